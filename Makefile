@@ -1,0 +1,47 @@
+# Two commands a newcomer needs: `make run` (portal with demo data) and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/cdd4
+REDIS ?= redis://127.0.0.1:6379/15
+
+.PHONY: run test test-services lint format bench migrate clean
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+run: $(BIN)/.installed
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py bootstrap --demo
+	@echo "พอร์ทัล / portal: http://127.0.0.1:$(PORT)/   ผู้ดูแล / admin: http://127.0.0.1:$(PORT)/admin/"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# In CI (CI=true) the service suite must run too, against the real PostgreSQL and Redis.
+test: $(BIN)/.installed lint
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest
+	@if [ -n "$$CI" ] || [ -n "$$CDD4_SERVICES" ]; then $(MAKE) --no-print-directory test-services; fi
+
+test-services: $(BIN)/.installed
+	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS) CDD4_REQUIRE_SERVICES=1 $(BIN)/pytest -m "" -p no:cacheprovider
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: $(BIN)/.installed
+	$(BIN)/python bench/recompute.py
+	DATABASE_URL=$(PG_URL) $(BIN)/python bench/recompute.py
+
+migrate: $(BIN)/.installed
+	$(BIN)/python manage.py migrate --noinput
+
+clean:
+	rm -rf var .pytest_cache

@@ -1,0 +1,38 @@
+"""Shared bench set-up: a throw-away database (SQLite file, or DATABASE_URL) with the 2566 rubric."""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def django_with_fresh_db(name: str = "cdd4_bench") -> str:
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        url = f"sqlite:///{tempfile.mkdtemp(prefix='cdd4-bench-')}/bench.sqlite3"
+    elif url.startswith("postgres"):
+        import psycopg2
+
+        parts = urlparse(url)
+        admin = psycopg2.connect(host=parts.hostname, port=parts.port or 5432, user=parts.username, dbname="postgres")
+        admin.autocommit = True
+        with admin.cursor() as cur:
+            cur.execute(f"DROP DATABASE IF EXISTS {name}")
+            cur.execute(f"CREATE DATABASE {name}")
+        admin.close()
+        url = parts._replace(path=f"/{name}").geturl()
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cdd4.settings")
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("bootstrap", verbosity=0, stdout=open(os.devnull, "w"))
+    return url

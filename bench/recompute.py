@@ -1,0 +1,59 @@
+"""Full rescore + re-rank of 76 provinces: query count and median time, batched vs a naive loop.
+
+    python bench/recompute.py                      # SQLite (a temporary file)
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/x python bench/recompute.py
+Target: ≤ 10 queries and ≤ 50 ms for the batched recompute.
+"""
+
+import statistics
+import time
+
+from _setup import django_with_fresh_db
+
+RUNS = 15
+
+
+def main() -> None:
+    url = django_with_fresh_db()
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from scoring import demo, engine, selectors, services
+    from scoring.models import ProvinceResult, Rubric
+
+    rubric = Rubric.objects.get(year=2566)
+    demo.demo_facts(rubric=rubric)
+
+    def batched():
+        services.standings_recompute(rubric_id=rubric.pk, full=True)
+
+    def naive():
+        # What a straightforward implementation does: one province at a time, one save each.
+        spec = selectors.rubric_spec(rubric)
+        calendar = selectors.work_calendar()
+        breakdowns = {}
+        for result in ProvinceResult.objects.filter(rubric=rubric).select_related("province"):
+            facts = selectors.facts_by_province(rubric, [result.province_id]).get(result.province_id, {})
+            b = engine.evaluate_province(spec, facts, size_group=result.province.size_group, calendar=calendar)
+            result.total = b.total
+            result.save(update_fields=["total"])
+            breakdowns[result.province.code] = b
+        for placing in engine.rank(breakdowns, tie_break=spec.tie_break, awards=spec.awards):
+            ProvinceResult.objects.filter(rubric=rubric, province__code=placing.province).update(rank=placing.rank)
+
+    print(f"database: {connection.vendor} ({url.split('@')[-1]})")
+    print(f"{'method':<10} {'queries':>8} {'median ms':>10} {'min ms':>8}")
+    for label, fn in [("batched", batched), ("naive", naive)]:
+        with CaptureQueriesContext(connection) as ctx:
+            fn()
+        times = []
+        for _ in range(RUNS):
+            start = time.perf_counter()
+            fn()
+            times.append((time.perf_counter() - start) * 1000)
+        print(f"{label:<10} {len(ctx.captured_queries):>8} {statistics.median(times):>10.1f} {min(times):>8.1f}")
+    print("target: batched ≤ 10 queries, ≤ 50 ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,129 @@
+"""REST API v1. Views stay thin: selectors read, services write."""
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.permissions import BasePermission
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from . import selectors, services
+from .models import FactSource, Province, Rubric
+
+
+def rule_permission(perm: str) -> type[BasePermission]:
+    class HasRule(BasePermission):
+        def has_permission(self, request, view) -> bool:
+            return request.user.has_perm(perm)
+
+    HasRule.__name__ = f"HasRule[{perm}]"
+    return HasRule
+
+
+class ProvinceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Province
+        fields = ["code", "name_th", "name_en", "size_group", "region", "aliases_th"]
+
+
+class ProvinceList(APIView):
+    permission_classes = [rule_permission("scoring.view_provinces")]
+
+    @extend_schema(responses=ProvinceSerializer(many=True), summary="จังหวัด ๗๖ จังหวัด / the 76 provincial offices")
+    def get(self, request):
+        return Response(ProvinceSerializer(Province.objects.all(), many=True).data)
+
+
+class RubricDetail(APIView):
+    permission_classes = [rule_permission("scoring.view_rubric")]
+
+    @extend_schema(
+        responses=inline_serializer(
+            "Rubric", {"year": serializers.IntegerField(), "dimensions": serializers.ListField()}
+        ),
+        summary="เกณฑ์การประเมินของปี / a year's rubric (docs/rubric-format.md)",
+    )
+    def get(self, request, year: int):
+        return Response(selectors.rubric_data(get_object_or_404(Rubric, year=year)))
+
+
+class StandingSerializer(serializers.Serializer):
+    rank = serializers.IntegerField(allow_null=True)
+    province = serializers.CharField()
+    province_name_th = serializers.CharField()
+    province_name_en = serializers.CharField()
+    total = serializers.DecimalField(max_digits=7, decimal_places=2)
+    level = serializers.IntegerField(allow_null=True)
+    dimensions = serializers.DictField(child=serializers.CharField())
+    criteria = serializers.DictField(child=serializers.CharField())
+    explanations = serializers.DictField(child=serializers.CharField())
+    explanations_en = serializers.DictField(child=serializers.CharField())
+    award = serializers.CharField(allow_null=True)
+    award_name_th = serializers.CharField(allow_null=True)
+    award_name_en = serializers.CharField(allow_null=True)
+    tied = serializers.BooleanField()
+    award_tie = serializers.BooleanField()
+    computed_at = serializers.DateTimeField(allow_null=True)
+
+
+class StandingsList(APIView):
+    permission_classes = [rule_permission("scoring.view_standings")]
+
+    @extend_schema(responses=StandingSerializer(many=True), summary="อันดับ ๗๖ จังหวัด / standings of the 76 provinces")
+    def get(self, request, year: int):
+        rubric = get_object_or_404(Rubric, year=year)
+        return Response(selectors.standings_rows(rubric))
+
+
+class FactRowSerializer(serializers.Serializer):
+    province = serializers.CharField(help_text="ISO code (TH-50) or Thai name")
+    criterion = serializers.CharField(help_text="criterion code, e.g. 3.3")
+    fact = serializers.CharField()
+    value = serializers.CharField(allow_blank=True, help_text="empty = not recorded")
+
+
+class FactImportSerializer(serializers.Serializer):
+    facts = FactRowSerializer(many=True, allow_empty=False)
+    dry_run = serializers.BooleanField(default=False)
+
+
+class FactImportResult(serializers.Serializer):
+    created = serializers.IntegerField()
+    updated = serializers.IntegerField()
+    unchanged = serializers.IntegerField()
+    dry_run = serializers.BooleanField()
+
+
+class FactImport(APIView):
+    permission_classes = [rule_permission("scoring.import_facts")]
+
+    @extend_schema(
+        request=FactImportSerializer,
+        responses={200: FactImportResult, 400: inline_serializer("FactErrors", {"errors": serializers.ListField()})},
+        summary="บันทึกข้อมูลประกอบการให้คะแนน (ทั้งหมดหรือไม่บันทึกเลย) / record facts, all or none",
+    )
+    def post(self, request, year: int):
+        rubric = get_object_or_404(Rubric, year=year)
+        payload = FactImportSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        try:
+            report = services.facts_import(
+                rubric=rubric,
+                rows=data["facts"],
+                user=request.user,
+                source=FactSource.API,
+                dry_run=data["dry_run"],
+                first_row=1,
+            )
+        except services.FactImportError as exc:
+            errors = [{"row": e.row, "th": e.th, "en": e.en, "message": str(e)} for e in exc.errors]
+            return Response({"errors": errors}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(
+            {
+                "created": report.created,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "dry_run": data["dry_run"],
+            }
+        )

@@ -1,0 +1,101 @@
+"""Score provinces against a parsed rubric and rank them (RUBRIC.md decision 7)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from scoring.rules import Context, Score
+from scoring.rules.facts import fmt_points
+from scoring.spec import AwardSpec, RubricSpec
+from scoring.workdays import WorkCalendar
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    criteria: dict[str, Score]
+    dimensions: dict[str, Decimal]
+    total: Decimal
+    level: int | None
+
+
+@dataclass(frozen=True)
+class Placing:
+    province: str
+    rank: int
+    tied: bool
+    award: str | None
+    award_tie: bool  # a tie straddles an award boundary: the committee decides
+
+
+def evaluate_province(
+    rubric: RubricSpec,
+    facts: Mapping[str, Mapping[str, str]],
+    *,
+    size_group: str,
+    calendar: WorkCalendar,
+    overrides: Mapping[str, Decimal] = {},  # never mutated
+) -> Breakdown:
+    known = {c.code for c in rubric.criteria()}
+    stray = sorted(set(overrides) - known)
+    if stray:
+        raise ValueError(f"ไม่มีเกณฑ์ {', '.join(stray)} / no criterion {', '.join(stray)}")
+    criteria: dict[str, Score] = {}
+    dimensions: dict[str, Decimal] = {}
+    for dim in rubric.dimensions:
+        subtotal = Decimal(0)
+        for c in dim.criteria:
+            ctx = Context(calendar=calendar, size_group=size_group, deadline=c.deadline)
+            score = c.rule.evaluate(facts.get(c.code, {}), ctx)
+            if c.code in overrides:
+                score = _override(c.code, c.max_points, c.rule.levels(), overrides[c.code], score)
+            criteria[c.code] = score
+            subtotal += score.points
+        dimensions[dim.code] = subtotal
+    total = sum(dimensions.values(), Decimal(0))
+    return Breakdown(criteria, dimensions, total, rubric.level_for(total))
+
+
+def _override(code: str, top: Decimal, levels: tuple[Decimal, ...] | None, points: Decimal, computed: Score) -> Score:
+    # A committee score outside the rubric would silently corrupt the ranking: refuse it loudly.
+    points = Decimal(points)
+    if not 0 <= points <= top or (levels is not None and points not in levels):
+        allowed = ", ".join(map(fmt_points, levels)) if levels else f"0–{fmt_points(top)}"
+        raise ValueError(
+            f"เกณฑ์ {code}: คะแนน {fmt_points(points)} ไม่ใช่ระดับที่กำหนด ({allowed}) / "
+            f"criterion {code}: {fmt_points(points)} is not an allowed score ({allowed})"
+        )
+    got = fmt_points(computed.points)
+    return Score(
+        points,
+        f"กรรมการกำหนด {fmt_points(points)} คะแนน (คำนวณได้ {got})",
+        f"Committee set {fmt_points(points)} points (computed {got})",
+    )
+
+
+def rank(
+    breakdowns: Mapping[str, Breakdown], *, tie_break: Sequence[str], awards: Sequence[AwardSpec]
+) -> list[Placing]:
+    def key(code: str) -> tuple[Decimal, ...]:
+        b = breakdowns[code]
+        return (b.total, *(b.dimensions.get(d, Decimal(0)) for d in tie_break))
+
+    # Province code is only the display order inside a tie, never a tie-breaker.
+    order = sorted(sorted(breakdowns), key=key, reverse=True)
+    tiers: list[str] = [a.code for a in awards for _ in range(a.count)]
+
+    def tier(position: int) -> str | None:  # position is 1-based
+        return tiers[position - 1] if position <= len(tiers) else None
+
+    placings: list[Placing] = []
+    start = 0
+    while start < len(order):
+        end = start
+        while end + 1 < len(order) and key(order[end + 1]) == key(order[start]):
+            end += 1
+        best, worst = tier(start + 1), tier(end + 1)
+        for code in order[start : end + 1]:
+            placings.append(Placing(code, start + 1, end > start, best, best != worst))
+        start = end + 1
+    return placings

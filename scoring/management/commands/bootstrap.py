@@ -1,0 +1,38 @@
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from scoring import demo, services
+from scoring.models import Rubric
+from scoring.spec import RubricError
+
+DATA = Path(__file__).resolve().parents[2]
+
+
+class Command(BaseCommand):
+    help = (
+        "โหลดจังหวัดและเกณฑ์การประเมิน (ทำซ้ำได้) / load provinces and rubrics (idempotent); --demo adds demo users and data"
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--demo", action="store_true", help="demo users and demo facts for every province")
+
+    def handle(self, *args, **options):
+        entries = json.loads((DATA / "data" / "provinces.json").read_text(encoding="utf-8"))
+        services.provinces_load(entries=entries)
+        self.stdout.write(f"จังหวัด / provinces: {len(entries)}")
+        for path in sorted((DATA / "rubrics").glob("*.json")):
+            try:
+                rubric = services.rubric_load(data=json.loads(path.read_text(encoding="utf-8")))
+            except RubricError as exc:
+                raise CommandError(f"{path.name}: {exc}") from exc
+            self.stdout.write(f"เกณฑ์ / rubric {rubric.year}: {rubric.criteria.count()} criteria")
+        if options["demo"]:
+            users = demo.demo_users()
+            for rubric in Rubric.objects.all():
+                count = demo.demo_facts(rubric=rubric)
+                self.stdout.write(f"ข้อมูลตัวอย่าง / demo facts {rubric.year}: {count} changed")
+            self.stdout.write("\nผู้ใช้ตัวอย่าง / demo logins (username / password):")
+            for username, password, role in users:
+                self.stdout.write(f"  {username:<12} {password}   {role}")

@@ -1,0 +1,243 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class Region(models.TextChoices):
+    NORTH = "north", "ภาคเหนือ / North"
+    NORTHEAST = "northeast", "ภาคตะวันออกเฉียงเหนือ / Northeast"
+    CENTRAL = "central", "ภาคกลาง / Central"
+    EAST = "east", "ภาคตะวันออก / East"
+    WEST = "west", "ภาคตะวันตก / West"
+    SOUTH = "south", "ภาคใต้ / South"
+
+
+class SizeGroup(models.TextChoices):
+    SMALL = "small", "จังหวัดขนาดเล็ก / small"
+    MEDIUM = "medium", "จังหวัดขนาดกลาง / medium"
+    LARGE = "large", "จังหวัดขนาดใหญ่ / large"
+
+
+class Province(models.Model):
+    """A provincial CDD office (สพจ.), identified by its ISO 3166-2:TH code."""
+
+    code = models.CharField("รหัส ISO / ISO code", max_length=5, unique=True)
+    name_th = models.CharField("ชื่อ / name (th)", max_length=100, unique=True)
+    name_en = models.CharField("ชื่อภาษาอังกฤษ / name (en)", max_length=100, unique=True)
+    size_group = models.CharField("ขนาดจังหวัด / size group", max_length=10, choices=SizeGroup.choices)
+    region = models.CharField("ภาค / region", max_length=10, choices=Region.choices)
+    # Spellings met in the Department's own documents (the seed writes อุตรธานี for อุดรธานี).
+    aliases_th = models.JSONField("ชื่อที่สะกดต่าง / other spellings", default=list, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = "จังหวัด / province"
+        verbose_name_plural = "จังหวัด / provinces"
+
+    def __str__(self) -> str:
+        return f"{self.name_th} ({self.code})"
+
+
+class Rubric(models.Model):
+    """One fiscal year's contest rules. Year is Buddhist Era (2566 = Oct 2022 – Sep 2023)."""
+
+    year = models.PositiveSmallIntegerField("ปีงบประมาณ (พ.ศ.) / fiscal year (B.E.)", unique=True)
+    name_th = models.CharField("ชื่อ / name (th)", max_length=300)
+    name_en = models.CharField("ชื่อภาษาอังกฤษ / name (en)", max_length=300)
+    starts_on = models.DateField("เริ่ม / starts")
+    ends_on = models.DateField("สิ้นสุด / ends")
+    total_points = models.DecimalField("คะแนนเต็ม / total points", max_digits=7, decimal_places=2)
+    tie_break = models.JSONField("ลำดับตัดสินเมื่อคะแนนเท่ากัน / tie-break order", default=list)
+    level_bands = models.JSONField("ระดับจากคะแนนรวม / level bands", null=True, blank=True)
+    show_provisional = models.BooleanField("แสดงคะแนนเบื้องต้นแก่จังหวัด / show provisional points", default=False)
+    standings_computed_at = models.DateTimeField("คำนวณอันดับเมื่อ / standings computed at", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = "เกณฑ์การประเมิน / rubric"
+        verbose_name_plural = "เกณฑ์การประเมิน / rubrics"
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_on__gt=models.F("starts_on")), name="rubric_ends_after_start"),
+            models.CheckConstraint(condition=Q(total_points__gt=0), name="rubric_total_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.name_th}"
+
+
+class Dimension(models.Model):
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="dimensions")
+    code = models.CharField("รหัส / code", max_length=10)
+    order = models.PositiveSmallIntegerField(default=0)
+    name_th = models.CharField("ชื่อ / name (th)", max_length=300)
+    name_en = models.CharField("ชื่อภาษาอังกฤษ / name (en)", max_length=300)
+    max_points = models.DecimalField("คะแนนเต็ม / maximum", max_digits=7, decimal_places=2)
+
+    class Meta:
+        ordering = ["rubric", "order"]
+        verbose_name = "มิติ / dimension"
+        verbose_name_plural = "มิติ / dimensions"
+        constraints = [
+            models.UniqueConstraint(fields=["rubric", "code"], name="dimension_code_unique"),
+            models.CheckConstraint(condition=Q(max_points__gt=0), name="dimension_max_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name_th}"
+
+
+class Criterion(models.Model):
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="criteria")
+    dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE, related_name="criteria")
+    code = models.CharField("รหัส / code", max_length=10)
+    order = models.PositiveSmallIntegerField(default=0)
+    name_th = models.TextField("ชื่อ / name (th)")
+    name_en = models.TextField("ชื่อภาษาอังกฤษ / name (en)")
+    max_points = models.DecimalField("คะแนนเต็ม / maximum", max_digits=7, decimal_places=2)
+    # {"kind": ..., params}: see docs/rubric-format.md; validated by scoring.spec on every save.
+    rule = models.JSONField("วิธีให้คะแนน / scoring rule")
+    deadline = models.DateField("กำหนดส่ง / deadline", null=True, blank=True)
+    extra = models.BooleanField("คะแนนพิเศษ / extra points", default=False)
+    evidence_th = models.TextField("หลักฐาน / evidence (th)", blank=True)
+    evidence_en = models.TextField("หลักฐาน / evidence (en)", blank=True)
+    channel_th = models.TextField("ช่องทางส่ง / channel (th)", blank=True)
+    channel_en = models.TextField("ช่องทางส่ง / channel (en)", blank=True)
+
+    class Meta:
+        ordering = ["rubric", "order"]
+        verbose_name = "ตัวชี้วัด / criterion"
+        verbose_name_plural = "ตัวชี้วัด / criteria"
+        constraints = [
+            models.UniqueConstraint(fields=["rubric", "code"], name="criterion_code_unique"),
+            models.CheckConstraint(condition=Q(max_points__gt=0), name="criterion_max_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name_th}"
+
+
+class FactSource(models.TextChoices):
+    IMPORT = "import", "นำเข้าไฟล์ / file import"
+    ADMIN = "admin", "ผู้ดูแล / admin"
+    API = "api", "API"
+    EVIDENCE = "evidence", "หลักฐาน / evidence"
+    COMMITTEE = "committee", "คณะกรรมการ / committee"
+    DEMO = "demo", "ข้อมูลตัวอย่าง / demo"
+
+
+class Fact(models.Model):
+    """A named value a criterion's rule reads for one province (docs/rubric-format.md)."""
+
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="facts")
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="facts")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="facts")
+    name = models.CharField("ข้อมูล / fact", max_length=50)
+    # Kept as entered; each rule parses it. Empty means "not recorded".
+    value = models.CharField("ค่า / value", max_length=200, blank=True)
+    source = models.CharField(max_length=10, choices=FactSource.choices)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["province", "criterion__order", "name"]
+        verbose_name = "ข้อมูลประกอบการให้คะแนน / fact"
+        verbose_name_plural = "ข้อมูลประกอบการให้คะแนน / facts"
+        constraints = [models.UniqueConstraint(fields=["criterion", "province", "name"], name="fact_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.province.code} {self.criterion.code} {self.name}={self.value}"
+
+
+class FactChange(models.Model):
+    """Audit trail: every change of a fact, whichever path it came through."""
+
+    fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="changes")
+    # None: the fact did not exist before; "" : it existed, empty ("not recorded").
+    old_value = models.CharField(max_length=200, null=True, blank=True)  # noqa: DJ001
+    new_value = models.CharField(max_length=200, blank=True)
+    source = models.CharField(max_length=10, choices=FactSource.choices)
+    changed_at = models.DateTimeField(auto_now_add=True)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        verbose_name = "ประวัติการแก้ไขข้อมูล / fact change"
+        verbose_name_plural = "ประวัติการแก้ไขข้อมูล / fact changes"
+
+    def __str__(self) -> str:
+        return f"{self.fact_id}: {self.old_value} → {self.new_value}"
+
+
+class HolidayOverride(models.Model):
+    """Central staff's correction of the Thai holiday calendar (a one-off holiday, or a cancelled one)."""
+
+    date = models.DateField("วันที่ / date", unique=True)
+    is_holiday = models.BooleanField("เป็นวันหยุดราชการ / office closed", default=True)
+    name_th = models.CharField("ชื่อวันหยุด / name (th)", max_length=200)
+    name_en = models.CharField("ชื่อภาษาอังกฤษ / name (en)", max_length=200, blank=True)
+    note = models.TextField("หมายเหตุ / note", blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = "วันหยุดที่ปรับแก้ / holiday override"
+        verbose_name_plural = "วันหยุดที่ปรับแก้ / holiday overrides"
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.name_th}"
+
+
+class ProvinceResult(models.Model):
+    """A province's stored breakdown and place; `change_seq > computed_seq` means it needs recompute."""
+
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="results")
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="results")
+    total = models.DecimalField(max_digits=7, decimal_places=2, default=0)
+    dimensions = models.JSONField(default=dict)  # {code: "points"}
+    criteria = models.JSONField(default=dict)  # {code: "points"}
+    explanations = models.JSONField(default=dict)  # {code: {"th": ..., "en": ...}}
+    level = models.PositiveSmallIntegerField(null=True, blank=True)
+    rank = models.PositiveSmallIntegerField(null=True, blank=True)
+    tied = models.BooleanField(default=False)
+    award = models.CharField(max_length=30, blank=True)
+    award_tie = models.BooleanField(default=False)
+    # Bumped in the same transaction as any change; recompute records the value it saw.
+    change_seq = models.PositiveBigIntegerField(default=1)
+    computed_seq = models.PositiveBigIntegerField(default=0)
+    computed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["rubric", "rank", "province__code"]
+        verbose_name = "ผลคะแนนจังหวัด / province result"
+        verbose_name_plural = "ผลคะแนนจังหวัด / province results"
+        constraints = [models.UniqueConstraint(fields=["rubric", "province"], name="result_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.rubric.year} {self.province.code} {self.total}"
+
+
+class Role(models.TextChoices):
+    PROVINCIAL = "provincial", "เจ้าหน้าที่จังหวัด / provincial staff"
+    COMMITTEE = "committee", "กรรมการ / committee member"
+    CHAIR = "chair", "ประธานกรรมการ / committee chair"
+    CENTRAL = "central", "เจ้าหน้าที่ส่วนกลาง / central staff"
+
+
+class Membership(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
+    role = models.CharField("บทบาท / role", max_length=12, choices=Role.choices)
+    province = models.ForeignKey(Province, null=True, blank=True, on_delete=models.PROTECT, related_name="staff")
+
+    class Meta:
+        verbose_name = "บทบาทผู้ใช้ / membership"
+        verbose_name_plural = "บทบาทผู้ใช้ / memberships"
+        constraints = [
+            # Provincial staff belong to exactly one province; nobody else belongs to one.
+            models.CheckConstraint(
+                condition=(Q(role=Role.PROVINCIAL) & Q(province__isnull=False))
+                | (~Q(role=Role.PROVINCIAL) & Q(province__isnull=True)),
+                name="membership_province_iff_provincial",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.get_role_display()}"

@@ -1,0 +1,165 @@
+"""Contract shared by every rule kind: scores, facts, errors and the Rule base class."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+
+if TYPE_CHECKING:
+    from scoring.workdays import WorkCalendar
+
+
+@dataclass(frozen=True)
+class Score:
+    points: Decimal
+    th: str  # explanation, Thai
+    en: str  # explanation, English
+
+
+@dataclass(frozen=True)
+class Context:
+    calendar: WorkCalendar
+    size_group: str = ""
+    deadline: date | None = None
+
+
+class Label(NamedTuple):
+    th: str
+    en: str
+
+
+class FactError(ValueError):
+    """A raw fact that cannot be used; the message names the fact and the value."""
+
+    def __init__(self, fact: str, th: str, en: str) -> None:
+        super().__init__(f"{th} / {en}")
+        self.fact, self.th, self.en = fact, th, en
+
+
+class RuleError(ValueError):
+    """Bad rule parameters in a rubric; parse_rubric turns it into a RubricError message."""
+
+    def __init__(self, th: str, en: str) -> None:
+        super().__init__(f"{th} / {en}")
+        self.th, self.en = th, en
+
+
+NO_DATA = ("ยังไม่มีข้อมูล", "no data yet")
+
+
+class Rule:
+    kind: ClassVar[str] = ""
+    # Parameter keys this kind understands besides "kind" and "labels"; typos are refused.
+    allowed: ClassVar[frozenset[str]] = frozenset()
+    # Thai/English names of the facts for messages; a rubric's "labels" param overrides them.
+    default_labels: ClassVar[dict[str, Label]] = {}
+
+    def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
+        unknown = sorted(set(params) - self.allowed - {"kind", "labels"})
+        if unknown:
+            raise RuleError(
+                f"ไม่รู้จักพารามิเตอร์ {', '.join(unknown)} ของเกณฑ์ชนิด {self.kind}",
+                f"unknown parameter(s) {', '.join(unknown)} for rule kind {self.kind}",
+            )
+        self.max_points = max_points
+        self._labels = dict(params.get("labels") or {})
+
+    # -- to be provided by subclasses -------------------------------------------------
+    def fact_names(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def _parse(self, name: str, raw: str) -> object:
+        raise NotImplementedError
+
+    def _cross_check(self, parsed: Mapping[str, object]) -> list[FactError]:
+        return []
+
+    def levels(self) -> tuple[Decimal, ...] | None:
+        raise NotImplementedError
+
+    def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
+        raise NotImplementedError
+
+    def highest(self) -> Decimal:
+        """The best score reachable; continuous kinds override this."""
+        levels = self.levels()
+        assert levels is not None
+        return max(levels)
+
+    # -- shared behaviour -------------------------------------------------------------
+    def label(self, name: str) -> Label:
+        entry = self._labels.get(name) or {}
+        default = self.default_labels.get(name, Label(name, name))
+        return Label(entry.get("th", default.th), entry.get("en", default.en))
+
+    def parse_fact(self, name: str, raw: str) -> object:
+        if name not in self.fact_names():
+            expected = ", ".join(self.fact_names())
+            raise FactError(
+                name,
+                f"ไม่รู้จักข้อมูล “{name}” ในเกณฑ์นี้ (ใช้ได้: {expected})",
+                f"unknown fact “{name}” for this criterion (expected: {expected})",
+            )
+        return self._parse(name, raw)
+
+    def check(self, facts: Mapping[str, str]) -> list[FactError]:
+        errors: list[FactError] = []
+        parsed: dict[str, object] = {}
+        for name, raw in present(facts).items():
+            try:
+                parsed[name] = self.parse_fact(name, raw)
+            except FactError as error:
+                errors.append(error)
+        # Cross-fact checks only make sense once every single fact is readable.
+        return errors or self._cross_check(parsed)
+
+    def no_data(self, ctx: Context) -> Score:
+        return Score(Decimal(0), *NO_DATA)
+
+    def evaluate(self, facts: Mapping[str, str], ctx: Context) -> Score:
+        """Never raises on bad facts: the committee must see every province, with the reason."""
+        facts = present(facts)
+        errors = self.check(facts)
+        if errors:
+            return Score(Decimal(0), "; ".join(e.th for e in errors), "; ".join(e.en for e in errors))
+        if not facts:
+            return self.no_data(ctx)
+        parsed = {name: self.parse_fact(name, raw) for name, raw in facts.items()}
+        try:
+            return self._evaluate(parsed, ctx)
+        except FactError as error:
+            return Score(Decimal(0), error.th, error.en)
+
+
+def present(facts: Mapping[str, str]) -> dict[str, str]:
+    """Blank cells in an import mean "not reported", not "zero"."""
+    return {k: v for k, v in facts.items() if v is not None and str(v).strip()}
+
+
+def missing(name: str, label: Label) -> FactError:
+    return FactError(name, f"ยังไม่มีข้อมูล{label.th}", f"{label.en} not reported yet")
+
+
+def param(params: Mapping[str, Any], key: str) -> Any:
+    if params.get(key) is None:
+        raise RuleError(f"ขาดพารามิเตอร์ “{key}”", f"missing parameter “{key}”")
+    return params[key]
+
+
+def decimal_param(value: Any, what: str) -> Decimal:
+    """Numbers in a rubric are strings so that 0.1 stays exactly 0.1."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise RuleError(
+            f'{what} ต้องเป็นตัวเลขในรูปข้อความ เช่น "5" แต่ได้รับ {value!r}',
+            f'{what} must be a number written as a string, e.g. "5", got {value!r}',
+        )
+    try:
+        result = Decimal(str(value).strip())
+    except ArithmeticError:
+        result = Decimal("NaN")
+    if not result.is_finite():
+        raise RuleError(f"{what} ไม่ใช่ตัวเลข: {value!r}", f"{what} is not a number: {value!r}")
+    return result

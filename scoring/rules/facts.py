@@ -1,0 +1,120 @@
+"""Parsing of raw fact strings and formatting of numbers for explanations.
+
+Facts arrive as strings typed by people (CSV imports, forms), so parsing is lenient about
+Thai digits, thousands separators and spacing, and strict about everything else.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from zoneinfo import ZoneInfo
+
+from scoring.rules.base import FactError, Label
+
+BANGKOK = ZoneInfo("Asia/Bangkok")
+CENT = Decimal("0.01")
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+# Either plain digits or correctly grouped thousands: "1,234" yes, "1,23" no (likely a list).
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_YES = {"yes", "y", "true", "1", "ใช่", "ทำ", "ทำแล้ว", "มี", "ผ่าน", "done"}
+_NO = {"no", "n", "false", "0", "ไม่ใช่", "ไม่ทำ", "ยังไม่ทำ", "ไม่มี", "ไม่ผ่าน"}
+
+
+def clean(raw: str) -> str:
+    return raw.translate(_THAI_DIGITS).strip()
+
+
+def parse_number(fact: str, label: Label, raw: str) -> Decimal:
+    text = clean(raw)
+    if text.endswith("%"):
+        text = text[:-1].rstrip()
+    if not _NUMBER.fullmatch(text):
+        raise FactError(
+            fact,
+            f"{label.th} ต้องเป็นตัวเลข แต่ได้รับ “{raw}”",
+            f"{label.en} must be a number, got “{raw}”",
+        )
+    return Decimal(text.replace(",", ""))
+
+
+def parse_amount(fact: str, label: Label, raw: str, top: Decimal | None = None) -> Decimal:
+    """A non-negative number, optionally capped (a score cannot exceed its maximum)."""
+    value = parse_number(fact, label, raw)
+    if value < 0:
+        raise FactError(fact, f"{label.th} ต้องไม่ติดลบ ({raw})", f"{label.en} must not be negative ({raw})")
+    if top is not None and value > top:
+        raise FactError(
+            fact,
+            f"{label.th} {fmt_num(value)} เกินค่าสูงสุด {fmt_num(top)}",
+            f"{label.en} {fmt_num(value)} exceeds the maximum {fmt_num(top)}",
+        )
+    return value
+
+
+def parse_bool(fact: str, label: Label, raw: str) -> bool:
+    text = clean(raw).lower()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise FactError(
+        fact,
+        f"{label.th} ต้องเป็น ใช่/ไม่ใช่ แต่ได้รับ “{raw}”",
+        f"{label.en} must be yes/no, got “{raw}”",
+    )
+
+
+def parse_codes(fact: str, label: Label, raw: str, known: tuple[str, ...]) -> frozenset[str]:
+    """A list such as "1,3" or "1, 3"; "-" means none."""
+    text = clean(raw)
+    codes = [c.strip() for c in text.split(",")] if text != "-" else []
+    codes = [c for c in codes if c]
+    unknown = [c for c in codes if c not in known]
+    if unknown:
+        raise FactError(
+            fact,
+            f"{label.th}: ไม่รู้จักรายการ {', '.join(unknown)} (ใช้ได้: {', '.join(known)})",
+            f"{label.en}: unknown item(s) {', '.join(unknown)} (allowed: {', '.join(known)})",
+        )
+    return frozenset(codes)
+
+
+def parse_when(fact: str, label: Label, raw: str) -> datetime | date:
+    """A date, or a timestamp converted to Bangkok time (naive timestamps are Bangkok time)."""
+    text = clean(raw)
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text)
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise FactError(
+            fact,
+            f"{label.th} ต้องเป็นวันที่ เช่น 2023-04-12 หรือ 2023-04-12T09:30+07:00 แต่ได้รับ “{raw}”",
+            f"{label.en} must be a date like 2023-04-12 or 2023-04-12T09:30+07:00, got “{raw}”",
+        ) from None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=BANGKOK)
+    return moment.astimezone(BANGKOK)
+
+
+def percent(numerator: Decimal, denominator: Decimal) -> Decimal:
+    return (numerator * 100 / denominator).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def fmt_points(value: Decimal) -> str:
+    """4, 2.5, 27.46 — never 4.00 or 1E+1."""
+    return format(value.normalize(), "f")
+
+
+def fmt_num(value: Decimal) -> str:
+    return format(value.normalize(), ",f")
+
+
+def pts_th(value: Decimal) -> str:
+    return f"{fmt_points(value)} คะแนน"
+
+
+def pts_en(value: Decimal) -> str:
+    return f"{fmt_points(value)} point{'' if value == 1 else 's'}"

@@ -1,0 +1,62 @@
+"""Reads rubric JSON fields for scoring.spec, recording every problem instead of stopping."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from scoring.rules.base import Label, RuleError, decimal_param
+
+
+class Reader:
+    """Reads fields, recording problems instead of stopping at the first."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+
+    def fail(self, where: Label, th: str, en: str) -> None:
+        self.errors.append(f"{where.th}: {th} / {where.en}: {en}")
+
+    def text(self, obj: Mapping[str, Any], key: str, where: Label, required: bool = True) -> str:
+        value = obj.get(key)
+        if isinstance(value, str) and (value.strip() or not required):
+            return value
+        if value is None and not required:
+            return ""
+        self.fail(where, f"ต้องระบุ “{key}” เป็นข้อความ", f"“{key}” must be non-empty text")
+        return ""
+
+    def number(self, obj: Mapping[str, Any], key: str, where: Label) -> Decimal | None:
+        try:
+            return decimal_param(obj.get(key), key)
+        except RuleError as error:
+            self.fail(where, error.th, error.en)
+            return None
+
+    def day(self, obj: Mapping[str, Any], key: str, where: Label, required: bool = True) -> date | None:
+        value = obj.get(key)
+        if value is None and not required:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except (TypeError, ValueError):
+            self.fail(
+                where,
+                f"“{key}” ต้องเป็นวันที่แบบ 2023-07-31 แต่ได้รับ {value!r}",
+                f"“{key}” must be a date like 2023-07-31, got {value!r}",
+            )
+            return None
+
+    def items(self, obj: Mapping[str, Any], key: str, where: Label) -> list[Mapping[str, Any]]:
+        value = obj.get(key)
+        if isinstance(value, list) and all(isinstance(v, Mapping) for v in value):
+            return value
+        self.fail(where, f"“{key}” ต้องเป็นรายการของออบเจกต์", f"“{key}” must be a list of objects")
+        return []
+
+    def unique(self, codes: list[str], where: Label, what: Label) -> None:
+        seen = sorted({c for c in codes if codes.count(c) > 1})
+        if seen:
+            self.fail(where, f"รหัส{what.th}ซ้ำ: {', '.join(seen)}", f"repeated {what.en} code(s): {', '.join(seen)}")

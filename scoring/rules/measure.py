@@ -1,0 +1,121 @@
+"""A measure: a percentage of two facts, of a fact and a constant, or a fact read directly.
+
+Values are rounded half-up to 2 decimals *before* any comparison (RUBRIC.md decision 1), so
+97.005% compares as 97.01%.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from scoring.rules.base import FactError, Label, Rule, RuleError, decimal_param, missing
+from scoring.rules.facts import CENT, fmt_num, fmt_points, parse_amount, percent
+
+HUNDRED = Decimal(100)
+_KEYS = {"numerator", "denominator", "denominator_value", "fact", "max", "th", "en", "unit", "may_exceed"}
+
+
+class Measure:
+    def __init__(self, spec: Any, rule: Rule, name: str = "measure") -> None:
+        if not isinstance(spec, Mapping):
+            raise RuleError(f"{name} ต้องเป็นออบเจกต์", f"{name} must be an object")
+        unknown = sorted(set(spec) - _KEYS)
+        if unknown:
+            raise RuleError(f"{name}: ไม่รู้จัก {', '.join(unknown)}", f"{name}: unknown key(s) {', '.join(unknown)}")
+        self.rule = rule
+        self.unit = str(spec.get("unit", "%"))
+        self.may_exceed = bool(spec.get("may_exceed", False))
+        self.numerator: str | None = spec.get("numerator")
+        self.denominator: str | None = spec.get("denominator")
+        self.constant: Decimal | None = None
+        self.fact: str | None = spec.get("fact")
+        self.max: Decimal | None = None
+        if self.fact and not (self.numerator or self.denominator):
+            if spec.get("max") is not None:
+                self.max = decimal_param(spec["max"], f"{name} max")
+            self.facts: tuple[str, ...] = (self.fact,)
+            default = rule.label(self.fact)
+        elif self.numerator and bool(self.denominator) != ("denominator_value" in spec):
+            if self.denominator is None:
+                self.constant = decimal_param(spec["denominator_value"], f"{name} denominator")
+                if self.constant <= 0:
+                    raise RuleError(f"{name}: ตัวหารต้องมากกว่า 0", f"{name}: denominator must be > 0")
+            self.facts = tuple(f for f in (self.numerator, self.denominator) if f)
+            num = rule.label(self.numerator)
+            default = Label(f"ร้อยละของ{num.th}", f"share of {num.en}")
+        else:
+            raise RuleError(
+                f"{name} ต้องมี numerator กับ denominator หรือ denominator_value หรือ fact อย่างเดียว",
+                f"{name} needs numerator with denominator or denominator_value, or fact alone",
+            )
+        self.label = Label(spec.get("th", default.th), spec.get("en", default.en))
+
+    @property
+    def cap(self) -> Decimal | None:
+        """The highest value this measure can take, to refuse unreachable thresholds."""
+        if self.fact:
+            return self.max
+        return None if self.may_exceed else HUNDRED
+
+    def parse(self, name: str, raw: str) -> Decimal:
+        return parse_amount(name, self.rule.label(name), raw, self.max if self.fact else None)
+
+    def cross_check(self, parsed: Mapping[str, object]) -> list[FactError]:
+        if self.fact:
+            return []
+        n = parsed.get(self.numerator or "")
+        d = self.constant if self.constant is not None else parsed.get(self.denominator or "")
+        if not isinstance(d, Decimal):
+            return []
+        num = self.rule.label(self.numerator)
+        den = self.rule.label(self.denominator) if self.denominator else Label("จำนวนทั้งหมด", "the total")
+        if d == 0:
+            return [
+                FactError(
+                    self.denominator or "",
+                    f"{den.th}เป็น 0 จึงคำนวณร้อยละไม่ได้",
+                    f"{den.en} is 0, so no percentage can be computed",
+                )
+            ]
+        if isinstance(n, Decimal) and n > d and not self.may_exceed:
+            return [
+                FactError(
+                    self.numerator,
+                    f"{num.th} {fmt_num(n)} มากกว่า{den.th} {fmt_num(d)}",
+                    f"{num.en} {fmt_num(n)} is more than {den.en} {fmt_num(d)}",
+                )
+            ]
+        return []
+
+    def value(self, parsed: Mapping[str, object]) -> Decimal:
+        for name in self.facts:
+            if name not in parsed:
+                raise missing(name, self.rule.label(name))
+        if self.fact:
+            value = parsed[self.fact]
+            assert isinstance(value, Decimal)
+            return value.quantize(CENT, rounding=ROUND_HALF_UP)
+        errors = self.cross_check(parsed)
+        if errors:
+            raise errors[0]
+        d = self.constant if self.constant is not None else parsed[self.denominator or ""]
+        return percent(parsed[self.numerator or ""], d)  # type: ignore[arg-type]
+
+    def show(self, value: Decimal) -> Label:
+        return Label(f"{self.label.th} {value:,.2f}{self.unit}", f"{self.label.en} {value:,.2f}{self.unit}")
+
+    def threshold(self, minimum: Decimal) -> str:
+        return f"{fmt_points(minimum)}{self.unit}"
+
+    def check_reachable(self, minimum: Decimal, where: str) -> None:
+        cap = self.cap
+        if cap is not None and minimum > cap:
+            hint = "" if self.fact else " (ใส่ may_exceed ถ้าเกินเป้าหมายได้)"
+            hint_en = "" if self.fact else " (set may_exceed if it can exceed its target)"
+            raise RuleError(
+                f"{where}: ต้องการ{self.label.th} ≥ {self.threshold(minimum)} แต่ค่าสูงสุดคือ {self.threshold(cap)}{hint}",
+                f"{where}: needs {self.label.en} ≥ {self.threshold(minimum)} but it cannot exceed "
+                f"{self.threshold(cap)}{hint_en}",
+            )

@@ -1,0 +1,210 @@
+"""Rule kinds computed from numbers: ratio (seed 003), bands (tables C, 3.3) and table (table A)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
+from itertools import pairwise
+from typing import Any
+
+from scoring.rules.base import (
+    Context,
+    FactError,
+    Label,
+    Rule,
+    RuleError,
+    Score,
+    decimal_param,
+    missing,
+    param,
+)
+from scoring.rules.facts import CENT, fmt_num, fmt_points, parse_amount, pts_en, pts_th
+from scoring.rules.measure import Measure
+
+ZERO, ONE = Decimal(0), Decimal(1)
+
+
+class Ratio(Rule):
+    """min(numerator ÷ denominator, 1) × weight, e.g. "verified ÷ target × 30"."""
+
+    kind = "ratio"
+    allowed = frozenset({"numerator", "denominator", "weight"})
+
+    def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
+        super().__init__(params, max_points)
+        self.numerator = str(param(params, "numerator"))
+        self.denominator = str(param(params, "denominator"))
+        self.weight = decimal_param(param(params, "weight"), "weight")
+
+    def fact_names(self) -> tuple[str, ...]:
+        return (self.numerator, self.denominator)
+
+    def _parse(self, name: str, raw: str) -> object:
+        return parse_amount(name, self.label(name), raw)
+
+    def _cross_check(self, parsed: Mapping[str, object]) -> list[FactError]:
+        if parsed.get(self.denominator) == 0:
+            den = self.label(self.denominator)
+            return [
+                FactError(
+                    self.denominator, f"{den.th}เป็น 0 จึงคำนวณสัดส่วนไม่ได้", f"{den.en} is 0, so no ratio can be computed"
+                )
+            ]
+        return []
+
+    def levels(self) -> None:
+        return None
+
+    def highest(self) -> Decimal:
+        return self.weight
+
+    def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
+        for name in self.fact_names():
+            if name not in parsed:
+                raise missing(name, self.label(name))
+        n, d = parsed[self.numerator], parsed[self.denominator]
+        assert isinstance(n, Decimal) and isinstance(d, Decimal)
+        num, den, w = self.label(self.numerator), self.label(self.denominator), fmt_points(self.weight)
+        head = Label(f"{num.th} {fmt_num(n)} ÷ {den.th} {fmt_num(d)}", f"{num.en} {fmt_num(n)} ÷ {den.en} {fmt_num(d)}")
+        if n >= d:  # reaching the target is full marks; going past it earns nothing more
+            points = self.weight
+            return Score(
+                points,
+                f"{head.th} ≥ 1 นับเป็น 1 × {w} = {pts_th(points)}",
+                f"{head.en} ≥ 1, counted as 1 × {w} = {pts_en(points)}",
+            )
+        points = (n * self.weight / d).quantize(CENT, rounding=ROUND_HALF_UP)
+        return Score(points, f"{head.th} × {w} = {pts_th(points)}", f"{head.en} × {w} = {pts_en(points)}")
+
+
+def _descending(values: list[Decimal], what: str) -> None:
+    if any(a < b for a, b in pairwise(values)):
+        raise RuleError(f"{what} ต้องเรียงจากคะแนนมากไปน้อย", f"{what} must run from most points down")
+
+
+class Bands(Rule):
+    """First band (highest first) whose min the measure reaches, else `otherwise`."""
+
+    kind = "bands"
+    allowed = frozenset({"measure", "bands", "otherwise"})
+
+    def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
+        super().__init__(params, max_points)
+        self.measure = Measure(param(params, "measure"), self)
+        bands = param(params, "bands")
+        if not isinstance(bands, list) or not bands:
+            raise RuleError("bands ต้องมีอย่างน้อย 1 ช่วง", "bands must list at least one band")
+        self.bands = [
+            (decimal_param(param(b, "min"), f"bands {i} min"), decimal_param(param(b, "points"), f"bands {i} points"))
+            for i, b in enumerate(bands, 1)
+        ]
+        self.otherwise = decimal_param(param(params, "otherwise"), "otherwise")
+        mins = [m for m, _ in self.bands]
+        if any(a <= b for a, b in pairwise(mins)):
+            raise RuleError(
+                "bands ต้องเรียง min จากมากไปน้อยและไม่ซ้ำกัน", "bands must list min from highest to lowest, without repeats"
+            )
+        _descending([p for _, p in self.bands] + [self.otherwise], "bands")
+        self.measure.check_reachable(mins[0], "bands 1")
+
+    def fact_names(self) -> tuple[str, ...]:
+        return self.measure.facts
+
+    def _parse(self, name: str, raw: str) -> object:
+        return self.measure.parse(name, raw)
+
+    def _cross_check(self, parsed: Mapping[str, object]) -> list[FactError]:
+        return self.measure.cross_check(parsed)
+
+    def levels(self) -> tuple[Decimal, ...]:
+        return tuple(sorted({ZERO, self.otherwise, *(p for _, p in self.bands)}))
+
+    def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
+        value = self.measure.value(parsed)
+        shown, thr = self.measure.show(value), self.measure.threshold
+        for i, (minimum, points) in enumerate(self.bands):
+            if value >= minimum:
+                above = f" แต่ < {thr(self.bands[i - 1][0])}" if i else ""
+                above_en = f" but < {thr(self.bands[i - 1][0])}" if i else ""
+                return Score(
+                    points,
+                    f"{shown.th} ≥ {thr(minimum)}{above} → {pts_th(points)}",
+                    f"{shown.en} ≥ {thr(minimum)}{above_en} → {pts_en(points)}",
+                )
+        low, points = thr(self.bands[-1][0]), self.otherwise
+        return Score(points, f"{shown.th} < {low} → {pts_th(points)}", f"{shown.en} < {low} → {pts_en(points)}")
+
+
+class Table(Rule):
+    """First row all of whose minimums are met (table A: coverage and confidence together)."""
+
+    kind = "table"
+    allowed = frozenset({"measures", "rows", "otherwise"})
+
+    def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
+        super().__init__(params, max_points)
+        measures = param(params, "measures")
+        if not isinstance(measures, Mapping) or not measures:
+            raise RuleError("measures ต้องมีอย่างน้อย 1 ตัววัด", "measures must list at least one")
+        self.measures = {str(k): Measure(v, self, f"measures {k}") for k, v in measures.items()}
+        rows = param(params, "rows")
+        if not isinstance(rows, list) or not rows:
+            raise RuleError("rows ต้องมีอย่างน้อย 1 แถว", "rows must list at least one row")
+        self.rows: list[tuple[dict[str, Decimal], Decimal]] = []
+        for i, row in enumerate(rows, 1):
+            mins = param(row, "min")
+            if not isinstance(mins, Mapping) or not mins or set(mins) - set(self.measures):
+                raise RuleError(
+                    f"rows {i}: min ต้องอ้างชื่อใน measures ({', '.join(self.measures)})",
+                    f"rows {i}: min must name measures ({', '.join(self.measures)})",
+                )
+            row_min = {k: decimal_param(v, f"rows {i} min {k}") for k, v in mins.items()}
+            for k, v in row_min.items():
+                self.measures[k].check_reachable(v, f"rows {i}")
+            self.rows.append((row_min, decimal_param(param(row, "points"), f"rows {i} points")))
+        self.otherwise = decimal_param(param(params, "otherwise"), "otherwise")
+        _descending([p for _, p in self.rows] + [self.otherwise], "rows")
+        self.facts = tuple(dict.fromkeys(f for m in self.measures.values() for f in m.facts))
+
+    def fact_names(self) -> tuple[str, ...]:
+        return self.facts
+
+    def _parse(self, name: str, raw: str) -> object:
+        return next(m for m in self.measures.values() if name in m.facts).parse(name, raw)
+
+    def _cross_check(self, parsed: Mapping[str, object]) -> list[FactError]:
+        return [e for m in self.measures.values() for e in m.cross_check(parsed)]
+
+    def levels(self) -> tuple[Decimal, ...]:
+        return tuple(sorted({ZERO, self.otherwise, *(p for _, p in self.rows)}))
+
+    def _compare(self, values: dict[str, Decimal], mins: dict[str, Decimal], met: bool) -> Label:
+        parts = [
+            (self.measures[k].show(values[k]), self.measures[k].threshold(m))
+            for k, m in mins.items()
+            if (values[k] >= m) == met
+        ]
+        sign = "≥" if met else "<"
+        return Label(
+            "; ".join(f"{s.th} {sign} {t}" for s, t in parts), "; ".join(f"{s.en} {sign} {t}" for s, t in parts)
+        )
+
+    def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
+        values = {k: m.value(parsed) for k, m in self.measures.items()}
+        index = next(
+            (i for i, (mins, _) in enumerate(self.rows) if all(values[k] >= v for k, v in mins.items())), len(self.rows)
+        )
+        points = self.rows[index][1] if index < len(self.rows) else self.otherwise
+        th, en = [], []
+        if index < len(self.rows):
+            met = self._compare(values, self.rows[index][0], True)
+            th.append(met.th)
+            en.append(met.en)
+        if index > 0:  # say why the next better row was missed
+            mins, better = self.rows[index - 1]
+            fail = self._compare(values, mins, False)
+            th.append(f"ไม่ถึง {pts_th(better)}: {fail.th}")
+            en.append(f"not {pts_en(better)}: {fail.en}")
+            if index < len(self.rows):
+                th[-1], en[-1] = f"({th[-1]})", f"({en[-1]})"
+        return Score(points, f"{' '.join(th)} → {pts_th(points)}", f"{' '.join(en)} → {pts_en(points)}")

@@ -1,0 +1,240 @@
+"""Rule kinds whose facts the committee ticks or types directly."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from itertools import chain, pairwise
+from typing import Any
+
+from scoring.rules.base import Context, FactError, Label, Rule, RuleError, Score, decimal_param, param
+from scoring.rules.facts import (
+    clean,
+    fmt_points,
+    parse_amount,
+    parse_bool,
+    parse_codes,
+    pts_en,
+    pts_th,
+)
+
+ZERO = Decimal(0)
+
+
+def _levels(values: Any) -> tuple[Decimal, ...]:
+    return tuple(sorted(set(chain([ZERO], values))))
+
+
+def _texts(entry: Any, what: str) -> Label:
+    if not isinstance(entry, Mapping) or not entry.get("th") or not entry.get("en"):
+        raise RuleError(f"{what} ต้องมีชื่อภาษาไทย (th) และอังกฤษ (en)", f"{what} needs th and en")
+    return Label(entry["th"], entry["en"])
+
+
+class Done(Rule):
+    kind = "done"
+    allowed = frozenset({"points"})
+    default_labels = {"done": Label("การดำเนินการ", "done")}
+
+    def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
+        super().__init__(params, max_points)
+        self.points = decimal_param(param(params, "points"), "points")
+
+    def fact_names(self) -> tuple[str, ...]:
+        return ("done",)
+
+    def _parse(self, name: str, raw: str) -> object:
+        return parse_bool(name, self.label(name), raw)
+
+    def levels(self) -> tuple[Decimal, ...]:
+        return _levels([self.points])
+
+    def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
+        if parsed["done"]:
+            return Score(self.points, f"ดำเนินการแล้ว → {pts_th(self.points)}", f"done → {pts_en(self.points)}")
+        return Score(ZERO, f"ไม่ได้ดำเนินการ → {pts_th(ZERO)}", f"not done → {pts_en(ZERO)}")
+
+
+class ItemsCount(Rule):
+    """Points by how many distinct items are met (3.1: 1 → 1, 2 → 3, 3 → 5)."""
+
+    kind = "items_count"
+    allowed = frozenset({"items", "points"})
+    default_labels = {"items": Label("รายการที่ดำเนินการ", "items met")}
+
+    def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
+        super().__init__(params, max_points)
+        items = param(params, "items")
+        if not isinstance(items, Mapping) or not items:
+            raise RuleError("items ต้องระบุรายการอย่างน้อย 1 ข้อ", "items must list at least one item")
+        self.items = {str(code): _texts(entry, f"items {code}") for code, entry in items.items()}
+        table = param(params, "points")
+        expected = [str(n) for n in range(len(self.items) + 1)]
+        if not isinstance(table, Mapping) or sorted(table, key=str) != sorted(expected):
+            raise RuleError(
+                f"points ต้องกำหนดคะแนนของจำนวนข้อ {', '.join(expected)} ครบทุกค่า",
+                f"points must give the score for every count {', '.join(expected)}",
+            )
+        self.by_count = [decimal_param(table[c], f"points {c}") for c in expected]
+        if any(a > b for a, b in pairwise(self.by_count)):
+            raise RuleError("คะแนนต้องไม่ลดลงเมื่อทำได้มากข้อขึ้น", "points must not drop as more items are met")
+
+    def fact_names(self) -> tuple[str, ...]:
+        return ("items",)
+
+    def _parse(self, name: str, raw: str) -> object:
+        return parse_codes(name, self.label(name), raw, tuple(self.items))
+
+    def levels(self) -> tuple[Decimal, ...]:
+        return _levels(self.by_count)
+
+    def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
+        met = sorted(parsed["items"], key=list(self.items).index)  # type: ignore[arg-type]
+        points = self.by_count[len(met)]
+        listed = f" ({', '.join(met)})" if met else ""
+        return Score(
+            points,
+            f"ทำได้ {len(met)} จาก {len(self.items)} ข้อ{listed} → {pts_th(points)}",
+            f"{len(met)} of {len(self.items)} items met{listed} → {pts_en(points)}",
+        )
+
+
+class Checklist(Rule):
+    """Each item met adds its own points (5.2: 1 each)."""
+
+    kind = "checklist"
+    allowed = frozenset({"items"})
+    default_labels = {"items": Label("รายการที่ผ่าน", "items met")}
+
+    def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
+        super().__init__(params, max_points)
+        items = param(params, "items")
+        if not isinstance(items, Mapping) or not items:
+            raise RuleError("items ต้องระบุรายการอย่างน้อย 1 ข้อ", "items must list at least one item")
+        self.items = {str(c): _texts(e, f"items {c}") for c, e in items.items()}
+        self.points = {str(c): decimal_param(param(e, "points"), f"items {c} points") for c, e in items.items()}
+
+    def fact_names(self) -> tuple[str, ...]:
+        return ("items",)
+
+    def _parse(self, name: str, raw: str) -> object:
+        return parse_codes(name, self.label(name), raw, tuple(self.items))
+
+    def levels(self) -> tuple[Decimal, ...]:
+        sums = {ZERO}
+        for value in self.points.values():
+            sums |= {s + value for s in sums}
+        return _levels(sums)
+
+    def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
+        met = [c for c in self.items if c in parsed["items"]]  # type: ignore[operator]
+        total = sum((self.points[c] for c in met), ZERO)
+        th = " + ".join(f"{self.items[c].th} {fmt_points(self.points[c])}" for c in met)
+        en = " + ".join(f"{self.items[c].en} {fmt_points(self.points[c])}" for c in met)
+        return Score(total, f"{th or 'ไม่มีรายการที่ผ่าน'} → {pts_th(total)}", f"{en or 'no item met'} → {pts_en(total)}")
+
+
+class Choice(Rule):
+    """The committee picks one described level (4.1.1: 1 / 3 / 5)."""
+
+    kind = "choice"
+    allowed = frozenset({"levels"})
+    default_labels = {"level": Label("ระดับที่เลือก", "chosen level")}
+
+    def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
+        super().__init__(params, max_points)
+        levels = param(params, "levels")
+        if not isinstance(levels, list) or not levels:
+            raise RuleError("levels ต้องมีอย่างน้อย 1 ระดับ", "levels must list at least one level")
+        self.choices: dict[Decimal, Label] = {}
+        for i, entry in enumerate(levels, 1):
+            points = decimal_param(param(entry, "points"), f"levels {i} points")
+            if points in self.choices:
+                raise RuleError(f"levels มีคะแนน {fmt_points(points)} ซ้ำ", f"levels repeat {fmt_points(points)} points")
+            self.choices[points] = _texts(entry, f"levels {i}")
+
+    def fact_names(self) -> tuple[str, ...]:
+        return ("level",)
+
+    def _parse(self, name: str, raw: str) -> object:
+        label = self.label(name)
+        value = parse_amount(name, label, raw)
+        if value not in self.choices and value != 0:
+            allowed = ", ".join(fmt_points(p) for p in self.levels())
+            raise FactError(
+                name,
+                f"{label.th} ต้องเป็นคะแนนของระดับใดระดับหนึ่ง ({allowed}) แต่ได้รับ “{raw}”",
+                f"{label.en} must be one of the levels' points ({allowed}), got “{raw}”",
+            )
+        return value
+
+    def levels(self) -> tuple[Decimal, ...]:
+        return _levels(self.choices)
+
+    def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
+        points = parsed["level"]
+        assert isinstance(points, Decimal)
+        text = self.choices.get(points, Label("ไม่เข้าระดับใด", "no level met"))
+        return Score(points, f"{text.th} → {pts_th(points)}", f"{text.en} → {pts_en(points)}")
+
+
+class Grade(Rule):
+    """Letter grades (seed 004: A/B/C/D = 5/4/3/2)."""
+
+    kind = "grade"
+    allowed = frozenset({"grades"})
+    default_labels = {"grade": Label("ระดับผลงาน", "grade")}
+
+    def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
+        super().__init__(params, max_points)
+        grades = param(params, "grades")
+        if not isinstance(grades, Mapping) or not grades:
+            raise RuleError("grades ต้องมีอย่างน้อย 1 ระดับ", "grades must list at least one grade")
+        self.grades = {str(g).strip().upper(): decimal_param(p, f"grades {g}") for g, p in grades.items()}
+
+    def fact_names(self) -> tuple[str, ...]:
+        return ("grade",)
+
+    def _parse(self, name: str, raw: str) -> object:
+        grade = clean(raw).upper()
+        if grade not in self.grades:
+            label, allowed = self.label(name), ", ".join(self.grades)
+            raise FactError(
+                name,
+                f"{label.th} ต้องเป็น {allowed} แต่ได้รับ “{raw}”",
+                f"{label.en} must be one of {allowed}, got “{raw}”",
+            )
+        return grade
+
+    def levels(self) -> tuple[Decimal, ...]:
+        return _levels(self.grades.values())
+
+    def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
+        grade = str(parsed["grade"])
+        points = self.grades[grade]
+        return Score(points, f"ระดับ {grade} → {pts_th(points)}", f"grade {grade} → {pts_en(points)}")
+
+
+class Points(Rule):
+    """Committee-entered points anywhere in 0 … max_points (seed 001 website contest)."""
+
+    kind = "points"
+    default_labels = {"points": Label("คะแนนที่กรรมการให้", "points given")}
+
+    def fact_names(self) -> tuple[str, ...]:
+        return ("points",)
+
+    def _parse(self, name: str, raw: str) -> object:
+        return parse_amount(name, self.label(name), raw, self.max_points)
+
+    def levels(self) -> None:
+        return None
+
+    def highest(self) -> Decimal:
+        return self.max_points
+
+    def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
+        points = parsed["points"]
+        assert isinstance(points, Decimal)
+        full = fmt_points(self.max_points)
+        return Score(points, f"ได้ {fmt_points(points)} จาก {full} คะแนน", f"{fmt_points(points)} of {full} points")

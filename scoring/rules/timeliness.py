@@ -1,0 +1,114 @@
+"""Timeliness (2.1.2, 2.2.2, 4.1.2): points by Thai working days after the deadline."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from itertools import pairwise
+from typing import Any
+
+from scoring.rules.base import Context, Label, Rule, RuleError, Score, decimal_param, param
+from scoring.rules.facts import parse_when, pts_en, pts_th
+
+
+class Timeliness(Rule):
+    kind = "timeliness"
+    allowed = frozenset({"fact", "before", "on_day", "late", "later", "missing"})
+    default_labels = {"received_on": Label("วันที่รับเอกสาร", "date received")}
+
+    def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
+        super().__init__(params, max_points)
+        self.fact = str(param(params, "fact"))
+        self.before = decimal_param(param(params, "before"), "before")
+        self.on_day = decimal_param(param(params, "on_day"), "on_day")
+        self.later = decimal_param(param(params, "later"), "later")
+        self.missing = decimal_param(params.get("missing", "0"), "missing")
+        late = params.get("late") or []
+        if not isinstance(late, list):
+            raise RuleError("late ต้องเป็นรายการ", "late must be a list")
+        self.late: list[tuple[int, Decimal]] = []
+        for i, entry in enumerate(late, 1):
+            days = param(entry, "max_working_days")
+            if not isinstance(days, int) or isinstance(days, bool) or days < 0:
+                raise RuleError(
+                    f"late {i}: max_working_days ต้องเป็นจำนวนเต็มไม่ติดลบ",
+                    f"late {i}: max_working_days must be a non-negative integer",
+                )
+            self.late.append((days, decimal_param(param(entry, "points"), f"late {i} points")))
+        days_list = [d for d, _ in self.late]
+        if any(a >= b for a, b in pairwise(days_list)):
+            raise RuleError(
+                "late ต้องเรียง max_working_days จากน้อยไปมาก", "late must list max_working_days in increasing order"
+            )
+
+    def fact_names(self) -> tuple[str, ...]:
+        return (self.fact,)
+
+    def _parse(self, name: str, raw: str) -> object:
+        return parse_when(name, self.label(name), raw)
+
+    def levels(self) -> tuple[Decimal, ...]:
+        values = {Decimal(0), self.before, self.on_day, self.later, self.missing}
+        return tuple(sorted(values | {p for _, p in self.late}))
+
+    def no_data(self, ctx: Context) -> Score:
+        p = self.missing
+        return Score(p, f"ยังไม่ส่ง → {pts_th(p)}", f"not submitted → {pts_en(p)}")
+
+    def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
+        deadline = ctx.deadline
+        if deadline is None:
+            return Score(self.missing, "ยังไม่กำหนดวันครบกำหนด", "deadline not set")
+        when = parsed[self.fact]
+        if isinstance(when, datetime):
+            day = when.date()
+            sent = f"{day.isoformat()} {when:%H:%M}"
+            sent_th, sent_en = f"{sent} น. (เวลาประเทศไทย)", f"{sent} Bangkok time"
+        else:
+            assert isinstance(when, date)
+            day = when
+            sent_th = sent_en = day.isoformat()
+        due = deadline.isoformat()
+        if day < deadline:
+            p = self.before
+            return Score(
+                p,
+                f"ส่ง {sent_th} ก่อนกำหนด {due} → {pts_th(p)}",
+                f"submitted {sent_en}, before the deadline {due} → {pts_en(p)}",
+            )
+        if day == deadline:
+            p = self.on_day
+            return Score(
+                p,
+                f"ส่ง {sent_th} ตรงวันครบกำหนด {due} → {pts_th(p)}",
+                f"submitted {sent_en}, on the deadline day {due} → {pts_en(p)}",
+            )
+        late = ctx.calendar.working_days_after(deadline, day)
+        limit = next(((d, p) for d, p in self.late if late <= d), None)
+        p = limit[1] if limit else self.later
+        if limit:
+            rule_th, rule_en = f"ไม่เกิน {limit[0]} วันทำการ", f"at most {limit[0]}"
+        elif self.late:
+            rule_th, rule_en = f"เกิน {self.late[-1][0]} วันทำการ", f"more than {self.late[-1][0]}"
+        else:  # one level for any lateness: the count is shown for information only
+            rule_th = rule_en = ""
+        rule_th, rule_en = (f" ({rule_th})", f" ({rule_en})") if rule_th else ("", "")
+        skipped = self._holidays(ctx, deadline, day)
+        return Score(
+            p,
+            f"ส่ง {sent_th} หลังกำหนด {due} {late} วันทำการ{rule_th}{skipped.th} → {pts_th(p)}",
+            f"submitted {sent_en}, {late} working day{'' if late == 1 else 's'} after the deadline "
+            f"{due}{rule_en}{skipped.en} → {pts_en(p)}",
+        )
+
+    @staticmethod
+    def _holidays(ctx: Context, deadline: date, day: date) -> Label:
+        """Weekday holidays skipped in the count, so the committee can see why it is short."""
+        days = [deadline + timedelta(n) for n in range(1, (day - deadline).days + 1)]
+        off = [d for d in days if d.weekday() < 5 and not ctx.calendar.is_working_day(d)]
+        if not off:
+            return Label("", "")
+        th = ", ".join(f"{d.isoformat()} {ctx.calendar.holiday_name(d) or 'วันหยุด'}" for d in off)
+        en = ", ".join(f"{d.isoformat()} {ctx.calendar.holiday_name(d, 'en') or 'holiday'}" for d in off)
+        return Label(f"; ไม่นับวันหยุด {th}", f"; holidays not counted: {en}")

@@ -1,0 +1,217 @@
+"""Reads. Every query that can reach one province's data goes through `provinces_for_user`."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import QuerySet
+
+from .engine import Breakdown
+from .models import Fact, HolidayOverride, Province, ProvinceResult, Role, Rubric
+from .spec import RubricSpec, parse_rubric
+from .workdays import WorkCalendar
+
+
+def role_of(user) -> str | None:
+    if not user.is_authenticated:
+        return None
+    if user.is_superuser:
+        return Role.CENTRAL
+    membership = getattr(user, "membership", None)
+    return membership.role if membership else None
+
+
+def provinces_for_user(user) -> QuerySet[Province]:
+    """The provinces a user may see: their own for provincial staff, all for the Department."""
+    role = role_of(user)
+    if role is None:
+        return Province.objects.none()
+    if role == Role.PROVINCIAL:
+        return Province.objects.filter(pk=user.membership.province_id)
+    return Province.objects.all()
+
+
+def province_lookup() -> dict[str, Province]:
+    """Every way an import may name a province (ISO code, Thai and English names, old spellings)."""
+    index: dict[str, Province] = {}
+    for province in Province.objects.all():
+        keys = [province.code, province.name_th, province.name_en, *province.aliases_th]
+        for key in keys:
+            index[norm_province_key(key)] = province
+    return index
+
+
+def norm_province_key(text: str) -> str:
+    """Folds case and spaces; "TH50" and "th-50" both mean TH-50."""
+    key = " ".join(str(text).split()).casefold()
+    if key.startswith("th") and key[2:].isdigit():
+        key = "th-" + key[2:]
+    return key
+
+
+def rubric_data(rubric: Rubric) -> dict:
+    """The rubric as the data format of docs/rubric-format.md (3 queries)."""
+    dimensions = list(rubric.dimensions.all())
+    criteria = list(rubric.criteria.all())
+    awards = list(rubric.award_tiers.all())
+    by_dimension: dict[int, list] = {d.pk: [] for d in dimensions}
+    for c in criteria:
+        by_dimension[c.dimension_id].append(
+            {
+                "code": c.code,
+                "name_th": c.name_th,
+                "name_en": c.name_en,
+                "max_points": str(c.max_points),
+                "evidence_th": c.evidence_th,
+                "evidence_en": c.evidence_en,
+                "channel_th": c.channel_th,
+                "channel_en": c.channel_en,
+                "deadline": c.deadline.isoformat() if c.deadline else None,
+                "extra": c.extra,
+                "rule": c.rule,
+            }
+        )
+    return {
+        "year": rubric.year,
+        "name_th": rubric.name_th,
+        "name_en": rubric.name_en,
+        "starts_on": rubric.starts_on.isoformat(),
+        "ends_on": rubric.ends_on.isoformat(),
+        "total_points": str(rubric.total_points),
+        "tie_break": rubric.tie_break,
+        "level_bands": rubric.level_bands,
+        "awards": [
+            {
+                "code": a.code,
+                "name_th": a.name_th,
+                "name_en": a.name_en,
+                "count": a.count,
+                "prize": str(a.prize),
+                "prize_th": a.prize_th,
+                "prize_en": a.prize_en,
+            }
+            for a in awards
+        ],
+        "dimensions": [
+            {
+                "code": d.code,
+                "name_th": d.name_th,
+                "name_en": d.name_en,
+                "max_points": str(d.max_points),
+                "criteria": by_dimension[d.pk],
+            }
+            for d in dimensions
+        ],
+    }
+
+
+def rubric_spec(rubric: Rubric) -> RubricSpec:
+    return parse_rubric(rubric_data(rubric))
+
+
+def rubric_by_year(year: int) -> Rubric:
+    return Rubric.objects.get(year=year)
+
+
+def work_calendar() -> WorkCalendar:
+    return WorkCalendar({h.date: h.is_holiday for h in HolidayOverride.objects.all()})
+
+
+def facts_by_province(rubric: Rubric, province_ids=None) -> dict[int, dict[str, dict[str, str]]]:
+    """province id -> criterion code -> {fact: value}; empty values mean "not recorded" and are left out."""
+    qs = (
+        Fact.objects.filter(rubric=rubric)
+        .exclude(value="")
+        .values_list("province_id", "criterion__code", "name", "value")
+    )
+    if province_ids is not None:
+        qs = qs.filter(province_id__in=province_ids)
+    out: dict[int, dict[str, dict[str, str]]] = {}
+    for province_id, code, name, value in qs:
+        out.setdefault(province_id, {}).setdefault(code, {})[name] = value
+    return out
+
+
+def stored_breakdown(result: ProvinceResult) -> Breakdown:
+    """Enough of a stored result to rank it without recomputing it."""
+    return Breakdown(
+        criteria={},
+        dimensions={k: Decimal(v) for k, v in result.dimensions.items()},
+        total=result.total,
+        level=result.level,
+    )
+
+
+def standings(rubric: Rubric) -> list[ProvinceResult]:
+    return list(
+        ProvinceResult.objects.filter(rubric=rubric).select_related("province").order_by("rank", "province__code")
+    )
+
+
+def standings_rows(rubric: Rubric) -> list[dict]:
+    """The standings as the API and `manage.py standings` give them."""
+    tiers = {t.code: t for t in rubric.award_tiers.all()}
+    rows = []
+    for r in standings(rubric):
+        tier = tiers.get(r.award)
+        rows.append(
+            {
+                "rank": r.rank,
+                "province": r.province.code,
+                "province_name_th": r.province.name_th,
+                "province_name_en": r.province.name_en,
+                "total": str(r.total),
+                "level": r.level,
+                "dimensions": r.dimensions,
+                "criteria": r.criteria,
+                "explanations": {k: v["th"] for k, v in r.explanations.items()},
+                "explanations_en": {k: v["en"] for k, v in r.explanations.items()},
+                "award": r.award or None,
+                "award_name_th": tier.name_th if tier else None,
+                "award_name_en": tier.name_en if tier else None,
+                "tied": r.tied,
+                "award_tie": r.award_tie,
+                "computed_at": r.computed_at.isoformat() if r.computed_at else None,
+            }
+        )
+    return rows
+
+
+# --- Admin helpers (reads only; the admin's writes go through services) ---
+
+
+def _shift_year(iso: str | None, years: int) -> str | None:
+    if iso is None:
+        return None
+    day = date.fromisoformat(iso)
+    try:
+        return day.replace(year=day.year + years).isoformat()
+    except ValueError:  # 29 February → 28 February
+        return day.replace(year=day.year + years, day=28).isoformat()
+
+
+def rubric_data_next_year(rubric: Rubric) -> dict:
+    """The rubric as data for the following fiscal year: same rules, every date one year later."""
+    data = rubric_data(rubric)
+    data["year"] = rubric.year + 1
+    data["starts_on"] = _shift_year(data["starts_on"], 1)
+    data["ends_on"] = _shift_year(data["ends_on"], 1)
+    for dimension in data["dimensions"]:
+        for criterion in dimension["criteria"]:
+            criterion["deadline"] = _shift_year(criterion["deadline"], 1)
+    return data
+
+
+def fact_template_rows(rubric: Rubric) -> list[tuple[str, str, str, str]]:
+    """(province, criterion, fact, value) for every province × every fact the rules read,
+    prefilled with the stored values; the sheet central staff fill in and import (5 queries)."""
+    spec = rubric_spec(rubric)
+    rows = Fact.objects.filter(rubric=rubric).values_list("province__code", "criterion__code", "name", "value")
+    stored = {(p, c, n): v for p, c, n, v in rows}
+    names = [(c.code, name) for c in spec.criteria() for name in c.rule.fact_names()]
+    return [
+        (province, code, name, stored.get((province, code, name), ""))
+        for province in Province.objects.order_by("code").values_list("code", flat=True)
+        for code, name in names
+    ]

@@ -1,0 +1,284 @@
+"""Rubric specification: parse and validate the JSON of docs/rubric-format.md.
+
+Central staff will type next year's rubric themselves, so parse_rubric collects *every*
+problem (not just the first) and names where it is, Thai first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from itertools import pairwise
+from typing import Any
+
+from scoring.rules import Rule, RuleError, build_rule
+from scoring.rules.base import Label
+from scoring.rules.facts import fmt_points
+from scoring.rules.fields import Reader
+
+
+class RubricError(ValueError):
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("\n".join(messages))
+        self.messages = list(messages)  # each "Thai / English"
+
+
+@dataclass(frozen=True)
+class AwardSpec:
+    code: str
+    name_th: str
+    name_en: str
+    count: int
+    prize: Decimal
+    prize_th: str
+    prize_en: str
+
+
+@dataclass(frozen=True)
+class CriterionSpec:
+    code: str
+    dimension: str
+    name_th: str
+    name_en: str
+    max_points: Decimal
+    rule: Rule
+    deadline: date | None
+    extra: bool
+    evidence_th: str
+    evidence_en: str
+    channel_th: str
+    channel_en: str
+    raw_rule: dict
+
+
+@dataclass(frozen=True)
+class DimensionSpec:
+    code: str
+    name_th: str
+    name_en: str
+    max_points: Decimal
+    criteria: tuple[CriterionSpec, ...]
+
+
+@dataclass(frozen=True)
+class LevelBand:
+    min: Decimal
+    max: Decimal
+    level: int
+
+
+@dataclass(frozen=True)
+class RubricSpec:
+    year: int
+    name_th: str
+    name_en: str
+    starts_on: date
+    ends_on: date
+    total_points: Decimal
+    tie_break: tuple[str, ...]
+    level_bands: tuple[LevelBand, ...]  # empty when the rubric has none
+    awards: tuple[AwardSpec, ...]
+    dimensions: tuple[DimensionSpec, ...]
+
+    def criteria(self) -> list[CriterionSpec]:
+        return [c for d in self.dimensions for c in d.criteria]
+
+    def criterion(self, code: str) -> CriterionSpec:
+        for c in self.criteria():
+            if c.code == code:
+                return c
+        raise KeyError(code)
+
+    def level_for(self, total: Decimal) -> int | None:
+        """Bands run from their min up to the next band's min, so 22.5 is still level 1
+        (the seed's "0–22, 23–44" leaves gaps between whole numbers); the last band ends at its max."""
+        level = None
+        for band in self.level_bands:
+            if total >= band.min:
+                level = band.level
+        if self.level_bands and (total < self.level_bands[0].min or total > self.level_bands[-1].max):
+            return None
+        return level
+
+
+RUBRIC = Label("เกณฑ์การประเมิน", "Rubric")
+
+
+def _criterion(r: Reader, data: Mapping[str, Any], dim: str, i: int) -> CriterionSpec | None:
+    code = str(data.get("code") or f"#{i}")
+    where = Label(f"เกณฑ์ {code}", f"Criterion {code}")
+    max_points = r.number(data, "max_points", where)
+    if max_points is not None and max_points <= 0:
+        r.fail(where, "คะแนนเต็มต้องมากกว่า 0", "max_points must be more than 0")
+    raw_rule = data.get("rule")
+    rule = None
+    if not isinstance(raw_rule, Mapping):
+        r.fail(where, "ต้องมี “rule”", "“rule” is missing")
+    elif max_points is not None:
+        try:
+            rule = build_rule(str(raw_rule.get("kind")), raw_rule, max_points)
+        except RuleError as error:
+            r.fail(where, error.th, error.en)
+    if rule is not None and max_points is not None:
+        top, levels = rule.highest(), rule.levels() or ()
+        if top != max_points:
+            r.fail(
+                where,
+                f"คะแนนสูงสุดที่ทำได้คือ {fmt_points(top)} ไม่เท่ากับคะแนนเต็ม {fmt_points(max_points)}",
+                f"the highest reachable score is {fmt_points(top)}, not its maximum {fmt_points(max_points)}",
+            )
+        for level in levels:
+            if not 0 <= level <= max_points:
+                r.fail(
+                    where,
+                    f"ระดับคะแนน {fmt_points(level)} อยู่นอกช่วง 0–{fmt_points(max_points)}",
+                    f"level {fmt_points(level)} is outside 0–{fmt_points(max_points)}",
+                )
+    extra = data.get("extra", False)
+    if not isinstance(extra, bool):
+        r.fail(where, "“extra” ต้องเป็น true หรือ false", "“extra” must be true or false")
+    texts = {
+        k: r.text(data, k, where, required=k.startswith("name"))
+        for k in ("name_th", "name_en", "evidence_th", "evidence_en", "channel_th", "channel_en")
+    }
+    deadline = r.day(data, "deadline", where, required=False)
+    if rule is None or max_points is None:
+        return None
+    return CriterionSpec(
+        code=code,
+        dimension=dim,
+        max_points=max_points,
+        rule=rule,
+        deadline=deadline,
+        extra=extra is True,
+        raw_rule=dict(raw_rule),
+        **texts,
+    )  # type: ignore[arg-type]
+
+
+def _sum_text(parts: list[Decimal]) -> str:
+    return " + ".join(fmt_points(p) for p in parts) + f" = {fmt_points(sum(parts, Decimal(0)))}"
+
+
+def _dimension(r: Reader, data: Mapping[str, Any], i: int) -> DimensionSpec | None:
+    code = str(data.get("code") or f"#{i}")
+    where = Label(f"มิติที่ {code}", f"Dimension {code}")
+    max_points = r.number(data, "max_points", where)
+    names = (r.text(data, "name_th", where), r.text(data, "name_en", where))
+    rows = r.items(data, "criteria", where)
+    criteria = [_criterion(r, c, code, n) for n, c in enumerate(rows, 1)]
+    parts = [c.max_points for c in criteria if c and not c.extra]
+    if max_points is None or None in criteria:
+        return None
+    if sum(parts, Decimal(0)) != max_points:
+        r.fail(
+            where,
+            f"{_sum_text(parts)} ไม่เท่ากับ {fmt_points(max_points)} คะแนน",
+            f"{_sum_text(parts)}, not {fmt_points(max_points)}",
+        )
+    return DimensionSpec(code, names[0], names[1], max_points, tuple(c for c in criteria if c))
+
+
+def _award(r: Reader, data: Mapping[str, Any], i: int) -> AwardSpec:
+    where = Label(f"รางวัลที่ {i}", f"Award {i}")
+    count = data.get("count")
+    if not isinstance(count, int) or isinstance(count, bool) or count <= 0:
+        r.fail(
+            where,
+            f"จำนวนรางวัล (count) ต้องเป็นจำนวนเต็มบวก แต่ได้รับ {count!r}",
+            f"count must be a positive integer, got {count!r}",
+        )
+    prize = r.number(data, "prize", where)
+    if prize is not None and prize < 0:
+        r.fail(where, "เงินรางวัลต้องไม่ติดลบ", "prize must not be negative")
+    return AwardSpec(
+        r.text(data, "code", where),
+        r.text(data, "name_th", where),
+        r.text(data, "name_en", where),
+        count if isinstance(count, int) else 0,
+        prize or Decimal(0),
+        r.text(data, "prize_th", where, False),
+        r.text(data, "prize_en", where, False),
+    )
+
+
+def _bands(r: Reader, data: Any) -> tuple[LevelBand, ...]:
+    where = Label("ระดับผลการดำเนินงาน (level_bands)", "level_bands")
+    if data is None:
+        return ()
+    if not isinstance(data, list) or not all(isinstance(b, Mapping) for b in data):
+        r.fail(where, "ต้องเป็นรายการหรือ null", "must be a list or null")
+        return ()
+    bands = []
+    for b in data:
+        low, high, level = r.number(b, "min", where), r.number(b, "max", where), b.get("level")
+        if not isinstance(level, int) or low is None or high is None or low > high:
+            r.fail(
+                where,
+                f"ช่วง {b!r} ต้องมี min ≤ max และ level เป็นจำนวนเต็ม",
+                f"band {b!r} needs min ≤ max and an integer level",
+            )
+            continue
+        bands.append(LevelBand(low, high, level))
+    for a, b in pairwise(bands):
+        if not (a.max < b.min and a.level < b.level):
+            r.fail(
+                where,
+                f"ช่วงระดับ {a.level} และ {b.level} ต้องเรียงจากน้อยไปมากและไม่ทับกัน",
+                f"bands {a.level} and {b.level} must ascend without overlapping",
+            )
+    return tuple(bands)
+
+
+def parse_rubric(data: dict) -> RubricSpec:
+    r = Reader()
+    if not isinstance(data, Mapping):
+        raise RubricError(["เกณฑ์การประเมินต้องเป็นออบเจกต์ JSON / The rubric must be a JSON object"])
+    year = data.get("year")
+    if not isinstance(year, int) or isinstance(year, bool):
+        r.fail(
+            RUBRIC,
+            f"ปี (year) ต้องเป็นจำนวนเต็ม เช่น 2566 แต่ได้รับ {year!r}",
+            f"year must be an integer such as 2566, got {year!r}",
+        )
+    names = (r.text(data, "name_th", RUBRIC), r.text(data, "name_en", RUBRIC))
+    starts, ends = r.day(data, "starts_on", RUBRIC), r.day(data, "ends_on", RUBRIC)
+    if starts and ends and starts > ends:
+        r.fail(RUBRIC, "วันเริ่มต้องไม่หลังวันสิ้นสุด", "starts_on must not be after ends_on")
+    total = r.number(data, "total_points", RUBRIC)
+    raw_dims = r.items(data, "dimensions", RUBRIC)
+    dims = [_dimension(r, d, i) for i, d in enumerate(raw_dims, 1)]
+    codes = [str(d.get("code")) for d in raw_dims]
+    r.unique(codes, RUBRIC, Label("มิติ", "dimension"))
+    crit_codes = [str(c.get("code")) for d in raw_dims for c in d.get("criteria") or [] if isinstance(c, Mapping)]
+    r.unique(crit_codes, RUBRIC, Label("เกณฑ์", "criterion"))
+    if total is not None and None not in dims and dims:
+        parts = [d.max_points for d in dims if d]
+        if sum(parts, Decimal(0)) != total:
+            r.fail(
+                Label("คะแนนรวม", "Total"),
+                f"{_sum_text(parts)} ไม่เท่ากับ {fmt_points(total)} คะแนน",
+                f"{_sum_text(parts)}, not {fmt_points(total)}",
+            )
+    tie_break = data.get("tie_break")
+    if not isinstance(tie_break, list) or len(set(map(str, tie_break))) != len(tie_break):
+        r.fail(RUBRIC, "tie_break ต้องเป็นรายการรหัสมิติที่ไม่ซ้ำกัน", "tie_break must list distinct dimension codes")
+        tie_break = []
+    unknown = [str(c) for c in tie_break if str(c) not in codes]
+    if unknown:
+        r.fail(
+            RUBRIC,
+            f"tie_break อ้างมิติที่ไม่มี: {', '.join(unknown)}",
+            f"tie_break names unknown dimension(s): {', '.join(unknown)}",
+        )
+    awards = [_award(r, a, i) for i, a in enumerate(r.items(data, "awards", RUBRIC), 1)]
+    r.unique([a.code for a in awards], RUBRIC, Label("รางวัล", "award"))
+    bands = _bands(r, data.get("level_bands"))
+    if r.errors:
+        raise RubricError(r.errors)
+    return RubricSpec(
+        year, names[0], names[1], starts, ends, total, tuple(map(str, tie_break)),  # type: ignore[arg-type]
+        bands, tuple(awards), tuple(d for d in dims if d),
+    )  # fmt: skip

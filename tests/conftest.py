@@ -1,0 +1,51 @@
+import os
+
+import pytest
+from django.core.management import call_command
+from rest_framework.test import APIClient
+
+from scoring.models import Province, Role, Rubric
+
+from .factories import UserFactory
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Provinces and the B.E. 2566 rubric, loaded once; each test rolls back its own changes."""
+    with django_db_blocker.unblock():
+        call_command("bootstrap", verbosity=0, stdout=open(os.devnull, "w"))
+
+
+@pytest.fixture
+def rubric(db) -> Rubric:
+    return Rubric.objects.get(year=2566)
+
+
+@pytest.fixture
+def chiang_mai(db) -> Province:
+    return Province.objects.get(code="TH-50")
+
+
+@pytest.fixture
+def phuket(db) -> Province:
+    return Province.objects.get(code="TH-83")
+
+
+@pytest.fixture
+def central_user(db):
+    return UserFactory(role=Role.CENTRAL)
+
+
+@pytest.fixture
+def committee_user(db):
+    return UserFactory(role=Role.COMMITTEE)
+
+
+@pytest.fixture
+def provincial_user(db, chiang_mai):
+    return UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai)
+
+
+@pytest.fixture
+def api():
+    return APIClient()

@@ -1,0 +1,104 @@
+import pytest
+
+from scoring.models import Fact, Role
+
+from ..factories import PASSWORD, UserFactory
+
+ENDPOINTS = [
+    ("get", "/api/v1/provinces/"),
+    ("get", "/api/v1/years/2566/rubric/"),
+    ("get", "/api/v1/years/2566/standings/"),
+    ("post", "/api/v1/years/2566/facts/"),
+]
+FACTS = {"facts": [{"province": "TH-50", "criterion": "1.1", "fact": "done", "value": "yes"}]}
+
+# role -> expected status per endpoint, in ENDPOINTS order
+MATRIX = {
+    None: [401, 401, 401, 401],
+    Role.PROVINCIAL: [200, 200, 403, 403],
+    Role.COMMITTEE: [200, 200, 403, 403],
+    Role.CHAIR: [200, 200, 403, 403],
+    Role.CENTRAL: [200, 200, 200, 200],
+}
+
+
+@pytest.mark.parametrize("role", list(MATRIX))
+def test_api_permission_matrix(api, role, chiang_mai):
+    if role:
+        user = UserFactory(role=role, role__province=chiang_mai if role == Role.PROVINCIAL else None)
+        api.login(username=user.username, password=PASSWORD)
+    got = [getattr(api, method)(url, FACTS, format="json").status_code for method, url in ENDPOINTS]
+    assert got == MATRIX[role]
+
+
+def test_api_provinces_lists_76_without_bangkok(api, central_user):
+    api.force_authenticate(central_user)
+    data = api.get("/api/v1/provinces/").json()
+    assert len(data) == 76
+    assert "TH-10" not in {p["code"] for p in data}
+    assert data[0] == {
+        "code": "TH-11",
+        "name_th": "สมุทรปราการ",
+        "name_en": "Samut Prakan",
+        "size_group": "large",
+        "region": "central",
+        "aliases_th": [],
+    }
+
+
+def test_api_rubric_sums_to_100(api, central_user):
+    api.force_authenticate(central_user)
+    data = api.get("/api/v1/years/2566/rubric/").json()
+    assert data["total_points"] == "100.00"
+    assert [d["max_points"] for d in data["dimensions"]] == ["20.00", "25.00", "25.00", "20.00", "10.00"]
+    assert [c["code"] for d in data["dimensions"] for c in d["criteria"]][-3:] == ["4.2", "5.1", "5.2"]
+
+
+def test_api_unknown_year_404(api, central_user):
+    api.force_authenticate(central_user)
+    assert api.get("/api/v1/years/2599/standings/").status_code == 404
+
+
+def test_api_facts_post_then_standings_show_it(api, central_user, django_capture_on_commit_callbacks):
+    api.force_authenticate(central_user)
+    body = {"facts": [{"province": "เชียงใหม่", "criterion": "1.1", "fact": "done", "value": "yes"}]}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api.post("/api/v1/years/2566/facts/", body, format="json")
+    assert response.json() == {"created": 1, "updated": 0, "unchanged": 0, "dry_run": False}
+    standings = api.get("/api/v1/years/2566/standings/").json()
+    top = standings[0]
+    assert (top["rank"], top["province"], top["total"], top["criteria"]["1.1"], top["tied"]) == (
+        1,
+        "TH-50",
+        "5.00",
+        "5",
+        False,
+    )
+    assert top["explanations"]["1.1"]
+
+
+def test_api_facts_post_bad_row_400_with_row_number_and_nothing_saved(api, central_user):
+    api.force_authenticate(central_user)
+    body = {
+        "facts": [
+            {"province": "TH-50", "criterion": "1.1", "fact": "done", "value": "yes"},
+            {"province": "TH-50", "criterion": "3.3", "fact": "computers_total", "value": "ไม่ทราบ"},
+        ]
+    }
+    response = api.post("/api/v1/years/2566/facts/", body, format="json")
+    assert response.status_code == 400
+    assert [e["row"] for e in response.json()["errors"]] == [2]
+    assert Fact.objects.count() == 0
+
+
+def test_api_schema_documents_every_endpoint(api, central_user):
+    api.force_authenticate(central_user)
+    response = api.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    paths = response.json()["paths"]
+    for path in [
+        "/api/v1/provinces/",
+        "/api/v1/years/{year}/rubric/",
+        "/api/v1/years/{year}/standings/",
+        "/api/v1/years/{year}/facts/",
+    ]:
+        assert path in paths

@@ -1,0 +1,233 @@
+"""evaluate_province and rank: totals, committee overrides, bad facts, ties and award boundaries."""
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from scoring.engine import Breakdown, Placing, evaluate_province, rank
+from scoring.rules import Score
+from scoring.spec import parse_rubric
+from scoring.workdays import WorkCalendar
+
+HERE = Path(__file__).parent / "rubrics"
+RUBRIC = parse_rubric(json.loads((HERE / "cdd2566.json").read_text()))
+CAL = WorkCalendar()
+D = Decimal
+
+FULL = {
+    "1.1": {"done": "yes"},
+    "1.2": {"done": "yes"},
+    "1.3": {"steps": "1,2,3"},
+    "1.4": {"done": "no"},
+    "2.1.1": {"households_collected": "9,700", "households_target": "10,000", "confidence_pct": "93"},
+    "2.1.2": {"received_on": "2023-04-18"},
+    "2.2.1": {"databases": "11"},
+    "2.2.2": {"recorded_on": "2023-05-16"},
+    "3.1": {"items": "1,2,3"},
+    "3.2": {"items": "1,2"},
+    "3.3": {"antivirus": "48", "computers": "50"},
+    "3.4": {"items": "1"},
+    "3.5": {"done": "yes"},
+    "4.1.1": {"level": "3"},
+    "4.1.2": {"sent_at": "2023-05-31T23:30"},
+    "4.2": {"steps": "2,4,6,10", "new_downloads": "3500"},
+    "5.1": {"items": "new_or_improved"},
+    "5.2": {"items": "communicated,used,feedback"},
+}
+
+
+def province(facts: dict = FULL, size: str = "medium", **kw: object) -> Breakdown:
+    return evaluate_province(RUBRIC, facts, size_group=size, calendar=CAL, **kw)  # type: ignore[arg-type]
+
+
+def test_evaluate_province_full_breakdown() -> None:
+    b = province()
+    assert {k: s.points for k, s in b.criteria.items()} == {
+        "1.1": 5,
+        "1.2": 5,
+        "1.3": 3,
+        "1.4": 0,
+        "2.1.1": 4,
+        "2.1.2": 3,
+        "2.2.1": 4,
+        "2.2.2": 5,
+        "3.1": 5,
+        "3.2": 3,
+        "3.3": 4,
+        "3.4": 1,
+        "3.5": 5,
+        "4.1.1": 3,
+        "4.1.2": 3,
+        "4.2": 6,
+        "5.1": 3,
+        "5.2": 3,
+    }
+    assert b.dimensions == {"1": D(13), "2": D(16), "3": D(18), "4": D(12), "5": D(6)}
+    assert b.total == D(65)
+    assert b.level is None
+
+
+def test_evaluate_province_size_group_changes_4_2() -> None:
+    assert province(size="small").criteria["4.2"].points == 10
+    assert province(size="large").total == D(65)
+
+
+def test_evaluate_province_no_facts_all_zero() -> None:
+    b = province({})
+    assert b.total == 0
+    assert b.criteria["1.1"] == Score(D(0), "ยังไม่มีข้อมูล", "no data yet")
+    assert b.criteria["2.1.2"] == Score(D(0), "ยังไม่ส่ง → 0 คะแนน", "not submitted → 0 points")
+
+
+def test_evaluate_province_invalid_fact_scores_zero_without_crashing() -> None:
+    facts = FULL | {"3.3": {"antivirus": "101", "computers": "100"}, "1.1": {"done": "ok?"}, "3.5": {"oops": "1"}}
+    b = province(facts)
+    assert b.criteria["3.3"].th == "เครื่องที่ติดตั้งแอนติไวรัส 101 มากกว่าจำนวนเครื่องทั้งหมด 100"
+    assert b.criteria["1.1"].points == 0
+    assert b.criteria["3.5"].th.startswith("ไม่รู้จักข้อมูล “oops”")
+    assert b.total == D(65) - 4 - 5 - 5
+
+
+def test_evaluate_province_committee_override() -> None:
+    b = province(overrides={"2.1.1": D(6)})
+    assert b.criteria["2.1.1"] == Score(D(6), "กรรมการกำหนด 6 คะแนน (คำนวณได้ 4)", "Committee set 6 points (computed 4)")
+    assert b.dimensions["2"] == D(18)
+    assert b.total == D(67)
+
+
+def test_evaluate_province_override_on_continuous_rule() -> None:
+    spec = parse_rubric(json.loads((HERE / "seed001_website.json").read_text()))
+    b = evaluate_province(spec, {"1": {"points": "18"}}, size_group="", calendar=CAL, overrides={"2": D("22.5")})
+    assert b.criteria["2"].th == "กรรมการกำหนด 22.5 คะแนน (คำนวณได้ 0)"
+    assert b.total == D("40.5")
+
+
+@pytest.mark.parametrize(("code", "points"), [("1.1", D("2.5")), ("1.1", D(6)), ("3.1", D(2)), ("9.9", D(1))])
+def test_evaluate_province_override_outside_levels_refused(code: str, points: Decimal) -> None:
+    with pytest.raises(ValueError):
+        province(overrides={code: points})
+
+
+def test_seed001_scores_a_district_exactly() -> None:
+    spec = parse_rubric(json.loads((HERE / "seed001_website.json").read_text()))
+    facts = {
+        "1": {"points": "18"},
+        "2": {"points": "22.5"},
+        "3": {"points": "10"},
+        "4": {"points": "27"},
+        "5": {"points": "12"},
+    }
+    b = evaluate_province(spec, facts, size_group="", calendar=CAL)
+    assert (b.dimensions, b.total) == ({"web": D("89.5")}, D("89.5"))
+    assert b.criteria["2"] == Score(D("22.5"), "ได้ 22.5 จาก 25 คะแนน", "22.5 of 25 points")
+
+
+def test_seed003_mission1_scores_a_district_with_extra_points() -> None:
+    spec = parse_rubric(json.loads((HERE / "seed003_mission1.json").read_text()))
+    facts = {
+        "1.1": {"verified": "900,000", "tpmap_target": "983,316"},
+        "1.2": {"done": "yes"},
+        "2.1": {"done": "yes"},
+        "2.2.1": {"income_helped": "450", "income_failed": "500"},
+        "2.2.2": {"other_helped": "300", "other_failed": "400"},
+        "2.3": {"survived": "120,000", "target_households": "568,047"},
+        "3.1": {"done": "yes"},
+        "3.2": {"done": "no"},
+        "4": {"excluded_found": "20,000", "tpmap_target": "983,316"},
+    }
+    b = evaluate_province(spec, facts, size_group="", calendar=CAL)
+    assert {k: s.points for k, s in b.criteria.items()} == {
+        "1.1": D("27.46"),
+        "1.2": 10,
+        "2.1": 10,
+        "2.2.1": D("13.50"),
+        "2.2.2": D("7.50"),
+        "2.3": 4,
+        "3.1": 10,
+        "3.2": 0,
+        "4": 3,
+    }
+    assert b.criteria["1.1"].th == "บุคคลเป้าหมายที่ตรวจสอบได้ 900,000 ÷ บุคคลเป้าหมายทั้งหมด 983,316 × 30 = 27.46 คะแนน"
+    assert b.criteria["2.3"].th == "ร้อยละครัวเรือนที่อยู่รอดได้ 21.13% ≥ 20% แต่ < 25% → 4 คะแนน"
+    assert b.dimensions == {"1": D("37.46"), "2": D("35.00"), "3": D(10), "4": D(3)}
+    assert (b.total, b.level) == (D("85.46"), 4)
+
+
+# -- ranking ---------------------------------------------------------------------------------
+TIE = ("5", "4", "3", "2", "1")
+
+
+def bd(d1: str, d2: str = "0", d3: str = "0", d4: str = "0", d5: str = "0") -> Breakdown:
+    dims = {"1": D(d1), "2": D(d2), "3": D(d3), "4": D(d4), "5": D(d5)}
+    return Breakdown({}, dims, sum(dims.values(), D(0)), None)
+
+
+def places(breakdowns: dict[str, Breakdown]) -> list[tuple[str, int, bool, str | None, bool]]:
+    return [
+        (p.province, p.rank, p.tied, p.award, p.award_tie)
+        for p in rank(breakdowns, tie_break=TIE, awards=RUBRIC.awards)
+    ]
+
+
+def test_rank_ties_share_a_rank_and_list_by_code() -> None:
+    result = places({"TH-90": bd("80"), "TH-30": bd("85"), "TH-20": bd("85"), "TH-10": bd("90")})
+    assert result == [
+        ("TH-10", 1, False, "winner", False),
+        ("TH-20", 2, True, "runner_up_1", True),
+        ("TH-30", 2, True, "runner_up_1", True),
+        ("TH-90", 4, False, "honourable", False),
+    ]
+
+
+@pytest.mark.parametrize("dim", ["5", "4", "3", "2"])
+def test_rank_tie_break_cascade(dim: str) -> None:
+    # Both total 50, equal on every dimension earlier in the cascade; B is higher on `dim` and
+    # lower on the next one. (With equal totals and 5-4-3-2 equal, dimension 1 is equal too.)
+    a = {"1": "10", "2": "10", "3": "10", "4": "10", "5": "10"}
+    b = dict(a)
+    b[dim] = "11"
+    later = TIE[TIE.index(dim) + 1]
+    b[later] = "9"
+    result = places({"TH-A": bd(*(a[k] for k in "12345")), "TH-B": bd(*(b[k] for k in "12345"))})
+    assert [(p, r, t) for p, r, t, _, _ in result] == [("TH-B", 1, False), ("TH-A", 2, False)]
+
+
+def test_rank_dimension_5_beats_higher_dimension_1() -> None:
+    result = places({"TH-A": bd("20", "20", "20", "20", "5"), "TH-B": bd("15", "20", "20", "20", "10")})
+    assert [p for p, *_ in result] == ["TH-B", "TH-A"]
+
+
+def test_rank_tie_break_order_is_configurable() -> None:
+    breakdowns = {"TH-A": bd("20", "20", "20", "20", "5"), "TH-B": bd("15", "20", "20", "20", "10")}
+    result = rank(breakdowns, tie_break=("1",), awards=RUBRIC.awards)
+    assert [p.province for p in result] == ["TH-A", "TH-B"]
+
+
+def test_rank_full_tie_never_settled() -> None:
+    result = places({"TH-B": bd("10", "10", "10", "10", "10"), "TH-A": bd("10", "10", "10", "10", "10")})
+    assert result == [("TH-A", 1, True, "winner", True), ("TH-B", 1, True, "winner", True)]
+
+
+def test_rank_tie_at_13th_14th_boundary_flagged() -> None:
+    provinces = {f"TH-{n:02d}": bd(str(100 - n)) for n in range(1, 13)}  # ranks 1..12
+    provinces |= {"TH-51": bd("50"), "TH-50": bd("50"), "TH-60": bd("40")}
+    result = places(provinces)
+    assert result[11] == ("TH-12", 12, False, "honourable", False)
+    assert result[12:] == [
+        ("TH-50", 13, True, "honourable", True),
+        ("TH-51", 13, True, "honourable", True),
+        ("TH-60", 15, False, None, False),
+    ]
+
+
+def test_rank_tie_inside_honourable_mentions_not_flagged() -> None:
+    provinces = {f"TH-{n:02d}": bd(str(100 - n)) for n in range(1, 5)}
+    provinces |= {"TH-06": bd("50"), "TH-05": bd("50")}
+    result = places(provinces)
+    assert result[4:] == [("TH-05", 5, True, "honourable", False), ("TH-06", 5, True, "honourable", False)]
+
+
+def test_rank_returns_placings() -> None:
+    assert rank({"TH-10": bd("1")}, tie_break=TIE, awards=[]) == [Placing("TH-10", 1, False, None, False)]

@@ -1,0 +1,88 @@
+from decimal import Decimal
+
+from scoring import selectors, services
+from scoring.models import Province, ProvinceResult
+
+DONE_CRITERIA = ["1.1", "1.2", "1.4", "3.5"]
+
+
+def rows_for_total(code: str, total: int) -> list[dict]:
+    """Facts worth exactly `total` points (0–25): four done/not-done criteria and the 1.3 ladder."""
+    dones = min(4, total // 5)
+    steps = total - 5 * dones
+    assert 0 <= steps <= 5
+    rows = [{"province": code, "criterion": c, "fact": "done", "value": "yes"} for c in DONE_CRITERIA[:dones]]
+    if steps:
+        rows.append(
+            {"province": code, "criterion": "1.3", "fact": "steps", "value": ",".join(map(str, range(1, steps + 1)))}
+        )
+    return rows
+
+
+def load_totals(rubric, totals: dict[str, int]) -> None:
+    rows = [r for code, total in totals.items() for r in rows_for_total(code, total)]
+    services.facts_import(rubric=rubric, rows=rows)
+    services.standings_recompute(rubric_id=rubric.pk)
+
+
+def test_standings_nothing_submitted_all_tied_and_flagged(rubric):
+    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    results = selectors.standings(rubric)
+    assert len(results) == 76
+    assert {(r.rank, r.total, r.tied, r.award_tie) for r in results} == {(1, Decimal("0"), True, True)}
+
+
+def test_standings_tie_at_13th_14th_boundary_flagged(rubric):
+    codes = list(Province.objects.values_list("code", flat=True))
+    totals = {code: 25 - i for i, code in enumerate(codes[:12])}  # 25 … 14, all distinct
+    totals[codes[12]] = 13
+    totals[codes[13]] = 13
+    totals[codes[14]] = 12
+    load_totals(rubric, totals)
+    by_code = {r.province.code: r for r in selectors.standings(rubric)}
+    winner = by_code[codes[0]]
+    assert (winner.rank, winner.award, winner.tied, winner.award_tie) == (1, "winner", False, False)
+    assert (by_code[codes[11]].rank, by_code[codes[11]].award) == (12, "honourable")
+    for code in codes[12:14]:
+        r = by_code[code]
+        assert (r.rank, r.tied, r.award, r.award_tie) == (13, True, "honourable", True)
+    assert (by_code[codes[14]].rank, by_code[codes[14]].award, by_code[codes[14]].award_tie) == (15, "", False)
+    assert (by_code[codes[20]].rank, by_code[codes[20]].award_tie) == (16, False)
+
+
+def test_standings_tie_inside_one_tier_not_flagged(rubric):
+    codes = list(Province.objects.values_list("code", flat=True))
+    totals = {code: 25 - i for i, code in enumerate(codes[:5])}
+    totals[codes[5]] = 19
+    totals[codes[6]] = 19
+    load_totals(rubric, totals)
+    by_code = {r.province.code: r for r in selectors.standings(rubric)}
+    assert [(by_code[c].rank, by_code[c].tied, by_code[c].award_tie) for c in codes[5:7]] == [(6, True, False)] * 2
+
+
+def test_standings_recompute_queries_do_not_grow_with_provinces(rubric, django_assert_max_num_queries):
+    """Full rescore and re-rank of 76 provinces in a fixed number of queries."""
+    from scoring import demo
+
+    demo.demo_facts(rubric=rubric)
+    with django_assert_max_num_queries(12):
+        count = services.standings_recompute(rubric_id=rubric.pk, full=True)
+    assert count == 76
+
+
+def test_standings_recompute_twice_is_a_no_op(rubric, django_assert_num_queries):
+    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    assert services.standings_recompute(rubric_id=rubric.pk) == 0
+    assert ProvinceResult.objects.filter(rubric=rubric, computed_at__isnull=True).count() == 0
+
+
+def test_standings_rows_carry_breakdown_and_explanations(rubric):
+    load_totals(rubric, {"TH-50": 23})
+    row = selectors.standings_rows(rubric)[0]
+    assert row["province"] == "TH-50"
+    assert row["total"] == "23.00"
+    assert row["dimensions"]["1"] == "18"
+    assert row["criteria"]["1.3"] == "3"
+    assert row["award"] == "winner"
+    assert row["award_name_th"] == "ชนะเลิศ"
+    assert set(row["explanations"]) == set(row["criteria"])

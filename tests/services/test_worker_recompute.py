@@ -1,0 +1,47 @@
+import pytest
+
+from scoring import services, tasks
+from scoring.models import ProvinceResult, Rubric
+
+from .conftest import wait_for
+
+pytestmark = pytest.mark.service
+
+
+def test_worker_rescores_after_committed_import(worker):
+    rubric = Rubric.objects.get(year=2566)
+    # Bootstrap queued a full recompute; let the worker finish it first.
+    wait_for(lambda: not ProvinceResult.objects.filter(rubric=rubric, computed_at__isnull=True).exists())
+    services.facts_import(
+        rubric=rubric,
+        rows=[
+            {"province": "TH-83", "criterion": "3.3", "fact": "computers_total", "value": "100"},
+            {"province": "TH-83", "criterion": "3.3", "fact": "computers_with_antivirus", "value": "100"},
+        ],
+    )
+    result = wait_for(
+        lambda: ProvinceResult.objects.filter(
+            rubric=rubric, province__code="TH-83", criteria__contains={"3.3": "5"}
+        ).first()
+    )
+    assert (result.rank, result.award, result.computed_seq) == (1, "winner", result.change_seq)
+
+
+def test_beat_job_heals_results_whose_messages_were_lost(services_up, request):
+    """The mark is written with the change; if the broker loses the message, the beat job re-queues it."""
+    import redis
+    from django.conf import settings
+
+    rubric = Rubric.objects.get(year=2566)
+    services.facts_import(
+        rubric=rubric, rows=[{"province": "TH-50", "criterion": "1.1", "fact": "done", "value": "yes"}]
+    )
+    redis.Redis.from_url(settings.REDIS_URL).flushdb()  # every queued recompute is lost
+    assert ProvinceResult.objects.get(rubric=rubric, province__code="TH-50").criteria == {}
+    request.getfixturevalue("worker")
+    assert tasks.recompute_dirty.apply().get() == [rubric.pk]
+    wait_for(
+        lambda: ProvinceResult.objects.filter(
+            rubric=rubric, province__code="TH-50", criteria__contains={"1.1": "5"}
+        ).exists()
+    )
