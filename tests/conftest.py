@@ -16,6 +16,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("bootstrap", verbosity=0, stdout=open(os.devnull, "w"))
 
 
+@pytest.fixture(autouse=True)
+def eager_celery():
+    """Tasks run in-process in ordinary tests, in both modes; tests/services use the real broker."""
+    from cdd4.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
 @pytest.fixture
 def rubric(db) -> Rubric:
     return Rubric.objects.get(year=2566)

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def services_up(transactional_db):
+def services_up(transactional_db, eager_celery):
     if connection.vendor != "postgresql":
         pytest.fail(f"service tests need DATABASE_URL=postgres://… (got {connection.vendor}); run `make test-services`")
     if not settings.REDIS_URL:
@@ -25,6 +25,9 @@ def services_up(transactional_db):
         redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2).flushdb()
     except redis.RedisError as exc:
         pytest.fail(f"Redis is not reachable at {settings.REDIS_URL}: {exc}")
+    from cdd4.celery import app
+
+    app.conf.task_always_eager = False  # restored by eager_celery's teardown
     call_command("bootstrap", verbosity=0, stdout=open(os.devnull, "w"))
 
 
