@@ -40,7 +40,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -49,6 +48,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+if PRODUCTION:  # runserver serves static files in development
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "cdd4.urls"
 WSGI_APPLICATION = "cdd4.wsgi.application"
@@ -173,3 +175,18 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     X_FRAME_OPTIONS = "DENY"
+
+# --- submissions ---
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "submissions:home"
+LOGOUT_REDIRECT_URL = "login"
+# Size limit per file kind in MB; central staff override them with UploadLimit rows in the admin.
+CDD4_UPLOAD_LIMITS_MB = {"pdf": 50, "image": 20, "office": 50, "video": 1024}
+# Service mode: nginx serves evidence from an `internal` location mapped onto MEDIA_ROOT.
+CDD4_X_ACCEL = os.environ.get("CDD4_X_ACCEL", "0") == "1"
+CDD4_X_ACCEL_PREFIX = os.environ.get("CDD4_X_ACCEL_PREFIX", "/protected-media/")
+CDD4_LOGIN_MAX_FAILURES = int(os.environ.get("CDD4_LOGIN_MAX_FAILURES", "5"))
+CDD4_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("CDD4_LOGIN_LOCKOUT_SECONDS", "900"))
+# Uploads never sit in memory: every file streams to disk from the first byte.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 0
+FILE_UPLOAD_PERMISSIONS = 0o640

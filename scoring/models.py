@@ -51,6 +51,8 @@ class Rubric(models.Model):
     level_bands = models.JSONField("ระดับจากคะแนนรวม / level bands", null=True, blank=True)
     show_provisional = models.BooleanField("แสดงคะแนนเบื้องต้นแก่จังหวัด / show provisional points", default=False)
     standings_computed_at = models.DateTimeField("คำนวณอันดับเมื่อ / standings computed at", null=True, blank=True)
+    # Bumped by every change to the rubric's structure or deadlines; keys the parsed-spec cache.
+    revision = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["-year"]

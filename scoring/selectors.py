@@ -106,8 +106,17 @@ def rubric_data(rubric: Rubric) -> dict:
     }
 
 
+_SPECS: dict[tuple[int, int], RubricSpec] = {}
+
+
 def rubric_spec(rubric: Rubric) -> RubricSpec:
-    return parse_rubric(rubric_data(rubric))
+    """The parsed rubric, cached per process by (id, revision): a recompute then reads no rubric rows."""
+    key = (rubric.pk, rubric.revision)
+    if key not in _SPECS:
+        if len(_SPECS) > 32:
+            _SPECS.clear()
+        _SPECS[key] = parse_rubric(rubric_data(rubric))
+    return _SPECS[key]
 
 
 def rubric_by_year(year: int) -> Rubric:

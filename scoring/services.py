@@ -13,6 +13,7 @@ from django.utils import timezone
 from awards.models import AwardTier
 
 from . import engine, selectors
+from .bulk import update_rows
 from .models import Criterion, Dimension, Fact, FactChange, FactSource, Province, ProvinceResult, Rubric
 from .spec import RubricError, parse_rubric
 
@@ -75,6 +76,8 @@ def rubric_load(*, data: Mapping) -> Rubric:
             "level_bands": data.get("level_bands"),
         },
     )
+    Rubric.objects.filter(pk=rubric.pk).update(revision=F("revision") + 1)
+    rubric.refresh_from_db(fields=["revision"])
     codes = {c.code for c in spec.criteria()}
     used = set(
         Fact.objects.filter(rubric=rubric).exclude(criterion__code__in=codes).values_list("criterion__code", flat=True)
@@ -139,6 +142,8 @@ def criterion_deadline_set(*, rubric: Rubric, code: str, deadline: date | None) 
     criterion = Criterion.objects.select_for_update().get(rubric=rubric, code=code)
     criterion.deadline = deadline
     criterion.save(update_fields=["deadline"])
+    Rubric.objects.filter(pk=rubric.pk).update(revision=F("revision") + 1)
+    rubric.refresh_from_db(fields=["revision"])
     selectors.rubric_spec(rubric)  # the edited rubric must still be valid
     results_mark_dirty(rubric_id=rubric.pk)
     return criterion
@@ -370,7 +375,7 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
     for r in results:
         p = placings[r.province.code]
         r.rank, r.tied, r.award, r.award_tie = p.rank, p.tied, p.award or "", p.award_tie
-    ProvinceResult.objects.bulk_update(
+    update_rows(
         results,
         [
             "total",

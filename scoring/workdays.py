@@ -24,10 +24,15 @@ class WorkCalendar:
             "en": holidays.Thailand(categories=CATEGORIES, language="en_US"),
         }
 
+        self._open: dict[date, bool] = {}  # the holidays lookup is slow; 76 provinces ask for the same days
+
     def is_working_day(self, d: date) -> bool:
-        if d in self.overrides:
-            return not self.overrides[d]
-        return d.weekday() < 5 and d not in self._names["th"]
+        if d not in self._open:
+            if d in self.overrides:
+                self._open[d] = not self.overrides[d]
+            else:
+                self._open[d] = d.weekday() < 5 and d not in self._names["th"]
+        return self._open[d]
 
     def working_days_after(self, deadline: date, day: date) -> int:
         """Working days in (deadline, day]: the deadline itself never counts, the receipt day does."""

@@ -106,15 +106,18 @@ class Rule:
         return self._parse(name, raw)
 
     def check(self, facts: Mapping[str, str]) -> list[FactError]:
+        return self._parse_all(present(facts))[1]
+
+    def _parse_all(self, facts: Mapping[str, str]) -> tuple[dict[str, object], list[FactError]]:
         errors: list[FactError] = []
         parsed: dict[str, object] = {}
-        for name, raw in present(facts).items():
+        for name, raw in facts.items():
             try:
                 parsed[name] = self.parse_fact(name, raw)
             except FactError as error:
                 errors.append(error)
         # Cross-fact checks only make sense once every single fact is readable.
-        return errors or self._cross_check(parsed)
+        return parsed, errors or self._cross_check(parsed)
 
     def no_data(self, ctx: Context) -> Score:
         return Score(Decimal(0), *NO_DATA)
@@ -122,12 +125,11 @@ class Rule:
     def evaluate(self, facts: Mapping[str, str], ctx: Context) -> Score:
         """Never raises on bad facts: the committee must see every province, with the reason."""
         facts = present(facts)
-        errors = self.check(facts)
+        parsed, errors = self._parse_all(facts)
         if errors:
             return Score(Decimal(0), "; ".join(e.th for e in errors), "; ".join(e.en for e in errors))
         if not facts:
             return self.no_data(ctx)
-        parsed = {name: self.parse_fact(name, raw) for name, raw in facts.items()}
         try:
             return self._evaluate(parsed, ctx)
         except FactError as error:

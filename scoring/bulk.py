@@ -1,0 +1,42 @@
+"""One UPDATE … FROM (VALUES …) for many rows.
+
+Django's bulk_update builds a CASE WHEN per row and field; for 76 results × 11 fields that Python
+work alone took ~100 ms, twice the whole recompute budget. PostgreSQL and SQLite (≥ 3.33) both take
+UPDATE … FROM, and both name VALUES columns column1, column2, …
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.db import connection, models
+
+
+def update_rows(objs: Sequence[models.Model], fields: Sequence[str]) -> int:
+    if not objs:
+        return 0
+    model = type(objs[0])
+    meta = model._meta
+    table = connection.ops.quote_name(meta.db_table)
+    pk = meta.pk.column
+    cols = [meta.get_field(f) for f in fields]
+    postgres = connection.vendor == "postgresql"
+
+    def value(col: int, field) -> str:
+        ref = f"v.column{col}"
+        # SQLite is dynamically typed (and CAST to "datetime" would turn text into a number).
+        return f"CAST({ref} AS {field.db_type(connection)})" if postgres else ref
+
+    sets = ", ".join(f"{connection.ops.quote_name(f.column)} = {value(i + 2, f)}" for i, f in enumerate(cols))
+    row_sql = "(" + ", ".join(["%s"] * (len(cols) + 1)) + ")"
+    params: list = []
+    for obj in objs:
+        params.append(obj.pk)
+        params.extend(f.get_db_prep_save(getattr(obj, f.attname), connection) for f in cols)
+    sql = (
+        f"UPDATE {table} SET {sets} FROM (VALUES {', '.join([row_sql] * len(objs))}) AS v "
+        f"WHERE {table}.{connection.ops.quote_name(pk)} = v.column1"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount
