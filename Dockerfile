@@ -1,0 +1,11 @@
+FROM python:3.11-slim-bookworm
+# WeasyPrint needs Pango; fonts for Thai documents ship in static/fonts.
+RUN apt-get update && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+COPY . .
+ENV DJANGO_ENV=production CDD4_VAR_DIR=/var/lib/cdd4
+RUN DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput
+USER nobody
