@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -51,8 +53,9 @@ class Rubric(models.Model):
     level_bands = models.JSONField("ระดับจากคะแนนรวม / level bands", null=True, blank=True)
     show_provisional = models.BooleanField("แสดงคะแนนเบื้องต้นแก่จังหวัด / show provisional points", default=False)
     standings_computed_at = models.DateTimeField("คำนวณอันดับเมื่อ / standings computed at", null=True, blank=True)
-    # Bumped by every change to the rubric's structure or deadlines; keys the parsed-spec cache.
-    revision = models.PositiveIntegerField(default=1, editable=False)
+    # New random value on every change to structure or deadlines; keys the parsed-spec cache.
+    # Random, not a counter: a rolled-back change must never be mistaken for a later one.
+    revision = models.UUIDField(default=uuid.uuid4, editable=False)
 
     class Meta:
         ordering = ["-year"]
@@ -130,15 +133,21 @@ class FactSource(models.TextChoices):
 class Fact(models.Model):
     """A named value a criterion's rule reads for one province (docs/rubric-format.md)."""
 
-    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="facts")
-    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="facts")
-    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="facts")
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="facts", verbose_name="ปี / year")
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="facts", verbose_name="จังหวัด / province"
+    )
+    criterion = models.ForeignKey(
+        Criterion, on_delete=models.PROTECT, related_name="facts", verbose_name="ตัวชี้วัด / criterion"
+    )
     name = models.CharField("ข้อมูล / fact", max_length=50)
     # Kept as entered; each rule parses it. Empty means "not recorded".
     value = models.CharField("ค่า / value", max_length=200, blank=True)
-    source = models.CharField(max_length=10, choices=FactSource.choices)
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    source = models.CharField("ที่มา / source", max_length=10, choices=FactSource.choices)
+    updated_at = models.DateTimeField("แก้ไขเมื่อ / updated at", auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name="แก้ไขโดย / updated by"
+    )
 
     class Meta:
         ordering = ["province", "criterion__order", "name"]
@@ -153,13 +162,15 @@ class Fact(models.Model):
 class FactChange(models.Model):
     """Audit trail: every change of a fact, whichever path it came through."""
 
-    fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="changes")
+    fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="changes", verbose_name="ข้อมูล / fact")
     # None: the fact did not exist before; "" : it existed, empty ("not recorded").
-    old_value = models.CharField(max_length=200, null=True, blank=True)  # noqa: DJ001
-    new_value = models.CharField(max_length=200, blank=True)
-    source = models.CharField(max_length=10, choices=FactSource.choices)
-    changed_at = models.DateTimeField(auto_now_add=True)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    old_value = models.CharField("ค่าเดิม / old value", max_length=200, null=True, blank=True)  # noqa: DJ001
+    new_value = models.CharField("ค่าใหม่ / new value", max_length=200, blank=True)
+    source = models.CharField("ที่มา / source", max_length=10, choices=FactSource.choices)
+    changed_at = models.DateTimeField("เมื่อ / when", auto_now_add=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name="โดย / by"
+    )
 
     class Meta:
         ordering = ["-changed_at", "-id"]
@@ -191,21 +202,23 @@ class HolidayOverride(models.Model):
 class ProvinceResult(models.Model):
     """A province's stored breakdown and place; `change_seq > computed_seq` means it needs recompute."""
 
-    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="results")
-    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="results")
-    total = models.DecimalField(max_digits=7, decimal_places=2, default=0)
-    dimensions = models.JSONField(default=dict)  # {code: "points"}
-    criteria = models.JSONField(default=dict)  # {code: "points"}
-    explanations = models.JSONField(default=dict)  # {code: {"th": ..., "en": ...}}
-    level = models.PositiveSmallIntegerField(null=True, blank=True)
-    rank = models.PositiveSmallIntegerField(null=True, blank=True)
-    tied = models.BooleanField(default=False)
-    award = models.CharField(max_length=30, blank=True)
-    award_tie = models.BooleanField(default=False)
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="results", verbose_name="ปี / year")
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="results", verbose_name="จังหวัด / province"
+    )
+    total = models.DecimalField("คะแนนรวม / total", max_digits=7, decimal_places=2, default=0)
+    dimensions = models.JSONField("คะแนนรายมิติ / dimensions", default=dict)  # {code: "points"}
+    criteria = models.JSONField("คะแนนรายตัวชี้วัด / criteria", default=dict)  # {code: "points"}
+    explanations = models.JSONField("คำอธิบาย / explanations", default=dict)  # {code: {"th": ..., "en": ...}}
+    level = models.PositiveSmallIntegerField("ระดับ / level", null=True, blank=True)
+    rank = models.PositiveSmallIntegerField("อันดับ / rank", null=True, blank=True)
+    tied = models.BooleanField("คะแนนเสมอ / tied", default=False)
+    award = models.CharField("รางวัล / award", max_length=30, blank=True)
+    award_tie = models.BooleanField("เสมอที่เส้นแบ่งรางวัล / tie at an award boundary", default=False)
     # Bumped in the same transaction as any change; recompute records the value it saw.
     change_seq = models.PositiveBigIntegerField(default=1)
     computed_seq = models.PositiveBigIntegerField(default=0)
-    computed_at = models.DateTimeField(null=True, blank=True)
+    computed_at = models.DateTimeField("คำนวณเมื่อ / computed at", null=True, blank=True)
 
     class Meta:
         ordering = ["rubric", "rank", "province__code"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -76,8 +77,8 @@ def rubric_load(*, data: Mapping) -> Rubric:
             "level_bands": data.get("level_bands"),
         },
     )
-    Rubric.objects.filter(pk=rubric.pk).update(revision=F("revision") + 1)
-    rubric.refresh_from_db(fields=["revision"])
+    rubric.revision = uuid.uuid4()
+    rubric.save(update_fields=["revision"])
     codes = {c.code for c in spec.criteria()}
     used = set(
         Fact.objects.filter(rubric=rubric).exclude(criterion__code__in=codes).values_list("criterion__code", flat=True)
@@ -142,9 +143,9 @@ def criterion_deadline_set(*, rubric: Rubric, code: str, deadline: date | None) 
     criterion = Criterion.objects.select_for_update().get(rubric=rubric, code=code)
     criterion.deadline = deadline
     criterion.save(update_fields=["deadline"])
-    Rubric.objects.filter(pk=rubric.pk).update(revision=F("revision") + 1)
-    rubric.refresh_from_db(fields=["revision"])
-    selectors.rubric_spec(rubric)  # the edited rubric must still be valid
+    rubric.revision = uuid.uuid4()
+    rubric.save(update_fields=["revision"])
+    parse_rubric(selectors.rubric_data(rubric))  # the edited rubric must still be valid
     results_mark_dirty(rubric_id=rubric.pk)
     return criterion
 
@@ -206,6 +207,8 @@ def facts_import(
     seen: dict[tuple[int, int, str], int] = {}
     parsed: list[tuple[int, Province, Criterion, str, str]] = []
     for n, row in enumerate(rows, start=first_row):
+        if not any(str(v if v is not None else "").strip() for v in row.values()):
+            continue  # a blank line in the sheet
         missing = [col for col in HEADER if col not in row]
         if missing:
             errors.append(RowError(n, f"ไม่มีคอลัมน์ {', '.join(missing)}", f"missing column {', '.join(missing)}"))

@@ -55,8 +55,7 @@ def _to_dicts(rows: list[list[str]]) -> list[dict[str, str]]:
         raise SheetError("ไฟล์ว่าง / the file is empty")
     header = [str(h).strip().lower() for h in rows[0]]
     out = []
+    # Blank lines are kept (and skipped by the import) so that row numbers match the sheet.
     for row in rows[1:]:
-        if not any(str(v).strip() for v in row):
-            continue
         out.append({h: (row[i] if i < len(row) else "") for i, h in enumerate(header) if h})
     return out

@@ -1,0 +1,297 @@
+"""The Department's back office. Who may do what comes from the `rules` predicates (scoring.permissions),
+never from Django's model permissions; every write goes through scoring.services."""
+
+from __future__ import annotations
+
+import json
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
+from django.db.models import OuterRef, Subquery
+from django.utils.html import format_html
+
+from awards.models import AwardTier
+
+from . import selectors, services
+from .admin_forms import (
+    AwardFilter,
+    CriterionCodeFilter,
+    CriterionDeadlineForm,
+    DimensionCodeFilter,
+    MembershipForm,
+    RoleAccess,
+    RubricForm,
+    SourceFilter,
+    YearFilter,
+    column,
+)
+from .models import (
+    Criterion,
+    Fact,
+    FactChange,
+    HolidayOverride,
+    Membership,
+    Province,
+    ProvinceResult,
+    Role,
+    Rubric,
+)
+from .permissions import is_central, is_department
+from .resources import FactImportExportAdmin
+from .spec import RubricError
+
+
+def _department_only(request) -> bool:
+    # Provincial staff work in the portal, never here, even if someone ticked is_staff for them.
+    return request.user.is_active and request.user.is_staff and is_department(request.user)
+
+
+admin.site.has_permission = _department_only
+
+
+@admin.register(Province)
+class ProvinceAdmin(RoleAccess, admin.ModelAdmin):
+    list_display = ["code", "name_th", "name_en", "size_group", "region"]
+    list_filter = ["size_group", "region"]
+    search_fields = ["code", "name_th", "name_en"]
+
+
+@admin.register(Rubric)
+class RubricAdmin(RoleAccess, admin.ModelAdmin):
+    can_add = can_change = can_delete = True
+    form = RubricForm
+    list_display = ["year", "name_th", "standings_computed_at"]
+    actions = ["copy_to_next_year"]
+
+    def get_fields(self, request, obj=None):
+        return (
+            ["data", "show_provisional"]
+            if self.has_change_permission(request, obj)
+            else ["as_json", "show_provisional"]
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if self.has_change_permission(request, obj) else ["as_json", "show_provisional"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        if not self.has_change_permission(request, obj):
+            kwargs["form"] = forms.ModelForm  # readers get the JSON as text, not an editor
+        return super().get_form(request, obj, **kwargs)
+
+    @admin.display(description="เกณฑ์ทั้งฉบับ (JSON) / the whole rubric (JSON)")
+    def as_json(self, obj):
+        return format_html("<pre>{}</pre>", json.dumps(selectors.rubric_data(obj), ensure_ascii=False, indent=2))
+
+    def has_delete_permission(self, request, obj=None):
+        # Nothing is ever lost: a year that holds facts stays.
+        return super().has_delete_permission(request, obj) and (obj is None or not obj.facts.exists())
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # bulk delete would bypass the per-rubric check above
+        return actions
+
+    def save_model(self, request, obj, form, change):
+        # RubricForm.clean has already saved the rubric through services.rubric_load.
+        obj.save(update_fields=["show_provisional"])
+
+    @admin.action(description="คัดลอกเป็นปีถัดไป (ปีถัดไป) / copy to next year", permissions=["add"])
+    def copy_to_next_year(self, request, queryset):
+        for rubric in queryset:
+            if Rubric.objects.filter(year=rubric.year + 1).exists():
+                self.message_user(request, f"มีเกณฑ์ปี {rubric.year + 1} แล้ว / {rubric.year + 1} exists", messages.ERROR)
+                continue
+            try:
+                services.rubric_load(data=selectors.rubric_data_next_year(rubric))
+            except RubricError as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+                continue
+            self.message_user(request, f"สร้างเกณฑ์ปี {rubric.year + 1} แล้ว / created {rubric.year + 1}")
+
+
+@admin.register(Criterion)
+class CriterionAdmin(RoleAccess, admin.ModelAdmin):
+    can_change = True  # the deadline only; the rest is edited through the rubric JSON
+    form = CriterionDeadlineForm
+    list_display = ["code", "name_th", "year", "max_points", "deadline", "kind"]
+    list_display_links = ["code"]
+    list_editable = ["deadline"]
+    list_filter = [YearFilter, DimensionCodeFilter]
+    list_select_related = ["rubric"]
+    search_fields = ["code", "name_th", "name_en"]
+    fields = ["rubric", "dimension", "code", "name_th", "name_en", "max_points", "deadline", "extra", "rule"]
+    readonly_fields = ["rubric", "dimension", "code", "name_th", "name_en", "max_points", "extra", "rule"]
+
+    @admin.display(description="ปี / year", ordering="rubric__year")
+    def year(self, obj):
+        return obj.rubric.year
+
+    @admin.display(description="วิธีให้คะแนน / rule")
+    def kind(self, obj):
+        return obj.rule.get("kind")
+
+    def get_changelist_form(self, request, **kwargs):
+        return CriterionDeadlineForm
+
+    def save_model(self, request, obj, form, change):
+        if change and "deadline" in form.changed_data:
+            services.criterion_deadline_set(rubric=obj.rubric, code=obj.code, deadline=form.cleaned_data["deadline"])
+
+
+@admin.register(Fact)
+class FactAdmin(RoleAccess, FactImportExportAdmin):
+    """Read-only rows; changes arrive through the import (resources.FactImportExportAdmin)."""
+
+    list_display = ["province_", "criterion_code", "name", "value", "source_", "updated_at_", "updated_by_"]
+    list_filter = [YearFilter, CriterionCodeFilter, ("source", SourceFilter)]
+    province_ = column("province", "จังหวัด / province", "province__code")
+    source_ = column("get_source_display", "ที่มา / source")
+    updated_at_ = column("updated_at", "แก้ไขเมื่อ / updated at")
+    updated_by_ = column("updated_by", "แก้ไขโดย / updated by")
+    list_select_related = ["province", "criterion", "updated_by"]
+    search_fields = ["province__code", "province__name_th", "province__name_en"]
+
+    @admin.display(description="ตัวชี้วัด / criterion", ordering="criterion__code")
+    def criterion_code(self, obj):
+        return obj.criterion.code
+
+
+@admin.register(FactChange)
+class FactChangeAdmin(RoleAccess, admin.ModelAdmin):
+    view = is_central
+    list_display = ["fact_", "old_value_", "new_value_", "source_", "changed_by_", "changed_at_"]
+    list_filter = [("source", SourceFilter)]
+    fact_ = column("fact", "ข้อมูล / fact", "fact__province__code")
+    old_value_ = column("old_value", "ค่าเดิม / old value")
+    new_value_ = column("new_value", "ค่าใหม่ / new value")
+    source_ = column("get_source_display", "ที่มา / source")
+    changed_by_ = column("changed_by", "แก้ไขโดย / changed by")
+    changed_at_ = column("changed_at", "แก้ไขเมื่อ / changed at")
+    list_select_related = ["fact__province", "fact__criterion", "changed_by"]
+    search_fields = ["fact__province__code", "fact__province__name_th", "fact__criterion__code", "fact__name"]
+
+
+@admin.register(HolidayOverride)
+class HolidayOverrideAdmin(RoleAccess, admin.ModelAdmin):
+    view = is_central
+    can_add = can_change = can_delete = True
+    list_display = ["date", "is_holiday", "name_th", "name_en"]
+    list_filter = ["is_holiday"]
+
+    # Any holiday can move a timeliness score in any year: every result is rescored.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.holidays_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        services.holidays_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        services.holidays_changed()
+
+
+@admin.register(ProvinceResult)
+class ProvinceResultAdmin(RoleAccess, admin.ModelAdmin):
+    list_display = ["rank_", "province_", "year", "total_", "award_name", "tied_", "award_tie_", "stale", "computed"]
+    list_display_links = ["province_"]
+    rank_ = column("rank", "อันดับ / rank")
+    province_ = column("province", "จังหวัด / province", "province__code")
+    total_ = column("total", "คะแนนรวม / total")
+    tied_ = column("tied", "คะแนนเท่ากัน / tied", boolean=True)
+    award_tie_ = column("award_tie", "เสมอที่เส้นรางวัล / tie at an award cut", boolean=True)
+    computed = column("computed_at", "คำนวณเมื่อ / computed at")
+    list_filter = [YearFilter, AwardFilter]
+    list_select_related = ["province", "rubric"]
+    ordering = ["-rubric__year", "rank", "province__code"]
+
+    def get_queryset(self, request):
+        tier = AwardTier.objects.filter(rubric=OuterRef("rubric"), code=OuterRef("award"))
+        return super().get_queryset(request).annotate(award_th=Subquery(tier.values("name_th")[:1]))
+
+    @admin.display(description="ปี / year", ordering="rubric__year")
+    def year(self, obj):
+        return obj.rubric.year
+
+    @admin.display(description="รางวัล / award", ordering="award")
+    def award_name(self, obj):
+        return obj.award_th or "-"
+
+    @admin.display(description="รอคำนวณใหม่ / awaiting recompute", boolean=True)
+    def stale(self, obj):
+        return obj.change_seq > obj.computed_seq
+
+
+class MembershipInline(admin.StackedInline):
+    model = Membership
+    form = MembershipForm
+    can_delete = False
+    max_num = 1
+    verbose_name = verbose_name_plural = "บทบาท / role"
+
+    def get_min_num(self, request, obj=None, **kwargs):
+        return 0 if obj is not None and obj.is_superuser else 1
+
+    # Inline permissions follow the user admin's, not Django's model permissions.
+    def has_view_permission(self, request, obj=None):
+        return is_central(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return is_central(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return is_central(request.user)
+
+
+User = get_user_model()
+admin.site.unregister(User)
+admin.site.unregister(Group)  # roles come from Membership, not groups or model permissions
+
+
+@admin.register(User)
+class PortalUserAdmin(RoleAccess, UserAdmin):
+    view = is_central
+    can_add = can_change = can_delete = True
+    inlines = [MembershipInline]
+    list_display = ["username", "first_name", "last_name", "email", "role", "province", "is_active"]
+    list_filter = ["membership__role", "is_active"]
+    list_select_related = ["membership__province"]
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        ("ข้อมูลส่วนตัว / personal info", {"fields": ["first_name", "last_name", "email"]}),
+        ("สถานะ / status", {"fields": ["is_active", "is_staff", "is_superuser", "last_login", "date_joined"]}),
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # is_staff follows the role (see save_related); only a superuser makes superusers.
+        fixed = ["is_staff", "last_login", "date_joined"]
+        return fixed if request.user.is_superuser else [*fixed, "is_superuser"]
+
+    @admin.display(description="บทบาท / role", ordering="membership__role")
+    def role(self, obj):
+        membership = getattr(obj, "membership", None)
+        return membership.get_role_display() if membership else "-"
+
+    @admin.display(description="จังหวัด / province")
+    def province(self, obj):
+        membership = getattr(obj, "membership", None)
+        return membership.province if membership and membership.province else "-"
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not (
+            obj and obj.is_superuser and not request.user.is_superuser
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj) and obj != request.user
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        user = form.instance
+        role = Membership.objects.filter(user=user).values_list("role", flat=True).first()
+        user.is_staff = user.is_superuser or role in (Role.CENTRAL, Role.COMMITTEE, Role.CHAIR)
+        user.save(update_fields=["is_staff"])

@@ -1,0 +1,235 @@
+"""Forms, list filters and the role-access mixin behind the admin pages (Thai first, English second)."""
+
+from __future__ import annotations
+
+import json
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from import_export.forms import ConfirmImportForm, ImportForm
+
+from awards.models import AwardTier
+
+from . import selectors, services
+from .models import Criterion, Dimension, Membership, Role, Rubric
+from .permissions import is_central, is_department
+from .spec import RubricError, parse_rubric
+
+
+class RubricForm(forms.ModelForm):
+    """The whole rubric as one JSON document (docs/rubric-format.md), saved by `services.rubric_load`."""
+
+    data = forms.CharField(
+        label="เกณฑ์ทั้งฉบับ (JSON) / the whole rubric (JSON)",
+        widget=forms.Textarea(attrs={"rows": 40, "spellcheck": "false", "class": "rubric-json"}),
+        help_text='รูปแบบตาม docs/rubric-format.md ตัวเลขเขียนเป็นข้อความ เช่น "5" '
+        '/ format of docs/rubric-format.md; numbers are strings, e.g. "5"',
+    )
+
+    class Meta:
+        model = Rubric
+        fields = ["show_provisional"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["data"].initial = json.dumps(selectors.rubric_data(self.instance), ensure_ascii=False, indent=2)
+
+    def clean(self):
+        cleaned = super().clean()
+        raw = cleaned.get("data")
+        if raw is None:
+            return cleaned
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            self.add_error(
+                "data",
+                f"JSON ไม่ถูกต้อง บรรทัด {exc.lineno} คอลัมน์ {exc.colno}: {exc.msg} "
+                f"/ invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+            )
+            return cleaned
+        if not isinstance(data, dict):
+            self.add_error("data", "ข้อมูลต้องเป็นออบเจกต์ JSON { ... } / the data must be a JSON object { ... }")
+            return cleaned
+        year = data.get("year")
+        if self.instance.pk and year != self.instance.year:
+            self.add_error(
+                "data",
+                f"ปีในข้อมูล ({year}) ไม่ตรงกับเกณฑ์ที่กำลังแก้ไข ({self.instance.year}) ใช้ “คัดลอกเป็นปีถัดไป” หรือเพิ่มเกณฑ์ใหม่ "
+                f"/ the data's year ({year}) is not this rubric's ({self.instance.year}); copy it or add a new rubric",
+            )
+            return cleaned
+        if not self.instance.pk and Rubric.objects.filter(year=year).exists():
+            self.add_error("data", f"มีเกณฑ์ปี {year} แล้ว ให้แก้ไขเกณฑ์นั้น / a rubric for {year} exists; edit it instead")
+            return cleaned
+        # rubric_load is both the validator of record and the writer: some refusals (criteria that
+        # already have facts) are only known while writing. It is atomic, so a refusal writes nothing,
+        # and calling it here is what puts its messages on this form instead of a 500 page.
+        try:
+            rubric = services.rubric_load(data=data)
+        except RubricError as exc:
+            self.add_error("data", exc.messages)
+            return cleaned
+        self.instance = rubric  # _post_clean then sets show_provisional on it
+        return cleaned
+
+
+class CriterionDeadlineForm(forms.ModelForm):
+    """The changelist's editable deadline; checked against the whole rubric before the service saves it."""
+
+    class Meta:
+        model = Criterion
+        fields = ["deadline"]
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        if "deadline" not in self.changed_data:
+            return deadline
+        data = selectors.rubric_data(self.instance.rubric)
+        for dimension in data["dimensions"]:
+            for criterion in dimension["criteria"]:
+                if criterion["code"] == self.instance.code:
+                    criterion["deadline"] = deadline.isoformat() if deadline else None
+        try:
+            parse_rubric(data)  # e.g. a timeliness rule cannot lose its deadline
+        except RubricError as exc:
+            raise ValidationError(exc.messages) from exc
+        return deadline
+
+
+def _latest_rubric():
+    return Rubric.objects.order_by("-year").first()
+
+
+class FactImportForm(ImportForm):
+    rubric = forms.ModelChoiceField(
+        queryset=Rubric.objects.order_by("-year"), empty_label=None, label="ปีงบประมาณ / fiscal year"
+    )
+    field_order = ["rubric", "resource", "import_file", "format"]
+
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        self.fields["rubric"].initial = _latest_rubric()
+        self.fields["rubric"].label_from_instance = lambda r: f"{r.year} {r.name_th}"
+        self.fields["import_file"].label = "ไฟล์ .csv หรือ .xlsx / .csv or .xlsx file"
+        self.fields["import_file"].help_text = "หัวตาราง / header: province,criterion,fact,value (CSV: UTF-8)"
+        self.fields["format"].label = "รูปแบบไฟล์ / file format"
+
+
+class FactConfirmImportForm(ConfirmImportForm):
+    rubric = forms.ModelChoiceField(queryset=Rubric.objects.all(), widget=forms.HiddenInput)
+
+
+class MembershipForm(forms.ModelForm):
+    """Says in words what the model's CheckConstraint would refuse with an IntegrityError."""
+
+    class Meta:
+        model = Membership
+        fields = ["role", "province"]
+
+    def clean(self):
+        cleaned = super().clean()
+        role, province = cleaned.get("role"), cleaned.get("province")
+        if role == Role.PROVINCIAL and province is None:
+            self.add_error("province", "เจ้าหน้าที่จังหวัดต้องระบุจังหวัด / provincial staff need a province")
+        elif role and role != Role.PROVINCIAL and province is not None:
+            self.add_error(
+                "province",
+                "ระบุจังหวัดได้เฉพาะเจ้าหน้าที่จังหวัด ให้เว้นว่าง / only provincial staff belong to a province; leave it empty",
+            )
+        return cleaned
+
+
+class RoleAccess:
+    """Per-admin access from the role predicates: committee and chair read what `view` allows,
+    central staff (or a superuser) also add/change/delete where the admin opts in."""
+
+    view = is_department
+    can_add = can_change = can_delete = False
+
+    def has_module_permission(self, request):
+        return self.view(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return self.view(request.user)
+
+    def has_add_permission(self, request, *args):
+        return self.can_add and is_central(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return self.can_change and is_central(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.can_delete and is_central(request.user)
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = "ปีงบประมาณ / fiscal year"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        return [(str(y), str(y)) for y in Rubric.objects.values_list("year", flat=True)]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(rubric__year=self.value()) if self.value() else queryset
+
+
+def _code_key(code: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else 0 for p in code.split("."))
+
+
+class CriterionCodeFilter(admin.SimpleListFilter):
+    title = "ตัวชี้วัด / criterion"
+    parameter_name = "criterion"
+
+    def lookups(self, request, model_admin):
+        codes = set(Criterion.objects.values_list("code", flat=True))
+        return [(c, c) for c in sorted(codes, key=_code_key)]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(criterion__code=self.value()) if self.value() else queryset
+
+
+class DimensionCodeFilter(admin.SimpleListFilter):
+    title = "มิติ / dimension"
+    parameter_name = "dimension"
+
+    def lookups(self, request, model_admin):
+        codes = set(Dimension.objects.values_list("code", flat=True))
+        return [(c, c) for c in sorted(codes, key=_code_key)]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(dimension__code=self.value()) if self.value() else queryset
+
+
+class AwardFilter(admin.SimpleListFilter):
+    title = "รางวัล / award"
+    parameter_name = "award"
+
+    def lookups(self, request, model_admin):
+        names = dict(AwardTier.objects.order_by("-rubric__year", "order").values_list("code", "name_th"))
+        return [*names.items(), ("-", "ไม่ได้รับรางวัล / none")]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        return queryset.filter(award="" if self.value() == "-" else self.value())
+
+
+class SourceFilter(admin.ChoicesFieldListFilter):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = "ที่มา / source"  # the model field has no Thai verbose_name
+
+
+def column(attr: str, label: str, ordering: str | None = None, boolean: bool = False):
+    """A Thai-first changelist column for a model field that has no Thai verbose_name."""
+
+    def show(self, obj):
+        value = getattr(obj, attr)
+        return value() if callable(value) else value
+
+    field = attr.removeprefix("get_").removesuffix("_display")  # get_source_display sorts by source
+    return admin.display(description=label, ordering=ordering or field, boolean=boolean)(show)

@@ -1,0 +1,311 @@
+import csv
+import io
+import json
+from datetime import date
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import Workbook, load_workbook
+
+from scoring import selectors, services
+from scoring.models import Criterion, Fact, FactChange, HolidayOverride, Province, ProvinceResult, Role, Rubric
+
+from ..factories import PASSWORD, UserFactory
+
+WHO = ("anonymous", "provincial", "committee", "chair", "central")
+# Exact status per page and role: provincial staff and anonymous are sent to the login page.
+MATRIX = {
+    "admin:index": (302, 302, 200, 200, 200),
+    "admin:scoring_province_changelist": (302, 302, 200, 200, 200),
+    "admin:scoring_rubric_changelist": (302, 302, 200, 200, 200),
+    "admin:scoring_criterion_changelist": (302, 302, 200, 200, 200),
+    "admin:scoring_fact_changelist": (302, 302, 200, 200, 200),
+    "admin:scoring_provinceresult_changelist": (302, 302, 200, 200, 200),
+    "admin:awards_awardtier_changelist": (302, 302, 200, 200, 200),
+    "admin:scoring_factchange_changelist": (302, 302, 403, 403, 200),
+    "admin:scoring_holidayoverride_changelist": (302, 302, 403, 403, 200),
+    "admin:auth_user_changelist": (302, 302, 403, 403, 200),
+    "admin:scoring_fact_import": (302, 302, 403, 403, 200),
+    "admin:scoring_fact_template": (302, 302, 403, 403, 200),
+}
+ROLES = {"provincial": Role.PROVINCIAL, "committee": Role.COMMITTEE, "chair": Role.CHAIR, "central": Role.CENTRAL}
+# Changelist queries do not grow with rows (list_select_related, annotated award names).
+FACT_QUERIES = 11
+RESULT_QUERIES = 10
+
+
+CASES = [(page, who, statuses[i]) for page, statuses in MATRIX.items() for i, who in enumerate(WHO)]
+
+
+@pytest.mark.parametrize(("page", "who", "status"), CASES)
+def test_admin_page_status_by_role(client, chiang_mai, page, who, status):
+    if who != "anonymous":
+        client.force_login(UserFactory(role=ROLES[who], role__province=chiang_mai if who == "provincial" else None))
+    response = client.get(reverse(page))
+    assert response.status_code == status
+    if status == 302:
+        assert response.url.startswith(reverse("admin:login"))
+
+
+def test_admin_provincial_staff_refused_at_login_and_even_with_is_staff(client, provincial_user):
+    response = client.post(reverse("admin:login"), {"username": provincial_user.username, "password": PASSWORD})
+    assert (response.status_code, "_auth_user_id" in client.session) == (200, False)
+    provincial_user.is_staff = True
+    provincial_user.save()
+    client.force_login(provincial_user)
+    response = client.get(reverse("admin:scoring_fact_changelist"))
+    assert (response.status_code, response.url.startswith(reverse("admin:login"))) == (302, True)
+
+
+@pytest.fixture
+def central_client(client, central_user):
+    client.force_login(central_user)
+    return client
+
+
+def test_admin_delete_refused_for_facts_results_and_rubric_with_facts(central_client, rubric, chiang_mai):
+    services.fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes")
+    fact = Fact.objects.get()
+    result = ProvinceResult.objects.get(rubric=rubric, province=chiang_mai)
+    urls = [
+        reverse("admin:scoring_fact_delete", args=[fact.pk]),
+        reverse("admin:scoring_factchange_delete", args=[fact.changes.get().pk]),
+        reverse("admin:scoring_provinceresult_delete", args=[result.pk]),
+        reverse("admin:scoring_rubric_delete", args=[rubric.pk]),
+    ]
+    assert [central_client.get(url).status_code for url in urls] == [403, 403, 403, 403]
+
+
+def _rubric_post(data, show_provisional=False):
+    return {"data": json.dumps(data, ensure_ascii=False), **({"show_provisional": "on"} if show_provisional else {})}
+
+
+def test_rubric_change_dimension_sum_wrong_refused_with_message_and_nothing_saved(central_client, rubric):
+    data = selectors.rubric_data(rubric)
+    name_en, data["name_en"] = data["name_en"], "Changed"
+    c52 = next(d for d in data["dimensions"] if d["code"] == "5")["criteria"][1]
+    c52["max_points"] = "5"  # the seed's slip: 6 + 5 in a 10-point dimension
+    c52["rule"]["items"]["extra_item"] = {"points": "1", "th": "เพิ่ม", "en": "extra"}
+    response = central_client.post(reverse("admin:scoring_rubric_change", args=[rubric.pk]), _rubric_post(data))
+    assert response.context["adminform"].form.errors["data"] == [
+        "มิติที่ 5: 6 + 5 = 11 ไม่เท่ากับ 10 คะแนน / Dimension 5: 6 + 5 = 11, not 10"
+    ]
+    rubric.refresh_from_db()
+    assert (rubric.name_en, Criterion.objects.get(rubric=rubric, code="5.2").max_points) == (name_en, 4)
+
+
+def test_rubric_change_valid_json_saved_through_service(central_client, rubric):
+    data = selectors.rubric_data(rubric)
+    data["name_en"] = "Digital Community Development 4.0 (edited)"
+    response = central_client.post(
+        reverse("admin:scoring_rubric_change", args=[rubric.pk]), _rubric_post(data, show_provisional=True)
+    )
+    assert response.status_code == 302
+    rubric.refresh_from_db()
+    assert (rubric.name_en, rubric.show_provisional) == ("Digital Community Development 4.0 (edited)", True)
+
+
+def test_rubric_change_form_prefilled_with_pretty_thai_json(central_client, rubric):
+    response = central_client.get(reverse("admin:scoring_rubric_change", args=[rubric.pk]))
+    initial = response.context["adminform"].form.fields["data"].initial
+    assert json.loads(initial) == selectors.rubric_data(rubric)
+    assert rubric.name_th in initial  # ensure_ascii=False: Thai is readable, not \\u0e..
+
+
+def test_rubric_add_pasted_json_creates_new_year_once(central_client, rubric):
+    post = _rubric_post(selectors.rubric_data_next_year(rubric))
+    assert central_client.post(reverse("admin:scoring_rubric_add"), post).status_code == 302
+    assert Rubric.objects.get(year=2567).criteria.count() == rubric.criteria.count()
+    again = central_client.post(reverse("admin:scoring_rubric_add"), post)
+    assert again.context["adminform"].form.errors["data"] == [
+        "มีเกณฑ์ปี 2567 แล้ว ให้แก้ไขเกณฑ์นั้น / a rubric for 2567 exists; edit it instead"
+    ]
+
+
+def test_rubric_change_page_read_only_for_committee(client, committee_user, rubric):
+    client.force_login(committee_user)
+    response = client.get(reverse("admin:scoring_rubric_change", args=[rubric.pk]))
+    assert response.status_code == 200
+    assert "data" not in response.context["adminform"].form.fields
+    assert "<pre>{\n  &quot;year&quot;: 2566," in response.content.decode()
+
+
+def test_rubric_copy_to_next_year_shifts_dates(central_client, rubric):
+    response = central_client.post(
+        reverse("admin:scoring_rubric_changelist"), {"action": "copy_to_next_year", "_selected_action": [rubric.pk]}
+    )
+    assert response.status_code == 302
+    copied = Rubric.objects.get(year=2567)
+    assert (copied.starts_on, copied.ends_on) == (date(2023, 10, 1), date(2024, 9, 30))
+    assert Criterion.objects.get(rubric=copied, code="1.1").deadline == date(2024, 7, 31)
+    assert copied.criteria.count() == rubric.criteria.count()
+
+
+def _deadline_post(criterion, value):
+    management = {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-MIN_NUM_FORMS": "0"}
+    return {**management, "form-0-id": str(criterion.pk), "form-0-deadline": value, "_save": "Save"}
+
+
+def test_criterion_deadline_changelist_edit_saves_and_marks_results_dirty(
+    central_client, rubric, django_capture_on_commit_callbacks
+):
+    criterion = Criterion.objects.get(rubric=rubric, code="1.1")
+    before = dict(ProvinceResult.objects.filter(rubric=rubric).values_list("pk", "change_seq"))
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = central_client.post(
+            reverse("admin:scoring_criterion_changelist") + "?year=2566", _deadline_post(criterion, "2023-08-15")
+        )
+    assert response.status_code == 302
+    criterion.refresh_from_db()
+    assert criterion.deadline == date(2023, 8, 15)
+    after = dict(ProvinceResult.objects.filter(rubric=rubric).values_list("pk", "change_seq"))
+    assert (len(after), all(after[pk] == seq + 1 for pk, seq in before.items())) == (76, True)
+    assert len(callbacks) == 1  # the recompute, queued once the edit commits
+
+
+HEADER = ("province", "criterion", "fact", "value")
+GOOD = [("TH-50", "3.3", "computers_total", "40"), ("เชียงใหม่", "3.3", "computers_with_antivirus", "39")]
+
+
+def _csv(rows, bom=""):
+    return (bom + "".join(",".join(r) + "\n" for r in [HEADER, *rows])).encode("utf-8")
+
+
+def _xlsx(rows):
+    book, out = Workbook(), io.BytesIO()
+    for r in [HEADER, *rows]:
+        book.active.append(list(r))
+    book.save(out)
+    return out.getvalue()
+
+
+# name: (builder, file name, index in FactAdmin.import_formats)
+FILES = {"csv": (_csv, "facts.csv", "0"), "xlsx": (_xlsx, "facts.xlsx", "1")}
+FILES["csv with BOM"] = (lambda rows: _csv(rows, bom="\ufeff"), "facts.csv", "0")
+
+
+def _upload(client, rubric, kind, rows):
+    build, name, fmt = FILES[kind]
+    return client.post(
+        reverse("admin:scoring_fact_import"),
+        {"rubric": rubric.pk, "resource": "0", "format": fmt, "import_file": SimpleUploadedFile(name, build(rows))},
+    )
+
+
+@pytest.mark.parametrize("kind", list(FILES))
+def test_fact_import_preview_writes_nothing(central_client, rubric, kind):
+    response = _upload(central_client, rubric, kind, GOOD)
+    assert response.status_code == 200
+    result = response.context["result"]
+    assert (result.totals["new"], result.totals["update"], result.has_validation_errors()) == (2, 0, False)
+    assert "confirm_form" in response.context
+    assert (Fact.objects.count(), FactChange.objects.count()) == (0, 0)
+
+
+def test_fact_import_bad_row_shows_row_number_and_writes_nothing(central_client, rubric):
+    rows = [GOOD[0], ("Atlantis", "1.1", "done", "yes"), ("TH-50", "1.1", "colour", "blue")]
+    response = _upload(central_client, rubric, "csv", rows)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "แถวที่ 3: ไม่พบจังหวัด &#x27;Atlantis&#x27;" in content
+    assert "แถวที่ 4: ตัวชี้วัด 1.1 ไม่มีข้อมูล" in content
+    assert "confirm_form" not in response.context
+    assert Fact.objects.count() == 0
+
+
+def test_fact_import_confirm_creates_facts_and_changes(central_client, central_user, rubric):
+    preview = _upload(central_client, rubric, "xlsx", GOOD)
+    confirm = preview.context["confirm_form"].initial
+    response = central_client.post(reverse("admin:scoring_fact_process_import"), confirm)
+    assert (response.status_code, response.url) == (302, reverse("admin:scoring_fact_changelist"))
+    facts = dict(Fact.objects.filter(province__code="TH-50").values_list("name", "value"))
+    assert facts == {"computers_total": "40", "computers_with_antivirus": "39"}
+    assert list(FactChange.objects.values_list("changed_by", flat=True)) == [central_user.pk, central_user.pk]
+
+
+def test_fact_export_csv_has_bom_and_codes(central_client, rubric, chiang_mai):
+    services.fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes")
+    names = ["province", "criterion", "fact", "value", "year", "source", "updated_at"]
+    post = {"format": "0", "resource": "0", **{f"factresource_{n}": "on" for n in names}}
+    response = central_client.post(reverse("admin:scoring_fact_export"), post)
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    assert (lines[0], lines[1][:24]) == (",".join(names), "TH-50,1.1,done,yes,2566,")
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_fact_template_has_every_province_and_fact_prefilled(central_client, rubric, chiang_mai, fmt):
+    services.fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes")
+    n_facts = sum(len(c.rule.fact_names()) for c in selectors.rubric_spec(rubric).criteria())
+    response = central_client.get(reverse("admin:scoring_fact_template") + f"?year=2566&format={fmt}")
+    if fmt == "xlsx":
+        rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    else:
+        assert response.content.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs for Thai
+        rows = [tuple(r) for r in csv.reader(io.StringIO(response.content.decode("utf-8-sig")))]
+    assert (len(rows), rows[0]) == (1 + 76 * n_facts, HEADER)
+    assert ("TH-50", "1.1", "done", "yes") in rows
+
+
+def test_fact_changelist_query_count_constant(central_client, rubric, chiang_mai, django_assert_num_queries):
+    services.fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes")
+    url = reverse("admin:scoring_fact_changelist")
+    with django_assert_num_queries(FACT_QUERIES):
+        assert central_client.get(url).status_code == 200
+    others = Province.objects.exclude(code="TH-50").values_list("code", flat=True)
+    rows = [{"province": code, "criterion": "1.1", "fact": "done", "value": "no"} for code in others]
+    services.facts_import(rubric=rubric, rows=rows)
+    with django_assert_num_queries(FACT_QUERIES):
+        assert len(central_client.get(url).context["cl"].result_list) == 76
+
+
+def test_provinceresult_changelist_query_count_constant(central_client, rubric, django_assert_num_queries):
+    url = reverse("admin:scoring_provinceresult_changelist") + "?year=2566"
+    kept = ProvinceResult.objects.filter(rubric=rubric).order_by("province__code").first()
+    saved = list(ProvinceResult.objects.filter(rubric=rubric).exclude(pk=kept.pk))
+    ProvinceResult.objects.filter(pk__in=[r.pk for r in saved]).delete()
+    with django_assert_num_queries(RESULT_QUERIES):
+        assert len(central_client.get(url).context["cl"].result_list) == 1
+    ProvinceResult.objects.bulk_create(saved)
+    with django_assert_num_queries(RESULT_QUERIES):
+        assert len(central_client.get(url).context["cl"].result_list) == 76
+
+
+def test_holiday_override_add_marks_every_result_dirty(central_client, rubric):
+    def seq_sum():
+        return sum(ProvinceResult.objects.filter(rubric=rubric).values_list("change_seq", flat=True))
+
+    before = seq_sum()
+    response = central_client.post(
+        reverse("admin:scoring_holidayoverride_add"),
+        {"date": "2023-08-14", "is_holiday": "on", "name_th": "วันหยุดพิเศษ", "name_en": "Special holiday"},
+    )
+    assert response.status_code == 302
+    assert HolidayOverride.objects.get().date == date(2023, 8, 14)
+    assert seq_sum() - before == 76
+
+
+def _user_post(username, role, province=""):
+    password = {"usable_password": "true", "password1": "a-long-pass-2566!", "password2": "a-long-pass-2566!"}
+    inline = {"membership-TOTAL_FORMS": "1", "membership-INITIAL_FORMS": "0", "membership-0-role": role}
+    return {"username": username, **password, **inline, "membership-0-province": province}
+
+
+def test_user_add_provincial_without_province_refused_in_thai(central_client):
+    response = central_client.post(reverse("admin:auth_user_add"), _user_post("somchai", Role.PROVINCIAL))
+    assert response.status_code == 200
+    errors = response.context["inline_admin_formsets"][0].formset.errors[0]
+    assert errors == {"province": ["เจ้าหน้าที่จังหวัดต้องระบุจังหวัด / provincial staff need a province"]}
+    assert not get_user_model().objects.filter(username="somchai").exists()
+
+
+@pytest.mark.parametrize(("role", "is_staff"), [(Role.PROVINCIAL, False), (Role.COMMITTEE, True)])
+def test_user_add_with_role_sets_membership_and_staff_flag(central_client, chiang_mai, role, is_staff):
+    province = str(chiang_mai.pk) if role == Role.PROVINCIAL else ""
+    response = central_client.post(reverse("admin:auth_user_add"), _user_post("somchai", role, province))
+    assert response.status_code == 302
+    user = get_user_model().objects.select_related("membership").get(username="somchai")
+    expected = (role, chiang_mai.pk if province else None, is_staff)
+    assert (user.membership.role, user.membership.province_id, user.is_staff) == expected
