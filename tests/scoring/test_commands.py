@@ -84,7 +84,9 @@ def test_standings_json_lists_76(rubric):
 
 def test_import_facts_row_numbers_count_blank_lines(rubric, tmp_path):
     path = tmp_path / "facts.csv"
-    path.write_text("province,criterion,fact,value\nTH-50,1.1,done,yes\n\n,,,\nTH-50,1.2,done,maybe\n", encoding="utf-8")
+    path.write_text(
+        "province,criterion,fact,value\nTH-50,1.1,done,yes\n\n,,,\nTH-50,1.2,done,maybe\n", encoding="utf-8"
+    )
     with pytest.raises(CommandError) as exc:
         run("import_facts", str(path), "--year", "2566")
     assert "แถวที่ 5:" in str(exc.value)
