@@ -32,8 +32,8 @@ MATRIX = {
 }
 ROLES = {"provincial": Role.PROVINCIAL, "committee": Role.COMMITTEE, "chair": Role.CHAIR, "central": Role.CENTRAL}
 # Changelist queries do not grow with rows (list_select_related, annotated award names).
-FACT_QUERIES = 11
-RESULT_QUERIES = 10
+FACT_QUERIES = 9
+RESULT_QUERIES = 8
 
 
 CASES = [(page, who, statuses[i]) for page, statuses in MATRIX.items() for i, who in enumerate(WHO)]
