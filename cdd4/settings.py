@@ -190,3 +190,9 @@ CDD4_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("CDD4_LOGIN_LOCKOUT_SECONDS", "9
 # Uploads never sit in memory: every file streams to disk from the first byte.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 0
 FILE_UPLOAD_PERMISSIONS = 0o640
+# Evidence enums get stable names in the OpenAPI schema (another field elsewhere is also named "kind").
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
+    "EvidenceKindEnum": "submissions.models.EvidenceKind",
+    "EvidenceFileKindEnum": "submissions.models.FileKind",
+    "SubmissionStatusEnum": "submissions.models.SubmissionStatus",
+}

@@ -11,4 +11,7 @@ urlpatterns = [
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("submissions.api_urls")),
+    path("accounts/", include("submissions.account_urls")),
+    path("", include("submissions.urls")),
 ]

@@ -1,0 +1,199 @@
+"""Upload benchmark: 1 MB and 100 MB through the real upload view on loopback (gunicorn, 1 sync worker).
+
+Prints median and p95 wall time per size, and the worker's peak RSS over idle during the 100 MB uploads
+(uploads must stream to disk: target ≤ 50 MB over idle). Runs in a throwaway var dir; nothing is kept.
+
+    .venv/bin/python bench/upload.py [--small 20] [--large 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import re
+import shutil
+import socket
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = str(ROOT / ".venv" / "bin" / "python")
+USER, PASSWORD = "bench-cm", "bench-pass-2566"
+BOUNDARY = "----cdd4bench7MA4YWxkTrZu0gW"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def make_body(path: Path, kind: str, size: int) -> None:
+    """A multipart body on disk (so the client does not hold 100 MB either)."""
+    head = (
+        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="description"\r\n\r\nbench\r\n'
+        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="bench.{kind}"\r\n'
+        f"Content-Type: application/octet-stream\r\n\r\n"
+    ).encode()
+    with path.open("wb") as f:
+        f.write(head)
+        if kind == "pdf":
+            f.write(b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%")
+            rest = size - 40
+        else:
+            f.write(struct.pack(">I", 24) + b"ftypisom" + struct.pack(">I", 512) + b"isomiso2")
+            f.write(struct.pack(">I", size - 24) + b"mdat")
+            rest = size - 32
+        block = b"\x00" * (1024 * 1024)
+        while rest > 0:
+            f.write(block[: min(rest, len(block))])
+            rest -= len(block)
+        if kind == "pdf":
+            f.write(b"\n%%EOF\n")
+        f.write(f"\r\n--{BOUNDARY}--\r\n".encode())
+
+
+class Client:
+    def __init__(self, port: int):
+        self.port, self.cookies = port, {}
+
+    def _cookie_header(self) -> str:
+        return "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+
+    def request(self, method, path, body=None, headers=None, length=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=600)
+        h = {"Cookie": self._cookie_header(), **(headers or {})}
+        if length is not None:
+            h["Content-Length"] = str(length)
+        conn.request(method, path, body=body, headers=h)
+        resp = conn.getresponse()
+        data = resp.read()
+        for value in resp.headers.get_all("Set-Cookie") or []:
+            name, _, rest = value.partition("=")
+            self.cookies[name.strip()] = rest.split(";", 1)[0]
+        conn.close()
+        return resp.status, data
+
+    def login(self) -> None:
+        _, page = self.request("GET", "/accounts/login/")
+        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1).decode()
+        body = f"csrfmiddlewaretoken={token}&username={USER}&password={PASSWORD}".encode()
+        status, _ = self.request(
+            "POST", "/accounts/login/", body, {"Content-Type": "application/x-www-form-urlencoded"}
+        )
+        assert status == 302 and "sessionid" in self.cookies, f"login failed ({status})"
+
+    def upload(self, body_path: Path, criterion: str) -> float:
+        headers = {
+            "Content-Type": f"multipart/form-data; boundary={BOUNDARY}",
+            "X-CSRFToken": self.cookies["csrftoken"],
+            "Accept": "application/json",
+        }
+        started = time.perf_counter()
+        with body_path.open("rb") as f:
+            status, data = self.request(
+                "POST",
+                f"/years/2566/provinces/TH-50/criteria/{criterion}/upload/",
+                f,
+                headers,
+                body_path.stat().st_size,
+            )
+        elapsed = time.perf_counter() - started
+        assert status == 201, f"upload failed: {status} {data[:300]!r}"
+        return elapsed
+
+
+def rss_kb(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def worker_pid(master: int) -> int:
+    for _ in range(100):
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+        if children:
+            return int(children[0])
+        time.sleep(0.1)
+    raise RuntimeError("no gunicorn worker")
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--small", type=int, default=20, help="1 MB uploads")
+    ap.add_argument("--large", type=int, default=5, help="100 MB uploads")
+    args = ap.parse_args()
+    var = Path(tempfile.mkdtemp(prefix="cdd4-bench-"))
+    env = {**os.environ, "CDD4_VAR_DIR": str(var), "DJANGO_DEBUG": "0", "LOG_LEVEL": "WARNING"}
+    env.pop("DATABASE_URL", None)
+    server = None
+    try:
+        for cmd in (["migrate", "-v0"], ["bootstrap", "-v0"]):
+            subprocess.run([PY, "manage.py", *cmd], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+        make_user = (
+            "from scoring.models import *; from django.contrib.auth.models import User;"
+            f"u=User.objects.create_user('{USER}', password='{PASSWORD}');"
+            "Membership.objects.create(user=u, role=Role.PROVINCIAL, province=Province.objects.get(code='TH-50'))"
+        )
+        subprocess.run([PY, "manage.py", "shell", "-c", make_user], cwd=ROOT, env=env, check=True, capture_output=True)
+        port = free_port()
+        gunicorn = str(ROOT / ".venv" / "bin" / "gunicorn")
+        server = subprocess.Popen(
+            [gunicorn, "cdd4.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1", "--timeout", "600", "--log-level", "warning"],
+            cwd=ROOT, env=env,
+        )  # fmt: skip
+        client = Client(port)
+        for _ in range(100):
+            try:
+                client.login()
+                break
+            except (ConnectionRefusedError, OSError):
+                time.sleep(0.1)
+        worker = worker_pid(server.pid)
+        small, large = var / "small.body", var / "large.body"
+        make_body(small, "pdf", 1024 * 1024)
+        make_body(large, "mp4", 100 * 1024 * 1024)
+        client.upload(small, "1.1")  # warm-up: imports, templates, rubric caches
+        small_times = [client.upload(small, "1.1") for _ in range(args.small)]
+        idle = rss_kb(worker)
+        peak, stop = [idle], threading.Event()
+
+        def sample():
+            while not stop.is_set():
+                peak[0] = max(peak[0], rss_kb(worker))
+                time.sleep(0.01)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        large_times = [client.upload(large, "4.1.1") for _ in range(args.large)]
+        stop.set()
+        sampler.join()
+        over = (peak[0] - idle) / 1024
+        ms = [t * 1000 for t in small_times]
+        print(f"1 MB   x {args.small}: median {statistics.median(ms):.0f} ms, p95 {pct(ms, 95):.0f} ms")
+        print(f"100 MB x {args.large}: median {statistics.median(large_times):.2f} s, p95 {pct(large_times, 95):.2f} s")
+        print(f"worker RSS: idle {idle / 1024:.1f} MB, peak {peak[0] / 1024:.1f} MB")
+        print(f"peak over idle during 100 MB uploads: {over:.1f} MB (target <= 50)")
+        return 0 if over <= 50 else 1
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=10)
+        shutil.rmtree(var, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+// One XHR per file so each gets its own real progress bar; the page stays usable while they run.
+(function () {
+  "use strict";
+  const form = document.getElementById("upload-form");
+  if (!form) return;
+  const input = document.getElementById("file-input");
+  const zone = document.getElementById("dropzone");
+  const queue = document.getElementById("queue");
+  const list = document.getElementById("evidence-list");
+  const en = document.documentElement.lang === "en";
+  const csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
+  const MAX_PARALLEL = 2;
+  const waiting = [];
+  let running = 0;
+
+  function item(file) {
+    const li = document.createElement("li");
+    li.className = "upload-item";
+    const name = document.createElement("span");
+    name.className = "name";
+    name.textContent = file.name; // textContent: a hostile file name stays text
+    const bar = document.createElement("progress");
+    bar.max = 100;
+    bar.value = 0;
+    const pct = document.createElement("span");
+    pct.className = "pct";
+    pct.textContent = "0%";
+    const msg = document.createElement("span");
+    msg.className = "msg";
+    li.append(name, bar, pct, msg);
+    queue.prepend(li);
+    return { li, bar, pct, msg };
+  }
+
+  function done(ui, ok, text) {
+    ui.li.classList.add(ok ? "ok" : "failed");
+    ui.msg.textContent = text;
+    running -= 1;
+    next();
+  }
+
+  function send(file, description, ui) {
+    const data = new FormData();
+    data.append("file", file);
+    data.append("description", description);
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", form.action);
+    xhr.setRequestHeader("X-CSRFToken", csrf);
+    xhr.setRequestHeader("Accept", "application/json");
+    xhr.upload.onprogress = function (ev) {
+      if (!ev.lengthComputable) return;
+      const p = Math.floor((ev.loaded / ev.total) * 100);
+      ui.bar.value = p;
+      ui.pct.textContent = p + "%";
+    };
+    xhr.onload = function () {
+      let body = {};
+      try { body = JSON.parse(xhr.responseText); } catch (e) { /* not JSON: a proxy error page */ }
+      if (xhr.status === 201) {
+        ui.bar.value = 100;
+        ui.pct.textContent = "100%";
+        const empty = document.getElementById("no-evidence");
+        if (empty) empty.remove();
+        (body.created || []).forEach(function (row) { list.insertAdjacentHTML("afterbegin", row.row_html); });
+        done(ui, true, en ? "Saved" : "บันทึกแล้ว");
+      } else {
+        const r = (body.refused || [])[0];
+        done(ui, false, r ? r.message : (en ? "Upload failed (" : "ส่งไม่สำเร็จ (") + xhr.status + ")");
+      }
+    };
+    xhr.onerror = function () { done(ui, false, en ? "Connection lost; please try again" : "การเชื่อมต่อขาด กรุณาลองใหม่"); };
+    xhr.send(data);
+  }
+
+  function next() {
+    while (running < MAX_PARALLEL && waiting.length) {
+      const job = waiting.shift();
+      running += 1;
+      send(job.file, job.description, job.ui);
+    }
+  }
+
+  function add(files) {
+    const description = form.elements.description.value;
+    Array.from(files).forEach(function (file) { waiting.push({ file, description, ui: item(file) }); });
+    next();
+  }
+
+  input.addEventListener("change", function () { add(input.files); input.value = ""; });
+  ["dragenter", "dragover"].forEach(function (t) {
+    zone.addEventListener(t, function (e) { e.preventDefault(); zone.classList.add("over"); });
+  });
+  ["dragleave", "drop"].forEach(function (t) {
+    zone.addEventListener(t, function (e) { e.preventDefault(); zone.classList.remove("over"); });
+  });
+  zone.addEventListener("drop", function (e) { if (e.dataTransfer) add(e.dataTransfer.files); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); add(input.files); });
+})();

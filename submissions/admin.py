@@ -1,0 +1,40 @@
+from django.contrib import admin
+
+from scoring.admin_forms import RoleAccess
+from scoring.permissions import is_central
+
+from .models import Evidence, InnovationReport, Submission, UploadLimit
+
+
+@admin.register(UploadLimit)
+class UploadLimitAdmin(RoleAccess, admin.ModelAdmin):
+    # Size limits are central staff's business; the committee has nothing to do here.
+    view = is_central
+    can_add = can_change = can_delete = True
+    list_display = ["file_kind", "max_mb"]
+
+
+class EvidenceInline(admin.TabularInline):
+    model = Evidence
+    extra = 0
+    can_delete = False
+    fields = ["version", "kind", "original_name", "url", "file_kind", "size", "created_at", "withdrawn_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Submission)
+class SubmissionAdmin(RoleAccess, admin.ModelAdmin):
+    # Read-only: evidence is versioned and never edited; reviews go through services.submission_review.
+    list_display = ["province", "criterion", "status", "last_version"]
+    list_filter = ["rubric", "status", "criterion__code"]
+    list_select_related = ["province", "criterion"]
+    inlines = [EvidenceInline]
+
+
+@admin.register(InnovationReport)
+class InnovationReportAdmin(RoleAccess, admin.ModelAdmin):
+    list_display = ["province", "rubric", "version", "title_th", "created_at"]
+    list_select_related = ["province", "rubric"]

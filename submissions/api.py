@@ -1,0 +1,118 @@
+"""REST API v1 for evidence: the same services and scope as the pages."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.http import JsonResponse
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from scoring.models import Criterion, Role
+from scoring.selectors import provinces_for_user, role_of
+
+from . import selectors, services, uploads
+from .models import Evidence, Submission
+from .validators.content import UploadRefused
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    download_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Evidence
+        fields = [
+            "id", "version", "kind", "description", "original_name", "file_kind", "content_type",
+            "size", "sha256", "url", "created_at", "withdrawn_at", "download_url",
+        ]  # fmt: skip
+
+    def get_download_url(self, obj) -> str | None:
+        return reverse("submissions:download", args=[obj.pk]) if obj.kind == "file" else None
+
+
+class SubmissionSerializer(serializers.ModelSerializer):
+    province = serializers.CharField(source="province.code")
+    criterion = serializers.CharField(source="criterion.code")
+    versions = EvidenceSerializer(many=True, source="visible_versions")
+
+    class Meta:
+        model = Submission
+        fields = ["province", "criterion", "status", "status_note", "versions"]
+
+
+class EvidenceCreateSerializer(serializers.Serializer):
+    criterion = serializers.CharField(help_text="รหัสตัวชี้วัด / criterion code, e.g. 4.1.2")
+    file = serializers.FileField(required=False, help_text="PDF, JPG/PNG, DOCX/XLSX/PPTX or MP4")
+    url = serializers.CharField(required=False, allow_blank=True, help_text="ลิงก์ / a link instead of a file")
+    description = serializers.CharField(required=False, allow_blank=True, max_length=300)
+
+
+class RefusalSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    detail_en = serializers.CharField()
+
+
+class EvidenceCollection(APIView):
+    parser_classes = [MultiPartParser, FormParser]
+
+    def dispatch(self, request, *args, **kwargs):
+        # Before DRF (or its CSRF check) reads the body: stream to disk, capped per kind.
+        if request.method == "POST":
+            if uploads.content_length(request) > uploads.hard_cap():
+                r = uploads.size_refusal("any", uploads.hard_cap() - 1024 * 1024)
+                return JsonResponse({"detail": r.th, "detail_en": r.en}, status=413)
+            uploads.install(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    @extend_schema(
+        responses=SubmissionSerializer(many=True),
+        summary="หลักฐานของจังหวัดตนพร้อมทุกฉบับ / own province's evidence with versions",
+    )
+    def get(self, request, year: int):
+        rubric = selectors.rubric_or_404(year)
+        versions = Evidence.objects.for_user(request.user).order_by("-version")
+        subs = (
+            Submission.objects.filter(rubric=rubric, province__in=provinces_for_user(request.user))
+            .select_related("province", "criterion")
+            .prefetch_related(Prefetch("evidence", queryset=versions, to_attr="visible_versions"))
+            .order_by("province__code", "criterion__order")
+        )
+        return Response(SubmissionSerializer(subs, many=True).data)
+
+    @extend_schema(
+        request={"multipart/form-data": EvidenceCreateSerializer},
+        responses={201: EvidenceSerializer, 400: RefusalSerializer, 403: None, 413: RefusalSerializer},
+        summary="ส่งหลักฐานฉบับใหม่ (เฉพาะเจ้าหน้าที่จังหวัด) / submit a new evidence version (provincial staff)",
+    )
+    def post(self, request, year: int):
+        rubric = selectors.rubric_or_404(year)
+        if role_of(request.user) != Role.PROVINCIAL:
+            raise PermissionDenied("เฉพาะเจ้าหน้าที่จังหวัด / provincial staff only")
+        province = request.user.membership.province
+        refusals = getattr(request._request, "upload_refusals", [])
+        data = EvidenceCreateSerializer(data=request.data)
+        try:
+            if refusals:
+                raise refusals[0][1]
+            data.is_valid(raise_exception=True)
+            if not Criterion.objects.filter(rubric=rubric, code=data.validated_data["criterion"]).exists():
+                raise NotFound("ไม่พบตัวชี้วัด / no such criterion")
+            evidence = services.evidence_submit(
+                user=request.user,
+                rubric=rubric,
+                province=province,
+                criterion_code=data.validated_data["criterion"],
+                upload=data.validated_data.get("file"),
+                url=data.validated_data.get("url", ""),
+                description=data.validated_data.get("description", ""),
+            )
+        except UploadRefused as r:
+            code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE if r.too_big else status.HTTP_400_BAD_REQUEST
+            return Response({"detail": r.th, "detail_en": r.en}, status=code)
+        finally:
+            uploads.cleanup(request.FILES.getlist("file"))
+        return Response(EvidenceSerializer(evidence).data, status=status.HTTP_201_CREATED)

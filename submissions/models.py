@@ -1,0 +1,167 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from scoring.models import Criterion, Province, Rubric
+
+from .querysets import EvidenceQuerySet
+
+
+class SubmissionStatus(models.TextChoices):
+    # "not submitted" is the absence of visible evidence, never a stored state.
+    SUBMITTED = "submitted", "ส่งแล้ว / submitted"
+    RETURNED = "returned", "ส่งกลับให้ชี้แจง / returned for clarification"
+    ACCEPTED = "accepted", "รับหลักฐานแล้ว / accepted"
+    SCORED = "scored", "ให้คะแนนแล้ว / scored"
+
+
+class FileKind(models.TextChoices):
+    PDF = "pdf", "PDF"
+    IMAGE = "image", "รูปภาพ JPG/PNG / image"
+    OFFICE = "office", "Word/Excel/PowerPoint"
+    VIDEO = "video", "วีดิทัศน์ MP4 / video"
+
+
+class EvidenceKind(models.TextChoices):
+    FILE = "file", "ไฟล์ / file"
+    LINK = "link", "ลิงก์ / link"
+
+
+class Submission(models.Model):
+    """One province's evidence for one criterion: the review state over all its versions."""
+
+    rubric = models.ForeignKey(Rubric, on_delete=models.PROTECT, related_name="submissions")
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="submissions")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="submissions")
+    status = models.CharField(
+        "สถานะ / status", max_length=10, choices=SubmissionStatus.choices, default=SubmissionStatus.SUBMITTED
+    )
+    status_note = models.TextField("หมายเหตุจากกรรมการ / reviewer's note", blank=True)
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    last_version = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["rubric", "province", "criterion__order"]
+        verbose_name = "การส่งหลักฐาน / submission"
+        verbose_name_plural = "การส่งหลักฐาน / submissions"
+        constraints = [
+            models.UniqueConstraint(fields=["rubric", "province", "criterion"], name="submission_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.province.code} {self.criterion.code} {self.status}"
+
+
+class Evidence(models.Model):
+    """One version: a stored file or a link. Never edited or deleted; withdrawal only hides it."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.PROTECT, related_name="evidence")
+    version = models.PositiveIntegerField("ฉบับที่ / version")
+    kind = models.CharField(max_length=4, choices=EvidenceKind.choices)
+    description = models.CharField("คำอธิบาย / description", max_length=300, blank=True)
+    # Files: server-generated path relative to MEDIA_ROOT; the client's name is only for display.
+    stored_path = models.CharField(max_length=200, blank=True)
+    original_name = models.CharField("ชื่อไฟล์ / file name", max_length=150, blank=True)
+    file_kind = models.CharField(max_length=6, choices=FileKind.choices, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    sha256 = models.CharField(max_length=64, blank=True)
+    url = models.URLField("ลิงก์ / link", max_length=500, blank=True)
+    created_at = models.DateTimeField("ส่งเมื่อ / submitted at")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    withdrawn_at = models.DateTimeField("ถอนเมื่อ / withdrawn at", null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = EvidenceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["submission", "-version"]
+        verbose_name = "หลักฐาน / evidence"
+        verbose_name_plural = "หลักฐาน / evidence"
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "version"], name="evidence_version_unique"),
+            models.CheckConstraint(
+                condition=(Q(kind=EvidenceKind.FILE) & ~Q(stored_path="") & Q(url=""))
+                | (Q(kind=EvidenceKind.LINK) & Q(stored_path="") & ~Q(url="")),
+                name="evidence_file_xor_link",
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawn_at__isnull=True, withdrawn_by__isnull=True)
+                | Q(withdrawn_at__isnull=False, withdrawn_by__isnull=False),
+                name="evidence_withdrawn_by_with_at",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.submission} v{self.version}"
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+
+class UploadLimit(models.Model):
+    """Central staff's size limit per file kind; kinds without a row use settings.CDD4_UPLOAD_LIMITS_MB."""
+
+    file_kind = models.CharField(max_length=6, choices=FileKind.choices, unique=True)
+    max_mb = models.PositiveIntegerField("ขนาดสูงสุด (MB) / maximum (MB)")
+
+    class Meta:
+        verbose_name = "ขนาดไฟล์สูงสุด / upload limit"
+        verbose_name_plural = "ขนาดไฟล์สูงสุด / upload limits"
+        constraints = [models.CheckConstraint(condition=Q(max_mb__gt=0), name="upload_limit_positive")]
+
+    def __str__(self) -> str:
+        return f"{self.file_kind} {self.max_mb} MB"
+
+
+class InnovationType(models.TextChoices):
+    SERVICE = "service", "นวัตกรรมการบริการ / service innovation"
+    DELIVERY = "delivery", "นวัตกรรมการให้บริการ / service-delivery innovation"
+    ADMIN = "admin", "นวัตกรรมการบริหารจัดการ/องค์กร / administrative or organisational innovation"
+    POLICY = "policy", "นวัตกรรมเชิงนโยบาย / policy innovation"
+    OTHER = "other", "อื่น ๆ / other"
+
+
+class InnovationReport(models.Model):
+    """Dimension 5's report form. Each save is a new version; the highest is current."""
+
+    rubric = models.ForeignKey(Rubric, on_delete=models.PROTECT, related_name="innovation_reports")
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="innovation_reports")
+    version = models.PositiveIntegerField()
+    title_th = models.CharField("ชื่อผลงาน (ภาษาไทย) / title (Thai)", max_length=300)
+    title_en = models.CharField("ชื่อผลงาน (ภาษาอังกฤษ) / title (English)", max_length=300, blank=True)
+    office = models.CharField("หน่วยงาน / office", max_length=300)
+    office_phone = models.CharField("โทรศัพท์ / phone", max_length=30)
+    office_fax = models.CharField("โทรสาร / fax", max_length=30, blank=True)
+    coordinator_name = models.CharField("ชื่อผู้ประสานงาน / coordinator", max_length=200)
+    coordinator_position = models.CharField("ตำแหน่ง / position", max_length=200)
+    coordinator_phone = models.CharField("โทรศัพท์ผู้ประสานงาน / coordinator's phone", max_length=30)
+    coordinator_mobile = models.CharField("โทรศัพท์มือถือ / mobile", max_length=30)
+    coordinator_email = models.EmailField("อีเมล / e-mail")
+    innovation_type = models.CharField(
+        "ประเภทนวัตกรรม / innovation type", max_length=10, choices=InnovationType.choices, blank=True
+    )
+    innovation_type_other = models.CharField("ประเภทอื่น ๆ (ระบุ) / other type", max_length=200, blank=True)
+    problem_analysis = models.TextField("การวิเคราะห์ปัญหา / problem analysis", blank=True)
+    solution = models.TextField("แนวทางแก้ไขและการนำไปปฏิบัติ / solution and practice", blank=True)
+    outcomes = models.TextField("ผลผลิตและผลลัพธ์ / outputs and outcomes", blank=True)
+    evidence_text = models.TextField("หลักฐานเชิงประจักษ์ / evidence", blank=True)
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["rubric", "province", "-version"]
+        verbose_name = "รายงานนวัตกรรม / innovation report"
+        verbose_name_plural = "รายงานนวัตกรรม / innovation reports"
+        constraints = [
+            models.UniqueConstraint(fields=["rubric", "province", "version"], name="innovation_report_version_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.province.code} {self.rubric.year} v{self.version}"

@@ -1,0 +1,148 @@
+"""Reads. Every query that can reach a province's evidence starts from scoring's provinces_for_user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from scoring.models import Criterion, Province, ProvinceResult, Rubric
+from scoring.selectors import provinces_for_user, work_calendar
+
+from .models import Evidence, InnovationReport, Submission, SubmissionStatus
+
+DONE = {SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED, SubmissionStatus.SCORED}
+
+
+def rubric_current() -> Rubric | None:
+    return Rubric.objects.order_by("-year").first()
+
+
+def rubric_or_404(year: int) -> Rubric:
+    return get_object_or_404(Rubric, year=year)
+
+
+def province_or_404(user, code: str) -> Province:
+    """Another province's URL is a 404, never a 403: nobody learns what exists elsewhere."""
+    return get_object_or_404(provinces_for_user(user), code=code)
+
+
+def criterion_or_404(rubric: Rubric, code: str) -> Criterion:
+    return get_object_or_404(Criterion.objects.select_related("dimension"), rubric=rubric, code=code)
+
+
+def evidence_for_user(user) -> QuerySet[Evidence]:
+    return Evidence.objects.for_user(user)
+
+
+def evidence_or_404(user, pk: int) -> Evidence:
+    return get_object_or_404(
+        evidence_for_user(user).select_related("submission__province", "submission__criterion", "submission__rubric"),
+        pk=pk,
+    )
+
+
+def working_days_left(calendar, today: date, deadline: date | None) -> int | None:
+    """Working days from today to the deadline; negative once past (late by that many)."""
+    if deadline is None:
+        return None
+    if deadline >= today:
+        return calendar.working_days_after(today, deadline)
+    return -calendar.working_days_after(deadline, today)
+
+
+@dataclass
+class CriterionRow:
+    criterion: Criterion
+    status: str | None  # None: nothing visible submitted yet
+    visible_count: int
+    days_left: int | None
+    points: str | None
+    note: str = ""
+
+    @property
+    def done(self) -> bool:
+        return self.status in DONE
+
+    @property
+    def status_label(self) -> str:
+        return SubmissionStatus(self.status).label if self.status else "ยังไม่ส่ง / not submitted"
+
+    @property
+    def status_key(self) -> str:
+        return self.status or "missing"
+
+
+def province_home(*, rubric: Rubric, province: Province, today: date | None = None) -> dict:
+    """Every criterion with its status, days left and (if the year allows) provisional points.
+
+    A fixed number of queries, however many criteria or files.
+    """
+    today = today or timezone.localdate()
+    calendar = work_calendar()
+    dimensions = list(rubric.dimensions.prefetch_related("criteria"))
+    subs = {
+        s.criterion_id: s
+        for s in Submission.objects.filter(rubric=rubric, province=province).annotate(
+            visible=Count("evidence", filter=Q(evidence__withdrawn_at__isnull=True))
+        )
+    }
+    result = (
+        ProvinceResult.objects.filter(rubric=rubric, province=province).first() if rubric.show_provisional else None
+    )
+    groups, done, total = [], 0, 0
+    for dim in dimensions:
+        rows = []
+        for c in dim.criteria.all():
+            sub = subs.get(c.pk)
+            visible = sub.visible if sub else 0
+            row = CriterionRow(
+                criterion=c,
+                status=sub.status if sub and visible else None,
+                visible_count=visible,
+                days_left=working_days_left(calendar, today, c.deadline),
+                points=(result.criteria.get(c.code) if result else None),
+                note=sub.status_note if sub and sub.status == SubmissionStatus.RETURNED else "",
+            )
+            rows.append(row)
+            done += row.done
+            total += 1
+        groups.append((dim, rows))
+    return {"groups": groups, "done": done, "total": total, "result": result}
+
+
+def criterion_evidence(*, user, rubric: Rubric, province: Province, criterion: Criterion) -> list[Evidence]:
+    return list(
+        evidence_for_user(user)
+        .filter(submission__rubric=rubric, submission__province=province, submission__criterion=criterion)
+        .select_related("created_by", "withdrawn_by", "submission__province")
+        .order_by("-version")
+    )
+
+
+def submission_of(*, rubric: Rubric, province: Province, criterion: Criterion) -> Submission | None:
+    return Submission.objects.filter(rubric=rubric, province=province, criterion=criterion).first()
+
+
+def innovation_report_current(*, rubric: Rubric, province: Province) -> InnovationReport | None:
+    return InnovationReport.objects.filter(rubric=rubric, province=province).order_by("-version").first()
+
+
+def innovation_report_versions(*, rubric: Rubric, province: Province) -> list[InnovationReport]:
+    return list(
+        InnovationReport.objects.filter(rubric=rubric, province=province)
+        .select_related("created_by")
+        .order_by("-version")
+    )
+
+
+def api_evidence(*, user, rubric: Rubric) -> QuerySet[Evidence]:
+    return (
+        evidence_for_user(user)
+        .filter(submission__rubric=rubric)
+        .select_related("submission__province", "submission__criterion", "created_by")
+        .order_by("submission__province__code", "submission__criterion__order", "-version")
+    )

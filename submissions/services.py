@@ -1,0 +1,219 @@
+"""Writes. The pages, the API and the admin all come through here."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.move import file_move_safe
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.db.models import Max, Min
+from django.utils import timezone
+
+from scoring.models import Criterion, FactSource, Province, Rubric
+from scoring.services import fact_set, results_mark_dirty
+
+from . import policy
+from .models import Evidence, EvidenceKind, InnovationReport, Submission, SubmissionStatus
+from .uploads import limits_bytes, size_refusal
+from .validators.content import UploadRefused, clean_name, inspect_file
+
+BANGKOK = ZoneInfo("Asia/Bangkok")
+
+
+def _sha256(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _check_url(url: str) -> str:
+    url = url.strip()
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError as exc:
+        raise UploadRefused(
+            "ลิงก์ไม่ถูกต้อง (ต้องขึ้นต้นด้วย http:// หรือ https://)", "Invalid link (http:// or https:// only)"
+        ) from exc
+    if len(url) > 500:
+        raise UploadRefused("ลิงก์ยาวเกิน 500 ตัวอักษร", "Link longer than 500 characters")
+    return url
+
+
+def _store(upload: UploadedFile, rubric: Rubric, province: Province, criterion_code: str) -> dict:
+    """Checks a streamed upload by content and moves it under a server-generated name."""
+    tmp_path = upload.temporary_file_path() if hasattr(upload, "temporary_file_path") else None
+    if tmp_path is None:
+        raise UploadRefused("ไม่ได้รับไฟล์", "No file received")
+    detected = inspect_file(tmp_path)
+    if detected.subtype not in policy.allowed_types(criterion_code):
+        allowed = ", ".join(policy.allowed_labels(criterion_code))
+        raise UploadRefused(
+            f"ตัวชี้วัด {criterion_code} รับเฉพาะ {allowed}", f"Criterion {criterion_code} accepts only {allowed}"
+        )
+    size = os.path.getsize(tmp_path)
+    limit = limits_bytes().get(detected.file_kind, 0)
+    if size > limit:
+        raise size_refusal(detected.file_kind, limit)
+    relative = f"evidence/{rubric.year}/{province.code}/{uuid.uuid4().hex}"
+    target = Path(settings.MEDIA_ROOT) / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    sha = _sha256(tmp_path)
+    file_move_safe(tmp_path, str(target), allow_overwrite=False)
+    os.chmod(target, 0o640)
+    return {
+        "stored_path": relative,
+        "original_name": clean_name(upload.name, detected.ext),
+        "file_kind": detected.file_kind,
+        "content_type": detected.content_type,
+        "size": size,
+        "sha256": sha,
+    }
+
+
+def evidence_submit(
+    *,
+    user,
+    rubric: Rubric,
+    province: Province,
+    criterion_code: str,
+    upload: UploadedFile | None = None,
+    url: str = "",
+    description: str = "",
+    now: datetime | None = None,
+) -> Evidence:
+    """A new version: one file or one link. Refusals raise UploadRefused and store nothing."""
+    if not user.has_perm("submissions.submit_evidence", province):
+        raise PermissionDenied
+    criterion = Criterion.objects.get(rubric=rubric, code=criterion_code)
+    if (upload is None) == (not url.strip()):
+        raise UploadRefused("ส่งไฟล์หรือลิงก์อย่างใดอย่างหนึ่ง", "Send either a file or a link")
+    description = " ".join(description.split())[:300]
+    fields = _store(upload, rubric, province, criterion_code) if upload is not None else {"url": _check_url(url)}
+    try:
+        with transaction.atomic():
+            submission, _ = Submission.objects.get_or_create(rubric=rubric, province=province, criterion=criterion)
+            submission = Submission.objects.select_for_update().get(pk=submission.pk)
+            submission.last_version += 1
+            submission.status = SubmissionStatus.SUBMITTED
+            submission.save(update_fields=["last_version", "status"])
+            evidence = Evidence.objects.create(
+                submission=submission,
+                version=submission.last_version,
+                kind=EvidenceKind.FILE if upload is not None else EvidenceKind.LINK,
+                description=description,
+                created_at=now or timezone.now(),
+                created_by=user,
+                **fields,
+            )
+            _feed_time_facts(rubric=rubric, province=province, criterion_code=criterion_code, user=user)
+    except BaseException:
+        if "stored_path" in fields:
+            (Path(settings.MEDIA_ROOT) / fields["stored_path"]).unlink(missing_ok=True)
+        raise
+    return evidence
+
+
+@transaction.atomic
+def evidence_withdraw(*, user, evidence: Evidence, now: datetime | None = None) -> Evidence:
+    """Hides a version from the committee; the row and the file stay in the history."""
+    if not user.has_perm("submissions.withdraw_evidence", evidence):
+        raise PermissionDenied
+    evidence = Evidence.objects.select_for_update().select_related("submission__criterion").get(pk=evidence.pk)
+    if evidence.withdrawn_at is None:
+        evidence.withdrawn_at, evidence.withdrawn_by = now or timezone.now(), user
+        evidence.save(update_fields=["withdrawn_at", "withdrawn_by"])
+        sub = evidence.submission
+        _feed_time_facts(rubric=sub.rubric, province=sub.province, criterion_code=sub.criterion.code, user=user)
+    return evidence
+
+
+def _feed_time_facts(*, rubric: Rubric, province: Province, criterion_code: str, user) -> None:
+    """Timeliness from upload times: the moment every required kind was in (only visible versions count)."""
+    for target, spec in policy.EVIDENCE_TIME_FACTS.items():
+        if criterion_code not in spec["from"]:
+            continue
+        criterion = Criterion.objects.filter(rubric=rubric, code=target).first()
+        if criterion is None or criterion.rule.get("kind") != "timeliness":
+            continue
+        firsts = _first_times(rubric, province, spec)
+        value = ""
+        if all(kind in firsts for kind in spec["needs"]):
+            value = max(firsts.values()).astimezone(BANGKOK).isoformat(timespec="seconds")
+        fact_set(
+            rubric=rubric,
+            province=province,
+            criterion_code=target,
+            name=criterion.rule["fact"],
+            value=value,
+            user=user,
+            source=FactSource.EVIDENCE,
+        )
+
+
+def _first_times(rubric: Rubric, province: Province, spec: Mapping) -> dict[str, datetime]:
+    rows = (
+        Evidence.objects.visible()
+        .filter(
+            submission__rubric=rubric,
+            submission__province=province,
+            submission__criterion__code__in=spec["from"],
+            file_kind__in=spec["needs"],
+        )
+        .values("file_kind")
+        .annotate(first=Min("created_at"))
+    )
+    return {r["file_kind"]: r["first"] for r in rows}
+
+
+@transaction.atomic
+def submission_review(*, user, submission: Submission, status: str, note: str = "") -> Submission:
+    """The committee returns a submission for clarification or accepts it; acceptance queues a recompute."""
+    if not user.has_perm("submissions.review_submission", submission):
+        raise PermissionDenied
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    submission.status = SubmissionStatus(status)
+    submission.status_note, submission.status_changed_by = note, user
+    submission.status_changed_at = timezone.now()
+    submission.save(update_fields=["status", "status_note", "status_changed_by", "status_changed_at"])
+    if submission.status in (SubmissionStatus.ACCEPTED, SubmissionStatus.SCORED):
+        results_mark_dirty(rubric_id=submission.rubric_id, province_ids=[submission.province_id])
+    return submission
+
+
+INNOVATION_FIELDS = [
+    f.name
+    for f in InnovationReport._meta.get_fields()
+    if f.concrete and f.name not in {"id", "rubric", "province", "version", "created_at", "created_by"}
+]
+
+
+@transaction.atomic
+def innovation_report_save(*, user, rubric: Rubric, province: Province, data: Mapping) -> InnovationReport:
+    """Saves the form as a new version (earlier versions stay)."""
+    if not user.has_perm("submissions.submit_evidence", province):
+        raise PermissionDenied
+    Province.objects.select_for_update().filter(pk=province.pk).first()  # serialises version numbers
+    last = InnovationReport.objects.filter(rubric=rubric, province=province).aggregate(v=Max("version"))["v"] or 0
+    report = InnovationReport(
+        rubric=rubric,
+        province=province,
+        version=last + 1,
+        created_at=timezone.now(),
+        created_by=user,
+        **{name: data.get(name, "") for name in INNOVATION_FIELDS},
+    )
+    report.full_clean()
+    report.save()
+    return report

@@ -1,0 +1,87 @@
+"""Thai-first display: Buddhist-Era dates with Thai digits (Django's th locale prints Gregorian years)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django import template
+from django.utils import timezone
+from django.utils.translation import get_language
+from pythainlp.util import thai_strftime
+
+register = template.Library()
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+def is_en() -> bool:
+    return (get_language() or "th").startswith("en")
+
+
+@register.simple_tag
+def t(th: str, en: str) -> str:
+    """{% t "ไทย" "English" %}: the interface's two languages side by side in the template."""
+    return en if is_en() else th
+
+
+@register.filter
+def loc(obj, field: str) -> str:
+    """obj|loc:"name" → obj.name_th, or obj.name_en in English (falling back to Thai when empty)."""
+    th = getattr(obj, f"{field}_th", "")
+    return (getattr(obj, f"{field}_en", "") or th) if is_en() else th
+
+
+@register.filter
+def label(text: str) -> str:
+    """A "ไทย / English" choice label, reduced to the current language."""
+    th, sep, en = str(text).partition(" / ")
+    return en if sep and is_en() else th
+
+
+@register.filter
+def thai_digits(value) -> str:
+    return str(value) if is_en() else str(value).translate(THAI_DIGITS)
+
+
+@register.filter
+def thai_date(value) -> str:
+    """31 May 2023 → "๓๑ พฤษภาคม ๒๕๖๖" (or "31 May 2023 (B.E. 2566)" in English)."""
+    if not value:
+        return ""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        value = value.date()
+    if is_en():
+        return f"{value.day} {value:%B %Y} (B.E. {value.year + 543})"
+    return thai_strftime(datetime(value.year, value.month, value.day), "%-d %B %Y", thaidigit=True)
+
+
+@register.filter
+def thai_datetime(value) -> str:
+    """A server timestamp in Asia/Bangkok: "๓๑ พฤษภาคม ๒๕๖๖ ๒๓:๓๐ น."."""
+    if not value:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    if is_en():
+        return f"{local.day} {local:%B %Y %H:%M} (B.E. {local.year + 543})"
+    return thai_strftime(local, "%-d %B %Y %H:%M", thaidigit=True) + " น."
+
+
+@register.filter
+def days_left(value) -> str:
+    if value is None:
+        return ""
+    if value > 0:
+        return f"{value} working days left" if is_en() else f"เหลือ {thai_digits(value)} วันทำการ"
+    if value == 0:
+        return "due today" if is_en() else "ครบกำหนดวันนี้"
+    return f"{-value} working days late" if is_en() else f"เลยกำหนด {thai_digits(-value)} วันทำการ"
+
+
+@register.filter
+def filesize(num: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if num < 1024 or unit == "GB":
+            text = f"{num:.0f} {unit}" if unit == "B" else f"{num:.1f} {unit}"
+            return thai_digits(text)
+        num /= 1024
+    return str(num)

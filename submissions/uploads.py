@@ -1,0 +1,122 @@
+"""Streaming upload handling: files go straight to disk under MEDIA_ROOT and are capped per kind as they arrive."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.uploadedfile import TemporaryUploadedFile
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+
+from .validators.content import UploadRefused, refuse_type, sniff_group
+
+# The first chunk must show the file's kind; nothing we accept needs more than this to be recognised.
+SNIFF_BYTES = 16
+
+
+def upload_tmp_dir() -> Path:
+    # Same filesystem as the final place, so storing an upload is a rename, not a copy.
+    path = Path(settings.MEDIA_ROOT) / "tmp"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def limits_bytes() -> dict[str, int]:
+    """Size limit per kind: central staff's UploadLimit rows over the settings defaults (one query)."""
+    from .models import UploadLimit
+
+    limits = {k: int(v) * 1024 * 1024 for k, v in settings.CDD4_UPLOAD_LIMITS_MB.items()}
+    for kind, max_mb in UploadLimit.objects.values_list("file_kind", "max_mb"):
+        limits[kind] = max_mb * 1024 * 1024
+    return limits
+
+
+def size_refusal(kind: str, limit: int) -> UploadRefused:
+    mb = limit // (1024 * 1024)
+    return UploadRefused(
+        f"ไฟล์ใหญ่เกินกำหนด (ไฟล์ประเภทนี้ไม่เกิน {mb} MB)", f"File too large (this kind: at most {mb} MB)", too_big=True
+    )
+
+
+class _TempFile(TemporaryUploadedFile):
+    def __init__(self, name, content_type, size, charset, content_type_extra=None):
+        # Not super().__init__: that would put the temp file in FILE_UPLOAD_TEMP_DIR.
+        file = tempfile.NamedTemporaryFile(suffix=".upload", dir=upload_tmp_dir())
+        super(TemporaryUploadedFile, self).__init__(file, name, content_type, size, charset, content_type_extra)
+
+
+class CappedUploadHandler(FileUploadHandler):
+    """Writes each file to a temp file, refusing it (SkipFile) once it passes its kind's limit.
+
+    Refusals are collected in request.upload_refusals so the view can say why in Thai.
+    """
+
+    def __init__(self, request=None):
+        super().__init__(request)
+        self.limits = limits_bytes()
+        if request is not None and not hasattr(request, "upload_refusals"):
+            request.upload_refusals = []
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self.file = _TempFile(self.file_name, self.content_type, 0, self.charset, self.content_type_extra)
+        self.head = b""
+        self.limit = None
+        self.size = 0
+
+    def _refuse(self, refusal: UploadRefused):
+        self.file.close()
+        self.request.upload_refusals.append((self.file_name, refusal))
+        raise SkipFile()
+
+    def receive_data_chunk(self, raw_data, start):
+        if self.limit is None:
+            self.head += raw_data[:SNIFF_BYTES]
+            if len(self.head) >= SNIFF_BYTES:
+                kind = sniff_group(self.head)
+                if kind is None:
+                    self._refuse(refuse_type())
+                self.limit, self.kind = self.limits.get(kind, 0), kind
+        self.size += len(raw_data)
+        if self.limit is not None and self.size > self.limit:
+            self._refuse(size_refusal(self.kind, self.limit))
+        self.file.write(raw_data)
+        return None
+
+    def file_complete(self, file_size):
+        # A file shorter than SNIFF_BYTES is sniffed by the full check later (and refused there).
+        self.file.seek(0)
+        self.file.size = file_size
+        return self.file
+
+    def upload_interrupted(self):
+        if hasattr(self, "file"):
+            self.file.close()
+
+
+def hard_cap() -> int:
+    """No single request may be larger than the biggest per-kind limit plus form overhead."""
+    return max(limits_bytes().values()) + 1024 * 1024
+
+
+def install(request) -> None:
+    """Must run before anything reads request.POST/FILES (hence csrf_exempt + csrf_protect in the views)."""
+    request.upload_handlers = [CappedUploadHandler(request)]
+    request.upload_refusals = []
+
+
+def content_length(request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+def cleanup(files) -> None:
+    for f in files:
+        path = f.temporary_file_path() if hasattr(f, "temporary_file_path") else None
+        f.close()
+        if path and os.path.exists(path):
+            os.unlink(path)

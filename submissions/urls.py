@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import downloads, views
+
+app_name = "submissions"
+P = "years/<int:year>/provinces/<str:code>/"
+C = P + "criteria/<str:criterion>/"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path(P, views.province, name="province"),
+    path(P + "innovation/", views.innovation, name="innovation"),
+    path(C, views.criterion, name="criterion"),
+    path(C + "upload/", views.upload, name="upload"),
+    path(C + "link/", views.link, name="link"),
+    path("evidence/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path("evidence/<int:pk>/download/", downloads.download, name="download"),
+]

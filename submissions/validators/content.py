@@ -1,0 +1,157 @@
+"""Content sniffing: a file is what its bytes say, never what its name or declared type claim."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+
+# The fine-grained types the portal accepts, and the limit group (FileKind) each belongs to.
+TYPES = {
+    "pdf": ("pdf", "application/pdf", ".pdf"),
+    "png": ("image", "image/png", ".png"),
+    "jpeg": ("image", "image/jpeg", ".jpg"),
+    "docx": ("office", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"),
+    "xlsx": ("office", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx"),
+    "pptx": ("office", "application/vnd.openxmlformats-officedocument.presentationml.presentation", ".pptx"),
+    "mp4": ("video", "video/mp4", ".mp4"),
+}
+MP4_BRANDS = {b"isom", b"iso2", b"iso4", b"iso5", b"iso6", b"mp41", b"mp42", b"avc1", b"M4V ", b"dash", b"MSNV"}
+# Markup a browser could be talked into running, should the file ever be shown inline somewhere.
+MARKUP = (b"<html", b"<script", b"<!doctype", b"<body", b"<svg", b"<iframe", b"<?xml-stylesheet", b"javascript:")
+# Zip-bomb limits: we never unpack, but a viewer opening the file on a committee laptop would.
+ZIP_MAX_ENTRIES = 5000
+ZIP_MAX_TOTAL = 300 * 1024 * 1024
+ZIP_MAX_RATIO = 150
+OOXML_MAIN = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx", "ppt/presentation.xml": "pptx"}
+NAME_MAX = 120
+
+
+class UploadRefused(ValueError):
+    def __init__(self, th: str, en: str, *, too_big: bool = False):
+        self.th, self.en, self.too_big = th, en, too_big
+        super().__init__(f"{th} / {en}")
+
+
+@dataclass(frozen=True)
+class Detected:
+    subtype: str  # a key of TYPES
+
+    @property
+    def file_kind(self) -> str:
+        return TYPES[self.subtype][0]
+
+    @property
+    def content_type(self) -> str:
+        return TYPES[self.subtype][1]
+
+    @property
+    def ext(self) -> str:
+        return TYPES[self.subtype][2]
+
+
+def sniff_group(head: bytes) -> str | None:
+    """From the first bytes only: the limit group, so the upload handler can cap it while streaming."""
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff"):
+        return "image"
+    if head.startswith(b"PK\x03\x04"):
+        return "office"
+    if len(head) >= 12 and head[4:8] == b"ftyp" and head[8:12] in MP4_BRANDS:
+        return "video"
+    return None
+
+
+def _tail(path: str, n: int) -> bytes:
+    with open(path, "rb") as f:
+        f.seek(max(0, os.path.getsize(path) - n))
+        return f.read()
+
+
+def _has_markup(data: bytes) -> bool:
+    lowered = data.lower()
+    return any(m in lowered for m in MARKUP)
+
+
+def refuse_type() -> UploadRefused:
+    return UploadRefused(
+        "ชนิดไฟล์ไม่ถูกต้อง: รับเฉพาะ PDF, JPG/PNG, DOCX/XLSX/PPTX และ MP4 (ตรวจจากเนื้อหาไฟล์ ไม่ใช่นามสกุล)",
+        "File type not accepted: only PDF, JPG/PNG, DOCX/XLSX/PPTX and MP4 (checked by content, not extension)",
+    )
+
+
+def _check_zip(path: str) -> str:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if len(infos) > ZIP_MAX_ENTRIES:
+                raise UploadRefused("ไฟล์มีส่วนประกอบมากผิดปกติ", "The file has an abnormal number of parts")
+            total = 0
+            for info in infos:
+                total += info.file_size
+                ratio = info.file_size / max(info.compress_size, 1)
+                if total > ZIP_MAX_TOTAL or (info.file_size > 1024 * 1024 and ratio > ZIP_MAX_RATIO):
+                    raise UploadRefused(
+                        "ไฟล์ถูกบีบอัดผิดปกติ (อาจเป็น zip bomb) จึงไม่รับ",
+                        "The file is abnormally compressed (a possible zip bomb) and is refused",
+                    )
+            names = {i.filename for i in infos}
+    except zipfile.BadZipFile as exc:
+        raise refuse_type() from exc
+    if "[Content_Types].xml" not in names:
+        raise refuse_type()
+    if any(n.lower().endswith("vbaproject.bin") for n in names):
+        raise UploadRefused("ไม่รับไฟล์ที่มีมาโคร", "Files with macros are not accepted")
+    for main, subtype in OOXML_MAIN.items():
+        if main in names:
+            return subtype
+    raise refuse_type()
+
+
+def inspect_file(path: str) -> Detected:
+    """The whole stored upload, checked by content. Raises UploadRefused with a Thai reason."""
+    size = os.path.getsize(path)
+    if size == 0:
+        raise UploadRefused("ไฟล์ว่างเปล่า", "The file is empty")
+    with open(path, "rb") as f:
+        head = f.read(4096)
+    group = sniff_group(head)
+    if group is None:
+        raise refuse_type()
+    if group == "pdf":
+        # A PDF header in front of HTML is a polyglot, not a report.
+        if _has_markup(head) or b"%%EOF" not in _tail(path, 2048):
+            raise UploadRefused("ไฟล์ PDF ไม่สมบูรณ์หรือมีเนื้อหาแปลกปลอม", "The PDF is incomplete or has foreign content")
+        return Detected("pdf")
+    if group == "image":
+        if _has_markup(head):
+            raise refuse_type()
+        if head.startswith(b"\x89PNG"):
+            if head[12:16] != b"IHDR" or b"IEND" not in _tail(path, 64):
+                raise UploadRefused("ไฟล์ PNG ไม่สมบูรณ์", "The PNG image is incomplete")
+            return Detected("png")
+        if b"\xff\xd9" not in _tail(path, 64):
+            raise UploadRefused("ไฟล์ JPG ไม่สมบูรณ์", "The JPG image is incomplete")
+        return Detected("jpeg")
+    if group == "office":
+        return Detected(_check_zip(path))
+    return Detected("mp4")
+
+
+def clean_name(raw: str | None, ext: str) -> str:
+    """A display name safe in any header or page: no path, no control characters, bounded, right extension."""
+    name = unicodedata.normalize("NFC", raw or "")
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = " ".join(name.split()).strip(" .")
+    stem, dot, old_ext = name.rpartition(".")
+    if not dot:
+        stem, old_ext = name, ""
+    if ("." + old_ext).lower() in (ext, ".jpeg" if ext == ".jpg" else ext):
+        ext = "." + old_ext
+    else:
+        stem = name
+    stem = stem.strip(" .") or "file"
+    return stem[: NAME_MAX - len(ext)] + ext

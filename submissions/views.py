@@ -1,0 +1,215 @@
+"""Pages. Thin: selectors read, services write, `rules` decide, other provinces are 404."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_POST
+
+from scoring.selectors import provinces_for_user
+
+from . import policy, selectors, services, uploads
+from .forms import InnovationReportForm, LinkForm
+from .templatetags.thai import is_en
+from .validators.content import UploadRefused, clean_name
+
+
+def _context(request, year: int, code: str, criterion: str | None = None) -> dict:
+    rubric = selectors.rubric_or_404(year)
+    province = selectors.province_or_404(request.user, code)
+    if not request.user.has_perm("submissions.view_province", province):
+        raise Http404
+    ctx = {
+        "rubric": rubric,
+        "province": province,
+        "can_submit": request.user.has_perm("submissions.submit_evidence", province),
+    }
+    if criterion is not None:
+        ctx["criterion"] = selectors.criterion_or_404(rubric, criterion)
+    return ctx
+
+
+@login_required
+def home(request):
+    rubric = selectors.rubric_current()
+    provinces = provinces_for_user(request.user)
+    if rubric is not None and request.user.has_perm("scoring.view_rubric") and provinces.count() == 1:
+        return redirect("submissions:province", year=rubric.year, code=provinces.get().code)
+    rows = provinces.annotate(
+        submitted=Count(
+            "submissions__criterion",
+            filter=Q(submissions__rubric=rubric, submissions__last_version__gt=0),
+            distinct=True,
+        )
+    )
+    return render(request, "submissions/home.html", {"rubric": rubric, "provinces": rows})
+
+
+@login_required
+def province(request, year: int, code: str):
+    ctx = _context(request, year, code)
+    ctx.update(selectors.province_home(rubric=ctx["rubric"], province=ctx["province"]))
+    return render(request, "submissions/province.html", ctx)
+
+
+def _criterion_ctx(request, ctx: dict) -> dict:
+    code = ctx["criterion"].code
+    limits = uploads.limits_bytes()
+    ctx.update(
+        evidence=selectors.criterion_evidence(
+            user=request.user, rubric=ctx["rubric"], province=ctx["province"], criterion=ctx["criterion"]
+        ),
+        submission=selectors.submission_of(rubric=ctx["rubric"], province=ctx["province"], criterion=ctx["criterion"]),
+        allowed=policy.allowed_labels(code),
+        accept=policy.accept_attribute(code),
+        limits_mb={k: v // (1024 * 1024) for k, v in limits.items()},
+        link_form=LinkForm(),
+    )
+    return ctx
+
+
+@login_required
+def criterion(request, year: int, code: str, criterion: str):
+    ctx = _criterion_ctx(request, _context(request, year, code, criterion))
+    return render(request, "submissions/criterion.html", ctx)
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _refusal(name, refusal: UploadRefused) -> dict:
+    shown = clean_name(name, "") if name else ""
+    message = refusal.en if is_en() else refusal.th
+    return {"name": shown, "th": refusal.th, "en": refusal.en, "message": message, "too_big": refusal.too_big}
+
+
+def _upload_response(request, ctx: dict, created: list, refused: list[dict]):
+    back = reverse("submissions:criterion", args=[ctx["rubric"].year, ctx["province"].code, ctx["criterion"].code])
+    if _wants_json(request):
+        rows = [
+            {
+                "id": e.pk,
+                "row_html": render_to_string("submissions/_evidence_row.html", {"e": e, "can_submit": True}, request),
+            }
+            for e in created
+        ]
+        status = 201 if created and not refused else (413 if any(r.get("too_big") for r in refused) else 400)
+        return JsonResponse({"created": rows, "refused": refused}, status=status)
+    for r in refused:
+        messages.error(request, f"{r['name']}: {r['message']}" if r["name"] else r["message"])
+    if created:
+        messages.success(request, "บันทึกหลักฐานแล้ว / Evidence saved")
+    return redirect(back)
+
+
+@csrf_exempt
+@require_POST
+def upload(request, year: int, code: str, criterion: str):
+    """Handlers must be set before the body is read, so CSRF is checked after installing them."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"detail": "login required"}, status=401)
+    ctx = _context(request, year, code, criterion)
+    if not ctx["can_submit"]:
+        raise PermissionDenied
+    if uploads.content_length(request) > uploads.hard_cap():
+        refusal = uploads.size_refusal("any", uploads.hard_cap() - 1024 * 1024)
+        return _upload_response(request, ctx, [], [_refusal(None, refusal)])
+    uploads.install(request)
+    return csrf_protect(_upload)(request, ctx)
+
+
+def _upload(request, ctx: dict):
+    files = request.FILES.getlist("file")
+    refused = [_refusal(name, r) for name, r in request.upload_refusals]
+    created = []
+    for f in files:
+        try:
+            created.append(
+                services.evidence_submit(
+                    user=request.user,
+                    rubric=ctx["rubric"],
+                    province=ctx["province"],
+                    criterion_code=ctx["criterion"].code,
+                    upload=f,
+                    description=request.POST.get("description", ""),
+                )
+            )
+        except UploadRefused as r:
+            refused.append(_refusal(f.name, r))
+        finally:
+            uploads.cleanup([f])
+    if not files and not refused:
+        refused.append(
+            _refusal(None, UploadRefused("ไม่ได้รับไฟล์ หรือชื่อไฟล์ไม่ถูกต้อง", "No file received, or an invalid file name"))
+        )
+    return _upload_response(request, ctx, created, refused)
+
+
+@login_required
+@require_POST
+def link(request, year: int, code: str, criterion: str):
+    ctx = _context(request, year, code, criterion)
+    if not ctx["can_submit"]:
+        raise PermissionDenied
+    form = LinkForm(request.POST)
+    created, refused = [], []
+    if form.is_valid():
+        try:
+            created.append(
+                services.evidence_submit(
+                    user=request.user,
+                    rubric=ctx["rubric"],
+                    province=ctx["province"],
+                    criterion_code=ctx["criterion"].code,
+                    url=form.cleaned_data["url"],
+                    description=form.cleaned_data["description"],
+                )
+            )
+        except UploadRefused as r:
+            refused.append(_refusal(None, r))
+    else:
+        refused.append(_refusal(None, UploadRefused("กรุณาใส่ลิงก์", "Please enter a link")))
+    return _upload_response(request, ctx, created, refused)
+
+
+@login_required
+@require_POST
+def withdraw(request, pk: int):
+    evidence = selectors.evidence_or_404(request.user, pk)
+    if not request.user.has_perm("submissions.withdraw_evidence", evidence):
+        raise PermissionDenied
+    services.evidence_withdraw(user=request.user, evidence=evidence)
+    messages.success(request, "ถอนหลักฐานแล้ว (ยังเก็บไว้ในประวัติ) / Withdrawn (kept in the history)")
+    sub = evidence.submission
+    return redirect("submissions:criterion", year=sub.rubric.year, code=sub.province.code, criterion=sub.criterion.code)
+
+
+@login_required
+def innovation(request, year: int, code: str):
+    ctx = _context(request, year, code, policy.INNOVATION_ATTACHMENT_CRITERION)
+    current = selectors.innovation_report_current(rubric=ctx["rubric"], province=ctx["province"])
+    form = InnovationReportForm(request.POST or None, instance=current)
+    if request.method == "POST":
+        if not ctx["can_submit"]:
+            raise PermissionDenied
+        if form.is_valid():
+            services.innovation_report_save(
+                user=request.user, rubric=ctx["rubric"], province=ctx["province"], data=form.cleaned_data
+            )
+            messages.success(request, "บันทึกแบบรายงานนวัตกรรมแล้ว (ฉบับใหม่) / Innovation report saved (new version)")
+            return redirect("submissions:innovation", year=year, code=code)
+    ctx = _criterion_ctx(request, ctx)
+    ctx.update(
+        form=form,
+        current=current,
+        versions=selectors.innovation_report_versions(rubric=ctx["rubric"], province=ctx["province"]),
+    )
+    return render(request, "submissions/innovation.html", ctx)

@@ -1,0 +1,56 @@
+"""Small real files built in memory: the sniffers must accept these and refuse their hostile cousins."""
+
+import io
+import struct
+import zipfile
+import zlib
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+
+def pdf(extra: bytes = b"", size: int = 0) -> bytes:
+    body = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + extra
+    if size:
+        body += b"%" + b"0" * max(0, size - len(body) - 20) + b"\n"
+    return body + b"trailer\n<<>>\n%%EOF\n"
+
+
+def png() -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    ihdr = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
+
+
+def jpeg() -> bytes:
+    return b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + b"\x00" * 64 + b"\xff\xd9"
+
+
+def ooxml(main: str = "word/document.xml", extra: dict | None = None) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        zf.writestr(main, "<w:document/>")
+        for name, data in (extra or {}).items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def zip_bomb() -> bytes:
+    return ooxml(extra={"word/media/big.bin": b"\x00" * (40 * 1024 * 1024)})
+
+
+def mp4(size: int = 2048) -> bytes:
+    ftyp = struct.pack(">I", 24) + b"ftypisom" + struct.pack(">I", 512) + b"isomiso2"
+    mdat = struct.pack(">I", size) + b"mdat" + b"\x00" * (size - 8)
+    return ftyp + mdat
+
+
+def upload(name: str, data: bytes, content_type: str = "application/octet-stream") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, data, content_type=content_type)

@@ -1,0 +1,161 @@
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from scoring.models import Criterion
+from submissions import selectors
+from submissions.models import Evidence, InnovationReport
+from tests.factories import PASSWORD
+
+from . import files
+
+JSON = {"accept": "application/json"}
+
+
+def _upload(client, code="1.1", name="a.pdf", n=1):
+    for i in range(n):
+        client.post(
+            reverse("submissions:upload", args=[2566, "TH-50", code]),
+            {"file": files.upload(f"{i}{name}", files.pdf())},
+            headers=JSON,
+        )
+
+
+def test_province_home_lists_every_criterion_with_thai_deadline(owner_client, rubric):
+    response = owner_client.get(reverse("submissions:province", args=[2566, "TH-50"]))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count('class="status-missing"') == Criterion.objects.filter(rubric=rubric).count()
+    assert "๓๑ พฤษภาคม ๒๕๖๖" in html
+    assert "<strong>๐ / ๑๘</strong>" in html  # the 2566 rubric has 18 criteria
+    assert "ยังไม่ส่ง" in html
+
+
+def test_province_home_counts_submitted_criterion_as_done(owner_client):
+    _upload(owner_client, "1.1")
+
+    html = owner_client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode()
+
+    assert "<strong>๑ / ๑๘</strong>" in html
+    assert html.count('class="status-submitted"') == 1
+
+
+def test_province_home_english_switch(owner_client):
+    owner_client.post(reverse("set_language"), {"language": "en", "next": "/"})
+
+    html = owner_client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode()
+
+    assert "31 May 2023 (B.E. 2566)" in html
+    assert "not submitted" in html
+
+
+def test_province_home_provisional_points_only_when_allowed(owner_client, rubric):
+    url = reverse("submissions:province", args=[2566, "TH-50"])
+    assert "คะแนนเบื้องต้น" not in owner_client.get(url).content.decode()
+
+    rubric.show_provisional = True
+    rubric.save(update_fields=["show_provisional"])
+
+    assert "คะแนนเบื้องต้น" in owner_client.get(url).content.decode()
+
+
+def test_working_days_left_skips_weekend_and_holidays(db):
+    calendar = selectors.work_calendar()
+
+    # Fri 26 May 2023 → Wed 31 May: Mon 29, Tue 30, Wed 31 (no holidays that week).
+    assert selectors.working_days_left(calendar, date(2023, 5, 26), date(2023, 5, 31)) == 3
+    assert selectors.working_days_left(calendar, date(2023, 5, 31), date(2023, 5, 31)) == 0
+    # On Mon 5 Jun (substitution for Queen Suthida's birthday, Sat 3 Jun) only Thu 1 and Fri 2 Jun count as late.
+    assert selectors.working_days_left(calendar, date(2023, 6, 5), date(2023, 5, 31)) == -2
+
+
+@pytest.mark.parametrize("criteria", [1, 20])
+def test_province_home_query_count_constant(owner_client, django_assert_num_queries, rubric, criteria):
+    for c in Criterion.objects.filter(rubric=rubric).order_by("order")[:criteria]:
+        if c.code not in ("4.1.2", "5.1", "5.2"):
+            _upload(owner_client, c.code, n=2)
+    with django_assert_num_queries(9):
+        owner_client.get(reverse("submissions:province", args=[2566, "TH-50"]))
+
+
+@pytest.mark.parametrize("n", [1, 8])
+def test_criterion_page_query_count_constant(owner_client, django_assert_num_queries, n):
+    _upload(owner_client, "1.1", n=n)
+    assert Evidence.objects.count() == n
+    with django_assert_num_queries(9):
+        response = owner_client.get(reverse("submissions:criterion", args=[2566, "TH-50", "1.1"]))
+    assert response.content.decode().count('class="evidence"') == n
+
+
+@pytest.mark.parametrize("n", [1, 8])
+def test_committee_home_query_count_constant(client, committee_user, django_assert_num_queries, provincial_user, n):
+    client.force_login(provincial_user)
+    for code in ["1.1", "1.2", "1.3", "1.4", "2.1.1", "2.1.2", "2.2.1", "2.2.2"][:n]:
+        _upload(client, code)
+    client.force_login(committee_user)
+    with django_assert_num_queries(6):
+        response = client.get(reverse("submissions:home"))
+    assert response.content.decode().count("/years/2566/provinces/") == 76
+
+
+def test_criterion_page_shows_upload_with_buddhist_era_time(owner_client):
+    _upload(owner_client, "1.1", "report.pdf")
+
+    html = owner_client.get(reverse("submissions:criterion", args=[2566, "TH-50", "1.1"])).content.decode()
+
+    assert 'id="dropzone"' in html
+    assert "0report.pdf" in html
+    assert "๒๕๖" in html and " น.</time>" in html
+
+
+def test_withdraw_hides_from_committee_keeps_for_owner(owner_client, client, committee_user):
+    _upload(owner_client)
+    evidence = Evidence.objects.get()
+    owner_client.post(reverse("submissions:withdraw", args=[evidence.pk]))
+    url = reverse("submissions:criterion", args=[2566, "TH-50", "1.1"])
+
+    assert "ถอนแล้ว" in owner_client.get(url).content.decode()
+    client.force_login(committee_user)
+    assert "0a.pdf" not in client.get(url).content.decode()
+
+
+def test_innovation_form_saves_new_version(owner_client):
+    data = {
+        "title_th": "ระบบติดตาม จปฐ.", "office": "สพจ.เชียงใหม่", "office_phone": "053-1",
+        "coordinator_name": "สมศรี", "coordinator_position": "นักวิชาการ", "coordinator_phone": "053-2",
+        "coordinator_mobile": "081-1", "coordinator_email": "s@example.org", "innovation_type": "policy",
+    }  # fmt: skip
+    url = reverse("submissions:innovation", args=[2566, "TH-50"])
+
+    assert owner_client.post(url, data).status_code == 302
+    assert owner_client.post(url, {**data, "title_en": "Tracker"}).status_code == 302
+    assert list(InnovationReport.objects.order_by("version").values_list("version", flat=True)) == [1, 2]
+    assert "Tracker" in owner_client.get(url).content.decode()
+
+
+def test_login_throttled_after_repeated_failures(client, provincial_user):
+    url = reverse("login")
+    for _ in range(5):
+        assert (
+            "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"
+            in client.post(url, {"username": provincial_user.username, "password": "x"}).content.decode()
+        )
+
+    response = client.post(url, {"username": provincial_user.username, "password": PASSWORD})
+
+    assert "เข้าสู่ระบบผิดหลายครั้งเกินไป" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_login_logout_and_change_password(client, provincial_user):
+    response = client.post(reverse("login"), {"username": provincial_user.username, "password": PASSWORD})
+    assert response.status_code == 302
+    response = client.post(
+        reverse("password_change"),
+        {"old_password": PASSWORD, "new_password1": "ใหม่-2566-long-pass", "new_password2": "ใหม่-2566-long-pass"},
+    )
+    assert response.status_code == 302
+    assert client.post(reverse("logout")).status_code == 302
+    assert client.login(username=provincial_user.username, password="ใหม่-2566-long-pass")
