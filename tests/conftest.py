@@ -17,6 +17,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """PBKDF2's deliberate slowness (~0.3 s a user) is for attackers, not for test factories."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def eager_celery():
     """Tasks run in-process in ordinary tests, in both modes; tests/services use the real broker."""
     from cdd4.celery import app
