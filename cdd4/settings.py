@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "scoring",
     "submissions",
     "awards",
+    "committee",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,8 @@ urlpatterns = [
     path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("submissions.api_urls")),
+    path("api/v1/", include("committee.api_urls")),
+    path("committee/", include("committee.urls")),
     path("accounts/", include("submissions.account_urls")),
     path("", include("submissions.urls")),
 ]

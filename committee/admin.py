@@ -1,0 +1,198 @@
+"""Committee scoring in the admin (Thai first). Lists are read-only views scoped by `for_member`;
+scores are entered on the scoring screen (admin_views.score), which calls the services."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.urls import path
+from django.utils.html import format_html
+
+from scoring.admin_forms import CriterionCodeFilter, RoleAccess, YearFilter, column
+from scoring.models import Province, Role
+from scoring.permissions import is_central
+
+from . import admin_views, services
+from .export import history_response
+from .models import ChairFinal, Clarification, ClarificationMessage, Conflict, Judgment, Override, ScoreChange
+from .permissions import is_department
+from .querysets import provinces_for_member
+
+
+class DimensionFilter(admin.SimpleListFilter):
+    title = "มิติ / dimension"
+    parameter_name = "dimension"
+
+    def lookups(self, request, model_admin):
+        codes = sorted({c for c in model_admin.model.objects.values_list("criterion__dimension__code", flat=True)})
+        return [(c, c) for c in codes]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(criterion__dimension__code=self.value()) if self.value() else queryset
+
+
+class ProvinceFilter(admin.SimpleListFilter):
+    """Only provinces this user may see: a conflicted province is not even offered."""
+
+    title = "จังหวัด / province"
+    parameter_name = "province"
+
+    def lookups(self, request, model_admin):
+        return list(provinces_for_member(request.user).values_list("code", "name_th"))
+
+    def queryset(self, request, queryset):
+        return queryset.filter(province__code=self.value()) if self.value() else queryset
+
+
+FILTERS = [YearFilter, DimensionFilter, CriterionCodeFilter, ProvinceFilter]
+
+
+class ScopedAdmin(RoleAccess, admin.ModelAdmin):
+    view = is_department
+    list_select_related = ["rubric", "province", "criterion"]
+    list_filter = FILTERS
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).for_member(request.user)
+
+    @admin.display(description="ตัวชี้วัด / criterion", ordering="criterion__order")
+    def criterion_code(self, obj):
+        return obj.criterion.code
+
+    @admin.display(description="หน้าให้คะแนน / scoring screen")
+    def open_screen(self, obj):
+        url = admin_views.score_url(obj.rubric.year, obj.province.code, obj.criterion.code)
+        return format_html('<a href="{}">เปิด / open</a>', url)
+
+
+@admin.register(Judgment)
+class JudgmentAdmin(ScopedAdmin):
+    list_display = ["province", "criterion_code", "member_", "points_", "version", "updated_at_", "open_screen"]
+    list_select_related = ["rubric", "province", "criterion", "member"]
+    member_ = column("member", "กรรมการ / member", "member__username")
+    points_ = column("points", "คะแนน / points")
+    updated_at_ = column("updated_at", "แก้ไขเมื่อ / updated at")
+    change_list_template = "admin/committee/judgment/change_list.html"
+
+    def get_urls(self):
+        site = self.admin_site
+
+        def wrap(view):
+            return site.admin_view(lambda request, *a, **kw: view(request, site, *a, **kw))
+
+        return [
+            path("matrix/", wrap(admin_views.matrix), name="committee_matrix"),
+            path("next/", wrap(admin_views.next_unscored), name="committee_next"),
+            path("score/<int:year>/<str:province>/<str:criterion>/", wrap(admin_views.score), name="committee_score"),
+            path("evidence/<int:pk>/", wrap(admin_views.evidence_inline), name="committee_evidence"),
+            *super().get_urls(),
+        ]
+
+
+@admin.register(ChairFinal)
+class ChairFinalAdmin(ScopedAdmin):
+    list_display = ["province", "criterion_code", "points_", "reason", "by", "version", "open_screen"]
+    list_select_related = ["rubric", "province", "criterion", "by"]
+    points_ = column("points", "คะแนน / points")
+
+
+@admin.register(Override)
+class OverrideAdmin(ChairFinalAdmin):
+    pass
+
+
+@admin.register(ScoreChange)
+class ScoreChangeAdmin(ScopedAdmin):
+    list_display = [
+        "changed_at_",
+        "province",
+        "criterion_code",
+        "kind_",
+        "member",
+        "old_",
+        "new_",
+        "reason",
+        "source_",
+        "changed_by",
+    ]
+    list_select_related = ["rubric", "province", "criterion", "member", "changed_by"]
+    list_filter = [*FILTERS, "kind", "source"]
+    changed_at_ = column("changed_at", "เมื่อ / when")
+    kind_ = column("get_kind_display", "ประเภท / kind")
+    old_ = column("old_points", "คะแนนเดิม / old")
+    new_ = column("new_points", "คะแนนใหม่ / new")
+    source_ = column("get_source_display", "ช่องทาง / source")
+    change_list_template = "admin/committee/scorechange/change_list.html"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.export_view)
+        return [path("export/", view, name="committee_scorechange_export"), *super().get_urls()]
+
+    def export_view(self, request):
+        if not request.user.has_perm("committee.export_history"):
+            raise PermissionDenied
+        request.GET = request.GET.copy()
+        fmt = request.GET.pop("format", ["csv"])[-1]
+        # The changelist's own filters and scope: the file holds exactly what the page lists.
+        queryset = self.get_changelist_instance(request).get_queryset(request)
+        return history_response(queryset, fmt)
+
+    def changelist_view(self, request, extra_context=None):
+        extra = {"can_export": request.user.has_perm("committee.export_history"), **(extra_context or {})}
+        return super().changelist_view(request, extra)
+
+
+@admin.register(Conflict)
+class ConflictAdmin(RoleAccess, admin.ModelAdmin):
+    """Central staff record conflicts of interest; saved and removed through `services.conflict_set`."""
+
+    view = is_central
+    can_add = can_delete = True
+    list_display = ["member", "province", "reason", "created_at"]
+    list_select_related = ["member", "province"]
+    fields = ["member", "province", "reason"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "member":
+            kwargs["queryset"] = get_user_model().objects.filter(membership__role__in=[Role.COMMITTEE, Role.CHAIR])
+        if db_field.name == "province":
+            kwargs["queryset"] = Province.objects.order_by("code")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        saved = services.conflict_set(
+            by=request.user, member=obj.member, province=obj.province, conflicted=True, reason=obj.reason
+        )
+        obj.pk = saved.pk
+
+    def delete_model(self, request, obj):
+        services.conflict_set(by=request.user, member=obj.member, province=obj.province, conflicted=False)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset.select_related("member", "province"):
+            self.delete_model(request, obj)
+
+
+class MessageInline(admin.TabularInline):
+    model = ClarificationMessage
+    fields = ["created_at", "kind", "author", "body"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return is_department(request.user)
+
+
+@admin.register(Clarification)
+class ClarificationAdmin(ScopedAdmin):
+    list_display = ["province", "criterion_code", "status", "opened_by", "opened_at", "open_screen"]
+    list_select_related = ["rubric", "province", "criterion", "opened_by"]
+    list_filter = [*FILTERS, "status"]
+    inlines = [MessageInline]
+    fields = ["rubric", "province", "criterion", "status", "opened_by", "opened_at", "closed_by", "closed_at"]
+    readonly_fields = fields

@@ -1,0 +1,189 @@
+"""The committee's own admin pages: the matrix, the scoring screen, "next unscored", inline evidence.
+Reached through `admin_site.admin_view`, so only the Department's staff get here at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+
+from scoring.models import Criterion, Rubric
+from scoring.selectors import rubric_spec
+
+from . import screens, services
+from .errors import CommitteeError
+from .models import Clarification
+from .querysets import provinces_for_member
+from .selectors import rule_items
+
+INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg"}
+
+
+def _rubric(request, year: int | None = None) -> Rubric:
+    year = year or request.GET.get("year")
+    if year:
+        return get_object_or_404(Rubric, year=year)
+    rubric = Rubric.objects.order_by("-year").first()
+    if rubric is None:
+        raise Http404
+    return rubric
+
+
+def _guard(request) -> None:
+    if not request.user.has_perm("committee.view_scoring"):
+        raise PermissionDenied
+
+
+def matrix(request, admin_site):
+    _guard(request)
+    rubric = _rubric(request)
+    spec = rubric_spec(rubric)
+    filters = {k: request.GET.get(k, "") for k in ("dimension", "criterion", "province", "status")}
+    context = {
+        **admin_site.each_context(request),
+        **screens.matrix(request.user, rubric, **filters),
+        "title": f"ตารางการให้คะแนน ปี {rubric.year} / scoring matrix {rubric.year}",
+        "rubric": rubric,
+        "years": list(Rubric.objects.values_list("year", flat=True)),
+        "dimensions": spec.dimensions,
+        "all_criteria": spec.criteria(),
+        "filters": filters,
+    }
+    return TemplateResponse(request, "admin/committee/matrix.html", context)
+
+
+def score_url(year: int, province: str, criterion: str) -> str:
+    return reverse("admin:committee_score", args=[year, province, criterion])
+
+
+def next_unscored(request, admin_site):
+    _guard(request)
+    rubric = _rubric(request)
+    after = (request.GET.get("province", ""), request.GET.get("criterion", ""))
+    found = screens.next_unscored(request.user, rubric, after=after)
+    if found is None:
+        messages.success(request, "คุณให้คะแนนครบทุกจังหวัดแล้ว / you have scored everything")
+        return HttpResponseRedirect(reverse("admin:committee_matrix") + f"?year={rubric.year}")
+    return HttpResponseRedirect(score_url(rubric.year, *found))
+
+
+def _points(raw: str | None):
+    raw = (raw or "").strip()
+    return raw or None
+
+
+def _post(request, rubric, province, c, criterion) -> None:
+    """One form per action; every write goes through the services, whose refusals become messages."""
+    post, user = request.POST, request.user
+    action = post.get("action")
+    cell = {"rubric": rubric, "province": province, "criterion_code": c.code}
+    version = int(post.get("expected_version") or 0)
+    if action == "judge":
+        items = post.getlist("items") if rule_items(c.rule) else None
+        services.judgment_record(
+            member=user,
+            **cell,
+            points=_points(post.get("points")) if items is None else None,
+            items=items,
+            note=post.get("note", ""),
+            expected_version=version,
+        )
+    elif action == "final":
+        services.chair_final_record(
+            chair=user,
+            **cell,
+            points=_points(post.get("points")),
+            reason=post.get("reason", ""),
+            expected_version=version,
+        )
+    elif action == "override":
+        services.override_record(
+            member=user,
+            **cell,
+            points=_points(post.get("points")),
+            reason=post.get("reason", ""),
+            expected_version=version,
+        )
+    elif action == "clarify_open":
+        services.clarification_open(member=user, **cell, message=post.get("message", ""))
+    elif action in ("clarify_reply", "clarify_close"):
+        clar = get_object_or_404(
+            Clarification.objects.for_member(user), pk=post.get("clarification"), province=province
+        )
+        if action == "clarify_reply":
+            services.clarification_reply(user=user, clarification=clar, message=post.get("message", ""))
+        else:
+            services.clarification_close(member=user, clarification=clar, message=post.get("message", ""))
+    else:
+        raise CommitteeError("ไม่รู้จักคำสั่ง", "unknown action")
+
+
+def score(request, admin_site, year: int, province: str, criterion: str):
+    _guard(request)
+    rubric = _rubric(request, year)
+    # A conflicted member gets the same 404 as for a province that does not exist.
+    province_obj = get_object_or_404(provinces_for_member(request.user), code=province)
+    criterion_obj = get_object_or_404(Criterion.objects.select_related("dimension"), rubric=rubric, code=criterion)
+    c = rubric_spec(rubric).criterion(criterion)
+    if request.method == "POST":
+        try:
+            _post(request, rubric, province_obj, c, criterion_obj)
+        except CommitteeError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "บันทึกแล้ว / saved")
+            if "save_next" in request.POST:
+                return next_unscored_redirect(rubric, request.user, province, criterion)
+            return HttpResponseRedirect(request.path)
+    context = {
+        **admin_site.each_context(request),
+        **screens.scoring_screen(request.user, rubric, province_obj, c, criterion_obj),
+        "title": f"{province_obj.name_th} · ตัวชี้วัด {c.code}",
+        "rubric": rubric,
+        "province": province_obj,
+        "criterion": criterion_obj,
+        "can_score": request.user.has_perm("committee.score"),
+        "can_finalize": request.user.has_perm("committee.finalize"),
+        "can_override": request.user.has_perm("committee.override"),
+        "can_clarify": request.user.has_perm("committee.clarify"),
+        "posted": request.POST if request.method == "POST" else {},
+    }
+    return TemplateResponse(request, "admin/committee/score.html", context)
+
+
+def next_unscored_redirect(rubric, user, province: str, criterion: str):
+    found = screens.next_unscored(user, rubric, after=(province, criterion))
+    if found is None:
+        return HttpResponseRedirect(reverse("admin:committee_matrix") + f"?year={rubric.year}")
+    return HttpResponseRedirect(score_url(rubric.year, *found))
+
+
+@xframe_options_sameorigin
+def evidence_inline(request, admin_site, pk: int):
+    """PDF and images shown inside the scoring screen (the portal's download is an attachment)."""
+    from submissions.selectors import evidence_or_404
+
+    _guard(request)
+    evidence = evidence_or_404(request.user, pk)
+    allowed = provinces_for_member(request.user).filter(pk=evidence.submission.province_id).exists()
+    if (
+        not allowed
+        or evidence.content_type not in INLINE_TYPES
+        or not request.user.has_perm("submissions.download_evidence", evidence)
+    ):
+        raise Http404
+    path = Path(settings.MEDIA_ROOT) / evidence.stored_path
+    if not path.is_file():
+        raise Http404
+    response = FileResponse(path.open("rb"), content_type=evidence.content_type)
+    response["Content-Disposition"] = "inline"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,110 @@
+"""REST API v1 for committee members: their own judgments only."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.permissions import BasePermission
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from scoring.models import Rubric
+
+from . import services
+from .errors import CommitteeError, Conflicted, StaleVersion
+from .models import Judgment, Source
+from .querysets import provinces_for_member
+
+
+class IsCommittee(BasePermission):
+    def has_permission(self, request, view) -> bool:
+        return request.user.has_perm("committee.score")
+
+
+class JudgmentSerializer(serializers.ModelSerializer):
+    province = serializers.CharField(source="province.code")
+    criterion = serializers.CharField(source="criterion.code")
+
+    class Meta:
+        model = Judgment
+        fields = ["province", "criterion", "points", "items", "note", "version", "updated_at"]
+
+
+class JudgmentInput(serializers.Serializer):
+    province = serializers.CharField(help_text="ISO code, e.g. TH-50")
+    criterion = serializers.CharField(help_text="criterion code, e.g. 4.1.1")
+    points = serializers.DecimalField(
+        max_digits=7, decimal_places=2, required=False, allow_null=True, help_text="an allowed level of the rule"
+    )
+    items = serializers.ListField(
+        child=serializers.CharField(), required=False, allow_null=True, help_text="item/step codes met"
+    )
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+    expected_version = serializers.IntegerField(
+        min_value=0, help_text="the version you last read; 0 for a first score (optimistic lock)"
+    )
+
+
+ERROR = inline_serializer("CommitteeRefusal", {"th": serializers.CharField(), "en": serializers.CharField()})
+
+
+def _refusal(exc: CommitteeError, code: int) -> Response:
+    return Response({"th": exc.th, "en": exc.en, "detail": str(exc)}, status=code)
+
+
+class JudgmentList(APIView):
+    permission_classes = [IsCommittee]
+
+    @extend_schema(
+        responses=JudgmentSerializer(many=True),
+        summary="คะแนนของฉันในปีนี้ / my own judgments this year",
+    )
+    def get(self, request, year: int):
+        rubric = get_object_or_404(Rubric, year=year)
+        qs = (
+            Judgment.objects.for_member(request.user)
+            .filter(rubric=rubric, member=request.user)
+            .select_related("province", "criterion")
+        )
+        return Response(JudgmentSerializer(qs, many=True).data)
+
+    @extend_schema(
+        request=JudgmentInput,
+        responses={
+            200: JudgmentSerializer,
+            400: OpenApiResponse(ERROR, description="not an allowed level, unknown item, data criterion…"),
+            404: OpenApiResponse(description="no such year or province (or a conflict of interest)"),
+            409: OpenApiResponse(ERROR, description="someone saved this first: reload and retry"),
+        },
+        summary="บันทึกคะแนนของฉัน / record my own score for one province × criterion",
+        description="Points (an allowed level) or the items met. The member is always the caller.",
+    )
+    def post(self, request, year: int):
+        rubric = get_object_or_404(Rubric, year=year)
+        payload = JudgmentInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        province = get_object_or_404(provinces_for_member(request.user), code=data["province"])
+        try:
+            judgment = services.judgment_record(
+                member=request.user,
+                rubric=rubric,
+                province=province,
+                criterion_code=data["criterion"],
+                points=data.get("points"),
+                items=data.get("items"),
+                note=data.get("note", ""),
+                expected_version=data["expected_version"],
+                source=Source.API,
+            )
+        except StaleVersion as exc:
+            return _refusal(exc, status.HTTP_409_CONFLICT)
+        except Conflicted as exc:
+            return _refusal(exc, status.HTTP_404_NOT_FOUND)
+        except CommitteeError as exc:
+            return _refusal(exc, status.HTTP_400_BAD_REQUEST)
+        except PermissionDenied:
+            return Response(status=status.HTTP_403_FORBIDDEN)
+        return Response(JudgmentSerializer(judgment).data)

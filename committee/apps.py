@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class CommitteeConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "committee"
+    verbose_name = "คณะกรรมการให้คะแนน / committee scoring"
+
+    def ready(self) -> None:
+        from . import permissions  # noqa: F401  (registers the rules permissions)

@@ -1,0 +1,88 @@
+"""Clarification rounds: a member returns a criterion to the province, the province answers (and adds
+evidence in the portal), a member closes the round. Every message is kept."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from scoring.models import Province, Rubric
+from scoring.permissions import is_committee
+
+from .errors import CommitteeError
+from .guards import ensure_not_conflicted, find_criterion, lock_open
+from .models import Clarification, ClarificationMessage, ClarificationStatus, MessageKind
+
+CLOSED = CommitteeError("เรื่องนี้ปิดแล้ว", "this clarification is closed")
+
+
+def _message(text: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise CommitteeError("กรุณาพิมพ์ข้อความ", "the message is empty")
+    return text
+
+
+@transaction.atomic
+def clarification_open(
+    *, member, rubric: Rubric, province: Province, criterion_code: str, message: str
+) -> Clarification:
+    if not member.has_perm("committee.clarify"):
+        raise PermissionDenied
+    rubric = lock_open(rubric)
+    ensure_not_conflicted(member, province)
+    _, criterion = find_criterion(rubric, criterion_code)
+    body = _message(message)
+    try:
+        with transaction.atomic():
+            clarification = Clarification.objects.create(
+                rubric=rubric, province=province, criterion=criterion, opened_by=member
+            )
+    except IntegrityError:
+        raise CommitteeError(
+            "ตัวชี้วัดนี้มีคำขอชี้แจงที่ยังไม่ปิดอยู่แล้ว", "this criterion already has a clarification in progress"
+        ) from None
+    ClarificationMessage.objects.create(
+        clarification=clarification, kind=MessageKind.QUESTION, body=body, author=member
+    )
+    return clarification
+
+
+@transaction.atomic
+def clarification_reply(*, user, clarification: Clarification, message: str) -> ClarificationMessage:
+    """The province answers (status → answered); a member's follow-up question re-opens it."""
+    clarification = Clarification.objects.select_for_update().select_related("province").get(pk=clarification.pk)
+    if not user.has_perm("committee.reply_clarification", clarification.province):
+        raise PermissionDenied
+    lock_open(clarification.rubric)
+    committee = is_committee(user)
+    if committee:
+        ensure_not_conflicted(user, clarification.province)
+    if clarification.status == ClarificationStatus.CLOSED:
+        raise CLOSED
+    kind = MessageKind.QUESTION if committee else MessageKind.REPLY
+    reply = ClarificationMessage.objects.create(
+        clarification=clarification, kind=kind, body=_message(message), author=user
+    )
+    clarification.status = ClarificationStatus.OPEN if committee else ClarificationStatus.ANSWERED
+    clarification.save(update_fields=["status"])
+    return reply
+
+
+@transaction.atomic
+def clarification_close(*, member, clarification: Clarification, message: str = "") -> Clarification:
+    """Ends the round; the criterion is then scored again through `judgment_record` as usual."""
+    if not member.has_perm("committee.clarify"):
+        raise PermissionDenied
+    clarification = Clarification.objects.select_for_update().get(pk=clarification.pk)
+    lock_open(clarification.rubric)
+    ensure_not_conflicted(member, clarification.province)
+    if clarification.status == ClarificationStatus.CLOSED:
+        raise CLOSED
+    body = (message or "").strip() or "ปิดเรื่อง / closed"
+    ClarificationMessage.objects.create(clarification=clarification, kind=MessageKind.CLOSE, body=body, author=member)
+    clarification.status = ClarificationStatus.CLOSED
+    clarification.closed_by, clarification.closed_at = member, timezone.now()
+    clarification.save(update_fields=["status", "closed_by", "closed_at"])
+    return clarification

@@ -1,0 +1,138 @@
+"""Checks and bookkeeping shared by every committee write (services.py, clarify.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from scoring.models import Criterion, Fact, Province, Rubric
+from scoring.rules import Context, FactError
+from scoring.rules.facts import fmt_points
+from scoring.selectors import rubric_spec, work_calendar
+from scoring.spec import CriterionSpec
+
+from .errors import CommitteeError, Conflicted, Frozen, StaleVersion
+from .models import Conflict, ScoreChange
+from .selectors import ITEM_FACTS, rule_items
+
+
+def ensure_open(rubric: Rubric) -> None:
+    """Refuses every committee write once central staff have frozen the year (the field lands elsewhere)."""
+    if getattr(rubric, "frozen_at", None):
+        raise Frozen(rubric.year)
+
+
+def lock_open(rubric: Rubric) -> Rubric:
+    # Re-read under a row lock so a freeze committed a moment ago is seen, and cannot slip in mid-write.
+    locked = Rubric.objects.select_for_update().get(pk=rubric.pk)
+    ensure_open(locked)
+    return locked
+
+
+def ensure_not_conflicted(user, province: Province) -> None:
+    if Conflict.objects.filter(member=user, province=province).exists():
+        raise Conflicted
+
+
+def find_criterion(rubric: Rubric, code: str) -> tuple[CriterionSpec, Criterion]:
+    try:
+        return rubric_spec(rubric).criterion(code), Criterion.objects.get(rubric=rubric, code=code)
+    except (KeyError, Criterion.DoesNotExist):
+        raise CommitteeError(f"ไม่พบตัวชี้วัด {code} ในปี {rubric.year}", f"no criterion {code} in {rubric.year}") from None
+
+
+def allowed(c: CriterionSpec, points) -> Decimal:
+    try:
+        value = Decimal(str(points))
+    except (InvalidOperation, ValueError):
+        value = Decimal("NaN")
+    levels = c.rule.levels()
+    ok = value.is_finite() and 0 <= value <= c.max_points and value == value.quantize(Decimal("0.01"))
+    if not ok or (levels is not None and value not in levels):
+        allowed = ", ".join(map(fmt_points, levels)) if levels else f"0–{fmt_points(c.max_points)}"
+        shown = fmt_points(value) if value.is_finite() else str(points)
+        raise CommitteeError(
+            f"ตัวชี้วัด {c.code}: คะแนน {shown} ไม่ใช่ระดับที่กำหนด ({allowed})",
+            f"criterion {c.code}: {shown} is not an allowed score ({allowed})",
+        )
+    return value
+
+
+def points_from_items(
+    rubric: Rubric, c: CriterionSpec, province: Province, items: Sequence[str]
+) -> tuple[Decimal, list[str]]:
+    """Ticks become points through the criterion's own rule, so the admin and the engine never disagree."""
+    order = [code for code, _ in rule_items(c.rule)]
+    if not order:
+        raise CommitteeError(
+            f"ตัวชี้วัด {c.code} ให้คะแนนโดยเลือกระดับ ไม่ใช่ติ๊กรายการ", f"criterion {c.code} is scored by level, not items"
+        )
+    fact = ITEM_FACTS[c.rule.kind]
+    codes = list(dict.fromkeys(str(i).strip() for i in items if str(i).strip()))
+    raw = ",".join(codes) or "-"
+    try:
+        c.rule.parse_fact(fact, raw)
+    except FactError as exc:
+        raise CommitteeError(exc.th, exc.en) from None
+    facts: dict[str, str] = {}
+    if c.rule.kind == "ladder":  # its data steps (4.2's downloads) are met from the province's facts
+        rows = Fact.objects.filter(rubric=rubric, province=province, criterion__code=c.code).exclude(value="")
+        facts = dict(rows.values_list("name", "value"))
+    facts[fact] = raw
+    ctx = Context(calendar=work_calendar(), size_group=province.size_group, deadline=c.deadline)
+    return c.rule.evaluate(facts, ctx).points, sorted(codes, key=order.index)
+
+
+def audit(
+    *,
+    kind: str,
+    rubric,
+    province,
+    criterion,
+    by,
+    old,
+    new,
+    reason: str,
+    source: str,
+    member=None,
+    old_items=None,
+    new_items=None,
+) -> None:
+    ScoreChange.objects.create(
+        rubric=rubric,
+        province=province,
+        criterion=criterion,
+        kind=kind,
+        member=member,
+        old_points=old,
+        new_points=new,
+        old_items=old_items,
+        new_items=new_items,
+        reason=reason,
+        source=source,
+        changed_by=by,
+    )
+
+
+def compare_and_set(model, pk: int, expected_version: int, **values) -> None:
+    # The UPDATE itself checks the version, so two writers holding the same version cannot both win,
+    # even on a database without row locks.
+    done = model.objects.filter(pk=pk, version=expected_version).update(
+        version=F("version") + 1, updated_at=timezone.now(), **values
+    )
+    if not done:
+        raise StaleVersion
+
+
+def create_first(model, expected_version: int, **values):
+    if expected_version != 0:
+        raise StaleVersion
+    try:
+        with transaction.atomic():  # savepoint: a lost race on the unique constraint is a stale version
+            return model.objects.create(**values)
+    except IntegrityError:
+        raise StaleVersion from None

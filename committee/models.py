@@ -1,0 +1,236 @@
+"""Committee scoring (RUBRIC.md decision 8): independent judgments, the chair's final, overrides of
+data criteria, conflicts of interest, clarification rounds, and the audit trail of every change."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from scoring.models import Criterion, Province, Rubric
+
+from .querysets import ClarificationQuerySet, JudgmentQuerySet, MessageQuerySet, ScopedQuerySet, ScoreChangeQuerySet
+
+USER = settings.AUTH_USER_MODEL
+POINTS = {"max_digits": 7, "decimal_places": 2}
+
+
+class Source(models.TextChoices):
+    ADMIN = "admin", "หน้าผู้ดูแล / admin"
+    API = "api", "API"
+    IMPORT = "import", "นำเข้าไฟล์ / import"
+
+
+class ChangeKind(models.TextChoices):
+    JUDGMENT = "judgment", "คะแนนกรรมการ / member's score"
+    CHAIR_FINAL = "chair_final", "คะแนนสรุปของประธาน / chair's final"
+    OVERRIDE = "override", "ปรับคะแนนที่คำนวณจากข้อมูล / override of computed points"
+
+
+class ClarificationStatus(models.TextChoices):
+    OPEN = "open", "รอจังหวัดชี้แจง / waiting for the province"
+    ANSWERED = "answered", "จังหวัดชี้แจงแล้ว / answered"
+    CLOSED = "closed", "ปิดแล้ว / closed"
+
+
+class MessageKind(models.TextChoices):
+    QUESTION = "question", "คำถามจากกรรมการ / committee's question"
+    REPLY = "reply", "คำชี้แจงจากจังหวัด / province's reply"
+    CLOSE = "close", "ปิดเรื่อง / closed"
+
+
+class Cell(models.Model):
+    """One province × criterion of one year: what every committee record is about."""
+
+    rubric = models.ForeignKey(Rubric, on_delete=models.PROTECT, related_name="+", verbose_name="ปี / year")
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="+", verbose_name="จังหวัด / province")
+    criterion = models.ForeignKey(
+        Criterion, on_delete=models.PROTECT, related_name="+", verbose_name="ตัวชี้วัด / criterion"
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Judgment(Cell):
+    """One member's own score; the judged score is computed from all of them (committee.aggregate)."""
+
+    member = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="judgments", verbose_name="กรรมการ / member"
+    )
+    points = models.DecimalField("คะแนน / points", **POINTS)
+    items = models.JSONField("รายการที่ผ่าน / items met", default=list, blank=True)
+    note = models.TextField("บันทึก / note", blank=True)
+    # Optimistic lock: a save must name the version it started from (services.judgment_record).
+    version = models.PositiveIntegerField("ฉบับที่ / version", default=1)
+    created_at = models.DateTimeField("สร้างเมื่อ / created at", auto_now_add=True)
+    updated_at = models.DateTimeField("แก้ไขเมื่อ / updated at", auto_now=True)
+
+    objects = JudgmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["province__code", "criterion__order", "member_id"]
+        verbose_name = "คะแนนกรรมการ / judgment"
+        verbose_name_plural = "คะแนนกรรมการ / judgments"
+        constraints = [
+            models.UniqueConstraint(fields=["member", "province", "criterion"], name="judgment_unique_per_member"),
+            models.CheckConstraint(condition=Q(points__gte=0), name="judgment_points_not_negative"),
+            models.CheckConstraint(condition=Q(version__gte=1), name="judgment_version_positive"),
+        ]
+        indexes = [models.Index(fields=["rubric", "province", "criterion"], name="judgment_cell_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.province_id}/{self.criterion_id} {self.member_id}: {self.points}"
+
+
+class Final(Cell):
+    """A single shared value per cell; `points` None means cleared (kept so the version never restarts)."""
+
+    points = models.DecimalField("คะแนน / points", null=True, blank=True, **POINTS)
+    reason = models.TextField("เหตุผล / reason")
+    by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", verbose_name="บันทึกโดย / recorded by")
+    version = models.PositiveIntegerField("ฉบับที่ / version", default=1)
+    updated_at = models.DateTimeField("แก้ไขเมื่อ / updated at", auto_now=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class ChairFinal(Final):
+    """The chair's consensus score for a judged criterion; it wins over the members' median."""
+
+    class Meta:
+        ordering = ["province__code", "criterion__order"]
+        verbose_name = "คะแนนสรุปของประธาน / chair's final score"
+        verbose_name_plural = "คะแนนสรุปของประธาน / chair's final scores"
+        constraints = [
+            models.UniqueConstraint(fields=["province", "criterion"], name="chair_final_unique"),
+            models.CheckConstraint(condition=Q(points__isnull=True) | Q(points__gte=0), name="chair_final_points"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.province_id}/{self.criterion_id}: {self.points}"
+
+
+class Override(Final):
+    """Points set by the committee for a criterion computed from data (e.g. a wrong import), with a reason.
+
+    Kept apart from ChairFinal: a data criterion has no member judgments to take a median of, and an
+    override corrects data rather than settles disagreement. It is final in the same way.
+    """
+
+    class Meta:
+        ordering = ["province__code", "criterion__order"]
+        verbose_name = "ปรับคะแนนที่คำนวณจากข้อมูล / override"
+        verbose_name_plural = "ปรับคะแนนที่คำนวณจากข้อมูล / overrides"
+        constraints = [
+            models.UniqueConstraint(fields=["province", "criterion"], name="override_unique"),
+            models.CheckConstraint(condition=Q(points__isnull=True) | Q(points__gte=0), name="override_points"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.province_id}/{self.criterion_id}: {self.points}"
+
+
+class ScoreChange(Cell):
+    """Audit trail: one row per change, whatever path it came through. Never edited or deleted."""
+
+    kind = models.CharField("ประเภท / kind", max_length=12, choices=ChangeKind.choices)
+    member = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="คะแนนของ / score of"
+    )
+    old_points = models.DecimalField("คะแนนเดิม / old points", null=True, blank=True, **POINTS)
+    new_points = models.DecimalField("คะแนนใหม่ / new points", null=True, blank=True, **POINTS)
+    old_items = models.JSONField("รายการเดิม / old items", null=True, blank=True)
+    new_items = models.JSONField("รายการใหม่ / new items", null=True, blank=True)
+    reason = models.TextField("เหตุผล/บันทึก / reason or note", blank=True)
+    source = models.CharField("ช่องทาง / source", max_length=8, choices=Source.choices)
+    changed_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", verbose_name="โดย / by")
+    changed_at = models.DateTimeField("เมื่อ / when", auto_now_add=True)
+
+    objects = ScoreChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        verbose_name = "ประวัติการให้คะแนน / score change"
+        verbose_name_plural = "ประวัติการให้คะแนน / score history"
+        indexes = [models.Index(fields=["rubric", "province", "criterion"], name="score_change_cell_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.old_points} → {self.new_points}"
+
+
+class Conflict(models.Model):
+    """A member with a conflict of interest (their home province, say) neither sees nor scores it."""
+
+    member = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="conflicts", verbose_name="กรรมการ / member"
+    )
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="committee_conflicts", verbose_name="จังหวัด / province"
+    )
+    reason = models.CharField("เหตุผล / reason", max_length=300, blank=True)
+    created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField("บันทึกเมื่อ / recorded at", auto_now_add=True)
+
+    class Meta:
+        ordering = ["member_id", "province__code"]
+        verbose_name = "ส่วนได้เสีย / conflict of interest"
+        verbose_name_plural = "ส่วนได้เสีย / conflicts of interest"
+        constraints = [models.UniqueConstraint(fields=["member", "province"], name="conflict_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.member} × {self.province}"
+
+
+class Clarification(Cell):
+    """A criterion returned to the province with a question; the whole exchange is kept."""
+
+    status = models.CharField(
+        "สถานะ / status", max_length=10, choices=ClarificationStatus.choices, default=ClarificationStatus.OPEN
+    )
+    opened_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", verbose_name="เปิดโดย / opened by")
+    opened_at = models.DateTimeField("เปิดเมื่อ / opened at", auto_now_add=True)
+    closed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    closed_at = models.DateTimeField("ปิดเมื่อ / closed at", null=True, blank=True)
+
+    objects = ClarificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-opened_at", "-id"]
+        verbose_name = "ขอคำชี้แจง / clarification"
+        verbose_name_plural = "ขอคำชี้แจง / clarifications"
+        constraints = [
+            # One running exchange per province × criterion; a new round starts after closing.
+            models.UniqueConstraint(
+                fields=["province", "criterion"], condition=~Q(status="closed"), name="clarification_one_running"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="closed", closed_at__isnull=False)
+                | (~Q(status="closed") & Q(closed_at__isnull=True)),
+                name="clarification_closed_iff_closed_at",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.province_id}/{self.criterion_id} {self.status}"
+
+
+class ClarificationMessage(models.Model):
+    clarification = models.ForeignKey(Clarification, on_delete=models.CASCADE, related_name="messages")
+    kind = models.CharField("ประเภท / kind", max_length=10, choices=MessageKind.choices)
+    body = models.TextField("ข้อความ / message")
+    author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", verbose_name="โดย / by")
+    created_at = models.DateTimeField("เมื่อ / when", auto_now_add=True)
+
+    objects = MessageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = "ข้อความชี้แจง / clarification message"
+        verbose_name_plural = "ข้อความชี้แจง / clarification messages"
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.body[:40]}"

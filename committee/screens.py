@@ -1,0 +1,197 @@
+"""What the committee's admin pages show: the matrix and one scoring screen. Query counts are fixed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from scoring.models import Fact, Province, ProvinceResult, Role, Rubric
+from scoring.rules import Context
+from scoring.rules.facts import fmt_points
+from scoring.selectors import role_of, rubric_spec, work_calendar
+from scoring.spec import CriterionSpec
+
+from .aggregate import Aggregate
+from .models import ChairFinal, Clarification, ClarificationStatus, Judgment, Override, ScoreChange
+from .querysets import provinces_for_member
+from .selectors import CellState, cell_aggregate, cell_states, clarifications_for_cell, is_data_criterion, rule_items
+
+STATUSES = {
+    "todo": "ยังไม่ให้คะแนน / not scored yet",
+    "scored": "ให้คะแนนแล้ว / scored",
+    "disagree": "กรรมการเห็นต่าง / members disagree",
+    "final": "มีคะแนนสรุปหรือปรับแล้ว / final or override set",
+    "clarify": "รอคำชี้แจง / clarification running",
+}
+
+
+def sees_all(user) -> bool:
+    """The chair and central staff see every member's scores; a member only their own (decision 8)."""
+    return role_of(user) in (Role.CHAIR, Role.CENTRAL)
+
+
+@dataclass
+class MatrixCell:
+    code: str
+    data: bool
+    mine: Decimal | None = None
+    agg: Aggregate | None = None
+    names: list[tuple[str, Decimal]] = field(default_factory=list)
+    clarification: str = ""
+    computed: str | None = None  # the latest standings' points, shown for data criteria
+    statuses: set[str] = field(default_factory=set)
+    dim: bool = False
+
+    @property
+    def disagree(self) -> bool:
+        return bool(self.agg and self.agg.spread)
+
+
+def _cell(user, c: CriterionSpec, state: CellState, clar: str, all_seen: bool, stored: dict) -> MatrixCell:
+    agg = cell_aggregate(state, c.rule, c.max_points)
+    cell = MatrixCell(code=c.code, data=is_data_criterion(c.rule), clarification=clar)
+    if cell.data:
+        cell.computed = stored.get(c.code)
+    cell.mine = next((p for mid, _, p in state.judgments if mid == user.pk), None)
+    if all_seen:
+        cell.agg, cell.names = agg, [(name, p) for _, name, p in state.judgments]
+    elif agg.source in ("chair", "override"):
+        cell.agg = agg  # shared records, not another member's own score
+    scored = (cell.mine is not None) if role_of(user) == Role.COMMITTEE else bool(state.judgments)
+    done = scored or agg.source in ("chair", "override")
+    # Data criteria need no member score: they are neither "to do" nor "scored", only maybe overridden.
+    cell.statuses = set() if cell.data else {"scored" if done else "todo"}
+    if cell.disagree:
+        cell.statuses.add("disagree")
+    if agg.source in ("chair", "override"):
+        cell.statuses.add("final")
+    if clar:
+        cell.statuses.add("clarify")
+    return cell
+
+
+def matrix(
+    user, rubric: Rubric, *, dimension: str = "", criterion: str = "", province: str = "", status: str = ""
+) -> dict:
+    """Provinces × criteria for this user (conflicted provinces left out). 6 queries + the spec."""
+    spec = rubric_spec(rubric)
+    criteria = [
+        c
+        for c in spec.criteria()
+        if (not dimension or c.dimension == dimension) and (not criterion or c.code == criterion)
+    ]
+    provinces = list(provinces_for_member(user).order_by("code"))
+    if province:
+        provinces = [p for p in provinces if p.code == province]
+    states = cell_states(rubric, [p.pk for p in provinces] if province else None)
+    running = {
+        (pid, code): st
+        for pid, code, st in Clarification.objects.filter(rubric=rubric)
+        .exclude(status=ClarificationStatus.CLOSED)
+        .values_list("province_id", "criterion__code", "status")
+    }
+    stored = dict(ProvinceResult.objects.filter(rubric=rubric).values_list("province_id", "criteria"))
+    all_seen = sees_all(user)
+    rows = []
+    for p in provinces:
+        cells = [
+            _cell(
+                user,
+                c,
+                states.get((p.pk, c.code), CellState()),
+                running.get((p.pk, c.code), ""),
+                all_seen,
+                stored.get(p.pk, {}),
+            )
+            for c in criteria
+        ]
+        if status:
+            for cell in cells:
+                cell.dim = status not in cell.statuses
+            if all(cell.dim for cell in cells):
+                continue
+        rows.append((p, cells))
+    return {"criteria": criteria, "rows": rows, "sees_all": all_seen, "statuses": STATUSES}
+
+
+def level_choices(c: CriterionSpec) -> list[tuple[Decimal, str]]:
+    """Each allowed level with what it means, for the member's picker (highest first)."""
+    rule = c.rule
+    texts: dict[Decimal, str] = {}
+    if rule.kind == "choice":
+        texts = {p: label.th for p, label in rule.choices.items()}  # type: ignore[attr-defined]
+    elif rule.kind == "ladder":
+        texts = {s.points: f"ขั้นที่ {s.code}: {s.text.th}" for s in rule.steps}  # type: ignore[attr-defined]
+    elif rule.kind == "done":
+        texts = {rule.points: "ดำเนินการแล้ว / done"}  # type: ignore[attr-defined]
+    elif rule.kind == "grade":
+        for grade, p in rule.grades.items():  # type: ignore[attr-defined]
+            texts.setdefault(p, f"ระดับ {grade}")
+    elif rule.kind == "items_count":
+        for n, p in enumerate(rule.by_count):  # type: ignore[attr-defined]
+            texts.setdefault(p, f"ทำได้ {n} ข้อ / {n} items")
+    levels = rule.levels() or ()
+    return [(p, texts.get(p, "ไม่ผ่าน / not met" if p == 0 else "")) for p in sorted(levels, reverse=True)]
+
+
+def next_unscored(user, rubric: Rubric, *, after: tuple[str, str] | None = None) -> tuple[str, str] | None:
+    """(province code, criterion code) this member has not scored yet: criterion by criterion, so one
+    criterion is judged across all provinces in one sitting. Data criteria need no member score. 2 queries."""
+    spec = rubric_spec(rubric)
+    codes = [c.code for c in spec.criteria() if not is_data_criterion(c.rule)]
+    provinces = list(provinces_for_member(user).order_by("code").values_list("code", flat=True))
+    done = set(Judgment.objects.filter(rubric=rubric, member=user).values_list("province__code", "criterion__code"))
+    order = [(p, c) for c in codes for p in provinces]
+    start = order.index(after) + 1 if after in order else 0
+    for p, c in order[start:] + order[:start]:
+        if (p, c) not in done and (p, c) != after:
+            return p, c
+    return None
+
+
+def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, criterion) -> dict:
+    """Everything one province × criterion needs on one page; a fixed number of queries."""
+    from submissions.selectors import criterion_evidence  # the evidence portal's own scope
+
+    facts = dict(
+        Fact.objects.filter(rubric=rubric, province=province, criterion=criterion).values_list("name", "value")
+    )
+    ctx = Context(calendar=work_calendar(), size_group=province.size_group, deadline=c.deadline)
+    computed = c.rule.evaluate(facts, ctx)
+    result = ProvinceResult.objects.filter(rubric=rubric, province=province).first()
+    cell = {"province": province, "criterion": criterion}
+    judgments = list(
+        Judgment.objects.for_member(user)
+        .filter(rubric=rubric, **cell)
+        .select_related("member")
+        .order_by("member__username")
+    )
+    state = CellState(judgments=[(j.member_id, j.member.username, j.points) for j in judgments])
+    chair_final = ChairFinal.objects.filter(**cell).select_related("by").first()
+    override = Override.objects.filter(**cell).select_related("by").first()
+    state.chair_final = chair_final.points if chair_final else None
+    state.override = override.points if override else None
+    mine = next((j for j in judgments if j.member_id == user.pk), None)
+    history = list(
+        ScoreChange.objects.for_member(user).filter(rubric=rubric, **cell).select_related("changed_by", "member")
+    )
+    return {
+        "spec": c,
+        "data": is_data_criterion(c.rule),
+        "items": [(code, label, code in (mine.items if mine else [])) for code, label in rule_items(c.rule)],
+        "levels": level_choices(c),
+        "free_points": c.rule.levels() is None,
+        "facts": facts,
+        "computed": computed,
+        "computed_points": fmt_points(computed.points),
+        "stored": (result.criteria.get(c.code), result.explanations.get(c.code, {})) if result else None,
+        "evidence": criterion_evidence(user=user, rubric=rubric, province=province, criterion=criterion),
+        "judgments": judgments if sees_all(user) else [j for j in judgments if j.member_id == user.pk],
+        "mine": mine,
+        "agg": cell_aggregate(state, c.rule, c.max_points),
+        "chair_final": chair_final,
+        "override": override,
+        "history": history,
+        "clarifications": clarifications_for_cell(user, rubric=rubric, province=province, criterion=criterion),
+        "sees_all": sees_all(user),
+    }

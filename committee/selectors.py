@@ -1,0 +1,143 @@
+"""Reads. Member-facing reads go through `for_member`; `judged_points` feeds the engine and sees all."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+
+from scoring.models import Province, Rubric
+from scoring.rules.base import Label, Rule
+from scoring.selectors import rubric_spec
+
+from .aggregate import Aggregate, aggregate, snap_down
+from .models import ChairFinal, Clarification, ClarificationMessage, ClarificationStatus, Judgment, Override
+
+# Criteria computed from imported data: the committee does not score them, it may only override.
+DATA_KINDS = frozenset({"ratio", "bands", "table", "timeliness"})
+# Rule kinds whose points come from ticked items, and the fact the ticks are written to.
+ITEM_FACTS = {"items_count": "items", "checklist": "items", "ladder": "steps"}
+
+
+def is_data_criterion(rule: Rule) -> bool:
+    return rule.kind in DATA_KINDS
+
+
+def rule_items(rule: Rule) -> list[tuple[str, Label]]:
+    """Items a member can tick, in rubric order; [] when the rule is scored by picking a level."""
+    if rule.kind in ("items_count", "checklist"):
+        return list(rule.items.items())  # type: ignore[attr-defined]
+    if rule.kind == "ladder":
+        return [(s.code, s.text) for s in rule.steps if s.fact is None]  # type: ignore[attr-defined]
+    return []
+
+
+def _clamp(points: Decimal, rule: Rule, top: Decimal) -> Decimal:
+    # A final recorded before the rubric changed must never crash the recompute: fit it to today's levels.
+    return min(snap_down(points, rule.levels()), top)
+
+
+@dataclass
+class CellState:
+    judgments: list[tuple[int, str, Decimal]] = field(default_factory=list)  # (member id, username, points)
+    chair_final: Decimal | None = None
+    override: Decimal | None = None
+
+
+def cell_states(rubric: Rubric, province_ids: Iterable[int] | None = None) -> dict[tuple[int, str], CellState]:
+    """(province id, criterion code) → every member's points, the chair's final, the override (3 queries)."""
+    ids = None if province_ids is None else list(province_ids)
+
+    def scoped(qs: QuerySet) -> QuerySet:
+        qs = qs.filter(rubric=rubric)
+        return qs if ids is None else qs.filter(province_id__in=ids)
+
+    cells: dict[tuple[int, str], CellState] = defaultdict(CellState)
+    rows = scoped(Judgment.objects.all()).values_list(
+        "province_id", "criterion__code", "member_id", "member__username", "points"
+    )
+    for province_id, code, member_id, username, points in rows.order_by("member__username"):
+        cells[province_id, code].judgments.append((member_id, username, points))
+    for model, attr in ((ChairFinal, "chair_final"), (Override, "override")):
+        for province_id, code, points in scoped(model.objects.exclude(points=None)).values_list(
+            "province_id", "criterion__code", "points"
+        ):
+            setattr(cells[province_id, code], attr, points)
+    return dict(cells)
+
+
+def cell_aggregate(state: CellState, rule: Rule, top: Decimal) -> Aggregate:
+    if state.override is not None:
+        point = _clamp(state.override, rule, top)
+        return Aggregate(point, None, None, 0, "override")
+    final = None if state.chair_final is None else _clamp(state.chair_final, rule, top)
+    return aggregate([p for _, _, p in state.judgments], rule.levels(), chair_final=final)
+
+
+def judged_aggregates(rubric: Rubric, province_ids: Iterable[int] | None = None) -> dict[int, dict[str, Aggregate]]:
+    spec = rubric_spec(rubric)
+    criteria = {c.code: c for c in spec.criteria()}
+    out: dict[int, dict[str, Aggregate]] = {}
+    for (province_id, code), state in cell_states(rubric, province_ids).items():
+        c = criteria.get(code)
+        if c is None:
+            continue
+        agg = cell_aggregate(state, c.rule, c.max_points)
+        if agg.points is not None:
+            out.setdefault(province_id, {})[code] = agg
+    return out
+
+
+def judged_points(rubric: Rubric, province_ids: Iterable[int] | None = None) -> dict[int, dict[str, Decimal]]:
+    """province id → criterion code → the committee's points, for `engine.evaluate_province(overrides=...)`.
+
+    An override (data criterion) or the chair's final wins, else the members' median snapped down to an
+    allowed level. Only criteria with at least one of those appear: the rule's own result stands for the
+    rest. Ignores conflicts on purpose: this is the result, not a member's view. 3 queries (+ the spec).
+    """
+    return {
+        pid: {code: agg.points for code, agg in by_code.items() if agg.points is not None}
+        for pid, by_code in judged_aggregates(rubric, province_ids).items()
+    }
+
+
+def explain(agg: Aggregate) -> dict[str, str]:
+    if agg.source == "override":
+        return {"th": "คณะกรรมการปรับคะแนนที่คำนวณจากข้อมูล", "en": "committee override of the computed points"}
+    if agg.source == "chair":
+        return {"th": f"ประธานกำหนดคะแนนสรุป (กรรมการ {agg.count} คน)", "en": f"chair's final ({agg.count} members)"}
+    return {
+        "th": f"มัธยฐานของกรรมการ {agg.count} คน ปัดลงเป็นระดับที่กำหนด (ต่างกันสูงสุด {agg.spread})",
+        "en": f"median of {agg.count} members snapped down to an allowed level (spread {agg.spread})",
+    }
+
+
+def judged_explanations(rubric: Rubric, province_ids: Iterable[int] | None = None) -> dict[int, dict[str, dict]]:
+    """Same keys as `judged_points`: {"th": ..., "en": ...} saying where the points came from."""
+    return {
+        pid: {code: explain(agg) for code, agg in by_code.items()}
+        for pid, by_code in judged_aggregates(rubric, province_ids).items()
+    }
+
+
+def with_messages(qs: QuerySet) -> QuerySet:
+    messages = ClarificationMessage.objects.select_related("author").order_by("created_at", "id")
+    return qs.select_related("criterion", "province", "opened_by").prefetch_related(
+        Prefetch("messages", queryset=messages)
+    )
+
+
+def open_clarifications_for_province(province: Province, rubric: Rubric | None = None) -> list[Clarification]:
+    """Running rounds (waiting or answered, not closed) for the province home page, messages prefetched."""
+    qs = Clarification.objects.filter(province=province).exclude(status=ClarificationStatus.CLOSED)
+    if rubric is not None:
+        qs = qs.filter(rubric=rubric)
+    return list(with_messages(qs).order_by("criterion__order"))
+
+
+def clarifications_for_cell(user, *, rubric: Rubric, province: Province, criterion) -> list[Clarification]:
+    qs = Clarification.objects.for_member(user).filter(rubric=rubric, province=province, criterion=criterion)
+    return list(with_messages(qs))

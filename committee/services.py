@@ -1,0 +1,249 @@
+"""Writes. The admin, the API and imports all come through here; every change leaves a ScoreChange row
+and marks the province's result dirty in the same transaction (the recompute runs after commit)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from scoring.models import Province, Rubric
+from scoring.rules.facts import fmt_points
+from scoring.services import results_mark_dirty
+
+from .clarify import clarification_close, clarification_open, clarification_reply
+from .errors import CommitteeError, Conflicted, Frozen, StaleVersion
+from .guards import (
+    allowed,
+    audit,
+    compare_and_set,
+    create_first,
+    ensure_not_conflicted,
+    ensure_open,
+    find_criterion,
+    lock_open,
+    points_from_items,
+)
+from .models import ChairFinal, ChangeKind, Conflict, Final, Judgment, Override, Source
+from .selectors import is_data_criterion
+
+__all__ = [
+    "CommitteeError",
+    "Conflicted",
+    "Frozen",
+    "StaleVersion",
+    "chair_final_record",
+    "clarification_close",
+    "clarification_open",
+    "clarification_reply",
+    "conflict_set",
+    "ensure_open",
+    "judgment_record",
+    "override_record",
+]
+
+
+@transaction.atomic
+def judgment_record(
+    *,
+    member,
+    rubric: Rubric,
+    province: Province,
+    criterion_code: str,
+    points: Decimal | str | None = None,
+    items: Sequence[str] | None = None,
+    note: str = "",
+    expected_version: int,
+    source: str = Source.ADMIN,
+) -> Judgment:
+    """A member's own score: a level (`points`) or the items met (`items`, turned into points by the rule).
+
+    `expected_version` is the version the member's form showed (0 for a first score); if someone saved
+    in between, StaleVersion. Judged criteria only: a data criterion takes `override_record`.
+    """
+    if not member.has_perm("committee.score"):
+        raise PermissionDenied
+    rubric = lock_open(rubric)
+    ensure_not_conflicted(member, province)
+    c, criterion = find_criterion(rubric, criterion_code)
+    if is_data_criterion(c.rule):
+        raise CommitteeError(
+            f"ตัวชี้วัด {c.code} คำนวณจากข้อมูล ให้ใช้การปรับคะแนนพร้อมเหตุผล",
+            f"criterion {c.code} is computed from data; record an override with a reason",
+        )
+    ticked: list[str] = []
+    if items is not None:
+        value, ticked = points_from_items(rubric, c, province, items)
+        if points is not None and allowed(c, points) != value:
+            raise CommitteeError(
+                f"คะแนน {points} ไม่ตรงกับรายการที่ติ๊ก ({fmt_points(value)})",
+                f"{points} does not match the items ticked ({fmt_points(value)})",
+            )
+    elif points is not None:
+        value = allowed(c, points)
+    else:
+        raise CommitteeError("กรุณาเลือกระดับคะแนนหรือติ๊กรายการ", "pick a level or tick the items met")
+    note = (note or "").strip()
+    current = Judgment.objects.select_for_update().filter(member=member, province=province, criterion=criterion).first()
+    if current is None:
+        judgment = create_first(
+            Judgment,
+            expected_version,
+            rubric=rubric,
+            province=province,
+            criterion=criterion,
+            member=member,
+            points=value,
+            items=ticked,
+            note=note,
+        )
+        old, old_items = None, None
+    else:
+        if current.version != expected_version:
+            raise StaleVersion
+        if (current.points, current.items, current.note) == (value, ticked, note):
+            return current  # nothing changed: no new version, no audit row
+        old, old_items = current.points, current.items
+        compare_and_set(Judgment, current.pk, expected_version, points=value, items=ticked, note=note)
+        judgment = Judgment.objects.get(pk=current.pk)
+    audit(
+        kind=ChangeKind.JUDGMENT,
+        rubric=rubric,
+        province=province,
+        criterion=criterion,
+        by=member,
+        member=member,
+        old=old,
+        new=value,
+        old_items=old_items,
+        new_items=ticked,
+        reason=note,
+        source=source,
+    )
+    results_mark_dirty(rubric_id=rubric.pk, province_ids=[province.pk])
+    return judgment
+
+
+def _final_record(
+    model: type[Final], kind: str, *, user, rubric, province, code, points, reason, expected_version, source, data: bool
+):
+    rubric = lock_open(rubric)
+    ensure_not_conflicted(user, province)
+    c, criterion = find_criterion(rubric, code)
+    if is_data_criterion(c.rule) != data:
+        th, en = ("ปรับคะแนน", "an override") if data else ("คะแนนสรุปของประธาน", "a chair's final")
+        raise CommitteeError(f"ตัวชี้วัด {c.code} ใช้{th}ไม่ได้", f"criterion {c.code} does not take {en}")
+    reason = (reason or "").strip()
+    if not reason:
+        raise CommitteeError("ต้องระบุเหตุผล", "a reason is required")
+    value = None if points is None else allowed(c, points)
+    current = model.objects.select_for_update().filter(province=province, criterion=criterion).first()
+    if current is None:
+        if value is None:
+            raise CommitteeError("ยังไม่มีคะแนนให้ยกเลิก", "there is no score to clear")
+        record = create_first(
+            model,
+            expected_version,
+            rubric=rubric,
+            province=province,
+            criterion=criterion,
+            points=value,
+            reason=reason,
+            by=user,
+        )
+        old = None
+    else:
+        if current.version != expected_version:
+            raise StaleVersion
+        old = current.points
+        compare_and_set(model, current.pk, expected_version, points=value, reason=reason, by=user)
+        record = model.objects.get(pk=current.pk)
+    audit(
+        kind=kind,
+        rubric=rubric,
+        province=province,
+        criterion=criterion,
+        by=user,
+        old=old,
+        new=value,
+        reason=reason,
+        source=source,
+    )
+    results_mark_dirty(rubric_id=rubric.pk, province_ids=[province.pk])
+    return record
+
+
+@transaction.atomic
+def chair_final_record(
+    *,
+    chair,
+    rubric: Rubric,
+    province: Province,
+    criterion_code: str,
+    points: Decimal | str | None,
+    reason: str,
+    expected_version: int,
+    source: str = Source.ADMIN,
+) -> ChairFinal:
+    """The chair's consensus score, which wins over the median; `points=None` clears it (median again)."""
+    if not chair.has_perm("committee.finalize"):
+        raise PermissionDenied
+    return _final_record(
+        ChairFinal,
+        ChangeKind.CHAIR_FINAL,
+        user=chair,
+        rubric=rubric,
+        province=province,
+        code=criterion_code,
+        points=points,
+        reason=reason,
+        expected_version=expected_version,
+        source=source,
+        data=False,
+    )
+
+
+@transaction.atomic
+def override_record(
+    *,
+    member,
+    rubric: Rubric,
+    province: Province,
+    criterion_code: str,
+    points: Decimal | str | None,
+    reason: str,
+    expected_version: int,
+    source: str = Source.ADMIN,
+) -> Override:
+    """Points for a criterion computed from data, with a mandatory reason; `points=None` returns to the data."""
+    if not member.has_perm("committee.override"):
+        raise PermissionDenied
+    return _final_record(
+        Override,
+        ChangeKind.OVERRIDE,
+        user=member,
+        rubric=rubric,
+        province=province,
+        code=criterion_code,
+        points=points,
+        reason=reason,
+        expected_version=expected_version,
+        source=source,
+        data=True,
+    )
+
+
+@transaction.atomic
+def conflict_set(*, by, member, province: Province, conflicted: bool, reason: str = "") -> Conflict | None:
+    """Central staff mark (or clear) a member's conflict of interest with a province."""
+    if not by.has_perm("committee.manage_conflicts"):
+        raise PermissionDenied
+    if not conflicted:
+        Conflict.objects.filter(member=member, province=province).delete()
+        return None
+    conflict, _ = Conflict.objects.update_or_create(
+        member=member, province=province, defaults={"reason": reason.strip(), "created_by": by}
+    )
+    return conflict

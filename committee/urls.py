@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "committee"
+
+urlpatterns = [
+    path("clarifications/<int:pk>/", views.clarification, name="clarification"),
+]

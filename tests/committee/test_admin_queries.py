@@ -1,0 +1,88 @@
+"""Admin pages cost the same number of queries for few rows and for many."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from committee import services
+from scoring.models import Criterion, Province, Role
+from submissions.models import Evidence, EvidenceKind, Submission
+
+from ..factories import UserFactory
+
+SCORE = reverse("admin:committee_score", args=[2566, "TH-50", "4.1.1"])
+PAGES = {
+    "matrix": reverse("admin:committee_matrix"),
+    "score": SCORE,
+    "judgments": reverse("admin:committee_judgment_changelist"),
+    "history": reverse("admin:committee_scorechange_changelist"),
+    "clarifications": reverse("admin:committee_clarification_changelist"),
+}
+# Exact counts per role: a `rules` permission that is False falls through to Django's ModelBackend,
+# which reads the user's and groups' permissions once per request (+2), e.g. central staff cannot score.
+QUERIES = {
+    "matrix": {"chair": 11, "central": 11, "committee": 11},
+    "score": {"chair": 16, "central": 18, "committee": 18},
+    "judgments": {"chair": 10, "central": 10, "committee": 10},
+    "history": {"chair": 10, "central": 10, "committee": 12},
+    "clarifications": {"chair": 10, "central": 10, "committee": 10},
+}
+
+
+def _count(client, url) -> int:
+    client.get(url)  # warm the per-process rubric cache
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def _seed(rubric, chair, judge, provincial, *, n_members: int, provinces: list, n_evidence: int):
+    """Scores by n members on the provinces × 4 criteria, a final, an override, a clarification round
+    with a reply on each province, and n evidence versions for Chiang Mai's 4.1.1."""
+    members = [UserFactory(role=Role.COMMITTEE) for _ in range(n_members)]
+    for m_i, member in enumerate(members):
+        for p in provinces:
+            for code, points in (("4.1.1", ("1", "3", "5", "5")[m_i]), ("1.1", "5"), ("3.4", None), ("1.3", None)):
+                judge(member, p, code, points=points, items=["1", "2"] if points is None else None)
+    for p in provinces:
+        cell = {"rubric": rubric, "province": p}
+        services.chair_final_record(
+            chair=chair, **cell, criterion_code="4.1.1", points="3", reason="มติ", expected_version=0
+        )
+        services.override_record(
+            member=members[0], **cell, criterion_code="3.3", points="4", reason="แก้", expected_version=0
+        )
+        clar = services.clarification_open(member=members[0], **cell, criterion_code="4.1.1", message="ขอเพิ่ม")
+        services.clarification_reply(user=chair, clarification=clar, message="ถามเพิ่ม")
+    chiang_mai = Province.objects.get(code="TH-50")
+    criterion = Criterion.objects.get(rubric=rubric, code="4.1.1")
+    sub, _ = Submission.objects.get_or_create(rubric=rubric, province=chiang_mai, criterion=criterion)
+    start = sub.evidence.count()
+    for v in range(start + 1, start + n_evidence + 1):
+        Evidence.objects.create(
+            submission=sub,
+            version=v,
+            kind=EvidenceKind.LINK,
+            url=f"https://example.org/{v}",
+            created_at=timezone.now(),
+            created_by=provincial,
+        )
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+@pytest.mark.parametrize("who", ["chair", "central", "committee"])
+def test_committee_admin_page_query_count_constant(
+    client, rubric, chair, central_user, judge, provincial_user, page, who
+):
+    user = {"chair": chair, "central": central_user, "committee": UserFactory(role=Role.COMMITTEE)}[who]
+    client.force_login(user)
+    if who == "committee":
+        judge(user, Province.objects.get(code="TH-50"), "4.1.1", points="3")
+    chiang_mai, others = Province.objects.get(code="TH-50"), list(Province.objects.exclude(code="TH-50")[:10])
+    _seed(rubric, chair, judge, provincial_user, n_members=1, provinces=[chiang_mai], n_evidence=1)
+    few = _count(client, PAGES[page])
+    _seed(rubric, chair, judge, provincial_user, n_members=4, provinces=others, n_evidence=3)
+    many = _count(client, PAGES[page])
+    assert (few, many) == (QUERIES[page][who], QUERIES[page][who])

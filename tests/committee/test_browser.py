@@ -1,0 +1,124 @@
+"""Chromium (Debian's, headless) against the live server: a member opens a province's criterion in the
+admin, sees the PDF evidence beside the rubric, scores it; the chair sees the matrix. Screenshots kept."""
+
+import os
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import TemporaryUploadedFile
+from django.core.management import call_command
+
+from committee import selectors
+from committee.models import Judgment
+from scoring.models import Province, ProvinceResult, Role, Rubric
+from submissions import services as evidence_services
+from tests.factories import PASSWORD, UserFactory
+from tests.submissions import files
+
+SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)"),
+]
+
+
+@pytest.fixture
+def browser(live_server, monkeypatch, settings, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    settings.MEDIA_ROOT = tmp_path / "media"
+    if not Province.objects.exists():  # an earlier transactional test flushed the bootstrap data
+        call_command("bootstrap", verbosity=0, stdout=open(os.devnull, "w"))
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+def _login(page, base: str, username: str) -> None:
+    page.goto(f"{base}/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_load_state("networkidle")
+
+
+def _evidence(browser, rubric, province):
+    """A real PDF (printed by Chromium itself), an image and a link, sent through the portal's service."""
+    page = browser.new_page()
+    page.set_content("<h1 style='font-family:sans-serif'>รายงานถอดบทเรียนตำบลต้นแบบ</h1><p>ส่วนที่ ๑ ข้อมูลทั่วไป</p>")
+    pdf = page.pdf(format="A4")
+    page.close()
+    staff = UserFactory(role=Role.PROVINCIAL, role__province=province)
+    cell = {"user": staff, "rubric": rubric, "province": province, "criterion_code": "4.1.1"}
+    for name, data in (("ถอดบทเรียน.pdf", pdf), ("ภาพกิจกรรม.png", files.png())):
+        upload = TemporaryUploadedFile(name, "application/octet-stream", 0, None)  # the portal streams to disk
+        upload.write(data)
+        upload.seek(0)
+        evidence_services.evidence_submit(**cell, upload=upload)
+        upload.close()
+    evidence_services.evidence_submit(**cell, url="https://www.youtube.com/watch?v=cdd4", description="วีดิทัศน์")
+
+
+def test_browser_member_scores_with_pdf_beside_rubric_and_chair_sees_matrix(browser, live_server):
+    rubric = Rubric.objects.get(year=2566)
+    chiang_mai = Province.objects.get(code="TH-50")
+    member, chair = UserFactory(role=Role.COMMITTEE), UserFactory(role=Role.CHAIR)
+    others = [UserFactory(role=Role.COMMITTEE) for _ in range(2)]
+    _evidence(browser, rubric, chiang_mai)
+    from committee import services
+
+    for p_code, a, b in (("TH-50", "3", "5"), ("TH-51", "5", "5"), ("TH-52", "1", "5"), ("TH-57", "3", "3")):
+        p = Province.objects.get(code=p_code)
+        for user, points in zip(others, (a, b), strict=True):
+            services.judgment_record(
+                member=user, rubric=rubric, province=p, criterion_code="4.1.1", points=points, expected_version=0
+            )
+    seq_before = ProvinceResult.objects.get(rubric=rubric, province=chiang_mai).change_seq
+    base = live_server.url
+
+    page = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="th-TH").new_page()
+    _login(page, base, member.username)
+    page.goto(f"{base}/admin/committee/judgment/score/2566/TH-50/4.1.1/")
+    iframe = page.locator("#evidence iframe")
+    assert iframe.count() == 1
+    pdf = page.context.request.get(base + iframe.get_attribute("src"))
+    assert (pdf.status, pdf.headers["content-type"], pdf.body()[:5]) == (200, "application/pdf", b"%PDF-")
+    assert page.locator("#evidence img").count() == 1
+    assert page.locator("#evidence a[href='https://www.youtube.com/watch?v=cdd4']").count() == 1
+    page.check("#judge-form input[name=points][value='5.00'], #judge-form input[name=points][value='5']")
+    page.fill("#judge-form textarea[name=note]", "เอกสารครบ วีดิทัศน์ ๒ ช่องทาง")
+    page.click("#judge-form button.default")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1500)  # let Chromium's PDF viewer paint before the screenshot
+    assert "บันทึกแล้ว" in page.inner_text(".messagelist")
+    page.screenshot(path=str(SHOTS / "committee_scoring_member.png"), full_page=True)
+
+    assert Judgment.objects.get(member=member).points == D(5)
+    # Members 3, 5 and now 5: median 5 is what the standings recompute gets, and the result is marked stale.
+    assert selectors.judged_points(rubric, [chiang_mai.pk])[chiang_mai.pk]["4.1.1"] == D(5)
+    assert ProvinceResult.objects.get(rubric=rubric, province=chiang_mai).change_seq == seq_before + 1
+
+    page = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="th-TH").new_page()
+    _login(page, base, chair.username)
+    page.goto(f"{base}/admin/committee/judgment/score/2566/TH-50/4.1.1/")
+    assert page.locator("#committee-scores tr").count() == 4  # header + three members
+    page.wait_for_timeout(1500)  # let Chromium's PDF viewer paint before the screenshot
+    page.screenshot(path=str(SHOTS / "committee_scoring_chair.png"), full_page=True)
+    page.goto(f"{base}/admin/committee/judgment/matrix/?year=2566")
+    assert page.locator("td.disagree").count() == 2  # TH-50 (3/5/5) and TH-52 (1/5)
+    page.goto(f"{base}/admin/committee/judgment/matrix/?year=2566&dimension=4&status=scored")
+    assert page.locator("#matrix tbody tr").count() == 4
+    page.screenshot(path=str(SHOTS / "committee_matrix.png"), full_page=True)
