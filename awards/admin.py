@@ -1,8 +1,13 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
 
 from scoring.admin_forms import RoleAccess, YearFilter
+from scoring.models import Rubric
+from scoring.permissions import is_central
 
-from .models import AwardTier
+from . import exports, services
+from .models import AwardSignature, AwardTier, DocumentStatus, GeneratedDocument
 
 
 @admin.register(AwardTier)
@@ -17,3 +22,60 @@ class AwardTierAdmin(RoleAccess, admin.ModelAdmin):
     @admin.display(description="ปี / year", ordering="rubric__year")
     def year(self, obj):
         return obj.rubric.year
+
+
+@admin.register(AwardSignature)
+class AwardSignatureAdmin(RoleAccess, admin.ModelAdmin):
+    """Central staff set who signs; saving goes through the service so documents get a new version."""
+
+    view = is_central
+    can_add = can_change = True
+    list_display = ["rubric", "signer_name", "announced_on", "updated_at"]
+    fields = ["rubric", "signer_name", "signer_position", "announced_on"]
+
+    def save_model(self, request, obj, form, change):
+        saved = services.signature_set(
+            rubric=obj.rubric,
+            signer_name=obj.signer_name,
+            signer_position=obj.signer_position,
+            announced_on=obj.announced_on,
+            user=request.user,
+        )
+        obj.pk = saved.pk
+
+
+@admin.register(GeneratedDocument)
+class GeneratedDocumentAdmin(RoleAccess, admin.ModelAdmin):
+    """Documents made so far; the page at /awards/years/<year>/ makes new ones. Also the spreadsheets."""
+
+    view = is_central
+    list_display = ["year", "kind", "scope", "version", "status", "progress", "pages", "requested_at", "download"]
+    list_filter = [YearFilter, "kind", "status"]
+    list_select_related = ["rubric"]
+    change_list_template = "awards/admin/document_change_list.html"
+    actions = ["regenerate"]
+
+    @admin.display(description="ปี / year", ordering="rubric__year")
+    def year(self, obj):
+        return obj.rubric.year
+
+    @admin.display(description="ไฟล์ / file")
+    def download(self, obj):
+        if obj.status != DocumentStatus.DONE:
+            return "–"
+        return format_html('<a href="{}">PDF</a>', reverse("awards:download", args=[obj.pk]))
+
+    @admin.action(description="สร้างใหม่ตามผลคะแนนปัจจุบัน / regenerate for the current standings")
+    def regenerate(self, request, queryset):
+        for doc in queryset.select_related("rubric", "province"):
+            new = services.document_request(rubric=doc.rubric, kind=doc.kind, province=doc.province, user=request.user)
+            self.message_user(request, f"{new} — {new.get_status_display()}")
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        years = list(Rubric.objects.values_list("year", flat=True))
+        sheets = [(name, fmt) for name in exports.SHEETS for fmt in ("xlsx", "csv")]
+        extra = {"export_years": years, "export_sheets": sheets, **(extra_context or {})}
+        return super().changelist_view(request, extra)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
@@ -27,3 +28,82 @@ class AwardTier(models.Model):
 
     def __str__(self) -> str:
         return self.name_th
+
+
+class AwardSignature(models.Model):
+    """Who signs a year's announcement and certificates, and the date printed on them (central staff set it)."""
+
+    rubric = models.OneToOneField("scoring.Rubric", on_delete=models.CASCADE, related_name="award_signature")
+    signer_name = models.CharField("ชื่อผู้ลงนาม / signer's name", max_length=200)
+    signer_position = models.TextField(
+        "ตำแหน่งผู้ลงนาม / signer's position", help_text="บรรทัดละหนึ่งตำแหน่ง / one line per position"
+    )
+    announced_on = models.DateField("วันที่ประกาศ / date of announcement")
+    updated_at = models.DateTimeField("แก้ไขเมื่อ / updated at", auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "ผู้ลงนามประกาศ / signature"
+        verbose_name_plural = "ผู้ลงนามประกาศ / signatures"
+
+    def __str__(self) -> str:
+        return f"{self.rubric.year} {self.signer_name}"
+
+
+class DocumentKind(models.TextChoices):
+    ANNOUNCEMENT = "announcement", "ประกาศผลการคัดเลือก / announcement"
+    RESULTS = "results", "ตารางผลคะแนน / results table"
+    BREAKDOWN = "breakdown", "คะแนนรายจังหวัด / province breakdown"
+    CERTIFICATES = "certificates", "ประกาศนียบัตร / certificates"
+
+
+class DocumentStatus(models.TextChoices):
+    PENDING = "pending", "รอคิว / queued"
+    RUNNING = "running", "กำลังสร้าง / rendering"
+    DONE = "done", "เสร็จแล้ว / ready"
+    FAILED = "failed", "ไม่สำเร็จ / failed"
+
+
+class GeneratedDocument(models.Model):
+    """One rendered PDF. `source_key` is the standings (and signature) version it was made from:
+    asking again with the same key returns this row; a new key makes the next `version`."""
+
+    rubric = models.ForeignKey("scoring.Rubric", on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField("เอกสาร / document", max_length=15, choices=DocumentKind.choices)
+    # Breakdown of one province; None means every province (and is the only value for other kinds).
+    province = models.ForeignKey("scoring.Province", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    # Province code or "all": NULLs never collide in a unique constraint, so uniqueness uses this.
+    scope = models.CharField(max_length=10, default="all")
+    source_key = models.CharField("รุ่นของผลคะแนน / standings version", max_length=80)
+    version = models.PositiveIntegerField("ฉบับที่ / version")
+    status = models.CharField(
+        "สถานะ / status", max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.PENDING
+    )
+    progress = models.PositiveSmallIntegerField("ความคืบหน้า (%) / progress (%)", default=0)
+    file = models.FileField("ไฟล์ / file", upload_to="awards/", blank=True)
+    pages = models.PositiveIntegerField("จำนวนหน้า / pages", default=0)
+    error = models.TextField("ข้อผิดพลาด / error", blank=True)
+    requested_at = models.DateTimeField("ขอเมื่อ / requested at", auto_now_add=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    finished_at = models.DateTimeField("เสร็จเมื่อ / finished at", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        verbose_name = "เอกสารผลการคัดเลือก / generated document"
+        verbose_name_plural = "เอกสารผลการคัดเลือก / generated documents"
+        constraints = [
+            models.UniqueConstraint(fields=["rubric", "kind", "scope", "version"], name="document_version_unique"),
+            models.UniqueConstraint(fields=["rubric", "kind", "scope", "source_key"], name="document_source_unique"),
+            models.CheckConstraint(condition=Q(progress__lte=100), name="document_progress_max_100"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rubric.year} {self.kind} {self.scope} v{self.version}"
+
+    @property
+    def filename(self) -> str:
+        return f"cdd4-{self.rubric.year}-{self.kind}-{self.scope}-v{self.version}.pdf".lower()

@@ -197,3 +197,9 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
     "EvidenceFileKindEnum": "submissions.models.FileKind",
     "SubmissionStatusEnum": "submissions.models.SubmissionStatus",
 }
+
+# --- awards ---
+# WeasyPrint logs every layout step at INFO; only its warnings (e.g. a font that failed) matter.
+LOGGING["loggers"].update({"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}})
+# Named because the collision only appears once evidence also has a "kind".
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["DocumentKindEnum"] = "awards.models.DocumentKind"

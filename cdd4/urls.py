@@ -17,3 +17,7 @@ urlpatterns = [
     path("accounts/", include("submissions.account_urls")),
     path("", include("submissions.urls")),
 ]
+urlpatterns += [
+    path("api/v1/", include("awards.api_urls")),
+    path("awards/", include("awards.urls")),
+]

@@ -1,0 +1,105 @@
+"""REST API v1 for spreadsheets and documents; the same selectors and services as the pages."""
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from scoring.api import rule_permission
+from scoring.models import Province, Rubric
+
+from . import exports, services
+from .models import DocumentKind, GeneratedDocument
+from .views import document_download, status_data
+
+SHEET_DOC = (
+    "standings: อันดับ คะแนนรายมิติ คะแนนทุกตัวชี้วัด และคำอธิบาย / rank, dimensions, every criterion, explanations; "
+    "facts: ข้อมูลประกอบการให้คะแนน / facts; fact-changes: ประวัติการแก้ไขข้อมูล / fact change history. "
+    "CSV is UTF-8 with BOM; text starting with = + - @ is prefixed with ' (formula neutralised)."
+)
+
+
+class SheetExport(APIView):
+    permission_classes = [rule_permission("awards.export_sheets")]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("sheet", str, OpenApiParameter.PATH, enum=list(exports.SHEETS), description=SHEET_DOC),
+            OpenApiParameter("fmt", str, OpenApiParameter.PATH, enum=["xlsx", "csv"]),
+        ],
+        responses={
+            (200, exports.XLSX_TYPE): OpenApiTypes.BINARY,
+            (200, "text/csv"): OpenApiTypes.BINARY,
+        },
+        summary="ส่งออกตารางเป็น XLSX หรือ CSV / export a sheet as XLSX or CSV",
+    )
+    def get(self, request, year: int, sheet: str, fmt: str):
+        rubric = get_object_or_404(Rubric, year=year)
+        try:
+            data, ctype, filename = exports.export(rubric, sheet, fmt)
+        except KeyError:
+            return Response({"detail": f"ไม่มีตาราง {sheet}.{fmt} / no sheet {sheet}.{fmt}"}, status=404)
+        response = HttpResponse(data, content_type=ctype)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class DocumentStatusSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    year = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=DocumentKind.choices)
+    scope = serializers.CharField(help_text='"all" or a province code')
+    version = serializers.IntegerField()
+    status = serializers.CharField()
+    status_label = serializers.CharField()
+    progress = serializers.IntegerField(help_text="0–100")
+    pages = serializers.IntegerField()
+    error = serializers.CharField()
+    download = serializers.CharField(allow_null=True)
+
+
+class DocumentCreate(APIView):
+    permission_classes = [rule_permission("awards.generate_documents")]
+
+    @extend_schema(
+        request=inline_serializer(
+            "DocumentRequest",
+            {
+                "kind": serializers.ChoiceField(choices=DocumentKind.choices),
+                "province": serializers.CharField(required=False, help_text="breakdown only, e.g. TH-50"),
+            },
+        ),
+        responses={202: DocumentStatusSerializer},
+        summary="สร้างเอกสาร PDF (หรือรับฉบับที่มีอยู่สำหรับผลคะแนนปัจจุบัน) / request a PDF for the current standings",
+    )
+    def post(self, request, year: int):
+        rubric = get_object_or_404(Rubric, year=year)
+        code = request.data.get("province") or None
+        province = get_object_or_404(Province, code=code) if code else None
+        try:
+            doc = services.document_request(
+                rubric=rubric, kind=request.data.get("kind", ""), province=province, user=request.user
+            )
+        except ValueError as exc:
+            return Response({"detail": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
+        doc.refresh_from_db()
+        return Response(status_data(doc), status=status.HTTP_202_ACCEPTED)
+
+
+class DocumentDetail(APIView):
+    permission_classes = [rule_permission("awards.download_documents")]
+
+    @extend_schema(responses=DocumentStatusSerializer, summary="สถานะและความคืบหน้าของเอกสาร / document status")
+    def get(self, request, pk: int):
+        return Response(status_data(get_object_or_404(GeneratedDocument.objects.select_related("rubric"), pk=pk)))
+
+
+class DocumentFile(APIView):
+    permission_classes = [rule_permission("awards.download_documents")]
+
+    @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY}, summary="ดาวน์โหลด PDF / download")
+    def get(self, request, pk: int):
+        return document_download(request._request, pk)

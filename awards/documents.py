@@ -1,0 +1,190 @@
+"""HTML → PDF for the four documents (WeasyPrint). Pure rendering: reads through selectors, writes nothing.
+
+Each document is rendered with the shipped Laksaman files only (static/fonts); see the base template
+for why each file has its own family name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+from scoring import selectors as scoring
+from scoring.models import Province, ProvinceResult, Rubric
+
+from . import selectors
+from .models import DocumentKind
+from .thaimap import CREDIT
+
+FONT_DIR = Path(settings.BASE_DIR) / "static" / "fonts"
+FONTS = {"regular": (FONT_DIR / "Laksaman.ttf").as_uri(), "bold": (FONT_DIR / "Laksaman-Bold.ttf").as_uri()}
+# Only our own files may be fetched while rendering: no network, nothing else from disk.
+ALLOWED = tuple(FONTS.values())
+
+Progress = Callable[[int], None]
+# The engine's explanations use symbols Laksaman has no glyph for; Pango would borrow a system font.
+SUBSTITUTES = str.maketrans({"→": "ได้", "⇒": "ได้", "✓": "ผ่าน", "✗": "ไม่ผ่าน", "•": "-", "\u200b": None})
+
+
+def printable(text: str) -> str:
+    """Text the shipped font can draw: known symbols in words, anything else it lacks as "?"."""
+    text = str(text).translate(SUBSTITUTES)
+    covered = _cmap()
+    return "".join(c if ord(c) in covered or c in "\n\t" else "?" for c in text)
+
+
+@cache
+def _cmap() -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    cmaps = [TTFont(FONT_DIR / name).getBestCmap() for name in ("Laksaman.ttf", "Laksaman-Bold.ttf")]
+    return frozenset(cmaps[0]) & frozenset(cmaps[1])
+
+
+_font_config: FontConfiguration | None = None
+
+
+def _fonts() -> FontConfiguration:
+    # Loading the @font-face files is the slow part of a small render; share it per process.
+    global _font_config
+    if _font_config is None:
+        _font_config = FontConfiguration()
+    return _font_config
+
+
+class _OwnFilesOnly(URLFetcher):
+    """A missing font must stop the render (not fall back to a system font), and nothing else is fetched."""
+
+    def __init__(self):
+        super().__init__(allowed_protocols=["file"], fail_on_errors=True)
+
+    def fetch(self, url, headers=None):
+        if url not in ALLOWED:
+            raise FatalURLFetchingError(f"refused to fetch {url!r} while rendering a document")
+        return super().fetch(url, headers)
+
+
+def _layout(template: str, context: dict):
+    with translation.override("th"):
+        html = printable(render_to_string(template, {"fonts": FONTS, **context}))
+    return HTML(string=html, url_fetcher=_OwnFilesOnly()).render(font_config=_fonts())
+
+
+def _common(rubric: Rubric) -> dict:
+    return {
+        "rubric": rubric,
+        "computed_at": rubric.standings_computed_at,
+        "draft": selectors.standings_stale(rubric) or any(r.award_tie for r in scoring.standings(rubric)),
+    }
+
+
+def announcement(rubric: Rubric):
+    blocks = selectors.awardees(rubric)
+    return _layout(
+        "awards/pdf/announcement.html",
+        {
+            **_common(rubric),
+            "blocks": blocks,
+            "signature": selectors.signature(rubric),
+            "province_count": Province.objects.count(),
+            "dimension_count": rubric.dimensions.count(),
+            "map_svg": selectors.award_map(rubric, blocks),
+            "map_credit": CREDIT,
+        },
+    )
+
+
+def _note(result: ProvinceResult) -> str:
+    if result.award_tie:
+        return "คะแนนเสมอที่เส้นแบ่งรางวัล รอคณะกรรมการตัดสิน"
+    if result.tied:
+        return "คะแนนเสมอ (ทุกด้านเท่ากัน)"
+    return ""
+
+
+def results_table(rubric: Rubric):
+    dimensions = list(rubric.dimensions.all())
+    tiers = {t.code: t.name_th for t in rubric.award_tiers.all()}
+    rows = [
+        {
+            "rank": r.rank,
+            "name_th": r.province.name_th,
+            "dims": [r.dimensions.get(d.code, "0") for d in dimensions],
+            "total": r.total,
+            "award_name": tiers.get(r.award, ""),
+            "award": r.award,
+            "note": _note(r),
+        }
+        for r in scoring.standings(rubric)
+    ]
+    return _layout("awards/pdf/results.html", {**_common(rubric), "rows": rows, "dimensions": dimensions})
+
+
+def breakdowns(rubric: Rubric, province: Province | None = None, progress: Progress | None = None) -> list:
+    """One laid-out document per province, so each has its own "หน้า ๑/๒" numbering."""
+    results = [r for r in scoring.standings(rubric) if province is None or r.province_id == province.pk]
+    ids = [r.province_id for r in results]
+    evidence = selectors.evidence_by_province(rubric)
+    facts = selectors.facts_by_criterion(rubric, ids)
+    tiers = {t.code: t.name_th for t in rubric.award_tiers.all()}
+    common = {**_common(rubric), "province_count": Province.objects.count()}
+    docs = []
+    for n, result in enumerate(results, start=1):
+        own = evidence.get(result.province_id, {})
+        context = {
+            **common,
+            "result": result,
+            "award_name": tiers.get(result.award, ""),
+            "blocks": selectors.province_breakdown(rubric, result),
+            "evidence": own,
+            "has_evidence": bool(own),
+            "facts": facts.get(result.province_id, {}),
+        }
+        docs.append(_layout("awards/pdf/breakdown.html", context))
+        if progress:
+            progress(n * 100 // len(results))
+    return docs
+
+
+def certificates(rubric: Rubric):
+    awardees = [{"tier": b.tier, "result": r} for b in selectors.awardees(rubric) for r in b.results]
+    return _layout(
+        "awards/pdf/certificates.html",
+        {**_common(rubric), "awardees": awardees, "signature": selectors.signature(rubric)},
+    )
+
+
+def merge(docs: list):
+    """Several laid-out documents as one PDF document (metadata of the first)."""
+    return docs[0].copy([page for doc in docs for page in doc.pages])
+
+
+def render(kind: str, rubric: Rubric, province: Province | None = None, progress: Progress | None = None):
+    """The laid-out document of one kind; `.write_pdf()` gives the bytes, `.pages` the pages."""
+    report = progress or (lambda _: None)
+    if kind == DocumentKind.ANNOUNCEMENT:
+        doc = announcement(rubric)
+    elif kind == DocumentKind.RESULTS:
+        doc = results_table(rubric)
+    elif kind == DocumentKind.CERTIFICATES:
+        doc = certificates(rubric)
+    elif kind == DocumentKind.BREAKDOWN:
+        # Layout is most of the work; leave the last tenth for writing the PDF.
+        doc = merge(breakdowns(rubric, province, progress=lambda p: report(p * 9 // 10)))
+    else:
+        raise ValueError(f"unknown document kind {kind!r}")
+    report(90)
+    return doc
+
+
+def render_set(rubric: Rubric, kinds: list[str], province: Province | None = None) -> bytes:
+    """Several kinds in one PDF, in the order given (the `export_results` command)."""
+    return merge([render(kind, rubric, province) for kind in kinds]).write_pdf()

@@ -1,0 +1,207 @@
+"""Reads for the award documents, the results page and the exports. No writes here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import F
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from scoring import selectors as scoring
+from scoring.models import Fact, Province, ProvinceResult, Rubric
+
+from . import thai
+from .models import AwardSignature, AwardTier, DocumentKind, GeneratedDocument
+from .thaimap import map_svg, tier_colours
+
+
+def signature(rubric: Rubric) -> AwardSignature:
+    """The stored signature, or an unsaved default central staff are asked to fill in."""
+    found = AwardSignature.objects.filter(rubric=rubric).first()
+    if found is not None:
+        return found
+    return AwardSignature(
+        rubric=rubric,
+        signer_name="",
+        signer_position="อธิบดีกรมการพัฒนาชุมชน",
+        announced_on=timezone.localdate(),
+    )
+
+
+def standings_version(rubric: Rubric) -> str:
+    """What a document depends on: when the standings were last ranked, and the signature's last edit.
+
+    Any score change ends in a recompute that moves `standings_computed_at`, so it gives a new key.
+    """
+    rubric = Rubric.objects.only("standings_computed_at").get(pk=rubric.pk)
+    computed = rubric.standings_computed_at
+    signed = AwardSignature.objects.filter(rubric=rubric).values_list("updated_at", flat=True).first()
+    stamp = lambda t: t.strftime("%Y%m%dT%H%M%S%f") if t else "0"  # noqa: E731
+    return f"s{stamp(computed)}-g{stamp(signed)}"
+
+
+def standings_stale(rubric: Rubric) -> bool:
+    """True while a score change waits for its recompute: documents would show old figures."""
+    return ProvinceResult.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists()
+
+
+@dataclass
+class TierBlock:
+    tier: AwardTier
+    prize_text: str
+    results: list[ProvinceResult] = field(default_factory=list)
+    colour: str = ""
+
+    @property
+    def prize_html(self) -> str:
+        """The prize with "(หนึ่งหมื่นห้าพันบาทถ้วน)" and "๑๕,๐๐๐ บาท" kept whole on one line."""
+        text = escape(self.prize_text)
+        text = re.sub(r"([๐-๙0-9][๐-๙0-9,.]*) บาท", r'<span class="nw">\1 บาท</span>', text)
+        return mark_safe(re.sub(r"\(([^()]*)\)", r'<span class="nw">(\1)</span>', text))
+
+
+def prize_text(tier: AwardTier) -> str:
+    """The prize as the seed writes it. If the rubric's wording lacks the amount, the amount is added."""
+    if not tier.prize:
+        return tier.prize_th
+    amount = thai.baht_text(tier.prize)
+    if amount in tier.prize_th:
+        return tier.prize_th
+    return f"{tier.prize_th} จำนวน {amount}".strip()
+
+
+def awardees(rubric: Rubric) -> list[TierBlock]:
+    """The award tiers in order, each with its provinces by rank (a boundary tie is kept and flagged)."""
+    tiers = list(rubric.award_tiers.all())
+    colours = tier_colours([t.code for t in tiers])
+    blocks = {t.code: TierBlock(tier=t, prize_text=prize_text(t), colour=colours[t.code]) for t in tiers}
+    for result in scoring.standings(rubric):
+        if result.award in blocks:
+            blocks[result.award].results.append(result)
+    return list(blocks.values())
+
+
+def award_map(rubric: Rubric, blocks: list[TierBlock] | None = None, height: str = "100%") -> str:
+    blocks = awardees(rubric) if blocks is None else blocks
+    by_name = {r.province.name_en: b.tier.code for b in blocks for r in b.results}
+    return map_svg(awards_by_name_en=by_name, colours={b.tier.code: b.colour for b in blocks}, height=height)
+
+
+@dataclass
+class CriterionLine:
+    code: str
+    name_th: str
+    points: str
+    max_points: Decimal
+    explanation_th: str
+    explanation_en: str
+
+
+@dataclass
+class DimensionBlock:
+    code: str
+    name_th: str
+    max_points: Decimal
+    points: str
+    criteria: list[CriterionLine]
+
+
+def province_breakdown(rubric: Rubric, result: ProvinceResult) -> list[DimensionBlock]:
+    """A province's points per dimension and criterion, with the engine's explanations, in rubric order."""
+    spec = scoring.rubric_spec(rubric)
+    blocks = []
+    for dim in spec.dimensions:
+        lines = []
+        for c in dim.criteria:
+            explanation = result.explanations.get(c.code, {})
+            lines.append(
+                CriterionLine(
+                    code=c.code,
+                    name_th=c.name_th,
+                    points=result.criteria.get(c.code, "0"),
+                    max_points=c.max_points,
+                    explanation_th=explanation.get("th", ""),
+                    explanation_en=explanation.get("en", ""),
+                )
+            )
+        blocks.append(
+            DimensionBlock(dim.code, dim.name_th, dim.max_points, result.dimensions.get(dim.code, "0"), lines)
+        )
+    return blocks
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    criterion: str
+    version: int
+    description: str
+    name: str  # file name or link
+    submitted_at: object
+
+
+def evidence_rows(rubric: Rubric, province: Province) -> list[EvidenceRow]:
+    """The evidence a province has on record, per criterion: the current (not withdrawn) versions.
+
+    Reads the submissions app's Evidence through its own `visible()` scope. The documents are made
+    for central staff, so no per-user scope applies here.
+    """
+    from submissions.models import Evidence
+
+    qs = (
+        Evidence.objects.visible()
+        .filter(submission__rubric=rubric, submission__province=province)
+        .select_related("submission__criterion")
+        .order_by("submission__criterion__order", "-version")
+    )
+    return [
+        EvidenceRow(e.submission.criterion.code, e.version, e.description, e.original_name or e.url, e.created_at)
+        for e in qs
+    ]
+
+
+def evidence_by_province(rubric: Rubric) -> dict[int, dict[str, list[EvidenceRow]]]:
+    """All provinces at once (one query) for the all-provinces breakdown: province id → criterion → rows."""
+    from submissions.models import Evidence
+
+    qs = (
+        Evidence.objects.visible()
+        .filter(submission__rubric=rubric)
+        .select_related("submission__criterion")
+        .order_by("submission__criterion__order", "-version")
+    )
+    out: dict[int, dict[str, list[EvidenceRow]]] = {}
+    for e in qs:
+        row = EvidenceRow(e.submission.criterion.code, e.version, e.description, e.original_name or e.url, e.created_at)
+        out.setdefault(e.submission.province_id, {}).setdefault(row.criterion, []).append(row)
+    return out
+
+
+def facts_by_criterion(rubric: Rubric, province_ids=None) -> dict[int, dict[str, list[tuple[str, str]]]]:
+    """province id → criterion code → [(fact, value)]: the recorded data each score came from."""
+    qs = Fact.objects.filter(rubric=rubric).exclude(value="").order_by("criterion__order", "name")
+    if province_ids is not None:
+        qs = qs.filter(province_id__in=province_ids)
+    out: dict[int, dict[str, list[tuple[str, str]]]] = {}
+    for pid, code, name, value in qs.values_list("province_id", "criterion__code", "name", "value"):
+        out.setdefault(pid, {}).setdefault(code, []).append((name, value))
+    return out
+
+
+def latest_documents(rubric: Rubric) -> list[GeneratedDocument]:
+    """The newest document of each kind and scope, newest first."""
+    seen, out = set(), []
+    for doc in GeneratedDocument.objects.filter(rubric=rubric).select_related("province").order_by("-id"):
+        if (doc.kind, doc.scope) not in seen:
+            seen.add((doc.kind, doc.scope))
+            out.append(doc)
+    order = list(DocumentKind.values)
+    return sorted(out, key=lambda d: (order.index(d.kind), d.scope != "all", d.scope))
+
+
+def announced_on(rubric: Rubric) -> date:
+    return signature(rubric).announced_on

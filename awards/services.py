@@ -1,0 +1,101 @@
+"""Writes for the award documents. Views, the admin, the API and `export_results` all come through here."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from scoring.models import Province, Rubric
+
+from . import selectors
+from .models import AwardSignature, DocumentKind, DocumentStatus, GeneratedDocument
+
+log = logging.getLogger(__name__)
+
+
+@transaction.atomic
+def signature_set(
+    *, rubric: Rubric, signer_name: str, signer_position: str, announced_on: date, user=None
+) -> AwardSignature:
+    """Who signs, and the date printed. Changing it changes the documents' version."""
+    signature, _ = AwardSignature.objects.update_or_create(
+        rubric=rubric,
+        defaults={
+            "signer_name": signer_name.strip(),
+            "signer_position": signer_position.strip(),
+            "announced_on": announced_on,
+            "updated_by": user,
+        },
+    )
+    return signature
+
+
+@transaction.atomic
+def document_request(*, rubric: Rubric, kind: str, province: Province | None = None, user=None) -> GeneratedDocument:
+    """The document for the current standings: the existing one if it was made from them (or is being
+    made), else the next version, rendered in the background after this transaction commits."""
+    if kind not in DocumentKind.values:
+        raise ValueError(f"ไม่รู้จักเอกสาร {kind!r} / unknown document kind {kind!r}")
+    if province is not None and kind != DocumentKind.BREAKDOWN:
+        raise ValueError("ระบุจังหวัดได้เฉพาะรายละเอียดคะแนน / only a breakdown is made for one province")
+    Rubric.objects.select_for_update().get(pk=rubric.pk)  # one request at a time per year: no duplicate version
+    scope = province.code if province else "all"
+    key = selectors.standings_version(rubric)
+    mine = GeneratedDocument.objects.filter(rubric=rubric, kind=kind, scope=scope)
+    doc = mine.filter(source_key=key).first()
+    if doc is not None and doc.status != DocumentStatus.FAILED:
+        return doc
+    if doc is None:
+        version = (mine.aggregate(v=Max("version"))["v"] or 0) + 1
+        doc = GeneratedDocument.objects.create(
+            rubric=rubric, kind=kind, province=province, scope=scope, source_key=key, version=version, requested_by=user
+        )
+    else:  # a failed render is retried in place: same standings, same version number
+        doc.status, doc.progress, doc.error, doc.requested_by = DocumentStatus.PENDING, 0, "", user
+        doc.save(update_fields=["status", "progress", "error", "requested_by"])
+    from .tasks import render_document
+
+    render_document.delay_on_commit(doc.pk)
+    return doc
+
+
+def _progress(doc_id: int):
+    last = [0]
+
+    def report(percent: int) -> None:
+        # A write per few percent is enough for the page's bar; never go backwards.
+        percent = max(1, min(99, percent))
+        if percent >= last[0] + 5:
+            last[0] = percent
+            GeneratedDocument.objects.filter(pk=doc_id, progress__lt=percent).update(progress=percent)
+
+    return report
+
+
+def document_render(*, document_id: int) -> GeneratedDocument:
+    """Renders a requested document and stores its PDF. Safe to run twice: a finished one is left as is."""
+    from . import documents
+
+    with transaction.atomic():
+        doc = GeneratedDocument.objects.select_for_update().select_related("rubric", "province").get(pk=document_id)
+        if doc.status == DocumentStatus.DONE:
+            return doc
+        doc.status, doc.progress = DocumentStatus.RUNNING, 1
+        doc.save(update_fields=["status", "progress"])
+    try:
+        laid_out = documents.render(doc.kind, doc.rubric, doc.province, progress=_progress(doc.pk))
+        pdf = laid_out.write_pdf()
+    except Exception as exc:  # a broken render must show as "failed" on the page, not spin forever
+        log.exception("rendering %s failed", doc)
+        GeneratedDocument.objects.filter(pk=doc.pk).update(status=DocumentStatus.FAILED, error=str(exc)[:2000])
+        doc.refresh_from_db()
+        return doc
+    doc.file.save(doc.filename, ContentFile(pdf), save=False)
+    doc.status, doc.progress, doc.pages, doc.finished_at = DocumentStatus.DONE, 100, len(laid_out.pages), timezone.now()
+    doc.save(update_fields=["file", "status", "progress", "pages", "finished_at"])
+    return doc

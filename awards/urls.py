@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "awards"
+
+urlpatterns = [
+    path("years/<int:year>/", views.results, name="results"),
+    path("years/<int:year>/documents/", views.document_create, name="document_create"),
+    path("years/<int:year>/signature/", views.signature, name="signature"),
+    path("documents/<int:pk>/status/", views.document_status, name="status"),
+    path("documents/<int:pk>/download/", views.document_download, name="download"),
+]

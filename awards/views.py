@@ -1,0 +1,119 @@
+"""Pages for results and documents. Thin: selectors read, services write, `rules` decide who may."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from scoring.models import Rubric
+
+from . import selectors, services
+from .forms import DocumentRequestForm, SignatureForm
+from .models import DocumentStatus, GeneratedDocument
+
+
+def _require(request, perm: str):
+    """Anonymous → the login page; signed in without the permission → 403."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm(perm):
+        raise PermissionDenied
+    return None
+
+
+@require_GET
+def results(request, year: int):
+    if denied := _require(request, "awards.view_results"):
+        return denied
+    rubric = get_object_or_404(Rubric, year=year)
+    central = request.user.has_perm("awards.generate_documents")
+    blocks = selectors.awardees(rubric)
+    context = {
+        "rubric": rubric,
+        "rows": selectors.scoring.standings_rows(rubric),
+        "dimensions": list(rubric.dimensions.all()),
+        "blocks": blocks,
+        "map_svg": selectors.award_map(rubric, blocks, height="520"),
+        "stale": selectors.standings_stale(rubric),
+        "central": central,
+    }
+    if central:
+        context.update(
+            documents=selectors.latest_documents(rubric),
+            request_form=DocumentRequestForm(),
+            signature_form=SignatureForm(instance=selectors.signature(rubric)),
+            sheets=[
+                ("standings", "อันดับและคะแนนทุกตัวชี้วัด / standings"),
+                ("facts", "ข้อมูล / facts"),
+                ("fact-changes", "ประวัติการแก้ไขข้อมูล / fact history"),
+            ],
+        )
+    return render(request, "awards/results.html", context)
+
+
+@require_POST
+def document_create(request, year: int):
+    if denied := _require(request, "awards.generate_documents"):
+        return denied
+    rubric = get_object_or_404(Rubric, year=year)
+    form = DocumentRequestForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    else:
+        doc = services.document_request(
+            rubric=rubric, kind=form.cleaned_data["kind"], province=form.cleaned_data["province"], user=request.user
+        )
+        messages.success(request, f"{doc.get_kind_display()} ฉบับที่ {doc.version}: {doc.get_status_display()}")
+    return redirect(reverse("awards:results", args=[year]) + "#documents")
+
+
+@require_POST
+def signature(request, year: int):
+    if denied := _require(request, "awards.change_signature"):
+        return denied
+    rubric = get_object_or_404(Rubric, year=year)
+    form = SignatureForm(request.POST, instance=selectors.signature(rubric))
+    if form.is_valid():
+        services.signature_set(rubric=rubric, user=request.user, **form.cleaned_data)
+        messages.success(request, "บันทึกผู้ลงนามแล้ว / signature saved")
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect(reverse("awards:results", args=[year]) + "#signature")
+
+
+def status_data(doc: GeneratedDocument) -> dict:
+    return {
+        "id": doc.pk,
+        "year": doc.rubric.year,
+        "kind": doc.kind,
+        "scope": doc.scope,
+        "version": doc.version,
+        "status": doc.status,
+        "status_label": doc.get_status_display(),
+        "progress": doc.progress,
+        "pages": doc.pages,
+        "error": doc.error,
+        "download": reverse("awards:download", args=[doc.pk]) if doc.status == DocumentStatus.DONE else None,
+    }
+
+
+@require_GET
+def document_status(request, pk: int):
+    if denied := _require(request, "awards.download_documents"):
+        return denied
+    return JsonResponse(status_data(get_object_or_404(GeneratedDocument.objects.select_related("rubric"), pk=pk)))
+
+
+@require_GET
+def document_download(request, pk: int):
+    if denied := _require(request, "awards.download_documents"):
+        return denied
+    doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric"), pk=pk)
+    if doc.status != DocumentStatus.DONE or not doc.file:
+        raise Http404("เอกสารยังไม่พร้อม / the document is not ready")
+    return FileResponse(doc.file.open("rb"), as_attachment=True, filename=doc.filename, content_type="application/pdf")

@@ -1,0 +1,54 @@
+"""Time and peak memory of the award documents on the demo standings (76 provinces, 13 awardees).
+
+    python bench/pdf.py
+Target: ≤ 3 s and ≤ 300 MB for announcement + results table + certificates. The 76 breakdowns
+are measured too (one document per province, merged).
+Memory is the process's peak resident set (ru_maxrss), which includes Django and WeasyPrint.
+"""
+
+import resource
+import time
+
+from _setup import django_with_fresh_db
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def main() -> None:
+    django_with_fresh_db("cdd4_bench_pdf")
+    from awards import documents
+    from scoring import demo, services
+    from scoring.models import Rubric
+
+    rubric = Rubric.objects.get(year=2566)
+    demo.demo_facts(rubric=rubric)
+    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    rubric.refresh_from_db()
+    documents.render("announcement", rubric).write_pdf()  # warm-up: fonts, templates, map
+    base = rss_mb()
+    print(f"after warm-up: peak RSS {base:.0f} MB")
+
+    timings = {}
+    start = time.perf_counter()
+    for kind in ("announcement", "results", "certificates"):
+        t = time.perf_counter()
+        doc = documents.render(kind, rubric)
+        size = len(doc.write_pdf())
+        timings[kind] = time.perf_counter() - t
+        print(f"{kind:13s} {len(doc.pages):3d} pages {size / 1024:7.0f} KiB {timings[kind]:6.2f} s")
+    core = time.perf_counter() - start
+    core_rss = rss_mb()
+    print(f"announcement + table + certificates: {core:.2f} s, peak RSS {core_rss:.0f} MB (target ≤ 3 s, ≤ 300 MB)")
+
+    t = time.perf_counter()
+    doc = documents.render("breakdown", rubric)
+    size = len(doc.write_pdf())
+    bd = time.perf_counter() - t
+    print(f"{'breakdowns':13s} {len(doc.pages):3d} pages {size / 1024:7.0f} KiB {bd:6.2f} s (76 provinces)")
+    print(f"full set: {core + bd:.2f} s, peak RSS {rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+import csv
+import io
+
+from openpyxl import load_workbook
+
+from awards import exports
+from scoring import services
+from scoring.models import Province
+from tests.factories import UserFactory
+
+
+def test_safe_cell_formula_neutralised():
+    cells = ['=HYPERLINK("http://x")', "+cmd", "-2+3", "@SUM(A1)", "\t=1", "-5", "+3.5", "-", "เชียงใหม่", 7]
+    assert [exports.safe_cell(c) for c in cells] == [
+        '\'=HYPERLINK("http://x")',
+        "'+cmd",
+        "'-2+3",
+        "'@SUM(A1)",
+        "'\t=1",
+        "-5",
+        "+3.5",
+        "-",
+        "เชียงใหม่",
+        7,
+    ]
+
+
+def test_standings_xlsx_round_trip_keeps_thai(demo_standings):
+    data, ctype, name = exports.export(demo_standings, "standings", "xlsx")
+    assert (ctype, name) == (exports.XLSX_TYPE, "cdd4-2566-standings.xlsx")
+    rows = list(load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("อันดับ / rank", "รหัสจังหวัด / province code", "จังหวัด / province")
+    assert len(rows) == 77
+    assert {r[2] for r in rows[1:]} == set(Province.objects.values_list("name_th", flat=True))
+    header = list(rows[0])
+    assert "ข้อ 2.1.1 / criterion 2.1.1" in header and "คำอธิบาย 5.2 / explanation 5.2" in header
+    winner = rows[1]
+    assert winner[0] == 1 and winner[header.index("รางวัล / award")] == "ชนะเลิศ"
+
+
+def test_standings_csv_starts_with_bom_and_reads_back_thai(demo_standings):
+    data, ctype, _ = exports.export(demo_standings, "standings", "csv")
+    assert data[:3] == b"\xef\xbb\xbf"
+    assert ctype == "text/csv; charset=utf-8"
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(rows) == 77
+    assert rows[0][2] == "จังหวัด / province"
+
+
+def test_fact_changes_sheet_neutralises_formula_in_user_name(rubric, chiang_mai):
+    user = UserFactory(username="@SUM")
+    services.fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes", user=user)
+    data, _, _ = exports.export(rubric, "fact-changes", "csv")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[1][1:] == ["TH-50", "เชียงใหม่", "1.1", "done", "", "yes", "admin", "'@SUM"]
+    book = load_workbook(io.BytesIO(exports.export(rubric, "fact-changes", "xlsx")[0]))
+    assert list(book.active.iter_rows(values_only=True))[1][8] == "'@SUM"
+
+
+def test_facts_sheet_has_every_fact(rubric, chiang_mai):
+    services.fact_set(rubric=rubric, province=chiang_mai, criterion_code="3.3", name="computers_total", value="40")
+    rows = list(
+        load_workbook(io.BytesIO(exports.export(rubric, "facts", "xlsx")[0])).active.iter_rows(values_only=True)
+    )
+    assert rows[0][:4] == ("province", "criterion", "fact", "value")
+    assert [r[:5] for r in rows[1:]] == [("TH-50", "3.3", "computers_total", "40", "เชียงใหม่")]

@@ -1,0 +1,99 @@
+"""Who may do what, for every page and endpoint: anonymous / provincial / committee / central."""
+
+import pytest
+from django.test import Client
+
+from awards.models import DocumentStatus, GeneratedDocument
+from scoring.models import Role
+from tests.factories import UserFactory
+
+ROLES = ["anonymous", "provincial", "committee", "central"]
+
+
+@pytest.fixture
+def doc(rubric):
+    # A finished document without a render: permissions do not depend on the PDF's content.
+    from django.core.files.base import ContentFile
+
+    d = GeneratedDocument(rubric=rubric, kind="results", source_key="k", version=1, status=DocumentStatus.DONE)
+    d.file.save("t.pdf", ContentFile(b"%PDF-1.7 test"), save=False)
+    d.save()
+    return d
+
+
+def _user(role, chiang_mai):
+    if role == "anonymous":
+        return None
+    if role == "provincial":
+        return UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai)
+    return UserFactory(role={"committee": Role.COMMITTEE, "central": Role.CENTRAL}[role])
+
+
+def _client(role, chiang_mai) -> Client:
+    client = Client()
+    user = _user(role, chiang_mai)
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+PAGES = [
+    # (method, url, data, expected status per role)
+    ("get", "/awards/years/2566/", None, [302, 403, 200, 200]),
+    ("post", "/awards/years/2566/documents/", {"kind": "bogus"}, [302, 403, 403, 302]),
+    ("post", "/awards/years/2566/signature/", {"signer_name": ""}, [302, 403, 403, 302]),
+    ("get", "/awards/documents/{doc}/status/", None, [302, 403, 403, 200]),
+    ("get", "/awards/documents/{doc}/download/", None, [302, 403, 403, 200]),
+    ("get", "/admin/awards/generateddocument/", None, [302, 302, 403, 200]),
+    ("get", "/admin/awards/awardsignature/", None, [302, 302, 403, 200]),
+]
+
+API = [
+    ("get", "/api/v1/years/2566/exports/standings.xlsx", None, [401, 403, 403, 200]),
+    ("get", "/api/v1/years/2566/exports/facts.csv", None, [401, 403, 403, 200]),
+    ("get", "/api/v1/years/2566/exports/fact-changes.csv", None, [401, 403, 403, 200]),
+    ("post", "/api/v1/years/2566/documents/", {"kind": "bogus"}, [401, 403, 403, 400]),
+    ("get", "/api/v1/documents/{doc}/", None, [401, 403, 403, 200]),
+    ("get", "/api/v1/documents/{doc}/file", None, [401, 403, 403, 200]),
+]
+
+
+@pytest.mark.parametrize(("method", "url", "data", "expected"), PAGES + API)
+def test_permission_matrix_every_page_and_endpoint(method, url, data, expected, doc, chiang_mai):
+    got = []
+    for role in ROLES:
+        client = _client(role, chiang_mai)
+        response = getattr(client, method)(url.format(doc=doc.pk), data or {})
+        got.append(response.status_code)
+    assert got == expected
+
+
+def test_download_is_an_attachment(doc, central_user):
+    client = Client()
+    client.force_login(central_user)
+    response = client.get(f"/awards/documents/{doc.pk}/download/")
+    assert response["Content-Disposition"] == 'attachment; filename="cdd4-2566-results-all-v1.pdf"'
+    assert response["Content-Type"] == "application/pdf"
+
+
+def test_results_page_committee_sees_table_not_document_tools(committee_user):
+    client = Client()
+    client.force_login(committee_user)
+    html = client.get("/awards/years/2566/").content.decode()
+    assert html.count("<tr><td>") == 76
+    assert 'id="documents"' not in html
+
+
+def test_api_export_attachment_headers(central_user, api):
+    api.force_authenticate(central_user)
+    response = api.get("/api/v1/years/2566/exports/standings.csv")
+    assert response["Content-Disposition"] == 'attachment; filename="cdd4-2566-standings.csv"'
+    assert response.content[:3] == b"\xef\xbb\xbf"
+    assert api.get("/api/v1/years/2566/exports/nope.csv").status_code == 404
+
+
+def test_api_schema_documents_exports(central_user, api):
+    api.force_authenticate(central_user)
+    schema = api.get("/api/v1/schema/").content.decode()
+    assert "/api/v1/years/{year}/exports/{sheet}.{fmt}" in schema
+    assert "/api/v1/years/{year}/documents/" in schema
