@@ -8,4 +8,6 @@ RUN pip install --no-cache-dir -r requirements.txt
 COPY . .
 ENV DJANGO_ENV=production CDD4_VAR_DIR=/var/lib/cdd4
 RUN DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput
+# Named volumes (media, static) are seeded from these directories, owned by the unprivileged user.
+RUN mkdir -p /var/lib/cdd4/media && chown -R nobody:nogroup /var/lib/cdd4
 USER nobody

@@ -6,7 +6,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/cdd4
 REDIS ?= redis://127.0.0.1:6379/15
 
-.PHONY: run test test-services lint format bench migrate clean
+.PHONY: run test test-services lint format bench bench-latency bench-rush migrate clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -39,6 +39,14 @@ format: $(BIN)/.installed
 bench: $(BIN)/.installed
 	$(BIN)/python bench/recompute.py
 	DATABASE_URL=$(PG_URL) $(BIN)/python bench/recompute.py
+
+# Real worker + Redis + PostgreSQL: event accepted → standings updated (target p95 ≤ 1.5 s).
+bench-latency: $(BIN)/.installed
+	DATABASE_URL=$(PG_URL) REDIS_URL=redis://127.0.0.1:6379/14 $(BIN)/python bench/latency.py
+
+# 1,500 uploads of 1 MB from 16 clients against gunicorn + worker (bounded; stops by itself).
+bench-rush: $(BIN)/.installed
+	DATABASE_URL=$(PG_URL) REDIS_URL=redis://127.0.0.1:6379/13 $(BIN)/python bench/rush.py
 
 migrate: $(BIN)/.installed
 	$(BIN)/python manage.py migrate --noinput

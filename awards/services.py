@@ -82,7 +82,11 @@ def document_render(*, document_id: int) -> GeneratedDocument:
     from . import documents
 
     with transaction.atomic():
-        doc = GeneratedDocument.objects.select_for_update().select_related("rubric", "province").get(pk=document_id)
+        doc = (
+            GeneratedDocument.objects.select_for_update(of=("self",))
+            .select_related("rubric", "province")
+            .get(pk=document_id)
+        )
         if doc.status == DocumentStatus.DONE:
             return doc
         doc.status, doc.progress = DocumentStatus.RUNNING, 1

@@ -191,15 +191,36 @@ CDD4_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("CDD4_LOGIN_LOCKOUT_SECONDS", "9
 # Uploads never sit in memory: every file streams to disk from the first byte.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 0
 FILE_UPLOAD_PERMISSIONS = 0o640
-# Evidence enums get stable names in the OpenAPI schema (another field elsewhere is also named "kind").
-SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
-    "EvidenceKindEnum": "submissions.models.EvidenceKind",
-    "EvidenceFileKindEnum": "submissions.models.FileKind",
-    "SubmissionStatusEnum": "submissions.models.SubmissionStatus",
-}
 
 # --- awards ---
 # WeasyPrint logs every layout step at INFO; only its warnings (e.g. a font that failed) matter.
 LOGGING["loggers"].update({"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}})
-# Named because the collision only appears once evidence also has a "kind".
-SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["DocumentKindEnum"] = "awards.models.DocumentKind"
+
+# --- recompute ---
+# A burst of events within this window becomes one recompute (scoring/coalesce.py).
+CDD4_RECOMPUTE_DEBOUNCE_MS = int(os.environ.get("CDD4_RECOMPUTE_DEBOUNCE_MS", "300"))
+CDD4_RECOMPUTE_PENDING_TTL_MS = int(os.environ.get("CDD4_RECOMPUTE_PENDING_TTL_MS", "10000"))
+CDD4_RECOMPUTE_LOCK_TTL_S = float(os.environ.get("CDD4_RECOMPUTE_LOCK_TTL_S", "10"))
+CDD4_RECOMPUTE_LOCK_WAIT_S = float(os.environ.get("CDD4_RECOMPUTE_LOCK_WAIT_S", "3"))
+CDD4_DASHBOARD_POLL_SECONDS = int(os.environ.get("CDD4_DASHBOARD_POLL_SECONDS", "2"))
+# An upload must not hang while the broker is down: fail fast, the beat job heals the standings.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 5}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+if os.environ.get("CDD4_HEAL_EVERY_SECONDS"):  # the service tests run beat with a short healing period
+    CELERY_BEAT_SCHEDULE["recompute-dirty"]["schedule"] = int(os.environ["CDD4_HEAL_EVERY_SECONDS"])
+CELERY_BEAT_SCHEDULE["send-reminders"] = {"task": "scoring.send_reminders", "schedule": crontab(hour=8, minute=0)}
+# Evidence enums get stable names in the OpenAPI schema (another app also has a field named "kind").
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "EvidenceKindEnum": "submissions.models.EvidenceKind",
+        "EvidenceFileKindEnum": "submissions.models.FileKind",
+        "SubmissionStatusEnum": "submissions.models.SubmissionStatus",
+        # Named here because the collision only appears once evidence also has a "kind".
+        "DocumentKindEnum": "awards.models.DocumentKind",
+    }
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")

@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/v1/", include("committee.api_urls")),
     path("committee/", include("committee.urls")),
     path("accounts/", include("submissions.account_urls")),
+    path("standings/", include("scoring.urls")),
     path("", include("submissions.urls")),
 ]
 urlpatterns += [

@@ -84,7 +84,8 @@ class Dimension(models.Model):
         verbose_name_plural = "มิติ / dimensions"
         constraints = [
             models.UniqueConstraint(fields=["rubric", "code"], name="dimension_code_unique"),
-            models.CheckConstraint(condition=Q(max_points__gt=0), name="dimension_max_positive"),
+            # 0 is allowed: a dimension holding only extra points (seed 003's "Extra Point").
+            models.CheckConstraint(condition=Q(max_points__gte=0), name="dimension_max_not_negative"),
         ]
 
     def __str__(self) -> str:
@@ -256,3 +257,81 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.get_role_display()}"
+
+
+# --- recompute, dashboard, reminders (issue 5) ---
+
+
+class YearSettings(models.Model):
+    """Central staff's switches for one year; a year without a row uses the defaults below."""
+
+    rubric = models.OneToOneField(Rubric, on_delete=models.CASCADE, related_name="year_settings")
+    standings_visible_to_provinces = models.BooleanField(
+        "จังหวัดเห็นอันดับของตน / provinces see their standing", default=False
+    )
+    # 0 turns reminders off for the year.
+    reminder_working_days = models.PositiveSmallIntegerField(
+        "เตือนล่วงหน้า (วันทำการ) / remind N working days before", default=3
+    )
+
+    class Meta:
+        verbose_name = "การตั้งค่าประจำปี / year settings"
+        verbose_name_plural = "การตั้งค่าประจำปี / year settings"
+
+    def __str__(self) -> str:
+        return f"{self.rubric.year}"
+
+
+class RecomputeRun(models.Model):
+    """One recompute that rescored something: shows how well bursts coalesce (and feeds the benches)."""
+
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="recompute_runs")
+    started_at = models.DateTimeField(db_index=True)
+    duration_ms = models.PositiveIntegerField(default=0)
+    rescored = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.rubric_id} {self.started_at:%H:%M:%S} {self.rescored} in {self.duration_ms} ms"
+
+
+class StandingsSnapshot(models.Model):
+    """A year's frozen results (the rows as `standings_rows` gives them); published once announced."""
+
+    rubric = models.OneToOneField(Rubric, on_delete=models.CASCADE, related_name="snapshot")
+    rows = models.JSONField("ผลที่ตรึงไว้ / frozen rows")
+    computed_at = models.DateTimeField("ข้อมูล ณ / as of", null=True)
+    frozen_at = models.DateTimeField("ตรึงผลเมื่อ / frozen at")
+    frozen_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    published_at = models.DateTimeField("ประกาศผลเมื่อ / published at", null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "ผลที่ตรึงไว้ / frozen standings"
+        verbose_name_plural = "ผลที่ตรึงไว้ / frozen standings"
+
+    def __str__(self) -> str:
+        return f"{self.rubric_id} frozen {self.frozen_at:%Y-%m-%d %H:%M}"
+
+
+class ReminderSent(models.Model):
+    """One reminder per province, criterion and deadline: the daily beat job never repeats itself."""
+
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="+")
+    province = models.ForeignKey(Province, on_delete=models.CASCADE, related_name="+")
+    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="+")
+    deadline = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["province", "criterion", "deadline"], name="reminder_once_per_deadline")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.province_id} {self.criterion_id} {self.deadline}"

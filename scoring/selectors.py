@@ -106,7 +106,7 @@ def rubric_data(rubric: Rubric) -> dict:
     }
 
 
-_SPECS: dict[tuple[int, int], RubricSpec] = {}
+_SPECS: dict[tuple[int, object], RubricSpec] = {}
 
 
 def rubric_spec(rubric: Rubric) -> RubricSpec:
@@ -125,6 +125,19 @@ def rubric_by_year(year: int) -> Rubric:
 
 def work_calendar() -> WorkCalendar:
     return WorkCalendar({h.date: h.is_holiday for h in HolidayOverride.objects.all()})
+
+
+_CALENDARS: dict[tuple[int, object], WorkCalendar] = {}
+
+
+def rubric_calendar(rubric: Rubric) -> WorkCalendar:
+    """The holiday calendar, cached like the spec: a holiday change gives every rubric a new revision."""
+    key = (rubric.pk, rubric.revision)
+    if key not in _CALENDARS:
+        if len(_CALENDARS) > 32:
+            _CALENDARS.clear()
+        _CALENDARS[key] = work_calendar()
+    return _CALENDARS[key]
 
 
 def facts_by_province(rubric: Rubric, province_ids=None) -> dict[int, dict[str, dict[str, str]]]:

@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from functools import partial
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, ProtectedError
 from django.utils import timezone
 
 from awards.models import AwardTier
 
-from . import engine, selectors
+from . import coalesce, engine, selectors
 from .bulk import update_rows
-from .models import Criterion, Dimension, Fact, FactChange, FactSource, Province, ProvinceResult, Rubric
+from .models import (
+    Criterion,
+    Dimension,
+    Fact,
+    FactChange,
+    FactSource,
+    Province,
+    ProvinceResult,
+    RecomputeRun,
+    Rubric,
+)
 from .spec import RubricError, parse_rubric
 
 # Bangkok has no provincial CDD office: say so instead of "unknown province".
@@ -23,9 +35,41 @@ BANGKOK_KEYS = {"th-10", "กรุงเทพมหานคร", "กรุ�
 
 
 def _queue_recompute(rubric_id: int) -> None:
-    from .tasks import recompute
+    # After commit, never inside the transaction: the worker must see the change, and a rolled-back
+    # change must queue nothing. `schedule` debounces bursts and never raises (beat heals).
+    transaction.on_commit(partial(coalesce.schedule, rubric_id))
 
-    recompute.delay_on_commit(rubric_id)
+
+def standings_refresh(*, rubric_id: int) -> int:
+    """What the `scoring.recompute` task runs: coalesced, locked per year, logged when it did work."""
+    coalesce.claim(rubric_id)  # before reading: anything committed from now on queues another run
+    with coalesce.rubric_lock(rubric_id) as held:
+        if not held:  # another worker is on this year; run again after it rather than queue on the row lock
+            coalesce.schedule(rubric_id)
+            return 0
+        started, t0 = timezone.now(), time.perf_counter()
+        try:
+            rescored = standings_recompute(rubric_id=rubric_id)
+        except Rubric.DoesNotExist:  # the year was deleted after the task was queued
+            return 0
+        if rescored:
+            RecomputeRun.objects.create(
+                rubric_id=rubric_id,
+                started_at=started,
+                duration_ms=int((time.perf_counter() - t0) * 1000),
+                rescored=rescored,
+            )
+        return rescored
+
+
+def stale_rubric_ids() -> list[int]:
+    """Years with a "needs recompute" mark: what the beat job re-queues."""
+    stale = ProvinceResult.objects.filter(change_seq__gt=F("computed_seq"))
+    return sorted(set(stale.values_list("rubric_id", flat=True)))
+
+
+def recompute_runs_prune(*, keep_days: int = 14) -> int:
+    return RecomputeRun.objects.filter(started_at__lt=timezone.now() - timedelta(days=keep_days)).delete()[0]
 
 
 def results_mark_dirty(*, rubric_id: int, province_ids: Iterable[int] | None = None) -> None:
@@ -80,15 +124,19 @@ def rubric_load(*, data: Mapping) -> Rubric:
     rubric.revision = uuid.uuid4()
     rubric.save(update_fields=["revision"])
     codes = {c.code for c in spec.criteria()}
-    used = set(
-        Fact.objects.filter(rubric=rubric).exclude(criterion__code__in=codes).values_list("criterion__code", flat=True)
-    )
-    if used:
-        codes_used = ", ".join(sorted(used))
+    # Facts, evidence and committee scores all PROTECT their criterion: removing one refuses, whatever holds it.
+    dropped = rubric.criteria.exclude(code__in=codes)
+    dropped_codes = ", ".join(sorted(dropped.values_list("code", flat=True)))
+    try:
+        with transaction.atomic():
+            dropped.delete()
+    except ProtectedError as exc:
         raise RubricError(
-            [f"ตัวชี้วัด {codes_used} มีข้อมูลแล้ว ลบออกไม่ได้ / criteria {codes_used} have facts and cannot be removed"]
-        )
-    rubric.criteria.exclude(code__in=codes).delete()
+            [
+                f"ตัวชี้วัด {dropped_codes} มีข้อมูล หลักฐาน หรือคะแนนแล้ว ลบออกไม่ได้"
+                f" / criteria {dropped_codes} already have facts, evidence or scores and cannot be removed"
+            ]
+        ) from exc
     rubric.dimensions.exclude(code__in=[d.code for d in spec.dimensions]).delete()
     order = 0
     for d_order, dim in enumerate(spec.dimensions):
@@ -152,8 +200,10 @@ def criterion_deadline_set(*, rubric: Rubric, code: str, deadline: date | None) 
 
 def holidays_changed() -> None:
     """A corrected holiday calendar can change any timeliness score in any year."""
-    for rubric_id in Rubric.objects.values_list("pk", flat=True):
-        results_mark_dirty(rubric_id=rubric_id)
+    for rubric in Rubric.objects.all():
+        rubric.revision = uuid.uuid4()  # drops the cached calendar (selectors.rubric_calendar)
+        rubric.save(update_fields=["revision"])
+        results_mark_dirty(rubric_id=rubric.pk)
 
 
 @dataclass(frozen=True)
@@ -350,21 +400,31 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
 
     Query count does not grow with provinces or criteria. Returns how many provinces were rescored.
     """
-    rubric = Rubric.objects.select_for_update().get(pk=rubric_id)
+    # NO KEY UPDATE: serialises recomputes without blocking the foreign-key checks of concurrent fact writes.
+    rubric = Rubric.objects.select_for_update(no_key=True).get(pk=rubric_id)
     spec = selectors.rubric_spec(rubric)
-    calendar = selectors.work_calendar()
+    calendar = selectors.rubric_calendar(rubric)
     results = list(ProvinceResult.objects.filter(rubric=rubric).select_related("province"))
     stale = [r for r in results if full or r.change_seq > r.computed_seq]
     if not stale:
         return 0
-    facts = selectors.facts_by_province(rubric, None if full else [r.province_id for r in stale])
+    stale_province_ids = None if full else [r.province_id for r in stale]
+    facts = selectors.facts_by_province(rubric, stale_province_ids)
+    # The committee's judgments feed the same engine as overrides (RUBRIC.md decision 8).
+    from committee.selectors import judged_points  # committee builds on scoring, not the reverse
+
+    judged = judged_points(rubric, stale_province_ids)
     now = timezone.now()
     stale_ids = {r.pk for r in stale}
     breakdowns = {}
     for r in results:
         if r.pk in stale_ids:
             b = engine.evaluate_province(
-                spec, facts.get(r.province_id, {}), size_group=r.province.size_group, calendar=calendar
+                spec,
+                facts.get(r.province_id, {}),
+                size_group=r.province.size_group,
+                calendar=calendar,
+                overrides=judged.get(r.province_id, {}),
             )
             r.total, r.level = b.total, b.level
             r.dimensions = {k: str(v) for k, v in b.dimensions.items()}

@@ -3,8 +3,6 @@
 
 from decimal import Decimal as D
 
-import pytest
-
 from committee import selectors
 from scoring import engine, services
 from scoring.models import ProvinceResult
@@ -25,7 +23,6 @@ def test_judged_points_accepted_by_engine_as_overrides(judge, members, rubric, c
     assert (b.criteria["4.1.1"].points, b.dimensions["4"]) == (D(3), D(3))
 
 
-@pytest.mark.xfail(strict=True, reason="standings_recompute does not read committee.selectors.judged_points yet")
 def test_standings_recompute_uses_committee_points(judge, members, rubric, chiang_mai):
     judge(members[0], chiang_mai, "4.1.1", points="5")
     services.standings_recompute(rubric_id=rubric.pk, full=True)

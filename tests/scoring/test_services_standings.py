@@ -65,7 +65,9 @@ def test_standings_recompute_queries_do_not_grow_with_provinces(rubric, django_a
     from scoring import demo
 
     demo.demo_facts(rubric=rubric)
-    with django_assert_max_num_queries(12):
+    # The first run after a rubric change also reads and parses the rubric and the holidays (cached after).
+    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    with django_assert_max_num_queries(10):
         count = services.standings_recompute(rubric_id=rubric.pk, full=True)
     assert count == 76
 

@@ -1,6 +1,9 @@
-"""Service mode: the real PostgreSQL, Redis and a Celery worker process. Missing services fail, never skip."""
+"""Service mode: the real PostgreSQL, Redis and Celery worker processes. Missing services fail, never skip."""
 
 import os
+import shutil
+import signal
+import socket
 import subprocess
 import sys
 import time
@@ -31,41 +34,101 @@ def services_up(transactional_db, eager_celery):
     call_command("bootstrap", verbosity=0, stdout=open(os.devnull, "w"))
 
 
-@pytest.fixture
-def worker(services_up):
-    """A real worker process on the test database (not eager mode)."""
+def service_env(redis_url: str | None = None, **extra) -> dict:
+    """The environment of a worker, beat or "web" process on the test database."""
     db = connection.settings_dict
-    env = {
+    return {
         **os.environ,
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "REDIS_URL": settings.REDIS_URL,
+        "REDIS_URL": redis_url or settings.REDIS_URL,
+        **extra,
     }
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "cdd4",
-            "worker",
-            "-P",
-            "solo",
-            "--without-mingle",
-            "--without-gossip",
-            "-l",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    yield proc
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+
+
+class Processes:
+    """Celery processes a test starts; all stopped at teardown. Logs go to files (a full pipe would block)."""
+
+    def __init__(self, tmp_path: Path):
+        self.tmp_path, self.procs = tmp_path, []
+
+    def start(self, args: list[str], name: str, redis_url: str | None = None, **extra) -> subprocess.Popen:
+        log = open(self.tmp_path / f"{name}-{len(self.procs)}.log", "wb")
+        proc = subprocess.Popen(args, cwd=ROOT, env=service_env(redis_url, **extra), stdout=log, stderr=log)
+        self.procs.append(proc)
+        return proc
+
+    def worker(self, redis_url: str | None = None) -> subprocess.Popen:
+        celery = [sys.executable, "-m", "celery", "-A", "cdd4", "worker", "-P", "solo"]
+        return self.start([*celery, "--without-mingle", "--without-gossip", "-l", "info"], "worker", redis_url)
+
+    def beat(self, redis_url: str | None = None, every: int = 1) -> subprocess.Popen:
+        schedule = str(self.tmp_path / f"beat-{len(self.procs)}")
+        args = [sys.executable, "-m", "celery", "-A", "cdd4", "beat", "-l", "info", "-s", schedule]
+        return self.start(args, "beat", redis_url, CDD4_HEAL_EVERY_SECONDS=str(every))
+
+    def stop_all(self) -> None:
+        for proc in self.procs:
+            if proc.poll() is None:
+                proc.terminate()
+        for proc in self.procs:
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+@pytest.fixture
+def procs(services_up, tmp_path):
+    p = Processes(tmp_path)
+    yield p
+    p.stop_all()
+
+
+@pytest.fixture
+def worker(procs):
+    """A real worker process on the test database (not eager mode)."""
+    return procs.worker()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class PrivateRedis:
+    """A redis-server of our own on a loopback port, to stop and start without touching the shared one."""
+
+    def __init__(self, tmp_path: Path):
+        self.port, self.dir, self.proc = free_port(), tmp_path, None
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        binary = shutil.which("redis-server")
+        if binary is None:
+            pytest.fail("redis-server is not installed (apt-get install redis-server)")
+        args = [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+        self.proc = subprocess.Popen([*args, "--dir", str(self.dir)], stdout=subprocess.DEVNULL)
+        wait_for(lambda: self._ping(), timeout=10)
+
+    def _ping(self) -> bool:
+        try:
+            return redis.Redis(port=self.port, socket_connect_timeout=0.2).ping()
+        except redis.RedisError:
+            return False
+
+    def kill(self) -> None:
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(timeout=10)
+
+
+@pytest.fixture
+def private_redis(tmp_path):
+    server = PrivateRedis(tmp_path)
+    server.start()
+    yield server
+    if server.proc.poll() is None:
+        server.kill()
 
 
 def wait_for(predicate, timeout: float = 30.0, interval: float = 0.1):

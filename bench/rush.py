@@ -1,0 +1,218 @@
+"""Deadline rush: 1,500 uploads of 1 MB from 16 concurrent clients against the running app on loopback.
+
+    .venv/bin/python bench/rush.py [--uploads 1500] [--clients 16] [--web-workers 4]
+
+Starts its own gunicorn (the portal), a Celery worker, a throw-away PostgreSQL database, its own Redis
+database number and media directory; stops them all. Bounded: each request times out after 60 s
+and the whole rush after --max-seconds. Uploads go to POST /api/v1/years/2566/evidence/ as
+provincial staff with a session (Basic auth would time PBKDF2, not the upload path).
+Reports: lost uploads (201 but no row or no file), 5xx, latency median/p95, recomputes run.
+Targets: 0 lost, 0 5xx, p95 ≤ 300 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cdd4")
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/13")
+os.environ.setdefault("LOG_LEVEL", "WARNING")
+MEDIA = Path(tempfile.mkdtemp(prefix="cdd4-rush-media-"))
+os.environ["CDD4_MEDIA_ROOT"] = str(MEDIA)
+
+from _setup import ROOT, django_with_fresh_db  # noqa: E402
+
+PASSWORD = "rush-pass-2566"
+BOUNDARY = "----cdd4rushA1b2C3d4"
+CRITERIA = ["1.1", "1.3", "3.1", "4.1.1", "5.2"]  # 4.1.1 feeds a timeliness fact: uploads mark results dirty
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def body(criterion: str, size: int = 1024 * 1024) -> bytes:
+    pdf = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%" + b"\x00" * (size - 40) + b"\n%%EOF\n"
+    return (
+        (
+            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="criterion"\r\n\r\n{criterion}\r\n'
+            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="rush.pdf"\r\n'
+            f"Content-Type: application/pdf\r\n\r\n"
+        ).encode()
+        + pdf
+        + f"\r\n--{BOUNDARY}--\r\n".encode()
+    )
+
+
+class Client:
+    def __init__(self, port: int, username: str):
+        self.port, self.username, self.cookies = port, username, {}
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+    def request(self, method: str, path: str, payload: bytes | None = None, headers: dict | None = None):
+        headers = {**(headers or {}), "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        try:
+            self.conn.request(method, path, body=payload, headers=headers)
+            response = self.conn.getresponse()
+        except (OSError, http.client.HTTPException):
+            self.conn.close()
+            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+            raise
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, _, rest = header.partition("=")
+            self.cookies[name] = rest.split(";")[0]
+        return response.status, response.read()
+
+    def login(self) -> None:
+        _, page = self.request("GET", "/accounts/login/")
+        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1).decode()
+        form = f"csrfmiddlewaretoken={token}&username={self.username}&password={PASSWORD}".encode()
+        status, _ = self.request(
+            "POST", "/accounts/login/", form, {"Content-Type": "application/x-www-form-urlencoded"}
+        )
+        assert status == 302 and "sessionid" in self.cookies, f"login failed for {self.username} ({status})"
+
+    def upload(self, payload: bytes) -> tuple[int, dict]:
+        headers = {
+            "Content-Type": f"multipart/form-data; boundary={BOUNDARY}",
+            "X-CSRFToken": self.cookies["csrftoken"],
+        }
+        status, data = self.request("POST", "/api/v1/years/2566/evidence/", payload, headers)
+        try:
+            return status, json.loads(data)
+        except ValueError:
+            return status, {}
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))] if ordered else float("nan")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--uploads", type=int, default=1500)
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--web-workers", type=int, default=4)
+    parser.add_argument("--max-seconds", type=int, default=900)
+    args = parser.parse_args()
+    import redis
+
+    redis.Redis.from_url(os.environ["REDIS_URL"]).flushdb()  # our own database number
+    django_with_fresh_db("cdd4_bench_rush")
+    from django.db.models import F
+
+    from scoring.models import Province, ProvinceResult, RecomputeRun, Role
+    from submissions.models import Evidence
+    from tests.factories import UserFactory
+
+    provinces = list(Province.objects.order_by("code")[: args.clients])
+    users = []
+    for province in provinces:
+        user = UserFactory(username=f"rush-{province.code}", role=Role.PROVINCIAL, role__province=province)
+        user.set_password(PASSWORD)
+        user.save()
+        users.append(user.username)
+    port = free_port()
+    env = {**os.environ, "DJANGO_DEBUG": "0"}
+    logs = tempfile.mkdtemp(prefix="cdd4-rush-logs-")
+    gunicorn = [str(ROOT / ".venv" / "bin" / "gunicorn"), "cdd4.wsgi", "-b", f"127.0.0.1:{port}"]
+    web = subprocess.Popen(
+        [*gunicorn, "-w", str(args.web_workers), "--timeout", "120", "--log-level", "warning"],
+        cwd=ROOT, env=env, stdout=open(f"{logs}/web.log", "wb"), stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    celery = [sys.executable, "-m", "celery", "-A", "cdd4", "worker", "--concurrency", "2", "-l", "warning"]
+    worker = subprocess.Popen(
+        celery, cwd=ROOT, env=env, stdout=open(f"{logs}/worker.log", "wb"), stderr=subprocess.STDOUT
+    )
+    results: list[tuple[int, float, int | None]] = []
+    lock, counter = threading.Lock(), iter(range(args.uploads))
+    payloads = {c: body(c) for c in CRITERIA}
+    stop_at = time.monotonic() + args.max_seconds
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        runs_before = RecomputeRun.objects.count()
+
+        ready = threading.Barrier(len(users) + 1)
+
+        def client_loop(username: str) -> None:
+            client = Client(port, username)
+            client.login()  # PBKDF2 on 2 cores is slow; log everyone in before the clock starts
+            ready.wait()
+            while time.monotonic() < stop_at:
+                with lock:
+                    n = next(counter, None)
+                if n is None:
+                    return
+                start = time.perf_counter()
+                try:
+                    status, data = client.upload(payloads[CRITERIA[n % len(CRITERIA)]])
+                except (OSError, http.client.HTTPException):
+                    status, data = 0, {}
+                with lock:
+                    results.append((status, time.perf_counter() - start, data.get("id")))
+
+        threads = [threading.Thread(target=client_loop, args=(u,)) for u in users]
+        for t in threads:
+            t.start()
+        ready.wait()
+        began = time.perf_counter()
+        for t in threads:
+            t.join()
+        wall = time.perf_counter() - began
+        settle_start = time.perf_counter()
+        while ProvinceResult.objects.filter(change_seq__gt=F("computed_seq")).exists():
+            if time.perf_counter() - settle_start > 60:
+                break
+            time.sleep(0.05)
+        settled_after = time.perf_counter() - settle_start
+        runs = RecomputeRun.objects.count() - runs_before
+    finally:
+        web.terminate()
+        worker.terminate()
+        web.wait(timeout=30)
+        worker.wait(timeout=30)
+    created = [r for r in results if r[0] == 201]
+    ids = {r[2] for r in created}
+    rows = {e.pk: e for e in Evidence.objects.filter(pk__in=ids)}
+    lost = sum(1 for i in ids if i not in rows or not (MEDIA / rows[i].stored_path).is_file())
+    lat = [r[1] * 1000 for r in results]
+    by_status: dict[int, int] = {}
+    for status, _, _ in results:
+        by_status[status] = by_status.get(status, 0) + 1
+    print(
+        f"uploads: {len(results)} of {args.uploads} attempted, {args.clients} clients, "
+        f"{args.web_workers} gunicorn workers"
+    )
+    print(
+        f"wall {wall:.1f} s ({len(results) / wall:.0f} uploads/s, {len(results) / wall:.0f} MB/s); statuses {by_status}"
+    )
+    print(f"lost uploads: {lost + (args.uploads - len(results))}; 5xx: {sum(1 for r in results if r[0] >= 500)}; "
+          f"connection errors: {by_status.get(0, 0)}")  # fmt: skip
+    print(f"latency median {pct(lat, 50):.0f} ms, p95 {pct(lat, 95):.0f} ms, max {max(lat):.0f} ms (target p95 ≤ 300)")
+    print(f"recomputes run: {runs}; standings settled {settled_after:.2f} s after the last upload")
+    shutil.rmtree(MEDIA, ignore_errors=True)
+    return 0 if lost == 0 and len(results) == args.uploads and all(r[0] < 500 for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""E-mail reminders: N working days before a deadline, to provinces that have submitted nothing for it.
+
+Run daily by the beat job `scoring.send_reminders`. Each (province, criterion, deadline) is reminded
+once (ReminderSent), so a re-run, a retried task or a second beat sends nothing twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage, get_connection
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from pythainlp.util import thai_strftime
+
+from . import selectors
+from .dashboard import due_soon, submitted_pairs, year_settings
+from .models import Province, ReminderSent, Role, Rubric
+
+log = logging.getLogger(__name__)
+SUBJECT = "[CDD 4.0] แจ้งเตือนหลักฐานที่ยังไม่ได้ส่ง / Reminder: evidence not yet submitted"
+
+
+def _thai_date(d: date) -> str:
+    return thai_strftime(timezone.datetime(d.year, d.month, d.day), "%-d %B %Y", thaidigit=True)
+
+
+def _body(province: Province, due: list[tuple]) -> str:
+    lines_th = [f"เรียน สำนักงานพัฒนาชุมชนจังหวัด{province.name_th}", "", "ตัวชี้วัดที่ยังไม่ได้ส่งหลักฐาน:"]
+    lines_en = ["", f"Dear {province.name_en} provincial CDD office,", "", "Criteria with no evidence yet:"]
+    for c, left in due:
+        lines_th.append(f"- {c.code} {c.name_th} กำหนดส่ง {_thai_date(c.deadline)} (เหลือ {left} วันทำการ)")
+        lines_en.append(f"- {c.code} {c.name_en}: due {c.deadline:%d %B %Y} ({left} working days left)")
+    return "\n".join([*lines_th, *lines_en, "", "— พอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ / CDD 4.0 portal"])
+
+
+def reminders_due(rubric: Rubric, today: date, calendar) -> dict[Province, list[tuple]]:
+    """province → [(criterion, working days left)] still to be reminded today."""
+    n = year_settings(rubric).reminder_working_days
+    if not n:
+        return {}
+    due = due_soon(list(rubric.criteria.all()), today, n, calendar)
+    if not due:
+        return {}
+    pairs = submitted_pairs(rubric)
+    done = set(
+        ReminderSent.objects.filter(rubric=rubric, criterion__in=[c for c, _ in due]).values_list(
+            "province_id", "criterion_id", "deadline"
+        )
+    )
+    out: dict[Province, list[tuple]] = {}
+    for province in Province.objects.order_by("code"):
+        todo = [
+            (c, left)
+            for c, left in due
+            if (province.pk, c.pk) not in pairs and (province.pk, c.pk, c.deadline) not in done
+        ]
+        if todo:
+            out[province] = todo
+    return out
+
+
+def reminders_send(today: date | None = None) -> int:
+    """Sends today's reminders for every year; returns how many e-mails went out."""
+    today = today or timezone.localdate()
+    calendar = selectors.work_calendar()
+    users = get_user_model().objects.filter(is_active=True, membership__role=Role.PROVINCIAL).exclude(email="")
+    sent = 0
+    connection = get_connection()
+    for rubric in Rubric.objects.filter(ends_on__gte=today):
+        due = reminders_due(rubric, today, calendar)
+        if not due:
+            continue
+        recipients: dict[int, list[str]] = {}
+        for user in users.filter(membership__province__in=list(due)).values("email", "membership__province_id"):
+            recipients.setdefault(user["membership__province_id"], []).append(user["email"])
+        for province, items in due.items():
+            to = sorted(recipients.get(province.pk, []))
+            try:
+                # Recorded first: a crash after sending re-sends nothing; a crash before sending loses
+                # one reminder, which is the lesser harm for a courtesy e-mail.
+                with transaction.atomic():
+                    ReminderSent.objects.bulk_create(
+                        [
+                            ReminderSent(
+                                rubric=rubric, province=province, criterion=c, deadline=c.deadline, recipients=len(to)
+                            )
+                            for c, _ in items
+                        ]
+                    )
+            except IntegrityError:  # another run got there first
+                continue
+            if to:
+                EmailMessage(SUBJECT, _body(province, items), to=to, connection=connection).send()
+                sent += 1
+            else:
+                log.warning("no e-mail address for provincial staff of %s; reminder recorded only", province.code)
+    return sent

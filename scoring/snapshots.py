@@ -1,0 +1,63 @@
+"""Writes for the dashboard: year settings, freezing and publishing the results."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from . import selectors
+from .models import ProvinceResult, Rubric, StandingsSnapshot, YearSettings
+
+
+def _require_central(user) -> None:
+    if not user.has_perm("scoring.view_standings"):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def year_settings_set(*, user, rubric: Rubric, visible: bool, reminder_days: int) -> YearSettings:
+    _require_central(user)
+    if not 0 <= reminder_days <= 30:
+        raise ValidationError("จำนวนวันทำการต้องอยู่ระหว่าง 0–30 / working days must be 0–30")
+    obj, _ = YearSettings.objects.update_or_create(
+        rubric=rubric,
+        defaults={"standings_visible_to_provinces": visible, "reminder_working_days": reminder_days},
+    )
+    return obj
+
+
+@transaction.atomic
+def standings_freeze(*, user, rubric: Rubric) -> StandingsSnapshot:
+    """Stores the current standings as the year's result. Refused while any province is still stale
+    (the snapshot must be a consistent ranking) and after publication (announced results stay)."""
+    _require_central(user)
+    rubric = Rubric.objects.select_for_update(no_key=True).get(pk=rubric.pk)  # no recompute runs meanwhile
+    existing = StandingsSnapshot.objects.filter(rubric=rubric).first()
+    if existing and existing.published_at:
+        raise ValidationError("ประกาศผลแล้ว ตรึงผลใหม่ไม่ได้ / results are published and cannot be frozen again")
+    if ProvinceResult.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists():
+        raise ValidationError("ยังคำนวณคะแนนไม่เสร็จ ลองใหม่อีกครั้ง / standings are being recomputed; try again")
+    snapshot, _ = StandingsSnapshot.objects.update_or_create(
+        rubric=rubric,
+        defaults={
+            "rows": selectors.standings_rows(rubric),
+            "computed_at": rubric.standings_computed_at,
+            "frozen_at": timezone.now(),
+            "frozen_by": user,
+        },
+    )
+    return snapshot
+
+
+@transaction.atomic
+def standings_publish(*, user, rubric: Rubric) -> StandingsSnapshot:
+    _require_central(user)
+    snapshot = StandingsSnapshot.objects.select_for_update().filter(rubric=rubric).first()
+    if snapshot is None:
+        raise ValidationError("ต้องตรึงผลก่อนประกาศ / freeze the results before publishing")
+    if snapshot.published_at is None:
+        snapshot.published_at, snapshot.published_by = timezone.now(), user
+        snapshot.save(update_fields=["published_at", "published_by"])
+    return snapshot

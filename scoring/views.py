@@ -1,0 +1,151 @@
+"""Standings pages: the central dashboard (live), a province's own standing, the published results."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from . import dashboard as board
+from . import selectors, snapshots
+from .models import ProvinceResult, Role, Rubric, StandingsSnapshot
+
+MAP_FILE = settings.BASE_DIR / "static" / "scoring" / "vendor" / "svg-maps-thailand" / "thailand.json"
+
+
+@cache
+def thailand_map() -> dict:
+    """Province outlines keyed by ISO code, from @svg-maps/thailand (CC-BY-4.0); read once per process."""
+    return json.loads(MAP_FILE.read_text(encoding="utf-8"))
+
+
+def _central_rubric(request, year: int) -> Rubric:
+    if not request.user.has_perm("scoring.view_standings"):
+        raise PermissionDenied
+    return get_object_or_404(Rubric, year=year)
+
+
+def _stamp(rubric: Rubric) -> str:
+    at = rubric.standings_computed_at
+    return f"{at.timestamp():.6f}" if at else "0"
+
+
+def _context(request, rubric: Rubric) -> dict:
+    mode = "award" if request.GET.get("map") == "award" else "total"
+    ctx = board.dashboard(rubric, today=timezone.localdate(), calendar=selectors.work_calendar(), map_mode=mode)
+    ctx.update(stamp=_stamp(rubric), poll=settings.CDD4_DASHBOARD_POLL_SECONDS)
+    return ctx
+
+
+@login_required
+@require_GET
+def index(request):
+    rubric = Rubric.objects.order_by("-year").first()
+    if rubric is None:
+        raise Http404
+    if request.user.has_perm("scoring.view_standings"):
+        return redirect("scoring:dashboard", year=rubric.year)
+    return redirect("scoring:mine", year=rubric.year)
+
+
+@login_required
+@require_GET
+def dashboard_page(request, year: int):
+    rubric = _central_rubric(request, year)
+    ctx = _context(request, rubric)
+    names = {row["r"].province.code: row["r"].province.name_th for row in ctx["rows"]}
+    ctx["map"] = thailand_map()
+    ctx["map_provinces"] = [(p["code"], p["d"], names.get(p["code"], p["name"])) for p in ctx["map"]["provinces"]]
+    return render(request, "scoring/dashboard.html", ctx)
+
+
+@login_required
+@require_GET
+def dashboard_live(request, year: int):
+    """Polled by htmx. 204 (htmx swaps nothing) while the standings have not changed: one query."""
+    rubric = _central_rubric(request, year)
+    if request.GET.get("since") == _stamp(rubric):
+        return HttpResponse(status=204)
+    return render(request, "scoring/_live.html", _context(request, rubric))
+
+
+@login_required
+@require_POST
+def settings_update(request, year: int):
+    rubric = _central_rubric(request, year)
+    try:
+        days = int(request.POST.get("reminder_working_days", "0"))
+        snapshots.year_settings_set(
+            user=request.user, rubric=rubric, visible=request.POST.get("visible") == "1", reminder_days=days
+        )
+        messages.success(request, "บันทึกการตั้งค่าแล้ว / settings saved")
+    except (ValueError, ValidationError) as exc:
+        messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+    return redirect("scoring:dashboard", year=year)
+
+
+@login_required
+@require_POST
+def freeze(request, year: int):
+    rubric = _central_rubric(request, year)
+    try:
+        snapshots.standings_freeze(user=request.user, rubric=rubric)
+        messages.success(request, "ตรึงผลแล้ว / results frozen")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("scoring:dashboard", year=year)
+
+
+@login_required
+@require_POST
+def publish(request, year: int):
+    rubric = _central_rubric(request, year)
+    try:
+        snapshots.standings_publish(user=request.user, rubric=rubric)
+        messages.success(request, "ประกาศผลแล้ว / results published")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("scoring:dashboard", year=year)
+
+
+@login_required
+@require_GET
+def mine(request, year: int):
+    """Provincial staff: their own province only, and only once central staff allow it for the year."""
+    if selectors.role_of(request.user) != Role.PROVINCIAL:
+        if request.user.has_perm("scoring.view_standings"):
+            return redirect("scoring:dashboard", year=year)
+        raise PermissionDenied
+    rubric = get_object_or_404(Rubric, year=year)
+    province = request.user.membership.province
+    snapshot = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()
+    ctx = {"rubric": rubric, "province": province, "published": None, "result": None}
+    if snapshot:
+        ctx["published"] = next((r for r in snapshot.rows if r["province"] == province.code), None)
+        ctx["as_of"] = board.as_of(snapshot.computed_at)
+    elif board.year_settings(rubric).standings_visible_to_provinces:
+        ctx["result"] = ProvinceResult.objects.get(rubric=rubric, province=province)
+        ctx["as_of"] = board.as_of(rubric.standings_computed_at)
+        ctx["dims"] = [(d, ctx["result"].dimensions.get(d.code, "0")) for d in rubric.dimensions.all()]
+    else:
+        return render(request, "scoring/mine.html", ctx, status=403)
+    return render(request, "scoring/mine.html", ctx)
+
+
+@require_GET
+def results(request, year: int):
+    """The published results: public, as the Department announces them on its website."""
+    rubric = get_object_or_404(Rubric, year=year)
+    snapshot = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()
+    if snapshot is None:
+        raise Http404
+    ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": board.as_of(snapshot.computed_at)}
+    return render(request, "scoring/results.html", ctx)

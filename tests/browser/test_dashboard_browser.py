@@ -1,0 +1,91 @@
+"""Chromium (Debian's, headless): the dashboard's map and table, updated without a reload by another session."""
+
+import base64
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from scoring import services
+from scoring.models import Province, Role, Rubric
+from tests.factories import PASSWORD, UserFactory
+
+SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)"),
+]
+
+
+@pytest.fixture
+def browser(live_server, monkeypatch, settings):
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop runs in this thread
+    settings.CDD4_DASHBOARD_POLL_SECONDS = 1
+    if not Province.objects.exists():  # an earlier transactional test flushed the bootstrap data
+        call_command("bootstrap", verbosity=0, stdout=open(os.devnull, "w"))
+    # In service mode the session bootstrap queued its recompute to a broker no worker reads.
+    services.standings_recompute(rubric_id=Rubric.objects.get(year=2566).pk)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+def test_dashboard_map_and_table_update_live_after_an_import_elsewhere(browser, live_server):
+    watcher = UserFactory(role=Role.CENTRAL)
+    importer = UserFactory(role=Role.CENTRAL)
+    base = live_server.url
+    page = browser.new_context(viewport={"width": 1500, "height": 1000}, locale="th-TH").new_page()
+    requests_seen = []
+    page.on("request", lambda r: requests_seen.append(r.url))
+    page.goto(f"{base}/accounts/login/")
+    page.fill("input[name=username]", watcher.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    page.goto(f"{base}/standings/2566/")
+    assert page.locator("#thmap path.prov").count() == 76
+    assert page.locator("#ranking tbody tr").count() == 76
+    assert "ข้อมูล ณ" in page.inner_text(".asof")
+    before_fill = page.eval_on_selector("#map-TH-83", "p => getComputedStyle(p).fill")
+    page.evaluate("window.__noReload = true")
+    page.screenshot(path=str(SHOTS / "dashboard.png"), full_page=False)
+
+    # Another session: central staff import facts through the API (Basic auth, its own connection).
+    token = base64.b64encode(f"{importer.username}:{PASSWORD}".encode()).decode()
+    api = browser.new_context().request
+    facts = [
+        *({"province": "TH-83", "criterion": c, "fact": "done", "value": "yes"} for c in ["1.1", "1.2", "1.4", "3.5"]),
+        {"province": "TH-83", "criterion": "3.3", "fact": "computers_total", "value": "100"},
+        {"province": "TH-83", "criterion": "3.3", "fact": "computers_with_antivirus", "value": "100"},
+    ]
+    response = api.post(
+        f"{base}/api/v1/years/2566/facts/", data={"facts": facts}, headers={"Authorization": f"Basic {token}"}
+    )
+    assert response.status == 200, response.text()
+
+    page.wait_for_function(
+        """() => { const row = document.querySelector('#ranking tbody tr');
+                   return row && row.dataset.province === 'TH-83' && row.innerText.includes('25.00'); }""",
+        timeout=15_000,
+    )
+    assert page.evaluate("window.__noReload") is True  # swapped in place, not reloaded
+    assert page.eval_on_selector("#map-TH-83", "p => getComputedStyle(p).fill") != before_fill
+    assert "ชนะเลิศ" in page.inner_text("#ranking tbody tr:first-child")
+    page.screenshot(path=str(SHOTS / "dashboard_updated.png"), full_page=False)
+    page.goto(f"{base}/standings/2566/?map=award")
+    page.screenshot(path=str(SHOTS / "dashboard_award_map.png"), full_page=True)
+    assert all(url.startswith(base) for url in requests_seen)  # nothing fetched from outside

@@ -1,0 +1,156 @@
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from scoring import services
+from scoring.models import Province, ProvinceResult, YearSettings
+
+pytestmark = pytest.mark.django_db
+PAGES = ["scoring:dashboard", "scoring:live"]
+
+
+@pytest.fixture
+def scored(rubric, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.fact_set(
+            rubric=rubric, province=Province.objects.get(code="TH-83"), criterion_code="1.1", name="done", value="yes"
+        )
+    return rubric
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_anonymous_is_sent_to_login(client, rubric, page):
+    response = client.get(reverse(page, args=[2566]))
+    assert response.status_code == 302 and "/login" in response["Location"]
+
+
+@pytest.mark.parametrize("who", ["provincial_user", "committee_user"])
+@pytest.mark.parametrize("page", PAGES)
+def test_only_central_staff_see_the_dashboard(client, rubric, request, who, page):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(reverse(page, args=[2566])).status_code == 403
+
+
+@pytest.mark.parametrize("who", ["provincial_user", "committee_user"])
+@pytest.mark.parametrize("action", ["scoring:freeze", "scoring:publish", "scoring:settings"])
+def test_only_central_staff_freeze_publish_or_change_settings(client, rubric, request, who, action):
+    client.force_login(request.getfixturevalue(who))
+    assert client.post(reverse(action, args=[2566]), {"visible": "1"}).status_code == 403
+    assert not YearSettings.objects.exists()
+
+
+def test_central_dashboard_shows_map_table_and_as_of(client, central_user, scored):
+    client.force_login(central_user)
+    html = client.get(reverse("scoring:dashboard", args=[2566])).content.decode()
+    assert html.count('class="prov"') == 76 and 'id="map-TH-50"' in html
+    assert html.count("<tr data-province=") == 76
+    assert "ข้อมูล ณ" in html and "as of" in html and "@svg-maps/thailand" in html and "CC BY 4.0" in html
+    assert "htmx.min.js" in html and "https://" not in html.split("<script")[1]  # nothing from a CDN
+    assert "ต้องการอีก" in html
+
+
+def test_live_partial_answers_204_while_nothing_changed(client, central_user, scored):
+    client.force_login(central_user)
+    url = reverse("scoring:live", args=[2566])
+    first = client.get(url)
+    stamp = first.context["stamp"]
+    assert first.status_code == 200 and f"since={stamp}" in first.content.decode()
+    assert client.get(url, {"since": stamp}).status_code == 204
+
+
+def test_dashboard_query_count_does_not_grow_with_data(
+    client, central_user, rubric, django_capture_on_commit_callbacks
+):
+    client.force_login(central_user)
+    url = reverse("scoring:live", args=[2566])
+    client.get(url)  # warms the per-process rubric cache
+    with CaptureQueriesContext(connection) as before:
+        client.get(url)
+    rows = [{"province": p.code, "criterion": "1.1", "fact": "done", "value": "yes"} for p in Province.objects.all()]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.facts_import(rubric=rubric, rows=rows)
+    with CaptureQueriesContext(connection) as after:
+        client.get(url)
+    assert len(before) == len(after) <= 16
+
+
+def test_dashboard_page_query_count(client, central_user, scored, django_assert_num_queries):
+    client.force_login(central_user)
+    client.get(reverse("scoring:dashboard", args=[2566]))
+    # session, user, membership, rubric, holidays, then results, tiers, dimensions, criteria, facts, settings, snapshot
+    with django_assert_num_queries(12):
+        client.get(reverse("scoring:dashboard", args=[2566]))
+
+
+def test_map_can_be_coloured_by_award(client, central_user, scored):
+    client.force_login(central_user)
+    html = client.get(reverse("scoring:dashboard", args=[2566]), {"map": "award"}).content.decode()
+    assert "#map-TH-83{fill:#d4a017}" in html  # the only province with points wins
+
+
+def test_provincial_staff_see_own_standing_only_when_enabled(client, provincial_user, central_user, scored):
+    client.force_login(provincial_user)
+    url = reverse("scoring:mine", args=[2566])
+    response = client.get(url)
+    assert response.status_code == 403 and "ยังไม่เปิด" in response.content.decode()
+    client.force_login(central_user)
+    client.post(reverse("scoring:settings", args=[2566]), {"visible": "1", "reminder_working_days": "5"})
+    assert YearSettings.objects.get().reminder_working_days == 5
+    client.force_login(provincial_user)
+    html = client.get(url).content.decode()
+    assert "เชียงใหม่" in html and "ภูเก็ต" not in html and "ข้อมูล ณ" in html
+
+
+def test_committee_has_no_own_standing_page(client, committee_user, rubric):
+    client.force_login(committee_user)
+    assert client.get(reverse("scoring:mine", args=[2566])).status_code == 403
+
+
+def test_freeze_stores_snapshot_that_later_changes_do_not_touch(
+    client, central_user, provincial_user, scored, django_capture_on_commit_callbacks
+):
+    client.force_login(central_user)
+    assert client.get(reverse("scoring:results", args=[2566])).status_code == 404
+    client.post(reverse("scoring:freeze", args=[2566]))
+    snapshot = scored.snapshot
+    assert len(snapshot.rows) == 76 and snapshot.rows[0]["province"] == "TH-83" and snapshot.published_at is None
+    with django_capture_on_commit_callbacks(execute=True):
+        services.fact_set(
+            rubric=scored, province=Province.objects.get(code="TH-50"), criterion_code="1.1", name="done", value="yes"
+        )
+    snapshot.refresh_from_db()
+    assert snapshot.rows[0]["total"] == "5.00" and snapshot.rows[1]["total"] == "0.00"
+    client.post(reverse("scoring:publish", args=[2566]))
+    snapshot.refresh_from_db()
+    assert snapshot.published_at is not None
+    client.post(reverse("scoring:freeze", args=[2566]))  # refused after publication
+    snapshot.refresh_from_db()
+    assert snapshot.rows[1]["total"] == "0.00"
+    client.logout()
+    html = client.get(reverse("scoring:results", args=[2566])).content.decode()
+    assert "ภูเก็ต" in html and "ข้อมูล ณ" in html
+    client.force_login(provincial_user)  # published results are visible even with the live standings closed
+    assert "ผลที่ประกาศแล้ว" in client.get(reverse("scoring:mine", args=[2566])).content.decode()
+
+
+def test_freeze_refused_while_results_are_stale(client, central_user, rubric):
+    ProvinceResult.objects.filter(rubric=rubric, province__code="TH-50").update(change_seq=999)
+    client.force_login(central_user)
+    response = client.post(reverse("scoring:freeze", args=[2566]), follow=True)
+    assert "ยังคำนวณคะแนนไม่เสร็จ" in response.content.decode()
+    assert not hasattr(rubric, "snapshot") or rubric.snapshot is None
+
+
+def test_near_deadline_and_missing_counts(client, central_user, scored, monkeypatch):
+    from scoring import views
+
+    monkeypatch.setattr(views.timezone, "localdate", lambda: date(2023, 6, 27))
+    client.force_login(central_user)
+    ctx = client.get(reverse("scoring:live", args=[2566])).context
+    missing = {m["criterion"].code: m["missing"] for m in ctx["missing"]}
+    assert missing["1.1"] == 75 and missing["1.2"] == 76
+    near = {item["criterion"].code: item for item in ctx["near_deadline"]}
+    assert set(near) == {"1.2"} and near["1.2"]["left"] == 3 and len(near["1.2"]["provinces"]) == 76

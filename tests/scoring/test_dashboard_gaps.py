@@ -1,0 +1,61 @@
+from datetime import date
+from decimal import Decimal
+
+from awards.models import AwardTier
+from scoring.dashboard import Gap, distributions, fmt, tier_gaps
+from scoring.models import Criterion, Dimension, Province, ProvinceResult
+
+TIERS = [AwardTier(code="winner", name_th="ชนะเลิศ", count=1), AwardTier(code="runner_up_1", name_th="รองฯ ๑", count=1),
+         AwardTier(code="honourable", name_th="ชมเชย", count=2)]  # fmt: skip
+CRITERIA = [
+    Criterion(code="4.2", max_points=Decimal(10), deadline=date(2023, 7, 31)),
+    Criterion(code="5.1", max_points=Decimal(6), deadline=None),
+    Criterion(code="1.2", max_points=Decimal(5), deadline=date(2023, 6, 30)),
+]
+
+
+def result(pk, total, award, criteria=None):
+    return ProvinceResult(pk=pk, total=Decimal(total), award=award, criteria=criteria or {})
+
+
+def test_gap_is_distance_to_lowest_total_in_the_next_tier_with_open_criteria():
+    results = [
+        result(1, 90, "winner"),
+        result(2, 80, "runner_up_1"),
+        result(3, 70, "honourable", {"4.2": "10"}),
+        result(4, 65, "honourable"),
+        result(5, 62, "", {"4.2": "5", "5.1": "6", "1.2": "0"}),
+    ]
+    gaps = tier_gaps(results, TIERS, CRITERIA, today=date(2023, 7, 1))
+    assert gaps[1].tier is None and gaps[1].th == "—"
+    assert (gaps[2].tier.code, gaps[2].points) == ("winner", Decimal(10))
+    assert (gaps[3].tier.code, gaps[3].points, gaps[3].open_codes) == ("runner_up_1", Decimal(10), ("5.1",))
+    assert (gaps[5].tier.code, gaps[5].points, gaps[5].open_codes) == ("honourable", Decimal(3), ("4.2",))
+    assert gaps[5].th == "ต้องการอีก 3 คะแนน; ตัวชี้วัดที่ยังเปิด: 4.2"
+    assert gaps[5].en == "needs 3 more points; open criteria: 4.2"
+    assert gaps[5].reachable  # 5 points left in 4.2 ≥ 3
+
+
+def test_gap_flags_an_unreachable_tier_and_lists_no_closed_criteria():
+    results = [result(1, 90, "winner"), result(2, 10, "runner_up_1", {"4.2": "10", "5.1": "6"})]
+    gap = tier_gaps(results, TIERS, CRITERIA, today=date(2023, 8, 1))[2]
+    assert (gap.points, gap.open_codes, gap.reachable) == (Decimal(80), (), False)
+    assert gap.th.endswith("ตัวชี้วัดที่ยังเปิด: ไม่มี")
+
+
+def test_tie_at_the_cutoff_needs_nothing_more():
+    results = [result(1, 90, "winner"), result(2, 90, "winner")]
+    assert all(g.tier is None for g in tier_gaps(results, TIERS, CRITERIA, today=date(2023, 7, 1)).values())
+
+
+def test_points_print_without_trailing_zeros():
+    assert (fmt(Decimal("3.00")), fmt(Decimal("2.50")), fmt(Decimal(10))) == ("3", "2.5", "10")
+    assert Gap(TIERS[0], Decimal("0.5"), ("5.1",)).th == "ต้องการอีก 0.5 คะแนน; ตัวชี้วัดที่ยังเปิด: 5.1"
+
+
+def test_distribution_puts_each_province_in_one_fifth_of_the_range():
+    dim = Dimension(code="1", max_points=Decimal(20))
+    results = [ProvinceResult(dimensions={"1": v}, province=Province(code="x")) for v in ["0", "3.99", "4", "20", "19"]]
+    bars = distributions(results, [dim])[0]["bars"]
+    assert [b["count"] for b in bars] == [2, 1, 0, 0, 2]
+    assert bars[0]["label"] == "0–4" and bars[0]["h"] == 80

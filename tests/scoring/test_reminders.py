@@ -1,0 +1,50 @@
+from datetime import date
+
+import pytest
+
+from scoring import reminders, services, tasks
+from scoring.models import Province, ReminderSent, Role, YearSettings
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+TODAY = date(2023, 6, 27)  # Tue; criterion 1.2 is due Fri 30 June: 3 working days left
+
+
+@pytest.fixture
+def staff(chiang_mai, phuket):
+    cm = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai, email="cm@example.go.th")
+    UserFactory(role=Role.PROVINCIAL, role__province=phuket, email="pk@example.go.th")
+    UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai, email="")  # no address: skipped
+    return cm
+
+
+def test_reminds_provinces_without_submission_once(rubric, staff, phuket, mailoutbox):
+    services.fact_set(rubric=rubric, province=phuket, criterion_code="1.2", name="done", value="yes")
+    assert reminders.reminders_send(TODAY) == 75 - 74  # only Chiang Mai has staff with an address
+    (mail,) = mailoutbox
+    assert mail.to == ["cm@example.go.th"] and "แจ้งเตือน" in mail.subject
+    assert "1.2" in mail.body and "๓๐ มิถุนายน ๒๕๖๖" in mail.body and "เหลือ 3 วันทำการ" in mail.body
+    assert "1.1" not in mail.body  # due 31 July: not yet
+    assert ReminderSent.objects.count() == 75  # recorded for every province still missing it
+    assert reminders.reminders_send(TODAY) == 0 and len(mailoutbox) == 1  # never twice
+
+
+def test_no_reminder_far_from_a_deadline_or_when_switched_off(rubric, staff, mailoutbox):
+    assert reminders.reminders_send(date(2023, 6, 20)) == 0
+    YearSettings.objects.create(rubric=rubric, reminder_working_days=0)
+    assert reminders.reminders_send(TODAY) == 0
+    assert mailoutbox == [] and not ReminderSent.objects.exists()
+
+
+def test_central_staff_choose_how_many_working_days_ahead(rubric, staff, mailoutbox):
+    YearSettings.objects.create(rubric=rubric, reminder_working_days=5)
+    assert reminders.reminders_send(date(2023, 6, 23)) == 2  # Fri → 5 working days before 30 June
+    assert {m.to[0] for m in mailoutbox} == {"cm@example.go.th", "pk@example.go.th"}
+
+
+def test_beat_task_is_registered_and_runs(rubric, staff, mailoutbox):
+    from django.conf import settings
+
+    assert settings.CELERY_BEAT_SCHEDULE["send-reminders"]["task"] == tasks.send_reminders.name
+    assert tasks.send_reminders.apply().get() == 0  # today is long after 2566's deadlines
+    assert Province.objects.count() == 76

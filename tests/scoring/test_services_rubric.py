@@ -1,0 +1,66 @@
+import copy
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from scoring import selectors, services
+from scoring.models import Criterion, ProvinceResult, Rubric
+from scoring.spec import RubricError
+
+RUBRICS = Path(__file__).parent / "rubrics"
+
+
+def load(name: str) -> dict:
+    return json.loads((RUBRICS / name).read_text(encoding="utf-8"))
+
+
+def test_rubric_load_seed001_website_contest_scores_and_ranks(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        rubric = services.rubric_load(data=load("seed001_website.json"))
+    rows = [
+        {"province": "TH-20", "criterion": code, "fact": "points", "value": value}
+        for code, value in [("1", "18"), ("2", "20"), ("3", "9"), ("4", "25"), ("5", "12.5")]
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.facts_import(rubric=rubric, rows=rows)
+    top = selectors.standings_rows(rubric)[0]
+    assert (top["province"], top["total"], top["award"], top["tied"]) == ("TH-20", "84.50", "winner", False)
+    assert Criterion.objects.filter(rubric=rubric).count() == 5
+
+
+def test_rubric_load_seed003_mission_reports_level(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        rubric = services.rubric_load(data=load("seed003_mission1.json"))
+    assert rubric.level_bands[0]["level"] == 1
+    assert ProvinceResult.objects.filter(rubric=rubric, level=1).count() == 76
+
+
+def test_rubric_load_twice_is_idempotent(rubric):
+    data = selectors.rubric_data(rubric)
+    services.rubric_load(data=data)
+    assert selectors.rubric_data(Rubric.objects.get(year=2566)) == data
+
+
+def test_rubric_load_inconsistent_dimension_refused_and_nothing_changed(rubric):
+    data = copy.deepcopy(selectors.rubric_data(rubric))
+    dimension5 = data["dimensions"][4]
+    dimension5["criteria"][1]["max_points"] = "5"  # the seed's own "6 + 5" slip
+    with pytest.raises(RubricError) as exc:
+        services.rubric_load(data=data)
+    assert "มิติ 5" in str(exc.value) or "มิติที่ 5" in str(exc.value)
+    assert "6 + 5 = 11" in str(exc.value)
+    assert Criterion.objects.get(rubric=rubric, code="5.2").max_points == Decimal("4")
+
+
+def test_rubric_load_cannot_drop_a_criterion_that_has_facts(rubric, chiang_mai):
+    services.fact_set(rubric=rubric, province=chiang_mai, criterion_code="3.5", name="done", value="yes")
+    data = copy.deepcopy(selectors.rubric_data(rubric))
+    dimension3 = data["dimensions"][2]
+    dimension3["criteria"] = [c for c in dimension3["criteria"] if c["code"] != "3.5"]
+    dimension3["max_points"] = "20"
+    data["total_points"] = "95"
+    with pytest.raises(RubricError, match=r"3\.5"):
+        services.rubric_load(data=data)
+    assert Criterion.objects.filter(rubric=rubric, code="3.5").exists()
