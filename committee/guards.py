@@ -12,7 +12,7 @@ from django.utils import timezone
 from scoring.models import Criterion, Fact, Province, Rubric
 from scoring.rules import Context, FactError
 from scoring.rules.facts import fmt_points
-from scoring.selectors import rubric_spec, work_calendar
+from scoring.selectors import is_frozen, rubric_spec, work_calendar
 from scoring.spec import CriterionSpec
 
 from .errors import CommitteeError, Conflicted, Frozen, StaleVersion
@@ -21,8 +21,8 @@ from .selectors import ITEM_FACTS, rule_items
 
 
 def ensure_open(rubric: Rubric) -> None:
-    """Refuses every committee write once central staff have frozen the year (the field lands elsewhere)."""
-    if getattr(rubric, "frozen_at", None):
+    """Refuses every committee write once central staff have frozen the year."""
+    if is_frozen(rubric):
         raise Frozen(rubric.year)
 
 

@@ -318,6 +318,35 @@ class StandingsSnapshot(models.Model):
         return f"{self.rubric_id} frozen {self.frozen_at:%Y-%m-%d %H:%M}"
 
 
+class FreezeAction(models.TextChoices):
+    FREEZE = "freeze", "ตรึงผล / freeze"
+    UNFREEZE = "unfreeze", "ยกเลิกการตรึงผล / unfreeze"
+    PUBLISH = "publish", "ประกาศผล / publish"
+
+
+class FreezeEvent(models.Model):
+    """Audit trail of freezing, unfreezing (always with a reason) and publishing a year's results."""
+
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="freeze_events")
+    action = models.CharField("การดำเนินการ / action", max_length=10, choices=FreezeAction.choices)
+    reason = models.TextField("เหตุผล / reason", blank=True)
+    at = models.DateTimeField("เมื่อ / when", auto_now_add=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = "ประวัติการตรึงผล / freeze event"
+        verbose_name_plural = "ประวัติการตรึงผล / freeze events"
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(action="unfreeze") | ~Q(reason=""), name="freeze_event_unfreeze_needs_reason"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rubric_id} {self.action} {self.at:%Y-%m-%d %H:%M}"
+
+
 class ReminderSent(models.Model):
     """One reminder per province, criterion and deadline: the daily beat job never repeats itself."""
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.db.models import QuerySet
 
 from .engine import Breakdown
-from .models import Fact, HolidayOverride, Province, ProvinceResult, Role, Rubric
+from .models import Fact, HolidayOverride, Province, ProvinceResult, Role, Rubric, StandingsSnapshot
 from .spec import RubricSpec, parse_rubric
 from .workdays import WorkCalendar
 
@@ -117,6 +117,11 @@ def rubric_spec(rubric: Rubric) -> RubricSpec:
             _SPECS.clear()
         _SPECS[key] = parse_rubric(rubric_data(rubric))
     return _SPECS[key]
+
+
+def is_frozen(rubric: Rubric) -> bool:
+    """Frozen results lock the year's facts, scores and rubric until central staff unfreeze them."""
+    return StandingsSnapshot.objects.filter(rubric_id=rubric.pk).exists()
 
 
 def rubric_by_year(year: int) -> Rubric:

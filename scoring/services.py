@@ -109,6 +109,9 @@ def provinces_load(*, entries: Sequence[Mapping]) -> int:
 def rubric_load(*, data: Mapping) -> Rubric:
     """Creates or updates a year's rubric from the data format; refuses an invalid one (RubricError)."""
     spec = parse_rubric(dict(data))
+    existing = Rubric.objects.filter(year=spec.year).first()
+    if existing is not None:
+        _ensure_rubric_editable(existing)
     rubric, _ = Rubric.objects.update_or_create(
         year=spec.year,
         defaults={
@@ -188,6 +191,7 @@ def rubric_load(*, data: Mapping) -> Rubric:
 @transaction.atomic
 def criterion_deadline_set(*, rubric: Rubric, code: str, deadline: date | None) -> Criterion:
     """Central staff move a deadline (the Department sets some by letter); every province is rescored."""
+    _ensure_rubric_editable(rubric)
     criterion = Criterion.objects.select_for_update().get(rubric=rubric, code=code)
     criterion.deadline = deadline
     criterion.save(update_fields=["deadline"])
@@ -213,6 +217,8 @@ class RowError:
     en: str
 
     def __str__(self) -> str:
+        if self.row == 0:  # about the whole import, not one row
+            return f"{self.th} / {self.en}"
         return f"แถวที่ {self.row}: {self.th} / row {self.row}: {self.en}"
 
 
@@ -220,6 +226,28 @@ class FactImportError(ValueError):
     def __init__(self, errors: list[RowError]):
         self.errors = errors
         super().__init__("\n".join(str(e) for e in errors))
+
+
+class YearFrozenError(FactImportError):
+    """Facts, scores, deadlines and the rubric of a frozen year refuse changes until it is unfrozen."""
+
+    def __init__(self, year: int):
+        self.th = f"ผลปี {year} ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล"
+        self.en = f"the {year} results are frozen: no changes until central staff unfreeze them"
+        super().__init__([RowError(0, self.th, self.en)])
+
+
+def ensure_not_frozen(rubric: Rubric) -> None:
+    if selectors.is_frozen(rubric):
+        raise YearFrozenError(rubric.year)
+
+
+def _ensure_rubric_editable(rubric: Rubric) -> None:
+    """The rubric's own writers speak RubricError, which their callers already show."""
+    try:
+        ensure_not_frozen(rubric)
+    except YearFrozenError as exc:
+        raise RubricError([f"{exc.th} / {exc.en}"]) from exc
 
 
 @dataclass
@@ -249,6 +277,7 @@ def facts_import(
     Every bad row is reported with its spreadsheet row number (the header is row 1) and nothing is
     written. `dry_run` reports what would change and writes nothing.
     """
+    ensure_not_frozen(rubric)
     spec = selectors.rubric_spec(rubric)
     provinces = selectors.province_lookup()
     criteria = {c.code: c for c in rubric.criteria.all()}

@@ -8,7 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from . import selectors
-from .models import ProvinceResult, Rubric, StandingsSnapshot, YearSettings
+from .models import FreezeAction, FreezeEvent, ProvinceResult, Rubric, StandingsSnapshot, YearSettings
 
 
 def _require_central(user) -> None:
@@ -48,7 +48,24 @@ def standings_freeze(*, user, rubric: Rubric) -> StandingsSnapshot:
             "frozen_by": user,
         },
     )
+    FreezeEvent.objects.create(rubric=rubric, action=FreezeAction.FREEZE, by=user)
     return snapshot
+
+
+@transaction.atomic
+def standings_unfreeze(*, user, rubric: Rubric, reason: str) -> None:
+    """Opens a frozen year to changes again; the reason is kept in the audit trail."""
+    _require_central(user)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("ต้องระบุเหตุผลในการยกเลิกการตรึงผล / a reason is required to unfreeze")
+    snapshot = StandingsSnapshot.objects.select_for_update().filter(rubric=rubric).first()
+    if snapshot is None:
+        raise ValidationError("ผลปีนี้ไม่ได้ตรึงไว้ / this year's results are not frozen")
+    if snapshot.published_at:
+        raise ValidationError("ประกาศผลแล้ว ยกเลิกการตรึงไม่ได้ / published results cannot be unfrozen")
+    snapshot.delete()
+    FreezeEvent.objects.create(rubric=rubric, action=FreezeAction.UNFREEZE, reason=reason, by=user)
 
 
 @transaction.atomic
@@ -60,4 +77,5 @@ def standings_publish(*, user, rubric: Rubric) -> StandingsSnapshot:
     if snapshot.published_at is None:
         snapshot.published_at, snapshot.published_by = timezone.now(), user
         snapshot.save(update_fields=["published_at", "published_by"])
+        FreezeEvent.objects.create(rubric=rubric, action=FreezeAction.PUBLISH, by=user)
     return snapshot

@@ -106,6 +106,18 @@ def freeze(request, year: int):
 
 @login_required
 @require_POST
+def unfreeze(request, year: int):
+    rubric = _central_rubric(request, year)
+    try:
+        snapshots.standings_unfreeze(user=request.user, rubric=rubric, reason=request.POST.get("reason", ""))
+        messages.success(request, "ยกเลิกการตรึงผลแล้ว / results unfrozen")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("scoring:dashboard", year=year)
+
+
+@login_required
+@require_POST
 def publish(request, year: int):
     rubric = _central_rubric(request, year)
     try:

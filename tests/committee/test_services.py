@@ -2,12 +2,13 @@ from decimal import Decimal as D
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
 
 from committee import selectors, services
 from committee.errors import CommitteeError, Frozen, StaleVersion
 from committee.models import ChangeKind, Judgment, ScoreChange, Source
-from scoring.models import ProvinceResult, Rubric
+from scoring import services as services_scoring
+from scoring import snapshots
+from scoring.models import ProvinceResult
 
 
 def test_judgment_record_first_score_creates_version_1_and_audit_row(judge, members, chiang_mai):
@@ -176,18 +177,17 @@ def test_override_on_judged_criterion_refused(members, rubric, chiang_mai):
         )
 
 
-def test_ensure_open_frozen_rubric_refused(rubric):
-    rubric.frozen_at = timezone.now()
+def test_ensure_open_frozen_rubric_refused(rubric, central_user):
+    services_scoring.standings_recompute(rubric_id=rubric.pk, full=True)
+    snapshots.standings_freeze(user=central_user, rubric=rubric)
     with pytest.raises(Frozen) as exc:
         services.ensure_open(rubric)
     assert str(exc.value).startswith("ผลการประเมินปี 2566 ถูกล็อกแล้ว")
 
 
-def test_judgment_record_frozen_year_refused(judge, members, rubric, chiang_mai, monkeypatch):
-    if any(f.name == "frozen_at" for f in Rubric._meta.get_fields()):
-        Rubric.objects.filter(pk=rubric.pk).update(frozen_at=timezone.now())
-    else:  # the freeze field is being added elsewhere; until then the attribute stands in for it
-        monkeypatch.setattr(Rubric, "frozen_at", timezone.now(), raising=False)
+def test_judgment_record_frozen_year_refused(judge, members, rubric, chiang_mai, central_user):
+    services_scoring.standings_recompute(rubric_id=rubric.pk, full=True)
+    snapshots.standings_freeze(user=central_user, rubric=rubric)
     with pytest.raises(Frozen):
         judge(members[0], chiang_mai, "4.1.1", points="3")
     assert (Judgment.objects.count(), ScoreChange.objects.count()) == (0, 0)

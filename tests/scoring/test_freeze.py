@@ -1,0 +1,83 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+
+from scoring import selectors, services, snapshots
+from scoring.models import Fact, FreezeAction, FreezeEvent
+from scoring.spec import RubricError
+
+
+@pytest.fixture
+def frozen(rubric, central_user):
+    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    snapshots.standings_freeze(user=central_user, rubric=rubric)
+    return rubric
+
+
+def test_freeze_refuses_fact_import_and_writes_nothing(frozen):
+    with pytest.raises(services.YearFrozenError) as exc:
+        services.facts_import(
+            rubric=frozen, rows=[{"province": "TH-50", "criterion": "1.1", "fact": "done", "value": "yes"}]
+        )
+    assert str(exc.value) == (
+        "ผลปี 2566 ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล"
+        " / the 2566 results are frozen: no changes until central staff unfreeze them"
+    )
+    assert Fact.objects.count() == 0
+
+
+def test_freeze_refuses_deadline_change(frozen):
+    with pytest.raises(CommandError, match="ตรึงไว้แล้ว"):
+        call_command("rubric_deadline", "2566", "2.1.2", "2023-04-12")
+
+
+def test_freeze_refuses_rubric_edit(frozen):
+    with pytest.raises(RubricError, match="ตรึงไว้แล้ว"):
+        services.rubric_load(data=selectors.rubric_data(frozen))
+
+
+def test_freeze_api_fact_post_refused_with_message(frozen, api, central_user):
+    api.force_authenticate(central_user)
+    body = {"facts": [{"province": "TH-50", "criterion": "1.1", "fact": "done", "value": "yes"}]}
+    response = api.post("/api/v1/years/2566/facts/", body, format="json")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["row"] == 0
+
+
+def test_unfreeze_needs_a_reason(frozen, central_user):
+    with pytest.raises(ValidationError):
+        snapshots.standings_unfreeze(user=central_user, rubric=frozen, reason="  ")
+    assert selectors.is_frozen(frozen)
+
+
+def test_unfreeze_with_reason_reopens_and_is_audited(frozen, central_user):
+    snapshots.standings_unfreeze(user=central_user, rubric=frozen, reason="แก้คะแนน 2.1.2 ตามหนังสือกรม")
+    assert not selectors.is_frozen(frozen)
+    events = list(FreezeEvent.objects.values_list("action", "reason", "by"))
+    assert events == [
+        (FreezeAction.UNFREEZE, "แก้คะแนน 2.1.2 ตามหนังสือกรม", central_user.pk),
+        (FreezeAction.FREEZE, "", central_user.pk),
+    ]
+    services.facts_import(
+        rubric=frozen, rows=[{"province": "TH-50", "criterion": "1.1", "fact": "done", "value": "yes"}]
+    )
+    assert Fact.objects.count() == 1
+
+
+def test_unfreeze_after_publication_refused(frozen, central_user):
+    snapshots.standings_publish(user=central_user, rubric=frozen)
+    with pytest.raises(ValidationError):
+        snapshots.standings_unfreeze(user=central_user, rubric=frozen, reason="x")
+    assert selectors.is_frozen(frozen)
+
+
+def test_unfreeze_view_central_only_and_needs_reason(frozen, client, central_user, committee_user):
+    url = "/standings/2566/unfreeze/"
+    client.force_login(committee_user)
+    assert client.post(url, {"reason": "x"}).status_code == 403
+    client.force_login(central_user)
+    client.post(url, {"reason": ""})
+    assert selectors.is_frozen(frozen)
+    response = client.post(url, {"reason": "ตรวจพบข้อมูลผิด"})
+    assert response.status_code == 302
+    assert not selectors.is_frozen(frozen)
