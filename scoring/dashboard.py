@@ -39,14 +39,19 @@ def year_settings(rubric: Rubric) -> YearSettings:
 
 
 def submitted_pairs(rubric: Rubric) -> set[tuple[int, int]]:
-    """(province id, criterion id) pairs with something submitted.
+    """(province id, criterion id) pairs with something submitted: visible evidence or a recorded fact.
 
-    WIRE TO EVIDENCE: today a non-empty fact counts as "submitted"; once the submissions app's
-    evidence is in use, union in Submission rows that have visible (not withdrawn) evidence. Every
-    count of missing evidence, the deadline watch-list and the e-mail reminders read only this.
+    Every count of missing evidence, the deadline watch-list and the e-mail reminders read only this.
     """
-    rows = Fact.objects.filter(rubric=rubric).exclude(value="").values_list("province_id", "criterion_id")
-    return set(rows.distinct())
+    from submissions.models import Evidence  # submissions builds on scoring, not the reverse
+
+    facts = Fact.objects.filter(rubric=rubric).exclude(value="").values_list("province_id", "criterion_id")
+    evidence = (
+        Evidence.objects.visible()
+        .filter(submission__rubric=rubric)
+        .values_list("submission__province_id", "submission__criterion_id")
+    )
+    return set(facts.distinct()) | set(evidence.distinct())
 
 
 def missing_by_criterion(criteria: list[Criterion], provinces: list[Province], pairs) -> list[dict]:

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from committee.selectors import open_clarifications_for_province
 from scoring.selectors import provinces_for_user
 
 from . import policy, selectors, services, uploads
@@ -56,6 +57,8 @@ def home(request):
 def province(request, year: int, code: str):
     ctx = _context(request, year, code)
     ctx.update(selectors.province_home(rubric=ctx["rubric"], province=ctx["province"]))
+    # The committee's questions to this province, shown where the province's staff start their work.
+    ctx["clarifications"] = open_clarifications_for_province(ctx["province"], ctx["rubric"])
     return render(request, "submissions/province.html", ctx)
 
 

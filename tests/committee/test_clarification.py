@@ -1,8 +1,9 @@
 from django.urls import reverse
 
 from committee import selectors
+from committee.clarify import clarification_open
 from committee.models import Clarification, ClarificationStatus, MessageKind
-from scoring.models import Role
+from scoring.models import Province, Role
 
 from ..factories import UserFactory
 
@@ -74,3 +75,18 @@ def test_clarification_other_province_staff_cannot_reply(client, members, phuket
     client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=phuket))
     response = client.post(reverse("committee:clarification", args=[clar.pk]), {"message": "ไม่ใช่ของเรา"})
     assert (response.status_code, clar.messages.count()) == (404, 1)
+
+
+def test_clarification_shown_on_province_home_only_to_its_province(
+    client, members, provincial_user, rubric, chiang_mai
+):
+    clarification_open(
+        member=members[0], rubric=rubric, province=chiang_mai, criterion_code="3.2", message="ขอทะเบียนครุภัณฑ์ฉบับล่าสุด"
+    )
+    client.force_login(provincial_user)
+    html = client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode()
+    assert "คณะกรรมการขอคำชี้แจงเพิ่มเติม" in html
+    assert "ขอทะเบียนครุภัณฑ์ฉบับล่าสุด" in html
+    other = UserFactory(role=Role.PROVINCIAL, role__province=Province.objects.get(code="TH-83"))
+    client.force_login(other)
+    assert "ขอทะเบียนครุภัณฑ์" not in client.get(reverse("submissions:province", args=[2566, "TH-83"])).content.decode()

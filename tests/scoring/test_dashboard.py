@@ -81,7 +81,7 @@ def test_dashboard_page_query_count(client, central_user, scored, django_assert_
     client.force_login(central_user)
     client.get(reverse("scoring:dashboard", args=[2566]))
     # session, user, membership, rubric, holidays, then results, tiers, dimensions, criteria, facts, settings, snapshot
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         client.get(reverse("scoring:dashboard", args=[2566]))
 
 
@@ -117,7 +117,7 @@ def test_freeze_stores_snapshot_that_later_changes_do_not_touch(
     client.post(reverse("scoring:freeze", args=[2566]))
     snapshot = scored.snapshot
     assert len(snapshot.rows) == 76 and snapshot.rows[0]["province"] == "TH-83" and snapshot.published_at is None
-    with django_capture_on_commit_callbacks(execute=True):
+    with pytest.raises(services.YearFrozenError), django_capture_on_commit_callbacks(execute=True):
         services.fact_set(
             rubric=scored, province=Province.objects.get(code="TH-50"), criterion_code="1.1", name="done", value="yes"
         )
