@@ -1,0 +1,221 @@
+"""The facts import: `province,criterion,fact,value` rows, all or none, through one function."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from . import selectors
+from .models import Criterion, Fact, FactChange, FactSource, Province, Rubric
+from .recompute import results_mark_dirty
+
+# Bangkok has no provincial CDD office: say so instead of "unknown province".
+BANGKOK_KEYS = {"th-10", "กรุงเทพมหานคร", "กรุงเทพฯ", "กรุงเทพ", "bangkok"}
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    th: str
+    en: str
+
+    def __str__(self) -> str:
+        if self.row == 0:  # about the whole import, not one row
+            return f"{self.th} / {self.en}"
+        return f"แถวที่ {self.row}: {self.th} / row {self.row}: {self.en}"
+
+
+class FactImportError(ValueError):
+    def __init__(self, errors: list[RowError]):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+class YearFrozenError(FactImportError):
+    """Facts, scores, deadlines and the rubric of a frozen year refuse changes until it is unfrozen."""
+
+    def __init__(self, year: int):
+        self.th = f"ผลปี {year} ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล"
+        self.en = f"the {year} results are frozen: no changes until central staff unfreeze them"
+        super().__init__([RowError(0, self.th, self.en)])
+
+
+def ensure_not_frozen(rubric: Rubric) -> None:
+    if selectors.is_frozen(rubric):
+        raise YearFrozenError(rubric.year)
+
+
+@dataclass
+class FactImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    # (row, province code, criterion code, fact, old value or None, new value)
+    changes: list[tuple[int, str, str, str, str | None, str]] = field(default_factory=list)
+    province_ids: set[int] = field(default_factory=set)
+
+
+HEADER = ("province", "criterion", "fact", "value")
+
+
+def facts_import(
+    *,
+    rubric: Rubric,
+    rows: Sequence[Mapping[str, object]],
+    user=None,
+    source: str = FactSource.IMPORT,
+    dry_run: bool = False,
+    first_row: int = 2,
+) -> FactImportReport:
+    """Imports `province,criterion,fact,value` rows: all or none.
+
+    Every bad row is reported with its spreadsheet row number (the header is row 1) and nothing is
+    written. `dry_run` reports what would change and writes nothing.
+    """
+    ensure_not_frozen(rubric)
+    spec = selectors.rubric_spec(rubric)
+    provinces = selectors.province_lookup()
+    criteria = {c.code: c for c in rubric.criteria.all()}
+    existing = {(f.province_id, f.criterion_id, f.name): f for f in Fact.objects.filter(rubric=rubric)}
+    errors: list[RowError] = []
+    seen: dict[tuple[int, int, str], int] = {}
+    parsed: list[tuple[int, Province, Criterion, str, str]] = []
+    for n, row in enumerate(rows, start=first_row):
+        if not any(str(v if v is not None else "").strip() for v in row.values()):
+            continue  # a blank line in the sheet
+        missing = [col for col in HEADER if col not in row]
+        if missing:
+            errors.append(RowError(n, f"ไม่มีคอลัมน์ {', '.join(missing)}", f"missing column {', '.join(missing)}"))
+            continue
+        p_raw, c_raw, name, value = (str(row[col] if row[col] is not None else "").strip() for col in HEADER)
+        key = selectors.norm_province_key(p_raw)
+        province = provinces.get(key)
+        if province is None:
+            if key in BANGKOK_KEYS:
+                errors.append(RowError(n, "กรุงเทพมหานครไม่มีสำนักงานพัฒนาชุมชนจังหวัด", "Bangkok has no provincial office"))
+            else:
+                errors.append(RowError(n, f"ไม่พบจังหวัด '{p_raw}'", f"unknown province '{p_raw}'"))
+            continue
+        criterion = criteria.get(c_raw)
+        if criterion is None:
+            errors.append(
+                RowError(n, f"ไม่พบตัวชี้วัด '{c_raw}' ในปี {rubric.year}", f"unknown criterion '{c_raw}' in {rubric.year}")
+            )
+            continue
+        rule = spec.criterion(c_raw).rule
+        if name not in rule.fact_names():
+            known = ", ".join(rule.fact_names())
+            errors.append(
+                RowError(
+                    n,
+                    f"ตัวชี้วัด {c_raw} ไม่มีข้อมูล '{name}' (มี: {known})",
+                    f"criterion {c_raw} has no fact '{name}' (known: {known})",
+                )
+            )
+            continue
+        if len(value) > 200:
+            errors.append(RowError(n, "ค่ายาวเกิน 200 ตัวอักษร", "value longer than 200 characters"))
+            continue
+        if value:
+            try:
+                rule.parse_fact(name, value)
+            except ValueError as exc:
+                errors.append(RowError(n, getattr(exc, "th", str(exc)), getattr(exc, "en", str(exc))))
+                continue
+        ident = (province.pk, criterion.pk, name)
+        if ident in seen:
+            errors.append(RowError(n, f"ซ้ำกับแถวที่ {seen[ident]}", f"duplicates row {seen[ident]}"))
+            continue
+        seen[ident] = n
+        parsed.append((n, province, criterion, name, value))
+    errors.extend(_cross_fact_errors(spec, parsed, existing))
+    if errors:
+        raise FactImportError(sorted(errors, key=lambda e: e.row))
+    return _facts_write(rubric=rubric, parsed=parsed, existing=existing, user=user, source=source, dry_run=dry_run)
+
+
+def _cross_fact_errors(spec, parsed, existing) -> list[RowError]:
+    """Checks each touched (province, criterion) with the file's values over the stored ones."""
+    merged: dict[tuple[int, int], dict[str, str]] = {}
+    last_row: dict[tuple[int, int], tuple[int, str]] = {}
+    for n, province, criterion, name, value in parsed:
+        pair = (province.pk, criterion.pk)
+        if pair not in merged:
+            merged[pair] = {k[2]: f.value for k, f in existing.items() if (k[0], k[1]) == pair and f.value}
+        if value:
+            merged[pair][name] = value
+        else:
+            merged[pair].pop(name, None)
+        last_row[pair] = (n, criterion.code)
+    errors = []
+    for pair, facts in merged.items():
+        n, code = last_row[pair]
+        for err in spec.criterion(code).rule.check(facts):
+            errors.append(RowError(n, err.th, err.en))
+    return errors
+
+
+def _facts_write(*, rubric, parsed, existing, user, source, dry_run) -> FactImportReport:
+    report = FactImportReport()
+    to_create: list[Fact] = []
+    to_update: list[tuple[Fact, str]] = []
+    for n, province, criterion, name, value in parsed:
+        fact = existing.get((province.pk, criterion.pk, name))
+        if fact is not None and fact.value == value:
+            report.unchanged += 1
+            continue
+        old = None if fact is None else fact.value
+        report.changes.append((n, province.code, criterion.code, name, old, value))
+        report.province_ids.add(province.pk)
+        if fact is None:
+            report.created += 1
+            to_create.append(
+                Fact(
+                    rubric=rubric,
+                    province=province,
+                    criterion=criterion,
+                    name=name,
+                    value=value,
+                    source=source,
+                    updated_by=user,
+                )
+            )
+        else:
+            report.updated += 1
+            to_update.append((fact, old))
+            fact.value, fact.source, fact.updated_by = value, source, user
+    if dry_run or not report.changes:
+        return report
+    with transaction.atomic():
+        now = timezone.now()
+        created = Fact.objects.bulk_create(to_create)
+        for fact, _ in to_update:
+            fact.updated_at = now
+        Fact.objects.bulk_update([f for f, _ in to_update], ["value", "source", "updated_by", "updated_at"])
+        FactChange.objects.bulk_create(
+            [FactChange(fact=f, old_value=None, new_value=f.value, source=source, changed_by=user) for f in created]
+            + [
+                FactChange(fact=f, old_value=old, new_value=f.value, source=source, changed_by=user)
+                for f, old in to_update
+            ]
+        )
+        results_mark_dirty(rubric_id=rubric.pk, province_ids=report.province_ids)
+    return report
+
+
+def fact_set(
+    *,
+    rubric: Rubric,
+    province: Province,
+    criterion_code: str,
+    name: str,
+    value: str,
+    user=None,
+    source: str = FactSource.ADMIN,
+) -> FactImportReport:
+    """One fact, through the same checks as a file import."""
+    row = {"province": province.code, "criterion": criterion_code, "fact": name, "value": value}
+    return facts_import(rubric=rubric, rows=[row], user=user, source=source, first_row=1)

@@ -1,0 +1,130 @@
+"""Keeping the standings current: stale marks, queueing, and the rescore + re-rank itself."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from datetime import timedelta
+from functools import partial
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from . import coalesce, engine, selectors
+from .bulk import update_rows
+from .models import ProvinceResult, RecomputeRun, Rubric
+
+
+def _queue_recompute(rubric_id: int) -> None:
+    # After commit, never inside the transaction: the worker must see the change, and a rolled-back
+    # change must queue nothing. `schedule` debounces bursts and never raises (beat heals).
+    transaction.on_commit(partial(coalesce.schedule, rubric_id))
+
+
+def standings_refresh(*, rubric_id: int) -> int:
+    """What the `scoring.recompute` task runs: coalesced, locked per year, logged when it did work."""
+    coalesce.claim(rubric_id)  # before reading: anything committed from now on queues another run
+    with coalesce.rubric_lock(rubric_id) as held:
+        if not held:  # another worker is on this year; run again after it rather than queue on the row lock
+            coalesce.schedule(rubric_id)
+            return 0
+        started, t0 = timezone.now(), time.perf_counter()
+        try:
+            rescored = standings_recompute(rubric_id=rubric_id)
+        except Rubric.DoesNotExist:  # the year was deleted after the task was queued
+            return 0
+        if rescored:
+            RecomputeRun.objects.create(
+                rubric_id=rubric_id,
+                started_at=started,
+                duration_ms=int((time.perf_counter() - t0) * 1000),
+                rescored=rescored,
+            )
+        return rescored
+
+
+def stale_rubric_ids() -> list[int]:
+    """Years with a "needs recompute" mark: what the beat job re-queues."""
+    stale = ProvinceResult.objects.filter(change_seq__gt=F("computed_seq"))
+    return sorted(set(stale.values_list("rubric_id", flat=True)))
+
+
+def recompute_runs_prune(*, keep_days: int = 14) -> int:
+    return RecomputeRun.objects.filter(started_at__lt=timezone.now() - timedelta(days=keep_days)).delete()[0]
+
+
+def results_mark_dirty(*, rubric_id: int, province_ids: Iterable[int] | None = None) -> None:
+    """Marks results stale in the caller's transaction and queues a recompute after it commits.
+
+    The mark survives a broker outage; the beat job `scoring.recompute_dirty` picks it up.
+    """
+    qs = ProvinceResult.objects.filter(rubric_id=rubric_id)
+    if province_ids is not None:
+        qs = qs.filter(province_id__in=list(province_ids))
+    qs.update(change_seq=F("change_seq") + 1)
+    _queue_recompute(rubric_id)
+
+
+@transaction.atomic
+def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
+    """Rescores the stale provinces (all with `full`) and re-ranks all of them.
+
+    Query count does not grow with provinces or criteria. Returns how many provinces were rescored.
+    """
+    # NO KEY UPDATE: serialises recomputes without blocking the foreign-key checks of concurrent fact writes.
+    rubric = Rubric.objects.select_for_update(no_key=True).get(pk=rubric_id)
+    spec = selectors.rubric_spec(rubric)
+    calendar = selectors.rubric_calendar(rubric)
+    results = list(ProvinceResult.objects.filter(rubric=rubric).select_related("province"))
+    stale = [r for r in results if full or r.change_seq > r.computed_seq]
+    if not stale:
+        return 0
+    stale_province_ids = None if full else [r.province_id for r in stale]
+    facts = selectors.facts_by_province(rubric, stale_province_ids)
+    # The committee's judgments feed the same engine as overrides (RUBRIC.md decision 8).
+    from committee.selectors import judged_points  # committee builds on scoring, not the reverse
+
+    judged = judged_points(rubric, stale_province_ids)
+    now = timezone.now()
+    stale_ids = {r.pk for r in stale}
+    breakdowns = {}
+    for r in results:
+        if r.pk in stale_ids:
+            b = engine.evaluate_province(
+                spec,
+                facts.get(r.province_id, {}),
+                size_group=r.province.size_group,
+                calendar=calendar,
+                overrides=judged.get(r.province_id, {}),
+            )
+            r.total, r.level = b.total, b.level
+            r.dimensions = {k: str(v) for k, v in b.dimensions.items()}
+            r.criteria = {k: str(s.points) for k, s in b.criteria.items()}
+            r.explanations = {k: {"th": s.th, "en": s.en} for k, s in b.criteria.items()}
+            r.computed_seq, r.computed_at = r.change_seq, now
+            breakdowns[r.province.code] = b
+        else:
+            breakdowns[r.province.code] = selectors.stored_breakdown(r)
+    placings = {p.province: p for p in engine.rank(breakdowns, tie_break=spec.tie_break, awards=spec.awards)}
+    for r in results:
+        p = placings[r.province.code]
+        r.rank, r.tied, r.award, r.award_tie = p.rank, p.tied, p.award or "", p.award_tie
+    update_rows(
+        results,
+        [
+            "total",
+            "level",
+            "dimensions",
+            "criteria",
+            "explanations",
+            "rank",
+            "tied",
+            "award",
+            "award_tie",
+            "computed_seq",
+            "computed_at",
+        ],
+    )
+    Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
+    return len(stale)
