@@ -12,8 +12,10 @@ from django.db.models import F
 from django.utils import timezone
 
 from . import coalesce, engine, selectors
-from .bulk import update_rows
+from .bulk import KEEP, update_rows
 from .models import ProvinceResult, RecomputeRun, Rubric
+
+JSON_FIELDS = ("dimensions", "criteria", "explanations")
 
 
 def _queue_recompute(rubric_id: int) -> None:
@@ -77,6 +79,7 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
     spec = selectors.rubric_spec(rubric)
     calendar = selectors.rubric_calendar(rubric)
     results = list(ProvinceResult.objects.filter(rubric=rubric).select_related("province"))
+    before = {r.pk: [getattr(r, f) for f in JSON_FIELDS] for r in results}
     stale = [r for r in results if full or r.change_seq > r.computed_seq]
     if not stale:
         return 0
@@ -110,6 +113,11 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
     for r in results:
         p = placings[r.province.code]
         r.rank, r.tied, r.award, r.award_tie = p.rank, p.tied, p.award or "", p.award_tie
+    final = {r.pk: [getattr(r, f) for f in JSON_FIELDS] for r in results}
+    for r in results:  # documents that did not change are not sent again (bulk.KEEP)
+        for f, old in zip(JSON_FIELDS, before[r.pk], strict=True):
+            if getattr(r, f) == old:
+                setattr(r, f, KEEP)
     update_rows(
         results,
         [
@@ -125,6 +133,10 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
             "computed_seq",
             "computed_at",
         ],
+        keepable=JSON_FIELDS,
     )
+    for r in results:  # callers get the objects as stored, not the KEEP markers
+        for f, value in zip(JSON_FIELDS, final[r.pk], strict=True):
+            setattr(r, f, value)
     Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
     return len(stale)
