@@ -39,6 +39,8 @@ format: $(BIN)/.installed
 bench: $(BIN)/.installed
 	$(BIN)/python bench/recompute.py
 	DATABASE_URL=$(PG_URL) $(BIN)/python bench/recompute.py
+	$(BIN)/python bench/import.py
+	DATABASE_URL=$(PG_URL) $(BIN)/python bench/import.py
 
 # Real worker + Redis + PostgreSQL: event accepted → standings updated (target p95 ≤ 1.5 s).
 bench-latency: $(BIN)/.installed

@@ -17,7 +17,9 @@ from .views import document_download, status_data
 
 SHEET_DOC = (
     "standings: อันดับ คะแนนรายมิติ คะแนนทุกตัวชี้วัด และคำอธิบาย / rank, dimensions, every criterion, explanations; "
-    "facts: ข้อมูลประกอบการให้คะแนน / facts; fact-changes: ประวัติการแก้ไขข้อมูล / fact change history. "
+    "facts: ข้อมูลประกอบการให้คะแนน / facts; fact-changes: ประวัติการแก้ไขข้อมูล / fact change history; "
+    "judgments: คะแนนของกรรมการ คะแนนสรุปของประธาน และการปรับคะแนน / members' scores, chair finals, overrides; "
+    "judgment-changes: ประวัติการให้คะแนน / score change history. "
     "CSV is UTF-8 with BOM; text starting with = + - @ is prefixed with ' (formula neutralised)."
 )
 

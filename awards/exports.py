@@ -2,7 +2,8 @@
 
 XLSX keeps Thai as is; CSV is UTF-8 with a BOM so Excel opens it in Thai. Text that a spreadsheet
 would run as a formula (= + - @ first) gets a leading apostrophe.
-Committee judgments have no model yet; their sheet is to be added here when it exists.
+Committee scores: "judgments" (every member's score, the chair's finals and the overrides as they stand)
+and "judgment-changes" (their whole audit trail, committee.models.ScoreChange).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from committee.models import ChairFinal, Judgment, Override, ScoreChange
 from scoring import selectors as scoring
 from scoring.models import Fact, FactChange, Rubric
 
@@ -161,10 +163,101 @@ def fact_changes_sheet(rubric: Rubric) -> Sheet:
     return Sheet(f"fact history {rubric.year}", headers, rows)
 
 
+def _items(value) -> str:
+    return ",".join(map(str, value)) if value else ""
+
+
+def _score_row(record, kind: str, who, items: str, note: str) -> list:
+    p, version, updated = record.province, record.version, _local(record.updated_at)
+    return [
+        p.code,
+        p.name_th,
+        record.criterion.code,
+        kind,
+        who.get_username(),
+        record.points,
+        items,
+        note,
+        version,
+        updated,
+    ]
+
+
+def judgments_sheet(rubric: Rubric) -> Sheet:
+    """Every score standing now: members' own (one row each), then the chair's finals and the overrides."""
+    headers = [
+        "province",
+        "จังหวัด / province name",
+        "criterion",
+        "ประเภท / kind",
+        "กรรมการ / member",
+        "คะแนน / points",
+        "รายการที่ผ่าน / items",
+        "บันทึก/เหตุผล / note or reason",
+        "ฉบับที่ / version",
+        "แก้ไขเมื่อ / updated at",
+    ]
+    rows = []
+    judgments = Judgment.objects.filter(rubric=rubric).select_related("province", "criterion", "member")
+    for j in judgments.order_by("province__code", "criterion__order", "member__username"):
+        kind = "คะแนนกรรมการ / member's score"
+        rows.append(_score_row(j, kind, j.member, _items(j.items), j.note))
+    for model in (ChairFinal, Override):
+        kind = str(model._meta.verbose_name)
+        finals = model.objects.filter(rubric=rubric).exclude(points=None).select_related("province", "criterion", "by")
+        for f in finals.order_by("province__code", "criterion__order"):
+            rows.append(_score_row(f, kind, f.by, "", f.reason))
+    return Sheet(f"judgments {rubric.year}", headers, rows)
+
+
+def judgment_changes_sheet(rubric: Rubric) -> Sheet:
+    qs = (
+        ScoreChange.objects.filter(rubric=rubric)
+        .select_related("province", "criterion", "member", "changed_by")
+        .order_by("changed_at", "id")
+    )
+    headers = [
+        "เมื่อ / when",
+        "province",
+        "จังหวัด / province name",
+        "criterion",
+        "ประเภท / kind",
+        "คะแนนของ / score of",
+        "คะแนนเดิม / old points",
+        "คะแนนใหม่ / new points",
+        "รายการเดิม / old items",
+        "รายการใหม่ / new items",
+        "เหตุผล/บันทึก / reason or note",
+        "ช่องทาง / source",
+        "โดย / by",
+    ]
+    rows = [
+        [
+            _local(c.changed_at),
+            c.province.code,
+            c.province.name_th,
+            c.criterion.code,
+            c.get_kind_display(),
+            c.member.get_username() if c.member else "",
+            c.old_points,
+            c.new_points,
+            _items(c.old_items),
+            _items(c.new_items),
+            c.reason,
+            c.get_source_display(),
+            c.changed_by.get_username(),
+        ]
+        for c in qs
+    ]
+    return Sheet(f"judgment history {rubric.year}", headers, rows)
+
+
 SHEETS: dict[str, Callable[[Rubric], Sheet]] = {
     "standings": standings_sheet,
     "facts": facts_sheet,
     "fact-changes": fact_changes_sheet,
+    "judgments": judgments_sheet,
+    "judgment-changes": judgment_changes_sheet,
 }
 
 

@@ -3,6 +3,7 @@ scores are entered on the scoring screen (admin_views.score), which calls the se
 
 from __future__ import annotations
 
+import rules
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -13,7 +14,7 @@ from scoring.admin_forms import CriterionCodeFilter, RoleAccess, YearFilter, col
 from scoring.models import Province, Role
 from scoring.permissions import is_central
 
-from . import admin_views, services
+from . import admin_import, admin_views, services
 from .export import history_response
 from .models import ChairFinal, Clarification, ClarificationMessage, Conflict, Judgment, Override, ScoreChange
 from .permissions import is_department
@@ -75,6 +76,11 @@ class JudgmentAdmin(ScopedAdmin):
     updated_at_ = column("updated_at", "แก้ไขเมื่อ / updated at")
     change_list_template = "admin/committee/judgment/change_list.html"
 
+    def changelist_view(self, request, extra_context=None):
+        # rules' own check: a False from user.has_perm would fall through to ModelBackend (+2 queries).
+        extra = {"can_import": rules.has_perm("committee.import_judgments", request.user), **(extra_context or {})}
+        return super().changelist_view(request, extra)
+
     def get_urls(self):
         site = self.admin_site
 
@@ -86,6 +92,8 @@ class JudgmentAdmin(ScopedAdmin):
             path("next/", wrap(admin_views.next_unscored), name="committee_next"),
             path("score/<int:year>/<str:province>/<str:criterion>/", wrap(admin_views.score), name="committee_score"),
             path("evidence/<int:pk>/", wrap(admin_views.evidence_inline), name="committee_evidence"),
+            path("import/", wrap(admin_import.judgment_import), name="committee_judgment_import"),
+            path("import/template/", wrap(admin_import.judgment_import_template), name="committee_judgment_template"),
             *super().get_urls(),
         ]
 

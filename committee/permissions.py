@@ -15,3 +15,4 @@ rules.add_perm("committee.export_history", is_central | is_chair)
 rules.add_perm("committee.manage_conflicts", is_central)
 # The province answers its own clarifications; the committee may add to the thread too.
 rules.add_perm("committee.reply_clarification", is_own_province | is_committee)
+rules.add_perm("committee.import_judgments", is_central)  # members' scores from a sheet (paper forms)

@@ -4,6 +4,7 @@ and marks the province's result dirty in the same transaction (the recompute run
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
@@ -40,6 +41,7 @@ __all__ = [
     "clarification_reply",
     "conflict_set",
     "ensure_open",
+    "judgment_apply",
     "judgment_record",
     "override_record",
 ]
@@ -66,6 +68,53 @@ def judgment_record(
     if not member.has_perm("committee.score"):
         raise PermissionDenied
     rubric = lock_open(rubric)
+    outcome = judgment_apply(
+        member=member,
+        rubric=rubric,
+        province=province,
+        criterion_code=criterion_code,
+        points=points,
+        items=items,
+        note=note,
+        expected_version=expected_version,
+        source=source,
+    )
+    if outcome.status != UNCHANGED:
+        results_mark_dirty(rubric_id=rubric.pk, province_ids=[province.pk])
+    return outcome.judgment
+
+
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    judgment: Judgment
+    status: str  # CREATED | UPDATED | UNCHANGED
+    old_points: Decimal | None
+
+
+def judgment_apply(
+    *,
+    member,
+    rubric: Rubric,
+    province: Province,
+    criterion_code: str,
+    points: Decimal | str | None,
+    items: Sequence[str] | None,
+    note: str,
+    expected_version: int | None,
+    source: str,
+    by=None,
+) -> Outcome:
+    """The write behind `judgment_record` and `imports.judgments_import`: checks, saves, audits.
+
+    The caller holds a transaction with the open rubric locked (`lock_open`) and marks results dirty.
+    `expected_version` None: the current version, whatever it is (a file import is the source of truth).
+    `by` is who made the change when it is not the member (central staff importing a paper sheet).
+    """
+    if not member.has_perm("committee.score"):
+        raise PermissionDenied
     ensure_not_conflicted(member, province)
     c, criterion = find_criterion(rubric, criterion_code)
     if is_data_criterion(c.rule):
@@ -90,7 +139,7 @@ def judgment_record(
     if current is None:
         judgment = create_first(
             Judgment,
-            expected_version,
+            0 if expected_version is None else expected_version,
             rubric=rubric,
             province=province,
             criterion=criterion,
@@ -99,21 +148,22 @@ def judgment_record(
             items=ticked,
             note=note,
         )
-        old, old_items = None, None
+        old, old_items, status = None, None, CREATED
     else:
-        if current.version != expected_version:
+        version = current.version if expected_version is None else expected_version
+        if current.version != version:
             raise StaleVersion
         if (current.points, current.items, current.note) == (value, ticked, note):
-            return current  # nothing changed: no new version, no audit row
-        old, old_items = current.points, current.items
-        compare_and_set(Judgment, current.pk, expected_version, points=value, items=ticked, note=note)
+            return Outcome(current, UNCHANGED, current.points)  # no new version, no audit row
+        old, old_items, status = current.points, current.items, UPDATED
+        compare_and_set(Judgment, current.pk, version, points=value, items=ticked, note=note)
         judgment = Judgment.objects.get(pk=current.pk)
     audit(
         kind=ChangeKind.JUDGMENT,
         rubric=rubric,
         province=province,
         criterion=criterion,
-        by=member,
+        by=by or member,
         member=member,
         old=old,
         new=value,
@@ -122,8 +172,7 @@ def judgment_record(
         reason=note,
         source=source,
     )
-    results_mark_dirty(rubric_id=rubric.pk, province_ids=[province.pk])
-    return judgment
+    return Outcome(judgment, status, old)
 
 
 def _final_record(

@@ -5,7 +5,7 @@ from openpyxl import load_workbook
 
 from awards import exports
 from scoring import services
-from scoring.models import Province
+from scoring.models import Province, Role
 from tests.factories import UserFactory
 
 
@@ -64,3 +64,50 @@ def test_facts_sheet_has_every_fact(rubric, chiang_mai):
     )
     assert rows[0][:4] == ("province", "criterion", "fact", "value")
     assert [r[:5] for r in rows[1:]] == [("TH-50", "3.3", "computers_total", "40", "เชียงใหม่")]
+
+
+def _judged(rubric, province):
+    from committee import services as committee
+
+    member, chair = UserFactory(role=Role.COMMITTEE, username="=cmd"), UserFactory(role=Role.CHAIR, username="chair")
+    cell = {"rubric": rubric, "province": province, "criterion_code": "3.1"}
+    committee.judgment_record(member=member, **cell, items=["1"], note="-ขาดรายงาน", expected_version=0)
+    committee.judgment_record(member=member, **cell, items=["1", "2"], note="เพิ่มแล้ว", expected_version=1)
+    committee.chair_final_record(chair=chair, **cell, points="5", reason="มติที่ประชุม", expected_version=0)
+
+
+def test_judgments_sheet_members_scores_then_chair_finals(rubric, chiang_mai):
+    _judged(rubric, chiang_mai)
+    data, ctype, name = exports.export(rubric, "judgments", "xlsx")
+    rows = list(load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True))
+    assert (ctype, name, rows[0][:6]) == (
+        exports.XLSX_TYPE,
+        "cdd4-2566-judgments.xlsx",
+        ("province", "จังหวัด / province name", "criterion", "ประเภท / kind", "กรรมการ / member", "คะแนน / points"),
+    )
+    assert [r[:9] for r in rows[1:]] == [
+        ("TH-50", "เชียงใหม่", "3.1", "คะแนนกรรมการ / member's score", "'=cmd", 3, "1,2", "เพิ่มแล้ว", 2),
+        ("TH-50", "เชียงใหม่", "3.1", "คะแนนสรุปของประธาน / chair's final score", "chair", 5, None, "มติที่ประชุม", 1),
+    ]
+
+
+def test_judgment_changes_csv_has_bom_whole_history_and_neutralised_formulas(rubric, chiang_mai):
+    _judged(rubric, chiang_mai)
+    data, ctype, name = exports.export(rubric, "judgment-changes", "csv")
+    assert (data[:3], ctype, name) == (b"\xef\xbb\xbf", exports.CSV_TYPE, "cdd4-2566-judgment-changes.csv")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    cell, judged, admin = ["TH-50", "เชียงใหม่", "3.1"], "คะแนนกรรมการ / member's score", "หน้าผู้ดูแล / admin"
+    assert [r[1:] for r in rows[1:]] == [
+        [*cell, judged, "'=cmd", "", "1.00", "", "1", "'-ขาดรายงาน", admin, "'=cmd"],
+        [*cell, judged, "'=cmd", "1.00", "3.00", "1", "1,2", "เพิ่มแล้ว", admin, "'=cmd"],
+        [*cell, "คะแนนสรุปของประธาน / chair's final", "", "", "5.00", "", "", "มติที่ประชุม", admin, "chair"],
+    ]
+
+
+def test_judgment_sheets_reachable_from_api_for_central_only(api, rubric, chiang_mai):
+    _judged(rubric, chiang_mai)
+    statuses = []
+    for role in (Role.CHAIR, Role.CENTRAL):
+        api.force_authenticate(UserFactory(role=role))
+        statuses += [api.get(f"/api/v1/years/2566/exports/{s}.xlsx").status_code for s in exports.SHEETS]
+    assert statuses == [403] * 5 + [200] * 5

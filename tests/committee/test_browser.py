@@ -1,5 +1,7 @@
 """Chromium (Debian's, headless) against the live server: a member opens a province's criterion in the
-admin, sees the PDF evidence beside the rubric, scores it; the chair sees the matrix. Screenshots kept."""
+admin, sees the PDF evidence beside the rubric, scores it, and the standings change (the recompute runs on
+commit, eagerly here); central staff see the new total and rank on the dashboard; the chair sees the
+matrix. Screenshots kept under var/screenshots/."""
 
 import os
 from decimal import Decimal as D
@@ -72,10 +74,18 @@ def _evidence(browser, rubric, province):
     evidence_services.evidence_submit(**cell, url="https://www.youtube.com/watch?v=cdd4", description="วีดิทัศน์")
 
 
-def test_browser_member_scores_with_pdf_beside_rubric_and_chair_sees_matrix(browser, live_server):
+def _ranking_row(page, base: str, code: str) -> tuple[str, str]:
+    """(rank, total) of a province as the central dashboard shows them."""
+    page.goto(f"{base}/standings/2566/")
+    row = page.locator(f"#ranking tr[data-province='{code}']")
+    return row.locator("td").first.inner_text().strip(), row.locator("td.total").inner_text().strip()
+
+
+def test_browser_member_scores_with_pdf_beside_rubric_and_standings_change(browser, live_server):
     rubric = Rubric.objects.get(year=2566)
     chiang_mai = Province.objects.get(code="TH-50")
     member, chair = UserFactory(role=Role.COMMITTEE), UserFactory(role=Role.CHAIR)
+    central = UserFactory(role=Role.CENTRAL)
     others = [UserFactory(role=Role.COMMITTEE) for _ in range(2)]
     _evidence(browser, rubric, chiang_mai)
     from committee import services
@@ -86,8 +96,14 @@ def test_browser_member_scores_with_pdf_beside_rubric_and_chair_sees_matrix(brow
             services.judgment_record(
                 member=user, rubric=rubric, province=p, criterion_code="4.1.1", points=points, expected_version=0
             )
-    seq_before = ProvinceResult.objects.get(rubric=rubric, province=chiang_mai).change_seq
+    before = ProvinceResult.objects.get(rubric=rubric, province=chiang_mai)
+    # Members 3 and 5: median 4 snapped down to 3 on the 0/1/3/5 ladder; TH-51 (5, 5) is ahead.
+    assert (before.total, before.rank, before.computed_seq) == (D(3), 2, before.change_seq)
     base = live_server.url
+    dashboard = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="th-TH").new_page()
+    _login(dashboard, base, central.username)
+    assert _ranking_row(dashboard, base, "TH-50") == ("2", "3.00")
+    dashboard.screenshot(path=str(SHOTS / "committee_standings_before.png"), full_page=False)
 
     page = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="th-TH").new_page()
     _login(page, base, member.username)
@@ -107,9 +123,13 @@ def test_browser_member_scores_with_pdf_beside_rubric_and_chair_sees_matrix(brow
     page.screenshot(path=str(SHOTS / "committee_scoring_member.png"), full_page=True)
 
     assert Judgment.objects.get(member=member).points == D(5)
-    # Members 3, 5 and now 5: median 5 is what the standings recompute gets, and the result is marked stale.
+    # Members 3, 5 and now 5: median 5 is what the recompute got; it ran on commit, so the result is current.
     assert selectors.judged_points(rubric, [chiang_mai.pk])[chiang_mai.pk]["4.1.1"] == D(5)
-    assert ProvinceResult.objects.get(rubric=rubric, province=chiang_mai).change_seq == seq_before + 1
+    after = ProvinceResult.objects.get(rubric=rubric, province=chiang_mai)
+    assert (after.change_seq, after.computed_seq) == (before.change_seq + 1, before.change_seq + 1)
+    assert (after.criteria["4.1.1"], after.total, after.rank) == ("5", D(5), 1)
+    assert _ranking_row(dashboard, base, "TH-50") == ("1", "5.00")
+    dashboard.screenshot(path=str(SHOTS / "committee_standings_after.png"), full_page=False)
 
     page = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="th-TH").new_page()
     _login(page, base, chair.username)

@@ -25,6 +25,8 @@ PAGES = {
     ("admin:committee_conflict_changelist", None): (302, 302, 403, 403, 200),
     ("admin:committee_conflict_add", None): (302, 302, 403, 403, 200),
     ("admin:committee_judgment_add", None): (302, 302, 403, 403, 403),
+    ("admin:committee_judgment_import", None): (302, 302, 403, 403, 200),
+    ("admin:committee_judgment_template", None): (302, 302, 403, 403, 200),
 }
 CASES = [(page, who, codes[i]) for page, codes in PAGES.items() for i, who in enumerate(WHO)]
 

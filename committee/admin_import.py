@@ -1,0 +1,103 @@
+"""Import of members' scores in the admin: upload → dry-run preview → confirm, all via `imports.judgments_import`.
+
+A small view rather than django-import-export: the service already does the whole job (all or none, row
+errors, audit, recompute), so the page only carries the file from the preview to the confirm step. The
+file travels back in the confirm form (base64); the confirm step re-runs every check on it.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from scoring.models import Rubric
+from scoring.tabular import SheetError, read_rows
+
+from .imports import HEADER, JudgmentImportError, judgments_import
+
+MAX_BYTES = 1024 * 1024  # base64 in the confirm form stays under DATA_UPLOAD_MAX_MEMORY_SIZE
+SAMPLE = [("TH-50", "4.1.1", "username", "5", "", "เอกสารครบ"), ("TH-50", "3.1", "username", "", "1,2,3", "")]
+
+
+class UploadForm(forms.Form):
+    rubric = forms.ModelChoiceField(Rubric.objects.order_by("-year"), label="ปี / year", empty_label=None)
+    file = forms.FileField(label="ไฟล์ CSV หรือ XLSX / CSV or XLSX file")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError("ไฟล์ใหญ่เกิน 1 MB / the file is larger than 1 MB")
+        return upload
+
+
+class ConfirmForm(forms.Form):
+    rubric = forms.ModelChoiceField(Rubric.objects.all(), widget=forms.HiddenInput)
+    filename = forms.CharField(widget=forms.HiddenInput, max_length=200)
+    data = forms.CharField(widget=forms.HiddenInput)
+
+
+def _run(request, rubric, data: bytes, filename: str, *, dry_run: bool):
+    """(report, errors): errors are strings, Thai first, with row numbers; report None when refused."""
+    try:
+        rows = read_rows(data, filename)
+        return judgments_import(rubric=rubric, rows=rows, by=request.user, dry_run=dry_run), []
+    except SheetError as exc:
+        return None, [str(exc)]
+    except JudgmentImportError as exc:
+        return None, [str(e) for e in exc.errors]
+
+
+def judgment_import(request, admin_site):
+    if not request.user.has_perm("committee.import_judgments"):
+        raise PermissionDenied
+    context = {**admin_site.each_context(request), "title": "นำเข้าคะแนนกรรมการ / import judgments", "header": HEADER}
+    form = UploadForm()
+    if request.method == "POST" and request.POST.get("step") == "confirm":
+        confirm = ConfirmForm(request.POST)
+        try:
+            data = base64.b64decode(confirm.data.get("data", ""), validate=True) if confirm.is_valid() else None
+        except (binascii.Error, ValueError):
+            data = None
+        if data is None:
+            messages.error(request, "ข้อมูลยืนยันไม่ถูกต้อง กรุณาอัปโหลดใหม่ / invalid confirmation, upload again")
+            return HttpResponseRedirect(request.path)
+        rubric, filename = confirm.cleaned_data["rubric"], confirm.cleaned_data["filename"]
+        report, errors = _run(request, rubric, data, filename, dry_run=False)
+        if report is not None:
+            messages.success(
+                request,
+                f"นำเข้าแล้ว: สร้าง {report.created} แก้ไข {report.updated} ไม่เปลี่ยน {report.unchanged} "
+                f"/ imported: {report.created} new, {report.updated} updated, {report.unchanged} unchanged",
+            )
+            return HttpResponseRedirect(reverse("admin:committee_judgment_changelist"))
+        # Something changed since the preview (a freeze, a new conflict): show why, nothing was saved.
+        context.update(errors=errors, rubric=rubric)
+    elif request.method == "POST":
+        form = UploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            rubric, upload = form.cleaned_data["rubric"], form.cleaned_data["file"]
+            data = upload.read()
+            report, errors = _run(request, rubric, data, upload.name, dry_run=True)
+            context.update(report=report, errors=errors, rubric=rubric)
+            if report is not None:
+                initial = {"rubric": rubric.pk, "filename": upload.name, "data": base64.b64encode(data).decode()}
+                context["confirm_form"] = ConfirmForm(initial=initial)
+    context["form"] = form
+    return TemplateResponse(request, "admin/committee/judgment/import.html", context)
+
+
+def judgment_import_template(request, admin_site):
+    """An example sheet with the header (CSV, UTF-8 with BOM so Excel reads Thai)."""
+    if not request.user.has_perm("committee.import_judgments"):
+        raise PermissionDenied
+    lines = [",".join(HEADER)] + [",".join(f'"{v}"' if "," in v else v for v in row) for row in SAMPLE]
+    response = HttpResponse(("\r\n".join(lines) + "\r\n").encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="judgments-template.csv"'
+    return response

@@ -1,0 +1,182 @@
+"""Import of committee judgments from a CSV/XLSX sheet: all rows or none, through `services.judgment_apply`.
+
+The sheet (header row 1, any column order, extra columns ignored):
+
+    province,criterion,member,points,items,note
+    TH-50,4.1.1,somchai,5,,เอกสารครบ
+    เชียงใหม่,3.1,somchai,,"1,2,3",
+
+- province: ISO code, Thai or English name (as in the facts import); criterion: its code in that year;
+- member: the committee member's username (the score is theirs; the importer is recorded as "by");
+- points: an allowed level, or items: the item/step codes met, separated by "," ";" or spaces
+  (the rule turns them into points, exactly as on the scoring screen); both: they must agree;
+- note: optional. Columns province, criterion and member are required, and points or items.
+
+A row equal to the stored judgment changes nothing (no new version, no audit row). Each changed row
+leaves a ScoreChange with source "import"; the touched provinces are marked dirty once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from scoring.models import Rubric
+from scoring.selectors import norm_province_key, province_lookup
+from scoring.services import RowError, results_mark_dirty
+
+from .errors import CommitteeError, Frozen
+from .guards import lock_open
+from .models import Conflict, Source
+from .services import CREATED, UPDATED, judgment_apply
+
+HEADER = ("province", "criterion", "member", "points", "items", "note")
+REQUIRED = ("province", "criterion", "member")
+ITEM_SPLIT = re.compile(r"[,;\s]+")
+
+
+class JudgmentImportError(ValueError):
+    """Every bad row, with its spreadsheet row number (row 0: about the whole file)."""
+
+    def __init__(self, errors: list[RowError]):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+@dataclass
+class JudgmentImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    # (row, province code, criterion code, member username, old points or None, new points)
+    changes: list[tuple[int, str, str, str, Decimal | None, Decimal]] = field(default_factory=list)
+    province_ids: set[int] = field(default_factory=set)
+
+
+class _Discard(Exception):
+    """Leaves the transaction with a rollback: errors were found, or it was a dry run."""
+
+
+def _text(row: Mapping[str, object], col: str) -> str:
+    value = row.get(col)
+    return "" if value is None else str(value).strip()
+
+
+def _header_errors(rows: Sequence[Mapping[str, object]]) -> list[RowError]:
+    if not rows:
+        return [RowError(0, "ไม่มีข้อมูลในไฟล์", "the file has no data rows")]
+    columns = set(rows[0])
+    missing = [c for c in REQUIRED if c not in columns]
+    if "points" not in columns and "items" not in columns:
+        missing.append("points/items")
+    if missing:
+        return [RowError(1, f"ไม่มีคอลัมน์ {', '.join(missing)}", f"missing column {', '.join(missing)}")]
+    return []
+
+
+def judgments_import(
+    *,
+    rubric: Rubric,
+    rows: Sequence[Mapping[str, object]],
+    by=None,
+    dry_run: bool = False,
+    first_row: int = 2,
+) -> JudgmentImportReport:
+    """Imports members' scores: all rows or none; `dry_run` reports what would change and keeps nothing.
+
+    `by` is the person importing (central staff; None from the command line: each row is then recorded
+    as changed by its own member). Refuses a frozen year, unknown provinces, criteria and users, people
+    who are not committee members, conflicted members, data criteria and points not allowed by the rule.
+    """
+    if by is not None and not by.has_perm("committee.import_judgments"):
+        raise PermissionDenied
+    errors = _header_errors(rows)
+    if errors:
+        raise JudgmentImportError(errors)
+    report = JudgmentImportReport()
+    try:
+        with transaction.atomic():
+            try:
+                rubric = lock_open(rubric)
+            except Frozen as exc:
+                raise JudgmentImportError([RowError(0, exc.th, exc.en)]) from None
+            _rows_apply(rubric, rows, by, first_row, report, errors)
+            if errors or dry_run:
+                raise _Discard
+            if report.province_ids:
+                results_mark_dirty(rubric_id=rubric.pk, province_ids=report.province_ids)
+    except _Discard:
+        pass
+    if errors:
+        raise JudgmentImportError(sorted(errors, key=lambda e: e.row))
+    return report
+
+
+def _rows_apply(rubric, rows, by, first_row: int, report: JudgmentImportReport, errors: list[RowError]) -> None:
+    provinces = province_lookup()
+    names = {_text(r, "member") for r in rows}
+    users = {u.username: u for u in get_user_model().objects.filter(username__in=names).select_related("membership")}
+    conflicts = set(Conflict.objects.filter(member__in=users.values()).values_list("member_id", "province_id"))
+    seen: dict[tuple[str, str, str], int] = {}
+    for n, row in enumerate(rows, start=first_row):
+        if not any(_text(row, col) for col in row):
+            continue  # a blank line in the sheet
+        p_raw, code, name = _text(row, "province"), _text(row, "criterion"), _text(row, "member")
+        province = provinces.get(norm_province_key(p_raw))
+        member = users.get(name)
+        if province is None:
+            errors.append(RowError(n, f"ไม่พบจังหวัด '{p_raw}'", f"unknown province '{p_raw}'"))
+            continue
+        if member is None:
+            errors.append(RowError(n, f"ไม่พบผู้ใช้ '{name}'", f"unknown user '{name}'"))
+            continue
+        if not member.has_perm("committee.score"):
+            errors.append(RowError(n, f"'{name}' ไม่ใช่กรรมการ", f"'{name}' is not a committee member"))
+            continue
+        if (member.pk, province.pk) in conflicts:
+            errors.append(
+                RowError(
+                    n,
+                    f"กรรมการ '{name}' มีส่วนได้เสียกับ{province.name_th} ให้คะแนนไม่ได้",
+                    f"member '{name}' has a conflict of interest with {province.code} and cannot score it",
+                )
+            )
+            continue
+        key = (province.code, code, name)
+        if key in seen:
+            errors.append(RowError(n, f"ซ้ำกับแถวที่ {seen[key]}", f"duplicates row {seen[key]}"))
+            continue
+        seen[key] = n
+        items_raw = _text(row, "items")
+        try:
+            with transaction.atomic():  # savepoint: a refused row leaves nothing behind
+                outcome = judgment_apply(
+                    member=member,
+                    rubric=rubric,
+                    province=province,
+                    criterion_code=code,
+                    points=_text(row, "points") or None,
+                    items=[i for i in ITEM_SPLIT.split(items_raw) if i] if items_raw else None,
+                    note=_text(row, "note"),
+                    expected_version=None,
+                    source=Source.IMPORT,
+                    by=by,
+                )
+        except CommitteeError as exc:
+            errors.append(RowError(n, exc.th, exc.en))
+            continue
+        if outcome.status == CREATED:
+            report.created += 1
+        elif outcome.status == UPDATED:
+            report.updated += 1
+        else:
+            report.unchanged += 1
+            continue
+        report.changes.append((n, province.code, code, name, outcome.old_points, outcome.judgment.points))
+        report.province_ids.add(province.pk)

@@ -1,0 +1,58 @@
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.core.management.base import BaseCommand, CommandError
+
+from committee.imports import HEADER, JudgmentImportError, judgments_import
+from scoring.models import Rubric
+from scoring.tabular import SheetError, read_rows
+
+
+class Command(BaseCommand):
+    help = (
+        f"นำเข้าคะแนนกรรมการ {','.join(HEADER)} จาก CSV/XLSX (ทั้งหมดหรือไม่นำเข้าเลย) "
+        "/ import committee judgments, all or none"
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument("--year", type=int, required=True)
+        parser.add_argument(
+            "--dry-run", action="store_true", help="แสดงสิ่งที่จะเปลี่ยนโดยไม่บันทึก / show changes, write nothing"
+        )
+        parser.add_argument(
+            "--by",
+            default="",
+            help="ชื่อผู้ใช้เจ้าหน้าที่ส่วนกลางผู้นำเข้า (ไม่ระบุ: บันทึกว่ากรรมการแก้เอง) "
+            "/ username of the central staff importing (default: each member)",
+        )
+
+    def handle(self, file, year, dry_run, by, **options):
+        try:
+            rubric = Rubric.objects.get(year=year)
+        except Rubric.DoesNotExist as exc:
+            raise CommandError(f"ไม่พบเกณฑ์ปี {year} / no rubric for {year}") from exc
+        importer = None
+        if by:
+            importer = get_user_model().objects.filter(username=by).first()
+            if importer is None:
+                raise CommandError(f"ไม่พบผู้ใช้ '{by}' / unknown user '{by}'")
+        path = Path(file)
+        try:
+            rows = read_rows(path.read_bytes(), path.name)
+            report = judgments_import(rubric=rubric, rows=rows, by=importer, dry_run=dry_run)
+        except (OSError, SheetError) as exc:
+            raise CommandError(str(exc)) from exc
+        except PermissionDenied as exc:
+            raise CommandError(f"'{by}' ไม่มีสิทธิ์นำเข้าคะแนน / '{by}' may not import judgments") from exc
+        except JudgmentImportError as exc:
+            raise CommandError(f"ไม่ได้นำเข้าข้อมูลใดเลย / nothing imported:\n{exc}") from exc
+        for row, province, criterion, member, old, new in report.changes:
+            self.stdout.write(
+                f"  แถว/row {row}: {province} {criterion} {member}: {old if old is not None else '∅'} → {new}"
+            )
+        verb = "จะ/would " if dry_run else ""
+        self.stdout.write(
+            f"{verb}สร้าง/create {report.created}, แก้ไข/update {report.updated}, ไม่เปลี่ยน/unchanged {report.unchanged}"
+        )
