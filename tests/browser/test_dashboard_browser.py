@@ -1,47 +1,20 @@
 """Chromium (Debian's, headless): the dashboard's map and table, updated without a reload by another session."""
 
 import base64
-import os
-from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
-from scoring import services
-from scoring.models import Province, Role, Rubric
+from scoring.models import Role
+from tests.browser_support import MARKS, SHOTS, launch
 from tests.factories import PASSWORD, UserFactory
 
-SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)"),
-]
+pytestmark = MARKS
 
 
 @pytest.fixture
-def browser(live_server, monkeypatch, settings):
-    from playwright.sync_api import sync_playwright
-
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop runs in this thread
+def browser(live_server, monkeypatch, settings, tmp_path):
     settings.CDD4_DASHBOARD_POLL_SECONDS = 1
-    if not Province.objects.exists():  # an earlier transactional test flushed the bootstrap data
-        call_command("bootstrap", verbosity=0, stdout=open(os.devnull, "w"))
-    # In service mode the session bootstrap queued its recompute to a broker no worker reads.
-    services.standings_recompute(rubric_id=Rubric.objects.get(year=2566).pk)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield b
-        b.close()
+    yield from launch(live_server, monkeypatch, settings, tmp_path)
 
 
 def test_dashboard_map_and_table_update_live_after_an_import_elsewhere(browser, live_server):

@@ -1,46 +1,19 @@
 """Chromium (Debian's, headless) against the live server: log in, upload, see the bar reach 100%."""
 
-import os
-from pathlib import Path
-
 import pytest
-from django.core.management import call_command
 
 from scoring.models import Province, Role
 from submissions.models import Evidence
+from tests.browser_support import MARKS, SHOTS, launch
 from tests.factories import PASSWORD, UserFactory
 from tests.submissions import files
 
-SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)"),
-]
+pytestmark = MARKS
 
 
 @pytest.fixture
 def browser(live_server, monkeypatch, settings, tmp_path):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; our ORM calls here are still synchronous.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    settings.MEDIA_ROOT = tmp_path / "media"
-    if not Province.objects.exists():  # an earlier transactional test flushed the bootstrap data
-        call_command("bootstrap", verbosity=0, stdout=open(os.devnull, "w"))
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield b
-        b.close()
+    yield from launch(live_server, monkeypatch, settings, tmp_path)
 
 
 def _login(page, base: str, username: str) -> None:

@@ -3,50 +3,25 @@ admin, sees the PDF evidence beside the rubric, scores it, and the standings cha
 commit, eagerly here); central staff see the new total and rank on the dashboard; the chair sees the
 matrix. Screenshots kept under var/screenshots/."""
 
-import os
 from decimal import Decimal as D
-from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import TemporaryUploadedFile
-from django.core.management import call_command
 
 from committee import selectors
 from committee.models import Judgment
 from scoring.models import Province, ProvinceResult, Role, Rubric
 from submissions import services as evidence_services
+from tests.browser_support import MARKS, SHOTS, launch
 from tests.factories import PASSWORD, UserFactory
 from tests.submissions import files
 
-SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)"),
-]
+pytestmark = MARKS
 
 
 @pytest.fixture
 def browser(live_server, monkeypatch, settings, tmp_path):
-    from playwright.sync_api import sync_playwright
-
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    settings.MEDIA_ROOT = tmp_path / "media"
-    if not Province.objects.exists():  # an earlier transactional test flushed the bootstrap data
-        call_command("bootstrap", verbosity=0, stdout=open(os.devnull, "w"))
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield b
-        b.close()
+    yield from launch(live_server, monkeypatch, settings, tmp_path)
 
 
 def _login(page, base: str, username: str) -> None:
