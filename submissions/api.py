@@ -12,7 +12,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from scoring.models import Criterion, Role
+from scoring.models import Criterion, Membership, Role
 from scoring.selectors import provinces_for_user, role_of
 
 from . import selectors, services, uploads
@@ -62,10 +62,11 @@ class EvidenceCollection(APIView):
     def dispatch(self, request, *args, **kwargs):
         # Before DRF (or its CSRF check) reads the body: stream to disk, capped per kind.
         if request.method == "POST":
-            if uploads.content_length(request) > uploads.hard_cap():
-                r = uploads.size_refusal("any", uploads.hard_cap() - 1024 * 1024)
+            limits = uploads.limits_bytes()  # once per request: the cap, the streaming handler and the final check
+            if uploads.content_length(request) > uploads.hard_cap(limits):
+                r = uploads.size_refusal("any", uploads.hard_cap(limits) - 1024 * 1024)
                 return JsonResponse({"detail": r.th, "detail_en": r.en}, status=413)
-            uploads.install(request)
+            uploads.install(request, limits)
         return super().dispatch(request, *args, **kwargs)
 
     @extend_schema(
@@ -90,6 +91,10 @@ class EvidenceCollection(APIView):
     )
     def post(self, request, year: int):
         rubric = selectors.rubric_or_404(year)
+        # The membership and its province in one query (role_of and the permission check then use it).
+        membership = Membership.objects.select_related("province").filter(user=request.user).first()
+        if membership is not None:
+            request.user.membership = membership
         if role_of(request.user) != Role.PROVINCIAL:
             raise PermissionDenied("เฉพาะเจ้าหน้าที่จังหวัด / provincial staff only")
         province = request.user.membership.province
@@ -99,8 +104,7 @@ class EvidenceCollection(APIView):
             if refusals:
                 raise refusals[0][1]
             data.is_valid(raise_exception=True)
-            if not Criterion.objects.filter(rubric=rubric, code=data.validated_data["criterion"]).exists():
-                raise NotFound("ไม่พบตัวชี้วัด / no such criterion")
+            # evidence_submit looks the criterion up before it stores anything: no separate query here.
             evidence = services.evidence_submit(
                 user=request.user,
                 rubric=rubric,
@@ -110,6 +114,8 @@ class EvidenceCollection(APIView):
                 url=data.validated_data.get("url", ""),
                 description=data.validated_data.get("description", ""),
             )
+        except Criterion.DoesNotExist as exc:
+            raise NotFound("ไม่พบตัวชี้วัด / no such criterion") from exc
         except UploadRefused as r:
             code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE if r.too_big else status.HTTP_400_BAD_REQUEST
             return Response({"detail": r.th, "detail_en": r.en}, status=code)

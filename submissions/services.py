@@ -19,8 +19,8 @@ from django.db import transaction
 from django.db.models import Max, Min
 from django.utils import timezone
 
-from scoring.models import Criterion, FactSource, Province, Rubric
-from scoring.services import fact_set, results_mark_dirty
+from scoring.models import Criterion, Fact, FactSource, Province, Rubric
+from scoring.services import ensure_not_frozen, fact_set, results_mark_dirty
 
 from . import policy
 from .models import Evidence, EvidenceKind, InnovationReport, Submission, SubmissionStatus
@@ -63,13 +63,16 @@ def _store(upload: UploadedFile, rubric: Rubric, province: Province, criterion_c
             f"ตัวชี้วัด {criterion_code} รับเฉพาะ {allowed}", f"Criterion {criterion_code} accepts only {allowed}"
         )
     size = os.path.getsize(tmp_path)
-    limit = limits_bytes().get(detected.file_kind, 0)
+    # The limits this request's streaming handler already read, else read them now.
+    limits = getattr(upload, "limits", None)
+    limit = (limits if limits is not None else limits_bytes()).get(detected.file_kind, 0)
     if size > limit:
         raise size_refusal(detected.file_kind, limit)
     relative = f"evidence/{rubric.year}/{province.code}/{uuid.uuid4().hex}"
     target = Path(settings.MEDIA_ROOT) / relative
     target.parent.mkdir(parents=True, exist_ok=True)
-    sha = _sha256(tmp_path)
+    # Hashed by the streaming handler from the very chunks it wrote; other handlers: read the file once more.
+    sha = getattr(upload, "sha256", None) or _sha256(tmp_path)
     file_move_safe(tmp_path, str(target), allow_overwrite=False)
     os.chmod(target, 0o640)
     return {
@@ -103,8 +106,10 @@ def evidence_submit(
     fields = _store(upload, rubric, province, criterion_code) if upload is not None else {"url": _check_url(url)}
     try:
         with transaction.atomic():
-            submission, _ = Submission.objects.get_or_create(rubric=rubric, province=province, criterion=criterion)
-            submission = Submission.objects.select_for_update().get(pk=submission.pk)
+            # Locked as it is read (one query, not a get_or_create and then a second locked read).
+            submission, _ = Submission.objects.select_for_update().get_or_create(
+                rubric=rubric, province=province, criterion=criterion
+            )
             submission.last_version += 1
             submission.status = SubmissionStatus.SUBMITTED
             submission.save(update_fields=["last_version", "status"])
@@ -151,11 +156,22 @@ def _feed_time_facts(*, rubric: Rubric, province: Province, criterion_code: str,
         value = ""
         if all(kind in firsts for kind in spec["needs"]):
             value = max(firsts.values()).astimezone(BANGKOK).isoformat(timespec="seconds")
+        name = criterion.rule["fact"]
+        stored = (
+            Fact.objects.filter(rubric=rubric, province=province, criterion=criterion, name=name)
+            .values_list("value", flat=True)
+            .first()
+        )
+        if stored == value:
+            # What fact_set does with an unchanged value (nothing written, nothing marked dirty), without
+            # loading every province, criterion and fact of the year first. A frozen year still refuses.
+            ensure_not_frozen(rubric)
+            continue
         fact_set(
             rubric=rubric,
             province=province,
             criterion_code=target,
-            name=criterion.rule["fact"],
+            name=name,
             value=value,
             user=user,
             source=FactSource.EVIDENCE,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -50,12 +51,17 @@ class _TempFile(TemporaryUploadedFile):
 class CappedUploadHandler(FileUploadHandler):
     """Writes each file to a temp file, refusing it (SkipFile) once it passes its kind's limit.
 
-    Refusals are collected in request.upload_refusals so the view can say why in Thai.
+    Refusals are collected in request.upload_refusals so the view can say why in Thai. The SHA-256 is
+    computed from the same chunks as they are written (`file.sha256`), so the stored file is not read
+    back just to hash it; the limits read for this request travel with the file (`file.limits`).
     """
 
-    def __init__(self, request=None):
+    # Fewer, larger chunks through the multipart parser: still bounded (one chunk in memory at a time).
+    chunk_size = 256 * 2**10
+
+    def __init__(self, request=None, limits: dict[str, int] | None = None):
         super().__init__(request)
-        self.limits = limits_bytes()
+        self.limits = limits if limits is not None else limits_bytes()
         if request is not None and not hasattr(request, "upload_refusals"):
             request.upload_refusals = []
 
@@ -65,6 +71,7 @@ class CappedUploadHandler(FileUploadHandler):
         self.head = b""
         self.limit = None
         self.size = 0
+        self.digest = hashlib.sha256()
 
     def _refuse(self, refusal: UploadRefused):
         self.file.close()
@@ -83,12 +90,15 @@ class CappedUploadHandler(FileUploadHandler):
         if self.limit is not None and self.size > self.limit:
             self._refuse(size_refusal(self.kind, self.limit))
         self.file.write(raw_data)
+        self.digest.update(raw_data)
         return None
 
     def file_complete(self, file_size):
         # A file shorter than SNIFF_BYTES is sniffed by the full check later (and refused there).
         self.file.seek(0)
         self.file.size = file_size
+        self.file.sha256 = self.digest.hexdigest()
+        self.file.limits = self.limits
         return self.file
 
     def upload_interrupted(self):
@@ -96,14 +106,17 @@ class CappedUploadHandler(FileUploadHandler):
             self.file.close()
 
 
-def hard_cap() -> int:
+def hard_cap(limits: dict[str, int] | None = None) -> int:
     """No single request may be larger than the biggest per-kind limit plus form overhead."""
-    return max(limits_bytes().values()) + 1024 * 1024
+    return max((limits if limits is not None else limits_bytes()).values()) + 1024 * 1024
 
 
-def install(request) -> None:
-    """Must run before anything reads request.POST/FILES (hence csrf_exempt + csrf_protect in the views)."""
-    request.upload_handlers = [CappedUploadHandler(request)]
+def install(request, limits: dict[str, int] | None = None) -> None:
+    """Must run before anything reads request.POST/FILES (hence csrf_exempt + csrf_protect in the views).
+
+    `limits`: the ones the caller already read for this request (saves a query).
+    """
+    request.upload_handlers = [CappedUploadHandler(request, limits)]
     request.upload_refusals = []
 
 

@@ -122,10 +122,11 @@ def upload(request, year: int, code: str, criterion: str):
     ctx = _context(request, year, code, criterion)
     if not ctx["can_submit"]:
         raise PermissionDenied
-    if uploads.content_length(request) > uploads.hard_cap():
-        refusal = uploads.size_refusal("any", uploads.hard_cap() - 1024 * 1024)
+    limits = uploads.limits_bytes()  # once per request: the cap, the streaming handler and the final check
+    if uploads.content_length(request) > uploads.hard_cap(limits):
+        refusal = uploads.size_refusal("any", uploads.hard_cap(limits) - 1024 * 1024)
         return _upload_response(request, ctx, [], [_refusal(None, refusal)])
-    uploads.install(request)
+    uploads.install(request, limits)
     return csrf_protect(_upload)(request, ctx)
 
 
