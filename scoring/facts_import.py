@@ -79,7 +79,6 @@ def facts_import(
     spec = selectors.rubric_spec(rubric)
     provinces = selectors.province_lookup()
     criteria = {c.code: c for c in rubric.criteria.all()}
-    existing = {(f.province_id, f.criterion_id, f.name): f for f in Fact.objects.filter(rubric=rubric)}
     errors: list[RowError] = []
     seen: dict[tuple[int, int, str], int] = {}
     parsed: list[tuple[int, Province, Criterion, str, str]] = []
@@ -131,6 +130,10 @@ def facts_import(
             continue
         seen[ident] = n
         parsed.append((n, province, criterion, name, value))
+    # Only the touched provinces' facts: a single fact_set from an upload must not read the whole year.
+    touched = {province.pk for _, province, _, _, _ in parsed}
+    stored = Fact.objects.filter(rubric=rubric, province_id__in=touched)
+    existing = {(f.province_id, f.criterion_id, f.name): f for f in stored}
     errors.extend(_cross_fact_errors(spec, parsed, existing))
     if errors:
         raise FactImportError(sorted(errors, key=lambda e: e.row))
