@@ -3,7 +3,7 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -63,27 +63,28 @@ class DocumentStatusSerializer(serializers.Serializer):
     download = serializers.CharField(allow_null=True)
 
 
+class DocumentRequestSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=DocumentKind.choices)
+    province = serializers.CharField(required=False, allow_blank=True, help_text="breakdown only, e.g. TH-50")
+
+
 class DocumentCreate(APIView):
     permission_classes = [rule_permission("awards.generate_documents")]
 
     @extend_schema(
-        request=inline_serializer(
-            "DocumentRequest",
-            {
-                "kind": serializers.ChoiceField(choices=DocumentKind.choices),
-                "province": serializers.CharField(required=False, help_text="breakdown only, e.g. TH-50"),
-            },
-        ),
+        request=DocumentRequestSerializer,
         responses={202: DocumentStatusSerializer},
         summary="สร้างเอกสาร PDF (หรือรับฉบับที่มีอยู่สำหรับผลคะแนนปัจจุบัน) / request a PDF for the current standings",
     )
     def post(self, request, year: int):
         rubric = get_object_or_404(Rubric, year=year)
-        code = request.data.get("province") or None
+        payload = DocumentRequestSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)  # a list, string or null body is a 400, not a crash
+        code = payload.validated_data.get("province") or None
         province = get_object_or_404(Province, code=code) if code else None
         try:
             doc = services.document_request(
-                rubric=rubric, kind=request.data.get("kind", ""), province=province, user=request.user
+                rubric=rubric, kind=payload.validated_data["kind"], province=province, user=request.user
             )
         except ValueError as exc:
             return Response({"detail": str(exc)}, status=status.HTTP_400_BAD_REQUEST)

@@ -95,6 +95,8 @@ def main() -> None:
     print(f"{'case':<24} {'queries':>8} {'median ms':>10} {'min ms':>8} {'max ms':>8}")
     for label, (times, queries) in results.items():
         print(f"{label:<24} {queries:>8} {statistics.median(times):>10.1f} {min(times):>8.1f} {max(times):>8.1f}")
+        slug = label.split(",")[-1].strip().replace(" ", "_").replace("760_", "")
+        print(f"RESULT import_{connection.vendor}_{slug}_ms={max(times):.1f} ms <1000")
     print("target: < 1000 ms per import")
 
 

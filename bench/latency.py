@@ -99,6 +99,7 @@ def main() -> int:
     print(f"accepted → standings updated: median {statistics.median(ms):.0f} ms, p95 {pct(ms, 95):.0f} ms, "
           f"max {max(ms):.0f} ms")  # fmt: skip
     ok = pct(ms, 95) <= 1500
+    print(f"RESULT latency_p95_ms={pct(ms, 95):.0f} ms <=1500")
     print(f"target p95 ≤ 1500 ms: {'met' if ok else 'NOT met'}")
     return 0 if ok else 1
 

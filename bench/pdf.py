@@ -41,6 +41,8 @@ def main() -> None:
     core = time.perf_counter() - start
     core_rss = rss_mb()
     print(f"announcement + table + certificates: {core:.2f} s, peak RSS {core_rss:.0f} MB (target ≤ 3 s, ≤ 300 MB)")
+    print(f"RESULT pdf_core_s={core:.2f} s <=3")
+    print(f"RESULT pdf_peak_rss_mb={core_rss:.0f} MB <=300")
 
     t = time.perf_counter()
     doc = documents.render("breakdown", rubric)

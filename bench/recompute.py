@@ -64,6 +64,9 @@ def main() -> None:
             fn()
             times.append((time.perf_counter() - start) * 1000)
         print(f"{label:<10} {len(ctx.captured_queries):>8} {statistics.median(times):>10.1f} {min(times):>8.1f}")
+        if label == "batched":  # machine-readable lines for bench/report.py
+            print(f"RESULT recompute_{connection.vendor}_queries={len(ctx.captured_queries)} queries <=10")
+            print(f"RESULT recompute_{connection.vendor}_ms={statistics.median(times):.1f} ms <=50")
     print("batched = full rescore of 76 + re-rank; 1 event = one province rescored + re-rank")
     print("target: batched ≤ 10 queries, ≤ 50 ms")
 

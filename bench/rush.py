@@ -210,6 +210,9 @@ def main() -> int:
           f"connection errors: {by_status.get(0, 0)}")  # fmt: skip
     print(f"latency median {pct(lat, 50):.0f} ms, p95 {pct(lat, 95):.0f} ms, max {max(lat):.0f} ms (target p95 ≤ 300)")
     print(f"recomputes run: {runs}; standings settled {settled_after:.2f} s after the last upload")
+    print(f"RESULT rush_lost={lost + (args.uploads - len(results))} uploads ==0")
+    print(f"RESULT rush_5xx={sum(1 for r in results if r[0] >= 500)} responses ==0")
+    print(f"RESULT rush_p95_ms={pct(lat, 95):.0f} ms <=300")
     shutil.rmtree(MEDIA, ignore_errors=True)
     return 0 if lost == 0 and len(results) == args.uploads and all(r[0] < 500 for r in results) else 1
 

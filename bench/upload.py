@@ -187,6 +187,9 @@ def main() -> int:
         print(f"100 MB x {args.large}: median {statistics.median(large_times):.2f} s, p95 {pct(large_times, 95):.2f} s")
         print(f"worker RSS: idle {idle / 1024:.1f} MB, peak {peak[0] / 1024:.1f} MB")
         print(f"peak over idle during 100 MB uploads: {over:.1f} MB (target <= 50)")
+        print(f"RESULT upload_1mb_p95_ms={pct(ms, 95):.0f} ms info")
+        print(f"RESULT upload_100mb_p95_s={pct(large_times, 95):.2f} s info")
+        print(f"RESULT upload_rss_over_idle_mb={over:.1f} MB <=50")
         return 0 if over <= 50 else 1
     finally:
         if server is not None:

@@ -224,3 +224,43 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+
+# --- security ---
+# Headers on every response (cdd4.middleware.SecurityHeadersMiddleware), in every mode, so a page that
+# breaks under the policy breaks in development first. HSTS and SSL redirect stay production-only.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "cdd4.middleware.SecurityHeadersMiddleware"
+)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+CDD4_CSP = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+]
+_SWAGGER_CDN = "https://cdn.jsdelivr.net"
+CDD4_CSP_API_DOCS_PATH = "/api/v1/docs/"
+CDD4_CSP_API_DOCS = [
+    "default-src 'self'",
+    # SpectacularSwaggerView inlines its start-up script; SpectacularSwaggerSplitView in cdd4/urls.py
+    # would let this page drop 'unsafe-inline' too. The page shows the schema only, no one's data.
+    f"script-src 'self' 'unsafe-inline' {_SWAGGER_CDN}",
+    f"style-src 'self' 'unsafe-inline' {_SWAGGER_CDN}",
+    f"img-src 'self' data: {_SWAGGER_CDN}",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+]
+CDD4_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+# Evidence downloads (submissions/downloads.py): kept at INFO whatever LOG_LEVEL says; ship to the audit store.
+LOGGING["loggers"]["cdd4.evidence_access"] = {"level": "INFO"}

@@ -29,6 +29,11 @@ def provinces_for_user(user) -> QuerySet[Province]:
         return Province.objects.none()
     if role == Role.PROVINCIAL:
         return Province.objects.filter(pk=user.membership.province_id)
+    if role in (Role.COMMITTEE, Role.CHAIR):
+        # A member conflicted with a province (their home province, say) neither sees nor scores it.
+        from committee.models import Conflict  # committee builds on scoring, not the reverse
+
+        return Province.objects.exclude(pk__in=Conflict.objects.filter(member=user).values("province_id"))
     return Province.objects.all()
 
 

@@ -2,19 +2,46 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 
 from . import selectors
 from .models import EvidenceKind
 
+# PDPA: every attempt to take an evidence file is recorded — who, which evidence, when, outcome.
+access_log = logging.getLogger("cdd4.evidence_access")
+
+
+def _log(request, pk: int, outcome: str) -> None:
+    access_log.info(
+        "evidence_download user=%s user_id=%s evidence=%s outcome=%s at=%s",
+        request.user.get_username(),
+        request.user.pk,
+        pk,
+        outcome,
+        timezone.now().isoformat(),
+        extra={"user_id": request.user.pk, "evidence_id": pk, "outcome": outcome},
+    )
+
 
 @login_required
 def download(request, pk: int):
+    try:
+        response = _download(request, pk)
+    except Http404:
+        _log(request, pk, "refused")  # not allowed and not found look alike: 404
+        raise
+    _log(request, pk, "served")
+    return response
+
+
+def _download(request, pk: int):
     evidence = selectors.evidence_or_404(request.user, pk)
     # Not allowed looks the same as not existing: 404, never 403.
     if evidence.kind != EvidenceKind.FILE or not request.user.has_perm("submissions.download_evidence", evidence):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import struct
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -25,6 +27,33 @@ ZIP_MAX_ENTRIES = 5000
 ZIP_MAX_TOTAL = 300 * 1024 * 1024
 ZIP_MAX_RATIO = 150
 OOXML_MAIN = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx", "ppt/presentation.xml": "pptx"}
+# PDF actions that run code or programs in the reader (the committee previews PDFs inline).
+PDF_ACTIVE = (b"/javascript", b"/js ", b"/js(", b"/js<", b"/js\n", b"/js\r", b"/launch")
+# Top-level MP4 boxes (ISO/IEC 14496-12); anything else after `ftyp` is not a video.
+MP4_BOXES = {
+    b"ftyp",
+    b"moov",
+    b"mdat",
+    b"free",
+    b"skip",
+    b"wide",
+    b"uuid",
+    b"moof",
+    b"mfra",
+    b"meta",
+    b"pdin",
+    b"sidx",
+    b"styp",
+    b"emsg",
+    b"prft",
+    b"udta",
+}
+# OOXML that reaches outside the file or runs something when opened.
+OOXML_EXTERNAL = re.compile(
+    rb'Type="[^"]*/(attachedTemplate|oleObject|subDocument|frame|externalLinkPath)"[^>]*TargetMode="External"'
+    rb'|TargetMode="External"[^>]*Type="[^"]*/(attachedTemplate|oleObject|subDocument|frame|externalLinkPath)"'
+)
+OOXML_ACTIVE = re.compile(rb"<!DOCTYPE|<!ENTITY|ddeLink|DDEAUTO|<f[^>]*>[^<]*\|[^<]*![^<]*</f>", re.IGNORECASE)
 NAME_MAX = 120
 
 
@@ -75,6 +104,39 @@ def _has_markup(data: bytes) -> bool:
     return any(m in lowered for m in MARKUP)
 
 
+def _file_contains(path: str, needles: tuple[bytes, ...], chunk: int = 1 << 20) -> bool:
+    """Case-insensitive search of the whole file, in chunks that overlap by the longest needle."""
+    overlap = max(len(n) for n in needles)
+    previous = b""
+    with open(path, "rb") as f:
+        while block := f.read(chunk):
+            window = (previous + block).lower()
+            if any(n in window for n in needles):
+                return True
+            previous = window[-overlap:]
+    return False
+
+
+def _mp4_boxes_ok(path: str) -> bool:
+    """Walks the top-level boxes: each must be a known type and their sizes must reach the end exactly."""
+    size, offset = os.path.getsize(path), 0
+    with open(path, "rb") as f:
+        while offset < size:
+            f.seek(offset)
+            header = f.read(16)
+            if len(header) < 8:
+                return False
+            length, kind = struct.unpack(">I4s", header[:8])
+            if length == 1 and len(header) == 16:
+                length = struct.unpack(">Q", header[8:16])[0]
+            elif length == 0:
+                length = size - offset  # the last box runs to the end of the file
+            if kind not in MP4_BOXES or length < 8:
+                return False
+            offset += length
+    return offset == size
+
+
 def refuse_type() -> UploadRefused:
     return UploadRefused(
         "ชนิดไฟล์ไม่ถูกต้อง: รับเฉพาะ PDF, JPG/PNG, DOCX/XLSX/PPTX และ MP4 (ตรวจจากเนื้อหาไฟล์ ไม่ใช่นามสกุล)",
@@ -98,6 +160,14 @@ def _check_zip(path: str) -> str:
                         "The file is abnormally compressed (a possible zip bomb) and is refused",
                     )
             names = {i.filename for i in infos}
+            for info in infos:  # sizes are bounded above, so reading the XML parts is safe
+                if info.filename.lower().endswith((".xml", ".rels")):
+                    data = zf.read(info)
+                    if OOXML_EXTERNAL.search(data) or OOXML_ACTIVE.search(data):
+                        raise UploadRefused(
+                            "ไม่รับไฟล์ที่เชื่อมโยงเนื้อหาภายนอกหรือมีคำสั่งทำงานอัตโนมัติ (เช่น เทมเพลตระยะไกล DDE หรือ XML entity)",
+                            "The file links to outside content or runs commands (remote template, DDE, XML entities)",
+                        )
     except zipfile.BadZipFile as exc:
         raise refuse_type() from exc
     if "[Content_Types].xml" not in names:
@@ -122,11 +192,16 @@ def inspect_file(path: str) -> Detected:
         raise refuse_type()
     if group == "pdf":
         # A PDF header in front of HTML is a polyglot, not a report.
-        if _has_markup(head) or b"%%EOF" not in _tail(path, 2048):
+        if _has_markup(head) or b"%%EOF" not in _tail(path, 2048) or _file_contains(path, (b"<html", b"<script")):
             raise UploadRefused("ไฟล์ PDF ไม่สมบูรณ์หรือมีเนื้อหาแปลกปลอม", "The PDF is incomplete or has foreign content")
+        if _file_contains(path, PDF_ACTIVE):
+            raise UploadRefused(
+                "ไม่รับไฟล์ PDF ที่มีสคริปต์หรือคำสั่งเปิดโปรแกรม (JavaScript/Launch)",
+                "PDFs with scripts or program launches (JavaScript/Launch) are not accepted",
+            )
         return Detected("pdf")
     if group == "image":
-        if _has_markup(head):
+        if _file_contains(path, MARKUP):  # an image has no business holding markup anywhere
             raise refuse_type()
         if head.startswith(b"\x89PNG"):
             if head[12:16] != b"IHDR" or b"IEND" not in _tail(path, 64):
@@ -137,6 +212,8 @@ def inspect_file(path: str) -> Detected:
         return Detected("jpeg")
     if group == "office":
         return Detected(_check_zip(path))
+    if not _mp4_boxes_ok(path):
+        raise UploadRefused("ไฟล์ MP4 ไม่สมบูรณ์หรือมีเนื้อหาแปลกปลอม", "The MP4 video is incomplete or has foreign content")
     return Detected("mp4")
 
 

@@ -1,0 +1,135 @@
+"""A world with Chiang Mai's (TH-50) private objects and six users who must be checked against them."""
+
+import contextlib
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pytest
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import TemporaryUploadedFile
+from django.urls import URLResolver, get_resolver, resolve
+
+from awards.models import DocumentKind, DocumentStatus, GeneratedDocument
+from committee import clarify
+from committee import services as committee_services
+from committee.models import Conflict
+from scoring.models import Fact, FactChange, ProvinceResult, Role
+from submissions import services as submission_services
+from submissions.models import InnovationReport, Submission
+
+from ..factories import UserFactory
+
+# Every TH-50 object carries this marker; a response that shows it to the wrong role is a leak.
+MARK = "LEAK-TH50"
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n" + MARK.encode()
+PARAMS = {"year": "2566", "code": "TH-50", "province": "TH-50", "criterion": "4.1.1", "app_label": "submissions"}
+PARAMS |= {"sheet": "judgments", "fmt": "csv"}
+
+
+def url_patterns(resolver=None, prefix="", namespace=""):
+    """(key, route) for every leaf pattern; key is the URL name, or the route when it has none."""
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            ns = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from url_patterns(pattern, prefix + str(pattern.pattern), ns)
+        else:
+            route = prefix + str(pattern.pattern)
+            yield (f"{namespace}{pattern.name}" if pattern.name else route), route
+
+
+def schema_operations() -> list[tuple[str, str]]:
+    """(URL name, METHOD) for every operation of the OpenAPI schema."""
+    from drf_spectacular.generators import SchemaGenerator
+
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    found = []
+    for path, operations in schema["paths"].items():
+        concrete = re.sub(r"\{(\w+)\}", lambda m: PARAMS.get(m.group(1), "1"), path)
+        for method in operations:
+            found.append((resolve(concrete).view_name, method.upper()))
+    return found
+
+
+ROLES = ("anonymous", "other_province", "conflicted", "committee", "chair", "central")
+
+
+@dataclass
+class World:
+    users: dict
+    objects: dict  # model label ("submissions.evidence") -> TH-50's object
+    year: int = 2566
+    code: str = "TH-50"
+    criterion: str = "4.1.1"
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def world(rubric, chiang_mai, phuket) -> World:
+    owner = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai)
+    committee, conflicted = UserFactory(role=Role.COMMITTEE), UserFactory(role=Role.COMMITTEE)
+    chair, central = UserFactory(role=Role.CHAIR), UserFactory(role=Role.CENTRAL)
+    Conflict.objects.create(member=conflicted, province=chiang_mai, reason=MARK)
+    upload = TemporaryUploadedFile(f"{MARK}.pdf", "application/pdf", len(PDF), None)
+    upload.write(PDF)
+    upload.seek(0)
+    evidence = submission_services.evidence_submit(
+        user=owner,
+        rubric=rubric,
+        province=chiang_mai,
+        criterion_code="4.1.1",
+        upload=upload,
+        description=MARK,
+    )
+    with contextlib.suppress(FileNotFoundError):  # the service moved the temporary file into MEDIA_ROOT
+        upload.close()
+    judgment = committee_services.judgment_record(
+        member=committee,
+        rubric=rubric,
+        province=chiang_mai,
+        criterion_code="4.1.1",
+        points=Decimal("1"),
+        items=None,
+        note=MARK,
+        expected_version=0,
+    )
+    question = clarify.clarification_open(
+        member=committee, rubric=rubric, province=chiang_mai, criterion_code="4.1.1", message=MARK
+    )
+    document = GeneratedDocument.objects.create(
+        rubric=rubric, kind=DocumentKind.BREAKDOWN, province=chiang_mai, scope="TH-50", source_key=MARK, version=1
+    )
+    document.status = DocumentStatus.DONE
+    document.file.save(f"{MARK}.pdf", ContentFile(PDF))
+    report = InnovationReport.objects.filter(province=chiang_mai).first()
+    fact = Fact.objects.filter(province=chiang_mai, rubric=rubric).first()
+    users = {
+        "anonymous": None,
+        "other_province": UserFactory(role=Role.PROVINCIAL, role__province=phuket),
+        "conflicted": conflicted,
+        "committee": committee,
+        "chair": chair,
+        "central": central,
+    }
+    objects = {
+        "submissions.evidence": evidence,
+        "submissions.submission": Submission.objects.get(pk=evidence.submission_id),
+        "submissions.innovationreport": report,
+        "committee.judgment": judgment,
+        "committee.clarification": question,
+        "committee.conflict": Conflict.objects.get(member=conflicted),
+        "awards.generateddocument": document,
+        "scoring.province": chiang_mai,
+        "scoring.fact": fact,
+        "scoring.factchange": FactChange.objects.filter(fact=fact).first() if fact else None,
+        "scoring.provinceresult": ProvinceResult.objects.filter(province=chiang_mai, rubric=rubric).first(),
+        "auth.user": owner,
+    }
+    return World(users=users, objects=objects)

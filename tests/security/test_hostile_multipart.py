@@ -1,0 +1,60 @@
+"""Hostile multipart bodies against the upload view: refused before any file is kept, never a 5xx."""
+
+import pytest
+from django.urls import reverse
+
+from submissions.models import Evidence
+from tests.submissions import files
+from tests.submissions.conftest import stored_files
+
+JSON = {"accept": "application/json"}
+URL = ("submissions:upload", [2566, "TH-50", "1.1"])
+
+
+def _pdf(name: str = "a.pdf"):
+    return files.upload(name, files.pdf(), "application/pdf")
+
+
+# Each body breaks one of Django's multipart limits (header size, DATA_UPLOAD_MAX_NUMBER_FIELDS/FILES).
+BODIES = {
+    "field_name_200k_chars": lambda: {"x" * 200_000: "v", "file": _pdf()},
+    "fields_1500": lambda: {**{f"f{i}": "v" for i in range(1500)}, "file": _pdf()},
+    "files_150": lambda: {"file": [_pdf(f"a{i}.pdf") for i in range(150)]},
+}
+
+
+@pytest.fixture
+def owner_client(client, provincial_user):
+    client.force_login(provincial_user)
+    return client
+
+
+@pytest.mark.parametrize("body", list(BODIES))
+def test_upload_hostile_multipart_refused_and_nothing_stored(owner_client, media_root, body):
+    response = owner_client.post(reverse(URL[0], args=URL[1]), BODIES[body](), headers=JSON)
+
+    assert response.status_code == 400
+    assert Evidence.objects.count() == 0
+    assert stored_files(media_root) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="submissions/views.py upload: a MultiPartParserError/TooManyFieldsSent/TooManyFilesSent ends in "
+    "Django's bare English 'Bad Request (400)' HTML even for an Accept: application/json client; no Thai reason",
+)
+def test_upload_hostile_multipart_refusal_is_thai_json(owner_client):
+    response = owner_client.post(reverse(URL[0], args=URL[1]), BODIES["fields_1500"](), headers=JSON)
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["refused"][0]["th"]
+
+
+def test_upload_description_100k_chars_cut_to_300(owner_client, media_root):
+    response = owner_client.post(
+        reverse(URL[0], args=URL[1]), {"file": _pdf(), "description": "ก" * 100_000}, headers=JSON
+    )
+
+    assert response.status_code == 201
+    assert Evidence.objects.get().description == "ก" * 300
