@@ -92,40 +92,36 @@ def settings_update(request, year: int):
     return redirect("scoring:dashboard", year=year)
 
 
-@login_required
-@require_POST
-def freeze(request, year: int):
+def _snapshot_action(request, year: int, action, done: str, **kwargs):
+    """Runs one freeze/unfreeze/publish service and reports back on the dashboard."""
     rubric = _central_rubric(request, year)
     try:
-        snapshots.standings_freeze(user=request.user, rubric=rubric)
-        messages.success(request, "ตรึงผลแล้ว / results frozen")
+        action(user=request.user, rubric=rubric, **kwargs)
+        messages.success(request, done)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("scoring:dashboard", year=year)
+
+
+@login_required
+@require_POST
+def freeze(request, year: int):
+    return _snapshot_action(request, year, snapshots.standings_freeze, "ตรึงผลแล้ว / results frozen")
 
 
 @login_required
 @require_POST
 def unfreeze(request, year: int):
-    rubric = _central_rubric(request, year)
-    try:
-        snapshots.standings_unfreeze(user=request.user, rubric=rubric, reason=request.POST.get("reason", ""))
-        messages.success(request, "ยกเลิกการตรึงผลแล้ว / results unfrozen")
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect("scoring:dashboard", year=year)
+    reason = request.POST.get("reason", "")
+    return _snapshot_action(
+        request, year, snapshots.standings_unfreeze, "ยกเลิกการตรึงผลแล้ว / results unfrozen", reason=reason
+    )
 
 
 @login_required
 @require_POST
 def publish(request, year: int):
-    rubric = _central_rubric(request, year)
-    try:
-        snapshots.standings_publish(user=request.user, rubric=rubric)
-        messages.success(request, "ประกาศผลแล้ว / results published")
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect("scoring:dashboard", year=year)
+    return _snapshot_action(request, year, snapshots.standings_publish, "ประกาศผลแล้ว / results published")
 
 
 @login_required
