@@ -67,6 +67,9 @@ class EvidenceCollection(APIView):
                 r = uploads.size_refusal("any", uploads.hard_cap(limits) - 1024 * 1024)
                 return JsonResponse({"detail": r.th, "detail_en": r.en}, status=413)
             uploads.install(request, limits)
+            refusal = uploads.read_body(request)
+            if refusal is not None:  # nothing was kept; DRF's authentication and CSRF check come after
+                return JsonResponse({"detail": refusal.th, "detail_en": refusal.en}, status=refusal.status)
         return super().dispatch(request, *args, **kwargs)
 
     @extend_schema(
@@ -86,7 +89,14 @@ class EvidenceCollection(APIView):
 
     @extend_schema(
         request={"multipart/form-data": EvidenceCreateSerializer},
-        responses={201: EvidenceSerializer, 400: RefusalSerializer, 403: None, 413: RefusalSerializer},
+        responses={
+            201: EvidenceSerializer,
+            400: RefusalSerializer,
+            403: None,
+            413: RefusalSerializer,
+            503: RefusalSerializer,
+            507: RefusalSerializer,
+        },
         summary="ส่งหลักฐานฉบับใหม่ (เฉพาะเจ้าหน้าที่จังหวัด) / submit a new evidence version (provincial staff)",
     )
     def post(self, request, year: int):
@@ -117,8 +127,7 @@ class EvidenceCollection(APIView):
         except Criterion.DoesNotExist as exc:
             raise NotFound("ไม่พบตัวชี้วัด / no such criterion") from exc
         except UploadRefused as r:
-            code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE if r.too_big else status.HTTP_400_BAD_REQUEST
-            return Response({"detail": r.th, "detail_en": r.en}, status=code)
+            return Response({"detail": r.th, "detail_en": r.en}, status=r.status)
         finally:
             uploads.cleanup(request.FILES.getlist("file"))
         return Response(EvidenceSerializer(evidence).data, status=status.HTTP_201_CREATED)

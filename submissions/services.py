@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.move import file_move_safe
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Max, Min
 from django.utils import timezone
 
@@ -24,7 +24,7 @@ from scoring.services import ensure_not_frozen, fact_set, results_mark_dirty
 
 from . import policy
 from .models import Evidence, EvidenceKind, InnovationReport, Submission, SubmissionStatus
-from .uploads import limits_bytes, size_refusal
+from .uploads import NO_SPACE, limits_bytes, size_refusal, storage_full
 from .validators.content import UploadRefused, clean_name, inspect_file
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -70,11 +70,18 @@ def _store(upload: UploadedFile, rubric: Rubric, province: Province, criterion_c
         raise size_refusal(detected.file_kind, limit)
     relative = f"evidence/{rubric.year}/{province.code}/{uuid.uuid4().hex}"
     target = Path(settings.MEDIA_ROOT) / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
     # Hashed by the streaming handler from the very chunks it wrote; other handlers: read the file once more.
     sha = getattr(upload, "sha256", None) or _sha256(tmp_path)
-    file_move_safe(tmp_path, str(target), allow_overwrite=False)
-    os.chmod(target, 0o640)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # A rename on one filesystem: the final name never shows a half-written file.
+        file_move_safe(tmp_path, str(target), allow_overwrite=False)
+        os.chmod(target, 0o640)
+    except OSError as exc:
+        if exc.errno not in NO_SPACE:
+            raise
+        target.unlink(missing_ok=True)
+        raise storage_full() from exc
     return {
         "stored_path": relative,
         "original_name": clean_name(upload.name, detected.ext),
@@ -104,6 +111,7 @@ def evidence_submit(
         raise UploadRefused("ส่งไฟล์หรือลิงก์อย่างใดอย่างหนึ่ง", "Send either a file or a link")
     description = " ".join(description.split())[:300]
     fields = _store(upload, rubric, province, criterion_code) if upload is not None else {"url": _check_url(url)}
+    committing = False
     try:
         with transaction.atomic():
             # Locked as it is read (one query, not a get_or_create and then a second locked read).
@@ -123,8 +131,12 @@ def evidence_submit(
                 **fields,
             )
             _feed_time_facts(rubric=rubric, province=province, criterion_code=criterion_code, user=user)
-    except BaseException:
-        if "stored_path" in fields:
+            committing = True
+    except BaseException as exc:
+        # The connection broke during COMMIT: the row may have landed, so the file stays. If no row names
+        # it, `media_sweep` removes it a day later. Any earlier failure: nothing committed, file removed.
+        in_doubt = committing and isinstance(exc, OperationalError | InterfaceError)
+        if "stored_path" in fields and not in_doubt:
             (Path(settings.MEDIA_ROOT) / fields["stored_path"]).unlink(missing_ok=True)
         raise
     return evidence

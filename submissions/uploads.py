@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import logging
 import os
 import tempfile
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.http.multipartparser import MultiPartParserError
 
 from .validators.content import UploadRefused, refuse_type, sniff_group
+
+logger = logging.getLogger(__name__)
+# Errors that mean "the disk is full", not "this file is bad": the upload may be sent again later.
+NO_SPACE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 # The first chunk must show the file's kind; nothing we accept needs more than this to be recognised.
 SNIFF_BYTES = 16
@@ -41,6 +49,21 @@ def size_refusal(kind: str, limit: int) -> UploadRefused:
     )
 
 
+def storage_full() -> UploadRefused:
+    return UploadRefused(
+        "พื้นที่จัดเก็บไฟล์ของระบบเต็ม ไฟล์นี้ยังไม่ได้บันทึก กรุณาส่งใหม่ภายหลังหรือแจ้งผู้ดูแลระบบ",
+        "The portal's file storage is full; this file was not saved. Send it again later or tell the administrators",
+        status=507,
+    )
+
+
+def bad_body() -> UploadRefused:
+    return UploadRefused(
+        "คำขอไม่ถูกต้อง (จำนวนไฟล์หรือช่องข้อมูลมากเกินไป หรือรูปแบบเสียหาย) ไม่ได้บันทึกไฟล์ใด",
+        "Malformed request (too many files or fields, or a broken body); nothing was saved",
+    )
+
+
 class _TempFile(TemporaryUploadedFile):
     def __init__(self, name, content_type, size, charset, content_type_extra=None):
         # Not super().__init__: that would put the temp file in FILE_UPLOAD_TEMP_DIR.
@@ -62,12 +85,14 @@ class CappedUploadHandler(FileUploadHandler):
     def __init__(self, request=None, limits: dict[str, int] | None = None):
         super().__init__(request)
         self.limits = limits if limits is not None else limits_bytes()
+        self.temp_files: list[_TempFile] = []
         if request is not None and not hasattr(request, "upload_refusals"):
             request.upload_refusals = []
 
     def new_file(self, *args, **kwargs):
         super().new_file(*args, **kwargs)
         self.file = _TempFile(self.file_name, self.content_type, 0, self.charset, self.content_type_extra)
+        self.temp_files.append(self.file)
         self.head = b""
         self.limit = None
         self.size = 0
@@ -105,6 +130,11 @@ class CappedUploadHandler(FileUploadHandler):
         if hasattr(self, "file"):
             self.file.close()
 
+    def discard(self) -> None:
+        """Deletes every temp file of this request (closing a NamedTemporaryFile deletes it)."""
+        for f in self.temp_files:
+            f.close()
+
 
 def hard_cap(limits: dict[str, int] | None = None) -> int:
     """No single request may be larger than the biggest per-kind limit plus form overhead."""
@@ -118,6 +148,28 @@ def install(request, limits: dict[str, int] | None = None) -> None:
     """
     request.upload_handlers = [CappedUploadHandler(request, limits)]
     request.upload_refusals = []
+
+
+def read_body(request) -> UploadRefused | None:
+    """Parses the body now, so a body we cannot keep gets a Thai reason instead of a bare 400 or a 500.
+
+    On a refusal nothing of the request stays on disk and request.POST/FILES are empty.
+    """
+    try:
+        request.POST, request.FILES  # noqa: B018 (the parse is the point)
+        return None
+    except (MultiPartParserError, TooManyFieldsSent, TooManyFilesSent, RequestDataTooBig):
+        refusal = bad_body()
+    except OSError as exc:
+        if exc.errno not in NO_SPACE:
+            raise
+        logger.error("upload refused: no space left under MEDIA_ROOT (%s)", settings.MEDIA_ROOT)
+        refusal = storage_full()
+    for handler in request.upload_handlers:
+        if isinstance(handler, CappedUploadHandler):
+            handler.discard()
+    request._mark_post_parse_error()  # Django's own way to say "the body is gone": empty POST and FILES
+    return refusal
 
 
 def content_length(request) -> int:

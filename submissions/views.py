@@ -91,7 +91,14 @@ def _wants_json(request) -> bool:
 def _refusal(name, refusal: UploadRefused) -> dict:
     shown = clean_name(name, "") if name else ""
     message = refusal.en if is_en() else refusal.th
-    return {"name": shown, "th": refusal.th, "en": refusal.en, "message": message, "too_big": refusal.too_big}
+    return {
+        "name": shown,
+        "th": refusal.th,
+        "en": refusal.en,
+        "message": message,
+        "too_big": refusal.too_big,
+        "status": refusal.status,
+    }
 
 
 def _upload_response(request, ctx: dict, created: list, refused: list[dict]):
@@ -104,7 +111,7 @@ def _upload_response(request, ctx: dict, created: list, refused: list[dict]):
             }
             for e in created
         ]
-        status = 201 if created and not refused else (413 if any(r.get("too_big") for r in refused) else 400)
+        status = 201 if created and not refused else max(r["status"] for r in refused)
         return JsonResponse({"created": rows, "refused": refused}, status=status)
     for r in refused:
         messages.error(request, f"{r['name']}: {r['message']}" if r["name"] else r["message"])
@@ -127,6 +134,9 @@ def upload(request, year: int, code: str, criterion: str):
         refusal = uploads.size_refusal("any", uploads.hard_cap(limits) - 1024 * 1024)
         return _upload_response(request, ctx, [], [_refusal(None, refusal)])
     uploads.install(request, limits)
+    refusal = uploads.read_body(request)
+    if refusal is not None:  # nothing was kept, so answering before the CSRF check changes nothing
+        return _upload_response(request, ctx, [], [_refusal(None, refusal)])
     return csrf_protect(_upload)(request, ctx)
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from submissions.models import Evidence
+from submissions.uploads import bad_body
 from tests.submissions import files
 from tests.submissions.conftest import stored_files
 
@@ -38,17 +39,24 @@ def test_upload_hostile_multipart_refused_and_nothing_stored(owner_client, media
     assert stored_files(media_root) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="submissions/views.py upload: a MultiPartParserError/TooManyFieldsSent/TooManyFilesSent ends in "
-    "Django's bare English 'Bad Request (400)' HTML even for an Accept: application/json client; no Thai reason",
-)
-def test_upload_hostile_multipart_refusal_is_thai_json(owner_client):
-    response = owner_client.post(reverse(URL[0], args=URL[1]), BODIES["fields_1500"](), headers=JSON)
+@pytest.mark.parametrize("body", list(BODIES))
+def test_upload_hostile_multipart_refusal_is_thai_json(owner_client, media_root, body):
+    response = owner_client.post(reverse(URL[0], args=URL[1]), BODIES[body](), headers=JSON)
+
+    assert response["Content-Type"] == "application/json"
+    refused = response.json()["refused"]
+    assert [(r["th"], r["en"]) for r in refused] == [(bad_body().th, bad_body().en)]
+
+
+@pytest.mark.parametrize("body", list(BODIES))
+def test_api_upload_hostile_multipart_refused_in_thai_and_nothing_stored(owner_client, media_root, body):
+    payload = {"criterion": "1.1", **BODIES[body]()}
+    response = owner_client.post("/api/v1/years/2566/evidence/", payload)
 
     assert response.status_code == 400
-    assert response["Content-Type"] == "application/json"
-    assert response.json()["refused"][0]["th"]
+    assert response.json() == {"detail": bad_body().th, "detail_en": bad_body().en}
+    assert Evidence.objects.count() == 0
+    assert stored_files(media_root) == []
 
 
 def test_upload_description_100k_chars_cut_to_300(owner_client, media_root):
