@@ -1,6 +1,13 @@
+import logging
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+
+logger = logging.getLogger("cdd4.availability")
 
 
 class ThaiFirstLocaleMiddleware:
@@ -45,4 +52,35 @@ class SecurityHeadersMiddleware:
         docs = request.path == self.docs_path
         response.headers.setdefault("Content-Security-Policy", self.docs_policy if docs else self.policy)
         response.headers.setdefault("Permissions-Policy", settings.CDD4_PERMISSIONS_POLICY)
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """While the database restarts, answer 503 with a Thai reason and Retry-After instead of a 500 page.
+
+    Nothing half-done stays behind: the request's transaction never committed (or, when the connection
+    broke during COMMIT, may have; the upload service keeps the file for that case). Django reconnects
+    on the next request (CONN_HEALTH_CHECKS).
+    """
+
+    TH = "ฐานข้อมูลไม่พร้อมชั่วคราว รายการนี้ยังไม่ได้บันทึก กรุณาลองใหม่อีกครั้งในไม่กี่วินาที"
+    EN = "The database is briefly unavailable; this was not saved. Please try again in a few seconds"
+    RETRY_AFTER = "5"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error("database unavailable: %s %s", request.method, request.path, exc_info=exception)
+        if "application/json" in request.headers.get("Accept", "") or request.path.startswith("/api/"):
+            response = JsonResponse({"detail": self.TH, "detail_en": self.EN}, status=503)
+        else:
+            html = render_to_string("errors/503.html", {"th": self.TH, "en": self.EN})
+            response = HttpResponse(html, status=503)
+        response["Retry-After"] = self.RETRY_AFTER
         return response

@@ -48,6 +48,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cdd4.middleware.DatabaseUnavailableMiddleware",
 ]
 
 if PRODUCTION:  # runserver serves static files in development
@@ -118,7 +119,14 @@ STORAGES = {
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Short timeouts: a Redis that is restarting must not hold a request (the login throttle fails open).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+        }
+    }
     CELERY_BROKER_URL = REDIS_URL
     CELERY_TASK_ALWAYS_EAGER = False
 else:
@@ -211,6 +219,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 if os.environ.get("CDD4_HEAL_EVERY_SECONDS"):  # the service tests run beat with a short healing period
     CELERY_BEAT_SCHEDULE["recompute-dirty"]["schedule"] = int(os.environ["CDD4_HEAL_EVERY_SECONDS"])
 CELERY_BEAT_SCHEDULE["send-reminders"] = {"task": "scoring.send_reminders", "schedule": crontab(hour=8, minute=0)}
+CELERY_BEAT_SCHEDULE["media-sweep"] = {"task": "submissions.media_sweep", "schedule": crontab(hour=3, minute=30)}
 # Evidence enums get stable names in the OpenAPI schema (another app also has a field named "kind").
 SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
     {

@@ -1,0 +1,24 @@
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand
+
+from submissions.maintenance import media_sweep
+
+
+class Command(BaseCommand):
+    help = "ลบไฟล์ที่ไม่มีหลักฐานใดอ้างถึง (อัปโหลดที่ค้าง) / remove files no evidence row names (dead uploads)"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--hours", type=int, default=24, help="only files older than this (default 24)")
+        parser.add_argument("--dry-run", action="store_true", help="list, do not remove")
+
+    def handle(self, *args, hours, dry_run, **options):
+        report = media_sweep(older_than=timedelta(hours=hours), dry_run=dry_run)
+        verb = "จะลบ / would remove" if dry_run else "ลบแล้ว / removed"
+        for path in report.temp_removed + report.orphans_removed:
+            self.stdout.write(f"{verb}: {path}")
+        self.stdout.write(
+            f"ไฟล์ชั่วคราว / temp files: {len(report.temp_removed)}, "
+            f"ไฟล์ที่ไม่มีหลักฐานอ้างถึง / unnamed stored files: {len(report.orphans_removed)}, "
+            f"ยังใหม่ จึงเก็บไว้ / kept as recent: {report.kept_young}"
+        )

@@ -1,0 +1,12 @@
+"""Thin tasks: a service call, idempotent."""
+
+from celery import shared_task
+
+from . import maintenance
+
+
+@shared_task(name="submissions.media_sweep", acks_late=True)
+def media_sweep() -> int:
+    """Beat job, daily: removes files left by uploads that died (see maintenance.media_sweep)."""
+    report = maintenance.media_sweep()
+    return len(report.temp_removed) + len(report.orphans_removed)
