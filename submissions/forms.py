@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import logging
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.cache import cache
+from redis import RedisError
 
 from .models import InnovationReport
 from .services import INNOVATION_FIELDS
@@ -29,6 +32,31 @@ def _client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "") if request else ""
 
 
+logger = logging.getLogger(__name__)
+
+
+def _failures(keys: list[str]) -> list[int]:
+    """Failed-login counts; while the cache (Redis) restarts the counts are unknown and the login stays open.
+
+    Failing open for the seconds of a restart keeps staff working at a deadline; the restart is logged.
+    """
+    try:
+        found = cache.get_many(keys)
+    except RedisError:
+        logger.warning("login throttle skipped: cache unavailable")
+        return [0 for _ in keys]
+    return [found.get(key, 0) for key in keys]
+
+
+def _count_failure(keys: list[str], window: int) -> None:
+    try:
+        for key in keys:
+            cache.add(key, 0, window)
+            cache.incr(key)
+    except RedisError:
+        logger.warning("login failure not counted: cache unavailable")
+
+
 class ThrottledAuthenticationForm(AuthenticationForm):
     """Counts failed logins per username and per address in the cache; too many locks the login for a while."""
 
@@ -48,15 +76,14 @@ class ThrottledAuthenticationForm(AuthenticationForm):
     def clean(self):
         limit = settings.CDD4_LOGIN_MAX_FAILURES
         window = settings.CDD4_LOGIN_LOCKOUT_SECONDS
-        user_key, ip_key = self._keys()
-        if cache.get(user_key, 0) >= limit or cache.get(ip_key, 0) >= limit * 4:
+        keys = self._keys()
+        by_user, by_ip = _failures(keys)
+        if by_user >= limit or by_ip >= limit * 4:
             raise forms.ValidationError(
                 self.error_messages["throttled"], code="throttled", params={"minutes": window // 60}
             )
         try:
             return super().clean()
         except forms.ValidationError:
-            for key in (user_key, ip_key):
-                cache.add(key, 0, window)
-                cache.incr(key)
+            _count_failure(keys, window)
             raise
