@@ -14,11 +14,8 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import json
 import os
-import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -34,68 +31,14 @@ os.environ["CDD4_MEDIA_ROOT"] = str(MEDIA)
 
 from _setup import ROOT, django_with_fresh_db  # noqa: E402
 
-PASSWORD = "rush-pass-2566"
-BOUNDARY = "----cdd4rushA1b2C3d4"
+from tests.services.portal import PASSWORD, Client, free_port, multipart, wait_listening  # noqa: E402
+
 CRITERIA = ["1.1", "1.3", "3.1", "4.1.1", "5.2"]  # 4.1.1 feeds a timeliness fact: uploads mark results dirty
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def body(criterion: str, size: int = 1024 * 1024) -> bytes:
     pdf = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%" + b"\x00" * (size - 40) + b"\n%%EOF\n"
-    return (
-        (
-            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="criterion"\r\n\r\n{criterion}\r\n'
-            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="rush.pdf"\r\n'
-            f"Content-Type: application/pdf\r\n\r\n"
-        ).encode()
-        + pdf
-        + f"\r\n--{BOUNDARY}--\r\n".encode()
-    )
-
-
-class Client:
-    def __init__(self, port: int, username: str):
-        self.port, self.username, self.cookies = port, username, {}
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-
-    def request(self, method: str, path: str, payload: bytes | None = None, headers: dict | None = None):
-        headers = {**(headers or {}), "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
-        try:
-            self.conn.request(method, path, body=payload, headers=headers)
-            response = self.conn.getresponse()
-        except (OSError, http.client.HTTPException):
-            self.conn.close()
-            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-            raise
-        for header in response.headers.get_all("Set-Cookie") or []:
-            name, _, rest = header.partition("=")
-            self.cookies[name] = rest.split(";")[0]
-        return response.status, response.read()
-
-    def login(self) -> None:
-        _, page = self.request("GET", "/accounts/login/")
-        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1).decode()
-        form = f"csrfmiddlewaretoken={token}&username={self.username}&password={PASSWORD}".encode()
-        status, _ = self.request(
-            "POST", "/accounts/login/", form, {"Content-Type": "application/x-www-form-urlencoded"}
-        )
-        assert status == 302 and "sessionid" in self.cookies, f"login failed for {self.username} ({status})"
-
-    def upload(self, payload: bytes) -> tuple[int, dict]:
-        headers = {
-            "Content-Type": f"multipart/form-data; boundary={BOUNDARY}",
-            "X-CSRFToken": self.cookies["csrftoken"],
-        }
-        status, data = self.request("POST", "/api/v1/years/2566/evidence/", payload, headers)
-        try:
-            return status, json.loads(data)
-        except ValueError:
-            return status, {}
+    return multipart(criterion, "rush.pdf", pdf)
 
 
 def pct(values: list[float], p: float) -> float:
@@ -144,19 +87,15 @@ def main() -> int:
     payloads = {c: body(c) for c in CRITERIA}
     stop_at = time.monotonic() + args.max_seconds
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_listening(port)
         runs_before = RecomputeRun.objects.count()
 
         ready = threading.Barrier(len(users) + 1)
 
         def client_loop(username: str) -> None:
             client = Client(port, username)
-            client.login()  # PBKDF2 on 2 cores is slow; log everyone in before the clock starts
+            # PBKDF2 on 2 cores is slow; log everyone in before the clock starts
+            assert client.login() == 302, f"login failed for {username}"
             ready.wait()
             while time.monotonic() < stop_at:
                 with lock:

@@ -3,17 +3,21 @@
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
+import psycopg2
 import pytest
 import redis
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
+
+from .portal import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,13 +53,27 @@ class Processes:
     """Celery processes a test starts; all stopped at teardown. Logs go to files (a full pipe would block)."""
 
     def __init__(self, tmp_path: Path):
-        self.tmp_path, self.procs = tmp_path, []
+        self.tmp_path, self.procs, self.restarts = tmp_path, [], []
+        self.stopping = threading.Event()
 
     def start(self, args: list[str], name: str, redis_url: str | None = None, **extra) -> subprocess.Popen:
         log = open(self.tmp_path / f"{name}-{len(self.procs)}.log", "wb")
         proc = subprocess.Popen(args, cwd=ROOT, env=service_env(redis_url, **extra), stdout=log, stderr=log)
         self.procs.append(proc)
         return proc
+
+    def supervise(self, args: list[str], name: str, redis_url: str | None = None, **extra) -> None:
+        """Started again whenever it exits, as docker-compose's `restart: unless-stopped` does."""
+
+        def watch():
+            while not self.stopping.is_set():
+                proc = self.start(args, name, redis_url, **extra)
+                while proc.poll() is None and not self.stopping.is_set():
+                    time.sleep(0.2)
+                if not self.stopping.is_set():
+                    self.restarts.append((name, proc.returncode))
+
+        threading.Thread(target=watch, daemon=True).start()
 
     def worker(self, redis_url: str | None = None) -> subprocess.Popen:
         celery = [sys.executable, "-m", "celery", "-A", "cdd4", "worker", "-P", "solo"]
@@ -67,6 +85,7 @@ class Processes:
         return self.start(args, "beat", redis_url, CDD4_HEAL_EVERY_SECONDS=str(every))
 
     def stop_all(self) -> None:
+        self.stopping.set()
         for proc in self.procs:
             if proc.poll() is None:
                 proc.terminate()
@@ -88,12 +107,6 @@ def procs(services_up, tmp_path):
 def worker(procs):
     """A real worker process on the test database (not eager mode)."""
     return procs.worker()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class PrivateRedis:
@@ -139,3 +152,68 @@ def wait_for(predicate, timeout: float = 30.0, interval: float = 0.1):
             return value
         time.sleep(interval)
     pytest.fail(f"condition not met within {timeout}s")
+
+
+PG_BIN = Path("/usr/lib/postgresql")
+
+
+class PrivatePostgres:
+    """A PostgreSQL cluster of our own (initdb in a temp dir) to restart mid-test; the shared one stays up."""
+
+    def __init__(self):
+        versions = sorted(PG_BIN.glob("*/bin/pg_ctl"))
+        if not versions:
+            pytest.fail("PostgreSQL server binaries not found under /usr/lib/postgresql (apt-get install postgresql)")
+        self.bin, self.port = versions[-1].parent, free_port()
+        self.root = Path(tempfile.mkdtemp(prefix="cdd4-pg-"))  # postgres must own it: not under root's tmp_path
+        self.data, self.log = self.root / "data", self.root / "postgres.log"
+        self.url = f"postgres://postgres@127.0.0.1:{self.port}/cdd4"
+
+    def _run(self, *args: str) -> None:
+        # initdb refuses to run as root: as root, run the server tools as the postgres user.
+        prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        done = subprocess.run([*prefix, *args], capture_output=True, text=True, timeout=120)
+        if done.returncode != 0:
+            pytest.fail(f"{Path(args[0]).name} failed: {done.stderr[-1500:]}")
+
+    def init(self) -> None:
+        if os.geteuid() == 0:
+            shutil.chown(self.root, "postgres")
+        self._run(str(self.bin / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8")
+        self.start()
+        self._run(str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "cdd4")
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-o", options, "-w", "start")
+
+    def stop(self, mode: str = "fast") -> None:
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop")
+
+    def copy_from(self, dbname: str) -> None:
+        """Schema and rows of a database on the shared server (the test database after set-up)."""
+        db = connection.settings_dict
+        dump = subprocess.run(
+            ["pg_dump", "-h", db["HOST"], "-p", str(db["PORT"]), "-U", db["USER"], "--no-owner", dbname],
+            capture_output=True,
+            check=True,
+            timeout=120,
+        )
+        load = ["psql", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres"]
+        subprocess.run([*load, "-d", "cdd4"], input=dump.stdout, capture_output=True, check=True, timeout=120)
+
+    def connect(self):
+        return psycopg2.connect(host="127.0.0.1", port=self.port, user="postgres", dbname="cdd4")
+
+    def remove(self) -> None:
+        if (self.data / "postmaster.pid").exists():
+            self.stop("immediate")
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+@pytest.fixture
+def private_postgres(services_up):
+    server = PrivatePostgres()
+    server.init()
+    yield server
+    server.remove()
