@@ -64,8 +64,10 @@
         (body.created || []).forEach(function (row) { list.insertAdjacentHTML("afterbegin", row.row_html); });
         done(ui, true, en ? "Saved" : "บันทึกแล้ว");
       } else {
+        // A refusal of this file, else the server's reason (e.g. 503 while the database restarts).
         const r = (body.refused || [])[0];
-        done(ui, false, r ? r.message : (en ? "Upload failed (" : "ส่งไม่สำเร็จ (") + xhr.status + ")");
+        const reason = r ? r.message : (en ? body.detail_en : body.detail);
+        done(ui, false, reason || (en ? "Upload failed (" : "ส่งไม่สำเร็จ (") + xhr.status + ")");
       }
     };
     xhr.onerror = function () { done(ui, false, en ? "Connection lost; please try again" : "การเชื่อมต่อขาด กรุณาลองใหม่"); };

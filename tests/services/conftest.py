@@ -217,3 +217,24 @@ def private_postgres(services_up):
     server.init()
     yield server
     server.remove()
+
+
+@pytest.fixture
+def small_disk(tmp_path, settings):
+    """An 8 MB filesystem of its own; mounting needs root, as CI has (fails, never skips, without it)."""
+    mount = tmp_path / "media"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)], capture_output=True)
+    if done.returncode != 0:
+        pytest.fail(f"cannot mount a small tmpfs (run as root): {done.stderr.decode()[-300:]}")
+    settings.MEDIA_ROOT = mount
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=True)
+
+
+def fill(disk, leave: int) -> None:
+    """Takes all but `leave` bytes of the filesystem."""
+    stat = os.statvfs(disk)
+    free = stat.f_bavail * stat.f_frsize
+    with open(disk / "filler", "wb") as f:
+        f.write(b"\x00" * max(0, free - leave))

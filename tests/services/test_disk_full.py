@@ -1,8 +1,6 @@
 """Disk full during an upload: a real small filesystem (tmpfs) as MEDIA_ROOT, filled until a write fails."""
 
 import hashlib
-import os
-import subprocess
 
 import pytest
 from django.urls import reverse
@@ -11,31 +9,12 @@ from submissions.models import Evidence
 from submissions.uploads import storage_full
 from tests.submissions import files
 
+from .conftest import fill
+
 pytestmark = pytest.mark.service
 MB = 1024 * 1024
 PAGE = ("submissions:upload", [2566, "TH-50", "4.1.1"])
 API = "/api/v1/years/2566/evidence/"
-
-
-@pytest.fixture
-def small_disk(tmp_path, settings):
-    """An 8 MB filesystem of its own; mounting needs root, as CI has (fails, never skips, without it)."""
-    mount = tmp_path / "media"
-    mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)], capture_output=True)
-    if done.returncode != 0:
-        pytest.fail(f"cannot mount a small tmpfs (run as root): {done.stderr.decode()[-300:]}")
-    settings.MEDIA_ROOT = mount
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=True)
-
-
-def fill(disk, leave: int) -> None:
-    """Takes all but `leave` bytes of the filesystem."""
-    stat = os.statvfs(disk)
-    free = stat.f_bavail * stat.f_frsize
-    with open(disk / "filler", "wb") as f:
-        f.write(b"\x00" * max(0, free - leave))
 
 
 def kept(disk) -> list[str]:
