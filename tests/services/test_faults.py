@@ -5,6 +5,9 @@ folder is empty, every refusal is a Thai 503, and the live standings equal a ful
 """
 
 import json
+import os
+import signal
+import socket
 import subprocess
 import sys
 import time
@@ -15,9 +18,10 @@ from django.db.models import F
 from scoring.models import Province, ProvinceResult, Role
 from submissions.models import Evidence
 from tests.factories import UserFactory
+from tests.submissions import files
 
 from .conftest import ROOT, service_env, wait_for
-from .portal import Client, Staff, audit, free_port, password_hash, wait_listening
+from .portal import BOUNDARY, Client, Staff, audit, free_port, multipart, password_hash, wait_listening
 
 pytestmark = pytest.mark.service
 WORKER = [sys.executable, "-m", "celery", "-A", "cdd4", "worker", "-P", "solo", "--without-mingle", "--without-gossip"]
@@ -36,10 +40,10 @@ def staff_names(services_up) -> list[str]:
     return names
 
 
-def start_portal(procs, media, **env) -> int:
+def start_portal(procs, media, workers: int = 3, **env) -> int:
     """gunicorn as in docker-compose's web service, on a free port, with its own media folder."""
     port = free_port()
-    gunicorn = [str(ROOT / ".venv" / "bin" / "gunicorn"), "cdd4.wsgi", "-b", f"127.0.0.1:{port}", "-w", "3"]
+    gunicorn = [str(ROOT / ".venv" / "bin" / "gunicorn"), "cdd4.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(workers)]
     procs.start(
         [*gunicorn, "--timeout", "60"], "web", CDD4_MEDIA_ROOT=str(media), DJANGO_DEBUG="0", LOG_LEVEL="ERROR", **env
     )
@@ -140,3 +144,39 @@ def test_postgres_restarted_during_uploads_keeps_every_upload_and_converges(
         private_postgres.url,
         lambda: read("SELECT province_id, total, rank, criteria::text FROM scoring_provinceresult ORDER BY 1"),
     )
+
+
+def test_web_worker_killed_mid_upload_leaves_nothing_visible_and_sweep_clears_it(procs, tmp_path, staff_names):
+    media = tmp_path / "media"
+    port = start_portal(procs, media, workers=1)
+    web = procs.procs[-1]
+    client = Client(port, staff_names[0])
+    assert client.login() == 302
+    head = multipart("4.1.1", "big.pdf", b"")[: -len(f"\r\n--{BOUNDARY}--\r\n")]
+    sock = socket.create_connection(("127.0.0.1", port))
+    sock.sendall(
+        (
+            f"POST /api/v1/years/2566/evidence/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            f"Content-Type: multipart/form-data; boundary={BOUNDARY}\r\nContent-Length: {len(head) + 8 * 2**20}\r\n"
+            f"X-CSRFToken: {client.cookies['csrftoken']}\r\n"
+            f"Cookie: sessionid={client.cookies['sessionid']}; csrftoken={client.cookies['csrftoken']}\r\n\r\n"
+        ).encode()
+        + head
+        + files.pdf(size=2 * 2**20)[:-8]  # a quarter of the file, then the sender stalls
+    )
+    temp = media / "tmp"
+    wait_for(lambda: temp.is_dir() and any(p.stat().st_size > 2**20 for p in temp.iterdir()))
+    worker = int(subprocess.run(["pgrep", "-P", str(web.pid)], capture_output=True, text=True).stdout.split()[0])
+    os.kill(worker, signal.SIGKILL)  # the process writing the upload dies mid-file
+    sock.close()
+
+    assert Evidence.objects.count() == 0
+    assert [p for p in (media / "evidence").rglob("*") if p.is_file()] == []  # nothing half-written is named
+    assert len(list(temp.iterdir())) == 1  # the dead process's temp file: no row, not served
+    sweep = [sys.executable, "manage.py", "media_sweep", "--hours", "0"]
+    done = subprocess.run(sweep, cwd=ROOT, env=service_env(CDD4_MEDIA_ROOT=str(media)), capture_output=True, text=True)
+    assert "ไฟล์ชั่วคราว / temp files: 1," in done.stdout
+    assert list(temp.iterdir()) == []
+    wait_listening(port)  # gunicorn's master has started a new worker
+    status, body = client.upload(multipart("4.1.1", "again.pdf", files.pdf(size=2**20)))
+    assert status == 201, body
