@@ -11,6 +11,8 @@ from redis import RedisError
 from .models import InnovationReport
 from .services import INNOVATION_FIELDS
 
+logger = logging.getLogger(__name__)
+
 
 class LinkForm(forms.Form):
     url = forms.CharField(label="ลิงก์ / link", max_length=500)
@@ -30,9 +32,6 @@ class InnovationReportForm(forms.ModelForm):
 def _client_ip(request) -> str:
     # REMOTE_ADDR only: X-Forwarded-For is client-controlled unless a trusted proxy rewrites it.
     return request.META.get("REMOTE_ADDR", "") if request else ""
-
-
-logger = logging.getLogger(__name__)
 
 
 def _failures(keys: list[str]) -> list[int]:
