@@ -1,7 +1,8 @@
 """HTML → PDF for the four documents (WeasyPrint). Pure rendering: reads through selectors, writes nothing.
 
 Each document is rendered with the shipped Laksaman files only (static/fonts); see the base template
-for why each file has its own family name.
+for why each file has its own family name. Every PDF is written as PDF/A-3a (archival, tagged), with
+Thai metadata, an outline per section, and a text layer that reads back exactly (see `pdftext`).
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 from scoring import selectors as scoring
 from scoring.models import Province, ProvinceResult, Rubric
 
-from . import selectors
+from . import pdftext, selectors
 from .models import DocumentKind
 from .thaimap import CREDIT
+
+pdftext.install()
 
 FONT_DIR = Path(settings.BASE_DIR) / "static" / "fonts"
 FONTS = {"regular": (FONT_DIR / "Laksaman.ttf").as_uri(), "bold": (FONT_DIR / "Laksaman-Bold.ttf").as_uri()}
@@ -30,6 +33,10 @@ FONTS = {"regular": (FONT_DIR / "Laksaman.ttf").as_uri(), "bold": (FONT_DIR / "L
 ALLOWED = tuple(FONTS.values())
 
 Progress = Callable[[int], None]
+# Archival and accessible: PDF/A-3 level A is PDF/A-3u plus a tagged structure tree (WeasyPrint's tags).
+ARCHIVAL = "pdf/a-3a"
+AUTHOR = "กรมการพัฒนาชุมชน"
+SUBJECT = "ผลการคัดเลือกสำนักงานพัฒนาชุมชนจังหวัดที่มีผลการดำเนินงานด้านเทคโนโลยีสารสนเทศดีเด่น"
 # The engine's explanations use symbols Laksaman has no glyph for; Pango would borrow a system font.
 SUBSTITUTES = str.maketrans({"→": "ได้", "⇒": "ได้", "✓": "ผ่าน", "✗": "ไม่ผ่าน", "•": "-", "\u200b": None})
 
@@ -78,12 +85,30 @@ def _layout(template: str, context: dict):
     return HTML(string=html, url_fetcher=_OwnFilesOnly()).render(font_config=_fonts())
 
 
+def final(rubric: Rubric) -> bool:
+    """False while figures may still move (a recompute pending, a tie at an award line): printed "ร่าง"."""
+    return not (selectors.standings_stale(rubric) or any(r.award_tie for r in scoring.standings(rubric)))
+
+
 def _common(rubric: Rubric) -> dict:
-    return {
-        "rubric": rubric,
-        "computed_at": rubric.standings_computed_at,
-        "draft": selectors.standings_stale(rubric) or any(r.award_tie for r in scoring.standings(rubric)),
-    }
+    return {"rubric": rubric, "computed_at": rubric.standings_computed_at, "draft": not final(rubric)}
+
+
+def describe(doc, rubric: Rubric, title: str):
+    """Thai title and subject, the Department as author, language th: what a search or an archive lists."""
+    meta = doc.metadata
+    meta.title = f"{title} {rubric.name_th}"
+    meta.description = f"{SUBJECT} {rubric.name_th}"
+    meta.authors = [AUTHOR]
+    meta.lang = "th"
+    meta.keywords = [AUTHOR, "ผลการคัดเลือก", str(rubric.year)]
+    meta.generator = "CDD 4.0"
+    return doc
+
+
+def _title(kind: str, province: Province | None = None) -> str:
+    label = DocumentKind(kind).label.split(" / ")[0]
+    return f"{label} จังหวัด{province.name_th}" if province and kind == DocumentKind.BREAKDOWN else label
 
 
 def announcement(rubric: Rubric):
@@ -141,6 +166,7 @@ def breakdowns(rubric: Rubric, province: Province | None = None, progress: Progr
         own = evidence.get(result.province_id, {})
         context = {
             **common,
+            "outline_section": n == 1,  # one "คะแนนรายจังหวัด" bookmark above the provinces' ones
             "result": result,
             "award_name": tiers.get(result.award, ""),
             "blocks": selectors.province_breakdown(rubric, result),
@@ -168,7 +194,7 @@ def merge(docs: list):
 
 
 def render(kind: str, rubric: Rubric, province: Province | None = None, progress: Progress | None = None):
-    """The laid-out document of one kind; `.write_pdf()` gives the bytes, `.pages` the pages."""
+    """The laid-out document of one kind, described (`describe`); `write()` gives the bytes, `.pages` the pages."""
     report = progress or (lambda _: None)
     if kind == DocumentKind.ANNOUNCEMENT:
         doc = announcement(rubric)
@@ -182,9 +208,20 @@ def render(kind: str, rubric: Rubric, province: Province | None = None, progress
     else:
         raise ValueError(f"unknown document kind {kind!r}")
     report(90)
-    return doc
+    return describe(doc, rubric, _title(kind, province))
 
 
-def render_set(rubric: Rubric, kinds: list[str], province: Province | None = None) -> bytes:
+def write(doc, signer=None) -> bytes:
+    """The PDF/A-3a bytes of a laid-out document; signed (PAdES) when a signer is given."""
+    pdf = doc.write_pdf(pdf_variant=ARCHIVAL)
+    if signer is None:
+        return pdf
+    from . import signing  # pyHanko is imported only when a document is signed
+
+    return signing.sign(pdf, signer)
+
+
+def render_set(rubric: Rubric, kinds: list[str], province: Province | None = None, signer=None) -> bytes:
     """Several kinds in one PDF, in the order given (the `export_results` command)."""
-    return merge([render(kind, rubric, province) for kind in kinds]).write_pdf()
+    doc = merge([render(kind, rubric, province) for kind in kinds])
+    return write(describe(doc, rubric, " ".join(_title(k, province) for k in kinds)), signer)

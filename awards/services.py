@@ -93,7 +93,7 @@ def document_render(*, document_id: int) -> GeneratedDocument:
         doc.save(update_fields=["status", "progress"])
     try:
         laid_out = documents.render(doc.kind, doc.rubric, doc.province, progress=_progress(doc.pk))
-        pdf = laid_out.write_pdf()
+        pdf = documents.write(laid_out)
     except Exception as exc:  # a broken render must show as "failed" on the page, not spin forever
         log.exception("rendering %s failed", doc)
         GeneratedDocument.objects.filter(pk=doc.pk).update(status=DocumentStatus.FAILED, error=str(exc)[:2000])

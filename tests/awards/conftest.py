@@ -1,10 +1,15 @@
-import re
 import subprocess
+import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.test.signals import template_rendered
+from django.utils import translation
 
 from awards import documents, selectors
 from scoring import demo, services
@@ -22,17 +27,67 @@ def pdffonts(path: Path) -> list[tuple[str, str]]:
     return [(row[0].split("+", 1)[-1], row[-5]) for row in rows]
 
 
-MARKS = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\s]")
-
-
 def squash(text: str) -> str:
-    """The text without Thai marks and spaces, for comparing with pdftotext's output.
+    """NFKC without white space: lines break inside Thai words, so only the letters are compared, all of them."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
 
-    WeasyPrint's text layer loses SARA AM (ำ is drawn as ํ + า and read back as "า") and pdftotext
-    places stacked tone marks by position ("ทีม ่ ี"); consonants, vowels on the line and digits are
-    exact, so this compares everything a reader could misread on paper except the marks.
-    """
-    return MARKS.sub("", text.replace("ำ", "า"))
+
+HIDDEN = ("head", "style", "script", "title", "desc")  # SVG <title>/<desc> are tooltips, not drawn
+
+
+class _Visible(HTMLParser):
+    """The text of an HTML document's body, as the reader sees it (no head, no style)."""
+
+    def __init__(self):
+        super().__init__()
+        self.chunks, self.hidden = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.hidden += tag in HIDDEN
+
+    def handle_endtag(self, tag):
+        self.hidden -= tag in HIDDEN
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.chunks.append(data)
+
+
+def phrases(html: str) -> list[str]:
+    parser = _Visible()
+    parser.feed(html)
+    return " ".join(parser.chunks).split()
+
+
+def unread(pdf_text: str, html_sources: list[str]) -> list[str]:
+    """Phrases of the rendered HTML that the PDF's text does not give back, exactly and in order."""
+    flat, at, missing = squash(pdf_text), 0, []
+    for phrase in (p for html in html_sources for p in phrases(html)):
+        found = flat.find(squash(phrase), at)
+        if found < 0:
+            missing.append(phrase)
+        else:
+            at = found + len(squash(phrase))
+    return missing
+
+
+@contextmanager
+def html_sources():
+    """The HTML each document template rendered (as `documents` lays it out), in order."""
+    seen: list[tuple[str, dict]] = []
+
+    def record(sender, template, context, **kwargs):
+        if template.name.startswith("awards/pdf/") and template.name != "awards/pdf/base.html":
+            seen.append((template.name, context.flatten()))
+
+    template_rendered.connect(record)
+    sources: list[str] = []
+    try:
+        yield sources
+    finally:
+        template_rendered.disconnect(record)
+        with translation.override("th"):
+            sources.extend(documents.printable(render_to_string(name, context)) for name, context in seen)
 
 
 @dataclass
@@ -40,6 +95,7 @@ class Rendered:
     dir: Path
     awardees: list[tuple[str, str]] = field(default_factory=list)  # (province name_th, tier code)
     names_th: list[str] = field(default_factory=list)  # every province in rank order
+    html: dict[str, list[str]] = field(default_factory=dict)  # each document's rendered HTML
 
 
 @pytest.fixture
@@ -62,10 +118,11 @@ def rendered(django_db_setup, django_db_blocker, tmp_path_factory) -> Rendered:
         rubric.refresh_from_db()
         out.awardees = [(r.province.name_th, b.tier.code) for b in selectors.awardees(rubric) for r in b.results]
         out.names_th = [r.province.name_th for r in selectors.scoring.standings(rubric)]
-        for kind in ("announcement", "results", "certificates"):
-            (out.dir / f"{kind}.pdf").write_bytes(documents.render(kind, rubric).write_pdf())
         one = Province.objects.get(code="TH-50")
-        (out.dir / "breakdown.pdf").write_bytes(documents.render("breakdown", rubric, one).write_pdf())
+        for kind in ("announcement", "results", "certificates", "breakdown"):
+            with html_sources() as out.html[kind]:
+                doc = documents.render(kind, rubric, one if kind == "breakdown" else None)
+            (out.dir / f"{kind}.pdf").write_bytes(documents.write(doc))
         transaction.set_rollback(True)
     return out
 
