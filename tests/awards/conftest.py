@@ -3,6 +3,7 @@ import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,28 @@ def pdffonts(path: Path) -> list[tuple[str, str]]:
     out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
     rows = [line.split() for line in out.splitlines()[2:] if line.strip()]
     return [(row[0].split("+", 1)[-1], row[-5]) for row in rows]
+
+
+def pdfinfo(path: Path, *args: str) -> str:
+    return subprocess.run(["pdfinfo", *args, str(path)], capture_output=True, text=True, check=True).stdout
+
+
+def outline(data: bytes) -> list[tuple[int, str]]:
+    """The PDF's bookmarks as (depth, title), in order."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    found = []
+
+    def walk(node, depth):
+        while node is not None:
+            node = node.get_object()
+            found.append((depth, str(node["/Title"])))
+            if "/First" in node:
+                walk(node["/First"], depth + 1)
+            node = node.get("/Next")
+
+    walk(PdfFileReader(BytesIO(data)).root["/Outlines"]["/First"], 0)
+    return found
 
 
 def squash(text: str) -> str:

@@ -2,11 +2,12 @@ import re
 import subprocess
 
 import pytest
+from django.core.management import call_command
 
 from awards import documents, selectors, thai
 from scoring.models import Province, ProvinceResult
 
-from .conftest import pdffonts, pdftext, squash
+from .conftest import outline, pdffonts, pdfinfo, pdftext, squash
 
 # Ordered with the database tests: transactional tests that run later empty the tables.
 pytestmark = pytest.mark.django_db
@@ -73,3 +74,49 @@ def test_breakdown_matches_standings_api(demo_standings, central_user, api):
     assert squash(f"อันดับที่ {thai.thai_digits(row['rank'])}") in text
     for code, explanation in row["explanations"].items():
         assert squash(documents.printable(explanation)) in text, code
+
+
+@pytest.mark.parametrize(
+    ("kind", "title"),
+    [
+        ("announcement", "ประกาศผลการคัดเลือก"),
+        ("results", "ตารางผลคะแนน"),
+        ("certificates", "ประกาศนียบัตร"),
+        ("breakdown", "คะแนนรายจังหวัด จังหวัดเชียงใหม่"),
+    ],
+)
+def test_every_document_is_pdfa_3a_tagged_with_thai_metadata(rendered, kind, title):
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    path = rendered.dir / f"{kind}.pdf"
+    info = pdfinfo(path)
+    assert f"Title:           {title} โครงการพัฒนาชุมชนดิจิทัล ๔.๐ ประจำปี ๒๕๖๖\n" in info
+    assert f"Subject:         {documents.SUBJECT} โครงการพัฒนาชุมชนดิจิทัล ๔.๐ ประจำปี ๒๕๖๖\n" in info
+    assert "Author:          กรมการพัฒนาชุมชน\n" in info
+    assert "Tagged:          yes\n" in info
+    assert "PDF version:     1.7\n" in info
+    assert 'pdfaid:part="3" pdfaid:conformance="A"' in pdfinfo(path, "-meta")
+    with path.open("rb") as f:
+        root = PdfFileReader(f).root
+        assert (str(root["/Lang"]), bool(root["/MarkInfo"]["/Marked"]), "/StructTreeRoot" in root) == ("th", True, True)
+
+
+def test_announcement_and_certificates_outline(rendered):
+    announcement = outline((rendered.dir / "announcement.pdf").read_bytes())
+    assert announcement == [(0, "ประกาศผลการคัดเลือก"), (1, "แผนที่แสดงจังหวัดที่ได้รับรางวัล")]
+    certificates = outline((rendered.dir / "certificates.pdf").read_bytes())
+    assert certificates == [(0, "ประกาศนียบัตร")] + [(1, f"สำนักงานพัฒนาชุมชนจังหวัด{name}") for name, _ in rendered.awardees]
+
+
+def test_export_set_has_one_bookmark_per_section_and_province(demo_standings, tmp_path):
+    out = tmp_path / "set.pdf"
+    call_command("export_results", "--year", "2566", "--out", str(out), "--province", "TH-50")
+    assert outline(out.read_bytes())[:5] == [
+        (0, "ประกาศผลการคัดเลือก"),
+        (1, "แผนที่แสดงจังหวัดที่ได้รับรางวัล"),
+        (0, "ตารางผลคะแนน"),
+        (0, "คะแนนรายจังหวัด"),
+        (1, "จังหวัดเชียงใหม่"),
+    ]
+    assert outline(out.read_bytes())[5:7] == [(0, "ประกาศนียบัตร"), (1, "สำนักงานพัฒนาชุมชนจังหวัดสุรินทร์")]
+    assert "Title:           ประกาศผลการคัดเลือก ตารางผลคะแนน คะแนนรายจังหวัด จังหวัดเชียงใหม่ ประกาศนียบัตร" in pdfinfo(out)
