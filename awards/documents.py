@@ -211,6 +211,21 @@ def render(kind: str, rubric: Rubric, province: Province | None = None, progress
     return describe(doc, rubric, _title(kind, province))
 
 
+def signer_for(rubric: Rubric):
+    """(certificate, pyHanko signer) when a final document is to be signed, else (None, None).
+
+    Drafts are never signed: a signature says the figures are settled. A certificate that can no
+    longer sign (expired, server secret changed) raises signing.CertificateError, so the document
+    fails with that reason rather than coming out silently unsigned.
+    """
+    certificate = selectors.signing_certificate()
+    if certificate is None or not final(rubric):
+        return None, None
+    from . import signing
+
+    return certificate, signing.signer(bytes(certificate.pkcs12))
+
+
 def write(doc, signer=None) -> bytes:
     """The PDF/A-3a bytes of a laid-out document; signed (PAdES) when a signer is given."""
     pdf = doc.write_pdf(pdf_variant=ARCHIVAL)
@@ -221,7 +236,7 @@ def write(doc, signer=None) -> bytes:
     return signing.sign(pdf, signer)
 
 
-def render_set(rubric: Rubric, kinds: list[str], province: Province | None = None, signer=None) -> bytes:
-    """Several kinds in one PDF, in the order given (the `export_results` command)."""
+def render_set(rubric: Rubric, kinds: list[str], province: Province | None = None) -> bytes:
+    """Several kinds in one PDF, in the order given (the `export_results` command); signed as `signer_for`."""
     doc = merge([render(kind, rubric, province) for kind in kinds])
-    return write(describe(doc, rubric, " ".join(_title(k, province) for k in kinds)), signer)
+    return write(describe(doc, rubric, " ".join(_title(k, province) for k in kinds)), signer_for(rubric)[1])

@@ -3,6 +3,7 @@ from django import forms
 from scoring.models import Province
 
 from .models import AwardSignature, DocumentKind
+from .signing import MAX_UPLOAD
 
 
 class SignatureForm(forms.ModelForm):
@@ -13,6 +14,24 @@ class SignatureForm(forms.ModelForm):
             "signer_position": forms.Textarea(attrs={"rows": 3}),
             "announced_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
+
+
+class SigningCertificateForm(forms.Form):
+    """The Department's certificate for digital signatures; the passphrase only opens it once, here."""
+
+    file = forms.FileField(label="ไฟล์ใบรับรอง (.p12 / .pfx) / certificate file (.p12 / .pfx)")
+    passphrase = forms.CharField(
+        label="รหัสผ่านของไฟล์ (ไม่ถูกเก็บ) / the file's passphrase (not stored)",
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD:
+            raise forms.ValidationError("ไฟล์ใหญ่เกิน 64 KB ไม่ใช่ไฟล์ใบรับรอง / over 64 KB: not a certificate file")
+        return upload
 
 
 class DocumentRequestForm(forms.Form):

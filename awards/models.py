@@ -90,6 +90,14 @@ class GeneratedDocument(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     finished_at = models.DateTimeField("เสร็จเมื่อ / finished at", null=True, blank=True)
+    signed_with = models.ForeignKey(
+        "SigningCertificate",
+        verbose_name="ลงนามด้วยใบรับรอง / signed with",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-requested_at", "-id"]
@@ -107,3 +115,33 @@ class GeneratedDocument(models.Model):
     @property
     def filename(self) -> str:
         return f"cdd4-{self.rubric.year}-{self.kind}-{self.scope}-v{self.version}.pdf".lower()
+
+
+class SigningCertificate(models.Model):
+    """The Department's certificate that digitally signs final documents (PAdES). Every upload is kept;
+    the one active row signs. The key is stored re-encrypted with the server's secret (`awards.signing`),
+    never with the passphrase typed at upload, which is not stored at all."""
+
+    pkcs12 = models.BinaryField("PKCS#12 (เข้ารหัสด้วยกุญแจของเซิร์ฟเวอร์) / PKCS#12 (server-encrypted)", editable=False)
+    subject = models.CharField("ผู้ถือใบรับรอง / subject", max_length=500)
+    issuer = models.CharField("ผู้ออกใบรับรอง / issuer", max_length=500)
+    serial = models.CharField("เลขที่ใบรับรอง / serial number", max_length=100)
+    fingerprint = models.CharField("SHA-256", max_length=64)
+    not_before = models.DateTimeField("ใช้ได้ตั้งแต่ / valid from")
+    not_after = models.DateTimeField("หมดอายุ / valid until")
+    active = models.BooleanField("ใช้ลงนาม / in use", default=True)
+    uploaded_at = models.DateTimeField("อัปโหลดเมื่อ / uploaded at", auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+        verbose_name = "ใบรับรองลายมือชื่ออิเล็กทรอนิกส์ / signing certificate"
+        verbose_name_plural = "ใบรับรองลายมือชื่ออิเล็กทรอนิกส์ / signing certificates"
+        constraints = [
+            models.UniqueConstraint(fields=["active"], condition=Q(active=True), name="signing_certificate_one_active"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} ({self.fingerprint[:16]})"

@@ -16,7 +16,7 @@ from scoring import selectors as scoring
 from scoring.models import Fact, Province, ProvinceResult, Rubric
 
 from . import thai
-from .models import AwardSignature, AwardTier, DocumentKind, GeneratedDocument
+from .models import AwardSignature, AwardTier, DocumentKind, GeneratedDocument, SigningCertificate
 from .thaimap import map_svg, tier_colours
 
 
@@ -34,7 +34,8 @@ def signature(rubric: Rubric) -> AwardSignature:
 
 
 def standings_version(rubric: Rubric) -> str:
-    """What a document depends on: when the standings were last ranked, and the signature's last edit.
+    """What a document depends on: when the standings were last ranked, the signature's last edit, and
+    which certificate signs (a new certificate gives new, signed versions).
 
     Any score change ends in a recompute that moves `standings_computed_at`, so it gives a new key.
     """
@@ -42,7 +43,13 @@ def standings_version(rubric: Rubric) -> str:
     computed = rubric.standings_computed_at
     signed = AwardSignature.objects.filter(rubric=rubric).values_list("updated_at", flat=True).first()
     stamp = lambda t: t.strftime("%Y%m%dT%H%M%S%f") if t else "0"  # noqa: E731
-    return f"s{stamp(computed)}-g{stamp(signed)}"
+    certificate = SigningCertificate.objects.filter(active=True).values_list("pk", flat=True).first()
+    return f"s{stamp(computed)}-g{stamp(signed)}-c{certificate or 0}"
+
+
+def signing_certificate() -> SigningCertificate | None:
+    """The certificate that signs final documents, if central staff uploaded one (and did not withdraw it)."""
+    return SigningCertificate.objects.filter(active=True).first()
 
 
 def standings_stale(rubric: Rubric) -> bool:

@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from scoring.models import Province, Rubric
 
-from . import selectors
-from .models import AwardSignature, DocumentKind, DocumentStatus, GeneratedDocument
+from . import selectors, signing
+from .models import AwardSignature, DocumentKind, DocumentStatus, GeneratedDocument, SigningCertificate
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,32 @@ def signature_set(
         },
     )
     return signature
+
+
+@transaction.atomic
+def signing_certificate_upload(*, data: bytes, passphrase: str, user=None) -> SigningCertificate:
+    """Checks and stores the Department's PKCS#12; it signs every final document from now on.
+    The previous certificate is kept (inactive). Raises signing.CertificateError with a Thai/English reason."""
+    sealed = signing.seal(data, passphrase)
+    SigningCertificate.objects.select_for_update().filter(active=True).update(active=False)
+    return SigningCertificate.objects.create(
+        pkcs12=sealed.data,
+        subject=sealed.subject,
+        issuer=sealed.issuer,
+        serial=sealed.serial,
+        fingerprint=sealed.fingerprint,
+        not_before=sealed.not_before,
+        not_after=sealed.not_after,
+        uploaded_by=user,
+    )
+
+
+@transaction.atomic
+def signing_certificate_withdraw(*, user=None) -> int:
+    """Documents made from now on are not signed digitally; the stored certificates are kept, inactive."""
+    withdrawn = SigningCertificate.objects.select_for_update().filter(active=True).update(active=False)
+    log.info("signing certificate withdrawn by %s", user)
+    return withdrawn
 
 
 @transaction.atomic
@@ -93,7 +119,8 @@ def document_render(*, document_id: int) -> GeneratedDocument:
         doc.save(update_fields=["status", "progress"])
     try:
         laid_out = documents.render(doc.kind, doc.rubric, doc.province, progress=_progress(doc.pk))
-        pdf = documents.write(laid_out)
+        certificate, signer = documents.signer_for(doc.rubric)
+        pdf = documents.write(laid_out, signer)
     except Exception as exc:  # a broken render must show as "failed" on the page, not spin forever
         log.exception("rendering %s failed", doc)
         GeneratedDocument.objects.filter(pk=doc.pk).update(status=DocumentStatus.FAILED, error=str(exc)[:2000])
@@ -101,5 +128,6 @@ def document_render(*, document_id: int) -> GeneratedDocument:
         return doc
     doc.file.save(doc.filename, ContentFile(pdf), save=False)
     doc.status, doc.progress, doc.pages, doc.finished_at = DocumentStatus.DONE, 100, len(laid_out.pages), timezone.now()
-    doc.save(update_fields=["file", "status", "progress", "pages", "finished_at"])
+    doc.signed_with = certificate
+    doc.save(update_fields=["file", "status", "progress", "pages", "finished_at", "signed_with"])
     return doc

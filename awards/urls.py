@@ -8,6 +8,7 @@ urlpatterns = [
     path("years/<int:year>/", views.results, name="results"),
     path("years/<int:year>/documents/", views.document_create, name="document_create"),
     path("years/<int:year>/signature/", views.signature, name="signature"),
+    path("years/<int:year>/signing-certificate/", views.signing_certificate, name="signing_certificate"),
     path("documents/<int:pk>/status/", views.document_status, name="status"),
     path("documents/<int:pk>/download/", views.document_download, name="download"),
 ]

@@ -13,8 +13,9 @@ from django.views.decorators.http import require_GET, require_POST
 from scoring.models import Rubric
 
 from . import selectors, services
-from .forms import DocumentRequestForm, SignatureForm
+from .forms import DocumentRequestForm, SignatureForm, SigningCertificateForm
 from .models import DocumentStatus, GeneratedDocument
+from .signing import CertificateError
 
 
 def _require(request, perm: str):
@@ -47,6 +48,8 @@ def results(request, year: int):
             documents=selectors.latest_documents(rubric),
             request_form=DocumentRequestForm(),
             signature_form=SignatureForm(instance=selectors.signature(rubric)),
+            certificate=selectors.signing_certificate(),
+            certificate_form=SigningCertificateForm(),
             sheets=[
                 ("standings", "อันดับและคะแนนทุกตัวชี้วัด / standings"),
                 ("facts", "ข้อมูล / facts"),
@@ -83,6 +86,31 @@ def signature(request, year: int):
         messages.success(request, "บันทึกผู้ลงนามแล้ว / signature saved")
     else:
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect(reverse("awards:results", args=[year]) + "#signature")
+
+
+@require_POST
+def signing_certificate(request, year: int):
+    """Upload the Department's certificate (signs final documents from now on), or withdraw it."""
+    if denied := _require(request, "awards.change_signature"):
+        return denied
+    get_object_or_404(Rubric, year=year)
+    if "withdraw" in request.POST:
+        services.signing_certificate_withdraw(user=request.user)
+        messages.success(request, "ยกเลิกการลงนามดิจิทัลแล้ว / digital signing withdrawn")
+        return redirect(reverse("awards:results", args=[year]) + "#signature")
+    form = SigningCertificateForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    else:
+        try:
+            cert = services.signing_certificate_upload(
+                data=form.cleaned_data["file"].read(), passphrase=form.cleaned_data["passphrase"], user=request.user
+            )
+        except CertificateError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"บันทึกใบรับรองแล้ว / certificate saved: {cert.subject}")
     return redirect(reverse("awards:results", args=[year]) + "#signature")
 
 

@@ -19,6 +19,9 @@ if PRODUCTION:
     SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 else:
     SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-not-secret-cdd4")
+# Encrypts the uploaded signing certificate's key at rest (awards.signing); SECRET_KEY when unset.
+# Set it (and keep it) when SECRET_KEY may rotate: a new value means the certificate is uploaded again.
+CDD4_SIGNING_SECRET = os.environ.get("CDD4_SIGNING_SECRET", "")
 ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 

@@ -42,6 +42,7 @@ PAGES = [
     ("get", "/awards/years/2566/", None, [302, 403, 200, 200]),
     ("post", "/awards/years/2566/documents/", {"kind": "bogus"}, [302, 403, 403, 302]),
     ("post", "/awards/years/2566/signature/", {"signer_name": ""}, [302, 403, 403, 302]),
+    ("post", "/awards/years/2566/signing-certificate/", {"withdraw": "1"}, [302, 403, 403, 302]),
     ("get", "/awards/documents/{doc}/status/", None, [302, 403, 403, 200]),
     ("get", "/awards/documents/{doc}/download/", None, [302, 403, 403, 200]),
     ("get", "/admin/awards/generateddocument/", None, [302, 302, 403, 200]),

@@ -1,0 +1,186 @@
+"""Digital signature of final documents: a throw-away certificate made here, validated with pyHanko."""
+
+from datetime import UTC, datetime, timedelta
+from io import BytesIO
+
+import pytest
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+from django.test import Client
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko_certvalidator import ValidationContext
+
+from awards import documents, selectors, services, signing
+from awards.models import DocumentStatus, SigningCertificate
+from scoring.models import ProvinceResult
+
+from .conftest import pdfinfo, pdftext, squash
+
+PASSPHRASE = "ทดสอบ-passphrase"
+
+
+def make_certificate(days=365, start=None, name="กรมการพัฒนาชุมชน"):
+    """A self-signed signing certificate and its key, as a CA would issue for document signing."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name), x509.NameAttribute(NameOID.COUNTRY_NAME, "TH")])
+    start = start or datetime.now(UTC) - timedelta(days=1)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(start + timedelta(days=days))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(True, True, False, False, False, True, False, False, False), critical=True
+        )  # digitalSignature, nonRepudiation, keyCertSign
+        .sign(key, hashes.SHA256())
+    )
+    return key, cert
+
+
+def p12(key, cert, passphrase=PASSPHRASE) -> bytes:
+    encryption = serialization.BestAvailableEncryption(passphrase.encode())
+    return pkcs12.serialize_key_and_certificates(b"cdd", key, cert, None, encryption)
+
+
+@pytest.fixture
+def certificate(db):
+    key, cert = make_certificate()
+    row = services.signing_certificate_upload(data=p12(key, cert), passphrase=PASSPHRASE)
+    return row, cert
+
+
+def _validate(data: bytes, cert):
+    reader = PdfFileReader(BytesIO(data))
+    assert len(reader.embedded_signatures) == 1
+    embedded = reader.embedded_signatures[0]
+    root = asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+    status = validate_pdf_signature(embedded, ValidationContext(trust_roots=[root]))
+    return embedded, status
+
+
+def test_upload_keeps_key_encrypted_for_the_server_never_with_the_passphrase(certificate):
+    row, cert = certificate
+    assert row.active and row.fingerprint == cert.fingerprint(hashes.SHA256()).hex()
+    assert row.subject == "C=TH,CN=กรมการพัฒนาชุมชน"
+    stored = bytes(row.pkcs12)
+    assert PASSPHRASE.encode() not in stored
+    with pytest.raises(ValueError):
+        pkcs12.load_key_and_certificates(stored, PASSPHRASE.encode())
+    assert signing.signer(stored).signing_cert.sha256.hex() == row.fingerprint
+
+
+def test_second_upload_replaces_the_first_which_is_kept(certificate):
+    first, _ = certificate
+    key, cert = make_certificate(name="ผู้ลงนามใหม่")
+    second = services.signing_certificate_upload(data=p12(key, cert), passphrase=PASSPHRASE)
+    first.refresh_from_db()
+    assert (first.active, second.active, selectors.signing_certificate()) == (False, True, second)
+    assert services.signing_certificate_withdraw() == 1
+    assert selectors.signing_certificate() is None
+    assert SigningCertificate.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("make", "passphrase", "message"),
+    [
+        (lambda: p12(*make_certificate()), "wrong", "รหัสผ่านไม่ถูกต้อง"),
+        (lambda: b"not a certificate", "", "ไม่ใช่ไฟล์ PKCS#12"),
+        (lambda: p12(*make_certificate(days=10, start=datetime.now(UTC) - timedelta(days=20))), PASSPHRASE, "หมดอายุ"),
+        (lambda: p12(make_certificate()[0], None), PASSPHRASE, "ต้องมีทั้งกุญแจส่วนตัวและใบรับรอง"),
+    ],
+)
+def test_unusable_certificate_is_refused_with_a_thai_reason(db, make, passphrase, message):
+    with pytest.raises(signing.CertificateError, match=message):
+        services.signing_certificate_upload(data=make(), passphrase=passphrase)
+    assert SigningCertificate.objects.count() == 0
+
+
+def test_final_document_is_signed_pades_and_stays_pdfa_and_searchable(
+    demo_standings, certificate, django_capture_on_commit_callbacks, tmp_path
+):
+    row, cert = certificate
+    with django_capture_on_commit_callbacks(execute=True):
+        doc = services.document_request(rubric=demo_standings, kind="announcement")
+    doc.refresh_from_db()
+    assert (doc.status, doc.signed_with) == (DocumentStatus.DONE, row)
+    data = doc.file.read()
+    embedded, status = _validate(data, cert)
+    assert (status.intact, status.valid, status.trusted) == (True, True, True)
+    assert status.coverage.name == "ENTIRE_FILE"
+    assert embedded.sig_object["/SubFilter"] == "/ETSI.CAdES.detached"  # PAdES baseline
+    assert (status.signing_cert.sha256.hex(), status.md_algorithm) == (row.fingerprint, "sha256")
+    tampered = data[:200] + bytes([data[200] ^ 1]) + data[201:]  # one bit inside the first (ICC) stream
+    assert _validate(tampered, cert)[1].intact is False
+    path = tmp_path / "signed.pdf"
+    path.write_bytes(data)
+    assert 'pdfaid:part="3" pdfaid:conformance="A"' in pdfinfo(path, "-meta")
+    assert squash("หนึ่งหมื่นห้าพันบาทถ้วน") in squash(pdftext(path, "-raw"))
+
+
+def test_draft_document_is_not_signed(demo_standings, certificate, django_capture_on_commit_callbacks):
+    ProvinceResult.objects.filter(rubric=demo_standings, province__code="TH-50").update(change_seq=99)
+    assert not documents.final(demo_standings)
+    with django_capture_on_commit_callbacks(execute=True):
+        doc = services.document_request(rubric=demo_standings, kind="certificates")
+    doc.refresh_from_db()
+    assert (doc.status, doc.signed_with) == (DocumentStatus.DONE, None)
+    assert PdfFileReader(BytesIO(doc.file.read())).embedded_signatures == []
+
+
+def test_new_certificate_gives_new_signed_version(demo_standings, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        unsigned = services.document_request(rubric=demo_standings, kind="results")
+    key, cert = make_certificate()
+    services.signing_certificate_upload(data=p12(key, cert), passphrase=PASSPHRASE)
+    with django_capture_on_commit_callbacks(execute=True):
+        signed = services.document_request(rubric=demo_standings, kind="results")
+    signed.refresh_from_db()
+    assert (unsigned.version, signed.version) == (1, 2)
+    assert _validate(signed.file.read(), cert)[1].valid
+
+
+def test_expired_stored_certificate_fails_the_document_with_its_reason(
+    demo_standings, certificate, django_capture_on_commit_callbacks
+):
+    row, _ = certificate
+    key, cert = make_certificate(days=10, start=datetime.now(UTC) - timedelta(days=20))
+    sealed = signing.seal(p12(key, cert), PASSPHRASE, now=datetime.now(UTC) - timedelta(days=15))  # valid then
+    SigningCertificate.objects.filter(pk=row.pk).update(pkcs12=sealed.data)
+    with django_capture_on_commit_callbacks(execute=True):
+        doc = services.document_request(rubric=demo_standings, kind="results")
+    doc.refresh_from_db()
+    assert doc.status == DocumentStatus.FAILED
+    assert doc.error.startswith("ใบรับรองหมดอายุแล้วเมื่อ")
+
+
+def test_central_uploads_on_the_results_page_others_cannot(demo_standings, central_user, provincial_user):
+    key, cert = make_certificate()
+    url = "/awards/years/2566/signing-certificate/"
+
+    def post(client, **data):
+        return client.post(url, {"file": BytesIO(p12(key, cert)), "passphrase": PASSPHRASE, **data})
+
+    assert post(Client()).status_code == 302 and SigningCertificate.objects.count() == 0  # anonymous: to login
+    provincial = Client()
+    provincial.force_login(provincial_user)
+    assert post(provincial).status_code == 403
+    central = Client()
+    central.force_login(central_user)
+    response = post(central)
+    assert response["Location"] == "/awards/years/2566/#signature"
+    assert SigningCertificate.objects.get().fingerprint == cert.fingerprint(hashes.SHA256()).hex()
+    page = central.get("/awards/years/2566/").content.decode()
+    assert "C=TH,CN=กรมการพัฒนาชุมชน" in page and "ยกเลิกการลงนามดิจิทัล" in page
+    wrong = central.post(url, {"file": BytesIO(p12(key, cert)), "passphrase": "ผิด"}, follow=True)
+    assert "รหัสผ่านไม่ถูกต้อง" in wrong.content.decode()
+    central.post(url, {"withdraw": "1"})
+    assert selectors.signing_certificate() is None
