@@ -7,7 +7,7 @@ from scoring.models import Rubric
 from scoring.permissions import is_central
 
 from . import exports, services
-from .models import AwardSignature, AwardTier, DocumentStatus, GeneratedDocument
+from .models import AwardSignature, AwardTier, DocumentStatus, GeneratedDocument, SigningCertificate
 
 
 @admin.register(AwardTier)
@@ -42,6 +42,17 @@ class AwardSignatureAdmin(RoleAccess, admin.ModelAdmin):
             user=request.user,
         )
         obj.pk = saved.pk
+
+
+@admin.register(SigningCertificate)
+class SigningCertificateAdmin(RoleAccess, admin.ModelAdmin):
+    """Read-only record of every uploaded certificate; uploading and withdrawing are on the results page,
+    beside the signatory, where the key is checked and sealed (never through a plain admin form)."""
+
+    view = is_central
+    list_display = ["subject", "issuer", "not_after", "active", "uploaded_at", "uploaded_by", "fingerprint"]
+    fields = ["subject", "issuer", "serial", "fingerprint", "not_before", "not_after", "active", "uploaded_at"]
+    readonly_fields = fields
 
 
 @admin.register(GeneratedDocument)

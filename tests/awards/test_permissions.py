@@ -47,6 +47,7 @@ PAGES = [
     ("get", "/awards/documents/{doc}/download/", None, [302, 403, 403, 200]),
     ("get", "/admin/awards/generateddocument/", None, [302, 302, 403, 200]),
     ("get", "/admin/awards/awardsignature/", None, [302, 302, 403, 200]),
+    ("get", "/admin/awards/signingcertificate/", None, [302, 302, 403, 200]),
 ]
 
 API = [

@@ -10,6 +10,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
+from django.core.management import call_command
 from django.test import Client
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
@@ -180,7 +181,16 @@ def test_central_uploads_on_the_results_page_others_cannot(demo_standings, centr
     assert SigningCertificate.objects.get().fingerprint == cert.fingerprint(hashes.SHA256()).hex()
     page = central.get("/awards/years/2566/").content.decode()
     assert "C=TH,CN=กรมการพัฒนาชุมชน" in page and "ยกเลิกการลงนามดิจิทัล" in page
+    assert cert.fingerprint(hashes.SHA256()).hex() in central.get("/admin/awards/signingcertificate/").content.decode()
     wrong = central.post(url, {"file": BytesIO(p12(key, cert)), "passphrase": "ผิด"}, follow=True)
     assert "รหัสผ่านไม่ถูกต้อง" in wrong.content.decode()
     central.post(url, {"withdraw": "1"})
     assert selectors.signing_certificate() is None
+
+
+def test_export_results_command_signs_with_the_same_certificate(demo_standings, certificate, tmp_path):
+    row, cert = certificate
+    out = tmp_path / "set.pdf"
+    call_command("export_results", "--year", "2566", "--out", str(out), "--kind", "announcement,certificates")
+    status = _validate(out.read_bytes(), cert)[1]
+    assert (status.intact, status.valid, status.signing_cert.sha256.hex()) == (True, True, row.fingerprint)
