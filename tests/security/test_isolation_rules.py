@@ -122,6 +122,14 @@ RULES = {
     "admin:awards_awardsignature_delete": Rule("- - 0 0 0 0", "- - 0 0 0 0", "awards.awardsignature"),
     "admin:awards_awardsignature_change": Rule("- - 0 0 0 0", "- - 0 0 0 0", "awards.awardsignature"),
     "admin/awards/awardsignature/<path:object_id>/": Rule("- - - - - -", "- - - - - -", "awards.awardsignature"),
+    "admin:awards_signingcertificate_changelist": Rule("- - - - - 0", "- - - - - 0", "awards.signingcertificate"),
+    "admin:awards_signingcertificate_add": Rule("- - - - - -", "- - - - - -", "awards.signingcertificate"),
+    "admin:awards_signingcertificate_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "awards.signingcertificate"),
+    "admin:awards_signingcertificate_delete": Rule("- - 0 0 0 0", "- - 0 0 0 0", "awards.signingcertificate"),
+    "admin:awards_signingcertificate_change": Rule("- - 0 0 0 0", "- - 0 0 0 0", "awards.signingcertificate"),
+    "admin/awards/signingcertificate/<path:object_id>/": Rule(
+        "- - - - - -", "- - - - - -", "awards.signingcertificate"
+    ),
     "admin:awards_generateddocument_changelist": Rule("- - - - - 0", "- - - - - 0", "awards.generateddocument"),
     "admin:awards_generateddocument_add": Rule("- - - - - -", "- - - - - -", "awards.generateddocument"),
     "admin:awards_generateddocument_history": Rule("- - - - - 0", "- - - - - 0", "awards.generateddocument"),
@@ -210,6 +218,7 @@ RULES = {
     "awards:results": Rule("- - 0 0 0 0"),
     "awards:document_create": Rule(None, "- - - - - 0"),
     "awards:signature": Rule(None, "- - - - - 0"),
+    "awards:signing_certificate": Rule(None, "- - - - - 0"),
     "awards:status": Rule("- - - - - 0", None, "awards.generateddocument"),
     "awards:download": Rule("- - - - - +", None, "awards.generateddocument"),
 }
