@@ -61,6 +61,7 @@ class DocumentStatusSerializer(serializers.Serializer):
     pages = serializers.IntegerField()
     error = serializers.CharField()
     download = serializers.CharField(allow_null=True)
+    signed = serializers.BooleanField(help_text="ลงนามดิจิทัล (PAdES) / digitally signed (PAdES)")
 
 
 class DocumentRequestSerializer(serializers.Serializer):

@@ -5,10 +5,10 @@ SARA AM (ำ) as two glyphs, NIKHAHIT + SARA AA, and moves the nikhahit in front
 per-glyph map can be right: the sara aa glyph is "า" in one word and half of "ำ" in the next, the
 nikhahit is nothing on its own, and marks come back in drawing order rather than reading order.
 PDF's answer is a marked-content span whose /ActualText replaces the text of every glyph inside it
-(ISO 32000-1, 14.9.4); poppler's pdftotext, pdf.js and Acrobat all read it. We wrap each line WeasyPrint
-draws (HTML text and SVG text both go through `draw_first_line`) with the exact string Pango laid out
-for it. The span sits inside the text object, nested in the /Span MCID of a tagged PDF, which the
-standard allows.
+(ISO 32000-1, 14.9.4); poppler's pdftotext honours it (tests/awards/test_pdftext.py). We wrap each
+line WeasyPrint draws (HTML text and SVG text both go through `draw_first_line`) with the exact string
+Pango laid out for it. The span sits inside the text object, nested in the /Span MCID of a tagged
+PDF, which the standard allows. Written against WeasyPrint 70's `draw_first_line` (pinned).
 """
 
 from __future__ import annotations

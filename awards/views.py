@@ -127,6 +127,7 @@ def status_data(doc: GeneratedDocument) -> dict:
         "pages": doc.pages,
         "error": doc.error,
         "download": reverse("awards:download", args=[doc.pk]) if doc.status == DocumentStatus.DONE else None,
+        "signed": doc.signed_with_id is not None,
     }
 
 

@@ -18,7 +18,8 @@ from pyhanko_certvalidator import ValidationContext
 
 from awards import documents, selectors, services, signing
 from awards.models import DocumentStatus, SigningCertificate
-from scoring.models import ProvinceResult
+from scoring.models import ProvinceResult, Role
+from tests.factories import UserFactory
 
 from .conftest import pdfinfo, pdftext, squash
 
@@ -113,6 +114,10 @@ def test_final_document_is_signed_pades_and_stays_pdfa_and_searchable(
         doc = services.document_request(rubric=demo_standings, kind="announcement")
     doc.refresh_from_db()
     assert (doc.status, doc.signed_with) == (DocumentStatus.DONE, row)
+    assert Client().get(f"/awards/documents/{doc.pk}/status/").status_code == 302
+    central = Client()
+    central.force_login(UserFactory(role=Role.CENTRAL))
+    assert central.get(f"/api/v1/documents/{doc.pk}/").json()["signed"] is True
     data = doc.file.read()
     embedded, status = _validate(data, cert)
     assert (status.intact, status.valid, status.trusted) == (True, True, True)
@@ -134,6 +139,9 @@ def test_draft_document_is_not_signed(demo_standings, certificate, django_captur
         doc = services.document_request(rubric=demo_standings, kind="certificates")
     doc.refresh_from_db()
     assert (doc.status, doc.signed_with) == (DocumentStatus.DONE, None)
+    central = Client()
+    central.force_login(UserFactory(role=Role.CENTRAL))
+    assert central.get(f"/awards/documents/{doc.pk}/status/").json()["signed"] is False
     assert PdfFileReader(BytesIO(doc.file.read())).embedded_signatures == []
 
 
