@@ -13,17 +13,38 @@ PDF, which the standard allows. Written against WeasyPrint 70's `draw_first_line
 
 from __future__ import annotations
 
+from io import BytesIO
+
 import pydyf
+from fontTools.ttLib import TTFont
 from weasyprint.draw import text as weasy_text
+from weasyprint.text.ffi import ffi
 
 _original = weasy_text.draw_first_line
+_own_chars: dict[str, dict[int, str]] = {}  # font hash → {glyph id: the one character the font maps to it}
 
 
-def _line_text(textbox) -> str:
-    """What Pango laid out on the line just drawn (after any ellipsis or hyphen WeasyPrint added)."""
-    line, _ = textbox.pango_layout.get_first_line()
-    utf8 = textbox.pango_layout.text.encode()
-    return utf8[line.start_index : line.start_index + line.length].decode()
+def _glyph_chars(font) -> dict[int, str]:
+    if font.hash not in _own_chars:
+        ttf = TTFont(BytesIO(font.file_content), fontNumber=font.index, lazy=True)
+        own: dict[int, str] = {}
+        for code, name in sorted(ttf.getBestCmap().items(), reverse=True):  # the lowest code point wins
+            own[ttf.getGlyphID(name)] = chr(code)
+        _own_chars[font.hash] = own
+    return _own_chars[font.hash]
+
+
+def _plain_glyph_map(stream, line) -> None:
+    """The fallback for readers that ignore /ActualText: each glyph the font maps from one character
+    reads as that character, so ำ reads "ํา" (equal to ำ after NFKC) and า never reads "ำ"."""
+    run = line.runs[0]
+    while run != ffi.NULL:
+        item, run = run.data, run.next
+        font, _ = stream.add_font(item.item.analysis.font)
+        own = _glyph_chars(font)
+        for info in item.glyphs.glyphs[0 : item.glyphs.num_glyphs]:
+            if info.glyph in own:
+                font.to_unicode[info.glyph] = own[info.glyph]
 
 
 def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
@@ -31,12 +52,16 @@ def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
     emojis = _original(stream, textbox, text_overflow, block_ellipsis, matrix)
     if len(stream.stream) == start:  # nothing drawn: a blank line
         return emojis
-    text = _line_text(textbox)
+    line, _ = textbox.pango_layout.get_first_line()
+    utf8 = textbox.pango_layout.text.encode()
+    # What Pango laid out on the line just drawn (after any ellipsis or hyphen WeasyPrint added).
+    text = utf8[line.start_index : line.start_index + line.length].decode()
     if text.strip():
         # The span must open before the line's first operator, which only now is known to exist.
         span = pydyf.Dictionary({"ActualText": pydyf.String(text)})
         stream.stream.insert(start, b"/Span " + span.data + b" BDC")
         stream.stream.append(b"EMC")
+    _plain_glyph_map(stream, line)
     return emojis
 
 

@@ -47,3 +47,22 @@ def test_tone_marks_stay_on_their_consonant_in_layout_mode(rendered):
     text = nfkc(pdftext(rendered.dir / "announcement.pdf"))
     assert nfkc("จังหวัดที่มีผลการ") in text
     assert nfkc("ดำเนินงานด้านเทคโนโลยีสารสนเทศดีเด่น") in text
+
+
+def to_unicode_maps(path) -> dict[str, str]:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    with path.open("rb") as f:
+        page = PdfFileReader(f).root["/Pages"]["/Kids"][0].get_object()
+        fonts = page["/Resources"]["/Font"]
+        found = (font.get_object() for font in fonts.values())
+        return {str(font["/BaseFont"]): font["/ToUnicode"].get_object().data.decode().lower() for font in found}
+
+
+def test_per_glyph_map_fallback_keeps_nikhahit_and_never_reads_sara_aa_as_sara_am(rendered):
+    # For readers that ignore /ActualText: ำ copies as NIKHAHIT + SARA AA, which NFKC makes ำ again.
+    assert nfkc("ำ") == "\u0e4d\u0e32"
+    maps = to_unicode_maps(rendered.dir / "announcement.pdf")
+    regular = next(cmap for name, cmap in maps.items() if name.endswith("+CDD-Laksaman"))
+    assert "<0e4d>" in regular and "<0e32>" in regular
+    assert [name for name, cmap in maps.items() if "<0e33>" in cmap] == []
