@@ -278,3 +278,5 @@ CDD4_CSP_API_DOCS = [
 CDD4_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 # Evidence downloads (submissions/downloads.py): kept at INFO whatever LOG_LEVEL says; ship to the audit store.
 LOGGING["loggers"]["cdd4.evidence_access"] = {"level": "INFO"}
+# Seconds any one upload's content check may take (submissions/validators/budget.py); past it, refused.
+CDD4_UPLOAD_CHECK_SECONDS = float(os.environ.get("CDD4_UPLOAD_CHECK_SECONDS", "0.8"))
