@@ -278,5 +278,9 @@ CDD4_CSP_API_DOCS = [
 CDD4_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 # Evidence downloads (submissions/downloads.py): kept at INFO whatever LOG_LEVEL says; ship to the audit store.
 LOGGING["loggers"]["cdd4.evidence_access"] = {"level": "INFO"}
+# Largest body anyone without a session or API token may send (a login form is far smaller); checked
+# from Content-Length before a byte is read (cdd4.middleware.UploadGateMiddleware).
+CDD4_ANONYMOUS_BODY_BYTES = int(os.environ.get("CDD4_ANONYMOUS_BODY_BYTES", str(64 * 1024)))
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware"), "cdd4.middleware.UploadGateMiddleware")
 # Seconds any one upload's content check may take (submissions/validators/budget.py); past it, refused.
 CDD4_UPLOAD_CHECK_SECONDS = float(os.environ.get("CDD4_UPLOAD_CHECK_SECONDS", "0.8"))

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from cdd4.middleware import takes_files
 from committee.selectors import open_clarifications_for_province
 from scoring.selectors import provinces_for_user
 
@@ -120,6 +121,7 @@ def _upload_response(request, ctx: dict, created: list, refused: list[dict]):
     return redirect(back)
 
 
+@takes_files
 @csrf_exempt
 @require_POST
 def upload(request, year: int, code: str, criterion: str):
