@@ -5,6 +5,7 @@ DATABASE_URL / REDIS_URL switch to service mode; DJANGO_ENV=production hardens e
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -33,6 +34,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI served from our static files, not a CDN
+    "knox",  # API tokens (cdd4/tokens.py); before scoring, whose admin replaces knox's token admin
     "import_export",
     "scoring",
     "submissions",
@@ -149,11 +151,19 @@ CELERY_BEAT_SCHEDULE = {
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        # Basic first so an anonymous API call gets 401 with a WWW-Authenticate challenge.
-        "rest_framework.authentication.BasicAuthentication",
+        # No HTTP Basic: a browser that cached Basic credentials would send them with a foreign site's
+        # form post, and Basic skips CSRF. Scripts send "Authorization: Token ..."; browsers use the
+        # session (CSRF-checked). Token first: an anonymous call gets 401 with "WWW-Authenticate: Token",
+        # which no browser answers with a password prompt.
+        "cdd4.tokens.RoleTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+}
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=int(os.environ.get("CDD4_API_TOKEN_DAYS", "90"))),
+    "TOKEN_PREFIX": "cdd4_",  # recognisable in a leaked file or a secret scanner
+    "AUTO_REFRESH": False,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "CDD 4.0 awards portal API",
@@ -209,6 +219,7 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # --- awards ---
 # WeasyPrint logs every layout step at INFO; only its warnings (e.g. a font that failed) matter.
 LOGGING["loggers"].update({"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}})
+LOGGING["loggers"]["pikepdf"] = {"level": "WARNING"}  # one INFO line at import otherwise
 
 # --- recompute ---
 # A burst of events within this window becomes one recompute (scoring/coalesce.py).

@@ -15,7 +15,7 @@ from django.utils.html import format_html
 
 from awards.models import AwardTier
 
-from . import selectors, services
+from . import admin_tokens, selectors, services  # noqa: F401 (admin_tokens registers the API token admin)
 from .admin_forms import (
     AwardFilter,
     CriterionCodeFilter,

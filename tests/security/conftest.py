@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.urls import URLResolver, get_resolver, resolve
+from knox.models import AuthToken
 
 from awards.models import DocumentKind, DocumentStatus, GeneratedDocument
 from committee import clarify
@@ -131,5 +132,6 @@ def world(rubric, chiang_mai, phuket) -> World:
         "scoring.factchange": FactChange.objects.filter(fact=fact).first() if fact else None,
         "scoring.provinceresult": ProvinceResult.objects.filter(province=chiang_mai, rubric=rubric).first(),
         "auth.user": owner,
+        "knox.authtoken": AuthToken.objects.create(user=owner)[0],
     }
     return World(users=users, objects=objects)
