@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI served from our static files, not a CDN
     "knox",  # API tokens (cdd4/tokens.py); before scoring, whose admin replaces knox's token admin
+    "axes",  # failed-login lockouts (cdd4/auth.py)
     "import_export",
     "scoring",
     "submissions",
@@ -52,6 +53,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cdd4.middleware.DatabaseUnavailableMiddleware",
+    "cdd4.auth.SlowedLoginMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the login page with the reason (429)
 ]
 
 if PRODUCTION:  # runserver serves static files in development
@@ -88,6 +91,8 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked (username, address) pair or a slowed address before any password is checked.
+    "cdd4.auth.PortalAxesBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -212,6 +217,25 @@ CDD4_X_ACCEL = os.environ.get("CDD4_X_ACCEL", "0") == "1"
 CDD4_X_ACCEL_PREFIX = os.environ.get("CDD4_X_ACCEL_PREFIX", "/protected-media/")
 CDD4_LOGIN_MAX_FAILURES = int(os.environ.get("CDD4_LOGIN_MAX_FAILURES", "5"))
 CDD4_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("CDD4_LOGIN_LOCKOUT_SECONDS", "900"))
+# Failures from one address (any usernames) within the lockout window before it is slowed: one attempt
+# per (failures over the threshold + 1) seconds, at most CDD4_LOGIN_ADDRESS_DELAY_MAX. Never locked.
+CDD4_LOGIN_ADDRESS_SLOW_AFTER = int(os.environ.get("CDD4_LOGIN_ADDRESS_SLOW_AFTER", "50"))
+CDD4_LOGIN_ADDRESS_DELAY_MAX = int(os.environ.get("CDD4_LOGIN_ADDRESS_DELAY_MAX", "30"))
+# The client's address: REMOTE_ADDR, or this request header when REMOTE_ADDR is one of the trusted
+# proxies (deploy/nginx.conf sets X-Real-IP from the connection). Empty: no proxy is trusted.
+_ip_header = os.environ.get("CDD4_CLIENT_IP_HEADER", "").strip()
+CDD4_CLIENT_IP_HEADER = "HTTP_" + _ip_header.upper().replace("-", "_") if _ip_header else ""
+CDD4_TRUSTED_PROXIES = [n for n in os.environ.get("CDD4_TRUSTED_PROXIES", "127.0.0.1/32,::1/128").split(",") if n]
+AXES_FAILURE_LIMIT = CDD4_LOGIN_MAX_FAILURES
+AXES_COOLOFF_TIME = timedelta(seconds=CDD4_LOGIN_LOCKOUT_SECONDS)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # the pair, never the account or the address alone
+AXES_USERNAME_CALLABLE = "cdd4.auth.axes_username"
+AXES_CLIENT_IP_CALLABLE = "cdd4.auth.client_ip"
+AXES_WHITELIST_CALLABLE = "cdd4.auth.slowed_not_counted"
+AXES_LOCKOUT_CALLABLE = "cdd4.auth.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Counts in PostgreSQL (the default database handler): a Redis restart neither opens nor blocks logins.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 # Uploads never sit in memory: every file streams to disk from the first byte.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 0
 FILE_UPLOAD_PERMISSIONS = 0o640
@@ -220,6 +244,9 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # WeasyPrint logs every layout step at INFO; only its warnings (e.g. a font that failed) matter.
 LOGGING["loggers"].update({"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}})
 LOGGING["loggers"]["pikepdf"] = {"level": "WARNING"}  # one INFO line at import otherwise
+# axes: each failed login and lockout at WARNING (usernames and addresses masked, AXES_SENSITIVE_PARAMETERS);
+# its INFO lines repeat them. The full records are the AccessAttempt/AccessLog rows (central staff's admin).
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}
 
 # --- recompute ---
 # A burst of events within this window becomes one recompute (scoring/coalesce.py).

@@ -1,12 +1,20 @@
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 admin.site.site_header = "พอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ / CDD 4.0 portal"
 admin.site.site_title = "CDD 4.0"
 
 urlpatterns = [
+    # The admin's own password change checks the old password without authenticate(), so axes would
+    # not count guesses there: it sends staff to the portal's page, which does.
+    path(
+        "admin/password_change/",
+        login_required(RedirectView.as_view(pattern_name="password_change")),
+        name="admin-password-change",
+    ),
     path("admin/", admin.site.urls),
     path("api/v1/", include("scoring.api_urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -15,7 +15,7 @@ from django.utils.html import format_html
 
 from awards.models import AwardTier
 
-from . import admin_tokens, selectors, services  # noqa: F401 (admin_tokens registers the API token admin)
+from . import admin_access, selectors, services  # noqa: F401 (admin_access: API tokens, failed logins)
 from .admin_forms import (
     AwardFilter,
     CriterionCodeFilter,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
+from axes.models import AccessAttempt, AccessLog
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import TemporaryUploadedFile
@@ -53,6 +54,7 @@ def schema_operations() -> list[tuple[str, str]]:
     return found
 
 
+ACCESS = {"ip_address": "192.0.2.1", "user_agent": "test", "http_accept": "*/*", "path_info": "/accounts/login/"}
 ROLES = ("anonymous", "other_province", "conflicted", "committee", "chair", "central")
 
 
@@ -133,5 +135,7 @@ def world(rubric, chiang_mai, phuket) -> World:
         "scoring.provinceresult": ProvinceResult.objects.filter(province=chiang_mai, rubric=rubric).first(),
         "auth.user": owner,
         "knox.authtoken": AuthToken.objects.create(user=owner)[0],
+        "axes.accessattempt": AccessAttempt.objects.create(username=owner.username, **ACCESS, failures_since_start=1),
+        "axes.accesslog": AccessLog.objects.create(username=owner.username, **ACCESS),
     }
     return World(users=users, objects=objects)

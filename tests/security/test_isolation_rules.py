@@ -35,7 +35,7 @@ SKIP = {
 
 RULES = {
     "admin:index": Rule("- - 0 0 0 0", "- - 0 0 0 0"),
-    "admin:password_change": Rule("- - 0 0 0 0", "- - 0 0 0 0"),
+    "admin:password_change": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),  # to the portal's counted page
     "admin:autocomplete": Rule("- - - - - -"),
     "admin:scoring_province_changelist": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.province"),
     "admin:scoring_province_add": Rule("- - - - - -", "- - - - - -", "scoring.province"),
@@ -172,6 +172,19 @@ RULES = {
     "admin:committee_clarification_change": Rule("- - 0 + + +", "- - - - - -", "committee.clarification"),
     "admin/committee/clarification/<path:object_id>/": Rule("- - 0 0 0 0", "- - 0 0 0 0", "committee.clarification"),
     "admin:app_list": Rule("- - - - - -", "- - - - - -"),
+    "admin-password-change": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),
+    "admin:axes_accessattempt_changelist": Rule("- - - - - 0", "- - - - - 0", "axes.accessattempt"),
+    "admin:axes_accessattempt_add": Rule("- - - - - -", "- - - - - -", "axes.accessattempt"),
+    "admin:axes_accessattempt_history": Rule("- - - - - 0", "- - - - - 0", "axes.accessattempt"),
+    "admin:axes_accessattempt_delete": Rule("- - - - - 0", "- - - - - 0", "axes.accessattempt"),
+    "admin:axes_accessattempt_change": Rule("- - - - - 0", "- - - - - -", "axes.accessattempt"),
+    "admin/axes/accessattempt/<path:object_id>/": Rule("- - 0 0 0 0", "- - 0 0 0 0", "axes.accessattempt"),
+    "admin:axes_accesslog_changelist": Rule("- - - - - 0", "- - - - - 0", "axes.accesslog"),
+    "admin:axes_accesslog_add": Rule("- - - - - -", "- - - - - -", "axes.accesslog"),
+    "admin:axes_accesslog_history": Rule("- - - - - 0", "- - - - - 0", "axes.accesslog"),
+    "admin:axes_accesslog_delete": Rule("- - - - - 0", "- - - - - 0", "axes.accesslog"),
+    "admin:axes_accesslog_change": Rule("- - - - - 0", "- - - - - -", "axes.accesslog"),
+    "admin/axes/accesslog/<path:object_id>/": Rule("- - 0 0 0 0", "- - 0 0 0 0", "axes.accesslog"),
     "admin:knox_authtoken_changelist": Rule("- - - - - 0", "- - - - - 0", "knox.authtoken"),
     "admin:knox_authtoken_add": Rule("- - - - - 0", "- - - - - 0", "knox.authtoken"),
     "admin:knox_authtoken_history": Rule("- - - - - 0", "- - - - - 0", "knox.authtoken"),

@@ -1,10 +1,13 @@
-"""API tokens in the admin: central staff create one for a user with a role, see it once, delete to revoke.
+"""Access records in the admin. API tokens: central staff create one for a user with a role, see it once,
+delete to revoke. Failed-login records (axes): central staff read them and delete a row to unlock.
 
 Only the SHA-512 digest is stored (django-rest-knox); the token itself is shown once, right after it is made.
 """
 
 from __future__ import annotations
 
+from axes.admin import AccessAttemptAdmin, AccessLogAdmin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
@@ -57,3 +60,13 @@ class ApiTokenAdmin(RoleAccess, AuthTokenAdmin):
                 f"copy it now, only its hash is kept): {form.token}",
                 messages.WARNING,
             )
+
+
+# Failed-login records (django-axes): central staff read them and unlock a pair by deleting its row;
+# no one edits them. axes registers them with Django's model permissions, which this portal does not use.
+for model, base in [(AccessAttempt, AccessAttemptAdmin), (AccessLog, AccessLogAdmin), (AccessFailureLog, None)]:
+    admin.site.unregister(model)
+    if base is not None:
+        admin.site.register(
+            model, type(f"Portal{base.__name__}", (RoleAccess, base), {"view": is_central, "can_delete": True})
+        )
