@@ -6,6 +6,8 @@ exactly that user's role and province scope. Deleting the row revokes the token 
 
 from __future__ import annotations
 
+from django.http import HttpResponse
+from django.views.decorators.http import require_GET
 from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
 from knox.auth import TokenAuthentication
 from rest_framework import exceptions
@@ -26,3 +28,17 @@ class RoleTokenAuthentication(TokenAuthentication):
 class RoleTokenScheme(KnoxTokenScheme):
     target_class = RoleTokenAuthentication
     name = "apiToken"
+
+
+@require_GET
+def upload_gate(request):
+    """nginx's auth_request for the upload locations (deploy/nginx.conf): 204 for a session or a valid
+    API token, 401 otherwise, from the headers alone, so nginx never buffers an anonymous body.
+    The view that takes the upload then checks the role and province itself before reading the body."""
+    if request.user.is_authenticated:
+        return HttpResponse(status=204)
+    try:
+        found = RoleTokenAuthentication().authenticate(request)
+    except exceptions.AuthenticationFailed:
+        found = None
+    return HttpResponse(status=204 if found else 401)

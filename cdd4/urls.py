@@ -4,6 +4,8 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from cdd4.tokens import upload_gate
+
 admin.site.site_header = "พอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ / CDD 4.0 portal"
 admin.site.site_title = "CDD 4.0"
 
@@ -16,6 +18,7 @@ urlpatterns = [
         name="admin-password-change",
     ),
     path("admin/", admin.site.urls),
+    path("accounts/upload-gate/", upload_gate, name="upload-gate"),
     path("api/v1/", include("scoring.api_urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/v1/docs/", login_required(SpectacularSwaggerSplitView.as_view(url_name="schema")), name="api-docs"),

@@ -29,14 +29,32 @@ def test_protected_media_sends_sandbox_csp_and_nosniff():
     ]
 
 
+def server_level() -> str:
+    """The server block without its locations: what every proxied location inherits."""
+    return re.sub(r"\n    location[^{]*\{.*?\n    \}", "", CONF.read_text(), flags=re.S)
+
+
 def test_proxy_sets_scheme_and_address_itself():
-    proxied = dict(d.split(None, 1) for d in directives(location("/"), "proxy_set_header"))
-    assert (proxied["X-Forwarded-Proto"], proxied["X-Real-IP"], proxied["X-Forwarded-For"]) == (
-        "$scheme",
-        "$remote_addr",
-        "$remote_addr",
-    )
+    for block in (server_level(), location("= /_upload_gate")):
+        proxied = dict(d.split(None, 1) for d in directives(block, "proxy_set_header"))
+        assert (proxied["X-Forwarded-Proto"], proxied["X-Real-IP"], proxied["X-Forwarded-For"]) == (
+            "$scheme",
+            "$remote_addr",
+            "$remote_addr",
+        )
     assert "$http_x_forwarded" not in CONF.read_text()
+    assert "$proxy_add_x_forwarded_for" not in CONF.read_text()
+
+
+def test_only_upload_locations_take_large_bodies_and_only_after_the_gate():
+    assert directives(server_level(), "client_max_body_size") == ["1m"]
+    upload = location("~ ^/(years/[0-9]+/provinces/[^/]+/criteria/[^/]+/upload/|api/v1/years/[0-9]+/evidence/|"
+                      "admin/[a-z_]+/[a-z_]+/(process_)?import/)")  # fmt: skip
+    assert directives(upload, "auth_request") == ["/_upload_gate"]
+    assert directives(upload, "client_max_body_size") == ["1100m"]
+    gate = location("= /_upload_gate")
+    assert directives(gate, "proxy_pass_request_body") == ["off"]
+    assert directives(gate, "proxy_pass") == ["http://cdd4_web/accounts/upload-gate/"]
 
 
 @pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed (apt-get install nginx)")

@@ -172,6 +172,7 @@ RULES = {
     "admin:committee_clarification_change": Rule("- - 0 + + +", "- - - - - -", "committee.clarification"),
     "admin/committee/clarification/<path:object_id>/": Rule("- - 0 0 0 0", "- - 0 0 0 0", "committee.clarification"),
     "admin:app_list": Rule("- - - - - -", "- - - - - -"),
+    "upload-gate": Rule("- 0 0 0 0 0"),
     "admin-password-change": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),
     "admin:axes_accessattempt_changelist": Rule("- - - - - 0", "- - - - - 0", "axes.accessattempt"),
     "admin:axes_accessattempt_add": Rule("- - - - - -", "- - - - - -", "axes.accessattempt"),
