@@ -218,3 +218,13 @@ def test_upload_issue15_ordinary_files_still_accepted(owner_client, media_root, 
     response = owner_client.post(_url("1.1"), {"file": files.upload(name, build())}, headers=JSON)
 
     assert response.status_code == 201, response.json()
+
+
+def test_check_that_runs_out_of_time_refuses_the_file(tmp_path, settings):
+    """The budget is real: a check past CDD4_UPLOAD_CHECK_SECONDS stops and refuses, with a Thai reason."""
+    settings.CDD4_UPLOAD_CHECK_SECONDS = 0
+    path = tmp_path / "long.docx"
+    path.write_bytes(more.docx_field(["PAGE"] * 600))
+    with pytest.raises(UploadRefused) as refused:
+        inspect_file(str(path))
+    assert refused.value.th.startswith("ไฟล์ซับซ้อนเกินกว่าจะตรวจได้ในเวลาที่กำหนด")
