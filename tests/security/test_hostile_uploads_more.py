@@ -238,3 +238,13 @@ def test_check_that_runs_out_of_time_refuses_the_file(tmp_path, settings):
     with pytest.raises(UploadRefused) as refused:
         inspect_file(str(path))
     assert refused.value.th.startswith("ไฟล์ซับซ้อนเกินกว่าจะตรวจได้ในเวลาที่กำหนด")
+
+
+def test_large_ordinary_workbook_checked_within_the_budget(tmp_path):
+    """20,000 rows with formulas: walked, not refused as too complex (the budget is for hostile files)."""
+    rows = [[i, f"แถว {i}", i * 1.5, f"=A{i + 1}*2" if i % 50 == 0 else "x"] for i in range(20000)]
+    path = tmp_path / "big.xlsx"
+    path.write_bytes(more.xlsx(rows))
+    started = time.monotonic()
+    assert inspect_file(str(path)).subtype == "xlsx"
+    assert time.monotonic() - started < 1.0
