@@ -5,7 +5,7 @@
 Starts its own gunicorn (the portal), a Celery worker, a throw-away PostgreSQL database, its own Redis
 database number and media directory; stops them all. Bounded: each request times out after 60 s
 and the whole rush after --max-seconds. Uploads go to POST /api/v1/years/2566/evidence/ as
-provincial staff with a session (Basic auth would time PBKDF2, not the upload path).
+provincial staff with a session (one login each, so PBKDF2 is not timed with the upload path).
 Reports: lost uploads (201 but no row or no file), 5xx, latency median/p95, recomputes run.
 Targets: 0 lost, 0 5xx, p95 ≤ 300 ms.
 """

@@ -84,3 +84,61 @@ class DatabaseUnavailableMiddleware:
             response = HttpResponse(html, status=503)
         response["Retry-After"] = self.RETRY_AFTER
         return response
+
+
+class UploadGateMiddleware:
+    """Who may send a large body is decided from the headers, before anything reads a byte of it.
+
+    Django's CSRF check reads a form body (request.POST) before the view runs, and a multipart body
+    goes to a temporary file as it is read: an anonymous 300 MB post would sit on disk before the 401.
+    Here, ahead of the CSRF middleware: a body over CDD4_ANONYMOUS_BODY_BYTES from someone with no
+    session and no API token gets 401; a multipart body reaches only the routes that take files
+    (those that check their sender first themselves, marked `takes_files`) and the admin's imports,
+    which only central staff use.
+    """
+
+    TH_LOGIN, EN_LOGIN = "กรุณาเข้าสู่ระบบก่อนส่งไฟล์", "Log in before sending files"
+    TH_NO_FILES, EN_NO_FILES = "เส้นทางนี้ไม่รับไฟล์", "This address does not take files"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    @staticmethod
+    def _length(request) -> int:
+        try:
+            return int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return 0
+
+    def _refuse(self, request, th: str, en: str, status: int) -> HttpResponse:
+        if request.path.startswith("/api/") or "application/json" in request.headers.get("Accept", ""):
+            response = JsonResponse({"detail": th, "detail_en": en}, status=status)
+        else:
+            response = HttpResponse(f"{th} / {en}", status=status, content_type="text/plain; charset=utf-8")
+        if status == 401:
+            response["WWW-Authenticate"] = "Token"
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if self._length(request) <= settings.CDD4_ANONYMOUS_BODY_BYTES:
+            return None
+        signed_in = request.user.is_authenticated or request.headers.get("Authorization", "").startswith("Token ")
+        if not signed_in:
+            return self._refuse(request, self.TH_LOGIN, self.EN_LOGIN, 401)
+        if not request.content_type.startswith("multipart/") or getattr(view_func, "takes_files", False):
+            return None
+        if request.path.startswith("/admin/"):
+            from scoring.permissions import is_central
+
+            if is_central(request.user):
+                return None
+        return self._refuse(request, self.TH_NO_FILES, self.EN_NO_FILES, 403)
+
+
+def takes_files(view):
+    """Marks a view that authenticates and authorises its sender before it reads the body."""
+    view.takes_files = True
+    return view

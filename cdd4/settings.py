@@ -5,6 +5,7 @@ DATABASE_URL / REDIS_URL switch to service mode; DJANGO_ENV=production hardens e
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -35,6 +36,9 @@ INSTALLED_APPS = [
     "rules",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI served from our static files, not a CDN
+    "knox",  # API tokens (cdd4/tokens.py); before scoring, whose admin replaces knox's token admin
+    "axes",  # failed-login lockouts (cdd4/auth.py)
     "import_export",
     "scoring",
     "submissions",
@@ -52,6 +56,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cdd4.middleware.DatabaseUnavailableMiddleware",
+    "cdd4.auth.SlowedLoginMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the login page with the reason (429)
 ]
 
 if PRODUCTION:  # runserver serves static files in development
@@ -88,6 +94,8 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked (username, address) pair or a slowed address before any password is checked.
+    "cdd4.auth.PortalAxesBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -151,17 +159,30 @@ CELERY_BEAT_SCHEDULE = {
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        # Basic first so an anonymous API call gets 401 with a WWW-Authenticate challenge.
-        "rest_framework.authentication.BasicAuthentication",
+        # No HTTP Basic: a browser that cached Basic credentials would send them with a foreign site's
+        # form post, and Basic skips CSRF. Scripts send "Authorization: Token ..."; browsers use the
+        # session (CSRF-checked). Token first: an anonymous call gets 401 with "WWW-Authenticate: Token",
+        # which no browser answers with a password prompt.
+        "cdd4.tokens.RoleTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+}
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=int(os.environ.get("CDD4_API_TOKEN_DAYS", "90"))),
+    "TOKEN_PREFIX": "cdd4_",  # recognisable in a leaked file or a secret scanner
+    "AUTO_REFRESH": False,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "CDD 4.0 awards portal API",
     "DESCRIPTION": "พอร์ทัลประกวดการพัฒนาชุมชนดิจิทัล ๔.๐ / Digital Community Development 4.0 awards portal",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Staff only: the schema and the docs need a login (the docs page sends anonymous users to it).
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True
@@ -199,6 +220,25 @@ CDD4_X_ACCEL = os.environ.get("CDD4_X_ACCEL", "0") == "1"
 CDD4_X_ACCEL_PREFIX = os.environ.get("CDD4_X_ACCEL_PREFIX", "/protected-media/")
 CDD4_LOGIN_MAX_FAILURES = int(os.environ.get("CDD4_LOGIN_MAX_FAILURES", "5"))
 CDD4_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("CDD4_LOGIN_LOCKOUT_SECONDS", "900"))
+# Failures from one address (any usernames) within the lockout window before it is slowed: one attempt
+# per (failures over the threshold + 1) seconds, at most CDD4_LOGIN_ADDRESS_DELAY_MAX. Never locked.
+CDD4_LOGIN_ADDRESS_SLOW_AFTER = int(os.environ.get("CDD4_LOGIN_ADDRESS_SLOW_AFTER", "50"))
+CDD4_LOGIN_ADDRESS_DELAY_MAX = int(os.environ.get("CDD4_LOGIN_ADDRESS_DELAY_MAX", "30"))
+# The client's address: REMOTE_ADDR, or this request header when REMOTE_ADDR is one of the trusted
+# proxies (deploy/nginx.conf sets X-Real-IP from the connection). Empty: no proxy is trusted.
+_ip_header = os.environ.get("CDD4_CLIENT_IP_HEADER", "").strip()
+CDD4_CLIENT_IP_HEADER = "HTTP_" + _ip_header.upper().replace("-", "_") if _ip_header else ""
+CDD4_TRUSTED_PROXIES = [n for n in os.environ.get("CDD4_TRUSTED_PROXIES", "127.0.0.1/32,::1/128").split(",") if n]
+AXES_FAILURE_LIMIT = CDD4_LOGIN_MAX_FAILURES
+AXES_COOLOFF_TIME = timedelta(seconds=CDD4_LOGIN_LOCKOUT_SECONDS)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # the pair, never the account or the address alone
+AXES_USERNAME_CALLABLE = "cdd4.auth.axes_username"
+AXES_CLIENT_IP_CALLABLE = "cdd4.auth.client_ip"
+AXES_WHITELIST_CALLABLE = "cdd4.auth.slowed_not_counted"
+AXES_LOCKOUT_CALLABLE = "cdd4.auth.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Counts in PostgreSQL (the default database handler): a Redis restart neither opens nor blocks logins.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 # Uploads never sit in memory: every file streams to disk from the first byte.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 0
 FILE_UPLOAD_PERMISSIONS = 0o640
@@ -206,6 +246,10 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # --- awards ---
 # WeasyPrint logs every layout step at INFO; only its warnings (e.g. a font that failed) matter.
 LOGGING["loggers"].update({"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}})
+LOGGING["loggers"]["pikepdf"] = {"level": "WARNING"}  # one INFO line at import otherwise
+# axes: each failed login and lockout at WARNING (usernames and addresses masked, AXES_SENSITIVE_PARAMETERS);
+# its INFO lines repeat them. The full records are the AccessAttempt/AccessLog rows (central staff's admin).
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}
 
 # --- recompute ---
 # A burst of events within this window becomes one recompute (scoring/coalesce.py).
@@ -260,15 +304,14 @@ CDD4_CSP = [
     "form-action 'self'",
     "frame-ancestors 'none'",
 ]
-_SWAGGER_CDN = "https://cdn.jsdelivr.net"
 CDD4_CSP_API_DOCS_PATH = "/api/v1/docs/"
+# Swagger UI comes from drf-spectacular-sidecar's static files and SpectacularSwaggerSplitView serves its
+# start-up script as a file: no CDN and no inline script. Only its styles are inline.
 CDD4_CSP_API_DOCS = [
     "default-src 'self'",
-    # SpectacularSwaggerView inlines its start-up script; SpectacularSwaggerSplitView in cdd4/urls.py
-    # would let this page drop 'unsafe-inline' too. The page shows the schema only, no one's data.
-    f"script-src 'self' 'unsafe-inline' {_SWAGGER_CDN}",
-    f"style-src 'self' 'unsafe-inline' {_SWAGGER_CDN}",
-    f"img-src 'self' data: {_SWAGGER_CDN}",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
     "object-src 'none'",
     "base-uri 'self'",
     "frame-ancestors 'none'",
@@ -276,3 +319,9 @@ CDD4_CSP_API_DOCS = [
 CDD4_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 # Evidence downloads (submissions/downloads.py): kept at INFO whatever LOG_LEVEL says; ship to the audit store.
 LOGGING["loggers"]["cdd4.evidence_access"] = {"level": "INFO"}
+# Largest body anyone without a session or API token may send (a login form is far smaller); checked
+# from Content-Length before a byte is read (cdd4.middleware.UploadGateMiddleware).
+CDD4_ANONYMOUS_BODY_BYTES = int(os.environ.get("CDD4_ANONYMOUS_BODY_BYTES", str(64 * 1024)))
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware"), "cdd4.middleware.UploadGateMiddleware")
+# Seconds any one upload's content check may take (submissions/validators/budget.py); past it, refused.
+CDD4_UPLOAD_CHECK_SECONDS = float(os.environ.get("CDD4_UPLOAD_CHECK_SECONDS", "0.8"))

@@ -10,6 +10,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
+from awards.exports import safe_cell
+
 from .models import ScoreChange
 
 HEADER = [
@@ -38,6 +40,11 @@ def _text(value) -> str:
 
 
 def history_rows(changes: Iterable[ScoreChange]) -> list[list[str]]:
+    """Every cell through safe_cell: a note or a name such as =HYPERLINK(...) stays text in Excel."""
+    return [[safe_cell(cell) for cell in row] for row in _raw_rows(changes)]
+
+
+def _raw_rows(changes: Iterable[ScoreChange]) -> list[list[str]]:
     return [
         [
             timezone.localtime(ch.changed_at).isoformat(timespec="seconds"),

@@ -15,13 +15,14 @@ from django.utils.html import format_html
 
 from awards.models import AwardTier
 
-from . import selectors, services
+from . import admin_access, selectors, services  # noqa: F401 (admin_access: API tokens, failed logins)
 from .admin_forms import (
     AwardFilter,
     CriterionCodeFilter,
     CriterionDeadlineForm,
     DimensionCodeFilter,
     MembershipForm,
+    ProvinceScoped,
     RoleAccess,
     RubricForm,
     SourceFilter,
@@ -53,7 +54,8 @@ admin.site.has_permission = _department_only
 
 
 @admin.register(Province)
-class ProvinceAdmin(RoleAccess, admin.ModelAdmin):
+class ProvinceAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
+    province_path = "pk"  # autocomplete and search too: a conflicted province is not offered
     list_display = ["code", "name_th", "name_en", "size_group", "region"]
     list_filter = ["size_group", "region"]
     search_fields = ["code", "name_th", "name_en"]
@@ -142,7 +144,7 @@ class CriterionAdmin(RoleAccess, admin.ModelAdmin):
 
 
 @admin.register(Fact)
-class FactAdmin(RoleAccess, FactImportExportAdmin):
+class FactAdmin(ProvinceScoped, RoleAccess, FactImportExportAdmin):
     """Read-only rows; changes arrive through the import (resources.FactImportExportAdmin)."""
 
     list_display = ["province_", "criterion_code", "name", "value", "source_", "updated_at_", "updated_by_"]
@@ -160,8 +162,9 @@ class FactAdmin(RoleAccess, FactImportExportAdmin):
 
 
 @admin.register(FactChange)
-class FactChangeAdmin(RoleAccess, admin.ModelAdmin):
+class FactChangeAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
     view = is_central
+    province_path = "fact__province"
     list_display = ["fact_", "old_value_", "new_value_", "source_", "changed_by_", "changed_at_"]
     list_filter = [("source", SourceFilter)]
     fact_ = column("fact", "ข้อมูล / fact", "fact__province__code")
@@ -196,7 +199,7 @@ class HolidayOverrideAdmin(RoleAccess, admin.ModelAdmin):
 
 
 @admin.register(ProvinceResult)
-class ProvinceResultAdmin(RoleAccess, admin.ModelAdmin):
+class ProvinceResultAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
     list_display = ["rank_", "province_", "year", "total_", "award_name", "tied_", "award_tie_", "stale", "computed"]
     list_display_links = ["province_"]
     rank_ = column("rank", "อันดับ / rank")

@@ -165,6 +165,19 @@ class RoleAccess:
         return self.can_delete and is_central(request.user)
 
 
+class ProvinceScoped:
+    """Only rows of provinces the user may see, by the scoring screens' rule (selectors.provinces_for_user):
+    a committee member conflicted with a province never gets its rows. The admin builds its changelist,
+    search, filters, detail, history, delete, export (import-export) and autocomplete on get_queryset,
+    so this one filter covers them all."""
+
+    province_path = "province"
+
+    def get_queryset(self, request):
+        visible = selectors.provinces_for_user(request.user).values("pk")
+        return super().get_queryset(request).filter(**{f"{self.province_path}__in": visible})
+
+
 class YearFilter(admin.SimpleListFilter):
     title = "ปีงบประมาณ / fiscal year"
     parameter_name = "year"

@@ -1,15 +1,16 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .forms import ThrottledAuthenticationForm
+from .forms import PortalAuthenticationForm
+from .views import CountedPasswordChangeView
 
 urlpatterns = [
     path(
         "login/",
-        auth_views.LoginView.as_view(authentication_form=ThrottledAuthenticationForm, redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(authentication_form=PortalAuthenticationForm, redirect_authenticated_user=True),
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("password_change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("password_change/", CountedPasswordChangeView.as_view(), name="password_change"),
     path("password_change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
 ]

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from scoring.admin_forms import RoleAccess
+from scoring.admin_forms import ProvinceScoped, RoleAccess
 from scoring.permissions import is_central
 
 from .models import Evidence, InnovationReport, Submission, UploadLimit
@@ -26,7 +26,7 @@ class EvidenceInline(admin.TabularInline):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(RoleAccess, admin.ModelAdmin):
+class SubmissionAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
     # Read-only: evidence is versioned and never edited; reviews go through services.submission_review.
     list_display = ["province", "criterion", "status", "last_version"]
     list_filter = ["rubric", "status", "criterion__code"]
@@ -35,6 +35,6 @@ class SubmissionAdmin(RoleAccess, admin.ModelAdmin):
 
 
 @admin.register(InnovationReport)
-class InnovationReportAdmin(RoleAccess, admin.ModelAdmin):
+class InnovationReportAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
     list_display = ["province", "rubric", "version", "title_th", "created_at"]
     list_select_related = ["province", "rubric"]

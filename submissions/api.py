@@ -7,8 +7,10 @@ from django.http import JsonResponse
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.exceptions import APIException, NotFound, PermissionDenied
 from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -59,9 +61,34 @@ class RefusalSerializer(serializers.Serializer):
 class EvidenceCollection(APIView):
     parser_classes = [MultiPartParser, FormParser]
 
+    def _uploader_refusal(self, request) -> JsonResponse | None:
+        """Who is sending, from the headers and the session alone: not a byte of the body is read.
+
+        The session's CSRF check needs the body, so it comes after (DRF's SessionAuthentication).
+        """
+        user = request.user
+        if not user.is_authenticated:
+            headers_only = [a for a in self.get_authenticators() if not isinstance(a, SessionAuthentication)]
+            try:
+                user = Request(request, authenticators=headers_only).user
+            except APIException as exc:
+                return JsonResponse({"detail": str(exc.detail)}, status=exc.status_code)
+        if not user.is_authenticated:
+            refused = JsonResponse(
+                {"detail": "กรุณาเข้าสู่ระบบ", "detail_en": "Authentication credentials were not provided"}, status=401
+            )
+            refused["WWW-Authenticate"] = self.get_authenticate_header(request) or "Token"
+            return refused
+        if role_of(user) != Role.PROVINCIAL:
+            return JsonResponse({"detail": "เฉพาะเจ้าหน้าที่จังหวัด", "detail_en": "provincial staff only"}, status=403)
+        return None
+
     def dispatch(self, request, *args, **kwargs):
-        # Before DRF (or its CSRF check) reads the body: stream to disk, capped per kind.
+        # Before DRF (or its CSRF check) reads the body: who sends it, then stream to disk, capped per kind.
         if request.method == "POST":
+            refused = self._uploader_refusal(request)
+            if refused is not None:
+                return refused
             limits = uploads.limits_bytes()  # once per request: the cap, the streaming handler and the final check
             if uploads.content_length(request) > uploads.hard_cap(limits):
                 r = uploads.size_refusal("any", uploads.hard_cap(limits) - 1024 * 1024)

@@ -1,7 +1,9 @@
 from django.urls import path
 
+from cdd4.middleware import takes_files
+
 from . import api
 
 urlpatterns = [
-    path("years/<int:year>/evidence/", api.EvidenceCollection.as_view(), name="api-evidence"),
+    path("years/<int:year>/evidence/", takes_files(api.EvidenceCollection.as_view()), name="api-evidence"),
 ]

@@ -83,13 +83,26 @@ def test_headers_dashboard_with_htmx_served_under_csp(client, production, rubric
     assert html.count("<script>") == 0  # no inline script: 'self' alone lets every script run
 
 
-def test_headers_api_docs_allows_only_the_swagger_cdn(client, production, db):
+def test_headers_api_docs_served_from_the_portal_without_cdn(client, production, db):
+    client.force_login(UserFactory(role=Role.CENTRAL))
     response = https_get(client, reverse("api-docs"))
     assert response.status_code == 200
     policy = response["Content-Security-Policy"]
-    assert "script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net" in policy
-    assert "unsafe-eval" not in policy
+    assert "script-src 'self';" in policy
+    assert "https://" not in policy and "unsafe-eval" not in policy
     assert "frame-ancestors 'none'" in policy
+    html = response.content.decode()
+    assert "https://" not in html and "cdn" not in html.lower()
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in html
+    assert "<script>" not in html  # the start-up script is a file (?script), allowed by 'self'
+    script = https_get(client, reverse("api-docs") + "?script=")
+    assert (script.status_code, script["Content-Type"]) == (200, "application/javascript")
+
+
+def test_headers_api_docs_and_schema_need_login(client, production, db):
+    docs = https_get(client, reverse("api-docs"))
+    assert (docs.status_code, docs["Location"].split("?")[0]) == (302, reverse("login"))
+    assert https_get(client, reverse("schema")).status_code == 401
 
 
 def test_headers_production_settings_from_environment():

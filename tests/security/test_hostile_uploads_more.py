@@ -1,9 +1,12 @@
 """More hostile uploads through the real view (36 kinds in tests/submissions, these make it 40+)."""
 
+import time
+
 import pytest
 from django.urls import reverse
 
 from submissions.models import Evidence
+from submissions.validators.content import UploadRefused, inspect_file
 from tests.submissions import files
 from tests.submissions.conftest import stored_files
 
@@ -150,3 +153,98 @@ def test_upload_trick_name_stored_under_server_name(owner_client, media_root, ra
     server_name = evidence.stored_path.rsplit("/", 1)[1]
     assert len(server_name) == 32 and server_name.isalnum() and server_name.isascii()
     assert [p.name for p in stored_files(media_root)] == [server_name]
+
+
+# Issue 15: active content that slipped past the byte and regex checks.
+ACTIVE_CONTENT_15 = [
+    pytest.param(
+        "a.pdf",
+        lambda: more.pdf_escaped_name(b"/S /Java#53cript /J#53 (app.alert\\(1\\))"),
+        id="pdf_name_escape_javascript",
+    ),
+    pytest.param("a.pdf", lambda: more.pdf_escaped_name(b"/S /L#61unch /F (calc.exe)"), id="pdf_name_escape_launch"),
+    pytest.param("a.pdf", more.pdf_javascript_in_object_stream, id="pdf_javascript_in_object_stream"),
+    pytest.param("plan.docx", more.docx_dde_split_runs, id="docx_dde_split_across_instrtext"),
+    pytest.param(
+        "plan.docx",
+        lambda: more.docx_relationship("image", "file://attacker.example/share/x.png"),
+        id="docx_external_image_network_share",
+    ),
+    pytest.param(
+        "plan.docx", lambda: more.docx_relationship("oleObject", "http://attacker.example/o.bin"), id="docx_ole"
+    ),
+    pytest.param("plan.docx", more.docx_backtracking_formula, id="docx_backtracking_formula_392_bytes"),
+    pytest.param(
+        "plan.docx",
+        lambda: more.docx_field([" INCLUDEPICTURE ", '"\\\\\\\\attacker\\\\share\\\\x.png" \\d']),
+        id="docx_includepicture_network_share",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "build"), ACTIVE_CONTENT_15)
+def test_upload_issue15_active_content_refused_fast(owner_client, media_root, name, build):
+    data = build()
+    started = time.monotonic()
+    response = owner_client.post(_url("1.1"), {"file": files.upload(name, data)}, headers=JSON)
+    elapsed = time.monotonic() - started
+
+    assert response.status_code == 400
+    assert response.json()["refused"][0]["th"].startswith(("ไม่รับไฟล์", "ไฟล์เอกสารเสียหาย"))
+    assert Evidence.objects.count() == 0
+    assert stored_files(media_root) == []
+    assert elapsed < 1.0
+
+
+def test_backtracking_docx_is_392_bytes_and_checked_in_well_under_a_second(tmp_path):
+    path = tmp_path / "f.docx"
+    path.write_bytes(more.docx_backtracking_formula())
+    started = time.monotonic()
+    with pytest.raises(UploadRefused):
+        inspect_file(str(path))
+    assert time.monotonic() - started < 0.1
+    assert 300 < path.stat().st_size < 500
+
+
+FINE_15 = [
+    pytest.param("a.pdf", more.pdf_real_plain, id="pdf_real_with_object_streams"),
+    pytest.param(
+        "plan.docx",
+        lambda: more.docx_relationship("hyperlink", "https://www.cdd.go.th/"),
+        id="docx_external_hyperlink_kept",
+    ),
+    pytest.param("plan.docx", lambda: more.docx_field([" PAGE ", "\\* MERGEFORMAT"]), id="docx_page_field_kept"),
+    pytest.param("plan.docx", lambda: more.docx_field([" HYPERLINK ", '"https://x.example/DDE"']), id="docx_dde_text"),
+    pytest.param(
+        "plan.docx",
+        lambda: more.docx_field([' INCLUDEPICTURE "https://www.cdd.go.th/logo.png" \\d ']),
+        id="docx_includepicture_web_kept",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "build"), FINE_15)
+def test_upload_issue15_ordinary_files_still_accepted(owner_client, media_root, name, build):
+    response = owner_client.post(_url("1.1"), {"file": files.upload(name, build())}, headers=JSON)
+
+    assert response.status_code == 201, response.json()
+
+
+def test_check_that_runs_out_of_time_refuses_the_file(tmp_path, settings):
+    """The budget is real: a check past CDD4_UPLOAD_CHECK_SECONDS stops and refuses, with a Thai reason."""
+    settings.CDD4_UPLOAD_CHECK_SECONDS = 0
+    path = tmp_path / "long.docx"
+    path.write_bytes(more.docx_field(["PAGE"] * 600))
+    with pytest.raises(UploadRefused) as refused:
+        inspect_file(str(path))
+    assert refused.value.th.startswith("ไฟล์ซับซ้อนเกินกว่าจะตรวจได้ในเวลาที่กำหนด")
+
+
+def test_large_ordinary_workbook_checked_within_the_budget(tmp_path):
+    """20,000 rows with formulas: walked, not refused as too complex (the budget is for hostile files)."""
+    rows = [[i, f"แถว {i}", i * 1.5, f"=A{i + 1}*2" if i % 50 == 0 else "x"] for i in range(20000)]
+    path = tmp_path / "big.xlsx"
+    path.write_bytes(more.xlsx(rows))
+    started = time.monotonic()
+    assert inspect_file(str(path)).subtype == "xlsx"
+    assert time.monotonic() - started < 1.0

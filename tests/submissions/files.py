@@ -36,7 +36,8 @@ def ooxml(main: str = "word/document.xml", extra: dict | None = None) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
-        zf.writestr(main, "<w:document/>")
+        if main not in (extra or {}):
+            zf.writestr(main, '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
         for name, data in (extra or {}).items():
             zf.writestr(name, data)
     return buf.getvalue()

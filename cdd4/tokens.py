@@ -1,0 +1,44 @@
+"""API tokens for scripts (browsers use the session): django-rest-knox, stored as SHA-512 digests.
+
+Central staff create them in the admin (scoring/admin_tokens.py); each acts as one user and so carries
+exactly that user's role and province scope. Deleting the row revokes the token at once.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.views.decorators.http import require_GET
+from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
+from knox.auth import TokenAuthentication
+from rest_framework import exceptions
+
+from scoring.selectors import role_of
+
+
+class RoleTokenAuthentication(TokenAuthentication):
+    """A knox token whose user still holds a role; a user without one (or inactive) gets no access."""
+
+    def validate_user(self, auth_token):
+        user, token = super().validate_user(auth_token)
+        if role_of(user) is None:
+            raise exceptions.AuthenticationFailed("โทเค็นนี้ไม่มีบทบาท / this token's user has no role")
+        return user, token
+
+
+class RoleTokenScheme(KnoxTokenScheme):
+    target_class = RoleTokenAuthentication
+    name = "apiToken"
+
+
+@require_GET
+def upload_gate(request):
+    """nginx's auth_request for the upload locations (deploy/nginx.conf): 204 for a session or a valid
+    API token, 401 otherwise, from the headers alone, so nginx never buffers an anonymous body.
+    The view that takes the upload then checks the role and province itself before reading the body."""
+    if request.user.is_authenticated:
+        return HttpResponse(status=204)
+    try:
+        found = RoleTokenAuthentication().authenticate(request)
+    except exceptions.AuthenticationFailed:
+        found = None
+    return HttpResponse(status=204 if found else 401)

@@ -1,0 +1,72 @@
+"""deploy/nginx.conf: the evidence location keeps the sandbox, and the client cannot pick its scheme or address."""
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+CONF = Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf"
+
+
+def location(name: str) -> str:
+    text = CONF.read_text()
+    match = re.search(r"location\s+" + re.escape(name) + r"\s*\{(.*?)\n    \}", text, re.S)
+    assert match, name
+    return match.group(1)
+
+
+def directives(block: str, name: str) -> list[str]:
+    return [m.strip() for m in re.findall(r"^\s*" + name + r'\s+((?:"[^"]*"|[^;"])*);', block, re.M)]
+
+
+def test_protected_media_sends_sandbox_csp_and_nosniff():
+    headers = directives(location("/protected-media/"), "add_header")
+    assert headers == [
+        "Content-Security-Policy \"default-src 'none'; sandbox\" always",
+        "X-Content-Type-Options nosniff always",
+    ]
+
+
+def server_level() -> str:
+    """The server block without its locations: what every proxied location inherits."""
+    return re.sub(r"\n    location[^{]*\{.*?\n    \}", "", CONF.read_text(), flags=re.S)
+
+
+def test_proxy_sets_scheme_and_address_itself():
+    for block in (server_level(), location("= /_upload_gate")):
+        proxied = dict(d.split(None, 1) for d in directives(block, "proxy_set_header"))
+        assert (proxied["X-Forwarded-Proto"], proxied["X-Real-IP"], proxied["X-Forwarded-For"]) == (
+            "$scheme",
+            "$remote_addr",
+            "$remote_addr",
+        )
+    assert "$http_x_forwarded" not in CONF.read_text()
+    assert "$proxy_add_x_forwarded_for" not in CONF.read_text()
+
+
+def test_only_upload_locations_take_large_bodies_and_only_after_the_gate():
+    assert directives(server_level(), "client_max_body_size") == ["3m"]
+    upload = location("~ ^/(years/[0-9]+/provinces/[^/]+/criteria/[^/]+/upload/|api/v1/years/[0-9]+/evidence/|"
+                      "admin/[a-z_]+/[a-z_]+/(process_)?import/)")  # fmt: skip
+    assert directives(upload, "auth_request") == ["/_upload_gate"]
+    assert directives(upload, "client_max_body_size") == ["1100m"]
+    gate = location("= /_upload_gate")
+    assert directives(gate, "proxy_pass_request_body") == ["off"]
+    assert directives(gate, "proxy_pass") == ["http://cdd4_web/accounts/upload-gate/"]
+
+
+@pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed (apt-get install nginx)")
+def test_nginx_accepts_the_config(tmp_path):
+    # The compose service names do not resolve here: point the upstream at localhost, wrap it in http {}.
+    site = CONF.read_text().replace("server web:8000", "server 127.0.0.1:8000")
+    (tmp_path / "site.conf").write_text(site)
+    (tmp_path / "nginx.conf").write_text(
+        f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
+        f"http {{\n access_log off;\n include {tmp_path}/site.conf;\n}}\n"
+    )
+    done = subprocess.run(
+        ["nginx", "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr

@@ -1,0 +1,110 @@
+"""deploy/nginx.conf in front of the portal, over real sockets: an anonymous upload is turned away
+before nginx buffers its body; a script with an API token gets through."""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from knox.models import AuthToken
+
+from scoring.models import Province, Role
+from tests.factories import UserFactory
+from tests.submissions import files
+
+from .test_nginx_conf import CONF
+
+pytestmark = pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def nginx(live_server, tmp_path):
+    port = free_port()
+    upstream = live_server.url.removeprefix("http://")
+    site = (
+        CONF.read_text()
+        .replace("server web:8000", f"server {upstream}")
+        .replace("listen 80;", f"listen 127.0.0.1:{port};")
+        .replace("/tmp/nginx-body", str(tmp_path / "body"))
+    )
+    (tmp_path / "site.conf").write_text(site)
+    (tmp_path / "nginx.conf").write_text(
+        f"daemon off;\npid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\n"
+        + ("user root;\n" if os.geteuid() == 0 else "")
+        + f"events {{}}\nhttp {{\n access_log off;\n include {tmp_path}/site.conf;\n}}\n"
+    )
+    proc = subprocess.Popen(["nginx", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")])
+    for _ in range(50):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield port, tmp_path / "body"
+    proc.send_signal(signal.SIGQUIT)
+    proc.wait(timeout=10)
+
+
+def send(port: int, head: bytes, body: bytes) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as s:
+        s.sendall(head + body)
+        chunks = []
+        while chunk := s.recv(65536):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def buffered(body_dir: Path) -> list:
+    return [p for p in body_dir.rglob("*") if p.is_file()] if body_dir.exists() else []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_anonymous_300mb_upload_refused_by_nginx_before_its_body(nginx, settings, tmp_path):
+    port, body_dir = nginx
+    settings.MEDIA_ROOT = tmp_path / "media"
+    head = (
+        "POST /api/v1/years/2566/evidence/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+        f"Content-Type: multipart/form-data; boundary=x\r\nContent-Length: {300 * 1024 * 1024}\r\n\r\n"
+    ).encode()
+
+    reply = send(port, head, b"--x\r\n" + b"0" * 1_000_000)
+
+    assert reply.startswith(b"HTTP/1.1 401")
+    assert buffered(body_dir) == []
+    assert not (tmp_path / "media").exists() or not any((tmp_path / "media").rglob("*.upload"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_upload_with_an_api_token_passes_the_gate(nginx, settings, tmp_path):
+    port, _ = nginx
+    settings.MEDIA_ROOT = tmp_path / "media"
+    if not Province.objects.exists():  # a transactional test flushed the bootstrap data
+        call_command("bootstrap", verbosity=0, stdout=open(os.devnull, "w"))
+    user = UserFactory(role=Role.PROVINCIAL, role__province=Province.objects.get(code="TH-50"))
+    _, token = AuthToken.objects.create(user=user)
+    pdf = files.pdf()
+    body = (
+        b'--x\r\nContent-Disposition: form-data; name="criterion"\r\n\r\n1.1\r\n'
+        b'--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n'
+        b"Content-Type: application/pdf\r\n\r\n" + pdf + b"\r\n--x--\r\n"
+    )
+    head = (
+        "POST /api/v1/years/2566/evidence/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+        f"Authorization: Token {token}\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode()
+
+    reply = send(port, head, body)
+
+    assert reply.startswith(b"HTTP/1.1 201"), reply[:500]
