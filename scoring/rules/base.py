@@ -66,6 +66,8 @@ class Rule:
             )
         self.max_points = max_points
         self._labels = dict(params.get("labels") or {})
+        # The contest's fiscal year (starts, ends): dates far outside it are misread years (decision 11).
+        self.window: tuple[date, date] | None = None
 
     # -- to be provided by subclasses -------------------------------------------------
     def fact_names(self) -> tuple[str, ...]:
@@ -94,6 +96,15 @@ class Rule:
         entry = self._labels.get(name) or {}
         default = self.default_labels.get(name, Label(name, name))
         return Label(entry.get("th", default.th), entry.get("en", default.en))
+
+    def unlabelled(self) -> list[str]:
+        """Facts this rule reads that have no Thai and English name: a province would see a raw key."""
+        out = []
+        for name in self.fact_names():
+            entry = self._labels.get(name) or {}
+            if not (entry.get("th") and entry.get("en")) and name not in self.default_labels:
+                out.append(name)
+        return out
 
     def parse_fact(self, name: str, raw: str) -> object:
         if name not in self.fact_names():

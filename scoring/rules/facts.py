@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
-from zoneinfo import ZoneInfo
 
+from scoring.dates import DateInputError, parse_moment
 from scoring.rules.base import FactError, Label
 
-BANGKOK = ZoneInfo("Asia/Bangkok")
 CENT = Decimal("0.01")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # Either plain digits or correctly grouped thousands: "1,234" yes, "1,23" no (likely a list).
@@ -81,22 +80,12 @@ def parse_codes(fact: str, label: Label, raw: str, known: tuple[str, ...]) -> fr
     return frozenset(codes)
 
 
-def parse_when(fact: str, label: Label, raw: str) -> datetime | date:
-    """A date, or a timestamp converted to Bangkok time (naive timestamps are Bangkok time)."""
-    text = clean(raw)
+def parse_when(fact: str, label: Label, raw: str, window: tuple[date, date] | None = None) -> datetime | date:
+    """A date, or a timestamp in Bangkok time, read the way Thai offices type it (scoring.dates)."""
     try:
-        if len(text) == 10:
-            return date.fromisoformat(text)
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise FactError(
-            fact,
-            f"{label.th} ต้องเป็นวันที่ เช่น 2023-04-12 หรือ 2023-04-12T09:30+07:00 แต่ได้รับ “{raw}”",
-            f"{label.en} must be a date like 2023-04-12 or 2023-04-12T09:30+07:00, got “{raw}”",
-        ) from None
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=BANGKOK)
-    return moment.astimezone(BANGKOK)
+        return parse_moment(raw, window=window)
+    except DateInputError as error:
+        raise FactError(fact, f"{label.th}: {error.th}", f"{label.en}: {error.en}") from None
 
 
 def percent(numerator: Decimal, denominator: Decimal) -> Decimal:
