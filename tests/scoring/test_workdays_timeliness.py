@@ -109,7 +109,7 @@ def test_timeliness_extra_holiday_not_counted() -> None:
     assert score("2.1.2", "2023-04-21", cal).points == 3
     # At most three holidays are named; the fourth (the override) is counted.
     assert score("2.1.2", "2023-04-21", cal).th.endswith("๑๗ เม.ย. ๒๕๖๖ ชดเชยวันสงกรานต์ และอีก 1 วัน → 3 คะแนน")
-    assert "๒๑ เม.ย. ๒๕๖๖ วันหยุดเพิ่มเติม (กำหนดโดยส่วนกล…" in score("2.1.2", "2023-04-21", cal, date(2023, 4, 19)).th
+    assert "๒๑ เม.ย. ๒๕๖๖ วันหยุดเพิ่มเติม (กำหนดโดยส…" in score("2.1.2", "2023-04-21", cal, date(2023, 4, 19)).th
 
 
 @pytest.mark.parametrize(
