@@ -73,7 +73,10 @@ class Timeliness(Rule):
         when = parsed[self.fact]
         if isinstance(when, datetime):
             day = when.date()
-            sent_th, sent_en = f"{thai_date(day)} {when:%H:%M} น. (เวลาประเทศไทย)", f"{en_date(day)} {when:%H:%M} Bangkok time"
+            sent_th, sent_en = (
+                f"{thai_date(day)} {when:%H:%M} น. (เวลาประเทศไทย)",
+                f"{en_date(day)} {when:%H:%M} Bangkok time",
+            )
         else:
             assert isinstance(when, date)
             day = when
