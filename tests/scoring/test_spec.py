@@ -139,7 +139,8 @@ def test_spec_refuses_a_rule_reading_an_unlabelled_fact() -> None:
     del criterion(data, "4.1.2")["rule"]["labels"]
     assert refused(data) == [
         "เกณฑ์ 4.1.2: ข้อมูล sent_at ต้องมีชื่อภาษาไทยและอังกฤษใน “labels” (จังหวัดจะเห็นชื่อนี้ในคำอธิบายคะแนน)"
-        " / Criterion 4.1.2: fact(s) sent_at need a Thai and English name in “labels” (provinces read it in explanations)"
+        " / Criterion 4.1.2: fact(s) sent_at need a Thai and English name in “labels”"
+        " (provinces read it in explanations)"
     ]
 
 
