@@ -99,7 +99,7 @@ def _check_window(day: date, raw: str, window: tuple[date, date] | None) -> None
     if window is None:
         return
     starts, ends = window
-    if _shift_year(starts, -1) <= day <= _shift_year(ends, 1):
+    if shift_year(starts, -1) <= day <= shift_year(ends, 1):
         return
     raise DateInputError(
         f"วันที่ “{raw}” อ่านได้เป็น {reading(day)} ซึ่งห่างจากปีงบประมาณ "
@@ -109,7 +109,7 @@ def _check_window(day: date, raw: str, window: tuple[date, date] | None) -> None
     )
 
 
-def _shift_year(day: date, years: int) -> date:
+def shift_year(day: date, years: int) -> date:
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February

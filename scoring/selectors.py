@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 from django.db.models import QuerySet
 
+from .dates import parse_date, shift_year
 from .engine import Breakdown
 from .models import Fact, HolidayOverride, Province, ProvinceResult, Role, Rubric, StandingsSnapshot
 from .spec import RubricSpec, parse_rubric
@@ -214,13 +214,7 @@ def standings_rows(rubric: Rubric) -> list[dict]:
 
 
 def _shift_year(iso: str | None, years: int) -> str | None:
-    if iso is None:
-        return None
-    day = date.fromisoformat(iso)
-    try:
-        return day.replace(year=day.year + years).isoformat()
-    except ValueError:  # 29 February → 28 February
-        return day.replace(year=day.year + years, day=28).isoformat()
+    return None if iso is None else shift_year(parse_date(iso), years).isoformat()
 
 
 def rubric_data_next_year(rubric: Rubric) -> dict:
