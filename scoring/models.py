@@ -273,6 +273,10 @@ class YearSettings(models.Model):
     reminder_working_days = models.PositiveSmallIntegerField(
         "เตือนล่วงหน้า (วันทำการ) / remind N working days before", default=3
     )
+    # Decision 10: a province needs more than 0 points, and at least this total, to be listed for an award.
+    award_min_total = models.DecimalField(
+        "คะแนนรวมขั้นต่ำที่จะได้รับรางวัล / minimum total for an award", max_digits=7, decimal_places=2, default=0
+    )
 
     class Meta:
         verbose_name = "การตั้งค่าประจำปี / year settings"
