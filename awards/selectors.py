@@ -58,6 +58,11 @@ class TierBlock:
     colour: str = ""
 
     @property
+    def vacant(self) -> int:
+        """Places no province earned (decision 10: only points win awards)."""
+        return max(self.tier.count - len(self.results), 0)
+
+    @property
     def prize_html(self) -> str:
         """The prize with "(หนึ่งหมื่นห้าพันบาทถ้วน)" and "๑๕,๐๐๐ บาท" kept whole on one line."""
         text = escape(self.prize_text)

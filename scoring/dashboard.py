@@ -11,8 +11,9 @@ from pythainlp.util import thai_strftime
 
 from awards.models import AwardTier
 
+from . import selectors
 from .models import Criterion, Fact, Province, ProvinceResult, Rubric, StandingsSnapshot, YearSettings
-from .workdays import WorkCalendar
+from .workdays import WorkCalendar, deadline_text
 
 TOTAL_STEPS = ("#f1eef6", "#bdc9e1", "#74a9cf", "#2b8cbe", "#045a8d")  # light → dark: low → high total
 AWARD_FILLS = {"winner": "#d4a017", "runner_up_1": "#a8a9ad", "runner_up_2": "#b0703c", "honourable": "#5a9e6f"}
@@ -196,6 +197,9 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
         }
         for r in results
     ]
+    missing = missing_by_criterion(criteria, provinces, pairs)
+    for m in missing:  # decision 9: a deadline on a closed day shows the day it moves to
+        m["due"] = deadline_text(m["criterion"].deadline, calendar) if m["criterion"].deadline else "–"
     return {
         "rubric": rubric,
         "rows": rows,
@@ -207,7 +211,8 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
         "map_mode": map_mode,
         "legend": AWARD_FILLS if map_mode == "award" else None,
         "tiers": tiers,
-        "missing": missing_by_criterion(criteria, provinces, pairs),
+        "awards": selectors.award_tiers_filled(tiers, results),
+        "missing": missing,
         "near_deadline": nothing_submitted_near_deadline(due, provinces, pairs),
         "year_settings": settings_,
         "snapshot": snapshot,

@@ -204,10 +204,44 @@ def standings_rows(rubric: Rubric) -> list[dict]:
                 "award_name_en": tier.name_en if tier else None,
                 "tied": r.tied,
                 "award_tie": r.award_tie,
+                # Decision 10: why a province is not listed, when it is for lack of points.
+                "award_note_th": "" if r.award or r.total > 0 else "คะแนนรวม 0 ไม่มีสิทธิ์รับรางวัล",
+                "award_note_en": "" if r.award or r.total > 0 else "total 0: not eligible for an award",
                 "computed_at": r.computed_at.isoformat() if r.computed_at else None,
             }
         )
     return rows
+
+
+NO_AWARD = ("ไม่มีผู้ได้รับรางวัล", "no award")
+
+
+def award_tiers_filled(tiers, results) -> list[dict]:
+    """Each award tier with its provinces and how many places stay vacant (decision 10).
+
+    Takes what the caller already loaded (tiers, results with provinces), so it costs no query.
+    """
+    out = []
+    for tier in tiers:
+        holders = [r for r in results if r.award == tier.code]
+        vacant = max(tier.count - len(holders), 0)
+        out.append(
+            {
+                "code": tier.code,
+                "name_th": tier.name_th,
+                "name_en": tier.name_en,
+                "count": tier.count,
+                "provinces": [r.province.code for r in holders],
+                "vacant": vacant,
+                "note_th": f"{NO_AWARD[0]} {vacant} รางวัล" if vacant else "",
+                "note_en": f"{NO_AWARD[1]}: {vacant} place{'' if vacant == 1 else 's'} vacant" if vacant else "",
+            }
+        )
+    return out
+
+
+def award_summary(rubric: Rubric) -> list[dict]:
+    return award_tiers_filled(list(rubric.award_tiers.all()), standings(rubric))
 
 
 # --- Admin helpers (reads only; the admin's writes go through services) ---
