@@ -94,7 +94,7 @@ def _split(raw: str) -> tuple[date, str]:
     raise _unreadable(raw)
 
 
-def _check_window(day: date, raw: str, window: tuple[date, date] | None) -> None:
+def check_window(day: date, raw: str, window: tuple[date, date] | None) -> None:
     """Refuse a date more than a year outside the contest's fiscal year, showing how it was read."""
     if window is None:
         return
@@ -121,14 +121,14 @@ def parse_date(raw: str, *, window: tuple[date, date] | None = None) -> date:
     day, rest = _split(str(raw))
     if rest.strip():
         raise _unreadable(raw)
-    _check_window(day, raw, window)
+    check_window(day, raw, window)
     return day
 
 
 def parse_moment(raw: str, *, window: tuple[date, date] | None = None) -> date | datetime:
     """A date, or a date with a time in Bangkok time (a time without an offset is Bangkok time)."""
     day, rest = _split(str(raw))
-    _check_window(day, raw, window)
+    check_window(day, raw, window)
     if not rest.strip():
         return day
     match = _TIME.fullmatch(rest.rstrip())

@@ -124,7 +124,6 @@ def _criterion(
         except RuleError as error:
             r.fail(where, error.th, error.en)
     if rule is not None:
-        rule.window = window
         unlabelled = ", ".join(rule.unlabelled())
         if unlabelled:
             r.fail(

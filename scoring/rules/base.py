@@ -66,8 +66,6 @@ class Rule:
             )
         self.max_points = max_points
         self._labels = dict(params.get("labels") or {})
-        # The contest's fiscal year (starts, ends): dates far outside it are misread years (decision 11).
-        self.window: tuple[date, date] | None = None
 
     # -- to be provided by subclasses -------------------------------------------------
     def fact_names(self) -> tuple[str, ...]:

@@ -52,6 +52,18 @@ def parse_amount(fact: str, label: Label, raw: str, top: Decimal | None = None) 
     return value
 
 
+def parse_count(fact: str, label: Label, raw: str) -> Decimal:
+    """A count of things (computers, households, downloads): a whole number, never 40.5."""
+    value = parse_amount(fact, label, raw)
+    if value != value.to_integral_value():
+        raise FactError(
+            fact,
+            f"{label.th} ต้องเป็นจำนวนเต็ม (นับเป็นหน่วย) แต่ได้รับ “{raw}”",
+            f"{label.en} must be a whole number (a count), got “{raw}”",
+        )
+    return value
+
+
 def parse_bool(fact: str, label: Label, raw: str) -> bool:
     text = clean(raw).lower()
     if text in _YES:
@@ -81,7 +93,10 @@ def parse_codes(fact: str, label: Label, raw: str, known: tuple[str, ...]) -> fr
 
 
 def parse_when(fact: str, label: Label, raw: str, window: tuple[date, date] | None = None) -> datetime | date:
-    """A date, or a timestamp in Bangkok time, read the way Thai offices type it (scoring.dates)."""
+    """A date, or a timestamp in Bangkok time, read the way Thai offices type it (scoring.dates).
+
+    Imports check the fiscal-year window themselves: the portal's own upload timestamps are not typed.
+    """
     try:
         return parse_moment(raw, window=window)
     except DateInputError as error:

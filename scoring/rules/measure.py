@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from scoring.rules.base import FactError, Label, Rule, RuleError, decimal_param, missing
-from scoring.rules.facts import CENT, fmt_num, fmt_points, parse_amount, percent
+from scoring.rules.facts import CENT, fmt_num, fmt_points, parse_amount, parse_count, percent
 
 HUNDRED = Decimal(100)
 _KEYS = {"numerator", "denominator", "denominator_value", "fact", "max", "th", "en", "unit", "may_exceed"}
@@ -60,7 +60,9 @@ class Measure:
         return None if self.may_exceed else HUNDRED
 
     def parse(self, name: str, raw: str) -> Decimal:
-        return parse_amount(name, self.rule.label(name), raw, self.max if self.fact else None)
+        if self.fact:  # a value read directly, e.g. a confidence percentage: decimals allowed
+            return parse_amount(name, self.rule.label(name), raw, self.max)
+        return parse_count(name, self.rule.label(name), raw)  # a share of two counts
 
     def cross_check(self, parsed: Mapping[str, object]) -> list[FactError]:
         if self.fact:

@@ -18,7 +18,7 @@ from scoring.rules.base import (
     missing,
     param,
 )
-from scoring.rules.facts import CENT, fmt_num, fmt_points, parse_amount, pts_en, pts_th
+from scoring.rules.facts import CENT, fmt_num, fmt_points, parse_count, pts_en, pts_th
 from scoring.rules.measure import Measure
 
 ZERO, ONE = Decimal(0), Decimal(1)
@@ -40,7 +40,7 @@ class Ratio(Rule):
         return (self.numerator, self.denominator)
 
     def _parse(self, name: str, raw: str) -> object:
-        return parse_amount(name, self.label(name), raw)
+        return parse_count(name, self.label(name), raw)
 
     def _cross_check(self, parsed: Mapping[str, object]) -> list[FactError]:
         if parsed.get(self.denominator) == 0:

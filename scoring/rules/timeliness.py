@@ -58,7 +58,7 @@ class Timeliness(Rule):
         return Score(p, f"ยังไม่ส่ง → {pts_th(p)}", f"not submitted → {pts_en(p)}")
 
     def _parse(self, name: str, raw: str) -> object:
-        return parse_when(name, self.label(name), raw, self.window)
+        return parse_when(name, self.label(name), raw)
 
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
         written = ctx.deadline

@@ -175,6 +175,7 @@ RULES = {
     "api-provinces": Rule("- 0 0 0 0 0"),
     "api-rubric": Rule("- 0 0 0 0 0"),
     "api-standings": Rule("- - - - - 0"),
+    "api-awards": Rule("- - - - - 0"),
     "api-facts": Rule(None, "- - - - - 0"),
     "schema": Rule("0 0 0 0 0 0"),
     "api-docs": Rule("0 0 0 0 0 0"),
