@@ -69,8 +69,9 @@ def _override(code: str, top: Decimal, levels: tuple[Decimal, ...] | None, point
     got = fmt_points(computed.points)
     return Score(
         points,
-        f"กรรมการกำหนด {fmt_points(points)} คะแนน (คำนวณได้ {got})",
-        f"Committee set {fmt_points(points)} points (computed {got})",
+        f"คะแนนจากคณะกรรมการ (คำนวณจากข้อมูลได้ {got}) → {fmt_points(points)} คะแนน",
+        f"set by the committee (computed from the data: {got}) → {fmt_points(points)} point"
+        f"{'' if points == 1 else 's'}",
     )
 
 

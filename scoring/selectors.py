@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from .dates import parse_date, shift_year
 from .engine import Breakdown
 from .models import Fact, HolidayOverride, Province, ProvinceResult, Role, Rubric, StandingsSnapshot
+from .rules.facts import fmt_points
 from .spec import RubricSpec, parse_rubric
 from .workdays import WorkCalendar
 
@@ -193,7 +194,7 @@ def standings_rows(rubric: Rubric) -> list[dict]:
                 "province": r.province.code,
                 "province_name_th": r.province.name_th,
                 "province_name_en": r.province.name_en,
-                "total": str(r.total),
+                "total": fmt_points(r.total),  # "10", like the dimensions, never "10.00"
                 "level": r.level,
                 "dimensions": r.dimensions,
                 "criteria": r.criteria,

@@ -15,6 +15,7 @@ from scoring.rules.base import FactError, Label
 
 CENT = Decimal("0.01")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_ARABIC_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 # Either plain digits or correctly grouped thousands: "1,234" yes, "1,23" no (likely a list).
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _YES = {"yes", "y", "true", "1", "ใช่", "ทำ", "ทำแล้ว", "มี", "ผ่าน", "done"}
@@ -114,6 +115,11 @@ def fmt_points(value: Decimal) -> str:
 
 def fmt_num(value: Decimal) -> str:
     return format(value.normalize(), ",f")
+
+
+def thai_num(value: Decimal) -> str:
+    """91.67 → ๙๑.๖๗, 4000 → ๔,๐๐๐: numbers quoted the manual's way in Thai text."""
+    return fmt_num(value).translate(_ARABIC_TO_THAI)
 
 
 def pts_th(value: Decimal) -> str:

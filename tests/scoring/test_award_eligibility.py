@@ -56,7 +56,7 @@ def test_standings_json_lists_exactly_the_five_provinces_with_points(rubric, fiv
     rows = json.loads(out.getvalue())
     assert len(rows) == 76
     assert sorted(r["province"] for r in rows if r["award"]) == sorted(five_with_points)
-    zero = next(r for r in rows if r["total"] == "0.00")
+    zero = next(r for r in rows if r["total"] == "0")
     assert (zero["award"], zero["award_tie"], zero["award_note_th"]) == (None, False, "คะแนนรวม 0 ไม่มีสิทธิ์รับรางวัล")
 
 

@@ -116,7 +116,7 @@ def test_standings_rows_carry_breakdown_and_explanations(rubric):
     load_totals(rubric, {"TH-50": 23})
     row = selectors.standings_rows(rubric)[0]
     assert row["province"] == "TH-50"
-    assert row["total"] == "23.00"
+    assert row["total"] == "23"  # like the dimensions, not "23.00"
     assert row["dimensions"]["1"] == "18"
     assert row["criteria"]["1.3"] == "3"
     assert row["award"] == "winner"
