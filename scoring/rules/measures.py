@@ -70,11 +70,11 @@ class Ratio(Rule):
             points = self.weight
             return Score(
                 points,
-                f"{head.th} ≥ 1 นับเป็น 1 × {w} = {pts_th(points)}",
-                f"{head.en} ≥ 1, counted as 1 × {w} = {pts_en(points)}",
+                f"{head.th} ถึงเป้าหมาย นับเป็น 1 × {w} → {pts_th(points)}",
+                f"{head.en} reaches the target, counted as 1 × {w} → {pts_en(points)}",
             )
         points = (n * self.weight / d).quantize(CENT, rounding=ROUND_HALF_UP)
-        return Score(points, f"{head.th} × {w} = {pts_th(points)}", f"{head.en} × {w} = {pts_en(points)}")
+        return Score(points, f"{head.th} × {w} → {pts_th(points)}", f"{head.en} × {w} → {pts_en(points)}")
 
 
 def _descending(values: list[Decimal], what: str) -> None:

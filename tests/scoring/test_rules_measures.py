@@ -207,7 +207,7 @@ def test_table_row_naming_unknown_measure_refused() -> None:
 def test_ratio_weighted_and_rounded() -> None:
     rule = build_rule("ratio", {"numerator": "n", "denominator": "d", "weight": "30"}, D(30))
     assert rule.evaluate({"n": "900,000", "d": "983,316"}, CTX) == Score(
-        D("27.46"), "n 900,000 ÷ d 983,316 × 30 = 27.46 คะแนน", "n 900,000 ÷ d 983,316 × 30 = 27.46 points"
+        D("27.46"), "n 900,000 ÷ d 983,316 × 30 → 27.46 คะแนน", "n 900,000 ÷ d 983,316 × 30 → 27.46 points"
     )
     assert rule.levels() is None
     assert rule.highest() == 30
