@@ -8,10 +8,19 @@ from django.db.models import QuerySet
 
 from .dates import parse_date, shift_year
 from .engine import Breakdown
-from .models import Fact, HolidayOverride, Province, ProvinceResult, Role, Rubric, StandingsSnapshot
+from .models import (
+    Fact,
+    HolidayOverride,
+    HolidayOverrideChange,
+    Province,
+    ProvinceResult,
+    Role,
+    Rubric,
+    StandingsSnapshot,
+)
 from .rules.facts import fmt_points
 from .spec import RubricSpec, parse_rubric
-from .workdays import WorkCalendar
+from .workdays import Reason, WorkCalendar
 
 
 def role_of(user) -> str | None:
@@ -212,6 +221,38 @@ def standings_rows(rubric: Rubric) -> list[dict]:
             }
         )
     return rows
+
+
+REASONS = {
+    Reason.PACKAGE: ("วันหยุดราชการ (ปฏิทินวันหยุด)", "government holiday (holiday calendar)"),
+    Reason.OVERRIDE: ("ส่วนกลางกำหนด", "set by central staff"),
+    Reason.WEEKEND: ("วันเสาร์–อาทิตย์", "weekend"),
+}
+
+
+def calendar_year(rubric: Rubric) -> dict:
+    """The fiscal year's days offices are closed, and why; the days they open although a calendar
+    might say otherwise; and the overrides' audit trail (3 queries)."""
+    calendar = work_calendar()
+    starts, ends = rubric.starts_on, rubric.ends_on
+    closed = calendar.closed_days(starts, ends)
+    overrides = {h.date: h for h in HolidayOverride.objects.filter(date__range=(starts, ends))}
+
+    def row(day) -> dict:
+        override = overrides.get(day.day)
+        name_th = override.name_th if override else day.name_th
+        name_en = (override.name_en or override.name_th) if override else day.name_en
+        return {"day": day, "reason": REASONS[day.reason], "name_th": name_th, "name_en": name_en, "override": override}
+
+    return {
+        "closed": [row(d) for d in closed],
+        "weekdays_closed": sum(d.day.weekday() < 5 for d in closed),
+        "weekends": sum(d.reason == Reason.WEEKEND for d in closed),
+        "opened": [row(d) for d in calendar.open_holidays(starts, ends)],
+        "changes": list(
+            HolidayOverrideChange.objects.filter(date__range=(starts, ends)).select_related("changed_by")[:50]
+        ),
+    }
 
 
 NO_AWARD = ("ไม่มีผู้ได้รับรางวัล", "no award")

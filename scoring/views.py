@@ -81,6 +81,14 @@ def dashboard_live(request, year: int):
 
 
 @login_required
+@require_GET
+def calendar(request, year: int):
+    """Central staff check the working-day calendar that timeliness is counted on (decisions 3, 9)."""
+    rubric = _central_rubric(request, year)
+    return render(request, "scoring/calendar.html", {"rubric": rubric, **selectors.calendar_year(rubric)})
+
+
+@login_required
 @require_POST
 def settings_update(request, year: int):
     rubric = _central_rubric(request, year)

@@ -36,7 +36,7 @@ class Reason:
 
 
 @dataclass(frozen=True)
-class ClosedDay:
+class CalendarDay:
     day: date
     reason: str  # Reason.*
     name_th: str
@@ -78,18 +78,32 @@ class WorkCalendar:
             return EXTRA_HOLIDAY[lang] if self.overrides[d] else None
         return self._names[lang].get(d)
 
-    def closed_day(self, d: date) -> ClosedDay | None:
+    def closed_day(self, d: date) -> CalendarDay | None:
         """Why offices are closed on `d`, or None on a working day."""
         if self.is_working_day(d):
             return None
         if d in self.overrides:
-            return ClosedDay(d, Reason.OVERRIDE, EXTRA_HOLIDAY["th"], EXTRA_HOLIDAY["en"])
+            return CalendarDay(d, Reason.OVERRIDE, EXTRA_HOLIDAY["th"], EXTRA_HOLIDAY["en"])
         if d in self._names["th"]:
-            return ClosedDay(d, Reason.PACKAGE, self._names["th"][d], self._names["en"][d])
-        return ClosedDay(d, Reason.WEEKEND, WEEKEND["th"], WEEKEND["en"])
+            return CalendarDay(d, Reason.PACKAGE, self._names["th"][d], self._names["en"][d])
+        return CalendarDay(d, Reason.WEEKEND, WEEKEND["th"], WEEKEND["en"])
 
-    def closed_days(self, starts: date, ends: date) -> list[ClosedDay]:
+    def closed_days(self, starts: date, ends: date) -> list[CalendarDay]:
         return [c for n in range((ends - starts).days + 1) if (c := self.closed_day(starts + timedelta(n)))]
+
+    def open_holidays(self, starts: date, ends: date) -> list[CalendarDay]:
+        """Weekdays a calendar might call holidays but offices open: Labour Day, and cancelled holidays."""
+        everyone = Thailand(categories=CATEGORIES, language="th", years=range(starts.year, ends.year + 1))
+        out = []
+        for n in range((ends - starts).days + 1):
+            d = starts + timedelta(n)
+            if d.weekday() >= 5 or not self.is_working_day(d):
+                continue
+            if d in self.overrides:
+                out.append(CalendarDay(d, Reason.OVERRIDE, "ยกเลิกวันหยุด (ส่วนกลางกำหนด)", "holiday cancelled centrally"))
+            elif d in everyone:
+                out.append(CalendarDay(d, Reason.PACKAGE, everyone[d], "government offices open"))
+        return out
 
 
 def deadline_text(deadline: date | None, calendar: WorkCalendar, lang: str = "th") -> str:
