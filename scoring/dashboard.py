@@ -67,9 +67,12 @@ def due_soon(criteria: list[Criterion], today: date, working_days: int, calendar
     """(criterion, working days left) for deadlines from today up to N working days ahead."""
     out = []
     for c in criteria:
-        if c.deadline is None or c.deadline < today:
+        if c.deadline is None:
             continue
-        left = calendar.working_days_after(today, c.deadline)
+        due = calendar.next_working_day(c.deadline)  # decision 9: a closed day moves the deadline
+        if due < today:
+            continue
+        left = calendar.working_days_after(today, due)
         if left <= working_days:
             out.append((c, left))
     return out

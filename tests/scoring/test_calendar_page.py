@@ -134,3 +134,16 @@ def test_province_page_shows_the_moved_deadline(client, rubric, provincial_user)
     client.force_login(provincial_user)
     html = client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode()
     assert "๑๓ เมษายน ๒๕๖๖ → ๑๘ เมษายน ๒๕๖๖ (วันหยุด)" in html
+
+
+def test_watch_list_and_days_left_count_to_the_moved_deadline(rubric):
+    from scoring.dashboard import due_soon
+    from scoring.workdays import WorkCalendar
+    from submissions.selectors import working_days_left
+
+    calendar = WorkCalendar()
+    criterion = rubric.criteria.get(code="2.1.2")
+    criterion.deadline = date(2023, 4, 13)  # Songkran: moves to Tue 18 Apr
+    assert due_soon([criterion], date(2023, 4, 14), 3, calendar) == [(criterion, 1)]
+    assert working_days_left(calendar, date(2023, 4, 17), date(2023, 4, 13)) == 1
+    assert working_days_left(calendar, date(2023, 4, 19), date(2023, 4, 13)) == -1
