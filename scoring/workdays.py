@@ -106,12 +106,15 @@ class WorkCalendar:
         return out
 
 
-def deadline_text(deadline: date | None, calendar: WorkCalendar, lang: str = "th") -> str:
+def deadline_text(deadline: date | None, calendar: WorkCalendar, lang: str = "th", thai_digits: bool = True) -> str:
     """The deadline as written and, when offices are closed that day, the day it moves to (decision 9)."""
     if deadline is None:
         return "ยังไม่กำหนด" if lang == "th" else "not set"
     moved = calendar.next_working_day(deadline)
-    show = thai_date if lang == "th" else en_date
+
+    def show(day: date) -> str:
+        return thai_date(day, digits=thai_digits) if lang == "th" else en_date(day)
+
     if moved == deadline:
         return show(deadline)
     closed = "วันหยุด" if lang == "th" else "office holiday"

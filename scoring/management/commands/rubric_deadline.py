@@ -39,6 +39,7 @@ class Command(BaseCommand):
             return
         calendar = selectors.work_calendar()
         self.stdout.write(
-            f"{year} {c.code}: กำหนดส่ง {deadline_text(c.deadline, calendar)} / deadline "
+            # As decision 9 writes it: "31 ก.ค. 2566 → 3 ส.ค. 2566 (วันหยุด)".
+            f"{year} {c.code}: กำหนดส่ง {deadline_text(c.deadline, calendar, thai_digits=False)} / deadline "
             f"{deadline_text(c.deadline, calendar, 'en')} (อ่านจาก / read from “{deadline}”: {reading(c.deadline)})"
         )
