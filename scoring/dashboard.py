@@ -12,6 +12,7 @@ from pythainlp.util import thai_strftime
 from awards.models import AwardTier
 
 from . import selectors
+from .engine import vacant_places
 from .models import Criterion, Fact, Province, ProvinceResult, Rubric, StandingsSnapshot, YearSettings
 from .workdays import WorkCalendar, deadline_text
 
@@ -111,7 +112,13 @@ class Gap:
         return f"needs {fmt(self.points)} more points; open criteria: {codes}"
 
 
-def tier_gaps(results: list[ProvinceResult], tiers: list[AwardTier], criteria: list[Criterion], today: date):
+def tier_gaps(
+    results: list[ProvinceResult],
+    tiers: list[AwardTier],
+    criteria: list[Criterion],
+    today: date,
+    minimum: Decimal = Decimal(0),
+):
     """Points each province needs to reach the next award tier up, and the criteria still open to it.
 
     Reaching the lowest total in the next tier is enough: the engine gives a tied group the better
@@ -122,6 +129,12 @@ def tier_gaps(results: list[ProvinceResult], tiers: list[AwardTier], criteria: l
     for r in results:
         if r.award in order:
             cutoff[r.award] = min(cutoff.get(r.award, r.total), r.total)
+    # A vacant place goes to any province that becomes eligible: more than 0, at least the minimum.
+    vacant = vacant_places([(t.code, t.count) for t in tiers], sum(r.award in order for r in results))
+    threshold = max(minimum, Decimal("0.01"))
+    for code, places in vacant.items():
+        if places:
+            cutoff[code] = min(cutoff.get(code, threshold), threshold)
     open_criteria = [c for c in criteria if c.deadline is None or c.deadline >= today]
     by_code = {t.code: t for t in tiers}
     gaps = {}
@@ -188,7 +201,7 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
     pairs = submitted_pairs(rubric)
     settings_ = year_settings(rubric)
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric).first()
-    gaps = tier_gaps(results, tiers, criteria, today)
+    gaps = tier_gaps(results, tiers, criteria, today, settings_.award_min_total)
     tier_names = {t.code: t for t in tiers}
     due = due_soon(criteria, today, settings_.reminder_working_days or 10, calendar)
     rows = [

@@ -80,6 +80,18 @@ def award_eligible(total: Decimal, minimum: Decimal = Decimal(0)) -> bool:
     return total > 0 and total >= minimum
 
 
+def vacant_places(tiers: Sequence[tuple[str, int]], awarded: int) -> dict[str, int]:
+    """Places per tier left empty when only `awarded` provinces hold an award (decision 10).
+
+    Places are counted in order, so a tie that takes two places of one tier uses the next tier's place.
+    """
+    out, start = {}, 0
+    for code, count in tiers:
+        out[code] = max(0, start + count - max(awarded, start))
+        start += count
+    return out
+
+
 def rank(
     breakdowns: Mapping[str, Breakdown],
     *,

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.db.models import QuerySet
 
 from .dates import parse_date, shift_year
-from .engine import Breakdown
+from .engine import Breakdown, vacant_places
 from .models import (
     Fact,
     HolidayOverride,
@@ -264,9 +264,11 @@ def award_tiers_filled(tiers, results) -> list[dict]:
     Takes what the caller already loaded (tiers, results with provinces), so it costs no query.
     """
     out = []
+    awarded = sum(bool(r.award) for r in results)
+    vacancies = vacant_places([(t.code, t.count) for t in tiers], awarded)
     for tier in tiers:
         holders = [r for r in results if r.award == tier.code]
-        vacant = max(tier.count - len(holders), 0)
+        vacant = vacancies[tier.code]
         out.append(
             {
                 "code": tier.code,
