@@ -85,7 +85,11 @@ def dashboard_live(request, year: int):
 def calendar(request, year: int):
     """Central staff check the working-day calendar that timeliness is counted on (decisions 3, 9)."""
     rubric = _central_rubric(request, year)
-    return render(request, "scoring/calendar.html", {"rubric": rubric, **selectors.calendar_year(rubric)})
+    context = selectors.calendar_year(rubric)
+    weekends = request.GET.get("weekends") == "1"
+    if not weekends:  # plain Saturdays and Sundays are counted above; the list shows the holidays
+        context["closed"] = [row for row in context["closed"] if row["day"].reason != "weekend"]
+    return render(request, "scoring/calendar.html", {"rubric": rubric, "with_weekends": weekends, **context})
 
 
 @login_required

@@ -38,7 +38,9 @@ def test_calendar_page_lists_closed_days_and_why(client, rubric, central_user):
     html = client.get(reverse("scoring:calendar", args=[2566])).content.decode()
     assert "๓๑ กรกฎาคม ๒๕๖๖</td>\n    <td>วันหยุดพิเศษ (เพิ่มเติม)" in html  # the cabinet's special holiday
     assert "๑๕ สิงหาคม ๒๕๖๖</td>\n    <td>น้ำท่วม" in html
-    assert "ส่วนกลางกำหนด" in html and "วันเสาร์–อาทิตย์" in html
+    assert "ส่วนกลางกำหนด" in html and '<tr class="reason-weekend">' not in html
+    with_weekends = client.get(reverse("scoring:calendar", args=[2566]), {"weekends": "1"}).content.decode()
+    assert with_weekends.count('<tr class="reason-weekend">') == 97
     assert '๑ พฤษภาคม ๒๕๖๖</td><td>วันแรงงานแห่งชาติ <span class="muted">/ government offices open' in html
     assert '">๑ พฤษภาคม ๒๕๖๖</td>\n    <td>' not in html  # Labour Day is not listed as closed
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import template
 
 from scoring import selectors
+from scoring.rules.facts import fmt_points
 
 register = template.Library()
 
@@ -24,3 +27,11 @@ def moved_deadline(deadline, rubric) -> str:
     from submissions.templatetags.thai import is_en, thai_date
 
     return f" → {thai_date(moved)} ({'office holiday' if is_en() else 'วันหยุด'})"
+
+
+@register.filter
+def points(value) -> str:
+    """A stored total (DecimalField, "90.00") printed like the dimensions: "90", "84.5"."""
+    if value is None or value == "":
+        return ""
+    return fmt_points(Decimal(str(value)))
