@@ -22,6 +22,7 @@ from openpyxl.styles import Font
 
 from committee.models import ChairFinal, Judgment, Override, ScoreChange
 from scoring import selectors as scoring
+from scoring.dates import parse_moment
 from scoring.models import Fact, FactChange, Rubric
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -90,7 +91,7 @@ def standings_sheet(rubric: Rubric) -> Sheet:
                 r["award_name_en"] or "",
                 "ใช่ / yes" if r["tied"] else "",
                 "ใช่ / yes" if r["award_tie"] else "",
-                _local(datetime.fromisoformat(r["computed_at"])) if r["computed_at"] else None,
+                _local(parse_moment(r["computed_at"])) if r["computed_at"] else None,
                 *[r["explanations"].get(c, "") for c in crits],
             ]
         )

@@ -13,6 +13,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from scoring import selectors as scoring
+from scoring.engine import vacant_places
 from scoring.models import Fact, Province, ProvinceResult, Rubric
 
 from . import thai
@@ -64,6 +65,8 @@ class TierBlock:
     results: list[ProvinceResult] = field(default_factory=list)
     colour: str = ""
 
+    vacant: int = 0  # places no province earned (decision 10: only points win awards)
+
     @property
     def prize_html(self) -> str:
         """The prize with "(หนึ่งหมื่นห้าพันบาทถ้วน)" and "๑๕,๐๐๐ บาท" kept whole on one line."""
@@ -87,9 +90,13 @@ def awardees(rubric: Rubric) -> list[TierBlock]:
     tiers = list(rubric.award_tiers.all())
     colours = tier_colours([t.code for t in tiers])
     blocks = {t.code: TierBlock(tier=t, prize_text=prize_text(t), colour=colours[t.code]) for t in tiers}
-    for result in scoring.standings(rubric):
+    results = scoring.standings(rubric)
+    for result in results:
         if result.award in blocks:
             blocks[result.award].results.append(result)
+    vacant = vacant_places([(t.code, t.count) for t in tiers], sum(r.award in blocks for r in results))
+    for code, block in blocks.items():
+        block.vacant = vacant[code]
     return list(blocks.values())
 
 

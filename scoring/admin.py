@@ -10,6 +10,7 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
+from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.utils.html import format_html
 
@@ -29,11 +30,13 @@ from .admin_forms import (
     YearFilter,
     column,
 )
+from .date_fields import ThaiDateField, ThaiDateInput
 from .models import (
     Criterion,
     Fact,
     FactChange,
     HolidayOverride,
+    HolidayOverrideChange,
     Membership,
     Province,
     ProvinceResult,
@@ -184,18 +187,36 @@ class HolidayOverrideAdmin(RoleAccess, admin.ModelAdmin):
     list_display = ["date", "is_holiday", "name_th", "name_en"]
     list_filter = ["is_holiday"]
 
-    # Any holiday can move a timeliness score in any year: every result is rescored.
+    fields = ["date", "is_holiday", "name_th", "name_en", "note"]
+    formfield_overrides = {models.DateField: {"form_class": ThaiDateField, "widget": ThaiDateInput}}
+
+    # Any holiday can move a timeliness score in any year: the services audit and rescore.
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        services.holidays_changed()
+        saved = services.holiday_override_save(
+            user=request.user,
+            day=obj.date,
+            is_holiday=obj.is_holiday,
+            name_th=obj.name_th,
+            name_en=obj.name_en,
+            note=obj.note,
+        )
+        obj.pk = saved.pk
 
     def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        services.holidays_changed()
+        services.holiday_override_remove(user=request.user, override=obj)
 
     def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        services.holidays_changed()
+        for obj in queryset:
+            services.holiday_override_remove(user=request.user, override=obj)
+
+
+@admin.register(HolidayOverrideChange)
+class HolidayOverrideChangeAdmin(RoleAccess, admin.ModelAdmin):
+    view = is_central
+    list_display = ["changed_at", "date", "action", "before", "after", "changed_by"]
+    list_filter = ["action"]
+    list_select_related = ["changed_by"]
+    date_hierarchy = "date"
 
 
 @admin.register(ProvinceResult)

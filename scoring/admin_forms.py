@@ -12,6 +12,7 @@ from import_export.forms import ConfirmImportForm, ImportForm
 from awards.models import AwardTier
 
 from . import selectors, services
+from .date_fields import ThaiDateField
 from .models import Criterion, Dimension, Membership, Role, Rubric
 from .permissions import is_central, is_department
 from .spec import RubricError, parse_rubric
@@ -79,9 +80,17 @@ class RubricForm(forms.ModelForm):
 class CriterionDeadlineForm(forms.ModelForm):
     """The changelist's editable deadline; checked against the whole rubric before the service saves it."""
 
+    deadline = ThaiDateField(label="กำหนดส่ง / deadline", required=False)
+
     class Meta:
         model = Criterion
         fields = ["deadline"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:  # decision 11: a year far from the contest is a misread year
+            rubric = self.instance.rubric
+            self.fields["deadline"].window = (rubric.starts_on, rubric.ends_on)
 
     def clean_deadline(self):
         deadline = self.cleaned_data["deadline"]

@@ -63,7 +63,31 @@ class StandingSerializer(serializers.Serializer):
     award_name_en = serializers.CharField(allow_null=True)
     tied = serializers.BooleanField()
     award_tie = serializers.BooleanField()
+    award_note_th = serializers.CharField(allow_blank=True)
+    award_note_en = serializers.CharField(allow_blank=True)
     computed_at = serializers.DateTimeField(allow_null=True)
+
+
+class AwardTierSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name_th = serializers.CharField()
+    name_en = serializers.CharField()
+    count = serializers.IntegerField()
+    provinces = serializers.ListField(child=serializers.CharField())
+    vacant = serializers.IntegerField()
+    note_th = serializers.CharField(allow_blank=True, help_text="ไม่มีผู้ได้รับรางวัล N รางวัล when places are vacant")
+    note_en = serializers.CharField(allow_blank=True)
+
+
+class AwardList(APIView):
+    permission_classes = [rule_permission("scoring.view_standings")]
+
+    @extend_schema(
+        responses=AwardTierSerializer(many=True),
+        summary="รางวัลแต่ละระดับและที่ว่าง / award tiers, their provinces and vacant places",
+    )
+    def get(self, request, year: int):
+        return Response(selectors.award_summary(get_object_or_404(Rubric, year=year)))
 
 
 class StandingsList(APIView):

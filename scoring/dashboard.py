@@ -11,8 +11,10 @@ from pythainlp.util import thai_strftime
 
 from awards.models import AwardTier
 
+from . import selectors
+from .engine import vacant_places
 from .models import Criterion, Fact, Province, ProvinceResult, Rubric, StandingsSnapshot, YearSettings
-from .workdays import WorkCalendar
+from .workdays import WorkCalendar, deadline_text
 
 TOTAL_STEPS = ("#f1eef6", "#bdc9e1", "#74a9cf", "#2b8cbe", "#045a8d")  # light → dark: low → high total
 AWARD_FILLS = {"winner": "#d4a017", "runner_up_1": "#a8a9ad", "runner_up_2": "#b0703c", "honourable": "#5a9e6f"}
@@ -66,9 +68,12 @@ def due_soon(criteria: list[Criterion], today: date, working_days: int, calendar
     """(criterion, working days left) for deadlines from today up to N working days ahead."""
     out = []
     for c in criteria:
-        if c.deadline is None or c.deadline < today:
+        if c.deadline is None:
             continue
-        left = calendar.working_days_after(today, c.deadline)
+        due = calendar.next_working_day(c.deadline)  # decision 9: a closed day moves the deadline
+        if due < today:
+            continue
+        left = calendar.working_days_after(today, due)
         if left <= working_days:
             out.append((c, left))
     return out
@@ -107,7 +112,13 @@ class Gap:
         return f"needs {fmt(self.points)} more points; open criteria: {codes}"
 
 
-def tier_gaps(results: list[ProvinceResult], tiers: list[AwardTier], criteria: list[Criterion], today: date):
+def tier_gaps(
+    results: list[ProvinceResult],
+    tiers: list[AwardTier],
+    criteria: list[Criterion],
+    today: date,
+    minimum: Decimal = Decimal(0),
+):
     """Points each province needs to reach the next award tier up, and the criteria still open to it.
 
     Reaching the lowest total in the next tier is enough: the engine gives a tied group the better
@@ -118,6 +129,12 @@ def tier_gaps(results: list[ProvinceResult], tiers: list[AwardTier], criteria: l
     for r in results:
         if r.award in order:
             cutoff[r.award] = min(cutoff.get(r.award, r.total), r.total)
+    # A vacant place goes to any province that becomes eligible: more than 0, at least the minimum.
+    vacant = vacant_places([(t.code, t.count) for t in tiers], sum(r.award in order for r in results))
+    threshold = max(minimum, Decimal("0.01"))
+    for code, places in vacant.items():
+        if places:
+            cutoff[code] = min(cutoff.get(code, threshold), threshold)
     open_criteria = [c for c in criteria if c.deadline is None or c.deadline >= today]
     by_code = {t.code: t for t in tiers}
     gaps = {}
@@ -184,7 +201,7 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
     pairs = submitted_pairs(rubric)
     settings_ = year_settings(rubric)
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric).first()
-    gaps = tier_gaps(results, tiers, criteria, today)
+    gaps = tier_gaps(results, tiers, criteria, today, settings_.award_min_total)
     tier_names = {t.code: t for t in tiers}
     due = due_soon(criteria, today, settings_.reminder_working_days or 10, calendar)
     rows = [
@@ -196,6 +213,9 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
         }
         for r in results
     ]
+    missing = missing_by_criterion(criteria, provinces, pairs)
+    for m in missing:  # decision 9: a deadline on a closed day shows the day it moves to
+        m["due"] = deadline_text(m["criterion"].deadline, calendar) if m["criterion"].deadline else "–"
     return {
         "rubric": rubric,
         "rows": rows,
@@ -207,7 +227,8 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
         "map_mode": map_mode,
         "legend": AWARD_FILLS if map_mode == "award" else None,
         "tiers": tiers,
-        "missing": missing_by_criterion(criteria, provinces, pairs),
+        "awards": selectors.award_tiers_filled(tiers, results),
+        "missing": missing,
         "near_deadline": nothing_submitted_near_deadline(due, provinces, pairs),
         "year_settings": settings_,
         "snapshot": snapshot,

@@ -69,13 +69,35 @@ def _override(code: str, top: Decimal, levels: tuple[Decimal, ...] | None, point
     got = fmt_points(computed.points)
     return Score(
         points,
-        f"กรรมการกำหนด {fmt_points(points)} คะแนน (คำนวณได้ {got})",
-        f"Committee set {fmt_points(points)} points (computed {got})",
+        f"คะแนนจากคณะกรรมการ (คำนวณจากข้อมูลได้ {got}) → {fmt_points(points)} คะแนน",
+        f"set by the committee (computed from the data: {got}) → {fmt_points(points)} point"
+        f"{'' if points == 1 else 's'}",
     )
 
 
+def award_eligible(total: Decimal, minimum: Decimal = Decimal(0)) -> bool:
+    """Only points win awards (decision 10): more than 0, and at least the year's minimum if set."""
+    return total > 0 and total >= minimum
+
+
+def vacant_places(tiers: Sequence[tuple[str, int]], awarded: int) -> dict[str, int]:
+    """Places per tier left empty when only `awarded` provinces hold an award (decision 10).
+
+    Places are counted in order, so a tie that takes two places of one tier uses the next tier's place.
+    """
+    out, start = {}, 0
+    for code, count in tiers:
+        out[code] = max(0, start + count - max(awarded, start))
+        start += count
+    return out
+
+
 def rank(
-    breakdowns: Mapping[str, Breakdown], *, tie_break: Sequence[str], awards: Sequence[AwardSpec]
+    breakdowns: Mapping[str, Breakdown],
+    *,
+    tie_break: Sequence[str],
+    awards: Sequence[AwardSpec],
+    minimum: Decimal = Decimal(0),
 ) -> list[Placing]:
     def key(code: str) -> tuple[Decimal, ...]:
         b = breakdowns[code]
@@ -84,9 +106,12 @@ def rank(
     # Province code is only the display order inside a tie, never a tie-breaker.
     order = sorted(sorted(breakdowns), key=key, reverse=True)
     tiers: list[str] = [a.code for a in awards for _ in range(a.count)]
+    # Eligibility goes by total alone, so a tie is never split by it; places past the last eligible
+    # province stay vacant rather than passing to provinces without points.
+    eligible = sum(award_eligible(breakdowns[c].total, minimum) for c in order)
 
     def tier(position: int) -> str | None:  # position is 1-based
-        return tiers[position - 1] if position <= len(tiers) else None
+        return tiers[position - 1] if position <= min(len(tiers), eligible) else None
 
     placings: list[Placing] = []
     start = 0

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from django.db import transaction
 from django.utils import timezone
 
 from . import selectors
+from .dates import DateInputError, check_window
 from .models import Criterion, Fact, FactChange, FactSource, Province, Rubric
 from .recompute import results_mark_dirty
 
@@ -120,7 +122,16 @@ def facts_import(
             continue
         if value:
             try:
-                rule.parse_fact(name, value)
+                reading = rule.parse_fact(name, value)
+                if isinstance(reading, date) and source != FactSource.EVIDENCE:
+                    # Decision 11: a typed date far from the contest is a misread year. The portal's
+                    # own upload timestamps are not typed, so they are not checked.
+                    day = reading.date() if isinstance(reading, datetime) else reading
+                    check_window(day, value, (rubric.starts_on, rubric.ends_on))
+            except DateInputError as exc:
+                label = rule.label(name)
+                errors.append(RowError(n, f"{label.th}: {exc.th}", f"{label.en}: {exc.en}"))
+                continue
             except ValueError as exc:
                 errors.append(RowError(n, getattr(exc, "th", str(exc)), getattr(exc, "en", str(exc))))
                 continue

@@ -200,6 +200,33 @@ class HolidayOverride(models.Model):
         return f"{self.date} {self.name_th}"
 
 
+class HolidayAction(models.TextChoices):
+    ADDED = "added", "เพิ่ม / added"
+    CHANGED = "changed", "แก้ไข / changed"
+    REMOVED = "removed", "ลบ / removed"
+
+
+class HolidayOverrideChange(models.Model):
+    """Audit trail of the calendar: every override added, changed or removed, by whom and when."""
+
+    date = models.DateField("วันที่ / date", db_index=True)
+    action = models.CharField("การกระทำ / action", max_length=10, choices=HolidayAction.choices)
+    before = models.JSONField("ก่อน / before", null=True, blank=True)
+    after = models.JSONField("หลัง / after", null=True, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name="โดย / by"
+    )
+    changed_at = models.DateTimeField("เมื่อ / at", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        verbose_name = "ประวัติการแก้ปฏิทินวันหยุด / holiday change"
+        verbose_name_plural = "ประวัติการแก้ปฏิทินวันหยุด / holiday changes"
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.action}"
+
+
 class ProvinceResult(models.Model):
     """A province's stored breakdown and place; `change_seq > computed_seq` means it needs recompute."""
 
@@ -272,6 +299,10 @@ class YearSettings(models.Model):
     # 0 turns reminders off for the year.
     reminder_working_days = models.PositiveSmallIntegerField(
         "เตือนล่วงหน้า (วันทำการ) / remind N working days before", default=3
+    )
+    # Decision 10: a province needs more than 0 points, and at least this total, to be listed for an award.
+    award_min_total = models.DecimalField(
+        "คะแนนรวมขั้นต่ำที่จะได้รับรางวัล / minimum total for an award", max_digits=7, decimal_places=2, default=0
     )
 
     class Meta:

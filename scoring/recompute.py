@@ -5,15 +5,16 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from datetime import timedelta
+from decimal import Decimal
 from functools import partial
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
 from . import coalesce, engine, selectors
 from .bulk import KEEP, update_rows
-from .models import ProvinceResult, RecomputeRun, Rubric
+from .models import ProvinceResult, RecomputeRun, Rubric, YearSettings
 
 JSON_FIELDS = ("dimensions", "criteria", "explanations")
 
@@ -75,7 +76,9 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
     Query count does not grow with provinces or criteria. Returns how many provinces were rescored.
     """
     # NO KEY UPDATE: serialises recomputes without blocking the foreign-key checks of concurrent fact writes.
-    rubric = Rubric.objects.select_for_update(no_key=True).get(pk=rubric_id)
+    # The award minimum (decision 10) comes in the same query: the query count stays flat.
+    minimum = YearSettings.objects.filter(rubric_id=OuterRef("pk")).values("award_min_total")[:1]
+    rubric = Rubric.objects.select_for_update(no_key=True).annotate(award_min=Subquery(minimum)).get(pk=rubric_id)
     spec = selectors.rubric_spec(rubric)
     calendar = selectors.rubric_calendar(rubric)
     results = list(ProvinceResult.objects.filter(rubric=rubric).select_related("province"))
@@ -109,7 +112,12 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
             breakdowns[r.province.code] = b
         else:
             breakdowns[r.province.code] = selectors.stored_breakdown(r)
-    placings = {p.province: p for p in engine.rank(breakdowns, tie_break=spec.tie_break, awards=spec.awards)}
+    placings = {
+        p.province: p
+        for p in engine.rank(
+            breakdowns, tie_break=spec.tie_break, awards=spec.awards, minimum=Decimal(rubric.award_min or 0)
+        )
+    }
     for r in results:
         p = placings[r.province.code]
         r.rank, r.tied, r.award, r.award_tie = p.rank, p.tied, p.award or "", p.award_tie

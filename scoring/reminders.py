@@ -27,12 +27,15 @@ def _thai_date(d: date) -> str:
     return thai_strftime(timezone.datetime(d.year, d.month, d.day), "%-d %B %Y", thaidigit=True)
 
 
-def _body(province: Province, due: list[tuple]) -> str:
+def _body(province: Province, due: list[tuple], calendar) -> str:
     lines_th = [f"เรียน สำนักงานพัฒนาชุมชนจังหวัด{province.name_th}", "", "ตัวชี้วัดที่ยังไม่ได้ส่งหลักฐาน:"]
     lines_en = ["", f"Dear {province.name_en} provincial CDD office,", "", "Criteria with no evidence yet:"]
     for c, left in due:
-        lines_th.append(f"- {c.code} {c.name_th} กำหนดส่ง {_thai_date(c.deadline)} (เหลือ {left} วันทำการ)")
-        lines_en.append(f"- {c.code} {c.name_en}: due {c.deadline:%d %B %Y} ({left} working days left)")
+        moved = calendar.next_working_day(c.deadline)
+        then_th = f" → {_thai_date(moved)} (วันหยุด)" if moved != c.deadline else ""
+        then_en = f" → {moved:%d %B %Y} (office holiday)" if moved != c.deadline else ""
+        lines_th.append(f"- {c.code} {c.name_th} กำหนดส่ง {_thai_date(c.deadline)}{then_th} (เหลือ {left} วันทำการ)")
+        lines_en.append(f"- {c.code} {c.name_en}: due {c.deadline:%d %B %Y}{then_en} ({left} working days left)")
     return "\n".join([*lines_th, *lines_en, "", "— พอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ / CDD 4.0 portal"])
 
 
@@ -93,7 +96,7 @@ def reminders_send(today: date | None = None) -> int:
             except IntegrityError:  # another run got there first
                 continue
             if to:
-                EmailMessage(SUBJECT, _body(province, items), to=to, connection=connection).send()
+                EmailMessage(SUBJECT, _body(province, items, calendar), to=to, connection=connection).send()
                 sent += 1
             else:
                 log.warning("no e-mail address for provincial staff of %s; reminder recorded only", province.code)

@@ -47,12 +47,12 @@ class SheetCSV(base_formats.CSV):
         return "rb"
 
     def create_dataset(self, in_stream, **kwargs):
-        return _dataset(read_rows(in_stream, "upload.csv"))
+        return _dataset(read_rows(in_stream, "upload.csv", required=services.HEADER))
 
 
 class SheetXLSX(base_formats.XLSX):
     def create_dataset(self, in_stream, **kwargs):
-        return _dataset(read_rows(in_stream, "upload.xlsx"))
+        return _dataset(read_rows(in_stream, "upload.xlsx", required=services.HEADER))
 
 
 class FactResource(resources.ModelResource):

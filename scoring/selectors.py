@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 from django.db.models import QuerySet
 
-from .engine import Breakdown
-from .models import Fact, HolidayOverride, Province, ProvinceResult, Role, Rubric, StandingsSnapshot
+from .dates import parse_date, shift_year
+from .engine import Breakdown, vacant_places
+from .models import (
+    Fact,
+    HolidayOverride,
+    HolidayOverrideChange,
+    Province,
+    ProvinceResult,
+    Role,
+    Rubric,
+    StandingsSnapshot,
+)
+from .rules.facts import fmt_points
 from .spec import RubricSpec, parse_rubric
-from .workdays import WorkCalendar
+from .workdays import Reason, WorkCalendar
 
 
 def role_of(user) -> str | None:
@@ -193,7 +203,7 @@ def standings_rows(rubric: Rubric) -> list[dict]:
                 "province": r.province.code,
                 "province_name_th": r.province.name_th,
                 "province_name_en": r.province.name_en,
-                "total": str(r.total),
+                "total": fmt_points(r.total),  # "10", like the dimensions, never "10.00"
                 "level": r.level,
                 "dimensions": r.dimensions,
                 "criteria": r.criteria,
@@ -204,23 +214,85 @@ def standings_rows(rubric: Rubric) -> list[dict]:
                 "award_name_en": tier.name_en if tier else None,
                 "tied": r.tied,
                 "award_tie": r.award_tie,
+                # Decision 10: why a province is not listed, when it is for lack of points.
+                "award_note_th": "" if r.award or r.total > 0 else "คะแนนรวม 0 ไม่มีสิทธิ์รับรางวัล",
+                "award_note_en": "" if r.award or r.total > 0 else "total 0: not eligible for an award",
                 "computed_at": r.computed_at.isoformat() if r.computed_at else None,
             }
         )
     return rows
 
 
+REASONS = {
+    Reason.PACKAGE: ("วันหยุดราชการ (ปฏิทินวันหยุด)", "government holiday (holiday calendar)"),
+    Reason.OVERRIDE: ("ส่วนกลางกำหนด", "set by central staff"),
+    Reason.WEEKEND: ("วันเสาร์–อาทิตย์", "weekend"),
+}
+
+
+def calendar_year(rubric: Rubric) -> dict:
+    """The fiscal year's days offices are closed, and why; the days they open although a calendar
+    might say otherwise; and the overrides' audit trail (3 queries)."""
+    calendar = work_calendar()
+    starts, ends = rubric.starts_on, rubric.ends_on
+    closed = calendar.closed_days(starts, ends)
+    overrides = {h.date: h for h in HolidayOverride.objects.filter(date__range=(starts, ends))}
+
+    def row(day) -> dict:
+        override = overrides.get(day.day)
+        name_th = override.name_th if override else day.name_th
+        name_en = (override.name_en or override.name_th) if override else day.name_en
+        return {"day": day, "reason": REASONS[day.reason], "name_th": name_th, "name_en": name_en, "override": override}
+
+    return {
+        "closed": [row(d) for d in closed],
+        "weekdays_closed": sum(d.day.weekday() < 5 for d in closed),
+        "weekends": sum(d.reason == Reason.WEEKEND for d in closed),
+        "opened": [row(d) for d in calendar.open_holidays(starts, ends)],
+        "changes": list(
+            HolidayOverrideChange.objects.filter(date__range=(starts, ends)).select_related("changed_by")[:50]
+        ),
+    }
+
+
+NO_AWARD = ("ไม่มีผู้ได้รับรางวัล", "no award")
+
+
+def award_tiers_filled(tiers, results) -> list[dict]:
+    """Each award tier with its provinces and how many places stay vacant (decision 10).
+
+    Takes what the caller already loaded (tiers, results with provinces), so it costs no query.
+    """
+    out = []
+    awarded = sum(bool(r.award) for r in results)
+    vacancies = vacant_places([(t.code, t.count) for t in tiers], awarded)
+    for tier in tiers:
+        holders = [r for r in results if r.award == tier.code]
+        vacant = vacancies[tier.code]
+        out.append(
+            {
+                "code": tier.code,
+                "name_th": tier.name_th,
+                "name_en": tier.name_en,
+                "count": tier.count,
+                "provinces": [r.province.code for r in holders],
+                "vacant": vacant,
+                "note_th": f"{NO_AWARD[0]} {vacant} รางวัล" if vacant else "",
+                "note_en": f"{NO_AWARD[1]}: {vacant} place{'' if vacant == 1 else 's'} vacant" if vacant else "",
+            }
+        )
+    return out
+
+
+def award_summary(rubric: Rubric) -> list[dict]:
+    return award_tiers_filled(list(rubric.award_tiers.all()), standings(rubric))
+
+
 # --- Admin helpers (reads only; the admin's writes go through services) ---
 
 
 def _shift_year(iso: str | None, years: int) -> str | None:
-    if iso is None:
-        return None
-    day = date.fromisoformat(iso)
-    try:
-        return day.replace(year=day.year + years).isoformat()
-    except ValueError:  # 29 February → 28 February
-        return day.replace(year=day.year + years, day=28).isoformat()
+    return None if iso is None else shift_year(parse_date(iso), years).isoformat()
 
 
 def rubric_data_next_year(rubric: Rubric) -> dict:

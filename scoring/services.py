@@ -26,7 +26,16 @@ from .facts_import import (  # noqa: F401  (re-exported)
     fact_set,
     facts_import,
 )
-from .models import Criterion, Dimension, Province, ProvinceResult, Rubric
+from .models import (
+    Criterion,
+    Dimension,
+    HolidayAction,
+    HolidayOverride,
+    HolidayOverrideChange,
+    Province,
+    ProvinceResult,
+    Rubric,
+)
 from .recompute import (  # noqa: F401  (re-exported)
     recompute_runs_prune,
     results_mark_dirty,
@@ -153,6 +162,42 @@ def criterion_deadline_set(*, rubric: Rubric, code: str, deadline: date | None) 
     parse_rubric(selectors.rubric_data(rubric))  # the edited rubric must still be valid
     results_mark_dirty(rubric_id=rubric.pk)
     return criterion
+
+
+def _override_state(h: HolidayOverride | None) -> dict | None:
+    if h is None:
+        return None
+    return {"is_holiday": h.is_holiday, "name_th": h.name_th, "name_en": h.name_en, "note": h.note}
+
+
+@transaction.atomic
+def holiday_override_save(
+    *, user, day: date, is_holiday: bool, name_th: str, name_en: str = "", note: str = ""
+) -> HolidayOverride:
+    """Central staff add or correct one day of the calendar; audited, and every province is rescored."""
+    found = HolidayOverride.objects.select_for_update().filter(date=day).first()
+    before = _override_state(found)
+    override = found or HolidayOverride(date=day)
+    override.is_holiday, override.name_th, override.name_en, override.note = is_holiday, name_th, name_en, note
+    override.full_clean()
+    override.save()
+    after = _override_state(override)
+    if before != after:
+        action = HolidayAction.ADDED if found is None else HolidayAction.CHANGED
+        HolidayOverrideChange.objects.create(date=day, action=action, before=before, after=after, changed_by=user)
+        holidays_changed()
+    return override
+
+
+@transaction.atomic
+def holiday_override_remove(*, user, override: HolidayOverride) -> None:
+    """The package's calendar applies to that day again; audited, and every province is rescored."""
+    before = _override_state(override)
+    HolidayOverrideChange.objects.create(
+        date=override.date, action=HolidayAction.REMOVED, before=before, after=None, changed_by=user
+    )
+    override.delete()
+    holidays_changed()
 
 
 def holidays_changed() -> None:

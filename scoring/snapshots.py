@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from . import selectors
+from .facts_import import ensure_not_frozen
 from .models import FreezeAction, FreezeEvent, ProvinceResult, Rubric, StandingsSnapshot, YearSettings
+from .recompute import results_mark_dirty
 
 
 def _require_central(user) -> None:
@@ -17,14 +21,26 @@ def _require_central(user) -> None:
 
 
 @transaction.atomic
-def year_settings_set(*, user, rubric: Rubric, visible: bool, reminder_days: int) -> YearSettings:
+def year_settings_set(
+    *, user, rubric: Rubric, visible: bool, reminder_days: int, award_min_total: Decimal | None = None
+) -> YearSettings:
+    """`award_min_total` None keeps the stored minimum; a new minimum re-ranks the year (decision 10)."""
     _require_central(user)
     if not 0 <= reminder_days <= 30:
         raise ValidationError("จำนวนวันทำการต้องอยู่ระหว่าง 0–30 / working days must be 0–30")
-    obj, _ = YearSettings.objects.update_or_create(
-        rubric=rubric,
-        defaults={"standings_visible_to_provinces": visible, "reminder_working_days": reminder_days},
-    )
+    if award_min_total is not None and not 0 <= award_min_total <= rubric.total_points:
+        raise ValidationError(
+            f"คะแนนขั้นต่ำต้องอยู่ระหว่าง 0–{rubric.total_points:f} / minimum must be 0–{rubric.total_points:f}"
+        )
+    defaults = {"standings_visible_to_provinces": visible, "reminder_working_days": reminder_days}
+    old = YearSettings.objects.filter(rubric=rubric).values_list("award_min_total", flat=True).first()
+    changed = award_min_total is not None and award_min_total != (old or 0)
+    if changed:
+        ensure_not_frozen(rubric)  # frozen results keep their awards until unfrozen
+        defaults["award_min_total"] = award_min_total
+    obj, _ = YearSettings.objects.update_or_create(rubric=rubric, defaults=defaults)
+    if changed:
+        results_mark_dirty(rubric_id=rubric.pk)
     return obj
 
 

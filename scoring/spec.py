@@ -106,7 +106,9 @@ class RubricSpec:
 RUBRIC = Label("เกณฑ์การประเมิน", "Rubric")
 
 
-def _criterion(r: Reader, data: Mapping[str, Any], dim: str, i: int) -> CriterionSpec | None:
+def _criterion(
+    r: Reader, data: Mapping[str, Any], dim: str, i: int, window: tuple[date, date] | None
+) -> CriterionSpec | None:
     code = str(data.get("code") or f"#{i}")
     where = Label(f"เกณฑ์ {code}", f"Criterion {code}")
     max_points = r.number(data, "max_points", where)
@@ -121,6 +123,14 @@ def _criterion(r: Reader, data: Mapping[str, Any], dim: str, i: int) -> Criterio
             rule = build_rule(str(raw_rule.get("kind")), raw_rule, max_points)
         except RuleError as error:
             r.fail(where, error.th, error.en)
+    if rule is not None:
+        unlabelled = ", ".join(rule.unlabelled())
+        if unlabelled:
+            r.fail(
+                where,
+                f"ข้อมูล {unlabelled} ต้องมีชื่อภาษาไทยและอังกฤษใน “labels” (จังหวัดจะเห็นชื่อนี้ในคำอธิบายคะแนน)",
+                f"fact(s) {unlabelled} need a Thai and English name in “labels” (provinces read it in explanations)",
+            )
     if rule is not None and max_points is not None:
         top, levels = rule.highest(), rule.levels() or ()
         if top != max_points:
@@ -143,7 +153,7 @@ def _criterion(r: Reader, data: Mapping[str, Any], dim: str, i: int) -> Criterio
         k: r.text(data, k, where, required=k.startswith("name"))
         for k in ("name_th", "name_en", "evidence_th", "evidence_en", "channel_th", "channel_en")
     }
-    deadline = r.day(data, "deadline", where, required=False)
+    deadline = r.day(data, "deadline", where, required=False, window=window)
     if rule is None or max_points is None:
         return None
     return CriterionSpec(
@@ -162,13 +172,13 @@ def _sum_text(parts: list[Decimal]) -> str:
     return " + ".join(fmt_points(p) for p in parts) + f" = {fmt_points(sum(parts, Decimal(0)))}"
 
 
-def _dimension(r: Reader, data: Mapping[str, Any], i: int) -> DimensionSpec | None:
+def _dimension(r: Reader, data: Mapping[str, Any], i: int, window: tuple[date, date] | None) -> DimensionSpec | None:
     code = str(data.get("code") or f"#{i}")
     where = Label(f"มิติที่ {code}", f"Dimension {code}")
     max_points = r.number(data, "max_points", where)
     names = (r.text(data, "name_th", where), r.text(data, "name_en", where))
     rows = r.items(data, "criteria", where)
-    criteria = [_criterion(r, c, code, n) for n, c in enumerate(rows, 1)]
+    criteria = [_criterion(r, c, code, n, window) for n, c in enumerate(rows, 1)]
     parts = [c.max_points for c in criteria if c and not c.extra]
     if max_points is None or None in criteria:
         return None
@@ -249,7 +259,8 @@ def parse_rubric(data: dict) -> RubricSpec:
         r.fail(RUBRIC, "วันเริ่มต้องไม่หลังวันสิ้นสุด", "starts_on must not be after ends_on")
     total = r.number(data, "total_points", RUBRIC)
     raw_dims = r.items(data, "dimensions", RUBRIC)
-    dims = [_dimension(r, d, i) for i, d in enumerate(raw_dims, 1)]
+    window = (starts, ends) if starts and ends else None
+    dims = [_dimension(r, d, i, window) for i, d in enumerate(raw_dims, 1)]
     codes = [str(d.get("code")) for d in raw_dims]
     r.unique(codes, RUBRIC, Label("มิติ", "dimension"))
     crit_codes = [str(c.get("code")) for d in raw_dims for c in d.get("criteria") or [] if isinstance(c, Mapping)]

@@ -17,7 +17,10 @@ from django.views.decorators.http import require_GET, require_POST
 from . import dashboard as board
 from . import selectors, snapshots
 from .models import ProvinceResult, Role, Rubric, StandingsSnapshot
+from .rules.base import FactError, Label
+from .rules.facts import parse_amount
 
+MIN_TOTAL = Label("คะแนนรวมขั้นต่ำที่จะได้รับรางวัล", "minimum total for an award")
 MAP_FILE = settings.BASE_DIR / "static" / "scoring" / "vendor" / "svg-maps-thailand" / "thailand.json"
 
 
@@ -78,15 +81,34 @@ def dashboard_live(request, year: int):
 
 
 @login_required
+@require_GET
+def calendar(request, year: int):
+    """Central staff check the working-day calendar that timeliness is counted on (decisions 3, 9)."""
+    rubric = _central_rubric(request, year)
+    context = selectors.calendar_year(rubric)
+    weekends = request.GET.get("weekends") == "1"
+    if not weekends:  # plain Saturdays and Sundays are counted above; the list shows the holidays
+        context["closed"] = [row for row in context["closed"] if row["day"].reason != "weekend"]
+    return render(request, "scoring/calendar.html", {"rubric": rubric, "with_weekends": weekends, **context})
+
+
+@login_required
 @require_POST
 def settings_update(request, year: int):
     rubric = _central_rubric(request, year)
     try:
         days = int(request.POST.get("reminder_working_days", "0"))
+        minimum = request.POST.get("award_min_total", "").strip()
         snapshots.year_settings_set(
-            user=request.user, rubric=rubric, visible=request.POST.get("visible") == "1", reminder_days=days
+            user=request.user,
+            rubric=rubric,
+            visible=request.POST.get("visible") == "1",
+            reminder_days=days,
+            award_min_total=parse_amount("award_min_total", MIN_TOTAL, minimum) if minimum else None,
         )
         messages.success(request, "บันทึกการตั้งค่าแล้ว / settings saved")
+    except FactError as exc:
+        messages.error(request, f"{exc.th} / {exc.en}")
     except (ValueError, ValidationError) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
     return redirect("scoring:dashboard", year=year)

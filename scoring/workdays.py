@@ -1,18 +1,46 @@
-"""Thai government working days (RUBRIC.md decision 3).
+"""Thai government-office working days (RUBRIC.md decisions 3 and 9).
 
-The `holidays` package knows public and government-office holidays, substitution days and the
-cabinet's one-off holidays it has been told about; central staff correct the rest by overrides.
+The `holidays` package's public and government categories hold the public holidays, Royal
+Ploughing Day, substitution days and the cabinet's one-off holidays (วันหยุดพิเศษ) it has been
+told about. It also lists National Labour Day, which banks and firms keep but government offices
+do not (its own source says so): that day and its in-lieu day are working days here. Central
+staff correct whatever else the package gets wrong with overrides.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-import holidays
+from holidays.countries.thailand import Thailand
+
+from scoring.dates import en_date, thai_date
 
 CATEGORIES = ("public", "government")
 EXTRA_HOLIDAY = {"th": "วันหยุดเพิ่มเติม (กำหนดโดยส่วนกลาง)", "en": "extra holiday (set centrally)"}
+WEEKEND = {"th": "วันเสาร์–อาทิตย์", "en": "weekend"}
+
+
+class GovernmentOffices(Thailand):
+    """Thailand's holidays as government offices keep them: without National Labour Day."""
+
+    def _add_labor_day(self, name):  # the package's own hook; None also drops the in-lieu day
+        return None
+
+
+class Reason:
+    PACKAGE = "package"
+    OVERRIDE = "override"
+    WEEKEND = "weekend"
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    day: date
+    reason: str  # Reason.*
+    name_th: str
+    name_en: str
 
 
 class WorkCalendar:
@@ -20,10 +48,9 @@ class WorkCalendar:
         # True = office closed that day (extra holiday); False = office open (holiday cancelled).
         self.overrides = dict(overrides)
         self._names = {
-            "th": holidays.Thailand(categories=CATEGORIES, language="th"),
-            "en": holidays.Thailand(categories=CATEGORIES, language="en_US"),
+            "th": GovernmentOffices(categories=CATEGORIES, language="th"),
+            "en": GovernmentOffices(categories=CATEGORIES, language="en_US"),
         }
-
         self._open: dict[date, bool] = {}  # the holidays lookup is slow; 76 provinces ask for the same days
 
     def is_working_day(self, d: date) -> bool:
@@ -33,6 +60,12 @@ class WorkCalendar:
             else:
                 self._open[d] = d.weekday() < 5 and d not in self._names["th"]
         return self._open[d]
+
+    def next_working_day(self, d: date) -> date:
+        """The day itself when offices are open, else the next day they are (decision 9)."""
+        while not self.is_working_day(d):
+            d += timedelta(1)
+        return d
 
     def working_days_after(self, deadline: date, day: date) -> int:
         """Working days in (deadline, day]: the deadline itself never counts, the receipt day does."""
@@ -44,3 +77,45 @@ class WorkCalendar:
         if d in self.overrides:
             return EXTRA_HOLIDAY[lang] if self.overrides[d] else None
         return self._names[lang].get(d)
+
+    def closed_day(self, d: date) -> CalendarDay | None:
+        """Why offices are closed on `d`, or None on a working day."""
+        if self.is_working_day(d):
+            return None
+        if d in self.overrides:
+            return CalendarDay(d, Reason.OVERRIDE, EXTRA_HOLIDAY["th"], EXTRA_HOLIDAY["en"])
+        if d in self._names["th"]:
+            return CalendarDay(d, Reason.PACKAGE, self._names["th"][d], self._names["en"][d])
+        return CalendarDay(d, Reason.WEEKEND, WEEKEND["th"], WEEKEND["en"])
+
+    def closed_days(self, starts: date, ends: date) -> list[CalendarDay]:
+        return [c for n in range((ends - starts).days + 1) if (c := self.closed_day(starts + timedelta(n)))]
+
+    def open_holidays(self, starts: date, ends: date) -> list[CalendarDay]:
+        """Weekdays a calendar might call holidays but offices open: Labour Day, and cancelled holidays."""
+        everyone = Thailand(categories=CATEGORIES, language="th", years=range(starts.year, ends.year + 1))
+        out = []
+        for n in range((ends - starts).days + 1):
+            d = starts + timedelta(n)
+            if d.weekday() >= 5 or not self.is_working_day(d):
+                continue
+            if d in self.overrides:
+                out.append(CalendarDay(d, Reason.OVERRIDE, "ยกเลิกวันหยุด (ส่วนกลางกำหนด)", "holiday cancelled centrally"))
+            elif d in everyone:
+                out.append(CalendarDay(d, Reason.PACKAGE, everyone[d], "government offices open"))
+        return out
+
+
+def deadline_text(deadline: date | None, calendar: WorkCalendar, lang: str = "th", thai_digits: bool = True) -> str:
+    """The deadline as written and, when offices are closed that day, the day it moves to (decision 9)."""
+    if deadline is None:
+        return "ยังไม่กำหนด" if lang == "th" else "not set"
+    moved = calendar.next_working_day(deadline)
+
+    def show(day: date) -> str:
+        return thai_date(day, digits=thai_digits) if lang == "th" else en_date(day)
+
+    if moved == deadline:
+        return show(deadline)
+    closed = "วันหยุด" if lang == "th" else "office holiday"
+    return f"{show(deadline)} → {show(moved)} ({closed})"

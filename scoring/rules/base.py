@@ -47,7 +47,19 @@ class RuleError(ValueError):
         self.th, self.en = th, en
 
 
-NO_DATA = ("ยังไม่มีข้อมูล", "no data yet")
+NO_DATA = ("ยังไม่มีข้อมูล → 0 คะแนน", "no data yet → 0 points")
+# What a provincial officer reads per criterion: short enough to read at a glance.
+MAX_EXPLANATION = 300
+
+
+def fit(text: str, limit: int = MAX_EXPLANATION) -> str:
+    """Shortens the reasons, never the result ("→ N คะแนน" stays)."""
+    if len(text) <= limit:
+        return text
+    body, arrow, tail = text.rpartition(" → ")
+    if not arrow:
+        return text[: limit - 1] + "…"
+    return body[: limit - len(tail) - len(arrow) - 1].rstrip() + "…" + arrow + tail
 
 
 class Rule:
@@ -95,6 +107,15 @@ class Rule:
         default = self.default_labels.get(name, Label(name, name))
         return Label(entry.get("th", default.th), entry.get("en", default.en))
 
+    def unlabelled(self) -> list[str]:
+        """Facts this rule reads that have no Thai and English name: a province would see a raw key."""
+        out = []
+        for name in self.fact_names():
+            entry = self._labels.get(name) or {}
+            if not (entry.get("th") and entry.get("en")) and name not in self.default_labels:
+                out.append(name)
+        return out
+
     def parse_fact(self, name: str, raw: str) -> object:
         if name not in self.fact_names():
             expected = ", ".join(self.fact_names())
@@ -124,16 +145,24 @@ class Rule:
 
     def evaluate(self, facts: Mapping[str, str], ctx: Context) -> Score:
         """Never raises on bad facts: the committee must see every province, with the reason."""
-        facts = present(facts)
+        score = self._score(present(facts), ctx)
+        return Score(score.points, fit(score.th), fit(score.en))
+
+    def _score(self, facts: Mapping[str, str], ctx: Context) -> Score:
         parsed, errors = self._parse_all(facts)
         if errors:
-            return Score(Decimal(0), "; ".join(e.th for e in errors), "; ".join(e.en for e in errors))
+            return refused("; ".join(e.th for e in errors), "; ".join(e.en for e in errors))
         if not facts:
             return self.no_data(ctx)
         try:
             return self._evaluate(parsed, ctx)
         except FactError as error:
-            return Score(Decimal(0), error.th, error.en)
+            return refused(error.th, error.en)
+
+
+def refused(th: str, en: str) -> Score:
+    """Facts that cannot be used score 0, and the explanation says so like every other zero."""
+    return Score(Decimal(0), f"{th} → 0 คะแนน", f"{en} → 0 points")
 
 
 def present(facts: Mapping[str, str]) -> dict[str, str]:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
-from zoneinfo import ZoneInfo
 
+from scoring.dates import DateInputError, parse_moment
 from scoring.rules.base import FactError, Label
 
-BANGKOK = ZoneInfo("Asia/Bangkok")
 CENT = Decimal("0.01")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_ARABIC_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 # Either plain digits or correctly grouped thousands: "1,234" yes, "1,23" no (likely a list).
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _YES = {"yes", "y", "true", "1", "ใช่", "ทำ", "ทำแล้ว", "มี", "ผ่าน", "done"}
@@ -53,6 +53,18 @@ def parse_amount(fact: str, label: Label, raw: str, top: Decimal | None = None) 
     return value
 
 
+def parse_count(fact: str, label: Label, raw: str) -> Decimal:
+    """A count of things (computers, households, downloads): a whole number, never 40.5."""
+    value = parse_amount(fact, label, raw)
+    if value != value.to_integral_value():
+        raise FactError(
+            fact,
+            f"{label.th} ต้องเป็นจำนวนเต็ม (นับเป็นหน่วย) แต่ได้รับ “{raw}”",
+            f"{label.en} must be a whole number (a count), got “{raw}”",
+        )
+    return value
+
+
 def parse_bool(fact: str, label: Label, raw: str) -> bool:
     text = clean(raw).lower()
     if text in _YES:
@@ -81,22 +93,15 @@ def parse_codes(fact: str, label: Label, raw: str, known: tuple[str, ...]) -> fr
     return frozenset(codes)
 
 
-def parse_when(fact: str, label: Label, raw: str) -> datetime | date:
-    """A date, or a timestamp converted to Bangkok time (naive timestamps are Bangkok time)."""
-    text = clean(raw)
+def parse_when(fact: str, label: Label, raw: str, window: tuple[date, date] | None = None) -> datetime | date:
+    """A date, or a timestamp in Bangkok time, read the way Thai offices type it (scoring.dates).
+
+    Imports check the fiscal-year window themselves: the portal's own upload timestamps are not typed.
+    """
     try:
-        if len(text) == 10:
-            return date.fromisoformat(text)
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise FactError(
-            fact,
-            f"{label.th} ต้องเป็นวันที่ เช่น 2023-04-12 หรือ 2023-04-12T09:30+07:00 แต่ได้รับ “{raw}”",
-            f"{label.en} must be a date like 2023-04-12 or 2023-04-12T09:30+07:00, got “{raw}”",
-        ) from None
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=BANGKOK)
-    return moment.astimezone(BANGKOK)
+        return parse_moment(raw, window=window)
+    except DateInputError as error:
+        raise FactError(fact, f"{label.th}: {error.th}", f"{label.en}: {error.en}") from None
 
 
 def percent(numerator: Decimal, denominator: Decimal) -> Decimal:
@@ -110,6 +115,11 @@ def fmt_points(value: Decimal) -> str:
 
 def fmt_num(value: Decimal) -> str:
     return format(value.normalize(), ",f")
+
+
+def thai_num(value: Decimal) -> str:
+    """91.67 → ๙๑.๖๗, 4000 → ๔,๐๐๐: numbers quoted the manual's way in Thai text."""
+    return fmt_num(value).translate(_ARABIC_TO_THAI)
 
 
 def pts_th(value: Decimal) -> str:

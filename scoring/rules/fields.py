@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from scoring.dates import DateInputError, parse_date
 from scoring.rules.base import Label, RuleError, decimal_param
 
 
@@ -35,18 +36,28 @@ class Reader:
             self.fail(where, error.th, error.en)
             return None
 
-    def day(self, obj: Mapping[str, Any], key: str, where: Label, required: bool = True) -> date | None:
+    def day(
+        self,
+        obj: Mapping[str, Any],
+        key: str,
+        where: Label,
+        required: bool = True,
+        window: tuple[date, date] | None = None,
+    ) -> date | None:
         value = obj.get(key)
         if value is None and not required:
             return None
-        try:
-            return date.fromisoformat(value)
-        except (TypeError, ValueError):
+        if not isinstance(value, str):
             self.fail(
                 where,
                 f"“{key}” ต้องเป็นวันที่แบบ 2023-07-31 แต่ได้รับ {value!r}",
                 f"“{key}” must be a date like 2023-07-31, got {value!r}",
             )
+            return None
+        try:
+            return parse_date(value, window=window)
+        except DateInputError as error:
+            self.fail(where, f"“{key}”: {error.th}", f"“{key}”: {error.en}")
             return None
 
     def items(self, obj: Mapping[str, Any], key: str, where: Label) -> list[Mapping[str, Any]]:

@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import Any
 
 from scoring.rules.base import Context, FactError, Label, Rule, RuleError, Score, decimal_param, param
-from scoring.rules.facts import fmt_num, parse_amount, parse_codes, pts_en, pts_th
+from scoring.rules.facts import fmt_num, parse_amount, parse_codes, parse_count, pts_en, pts_th
 
 SIZE_NAMES = {
     "small": Label("จังหวัดขนาดเล็ก", "small province"),
@@ -27,10 +27,12 @@ class Step:
         self.text = Label(str(entry.get("th", "")), str(entry.get("en", "")))
         data = entry.get("data")
         self.fact: str | None = None
+        self.count = False  # a count of things (downloads): whole numbers only
         self.min: Decimal | None = None
         self.min_by_size: dict[str, Decimal] = {}
         if data is not None:
             self.fact = str(param(data, "fact"))
+            self.count = data.get("count") is True
             if "min_by_size" in data:
                 self.min_by_size = {
                     str(k): decimal_param(v, f"{where} min_by_size {k}") for k, v in data["min_by_size"].items()
@@ -66,7 +68,8 @@ class Ladder(Rule):
 
     def _parse(self, name: str, raw: str) -> object:
         if name in self.data:
-            return parse_amount(name, self.label(name), raw)
+            parse = parse_count if self.data[name].count else parse_amount
+            return parse(name, self.label(name), raw)
         label = self.label(name)
         try:
             return parse_codes(name, label, raw, self.ticked)

@@ -6,14 +6,26 @@ Values are rounded half-up to 2 decimals *before* any comparison (RUBRIC.md deci
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from scoring.rules.base import FactError, Label, Rule, RuleError, decimal_param, missing
-from scoring.rules.facts import CENT, fmt_num, fmt_points, parse_amount, percent
+from scoring.rules.facts import CENT, fmt_num, fmt_points, parse_amount, parse_count, percent, thai_num
 
 HUNDRED = Decimal(100)
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+
+
+def _unit(value: Any) -> Label:
+    """ "%" (the default), {"th": " ช่องทาง", "en": " channels"}, or one text; Thai never reaches English."""
+    if isinstance(value, Mapping):
+        return Label(str(value.get("th", "")), str(value.get("en", "")))
+    text = str(value)
+    return Label(text, "" if _THAI.search(text) else text)
+
+
 _KEYS = {"numerator", "denominator", "denominator_value", "fact", "max", "th", "en", "unit", "may_exceed"}
 
 
@@ -25,7 +37,8 @@ class Measure:
         if unknown:
             raise RuleError(f"{name}: ไม่รู้จัก {', '.join(unknown)}", f"{name}: unknown key(s) {', '.join(unknown)}")
         self.rule = rule
-        self.unit = str(spec.get("unit", "%"))
+        self.unit = _unit(spec.get("unit", "%"))
+        self.percent = self.unit.th == "%"
         self.may_exceed = bool(spec.get("may_exceed", False))
         self.numerator: str | None = spec.get("numerator")
         self.denominator: str | None = spec.get("denominator")
@@ -60,7 +73,9 @@ class Measure:
         return None if self.may_exceed else HUNDRED
 
     def parse(self, name: str, raw: str) -> Decimal:
-        return parse_amount(name, self.rule.label(name), raw, self.max if self.fact else None)
+        if self.fact:  # a value read directly, e.g. a confidence percentage: decimals allowed
+            return parse_amount(name, self.rule.label(name), raw, self.max)
+        return parse_count(name, self.rule.label(name), raw)  # a share of two counts
 
     def cross_check(self, parsed: Mapping[str, object]) -> list[FactError]:
         if self.fact:
@@ -104,10 +119,28 @@ class Measure:
         return percent(parsed[self.numerator or ""], d)  # type: ignore[arg-type]
 
     def show(self, value: Decimal) -> Label:
-        return Label(f"{self.label.th} {value:,.2f}{self.unit}", f"{self.label.en} {value:,.2f}{self.unit}")
+        """The measured value: "ร้อยละ ๙๑.๖๗" / "91.67%", counts without decimals."""
+        if self.percent:
+            said = "" if self.label.th.startswith("ร้อยละ") else " ร้อยละ"  # "ร้อยละของ…" already says it
+            return Label(f"{self.label.th}{said} {thai_num(value)}", f"{self.label.en} {fmt_num(value)}%")
+        return Label(
+            f"{self.label.th} {thai_num(value)}{self.unit.th}", f"{self.label.en} {fmt_num(value)}{self.unit.en}"
+        )
+
+    def compare(self, minimum: Decimal, met: bool) -> Label:
+        """A threshold the manual's way: min 90.01 is "more than 90" (decision 1), min 70 "at least 70"."""
+        strict = minimum.as_tuple().exponent == -2 and (minimum * 100) % 100 == 1
+        base = minimum - CENT if strict else minimum
+        if strict:
+            th, en = ("มากกว่า", "more than") if met else ("ไม่เกิน", "not more than")
+        else:
+            th, en = ("ตั้งแต่", "at least") if met else ("น้อยกว่า", "less than")
+        if self.percent:
+            return Label(f"{th}ร้อยละ {thai_num(base)}", f"{en} {fmt_num(base)}%")
+        return Label(f"{th} {thai_num(base)}{self.unit.th}", f"{en} {fmt_num(base)}{self.unit.en}")
 
     def threshold(self, minimum: Decimal) -> str:
-        return f"{fmt_points(minimum)}{self.unit}"
+        return f"{fmt_points(minimum)}{self.unit.en or self.unit.th}"
 
     def check_reachable(self, minimum: Decimal, where: str) -> None:
         cap = self.cap

@@ -18,7 +18,7 @@ from scoring.rules.base import (
     missing,
     param,
 )
-from scoring.rules.facts import CENT, fmt_num, fmt_points, parse_amount, pts_en, pts_th
+from scoring.rules.facts import CENT, fmt_num, fmt_points, parse_count, pts_en, pts_th
 from scoring.rules.measure import Measure
 
 ZERO, ONE = Decimal(0), Decimal(1)
@@ -40,7 +40,7 @@ class Ratio(Rule):
         return (self.numerator, self.denominator)
 
     def _parse(self, name: str, raw: str) -> object:
-        return parse_amount(name, self.label(name), raw)
+        return parse_count(name, self.label(name), raw)
 
     def _cross_check(self, parsed: Mapping[str, object]) -> list[FactError]:
         if parsed.get(self.denominator) == 0:
@@ -70,11 +70,11 @@ class Ratio(Rule):
             points = self.weight
             return Score(
                 points,
-                f"{head.th} ≥ 1 นับเป็น 1 × {w} = {pts_th(points)}",
-                f"{head.en} ≥ 1, counted as 1 × {w} = {pts_en(points)}",
+                f"{head.th} ถึงเป้าหมาย นับเป็น 1 × {w} → {pts_th(points)}",
+                f"{head.en} reaches the target, counted as 1 × {w} → {pts_en(points)}",
             )
         points = (n * self.weight / d).quantize(CENT, rounding=ROUND_HALF_UP)
-        return Score(points, f"{head.th} × {w} = {pts_th(points)}", f"{head.en} × {w} = {pts_en(points)}")
+        return Score(points, f"{head.th} × {w} → {pts_th(points)}", f"{head.en} × {w} → {pts_en(points)}")
 
 
 def _descending(values: list[Decimal], what: str) -> None:
@@ -121,18 +121,18 @@ class Bands(Rule):
 
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
         value = self.measure.value(parsed)
-        shown, thr = self.measure.show(value), self.measure.threshold
+        shown, compare = self.measure.show(value), self.measure.compare
         for i, (minimum, points) in enumerate(self.bands):
             if value >= minimum:
-                above = f" แต่ < {thr(self.bands[i - 1][0])}" if i else ""
-                above_en = f" but < {thr(self.bands[i - 1][0])}" if i else ""
+                met = compare(minimum, True)
+                above = compare(self.bands[i - 1][0], False) if i else Label("", "")
                 return Score(
                     points,
-                    f"{shown.th} ≥ {thr(minimum)}{above} → {pts_th(points)}",
-                    f"{shown.en} ≥ {thr(minimum)}{above_en} → {pts_en(points)}",
+                    f"{shown.th} {met.th}{' แต่' + above.th if i else ''} → {pts_th(points)}",
+                    f"{shown.en}, {met.en}{' but ' + above.en if i else ''} → {pts_en(points)}",
                 )
-        low, points = thr(self.bands[-1][0]), self.otherwise
-        return Score(points, f"{shown.th} < {low} → {pts_th(points)}", f"{shown.en} < {low} → {pts_en(points)}")
+        low, points = compare(self.bands[-1][0], False), self.otherwise
+        return Score(points, f"{shown.th} {low.th} → {pts_th(points)}", f"{shown.en}, {low.en} → {pts_en(points)}")
 
 
 class Table(Rule):
@@ -180,14 +180,11 @@ class Table(Rule):
 
     def _compare(self, values: dict[str, Decimal], mins: dict[str, Decimal], met: bool) -> Label:
         parts = [
-            (self.measures[k].show(values[k]), self.measures[k].threshold(m))
+            (self.measures[k].show(values[k]), self.measures[k].compare(m, met))
             for k, m in mins.items()
             if (values[k] >= m) == met
         ]
-        sign = "≥" if met else "<"
-        return Label(
-            "; ".join(f"{s.th} {sign} {t}" for s, t in parts), "; ".join(f"{s.en} {sign} {t}" for s, t in parts)
-        )
+        return Label("; ".join(f"{s.th} {c.th}" for s, c in parts), "; ".join(f"{s.en}, {c.en}" for s, c in parts))
 
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
         values = {k: m.value(parsed) for k, m in self.measures.items()}

@@ -31,6 +31,10 @@ def _texts(entry: Any, what: str) -> Label:
     return Label(entry["th"], entry["en"])
 
 
+def _short(text: str, limit: int = 48) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 class Done(Rule):
     kind = "done"
     allowed = frozenset({"points"})
@@ -129,8 +133,9 @@ class Checklist(Rule):
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
         met = [c for c in self.items if c in parsed["items"]]  # type: ignore[operator]
         total = sum((self.points[c] for c in met), ZERO)
-        th = " + ".join(f"{self.items[c].th} {fmt_points(self.points[c])}" for c in met)
-        en = " + ".join(f"{self.items[c].en} {fmt_points(self.points[c])}" for c in met)
+        # Item names are whole sentences in the manual; several must still fit one short explanation.
+        th = " + ".join(f"{_short(self.items[c].th)} {fmt_points(self.points[c])}" for c in met)
+        en = " + ".join(f"{_short(self.items[c].en)} {fmt_points(self.points[c])}" for c in met)
         return Score(total, f"{th or 'ไม่มีรายการที่ผ่าน'} → {pts_th(total)}", f"{en or 'no item met'} → {pts_en(total)}")
 
 
@@ -237,4 +242,8 @@ class Points(Rule):
         points = parsed["points"]
         assert isinstance(points, Decimal)
         full = fmt_points(self.max_points)
-        return Score(points, f"ได้ {fmt_points(points)} จาก {full} คะแนน", f"{fmt_points(points)} of {full} points")
+        return Score(
+            points,
+            f"กรรมการให้ {fmt_points(points)} จาก {full} คะแนน → {pts_th(points)}",
+            f"the committee gave {fmt_points(points)} of {full} → {pts_en(points)}",
+        )

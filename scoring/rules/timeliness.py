@@ -8,8 +8,12 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
+from scoring.dates import en_date, thai_date
 from scoring.rules.base import Context, Label, Rule, RuleError, Score, decimal_param, param
 from scoring.rules.facts import parse_when, pts_en, pts_th
+from scoring.workdays import deadline_text
+
+SHOWN_HOLIDAYS = 3
 
 
 class Timeliness(Rule):
@@ -45,9 +49,6 @@ class Timeliness(Rule):
     def fact_names(self) -> tuple[str, ...]:
         return (self.fact,)
 
-    def _parse(self, name: str, raw: str) -> object:
-        return parse_when(name, self.label(name), raw)
-
     def levels(self) -> tuple[Decimal, ...]:
         values = {Decimal(0), self.before, self.on_day, self.later, self.missing}
         return tuple(sorted(values | {p for _, p in self.late}))
@@ -56,59 +57,77 @@ class Timeliness(Rule):
         p = self.missing
         return Score(p, f"ยังไม่ส่ง → {pts_th(p)}", f"not submitted → {pts_en(p)}")
 
+    def _parse(self, name: str, raw: str) -> object:
+        return parse_when(name, self.label(name), raw)
+
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
-        deadline = ctx.deadline
-        if deadline is None:
-            return Score(self.missing, "ยังไม่กำหนดวันครบกำหนด", "deadline not set")
+        written = ctx.deadline
+        if written is None:
+            return Score(
+                self.missing,
+                f"ยังไม่กำหนดวันครบกำหนด → {pts_th(self.missing)}",
+                f"deadline not set → {pts_en(self.missing)}",
+            )
+        deadline = ctx.calendar.next_working_day(written)  # decision 9: a closed day moves the deadline
+        due = Label(deadline_text(written, ctx.calendar, "th"), deadline_text(written, ctx.calendar, "en"))
         when = parsed[self.fact]
         if isinstance(when, datetime):
             day = when.date()
-            sent = f"{day.isoformat()} {when:%H:%M}"
-            sent_th, sent_en = f"{sent} น. (เวลาประเทศไทย)", f"{sent} Bangkok time"
+            sent_th, sent_en = (
+                f"{thai_date(day)} {when:%H:%M} น. (เวลาประเทศไทย)",
+                f"{en_date(day)} {when:%H:%M} Bangkok time",
+            )
         else:
             assert isinstance(when, date)
             day = when
-            sent_th = sent_en = day.isoformat()
-        due = deadline.isoformat()
+            sent_th, sent_en = thai_date(day), en_date(day)
         if day < deadline:
             p = self.before
             return Score(
                 p,
-                f"ส่ง {sent_th} ก่อนกำหนด {due} → {pts_th(p)}",
-                f"submitted {sent_en}, before the deadline {due} → {pts_en(p)}",
+                f"ส่ง {sent_th} ก่อนวันครบกำหนด {due.th} → {pts_th(p)}",
+                f"submitted {sent_en}, before the deadline {due.en} → {pts_en(p)}",
             )
         if day == deadline:
             p = self.on_day
             return Score(
                 p,
-                f"ส่ง {sent_th} ตรงวันครบกำหนด {due} → {pts_th(p)}",
-                f"submitted {sent_en}, on the deadline day {due} → {pts_en(p)}",
+                f"ส่ง {sent_th} ตรงวันครบกำหนด {due.th} → {pts_th(p)}",
+                f"submitted {sent_en}, on the deadline day {due.en} → {pts_en(p)}",
             )
         late = ctx.calendar.working_days_after(deadline, day)
         limit = next(((d, p) for d, p in self.late if late <= d), None)
         p = limit[1] if limit else self.later
         if limit:
-            rule_th, rule_en = f"ไม่เกิน {limit[0]} วันทำการ", f"at most {limit[0]}"
+            rule_th, rule_en = f" (ไม่เกิน {limit[0]} วันทำการ)", f" (at most {limit[0]})"
         elif self.late:
-            rule_th, rule_en = f"เกิน {self.late[-1][0]} วันทำการ", f"more than {self.late[-1][0]}"
+            rule_th, rule_en = f" (เกิน {self.late[-1][0]} วันทำการ)", f" (more than {self.late[-1][0]})"
         else:  # one level for any lateness: the count is shown for information only
             rule_th = rule_en = ""
-        rule_th, rule_en = (f" ({rule_th})", f" ({rule_en})") if rule_th else ("", "")
-        skipped = self._holidays(ctx, deadline, day)
+        # Holidays matter only when they kept the count within a better level.
+        skipped = self._holidays(ctx, deadline, day) if limit else Label("", "")
+        days_en = "working day" if late == 1 else "working days"
         return Score(
             p,
-            f"ส่ง {sent_th} หลังกำหนด {due} {late} วันทำการ{rule_th}{skipped.th} → {pts_th(p)}",
-            f"submitted {sent_en}, {late} working day{'' if late == 1 else 's'} after the deadline "
-            f"{due}{rule_en}{skipped.en} → {pts_en(p)}",
+            f"ส่ง {sent_th} หลังวันครบกำหนด {due.th} {late} วันทำการ{rule_th}{skipped.th} → {pts_th(p)}",
+            f"submitted {sent_en}, {late} {days_en} after the deadline {due.en}{rule_en}{skipped.en} → {pts_en(p)}",
         )
 
     @staticmethod
     def _holidays(ctx: Context, deadline: date, day: date) -> Label:
-        """Weekday holidays skipped in the count, so the committee can see why it is short."""
+        """Weekday holidays skipped in the count, so the province can see why it is short; at most a few."""
         days = [deadline + timedelta(n) for n in range(1, (day - deadline).days + 1)]
         off = [d for d in days if d.weekday() < 5 and not ctx.calendar.is_working_day(d)]
         if not off:
             return Label("", "")
-        th = ", ".join(f"{d.isoformat()} {ctx.calendar.holiday_name(d) or 'วันหยุด'}" for d in off)
-        en = ", ".join(f"{d.isoformat()} {ctx.calendar.holiday_name(d, 'en') or 'holiday'}" for d in off)
+        shown, more = off[:SHOWN_HOLIDAYS], len(off) - SHOWN_HOLIDAYS
+        th = ", ".join(f"{thai_date(d)} {_short(ctx.calendar.holiday_name(d) or 'วันหยุด')}" for d in shown)
+        en = ", ".join(f"{en_date(d)} {_short(ctx.calendar.holiday_name(d, 'en') or 'holiday')}" for d in shown)
+        if more > 0:
+            th, en = f"{th} และอีก {more} วัน", f"{en} and {more} more"
         return Label(f"; ไม่นับวันหยุด {th}", f"; holidays not counted: {en}")
+
+
+def _short(name: str) -> str:
+    # Royal holidays' full names run to 90 characters; the date already identifies the day.
+    return name if len(name) <= 28 else name[:27].rstrip() + "…"

@@ -26,6 +26,7 @@ MATRIX = {
     "admin:awards_awardtier_changelist": (302, 302, 200, 200, 200),
     "admin:scoring_factchange_changelist": (302, 302, 403, 403, 200),
     "admin:scoring_holidayoverride_changelist": (302, 302, 403, 403, 200),
+    "admin:scoring_holidayoverridechange_changelist": (302, 302, 403, 403, 200),
     "admin:auth_user_changelist": (302, 302, 403, 403, 200),
     "admin:scoring_fact_import": (302, 302, 403, 403, 200),
     "admin:scoring_fact_template": (302, 302, 403, 403, 200),

@@ -70,7 +70,7 @@ def test_api_facts_post_then_standings_show_it(api, central_user, django_capture
     assert (top["rank"], top["province"], top["total"], top["criteria"]["1.1"], top["tied"]) == (
         1,
         "TH-50",
-        "5.00",
+        "5",
         "5",
         False,
     )

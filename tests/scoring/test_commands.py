@@ -32,14 +32,14 @@ def test_rubric_deadline_moves_deadline_and_rescores(rubric, django_capture_on_c
     )
     with django_capture_on_commit_callbacks(execute=True):
         out = run("rubric_deadline", "2566", "2.1.2", "2023-04-12")
-    assert "2023-04-12" in out
+    assert "กำหนดส่ง 12 เม.ย. 2566 / deadline 12 Apr 2023" in out
     assert Criterion.objects.get(rubric=rubric, code="2.1.2").deadline == date(2023, 4, 12)
     assert ProvinceResult.objects.get(rubric=rubric, province__code="TH-50").criteria["2.1.2"] == "4"
 
 
 def test_rubric_deadline_bad_date_refused(rubric):
-    with pytest.raises(CommandError, match="วันที่ไม่ถูกต้อง"):
-        run("rubric_deadline", "2566", "2.1.2", "12/04/2566")
+    with pytest.raises(CommandError, match="อ่านวันที่ “12/04/2566x” ไม่ได้"):
+        run("rubric_deadline", "2566", "2.1.2", "12/04/2566x")
 
 
 def test_import_facts_csv_with_bom(rubric, tmp_path):

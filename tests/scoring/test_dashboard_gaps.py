@@ -59,3 +59,23 @@ def test_distribution_puts_each_province_in_one_fifth_of_the_range():
     bars = distributions(results, [dim])[0]["bars"]
     assert [b["count"] for b in bars] == [2, 1, 0, 0, 2]
     assert bars[0]["label"] == "0–4" and bars[0]["h"] == 80
+
+
+def test_vacant_places_need_only_eligibility():
+    # Decision 10: one province holds points; the other places are vacant, so 0.01 more points (any
+    # score above 0) or the year's minimum is all a province needs for the lowest vacant tier.
+    results = [result(1, 20, "winner"), result(2, 0, "")]
+    gap = tier_gaps(results, TIERS, CRITERIA, today=date(2023, 7, 1))[2]
+    assert (gap.tier.code, gap.points) == ("honourable", Decimal("0.01"))
+    gap = tier_gaps(results, TIERS, CRITERIA, today=date(2023, 7, 1), minimum=Decimal(15))[2]
+    assert (gap.tier.code, gap.points) == ("honourable", Decimal(15))
+
+
+def test_vacant_places_counted_in_order():
+    from scoring.engine import vacant_places
+
+    tiers = [("winner", 1), ("runner_up_1", 1), ("honourable", 10)]
+    assert vacant_places(tiers, 0) == {"winner": 1, "runner_up_1": 1, "honourable": 10}
+    assert vacant_places(tiers, 2) == {"winner": 0, "runner_up_1": 0, "honourable": 10}
+    assert vacant_places(tiers, 5) == {"winner": 0, "runner_up_1": 0, "honourable": 7}
+    assert vacant_places(tiers, 13) == {"winner": 0, "runner_up_1": 0, "honourable": 0}

@@ -77,14 +77,14 @@ def test_evaluate_province_size_group_changes_4_2() -> None:
 def test_evaluate_province_no_facts_all_zero() -> None:
     b = province({})
     assert b.total == 0
-    assert b.criteria["1.1"] == Score(D(0), "ยังไม่มีข้อมูล", "no data yet")
+    assert b.criteria["1.1"] == Score(D(0), "ยังไม่มีข้อมูล → 0 คะแนน", "no data yet → 0 points")
     assert b.criteria["2.1.2"] == Score(D(0), "ยังไม่ส่ง → 0 คะแนน", "not submitted → 0 points")
 
 
 def test_evaluate_province_invalid_fact_scores_zero_without_crashing() -> None:
     facts = FULL | {"3.3": {"antivirus": "101", "computers": "100"}, "1.1": {"done": "ok?"}, "3.5": {"oops": "1"}}
     b = province(facts)
-    assert b.criteria["3.3"].th == "เครื่องที่ติดตั้งแอนติไวรัส 101 มากกว่าจำนวนเครื่องทั้งหมด 100"
+    assert b.criteria["3.3"].th == "เครื่องที่ติดตั้งแอนติไวรัส 101 มากกว่าจำนวนเครื่องทั้งหมด 100 → 0 คะแนน"
     assert b.criteria["1.1"].points == 0
     assert b.criteria["3.5"].th.startswith("ไม่รู้จักข้อมูล “oops”")
     assert b.total == D(65) - 4 - 5 - 5
@@ -92,7 +92,11 @@ def test_evaluate_province_invalid_fact_scores_zero_without_crashing() -> None:
 
 def test_evaluate_province_committee_override() -> None:
     b = province(overrides={"2.1.1": D(6)})
-    assert b.criteria["2.1.1"] == Score(D(6), "กรรมการกำหนด 6 คะแนน (คำนวณได้ 4)", "Committee set 6 points (computed 4)")
+    assert b.criteria["2.1.1"] == Score(
+        D(6),
+        "คะแนนจากคณะกรรมการ (คำนวณจากข้อมูลได้ 4) → 6 คะแนน",
+        "set by the committee (computed from the data: 4) → 6 points",
+    )
     assert b.dimensions["2"] == D(18)
     assert b.total == D(67)
 
@@ -100,7 +104,7 @@ def test_evaluate_province_committee_override() -> None:
 def test_evaluate_province_override_on_continuous_rule() -> None:
     spec = parse_rubric(json.loads((HERE / "seed001_website.json").read_text()))
     b = evaluate_province(spec, {"1": {"points": "18"}}, size_group="", calendar=CAL, overrides={"2": D("22.5")})
-    assert b.criteria["2"].th == "กรรมการกำหนด 22.5 คะแนน (คำนวณได้ 0)"
+    assert b.criteria["2"].th == "คะแนนจากคณะกรรมการ (คำนวณจากข้อมูลได้ 0) → 22.5 คะแนน"
     assert b.total == D("40.5")
 
 
@@ -121,7 +125,9 @@ def test_seed001_scores_a_district_exactly() -> None:
     }
     b = evaluate_province(spec, facts, size_group="", calendar=CAL)
     assert (b.dimensions, b.total) == ({"web": D("89.5")}, D("89.5"))
-    assert b.criteria["2"] == Score(D("22.5"), "ได้ 22.5 จาก 25 คะแนน", "22.5 of 25 points")
+    assert b.criteria["2"] == Score(
+        D("22.5"), "กรรมการให้ 22.5 จาก 25 คะแนน → 22.5 คะแนน", "the committee gave 22.5 of 25 → 22.5 points"
+    )
 
 
 def test_seed003_mission1_scores_a_district_with_extra_points() -> None:
@@ -149,8 +155,8 @@ def test_seed003_mission1_scores_a_district_with_extra_points() -> None:
         "3.2": 0,
         "4": 3,
     }
-    assert b.criteria["1.1"].th == "บุคคลเป้าหมายที่ตรวจสอบได้ 900,000 ÷ บุคคลเป้าหมายทั้งหมด 983,316 × 30 = 27.46 คะแนน"
-    assert b.criteria["2.3"].th == "ร้อยละครัวเรือนที่อยู่รอดได้ 21.13% ≥ 20% แต่ < 25% → 4 คะแนน"
+    assert b.criteria["1.1"].th == "บุคคลเป้าหมายที่ตรวจสอบได้ 900,000 ÷ บุคคลเป้าหมายทั้งหมด 983,316 × 30 → 27.46 คะแนน"
+    assert b.criteria["2.3"].th == "ร้อยละครัวเรือนที่อยู่รอดได้ ๒๑.๑๓ ตั้งแต่ร้อยละ ๒๐ แต่น้อยกว่าร้อยละ ๒๕ → 4 คะแนน"
     assert b.dimensions == {"1": D("37.46"), "2": D("35.00"), "3": D(10), "4": D(3)}
     assert (b.total, b.level) == (D("85.46"), 4)
 

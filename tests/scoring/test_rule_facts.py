@@ -101,8 +101,20 @@ def test_parse_when_utc_timestamp_converted_to_bangkok_next_day() -> None:
 
 
 def test_parse_when_bad_date_refused() -> None:
-    with pytest.raises(FactError, match="ต้องเป็นวันที่"):
-        parse_when("d", L, "12/04/2566")
+    with pytest.raises(FactError, match="อ่านวันที่ “12/04/2566 บ่าย” ไม่ได้"):
+        parse_when("d", L, "12/04/2566 บ่าย")
+
+
+def test_parse_when_reads_thai_dates() -> None:
+    # Decision 11: once refused, "12/04/2566" is how Thai offices write 12 Apr 2023.
+    assert parse_when("d", L, "12/04/2566") == date(2023, 4, 12)
+
+
+def test_parse_when_refuses_a_date_far_outside_the_fiscal_year() -> None:
+    window = (date(2022, 10, 1), date(2023, 9, 30))
+    with pytest.raises(FactError) as error:
+        parse_when("d", L, "2026-04-12", window)
+    assert "อ่านได้เป็น ๑๒ เม.ย. ๒๕๖๙ = 12 Apr 2026" in error.value.th
 
 
 @pytest.mark.parametrize(

@@ -42,7 +42,7 @@ def test_ladder_first_step_unmet_scores_zero() -> None:
 
 
 def test_ladder_unknown_step_refused() -> None:
-    assert score("1.3", steps="1,9").th == "ขั้นที่ผ่าน: ไม่รู้จักรายการ 9 (ใช้ได้: 1, 2, 3, 4, 5)"
+    assert score("1.3", steps="1,9").th == "ขั้นที่ผ่าน: ไม่รู้จักรายการ 9 (ใช้ได้: 1, 2, 3, 4, 5) → 0 คะแนน"
 
 
 def test_ladder_data_step_below_medium_target() -> None:
@@ -73,11 +73,13 @@ def test_ladder_data_step_not_reported() -> None:
 
 
 def test_ladder_data_step_cannot_be_ticked() -> None:
-    assert score("4.2", steps="2,4,6,8").th == "ขั้นที่ผ่าน: ขั้น 8 วัดจากข้อมูล ไม่ต้องติ๊ก"
+    assert score("4.2", steps="2,4,6,8").th == "ขั้นที่ผ่าน: ขั้น 8 วัดจากข้อมูล ไม่ต้องติ๊ก → 0 คะแนน"
 
 
 def test_ladder_unknown_size_group_explained() -> None:
-    assert score("4.2", "", steps="2,4,6,10", new_downloads="9000").th == ("ไม่ทราบขนาดจังหวัด (“”) จึงหาเป้าหมายไม่ได้")
+    assert score("4.2", "", steps="2,4,6,10", new_downloads="9000").th == (
+        "ไม่ทราบขนาดจังหวัด (“”) จึงหาเป้าหมายไม่ได้ → 0 คะแนน"
+    )
 
 
 def test_ladder_levels() -> None:

@@ -59,16 +59,18 @@ def test_table_a_rounds_99_005_up_to_99_01() -> None:
 def test_table_a_explanation_shows_comparisons() -> None:
     assert table_a(9700, 10000, "93") == Score(
         D(4),
-        "ความครอบคลุม 97.00% ≥ 55%; ความเชื่อมั่น 93.00% ≥ 90.01% (ไม่ถึง 6 คะแนน: ความครอบคลุม 97.00% < 97.01%) → 4 คะแนน",
-        "coverage 97.00% ≥ 55%; confidence 93.00% ≥ 90.01% (not 6 points: coverage 97.00% < 97.01%) → 4 points",
+        "ความครอบคลุม ร้อยละ ๙๗ ตั้งแต่ร้อยละ ๕๕; ความเชื่อมั่น ร้อยละ ๙๓ มากกว่าร้อยละ ๙๐"
+        " (ไม่ถึง 6 คะแนน: ความครอบคลุม ร้อยละ ๙๗ ไม่เกินร้อยละ ๙๗) → 4 คะแนน",
+        "coverage 97%, at least 55%; confidence 93%, more than 90%"
+        " (not 6 points: coverage 97%, not more than 97%) → 4 points",
     )
 
 
 def test_table_a_explanation_when_no_row_met() -> None:
     assert table_a(5000, 10000, "80") == Score(
         D(2),
-        "ไม่ถึง 4 คะแนน: ความครอบคลุม 50.00% < 55%; ความเชื่อมั่น 80.00% < 90.01% → 2 คะแนน",
-        "not 4 points: coverage 50.00% < 55%; confidence 80.00% < 90.01% → 2 points",
+        "ไม่ถึง 4 คะแนน: ความครอบคลุม ร้อยละ ๕๐ น้อยกว่าร้อยละ ๕๕; ความเชื่อมั่น ร้อยละ ๘๐ ไม่เกินร้อยละ ๙๐ → 2 คะแนน",
+        "not 4 points: coverage 50%, less than 55%; confidence 80%, not more than 90% → 2 points",
     )
 
 
@@ -81,17 +83,19 @@ def table_a_raw(collected: str, target: str, confidence: str) -> Score:
 
 
 def test_table_a_confidence_above_100_refused() -> None:
-    assert table_a(9000, 10000, "100.5").th == "ความเชื่อมั่น 100.5 เกินค่าสูงสุด 100"
+    assert table_a(9000, 10000, "100.5").th == "ความเชื่อมั่น 100.5 เกินค่าสูงสุด 100 → 0 คะแนน"
 
 
 def test_table_a_zero_target_refused() -> None:
     assert table_a(10, 0, "93") == Score(
-        D(0), "ครัวเรือนเป้าหมายเป็น 0 จึงคำนวณร้อยละไม่ได้", "target households is 0, so no percentage can be computed"
+        D(0),
+        "ครัวเรือนเป้าหมายเป็น 0 จึงคำนวณร้อยละไม่ได้ → 0 คะแนน",
+        "target households is 0, so no percentage can be computed → 0 points",
     )
 
 
 def test_table_a_partial_facts_score_zero_until_complete() -> None:
-    assert score("2.1.1", households_collected="100", households_target="100").th == "ยังไม่มีข้อมูลความเชื่อมั่น"
+    assert score("2.1.1", households_collected="100", households_target="100").th == "ยังไม่มีข้อมูลความเชื่อมั่น → 0 คะแนน"
 
 
 def test_table_a_levels() -> None:
@@ -100,22 +104,29 @@ def test_table_a_levels() -> None:
 
 @pytest.mark.parametrize(
     ("databases", "points", "pct"),
-    [(8, 1, "66.67"), (9, 2, "75.00"), (10, 3, "83.33"), (11, 4, "91.67"), (12, 5, "100.00")],
+    [(8, 1, "๖๖.๖๗"), (9, 2, "๗๕"), (10, 3, "๘๓.๓๓"), (11, 4, "๙๑.๖๗"), (12, 5, "๑๐๐")],
 )
 def test_table_c_twelve_databases(databases: int, points: int, pct: str) -> None:
     result = score("2.2.1", databases=str(databases))
     assert result.points == points
-    assert f"ฐานข้อมูลที่เป็นปัจจุบัน {pct}%" in result.th
+    assert f"ฐานข้อมูลที่เป็นปัจจุบัน ร้อยละ {pct} " in result.th
 
 
 def test_table_c_explanations() -> None:
-    assert score("2.2.1", databases="8").th == "ฐานข้อมูลที่เป็นปัจจุบัน 66.67% < 70% → 1 คะแนน"
-    assert score("2.2.1", databases="10").en == "databases up to date 83.33% ≥ 80.01% but < 90.01% → 3 points"
-    assert score("2.2.1", databases="12").th == "ฐานข้อมูลที่เป็นปัจจุบัน 100.00% ≥ 99.01% → 5 คะแนน"
+    # "more than 80–90" is said the manual's way, not as "≥ 80.01%" (decision 2's 2-decimal bounds).
+    assert score("2.2.1", databases="8").th == "ฐานข้อมูลที่เป็นปัจจุบัน ร้อยละ ๖๖.๖๗ น้อยกว่าร้อยละ ๗๐ → 1 คะแนน"
+    assert score("2.2.1", databases="10").th == (
+        "ฐานข้อมูลที่เป็นปัจจุบัน ร้อยละ ๘๓.๓๓ มากกว่าร้อยละ ๘๐ แต่ไม่เกินร้อยละ ๙๐ → 3 คะแนน"
+    )
+    assert score("2.2.1", databases="10").en == (
+        "databases up to date 83.33%, more than 80% but not more than 90% → 3 points"
+    )
+    assert score("2.2.1", databases="9").th == ("ฐานข้อมูลที่เป็นปัจจุบัน ร้อยละ ๗๕ ตั้งแต่ร้อยละ ๗๐ แต่ไม่เกินร้อยละ ๘๐ → 2 คะแนน")
+    assert score("2.2.1", databases="12").th == "ฐานข้อมูลที่เป็นปัจจุบัน ร้อยละ ๑๐๐ มากกว่าร้อยละ ๙๙ → 5 คะแนน"
 
 
 def test_table_c_more_than_twelve_refused() -> None:
-    assert score("2.2.1", databases="13").th == "ฐานข้อมูลที่บันทึกครบ 13 มากกว่าจำนวนทั้งหมด 12"
+    assert score("2.2.1", databases="13").th == "ฐานข้อมูลที่บันทึกครบ 13 มากกว่าจำนวนทั้งหมด 12 → 0 คะแนน"
 
 
 def table_c_per_10000() -> object:
@@ -147,7 +158,9 @@ def test_antivirus_more_than_computers_refused() -> None:
     assert str(error) == (
         "เครื่องที่ติดตั้งแอนติไวรัส 101 มากกว่าจำนวนเครื่องทั้งหมด 100 / computers with antivirus 101 is more than all computers 100"
     )
-    assert rule.evaluate({"antivirus": "101", "computers": "100"}, CTX) == Score(D(0), error.th, error.en)
+    assert rule.evaluate({"antivirus": "101", "computers": "100"}, CTX) == Score(
+        D(0), f"{error.th} → 0 คะแนน", f"{error.en} → 0 points"
+    )
 
 
 def test_antivirus_zero_computers_refused() -> None:
@@ -194,7 +207,7 @@ def test_table_row_naming_unknown_measure_refused() -> None:
 def test_ratio_weighted_and_rounded() -> None:
     rule = build_rule("ratio", {"numerator": "n", "denominator": "d", "weight": "30"}, D(30))
     assert rule.evaluate({"n": "900,000", "d": "983,316"}, CTX) == Score(
-        D("27.46"), "n 900,000 ÷ d 983,316 × 30 = 27.46 คะแนน", "n 900,000 ÷ d 983,316 × 30 = 27.46 points"
+        D("27.46"), "n 900,000 ÷ d 983,316 × 30 → 27.46 คะแนน", "n 900,000 ÷ d 983,316 × 30 → 27.46 points"
     )
     assert rule.levels() is None
     assert rule.highest() == 30
@@ -207,4 +220,4 @@ def test_ratio_capped_at_weight() -> None:
 
 def test_ratio_zero_denominator_refused() -> None:
     rule = build_rule("ratio", {"numerator": "n", "denominator": "d", "weight": "15"}, D(15))
-    assert rule.evaluate({"n": "0", "d": "0"}, CTX).th == "dเป็น 0 จึงคำนวณสัดส่วนไม่ได้"
+    assert rule.evaluate({"n": "0", "d": "0"}, CTX).th == "dเป็น 0 จึงคำนวณสัดส่วนไม่ได้ → 0 คะแนน"

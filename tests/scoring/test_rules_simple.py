@@ -29,16 +29,18 @@ def test_done_no_zero() -> None:
 
 
 def test_done_no_facts_no_data_yet() -> None:
-    assert score("1.1") == Score(D(0), "ยังไม่มีข้อมูล", "no data yet")
+    assert score("1.1") == Score(D(0), "ยังไม่มีข้อมูล → 0 คะแนน", "no data yet → 0 points")
 
 
 def test_done_blank_value_counts_as_no_data() -> None:
-    assert score("1.1", done="  ") == Score(D(0), "ยังไม่มีข้อมูล", "no data yet")
+    assert score("1.1", done="  ") == Score(D(0), "ยังไม่มีข้อมูล → 0 คะแนน", "no data yet → 0 points")
 
 
 def test_done_bad_word_scores_zero_with_reason() -> None:
     assert score("1.1", done="maybe") == Score(
-        D(0), "การดำเนินการ ต้องเป็น ใช่/ไม่ใช่ แต่ได้รับ “maybe”", "done must be yes/no, got “maybe”"
+        D(0),
+        "การดำเนินการ ต้องเป็น ใช่/ไม่ใช่ แต่ได้รับ “maybe” → 0 คะแนน",
+        "done must be yes/no, got “maybe” → 0 points",
     )
 
 
@@ -101,7 +103,7 @@ def test_choice_explanation_quotes_level() -> None:
 def test_choice_value_between_levels_refused() -> None:
     result = score("4.1.1", level="4")
     assert result.points == 0
-    assert result.th == "ระดับที่เลือก ต้องเป็นคะแนนของระดับใดระดับหนึ่ง (0, 1, 3, 5) แต่ได้รับ “4”"
+    assert result.th == "ระดับที่เลือก ต้องเป็นคะแนนของระดับใดระดับหนึ่ง (0, 1, 3, 5) แต่ได้รับ “4” → 0 คะแนน"
 
 
 SEED004 = {"kind": "grade", "grades": {"A": "5", "B": "4", "C": "3", "D": "2"}}
@@ -121,18 +123,20 @@ def test_grade_seed004_explanation_and_levels() -> None:
 
 def test_grade_unknown_letter_refused() -> None:
     rule = build_rule("grade", SEED004, D(5))
-    assert rule.evaluate({"grade": "E"}, CTX).th == "ระดับผลงาน ต้องเป็น A, B, C, D แต่ได้รับ “E”"
+    assert rule.evaluate({"grade": "E"}, CTX).th == "ระดับผลงาน ต้องเป็น A, B, C, D แต่ได้รับ “E” → 0 คะแนน"
 
 
 def test_points_committee_value_kept_exactly() -> None:
     rule = build_rule("points", {}, D(25))
-    assert rule.evaluate({"points": "22.5"}, CTX) == Score(D("22.5"), "ได้ 22.5 จาก 25 คะแนน", "22.5 of 25 points")
+    assert rule.evaluate({"points": "22.5"}, CTX) == Score(
+        D("22.5"), "กรรมการให้ 22.5 จาก 25 คะแนน → 22.5 คะแนน", "the committee gave 22.5 of 25 → 22.5 points"
+    )
     assert rule.levels() is None
 
 
 def test_points_above_maximum_refused() -> None:
     rule = build_rule("points", {}, D(25))
-    assert rule.evaluate({"points": "26"}, CTX).th == "คะแนนที่กรรมการให้ 26 เกินค่าสูงสุด 25"
+    assert rule.evaluate({"points": "26"}, CTX).th == "คะแนนที่กรรมการให้ 26 เกินค่าสูงสุด 25 → 0 คะแนน"
 
 
 def test_build_rule_unknown_kind_refused() -> None:

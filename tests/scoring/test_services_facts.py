@@ -100,7 +100,7 @@ def test_facts_import_rescores_touched_province_after_commit(rubric, django_capt
     assert result.criteria["3.3"] == "4"
     assert result.total == Decimal("9")
     assert result.computed_seq == result.change_seq
-    assert result.explanations["3.3"]["th"] == "เครื่องที่ติดตั้งแอนติไวรัส 97.00% ≥ 95.01% แต่ < 99.01% → 4 คะแนน"
+    assert result.explanations["3.3"]["th"] == ("เครื่องที่ติดตั้งแอนติไวรัส ร้อยละ ๙๗ มากกว่าร้อยละ ๙๕ แต่ไม่เกินร้อยละ ๙๙ → 4 คะแนน")
 
 
 def test_fact_set_runs_the_import_checks(rubric, chiang_mai):

@@ -26,7 +26,7 @@ def test_rubric_load_seed001_website_contest_scores_and_ranks(db, django_capture
     with django_capture_on_commit_callbacks(execute=True):
         services.facts_import(rubric=rubric, rows=rows)
     top = selectors.standings_rows(rubric)[0]
-    assert (top["province"], top["total"], top["award"], top["tied"]) == ("TH-20", "84.50", "winner", False)
+    assert (top["province"], top["total"], top["award"], top["tied"]) == ("TH-20", "84.5", "winner", False)
     assert Criterion.objects.filter(rubric=rubric).count() == 5
 
 

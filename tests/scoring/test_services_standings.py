@@ -25,11 +25,45 @@ def load_totals(rubric, totals: dict[str, int]) -> None:
     services.standings_recompute(rubric_id=rubric.pk)
 
 
-def test_standings_nothing_submitted_all_tied_and_flagged(rubric):
+def test_standings_nothing_submitted_all_tied_and_none_listed_for_an_award(rubric):
+    # Decision 10: a total of 0 is never listed for an award, tied or not.
     services.standings_recompute(rubric_id=rubric.pk, full=True)
     results = selectors.standings(rubric)
     assert len(results) == 76
-    assert {(r.rank, r.total, r.tied, r.award_tie) for r in results} == {(1, Decimal("0"), True, True)}
+    assert {(r.rank, r.total, r.tied, r.award, r.award_tie) for r in results} == {(1, Decimal("0"), True, "", False)}
+
+
+def test_standings_five_provinces_with_points_five_listed_for_an_award(rubric):
+    codes = list(Province.objects.values_list("code", flat=True))
+    load_totals(rubric, {code: 10 - i for i, code in enumerate(codes[:5])})
+    results = selectors.standings(rubric)
+    awarded = [(r.province.code, r.award) for r in results if r.award]
+    assert awarded == [
+        (codes[0], "winner"),
+        (codes[1], "runner_up_1"),
+        (codes[2], "runner_up_2"),
+        (codes[3], "honourable"),
+        (codes[4], "honourable"),
+    ]
+    assert not any(r.award_tie for r in results)
+
+
+def test_standings_year_minimum_total_leaves_tiers_vacant(rubric, central_user):
+    from scoring import snapshots
+
+    codes = list(Province.objects.values_list("code", flat=True))
+    load_totals(rubric, {codes[0]: 20, codes[1]: 15, codes[2]: 15, codes[3]: 5})
+    snapshots.year_settings_set(
+        user=central_user, rubric=rubric, visible=False, reminder_days=3, award_min_total=Decimal("15")
+    )
+    services.standings_recompute(rubric_id=rubric.pk)
+    by_code = {r.province.code: r for r in selectors.standings(rubric)}
+    assert [(by_code[c].award, by_code[c].award_tie) for c in codes[:4]] == [
+        ("winner", False),
+        ("runner_up_1", True),  # 15 and 15 tie across the runner-up boundary: the committee decides
+        ("runner_up_1", True),
+        ("", False),  # 5 points, below the year's minimum of 15
+    ]
 
 
 def test_standings_tie_at_13th_14th_boundary_flagged(rubric):
@@ -82,7 +116,7 @@ def test_standings_rows_carry_breakdown_and_explanations(rubric):
     load_totals(rubric, {"TH-50": 23})
     row = selectors.standings_rows(rubric)[0]
     assert row["province"] == "TH-50"
-    assert row["total"] == "23.00"
+    assert row["total"] == "23"  # like the dimensions, not "23.00"
     assert row["dimensions"]["1"] == "18"
     assert row["criteria"]["1.3"] == "3"
     assert row["award"] == "winner"

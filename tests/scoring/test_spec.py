@@ -2,6 +2,7 @@
 
 import copy
 import json
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -116,11 +117,31 @@ def test_spec_timeliness_without_deadline_accepted() -> None:
 
 def test_spec_bad_dates_and_missing_names_refused() -> None:
     data = load("cdd2566.json")
-    data["starts_on"] = "1/10/2565"
+    data["starts_on"] = "1/13/2565"
     del criterion(data, "1.4")["name_en"]
     messages = refused(data)
     assert "เกณฑ์ 1.4: ต้องระบุ “name_en” เป็นข้อความ / Criterion 1.4: “name_en” must be non-empty text" in messages
-    assert any(m.startswith("เกณฑ์การประเมิน: “starts_on” ต้องเป็นวันที่") for m in messages)
+    assert any(m.startswith("เกณฑ์การประเมิน: “starts_on”: ไม่มีวันที่ “1/13/2565” ในปฏิทิน") for m in messages)
+
+
+def test_spec_reads_thai_dates_and_refuses_a_deadline_far_outside_the_year() -> None:
+    data = load("cdd2566.json")
+    data["starts_on"] = "1/10/2565"
+    criterion(data, "1.1")["deadline"] = "31/7/66"
+    spec = parse_rubric(data)
+    assert (spec.starts_on, spec.criterion("1.1").deadline) == (date(2022, 10, 1), date(2023, 7, 31))
+    criterion(data, "1.1")["deadline"] = "2025-07-31"
+    assert any("อ่านได้เป็น ๓๑ ก.ค. ๒๕๖๘ = 31 Jul 2025" in m for m in refused(data))
+
+
+def test_spec_refuses_a_rule_reading_an_unlabelled_fact() -> None:
+    data = load("cdd2566.json")
+    del criterion(data, "4.1.2")["rule"]["labels"]
+    assert refused(data) == [
+        "เกณฑ์ 4.1.2: ข้อมูล sent_at ต้องมีชื่อภาษาไทยและอังกฤษใน “labels” (จังหวัดจะเห็นชื่อนี้ในคำอธิบายคะแนน)"
+        " / Criterion 4.1.2: fact(s) sent_at need a Thai and English name in “labels”"
+        " (provinces read it in explanations)"
+    ]
 
 
 def test_spec_level_bands_must_ascend() -> None:

@@ -78,18 +78,18 @@ def test_timeliness_2_1_2_across_songkran(received: str, points: int) -> None:
 def test_timeliness_explanation_names_dates_count_and_holidays() -> None:
     assert score("2.1.2", "2023-04-18") == Score(
         D(3),
-        "ส่ง 2023-04-18 หลังกำหนด 2023-04-12 1 วันทำการ (ไม่เกิน 3 วันทำการ); ไม่นับวันหยุด "
-        "2023-04-13 วันสงกรานต์, 2023-04-14 วันสงกรานต์, 2023-04-17 ชดเชยวันสงกรานต์ → 3 คะแนน",
-        "submitted 2023-04-18, 1 working day after the deadline 2023-04-12 (at most 3); holidays not counted: "
-        "2023-04-13 Songkran Festival, 2023-04-14 Songkran Festival, 2023-04-17 Songkran Festival (in lieu) "
+        "ส่ง ๑๘ เม.ย. ๒๕๖๖ หลังวันครบกำหนด ๑๒ เม.ย. ๒๕๖๖ 1 วันทำการ (ไม่เกิน 3 วันทำการ); ไม่นับวันหยุด "
+        "๑๓ เม.ย. ๒๕๖๖ วันสงกรานต์, ๑๔ เม.ย. ๒๕๖๖ วันสงกรานต์, ๑๗ เม.ย. ๒๕๖๖ ชดเชยวันสงกรานต์ → 3 คะแนน",
+        "submitted 18 Apr 2023, 1 working day after the deadline 12 Apr 2023 (at most 3); holidays not counted: "
+        "13 Apr 2023 Songkran Festival, 14 Apr 2023 Songkran Festival, 17 Apr 2023 Songkran Festival (in lieu) "
         "→ 3 points",
     )
 
 
 def test_timeliness_explanation_beyond_last_late_entry() -> None:
+    # The holidays did not change the level, so they are not listed.
     assert score("2.1.2", "2023-04-25").th == (
-        "ส่ง 2023-04-25 หลังกำหนด 2023-04-12 6 วันทำการ (เกิน 5 วันทำการ); ไม่นับวันหยุด "
-        "2023-04-13 วันสงกรานต์, 2023-04-14 วันสงกรานต์, 2023-04-17 ชดเชยวันสงกรานต์ → 1 คะแนน"
+        "ส่ง ๒๕ เม.ย. ๒๕๖๖ หลังวันครบกำหนด ๑๒ เม.ย. ๒๕๖๖ 6 วันทำการ (เกิน 5 วันทำการ) → 1 คะแนน"
     )
 
 
@@ -107,7 +107,9 @@ def test_timeliness_cancelled_holiday_counts_as_working_day() -> None:
 def test_timeliness_extra_holiday_not_counted() -> None:
     cal = WorkCalendar({date(2023, 4, 21): True})  # the Friday after Songkran closed as well
     assert score("2.1.2", "2023-04-21", cal).points == 3
-    assert "2023-04-21 วันหยุดเพิ่มเติม (กำหนดโดยส่วนกลาง)" in score("2.1.2", "2023-04-21", cal).th
+    # At most three holidays are named; the fourth (the override) is counted.
+    assert score("2.1.2", "2023-04-21", cal).th.endswith("๑๗ เม.ย. ๒๕๖๖ ชดเชยวันสงกรานต์ และอีก 1 วัน → 3 คะแนน")
+    assert "๒๑ เม.ย. ๒๕๖๖ วันหยุดเพิ่มเติม (กำหนดโดยส…" in score("2.1.2", "2023-04-21", cal, date(2023, 4, 19)).th
 
 
 @pytest.mark.parametrize(
@@ -127,15 +129,15 @@ def test_timeliness_4_1_2_timestamps_in_bangkok_time(sent_at: str, points: int) 
 
 def test_timeliness_utc_timestamp_explained_in_bangkok_time() -> None:
     assert score("4.1.2", "2023-05-31T17:10:00Z").th == (
-        "ส่ง 2023-06-01 00:10 น. (เวลาประเทศไทย) หลังกำหนด 2023-05-31 1 วันทำการ → 1 คะแนน"
+        "ส่ง ๑ มิ.ย. ๒๕๖๖ 00:10 น. (เวลาประเทศไทย) หลังวันครบกำหนด ๓๑ พ.ค. ๒๕๖๖ 1 วันทำการ → 1 คะแนน"
     )
 
 
 def test_timeliness_on_deadline_day_explained() -> None:
     assert score("4.1.2", "2023-05-31T23:30") == Score(
         D(3),
-        "ส่ง 2023-05-31 23:30 น. (เวลาประเทศไทย) ตรงวันครบกำหนด 2023-05-31 → 3 คะแนน",
-        "submitted 2023-05-31 23:30 Bangkok time, on the deadline day 2023-05-31 → 3 points",
+        "ส่ง ๓๑ พ.ค. ๒๕๖๖ 23:30 น. (เวลาประเทศไทย) ตรงวันครบกำหนด ๓๑ พ.ค. ๒๕๖๖ → 3 คะแนน",
+        "submitted 31 May 2023 23:30 Bangkok time, on the deadline day 31 May 2023 → 3 points",
     )
 
 
@@ -149,7 +151,7 @@ def test_timeliness_never_submitted_scores_missing() -> None:
 def test_timeliness_without_deadline_scores_missing() -> None:
     rule = RUBRIC.criterion("2.1.2").rule
     assert rule.evaluate({"received_on": "2023-04-01"}, Context(CAL)) == Score(
-        D(0), "ยังไม่กำหนดวันครบกำหนด", "deadline not set"
+        D(0), "ยังไม่กำหนดวันครบกำหนด → 0 คะแนน", "deadline not set → 0 points"
     )
 
 
@@ -159,7 +161,13 @@ def test_timeliness_2_2_2_late_any_amount_scores_3() -> None:
 
 
 def test_timeliness_bad_date_refused() -> None:
-    assert score("2.1.2", "12 เม.ย. 66").points == 0
+    assert score("2.1.2", "12 เมย 66x").points == 0
+
+
+def test_timeliness_reads_thai_dates() -> None:
+    # Decision 11: "12 เม.ย. 66" is 12 Apr 2566 = 2023, the deadline day itself.
+    assert score("2.1.2", "12 เม.ย. 66").points == 4
+    assert score("2.1.2", "๑๒/๐๔/๒๕๖๖").points == 4
 
 
 def test_timeliness_levels() -> None:

@@ -77,6 +77,16 @@ RULES = {
     "admin:scoring_holidayoverride_delete": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.holidayoverride"),
     "admin:scoring_holidayoverride_change": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.holidayoverride"),
     "admin/scoring/holidayoverride/<path:object_id>/": Rule("- - - - - -", "- - - - - -", "scoring.holidayoverride"),
+    "admin:scoring_holidayoverridechange_changelist": Rule(
+        "- - - - - 0", "- - - - - 0", "scoring.holidayoverridechange"
+    ),
+    "admin:scoring_holidayoverridechange_add": Rule("- - - - - -", "- - - - - -", "scoring.holidayoverridechange"),
+    "admin:scoring_holidayoverridechange_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.holidayoverridechange"),
+    "admin:scoring_holidayoverridechange_delete": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.holidayoverridechange"),
+    "admin:scoring_holidayoverridechange_change": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.holidayoverridechange"),
+    "admin/scoring/holidayoverridechange/<path:object_id>/": Rule(
+        "- - - - - -", "- - - - - -", "scoring.holidayoverridechange"
+    ),
     "admin:scoring_provinceresult_changelist": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.provinceresult"),
     "admin:scoring_provinceresult_add": Rule("- - - - - -", "- - - - - -", "scoring.provinceresult"),
     "admin:scoring_provinceresult_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.provinceresult"),
@@ -203,6 +213,7 @@ RULES = {
     "api-provinces": Rule("- 0 0 0 0 0"),
     "api-rubric": Rule("- 0 0 0 0 0"),
     "api-standings": Rule("- - - - - 0"),
+    "api-awards": Rule("- - - - - 0"),
     "api-facts": Rule(None, "- - - - - 0"),
     "schema": Rule("- 0 0 0 0 0"),
     "api-docs": Rule("- 0 0 0 0 0"),
@@ -218,6 +229,7 @@ RULES = {
     "scoring:dashboard": Rule("- - - - - 0"),
     "scoring:live": Rule("- - - - - 0"),
     "scoring:settings": Rule(None, "- - - - - 0"),
+    "scoring:calendar": Rule("- - - - - 0"),
     "scoring:freeze": Rule(None, "- - - - - 0"),
     "scoring:unfreeze": Rule(None, "- - - - - 0"),
     "scoring:publish": Rule(None, "- - - - - 0"),

@@ -24,7 +24,7 @@ class Command(BaseCommand):
             raise CommandError(f"ไม่พบเกณฑ์ปี {year} / no rubric for {year}") from exc
         path = Path(file)
         try:
-            rows = read_rows(path.read_bytes(), path.name)
+            rows = read_rows(path.read_bytes(), path.name, required=services.HEADER)
             report = services.facts_import(rubric=rubric, rows=rows, source=FactSource.IMPORT, dry_run=dry_run)
         except (OSError, SheetError) as exc:
             raise CommandError(str(exc)) from exc

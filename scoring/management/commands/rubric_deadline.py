@@ -1,19 +1,22 @@
-from datetime import date
-
 from django.core.management.base import BaseCommand, CommandError
 
-from scoring import services
+from scoring import selectors, services
+from scoring.dates import DateInputError, parse_date, reading
 from scoring.models import Criterion, Rubric
 from scoring.spec import RubricError
+from scoring.workdays import deadline_text
 
 
 class Command(BaseCommand):
-    help = "เปลี่ยนวันครบกำหนดของตัวชี้วัด / change a criterion's deadline: rubric_deadline 2566 2.1.2 2023-04-12 (or 'none')"
+    help = (
+        "เปลี่ยนวันครบกำหนดของตัวชี้วัด / change a criterion's deadline: "
+        "rubric_deadline 2566 2.1.2 12/04/2566 (or 2023-04-12, 12/4/66, 'none')"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("year", type=int)
         parser.add_argument("criterion")
-        parser.add_argument("deadline", help="YYYY-MM-DD (ค.ศ. / Gregorian) or 'none'")
+        parser.add_argument("deadline", help="12/04/2566, 12/4/66, 2023-04-12 (พ.ศ. or ค.ศ.) or 'none'")
 
     def handle(self, year, criterion, deadline, **options):
         try:
@@ -21,15 +24,22 @@ class Command(BaseCommand):
         except Rubric.DoesNotExist as exc:
             raise CommandError(f"ไม่พบเกณฑ์ปี {year} / no rubric for {year}") from exc
         try:
-            day = None if deadline.lower() == "none" else date.fromisoformat(deadline)
-        except ValueError as exc:
-            raise CommandError(
-                f"วันที่ไม่ถูกต้อง '{deadline}' (ใช้ YYYY-MM-DD) / bad date '{deadline}' (use YYYY-MM-DD)"
-            ) from exc
+            window = (rubric.starts_on, rubric.ends_on)
+            day = None if deadline.lower() == "none" else parse_date(deadline, window=window)
+        except DateInputError as exc:
+            raise CommandError(str(exc)) from exc
         try:
             c = services.criterion_deadline_set(rubric=rubric, code=criterion, deadline=day)
         except Criterion.DoesNotExist as exc:
             raise CommandError(f"ไม่พบตัวชี้วัด {criterion} ในปี {year} / no criterion {criterion} in {year}") from exc
         except RubricError as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(f"{year} {c.code}: กำหนดส่ง / deadline {c.deadline or '-'}")
+        if c.deadline is None:
+            self.stdout.write(f"{year} {c.code}: กำหนดส่ง / deadline -")
+            return
+        calendar = selectors.work_calendar()
+        self.stdout.write(
+            # As decision 9 writes it: "31 ก.ค. 2566 → 3 ส.ค. 2566 (วันหยุด)".
+            f"{year} {c.code}: กำหนดส่ง {deadline_text(c.deadline, calendar, thai_digits=False)} / deadline "
+            f"{deadline_text(c.deadline, calendar, 'en')} (อ่านจาก / read from “{deadline}”: {reading(c.deadline)})"
+        )

@@ -33,3 +33,6 @@ class Command(BaseCommand):
                 + " ".join(f"{r['dimensions'].get(d, '0'):>6}" for d in dims)
                 + f" {r['total']:>7}  {r['award_name_th'] or ''}{flag}"
             )
+        for tier in selectors.award_summary(rubric):
+            if tier["vacant"]:
+                self.stdout.write(f"รางวัล{tier['name_th']}: {tier['note_th']} / {tier['name_en']}: {tier['note_en']}")

@@ -1,0 +1,150 @@
+"""The product's one date parser and its Thai/English date formats (RUBRIC.md decision 11).
+
+Thai offices type dates many ways: ISO `2023-04-18`, `18/04/2566`, `18/4/66`, Thai digits,
+`๑๘ เม.ย. ๒๕๖๖`, and ISO with a B.E. year (`2566-04-18`). A year of 2400 or more is B.E.
+(minus 543); a two-digit year is B.E. 25xx. Every reading can be shown back to the person
+("๑๘ เม.ย. ๒๕๖๖ = 18 Apr 2023") so that a misread date is caught, not scored.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from pythainlp.util import thai_strftime
+from pythainlp.util.date import thai_abbr_months, thai_full_months
+
+BANGKOK = ZoneInfo("Asia/Bangkok")
+BE_OFFSET = 543
+_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_NAMES = {
+    name.replace(" ", ""): i
+    for i in range(1, 13)
+    for name in (thai_abbr_months[i - 1], thai_full_months[i - 1], _EN_MONTHS[i - 1].lower())
+}
+_MONTH_NAMES.update({name.replace(".", ""): i for name, i in list(_MONTH_NAMES.items())})
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DMY = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})")
+_NAMED = re.compile(r"(\d{1,2})\s*([^\d\s]+?)\s*(\d{4}|\d{2})")
+# Optional time after the date: "T09:30", " 09:30:15", "9.30 น.", then an optional UTC offset.
+_TIME = re.compile(r"(?:[T\s]+)(\d{1,2})[:.](\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:น\.)?\s*(Z|[+-]\d{2}:?\d{2})?")
+_EXAMPLES = "2023-04-18, 18/04/2566, 18/4/66"
+
+
+class DateInputError(ValueError):
+    """A date that cannot be read, or that is read but outside the contest; Thai first."""
+
+    def __init__(self, th: str, en: str) -> None:
+        super().__init__(f"{th} / {en}")
+        self.th, self.en = th, en
+
+
+def thai_date(day: date, *, digits: bool = True) -> str:
+    """๑๘ เม.ย. ๒๕๖๖ (Thai digits) or 18 เม.ย. 2566. Django's th locale would print 2023."""
+    return thai_strftime(datetime(day.year, day.month, day.day), "%-d %b %Y", thaidigit=digits)
+
+
+def en_date(day: date) -> str:
+    return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
+
+
+def reading(day: date) -> str:
+    """How a date was read, for messages: "๑๘ เม.ย. ๒๕๖๖ = 18 Apr 2023"."""
+    return f"{thai_date(day)} = {en_date(day)}"
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        return 2500 + year - BE_OFFSET
+    return year - BE_OFFSET if year >= 2400 else year
+
+
+def _unreadable(raw: str) -> DateInputError:
+    return DateInputError(
+        f"อ่านวันที่ “{raw}” ไม่ได้ (ใช้รูปแบบ {_EXAMPLES} หรือ ๑๘ เม.ย. ๒๕๖๖)",
+        f"cannot read the date “{raw}” (use {_EXAMPLES} or 18 เม.ย. 2566)",
+    )
+
+
+def _split(raw: str) -> tuple[date, str]:
+    """The date at the start of the text, and what follows it."""
+    text = raw.translate(_TO_ARABIC).strip()
+    for pattern, order in ((_ISO, "ymd"), (_DMY, "dmy"), (_NAMED, "dny")):
+        match = pattern.match(text)
+        if not match:
+            continue
+        if order == "ymd":
+            year, month, day = _year(match[1]), int(match[2]), int(match[3])
+        elif order == "dmy":
+            day, month, year = int(match[1]), int(match[2]), _year(match[3])
+        else:
+            month = _MONTH_NAMES.get(match[2].lower().replace(".", ""), 0)
+            day, year = int(match[1]), _year(match[3])
+        try:
+            return date(year, month, day), text[match.end() :]
+        except ValueError:
+            raise DateInputError(
+                f"ไม่มีวันที่ “{raw}” ในปฏิทิน (อ่านเป็น วัน {day} เดือน {month} ปี ค.ศ. {year})",
+                f"“{raw}” is not a calendar date (read as day {day}, month {month}, year {year})",
+            ) from None
+    raise _unreadable(raw)
+
+
+def check_window(day: date, raw: str, window: tuple[date, date] | None) -> None:
+    """Refuse a date more than a year outside the contest's fiscal year, showing how it was read."""
+    if window is None:
+        return
+    starts, ends = window
+    if shift_year(starts, -1) <= day <= shift_year(ends, 1):
+        return
+    raise DateInputError(
+        f"วันที่ “{raw}” อ่านได้เป็น {reading(day)} ซึ่งห่างจากปีงบประมาณ "
+        f"({thai_date(starts)} – {thai_date(ends)}) เกิน ๑ ปี โปรดตรวจปี พ.ศ./ค.ศ.",
+        f"the date “{raw}” reads as {en_date(day)} ({thai_date(day, digits=False)}), more than a year "
+        f"outside the fiscal year ({en_date(starts)} – {en_date(ends)}); check the B.E./A.D. year",
+    )
+
+
+def shift_year(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def parse_date(raw: str, *, window: tuple[date, date] | None = None) -> date:
+    """A date alone; `window` is the contest's fiscal year (starts, ends)."""
+    day, rest = _split(str(raw))
+    if rest.strip():
+        raise _unreadable(raw)
+    check_window(day, raw, window)
+    return day
+
+
+def parse_moment(raw: str, *, window: tuple[date, date] | None = None) -> date | datetime:
+    """A date, or a date with a time in Bangkok time (a time without an offset is Bangkok time)."""
+    day, rest = _split(str(raw))
+    check_window(day, raw, window)
+    if not rest.strip():
+        return day
+    match = _TIME.fullmatch(rest.rstrip())
+    if not match:
+        raise _unreadable(raw)
+    hour, minute, second = int(match[1]), int(match[2]), int(match[3] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise _unreadable(raw)
+    zone = BANGKOK if match[4] is None else _offset(match[4])
+    moment = datetime.combine(day, time(hour, minute, second), tzinfo=zone)
+    return moment.astimezone(BANGKOK)
+
+
+def _offset(text: str) -> timezone:
+    if text == "Z":
+        return UTC
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
