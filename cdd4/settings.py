@@ -273,3 +273,6 @@ CDD4_CSP_API_DOCS = [
 CDD4_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 # Evidence downloads (submissions/downloads.py): kept at INFO whatever LOG_LEVEL says; ship to the audit store.
 LOGGING["loggers"]["cdd4.evidence_access"] = {"level": "INFO"}
+
+# --- operations (ops/: backup and restore, health, metrics, retention) ---
+INSTALLED_APPS.append("ops")

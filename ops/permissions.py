@@ -1,0 +1,5 @@
+import rules
+
+from scoring.permissions import is_central
+
+rules.add_perm("ops.view_status", is_central)
