@@ -64,3 +64,17 @@ class RetentionTombstone(models.Model):
 
     def __str__(self) -> str:
         return f"evidence {self.evidence_id} removed {self.removed_at:%Y-%m-%d}"
+
+
+class TaskFailure(models.Model):
+    """A Celery task that ended in an error (recorded by a task_failure receiver); the status panel counts them."""
+
+    task = models.CharField(max_length=100)
+    at = models.DateTimeField(db_index=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.task} {self.at:%Y-%m-%d %H:%M}"

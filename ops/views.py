@@ -1,0 +1,66 @@
+import hmac
+import ipaddress
+import logging
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from prometheus_client import CONTENT_TYPE_LATEST
+
+from . import health, selectors, services
+from .metrics import exposition
+
+logger = logging.getLogger("cdd4.ops")
+
+
+@never_cache
+def healthz(request):
+    """The process is up and answers; nothing else is asked."""
+    return JsonResponse({"ok": True})
+
+
+@never_cache
+def readyz(request):
+    checks = health.checks_run()
+    try:
+        services.alerts_update(checks=checks)
+    except DatabaseError:
+        logger.exception("readiness alerts not recorded: the database is unreachable")
+    ok = all(c.ok for c in checks)
+    body = {"ok": ok, "checks": {c.name: c.as_dict() for c in checks}}
+    return JsonResponse(body, status=200 if ok else 503, json_dumps_params={"ensure_ascii": False})
+
+
+@never_cache
+@login_required
+def status(request):
+    if not request.user.has_perm("ops.view_status"):
+        raise PermissionDenied
+    return render(request, "ops/status.html", selectors.status_panel())
+
+
+def _metrics_allowed(request) -> bool:
+    token = settings.CDD4_METRICS_TOKEN
+    given = request.headers.get("Authorization", "")
+    if token and hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+        return True
+    try:
+        address = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
+    except ValueError:
+        return False
+    return any(address in ipaddress.ip_network(n, strict=False) for n in settings.CDD4_METRICS_NETWORKS)
+
+
+@never_cache
+def metrics(request):
+    if not _metrics_allowed(request):
+        return HttpResponse(
+            "ไม่อนุญาต: เฉพาะเครือข่ายผู้ดูแลระบบหรือผู้มีโทเคน / forbidden: operators' network or a bearer token only",
+            status=403,
+            content_type="text/plain; charset=utf-8",
+        )
+    return HttpResponse(exposition(), content_type=CONTENT_TYPE_LATEST)
