@@ -8,4 +8,5 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("metrics", views.metrics, name="metrics"),
     path("ops/status/", views.status, name="status"),
+    path("ops/next-year/<int:year>/", views.next_year, name="next_year"),
 ]

@@ -3,15 +3,19 @@ import ipaddress
 import logging
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from . import health, selectors, services
+from scoring.models import Rubric
+from scoring.spec import RubricError
+
+from . import health, nextyear, selectors, services
 from .metrics import exposition
 
 logger = logging.getLogger("cdd4.ops")
@@ -64,3 +68,22 @@ def metrics(request):
             content_type="text/plain; charset=utf-8",
         )
     return HttpResponse(exposition(), content_type=CONTENT_TYPE_LATEST)
+
+
+@login_required
+def next_year(request, year: int):
+    """GET: what opening year+1 would create. POST (with the memberships confirmed): opens it."""
+    if not request.user.has_perm("ops.open_next_year"):
+        raise PermissionDenied
+    rubric = get_object_or_404(Rubric, year=year)
+    if request.method == "POST":
+        try:
+            opened = nextyear.next_year_open(
+                user=request.user, rubric=rubric, memberships_confirmed=request.POST.get("confirm") == "1"
+            )
+        except RubricError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"เปิดการประกวดปี {opened.year} แล้ว / the {opened.year} contest is open")
+            return redirect("ops:next_year", year=year)
+    return render(request, "ops/next_year.html", {"plan": nextyear.next_year_plan(rubric=rubric)})
