@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from scoring.models import Rubric
+from scoring.models import Province, Rubric
 from scoring.spec import RubricError
 
 from . import health, nextyear, selectors, services
@@ -87,3 +87,19 @@ def next_year(request, year: int):
             messages.success(request, f"เปิดการประกวดปี {opened.year} แล้ว / the {opened.year} contest is open")
             return redirect("ops:next_year", year=year)
     return render(request, "ops/next_year.html", {"plan": nextyear.next_year_plan(rubric=rubric)})
+
+
+@login_required
+def year_on_year_all(request):
+    if not request.user.has_perm("scoring.view_standings"):
+        raise PermissionDenied
+    return render(request, "ops/year_on_year.html", selectors.year_on_year(user=request.user))
+
+
+@login_required
+def year_on_year_province(request, code: str):
+    province = get_object_or_404(Province, code=code)
+    if not request.user.has_perm("scoring.view_province", province):
+        raise PermissionDenied
+    ctx = selectors.year_on_year(user=request.user, province=province)
+    return render(request, "ops/year_on_year.html", {**ctx, "province": province})

@@ -33,11 +33,10 @@ def reloaded(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def portal(reloaded, transactional_db, rubric, chiang_mai, phuket, provincial_user):
+def portal(reloaded, transactional_db, rubric, chiang_mai, phuket, provincial_user, phuket_user):
     """Committed (SQLite's online backup waits for a writer's open transaction, as it should).
     Demo facts, evidence from two provinces (two versions of one), and a rendered document."""
     demo.demo_facts(rubric=rubric)
-    phuket_user = UserFactory(role=Role.PROVINCIAL, role__province=phuket)
     _submit(provincial_user, rubric, chiang_mai, "1.1", data=files.pdf(b"% cm v1\n"))
     _submit(provincial_user, rubric, chiang_mai, "1.1", data=files.pdf(b"% cm v2\n"))
     _submit(provincial_user, rubric, chiang_mai, "2.2.1", "photo.png", files.png())
@@ -60,3 +59,8 @@ def manage(*args: str, var_dir: Path) -> subprocess.CompletedProcess:
     env["CDD4_VAR_DIR"] = str(var_dir)
     cmd = [sys.executable, "manage.py", *args]
     return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def phuket_user(phuket):
+    return UserFactory(role=Role.PROVINCIAL, role__province=phuket)
