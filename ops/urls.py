@@ -9,6 +9,7 @@ urlpatterns = [
     path("metrics", views.metrics, name="metrics"),
     path("ops/status/", views.status, name="status"),
     path("ops/next-year/<int:year>/", views.next_year, name="next_year"),
+    path("ops/export/<int:year>/<str:code>.zip", views.province_export, name="province_export"),
     path("ops/year-on-year/", views.year_on_year_all, name="year_on_year"),
     path("ops/year-on-year/<str:code>/", views.year_on_year_province, name="year_on_year_province"),
 ]

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
-from django.http import HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from prometheus_client import CONTENT_TYPE_LATEST
@@ -15,7 +15,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from scoring.models import Province, Rubric
 from scoring.spec import RubricError
 
-from . import health, nextyear, selectors, services
+from . import export, health, nextyear, selectors, services
 from .metrics import exposition
 
 logger = logging.getLogger("cdd4.ops")
@@ -103,3 +103,17 @@ def year_on_year_province(request, code: str):
         raise PermissionDenied
     ctx = selectors.year_on_year(user=request.user, province=province)
     return render(request, "ops/year_on_year.html", {**ctx, "province": province})
+
+
+@login_required
+def province_export(request, year: int, code: str):
+    """One ZIP of everything the province submitted in the year. Not allowed looks like not found."""
+    rubric = get_object_or_404(Rubric, year=year)
+    province = get_object_or_404(Province, code=code)
+    if not request.user.has_perm("submissions.view_province", province):
+        raise Http404
+    archive = export.province_zip(user=request.user, rubric=rubric, province=province)
+    filename = f"cdd4-{year}-{code.lower()}-evidence.zip"
+    response = FileResponse(archive, as_attachment=True, filename=filename, content_type="application/zip")
+    response["Cache-Control"] = "private, no-store"
+    return response
