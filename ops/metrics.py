@@ -6,11 +6,13 @@ every process's samples, so the worker's task outcomes show on the web's /metric
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 
 from celery import signals as celery_signals
 from django.contrib.auth.signals import user_login_failed
+from django.db import DatabaseError
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, multiprocess
@@ -28,6 +30,7 @@ TASKS = Counter("cdd4_celery_tasks", "Celery task outcomes", ["task", "outcome"]
 PDF_SECONDS = Histogram("cdd4_pdf_seconds", "Award PDF rendering time", buckets=(1, 2, 5, 10, 30, 60, 120, 300))
 LOGIN_FAILURES = Counter("cdd4_login_failures", "Failed logins")
 PDF_TASK = "awards.render_document"
+logger = logging.getLogger("cdd4.ops")
 _started: dict[str, float] = {}
 
 
@@ -72,4 +75,7 @@ def _task_postrun(task_id=None, task=None, state=None, **kwargs) -> None:
 
 @celery_signals.task_failure.connect(dispatch_uid="ops.metrics.task_failure")
 def _task_failure(sender=None, exception=None, **kwargs) -> None:
-    services.task_failure_record(task=sender.name, error=repr(exception))
+    try:
+        services.task_failure_record(task=sender.name, error=repr(exception))
+    except DatabaseError:  # the failure may be the database itself; the counter above still has it
+        logger.warning("task failure of %s not recorded: database unavailable", sender.name)

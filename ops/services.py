@@ -45,6 +45,7 @@ def heartbeat_record(*, name: str) -> None:
 
 def task_failure_record(*, task: str, error: str) -> None:
     TaskFailure.objects.create(task=task, at=timezone.now(), error=error[:2000])
+    TaskFailure.objects.filter(at__lt=timezone.now() - timedelta(days=30)).delete()  # the panel shows 24 hours
 
 
 def operators() -> list[str]:
