@@ -99,7 +99,7 @@ def year_on_year_all(request):
 @login_required
 def year_on_year_province(request, code: str):
     province = get_object_or_404(Province, code=code)
-    if not request.user.has_perm("scoring.view_province", province):
+    if not request.user.has_perm("ops.view_province", province):
         raise PermissionDenied
     ctx = selectors.year_on_year(user=request.user, province=province)
     return render(request, "ops/year_on_year.html", {**ctx, "province": province})
@@ -110,7 +110,7 @@ def province_export(request, year: int, code: str):
     """One ZIP of everything the province submitted in the year. Not allowed looks like not found."""
     rubric = get_object_or_404(Rubric, year=year)
     province = get_object_or_404(Province, code=code)
-    if not request.user.has_perm("submissions.view_province", province):
+    if not request.user.has_perm("ops.view_province", province):
         raise Http404
     archive = export.province_zip(user=request.user, rubric=rubric, province=province)
     filename = f"cdd4-{year}-{code.lower()}-evidence.zip"
