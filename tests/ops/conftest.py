@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from awards.models import DocumentKind, DocumentStatus, GeneratedDocument
 from scoring import demo, selectors, services
-from scoring.models import Role
+from scoring.models import Role, Rubric
 from tests.factories import UserFactory
 from tests.submissions import files
 from tests.submissions.test_services import _submit
@@ -26,7 +26,11 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def reloaded(django_db_setup, django_db_blocker):
-    """Set up before `transactional_db`, so torn down after its flush: loads what the session loaded once."""
+    """Set up before `transactional_db`, so torn down after its flush: loads what the session loaded once
+    (also first, when an earlier transactional test, e.g. a browser test, left the tables empty)."""
+    with django_db_blocker.unblock():
+        if not Rubric.objects.exists():
+            call_command("bootstrap", verbosity=0, stdout=open(os.devnull, "w"))
     yield
     with django_db_blocker.unblock():
         call_command("bootstrap", verbosity=0, stdout=open(os.devnull, "w"))
