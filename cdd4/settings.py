@@ -325,3 +325,25 @@ CDD4_ANONYMOUS_BODY_BYTES = int(os.environ.get("CDD4_ANONYMOUS_BODY_BYTES", str(
 MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware"), "cdd4.middleware.UploadGateMiddleware")
 # Seconds any one upload's content check may take (submissions/validators/budget.py); past it, refused.
 CDD4_UPLOAD_CHECK_SECONDS = float(os.environ.get("CDD4_UPLOAD_CHECK_SECONDS", "0.8"))
+
+# --- operations (ops/: backup and restore, health, metrics, retention) ---
+INSTALLED_APPS.append("ops")
+MIDDLEWARE.insert(0, "ops.middleware.RequestMetricsMiddleware")  # first: times the whole request
+# /readyz: a worker heartbeat (beat's ops.heartbeat every 30 s) older than this is red; so are stale
+# standings with no recompute for this long, and less free space under MEDIA_ROOT than this.
+CDD4_HEARTBEAT_MAX_AGE_S = int(os.environ.get("CDD4_HEARTBEAT_MAX_AGE_S", "120"))
+CDD4_BACKLOG_MAX_AGE_S = int(os.environ.get("CDD4_BACKLOG_MAX_AGE_S", "300"))
+CDD4_MIN_FREE_MB = int(os.environ.get("CDD4_MIN_FREE_MB", "1024"))
+# Operators are e-mailed once per incident when a check has stayed red this long (ADMINS if none given).
+CDD4_ALERT_AFTER_S = int(os.environ.get("CDD4_ALERT_AFTER_S", "180"))
+CDD4_OPERATORS = [a for a in os.environ.get("CDD4_OPERATORS", "").split(",") if a.strip()]
+CELERY_BEAT_SCHEDULE["ops-heartbeat"] = {"task": "ops.heartbeat", "schedule": 30}
+CELERY_BEAT_SCHEDULE["ops-check-alerts"] = {"task": "ops.check_alerts", "schedule": 60}
+if os.environ.get("CDD4_HEARTBEAT_EVERY_SECONDS"):  # the service tests beat faster
+    CELERY_BEAT_SCHEDULE["ops-heartbeat"]["schedule"] = int(os.environ["CDD4_HEARTBEAT_EVERY_SECONDS"])
+# /metrics (Prometheus): from these networks, or with `Authorization: Bearer CDD4_METRICS_TOKEN`.
+CDD4_METRICS_NETWORKS = os.environ.get("CDD4_METRICS_NETWORKS", "127.0.0.1/32,::1/128").split(",")
+CDD4_METRICS_TOKEN = os.environ.get("CDD4_METRICS_TOKEN", "")
+# PDPA: evidence files are kept this many fiscal years after their contest year, then removed
+# (`manage.py retention`); the rows, audit trail and a tombstone stay.
+CDD4_RETENTION_YEARS = int(os.environ.get("CDD4_RETENTION_YEARS", "5"))

@@ -34,3 +34,4 @@ urlpatterns += [
     path("api/v1/", include("awards.api_urls")),
     path("awards/", include("awards.urls")),
 ]
+urlpatterns.insert(0, path("", include("ops.urls")))  # /healthz, /readyz, /metrics, /ops/status/

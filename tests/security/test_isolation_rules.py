@@ -255,6 +255,21 @@ RULES = {
     "awards:download": Rule("- - - - - +", None, "awards.generateddocument"),
 }
 
+# Operations (ops/): probes and metrics answer everyone on loopback (the test client's address) and show
+# no province's data; the rest is central staff's, or TH-50's own.
+RULES.update(
+    {
+        "ops:healthz": Rule("0 0 0 0 0 0"),
+        "ops:readyz": Rule("0 0 0 0 0 0"),
+        "ops:metrics": Rule("0 0 0 0 0 0"),
+        "ops:status": Rule("- - - - - 0"),
+        "ops:next_year": Rule("- - - - - 0", "- - - - - 0"),
+        "ops:year_on_year": Rule("- - - - - +"),
+        "ops:year_on_year_province": Rule("- - - - - +"),
+        "ops:province_export": Rule("- - - - - +"),
+    }
+)
+
 # Leaks found by this matrix and not yet fixed (the fix belongs to submissions/): the rows above say
 # what must hold; these cells fail today and are expected to fail, strictly, until the fix lands.
 # Routes known to leak, each with its reason; strict: a fixed leak fails until its entry is removed.

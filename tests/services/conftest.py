@@ -79,9 +79,11 @@ class Processes:
         celery = [sys.executable, "-m", "celery", "-A", "cdd4", "worker", "-P", "solo"]
         return self.start([*celery, "--without-mingle", "--without-gossip", "-l", "info"], "worker", redis_url)
 
+    def beat_args(self, schedule) -> list[str]:
+        return [sys.executable, "-m", "celery", "-A", "cdd4", "beat", "-l", "info", "-s", str(schedule)]
+
     def beat(self, redis_url: str | None = None, every: int = 1) -> subprocess.Popen:
-        schedule = str(self.tmp_path / f"beat-{len(self.procs)}")
-        args = [sys.executable, "-m", "celery", "-A", "cdd4", "beat", "-l", "info", "-s", schedule]
+        args = self.beat_args(self.tmp_path / f"beat-{len(self.procs)}")
         return self.start(args, "beat", redis_url, CDD4_HEAL_EVERY_SECONDS=str(every))
 
     def stop_all(self) -> None:

@@ -1,0 +1,160 @@
+"""Snapshots: the database (pg_dump custom format, or SQLite's online backup API), every evidence file and
+generated document named in that database, and manifest.json with a SHA-256 per file and row counts.
+
+The database is read once, at one instant (PostgreSQL: an exported REPEATABLE READ snapshot shared with
+pg_dump; SQLite: the backup copy itself); the files to copy are the ones the dumped rows name, so uploads
+going on meanwhile never leave a row without its file in the snapshot.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+
+from awards.models import GeneratedDocument
+from submissions.models import Evidence, EvidenceKind
+from submissions.services import _sha256
+
+from .models import RetentionTombstone
+
+FORMAT = "cdd4-backup"
+VERSION = 1
+MANIFEST = "manifest.json"
+DUMP = {"postgresql": "database.dump", "sqlite": "database.sqlite3"}
+
+
+class SnapshotError(Exception):
+    """A refusal with a Thai message first, then English."""
+
+    def __init__(self, th: str, en: str, problems: list[str] | None = None):
+        self.th, self.en, self.problems = th, en, problems or []
+        lines = [f"{th} / {en}", *(f"  - {p}" for p in self.problems[:20])]
+        if len(self.problems) > 20:
+            lines.append(f"  … และอีก {len(self.problems) - 20} รายการ / and {len(self.problems) - 20} more")
+        super().__init__("\n".join(lines))
+
+
+@dataclass
+class Snapshot:
+    path: Path
+    files: int = 0
+    size: int = 0
+    missing: list[str] = field(default_factory=list)
+
+
+def sha256_file(path: Path) -> str:
+    return _sha256(str(path))
+
+
+def _named_files_sql() -> str:
+    """Files the rows name: evidence versions not removed by retention, and rendered documents."""
+    ev, doc, tomb = Evidence._meta.db_table, GeneratedDocument._meta.db_table, RetentionTombstone._meta.db_table
+    return (
+        f"SELECT e.stored_path FROM {ev} e LEFT JOIN {tomb} t ON t.evidence_id = e.id "
+        f"WHERE e.kind = '{EvidenceKind.FILE}' AND t.id IS NULL "
+        f"UNION SELECT file FROM {doc} WHERE file <> ''"
+    )
+
+
+def _facts(cursor, tables: list[str]) -> tuple[dict[str, int], list[str]]:
+    counts = {}
+    for table in sorted(tables):
+        cursor.execute(f'SELECT COUNT(*) FROM "{table}"')
+        counts[table] = cursor.fetchone()[0]
+    cursor.execute(_named_files_sql())
+    return counts, sorted(row[0] for row in cursor.fetchall())
+
+
+def _pg_env() -> tuple[list[str], dict]:
+    db = connection.settings_dict
+    args = ["-h", db["HOST"] or "localhost", "-p", str(db["PORT"] or 5432), "-U", db["USER"]]
+    env = {**os.environ, "PGPASSWORD": db["PASSWORD"] or ""}
+    return args, env
+
+
+def _dump_postgresql(target: Path) -> tuple[dict[str, int], list[str]]:
+    args, env = _pg_env()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        cursor.execute("SELECT pg_export_snapshot()")
+        snapshot = cursor.fetchone()[0]
+        dump = ["pg_dump", *args, "--format=custom", "--no-owner", f"--snapshot={snapshot}", f"--file={target}"]
+        done = subprocess.run([*dump, connection.settings_dict["NAME"]], env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise SnapshotError("pg_dump ไม่สำเร็จ", "pg_dump failed", [done.stderr.strip()[-2000:]])
+        return _facts(cursor, connection.introspection.table_names(cursor))
+
+
+def _dump_sqlite(target: Path) -> tuple[dict[str, int], list[str]]:
+    connection.ensure_connection()
+    copy = sqlite3.connect(target)
+    try:
+        connection.connection.backup(copy)  # online, consistent: the database as of one instant
+        cursor = copy.cursor()
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        return _facts(cursor, [row[0] for row in cursor.fetchall()])
+    finally:
+        copy.close()
+
+
+def backup_write(*, target: Path) -> Snapshot:
+    """Writes a snapshot into `target` (must not exist); written under a temporary name, renamed when whole."""
+    target = Path(target)
+    if target.exists() and any(target.iterdir()):
+        raise SnapshotError("โฟลเดอร์ปลายทางมีไฟล์อยู่แล้ว", f"{target} is not empty")
+    partial = target.with_name(f".{target.name}.partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    (partial / "media").mkdir(parents=True)
+    vendor = connection.vendor
+    if vendor not in DUMP:
+        raise SnapshotError(f"ไม่รองรับฐานข้อมูล {vendor}", f"unsupported database {vendor}")
+    dump = partial / DUMP[vendor]
+    started = timezone.now()
+    counts, named = (_dump_postgresql if vendor == "postgresql" else _dump_sqlite)(dump)
+    media, snapshot = Path(settings.MEDIA_ROOT), Snapshot(path=target)
+    files = []
+    for relative in named:
+        source = media / relative
+        if not source.is_file():
+            snapshot.missing.append(relative)
+            continue
+        copy = partial / "media" / relative
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, copy)
+        files.append({"path": relative, "sha256": sha256_file(copy), "size": copy.stat().st_size})
+    snapshot.files, snapshot.size = len(files), sum(f["size"] for f in files) + dump.stat().st_size
+    manifest = {
+        "format": FORMAT,
+        "version": VERSION,
+        "created_at": started.isoformat(),
+        "vendor": vendor,
+        "database": {"file": dump.name, "sha256": sha256_file(dump), "size": dump.stat().st_size},
+        "tables": counts,
+        "files": files,
+        "missing": snapshot.missing,
+    }
+    # The manifest is written last: a snapshot without one was cut short.
+    (partial / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    if target.exists():
+        target.rmdir()
+    partial.rename(target)
+    return snapshot
+
+
+def backup_rotate(*, root: Path, keep: int) -> list[Path]:
+    """Removes all but the `keep` newest whole snapshots under `root` (and any cut-short ones)."""
+    whole = sorted(p for p in Path(root).glob("cdd4-*") if (p / MANIFEST).is_file())
+    removed = whole[:-keep] if keep > 0 else []
+    removed += [p for p in Path(root).glob(".cdd4-*.partial")]
+    for path in removed:
+        shutil.rmtree(path)
+    return removed

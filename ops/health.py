@@ -1,0 +1,85 @@
+"""Readiness checks: the database, Redis (service mode), a worker heartbeat, the recompute backlog, free space."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import redis
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.db.models import F
+from django.utils import timezone
+
+from scoring.models import ProvinceResult, RecomputeRun
+
+from .models import Heartbeat
+
+WORKER = "worker"
+
+
+@dataclass
+class Check:
+    name: str
+    ok: bool
+    detail: str  # Thai first, then English
+
+    def as_dict(self) -> dict:
+        return {"ok": self.ok, "detail": self.detail}
+
+
+def _database() -> Check:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError as exc:
+        return Check("database", False, f"ฐานข้อมูลไม่ตอบ / database unreachable: {exc}")
+    return Check("database", True, "ฐานข้อมูลพร้อม / database answers")
+
+
+def _redis() -> Check:
+    if not settings.REDIS_URL:
+        return Check("redis", True, "โหมดฝังตัว ไม่ใช้ Redis / embedded mode: no Redis")
+    try:
+        redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1).ping()
+    except redis.RedisError as exc:
+        return Check("redis", False, f"Redis ไม่ตอบ / Redis unreachable: {exc}")
+    return Check("redis", True, "Redis พร้อม / Redis answers")
+
+
+def _worker(now) -> Check:
+    if not settings.REDIS_URL:
+        return Check(WORKER, True, "โหมดฝังตัว งานทำในกระบวนการเดียวกัน / embedded mode: tasks run in-process")
+    beat = Heartbeat.objects.filter(name=WORKER).values_list("at", flat=True).first()
+    limit = timedelta(seconds=settings.CDD4_HEARTBEAT_MAX_AGE_S)
+    if beat is None or now - beat > limit:
+        seen = f"{int((now - beat).total_seconds())} s" if beat else "ไม่เคย / never"
+        return Check(WORKER, False, f"ไม่มีสัญญาณจาก worker มา {seen} / no worker heartbeat for {seen}")
+    return Check(WORKER, True, f"worker ส่งสัญญาณเมื่อ {int((now - beat).total_seconds())} วินาทีก่อน / heartbeat")
+
+
+def _backlog(now) -> Check:
+    stale = ProvinceResult.objects.filter(change_seq__gt=F("computed_seq")).count()
+    last = RecomputeRun.objects.values_list("started_at", flat=True).first()
+    # A burst is recomputed within seconds; stale results with no run for minutes mean nothing is recomputing.
+    stuck = stale and (last is None or now - last > timedelta(seconds=settings.CDD4_BACKLOG_MAX_AGE_S))
+    text = f"รอคำนวณ {stale} จังหวัด / {stale} results waiting for recompute"
+    return Check("recompute", not stuck, text)
+
+
+def _disk() -> Check:
+    media = Path(settings.MEDIA_ROOT)
+    media.mkdir(parents=True, exist_ok=True)
+    free_mb = shutil.disk_usage(media).free // (1024 * 1024)
+    ok = free_mb >= settings.CDD4_MIN_FREE_MB
+    return Check("disk", ok, f"พื้นที่ว่าง {free_mb} MB (ต่ำสุด {settings.CDD4_MIN_FREE_MB}) / {free_mb} MB free")
+
+
+def checks_run() -> list[Check]:
+    now = timezone.now()
+    database = _database()
+    if not database.ok:  # the rest read the database
+        return [database, _redis(), _disk()]
+    return [database, _redis(), _worker(now), _backlog(now), _disk()]

@@ -1,0 +1,34 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from ops import services
+from ops.backup import SnapshotError
+
+
+class Command(BaseCommand):
+    help = (
+        "สำรองฐานข้อมูล ไฟล์หลักฐาน และเอกสารที่สร้าง / back up the database, evidence files and documents. "
+        "DIR: the snapshot folder; or --into ROOT --keep N for dated snapshots keeping the N newest"
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("dir", nargs="?", help="the snapshot folder (must not exist or be empty)")
+        parser.add_argument("--into", help="a folder of dated snapshots (cdd4-YYYYmmdd-HHMMSS)")
+        parser.add_argument("--keep", type=int, default=14, help="with --into: how many snapshots to keep")
+
+    def handle(self, *args, dir, into, keep, **options):
+        if (dir is None) == (into is None):
+            raise CommandError("ระบุ DIR หรือ --into อย่างใดอย่างหนึ่ง / give either DIR or --into")
+        target = Path(dir) if dir else Path(into) / timezone.now().strftime("cdd4-%Y%m%d-%H%M%S")
+        try:
+            snapshot = services.backup_create(target=target, keep=keep if into else None)
+        except SnapshotError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(
+            f"สำรองข้อมูลแล้ว / snapshot written: {snapshot.path} "
+            f"({snapshot.files} ไฟล์ / files, {snapshot.size} ไบต์ / bytes)"
+        )
+        for path in snapshot.missing:
+            self.stderr.write(f"ไม่พบไฟล์ที่ฐานข้อมูลอ้างถึง / file named in the database is missing: {path}")

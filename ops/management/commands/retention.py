@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from ops.retention import retention_run
+
+
+class Command(BaseCommand):
+    help = (
+        "ลบไฟล์หลักฐานที่พ้นระยะเวลาเก็บรักษา (CDD4_RETENTION_YEARS) โดยเก็บแถวข้อมูลและประวัติไว้ / remove evidence "
+        "files past the retention period, keeping their rows, audit trail and a tombstone"
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="list, do not remove")
+
+    def handle(self, *args, dry_run, **options):
+        report = retention_run(dry_run=dry_run)
+        for e in report.due:
+            s = e.submission
+            self.stdout.write(
+                f"{s.rubric.year} {s.province.code} {s.criterion.code} v{e.version} {e.stored_path} {e.size}"
+            )
+        verb = "จะลบ / would remove" if dry_run else "ลบแล้ว / removed"
+        self.stdout.write(
+            f"{verb}: {len(report.due)} ไฟล์ / files "
+            f"(เก็บรักษา {settings.CDD4_RETENTION_YEARS} ปีหลังสิ้นปีงบประมาณ / kept "
+            f"{settings.CDD4_RETENTION_YEARS} years after the fiscal year)"
+        )

@@ -1,0 +1,80 @@
+from django.db import models
+
+
+class BackupStatus(models.TextChoices):
+    DONE = "done", "สำเร็จ / done"
+    FAILED = "failed", "ไม่สำเร็จ / failed"
+
+
+class BackupRecord(models.Model):
+    """One run of `manage.py backup`; the status panel shows the last one and its age."""
+
+    started_at = models.DateTimeField("เริ่มเมื่อ / started at")
+    finished_at = models.DateTimeField("เสร็จเมื่อ / finished at", null=True, blank=True)
+    status = models.CharField("สถานะ / status", max_length=10, choices=BackupStatus.choices)
+    path = models.CharField("ที่เก็บ / where", max_length=500)
+    files = models.PositiveIntegerField("จำนวนไฟล์ / files", default=0)
+    size = models.PositiveBigIntegerField("ขนาดรวม (ไบต์) / bytes", default=0)
+    error = models.TextField("ข้อผิดพลาด / error", blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        verbose_name = "การสำรองข้อมูล / backup"
+        verbose_name_plural = "การสำรองข้อมูล / backups"
+
+    def __str__(self) -> str:
+        return f"{self.started_at:%Y-%m-%d %H:%M} {self.status}"
+
+
+class Heartbeat(models.Model):
+    """The last time a process proved it was alive (the worker, through a beat task)."""
+
+    name = models.CharField(max_length=50, unique=True)
+    at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.at:%H:%M:%S}"
+
+
+class CheckAlert(models.Model):
+    """A readiness check that went red: operators are e-mailed once per incident (red_since)."""
+
+    check_name = models.CharField(max_length=30, unique=True)
+    red_since = models.DateTimeField(null=True, blank=True)
+    detail = models.TextField(blank=True)
+    notified_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.check_name} red since {self.red_since}"
+
+
+class RetentionTombstone(models.Model):
+    """What is left of an evidence file removed after the PDPA retention period: the row stays, audited."""
+
+    evidence = models.OneToOneField("submissions.Evidence", on_delete=models.PROTECT, related_name="tombstone")
+    removed_at = models.DateTimeField("ลบไฟล์เมื่อ / file removed at")
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveBigIntegerField(default=0)
+    reason = models.CharField("เหตุผล / reason", max_length=200)
+
+    class Meta:
+        ordering = ["-removed_at"]
+        verbose_name = "ไฟล์ที่ลบตามระยะเวลาเก็บรักษา / removed after retention"
+        verbose_name_plural = "ไฟล์ที่ลบตามระยะเวลาเก็บรักษา / removed after retention"
+
+    def __str__(self) -> str:
+        return f"evidence {self.evidence_id} removed {self.removed_at:%Y-%m-%d}"
+
+
+class TaskFailure(models.Model):
+    """A Celery task that ended in an error (recorded by a task_failure receiver); the status panel counts them."""
+
+    task = models.CharField(max_length=100)
+    at = models.DateTimeField(db_index=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.task} {self.at:%Y-%m-%d %H:%M}"

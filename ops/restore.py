@@ -1,0 +1,113 @@
+"""Rebuilds an empty deployment from a snapshot (ops/backup.py), after checking every byte of it first."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+from .backup import DUMP, FORMAT, MANIFEST, VERSION, SnapshotError, _pg_env, sha256_file
+
+DAMAGED = ("สำเนาข้อมูลเสียหายหรือไม่ครบ จึงไม่ได้กู้คืนสิ่งใด", "the snapshot is damaged or incomplete; nothing was restored")
+
+
+def snapshot_verify(*, source: Path) -> dict:
+    """The manifest, once the database file and every listed file match their size and SHA-256."""
+    source = Path(source)
+    if not (source / MANIFEST).is_file():
+        raise SnapshotError(
+            f"ไม่พบ {MANIFEST} ใน {source}: สำเนาไม่ครบ (การสำรองข้อมูลอาจถูกตัดกลางคัน)",
+            f"no {MANIFEST} in {source}: an incomplete snapshot (the backup may have been cut short)",
+        )
+    try:
+        manifest = json.loads((source / MANIFEST).read_text(encoding="utf-8"))
+        entries = [manifest["database"], *manifest["files"]]
+        tables = manifest["tables"]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise SnapshotError(f"{MANIFEST} อ่านไม่ได้", f"{MANIFEST} is unreadable", [str(exc)]) from exc
+    if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
+        raise SnapshotError("ไม่ใช่สำเนาข้อมูลของพอร์ทัลรุ่นนี้", "not a snapshot this portal version can restore")
+    if not isinstance(tables, dict) or manifest.get("vendor") not in DUMP:
+        raise SnapshotError(f"{MANIFEST} อ่านไม่ได้", f"{MANIFEST} is unreadable")
+    problems = []
+    for entry in entries:
+        name = entry.get("file") or f"media/{entry['path']}"
+        path = source / name
+        if not path.resolve().is_relative_to(source.resolve()):
+            problems.append(f"{name}: ชื่อไฟล์ออกนอกโฟลเดอร์สำเนา / path leaves the snapshot")
+        elif not path.is_file():
+            problems.append(f"{name}: ไม่พบไฟล์ / missing")
+        elif path.stat().st_size != entry["size"] or sha256_file(path) != entry["sha256"]:
+            problems.append(f"{name}: SHA-256 ไม่ตรง (ไฟล์ถูกแก้ไขหรือเสียหาย) / SHA-256 differs (changed or damaged)")
+    if problems:
+        raise SnapshotError(*DAMAGED, problems)
+    return manifest
+
+
+def _media_files(root: Path) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+
+
+def _ensure_empty(vendor: str) -> None:
+    if connection.vendor != vendor:
+        raise SnapshotError(
+            f"สำเนานี้มาจากฐานข้อมูล {vendor} แต่ปลายทางเป็น {connection.vendor}",
+            f"the snapshot is from {vendor}, the target database is {connection.vendor}",
+        )
+    tables = connection.introspection.table_names()
+    media = _media_files(Path(settings.MEDIA_ROOT))
+    if tables or media:
+        raise SnapshotError(
+            "ปลายทางไม่ว่าง: กู้คืนได้เฉพาะฐานข้อมูลและโฟลเดอร์ไฟล์ที่ว่างเปล่า จึงไม่ได้แตะต้องสิ่งใด",
+            "the target is not empty: restore needs an empty database and media folder; nothing was touched",
+            [f"ตาราง / tables: {len(tables)}", f"ไฟล์ใน / files under {settings.MEDIA_ROOT}: {len(media)}"],
+        )
+
+
+def _load_database(dump: Path, vendor: str) -> None:
+    if vendor == "postgresql":
+        args, env = _pg_env()
+        name = connection.settings_dict["NAME"]
+        restore = ["pg_restore", *args, "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction"]
+        done = subprocess.run([*restore, "-d", name, str(dump)], env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise SnapshotError("pg_restore ไม่สำเร็จ", "pg_restore failed", [done.stderr.strip()[-2000:]])
+        return
+    connection.close()
+    source, target = sqlite3.connect(dump), sqlite3.connect(connection.settings_dict["NAME"])
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+
+
+def restore_run(*, source: Path) -> dict:
+    """Checks the snapshot and the emptiness of the target, then loads the database and copies the files."""
+    source = Path(source)
+    manifest = snapshot_verify(source=source)
+    _ensure_empty(manifest["vendor"])
+    _load_database(source / manifest["database"]["file"], manifest["vendor"])
+    media = Path(settings.MEDIA_ROOT)
+    for entry in manifest["files"]:
+        target = media / entry["path"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source / "media" / entry["path"], target)
+        if sha256_file(target) != entry["sha256"]:
+            raise SnapshotError("ไฟล์ที่คัดลอกไม่ตรงกับสำเนา", "a copied file differs from the snapshot", [entry["path"]])
+    counts = {}
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            cursor.execute(f'SELECT COUNT(*) FROM "{table}"')
+            counts[table] = cursor.fetchone()[0]
+    if counts != manifest["tables"]:
+        expected = manifest["tables"]
+        tables = sorted(t for t in set(counts) | set(expected) if counts.get(t) != expected.get(t))
+        differ = [f"{t}: {expected.get(t)} → {counts.get(t)}" for t in tables]
+        raise SnapshotError("จำนวนแถวหลังกู้คืนไม่ตรงกับสำเนา", "row counts after restore differ", differ)
+    return manifest

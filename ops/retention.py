@@ -1,0 +1,68 @@
+"""PDPA retention: evidence files are kept CDD4_RETENTION_YEARS fiscal years after their contest ends,
+then removed. The evidence row (who sent what, when, its SHA-256) and its audit trail stay, with a
+tombstone saying when and why the file went."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from submissions.models import Evidence, EvidenceKind
+
+from .models import RetentionTombstone
+
+logger = logging.getLogger("cdd4.retention")
+
+
+def retention_cutoff(today: date) -> date:
+    """Contests that ended before this day are past the retention period."""
+    years = settings.CDD4_RETENTION_YEARS
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
+def retention_due(*, today: date) -> QuerySet[Evidence]:
+    return (
+        Evidence.objects.filter(
+            kind=EvidenceKind.FILE, tombstone__isnull=True, submission__rubric__ends_on__lt=retention_cutoff(today)
+        )
+        .select_related("submission__rubric", "submission__province", "submission__criterion")
+        .order_by("submission__rubric__year", "submission__province__code", "id")
+    )
+
+
+@dataclass
+class RetentionReport:
+    due: list[Evidence] = field(default_factory=list)
+    removed: int = 0
+    bytes: int = 0
+
+
+def retention_run(*, dry_run: bool, today: date | None = None) -> RetentionReport:
+    """Lists (dry run) or removes the files past the period; each removal is its own transaction."""
+    today = today or timezone.localdate()
+    report = RetentionReport(due=list(retention_due(today=today)))
+    if dry_run:
+        return report
+    reason = f"พ้นระยะเวลาเก็บรักษา {settings.CDD4_RETENTION_YEARS} ปี / past the retention period"
+    for evidence in report.due:
+        with transaction.atomic():
+            RetentionTombstone.objects.create(
+                evidence=evidence, removed_at=timezone.now(), sha256=evidence.sha256, size=evidence.size, reason=reason
+            )
+            # Removed only once the tombstone is sure to commit with it; a crash leaves at worst a kept file.
+            path = Path(settings.MEDIA_ROOT) / evidence.stored_path
+            transaction.on_commit(lambda path=path: path.unlink(missing_ok=True))
+        report.removed += 1
+        report.bytes += evidence.size
+        logger.info("retention: removed evidence %s (%s)", evidence.pk, evidence.stored_path)
+    return report

@@ -1,0 +1,119 @@
+import hmac
+import ipaddress
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+from prometheus_client import CONTENT_TYPE_LATEST
+
+from scoring.models import Province, Rubric
+from scoring.spec import RubricError
+
+from . import export, health, nextyear, selectors, services
+from .metrics import exposition
+
+logger = logging.getLogger("cdd4.ops")
+
+
+@never_cache
+def healthz(request):
+    """The process is up and answers; nothing else is asked."""
+    return JsonResponse({"ok": True})
+
+
+@never_cache
+def readyz(request):
+    checks = health.checks_run()
+    try:
+        services.alerts_update(checks=checks)
+    except DatabaseError:
+        logger.exception("readiness alerts not recorded: the database is unreachable")
+    ok = all(c.ok for c in checks)
+    body = {"ok": ok, "checks": {c.name: c.as_dict() for c in checks}}
+    return JsonResponse(body, status=200 if ok else 503, json_dumps_params={"ensure_ascii": False})
+
+
+@never_cache
+@login_required
+def status(request):
+    if not request.user.has_perm("ops.view_status"):
+        raise PermissionDenied
+    return render(request, "ops/status.html", selectors.status_panel())
+
+
+def _metrics_allowed(request) -> bool:
+    token = settings.CDD4_METRICS_TOKEN
+    given = request.headers.get("Authorization", "")
+    if token and hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+        return True
+    try:
+        address = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
+    except ValueError:
+        return False
+    return any(address in ipaddress.ip_network(n, strict=False) for n in settings.CDD4_METRICS_NETWORKS)
+
+
+@never_cache
+def metrics(request):
+    if not _metrics_allowed(request):
+        return HttpResponse(
+            "ไม่อนุญาต: เฉพาะเครือข่ายผู้ดูแลระบบหรือผู้มีโทเคน / forbidden: operators' network or a bearer token only",
+            status=403,
+            content_type="text/plain; charset=utf-8",
+        )
+    return HttpResponse(exposition(), content_type=CONTENT_TYPE_LATEST)
+
+
+@login_required
+def next_year(request, year: int):
+    """GET: what opening year+1 would create. POST (with the memberships confirmed): opens it."""
+    if not request.user.has_perm("ops.open_next_year"):
+        raise PermissionDenied
+    rubric = get_object_or_404(Rubric, year=year)
+    if request.method == "POST":
+        try:
+            opened = nextyear.next_year_open(
+                user=request.user, rubric=rubric, memberships_confirmed=request.POST.get("confirm") == "1"
+            )
+        except RubricError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"เปิดการประกวดปี {opened.year} แล้ว / the {opened.year} contest is open")
+            return redirect("ops:next_year", year=year)
+    return render(request, "ops/next_year.html", {"plan": nextyear.next_year_plan(rubric=rubric)})
+
+
+@login_required
+def year_on_year_all(request):
+    if not request.user.has_perm("scoring.view_standings"):
+        raise PermissionDenied
+    return render(request, "ops/year_on_year.html", selectors.year_on_year(user=request.user))
+
+
+@login_required
+def year_on_year_province(request, code: str):
+    province = get_object_or_404(Province, code=code)
+    if not request.user.has_perm("ops.view_province", province):
+        raise PermissionDenied
+    ctx = selectors.year_on_year(user=request.user, province=province)
+    return render(request, "ops/year_on_year.html", {**ctx, "province": province})
+
+
+@login_required
+def province_export(request, year: int, code: str):
+    """One ZIP of everything the province submitted in the year. Not allowed looks like not found."""
+    rubric = get_object_or_404(Rubric, year=year)
+    province = get_object_or_404(Province, code=code)
+    if not request.user.has_perm("ops.view_province", province):
+        raise Http404
+    archive = export.province_zip(user=request.user, rubric=rubric, province=province)
+    filename = f"cdd4-{year}-{code.lower()}-evidence.zip"
+    response = FileResponse(archive, as_attachment=True, filename=filename, content_type="application/zip")
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,42 @@
+"""Chromium: central staff open the B.E. 2567 contest from 2566."""
+
+from datetime import date
+
+import pytest
+
+from scoring.models import Criterion, Role, Rubric
+from tests.browser_support import MARKS, SHOTS, launch
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = MARKS
+
+
+@pytest.fixture
+def browser(live_server, monkeypatch, settings, tmp_path):
+    yield from launch(live_server, monkeypatch, settings, tmp_path)
+
+
+def test_central_staff_open_2567_from_2566(browser, live_server):
+    central = UserFactory(role=Role.CENTRAL)
+    page = browser.new_context(viewport={"width": 1280, "height": 1000}, locale="th-TH").new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", central.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    page.goto(f"{live_server.url}/ops/next-year/2566/")
+    assert page.inner_text("#rubric-ok").startswith("เกณฑ์ผ่านการตรวจ")
+    assert "1.2" in page.inner_text("#moved")
+    assert "เจ้าหน้าที่ส่วนกลาง / central staff: 1" in page.inner_text("#memberships")
+    page.screenshot(path=str(SHOTS / "next-year-plan.png"), full_page=True)
+
+    page.click("#open")  # not confirmed yet: refused, nothing created
+    assert "กรุณายืนยัน" in page.inner_text(".messages")
+    assert not Rubric.objects.filter(year=2567).exists()
+    page.check("input[name=confirm]")
+    page.click("#open")
+    assert "เปิดการประกวดปี 2567 แล้ว" in page.inner_text(".messages")
+    assert page.locator("#exists").count() == 1
+    page.screenshot(path=str(SHOTS / "next-year-opened.png"), full_page=True)
+    opened = Rubric.objects.get(year=2567)
+    assert Criterion.objects.get(rubric=opened, code="1.2").deadline == date(2024, 7, 1)

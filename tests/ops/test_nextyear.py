@@ -1,0 +1,61 @@
+from datetime import date
+
+import pytest
+
+from ops.nextyear import next_year_plan
+from scoring.models import Criterion, Fact, ProvinceResult, Rubric
+from tests.submissions.test_services import _submit
+
+pytestmark = pytest.mark.django_db
+URL = "/ops/next-year/2566/"
+
+
+def test_plan_moves_a_deadline_on_a_sunday_to_monday_and_writes_nothing(rubric):
+    plan = next_year_plan(rubric=rubric)
+    assert (plan.year, plan.error, plan.exists) == (2567, "", False)
+    assert [(m.code, m.shifted, m.deadline, m.reason_en) for m in plan.moved] == [
+        ("1.2", date(2024, 6, 30), date(2024, 7, 1), "weekend")
+    ]
+    assert "๒๕๖๗" in plan.data["name_th"] and "๒๕๖๖" not in plan.data["name_th"]
+    assert not Rubric.objects.filter(year=2567).exists()
+
+
+def test_open_needs_confirmation_then_copies_without_touching_last_year(
+    client, central_user, rubric, provincial_user, chiang_mai
+):
+    _submit(provincial_user, rubric, chiang_mai, "1.1")
+    before = (
+        list(Fact.objects.filter(rubric=rubric).values_list("pk", "value")),
+        list(ProvinceResult.objects.filter(rubric=rubric).values_list("pk", "total", "rank")),
+        rubric.submissions.count(),
+    )
+    client.force_login(central_user)
+    page = client.post(URL, {}, follow=True).content.decode()
+    assert "กรุณายืนยันรายชื่อผู้ใช้ที่จะใช้ต่อในปีใหม่" in page
+    assert not Rubric.objects.filter(year=2567).exists()
+
+    page = client.post(URL, {"confirm": "1"}, follow=True).content.decode()
+    assert "เปิดการประกวดปี 2567 แล้ว" in page
+    opened = Rubric.objects.get(year=2567)
+    assert Criterion.objects.get(rubric=opened, code="1.2").deadline == date(2024, 7, 1)
+    assert opened.criteria.count() == rubric.criteria.count()
+    assert opened.award_tiers.count() == rubric.award_tiers.count()
+    assert not Fact.objects.filter(rubric=opened).exists()
+    after = (
+        list(Fact.objects.filter(rubric=rubric).values_list("pk", "value")),
+        list(ProvinceResult.objects.filter(rubric=rubric).values_list("pk", "total", "rank")),
+        rubric.submissions.count(),
+    )
+    assert after == before
+
+    page = client.post(URL, {"confirm": "1"}, follow=True).content.decode()
+    assert "มีเกณฑ์ปี 2567 แล้ว" in page or 'id="exists"' in page
+
+
+def test_next_year_page_central_only(client, provincial_user, committee_user):
+    assert client.get(URL).status_code == 302
+    for user in (provincial_user, committee_user):
+        client.force_login(user)
+        assert client.get(URL).status_code == 403
+        assert client.post(URL, {"confirm": "1"}).status_code == 403
+    assert not Rubric.objects.filter(year=2567).exists()

@@ -1,0 +1,54 @@
+from decimal import Decimal
+
+import pytest
+
+from ops import nextyear
+from scoring.models import ProvinceResult, YearSettings
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_years(rubric, central_user):
+    opened = nextyear.next_year_open(user=central_user, rubric=rubric, memberships_confirmed=True)
+    for r, total, dims in ((rubric, "61.50", {"1": "20", "2": "41.5"}), (opened, "70.00", {"1": "25", "2": "45"})):
+        ProvinceResult.objects.filter(rubric=r, province__code="TH-50").update(total=Decimal(total), dimensions=dims)
+    return rubric, opened
+
+
+def test_dashboard_year_on_year_every_province_in_fixed_queries(
+    client, central_user, two_years, django_assert_num_queries
+):
+    client.force_login(central_user)
+    with django_assert_num_queries(7):
+        response = client.get("/ops/year-on-year/")
+    rows = response.context["rows"]
+    assert len(rows) == 76
+    chiang_mai = next(r for r in rows if r["province"].code == "TH-50")
+    assert chiang_mai["totals"] == [Decimal("61.50"), Decimal("70.00")]
+    assert chiang_mai["change"] == Decimal("8.50")
+    assert chiang_mai["dimensions"][:2] == [("1", ["20", "25"]), ("2", ["41.5", "45"])]
+    assert response.context["years"] == [2566, 2567]
+
+
+def test_province_page_own_province_only_and_only_years_shown_to_provinces(
+    client, provincial_user, phuket_user, two_years
+):
+    url = "/ops/year-on-year/TH-50/"
+    assert client.get(url).status_code == 302
+    client.force_login(phuket_user)
+    assert client.get(url).status_code == 403
+    client.force_login(provincial_user)
+    assert client.get(url).context["rows"] == []  # no year is shown to provinces yet
+    for rubric in two_years:
+        YearSettings.objects.create(rubric=rubric, standings_visible_to_provinces=True)
+    response = client.get(url)
+    assert [r["totals"] for r in response.context["rows"]] == [[Decimal("61.50"), Decimal("70.00")]]
+    assert "+8.50" in response.content.decode()
+
+
+def test_province_page_and_dashboard_link_to_year_on_year(client, central_user, provincial_user):
+    client.force_login(provincial_user)
+    assert 'href="/ops/year-on-year/TH-50/"' in client.get("/years/2566/provinces/TH-50/").content.decode()
+    client.force_login(central_user)
+    assert 'href="/ops/year-on-year/"' in client.get("/standings/2566/").content.decode()
