@@ -181,7 +181,8 @@ def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, c
         "items": [(code, label, code in (mine.items if mine else [])) for code, label in rule_items(c.rule)],
         "levels": level_choices(c),
         "free_points": c.rule.levels() is None,
-        "facts": facts,
+        # Pairs, not the dict: a fact may be named "items", which the template language would look up first.
+        "facts": sorted(facts.items()),
         "computed": computed,
         "computed_points": fmt_points(computed.points),
         "stored": (result.criteria.get(c.code), result.explanations.get(c.code, {})) if result else None,
