@@ -77,11 +77,17 @@ def activity_photo(caption: str, hue: int) -> bytes:
     return out.getvalue()
 
 
-def _upload(name: str, data: bytes, content_type: str) -> UploadTempFile:
-    upload = UploadTempFile(name, content_type, len(data), None)  # beside MEDIA_ROOT, as real uploads are
+def submit_file(*, user, rubric: Rubric, province: Province, code: str, name: str, data: bytes, **extra):
+    """One file through evidence_submit, streamed to a temp file beside MEDIA_ROOT as real uploads are."""
+    upload = UploadTempFile(name, "application/octet-stream", len(data), None)
     upload.write(data)
     upload.flush()
-    return upload
+    try:
+        return evidence.evidence_submit(
+            user=user, rubric=rubric, province=province, criterion_code=code, upload=upload, **extra
+        )
+    finally:
+        cleanup([upload])  # as the upload view does: the temp file was moved, or is removed now
 
 
 class _Demo:
@@ -94,25 +100,18 @@ class _Demo:
         title = REPORTS.get(code, f"หลักฐานตัวชี้วัด {code}")
         if photo:
             caption = f"ภาพกิจกรรม {code} {self.province.name_th}"
-            data, name, ctype = (
-                activity_photo(caption, len(self.province.code) * 37),
-                f"ภาพกิจกรรม-{code}.jpg",
-                "image/jpeg",
-            )
+            data, name = activity_photo(caption, len(self.province.code) * 37), f"ภาพกิจกรรม-{code}.jpg"
         else:
-            data, name, ctype = report_pdf(title, self.province.name_th), f"{title[:40]}.pdf", "application/pdf"
-        upload = _upload(name, data, ctype)
-        try:
-            return evidence.evidence_submit(
-                user=self.staff,
-                **self.cell,
-                criterion_code=code,
-                upload=upload,
-                description=description or title,
-                now=_at(at),
-            )
-        finally:
-            cleanup([upload])  # as the upload view does: the temp file was moved, or is removed now
+            data, name = report_pdf(title, self.province.name_th), f"{title[:40]}.pdf"
+        return submit_file(
+            user=self.staff,
+            **self.cell,
+            code=code,
+            name=name,
+            data=data,
+            description=description or title,
+            now=_at(at),
+        )
 
     def judge(self, member, code: str, *, items=None, points=None):
         services.judgment_record(

@@ -172,6 +172,8 @@ def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, c
     state.chair_final = chair_final.points if chair_final else None
     state.override = override.points if override else None
     mine = next((j for j in judgments if j.member_id == user.pk), None)
+    codes = list(provinces_for_member(user).order_by("code").values_list("code", flat=True))
+    at = codes.index(province.code)
     history = list(
         ScoreChange.objects.for_member(user).filter(rubric=rubric, **cell).select_related("changed_by", "member")
     )
@@ -195,4 +197,7 @@ def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, c
         "history": history,
         "clarifications": clarifications_for_cell(user, rubric=rubric, province=province, criterion=criterion),
         "sees_all": sees_all(user),
+        # The same criterion in the neighbouring provinces: members judge one criterion across all of them.
+        "prev_province": codes[at - 1] if at > 0 else None,
+        "next_province": codes[at + 1] if at + 1 < len(codes) else None,
     }
