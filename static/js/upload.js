@@ -89,6 +89,9 @@
   }
 
   input.addEventListener("change", function () { add(input.files); input.value = ""; });
+  // Phones: the camera button (capture="environment") sends its photo the same way.
+  const camera = document.getElementById("camera-input");
+  if (camera) camera.addEventListener("change", function () { add(camera.files); camera.value = ""; });
   ["dragenter", "dragover"].forEach(function (t) {
     zone.addEventListener(t, function (e) { e.preventDefault(); zone.classList.add("over"); });
   });
