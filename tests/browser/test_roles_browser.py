@@ -27,6 +27,7 @@ PAGES = {
     "committee1": {
         "matrix": "/admin/committee/judgment/matrix/",
         "score": "/admin/committee/judgment/score/2566/TH-50/3.1/",
+        "clarification": "/admin/committee/judgment/score/2566/TH-50/3.4/",  # a question waits for Chiang Mai
     },
     "chair": {
         "matrix": "/admin/committee/judgment/matrix/",

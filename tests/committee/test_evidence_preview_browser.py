@@ -42,3 +42,13 @@ def test_pdf_and_photo_render_in_the_scoring_screen(browser, live_server):
     assert [m for m in console if "Content Security Policy" in m or "Refused" in m] == []
     assert [m for m in console if m.startswith("error")] == []
     page.screenshot(path=str(SHOTS / "committee_evidence_preview.png"), full_page=True)
+
+    # "]" and "[" move to the next and previous province for the same criterion (not while typing).
+    page.focus("#judge-form textarea[name=note]")
+    page.keyboard.press("BracketRight")
+    assert page.url.endswith("/TH-50/3.4/")
+    page.locator("h1").click()
+    page.keyboard.press("BracketRight")
+    page.wait_for_url("**/TH-51/3.4/")
+    page.keyboard.press("BracketLeft")
+    page.wait_for_url("**/TH-50/3.4/")
