@@ -132,6 +132,26 @@ class _Demo:
         self.submit("3.4", at="2023-07-10T14:30", photo=True, description="ภาพการประชุม WebEx")
         self.submit("4.1.1", at="2023-05-25T16:00")
         self.submit("5.1", at="2023-07-28T11:00")
+        evidence.innovation_report_save(user=self.staff, rubric=self.rubric, province=self.province, data=self.report())
+
+    def report(self) -> dict:
+        name = self.province.name_th
+        return {
+            "title_th": f"ระบบติดตามข้อมูล จปฐ. ผ่าน LINE OA จังหวัด{name}",
+            "title_en": "BMN follow-up through a LINE official account",
+            "office": f"สำนักงานพัฒนาชุมชนจังหวัด{name}",
+            "office_phone": "053 112 233",
+            "coordinator_name": "นางสาวสมใจ ใจดี",
+            "coordinator_position": "นักวิชาการพัฒนาชุมชนชำนาญการ",
+            "coordinator_phone": "053 112 234",
+            "coordinator_mobile": "081 234 5678",
+            "coordinator_email": "demo@example.org",
+            "innovation_type": "service",
+            "problem_analysis": "การติดตามข้อมูล จปฐ. ใช้เอกสารกระดาษและโทรศัพท์ ทำให้ล่าช้าและตกหล่น",
+            "solution": "ใช้ LINE OA แจ้งเตือนและรับข้อมูลจากอาสาพัฒนาชุมชน สรุปผลอัตโนมัติทุกสัปดาห์",
+            "outcomes": "ข้อมูลครบถ้วนเร็วขึ้น ๓ สัปดาห์ ผู้บริหารเห็นภาพรวมรายอำเภอ",
+            "evidence_text": "ภาพหน้าจอ รายงานสรุป และภาพกิจกรรมแนบในตัวชี้วัด ๕.๑",
+        }
 
     def chair_final(self) -> None:
         for member, items in zip(self.members, (["1", "2", "3"], ["1", "2"]), strict=True):
