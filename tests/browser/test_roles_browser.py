@@ -69,6 +69,16 @@ OVERLAPS = """() => {
   return clash;
 }"""
 
+# Tap targets under 44 × 44 px (checkboxes and radios count by their label, which is the target).
+SMALL_TARGETS = """() => Array.from(document.querySelectorAll(
+    "main button, main .button, main select, main input:not([type=hidden]):not([type=checkbox]):not([type=radio]),"
+    + " table.criteria a, .rolenav a, .top a, .top button, .crumb a"))
+  .filter(el => el.getClientRects().length && getComputedStyle(el).visibility === "visible")
+  .map(el => [el, el.getBoundingClientRect()])
+  .filter(([el, r]) => r.height < 43.5 || r.width < 43.5)
+  .map(([el, r]) => `${el.tagName.toLowerCase()} "${(el.textContent || el.name || "").trim().slice(0, 30)}" `
+                    + `${Math.round(r.width)}×${Math.round(r.height)}`)"""
+
 
 @pytest.fixture
 def browser(live_server, monkeypatch, settings, tmp_path):
@@ -118,5 +128,7 @@ def test_every_role_main_pages_desktop_and_phone(browser, live_server):
                     if width > PHONE["width"]:
                         problems.append(f"{where}: page is {width} px wide")
                     problems += [f"{where}: overlap {c}" for c in page.evaluate(OVERLAPS)]
+                    if username == "chiangmai":
+                        problems += [f"{where}: small target {t}" for t in page.evaluate(SMALL_TARGETS)]
             context.close()
     assert problems == [], "\n".join(problems)
