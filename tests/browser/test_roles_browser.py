@@ -104,6 +104,15 @@ def _axe(page) -> list[str]:
     ]
 
 
+def _focus_ring(page) -> str:
+    """How the third element reached with Tab shows its focus."""
+    for _ in range(3):
+        page.keyboard.press("Tab")
+    return page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement); return `${s.outlineStyle} ${s.outlineWidth}`; }"
+    )
+
+
 def test_every_role_main_pages_desktop_and_phone(browser, live_server):
     call_command("bootstrap", demo=True, stdout=open(os.devnull, "w"))
     shots = SHOTS / "roles"
@@ -123,6 +132,8 @@ def test_every_role_main_pages_desktop_and_phone(browser, live_server):
                 page.screenshot(path=str(shots / f"{username}-{name}-{device}.png"), full_page=True)
                 if device == "desktop":
                     problems += [f"{where}: axe {v}" for v in _axe(page)]
+                    if (focus := _focus_ring(page)) != "solid 3px":
+                        problems.append(f"{where}: keyboard focus shows as {focus}")
                 elif name in PHONE_CHECKED.get(username, []):
                     width = page.evaluate("document.scrollingElement.scrollWidth")
                     if width > PHONE["width"]:
