@@ -80,3 +80,15 @@ def test_navigation_speaks_english_when_chosen(client, central):
     assert 'data-nav="dashboard">Dashboard</a>' in body
     client.cookies["django_language"] = "th"
     assert 'data-nav="dashboard">แดชบอร์ด</a>' in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "role, work",
+    [
+        (Role.COMMITTEE, ["matrix", "next", "clarifications"]),
+        (Role.CENTRAL, ["dashboard", "matrix", "imports", "calendar", "awards", "admin"]),
+    ],
+)
+def test_home_page_opens_with_the_roles_work(client, rubric, role, work):
+    client.force_login(UserFactory(role=role))
+    assert re.findall(r'data-work="([a-z]+)"', client.get("/").content.decode()) == work
