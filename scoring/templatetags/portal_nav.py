@@ -1,6 +1,8 @@
 from django import template
 
+from scoring.models import Role
 from scoring.navigation import nav_items
+from scoring.selectors import role_of
 
 register = template.Library()
 
@@ -16,6 +18,9 @@ def portal_nav(context, both: bool = False):
 
 @register.inclusion_tag("_work.html", takes_context=True)
 def work_cards(context):
-    """{% work_cards %}: the same destinations as big buttons, for a home page (the current one left out)."""
+    """{% work_cards %}: the committee's destinations as big buttons on the home page, whose province list
+    is not their work (central staff's nav already starts at their dashboard)."""
     request = context["request"]
-    return {"items": [i for i in nav_items(request.user, request.path) if not i.current]}
+    if role_of(request.user) not in (Role.COMMITTEE, Role.CHAIR):
+        return {"items": []}
+    return {"items": nav_items(request.user, request.path)}
