@@ -5,6 +5,7 @@ from . import views
 app_name = "awards"
 
 urlpatterns = [
+    path("", views.index, name="index"),
     path("years/<int:year>/", views.results, name="results"),
     path("years/<int:year>/documents/", views.document_create, name="document_create"),
     path("years/<int:year>/signature/", views.signature, name="signature"),

@@ -28,6 +28,17 @@ def _require(request, perm: str):
 
 
 @require_GET
+def index(request):
+    """/awards/: the latest year's award documents and exports."""
+    if denied := _require(request, "awards.view_results"):
+        return denied
+    rubric = Rubric.objects.order_by("-year").first()
+    if rubric is None:
+        raise Http404
+    return redirect("awards:results", year=rubric.year)
+
+
+@require_GET
 def results(request, year: int):
     if denied := _require(request, "awards.view_results"):
         return denied

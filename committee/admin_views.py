@@ -3,27 +3,22 @@ Reached through `admin_site.admin_view`, so only the Department's staff get here
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from scoring.models import Criterion, Rubric
 from scoring.selectors import rubric_spec
+from submissions import downloads
 
 from . import screens, services
 from .errors import CommitteeError
 from .models import Clarification
 from .querysets import provinces_for_member
 from .selectors import rule_items
-
-INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg"}
 
 
 def _rubric(request, year: int | None = None) -> Rubric:
@@ -165,25 +160,14 @@ def next_unscored_redirect(rubric, user, province: str, criterion: str):
     return HttpResponseRedirect(score_url(rubric.year, *found))
 
 
-@xframe_options_sameorigin
 def evidence_inline(request, admin_site, pk: int):
-    """PDF and images shown inside the scoring screen (the portal's download is an attachment)."""
-    from submissions.selectors import evidence_or_404
-
+    """PDF and images shown inside the scoring screen, through the portal's one audited path."""
     _guard(request)
-    evidence = evidence_or_404(request.user, pk)
-    allowed = provinces_for_member(request.user).filter(pk=evidence.submission.province_id).exists()
-    if (
-        not allowed
-        or evidence.content_type not in INLINE_TYPES
-        or not request.user.has_perm("submissions.download_evidence", evidence)
-    ):
-        raise Http404
-    path = Path(settings.MEDIA_ROOT) / evidence.stored_path
-    if not path.is_file():
-        raise Http404
-    response = FileResponse(path.open("rb"), content_type=evidence.content_type)
-    response["Content-Disposition"] = "inline"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    members_provinces = provinces_for_member(request.user)
+    # A conflicted member cannot see that province's files, here as anywhere.
+    return downloads.serve(
+        request,
+        pk,
+        inline=True,
+        also_allowed=lambda ev: members_provinces.filter(pk=ev.submission.province_id).exists(),
+    )

@@ -172,6 +172,8 @@ def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, c
     state.chair_final = chair_final.points if chair_final else None
     state.override = override.points if override else None
     mine = next((j for j in judgments if j.member_id == user.pk), None)
+    codes = list(provinces_for_member(user).order_by("code").values_list("code", flat=True))
+    at = codes.index(province.code)
     history = list(
         ScoreChange.objects.for_member(user).filter(rubric=rubric, **cell).select_related("changed_by", "member")
     )
@@ -181,7 +183,8 @@ def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, c
         "items": [(code, label, code in (mine.items if mine else [])) for code, label in rule_items(c.rule)],
         "levels": level_choices(c),
         "free_points": c.rule.levels() is None,
-        "facts": facts,
+        # Pairs, not the dict: a fact may be named "items", which the template language would look up first.
+        "facts": sorted(facts.items()),
         "computed": computed,
         "computed_points": fmt_points(computed.points),
         "stored": (result.criteria.get(c.code), result.explanations.get(c.code, {})) if result else None,
@@ -194,4 +197,7 @@ def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, c
         "history": history,
         "clarifications": clarifications_for_cell(user, rubric=rubric, province=province, criterion=criterion),
         "sees_all": sees_all(user),
+        # The same criterion in the neighbouring provinces: members judge one criterion across all of them.
+        "prev_province": codes[at - 1] if at > 0 else None,
+        "next_province": codes[at + 1] if at + 1 < len(codes) else None,
     }

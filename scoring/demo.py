@@ -38,7 +38,7 @@ def demo_users() -> list[tuple[str, str, str]]:
     return out
 
 
-def _province_facts(rng: random.Random, size_group: str) -> list[tuple[str, str, str]]:
+def province_facts(rng: random.Random, size_group: str) -> list[tuple[str, str, str]]:
     target = rng.randrange(20_000, 120_000)
     computers = rng.randrange(20, 60)
     downloads_target = {"small": 2000, "medium": 4000, "large": 6000}[size_group]
@@ -81,7 +81,7 @@ def demo_facts(*, rubric: Rubric) -> int:
     rows = []
     for province in Province.objects.all():
         rng = random.Random(f"{rubric.year}-{province.code}")  # same demo every run
-        for criterion, fact, value in _province_facts(rng, province.size_group):
+        for criterion, fact, value in province_facts(rng, province.size_group):
             rows.append({"province": province.code, "criterion": criterion, "fact": fact, "value": value})
     report = services.facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO)
     return report.created + report.updated

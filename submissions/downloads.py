@@ -1,8 +1,9 @@
-"""The only way evidence files leave the server: a permission check, then an attachment."""
+"""The only way evidence files leave the server: a permission check, an access-log entry, then the bytes."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
@@ -12,51 +13,74 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 
 from . import selectors
-from .models import EvidenceKind
+from .models import Evidence, EvidenceKind
 
 # PDPA: every attempt to take an evidence file is recorded — who, which evidence, when, outcome.
 access_log = logging.getLogger("cdd4.evidence_access")
 
 
-def _log(request, pk: int, outcome: str) -> None:
+# Shown inside the committee's scoring screen; everything else is only ever an attachment.
+INLINE_TYPES = frozenset({"application/pdf", "image/png", "image/jpeg"})
+# Inline: the scoring screen (same origin) may frame it. No `sandbox` here: Chromium refuses to render
+# a PDF in a frame whose response is sandboxed. The bytes were checked on upload to carry no script or
+# launch action (validators/content.py), and nosniff keeps them what their type says.
+INLINE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'"
+ATTACHMENT_CSP = "default-src 'none'; sandbox"
+
+
+def _log(request, pk: int, outcome: str, how: str) -> None:
     access_log.info(
-        "evidence_download user=%s user_id=%s evidence=%s outcome=%s at=%s",
+        "evidence_download how=%s user=%s user_id=%s evidence=%s outcome=%s at=%s",
+        how,
         request.user.get_username(),
         request.user.pk,
         pk,
         outcome,
         timezone.now().isoformat(),
-        extra={"user_id": request.user.pk, "evidence_id": pk, "outcome": outcome},
+        extra={"user_id": request.user.pk, "evidence_id": pk, "outcome": outcome, "how": how},
     )
 
 
 @login_required
 def download(request, pk: int):
+    return serve(request, pk)
+
+
+def serve(request, pk: int, *, inline: bool = False, also_allowed: Callable[[Evidence], bool] | None = None):
+    """The one audited way out for evidence bytes: as an attachment (the portal) or inline (the scoring
+    screen, which passes `also_allowed` for its own extra conditions). Every attempt is logged."""
+    how = "inline" if inline else "attachment"
     try:
-        response = _download(request, pk)
+        evidence = selectors.evidence_or_404(request.user, pk)
+        # Not allowed looks the same as not existing: 404, never 403.
+        if (
+            evidence.kind != EvidenceKind.FILE
+            or not request.user.has_perm("submissions.download_evidence", evidence)
+            or (inline and evidence.content_type not in INLINE_TYPES)
+            or (also_allowed is not None and not also_allowed(evidence))
+        ):
+            raise Http404
+        response = _file_response(evidence)
     except Http404:
-        _log(request, pk, "refused")  # not allowed and not found look alike: 404
+        _log(request, pk, "refused", how)  # not allowed and not found look alike: 404
         raise
-    _log(request, pk, "served")
+    response["Content-Disposition"] = content_disposition_header(not inline, evidence.original_name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = INLINE_CSP if inline else ATTACHMENT_CSP
+    if inline:
+        response["X-Frame-Options"] = "SAMEORIGIN"
+    response["Cache-Control"] = "private, no-store"
+    _log(request, pk, "served", how)
     return response
 
 
-def _download(request, pk: int):
-    evidence = selectors.evidence_or_404(request.user, pk)
-    # Not allowed looks the same as not existing: 404, never 403.
-    if evidence.kind != EvidenceKind.FILE or not request.user.has_perm("submissions.download_evidence", evidence):
-        raise Http404
+def _file_response(evidence: Evidence) -> HttpResponse:
     if settings.CDD4_X_ACCEL:
         # nginx serves the bytes from an `internal` location; Django only decides who may have them.
         response = HttpResponse(content_type=evidence.content_type)
         response["X-Accel-Redirect"] = settings.CDD4_X_ACCEL_PREFIX + evidence.stored_path
-    else:
-        path = Path(settings.MEDIA_ROOT) / evidence.stored_path
-        if not path.is_file():
-            raise Http404
-        response = FileResponse(path.open("rb"), content_type=evidence.content_type)
-    response["Content-Disposition"] = content_disposition_header(True, evidence.original_name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+        return response
+    path = Path(settings.MEDIA_ROOT) / evidence.stored_path
+    if not path.is_file():
+        raise Http404
+    return FileResponse(path.open("rb"), content_type=evidence.content_type)

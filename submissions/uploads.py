@@ -57,6 +57,20 @@ def storage_full() -> UploadRefused:
     )
 
 
+# Django refuses a multipart part whose headers pass 1,024 bytes (multipartparser.MAX_TOTAL_HEADER_SIZE):
+# in practice a long file name, since a Thai character is 3 bytes in UTF-8 (about 330 of them).
+PART_HEADER_TOO_BIG = "header size exceeded"
+
+
+def name_too_long() -> UploadRefused:
+    return UploadRefused(
+        "ชื่อไฟล์ยาวเกินไป (ชื่อไฟล์หรือชื่อช่องข้อมูลรวมกันเกิน 1,024 ไบต์ ประมาณ 300 ตัวอักษรภาษาไทย) "
+        "กรุณาเปลี่ยนชื่อไฟล์ให้สั้นลงแล้วส่งใหม่ ไม่ได้บันทึกไฟล์ใด",
+        "File name too long (a file or field name may not pass 1,024 bytes, about 300 Thai characters); "
+        "rename the file shorter and send it again; nothing was saved",
+    )
+
+
 def bad_body() -> UploadRefused:
     return UploadRefused(
         "คำขอไม่ถูกต้อง (จำนวนไฟล์หรือช่องข้อมูลมากเกินไป หรือรูปแบบเสียหาย) ไม่ได้บันทึกไฟล์ใด",
@@ -158,7 +172,9 @@ def read_body(request) -> UploadRefused | None:
     try:
         request.POST, request.FILES  # noqa: B018 (the parse is the point)
         return None
-    except (MultiPartParserError, TooManyFieldsSent, TooManyFilesSent, RequestDataTooBig):
+    except MultiPartParserError as exc:
+        refusal = name_too_long() if PART_HEADER_TOO_BIG in str(exc) else bad_body()
+    except (TooManyFieldsSent, TooManyFilesSent, RequestDataTooBig):
         refusal = bad_body()
     except OSError as exc:
         if exc.errno not in NO_SPACE:

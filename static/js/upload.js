@@ -39,9 +39,20 @@
     next();
   }
 
+  // The portal keeps at most 120 characters of a name; a longer one (Thai is 3 bytes a character) could pass
+  // the server's 1,024-byte limit on a part's headers, so it is cut here the same way, keeping the extension.
+  const NAME_MAX = 120;
+  function shortName(name) {
+    const chars = Array.from(name);
+    if (chars.length <= NAME_MAX) return name;
+    const dot = name.lastIndexOf(".");
+    const ext = dot > 0 && name.length - dot <= 6 ? name.slice(dot) : "";
+    return chars.slice(0, NAME_MAX - ext.length).join("") + ext;
+  }
+
   function send(file, description, ui) {
     const data = new FormData();
-    data.append("file", file);
+    data.append("file", file, shortName(file.name));
     data.append("description", description);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", form.action);
@@ -89,6 +100,9 @@
   }
 
   input.addEventListener("change", function () { add(input.files); input.value = ""; });
+  // Phones: the camera button (capture="environment") sends its photo the same way.
+  const camera = document.getElementById("camera-input");
+  if (camera) camera.addEventListener("change", function () { add(camera.files); camera.value = ""; });
   ["dragenter", "dragover"].forEach(function (t) {
     zone.addEventListener(t, function (e) { e.preventDefault(); zone.classList.add("over"); });
   });

@@ -24,7 +24,7 @@ PAGES = {
 # which reads the user's and groups' permissions once per request (+2), e.g. central staff cannot score.
 QUERIES = {
     "matrix": {"chair": 11, "central": 11, "committee": 11},
-    "score": {"chair": 16, "central": 18, "committee": 18},
+    "score": {"chair": 17, "central": 19, "committee": 19},
     "judgments": {"chair": 10, "central": 10, "committee": 10},
     "history": {"chair": 10, "central": 10, "committee": 12},
     "clarifications": {"chair": 10, "central": 10, "committee": 10},

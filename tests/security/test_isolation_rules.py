@@ -247,6 +247,7 @@ RULES = {
     "api-documents": Rule(None, "- - - - - 0"),
     "api-document": Rule("- - - - - 0", None, "awards.generateddocument"),
     "api-document-file": Rule("- - - - - +", None, "awards.generateddocument"),
+    "awards:index": Rule("- - 0 0 0 0"),
     "awards:results": Rule("- - 0 0 0 0"),
     "awards:document_create": Rule(None, "- - - - - 0"),
     "awards:signature": Rule(None, "- - - - - 0"),

@@ -33,6 +33,12 @@ class Command(BaseCommand):
             for rubric in Rubric.objects.all():
                 count = demo.demo_facts(rubric=rubric)
                 self.stdout.write(f"ข้อมูลตัวอย่าง / demo facts {rubric.year}: {count} changed")
+            current = Rubric.objects.order_by("-year").first()
+            if current is not None:
+                from committee.demo import demo_evidence  # committee builds on scoring, not the other way
+
+                filled = demo_evidence(rubric=current)
+                self.stdout.write(f"หลักฐานตัวอย่าง / demo evidence {current.year}: {filled} provinces")
             self.stdout.write("\nผู้ใช้ตัวอย่าง / demo logins (username / password):")
             for username, password, role in users:
                 self.stdout.write(f"  {username:<12} {password}   {role}")

@@ -1,0 +1,218 @@
+"""Demo evidence and committee work for a dozen provinces (`manage.py bootstrap --demo`).
+
+Everything goes through the real services (evidence_submit, evidence_withdraw, judgment_record,
+chair_final_record, clarification_*), so the demo shows exactly what real use produces. The files are
+generated: a small Thai PDF per report (WeasyPrint) and a JPEG "activity photo" (Pillow).
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from scoring.models import Membership, Province, Role, Rubric
+from submissions import services as evidence
+from submissions.models import Submission
+from submissions.uploads import _TempFile as UploadTempFile
+from submissions.uploads import cleanup
+
+from . import services
+
+BANGKOK = ZoneInfo("Asia/Bangkok")
+FONT = Path(settings.BASE_DIR) / "static" / "fonts" / "Laksaman.ttf"
+# Chiang Mai and Phuket have demo logins; the others fill the committee's matrix.
+PROVINCES = ["TH-50", "TH-83", "TH-40", "TH-30", "TH-90", "TH-65", "TH-34", "TH-20", "TH-57", "TH-80", "TH-12", "TH-73"]
+# Every scenario the committee meets; province i gets SCENARIOS[i % 6], Chiang Mai and Phuket get two more.
+SCENARIOS = ["chair_final", "one_member", "all_members", "late", "replaced", "clarification"]
+EXTRA = {"TH-50": ["replaced", "clarification"], "TH-83": ["late", "replaced"]}
+REPORTS = {
+    "1.1": "รายงานการสร้างความเข้าใจ CDD Big Data และแพลตฟอร์ม Click ชุมชน",
+    "1.2": "รายงานการสร้างความตระหนักด้านความมั่นคงปลอดภัยสารสนเทศ",
+    "3.1": "รายงานการทบทวนกระบวนงานและกลไกการบริหารจัดการ ICT",
+    "3.2": "ทะเบียนครุภัณฑ์คอมพิวเตอร์และบัญชีผู้ใช้งานอินเทอร์เน็ต",
+    "3.4": "สรุปการใช้ประโยชน์จาก ICT: ข่าวบนเว็บไซต์และการประชุม WebEx",
+    "4.1.1": "เอกสารถอดบทเรียนตำบลต้นแบบสารสนเทศเพื่อคุณภาพชีวิต",
+    "5.1": "แบบรายงานนวัตกรรมด้านเทคโนโลยีสารสนเทศ",
+}
+
+
+def _at(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=BANGKOK)
+
+
+def report_pdf(title: str, province: str) -> bytes:
+    from weasyprint import HTML
+
+    html = f"""<html lang="th"><style>
+      @font-face {{ font-family: DemoThai; src: url({FONT.as_uri()}); }}
+      @page {{ size: A4; margin: 2cm; }} body {{ font-family: DemoThai; font-size: 16pt; }}
+      h1 {{ font-size: 20pt; color: #1d4ed8; }} .box {{ border: 1px solid #94a3b8; padding: 8pt; }}
+    </style><h1>{title}</h1><p>สำนักงานพัฒนาชุมชนจังหวัด{province}</p>
+    <div class="box">ตัวอย่างหลักฐานเชิงประจักษ์สำหรับการสาธิตระบบ (ข้อมูลสมมติ)<br>
+    Demo evidence for the CDD 4.0 portal (fictitious data).</div>
+    <p>๑. วัตถุประสงค์ ๒. การดำเนินงาน ๓. ผลการดำเนินงาน ๔. ภาพกิจกรรม</p></html>"""
+    return HTML(string=html).write_pdf()
+
+
+def activity_photo(caption: str, hue: int) -> bytes:
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", (640, 420), (40 + hue % 120, 110, 160))
+    draw = ImageDraw.Draw(image)
+    for i in range(12):  # people at a meeting, roughly
+        x = 40 + i * 48
+        draw.ellipse((x, 220, x + 30, 250), fill=(240, 200, 160))
+        draw.rectangle((x - 4, 252, x + 34, 330), fill=(30 + 15 * i % 200, 60, 120))
+    draw.rectangle((0, 340, 640, 420), fill=(250, 250, 245))
+    draw.text((20, 355), caption, fill=(20, 20, 20), font=ImageFont.truetype(str(FONT), 26))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=80)
+    return out.getvalue()
+
+
+def submit_file(*, user, rubric: Rubric, province: Province, code: str, name: str, data: bytes, **extra):
+    """One file through evidence_submit, streamed to a temp file beside MEDIA_ROOT as real uploads are."""
+    upload = UploadTempFile(name, "application/octet-stream", len(data), None)
+    upload.write(data)
+    upload.flush()
+    try:
+        return evidence.evidence_submit(
+            user=user, rubric=rubric, province=province, criterion_code=code, upload=upload, **extra
+        )
+    finally:
+        cleanup([upload])  # as the upload view does: the temp file was moved, or is removed now
+
+
+class _Demo:
+    def __init__(self, rubric: Rubric, province: Province, staff, members, chair):
+        self.rubric, self.province, self.staff = rubric, province, staff
+        self.members, self.chair = members, chair
+        self.cell = {"rubric": rubric, "province": province}
+
+    def submit(self, code: str, *, at: str, photo: bool = False, description: str = ""):
+        title = REPORTS.get(code, f"หลักฐานตัวชี้วัด {code}")
+        if photo:
+            caption = f"ภาพกิจกรรม {code} {self.province.name_th}"
+            data, name = activity_photo(caption, len(self.province.code) * 37), f"ภาพกิจกรรม-{code}.jpg"
+        else:
+            data, name = report_pdf(title, self.province.name_th), f"{title[:40]}.pdf"
+        return submit_file(
+            user=self.staff,
+            **self.cell,
+            code=code,
+            name=name,
+            data=data,
+            description=description or title,
+            now=_at(at),
+        )
+
+    def judge(self, member, code: str, *, items=None, points=None):
+        services.judgment_record(
+            member=member,
+            **self.cell,
+            criterion_code=code,
+            items=items,
+            points=None if points is None else Decimal(points),
+            note="ตรวจจากหลักฐานในระบบ",
+            expected_version=0,
+        )
+
+    def base(self) -> None:
+        """What every demo province sent on time: reports with photos."""
+        self.submit("1.1", at="2023-06-20T10:15")
+        self.submit("1.1", at="2023-06-20T10:17", photo=True, description="ภาพการประชุมชี้แจง")
+        self.submit("3.1", at="2023-07-03T09:00")
+        self.submit("3.4", at="2023-07-10T14:30", photo=True, description="ภาพการประชุม WebEx")
+        self.submit("4.1.1", at="2023-05-25T16:00")
+        self.submit("5.1", at="2023-07-28T11:00")
+        evidence.innovation_report_save(user=self.staff, rubric=self.rubric, province=self.province, data=self.report())
+
+    def report(self) -> dict:
+        name = self.province.name_th
+        return {
+            "title_th": f"ระบบติดตามข้อมูล จปฐ. ผ่าน LINE OA จังหวัด{name}",
+            "title_en": "BMN follow-up through a LINE official account",
+            "office": f"สำนักงานพัฒนาชุมชนจังหวัด{name}",
+            "office_phone": "053 112 233",
+            "coordinator_name": "นางสาวสมใจ ใจดี",
+            "coordinator_position": "นักวิชาการพัฒนาชุมชนชำนาญการ",
+            "coordinator_phone": "053 112 234",
+            "coordinator_mobile": "081 234 5678",
+            "coordinator_email": "demo@example.org",
+            "innovation_type": "service",
+            "problem_analysis": "การติดตามข้อมูล จปฐ. ใช้เอกสารกระดาษและโทรศัพท์ ทำให้ล่าช้าและตกหล่น",
+            "solution": "ใช้ LINE OA แจ้งเตือนและรับข้อมูลจากอาสาพัฒนาชุมชน สรุปผลอัตโนมัติทุกสัปดาห์",
+            "outcomes": "ข้อมูลครบถ้วนเร็วขึ้น ๓ สัปดาห์ ผู้บริหารเห็นภาพรวมรายอำเภอ",
+            "evidence_text": "ภาพหน้าจอ รายงานสรุป และภาพกิจกรรมแนบในตัวชี้วัด ๕.๑",
+        }
+
+    def chair_final(self) -> None:
+        for member, items in zip(self.members, (["1", "2", "3"], ["1", "2"]), strict=True):
+            self.judge(member, "3.1", items=items)
+        services.chair_final_record(
+            chair=self.chair, **self.cell, criterion_code="3.1", points="5", reason="มติที่ประชุม", expected_version=0
+        )
+
+    def one_member(self) -> None:
+        self.judge(self.members[0], "3.4", items=["1", "3"])
+
+    def all_members(self) -> None:
+        for member, items in zip(self.members, (["1"], ["1", "2", "3"]), strict=True):
+            self.judge(member, "3.1", items=items)
+        for member in self.members:
+            self.judge(member, "4.1.1", points="3")
+
+    def late(self) -> None:
+        self.submit("1.2", at="2023-07-06T15:45", description="ส่งหลังกำหนด (30 มิ.ย. 2566)")
+
+    def replaced(self) -> None:
+        first = self.submit("3.2", at="2023-07-01T09:30", description="ฉบับแรก (ไฟล์ผิด)")
+        evidence.evidence_withdraw(user=self.staff, evidence=first, now=_at("2023-07-02T08:00"))
+        self.submit("3.2", at="2023-07-02T08:05", description="ฉบับแก้ไข")
+
+    def clarification(self) -> None:
+        services.clarification_open(
+            member=self.members[0],
+            **self.cell,
+            criterion_code="3.4",
+            message="ขอภาพหน้าจอการประชุม WebEx เดือนกรกฎาคมเพิ่มเติม",
+        )
+
+
+def _staff(province: Province):
+    """Chiang Mai and Phuket use the demo logins; the other offices get a user with no password."""
+    existing = Membership.objects.filter(role=Role.PROVINCIAL, province=province).select_related("user").first()
+    if existing:
+        return existing.user
+    user = get_user_model().objects.create(username=f"demo-{province.code.lower()}", first_name=province.name_th)
+    user.set_unusable_password()
+    user.save()
+    Membership.objects.create(user=user, role=Role.PROVINCIAL, province=province)
+    return user
+
+
+def demo_evidence(*, rubric: Rubric) -> int:
+    """Idempotent: a province that has any submission already is left alone. Returns provinces filled."""
+    users = get_user_model().objects
+    members = [users.get(username="committee1"), users.get(username="committee2")]
+    chair = users.get(username="chair")
+    filled = 0
+    # One transaction: the standings are recomputed once, after commit, not after every write.
+    with transaction.atomic():
+        for i, code in enumerate(PROVINCES):
+            province = Province.objects.get(code=code)
+            if Submission.objects.filter(rubric=rubric, province=province).exists():
+                continue
+            demo = _Demo(rubric, province, _staff(province), members, chair)
+            demo.base()
+            for scenario in [SCENARIOS[i % len(SCENARIOS)], *EXTRA.get(code, [])]:
+                getattr(demo, scenario)()
+            filled += 1
+    return filled

@@ -1,0 +1,26 @@
+from django import template
+
+from scoring.models import Role
+from scoring.navigation import nav_items
+from scoring.selectors import role_of
+
+register = template.Library()
+
+
+@register.inclusion_tag("_nav.html", takes_context=True)
+def portal_nav(context, both: bool = False):
+    """{% portal_nav %}: the signed-in user's navigation bar; `both` shows "ไทย / English" (the admin)."""
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return {"items": [], "both": both}
+    return {"items": nav_items(request.user, request.path), "both": both}
+
+
+@register.inclusion_tag("_work.html", takes_context=True)
+def work_cards(context):
+    """{% work_cards %}: the committee's destinations as big buttons on the home page, whose province list
+    is not their work (central staff's nav already starts at their dashboard)."""
+    request = context["request"]
+    if role_of(request.user) not in (Role.COMMITTEE, Role.CHAIR):
+        return {"items": []}
+    return {"items": nav_items(request.user, request.path)}

@@ -1,0 +1,145 @@
+"""Each demo role's main pages in Chromium, on a desktop and on a 390 px phone (issue 12).
+
+With `bootstrap --demo` data: axe-core finds no serious or critical violation, the province pages and the
+dashboard fit the phone (nothing wider than the screen, no text drawn over other text), and screenshots of
+every page are kept under var/screenshots/roles/ for review.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from scoring.demo import DEMO_PASSWORD
+from tests.browser_support import MARKS, SHOTS, launch
+
+pytestmark = MARKS
+AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe-core" / "axe.min.js"
+PROVINCE = "/years/2566/provinces/TH-50/"
+PAGES = {
+    "chiangmai": {
+        "home": PROVINCE,
+        "criterion": PROVINCE + "criteria/3.2/",
+        "innovation": PROVINCE + "innovation/",
+    },
+    "committee1": {
+        "matrix": "/admin/committee/judgment/matrix/",
+        "score": "/admin/committee/judgment/score/2566/TH-50/3.1/",
+        "clarification": "/admin/committee/judgment/score/2566/TH-50/3.4/",  # a question waits for Chiang Mai
+    },
+    "chair": {
+        "matrix": "/admin/committee/judgment/matrix/",
+        "score": "/admin/committee/judgment/score/2566/TH-50/3.1/",
+    },
+    "central": {
+        "provinces": "/",
+        "dashboard": "/standings/2566/",
+        "awards": "/awards/",
+        "admin": "/admin/",
+    },
+}
+# Must fit a phone: the provincial officer's pages and the dashboard.
+PHONE_CHECKED = {"chiangmai": ["home", "criterion", "innovation"], "central": ["dashboard"]}
+PHONE = {"width": 390, "height": 844}
+
+# Text nodes drawn over one another: each line box of each visible text node, compared pairwise.
+OVERLAPS = """() => {
+  const boxes = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, el = node.parentElement;
+    if (!node.textContent.trim() || !el || el.closest("svg, script, style, noscript")) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility !== "visible" || el.getClientRects().length === 0) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const r of range.getClientRects()) {
+      if (r.width > 1 && r.height > 1) boxes.push([r, el, node.textContent.trim()]);
+    }
+  }
+  const clash = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const [a, ea, ta] = boxes[i], [b, eb, tb] = boxes[j];
+    const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+    const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+    if (w > 2 && h > 2 && ea !== eb) clash.push(ta.slice(0, 30) + " × " + tb.slice(0, 30));
+  }
+  return clash;
+}"""
+
+# Tap targets under 44 × 44 px (checkboxes and radios count by their label, which is the target).
+SMALL_TARGETS = """() => Array.from(document.querySelectorAll(
+    "main button, main .button, main select, main input:not([type=hidden]):not([type=checkbox]):not([type=radio]),"
+    + " table.criteria a, .rolenav a, .top a, .top button, .crumb a"))
+  .filter(el => el.getClientRects().length && getComputedStyle(el).visibility === "visible")
+  .map(el => [el, el.getBoundingClientRect()])
+  .filter(([el, r]) => r.height < 43.5 || r.width < 43.5)
+  .map(([el, r]) => `${el.tagName.toLowerCase()} "${(el.textContent || el.name || "").trim().slice(0, 30)}" `
+                    + `${Math.round(r.width)}×${Math.round(r.height)}`)"""
+
+
+@pytest.fixture
+def browser(live_server, monkeypatch, settings, tmp_path):
+    yield from launch(live_server, monkeypatch, settings, tmp_path)
+
+
+def _login(context, base: str, username: str):
+    page = context.new_page()
+    page.goto(f"{base}/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    return page
+
+
+def _axe(page) -> list[str]:
+    result = page.evaluate("async () => JSON.stringify(await axe.run(document, {resultTypes: ['violations']}))")
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in json.loads(result)["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def _focus_ring(page) -> str:
+    """How the third element reached with Tab shows its focus."""
+    for _ in range(3):
+        page.keyboard.press("Tab")
+    return page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement); return `${s.outlineStyle} ${s.outlineWidth}`; }"
+    )
+
+
+def test_every_role_main_pages_desktop_and_phone(browser, live_server):
+    call_command("bootstrap", demo=True, stdout=open(os.devnull, "w"))
+    shots = SHOTS / "roles"
+    shots.mkdir(parents=True, exist_ok=True)
+    problems = []
+    for username, pages in PAGES.items():
+        for device, viewport in (("desktop", {"width": 1440, "height": 1000}), ("phone", PHONE)):
+            context = browser.new_context(viewport=viewport, locale="th-TH", is_mobile=device == "phone")
+            context.add_init_script(path=str(AXE))
+            page = _login(context, live_server.url, username)
+            for name, url in pages.items():
+                response = page.goto(live_server.url + url)
+                page.wait_for_load_state("networkidle")
+                where = f"{username} {name} {device}"
+                if response.status != 200:
+                    problems.append(f"{where}: HTTP {response.status}")
+                page.screenshot(path=str(shots / f"{username}-{name}-{device}.png"), full_page=True)
+                if device == "desktop":
+                    problems += [f"{where}: axe {v}" for v in _axe(page)]
+                    if (focus := _focus_ring(page)) != "solid 3px":
+                        problems.append(f"{where}: keyboard focus shows as {focus}")
+                elif name in PHONE_CHECKED.get(username, []):
+                    width = page.evaluate("document.scrollingElement.scrollWidth")
+                    if width > PHONE["width"]:
+                        problems.append(f"{where}: page is {width} px wide")
+                    problems += [f"{where}: overlap {c}" for c in page.evaluate(OVERLAPS)]
+                    if username == "chiangmai":
+                        problems += [f"{where}: small target {t}" for t in page.evaluate(SMALL_TARGETS)]
+            context.close()
+    assert problems == [], "\n".join(problems)

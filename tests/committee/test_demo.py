@@ -1,0 +1,51 @@
+"""`bootstrap --demo` gives the committee something to look at: evidence in every state (issue 12)."""
+
+import hashlib
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from committee.demo import PROVINCES
+from committee.models import ChairFinal, Clarification, ClarificationStatus, Judgment
+from submissions.models import Evidence, Submission
+
+
+@pytest.fixture
+def demo(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    call_command("bootstrap", demo=True, stdout=open(os.devnull, "w"))
+    return settings.MEDIA_ROOT
+
+
+def test_demo_evidence_for_a_dozen_provinces_in_every_state(demo):
+    assert set(Submission.objects.values_list("province__code", flat=True)) == set(PROVINCES)
+    files = Evidence.objects.all()
+    assert {e.file_kind for e in files} == {"pdf", "image"}
+    for e in files:  # each file whole on disk, as the upload service stored it
+        assert hashlib.sha256((Path(demo) / e.stored_path).read_bytes()).hexdigest() == e.sha256
+    # late: 1.2 is due 30 Jun 2566 and arrives in July
+    late = Evidence.objects.filter(submission__criterion__code="1.2")
+    assert late.exists()
+    assert all(e.created_at.date() > date(2023, 6, 30) for e in late)
+    # withdrawn and replaced
+    replaced = Evidence.objects.filter(submission__criterion__code="3.2", submission__province__code="TH-50")
+    assert [(e.version, e.withdrawn) for e in replaced.order_by("version")] == [(1, True), (2, False)]
+    # waiting for a clarification
+    waiting = Clarification.objects.get(province__code="TH-50", criterion__code="3.4")
+    assert waiting.status == ClarificationStatus.OPEN
+    # scored by one member, by both, and with the chair's final score
+    members_per_cell = {}
+    for province, criterion in Judgment.objects.values_list("province__code", "criterion__code"):
+        members_per_cell[(province, criterion)] = members_per_cell.get((province, criterion), 0) + 1
+    assert set(members_per_cell.values()) == {1, 2}
+    assert ChairFinal.objects.filter(province__code="TH-50", criterion__code="3.1").exists()
+
+
+def test_demo_runs_again_without_adding_anything(demo):
+    counts = (Evidence.objects.count(), Judgment.objects.count(), Clarification.objects.count())
+    call_command("bootstrap", demo=True, stdout=open(os.devnull, "w"))
+    assert (Evidence.objects.count(), Judgment.objects.count(), Clarification.objects.count()) == counts
+    assert counts[0] > 80

@@ -1,0 +1,49 @@
+"""Every scoring screen of the shipped rubric opens, for a member and for the chair (issue 12)."""
+
+import random
+
+import pytest
+from django.urls import reverse
+
+from scoring import demo, services
+from scoring.models import FactSource, Province, Role
+from scoring.selectors import rubric_spec
+
+from ..factories import UserFactory
+
+PROVINCES = ["TH-50", "TH-83", "TH-40"]
+
+
+@pytest.fixture
+def facts(rubric):
+    """The demo's facts for three provinces: among them facts named `items` (3.1, 3.2, 3.4, 5.1, 5.2)."""
+    rows = []
+    for province in Province.objects.filter(code__in=PROVINCES):
+        rng = random.Random(province.code)
+        for criterion, fact, value in demo.province_facts(rng, province.size_group):
+            rows.append({"province": province.code, "criterion": criterion, "fact": fact, "value": value})
+    services.facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO)
+
+
+@pytest.mark.parametrize("role", [Role.COMMITTEE, Role.CHAIR])
+def test_every_criterion_and_province_opens(client, rubric, facts, role):
+    client.force_login(UserFactory(role=role))
+    codes = [c.code for c in rubric_spec(rubric).criteria()]
+    assert len(codes) == 18
+    opened = []
+    for province in PROVINCES:
+        for code in codes:
+            response = client.get(reverse("admin:committee_score", args=[2566, province, code]))
+            assert response.status_code == 200, (province, code)
+            assert code.encode() in response.content
+            opened.append((province, code))
+    assert len(opened) == 54  # × 2 roles = the 108 pages of the issue
+
+
+def test_items_facts_show_as_a_table_row(client, rubric, facts):
+    client.force_login(UserFactory(role=Role.COMMITTEE))
+    response = client.get(reverse("admin:committee_score", args=[2566, "TH-50", "3.1"]))
+    assert response.status_code == 200
+    row = [pair for pair in response.context["facts"] if pair[0] == "items"]
+    assert len(row) == 1
+    assert b"<th>items</th>" in response.content

@@ -1,0 +1,84 @@
+"""Log in as each demo role and follow every same-origin link reachable with GET (issue 12).
+
+A 5xx, an exception or an undefined template variable (tests/conftest.py makes those raise) on any
+page fails the test, with every broken URL listed. `bootstrap --demo` supplies the data.
+"""
+
+import os
+from collections import Counter
+from html.parser import HTMLParser
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from scoring.models import Role
+
+ROLES = {"central": Role.CENTRAL, "committee1": Role.COMMITTEE, "chair": Role.CHAIR, "chiangmai": Role.PROVINCIAL}
+MAX_PAGES = 500  # per role
+MAX_PER_PATH = 3  # the same path with other query strings (admin sorting and filters) adds little
+SKIP = ("/accounts/logout", "/admin/logout", "/i18n/", "/static/", "/api/v1/schema")
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        url = attrs.get("href") if tag == "a" else attrs.get("src") if tag in ("iframe", "img") else None
+        if url:
+            self.found.append(url)
+
+
+def crawl(client, start: str) -> tuple[dict[str, int], list[str]]:
+    seen: dict[str, int] = {}
+    per_path: Counter = Counter()
+    broken: list[str] = []
+    queue = [start]
+    while queue and len(seen) < MAX_PAGES:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        try:
+            response = client.get(url)
+        except Exception as exc:  # the test client re-raises the view's (or the template's) exception
+            seen[url] = 500
+            broken.append(f"{url}: {type(exc).__name__}: {exc}")
+            continue
+        seen[url] = response.status_code
+        if response.status_code >= 500:
+            broken.append(f"{url}: HTTP {response.status_code}")
+        if response.status_code in (301, 302, 303):
+            queue.append(urljoin(url, response["Location"]))
+            continue
+        if "text/html" not in response.get("Content-Type", ""):
+            continue
+        parser = Links()
+        parser.feed(response.content.decode())
+        for raw in parser.found:
+            target = urldefrag(urljoin(url, raw)).url
+            parts = urlsplit(target)
+            if parts.scheme not in ("", "http") or parts.netloc not in ("", "testserver"):
+                continue  # another origin
+            local = parts.path + (f"?{parts.query}" if parts.query else "")
+            if local in seen or local.startswith(SKIP) or per_path[parts.path] >= MAX_PER_PATH:
+                continue
+            per_path[parts.path] += 1
+            queue.append(local)
+    return seen, broken
+
+
+@pytest.mark.django_db
+def test_every_reachable_page_of_every_demo_role(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    call_command("bootstrap", demo=True, stdout=open(os.devnull, "w"))
+    for username in ROLES:
+        client.force_login(get_user_model().objects.get(username=username))
+        seen, broken = crawl(client, "/")
+        assert broken == [], username
+        ok = [u for u, status in seen.items() if status == 200]
+        assert len(ok) >= 10, (username, seen)  # the role's home really leads somewhere
+        client.logout()
