@@ -11,12 +11,12 @@ import io
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from scoring.dates import parse_moment
 from scoring.models import Membership, Province, Role, Rubric
 from submissions import services as evidence
 from submissions.models import Submission
@@ -25,7 +25,6 @@ from submissions.uploads import cleanup
 
 from . import services
 
-BANGKOK = ZoneInfo("Asia/Bangkok")
 FONT = Path(settings.BASE_DIR) / "static" / "fonts" / "Laksaman.ttf"
 # Chiang Mai and Phuket have demo logins; the others fill the committee's matrix.
 PROVINCES = ["TH-50", "TH-83", "TH-40", "TH-30", "TH-90", "TH-65", "TH-34", "TH-20", "TH-57", "TH-80", "TH-12", "TH-73"]
@@ -44,7 +43,7 @@ REPORTS = {
 
 
 def _at(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=BANGKOK)
+    return parse_moment(text)  # the demo's times are Bangkok time, read by the one date parser
 
 
 def report_pdf(title: str, province: str) -> bytes:

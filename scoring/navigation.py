@@ -45,13 +45,16 @@ def _items(user) -> list[tuple[str, str, str, str]]:
     if role in (Role.COMMITTEE, Role.CHAIR):
         return scoring
     if role == Role.CENTRAL:
+        year = Rubric.objects.order_by("-year").values_list("year", flat=True).first()
+        calendar = reverse("scoring:calendar", args=[year]) if year else reverse("admin:scoring_holidayoverride_changelist")
         return [
             ("แดชบอร์ด", "Dashboard", reverse("scoring:index"), "dashboard"),
             ("จังหวัด", "Provinces", reverse("submissions:home"), "provinces"),
             scoring[0],
             ("นำเข้าข้อมูล", "Imports", reverse("admin:scoring_fact_import"), "imports"),
-            ("ปฏิทินวันหยุด", "Calendar", reverse("admin:scoring_holidayoverride_changelist"), "calendar"),
+            ("ปฏิทินวันทำการ", "Calendar", calendar, "calendar"),
             ("เอกสารรางวัลและส่งออก", "Award documents & exports", reverse("awards:index"), "awards"),
+            ("สถานะระบบ", "System status", reverse("ops:status"), "status"),
             ("ผู้ดูแลระบบ", "Admin", reverse("admin:index"), "admin"),
         ]
     return []

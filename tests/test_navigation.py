@@ -29,8 +29,9 @@ def test_central_home_links_to_every_tool(client, central):
         ("provinces", "/", True),
         ("matrix", "/admin/committee/judgment/matrix/", False),
         ("imports", "/admin/scoring/fact/import/", False),
-        ("calendar", "/admin/scoring/holidayoverride/", False),
+        ("calendar", "/standings/2566/calendar/", False),
         ("awards", "/awards/", False),
+        ("status", "/ops/status/", False),
         ("admin", "/admin/", False),
     ]
 

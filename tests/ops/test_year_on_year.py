@@ -20,7 +20,7 @@ def test_dashboard_year_on_year_every_province_in_fixed_queries(
     client, central_user, two_years, django_assert_num_queries
 ):
     client.force_login(central_user)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get("/ops/year-on-year/")
     rows = response.context["rows"]
     assert len(rows) == 76

@@ -80,8 +80,9 @@ def test_dashboard_query_count_does_not_grow_with_data(
 def test_dashboard_page_query_count(client, central_user, scored, django_assert_num_queries):
     client.force_login(central_user)
     client.get(reverse("scoring:dashboard", args=[2566]))
-    # session, user, membership, rubric, holidays, then results, tiers, dimensions, criteria, facts, settings, snapshot
-    with django_assert_num_queries(13):
+    # session, user, membership, nav year, rubric, holidays, then results, tiers, dimensions, criteria, facts,
+    # settings, snapshot
+    with django_assert_num_queries(14):
         client.get(reverse("scoring:dashboard", args=[2566]))
 
 
