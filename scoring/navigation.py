@@ -46,7 +46,8 @@ def _items(user) -> list[tuple[str, str, str, str]]:
         return scoring
     if role == Role.CENTRAL:
         year = Rubric.objects.order_by("-year").values_list("year", flat=True).first()
-        calendar = reverse("scoring:calendar", args=[year]) if year else reverse("admin:scoring_holidayoverride_changelist")
+        holidays = reverse("admin:scoring_holidayoverride_changelist")
+        calendar = reverse("scoring:calendar", args=[year]) if year else holidays
         return [
             ("แดชบอร์ด", "Dashboard", reverse("scoring:index"), "dashboard"),
             ("จังหวัด", "Provinces", reverse("submissions:home"), "provinces"),
