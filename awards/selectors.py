@@ -195,14 +195,16 @@ def evidence_by_province(rubric: Rubric) -> dict[int, dict[str, list[EvidenceRow
     return out
 
 
-def facts_by_criterion(rubric: Rubric, province_ids=None) -> dict[int, dict[str, list[tuple[str, str]]]]:
-    """province id → criterion code → [(fact, value)]: the recorded data each score came from."""
+def facts_by_criterion(rubric: Rubric, province_ids=None) -> dict[int, dict[str, list[str]]]:
+    """province id → criterion code → ["label: value"]: the recorded data each score came from, in Thai
+    as the rule reads it (labels, Thai dates, item names), never a raw key."""
+    rules = {c.code: c.rule for c in scoring.rubric_spec(rubric).criteria()}
     qs = Fact.objects.filter(rubric=rubric).exclude(value="").order_by("criterion__order", "name")
     if province_ids is not None:
         qs = qs.filter(province_id__in=province_ids)
-    out: dict[int, dict[str, list[tuple[str, str]]]] = {}
+    out: dict[int, dict[str, list[str]]] = {}
     for pid, code, name, value in qs.values_list("province_id", "criterion__code", "name", "value"):
-        out.setdefault(pid, {}).setdefault(code, []).append((name, value))
+        out.setdefault(pid, {}).setdefault(code, []).append(rules[code].fact_text(name, value).th)
     return out
 
 

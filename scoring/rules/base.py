@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+
+from scoring.dates import en_date, thai_date
 
 if TYPE_CHECKING:
     from scoring.workdays import WorkCalendar
@@ -106,6 +108,36 @@ class Rule:
         entry = self._labels.get(name) or {}
         default = self.default_labels.get(name, Label(name, name))
         return Label(entry.get("th", default.th), entry.get("en", default.en))
+
+    def fact_text(self, name: str, raw: str) -> Label:
+        """A stored fact as a province reads it in a document: its label and its value, dates the Thai
+        way, item codes by their names, never a raw key or an ISO date."""
+        label = self.label(name)
+        try:
+            value = self.parse_fact(name, raw)
+        except FactError:  # stored before a rubric change made it unreadable: shown as it was typed
+            return Label(f"{label.th}: {raw}", f"{label.en}: {raw}")
+        th, en = self.value_text(name, value)
+        return Label(f"{label.th}: {th}", f"{label.en}: {en}")
+
+    def value_text(self, name: str, value: object) -> tuple[str, str]:
+        """Thai and English text of a parsed value; kinds with named items override `item_names`."""
+        from scoring.rules.facts import fmt_num, thai_num  # inline: that module imports this one
+
+        if isinstance(value, datetime):
+            return f"{thai_date(value.date())} {value:%H:%M} น.", f"{en_date(value.date())} {value:%H:%M}"
+        if isinstance(value, date):
+            return thai_date(value), en_date(value)
+        if isinstance(value, bool):
+            return ("ใช่", "yes") if value else ("ไม่ใช่", "no")
+        if isinstance(value, Decimal):
+            return thai_num(value), fmt_num(value)
+        if isinstance(value, frozenset | set | list | tuple):
+            return self.item_names(sorted(str(v) for v in value)) if value else ("ไม่มี", "none")
+        return str(value), str(value)
+
+    def item_names(self, codes: list[str]) -> tuple[str, str]:
+        return ", ".join(codes), ", ".join(codes)
 
     def unlabelled(self) -> list[str]:
         """Facts this rule reads that have no Thai and English name: a province would see a raw key."""

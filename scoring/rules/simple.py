@@ -35,6 +35,19 @@ def _short(text: str, limit: int = 48) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+class _NamedItems:
+    """Kinds whose fact is a list of item codes name the items, not the codes, to people."""
+
+    items: dict
+
+    def item_names(self, codes: list[str]) -> tuple[str, str]:
+        known = [c for c in self.items if c in codes]
+        return (
+            "; ".join(_short(self.items[c].th) for c in known),
+            "; ".join(_short(self.items[c].en) for c in known),
+        )
+
+
 class Done(Rule):
     kind = "done"
     allowed = frozenset({"points"})
@@ -59,7 +72,7 @@ class Done(Rule):
         return Score(ZERO, f"ไม่ได้ดำเนินการ → {pts_th(ZERO)}", f"not done → {pts_en(ZERO)}")
 
 
-class ItemsCount(Rule):
+class ItemsCount(_NamedItems, Rule):
     """Points by how many distinct items are met (3.1: 1 → 1, 2 → 3, 3 → 5)."""
 
     kind = "items_count"
@@ -103,7 +116,7 @@ class ItemsCount(Rule):
         )
 
 
-class Checklist(Rule):
+class Checklist(_NamedItems, Rule):
     """Each item met adds its own points (5.2: 1 each)."""
 
     kind = "checklist"
