@@ -76,13 +76,18 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
+        return self.response(request, exception)
+
+    @classmethod
+    def response(cls, request, exception) -> HttpResponse:
+        """Also for middleware that reads the database before the view (its errors skip process_exception)."""
         logger.error("database unavailable: %s %s", request.method, request.path, exc_info=exception)
         if "application/json" in request.headers.get("Accept", "") or request.path.startswith("/api/"):
-            response = JsonResponse({"detail": self.TH, "detail_en": self.EN}, status=503)
+            response = JsonResponse({"detail": cls.TH, "detail_en": cls.EN}, status=503)
         else:
-            html = render_to_string("errors/503.html", {"th": self.TH, "en": self.EN})
+            html = render_to_string("errors/503.html", {"th": cls.TH, "en": cls.EN})
             response = HttpResponse(html, status=503)
-        response["Retry-After"] = self.RETRY_AFTER
+        response["Retry-After"] = cls.RETRY_AFTER
         return response
 
 
@@ -125,6 +130,12 @@ class UploadGateMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if self._length(request) <= settings.CDD4_ANONYMOUS_BODY_BYTES:
             return None
+        try:  # the session lookup is an upload's first query: a database restart must answer 503, not 500
+            return self._decide(request, view_func)
+        except (OperationalError, InterfaceError) as error:
+            return DatabaseUnavailableMiddleware.response(request, error)
+
+    def _decide(self, request, view_func) -> HttpResponse | None:
         signed_in = request.user.is_authenticated or request.headers.get("Authorization", "").startswith("Token ")
         if not signed_in:
             return self._refuse(request, self.TH_LOGIN, self.EN_LOGIN, 401)

@@ -25,7 +25,8 @@ def test_healthz_answers_anonymous(client):
     assert (response.status_code, response.json()) == (200, {"ok": True})
 
 
-def test_readyz_embedded_all_green(client):
+def test_readyz_embedded_all_green(client, settings):
+    settings.REDIS_URL = ""  # the embedded default, also when the suite runs in service mode
     response = client.get("/readyz")
     assert response.status_code == 200
     assert states(response) == {"database": True, "redis": True, "worker": True, "recompute": True, "disk": True}

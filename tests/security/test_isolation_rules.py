@@ -31,6 +31,8 @@ SKIP = {
     "admin:view_on_site": "redirects to a model's get_absolute_url; no model here defines one",
     "admin/(?P<url>.*)$": "admin's catch-all: 404 or redirect to its login",
     "admin:password_change_done": "a static confirmation page",
+    # Its answer depends on the worker and Redis of the run, not on who asks (tests/ops/test_health.py).
+    "ops:readyz": "the operators' readiness probe: the same checks for everyone, no province's data",
 }
 
 RULES = {
@@ -261,7 +263,6 @@ RULES = {
 RULES.update(
     {
         "ops:healthz": Rule("0 0 0 0 0 0"),
-        "ops:readyz": Rule("0 0 0 0 0 0"),
         "ops:metrics": Rule("0 0 0 0 0 0"),
         "ops:status": Rule("- - - - - 0"),
         "ops:next_year": Rule("- - - - - 0", "- - - - - 0"),
