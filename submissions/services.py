@@ -20,6 +20,7 @@ from django.db.models import Max, Min
 from django.utils import timezone
 
 from scoring.models import Criterion, Fact, FactSource, Province, Rubric
+from scoring.selectors import rubric_spec
 from scoring.services import ensure_not_frozen, fact_set, results_mark_dirty
 
 from . import policy
@@ -161,16 +162,18 @@ def _feed_time_facts(*, rubric: Rubric, province: Province, criterion_code: str,
     for target, spec in policy.EVIDENCE_TIME_FACTS.items():
         if criterion_code not in spec["from"]:
             continue
-        criterion = Criterion.objects.filter(rubric=rubric, code=target).first()
-        if criterion is None or criterion.rule.get("kind") != "timeliness":
+        try:
+            name = rubric_spec(rubric).criterion(target).rule.upload_time_fact()
+        except KeyError:  # a year whose rubric has no such criterion
+            continue
+        if not name:
             continue
         firsts = _first_times(rubric, province, spec)
         value = ""
         if all(kind in firsts for kind in spec["needs"]):
             value = max(firsts.values()).astimezone(BANGKOK).isoformat(timespec="seconds")
-        name = criterion.rule["fact"]
         stored = (
-            Fact.objects.filter(rubric=rubric, province=province, criterion=criterion, name=name)
+            Fact.objects.filter(rubric=rubric, province=province, criterion__code=target, name=name)
             .values_list("value", flat=True)
             .first()
         )

@@ -103,6 +103,27 @@ class Rule:
         assert levels is not None
         return max(levels)
 
+    # -- what the committee and the evidence portal ask a rule: each kind answers for itself, so
+    # nothing outside scoring/rules branches on `kind` (tests/scoring/test_rule_kinds.py asks every kind).
+    # Whether a committee member scores it; False means computed from imported data (the committee may
+    # only override). No default: a new kind must say, or it would silently be counted as judged.
+    committee_judges: ClassVar[bool]
+    # The fact a member's ticks are written to; "" when the rule is scored by picking a level.
+    tick_fact: ClassVar[str] = ""
+
+    def tickable_items(self) -> list[tuple[str, Label]]:
+        """Items a member can tick, in rubric order, with their names; [] when scored by picking a level."""
+        return []
+
+    def level_labels(self) -> dict[Decimal, str]:
+        """What each level means, for the member's level picker; levels left out show only their points."""
+        return {}
+
+    def upload_time_fact(self) -> str:
+        """The fact an evidence upload's time feeds (the moment the last needed file arrived); "" when
+        uploads do not feed this rule. Which uploads count is submissions/policy.py's decision."""
+        return ""
+
     # -- shared behaviour -------------------------------------------------------------
     def label(self, name: str) -> Label:
         entry = self._labels.get(name) or {}
