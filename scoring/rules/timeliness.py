@@ -51,7 +51,7 @@ class Timeliness(Rule):
         return (self.fact,)
 
     def upload_time_fact(self) -> str:
-        return self.fact
+        return self.fact if self.evidence.times_from else ""
 
     def levels(self) -> tuple[Decimal, ...]:
         values = {Decimal(0), self.before, self.on_day, self.later, self.missing}

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scoring.rules import KINDS, Rule, build_rule
-from scoring.rules.base import Label
+from scoring.rules import KINDS, Rule, RuleError, build_rule
+from scoring.rules.base import EvidenceExpected, Label
 from scoring.spec import parse_rubric
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,10 +88,48 @@ def test_kinds_scored_by_picking_a_level_name_their_levels() -> None:
     assert items_count.level_labels()[items_count.by_count[0]] == "ทำได้ 0 ข้อ / 0 items"
 
 
-def test_ticks_and_upload_times_name_the_fact_they_feed() -> None:
-    ladder, checklist, timeliness = EXAMPLES["ladder"][0], EXAMPLES["checklist"][0], EXAMPLES["timeliness"][0]
+def test_ticks_name_the_fact_they_feed() -> None:
+    ladder, checklist = EXAMPLES["ladder"][0], EXAMPLES["checklist"][0]
     assert (ladder.tick_fact, checklist.tick_fact) == ("steps", "items")
     assert [code for code, _ in ladder.tickable_items()] == [s.code for s in ladder.steps if s.fact is None]
     assert checklist.tickable_items() == list(checklist.items.items())
-    assert timeliness.upload_time_fact() == timeliness.fact
-    assert all(rule.upload_time_fact() == "" for kind in KINDS if kind != "timeliness" for rule in EXAMPLES[kind])
+
+
+def test_shipped_rubric_says_what_evidence_each_criterion_expects() -> None:
+    shipped = parse_rubric(json.loads(RUBRICS[0].read_text()))
+    wants = {c.code: c.rule.evidence_expected() for c in shipped.criteria()}
+    assert wants["4.1.1"] == EvidenceExpected(frozenset({"pdf", "png", "jpeg", "docx", "xlsx", "pptx", "mp4"}))
+    assert wants["4.1.2"] == EvidenceExpected(frozenset({"pdf", "mp4"}), False, ("4.1.1", "4.1.2"), ("pdf", "video"))
+    assert wants["5.1"] == EvidenceExpected(frozenset({"pdf", "docx"}), innovation_report=True)
+    assert wants["5.2"] == EvidenceExpected(frozenset({"pdf", "docx"}))
+    assert wants["1.1"] == EvidenceExpected()
+    fed = {c.code: c.rule.upload_time_fact() for c in shipped.criteria() if c.rule.upload_time_fact()}
+    assert fed == {"4.1.2": "sent_at"}
+
+
+def test_only_a_kind_that_reads_upload_times_may_be_fed_by_them() -> None:
+    times = {"upload_times": {"from": ["1.1"], "needs": ["pdf"]}}
+    with pytest.raises(RuleError) as refused:
+        build_rule("done", {"points": "5", "evidence": times}, Decimal(5))
+    assert refused.value.en == "rule kind done does not read upload times (evidence upload_times)"
+
+
+@pytest.mark.parametrize(
+    ("evidence", "en"),
+    [
+        ("pdf", "evidence must be an object"),
+        ({"type": ["pdf"]}, "evidence: unknown key(s) type"),
+        ({"types": []}, "evidence types must be a list of strings"),
+        ({"types": ["pfd"]}, "evidence types: unknown pfd (known: docx, jpeg, mp4, pdf, png, pptx, xlsx)"),
+        (
+            {"upload_times": {"from": ["4.1.1"], "needs": ["mp4"]}},
+            "evidence needs: unknown mp4 (known: image, office, pdf, video)",
+        ),
+        ({"innovation_report": "yes"}, "evidence innovation_report must be true or false"),
+        ({"upload_times": {"from": ["4.1.1"]}}, "evidence upload_times needs from and needs"),
+    ],
+)
+def test_bad_evidence_objects_are_refused_with_a_reason(evidence: object, en: str) -> None:
+    with pytest.raises(RuleError) as refused:
+        build_rule("done", {"points": "5", "evidence": evidence}, Decimal(5))
+    assert refused.value.en == en
