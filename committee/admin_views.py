@@ -18,7 +18,6 @@ from . import screens, services
 from .errors import CommitteeError
 from .models import Clarification
 from .querysets import provinces_for_member
-from .selectors import rule_items
 
 
 def _rubric(request, year: int | None = None) -> Rubric:
@@ -81,7 +80,7 @@ def _post(request, rubric, province, c, criterion) -> None:
     cell = {"rubric": rubric, "province": province, "criterion_code": c.code}
     version = int(post.get("expected_version") or 0)
     if action == "judge":
-        items = post.getlist("items") if rule_items(c.rule) else None
+        items = post.getlist("items") if c.rule.tickable_items() else None
         services.judgment_record(
             member=user,
             **cell,

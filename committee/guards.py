@@ -17,7 +17,6 @@ from scoring.spec import CriterionSpec
 
 from .errors import CommitteeError, Conflicted, Frozen, StaleVersion
 from .models import Conflict, ScoreChange
-from .selectors import ITEM_FACTS, rule_items
 
 
 def ensure_open(rubric: Rubric) -> None:
@@ -66,12 +65,12 @@ def points_from_items(
     rubric: Rubric, c: CriterionSpec, province: Province, items: Sequence[str]
 ) -> tuple[Decimal, list[str]]:
     """Ticks become points through the criterion's own rule, so the admin and the engine never disagree."""
-    order = [code for code, _ in rule_items(c.rule)]
+    order = [code for code, _ in c.rule.tickable_items()]
     if not order:
         raise CommitteeError(
             f"ตัวชี้วัด {c.code} ให้คะแนนโดยเลือกระดับ ไม่ใช่ติ๊กรายการ", f"criterion {c.code} is scored by level, not items"
         )
-    fact = ITEM_FACTS[c.rule.kind]
+    fact = c.rule.tick_fact
     codes = list(dict.fromkeys(str(i).strip() for i in items if str(i).strip()))
     raw = ",".join(codes) or "-"
     try:
@@ -79,7 +78,7 @@ def points_from_items(
     except FactError as exc:
         raise CommitteeError(exc.th, exc.en) from None
     facts: dict[str, str] = {}
-    if c.rule.kind == "ladder":  # its data steps (4.2's downloads) are met from the province's facts
+    if set(c.rule.fact_names()) - {fact}:  # e.g. a ladder's data steps (4.2's downloads): the province's facts
         rows = Fact.objects.filter(rubric=rubric, province=province, criterion__code=c.code).exclude(value="")
         facts = dict(rows.values_list("name", "value"))
     facts[fact] = raw

@@ -14,7 +14,7 @@ from scoring.spec import CriterionSpec
 from .aggregate import Aggregate
 from .models import ChairFinal, Clarification, ClarificationStatus, Judgment, Override, ScoreChange
 from .querysets import provinces_for_member
-from .selectors import CellState, cell_aggregate, cell_states, clarifications_for_cell, is_data_criterion, rule_items
+from .selectors import CellState, cell_aggregate, cell_states, clarifications_for_cell
 
 STATUSES = {
     "todo": "ยังไม่ให้คะแนน / not scored yet",
@@ -49,7 +49,7 @@ class MatrixCell:
 
 def _cell(user, c: CriterionSpec, state: CellState, clar: str, all_seen: bool, stored: dict) -> MatrixCell:
     agg = cell_aggregate(state, c.rule, c.max_points)
-    cell = MatrixCell(code=c.code, data=is_data_criterion(c.rule), clarification=clar)
+    cell = MatrixCell(code=c.code, data=not c.rule.committee_judges, clarification=clar)
     if cell.data:
         cell.computed = stored.get(c.code)
     cell.mine = next((p for mid, _, p in state.judgments if mid == user.pk), None)
@@ -116,21 +116,8 @@ def matrix(
 
 def level_choices(c: CriterionSpec) -> list[tuple[Decimal, str]]:
     """Each allowed level with what it means, for the member's picker (highest first)."""
-    rule = c.rule
-    texts: dict[Decimal, str] = {}
-    if rule.kind == "choice":
-        texts = {p: label.th for p, label in rule.choices.items()}  # type: ignore[attr-defined]
-    elif rule.kind == "ladder":
-        texts = {s.points: f"ขั้นที่ {s.code}: {s.text.th}" for s in rule.steps}  # type: ignore[attr-defined]
-    elif rule.kind == "done":
-        texts = {rule.points: "ดำเนินการแล้ว / done"}  # type: ignore[attr-defined]
-    elif rule.kind == "grade":
-        for grade, p in rule.grades.items():  # type: ignore[attr-defined]
-            texts.setdefault(p, f"ระดับ {grade}")
-    elif rule.kind == "items_count":
-        for n, p in enumerate(rule.by_count):  # type: ignore[attr-defined]
-            texts.setdefault(p, f"ทำได้ {n} ข้อ / {n} items")
-    levels = rule.levels() or ()
+    texts = c.rule.level_labels()
+    levels = c.rule.levels() or ()
     return [(p, texts.get(p, "ไม่ผ่าน / not met" if p == 0 else "")) for p in sorted(levels, reverse=True)]
 
 
@@ -138,7 +125,7 @@ def next_unscored(user, rubric: Rubric, *, after: tuple[str, str] | None = None)
     """(province code, criterion code) this member has not scored yet: criterion by criterion, so one
     criterion is judged across all provinces in one sitting. Data criteria need no member score. 2 queries."""
     spec = rubric_spec(rubric)
-    codes = [c.code for c in spec.criteria() if not is_data_criterion(c.rule)]
+    codes = [c.code for c in spec.criteria() if c.rule.committee_judges]
     provinces = list(provinces_for_member(user).order_by("code").values_list("code", flat=True))
     done = set(Judgment.objects.filter(rubric=rubric, member=user).values_list("province__code", "criterion__code"))
     order = [(p, c) for c in codes for p in provinces]
@@ -179,8 +166,8 @@ def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, c
     )
     return {
         "spec": c,
-        "data": is_data_criterion(c.rule),
-        "items": [(code, label, code in (mine.items if mine else [])) for code, label in rule_items(c.rule)],
+        "data": not c.rule.committee_judges,
+        "items": [(code, label, code in (mine.items if mine else [])) for code, label in c.rule.tickable_items()],
         "levels": level_choices(c),
         "free_points": c.rule.levels() is None,
         # Pairs, not the dict: a fact may be named "items", which the template language would look up first.

@@ -10,29 +10,11 @@ from decimal import Decimal
 from django.db.models import Prefetch, QuerySet
 
 from scoring.models import Province, Rubric
-from scoring.rules.base import Label, Rule
+from scoring.rules.base import Rule
 from scoring.selectors import rubric_spec
 
 from .aggregate import Aggregate, aggregate, snap_down
 from .models import ChairFinal, Clarification, ClarificationMessage, ClarificationStatus, Judgment, Override
-
-# Criteria computed from imported data: the committee does not score them, it may only override.
-DATA_KINDS = frozenset({"ratio", "bands", "table", "timeliness"})
-# Rule kinds whose points come from ticked items, and the fact the ticks are written to.
-ITEM_FACTS = {"items_count": "items", "checklist": "items", "ladder": "steps"}
-
-
-def is_data_criterion(rule: Rule) -> bool:
-    return rule.kind in DATA_KINDS
-
-
-def rule_items(rule: Rule) -> list[tuple[str, Label]]:
-    """Items a member can tick, in rubric order; [] when the rule is scored by picking a level."""
-    if rule.kind in ("items_count", "checklist"):
-        return list(rule.items.items())  # type: ignore[attr-defined]
-    if rule.kind == "ladder":
-        return [(s.code, s.text) for s in rule.steps if s.fact is None]  # type: ignore[attr-defined]
-    return []
 
 
 def _clamp(points: Decimal, rule: Rule, top: Decimal) -> Decimal:

@@ -28,7 +28,6 @@ from .guards import (
     points_from_items,
 )
 from .models import ChairFinal, ChangeKind, Conflict, Final, Judgment, Override, Source
-from .selectors import is_data_criterion
 
 __all__ = [
     "CommitteeError",
@@ -117,7 +116,7 @@ def judgment_apply(
         raise PermissionDenied
     ensure_not_conflicted(member, province)
     c, criterion = find_criterion(rubric, criterion_code)
-    if is_data_criterion(c.rule):
+    if not c.rule.committee_judges:
         raise CommitteeError(
             f"ตัวชี้วัด {c.code} คำนวณจากข้อมูล ให้ใช้การปรับคะแนนพร้อมเหตุผล",
             f"criterion {c.code} is computed from data; record an override with a reason",
@@ -181,7 +180,7 @@ def _final_record(
     rubric = lock_open(rubric)
     ensure_not_conflicted(user, province)
     c, criterion = find_criterion(rubric, code)
-    if is_data_criterion(c.rule) != data:
+    if c.rule.committee_judges == data:
         th, en = ("ปรับคะแนน", "an override") if data else ("คะแนนสรุปของประธาน", "a chair's final")
         raise CommitteeError(f"ตัวชี้วัด {c.code} ใช้{th}ไม่ได้", f"criterion {c.code} does not take {en}")
     reason = (reason or "").strip()

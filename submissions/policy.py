@@ -1,21 +1,13 @@
-"""What each criterion accepts. Kept in code until central staff need to edit it per year."""
+"""What each criterion accepts: the rubric's data (its rules' "evidence" objects, docs/rubric-format.md),
+read through the rule; this module only knows the portal's file types and their names."""
 
 from __future__ import annotations
 
+from scoring.models import Rubric
+from scoring.rules.base import EvidenceExpected
+from scoring.selectors import rubric_spec
+
 DEFAULT_TYPES = frozenset({"pdf", "png", "jpeg", "docx", "xlsx", "pptx"})
-# 4.1.x: the lesson-learned PDF and the video; 5.x: the innovation report in Word and PDF.
-CRITERION_TYPES = {
-    "4.1.1": DEFAULT_TYPES | {"mp4"},
-    "4.1.2": frozenset({"pdf", "mp4"}),
-    "5.1": frozenset({"pdf", "docx"}),
-    "5.2": frozenset({"pdf", "docx"}),
-}
-# Timeliness facts fed from upload times: the criterion whose rule reads the fact, the criteria whose
-# uploads count, and the file kinds that must all be in (the fact is the moment the last one arrived).
-EVIDENCE_TIME_FACTS = {
-    "4.1.2": {"from": ("4.1.1", "4.1.2"), "needs": ("pdf", "video")},
-}
-INNOVATION_ATTACHMENT_CRITERION = "5.1"
 TYPE_LABELS = {
     "pdf": "PDF",
     "png": "PNG",
@@ -28,17 +20,30 @@ TYPE_LABELS = {
 ORDER = ["pdf", "jpeg", "png", "docx", "xlsx", "pptx", "mp4"]
 
 
-def allowed_types(criterion_code: str) -> frozenset[str]:
-    return CRITERION_TYPES.get(criterion_code, DEFAULT_TYPES)
+def expected(rubric: Rubric, criterion_code: str) -> EvidenceExpected:
+    try:
+        return rubric_spec(rubric).criterion(criterion_code).rule.evidence_expected()
+    except KeyError:  # not a criterion of this year: nothing beyond the defaults
+        return EvidenceExpected()
 
 
-def allowed_labels(criterion_code: str) -> list[str]:
-    allowed = allowed_types(criterion_code)
+def allowed_types(rubric: Rubric, criterion_code: str) -> frozenset[str]:
+    types = expected(rubric, criterion_code).types
+    return DEFAULT_TYPES if types is None else types
+
+
+def allowed_labels(rubric: Rubric, criterion_code: str) -> list[str]:
+    allowed = allowed_types(rubric, criterion_code)
     return [TYPE_LABELS[t] for t in ORDER if t in allowed]
 
 
-def accept_attribute(criterion_code: str) -> str:
+def accept_attribute(rubric: Rubric, criterion_code: str) -> str:
     """For <input accept>: a convenience for the file picker only; the server checks content."""
     exts = {"pdf": ".pdf", "png": ".png", "jpeg": ".jpg,.jpeg", "docx": ".docx", "xlsx": ".xlsx"}
     exts |= {"pptx": ".pptx", "mp4": ".mp4"}
-    return ",".join(exts[t] for t in ORDER if t in allowed_types(criterion_code))
+    return ",".join(exts[t] for t in ORDER if t in allowed_types(rubric, criterion_code))
+
+
+def innovation_criterion(rubric: Rubric) -> str | None:
+    """The criterion the innovation report form is filed under, as the rubric says; None if none is."""
+    return next((c.code for c in rubric_spec(rubric).criteria() if c.rule.evidence_expected().innovation_report), None)

@@ -20,6 +20,8 @@ from django.db.models import Max, Min
 from django.utils import timezone
 
 from scoring.models import Criterion, Fact, FactSource, Province, Rubric
+from scoring.rules.base import EvidenceExpected
+from scoring.selectors import rubric_spec
 from scoring.services import ensure_not_frozen, fact_set, results_mark_dirty
 
 from . import policy
@@ -57,8 +59,8 @@ def _store(upload: UploadedFile, rubric: Rubric, province: Province, criterion_c
     if tmp_path is None:
         raise UploadRefused("ไม่ได้รับไฟล์", "No file received")
     detected = inspect_file(tmp_path)
-    if detected.subtype not in policy.allowed_types(criterion_code):
-        allowed = ", ".join(policy.allowed_labels(criterion_code))
+    if detected.subtype not in policy.allowed_types(rubric, criterion_code):
+        allowed = ", ".join(policy.allowed_labels(rubric, criterion_code))
         raise UploadRefused(
             f"ตัวชี้วัด {criterion_code} รับเฉพาะ {allowed}", f"Criterion {criterion_code} accepts only {allowed}"
         )
@@ -158,19 +160,17 @@ def evidence_withdraw(*, user, evidence: Evidence, now: datetime | None = None) 
 
 def _feed_time_facts(*, rubric: Rubric, province: Province, criterion_code: str, user) -> None:
     """Timeliness from upload times: the moment every required kind was in (only visible versions count)."""
-    for target, spec in policy.EVIDENCE_TIME_FACTS.items():
-        if criterion_code not in spec["from"]:
+    for c in rubric_spec(rubric).criteria():
+        name, wants = c.rule.upload_time_fact(), c.rule.evidence_expected()
+        if not name or criterion_code not in wants.times_from:
             continue
-        criterion = Criterion.objects.filter(rubric=rubric, code=target).first()
-        if criterion is None or criterion.rule.get("kind") != "timeliness":
-            continue
-        firsts = _first_times(rubric, province, spec)
+        target = c.code
+        firsts = _first_times(rubric, province, wants)
         value = ""
-        if all(kind in firsts for kind in spec["needs"]):
+        if all(kind in firsts for kind in wants.times_need):
             value = max(firsts.values()).astimezone(BANGKOK).isoformat(timespec="seconds")
-        name = criterion.rule["fact"]
         stored = (
-            Fact.objects.filter(rubric=rubric, province=province, criterion=criterion, name=name)
+            Fact.objects.filter(rubric=rubric, province=province, criterion__code=target, name=name)
             .values_list("value", flat=True)
             .first()
         )
@@ -190,14 +190,14 @@ def _feed_time_facts(*, rubric: Rubric, province: Province, criterion_code: str,
         )
 
 
-def _first_times(rubric: Rubric, province: Province, spec: Mapping) -> dict[str, datetime]:
+def _first_times(rubric: Rubric, province: Province, wants: EvidenceExpected) -> dict[str, datetime]:
     rows = (
         Evidence.objects.visible()
         .filter(
             submission__rubric=rubric,
             submission__province=province,
-            submission__criterion__code__in=spec["from"],
-            file_kind__in=spec["needs"],
+            submission__criterion__code__in=wants.times_from,
+            file_kind__in=wants.times_need,
         )
         .values("file_kind")
         .annotate(first=Min("created_at"))

@@ -72,8 +72,8 @@ def _criterion_ctx(request, ctx: dict) -> dict:
             user=request.user, rubric=ctx["rubric"], province=ctx["province"], criterion=ctx["criterion"]
         ),
         submission=selectors.submission_of(rubric=ctx["rubric"], province=ctx["province"], criterion=ctx["criterion"]),
-        allowed=policy.allowed_labels(code),
-        accept=policy.accept_attribute(code),
+        allowed=policy.allowed_labels(ctx["rubric"], code),
+        accept=policy.accept_attribute(ctx["rubric"], code),
         limits_mb={k: v // (1024 * 1024) for k, v in limits.items()},
         link_form=LinkForm(),
     )
@@ -211,7 +211,10 @@ def withdraw(request, pk: int):
 
 @login_required
 def innovation(request, year: int, code: str):
-    ctx = _context(request, year, code, policy.INNOVATION_ATTACHMENT_CRITERION)
+    attached_to = policy.innovation_criterion(selectors.rubric_or_404(year))
+    if attached_to is None:  # this year's rubric files no innovation report
+        raise Http404
+    ctx = _context(request, year, code, attached_to)
     current = selectors.innovation_report_current(rubric=ctx["rubric"], province=ctx["province"])
     form = InnovationReportForm(request.POST or None, instance=current)
     if request.method == "POST":

@@ -33,6 +33,18 @@ class Label(NamedTuple):
     en: str
 
 
+@dataclass(frozen=True)
+class EvidenceExpected:
+    """What evidence a criterion expects: its rule's optional "evidence" object (docs/rubric-format.md)."""
+
+    types: frozenset[str] | None = None  # file types accepted; None: the evidence portal's default set
+    innovation_report: bool = False  # the innovation report form is filed under this criterion
+    # Upload times feed `upload_time_fact`: the criteria whose uploads count and the file kinds that must
+    # all be in (the fact is the moment the last one arrived). Empty: uploads do not feed this rule.
+    times_from: tuple[str, ...] = ()
+    times_need: tuple[str, ...] = ()
+
+
 class FactError(ValueError):
     """A raw fact that cannot be used; the message names the fact and the value."""
 
@@ -66,13 +78,13 @@ def fit(text: str, limit: int = MAX_EXPLANATION) -> str:
 
 class Rule:
     kind: ClassVar[str] = ""
-    # Parameter keys this kind understands besides "kind" and "labels"; typos are refused.
+    # Parameter keys this kind understands besides "kind", "labels" and "evidence"; typos are refused.
     allowed: ClassVar[frozenset[str]] = frozenset()
     # Thai/English names of the facts for messages; a rubric's "labels" param overrides them.
     default_labels: ClassVar[dict[str, Label]] = {}
 
     def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
-        unknown = sorted(set(params) - self.allowed - {"kind", "labels"})
+        unknown = sorted(set(params) - self.allowed - {"kind", "labels", "evidence"})
         if unknown:
             raise RuleError(
                 f"ไม่รู้จักพารามิเตอร์ {', '.join(unknown)} ของเกณฑ์ชนิด {self.kind}",
@@ -80,6 +92,12 @@ class Rule:
             )
         self.max_points = max_points
         self._labels = dict(params.get("labels") or {})
+        self.evidence = _evidence(params.get("evidence"))
+        if self.evidence.times_from and type(self).upload_time_fact is Rule.upload_time_fact:
+            raise RuleError(
+                f"เกณฑ์ชนิด {self.kind} ไม่ได้อ่านเวลาที่อัปโหลด (evidence upload_times)",
+                f"rule kind {self.kind} does not read upload times (evidence upload_times)",
+            )
 
     # -- to be provided by subclasses -------------------------------------------------
     def fact_names(self) -> tuple[str, ...]:
@@ -102,6 +120,31 @@ class Rule:
         levels = self.levels()
         assert levels is not None
         return max(levels)
+
+    # -- what the committee and the evidence portal ask a rule: each kind answers for itself, so
+    # nothing outside scoring/rules branches on `kind` (tests/scoring/test_rule_kinds.py asks every kind).
+    # Whether a committee member scores it; False means computed from imported data (the committee may
+    # only override). No default: a new kind must say, or it would silently be counted as judged.
+    committee_judges: ClassVar[bool]
+    # The fact a member's ticks are written to; "" when the rule is scored by picking a level.
+    tick_fact: ClassVar[str] = ""
+
+    def tickable_items(self) -> list[tuple[str, Label]]:
+        """Items a member can tick, in rubric order, with their names; [] when scored by picking a level."""
+        return []
+
+    def level_labels(self) -> dict[Decimal, str]:
+        """What each level means, for the member's level picker; levels left out show only their points."""
+        return {}
+
+    def evidence_expected(self) -> EvidenceExpected:
+        """What evidence the criterion expects; kinds that read upload times refuse what they cannot use."""
+        return self.evidence
+
+    def upload_time_fact(self) -> str:
+        """The fact an evidence upload's time feeds (the moment the last needed file arrived, uploads as
+        `evidence_expected().times_from` says); "" when uploads do not feed this rule."""
+        return ""
 
     # -- shared behaviour -------------------------------------------------------------
     def label(self, name: str) -> Label:
@@ -190,6 +233,48 @@ class Rule:
             return self._evaluate(parsed, ctx)
         except FactError as error:
             return refused(error.th, error.en)
+
+
+# The rubric format's words for evidence (docs/rubric-format.md): file types a criterion accepts, and the
+# kinds of file upload times wait for; a typo would refuse every upload, so it is refused when loaded.
+FILE_TYPES = frozenset({"pdf", "png", "jpeg", "docx", "xlsx", "pptx", "mp4"})
+FILE_KINDS = frozenset({"pdf", "image", "office", "video"})
+
+
+def _strings(value: Any, what: str, known: frozenset[str] | None = None) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        raise RuleError(f"evidence {what} ต้องเป็นรายการข้อความ", f"evidence {what} must be a list of strings")
+    unknown = sorted(set(value) - known) if known is not None else []
+    if unknown:
+        names, allowed = ", ".join(unknown), ", ".join(sorted(known or ()))
+        raise RuleError(
+            f"evidence {what}: ไม่รู้จัก {names} (ใช้ได้: {allowed})", f"evidence {what}: unknown {names} (known: {allowed})"
+        )
+    return tuple(value)
+
+
+def _evidence(raw: Any) -> EvidenceExpected:
+    if raw is None:
+        return EvidenceExpected()
+    if not isinstance(raw, Mapping):
+        raise RuleError("evidence ต้องเป็นออบเจกต์", "evidence must be an object")
+    unknown = sorted(set(raw) - {"types", "innovation_report", "upload_times"})
+    if unknown:
+        raise RuleError(f"evidence ไม่รู้จัก {', '.join(unknown)}", f"evidence: unknown key(s) {', '.join(unknown)}")
+    report = raw.get("innovation_report", False)
+    if not isinstance(report, bool):
+        raise RuleError(
+            "evidence innovation_report ต้องเป็น true หรือ false", "evidence innovation_report must be true or false"
+        )
+    types = None if raw.get("types") is None else frozenset(_strings(raw["types"], "types", FILE_TYPES))
+    times = raw.get("upload_times")
+    if times is None:
+        return EvidenceExpected(types, report)
+    if not isinstance(times, Mapping) or set(times) != {"from", "needs"}:
+        raise RuleError("evidence upload_times ต้องมี from และ needs", "evidence upload_times needs from and needs")
+    return EvidenceExpected(
+        types, report, _strings(times["from"], "from"), _strings(times["needs"], "needs", FILE_KINDS)
+    )
 
 
 def refused(th: str, en: str) -> Score:

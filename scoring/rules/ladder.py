@@ -45,6 +45,8 @@ class Step:
 
 class Ladder(Rule):
     kind = "ladder"
+    committee_judges = True
+    tick_fact = "steps"
     allowed = frozenset({"steps"})
     default_labels = {"steps": Label("ขั้นที่ผ่าน", "steps met")}
 
@@ -88,6 +90,12 @@ class Ladder(Rule):
 
     def levels(self) -> tuple[Decimal, ...]:
         return tuple(sorted({Decimal(0), *(s.points for s in self.steps)}))
+
+    def tickable_items(self) -> list[tuple[str, Label]]:
+        return [(s.code, s.text) for s in self.steps if s.fact is None]
+
+    def level_labels(self) -> dict[Decimal, str]:
+        return {s.points: f"ขั้นที่ {s.code}: {s.text.th}" for s in self.steps}
 
     def _data_met(self, step: Step, parsed: Mapping[str, object], ctx: Context) -> tuple[bool, Label]:
         assert step.fact is not None

@@ -28,6 +28,7 @@ class Ratio(Rule):
     """min(numerator ÷ denominator, 1) × weight, e.g. "verified ÷ target × 30"."""
 
     kind = "ratio"
+    committee_judges = False  # computed from imported numbers
     allowed = frozenset({"numerator", "denominator", "weight"})
 
     def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
@@ -86,6 +87,7 @@ class Bands(Rule):
     """First band (highest first) whose min the measure reaches, else `otherwise`."""
 
     kind = "bands"
+    committee_judges = False
     allowed = frozenset({"measure", "bands", "otherwise"})
 
     def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
@@ -139,6 +141,7 @@ class Table(Rule):
     """First row all of whose minimums are met (table A: coverage and confidence together)."""
 
     kind = "table"
+    committee_judges = False
     allowed = frozenset({"measures", "rows", "otherwise"})
 
     def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:

@@ -39,6 +39,10 @@ class _NamedItems:
     """Kinds whose fact is a list of item codes name the items, not the codes, to people."""
 
     items: dict
+    tick_fact = "items"
+
+    def tickable_items(self) -> list[tuple[str, Label]]:
+        return list(self.items.items())
 
     def item_names(self, codes: list[str]) -> tuple[str, str]:
         known = [c for c in self.items if c in codes]
@@ -50,6 +54,7 @@ class _NamedItems:
 
 class Done(Rule):
     kind = "done"
+    committee_judges = True
     allowed = frozenset({"points"})
     default_labels = {"done": Label("การดำเนินการ", "done")}
 
@@ -66,6 +71,9 @@ class Done(Rule):
     def levels(self) -> tuple[Decimal, ...]:
         return _levels([self.points])
 
+    def level_labels(self) -> dict[Decimal, str]:
+        return {self.points: "ดำเนินการแล้ว / done"}
+
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
         if parsed["done"]:
             return Score(self.points, f"ดำเนินการแล้ว → {pts_th(self.points)}", f"done → {pts_en(self.points)}")
@@ -76,6 +84,7 @@ class ItemsCount(_NamedItems, Rule):
     """Points by how many distinct items are met (3.1: 1 → 1, 2 → 3, 3 → 5)."""
 
     kind = "items_count"
+    committee_judges = True
     allowed = frozenset({"items", "points"})
     default_labels = {"items": Label("รายการที่ดำเนินการ", "items met")}
 
@@ -105,6 +114,12 @@ class ItemsCount(_NamedItems, Rule):
     def levels(self) -> tuple[Decimal, ...]:
         return _levels(self.by_count)
 
+    def level_labels(self) -> dict[Decimal, str]:
+        texts: dict[Decimal, str] = {}
+        for n, p in enumerate(self.by_count):
+            texts.setdefault(p, f"ทำได้ {n} ข้อ / {n} items")
+        return texts
+
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
         met = sorted(parsed["items"], key=list(self.items).index)  # type: ignore[arg-type]
         points = self.by_count[len(met)]
@@ -120,6 +135,7 @@ class Checklist(_NamedItems, Rule):
     """Each item met adds its own points (5.2: 1 each)."""
 
     kind = "checklist"
+    committee_judges = True
     allowed = frozenset({"items"})
     default_labels = {"items": Label("รายการที่ผ่าน", "items met")}
 
@@ -156,6 +172,7 @@ class Choice(Rule):
     """The committee picks one described level (4.1.1: 1 / 3 / 5)."""
 
     kind = "choice"
+    committee_judges = True
     allowed = frozenset({"levels"})
     default_labels = {"level": Label("ระดับที่เลือก", "chosen level")}
 
@@ -189,6 +206,9 @@ class Choice(Rule):
     def levels(self) -> tuple[Decimal, ...]:
         return _levels(self.choices)
 
+    def level_labels(self) -> dict[Decimal, str]:
+        return {p: label.th for p, label in self.choices.items()}
+
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
         points = parsed["level"]
         assert isinstance(points, Decimal)
@@ -200,6 +220,7 @@ class Grade(Rule):
     """Letter grades (seed 004: A/B/C/D = 5/4/3/2)."""
 
     kind = "grade"
+    committee_judges = True
     allowed = frozenset({"grades"})
     default_labels = {"grade": Label("ระดับผลงาน", "grade")}
 
@@ -227,6 +248,12 @@ class Grade(Rule):
     def levels(self) -> tuple[Decimal, ...]:
         return _levels(self.grades.values())
 
+    def level_labels(self) -> dict[Decimal, str]:
+        texts: dict[Decimal, str] = {}
+        for grade, p in self.grades.items():
+            texts.setdefault(p, f"ระดับ {grade}")
+        return texts
+
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
         grade = str(parsed["grade"])
         points = self.grades[grade]
@@ -237,6 +264,7 @@ class Points(Rule):
     """Committee-entered points anywhere in 0 … max_points (seed 001 website contest)."""
 
     kind = "points"
+    committee_judges = True
     default_labels = {"points": Label("คะแนนที่กรรมการให้", "points given")}
 
     def fact_names(self) -> tuple[str, ...]:

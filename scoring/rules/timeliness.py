@@ -18,6 +18,7 @@ SHOWN_HOLIDAYS = 3
 
 class Timeliness(Rule):
     kind = "timeliness"
+    committee_judges = False  # dates come from imports or upload times
     allowed = frozenset({"fact", "before", "on_day", "late", "later", "missing"})
     default_labels = {"received_on": Label("วันที่รับเอกสาร", "date received")}
 
@@ -48,6 +49,9 @@ class Timeliness(Rule):
 
     def fact_names(self) -> tuple[str, ...]:
         return (self.fact,)
+
+    def upload_time_fact(self) -> str:
+        return self.fact if self.evidence.times_from else ""
 
     def levels(self) -> tuple[Decimal, ...]:
         values = {Decimal(0), self.before, self.on_day, self.later, self.missing}

@@ -1,0 +1,135 @@
+"""Every registered rule kind answers the questions the committee and the evidence portal ask it, so a
+new kind that misses one fails here instead of being silently counted as judged or shown without labels."""
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from scoring.rules import KINDS, Rule, RuleError, build_rule
+from scoring.rules.base import EvidenceExpected, Label
+from scoring.spec import parse_rubric
+
+ROOT = Path(__file__).resolve().parents[2]
+RUBRICS = [ROOT / "scoring" / "rubrics" / "2566.json", *sorted((Path(__file__).parent / "rubrics").glob("*.json"))]
+# No rubric we ship or test on grades by letter yet.
+GRADE = build_rule("grade", {"kind": "grade", "grades": {"A": "5", "B": "4", "C": "3", "D": "3"}}, Decimal(5))
+
+
+def _examples() -> dict[str, list[Rule]]:
+    out: dict[str, list[Rule]] = {"grade": [GRADE]}
+    for path in RUBRICS:
+        for c in parse_rubric(json.loads(path.read_text())).criteria():
+            out.setdefault(c.rule.kind, []).append(c.rule)
+    return out
+
+
+EXAMPLES = _examples()
+# Today's answers, kind by kind: a new kind must be added here, with its own answer.
+JUDGED = {
+    "done": True,
+    "items_count": True,
+    "checklist": True,
+    "choice": True,
+    "grade": True,
+    "points": True,
+    "ladder": True,
+    "ratio": False,
+    "bands": False,
+    "table": False,
+    "timeliness": False,
+}
+
+
+def test_every_registered_kind_has_an_example_and_an_answer() -> None:
+    assert set(EXAMPLES) == set(KINDS)
+    assert set(JUDGED) == set(KINDS)
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_kind_says_whether_the_committee_judges_it(kind: str) -> None:
+    # Declared on the kind itself: the base class gives no default to fall back on.
+    assert isinstance(KINDS[kind].committee_judges, bool)
+    assert KINDS[kind].committee_judges is JUDGED[kind]
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_kind_answers_every_question_with_a_well_typed_value(kind: str) -> None:
+    for rule in EXAMPLES[kind]:
+        facts = rule.fact_names()
+        items = rule.tickable_items()
+        assert isinstance(items, list)
+        for code, label in items:
+            assert isinstance(code, str) and code
+            assert isinstance(label, Label) and label.th
+        assert isinstance(rule.tick_fact, str)
+        if items:
+            assert rule.committee_judges and rule.tick_fact in facts
+        labels = rule.level_labels()
+        assert isinstance(labels, dict)
+        levels = rule.levels()
+        for points, text in labels.items():
+            assert isinstance(points, Decimal) and isinstance(text, str) and text
+            assert levels is not None and points in levels
+        fact = rule.upload_time_fact()
+        assert isinstance(fact, str)
+        assert fact == "" or fact in facts
+
+
+def test_kinds_scored_by_picking_a_level_name_their_levels() -> None:
+    choice, ladder, done, grade, items_count = (
+        EXAMPLES[k][0] for k in ("choice", "ladder", "done", "grade", "items_count")
+    )
+    assert choice.level_labels() == {p: label.th for p, label in choice.choices.items()}
+    assert ladder.level_labels() == {s.points: f"ขั้นที่ {s.code}: {s.text.th}" for s in ladder.steps}
+    assert done.level_labels() == {done.points: "ดำเนินการแล้ว / done"}
+    assert grade.level_labels() == {Decimal(5): "ระดับ A", Decimal(4): "ระดับ B", Decimal(3): "ระดับ C"}
+    assert items_count.level_labels()[items_count.by_count[0]] == "ทำได้ 0 ข้อ / 0 items"
+
+
+def test_ticks_name_the_fact_they_feed() -> None:
+    ladder, checklist = EXAMPLES["ladder"][0], EXAMPLES["checklist"][0]
+    assert (ladder.tick_fact, checklist.tick_fact) == ("steps", "items")
+    assert [code for code, _ in ladder.tickable_items()] == [s.code for s in ladder.steps if s.fact is None]
+    assert checklist.tickable_items() == list(checklist.items.items())
+
+
+def test_shipped_rubric_says_what_evidence_each_criterion_expects() -> None:
+    shipped = parse_rubric(json.loads(RUBRICS[0].read_text()))
+    wants = {c.code: c.rule.evidence_expected() for c in shipped.criteria()}
+    assert wants["4.1.1"] == EvidenceExpected(frozenset({"pdf", "png", "jpeg", "docx", "xlsx", "pptx", "mp4"}))
+    assert wants["4.1.2"] == EvidenceExpected(frozenset({"pdf", "mp4"}), False, ("4.1.1", "4.1.2"), ("pdf", "video"))
+    assert wants["5.1"] == EvidenceExpected(frozenset({"pdf", "docx"}), innovation_report=True)
+    assert wants["5.2"] == EvidenceExpected(frozenset({"pdf", "docx"}))
+    assert wants["1.1"] == EvidenceExpected()
+    fed = {c.code: c.rule.upload_time_fact() for c in shipped.criteria() if c.rule.upload_time_fact()}
+    assert fed == {"4.1.2": "sent_at"}
+
+
+def test_only_a_kind_that_reads_upload_times_may_be_fed_by_them() -> None:
+    times = {"upload_times": {"from": ["1.1"], "needs": ["pdf"]}}
+    with pytest.raises(RuleError) as refused:
+        build_rule("done", {"points": "5", "evidence": times}, Decimal(5))
+    assert refused.value.en == "rule kind done does not read upload times (evidence upload_times)"
+
+
+@pytest.mark.parametrize(
+    ("evidence", "en"),
+    [
+        ("pdf", "evidence must be an object"),
+        ({"type": ["pdf"]}, "evidence: unknown key(s) type"),
+        ({"types": []}, "evidence types must be a list of strings"),
+        ({"types": ["pfd"]}, "evidence types: unknown pfd (known: docx, jpeg, mp4, pdf, png, pptx, xlsx)"),
+        (
+            {"upload_times": {"from": ["4.1.1"], "needs": ["mp4"]}},
+            "evidence needs: unknown mp4 (known: image, office, pdf, video)",
+        ),
+        ({"innovation_report": "yes"}, "evidence innovation_report must be true or false"),
+        ({"upload_times": {"from": ["4.1.1"]}}, "evidence upload_times needs from and needs"),
+    ],
+)
+def test_bad_evidence_objects_are_refused_with_a_reason(evidence: object, en: str) -> None:
+    with pytest.raises(RuleError) as refused:
+        build_rule("done", {"points": "5", "evidence": evidence}, Decimal(5))
+    assert refused.value.en == en
