@@ -143,14 +143,15 @@ class FactImportExportAdmin(ImportExportModelAdmin):
         return [path("template/", view, name="scoring_fact_template"), *super().get_urls()]
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {**(extra_context or {}), "template_years": self._years()}
+        extra_context = {**(extra_context or {}), **self._templates()}
         return super().changelist_view(request, extra_context)
 
     def get_import_context_data(self, **kwargs):
-        return {"template_years": self._years()}
+        return self._templates()
 
-    def _years(self):
-        return list(Rubric.objects.values_list("year", flat=True))
+    def _templates(self):
+        years = list(Rubric.objects.values_list("year", flat=True))
+        return {"template_years": years, "template_formats": exporter.get("fact-template").formats}
 
     def template_view(self, request):
         """The sheet to fill in: every province × every fact of the year, prefilled with stored values."""
