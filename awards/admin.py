@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
+from scoring import exporter
 from scoring.admin_forms import RoleAccess, YearFilter
 from scoring.models import Rubric
 from scoring.permissions import is_central
 
-from . import exports, services
+from . import services
 from .models import AwardSignature, AwardTier, DocumentStatus, GeneratedDocument, SigningCertificate
 
 
@@ -87,6 +88,6 @@ class GeneratedDocumentAdmin(RoleAccess, admin.ModelAdmin):
 
     def changelist_view(self, request, extra_context=None):
         years = list(Rubric.objects.values_list("year", flat=True))
-        sheets = [(name, fmt) for name in exports.SHEETS for fmt in ("xlsx", "csv")]
+        sheets = [(e.identifier, fmt) for e in exporter.year_sheets(request.user) for fmt in e.formats]
         extra = {"export_years": years, "export_sheets": sheets, **(extra_context or {})}
         return super().changelist_view(request, extra)

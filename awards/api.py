@@ -1,26 +1,26 @@
 """REST API v1 for spreadsheets and documents; the same selectors and services as the pages."""
 
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from scoring import exporter
 from scoring.api import rule_permission
 from scoring.models import Province, Rubric
 
-from . import exports, services
+from . import services
 from .models import DocumentKind, GeneratedDocument
 from .views import document_download, status_data
 
-SHEET_DOC = (
-    "standings: อันดับ คะแนนรายมิติ คะแนนทุกตัวชี้วัด และคำอธิบาย / rank, dimensions, every criterion, explanations; "
-    "facts: ข้อมูลประกอบการให้คะแนน / facts; fact-changes: ประวัติการแก้ไขข้อมูล / fact change history; "
-    "judgments: คะแนนของกรรมการ คะแนนสรุปของประธาน และการปรับคะแนน / members' scores, chair finals, overrides; "
-    "judgment-changes: ประวัติการให้คะแนน / score change history. "
-    "CSV is UTF-8 with BOM; text starting with = + - @ is prefixed with ' (formula neutralised)."
+SHEETS = exporter.year_sheets()
+SHEET_NAMES = [e.identifier for e in SHEETS]
+FORMATS = sorted({f for e in SHEETS for f in e.formats})
+SHEET_DOC = "; ".join(f"{e.identifier}: {e.label}" for e in SHEETS) + (
+    ". CSV is UTF-8 with BOM; text starting with = + - @ is prefixed with ' (formula neutralised)."
 )
 
 
@@ -29,11 +29,11 @@ class SheetExport(APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("sheet", str, OpenApiParameter.PATH, enum=list(exports.SHEETS), description=SHEET_DOC),
-            OpenApiParameter("fmt", str, OpenApiParameter.PATH, enum=["xlsx", "csv"]),
+            OpenApiParameter("sheet", str, OpenApiParameter.PATH, enum=SHEET_NAMES, description=SHEET_DOC),
+            OpenApiParameter("fmt", str, OpenApiParameter.PATH, enum=FORMATS),
         ],
         responses={
-            (200, exports.XLSX_TYPE): OpenApiTypes.BINARY,
+            (200, exporter.XLSX_TYPE): OpenApiTypes.BINARY,
             (200, "text/csv"): OpenApiTypes.BINARY,
         },
         summary="ส่งออกตารางเป็น XLSX หรือ CSV / export a sheet as XLSX or CSV",
@@ -41,12 +41,14 @@ class SheetExport(APIView):
     def get(self, request, year: int, sheet: str, fmt: str):
         rubric = get_object_or_404(Rubric, year=year)
         try:
-            data, ctype, filename = exports.export(rubric, sheet, fmt)
+            chosen = exporter.get(sheet, fmt)
         except KeyError:
+            chosen = None
+        if chosen is None or chosen.scope != exporter.YEAR:
             return Response({"detail": f"ไม่มีตาราง {sheet}.{fmt} / no sheet {sheet}.{fmt}"}, status=404)
-        response = HttpResponse(data, content_type=ctype)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        if not request.user.has_perm(chosen.permission):
+            raise PermissionDenied
+        return exporter.response(rubric, sheet, fmt)
 
 
 class DocumentStatusSerializer(serializers.Serializer):

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from scoring import exporter
 from scoring.models import Rubric
 
 from . import selectors, services
@@ -61,11 +62,7 @@ def results(request, year: int):
             signature_form=SignatureForm(instance=selectors.signature(rubric)),
             certificate=selectors.signing_certificate(),
             certificate_form=SigningCertificateForm(),
-            sheets=[
-                ("standings", "อันดับและคะแนนทุกตัวชี้วัด / standings"),
-                ("facts", "ข้อมูล / facts"),
-                ("fact-changes", "ประวัติการแก้ไขข้อมูล / fact history"),
-            ],
+            sheets=exporter.year_sheets(request.user),
         )
     return render(request, "awards/results.html", context)
 

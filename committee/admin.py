@@ -7,15 +7,16 @@ import rules
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.urls import path
 from django.utils.html import format_html
 
+from scoring import exporter
 from scoring.admin_forms import CriterionCodeFilter, RoleAccess, YearFilter, column
 from scoring.models import Province, Role
 from scoring.permissions import is_central
 
 from . import admin_import, admin_views, services
-from .export import history_response
 from .models import ChairFinal, Clarification, ClarificationMessage, Conflict, Judgment, Override, ScoreChange
 from .permissions import is_department
 from .querysets import provinces_for_member
@@ -138,16 +139,21 @@ class ScoreChangeAdmin(ScopedAdmin):
         return [path("export/", view, name="committee_scorechange_export"), *super().get_urls()]
 
     def export_view(self, request):
-        if not request.user.has_perm("committee.export_history"):
+        history = exporter.get("score-history")
+        if not request.user.has_perm(history.permission):
             raise PermissionDenied
         request.GET = request.GET.copy()
         fmt = request.GET.pop("format", ["csv"])[-1]
+        if fmt not in history.formats:
+            raise Http404(f"ไม่มีรูปแบบ {fmt} / no format {fmt}")
         # The changelist's own filters and scope: the file holds exactly what the page lists.
         queryset = self.get_changelist_instance(request).get_queryset(request)
-        return history_response(queryset, fmt)
+        return exporter.response(queryset, history.identifier, fmt)
 
     def changelist_view(self, request, extra_context=None):
-        extra = {"can_export": request.user.has_perm("committee.export_history"), **(extra_context or {})}
+        history = exporter.get("score-history")
+        can_export = request.user.has_perm(history.permission)
+        extra = {"can_export": can_export, "export_formats": history.formats, **(extra_context or {})}
         return super().changelist_view(request, extra)
 
 

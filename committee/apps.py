@@ -7,4 +7,4 @@ class CommitteeConfig(AppConfig):
     verbose_name = "คณะกรรมการให้คะแนน / committee scoring"
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (registers the rules permissions)
+        from . import exporters, permissions  # noqa: F401  (register the exporters and the rules permissions)

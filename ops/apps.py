@@ -6,4 +6,4 @@ class OpsConfig(AppConfig):
     verbose_name = "การดูแลระบบ / Operations"
 
     def ready(self) -> None:
-        from . import metrics, permissions  # noqa: F401  (signal receivers and rules)
+        from . import exporters, metrics, permissions  # noqa: F401  (exporters, signal receivers and rules)

@@ -6,4 +6,4 @@ class ScoringConfig(AppConfig):
     verbose_name = "การให้คะแนน / Scoring"
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (registers the rules)
+        from . import exporters, permissions  # noqa: F401  (register the exporters and the rules)

@@ -7,27 +7,21 @@ and only translates its report (or its row errors) into import-export's Result f
 
 from __future__ import annotations
 
-import csv
-import io
-
 import tablib
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
 from import_export.results import Result, RowResult
-from openpyxl import Workbook
 
-from . import selectors, services
+from . import exporter, services
 from .admin_forms import FactConfirmImportForm, FactImportForm
 from .models import Fact, FactSource, Rubric
 from .permissions import is_central, is_department
 from .tabular import SheetError, read_rows
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _dataset(rows: list[dict[str, str]]) -> tablib.Dataset:
@@ -49,10 +43,17 @@ class SheetCSV(base_formats.CSV):
     def create_dataset(self, in_stream, **kwargs):
         return _dataset(read_rows(in_stream, "upload.csv", required=services.HEADER))
 
+    def export_data(self, dataset, **kwargs):
+        # The registry's writer, not tablib's: formula-safe cells and the BOM, as every file the product writes.
+        return exporter.to_csv(exporter.Table("facts", list(dataset.headers), list(dataset)))
+
 
 class SheetXLSX(base_formats.XLSX):
     def create_dataset(self, in_stream, **kwargs):
         return _dataset(read_rows(in_stream, "upload.xlsx", required=services.HEADER))
+
+    def export_data(self, dataset, **kwargs):
+        return exporter.to_xlsx(exporter.Table("facts", list(dataset.headers), list(dataset)))
 
 
 class FactResource(resources.ModelResource):
@@ -119,32 +120,12 @@ class FactResource(resources.ModelResource):
         return result
 
 
-def template_xlsx(rows: list[tuple[str, str, str, str]]) -> bytes:
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("facts")
-    sheet.append(list(services.HEADER))
-    for row in rows:
-        sheet.append(list(row))  # strings stay strings: "1,3" and dates must not become numbers
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def template_csv(rows: list[tuple[str, str, str, str]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(services.HEADER)
-    writer.writerows(rows)
-    return out.getvalue().encode("utf-8-sig")  # the BOM makes Excel read Thai correctly
-
-
 class FactImportExportAdmin(ImportExportModelAdmin):
     """The fact import page: a year choice, a dry-run preview and a confirm step, all through the service."""
 
     resource_classes = [FactResource]
     import_formats = [SheetCSV, SheetXLSX]
-    export_formats = [base_formats.CSV, base_formats.XLSX]
-    to_encoding = "utf-8-sig"  # exported CSV opens in Excel with Thai intact
+    export_formats = [SheetCSV, SheetXLSX]  # written by scoring.exporter
     import_form_class = FactImportForm
     confirm_form_class = FactConfirmImportForm
     import_template_name = "admin/scoring/fact/import.html"
@@ -162,32 +143,27 @@ class FactImportExportAdmin(ImportExportModelAdmin):
         return [path("template/", view, name="scoring_fact_template"), *super().get_urls()]
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {**(extra_context or {}), "template_years": self._years()}
+        extra_context = {**(extra_context or {}), **self._templates()}
         return super().changelist_view(request, extra_context)
 
     def get_import_context_data(self, **kwargs):
-        return {"template_years": self._years()}
+        return self._templates()
 
-    def _years(self):
-        return list(Rubric.objects.values_list("year", flat=True))
+    def _templates(self):
+        years = list(Rubric.objects.values_list("year", flat=True))
+        return {"template_years": years, "template_formats": exporter.get("fact-template").formats}
 
     def template_view(self, request):
         """The sheet to fill in: every province × every fact of the year, prefilled with stored values."""
-        if not is_central(request.user):
+        template = exporter.get("fact-template")
+        if not request.user.has_perm(template.permission):
             raise PermissionDenied
         year = request.GET.get("year", "")
         rubric = Rubric.objects.filter(year=int(year)).first() if year.isdigit() else Rubric.objects.first()
         if rubric is None:
             raise Http404("ไม่พบเกณฑ์ปีนี้ / no rubric for this year")
-        rows = selectors.fact_template_rows(rubric)
-        if request.GET.get("format") == "csv":
-            response = HttpResponse(template_csv(rows), content_type="text/csv; charset=utf-8")
-            ext = "csv"
-        else:
-            response = HttpResponse(template_xlsx(rows), content_type=XLSX_TYPE)
-            ext = "xlsx"
-        response["Content-Disposition"] = f'attachment; filename="facts-{rubric.year}.{ext}"'
-        return response
+        fmt = request.GET.get("format", "xlsx")
+        return exporter.response(rubric, template.identifier, fmt if fmt in template.formats else "xlsx")
 
     def get_confirm_form_initial(self, request, import_form):
         initial = super().get_confirm_form_initial(request, import_form)

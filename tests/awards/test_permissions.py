@@ -99,3 +99,23 @@ def test_api_schema_documents_exports(central_user, api):
     schema = api.get("/api/v1/schema/").content.decode()
     assert "/api/v1/years/{year}/exports/{sheet}.{fmt}" in schema
     assert "/api/v1/years/{year}/documents/" in schema
+
+
+def test_results_page_and_admin_list_every_year_sheet_in_its_registry_formats(central_user):
+    client = Client()
+    client.force_login(central_user)
+    html = client.get("/awards/years/2566/").content.decode()
+    admin_html = client.get("/admin/awards/generateddocument/").content.decode()
+    sheets = ["standings", "facts", "fact-changes", "judgments", "judgment-changes"]
+    links = [f'href="/api/v1/years/2566/exports/{s}.{fmt}"' for s in sheets for fmt in ("xlsx", "csv")]
+    assert [link in html for link in links] == [True] * 10
+    assert [link in admin_html for link in links] == [True] * 10
+    assert "/exports/evidence-index" not in html + admin_html
+
+
+def test_api_exports_only_year_sheets_in_their_formats(central_user, api):
+    api.force_authenticate(central_user)
+    statuses = [api.get(f"/api/v1/years/2566/exports/{s}").status_code for s in ("evidence-index.csv", "facts.pdf")]
+    schema = api.get("/api/v1/schema/").content.decode()
+    assert statuses == [404, 404]
+    assert "- judgment-changes" in schema and "- score-history" not in schema

@@ -1,7 +1,8 @@
 import subprocess
 from datetime import date
 
-from django.core.management import call_command
+import pytest
+from django.core.management import CommandError, call_command
 
 from awards import selectors, services
 from awards.models import DocumentStatus, GeneratedDocument
@@ -87,6 +88,14 @@ def test_export_results_command_writes_pdf(demo_standings, tmp_path):
     call_command("export_results", "--year", "2566", "--out", str(out), "--kind", "announcement,certificates")
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     assert "Pages:           15" in info
+
+
+def test_export_results_command_offers_the_registry_year_sheets_only(rubric, tmp_path):
+    out = tmp_path / "history.csv"
+    call_command("export_results", "--year", "2566", "--out", str(out), "--sheet", "judgment-changes")
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    with pytest.raises(CommandError, match="invalid choice: 'evidence-index'"):
+        call_command("export_results", "--year", "2566", "--out", str(out), "--sheet", "evidence-index")
 
 
 def test_export_results_command_writes_xlsx(demo_standings, tmp_path):

@@ -237,6 +237,19 @@ def test_fact_export_csv_has_bom_and_codes(central_client, rubric, chiang_mai):
     assert (lines[0], lines[1][:24]) == (",".join(names), "TH-50,1.1,done,yes,2566,")
 
 
+@pytest.mark.parametrize("fmt", ["0", "1"])  # the admin's export formats: CSV, XLSX
+def test_fact_export_writes_a_stored_formula_as_text(central_client, rubric, chiang_mai, fmt):
+    services.fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes")
+    Fact.objects.filter(name="done").update(value='=HYPERLINK("http://evil.example")')
+    post = {"format": fmt, "resource": "0", "factresource_province": "on", "factresource_value": "on"}
+    response = central_client.post(reverse("admin:scoring_fact_export"), post)
+    if fmt == "0":
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    else:
+        rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert [list(r) for r in rows] == [["province", "value"], ["TH-50", '\'=HYPERLINK("http://evil.example")']]
+
+
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
 def test_fact_template_has_every_province_and_fact_prefilled(central_client, rubric, chiang_mai, fmt):
     services.fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes")

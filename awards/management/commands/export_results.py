@@ -1,15 +1,16 @@
 """python manage.py export_results --year 2566 --out results.pdf [--kind announcement,results] [--province TH-50]
 
 A .pdf --out renders the documents (all four by default, in one file); .xlsx or .csv writes a sheet
-(--sheet standings|facts|fact-changes). Same rendering as the background task, run in the foreground.
+(--sheet: any sheet of a year in scoring.exporter). Same rendering as the background task, run in the foreground.
 """
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from awards import documents, exports
+from awards import documents
 from awards.models import DocumentKind
+from scoring import exporter
 from scoring.models import Province, Rubric
 
 
@@ -21,7 +22,8 @@ class Command(BaseCommand):
         parser.add_argument("--out", required=True, help="results.pdf, standings.xlsx or facts.csv")
         parser.add_argument("--kind", default=",".join(DocumentKind.values), help="PDF: documents, comma-separated")
         parser.add_argument("--province", help="PDF breakdown of one province (ISO code, e.g. TH-50)")
-        parser.add_argument("--sheet", default="standings", choices=list(exports.SHEETS), help="XLSX/CSV: which sheet")
+        sheets = [e.identifier for e in exporter.year_sheets()]
+        parser.add_argument("--sheet", default="standings", choices=sheets, help="XLSX/CSV: which sheet")
 
     def handle(self, *args, year, out, kind, province, sheet, **options):
         rubric = Rubric.objects.filter(year=year).first()
@@ -30,7 +32,9 @@ class Command(BaseCommand):
         path = Path(out)
         suffix = path.suffix.lower().lstrip(".")
         if suffix in ("xlsx", "csv"):
-            data, _, _ = exports.export(rubric, sheet, suffix)
+            if suffix not in exporter.get(sheet).formats:
+                raise CommandError(f"{sheet} ไม่มีรูปแบบ {suffix} / {sheet} is not written as {suffix}")
+            data, _, _ = exporter.export(rubric, sheet, suffix)
         elif suffix == "pdf":
             kinds = [k.strip() for k in kind.split(",") if k.strip()]
             unknown = [k for k in kinds if k not in DocumentKind.values]

@@ -1,0 +1,61 @@
+"""The index of a province's evidence ZIP (ops.export), written by `scoring.exporter` like every file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from django.conf import settings
+
+from scoring.exporter import Exporter, Table, register
+from submissions.models import Evidence, EvidenceKind
+
+COLUMNS = "criterion version kind file_in_zip original_name url size sha256 submitted_at withdrawn_at note".split()
+
+
+def entries(evidence: Iterable[Evidence]) -> Iterator[tuple[Evidence, Path | None, str, str]]:
+    """(evidence, stored file to put in the ZIP or None, its name in the ZIP, note) per version."""
+    for e in evidence:
+        path, name, note = None, "", ""
+        if e.kind == EvidenceKind.FILE:
+            stored = Path(settings.MEDIA_ROOT) / e.stored_path
+            if hasattr(e, "tombstone"):
+                note = "ลบตามระยะเวลาเก็บรักษา / removed after the retention period"
+            elif stored.is_file():
+                path, name = stored, f"{e.submission.criterion.code}/v{e.version}-{e.original_name}"
+            else:
+                note = "ไม่พบไฟล์ / file missing"
+        yield e, path, name, note
+
+
+@register
+class EvidenceIndex(Exporter):
+    """`source`: the `entries` of the ZIP, so the index lists exactly what the ZIP holds."""
+
+    identifier = "evidence-index"
+    name_th, name_en = "รายการหลักฐานในไฟล์ ZIP", "evidence ZIP index"
+    formats = ("csv",)
+    permission = "ops.view_province"
+    scope = "evidence-zip"
+
+    def table(self, source) -> Table:
+        rows = [
+            [
+                e.submission.criterion.code,
+                e.version,
+                e.kind,
+                name,
+                e.original_name,
+                e.url,
+                e.size,
+                e.sha256,
+                e.created_at,
+                e.withdrawn_at,
+                note,
+            ]
+            for e, _, name, note in source
+        ]
+        return Table("index", COLUMNS, rows)
+
+    def filename(self, source) -> str:
+        return "index"

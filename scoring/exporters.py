@@ -1,0 +1,160 @@
+"""Scoring's files: a year's standings with every criterion, its facts and their change history, and the
+fill-in sheet of facts central staff import. Written by `scoring.exporter` (formula-safe, BOM)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from . import selectors
+from .dates import parse_moment
+from .exporter import Exporter, Table, register
+from .facts_import import HEADER
+from .models import Fact, FactChange, Rubric
+
+YEAR_SHEETS = "awards.export_sheets"  # the year's spreadsheets: central staff
+
+
+def _num(value) -> Decimal | None:
+    return Decimal(value) if value not in (None, "") else None
+
+
+@register
+class Standings(Exporter):
+    identifier = "standings"
+    name_th, name_en = "อันดับและคะแนนทุกตัวชี้วัด", "standings"
+    permission = YEAR_SHEETS
+
+    def table(self, rubric: Rubric) -> Table:
+        spec = selectors.rubric_spec(rubric)
+        dims = [d.code for d in spec.dimensions]
+        crits = [c.code for c in spec.criteria()]
+        header = [
+            "อันดับ / rank",
+            "รหัสจังหวัด / province code",
+            "จังหวัด / province",
+            "province (en)",
+            "คะแนนรวม / total",
+            "ระดับ / level",
+            *[f"ด้าน {d} / dimension {d}" for d in dims],
+            *[f"ข้อ {c} / criterion {c}" for c in crits],
+            "รางวัล / award",
+            "award (en)",
+            "คะแนนเสมอ / tied",
+            "เสมอที่เส้นแบ่งรางวัล / tie at an award boundary",
+            "คำนวณเมื่อ / computed at",
+            *[f"คำอธิบาย {c} / explanation {c}" for c in crits],
+        ]
+        rows = [
+            [
+                r["rank"],
+                r["province"],
+                r["province_name_th"],
+                r["province_name_en"],
+                _num(r["total"]),
+                r["level"],
+                *[_num(r["dimensions"].get(d)) for d in dims],
+                *[_num(r["criteria"].get(c)) for c in crits],
+                r["award_name_th"] or "",
+                r["award_name_en"] or "",
+                "ใช่ / yes" if r["tied"] else "",
+                "ใช่ / yes" if r["award_tie"] else "",
+                parse_moment(r["computed_at"]) if r["computed_at"] else None,
+                *[r["explanations"].get(c, "") for c in crits],
+            ]
+            for r in selectors.standings_rows(rubric)
+        ]
+        return Table(f"standings {rubric.year}", header, rows)
+
+
+@register
+class Facts(Exporter):
+    identifier = "facts"
+    name_th, name_en = "ข้อมูล", "facts"
+    permission = YEAR_SHEETS
+
+    def table(self, rubric: Rubric) -> Table:
+        qs = (
+            Fact.objects.filter(rubric=rubric)
+            .select_related("province", "criterion", "updated_by")
+            .order_by("province__code", "criterion__order", "name")
+        )
+        header = [
+            "province",
+            "criterion",
+            "fact",
+            "value",
+            "จังหวัด / province name",
+            "ที่มา / source",
+            "แก้ไขเมื่อ / updated at",
+            "โดย / by",
+        ]
+        rows = [
+            [
+                f.province.code,
+                f.criterion.code,
+                f.name,
+                f.value,
+                f.province.name_th,
+                f.source,
+                f.updated_at,
+                f.updated_by.get_username() if f.updated_by else "",
+            ]
+            for f in qs
+        ]
+        return Table(f"facts {rubric.year}", header, rows)
+
+
+@register
+class FactChanges(Exporter):
+    identifier = "fact-changes"
+    name_th, name_en = "ประวัติการแก้ไขข้อมูล", "fact history"
+    permission = YEAR_SHEETS
+
+    def table(self, rubric: Rubric) -> Table:
+        qs = (
+            FactChange.objects.filter(fact__rubric=rubric)
+            .select_related("fact__province", "fact__criterion", "changed_by")
+            .order_by("changed_at", "id")
+        )
+        header = [
+            "เมื่อ / when",
+            "province",
+            "จังหวัด / province name",
+            "criterion",
+            "fact",
+            "ค่าเดิม / old value",
+            "ค่าใหม่ / new value",
+            "ที่มา / source",
+            "โดย / by",
+        ]
+        rows = [
+            [
+                c.changed_at,
+                c.fact.province.code,
+                c.fact.province.name_th,
+                c.fact.criterion.code,
+                c.fact.name,
+                "" if c.old_value is None else c.old_value,
+                c.new_value,
+                c.source,
+                c.changed_by.get_username() if c.changed_by else "",
+            ]
+            for c in qs
+        ]
+        return Table(f"fact history {rubric.year}", header, rows)
+
+
+@register
+class FactTemplate(Exporter):
+    """Every province × every fact of the year, prefilled with stored values; strings stay strings."""
+
+    identifier = "fact-template"
+    name_th, name_en = "แบบฟอร์มนำเข้าข้อมูล", "fact import template"
+    permission = "scoring.import_facts"
+    scope = "fact-import"
+
+    def table(self, rubric: Rubric) -> Table:
+        return Table("facts", list(HEADER), [list(row) for row in selectors.fact_template_rows(rubric)])
+
+    def filename(self, rubric: Rubric) -> str:
+        return f"facts-{rubric.year}"
