@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "knox",  # API tokens (cdd4/tokens.py); before scoring, whose admin replaces knox's token admin
     "axes",  # failed-login lockouts (cdd4/auth.py)
     "import_export",
+    "core",
+    "people",
     "scoring",
     "submissions",
     "awards",
