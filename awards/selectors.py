@@ -14,10 +14,10 @@ from django.utils.safestring import mark_safe
 
 from scoring import selectors as scoring
 from scoring.engine import vacant_places
-from scoring.models import Fact, Province, ProvinceResult, Rubric
+from scoring.models import AwardTier, Fact, Province, ProvinceResult, Rubric
 
 from . import thai
-from .models import AwardSignature, AwardTier, DocumentKind, GeneratedDocument, SigningCertificate
+from .models import AwardSignature, DocumentKind, GeneratedDocument, SigningCertificate
 from .thaimap import map_svg, tier_colours
 
 

@@ -7,4 +7,12 @@ class CommitteeConfig(AppConfig):
     verbose_name = "คณะกรรมการให้คะแนน / committee scoring"
 
     def ready(self) -> None:
-        from . import exporters, permissions  # noqa: F401  (register the exporters and the rules permissions)
+        # inline: these modules import models, which only ready() may do; registering is their side effect
+        from scoring.hooks import score_sources
+        from submissions.hooks import province_page
+
+        from . import exporters, permissions, selectors  # noqa: F401  (register the exporters and the rules)
+
+        # Scoring and submissions never import committee: committee hands them its results here.
+        score_sources.register(selectors.judged_points)
+        province_page.register(selectors.province_page_clarifications)

@@ -16,8 +16,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from people.models import Membership, Role
 from scoring.dates import parse_moment
-from scoring.models import Membership, Province, Role, Rubric
+from scoring.models import Province, Rubric
 from submissions import services as evidence
 from submissions.models import Submission
 from submissions.uploads import _TempFile as UploadTempFile

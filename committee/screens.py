@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from scoring.models import Fact, Province, ProvinceResult, Role, Rubric
+from people.models import Role
+from people.selectors import role_of
+from scoring.models import Fact, Province, ProvinceResult, Rubric
 from scoring.rules import Context
 from scoring.rules.facts import fmt_points
-from scoring.selectors import role_of, rubric_spec, work_calendar
+from scoring.selectors import rubric_spec, work_calendar
 from scoring.spec import CriterionSpec
 
 from .aggregate import Aggregate

@@ -14,6 +14,7 @@ import contextlib
 import logging
 from collections.abc import Iterator
 
+from celery import current_app
 from django.conf import settings
 
 log = logging.getLogger(__name__)
@@ -24,9 +25,8 @@ _clients: dict[str, object] = {}
 
 
 def _eager() -> bool:
-    from cdd4.celery import app
-
-    return not settings.REDIS_URL or bool(app.conf.task_always_eager)
+    # The project's app (cdd4/celery.py) is the current one once Django has started; scoring never imports cdd4.
+    return not settings.REDIS_URL or bool(current_app.conf.task_always_eager)
 
 
 def client():

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cdd4.middleware import takes_files
+from core.http import takes_files
 
 from . import api
 

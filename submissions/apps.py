@@ -6,4 +6,10 @@ class SubmissionsConfig(AppConfig):
     verbose_name = "หลักฐาน / Evidence"
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401 - registers the rules
+        # inline: these modules import models, which only ready() may do; registering is their side effect
+        from scoring.hooks import submitted_sources
+
+        from . import permissions, selectors  # noqa: F401 - registers the rules
+
+        # Scoring never imports submissions: its missing-evidence counts get the evidence from here.
+        submitted_sources.register(selectors.evidence_pairs)
