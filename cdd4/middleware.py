@@ -7,6 +7,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from scoring.permissions import is_central
+
 logger = logging.getLogger("cdd4.availability")
 
 
@@ -142,8 +144,6 @@ class UploadGateMiddleware:
         if not request.content_type.startswith("multipart/") or getattr(view_func, "takes_files", False):
             return None
         if request.path.startswith("/admin/"):
-            from scoring.permissions import is_central
-
             if is_central(request.user):
                 return None
         return self._refuse(request, self.TH_NO_FILES, self.EN_NO_FILES, 403)

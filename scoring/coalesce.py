@@ -31,7 +31,7 @@ def _eager() -> bool:
 
 def client():
     """One Redis client per URL; short timeouts so a Redis outage never stalls a request."""
-    import redis
+    import redis  # inline: only service mode (REDIS_URL set) talks to Redis
 
     url = settings.REDIS_URL
     if url not in _clients:
@@ -46,7 +46,7 @@ def debounce_seconds() -> float:
 def schedule(rubric_id: int) -> bool:
     """Queues a recompute unless one is already waiting. Call after commit. Never raises:
     the change is already committed, and a lost message is healed by the beat job."""
-    from .tasks import recompute
+    from .tasks import recompute  # inline: tasks imports this module
 
     if _eager():
         recompute.delay(rubric_id)
