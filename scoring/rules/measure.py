@@ -97,10 +97,6 @@ class Measure:
     def meets(self, value: Decimal, threshold: Decimal) -> bool:
         return value <= threshold if self.lower else value >= threshold
 
-    def denominator_zero(self, parsed: Mapping[str, object]) -> bool:
-        d = self.constant if self.constant is not None else parsed.get(self.denominator or "")
-        return not self.fact and d == 0
-
     def _numerator(self, parsed: Mapping[str, object]) -> Decimal | None:
         n = parsed.get(self.numerator or "")
         less = parsed.get(self.minus or "") if self.minus else Decimal(0)
@@ -168,6 +164,8 @@ class Measure:
         on a lower-is-better measure a threshold is a maximum: "at most 7 days"."""
         if self.lower:
             th, en = ("ไม่เกิน", "at most") if met else ("เกิน", "more than")
+            if self.percent:
+                return Label(f"{th}ร้อยละ {thai_num(minimum)}", f"{en} {fmt_num(minimum)}%")
             return Label(f"{th} {thai_num(minimum)}{self.unit.th}", f"{en} {fmt_num(minimum)}{self.unit.en}")
         strict = minimum.as_tuple().exponent == -2 and (minimum * 100) % 100 == 1
         base = minimum - CENT if strict else minimum

@@ -247,3 +247,9 @@ def test_dimension_level_bands_are_checked_and_give_the_dimensions_level() -> No
         "มิติที่ web ระดับผลการดำเนินงาน (level_bands): ช่วงระดับ 2 และ 1 ต้องเรียงจากน้อยไปมากและไม่ทับกัน / "
         "Dimension web level_bands: bands 2 and 1 must ascend without overlapping"
     ]
+
+
+def test_lower_is_better_percentage_reads_at_most_a_percentage() -> None:
+    rule = {**bands({**SHARE, "lower_is_better": True}, [{"max": "5", "points": "5"}]), "otherwise": "1"}
+    assert run(rule, met="4", all="100").th == "ร้อยละของที่ทำได้ ๔ ไม่เกินร้อยละ ๕ → 5 คะแนน"
+    assert run(rule, met="6", all="100").en == "share of met 6%, more than 5% → 1 point"
