@@ -16,7 +16,7 @@ def run(*args) -> str:
 
 
 def test_bootstrap_twice_changes_nothing(db):
-    run("bootstrap")
+    run("bootstrap", "--no-units")  # the units file: tests/scoring/test_units_real.py
     assert (Province.objects.count(), Rubric.objects.count(), Criterion.objects.count()) == (76, 1, 18)
     assert ProvinceResult.objects.count() == 76
 
