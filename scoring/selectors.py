@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from people.models import Role
 from people.selectors import conflicted_province_ids, office_province_id, role_of
@@ -23,21 +23,28 @@ def provinces_for_user(user) -> QuerySet[Province]:
     if role is None:
         return Province.objects.none()
     if role == Role.PROVINCIAL:
-        return Province.objects.filter(pk=office_province_id(user))
+        return Province.objects.provinces().filter(pk=office_province_id(user))
     if role in (Role.COMMITTEE, Role.CHAIR):
         # A member conflicted with a province (their home province, say) neither sees nor scores it.
-        return Province.objects.exclude(pk__in=conflicted_province_ids(user))
-    return Province.objects.all()
+        return Province.objects.provinces().exclude(pk__in=conflicted_province_ids(user))
+    return Province.objects.provinces()
 
 
 def province_lookup() -> dict[str, Province]:
     """Every way an import may name a province (ISO code, Thai and English names, old spellings)."""
     index: dict[str, Province] = {}
-    for province in Province.objects.all():
+    for province in Province.objects.provinces():
         keys = [province.code, province.name_th, province.name_en, *province.aliases_th]
         for key in keys:
             index[norm_province_key(key)] = province
     return index
+
+
+def units_under(organiser: Province, level: str) -> QuerySet[Province]:
+    """CDD-office units at `level` (districts, subdistricts) below the organiser, a province or a district:
+    the entrants of a contest the organiser runs among its own units."""
+    below = Q(parent=organiser) | Q(parent__parent=organiser)
+    return Province.objects.filter(below, level=level, is_cdd_office=True).order_by("dopa_code")
 
 
 def norm_province_key(text: str) -> str:
@@ -299,6 +306,6 @@ def fact_template_rows(rubric: Rubric) -> list[tuple[str, str, str, str]]:
     names = [(c.code, name) for c in spec.criteria() for name in c.rule.fact_names()]
     return [
         (province, code, name, stored.get((province, code, name), ""))
-        for province in Province.objects.order_by("code").values_list("code", flat=True)
+        for province in Province.objects.provinces().order_by("code").values_list("code", flat=True)
         for code, name in names
     ]

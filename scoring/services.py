@@ -32,6 +32,7 @@ from .models import (
     HolidayAction,
     HolidayOverride,
     HolidayOverrideChange,
+    Level,
     Province,
     ProvinceResult,
     Rubric,
@@ -44,12 +45,13 @@ from .recompute import (  # noqa: F401  (re-exported)
     standings_refresh,
 )
 from .spec import RubricError, parse_rubric
+from .units import UnitsLoadReport, units_load, units_read  # noqa: F401  (re-exported)
 
 
 def _ensure_results(rubric: Rubric) -> None:
     have = set(ProvinceResult.objects.filter(rubric=rubric).values_list("province_id", flat=True))
     ProvinceResult.objects.bulk_create(
-        [ProvinceResult(rubric=rubric, province=p) for p in Province.objects.exclude(pk__in=have)]
+        [ProvinceResult(rubric=rubric, province=p) for p in Province.objects.provinces().exclude(pk__in=have)]
     )
 
 
@@ -59,7 +61,12 @@ def provinces_load(*, entries: Sequence[Mapping]) -> int:
     for entry in entries:
         Province.objects.update_or_create(
             code=entry["code"],
-            defaults={k: entry[k] for k in ("name_th", "name_en", "size_group", "region", "aliases_th")},
+            defaults={
+                **{k: entry[k] for k in ("name_th", "name_en", "size_group", "region", "aliases_th")},
+                "dopa_code": entry["code"].removeprefix("TH-"),
+                "level": Level.PROVINCE,
+                "is_cdd_office": True,
+            },
         )
     for rubric in Rubric.objects.all():
         _ensure_results(rubric)
