@@ -85,12 +85,9 @@ class DocumentCreate(APIView):
         payload.is_valid(raise_exception=True)  # a list, string or null body is a 400, not a crash
         code = payload.validated_data.get("province") or None
         province = get_object_or_404(Province, code=code) if code else None
-        try:
-            doc = services.document_request(
-                rubric=rubric, kind=payload.validated_data["kind"], province=province, user=request.user
-            )
-        except ValueError as exc:
-            return Response({"detail": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
+        doc = services.document_request(
+            rubric=rubric, kind=payload.validated_data["kind"], province=province, user=request.user
+        )
         doc.refresh_from_db()
         return Response(status_data(doc), status=status.HTTP_202_ACCEPTED)
 

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from core.errors import show
 from scoring import exporter
 from scoring.models import Rubric
 
@@ -116,7 +117,7 @@ def signing_certificate(request, year: int):
                 data=form.cleaned_data["file"].read(), passphrase=form.cleaned_data["passphrase"], user=request.user
             )
         except CertificateError as exc:
-            messages.error(request, str(exc))
+            show(request, exc)
         else:
             messages.success(request, f"บันทึกใบรับรองแล้ว / certificate saved: {cert.subject}")
     return redirect(reverse("awards:results", args=[year]) + "#signature")

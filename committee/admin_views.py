@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from core.errors import PortalError, show
 from scoring.models import Criterion, Rubric
 from scoring.selectors import rubric_spec
 from submissions import downloads
@@ -129,8 +130,8 @@ def score(request, admin_site, year: int, province: str, criterion: str):
     if request.method == "POST":
         try:
             _post(request, rubric, province_obj, c, criterion_obj)
-        except CommitteeError as exc:
-            messages.error(request, str(exc))
+        except PortalError as exc:
+            show(request, exc)
         else:
             messages.success(request, "บันทึกแล้ว / saved")
             if "save_next" in request.POST:

@@ -13,7 +13,6 @@ from rest_framework.views import APIView
 from scoring.models import Rubric
 
 from . import services
-from .errors import CommitteeError, Conflicted, StaleVersion
 from .models import Judgment, Source
 from .querysets import provinces_for_member
 
@@ -48,10 +47,6 @@ class JudgmentInput(serializers.Serializer):
 
 
 ERROR = inline_serializer("CommitteeRefusal", {"th": serializers.CharField(), "en": serializers.CharField()})
-
-
-def _refusal(exc: CommitteeError, code: int) -> Response:
-    return Response({"th": exc.th, "en": exc.en, "detail": str(exc)}, status=code)
 
 
 class JudgmentList(APIView):
@@ -99,12 +94,6 @@ class JudgmentList(APIView):
                 expected_version=data["expected_version"],
                 source=Source.API,
             )
-        except StaleVersion as exc:
-            return _refusal(exc, status.HTTP_409_CONFLICT)
-        except Conflicted as exc:
-            return _refusal(exc, status.HTTP_404_NOT_FOUND)
-        except CommitteeError as exc:
-            return _refusal(exc, status.HTTP_400_BAD_REQUEST)
         except PermissionDenied:
             return Response(status=status.HTTP_403_FORBIDDEN)
         return Response(JudgmentSerializer(judgment).data)

@@ -15,7 +15,7 @@ from scoring.rules.facts import fmt_points
 from scoring.services import results_mark_dirty
 
 from .clarify import clarification_close, clarification_open, clarification_reply
-from .errors import CommitteeError, Conflicted, Frozen, StaleVersion
+from .errors import CommitteeError, Conflicted, StaleVersion
 from .guards import (
     allowed,
     audit,
@@ -32,7 +32,6 @@ from .models import ChairFinal, ChangeKind, Conflict, Final, Judgment, Override,
 __all__ = [
     "CommitteeError",
     "Conflicted",
-    "Frozen",
     "StaleVersion",
     "chair_final_record",
     "clarification_close",

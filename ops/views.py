@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from prometheus_client import CONTENT_TYPE_LATEST
 
+from core.errors import show
 from scoring.models import Province, Rubric
 from scoring.spec import RubricError
 
@@ -82,7 +83,7 @@ def next_year(request, year: int):
                 user=request.user, rubric=rubric, memberships_confirmed=request.POST.get("confirm") == "1"
             )
         except RubricError as exc:
-            messages.error(request, str(exc))
+            show(request, exc)
         else:
             messages.success(request, f"เปิดการประกวดปี {opened.year} แล้ว / the {opened.year} contest is open")
             return redirect("ops:next_year", year=year)

@@ -15,6 +15,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils.html import format_html
 
 from awards.models import AwardTier
+from core.errors import show
 
 from . import admin_access, selectors, services  # noqa: F401 (admin_access: API tokens, failed logins)
 from .admin_forms import (
@@ -112,7 +113,7 @@ class RubricAdmin(RoleAccess, admin.ModelAdmin):
             try:
                 services.rubric_load(data=selectors.rubric_data_next_year(rubric))
             except RubricError as exc:
-                self.message_user(request, str(exc), messages.ERROR)
+                show(request, exc)
                 continue
             self.message_user(request, f"สร้างเกณฑ์ปี {rubric.year + 1} แล้ว / created {rubric.year + 1}")
 

@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 from pythainlp.util import thai_strftime
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 
+from core.errors import PortalError
+
 BANGKOK = ZoneInfo("Asia/Bangkok")
 BE_OFFSET = 543
 _TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -34,12 +36,8 @@ _TIME = re.compile(r"(?:[T\s]+)(\d{1,2})[:.](\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:
 _EXAMPLES = "2023-04-18, 18/04/2566, 18/4/66"
 
 
-class DateInputError(ValueError):
+class DateInputError(PortalError):
     """A date that cannot be read, or that is read but outside the contest; Thai first."""
-
-    def __init__(self, th: str, en: str) -> None:
-        super().__init__(f"{th} / {en}")
-        self.th, self.en = th, en
 
 
 def thai_date(day: date, *, digits: bool = True) -> str:

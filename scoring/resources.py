@@ -17,6 +17,8 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
 from import_export.results import Result, RowResult
 
+from core.errors import RowsError
+
 from . import exporter, services
 from .admin_forms import FactConfirmImportForm, FactImportForm
 from .models import Fact, FactSource, Rubric
@@ -96,7 +98,7 @@ class FactResource(resources.ModelResource):
             report = services.facts_import(
                 rubric=rubric, rows=rows, user=user, source=FactSource.IMPORT, dry_run=dry_run
             )
-        except services.FactImportError as exc:
+        except RowsError as exc:
             if raise_errors:
                 raise
             for error in exc.errors:

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 
 from awards.models import AwardTier
+from core.errors import YearFrozen
 
 from . import selectors
 from .facts_import import (  # noqa: F401  (re-exported)
@@ -21,7 +22,6 @@ from .facts_import import (  # noqa: F401  (re-exported)
     FactImportError,
     FactImportReport,
     RowError,
-    YearFrozenError,
     ensure_not_frozen,
     fact_set,
     facts_import,
@@ -212,5 +212,5 @@ def _ensure_rubric_editable(rubric: Rubric) -> None:
     """The rubric's own writers speak RubricError, which their callers already show."""
     try:
         ensure_not_frozen(rubric)
-    except YearFrozenError as exc:
+    except YearFrozen as exc:
         raise RubricError([f"{exc.th} / {exc.en}"]) from exc

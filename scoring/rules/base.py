@@ -8,6 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
+from core.errors import PortalError
 from scoring.dates import en_date, thai_date
 
 if TYPE_CHECKING:
@@ -45,20 +46,16 @@ class EvidenceExpected:
     times_need: tuple[str, ...] = ()
 
 
-class FactError(ValueError):
+class FactError(PortalError):
     """A raw fact that cannot be used; the message names the fact and the value."""
 
     def __init__(self, fact: str, th: str, en: str) -> None:
-        super().__init__(f"{th} / {en}")
-        self.fact, self.th, self.en = fact, th, en
+        self.fact = fact
+        super().__init__(th, en, field=fact)
 
 
-class RuleError(ValueError):
+class RuleError(PortalError):
     """Bad rule parameters in a rubric; parse_rubric turns it into a RubricError message."""
-
-    def __init__(self, th: str, en: str) -> None:
-        super().__init__(f"{th} / {en}")
-        self.th, self.en = th, en
 
 
 NO_DATA = ("ยังไม่มีข้อมูล → 0 คะแนน", "no data yet → 0 points")
