@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from core import thai
 from scoring import selectors as scoring
 from scoring.engine import vacant_places
 from scoring.models import Fact, Province, ProvinceResult, Rubric
 
-from . import thai
 from .models import AwardSignature, AwardTier, DocumentKind, GeneratedDocument, SigningCertificate
 from .thaimap import map_svg, tier_colours
 

@@ -10,9 +10,9 @@ from django.db.models import F
 from django.utils import timezone
 
 from core.errors import YearFrozen
+from core.thai import fmt_points
 from scoring.models import Criterion, Fact, Province, Rubric
 from scoring.rules import Context, FactError
-from scoring.rules.facts import fmt_points
 from scoring.selectors import is_frozen, rubric_spec, work_calendar
 from scoring.spec import CriterionSpec
 

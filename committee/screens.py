@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from core.thai import fmt_points
 from scoring.models import Fact, Province, ProvinceResult, Role, Rubric
 from scoring.rules import Context
-from scoring.rules.facts import fmt_points
 from scoring.selectors import role_of, rubric_spec, work_calendar
 from scoring.spec import CriterionSpec
 

@@ -10,8 +10,8 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from core.thai import fmt_points
 from scoring.models import Province, Rubric
-from scoring.rules.facts import fmt_points
 from scoring.services import results_mark_dirty
 
 from .clarify import clarification_close, clarification_open, clarification_reply

@@ -7,9 +7,9 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.utils import timezone
-from pythainlp.util import thai_strftime
 
 from awards.models import AwardTier
+from core.thai import fmt_points, thai_datetime
 
 from . import selectors
 from .engine import vacant_places
@@ -26,13 +26,8 @@ def as_of(value: datetime | None) -> dict[str, str]:
     if value is None:
         return {"th": "ยังไม่ได้คำนวณ", "en": "not computed yet"}
     local = timezone.localtime(value)
-    th = thai_strftime(local, "%-d %B %Y %H:%M:%S", thaidigit=True) + " น."
+    th = thai_datetime(local, seconds=True)
     return {"th": f"ข้อมูล ณ {th}", "en": f"as of {local:%Y-%m-%d %H:%M:%S} (B.E. {local.year + 543})"}
-
-
-def fmt(points: Decimal) -> str:
-    text = f"{Decimal(points):f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def year_settings(rubric: Rubric) -> YearSettings:
@@ -102,14 +97,14 @@ class Gap:
         if self.tier is None:
             return "—"
         codes = self._codes() or "ไม่มี"
-        return f"ต้องการอีก {fmt(self.points)} คะแนน; ตัวชี้วัดที่ยังเปิด: {codes}"
+        return f"ต้องการอีก {fmt_points(self.points)} คะแนน; ตัวชี้วัดที่ยังเปิด: {codes}"
 
     @property
     def en(self) -> str:
         if self.tier is None:
             return "—"
         codes = self._codes() or "none"
-        return f"needs {fmt(self.points)} more points; open criteria: {codes}"
+        return f"needs {fmt_points(self.points)} more points; open criteria: {codes}"
 
 
 def tier_gaps(
@@ -169,7 +164,7 @@ def distributions(results: list[ProvinceResult], dimensions, bins: int = 5) -> l
                 "x": 8 + i * 42,
                 "h": round(80 * n / peak),
                 "y": 90 - round(80 * n / peak),
-                "label": f"{fmt(step * i)}–{fmt(step * (i + 1))}",
+                "label": f"{fmt_points(step * i)}–{fmt_points(step * (i + 1))}",
             }
             for i, n in enumerate(counts)
         ]

@@ -6,6 +6,8 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 
+from core.thai import fmt_points
+
 from .dates import parse_date, shift_year
 from .engine import Breakdown, vacant_places
 from .models import (
@@ -18,7 +20,6 @@ from .models import (
     Rubric,
     StandingsSnapshot,
 )
-from .rules.facts import fmt_points
 from .spec import RubricSpec, parse_rubric
 from .workdays import Reason, WorkCalendar
 

@@ -14,9 +14,9 @@ from itertools import pairwise
 from typing import Any
 
 from core.errors import PortalError
+from core.thai import fmt_points
 from scoring.rules import Rule, RuleError, build_rule
 from scoring.rules.base import Label
-from scoring.rules.facts import fmt_points
 from scoring.rules.fields import Reader
 
 

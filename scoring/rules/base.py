@@ -9,7 +9,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from core.errors import PortalError
-from scoring.dates import en_date, thai_date
+from core.thai import thai_date
+from scoring.dates import en_date
 
 if TYPE_CHECKING:
     from scoring.workdays import WorkCalendar
@@ -165,9 +166,9 @@ class Rule:
         from scoring.rules.facts import fmt_num, thai_num  # inline: that module imports this one
 
         if isinstance(value, datetime):
-            return f"{thai_date(value.date())} {value:%H:%M} น.", f"{en_date(value.date())} {value:%H:%M}"
+            return f"{thai_date(value.date(), short=True)} {value:%H:%M} น.", f"{en_date(value.date())} {value:%H:%M}"
         if isinstance(value, date):
-            return thai_date(value), en_date(value)
+            return thai_date(value, short=True), en_date(value)
         if isinstance(value, bool):
             return ("ใช่", "yes") if value else ("ไม่ใช่", "no")
         if isinstance(value, Decimal):

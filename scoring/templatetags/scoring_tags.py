@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django import template
 
+from core.thai import points_text
 from scoring import selectors
-from scoring.rules.facts import fmt_points
 
 register = template.Library()
 
@@ -32,6 +30,4 @@ def moved_deadline(deadline, rubric) -> str:
 @register.filter
 def points(value) -> str:
     """A stored total (DecimalField, "90.00") printed like the dimensions: "90", "84.5"."""
-    if value is None or value == "":
-        return ""
-    return fmt_points(Decimal(str(value)))
+    return points_text(value, thai=False, empty="")
