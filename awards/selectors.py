@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 from core import thai
 from scoring import selectors as scoring
 from scoring.engine import vacant_places
-from scoring.models import Fact, Province, ProvinceResult, Rubric
+from scoring.models import Fact, ProvinceResult, Rubric
 
 from .models import AwardSignature, AwardTier, DocumentKind, GeneratedDocument, SigningCertificate
 from .thaimap import map_svg, tier_colours
@@ -156,26 +156,6 @@ class EvidenceRow:
     description: str
     name: str  # file name or link
     submitted_at: object
-
-
-def evidence_rows(rubric: Rubric, province: Province) -> list[EvidenceRow]:
-    """The evidence a province has on record, per criterion: the current (not withdrawn) versions.
-
-    Reads the submissions app's Evidence through its own `visible()` scope. The documents are made
-    for central staff, so no per-user scope applies here.
-    """
-    from submissions.models import Evidence
-
-    qs = (
-        Evidence.objects.visible()
-        .filter(submission__rubric=rubric, submission__province=province)
-        .select_related("submission__criterion")
-        .order_by("submission__criterion__order", "-version")
-    )
-    return [
-        EvidenceRow(e.submission.criterion.code, e.version, e.description, e.original_name or e.url, e.created_at)
-        for e in qs
-    ]
 
 
 def evidence_by_province(rubric: Rubric) -> dict[int, dict[str, list[EvidenceRow]]]:

@@ -140,10 +140,6 @@ def is_frozen(rubric: Rubric) -> bool:
     return StandingsSnapshot.objects.filter(rubric_id=rubric.pk).exists()
 
 
-def rubric_by_year(year: int) -> Rubric:
-    return Rubric.objects.get(year=year)
-
-
 def work_calendar() -> WorkCalendar:
     return WorkCalendar({h.date: h.is_holiday for h in HolidayOverride.objects.all()})
 
