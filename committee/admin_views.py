@@ -4,12 +4,12 @@ Reached through `admin_site.admin_view`, so only the Department's staff get here
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from core import gate
 from core.errors import PortalError, show
 from scoring.models import Criterion, Rubric
 from scoring.selectors import rubric_spec
@@ -32,8 +32,7 @@ def _rubric(request, year: int | None = None) -> Rubric:
 
 
 def _guard(request) -> None:
-    if not request.user.has_perm("committee.view_scoring"):
-        raise PermissionDenied
+    gate.require(request, "committee.view_scoring")
 
 
 def matrix(request, admin_site):

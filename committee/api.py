@@ -6,20 +6,15 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api import rule_permission
 from scoring.models import Rubric
 
 from . import services
 from .models import Judgment, Source
 from .querysets import provinces_for_member
-
-
-class IsCommittee(BasePermission):
-    def has_permission(self, request, view) -> bool:
-        return request.user.has_perm("committee.score")
 
 
 class JudgmentSerializer(serializers.ModelSerializer):
@@ -50,7 +45,7 @@ ERROR = inline_serializer("CommitteeRefusal", {"th": serializers.CharField(), "e
 
 
 class JudgmentList(APIView):
-    permission_classes = [IsCommittee]
+    permission_classes = [rule_permission("committee.score")]
 
     @extend_schema(
         responses=JudgmentSerializer(many=True),

@@ -3,21 +3,13 @@
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
-from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api import rule_permission
+
 from . import selectors, services
 from .models import FactSource, Province, Rubric
-
-
-def rule_permission(perm: str) -> type[BasePermission]:
-    class HasRule(BasePermission):
-        def has_permission(self, request, view) -> bool:
-            return request.user.has_perm(perm)
-
-    HasRule.__name__ = f"HasRule[{perm}]"
-    return HasRule
 
 
 class ProvinceSerializer(serializers.ModelSerializer):

@@ -14,10 +14,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from core import gate
+from core.errors import PortalError, show
+
 from . import dashboard as board
 from . import selectors, snapshots
 from .models import ProvinceResult, Role, Rubric, StandingsSnapshot
-from .rules.base import FactError, Label
+from .rules.base import Label
 from .rules.facts import parse_amount
 
 MIN_TOTAL = Label("คะแนนรวมขั้นต่ำที่จะได้รับรางวัล", "minimum total for an award")
@@ -31,8 +34,7 @@ def thailand_map() -> dict:
 
 
 def _central_rubric(request, year: int) -> Rubric:
-    if not request.user.has_perm("scoring.view_standings"):
-        raise PermissionDenied
+    gate.require(request, "scoring.view_standings")
     return get_object_or_404(Rubric, year=year)
 
 
@@ -59,7 +61,6 @@ def index(request):
     return redirect("scoring:mine", year=rubric.year)
 
 
-@login_required
 @require_GET
 def dashboard_page(request, year: int):
     rubric = _central_rubric(request, year)
@@ -70,7 +71,6 @@ def dashboard_page(request, year: int):
     return render(request, "scoring/dashboard.html", ctx)
 
 
-@login_required
 @require_GET
 def dashboard_live(request, year: int):
     """Polled by htmx. 204 (htmx swaps nothing) while the standings have not changed: one query."""
@@ -80,7 +80,6 @@ def dashboard_live(request, year: int):
     return render(request, "scoring/_live.html", _context(request, rubric))
 
 
-@login_required
 @require_GET
 def calendar(request, year: int):
     """Central staff check the working-day calendar that timeliness is counted on (decisions 3, 9)."""
@@ -92,7 +91,6 @@ def calendar(request, year: int):
     return render(request, "scoring/calendar.html", {"rubric": rubric, "with_weekends": weekends, **context})
 
 
-@login_required
 @require_POST
 def settings_update(request, year: int):
     rubric = _central_rubric(request, year)
@@ -107,8 +105,8 @@ def settings_update(request, year: int):
             award_min_total=parse_amount("award_min_total", MIN_TOTAL, minimum) if minimum else None,
         )
         messages.success(request, "บันทึกการตั้งค่าแล้ว / settings saved")
-    except FactError as exc:
-        messages.error(request, f"{exc.th} / {exc.en}")
+    except PortalError as exc:
+        show(request, exc)
     except (ValueError, ValidationError) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
     return redirect("scoring:dashboard", year=year)
@@ -125,13 +123,11 @@ def _snapshot_action(request, year: int, action, done: str, **kwargs):
     return redirect("scoring:dashboard", year=year)
 
 
-@login_required
 @require_POST
 def freeze(request, year: int):
     return _snapshot_action(request, year, snapshots.standings_freeze, "ตรึงผลแล้ว / results frozen")
 
 
-@login_required
 @require_POST
 def unfreeze(request, year: int):
     reason = request.POST.get("reason", "")
@@ -140,7 +136,6 @@ def unfreeze(request, year: int):
     )
 
 
-@login_required
 @require_POST
 def publish(request, year: int):
     return _snapshot_action(request, year, snapshots.standings_publish, "ประกาศผลแล้ว / results published")
@@ -153,7 +148,7 @@ def mine(request, year: int):
     if selectors.role_of(request.user) != Role.PROVINCIAL:
         if request.user.has_perm("scoring.view_standings"):
             return redirect("scoring:dashboard", year=year)
-        raise PermissionDenied
+        raise PermissionDenied  # signed in (login_required) but neither provincial nor central
     rubric = get_object_or_404(Rubric, year=year)
     province = request.user.membership.province
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()
