@@ -18,12 +18,12 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
+from core.thaimap import CREDIT
 from scoring import selectors as scoring
 from scoring.models import Province, ProvinceResult, Rubric
 
 from . import pdftext, selectors
 from .models import DocumentKind
-from .thaimap import CREDIT
 
 pdftext.install()
 

@@ -13,12 +13,12 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from core import thai
+from core.thaimap import map_svg, tier_colours
 from scoring import selectors as scoring
 from scoring.engine import vacant_places
 from scoring.models import Fact, ProvinceResult, Rubric
 
 from .models import AwardSignature, AwardTier, DocumentKind, GeneratedDocument, SigningCertificate
-from .thaimap import map_svg, tier_colours
 
 
 def signature(rubric: Rubric) -> AwardSignature:
@@ -102,8 +102,7 @@ def awardees(rubric: Rubric) -> list[TierBlock]:
 
 def award_map(rubric: Rubric, blocks: list[TierBlock] | None = None, height: str = "100%") -> str:
     blocks = awardees(rubric) if blocks is None else blocks
-    by_name = {r.province.name_en: b.tier.code for b in blocks for r in b.results}
-    return map_svg(awards_by_name_en=by_name, colours={b.tier.code: b.colour for b in blocks}, height=height)
+    return map_svg(fills={r.province.code: b.colour for b in blocks for r in b.results}, height=height)
 
 
 @dataclass

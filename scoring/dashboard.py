@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from awards.models import AwardTier
 from core.thai import fmt_points, thai_datetime
+from core.thaimap import NO_AWARD, tier_colours
 
 from . import selectors
 from .engine import vacant_places
@@ -17,8 +18,6 @@ from .models import Criterion, Fact, Province, ProvinceResult, Rubric, Standings
 from .workdays import WorkCalendar, deadline_text
 
 TOTAL_STEPS = ("#f1eef6", "#bdc9e1", "#74a9cf", "#2b8cbe", "#045a8d")  # light → dark: low → high total
-AWARD_FILLS = {"winner": "#d4a017", "runner_up_1": "#a8a9ad", "runner_up_2": "#b0703c", "honourable": "#5a9e6f"}
-NO_AWARD_FILL = "#e4e4e4"
 
 
 def as_of(value: datetime | None) -> dict[str, str]:
@@ -172,11 +171,13 @@ def distributions(results: list[ProvinceResult], dimensions, bins: int = 5) -> l
     return charts
 
 
-def map_fills(results: list[ProvinceResult], mode: str, total_points: Decimal) -> list[tuple[str, str]]:
+def map_fills(
+    results: list[ProvinceResult], mode: str, total_points: Decimal, colours: dict[str, str]
+) -> list[tuple[str, str]]:
     fills = []
     for r in results:
         if mode == "award":
-            fill = AWARD_FILLS.get(r.award, NO_AWARD_FILL)
+            fill = colours.get(r.award, NO_AWARD)
         else:
             share = r.total / total_points if total_points else 0
             fill = TOTAL_STEPS[min(int(share * len(TOTAL_STEPS)), len(TOTAL_STEPS) - 1)]
@@ -198,6 +199,7 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric).first()
     gaps = tier_gaps(results, tiers, criteria, today, settings_.award_min_total)
     tier_names = {t.code: t for t in tiers}
+    colours = tier_colours([t.code for t in tiers])  # the PDF's map uses the same colours
     due = due_soon(criteria, today, settings_.reminder_working_days or 10, calendar)
     rows = [
         {
@@ -218,9 +220,10 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
         "as_of": as_of(rubric.standings_computed_at),
         "stale": sum(r.change_seq > r.computed_seq for r in results),
         "charts": distributions(results, dimensions),
-        "fills": map_fills(results, map_mode, rubric.total_points),
+        "fills": map_fills(results, map_mode, rubric.total_points, colours),
         "map_mode": map_mode,
-        "legend": AWARD_FILLS if map_mode == "award" else None,
+        "legend": [(t, colours[t.code]) for t in tiers] if map_mode == "award" else None,
+        "no_award_fill": NO_AWARD,
         "tiers": tiers,
         "awards": selectors.award_tiers_filled(tiers, results),
         "missing": missing,

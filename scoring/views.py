@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from functools import cache
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core import gate
 from core.errors import PortalError, show
+from core.thaimap import thailand_map
 
 from . import dashboard as board
 from . import selectors, snapshots
@@ -24,13 +22,6 @@ from .rules.base import Label
 from .rules.facts import parse_amount
 
 MIN_TOTAL = Label("คะแนนรวมขั้นต่ำที่จะได้รับรางวัล", "minimum total for an award")
-MAP_FILE = settings.BASE_DIR / "static" / "scoring" / "vendor" / "svg-maps-thailand" / "thailand.json"
-
-
-@cache
-def thailand_map() -> dict:
-    """Province outlines keyed by ISO code, from @svg-maps/thailand (CC-BY-4.0); read once per process."""
-    return json.loads(MAP_FILE.read_text(encoding="utf-8"))
 
 
 def _central_rubric(request, year: int) -> Rubric:
