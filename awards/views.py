@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from core import gate
+from core.http import show
 from scoring import exporter
 from scoring.models import Rubric
 
@@ -19,20 +19,10 @@ from .models import DocumentStatus, GeneratedDocument
 from .signing import CertificateError
 
 
-def _require(request, perm: str):
-    """Anonymous → the login page; signed in without the permission → 403."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm(perm):
-        raise PermissionDenied
-    return None
-
-
 @require_GET
 def index(request):
     """/awards/: the latest year's award documents and exports."""
-    if denied := _require(request, "awards.view_results"):
-        return denied
+    gate.require(request, "awards.view_results")
     rubric = Rubric.objects.order_by("-year").first()
     if rubric is None:
         raise Http404
@@ -41,8 +31,7 @@ def index(request):
 
 @require_GET
 def results(request, year: int):
-    if denied := _require(request, "awards.view_results"):
-        return denied
+    gate.require(request, "awards.view_results")
     rubric = get_object_or_404(Rubric, year=year)
     central = request.user.has_perm("awards.generate_documents")
     blocks = selectors.awardees(rubric)
@@ -69,8 +58,7 @@ def results(request, year: int):
 
 @require_POST
 def document_create(request, year: int):
-    if denied := _require(request, "awards.generate_documents"):
-        return denied
+    gate.require(request, "awards.generate_documents")
     rubric = get_object_or_404(Rubric, year=year)
     form = DocumentRequestForm(request.POST)
     if not form.is_valid():
@@ -85,8 +73,7 @@ def document_create(request, year: int):
 
 @require_POST
 def signature(request, year: int):
-    if denied := _require(request, "awards.change_signature"):
-        return denied
+    gate.require(request, "awards.change_signature")
     rubric = get_object_or_404(Rubric, year=year)
     form = SignatureForm(request.POST, instance=selectors.signature(rubric))
     if form.is_valid():
@@ -100,8 +87,7 @@ def signature(request, year: int):
 @require_POST
 def signing_certificate(request, year: int):
     """Upload the Department's certificate (signs final documents from now on), or withdraw it."""
-    if denied := _require(request, "awards.change_signature"):
-        return denied
+    gate.require(request, "awards.change_signature")
     get_object_or_404(Rubric, year=year)
     if "withdraw" in request.POST:
         services.signing_certificate_withdraw(user=request.user)
@@ -116,7 +102,7 @@ def signing_certificate(request, year: int):
                 data=form.cleaned_data["file"].read(), passphrase=form.cleaned_data["passphrase"], user=request.user
             )
         except CertificateError as exc:
-            messages.error(request, str(exc))
+            show(request, exc)
         else:
             messages.success(request, f"บันทึกใบรับรองแล้ว / certificate saved: {cert.subject}")
     return redirect(reverse("awards:results", args=[year]) + "#signature")
@@ -141,15 +127,13 @@ def status_data(doc: GeneratedDocument) -> dict:
 
 @require_GET
 def document_status(request, pk: int):
-    if denied := _require(request, "awards.download_documents"):
-        return denied
+    gate.require(request, "awards.download_documents")
     return JsonResponse(status_data(get_object_or_404(GeneratedDocument.objects.select_related("rubric"), pk=pk)))
 
 
 @require_GET
 def document_download(request, pk: int):
-    if denied := _require(request, "awards.download_documents"):
-        return denied
+    gate.require(request, "awards.download_documents")
     doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric"), pk=pk)
     if doc.status != DocumentStatus.DONE or not doc.file:
         raise Http404("เอกสารยังไม่พร้อม / the document is not ready")

@@ -6,13 +6,13 @@ from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 
+from core.thai import fmt_points
 from people.models import Role
 from people.selectors import conflicted_province_ids, office_province_id, role_of
 
 from .dates import parse_date, shift_year
 from .engine import Breakdown, vacant_places
 from .models import Fact, HolidayOverride, HolidayOverrideChange, Province, ProvinceResult, Rubric, StandingsSnapshot
-from .rules.facts import fmt_points
 from .spec import RubricSpec, parse_rubric
 from .workdays import Reason, WorkCalendar
 
@@ -127,10 +127,6 @@ def rubric_spec(rubric: Rubric) -> RubricSpec:
 def is_frozen(rubric: Rubric) -> bool:
     """Frozen results lock the year's facts, scores and rubric until central staff unfreeze them."""
     return StandingsSnapshot.objects.filter(rubric_id=rubric.pk).exists()
-
-
-def rubric_by_year(year: int) -> Rubric:
-    return Rubric.objects.get(year=year)
 
 
 def work_calendar() -> WorkCalendar:

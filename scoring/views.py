@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from functools import cache
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,27 +11,23 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from core import gate
+from core.errors import PortalError
+from core.http import show
+from core.thaimap import thailand_map
 from people.models import Role
 
 from . import dashboard as board
 from . import selectors, snapshots
 from .models import ProvinceResult, Rubric, StandingsSnapshot
-from .rules.base import FactError, Label
+from .rules.base import Label
 from .rules.facts import parse_amount
 
 MIN_TOTAL = Label("คะแนนรวมขั้นต่ำที่จะได้รับรางวัล", "minimum total for an award")
-MAP_FILE = settings.BASE_DIR / "static" / "scoring" / "vendor" / "svg-maps-thailand" / "thailand.json"
-
-
-@cache
-def thailand_map() -> dict:
-    """Province outlines keyed by ISO code, from @svg-maps/thailand (CC-BY-4.0); read once per process."""
-    return json.loads(MAP_FILE.read_text(encoding="utf-8"))
 
 
 def _central_rubric(request, year: int) -> Rubric:
-    if not request.user.has_perm("scoring.view_standings"):
-        raise PermissionDenied
+    gate.require(request, "scoring.view_standings")
     return get_object_or_404(Rubric, year=year)
 
 
@@ -61,7 +54,6 @@ def index(request):
     return redirect("scoring:mine", year=rubric.year)
 
 
-@login_required
 @require_GET
 def dashboard_page(request, year: int):
     rubric = _central_rubric(request, year)
@@ -72,7 +64,6 @@ def dashboard_page(request, year: int):
     return render(request, "scoring/dashboard.html", ctx)
 
 
-@login_required
 @require_GET
 def dashboard_live(request, year: int):
     """Polled by htmx. 204 (htmx swaps nothing) while the standings have not changed: one query."""
@@ -82,7 +73,6 @@ def dashboard_live(request, year: int):
     return render(request, "scoring/_live.html", _context(request, rubric))
 
 
-@login_required
 @require_GET
 def calendar(request, year: int):
     """Central staff check the working-day calendar that timeliness is counted on (decisions 3, 9)."""
@@ -94,7 +84,6 @@ def calendar(request, year: int):
     return render(request, "scoring/calendar.html", {"rubric": rubric, "with_weekends": weekends, **context})
 
 
-@login_required
 @require_POST
 def settings_update(request, year: int):
     rubric = _central_rubric(request, year)
@@ -109,8 +98,8 @@ def settings_update(request, year: int):
             award_min_total=parse_amount("award_min_total", MIN_TOTAL, minimum) if minimum else None,
         )
         messages.success(request, "บันทึกการตั้งค่าแล้ว / settings saved")
-    except FactError as exc:
-        messages.error(request, f"{exc.th} / {exc.en}")
+    except PortalError as exc:
+        show(request, exc)
     except (ValueError, ValidationError) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
     return redirect("scoring:dashboard", year=year)
@@ -127,13 +116,11 @@ def _snapshot_action(request, year: int, action, done: str, **kwargs):
     return redirect("scoring:dashboard", year=year)
 
 
-@login_required
 @require_POST
 def freeze(request, year: int):
     return _snapshot_action(request, year, snapshots.standings_freeze, "ตรึงผลแล้ว / results frozen")
 
 
-@login_required
 @require_POST
 def unfreeze(request, year: int):
     reason = request.POST.get("reason", "")
@@ -142,7 +129,6 @@ def unfreeze(request, year: int):
     )
 
 
-@login_required
 @require_POST
 def publish(request, year: int):
     return _snapshot_action(request, year, snapshots.standings_publish, "ประกาศผลแล้ว / results published")
@@ -155,7 +141,7 @@ def mine(request, year: int):
     if selectors.role_of(request.user) != Role.PROVINCIAL:
         if request.user.has_perm("scoring.view_standings"):
             return redirect("scoring:dashboard", year=year)
-        raise PermissionDenied
+        raise PermissionDenied  # signed in (login_required) but neither provincial nor central
     rubric = get_object_or_404(Rubric, year=year)
     province = request.user.membership.province
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()

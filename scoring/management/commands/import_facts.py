@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.errors import PortalError
 from scoring import services
 from scoring.models import FactSource, Rubric
 from scoring.tabular import SheetError, read_rows
@@ -28,7 +29,7 @@ class Command(BaseCommand):
             report = services.facts_import(rubric=rubric, rows=rows, source=FactSource.IMPORT, dry_run=dry_run)
         except (OSError, SheetError) as exc:
             raise CommandError(str(exc)) from exc
-        except services.FactImportError as exc:
+        except PortalError as exc:
             raise CommandError(f"ไม่ได้นำเข้าข้อมูลใดเลย / nothing imported:\n{exc}") from exc
         for row, province, criterion, fact, old, new in report.changes:
             self.stdout.write(
