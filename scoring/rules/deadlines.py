@@ -70,19 +70,19 @@ class Deadlines(Rule):
         asked = Label(f" ({flag.th})", f" ({flag.en})") if flagged else Label(f" (ไม่ได้{flag.th})", f" (no {flag.en})")
         if not self.flag:
             asked = Label("", "")
-        done = Label(f"{self.label(self.fact).th} {thai_date(day)}", f"{self.label(self.fact).en} {en_date(day)}")
+        done = Label(f"{self.label(self.fact).th} {thai_date(day, short=True)}", f"{self.label(self.fact).en} {en_date(day)}")
         for by, points, needs_flag in self.steps:
             due = ctx.calendar.next_working_day(by)  # decision 9: a closed day moves the deadline
             if day <= due and (flagged or not needs_flag):
                 return Score(
                     points,
-                    f"{done.th}{asked.th} ภายใน {thai_date(by)} → {pts_th(points)}",
+                    f"{done.th}{asked.th} ภายใน {thai_date(by, short=True)} → {pts_th(points)}",
                     f"{done.en}{asked.en}, by {en_date(by)} → {pts_en(points)}",
                 )
         last = max(by for by, _, needs in self.steps if flagged or not needs)
         p = self.otherwise
         return Score(
             p,
-            f"{done.th}{asked.th} หลัง {thai_date(last)} → {pts_th(p)}",
+            f"{done.th}{asked.th} หลัง {thai_date(last, short=True)} → {pts_th(p)}",
             f"{done.en}{asked.en}, after {en_date(last)} → {pts_en(p)}",
         )
