@@ -70,7 +70,9 @@ class Deadlines(Rule):
         asked = Label(f" ({flag.th})", f" ({flag.en})") if flagged else Label(f" (ไม่ได้{flag.th})", f" (no {flag.en})")
         if not self.flag:
             asked = Label("", "")
-        done = Label(f"{self.label(self.fact).th} {thai_date(day, short=True)}", f"{self.label(self.fact).en} {en_date(day)}")
+        done = Label(
+            f"{self.label(self.fact).th} {thai_date(day, short=True)}", f"{self.label(self.fact).en} {en_date(day)}"
+        )
         for by, points, needs_flag in self.steps:
             due = ctx.calendar.next_working_day(by)  # decision 9: a closed day moves the deadline
             if day <= due and (flagged or not needs_flag):
