@@ -33,17 +33,17 @@ def index(request):
     """/awards/: the latest year's award documents and exports."""
     if denied := _require(request, "awards.view_results"):
         return denied
-    rubric = Rubric.objects.order_by("-year").first()
+    rubric = Rubric.objects.national().order_by("-year").first()
     if rubric is None:
         raise Http404
-    return redirect("awards:results", year=rubric.year)
+    return redirect("awards:results", year=rubric.key)
 
 
 @require_GET
 def results(request, year: int):
     if denied := _require(request, "awards.view_results"):
         return denied
-    rubric = get_object_or_404(Rubric, year=year)
+    rubric = get_object_or_404(Rubric.objects.by_key(year))
     central = request.user.has_perm("awards.generate_documents")
     blocks = selectors.awardees(rubric)
     context = {
@@ -71,7 +71,7 @@ def results(request, year: int):
 def document_create(request, year: int):
     if denied := _require(request, "awards.generate_documents"):
         return denied
-    rubric = get_object_or_404(Rubric, year=year)
+    rubric = get_object_or_404(Rubric.objects.by_key(year))
     form = DocumentRequestForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
@@ -87,7 +87,7 @@ def document_create(request, year: int):
 def signature(request, year: int):
     if denied := _require(request, "awards.change_signature"):
         return denied
-    rubric = get_object_or_404(Rubric, year=year)
+    rubric = get_object_or_404(Rubric.objects.by_key(year))
     form = SignatureForm(request.POST, instance=selectors.signature(rubric))
     if form.is_valid():
         services.signature_set(rubric=rubric, user=request.user, **form.cleaned_data)
@@ -102,7 +102,7 @@ def signing_certificate(request, year: int):
     """Upload the Department's certificate (signs final documents from now on), or withdraw it."""
     if denied := _require(request, "awards.change_signature"):
         return denied
-    get_object_or_404(Rubric, year=year)
+    get_object_or_404(Rubric.objects.by_key(year))
     if "withdraw" in request.POST:
         services.signing_certificate_withdraw(user=request.user)
         messages.success(request, "ยกเลิกการลงนามดิจิทัลแล้ว / digital signing withdrawn")

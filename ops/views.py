@@ -75,7 +75,7 @@ def next_year(request, year: int):
     """GET: what opening year+1 would create. POST (with the memberships confirmed): opens it."""
     if not request.user.has_perm("ops.open_next_year"):
         raise PermissionDenied
-    rubric = get_object_or_404(Rubric, year=year)
+    rubric = get_object_or_404(Rubric.objects.by_key(year))
     if request.method == "POST":
         try:
             opened = nextyear.next_year_open(
@@ -108,7 +108,7 @@ def year_on_year_province(request, code: str):
 @login_required
 def province_export(request, year: int, code: str):
     """One ZIP of everything the province submitted in the year. Not allowed looks like not found."""
-    rubric = get_object_or_404(Rubric, year=year)
+    rubric = get_object_or_404(Rubric.objects.by_key(year))
     province = get_object_or_404(Province, code=code)
     if not request.user.has_perm("ops.view_province", province):
         raise Http404

@@ -150,7 +150,7 @@ class FactImportExportAdmin(ImportExportModelAdmin):
         return self._templates()
 
     def _templates(self):
-        years = list(Rubric.objects.values_list("year", flat=True))
+        years = list(Rubric.objects.national().values_list("year", flat=True))
         return {"template_years": years, "template_formats": exporter.get("fact-template").formats}
 
     def template_view(self, request):
@@ -159,7 +159,7 @@ class FactImportExportAdmin(ImportExportModelAdmin):
         if not request.user.has_perm(template.permission):
             raise PermissionDenied
         year = request.GET.get("year", "")
-        rubric = Rubric.objects.filter(year=int(year)).first() if year.isdigit() else Rubric.objects.first()
+        rubric = Rubric.objects.national().filter(year=int(year)).first() if year.isdigit() else Rubric.objects.first()
         if rubric is None:
             raise Http404("ไม่พบเกณฑ์ปีนี้ / no rubric for this year")
         fmt = request.GET.get("format", "xlsx")

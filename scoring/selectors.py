@@ -96,6 +96,7 @@ def rubric_data(rubric: Rubric) -> dict:
         "total_points": str(rubric.total_points),
         "tie_break": rubric.tie_break,
         "level_bands": rubric.level_bands,
+        **({"rounding": rubric.rounding} if rubric.rounding else {}),
         "awards": [
             {
                 "code": a.code,
@@ -137,10 +138,6 @@ def rubric_spec(rubric: Rubric) -> RubricSpec:
 def is_frozen(rubric: Rubric) -> bool:
     """Frozen results lock the year's facts, scores and rubric until central staff unfreeze them."""
     return StandingsSnapshot.objects.filter(rubric_id=rubric.pk).exists()
-
-
-def rubric_by_year(year: int) -> Rubric:
-    return Rubric.objects.get(year=year)
 
 
 def work_calendar() -> WorkCalendar:
@@ -200,6 +197,10 @@ def standings_rows(rubric: Rubric) -> list[dict]:
         rows.append(
             {
                 "rank": r.rank,
+                # The entrant's public code: ISO 3166-2 for a province, the DOPA code for a district or subdistrict.
+                "entrant": r.province.code,
+                "name": r.province.name_th,
+                "name_en": r.province.name_en,
                 "province": r.province.code,
                 "province_name_th": r.province.name_th,
                 "province_name_en": r.province.name_en,

@@ -16,6 +16,7 @@ from django.db.models import ProtectedError
 from awards.models import AwardTier
 
 from . import selectors
+from .dates import parse_date
 from .facts_import import (  # noqa: F401  (re-exported)
     HEADER,
     FactImportError,
@@ -27,8 +28,11 @@ from .facts_import import (  # noqa: F401  (re-exported)
     facts_import,
 )
 from .models import (
+    Combine,
+    Contest,
     Criterion,
     Dimension,
+    EntrantLevel,
     HolidayAction,
     HolidayOverride,
     HolidayOverrideChange,
@@ -67,16 +71,64 @@ def provinces_load(*, entries: Sequence[Mapping]) -> int:
     return len(entries)
 
 
+def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
+    """The data's "contest" block (docs/rubric-format.md); without one, the Department's contest of the year."""
+    block = data.get("contest") or {}
+    slug = block.get("slug") or f"cdd4-{year}"
+    organiser = None
+    if block.get("organiser"):
+        organiser = Province.objects.filter(dopa_code=str(block["organiser"])).first()
+        if organiser is None:
+            raise RubricError([f"ไม่พบหน่วยงานผู้จัด {block['organiser']} / no organising office {block['organiser']}"])
+    periods = list(block.get("periods") or [])
+    contest, _ = Contest.objects.update_or_create(
+        slug=slug,
+        defaults={
+            "name_th": data["name_th"],
+            "name_en": data["name_en"],
+            "year": year,
+            "organiser": organiser,
+            "entrant_level": block.get("entrant_level", EntrantLevel.PROVINCE),
+            "combine": block.get("combine", Combine.SUM if periods else Combine.SINGLE),
+        },
+    )
+    codes = [str(c) for c in block.get("entrants") or []]
+    chosen = list(Province.objects.filter(dopa_code__in=codes)) if codes else []
+    if len(chosen) != len(set(codes)):
+        missing = sorted(set(codes) - {u.dopa_code for u in chosen})
+        raise RubricError([f"ไม่พบผู้เข้าประกวด {', '.join(missing)} / unknown entrants {', '.join(missing)}"])
+    contest.entrants.set(chosen)
+    return contest, periods
+
+
 @transaction.atomic
 def rubric_load(*, data: Mapping) -> Rubric:
-    """Creates or updates a year's rubric from the data format; refuses an invalid one (RubricError)."""
+    """Creates or updates a contest and its rubric (one per period) from the data format; refuses an
+    invalid one (RubricError). Returns the contest's first rubric."""
     spec = parse_rubric(dict(data))
-    existing = Rubric.objects.filter(year=spec.year).first()
+    contest, periods = _contest_save(data=data, year=spec.year)
+    rubrics = [
+        _rubric_save(contest=contest, spec=spec, data=data, period=period, order=order)
+        for order, period in enumerate(periods or [None])
+    ]
+    return rubrics[0]
+
+
+def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | None, order: int) -> Rubric:
+    # A period's own deadline stands for every dated criterion of that period (seed 004: by the 20th).
+    deadline = parse_date(period["deadline"]) if period and period.get("deadline") else None
+    code = period["code"] if period else ""
+    existing = Rubric.objects.filter(contest=contest, period=code).first()
     if existing is not None:
         _ensure_rubric_editable(existing)
     rubric, _ = Rubric.objects.update_or_create(
-        year=spec.year,
+        contest=contest,
+        period=code,
         defaults={
+            "year": spec.year,
+            "period_name_th": period.get("name_th", "") if period else "",
+            "period_name_en": period.get("name_en", "") if period else "",
+            "period_order": order,
             "name_th": spec.name_th,
             "name_en": spec.name_en,
             "starts_on": spec.starts_on,
@@ -84,6 +136,7 @@ def rubric_load(*, data: Mapping) -> Rubric:
             "total_points": spec.total_points,
             "tie_break": list(spec.tie_break),
             "level_bands": data.get("level_bands"),
+            "rounding": data.get("rounding"),
         },
     )
     rubric.revision = uuid.uuid4()
@@ -122,7 +175,7 @@ def rubric_load(*, data: Mapping) -> Rubric:
                     "name_en": c.name_en,
                     "max_points": c.max_points,
                     "rule": c.raw_rule,
-                    "deadline": c.deadline,
+                    "deadline": deadline if deadline and c.deadline else c.deadline,
                     "extra": c.extra,
                     "evidence_th": c.evidence_th,
                     "evidence_en": c.evidence_en,

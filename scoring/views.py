@@ -33,7 +33,7 @@ def thailand_map() -> dict:
 def _central_rubric(request, year: int) -> Rubric:
     if not request.user.has_perm("scoring.view_standings"):
         raise PermissionDenied
-    return get_object_or_404(Rubric, year=year)
+    return get_object_or_404(Rubric.objects.by_key(year))
 
 
 def _stamp(rubric: Rubric) -> str:
@@ -51,12 +51,12 @@ def _context(request, rubric: Rubric) -> dict:
 @login_required
 @require_GET
 def index(request):
-    rubric = Rubric.objects.order_by("-year").first()
+    rubric = Rubric.objects.national().order_by("-year").first()
     if rubric is None:
         raise Http404
     if request.user.has_perm("scoring.view_standings"):
-        return redirect("scoring:dashboard", year=rubric.year)
-    return redirect("scoring:mine", year=rubric.year)
+        return redirect("scoring:dashboard", year=rubric.key)
+    return redirect("scoring:mine", year=rubric.key)
 
 
 @login_required
@@ -154,7 +154,7 @@ def mine(request, year: int):
         if request.user.has_perm("scoring.view_standings"):
             return redirect("scoring:dashboard", year=year)
         raise PermissionDenied
-    rubric = get_object_or_404(Rubric, year=year)
+    rubric = get_object_or_404(Rubric.objects.by_key(year))
     province = request.user.membership.province
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()
     ctx = {"rubric": rubric, "province": province, "published": None, "result": None}
@@ -173,7 +173,7 @@ def mine(request, year: int):
 @require_GET
 def results(request, year: int):
     """The published results: public, as the Department announces them on its website."""
-    rubric = get_object_or_404(Rubric, year=year)
+    rubric = get_object_or_404(Rubric.objects.by_key(year))
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()
     if snapshot is None:
         raise Http404

@@ -44,7 +44,7 @@ def home(request):
     rubric = selectors.rubric_current()
     provinces = provinces_for_user(request.user)
     if rubric is not None and request.user.has_perm("scoring.view_rubric") and provinces.count() == 1:
-        return redirect("submissions:province", year=rubric.year, code=provinces.get().code)
+        return redirect("submissions:province", year=rubric.key, code=provinces.get().code)
     rows = provinces.annotate(
         submitted=Count(
             "submissions__criterion",
@@ -104,7 +104,7 @@ def _refusal(name, refusal: UploadRefused) -> dict:
 
 
 def _upload_response(request, ctx: dict, created: list, refused: list[dict]):
-    back = reverse("submissions:criterion", args=[ctx["rubric"].year, ctx["province"].code, ctx["criterion"].code])
+    back = reverse("submissions:criterion", args=[ctx["rubric"].key, ctx["province"].code, ctx["criterion"].code])
     if _wants_json(request):
         rows = [
             {
@@ -206,7 +206,7 @@ def withdraw(request, pk: int):
     services.evidence_withdraw(user=request.user, evidence=evidence)
     messages.success(request, "ถอนหลักฐานแล้ว (ยังเก็บไว้ในประวัติ) / Withdrawn (kept in the history)")
     sub = evidence.submission
-    return redirect("submissions:criterion", year=sub.rubric.year, code=sub.province.code, criterion=sub.criterion.code)
+    return redirect("submissions:criterion", year=sub.rubric.key, code=sub.province.code, criterion=sub.criterion.code)
 
 
 @login_required

@@ -33,7 +33,7 @@ class Command(BaseCommand):
             for rubric in Rubric.objects.all():
                 count = demo.demo_facts(rubric=rubric)
                 self.stdout.write(f"ข้อมูลตัวอย่าง / demo facts {rubric.year}: {count} changed")
-            current = Rubric.objects.order_by("-year").first()
+            current = Rubric.objects.national().order_by("-year").first()
             if current is not None:
                 from committee.demo import demo_evidence  # committee builds on scoring, not the other way
 

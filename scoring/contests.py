@@ -1,0 +1,87 @@
+"""Reads across a contest's periods: each period is a Rubric with its own standings; a contest's
+standing combines them as the contest says (sum, mean or latest), then ranks with the same rule as
+one period (engine.rank: tie-break by dimensions, decision 10 on awards)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from .engine import Breakdown, rank
+from .models import Combine, Contest, ProvinceResult
+from .rules.facts import fmt_points
+from .selectors import rubric_spec, standings_rows
+
+
+def _combine(how: str, values: list[Decimal], periods: int) -> Decimal:
+    if how == Combine.LATEST:
+        return values[-1]
+    if how == Combine.MEAN:
+        # A period without a result counts as 0: a district that never reports does not average higher.
+        return (sum(values, Decimal(0)) / periods).quantize(Decimal("0.01"))
+    return sum(values, Decimal(0))
+
+
+def contest_rows(contest: Contest) -> list[dict]:
+    """The contest's standings in the shape of `standings --contest SLUG --format json` (docs/contests.md).
+
+    A contest without periods is its one rubric's standings; with periods, every entrant carries its
+    `periods` and the combined total, dimensions and rank (3 queries + 2 per period rubric's spec)."""
+    rubrics = list(contest.rubrics.order_by("period_order"))
+    if len(rubrics) == 1 and not rubrics[0].period:
+        return standings_rows(rubrics[0])
+    results = ProvinceResult.objects.filter(rubric__in=rubrics).select_related("province")
+    by_entrant: dict[int, dict[int, ProvinceResult]] = defaultdict(dict)
+    units = {}
+    for r in results:
+        by_entrant[r.province_id][r.rubric_id] = r
+        units[r.province_id] = r.province
+    latest = rubrics[-1]
+    spec = rubric_spec(latest)
+    breakdowns, periods, crits = {}, {}, {}
+    for unit_id, per in by_entrant.items():
+        code = units[unit_id].code
+        got = [per.get(rb.pk) for rb in rubrics]
+        totals = [r.total if r else Decimal(0) for r in got]
+
+        def combined(field: str, code: str, got=got) -> Decimal:
+            values = [Decimal(getattr(r, field).get(code, "0")) if r else Decimal(0) for r in got]
+            return _combine(contest.combine, values, len(rubrics))
+
+        dims = {d.code: combined("dimensions", d.code) for d in spec.dimensions}
+        crits[code] = {c.code: fmt_points(combined("criteria", c.code)) for c in spec.criteria()}
+        breakdowns[code] = Breakdown(
+            criteria={}, dimensions=dims, total=_combine(contest.combine, totals, len(rubrics)), level=None
+        )
+        periods[code] = [
+            {
+                "period": rb.period,
+                "name": rb.period_name_th,
+                "name_en": rb.period_name_en,
+                "total": fmt_points(r.total) if r else "0",
+                "rank": r.rank if r else None,
+                "criteria": r.criteria if r else {},
+            }
+            for rb, r in zip(rubrics, got, strict=True)
+        ]
+    placings = rank(breakdowns, tie_break=spec.tie_break, awards=spec.awards)
+    tiers = {a.code: a for a in spec.awards}
+    by_code = {u.code: u for u in units.values()}
+    return [
+        {
+            "rank": p.rank,
+            "entrant": p.province,
+            "name": by_code[p.province].name_th,
+            "name_en": by_code[p.province].name_en,
+            "total": fmt_points(breakdowns[p.province].total),
+            "dimensions": {k: fmt_points(v) for k, v in breakdowns[p.province].dimensions.items()},
+            "criteria": crits[p.province],
+            "award": p.award,
+            "award_name_th": tiers[p.award].name_th if p.award else None,
+            "award_name_en": tiers[p.award].name_en if p.award else None,
+            "tied": p.tied,
+            "award_tie": p.award_tie,
+            "periods": periods[p.province],
+        }
+        for p in placings
+    ]
