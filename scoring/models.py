@@ -107,7 +107,9 @@ class Contest(models.Model):
 
 class RubricQuerySet(models.QuerySet):
     def national(self):
-        return self.filter(contest__organiser__isnull=True, contest__entrant_level=EntrantLevel.PROVINCE)
+        # With its contest: Rubric.key reads it on every page that links to the rubric.
+        national = Q(contest__organiser__isnull=True, contest__entrant_level=EntrantLevel.PROVINCE)
+        return self.filter(national).select_related("contest")
 
     def by_key(self, key: str | int):
         """The rubric a URL names (Rubric.key): "2566" is the national contest of 2566; "chonburi-web-2564"
