@@ -28,9 +28,11 @@ test: $(BIN)/.installed lint
 test-services: $(BIN)/.installed
 	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS) CDD4_REQUIRE_SERVICES=1 $(BIN)/pytest -m "" -p no:cacheprovider
 
+# lint-imports: every import points down the layers (pyproject.toml, docs/architecture.md).
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo
 
 format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .

@@ -4,11 +4,11 @@ from django.utils.html import format_html
 
 from scoring import exporter
 from scoring.admin_forms import RoleAccess, YearFilter
-from scoring.models import Rubric
+from scoring.models import AwardTier, Rubric
 from scoring.permissions import is_central
 
 from . import services
-from .models import AwardSignature, AwardTier, DocumentStatus, GeneratedDocument, SigningCertificate
+from .models import AwardSignature, DocumentStatus, GeneratedDocument, SigningCertificate
 
 
 @admin.register(AwardTier)

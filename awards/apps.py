@@ -6,4 +6,5 @@ class AwardsConfig(AppConfig):
     verbose_name = "รางวัล / Awards"
 
     def ready(self):
-        from . import permissions  # noqa: F401  (registers the rules)
+        # inline: ready() runs once the models are loaded; importing these registers them
+        from . import permissions  # noqa: F401  (inline: see above)

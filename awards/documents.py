@@ -14,6 +14,7 @@ from pathlib import Path
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+from fontTools.ttLib import TTFont
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
@@ -21,7 +22,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 from scoring import selectors as scoring
 from scoring.models import Province, ProvinceResult, Rubric
 
-from . import pdftext, selectors
+from . import pdftext, selectors, signing  # signing loads pyHanko only when a document is signed
 from .models import DocumentKind
 from .thaimap import CREDIT
 
@@ -50,8 +51,6 @@ def printable(text: str) -> str:
 
 @cache
 def _cmap() -> frozenset[int]:
-    from fontTools.ttLib import TTFont
-
     cmaps = [TTFont(FONT_DIR / name).getBestCmap() for name in ("Laksaman.ttf", "Laksaman-Bold.ttf")]
     return frozenset(cmaps[0]) & frozenset(cmaps[1])
 
@@ -221,8 +220,6 @@ def signer_for(rubric: Rubric):
     certificate = selectors.signing_certificate()
     if certificate is None or not final(rubric):
         return None, None
-    from . import signing
-
     return certificate, signing.signer(bytes(certificate.pkcs12))
 
 
@@ -231,8 +228,6 @@ def write(doc, signer=None) -> bytes:
     pdf = doc.write_pdf(pdf_variant=ARCHIVAL)
     if signer is None:
         return pdf
-    from . import signing  # pyHanko is imported only when a document is signed
-
     return signing.sign(pdf, signer)
 
 

@@ -14,10 +14,11 @@ from django.utils.safestring import mark_safe
 
 from scoring import selectors as scoring
 from scoring.engine import vacant_places
-from scoring.models import Fact, Province, ProvinceResult, Rubric
+from scoring.models import AwardTier, Fact, Province, ProvinceResult, Rubric
+from submissions.models import Evidence
 
 from . import thai
-from .models import AwardSignature, AwardTier, DocumentKind, GeneratedDocument, SigningCertificate
+from .models import AwardSignature, DocumentKind, GeneratedDocument, SigningCertificate
 from .thaimap import map_svg, tier_colours
 
 
@@ -164,8 +165,6 @@ def evidence_rows(rubric: Rubric, province: Province) -> list[EvidenceRow]:
     Reads the submissions app's Evidence through its own `visible()` scope. The documents are made
     for central staff, so no per-user scope applies here.
     """
-    from submissions.models import Evidence
-
     qs = (
         Evidence.objects.visible()
         .filter(submission__rubric=rubric, submission__province=province)
@@ -180,8 +179,6 @@ def evidence_rows(rubric: Rubric, province: Province) -> list[EvidenceRow]:
 
 def evidence_by_province(rubric: Rubric) -> dict[int, dict[str, list[EvidenceRow]]]:
     """All provinces at once (one query) for the all-provinces breakdown: province id → criterion → rows."""
-    from submissions.models import Evidence
-
     qs = (
         Evidence.objects.visible()
         .filter(submission__rubric=rubric)

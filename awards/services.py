@@ -84,7 +84,7 @@ def document_request(*, rubric: Rubric, kind: str, province: Province | None = N
     else:  # a failed render is retried in place: same standings, same version number
         doc.status, doc.progress, doc.error, doc.requested_by = DocumentStatus.PENDING, 0, "", user
         doc.save(update_fields=["status", "progress", "error", "requested_by"])
-    from .tasks import render_document
+    from .tasks import render_document  # inline: tasks imports this module
 
     render_document.delay_on_commit(doc.pk)
     return doc
@@ -105,7 +105,7 @@ def _progress(doc_id: int):
 
 def document_render(*, document_id: int) -> GeneratedDocument:
     """Renders a requested document and stores its PDF. Safe to run twice: a finished one is left as is."""
-    from . import documents
+    from . import documents  # inline: avoids loading WeasyPrint wherever services is imported
 
     with transaction.atomic():
         doc = (

@@ -92,7 +92,7 @@ def seal(data: bytes, passphrase: str, *, now: datetime | None = None) -> Sealed
 
 def signer(sealed: bytes, *, now: datetime | None = None):
     """A pyHanko signer from a stored certificate; CertificateError if it cannot be opened or is out of date."""
-    from pyhanko.sign import signers
+    from pyhanko.sign import signers  # inline: pyHanko loads only when a document is signed
 
     try:
         loaded = signers.SimpleSigner.load_pkcs12_data(sealed, other_certs=(), passphrase=_storage_passphrase())
@@ -108,8 +108,9 @@ def signer(sealed: bytes, *, now: datetime | None = None):
 
 def sign(pdf: bytes, signer) -> bytes:
     """The PDF with an invisible PAdES signature added as an incremental update (PDF/A stays PDF/A)."""
+    # inline: pyHanko loads only when a document is signed
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign import fields, signers
+    from pyhanko.sign import fields, signers  # inline: as above
 
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD,

@@ -59,7 +59,8 @@ def main() -> int:
     django_with_fresh_db("cdd4_bench_rush")
     from django.db.models import F
 
-    from scoring.models import Province, ProvinceResult, RecomputeRun, Role
+    from people.models import Role
+    from scoring.models import Province, ProvinceResult, RecomputeRun
     from submissions.models import Evidence
     from tests.factories import UserFactory
 

@@ -7,6 +7,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from scoring.permissions import is_central
+
 logger = logging.getLogger("cdd4.availability")
 
 
@@ -98,8 +100,8 @@ class UploadGateMiddleware:
     goes to a temporary file as it is read: an anonymous 300 MB post would sit on disk before the 401.
     Here, ahead of the CSRF middleware: a body over CDD4_ANONYMOUS_BODY_BYTES from someone with no
     session and no API token gets 401; a multipart body reaches only the routes that take files
-    (those that check their sender first themselves, marked `takes_files`) and the admin's imports,
-    which only central staff use.
+    (those that check their sender first themselves, marked with `core.http.takes_files`) and the
+    admin's imports, which only central staff use.
     """
 
     TH_LOGIN, EN_LOGIN = "กรุณาเข้าสู่ระบบก่อนส่งไฟล์", "Log in before sending files"
@@ -142,14 +144,6 @@ class UploadGateMiddleware:
         if not request.content_type.startswith("multipart/") or getattr(view_func, "takes_files", False):
             return None
         if request.path.startswith("/admin/"):
-            from scoring.permissions import is_central
-
             if is_central(request.user):
                 return None
         return self._refuse(request, self.TH_NO_FILES, self.EN_NO_FILES, 403)
-
-
-def takes_files(view):
-    """Marks a view that authenticates and authorises its sender before it reads the body."""
-    view.takes_files = True
-    return view

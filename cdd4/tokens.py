@@ -12,7 +12,7 @@ from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
 from knox.auth import TokenAuthentication
 from rest_framework import exceptions
 
-from scoring.selectors import role_of
+from people.selectors import role_of
 
 
 class RoleTokenAuthentication(TokenAuthentication):

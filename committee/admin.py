@@ -12,13 +12,14 @@ from django.urls import path
 from django.utils.html import format_html
 
 import scoring.converters  # noqa: F401  (registers <rubric:…>)
+from people.models import Conflict, Role
 from scoring import exporter
 from scoring.admin_forms import CriterionCodeFilter, RoleAccess, YearFilter, column
-from scoring.models import Province, Role
+from scoring.models import Province
 from scoring.permissions import is_central
 
 from . import admin_import, admin_views, services
-from .models import ChairFinal, Clarification, ClarificationMessage, Conflict, Judgment, Override, ScoreChange
+from .models import ChairFinal, Clarification, ClarificationMessage, Judgment, Override, ScoreChange
 from .permissions import is_department
 from .querysets import provinces_for_member
 

@@ -16,8 +16,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from people.models import Membership, Role
 from scoring.dates import parse_moment
-from scoring.models import Membership, Province, Role, Rubric
+from scoring.models import Province, Rubric
 from submissions import services as evidence
 from submissions.models import Submission
 from submissions.uploads import _TempFile as UploadTempFile
@@ -47,7 +48,7 @@ def _at(text: str) -> datetime:
 
 
 def report_pdf(title: str, province: str) -> bytes:
-    from weasyprint import HTML
+    from weasyprint import HTML  # inline: WeasyPrint loads only when demo evidence is drawn
 
     html = f"""<html lang="th"><style>
       @font-face {{ font-family: DemoThai; src: url({FONT.as_uri()}); }}
@@ -61,7 +62,7 @@ def report_pdf(title: str, province: str) -> bytes:
 
 
 def activity_photo(caption: str, hue: int) -> bytes:
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image, ImageDraw, ImageFont  # inline: Pillow loads only when demo photos are drawn
 
     image = Image.new("RGB", (640, 420), (40 + hue % 120, 110, 160))
     draw = ImageDraw.Draw(image)

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from people.models import Conflict
 from scoring.models import Criterion, Fact, Province, Rubric
 from scoring.rules import Context, FactError
 from scoring.rules.facts import fmt_points
@@ -16,7 +17,7 @@ from scoring.selectors import is_frozen, rubric_spec, work_calendar
 from scoring.spec import CriterionSpec
 
 from .errors import CommitteeError, Conflicted, Frozen, StaleVersion
-from .models import Conflict, ScoreChange
+from .models import ScoreChange
 
 
 def ensure_open(rubric: Rubric) -> None:

@@ -27,13 +27,14 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from people.models import Conflict
 from scoring.models import Rubric
 from scoring.selectors import norm_province_key, province_lookup
 from scoring.services import RowError, results_mark_dirty
 
 from .errors import CommitteeError, Frozen
 from .guards import lock_open
-from .models import Conflict, Source
+from .models import Source
 from .services import CREATED, UPDATED, judgment_apply
 
 HEADER = ("province", "criterion", "member", "points", "items", "note")

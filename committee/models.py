@@ -162,29 +162,6 @@ class ScoreChange(Cell):
         return f"{self.kind} {self.old_points} → {self.new_points}"
 
 
-class Conflict(models.Model):
-    """A member with a conflict of interest (their home province, say) neither sees nor scores it."""
-
-    member = models.ForeignKey(
-        USER, on_delete=models.CASCADE, related_name="conflicts", verbose_name="กรรมการ / member"
-    )
-    province = models.ForeignKey(
-        Province, on_delete=models.PROTECT, related_name="committee_conflicts", verbose_name="จังหวัด / province"
-    )
-    reason = models.CharField("เหตุผล / reason", max_length=300, blank=True)
-    created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("บันทึกเมื่อ / recorded at", auto_now_add=True)
-
-    class Meta:
-        ordering = ["member_id", "province__code"]
-        verbose_name = "ส่วนได้เสีย / conflict of interest"
-        verbose_name_plural = "ส่วนได้เสีย / conflicts of interest"
-        constraints = [models.UniqueConstraint(fields=["member", "province"], name="conflict_unique")]
-
-    def __str__(self) -> str:
-        return f"{self.member} × {self.province}"
-
-
 class Clarification(Cell):
     """A criterion returned to the province with a question; the whole exchange is kept."""
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.db import models
 
-from scoring.models import Province, Role
-from scoring.selectors import provinces_for_user, role_of
+from people.models import Role
+from people.selectors import role_of
+from scoring.models import Province
+from scoring.selectors import provinces_for_user
 
 
 def provinces_for_member(user) -> models.QuerySet[Province]:

@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from scoring.models import Fact, Province, ProvinceResult, Role, Rubric
+from people.models import Role
+from people.selectors import role_of
+from scoring.models import Fact, Province, ProvinceResult, Rubric
 from scoring.rules import Context
 from scoring.rules.facts import fmt_points
-from scoring.selectors import role_of, rubric_spec, work_calendar
+from scoring.selectors import rubric_spec, work_calendar
 from scoring.spec import CriterionSpec
+from submissions.selectors import criterion_evidence  # the evidence portal's own scope
 
 from .aggregate import Aggregate
 from .models import ChairFinal, Clarification, ClarificationStatus, Judgment, Override, ScoreChange
@@ -138,8 +141,6 @@ def next_unscored(user, rubric: Rubric, *, after: tuple[str, str] | None = None)
 
 def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, criterion) -> dict:
     """Everything one province × criterion needs on one page; a fixed number of queries."""
-    from submissions.selectors import criterion_evidence  # the evidence portal's own scope
-
     facts = dict(
         Fact.objects.filter(rubric=rubric, province=province, criterion=criterion).values_list("name", "value")
     )

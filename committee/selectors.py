@@ -120,6 +120,11 @@ def open_clarifications_for_province(province: Province, rubric: Rubric | None =
     return list(with_messages(qs).order_by("criterion__order"))
 
 
+def province_page_clarifications(province: Province, rubric: Rubric) -> dict:
+    """The committee's questions to this province, shown where its staff start their work (submissions page)."""
+    return {"clarifications": open_clarifications_for_province(province, rubric)}
+
+
 def clarifications_for_cell(user, *, rubric: Rubric, province: Province, criterion) -> list[Clarification]:
     qs = Clarification.objects.for_member(user).filter(rubric=rubric, province=province, criterion=criterion)
     return list(with_messages(qs))

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from people.models import Conflict
 from scoring.models import Province, Rubric
 from scoring.rules.facts import fmt_points
 from scoring.services import results_mark_dirty
@@ -27,7 +28,7 @@ from .guards import (
     lock_open,
     points_from_items,
 )
-from .models import ChairFinal, ChangeKind, Conflict, Final, Judgment, Override, Source
+from .models import ChairFinal, ChangeKind, Final, Judgment, Override, Source
 
 __all__ = [
     "CommitteeError",

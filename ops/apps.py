@@ -6,4 +6,5 @@ class OpsConfig(AppConfig):
     verbose_name = "การดูแลระบบ / Operations"
 
     def ready(self) -> None:
-        from . import exporters, metrics, permissions  # noqa: F401  (exporters, signal receivers and rules)
+        # inline: ready() runs once the models are loaded; importing these registers them
+        from . import exporters, metrics, permissions  # noqa: F401  (inline: see above)

@@ -11,8 +11,9 @@ from datetime import date, timedelta
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from people.models import Membership
 from scoring import selectors, services
-from scoring.models import Membership, Rubric
+from scoring.models import Rubric
 from scoring.spec import RubricError, parse_rubric
 
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")

@@ -8,17 +8,9 @@ import redis
 from django.conf import settings
 from django.utils import timezone
 
-from scoring.models import (
-    Dimension,
-    Province,
-    ProvinceResult,
-    RecomputeRun,
-    Role,
-    Rubric,
-    StandingsSnapshot,
-    YearSettings,
-)
-from scoring.selectors import role_of
+from people.models import Role
+from people.selectors import role_of
+from scoring.models import Dimension, Province, ProvinceResult, RecomputeRun, Rubric, StandingsSnapshot, YearSettings
 
 from .health import checks_run
 from .models import BackupRecord, BackupStatus, TaskFailure

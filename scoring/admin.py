@@ -14,7 +14,8 @@ from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.utils.html import format_html
 
-from awards.models import AwardTier
+from people.models import Membership, Role
+from scoring.models import AwardTier
 
 from . import admin_access, selectors, services  # noqa: F401 (admin_access: API tokens, failed logins)
 from .admin_forms import (
@@ -37,10 +38,8 @@ from .models import (
     FactChange,
     HolidayOverride,
     HolidayOverrideChange,
-    Membership,
     Province,
     ProvinceResult,
-    Role,
     Rubric,
 )
 from .permissions import is_central, is_department

@@ -9,11 +9,12 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from import_export.forms import ConfirmImportForm, ImportForm
 
-from awards.models import AwardTier
+from people.models import Membership, Role
+from scoring.models import AwardTier
 
 from . import selectors, services
 from .date_fields import ThaiDateField
-from .models import Criterion, Dimension, Membership, Role, Rubric
+from .models import Criterion, Dimension, Rubric
 from .permissions import is_central, is_department
 from .spec import RubricError, parse_rubric
 

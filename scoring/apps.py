@@ -6,4 +6,5 @@ class ScoringConfig(AppConfig):
     verbose_name = "การให้คะแนน / Scoring"
 
     def ready(self) -> None:
-        from . import exporters, permissions  # noqa: F401  (register the exporters and the rules)
+        # inline: ready() runs once the models are loaded; importing these registers them
+        from . import exporters, permissions  # noqa: F401  (inline: see above)

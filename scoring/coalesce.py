@@ -14,6 +14,7 @@ import contextlib
 import logging
 from collections.abc import Iterator
 
+from celery import current_app
 from django.conf import settings
 
 log = logging.getLogger(__name__)
@@ -24,14 +25,13 @@ _clients: dict[str, object] = {}
 
 
 def _eager() -> bool:
-    from cdd4.celery import app
-
-    return not settings.REDIS_URL or bool(app.conf.task_always_eager)
+    # The project's app (cdd4/celery.py) is the current one once Django has started; scoring never imports cdd4.
+    return not settings.REDIS_URL or bool(current_app.conf.task_always_eager)
 
 
 def client():
     """One Redis client per URL; short timeouts so a Redis outage never stalls a request."""
-    import redis
+    import redis  # inline: only service mode (REDIS_URL set) talks to Redis
 
     url = settings.REDIS_URL
     if url not in _clients:
@@ -46,7 +46,7 @@ def debounce_seconds() -> float:
 def schedule(rubric_id: int) -> bool:
     """Queues a recompute unless one is already waiting. Call after commit. Never raises:
     the change is already committed, and a lost message is healed by the beat job."""
-    from .tasks import recompute
+    from .tasks import recompute  # inline: tasks imports this module
 
     if _eager():
         recompute.delay(rubric_id)

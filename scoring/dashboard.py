@@ -9,9 +9,9 @@ from decimal import Decimal
 from django.utils import timezone
 from pythainlp.util import thai_strftime
 
-from awards.models import AwardTier
+from scoring.models import AwardTier
 
-from . import selectors
+from . import hooks, selectors
 from .engine import vacant_places
 from .models import Criterion, Fact, Province, ProvinceResult, Rubric, StandingsSnapshot, YearSettings
 from .workdays import WorkCalendar, deadline_text
@@ -45,15 +45,11 @@ def submitted_pairs(rubric: Rubric) -> set[tuple[int, int]]:
 
     Every count of missing evidence, the deadline watch-list and the e-mail reminders read only this.
     """
-    from submissions.models import Evidence  # submissions builds on scoring, not the reverse
-
     facts = Fact.objects.filter(rubric=rubric).exclude(value="").values_list("province_id", "criterion_id")
-    evidence = (
-        Evidence.objects.visible()
-        .filter(submission__rubric=rubric)
-        .values_list("submission__province_id", "submission__criterion_id")
-    )
-    return set(facts.distinct()) | set(evidence.distinct())
+    pairs = set(facts.distinct())
+    for submitted in hooks.submitted_sources(rubric):  # submissions: visible evidence (submissions/apps.py)
+        pairs |= set(submitted)
+    return pairs
 
 
 def missing_by_criterion(criteria: list[Criterion], provinces: list[Province], pairs) -> list[dict]:

@@ -8,8 +8,10 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from people.models import Membership, Role
+
 from . import services
-from .models import FactSource, Membership, Province, Role, Rubric
+from .models import FactSource, Province, Rubric
 
 DEMO_PASSWORD = "cdd4-demo-2566"
 DEMO_USERS = [

@@ -6,7 +6,8 @@ every file passes `safe_cell` here, by construction, and no app keeps a writer o
 with a BOM (Excel then reads Thai); XLSX keeps types, Bangkok wall-clock time and a bold header.
 
 Each app registers its exporters in `<app>/exporters.py`, imported by its AppConfig.ready(); the
-registry lives in scoring because every other app builds on scoring, never the reverse.
+registry lives in scoring because every app that exports builds on scoring, never the reverse
+(docs/architecture.md).
 """
 
 from __future__ import annotations

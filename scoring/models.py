@@ -361,32 +361,32 @@ class ProvinceResult(models.Model):
         return f"{self.rubric.year} {self.province.code} {self.total}"
 
 
-class Role(models.TextChoices):
-    PROVINCIAL = "provincial", "เจ้าหน้าที่จังหวัด / provincial staff"
-    COMMITTEE = "committee", "กรรมการ / committee member"
-    CHAIR = "chair", "ประธานกรรมการ / committee chair"
-    CENTRAL = "central", "เจ้าหน้าที่ส่วนกลาง / central staff"
+class AwardTier(models.Model):
+    """A rubric's award level: how many provinces get it, and the prize."""
 
-
-class Membership(models.Model):
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
-    role = models.CharField("บทบาท / role", max_length=12, choices=Role.choices)
-    province = models.ForeignKey(Province, null=True, blank=True, on_delete=models.PROTECT, related_name="staff")
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="award_tiers")
+    code = models.CharField("รหัส / code", max_length=30)
+    order = models.PositiveSmallIntegerField(default=0)
+    name_th = models.CharField("ชื่อรางวัล / name (th)", max_length=200)
+    name_en = models.CharField("ชื่อรางวัล / name (en)", max_length=200)
+    count = models.PositiveSmallIntegerField("จำนวนรางวัล / how many")
+    prize = models.DecimalField("เงินรางวัล (บาท) / prize (baht)", max_digits=10, decimal_places=2, default=0)
+    prize_th = models.CharField("ของรางวัล / prize (th)", max_length=300, blank=True)
+    prize_en = models.CharField("ของรางวัล / prize (en)", max_length=300, blank=True)
 
     class Meta:
-        verbose_name = "บทบาทผู้ใช้ / membership"
-        verbose_name_plural = "บทบาทผู้ใช้ / memberships"
+        db_table = "awards_awardtier"  # made by awards before the model moved here (scoring 0008)
+        ordering = ["rubric", "order"]
+        verbose_name = "ระดับรางวัล / award tier"
+        verbose_name_plural = "ระดับรางวัล / award tiers"
         constraints = [
-            # Provincial staff belong to exactly one province; nobody else belongs to one.
-            models.CheckConstraint(
-                condition=(Q(role=Role.PROVINCIAL) & Q(province__isnull=False))
-                | (~Q(role=Role.PROVINCIAL) & Q(province__isnull=True)),
-                name="membership_province_iff_provincial",
-            )
+            models.UniqueConstraint(fields=["rubric", "code"], name="award_tier_code_unique"),
+            models.CheckConstraint(condition=Q(count__gt=0), name="award_tier_count_positive"),
+            models.CheckConstraint(condition=Q(prize__gte=0), name="award_tier_prize_not_negative"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} {self.get_role_display()}"
+        return self.name_th
 
 
 # --- recompute, dashboard, reminders (issue 5) ---

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.urls import reverse
 
-from .models import Role, Rubric
-from .selectors import role_of
+from people.models import Role
+from people.selectors import role_of
+
+from .models import Rubric
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 import rules
 
-from .models import Role
-from .selectors import role_of
+from people.models import Role
+from people.selectors import role_of
 
 
 @rules.predicate

@@ -12,11 +12,20 @@ from django.db import transaction
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
-from . import coalesce, engine, selectors
+from . import coalesce, engine, hooks, selectors
 from .bulk import KEEP, update_rows
 from .models import ProvinceResult, RecomputeRun, Rubric, YearSettings
 
 JSON_FIELDS = ("dimensions", "criteria", "explanations")
+
+
+def merged_scores(rubric: Rubric, province_ids: list[int] | None) -> dict[int, dict[str, Decimal]]:
+    """Every registered score source's points for these provinces (`hooks.score_sources`); later sources win."""
+    merged: dict[int, dict[str, Decimal]] = {}
+    for points in hooks.score_sources(rubric, province_ids):
+        for province_id, by_code in points.items():
+            merged.setdefault(province_id, {}).update(by_code)
+    return merged
 
 
 def _queue_recompute(rubric_id: int) -> None:
@@ -89,9 +98,7 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
     stale_province_ids = None if full else [r.province_id for r in stale]
     facts = selectors.facts_by_province(rubric, stale_province_ids)
     # The committee's judgments feed the same engine as overrides (RUBRIC.md decision 8).
-    from committee.selectors import judged_points  # committee builds on scoring, not the reverse
-
-    judged = judged_points(rubric, stale_province_ids)
+    judged = merged_scores(rubric, stale_province_ids)
     now = timezone.now()
     stale_ids = {r.pk for r in stale}
     breakdowns = {}

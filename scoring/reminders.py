@@ -15,9 +15,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from pythainlp.util import thai_strftime
 
+from people.models import Role
+
 from . import selectors
 from .dashboard import due_soon, submitted_pairs, year_settings
-from .models import Province, ReminderSent, Role, Rubric
+from .models import Province, ReminderSent, Rubric
 
 log = logging.getLogger(__name__)
 SUBJECT = "[CDD 4.0] แจ้งเตือนหลักฐานที่ยังไม่ได้ส่ง / Reminder: evidence not yet submitted"

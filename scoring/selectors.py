@@ -6,30 +6,15 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 
+from people.models import Role
+from people.selectors import conflicted_province_ids, office_province_id, role_of
+
 from .dates import parse_date, shift_year
 from .engine import Breakdown, vacant_places
-from .models import (
-    Fact,
-    HolidayOverride,
-    HolidayOverrideChange,
-    Province,
-    ProvinceResult,
-    Role,
-    Rubric,
-    StandingsSnapshot,
-)
+from .models import Fact, HolidayOverride, HolidayOverrideChange, Province, ProvinceResult, Rubric, StandingsSnapshot
 from .rules.facts import fmt_points
 from .spec import RubricSpec, parse_rubric
 from .workdays import Reason, WorkCalendar
-
-
-def role_of(user) -> str | None:
-    if not user.is_authenticated:
-        return None
-    if user.is_superuser:
-        return Role.CENTRAL
-    membership = getattr(user, "membership", None)
-    return membership.role if membership else None
 
 
 def provinces_for_user(user) -> QuerySet[Province]:
@@ -38,12 +23,10 @@ def provinces_for_user(user) -> QuerySet[Province]:
     if role is None:
         return Province.objects.none()
     if role == Role.PROVINCIAL:
-        return Province.objects.filter(pk=user.membership.province_id)
+        return Province.objects.filter(pk=office_province_id(user))
     if role in (Role.COMMITTEE, Role.CHAIR):
         # A member conflicted with a province (their home province, say) neither sees nor scores it.
-        from committee.models import Conflict  # committee builds on scoring, not the reverse
-
-        return Province.objects.exclude(pk__in=Conflict.objects.filter(member=user).values("province_id"))
+        return Province.objects.exclude(pk__in=conflicted_province_ids(user))
     return Province.objects.all()
 
 

@@ -13,7 +13,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import ProtectedError
 
-from awards.models import AwardTier
+from scoring.models import AwardTier
 
 from . import selectors
 from .dates import parse_date

@@ -14,9 +14,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from people.models import Role
+
 from . import dashboard as board
 from . import selectors, snapshots
-from .models import ProvinceResult, Role, Rubric, StandingsSnapshot
+from .models import ProvinceResult, Rubric, StandingsSnapshot
 from .rules.base import FactError, Label
 from .rules.facts import parse_amount
 

@@ -14,8 +14,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from scoring.models import Criterion, Membership, Role
-from scoring.selectors import provinces_for_user, role_of
+from people.models import Membership, Role
+from people.selectors import role_of
+from scoring.models import Criterion
+from scoring.selectors import provinces_for_user
 
 from . import selectors, services, uploads
 from .models import Evidence, Submission

@@ -1,7 +1,7 @@
 from django.urls import path
 
 import scoring.converters  # noqa: F401  (registers <rubric:…>)
-from cdd4.middleware import takes_files
+from core.http import takes_files
 
 from . import api
 

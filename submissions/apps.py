@@ -6,4 +6,10 @@ class SubmissionsConfig(AppConfig):
     verbose_name = "หลักฐาน / Evidence"
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401 - registers the rules
+        # inline: ready() runs once the models are loaded; importing these registers them
+        from scoring.hooks import submitted_sources  # inline: see above
+
+        from . import permissions, selectors  # noqa: F401  (inline: see above)
+
+        # Scoring never imports submissions: its missing-evidence counts get the evidence from here.
+        submitted_sources.register(selectors.evidence_pairs)

@@ -1,7 +1,8 @@
 from django.db import models
 
-from scoring.models import Role
-from scoring.selectors import provinces_for_user, role_of
+from people.models import Role
+from people.selectors import role_of
+from scoring.selectors import provinces_for_user
 
 
 class EvidenceQuerySet(models.QuerySet):

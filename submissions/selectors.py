@@ -45,6 +45,16 @@ def evidence_or_404(user, pk: int) -> Evidence:
     )
 
 
+def evidence_pairs(rubric: Rubric) -> QuerySet:
+    """(province id, criterion id) with visible evidence: scoring's `hooks.submitted_sources` (apps.py)."""
+    return (
+        Evidence.objects.visible()
+        .filter(submission__rubric=rubric)
+        .values_list("submission__province_id", "submission__criterion_id")
+        .distinct()
+    )
+
+
 def working_days_left(calendar, today: date, deadline: date | None) -> int | None:
     """Working days from today to the deadline; negative once past (late by that many)."""
     if deadline is None:

@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http.multipartparser import MultiPartParserError
 
+from .models import UploadLimit
 from .validators.content import UploadRefused, refuse_type, sniff_group
 
 logger = logging.getLogger(__name__)
@@ -34,8 +35,6 @@ def upload_tmp_dir() -> Path:
 
 def limits_bytes() -> dict[str, int]:
     """Size limit per kind: central staff's UploadLimit rows over the settings defaults (one query)."""
-    from .models import UploadLimit
-
     limits = {k: int(v) * 1024 * 1024 for k, v in settings.CDD4_UPLOAD_LIMITS_MB.items()}
     for kind, max_mb in UploadLimit.objects.values_list("file_kind", "max_mb"):
         limits[kind] = max_mb * 1024 * 1024

@@ -14,11 +14,10 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
-from cdd4.middleware import takes_files
-from committee.selectors import open_clarifications_for_province
+from core.http import takes_files
 from scoring.selectors import provinces_for_user
 
-from . import policy, selectors, services, uploads
+from . import hooks, policy, selectors, services, uploads
 from .forms import CountedPasswordChangeForm, InnovationReportForm, LinkForm
 from .templatetags.thai import is_en
 from .validators.content import UploadRefused, clean_name
@@ -59,8 +58,9 @@ def home(request):
 def province(request, year: int, code: str):
     ctx = _context(request, year, code)
     ctx.update(selectors.province_home(rubric=ctx["rubric"], province=ctx["province"]))
-    # The committee's questions to this province, shown where the province's staff start their work.
-    ctx["clarifications"] = open_clarifications_for_province(ctx["province"], ctx["rubric"])
+    ctx["clarifications"] = []  # filled by the committee's hook (committee/apps.py) when it is installed
+    for extra in hooks.province_page(ctx["province"], ctx["rubric"]):
+        ctx.update(extra)
     return render(request, "submissions/province.html", ctx)
 
 

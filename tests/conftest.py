@@ -6,7 +6,8 @@ import pytest
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
-from scoring.models import Province, Role, Rubric
+from people.models import Role
+from scoring.models import Province, Rubric
 
 from .factories import UserFactory
 

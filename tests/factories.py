@@ -1,7 +1,7 @@
 import factory
 from django.contrib.auth import get_user_model
 
-from scoring.models import Membership, Role
+from people.models import Membership, Role
 
 PASSWORD = "test-pass-2566"
 

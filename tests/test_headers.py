@@ -5,7 +5,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from scoring.models import Role
+from people.models import Role
 
 from .factories import UserFactory
 from .test_settings import manage

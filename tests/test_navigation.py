@@ -5,8 +5,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from people.models import Role
 from scoring import snapshots
-from scoring.models import Role
 
 from .factories import UserFactory
 

@@ -1,8 +1,8 @@
 from django import template
 
-from scoring.models import Role
+from people.models import Role
+from people.selectors import role_of
 from scoring.navigation import nav_items
-from scoring.selectors import role_of
 
 register = template.Library()
 

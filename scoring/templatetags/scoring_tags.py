@@ -1,4 +1,4 @@
-"""Deadlines as decision 9 has them shown: the written date and, if offices are closed, where it moves."""
+"""Points as the pages print them."""
 
 from __future__ import annotations
 
@@ -6,27 +6,9 @@ from decimal import Decimal
 
 from django import template
 
-from scoring import selectors
 from scoring.rules.facts import fmt_points
 
 register = template.Library()
-
-
-@register.filter
-def moved_deadline(deadline, rubric) -> str:
-    """ "" when offices are open on the deadline, else " → ๑๘ เมษายน ๒๕๖๖ (วันหยุด)", in the page's language.
-
-    The calendar is cached per rubric revision, which every holiday change renews: no query per row.
-    """
-    if not deadline or rubric is None:
-        return ""
-    moved = selectors.rubric_calendar(rubric).next_working_day(deadline)
-    if moved == deadline:
-        return ""
-    # The pages' own date format and language switch, so both dates read alike.
-    from submissions.templatetags.thai import is_en, thai_date
-
-    return f" → {thai_date(moved)} ({'office holiday' if is_en() else 'วันหยุด'})"
 
 
 @register.filter

@@ -3,8 +3,9 @@ import io
 
 from openpyxl import load_workbook
 
+from people.models import Role
 from scoring import exporter, services
-from scoring.models import Province, Role
+from scoring.models import Province
 from tests.factories import UserFactory
 
 

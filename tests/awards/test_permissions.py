@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from awards.models import DocumentStatus, GeneratedDocument
-from scoring.models import Role
+from people.models import Role
 from tests.factories import UserFactory
 
 ROLES = ["anonymous", "provincial", "committee", "central"]

@@ -18,7 +18,8 @@ from pyhanko_certvalidator import ValidationContext
 
 from awards import documents, selectors, services, signing
 from awards.models import DocumentStatus, SigningCertificate
-from scoring.models import ProvinceResult, Role
+from people.models import Role
+from scoring.models import ProvinceResult
 from tests.factories import UserFactory
 
 from .conftest import pdfinfo, pdftext, squash

@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from awards import thai
-from awards.models import AwardTier
 from awards.selectors import prize_text
+from scoring.models import AwardTier
 
 
 def test_baht_text_seed_amount_in_digits_and_words():

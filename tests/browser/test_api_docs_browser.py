@@ -2,7 +2,7 @@
 
 import pytest
 
-from scoring.models import Role
+from people.models import Role
 from tests.browser_support import MARKS, SHOTS, launch
 from tests.factories import PASSWORD, UserFactory
 

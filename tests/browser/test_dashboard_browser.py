@@ -3,7 +3,7 @@
 import pytest
 from knox.models import AuthToken
 
-from scoring.models import Role
+from people.models import Role
 from tests.browser_support import MARKS, SHOTS, launch
 from tests.factories import PASSWORD, UserFactory
 

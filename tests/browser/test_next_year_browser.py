@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from scoring.models import Criterion, Role, Rubric
+from people.models import Role
+from scoring.models import Criterion, Rubric
 from tests.browser_support import MARKS, SHOTS, launch
 from tests.factories import PASSWORD, UserFactory
 

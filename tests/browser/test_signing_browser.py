@@ -3,7 +3,7 @@
 import pytest
 
 from awards.models import SigningCertificate
-from scoring.models import Role
+from people.models import Role
 from tests.awards.test_signing import PASSPHRASE, make_certificate, p12
 from tests.browser_support import MARKS, SHOTS, launch
 from tests.factories import PASSWORD, UserFactory

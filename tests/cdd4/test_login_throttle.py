@@ -8,7 +8,7 @@ from django.db.models import F
 from django.test import Client
 from django.urls import reverse
 
-from scoring.models import Role
+from people.models import Role
 from tests.factories import PASSWORD, UserFactory
 
 LOCKED = "เข้าสู่ระบบผิดหลายครั้งเกินไป"

@@ -7,7 +7,8 @@ from django.urls import reverse
 from knox.models import AuthToken
 
 from committee.models import Judgment, ScoreChange
-from scoring.models import Fact, Role
+from people.models import Role
+from scoring.models import Fact
 from tests.factories import PASSWORD, UserFactory
 
 JUDGMENTS = reverse("api-judgments", args=[2566])

@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 
 from committee import services
-from scoring.models import Role
+from people.models import Role
 
 from ..factories import UserFactory
 

@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from committee import services
-from scoring.models import Criterion, Province, Role
+from people.models import Role
+from scoring.models import Criterion, Province
 from submissions.models import Evidence, EvidenceKind, Submission
 
 from ..factories import UserFactory

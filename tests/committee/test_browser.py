@@ -10,7 +10,8 @@ from django.core.files.uploadedfile import TemporaryUploadedFile
 
 from committee import selectors
 from committee.models import Judgment
-from scoring.models import Province, ProvinceResult, Role, Rubric
+from people.models import Role
+from scoring.models import Province, ProvinceResult, Rubric
 from submissions import services as evidence_services
 from tests.browser_support import MARKS, SHOTS, launch
 from tests.factories import PASSWORD, UserFactory

@@ -5,8 +5,9 @@ import random
 import pytest
 from django.urls import reverse
 
+from people.models import Role
 from scoring import demo, services
-from scoring.models import FactSource, Province, Role
+from scoring.models import FactSource, Province
 from scoring.selectors import rubric_spec
 
 from ..factories import UserFactory

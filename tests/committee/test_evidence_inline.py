@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from committee import services
 from committee.demo import submit_file
-from scoring.models import Role
+from people.models import Role
 
 from ..factories import UserFactory
 from ..submissions import files

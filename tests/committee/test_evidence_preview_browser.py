@@ -3,7 +3,8 @@
 import pytest
 
 from committee.demo import activity_photo, report_pdf, submit_file
-from scoring.models import Province, Role, Rubric
+from people.models import Role
+from scoring.models import Province, Rubric
 from tests.browser_support import MARKS, SHOTS, launch
 from tests.factories import PASSWORD, UserFactory
 

@@ -9,9 +9,10 @@ from django.core.management import CommandError, call_command
 from committee import services
 from committee.imports import JudgmentImportError, judgments_import
 from committee.models import ChangeKind, Judgment, ScoreChange, Source
+from people.models import Role
 from scoring import services as services_scoring
 from scoring import snapshots
-from scoring.models import ProvinceResult, Role
+from scoring.models import ProvinceResult
 
 from ..factories import UserFactory
 

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from committee.models import Clarification, ClarificationStatus, Judgment
-from scoring.models import Criterion, Role
+from people.models import Role
+from scoring.models import Criterion
 
 from ..factories import UserFactory
 
@@ -22,8 +23,8 @@ PAGES = {
     ("admin:committee_scorechange_changelist", None): (302, 302, 200, 200, 200),
     ("admin:committee_scorechange_export", None): (302, 302, 403, 200, 200),
     ("admin:committee_clarification_changelist", None): (302, 302, 200, 200, 200),
-    ("admin:committee_conflict_changelist", None): (302, 302, 403, 403, 200),
-    ("admin:committee_conflict_add", None): (302, 302, 403, 403, 200),
+    ("admin:people_conflict_changelist", None): (302, 302, 403, 403, 200),
+    ("admin:people_conflict_add", None): (302, 302, 403, 403, 200),
     ("admin:committee_judgment_add", None): (302, 302, 403, 403, 403),
     ("admin:committee_judgment_import", None): (302, 302, 403, 403, 200),
     ("admin:committee_judgment_template", None): (302, 302, 403, 403, 200),

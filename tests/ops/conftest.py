@@ -9,8 +9,9 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 
 from awards.models import DocumentKind, DocumentStatus, GeneratedDocument
+from people.models import Role
 from scoring import demo, selectors, services
-from scoring.models import Role, Rubric
+from scoring.models import Rubric
 from tests.factories import UserFactory
 from tests.submissions import files
 from tests.submissions.test_services import _submit

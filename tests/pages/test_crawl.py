@@ -13,7 +13,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from scoring.models import Role
+from people.models import Role
 
 ROLES = {"central": Role.CENTRAL, "committee1": Role.COMMITTEE, "chair": Role.CHAIR, "chiangmai": Role.PROVINCIAL}
 MAX_PAGES = 500  # per role

@@ -9,8 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from people.models import Role
 from scoring import selectors, services
-from scoring.models import Criterion, Fact, FactChange, HolidayOverride, Province, ProvinceResult, Role, Rubric
+from scoring.models import Criterion, Fact, FactChange, HolidayOverride, Province, ProvinceResult, Rubric
 
 from ..factories import PASSWORD, UserFactory
 
@@ -23,7 +24,7 @@ MATRIX = {
     "admin:scoring_criterion_changelist": (302, 302, 200, 200, 200),
     "admin:scoring_fact_changelist": (302, 302, 200, 200, 200),
     "admin:scoring_provinceresult_changelist": (302, 302, 200, 200, 200),
-    "admin:awards_awardtier_changelist": (302, 302, 200, 200, 200),
+    "admin:scoring_awardtier_changelist": (302, 302, 200, 200, 200),
     "admin:scoring_factchange_changelist": (302, 302, 403, 403, 200),
     "admin:scoring_holidayoverride_changelist": (302, 302, 403, 403, 200),
     "admin:scoring_holidayoverridechange_changelist": (302, 302, 403, 403, 200),

@@ -1,6 +1,7 @@
 import pytest
 
-from scoring.models import Fact, Role
+from people.models import Role
+from scoring.models import Fact
 
 from ..factories import PASSWORD, UserFactory
 

@@ -6,19 +6,13 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from scoring.models import Criterion, Fact, Province, ProvinceResult, Rubric
+from scoring.models import Criterion, Fact, Province, ProvinceResult
 
 
 def run(*args) -> str:
     out = io.StringIO()
     call_command(*args, stdout=out)
     return out.getvalue()
-
-
-def test_bootstrap_twice_changes_nothing(db):
-    run("bootstrap")
-    assert (Province.objects.count(), Rubric.objects.count(), Criterion.objects.count()) == (76, 1, 18)
-    assert ProvinceResult.objects.count() == 76
 
 
 def test_rubric_deadline_moves_deadline_and_rescores(rubric, django_capture_on_commit_callbacks):

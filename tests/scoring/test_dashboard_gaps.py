@@ -1,9 +1,8 @@
 from datetime import date
 from decimal import Decimal
 
-from awards.models import AwardTier
 from scoring.dashboard import Gap, distributions, fmt, tier_gaps
-from scoring.models import Criterion, Dimension, Province, ProvinceResult
+from scoring.models import AwardTier, Criterion, Dimension, Province, ProvinceResult
 
 TIERS = [AwardTier(code="winner", name_th="ชนะเลิศ", count=1), AwardTier(code="runner_up_1", name_th="รองฯ ๑", count=1),
          AwardTier(code="honourable", name_th="ชมเชย", count=2)]  # fmt: skip

@@ -9,8 +9,9 @@ from openpyxl import load_workbook
 from committee import services as committee
 from committee.models import ScoreChange
 from ops.exporters import entries
+from people.models import Role
 from scoring import exporter, services
-from scoring.models import Fact, Role
+from scoring.models import Fact
 from submissions.models import Evidence
 from tests.factories import UserFactory
 from tests.submissions import files

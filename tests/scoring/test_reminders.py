@@ -2,8 +2,9 @@ from datetime import date
 
 import pytest
 
+from people.models import Role
 from scoring import reminders, services, tasks
-from scoring.models import Province, ReminderSent, Role, YearSettings
+from scoring.models import Province, ReminderSent, YearSettings
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

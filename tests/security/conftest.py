@@ -16,8 +16,8 @@ from knox.models import AuthToken
 from awards.models import DocumentKind, DocumentStatus, GeneratedDocument
 from committee import clarify
 from committee import services as committee_services
-from committee.models import Conflict
-from scoring.models import Fact, FactChange, FactSource, ProvinceResult, Role
+from people.models import Conflict, Role
+from scoring.models import Fact, FactChange, FactSource, ProvinceResult
 from submissions import services as submission_services
 from submissions.models import Submission
 
@@ -139,7 +139,7 @@ def world(rubric, chiang_mai, phuket) -> World:
         "submissions.innovationreport": report,
         "committee.judgment": judgment,
         "committee.clarification": question,
-        "committee.conflict": Conflict.objects.get(member=conflicted),
+        "people.conflict": Conflict.objects.get(member=conflicted),
         "awards.generateddocument": document,
         "scoring.province": chiang_mai,
         "scoring.fact": fact,

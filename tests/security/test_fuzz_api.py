@@ -24,7 +24,7 @@ FUZZED = SCHEMA
 
 @pytest.fixture(params=["central", "provincial"])
 def api_client(request, client, chiang_mai):
-    from scoring.models import Role
+    from people.models import Role
 
     role = Role.CENTRAL if request.param == "central" else Role.PROVINCIAL
     user = UserFactory(role=role, role__province=chiang_mai) if role == Role.PROVINCIAL else UserFactory(role=role)

@@ -81,7 +81,7 @@ def test_admin_import_by_a_committee_member_refused_unread(client, media_root, r
 
 
 def test_other_province_upload_refused_unread(client, media_root, rubric, phuket):
-    from scoring.models import Role
+    from people.models import Role
     from tests.factories import UserFactory
 
     client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=phuket))

@@ -11,8 +11,9 @@ import pytest
 from django.db import connection
 
 from committee.services import judgment_record
+from people.models import Role
 from scoring import demo
-from scoring.models import Province, Role, Rubric
+from scoring.models import Province, Rubric
 from tests.factories import UserFactory
 
 from . import test_faults

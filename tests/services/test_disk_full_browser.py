@@ -2,7 +2,8 @@
 
 import pytest
 
-from scoring.models import Province, Role
+from people.models import Role
+from scoring.models import Province
 from submissions.models import Evidence
 from submissions.uploads import storage_full
 from tests.browser_support import MARKS, SHOTS, launch

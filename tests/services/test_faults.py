@@ -15,7 +15,8 @@ import time
 import pytest
 from django.db.models import F
 
-from scoring.models import Province, ProvinceResult, Role
+from people.models import Role
+from scoring.models import Province, ProvinceResult
 from submissions.models import Evidence
 from tests.factories import UserFactory
 from tests.submissions import files

@@ -1,7 +1,8 @@
 import pytest
 from django.core.cache import cache
 
-from scoring.models import Province, Role
+from people.models import Role
+from scoring.models import Province
 from tests.factories import PASSWORD, UserFactory
 
 

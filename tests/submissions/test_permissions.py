@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from scoring.models import Role
+from people.models import Role
 from submissions.models import Evidence
 from tests.factories import UserFactory
 

@@ -1,13 +1,17 @@
+"""Here in ops, the top app, because the demo spans every app below it (scoring, committee)."""
+
 import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+import scoring
+from committee.demo import demo_evidence
 from scoring import demo, services
 from scoring.models import Rubric
 from scoring.spec import RubricError
 
-DATA = Path(__file__).resolve().parents[2]
+DATA = Path(scoring.__file__).resolve().parent  # data/provinces.json and rubrics/*.json ship with scoring
 
 
 class Command(BaseCommand):
@@ -35,8 +39,6 @@ class Command(BaseCommand):
                 self.stdout.write(f"ข้อมูลตัวอย่าง / demo facts {rubric.year}: {count} changed")
             current = Rubric.objects.national().order_by("-year").first()
             if current is not None:
-                from committee.demo import demo_evidence  # committee builds on scoring, not the other way
-
                 filled = demo_evidence(rubric=current)
                 self.stdout.write(f"หลักฐานตัวอย่าง / demo evidence {current.year}: {filled} provinces")
             self.stdout.write("\nผู้ใช้ตัวอย่าง / demo logins (username / password):")

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('scoring', '0020_contests'),
+        ('scoring', '0011_contests'),
     ]
 
     operations = [

@@ -1,0 +1,65 @@
+"""Who someone is in the portal: their role, their province, the provinces they must not judge.
+
+People sit below scoring in the layers (docs/architecture.md) yet name scoring's Province: only by the
+lazy "scoring.Province" reference, never an import, so the code still depends downward only.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+USER = settings.AUTH_USER_MODEL
+PROVINCE = "scoring.Province"
+
+
+class Role(models.TextChoices):
+    PROVINCIAL = "provincial", "เจ้าหน้าที่จังหวัด / provincial staff"
+    COMMITTEE = "committee", "กรรมการ / committee member"
+    CHAIR = "chair", "ประธานกรรมการ / committee chair"
+    CENTRAL = "central", "เจ้าหน้าที่ส่วนกลาง / central staff"
+
+
+class Membership(models.Model):
+    user = models.OneToOneField(USER, on_delete=models.CASCADE, related_name="membership")
+    role = models.CharField("บทบาท / role", max_length=12, choices=Role.choices)
+    province = models.ForeignKey(PROVINCE, null=True, blank=True, on_delete=models.PROTECT, related_name="staff")
+
+    class Meta:
+        db_table = "scoring_membership"  # made by scoring before the model moved here (people 0001)
+        verbose_name = "บทบาทผู้ใช้ / membership"
+        verbose_name_plural = "บทบาทผู้ใช้ / memberships"
+        constraints = [
+            # Provincial staff belong to exactly one province; nobody else belongs to one.
+            models.CheckConstraint(
+                condition=(Q(role=Role.PROVINCIAL) & Q(province__isnull=False))
+                | (~Q(role=Role.PROVINCIAL) & Q(province__isnull=True)),
+                name="membership_province_iff_provincial",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.get_role_display()}"
+
+
+class Conflict(models.Model):
+    """A member with a conflict of interest (their home province, say) neither sees nor scores it."""
+
+    member = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="conflicts", verbose_name="กรรมการ / member"
+    )
+    province = models.ForeignKey(
+        PROVINCE, on_delete=models.PROTECT, related_name="committee_conflicts", verbose_name="จังหวัด / province"
+    )
+    reason = models.CharField("เหตุผล / reason", max_length=300, blank=True)
+    created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField("บันทึกเมื่อ / recorded at", auto_now_add=True)
+
+    class Meta:
+        db_table = "committee_conflict"  # made by committee before the model moved here (people 0001)
+        ordering = ["member_id", "province__code"]
+        verbose_name = "ส่วนได้เสีย / conflict of interest"
+        verbose_name_plural = "ส่วนได้เสีย / conflicts of interest"
+        constraints = [models.UniqueConstraint(fields=["member", "province"], name="conflict_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.member} × {self.province}"

@@ -1,0 +1,11 @@
+"""Where the apps built on scoring feed it, without scoring importing them (registered in their ready())."""
+
+from core.hooks import Hook
+
+# (rubric, province ids or None for all) → {province id: {criterion code: Decimal}}: points that replace
+# the rule's own for those criteria (committee: override, chair's final, members' median).
+score_sources = Hook("scoring.score_sources")
+
+# rubric → (province id, criterion id) pairs with something submitted besides a recorded fact
+# (submissions: visible evidence). Every count of missing evidence and the reminders read these.
+submitted_sources = Hook("scoring.submitted_sources")

@@ -1,0 +1,6 @@
+"""Where the apps built on submissions add to its pages, without submissions importing them."""
+
+from core.hooks import Hook
+
+# (province, rubric) → a dict merged into the province page's context (committee: open clarifications).
+province_page = Hook("submissions.province_page")

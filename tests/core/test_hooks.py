@@ -1,0 +1,33 @@
+from committee.selectors import judged_points, province_page_clarifications
+from core.hooks import Hook
+from scoring.hooks import score_sources, submitted_sources
+from submissions.hooks import province_page
+from submissions.selectors import evidence_pairs
+
+
+def test_hook_calls_each_registered_function_in_order_with_the_same_arguments():
+    hook = Hook("test")
+    hook.register(lambda a, *, b: ("first", a, b))
+    hook.register(lambda a, *, b: ("second", a, b))
+    assert hook(1, b=2) == [("first", 1, 2), ("second", 1, 2)]
+
+
+def test_registering_the_same_function_twice_calls_it_once():
+    hook = Hook("test")
+
+    def source():
+        return "once"
+
+    assert hook.register(source) is source  # usable as a decorator
+    hook.register(source)
+    assert hook() == ["once"]
+
+
+def test_a_hook_nobody_registered_with_answers_nothing():
+    assert Hook("empty")() == []
+
+
+def test_the_apps_register_into_the_lower_layers_hooks():
+    assert score_sources._functions == [judged_points]
+    assert submitted_sources._functions == [evidence_pairs]
+    assert province_page._functions == [province_page_clarifications]
