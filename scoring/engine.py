@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from scoring.rules import Context, Score
@@ -18,6 +18,8 @@ class Breakdown:
     dimensions: dict[str, Decimal]
     total: Decimal
     level: int | None
+    # Each dimension's own level where the rubric bands it (seed 003's missions); absent otherwise.
+    dimension_levels: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ def evaluate_province(
         raise ValueError(f"ไม่มีเกณฑ์ {', '.join(stray)} / no criterion {', '.join(stray)}")
     criteria: dict[str, Score] = {}
     dimensions: dict[str, Decimal] = {}
+    levels: dict[str, int] = {}
     for dim in rubric.dimensions:
         subtotal = Decimal(0)
         for c in dim.criteria:
@@ -53,8 +56,11 @@ def evaluate_province(
             criteria[c.code] = score
             subtotal += score.points
         dimensions[dim.code] = subtotal
+        level = dim.level_for(subtotal)
+        if level is not None:
+            levels[dim.code] = level
     total = sum(dimensions.values(), Decimal(0))
-    return Breakdown(criteria, dimensions, total, rubric.level_for(total))
+    return Breakdown(criteria, dimensions, total, rubric.level_for(total), levels)
 
 
 def _override(code: str, top: Decimal, levels: tuple[Decimal, ...] | None, points: Decimal, computed: Score) -> Score:

@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import Any
 
 from scoring.rules import Rule, RuleError, build_rule
-from scoring.rules.base import Label
+from scoring.rules.base import DEFAULT_ROUNDING, ROUNDING_MODES, Label, Rounding
 from scoring.rules.facts import fmt_points
 from scoring.rules.fields import Reader
 
@@ -54,19 +54,32 @@ class CriterionSpec:
 
 
 @dataclass(frozen=True)
+class LevelBand:
+    min: Decimal
+    max: Decimal
+    level: int
+
+
+def band_level(bands: tuple[LevelBand, ...], total: Decimal) -> int | None:
+    """Bands run from their min up to the next band's min, so 22.5 is still level 1
+    (the seed's "0–22, 23–44" leaves gaps between whole numbers); the last band ends at its max."""
+    if not bands or total < bands[0].min or total > bands[-1].max:
+        return None
+    return [b.level for b in bands if total >= b.min][-1]
+
+
+@dataclass(frozen=True)
 class DimensionSpec:
     code: str
     name_th: str
     name_en: str
     max_points: Decimal
     criteria: tuple[CriterionSpec, ...]
+    # Seed 003: each mission is banded into a level 1–5 on its own score; empty when it has none.
+    level_bands: tuple[LevelBand, ...] = ()
 
-
-@dataclass(frozen=True)
-class LevelBand:
-    min: Decimal
-    max: Decimal
-    level: int
+    def level_for(self, subtotal: Decimal) -> int | None:
+        return band_level(self.level_bands, subtotal)
 
 
 @dataclass(frozen=True)
@@ -81,6 +94,9 @@ class RubricSpec:
     level_bands: tuple[LevelBand, ...]  # empty when the rubric has none
     awards: tuple[AwardSpec, ...]
     dimensions: tuple[DimensionSpec, ...]
+    rounding: Rounding = DEFAULT_ROUNDING
+    # Who runs the contest among whom (issue #16): plain data here, read by the contest loader.
+    contest: dict[str, Any] | None = None
 
     def criteria(self) -> list[CriterionSpec]:
         return [c for d in self.dimensions for c in d.criteria]
@@ -92,22 +108,14 @@ class RubricSpec:
         raise KeyError(code)
 
     def level_for(self, total: Decimal) -> int | None:
-        """Bands run from their min up to the next band's min, so 22.5 is still level 1
-        (the seed's "0–22, 23–44" leaves gaps between whole numbers); the last band ends at its max."""
-        level = None
-        for band in self.level_bands:
-            if total >= band.min:
-                level = band.level
-        if self.level_bands and (total < self.level_bands[0].min or total > self.level_bands[-1].max):
-            return None
-        return level
+        return band_level(self.level_bands, total)
 
 
 RUBRIC = Label("เกณฑ์การประเมิน", "Rubric")
 
 
 def _criterion(
-    r: Reader, data: Mapping[str, Any], dim: str, i: int, window: tuple[date, date] | None
+    r: Reader, data: Mapping[str, Any], dim: str, i: int, window: tuple[date, date] | None, rounding: Rounding
 ) -> CriterionSpec | None:
     code = str(data.get("code") or f"#{i}")
     where = Label(f"เกณฑ์ {code}", f"Criterion {code}")
@@ -120,7 +128,7 @@ def _criterion(
         r.fail(where, "ต้องมี “rule”", "“rule” is missing")
     elif max_points is not None:
         try:
-            rule = build_rule(str(raw_rule.get("kind")), raw_rule, max_points)
+            rule = build_rule(str(raw_rule.get("kind")), raw_rule, max_points, rounding)
         except RuleError as error:
             r.fail(where, error.th, error.en)
     if rule is not None:
@@ -172,13 +180,16 @@ def _sum_text(parts: list[Decimal]) -> str:
     return " + ".join(fmt_points(p) for p in parts) + f" = {fmt_points(sum(parts, Decimal(0)))}"
 
 
-def _dimension(r: Reader, data: Mapping[str, Any], i: int, window: tuple[date, date] | None) -> DimensionSpec | None:
+def _dimension(
+    r: Reader, data: Mapping[str, Any], i: int, window: tuple[date, date] | None, rounding: Rounding
+) -> DimensionSpec | None:
     code = str(data.get("code") or f"#{i}")
     where = Label(f"มิติที่ {code}", f"Dimension {code}")
     max_points = r.number(data, "max_points", where)
     names = (r.text(data, "name_th", where), r.text(data, "name_en", where))
     rows = r.items(data, "criteria", where)
-    criteria = [_criterion(r, c, code, n, window) for n, c in enumerate(rows, 1)]
+    criteria = [_criterion(r, c, code, n, window, rounding) for n, c in enumerate(rows, 1)]
+    bands = _bands(r, data.get("level_bands"), where)
     parts = [c.max_points for c in criteria if c and not c.extra]
     if max_points is None or None in criteria:
         return None
@@ -188,7 +199,7 @@ def _dimension(r: Reader, data: Mapping[str, Any], i: int, window: tuple[date, d
             f"{_sum_text(parts)} ไม่เท่ากับ {fmt_points(max_points)} คะแนน",
             f"{_sum_text(parts)}, not {fmt_points(max_points)}",
         )
-    return DimensionSpec(code, names[0], names[1], max_points, tuple(c for c in criteria if c))
+    return DimensionSpec(code, names[0], names[1], max_points, tuple(c for c in criteria if c), bands)
 
 
 def _award(r: Reader, data: Mapping[str, Any], i: int) -> AwardSpec:
@@ -214,8 +225,30 @@ def _award(r: Reader, data: Mapping[str, Any], i: int) -> AwardSpec:
     )
 
 
-def _bands(r: Reader, data: Any) -> tuple[LevelBand, ...]:
+def _rounding(r: Reader, data: Any) -> Rounding:
+    """The rubric's rounding of percentages; absent means the national manual's half-up to 2 places."""
+    if data is None:
+        return DEFAULT_ROUNDING
+    where = Label("การปัดเศษ (rounding)", "rounding")
+    places = data.get("percent_places", 2) if isinstance(data, Mapping) else None
+    mode = data.get("mode", "half_up") if isinstance(data, Mapping) else None
+    unknown = sorted(set(data) - {"percent_places", "mode"}) if isinstance(data, Mapping) else []
+    if not isinstance(places, int) or isinstance(places, bool) or not 0 <= places <= 6 or mode not in ROUNDING_MODES:
+        r.fail(
+            where,
+            'ต้องเป็น {"percent_places": 0–6, "mode": "half_up" หรือ "truncate"}',
+            'must be {"percent_places": 0–6, "mode": "half_up" or "truncate"}',
+        )
+        return DEFAULT_ROUNDING
+    if unknown:
+        r.fail(where, f"ไม่รู้จัก {', '.join(unknown)}", f"unknown key(s) {', '.join(unknown)}")
+    return Rounding(places, mode)
+
+
+def _bands(r: Reader, data: Any, within: Label | None = None) -> tuple[LevelBand, ...]:
     where = Label("ระดับผลการดำเนินงาน (level_bands)", "level_bands")
+    if within:
+        where = Label(f"{within.th} {where.th}", f"{within.en} {where.en}")
     if data is None:
         return ()
     if not isinstance(data, list) or not all(isinstance(b, Mapping) for b in data):
@@ -260,7 +293,8 @@ def parse_rubric(data: dict) -> RubricSpec:
     total = r.number(data, "total_points", RUBRIC)
     raw_dims = r.items(data, "dimensions", RUBRIC)
     window = (starts, ends) if starts and ends else None
-    dims = [_dimension(r, d, i, window) for i, d in enumerate(raw_dims, 1)]
+    rounding = _rounding(r, data.get("rounding"))
+    dims = [_dimension(r, d, i, window, rounding) for i, d in enumerate(raw_dims, 1)]
     codes = [str(d.get("code")) for d in raw_dims]
     r.unique(codes, RUBRIC, Label("มิติ", "dimension"))
     crit_codes = [str(c.get("code")) for d in raw_dims for c in d.get("criteria") or [] if isinstance(c, Mapping)]
@@ -287,9 +321,13 @@ def parse_rubric(data: dict) -> RubricSpec:
     awards = [_award(r, a, i) for i, a in enumerate(r.items(data, "awards", RUBRIC), 1)]
     r.unique([a.code for a in awards], RUBRIC, Label("รางวัล", "award"))
     bands = _bands(r, data.get("level_bands"))
+    contest = data.get("contest")
+    if contest is not None and not isinstance(contest, Mapping):
+        r.fail(RUBRIC, "contest ต้องเป็นออบเจกต์หรือ null", "contest must be an object or null")
     if r.errors:
         raise RubricError(r.errors)
     return RubricSpec(
         year, names[0], names[1], starts, ends, total, tuple(map(str, tie_break)),  # type: ignore[arg-type]
-        bands, tuple(awards), tuple(d for d in dims if d),
+        bands, tuple(awards), tuple(d for d in dims if d), rounding,
+        dict(contest) if isinstance(contest, Mapping) else None,
     )  # fmt: skip

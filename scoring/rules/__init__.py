@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from scoring.rules.base import Context, FactError, Rule, RuleError, Score
+from scoring.rules.base import DEFAULT_ROUNDING, Context, FactError, Rounding, Rule, RuleError, Score
+from scoring.rules.deadlines import Deadlines
 from scoring.rules.ladder import Ladder
 from scoring.rules.measures import Bands, Ratio, Table
 from scoring.rules.simple import Checklist, Choice, Done, Grade, ItemsCount, Points
@@ -14,18 +15,23 @@ from scoring.rules.timeliness import Timeliness
 
 KINDS: dict[str, type[Rule]] = {
     cls.kind: cls
-    for cls in (Done, ItemsCount, Checklist, Choice, Grade, Points, Ratio, Bands, Table, Ladder, Timeliness)
+    for cls in (Done, ItemsCount, Checklist, Choice, Grade, Points, Ratio, Bands, Table, Ladder, Timeliness, Deadlines)
 }
 
-__all__ = ["KINDS", "Context", "FactError", "Rule", "RuleError", "Score", "build_rule"]
+__all__ = ["KINDS", "Context", "FactError", "Rounding", "Rule", "RuleError", "Score", "build_rule"]
 
 
-def build_rule(kind: str, params: Mapping[str, Any], max_points: Decimal) -> Rule:
-    """Build a rule; bad parameters raise RuleError (Thai first). Reachability is spec's job."""
+def build_rule(
+    kind: str, params: Mapping[str, Any], max_points: Decimal, rounding: Rounding = DEFAULT_ROUNDING
+) -> Rule:
+    """Build a rule; bad parameters raise RuleError (Thai first). Reachability is spec's job.
+    `rounding` is the rubric's (docs/rubric-format.md); the default is the national manual's."""
     cls = KINDS.get(kind)
     if cls is None:
         known = ", ".join(KINDS)
         raise RuleError(f"ไม่รู้จักชนิดเกณฑ์ “{kind}” (ใช้ได้: {known})", f"unknown rule kind “{kind}” (known: {known})")
     if not isinstance(params, Mapping):
         raise RuleError("rule ต้องเป็นออบเจกต์", "rule must be an object")
-    return cls(params, max_points)
+    rule = cls(params, max_points)
+    rule.rounding = rounding
+    return rule

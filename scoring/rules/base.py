@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from scoring.dates import en_date, thai_date
@@ -26,6 +26,29 @@ class Context:
     calendar: WorkCalendar
     size_group: str = ""
     deadline: date | None = None
+
+
+@dataclass(frozen=True)
+class Rounding:
+    """How a rubric rounds a measured percentage before comparing it: a property of the rubric, because
+    the national manual rounds 97.005% up (decision 1) while seed 003's "ไม่น้อยกว่าร้อยละ ๕" must not let
+    4.999% pass."""
+
+    percent_places: int = 2
+    mode: str = "half_up"  # or "truncate"
+
+    def apply(self, value: Decimal) -> Decimal:
+        mode = ROUND_DOWN if self.mode == "truncate" else ROUND_HALF_UP
+        return value.quantize(Decimal(1).scaleb(-self.percent_places), rounding=mode)
+
+    def text(self) -> Label:
+        if self.mode == "truncate":
+            return Label(f"ตัดทศนิยมเหลือ {self.percent_places} ตำแหน่ง", f"truncated to {self.percent_places} dp")
+        return Label(f"ปัดเศษเหลือ {self.percent_places} ตำแหน่ง", f"rounded half-up to {self.percent_places} dp")
+
+
+ROUNDING_MODES = ("half_up", "truncate")
+DEFAULT_ROUNDING = Rounding()
 
 
 class Label(NamedTuple):
@@ -82,6 +105,8 @@ class Rule:
     allowed: ClassVar[frozenset[str]] = frozenset()
     # Thai/English names of the facts for messages; a rubric's "labels" param overrides them.
     default_labels: ClassVar[dict[str, Label]] = {}
+    # The rubric's rounding of percentages; build_rule sets it per rubric (spec "rounding").
+    rounding: Rounding = DEFAULT_ROUNDING
 
     def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
         unknown = sorted(set(params) - self.allowed - {"kind", "labels", "evidence"})
@@ -311,3 +336,27 @@ def decimal_param(value: Any, what: str) -> Decimal:
     if not result.is_finite():
         raise RuleError(f"{what} ไม่ใช่ตัวเลข: {value!r}", f"{what} is not a number: {value!r}")
     return result
+
+
+@dataclass(frozen=True)
+class ZeroCase:
+    """What a rule scores when a count it divides by is 0, e.g. "ไม่มีหนี้ค้างชำระ → 5" (seed 003 mission 5):
+    a rubric's choice per rule, never a global default (without it a zero denominator is refused)."""
+
+    fact: str
+    points: Decimal
+    text: Label
+
+
+def zero_case(raw: Any, default_fact: str | None) -> ZeroCase | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping) or set(raw) - {"fact", "points", "th", "en"}:
+        raise RuleError(
+            "if_zero ต้องเป็นออบเจกต์ที่มี points, th, en (และ fact ถ้าไม่ใช่ตัวหาร)",
+            "if_zero must be an object with points, th, en (and fact unless it is the denominator)",
+        )
+    fact = raw.get("fact") or default_fact
+    if not fact or not raw.get("th") or not raw.get("en"):
+        raise RuleError("if_zero ต้องมี fact, th และ en", "if_zero needs a fact, th and en")
+    return ZeroCase(str(fact), decimal_param(param(raw, "points"), "if_zero points"), Label(raw["th"], raw["en"]))

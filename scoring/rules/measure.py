@@ -1,18 +1,19 @@
 """A measure: a percentage of two facts, of a fact and a constant, or a fact read directly.
 
-Values are rounded half-up to 2 decimals *before* any comparison (RUBRIC.md decision 1), so
-97.005% compares as 97.01%.
+Values are rounded *before* any comparison as the rubric's `rounding` says; by default half-up to 2
+decimals (RUBRIC.md decision 1), so 97.005% compares as 97.01%. A numerator may be a difference of two
+facts (`"minus"`: growth, debt reduced), which may be negative: it then simply meets no threshold.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from scoring.rules.base import FactError, Label, Rule, RuleError, decimal_param, missing
-from scoring.rules.facts import CENT, fmt_num, fmt_points, parse_amount, parse_count, percent, thai_num
+from scoring.rules.facts import CENT, fmt_num, fmt_points, parse_amount, parse_count, thai_num
 
 HUNDRED = Decimal(100)
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -26,7 +27,10 @@ def _unit(value: Any) -> Label:
     return Label(text, "" if _THAI.search(text) else text)
 
 
-_KEYS = {"numerator", "denominator", "denominator_value", "fact", "max", "th", "en", "unit", "may_exceed"}
+_KEYS = {
+    "numerator", "denominator", "denominator_value", "fact", "max", "th", "en", "unit", "may_exceed",
+    "minus", "amount", "lower_is_better",
+}  # fmt: skip
 
 
 class Measure:
@@ -40,6 +44,12 @@ class Measure:
         self.unit = _unit(spec.get("unit", "%"))
         self.percent = self.unit.th == "%"
         self.may_exceed = bool(spec.get("may_exceed", False))
+        # Baht amounts (loans, revenue) have satang; counts of things never do.
+        self.amount = spec.get("amount") is True
+        # Fewer is better (days to handle a complaint): thresholds are maximums.
+        self.lower = spec.get("lower_is_better") is True
+        self.minus: str | None = spec.get("minus")
+        self.zero_allowed = False  # the rule's if_zero scores a zero denominator instead
         self.numerator: str | None = spec.get("numerator")
         self.denominator: str | None = spec.get("denominator")
         self.constant: Decimal | None = None
@@ -55,34 +65,51 @@ class Measure:
                 self.constant = decimal_param(spec["denominator_value"], f"{name} denominator")
                 if self.constant <= 0:
                     raise RuleError(f"{name}: ตัวหารต้องมากกว่า 0", f"{name}: denominator must be > 0")
-            self.facts = tuple(f for f in (self.numerator, self.denominator) if f)
+            self.facts = tuple(dict.fromkeys(f for f in (self.numerator, self.minus, self.denominator) if f))
             num = rule.label(self.numerator)
             default = Label(f"ร้อยละของ{num.th}", f"share of {num.en}")
+            if self.minus:
+                less = rule.label(self.minus)
+                default = Label(f"ร้อยละของ{num.th} − {less.th}", f"share of {num.en} − {less.en}")
         else:
             raise RuleError(
                 f"{name} ต้องมี numerator กับ denominator หรือ denominator_value หรือ fact อย่างเดียว",
                 f"{name} needs numerator with denominator or denominator_value, or fact alone",
             )
+        if self.minus and not self.numerator:
+            raise RuleError(f"{name}: minus ใช้กับ numerator เท่านั้น", f"{name}: minus goes with a numerator only")
         self.label = Label(spec.get("th", default.th), spec.get("en", default.en))
 
     @property
     def cap(self) -> Decimal | None:
         """The highest value this measure can take, to refuse unreachable thresholds."""
-        if self.fact:
+        if self.fact or self.lower:
             return self.max
         return None if self.may_exceed else HUNDRED
 
     def parse(self, name: str, raw: str) -> Decimal:
         if self.fact:  # a value read directly, e.g. a confidence percentage: decimals allowed
             return parse_amount(name, self.rule.label(name), raw, self.max)
+        if self.amount:
+            return parse_amount(name, self.rule.label(name), raw)
         return parse_count(name, self.rule.label(name), raw)  # a share of two counts
+
+    def meets(self, value: Decimal, threshold: Decimal) -> bool:
+        return value <= threshold if self.lower else value >= threshold
+
+    def _numerator(self, parsed: Mapping[str, object]) -> Decimal | None:
+        n = parsed.get(self.numerator or "")
+        less = parsed.get(self.minus or "") if self.minus else Decimal(0)
+        if not isinstance(n, Decimal) or not isinstance(less, Decimal):
+            return None
+        return n - less
 
     def cross_check(self, parsed: Mapping[str, object]) -> list[FactError]:
         if self.fact:
             return []
-        n = parsed.get(self.numerator or "")
+        n = self._numerator(parsed)
         d = self.constant if self.constant is not None else parsed.get(self.denominator or "")
-        if not isinstance(d, Decimal):
+        if not isinstance(d, Decimal) or (d == 0 and self.zero_allowed):
             return []
         num = self.rule.label(self.numerator)
         den = self.rule.label(self.denominator) if self.denominator else Label("จำนวนทั้งหมด", "the total")
@@ -111,24 +138,35 @@ class Measure:
         if self.fact:
             value = parsed[self.fact]
             assert isinstance(value, Decimal)
-            return value.quantize(CENT, rounding=ROUND_HALF_UP)
+            return self.rule.rounding.apply(value)
         errors = self.cross_check(parsed)
         if errors:
             raise errors[0]
         d = self.constant if self.constant is not None else parsed[self.denominator or ""]
-        return percent(parsed[self.numerator or ""], d)  # type: ignore[arg-type]
+        n = self._numerator(parsed)
+        assert isinstance(n, Decimal) and isinstance(d, Decimal)
+        return self.rule.rounding.apply(n * 100 / d)
 
     def show(self, value: Decimal) -> Label:
         """The measured value: "ร้อยละ ๙๑.๖๗" / "91.67%", counts without decimals."""
         if self.percent:
             said = "" if self.label.th.startswith("ร้อยละ") else " ร้อยละ"  # "ร้อยละของ…" already says it
-            return Label(f"{self.label.th}{said} {thai_num(value)}", f"{self.label.en} {fmt_num(value)}%")
+            fell = Label(" (ติดลบ)", " (negative)") if value < 0 else Label("", "")  # a difference below zero
+            return Label(
+                f"{self.label.th}{said} {thai_num(value)}{fell.th}", f"{self.label.en} {fmt_num(value)}%{fell.en}"
+            )
         return Label(
             f"{self.label.th} {thai_num(value)}{self.unit.th}", f"{self.label.en} {fmt_num(value)}{self.unit.en}"
         )
 
     def compare(self, minimum: Decimal, met: bool) -> Label:
-        """A threshold the manual's way: min 90.01 is "more than 90" (decision 1), min 70 "at least 70"."""
+        """A threshold the manual's way: min 90.01 is "more than 90" (decision 1), min 70 "at least 70";
+        on a lower-is-better measure a threshold is a maximum: "at most 7 days"."""
+        if self.lower:
+            th, en = ("ไม่เกิน", "at most") if met else ("เกิน", "more than")
+            if self.percent:
+                return Label(f"{th}ร้อยละ {thai_num(minimum)}", f"{en} {fmt_num(minimum)}%")
+            return Label(f"{th} {thai_num(minimum)}{self.unit.th}", f"{en} {fmt_num(minimum)}{self.unit.en}")
         strict = minimum.as_tuple().exponent == -2 and (minimum * 100) % 100 == 1
         base = minimum - CENT if strict else minimum
         if strict:

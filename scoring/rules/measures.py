@@ -14,9 +14,11 @@ from scoring.rules.base import (
     Rule,
     RuleError,
     Score,
+    ZeroCase,
     decimal_param,
     missing,
     param,
+    zero_case,
 )
 from scoring.rules.facts import CENT, fmt_num, fmt_points, parse_count, pts_en, pts_th
 from scoring.rules.measure import Measure
@@ -24,18 +26,34 @@ from scoring.rules.measure import Measure
 ZERO, ONE = Decimal(0), Decimal(1)
 
 
+def _zero_score(case: ZeroCase, rule: Rule) -> Score:
+    label, p = rule.label(case.fact), case.points
+    return Score(
+        p,
+        f"{case.text.th} ({label.th} เป็น 0) → {pts_th(p)}",
+        f"{case.text.en} ({label.en} is 0) → {pts_en(p)}",
+    )
+
+
+def _zero_levels(case: ZeroCase | None) -> set[Decimal]:
+    return {case.points} if case else set()
+
+
 class Ratio(Rule):
     """min(numerator ÷ denominator, 1) × weight, e.g. "verified ÷ target × 30"."""
 
     kind = "ratio"
     committee_judges = False  # computed from imported numbers
-    allowed = frozenset({"numerator", "denominator", "weight"})
+    allowed = frozenset({"numerator", "denominator", "weight", "if_zero"})
 
     def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
         super().__init__(params, max_points)
         self.numerator = str(param(params, "numerator"))
         self.denominator = str(param(params, "denominator"))
         self.weight = decimal_param(param(params, "weight"), "weight")
+        self.if_zero = zero_case(params.get("if_zero"), self.denominator)
+        if self.if_zero and self.if_zero.fact != self.denominator:
+            raise RuleError("if_zero ของ ratio ใช้กับตัวหารเท่านั้น", "a ratio's if_zero applies to its denominator only")
 
     def fact_names(self) -> tuple[str, ...]:
         return (self.numerator, self.denominator)
@@ -43,8 +61,14 @@ class Ratio(Rule):
     def _parse(self, name: str, raw: str) -> object:
         return parse_count(name, self.label(name), raw)
 
+    def levels(self) -> None:
+        return None
+
+    def highest(self) -> Decimal:
+        return max({self.weight, *_zero_levels(self.if_zero)})
+
     def _cross_check(self, parsed: Mapping[str, object]) -> list[FactError]:
-        if parsed.get(self.denominator) == 0:
+        if parsed.get(self.denominator) == 0 and not self.if_zero:
             den = self.label(self.denominator)
             return [
                 FactError(
@@ -53,13 +77,9 @@ class Ratio(Rule):
             ]
         return []
 
-    def levels(self) -> None:
-        return None
-
-    def highest(self) -> Decimal:
-        return self.weight
-
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
+        if self.if_zero and parsed.get(self.denominator) == 0:  # nothing to collect: the rubric says what
+            return _zero_score(self.if_zero, self)
         for name in self.fact_names():
             if name not in parsed:
                 raise missing(name, self.label(name))
@@ -83,12 +103,23 @@ def _descending(values: list[Decimal], what: str) -> None:
         raise RuleError(f"{what} ต้องเรียงจากคะแนนมากไปน้อย", f"{what} must run from most points down")
 
 
+def _if_zero(rule: Rule, params: Mapping[str, Any], measures: list[Measure]) -> ZeroCase | None:
+    """Bands and tables: a measure's zero denominator (or another named count at 0) scores fixed points."""
+    dividers = [m.denominator for m in measures if m.denominator]
+    case = zero_case(params.get("if_zero"), dividers[0] if len(dividers) == 1 else None)
+    if case:
+        for m in measures:
+            m.zero_allowed = m.denominator == case.fact
+    return case
+
+
 class Bands(Rule):
-    """First band (highest first) whose min the measure reaches, else `otherwise`."""
+    """First band (best first) whose threshold the measure meets, else `otherwise`: `min` when more is
+    better, `max` on a `lower_is_better` measure (complaints handled within 7 / 15 / 30 days)."""
 
     kind = "bands"
     committee_judges = False
-    allowed = frozenset({"measure", "bands", "otherwise"})
+    allowed = frozenset({"measure", "bands", "otherwise", "if_zero"})
 
     def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
         super().__init__(params, max_points)
@@ -96,36 +127,50 @@ class Bands(Rule):
         bands = param(params, "bands")
         if not isinstance(bands, list) or not bands:
             raise RuleError("bands ต้องมีอย่างน้อย 1 ช่วง", "bands must list at least one band")
+        key = "max" if self.measure.lower else "min"
         self.bands = [
-            (decimal_param(param(b, "min"), f"bands {i} min"), decimal_param(param(b, "points"), f"bands {i} points"))
+            (decimal_param(param(b, key), f"bands {i} {key}"), decimal_param(param(b, "points"), f"bands {i} points"))
             for i, b in enumerate(bands, 1)
         ]
         self.otherwise = decimal_param(param(params, "otherwise"), "otherwise")
         mins = [m for m, _ in self.bands]
-        if any(a <= b for a, b in pairwise(mins)):
+        if self.measure.lower and any(a >= b for a, b in pairwise(mins)):
+            raise RuleError(
+                "bands ต้องเรียง max จากน้อยไปมากและไม่ซ้ำกัน", "bands must list max from lowest to highest, without repeats"
+            )
+        if not self.measure.lower and any(a <= b for a, b in pairwise(mins)):
             raise RuleError(
                 "bands ต้องเรียง min จากมากไปน้อยและไม่ซ้ำกัน", "bands must list min from highest to lowest, without repeats"
             )
         _descending([p for _, p in self.bands] + [self.otherwise], "bands")
         self.measure.check_reachable(mins[0], "bands 1")
+        self.if_zero = _if_zero(self, params, [self.measure])
+        if self.if_zero and self.if_zero.fact not in self.measure.facts:
+            self.extra_facts: tuple[str, ...] = (self.if_zero.fact,)
+        else:
+            self.extra_facts = ()
 
     def fact_names(self) -> tuple[str, ...]:
-        return self.measure.facts
+        return (*self.measure.facts, *self.extra_facts)
 
     def _parse(self, name: str, raw: str) -> object:
+        if name in self.extra_facts:
+            return parse_count(name, self.label(name), raw)
         return self.measure.parse(name, raw)
 
     def _cross_check(self, parsed: Mapping[str, object]) -> list[FactError]:
         return self.measure.cross_check(parsed)
 
     def levels(self) -> tuple[Decimal, ...]:
-        return tuple(sorted({ZERO, self.otherwise, *(p for _, p in self.bands)}))
+        return tuple(sorted({ZERO, self.otherwise, *(p for _, p in self.bands), *_zero_levels(self.if_zero)}))
 
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
+        if self.if_zero and parsed.get(self.if_zero.fact) == 0:
+            return _zero_score(self.if_zero, self)
         value = self.measure.value(parsed)
         shown, compare = self.measure.show(value), self.measure.compare
         for i, (minimum, points) in enumerate(self.bands):
-            if value >= minimum:
+            if self.measure.meets(value, minimum):
                 met = compare(minimum, True)
                 above = compare(self.bands[i - 1][0], False) if i else Label("", "")
                 return Score(
@@ -137,12 +182,31 @@ class Bands(Rule):
         return Score(points, f"{shown.th} {low.th} → {pts_th(points)}", f"{shown.en}, {low.en} → {pts_en(points)}")
 
 
+def _row_thresholds(row: Any, measures: Mapping[str, Measure], i: int) -> Mapping[str, Any]:
+    """A row's thresholds: "min" for measures where more is better, "max" for lower-is-better ones."""
+    mins = row.get("min") or {} if isinstance(row, Mapping) else {}
+    maxes = row.get("max") or {} if isinstance(row, Mapping) else {}
+    names = ", ".join(measures)
+    ok = isinstance(mins, Mapping) and isinstance(maxes, Mapping) and (mins or maxes)
+    if not ok or set(mins) - set(measures) or set(maxes) - set(measures):
+        raise RuleError(
+            f"rows {i}: min/max ต้องอ้างชื่อใน measures ({names})", f"rows {i}: min/max must name measures ({names})"
+        )
+    wrong = [k for k in mins if measures[k].lower] + [k for k in maxes if not measures[k].lower]
+    if wrong:
+        raise RuleError(
+            f"rows {i}: {', '.join(wrong)} ใช้ max เมื่อ lower_is_better เท่านั้น และ min ในกรณีอื่น",
+            f"rows {i}: {', '.join(wrong)}: max is for lower_is_better measures only, min for the others",
+        )
+    return {**mins, **maxes}
+
+
 class Table(Rule):
     """First row all of whose minimums are met (table A: coverage and confidence together)."""
 
     kind = "table"
     committee_judges = False
-    allowed = frozenset({"measures", "rows", "otherwise"})
+    allowed = frozenset({"measures", "rows", "otherwise", "if_zero"})
 
     def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
         super().__init__(params, max_points)
@@ -155,12 +219,7 @@ class Table(Rule):
             raise RuleError("rows ต้องมีอย่างน้อย 1 แถว", "rows must list at least one row")
         self.rows: list[tuple[dict[str, Decimal], Decimal]] = []
         for i, row in enumerate(rows, 1):
-            mins = param(row, "min")
-            if not isinstance(mins, Mapping) or not mins or set(mins) - set(self.measures):
-                raise RuleError(
-                    f"rows {i}: min ต้องอ้างชื่อใน measures ({', '.join(self.measures)})",
-                    f"rows {i}: min must name measures ({', '.join(self.measures)})",
-                )
+            mins = _row_thresholds(row, self.measures, i)
             row_min = {k: decimal_param(v, f"rows {i} min {k}") for k, v in mins.items()}
             for k, v in row_min.items():
                 self.measures[k].check_reachable(v, f"rows {i}")
@@ -168,6 +227,9 @@ class Table(Rule):
         self.otherwise = decimal_param(param(params, "otherwise"), "otherwise")
         _descending([p for _, p in self.rows] + [self.otherwise], "rows")
         self.facts = tuple(dict.fromkeys(f for m in self.measures.values() for f in m.facts))
+        self.if_zero = _if_zero(self, params, list(self.measures.values()))
+        if self.if_zero and self.if_zero.fact not in self.facts:
+            raise RuleError("if_zero ต้องอ้างข้อมูลของตัววัด", "if_zero must name one of the measures' facts")
 
     def fact_names(self) -> tuple[str, ...]:
         return self.facts
@@ -179,20 +241,24 @@ class Table(Rule):
         return [e for m in self.measures.values() for e in m.cross_check(parsed)]
 
     def levels(self) -> tuple[Decimal, ...]:
-        return tuple(sorted({ZERO, self.otherwise, *(p for _, p in self.rows)}))
+        return tuple(sorted({ZERO, self.otherwise, *(p for _, p in self.rows), *_zero_levels(self.if_zero)}))
 
     def _compare(self, values: dict[str, Decimal], mins: dict[str, Decimal], met: bool) -> Label:
         parts = [
             (self.measures[k].show(values[k]), self.measures[k].compare(m, met))
             for k, m in mins.items()
-            if (values[k] >= m) == met
+            if self.measures[k].meets(values[k], m) == met
         ]
         return Label("; ".join(f"{s.th} {c.th}" for s, c in parts), "; ".join(f"{s.en}, {c.en}" for s, c in parts))
 
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
+        if self.if_zero and parsed.get(self.if_zero.fact) == 0:
+            return _zero_score(self.if_zero, self)
         values = {k: m.value(parsed) for k, m in self.measures.items()}
+        met = self.measures
         index = next(
-            (i for i, (mins, _) in enumerate(self.rows) if all(values[k] >= v for k, v in mins.items())), len(self.rows)
+            (i for i, (mins, _) in enumerate(self.rows) if all(met[k].meets(values[k], v) for k, v in mins.items())),
+            len(self.rows),
         )
         points = self.rows[index][1] if index < len(self.rows) else self.otherwise
         th, en = [], []

@@ -217,11 +217,12 @@ class Choice(Rule):
 
 
 class Grade(Rule):
-    """Letter grades (seed 004: A/B/C/D = 5/4/3/2)."""
+    """Letter grades (seed 004: A/B/C/D = 5/4/3/2); `missing` is the grade of an office that did not
+    report (seed 004: "ระดับ C ... หรือไม่ได้รายงาน"), without it no report scores 0."""
 
     kind = "grade"
     committee_judges = True
-    allowed = frozenset({"grades"})
+    allowed = frozenset({"grades", "missing"})
     default_labels = {"grade": Label("ระดับผลงาน", "grade")}
 
     def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
@@ -230,6 +231,23 @@ class Grade(Rule):
         if not isinstance(grades, Mapping) or not grades:
             raise RuleError("grades ต้องมีอย่างน้อย 1 ระดับ", "grades must list at least one grade")
         self.grades = {str(g).strip().upper(): decimal_param(p, f"grades {g}") for g, p in grades.items()}
+        missing = params.get("missing")
+        self.missing = None if missing is None else str(missing).strip().upper()
+        if self.missing is not None and self.missing not in self.grades:
+            allowed = ", ".join(self.grades)
+            raise RuleError(
+                f"missing ต้องเป็นระดับใน grades ({allowed})", f"missing must be one of the grades ({allowed})"
+            )
+
+    def no_data(self, ctx: Context) -> Score:
+        if self.missing is None:
+            return super().no_data(ctx)
+        grade, points = self.missing, self.grades[self.missing]
+        return Score(
+            points,
+            f"ไม่ได้รายงาน ถือเป็นระดับ {grade} → {pts_th(points)}",
+            f"not reported, counted as grade {grade} → {pts_en(points)}",
+        )
 
     def fact_names(self) -> tuple[str, ...]:
         return ("grade",)

@@ -14,6 +14,7 @@ import pytest
 
 from scoring.rules import KINDS, build_rule
 from scoring.rules.base import MAX_EXPLANATION, Context, Rule
+from scoring.rules.deadlines import Deadlines
 from scoring.rules.facts import fmt_points
 from scoring.rules.ladder import Ladder
 from scoring.rules.measure import Measure
@@ -25,7 +26,7 @@ from scoring.workdays import WorkCalendar
 
 ROOT = Path(__file__).resolve().parents[2]
 RUBRICS = [
-    ROOT / "scoring" / "rubrics" / "2566.json",
+    *sorted((ROOT / "scoring" / "rubrics").glob("*.json")),
     *sorted((Path(__file__).parent / "rubrics").glob("*.json")),
 ]
 CAL = WorkCalendar()
@@ -40,7 +41,16 @@ def measure_values(measure: Measure, target: Decimal) -> dict[str, str]:
     if measure.constant is not None:  # e.g. 12 databases: the nearest whole count at or above target
         count = min(int(-(-target * measure.constant // 100)), int(measure.constant))
         return {measure.numerator: str(max(count, 0))}
+    if measure.minus == measure.denominator:  # growth: (now − before) ÷ before
+        return {measure.numerator: fmt_points(10000 + target * 100), measure.denominator: "10000"}
+    if measure.minus:  # reduction: (before − now) ÷ before
+        return {measure.numerator: "10000", measure.minus: fmt_points(10000 - target * 100)}
     return {measure.numerator: str(int(target * 100)), measure.denominator: "10000"}
+
+
+def zero_facts(rule: Bands | Table | Ratio) -> list[dict[str, str]]:
+    """The rubric's own "nothing to divide by" case, when it has one."""
+    return [{rule.if_zero.fact: "0"}] if rule.if_zero else []
 
 
 def spread(rule: Rule) -> list[dict[str, str]]:
@@ -58,21 +68,22 @@ def spread(rule: Rule) -> list[dict[str, str]]:
     if isinstance(rule, Ratio):
         return [
             {rule.numerator: n, rule.denominator: d} for n, d in (("0", "40"), ("13", "40"), ("40", "40"), ("1", "0"))
-        ] + [{rule.numerator: "4.5", rule.denominator: "10"}]
+        ] + [{rule.numerator: "4.5", rule.denominator: "10"}, *zero_facts(rule)]
     if isinstance(rule, Bands):
         out = []
+        step = D("0.01") if rule.measure.lower else D("-0.01")  # just missing the band
         for minimum, _ in rule.bands:
-            out += [measure_values(rule.measure, minimum), measure_values(rule.measure, minimum - D("0.01"))]
-        return [*out, {name: "-1" for name in rule.measure.facts}]
+            out += [measure_values(rule.measure, minimum), measure_values(rule.measure, minimum + step)]
+        return [*out, {name: "-1" for name in rule.measure.facts}, *zero_facts(rule)]
     if isinstance(rule, Table):
         out = []
         for mins, _ in rule.rows:
             for below in (D(0), D("0.01")):
                 facts: dict[str, str] = {}
                 for key, m in rule.measures.items():
-                    facts |= measure_values(m, mins.get(key, D(0)) - below)
+                    facts |= measure_values(m, mins.get(key, D(0)) + (below if m.lower else -below))
                 out.append(facts)
-        return [*out, {name: "x" for name in rule.facts}]
+        return [*out, {name: "x" for name in rule.facts}, *zero_facts(rule)]
     if isinstance(rule, Ladder):
         codes = [s.code for s in rule.steps if s.fact is None]
         out = [{"steps": ",".join(codes[:n]) or "-"} for n in range(len(codes) + 1)]
@@ -86,6 +97,10 @@ def spread(rule: Rule) -> list[dict[str, str]]:
         deadline = date(2023, 4, 12)  # the day before Songkran: holidays in every count
         days = [-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 14, 30, 200]
         return [{rule.fact: (deadline + timedelta(n)).isoformat()} for n in days] + [{rule.fact: "12/13/2566"}]
+    if isinstance(rule, Deadlines):
+        days = [by + timedelta(n) for by, _, _ in rule.steps for n in (0, 1)]
+        flags = [{}, {rule.flag: "yes"}, {rule.flag: "no"}] if rule.flag else [{}]
+        return [{rule.fact: d.isoformat(), **f} for d in days for f in flags] + [{rule.fact: "31/02/2565"}]
     raise AssertionError(f"no spread of facts for rule kind {rule.kind}: add one here")
 
 

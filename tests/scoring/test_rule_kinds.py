@@ -12,7 +12,13 @@ from scoring.rules.base import EvidenceExpected, Label
 from scoring.spec import parse_rubric
 
 ROOT = Path(__file__).resolve().parents[2]
-RUBRICS = [ROOT / "scoring" / "rubrics" / "2566.json", *sorted((Path(__file__).parent / "rubrics").glob("*.json"))]
+SHIPPED = ROOT / "scoring" / "rubrics"
+# 2566 first: the tests below read the national rubric as RUBRICS[0].
+RUBRICS = [
+    SHIPPED / "2566.json",
+    *sorted(p for p in SHIPPED.glob("*.json") if p.name != "2566.json"),
+    *sorted((Path(__file__).parent / "rubrics").glob("*.json")),
+]
 # No rubric we ship or test on grades by letter yet.
 GRADE = build_rule("grade", {"kind": "grade", "grades": {"A": "5", "B": "4", "C": "3", "D": "3"}}, Decimal(5))
 
@@ -39,6 +45,7 @@ JUDGED = {
     "bands": False,
     "table": False,
     "timeliness": False,
+    "deadlines": False,
 }
 
 

@@ -1,0 +1,88 @@
+"""Completion dates against dated steps, some open only to offices that asked for more time (seed 003
+mission 2: paid out by 30 Dec 2564 → 50; with an extension by 31 Jan → 40, 28 Feb → 30, 31 Mar → 20)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from itertools import pairwise
+from typing import Any
+
+from scoring.dates import DateInputError, en_date, parse_date, thai_date
+from scoring.rules.base import Context, Label, Rule, RuleError, Score, decimal_param, missing, param
+from scoring.rules.facts import parse_bool, parse_when, pts_en, pts_th
+
+
+class Deadlines(Rule):
+    kind = "deadlines"
+    committee_judges = False  # dates and the extension flag come from imports
+    allowed = frozenset({"fact", "flag", "steps", "otherwise"})
+
+    def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
+        super().__init__(params, max_points)
+        self.fact = str(param(params, "fact"))
+        self.flag = str(params.get("flag") or "")  # optional: steps then never need it
+        steps = param(params, "steps")
+        if not isinstance(steps, list) or not steps:
+            raise RuleError("steps ต้องมีอย่างน้อย 1 ขั้น", "steps must list at least one step")
+        self.steps: list[tuple[date, Decimal, bool]] = []
+        for i, entry in enumerate(steps, 1):
+            if not isinstance(entry, Mapping):
+                raise RuleError(f"steps {i} ต้องเป็นออบเจกต์", f"steps {i} must be an object")
+            try:
+                by = parse_date(str(param(entry, "by")))
+            except DateInputError as error:
+                raise RuleError(f"steps {i} by: {error.th}", f"steps {i} by: {error.en}") from None
+            flagged = entry.get("needs_flag", False)
+            if flagged and not self.flag:
+                raise RuleError(f"steps {i}: needs_flag ต้องมี flag", f"steps {i}: needs_flag needs a flag fact")
+            if not isinstance(flagged, bool):
+                raise RuleError(f"steps {i}: needs_flag ต้องเป็น true/false", f"steps {i}: needs_flag must be true/false")
+            self.steps.append((by, decimal_param(param(entry, "points"), f"steps {i} points"), flagged))
+        self.otherwise = decimal_param(params.get("otherwise", "0"), "otherwise")
+        if any(a[0] >= b[0] or a[1] < b[1] for a, b in pairwise(self.steps)):
+            raise RuleError(
+                "steps ต้องเรียงวันที่จากก่อนไปหลัง และคะแนนไม่เพิ่มขึ้น",
+                "steps must run from the earliest date, with points never rising",
+            )
+
+    def fact_names(self) -> tuple[str, ...]:
+        return (self.fact, self.flag) if self.flag else (self.fact,)
+
+    def _parse(self, name: str, raw: str) -> object:
+        if name == self.flag:
+            return parse_bool(name, self.label(name), raw)
+        when = parse_when(name, self.label(name), raw)
+        return when.date() if isinstance(when, datetime) else when
+
+    def levels(self) -> tuple[Decimal, ...]:
+        return tuple(sorted({Decimal(0), self.otherwise, *(p for _, p, _ in self.steps)}))
+
+    def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
+        if self.fact not in parsed:
+            raise missing(self.fact, self.label(self.fact))
+        day = parsed[self.fact]
+        assert isinstance(day, date)
+        # Not reporting the flag means no extension was asked for: the better steps need no flag.
+        flagged = parsed.get(self.flag) is True
+        flag = self.label(self.flag)
+        asked = Label(f" ({flag.th})", f" ({flag.en})") if flagged else Label(f" (ไม่ได้{flag.th})", f" (no {flag.en})")
+        if not self.flag:
+            asked = Label("", "")
+        done = Label(f"{self.label(self.fact).th} {thai_date(day)}", f"{self.label(self.fact).en} {en_date(day)}")
+        for by, points, needs_flag in self.steps:
+            due = ctx.calendar.next_working_day(by)  # decision 9: a closed day moves the deadline
+            if day <= due and (flagged or not needs_flag):
+                return Score(
+                    points,
+                    f"{done.th}{asked.th} ภายใน {thai_date(by)} → {pts_th(points)}",
+                    f"{done.en}{asked.en}, by {en_date(by)} → {pts_en(points)}",
+                )
+        last = max(by for by, _, needs in self.steps if flagged or not needs)
+        p = self.otherwise
+        return Score(
+            p,
+            f"{done.th}{asked.th} หลัง {thai_date(last)} → {pts_th(p)}",
+            f"{done.en}{asked.en}, after {en_date(last)} → {pts_en(p)}",
+        )
