@@ -180,6 +180,8 @@ class Dimension(models.Model):
     name_th = models.CharField("ชื่อ / name (th)", max_length=300)
     name_en = models.CharField("ชื่อภาษาอังกฤษ / name (en)", max_length=300)
     max_points = models.DecimalField("คะแนนเต็ม / maximum", max_digits=7, decimal_places=2)
+    # Levels of this dimension on its own (seed 003 bands each mission 1–5); empty: none.
+    level_bands = models.JSONField("ระดับของมิติ / dimension level bands", null=True, blank=True)
 
     class Meta:
         ordering = ["rubric", "order"]

@@ -98,6 +98,7 @@ def rubric_data(rubric: Rubric) -> dict:
                 "name_th": d.name_th,
                 "name_en": d.name_en,
                 "max_points": str(d.max_points),
+                **({"level_bands": d.level_bands} if d.level_bands else {}),
                 "criteria": by_dimension[d.pk],
             }
             for d in dimensions

@@ -157,11 +157,18 @@ def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | Non
         ) from exc
     rubric.dimensions.exclude(code__in=[d.code for d in spec.dimensions]).delete()
     order = 0
+    raw_dimensions = {str(d.get("code")): d for d in data.get("dimensions", [])}
     for d_order, dim in enumerate(spec.dimensions):
         dimension, _ = Dimension.objects.update_or_create(
             rubric=rubric,
             code=dim.code,
-            defaults={"order": d_order, "name_th": dim.name_th, "name_en": dim.name_en, "max_points": dim.max_points},
+            defaults={
+                "order": d_order,
+                "name_th": dim.name_th,
+                "name_en": dim.name_en,
+                "max_points": dim.max_points,
+                "level_bands": raw_dimensions.get(dim.code, {}).get("level_bands"),
+            },
         )
         for c in dim.criteria:
             order += 1

@@ -28,16 +28,11 @@ class Command(BaseCommand):
         self.stdout.write(f"จังหวัด / provinces: {len(entries)}")
         for path in sorted((DATA / "rubrics").glob("*.json")):
             data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("contest"):
-                # A provincial office's contest (issue #16): rubrics are stored one per year, so loading it
-                # here would overwrite that year's national rubric; the contest loader stores it instead.
-                self.stdout.write(f"ข้ามการประกวดของจังหวัด / skipped provincial contest: {path.name}")
-                continue
             try:
                 rubric = services.rubric_load(data=data)
             except RubricError as exc:
                 raise CommandError(f"{path.name}: {exc}") from exc
-            self.stdout.write(f"เกณฑ์ / rubric {rubric.year}: {rubric.criteria.count()} criteria")
+            self.stdout.write(f"เกณฑ์ / rubric {rubric.key}: {rubric.criteria.count()} criteria")
         if options["demo"]:
             users = demo.demo_users()
             for rubric in Rubric.objects.all():
