@@ -84,7 +84,7 @@ class DocumentCreate(APIView):
         payload = DocumentRequestSerializer(data=request.data)
         payload.is_valid(raise_exception=True)  # a list, string or null body is a 400, not a crash
         code = payload.validated_data.get("province") or None
-        province = get_object_or_404(Province, code=code) if code else None
+        province = get_object_or_404(Province.objects.provinces(), code=code) if code else None
         try:
             doc = services.document_request(
                 rubric=rubric, kind=payload.validated_data["kind"], province=province, user=request.user

@@ -118,7 +118,7 @@ def announcement(rubric: Rubric):
             **_common(rubric),
             "blocks": blocks,
             "signature": selectors.signature(rubric),
-            "province_count": Province.objects.count(),
+            "province_count": Province.objects.provinces().count(),
             "dimension_count": rubric.dimensions.count(),
             "map_svg": selectors.award_map(rubric, blocks),
             "map_credit": CREDIT,
@@ -159,7 +159,7 @@ def breakdowns(rubric: Rubric, province: Province | None = None, progress: Progr
     evidence = selectors.evidence_by_province(rubric)
     facts = selectors.facts_by_criterion(rubric, ids)
     tiers = {t.code: t.name_th for t in rubric.award_tiers.all()}
-    common = {**_common(rubric), "province_count": Province.objects.count()}
+    common = {**_common(rubric), "province_count": Province.objects.provinces().count()}
     docs = []
     for n, result in enumerate(results, start=1):
         own = evidence.get(result.province_id, {})

@@ -37,7 +37,7 @@ class SigningCertificateForm(forms.Form):
 class DocumentRequestForm(forms.Form):
     kind = forms.ChoiceField(choices=DocumentKind.choices, label="เอกสาร / document")
     province = forms.ModelChoiceField(
-        queryset=Province.objects.order_by("name_th"),
+        queryset=Province.objects.provinces().order_by("name_th"),
         required=False,
         to_field_name="code",
         label="จังหวัด (เฉพาะรายละเอียดคะแนน ว่าง = ทุกจังหวัด) / province (breakdown only; empty = all)",

@@ -175,7 +175,7 @@ class ConflictAdmin(RoleAccess, admin.ModelAdmin):
         if db_field.name == "member":
             kwargs["queryset"] = get_user_model().objects.filter(membership__role__in=[Role.COMMITTEE, Role.CHAIR])
         if db_field.name == "province":
-            kwargs["queryset"] = Province.objects.order_by("code")
+            kwargs["queryset"] = Province.objects.provinces().order_by("code")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):

@@ -207,7 +207,7 @@ def demo_evidence(*, rubric: Rubric) -> int:
     # One transaction: the standings are recomputed once, after commit, not after every write.
     with transaction.atomic():
         for i, code in enumerate(PROVINCES):
-            province = Province.objects.get(code=code)
+            province = Province.objects.provinces().get(code=code)
             if Submission.objects.filter(rubric=rubric, province=province).exists():
                 continue
             demo = _Demo(rubric, province, _staff(province), members, chair)

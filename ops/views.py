@@ -98,7 +98,7 @@ def year_on_year_all(request):
 
 @login_required
 def year_on_year_province(request, code: str):
-    province = get_object_or_404(Province, code=code)
+    province = get_object_or_404(Province.objects.provinces(), code=code)
     if not request.user.has_perm("ops.view_province", province):
         raise PermissionDenied
     ctx = selectors.year_on_year(user=request.user, province=province)
@@ -109,7 +109,7 @@ def year_on_year_province(request, code: str):
 def province_export(request, year: int, code: str):
     """One ZIP of everything the province submitted in the year. Not allowed looks like not found."""
     rubric = get_object_or_404(Rubric.objects.by_key(year))
-    province = get_object_or_404(Province, code=code)
+    province = get_object_or_404(Province.objects.provinces(), code=code)
     if not request.user.has_perm("ops.view_province", province):
         raise Http404
     archive = export.province_zip(user=request.user, rubric=rubric, province=province)

@@ -58,7 +58,7 @@ admin.site.has_permission = _department_only
 @admin.register(Province)
 class ProvinceAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
     province_path = "pk"  # autocomplete and search too: a conflicted province is not offered
-    list_display = ["code", "name_th", "name_en", "size_group", "region"]
+    list_display = ["code", "dopa_code", "name_th", "name_en", "size_group", "region"]
     list_filter = ["size_group", "region"]
     search_fields = ["code", "name_th", "name_en"]
 

@@ -14,7 +14,7 @@ from scoring.models import AwardTier
 
 from . import selectors, services
 from .date_fields import ThaiDateField
-from .models import Criterion, Dimension, Rubric
+from .models import Criterion, Dimension, Province, Rubric
 from .permissions import is_central, is_department
 from .spec import RubricError, parse_rubric
 
@@ -139,6 +139,10 @@ class MembershipForm(forms.ModelForm):
         model = Membership
         fields = ["role", "province"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["province"].queryset = Province.objects.provinces()
+
     def clean(self):
         cleaned = super().clean()
         role, province = cleaned.get("role"), cleaned.get("province")
@@ -173,6 +177,12 @@ class RoleAccess:
 
     def has_delete_permission(self, request, obj=None):
         return self.can_delete and is_central(request.user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Province holds every administrative unit; the national contest's forms offer its 76 offices only.
+        if db_field.related_model is Province and "queryset" not in kwargs:
+            kwargs["queryset"] = Province.objects.provinces()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class ProvinceScoped:

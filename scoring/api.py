@@ -31,7 +31,7 @@ class ProvinceList(APIView):
 
     @extend_schema(responses=ProvinceSerializer(many=True), summary="จังหวัด ๗๖ จังหวัด / the 76 provincial offices")
     def get(self, request):
-        return Response(ProvinceSerializer(Province.objects.all(), many=True).data)
+        return Response(ProvinceSerializer(Province.objects.provinces(), many=True).data)
 
 
 class RubricDetail(APIView):

@@ -34,7 +34,7 @@ def demo_users() -> list[tuple[str, str, str]]:
             user.set_password(DEMO_PASSWORD)
             user.is_staff = role != Role.PROVINCIAL
             user.save()
-        province = Province.objects.get(code=code) if code else None
+        province = Province.objects.provinces().get(code=code) if code else None
         Membership.objects.update_or_create(user=user, defaults={"role": role, "province": province})
         out.append((username, DEMO_PASSWORD, str(role.label)))
     return out
@@ -81,7 +81,7 @@ def demo_facts(*, rubric: Rubric) -> int:
         if rubric.criteria.filter(code=code, deadline__isnull=True).exists():
             services.criterion_deadline_set(rubric=rubric, code=code, deadline=deadline)
     rows = []
-    for province in Province.objects.all():
+    for province in Province.objects.provinces():
         rng = random.Random(f"{rubric.year}-{province.code}")  # same demo every run
         for criterion, fact, value in province_facts(rng, province.size_group):
             rows.append({"province": province.code, "criterion": criterion, "fact": fact, "value": value})

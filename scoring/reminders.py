@@ -56,7 +56,7 @@ def reminders_due(rubric: Rubric, today: date, calendar) -> dict[Province, list[
         )
     )
     out: dict[Province, list[tuple]] = {}
-    for province in Province.objects.order_by("code"):
+    for province in Province.objects.provinces().order_by("code"):
         todo = [
             (c, left)
             for c, left in due

@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from people.models import Role
 from people.selectors import conflicted_province_ids, office_province_id, role_of
 
 from .dates import parse_date, shift_year
 from .engine import Breakdown, vacant_places
-from .models import Fact, HolidayOverride, HolidayOverrideChange, Province, ProvinceResult, Rubric, StandingsSnapshot
+from .models import (
+    Contest,
+    Fact,
+    HolidayOverride,
+    HolidayOverrideChange,
+    Level,
+    Province,
+    ProvinceResult,
+    Rubric,
+    StandingsSnapshot,
+)
 from .rules.facts import fmt_points
 from .spec import RubricSpec, parse_rubric
 from .workdays import Reason, WorkCalendar
@@ -23,21 +33,53 @@ def provinces_for_user(user) -> QuerySet[Province]:
     if role is None:
         return Province.objects.none()
     if role == Role.PROVINCIAL:
-        return Province.objects.filter(pk=office_province_id(user))
+        return Province.objects.provinces().filter(pk=office_province_id(user))
     if role in (Role.COMMITTEE, Role.CHAIR):
         # A member conflicted with a province (their home province, say) neither sees nor scores it.
-        return Province.objects.exclude(pk__in=conflicted_province_ids(user))
-    return Province.objects.all()
+        return Province.objects.provinces().exclude(pk__in=conflicted_province_ids(user))
+    return Province.objects.provinces()
 
 
 def province_lookup() -> dict[str, Province]:
     """Every way an import may name a province (ISO code, Thai and English names, old spellings)."""
     index: dict[str, Province] = {}
-    for province in Province.objects.all():
+    for province in Province.objects.provinces():
         keys = [province.code, province.name_th, province.name_en, *province.aliases_th]
         for key in keys:
             index[norm_province_key(key)] = province
     return index
+
+
+def contest_entrants(contest: Contest) -> QuerySet[Province]:
+    """Who enters a contest: its chosen list, else every CDD office of its entrant level under its
+    organiser (the whole country for the Department's contests: the 76 provinces nationally)."""
+    if contest.entrants.exists():
+        return contest.entrants.order_by("dopa_code")
+    if contest.organiser_id is None:
+        return Province.objects.filter(level=contest.entrant_level, is_cdd_office=True).order_by("dopa_code")
+    return units_under(contest.organiser, contest.entrant_level)
+
+
+def entrant_lookup(rubric: Rubric) -> dict[str, Province]:
+    """Every way an import may name one of the rubric's entrants: for provinces as province_lookup; for
+    districts and subdistricts the DOPA code, and the name where no other entrant shares it."""
+    if rubric.contest.entrant_level == Level.PROVINCE:
+        return province_lookup()
+    index: dict[str, Province] = {}
+    names: dict[str, list[Province]] = {}
+    for unit in contest_entrants(rubric.contest):
+        index[unit.code] = unit
+        for name in {unit.name_th, unit.name_en}:
+            names.setdefault(norm_province_key(name), []).append(unit)
+    index.update({key: units[0] for key, units in names.items() if len(units) == 1})
+    return index
+
+
+def units_under(organiser: Province, level: str) -> QuerySet[Province]:
+    """CDD-office units at `level` (districts, subdistricts) below the organiser, a province or a district:
+    the entrants of a contest the organiser runs among its own units."""
+    below = Q(parent=organiser) | Q(parent__parent=organiser)
+    return Province.objects.filter(below, level=level, is_cdd_office=True).order_by("dopa_code")
 
 
 def norm_province_key(text: str) -> str:
@@ -175,6 +217,7 @@ def standings(rubric: Rubric) -> list[ProvinceResult]:
 def standings_rows(rubric: Rubric) -> list[dict]:
     """The standings as the API and `manage.py standings` give them."""
     tiers = {t.code: t for t in rubric.award_tiers.all()}
+    banded = [d for d in rubric_spec(rubric).dimensions if d.level_bands]  # seed 003: each mission has levels
     rows = []
     for r in standings(rubric):
         tier = tiers.get(r.award)
@@ -191,6 +234,11 @@ def standings_rows(rubric: Rubric) -> list[dict]:
                 "total": fmt_points(r.total),  # "10", like the dimensions, never "10.00"
                 "level": r.level,
                 "dimensions": r.dimensions,
+                **(
+                    {"dimension_levels": {d.code: d.level_for(Decimal(r.dimensions.get(d.code, "0"))) for d in banded}}
+                    if banded
+                    else {}
+                ),
                 "criteria": r.criteria,
                 "explanations": {k: v["th"] for k, v in r.explanations.items()},
                 "explanations_en": {k: v["en"] for k, v in r.explanations.items()},
@@ -301,6 +349,6 @@ def fact_template_rows(rubric: Rubric) -> list[tuple[str, str, str, str]]:
     names = [(c.code, name) for c in spec.criteria() for name in c.rule.fact_names()]
     return [
         (province, code, name, stored.get((province, code, name), ""))
-        for province in Province.objects.order_by("code").values_list("code", flat=True)
+        for province in Province.objects.provinces().order_by("code").values_list("code", flat=True)
         for code, name in names
     ]

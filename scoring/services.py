@@ -32,10 +32,10 @@ from .models import (
     Contest,
     Criterion,
     Dimension,
-    EntrantLevel,
     HolidayAction,
     HolidayOverride,
     HolidayOverrideChange,
+    Level,
     Province,
     ProvinceResult,
     Rubric,
@@ -48,12 +48,17 @@ from .recompute import (  # noqa: F401  (re-exported)
     standings_refresh,
 )
 from .spec import RubricError, parse_rubric
+from .units import UnitsLoadReport, units_load, units_read  # noqa: F401  (re-exported)
 
 
 def _ensure_results(rubric: Rubric) -> None:
+    """One result row per entrant of the rubric's contest; rows of units no longer entered go (they are
+    derived: facts, evidence and scores stay)."""
+    entrants = selectors.contest_entrants(rubric.contest)
+    ProvinceResult.objects.filter(rubric=rubric).exclude(province__in=entrants).delete()
     have = set(ProvinceResult.objects.filter(rubric=rubric).values_list("province_id", flat=True))
     ProvinceResult.objects.bulk_create(
-        [ProvinceResult(rubric=rubric, province=p) for p in Province.objects.exclude(pk__in=have)]
+        [ProvinceResult(rubric=rubric, province=p) for p in entrants.exclude(pk__in=have)], batch_size=2000
     )
 
 
@@ -63,7 +68,12 @@ def provinces_load(*, entries: Sequence[Mapping]) -> int:
     for entry in entries:
         Province.objects.update_or_create(
             code=entry["code"],
-            defaults={k: entry[k] for k in ("name_th", "name_en", "size_group", "region", "aliases_th")},
+            defaults={
+                **{k: entry[k] for k in ("name_th", "name_en", "size_group", "region", "aliases_th")},
+                "dopa_code": entry["code"].removeprefix("TH-"),
+                "level": Level.PROVINCE,
+                "is_cdd_office": True,
+            },
         )
     for rubric in Rubric.objects.all():
         _ensure_results(rubric)
@@ -88,7 +98,7 @@ def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
             "name_en": data["name_en"],
             "year": year,
             "organiser": organiser,
-            "entrant_level": block.get("entrant_level", EntrantLevel.PROVINCE),
+            "entrant_level": block.get("entrant_level", Level.PROVINCE),
             "combine": block.get("combine", Combine.SUM if periods else Combine.SINGLE),
         },
     )

@@ -32,7 +32,7 @@ def launch(live_server, monkeypatch, settings, tmp_path):
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     settings.MEDIA_ROOT = tmp_path / "media"
     if not Province.objects.exists():  # an earlier transactional test flushed the bootstrap data
-        call_command("bootstrap", verbosity=0, stdout=open(os.devnull, "w"))
+        call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
     # In service mode the session bootstrap may have queued its recompute to a broker no worker reads.
     services.standings_recompute(rubric_id=Rubric.objects.get(year=2566).pk)
     SHOTS.mkdir(parents=True, exist_ok=True)

@@ -14,12 +14,13 @@ from .factories import UserFactory
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Provinces and the B.E. 2566 rubric, loaded once; each test rolls back its own changes."""
+    """Provinces and the B.E. 2566 rubric, loaded once; each test rolls back its own changes. The 8,000
+    districts and subdistricts stay out (tests/factories.py makes the few a test needs)."""
     from cdd4.celery import app
 
     eager, app.conf.task_always_eager = app.conf.task_always_eager, True  # standings computed, not queued
     with django_db_blocker.unblock():
-        call_command("bootstrap", verbosity=0, stdout=open(os.devnull, "w"))
+        call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
     app.conf.task_always_eager = eager
 
 

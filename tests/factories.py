@@ -2,6 +2,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from people.models import Membership, Role
+from scoring.models import Level, Province
 
 PASSWORD = "test-pass-2566"
 
@@ -22,3 +23,25 @@ class UserFactory(factory.django.DjangoModelFactory):
             Membership.objects.create(user=self, role=extracted, province=province)
         self.is_staff = extracted in (Role.CENTRAL, Role.COMMITTEE, Role.CHAIR)
         self.save()
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    """DistrictFactory(parent=province); SubdistrictFactory(parent=district). Codes 60-99 under the parent,
+    which the real data leaves free, so these also sit beside the loaded units file."""
+
+    class Meta:
+        model = Province
+
+    level = Level.DISTRICT
+    parent = None
+    dopa_code = factory.LazyAttributeSequence(lambda o, n: f"{o.parent.dopa_code}{99 - n % 40}")
+    code = factory.SelfAttribute("dopa_code")
+    is_cdd_office = factory.SelfAttribute("parent.is_cdd_office")
+    name_th = factory.Sequence(lambda n: f"อำเภอทดสอบ{n}")
+    name_en = factory.Sequence(lambda n: f"Test District {n}")
+
+
+class SubdistrictFactory(DistrictFactory):
+    level = Level.SUBDISTRICT
+    name_th = factory.Sequence(lambda n: f"ตำบลทดสอบ{n}")
+    name_en = factory.Sequence(lambda n: f"Test Subdistrict {n}")

@@ -20,7 +20,7 @@ def national_contests(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('scoring', '0009_membership_to_people'),
+        ('scoring', '0010_units'),
     ]
 
     operations = [

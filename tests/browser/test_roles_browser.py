@@ -114,7 +114,7 @@ def _focus_ring(page) -> str:
 
 
 def test_every_role_main_pages_desktop_and_phone(browser, live_server):
-    call_command("bootstrap", demo=True, stdout=open(os.devnull, "w"))
+    call_command("bootstrap", "--no-units", demo=True, stdout=open(os.devnull, "w"))
     shots = SHOTS / "roles"
     shots.mkdir(parents=True, exist_ok=True)
     problems = []

@@ -16,7 +16,7 @@ from submissions.models import Evidence, Submission
 @pytest.fixture
 def demo(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("bootstrap", demo=True, stdout=open(os.devnull, "w"))
+    call_command("bootstrap", "--no-units", demo=True, stdout=open(os.devnull, "w"))
     return settings.MEDIA_ROOT
 
 
@@ -46,6 +46,6 @@ def test_demo_evidence_for_a_dozen_provinces_in_every_state(demo):
 
 def test_demo_runs_again_without_adding_anything(demo):
     counts = (Evidence.objects.count(), Judgment.objects.count(), Clarification.objects.count())
-    call_command("bootstrap", demo=True, stdout=open(os.devnull, "w"))
+    call_command("bootstrap", "--no-units", demo=True, stdout=open(os.devnull, "w"))
     assert (Evidence.objects.count(), Judgment.objects.count(), Clarification.objects.count()) == counts
     assert counts[0] > 80

@@ -91,7 +91,7 @@ def test_upload_with_an_api_token_passes_the_gate(nginx, settings, tmp_path):
     port, _ = nginx
     settings.MEDIA_ROOT = tmp_path / "media"
     if not Province.objects.exists():  # a transactional test flushed the bootstrap data
-        call_command("bootstrap", verbosity=0, stdout=open(os.devnull, "w"))
+        call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
     user = UserFactory(role=Role.PROVINCIAL, role__province=Province.objects.get(code="TH-50"))
     _, token = AuthToken.objects.create(user=user)
     pdf = files.pdf()

@@ -31,10 +31,10 @@ def reloaded(django_db_setup, django_db_blocker):
     (also first, when an earlier transactional test, e.g. a browser test, left the tables empty)."""
     with django_db_blocker.unblock():
         if not Rubric.objects.exists():
-            call_command("bootstrap", verbosity=0, stdout=open(os.devnull, "w"))
+            call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
     yield
     with django_db_blocker.unblock():
-        call_command("bootstrap", verbosity=0, stdout=open(os.devnull, "w"))
+        call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
 
 
 @pytest.fixture

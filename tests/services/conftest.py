@@ -35,7 +35,7 @@ def services_up(transactional_db, eager_celery):
     from cdd4.celery import app
 
     app.conf.task_always_eager = False  # restored by eager_celery's teardown
-    call_command("bootstrap", verbosity=0, stdout=open(os.devnull, "w"))
+    call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
 
 
 def service_env(redis_url: str | None = None, **extra) -> dict:

@@ -40,7 +40,7 @@ class Command(BaseCommand):
             unknown = [k for k in kinds if k not in DocumentKind.values]
             if unknown or not kinds:
                 raise CommandError(f"ไม่รู้จักเอกสาร {unknown} / unknown kinds {unknown}; known: {DocumentKind.values}")
-            place = Province.objects.filter(code=province).first() if province else None
+            place = Province.objects.provinces().filter(code=province).first() if province else None
             if province and place is None:
                 raise CommandError(f"ไม่พบจังหวัด {province} / unknown province {province}")
             data = documents.render_set(rubric, kinds, place)

@@ -1,6 +1,7 @@
 """Here in ops, the top app, because the demo spans every app below it (scoring, committee)."""
 
 import json
+import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -21,13 +22,27 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--demo", action="store_true", help="demo users and demo facts for every province")
+        parser.add_argument(
+            "--no-units", action="store_true", help="ข้ามอำเภอและตำบล / skip districts and subdistricts (tests)"
+        )
 
     def handle(self, *args, **options):
         entries = json.loads((DATA / "data" / "provinces.json").read_text(encoding="utf-8"))
         services.provinces_load(entries=entries)
         self.stdout.write(f"จังหวัด / provinces: {len(entries)}")
+        if not options["no_units"]:
+            started = time.monotonic()
+            report = services.units_load(rows=services.units_read())
+            self.stdout.write(
+                f"หน่วยการปกครอง / units: {report.created} created, {report.updated} updated"
+                f" ({time.monotonic() - started:.1f} s)"
+            )
         for path in sorted((DATA / "rubrics").glob("*.json")):
             data = json.loads(path.read_text(encoding="utf-8"))
+            if options["no_units"] and (data.get("contest") or {}).get("entrant_level", "province") != "province":
+                # Its entrants are districts or subdistricts, which were not loaded.
+                self.stdout.write(f"ข้าม / skipped (no units): {path.name}")
+                continue
             try:
                 rubric = services.rubric_load(data=data)
             except RubricError as exc:
