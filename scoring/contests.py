@@ -12,13 +12,15 @@ from .models import Combine, Contest, ProvinceResult
 from .rules.facts import fmt_points
 from .selectors import rubric_spec, standings_rows
 
+CENTS = Decimal("0.01")
+
 
 def _combine(how: str, values: list[Decimal], periods: int) -> Decimal:
     if how == Combine.LATEST:
         return values[-1]
     if how == Combine.MEAN:
         # A period without a result counts as 0: a district that never reports does not average higher.
-        return (sum(values, Decimal(0)) / periods).quantize(Decimal("0.01"))
+        return (sum(values, Decimal(0)) / periods).quantize(CENTS)
     return sum(values, Decimal(0))
 
 
@@ -49,7 +51,8 @@ def contest_rows(contest: Contest) -> list[dict]:
             return _combine(contest.combine, values, len(rubrics))
 
         dims = {d.code: combined("dimensions", d.code) for d in spec.dimensions}
-        crits[code] = {c.code: fmt_points(combined("criteria", c.code)) for c in spec.criteria()}
+        # As a period's stored breakdown gives them: "3.00", two places.
+        crits[code] = {c.code: str(combined("criteria", c.code).quantize(CENTS)) for c in spec.criteria()}
         breakdowns[code] = Breakdown(
             criteria={}, dimensions=dims, total=_combine(contest.combine, totals, len(rubrics)), level=None
         )
@@ -74,7 +77,7 @@ def contest_rows(contest: Contest) -> list[dict]:
             "name": by_code[p.province].name_th,
             "name_en": by_code[p.province].name_en,
             "total": fmt_points(breakdowns[p.province].total),
-            "dimensions": {k: fmt_points(v) for k, v in breakdowns[p.province].dimensions.items()},
+            "dimensions": {k: str(v.quantize(CENTS)) for k, v in breakdowns[p.province].dimensions.items()},
             "criteria": crits[p.province],
             "award": p.award,
             "award_name_th": tiers[p.award].name_th if p.award else None,
