@@ -146,9 +146,9 @@ class MembershipForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         role, province = cleaned.get("role"), cleaned.get("province")
-        if role == Role.PROVINCIAL and province is None:
+        if role in Role.with_office() and province is None:
             self.add_error("province", "เจ้าหน้าที่จังหวัดต้องระบุจังหวัด / provincial staff need a province")
-        elif role and role != Role.PROVINCIAL and province is not None:
+        elif role and role not in Role.with_office() and province is not None:
             self.add_error(
                 "province",
                 "ระบุจังหวัดได้เฉพาะเจ้าหน้าที่จังหวัด ให้เว้นว่าง / only provincial staff belong to a province; leave it empty",
