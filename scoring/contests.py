@@ -7,8 +7,11 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from people.models import Role
+from people.selectors import office_province_id, role_of
+
 from .engine import Breakdown, rank
-from .models import Combine, Contest, ProvinceResult
+from .models import Combine, Contest, Province, ProvinceResult, Rubric
 from .rules.facts import fmt_points
 from .selectors import rubric_spec, standings_rows
 
@@ -88,3 +91,35 @@ def contest_rows(contest: Contest) -> list[dict]:
         }
         for p in placings
     ]
+
+
+def _enters(contest: Contest, unit: Province) -> bool:
+    chosen = {u.pk for u in contest.entrants.all()}  # prefetched
+    if chosen:
+        return unit.pk in chosen
+    if unit.level != contest.entrant_level or not unit.is_cdd_office:
+        return False
+    org = contest.organiser_id
+    return org is None or unit.parent_id == org or (unit.parent is not None and unit.parent.parent_id == org)
+
+
+def contests_for_user(user) -> list[tuple[Rubric, Province | None]]:
+    """The rubrics (a contest, or each period of one) beyond the national contest that a user takes part in:
+    all for central staff, those their office organises for an organiser, those their office enters for
+    office staff (with that office). Few contests a year: read whole, filtered here (2–3 queries)."""
+    role = role_of(user)
+    if role not in (Role.CENTRAL, Role.ORGANISER, Role.PROVINCIAL):
+        return []
+    rubrics = (
+        Rubric.objects.exclude(pk__in=Rubric.objects.national().values("pk"))
+        .select_related("contest", "contest__organiser")
+        .prefetch_related("contest__entrants")
+        .order_by("-year", "contest__slug", "period_order")
+    )
+    office = office_province_id(user)
+    if role == Role.CENTRAL:
+        return [(r, None) for r in rubrics]
+    if role == Role.ORGANISER:
+        return [(r, None) for r in rubrics if r.contest.organiser_id == office]
+    unit = Province.objects.select_related("parent").get(pk=office)
+    return [(r, unit) for r in rubrics if _enters(r.contest, unit)]

@@ -28,16 +28,21 @@ from .workdays import Reason, WorkCalendar
 
 
 def provinces_for_user(user) -> QuerySet[Province]:
-    """The provinces a user may see: their own for provincial staff, all for the Department."""
+    """The units (offices) a user may see: their own office for office staff; their province and every
+    unit under it for a provincial organiser; the 76 provinces, less conflicts, for the committee; all
+    for central staff. Pages that list entrants intersect this with the contest's (contest_entrants)."""
     role = role_of(user)
     if role is None:
         return Province.objects.none()
+    office = office_province_id(user)
     if role == Role.PROVINCIAL:
-        return Province.objects.provinces().filter(pk=office_province_id(user))
+        return Province.objects.filter(pk=office)
+    if role == Role.ORGANISER:
+        return Province.objects.filter(Q(pk=office) | Q(parent=office) | Q(parent__parent=office))
     if role in (Role.COMMITTEE, Role.CHAIR):
         # A member conflicted with a province (their home province, say) neither sees nor scores it.
         return Province.objects.provinces().exclude(pk__in=conflicted_province_ids(user))
-    return Province.objects.provinces()
+    return Province.objects.all()
 
 
 def province_lookup() -> dict[str, Province]:

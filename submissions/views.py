@@ -15,6 +15,8 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from core.http import takes_files
+from scoring.contests import contests_for_user
+from scoring.models import Level
 from scoring.selectors import provinces_for_user
 
 from . import hooks, policy, selectors, services, uploads
@@ -41,9 +43,15 @@ def _context(request, year: int, code: str, criterion: str | None = None) -> dic
 @login_required
 def home(request):
     rubric = selectors.rubric_current()
-    provinces = provinces_for_user(request.user)
+    # The national contest's entrants this user sees; other contests are listed apart (issue #16).
+    provinces = provinces_for_user(request.user).filter(level=Level.PROVINCE, is_cdd_office=True)
+    contests = contests_for_user(request.user)
     if rubric is not None and request.user.has_perm("scoring.view_rubric") and provinces.count() == 1:
-        return redirect("submissions:province", year=rubric.key, code=provinces.get().code)
+        if not contests:
+            return redirect("submissions:province", year=rubric.key, code=provinces.get().code)
+    elif len(contests) == 1 and contests[0][1] is not None:  # a district's one contest: straight to its page
+        entered, unit = contests[0]
+        return redirect("submissions:province", year=entered.key, code=unit.code)
     rows = provinces.annotate(
         submitted=Count(
             "submissions__criterion",
@@ -51,7 +59,8 @@ def home(request):
             distinct=True,
         )
     )
-    return render(request, "submissions/home.html", {"rubric": rubric, "provinces": rows})
+    ctx = {"rubric": rubric, "provinces": rows, "contests": contests}
+    return render(request, "submissions/home.html", ctx)
 
 
 @login_required
