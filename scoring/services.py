@@ -125,7 +125,7 @@ def rubric_load(*, data: Mapping) -> Rubric:
 
 
 def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | None, order: int) -> Rubric:
-    # A period's own deadline stands for every dated criterion of that period (seed 004: by the 20th).
+    # A period's own deadline stands for every criterion of that period (seed 004: reported by the 20th).
     deadline = parse_date(period["deadline"]) if period and period.get("deadline") else None
     code = period["code"] if period else ""
     existing = Rubric.objects.filter(contest=contest, period=code).first()
@@ -192,7 +192,7 @@ def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | Non
                     "name_en": c.name_en,
                     "max_points": c.max_points,
                     "rule": c.raw_rule,
-                    "deadline": deadline if deadline and c.deadline else c.deadline,
+                    "deadline": deadline or c.deadline,
                     "extra": c.extra,
                     "evidence_th": c.evidence_th,
                     "evidence_en": c.evidence_en,
