@@ -46,7 +46,7 @@ class SheetExport(APIView):
             chosen = None
         if chosen is None or chosen.scope != exporter.YEAR:
             return Response({"detail": f"ไม่มีตาราง {sheet}.{fmt} / no sheet {sheet}.{fmt}"}, status=404)
-        if not request.user.has_perm(chosen.permission):
+        if not request.user.has_perm(chosen.permission, rubric):
             raise PermissionDenied
         return exporter.response(rubric, sheet, fmt)
 

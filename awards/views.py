@@ -19,11 +19,11 @@ from .models import DocumentStatus, GeneratedDocument
 from .signing import CertificateError
 
 
-def _require(request, perm: str):
+def _require(request, perm: str, obj=None):
     """Anonymous → the login page; signed in without the permission → 403."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm(perm):
+    if not request.user.has_perm(perm, obj):
         raise PermissionDenied
     return None
 
@@ -41,10 +41,10 @@ def index(request):
 
 @require_GET
 def results(request, year: int):
-    if denied := _require(request, "awards.view_results"):
-        return denied
     rubric = get_object_or_404(Rubric.objects.by_key(year))
-    central = request.user.has_perm("awards.generate_documents")
+    if denied := _require(request, "awards.view_results", rubric):
+        return denied
+    central = request.user.has_perm("awards.generate_documents", rubric)
     blocks = selectors.awardees(rubric)
     context = {
         "rubric": rubric,
@@ -62,16 +62,17 @@ def results(request, year: int):
             signature_form=SignatureForm(instance=selectors.signature(rubric)),
             certificate=selectors.signing_certificate(),
             certificate_form=SigningCertificateForm(),
-            sheets=exporter.year_sheets(request.user),
+            sheets=exporter.year_sheets(request.user, rubric),
+            can_certify=request.user.has_perm("awards.manage_certificate"),
         )
     return render(request, "awards/results.html", context)
 
 
 @require_POST
 def document_create(request, year: int):
-    if denied := _require(request, "awards.generate_documents"):
-        return denied
     rubric = get_object_or_404(Rubric.objects.by_key(year))
+    if denied := _require(request, "awards.generate_documents", rubric):
+        return denied
     form = DocumentRequestForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
@@ -85,9 +86,9 @@ def document_create(request, year: int):
 
 @require_POST
 def signature(request, year: int):
-    if denied := _require(request, "awards.change_signature"):
-        return denied
     rubric = get_object_or_404(Rubric.objects.by_key(year))
+    if denied := _require(request, "awards.change_signature", rubric):
+        return denied
     form = SignatureForm(request.POST, instance=selectors.signature(rubric))
     if form.is_valid():
         services.signature_set(rubric=rubric, user=request.user, **form.cleaned_data)
@@ -100,7 +101,7 @@ def signature(request, year: int):
 @require_POST
 def signing_certificate(request, year: int):
     """Upload the Department's certificate (signs final documents from now on), or withdraw it."""
-    if denied := _require(request, "awards.change_signature"):
+    if denied := _require(request, "awards.manage_certificate"):
         return denied
     get_object_or_404(Rubric.objects.by_key(year))
     if "withdraw" in request.POST:
@@ -141,16 +142,17 @@ def status_data(doc: GeneratedDocument) -> dict:
 
 @require_GET
 def document_status(request, pk: int):
-    if denied := _require(request, "awards.download_documents"):
+    doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric__contest"), pk=pk)
+    if denied := _require(request, "awards.download_documents", doc):
         return denied
-    return JsonResponse(status_data(get_object_or_404(GeneratedDocument.objects.select_related("rubric"), pk=pk)))
+    return JsonResponse(status_data(doc))
 
 
 @require_GET
 def document_download(request, pk: int):
-    if denied := _require(request, "awards.download_documents"):
+    doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric__contest"), pk=pk)
+    if denied := _require(request, "awards.download_documents", doc):
         return denied
-    doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric"), pk=pk)
     if doc.status != DocumentStatus.DONE or not doc.file:
         raise Http404("เอกสารยังไม่พร้อม / the document is not ready")
     return FileResponse(doc.file.open("rb"), as_attachment=True, filename=doc.filename, content_type="application/pdf")

@@ -11,7 +11,7 @@ from people.models import Role
 from people.selectors import office_province_id, role_of
 
 from .engine import Breakdown, rank
-from .models import Combine, Contest, Province, ProvinceResult, Rubric
+from .models import Combine, Contest, Level, Province, ProvinceResult, Rubric
 from .rules.facts import fmt_points
 from .selectors import rubric_spec, standings_rows
 
@@ -93,8 +93,11 @@ def contest_rows(contest: Contest) -> list[dict]:
     ]
 
 
-def _enters(contest: Contest, unit: Province) -> bool:
-    chosen = {u.pk for u in contest.entrants.all()}  # prefetched
+def enters(contest: Contest, unit: Province) -> bool:
+    """Whether the unit is one of the contest's entrants (as contest_entrants, for one unit)."""
+    if contest.is_national:  # the 76 provincial offices; no query
+        return unit.level == Level.PROVINCE and unit.is_cdd_office
+    chosen = {u.pk for u in contest.entrants.all()}  # prefetched by contests_for_user
     if chosen:
         return unit.pk in chosen
     if unit.level != contest.entrant_level or not unit.is_cdd_office:
@@ -122,4 +125,4 @@ def contests_for_user(user) -> list[tuple[Rubric, Province | None]]:
     if role == Role.ORGANISER:
         return [(r, None) for r in rubrics if r.contest.organiser_id == office]
     unit = Province.objects.select_related("parent").get(pk=office)
-    return [(r, unit) for r in rubrics if _enters(r.contest, unit)]
+    return [(r, unit) for r in rubrics if enters(r.contest, unit)]

@@ -33,9 +33,14 @@ def thailand_map() -> dict:
 
 
 def _central_rubric(request, year: int) -> Rubric:
-    if not request.user.has_perm("scoring.view_standings"):
+    """The rubric of a contest the user runs (central staff; a province's organisers for its own).
+    Another office's contest answers 404, never 403: nobody learns what exists elsewhere."""
+    rubric = get_object_or_404(Rubric.objects.by_key(year))
+    if not request.user.has_perm("scoring.view_standings", rubric):
+        if not rubric.contest.is_national:
+            raise Http404
         raise PermissionDenied
-    return get_object_or_404(Rubric.objects.by_key(year))
+    return rubric
 
 
 def _stamp(rubric: Rubric) -> str:

@@ -15,7 +15,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from core.http import takes_files
-from scoring.contests import contests_for_user
+from scoring.contests import contests_for_user, enters
 from scoring.models import Level
 from scoring.selectors import provinces_for_user
 
@@ -28,7 +28,7 @@ from .validators.content import UploadRefused, clean_name
 def _context(request, year: int, code: str, criterion: str | None = None) -> dict:
     rubric = selectors.rubric_or_404(year)
     province = selectors.province_or_404(request.user, code)
-    if not request.user.has_perm("submissions.view_province", province):
+    if not request.user.has_perm("submissions.view_province", province) or not enters(rubric.contest, province):
         raise Http404
     ctx = {
         "rubric": rubric,
