@@ -4,12 +4,12 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core import gate
+from core.api import rule_permission
 from scoring import exporter
-from scoring.api import rule_permission
 from scoring.models import Province, Rubric
 
 from . import services
@@ -46,8 +46,7 @@ class SheetExport(APIView):
             chosen = None
         if chosen is None or chosen.scope != exporter.YEAR:
             return Response({"detail": f"ไม่มีตาราง {sheet}.{fmt} / no sheet {sheet}.{fmt}"}, status=404)
-        if not request.user.has_perm(chosen.permission, rubric):
-            raise PermissionDenied
+        gate.require(request, chosen.permission, rubric)
         return exporter.response(rubric, sheet, fmt)
 
 

@@ -19,12 +19,12 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
+from core.thaimap import CREDIT
 from scoring import selectors as scoring
 from scoring.models import Province, ProvinceResult, Rubric
 
 from . import pdftext, selectors, signing  # signing loads pyHanko only when a document is signed
 from .models import DocumentKind
-from .thaimap import CREDIT
 
 pdftext.install()
 

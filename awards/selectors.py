@@ -12,14 +12,14 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from core import thai
+from core.thaimap import map_svg, tier_colours
 from scoring import selectors as scoring
 from scoring.engine import vacant_places
-from scoring.models import AwardTier, Fact, Province, ProvinceResult, Rubric
+from scoring.models import AwardTier, Fact, ProvinceResult, Rubric
 from submissions.models import Evidence
 
-from . import thai
 from .models import AwardSignature, DocumentKind, GeneratedDocument, SigningCertificate
-from .thaimap import map_svg, tier_colours
 
 
 def signature(rubric: Rubric) -> AwardSignature:
@@ -103,8 +103,7 @@ def awardees(rubric: Rubric) -> list[TierBlock]:
 
 def award_map(rubric: Rubric, blocks: list[TierBlock] | None = None, height: str = "100%") -> str:
     blocks = awardees(rubric) if blocks is None else blocks
-    by_name = {r.province.name_en: b.tier.code for b in blocks for r in b.results}
-    return map_svg(awards_by_name_en=by_name, colours={b.tier.code: b.colour for b in blocks}, height=height)
+    return map_svg(fills={r.province.code: b.colour for b in blocks for r in b.results}, height=height)
 
 
 @dataclass
@@ -157,24 +156,6 @@ class EvidenceRow:
     description: str
     name: str  # file name or link
     submitted_at: object
-
-
-def evidence_rows(rubric: Rubric, province: Province) -> list[EvidenceRow]:
-    """The evidence a province has on record, per criterion: the current (not withdrawn) versions.
-
-    Reads the submissions app's Evidence through its own `visible()` scope. The documents are made
-    for central staff, so no per-user scope applies here.
-    """
-    qs = (
-        Evidence.objects.visible()
-        .filter(submission__rubric=rubric, submission__province=province)
-        .select_related("submission__criterion")
-        .order_by("submission__criterion__order", "-version")
-    )
-    return [
-        EvidenceRow(e.submission.criterion.code, e.version, e.description, e.original_name or e.url, e.created_at)
-        for e in qs
-    ]
 
 
 def evidence_by_province(rubric: Rubric) -> dict[int, dict[str, list[EvidenceRow]]]:

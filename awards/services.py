@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from core.errors import PortalError
 from scoring.models import Province, Rubric
 
 from . import selectors, signing
@@ -66,9 +67,11 @@ def document_request(*, rubric: Rubric, kind: str, province: Province | None = N
     """The document for the current standings: the existing one if it was made from them (or is being
     made), else the next version, rendered in the background after this transaction commits."""
     if kind not in DocumentKind.values:
-        raise ValueError(f"ไม่รู้จักเอกสาร {kind!r} / unknown document kind {kind!r}")
+        raise PortalError(f"ไม่รู้จักเอกสาร {kind!r}", f"unknown document kind {kind!r}", field="kind")
     if province is not None and kind != DocumentKind.BREAKDOWN:
-        raise ValueError("ระบุจังหวัดได้เฉพาะรายละเอียดคะแนน / only a breakdown is made for one province")
+        raise PortalError(
+            "ระบุจังหวัดได้เฉพาะรายละเอียดคะแนน", "only a breakdown is made for one province", field="province"
+        )
     Rubric.objects.select_for_update().get(pk=rubric.pk)  # one request at a time per year: no duplicate version
     scope = province.code if province else "all"
     key = selectors.standings_version(rubric)

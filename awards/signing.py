@@ -20,13 +20,15 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from django.conf import settings
 from django.utils import timezone
 
+from core.errors import PortalError
+
 MAX_UPLOAD = 64 * 1024  # a PKCS#12 with its chain is a few KB
 REASON = "ประกาศผลการคัดเลือกของกรมการพัฒนาชุมชน / issued by the Community Development Department"
 LOCATION = "กรมการพัฒนาชุมชน กรุงเทพมหานคร"
 FIELD = "CDD-Signature"
 
 
-class CertificateError(ValueError):
+class CertificateError(PortalError):
     """A certificate that cannot sign; the message is shown to central staff (Thai, then English)."""
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from core import gate
+from core.http import show
 from scoring import exporter
 from scoring.models import Rubric
 
@@ -19,20 +19,10 @@ from .models import DocumentStatus, GeneratedDocument
 from .signing import CertificateError
 
 
-def _require(request, perm: str, obj=None):
-    """Anonymous → the login page; signed in without the permission → 403."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied
-    return None
-
-
 @require_GET
 def index(request):
     """/awards/: the latest year's award documents and exports."""
-    if denied := _require(request, "awards.view_results"):
-        return denied
+    gate.require(request, "awards.view_results")
     rubric = Rubric.objects.national().order_by("-year").first()
     if rubric is None:
         raise Http404
@@ -42,8 +32,7 @@ def index(request):
 @require_GET
 def results(request, year: int):
     rubric = get_object_or_404(Rubric.objects.by_key(year))
-    if denied := _require(request, "awards.view_results", rubric):
-        return denied
+    gate.require(request, "awards.view_results", rubric)
     central = request.user.has_perm("awards.generate_documents", rubric)
     blocks = selectors.awardees(rubric)
     context = {
@@ -71,8 +60,7 @@ def results(request, year: int):
 @require_POST
 def document_create(request, year: int):
     rubric = get_object_or_404(Rubric.objects.by_key(year))
-    if denied := _require(request, "awards.generate_documents", rubric):
-        return denied
+    gate.require(request, "awards.generate_documents", rubric)
     form = DocumentRequestForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
@@ -87,8 +75,7 @@ def document_create(request, year: int):
 @require_POST
 def signature(request, year: int):
     rubric = get_object_or_404(Rubric.objects.by_key(year))
-    if denied := _require(request, "awards.change_signature", rubric):
-        return denied
+    gate.require(request, "awards.change_signature", rubric)
     form = SignatureForm(request.POST, instance=selectors.signature(rubric))
     if form.is_valid():
         services.signature_set(rubric=rubric, user=request.user, **form.cleaned_data)
@@ -101,8 +88,7 @@ def signature(request, year: int):
 @require_POST
 def signing_certificate(request, year: int):
     """Upload the Department's certificate (signs final documents from now on), or withdraw it."""
-    if denied := _require(request, "awards.manage_certificate"):
-        return denied
+    gate.require(request, "awards.manage_certificate")
     get_object_or_404(Rubric.objects.by_key(year))
     if "withdraw" in request.POST:
         services.signing_certificate_withdraw(user=request.user)
@@ -117,7 +103,7 @@ def signing_certificate(request, year: int):
                 data=form.cleaned_data["file"].read(), passphrase=form.cleaned_data["passphrase"], user=request.user
             )
         except CertificateError as exc:
-            messages.error(request, str(exc))
+            show(request, exc)
         else:
             messages.success(request, f"บันทึกใบรับรองแล้ว / certificate saved: {cert.subject}")
     return redirect(reverse("awards:results", args=[year]) + "#signature")
@@ -143,16 +129,14 @@ def status_data(doc: GeneratedDocument) -> dict:
 @require_GET
 def document_status(request, pk: int):
     doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric__contest"), pk=pk)
-    if denied := _require(request, "awards.download_documents", doc):
-        return denied
+    gate.require(request, "awards.download_documents", doc)
     return JsonResponse(status_data(doc))
 
 
 @require_GET
 def document_download(request, pk: int):
     doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric__contest"), pk=pk)
-    if denied := _require(request, "awards.download_documents", doc):
-        return denied
+    gate.require(request, "awards.download_documents", doc)
     if doc.status != DocumentStatus.DONE or not doc.file:
         raise Http404("เอกสารยังไม่พร้อม / the document is not ready")
     return FileResponse(doc.file.open("rb"), as_attachment=True, filename=doc.filename, content_type="application/pdf")

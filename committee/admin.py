@@ -6,12 +6,12 @@ from __future__ import annotations
 import rules
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import path
 from django.utils.html import format_html
 
 import scoring.converters  # noqa: F401  (registers <rubric:…>)
+from core import gate
 from people.models import Conflict, Role
 from scoring import exporter
 from scoring.admin_forms import CriterionCodeFilter, RoleAccess, YearFilter, column
@@ -144,8 +144,7 @@ class ScoreChangeAdmin(ScopedAdmin):
 
     def export_view(self, request):
         history = exporter.get("score-history")
-        if not request.user.has_perm(history.permission):
-            raise PermissionDenied
+        gate.require(request, history.permission)
         request.GET = request.GET.copy()
         fmt = request.GET.pop("format", ["csv"])[-1]
         if fmt not in history.formats:

@@ -12,11 +12,11 @@ import binascii
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from core import gate
 from scoring.models import Rubric
 from scoring.tabular import SheetError, read_rows
 
@@ -55,8 +55,7 @@ def _run(request, rubric, data: bytes, filename: str, *, dry_run: bool):
 
 
 def judgment_import(request, admin_site):
-    if not request.user.has_perm("committee.import_judgments"):
-        raise PermissionDenied
+    gate.require(request, "committee.import_judgments")
     context = {**admin_site.each_context(request), "title": "นำเข้าคะแนนกรรมการ / import judgments", "header": HEADER}
     form = UploadForm()
     if request.method == "POST" and request.POST.get("step") == "confirm":
@@ -95,8 +94,7 @@ def judgment_import(request, admin_site):
 
 def judgment_import_template(request, admin_site):
     """An example sheet with the header (CSV, UTF-8 with BOM so Excel reads Thai)."""
-    if not request.user.has_perm("committee.import_judgments"):
-        raise PermissionDenied
+    gate.require(request, "committee.import_judgments")
     lines = [",".join(HEADER)] + [",".join(f'"{v}"' if "," in v else v for v in row) for row in SAMPLE]
     response = HttpResponse(("\r\n".join(lines) + "\r\n").encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="judgments-template.csv"'

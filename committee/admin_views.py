@@ -4,12 +4,14 @@ Reached through `admin_site.admin_view`, so only the Department's staff get here
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from core import gate
+from core.errors import PortalError
+from core.http import show
 from scoring.models import Criterion, Rubric
 from scoring.selectors import rubric_spec
 from submissions import downloads
@@ -31,8 +33,7 @@ def _rubric(request, year: int | None = None) -> Rubric:
 
 
 def _guard(request) -> None:
-    if not request.user.has_perm("committee.view_scoring"):
-        raise PermissionDenied
+    gate.require(request, "committee.view_scoring")
 
 
 def matrix(request, admin_site):
@@ -129,8 +130,8 @@ def score(request, admin_site, year: int, province: str, criterion: str):
     if request.method == "POST":
         try:
             _post(request, rubric, province_obj, c, criterion_obj)
-        except CommitteeError as exc:
-            messages.error(request, str(exc))
+        except PortalError as exc:
+            show(request, exc)
         else:
             messages.success(request, "บันทึกแล้ว / saved")
             if "save_next" in request.POST:

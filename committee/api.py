@@ -6,21 +6,15 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api import rule_permission
 from scoring.models import Rubric
 
 from . import services
-from .errors import CommitteeError, Conflicted, StaleVersion
 from .models import Judgment, Source
 from .querysets import provinces_for_member
-
-
-class IsCommittee(BasePermission):
-    def has_permission(self, request, view) -> bool:
-        return request.user.has_perm("committee.score")
 
 
 class JudgmentSerializer(serializers.ModelSerializer):
@@ -50,12 +44,8 @@ class JudgmentInput(serializers.Serializer):
 ERROR = inline_serializer("CommitteeRefusal", {"th": serializers.CharField(), "en": serializers.CharField()})
 
 
-def _refusal(exc: CommitteeError, code: int) -> Response:
-    return Response({"th": exc.th, "en": exc.en, "detail": str(exc)}, status=code)
-
-
 class JudgmentList(APIView):
-    permission_classes = [IsCommittee]
+    permission_classes = [rule_permission("committee.score")]
 
     @extend_schema(
         responses=JudgmentSerializer(many=True),
@@ -99,12 +89,6 @@ class JudgmentList(APIView):
                 expected_version=data["expected_version"],
                 source=Source.API,
             )
-        except StaleVersion as exc:
-            return _refusal(exc, status.HTTP_409_CONFLICT)
-        except Conflicted as exc:
-            return _refusal(exc, status.HTTP_404_NOT_FOUND)
-        except CommitteeError as exc:
-            return _refusal(exc, status.HTTP_400_BAD_REQUEST)
         except PermissionDenied:
             return Response(status=status.HTTP_403_FORBIDDEN)
         return Response(JudgmentSerializer(judgment).data)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from core.errors import PortalError
 
-class CommitteeError(ValueError):
-    def __init__(self, th: str, en: str) -> None:
-        super().__init__(f"{th} / {en}")
-        self.th, self.en = th, en
+
+class CommitteeError(PortalError):
+    pass
 
 
 class StaleVersion(CommitteeError):
     """The optimistic lock: a second writer with the same starting version must not overwrite the first."""
+
+    status = 409
+    code = "stale_version"
 
     def __init__(self) -> None:
         super().__init__(
@@ -19,16 +22,11 @@ class StaleVersion(CommitteeError):
         )
 
 
-class Frozen(CommitteeError):
-    def __init__(self, year: int) -> None:
-        super().__init__(
-            f"ผลการประเมินปี {year} ถูกล็อกแล้ว แก้ไขคะแนนไม่ได้จนกว่าเจ้าหน้าที่ส่วนกลางจะปลดล็อก",
-            f"the {year} results are frozen; scores cannot change until central staff unfreeze them",
-        )
-
-
 class Conflicted(CommitteeError):
     """Raised for a conflicted member; views answer 404 so nothing about the province leaks."""
+
+    status = 404
+    code = "conflicted"
 
     def __init__(self) -> None:
         super().__init__(

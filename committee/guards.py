@@ -9,21 +9,22 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from core.errors import YearFrozen
+from core.thai import fmt_points
 from people.models import Conflict
 from scoring.models import Criterion, Fact, Province, Rubric
 from scoring.rules import Context, FactError
-from scoring.rules.facts import fmt_points
 from scoring.selectors import is_frozen, rubric_spec, work_calendar
 from scoring.spec import CriterionSpec
 
-from .errors import CommitteeError, Conflicted, Frozen, StaleVersion
+from .errors import CommitteeError, Conflicted, StaleVersion
 from .models import ScoreChange
 
 
 def ensure_open(rubric: Rubric) -> None:
     """Refuses every committee write once central staff have frozen the year."""
     if is_frozen(rubric):
-        raise Frozen(rubric.year)
+        raise YearFrozen(rubric.year)
 
 
 def lock_open(rubric: Rubric) -> Rubric:

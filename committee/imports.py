@@ -27,12 +27,13 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from core.errors import RowError, RowsError, YearFrozen
 from people.models import Conflict
 from scoring.models import Rubric
 from scoring.selectors import norm_province_key, province_lookup
-from scoring.services import RowError, results_mark_dirty
+from scoring.services import results_mark_dirty
 
-from .errors import CommitteeError, Frozen
+from .errors import CommitteeError
 from .guards import lock_open
 from .models import Source
 from .services import CREATED, UPDATED, judgment_apply
@@ -42,12 +43,8 @@ REQUIRED = ("province", "criterion", "member")
 ITEM_SPLIT = re.compile(r"[,;\s]+")
 
 
-class JudgmentImportError(ValueError):
+class JudgmentImportError(RowsError):
     """Every bad row, with its spreadsheet row number (row 0: about the whole file)."""
-
-    def __init__(self, errors: list[RowError]):
-        self.errors = errors
-        super().__init__("\n".join(str(e) for e in errors))
 
 
 @dataclass
@@ -105,7 +102,7 @@ def judgments_import(
         with transaction.atomic():
             try:
                 rubric = lock_open(rubric)
-            except Frozen as exc:
+            except YearFrozen as exc:
                 raise JudgmentImportError([RowError(0, exc.th, exc.en)]) from None
             _rows_apply(rubric, rows, by, first_row, report, errors)
             if errors or dry_run:

@@ -2,9 +2,7 @@
 
 import rules
 
-from scoring.permissions import is_central, is_chair, is_committee, is_own_province
-
-is_department = is_central | is_committee
+from scoring.permissions import is_central, is_chair, is_committee, is_department, is_own_province
 
 rules.add_perm("committee.view_scoring", is_department)  # matrix, scoring screen, history (read)
 rules.add_perm("committee.score", is_committee)  # a member's own judgment

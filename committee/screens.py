@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from core.thai import fmt_points
 from people.models import Role
 from people.selectors import role_of
 from scoring.models import Fact, Province, ProvinceResult, Rubric
 from scoring.rules import Context
-from scoring.rules.facts import fmt_points
 from scoring.selectors import rubric_spec, work_calendar
 from scoring.spec import CriterionSpec
 from submissions.selectors import criterion_evidence  # the evidence portal's own scope

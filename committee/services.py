@@ -10,13 +10,13 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from core.thai import fmt_points
 from people.models import Conflict
 from scoring.models import Province, Rubric
-from scoring.rules.facts import fmt_points
 from scoring.services import results_mark_dirty
 
 from .clarify import clarification_close, clarification_open, clarification_reply
-from .errors import CommitteeError, Conflicted, Frozen, StaleVersion
+from .errors import CommitteeError, Conflicted, StaleVersion
 from .guards import (
     allowed,
     audit,
@@ -33,7 +33,6 @@ from .models import ChairFinal, ChangeKind, Final, Judgment, Override, Source
 __all__ = [
     "CommitteeError",
     "Conflicted",
-    "Frozen",
     "StaleVersion",
     "chair_final_record",
     "clarification_close",

@@ -8,8 +8,10 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
+from core.errors import PortalError
+from core.http import show
+
 from . import services
-from .errors import CommitteeError
 from .models import Clarification
 from .selectors import with_messages
 
@@ -21,8 +23,8 @@ def clarification(request, pk: int):
     if request.method == "POST":
         try:
             services.clarification_reply(user=request.user, clarification=clar, message=request.POST.get("message", ""))
-        except CommitteeError as exc:
-            messages.error(request, str(exc))
+        except PortalError as exc:
+            show(request, exc)
         else:
             messages.success(request, "ส่งคำชี้แจงแล้ว / reply sent")
             return redirect("committee:clarification", pk=clar.pk)

@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from awards.models import GeneratedDocument
+from core.errors import PortalError
 from submissions.models import Evidence, EvidenceKind
 from submissions.services import _sha256
 
@@ -32,15 +33,15 @@ MANIFEST = "manifest.json"
 DUMP = {"postgresql": "database.dump", "sqlite": "database.sqlite3"}
 
 
-class SnapshotError(Exception):
-    """A refusal with a Thai message first, then English."""
+class SnapshotError(PortalError):
+    """A refusal with a Thai message first, then English, and the problems found (the first 20)."""
 
     def __init__(self, th: str, en: str, problems: list[str] | None = None):
-        self.th, self.en, self.problems = th, en, problems or []
+        self.problems = problems or []
         lines = [f"{th} / {en}", *(f"  - {p}" for p in self.problems[:20])]
         if len(self.problems) > 20:
             lines.append(f"  … และอีก {len(self.problems) - 20} รายการ / and {len(self.problems) - 20} more")
-        super().__init__("\n".join(lines))
+        super().__init__(th, en, text="\n".join(lines))
 
 
 @dataclass

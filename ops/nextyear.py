@@ -11,12 +11,11 @@ from datetime import date, timedelta
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from core.thai import thai_digits
 from people.models import Membership
 from scoring import selectors, services
 from scoring.models import Rubric
 from scoring.spec import RubricError, parse_rubric
-
-THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 
 @dataclass
@@ -49,7 +48,7 @@ class Plan:
 
 def _rename(text: str, year: int) -> str:
     old, new = str(year - 1), str(year)
-    return text.replace(old, new).replace(old.translate(THAI_DIGITS), new.translate(THAI_DIGITS))
+    return text.replace(old, new).replace(thai_digits(old), thai_digits(new))
 
 
 def next_year_plan(*, rubric: Rubric) -> Plan:

@@ -5,13 +5,14 @@ import logging
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from prometheus_client import CONTENT_TYPE_LATEST
 
+from core import gate
+from core.http import show
 from scoring.models import Province, Rubric
 from scoring.spec import RubricError
 
@@ -42,8 +43,7 @@ def readyz(request):
 @never_cache
 @login_required
 def status(request):
-    if not request.user.has_perm("ops.view_status"):
-        raise PermissionDenied
+    gate.require(request, "ops.view_status")
     return render(request, "ops/status.html", selectors.status_panel())
 
 
@@ -73,8 +73,7 @@ def metrics(request):
 @login_required
 def next_year(request, year: int):
     """GET: what opening year+1 would create. POST (with the memberships confirmed): opens it."""
-    if not request.user.has_perm("ops.open_next_year"):
-        raise PermissionDenied
+    gate.require(request, "ops.open_next_year")
     rubric = get_object_or_404(Rubric.objects.by_key(year))
     if request.method == "POST":
         try:
@@ -82,7 +81,7 @@ def next_year(request, year: int):
                 user=request.user, rubric=rubric, memberships_confirmed=request.POST.get("confirm") == "1"
             )
         except RubricError as exc:
-            messages.error(request, str(exc))
+            show(request, exc)
         else:
             messages.success(request, f"เปิดการประกวดปี {opened.year} แล้ว / the {opened.year} contest is open")
             return redirect("ops:next_year", year=year)
@@ -91,16 +90,14 @@ def next_year(request, year: int):
 
 @login_required
 def year_on_year_all(request):
-    if not request.user.has_perm("scoring.view_standings"):
-        raise PermissionDenied
+    gate.require(request, "scoring.view_standings")
     return render(request, "ops/year_on_year.html", selectors.year_on_year(user=request.user))
 
 
 @login_required
 def year_on_year_province(request, code: str):
     province = get_object_or_404(Province.objects.provinces(), code=code)
-    if not request.user.has_perm("ops.view_province", province):
-        raise PermissionDenied
+    gate.require(request, "ops.view_province", province)
     ctx = selectors.year_on_year(user=request.user, province=province)
     return render(request, "ops/year_on_year.html", {**ctx, "province": province})
 
@@ -109,9 +106,7 @@ def year_on_year_province(request, code: str):
 def province_export(request, year: int, code: str):
     """One ZIP of everything the province submitted in the year. Not allowed looks like not found."""
     rubric = get_object_or_404(Rubric.objects.by_key(year))
-    province = get_object_or_404(Province.objects.provinces(), code=code)
-    if not request.user.has_perm("ops.view_province", province):
-        raise Http404
+    province = gate.visible(request, "ops.view_province", get_object_or_404(Province.objects.provinces(), code=code))
     archive = export.province_zip(user=request.user, rubric=rubric, province=province)
     filename = f"cdd4-{year}-{code.lower()}-evidence.zip"
     response = FileResponse(archive, as_attachment=True, filename=filename, content_type="application/zip")

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.utils.html import format_html
 
+from core.http import show
 from people.models import Membership, Role
 from scoring.models import AwardTier
 
@@ -111,7 +112,7 @@ class RubricAdmin(RoleAccess, admin.ModelAdmin):
             try:
                 services.rubric_load(data=selectors.rubric_data_next_year(rubric))
             except RubricError as exc:
-                self.message_user(request, str(exc), messages.ERROR)
+                show(request, exc)
                 continue
             self.message_user(request, f"สร้างเกณฑ์ปี {rubric.year + 1} แล้ว / created {rubric.year + 1}")
 

@@ -2,22 +2,14 @@
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import serializers, status
-from rest_framework.permissions import BasePermission
+from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api import rule_permission
+
 from . import selectors, services
 from .models import FactSource, Province, Rubric
-
-
-def rule_permission(perm: str) -> type[BasePermission]:
-    class HasRule(BasePermission):
-        def has_permission(self, request, view) -> bool:
-            return request.user.has_perm(perm)
-
-    HasRule.__name__ = f"HasRule[{perm}]"
-    return HasRule
 
 
 class ProvinceSerializer(serializers.ModelSerializer):
@@ -131,18 +123,15 @@ class FactImport(APIView):
         payload = FactImportSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
-        try:
-            report = services.facts_import(
-                rubric=rubric,
-                rows=data["facts"],
-                user=request.user,
-                source=FactSource.API,
-                dry_run=data["dry_run"],
-                first_row=1,
-            )
-        except services.FactImportError as exc:
-            errors = [{"row": e.row, "th": e.th, "en": e.en, "message": str(e)} for e in exc.errors]
-            return Response({"errors": errors}, status=status.HTTP_400_BAD_REQUEST)
+        # A refusal (bad rows, a frozen year) is answered by core.api.exception_handler.
+        report = services.facts_import(
+            rubric=rubric,
+            rows=data["facts"],
+            user=request.user,
+            source=FactSource.API,
+            dry_run=data["dry_run"],
+            first_row=1,
+        )
         return Response(
             {
                 "created": report.created,

@@ -7,8 +7,9 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.utils import timezone
-from pythainlp.util import thai_strftime
 
+from core.thai import fmt_points, thai_datetime
+from core.thaimap import NO_AWARD, tier_colours
 from scoring.models import AwardTier
 
 from . import hooks, selectors
@@ -17,8 +18,6 @@ from .models import Criterion, Fact, Province, ProvinceResult, Rubric, Standings
 from .workdays import WorkCalendar, deadline_text
 
 TOTAL_STEPS = ("#f1eef6", "#bdc9e1", "#74a9cf", "#2b8cbe", "#045a8d")  # light → dark: low → high total
-AWARD_FILLS = {"winner": "#d4a017", "runner_up_1": "#a8a9ad", "runner_up_2": "#b0703c", "honourable": "#5a9e6f"}
-NO_AWARD_FILL = "#e4e4e4"
 
 
 def as_of(value: datetime | None) -> dict[str, str]:
@@ -26,13 +25,8 @@ def as_of(value: datetime | None) -> dict[str, str]:
     if value is None:
         return {"th": "ยังไม่ได้คำนวณ", "en": "not computed yet"}
     local = timezone.localtime(value)
-    th = thai_strftime(local, "%-d %B %Y %H:%M:%S", thaidigit=True) + " น."
+    th = thai_datetime(local, seconds=True)
     return {"th": f"ข้อมูล ณ {th}", "en": f"as of {local:%Y-%m-%d %H:%M:%S} (B.E. {local.year + 543})"}
-
-
-def fmt(points: Decimal) -> str:
-    text = f"{Decimal(points):f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def year_settings(rubric: Rubric) -> YearSettings:
@@ -98,14 +92,14 @@ class Gap:
         if self.tier is None:
             return "—"
         codes = self._codes() or "ไม่มี"
-        return f"ต้องการอีก {fmt(self.points)} คะแนน; ตัวชี้วัดที่ยังเปิด: {codes}"
+        return f"ต้องการอีก {fmt_points(self.points)} คะแนน; ตัวชี้วัดที่ยังเปิด: {codes}"
 
     @property
     def en(self) -> str:
         if self.tier is None:
             return "—"
         codes = self._codes() or "none"
-        return f"needs {fmt(self.points)} more points; open criteria: {codes}"
+        return f"needs {fmt_points(self.points)} more points; open criteria: {codes}"
 
 
 def tier_gaps(
@@ -165,7 +159,7 @@ def distributions(results: list[ProvinceResult], dimensions, bins: int = 5) -> l
                 "x": 8 + i * 42,
                 "h": round(80 * n / peak),
                 "y": 90 - round(80 * n / peak),
-                "label": f"{fmt(step * i)}–{fmt(step * (i + 1))}",
+                "label": f"{fmt_points(step * i)}–{fmt_points(step * (i + 1))}",
             }
             for i, n in enumerate(counts)
         ]
@@ -173,11 +167,13 @@ def distributions(results: list[ProvinceResult], dimensions, bins: int = 5) -> l
     return charts
 
 
-def map_fills(results: list[ProvinceResult], mode: str, total_points: Decimal) -> list[tuple[str, str]]:
+def map_fills(
+    results: list[ProvinceResult], mode: str, total_points: Decimal, colours: dict[str, str]
+) -> list[tuple[str, str]]:
     fills = []
     for r in results:
         if mode == "award":
-            fill = AWARD_FILLS.get(r.award, NO_AWARD_FILL)
+            fill = colours.get(r.award, NO_AWARD)
         else:
             share = r.total / total_points if total_points else 0
             fill = TOTAL_STEPS[min(int(share * len(TOTAL_STEPS)), len(TOTAL_STEPS) - 1)]
@@ -199,6 +195,7 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric).first()
     gaps = tier_gaps(results, tiers, criteria, today, settings_.award_min_total)
     tier_names = {t.code: t for t in tiers}
+    colours = tier_colours([t.code for t in tiers])  # the PDF's map uses the same colours
     due = due_soon(criteria, today, settings_.reminder_working_days or 10, calendar)
     rows = [
         {
@@ -219,9 +216,10 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
         "as_of": as_of(rubric.standings_computed_at),
         "stale": sum(r.change_seq > r.computed_seq for r in results),
         "charts": distributions(results, dimensions),
-        "fills": map_fills(results, map_mode, rubric.total_points),
+        "fills": map_fills(results, map_mode, rubric.total_points, colours),
         "map_mode": map_mode,
-        "legend": AWARD_FILLS if map_mode == "award" else None,
+        "legend": [(t, colours[t.code]) for t in tiers] if map_mode == "award" else None,
+        "no_award_fill": NO_AWARD,
         "tiers": tiers,
         "awards": selectors.award_tiers_filled(tiers, results),
         "missing": missing,

@@ -7,7 +7,9 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 
-from .dates import DateInputError, parse_date, thai_date
+from core.thai import thai_date
+
+from .dates import DateInputError, parse_date
 
 
 class ThaiDateInput(forms.TextInput):
@@ -18,7 +20,7 @@ class ThaiDateInput(forms.TextInput):
 
     def format_value(self, value):
         if isinstance(value, date):
-            return thai_date(value, digits=False)
+            return thai_date(value, short=True, digits=False)
         return super().format_value(value)
 
 

@@ -12,8 +12,10 @@ import re
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from pythainlp.util import thai_strftime
 from pythainlp.util.date import thai_abbr_months, thai_full_months
+
+from core.errors import PortalError
+from core.thai import thai_date
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 BE_OFFSET = 543
@@ -34,17 +36,8 @@ _TIME = re.compile(r"(?:[T\s]+)(\d{1,2})[:.](\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:
 _EXAMPLES = "2023-04-18, 18/04/2566, 18/4/66"
 
 
-class DateInputError(ValueError):
+class DateInputError(PortalError):
     """A date that cannot be read, or that is read but outside the contest; Thai first."""
-
-    def __init__(self, th: str, en: str) -> None:
-        super().__init__(f"{th} / {en}")
-        self.th, self.en = th, en
-
-
-def thai_date(day: date, *, digits: bool = True) -> str:
-    """๑๘ เม.ย. ๒๕๖๖ (Thai digits) or 18 เม.ย. 2566. Django's th locale would print 2023."""
-    return thai_strftime(datetime(day.year, day.month, day.day), "%-d %b %Y", thaidigit=digits)
 
 
 def en_date(day: date) -> str:
@@ -53,7 +46,7 @@ def en_date(day: date) -> str:
 
 def reading(day: date) -> str:
     """How a date was read, for messages: "๑๘ เม.ย. ๒๕๖๖ = 18 Apr 2023"."""
-    return f"{thai_date(day)} = {en_date(day)}"
+    return f"{thai_date(day, short=True)} = {en_date(day)}"
 
 
 def _year(text: str) -> int:
@@ -103,8 +96,8 @@ def check_window(day: date, raw: str, window: tuple[date, date] | None) -> None:
         return
     raise DateInputError(
         f"วันที่ “{raw}” อ่านได้เป็น {reading(day)} ซึ่งห่างจากปีงบประมาณ "
-        f"({thai_date(starts)} – {thai_date(ends)}) เกิน ๑ ปี โปรดตรวจปี พ.ศ./ค.ศ.",
-        f"the date “{raw}” reads as {en_date(day)} ({thai_date(day, digits=False)}), more than a year "
+        f"({thai_date(starts, short=True)} – {thai_date(ends, short=True)}) เกิน ๑ ปี โปรดตรวจปี พ.ศ./ค.ศ.",
+        f"the date “{raw}” reads as {en_date(day)} ({thai_date(day, short=True, digits=False)}), more than a year "
         f"outside the fiscal year ({en_date(starts)} – {en_date(ends)}); check the B.E./A.D. year",
     )
 

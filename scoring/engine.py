@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from core.thai import fmt_points
 from scoring.rules import Context, Score
-from scoring.rules.facts import fmt_points
 from scoring.spec import AwardSpec, RubricSpec
 from scoring.workdays import WorkCalendar
 

@@ -9,6 +9,8 @@ from datetime import date, datetime
 from django.db import transaction
 from django.utils import timezone
 
+from core.errors import RowError, RowsError, YearFrozen
+
 from . import selectors
 from .dates import DateInputError, check_window
 from .models import Criterion, Fact, FactChange, FactSource, Level, Province, Rubric
@@ -18,36 +20,13 @@ from .recompute import results_mark_dirty
 BANGKOK_KEYS = {"th-10", "กรุงเทพมหานคร", "กรุงเทพฯ", "กรุงเทพ", "bangkok"}
 
 
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    th: str
-    en: str
-
-    def __str__(self) -> str:
-        if self.row == 0:  # about the whole import, not one row
-            return f"{self.th} / {self.en}"
-        return f"แถวที่ {self.row}: {self.th} / row {self.row}: {self.en}"
-
-
-class FactImportError(ValueError):
-    def __init__(self, errors: list[RowError]):
-        self.errors = errors
-        super().__init__("\n".join(str(e) for e in errors))
-
-
-class YearFrozenError(FactImportError):
-    """Facts, scores, deadlines and the rubric of a frozen year refuse changes until it is unfrozen."""
-
-    def __init__(self, year: int):
-        self.th = f"ผลปี {year} ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล"
-        self.en = f"the {year} results are frozen: no changes until central staff unfreeze them"
-        super().__init__([RowError(0, self.th, self.en)])
+class FactImportError(RowsError):
+    pass
 
 
 def ensure_not_frozen(rubric: Rubric) -> None:
     if selectors.is_frozen(rubric):
-        raise YearFrozenError(rubric.year)
+        raise YearFrozen(rubric.year)
 
 
 @dataclass

@@ -13,8 +13,8 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from pythainlp.util import thai_strftime
 
+from core.thai import thai_date
 from people.models import Role
 
 from . import selectors
@@ -25,18 +25,14 @@ log = logging.getLogger(__name__)
 SUBJECT = "[CDD 4.0] แจ้งเตือนหลักฐานที่ยังไม่ได้ส่ง / Reminder: evidence not yet submitted"
 
 
-def _thai_date(d: date) -> str:
-    return thai_strftime(timezone.datetime(d.year, d.month, d.day), "%-d %B %Y", thaidigit=True)
-
-
 def _body(province: Province, due: list[tuple], calendar) -> str:
     lines_th = [f"เรียน สำนักงานพัฒนาชุมชนจังหวัด{province.name_th}", "", "ตัวชี้วัดที่ยังไม่ได้ส่งหลักฐาน:"]
     lines_en = ["", f"Dear {province.name_en} provincial CDD office,", "", "Criteria with no evidence yet:"]
     for c, left in due:
         moved = calendar.next_working_day(c.deadline)
-        then_th = f" → {_thai_date(moved)} (วันหยุด)" if moved != c.deadline else ""
+        then_th = f" → {thai_date(moved)} (วันหยุด)" if moved != c.deadline else ""
         then_en = f" → {moved:%d %B %Y} (office holiday)" if moved != c.deadline else ""
-        lines_th.append(f"- {c.code} {c.name_th} กำหนดส่ง {_thai_date(c.deadline)}{then_th} (เหลือ {left} วันทำการ)")
+        lines_th.append(f"- {c.code} {c.name_th} กำหนดส่ง {thai_date(c.deadline)}{then_th} (เหลือ {left} วันทำการ)")
         lines_en.append(f"- {c.code} {c.name_en}: due {c.deadline:%d %B %Y}{then_en} ({left} working days left)")
     return "\n".join([*lines_th, *lines_en, "", "— พอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ / CDD 4.0 portal"])
 

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import tablib
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
 from import_export.results import Result, RowResult
+
+from core import gate
+from core.errors import RowsError
 
 from . import exporter, services
 from .admin_forms import FactConfirmImportForm, FactImportForm
@@ -96,7 +99,7 @@ class FactResource(resources.ModelResource):
             report = services.facts_import(
                 rubric=rubric, rows=rows, user=user, source=FactSource.IMPORT, dry_run=dry_run
             )
-        except services.FactImportError as exc:
+        except RowsError as exc:
             if raise_errors:
                 raise
             for error in exc.errors:
@@ -156,8 +159,7 @@ class FactImportExportAdmin(ImportExportModelAdmin):
     def template_view(self, request):
         """The sheet to fill in: every province × every fact of the year, prefilled with stored values."""
         template = exporter.get("fact-template")
-        if not request.user.has_perm(template.permission):
-            raise PermissionDenied
+        gate.require(request, template.permission)
         year = request.GET.get("year", "")
         rubric = Rubric.objects.national().filter(year=int(year)).first() if year.isdigit() else Rubric.objects.first()
         if rubric is None:

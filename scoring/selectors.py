@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 
+from core.thai import fmt_points
 from people.models import Role
 from people.selectors import conflicted_province_ids, office_province_id, role_of
 
@@ -22,7 +23,6 @@ from .models import (
     Rubric,
     StandingsSnapshot,
 )
-from .rules.facts import fmt_points
 from .spec import RubricSpec, parse_rubric
 from .workdays import Reason, WorkCalendar
 

@@ -13,6 +13,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import ProtectedError
 
+from core.errors import YearFrozen
 from scoring.models import AwardTier
 
 from . import selectors
@@ -22,7 +23,6 @@ from .facts_import import (  # noqa: F401  (re-exported)
     FactImportError,
     FactImportReport,
     RowError,
-    YearFrozenError,
     ensure_not_frozen,
     fact_set,
     facts_import,
@@ -282,5 +282,5 @@ def _ensure_rubric_editable(rubric: Rubric) -> None:
     """The rubric's own writers speak RubricError, which their callers already show."""
     try:
         ensure_not_frozen(rubric)
-    except YearFrozenError as exc:
+    except YearFrozen as exc:
         raise RubricError([f"{exc.th} / {exc.en}"]) from exc

@@ -13,16 +13,20 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
+from core.errors import PortalError
+from core.thai import fmt_points
 from scoring.rules import Rule, RuleError, build_rule
 from scoring.rules.base import DEFAULT_ROUNDING, ROUNDING_MODES, Label, Rounding
-from scoring.rules.facts import fmt_points
 from scoring.rules.fields import Reader
 
 
-class RubricError(ValueError):
+class RubricError(PortalError):
+    code = "rubric"
+
     def __init__(self, messages: list[str]) -> None:
-        super().__init__("\n".join(messages))
         self.messages = list(messages)  # each "Thai / English"
+        th, _, en = self.messages[0].partition(" / ") if self.messages else ("", "", "")
+        super().__init__(th, en, text="\n".join(self.messages))
 
 
 @dataclass(frozen=True)

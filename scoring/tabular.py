@@ -22,12 +22,14 @@ import defusedxml.ElementTree as safe_xml
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from core.errors import PortalError
+
 # A year's facts are 76 provinces x ~22 facts and a committee's scores a few thousand rows.
 MAX_ROWS = 50_000
 
 
-class SheetError(ValueError):
-    pass
+class SheetError(PortalError):
+    code = "sheet"
 
 
 def read_rows(data: bytes, filename: str, required: tuple[str, ...] = ()) -> list[dict[str, str]]:

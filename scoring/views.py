@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from functools import cache
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,32 +11,28 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from core import gate
+from core.errors import PortalError
+from core.http import show
+from core.thaimap import thailand_map
 from people.models import Role
 
 from . import dashboard as board
 from . import selectors, snapshots
 from .models import ProvinceResult, Rubric, StandingsSnapshot
-from .rules.base import FactError, Label
+from .rules.base import Label
 from .rules.facts import parse_amount
 
 MIN_TOTAL = Label("คะแนนรวมขั้นต่ำที่จะได้รับรางวัล", "minimum total for an award")
-MAP_FILE = settings.BASE_DIR / "static" / "scoring" / "vendor" / "svg-maps-thailand" / "thailand.json"
-
-
-@cache
-def thailand_map() -> dict:
-    """Province outlines keyed by ISO code, from @svg-maps/thailand (CC-BY-4.0); read once per process."""
-    return json.loads(MAP_FILE.read_text(encoding="utf-8"))
 
 
 def _central_rubric(request, year: int) -> Rubric:
     """The rubric of a contest the user runs (central staff; a province's organisers for its own).
     Another office's contest answers 404, never 403: nobody learns what exists elsewhere."""
     rubric = get_object_or_404(Rubric.objects.by_key(year))
-    if not request.user.has_perm("scoring.view_standings", rubric):
-        if not rubric.contest.is_national:
-            raise Http404
-        raise PermissionDenied
+    if not rubric.contest.is_national:
+        return gate.visible(request, "scoring.view_standings", rubric)
+    gate.require(request, "scoring.view_standings", rubric)
     return rubric
 
 
@@ -66,7 +59,6 @@ def index(request):
     return redirect("scoring:mine", year=rubric.key)
 
 
-@login_required
 @require_GET
 def dashboard_page(request, year: int):
     rubric = _central_rubric(request, year)
@@ -77,7 +69,6 @@ def dashboard_page(request, year: int):
     return render(request, "scoring/dashboard.html", ctx)
 
 
-@login_required
 @require_GET
 def dashboard_live(request, year: int):
     """Polled by htmx. 204 (htmx swaps nothing) while the standings have not changed: one query."""
@@ -87,7 +78,6 @@ def dashboard_live(request, year: int):
     return render(request, "scoring/_live.html", _context(request, rubric))
 
 
-@login_required
 @require_GET
 def calendar(request, year: int):
     """Central staff check the working-day calendar that timeliness is counted on (decisions 3, 9)."""
@@ -99,7 +89,6 @@ def calendar(request, year: int):
     return render(request, "scoring/calendar.html", {"rubric": rubric, "with_weekends": weekends, **context})
 
 
-@login_required
 @require_POST
 def settings_update(request, year: int):
     rubric = _central_rubric(request, year)
@@ -114,8 +103,8 @@ def settings_update(request, year: int):
             award_min_total=parse_amount("award_min_total", MIN_TOTAL, minimum) if minimum else None,
         )
         messages.success(request, "บันทึกการตั้งค่าแล้ว / settings saved")
-    except FactError as exc:
-        messages.error(request, f"{exc.th} / {exc.en}")
+    except PortalError as exc:
+        show(request, exc)
     except (ValueError, ValidationError) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
     return redirect("scoring:dashboard", year=year)
@@ -132,13 +121,11 @@ def _snapshot_action(request, year: int, action, done: str, **kwargs):
     return redirect("scoring:dashboard", year=year)
 
 
-@login_required
 @require_POST
 def freeze(request, year: int):
     return _snapshot_action(request, year, snapshots.standings_freeze, "ตรึงผลแล้ว / results frozen")
 
 
-@login_required
 @require_POST
 def unfreeze(request, year: int):
     reason = request.POST.get("reason", "")
@@ -147,7 +134,6 @@ def unfreeze(request, year: int):
     )
 
 
-@login_required
 @require_POST
 def publish(request, year: int):
     return _snapshot_action(request, year, snapshots.standings_publish, "ประกาศผลแล้ว / results published")
@@ -160,7 +146,7 @@ def mine(request, year: int):
     if selectors.role_of(request.user) != Role.PROVINCIAL:
         if request.user.has_perm("scoring.view_standings"):
             return redirect("scoring:dashboard", year=year)
-        raise PermissionDenied
+        raise PermissionDenied  # signed in (login_required) but neither provincial nor central
     rubric = get_object_or_404(Rubric.objects.by_key(year))
     province = request.user.membership.province
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()

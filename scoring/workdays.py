@@ -15,7 +15,8 @@ from datetime import date, timedelta
 
 from holidays.countries.thailand import Thailand
 
-from scoring.dates import en_date, thai_date
+from core.thai import thai_date
+from scoring.dates import en_date
 
 CATEGORIES = ("public", "government")
 EXTRA_HOLIDAY = {"th": "วันหยุดเพิ่มเติม (กำหนดโดยส่วนกลาง)", "en": "extra holiday (set centrally)"}
@@ -113,7 +114,7 @@ def deadline_text(deadline: date | None, calendar: WorkCalendar, lang: str = "th
     moved = calendar.next_working_day(deadline)
 
     def show(day: date) -> str:
-        return thai_date(day, digits=thai_digits) if lang == "th" else en_date(day)
+        return thai_date(day, short=True, digits=thai_digits) if lang == "th" else en_date(day)
 
     if moved == deadline:
         return show(deadline)

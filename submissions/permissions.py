@@ -20,11 +20,6 @@ def is_visible(user, evidence) -> bool:
     return evidence is not None and evidence.withdrawn_at is None
 
 
-@rules.predicate
-def owns_submission(user, submission) -> bool:
-    return submission is not None and is_own_province(user, submission.province)
-
-
 # Pages about a province: its own staff, and the Department (committee and central staff).
 rules.add_perm("submissions.view_province", is_own_province | is_central | is_committee | organises_unit)
 rules.add_perm("submissions.submit_evidence", is_own_province)

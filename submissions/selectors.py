@@ -148,12 +148,3 @@ def innovation_report_versions(*, rubric: Rubric, province: Province) -> list[In
         .select_related("created_by")
         .order_by("-version")
     )
-
-
-def api_evidence(*, user, rubric: Rubric) -> QuerySet[Evidence]:
-    return (
-        evidence_for_user(user)
-        .filter(submission__rubric=rubric)
-        .select_related("submission__province", "submission__criterion", "created_by")
-        .order_by("submission__province__code", "submission__criterion__order", "-version")
-    )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import PasswordChangeView
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -14,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from core import gate
 from core.http import takes_files
 from scoring.contests import contests_for_user, enters
 from scoring.models import Level
@@ -27,8 +27,8 @@ from .validators.content import UploadRefused, clean_name
 
 def _context(request, year: int, code: str, criterion: str | None = None) -> dict:
     rubric = selectors.rubric_or_404(year)
-    province = selectors.province_or_404(request.user, code)
-    if not request.user.has_perm("submissions.view_province", province) or not enters(rubric.contest, province):
+    province = gate.visible(request, "submissions.view_province", selectors.province_or_404(request.user, code))
+    if not enters(rubric.contest, province):  # not an entrant of this contest: as if it did not exist
         raise Http404
     ctx = {
         "rubric": rubric,
@@ -139,8 +139,7 @@ def upload(request, year: int, code: str, criterion: str):
     if not request.user.is_authenticated:
         return JsonResponse({"detail": "login required"}, status=401)
     ctx = _context(request, year, code, criterion)
-    if not ctx["can_submit"]:
-        raise PermissionDenied
+    gate.require(request, "submissions.submit_evidence", ctx["province"])
     limits = uploads.limits_bytes()  # once per request: the cap, the streaming handler and the final check
     if uploads.content_length(request) > uploads.hard_cap(limits):
         refusal = uploads.size_refusal("any", uploads.hard_cap(limits) - 1024 * 1024)
@@ -183,8 +182,7 @@ def _upload(request, ctx: dict):
 @require_POST
 def link(request, year: int, code: str, criterion: str):
     ctx = _context(request, year, code, criterion)
-    if not ctx["can_submit"]:
-        raise PermissionDenied
+    gate.require(request, "submissions.submit_evidence", ctx["province"])
     form = LinkForm(request.POST)
     created, refused = [], []
     if form.is_valid():
@@ -210,8 +208,7 @@ def link(request, year: int, code: str, criterion: str):
 @require_POST
 def withdraw(request, pk: int):
     evidence = selectors.evidence_or_404(request.user, pk)
-    if not request.user.has_perm("submissions.withdraw_evidence", evidence):
-        raise PermissionDenied
+    gate.require(request, "submissions.withdraw_evidence", evidence)
     services.evidence_withdraw(user=request.user, evidence=evidence)
     messages.success(request, "ถอนหลักฐานแล้ว (ยังเก็บไว้ในประวัติ) / Withdrawn (kept in the history)")
     sub = evidence.submission
@@ -227,8 +224,7 @@ def innovation(request, year: int, code: str):
     current = selectors.innovation_report_current(rubric=ctx["rubric"], province=ctx["province"])
     form = InnovationReportForm(request.POST or None, instance=current)
     if request.method == "POST":
-        if not ctx["can_submit"]:
-            raise PermissionDenied
+        gate.require(request, "submissions.submit_evidence", ctx["province"])
         if form.is_valid():
             services.innovation_report_save(
                 user=request.user, rubric=ctx["rubric"], province=ctx["province"], data=form.cleaned_data

@@ -6,7 +6,7 @@ language); these are always Thai, as the signed documents are.
 
 from django import template
 
-from awards import thai
+from core import thai
 
 register = template.Library()
 
@@ -34,12 +34,12 @@ def th_baht(value) -> str:
 
 @register.filter
 def th_date(value) -> str:
-    return thai.thai_date(value)
+    return thai.thai_date(value, era=True)
 
 
 @register.filter
 def th_datetime(value) -> str:
-    return thai.thai_datetime(value)
+    return thai.thai_datetime(value, at=True)
 
 
 @register.filter

@@ -1,8 +1,6 @@
-from decimal import Decimal
-
 from django import template
 
-from scoring.rules.facts import fmt_points
+from core.thai import points_text
 
 register = template.Library()
 
@@ -10,9 +8,7 @@ register = template.Library()
 @register.filter
 def pts(value) -> str:
     """5.00 → "5", 2.50 → "2.5"; empty for no score."""
-    if value is None or value == "":
-        return ""
-    return fmt_points(Decimal(str(value)))
+    return points_text(value, thai=False, empty="")
 
 
 @register.filter

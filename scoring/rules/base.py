@@ -8,7 +8,9 @@ from datetime import date, datetime
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
-from scoring.dates import en_date, thai_date
+from core.errors import PortalError
+from core.thai import thai_date
+from scoring.dates import en_date
 
 if TYPE_CHECKING:
     from scoring.workdays import WorkCalendar
@@ -68,20 +70,16 @@ class EvidenceExpected:
     times_need: tuple[str, ...] = ()
 
 
-class FactError(ValueError):
+class FactError(PortalError):
     """A raw fact that cannot be used; the message names the fact and the value."""
 
     def __init__(self, fact: str, th: str, en: str) -> None:
-        super().__init__(f"{th} / {en}")
-        self.fact, self.th, self.en = fact, th, en
+        self.fact = fact
+        super().__init__(th, en, field=fact)
 
 
-class RuleError(ValueError):
+class RuleError(PortalError):
     """Bad rule parameters in a rubric; parse_rubric turns it into a RubricError message."""
-
-    def __init__(self, th: str, en: str) -> None:
-        super().__init__(f"{th} / {en}")
-        self.th, self.en = th, en
 
 
 NO_DATA = ("ยังไม่มีข้อมูล → 0 คะแนน", "no data yet → 0 points")
@@ -193,9 +191,9 @@ class Rule:
         from scoring.rules.facts import fmt_num, thai_num  # inline: that module imports this one
 
         if isinstance(value, datetime):
-            return f"{thai_date(value.date())} {value:%H:%M} น.", f"{en_date(value.date())} {value:%H:%M}"
+            return f"{thai_date(value.date(), short=True)} {value:%H:%M} น.", f"{en_date(value.date())} {value:%H:%M}"
         if isinstance(value, date):
-            return thai_date(value), en_date(value)
+            return thai_date(value, short=True), en_date(value)
         if isinstance(value, bool):
             return ("ใช่", "yes") if value else ("ไม่ใช่", "no")
         if isinstance(value, Decimal):

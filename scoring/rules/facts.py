@@ -10,12 +10,11 @@ import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+from core.thai import arabic_digits, fmt_num, fmt_points, thai_num  # noqa: F401  (the rules import them here)
 from scoring.dates import DateInputError, parse_moment
 from scoring.rules.base import FactError, Label
 
 CENT = Decimal("0.01")
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-_ARABIC_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 # Either plain digits or correctly grouped thousands: "1,234" yes, "1,23" no (likely a list).
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _YES = {"yes", "y", "true", "1", "ใช่", "ทำ", "ทำแล้ว", "มี", "ผ่าน", "done"}
@@ -23,7 +22,7 @@ _NO = {"no", "n", "false", "0", "ไม่ใช่", "ไม่ทำ", "ยั
 
 
 def clean(raw: str) -> str:
-    return raw.translate(_THAI_DIGITS).strip()
+    return arabic_digits(raw).strip()
 
 
 def parse_number(fact: str, label: Label, raw: str) -> Decimal:
@@ -106,20 +105,6 @@ def parse_when(fact: str, label: Label, raw: str, window: tuple[date, date] | No
 
 def percent(numerator: Decimal, denominator: Decimal) -> Decimal:
     return (numerator * 100 / denominator).quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def fmt_points(value: Decimal) -> str:
-    """4, 2.5, 27.46 — never 4.00 or 1E+1."""
-    return format(value.normalize(), "f")
-
-
-def fmt_num(value: Decimal) -> str:
-    return format(value.normalize(), ",f")
-
-
-def thai_num(value: Decimal) -> str:
-    """91.67 → ๙๑.๖๗, 4000 → ๔,๐๐๐: numbers quoted the manual's way in Thai text."""
-    return fmt_num(value).translate(_ARABIC_TO_THAI)
 
 
 def pts_th(value: Decimal) -> str:

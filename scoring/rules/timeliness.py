@@ -8,7 +8,8 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
-from scoring.dates import en_date, thai_date
+from core.thai import thai_date
+from scoring.dates import en_date
 from scoring.rules.base import Context, Label, Rule, RuleError, Score, decimal_param, param
 from scoring.rules.facts import parse_when, pts_en, pts_th
 from scoring.workdays import deadline_text
@@ -78,13 +79,13 @@ class Timeliness(Rule):
         if isinstance(when, datetime):
             day = when.date()
             sent_th, sent_en = (
-                f"{thai_date(day)} {when:%H:%M} น. (เวลาประเทศไทย)",
+                f"{thai_date(day, short=True)} {when:%H:%M} น. (เวลาประเทศไทย)",
                 f"{en_date(day)} {when:%H:%M} Bangkok time",
             )
         else:
             assert isinstance(when, date)
             day = when
-            sent_th, sent_en = thai_date(day), en_date(day)
+            sent_th, sent_en = thai_date(day, short=True), en_date(day)
         if day < deadline:
             p = self.before
             return Score(
@@ -125,7 +126,7 @@ class Timeliness(Rule):
         if not off:
             return Label("", "")
         shown, more = off[:SHOWN_HOLIDAYS], len(off) - SHOWN_HOLIDAYS
-        th = ", ".join(f"{thai_date(d)} {_short(ctx.calendar.holiday_name(d) or 'วันหยุด')}" for d in shown)
+        th = ", ".join(f"{thai_date(d, short=True)} {_short(ctx.calendar.holiday_name(d) or 'วันหยุด')}" for d in shown)
         en = ", ".join(f"{en_date(d)} {_short(ctx.calendar.holiday_name(d, 'en') or 'holiday')}" for d in shown)
         if more > 0:
             th, en = f"{th} และอีก {more} วัน", f"{en} and {more} more"

@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from django import template
-from django.utils import timezone
 from django.utils.translation import get_language
-from pythainlp.util import thai_strftime
+
+from core import thai
 
 register = template.Library()
-THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 
 def is_en() -> bool:
@@ -39,7 +38,7 @@ def label(text: str) -> str:
 
 @register.filter
 def thai_digits(value) -> str:
-    return str(value) if is_en() else str(value).translate(THAI_DIGITS)
+    return str(value) if is_en() else thai.thai_digits(value)
 
 
 @register.filter
@@ -47,12 +46,11 @@ def thai_date(value) -> str:
     """31 May 2023 → "๓๑ พฤษภาคม ๒๕๖๖" (or "31 May 2023 (B.E. 2566)" in English)."""
     if not value:
         return ""
+    if not is_en():
+        return thai.thai_date(value)
     if isinstance(value, datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-        value = value.date()
-    if is_en():
-        return f"{value.day} {value:%B %Y} (B.E. {value.year + 543})"
-    return thai_strftime(datetime(value.year, value.month, value.day), "%-d %B %Y", thaidigit=True)
+        value = thai.local(value).date()
+    return f"{value.day} {value:%B %Y} (B.E. {value.year + 543})"
 
 
 @register.filter
@@ -60,10 +58,10 @@ def thai_datetime(value) -> str:
     """A server timestamp in Asia/Bangkok: "๓๑ พฤษภาคม ๒๕๖๖ ๒๓:๓๐ น."."""
     if not value:
         return ""
-    local = timezone.localtime(value) if timezone.is_aware(value) else value
-    if is_en():
-        return f"{local.day} {local:%B %Y %H:%M} (B.E. {local.year + 543})"
-    return thai_strftime(local, "%-d %B %Y %H:%M", thaidigit=True) + " น."
+    if not is_en():
+        return thai.thai_datetime(value)
+    local = thai.local(value)
+    return f"{local.day} {local:%B %Y %H:%M} (B.E. {local.year + 543})"
 
 
 @register.filter

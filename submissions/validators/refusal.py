@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from core.errors import PortalError
 
-class UploadRefused(ValueError):
+
+class UploadRefused(PortalError):
     """A refusal the user can read (Thai first) and the HTTP status it is answered with."""
 
+    code = "upload_refused"
+
     def __init__(self, th: str, en: str, *, too_big: bool = False, status: int | None = None):
-        self.th, self.en, self.too_big = th, en, too_big
-        self.status = status or (413 if too_big else 400)
-        super().__init__(f"{th} / {en}")
+        self.too_big = too_big
+        super().__init__(th, en, status=status or (413 if too_big else 400))

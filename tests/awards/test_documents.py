@@ -4,7 +4,8 @@ import subprocess
 import pytest
 from django.core.management import call_command
 
-from awards import documents, selectors, thai
+from awards import documents, selectors
+from core import thai
 from scoring.models import Province, ProvinceResult
 
 from .conftest import outline, pdffonts, pdfinfo, pdftext, squash

@@ -130,7 +130,7 @@ def test_judgments_import_frozen_year_refused(rubric, members, central_user):
     snapshots.standings_freeze(user=central_user, rubric=rubric)
     with pytest.raises(JudgmentImportError) as exc:
         judgments_import(rubric=rubric, rows=_rows(("TH-50", "4.1.1", members[0].username, "5", "", "")))
-    assert str(exc.value).startswith("ผลการประเมินปี 2566 ถูกล็อกแล้ว")
+    assert str(exc.value).startswith("ผลปี 2566 ตรึงไว้แล้ว")
     assert Judgment.objects.count() == 0
 
 

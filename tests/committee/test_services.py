@@ -4,8 +4,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from committee import selectors, services
-from committee.errors import CommitteeError, Frozen, StaleVersion
+from committee.errors import CommitteeError, StaleVersion
 from committee.models import ChangeKind, Judgment, ScoreChange, Source
+from core.errors import YearFrozen
 from scoring import services as services_scoring
 from scoring import snapshots
 from scoring.models import ProvinceResult
@@ -180,14 +181,14 @@ def test_override_on_judged_criterion_refused(members, rubric, chiang_mai):
 def test_ensure_open_frozen_rubric_refused(rubric, central_user):
     services_scoring.standings_recompute(rubric_id=rubric.pk, full=True)
     snapshots.standings_freeze(user=central_user, rubric=rubric)
-    with pytest.raises(Frozen) as exc:
+    with pytest.raises(YearFrozen) as exc:
         services.ensure_open(rubric)
-    assert str(exc.value).startswith("ผลการประเมินปี 2566 ถูกล็อกแล้ว")
+    assert str(exc.value).startswith("ผลปี 2566 ตรึงไว้แล้ว")
 
 
 def test_judgment_record_frozen_year_refused(judge, members, rubric, chiang_mai, central_user):
     services_scoring.standings_recompute(rubric_id=rubric.pk, full=True)
     snapshots.standings_freeze(user=central_user, rubric=rubric)
-    with pytest.raises(Frozen):
+    with pytest.raises(YearFrozen):
         judge(members[0], chiang_mai, "4.1.1", points="3")
     assert (Judgment.objects.count(), ScoreChange.objects.count()) == (0, 0)

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core.errors import YearFrozen
 from scoring import services
 from scoring.models import Province, ProvinceResult, YearSettings
 
@@ -118,7 +119,7 @@ def test_freeze_stores_snapshot_that_later_changes_do_not_touch(
     client.post(reverse("scoring:freeze", args=[2566]))
     snapshot = scored.snapshot
     assert len(snapshot.rows) == 76 and snapshot.rows[0]["province"] == "TH-83" and snapshot.published_at is None
-    with pytest.raises(services.YearFrozenError), django_capture_on_commit_callbacks(execute=True):
+    with pytest.raises(YearFrozen), django_capture_on_commit_callbacks(execute=True):
         services.fact_set(
             rubric=scored, province=Province.objects.get(code="TH-50"), criterion_code="1.1", name="done", value="yes"
         )

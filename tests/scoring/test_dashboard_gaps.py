@@ -1,7 +1,7 @@
 from datetime import date
 from decimal import Decimal
 
-from scoring.dashboard import Gap, distributions, fmt, tier_gaps
+from scoring.dashboard import Gap, distributions, tier_gaps
 from scoring.models import AwardTier, Criterion, Dimension, Province, ProvinceResult
 
 TIERS = [AwardTier(code="winner", name_th="ชนะเลิศ", count=1), AwardTier(code="runner_up_1", name_th="รองฯ ๑", count=1),
@@ -47,8 +47,7 @@ def test_tie_at_the_cutoff_needs_nothing_more():
     assert all(g.tier is None for g in tier_gaps(results, TIERS, CRITERIA, today=date(2023, 7, 1)).values())
 
 
-def test_points_print_without_trailing_zeros():
-    assert (fmt(Decimal("3.00")), fmt(Decimal("2.50")), fmt(Decimal(10))) == ("3", "2.5", "10")
+def test_gap_prints_points_without_trailing_zeros():
     assert Gap(TIERS[0], Decimal("0.5"), ("5.1",)).th == "ต้องการอีก 0.5 คะแนน; ตัวชี้วัดที่ยังเปิด: 5.1"
 
 

@@ -4,7 +4,8 @@ from datetime import date, datetime
 
 import pytest
 
-from scoring.dates import BANGKOK, DateInputError, en_date, parse_date, parse_moment, reading, thai_date
+from core.thai import thai_date
+from scoring.dates import BANGKOK, DateInputError, en_date, parse_date, parse_moment, reading
 
 FY2566 = (date(2022, 10, 1), date(2023, 9, 30))
 
@@ -73,8 +74,8 @@ def test_parse_moment_times_are_bangkok_time():
 
 
 def test_formats_show_b_e_and_thai_digits():
-    assert thai_date(date(2023, 5, 31)) == "๓๑ พ.ค. ๒๕๖๖"
-    assert thai_date(date(2023, 5, 31), digits=False) == "31 พ.ค. 2566"
+    assert thai_date(date(2023, 5, 31), short=True) == "๓๑ พ.ค. ๒๕๖๖"
+    assert thai_date(date(2023, 5, 31), short=True, digits=False) == "31 พ.ค. 2566"
     assert en_date(date(2023, 5, 31)) == "31 May 2023"
     assert reading(date(2023, 4, 18)) == "๑๘ เม.ย. ๒๕๖๖ = 18 Apr 2023"
 

@@ -10,9 +10,10 @@ from scoring.engine import Breakdown, Placing, evaluate_province, rank
 from scoring.rules import Score
 from scoring.spec import parse_rubric
 from scoring.workdays import WorkCalendar
+from tests.scoring import shipped_rubric
 
 HERE = Path(__file__).parent / "rubrics"
-RUBRIC = parse_rubric(json.loads((HERE / "cdd2566.json").read_text()))
+RUBRIC = parse_rubric(shipped_rubric(letter_deadlines=True))
 CAL = WorkCalendar()
 D = Decimal
 
@@ -23,11 +24,11 @@ FULL = {
     "1.4": {"done": "no"},
     "2.1.1": {"households_collected": "9,700", "households_target": "10,000", "confidence_pct": "93"},
     "2.1.2": {"received_on": "2023-04-18"},
-    "2.2.1": {"databases": "11"},
+    "2.2.1": {"databases_up_to_date": "11"},
     "2.2.2": {"recorded_on": "2023-05-16"},
     "3.1": {"items": "1,2,3"},
     "3.2": {"items": "1,2"},
-    "3.3": {"antivirus": "48", "computers": "50"},
+    "3.3": {"computers_with_antivirus": "48", "computers_total": "50"},
     "3.4": {"items": "1"},
     "3.5": {"done": "yes"},
     "4.1.1": {"level": "3"},
@@ -82,7 +83,11 @@ def test_evaluate_province_no_facts_all_zero() -> None:
 
 
 def test_evaluate_province_invalid_fact_scores_zero_without_crashing() -> None:
-    facts = FULL | {"3.3": {"antivirus": "101", "computers": "100"}, "1.1": {"done": "ok?"}, "3.5": {"oops": "1"}}
+    facts = FULL | {
+        "3.3": {"computers_with_antivirus": "101", "computers_total": "100"},
+        "1.1": {"done": "ok?"},
+        "3.5": {"oops": "1"},
+    }
     b = province(facts)
     assert b.criteria["3.3"].th == "เครื่องที่ติดตั้งแอนติไวรัส 101 มากกว่าจำนวนเครื่องทั้งหมด 100 → 0 คะแนน"
     assert b.criteria["1.1"].points == 0

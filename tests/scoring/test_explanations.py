@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from core.thai import fmt_points
 from scoring.rules import KINDS, build_rule
 from scoring.rules.base import MAX_EXPLANATION, Context, Rule
 from scoring.rules.deadlines import Deadlines
-from scoring.rules.facts import fmt_points
 from scoring.rules.ladder import Ladder
 from scoring.rules.measure import Measure
 from scoring.rules.measures import Bands, Ratio, Table

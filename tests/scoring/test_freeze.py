@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
+from core.errors import YearFrozen
 from scoring import selectors, services, snapshots
 from scoring.models import Fact, FreezeAction, FreezeEvent
 from scoring.spec import RubricError
@@ -15,7 +16,7 @@ def frozen(rubric, central_user):
 
 
 def test_freeze_refuses_fact_import_and_writes_nothing(frozen):
-    with pytest.raises(services.YearFrozenError) as exc:
+    with pytest.raises(YearFrozen) as exc:
         services.facts_import(
             rubric=frozen, rows=[{"province": "TH-50", "criterion": "1.1", "fact": "done", "value": "yes"}]
         )

@@ -1,8 +1,6 @@
 """Cumulative ladders (decision 5) and the 4.2 download target by province size."""
 
-import json
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -10,8 +8,9 @@ from scoring.rules import RuleError, Score, build_rule
 from scoring.rules.base import Context
 from scoring.spec import parse_rubric
 from scoring.workdays import WorkCalendar
+from tests.scoring import shipped_rubric
 
-RUBRIC = parse_rubric(json.loads((Path(__file__).parent / "rubrics" / "cdd2566.json").read_text()))
+RUBRIC = parse_rubric(shipped_rubric())
 D = Decimal
 # seed 000 near line 534: ภูเก็ต is listed under จังหวัดขนาดเล็ก, เชียงใหม่ under จังหวัดขนาดใหญ่.
 PHUKET, CHIANG_MAI = "small", "large"
@@ -48,9 +47,9 @@ def test_ladder_unknown_step_refused() -> None:
 def test_ladder_data_step_below_medium_target() -> None:
     assert score("4.2", "medium", steps="2,4,6,10", new_downloads="3500") == Score(
         D(6),
-        "ผ่านขั้นที่ 2, 4, 6; ขั้นที่ 8 ไม่ผ่าน: ดาวน์โหลดใหม่ 3,500 < เป้าหมาย 4,000 (จังหวัดขนาดกลาง); "
+        "ผ่านขั้นที่ 2, 4, 6; ขั้นที่ 8 ไม่ผ่าน: ผู้ใช้งาน Click ชุมชน รายใหม่ 3,500 < เป้าหมาย 4,000 (จังหวัดขนาดกลาง); "
         "ขั้นที่ 10 ไม่นับ เพราะขั้นที่ 8 ยังไม่ผ่าน → 6 คะแนน",
-        "steps 2, 4, 6 met; step 8 not met: new downloads 3,500 < target 4,000 (medium province); "
+        "steps 2, 4, 6 met; step 8 not met: new Click ชุมชน users 3,500 < target 4,000 (medium province); "
         "step 10 not counted because step 8 is not met → 6 points",
     )
 
@@ -58,7 +57,9 @@ def test_ladder_data_step_below_medium_target() -> None:
 def test_ladder_phuket_small_target_met() -> None:
     result = score("4.2", PHUKET, steps="2,4,6,10", new_downloads="2,500")
     assert result.points == 10
-    assert result.th == ("ผ่านขั้นที่ 2, 4, 6, 8, 10; ขั้นที่ 8: ดาวน์โหลดใหม่ 2,500 ≥ เป้าหมาย 2,000 (จังหวัดขนาดเล็ก) → 10 คะแนน")
+    assert result.th == (
+        "ผ่านขั้นที่ 2, 4, 6, 8, 10; ขั้นที่ 8: ผู้ใช้งาน Click ชุมชน รายใหม่ 2,500 ≥ เป้าหมาย 2,000 (จังหวัดขนาดเล็ก) → 10 คะแนน"
+    )
 
 
 def test_ladder_chiang_mai_large_target_missed_with_same_downloads() -> None:
@@ -69,7 +70,7 @@ def test_ladder_chiang_mai_large_target_missed_with_same_downloads() -> None:
 def test_ladder_data_step_not_reported() -> None:
     result = score("4.2", "small", steps="2,4,6,10")
     assert result.points == 6
-    assert "ขั้นที่ 8 ไม่ผ่าน: ยังไม่มีข้อมูลดาวน์โหลดใหม่" in result.th
+    assert "ขั้นที่ 8 ไม่ผ่าน: ยังไม่มีข้อมูลผู้ใช้งาน Click ชุมชน รายใหม่" in result.th
 
 
 def test_ladder_data_step_cannot_be_ticked() -> None:

@@ -1,7 +1,6 @@
 """Table A (2.1.1), tables C (2.2.1) and 3.3, ratio: every boundary RUBRIC.md names."""
 
 import copy
-import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,9 +10,10 @@ from scoring.rules import RuleError, Score, build_rule
 from scoring.rules.base import Context
 from scoring.spec import parse_rubric
 from scoring.workdays import WorkCalendar
+from tests.scoring import shipped_rubric
 
 HERE = Path(__file__).parent / "rubrics"
-RUBRIC = parse_rubric(json.loads((HERE / "cdd2566.json").read_text()))
+RUBRIC = parse_rubric(shipped_rubric())
 CTX = Context(calendar=WorkCalendar())
 D = Decimal
 
@@ -59,18 +59,20 @@ def test_table_a_rounds_99_005_up_to_99_01() -> None:
 def test_table_a_explanation_shows_comparisons() -> None:
     assert table_a(9700, 10000, "93") == Score(
         D(4),
-        "ความครอบคลุม ร้อยละ ๙๗ ตั้งแต่ร้อยละ ๕๕; ความเชื่อมั่น ร้อยละ ๙๓ มากกว่าร้อยละ ๙๐"
-        " (ไม่ถึง 6 คะแนน: ความครอบคลุม ร้อยละ ๙๗ ไม่เกินร้อยละ ๙๗) → 4 คะแนน",
-        "coverage 97%, at least 55%; confidence 93%, more than 90%"
-        " (not 6 points: coverage 97%, not more than 97%) → 4 points",
+        "ผลการจัดเก็บเทียบเป้าหมาย ร้อยละ ๙๗ ตั้งแต่ร้อยละ ๕๕; ระดับความเชื่อมั่นคุณภาพข้อมูล ร้อยละ ๙๓ มากกว่าร้อยละ ๙๐"
+        " (ไม่ถึง 6 คะแนน: ผลการจัดเก็บเทียบเป้าหมาย ร้อยละ ๙๗ ไม่เกินร้อยละ ๙๗) → 4 คะแนน",
+        "coverage of target households 97%, at least 55%; data-quality confidence 93%, more than 90%"
+        " (not 6 points: coverage of target households 97%, not more than 97%) → 4 points",
     )
 
 
 def test_table_a_explanation_when_no_row_met() -> None:
     assert table_a(5000, 10000, "80") == Score(
         D(2),
-        "ไม่ถึง 4 คะแนน: ความครอบคลุม ร้อยละ ๕๐ น้อยกว่าร้อยละ ๕๕; ความเชื่อมั่น ร้อยละ ๘๐ ไม่เกินร้อยละ ๙๐ → 2 คะแนน",
-        "not 4 points: coverage 50%, less than 55%; confidence 80%, not more than 90% → 2 points",
+        "ไม่ถึง 4 คะแนน: ผลการจัดเก็บเทียบเป้าหมาย ร้อยละ ๕๐ น้อยกว่าร้อยละ ๕๕;"
+        " ระดับความเชื่อมั่นคุณภาพข้อมูล ร้อยละ ๘๐ ไม่เกินร้อยละ ๙๐ → 2 คะแนน",
+        "not 4 points: coverage of target households 50%, less than 55%;"
+        " data-quality confidence 80%, not more than 90% → 2 points",
     )
 
 
@@ -83,7 +85,7 @@ def table_a_raw(collected: str, target: str, confidence: str) -> Score:
 
 
 def test_table_a_confidence_above_100_refused() -> None:
-    assert table_a(9000, 10000, "100.5").th == "ความเชื่อมั่น 100.5 เกินค่าสูงสุด 100 → 0 คะแนน"
+    assert table_a(9000, 10000, "100.5").th == "ระดับความเชื่อมั่นเฉลี่ยระดับจังหวัด 100.5 เกินค่าสูงสุด 100 → 0 คะแนน"
 
 
 def test_table_a_zero_target_refused() -> None:
@@ -95,7 +97,9 @@ def test_table_a_zero_target_refused() -> None:
 
 
 def test_table_a_partial_facts_score_zero_until_complete() -> None:
-    assert score("2.1.1", households_collected="100", households_target="100").th == "ยังไม่มีข้อมูลความเชื่อมั่น → 0 คะแนน"
+    assert score("2.1.1", households_collected="100", households_target="100").th == (
+        "ยังไม่มีข้อมูลระดับความเชื่อมั่นเฉลี่ยระดับจังหวัด → 0 คะแนน"
+    )
 
 
 def test_table_a_levels() -> None:
@@ -107,26 +111,30 @@ def test_table_a_levels() -> None:
     [(8, 1, "๖๖.๖๗"), (9, 2, "๗๕"), (10, 3, "๘๓.๓๓"), (11, 4, "๙๑.๖๗"), (12, 5, "๑๐๐")],
 )
 def test_table_c_twelve_databases(databases: int, points: int, pct: str) -> None:
-    result = score("2.2.1", databases=str(databases))
+    result = score("2.2.1", databases_up_to_date=str(databases))
     assert result.points == points
     assert f"ฐานข้อมูลที่เป็นปัจจุบัน ร้อยละ {pct} " in result.th
 
 
 def test_table_c_explanations() -> None:
     # "more than 80–90" is said the manual's way, not as "≥ 80.01%" (decision 2's 2-decimal bounds).
-    assert score("2.2.1", databases="8").th == "ฐานข้อมูลที่เป็นปัจจุบัน ร้อยละ ๖๖.๖๗ น้อยกว่าร้อยละ ๗๐ → 1 คะแนน"
-    assert score("2.2.1", databases="10").th == (
+    assert score("2.2.1", databases_up_to_date="8").th == "ฐานข้อมูลที่เป็นปัจจุบัน ร้อยละ ๖๖.๖๗ น้อยกว่าร้อยละ ๗๐ → 1 คะแนน"
+    assert score("2.2.1", databases_up_to_date="10").th == (
         "ฐานข้อมูลที่เป็นปัจจุบัน ร้อยละ ๘๓.๓๓ มากกว่าร้อยละ ๘๐ แต่ไม่เกินร้อยละ ๙๐ → 3 คะแนน"
     )
-    assert score("2.2.1", databases="10").en == (
+    assert score("2.2.1", databases_up_to_date="10").en == (
         "databases up to date 83.33%, more than 80% but not more than 90% → 3 points"
     )
-    assert score("2.2.1", databases="9").th == ("ฐานข้อมูลที่เป็นปัจจุบัน ร้อยละ ๗๕ ตั้งแต่ร้อยละ ๗๐ แต่ไม่เกินร้อยละ ๘๐ → 2 คะแนน")
-    assert score("2.2.1", databases="12").th == "ฐานข้อมูลที่เป็นปัจจุบัน ร้อยละ ๑๐๐ มากกว่าร้อยละ ๙๙ → 5 คะแนน"
+    assert score("2.2.1", databases_up_to_date="9").th == (
+        "ฐานข้อมูลที่เป็นปัจจุบัน ร้อยละ ๗๕ ตั้งแต่ร้อยละ ๗๐ แต่ไม่เกินร้อยละ ๘๐ → 2 คะแนน"
+    )
+    assert score("2.2.1", databases_up_to_date="12").th == "ฐานข้อมูลที่เป็นปัจจุบัน ร้อยละ ๑๐๐ มากกว่าร้อยละ ๙๙ → 5 คะแนน"
 
 
 def test_table_c_more_than_twelve_refused() -> None:
-    assert score("2.2.1", databases="13").th == "ฐานข้อมูลที่บันทึกครบ 13 มากกว่าจำนวนทั้งหมด 12 → 0 คะแนน"
+    assert score("2.2.1", databases_up_to_date="13").th == (
+        "จำนวนฐานข้อมูลที่บันทึกและเป็นปัจจุบัน (จาก ๑๒ ฐาน) 13 มากกว่าจำนวนทั้งหมด 12 → 0 คะแนน"
+    )
 
 
 def table_c_per_10000() -> object:
@@ -141,7 +149,7 @@ def table_c_per_10000() -> object:
 )
 def test_table_c_band_edges(hundredths: int, points: int) -> None:
     rule = table_c_per_10000()
-    assert rule.evaluate({"databases": str(hundredths)}, CTX).points == points  # type: ignore[attr-defined]
+    assert rule.evaluate({"databases_up_to_date": str(hundredths)}, CTX).points == points  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(
@@ -149,23 +157,24 @@ def test_table_c_band_edges(hundredths: int, points: int) -> None:
     [(8499, 1), (8500, 2), (9000, 2), (9001, 3), (9500, 3), (9501, 4), (9900, 4), (9901, 5), (10000, 5)],
 )
 def test_antivirus_3_3_band_edges(installed: int, points: int) -> None:
-    assert score("3.3", antivirus=str(installed), computers="10000").points == points
+    assert score("3.3", computers_with_antivirus=str(installed), computers_total="10000").points == points
 
 
 def test_antivirus_more_than_computers_refused() -> None:
     rule = RUBRIC.criterion("3.3").rule
-    [error] = rule.check({"antivirus": "101", "computers": "100"})
+    [error] = rule.check({"computers_with_antivirus": "101", "computers_total": "100"})
     assert str(error) == (
-        "เครื่องที่ติดตั้งแอนติไวรัส 101 มากกว่าจำนวนเครื่องทั้งหมด 100 / computers with antivirus 101 is more than all computers 100"
+        "เครื่องที่ติดตั้งแอนติไวรัส 101 มากกว่าจำนวนเครื่องทั้งหมด 100"
+        " / computers with antivirus 101 is more than computers in total 100"
     )
-    assert rule.evaluate({"antivirus": "101", "computers": "100"}, CTX) == Score(
+    assert rule.evaluate({"computers_with_antivirus": "101", "computers_total": "100"}, CTX) == Score(
         D(0), f"{error.th} → 0 คะแนน", f"{error.en} → 0 points"
     )
 
 
 def test_antivirus_zero_computers_refused() -> None:
-    assert score("3.3", antivirus="0", computers="0").points == 0
-    [error] = RUBRIC.criterion("3.3").rule.check({"computers": "0"})  # even before the numerator arrives
+    assert score("3.3", computers_with_antivirus="0", computers_total="0").points == 0
+    [error] = RUBRIC.criterion("3.3").rule.check({"computers_total": "0"})  # even before the numerator arrives
     assert error.th == "จำนวนเครื่องทั้งหมดเป็น 0 จึงคำนวณร้อยละไม่ได้"
 
 

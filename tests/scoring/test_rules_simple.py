@@ -1,8 +1,6 @@
 """done, items_count, checklist, choice, grade and points rules."""
 
-import json
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -10,8 +8,9 @@ from scoring.rules import RuleError, Score, build_rule
 from scoring.rules.base import Context
 from scoring.spec import parse_rubric
 from scoring.workdays import WorkCalendar
+from tests.scoring import shipped_rubric
 
-RUBRIC = parse_rubric(json.loads((Path(__file__).parent / "rubrics" / "cdd2566.json").read_text()))
+RUBRIC = parse_rubric(shipped_rubric())
 CTX = Context(calendar=WorkCalendar())
 D = Decimal
 
@@ -81,8 +80,12 @@ def test_items_count_mapping_must_cover_every_count() -> None:
 
 
 def test_checklist_sums_items_met() -> None:
+    # The shipped labels are long, so each is cut short (…); the points and the sum stay whole.
     assert score("5.2", items="used,communicated") == Score(
-        D(2), "สื่อสาร 1 + ใช้จริง 1 → 2 คะแนน", "communicated 1 + used 1 → 2 points"
+        D(2),
+        "มีการสื่อสาร ส่งต่อนวัตกรรมไปยังประชาชนหรือบุคล… 1 + ผลสัมฤทธิ์ความสำเร็จของผลงานนวัตกรรม เป็นนวัตกร… 1 → 2 คะแนน",
+        "Communicated/handed on to the public or relevan… 1 + Actually used in work or in serving the public… 1"
+        " → 2 points",
     )
 
 
@@ -97,13 +100,15 @@ def test_choice_picks_level(level: str, points: int) -> None:
 
 
 def test_choice_explanation_quotes_level() -> None:
-    assert score("4.1.1", level="3").th == "เอกสารครบ และวีดิทัศน์ ≥ ๒ ช่องทาง → 3 คะแนน"
+    assert score("4.1.1", level="3").th == (
+        "เอกสารถอดบทเรียนมีองค์ประกอบครบถ้วนตามที่กรมฯ กำหนด และเผยแพร่วีดิทัศน์ผ่านสื่อสังคมออนไลน์อย่างน้อย ๒ ช่องทาง → 3 คะแนน"
+    )
 
 
 def test_choice_value_between_levels_refused() -> None:
     result = score("4.1.1", level="4")
     assert result.points == 0
-    assert result.th == "ระดับที่เลือก ต้องเป็นคะแนนของระดับใดระดับหนึ่ง (0, 1, 3, 5) แต่ได้รับ “4” → 0 คะแนน"
+    assert result.th == ("ระดับที่คณะกรรมการเลือก ต้องเป็นคะแนนของระดับใดระดับหนึ่ง (0, 1, 3, 5) แต่ได้รับ “4” → 0 คะแนน")
 
 
 SEED004 = {"kind": "grade", "grades": {"A": "5", "B": "4", "C": "3", "D": "2"}}

@@ -1,10 +1,8 @@
 """Working days (decision 3) and timeliness tables B, 2.2.2 and 4.1.2."""
 
 import copy
-import json
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -12,8 +10,9 @@ from scoring.rules import Score, build_rule
 from scoring.rules.base import Context, Rule
 from scoring.spec import parse_rubric
 from scoring.workdays import WorkCalendar
+from tests.scoring import shipped_rubric
 
-RUBRIC = parse_rubric(json.loads((Path(__file__).parent / "rubrics" / "cdd2566.json").read_text()))
+RUBRIC = parse_rubric(shipped_rubric(letter_deadlines=True))
 D = Decimal
 CAL = WorkCalendar()
 

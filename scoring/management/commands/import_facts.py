@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from core.errors import PortalError
 from scoring import services
 from scoring.models import Contest, FactSource
 from scoring.tabular import SheetError, read_rows
@@ -49,7 +50,7 @@ class Command(BaseCommand):
                     self._report(report, period, dry_run)
         except (OSError, SheetError) as exc:
             raise CommandError(str(exc)) from exc
-        except services.FactImportError as exc:
+        except PortalError as exc:
             raise CommandError(f"ไม่ได้นำเข้าข้อมูลใดเลย / nothing imported:\n{exc}") from exc
 
     def _report(self, report, period: str, dry_run: bool) -> None:

@@ -1,0 +1,118 @@
+"""Thai digits, points, baht and Buddhist-Era dates: the one place the portal formats them.
+
+Django's th locale prints Gregorian years, so dates go through PyThaiNLP's thai_strftime.
+The template libraries (submissions' `thai`, awards' `awards_thai`, scoring's tags) are thin wrappers.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from zoneinfo import ZoneInfo
+
+from pythainlp.util import bahttext, num_to_thaiword, thai_strftime
+
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+ARABIC_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+CENT = Decimal("0.01")
+
+
+def thai_digits(value) -> str:
+    return str(value).translate(THAI_DIGITS)
+
+
+def arabic_digits(value) -> str:
+    """What people type: "๑๒" reads as "12"."""
+    return str(value).translate(ARABIC_DIGITS)
+
+
+def as_decimal(value) -> Decimal:
+    # Never through float: 0.1 + 0.2 must not appear on a prize or a score.
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def fmt_points(value) -> str:
+    """4, 2.5, 27.46: never 4.00 or 1E+1."""
+    return format(as_decimal(value).normalize(), "f")
+
+
+def fmt_num(value) -> str:
+    """3500 → "3,500"."""
+    return format(as_decimal(value).normalize(), ",f")
+
+
+def thai_num(value) -> str:
+    """91.67 → ๙๑.๖๗, 4000 → ๔,๐๐๐: numbers quoted the manual's way in Thai text."""
+    return thai_digits(fmt_num(value))
+
+
+def points_text(value, *, thai: bool = True, empty: str = "–") -> str:
+    """5.00 → "๕", 7.50 → "๗.๕", 87.25 → "๘๗.๒๕"; nothing yet → "–" (or `empty`)."""
+    if value is None or value == "":
+        return empty
+    text = fmt_points(value)
+    return thai_digits(text) if thai else text
+
+
+def money_text(value, *, thai: bool = True) -> str:
+    """15000 → "๑๕,๐๐๐"; satang shown only when there are any ("๑๕,๐๐๐.๕๐")."""
+    amount = as_decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+    text = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
+    return thai_digits(text) if thai else text
+
+
+def baht_words(value) -> str:
+    """15000 → "หนึ่งหมื่นห้าพันบาทถ้วน", 15000.50 → "หนึ่งหมื่นห้าพันบาทห้าสิบสตางค์".
+
+    pythainlp's bahttext wants a float and refuses Decimal; a float would misread satang
+    (e.g. 0.29), so baht go in as an int and satang are worded separately.
+    """
+    amount = as_decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+    if amount < 0:
+        raise ValueError(f"จำนวนเงินติดลบ {amount} / negative amount {amount}")
+    baht = int(amount)
+    satang = int((amount - baht) * 100)
+    if satang == 0:
+        return bahttext(baht)
+    whole = bahttext(baht).removesuffix("ถ้วน") if baht else ""
+    return f"{whole}{num_to_thaiword(satang)}สตางค์"
+
+
+def baht_text(value) -> str:
+    """As the seed writes an amount: "๑๕,๐๐๐ บาท (หนึ่งหมื่นห้าพันบาทถ้วน)"."""
+    return f"{money_text(value)} บาท ({baht_words(value)})"
+
+
+# Thai dates are Bangkok's (settings.TIME_ZONE); named here so the rule engine needs no Django.
+BANGKOK = ZoneInfo("Asia/Bangkok")
+
+
+def local(value: datetime) -> datetime:
+    """An aware timestamp in Bangkok time; a naive one as it is."""
+    return value.astimezone(BANGKOK) if value.tzinfo is not None and value.utcoffset() is not None else value
+
+
+def be_strftime(value: date | datetime, fmt: str, *, digits: bool = True) -> str:
+    """strftime with the Buddhist-Era year and Thai month names (%B, %b); a date is midnight."""
+    if not isinstance(value, datetime):
+        value = datetime(value.year, value.month, value.day)
+    return thai_strftime(value, fmt, thaidigit=digits)
+
+
+def thai_date(value: date | datetime | None, *, era: bool = False, short: bool = False, digits: bool = True) -> str:
+    """date(2023, 8, 21) → "๒๑ สิงหาคม ๒๕๖๖"; era: "๒๑ สิงหาคม พ.ศ. ๒๕๖๖" (a CDD letter);
+    short: "๒๑ ส.ค. ๒๕๖๖". A timestamp is the day it is in Bangkok."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime):
+        value = local(value).date()
+    month = "%b" if short else "%B"
+    return be_strftime(value, f"%-d {month} {'พ.ศ. ' if era else ''}%Y", digits=digits)
+
+
+def thai_datetime(value: datetime | None, *, at: bool = False, seconds: bool = False) -> str:
+    """A timestamp in Bangkok: "๒๑ สิงหาคม ๒๕๖๖ ๑๔:๐๕ น."; at: "… เวลา ๑๔:๐๕ น." (documents)."""
+    if value is None or value == "":
+        return ""
+    clock = "%H:%M:%S" if seconds else "%H:%M"
+    return be_strftime(local(value), f"%-d %B %Y {'เวลา ' if at else ''}{clock}") + " น."

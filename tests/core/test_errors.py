@@ -1,0 +1,108 @@
+import pytest
+
+from awards.signing import CertificateError
+from committee.errors import CommitteeError, Conflicted, StaleVersion
+from committee.imports import JudgmentImportError
+from core.api import exception_handler
+from core.errors import PortalError, RowError, RowsError, YearFrozen
+from ops.backup import SnapshotError
+from scoring.dates import DateInputError
+from scoring.facts_import import FactImportError
+from scoring.rules.base import FactError, RuleError
+from scoring.spec import RubricError
+from scoring.tabular import SheetError
+from submissions.validators.refusal import UploadRefused
+
+
+def test_str_is_thai_first_then_english():
+    error = PortalError("ไฟล์ว่าง", "the file is empty", field="file", code="empty")
+    assert str(error) == "ไฟล์ว่าง / the file is empty"
+    assert (error.th, error.en, error.field, error.code, error.status) == (
+        "ไฟล์ว่าง",
+        "the file is empty",
+        "file",
+        "empty",
+        400,
+    )
+
+
+def test_one_combined_string_is_split_at_the_first_slash():
+    error = SheetError("หัวตารางซ้ำ: a / duplicated column header: a / b")
+    assert (error.th, error.en) == ("หัวตารางซ้ำ: a", "duplicated column header: a / b")
+    assert str(error) == "หัวตารางซ้ำ: a / duplicated column header: a / b"
+
+
+@pytest.mark.parametrize(
+    "cls",
+    [
+        RubricError,
+        SheetError,
+        FactImportError,
+        FactError,
+        RuleError,
+        DateInputError,
+        UploadRefused,
+        CommitteeError,
+        StaleVersion,
+        Conflicted,
+        JudgmentImportError,
+        CertificateError,
+        SnapshotError,
+        YearFrozen,
+    ],
+)
+def test_every_refusal_is_a_portal_error_and_still_a_value_error(cls):
+    assert issubclass(cls, PortalError)
+    assert issubclass(cls, ValueError)
+
+
+def test_year_frozen_is_one_row_about_the_whole_file():
+    error = YearFrozen(2566)
+    assert str(error) == (
+        "ผลปี 2566 ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล"
+        " / the 2566 results are frozen: no changes until central staff unfreeze them"
+    )
+    assert error.errors == [RowError(0, error.th, error.en)]
+    assert error.year == 2566
+
+
+def test_rows_error_lists_every_row_thai_first():
+    error = RowsError([RowError(0, "ไม่มีข้อมูล", "no data"), RowError(3, "ไม่พบจังหวัด", "unknown province")])
+    assert str(error) == "ไม่มีข้อมูล / no data\nแถวที่ 3: ไม่พบจังหวัด / row 3: unknown province"
+
+
+def test_snapshot_error_keeps_its_problem_list():
+    error = SnapshotError("สำเนาไม่ครบ", "incomplete", [f"f{n}" for n in range(22)])
+    lines = str(error).split("\n")
+    assert lines[0] == "สำเนาไม่ครบ / incomplete"
+    assert lines[1] == "  - f0"
+    assert lines[-1] == "  … และอีก 2 รายการ / and 2 more"
+    assert len(lines) == 22
+
+
+@pytest.mark.parametrize(
+    ("error", "status"),
+    [(StaleVersion(), 409), (Conflicted(), 404), (UploadRefused("ใหญ่", "big", too_big=True), 413)],
+)
+def test_api_handler_answers_the_error_status_with_both_languages(error, status):
+    response = exception_handler(error, {})
+    assert response.status_code == status
+    assert response.data == {"th": error.th, "en": error.en, "detail": str(error), "code": error.code}
+
+
+def test_api_handler_lists_rows_of_an_import_refusal():
+    response = exception_handler(YearFrozen(2566), {})
+    assert response.status_code == 400
+    assert response.data["code"] == "year_frozen"
+    assert response.data["errors"] == [
+        {
+            "row": 0,
+            "th": "ผลปี 2566 ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล",
+            "en": "the 2566 results are frozen: no changes until central staff unfreeze them",
+            "message": str(YearFrozen(2566)),
+        }
+    ]
+
+
+def test_api_handler_leaves_other_exceptions_to_drf():
+    assert exception_handler(KeyError("x"), {}) is None

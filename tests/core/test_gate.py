@@ -1,0 +1,80 @@
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.test import RequestFactory
+from django.urls import reverse
+
+from core import gate
+from scoring.models import Criterion
+
+
+@pytest.fixture
+def criterion(rubric):
+    return Criterion.objects.filter(rubric=rubric).order_by("order").first()
+
+
+def _request(user):
+    request = RequestFactory().get("/somewhere/?x=1")
+    request.user = user
+    return request
+
+
+def test_anonymous_must_sign_in(chiang_mai):
+    with pytest.raises(gate.SignInRequired):
+        gate.require(_request(AnonymousUser()), "submissions.view_province", chiang_mai)
+    with pytest.raises(gate.SignInRequired):
+        gate.visible(_request(AnonymousUser()), "submissions.view_province", chiang_mai)
+
+
+def test_visible_hides_another_province_and_returns_ones_own(provincial_user, chiang_mai, phuket):
+    request = _request(provincial_user)
+    assert gate.visible(request, "submissions.view_province", chiang_mai) is chiang_mai
+    with pytest.raises(Http404):
+        gate.visible(request, "submissions.view_province", phuket)
+
+
+def test_require_refuses_an_action_with_403(committee_user, chiang_mai):
+    request = _request(committee_user)
+    gate.visible(request, "submissions.view_province", chiang_mai)  # the committee may look
+    with pytest.raises(PermissionDenied) as exc:
+        gate.require(request, "submissions.submit_evidence", chiang_mai)  # but not submit
+    assert not isinstance(exc.value, gate.SignInRequired)
+
+
+def test_page_anonymous_redirected_to_login(client, rubric, chiang_mai):
+    url = reverse("submissions:province", args=[rubric.year, chiang_mai.code])
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('login')}?next={url}"
+
+
+def test_page_other_province_is_404_own_is_200(client, rubric, provincial_user, chiang_mai, phuket):
+    client.force_login(provincial_user)
+    assert client.get(reverse("submissions:province", args=[rubric.year, phuket.code])).status_code == 404
+    assert client.get(reverse("submissions:province", args=[rubric.year, chiang_mai.code])).status_code == 200
+
+
+def test_page_action_not_allowed_is_403(client, rubric, committee_user, chiang_mai, criterion):
+    client.force_login(committee_user)
+    url = reverse("submissions:link", args=[rubric.year, chiang_mai.code, criterion.code])
+    assert client.post(url, {"url": "https://example.org/a", "description": "x"}).status_code == 403
+
+
+def test_page_without_object_anonymous_302_other_role_403_central_200(client, rubric, provincial_user, central_user):
+    url = reverse("awards:results", args=[rubric.year])
+    response = client.get(url)
+    assert (response.status_code, response["Location"]) == (302, f"{reverse('login')}?next={url}")
+    client.force_login(provincial_user)
+    assert client.get(url).status_code == 403
+    client.force_login(central_user)
+    assert client.get(url).status_code == 200
+
+
+def test_api_permission_anonymous_401_other_role_403_allowed_200(api, rubric, provincial_user, central_user):
+    url = reverse("api-standings", args=[rubric.year])
+    assert api.get(url).status_code == 401
+    api.force_authenticate(provincial_user)
+    assert api.get(url).status_code == 403
+    api.force_authenticate(central_user)
+    assert api.get(url).status_code == 200

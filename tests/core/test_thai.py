@@ -1,0 +1,99 @@
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.template import engines
+from django.utils import translation
+
+from core import thai
+
+
+def test_baht_text_seed_amount_in_digits_and_words():
+    assert thai.baht_text(Decimal("15000")) == "๑๕,๐๐๐ บาท (หนึ่งหมื่นห้าพันบาทถ้วน)"
+    assert thai.baht_text(Decimal("10000.00")) == "๑๐,๐๐๐ บาท (หนึ่งหมื่นบาทถ้วน)"
+    assert thai.baht_text("5000") == "๕,๐๐๐ บาท (ห้าพันบาทถ้วน)"
+
+
+def test_baht_words_satang_exact_without_float():
+    assert thai.baht_words(Decimal("0.29")) == "ยี่สิบเก้าสตางค์"
+    assert thai.baht_words(Decimal("15000.50")) == "หนึ่งหมื่นห้าพันบาทห้าสิบสตางค์"
+    assert thai.baht_words(Decimal("1000001")) == "หนึ่งล้านเอ็ดบาทถ้วน"  # เอ็ด: a trailing one
+
+
+def test_baht_words_negative_refused():
+    with pytest.raises(ValueError, match="negative amount"):
+        thai.baht_words(Decimal("-1"))
+
+
+def test_thai_date_buddhist_era_with_thai_digits():
+    assert thai.thai_date(date(2023, 8, 21), era=True) == "๒๑ สิงหาคม พ.ศ. ๒๕๖๖"
+    # 23:30 UTC on 31 Aug is already 1 September in Bangkok.
+    assert thai.thai_date(datetime(2023, 8, 31, 23, 30, tzinfo=ZoneInfo("UTC")), era=True) == "๑ กันยายน พ.ศ. ๒๕๖๖"
+
+
+def test_points_text_drops_trailing_zeros():
+    assert [thai.points_text(v) for v in ("5.00", Decimal("87.50"), "87.25", "0", None)] == [
+        "๕",
+        "๘๗.๕",
+        "๘๗.๒๕",
+        "๐",
+        "–",
+    ]
+
+
+def test_digits_both_ways():
+    assert thai.thai_digits(2566) == "๒๕๖๖"
+    assert thai.arabic_digits("๑,๒๓๔.๕") == "1,234.5"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [("4.00", "4"), ("2.50", "2.5"), (Decimal(10), "10"), ("100", "100"), ("0.00", "0"), ("27.46", "27.46")],
+)
+def test_fmt_points_never_trailing_zeros_nor_exponent(value, text):
+    assert thai.fmt_points(value) == text
+
+
+def test_numbers_quoted_in_thai_text():
+    assert thai.fmt_num(Decimal("4000")) == "4,000"
+    assert thai.thai_num(Decimal("91.67")) == "๙๑.๖๗"
+    assert thai.thai_num(Decimal("4000")) == "๔,๐๐๐"
+
+
+def test_points_text_empty_can_be_blank():
+    assert thai.points_text(None, thai=False, empty="") == ""
+    assert thai.points_text(Decimal("84.50"), thai=False) == "84.5"
+
+
+def test_money_text_satang_only_when_there_are_any():
+    assert thai.money_text(Decimal("15000")) == "๑๕,๐๐๐"
+    assert thai.money_text(Decimal("15000.5")) == "๑๕,๐๐๐.๕๐"
+    assert thai.money_text(Decimal("15000.5"), thai=False) == "15,000.50"
+
+
+def test_thai_date_forms():
+    day = date(2023, 4, 18)
+    assert thai.thai_date(day) == "๑๘ เมษายน ๒๕๖๖"
+    assert thai.thai_date(day, short=True) == "๑๘ เม.ย. ๒๕๖๖"
+    assert thai.thai_date(day, short=True, digits=False) == "18 เม.ย. 2566"
+    assert thai.thai_date(None) == ""
+
+
+def test_thai_datetime_in_bangkok():
+    moment = datetime(2023, 8, 21, 7, 5, 9, tzinfo=ZoneInfo("UTC"))  # 14:05:09 in Bangkok
+    assert thai.thai_datetime(moment) == "๒๑ สิงหาคม ๒๕๖๖ ๑๔:๐๕ น."
+    assert thai.thai_datetime(moment, at=True) == "๒๑ สิงหาคม ๒๕๖๖ เวลา ๑๔:๐๕ น."
+    assert thai.thai_datetime(moment, seconds=True) == "๒๑ สิงหาคม ๒๕๖๖ ๑๔:๐๕:๐๙ น."
+
+
+def test_template_libraries_are_wrappers_over_core():
+    day = date(2023, 4, 18)
+    page = engines["django"].from_string(
+        "{% load thai awards_thai %}{{ d|thai_date }}|{{ d|th_date }}|{{ p|th_points }}|{{ n|thai_digits }}"
+    )
+    context = {"d": day, "p": Decimal("7.50"), "n": 12}
+    with translation.override("th"):
+        assert page.render(context) == "๑๘ เมษายน ๒๕๖๖|๑๘ เมษายน พ.ศ. ๒๕๖๖|๗.๕|๑๒"
+    with translation.override("en"):
+        assert page.render(context) == "18 April 2023 (B.E. 2566)|๑๘ เมษายน พ.ศ. ๒๕๖๖|๗.๕|12"
