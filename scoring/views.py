@@ -43,7 +43,9 @@ def _stamp(rubric: Rubric) -> str:
 
 def _context(request, rubric: Rubric) -> dict:
     mode = "award" if request.GET.get("map") == "award" else "total"
-    ctx = board.dashboard(rubric, today=timezone.localdate(), calendar=selectors.work_calendar(), map_mode=mode)
+    page = int(request.GET["page"]) if request.GET.get("page", "").isdigit() else 1
+    calendar = selectors.work_calendar()
+    ctx = board.dashboard(rubric, today=timezone.localdate(), calendar=calendar, map_mode=mode, page=page)
     ctx.update(stamp=_stamp(rubric), poll=settings.CDD4_DASHBOARD_POLL_SECONDS)
     return ctx
 
