@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from core import gate
 from core.http import show
 from scoring import exporter
+from scoring.access import rubric_gate
 from scoring.models import Rubric
 
 from . import selectors, services
@@ -31,8 +32,7 @@ def index(request):
 
 @require_GET
 def results(request, year: int):
-    rubric = get_object_or_404(Rubric.objects.by_key(year))
-    gate.require(request, "awards.view_results", rubric)
+    rubric = rubric_gate(request, "awards.view_results", year)
     central = request.user.has_perm("awards.generate_documents", rubric)
     blocks = selectors.awardees(rubric)
     context = {
@@ -59,8 +59,7 @@ def results(request, year: int):
 
 @require_POST
 def document_create(request, year: int):
-    rubric = get_object_or_404(Rubric.objects.by_key(year))
-    gate.require(request, "awards.generate_documents", rubric)
+    rubric = rubric_gate(request, "awards.generate_documents", year)
     form = DocumentRequestForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
@@ -74,8 +73,7 @@ def document_create(request, year: int):
 
 @require_POST
 def signature(request, year: int):
-    rubric = get_object_or_404(Rubric.objects.by_key(year))
-    gate.require(request, "awards.change_signature", rubric)
+    rubric = rubric_gate(request, "awards.change_signature", year)
     form = SignatureForm(request.POST, instance=selectors.signature(rubric))
     if form.is_valid():
         services.signature_set(rubric=rubric, user=request.user, **form.cleaned_data)

@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from core import gate
 from core.errors import PortalError
 from core.http import show
 from core.thaimap import thailand_map
@@ -19,6 +18,7 @@ from people.models import Role
 
 from . import dashboard as board
 from . import selectors, snapshots
+from .access import rubric_gate
 from .models import ProvinceResult, Rubric, StandingsSnapshot
 from .rules.base import Label
 from .rules.facts import parse_amount
@@ -26,14 +26,8 @@ from .rules.facts import parse_amount
 MIN_TOTAL = Label("คะแนนรวมขั้นต่ำที่จะได้รับรางวัล", "minimum total for an award")
 
 
-def _central_rubric(request, year: int) -> Rubric:
-    """The rubric of a contest the user runs (central staff; a province's organisers for its own).
-    Another office's contest answers 404, never 403: nobody learns what exists elsewhere."""
-    rubric = get_object_or_404(Rubric.objects.by_key(year))
-    if not rubric.contest.is_national:
-        return gate.visible(request, "scoring.view_standings", rubric)
-    gate.require(request, "scoring.view_standings", rubric)
-    return rubric
+def _central_rubric(request, year: str) -> Rubric:
+    return rubric_gate(request, "scoring.view_standings", year)
 
 
 def _stamp(rubric: Rubric) -> str:
