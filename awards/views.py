@@ -47,7 +47,7 @@ def results(request, year: int):
     if central:
         context.update(
             documents=selectors.latest_documents(rubric),
-            request_form=DocumentRequestForm(),
+            request_form=DocumentRequestForm(rubric=rubric),
             signature_form=SignatureForm(instance=selectors.signature(rubric)),
             certificate=selectors.signing_certificate(),
             certificate_form=SigningCertificateForm(),
@@ -60,7 +60,7 @@ def results(request, year: int):
 @require_POST
 def document_create(request, year: int):
     rubric = rubric_gate(request, "awards.generate_documents", year)
-    form = DocumentRequestForm(request.POST)
+    form = DocumentRequestForm(request.POST, rubric=rubric)
     if not form.is_valid():
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
     else:

@@ -15,6 +15,7 @@ from . import selectors
 from .dates import DateInputError, check_window
 from .models import Criterion, Fact, FactChange, FactSource, Level, Province, Rubric
 from .recompute import results_mark_dirty
+from .tabular import read_rows
 
 # Bangkok has no provincial CDD office: say so instead of "unknown province".
 BANGKOK_KEYS = {"th-10", "กรุงเทพมหานคร", "กรุงเทพฯ", "กรุงเทพ", "bangkok"}
@@ -40,6 +41,15 @@ class FactImportReport:
 
 
 HEADER = ("province", "criterion", "fact", "value")
+# A contest among districts or subdistricts names its entrants (issue #16); "province" is read the same way.
+ENTRANT_HEADER = ("entrant", "criterion", "fact", "value")
+
+
+def facts_import_file(*, rubric: Rubric, data: bytes, filename: str, user=None) -> FactImportReport:
+    """A CSV/XLSX sheet of one rubric's facts, as the dashboard's upload and the API take it: all or none."""
+    header = HEADER if rubric.contest.is_national else ENTRANT_HEADER
+    rows = read_rows(data, filename, required=header)
+    return facts_import(rubric=rubric, rows=rows, user=user, source=FactSource.IMPORT)
 
 
 def facts_import(

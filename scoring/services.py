@@ -19,6 +19,7 @@ from scoring.models import AwardTier
 from . import selectors
 from .dates import parse_date
 from .facts_import import (  # noqa: F401  (re-exported)
+    ENTRANT_HEADER,
     HEADER,
     FactImportError,
     FactImportReport,
@@ -26,6 +27,7 @@ from .facts_import import (  # noqa: F401  (re-exported)
     ensure_not_frozen,
     fact_set,
     facts_import,
+    facts_import_file,
 )
 from .models import (
     Combine,

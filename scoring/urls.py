@@ -12,6 +12,7 @@ urlpatterns = [
     path("<rubric:year>/live/", views.dashboard_live, name="live"),
     path("<rubric:year>/settings/", views.settings_update, name="settings"),
     path("<rubric:year>/calendar/", views.calendar, name="calendar"),
+    path("<rubric:year>/facts/", views.facts_upload, name="facts"),
     path("<rubric:year>/freeze/", views.freeze, name="freeze"),
     path("<rubric:year>/unfreeze/", views.unfreeze, name="unfreeze"),
     path("<rubric:year>/publish/", views.publish, name="publish"),

@@ -12,12 +12,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from core.errors import PortalError
-from core.http import show
+from core.http import show, takes_files
 from core.thaimap import thailand_map
 from people.models import Role
 
 from . import dashboard as board
-from . import selectors, snapshots
+from . import selectors, services, snapshots
 from .access import rubric_gate
 from .models import ProvinceResult, Rubric, StandingsSnapshot
 from .rules.base import Label
@@ -168,3 +168,25 @@ def results(request, year: int):
         raise Http404
     ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": board.as_of(snapshot.computed_at)}
     return render(request, "scoring/results.html", ctx)
+
+
+@takes_files  # rubric_gate has checked the sender before the body is read
+@require_POST
+def facts_upload(request, year: str):
+    """Whoever runs the contest uploads a sheet of facts (entrant,criterion,fact,value): all rows or none."""
+    rubric = rubric_gate(request, "scoring.import_facts", year)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "กรุณาเลือกไฟล์ CSV หรือ XLSX / choose a CSV or XLSX file")
+        return redirect("scoring:dashboard", year=year)
+    try:
+        report = services.facts_import_file(rubric=rubric, data=upload.read(), filename=upload.name, user=request.user)
+    except PortalError as exc:
+        show(request, exc)
+    else:
+        messages.success(
+            request,
+            f"นำเข้าข้อมูลแล้ว: สร้าง {report.created} แก้ไข {report.updated} ไม่เปลี่ยน {report.unchanged}"
+            f" / facts imported: {report.created} created, {report.updated} updated, {report.unchanged} unchanged",
+        )
+    return redirect("scoring:dashboard", year=year)

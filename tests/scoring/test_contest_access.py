@@ -90,3 +90,18 @@ def test_the_organiser_sees_its_districts_only(people, contest, chiang_mai):
     mine = set(provinces_for_user(people["organiser"]).values_list("pk", flat=True))
     assert mine == {chiang_mai.pk, d1.pk, d2.pk}
     assert set(provinces_for_user(people["district"])) == {Province.objects.get(pk=d1.pk)}
+
+
+def test_only_who_runs_the_contest_imports_its_facts(client, people, contest):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    _, d1, _ = contest
+    sheet = f"entrant,criterion,fact,value\n{d1.code},1.1,score,15\n".encode()
+    expected = {"organiser": 302, "central": 302, "anonymous": 401}
+    for who, user in people.items():
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        upload = SimpleUploadedFile("facts.csv", sheet, content_type="text/csv")
+        response = client.post("/standings/cm-web-2564/facts/", {"file": upload})
+        assert (who, response.status_code) == (who, expected.get(who, 404))

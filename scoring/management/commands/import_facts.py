@@ -8,8 +8,6 @@ from scoring import services
 from scoring.models import Contest, FactSource
 from scoring.tabular import SheetError, read_rows
 
-ENTRANT_HEADER = ("entrant", "criterion", "fact", "value")
-
 
 class Command(BaseCommand):
     help = (
@@ -32,7 +30,7 @@ class Command(BaseCommand):
         if chosen is None:
             raise CommandError(f"ไม่พบการประกวด {year or contest} / no contest {year or contest}")
         rubrics = {r.period: r for r in chosen.rubrics.all()}
-        required = services.HEADER if chosen.is_national else ENTRANT_HEADER
+        required = services.HEADER if chosen.is_national else services.ENTRANT_HEADER
         if "" not in rubrics:  # a contest with periods: each row says which
             required = (*required, "period")
         path = Path(file)
