@@ -87,7 +87,7 @@ class GeneratedDocumentAdmin(RoleAccess, admin.ModelAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
-        years = list(Rubric.objects.values_list("year", flat=True))
+        years = list(Rubric.objects.national().values_list("year", flat=True))
         sheets = [(e.identifier, fmt) for e in exporter.year_sheets(request.user) for fmt in e.formats]
         extra = {"export_years": years, "export_sheets": sheets, **(extra_context or {})}
         return super().changelist_view(request, extra)

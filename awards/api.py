@@ -39,14 +39,14 @@ class SheetExport(APIView):
         summary="ส่งออกตารางเป็น XLSX หรือ CSV / export a sheet as XLSX or CSV",
     )
     def get(self, request, year: int, sheet: str, fmt: str):
-        rubric = get_object_or_404(Rubric, year=year)
+        rubric = get_object_or_404(Rubric.objects.by_key(year))
         try:
             chosen = exporter.get(sheet, fmt)
         except KeyError:
             chosen = None
         if chosen is None or chosen.scope != exporter.YEAR:
             return Response({"detail": f"ไม่มีตาราง {sheet}.{fmt} / no sheet {sheet}.{fmt}"}, status=404)
-        gate.require(request, chosen.permission)
+        gate.require(request, chosen.permission, rubric)
         return exporter.response(rubric, sheet, fmt)
 
 
@@ -79,7 +79,7 @@ class DocumentCreate(APIView):
         summary="สร้างเอกสาร PDF (หรือรับฉบับที่มีอยู่สำหรับผลคะแนนปัจจุบัน) / request a PDF for the current standings",
     )
     def post(self, request, year: int):
-        rubric = get_object_or_404(Rubric, year=year)
+        rubric = get_object_or_404(Rubric.objects.by_key(year))
         payload = DocumentRequestSerializer(data=request.data)
         payload.is_valid(raise_exception=True)  # a list, string or null body is a 400, not a crash
         code = payload.validated_data.get("province") or None

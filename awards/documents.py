@@ -21,7 +21,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from core.thaimap import CREDIT
 from scoring import selectors as scoring
-from scoring.models import Province, ProvinceResult, Rubric
+from scoring.models import Level, Province, ProvinceResult, Rubric
 
 from . import pdftext, selectors, signing  # signing loads pyHanko only when a document is signed
 from .models import DocumentKind
@@ -89,25 +89,47 @@ def final(rubric: Rubric) -> bool:
     return not (selectors.standings_stale(rubric) or any(r.award_tie for r in scoring.standings(rubric)))
 
 
+# What a document calls its entrants and who issues it (issue #16): the national contest's words are the
+# defaults, so its documents read exactly as before.
+OFFICES = {"province": "สำนักงานพัฒนาชุมชนจังหวัด", "district": "สำนักงานพัฒนาชุมชนอำเภอ", "subdistrict": "ตำบล"}
+
+
+def issuer(rubric: Rubric) -> str:
+    organiser = rubric.contest.organiser
+    return AUTHOR if organiser is None else f"สำนักงานพัฒนาชุมชนจังหวัด{organiser.name_th}"
+
+
 def _common(rubric: Rubric) -> dict:
-    return {"rubric": rubric, "computed_at": rubric.standings_computed_at, "draft": not final(rubric)}
+    level = rubric.contest.entrant_level
+    return {
+        "rubric": rubric,
+        "computed_at": rubric.standings_computed_at,
+        "draft": not final(rubric),
+        "issuer": issuer(rubric),
+        "unit_noun": Level(level).label.split(" / ")[0],  # จังหวัด, อำเภอ, ตำบล
+        "office": OFFICES[level],
+        "entrant_count": scoring.contest_entrants(rubric.contest).count(),
+        "by_province": level == Level.PROVINCE,
+    }
 
 
 def describe(doc, rubric: Rubric, title: str):
     """Thai title and subject, the Department as author, language th: what a search or an archive lists."""
     meta = doc.metadata
     meta.title = f"{title} {rubric.name_th}"
-    meta.description = f"{SUBJECT} {rubric.name_th}"
-    meta.authors = [AUTHOR]
+    meta.description = f"{SUBJECT} {rubric.name_th}" if rubric.contest.is_national else f"ผล{rubric.name_th}"
+    meta.authors = [issuer(rubric)]
     meta.lang = "th"
-    meta.keywords = [AUTHOR, "ผลการคัดเลือก", str(rubric.year)]
+    meta.keywords = [issuer(rubric), "ผลการคัดเลือก", str(rubric.year)]
     meta.generator = "CDD 4.0"
     return doc
 
 
 def _title(kind: str, province: Province | None = None) -> str:
     label = DocumentKind(kind).label.split(" / ")[0]
-    return f"{label} จังหวัด{province.name_th}" if province and kind == DocumentKind.BREAKDOWN else label
+    if province is None or kind != DocumentKind.BREAKDOWN:
+        return label
+    return f"{label} {Level(province.level).label.split(' / ')[0]}{province.name_th}"
 
 
 def announcement(rubric: Rubric):
@@ -118,7 +140,6 @@ def announcement(rubric: Rubric):
             **_common(rubric),
             "blocks": blocks,
             "signature": selectors.signature(rubric),
-            "province_count": Province.objects.provinces().count(),
             "dimension_count": rubric.dimensions.count(),
             "map_svg": selectors.award_map(rubric, blocks),
             "map_credit": CREDIT,
@@ -159,7 +180,7 @@ def breakdowns(rubric: Rubric, province: Province | None = None, progress: Progr
     evidence = selectors.evidence_by_province(rubric)
     facts = selectors.facts_by_criterion(rubric, ids)
     tiers = {t.code: t.name_th for t in rubric.award_tiers.all()}
-    common = {**_common(rubric), "province_count": Province.objects.provinces().count()}
+    common = _common(rubric)
     docs = []
     for n, result in enumerate(results, start=1):
         own = evidence.get(result.province_id, {})

@@ -1,6 +1,7 @@
 from django import forms
 
 from scoring.models import Province
+from scoring.selectors import contest_entrants
 
 from .models import AwardSignature, DocumentKind
 from .signing import MAX_UPLOAD
@@ -42,6 +43,14 @@ class DocumentRequestForm(forms.Form):
         to_field_name="code",
         label="จังหวัด (เฉพาะรายละเอียดคะแนน ว่าง = ทุกจังหวัด) / province (breakdown only; empty = all)",
     )
+
+    def __init__(self, *args, rubric=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if rubric is not None and not rubric.contest.is_national:  # the contest's own districts or subdistricts
+            self.fields["province"].queryset = contest_entrants(rubric.contest).order_by("name_th")
+            self.fields[
+                "province"
+            ].label = "ผู้เข้าประกวด (เฉพาะรายละเอียดคะแนน ว่าง = ทั้งหมด) / entrant (breakdown only; empty = all)"
 
     def clean(self):
         cleaned = super().clean()

@@ -87,7 +87,10 @@ class GeneratedDocument(models.Model):
 
     @property
     def filename(self) -> str:
-        return f"cdd4-{self.rubric.year}-{self.kind}-{self.scope}-v{self.version}.pdf".lower()
+        # The national contest keeps "cdd4-2566-…"; another contest is named by its key, so two contests
+        # of one year never share a file name.
+        name = f"cdd4-{self.rubric.year}" if self.rubric.contest.is_national else self.rubric.key
+        return f"{name}-{self.kind}-{self.scope}-v{self.version}.pdf".lower()
 
 
 class SigningCertificate(models.Model):

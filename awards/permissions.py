@@ -2,12 +2,15 @@
 
 import rules
 
-from scoring.permissions import is_central, is_committee
+from scoring.permissions import is_central, is_committee, national_contest, runs_contest
 
-# Central staff make, download and sign the documents and take the spreadsheets.
-rules.add_perm("awards.generate_documents", is_central)
-rules.add_perm("awards.download_documents", is_central)
-rules.add_perm("awards.change_signature", is_central)
-rules.add_perm("awards.export_sheets", is_central)
-# The committee may look at the results table (the page), not take the files away.
-rules.add_perm("awards.view_results", is_central | is_committee)
+# Whoever runs the contest (central staff; a provincial office's organisers for its own) makes, downloads
+# and signs the documents and takes the spreadsheets.
+rules.add_perm("awards.generate_documents", runs_contest)
+rules.add_perm("awards.download_documents", runs_contest)
+rules.add_perm("awards.change_signature", runs_contest)
+rules.add_perm("awards.export_sheets", runs_contest)
+# The Department's signing certificate signs every office's documents: central staff alone manage it.
+rules.add_perm("awards.manage_certificate", is_central)
+# The committee may look at the national results table (the page), not take the files away.
+rules.add_perm("awards.view_results", runs_contest | (is_committee & national_contest))

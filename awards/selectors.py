@@ -30,7 +30,12 @@ def signature(rubric: Rubric) -> AwardSignature:
     return AwardSignature(
         rubric=rubric,
         signer_name="",
-        signer_position="อธิบดีกรมการพัฒนาชุมชน",
+        # The head of whoever issues it: the Director-General, or a province's Provincial CD Officer.
+        signer_position=(
+            "อธิบดีกรมการพัฒนาชุมชน"
+            if rubric.contest.organiser is None
+            else f"พัฒนาการจังหวัด{rubric.contest.organiser.name_th}"
+        ),
         announced_on=timezone.localdate(),
     )
 

@@ -1,15 +1,17 @@
 from django.urls import path
 
+import scoring.converters  # noqa: F401  (registers <rubric:…>)
+
 from . import views
 
 app_name = "awards"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("years/<int:year>/", views.results, name="results"),
-    path("years/<int:year>/documents/", views.document_create, name="document_create"),
-    path("years/<int:year>/signature/", views.signature, name="signature"),
-    path("years/<int:year>/signing-certificate/", views.signing_certificate, name="signing_certificate"),
+    path("years/<rubric:year>/", views.results, name="results"),
+    path("years/<rubric:year>/documents/", views.document_create, name="document_create"),
+    path("years/<rubric:year>/signature/", views.signature, name="signature"),
+    path("years/<rubric:year>/signing-certificate/", views.signing_certificate, name="signing_certificate"),
     path("documents/<int:pk>/status/", views.document_status, name="status"),
     path("documents/<int:pk>/download/", views.document_download, name="download"),
 ]

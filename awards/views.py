@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from core import gate
 from core.http import show
 from scoring import exporter
+from scoring.access import rubric_gate
 from scoring.models import Rubric
 
 from . import selectors, services
@@ -23,17 +24,16 @@ from .signing import CertificateError
 def index(request):
     """/awards/: the latest year's award documents and exports."""
     gate.require(request, "awards.view_results")
-    rubric = Rubric.objects.order_by("-year").first()
+    rubric = Rubric.objects.national().order_by("-year").first()
     if rubric is None:
         raise Http404
-    return redirect("awards:results", year=rubric.year)
+    return redirect("awards:results", year=rubric.key)
 
 
 @require_GET
 def results(request, year: int):
-    gate.require(request, "awards.view_results")
-    rubric = get_object_or_404(Rubric, year=year)
-    central = request.user.has_perm("awards.generate_documents")
+    rubric = rubric_gate(request, "awards.view_results", year)
+    central = request.user.has_perm("awards.generate_documents", rubric)
     blocks = selectors.awardees(rubric)
     context = {
         "rubric": rubric,
@@ -47,20 +47,20 @@ def results(request, year: int):
     if central:
         context.update(
             documents=selectors.latest_documents(rubric),
-            request_form=DocumentRequestForm(),
+            request_form=DocumentRequestForm(rubric=rubric),
             signature_form=SignatureForm(instance=selectors.signature(rubric)),
             certificate=selectors.signing_certificate(),
             certificate_form=SigningCertificateForm(),
-            sheets=exporter.year_sheets(request.user),
+            sheets=exporter.year_sheets(request.user, rubric),
+            can_certify=request.user.has_perm("awards.manage_certificate"),
         )
     return render(request, "awards/results.html", context)
 
 
 @require_POST
 def document_create(request, year: int):
-    gate.require(request, "awards.generate_documents")
-    rubric = get_object_or_404(Rubric, year=year)
-    form = DocumentRequestForm(request.POST)
+    rubric = rubric_gate(request, "awards.generate_documents", year)
+    form = DocumentRequestForm(request.POST, rubric=rubric)
     if not form.is_valid():
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
     else:
@@ -73,8 +73,7 @@ def document_create(request, year: int):
 
 @require_POST
 def signature(request, year: int):
-    gate.require(request, "awards.change_signature")
-    rubric = get_object_or_404(Rubric, year=year)
+    rubric = rubric_gate(request, "awards.change_signature", year)
     form = SignatureForm(request.POST, instance=selectors.signature(rubric))
     if form.is_valid():
         services.signature_set(rubric=rubric, user=request.user, **form.cleaned_data)
@@ -87,8 +86,8 @@ def signature(request, year: int):
 @require_POST
 def signing_certificate(request, year: int):
     """Upload the Department's certificate (signs final documents from now on), or withdraw it."""
-    gate.require(request, "awards.change_signature")
-    get_object_or_404(Rubric, year=year)
+    gate.require(request, "awards.manage_certificate")
+    get_object_or_404(Rubric.objects.by_key(year))
     if "withdraw" in request.POST:
         services.signing_certificate_withdraw(user=request.user)
         messages.success(request, "ยกเลิกการลงนามดิจิทัลแล้ว / digital signing withdrawn")
@@ -127,14 +126,15 @@ def status_data(doc: GeneratedDocument) -> dict:
 
 @require_GET
 def document_status(request, pk: int):
-    gate.require(request, "awards.download_documents")
-    return JsonResponse(status_data(get_object_or_404(GeneratedDocument.objects.select_related("rubric"), pk=pk)))
+    doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric__contest"), pk=pk)
+    gate.require(request, "awards.download_documents", doc)
+    return JsonResponse(status_data(doc))
 
 
 @require_GET
 def document_download(request, pk: int):
-    gate.require(request, "awards.download_documents")
-    doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric"), pk=pk)
+    doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric__contest"), pk=pk)
+    gate.require(request, "awards.download_documents", doc)
     if doc.status != DocumentStatus.DONE or not doc.file:
         raise Http404("เอกสารยังไม่พร้อม / the document is not ready")
     return FileResponse(doc.file.open("rb"), as_attachment=True, filename=doc.filename, content_type="application/pdf")

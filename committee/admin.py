@@ -10,6 +10,7 @@ from django.http import Http404
 from django.urls import path
 from django.utils.html import format_html
 
+import scoring.converters  # noqa: F401  (registers <rubric:…>)
 from core import gate
 from people.models import Conflict, Role
 from scoring import exporter
@@ -92,7 +93,9 @@ class JudgmentAdmin(ScopedAdmin):
         return [
             path("matrix/", wrap(admin_views.matrix), name="committee_matrix"),
             path("next/", wrap(admin_views.next_unscored), name="committee_next"),
-            path("score/<int:year>/<str:province>/<str:criterion>/", wrap(admin_views.score), name="committee_score"),
+            path(
+                "score/<rubric:year>/<str:province>/<str:criterion>/", wrap(admin_views.score), name="committee_score"
+            ),
             path("evidence/<int:pk>/", wrap(admin_views.evidence_inline), name="committee_evidence"),
             path("import/", wrap(admin_import.judgment_import), name="committee_judgment_import"),
             path("import/template/", wrap(admin_import.judgment_import_template), name="committee_judgment_template"),

@@ -27,7 +27,7 @@ SAMPLE = [("TH-50", "4.1.1", "username", "5", "", "เอกสารครบ")
 
 
 class UploadForm(forms.Form):
-    rubric = forms.ModelChoiceField(Rubric.objects.order_by("-year"), label="ปี / year", empty_label=None)
+    rubric = forms.ModelChoiceField(Rubric.objects.national().order_by("-year"), label="ปี / year", empty_label=None)
     file = forms.FileField(label="ไฟล์ CSV หรือ XLSX / CSV or XLSX file")
 
     def clean_file(self):

@@ -25,8 +25,8 @@ from .querysets import provinces_for_member
 def _rubric(request, year: int | None = None) -> Rubric:
     year = year or request.GET.get("year")
     if year:
-        return get_object_or_404(Rubric, year=year)
-    rubric = Rubric.objects.order_by("-year").first()
+        return get_object_or_404(Rubric.objects.by_key(year))
+    rubric = Rubric.objects.national().order_by("-year").first()
     if rubric is None:
         raise Http404
     return rubric
@@ -46,7 +46,7 @@ def matrix(request, admin_site):
         **screens.matrix(request.user, rubric, **filters),
         "title": f"ตารางการให้คะแนน ปี {rubric.year} / scoring matrix {rubric.year}",
         "rubric": rubric,
-        "years": list(Rubric.objects.values_list("year", flat=True)),
+        "years": list(Rubric.objects.national().values_list("year", flat=True)),
         "dimensions": spec.dimensions,
         "all_criteria": spec.criteria(),
         "filters": filters,
@@ -65,7 +65,7 @@ def next_unscored(request, admin_site):
     found = screens.next_unscored(request.user, rubric, after=after)
     if found is None:
         messages.success(request, "คุณให้คะแนนครบทุกจังหวัดแล้ว / you have scored everything")
-        return HttpResponseRedirect(reverse("admin:committee_matrix") + f"?year={rubric.year}")
+        return HttpResponseRedirect(reverse("admin:committee_matrix") + f"?year={rubric.key}")
     return HttpResponseRedirect(score_url(rubric.year, *found))
 
 
@@ -156,7 +156,7 @@ def score(request, admin_site, year: int, province: str, criterion: str):
 def next_unscored_redirect(rubric, user, province: str, criterion: str):
     found = screens.next_unscored(user, rubric, after=(province, criterion))
     if found is None:
-        return HttpResponseRedirect(reverse("admin:committee_matrix") + f"?year={rubric.year}")
+        return HttpResponseRedirect(reverse("admin:committee_matrix") + f"?year={rubric.key}")
     return HttpResponseRedirect(score_url(rubric.year, *found))
 
 

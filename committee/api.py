@@ -52,7 +52,7 @@ class JudgmentList(APIView):
         summary="คะแนนของฉันในปีนี้ / my own judgments this year",
     )
     def get(self, request, year: int):
-        rubric = get_object_or_404(Rubric, year=year)
+        rubric = get_object_or_404(Rubric.objects.by_key(year))
         qs = (
             Judgment.objects.for_member(request.user)
             .filter(rubric=rubric, member=request.user)
@@ -72,7 +72,7 @@ class JudgmentList(APIView):
         description="Points (an allowed level) or the items met. The member is always the caller.",
     )
     def post(self, request, year: int):
-        rubric = get_object_or_404(Rubric, year=year)
+        rubric = get_object_or_404(Rubric.objects.by_key(year))
         payload = JudgmentInput(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data

@@ -1,7 +1,9 @@
 from django.urls import path
 
+import scoring.converters  # noqa: F401  (registers <rubric:…>)
+
 from . import api
 
 urlpatterns = [
-    path("years/<int:year>/judgments/", api.JudgmentList.as_view(), name="api-judgments"),
+    path("years/<rubric:year>/judgments/", api.JudgmentList.as_view(), name="api-judgments"),
 ]

@@ -56,7 +56,7 @@ def next_year_plan(*, rubric: Rubric) -> Plan:
     data = selectors.rubric_data_next_year(rubric)
     year = data["year"]
     data["name_th"], data["name_en"] = _rename(data["name_th"], year), _rename(data["name_en"], year)
-    plan = Plan(source=rubric, year=year, data=data, exists=Rubric.objects.filter(year=year).exists())
+    plan = Plan(source=rubric, year=year, data=data, exists=Rubric.objects.national().filter(year=year).exists())
     calendar = selectors.work_calendar()
     for dimension in data["dimensions"]:
         for criterion in dimension["criteria"]:

@@ -54,7 +54,7 @@ def year_on_year(*, user, province: Province | None = None) -> dict:
 
     Provincial staff see a year only once central staff let provinces see their standing, or published it.
     """
-    rubrics = list(Rubric.objects.order_by("-year")[:2])[::-1]
+    rubrics = list(Rubric.objects.national().order_by("-year")[:2])[::-1]
     if role_of(user) == Role.PROVINCIAL:
         rubrics = [r for r in rubrics if _visible_to_provinces(r)]
     results = ProvinceResult.objects.filter(rubric__in=rubrics).select_related("province")

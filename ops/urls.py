@@ -1,5 +1,7 @@
 from django.urls import path
 
+import scoring.converters  # noqa: F401  (registers <rubric:…>)
+
 from . import views
 
 app_name = "ops"
@@ -8,8 +10,8 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("metrics", views.metrics, name="metrics"),
     path("ops/status/", views.status, name="status"),
-    path("ops/next-year/<int:year>/", views.next_year, name="next_year"),
-    path("ops/export/<int:year>/<str:code>.zip", views.province_export, name="province_export"),
+    path("ops/next-year/<rubric:year>/", views.next_year, name="next_year"),
+    path("ops/export/<rubric:year>/<str:code>.zip", views.province_export, name="province_export"),
     path("ops/year-on-year/", views.year_on_year_all, name="year_on_year"),
     path("ops/year-on-year/<str:code>/", views.year_on_year_province, name="year_on_year_province"),
 ]

@@ -74,7 +74,7 @@ def metrics(request):
 def next_year(request, year: int):
     """GET: what opening year+1 would create. POST (with the memberships confirmed): opens it."""
     gate.require(request, "ops.open_next_year")
-    rubric = get_object_or_404(Rubric, year=year)
+    rubric = get_object_or_404(Rubric.objects.by_key(year))
     if request.method == "POST":
         try:
             opened = nextyear.next_year_open(
@@ -105,7 +105,7 @@ def year_on_year_province(request, code: str):
 @login_required
 def province_export(request, year: int, code: str):
     """One ZIP of everything the province submitted in the year. Not allowed looks like not found."""
-    rubric = get_object_or_404(Rubric, year=year)
+    rubric = get_object_or_404(Rubric.objects.by_key(year))
     province = gate.visible(request, "ops.view_province", get_object_or_404(Province.objects.provinces(), code=code))
     archive = export.province_zip(user=request.user, rubric=rubric, province=province)
     filename = f"cdd4-{year}-{code.lower()}-evidence.zip"

@@ -13,10 +13,19 @@ PROVINCE = "scoring.Province"
 
 
 class Role(models.TextChoices):
-    PROVINCIAL = "provincial", "เจ้าหน้าที่จังหวัด / provincial staff"
+    # Staff of one office: a provincial office in the national contest, a district office (or any unit)
+    # in a contest among districts; they file evidence for that office wherever it is an entrant.
+    PROVINCIAL = "provincial", "เจ้าหน้าที่สำนักงาน / office staff"
     COMMITTEE = "committee", "กรรมการ / committee member"
     CHAIR = "chair", "ประธานกรรมการ / committee chair"
     CENTRAL = "central", "เจ้าหน้าที่ส่วนกลาง / central staff"
+    # A provincial office's staff who run that office's own contests among its districts and subdistricts:
+    # for those contests they are what central staff and the committee are for the national one.
+    ORGANISER = "organiser", "ผู้จัดการประกวดของจังหวัด / contest organiser (provincial office)"
+
+    @classmethod
+    def with_office(cls) -> tuple[str, ...]:
+        return (cls.PROVINCIAL, cls.ORGANISER)
 
 
 class Membership(models.Model):
@@ -29,11 +38,11 @@ class Membership(models.Model):
         verbose_name = "บทบาทผู้ใช้ / membership"
         verbose_name_plural = "บทบาทผู้ใช้ / memberships"
         constraints = [
-            # Provincial staff belong to exactly one province; nobody else belongs to one.
+            # Office staff and organisers belong to exactly one office; nobody else belongs to one.
             models.CheckConstraint(
-                condition=(Q(role=Role.PROVINCIAL) & Q(province__isnull=False))
-                | (~Q(role=Role.PROVINCIAL) & Q(province__isnull=True)),
-                name="membership_province_iff_provincial",
+                condition=(Q(role__in=["provincial", "organiser"]) & Q(province__isnull=False))
+                | (~Q(role__in=["provincial", "organiser"]) & Q(province__isnull=True)),
+                name="membership_office_iff_office_role",
             )
         ]
 

@@ -106,7 +106,7 @@ class RubricAdmin(RoleAccess, admin.ModelAdmin):
     @admin.action(description="คัดลอกเป็นปีถัดไป (ปีถัดไป) / copy to next year", permissions=["add"])
     def copy_to_next_year(self, request, queryset):
         for rubric in queryset:
-            if Rubric.objects.filter(year=rubric.year + 1).exists():
+            if Rubric.objects.national().filter(year=rubric.year + 1).exists():
                 self.message_user(request, f"มีเกณฑ์ปี {rubric.year + 1} แล้ว / {rubric.year + 1} exists", messages.ERROR)
                 continue
             try:

@@ -63,7 +63,7 @@ class RubricForm(forms.ModelForm):
                 f"/ the data's year ({year}) is not this rubric's ({self.instance.year}); copy it or add a new rubric",
             )
             return cleaned
-        if not self.instance.pk and Rubric.objects.filter(year=year).exists():
+        if not self.instance.pk and Rubric.objects.national().filter(year=year).exists():
             self.add_error("data", f"มีเกณฑ์ปี {year} แล้ว ให้แก้ไขเกณฑ์นั้น / a rubric for {year} exists; edit it instead")
             return cleaned
         # rubric_load is both the validator of record and the writer: some refusals (criteria that
@@ -110,12 +110,12 @@ class CriterionDeadlineForm(forms.ModelForm):
 
 
 def _latest_rubric():
-    return Rubric.objects.order_by("-year").first()
+    return Rubric.objects.national().order_by("-year").first()
 
 
 class FactImportForm(ImportForm):
     rubric = forms.ModelChoiceField(
-        queryset=Rubric.objects.order_by("-year"), empty_label=None, label="ปีงบประมาณ / fiscal year"
+        queryset=Rubric.objects.national().order_by("-year"), empty_label=None, label="ปีงบประมาณ / fiscal year"
     )
     field_order = ["rubric", "resource", "import_file", "format"]
 
@@ -146,9 +146,9 @@ class MembershipForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         role, province = cleaned.get("role"), cleaned.get("province")
-        if role == Role.PROVINCIAL and province is None:
+        if role in Role.with_office() and province is None:
             self.add_error("province", "เจ้าหน้าที่จังหวัดต้องระบุจังหวัด / provincial staff need a province")
-        elif role and role != Role.PROVINCIAL and province is not None:
+        elif role and role not in Role.with_office() and province is not None:
             self.add_error(
                 "province",
                 "ระบุจังหวัดได้เฉพาะเจ้าหน้าที่จังหวัด ให้เว้นว่าง / only provincial staff belong to a province; leave it empty",
@@ -203,7 +203,7 @@ class YearFilter(admin.SimpleListFilter):
     parameter_name = "year"
 
     def lookups(self, request, model_admin):
-        return [(str(y), str(y)) for y in Rubric.objects.values_list("year", flat=True)]
+        return [(str(y), str(y)) for y in Rubric.objects.national().values_list("year", flat=True)]
 
     def queryset(self, request, queryset):
         return queryset.filter(rubric__year=self.value()) if self.value() else queryset

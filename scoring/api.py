@@ -36,7 +36,7 @@ class RubricDetail(APIView):
         summary="เกณฑ์การประเมินของปี / a year's rubric (docs/rubric-format.md)",
     )
     def get(self, request, year: int):
-        return Response(selectors.rubric_data(get_object_or_404(Rubric, year=year)))
+        return Response(selectors.rubric_data(get_object_or_404(Rubric.objects.by_key(year))))
 
 
 class StandingSerializer(serializers.Serializer):
@@ -79,7 +79,7 @@ class AwardList(APIView):
         summary="รางวัลแต่ละระดับและที่ว่าง / award tiers, their provinces and vacant places",
     )
     def get(self, request, year: int):
-        return Response(selectors.award_summary(get_object_or_404(Rubric, year=year)))
+        return Response(selectors.award_summary(get_object_or_404(Rubric.objects.by_key(year))))
 
 
 class StandingsList(APIView):
@@ -87,7 +87,7 @@ class StandingsList(APIView):
 
     @extend_schema(responses=StandingSerializer(many=True), summary="อันดับ ๗๖ จังหวัด / standings of the 76 provinces")
     def get(self, request, year: int):
-        rubric = get_object_or_404(Rubric, year=year)
+        rubric = get_object_or_404(Rubric.objects.by_key(year))
         return Response(selectors.standings_rows(rubric))
 
 
@@ -119,7 +119,7 @@ class FactImport(APIView):
         summary="บันทึกข้อมูลประกอบการให้คะแนน (ทั้งหมดหรือไม่บันทึกเลย) / record facts, all or none",
     )
     def post(self, request, year: int):
-        rubric = get_object_or_404(Rubric, year=year)
+        rubric = get_object_or_404(Rubric.objects.by_key(year))
         payload = FactImportSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data

@@ -1,11 +1,13 @@
 from django.urls import path
 
+import scoring.converters  # noqa: F401  (registers <rubric:…>)
+
 from . import api
 
 urlpatterns = [
     path("provinces/", api.ProvinceList.as_view(), name="api-provinces"),
-    path("years/<int:year>/rubric/", api.RubricDetail.as_view(), name="api-rubric"),
-    path("years/<int:year>/standings/", api.StandingsList.as_view(), name="api-standings"),
-    path("years/<int:year>/awards/", api.AwardList.as_view(), name="api-awards"),
-    path("years/<int:year>/facts/", api.FactImport.as_view(), name="api-facts"),
+    path("years/<rubric:year>/rubric/", api.RubricDetail.as_view(), name="api-rubric"),
+    path("years/<rubric:year>/standings/", api.StandingsList.as_view(), name="api-standings"),
+    path("years/<rubric:year>/awards/", api.AwardList.as_view(), name="api-awards"),
+    path("years/<rubric:year>/facts/", api.FactImport.as_view(), name="api-facts"),
 ]

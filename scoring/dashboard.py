@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from core.thai import fmt_points, thai_datetime
 from core.thaimap import NO_AWARD, tier_colours
-from scoring.models import AwardTier
+from scoring.models import AwardTier, Level
 
 from . import hooks, selectors
 from .engine import vacant_places
@@ -181,7 +181,10 @@ def map_fills(
     return fills
 
 
-def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: str = "total") -> dict:
+PAGE_SIZE = 100  # ranking rows a page shows: all 76 provinces; a contest of 7,000 subdistricts in pages
+
+
+def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: str = "total", page: int = 1) -> dict:
     """Everything the dashboard and its live partial show (7 queries, whatever the data)."""
     results = list(
         ProvinceResult.objects.filter(rubric=rubric).select_related("province").order_by("rank", "province__code")
@@ -206,12 +209,20 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
         }
         for r in results
     ]
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    page = min(max(page, 1), pages)
+    rows = rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     missing = missing_by_criterion(criteria, provinces, pairs)
     for m in missing:  # decision 9: a deadline on a closed day shows the day it moves to
         m["due"] = deadline_text(m["criterion"].deadline, calendar) if m["criterion"].deadline else "–"
     return {
         "rubric": rubric,
         "rows": rows,
+        "page": page,
+        "pages": pages,
+        # "จังหวัด / province" by default; "อำเภอ / district" in a contest among districts.
+        **dict(zip(("entrant_th", "entrant_en"), Level(rubric.contest.entrant_level).label.split(" / "), strict=True)),
+        "by_province": rubric.contest.entrant_level == Level.PROVINCE,
         "dimensions": dimensions,
         "as_of": as_of(rubric.standings_computed_at),
         "stale": sum(r.change_seq > r.computed_seq for r in results),

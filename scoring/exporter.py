@@ -88,10 +88,10 @@ def get(identifier: str, fmt: str | None = None) -> Exporter:
     return exporter
 
 
-def year_sheets(user=None) -> list[Exporter]:
-    """The sheets of a year, in registration order; only those `user` may run when a user is given."""
+def year_sheets(user=None, rubric=None) -> list[Exporter]:
+    """The sheets of a year, in registration order; only those `user` may run (on `rubric`) when given."""
     found = [e for e in REGISTRY.values() if e.scope == YEAR]
-    return [e for e in found if user is None or user.has_perm(e.permission)]
+    return [e for e in found if user is None or user.has_perm(e.permission, rubric)]
 
 
 def _wall_clock(value):

@@ -13,8 +13,9 @@ from core.errors import RowError, RowsError, YearFrozen
 
 from . import selectors
 from .dates import DateInputError, check_window
-from .models import Criterion, Fact, FactChange, FactSource, Province, Rubric
+from .models import Criterion, Fact, FactChange, FactSource, Level, Province, Rubric
 from .recompute import results_mark_dirty
+from .tabular import read_rows
 
 # Bangkok has no provincial CDD office: say so instead of "unknown province".
 BANGKOK_KEYS = {"th-10", "กรุงเทพมหานคร", "กรุงเทพฯ", "กรุงเทพ", "bangkok"}
@@ -40,6 +41,15 @@ class FactImportReport:
 
 
 HEADER = ("province", "criterion", "fact", "value")
+# A contest among districts or subdistricts names its entrants (issue #16); "province" is read the same way.
+ENTRANT_HEADER = ("entrant", "criterion", "fact", "value")
+
+
+def facts_import_file(*, rubric: Rubric, data: bytes, filename: str, user=None) -> FactImportReport:
+    """A CSV/XLSX sheet of one rubric's facts, as the dashboard's upload and the API take it: all or none."""
+    header = HEADER if rubric.contest.is_national else ENTRANT_HEADER
+    rows = read_rows(data, filename, required=header)
+    return facts_import(rubric=rubric, rows=rows, user=user, source=FactSource.IMPORT)
 
 
 def facts_import(
@@ -58,7 +68,7 @@ def facts_import(
     """
     ensure_not_frozen(rubric)
     spec = selectors.rubric_spec(rubric)
-    provinces = selectors.province_lookup()
+    provinces = selectors.entrant_lookup(rubric)
     criteria = {c.code: c for c in rubric.criteria.all()}
     errors: list[RowError] = []
     seen: dict[tuple[int, int, str], int] = {}
@@ -66,6 +76,8 @@ def facts_import(
     for n, row in enumerate(rows, start=first_row):
         if not any(str(v if v is not None else "").strip() for v in row.values()):
             continue  # a blank line in the sheet
+        if "entrant" in row and "province" not in row:  # a contest's sheet names its entrants (issue #16)
+            row = {**row, "province": row["entrant"]}
         missing = [col for col in HEADER if col not in row]
         if missing:
             errors.append(RowError(n, f"ไม่มีคอลัมน์ {', '.join(missing)}", f"missing column {', '.join(missing)}"))
@@ -74,7 +86,10 @@ def facts_import(
         key = selectors.norm_province_key(p_raw)
         province = provinces.get(key)
         if province is None:
-            if key in BANGKOK_KEYS:
+            if rubric.contest.entrant_level != Level.PROVINCE:
+                th, en = f"'{p_raw}' ไม่ใช่ผู้เข้าประกวดนี้", f"'{p_raw}' is not an entrant of this contest"
+                errors.append(RowError(n, th, en))
+            elif key in BANGKOK_KEYS:
                 errors.append(RowError(n, "กรุงเทพมหานครไม่มีสำนักงานพัฒนาชุมชนจังหวัด", "Bangkok has no provincial office"))
             else:
                 errors.append(RowError(n, f"ไม่พบจังหวัด '{p_raw}'", f"unknown province '{p_raw}'"))

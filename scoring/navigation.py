@@ -28,7 +28,7 @@ def _standing_year(user) -> int | None:
         Q(snapshot__published_at__isnull=False) | Q(year_settings__standings_visible_to_provinces=True),
         output_field=BooleanField(),
     )
-    latest = Rubric.objects.order_by("-year").values_list("year", shown).first()
+    latest = Rubric.objects.national().order_by("-year").values_list("year", shown).first()
     return latest[0] if latest and latest[1] else None
 
 
@@ -47,7 +47,7 @@ def _items(user) -> list[tuple[str, str, str, str]]:
     if role in (Role.COMMITTEE, Role.CHAIR):
         return scoring
     if role == Role.CENTRAL:
-        year = Rubric.objects.order_by("-year").values_list("year", flat=True).first()
+        year = Rubric.objects.national().order_by("-year").values_list("year", flat=True).first()
         holidays = reverse("admin:scoring_holidayoverride_changelist")
         calendar = reverse("scoring:calendar", args=[year]) if year else holidays
         return [

@@ -12,22 +12,37 @@ from people.selectors import conflicted_province_ids, office_province_id, role_o
 
 from .dates import parse_date, shift_year
 from .engine import Breakdown, vacant_places
-from .models import Fact, HolidayOverride, HolidayOverrideChange, Province, ProvinceResult, Rubric, StandingsSnapshot
+from .models import (
+    Contest,
+    Fact,
+    HolidayOverride,
+    HolidayOverrideChange,
+    Level,
+    Province,
+    ProvinceResult,
+    Rubric,
+    StandingsSnapshot,
+)
 from .spec import RubricSpec, parse_rubric
 from .workdays import Reason, WorkCalendar
 
 
 def provinces_for_user(user) -> QuerySet[Province]:
-    """The provinces a user may see: their own for provincial staff, all for the Department."""
+    """The units (offices) a user may see: their own office for office staff; their province and every
+    unit under it for a provincial organiser; the 76 provinces, less conflicts, for the committee; all
+    for central staff. Pages that list entrants intersect this with the contest's (contest_entrants)."""
     role = role_of(user)
     if role is None:
         return Province.objects.none()
+    office = office_province_id(user)
     if role == Role.PROVINCIAL:
-        return Province.objects.provinces().filter(pk=office_province_id(user))
+        return Province.objects.filter(pk=office)
+    if role == Role.ORGANISER:
+        return Province.objects.filter(Q(pk=office) | Q(parent=office) | Q(parent__parent=office))
     if role in (Role.COMMITTEE, Role.CHAIR):
         # A member conflicted with a province (their home province, say) neither sees nor scores it.
         return Province.objects.provinces().exclude(pk__in=conflicted_province_ids(user))
-    return Province.objects.provinces()
+    return Province.objects.all()
 
 
 def province_lookup() -> dict[str, Province]:
@@ -37,6 +52,31 @@ def province_lookup() -> dict[str, Province]:
         keys = [province.code, province.name_th, province.name_en, *province.aliases_th]
         for key in keys:
             index[norm_province_key(key)] = province
+    return index
+
+
+def contest_entrants(contest: Contest) -> QuerySet[Province]:
+    """Who enters a contest: its chosen list, else every CDD office of its entrant level under its
+    organiser (the whole country for the Department's contests: the 76 provinces nationally)."""
+    if contest.entrants.exists():
+        return contest.entrants.order_by("dopa_code")
+    if contest.organiser_id is None:
+        return Province.objects.filter(level=contest.entrant_level, is_cdd_office=True).order_by("dopa_code")
+    return units_under(contest.organiser, contest.entrant_level)
+
+
+def entrant_lookup(rubric: Rubric) -> dict[str, Province]:
+    """Every way an import may name one of the rubric's entrants: for provinces as province_lookup; for
+    districts and subdistricts the DOPA code, and the name where no other entrant shares it."""
+    if rubric.contest.entrant_level == Level.PROVINCE:
+        return province_lookup()
+    index: dict[str, Province] = {}
+    names: dict[str, list[Province]] = {}
+    for unit in contest_entrants(rubric.contest):
+        index[unit.code] = unit
+        for name in {unit.name_th, unit.name_en}:
+            names.setdefault(norm_province_key(name), []).append(unit)
+    index.update({key: units[0] for key, units in names.items() if len(units) == 1})
     return index
 
 
@@ -86,6 +126,7 @@ def rubric_data(rubric: Rubric) -> dict:
         "total_points": str(rubric.total_points),
         "tie_break": rubric.tie_break,
         "level_bands": rubric.level_bands,
+        **({"rounding": rubric.rounding} if rubric.rounding else {}),
         "awards": [
             {
                 "code": a.code,
@@ -104,6 +145,7 @@ def rubric_data(rubric: Rubric) -> dict:
                 "name_th": d.name_th,
                 "name_en": d.name_en,
                 "max_points": str(d.max_points),
+                **({"level_bands": d.level_bands} if d.level_bands else {}),
                 "criteria": by_dimension[d.pk],
             }
             for d in dimensions
@@ -180,18 +222,28 @@ def standings(rubric: Rubric) -> list[ProvinceResult]:
 def standings_rows(rubric: Rubric) -> list[dict]:
     """The standings as the API and `manage.py standings` give them."""
     tiers = {t.code: t for t in rubric.award_tiers.all()}
+    banded = [d for d in rubric_spec(rubric).dimensions if d.level_bands]  # seed 003: each mission has levels
     rows = []
     for r in standings(rubric):
         tier = tiers.get(r.award)
         rows.append(
             {
                 "rank": r.rank,
+                # The entrant's public code: ISO 3166-2 for a province, the DOPA code for a district or subdistrict.
+                "entrant": r.province.code,
+                "name": r.province.name_th,
+                "name_en": r.province.name_en,
                 "province": r.province.code,
                 "province_name_th": r.province.name_th,
                 "province_name_en": r.province.name_en,
                 "total": fmt_points(r.total),  # "10", like the dimensions, never "10.00"
                 "level": r.level,
                 "dimensions": r.dimensions,
+                **(
+                    {"dimension_levels": {d.code: d.level_for(Decimal(r.dimensions.get(d.code, "0"))) for d in banded}}
+                    if banded
+                    else {}
+                ),
                 "criteria": r.criteria,
                 "explanations": {k: v["th"] for k, v in r.explanations.items()},
                 "explanations_en": {k: v["en"] for k, v in r.explanations.items()},

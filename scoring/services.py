@@ -17,7 +17,9 @@ from core.errors import YearFrozen
 from scoring.models import AwardTier
 
 from . import selectors
+from .dates import parse_date
 from .facts_import import (  # noqa: F401  (re-exported)
+    ENTRANT_HEADER,
     HEADER,
     FactImportError,
     FactImportReport,
@@ -25,8 +27,11 @@ from .facts_import import (  # noqa: F401  (re-exported)
     ensure_not_frozen,
     fact_set,
     facts_import,
+    facts_import_file,
 )
 from .models import (
+    Combine,
+    Contest,
     Criterion,
     Dimension,
     HolidayAction,
@@ -49,9 +54,13 @@ from .units import UnitsLoadReport, units_load, units_read  # noqa: F401  (re-ex
 
 
 def _ensure_results(rubric: Rubric) -> None:
+    """One result row per entrant of the rubric's contest; rows of units no longer entered go (they are
+    derived: facts, evidence and scores stay)."""
+    entrants = selectors.contest_entrants(rubric.contest)
+    ProvinceResult.objects.filter(rubric=rubric).exclude(province__in=entrants).delete()
     have = set(ProvinceResult.objects.filter(rubric=rubric).values_list("province_id", flat=True))
     ProvinceResult.objects.bulk_create(
-        [ProvinceResult(rubric=rubric, province=p) for p in Province.objects.provinces().exclude(pk__in=have)]
+        [ProvinceResult(rubric=rubric, province=p) for p in entrants.exclude(pk__in=have)], batch_size=2000
     )
 
 
@@ -74,16 +83,64 @@ def provinces_load(*, entries: Sequence[Mapping]) -> int:
     return len(entries)
 
 
+def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
+    """The data's "contest" block (docs/rubric-format.md); without one, the Department's contest of the year."""
+    block = data.get("contest") or {}
+    slug = block.get("slug") or f"cdd4-{year}"
+    organiser = None
+    if block.get("organiser"):
+        organiser = Province.objects.filter(dopa_code=str(block["organiser"])).first()
+        if organiser is None:
+            raise RubricError([f"ไม่พบหน่วยงานผู้จัด {block['organiser']} / no organising office {block['organiser']}"])
+    periods = list(block.get("periods") or [])
+    contest, _ = Contest.objects.update_or_create(
+        slug=slug,
+        defaults={
+            "name_th": data["name_th"],
+            "name_en": data["name_en"],
+            "year": year,
+            "organiser": organiser,
+            "entrant_level": block.get("entrant_level", Level.PROVINCE),
+            "combine": block.get("combine", Combine.SUM if periods else Combine.SINGLE),
+        },
+    )
+    codes = [str(c) for c in block.get("entrants") or []]
+    chosen = list(Province.objects.filter(dopa_code__in=codes)) if codes else []
+    if len(chosen) != len(set(codes)):
+        missing = sorted(set(codes) - {u.dopa_code for u in chosen})
+        raise RubricError([f"ไม่พบผู้เข้าประกวด {', '.join(missing)} / unknown entrants {', '.join(missing)}"])
+    contest.entrants.set(chosen)
+    return contest, periods
+
+
 @transaction.atomic
 def rubric_load(*, data: Mapping) -> Rubric:
-    """Creates or updates a year's rubric from the data format; refuses an invalid one (RubricError)."""
+    """Creates or updates a contest and its rubric (one per period) from the data format; refuses an
+    invalid one (RubricError). Returns the contest's first rubric."""
     spec = parse_rubric(dict(data))
-    existing = Rubric.objects.filter(year=spec.year).first()
+    contest, periods = _contest_save(data=data, year=spec.year)
+    rubrics = [
+        _rubric_save(contest=contest, spec=spec, data=data, period=period, order=order)
+        for order, period in enumerate(periods or [None])
+    ]
+    return rubrics[0]
+
+
+def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | None, order: int) -> Rubric:
+    # A period's own deadline stands for every criterion of that period (seed 004: reported by the 20th).
+    deadline = parse_date(period["deadline"]) if period and period.get("deadline") else None
+    code = period["code"] if period else ""
+    existing = Rubric.objects.filter(contest=contest, period=code).first()
     if existing is not None:
         _ensure_rubric_editable(existing)
     rubric, _ = Rubric.objects.update_or_create(
-        year=spec.year,
+        contest=contest,
+        period=code,
         defaults={
+            "year": spec.year,
+            "period_name_th": period.get("name_th", "") if period else "",
+            "period_name_en": period.get("name_en", "") if period else "",
+            "period_order": order,
             "name_th": spec.name_th,
             "name_en": spec.name_en,
             "starts_on": spec.starts_on,
@@ -91,6 +148,7 @@ def rubric_load(*, data: Mapping) -> Rubric:
             "total_points": spec.total_points,
             "tie_break": list(spec.tie_break),
             "level_bands": data.get("level_bands"),
+            "rounding": data.get("rounding"),
         },
     )
     rubric.revision = uuid.uuid4()
@@ -111,11 +169,18 @@ def rubric_load(*, data: Mapping) -> Rubric:
         ) from exc
     rubric.dimensions.exclude(code__in=[d.code for d in spec.dimensions]).delete()
     order = 0
+    raw_dimensions = {str(d.get("code")): d for d in data.get("dimensions", [])}
     for d_order, dim in enumerate(spec.dimensions):
         dimension, _ = Dimension.objects.update_or_create(
             rubric=rubric,
             code=dim.code,
-            defaults={"order": d_order, "name_th": dim.name_th, "name_en": dim.name_en, "max_points": dim.max_points},
+            defaults={
+                "order": d_order,
+                "name_th": dim.name_th,
+                "name_en": dim.name_en,
+                "max_points": dim.max_points,
+                "level_bands": raw_dimensions.get(dim.code, {}).get("level_bands"),
+            },
         )
         for c in dim.criteria:
             order += 1
@@ -129,7 +194,7 @@ def rubric_load(*, data: Mapping) -> Rubric:
                     "name_en": c.name_en,
                     "max_points": c.max_points,
                     "rule": c.raw_rule,
-                    "deadline": c.deadline,
+                    "deadline": deadline or c.deadline,
                     "extra": c.extra,
                     "evidence_th": c.evidence_th,
                     "evidence_en": c.evidence_en,

@@ -15,8 +15,8 @@ from .models import FreezeAction, FreezeEvent, ProvinceResult, Rubric, Standings
 from .recompute import results_mark_dirty
 
 
-def _require_central(user) -> None:
-    if not user.has_perm("scoring.view_standings"):
+def _require_central(user, rubric: Rubric) -> None:
+    if not user.has_perm("scoring.view_standings", rubric):
         raise PermissionDenied
 
 
@@ -25,7 +25,7 @@ def year_settings_set(
     *, user, rubric: Rubric, visible: bool, reminder_days: int, award_min_total: Decimal | None = None
 ) -> YearSettings:
     """`award_min_total` None keeps the stored minimum; a new minimum re-ranks the year (decision 10)."""
-    _require_central(user)
+    _require_central(user, rubric)
     if not 0 <= reminder_days <= 30:
         raise ValidationError("จำนวนวันทำการต้องอยู่ระหว่าง 0–30 / working days must be 0–30")
     if award_min_total is not None and not 0 <= award_min_total <= rubric.total_points:
@@ -48,7 +48,7 @@ def year_settings_set(
 def standings_freeze(*, user, rubric: Rubric) -> StandingsSnapshot:
     """Stores the current standings as the year's result. Refused while any province is still stale
     (the snapshot must be a consistent ranking) and after publication (announced results stay)."""
-    _require_central(user)
+    _require_central(user, rubric)
     rubric = Rubric.objects.select_for_update(no_key=True).get(pk=rubric.pk)  # no recompute runs meanwhile
     existing = StandingsSnapshot.objects.filter(rubric=rubric).first()
     if existing and existing.published_at:
@@ -71,7 +71,7 @@ def standings_freeze(*, user, rubric: Rubric) -> StandingsSnapshot:
 @transaction.atomic
 def standings_unfreeze(*, user, rubric: Rubric, reason: str) -> None:
     """Opens a frozen year to changes again; the reason is kept in the audit trail."""
-    _require_central(user)
+    _require_central(user, rubric)
     reason = reason.strip()
     if not reason:
         raise ValidationError("ต้องระบุเหตุผลในการยกเลิกการตรึงผล / a reason is required to unfreeze")
@@ -86,7 +86,7 @@ def standings_unfreeze(*, user, rubric: Rubric, reason: str) -> None:
 
 @transaction.atomic
 def standings_publish(*, user, rubric: Rubric) -> StandingsSnapshot:
-    _require_central(user)
+    _require_central(user, rubric)
     snapshot = StandingsSnapshot.objects.select_for_update().filter(rubric=rubric).first()
     if snapshot is None:
         raise ValidationError("ต้องตรึงผลก่อนประกาศ / freeze the results before publishing")

@@ -1,18 +1,21 @@
 from django.urls import path
 
+import scoring.converters  # noqa: F401  (registers <rubric:…>)
+
 from . import views
 
 app_name = "scoring"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("<int:year>/", views.dashboard_page, name="dashboard"),
-    path("<int:year>/live/", views.dashboard_live, name="live"),
-    path("<int:year>/settings/", views.settings_update, name="settings"),
-    path("<int:year>/calendar/", views.calendar, name="calendar"),
-    path("<int:year>/freeze/", views.freeze, name="freeze"),
-    path("<int:year>/unfreeze/", views.unfreeze, name="unfreeze"),
-    path("<int:year>/publish/", views.publish, name="publish"),
-    path("<int:year>/mine/", views.mine, name="mine"),
-    path("<int:year>/results/", views.results, name="results"),
+    path("<rubric:year>/", views.dashboard_page, name="dashboard"),
+    path("<rubric:year>/live/", views.dashboard_live, name="live"),
+    path("<rubric:year>/settings/", views.settings_update, name="settings"),
+    path("<rubric:year>/calendar/", views.calendar, name="calendar"),
+    path("<rubric:year>/facts/", views.facts_upload, name="facts"),
+    path("<rubric:year>/freeze/", views.freeze, name="freeze"),
+    path("<rubric:year>/unfreeze/", views.unfreeze, name="unfreeze"),
+    path("<rubric:year>/publish/", views.publish, name="publish"),
+    path("<rubric:year>/mine/", views.mine, name="mine"),
+    path("<rubric:year>/results/", views.results, name="results"),
 ]

@@ -11,14 +11,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from core import gate
 from core.errors import PortalError
-from core.http import show
+from core.http import show, takes_files
 from core.thaimap import thailand_map
 from people.models import Role
 
 from . import dashboard as board
-from . import selectors, snapshots
+from . import selectors, services, snapshots
+from .access import rubric_gate
 from .models import ProvinceResult, Rubric, StandingsSnapshot
 from .rules.base import Label
 from .rules.facts import parse_amount
@@ -26,9 +26,8 @@ from .rules.facts import parse_amount
 MIN_TOTAL = Label("คะแนนรวมขั้นต่ำที่จะได้รับรางวัล", "minimum total for an award")
 
 
-def _central_rubric(request, year: int) -> Rubric:
-    gate.require(request, "scoring.view_standings")
-    return get_object_or_404(Rubric, year=year)
+def _central_rubric(request, year: str) -> Rubric:
+    return rubric_gate(request, "scoring.view_standings", year)
 
 
 def _stamp(rubric: Rubric) -> str:
@@ -38,7 +37,9 @@ def _stamp(rubric: Rubric) -> str:
 
 def _context(request, rubric: Rubric) -> dict:
     mode = "award" if request.GET.get("map") == "award" else "total"
-    ctx = board.dashboard(rubric, today=timezone.localdate(), calendar=selectors.work_calendar(), map_mode=mode)
+    page = int(request.GET["page"]) if request.GET.get("page", "").isdigit() else 1
+    calendar = selectors.work_calendar()
+    ctx = board.dashboard(rubric, today=timezone.localdate(), calendar=calendar, map_mode=mode, page=page)
     ctx.update(stamp=_stamp(rubric), poll=settings.CDD4_DASHBOARD_POLL_SECONDS)
     return ctx
 
@@ -46,12 +47,12 @@ def _context(request, rubric: Rubric) -> dict:
 @login_required
 @require_GET
 def index(request):
-    rubric = Rubric.objects.order_by("-year").first()
+    rubric = Rubric.objects.national().order_by("-year").first()
     if rubric is None:
         raise Http404
     if request.user.has_perm("scoring.view_standings"):
-        return redirect("scoring:dashboard", year=rubric.year)
-    return redirect("scoring:mine", year=rubric.year)
+        return redirect("scoring:dashboard", year=rubric.key)
+    return redirect("scoring:mine", year=rubric.key)
 
 
 @require_GET
@@ -142,7 +143,7 @@ def mine(request, year: int):
         if request.user.has_perm("scoring.view_standings"):
             return redirect("scoring:dashboard", year=year)
         raise PermissionDenied  # signed in (login_required) but neither provincial nor central
-    rubric = get_object_or_404(Rubric, year=year)
+    rubric = get_object_or_404(Rubric.objects.by_key(year))
     province = request.user.membership.province
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()
     ctx = {"rubric": rubric, "province": province, "published": None, "result": None}
@@ -161,9 +162,31 @@ def mine(request, year: int):
 @require_GET
 def results(request, year: int):
     """The published results: public, as the Department announces them on its website."""
-    rubric = get_object_or_404(Rubric, year=year)
+    rubric = get_object_or_404(Rubric.objects.by_key(year))
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()
     if snapshot is None:
         raise Http404
     ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": board.as_of(snapshot.computed_at)}
     return render(request, "scoring/results.html", ctx)
+
+
+@takes_files  # rubric_gate has checked the sender before the body is read
+@require_POST
+def facts_upload(request, year: str):
+    """Whoever runs the contest uploads a sheet of facts (entrant,criterion,fact,value): all rows or none."""
+    rubric = rubric_gate(request, "scoring.import_facts", year)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "กรุณาเลือกไฟล์ CSV หรือ XLSX / choose a CSV or XLSX file")
+        return redirect("scoring:dashboard", year=year)
+    try:
+        report = services.facts_import_file(rubric=rubric, data=upload.read(), filename=upload.name, user=request.user)
+    except PortalError as exc:
+        show(request, exc)
+    else:
+        messages.success(
+            request,
+            f"นำเข้าข้อมูลแล้ว: สร้าง {report.created} แก้ไข {report.updated} ไม่เปลี่ยน {report.unchanged}"
+            f" / facts imported: {report.created} created, {report.updated} updated, {report.unchanged} unchanged",
+        )
+    return redirect("scoring:dashboard", year=year)

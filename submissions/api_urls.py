@@ -1,9 +1,10 @@
 from django.urls import path
 
+import scoring.converters  # noqa: F401  (registers <rubric:…>)
 from core.http import takes_files
 
 from . import api
 
 urlpatterns = [
-    path("years/<int:year>/evidence/", takes_files(api.EvidenceCollection.as_view()), name="api-evidence"),
+    path("years/<rubric:year>/evidence/", takes_files(api.EvidenceCollection.as_view()), name="api-evidence"),
 ]

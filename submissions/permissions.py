@@ -2,7 +2,7 @@
 
 import rules
 
-from scoring.permissions import is_central, is_committee, is_own_province
+from scoring.permissions import is_central, is_committee, is_own_province, organises_unit
 
 
 @rules.predicate
@@ -11,15 +11,22 @@ def owns_evidence(user, evidence) -> bool:
 
 
 @rules.predicate
+def organises_evidence(user, evidence) -> bool:
+    return evidence is not None and organises_unit(user, evidence.submission.province)
+
+
+@rules.predicate
 def is_visible(user, evidence) -> bool:
     return evidence is not None and evidence.withdrawn_at is None
 
 
 # Pages about a province: its own staff, and the Department (committee and central staff).
-rules.add_perm("submissions.view_province", is_own_province | is_central | is_committee)
+rules.add_perm("submissions.view_province", is_own_province | is_central | is_committee | organises_unit)
 rules.add_perm("submissions.submit_evidence", is_own_province)
 rules.add_perm("submissions.withdraw_evidence", owns_evidence & is_visible)
 # A withdrawn version is hidden from the committee; its own province and central staff keep it.
-rules.add_perm("submissions.download_evidence", owns_evidence | is_central | (is_committee & is_visible))
+rules.add_perm(
+    "submissions.download_evidence", owns_evidence | is_central | ((is_committee | organises_evidence) & is_visible)
+)
 rules.add_perm("submissions.review_submission", is_committee | is_central)
 rules.add_perm("submissions.view_own_api", rules.is_authenticated)

@@ -18,11 +18,11 @@ DONE = {SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED, SubmissionStatus.
 
 
 def rubric_current() -> Rubric | None:
-    return Rubric.objects.order_by("-year").first()
+    return Rubric.objects.national().order_by("-year").first()
 
 
 def rubric_or_404(year: int) -> Rubric:
-    return get_object_or_404(Rubric, year=year)
+    return get_object_or_404(Rubric.objects.by_key(year))
 
 
 def province_or_404(user, code: str) -> Province:

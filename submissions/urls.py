@@ -1,9 +1,11 @@
 from django.urls import path
 
+import scoring.converters  # noqa: F401  (registers <rubric:…>)
+
 from . import downloads, views
 
 app_name = "submissions"
-P = "years/<int:year>/provinces/<str:code>/"
+P = "years/<rubric:year>/provinces/<str:code>/"
 C = P + "criteria/<str:criterion>/"
 
 urlpatterns = [

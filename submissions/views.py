@@ -15,6 +15,8 @@ from django.views.decorators.http import require_POST
 
 from core import gate
 from core.http import takes_files
+from scoring.contests import contests_for_user, enters
+from scoring.models import Level
 from scoring.selectors import provinces_for_user
 
 from . import hooks, policy, selectors, services, uploads
@@ -26,6 +28,8 @@ from .validators.content import UploadRefused, clean_name
 def _context(request, year: int, code: str, criterion: str | None = None) -> dict:
     rubric = selectors.rubric_or_404(year)
     province = gate.visible(request, "submissions.view_province", selectors.province_or_404(request.user, code))
+    if not enters(rubric.contest, province):  # not an entrant of this contest: as if it did not exist
+        raise Http404
     ctx = {
         "rubric": rubric,
         "province": province,
@@ -39,9 +43,15 @@ def _context(request, year: int, code: str, criterion: str | None = None) -> dic
 @login_required
 def home(request):
     rubric = selectors.rubric_current()
-    provinces = provinces_for_user(request.user)
+    # The national contest's entrants this user sees; other contests are listed apart (issue #16).
+    provinces = provinces_for_user(request.user).filter(level=Level.PROVINCE, is_cdd_office=True)
+    contests = contests_for_user(request.user)
     if rubric is not None and request.user.has_perm("scoring.view_rubric") and provinces.count() == 1:
-        return redirect("submissions:province", year=rubric.year, code=provinces.get().code)
+        if not contests:
+            return redirect("submissions:province", year=rubric.key, code=provinces.get().code)
+    elif len(contests) == 1 and contests[0][1] is not None:  # a district's one contest: straight to its page
+        entered, unit = contests[0]
+        return redirect("submissions:province", year=entered.key, code=unit.code)
     rows = provinces.annotate(
         submitted=Count(
             "submissions__criterion",
@@ -49,7 +59,8 @@ def home(request):
             distinct=True,
         )
     )
-    return render(request, "submissions/home.html", {"rubric": rubric, "provinces": rows})
+    ctx = {"rubric": rubric, "provinces": rows, "contests": contests}
+    return render(request, "submissions/home.html", ctx)
 
 
 @login_required
@@ -102,7 +113,7 @@ def _refusal(name, refusal: UploadRefused) -> dict:
 
 
 def _upload_response(request, ctx: dict, created: list, refused: list[dict]):
-    back = reverse("submissions:criterion", args=[ctx["rubric"].year, ctx["province"].code, ctx["criterion"].code])
+    back = reverse("submissions:criterion", args=[ctx["rubric"].key, ctx["province"].code, ctx["criterion"].code])
     if _wants_json(request):
         rows = [
             {
@@ -201,7 +212,7 @@ def withdraw(request, pk: int):
     services.evidence_withdraw(user=request.user, evidence=evidence)
     messages.success(request, "ถอนหลักฐานแล้ว (ยังเก็บไว้ในประวัติ) / Withdrawn (kept in the history)")
     sub = evidence.submission
-    return redirect("submissions:criterion", year=sub.rubric.year, code=sub.province.code, criterion=sub.criterion.code)
+    return redirect("submissions:criterion", year=sub.rubric.key, code=sub.province.code, criterion=sub.criterion.code)
 
 
 @login_required

@@ -26,7 +26,7 @@ class Command(BaseCommand):
         parser.add_argument("--sheet", default="standings", choices=sheets, help="XLSX/CSV: which sheet")
 
     def handle(self, *args, year, out, kind, province, sheet, **options):
-        rubric = Rubric.objects.filter(year=year).first()
+        rubric = Rubric.objects.national().filter(year=year).first()
         if rubric is None:
             raise CommandError(f"ไม่พบเกณฑ์ปี {year} / no rubric for {year}")
         path = Path(out)

@@ -30,7 +30,7 @@ class Command(BaseCommand):
 
     def handle(self, file, year, dry_run, by, **options):
         try:
-            rubric = Rubric.objects.get(year=year)
+            rubric = Rubric.objects.national().get(year=year)
         except Rubric.DoesNotExist as exc:
             raise CommandError(f"ไม่พบเกณฑ์ปี {year} / no rubric for {year}") from exc
         importer = None

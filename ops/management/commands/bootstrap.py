@@ -39,22 +39,21 @@ class Command(BaseCommand):
             )
         for path in sorted((DATA / "rubrics").glob("*.json")):
             data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("contest"):
-                # A provincial office's contest (issue #16): rubrics are stored one per year, so loading it
-                # here would overwrite that year's national rubric; the contest loader stores it instead.
-                self.stdout.write(f"ข้ามการประกวดของจังหวัด / skipped provincial contest: {path.name}")
+            if options["no_units"] and (data.get("contest") or {}).get("entrant_level", "province") != "province":
+                # Its entrants are districts or subdistricts, which were not loaded.
+                self.stdout.write(f"ข้าม / skipped (no units): {path.name}")
                 continue
             try:
                 rubric = services.rubric_load(data=data)
             except RubricError as exc:
                 raise CommandError(f"{path.name}: {exc}") from exc
-            self.stdout.write(f"เกณฑ์ / rubric {rubric.year}: {rubric.criteria.count()} criteria")
+            self.stdout.write(f"เกณฑ์ / rubric {rubric.key}: {rubric.criteria.count()} criteria")
         if options["demo"]:
             users = demo.demo_users()
             for rubric in Rubric.objects.all():
                 count = demo.demo_facts(rubric=rubric)
                 self.stdout.write(f"ข้อมูลตัวอย่าง / demo facts {rubric.year}: {count} changed")
-            current = Rubric.objects.order_by("-year").first()
+            current = Rubric.objects.national().order_by("-year").first()
             if current is not None:
                 filled = demo_evidence(rubric=current)
                 self.stdout.write(f"หลักฐานตัวอย่าง / demo evidence {current.year}: {filled} provinces")

@@ -1,41 +1,64 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from core.errors import PortalError
 from scoring import services
-from scoring.models import FactSource, Rubric
+from scoring.models import Contest, FactSource
 from scoring.tabular import SheetError, read_rows
 
 
 class Command(BaseCommand):
-    help = "นำเข้าข้อมูล province,criterion,fact,value จาก CSV/XLSX (ทั้งหมดหรือไม่นำเข้าเลย) / import facts, all or none"
+    help = (
+        "นำเข้าข้อมูล province,criterion,fact,value (การประกวดอื่น: entrant,criterion,fact,value และ period"
+        " เมื่อมีหลายรอบ) จาก CSV/XLSX ทั้งหมดหรือไม่นำเข้าเลย / import facts, all or none"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file")
-        parser.add_argument("--year", type=int, required=True)
+        which = parser.add_mutually_exclusive_group(required=True)
+        which.add_argument("--year", type=int, help="the Department's contest of that fiscal year (B.E.)")
+        which.add_argument("--contest", help="a contest's code, e.g. nongkhai-missions-2565")
         parser.add_argument(
             "--dry-run", action="store_true", help="แสดงสิ่งที่จะเปลี่ยนโดยไม่บันทึก / show changes, write nothing"
         )
 
-    def handle(self, file, year, dry_run, **options):
-        try:
-            rubric = Rubric.objects.get(year=year)
-        except Rubric.DoesNotExist as exc:
-            raise CommandError(f"ไม่พบเกณฑ์ปี {year} / no rubric for {year}") from exc
+    def handle(self, file, year, contest, dry_run, **options):
+        found = Contest.objects.national().filter(year=year) if year else Contest.objects.filter(slug=contest)
+        chosen = found.first()
+        if chosen is None:
+            raise CommandError(f"ไม่พบการประกวด {year or contest} / no contest {year or contest}")
+        rubrics = {r.period: r for r in chosen.rubrics.all()}
+        required = services.HEADER if chosen.is_national else services.ENTRANT_HEADER
+        if "" not in rubrics:  # a contest with periods: each row says which
+            required = (*required, "period")
         path = Path(file)
         try:
-            rows = read_rows(path.read_bytes(), path.name, required=services.HEADER)
-            report = services.facts_import(rubric=rubric, rows=rows, source=FactSource.IMPORT, dry_run=dry_run)
+            rows = read_rows(path.read_bytes(), path.name, required=required)
+            unknown = sorted({r["period"] for r in rows if r.get("period") and r["period"] not in rubrics})
+            if "" not in rubrics and unknown:
+                known = ", ".join(sorted(rubrics))
+                raise CommandError(f"ไม่พบรอบ {', '.join(unknown)} (มี: {known}) / unknown period (known: {known})")
+            with transaction.atomic():  # every period or none
+                for period, rubric in sorted(rubrics.items()):
+                    # Rows of other periods become blank lines, so row numbers stay those of the sheet.
+                    mine = [row if row.get("period", "") == period else {} for row in rows]
+                    report = services.facts_import(rubric=rubric, rows=mine, source=FactSource.IMPORT, dry_run=dry_run)
+                    self._report(report, period, dry_run)
         except (OSError, SheetError) as exc:
             raise CommandError(str(exc)) from exc
         except PortalError as exc:
             raise CommandError(f"ไม่ได้นำเข้าข้อมูลใดเลย / nothing imported:\n{exc}") from exc
+
+    def _report(self, report, period: str, dry_run: bool) -> None:
         for row, province, criterion, fact, old, new in report.changes:
             self.stdout.write(
                 f"  แถว/row {row}: {province} {criterion} {fact}: {old if old is not None else '∅'} → {new}"
             )
         verb = "จะ/would" if dry_run else ""
+        where = f"รอบ/period {period}: " if period else ""
         self.stdout.write(
-            f"{verb} สร้าง/create {report.created}, แก้ไข/update {report.updated}, ไม่เปลี่ยน/unchanged {report.unchanged}"
+            f"{where}{verb} สร้าง/create {report.created}, แก้ไข/update {report.updated},"
+            f" ไม่เปลี่ยน/unchanged {report.unchanged}"
         )

@@ -20,7 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, year, criterion, deadline, **options):
         try:
-            rubric = Rubric.objects.get(year=year)
+            rubric = Rubric.objects.national().get(year=year)
         except Rubric.DoesNotExist as exc:
             raise CommandError(f"ไม่พบเกณฑ์ปี {year} / no rubric for {year}") from exc
         try:

@@ -2,37 +2,46 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from scoring import selectors, services
-from scoring.models import Rubric
+from scoring import services
+from scoring.contests import contest_rows
+from scoring.models import Contest
 
 
 class Command(BaseCommand):
-    help = "แสดงอันดับ / print the standings (json or table)"
+    help = "แสดงอันดับ / print the standings (json or table) of the national contest of --year or of --contest SLUG"
 
     def add_arguments(self, parser):
-        parser.add_argument("--year", type=int, required=True)
+        which = parser.add_mutually_exclusive_group(required=True)
+        which.add_argument("--year", type=int, help="the Department's contest of that fiscal year (B.E.)")
+        which.add_argument("--contest", help="a contest's code, e.g. chonburi-web-2564")
         parser.add_argument("--format", choices=["json", "table"], default="table")
-        parser.add_argument("--recompute", action="store_true", help="rescore every province first")
+        parser.add_argument("--recompute", action="store_true", help="rescore every entrant first")
 
-    def handle(self, year, format, recompute, **options):
-        try:
-            rubric = Rubric.objects.get(year=year)
-        except Rubric.DoesNotExist as exc:
-            raise CommandError(f"ไม่พบเกณฑ์ปี {year} / no rubric for {year}") from exc
-        services.standings_recompute(rubric_id=rubric.pk, full=recompute)
-        rows = selectors.standings_rows(rubric)
+    def handle(self, year, contest, format, recompute, **options):
+        found = Contest.objects.national().filter(year=year) if year else Contest.objects.filter(slug=contest)
+        chosen = found.first()
+        if chosen is None:
+            raise CommandError(f"ไม่พบการประกวด {year or contest} / no contest {year or contest}")
+        for rubric in chosen.rubrics.all():
+            services.standings_recompute(rubric_id=rubric.pk, full=recompute)
+        rows = contest_rows(chosen)
         if format == "json":
             self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
             return
+        rubric = chosen.rubrics.order_by("period_order").last()
         dims = [d.code for d in rubric.dimensions.all()]
-        self.stdout.write(f"{'#':>3} {'จังหวัด':<20} " + " ".join(f"{d:>6}" for d in dims) + f" {'รวม':>7}  รางวัล")
+        self.stdout.write(f"{chosen.name_th} / {chosen.name_en}")
+        self.stdout.write(f"{'#':>3} {'ผู้เข้าประกวด':<24} " + " ".join(f"{d:>6}" for d in dims) + f" {'รวม':>7}  รางวัล")
         for r in rows:
             flag = " (เสมอ/tie)" if r["award_tie"] else ""
             self.stdout.write(
-                f"{r['rank']:>3} {r['province_name_th']:<20} "
+                f"{r['rank']:>3} {r['name']:<24} "
                 + " ".join(f"{r['dimensions'].get(d, '0'):>6}" for d in dims)
                 + f" {r['total']:>7}  {r['award_name_th'] or ''}{flag}"
             )
-        for tier in selectors.award_summary(rubric):
-            if tier["vacant"]:
-                self.stdout.write(f"รางวัล{tier['name_th']}: {tier['note_th']} / {tier['name_en']}: {tier['note_en']}")
+        if not rubric.period:
+            for tier in services.selectors.award_summary(rubric):
+                if tier["vacant"]:
+                    self.stdout.write(
+                        f"รางวัล{tier['name_th']}: {tier['note_th']} / {tier['name_en']}: {tier['note_en']}"
+                    )

@@ -1,0 +1,128 @@
+"""Reads across a contest's periods: each period is a Rubric with its own standings; a contest's
+standing combines them as the contest says (sum, mean or latest), then ranks with the same rule as
+one period (engine.rank: tie-break by dimensions, decision 10 on awards)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from people.models import Role
+from people.selectors import office_province_id, role_of
+
+from .engine import Breakdown, rank
+from .models import Combine, Contest, Level, Province, ProvinceResult, Rubric
+from .rules.facts import fmt_points
+from .selectors import rubric_spec, standings_rows
+
+CENTS = Decimal("0.01")
+
+
+def _combine(how: str, values: list[Decimal], periods: int) -> Decimal:
+    if how == Combine.LATEST:
+        return values[-1]
+    if how == Combine.MEAN:
+        # A period without a result counts as 0: a district that never reports does not average higher.
+        return (sum(values, Decimal(0)) / periods).quantize(CENTS)
+    return sum(values, Decimal(0))
+
+
+def contest_rows(contest: Contest) -> list[dict]:
+    """The contest's standings in the shape of `standings --contest SLUG --format json` (docs/contests.md).
+
+    A contest without periods is its one rubric's standings; with periods, every entrant carries its
+    `periods` and the combined total, dimensions and rank (3 queries + 2 per period rubric's spec)."""
+    rubrics = list(contest.rubrics.order_by("period_order"))
+    if len(rubrics) == 1 and not rubrics[0].period:
+        return standings_rows(rubrics[0])
+    results = ProvinceResult.objects.filter(rubric__in=rubrics).select_related("province")
+    by_entrant: dict[int, dict[int, ProvinceResult]] = defaultdict(dict)
+    units = {}
+    for r in results:
+        by_entrant[r.province_id][r.rubric_id] = r
+        units[r.province_id] = r.province
+    latest = rubrics[-1]
+    spec = rubric_spec(latest)
+    breakdowns, periods, crits = {}, {}, {}
+    for unit_id, per in by_entrant.items():
+        code = units[unit_id].code
+        got = [per.get(rb.pk) for rb in rubrics]
+        totals = [r.total if r else Decimal(0) for r in got]
+
+        def combined(field: str, code: str, got=got) -> Decimal:
+            values = [Decimal(getattr(r, field).get(code, "0")) if r else Decimal(0) for r in got]
+            return _combine(contest.combine, values, len(rubrics))
+
+        dims = {d.code: combined("dimensions", d.code) for d in spec.dimensions}
+        # As a period's stored breakdown gives them: "3.00", two places.
+        crits[code] = {c.code: str(combined("criteria", c.code).quantize(CENTS)) for c in spec.criteria()}
+        breakdowns[code] = Breakdown(
+            criteria={}, dimensions=dims, total=_combine(contest.combine, totals, len(rubrics)), level=None
+        )
+        periods[code] = [
+            {
+                "period": rb.period,
+                "name": rb.period_name_th,
+                "name_en": rb.period_name_en,
+                "total": fmt_points(r.total) if r else "0",
+                "rank": r.rank if r else None,
+                "criteria": r.criteria if r else {},
+            }
+            for rb, r in zip(rubrics, got, strict=True)
+        ]
+    placings = rank(breakdowns, tie_break=spec.tie_break, awards=spec.awards)
+    tiers = {a.code: a for a in spec.awards}
+    by_code = {u.code: u for u in units.values()}
+    return [
+        {
+            "rank": p.rank,
+            "entrant": p.province,
+            "name": by_code[p.province].name_th,
+            "name_en": by_code[p.province].name_en,
+            "total": fmt_points(breakdowns[p.province].total),
+            "dimensions": {k: str(v.quantize(CENTS)) for k, v in breakdowns[p.province].dimensions.items()},
+            "criteria": crits[p.province],
+            "award": p.award,
+            "award_name_th": tiers[p.award].name_th if p.award else None,
+            "award_name_en": tiers[p.award].name_en if p.award else None,
+            "tied": p.tied,
+            "award_tie": p.award_tie,
+            "periods": periods[p.province],
+        }
+        for p in placings
+    ]
+
+
+def enters(contest: Contest, unit: Province) -> bool:
+    """Whether the unit is one of the contest's entrants (as contest_entrants, for one unit)."""
+    if contest.is_national:  # the 76 provincial offices; no query
+        return unit.level == Level.PROVINCE and unit.is_cdd_office
+    chosen = {u.pk for u in contest.entrants.all()}  # prefetched by contests_for_user
+    if chosen:
+        return unit.pk in chosen
+    if unit.level != contest.entrant_level or not unit.is_cdd_office:
+        return False
+    org = contest.organiser_id
+    return org is None or unit.parent_id == org or (unit.parent is not None and unit.parent.parent_id == org)
+
+
+def contests_for_user(user) -> list[tuple[Rubric, Province | None]]:
+    """The rubrics (a contest, or each period of one) beyond the national contest that a user takes part in:
+    all for central staff, those their office organises for an organiser, those their office enters for
+    office staff (with that office). Few contests a year: read whole, filtered here (2–3 queries)."""
+    role = role_of(user)
+    if role not in (Role.CENTRAL, Role.ORGANISER, Role.PROVINCIAL):
+        return []
+    rubrics = (
+        Rubric.objects.exclude(pk__in=Rubric.objects.national().values("pk"))
+        .select_related("contest", "contest__organiser")
+        .prefetch_related("contest__entrants")
+        .order_by("-year", "contest__slug", "period_order")
+    )
+    office = office_province_id(user)
+    if role == Role.CENTRAL:
+        return [(r, None) for r in rubrics]
+    if role == Role.ORGANISER:
+        return [(r, None) for r in rubrics if r.contest.organiser_id == office]
+    unit = Province.objects.select_related("parent").get(pk=office)
+    return [(r, unit) for r in rubrics if enters(r.contest, unit)]

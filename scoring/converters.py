@@ -1,0 +1,17 @@
+"""The <rubric:year> part of a URL: a national contest's year ("2566") or a contest's key
+("chonburi-web-2564", "ubon-milestones-2568.2567-10"); see Rubric.key. Registered on import."""
+
+from django.urls import register_converter
+
+
+class RubricKeyConverter:
+    regex = r"[0-9]{4}|[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)?"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value) -> str:
+        return str(value)
+
+
+register_converter(RubricKeyConverter, "rubric")

@@ -1,0 +1,107 @@
+"""Isolation for contests run by a provincial office (issue #16): every page as the office that runs it,
+another province's organiser, the district offices, the Department's roles and anonymous."""
+
+import json
+
+import pytest
+
+from people.models import Role
+from scoring import services
+from scoring.models import Province
+from tests.factories import DistrictFactory, UserFactory
+
+CHONBURI_WEB = "scoring/rubrics/chonburi-web-2564.json"
+
+
+@pytest.fixture
+def contest(db, chiang_mai):
+    """Seed 001's website contest, run by Chiang Mai among two district offices of its own."""
+    d1, d2 = DistrictFactory(parent=chiang_mai), DistrictFactory(parent=chiang_mai)
+    data = json.loads(open(CHONBURI_WEB, encoding="utf-8").read())
+    data["contest"] = {**data["contest"], "slug": "cm-web-2564", "organiser": "50", "entrants": [d1.code, d2.code]}
+    rubric = services.rubric_load(data=data)
+    return rubric, d1, d2
+
+
+@pytest.fixture
+def people(contest, chiang_mai, phuket):
+    _, d1, d2 = contest
+    return {
+        "central": UserFactory(role=Role.CENTRAL),
+        "organiser": UserFactory(role=Role.ORGANISER, role__province=chiang_mai),
+        "other_organiser": UserFactory(role=Role.ORGANISER, role__province=phuket),
+        "district": UserFactory(role=Role.PROVINCIAL, role__province=d1),
+        "other_district": UserFactory(role=Role.PROVINCIAL, role__province=d2),
+        "provincial": UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai),
+        "committee": UserFactory(role=Role.COMMITTEE),
+        "anonymous": None,
+    }
+
+
+# Another office's contest or unit is a 404, never a 403: nobody learns what exists elsewhere.
+RUN = {"central": 200, "organiser": 200, "anonymous": 302}
+UNIT = {"central": 200, "organiser": 200, "district": 200, "anonymous": 302}
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("/standings/cm-web-2564/", RUN),
+        ("/standings/cm-web-2564/calendar/", RUN),
+        ("/awards/years/cm-web-2564/", RUN),
+        ("/years/cm-web-2564/provinces/{d1}/", UNIT),
+        ("/years/cm-web-2564/provinces/{d1}/criteria/1.1/", UNIT),
+    ],
+)
+def test_every_role_meets_the_contest_as_designed(client, people, contest, page, expected):
+    _, d1, _ = contest
+    url = page.format(d1=d1.code)
+    for who, user in people.items():
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        assert (who, client.get(url).status_code) == (who, expected.get(who, 404))
+
+
+def test_a_unit_outside_the_contest_has_no_page_in_it(client, people, contest, chiang_mai):
+    outsider = DistrictFactory(parent=chiang_mai)
+    client.force_login(people["organiser"])
+    assert client.get(f"/years/cm-web-2564/provinces/{outsider.code}/").status_code == 404
+    # ... nor does a district in the national contest, whose entrants are the 76 provinces.
+    client.force_login(people["central"])
+    assert client.get(f"/years/2566/provinces/{contest[1].code}/").status_code == 404
+
+
+def test_home_lists_the_contests_a_user_takes_part_in(client, people, contest):
+    _, d1, _ = contest
+    client.force_login(people["organiser"])
+    page = client.get("/").content.decode()
+    assert 'href="/standings/cm-web-2564/"' in page
+    client.force_login(people["other_organiser"])
+    assert "cm-web-2564" not in client.get("/").content.decode()
+    client.force_login(people["district"])  # one contest: straight to the district's page in it
+    assert client.get("/")["Location"] == f"/years/cm-web-2564/provinces/{d1.code}/"
+
+
+def test_the_organiser_sees_its_districts_only(people, contest, chiang_mai):
+    from scoring.selectors import provinces_for_user
+
+    _, d1, d2 = contest
+    mine = set(provinces_for_user(people["organiser"]).values_list("pk", flat=True))
+    assert mine == {chiang_mai.pk, d1.pk, d2.pk}
+    assert set(provinces_for_user(people["district"])) == {Province.objects.get(pk=d1.pk)}
+
+
+def test_only_who_runs_the_contest_imports_its_facts(client, people, contest):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    _, d1, _ = contest
+    sheet = f"entrant,criterion,fact,value\n{d1.code},1.1,score,15\n".encode()
+    expected = {"organiser": 302, "central": 302, "anonymous": 302}  # a small sheet: to the login page
+    for who, user in people.items():
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        upload = SimpleUploadedFile("facts.csv", sheet, content_type="text/csv")
+        response = client.post("/standings/cm-web-2564/facts/", {"file": upload})
+        assert (who, response.status_code) == (who, expected.get(who, 404))

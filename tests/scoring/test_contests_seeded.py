@@ -1,0 +1,124 @@
+"""The seeds' contests (issue #16) loaded by `bootstrap` with the real units, once for this module.
+
+The load runs inside a transaction rolled back at the module's end (as tests/scoring/test_units_real.py)."""
+
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import transaction
+
+from scoring.models import Contest, Fact, Rubric
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("bootstrap", verbosity=0, stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+def run(*args) -> str:
+    out = io.StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def standings(slug: str) -> list[dict]:
+    return json.loads(run("standings", "--contest", slug, "--format", "json"))
+
+
+def test_bootstrap_loads_the_five_contests(seeded):
+    assert sorted(Contest.objects.values_list("slug", flat=True)) == [
+        "cdd4-2566",
+        "chonburi-web-2564",
+        "model-subdistrict-2565",
+        "nongkhai-missions-2565",
+        "ubon-milestones-2568",
+    ]
+    # Two contests in B.E. 2565 keep their own rubrics: loading one no longer replaces the other.
+    assert Rubric.objects.filter(year=2565).values_list("contest__slug", flat=True).distinct().count() == 2
+
+
+def test_chonburi_ranks_its_11_district_offices(seeded):
+    rows = standings("chonburi-web-2564")
+    assert sorted(r["entrant"] for r in rows) == [f"20{n:02d}" for n in range(1, 12)]
+    assert {r["name"] for r in rows} >= {"เมืองชลบุรี", "บางละมุง", "สัตหีบ"}
+    assert set(rows[0]) >= {"entrant", "name", "rank", "total", "dimensions", "criteria", "award", "tied"}
+
+
+def test_nongkhai_ranks_its_9_districts_with_a_level_per_mission(seeded):
+    rows = standings("nongkhai-missions-2565")
+    assert sorted(r["entrant"] for r in rows) == [
+        "4301",
+        "4302",
+        "4305",
+        "4307",
+        "4308",
+        "4314",
+        "4315",
+        "4316",
+        "4317",
+    ]
+    assert sorted(rows[0]["dimension_levels"]) == [str(n) for n in range(1, 9)]
+
+
+def test_ubon_ranks_its_25_districts_per_month(seeded):
+    rows = standings("ubon-milestones-2568")
+    assert len(rows) == 25
+    assert all(r["entrant"].startswith("34") and len(r["entrant"]) == 4 for r in rows)
+    assert [p["period"] for p in rows[0]["periods"]] == [
+        "2568-04",
+        "2568-05",
+        "2568-06",
+        "2568-07",
+        "2568-08",
+        "2568-09",
+    ]
+    # Nobody has reported yet: seed 004 grades a missing report C (3 points) every month; the mean is 3.
+    assert {r["total"] for r in rows} == {"3"}
+    assert all(r["tied"] and r["rank"] == 1 for r in rows)
+
+
+def test_model_subdistrict_ranks_subdistricts(seeded):
+    rows = standings("model-subdistrict-2565")
+    assert len(rows) == 7282  # every non-Bangkok subdistrict in the units file (scoring/data/UNITS-SOURCE.md)
+    assert all(len(r["entrant"]) == 6 for r in rows)
+
+
+def test_import_facts_by_entrant_code_and_name(seeded, tmp_path):
+    rubric = Rubric.objects.get(contest__slug="nongkhai-missions-2565")
+    sheet = tmp_path / "facts.csv"
+    sheet.write_text("entrant,criterion,fact,value\n2001,1.1.1,verified,1\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="แถวที่ 2: '2001' ไม่ใช่ผู้เข้าประกวดนี้ / row 2: '2001' is not an entrant"):
+        run("import_facts", str(sheet), "--contest", "nongkhai-missions-2565")
+    assert Fact.objects.filter(rubric=rubric).count() == 0
+    # Mission 1.1.1: 30 × 90 / 100 verified TPMAP targets = 27 points; named by code, then by Thai name.
+    sheet.write_text(
+        "entrant,criterion,fact,value\n4301,1.1.1,verified,90\nเมืองหนองคาย,1.1.1,tpmap_target,100\n", encoding="utf-8"
+    )
+    assert "สร้าง/create 2" in run("import_facts", str(sheet), "--contest", "nongkhai-missions-2565")
+    mueang = next(r for r in standings("nongkhai-missions-2565") if r["entrant"] == "4301")
+    assert mueang["criteria"]["1.1.1"] == "27.00"
+    assert mueang["rank"] == 1
+
+
+def test_import_facts_needs_the_period_of_a_monthly_contest(seeded, tmp_path):
+    sheet = tmp_path / "facts.csv"
+    sheet.write_text("entrant,criterion,fact,value\n3401,4.1.1,grade,A\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="period"):
+        run("import_facts", str(sheet), "--contest", "ubon-milestones-2568")
+    sheet.write_text("entrant,criterion,fact,value,period\n3401,4.1.1,grade,A,2568-13\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="ไม่พบรอบ 2568-13"):
+        run("import_facts", str(sheet), "--contest", "ubon-milestones-2568")
+    # Mueang Ubon graded A (5) in April, C (3) for the five months unreported: mean 20 / 6 = 3.33.
+    sheet.write_text("entrant,criterion,fact,value,period\n3401,4.1.1,grade,A,2568-04\n", encoding="utf-8")
+    assert "รอบ/period 2568-04:  สร้าง/create 1" in run("import_facts", str(sheet), "--contest", "ubon-milestones-2568")
+    rows = standings("ubon-milestones-2568")
+    assert (rows[0]["entrant"], rows[0]["total"], rows[0]["rank"], rows[0]["tied"]) == ("3401", "3.33", 1, False)
+    assert [p["total"] for p in rows[0]["periods"]] == ["5", "3", "3", "3", "3", "3"]
+    assert rows[1]["rank"] == 2
