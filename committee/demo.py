@@ -229,7 +229,7 @@ def demo_evidence(*, rubric: Rubric) -> int:
 # subdistricts, provinces with demo logins), as every judgment is a real service call (~8 ms) and
 # bootstrap --demo must stay quick; the others stay unscored, tied at 0 below them, not judged yet.
 SUBDISTRICT_PROVINCES = ["TH-43", "TH-83"]
-# Two ranks per subdistrict contest get the chair's consensus score over the members' median, as in 2566.
+# The first entrants of each rubric get the chair's consensus score over the members' median, as in 2566.
 CHAIR_FINALS = 2
 
 

@@ -90,7 +90,7 @@ DEMO_DEADLINES = {2566: {"2.1.2": date(2023, 4, 12), "2.2.2": date(2023, 7, 14)}
 
 
 def demo_facts(*, rubric: Rubric) -> int:
-    """Imports the demo facts in one facts import; returns how many facts changed (0 on a second run)."""
+    """Imports the demo facts in one facts import; returns how many facts changed."""
     if not rubric.contest.is_national:
         return _contest_facts(rubric)
     for code, deadline in DEMO_DEADLINES.get(rubric.year, {}).items():
