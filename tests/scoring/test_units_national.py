@@ -67,7 +67,7 @@ def test_province_choices_offer_the_76_offices_only(rf, central_user, chiang_mai
     from django.contrib import admin
 
     from awards.forms import DocumentRequestForm
-    from committee.models import Conflict
+    from people.models import Conflict
     from scoring.admin_forms import MembershipForm
     from scoring.models import Fact
 
