@@ -1,4 +1,5 @@
-"""Demo evidence and committee work for a dozen provinces (`manage.py bootstrap --demo`).
+"""Demo evidence and committee work for a dozen provinces (`manage.py bootstrap --demo`), and the
+committee's scores for the judged criteria of every other contest (`demo_judgments`).
 
 Everything goes through the real services (evidence_submit, evidence_withdraw, judgment_record,
 chair_final_record, clarification_*), so the demo shows exactly what real use produces. The files are
@@ -8,6 +9,7 @@ generated: a small Thai PDF per report (WeasyPrint) and a JPEG "activity photo" 
 from __future__ import annotations
 
 import io
+import random
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -18,13 +20,18 @@ from django.db import transaction
 
 from people.models import Membership, Role
 from scoring.dates import parse_moment
-from scoring.models import Province, Rubric
+from scoring.models import Level, Province, Rubric
+from scoring.recompute import results_mark_dirty
+from scoring.rules import Rule
+from scoring.selectors import contest_entrants, rubric_spec
 from submissions import services as evidence
 from submissions.models import Submission
 from submissions.uploads import _TempFile as UploadTempFile
 from submissions.uploads import cleanup
 
 from . import services
+from .guards import lock_open
+from .models import Judgment, Source
 
 FONT = Path(settings.BASE_DIR) / "static" / "fonts" / "Laksaman.ttf"
 # Chiang Mai and Phuket have demo logins; the others fill the committee's matrix.
@@ -216,3 +223,74 @@ def demo_evidence(*, rubric: Rubric) -> int:
                 getattr(demo, scenario)()
             filled += 1
     return filled
+
+
+# 7,282 subdistricts enter model-subdistrict-2565: the demo scores only those of Nong Khai and Phuket (79
+# subdistricts, provinces with demo logins), as every judgment is a real service call (~8 ms) and
+# bootstrap --demo must stay quick; the others stay unscored, tied at 0 below them, not judged yet.
+SUBDISTRICT_PROVINCES = ["TH-43", "TH-83"]
+# The first entrants of each rubric get the chair's consensus score over the members' median, as in 2566.
+CHAIR_FINALS = 2
+
+
+def _points(rule: Rule, aim: float) -> Decimal:
+    """The score a member gives an entrant doing `aim` (0–1) of the best: the rule's nearest level, or
+    points in half steps where the rule takes any (a website contest's marks)."""
+    top = rule.highest()
+    levels = rule.levels()
+    if levels is None:
+        return (top * Decimal(str(aim)) * 2).quantize(Decimal(1)) / 2
+    return min(levels, key=lambda level: abs(level - top * Decimal(str(aim))))
+
+
+def demo_judgments(*, rubric: Rubric) -> int:
+    """Both demo members score every judged criterion of a contest that is not the national one; the
+    chair settles a couple. Idempotent: a rubric with any judgment is left alone. Returns judgments made."""
+    if rubric.contest.is_national or Judgment.objects.filter(rubric=rubric).exists():
+        return 0
+    users = get_user_model().objects
+    members = [users.get(username="committee1"), users.get(username="committee2")]
+    chair = users.get(username="chair")
+    judged = [c for c in rubric_spec(rubric).criteria() if c.rule.committee_judges]
+    entrants = contest_entrants(rubric.contest)
+    if rubric.contest.entrant_level == Level.SUBDISTRICT:
+        entrants = entrants.filter(parent__parent__code__in=SUBDISTRICT_PROVINCES)
+    entrants = list(entrants)
+    if not judged or not entrants:
+        return 0
+    made = 0
+    # One transaction: the standings are recomputed once, after commit, not after every judgment.
+    with transaction.atomic():
+        rubric = lock_open(rubric)
+        for unit in entrants:
+            # How good the office is, the same in every period, so a monthly contest's totals spread too.
+            skill = random.Random(f"{rubric.contest.slug}-{unit.code}").uniform(0.35, 1.0)
+            for c in judged:
+                for member in members:
+                    rng = random.Random(f"{rubric.key}-{unit.code}-{c.code}-{member.username}")
+                    aim = min(1.0, max(0.0, skill + rng.uniform(-0.15, 0.15)))
+                    services.judgment_apply(
+                        member=member,
+                        rubric=rubric,
+                        province=unit,
+                        criterion_code=c.code,
+                        points=_points(c.rule, aim),
+                        items=None,
+                        note="ตัวอย่างการให้คะแนน (ข้อมูลสมมติ)",
+                        expected_version=None,
+                        source=Source.ADMIN,
+                    )
+                    made += 1
+        results_mark_dirty(rubric_id=rubric.pk, province_ids=[u.pk for u in entrants])
+        for unit in entrants[:CHAIR_FINALS]:
+            c = judged[0]
+            services.chair_final_record(
+                chair=chair,
+                rubric=rubric,
+                province=unit,
+                criterion_code=c.code,
+                points=_points(c.rule, 0.9),
+                reason="มติที่ประชุมคณะกรรมการ (ข้อมูลสมมติ)",
+                expected_version=0,
+            )
+    return made

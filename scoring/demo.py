@@ -1,4 +1,5 @@
-"""Demo users and plausible demo facts for all 76 provinces (`manage.py bootstrap --demo`)."""
+"""Demo users and plausible demo facts (`manage.py bootstrap --demo`): hand-written for the national 2566
+contest's 76 provinces, drawn by each criterion's own rule for every other contest's entrants."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ import random
 from datetime import date
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from people.models import Membership, Role
 
-from . import services
+from . import selectors, services
 from .models import FactSource, Province, Rubric
 
 DEMO_PASSWORD = "cdd4-demo-2566"
@@ -21,22 +23,33 @@ DEMO_USERS = [
     ("committee2", Role.COMMITTEE, None, "กรรมการ ๒"),
     ("chiangmai", Role.PROVINCIAL, "TH-50", "สพจ.เชียงใหม่"),
     ("phuket", Role.PROVINCIAL, "TH-83", "สพจ.ภูเก็ต"),
+    # The provincial offices that run the seed contests among their districts (issue #16).
+    ("chonburi", Role.ORGANISER, "TH-20", "สพจ.ชลบุรี (ผู้จัดการประกวด)"),
+    ("nongkhai", Role.ORGANISER, "TH-43", "สพจ.หนองคาย (ผู้จัดการประกวด)"),
+    ("ubon", Role.ORGANISER, "TH-34", "สพจ.อุบลราชธานี (ผู้จัดการประกวด)"),
+    # District offices, entrants of those contests: DOPA codes, so only with the units loaded.
+    ("mueangchonburi", Role.PROVINCIAL, "2001", "สพอ.เมืองชลบุรี"),
+    ("mueangnongkhai", Role.PROVINCIAL, "4301", "สพอ.เมืองหนองคาย"),
 ]
 
 
 @transaction.atomic
-def demo_users() -> list[tuple[str, str, str]]:
+def demo_users(*, units: bool = True) -> list[tuple[str, str, str]]:
+    """The demo logins; without the units (`bootstrap --no-units`) the district offices' staff are left out."""
     User = get_user_model()
+    password = make_password(DEMO_PASSWORD)  # hashed once: a dozen slow hashes of one password add nothing
     out = []
     for username, role, code, name in DEMO_USERS:
+        if code and not code.startswith("TH-") and not units:
+            continue
         user, created = User.objects.get_or_create(username=username, defaults={"first_name": name})
         if created:
-            user.set_password(DEMO_PASSWORD)
-            user.is_staff = role != Role.PROVINCIAL
+            user.password = password
+            user.is_staff = role not in Role.with_office()
             user.save()
-        province = Province.objects.provinces().get(code=code) if code else None
-        Membership.objects.update_or_create(user=user, defaults={"role": role, "province": province})
-        out.append((username, DEMO_PASSWORD, str(role.label)))
+        office = Province.objects.get(code=code) if code else None
+        Membership.objects.update_or_create(user=user, defaults={"role": role, "province": office})
+        out.append((username, DEMO_PASSWORD, f"{role.label} · {office.name_th}" if office else str(role.label)))
     return out
 
 
@@ -77,6 +90,9 @@ DEMO_DEADLINES = {2566: {"2.1.2": date(2023, 4, 12), "2.2.2": date(2023, 7, 14)}
 
 
 def demo_facts(*, rubric: Rubric) -> int:
+    """Imports the demo facts in one facts import; returns how many facts changed."""
+    if not rubric.contest.is_national:
+        return _contest_facts(rubric)
     for code, deadline in DEMO_DEADLINES.get(rubric.year, {}).items():
         if rubric.criteria.filter(code=code, deadline__isnull=True).exists():
             services.criterion_deadline_set(rubric=rubric, code=code, deadline=deadline)
@@ -85,5 +101,20 @@ def demo_facts(*, rubric: Rubric) -> int:
         rng = random.Random(f"{rubric.year}-{province.code}")  # same demo every run
         for criterion, fact, value in province_facts(rng, province.size_group):
             rows.append({"province": province.code, "criterion": criterion, "fact": fact, "value": value})
+    report = services.facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO)
+    return report.created + report.updated
+
+
+def _contest_facts(rubric: Rubric) -> int:
+    """Each computed criterion's rule draws its own facts; judged criteria get the committee demo's scores."""
+    spec = selectors.rubric_spec(rubric)
+    rows = []
+    for unit in selectors.contest_entrants(rubric.contest):
+        rng = random.Random(f"{rubric.key}-{unit.code}")  # same demo every run
+        for c in spec.criteria():
+            for fact, value in c.rule.demo_facts(rng, deadline=c.deadline).items():
+                rows.append({"province": unit.code, "criterion": c.code, "fact": fact, "value": value})
+    if not rows:  # every criterion judged (chonburi-web-2564, model-subdistrict-2565)
+        return 0
     report = services.facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO)
     return report.created + report.updated

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -169,6 +170,14 @@ class Rule:
         `evidence_expected().times_from` says); "" when uploads do not feed this rule."""
         return ""
 
+    def demo_facts(self, rng: random.Random, *, deadline: date | None = None) -> dict[str, str]:
+        """Plausible raw facts for `bootstrap --demo`, as an import would bring them (strings this rule
+        parses), spread over the rule's levels. A committee-judged rule has none: its demo points are
+        the committee demo's judgments. `deadline` is the criterion's, for kinds that score dates."""
+        if self.committee_judges:
+            return {}
+        raise NotImplementedError
+
     # -- shared behaviour -------------------------------------------------------------
     def label(self, name: str) -> Label:
         entry = self._labels.get(name) or {}
@@ -298,6 +307,17 @@ def _evidence(raw: Any) -> EvidenceExpected:
     return EvidenceExpected(
         types, report, _strings(times["from"], "from"), _strings(times["needs"], "needs", FILE_KINDS)
     )
+
+
+def demo_pick(rng: random.Random, choices: int) -> int:
+    """Which of `choices` levels (best first) a demo entrant reaches: the better ones more often, as in a
+    real contest where most offices do the work and a few fall behind."""
+    return rng.choices(range(choices), weights=range(choices + 1, 1, -1))[0]
+
+
+def demo_text(value: Decimal) -> str:
+    """A demo number the way an office types it: 1200, 93.5, never 1.2E+3."""
+    return format(value, "f")
 
 
 def refused(th: str, en: str) -> Score:

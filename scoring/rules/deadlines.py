@@ -3,14 +3,15 @@ mission 2: paid out by 30 Dec 2564 → 50; with an extension by 31 Jan → 40, 2
 
 from __future__ import annotations
 
+import random
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
 from scoring.dates import DateInputError, en_date, parse_date, thai_date
-from scoring.rules.base import Context, Label, Rule, RuleError, Score, decimal_param, missing, param
+from scoring.rules.base import Context, Label, Rule, RuleError, Score, decimal_param, demo_pick, missing, param
 from scoring.rules.facts import parse_bool, parse_when, pts_en, pts_th
 
 
@@ -88,3 +89,16 @@ class Deadlines(Rule):
             f"{done.th}{asked.th} หลัง {thai_date(last, short=True)} → {pts_th(p)}",
             f"{done.en}{asked.en}, after {en_date(last)} → {pts_en(p)}",
         )
+
+    def demo_facts(self, rng: random.Random, *, deadline: date | None = None) -> dict[str, str]:
+        step = demo_pick(rng, len(self.steps) + 1)  # the last: after every step, `otherwise`
+        if step < len(self.steps):
+            by, _, flagged = self.steps[step]
+            after = self.steps[step - 1][0] if step else by - timedelta(60)
+            day = after + timedelta(rng.randint(1, (by - after).days))
+        else:
+            flagged, day = True, self.steps[-1][0] + timedelta(rng.randint(3, 30))
+        facts = {self.fact: day.isoformat()}
+        if self.flag:
+            facts[self.flag] = "yes" if flagged else "no"
+        return facts

@@ -7,9 +7,10 @@ facts (`"minus"`: growth, debt reduced), which may be negative: it then simply m
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Any
 
 from scoring.rules.base import FactError, Label, Rule, RuleError, decimal_param, missing
@@ -190,3 +191,51 @@ class Measure:
                 f"{where}: needs {self.label.en} ≥ {self.threshold(minimum)} but it cannot exceed "
                 f"{self.threshold(cap)}{hint_en}",
             )
+
+    # -- demo data (`bootstrap --demo`) -------------------------------------------------
+    def demo_value(self, rng: random.Random, meets: Decimal | None, misses: Decimal | None) -> Decimal:
+        """A measured value that meets the threshold `meets` and misses the stricter `misses` (either may be
+        None), so a demo entrant lands in the band the demo chose for it."""
+        top = self.cap if self.cap is not None else None
+        if self.lower:  # thresholds are maximums: meeting is being at or below
+            low = misses if misses is not None else (meets / 2 if meets is not None else Decimal(0))
+            high = meets if meets is not None else misses * Decimal("1.5") + 1  # type: ignore[operator]
+        else:
+            if meets is not None:
+                low = meets
+            elif misses is not None:
+                low = misses / 2 if misses > 0 else misses - 10
+            else:
+                low = (top or HUNDRED) / 2
+            high = misses if misses is not None else (top if top is not None else low * Decimal("1.2") + 1)
+        return Decimal(str(rng.uniform(float(low), float(high)))).quantize(CENT)
+
+    def demo(self, rng: random.Random, value: Decimal, known: dict[str, Decimal]) -> None:
+        """Adds to `known` the raw numbers that measure about `value`; numbers already there (a count two
+        measures share) are kept, so the facts of one rule agree with each other."""
+        step = CENT if self.amount or (self.fact and self.percent) else Decimal(1)
+        towards = ROUND_FLOOR if self.lower else ROUND_CEILING  # rounding must not leave the band
+
+        def whole(x: Decimal) -> Decimal:
+            return x.quantize(step, rounding=towards)
+
+        if self.fact:
+            capped = value if self.max is None else min(value, self.max)
+            known.setdefault(self.fact, max(Decimal(0), whole(capped)))
+            return
+        if self.constant is not None:
+            total = self.constant
+        else:
+            drawn = rng.randrange(50_000, 2_000_000) if self.amount else rng.randrange(40, 400)
+            total = known.setdefault(self.denominator or "", whole(Decimal(drawn)))
+        share = whole(value * total / HUNDRED)
+        if not self.may_exceed:
+            share = min(share, total)
+        assert self.numerator is not None
+        if not self.minus:
+            known.setdefault(self.numerator, max(Decimal(0), share))
+        elif self.numerator in known:  # debt at the start less debt now (seed 003 mission 6)
+            known.setdefault(self.minus, max(Decimal(0), known[self.numerator] - share))
+        else:  # revenue over a baseline (mission 7): the baseline may be the denominator already drawn
+            base = known.setdefault(self.minus, total)
+            known[self.numerator] = max(Decimal(0), base + share)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Mapping
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
 from typing import Any
@@ -16,6 +18,8 @@ from scoring.rules.base import (
     Score,
     ZeroCase,
     decimal_param,
+    demo_pick,
+    demo_text,
     missing,
     param,
     zero_case,
@@ -96,6 +100,11 @@ class Ratio(Rule):
             )
         points = (n * self.weight / d).quantize(CENT, rounding=ROUND_HALF_UP)
         return Score(points, f"{head.th} × {w} → {pts_th(points)}", f"{head.en} × {w} → {pts_en(points)}")
+
+    def demo_facts(self, rng: random.Random, *, deadline: date | None = None) -> dict[str, str]:
+        target = rng.randrange(40, 400)
+        reached = min(target, round(target * rng.uniform(0.55, 1.05)))  # about one in eight reach it
+        return {self.numerator: str(reached), self.denominator: str(target)}
 
 
 def _descending(values: list[Decimal], what: str) -> None:
@@ -180,6 +189,15 @@ class Bands(Rule):
                 )
         low, points = compare(self.bands[-1][0], False), self.otherwise
         return Score(points, f"{shown.th} {low.th} → {pts_th(points)}", f"{shown.en}, {low.en} → {pts_en(points)}")
+
+    def demo_facts(self, rng: random.Random, *, deadline: date | None = None) -> dict[str, str]:
+        limits = [m for m, _ in self.bands]
+        band = demo_pick(rng, len(limits) + 1)  # the last: below every band, `otherwise`
+        meets = limits[band] if band < len(limits) else None
+        misses = limits[band - 1] if band else None
+        known: dict[str, Decimal] = {}
+        self.measure.demo(rng, self.measure.demo_value(rng, meets, misses), known)
+        return {name: demo_text(value) for name, value in known.items()}
 
 
 def _row_thresholds(row: Any, measures: Mapping[str, Measure], i: int) -> Mapping[str, Any]:
@@ -274,3 +292,17 @@ class Table(Rule):
             if index < len(self.rows):
                 th[-1], en[-1] = f"({th[-1]})", f"({en[-1]})"
         return Score(points, f"{' '.join(th)} → {pts_th(points)}", f"{' '.join(en)} → {pts_en(points)}")
+
+    def demo_facts(self, rng: random.Random, *, deadline: date | None = None) -> dict[str, str]:
+        row = demo_pick(rng, len(self.rows) + 1)  # the last: no row met, `otherwise`
+        known: dict[str, Decimal] = {}
+        for key, measure in self.measures.items():
+            if row < len(self.rows):
+                meets = self.rows[row][0].get(key)
+                # A stricter threshold of the rows above, so the entrant does not climb past its row.
+                stricter = [m[key] for m, _ in self.rows[:row] if key in m and m[key] != meets]
+                misses = stricter[-1] if stricter else None
+            else:
+                meets, misses = None, self.rows[-1][0].get(key)
+            measure.demo(rng, measure.demo_value(rng, meets, misses), known)
+        return {name: demo_text(value) for name, value in known.items()}

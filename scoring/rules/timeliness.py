@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -117,6 +118,13 @@ class Timeliness(Rule):
             f"ส่ง {sent_th} หลังวันครบกำหนด {due.th} {late} วันทำการ{rule_th}{skipped.th} → {pts_th(p)}",
             f"submitted {sent_en}, {late} {days_en} after the deadline {due.en}{rule_en}{skipped.en} → {pts_en(p)}",
         )
+
+    def demo_facts(self, rng: random.Random, *, deadline: date | None = None) -> dict[str, str]:
+        if deadline is None:  # nothing to be early or late for: the demo leaves it unreported
+            return {}
+        early, late, later = -rng.randint(1, 20), rng.randint(1, 4), rng.randint(5, 15)
+        days = rng.choices([early, 0, late, later], weights=[6, 2, 2, 1])[0]
+        return {self.fact: (deadline + timedelta(days)).isoformat()}
 
     @staticmethod
     def _holidays(ctx: Context, deadline: date, day: date) -> Label:

@@ -10,6 +10,7 @@ from django.core.management import call_command
 
 from committee.demo import PROVINCES
 from committee.models import ChairFinal, Clarification, ClarificationStatus, Judgment
+from people.models import Membership
 from submissions.models import Evidence, Submission
 
 
@@ -49,3 +50,11 @@ def test_demo_runs_again_without_adding_anything(demo):
     call_command("bootstrap", "--no-units", demo=True, stdout=open(os.devnull, "w"))
     assert (Evidence.objects.count(), Judgment.objects.count(), Clarification.objects.count()) == counts
     assert counts[0] > 80
+
+
+def test_without_the_units_no_district_staff_and_no_contest_judgments(demo):
+    # --no-units skips the contests among districts, and the district offices' logins with them.
+    users = set(Membership.objects.values_list("user__username", flat=True))
+    assert {"chonburi", "nongkhai", "ubon"} <= users
+    assert not {"mueangchonburi", "mueangnongkhai"} & users
+    assert set(Judgment.objects.values_list("rubric__year", flat=True)) == {2566}

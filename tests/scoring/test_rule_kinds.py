@@ -2,14 +2,17 @@
 new kind that misses one fails here instead of being silently counted as judged or shown without labels."""
 
 import json
+import random
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from scoring.rules import KINDS, Rule, RuleError, build_rule
+from scoring.rules import KINDS, Context, Rule, RuleError, build_rule
 from scoring.rules.base import EvidenceExpected, Label
 from scoring.spec import parse_rubric
+from scoring.workdays import WorkCalendar
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "scoring" / "rubrics"
@@ -23,15 +26,17 @@ RUBRICS = [
 GRADE = build_rule("grade", {"kind": "grade", "grades": {"A": "5", "B": "4", "C": "3", "D": "3"}}, Decimal(5))
 
 
-def _examples() -> dict[str, list[Rule]]:
-    out: dict[str, list[Rule]] = {"grade": [GRADE]}
+def _examples() -> dict[str, list[tuple[Rule, date | None]]]:
+    """Every kind's rules in the rubrics, each with its criterion's deadline (timeliness scores by it)."""
+    out: dict[str, list[tuple[Rule, date | None]]] = {"grade": [(GRADE, None)]}
     for path in RUBRICS:
         for c in parse_rubric(json.loads(path.read_text())).criteria():
-            out.setdefault(c.rule.kind, []).append(c.rule)
+            out.setdefault(c.rule.kind, []).append((c.rule, c.deadline))
     return out
 
 
-EXAMPLES = _examples()
+DATED = _examples()
+EXAMPLES = {kind: [rule for rule, _ in found] for kind, found in DATED.items()}
 # Today's answers, kind by kind: a new kind must be added here, with its own answer.
 JUDGED = {
     "done": True,
@@ -140,3 +145,47 @@ def test_bad_evidence_objects_are_refused_with_a_reason(evidence: object, en: st
     with pytest.raises(RuleError) as refused:
         build_rule("done", {"points": "5", "evidence": evidence}, Decimal(5))
     assert refused.value.en == en
+
+
+CAL = WorkCalendar()
+DEMO_SEEDS = range(40)
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_kind_gives_demo_facts_it_reads_and_scores(kind: str) -> None:
+    for rule, deadline in DATED[kind]:
+        ctx = Context(calendar=CAL, size_group="medium", deadline=deadline)
+        points = set()
+        for seed in DEMO_SEEDS:
+            facts = rule.demo_facts(random.Random(seed), deadline=deadline)
+            assert facts == rule.demo_facts(random.Random(seed), deadline=deadline)  # the same demo every run
+            if rule.committee_judges:  # judged: the committee demo's judgments give its points
+                assert facts == {}
+                continue
+            assert all(isinstance(v, str) and v for v in facts.values())
+            assert set(facts) <= set(rule.fact_names())
+            assert rule.check(facts) == []
+            score = rule.evaluate(facts, ctx)
+            assert 0 <= score.points <= rule.highest()
+            points.add(score.points)
+        if not rule.committee_judges and (deadline or kind != "timeliness"):
+            # Spread over the rule's levels, not one value for every entrant.
+            assert len(points) >= 2 and max(points) > 0
+
+
+def test_timeliness_without_a_deadline_has_no_demo_date() -> None:
+    rule = next(r for r, deadline in DATED["timeliness"] if deadline is None)
+    assert rule.demo_facts(random.Random(1)) == {}
+
+
+def test_deadlines_demo_asks_for_an_extension_only_where_a_step_needs_one() -> None:
+    rule = EXAMPLES["deadlines"][0]
+    seen = set()
+    for seed in DEMO_SEEDS:
+        facts = rule.demo_facts(random.Random(seed))
+        day = date.fromisoformat(facts[rule.fact])
+        step = next((s for s in rule.steps if day <= s[0]), None)
+        if step is not None and not step[2]:
+            assert facts[rule.flag] == "no"
+        seen.add(step[1] if step else None)
+    assert None in seen and len(seen) >= 4

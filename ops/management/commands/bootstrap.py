@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 import scoring
-from committee.demo import demo_evidence
+from committee.demo import demo_evidence, demo_judgments
 from scoring import demo, services
 from scoring.models import Rubric
 from scoring.spec import RubricError
@@ -49,14 +49,25 @@ class Command(BaseCommand):
                 raise CommandError(f"{path.name}: {exc}") from exc
             self.stdout.write(f"เกณฑ์ / rubric {rubric.key}: {rubric.criteria.count()} criteria")
         if options["demo"]:
-            users = demo.demo_users()
-            for rubric in Rubric.objects.all():
+            started = time.monotonic()
+            users = demo.demo_users(units=not options["no_units"])
+            for rubric in Rubric.objects.select_related("contest"):
+                began = time.monotonic()
                 count = demo.demo_facts(rubric=rubric)
-                self.stdout.write(f"ข้อมูลตัวอย่าง / demo facts {rubric.year}: {count} changed")
+                took = time.monotonic() - began
+                self.stdout.write(f"ข้อมูลตัวอย่าง / demo facts {rubric.key}: {count} changed ({took:.1f} s)")
             current = Rubric.objects.national().order_by("-year").first()
             if current is not None:
+                began = time.monotonic()
                 filled = demo_evidence(rubric=current)
-                self.stdout.write(f"หลักฐานตัวอย่าง / demo evidence {current.year}: {filled} provinces")
+                took = time.monotonic() - began
+                self.stdout.write(f"หลักฐานตัวอย่าง / demo evidence {current.year}: {filled} provinces ({took:.1f} s)")
+            for rubric in Rubric.objects.exclude(pk__in=Rubric.objects.national()).select_related("contest"):
+                began = time.monotonic()
+                made = demo_judgments(rubric=rubric)
+                took = time.monotonic() - began
+                self.stdout.write(f"คะแนนกรรมการตัวอย่าง / demo judgments {rubric.key}: {made} ({took:.1f} s)")
+            self.stdout.write(f"ข้อมูลตัวอย่างเสร็จใน / demo data done in {time.monotonic() - started:.1f} s")
             self.stdout.write("\nผู้ใช้ตัวอย่าง / demo logins (username / password):")
             for username, password, role in users:
-                self.stdout.write(f"  {username:<12} {password}   {role}")
+                self.stdout.write(f"  {username:<15} {password}   {role}")

@@ -1,0 +1,144 @@
+"""`bootstrap --demo` gives every seed contest (issue #16) standings worth looking at: facts drawn by each
+computed criterion's rule, the committee's scores for the judged ones.
+
+Loaded once for this module with the real units, inside a transaction rolled back at the module's end
+(as tests/scoring/test_contests_seeded.py); the standings are recomputed here, since a recompute waits
+for a commit that never comes."""
+
+import io
+from collections import Counter
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+
+from committee.demo import SUBDISTRICT_PROVINCES, demo_judgments
+from committee.models import ChairFinal, Judgment, ScoreChange
+from people.models import Membership, Role
+from scoring import demo, services
+from scoring.contests import contest_rows
+from scoring.models import Contest, Fact, Rubric
+
+pytestmark = pytest.mark.django_db
+
+SEED_CONTESTS = ["chonburi-web-2564", "model-subdistrict-2565", "nongkhai-missions-2565", "ubon-milestones-2568"]
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
+    media = tmp_path_factory.mktemp("media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        out = io.StringIO()
+        call_command("bootstrap", demo=True, stdout=out)
+        for rubric in Rubric.objects.all():
+            services.standings_recompute(rubric_id=rubric.pk, full=True)
+        yield out.getvalue()
+        transaction.set_rollback(True)
+
+
+def rows(slug: str) -> list[dict]:
+    return contest_rows(Contest.objects.get(slug=slug))
+
+
+def scored(slug: str) -> list[dict]:
+    return [r for r in rows(slug) if Decimal(r["total"]) > 0]
+
+
+def alone(found: list[dict]) -> int:
+    """Entrants whose rank nobody shares."""
+    ranks = Counter(r["rank"] for r in found)
+    return sum(1 for r in found if ranks[r["rank"]] == 1)
+
+
+def test_every_district_contest_scores_every_entrant_with_distinct_ranks(seeded):
+    for slug, entrants in [("chonburi-web-2564", 11), ("nongkhai-missions-2565", 9)]:
+        found = rows(slug)
+        assert len(found) == len(scored(slug)) == entrants
+        assert alone(found) == entrants, slug
+        assert len({r["total"] for r in found}) == entrants
+
+
+def test_nongkhai_mixes_imported_facts_and_judgments(seeded):
+    rubric = Rubric.objects.get(contest__slug="nongkhai-missions-2565")
+    # 16 computed criteria for 9 districts: ratio, bands, table, deadlines and timeliness all have facts.
+    assert Fact.objects.filter(rubric=rubric).values("criterion").distinct().count() == 16
+    assert set(Fact.objects.filter(rubric=rubric).values_list("source", flat=True)) == {"demo"}
+    # 9 done criteria, both members, 9 districts.
+    assert Judgment.objects.filter(rubric=rubric).count() == 9 * 2 * 9
+    top = rows("nongkhai-missions-2565")[0]
+    assert Decimal(top["criteria"]["2.1"]) > 0 and Decimal(top["criteria"]["1.1.1"]) > 0
+
+
+def test_ubon_months_are_judged_and_their_mean_spreads_the_districts(seeded):
+    found = rows("ubon-milestones-2568")
+    assert len(found) == 25 and all(len(r["periods"]) == 6 for r in found)
+    assert all(p["rank"] is not None for r in found for p in r["periods"])
+    # Grades A–D, the mean of six months, move in twelfths of a point: ties are real here, yet the demo's
+    # districts are no longer all tied at 3 (a missing report's C) as before any judgment.
+    assert len({r["total"] for r in found}) == 14
+    assert found[0]["total"] != found[-1]["total"]
+    assert Judgment.objects.filter(rubric__contest__slug="ubon-milestones-2568").count() == 6 * 25 * 2
+
+
+def test_model_subdistricts_of_the_demo_provinces_are_judged(seeded):
+    found = scored("model-subdistrict-2565")
+    assert len(rows("model-subdistrict-2565")) == 7282
+    assert len(found) == 79  # Nong Khai 62 and Phuket 17 (SUBDISTRICT_PROVINCES); the rest not judged yet
+    assert {r["entrant"][:2] for r in found} == {s.removeprefix("TH-") for s in SUBDISTRICT_PROVINCES} == {"43", "83"}
+    assert alone(found) == 79  # equal totals are parted by the dimensions, best first (tie_break)
+    assert found[0]["award"] == "provincial_model"
+
+
+def test_chair_settles_two_entrants_per_judged_contest(seeded):
+    finals = ChairFinal.objects.filter(rubric__contest__slug__in=SEED_CONTESTS)
+    assert finals.values("rubric").distinct().count() == 9  # chonburi, model-subdistrict, nongkhai, 6 months
+    assert finals.count() == 18
+
+
+def test_demo_is_the_same_every_run(seeded):
+    rubric = Rubric.objects.get(contest__slug="nongkhai-missions-2565")
+    facts = set(Fact.objects.filter(rubric=rubric).values_list("province__code", "criterion__code", "name", "value"))
+    judged = set(Judgment.objects.filter(rubric=rubric).values_list("province__code", "criterion__code", "points"))
+    with transaction.atomic():
+        ScoreChange.objects.filter(rubric=rubric).delete()
+        ChairFinal.objects.filter(rubric=rubric).delete()
+        Judgment.objects.filter(rubric=rubric).delete()
+        Fact.objects.filter(rubric=rubric).delete()
+        assert demo.demo_facts(rubric=rubric) == len(facts) == 297
+        assert demo_judgments(rubric=rubric) == len(Judgment.objects.filter(rubric=rubric)) == 162
+        again = Fact.objects.filter(rubric=rubric).values_list("province__code", "criterion__code", "name", "value")
+        assert set(again) == facts
+        points = Judgment.objects.filter(rubric=rubric).values_list("province__code", "criterion__code", "points")
+        assert set(points) == judged
+        transaction.set_rollback(True)
+
+
+def test_second_run_changes_nothing(seeded):
+    out = io.StringIO()
+    call_command("bootstrap", demo=True, stdout=out)
+    text = out.getvalue()
+    assert "demo facts nongkhai-missions-2565: 0 changed" in text
+    for key in ["chonburi-web-2564", "model-subdistrict-2565", "ubon-milestones-2568.2568-09"]:
+        assert f"demo judgments {key}: 0 (" in text
+
+
+def test_organisers_and_district_staff_log_in_to_their_offices(seeded):
+    offices = dict(
+        Membership.objects.filter(
+            user__username__in=["chonburi", "nongkhai", "ubon", "mueangchonburi", "mueangnongkhai"]
+        ).values_list("user__username", "province__code")
+    )
+    assert offices == {
+        "chonburi": "TH-20",
+        "nongkhai": "TH-43",
+        "ubon": "TH-34",
+        "mueangchonburi": "2001",
+        "mueangnongkhai": "4301",
+    }
+    roles = dict(Membership.objects.filter(user__username__in=offices).values_list("user__username", "role"))
+    assert roles == {
+        name: Role.ORGANISER if name in ("chonburi", "nongkhai", "ubon") else Role.PROVINCIAL for name in offices
+    }
+    assert "mueangchonburi  cdd4-demo-2566   เจ้าหน้าที่สำนักงาน / office staff · เมืองชลบุรี" in seeded
