@@ -122,3 +122,15 @@ def test_import_facts_needs_the_period_of_a_monthly_contest(seeded, tmp_path):
     assert (rows[0]["entrant"], rows[0]["total"], rows[0]["rank"], rows[0]["tied"]) == ("3401", "3.33", 1, False)
     assert [p["total"] for p in rows[0]["periods"]] == ["5", "3", "3", "3", "3", "3"]
     assert rows[1]["rank"] == 2
+
+
+def test_other_commands_take_a_contest(seeded, tmp_path):
+    out = run("rubric_deadline", "ubon-milestones-2568.2568-05", "4.1.1", "21/05/2568")
+    assert "4.1.1" in out
+    assert Rubric.objects.get(
+        contest__slug="ubon-milestones-2568", period="2568-05"
+    ).criteria.get().deadline.isoformat() == ("2025-05-21")
+    path = tmp_path / "standings.csv"
+    run("export_results", "--contest", "chonburi-web-2564", "--out", str(path))
+    text = path.read_text(encoding="utf-8-sig")
+    assert "เมืองชลบุรี" in text and "2011" in text
