@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
+from rest_framework.permissions import BasePermission
 
 from core import gate
 
@@ -17,3 +18,18 @@ def rubric_gate(request, perm: str, key: str) -> Rubric:
         gate.require(request, perm, rubric)
         return rubric
     return gate.visible(request, perm, rubric)
+
+
+def rubric_permission(perm: str) -> type[BasePermission]:
+    """The API's form of rubric_gate, for views under years/<rubric:year>/: 401 anonymous, 404 another
+    office's contest, 403 the national one; the view finds the rubric on `self.rubric`."""
+
+    class HasRubricRule(BasePermission):
+        def has_permission(self, request, view) -> bool:
+            if not request.user.is_authenticated:
+                return False
+            view.rubric = rubric_gate(request, perm, view.kwargs.get("year") or view.kwargs["slug"])
+            return True
+
+    HasRubricRule.__name__ = f"HasRubricRule[{perm}]"
+    return HasRubricRule

@@ -9,6 +9,8 @@ from rest_framework.views import APIView
 from core.api import rule_permission
 
 from . import selectors, services
+from .access import rubric_permission
+from .contests import contest_rows
 from .models import FactSource, Province, Rubric
 
 
@@ -41,7 +43,12 @@ class RubricDetail(APIView):
 
 class StandingSerializer(serializers.Serializer):
     rank = serializers.IntegerField(allow_null=True)
-    province = serializers.CharField()
+    entrant = serializers.CharField(
+        help_text="ISO code for a province (TH-50), DOPA code for a district or subdistrict"
+    )
+    name = serializers.CharField()
+    name_en = serializers.CharField()
+    province = serializers.CharField(help_text="the same as entrant (kept for the national contest's clients)")
     province_name_th = serializers.CharField()
     province_name_en = serializers.CharField()
     total = serializers.DecimalField(max_digits=7, decimal_places=2)
@@ -60,6 +67,29 @@ class StandingSerializer(serializers.Serializer):
     computed_at = serializers.DateTimeField(allow_null=True)
 
 
+class PeriodResultSerializer(serializers.Serializer):
+    period = serializers.CharField()
+    name = serializers.CharField()
+    name_en = serializers.CharField()
+    total = serializers.CharField()
+    rank = serializers.IntegerField(allow_null=True)
+    criteria = serializers.DictField(child=serializers.CharField())
+
+
+class ContestStandingSerializer(serializers.Serializer):
+    rank = serializers.IntegerField()
+    entrant = serializers.CharField()
+    name = serializers.CharField()
+    name_en = serializers.CharField()
+    total = serializers.CharField()
+    dimensions = serializers.DictField(child=serializers.CharField())
+    criteria = serializers.DictField(child=serializers.CharField())
+    award = serializers.CharField(allow_null=True)
+    tied = serializers.BooleanField()
+    award_tie = serializers.BooleanField()
+    periods = PeriodResultSerializer(many=True, required=False, help_text="only where the contest has periods")
+
+
 class AwardTierSerializer(serializers.Serializer):
     code = serializers.CharField()
     name_th = serializers.CharField()
@@ -72,23 +102,38 @@ class AwardTierSerializer(serializers.Serializer):
 
 
 class AwardList(APIView):
-    permission_classes = [rule_permission("scoring.view_standings")]
+    permission_classes = [rubric_permission("scoring.view_standings")]
 
     @extend_schema(
         responses=AwardTierSerializer(many=True),
         summary="รางวัลแต่ละระดับและที่ว่าง / award tiers, their provinces and vacant places",
     )
     def get(self, request, year: int):
-        return Response(selectors.award_summary(get_object_or_404(Rubric.objects.by_key(year))))
+        return Response(selectors.award_summary(self.rubric))
 
 
 class StandingsList(APIView):
-    permission_classes = [rule_permission("scoring.view_standings")]
+    permission_classes = [rubric_permission("scoring.view_standings")]
 
-    @extend_schema(responses=StandingSerializer(many=True), summary="อันดับ ๗๖ จังหวัด / standings of the 76 provinces")
-    def get(self, request, year: int):
-        rubric = get_object_or_404(Rubric.objects.by_key(year))
-        return Response(selectors.standings_rows(rubric))
+    @extend_schema(
+        responses=StandingSerializer(many=True),
+        summary="อันดับผู้เข้าประกวด (ปี หรือรหัสการประกวด.รอบ) / standings of a year, a contest or one period",
+    )
+    def get(self, request, year: str):
+        return Response(selectors.standings_rows(self.rubric))
+
+
+class ContestStandings(APIView):
+    """A contest's standings with its periods combined, as `manage.py standings --contest SLUG` gives them."""
+
+    permission_classes = [rubric_permission("scoring.view_standings")]
+
+    @extend_schema(
+        responses=ContestStandingSerializer(many=True),
+        summary="อันดับของการประกวด รวมทุกรอบ / a contest's standings, periods combined",
+    )
+    def get(self, request, slug: str):
+        return Response(contest_rows(self.rubric.contest))
 
 
 class FactRowSerializer(serializers.Serializer):
@@ -111,15 +156,15 @@ class FactImportResult(serializers.Serializer):
 
 
 class FactImport(APIView):
-    permission_classes = [rule_permission("scoring.import_facts")]
+    permission_classes = [rubric_permission("scoring.import_facts")]
 
     @extend_schema(
         request=FactImportSerializer,
         responses={200: FactImportResult, 400: inline_serializer("FactErrors", {"errors": serializers.ListField()})},
         summary="บันทึกข้อมูลประกอบการให้คะแนน (ทั้งหมดหรือไม่บันทึกเลย) / record facts, all or none",
     )
-    def post(self, request, year: int):
-        rubric = get_object_or_404(Rubric.objects.by_key(year))
+    def post(self, request, year: str):
+        rubric = self.rubric
         payload = FactImportSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data

@@ -10,4 +10,5 @@ urlpatterns = [
     path("years/<rubric:year>/standings/", api.StandingsList.as_view(), name="api-standings"),
     path("years/<rubric:year>/awards/", api.AwardList.as_view(), name="api-awards"),
     path("years/<rubric:year>/facts/", api.FactImport.as_view(), name="api-facts"),
+    path("contests/<slug:slug>/standings/", api.ContestStandings.as_view(), name="api-contest-standings"),
 ]

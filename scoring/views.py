@@ -19,6 +19,7 @@ from people.models import Role
 from . import dashboard as board
 from . import selectors, services, snapshots
 from .access import rubric_gate
+from .contests import contest_rows
 from .models import ProvinceResult, Rubric, StandingsSnapshot
 from .rules.base import Label
 from .rules.facts import parse_amount
@@ -62,6 +63,9 @@ def dashboard_page(request, year: int):
     names = {row["r"].province.code: row["r"].province.name_th for row in ctx["rows"]}
     ctx["map"] = thailand_map()
     ctx["map_provinces"] = [(p["code"], p["d"], names.get(p["code"], p["name"])) for p in ctx["map"]["provinces"]]
+    if rubric.period:  # a contest with periods: each period's page, and the periods combined
+        ctx["periods"] = list(rubric.contest.rubrics.select_related("contest").order_by("period_order"))
+        ctx["combined"] = contest_rows(rubric.contest)[: board.PAGE_SIZE]
     return render(request, "scoring/dashboard.html", ctx)
 
 

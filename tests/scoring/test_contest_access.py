@@ -105,3 +105,16 @@ def test_only_who_runs_the_contest_imports_its_facts(client, people, contest):
         upload = SimpleUploadedFile("facts.csv", sheet, content_type="text/csv")
         response = client.post("/standings/cm-web-2564/facts/", {"file": upload})
         assert (who, response.status_code) == (who, expected.get(who, 404))
+
+
+def test_the_api_gives_a_contest_to_who_runs_it(api, people, contest):
+    _, d1, d2 = contest
+    expected = {"central": 200, "organiser": 200, "anonymous": 401}
+    for url in ("/api/v1/contests/cm-web-2564/standings/", "/api/v1/years/cm-web-2564/standings/"):
+        for who, user in people.items():
+            api.force_authenticate(user)
+            assert (who, url, api.get(url).status_code) == (who, url, expected.get(who, 404))
+    api.force_authenticate(people["organiser"])
+    rows = api.get("/api/v1/contests/cm-web-2564/standings/").json()
+    assert sorted(r["entrant"] for r in rows) == sorted([d1.code, d2.code])
+    assert set(rows[0]) >= {"entrant", "name", "rank", "total", "dimensions", "criteria", "award", "tied"}

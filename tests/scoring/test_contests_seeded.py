@@ -4,6 +4,7 @@ The load runs inside a transaction rolled back at the module's end (as tests/sco
 
 import io
 import json
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -122,3 +123,29 @@ def test_import_facts_needs_the_period_of_a_monthly_contest(seeded, tmp_path):
     assert (rows[0]["entrant"], rows[0]["total"], rows[0]["rank"], rows[0]["tied"]) == ("3401", "3.33", 1, False)
     assert [p["total"] for p in rows[0]["periods"]] == ["5", "3", "3", "3", "3", "3"]
     assert rows[1]["rank"] == 2
+
+
+def test_other_commands_take_a_contest(seeded, tmp_path):
+    out = run("rubric_deadline", "ubon-milestones-2568.2568-05", "4.1.1", "21/05/2568")
+    assert "4.1.1" in out
+    assert Rubric.objects.get(
+        contest__slug="ubon-milestones-2568", period="2568-05"
+    ).criteria.get().deadline.isoformat() == ("2025-05-21")
+    path = tmp_path / "standings.csv"
+    run("export_results", "--contest", "chonburi-web-2564", "--out", str(path))
+    text = path.read_text(encoding="utf-8-sig")
+    assert "เมืองชลบุรี" in text and "2011" in text
+
+
+def test_a_period_page_shows_every_period_and_the_combined_ranking(seeded, client, django_user_model):
+    from people.models import Membership, Role
+    from scoring.models import Province
+
+    user = django_user_model.objects.create(username="ubon-organiser")
+    Membership.objects.create(user=user, role=Role.ORGANISER, province=Province.objects.get(code="TH-34"))
+    client.force_login(user)
+    page = client.get("/standings/ubon-milestones-2568.2568-05/").content.decode()
+    months = re.findall(r'href="/standings/ubon-milestones-2568\.(2568-\d\d)/"', page)
+    assert months == ["2568-04", "2568-06", "2568-07", "2568-08", "2568-09"]  # the other five months
+    assert 'aria-current="page">พฤษภาคม' in page
+    assert page.count('<tr data-province="34') >= 25 * 2  # this month's ranking and the combined one

@@ -27,7 +27,7 @@ from ..factories import UserFactory
 MARK = "LEAK-TH50"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n" + MARK.encode()
 PARAMS = {"year": "2566", "code": "TH-50", "province": "TH-50", "criterion": "4.1.1", "app_label": "submissions"}
-PARAMS |= {"sheet": "judgments", "fmt": "csv"}
+PARAMS |= {"sheet": "judgments", "fmt": "csv", "slug": "cdd4-2566"}  # slug: the national contest
 
 
 def url_patterns(resolver=None, prefix="", namespace=""):

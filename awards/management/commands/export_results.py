@@ -11,24 +11,27 @@ from django.core.management.base import BaseCommand, CommandError
 from awards import documents
 from awards.models import DocumentKind
 from scoring import exporter
-from scoring.models import Province, Rubric
+from scoring.models import Rubric
+from scoring.selectors import contest_entrants
 
 
 class Command(BaseCommand):
     help = "ส่งออกผลการคัดเลือกเป็น PDF/XLSX/CSV / export the results as PDF, XLSX or CSV"
 
     def add_arguments(self, parser):
-        parser.add_argument("--year", type=int, required=True, help="ปีงบประมาณ พ.ศ. / fiscal year (B.E.)")
+        which = parser.add_mutually_exclusive_group(required=True)
+        which.add_argument("--year", type=int, help="ปีงบประมาณ พ.ศ. (การประกวดระดับประเทศ) / fiscal year (B.E.)")
+        which.add_argument("--contest", help="รหัสการประกวด (.รอบ) / a contest's key, e.g. chonburi-web-2564")
         parser.add_argument("--out", required=True, help="results.pdf, standings.xlsx or facts.csv")
         parser.add_argument("--kind", default=",".join(DocumentKind.values), help="PDF: documents, comma-separated")
-        parser.add_argument("--province", help="PDF breakdown of one province (ISO code, e.g. TH-50)")
+        parser.add_argument("--province", help="PDF breakdown of one entrant (TH-50; a district's DOPA code, 2001)")
         sheets = [e.identifier for e in exporter.year_sheets()]
         parser.add_argument("--sheet", default="standings", choices=sheets, help="XLSX/CSV: which sheet")
 
-    def handle(self, *args, year, out, kind, province, sheet, **options):
-        rubric = Rubric.objects.national().filter(year=year).first()
+    def handle(self, *args, year, contest, out, kind, province, sheet, **options):
+        rubric = Rubric.objects.by_key(year or contest).first()
         if rubric is None:
-            raise CommandError(f"ไม่พบเกณฑ์ปี {year} / no rubric for {year}")
+            raise CommandError(f"ไม่พบการประกวด {year or contest} / no contest {year or contest}")
         path = Path(out)
         suffix = path.suffix.lower().lstrip(".")
         if suffix in ("xlsx", "csv"):
@@ -40,7 +43,7 @@ class Command(BaseCommand):
             unknown = [k for k in kinds if k not in DocumentKind.values]
             if unknown or not kinds:
                 raise CommandError(f"ไม่รู้จักเอกสาร {unknown} / unknown kinds {unknown}; known: {DocumentKind.values}")
-            place = Province.objects.provinces().filter(code=province).first() if province else None
+            place = contest_entrants(rubric.contest).filter(code=province).first() if province else None
             if province and place is None:
                 raise CommandError(f"ไม่พบจังหวัด {province} / unknown province {province}")
             data = documents.render_set(rubric, kinds, place)

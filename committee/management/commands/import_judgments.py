@@ -17,7 +17,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file")
-        parser.add_argument("--year", type=int, required=True)
+        which = parser.add_mutually_exclusive_group(required=True)
+        which.add_argument("--year", type=int, help="the national contest of that fiscal year (B.E.)")
+        which.add_argument("--contest", help="a contest's key, e.g. chonburi-web-2564")
         parser.add_argument(
             "--dry-run", action="store_true", help="แสดงสิ่งที่จะเปลี่ยนโดยไม่บันทึก / show changes, write nothing"
         )
@@ -28,11 +30,10 @@ class Command(BaseCommand):
             "/ username of the central staff importing (default: each member)",
         )
 
-    def handle(self, file, year, dry_run, by, **options):
-        try:
-            rubric = Rubric.objects.national().get(year=year)
-        except Rubric.DoesNotExist as exc:
-            raise CommandError(f"ไม่พบเกณฑ์ปี {year} / no rubric for {year}") from exc
+    def handle(self, file, year, contest, dry_run, by, **options):
+        rubric = Rubric.objects.by_key(year or contest).first()
+        if rubric is None:
+            raise CommandError(f"ไม่พบการประกวด {year or contest} / no contest {year or contest}")
         importer = None
         if by:
             importer = get_user_model().objects.filter(username=by).first()

@@ -14,13 +14,15 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("year", type=int)
+        parser.add_argument(
+            "year", help="2566 (the national contest), or a contest's key: ubon-milestones-2568.2568-04"
+        )
         parser.add_argument("criterion")
         parser.add_argument("deadline", help="12/04/2566, 12/4/66, 2023-04-12 (พ.ศ. or ค.ศ.) or 'none'")
 
     def handle(self, year, criterion, deadline, **options):
         try:
-            rubric = Rubric.objects.national().get(year=year)
+            rubric = Rubric.objects.by_key(year).get()
         except Rubric.DoesNotExist as exc:
             raise CommandError(f"ไม่พบเกณฑ์ปี {year} / no rubric for {year}") from exc
         try:
