@@ -35,10 +35,12 @@ def _standing_year(user) -> int | None:
 def _items(user) -> list[tuple[str, str, str, str]]:
     role = role_of(user)
     if role == Role.PROVINCIAL:
-        items = [("หลักฐานของจังหวัด", "My evidence", reverse("submissions:home"), "evidence")]
+        items = [("หลักฐานของสำนักงาน", "My evidence", reverse("submissions:home"), "evidence")]
         if year := _standing_year(user):
             items.append(("ผลของจังหวัด", "My standing", reverse("scoring:mine", args=[year]), "standing"))
         return items
+    if role == Role.ORGANISER:  # the contests its office runs, each with its dashboard and documents
+        return [("การประกวดของสำนักงาน", "Office contests", reverse("submissions:home"), "contests")]
     scoring = [
         ("ตารางให้คะแนน", "Scoring matrix", reverse("admin:committee_matrix"), "matrix"),
         ("ข้อถัดไปที่ยังไม่ให้คะแนน", "Next unscored", reverse("admin:committee_next"), "next"),

@@ -15,6 +15,8 @@ from django.views.decorators.http import require_POST
 
 from core import gate
 from core.http import takes_files
+from people.models import Role
+from people.selectors import role_of
 from scoring.contests import contests_for_user, enters
 from scoring.models import Level
 from scoring.selectors import provinces_for_user
@@ -45,6 +47,8 @@ def home(request):
     rubric = selectors.rubric_current()
     # The national contest's entrants this user sees; other contests are listed apart (issue #16).
     provinces = provinces_for_user(request.user).filter(level=Level.PROVINCE, is_cdd_office=True)
+    if role_of(request.user) == Role.ORGANISER:  # runs its own contests; files nothing in the national one
+        provinces = provinces.none()
     contests = contests_for_user(request.user)
     if rubric is not None and request.user.has_perm("scoring.view_rubric") and provinces.count() == 1:
         if not contests:
