@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import partial
 
 from django.db import transaction
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import Case, F, JSONField, OuterRef, Q, Subquery, When
 from django.utils import timezone
 
 from . import coalesce, engine, hooks, selectors
@@ -17,6 +17,15 @@ from .bulk import KEEP, update_rows
 from .models import ProvinceResult, RecomputeRun, Rubric, YearSettings
 
 JSON_FIELDS = ("dimensions", "criteria", "explanations")
+RESULT_FIELDS = [f.name for f in ProvinceResult._meta.concrete_fields]
+DOCUMENTS = ("criteria", "explanations")  # the large ones: read only for the rows being rescored
+
+
+def _documents(result: ProvinceResult, loaded: bool) -> list:
+    """A stale row's JSON fields as stored, loaded or annotated (old_…) by `standings_recompute`."""
+    if loaded:
+        return [getattr(result, f) for f in JSON_FIELDS]
+    return [result.dimensions, *(getattr(result, f"old_{f}") for f in DOCUMENTS)]
 
 
 def merged_scores(rubric: Rubric, province_ids: list[int] | None) -> dict[int, dict[str, Decimal]]:
@@ -90,17 +99,31 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
     rubric = Rubric.objects.select_for_update(no_key=True).annotate(award_min=Subquery(minimum)).get(pk=rubric_id)
     spec = selectors.rubric_spec(rubric)
     calendar = selectors.rubric_calendar(rubric)
-    results = list(ProvinceResult.objects.filter(rubric=rubric).select_related("province"))
-    before = {r.pk: [getattr(r, f) for f in JSON_FIELDS] for r in results}
+    stale_q = Q(change_seq__gt=F("computed_seq"))
+    # Of the entrant, only what scoring and ranking read: thousands of rows make every column count.
+    results = (
+        ProvinceResult.objects.filter(rubric=rubric)
+        .select_related("province")
+        .only(*RESULT_FIELDS, "province__code", "province__size_group")
+    )
+    if not full:
+        # Only a stale row's documents can change. With thousands of entrants (issue #16) decoding every
+        # row's explanations cost more than the rescore: the others are neither read nor sent (KEEP).
+        results = results.defer(*DOCUMENTS).annotate(
+            **{f"old_{f}": Case(When(stale_q, then=F(f)), output_field=JSONField()) for f in DOCUMENTS}
+        )
+    results = list(results)
     stale = [r for r in results if full or r.change_seq > r.computed_seq]
     if not stale:
         return 0
+    stale_ids = {r.pk for r in stale}
+    before = {r.pk: _documents(r, full) for r in stale}
     stale_province_ids = None if full else [r.province_id for r in stale]
     facts = selectors.facts_by_province(rubric, stale_province_ids)
     # The committee's judgments feed the same engine as overrides (RUBRIC.md decision 8).
     judged = merged_scores(rubric, stale_province_ids)
     now = timezone.now()
-    stale_ids = {r.pk for r in stale}
+    memo: dict = {}
     breakdowns = {}
     for r in results:
         if r.pk in stale_ids:
@@ -110,6 +133,7 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
                 size_group=r.province.size_group,
                 calendar=calendar,
                 overrides=judged.get(r.province_id, {}),
+                memo=memo,
             )
             r.total, r.level = b.total, b.level
             r.dimensions = {k: str(v) for k, v in b.dimensions.items()}
@@ -125,16 +149,21 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
             breakdowns, tie_break=spec.tie_break, awards=spec.awards, minimum=Decimal(rubric.award_min or 0)
         )
     }
+    changed = []  # rows whose place did not move and that were not rescored are not written at all
     for r in results:
         p = placings[r.province.code]
-        r.rank, r.tied, r.award, r.award_tie = p.rank, p.tied, p.award or "", p.award_tie
-    final = {r.pk: [getattr(r, f) for f in JSON_FIELDS] for r in results}
-    for r in results:  # documents that did not change are not sent again (bulk.KEEP)
-        for f, old in zip(JSON_FIELDS, before[r.pk], strict=True):
-            if getattr(r, f) == old:
+        place = (p.rank, p.tied, p.award or "", p.award_tie)
+        if r.pk in stale_ids or (r.rank, r.tied, r.award, r.award_tie) != place:
+            r.rank, r.tied, r.award, r.award_tie = place
+            changed.append(r)
+    final = {r.pk: [getattr(r, f) for f in JSON_FIELDS] for r in stale}
+    for r in changed:  # documents that did not change are not sent again (bulk.KEEP)
+        old = before.get(r.pk)
+        for i, f in enumerate(JSON_FIELDS):
+            if old is None or getattr(r, f) == old[i]:
                 setattr(r, f, KEEP)
     update_rows(
-        results,
+        changed,
         [
             "total",
             "level",
@@ -150,7 +179,7 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
         ],
         keepable=JSON_FIELDS,
     )
-    for r in results:  # callers get the objects as stored, not the KEEP markers
+    for r in stale:  # the rescored objects as stored, not the KEEP markers
         for f, value in zip(JSON_FIELDS, final[r.pk], strict=True):
             setattr(r, f, value)
     Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
