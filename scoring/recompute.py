@@ -9,23 +9,17 @@ from decimal import Decimal
 from functools import partial
 
 from django.db import transaction
-from django.db.models import Case, F, JSONField, OuterRef, Q, Subquery, When
+from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
 from . import coalesce, engine, hooks, selectors
 from .bulk import KEEP, update_rows
+from .engine import Breakdown
 from .models import ProvinceResult, RecomputeRun, Rubric, YearSettings
 
 JSON_FIELDS = ("dimensions", "criteria", "explanations")
 RESULT_FIELDS = [f.name for f in ProvinceResult._meta.concrete_fields]
-DOCUMENTS = ("criteria", "explanations")  # the large ones: read only for the rows being rescored
-
-
-def _documents(result: ProvinceResult, loaded: bool) -> list:
-    """A stale row's JSON fields as stored, loaded or annotated (old_…) by `standings_recompute`."""
-    if loaded:
-        return [getattr(result, f) for f in JSON_FIELDS]
-    return [result.dimensions, *(getattr(result, f"old_{f}") for f in DOCUMENTS)]
+PLACE = ("rank", "tied", "award", "award_tie")
 
 
 def merged_scores(rubric: Rubric, province_ids: list[int] | None) -> dict[int, dict[str, Decimal]]:
@@ -99,25 +93,25 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
     rubric = Rubric.objects.select_for_update(no_key=True).annotate(award_min=Subquery(minimum)).get(pk=rubric_id)
     spec = selectors.rubric_spec(rubric)
     calendar = selectors.rubric_calendar(rubric)
-    stale_q = Q(change_seq__gt=F("computed_seq"))
-    # Of the entrant, only what scoring and ranking read: thousands of rows make every column count.
-    results = (
-        ProvinceResult.objects.filter(rubric=rubric)
-        .select_related("province")
-        .only(*RESULT_FIELDS, "province__code", "province__size_group")
-    )
+    results = ProvinceResult.objects.filter(rubric=rubric)
+    others = []
     if not full:
-        # Only a stale row's documents can change. With thousands of entrants (issue #16) decoding every
-        # row's explanations cost more than the rescore: the others are neither read nor sent (KEEP).
-        results = results.defer(*DOCUMENTS).annotate(
-            **{f"old_{f}": Case(When(stale_q, then=F(f)), output_field=JSONField()) for f in DOCUMENTS}
+        # Thousands of entrants (issue #16): the rows not rescored are ranked from plain values, never
+        # instantiated, and only their place is written, only if it moved. Read before the stale rows: a row
+        # can only turn stale in between (a concurrent fact write), and then it is taken as stale below.
+        others = list(
+            results.filter(change_seq__lte=F("computed_seq")).values_list(
+                "pk", "province__code", "total", "dimensions", *PLACE
+            )
         )
-    results = list(results)
-    stale = [r for r in results if full or r.change_seq > r.computed_seq]
+        results = results.filter(change_seq__gt=F("computed_seq"))
+    # Of the entrant, only what scoring reads.
+    stale = list(results.select_related("province").only(*RESULT_FIELDS, "province__code", "province__size_group"))
     if not stale:
         return 0
     stale_ids = {r.pk for r in stale}
-    before = {r.pk: _documents(r, full) for r in stale}
+    others = [row for row in others if row[0] not in stale_ids]
+    before = {r.pk: [getattr(r, f) for f in JSON_FIELDS] for r in stale}
     stale_province_ids = None if full else [r.province_id for r in stale]
     facts = selectors.facts_by_province(rubric, stale_province_ids)
     # The committee's judgments feed the same engine as overrides (RUBRIC.md decision 8).
@@ -125,60 +119,57 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
     now = timezone.now()
     memo: dict = {}
     breakdowns = {}
-    for r in results:
-        if r.pk in stale_ids:
-            b = engine.evaluate_province(
-                spec,
-                facts.get(r.province_id, {}),
-                size_group=r.province.size_group,
-                calendar=calendar,
-                overrides=judged.get(r.province_id, {}),
-                memo=memo,
-            )
-            r.total, r.level = b.total, b.level
-            r.dimensions = {k: str(v) for k, v in b.dimensions.items()}
-            r.criteria = {k: str(s.points) for k, s in b.criteria.items()}
-            r.explanations = {k: {"th": s.th, "en": s.en} for k, s in b.criteria.items()}
-            r.computed_seq, r.computed_at = r.change_seq, now
-            breakdowns[r.province.code] = b
-        else:
-            breakdowns[r.province.code] = selectors.stored_breakdown(r)
+    for r in stale:
+        b = engine.evaluate_province(
+            spec,
+            facts.get(r.province_id, {}),
+            size_group=r.province.size_group,
+            calendar=calendar,
+            overrides=judged.get(r.province_id, {}),
+            memo=memo,
+        )
+        r.total, r.level = b.total, b.level
+        r.dimensions = {k: str(v) for k, v in b.dimensions.items()}
+        r.criteria = {k: str(s.points) for k, s in b.criteria.items()}
+        r.explanations = {k: {"th": s.th, "en": s.en} for k, s in b.criteria.items()}
+        r.computed_seq, r.computed_at = r.change_seq, now
+        breakdowns[r.province.code] = b
+    for _, code, total, dimensions, *_ in others:  # enough of a stored result to rank it
+        breakdowns[code] = Breakdown({}, {k: Decimal(v) for k, v in dimensions.items()}, total, None)
     placings = {
         p.province: p
         for p in engine.rank(
             breakdowns, tie_break=spec.tie_break, awards=spec.awards, minimum=Decimal(rubric.award_min or 0)
         )
     }
-    changed = []  # rows whose place did not move and that were not rescored are not written at all
-    for r in results:
+    for r in stale:
         p = placings[r.province.code]
-        place = (p.rank, p.tied, p.award or "", p.award_tie)
-        if r.pk in stale_ids or (r.rank, r.tied, r.award, r.award_tie) != place:
-            r.rank, r.tied, r.award, r.award_tie = place
-            changed.append(r)
+        r.rank, r.tied, r.award, r.award_tie = p.rank, p.tied, p.award or "", p.award_tie
+    moved = []
+    for pk, code, _, _, *place in others:
+        p = placings[code]
+        if place != [p.rank, p.tied, p.award or "", p.award_tie]:
+            moved.append(ProvinceResult(pk=pk, rank=p.rank, tied=p.tied, award=p.award or "", award_tie=p.award_tie))
     final = {r.pk: [getattr(r, f) for f in JSON_FIELDS] for r in stale}
-    for r in changed:  # documents that did not change are not sent again (bulk.KEEP)
-        old = before.get(r.pk)
-        for i, f in enumerate(JSON_FIELDS):
-            if old is None or getattr(r, f) == old[i]:
+    for r in stale:  # documents that did not change are not sent again (bulk.KEEP)
+        for f, old in zip(JSON_FIELDS, before[r.pk], strict=True):
+            if getattr(r, f) == old:
                 setattr(r, f, KEEP)
     update_rows(
-        changed,
+        stale,
         [
             "total",
             "level",
             "dimensions",
             "criteria",
             "explanations",
-            "rank",
-            "tied",
-            "award",
-            "award_tie",
+            *PLACE,
             "computed_seq",
             "computed_at",
         ],
         keepable=JSON_FIELDS,
     )
+    update_rows(moved, PLACE)  # no query when nothing moved, as after any full recompute
     for r in stale:  # the rescored objects as stored, not the KEEP markers
         for f, value in zip(JSON_FIELDS, final[r.pk], strict=True):
             setattr(r, f, value)
