@@ -94,23 +94,19 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
     spec = selectors.rubric_spec(rubric)
     calendar = selectors.rubric_calendar(rubric)
     results = ProvinceResult.objects.filter(rubric=rubric)
-    others = []
-    if not full:
-        # Thousands of entrants (issue #16): the rows not rescored are ranked from plain values, never
-        # instantiated, and only their place is written, only if it moved. Read before the stale rows: a row
-        # can only turn stale in between (a concurrent fact write), and then it is taken as stale below.
-        others = list(
-            results.filter(change_seq__lte=F("computed_seq")).values_list(
-                "pk", "province__code", "total", "dimensions", *PLACE
-            )
-        )
-        results = results.filter(change_seq__gt=F("computed_seq"))
+    stale_rows = results if full else results.filter(change_seq__gt=F("computed_seq"))
     # Of the entrant, only what scoring reads.
-    stale = list(results.select_related("province").only(*RESULT_FIELDS, "province__code", "province__size_group"))
+    stale = list(stale_rows.select_related("province").only(*RESULT_FIELDS, "province__code", "province__size_group"))
     if not stale:
         return 0
     stale_ids = {r.pk for r in stale}
-    others = [row for row in others if row[0] not in stale_ids]
+    others = []
+    if not full:
+        # Thousands of entrants (issue #16): the rows not rescored are ranked from plain values, never
+        # instantiated, and only their place is written, only if it moved. A row that turned stale since the
+        # query above is ranked as stored, and rescored by the next run (its mark stays).
+        values = results.values_list("pk", "province__code", "total", "dimensions", *PLACE)
+        others = [row for row in values if row[0] not in stale_ids]
     before = {r.pk: [getattr(r, f) for f in JSON_FIELDS] for r in stale}
     stale_province_ids = None if full else [r.province_id for r in stale]
     facts = selectors.facts_by_province(rubric, stale_province_ids)
