@@ -45,6 +45,8 @@ bench: $(BIN)/.installed
 	mkdir -p $(BENCH_LOG) && rm -f $(BENCH_LOG)/*.log
 	-$(BIN)/python bench/recompute.py 2>&1 | tee $(BENCH_LOG)/recompute.log
 	-DATABASE_URL=$(PG_URL) $(BIN)/python bench/recompute.py 2>&1 | tee $(BENCH_LOG)/recompute-pg.log
+	-$(BIN)/python bench/contest.py 2>&1 | tee $(BENCH_LOG)/contest.log
+	-DATABASE_URL=$(PG_URL) $(BIN)/python bench/contest.py 2>&1 | tee $(BENCH_LOG)/contest-pg.log
 	-$(BIN)/python bench/import.py 2>&1 | tee $(BENCH_LOG)/import.log
 	-DATABASE_URL=$(PG_URL) $(BIN)/python bench/import.py 2>&1 | tee $(BENCH_LOG)/import-pg.log
 	-$(BIN)/python bench/upload.py 2>&1 | tee $(BENCH_LOG)/upload.log

@@ -38,9 +38,12 @@ def evaluate_province(
     size_group: str,
     calendar: WorkCalendar,
     overrides: Mapping[str, Decimal] = {},  # never mutated
+    memo: dict | None = None,
 ) -> Breakdown:
-    known = {c.code for c in rubric.criteria()}
-    stray = sorted(set(overrides) - known)
+    """`memo`: a dict the caller keeps for one recompute (one calendar). A rule's score depends only on
+    its facts, the size group and the deadline, and entrants often report the same values (a date, a
+    yes): thousands of entrants then cost one evaluation per distinct value, not one each."""
+    stray = sorted(set(overrides) - {c.code for c in rubric.criteria()}) if overrides else []
     if stray:
         raise ValueError(f"ไม่มีเกณฑ์ {', '.join(stray)} / no criterion {', '.join(stray)}")
     criteria: dict[str, Score] = {}
@@ -49,8 +52,14 @@ def evaluate_province(
     for dim in rubric.dimensions:
         subtotal = Decimal(0)
         for c in dim.criteria:
-            ctx = Context(calendar=calendar, size_group=size_group, deadline=c.deadline)
-            score = c.rule.evaluate(facts.get(c.code, {}), ctx)
+            given = facts.get(c.code, {})
+            key = (c.code, size_group, tuple(given.items())) if memo is not None else None
+            score = memo.get(key) if key is not None else None
+            if score is None:
+                ctx = Context(calendar=calendar, size_group=size_group, deadline=c.deadline)
+                score = c.rule.evaluate(given, ctx)
+                if key is not None:
+                    memo[key] = score
             if c.code in overrides:
                 score = _override(c.code, c.max_points, c.rule.levels(), overrides[c.code], score)
             criteria[c.code] = score
@@ -105,9 +114,9 @@ def rank(
     awards: Sequence[AwardSpec],
     minimum: Decimal = Decimal(0),
 ) -> list[Placing]:
-    def key(code: str) -> tuple[Decimal, ...]:
-        b = breakdowns[code]
-        return (b.total, *(b.dimensions.get(d, Decimal(0)) for d in tie_break))
+    # Each key once: a contest of thousands of entrants compares them many times (issue #16).
+    keys = {code: (b.total, *(b.dimensions.get(d, Decimal(0)) for d in tie_break)) for code, b in breakdowns.items()}
+    key = keys.__getitem__
 
     # Province code is only the display order inside a tie, never a tie-breaker.
     order = sorted(sorted(breakdowns), key=key, reverse=True)

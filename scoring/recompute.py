@@ -14,9 +14,12 @@ from django.utils import timezone
 
 from . import coalesce, engine, hooks, selectors
 from .bulk import KEEP, update_rows
+from .engine import Breakdown
 from .models import ProvinceResult, RecomputeRun, Rubric, YearSettings
 
 JSON_FIELDS = ("dimensions", "criteria", "explanations")
+RESULT_FIELDS = [f.name for f in ProvinceResult._meta.concrete_fields]
+PLACE = ("rank", "tied", "award", "award_tie")
 
 
 def merged_scores(rubric: Rubric, province_ids: list[int] | None) -> dict[int, dict[str, Decimal]]:
@@ -90,67 +93,80 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
     rubric = Rubric.objects.select_for_update(no_key=True).annotate(award_min=Subquery(minimum)).get(pk=rubric_id)
     spec = selectors.rubric_spec(rubric)
     calendar = selectors.rubric_calendar(rubric)
-    results = list(ProvinceResult.objects.filter(rubric=rubric).select_related("province"))
-    before = {r.pk: [getattr(r, f) for f in JSON_FIELDS] for r in results}
-    stale = [r for r in results if full or r.change_seq > r.computed_seq]
+    results = ProvinceResult.objects.filter(rubric=rubric)
+    stale_rows = results if full else results.filter(change_seq__gt=F("computed_seq"))
+    # Of the entrant, only what scoring reads.
+    stale = list(stale_rows.select_related("province").only(*RESULT_FIELDS, "province__code", "province__size_group"))
     if not stale:
         return 0
+    stale_ids = {r.pk for r in stale}
+    others = []
+    if not full:
+        # Thousands of entrants (issue #16): the rows not rescored are ranked from plain values, never
+        # instantiated, and only their place is written, only if it moved. A row that turned stale since the
+        # query above is ranked as stored, and rescored by the next run (its mark stays).
+        values = results.values_list("pk", "province__code", "total", "dimensions", *PLACE)
+        others = [row for row in values if row[0] not in stale_ids]
+    before = {r.pk: [getattr(r, f) for f in JSON_FIELDS] for r in stale}
     stale_province_ids = None if full else [r.province_id for r in stale]
     facts = selectors.facts_by_province(rubric, stale_province_ids)
     # The committee's judgments feed the same engine as overrides (RUBRIC.md decision 8).
     judged = merged_scores(rubric, stale_province_ids)
     now = timezone.now()
-    stale_ids = {r.pk for r in stale}
+    memo: dict = {}
     breakdowns = {}
-    for r in results:
-        if r.pk in stale_ids:
-            b = engine.evaluate_province(
-                spec,
-                facts.get(r.province_id, {}),
-                size_group=r.province.size_group,
-                calendar=calendar,
-                overrides=judged.get(r.province_id, {}),
-            )
-            r.total, r.level = b.total, b.level
-            r.dimensions = {k: str(v) for k, v in b.dimensions.items()}
-            r.criteria = {k: str(s.points) for k, s in b.criteria.items()}
-            r.explanations = {k: {"th": s.th, "en": s.en} for k, s in b.criteria.items()}
-            r.computed_seq, r.computed_at = r.change_seq, now
-            breakdowns[r.province.code] = b
-        else:
-            breakdowns[r.province.code] = selectors.stored_breakdown(r)
+    for r in stale:
+        b = engine.evaluate_province(
+            spec,
+            facts.get(r.province_id, {}),
+            size_group=r.province.size_group,
+            calendar=calendar,
+            overrides=judged.get(r.province_id, {}),
+            memo=memo,
+        )
+        r.total, r.level = b.total, b.level
+        r.dimensions = {k: str(v) for k, v in b.dimensions.items()}
+        r.criteria = {k: str(s.points) for k, s in b.criteria.items()}
+        r.explanations = {k: {"th": s.th, "en": s.en} for k, s in b.criteria.items()}
+        r.computed_seq, r.computed_at = r.change_seq, now
+        breakdowns[r.province.code] = b
+    for _, code, total, dimensions, *_ in others:  # enough of a stored result to rank it
+        breakdowns[code] = Breakdown({}, {k: Decimal(v) for k, v in dimensions.items()}, total, None)
     placings = {
         p.province: p
         for p in engine.rank(
             breakdowns, tie_break=spec.tie_break, awards=spec.awards, minimum=Decimal(rubric.award_min or 0)
         )
     }
-    for r in results:
+    for r in stale:
         p = placings[r.province.code]
         r.rank, r.tied, r.award, r.award_tie = p.rank, p.tied, p.award or "", p.award_tie
-    final = {r.pk: [getattr(r, f) for f in JSON_FIELDS] for r in results}
-    for r in results:  # documents that did not change are not sent again (bulk.KEEP)
+    moved = []
+    for pk, code, _, _, *place in others:
+        p = placings[code]
+        if place != [p.rank, p.tied, p.award or "", p.award_tie]:
+            moved.append(ProvinceResult(pk=pk, rank=p.rank, tied=p.tied, award=p.award or "", award_tie=p.award_tie))
+    final = {r.pk: [getattr(r, f) for f in JSON_FIELDS] for r in stale}
+    for r in stale:  # documents that did not change are not sent again (bulk.KEEP)
         for f, old in zip(JSON_FIELDS, before[r.pk], strict=True):
             if getattr(r, f) == old:
                 setattr(r, f, KEEP)
     update_rows(
-        results,
+        stale,
         [
             "total",
             "level",
             "dimensions",
             "criteria",
             "explanations",
-            "rank",
-            "tied",
-            "award",
-            "award_tie",
+            *PLACE,
             "computed_seq",
             "computed_at",
         ],
         keepable=JSON_FIELDS,
     )
-    for r in results:  # callers get the objects as stored, not the KEEP markers
+    update_rows(moved, PLACE)  # no query when nothing moved, as after any full recompute
+    for r in stale:  # the rescored objects as stored, not the KEEP markers
         for f, value in zip(JSON_FIELDS, final[r.pk], strict=True):
             setattr(r, f, value)
     Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)

@@ -242,3 +242,17 @@ def test_rank_tie_inside_honourable_mentions_not_flagged() -> None:
 
 def test_rank_returns_placings() -> None:
     assert rank({"TH-10": bd("1")}, tie_break=TIE, awards=[]) == [Placing("TH-10", 1, False, None, False)]
+
+
+def test_memo_scores_each_distinct_value_once_and_changes_nothing():
+    memo: dict = {}
+    first = evaluate_province(RUBRIC, FULL, size_group="medium", calendar=CAL, memo=memo)
+    assert len(memo) == len(list(RUBRIC.criteria()))
+    # Another province with the same facts but one: only that criterion is evaluated again.
+    antivirus, computers = FULL["3.3"]
+    other = {**FULL, "3.3": {antivirus: "40", computers: "50"}}
+    second = evaluate_province(RUBRIC, other, size_group="medium", calendar=CAL, memo=memo)
+    assert len(memo) == len(list(RUBRIC.criteria())) + 1
+    assert first == evaluate_province(RUBRIC, FULL, size_group="medium", calendar=CAL)
+    assert second == evaluate_province(RUBRIC, other, size_group="medium", calendar=CAL)
+    assert second.criteria["3.3"] != first.criteria["3.3"]

@@ -122,3 +122,24 @@ def test_standings_rows_carry_breakdown_and_explanations(rubric):
     assert row["award"] == "winner"
     assert row["award_name_th"] == "ชนะเลิศ"
     assert set(row["explanations"]) == set(row["criteria"])
+
+
+def test_standings_recompute_one_province_stores_what_a_full_recompute_stores(rubric):
+    """The incremental path reads and writes only what moved; what it stores must not differ."""
+
+    def stored():
+        return {
+            r.province.code: (r.total, r.rank, r.tied, r.award, r.award_tie, r.dimensions, r.criteria, r.explanations)
+            for r in ProvinceResult.objects.filter(rubric=rubric).select_related("province")
+        }
+
+    load_totals(rubric, {"TH-11": 20, "TH-50": 15, "TH-51": 15, "TH-52": 5})
+    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    # TH-52 jumps from 4th to 1st: it is rescored, TH-11, TH-50 and TH-51 move down, the rest stay.
+    services.facts_import(rubric=rubric, rows=rows_for_total("TH-52", 25))
+    assert services.standings_recompute(rubric_id=rubric.pk) == 1
+    incremental = stored()
+    assert incremental["TH-52"][:2] == (Decimal("25"), 1)
+    assert incremental["TH-11"][1] == 2
+    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    assert stored() == incremental

@@ -1,0 +1,255 @@
+"""A subdistrict contest at the issue's scale (#16): 7,255 entrants × 20 data-computed criteria.
+
+    python bench/contest.py                                       # SQLite (a temporary file)
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/x python bench/contest.py   # drops/creates bench_contest
+Entrants: the first 7,255 CDD-office subdistricts of scoring/data/units.csv by DOPA code (of 7,282;
+Bangkok's khwaeng have no CDD office). Facts for every entrant and criterion, bulk-inserted.
+Targets (PostgreSQL): full recompute ≤ 500 ms and ≤ 20 queries; one entrant's change rescored and all
+re-ranked ≤ 100 ms (the worker's part); the standings ≤ 150 ms (`contest_rows`, and the paged page
+`/standings/<slug>/` when it exists).
+"""
+
+import random
+import statistics
+import time
+
+from _setup import django_with_fresh_db
+
+ENTRANTS = 7255
+RUNS = 5
+SLUG = "bench-subdistricts"
+
+
+def rubric_data(codes: list[str]) -> dict:
+    """4 dimensions × 5 criteria of 5 points, every one computed from facts (no committee)."""
+
+    def label(th: str, en: str) -> dict:
+        return {"th": th, "en": en}
+
+    def bands(n: int) -> dict:
+        return {
+            "kind": "bands",
+            "measure": {"numerator": f"done_{n}", "denominator": f"target_{n}", "th": "ผลงาน", "en": "achieved"},
+            "labels": {f"done_{n}": label("ผลงาน", "achieved"), f"target_{n}": label("เป้าหมาย", "target")},
+            "bands": [
+                {"min": "95", "points": "5"},
+                {"min": "85", "points": "4"},
+                {"min": "70", "points": "3"},
+                {"min": "50", "points": "2"},
+            ],
+            "otherwise": "1",
+        }
+
+    def ratio(n: int) -> dict:
+        return {
+            "kind": "ratio",
+            "numerator": f"reached_{n}",
+            "denominator": f"households_{n}",
+            "weight": "5",
+            "labels": {
+                f"reached_{n}": label("ครัวเรือนที่เข้าถึง", "households reached"),
+                f"households_{n}": label("ครัวเรือน", "households"),
+            },
+        }
+
+    def timeliness(n: int) -> dict:
+        return {
+            "kind": "timeliness",
+            "fact": f"sent_on_{n}",
+            "before": "5",
+            "on_day": "4",
+            "late": [{"max_working_days": 3, "points": "3"}, {"max_working_days": 5, "points": "2"}],
+            "later": "1",
+            "missing": "0",
+            "labels": {f"sent_on_{n}": label("วันที่ส่ง", "date sent")},
+        }
+
+    kinds = [bands, ratio, timeliness, bands, ratio]
+    dimensions = []
+    for d in range(1, 5):
+        criteria = []
+        for i, make in enumerate(kinds, start=1):
+            n = (d - 1) * 5 + i
+            criteria.append(
+                {
+                    "code": f"{d}.{i}",
+                    "name_th": f"ตัวชี้วัด {d}.{i}",
+                    "name_en": f"Criterion {d}.{i}",
+                    "max_points": "5",
+                    "deadline": "2022-05-31" if make is timeliness else None,
+                    "rule": make(n),
+                }
+            )
+        dimensions.append(
+            {
+                "code": str(d),
+                "name_th": f"มิติ {d}",
+                "name_en": f"Dimension {d}",
+                "max_points": "25",
+                "criteria": criteria,
+            }
+        )
+    return {
+        "year": 2565,
+        "name_th": "ตำบลต้นแบบ (ทดสอบความเร็ว)",
+        "name_en": "Model subdistricts (benchmark)",
+        "starts_on": "2021-10-01",
+        "ends_on": "2022-09-30",
+        "total_points": "100",
+        "tie_break": ["4", "3", "2", "1"],
+        "level_bands": None,
+        "awards": [
+            {"code": "winner", "name_th": "ชนะเลิศ", "name_en": "Winner", "count": 1, "prize": "0"},
+            {"code": "runner_up", "name_th": "รองชนะเลิศ", "name_en": "Runner-up", "count": 2, "prize": "0"},
+        ],
+        "contest": {"slug": SLUG, "organiser": None, "entrant_level": "subdistrict", "entrants": codes},
+        "dimensions": dimensions,
+    }
+
+
+def fact_values(rng: random.Random, name: str) -> str:
+    if name.startswith("sent_on"):
+        return f"2022-05-{rng.randint(20, 31)}" if rng.random() < 0.7 else f"2022-06-{rng.randint(1, 15):02d}"
+    if name.startswith(("target", "households")):
+        return str(rng.randint(50, 500))
+    return ""  # numerators: set from their denominator below
+
+
+def facts_insert(rubric, entrants) -> int:
+    from scoring.models import Fact, FactSource
+    from scoring.selectors import rubric_spec
+
+    spec = rubric_spec(rubric)
+    criteria = {c.code: c.pk for c in rubric.criteria.all()}
+    rng = random.Random(16)
+    rows = []
+    for unit in entrants:
+        for c in spec.criteria():
+            names = c.rule.fact_names()
+            values = {n: fact_values(rng, n) for n in names}
+            if len(names) == 2:  # numerator ≤ denominator: a share between 30% and 100%
+                num, den = names
+                values[num] = str(int(values[den]) * rng.randint(30, 100) // 100)
+            rows += [
+                Fact(
+                    rubric=rubric, province=unit, criterion_id=criteria[c.code], name=n, value=v, source=FactSource.DEMO
+                )
+                for n, v in values.items()
+            ]
+    Fact.objects.bulk_create(rows, batch_size=5000)
+    return len(rows)
+
+
+CPU: list[float] = []  # this process's CPU time of each timed run: the part other helpers' load cannot inflate
+
+
+def timed(fn, runs: int = RUNS) -> float:
+    times = []
+    CPU.clear()
+    for _ in range(runs):
+        start, cpu = time.perf_counter(), time.process_time()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+        CPU.append((time.process_time() - cpu) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    url = django_with_fresh_db("bench_contest")
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.db.models import F
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.urls import NoReverseMatch, Resolver404, resolve
+
+    from scoring import services
+    from scoring.contests import contest_rows
+    from scoring.models import Fact, Level, Province, ProvinceResult
+
+    vendor = connection.vendor
+    units = list(Province.objects.filter(level=Level.SUBDISTRICT, is_cdd_office=True).order_by("dopa_code"))
+    entrants = units[:ENTRANTS]
+    print(f"database: {vendor} ({url.split('@')[-1]})")
+    print(f"entrants: the first {len(entrants)} of {len(units)} CDD-office subdistricts")
+    t0 = time.perf_counter()
+    rubric = services.rubric_load(data=rubric_data([u.dopa_code for u in entrants]))
+    contest = rubric.contest
+    loaded = time.perf_counter()
+    facts = facts_insert(rubric, entrants)
+    took = time.perf_counter() - loaded
+    print(f"set-up: rubric and {rubric.results.count()} result rows {loaded - t0:.1f} s, {facts} facts {took:.1f} s")
+
+    def full():
+        services.standings_recompute(rubric_id=rubric.pk, full=True)
+
+    with CaptureQueriesContext(connection) as ctx:
+        full()
+    full_queries = len(ctx.captured_queries)
+    full_ms = timed(full)
+    full_cpu = statistics.median(CPU)
+    print(f"full recompute: {full_queries} queries, median {full_ms:.0f} ms of {RUNS} ({full_cpu:.0f} ms CPU)")
+
+    # One entrant's fact changes, then the worker's part: that entrant rescored and all re-ranked. The
+    # change is written as an import leaves it (the fact, the entrant's "needs recompute" mark) but without
+    # queueing: embedded mode runs the queued recompute at once, inside the import, and there would be
+    # nothing left to time. Alternating values, so every run really moves the entrant.
+    one_times, one_cpu, one_queries = [], [], 0
+    for n in range(RUNS):
+        unit = entrants[(n * 997) % len(entrants)]
+        target = Fact.objects.get(rubric=rubric, province=unit, criterion__code="1.1", name="target_1").value
+        Fact.objects.filter(rubric=rubric, province=unit, criterion__code="1.1", name="done_1").update(
+            value=target if n % 2 else "0"
+        )
+        ProvinceResult.objects.filter(rubric=rubric, province=unit).update(change_seq=F("change_seq") + 1)
+        with CaptureQueriesContext(connection) as ctx:
+            start, cpu = time.perf_counter(), time.process_time()
+            rescored = services.standings_recompute(rubric_id=rubric.pk)
+            one_times.append((time.perf_counter() - start) * 1000)
+            one_cpu.append((time.process_time() - cpu) * 1000)
+        assert rescored == 1, rescored
+        one_queries = len(ctx.captured_queries)
+    one_ms = statistics.median(one_times)
+    print(
+        f"one entrant changed: {one_queries} queries, median {one_ms:.0f} ms of {RUNS}"
+        f" ({statistics.median(one_cpu):.0f} ms CPU)"
+    )
+
+    with CaptureQueriesContext(connection) as ctx:
+        rows = contest_rows(contest)
+    rows_ms = timed(lambda: contest_rows(contest))
+    print(f"contest_rows: {len(rows)} rows, {len(ctx.captured_queries)} queries, median {rows_ms:.0f} ms of {RUNS}")
+
+    page_ms = None
+    try:
+        resolve(f"/standings/{SLUG}/")
+        page = True
+    except (Resolver404, NoReverseMatch):
+        page = False
+    if page:
+        setup_test_environment()  # the test client's host, "testserver", allowed
+        admin = get_user_model().objects.create_superuser("bench-admin", "bench@example.com", "x")
+        client = Client()
+        client.force_login(admin)
+        status = client.get(f"/standings/{SLUG}/").status_code
+        if status == 200:
+            page_ms = timed(lambda: client.get(f"/standings/{SLUG}/"), runs=3)
+            print(f"standings page /standings/{SLUG}/ (the dashboard, not paged): median {page_ms:.0f} ms of 3")
+        else:
+            print(f"standings page /standings/{SLUG}/: HTTP {status}, not measured")
+    else:
+        print(f"standings page /standings/{SLUG}/: not in this build, not measured")
+
+    # machine-readable lines for bench/report.py
+    print(f"RESULT contest_{vendor}_full_queries={full_queries} queries <=20")
+    print(f"RESULT contest_{vendor}_full_ms={full_ms:.0f} ms <=500")
+    print(f"RESULT contest_{vendor}_full_cpu_ms={full_cpu:.0f} ms info")
+    print(f"RESULT contest_{vendor}_one_entrant_ms={one_ms:.1f} ms <=100")
+    print(f"RESULT contest_{vendor}_one_entrant_cpu_ms={statistics.median(one_cpu):.1f} ms info")
+    print(f"RESULT contest_{vendor}_rows_ms={rows_ms:.0f} ms <=150")
+    if page_ms is not None:
+        print(f"RESULT contest_{vendor}_page_ms={page_ms:.0f} ms <=150")
+
+
+if __name__ == "__main__":
+    main()
