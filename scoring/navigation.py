@@ -40,7 +40,10 @@ def _items(user) -> list[tuple[str, str, str, str]]:
             items.append(("ผลของจังหวัด", "My standing", reverse("scoring:mine", args=[year]), "standing"))
         return items
     if role == Role.ORGANISER:  # the contests its office runs, each with its dashboard and documents
-        return [("การประกวดของสำนักงาน", "Office contests", reverse("submissions:home"), "contests")]
+        return [
+            ("การประกวดของสำนักงาน", "Office contests", reverse("submissions:home"), "contests"),
+            ("สร้างหรือแก้ไขการประกวด", "Create or update a contest", reverse("scoring:contest_upload"), "contest-new"),
+        ]
     scoring = [
         ("ตารางให้คะแนน", "Scoring matrix", reverse("admin:committee_matrix"), "matrix"),
         ("ข้อถัดไปที่ยังไม่ให้คะแนน", "Next unscored", reverse("admin:committee_next"), "next"),

@@ -74,6 +74,7 @@ is_department = is_central | is_committee
 rules.add_perm("scoring.view_rubric", rules.is_authenticated)
 rules.add_perm("scoring.view_provinces", rules.is_authenticated)
 rules.add_perm("scoring.view_standings", runs_contest)
+rules.add_perm("scoring.save_contest", is_central | is_organiser)
 rules.add_perm("scoring.import_facts", runs_contest)
 rules.add_perm("scoring.change_deadline", runs_contest)
 rules.add_perm("scoring.view_province", is_department | is_own_province | organises_unit)

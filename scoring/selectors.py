@@ -55,6 +55,13 @@ def province_lookup() -> dict[str, Province]:
     return index
 
 
+def office_unit(user) -> Province | None:
+    """The office an organiser runs contests for; None for everyone else (central staff run any)."""
+    if role_of(user) != Role.ORGANISER:
+        return None
+    return Province.objects.get(pk=office_province_id(user))
+
+
 def contest_entrants(contest: Contest) -> QuerySet[Province]:
     """Who enters a contest: its chosen list, else every CDD office of its entrant level under its
     organiser (the whole country for the Department's contests: the 76 provinces nationally)."""

@@ -114,6 +114,36 @@ def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
 
 
 @transaction.atomic
+def contest_save(*, user, data: Mapping) -> Rubric:
+    """An organiser (or central staff) creates or updates a contest from the rubric format
+    (docs/rubric-format.md, docs/contests.md). An organiser's contest is always its own office's, among
+    units under that office; a contest code another office already uses is refused. All or nothing."""
+    office = selectors.office_unit(user)
+    block = dict(data.get("contest") or {})
+    if office is not None:  # an organiser: the contest is its office's, whatever the file says
+        block["organiser"] = office.dopa_code
+    if not block.get("slug") or (block.get("entrant_level", Level.PROVINCE) == Level.PROVINCE and office is not None):
+        raise RubricError(
+            [
+                "ไฟล์ต้องมี contest.slug และผู้เข้าประกวดระดับอำเภอหรือตำบล"
+                " / the file needs a contest.slug, and entrants at district or subdistrict level"
+            ]
+        )
+    taken = Contest.objects.filter(slug=block["slug"]).first()
+    if taken is not None and office is not None and taken.organiser_id != office.pk:
+        raise RubricError([f"รหัสการประกวด {taken.slug} ถูกใช้แล้ว / the contest code {taken.slug} is taken"])
+    rubric = rubric_load(data={**data, "contest": block})
+    if office is not None:
+        outside = selectors.contest_entrants(rubric.contest).exclude(
+            pk__in=selectors.units_under(office, rubric.contest.entrant_level)
+        )
+        if outside.exists():
+            codes = ", ".join(outside.values_list("code", flat=True)[:10])
+            raise RubricError([f"ผู้เข้าประกวด {codes} ไม่อยู่ในจังหวัดของท่าน / entrants {codes} are not in your province"])
+    return rubric
+
+
+@transaction.atomic
 def rubric_load(*, data: Mapping) -> Rubric:
     """Creates or updates a contest and its rubric (one per period) from the data format; refuses an
     invalid one (RubricError). Returns the contest's first rubric."""

@@ -8,6 +8,7 @@ app_name = "scoring"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("contests/", views.contest_upload, name="contest_upload"),  # before <rubric:…>, which "contests" fits
     path("<rubric:year>/", views.dashboard_page, name="dashboard"),
     path("<rubric:year>/live/", views.dashboard_live, name="live"),
     path("<rubric:year>/settings/", views.settings_update, name="settings"),

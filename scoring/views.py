@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from core import gate
 from core.errors import PortalError
 from core.http import show, takes_files
 from core.thaimap import thailand_map
@@ -23,6 +26,7 @@ from .contests import contest_rows
 from .models import ProvinceResult, Rubric, StandingsSnapshot
 from .rules.base import Label
 from .rules.facts import parse_amount
+from .spec import RubricError
 
 MIN_TOTAL = Label("คะแนนรวมขั้นต่ำที่จะได้รับรางวัล", "minimum total for an award")
 
@@ -194,3 +198,26 @@ def facts_upload(request, year: str):
             f" / facts imported: {report.created} created, {report.updated} updated, {report.unchanged} unchanged",
         )
     return redirect("scoring:dashboard", year=year)
+
+
+@takes_files  # the gate below checks the sender before the body is read
+def contest_upload(request):
+    """An organiser creates or updates one of its office's contests from a rubric file (JSON); all or none."""
+    gate.require(request, "scoring.save_contest")
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        try:
+            if upload is None:
+                raise RubricError(["กรุณาเลือกไฟล์ JSON / choose a JSON file"])
+            try:
+                data = json.loads(upload.read().decode("utf-8"))
+            except (UnicodeDecodeError, ValueError) as exc:
+                raise RubricError([f"อ่านไฟล์ JSON ไม่ได้ ({exc}) / not a readable JSON file ({exc})"]) from exc
+            if not isinstance(data, dict):
+                raise RubricError(["ไฟล์ต้องเป็นออบเจกต์ JSON / the file must hold one JSON object"])
+            rubric = services.contest_save(user=request.user, data=data)
+        except RubricError as exc:
+            return render(request, "scoring/contest_upload.html", {"errors": exc.messages}, status=400)
+        messages.success(request, f"บันทึกการประกวดแล้ว / contest saved: {rubric.contest.slug}")
+        return redirect("scoring:dashboard", year=rubric.key)
+    return render(request, "scoring/contest_upload.html", {"errors": []})

@@ -63,7 +63,14 @@ def home(request):
             distinct=True,
         )
     )
-    ctx = {"rubric": rubric, "provinces": rows, "contests": contests}
+    organiser = role_of(request.user) == Role.ORGANISER
+    ctx = {
+        "rubric": rubric,
+        "provinces": rows,
+        "contests": contests,
+        "national": not organiser and (bool(rows) or not contests),
+        "can_save_contest": organiser,
+    }
     return render(request, "submissions/home.html", ctx)
 
 

@@ -118,3 +118,54 @@ def test_the_api_gives_a_contest_to_who_runs_it(api, people, contest):
     rows = api.get("/api/v1/contests/cm-web-2564/standings/").json()
     assert sorted(r["entrant"] for r in rows) == sorted([d1.code, d2.code])
     assert set(rows[0]) >= {"entrant", "name", "rank", "total", "dimensions", "criteria", "award", "tied"}
+
+
+def _upload(client, data) -> object:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    body = json.dumps(data, ensure_ascii=False).encode()
+    return client.post("/standings/contests/", {"file": SimpleUploadedFile("rubric.json", body)})
+
+
+def test_an_organiser_creates_its_own_contest_from_a_rubric_file(client, people, contest, chiang_mai):
+    from scoring.models import Contest
+
+    _, d1, _ = contest
+    data = json.loads(open(CHONBURI_WEB, encoding="utf-8").read())
+    # Whatever the file says, the contest is the organiser's own office's.
+    data["contest"] = {**data["contest"], "slug": "cm-web-2565", "organiser": "20", "entrants": [d1.code]}
+    client.force_login(people["organiser"])
+    response = _upload(client, data)
+    assert response.status_code == 302 and response["Location"] == "/standings/cm-web-2565/"
+    created = Contest.objects.get(slug="cm-web-2565")
+    assert (created.organiser, list(created.entrants.all())) == (chiang_mai, [d1])
+    assert 'href="/standings/cm-web-2565/"' in client.get("/").content.decode()
+
+
+def test_a_contest_file_is_refused_whole_with_the_reason(client, people, contest, phuket):
+    from scoring.models import Contest
+
+    kathu = DistrictFactory(parent=phuket)
+    data = json.loads(open(CHONBURI_WEB, encoding="utf-8").read())
+    client.force_login(people["organiser"])
+    # A Phuket district is not Chiang Mai's: nothing is saved and the page says why, Thai first.
+    data["contest"] = {**data["contest"], "slug": "cm-web-2566", "entrants": [kathu.code]}
+    response = _upload(client, data)
+    assert response.status_code == 400
+    assert f"ผู้เข้าประกวด {kathu.code} ไม่อยู่ในจังหวัดของท่าน / entrants {kathu.code}" in response.content.decode()
+    assert not Contest.objects.filter(slug="cm-web-2566").exists()
+    # Another office's contest code is not the organiser's to overwrite.
+    client.force_login(people["other_organiser"])
+    data["contest"] = {**data["contest"], "slug": "cm-web-2564", "entrants": []}
+    response = _upload(client, data)
+    assert "รหัสการประกวด cm-web-2564 ถูกใช้แล้ว" in response.content.decode()
+    assert Contest.objects.get(slug="cm-web-2564").organiser.code == "TH-50"
+
+
+def test_only_organisers_and_central_staff_save_contests(client, people):
+    expected = {"organiser": 200, "other_organiser": 200, "central": 200, "anonymous": 302}
+    for who, user in people.items():
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        assert (who, client.get("/standings/contests/").status_code) == (who, expected.get(who, 403))

@@ -234,6 +234,7 @@ RULES = {
     "scoring:settings": Rule(None, "- - - - - 0"),
     "scoring:calendar": Rule("- - - - - 0"),
     "scoring:facts": Rule(None, "- - - - - 0"),
+    "scoring:contest_upload": Rule("- - - - - 0", "- - - - - 0"),
     "scoring:freeze": Rule(None, "- - - - - 0"),
     "scoring:unfreeze": Rule(None, "- - - - - 0"),
     "scoring:publish": Rule(None, "- - - - - 0"),
