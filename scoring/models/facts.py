@@ -1,0 +1,112 @@
+"""The data rules score: facts with their audit trail, and the holiday calendar's overrides."""
+
+from django.conf import settings
+from django.db import models
+
+from .rubrics import Criterion, Rubric
+from .units import Province
+
+
+class FactSource(models.TextChoices):
+    IMPORT = "import", "นำเข้าไฟล์ / file import"
+    ADMIN = "admin", "ผู้ดูแล / admin"
+    API = "api", "API"
+    EVIDENCE = "evidence", "หลักฐาน / evidence"
+    COMMITTEE = "committee", "คณะกรรมการ / committee"
+    DEMO = "demo", "ข้อมูลตัวอย่าง / demo"
+
+
+class Fact(models.Model):
+    """A named value a criterion's rule reads for one province (docs/rubric-format.md)."""
+
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="facts", verbose_name="ปี / year")
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="facts", verbose_name="จังหวัด / province"
+    )
+    criterion = models.ForeignKey(
+        Criterion, on_delete=models.PROTECT, related_name="facts", verbose_name="ตัวชี้วัด / criterion"
+    )
+    name = models.CharField("ข้อมูล / fact", max_length=50)
+    # Kept as entered; each rule parses it. Empty means "not recorded".
+    value = models.CharField("ค่า / value", max_length=200, blank=True)
+    source = models.CharField("ที่มา / source", max_length=10, choices=FactSource.choices)
+    updated_at = models.DateTimeField("แก้ไขเมื่อ / updated at", auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name="แก้ไขโดย / updated by"
+    )
+
+    class Meta:
+        ordering = ["province", "criterion__order", "name"]
+        verbose_name = "ข้อมูลประกอบการให้คะแนน / fact"
+        verbose_name_plural = "ข้อมูลประกอบการให้คะแนน / facts"
+        constraints = [models.UniqueConstraint(fields=["criterion", "province", "name"], name="fact_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.province.code} {self.criterion.code} {self.name}={self.value}"
+
+
+class FactChange(models.Model):
+    """Audit trail: every change of a fact, whichever path it came through."""
+
+    fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="changes", verbose_name="ข้อมูล / fact")
+    # None: the fact did not exist before; "" : it existed, empty ("not recorded").
+    old_value = models.CharField("ค่าเดิม / old value", max_length=200, null=True, blank=True)  # noqa: DJ001
+    new_value = models.CharField("ค่าใหม่ / new value", max_length=200, blank=True)
+    source = models.CharField("ที่มา / source", max_length=10, choices=FactSource.choices)
+    changed_at = models.DateTimeField("เมื่อ / when", auto_now_add=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name="โดย / by"
+    )
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        verbose_name = "ประวัติการแก้ไขข้อมูล / fact change"
+        verbose_name_plural = "ประวัติการแก้ไขข้อมูล / fact changes"
+
+    def __str__(self) -> str:
+        return f"{self.fact_id}: {self.old_value} → {self.new_value}"
+
+
+class HolidayOverride(models.Model):
+    """Central staff's correction of the Thai holiday calendar (a one-off holiday, or a cancelled one)."""
+
+    date = models.DateField("วันที่ / date", unique=True)
+    is_holiday = models.BooleanField("เป็นวันหยุดราชการ / office closed", default=True)
+    name_th = models.CharField("ชื่อวันหยุด / name (th)", max_length=200)
+    name_en = models.CharField("ชื่อภาษาอังกฤษ / name (en)", max_length=200, blank=True)
+    note = models.TextField("หมายเหตุ / note", blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = "วันหยุดที่ปรับแก้ / holiday override"
+        verbose_name_plural = "วันหยุดที่ปรับแก้ / holiday overrides"
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.name_th}"
+
+
+class HolidayAction(models.TextChoices):
+    ADDED = "added", "เพิ่ม / added"
+    CHANGED = "changed", "แก้ไข / changed"
+    REMOVED = "removed", "ลบ / removed"
+
+
+class HolidayOverrideChange(models.Model):
+    """Audit trail of the calendar: every override added, changed or removed, by whom and when."""
+
+    date = models.DateField("วันที่ / date", db_index=True)
+    action = models.CharField("การกระทำ / action", max_length=10, choices=HolidayAction.choices)
+    before = models.JSONField("ก่อน / before", null=True, blank=True)
+    after = models.JSONField("หลัง / after", null=True, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name="โดย / by"
+    )
+    changed_at = models.DateTimeField("เมื่อ / at", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        verbose_name = "ประวัติการแก้ปฏิทินวันหยุด / holiday change"
+        verbose_name_plural = "ประวัติการแก้ปฏิทินวันหยุด / holiday changes"
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.action}"

@@ -1,0 +1,217 @@
+"""Contests, their rubrics (one per period), dimensions, criteria and award tiers."""
+
+import uuid
+
+from django.db import models
+from django.db.models import Q
+
+from .units import Level, Province
+
+
+class Combine(models.TextChoices):
+    """How a contest with periods turns its periods' totals into one standing."""
+
+    SINGLE = "single", "รอบเดียว / one round"
+    SUM = "sum", "รวมทุกรอบ / sum of periods"
+    MEAN = "mean", "เฉลี่ยทุกรอบ / mean of periods"
+    LATEST = "latest", "รอบล่าสุด / latest period"
+
+
+class ContestQuerySet(models.QuerySet):
+    def national(self):
+        """The Department's own contests among the provincial offices (organiser empty)."""
+        return self.filter(organiser__isnull=True, entrant_level=Level.PROVINCE)
+
+
+class Contest(models.Model):
+    """One office's contest in one fiscal year: who organises it, who enters, and how its periods combine.
+
+    Each period is a Rubric of its own (its structure, deadlines, facts, scores and standings), so every
+    piece of the scoring, committee and awards machinery works on a period exactly as on a whole contest.
+    """
+
+    slug = models.SlugField("รหัสการประกวด / contest code", max_length=60, unique=True)
+    name_th = models.CharField("ชื่อ / name (th)", max_length=300)
+    name_en = models.CharField("ชื่อภาษาอังกฤษ / name (en)", max_length=300)
+    year = models.PositiveSmallIntegerField("ปีงบประมาณ (พ.ศ.) / fiscal year (B.E.)")
+    # Empty: the Department (กรมการพัฒนาชุมชน) runs it; otherwise the provincial office that does.
+    organiser = models.ForeignKey(
+        Province,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organised_contests",
+        verbose_name="ผู้จัด / organiser",
+    )
+    entrant_level = models.CharField(
+        "ระดับผู้เข้าประกวด / entrant level", max_length=12, choices=Level.choices, default=Level.PROVINCE
+    )
+    # A chosen list; empty means every CDD office of the entrant level under the organiser.
+    entrants = models.ManyToManyField(Province, blank=True, related_name="+", verbose_name="ผู้เข้าประกวด / entrants")
+    combine = models.CharField(
+        "การรวมผลรายรอบ / combining periods", max_length=8, choices=Combine.choices, default=Combine.SINGLE
+    )
+
+    objects = ContestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "slug"]
+        verbose_name = "การประกวด / contest"
+        verbose_name_plural = "การประกวด / contests"
+
+    def __str__(self) -> str:
+        return f"{self.slug} {self.name_th}"
+
+    @property
+    def is_national(self) -> bool:
+        return self.organiser_id is None and self.entrant_level == Level.PROVINCE
+
+
+class RubricQuerySet(models.QuerySet):
+    def national(self):
+        # With its contest: Rubric.key reads it on every page that links to the rubric.
+        national = Q(contest__organiser__isnull=True, contest__entrant_level=Level.PROVINCE)
+        return self.filter(national).select_related("contest")
+
+    def by_key(self, key: str | int):
+        """The rubric a URL names (Rubric.key): "2566" is the national contest of 2566; "chonburi-web-2564"
+        a contest without periods (or its first period); "ubon-milestones-2568.2567-10" one period."""
+        key = str(key)
+        if key.isdigit():
+            return self.national().filter(year=int(key)).select_related("contest")
+        slug, _, period = key.partition(".")
+        found = self.filter(contest__slug=slug).select_related("contest")
+        return found.filter(period=period) if period else found.filter(period_order=0)
+
+
+class Rubric(models.Model):
+    """One contest's rules for one period (or the whole contest). Year is Buddhist Era (2566 = Oct 2022 – Sep 2023)."""
+
+    contest = models.ForeignKey(
+        Contest, on_delete=models.CASCADE, related_name="rubrics", verbose_name="การประกวด / contest"
+    )
+    # Blank for a contest without periods; else e.g. "2567-10" (a month) or "q1".
+    period = models.CharField("รอบ / period", max_length=20, blank=True, default="")
+    period_name_th = models.CharField("ชื่อรอบ / period name (th)", max_length=100, blank=True, default="")
+    period_name_en = models.CharField("ชื่อรอบภาษาอังกฤษ / period name (en)", max_length=100, blank=True, default="")
+    period_order = models.PositiveSmallIntegerField(default=0)
+    year = models.PositiveSmallIntegerField("ปีงบประมาณ (พ.ศ.) / fiscal year (B.E.)")
+    name_th = models.CharField("ชื่อ / name (th)", max_length=300)
+    name_en = models.CharField("ชื่อภาษาอังกฤษ / name (en)", max_length=300)
+    starts_on = models.DateField("เริ่ม / starts")
+    ends_on = models.DateField("สิ้นสุด / ends")
+    total_points = models.DecimalField("คะแนนเต็ม / total points", max_digits=7, decimal_places=2)
+    tie_break = models.JSONField("ลำดับตัดสินเมื่อคะแนนเท่ากัน / tie-break order", default=list)
+    level_bands = models.JSONField("ระดับจากคะแนนรวม / level bands", null=True, blank=True)
+    # The rubric's own rounding of percentages (docs/rubric-format.md); empty keeps the national default.
+    rounding = models.JSONField("การปัดเศษ / rounding", null=True, blank=True)
+    show_provisional = models.BooleanField("แสดงคะแนนเบื้องต้นแก่จังหวัด / show provisional points", default=False)
+    standings_computed_at = models.DateTimeField("คำนวณอันดับเมื่อ / standings computed at", null=True, blank=True)
+    # New random value on every change to structure or deadlines; keys the parsed-spec cache.
+    # Random, not a counter: a rolled-back change must never be mistaken for a later one.
+    revision = models.UUIDField(default=uuid.uuid4, editable=False)
+
+    objects = RubricQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "contest_id", "period_order"]
+        verbose_name = "เกณฑ์การประเมิน / rubric"
+        verbose_name_plural = "เกณฑ์การประเมิน / rubrics"
+        constraints = [
+            models.UniqueConstraint(fields=["contest", "period"], name="rubric_one_per_period"),
+            models.CheckConstraint(condition=Q(ends_on__gt=models.F("starts_on")), name="rubric_ends_after_start"),
+            models.CheckConstraint(condition=Q(total_points__gt=0), name="rubric_total_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.name_th}"
+
+    @property
+    def key(self) -> str:
+        """The rubric's part of every URL: the year for the national contest (as before contests), else
+        the contest's code, with ".period" for a contest that has periods."""
+        if self.contest.is_national:
+            return str(self.year)
+        return f"{self.contest.slug}.{self.period}" if self.period else self.contest.slug
+
+
+class Dimension(models.Model):
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="dimensions")
+    code = models.CharField("รหัส / code", max_length=10)
+    order = models.PositiveSmallIntegerField(default=0)
+    name_th = models.CharField("ชื่อ / name (th)", max_length=300)
+    name_en = models.CharField("ชื่อภาษาอังกฤษ / name (en)", max_length=300)
+    max_points = models.DecimalField("คะแนนเต็ม / maximum", max_digits=7, decimal_places=2)
+    # Levels of this dimension on its own (seed 003 bands each mission 1–5); empty: none.
+    level_bands = models.JSONField("ระดับของมิติ / dimension level bands", null=True, blank=True)
+
+    class Meta:
+        ordering = ["rubric", "order"]
+        verbose_name = "มิติ / dimension"
+        verbose_name_plural = "มิติ / dimensions"
+        constraints = [
+            models.UniqueConstraint(fields=["rubric", "code"], name="dimension_code_unique"),
+            # 0 is allowed: a dimension holding only extra points (seed 003's "Extra Point").
+            models.CheckConstraint(condition=Q(max_points__gte=0), name="dimension_max_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name_th}"
+
+
+class Criterion(models.Model):
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="criteria")
+    dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE, related_name="criteria")
+    code = models.CharField("รหัส / code", max_length=10)
+    order = models.PositiveSmallIntegerField(default=0)
+    name_th = models.TextField("ชื่อ / name (th)")
+    name_en = models.TextField("ชื่อภาษาอังกฤษ / name (en)")
+    max_points = models.DecimalField("คะแนนเต็ม / maximum", max_digits=7, decimal_places=2)
+    # {"kind": ..., params}: see docs/rubric-format.md; validated by scoring.spec on every save.
+    rule = models.JSONField("วิธีให้คะแนน / scoring rule")
+    deadline = models.DateField("กำหนดส่ง / deadline", null=True, blank=True)
+    extra = models.BooleanField("คะแนนพิเศษ / extra points", default=False)
+    evidence_th = models.TextField("หลักฐาน / evidence (th)", blank=True)
+    evidence_en = models.TextField("หลักฐาน / evidence (en)", blank=True)
+    channel_th = models.TextField("ช่องทางส่ง / channel (th)", blank=True)
+    channel_en = models.TextField("ช่องทางส่ง / channel (en)", blank=True)
+
+    class Meta:
+        ordering = ["rubric", "order"]
+        verbose_name = "ตัวชี้วัด / criterion"
+        verbose_name_plural = "ตัวชี้วัด / criteria"
+        constraints = [
+            models.UniqueConstraint(fields=["rubric", "code"], name="criterion_code_unique"),
+            models.CheckConstraint(condition=Q(max_points__gt=0), name="criterion_max_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name_th}"
+
+
+class AwardTier(models.Model):
+    """A rubric's award level: how many provinces get it, and the prize."""
+
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="award_tiers")
+    code = models.CharField("รหัส / code", max_length=30)
+    order = models.PositiveSmallIntegerField(default=0)
+    name_th = models.CharField("ชื่อรางวัล / name (th)", max_length=200)
+    name_en = models.CharField("ชื่อรางวัล / name (en)", max_length=200)
+    count = models.PositiveSmallIntegerField("จำนวนรางวัล / how many")
+    prize = models.DecimalField("เงินรางวัล (บาท) / prize (baht)", max_digits=10, decimal_places=2, default=0)
+    prize_th = models.CharField("ของรางวัล / prize (th)", max_length=300, blank=True)
+    prize_en = models.CharField("ของรางวัล / prize (en)", max_length=300, blank=True)
+
+    class Meta:
+        db_table = "awards_awardtier"  # made by awards before the model moved here (scoring 0008)
+        ordering = ["rubric", "order"]
+        verbose_name = "ระดับรางวัล / award tier"
+        verbose_name_plural = "ระดับรางวัล / award tiers"
+        constraints = [
+            models.UniqueConstraint(fields=["rubric", "code"], name="award_tier_code_unique"),
+            models.CheckConstraint(condition=Q(count__gt=0), name="award_tier_count_positive"),
+            models.CheckConstraint(condition=Q(prize__gte=0), name="award_tier_prize_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name_th

@@ -1,0 +1,147 @@
+"""What recompute stores and what freezing, publishing and reminders keep."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from .rubrics import Criterion, Rubric
+from .units import Province
+
+
+class ProvinceResult(models.Model):
+    """A province's stored breakdown and place; `change_seq > computed_seq` means it needs recompute."""
+
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="results", verbose_name="ปี / year")
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="results", verbose_name="จังหวัด / province"
+    )
+    total = models.DecimalField("คะแนนรวม / total", max_digits=7, decimal_places=2, default=0)
+    dimensions = models.JSONField("คะแนนรายมิติ / dimensions", default=dict)  # {code: "points"}
+    criteria = models.JSONField("คะแนนรายตัวชี้วัด / criteria", default=dict)  # {code: "points"}
+    explanations = models.JSONField("คำอธิบาย / explanations", default=dict)  # {code: {"th": ..., "en": ...}}
+    level = models.PositiveSmallIntegerField("ระดับ / level", null=True, blank=True)
+    rank = models.PositiveSmallIntegerField("อันดับ / rank", null=True, blank=True)
+    tied = models.BooleanField("คะแนนเสมอ / tied", default=False)
+    award = models.CharField("รางวัล / award", max_length=30, blank=True)
+    award_tie = models.BooleanField("เสมอที่เส้นแบ่งรางวัล / tie at an award boundary", default=False)
+    # Bumped in the same transaction as any change; recompute records the value it saw.
+    change_seq = models.PositiveBigIntegerField(default=1)
+    computed_seq = models.PositiveBigIntegerField(default=0)
+    computed_at = models.DateTimeField("คำนวณเมื่อ / computed at", null=True, blank=True)
+
+    class Meta:
+        ordering = ["rubric", "rank", "province__code"]
+        verbose_name = "ผลคะแนนจังหวัด / province result"
+        verbose_name_plural = "ผลคะแนนจังหวัด / province results"
+        constraints = [models.UniqueConstraint(fields=["rubric", "province"], name="result_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.rubric.year} {self.province.code} {self.total}"
+
+
+class YearSettings(models.Model):
+    """Central staff's switches for one year; a year without a row uses the defaults below."""
+
+    rubric = models.OneToOneField(Rubric, on_delete=models.CASCADE, related_name="year_settings")
+    standings_visible_to_provinces = models.BooleanField(
+        "จังหวัดเห็นอันดับของตน / provinces see their standing", default=False
+    )
+    # 0 turns reminders off for the year.
+    reminder_working_days = models.PositiveSmallIntegerField(
+        "เตือนล่วงหน้า (วันทำการ) / remind N working days before", default=3
+    )
+    # Decision 10: a province needs more than 0 points, and at least this total, to be listed for an award.
+    award_min_total = models.DecimalField(
+        "คะแนนรวมขั้นต่ำที่จะได้รับรางวัล / minimum total for an award", max_digits=7, decimal_places=2, default=0
+    )
+
+    class Meta:
+        verbose_name = "การตั้งค่าประจำปี / year settings"
+        verbose_name_plural = "การตั้งค่าประจำปี / year settings"
+
+    def __str__(self) -> str:
+        return f"{self.rubric.year}"
+
+
+class RecomputeRun(models.Model):
+    """One recompute that rescored something: shows how well bursts coalesce (and feeds the benches)."""
+
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="recompute_runs")
+    started_at = models.DateTimeField(db_index=True)
+    duration_ms = models.PositiveIntegerField(default=0)
+    rescored = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.rubric_id} {self.started_at:%H:%M:%S} {self.rescored} in {self.duration_ms} ms"
+
+
+class StandingsSnapshot(models.Model):
+    """A year's frozen results (the rows as `standings_rows` gives them); published once announced."""
+
+    rubric = models.OneToOneField(Rubric, on_delete=models.CASCADE, related_name="snapshot")
+    rows = models.JSONField("ผลที่ตรึงไว้ / frozen rows")
+    computed_at = models.DateTimeField("ข้อมูล ณ / as of", null=True)
+    frozen_at = models.DateTimeField("ตรึงผลเมื่อ / frozen at")
+    frozen_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    published_at = models.DateTimeField("ประกาศผลเมื่อ / published at", null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "ผลที่ตรึงไว้ / frozen standings"
+        verbose_name_plural = "ผลที่ตรึงไว้ / frozen standings"
+
+    def __str__(self) -> str:
+        return f"{self.rubric_id} frozen {self.frozen_at:%Y-%m-%d %H:%M}"
+
+
+class FreezeAction(models.TextChoices):
+    FREEZE = "freeze", "ตรึงผล / freeze"
+    UNFREEZE = "unfreeze", "ยกเลิกการตรึงผล / unfreeze"
+    PUBLISH = "publish", "ประกาศผล / publish"
+
+
+class FreezeEvent(models.Model):
+    """Audit trail of freezing, unfreezing (always with a reason) and publishing a year's results."""
+
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="freeze_events")
+    action = models.CharField("การดำเนินการ / action", max_length=10, choices=FreezeAction.choices)
+    reason = models.TextField("เหตุผล / reason", blank=True)
+    at = models.DateTimeField("เมื่อ / when", auto_now_add=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = "ประวัติการตรึงผล / freeze event"
+        verbose_name_plural = "ประวัติการตรึงผล / freeze events"
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(action="unfreeze") | ~Q(reason=""), name="freeze_event_unfreeze_needs_reason"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rubric_id} {self.action} {self.at:%Y-%m-%d %H:%M}"
+
+
+class ReminderSent(models.Model):
+    """One reminder per province, criterion and deadline: the daily beat job never repeats itself."""
+
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="+")
+    province = models.ForeignKey(Province, on_delete=models.CASCADE, related_name="+")
+    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="+")
+    deadline = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["province", "criterion", "deadline"], name="reminder_once_per_deadline")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.province_id} {self.criterion_id} {self.deadline}"

@@ -1,0 +1,95 @@
+"""Administrative units: the provinces, districts and subdistricts that enter contests (issue #16)."""
+
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Concat
+
+
+class Region(models.TextChoices):
+    NORTH = "north", "ภาคเหนือ / North"
+    NORTHEAST = "northeast", "ภาคตะวันออกเฉียงเหนือ / Northeast"
+    CENTRAL = "central", "ภาคกลาง / Central"
+    EAST = "east", "ภาคตะวันออก / East"
+    WEST = "west", "ภาคตะวันตก / West"
+    SOUTH = "south", "ภาคใต้ / South"
+
+
+class SizeGroup(models.TextChoices):
+    SMALL = "small", "จังหวัดขนาดเล็ก / small"
+    MEDIUM = "medium", "จังหวัดขนาดกลาง / medium"
+    LARGE = "large", "จังหวัดขนาดใหญ่ / large"
+
+
+class Level(models.TextChoices):
+    PROVINCE = "province", "จังหวัด / province"
+    DISTRICT = "district", "อำเภอ / district"
+    SUBDISTRICT = "subdistrict", "ตำบล / subdistrict"
+
+
+class UnitQuerySet(models.QuerySet):
+    def provinces(self):
+        """The 76 provincial CDD offices that compete nationally (Bangkok is a province but no CDD office)."""
+        return self.filter(level=Level.PROVINCE, is_cdd_office=True)
+
+
+class Province(models.Model):
+    """An administrative unit: province, district or subdistrict. `code` is the public code: ISO 3166-2:TH for
+    provinces (kept so existing URLs and exports stay), the DOPA code for the others."""
+
+    code = models.CharField("รหัส / code", max_length=6, unique=True)
+    dopa_code = models.CharField("รหัสกรมการปกครอง / DOPA code", max_length=6, unique=True)
+    level = models.CharField("ระดับ / level", max_length=11, choices=Level.choices, default=Level.PROVINCE)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name="หน่วยเหนือ / parent",
+    )
+    is_cdd_office = models.BooleanField("เป็นสำนักงานพัฒนาชุมชน / CDD office", default=True)
+    name_th = models.CharField("ชื่อ / name (th)", max_length=100)
+    name_en = models.CharField("ชื่อภาษาอังกฤษ / name (en)", max_length=100)
+    size_group = models.CharField("ขนาดจังหวัด / size group", max_length=10, choices=SizeGroup.choices, blank=True)
+    region = models.CharField("ภาค / region", max_length=10, choices=Region.choices, blank=True)
+    # Spellings met in the Department's own documents (the seed writes อุตรธานี for อุดรธานี).
+    aliases_th = models.JSONField("ชื่อที่สะกดต่าง / other spellings", default=list, blank=True)
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = "จังหวัด / province"
+        verbose_name_plural = "จังหวัด / provinces"
+        constraints = [
+            # District and subdistrict names repeat across the country, never under one parent.
+            models.UniqueConstraint(fields=["parent", "name_th"], name="unit_name_th_per_parent"),
+            models.UniqueConstraint(
+                fields=["name_th"], condition=Q(level=Level.PROVINCE), name="unit_province_name_th_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["name_en"], condition=Q(level=Level.PROVINCE), name="unit_province_name_en_unique"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        level=Level.PROVINCE,
+                        parent__isnull=True,
+                        code__regex=r"^TH-[0-9]{2}$",
+                        dopa_code__regex=r"^[0-9]{2}$",
+                    )
+                    | Q(level=Level.DISTRICT, parent__isnull=False, dopa_code__regex=r"^[0-9]{4}$")
+                    | Q(level=Level.SUBDISTRICT, parent__isnull=False, dopa_code__regex=r"^[0-9]{6}$")
+                ),
+                name="unit_level_shape",
+            ),
+            # ISO 3166-2:TH uses the DOPA province number: TH-20 is 20.
+            models.CheckConstraint(
+                condition=Q(level=Level.PROVINCE, code=Concat(models.Value("TH-"), "dopa_code"))
+                | (~Q(level=Level.PROVINCE) & Q(code=models.F("dopa_code"))),
+                name="unit_code_matches_dopa",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name_th} ({self.code})"
