@@ -66,8 +66,9 @@ class Exporter:
         raise NotImplementedError
 
     def filename(self, source) -> str:
-        """The file name without its extension."""
-        return f"cdd4-{source.year}-{self.identifier}"
+        """The file name without its extension: "cdd4-2566-…" for the national contest, the contest's key for
+        another (two contests may share a year), as the award PDFs are named."""
+        return f"{f'cdd4-{source.year}' if source.contest.is_national else source.key}-{self.identifier}"
 
 
 REGISTRY: dict[str, Exporter] = {}

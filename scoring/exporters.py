@@ -157,4 +157,4 @@ class FactTemplate(Exporter):
         return Table("facts", list(HEADER), [list(row) for row in selectors.fact_template_rows(rubric)])
 
     def filename(self, rubric: Rubric) -> str:
-        return f"facts-{rubric.year}"
+        return f"facts-{rubric.key}"  # "facts-2566"; a contest by its key

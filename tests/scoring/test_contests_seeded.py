@@ -149,3 +149,16 @@ def test_a_period_page_shows_every_period_and_the_combined_ranking(seeded, clien
     assert months == ["2568-04", "2568-06", "2568-07", "2568-08", "2568-09"]  # the other five months
     assert 'aria-current="page">พฤษภาคม' in page
     assert page.count('<tr data-province="34') >= 25 * 2  # this month's ranking and the combined one
+
+
+def test_spreadsheets_of_two_contests_of_one_year_have_their_own_names(seeded):
+    from scoring import exporter
+
+    names = {
+        exporter.export(Rubric.objects.get(contest__slug=slug), "standings", "csv")[2]
+        for slug in ("nongkhai-missions-2565", "model-subdistrict-2565")
+    }
+    assert names == {"nongkhai-missions-2565-standings.csv", "model-subdistrict-2565-standings.csv"}
+    assert exporter.export(Rubric.objects.get(contest__slug="cdd4-2566"), "standings", "csv")[2] == (
+        "cdd4-2566-standings.csv"
+    )
