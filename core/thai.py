@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from pythainlp.util import bahttext, num_to_thaiword, thai_strftime
@@ -31,11 +32,15 @@ def as_decimal(value) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
+# Explanations quote the same few numbers for thousands of entrants; equal values print alike
+# (normalized), so the cache never mixes 5 and 5.00 into different texts.
+@lru_cache(maxsize=8192)
 def fmt_points(value) -> str:
     """4, 2.5, 27.46: never 4.00 or 1E+1."""
     return format(as_decimal(value).normalize(), "f")
 
 
+@lru_cache(maxsize=8192)
 def fmt_num(value) -> str:
     """3500 → "3,500"."""
     return format(as_decimal(value).normalize(), ",f")

@@ -86,6 +86,7 @@ class RuleError(PortalError):
 NO_DATA = ("ยังไม่มีข้อมูล → 0 คะแนน", "no data yet → 0 points")
 # What a provincial officer reads per criterion: short enough to read at a glance.
 MAX_EXPLANATION = 300
+PARSED_KEEP = 20_000  # parsed fact texts a rule remembers (Rule.parse_fact)
 
 
 def fit(text: str, limit: int = MAX_EXPLANATION) -> str:
@@ -116,6 +117,8 @@ class Rule:
             )
         self.max_points = max_points
         self._labels = dict(params.get("labels") or {})
+        self._label_memo: dict[str, Label] = {}
+        self._parsed: dict[tuple[str, str], object] = {}
         self.evidence = _evidence(params.get("evidence"))
         if self.evidence.times_from and type(self).upload_time_fact is Rule.upload_time_fact:
             raise RuleError(
@@ -180,9 +183,15 @@ class Rule:
 
     # -- shared behaviour -------------------------------------------------------------
     def label(self, name: str) -> Label:
+        # Asked for every fact of every entrant: a contest of 7,255 subdistricts asks half a million times.
+        try:
+            return self._label_memo[name]
+        except KeyError:
+            pass
         entry = self._labels.get(name) or {}
         default = self.default_labels.get(name, Label(name, name))
-        return Label(entry.get("th", default.th), entry.get("en", default.en))
+        label = self._label_memo[name] = Label(entry.get("th", default.th), entry.get("en", default.en))
+        return label
 
     def fact_text(self, name: str, raw: str) -> Label:
         """A stored fact as a province reads it in a document: its label and its value, dates the Thai
@@ -224,6 +233,27 @@ class Rule:
         return out
 
     def parse_fact(self, name: str, raw: str) -> object:
+        """A fact's value, or FactError. Parsing depends only on the rule and the text, and entrants
+        report the same texts again and again (a target of 250, a date): each is parsed once per process."""
+        key = (name, raw)
+        try:
+            found = self._parsed[key]
+        except KeyError:
+            found = self._parse_fresh(name, raw)
+            if len(self._parsed) >= PARSED_KEEP:  # a long-lived worker meets many values: stay bounded
+                self._parsed.clear()
+            self._parsed[key] = found
+        if isinstance(found, FactError):  # a fresh exception: re-raising one instance grows its traceback
+            raise FactError(found.fact, found.th, found.en)
+        return found
+
+    def _parse_fresh(self, name: str, raw: str) -> object:
+        try:
+            return self._checked_parse(name, raw)
+        except FactError as error:
+            return error
+
+    def _checked_parse(self, name: str, raw: str) -> object:
         if name not in self.fact_names():
             expected = ", ".join(self.fact_names())
             raise FactError(

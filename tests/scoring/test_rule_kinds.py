@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from scoring.rules import KINDS, Context, Rule, RuleError, build_rule
-from scoring.rules.base import EvidenceExpected, Label
+from scoring.rules.base import EvidenceExpected, FactError, Label
 from scoring.spec import parse_rubric
 from scoring.workdays import WorkCalendar
 
@@ -189,3 +189,24 @@ def test_deadlines_demo_asks_for_an_extension_only_where_a_step_needs_one() -> N
             assert facts[rule.flag] == "no"
         seen.add(step[1] if step else None)
     assert None in seen and len(seen) >= 4
+
+
+def test_a_fact_text_is_parsed_once_and_a_bad_one_refused_every_time(monkeypatch) -> None:
+    # Thousands of entrants report the same texts: the rule remembers each parse (bounded), and a
+    # refused text is refused again with the same reason, never read as the last good value.
+    labels = {"done": {"th": "ครัวเรือนที่ทำ", "en": "households done"}, "all": {"th": "ครัวเรือน", "en": "households"}}
+    rule = build_rule(
+        "ratio",
+        {"kind": "ratio", "numerator": "done", "denominator": "all", "weight": "5", "labels": labels},
+        Decimal(5),
+    )
+    assert rule.parse_fact("all", "1,250") == Decimal(1250)
+    assert rule.parse_fact("all", "1,250") == Decimal(1250)
+    for _ in range(2):
+        with pytest.raises(FactError) as refused:
+            rule.parse_fact("all", "ten")
+        assert refused.value.en == "households must be a number, got “ten”"
+    monkeypatch.setattr("scoring.rules.base.PARSED_KEEP", 3)
+    for n in range(10):
+        assert rule.parse_fact("done", str(n)) == Decimal(n)
+    assert len(rule._parsed) <= 3
