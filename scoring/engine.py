@@ -107,6 +107,22 @@ def vacant_places(tiers: Sequence[tuple[str, int]], awarded: int) -> dict[str, i
     return out
 
 
+# A rank key holds each value in cents-of-a-cent (6 places), shifted so a negative value still sorts.
+KEY_PLACES = 6
+KEY_SHIFT = 10**15
+KEY_WIDTH = 17
+
+
+def rank_key(total: Decimal, dimensions: Mapping[str, Decimal], tie_break: Sequence[str]) -> str:
+    """The ranking order as one string: a greater key ranks higher, equal keys tie (decision 7).
+
+    Stored with each result, so re-ranking thousands of entrants after one changed compares short
+    strings and decodes no stored breakdown (issue #16).
+    """
+    parts = (total, *(dimensions.get(d, Decimal(0)) for d in tie_break))
+    return "".join(f"{int(Decimal(v).scaleb(KEY_PLACES).to_integral_value()) + KEY_SHIFT:0{KEY_WIDTH}d}" for v in parts)
+
+
 def rank(
     breakdowns: Mapping[str, Breakdown],
     *,
@@ -114,19 +130,27 @@ def rank(
     awards: Sequence[AwardSpec],
     minimum: Decimal = Decimal(0),
 ) -> list[Placing]:
-    # Each key once: a contest of thousands of entrants compares them many times (issue #16).
-    keys = {code: (b.total, *(b.dimensions.get(d, Decimal(0)) for d in tie_break)) for code, b in breakdowns.items()}
-    key = keys.__getitem__
+    keys = {code: rank_key(b.total, b.dimensions, tie_break) for code, b in breakdowns.items()}
+    return rank_keys(keys, {code: b.total for code, b in breakdowns.items()}, awards=awards, minimum=minimum)
 
-    # Province code is only the display order inside a tie, never a tie-breaker.
-    order = sorted(sorted(breakdowns), key=key, reverse=True)
+
+def rank_keys(
+    keys: Mapping[str, str],
+    totals: Mapping[str, Decimal],
+    *,
+    awards: Sequence[AwardSpec],
+    minimum: Decimal = Decimal(0),
+) -> list[Placing]:
+    """Places from rank keys (`rank_key`) and totals, by entrant code."""
+    key = keys.__getitem__
+    # Entrant code is only the display order inside a tie, never a tie-breaker (the sort is stable).
+    order = sorted(sorted(keys), key=key, reverse=True)
     tiers: list[str] = [a.code for a in awards for _ in range(a.count)]
     # Eligibility goes by total alone, so a tie is never split by it; places past the last eligible
-    # province stay vacant rather than passing to provinces without points.
-    eligible = sum(award_eligible(breakdowns[c].total, minimum) for c in order)
+    # entrant stay vacant rather than passing to entrants without points.
+    eligible = sum(award_eligible(totals[c], minimum) for c in order)
 
-    def tier(position: int) -> str | None:  # position is 1-based
-        return tiers[position - 1] if position <= min(len(tiers), eligible) else None
+    limit = min(len(tiers), eligible)  # positions (0-based) below this one hold an award
 
     placings: list[Placing] = []
     start = 0
@@ -134,7 +158,8 @@ def rank(
         end = start
         while end + 1 < len(order) and key(order[end + 1]) == key(order[start]):
             end += 1
-        best, worst = tier(start + 1), tier(end + 1)
+        best = tiers[start] if start < limit else None
+        worst = tiers[end] if end < limit else None
         for code in order[start : end + 1]:
             placings.append(Placing(code, start + 1, end > start, best, best != worst))
         start = end + 1

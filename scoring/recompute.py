@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Iterable
+from contextlib import contextmanager
 from datetime import timedelta
 from decimal import Decimal
 from functools import partial
@@ -14,12 +16,25 @@ from django.utils import timezone
 
 from . import coalesce, engine, hooks, selectors
 from .bulk import KEEP, update_rows
-from .engine import Breakdown
 from .models import ProvinceResult, RecomputeRun, Rubric, YearSettings
 
 JSON_FIELDS = ("dimensions", "criteria", "explanations")
 RESULT_FIELDS = [f.name for f in ProvinceResult._meta.concrete_fields]
 PLACE = ("rank", "tied", "award", "award_tie")
+
+
+@contextmanager
+def no_cyclic_gc():
+    """Scoring thousands of entrants makes hundreds of thousands of small objects and no reference
+    cycles: the cyclic collector would only walk them again and again (a fifth of a full recompute).
+    Re-enabled only once they are freed (refcounting frees them), so the walk is not merely put off."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def merged_scores(rubric: Rubric, province_ids: list[int] | None) -> dict[int, dict[str, Decimal]]:
@@ -82,6 +97,7 @@ def results_mark_dirty(*, rubric_id: int, province_ids: Iterable[int] | None = N
 
 
 @transaction.atomic
+@no_cyclic_gc()
 def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
     """Rescores the stale provinces (all with `full`) and re-ranks all of them.
 
@@ -102,10 +118,10 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
     stale_ids = {r.pk for r in stale}
     others = []
     if not full:
-        # Thousands of entrants (issue #16): the rows not rescored are ranked from plain values, never
-        # instantiated, and only their place is written, only if it moved. A row that turned stale since the
-        # query above is ranked as stored, and rescored by the next run (its mark stays).
-        values = results.values_list("pk", "province__code", "total", "dimensions", *PLACE)
+        # Thousands of entrants (issue #16): the rows not rescored are ranked by their stored rank key,
+        # never instantiated nor decoded, and only their place is written, only if it moved. A row that
+        # turned stale since the query above is ranked as stored, and rescored by the next run (its mark stays).
+        values = results.values_list("pk", "province__code", "total", "rank_key", *PLACE)
         others = [row for row in values if row[0] not in stale_ids]
     before = {r.pk: [getattr(r, f) for f in JSON_FIELDS] for r in stale}
     stale_province_ids = None if full else [r.province_id for r in stale]
@@ -114,7 +130,7 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
     judged = merged_scores(rubric, stale_province_ids)
     now = timezone.now()
     memo: dict = {}
-    breakdowns = {}
+    keys, totals = {}, {}
     for r in stale:
         b = engine.evaluate_province(
             spec,
@@ -128,16 +144,13 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
         r.dimensions = {k: str(v) for k, v in b.dimensions.items()}
         r.criteria = {k: str(s.points) for k, s in b.criteria.items()}
         r.explanations = {k: {"th": s.th, "en": s.en} for k, s in b.criteria.items()}
+        r.rank_key = engine.rank_key(b.total, b.dimensions, spec.tie_break)
         r.computed_seq, r.computed_at = r.change_seq, now
-        breakdowns[r.province.code] = b
-    for _, code, total, dimensions, *_ in others:  # enough of a stored result to rank it
-        breakdowns[code] = Breakdown({}, {k: Decimal(v) for k, v in dimensions.items()}, total, None)
-    placings = {
-        p.province: p
-        for p in engine.rank(
-            breakdowns, tie_break=spec.tie_break, awards=spec.awards, minimum=Decimal(rubric.award_min or 0)
-        )
-    }
+        keys[r.province.code], totals[r.province.code] = r.rank_key, b.total
+    for _, code, total, key, *_ in others:
+        keys[code], totals[code] = key, total
+    floor = Decimal(rubric.award_min or 0)
+    placings = {p.province: p for p in engine.rank_keys(keys, totals, awards=spec.awards, minimum=floor)}
     for r in stale:
         p = placings[r.province.code]
         r.rank, r.tied, r.award, r.award_tie = p.rank, p.tied, p.award or "", p.award_tie
@@ -159,6 +172,7 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
             "dimensions",
             "criteria",
             "explanations",
+            "rank_key",
             *PLACE,
             "computed_seq",
             "computed_at",

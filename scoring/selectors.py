@@ -11,7 +11,7 @@ from people.models import Role
 from people.selectors import conflicted_province_ids, office_province_id, role_of
 
 from .dates import parse_date, shift_year
-from .engine import Breakdown, vacant_places
+from .engine import vacant_places
 from .models import (
     Contest,
     Fact,
@@ -208,16 +208,6 @@ def facts_by_province(rubric: Rubric, province_ids=None) -> dict[int, dict[str, 
     for province_id, code, name, value in qs:
         out.setdefault(province_id, {}).setdefault(code, {})[name] = value
     return out
-
-
-def stored_breakdown(result: ProvinceResult) -> Breakdown:
-    """Enough of a stored result to rank it without recomputing it."""
-    return Breakdown(
-        criteria={},
-        dimensions={k: Decimal(v) for k, v in result.dimensions.items()},
-        total=result.total,
-        level=result.level,
-    )
 
 
 def standings(rubric: Rubric) -> list[ProvinceResult]:

@@ -24,6 +24,8 @@ class ProvinceResult(models.Model):
     tied = models.BooleanField("คะแนนเสมอ / tied", default=False)
     award = models.CharField("รางวัล / award", max_length=30, blank=True)
     award_tie = models.BooleanField("เสมอที่เส้นแบ่งรางวัล / tie at an award boundary", default=False)
+    # engine.rank_key of total and tie-break dimensions: re-ranking reads this, not the JSON above.
+    rank_key = models.CharField(max_length=400, blank=True, default="", editable=False)
     # Bumped in the same transaction as any change; recompute records the value it saw.
     change_seq = models.PositiveBigIntegerField(default=1)
     computed_seq = models.PositiveBigIntegerField(default=0)
@@ -34,6 +36,12 @@ class ProvinceResult(models.Model):
         verbose_name = "ผลคะแนนจังหวัด / province result"
         verbose_name_plural = "ผลคะแนนจังหวัด / province results"
         constraints = [models.UniqueConstraint(fields=["rubric", "province"], name="result_unique")]
+        indexes = [
+            # The few rows a recompute rescores, found without reading the thousands that are current.
+            models.Index(
+                fields=["rubric"], condition=models.Q(change_seq__gt=models.F("computed_seq")), name="result_stale"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.rubric.year} {self.province.code} {self.total}"

@@ -5,8 +5,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from scoring.engine import Breakdown, Placing, evaluate_province, rank
+from scoring.engine import Breakdown, Placing, evaluate_province, rank, rank_key, rank_keys
 from scoring.rules import Score
 from scoring.spec import parse_rubric
 from scoring.workdays import WorkCalendar
@@ -256,3 +258,29 @@ def test_memo_scores_each_distinct_value_once_and_changes_nothing():
     assert first == evaluate_province(RUBRIC, FULL, size_group="medium", calendar=CAL)
     assert second == evaluate_province(RUBRIC, other, size_group="medium", calendar=CAL)
     assert second.criteria["3.3"] != first.criteria["3.3"]
+
+
+POINTS = st.decimals(min_value=-1000, max_value=1000, places=4, allow_nan=False, allow_infinity=False)
+
+
+@given(a=st.tuples(POINTS, POINTS, POINTS), b=st.tuples(POINTS, POINTS, POINTS))
+def test_rank_key_orders_as_total_then_tie_break_dimensions(a, b) -> None:
+    # The stored key must sort exactly as (total, tie-break dimensions) do, and tie exactly when they are equal.
+    def key(values):
+        return rank_key(values[0], {"2": values[1], "1": values[2]}, ("2", "1"))
+
+    assert (key(a) > key(b)) == (a > b)
+    assert (key(a) == key(b)) == (a == b)
+
+
+def test_rank_key_missing_dimension_counts_as_zero() -> None:
+    assert rank_key(D("50"), {}, ("5",)) == rank_key(D("50.00"), {"5": D("0")}, ("5",))
+
+
+def test_rank_keys_ranks_as_rank_does() -> None:
+    breakdowns = {"TH-90": bd("80"), "TH-30": bd("85"), "TH-20": bd("85"), "TH-10": bd("90"), "TH-40": bd("0")}
+    keys = {code: rank_key(b.total, b.dimensions, TIE) for code, b in breakdowns.items()}
+    totals = {code: b.total for code, b in breakdowns.items()}
+    assert rank_keys(keys, totals, awards=RUBRIC.awards) == rank(breakdowns, tie_break=TIE, awards=RUBRIC.awards)
+    # Decision 10: an entrant without points holds no award, whatever its place.
+    assert rank_keys(keys, totals, awards=RUBRIC.awards)[-1] == Placing("TH-40", 5, False, None, False)
