@@ -201,7 +201,13 @@ def breakdowns(rubric: Rubric, province: Province | None = None, progress: Progr
 
 
 def certificates(rubric: Rubric):
-    awardees = [{"tier": b.tier, "result": r} for b in selectors.awardees(rubric) for r in b.results]
+    # A contest that honours people (Contest.nominates) names the office's nominee, not the office.
+    nominees = scoring.nominees_by_unit(rubric.contest)
+    awardees = [
+        {"tier": b.tier, "result": r, "nominee": nominees.get(r.province_id)}
+        for b in selectors.awardees(rubric)
+        for r in b.results
+    ]
     return _layout(
         "awards/pdf/certificates.html",
         {**_common(rubric), "awardees": awardees, "signature": selectors.signature(rubric)},
