@@ -134,6 +134,9 @@ def _title(kind: str, province: Province | None = None) -> str:
 
 def announcement(rubric: Rubric):
     blocks = selectors.awardees(rubric)
+    nominees = scoring.nominees_by_unit(rubric.contest)  # a contest that honours people lists them too
+    for result in (r for b in blocks for r in b.results):
+        result.nominee = nominees.get(result.province_id)
     return _layout(
         "awards/pdf/announcement.html",
         {

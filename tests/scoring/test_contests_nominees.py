@@ -175,3 +175,12 @@ def test_standings_json_carries_the_nominee(rubric, districts, people):
     assert rows[districts[1].code]["nominee"] is None
     # Only a nominating contest's rows carry the key.
     assert "nominee" not in standings("cdd4-2566")[0]
+
+
+def test_the_organisers_dashboard_names_each_nominee(client, rubric, districts, people):
+    submit(people["own"], rubric, districts[0], name="นายอนุชา บุญมา", position="นักวิชาการพัฒนาชุมชนปฏิบัติการ")
+    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    client.force_login(people["organiser"])
+    page = client.get("/standings/cm-itmodel-2564/").content.decode()
+    assert 'นายอนุชา บุญมา <span class="muted">นักวิชาการพัฒนาชุมชนปฏิบัติการ</span>' in page
+    assert page.count("ยังไม่เสนอชื่อ / no nominee yet") == 2
