@@ -56,3 +56,5 @@ def test_the_announcement_lists_the_honoured_nominees(honoured, tmp_path):
     expected = "นายสมชาย รักษ์ชุมชน นักวิชาการพัฒนาชุมชนชำนาญการ สำนักงานพัฒนาชุมชนอำเภอแม่ริม"
     assert squash(unicodedata.normalize("NFKC", expected)) in text
     assert squash("นายธีรวัฒน์") not in text
+    # Everyone who qualifies is honoured: the 9 places nobody took are no "remaining awards".
+    assert squash(unicodedata.normalize("NFKC", "ไม่มีผู้ได้รับรางวัล")) not in text
