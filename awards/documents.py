@@ -134,6 +134,9 @@ def _title(kind: str, province: Province | None = None) -> str:
 
 def announcement(rubric: Rubric):
     blocks = selectors.awardees(rubric)
+    nominees = scoring.nominees_by_unit(rubric.contest)  # a contest that honours people lists them too
+    for result in (r for b in blocks for r in b.results):
+        result.nominee = nominees.get(result.province_id)
     return _layout(
         "awards/pdf/announcement.html",
         {
@@ -201,7 +204,13 @@ def breakdowns(rubric: Rubric, province: Province | None = None, progress: Progr
 
 
 def certificates(rubric: Rubric):
-    awardees = [{"tier": b.tier, "result": r} for b in selectors.awardees(rubric) for r in b.results]
+    # A contest that honours people (Contest.nominates) names the office's nominee, not the office.
+    nominees = scoring.nominees_by_unit(rubric.contest)
+    awardees = [
+        {"tier": b.tier, "result": r, "nominee": nominees.get(r.province_id)}
+        for b in selectors.awardees(rubric)
+        for r in b.results
+    ]
     return _layout(
         "awards/pdf/certificates.html",
         {**_common(rubric), "awardees": awardees, "signature": selectors.signature(rubric)},

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from people.models import Membership, Role
 
-from . import selectors, services
+from . import nominees, selectors, services
 from .models import FactSource, Province, Rubric
 
 DEMO_PASSWORD = "cdd4-demo-2566"
@@ -89,8 +89,29 @@ def province_facts(rng: random.Random, size_group: str) -> list[tuple[str, str, 
 DEMO_DEADLINES = {2566: {"2.1.2": date(2023, 4, 12), "2.2.2": date(2023, 7, 14)}}
 
 
+# A contest that honours people (Contest.nominates): each entrant office's demo nominee, marked as made up.
+DEMO_GIVEN = ["สมชาย", "สุภาพร", "วิไลวรรณ", "ณัฐพล", "กนกวรรณ", "ธีรวัฒน์", "ปิยะนุช", "อนุชา", "จิราพร", "ศักดิ์ชัย", "พรทิพย์"]
+DEMO_FAMILY = ["ใจดี", "รักษ์ชุมชน", "พัฒนาการ", "ศรีสุข", "มั่นคง", "วงศ์ไทย", "แสงทอง", "บุญมา", "ทองดี", "สายใจ", "ชื่นบาน"]
+DEMO_POSITIONS = ["นักวิชาการพัฒนาชุมชนปฏิบัติการ", "นักวิชาการพัฒนาชุมชนชำนาญการ", "เจ้าพนักงานพัฒนาชุมชนปฏิบัติงาน"]
+
+
+def demo_nominees(*, rubric: Rubric) -> int:
+    """One made-up nominee per entrant office ("(ตัวอย่าง)" in the name); offices that named one keep theirs."""
+    made = 0
+    for i, unit in enumerate(selectors.contest_entrants(rubric.contest)):
+        rng = random.Random(f"{rubric.contest.slug}-{unit.code}-nominee")
+        name = f"{DEMO_GIVEN[i % len(DEMO_GIVEN)]} {DEMO_FAMILY[(i * 3) % len(DEMO_FAMILY)]} (ตัวอย่าง)"
+        nominees.nominee_demo_save(
+            contest=rubric.contest, unit=unit, name_th=name, position_th=rng.choice(DEMO_POSITIONS)
+        )
+        made += 1
+    return made
+
+
 def demo_facts(*, rubric: Rubric) -> int:
     """Imports the demo facts in one facts import; returns how many facts changed."""
+    if rubric.contest.nominates and rubric.period_order == 0:
+        demo_nominees(rubric=rubric)
     if not rubric.contest.is_national:
         return _contest_facts(rubric)
     for code, deadline in DEMO_DEADLINES.get(rubric.year, {}).items():

@@ -18,6 +18,7 @@ from .models import (
     HolidayOverride,
     HolidayOverrideChange,
     Level,
+    Nominee,
     Province,
     ProvinceResult,
     Rubric,
@@ -354,3 +355,15 @@ def fact_template_rows(rubric: Rubric) -> list[tuple[str, str, str, str]]:
         for province in Province.objects.provinces().order_by("code").values_list("code", flat=True)
         for code, name in names
     ]
+
+
+def nominees_by_unit(contest: Contest) -> dict[int, Nominee]:
+    """unit id → its nominee in a contest that takes nominees (Contest.nominates); {} without a query otherwise."""
+    if not contest.nominates:
+        return {}
+    return {n.unit_id: n for n in Nominee.objects.filter(contest=contest).select_related("unit")}
+
+
+def nominee_json(nominee: Nominee | None) -> dict | None:
+    """What `standings --format json` says of a nominating contest's entrant: its person, or null."""
+    return None if nominee is None else {"name": nominee.name_th, "position": nominee.position_th}

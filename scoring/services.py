@@ -9,11 +9,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 from datetime import date
+from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.db.models import ProtectedError
 
 from core.errors import YearFrozen
+from core.thai import fmt_points
 from scoring.models import AwardTier
 
 from . import selectors
@@ -41,7 +43,9 @@ from .models import (
     Province,
     ProvinceResult,
     Rubric,
+    YearSettings,
 )
+from .nominees import nominee_submit  # noqa: F401  (re-exported)
 from .recompute import (  # noqa: F401  (re-exported)
     recompute_runs_prune,
     results_mark_dirty,
@@ -102,6 +106,7 @@ def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
             "organiser": organiser,
             "entrant_level": block.get("entrant_level", Level.PROVINCE),
             "combine": block.get("combine", Combine.SUM if periods else Combine.SINGLE),
+            "nominates": block.get("nominates") is True,
         },
     )
     codes = [str(c) for c in block.get("entrants") or []]
@@ -247,9 +252,29 @@ def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | Non
                 "prize_en": award.prize_en,
             },
         )
+    if "award_min_total" in data:
+        _award_minimum_save(rubric, data["award_min_total"])
     _ensure_results(rubric)
     results_mark_dirty(rubric_id=rubric.pk)
     return rubric
+
+
+def _award_minimum_save(rubric: Rubric, raw) -> None:
+    """The rubric file's own award minimum (decision 10), e.g. "3" of 3: every entrant that qualifies is
+    honoured and nobody else, whatever their number. Central staff may still change it on the dashboard."""
+    try:
+        minimum = Decimal(str(raw)) if isinstance(raw, str | int) and not isinstance(raw, bool) else None
+    except InvalidOperation:
+        minimum = None
+    if minimum is None or not minimum.is_finite() or not 0 <= minimum <= rubric.total_points:
+        total = fmt_points(rubric.total_points)
+        raise RubricError(
+            [
+                f"award_min_total ต้องเป็นตัวเลข 0–{total} แต่ได้รับ {raw!r}"
+                f" / award_min_total must be a number 0–{total}, got {raw!r}"
+            ]
+        )
+    YearSettings.objects.update_or_create(rubric=rubric, defaults={"award_min_total": minimum})
 
 
 @transaction.atomic

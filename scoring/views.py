@@ -46,6 +46,9 @@ def _context(request, rubric: Rubric) -> dict:
     calendar = selectors.work_calendar()
     ctx = board.dashboard(rubric, today=timezone.localdate(), calendar=calendar, map_mode=mode, page=page)
     ctx.update(stamp=_stamp(rubric), poll=settings.CDD4_DASHBOARD_POLL_SECONDS)
+    nominees = selectors.nominees_by_unit(rubric.contest)  # no query unless the contest takes nominees
+    for row in ctx["rows"] if nominees else ():
+        row["nominee"] = nominees.get(row["r"].province_id)
     return ctx
 
 

@@ -13,6 +13,14 @@ class LinkForm(forms.Form):
     description = forms.CharField(label="คำอธิบาย / description", max_length=300, required=False)
 
 
+class NomineeForm(forms.Form):
+    """The person an office nominates (Contest.nominates); lengths and blanks are nominee_submit's to refuse."""
+
+    name_th = forms.CharField(label="ชื่อ-นามสกุล / full name", required=False)
+    position_th = forms.CharField(label="ตำแหน่ง / position", required=False)
+    name_en = forms.CharField(label="ชื่อภาษาอังกฤษ (ถ้ามี) / name in English (optional)", required=False)
+
+
 class InnovationReportForm(forms.ModelForm):
     class Meta:
         model = InnovationReport

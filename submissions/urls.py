@@ -12,6 +12,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path(P, views.province, name="province"),
     path(P + "innovation/", views.innovation, name="innovation"),
+    path(P + "nominee/", views.nominee, name="nominee"),
     path(C, views.criterion, name="criterion"),
     path(C + "upload/", views.upload, name="upload"),
     path(C + "link/", views.link, name="link"),

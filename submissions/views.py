@@ -14,15 +14,18 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from core import gate
-from core.http import takes_files
+from core.errors import PortalError
+from core.http import show, takes_files
 from people.models import Role
 from people.selectors import role_of
+from scoring import services as scoring_services
 from scoring.contests import contests_for_user, enters
 from scoring.models import Level
-from scoring.selectors import provinces_for_user
+from scoring.permissions import runs_contest
+from scoring.selectors import nominees_by_unit, provinces_for_user
 
 from . import hooks, policy, selectors, services, uploads
-from .forms import CountedPasswordChangeForm, InnovationReportForm, LinkForm
+from .forms import CountedPasswordChangeForm, InnovationReportForm, LinkForm, NomineeForm
 from .templatetags.thai import is_en
 from .validators.content import UploadRefused, clean_name
 
@@ -81,7 +84,32 @@ def province(request, year: int, code: str):
     ctx["clarifications"] = []  # filled by the committee's hook (committee/apps.py) when it is installed
     for extra in hooks.province_page(ctx["province"], ctx["rubric"]):
         ctx.update(extra)
+    if ctx["rubric"].contest.nominates:  # the office's nominee, set on this page (seed 001's IT role model)
+        ctx["nominee"] = nominees_by_unit(ctx["rubric"].contest).get(ctx["province"].pk)
+        ctx["can_nominate"] = ctx["can_submit"] or runs_contest(request.user, ctx["rubric"])
+        ctx["nominee_form"] = NomineeForm(
+            initial={f: getattr(ctx["nominee"], f) for f in NomineeForm.base_fields} if ctx["nominee"] else None
+        )
     return render(request, "submissions/province.html", ctx)
+
+
+@login_required
+@require_POST
+def nominee(request, year: int, code: str):
+    ctx = _context(request, year, code)
+    if not ctx["rubric"].contest.nominates:  # a contest without nominees has no such page
+        raise Http404
+    form = NomineeForm(request.POST)
+    form.is_valid()  # every field optional here: nominee_submit refuses blanks and lengths, Thai first
+    try:
+        scoring_services.nominee_submit(
+            user=request.user, contest=ctx["rubric"].contest, unit=ctx["province"], **form.cleaned_data
+        )
+    except PortalError as exc:
+        show(request, exc)
+    else:
+        messages.success(request, "บันทึกผู้ได้รับการเสนอชื่อแล้ว / Nominee saved")
+    return redirect("submissions:province", year=ctx["rubric"].key, code=ctx["province"].code)
 
 
 def _criterion_ctx(request, ctx: dict) -> dict:

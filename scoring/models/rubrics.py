@@ -51,6 +51,9 @@ class Contest(models.Model):
     combine = models.CharField(
         "การรวมผลรายรอบ / combining periods", max_length=8, choices=Combine.choices, default=Combine.SINGLE
     )
+    # Each entrant office names one of its staff, who is the one honoured (seed 001's IT role model);
+    # the office stays the entrant: results, evidence and who sees what are unchanged (scoring.nominees).
+    nominates = models.BooleanField("ผู้เข้าประกวดเสนอชื่อบุคคล / each entrant nominates a person", default=False)
 
     objects = ContestQuerySet.as_manager()
 

@@ -33,9 +33,10 @@ def standings(slug: str) -> list[dict]:
     return json.loads(run("standings", "--contest", slug, "--format", "json"))
 
 
-def test_bootstrap_loads_the_five_contests(seeded):
+def test_bootstrap_loads_the_six_contests(seeded):
     assert sorted(Contest.objects.values_list("slug", flat=True)) == [
         "cdd4-2566",
+        "chonburi-itmodel-2564",
         "chonburi-web-2564",
         "model-subdistrict-2565",
         "nongkhai-missions-2565",
@@ -50,6 +51,20 @@ def test_chonburi_ranks_its_11_district_offices(seeded):
     assert sorted(r["entrant"] for r in rows) == [f"20{n:02d}" for n in range(1, 12)]
     assert {r["name"] for r in rows} >= {"เมืองชลบุรี", "บางละมุง", "สัตหีบ"}
     assert set(rows[0]) >= {"entrant", "name", "rank", "total", "dimensions", "criteria", "award", "tied"}
+
+
+def test_chonburi_it_role_model_takes_a_nominee_per_district_office(seeded):
+    contest = Contest.objects.get(slug="chonburi-itmodel-2564")
+    assert (contest.nominates, contest.organiser.code, contest.entrant_level) == (True, "TH-20", "district")
+    rubric = contest.rubrics.get()
+    assert rubric.year_settings.award_min_total == 3
+    assert [(t.code, t.count) for t in rubric.award_tiers.all()] == [("it_role_model", 11)]
+    rows = standings("chonburi-itmodel-2564")
+    assert sorted(r["entrant"] for r in rows) == [f"20{n:02d}" for n in range(1, 12)]
+    # Nobody is judged yet: no award, and no office has named its nominee.
+    assert {(r["total"], r["award"]) for r in rows} == {("0", None)}
+    assert {json.dumps(r["nominee"]) for r in rows} == {"null"}
+    assert "nominee" not in standings("chonburi-web-2564")[0]
 
 
 def test_nongkhai_ranks_its_9_districts_with_a_level_per_mission(seeded):

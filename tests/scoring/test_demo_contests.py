@@ -142,3 +142,15 @@ def test_organisers_and_district_staff_log_in_to_their_offices(seeded):
         name: Role.ORGANISER if name in ("chonburi", "nongkhai", "ubon") else Role.PROVINCIAL for name in offices
     }
     assert "mueangchonburi  cdd4-demo-2566   เจ้าหน้าที่สำนักงาน / office staff · เมืองชลบุรี" in seeded
+
+
+def test_it_role_model_demo_names_a_nominee_per_office_and_honours_only_who_qualifies(seeded):
+    from scoring.models import Nominee
+
+    nominees = Nominee.objects.filter(contest__slug="chonburi-itmodel-2564")
+    assert nominees.count() == 11
+    assert all(n.name_th.endswith("(ตัวอย่าง)") and n.position_th for n in nominees)
+    found = rows("chonburi-itmodel-2564")
+    qualified = [r for r in found if r["total"] == "3"]
+    assert 0 < len(qualified) < 11  # the demo shows both
+    assert [r["entrant"] for r in found if r["award"] == "it_role_model"] == [r["entrant"] for r in qualified]

@@ -243,6 +243,7 @@ RULES = {
     "submissions:home": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),
     "submissions:province": Rule("- - - + + +", "- - - + + +"),
     "submissions:innovation": Rule("- - - + + +", "- - - - - -"),
+    "submissions:nominee": Rule(None, "- - - - - -"),  # the national contest takes no nominees: 404
     "submissions:criterion": Rule("- - - + + +", "- - - + + +"),
     "submissions:upload": Rule(None, "- - - - - -"),
     "submissions:link": Rule(None, "- - - - - -"),

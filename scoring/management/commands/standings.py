@@ -25,6 +25,10 @@ class Command(BaseCommand):
         for rubric in chosen.rubrics.all():
             services.standings_recompute(rubric_id=rubric.pk, full=recompute)
         rows = contest_rows(chosen)
+        if chosen.nominates:  # the person each entrant office nominated, next to the office
+            nominees = {n.unit.code: n for n in services.selectors.nominees_by_unit(chosen).values()}
+            for r in rows:
+                r["nominee"] = services.selectors.nominee_json(nominees.get(r["entrant"]))
         if format == "json":
             self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
             return

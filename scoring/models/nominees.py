@@ -1,0 +1,63 @@
+"""The person an entrant office nominates in a contest that honours people (`Contest.nominates`)."""
+
+from django.conf import settings
+from django.db import models
+
+from .rubrics import Contest
+from .units import Province
+
+NAME_MAX = 150
+POSITION_MAX = 200
+
+
+class NomineeFields(models.Model):
+    """What an office sends about its nominee; the current state and every version carry the same."""
+
+    name_th = models.CharField("ชื่อ-นามสกุล / full name (th)", max_length=NAME_MAX)
+    position_th = models.CharField("ตำแหน่ง / position (th)", max_length=POSITION_MAX)
+    name_en = models.CharField("ชื่อภาษาอังกฤษ / name (en)", max_length=NAME_MAX, blank=True)
+    submitted_at = models.DateTimeField("เสนอเมื่อ / submitted at")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="เสนอโดย / submitted by",
+    )  # fmt: skip
+
+    class Meta:
+        abstract = True
+
+
+class Nominee(NomineeFields):
+    """One office's nominee in one contest, as it stands now; every version is kept in NomineeVersion."""
+
+    contest = models.ForeignKey(
+        Contest, on_delete=models.CASCADE, related_name="nominees", verbose_name="การประกวด / contest"
+    )
+    unit = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="nominees", verbose_name="หน่วยงานผู้เสนอ / nominating office"
+    )
+    version = models.PositiveIntegerField("ฉบับที่ / version", default=1)
+
+    class Meta:
+        ordering = ["contest", "unit__dopa_code"]
+        verbose_name = "ผู้ได้รับการเสนอชื่อ / nominee"
+        verbose_name_plural = "ผู้ได้รับการเสนอชื่อ / nominees"
+        constraints = [models.UniqueConstraint(fields=["contest", "unit"], name="nominee_one_per_entrant")]
+
+    def __str__(self) -> str:
+        return f"{self.name_th} {self.position_th}"
+
+
+class NomineeVersion(NomineeFields):
+    """Every name an office has sent, the first included: a change never loses the earlier nominee."""
+
+    nominee = models.ForeignKey(Nominee, on_delete=models.CASCADE, related_name="versions")
+    version = models.PositiveIntegerField("ฉบับที่ / version")
+
+    class Meta:
+        ordering = ["nominee", "-version"]
+        verbose_name = "ประวัติการเสนอชื่อ / nominee history"
+        verbose_name_plural = "ประวัติการเสนอชื่อ / nominee history"
+        constraints = [models.UniqueConstraint(fields=["nominee", "version"], name="nominee_version_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.nominee_id} v{self.version}: {self.name_th}"

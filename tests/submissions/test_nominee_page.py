@@ -1,0 +1,78 @@
+"""District staff name their nominee on their office's page of a contest that honours people (seed 001)."""
+
+import pytest
+
+from people.models import Role
+from scoring import services
+from scoring.models import Nominee, NomineeVersion
+from tests.factories import DistrictFactory, UserFactory
+from tests.scoring.test_contests_nominees import itmodel_data
+
+
+@pytest.fixture
+def setup(db, chiang_mai, phuket):
+    d1, d2 = DistrictFactory(parent=chiang_mai, name_th="แม่ริม"), DistrictFactory(parent=chiang_mai)
+    rubric = services.rubric_load(data=itmodel_data(d1.code, d2.code))
+    users = {
+        "own": UserFactory(role=Role.PROVINCIAL, role__province=d1),
+        "organiser": UserFactory(role=Role.ORGANISER, role__province=chiang_mai),
+        "other_district": UserFactory(role=Role.PROVINCIAL, role__province=d2),
+        "other_organiser": UserFactory(role=Role.ORGANISER, role__province=phuket),
+    }
+    return rubric, d1, users
+
+
+def url(d1, tail=""):
+    return f"/years/cm-itmodel-2564/provinces/{d1.code}/{tail}"
+
+
+FORM = {"name_th": "นางสาวปิยะนุช แสงทอง", "position_th": "นักวิชาการพัฒนาชุมชนปฏิบัติการ", "name_en": ""}
+
+
+def test_own_staff_see_the_form_and_save_a_nominee(client, setup):
+    _, d1, users = setup
+    client.force_login(users["own"])
+    page = client.get(url(d1)).content.decode()
+    assert "ยังไม่เสนอชื่อ" in page and 'name="name_th"' in page
+    response = client.post(url(d1, "nominee/"), FORM, follow=True)
+    assert response.redirect_chain == [(url(d1), 302)]
+    page = response.content.decode()
+    assert "บันทึกผู้ได้รับการเสนอชื่อแล้ว / Nominee saved" in page
+    assert "<strong>นางสาวปิยะนุช แสงทอง</strong> นักวิชาการพัฒนาชุมชนปฏิบัติการ" in page
+    client.post(url(d1, "nominee/"), {**FORM, "name_th": "นายศักดิ์ชัย ทองดี"})
+    nominee = Nominee.objects.get(unit=d1)
+    assert (nominee.name_th, nominee.version) == ("นายศักดิ์ชัย ทองดี", 2)
+    assert NomineeVersion.objects.filter(nominee=nominee).count() == 2
+
+
+def test_a_blank_name_is_shown_thai_first_and_nothing_saved(client, setup):
+    _, d1, users = setup
+    client.force_login(users["own"])
+    page = client.post(url(d1, "nominee/"), {**FORM, "name_th": " "}, follow=True).content.decode()
+    assert "กรุณากรอกชื่อ-นามสกุล / please enter the full name" in page
+    assert not Nominee.objects.exists()
+
+
+def test_the_organiser_may_set_it_too(client, setup):
+    _, d1, users = setup
+    client.force_login(users["organiser"])
+    assert client.post(url(d1, "nominee/"), FORM).status_code == 302
+    assert Nominee.objects.get(unit=d1).submitted_by == users["organiser"]
+
+
+@pytest.mark.parametrize("who", ["other_district", "other_organiser", None])
+def test_others_cannot(client, setup, who):
+    _, d1, users = setup
+    if who:
+        client.force_login(users[who])
+    response = client.post(url(d1, "nominee/"), FORM)
+    assert response.status_code == (404 if who else 302)
+    if who is None:
+        assert response["Location"].startswith("/accounts/login/")
+    assert not Nominee.objects.exists()
+
+
+def test_a_contest_without_nominees_has_no_form_nor_route(client, provincial_user, chiang_mai):
+    client.force_login(provincial_user)
+    assert "nominee_form" not in client.get(f"/years/2566/provinces/{chiang_mai.code}/").context
+    assert client.post(f"/years/2566/provinces/{chiang_mai.code}/nominee/", FORM).status_code == 404
