@@ -96,6 +96,8 @@ def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
         organiser = Province.objects.filter(dopa_code=str(block["organiser"])).first()
         if organiser is None:
             raise RubricError([f"ไม่พบหน่วยงานผู้จัด {block['organiser']} / no organising office {block['organiser']}"])
+    if not isinstance(block.get("nominates", False), bool):
+        raise RubricError(["contest.nominates ต้องเป็น true หรือ false / contest.nominates must be true or false"])
     periods = list(block.get("periods") or [])
     contest, _ = Contest.objects.update_or_create(
         slug=slug,
@@ -106,7 +108,7 @@ def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
             "organiser": organiser,
             "entrant_level": block.get("entrant_level", Level.PROVINCE),
             "combine": block.get("combine", Combine.SUM if periods else Combine.SINGLE),
-            "nominates": block.get("nominates") is True,
+            "nominates": block.get("nominates", False),
         },
     )
     codes = [str(c) for c in block.get("entrants") or []]

@@ -184,3 +184,12 @@ def test_the_organisers_dashboard_names_each_nominee(client, rubric, districts, 
     page = client.get("/standings/cm-itmodel-2564/").content.decode()
     assert 'นายอนุชา บุญมา <span class="muted">นักวิชาการพัฒนาชุมชนปฏิบัติการ</span>' in page
     assert page.count("ยังไม่เสนอชื่อ / no nominee yet") == 2
+
+
+@pytest.mark.parametrize("bad", ["yes", 1, None])
+def test_nominates_must_be_true_or_false(districts, bad):
+    data = itmodel_data(districts[0].code)
+    data["contest"]["nominates"] = bad
+    with pytest.raises(RubricError) as exc:
+        services.rubric_load(data=data)
+    assert "contest.nominates ต้องเป็น true หรือ false" in str(exc.value)
