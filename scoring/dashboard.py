@@ -68,12 +68,16 @@ NEAR_DEADLINE_SHOWN = 30  # names listed per criterion near its deadline; the re
 def near_deadline(rubric: Rubric, due: list[tuple], missing: dict[int, int]) -> list[dict]:
     """Per criterion due soon: how many entrants have nothing submitted, and the first of them by code."""
     first = tallies.nothing_submitted(rubric, [c.pk for c, _ in due if missing[c.pk]], NEAR_DEADLINE_SHOWN)
-    out = []
-    for c, left in due:
-        shown = first.get(c.pk, [])
-        out.append({"criterion": c, "left": left, "missing": missing[c.pk], "provinces": shown})
-        out[-1]["more"] = missing[c.pk] - len(shown)
-    return out
+    return [
+        {
+            "criterion": c,
+            "left": left,
+            "missing": missing[c.pk],
+            "provinces": first.get(c.pk, []),
+            "more": missing[c.pk] - len(first.get(c.pk, [])),
+        }
+        for c, left in due
+    ]
 
 
 @dataclass
@@ -195,8 +199,9 @@ PAGE_SIZE = 100  # ranking rows a page shows: all 76 provinces; a contest of 7,0
 
 def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: str = "total", page: int = 1) -> dict:
     """Everything the dashboard and its live partial show: the page's rows, and tallies over all entrants
-    in the database (tallies). 10 queries whatever the data, 11 when the facts changed since this process
-    last counted them (tallies.recorded_counts)."""
+    in the database (tallies). 9 queries whatever the number of entrants; 1 more when a criterion due soon
+    has entrants with nothing submitted, 1 more when the facts changed since this process last counted them
+    (tallies.recorded_counts)."""
     results = ProvinceResult.objects.filter(rubric=rubric).select_related("province")
     tiers = list(rubric.award_tiers.all())
     dimensions = list(rubric.dimensions.all())
