@@ -5,8 +5,8 @@
 Entrants: the first 7,255 CDD-office subdistricts of scoring/data/units.csv by DOPA code (of 7,282;
 Bangkok's khwaeng have no CDD office). Facts for every entrant and criterion, bulk-inserted.
 Targets (PostgreSQL): full recompute ≤ 500 ms and ≤ 20 queries; one entrant's change rescored and all
-re-ranked ≤ 100 ms (the worker's part); the standings ≤ 150 ms (`contest_rows`, and the paged page
-`/standings/<slug>/` when it exists).
+re-ranked ≤ 100 ms (the worker's part); the standings ≤ 150 ms (`contest_rows`, and the paged dashboard
+`/standings/<slug>/`: page 1 and a middle page, the slower counts). Medians, with this process's CPU time.
 """
 
 import random
@@ -157,7 +157,7 @@ def timed(fn, runs: int = RUNS) -> float:
 def main() -> None:
     url = django_with_fresh_db("bench_contest")
     from django.contrib.auth import get_user_model
-    from django.db import connection
+    from django.db import connection, reset_queries
     from django.db.models import F
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, setup_test_environment
@@ -228,7 +228,10 @@ def main() -> None:
     with CaptureQueriesContext(connection) as ctx:
         rows = contest_rows(contest)
     rows_ms = timed(lambda: contest_rows(contest))
-    print(f"contest_rows: {len(rows)} rows, {len(ctx.captured_queries)} queries, median {rows_ms:.0f} ms of {RUNS}")
+    print(
+        f"contest_rows: {len(rows)} rows, {len(ctx.captured_queries)} queries, median {rows_ms:.0f} ms of {RUNS}"
+        f" ({statistics.median(CPU):.0f} ms CPU)"
+    )
 
     page_ms = None
     try:
@@ -241,10 +244,20 @@ def main() -> None:
         admin = get_user_model().objects.create_superuser("bench-admin", "bench@example.com", "x")
         client = Client()
         client.force_login(admin)
-        status = client.get(f"/standings/{SLUG}/").status_code
+        status = client.get(f"/standings/{SLUG}/").status_code  # also counts the facts once (scoring.tallies)
         if status == 200:
-            page_ms = timed(lambda: client.get(f"/standings/{SLUG}/"), runs=3)
-            print(f"standings page /standings/{SLUG}/ (the dashboard, not paged): median {page_ms:.0f} ms of 3")
+            middle = (len(entrants) // 100 + 1) // 2  # the dashboard shows 100 entrants a page
+            pages = [("page 1", f"/standings/{SLUG}/"), (f"page {middle}", f"/standings/{SLUG}/?page={middle}")]
+            for label, url in pages:
+                reset_queries()  # as each request does: a capture spanning one must start from an empty log
+                with CaptureQueriesContext(connection) as ctx:
+                    client.get(url)
+                ms = timed(lambda url=url: client.get(url))
+                page_ms = max(page_ms or 0, ms)  # the target holds for every page
+                print(
+                    f"standings page {url} (the paged dashboard, {label}): {len(ctx.captured_queries)} queries,"
+                    f" median {ms:.0f} ms of {RUNS} ({statistics.median(CPU):.0f} ms CPU)"
+                )
         else:
             print(f"standings page /standings/{SLUG}/: HTTP {status}, not measured")
     else:

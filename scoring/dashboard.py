@@ -1,4 +1,5 @@
-"""Reads for the standings dashboard. A fixed number of queries whatever the data (see the tests)."""
+"""Reads for the standings dashboard. A fixed number of queries whatever the data (see the tests): the
+page's rows are loaded, everything about all entrants is counted in the database (scoring.tallies)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from core.thai import fmt_points, thai_datetime
 from core.thaimap import NO_AWARD, tier_colours
 from scoring.models import AwardTier, Level
 
-from . import hooks, selectors
+from . import hooks, selectors, tallies
 from .engine import vacant_places
-from .models import Criterion, Fact, Province, ProvinceResult, Rubric, StandingsSnapshot, YearSettings
+from .models import Criterion, Dimension, Fact, ProvinceResult, Rubric, StandingsSnapshot, YearSettings
 from .workdays import WorkCalendar, deadline_text
 
 TOTAL_STEPS = ("#f1eef6", "#bdc9e1", "#74a9cf", "#2b8cbe", "#045a8d")  # light → dark: low → high total
@@ -37,21 +38,13 @@ def year_settings(rubric: Rubric) -> YearSettings:
 def submitted_pairs(rubric: Rubric) -> set[tuple[int, int]]:
     """(province id, criterion id) pairs with something submitted: visible evidence or a recorded fact.
 
-    Every count of missing evidence, the deadline watch-list and the e-mail reminders read only this.
+    The e-mail reminders read these (76 provinces); the dashboard counts in the database (tallies).
     """
-    facts = Fact.objects.filter(rubric=rubric).exclude(value="").values_list("province_id", "criterion_id")
+    facts = Fact.objects.filter(rubric=rubric).exclude(value="").order_by().values_list("province_id", "criterion_id")
     pairs = set(facts.distinct())
-    for submitted in hooks.submitted_sources(rubric):  # submissions: visible evidence (submissions/apps.py)
-        pairs |= set(submitted)
+    for source in hooks.submitted_sources(rubric):  # submissions: visible evidence (submissions/apps.py)
+        pairs |= set(source.values_list("province", "criterion").distinct())
     return pairs
-
-
-def missing_by_criterion(criteria: list[Criterion], provinces: list[Province], pairs) -> list[dict]:
-    out = []
-    for c in criteria:
-        missing = sum((p.pk, c.pk) not in pairs for p in provinces)
-        out.append({"criterion": c, "missing": missing, "submitted": len(provinces) - missing})
-    return out
 
 
 def due_soon(criteria: list[Criterion], today: date, working_days: int, calendar: WorkCalendar) -> list[tuple]:
@@ -69,9 +62,20 @@ def due_soon(criteria: list[Criterion], today: date, working_days: int, calendar
     return out
 
 
-def nothing_submitted_near_deadline(due, provinces, pairs) -> list[dict]:
+NEAR_DEADLINE_SHOWN = 30  # names listed per criterion near its deadline; the rest as "and N more"
+
+
+def near_deadline(rubric: Rubric, due: list[tuple], missing: dict[int, int]) -> list[dict]:
+    """Per criterion due soon: how many entrants have nothing submitted, and the first of them by code."""
+    first = tallies.nothing_submitted(rubric, [c.pk for c, _ in due if missing[c.pk]], NEAR_DEADLINE_SHOWN)
     return [
-        {"criterion": c, "left": left, "provinces": [p for p in provinces if (p.pk, c.pk) not in pairs]}
+        {
+            "criterion": c,
+            "left": left,
+            "missing": missing[c.pk],
+            "provinces": first.get(c.pk, []),
+            "more": missing[c.pk] - len(first.get(c.pk, [])),
+        }
         for c, left in due
     ]
 
@@ -102,57 +106,66 @@ class Gap:
         return f"needs {fmt_points(self.points)} more points; open criteria: {codes}"
 
 
+def tier_cutoffs(
+    tiers: list[AwardTier], lowest: dict[str, Decimal], awarded: int, minimum: Decimal = Decimal(0)
+) -> dict[str, Decimal]:
+    """award code → the total that reaches it: the lowest total holding it, or for a tier with a vacant
+    place, eligibility alone (more than 0, at least the year's minimum). `awarded`: entrants holding a tier.
+
+    Reaching the lowest total in the next tier is enough: the engine gives a tied group the better
+    tier (flagged award_tie), so equalling the cut-off already moves a province up.
+    """
+    cutoff = dict(lowest)
+    vacant = vacant_places([(t.code, t.count) for t in tiers], awarded)
+    threshold = max(minimum, Decimal("0.01"))
+    for code, places in vacant.items():
+        if places:
+            cutoff[code] = min(cutoff.get(code, threshold), threshold)
+    return cutoff
+
+
+def tier_gap(r: ProvinceResult, tiers: list[AwardTier], cutoff: dict[str, Decimal], open_criteria) -> Gap:
+    """Points the province needs to reach the next award tier up, and the criteria still open to it."""
+    order = [t.code for t in tiers]
+    index = order.index(r.award) if r.award in order else len(order)
+    target = next((order[i] for i in range(index - 1, -1, -1) if order[i] in cutoff), None)
+    if target is None:
+        return Gap(None)
+    need = max(cutoff[target] - r.total, Decimal(0))
+    room = {c.code: c.max_points - Decimal(r.criteria.get(c.code, "0")) for c in open_criteria}
+    # Biggest room first: the criteria that can close the gap fastest lead the list.
+    codes = tuple(sorted((code for code, left in room.items() if left > 0), key=lambda c: -room[c]))
+    return Gap(tiers[order.index(target)], need, codes, sum(room.values(), Decimal(0)) >= need)
+
+
+def open_at(criteria: list[Criterion], today: date) -> list[Criterion]:
+    return [c for c in criteria if c.deadline is None or c.deadline >= today]
+
+
 def tier_gaps(
     results: list[ProvinceResult],
     tiers: list[AwardTier],
     criteria: list[Criterion],
     today: date,
     minimum: Decimal = Decimal(0),
-):
-    """Points each province needs to reach the next award tier up, and the criteria still open to it.
-
-    Reaching the lowest total in the next tier is enough: the engine gives a tied group the better
-    tier (flagged award_tie), so equalling the cut-off already moves a province up.
-    """
+) -> dict[int, Gap]:
+    """Every result's gap, the cut-offs taken from these results (the dashboard takes them from tallies)."""
     order = [t.code for t in tiers]
-    cutoff: dict[str, Decimal] = {}
+    lowest: dict[str, Decimal] = {}
     for r in results:
         if r.award in order:
-            cutoff[r.award] = min(cutoff.get(r.award, r.total), r.total)
-    # A vacant place goes to any province that becomes eligible: more than 0, at least the minimum.
-    vacant = vacant_places([(t.code, t.count) for t in tiers], sum(r.award in order for r in results))
-    threshold = max(minimum, Decimal("0.01"))
-    for code, places in vacant.items():
-        if places:
-            cutoff[code] = min(cutoff.get(code, threshold), threshold)
-    open_criteria = [c for c in criteria if c.deadline is None or c.deadline >= today]
-    by_code = {t.code: t for t in tiers}
-    gaps = {}
-    for r in results:
-        index = order.index(r.award) if r.award in order else len(order)
-        target = next((order[i] for i in range(index - 1, -1, -1) if order[i] in cutoff), None)
-        if target is None:
-            gaps[r.pk] = Gap(None)
-            continue
-        need = max(cutoff[target] - r.total, Decimal(0))
-        room = {c.code: c.max_points - Decimal(r.criteria.get(c.code, "0")) for c in open_criteria}
-        # Biggest room first: the criteria that can close the gap fastest lead the list.
-        codes = tuple(sorted((code for code, left in room.items() if left > 0), key=lambda c: -room[c]))
-        gaps[r.pk] = Gap(by_code[target], need, codes, sum(room.values(), Decimal(0)) >= need)
-    return gaps
+            lowest[r.award] = min(lowest.get(r.award, r.total), r.total)
+    cutoff = tier_cutoffs(tiers, lowest, sum(r.award in order for r in results), minimum)
+    return {r.pk: tier_gap(r, tiers, cutoff, open_at(criteria, today)) for r in results}
 
 
-def distributions(results: list[ProvinceResult], dimensions, bins: int = 5) -> list[dict]:
-    """Per dimension, how many provinces fall in each fifth of its range (bars for an inline SVG)."""
+def distributions(dimensions: list[Dimension], spread: list[list[int]]) -> list[dict]:
+    """Per dimension, bars for an inline SVG from how many entrants fall in each fifth of its range."""
     charts = []
-    for d in dimensions:
+    for d, counts in zip(dimensions, spread, strict=True):
         top = Decimal(d.max_points)
-        counts = [0] * bins
-        for r in results:
-            share = Decimal(r.dimensions.get(d.code, "0")) / top if top else Decimal(0)
-            counts[min(int(share * bins), bins - 1)] += 1
         peak = max(counts) or 1
-        step = top / bins
+        step = top / len(counts)
         bars = [
             {
                 "count": n,
@@ -185,36 +198,42 @@ PAGE_SIZE = 100  # ranking rows a page shows: all 76 provinces; a contest of 7,0
 
 
 def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: str = "total", page: int = 1) -> dict:
-    """Everything the dashboard and its live partial show (7 queries, whatever the data)."""
-    results = list(
-        ProvinceResult.objects.filter(rubric=rubric).select_related("province").order_by("rank", "province__code")
-    )
+    """Everything the dashboard and its live partial show: the page's rows, and tallies over all entrants
+    in the database (tallies). 9 queries whatever the number of entrants; 1 more when a criterion due soon
+    has entrants with nothing submitted, 1 more when the facts changed since this process last counted them
+    (tallies.recorded_counts)."""
+    results = ProvinceResult.objects.filter(rubric=rubric).select_related("province")
     tiers = list(rubric.award_tiers.all())
     dimensions = list(rubric.dimensions.all())
     criteria = list(rubric.criteria.all())
-    provinces = [r.province for r in sorted(results, key=lambda r: r.province.code)]
-    pairs = submitted_pairs(rubric)
     settings_ = year_settings(rubric)
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric).first()
-    gaps = tier_gaps(results, tiers, criteria, today, settings_.award_min_total)
+    tally = tallies.summary(rubric, tiers, dimensions)
+    pages = max(1, -(-tally.entrants // PAGE_SIZE))
+    page = min(max(page, 1), pages)
+    ranked = results.order_by("rank", "province__code")
+    # The page's ids are sorted alone, then only their rows read; explanations are never shown here.
+    window = ranked.values("pk")[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    shown = list(results.filter(pk__in=window).order_by("rank", "province__code").defer("explanations"))
+    by_province = rubric.contest.entrant_level == Level.PROVINCE
+    # The award holders (a few places; ties can add some), or for the map every province (76 at most).
+    light = list((ranked if by_province else ranked.exclude(award="")).only("award", "total", "province__code"))
+    cutoff = tier_cutoffs(tiers, tally.lowest, sum(tally.holders.values()), settings_.award_min_total)
+    open_criteria = open_at(criteria, today)
     tier_names = {t.code: t for t in tiers}
-    colours = tier_colours([t.code for t in tiers])  # the PDF's map uses the same colours
-    due = due_soon(criteria, today, settings_.reminder_working_days or 10, calendar)
     rows = [
         {
             "r": r,
             "dims": [r.dimensions.get(d.code, "0") for d in dimensions],
             "tier": tier_names.get(r.award),
-            "gap": gaps[r.pk],
+            "gap": tier_gap(r, tiers, cutoff, open_criteria),
         }
-        for r in results
+        for r in shown
     ]
-    pages = max(1, -(-len(rows) // PAGE_SIZE))
-    page = min(max(page, 1), pages)
-    rows = rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    missing = missing_by_criterion(criteria, provinces, pairs)
-    for m in missing:  # decision 9: a deadline on a closed day shows the day it moves to
-        m["due"] = deadline_text(m["criterion"].deadline, calendar) if m["criterion"].deadline else "–"
+    colours = tier_colours([t.code for t in tiers])  # the PDF's map uses the same colours
+    submitted = tallies.submitted_counts(rubric, tally.marks)
+    missing = {c.pk: tally.entrants - submitted.get(c.pk, 0) for c in criteria}
+    due = due_soon(criteria, today, settings_.reminder_working_days or 10, calendar)
     return {
         "rubric": rubric,
         "rows": rows,
@@ -222,19 +241,28 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
         "pages": pages,
         # "จังหวัด / province" by default; "อำเภอ / district" in a contest among districts.
         **dict(zip(("entrant_th", "entrant_en"), Level(rubric.contest.entrant_level).label.split(" / "), strict=True)),
-        "by_province": rubric.contest.entrant_level == Level.PROVINCE,
+        "by_province": by_province,
         "dimensions": dimensions,
         "as_of": as_of(rubric.standings_computed_at),
-        "stale": sum(r.change_seq > r.computed_seq for r in results),
-        "charts": distributions(results, dimensions),
-        "fills": map_fills(results, map_mode, rubric.total_points, colours),
+        "stale": tally.stale,
+        "charts": distributions(dimensions, tally.spread),
+        "fills": map_fills(light, map_mode, rubric.total_points, colours) if by_province else [],
         "map_mode": map_mode,
         "legend": [(t, colours[t.code]) for t in tiers] if map_mode == "award" else None,
         "no_award_fill": NO_AWARD,
         "tiers": tiers,
-        "awards": selectors.award_tiers_filled(tiers, results),
-        "missing": missing,
-        "near_deadline": nothing_submitted_near_deadline(due, provinces, pairs),
+        "awards": selectors.award_tiers_filled(tiers, light),
+        "missing": [
+            {
+                "criterion": c,
+                "missing": missing[c.pk],
+                "submitted": tally.entrants - missing[c.pk],
+                # decision 9: a deadline on a closed day shows the day it moves to
+                "due": deadline_text(c.deadline, calendar) if c.deadline else "–",
+            }
+            for c in criteria
+        ],
+        "near_deadline": near_deadline(rubric, due, missing),
         "year_settings": settings_,
         "snapshot": snapshot,
     }

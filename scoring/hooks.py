@@ -6,6 +6,7 @@ from core.hooks import Hook
 # the rule's own for those criteria (committee: override, chair's final, members' median).
 score_sources = Hook("scoring.score_sources")
 
-# rubric → (province id, criterion id) pairs with something submitted besides a recorded fact
-# (submissions: visible evidence). Every count of missing evidence and the reminders read these.
+# rubric → a queryset whose rows carry `province` and `criterion` ids: something submitted besides a
+# recorded fact (submissions: visible evidence). A queryset so that the dashboard counts it in the
+# database (scoring.dashboard); every count of missing evidence and the reminders read these.
 submitted_sources = Hook("scoring.submitted_sources")

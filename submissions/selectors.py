@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -46,12 +46,15 @@ def evidence_or_404(user, pk: int) -> Evidence:
 
 
 def evidence_pairs(rubric: Rubric) -> QuerySet:
-    """(province id, criterion id) with visible evidence: scoring's `hooks.submitted_sources` (apps.py)."""
+    """Visible evidence as rows of `province` and `criterion` ids: scoring's `hooks.submitted_sources` (apps.py).
+
+    A queryset, not a set: scoring counts and filters it in the database (one row per version, so
+    callers that want pairs add distinct())."""
     return (
         Evidence.objects.visible()
         .filter(submission__rubric=rubric)
-        .values_list("submission__province_id", "submission__criterion_id")
-        .distinct()
+        .order_by()
+        .values(province=F("submission__province_id"), criterion=F("submission__criterion_id"))
     )
 
 

@@ -73,6 +73,15 @@ def eager_celery():
     app.conf.task_always_eager = previous
 
 
+@pytest.fixture(autouse=True)
+def fresh_fact_counts():
+    """The dashboard keeps fact counts per process under the results' change marks (scoring.tallies); a
+    rolled-back test database can show the same marks again with other facts."""
+    from scoring.tallies import forget_counts
+
+    forget_counts()
+
+
 @pytest.fixture
 def rubric(db) -> Rubric:
     return Rubric.objects.get(year=2566)

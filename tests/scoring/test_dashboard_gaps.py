@@ -1,8 +1,8 @@
 from datetime import date
 from decimal import Decimal
 
-from scoring.dashboard import Gap, distributions, tier_gaps
-from scoring.models import AwardTier, Criterion, Dimension, Province, ProvinceResult
+from scoring.dashboard import Gap, tier_gaps
+from scoring.models import AwardTier, Criterion, ProvinceResult
 
 TIERS = [AwardTier(code="winner", name_th="ชนะเลิศ", count=1), AwardTier(code="runner_up_1", name_th="รองฯ ๑", count=1),
          AwardTier(code="honourable", name_th="ชมเชย", count=2)]  # fmt: skip
@@ -49,14 +49,6 @@ def test_tie_at_the_cutoff_needs_nothing_more():
 
 def test_gap_prints_points_without_trailing_zeros():
     assert Gap(TIERS[0], Decimal("0.5"), ("5.1",)).th == "ต้องการอีก 0.5 คะแนน; ตัวชี้วัดที่ยังเปิด: 5.1"
-
-
-def test_distribution_puts_each_province_in_one_fifth_of_the_range():
-    dim = Dimension(code="1", max_points=Decimal(20))
-    results = [ProvinceResult(dimensions={"1": v}, province=Province(code="x")) for v in ["0", "3.99", "4", "20", "19"]]
-    bars = distributions(results, [dim])[0]["bars"]
-    assert [b["count"] for b in bars] == [2, 1, 0, 0, 2]
-    assert bars[0]["label"] == "0–4" and bars[0]["h"] == 80
 
 
 def test_vacant_places_need_only_eligibility():
