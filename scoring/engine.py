@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from core.thai import fmt_points
 from scoring.rules import Context, Score
@@ -135,13 +136,13 @@ def rank(
 
 
 def rank_keys(
-    keys: Mapping[str, str],
-    totals: Mapping[str, Decimal],
+    keys: Mapping[Any, str],
+    totals: Mapping[Any, Decimal],
     *,
     awards: Sequence[AwardSpec],
     minimum: Decimal = Decimal(0),
 ) -> list[Placing]:
-    """Places from rank keys (`rank_key`) and totals, by entrant code."""
+    """Places from rank keys (`rank_key`) and totals, by entrant (its code, or any sortable id)."""
     key = keys.__getitem__
     # Entrant code is only the display order inside a tie, never a tie-breaker (the sort is stable).
     order = sorted(sorted(keys), key=key, reverse=True)

@@ -15,7 +15,7 @@ from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
 from . import coalesce, engine, hooks, selectors
-from .bulk import KEEP, update_rows
+from .bulk import KEEP, update_rows, update_values
 from .models import ProvinceResult, RecomputeRun, Rubric, YearSettings
 
 JSON_FIELDS = ("dimensions", "criteria", "explanations")
@@ -112,7 +112,7 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
     results = ProvinceResult.objects.filter(rubric=rubric)
     stale_rows = results if full else results.filter(change_seq__gt=F("computed_seq"))
     # Of the entrant, only what scoring reads.
-    stale = list(stale_rows.select_related("province").only(*RESULT_FIELDS, "province__code", "province__size_group"))
+    stale = list(stale_rows.select_related("province").only(*RESULT_FIELDS, "province__size_group"))
     if not stale:
         return 0
     stale_ids = {r.pk for r in stale}
@@ -121,7 +121,7 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
         # Thousands of entrants (issue #16): the rows not rescored are ranked by their stored rank key,
         # never instantiated nor decoded, and only their place is written, only if it moved. A row that
         # turned stale since the query above is ranked as stored, and rescored by the next run (its mark stays).
-        values = results.values_list("pk", "province__code", "total", "rank_key", *PLACE)
+        values = results.values_list("pk", "province_id", "total", "rank_key", *PLACE)
         others = [row for row in values if row[0] not in stale_ids]
     before = {r.pk: [getattr(r, f) for f in JSON_FIELDS] for r in stale}
     stale_province_ids = None if full else [r.province_id for r in stale]
@@ -146,19 +146,22 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
         r.explanations = {k: {"th": s.th, "en": s.en} for k, s in b.criteria.items()}
         r.rank_key = engine.rank_key(b.total, b.dimensions, spec.tie_break)
         r.computed_seq, r.computed_at = r.change_seq, now
-        keys[r.province.code], totals[r.province.code] = r.rank_key, b.total
-    for _, code, total, key, *_ in others:
-        keys[code], totals[code] = key, total
+        keys[r.province_id], totals[r.province_id] = r.rank_key, b.total
+    for _, unit_id, total, key, *_ in others:
+        keys[unit_id], totals[unit_id] = key, total
     floor = Decimal(rubric.award_min or 0)
+    # Ranked by unit id, not code: entrants of one tie get the same place whatever their order, and
+    # the ids need no join to the units.
     placings = {p.province: p for p in engine.rank_keys(keys, totals, awards=spec.awards, minimum=floor)}
     for r in stale:
-        p = placings[r.province.code]
+        p = placings[r.province_id]
         r.rank, r.tied, r.award, r.award_tie = p.rank, p.tied, p.award or "", p.award_tie
     moved = []
-    for pk, code, _, _, *place in others:
-        p = placings[code]
-        if place != [p.rank, p.tied, p.award or "", p.award_tie]:
-            moved.append(ProvinceResult(pk=pk, rank=p.rank, tied=p.tied, award=p.award or "", award_tie=p.award_tie))
+    for pk, unit_id, _, _, *place in others:
+        p = placings[unit_id]
+        now_at = [p.rank, p.tied, p.award or "", p.award_tie]
+        if place != now_at:
+            moved.append((pk, *now_at))
     final = {r.pk: [getattr(r, f) for f in JSON_FIELDS] for r in stale}
     for r in stale:  # documents that did not change are not sent again (bulk.KEEP)
         for f, old in zip(JSON_FIELDS, before[r.pk], strict=True):
@@ -179,7 +182,7 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
         ],
         keepable=JSON_FIELDS,
     )
-    update_rows(moved, PLACE)  # no query when nothing moved, as after any full recompute
+    update_values(ProvinceResult, PLACE, moved)  # no query when nothing moved, as after any full recompute
     for r in stale:  # the rescored objects as stored, not the KEEP markers
         for f, value in zip(JSON_FIELDS, final[r.pk], strict=True):
             setattr(r, f, value)
