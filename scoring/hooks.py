@@ -9,3 +9,10 @@ score_sources = Hook("scoring.score_sources")
 # rubric → (province id, criterion id) pairs with something submitted besides a recorded fact
 # (submissions: visible evidence). Every count of missing evidence and the reminders read these.
 submitted_sources = Hook("scoring.submitted_sources")
+
+# user → True for someone outside the Department who still works in the admin on some pages of their own
+# (committee: the panel of a provincial contest on its scoring screens). Each page keeps its own rule.
+admin_entry = Hook("scoring.admin_entry")
+
+# user → navigation items (th, en, url, key) added after the role's own (committee: a panel's matrix).
+nav_extra = Hook("scoring.nav_extra")

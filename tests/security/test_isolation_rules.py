@@ -224,6 +224,8 @@ RULES = {
     "api-evidence": Rule("- 0 0 + + +", "- 0 - - - -"),
     "api-judgments": Rule("- - 0 + 0 -", "- - 0 0 0 -"),
     "committee:clarification": Rule("- - - + + +", "- - - + + -", "committee.clarification"),
+    # A provincial office's contest panel; the national contest has none (its committee is the Department's).
+    "panel:manage": Rule("- - - - - -", "- - - - - -"),
     "login": Rule("0 0 0 0 0 0", "0 0 0 0 0 0"),
     "logout": Rule(None, "- - - - - -"),
     "password_change": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),
