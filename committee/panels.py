@@ -53,6 +53,7 @@ def panelist_appoint(*, by, contest: Contest, user, is_chair: bool = False) -> P
     _eligible(contest, user)
     Contest.objects.select_for_update().filter(pk=contest.pk).first()  # one panel change at a time
     current = Panelist.objects.filter(contest=contest, user=user).first()
+    user.__dict__.pop("_panel_seats", None)  # querysets.panel_seats reads them again
     if is_chair:
         for old in Panelist.objects.filter(contest=contest, is_chair=True).exclude(user=user):
             old.is_chair = False
@@ -77,6 +78,8 @@ def panelist_remove(*, by, contest: Contest, user) -> None:
     if not by.has_perm("committee.manage_panel", contest):
         raise PermissionDenied
     deleted, _ = Panelist.objects.filter(contest=contest, user=user).delete()
+    if user is not None:
+        user.__dict__.pop("_panel_seats", None)  # querysets.panel_seats reads them again
     if not deleted:
         raise CommitteeError("ผู้ใช้นี้ไม่ได้เป็นกรรมการของการประกวดนี้", "this user is not on the panel", field="user")
     PanelChange.objects.create(contest=contest, user=user, action=PanelAction.REMOVE, by=by)

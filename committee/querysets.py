@@ -22,12 +22,22 @@ def has_panel(rubric: Rubric | None) -> bool:
     return rubric is not None and rubric.contest.organiser_id is not None
 
 
+def panel_seats(user) -> dict[int, bool]:
+    """contest id → is chair, for every panel the user sits on: read once per user object (a request's),
+    since the admin, the navigation and every rule ask it; the panel services drop it when they change it."""
+    if not user.is_authenticated:
+        return {}
+    if not hasattr(user, "_panel_seats"):
+        user._panel_seats = dict(user.panel_seats.values_list("contest_id", "is_chair"))
+    return user._panel_seats
+
+
 def seat(user, rubric: Rubric | None) -> str | None:
-    """MEMBER, CHAIR, VIEWER or None: what the user is in this rubric's judging (1 query on a panel contest)."""
+    """MEMBER, CHAIR, VIEWER or None: what the user is in this rubric's judging."""
     role = role_of(user)
     if not has_panel(rubric):
         return NATIONAL_SEATS.get(role)
-    chairs = user.panel_seats.filter(contest_id=rubric.contest_id).values_list("is_chair", flat=True).first()
+    chairs = panel_seats(user).get(rubric.contest_id)
     if chairs is not None:
         return CHAIR if chairs else MEMBER
     runs = role == Role.CENTRAL or (role == Role.ORGANISER and office_province_id(user) == rubric.contest.organiser_id)

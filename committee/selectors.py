@@ -28,7 +28,7 @@ from .models import (
     PanelChange,
     Panelist,
 )
-from .querysets import seat
+from .querysets import panel_seats, seat
 
 
 def _clamp(points: Decimal, rule: Rule, top: Decimal) -> Decimal:
@@ -192,7 +192,7 @@ def judged_rubrics(user) -> list[Rubric]:
 
 def sits_on_panel(user) -> bool:
     """scoring.hooks.admin_entry: a provincial contest's panel enters the admin for its scoring screens."""
-    return user.is_authenticated and Panelist.objects.filter(user=user).exists()
+    return bool(panel_seats(user))
 
 
 def panel_nav(user) -> list[tuple[str, str, str, str]]:
