@@ -109,9 +109,9 @@ def test_only_the_offices_own_staff_may_be_appointed(cm, people, who, th):
 
 def test_other_refusals(cm, people, panel, rubric):
     contest = cm[0].contest
-    with pytest.raises(CommitteeError, match="^การประกวดของกรมฯ"):
+    with pytest.raises(CommitteeError, match=r"^การประกวดของกรมฯ"):
         services.panelist_appoint(by=people["central"], contest=rubric.contest, user=people["office"])
-    with pytest.raises(CommitteeError, match="^ผู้ใช้นี้ไม่ได้เป็นกรรมการ"):
+    with pytest.raises(CommitteeError, match=r"^ผู้ใช้นี้ไม่ได้เป็นกรรมการ"):
         services.panelist_remove(by=people["organiser"], contest=contest, user=people["phuket"])
     for outsider in ("other_organiser", "office", "committee"):
         with pytest.raises(PermissionDenied):
