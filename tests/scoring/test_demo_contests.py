@@ -142,3 +142,23 @@ def test_organisers_and_district_staff_log_in_to_their_offices(seeded):
         name: Role.ORGANISER if name in ("chonburi", "nongkhai", "ubon") else Role.PROVINCIAL for name in offices
     }
     assert "mueangchonburi  cdd4-demo-2566   เจ้าหน้าที่สำนักงาน / office staff · เมืองชลบุรี" in seeded
+
+
+def test_each_office_contest_is_judged_by_its_own_panel(seeded):
+    from committee.models import Panelist
+
+    def judges(slug):
+        return set(Judgment.objects.filter(rubric__contest__slug=slug).values_list("member__username", flat=True))
+
+    assert judges("chonburi-web-2564") == {"chonburi-panel1", "chonburi-panel2"}
+    assert judges("ubon-milestones-2568") == {"ubon-panel1", "ubon-panel2"}
+    assert judges("model-subdistrict-2565") == {"committee1", "committee2"}  # the Department's own contest
+    finals = ChairFinal.objects.filter(rubric__contest__slug="nongkhai-missions-2565").values_list("by__username")
+    assert set(finals) == {("nongkhai-chair",)}
+    seats = Panelist.objects.filter(contest__slug="chonburi-web-2564").values_list("user__username", "is_chair")
+    assert sorted(seats) == [("chonburi-chair", True), ("chonburi-panel1", False), ("chonburi-panel2", False)]
+    offices = dict(
+        Membership.objects.filter(user__username__startswith="chonburi-").values_list("user__username", "role")
+    )
+    assert offices == dict.fromkeys(["chonburi-chair", "chonburi-panel1", "chonburi-panel2"], Role.PROVINCIAL)
+    assert "chonburi-panel1 cdd4-demo-2566" in " ".join(seeded.split())
