@@ -21,7 +21,7 @@ from submissions import downloads
 from . import screens, selectors, services
 from .errors import CommitteeError
 from .models import Clarification
-from .querysets import provinces_for_member, seat
+from .querysets import has_panel, provinces_for_member, seat
 
 
 def _rubric(request, year: str | None = None) -> Rubric:
@@ -168,10 +168,25 @@ def next_unscored_redirect(rubric, user, province: str, criterion: str):
     return HttpResponseRedirect(score_url(rubric.key, *found))
 
 
+def _panel_reads(user, evidence) -> bool:
+    """A provincial contest's panel (and its organisers) read the visible versions of its entrants'
+    evidence, less their conflicts; no other contest's."""
+    rubric = evidence.submission.rubric
+    return (
+        has_panel(rubric)
+        and evidence.withdrawn_at is None
+        and user.has_perm("committee.view_scoring", rubric)
+        and provinces_for_member(user, rubric).filter(pk=evidence.submission.province_id).exists()
+    )
+
+
 def evidence_inline(request, admin_site, pk: int):
     """PDF and images shown inside the scoring screen, through the portal's one audited path."""
+    user = request.user
+    if not seat(user, None):  # a panel's member or an organiser: their contests' entrants only
+        return downloads.serve(request, pk, inline=True, granted=lambda ev: _panel_reads(user, ev))
     gate.require(request, "committee.view_scoring")
-    members_provinces = provinces_for_member(request.user)
+    members_provinces = provinces_for_member(user)
     # A conflicted member cannot see that province's files, here as anywhere.
     return downloads.serve(
         request,

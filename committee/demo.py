@@ -288,8 +288,9 @@ def demo_judgments(*, rubric: Rubric) -> int:
             # How good the office is, the same in every period, so a monthly contest's totals spread too.
             skill = random.Random(f"{rubric.contest.slug}-{unit.code}").uniform(0.35, 1.0)
             for c in judged:
-                for member in members:
-                    rng = random.Random(f"{rubric.key}-{unit.code}-{c.code}-{member.username}")
+                for seat, member in enumerate(members, start=1):
+                    # Seeded by the seat, not the name: a panel draws the scores the committee drew before.
+                    rng = random.Random(f"{rubric.key}-{unit.code}-{c.code}-committee{seat}")
                     aim = min(1.0, max(0.0, skill + rng.uniform(-0.15, 0.15)))
                     services.judgment_apply(
                         member=member,

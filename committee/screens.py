@@ -14,8 +14,8 @@ from submissions.selectors import criterion_evidence  # the evidence portal's ow
 
 from .aggregate import Aggregate
 from .models import ChairFinal, Clarification, ClarificationStatus, Judgment, Override, ScoreChange
-from .querysets import CHAIR, VIEWER, own_only, provinces_for_member, seat
-from .selectors import CellState, cell_aggregate, cell_states, clarifications_for_cell
+from .querysets import CHAIR, VIEWER, has_panel, own_only, provinces_for_member, seat
+from .selectors import CellState, cell_aggregate, cell_states, clarifications_for_cell, panel_evidence
 
 STATUSES = {
     "todo": "ยังไม่ให้คะแนน / not scored yet",
@@ -181,7 +181,10 @@ def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, c
         "computed": computed,
         "computed_points": fmt_points(computed.points),
         "stored": (result.criteria.get(c.code), result.explanations.get(c.code, {})) if result else None,
-        "evidence": criterion_evidence(user=user, rubric=rubric, province=province, criterion=criterion),
+        # A panel reads its entrants' evidence, which the portal's office scope would not show it.
+        "evidence": panel_evidence(rubric=rubric, province=province, criterion=criterion)
+        if has_panel(rubric)
+        else criterion_evidence(user=user, rubric=rubric, province=province, criterion=criterion),
         "judgments": judgments if all_seen else [j for j in judgments if j.member_id == user.pk],
         "mine": mine,
         "agg": cell_aggregate(state, c.rule, c.max_points),

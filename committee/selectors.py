@@ -16,6 +16,7 @@ from people.selectors import office_province_id, role_of
 from scoring.models import Contest, Province, Rubric
 from scoring.rules.base import Rule
 from scoring.selectors import rubric_spec
+from submissions.models import Evidence
 
 from .aggregate import Aggregate, aggregate, snap_down
 from .models import (
@@ -200,3 +201,13 @@ def panel_nav(user) -> list[tuple[str, str, str, str]]:
     if role_of(user) not in Role.with_office() or not sits_on_panel(user):
         return []
     return [("ให้คะแนนการประกวด", "Contest judging", reverse("admin:committee_matrix"), "panel-matrix")]
+
+
+def panel_evidence(*, rubric: Rubric, province: Province, criterion) -> list[Evidence]:
+    """The scoring screen's evidence in a provincial contest: the entrant's visible versions (the screen
+    has already admitted the user to this rubric and unit through the one scope)."""
+    cell = {"submission__rubric": rubric, "submission__province": province, "submission__criterion": criterion}
+    rows = (
+        Evidence.objects.visible().filter(**cell).select_related("created_by", "withdrawn_by", "submission__province")
+    )
+    return list(rows.order_by("-version"))

@@ -1,7 +1,6 @@
 """A provincial office's contest is judged by its own panel (issue #16): the organiser forms it, its
 members judge that contest only, and nobody else's committee sees or scores it."""
 
-import json
 from decimal import Decimal
 
 import pytest
@@ -13,27 +12,14 @@ from committee import services
 from committee.errors import CommitteeError
 from committee.models import Judgment, PanelChange, Panelist, ScoreChange
 from people.models import Conflict, Role
-from scoring import services as scoring_services
 from scoring.models import ProvinceResult, Rubric
-from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory, UserFactory
-
-CHONBURI_WEB = "scoring/rubrics/chonburi-web-2564.json"
-
-
-def _contest(slug: str, office, *entrants):
-    data = json.loads(open(CHONBURI_WEB, encoding="utf-8").read())
-    organiser = office.code.removeprefix("TH-")
-    data["contest"] = {**data["contest"], "slug": slug, "organiser": organiser, "entrants": [e.code for e in entrants]}
-    rubric = scoring_services.rubric_load(data=data)
-    standings_recompute(rubric_id=rubric.pk, full=True)
-    return rubric
 
 
 @pytest.fixture
-def cm(db, chiang_mai):
+def cm(office_contest, chiang_mai):
     d1, d2 = DistrictFactory(parent=chiang_mai), DistrictFactory(parent=chiang_mai)
-    return _contest("cm-web-2564", chiang_mai, d1, d2), d1, d2
+    return office_contest("cm-web-2564", chiang_mai, d1, d2), d1, d2
 
 
 @pytest.fixture
@@ -162,11 +148,11 @@ def test_member_sees_own_scores_the_chair_all_and_only_the_chair_finalises(cm, p
     assert final.points == Decimal("12")
 
 
-def test_panelists_judge_their_contest_only(client, cm, people, panel, phuket, rubric):
+def test_panelists_judge_their_contest_only(client, cm, people, panel, phuket, rubric, office_contest):
     own, d1, _ = cm
     member, _ = panel
     kathu = DistrictFactory(parent=phuket)
-    other = _contest("pk-web-2564", phuket, kathu)
+    other = office_contest("pk-web-2564", phuket, kathu)
     for judge in (member, people["committee"]):  # another office's contest; a panel the judge is not on
         with pytest.raises(PermissionDenied):
             _score(judge, other if judge == member else own, kathu if judge == member else d1, "5")
