@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from scoring.models import Province, Rubric
+from scoring.permissions import is_committee
 
 from .errors import CommitteeError
 from .guards import ensure_not_conflicted, find_criterion, lock_open
@@ -54,7 +55,9 @@ def clarification_reply(*, user, clarification: Clarification, message: str) -> 
     clarification = Clarification.objects.select_for_update().select_related("province").get(pk=clarification.pk)
     # The committee (or the contest's panel) may add a question to the thread; the unit's staff reply.
     committee = user.has_perm("committee.clarify", clarification.rubric)
-    if not (committee or user.has_perm("committee.reply_clarification", clarification.province)):
+    # The Department's committee adds to its own contests' threads only, never to a provincial panel's.
+    staff = not is_committee(user) and user.has_perm("committee.reply_clarification", clarification.province)
+    if not (committee or staff):
         raise PermissionDenied
     lock_open(clarification.rubric)
     if committee:

@@ -262,3 +262,16 @@ def test_national_committee_unchanged(cm, people, rubric, chiang_mai):
     judgment = _score(people["committee"], rubric, chiang_mai, "3", code="4.1.1")
     assert judgment.points == 3
     assert Rubric.objects.get(pk=rubric.pk).contest.is_national
+
+
+def test_a_panel_clarification_round_with_the_district(cm, people, panel):
+    rubric, d1, _ = cm
+    member, _ = panel
+    clar = services.clarification_open(member=member, rubric=rubric, province=d1, criterion_code="1.1", message="ขอลิงก์")
+    staff = UserFactory(role=Role.PROVINCIAL, role__province=d1)  # the district's, not on the panel
+    services.clarification_reply(user=staff, clarification=clar, message="แนบแล้ว")
+    with pytest.raises(PermissionDenied):  # the Department's committee is not this contest's
+        services.clarification_reply(user=people["committee"], clarification=clar, message="?")
+    services.clarification_close(member=member, clarification=clar)
+    kinds = list(clar.messages.values_list("kind", "author"))
+    assert kinds == [("question", member.pk), ("reply", staff.pk), ("close", member.pk)]
