@@ -97,6 +97,7 @@ class JudgmentAdmin(ScopedAdmin):
                 "score/<rubric:year>/<str:province>/<str:criterion>/", wrap(admin_views.score), name="committee_score"
             ),
             path("evidence/<int:pk>/", wrap(admin_views.evidence_inline), name="committee_evidence"),
+            path("evidence/<int:pk>/file/", wrap(admin_views.evidence_file), name="committee_evidence_file"),
             path("import/", wrap(admin_import.judgment_import), name="committee_judgment_import"),
             path("import/template/", wrap(admin_import.judgment_import_template), name="committee_judgment_template"),
             *super().get_urls(),

@@ -54,6 +54,7 @@ def matrix(request, admin_site):
         "dimensions": spec.dimensions,
         "all_criteria": spec.criteria(),
         "filters": filters,
+        "department": bool(seat(request.user, None)),  # a panel has no judgments list to go back to
     }
     return TemplateResponse(request, "admin/committee/matrix.html", context)
 
@@ -182,15 +183,24 @@ def _panel_reads(user, evidence) -> bool:
 
 def evidence_inline(request, admin_site, pk: int):
     """PDF and images shown inside the scoring screen, through the portal's one audited path."""
+    return _evidence(request, pk, inline=True)
+
+
+def evidence_file(request, admin_site, pk: int):
+    """Any evidence file as an attachment, for those the portal's own download would refuse: a panel."""
+    return _evidence(request, pk, inline=False)
+
+
+def _evidence(request, pk: int, *, inline: bool):
     user = request.user
     if not seat(user, None):  # a panel's member or an organiser: their contests' entrants only
-        return downloads.serve(request, pk, inline=True, granted=lambda ev: _panel_reads(user, ev))
+        return downloads.serve(request, pk, inline=inline, granted=lambda ev: _panel_reads(user, ev))
     gate.require(request, "committee.view_scoring")
     members_provinces = provinces_for_member(user)
     # A conflicted member cannot see that province's files, here as anywhere.
     return downloads.serve(
         request,
         pk,
-        inline=True,
+        inline=inline,
         also_allowed=lambda ev: members_provinces.filter(pk=ev.submission.province_id).exists(),
     )

@@ -193,6 +193,7 @@ def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, c
         "history": history,
         "clarifications": clarifications_for_cell(user, rubric=rubric, province=province, criterion=criterion),
         "sees_all": all_seen,
+        "panel": has_panel(rubric),  # its evidence leaves through the committee's own route (admin_views)
         # The same criterion in the neighbouring provinces: members judge one criterion across all of them.
         "prev_province": codes[at - 1] if at > 0 else None,
         "next_province": codes[at + 1] if at + 1 < len(codes) else None,

@@ -42,6 +42,7 @@ def test_the_panel_sees_the_entrants_evidence_on_its_screen(client, setting):
     client.force_login(member)
     page = client.get(reverse("admin:committee_score", args=[rubric.key, d1.code, "1.1"])).content.decode()
     assert reverse("admin:committee_evidence", args=[evidence.pk]) in page
+    assert f'href="{reverse("admin:committee_evidence_file", args=[evidence.pk])}"' in page
 
 
 def test_inline_evidence_for_the_panel_only(client, setting, committee_user, caplog):
@@ -65,3 +66,14 @@ def test_inline_evidence_for_the_panel_only(client, setting, committee_user, cap
         (committee_user.pk, "refused"),
         (member.pk, "refused"),
     ]
+
+
+def test_any_file_as_an_attachment_for_the_panel_only(client, setting, committee_user):
+    _, _, evidence, member, outsider = setting
+    url = reverse("admin:committee_evidence_file", args=[evidence.pk])
+    client.force_login(member)
+    response = client.get(url)
+    assert (response.status_code, response["Content-Disposition"].split(";")[0]) == (200, "attachment")
+    for other in (outsider, committee_user):
+        client.force_login(other)
+        assert client.get(url).status_code == 404

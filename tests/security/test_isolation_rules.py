@@ -152,6 +152,7 @@ RULES = {
     "admin:committee_next": Rule("- - 0 0 0 0", "- - 0 0 0 0"),
     "admin:committee_score": Rule("- - - + + +", "- - - + + +"),
     "admin:committee_evidence": Rule("- - - + + +", "- - - + + +", "submissions.evidence"),
+    "admin:committee_evidence_file": Rule("- - - + + +", "- - - + + +", "submissions.evidence"),
     "admin:committee_judgment_import": Rule("- - - - - 0", "- - - - - 0"),
     "admin:committee_judgment_template": Rule("- - - - - 0", "- - - - - 0"),
     "admin:committee_judgment_changelist": Rule("- - 0 0 0 0", "- - 0 0 0 0", "committee.judgment"),
