@@ -16,5 +16,5 @@ class CommitteeConfig(AppConfig):
         # Scoring and submissions never import committee: committee hands them its results here.
         score_sources.register(selectors.judged_points)
         province_page.register(selectors.province_page_clarifications)
-        admin_entry.register(selectors.sits_on_panel)
+        admin_entry.register(selectors.judges_contests)
         nav_extra.register(selectors.panel_nav)

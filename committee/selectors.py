@@ -191,14 +191,15 @@ def judged_rubrics(user) -> list[Rubric]:
     return found + list(panels.order_by("-year", "contest__slug", "period_order"))
 
 
-def sits_on_panel(user) -> bool:
-    """scoring.hooks.admin_entry: a provincial contest's panel enters the admin for its scoring screens."""
-    return bool(panel_seats(user))
+def judges_contests(user) -> bool:
+    """scoring.hooks.admin_entry: a provincial contest's panel, and the organisers who oversee its
+    judging, enter the admin for the committee's scoring screens (every other page there stays closed)."""
+    return role_of(user) == Role.ORGANISER or bool(panel_seats(user))
 
 
 def panel_nav(user) -> list[tuple[str, str, str, str]]:
-    """scoring.hooks.nav_extra: office staff on a panel get their scoring matrix in the navigation bar."""
-    if role_of(user) not in Role.with_office() or not sits_on_panel(user):
+    """scoring.hooks.nav_extra: office staff on a panel, and organisers, get the scoring matrix."""
+    if role_of(user) not in Role.with_office() or not judges_contests(user):
         return []
     return [("ให้คะแนนการประกวด", "Contest judging", reverse("admin:committee_matrix"), "panel-matrix")]
 

@@ -275,3 +275,20 @@ def test_a_panel_clarification_round_with_the_district(cm, people, panel):
     services.clarification_close(member=member, clarification=clar)
     kinds = list(clar.messages.values_list("kind", "author"))
     assert kinds == [("question", member.pk), ("reply", staff.pk), ("close", member.pk)]
+
+
+def test_the_organiser_oversees_the_judging_without_scoring(client, cm, people, panel):
+    rubric, d1, _ = cm
+    member, chair = panel
+    _score(member, rubric, d1, "10")
+    _score(chair, rubric, d1, "14")
+    organiser = people["organiser"]
+    with pytest.raises(PermissionDenied):
+        _score(organiser, rubric, d1, "5")
+    client.force_login(organiser)
+    assert f'href="{reverse("admin:committee_matrix")}"' in client.get("/standings/contests/").content.decode()
+    assert client.get(reverse("admin:committee_matrix")).status_code == 200
+    page = client.get(reverse("admin:committee_score", args=[rubric.key, d1.code, "1.1"]))
+    assert page.status_code == 200 and not page.context["can_score"]
+    assert {j.member for j in page.context["judgments"]} == {member, chair}
+    assert client.get(reverse("admin:scoring_fact_changelist")).status_code == 403  # the rest stays closed
