@@ -11,6 +11,7 @@ from django.db import transaction
 
 from people.models import Role
 from scoring.models import Contest
+from scoring.selectors import contest_entrants
 
 from .errors import CommitteeError
 from .models import PanelAction, PanelChange, Panelist
@@ -83,3 +84,11 @@ def panelist_remove(*, by, contest: Contest, user) -> None:
     if not deleted:
         raise CommitteeError("ผู้ใช้นี้ไม่ได้เป็นกรรมการของการประกวดนี้", "this user is not on the panel", field="user")
     PanelChange.objects.create(contest=contest, user=user, action=PanelAction.REMOVE, by=by)
+
+
+def panel_conflict_check(contest: Contest, member, province) -> None:
+    """An organiser's conflict is about its own panel and its own contest's entrants, nothing else."""
+    if member is None or not Panelist.objects.filter(contest=contest, user=member).exists():
+        raise CommitteeError("ผู้ใช้นี้ไม่ได้เป็นกรรมการของการประกวดนี้", "this user is not on the panel", field="user")
+    if province is None or not contest_entrants(contest).filter(pk=province.pk).exists():
+        raise CommitteeError("หน่วยนี้ไม่ได้เข้าร่วมการประกวดนี้", "this unit does not enter this contest", field="unit")

@@ -58,7 +58,7 @@ rules.add_perm("committee.override", judges)  # points of a data criterion, with
 rules.add_perm("committee.finalize", (national & is_chair) | (panel_contest & chairs_panel))  # the chair's final
 rules.add_perm("committee.clarify", judges)  # open and close a clarification round
 rules.add_perm("committee.export_history", is_central | is_chair)
-rules.add_perm("committee.manage_conflicts", is_central)
+rules.add_perm("committee.manage_conflicts", is_central | forms_panel)  # forms_panel: asked with the contest
 rules.add_perm("committee.manage_panel", forms_panel)
 # The province answers its own clarifications; the committee may add to the thread too.
 rules.add_perm("committee.reply_clarification", is_own_province | is_committee)

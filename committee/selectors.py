@@ -11,11 +11,11 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 
-from people.models import Role
+from people.models import Conflict, Role
 from people.selectors import office_province_id, role_of
 from scoring.models import Contest, Province, Rubric
 from scoring.rules.base import Rule
-from scoring.selectors import rubric_spec
+from scoring.selectors import contest_entrants, rubric_spec
 from submissions.models import Evidence
 
 from .aggregate import Aggregate, aggregate, snap_down
@@ -163,11 +163,16 @@ def panel_candidates(contest: Contest) -> QuerySet:
 
 
 def panel_page(contest: Contest) -> dict:
-    """The panel, who else may be appointed, and the latest changes (3 queries)."""
+    """The panel with its conflicts, who else may be appointed, the entrants, the latest changes."""
     panel = list(Panelist.objects.filter(contest=contest).select_related("user", "appointed_by"))
     seated = {p.user_id for p in panel}
     history = PanelChange.objects.filter(contest=contest).select_related("user", "by")[:20]
+    entrants = list(contest_entrants(contest))
+    conflicts = Conflict.objects.filter(member__in=seated, province__in=entrants).select_related("province")
+    for p in panel:
+        p.conflicts = [c for c in conflicts if c.member_id == p.user_id]
     return {
+        "entrants": entrants,
         "panel": panel,
         "candidates": [u for u in panel_candidates(contest) if u.pk not in seated],
         "history": list(history),

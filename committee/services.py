@@ -12,7 +12,7 @@ from django.db import transaction
 
 from core.thai import fmt_points
 from people.models import Conflict
-from scoring.models import Province, Rubric
+from scoring.models import Contest, Province, Rubric
 from scoring.services import results_mark_dirty
 
 from .clarify import clarification_close, clarification_open, clarification_reply
@@ -29,7 +29,7 @@ from .guards import (
     points_from_items,
 )
 from .models import ChairFinal, ChangeKind, Final, Judgment, Override, Source
-from .panels import panelist_appoint, panelist_remove
+from .panels import panel_conflict_check, panelist_appoint, panelist_remove
 
 __all__ = [
     "CommitteeError",
@@ -287,10 +287,15 @@ def override_record(
 
 
 @transaction.atomic
-def conflict_set(*, by, member, province: Province, conflicted: bool, reason: str = "") -> Conflict | None:
-    """Central staff mark (or clear) a member's conflict of interest with a province."""
-    if not by.has_perm("committee.manage_conflicts"):
+def conflict_set(
+    *, by, member, province: Province, conflicted: bool, reason: str = "", contest: Contest | None = None
+) -> Conflict | None:
+    """Central staff mark (or clear) a member's conflict of interest with a province; a provincial
+    contest's organisers do so for its panel and its entrants (`contest`)."""
+    if not by.has_perm("committee.manage_conflicts", contest):
         raise PermissionDenied
+    if contest is not None:
+        panel_conflict_check(contest, member, province)
     if not conflicted:
         Conflict.objects.filter(member=member, province=province).delete()
         return None

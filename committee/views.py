@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from core.errors import PortalError
 from core.http import show
 from scoring.access import rubric_gate
+from scoring.selectors import contest_entrants
 
 from . import services
 from .errors import CommitteeError
@@ -47,6 +48,16 @@ def _panel_change(request, contest) -> None:
         services.panelist_appoint(by=request.user, contest=contest, user=target, is_chair=action == "chair")
     elif action == "remove":
         services.panelist_remove(by=request.user, contest=contest, user=target)
+    elif action in ("conflict", "unconflict"):
+        unit = contest_entrants(contest).filter(code=post.get("unit", "")).first()
+        services.conflict_set(
+            by=request.user,
+            member=target,
+            province=unit,
+            conflicted=action == "conflict",
+            reason=post.get("reason", ""),
+            contest=contest,
+        )
     else:
         raise CommitteeError("ไม่รู้จักคำสั่ง", "unknown action")
 

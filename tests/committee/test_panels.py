@@ -292,3 +292,32 @@ def test_the_organiser_oversees_the_judging_without_scoring(client, cm, people, 
     assert page.status_code == 200 and not page.context["can_score"]
     assert {j.member for j in page.context["judgments"]} == {member, chair}
     assert client.get(reverse("admin:scoring_fact_changelist")).status_code == 403  # the rest stays closed
+
+
+def test_the_organiser_records_a_panelists_conflict(client, cm, people, panel, phuket):
+    rubric, d1, _ = cm
+    member, _ = panel
+    url = reverse("panel:manage", args=[rubric.key])
+    client.force_login(people["organiser"])
+    client.post(url, {"action": "conflict", "user": member.pk, "unit": d1.code, "reason": "ภูมิลำเนา"})
+    assert list(Conflict.objects.values_list("member", "province", "reason")) == [(member.pk, d1.pk, "ภูมิลำเนา")]
+    assert d1.name_th in client.get(url).content.decode()
+    client.force_login(member)
+    assert client.get(reverse("admin:committee_score", args=[rubric.key, d1.code, "1.1"])).status_code == 404
+    with pytest.raises(CommitteeError, match=r"^หน่วยนี้ไม่ได้เข้าร่วม"):  # only the contest's own entrants
+        services.conflict_set(
+            by=people["organiser"], member=member, province=phuket, conflicted=True, contest=rubric.contest
+        )
+    with pytest.raises(CommitteeError, match=r"^ผู้ใช้นี้ไม่ได้เป็นกรรมการ"):  # only its own panel
+        services.conflict_set(
+            by=people["organiser"], member=people["committee"], province=d1, conflicted=True, contest=rubric.contest
+        )
+    with pytest.raises(PermissionDenied):
+        services.conflict_set(
+            by=people["other_organiser"], member=member, province=d1, conflicted=False, contest=rubric.contest
+        )
+    with pytest.raises(PermissionDenied):  # without a contest: central staff's, as before
+        services.conflict_set(by=people["organiser"], member=member, province=d1, conflicted=False)
+    client.force_login(people["organiser"])
+    client.post(url, {"action": "unconflict", "user": member.pk, "unit": d1.code})
+    assert not Conflict.objects.exists()
