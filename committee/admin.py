@@ -54,7 +54,7 @@ FILTERS = [YearFilter, DimensionFilter, CriterionCodeFilter, ProvinceFilter]
 
 class ScopedAdmin(RoleAccess, admin.ModelAdmin):
     view = is_department
-    list_select_related = ["rubric", "province", "criterion"]
+    list_select_related = ["rubric__contest", "province", "criterion"]
     list_filter = FILTERS
 
     def get_queryset(self, request):
@@ -66,14 +66,14 @@ class ScopedAdmin(RoleAccess, admin.ModelAdmin):
 
     @admin.display(description="หน้าให้คะแนน / scoring screen")
     def open_screen(self, obj):
-        url = admin_views.score_url(obj.rubric.year, obj.province.code, obj.criterion.code)
+        url = admin_views.score_url(obj.rubric.key, obj.province.code, obj.criterion.code)
         return format_html('<a href="{}">เปิด / open</a>', url)
 
 
 @admin.register(Judgment)
 class JudgmentAdmin(ScopedAdmin):
     list_display = ["province", "criterion_code", "member_", "points_", "version", "updated_at_", "open_screen"]
-    list_select_related = ["rubric", "province", "criterion", "member"]
+    list_select_related = ["rubric__contest", "province", "criterion", "member"]
     member_ = column("member", "กรรมการ / member", "member__username")
     points_ = column("points", "คะแนน / points")
     updated_at_ = column("updated_at", "แก้ไขเมื่อ / updated at")
@@ -97,6 +97,7 @@ class JudgmentAdmin(ScopedAdmin):
                 "score/<rubric:year>/<str:province>/<str:criterion>/", wrap(admin_views.score), name="committee_score"
             ),
             path("evidence/<int:pk>/", wrap(admin_views.evidence_inline), name="committee_evidence"),
+            path("evidence/<int:pk>/file/", wrap(admin_views.evidence_file), name="committee_evidence_file"),
             path("import/", wrap(admin_import.judgment_import), name="committee_judgment_import"),
             path("import/template/", wrap(admin_import.judgment_import_template), name="committee_judgment_template"),
             *super().get_urls(),
@@ -106,7 +107,7 @@ class JudgmentAdmin(ScopedAdmin):
 @admin.register(ChairFinal)
 class ChairFinalAdmin(ScopedAdmin):
     list_display = ["province", "criterion_code", "points_", "reason", "by", "version", "open_screen"]
-    list_select_related = ["rubric", "province", "criterion", "by"]
+    list_select_related = ["rubric__contest", "province", "criterion", "by"]
     points_ = column("points", "คะแนน / points")
 
 
@@ -129,7 +130,7 @@ class ScoreChangeAdmin(ScopedAdmin):
         "source_",
         "changed_by",
     ]
-    list_select_related = ["rubric", "province", "criterion", "member", "changed_by"]
+    list_select_related = ["rubric__contest", "province", "criterion", "member", "changed_by"]
     list_filter = [*FILTERS, "kind", "source"]
     changed_at_ = column("changed_at", "เมื่อ / when")
     kind_ = column("get_kind_display", "ประเภท / kind")
@@ -208,7 +209,7 @@ class MessageInline(admin.TabularInline):
 @admin.register(Clarification)
 class ClarificationAdmin(ScopedAdmin):
     list_display = ["province", "criterion_code", "status", "opened_by", "opened_at", "open_screen"]
-    list_select_related = ["rubric", "province", "criterion", "opened_by"]
+    list_select_related = ["rubric__contest", "province", "criterion", "opened_by"]
     list_filter = [*FILTERS, "status"]
     inlines = [MessageInline]
     fields = ["rubric", "province", "criterion", "status", "opened_by", "opened_at", "closed_by", "closed_at"]

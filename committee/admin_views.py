@@ -1,5 +1,6 @@
 """The committee's own admin pages: the matrix, the scoring screen, "next unscored", inline evidence.
-Reached through `admin_site.admin_view`, so only the Department's staff get here at all."""
+Reached through `admin_site.admin_view`: the Department's staff, and the panels of provincial contests
+(issue #16), who see only the contests they sit on; every page asks its rule with the rubric."""
 
 from __future__ import annotations
 
@@ -12,61 +13,70 @@ from django.urls import reverse
 from core import gate
 from core.errors import PortalError
 from core.http import show
+from scoring.access import rubric_allowed, rubric_gate
 from scoring.models import Criterion, Rubric
 from scoring.selectors import rubric_spec
 from submissions import downloads
 
-from . import screens, services
+from . import screens, selectors, services
 from .errors import CommitteeError
 from .models import Clarification
-from .querysets import provinces_for_member
+from .querysets import has_panel, provinces_for_member, seat
 
 
-def _rubric(request, year: int | None = None) -> Rubric:
+def _rubric(request, year: str | None = None) -> Rubric:
+    """The rubric the address names, else the user's latest. Another office's contest answers 404, the
+    national one 403, as on every contest page (scoring.access)."""
     year = year or request.GET.get("year")
     if year:
-        return get_object_or_404(Rubric.objects.by_key(year))
-    rubric = Rubric.objects.national().order_by("-year").first()
+        return rubric_gate(request, "committee.view_scoring", year)
+    if seat(request.user, None):  # the Department's roles: the latest national contest, as always
+        rubric = Rubric.objects.national().order_by("-year").first()
+    else:  # a panel's member or a provincial organiser: the first contest they judge or run
+        found = selectors.judged_rubrics(request.user) if request.user.is_authenticated else []
+        rubric = found[0] if found else None
     if rubric is None:
+        gate.require(request, "committee.view_scoring")
         raise Http404
-    return rubric
-
-
-def _guard(request) -> None:
-    gate.require(request, "committee.view_scoring")
+    return rubric_allowed(request, "committee.view_scoring", rubric)
 
 
 def matrix(request, admin_site):
-    _guard(request)
     rubric = _rubric(request)
     spec = rubric_spec(rubric)
     filters = {k: request.GET.get(k, "") for k in ("dimension", "criterion", "province", "status")}
     context = {
         **admin_site.each_context(request),
         **screens.matrix(request.user, rubric, **filters),
-        "title": f"ตารางการให้คะแนน ปี {rubric.year} / scoring matrix {rubric.year}",
+        "title": f"ตารางการให้คะแนน {_name(rubric)} / scoring matrix {rubric.key}",
         "rubric": rubric,
-        "years": list(Rubric.objects.national().values_list("year", flat=True)),
+        "years": [(r.key, _name(r)) for r in selectors.judged_rubrics(request.user)],
         "dimensions": spec.dimensions,
         "all_criteria": spec.criteria(),
         "filters": filters,
+        "department": bool(seat(request.user, None)),  # a panel has no judgments list to go back to
     }
     return TemplateResponse(request, "admin/committee/matrix.html", context)
 
 
-def score_url(year: int, province: str, criterion: str) -> str:
-    return reverse("admin:committee_score", args=[year, province, criterion])
+def _name(rubric: Rubric) -> str:
+    if rubric.contest.is_national:
+        return f"ปี {rubric.year}"
+    return rubric.contest.name_th + (f" · {rubric.period_name_th}" if rubric.period else "")
+
+
+def score_url(key: str, province: str, criterion: str) -> str:
+    return reverse("admin:committee_score", args=[key, province, criterion])
 
 
 def next_unscored(request, admin_site):
-    _guard(request)
     rubric = _rubric(request)
     after = (request.GET.get("province", ""), request.GET.get("criterion", ""))
     found = screens.next_unscored(request.user, rubric, after=after)
     if found is None:
         messages.success(request, "คุณให้คะแนนครบทุกจังหวัดแล้ว / you have scored everything")
         return HttpResponseRedirect(reverse("admin:committee_matrix") + f"?year={rubric.key}")
-    return HttpResponseRedirect(score_url(rubric.year, *found))
+    return HttpResponseRedirect(score_url(rubric.key, *found))
 
 
 def _points(raw: str | None):
@@ -110,7 +120,7 @@ def _post(request, rubric, province, c, criterion) -> None:
         services.clarification_open(member=user, **cell, message=post.get("message", ""))
     elif action in ("clarify_reply", "clarify_close"):
         clar = get_object_or_404(
-            Clarification.objects.for_member(user), pk=post.get("clarification"), province=province
+            Clarification.objects.for_member(user, rubric), pk=post.get("clarification"), province=province
         )
         if action == "clarify_reply":
             services.clarification_reply(user=user, clarification=clar, message=post.get("message", ""))
@@ -120,11 +130,10 @@ def _post(request, rubric, province, c, criterion) -> None:
         raise CommitteeError("ไม่รู้จักคำสั่ง", "unknown action")
 
 
-def score(request, admin_site, year: int, province: str, criterion: str):
-    _guard(request)
+def score(request, admin_site, year: str, province: str, criterion: str):
     rubric = _rubric(request, year)
     # A conflicted member gets the same 404 as for a province that does not exist.
-    province_obj = get_object_or_404(provinces_for_member(request.user), code=province)
+    province_obj = get_object_or_404(provinces_for_member(request.user, rubric), code=province)
     criterion_obj = get_object_or_404(Criterion.objects.select_related("dimension"), rubric=rubric, code=criterion)
     c = rubric_spec(rubric).criterion(criterion)
     if request.method == "POST":
@@ -144,10 +153,10 @@ def score(request, admin_site, year: int, province: str, criterion: str):
         "rubric": rubric,
         "province": province_obj,
         "criterion": criterion_obj,
-        "can_score": request.user.has_perm("committee.score"),
-        "can_finalize": request.user.has_perm("committee.finalize"),
-        "can_override": request.user.has_perm("committee.override"),
-        "can_clarify": request.user.has_perm("committee.clarify"),
+        "can_score": request.user.has_perm("committee.score", rubric),
+        "can_finalize": request.user.has_perm("committee.finalize", rubric),
+        "can_override": request.user.has_perm("committee.override", rubric),
+        "can_clarify": request.user.has_perm("committee.clarify", rubric),
         "posted": request.POST if request.method == "POST" else {},
     }
     return TemplateResponse(request, "admin/committee/score.html", context)
@@ -157,17 +166,41 @@ def next_unscored_redirect(rubric, user, province: str, criterion: str):
     found = screens.next_unscored(user, rubric, after=(province, criterion))
     if found is None:
         return HttpResponseRedirect(reverse("admin:committee_matrix") + f"?year={rubric.key}")
-    return HttpResponseRedirect(score_url(rubric.year, *found))
+    return HttpResponseRedirect(score_url(rubric.key, *found))
+
+
+def _panel_reads(user, evidence) -> bool:
+    """A provincial contest's panel (and its organisers) read the visible versions of its entrants'
+    evidence, less their conflicts; no other contest's."""
+    rubric = evidence.submission.rubric
+    return (
+        has_panel(rubric)
+        and evidence.withdrawn_at is None
+        and user.has_perm("committee.view_scoring", rubric)
+        and provinces_for_member(user, rubric).filter(pk=evidence.submission.province_id).exists()
+    )
 
 
 def evidence_inline(request, admin_site, pk: int):
     """PDF and images shown inside the scoring screen, through the portal's one audited path."""
-    _guard(request)
-    members_provinces = provinces_for_member(request.user)
+    return _evidence(request, pk, inline=True)
+
+
+def evidence_file(request, admin_site, pk: int):
+    """Any evidence file as an attachment, for those the portal's own download would refuse: a panel."""
+    return _evidence(request, pk, inline=False)
+
+
+def _evidence(request, pk: int, *, inline: bool):
+    user = request.user
+    if not seat(user, None):  # a panel's member or an organiser: their contests' entrants only
+        return downloads.serve(request, pk, inline=inline, granted=lambda ev: _panel_reads(user, ev))
+    gate.require(request, "committee.view_scoring")
+    members_provinces = provinces_for_member(user)
     # A conflicted member cannot see that province's files, here as anywhere.
     return downloads.serve(
         request,
         pk,
-        inline=True,
+        inline=inline,
         also_allowed=lambda ev: members_provinces.filter(pk=ev.submission.province_id).exists(),
     )

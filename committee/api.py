@@ -9,8 +9,7 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.api import rule_permission
-from scoring.models import Rubric
+from scoring.access import rubric_permission
 
 from . import services
 from .models import Judgment, Source
@@ -45,16 +44,16 @@ ERROR = inline_serializer("CommitteeRefusal", {"th": serializers.CharField(), "e
 
 
 class JudgmentList(APIView):
-    permission_classes = [rule_permission("committee.score")]
+    permission_classes = [rubric_permission("committee.score")]
 
     @extend_schema(
         responses=JudgmentSerializer(many=True),
         summary="คะแนนของฉันในปีนี้ / my own judgments this year",
     )
-    def get(self, request, year: int):
-        rubric = get_object_or_404(Rubric.objects.by_key(year))
+    def get(self, request, year: str):
+        rubric = self.rubric
         qs = (
-            Judgment.objects.for_member(request.user)
+            Judgment.objects.for_member(request.user, rubric)
             .filter(rubric=rubric, member=request.user)
             .select_related("province", "criterion")
         )
@@ -71,12 +70,12 @@ class JudgmentList(APIView):
         summary="บันทึกคะแนนของฉัน / record my own score for one province × criterion",
         description="Points (an allowed level) or the items met. The member is always the caller.",
     )
-    def post(self, request, year: int):
-        rubric = get_object_or_404(Rubric.objects.by_key(year))
+    def post(self, request, year: str):
+        rubric = self.rubric
         payload = JudgmentInput(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
-        province = get_object_or_404(provinces_for_member(request.user), code=data["province"])
+        province = get_object_or_404(provinces_for_member(request.user, rubric), code=data["province"])
         try:
             judgment = services.judgment_record(
                 member=request.user,

@@ -28,10 +28,10 @@ def _message(text: str) -> str:
 def clarification_open(
     *, member, rubric: Rubric, province: Province, criterion_code: str, message: str
 ) -> Clarification:
-    if not member.has_perm("committee.clarify"):
+    if not member.has_perm("committee.clarify", rubric):
         raise PermissionDenied
     rubric = lock_open(rubric)
-    ensure_not_conflicted(member, province)
+    ensure_not_conflicted(member, province, rubric)
     _, criterion = find_criterion(rubric, criterion_code)
     body = _message(message)
     try:
@@ -53,12 +53,15 @@ def clarification_open(
 def clarification_reply(*, user, clarification: Clarification, message: str) -> ClarificationMessage:
     """The province answers (status → answered); a member's follow-up question re-opens it."""
     clarification = Clarification.objects.select_for_update().select_related("province").get(pk=clarification.pk)
-    if not user.has_perm("committee.reply_clarification", clarification.province):
+    # The committee (or the contest's panel) may add a question to the thread; the unit's staff reply.
+    committee = user.has_perm("committee.clarify", clarification.rubric)
+    # The Department's committee adds to its own contests' threads only, never to a provincial panel's.
+    staff = not is_committee(user) and user.has_perm("committee.reply_clarification", clarification.province)
+    if not (committee or staff):
         raise PermissionDenied
     lock_open(clarification.rubric)
-    committee = is_committee(user)
     if committee:
-        ensure_not_conflicted(user, clarification.province)
+        ensure_not_conflicted(user, clarification.province, clarification.rubric)
     if clarification.status == ClarificationStatus.CLOSED:
         raise CLOSED
     kind = MessageKind.QUESTION if committee else MessageKind.REPLY
@@ -73,11 +76,11 @@ def clarification_reply(*, user, clarification: Clarification, message: str) -> 
 @transaction.atomic
 def clarification_close(*, member, clarification: Clarification, message: str = "") -> Clarification:
     """Ends the round; the criterion is then scored again through `judgment_record` as usual."""
-    if not member.has_perm("committee.clarify"):
-        raise PermissionDenied
     clarification = Clarification.objects.select_for_update().get(pk=clarification.pk)
+    if not member.has_perm("committee.clarify", clarification.rubric):
+        raise PermissionDenied
     lock_open(clarification.rubric)
-    ensure_not_conflicted(member, clarification.province)
+    ensure_not_conflicted(member, clarification.province, clarification.rubric)
     if clarification.status == ClarificationStatus.CLOSED:
         raise CLOSED
     body = (message or "").strip() or "ปิดเรื่อง / closed"

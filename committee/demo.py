@@ -20,6 +20,7 @@ from django.db import transaction
 
 from people.models import Membership, Role
 from scoring.dates import parse_moment
+from scoring.demo import PANEL_USERS, demo_panel
 from scoring.models import Level, Province, Rubric
 from scoring.recompute import results_mark_dirty
 from scoring.rules import Rule
@@ -195,7 +196,8 @@ class _Demo:
 
 def _staff(province: Province):
     """Chiang Mai and Phuket use the demo logins; the other offices get a user with no password."""
-    existing = Membership.objects.filter(role=Role.PROVINCIAL, province=province).select_related("user").first()
+    staff = Membership.objects.filter(role=Role.PROVINCIAL, province=province).exclude(user__username__in=PANEL_USERS)
+    existing = staff.select_related("user").first()
     if existing:
         return existing.user
     user = get_user_model().objects.create(username=f"demo-{province.code.lower()}", first_name=province.name_th)
@@ -243,14 +245,34 @@ def _points(rule: Rule, aim: float) -> Decimal:
     return min(levels, key=lambda level: abs(level - top * Decimal(str(aim))))
 
 
+def _judges(rubric: Rubric):
+    """The Department's committee for its own contests; for a provincial office's, that office's demo
+    panel, seated here by the office's organiser (issue #16). None: an office with no demo panel."""
+    users = get_user_model().objects
+    contest = rubric.contest
+    if contest.organiser_id is None:
+        return [users.get(username="committee1"), users.get(username="committee2")], users.get(username="chair")
+    panel = demo_panel(contest.organiser.code)
+    organiser = users.filter(membership__role=Role.ORGANISER, membership__province=contest.organiser).first()
+    if panel is None or organiser is None:
+        return None
+    members = [users.get(username=name) for name in panel[0]]
+    chair = users.get(username=panel[1])
+    for member in members:
+        services.panelist_appoint(by=organiser, contest=contest, user=member)
+    services.panelist_appoint(by=organiser, contest=contest, user=chair, is_chair=True)
+    return members, chair
+
+
 def demo_judgments(*, rubric: Rubric) -> int:
-    """Both demo members score every judged criterion of a contest that is not the national one; the
-    chair settles a couple. Idempotent: a rubric with any judgment is left alone. Returns judgments made."""
+    """Two members score every judged criterion of a contest that is not the national one; the chair
+    settles a couple. Idempotent: a rubric with any judgment is left alone. Returns judgments made."""
     if rubric.contest.is_national or Judgment.objects.filter(rubric=rubric).exists():
         return 0
-    users = get_user_model().objects
-    members = [users.get(username="committee1"), users.get(username="committee2")]
-    chair = users.get(username="chair")
+    judges = _judges(rubric)
+    if judges is None:
+        return 0
+    members, chair = judges
     judged = [c for c in rubric_spec(rubric).criteria() if c.rule.committee_judges]
     entrants = contest_entrants(rubric.contest)
     if rubric.contest.entrant_level == Level.SUBDISTRICT:
@@ -266,8 +288,9 @@ def demo_judgments(*, rubric: Rubric) -> int:
             # How good the office is, the same in every period, so a monthly contest's totals spread too.
             skill = random.Random(f"{rubric.contest.slug}-{unit.code}").uniform(0.35, 1.0)
             for c in judged:
-                for member in members:
-                    rng = random.Random(f"{rubric.key}-{unit.code}-{c.code}-{member.username}")
+                for seat, member in enumerate(members, start=1):
+                    # Seeded by the seat, not the name: a panel draws the scores the committee drew before.
+                    rng = random.Random(f"{rubric.key}-{unit.code}-{c.code}-committee{seat}")
                     aim = min(1.0, max(0.0, skill + rng.uniform(-0.15, 0.15)))
                     services.judgment_apply(
                         member=member,

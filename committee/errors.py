@@ -33,3 +33,13 @@ class Conflicted(CommitteeError):
             "คุณมีส่วนได้เสียกับจังหวัดนี้ จึงไม่สามารถให้คะแนนได้",
             "you have a conflict of interest with this province and cannot score it",
         )
+
+
+class NotEntrant(CommitteeError):
+    """A unit that does not enter the contest: a 404 too, as for a unit of another office."""
+
+    status = 404
+    code = "not_entrant"
+
+    def __init__(self) -> None:
+        super().__init__("หน่วยนี้ไม่ได้เข้าร่วมการประกวดนี้", "this unit does not enter this contest")

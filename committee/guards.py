@@ -14,11 +14,12 @@ from core.thai import fmt_points
 from people.models import Conflict
 from scoring.models import Criterion, Fact, Province, Rubric
 from scoring.rules import Context, FactError
-from scoring.selectors import is_frozen, rubric_spec, work_calendar
+from scoring.selectors import contest_entrants, is_frozen, rubric_spec, work_calendar
 from scoring.spec import CriterionSpec
 
-from .errors import CommitteeError, Conflicted, StaleVersion
+from .errors import CommitteeError, Conflicted, NotEntrant, StaleVersion
 from .models import ScoreChange
+from .querysets import has_panel
 
 
 def ensure_open(rubric: Rubric) -> None:
@@ -34,9 +35,12 @@ def lock_open(rubric: Rubric) -> Rubric:
     return locked
 
 
-def ensure_not_conflicted(user, province: Province) -> None:
+def ensure_not_conflicted(user, province: Province, rubric: Rubric | None = None) -> None:
+    """A conflicted member never scores the unit; on a panel no one scores a unit outside the contest."""
     if Conflict.objects.filter(member=user, province=province).exists():
         raise Conflicted
+    if has_panel(rubric) and not contest_entrants(rubric.contest).filter(pk=province.pk).exists():
+        raise NotEntrant
 
 
 def find_criterion(rubric: Rubric, code: str) -> tuple[CriterionSpec, Criterion]:

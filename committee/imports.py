@@ -134,7 +134,7 @@ def _rows_apply(rubric, rows, by, first_row: int, report: JudgmentImportReport, 
         if member is None:
             errors.append(RowError(n, f"ไม่พบผู้ใช้ '{name}'", f"unknown user '{name}'"))
             continue
-        if not member.has_perm("committee.score"):
+        if not member.has_perm("committee.score", rubric):
             errors.append(RowError(n, f"'{name}' ไม่ใช่กรรมการ", f"'{name}' is not a committee member"))
             continue
         if (member.pk, province.pk) in conflicts:

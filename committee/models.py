@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from scoring.models import Criterion, Province, Rubric
+from scoring.models import Contest, Criterion, Province, Rubric
 
 from .querysets import ClarificationQuerySet, JudgmentQuerySet, MessageQuerySet, ScopedQuerySet, ScoreChangeQuerySet
 
@@ -211,3 +211,57 @@ class ClarificationMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.body[:40]}"
+
+
+class PanelAction(models.TextChoices):
+    APPOINT = "appoint", "แต่งตั้ง / appointed"
+    CHAIR = "chair", "เป็นประธาน / made chair"
+    MEMBER = "member", "เป็นกรรมการ / made a member"
+    REMOVE = "remove", "ถอดถอน / removed"
+
+
+class Panelist(models.Model):
+    """A seat on the panel that judges one provincial office's contest (issue #16): its members act there
+    as the committee does nationally, its chair as the chair. Removing a seat keeps the member's judgments."""
+
+    contest = models.ForeignKey(
+        Contest, on_delete=models.CASCADE, related_name="panelists", verbose_name="การประกวด / contest"
+    )
+    user = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="panel_seats", verbose_name="กรรมการ / member"
+    )
+    is_chair = models.BooleanField("ประธาน / chair", default=False)
+    appointed_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name="แต่งตั้งโดย / appointed by"
+    )
+    appointed_at = models.DateTimeField("แต่งตั้งเมื่อ / appointed at", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-is_chair", "user__username"]
+        verbose_name = "กรรมการการประกวด / contest panelist"
+        verbose_name_plural = "คณะกรรมการการประกวด / contest panel"
+        constraints = [
+            models.UniqueConstraint(fields=["contest", "user"], name="panelist_unique_per_contest"),
+            models.UniqueConstraint(fields=["contest"], condition=Q(is_chair=True), name="panelist_one_chair"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contest_id} {self.user_id}{' chair' if self.is_chair else ''}"
+
+
+class PanelChange(models.Model):
+    """Who appointed, re-seated or removed whom, and when: seats are deleted, this log never is."""
+
+    contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", verbose_name="กรรมการ / member")
+    action = models.CharField("การดำเนินการ / action", max_length=8, choices=PanelAction.choices)
+    by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", verbose_name="โดย / by")
+    at = models.DateTimeField("เมื่อ / when", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = "ประวัติคณะกรรมการการประกวด / panel change"
+        verbose_name_plural = "ประวัติคณะกรรมการการประกวด / panel history"
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.user_id}"

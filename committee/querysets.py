@@ -1,26 +1,80 @@
-"""The one scope for committee data: conflicted provinces vanish, members see only their own judgments."""
+"""The one scope for committee data: conflicted provinces vanish, members see only their own judgments.
+
+Asked with a rubric, the scope follows the user's seat in that contest: nationally their role (committee,
+chair, central staff); in a provincial office's contest their seat on its panel, or the office's organiser
+(issue #16). Asked without one, it is the national view it has always been."""
 
 from __future__ import annotations
 
 from django.db import models
 
 from people.models import Role
-from people.selectors import role_of
-from scoring.models import Province
-from scoring.selectors import provinces_for_user
+from people.selectors import office_province_id, role_of
+from scoring.models import Province, Rubric
+from scoring.selectors import contest_entrants, provinces_for_user
+
+MEMBER, CHAIR, VIEWER = "member", "chair", "viewer"  # a seat: judges own scores / also finals / sees all
+NATIONAL_SEATS = {Role.COMMITTEE: MEMBER, Role.CHAIR: CHAIR, Role.CENTRAL: VIEWER}
 
 
-def provinces_for_member(user) -> models.QuerySet[Province]:
-    """Provinces a user may see here: a conflicted member never sees their conflicted provinces."""
-    return provinces_for_user(user).exclude(committee_conflicts__member_id=user.pk)
+def has_panel(rubric: Rubric | None) -> bool:
+    """A provincial office's contest is judged by its own panel; the Department's by its committee."""
+    return rubric is not None and rubric.contest.organiser_id is not None
+
+
+def panel_seats(user) -> dict[int, bool]:
+    """contest id → is chair, for every panel the user sits on: read once per user object (a request's),
+    since the admin, the navigation and every rule ask it; the panel services drop it when they change it."""
+    if not user.is_authenticated:
+        return {}
+    if not hasattr(user, "_panel_seats"):
+        user._panel_seats = dict(user.panel_seats.values_list("contest_id", "is_chair"))
+    return user._panel_seats
+
+
+def seat(user, rubric: Rubric | None) -> str | None:
+    """MEMBER, CHAIR, VIEWER or None: what the user is in this rubric's judging."""
+    role = role_of(user)
+    if not has_panel(rubric):
+        return NATIONAL_SEATS.get(role)
+    chairs = panel_seats(user).get(rubric.contest_id)
+    if chairs is not None:
+        return CHAIR if chairs else MEMBER
+    runs = role == Role.CENTRAL or (role == Role.ORGANISER and office_province_id(user) == rubric.contest.organiser_id)
+    return VIEWER if runs else None
+
+
+def provinces_for_member(user, rubric: Rubric | None = None) -> models.QuerySet[Province]:
+    """Units a user may see here, less those they are conflicted with: in a panel contest its entrants."""
+    if not has_panel(rubric):
+        units = provinces_for_user(user)
+    elif seat(user, rubric) is None:
+        units = Province.objects.none()
+    else:
+        units = contest_entrants(rubric.contest)
+    return units.exclude(committee_conflicts__member_id=user.pk)
+
+
+def own_only(user, rubric: Rubric | None = None, who: str | None = None) -> bool:
+    """Independence (RUBRIC.md decision 8): a member sees only their own scores; the chair and
+    whoever runs the contest see everyone's. `who` is the seat when the caller has it already."""
+    if not has_panel(rubric):
+        return role_of(user) == Role.COMMITTEE
+    return (who or seat(user, rubric)) == MEMBER
 
 
 class ScopedQuerySet(models.QuerySet):
     province_path = "province"
+    rubric_path = "rubric"
     # Scores are the Department's business; provincial staff only ever see their clarification rounds.
     provincial_sees = False
 
-    def for_member(self, user):
+    def for_member(self, user, rubric: Rubric | None = None):
+        if has_panel(rubric):
+            if seat(user, rubric) is None:
+                return self.none()
+            units = provinces_for_member(user, rubric).values("pk")
+            return self.filter(**{self.rubric_path: rubric, f"{self.province_path}__in": units})
         role = role_of(user)
         if role is None or (role == Role.PROVINCIAL and not self.provincial_sees):
             return self.none()
@@ -29,19 +83,15 @@ class ScopedQuerySet(models.QuerySet):
 
 
 class JudgmentQuerySet(ScopedQuerySet):
-    def for_member(self, user):
-        qs = super().for_member(user)
-        # Independence (RUBRIC.md decision 8): a member sees only their own scores; the chair and
-        # central staff see everyone's.
-        if role_of(user) == Role.COMMITTEE:
-            qs = qs.filter(member=user)
-        return qs
+    def for_member(self, user, rubric: Rubric | None = None):
+        qs = super().for_member(user, rubric)
+        return qs.filter(member=user) if own_only(user, rubric) else qs
 
 
 class ScoreChangeQuerySet(ScopedQuerySet):
-    def for_member(self, user):
-        qs = super().for_member(user)
-        if role_of(user) == Role.COMMITTEE:
+    def for_member(self, user, rubric: Rubric | None = None):
+        qs = super().for_member(user, rubric)
+        if own_only(user, rubric):
             # Others' judgments stay hidden from a member; the shared records (finals, overrides) do not.
             qs = qs.exclude(models.Q(kind="judgment") & ~models.Q(member=user))
         return qs
@@ -53,3 +103,4 @@ class ClarificationQuerySet(ScopedQuerySet):
 
 class MessageQuerySet(ClarificationQuerySet):
     province_path = "clarification__province"
+    rubric_path = "clarification__rubric"

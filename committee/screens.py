@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from core.thai import fmt_points
-from people.models import Role
-from people.selectors import role_of
 from scoring.models import Fact, Province, ProvinceResult, Rubric
 from scoring.rules import Context
 from scoring.selectors import rubric_spec, work_calendar
@@ -16,8 +14,8 @@ from submissions.selectors import criterion_evidence  # the evidence portal's ow
 
 from .aggregate import Aggregate
 from .models import ChairFinal, Clarification, ClarificationStatus, Judgment, Override, ScoreChange
-from .querysets import provinces_for_member
-from .selectors import CellState, cell_aggregate, cell_states, clarifications_for_cell
+from .querysets import CHAIR, VIEWER, has_panel, own_only, provinces_for_member, seat
+from .selectors import CellState, cell_aggregate, cell_states, clarifications_for_cell, panel_evidence
 
 STATUSES = {
     "todo": "ยังไม่ให้คะแนน / not scored yet",
@@ -28,9 +26,10 @@ STATUSES = {
 }
 
 
-def sees_all(user) -> bool:
-    """The chair and central staff see every member's scores; a member only their own (decision 8)."""
-    return role_of(user) in (Role.CHAIR, Role.CENTRAL)
+def sees_all(user, rubric: Rubric, who: str | None = None) -> bool:
+    """The chair and whoever runs the contest see every member's scores; a member only their own
+    (decision 8). `who` is the user's seat when the caller has it already."""
+    return (who or seat(user, rubric)) in (CHAIR, VIEWER)
 
 
 @dataclass
@@ -50,7 +49,8 @@ class MatrixCell:
         return bool(self.agg and self.agg.spread)
 
 
-def _cell(user, c: CriterionSpec, state: CellState, clar: str, all_seen: bool, stored: dict) -> MatrixCell:
+def _cell(user, c: CriterionSpec, state: CellState, clar: str, seen: tuple[bool, bool], stored: dict) -> MatrixCell:
+    all_seen, own = seen
     agg = cell_aggregate(state, c.rule, c.max_points)
     cell = MatrixCell(code=c.code, data=not c.rule.committee_judges, clarification=clar)
     if cell.data:
@@ -60,7 +60,7 @@ def _cell(user, c: CriterionSpec, state: CellState, clar: str, all_seen: bool, s
         cell.agg, cell.names = agg, [(name, p) for _, name, p in state.judgments]
     elif agg.source in ("chair", "override"):
         cell.agg = agg  # shared records, not another member's own score
-    scored = (cell.mine is not None) if role_of(user) == Role.COMMITTEE else bool(state.judgments)
+    scored = (cell.mine is not None) if own else bool(state.judgments)
     done = scored or agg.source in ("chair", "override")
     # Data criteria need no member score: they are neither "to do" nor "scored", only maybe overridden.
     cell.statuses = set() if cell.data else {"scored" if done else "todo"}
@@ -83,7 +83,7 @@ def matrix(
         for c in spec.criteria()
         if (not dimension or c.dimension == dimension) and (not criterion or c.code == criterion)
     ]
-    provinces = list(provinces_for_member(user).order_by("code"))
+    provinces = list(provinces_for_member(user, rubric).order_by("code"))
     if province:
         provinces = [p for p in provinces if p.code == province]
     states = cell_states(rubric, [p.pk for p in provinces] if province else None)
@@ -94,7 +94,9 @@ def matrix(
         .values_list("province_id", "criterion__code", "status")
     }
     stored = dict(ProvinceResult.objects.filter(rubric=rubric).values_list("province_id", "criteria"))
-    all_seen = sees_all(user)
+    who = seat(user, rubric)
+    all_seen = sees_all(user, rubric, who)
+    seen = (all_seen, own_only(user, rubric, who))
     rows = []
     for p in provinces:
         cells = [
@@ -103,7 +105,7 @@ def matrix(
                 c,
                 states.get((p.pk, c.code), CellState()),
                 running.get((p.pk, c.code), ""),
-                all_seen,
+                seen,
                 stored.get(p.pk, {}),
             )
             for c in criteria
@@ -129,7 +131,7 @@ def next_unscored(user, rubric: Rubric, *, after: tuple[str, str] | None = None)
     criterion is judged across all provinces in one sitting. Data criteria need no member score. 2 queries."""
     spec = rubric_spec(rubric)
     codes = [c.code for c in spec.criteria() if c.rule.committee_judges]
-    provinces = list(provinces_for_member(user).order_by("code").values_list("code", flat=True))
+    provinces = list(provinces_for_member(user, rubric).order_by("code").values_list("code", flat=True))
     done = set(Judgment.objects.filter(rubric=rubric, member=user).values_list("province__code", "criterion__code"))
     order = [(p, c) for c in codes for p in provinces]
     start = order.index(after) + 1 if after in order else 0
@@ -149,7 +151,7 @@ def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, c
     result = ProvinceResult.objects.filter(rubric=rubric, province=province).first()
     cell = {"province": province, "criterion": criterion}
     judgments = list(
-        Judgment.objects.for_member(user)
+        Judgment.objects.for_member(user, rubric)
         .filter(rubric=rubric, **cell)
         .select_related("member")
         .order_by("member__username")
@@ -160,11 +162,14 @@ def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, c
     state.chair_final = chair_final.points if chair_final else None
     state.override = override.points if override else None
     mine = next((j for j in judgments if j.member_id == user.pk), None)
-    codes = list(provinces_for_member(user).order_by("code").values_list("code", flat=True))
+    codes = list(provinces_for_member(user, rubric).order_by("code").values_list("code", flat=True))
     at = codes.index(province.code)
     history = list(
-        ScoreChange.objects.for_member(user).filter(rubric=rubric, **cell).select_related("changed_by", "member")
+        ScoreChange.objects.for_member(user, rubric)
+        .filter(rubric=rubric, **cell)
+        .select_related("changed_by", "member")
     )
+    all_seen = sees_all(user, rubric)
     return {
         "spec": c,
         "data": not c.rule.committee_judges,
@@ -176,15 +181,19 @@ def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, c
         "computed": computed,
         "computed_points": fmt_points(computed.points),
         "stored": (result.criteria.get(c.code), result.explanations.get(c.code, {})) if result else None,
-        "evidence": criterion_evidence(user=user, rubric=rubric, province=province, criterion=criterion),
-        "judgments": judgments if sees_all(user) else [j for j in judgments if j.member_id == user.pk],
+        # A panel reads its entrants' evidence, which the portal's office scope would not show it.
+        "evidence": panel_evidence(rubric=rubric, province=province, criterion=criterion)
+        if has_panel(rubric)
+        else criterion_evidence(user=user, rubric=rubric, province=province, criterion=criterion),
+        "judgments": judgments if all_seen else [j for j in judgments if j.member_id == user.pk],
         "mine": mine,
         "agg": cell_aggregate(state, c.rule, c.max_points),
         "chair_final": chair_final,
         "override": override,
         "history": history,
         "clarifications": clarifications_for_cell(user, rubric=rubric, province=province, criterion=criterion),
-        "sees_all": sees_all(user),
+        "sees_all": all_seen,
+        "panel": has_panel(rubric),  # its evidence leaves through the committee's own route (admin_views)
         # The same criterion in the neighbouring provinces: members judge one criterion across all of them.
         "prev_province": codes[at - 1] if at > 0 else None,
         "next_province": codes[at + 1] if at + 1 < len(codes) else None,

@@ -7,14 +7,29 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch, Q, QuerySet
+from django.urls import reverse
 
-from scoring.models import Province, Rubric
+from people.models import Conflict, Role
+from people.selectors import office_province_id, role_of
+from scoring.models import Contest, Province, Rubric
 from scoring.rules.base import Rule
-from scoring.selectors import rubric_spec
+from scoring.selectors import contest_entrants, rubric_spec
+from submissions.models import Evidence
 
 from .aggregate import Aggregate, aggregate, snap_down
-from .models import ChairFinal, Clarification, ClarificationMessage, ClarificationStatus, Judgment, Override
+from .models import (
+    ChairFinal,
+    Clarification,
+    ClarificationMessage,
+    ClarificationStatus,
+    Judgment,
+    Override,
+    PanelChange,
+    Panelist,
+)
+from .querysets import panel_seats, seat
 
 
 def _clamp(points: Decimal, rule: Rule, top: Decimal) -> Decimal:
@@ -126,5 +141,79 @@ def province_page_clarifications(province: Province, rubric: Rubric) -> dict:
 
 
 def clarifications_for_cell(user, *, rubric: Rubric, province: Province, criterion) -> list[Clarification]:
-    qs = Clarification.objects.for_member(user).filter(rubric=rubric, province=province, criterion=criterion)
+    qs = Clarification.objects.for_member(user, rubric).filter(rubric=rubric, province=province, criterion=criterion)
     return list(with_messages(qs))
+
+
+def panel_candidates(contest: Contest) -> QuerySet:
+    """Who may sit on a provincial contest's panel: active staff of the organising office or of a unit
+    under it. The Department's committee and central staff have no office, so they are never offered."""
+    office = contest.organiser_id
+    under = (
+        Q(membership__province_id=office)
+        | Q(membership__province__parent_id=office)
+        | Q(membership__province__parent__parent_id=office)
+    )
+    return (
+        get_user_model()
+        .objects.filter(under, is_active=True, is_superuser=False, membership__role__in=Role.with_office())
+        .select_related("membership__province")
+        .order_by("username")
+    )
+
+
+def panel_page(contest: Contest) -> dict:
+    """The panel with its conflicts, who else may be appointed, the entrants, the latest changes."""
+    panel = list(Panelist.objects.filter(contest=contest).select_related("user", "appointed_by"))
+    seated = {p.user_id for p in panel}
+    history = PanelChange.objects.filter(contest=contest).select_related("user", "by")[:20]
+    entrants = list(contest_entrants(contest))
+    conflicts = Conflict.objects.filter(member__in=seated, province__in=entrants).select_related("province")
+    for p in panel:
+        p.conflicts = [c for c in conflicts if c.member_id == p.user_id]
+    return {
+        "entrants": entrants,
+        "panel": panel,
+        "candidates": [u for u in panel_candidates(contest) if u.pk not in seated],
+        "history": list(history),
+    }
+
+
+def judged_rubrics(user) -> list[Rubric]:
+    """The rubrics whose committee screens this user may open, newest first: the national contests for
+    the Department's roles, then every period of the provincial contests they sit on or run (2 queries)."""
+    role = role_of(user)
+    found = list(Rubric.objects.national().order_by("-year")) if seat(user, None) else []
+    if role in (Role.COMMITTEE, Role.CHAIR):  # the Department's committee never sits on a panel
+        return found
+    if role == Role.CENTRAL:
+        mine = Q(contest__organiser__isnull=False)
+    else:
+        mine = Q(contest__panelists__user=user)
+        if role == Role.ORGANISER:
+            mine |= Q(contest__organiser_id=office_province_id(user))
+    panels = Rubric.objects.filter(mine, contest__organiser__isnull=False).select_related("contest").distinct()
+    return found + list(panels.order_by("-year", "contest__slug", "period_order"))
+
+
+def judges_contests(user) -> bool:
+    """scoring.hooks.admin_entry: a provincial contest's panel, and the organisers who oversee its
+    judging, enter the admin for the committee's scoring screens (every other page there stays closed)."""
+    return role_of(user) == Role.ORGANISER or bool(panel_seats(user))
+
+
+def panel_nav(user) -> list[tuple[str, str, str, str]]:
+    """scoring.hooks.nav_extra: office staff on a panel, and organisers, get the scoring matrix."""
+    if role_of(user) not in Role.with_office() or not judges_contests(user):
+        return []
+    return [("ให้คะแนนการประกวด", "Contest judging", reverse("admin:committee_matrix"), "panel-matrix")]
+
+
+def panel_evidence(*, rubric: Rubric, province: Province, criterion) -> list[Evidence]:
+    """The scoring screen's evidence in a provincial contest: the entrant's visible versions (the screen
+    has already admitted the user to this rubric and unit through the one scope)."""
+    cell = {"submission__rubric": rubric, "submission__province": province, "submission__criterion": criterion}
+    rows = (
+        Evidence.objects.visible().filter(**cell).select_related("created_by", "withdrawn_by", "submission__province")
+    )
+    return list(rows.order_by("-version"))

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from core.thai import fmt_points
 from people.models import Conflict
-from scoring.models import Province, Rubric
+from scoring.models import Contest, Province, Rubric
 from scoring.services import results_mark_dirty
 
 from .clarify import clarification_close, clarification_open, clarification_reply
@@ -29,6 +29,7 @@ from .guards import (
     points_from_items,
 )
 from .models import ChairFinal, ChangeKind, Final, Judgment, Override, Source
+from .panels import panel_conflict_check, panelist_appoint, panelist_remove
 
 __all__ = [
     "CommitteeError",
@@ -43,6 +44,8 @@ __all__ = [
     "judgment_apply",
     "judgment_record",
     "override_record",
+    "panelist_appoint",
+    "panelist_remove",
 ]
 
 
@@ -64,7 +67,7 @@ def judgment_record(
     `expected_version` is the version the member's form showed (0 for a first score); if someone saved
     in between, StaleVersion. Judged criteria only: a data criterion takes `override_record`.
     """
-    if not member.has_perm("committee.score"):
+    if not member.has_perm("committee.score", rubric):
         raise PermissionDenied
     rubric = lock_open(rubric)
     outcome = judgment_apply(
@@ -112,9 +115,9 @@ def judgment_apply(
     `expected_version` None: the current version, whatever it is (a file import is the source of truth).
     `by` is who made the change when it is not the member (central staff importing a paper sheet).
     """
-    if not member.has_perm("committee.score"):
+    if not member.has_perm("committee.score", rubric):
         raise PermissionDenied
-    ensure_not_conflicted(member, province)
+    ensure_not_conflicted(member, province, rubric)
     c, criterion = find_criterion(rubric, criterion_code)
     if not c.rule.committee_judges:
         raise CommitteeError(
@@ -178,7 +181,7 @@ def _final_record(
     model: type[Final], kind: str, *, user, rubric, province, code, points, reason, expected_version, source, data: bool
 ):
     rubric = lock_open(rubric)
-    ensure_not_conflicted(user, province)
+    ensure_not_conflicted(user, province, rubric)
     c, criterion = find_criterion(rubric, code)
     if c.rule.committee_judges == data:
         th, en = ("ปรับคะแนน", "an override") if data else ("คะแนนสรุปของประธาน", "a chair's final")
@@ -236,7 +239,7 @@ def chair_final_record(
     source: str = Source.ADMIN,
 ) -> ChairFinal:
     """The chair's consensus score, which wins over the median; `points=None` clears it (median again)."""
-    if not chair.has_perm("committee.finalize"):
+    if not chair.has_perm("committee.finalize", rubric):
         raise PermissionDenied
     return _final_record(
         ChairFinal,
@@ -266,7 +269,7 @@ def override_record(
     source: str = Source.ADMIN,
 ) -> Override:
     """Points for a criterion computed from data, with a mandatory reason; `points=None` returns to the data."""
-    if not member.has_perm("committee.override"):
+    if not member.has_perm("committee.override", rubric):
         raise PermissionDenied
     return _final_record(
         Override,
@@ -284,10 +287,15 @@ def override_record(
 
 
 @transaction.atomic
-def conflict_set(*, by, member, province: Province, conflicted: bool, reason: str = "") -> Conflict | None:
-    """Central staff mark (or clear) a member's conflict of interest with a province."""
-    if not by.has_perm("committee.manage_conflicts"):
+def conflict_set(
+    *, by, member, province: Province, conflicted: bool, reason: str = "", contest: Contest | None = None
+) -> Conflict | None:
+    """Central staff mark (or clear) a member's conflict of interest with a province; a provincial
+    contest's organisers do so for its panel and its entrants (`contest`)."""
+    if not by.has_perm("committee.manage_conflicts", contest):
         raise PermissionDenied
+    if contest is not None:
+        panel_conflict_check(contest, member, province)
     if not conflicted:
         Conflict.objects.filter(member=member, province=province).delete()
         return None

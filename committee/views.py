@@ -1,19 +1,24 @@
 """The province's side of a clarification round: read the committee's question, answer it, and go to the
-criterion's page to add evidence. Provincial staff never enter the admin."""
+criterion's page to add evidence. And the organiser's page that forms a provincial contest's panel."""
 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_http_methods
 
 from core.errors import PortalError
 from core.http import show
+from scoring.access import rubric_gate
+from scoring.selectors import contest_entrants
 
 from . import services
+from .errors import CommitteeError
 from .models import Clarification
-from .selectors import with_messages
+from .selectors import panel_page, with_messages
 
 
 @login_required
@@ -30,3 +35,44 @@ def clarification(request, pk: int):
             return redirect("committee:clarification", pk=clar.pk)
     can_reply = clar.status != "closed" and request.user.has_perm("committee.reply_clarification", clar.province)
     return TemplateResponse(request, "committee/clarification.html", {"clar": clar, "can_reply": can_reply})
+
+
+def _panel_change(request, contest) -> None:
+    post = request.POST
+    raw = post.get("user", "")
+    target = get_user_model().objects.filter(pk=raw).first() if raw.isdigit() else None
+    action = post.get("action")
+    if action == "appoint":
+        services.panelist_appoint(by=request.user, contest=contest, user=target, is_chair=post.get("is_chair") == "1")
+    elif action in ("chair", "member"):
+        services.panelist_appoint(by=request.user, contest=contest, user=target, is_chair=action == "chair")
+    elif action == "remove":
+        services.panelist_remove(by=request.user, contest=contest, user=target)
+    elif action in ("conflict", "unconflict"):
+        unit = contest_entrants(contest).filter(code=post.get("unit", "")).first()
+        services.conflict_set(
+            by=request.user,
+            member=target,
+            province=unit,
+            conflicted=action == "conflict",
+            reason=post.get("reason", ""),
+            contest=contest,
+        )
+    else:
+        raise CommitteeError("ไม่รู้จักคำสั่ง", "unknown action")
+
+
+@require_http_methods(["GET", "POST"])
+def panel(request, year: str):
+    """The contest's panel: who judges it, appoint from the office's staff, name the chair, remove."""
+    rubric = rubric_gate(request, "committee.manage_panel", year)  # another office's contest: 404
+    if request.method == "POST":
+        try:
+            _panel_change(request, rubric.contest)
+        except PortalError as exc:
+            show(request, exc)
+        else:
+            messages.success(request, "บันทึกคณะกรรมการแล้ว / panel saved")
+        return redirect("panel:manage", year=rubric.key)
+    context = {"rubric": rubric, "contest": rubric.contest, **panel_page(rubric.contest)}
+    return TemplateResponse(request, "committee/panel.html", context)

@@ -13,7 +13,11 @@ from .models import Rubric
 def rubric_gate(request, perm: str, key: str) -> Rubric:
     """The rubric `key` names if the user has `perm` on it. Another office's contest answers 404, never
     403, so nobody learns what another province runs; the national contest answers 403 as it always has."""
-    rubric = get_object_or_404(Rubric.objects.by_key(key))
+    return rubric_allowed(request, perm, get_object_or_404(Rubric.objects.by_key(key)))
+
+
+def rubric_allowed(request, perm: str, rubric: Rubric) -> Rubric:
+    """rubric_gate for a rubric already in hand."""
     if rubric.contest.is_national:
         gate.require(request, perm, rubric)
         return rubric

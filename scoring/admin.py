@@ -33,6 +33,7 @@ from .admin_forms import (
     column,
 )
 from .date_fields import ThaiDateField, ThaiDateInput
+from .hooks import admin_entry
 from .models import (
     Criterion,
     Fact,
@@ -49,8 +50,10 @@ from .spec import RubricError
 
 
 def _department_only(request) -> bool:
-    # Provincial staff work in the portal, never here, even if someone ticked is_staff for them.
-    return request.user.is_active and request.user.is_staff and is_department(request.user)
+    # Provincial staff work in the portal, never here, even if someone ticked is_staff for them; the one
+    # exception is a provincial contest's panel, on its own scoring screens (hooks.admin_entry).
+    user = request.user
+    return user.is_active and ((user.is_staff and is_department(user)) or any(admin_entry(user)))
 
 
 admin.site.has_permission = _department_only

@@ -31,6 +31,26 @@ DEMO_USERS = [
     ("mueangchonburi", Role.PROVINCIAL, "2001", "สพอ.เมืองชลบุรี"),
     ("mueangnongkhai", Role.PROVINCIAL, "4301", "สพอ.เมืองหนองคาย"),
 ]
+# Each organising office's own staff who judge its contests (issue #16): two members and a chair, seated
+# on the contest's panel by committee.demo; the Department's committee judges the Department's contests.
+PANEL_OFFICES = {"TH-20": ("chonburi", "ชลบุรี"), "TH-43": ("nongkhai", "หนองคาย"), "TH-34": ("ubon", "อุบลราชธานี")}
+PANEL_SEATS = [("panel1", "กรรมการ ๑"), ("panel2", "กรรมการ ๒"), ("chair", "ประธานกรรมการ")]
+DEMO_USERS += [
+    (f"{name}-{seat}", Role.PROVINCIAL, code, f"{label}การประกวด สพจ.{province}")
+    for code, (name, province) in PANEL_OFFICES.items()
+    for seat, label in PANEL_SEATS
+]
+
+
+PANEL_USERS = [f"{name}-{seat}" for name, _ in PANEL_OFFICES.values() for seat, _ in PANEL_SEATS]
+
+
+def demo_panel(office_code: str) -> tuple[list[str], str] | None:
+    """The demo panel of an organising office: (members' usernames, chair's username)."""
+    if office_code not in PANEL_OFFICES:
+        return None
+    name = PANEL_OFFICES[office_code][0]
+    return [f"{name}-panel1", f"{name}-panel2"], f"{name}-chair"
 
 
 @transaction.atomic

@@ -10,3 +10,10 @@ score_sources = Hook("scoring.score_sources")
 # recorded fact (submissions: visible evidence). A queryset so that the dashboard counts it in the
 # database (scoring.dashboard); every count of missing evidence and the reminders read these.
 submitted_sources = Hook("scoring.submitted_sources")
+
+# user → True for someone outside the Department who still works in the admin on some pages of their own
+# (committee: the panel of a provincial contest on its scoring screens). Each page keeps its own rule.
+admin_entry = Hook("scoring.admin_entry")
+
+# user → navigation items (th, en, url, key) added after the role's own (committee: a panel's matrix).
+nav_extra = Hook("scoring.nav_extra")

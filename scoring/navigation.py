@@ -10,6 +10,7 @@ from django.urls import reverse
 from people.models import Role
 from people.selectors import role_of
 
+from .hooks import nav_extra
 from .models import Rubric
 
 
@@ -70,7 +71,7 @@ def _items(user) -> list[tuple[str, str, str, str]]:
 
 def nav_items(user, path: str) -> list[NavItem]:
     """The user's items with the current one marked: the longest link that the path starts with."""
-    items = _items(user)
+    items = _items(user) + [item for extra in nav_extra(user) for item in extra]
     # "/" would match everything: the home page is current only on itself and the province pages.
     matches = [url for _, _, url, _ in items if path == url or (url != "/" and path.startswith(url.split("?")[0]))]
     if not matches and path.startswith("/years/"):

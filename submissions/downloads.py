@@ -46,16 +46,31 @@ def download(request, pk: int):
     return serve(request, pk)
 
 
-def serve(request, pk: int, *, inline: bool = False, also_allowed: Callable[[Evidence], bool] | None = None):
+def serve(
+    request,
+    pk: int,
+    *,
+    inline: bool = False,
+    also_allowed: Callable[[Evidence], bool] | None = None,
+    granted: Callable[[Evidence], bool] | None = None,
+):
     """The one audited way out for evidence bytes: as an attachment (the portal) or inline (the scoring
-    screen, which passes `also_allowed` for its own extra conditions). Every attempt is logged."""
+    screen, which passes `also_allowed` for its own extra conditions). Every attempt is logged.
+
+    `granted` replaces the portal's own scope and rule with the caller's: a provincial contest's panel
+    reads its entrants' evidence, which no office role of theirs would show them (committee.admin_views)."""
     how = "inline" if inline else "attachment"
     try:
-        evidence = selectors.evidence_or_404(request.user, pk)
+        if granted is None:
+            evidence = selectors.evidence_or_404(request.user, pk)
+            allowed = request.user.has_perm("submissions.download_evidence", evidence)
+        else:
+            evidence = selectors.evidence_or_404(None, pk)
+            allowed = granted(evidence)
         # Not allowed looks the same as not existing: 404, never 403.
         if (
             evidence.kind != EvidenceKind.FILE
-            or not request.user.has_perm("submissions.download_evidence", evidence)
+            or not allowed
             or (inline and evidence.content_type not in INLINE_TYPES)
             or (also_allowed is not None and not also_allowed(evidence))
         ):

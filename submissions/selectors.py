@@ -39,8 +39,10 @@ def evidence_for_user(user) -> QuerySet[Evidence]:
 
 
 def evidence_or_404(user, pk: int) -> Evidence:
+    """Within the user's scope; `user` None: unscoped, for a caller that decides itself (downloads.serve)."""
+    qs = Evidence.objects.all() if user is None else evidence_for_user(user)
     return get_object_or_404(
-        evidence_for_user(user).select_related("submission__province", "submission__criterion", "submission__rubric"),
+        qs.select_related("submission__province", "submission__criterion", "submission__rubric__contest"),
         pk=pk,
     )
 

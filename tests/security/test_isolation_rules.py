@@ -152,6 +152,7 @@ RULES = {
     "admin:committee_next": Rule("- - 0 0 0 0", "- - 0 0 0 0"),
     "admin:committee_score": Rule("- - - + + +", "- - - + + +"),
     "admin:committee_evidence": Rule("- - - + + +", "- - - + + +", "submissions.evidence"),
+    "admin:committee_evidence_file": Rule("- - - + + +", "- - - + + +", "submissions.evidence"),
     "admin:committee_judgment_import": Rule("- - - - - 0", "- - - - - 0"),
     "admin:committee_judgment_template": Rule("- - - - - 0", "- - - - - 0"),
     "admin:committee_judgment_changelist": Rule("- - 0 0 0 0", "- - 0 0 0 0", "committee.judgment"),
@@ -224,6 +225,8 @@ RULES = {
     "api-evidence": Rule("- 0 0 + + +", "- 0 - - - -"),
     "api-judgments": Rule("- - 0 + 0 -", "- - 0 0 0 -"),
     "committee:clarification": Rule("- - - + + +", "- - - + + -", "committee.clarification"),
+    # A provincial office's contest panel; the national contest has none (its committee is the Department's).
+    "panel:manage": Rule("- - - - - -", "- - - - - -"),
     "login": Rule("0 0 0 0 0 0", "0 0 0 0 0 0"),
     "logout": Rule(None, "- - - - - -"),
     "password_change": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),

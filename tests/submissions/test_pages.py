@@ -76,9 +76,9 @@ def test_province_home_query_count_constant(owner_client, django_assert_num_quer
     for c in Criterion.objects.filter(rubric=rubric).order_by("order")[:criteria]:
         if c.code not in ("4.1.2", "5.1", "5.2"):
             _upload(owner_client, c.code, n=2)
-    # +1 since the province home lists the committee's open clarification rounds; +1 the navigation bar
-    # (is the standing published yet?)
-    with django_assert_num_queries(11):
+    # +1 since the province home lists the committee's open clarification rounds; +2 the navigation bar
+    # (is the standing published yet? does this office's staff member sit on a contest's panel?)
+    with django_assert_num_queries(12):
         owner_client.get(reverse("submissions:province", args=[2566, "TH-50"]))
 
 
@@ -86,7 +86,8 @@ def test_province_home_query_count_constant(owner_client, django_assert_num_quer
 def test_criterion_page_query_count_constant(owner_client, django_assert_num_queries, n):
     _upload(owner_client, "1.1", n=n)
     assert Evidence.objects.count() == n
-    with django_assert_num_queries(10):  # 9 + the navigation bar's "is the standing published?"
+    # 9 + the navigation bar's "is the standing published?" and "on a contest's panel?"
+    with django_assert_num_queries(11):
         response = owner_client.get(reverse("submissions:criterion", args=[2566, "TH-50", "1.1"]))
     assert response.content.decode().count('class="evidence"') == n
 

@@ -1,0 +1,11 @@
+from django.urls import path
+
+import scoring.converters  # noqa: F401  (registers <rubric:…>)
+
+from . import views
+
+app_name = "panel"
+
+urlpatterns = [
+    path("<rubric:year>/panel/", views.panel, name="manage"),
+]

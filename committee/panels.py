@@ -1,0 +1,94 @@
+"""Writes for a provincial contest's panel (issue #16): its organisers appoint, re-seat and remove members.
+
+Every change leaves a PanelChange row. Removing a seat deletes only the seat: the member's judgments and
+their ScoreChange rows stay, and still count in the standings (RUBRIC.md decision 8 keeps every score)."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from people.models import Role
+from scoring.models import Contest
+from scoring.selectors import contest_entrants
+
+from .errors import CommitteeError
+from .models import PanelAction, PanelChange, Panelist
+from .selectors import panel_candidates
+
+
+def _contest(contest: Contest) -> Contest:
+    if contest.organiser_id is None:
+        raise CommitteeError(
+            "การประกวดของกรมฯ ให้คะแนนโดยคณะกรรมการของกรม ไม่มีคณะกรรมการของจังหวัด",
+            "the Department's contests are judged by its own committee, not by a provincial panel",
+        )
+    return contest
+
+
+def _eligible(contest: Contest, user) -> None:
+    if user is None or not get_user_model().objects.filter(pk=user.pk, is_active=True).exists():
+        raise CommitteeError("ไม่พบผู้ใช้นี้ในระบบ", "no such user", field="user")
+    if not panel_candidates(contest).filter(pk=user.pk).exists():
+        role = getattr(getattr(user, "membership", None), "role", None)
+        if role in (Role.COMMITTEE, Role.CHAIR, Role.CENTRAL) or user.is_superuser:
+            raise CommitteeError(
+                "กรรมการระดับกรมและเจ้าหน้าที่ส่วนกลางเป็นกรรมการของจังหวัดไม่ได้",
+                "the Department's committee and central staff cannot sit on a provincial panel",
+                field="user",
+            )
+        raise CommitteeError(
+            f"{user.username} ไม่ได้สังกัดสำนักงานที่จัดการประกวดนี้หรือหน่วยในสังกัด",
+            f"{user.username} does not belong to the organising office or a unit under it",
+            field="user",
+        )
+
+
+@transaction.atomic
+def panelist_appoint(*, by, contest: Contest, user, is_chair: bool = False) -> Panelist:
+    """Seats `user` on the contest's panel, or changes their seat; a new chair takes over from the old."""
+    _contest(contest)
+    if not by.has_perm("committee.manage_panel", contest):
+        raise PermissionDenied
+    _eligible(contest, user)
+    Contest.objects.select_for_update().filter(pk=contest.pk).first()  # one panel change at a time
+    current = Panelist.objects.filter(contest=contest, user=user).first()
+    user.__dict__.pop("_panel_seats", None)  # querysets.panel_seats reads them again
+    if is_chair:
+        for old in Panelist.objects.filter(contest=contest, is_chair=True).exclude(user=user):
+            old.is_chair = False
+            old.save(update_fields=["is_chair"])
+            PanelChange.objects.create(contest=contest, user=old.user, action=PanelAction.MEMBER, by=by)
+    if current is None:
+        current = Panelist.objects.create(contest=contest, user=user, is_chair=is_chair, appointed_by=by)
+        PanelChange.objects.create(contest=contest, user=user, action=PanelAction.APPOINT, by=by)
+        if is_chair:
+            PanelChange.objects.create(contest=contest, user=user, action=PanelAction.CHAIR, by=by)
+    elif current.is_chair != is_chair:
+        current.is_chair = is_chair
+        current.save(update_fields=["is_chair"])
+        action = PanelAction.CHAIR if is_chair else PanelAction.MEMBER
+        PanelChange.objects.create(contest=contest, user=user, action=action, by=by)
+    return current
+
+
+@transaction.atomic
+def panelist_remove(*, by, contest: Contest, user) -> None:
+    _contest(contest)
+    if not by.has_perm("committee.manage_panel", contest):
+        raise PermissionDenied
+    deleted, _ = Panelist.objects.filter(contest=contest, user=user).delete()
+    if user is not None:
+        user.__dict__.pop("_panel_seats", None)  # querysets.panel_seats reads them again
+    if not deleted:
+        raise CommitteeError("ผู้ใช้นี้ไม่ได้เป็นกรรมการของการประกวดนี้", "this user is not on the panel", field="user")
+    PanelChange.objects.create(contest=contest, user=user, action=PanelAction.REMOVE, by=by)
+
+
+def panel_conflict_check(contest: Contest, member, province) -> None:
+    """An organiser's conflict is about its own panel and its own contest's entrants, nothing else."""
+    if member is None or not Panelist.objects.filter(contest=contest, user=member).exists():
+        raise CommitteeError("ผู้ใช้นี้ไม่ได้เป็นกรรมการของการประกวดนี้", "this user is not on the panel", field="user")
+    if province is None or not contest_entrants(contest).filter(pk=province.pk).exists():
+        raise CommitteeError("หน่วยนี้ไม่ได้เข้าร่วมการประกวดนี้", "this unit does not enter this contest", field="unit")

@@ -1,0 +1,71 @@
+"""A provincial office forms its contest's panel and the panel judges, in Chromium (issue #16): the
+organiser appoints a staff member from its dashboard's panel page on a 390 px phone, the panelist finds
+the matrix in the navigation bar, scores an entrant, and the standings follow."""
+
+import json
+
+import pytest
+
+from committee.models import Panelist, ScoreChange
+from people.models import Role
+from scoring import services
+from scoring.models import Province, ProvinceResult
+from tests.browser_support import MARKS, SHOTS, launch
+from tests.factories import PASSWORD, DistrictFactory, UserFactory
+
+pytestmark = MARKS
+
+
+@pytest.fixture
+def browser(live_server, monkeypatch, settings, tmp_path):
+    yield from launch(live_server, monkeypatch, settings, tmp_path)
+
+
+def _login(page, base: str, username: str) -> None:
+    page.goto(f"{base}/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_load_state("networkidle")
+
+
+def test_an_organiser_forms_the_panel_and_the_panelist_scores(browser, live_server):
+    chiang_mai = Province.objects.get(code="TH-50")
+    mae_rim = DistrictFactory(parent=chiang_mai, name_th="แม่ริม", name_en="Mae Rim")
+    data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
+    data["contest"] = {**data["contest"], "slug": "cm-web-2564", "organiser": "50", "entrants": [mae_rim.code]}
+    rubric = services.rubric_load(data=data)
+    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    judge = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai, first_name="สมศรี")
+    base = live_server.url
+
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
+    _login(phone, base, organiser.username)
+    phone.goto(f"{base}/standings/cm-web-2564/")
+    phone.click("#panel-link")
+    phone.wait_for_load_state("networkidle")
+    assert phone.url == f"{base}/standings/cm-web-2564/panel/"
+    phone.select_option("#panel-user", str(judge.pk))
+    phone.check("#appoint input[name=is_chair]")
+    phone.click("#appoint button[value=appoint]")
+    phone.wait_for_load_state("networkidle")
+    assert judge.username in phone.inner_text("#panel")
+    # Nothing spills off a phone's screen.
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.screenshot(path=str(SHOTS / "panel_phone.png"), full_page=True)
+    assert Panelist.objects.get(contest=rubric.contest).user == judge
+
+    page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH").new_page()
+    _login(page, base, judge.username)
+    page.click("[data-nav=panel-matrix]")
+    page.wait_for_load_state("networkidle")
+    page.click(f"#matrix a[href='/admin/committee/judgment/score/cm-web-2564/{mae_rim.code}/1.1/']")
+    page.wait_for_load_state("networkidle")
+    page.fill("#judge-form input[name=points]", "18")
+    page.click("#judge-form button.default")
+    page.wait_for_load_state("networkidle")
+    assert "บันทึกแล้ว" in page.inner_text(".messagelist")
+    page.screenshot(path=str(SHOTS / "panel_scoring.png"), full_page=True)
+    assert ScoreChange.objects.get(rubric=rubric, province=mae_rim).changed_by == judge
+    assert ProvinceResult.objects.get(rubric=rubric, province=mae_rim).criteria["1.1"] == "18.00"
