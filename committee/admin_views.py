@@ -41,6 +41,14 @@ def _rubric(request, year: str | None = None) -> Rubric:
     return rubric_allowed(request, "committee.view_scoring", rubric)
 
 
+def _entrant_words(request, rubric) -> dict:
+    """A district contest's panel reads "อำเภอ / district" where the national one reads "จังหวัด / province";
+    and a panelist, who may open no admin list, is not shown the admin's (empty) sidebar."""
+    th, en = rubric.contest.entrant_noun
+    words = {"entrant_th": th, "entrant_en": en}
+    return words if seat(request.user, None) else {**words, "is_nav_sidebar_enabled": False}
+
+
 def matrix(request, admin_site):
     rubric = _rubric(request)
     spec = rubric_spec(rubric)
@@ -55,6 +63,7 @@ def matrix(request, admin_site):
         "all_criteria": spec.criteria(),
         "filters": filters,
         "department": bool(seat(request.user, None)),  # a panel has no judgments list to go back to
+        **_entrant_words(request, rubric),
     }
     return TemplateResponse(request, "admin/committee/matrix.html", context)
 
@@ -153,6 +162,7 @@ def score(request, admin_site, year: str, province: str, criterion: str):
         "rubric": rubric,
         "province": province_obj,
         "criterion": criterion_obj,
+        **_entrant_words(request, rubric),
         "can_score": request.user.has_perm("committee.score", rubric),
         "can_finalize": request.user.has_perm("committee.finalize", rubric),
         "can_override": request.user.has_perm("committee.override", rubric),

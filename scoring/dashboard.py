@@ -240,7 +240,7 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
         "page": page,
         "pages": pages,
         # "จังหวัด / province" by default; "อำเภอ / district" in a contest among districts.
-        **dict(zip(("entrant_th", "entrant_en"), Level(rubric.contest.entrant_level).label.split(" / "), strict=True)),
+        **dict(zip(("entrant_th", "entrant_en"), rubric.contest.entrant_noun, strict=True)),
         "by_province": by_province,
         "dimensions": dimensions,
         "as_of": as_of(rubric.standings_computed_at),

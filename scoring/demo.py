@@ -34,9 +34,9 @@ DEMO_USERS = [
 # Each organising office's own staff who judge its contests (issue #16): two members and a chair, seated
 # on the contest's panel by committee.demo; the Department's committee judges the Department's contests.
 PANEL_OFFICES = {"TH-20": ("chonburi", "ชลบุรี"), "TH-43": ("nongkhai", "หนองคาย"), "TH-34": ("ubon", "อุบลราชธานี")}
-PANEL_SEATS = [("panel1", "กรรมการ ๑"), ("panel2", "กรรมการ ๒"), ("chair", "ประธานกรรมการ")]
+PANEL_SEATS = [("panel1", "กรรมการการประกวด ๑"), ("panel2", "กรรมการการประกวด ๒"), ("chair", "ประธานกรรมการการประกวด")]
 DEMO_USERS += [
-    (f"{name}-{seat}", Role.PROVINCIAL, code, f"{label}การประกวด สพจ.{province}")
+    (f"{name}-{seat}", Role.PROVINCIAL, code, f"{label} สพจ.{province}")
     for code, (name, province) in PANEL_OFFICES.items()
     for seat, label in PANEL_SEATS
 ]

@@ -69,6 +69,12 @@ class Contest(models.Model):
     def is_national(self) -> bool:
         return self.organiser_id is None and self.entrant_level == Level.PROVINCE
 
+    @property
+    def entrant_noun(self) -> tuple[str, str]:
+        """What the pages call an entrant: ("จังหวัด", "province"), ("อำเภอ", "district") or ("ตำบล", "subdistrict")."""
+        th, en = Level(self.entrant_level).label.split(" / ")
+        return th, en
+
 
 class RubricQuerySet(models.QuerySet):
     def national(self):

@@ -120,7 +120,16 @@ def test_a_panelist_scores_on_the_admin_screen_and_the_standings_follow(
     member, _ = panel
     client.force_login(member)
     url = reverse("admin:committee_score", args=[rubric.key, d1.code, "1.1"])
-    assert client.get(url).status_code == 200
+    page = client.get(url).content.decode()
+    # A contest among districts: the screen speaks of districts, and shows no admin sidebar a panelist
+    # could not use.
+    assert "หลักฐานของอำเภอ / the district's evidence" in page
+    assert "ทุกอำเภอ / all districts" in page
+    assert "จังหวัด / province" not in page
+    assert 'id="nav-sidebar"' not in page
+    matrix = client.get(reverse("admin:committee_matrix") + f"?year={rubric.key}").content.decode()
+    assert '<th class="prov">อำเภอ / district</th>' in matrix
+    assert 'id="nav-sidebar"' not in matrix
     before = ProvinceResult.objects.get(rubric=rubric, province=d1).total
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, {"action": "judge", "points": "17", "expected_version": "0"})

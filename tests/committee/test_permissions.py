@@ -130,3 +130,11 @@ def test_judgment_changelist_member_sees_only_own(client, judge, members, chair,
         seen.append(sorted(j.member.username for j in response.context["cl"].result_list))
     assert seen == [[members[0].username], sorted([members[0].username, members[1].username])]
     assert Judgment.objects.count() == 2
+
+
+@pytest.mark.parametrize("page", [("admin:committee_matrix", None), SCORE])
+def test_the_department_keeps_the_admin_sidebar_and_reads_of_provinces(client, rubric, chiang_mai, page):
+    _login(client, "committee", chiang_mai)
+    html = client.get(reverse(page[0], args=page[1])).content.decode()
+    assert 'id="nav-sidebar"' in html  # a panelist's screens leave it out (tests/committee/test_panels.py)
+    assert "จังหวัด / province" in html
