@@ -58,3 +58,8 @@ def test_the_announcement_lists_the_honoured_nominees(honoured, tmp_path):
     assert squash("นายธีรวัฒน์") not in text
     # Everyone who qualifies is honoured: the 9 places nobody took are no "remaining awards".
     assert squash(unicodedata.normalize("NFKC", "ไม่มีผู้ได้รับรางวัล")) not in text
+    # A recognition counts the people honoured, not the places of a ranking.
+    honours = "ผู้ได้รับการเชิดชูเกียรติเป็น “คนต้นแบบ ไอที พช.ชลบุรี” จำนวน ๒ คน ได้รับประกาศเกียรติบัตร ได้แก่"
+    assert squash(unicodedata.normalize("NFKC", honours)) in text
+    assert squash(unicodedata.normalize("NFKC", "เสนอชื่อข้าราชการในสังกัดแห่งละ ๑ คน")) in text
+    assert squash(unicodedata.normalize("NFKC", "จำนวน ๑๑ รางวัล")) not in text
