@@ -11,8 +11,9 @@ from itertools import pairwise
 from typing import Any
 
 from scoring.dates import DateInputError, en_date, parse_date, thai_date
-from scoring.rules.base import Context, Label, Rule, RuleError, Score, decimal_param, demo_pick, missing, param
+from scoring.rules.base import Context, Label, Rule, RuleError, Score, demo_pick, missing
 from scoring.rules.facts import parse_bool, parse_when, pts_en, pts_th
+from scoring.rules.params import decimal_param, param
 
 
 class Deadlines(Rule):

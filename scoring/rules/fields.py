@@ -8,7 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from scoring.dates import DateInputError, parse_date
-from scoring.rules.base import Label, RuleError, decimal_param
+from scoring.rules.base import Label, RuleError
+from scoring.rules.params import decimal_param
 
 
 class Reader:

@@ -7,8 +7,9 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
-from scoring.rules.base import Context, FactError, Label, Rule, RuleError, Score, decimal_param, param
+from scoring.rules.base import Context, FactError, Label, Rule, RuleError, Score
 from scoring.rules.facts import fmt_num, parse_amount, parse_codes, parse_count, pts_en, pts_th
+from scoring.rules.params import decimal_param, param
 
 SIZE_NAMES = {
     "small": Label("จังหวัดขนาดเล็ก", "small province"),

@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Any
 
-from scoring.rules.base import FactError, Label, Rule, RuleError, decimal_param, missing
+from scoring.rules.base import FactError, Label, Rule, RuleError, missing
 from scoring.rules.facts import CENT, fmt_num, fmt_points, parse_amount, parse_count, thai_num
+from scoring.rules.params import decimal_param
 
 HUNDRED = Decimal(100)
 _THAI = re.compile(r"[\u0e00-\u0e7f]")

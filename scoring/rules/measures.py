@@ -9,23 +9,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
 from typing import Any
 
-from scoring.rules.base import (
-    Context,
-    FactError,
-    Label,
-    Rule,
-    RuleError,
-    Score,
-    ZeroCase,
-    decimal_param,
-    demo_pick,
-    demo_text,
-    missing,
-    param,
-    zero_case,
-)
+from scoring.rules.base import Context, FactError, Label, Rule, RuleError, Score, demo_pick, demo_text, missing
 from scoring.rules.facts import CENT, fmt_num, fmt_points, parse_count, pts_en, pts_th
 from scoring.rules.measure import Measure
+from scoring.rules.params import ZeroCase, decimal_param, param, zero_case
 
 ZERO, ONE = Decimal(0), Decimal(1)
 

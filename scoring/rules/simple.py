@@ -7,7 +7,7 @@ from decimal import Decimal
 from itertools import chain, pairwise
 from typing import Any
 
-from scoring.rules.base import Context, FactError, Label, Rule, RuleError, Score, decimal_param, param
+from scoring.rules.base import Context, FactError, Label, Rule, RuleError, Score
 from scoring.rules.facts import (
     clean,
     fmt_points,
@@ -17,6 +17,7 @@ from scoring.rules.facts import (
     pts_en,
     pts_th,
 )
+from scoring.rules.params import decimal_param, param
 
 ZERO = Decimal(0)
 

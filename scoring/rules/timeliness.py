@@ -11,8 +11,9 @@ from typing import Any
 
 from core.thai import thai_date
 from scoring.dates import en_date
-from scoring.rules.base import Context, Label, Rule, RuleError, Score, decimal_param, param
+from scoring.rules.base import Context, Label, Rule, RuleError, Score
 from scoring.rules.facts import parse_when, pts_en, pts_th
+from scoring.rules.params import decimal_param, param
 from scoring.workdays import deadline_text
 
 SHOWN_HOLIDAYS = 3
