@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Exists, F, FloatField, Func, Max, Min, OuterRef, Q, QuerySet, Sum, TextField
+from django.db.models import Count, DecimalField, Exists, F, Func, Max, Min, OuterRef, Q, QuerySet, Sum, TextField
 from django.db.models.expressions import Value, Window
 from django.db.models.functions import Cast, Coalesce, RowNumber
 
@@ -16,7 +16,8 @@ from .models import AwardTier, Dimension, Fact, ProvinceResult, Rubric
 
 FIELDS = ("pk", "change_seq", "computed_seq", "award", "total")  # what summary reads of each entrant
 BINS = 5  # the dimension charts: how many entrants fall in each fifth of the dimension's range
-SCALE = 10_000  # points have at most 2 places (4 to be safe): compared as whole numbers, exact on SQLite too
+# Points have 2 places (the model's); 4 leave room, and a fifth's edge (maximum × i / 5) has at most one more.
+POINTS = DecimalField(max_digits=12, decimal_places=4)
 
 
 class JsonText(Func):
@@ -51,18 +52,15 @@ class Summary:
 
 
 def _points(dimension: Dimension):
-    """The entrant's points in the dimension × SCALE, a whole number; a missing dimension counts as 0."""
-    text = JsonText("dimensions", dimension.code)
-    # A float, rounded once scaled: exact for points of up to 4 places, and faster than numeric on PostgreSQL.
-    number = Coalesce(Cast(text, FloatField()), Value(0.0))
-    return Func(number * SCALE, function="ROUND", output_field=FloatField())  # Round() goes through numeric
+    """The entrant's points in the dimension, as an exact decimal; a missing dimension counts as 0."""
+    return Coalesce(Cast(JsonText("dimensions", dimension.code), POINTS), Value(Decimal(0), output_field=POINTS))
 
 
 def summary(rubric: Rubric, tiers: list[AwardTier], dimensions: list[Dimension]) -> Summary:
     """Entrants, stale marks, each tier's holders and lowest total, and each dimension's spread (1 query).
 
     A fifth is as the chart always counted it: share = points / maximum, fifth = min(int(share × 5), 4),
-    so "in fifth i or above" is points × 5 ≥ i × maximum, compared in whole numbers."""
+    so "in fifth i or above" is points ≥ maximum × i / 5: a decimal with a finite expansion, compared exactly."""
     aggregates = {
         "entrants": Count("pk"),
         "stale": Count("pk", filter=Q(change_seq__gt=F("computed_seq"))),
@@ -75,9 +73,9 @@ def summary(rubric: Rubric, tiers: list[AwardTier], dimensions: list[Dimension])
     points = {}
     for j, d in enumerate(dimensions):
         if d.max_points > 0:
-            points[f"points_{j}"] = _points(d) * BINS
+            points[f"points_{j}"] = _points(d)
             for i in range(1, BINS):
-                at_least = int(Decimal(d.max_points) * SCALE * i)
+                at_least = Decimal(d.max_points) * i / BINS
                 aggregates[f"dim_{j}_{i}"] = Count("pk", filter=Q(**{f"points_{j}__gte": at_least}))
     # distinct() (the rows are distinct anyway) makes Django aggregate over a subquery, which reads each
     # dimension's points once per row rather than once per fifth: a third of the time on PostgreSQL.

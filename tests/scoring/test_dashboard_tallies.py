@@ -125,6 +125,23 @@ def test_dimension_spread_is_the_fifth_each_entrant_falls_in(rubric):
     assert bars[0]["label"] == "0–4" and bars[0]["h"] == 80 and [b["count"] for b in bars] == [66, 3, 2, 2, 3]
 
 
+def test_a_fifth_edge_with_places_is_exact(rubric):
+    """A maximum of 7 puts the edges at 1.4, 2.8, 4.2 and 5.6: points on an edge fall in the fifth above it,
+    a hundredth below it in the fifth below (no binary rounding either way)."""
+    dimension = rubric.dimensions.get(code="1")
+    dimension.max_points = Decimal(7)
+    dimension.save()
+    results = ProvinceResult.objects.filter(rubric=rubric)
+    results.update(dimensions={"1": "0"})
+    values = ["1.39", "1.4", "2.79", "2.8", "4.19", "4.2", "5.59", "5.6", "7"]
+    for code, value in zip(sorted(results.values_list("province__code", flat=True)), values, strict=False):
+        results.filter(province__code=code).update(dimensions={"1": value})
+
+    spread = tallies.summary(rubric, [], [dimension]).spread
+
+    assert spread == [[76 - 9 + 1, 2, 2, 2, 2]]
+
+
 def test_summary_counts_stale_entrants_and_award_holders(rubric):
     codes = sorted(Province.objects.filter(results__rubric=rubric).values_list("code", flat=True))
     load_totals(rubric, {codes[0]: 20, codes[1]: 15, codes[2]: 15})
