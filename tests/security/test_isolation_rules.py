@@ -219,6 +219,9 @@ RULES = {
     "api-awards": Rule("- - - - - 0"),
     "api-facts": Rule(None, "- - - - - 0"),
     "api-contest-standings": Rule("- - - - - 0"),
+    # The national contest takes no nominees: 404 for all (tests/scoring/test_api_nominees.py has the rest).
+    "api-nominees": Rule("- - - - - -"),
+    "api-nominee": Rule(None, "- - - - - -"),
     "schema": Rule("- 0 0 0 0 0"),
     "api-docs": Rule("- 0 0 0 0 0"),
     "set_language": Rule("0 0 0 0 0 0", "0 0 0 0 0 0"),
