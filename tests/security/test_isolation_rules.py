@@ -95,6 +95,13 @@ RULES = {
     "admin:scoring_provinceresult_delete": Rule("- - - - - -", "- - - - - -", "scoring.provinceresult"),
     "admin:scoring_provinceresult_change": Rule("- - 0 0 0 0", "- - - - - -", "scoring.provinceresult"),
     "admin/scoring/provinceresult/<path:object_id>/": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.provinceresult"),
+    # Nominees: read-only, for central staff and organisers (none of the six roles here is an organiser).
+    "admin:scoring_nominee_changelist": Rule("- - - - - 0", "- - - - - 0", "scoring.nominee"),
+    "admin:scoring_nominee_add": Rule("- - - - - -", "- - - - - -", "scoring.nominee"),
+    "admin:scoring_nominee_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.nominee"),
+    "admin:scoring_nominee_delete": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.nominee"),
+    "admin:scoring_nominee_change": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.nominee"),
+    "admin/scoring/nominee/<path:object_id>/": Rule("- - - - - -", "- - - - - -", "scoring.nominee"),
     "admin:auth_user_password_change": Rule("- - - - - 0", "- - - - - 0", "auth.user"),
     "admin:auth_user_changelist": Rule("- - - - - 0", "- - - - - 0", "auth.user"),
     "admin:auth_user_add": Rule("- - - - - 0", "- - - - - 0", "auth.user"),
