@@ -1,12 +1,8 @@
 """A contest's nominees through the API (seed 001's IT role model): read what the caller may see, and set
 an office's nominee through nominee_submit, with its refusals answered 400/403/404 as elsewhere."""
 
-from datetime import datetime
-
 import pytest
-from django.utils import timezone
 
-from core.thai import BANGKOK
 from people.models import Role
 from scoring import services, snapshots
 from scoring.models import Nominee, NomineeVersion
@@ -19,19 +15,8 @@ BODY = {"name_th": "นางสาวปิยะนุช แสงทอง",
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    """Sets the portal's clock (Django's timezone.now) to a moment in Bangkok."""
-
-    def set_to(*when):
-        moment = datetime(*when, tzinfo=BANGKOK)
-        monkeypatch.setattr(timezone, "now", lambda: moment)
-
-    set_to(2021, 7, 1, 9, 0)  # before the contest's deadline, 20 July 2564
-    return set_to
-
-
-@pytest.fixture
 def world(db, chiang_mai, phuket, clock):
+    clock(2021, 7, 1, 9, 0)  # before the contest's deadline, 20 July 2564, unless a test moves it
     d1, d2 = DistrictFactory(parent=chiang_mai, name_th="แม่ริม"), DistrictFactory(parent=chiang_mai, name_th="สันทราย")
     rubric = services.rubric_load(data=itmodel_data(d1.code, d2.code))
     users = {

@@ -1,11 +1,7 @@
 """District staff name their nominee on their office's page of a contest that honours people (seed 001)."""
 
-from datetime import datetime
-
 import pytest
-from django.utils import timezone
 
-from core.thai import BANGKOK
 from people.models import Role
 from scoring import services, snapshots
 from scoring.models import Nominee, NomineeVersion
@@ -14,19 +10,8 @@ from tests.scoring.test_contests_nominees import itmodel_data
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    """Sets the portal's clock (Django's timezone.now) to a moment in Bangkok: clock(2021, 7, 20, 16, 30)."""
-
-    def set_to(*when):
-        moment = datetime(*when, tzinfo=BANGKOK)
-        monkeypatch.setattr(timezone, "now", lambda: moment)
-
-    set_to(2021, 7, 1, 9, 0)  # before the seed's deadline, 20 July 2564, unless a test moves it
-    return set_to
-
-
-@pytest.fixture
 def setup(db, chiang_mai, phuket, clock):
+    clock(2021, 7, 1, 9, 0)  # before the contest's deadline, 20 July 2564, unless a test moves it
     d1, d2 = DistrictFactory(parent=chiang_mai, name_th="แม่ริม"), DistrictFactory(parent=chiang_mai)
     rubric = services.rubric_load(data=itmodel_data(d1.code, d2.code))
     users = {
