@@ -18,7 +18,7 @@ from core.http import show
 from people.models import Membership, Role
 from scoring.models import AwardTier
 
-from . import admin_access, selectors, services  # noqa: F401 (admin_access: API tokens, failed logins)
+from . import admin_access, admin_nominees, selectors, services  # noqa: F401 (API tokens, failed logins; nominees)
 from .admin_forms import (
     AwardFilter,
     CriterionCodeFilter,

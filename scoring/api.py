@@ -1,7 +1,8 @@
 """REST API v1. Views stay thin: selectors read, services write."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -11,7 +12,8 @@ from core.api import rule_permission
 from . import selectors, services
 from .access import rubric_permission
 from .contests import contest_rows
-from .models import FactSource, Province, Rubric
+from .models import FactSource, Nominee, Province, Rubric
+from .nominations import nominees_for_user
 
 
 class ProvinceSerializer(serializers.ModelSerializer):
@@ -185,3 +187,82 @@ class FactImport(APIView):
                 "dry_run": data["dry_run"],
             }
         )
+
+
+class NomineeSerializer(serializers.ModelSerializer):
+    unit = serializers.CharField(source="unit.code", help_text="the nominating office: DOPA code of a district")
+    unit_name_th = serializers.CharField(source="unit.name_th")
+    unit_name_en = serializers.CharField(source="unit.name_en")
+
+    class Meta:
+        model = Nominee
+        fields = [
+            "unit",
+            "unit_name_th",
+            "unit_name_en",
+            "name_th",
+            "position_th",
+            "name_en",
+            "version",
+            "submitted_at",
+        ]
+
+
+class NomineeInput(serializers.Serializer):
+    # Blank and too long are nominee_submit's to refuse, Thai first, as on the office's page.
+    name_th = serializers.CharField(required=False, allow_blank=True, default="", help_text="ชื่อ-นามสกุล (150)")
+    position_th = serializers.CharField(required=False, allow_blank=True, default="", help_text="ตำแหน่ง (200)")
+    name_en = serializers.CharField(required=False, allow_blank=True, default="", help_text="optional (150)")
+
+
+REFUSAL = inline_serializer(
+    "NomineeRefusal",
+    {"th": serializers.CharField(), "en": serializers.CharField(), "detail": serializers.CharField(),
+     "code": serializers.CharField(), "field": serializers.CharField(required=False)},
+)  # fmt: skip
+
+
+class NominatingContest(APIView):
+    """A contest that takes nominees, if the caller runs it or enters it: another office's contest, or one
+    that takes no nominees, is 404 (the national contest answers 403 to whoever does not run it)."""
+
+    permission_classes = [rubric_permission("scoring.view_nominees")]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if not self.rubric.contest.nominates:
+            raise Http404
+
+
+class NomineeList(NominatingContest):
+    @extend_schema(
+        responses=NomineeSerializer(many=True),
+        summary="ผู้ได้รับการเสนอชื่อของการประกวด / a contest's nominees (whoever runs it: all; an office: its own)",
+    )
+    def get(self, request, slug: str):
+        rows = nominees_for_user(request.user).filter(contest=self.rubric.contest).order_by("unit__code")
+        return Response(NomineeSerializer(rows, many=True).data)
+
+
+class NomineeSet(NominatingContest):
+    @extend_schema(
+        request=NomineeInput,
+        responses={
+            200: NomineeSerializer,
+            400: OpenApiResponse(REFUSAL, description="blank or too long, nominations closed, a frozen year"),
+            403: OpenApiResponse(description="may see the office but not nominate for it"),
+            404: OpenApiResponse(description="no such contest or office, or not one the caller may see"),
+        },
+        summary="เสนอชื่อหรือแก้ไขผู้ได้รับการเสนอชื่อของหน่วยงาน / set an office's nominee",
+        description="The office's own staff until the contest's deadline; whoever runs the contest until the "
+        "year is frozen. A change is a new version; the same name and position again change nothing.",
+    )
+    def post(self, request, slug: str, code: str):
+        payload = NomineeInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        unit = get_object_or_404(selectors.provinces_for_user(request.user), code=code)
+        # Refusals: PermissionDenied 403, Http404 404, PortalError 400 (core.api.exception_handler).
+        nominee = services.nominee_submit(
+            user=request.user, contest=self.rubric.contest, unit=unit, **payload.validated_data
+        )
+        return Response(NomineeSerializer(nominee).data)

@@ -11,4 +11,6 @@ urlpatterns = [
     path("years/<rubric:year>/awards/", api.AwardList.as_view(), name="api-awards"),
     path("years/<rubric:year>/facts/", api.FactImport.as_view(), name="api-facts"),
     path("contests/<slug:slug>/standings/", api.ContestStandings.as_view(), name="api-contest-standings"),
+    path("contests/<slug:slug>/nominees/", api.NomineeList.as_view(), name="api-nominees"),
+    path("contests/<slug:slug>/nominees/<str:code>/", api.NomineeSet.as_view(), name="api-nominee"),
 ]

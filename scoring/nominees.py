@@ -17,6 +17,7 @@ from . import selectors
 from .contests import enters
 from .models import Contest, Nominee, NomineeVersion, Province
 from .models.nominees import NAME_MAX, POSITION_MAX
+from .nominations import NominationWindow, nomination_window
 from .permissions import is_own_province, runs_contest
 
 FIELDS = {
@@ -37,6 +38,15 @@ def _clean(field: str, raw: str) -> str:
             field=field,
         )  # fmt: skip
     return text
+
+
+def _closed(window: NominationWindow) -> PortalError:
+    return PortalError(
+        f"ปิดรับการเสนอชื่อแล้ว (กำหนดส่ง {window.text('th')}) ผู้จัดการประกวดยังแก้ไขได้จนกว่าจะตรึงผล",
+        f"nominations closed after the deadline ({window.text('en')}); the organiser may still correct "
+        "the nominee until the results are frozen",
+        code="nominations_closed",
+    )
 
 
 def _check_access(user, contest: Contest, unit: Province) -> None:
@@ -62,7 +72,12 @@ def nominee_submit(
     now: datetime | None = None,
 ) -> Nominee:
     """Sets the office's nominee. A change is a new version; the earlier ones stay in NomineeVersion.
-    Sending the same name and position again changes nothing."""
+    Sending the same name and position again changes nothing.
+
+    The office nominates until the contest's deadline (nominations.nomination_window: on the day itself
+    too, a day offices are closed moving it on). After it, as late evidence is the organiser's to weigh
+    and deadlines are theirs to change, whoever runs the contest may still correct the nominee; nobody
+    may once the year is frozen."""
     _check_access(user, contest, unit)
     if not contest.nominates:
         raise PortalError(
@@ -71,8 +86,11 @@ def nominee_submit(
     for rubric in contest.rubrics.all():
         if selectors.is_frozen(rubric):  # the honoured names are part of the frozen result
             raise YearFrozen(rubric.year)
-    values = {f: _clean(f, v) for f, v in (("name_th", name_th), ("position_th", position_th), ("name_en", name_en))}
     at = now or timezone.now()
+    window = nomination_window(contest)
+    if not window.is_open(timezone.localdate(at)) and not runs_contest(user, window.rubric):
+        raise _closed(window)
+    values = {f: _clean(f, v) for f, v in (("name_th", name_th), ("position_th", position_th), ("name_en", name_en))}
     nominee = Nominee.objects.select_for_update().filter(contest=contest, unit=unit).first()
     if nominee is not None and all(getattr(nominee, f) == v for f, v in values.items()):
         return nominee

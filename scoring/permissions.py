@@ -5,6 +5,7 @@ import rules
 from people.models import Role
 from people.selectors import office_province_id, role_of
 
+from .contests import enters
 from .models import Rubric
 
 
@@ -69,6 +70,14 @@ def organises_unit(user, unit) -> bool:
     return unit.parent_id == office or (unit.parent_id is not None and unit.parent.parent_id == office)
 
 
+@rules.predicate
+def enters_contest(user, obj) -> bool:
+    """Office staff whose own office is one of the contest's entrants (asked with its rubric)."""
+    rubric = _rubric(obj)
+    membership = getattr(user, "membership", None) if is_provincial(user) else None
+    return rubric is not None and membership is not None and enters(rubric.contest, membership.province)
+
+
 is_department = is_central | is_committee
 
 rules.add_perm("scoring.view_rubric", rules.is_authenticated)
@@ -77,4 +86,6 @@ rules.add_perm("scoring.view_standings", runs_contest)
 rules.add_perm("scoring.save_contest", is_central | is_organiser)
 rules.add_perm("scoring.import_facts", runs_contest)
 rules.add_perm("scoring.change_deadline", runs_contest)
+# A contest's nominees (Contest.nominates): whoever runs it sees them all, an entrant office its own.
+rules.add_perm("scoring.view_nominees", runs_contest | enters_contest)
 rules.add_perm("scoring.view_province", is_department | is_own_province | organises_unit)

@@ -10,6 +10,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
@@ -21,6 +22,7 @@ from people.selectors import role_of
 from scoring import services as scoring_services
 from scoring.contests import contests_for_user, enters
 from scoring.models import Level
+from scoring.nominations import nomination_window
 from scoring.permissions import runs_contest
 from scoring.selectors import nominees_by_unit, provinces_for_user
 
@@ -86,7 +88,12 @@ def province(request, year: int, code: str):
         ctx.update(extra)
     if ctx["rubric"].contest.nominates:  # the office's nominee, set on this page (seed 001's IT role model)
         ctx["nominee"] = nominees_by_unit(ctx["rubric"].contest).get(ctx["province"].pk)
-        ctx["can_nominate"] = ctx["can_submit"] or runs_contest(request.user, ctx["rubric"])
+        ctx["nomination"] = window = nomination_window(ctx["rubric"].contest)
+        ctx["nominations_open"] = window.is_open(timezone.localdate())
+        # After the deadline the office only sees its nominee; whoever runs the contest may still correct it.
+        ctx["can_nominate"] = (ctx["can_submit"] and ctx["nominations_open"]) or runs_contest(
+            request.user, ctx["rubric"]
+        )
         ctx["nominee_form"] = NomineeForm(
             initial={f: getattr(ctx["nominee"], f) for f in NomineeForm.base_fields} if ctx["nominee"] else None
         )

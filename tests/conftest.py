@@ -1,11 +1,14 @@
 import inspect
 import os
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from rest_framework.test import APIClient
 
+from core.thai import BANGKOK
 from people.models import Role
 from scoring.models import Province, Rubric
 
@@ -115,3 +118,15 @@ def provincial_user(db, chiang_mai):
 @pytest.fixture
 def api():
     return APIClient()
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Sets the portal's clock (Django's timezone.now, so localdate too) to a moment in Bangkok:
+    `clock(2021, 7, 20, 16, 30)`. For pages and API calls, which cannot be handed a `now`."""
+
+    def set_to(*when):
+        moment = datetime(*when, tzinfo=BANGKOK)
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+
+    return set_to

@@ -3,6 +3,7 @@ its staff; the office stays the entrant, the nominee is who the award names."""
 
 import io
 import json
+from datetime import datetime
 from decimal import Decimal
 
 import pytest
@@ -11,6 +12,7 @@ from django.core.management import call_command
 from django.http import Http404
 
 from core.errors import PortalError, YearFrozen
+from core.thai import BANGKOK
 from people.models import Role
 from scoring import services, snapshots
 from scoring.models import Contest, Nominee, NomineeVersion, YearSettings
@@ -18,6 +20,7 @@ from scoring.spec import RubricError
 from tests.factories import DistrictFactory, UserFactory
 
 ITMODEL = "scoring/rubrics/chonburi-itmodel-2564.json"
+OPEN = datetime(2021, 7, 1, 9, 0, tzinfo=BANGKOK)  # before the seed's 20 July 2564: nominations are open
 
 
 def itmodel_data(*codes: str, **extra) -> dict:
@@ -47,9 +50,9 @@ def people(districts, chiang_mai, phuket):
     }
 
 
-def submit(user, rubric, unit, name="นางสาวสุภาพร ใจดี", position="นักวิชาการพัฒนาชุมชนชำนาญการ", **kw):
+def submit(user, rubric, unit, name="นางสาวสุภาพร ใจดี", position="นักวิชาการพัฒนาชุมชนชำนาญการ", now=OPEN, **kw):
     return services.nominee_submit(
-        user=user, contest=rubric.contest, unit=unit, name_th=name, position_th=position, **kw
+        user=user, contest=rubric.contest, unit=unit, name_th=name, position_th=position, now=now, **kw
     )
 
 

@@ -95,6 +95,13 @@ RULES = {
     "admin:scoring_provinceresult_delete": Rule("- - - - - -", "- - - - - -", "scoring.provinceresult"),
     "admin:scoring_provinceresult_change": Rule("- - 0 0 0 0", "- - - - - -", "scoring.provinceresult"),
     "admin/scoring/provinceresult/<path:object_id>/": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.provinceresult"),
+    # Nominees: read-only, for central staff and organisers (none of the six roles here is an organiser).
+    "admin:scoring_nominee_changelist": Rule("- - - - - 0", "- - - - - 0", "scoring.nominee"),
+    "admin:scoring_nominee_add": Rule("- - - - - -", "- - - - - -", "scoring.nominee"),
+    "admin:scoring_nominee_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.nominee"),
+    "admin:scoring_nominee_delete": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.nominee"),
+    "admin:scoring_nominee_change": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.nominee"),
+    "admin/scoring/nominee/<path:object_id>/": Rule("- - - - - -", "- - - - - -", "scoring.nominee"),
     "admin:auth_user_password_change": Rule("- - - - - 0", "- - - - - 0", "auth.user"),
     "admin:auth_user_changelist": Rule("- - - - - 0", "- - - - - 0", "auth.user"),
     "admin:auth_user_add": Rule("- - - - - 0", "- - - - - 0", "auth.user"),
@@ -219,6 +226,9 @@ RULES = {
     "api-awards": Rule("- - - - - 0"),
     "api-facts": Rule(None, "- - - - - 0"),
     "api-contest-standings": Rule("- - - - - 0"),
+    # The national contest takes no nominees: 404 for all (tests/scoring/test_api_nominees.py has the rest).
+    "api-nominees": Rule("- - - - - -"),
+    "api-nominee": Rule(None, "- - - - - -"),
     "schema": Rule("- 0 0 0 0 0"),
     "api-docs": Rule("- 0 0 0 0 0"),
     "set_language": Rule("0 0 0 0 0 0", "0 0 0 0 0 0"),

@@ -3,14 +3,15 @@
 import pytest
 
 from people.models import Role
-from scoring import services
+from scoring import services, snapshots
 from scoring.models import Nominee, NomineeVersion
 from tests.factories import DistrictFactory, UserFactory
 from tests.scoring.test_contests_nominees import itmodel_data
 
 
 @pytest.fixture
-def setup(db, chiang_mai, phuket):
+def setup(db, chiang_mai, phuket, clock):
+    clock(2021, 7, 1, 9, 0)  # before the contest's deadline, 20 July 2564, unless a test moves it
     d1, d2 = DistrictFactory(parent=chiang_mai, name_th="แม่ริม"), DistrictFactory(parent=chiang_mai)
     rubric = services.rubric_load(data=itmodel_data(d1.code, d2.code))
     users = {
@@ -76,3 +77,55 @@ def test_a_contest_without_nominees_has_no_form_nor_route(client, provincial_use
     client.force_login(provincial_user)
     assert "nominee_form" not in client.get(f"/years/2566/provinces/{chiang_mai.code}/").context
     assert client.post(f"/years/2566/provinces/{chiang_mai.code}/nominee/", FORM).status_code == 404
+
+
+CLOSED = "ปิดรับการเสนอชื่อแล้ว (กำหนดส่ง ๒๐ ก.ค. ๒๕๖๔) ผู้จัดการประกวดยังแก้ไขได้จนกว่าจะตรึงผล / nominations closed"
+
+
+@pytest.mark.parametrize("when", [(2021, 7, 19, 9, 0), (2021, 7, 20, 23, 59)])
+def test_up_to_and_on_the_deadline_the_page_shows_it_and_takes_the_nominee(client, setup, clock, when):
+    _, d1, users = setup
+    clock(*when)
+    client.force_login(users["own"])
+    page = client.get(url(d1)).content.decode()
+    assert '<p class="nomination-deadline">กำหนดเสนอชื่อ <strong>๒๐ กรกฎาคม ๒๕๖๔</strong>' in page
+    assert "ปิดรับการเสนอชื่อแล้ว" not in page and 'name="name_th"' in page
+    assert client.post(url(d1, "nominee/"), FORM).status_code == 302
+    assert Nominee.objects.get(unit=d1).version == 1
+
+
+def test_after_the_deadline_the_office_sees_it_closed_and_is_refused(client, setup, clock):
+    _, d1, users = setup
+    clock(2021, 7, 21, 8, 30)
+    client.force_login(users["own"])
+    page = client.get(url(d1)).content.decode()
+    assert '<span class="badge returned">ปิดรับการเสนอชื่อแล้ว</span>' in page
+    assert 'name="name_th"' not in page
+    page = client.post(url(d1, "nominee/"), FORM, follow=True).content.decode()
+    assert CLOSED in page
+    assert not Nominee.objects.exists()
+
+
+def test_after_the_deadline_the_organiser_still_corrects_the_nominee(client, setup, clock):
+    _, d1, users = setup
+    client.force_login(users["own"])
+    client.post(url(d1, "nominee/"), FORM)
+    clock(2021, 8, 2, 10, 0)
+    client.force_login(users["organiser"])
+    page = client.get(url(d1)).content.decode()
+    assert "ผู้จัดการประกวดยังแก้ไขได้จนกว่าจะตรึงผล" in page and 'name="name_th"' in page
+    response = client.post(url(d1, "nominee/"), {**FORM, "name_th": "นางสาวปิยะนุช แสงทองดี"}, follow=True)
+    assert "บันทึกผู้ได้รับการเสนอชื่อแล้ว / Nominee saved" in response.content.decode()
+    nominee = Nominee.objects.get(unit=d1)
+    assert (nominee.name_th, nominee.version, nominee.submitted_by) == ("นางสาวปิยะนุช แสงทองดี", 2, users["organiser"])
+
+
+def test_a_frozen_year_refuses_the_organiser_on_the_page(client, setup, clock, central_user):
+    rubric, d1, users = setup
+    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    snapshots.standings_freeze(user=central_user, rubric=rubric)
+    clock(2021, 8, 2, 10, 0)
+    client.force_login(users["organiser"])
+    page = client.post(url(d1, "nominee/"), FORM, follow=True).content.decode()
+    assert "ผลปี 2564 ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล" in page
+    assert not Nominee.objects.exists()

@@ -1,0 +1,62 @@
+"""A contest's nominees in the admin, read-only with every version inline. Offices set their nominee on
+their own page of the contest (and the API), both through scoring.services.nominee_submit; no one edits
+here. Central staff see every contest's; an organiser, those of the contests its office runs
+(nominations.nominees_for_user, the one scope)."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from .admin_forms import RoleAccess
+from .models import Nominee, NomineeVersion
+from .nominations import nominees_for_user
+from .permissions import is_central, is_organiser
+
+runs_contests = is_central | is_organiser
+FIELDS = ["version", "name_th", "position_th", "name_en", "submitted_at", "submitted_by"]
+
+
+class NomineeVersionInline(admin.TabularInline):
+    """Every name the office sent, newest first; the first stays when it is changed."""
+
+    model = NomineeVersion
+    fields = readonly_fields = FIELDS
+    ordering = ["-version"]
+    extra = 0
+    can_delete = False
+    verbose_name = verbose_name_plural = "ประวัติการเสนอชื่อ / nominee history"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("submitted_by")
+
+    # The parent page's rule, not Django's model permissions: its rows are already scoped.
+    def has_view_permission(self, request, obj=None):
+        return runs_contests(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Nominee)
+class NomineeAdmin(RoleAccess, admin.ModelAdmin):
+    view = runs_contests  # read-only for everyone: can_add = can_change = can_delete = False
+    list_display = ["name_th", "position_th", "unit", "contest", "version", "submitted_at", "submitted_by"]
+    list_select_related = ["unit", "contest", "submitted_by"]
+    list_filter = [("contest", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["name_th", "name_en", "position_th", "unit__code", "unit__name_th"]
+    fields = ["contest", "unit", *FIELDS]
+    readonly_fields = fields
+    inlines = [NomineeVersionInline]
+
+    def get_queryset(self, request):
+        # The changelist, search, filters, detail and history are all built on this: one scope for them all.
+        # The scope selects contest and unit already, so the changelist would skip list_select_related.
+        rows = nominees_for_user(request.user).select_related(*self.list_select_related)
+        ordering = self.get_ordering(request)
+        return rows.order_by(*ordering) if ordering else rows
