@@ -24,7 +24,7 @@ from scoring.contests import contests_for_user, enters
 from scoring.models import Level
 from scoring.nominations import nomination_window
 from scoring.permissions import runs_contest
-from scoring.selectors import nominees_by_unit, provinces_for_user
+from scoring.selectors import is_frozen, nominees_by_unit, provinces_for_user
 
 from . import hooks, policy, selectors, services, uploads
 from .forms import CountedPasswordChangeForm, InnovationReportForm, LinkForm, NomineeForm
@@ -90,9 +90,11 @@ def province(request, year: int, code: str):
         ctx["nominee"] = nominees_by_unit(ctx["rubric"].contest).get(ctx["province"].pk)
         ctx["nomination"] = window = nomination_window(ctx["rubric"].contest)
         ctx["nominations_open"] = window.is_open(timezone.localdate())
-        # After the deadline the office only sees its nominee; whoever runs the contest may still correct it.
-        ctx["can_nominate"] = (ctx["can_submit"] and ctx["nominations_open"]) or runs_contest(
-            request.user, ctx["rubric"]
+        # After the deadline the office only sees its nominee; whoever runs the contest may still correct it,
+        # until the year is frozen (the honoured names are part of the frozen result).
+        ctx["nominations_frozen"] = is_frozen(ctx["rubric"])
+        ctx["can_nominate"] = not ctx["nominations_frozen"] and (
+            (ctx["can_submit"] and ctx["nominations_open"]) or runs_contest(request.user, ctx["rubric"])
         )
         ctx["nominee_form"] = NomineeForm(
             initial={f: getattr(ctx["nominee"], f) for f in NomineeForm.base_fields} if ctx["nominee"] else None

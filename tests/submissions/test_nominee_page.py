@@ -126,6 +126,8 @@ def test_a_frozen_year_refuses_the_organiser_on_the_page(client, setup, clock, c
     snapshots.standings_freeze(user=central_user, rubric=rubric)
     clock(2021, 8, 2, 10, 0)
     client.force_login(users["organiser"])
+    shown = client.get(url(d1)).content.decode()
+    assert "แก้ไขผู้ได้รับการเสนอชื่อไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล" in shown and 'name="name_th"' not in shown
     page = client.post(url(d1, "nominee/"), FORM, follow=True).content.decode()
     assert "ผลปี 2564 ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล" in page
     assert not Nominee.objects.exists()
