@@ -56,9 +56,9 @@ def matrix(request, admin_site):
     context = {
         **admin_site.each_context(request),
         **screens.matrix(request.user, rubric, **filters),
-        "title": f"ตารางการให้คะแนน {_name(rubric)} / scoring matrix {rubric.key}",
+        "title": f"ตารางการให้คะแนน {rubric_name(rubric)} / scoring matrix {rubric.key}",
         "rubric": rubric,
-        "years": [(r.key, _name(r)) for r in selectors.judged_rubrics(request.user)],
+        "years": [(r.key, rubric_name(r)) for r in selectors.judged_rubrics(request.user)],
         "dimensions": spec.dimensions,
         "all_criteria": spec.criteria(),
         "filters": filters,
@@ -68,7 +68,7 @@ def matrix(request, admin_site):
     return TemplateResponse(request, "admin/committee/matrix.html", context)
 
 
-def _name(rubric: Rubric) -> str:
+def rubric_name(rubric: Rubric) -> str:
     if rubric.contest.is_national:
         return f"ปี {rubric.year}"
     return rubric.contest.name_th + (f" · {rubric.period_name_th}" if rubric.period else "")
