@@ -62,7 +62,6 @@ def matrix(request, admin_site):
         "dimensions": spec.dimensions,
         "all_criteria": spec.criteria(),
         "filters": filters,
-        "department": bool(seat(request.user, None)),  # a panel has no judgments list to go back to
         **_entrant_words(request, rubric),
     }
     return TemplateResponse(request, "admin/committee/matrix.html", context)

@@ -8,47 +8,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from committee import selectors, services
+from committee import selectors
 from committee.imports import JudgmentImportError, judgments_import
 from committee.models import Judgment, ScoreChange, Source
-from people.models import Role
-from scoring.models import Province, ProvinceResult
-from tests.factories import DistrictFactory, UserFactory
+from scoring.models import ProvinceResult
+from tests.factories import DistrictFactory
 
 URL = reverse("admin:committee_judgment_import")
 TEMPLATE = reverse("admin:committee_judgment_template")
-
-
-@pytest.fixture
-def cb(office_contest):
-    chonburi = Province.objects.get(code="TH-20")
-    d1, d2 = DistrictFactory(parent=chonburi), DistrictFactory(parent=chonburi)
-    return office_contest("cb-web-2564", chonburi, d1, d2), d1, d2
-
-
-@pytest.fixture
-def cb_people(cb):
-    rubric, d1, _ = cb
-    chonburi = rubric.contest.organiser
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chonburi, username="cb-organiser")
-    panel1 = UserFactory(role=Role.PROVINCIAL, role__province=chonburi, username="cb-panel1")
-    panel2 = UserFactory(role=Role.PROVINCIAL, role__province=d1, username="cb-panel2")
-    chair = UserFactory(role=Role.PROVINCIAL, role__province=chonburi, username="cb-chair")
-    for user in (panel1, panel2):
-        services.panelist_appoint(by=organiser, contest=rubric.contest, user=user)
-    services.panelist_appoint(by=organiser, contest=rubric.contest, user=chair, is_chair=True)
-    return {"organiser": organiser, "panel1": panel1, "panel2": panel2, "chair": chair}
-
-
-@pytest.fixture
-def cm_people(office_contest, chiang_mai):
-    """Chiang Mai's own contest among its district, its organiser and a panelist."""
-    mae_rim = DistrictFactory(parent=chiang_mai)
-    rubric = office_contest("cm-web-2564", chiang_mai, mae_rim)
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai, username="cm-organiser")
-    panelist = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai, username="cm-panel1")
-    services.panelist_appoint(by=organiser, contest=rubric.contest, user=panelist)
-    return {"rubric": rubric, "district": mae_rim, "organiser": organiser, "panelist": panelist}
 
 
 def _sheet(cb) -> str:
