@@ -43,7 +43,8 @@ def _rubric(request, year: str | None = None) -> Rubric:
 
 def _entrant_words(request, rubric) -> dict:
     """A district contest's panel reads "อำเภอ / district" where the national one reads "จังหวัด / province";
-    and a panelist, who may open no admin list, is not shown the admin's (empty) sidebar."""
+    and a panelist, whose only admin lists are the judgments and their history (linked from the matrix),
+    is not shown the admin's sidebar on the scoring screens."""
     th, en = rubric.contest.entrant_noun
     words = {"entrant_th": th, "entrant_en": en}
     return words if seat(request.user, None) else {**words, "is_nav_sidebar_enabled": False}

@@ -1,11 +1,13 @@
 """Judgments from a sheet in a provincial office's contest (issue #16): its organisers import their panel's
 paper forms as central staff do the committee's nationally; nobody writes into another office's contest."""
 
+import io
 from decimal import Decimal as D
 
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from committee import selectors
@@ -150,3 +152,14 @@ def test_who_is_offered_which_contests(cb, cb_people, cm_people, rubric, central
     assert offered["central"][0] == "2566"  # the national contests first, as today
     assert {cb[0].key, cm_people["rubric"].key} <= set(offered["central"])
     assert (offered["committee"], offered["cb-organiser"], offered["cb-panel1"]) == ([], [cb[0].key], [])
+
+
+def test_the_command_imports_a_contests_sheet_by_its_organiser_only(cb, cb_people, cm_people, tmp_path):
+    rubric = cb[0]
+    path = tmp_path / "scores.csv"
+    path.write_text(_sheet(cb), encoding="utf-8")
+    with pytest.raises(CommandError) as exc:
+        call_command("import_judgments", str(path), "--contest", rubric.key, "--by", "cm-organiser")
+    assert str(exc.value) == "'cm-organiser' ไม่มีสิทธิ์นำเข้าคะแนน / 'cm-organiser' may not import judgments"
+    call_command("import_judgments", str(path), "--contest", rubric.key, "--by", "cb-organiser", stdout=io.StringIO())
+    assert list(ScoreChange.objects.values_list("changed_by__username", flat=True)) == ["cb-organiser"] * 2

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from committee import services
+from committee.models import Judgment
 
 JUDGMENTS = reverse("admin:committee_judgment_changelist")
 HISTORY = reverse("admin:committee_scorechange_changelist")
@@ -107,6 +108,10 @@ def test_the_contest_filter_offers_their_contests_and_the_import_link_the_organi
 
 def test_the_departments_other_lists_stay_closed_to_a_panel(client, cb_people, scored):
     client.force_login(cb_people["panel1"])
+    others = Judgment.objects.get(member=cb_people["panel2"])
+    own = Judgment.objects.get(member=cb_people["panel1"])
+    assert client.get(reverse("admin:committee_judgment_change", args=[own.pk])).status_code == 200
+    assert client.get(reverse("admin:committee_judgment_change", args=[others.pk])).status_code == 302  # "not found"
     for name in ("chairfinal", "override", "clarification"):
         assert client.get(reverse(f"admin:committee_{name}_changelist")).status_code == 403
 
