@@ -16,7 +16,7 @@ import scoring.converters  # noqa: F401  (registers <rubric:…>)
 from core import gate
 from people.models import Conflict, Role
 from scoring import exporter
-from scoring.admin_forms import CriterionCodeFilter, RoleAccess, YearFilter, column
+from scoring.admin_forms import CriterionCodeFilter, RoleAccess, YearFilter, code_key, column
 from scoring.models import Province
 from scoring.permissions import is_central
 
@@ -33,7 +33,8 @@ class DimensionFilter(admin.SimpleListFilter):
     parameter_name = "dimension"
 
     def lookups(self, request, model_admin):
-        codes = sorted({c for c in model_admin.model.objects.values_list("criterion__dimension__code", flat=True)})
+        rows = model_admin.model.objects if seat(request.user, None) else model_admin.get_queryset(request)
+        codes = sorted({c for c in rows.values_list("criterion__dimension__code", flat=True)})
         return [(c, c) for c in codes]
 
     def queryset(self, request, queryset):
@@ -71,7 +72,16 @@ class ContestFilter(admin.SimpleListFilter):
         return queryset.filter(rubric_id=self.value()) if self.value() else queryset
 
 
+class ContestCriterionFilter(CriterionCodeFilter):
+    """A panel's member or an organiser: the criteria their rows are about, not every contest's."""
+
+    def lookups(self, request, model_admin):
+        codes = set(model_admin.get_queryset(request).values_list("criterion__code", flat=True))
+        return [(c, c) for c in sorted(codes, key=code_key)]
+
+
 FILTERS = [YearFilter, DimensionFilter, CriterionCodeFilter, ProvinceFilter]
+PANEL_FILTERS = {YearFilter: ContestFilter, CriterionCodeFilter: ContestCriterionFilter}
 
 
 class ScopedAdmin(RoleAccess, admin.ModelAdmin):
@@ -84,7 +94,7 @@ class ScopedAdmin(RoleAccess, admin.ModelAdmin):
 
     def get_list_filter(self, request):
         if seat(request.user, None) is None:  # a panel's: its contests, not the national years
-            return [ContestFilter if f is YearFilter else f for f in self.list_filter]
+            return [PANEL_FILTERS.get(f, f) for f in self.list_filter]
         return self.list_filter
 
     @admin.display(description="ตัวชี้วัด / criterion", ordering="criterion__order")

@@ -101,6 +101,9 @@ def test_the_contest_filter_offers_their_contests_and_the_import_link_the_organi
     assert len(_judgments(page)) == 3
     contest_filter = next(f for f in page.context["cl"].filter_specs if f.parameter_name == "contest")
     assert [pk for pk, _ in contest_filter.lookup_choices] == [str(rubric.pk)]
+    # The other filters offer what their rows are about, not every contest's criteria.
+    choices = {f.parameter_name: [v for v, _ in f.lookup_choices] for f in page.context["cl"].filter_specs}
+    assert (choices["criterion"], choices["dimension"]) == (["1.1", "2.1"], ["1", "2"])
     assert IMPORT in page.content.decode()
     assert _judgments(_listed(client, cb_people["organiser"], JUDGMENTS, contest=cm_people["rubric"].pk)) == []
     assert IMPORT not in _listed(client, cb_people["panel1"], JUDGMENTS).content.decode()
