@@ -1,5 +1,7 @@
-"""Committee scoring in the admin (Thai first). Lists are read-only views scoped by `for_member`;
-scores are entered on the scoring screen (admin_views.score), which calls the services."""
+"""Committee scoring in the admin (Thai first). Lists are read-only views scoped by `for_contests`;
+scores are entered on the scoring screen (admin_views.score), which calls the services. The lists of
+judgments and of their history are a provincial contest's panel's and organisers' too (issue #16), with
+its rows only; every other list stays the Department's."""
 
 from __future__ import annotations
 
@@ -14,14 +16,16 @@ import scoring.converters  # noqa: F401  (registers <rubric:…>)
 from core import gate
 from people.models import Conflict, Role
 from scoring import exporter
-from scoring.admin_forms import CriterionCodeFilter, RoleAccess, YearFilter, column
+from scoring.admin_forms import CriterionCodeFilter, RoleAccess, YearFilter, code_key, column
 from scoring.models import Province
 from scoring.permissions import is_central
 
-from . import admin_import, admin_views, services
+from . import admin_import, admin_views, selectors, services
 from .models import ChairFinal, Clarification, ClarificationMessage, Judgment, Override, ScoreChange
 from .permissions import is_department
-from .querysets import provinces_for_member
+from .querysets import provinces_for_member, seat
+
+judges_contests = rules.predicate(selectors.judges_contests)
 
 
 class DimensionFilter(admin.SimpleListFilter):
@@ -29,7 +33,8 @@ class DimensionFilter(admin.SimpleListFilter):
     parameter_name = "dimension"
 
     def lookups(self, request, model_admin):
-        codes = sorted({c for c in model_admin.model.objects.values_list("criterion__dimension__code", flat=True)})
+        rows = model_admin.model.objects if seat(request.user, None) else model_admin.get_queryset(request)
+        codes = sorted({c for c in rows.values_list("criterion__dimension__code", flat=True)})
         return [(c, c) for c in codes]
 
     def queryset(self, request, queryset):
@@ -37,19 +42,46 @@ class DimensionFilter(admin.SimpleListFilter):
 
 
 class ProvinceFilter(admin.SimpleListFilter):
-    """Only provinces this user may see: a conflicted province is not even offered."""
+    """Only provinces this user may see: a conflicted province is not even offered. A panel's member or
+    an organiser: the entrants their rows are about."""
 
     title = "จังหวัด / province"
     parameter_name = "province"
 
     def lookups(self, request, model_admin):
+        if seat(request.user, None) is None:
+            self.title = "ผู้เข้าประกวด / entrant"
+            rows = model_admin.get_queryset(request).order_by("province__code")
+            return list(rows.values_list("province__code", "province__name_th").distinct())
         return list(provinces_for_member(request.user).values_list("code", "name_th"))
 
     def queryset(self, request, queryset):
         return queryset.filter(province__code=self.value()) if self.value() else queryset
 
 
+class ContestFilter(admin.SimpleListFilter):
+    """A panel's member or an organiser: the contests (and periods) they judge or run, for the years."""
+
+    title = "การประกวด / contest"
+    parameter_name = "contest"
+
+    def lookups(self, request, model_admin):
+        return [(str(r.pk), admin_views.rubric_name(r)) for r in selectors.judged_rubrics(request.user)]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(rubric_id=self.value()) if self.value() else queryset
+
+
+class ContestCriterionFilter(CriterionCodeFilter):
+    """A panel's member or an organiser: the criteria their rows are about, not every contest's."""
+
+    def lookups(self, request, model_admin):
+        codes = set(model_admin.get_queryset(request).values_list("criterion__code", flat=True))
+        return [(c, c) for c in sorted(codes, key=code_key)]
+
+
 FILTERS = [YearFilter, DimensionFilter, CriterionCodeFilter, ProvinceFilter]
+PANEL_FILTERS = {YearFilter: ContestFilter, CriterionCodeFilter: ContestCriterionFilter}
 
 
 class ScopedAdmin(RoleAccess, admin.ModelAdmin):
@@ -58,7 +90,12 @@ class ScopedAdmin(RoleAccess, admin.ModelAdmin):
     list_filter = FILTERS
 
     def get_queryset(self, request):
-        return super().get_queryset(request).for_member(request.user)
+        return super().get_queryset(request).for_contests(request.user)
+
+    def get_list_filter(self, request):
+        if seat(request.user, None) is None:  # a panel's: its contests, not the national years
+            return [PANEL_FILTERS.get(f, f) for f in self.list_filter]
+        return self.list_filter
 
     @admin.display(description="ตัวชี้วัด / criterion", ordering="criterion__order")
     def criterion_code(self, obj):
@@ -72,6 +109,7 @@ class ScopedAdmin(RoleAccess, admin.ModelAdmin):
 
 @admin.register(Judgment)
 class JudgmentAdmin(ScopedAdmin):
+    view = is_department | judges_contests
     list_display = ["province", "criterion_code", "member_", "points_", "version", "updated_at_", "open_screen"]
     list_select_related = ["rubric__contest", "province", "criterion", "member"]
     member_ = column("member", "กรรมการ / member", "member__username")
@@ -81,7 +119,9 @@ class JudgmentAdmin(ScopedAdmin):
 
     def changelist_view(self, request, extra_context=None):
         # rules' own check: a False from user.has_perm would fall through to ModelBackend (+2 queries).
-        extra = {"can_import": rules.has_perm("committee.import_judgments", request.user), **(extra_context or {})}
+        user = request.user
+        can = rules.has_perm("committee.import_judgments", user) if seat(user, None) else selectors.import_rubrics(user)
+        extra = {"can_import": bool(can), **(extra_context or {})}
         return super().changelist_view(request, extra)
 
     def get_urls(self):
@@ -118,6 +158,7 @@ class OverrideAdmin(ChairFinalAdmin):
 
 @admin.register(ScoreChange)
 class ScoreChangeAdmin(ScopedAdmin):
+    view = is_department | judges_contests
     list_display = [
         "changed_at_",
         "province",

@@ -3,6 +3,11 @@
 A small view rather than django-import-export: the service already does the whole job (all or none, row
 errors, audit, recompute), so the page only carries the file from the preview to the confirm step. The
 file travels back in the confirm form (base64); the confirm step re-runs every check on it.
+
+Whoever runs the judging imports (`committee.import_judgments`, asked with the rubric): central staff,
+and for a provincial office's contest its organisers (issue #16). The year choice offers only those
+contests; a rubric posted from elsewhere answers as every contest page does: another office's 404, the
+national one 403.
 """
 
 from __future__ import annotations
@@ -12,23 +17,39 @@ import binascii
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from core import gate
-from scoring.models import Rubric
+from scoring.access import rubric_allowed, rubric_gate
+from scoring.models import Level, Rubric
+from scoring.selectors import contest_entrants
 from scoring.tabular import SheetError, read_rows
 
+from . import selectors
+from .admin_views import rubric_name
 from .imports import HEADER, JudgmentImportError, judgments_import
 
 MAX_BYTES = 1024 * 1024  # base64 in the confirm form stays under DATA_UPLOAD_MAX_MEMORY_SIZE
 SAMPLE = [("TH-50", "4.1.1", "username", "5", "", "เอกสารครบ"), ("TH-50", "3.1", "username", "", "1,2,3", "")]
 
 
+class RubricField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return str(obj) if obj.contest.is_national else rubric_name(obj)
+
+
 class UploadForm(forms.Form):
-    rubric = forms.ModelChoiceField(Rubric.objects.national().order_by("-year"), label="ปี / year", empty_label=None)
+    rubric = RubricField(Rubric.objects.none(), label="ปี / year", empty_label=None)
     file = forms.FileField(label="ไฟล์ CSV หรือ XLSX / CSV or XLSX file")
+
+    def __init__(self, *args, rubrics: list[Rubric], **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["rubric"]
+        field.queryset = Rubric.objects.filter(pk__in=[r.pk for r in rubrics]).select_related("contest")
+        field.choices = [(r.pk, field.label_from_instance(r)) for r in rubrics]  # newest national first
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -54,10 +75,32 @@ def _run(request, rubric, data: bytes, filename: str, *, dry_run: bool):
         return None, [str(e) for e in exc.errors]
 
 
+def _importable(request) -> list[Rubric]:
+    """The contests this user may import into; none at all is a 403, as for a committee member."""
+    if not request.user.is_authenticated:
+        raise gate.SignInRequired
+    rubrics = selectors.import_rubrics(request.user)
+    if not rubrics:
+        raise PermissionDenied
+    return rubrics
+
+
+def _allowed(request, rubric: Rubric) -> Rubric:
+    """Another office's contest: 404; one the user sees but may not import into (a panel's): 403."""
+    rubric_allowed(request, "committee.view_scoring", rubric)
+    gate.require(request, "committee.import_judgments", rubric)
+    return rubric
+
+
 def judgment_import(request, admin_site):
-    gate.require(request, "committee.import_judgments")
-    context = {**admin_site.each_context(request), "title": "นำเข้าคะแนนกรรมการ / import judgments", "header": HEADER}
-    form = UploadForm()
+    rubrics = _importable(request)
+    context = {
+        **admin_site.each_context(request),
+        "title": "นำเข้าคะแนนกรรมการ / import judgments",
+        "header": HEADER,
+        "template_key": rubrics[0].key,  # the example sheet in the first offered contest's codes
+    }
+    form = UploadForm(rubrics=rubrics)
     if request.method == "POST" and request.POST.get("step") == "confirm":
         confirm = ConfirmForm(request.POST)
         try:
@@ -67,7 +110,7 @@ def judgment_import(request, admin_site):
         if data is None:
             messages.error(request, "ข้อมูลยืนยันไม่ถูกต้อง กรุณาอัปโหลดใหม่ / invalid confirmation, upload again")
             return HttpResponseRedirect(request.path)
-        rubric, filename = confirm.cleaned_data["rubric"], confirm.cleaned_data["filename"]
+        rubric, filename = _allowed(request, confirm.cleaned_data["rubric"]), confirm.cleaned_data["filename"]
         report, errors = _run(request, rubric, data, filename, dry_run=False)
         if report is not None:
             messages.success(
@@ -79,9 +122,9 @@ def judgment_import(request, admin_site):
         # Something changed since the preview (a freeze, a new conflict): show why, nothing was saved.
         context.update(errors=errors, rubric=rubric)
     elif request.method == "POST":
-        form = UploadForm(request.POST, request.FILES)
+        form = UploadForm(request.POST, request.FILES, rubrics=rubrics)
         if form.is_valid():
-            rubric, upload = form.cleaned_data["rubric"], form.cleaned_data["file"]
+            rubric, upload = _allowed(request, form.cleaned_data["rubric"]), form.cleaned_data["file"]
             data = upload.read()
             report, errors = _run(request, rubric, data, upload.name, dry_run=True)
             context.update(report=report, errors=errors, rubric=rubric)
@@ -92,10 +135,26 @@ def judgment_import(request, admin_site):
     return TemplateResponse(request, "admin/committee/judgment/import.html", context)
 
 
+def _sample(rubric: Rubric) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """A contest among districts or subdistricts names its entrants by DOPA code, under "entrant"."""
+    if rubric.contest.entrant_level == Level.PROVINCE:
+        return HEADER, SAMPLE
+    first = contest_entrants(rubric.contest).first()
+    code = first.code if first else "2001"
+    criterion = rubric.criteria.order_by("order").values_list("code", flat=True).first() or "1.1"
+    return ("entrant", *HEADER[1:]), [(code, criterion, "username", "5", "", "เอกสารครบ")]
+
+
 def judgment_import_template(request, admin_site):
-    """An example sheet with the header (CSV, UTF-8 with BOM so Excel reads Thai)."""
-    gate.require(request, "committee.import_judgments")
-    lines = [",".join(HEADER)] + [",".join(f'"{v}"' if "," in v else v for v in row) for row in SAMPLE]
+    """An example sheet with the header (CSV, UTF-8 with BOM so Excel reads Thai); `?year=<key>` for
+    one contest's codes."""
+    key = request.GET.get("year")
+    if key:
+        header, sample = _sample(_allowed(request, rubric_gate(request, "committee.view_scoring", key)))
+    else:
+        _importable(request)
+        header, sample = HEADER, SAMPLE
+    lines = [",".join(header)] + [",".join(f'"{v}"' if "," in v else v for v in row) for row in sample]
     response = HttpResponse(("\r\n".join(lines) + "\r\n").encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="judgments-template.csv"'
     return response

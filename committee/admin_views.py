@@ -43,7 +43,8 @@ def _rubric(request, year: str | None = None) -> Rubric:
 
 def _entrant_words(request, rubric) -> dict:
     """A district contest's panel reads "อำเภอ / district" where the national one reads "จังหวัด / province";
-    and a panelist, who may open no admin list, is not shown the admin's (empty) sidebar."""
+    and a panelist, whose only admin lists are the judgments and their history (linked from the matrix),
+    is not shown the admin's sidebar on the scoring screens."""
     th, en = rubric.contest.entrant_noun
     words = {"entrant_th": th, "entrant_en": en}
     return words if seat(request.user, None) else {**words, "is_nav_sidebar_enabled": False}
@@ -56,19 +57,18 @@ def matrix(request, admin_site):
     context = {
         **admin_site.each_context(request),
         **screens.matrix(request.user, rubric, **filters),
-        "title": f"ตารางการให้คะแนน {_name(rubric)} / scoring matrix {rubric.key}",
+        "title": f"ตารางการให้คะแนน {rubric_name(rubric)} / scoring matrix {rubric.key}",
         "rubric": rubric,
-        "years": [(r.key, _name(r)) for r in selectors.judged_rubrics(request.user)],
+        "years": [(r.key, rubric_name(r)) for r in selectors.judged_rubrics(request.user)],
         "dimensions": spec.dimensions,
         "all_criteria": spec.criteria(),
         "filters": filters,
-        "department": bool(seat(request.user, None)),  # a panel has no judgments list to go back to
         **_entrant_words(request, rubric),
     }
     return TemplateResponse(request, "admin/committee/matrix.html", context)
 
 
-def _name(rubric: Rubric) -> str:
+def rubric_name(rubric: Rubric) -> str:
     if rubric.contest.is_national:
         return f"ปี {rubric.year}"
     return rubric.contest.name_th + (f" · {rubric.period_name_th}" if rubric.period else "")

@@ -6,7 +6,9 @@ The sheet (header row 1, any column order, extra columns ignored):
     TH-50,4.1.1,somchai,5,,เอกสารครบ
     เชียงใหม่,3.1,somchai,,"1,2,3",
 
-- province: ISO code, Thai or English name (as in the facts import); criterion: its code in that year;
+- province: ISO code, Thai or English name (as in the facts import); in a contest among districts or
+  subdistricts (issue #16) the entrant's DOPA code, or its name where no other entrant shares it, and
+  the column may be called "entrant"; criterion: its code in that year;
 - member: the committee member's username (the score is theirs; the importer is recorded as "by");
 - points: an allowed level, or items: the item/step codes met, separated by "," ";" or spaces
   (the rule turns them into points, exactly as on the scoring screen); both: they must agree;
@@ -29,13 +31,14 @@ from django.db import transaction
 
 from core.errors import RowError, RowsError, YearFrozen
 from people.models import Conflict
-from scoring.models import Rubric
-from scoring.selectors import norm_province_key, province_lookup
+from scoring.models import Level, Rubric
+from scoring.selectors import entrant_lookup, norm_province_key
 from scoring.services import results_mark_dirty
 
 from .errors import CommitteeError
 from .guards import lock_open
 from .models import Source
+from .querysets import has_panel
 from .services import CREATED, UPDATED, judgment_apply
 
 HEADER = ("province", "criterion", "member", "points", "items", "note")
@@ -88,12 +91,15 @@ def judgments_import(
 ) -> JudgmentImportReport:
     """Imports members' scores: all rows or none; `dry_run` reports what would change and keeps nothing.
 
-    `by` is the person importing (central staff; None from the command line: each row is then recorded
-    as changed by its own member). Refuses a frozen year, unknown provinces, criteria and users, people
-    who are not committee members, conflicted members, data criteria and points not allowed by the rule.
+    `by` is the person importing (central staff, or a provincial contest's organisers; None from the
+    command line: each row is then recorded as changed by its own member). Refuses a frozen year, units
+    that do not enter the contest, unknown criteria and users, people who do not judge this contest,
+    conflicted members, data criteria and points not allowed by the rule.
     """
-    if by is not None and not by.has_perm("committee.import_judgments"):
+    if by is not None and not by.has_perm("committee.import_judgments", rubric):
         raise PermissionDenied
+    if rows and "entrant" in rows[0] and "province" not in rows[0]:  # a contest's sheet names its entrants
+        rows = [{**row, "province": row.get("entrant")} for row in rows]
     errors = _header_errors(rows)
     if errors:
         raise JudgmentImportError(errors)
@@ -117,7 +123,9 @@ def judgments_import(
 
 
 def _rows_apply(rubric, rows, by, first_row: int, report: JudgmentImportReport, errors: list[RowError]) -> None:
-    provinces = province_lookup()
+    provinces = entrant_lookup(rubric)
+    by_province = rubric.contest.entrant_level == Level.PROVINCE
+    panel = has_panel(rubric)
     names = {_text(r, "member") for r in rows}
     users = {u.username: u for u in get_user_model().objects.filter(username__in=names).select_related("membership")}
     conflicts = set(Conflict.objects.filter(member__in=users.values()).values_list("member_id", "province_id"))
@@ -129,13 +137,21 @@ def _rows_apply(rubric, rows, by, first_row: int, report: JudgmentImportReport, 
         province = provinces.get(norm_province_key(p_raw))
         member = users.get(name)
         if province is None:
-            errors.append(RowError(n, f"ไม่พบจังหวัด '{p_raw}'", f"unknown province '{p_raw}'"))
+            if by_province:
+                th, en = f"ไม่พบจังหวัด '{p_raw}'", f"unknown province '{p_raw}'"
+            else:  # a district or subdistrict contest: its entrants only (issue #16)
+                th, en = f"'{p_raw}' ไม่ใช่ผู้เข้าประกวดนี้", f"'{p_raw}' is not an entrant of this contest"
+            errors.append(RowError(n, th, en))
             continue
         if member is None:
             errors.append(RowError(n, f"ไม่พบผู้ใช้ '{name}'", f"unknown user '{name}'"))
             continue
         if not member.has_perm("committee.score", rubric):
-            errors.append(RowError(n, f"'{name}' ไม่ใช่กรรมการ", f"'{name}' is not a committee member"))
+            if panel:  # a provincial contest is judged by its own panel only (issue #16)
+                th, en = f"'{name}' ไม่ใช่กรรมการการประกวดนี้", f"'{name}' is not on this contest's panel"
+            else:
+                th, en = f"'{name}' ไม่ใช่กรรมการ", f"'{name}' is not a committee member"
+            errors.append(RowError(n, th, en))
             continue
         if (member.pk, province.pk) in conflicts:
             errors.append(

@@ -62,4 +62,6 @@ rules.add_perm("committee.manage_conflicts", is_central | forms_panel)  # forms_
 rules.add_perm("committee.manage_panel", forms_panel)
 # The province answers its own clarifications; the committee may add to the thread too.
 rules.add_perm("committee.reply_clarification", is_own_province | is_committee)
-rules.add_perm("committee.import_judgments", is_central)  # members' scores from a sheet (paper forms)
+# Members' scores from a sheet (paper forms): whoever runs the judging, as central staff do nationally; in a
+# provincial contest its organisers (oversees_panel), never a panelist, as never a committee member.
+rules.add_perm("committee.import_judgments", (national & is_central) | (panel_contest & oversees_panel))

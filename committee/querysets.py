@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db import models
 
 from people.models import Role
-from people.selectors import office_province_id, role_of
+from people.selectors import conflicted_province_ids, office_province_id, role_of
 from scoring.models import Province, Rubric
 from scoring.selectors import contest_entrants, provinces_for_user
 
@@ -69,6 +69,28 @@ class ScopedQuerySet(models.QuerySet):
     # Scores are the Department's business; provincial staff only ever see their clarification rounds.
     provincial_sees = False
 
+    def others(self, user) -> models.Q:
+        """What a member (not the chair) sees of others' rows: everything, unless a subclass says less."""
+        return models.Q()
+
+    def for_contests(self, user):
+        """Every contest whose committee screens the user opens, at once (the admin's lists): the
+        Department's roles as `for_member(user)`; a panel's member the contests they sit on (less others'
+        judgments), its chair and the office's organisers all of theirs; less their conflicts, as on the
+        screens. The units are those the rows are about: a row is only ever written for an entrant."""
+        if seat(user, None) is not None:
+            return self.for_member(user)
+        seats = panel_seats(user)
+        contest = f"{self.rubric_path}__contest"
+        sits = [c for c, chairs in seats.items() if not chairs]
+        sees_all = models.Q(**{f"{contest}_id__in": [c for c, chairs in seats.items() if chairs]})
+        if role_of(user) == Role.ORGANISER:  # their office's contests, where they do not sit as a member
+            runs = models.Q(**{f"{contest}__organiser_id": office_province_id(user)})
+            sees_all |= runs & ~models.Q(**{f"{contest}_id__in": sits})
+        member = models.Q(**{f"{contest}_id__in": sits}) & self.others(user)
+        conflicted = {f"{self.province_path}__in": conflicted_province_ids(user)}
+        return self.filter(sees_all | member).exclude(**conflicted)
+
     def for_member(self, user, rubric: Rubric | None = None):
         if has_panel(rubric):
             if seat(user, rubric) is None:
@@ -83,18 +105,22 @@ class ScopedQuerySet(models.QuerySet):
 
 
 class JudgmentQuerySet(ScopedQuerySet):
+    def others(self, user) -> models.Q:
+        return models.Q(member=user)
+
     def for_member(self, user, rubric: Rubric | None = None):
         qs = super().for_member(user, rubric)
-        return qs.filter(member=user) if own_only(user, rubric) else qs
+        return qs.filter(self.others(user)) if own_only(user, rubric) else qs
 
 
 class ScoreChangeQuerySet(ScopedQuerySet):
+    def others(self, user) -> models.Q:
+        # Others' judgments stay hidden from a member; the shared records (finals, overrides) do not.
+        return ~(models.Q(kind="judgment") & ~models.Q(member=user))
+
     def for_member(self, user, rubric: Rubric | None = None):
         qs = super().for_member(user, rubric)
-        if own_only(user, rubric):
-            # Others' judgments stay hidden from a member; the shared records (finals, overrides) do not.
-            qs = qs.exclude(models.Q(kind="judgment") & ~models.Q(member=user))
-        return qs
+        return qs.filter(self.others(user)) if own_only(user, rubric) else qs
 
 
 class ClarificationQuerySet(ScopedQuerySet):

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import rules
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
@@ -194,6 +195,12 @@ def judged_rubrics(user) -> list[Rubric]:
             mine |= Q(contest__organiser_id=office_province_id(user))
     panels = Rubric.objects.filter(mine, contest__organiser__isnull=False).select_related("contest").distinct()
     return found + list(panels.order_by("-year", "contest__slug", "period_order"))
+
+
+def import_rubrics(user) -> list[Rubric]:
+    """The rubrics whose judgments this user may import from a sheet, in `judged_rubrics`' order (the
+    national contests first): central staff every contest, an organiser their office's (issue #16)."""
+    return [r for r in judged_rubrics(user) if rules.has_perm("committee.import_judgments", user, r)]
 
 
 def judges_contests(user) -> bool:

@@ -209,7 +209,7 @@ class YearFilter(admin.SimpleListFilter):
         return queryset.filter(rubric__year=self.value()) if self.value() else queryset
 
 
-def _code_key(code: str) -> tuple:
+def code_key(code: str) -> tuple:
     return tuple(int(p) if p.isdigit() else 0 for p in code.split("."))
 
 
@@ -219,7 +219,7 @@ class CriterionCodeFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         codes = set(Criterion.objects.values_list("code", flat=True))
-        return [(c, c) for c in sorted(codes, key=_code_key)]
+        return [(c, c) for c in sorted(codes, key=code_key)]
 
     def queryset(self, request, queryset):
         return queryset.filter(criterion__code=self.value()) if self.value() else queryset
@@ -231,7 +231,7 @@ class DimensionCodeFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         codes = set(Dimension.objects.values_list("code", flat=True))
-        return [(c, c) for c in sorted(codes, key=_code_key)]
+        return [(c, c) for c in sorted(codes, key=code_key)]
 
     def queryset(self, request, queryset):
         return queryset.filter(dimension__code=self.value()) if self.value() else queryset

@@ -40,3 +40,12 @@ def launch(live_server, monkeypatch, settings, tmp_path):
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         yield browser
         browser.close()
+
+
+def portal_login(page, base: str, username: str, password: str) -> None:
+    """Signs in through the portal's own login page (tests.factories.PASSWORD for factory users)."""
+    page.goto(f"{base}/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_load_state("networkidle")

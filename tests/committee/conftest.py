@@ -6,9 +6,10 @@ import pytest
 from committee import services
 from people.models import Role
 from scoring import services as scoring_services
+from scoring.models import Province
 from scoring.recompute import standings_recompute
 
-from ..factories import UserFactory
+from ..factories import DistrictFactory, UserFactory
 
 
 @pytest.fixture
@@ -54,3 +55,37 @@ def office_contest(db):
         return rubric
 
     return load
+
+
+@pytest.fixture
+def cb(office_contest):
+    """(rubric, d1, d2): Chonburi's office runs a contest among two of its districts."""
+    chonburi = Province.objects.get(code="TH-20")
+    d1, d2 = DistrictFactory(parent=chonburi), DistrictFactory(parent=chonburi)
+    return office_contest("cb-web-2564", chonburi, d1, d2), d1, d2
+
+
+@pytest.fixture
+def cb_people(cb):
+    """Its organiser, and its panel: two members (the office's, d1's) and a chair."""
+    rubric, d1, _ = cb
+    chonburi = rubric.contest.organiser
+    organiser = UserFactory(role=Role.ORGANISER, role__province=chonburi, username="cb-organiser")
+    panel1 = UserFactory(role=Role.PROVINCIAL, role__province=chonburi, username="cb-panel1")
+    panel2 = UserFactory(role=Role.PROVINCIAL, role__province=d1, username="cb-panel2")
+    chair = UserFactory(role=Role.PROVINCIAL, role__province=chonburi, username="cb-chair")
+    for user in (panel1, panel2):
+        services.panelist_appoint(by=organiser, contest=rubric.contest, user=user)
+    services.panelist_appoint(by=organiser, contest=rubric.contest, user=chair, is_chair=True)
+    return {"organiser": organiser, "panel1": panel1, "panel2": panel2, "chair": chair}
+
+
+@pytest.fixture
+def cm_people(office_contest, chiang_mai):
+    """Chiang Mai's own contest among its district, its organiser and a panelist."""
+    mae_rim = DistrictFactory(parent=chiang_mai)
+    rubric = office_contest("cm-web-2564", chiang_mai, mae_rim)
+    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai, username="cm-organiser")
+    panelist = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai, username="cm-panel1")
+    services.panelist_appoint(by=organiser, contest=rubric.contest, user=panelist)
+    return {"rubric": rubric, "district": mae_rim, "organiser": organiser, "panelist": panelist}

@@ -26,8 +26,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--by",
             default="",
-            help="ชื่อผู้ใช้เจ้าหน้าที่ส่วนกลางผู้นำเข้า (ไม่ระบุ: บันทึกว่ากรรมการแก้เอง) "
-            "/ username of the central staff importing (default: each member)",
+            help="ชื่อผู้ใช้ผู้นำเข้า: เจ้าหน้าที่ส่วนกลาง หรือผู้จัดการประกวดของจังหวัด (ไม่ระบุ: บันทึกว่ากรรมการแก้เอง) "
+            "/ username of the central staff or the contest's organiser importing (default: each member)",
         )
 
     def handle(self, file, year, contest, dry_run, by, **options):
