@@ -97,6 +97,15 @@ class ScopedAdmin(RoleAccess, admin.ModelAdmin):
             return [PANEL_FILTERS.get(f, f) for f in self.list_filter]
         return self.list_filter
 
+    def get_list_display(self, request):
+        if seat(request.user, None) is None:  # a panel's entrants are district or subdistrict offices
+            return ["entrant" if f == "province" else f for f in self.list_display]
+        return self.list_display
+
+    @admin.display(description="ผู้เข้าประกวด / entrant", ordering="province__code")
+    def entrant(self, obj):
+        return obj.province
+
     @admin.display(description="ตัวชี้วัด / criterion", ordering="criterion__order")
     def criterion_code(self, obj):
         return obj.criterion.code
