@@ -109,7 +109,9 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
     rubric = Rubric.objects.select_for_update(no_key=True).annotate(award_min=Subquery(minimum)).get(pk=rubric_id)
     spec = selectors.rubric_spec(rubric)
     calendar = selectors.rubric_calendar(rubric)
-    results = ProvinceResult.objects.filter(rubric=rubric)
+    # Unordered: the model's ordering joins the year and the unit to sort rows that are ranked here anyway
+    # (half the time of re-ranking 7,255 entrants after one changed).
+    results = ProvinceResult.objects.filter(rubric=rubric).order_by()
     stale_rows = results if full else results.filter(change_seq__gt=F("computed_seq"))
     # Of the entrant, only what scoring reads.
     stale = list(stale_rows.select_related("province").only(*RESULT_FIELDS, "province__size_group"))

@@ -197,10 +197,14 @@ def rubric_calendar(rubric: Rubric) -> WorkCalendar:
 
 
 def facts_by_province(rubric: Rubric, province_ids=None) -> dict[int, dict[str, dict[str, str]]]:
-    """province id -> criterion code -> {fact: value}; empty values mean "not recorded" and are left out."""
+    """province id -> criterion code -> {fact: value}, each criterion's facts in name order (explanations
+    list them so); empty values mean "not recorded" and are left out."""
+    # Unordered: the model's ordering joins the units to sort every fact of the year (7,255 entrants: 261,180
+    # rows, half the read); only the names within one criterion need an order, and they are few.
     qs = (
         Fact.objects.filter(rubric=rubric)
         .exclude(value="")
+        .order_by()
         .values_list("province_id", "criterion__code", "name", "value")
     )
     if province_ids is not None:
@@ -208,6 +212,10 @@ def facts_by_province(rubric: Rubric, province_ids=None) -> dict[int, dict[str, 
     out: dict[int, dict[str, dict[str, str]]] = {}
     for province_id, code, name, value in qs:
         out.setdefault(province_id, {}).setdefault(code, {})[name] = value
+    for cells in out.values():
+        for code, given in cells.items():
+            if len(given) > 1:
+                cells[code] = dict(sorted(given.items()))
     return out
 
 

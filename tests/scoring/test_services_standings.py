@@ -143,3 +143,19 @@ def test_standings_recompute_one_province_stores_what_a_full_recompute_stores(ru
     assert incremental["TH-11"][1] == 2
     services.standings_recompute(rubric_id=rubric.pk, full=True)
     assert stored() == incremental
+
+
+def test_a_criterions_facts_are_read_in_name_order_whatever_order_they_were_written(rubric):
+    """Explanations list a criterion's facts, and equal facts share one evaluation, in name order."""
+    services.facts_import(
+        rubric=rubric,
+        rows=[
+            {"province": "TH-50", "criterion": "3.3", "fact": "computers_with_antivirus", "value": "45"},
+            {"province": "TH-50", "criterion": "3.3", "fact": "computers_total", "value": "50"},
+        ],
+    )
+    chiang_mai = Province.objects.get(code="TH-50")
+
+    cells = selectors.facts_by_province(rubric)[chiang_mai.pk]
+
+    assert list(cells["3.3"].items()) == [("computers_total", "50"), ("computers_with_antivirus", "45")]
