@@ -99,7 +99,7 @@ def render(rows, missing, when: datetime.datetime) -> str:
 
 
 def main() -> int:
-    log_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "var" / "bench"
+    log_dir = (Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "var" / "bench").resolve()
     rows, missing = collect(log_dir)
     when = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=7), "ICT"))
     (ROOT / "bench" / "RESULTS.md").write_text(render(rows, missing, when), encoding="utf-8")
