@@ -168,6 +168,7 @@ def full_parts(rubric) -> dict[str, float]:
     parts: dict[str, float] = {}
     sql, params = (
         Fact.objects.filter(rubric=rubric)
+        .order_by()
         .values_list("province_id", "criterion_id", "name", "value")
         .query.sql_with_params()
     )
@@ -180,7 +181,8 @@ def full_parts(rubric) -> dict[str, float]:
     facts = selectors.facts_by_province(rubric)
     parts["facts_read_ms"] = (time.perf_counter() - start) * 1000
     spec, calendar = selectors.rubric_spec(rubric), selectors.rubric_calendar(rubric)
-    groups = dict(ProvinceResult.objects.filter(rubric=rubric).values_list("province_id", "province__size_group"))
+    results = ProvinceResult.objects.filter(rubric=rubric).order_by()
+    groups = dict(results.values_list("province_id", "province__size_group"))
     memo: dict = {}
     start = time.perf_counter()
     with no_cyclic_gc():  # as the recompute runs them
