@@ -1,0 +1,36 @@
+"""The quick benchmarks still run end to end and print every figure `bench/report.py` collects.
+
+`make bench` is run by hand, so nothing else would notice a bench that stopped running: import, latency
+and upload did, when the units came in, for a whole session. These two take ~15 s each on a fresh SQLite
+database of their own; the others need PostgreSQL, Redis or minutes (`make bench`)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SERVICES = ("DATABASE_URL", "REDIS_URL")  # unset: each bench makes its own SQLite file, whatever the suite runs on
+
+
+@pytest.mark.parametrize(
+    ("script", "figures"),
+    [
+        ("recompute.py", ["recompute_sqlite_queries", "recompute_sqlite_ms"]),
+        ("import.py", ["import_sqlite_first_import_ms", "import_sqlite_changed_ms", "import_sqlite_unchanged_ms"]),
+    ],
+)
+def test_a_quick_bench_runs_and_prints_its_figures(script, figures, tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in SERVICES}
+    env["TMPDIR"] = str(tmp_path)  # the bench's database file goes with the test's other files
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / script)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
+
+    assert done.returncode == 0, done.stderr[-3000:]
+    printed = [
+        line.split("=")[0].removeprefix("RESULT ") for line in done.stdout.splitlines() if line.startswith("RESULT ")
+    ]
+    assert printed == figures
