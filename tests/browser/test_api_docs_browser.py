@@ -1,17 +1,10 @@
 """Chromium: the API docs (Swagger UI) run from the portal's own static files under the docs CSP."""
 
-import pytest
-
 from people.models import Role
-from tests.browser_support import MARKS, SHOTS, launch
+from tests.browser_support import MARKS, SHOTS
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = MARKS
-
-
-@pytest.fixture
-def browser(live_server, monkeypatch, settings, tmp_path):
-    yield from launch(live_server, monkeypatch, settings, tmp_path)
 
 
 def test_api_docs_render_offline_under_csp_after_login(browser, live_server):

@@ -4,29 +4,14 @@ PDF; a district office uploads its evidence; another province's organiser sees n
 
 import json
 
-import pytest
-
 from people.models import Role
 from scoring import services
 from scoring.models import Province
-from tests.browser_support import MARKS, SHOTS, launch
+from tests.browser_support import MARKS, SHOTS, portal_login
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 from tests.submissions import files
 
 pytestmark = MARKS
-
-
-@pytest.fixture
-def browser(live_server, monkeypatch, settings, tmp_path):
-    yield from launch(live_server, monkeypatch, settings, tmp_path)
-
-
-def _login(page, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state("networkidle")
 
 
 def test_a_provincial_office_runs_its_district_contest(browser, live_server, tmp_path):
@@ -45,7 +30,7 @@ def test_a_provincial_office_runs_its_district_contest(browser, live_server, tmp
 
     # The organiser finds the contest on the home page and opens its dashboard.
     page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH").new_page()
-    _login(page, base, organiser.username)
+    portal_login(page, base, organiser.username, PASSWORD)
     page.click("#contests a[href='/standings/cm-missions-2565/']")
     page.wait_for_load_state("networkidle")
     assert page.url == f"{base}/standings/cm-missions-2565/"
@@ -96,7 +81,7 @@ def test_a_provincial_office_runs_its_district_contest(browser, live_server, tmp
 
     # The district office goes straight to its own page in the contest and uploads its evidence.
     phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
-    _login(phone, base, district.username)
+    portal_login(phone, base, district.username, PASSWORD)
     assert phone.url == f"{base}/years/cm-missions-2565/provinces/{mae_rim.code}/"
     phone.goto(f"{base}/years/cm-missions-2565/provinces/{mae_rim.code}/criteria/1.1.1/")
     phone.fill("#upload-description", "รายงานผลการตรวจสอบข้อมูล TPMAP")
@@ -112,7 +97,7 @@ def test_a_provincial_office_runs_its_district_contest(browser, live_server, tmp
     page.goto(f"{base}/years/cm-missions-2565/provinces/{mae_rim.code}/criteria/1.1.1/")
     assert "tpmap.pdf" in page.locator("#evidence-list").inner_text()
     other = browser.new_context(locale="th-TH").new_page()
-    _login(other, base, stranger.username)
+    portal_login(other, base, stranger.username, PASSWORD)
     assert "cm-missions-2565" not in other.content()
     assert other.goto(f"{base}/standings/cm-missions-2565/").status == 404
     assert other.goto(f"{base}/awards/years/cm-missions-2565/").status == 404

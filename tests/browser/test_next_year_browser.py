@@ -2,19 +2,12 @@
 
 from datetime import date
 
-import pytest
-
 from people.models import Role
 from scoring.models import Criterion, Rubric
-from tests.browser_support import MARKS, SHOTS, launch
+from tests.browser_support import MARKS, SHOTS
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = MARKS
-
-
-@pytest.fixture
-def browser(live_server, monkeypatch, settings, tmp_path):
-    yield from launch(live_server, monkeypatch, settings, tmp_path)
 
 
 def test_central_staff_open_2567_from_2566(browser, live_server):

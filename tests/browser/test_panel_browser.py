@@ -4,29 +4,14 @@ the matrix in the navigation bar, scores an entrant, and the standings follow.""
 
 import json
 
-import pytest
-
 from committee.models import Panelist, ScoreChange
 from people.models import Role
 from scoring import services
 from scoring.models import Province, ProvinceResult
-from tests.browser_support import MARKS, SHOTS, launch
+from tests.browser_support import MARKS, SHOTS, portal_login
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
 pytestmark = MARKS
-
-
-@pytest.fixture
-def browser(live_server, monkeypatch, settings, tmp_path):
-    yield from launch(live_server, monkeypatch, settings, tmp_path)
-
-
-def _login(page, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state("networkidle")
 
 
 def test_an_organiser_forms_the_panel_and_the_panelist_scores(browser, live_server):
@@ -41,7 +26,7 @@ def test_an_organiser_forms_the_panel_and_the_panelist_scores(browser, live_serv
     base = live_server.url
 
     phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
-    _login(phone, base, organiser.username)
+    portal_login(phone, base, organiser.username, PASSWORD)
     phone.goto(f"{base}/standings/cm-web-2564/")
     phone.click("#panel-link")
     phone.wait_for_load_state("networkidle")
@@ -57,7 +42,7 @@ def test_an_organiser_forms_the_panel_and_the_panelist_scores(browser, live_serv
     assert Panelist.objects.get(contest=rubric.contest).user == judge
 
     page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH").new_page()
-    _login(page, base, judge.username)
+    portal_login(page, base, judge.username, PASSWORD)
     page.click("[data-nav=panel-matrix]")
     page.wait_for_load_state("networkidle")
     page.click(f"#matrix a[href='/admin/committee/judgment/score/cm-web-2564/{mae_rim.code}/1.1/']")

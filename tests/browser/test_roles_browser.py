@@ -9,11 +9,10 @@ import json
 import os
 from pathlib import Path
 
-import pytest
 from django.core.management import call_command
 
 from scoring.demo import DEMO_PASSWORD
-from tests.browser_support import MARKS, SHOTS, launch
+from tests.browser_support import MARKS, SHOTS, portal_login
 
 pytestmark = MARKS
 AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe-core" / "axe.min.js"
@@ -80,18 +79,9 @@ SMALL_TARGETS = """() => Array.from(document.querySelectorAll(
                     + `${Math.round(r.width)}×${Math.round(r.height)}`)"""
 
 
-@pytest.fixture
-def browser(live_server, monkeypatch, settings, tmp_path):
-    yield from launch(live_server, monkeypatch, settings, tmp_path)
-
-
 def _login(context, base: str, username: str):
     page = context.new_page()
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    portal_login(page, base, username, DEMO_PASSWORD)
     return page
 
 

@@ -1,19 +1,12 @@
 """Chromium against the live server: central staff upload the signing certificate beside the signatory."""
 
-import pytest
-
 from awards.models import SigningCertificate
 from people.models import Role
 from tests.awards.test_signing import PASSPHRASE, make_certificate, p12
-from tests.browser_support import MARKS, SHOTS, launch
+from tests.browser_support import MARKS, SHOTS
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = MARKS
-
-
-@pytest.fixture
-def browser(live_server, monkeypatch, settings, tmp_path):
-    yield from launch(live_server, monkeypatch, settings, tmp_path)
 
 
 def test_browser_certificate_upload_wrong_passphrase_then_right_then_withdraw(browser, live_server):

@@ -1,28 +1,13 @@
 """Chromium (Debian's, headless) against the live server: log in, upload, see the bar reach 100%."""
 
-import pytest
-
 from people.models import Role
 from scoring.models import Province
 from submissions.models import Evidence
-from tests.browser_support import MARKS, SHOTS, launch
+from tests.browser_support import MARKS, SHOTS, portal_login
 from tests.factories import PASSWORD, UserFactory
 from tests.submissions import files
 
 pytestmark = MARKS
-
-
-@pytest.fixture
-def browser(live_server, monkeypatch, settings, tmp_path):
-    yield from launch(live_server, monkeypatch, settings, tmp_path)
-
-
-def _login(page, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state("networkidle")
 
 
 def test_browser_upload_progress_and_isolation(browser, live_server):
@@ -32,7 +17,7 @@ def test_browser_upload_progress_and_isolation(browser, live_server):
     base = live_server.url
 
     page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH").new_page()
-    _login(page, base, owner.username)
+    portal_login(page, base, owner.username, PASSWORD)
     assert page.url == f"{base}/years/2566/provinces/TH-50/"
     assert page.get_by_text("๓๑ พฤษภาคม ๒๕๖๖").first.is_visible()
     page.screenshot(path=str(SHOTS / "province_home.png"), full_page=True)
@@ -59,7 +44,7 @@ def test_browser_upload_progress_and_isolation(browser, live_server):
     assert page.goto(f"{base}/years/2566/provinces/TH-83/criteria/1.1/").status == 404
 
     page2 = browser.new_context().new_page()
-    _login(page2, base, other.username)
+    portal_login(page2, base, other.username, PASSWORD)
     assert page2.url == f"{base}/years/2566/provinces/TH-83/"
     assert page2.context.request.get(download).status == 404
     assert page2.goto(f"{base}/years/2566/provinces/TH-50/").status == 404
