@@ -56,7 +56,7 @@ def clarification_reply(*, user, clarification: Clarification, message: str) -> 
     # The committee (or the contest's panel) may add a question to the thread; the unit's staff reply.
     committee = user.has_perm("committee.clarify", clarification.rubric)
     # The Department's committee adds to its own contests' threads only, never to a provincial panel's.
-    staff = not is_committee(user) and user.has_perm("committee.reply_clarification", clarification.province)
+    staff = not is_committee(user) and user.has_perm("committee.reply_clarification", clarification)
     if not (committee or staff):
         raise PermissionDenied
     lock_open(clarification.rubric)

@@ -12,14 +12,14 @@ from django.utils import timezone
 from core.errors import YearFrozen
 from core.thai import fmt_points
 from people.models import Conflict
+from scoring.actor import actor_of, department_contest, unit_enters
 from scoring.models import Criterion, Fact, Province, Rubric
 from scoring.rules import Context, FactError
-from scoring.selectors import contest_entrants, is_frozen, rubric_spec, work_calendar
+from scoring.selectors import is_frozen, rubric_spec, work_calendar
 from scoring.spec import CriterionSpec
 
 from .errors import CommitteeError, Conflicted, NotEntrant, StaleVersion
 from .models import ScoreChange
-from .querysets import has_panel
 
 
 def ensure_open(rubric: Rubric) -> None:
@@ -36,10 +36,14 @@ def lock_open(rubric: Rubric) -> Rubric:
 
 
 def ensure_not_conflicted(user, province: Province, rubric: Rubric | None = None) -> None:
-    """A conflicted member never scores the unit; on a panel no one scores a unit outside the contest."""
-    if Conflict.objects.filter(member=user, province=province).exists():
+    """A conflicted member never scores the unit, nor a panelist their own office (issue #24); no one
+    scores a unit outside the contest, nationally or on a panel."""
+    contest = rubric.contest if rubric is not None else None
+    # Read fresh, not from the request's actor: a conflict recorded a moment ago must already hold here.
+    own_office = actor_of(user).office_id == province.pk and not department_contest(contest)
+    if own_office or Conflict.objects.filter(member=user, province=province).exists():
         raise Conflicted
-    if has_panel(rubric) and not contest_entrants(rubric.contest).filter(pk=province.pk).exists():
+    if contest is not None and not unit_enters(contest, province):
         raise NotEntrant
 
 

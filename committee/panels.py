@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from people.models import Role
+from scoring import actor
 from scoring.models import Contest
 from scoring.selectors import contest_entrants
 
@@ -54,7 +55,7 @@ def panelist_appoint(*, by, contest: Contest, user, is_chair: bool = False) -> P
     _eligible(contest, user)
     Contest.objects.select_for_update().filter(pk=contest.pk).first()  # one panel change at a time
     current = Panelist.objects.filter(contest=contest, user=user).first()
-    user.__dict__.pop("_panel_seats", None)  # querysets.panel_seats reads them again
+    actor.forget(user)  # the user's actor reads the seats again
     if is_chair:
         for old in Panelist.objects.filter(contest=contest, is_chair=True).exclude(user=user):
             old.is_chair = False
@@ -80,7 +81,7 @@ def panelist_remove(*, by, contest: Contest, user) -> None:
         raise PermissionDenied
     deleted, _ = Panelist.objects.filter(contest=contest, user=user).delete()
     if user is not None:
-        user.__dict__.pop("_panel_seats", None)  # querysets.panel_seats reads them again
+        actor.forget(user)  # the user's actor reads the seats again
     if not deleted:
         raise CommitteeError("ผู้ใช้นี้ไม่ได้เป็นกรรมการของการประกวดนี้", "this user is not on the panel", field="user")
     PanelChange.objects.create(contest=contest, user=user, action=PanelAction.REMOVE, by=by)

@@ -9,39 +9,26 @@ from __future__ import annotations
 from django.db import models
 
 from people.models import Role
-from people.selectors import conflicted_province_ids, office_province_id, role_of
+from scoring.actor import CHAIR, MEMBER, VIEWER, actor_of, department_contest
 from scoring.models import Province, Rubric
 from scoring.selectors import contest_entrants, provinces_for_user
 
-MEMBER, CHAIR, VIEWER = "member", "chair", "viewer"  # a seat: judges own scores / also finals / sees all
-NATIONAL_SEATS = {Role.COMMITTEE: MEMBER, Role.CHAIR: CHAIR, Role.CENTRAL: VIEWER}
+__all__ = ["CHAIR", "MEMBER", "VIEWER", "has_panel", "own_only", "panel_seats", "provinces_for_member", "seat"]
 
 
 def has_panel(rubric: Rubric | None) -> bool:
-    """A provincial office's contest is judged by its own panel; the Department's by its committee."""
-    return rubric is not None and rubric.contest.organiser_id is not None
+    """An office's contest is judged by its own panel; the Department's by its committee (scoring.actor)."""
+    return rubric is not None and not department_contest(rubric.contest)
 
 
 def panel_seats(user) -> dict[int, bool]:
-    """contest id → is chair, for every panel the user sits on: read once per user object (a request's),
-    since the admin, the navigation and every rule ask it; the panel services drop it when they change it."""
-    if not user.is_authenticated:
-        return {}
-    if not hasattr(user, "_panel_seats"):
-        user._panel_seats = dict(user.panel_seats.values_list("contest_id", "is_chair"))
-    return user._panel_seats
+    """contest id → is chair, for every panel the user sits on (the request's actor reads them once)."""
+    return actor_of(user).seats if user.is_authenticated else {}
 
 
 def seat(user, rubric: Rubric | None) -> str | None:
     """MEMBER, CHAIR, VIEWER or None: what the user is in this rubric's judging."""
-    role = role_of(user)
-    if not has_panel(rubric):
-        return NATIONAL_SEATS.get(role)
-    chairs = panel_seats(user).get(rubric.contest_id)
-    if chairs is not None:
-        return CHAIR if chairs else MEMBER
-    runs = role == Role.CENTRAL or (role == Role.ORGANISER and office_province_id(user) == rubric.contest.organiser_id)
-    return VIEWER if runs else None
+    return actor_of(user).seat(rubric.contest if rubric is not None else None)
 
 
 def provinces_for_member(user, rubric: Rubric | None = None) -> models.QuerySet[Province]:
@@ -50,8 +37,8 @@ def provinces_for_member(user, rubric: Rubric | None = None) -> models.QuerySet[
         units = provinces_for_user(user)
     elif seat(user, rubric) is None:
         units = Province.objects.none()
-    else:
-        units = contest_entrants(rubric.contest)
+    else:  # less the member's own office: an entrant's staff never judge it (issue #24)
+        units = contest_entrants(rubric.contest).exclude(pk=actor_of(user).office_id)
     return units.exclude(committee_conflicts__member_id=user.pk)
 
 
@@ -59,7 +46,7 @@ def own_only(user, rubric: Rubric | None = None, who: str | None = None) -> bool
     """Independence (RUBRIC.md decision 8): a member sees only their own scores; the chair and
     whoever runs the contest see everyone's. `who` is the seat when the caller has it already."""
     if not has_panel(rubric):
-        return role_of(user) == Role.COMMITTEE
+        return actor_of(user).role == Role.COMMITTEE
     return (who or seat(user, rubric)) == MEMBER
 
 
@@ -80,16 +67,18 @@ class ScopedQuerySet(models.QuerySet):
         screens. The units are those the rows are about: a row is only ever written for an entrant."""
         if seat(user, None) is not None:
             return self.for_member(user)
-        seats = panel_seats(user)
+        actor = actor_of(user)
+        seats = actor.seats
         contest = f"{self.rubric_path}__contest"
         sits = [c for c, chairs in seats.items() if not chairs]
         sees_all = models.Q(**{f"{contest}_id__in": [c for c, chairs in seats.items() if chairs]})
-        if role_of(user) == Role.ORGANISER:  # their office's contests, where they do not sit as a member
-            runs = models.Q(**{f"{contest}__organiser_id": office_province_id(user)})
+        if actor.is_organiser:  # their office's contests, where they do not sit as a member
+            runs = models.Q(**{f"{contest}__organiser_id": actor.office_id})
             sees_all |= runs & ~models.Q(**{f"{contest}_id__in": sits})
         member = models.Q(**{f"{contest}_id__in": sits}) & self.others(user)
-        conflicted = {f"{self.province_path}__in": conflicted_province_ids(user)}
-        return self.filter(sees_all | member).exclude(**conflicted)
+        # Less their conflicts, and on a panel their own office: an entrant's staff never judge it (issue #24).
+        rows = self.filter(sees_all | member).exclude(**{f"{self.province_path}__in": actor.conflict_subquery()})
+        return rows.exclude(**{f"{self.province_path}_id": actor.office_id}) if actor.office_id else rows
 
     def for_member(self, user, rubric: Rubric | None = None):
         if has_panel(rubric):
@@ -97,7 +86,7 @@ class ScopedQuerySet(models.QuerySet):
                 return self.none()
             units = provinces_for_member(user, rubric).values("pk")
             return self.filter(**{self.rubric_path: rubric, f"{self.province_path}__in": units})
-        role = role_of(user)
+        role = actor_of(user).role
         if role is None or (role == Role.PROVINCIAL and not self.provincial_sees):
             return self.none()
         # A subquery, not a list: the scope costs no extra round trip.

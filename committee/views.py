@@ -33,7 +33,7 @@ def clarification(request, pk: int):
         else:
             messages.success(request, "ส่งคำชี้แจงแล้ว / reply sent")
             return redirect("committee:clarification", pk=clar.pk)
-    can_reply = clar.status != "closed" and request.user.has_perm("committee.reply_clarification", clar.province)
+    can_reply = clar.status != "closed" and request.user.has_perm("committee.reply_clarification", clar)
     return TemplateResponse(request, "committee/clarification.html", {"clar": clar, "can_reply": can_reply})
 
 

@@ -22,21 +22,22 @@ class SignInRequired(PermissionDenied):
     """Anonymous: a 403 wherever GateMiddleware is not in the way, the login page where it is."""
 
 
-def _signed_in(request) -> None:
+def signed_in(request) -> None:
+    """Anonymous: SignInRequired (the login page, or 401 in the API)."""
     if not request.user.is_authenticated:
         raise SignInRequired
 
 
 def require(request, perm: str, obj=None) -> None:
     """An action: 403 unless the user has `perm` (on `obj`, when the rule is about one)."""
-    _signed_in(request)
+    signed_in(request)
     if not request.user.has_perm(perm, obj):
         raise PermissionDenied
 
 
 def visible(request, perm: str, obj: T) -> T:
     """An object: 404 unless the user may see it; returns it, so `x = visible(request, perm, get(...))`."""
-    _signed_in(request)
+    signed_in(request)
     if not request.user.has_perm(perm, obj):
         raise Http404
     return obj

@@ -1,23 +1,32 @@
-"""The gate for pages about one contest (core.gate, asked with the rubric the URL names)."""
+"""The gate for pages about one contest (core.gate, asked with the rubric the URL names and the actor)."""
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from rest_framework.permissions import BasePermission
 
 from core import gate
 
+from .actor import actor_of
 from .models import Rubric
 
 
 def rubric_gate(request, perm: str, key: str) -> Rubric:
-    """The rubric `key` names if the user has `perm` on it. Another office's contest answers 404, never
-    403, so nobody learns what another province runs; the national contest answers 403 as it always has."""
-    return rubric_allowed(request, perm, get_object_or_404(Rubric.objects.by_key(key)))
+    """The rubric `key` names if the user has `perm` on it. Any other contest the user may not act on
+    answers 404, never 403, so nobody learns what another office runs; the national contest, which every
+    role sees, answers 403 as it always has."""
+    gate.signed_in(request)
+    rubric = Rubric.objects.by_key(key).select_related("contest", "contest__organiser").first()
+    if rubric is None:
+        raise Http404
+    return rubric_allowed(request, perm, rubric)
 
 
 def rubric_allowed(request, perm: str, rubric: Rubric) -> Rubric:
     """rubric_gate for a rubric already in hand."""
+    gate.signed_in(request)
+    if not actor_of(request.user).sees(rubric.contest):
+        raise Http404
     if rubric.contest.is_national:
         gate.require(request, perm, rubric)
         return rubric
@@ -25,8 +34,8 @@ def rubric_allowed(request, perm: str, rubric: Rubric) -> Rubric:
 
 
 def rubric_permission(perm: str) -> type[BasePermission]:
-    """The API's form of rubric_gate, for views under years/<rubric:year>/: 401 anonymous, 404 another
-    office's contest, 403 the national one; the view finds the rubric on `self.rubric`."""
+    """The API's form of rubric_gate, for views under years/<rubric:year>/: 401 anonymous, 404 a contest
+    the user may not act on, 403 the national one; the view finds the rubric on `self.rubric`."""
 
     class HasRubricRule(BasePermission):
         def has_permission(self, request, view) -> bool:

@@ -12,7 +12,7 @@ from core.api import rule_permission
 from . import selectors, services
 from .access import rubric_permission
 from .contests import contest_rows
-from .models import FactSource, Nominee, Province, Rubric
+from .models import FactSource, Nominee, Province
 from .nominations import nominees_for_user
 
 
@@ -31,7 +31,8 @@ class ProvinceList(APIView):
 
 
 class RubricDetail(APIView):
-    permission_classes = [rule_permission("scoring.view_rubric")]
+    # Another office's contest does not exist for the caller (issue #24: rubrics were listed to every role).
+    permission_classes = [rubric_permission("scoring.view_rubric")]
 
     @extend_schema(
         responses=inline_serializer(
@@ -40,7 +41,7 @@ class RubricDetail(APIView):
         summary="เกณฑ์การประเมินของปี / a year's rubric (docs/rubric-format.md)",
     )
     def get(self, request, year: int):
-        return Response(selectors.rubric_data(get_object_or_404(Rubric.objects.by_key(year))))
+        return Response(selectors.rubric_data(self.rubric))
 
 
 class StandingSerializer(serializers.Serializer):

@@ -8,10 +8,10 @@ from collections import defaultdict
 from decimal import Decimal
 
 from people.models import Role
-from people.selectors import office_province_id, role_of
 
+from .actor import Need, actor_of, unit_enters
 from .engine import Breakdown, rank
-from .models import Combine, Contest, Level, Province, ProvinceResult, Rubric
+from .models import Combine, Contest, Province, ProvinceResult, Rubric
 from .rules.facts import fmt_points
 from .selectors import rubric_spec, standings_rows
 
@@ -94,35 +94,23 @@ def contest_rows(contest: Contest) -> list[dict]:
 
 
 def enters(contest: Contest, unit: Province) -> bool:
-    """Whether the unit is one of the contest's entrants (as contest_entrants, for one unit)."""
-    if contest.is_national:  # the 76 provincial offices; no query
-        return unit.level == Level.PROVINCE and unit.is_cdd_office
-    chosen = {u.pk for u in contest.entrants.all()}  # prefetched by contests_for_user
-    if chosen:
-        return unit.pk in chosen
-    if unit.level != contest.entrant_level or not unit.is_cdd_office:
-        return False
-    org = contest.organiser_id
-    return org is None or unit.parent_id == org or (unit.parent is not None and unit.parent.parent_id == org)
+    """Whether the unit is one of the contest's entrants (scoring.actor.unit_enters)."""
+    return unit_enters(contest, unit)
 
 
 def contests_for_user(user) -> list[tuple[Rubric, Province | None]]:
-    """The rubrics (a contest, or each period of one) beyond the national contest that a user takes part in:
-    all for central staff, those their office organises for an organiser, those their office enters for
-    office staff (with that office). Few contests a year: read whole, filtered here (2–3 queries)."""
-    role = role_of(user)
-    if role not in (Role.CENTRAL, Role.ORGANISER, Role.PROVINCIAL):
+    """The rubrics (a contest, or each period of one) beyond the national contest that a user takes part in,
+    as the actor answers: every one for central staff, those their office runs for an organiser, those their
+    office enters for office staff (with that office)."""
+    actor = actor_of(user)
+    if actor.role not in (Role.CENTRAL, Role.ORGANISER, Role.PROVINCIAL):
         return []
+    need = Need.ENTER if actor.is_office_staff else Need.RUN
     rubrics = (
-        Rubric.objects.exclude(pk__in=Rubric.objects.national().values("pk"))
+        actor.rubrics(need)
+        .exclude(pk__in=Rubric.objects.national().values("pk"))
         .select_related("contest", "contest__organiser")
-        .prefetch_related("contest__entrants")
         .order_by("-year", "contest__slug", "period_order")
     )
-    office = office_province_id(user)
-    if role == Role.CENTRAL:
-        return [(r, None) for r in rubrics]
-    if role == Role.ORGANISER:
-        return [(r, None) for r in rubrics if r.contest.organiser_id == office]
-    unit = Province.objects.select_related("parent").get(pk=office)
-    return [(r, unit) for r in rubrics if enters(r.contest, unit)]
+    unit = actor.office if actor.is_office_staff else None
+    return [(r, unit) for r in rubrics]

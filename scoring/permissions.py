@@ -1,64 +1,52 @@
-"""Who may do what: `rules` predicates, the one place roles are interpreted."""
+"""Who may do what: `rules` predicates, one-line wrappers over the request's actor (scoring.actor)."""
 
 import rules
 
 from people.models import Role
-from people.selectors import office_province_id, role_of
 
-from .contests import enters
-from .models import Rubric
+from .actor import actor_of, contest_of, department_contest
 
 
 @rules.predicate
 def is_central(user) -> bool:
-    return role_of(user) == Role.CENTRAL
+    return actor_of(user).is_central
 
 
 @rules.predicate
 def is_committee(user) -> bool:
-    return role_of(user) in (Role.COMMITTEE, Role.CHAIR)
+    return actor_of(user).is_committee
 
 
 @rules.predicate
 def is_chair(user) -> bool:
-    return role_of(user) == Role.CHAIR
+    return actor_of(user).role == Role.CHAIR
 
 
 @rules.predicate
 def is_provincial(user) -> bool:
-    return role_of(user) == Role.PROVINCIAL
+    return actor_of(user).is_office_staff
 
 
 @rules.predicate
 def is_own_province(user, province) -> bool:
-    return province is not None and is_provincial(user) and user.membership.province_id == province.pk
+    return province is not None and is_provincial(user) and actor_of(user).office_id == province.pk
 
 
 @rules.predicate
 def is_organiser(user) -> bool:
-    return role_of(user) == Role.ORGANISER
-
-
-def _rubric(obj) -> Rubric | None:
-    """Rules about a contest are asked with its rubric or with something of it (a document, say)."""
-    return obj if isinstance(obj, Rubric) or obj is None else getattr(obj, "rubric", None)
+    return actor_of(user).is_organiser
 
 
 @rules.predicate
 def runs_contest(user, obj) -> bool:
-    """Central staff run every contest; a provincial office's organisers run the contests that office
-    organises (issue #16). Asked without a rubric, only central staff qualify, as before contests."""
-    if is_central(user):
-        return True
-    rubric = _rubric(obj)
-    return rubric is not None and is_organiser(user) and rubric.contest.organiser_id == office_province_id(user)
+    """Central staff run every contest; an office's organisers their office's (asked without one: central)."""
+    return actor_of(user).runs(contest_of(obj))
 
 
 @rules.predicate
 def national_contest(user, obj) -> bool:
-    """The Department's committee judges the national contest only (asked without one: as before)."""
-    rubric = _rubric(obj)
-    return rubric is None or rubric.contest.is_national
+    """The Department's contests are judged by its committee (asked without one: as before contests)."""
+    return department_contest(contest_of(obj))
 
 
 @rules.predicate
@@ -66,21 +54,25 @@ def organises_unit(user, unit) -> bool:
     """An organiser sees the districts and subdistricts under their provincial office, nothing else."""
     if unit is None or not is_organiser(user):
         return False
-    office = office_province_id(user)
+    office = actor_of(user).office_id
     return unit.parent_id == office or (unit.parent_id is not None and unit.parent.parent_id == office)
 
 
 @rules.predicate
 def enters_contest(user, obj) -> bool:
     """Office staff whose own office is one of the contest's entrants (asked with its rubric)."""
-    rubric = _rubric(obj)
-    membership = getattr(user, "membership", None) if is_provincial(user) else None
-    return rubric is not None and membership is not None and enters(rubric.contest, membership.province)
+    return actor_of(user).enters(contest_of(obj))
+
+
+@rules.predicate
+def sees_contest(user, obj) -> bool:
+    """The contest exists for the user: the national one for every role, another office's for nobody there."""
+    return actor_of(user).sees(contest_of(obj))
 
 
 is_department = is_central | is_committee
 
-rules.add_perm("scoring.view_rubric", rules.is_authenticated)
+rules.add_perm("scoring.view_rubric", sees_contest)
 rules.add_perm("scoring.view_provinces", rules.is_authenticated)
 rules.add_perm("scoring.view_standings", runs_contest)
 rules.add_perm("scoring.save_contest", is_central | is_organiser)

@@ -7,9 +7,8 @@ from decimal import Decimal
 from django.db.models import Q, QuerySet
 
 from core.thai import fmt_points
-from people.models import Role
-from people.selectors import conflicted_province_ids, office_province_id, role_of
 
+from .actor import actor_of, contest_entrants
 from .dates import parse_date, shift_year
 from .engine import vacant_places
 from .models import (
@@ -32,17 +31,17 @@ def provinces_for_user(user) -> QuerySet[Province]:
     """The units (offices) a user may see: their own office for office staff; their province and every
     unit under it for a provincial organiser; the 76 provinces, less conflicts, for the committee; all
     for central staff. Pages that list entrants intersect this with the contest's (contest_entrants)."""
-    role = role_of(user)
-    if role is None:
+    actor = actor_of(user)
+    if actor.role is None and not actor.system:
         return Province.objects.none()
-    office = office_province_id(user)
-    if role == Role.PROVINCIAL:
+    office = actor.office_id
+    if actor.is_office_staff:
         return Province.objects.filter(pk=office)
-    if role == Role.ORGANISER:
+    if actor.is_organiser:
         return Province.objects.filter(Q(pk=office) | Q(parent=office) | Q(parent__parent=office))
-    if role in (Role.COMMITTEE, Role.CHAIR):
+    if actor.is_committee:
         # A member conflicted with a province (their home province, say) neither sees nor scores it.
-        return Province.objects.provinces().exclude(pk__in=conflicted_province_ids(user))
+        return Province.objects.provinces().exclude(pk__in=actor.conflict_subquery())
     return Province.objects.all()
 
 
@@ -58,19 +57,8 @@ def province_lookup() -> dict[str, Province]:
 
 def office_unit(user) -> Province | None:
     """The office an organiser runs contests for; None for everyone else (central staff run any)."""
-    if role_of(user) != Role.ORGANISER:
-        return None
-    return Province.objects.get(pk=office_province_id(user))
-
-
-def contest_entrants(contest: Contest) -> QuerySet[Province]:
-    """Who enters a contest: its chosen list, else every CDD office of its entrant level under its
-    organiser (the whole country for the Department's contests: the 76 provinces nationally)."""
-    if contest.entrants.exists():
-        return contest.entrants.order_by("dopa_code")
-    if contest.organiser_id is None:
-        return Province.objects.filter(level=contest.entrant_level, is_cdd_office=True).order_by("dopa_code")
-    return units_under(contest.organiser, contest.entrant_level)
+    actor = actor_of(user)
+    return actor.office if actor.is_organiser else None
 
 
 def entrant_lookup(rubric: Rubric) -> dict[str, Province]:

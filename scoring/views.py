@@ -17,11 +17,11 @@ from core import gate
 from core.errors import PortalError
 from core.http import show, takes_files
 from core.thaimap import thailand_map
-from people.models import Role
 
 from . import dashboard as board
 from . import selectors, services, snapshots
 from .access import rubric_gate
+from .actor import actor_of
 from .contests import contest_rows
 from .models import ProvinceResult, Rubric, StandingsSnapshot
 from .rules.base import Label
@@ -149,22 +149,26 @@ def publish(request, year: int):
 @login_required
 @require_GET
 def mine(request, year: int):
-    """Provincial staff: their own province only, and only once central staff allow it for the year."""
-    if selectors.role_of(request.user) != Role.PROVINCIAL:
-        if request.user.has_perm("scoring.view_standings"):
-            return redirect("scoring:dashboard", year=year)
-        raise PermissionDenied  # signed in (login_required) but neither provincial nor central
+    """An entrant office's staff: their own office only, and only once whoever runs the contest allows it.
+    A contest the user cannot see does not exist for them (404, as an unknown key: issue #24)."""
+    actor = actor_of(request.user)
     rubric = get_object_or_404(Rubric.objects.by_key(year))
-    province = request.user.membership.province
+    if not actor.sees(rubric.contest):
+        raise Http404
+    if actor.runs(rubric.contest):
+        return redirect("scoring:dashboard", year=year)
+    if not actor.enters(rubric.contest):
+        raise PermissionDenied  # sees the contest (the committee, a panelist) but has no standing of its own
+    province = actor.office
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()
     ctx = {"rubric": rubric, "province": province, "published": None, "result": None}
     if snapshot:
         ctx["published"] = next((r for r in snapshot.rows if r["province"] == province.code), None)
         ctx["as_of"] = board.as_of(snapshot.computed_at)
     elif board.year_settings(rubric).standings_visible_to_provinces:
-        ctx["result"] = ProvinceResult.objects.get(rubric=rubric, province=province)
+        ctx["result"] = result = ProvinceResult.objects.filter(rubric=rubric, province=province).first()
         ctx["as_of"] = board.as_of(rubric.standings_computed_at)
-        ctx["dims"] = [(d, ctx["result"].dimensions.get(d.code, "0")) for d in rubric.dimensions.all()]
+        ctx["dims"] = [(d, result.dimensions.get(d.code, "0") if result else "0") for d in rubric.dimensions.all()]
     else:
         return render(request, "scoring/mine.html", ctx, status=403)
     return render(request, "scoring/mine.html", ctx)

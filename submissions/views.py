@@ -55,7 +55,7 @@ def home(request):
     if role_of(request.user) == Role.ORGANISER:  # runs its own contests; files nothing in the national one
         provinces = provinces.none()
     contests = contests_for_user(request.user)
-    if rubric is not None and request.user.has_perm("scoring.view_rubric") and provinces.count() == 1:
+    if rubric is not None and request.user.has_perm("scoring.view_rubric", rubric) and provinces.count() == 1:
         if not contests:
             return redirect("submissions:province", year=rubric.key, code=provinces.get().code)
     elif len(contests) == 1 and contests[0][1] is not None:  # a district's one contest: straight to its page

@@ -67,12 +67,14 @@ def cb(office_contest):
 
 @pytest.fixture
 def cb_people(cb):
-    """Its organiser, and its panel: two members (the office's, d1's) and a chair."""
-    rubric, d1, _ = cb
+    """Its organiser, and its panel: two members (the office's, and a non-entrant district's: an entrant's
+    own staff never judge it) and a chair."""
+    rubric, _, _ = cb
     chonburi = rubric.contest.organiser
     organiser = UserFactory(role=Role.ORGANISER, role__province=chonburi, username="cb-organiser")
     panel1 = UserFactory(role=Role.PROVINCIAL, role__province=chonburi, username="cb-panel1")
-    panel2 = UserFactory(role=Role.PROVINCIAL, role__province=d1, username="cb-panel2")
+    d3 = DistrictFactory(parent=chonburi)
+    panel2 = UserFactory(role=Role.PROVINCIAL, role__province=d3, username="cb-panel2")
     chair = UserFactory(role=Role.PROVINCIAL, role__province=chonburi, username="cb-chair")
     for user in (panel1, panel2):
         services.panelist_appoint(by=organiser, contest=rubric.contest, user=user)

@@ -24,12 +24,12 @@ def cm(office_contest, chiang_mai):
 
 @pytest.fixture
 def people(cm, chiang_mai, phuket):
-    _, d1, _ = cm
+    # "district": staff of a district outside the contest (an entrant's own staff never judge it, issue #24).
     return {
         "organiser": UserFactory(role=Role.ORGANISER, role__province=chiang_mai),
         "other_organiser": UserFactory(role=Role.ORGANISER, role__province=phuket),
         "office": UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai),
-        "district": UserFactory(role=Role.PROVINCIAL, role__province=d1),
+        "district": UserFactory(role=Role.PROVINCIAL, role__province=DistrictFactory(parent=chiang_mai)),
         "phuket": UserFactory(role=Role.PROVINCIAL, role__province=phuket),
         "central": UserFactory(role=Role.CENTRAL),
         "committee": UserFactory(role=Role.COMMITTEE),

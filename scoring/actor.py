@@ -1,0 +1,223 @@
+"""Who is asking: one answer to "who may do what in which contest" (issue #24).
+
+An `Actor` is resolved once per request (cached on the user object, which Django makes once per request)
+from the user's role, their office and the units above it, their panel seats and their conflicts. Every
+view, API view, admin list, import, task, command and e-mail asks it: the `rules` predicates of every app
+are one-line wrappers over `runs`, `enters`, `judges`, `seat` and `conflicted`. HotCRP's per-paper rights
+record is the model: computed once, asked by every `can_*`.
+
+A contest is the Department's when it has no organiser: its committee judges it and central staff run it
+(the national contest among the 76 provinces is one of these, keyed by its year). An office's contest is
+run by that office's organisers and judged by the panel they seat.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from people.models import Conflict, Role
+
+from .models import Contest, Level, Province, Rubric
+
+MEMBER, CHAIR, VIEWER = "member", "chair", "viewer"  # a seat: judges own scores / also finals / sees all
+DEPARTMENT_SEATS = {Role.COMMITTEE: MEMBER, Role.CHAIR: CHAIR, Role.CENTRAL: VIEWER}
+
+
+class Need(StrEnum):
+    SEE = "see"  # its pages exist for the user (the national contest: everyone signed in)
+    RUN = "run"  # organise: rubric, facts, deadlines, panel, documents
+    ENTER = "enter"  # the user's office is an entrant: evidence, its own results
+    JUDGE = "judge"  # a seat in its judging (member, chair, or the organiser's view of it)
+
+
+def contest_of(obj) -> Contest | None:
+    """Rules are asked with a contest, a rubric, or something of a rubric (a document, a judgment)."""
+    if obj is None or isinstance(obj, Contest):
+        return obj
+    if isinstance(obj, Rubric):
+        return obj.contest
+    rubric = getattr(obj, "rubric", None)
+    return rubric.contest if rubric is not None else None
+
+
+def department_contest(contest: Contest | None) -> bool:
+    """The Department's contests are judged by its committee; an office's by the panel it seats."""
+    return contest is None or contest.organiser_id is None
+
+
+@dataclass
+class Actor:
+    user: object = None
+    role: str | None = None
+    office_id: int | None = None
+    system: bool = False  # beat jobs and management commands: act for the Department
+    _contest_ids: dict = field(default_factory=dict, repr=False)
+
+    # -- who they are -----------------------------------------------------------------------------
+    @cached_property
+    def office(self) -> Province | None:
+        if self.office_id is None:
+            return None
+        return Province.objects.select_related("parent").get(pk=self.office_id)
+
+    @cached_property
+    def seats(self) -> dict[int, bool]:
+        """contest id → is chair, for every panel the user sits on (committee.Panelist, read by its
+        reverse name: people and scoring sit below committee and never import it)."""
+        if self.user is None or not self.user.is_authenticated or self.role is None:
+            return {}
+        return dict(self.user.panel_seats.values_list("contest_id", "is_chair"))
+
+    def conflict_subquery(self) -> QuerySet:
+        """The declared conflicts as a subquery: a scope that excludes them costs no extra round trip."""
+        return Conflict.objects.filter(member=self.user).values("province_id")
+
+    @property
+    def is_central(self) -> bool:
+        return self.system or self.role == Role.CENTRAL
+
+    @property
+    def is_committee(self) -> bool:
+        return self.role in (Role.COMMITTEE, Role.CHAIR)
+
+    @property
+    def is_office_staff(self) -> bool:
+        return self.role == Role.PROVINCIAL
+
+    @property
+    def is_organiser(self) -> bool:
+        return self.role == Role.ORGANISER
+
+    # -- what they are in a contest ---------------------------------------------------------------
+    def runs(self, contest: Contest | None) -> bool:
+        """Central staff run every contest; an office's organisers their office's. Asked without a
+        contest: central staff only, as before contests."""
+        if self.is_central:
+            return True
+        return contest is not None and self.is_organiser and contest.organiser_id == self.office_id
+
+    def enters(self, contest: Contest | None) -> bool:
+        """The user's office is one of the contest's entrants (office staff only: an organiser files nothing)."""
+        if contest is None or not self.is_office_staff or self.office_id is None:
+            return False
+        return unit_enters(contest, self.office)
+
+    def seat(self, contest: Contest | None) -> str | None:
+        """MEMBER, CHAIR, VIEWER or None: the Department's roles in its contests (None: as nationally),
+        a panel seat or the organiser's view in an office's."""
+        if department_contest(contest):
+            return DEPARTMENT_SEATS.get("central" if self.system else self.role)
+        chairs = self.seats.get(contest.pk)
+        if chairs is not None:
+            return CHAIR if chairs else MEMBER
+        return VIEWER if self.runs(contest) else None
+
+    def judges(self, contest: Contest | None) -> bool:
+        """Scores in it: a committee member or chair in the Department's, a panel member or chair in an office's."""
+        return self.seat(contest) in (MEMBER, CHAIR)
+
+    def sees(self, contest: Contest | None) -> bool:
+        if contest is None or (self.user is None and not self.system):
+            return False
+        if contest.organiser_id is None and contest.entrant_level == Level.PROVINCE:
+            return self.system or bool(self.role)  # the national contest: every signed-in role
+        return self.runs(contest) or self.seat(contest) is not None or self.enters(contest)  # cheapest first
+
+    def can(self, contest: Contest | None, need: Need | str) -> bool:
+        return {
+            Need.SEE: self.sees,
+            Need.RUN: self.runs,
+            Need.ENTER: self.enters,
+            Need.JUDGE: lambda c: self.seat(c) is not None,
+        }[Need(need)](contest)
+
+    # -- querysets --------------------------------------------------------------------------------
+    def contests(self, need: Need | str = Need.SEE) -> QuerySet[Contest]:
+        """Every contest the user may `need`; few a year, so decided here in Python (2–3 queries, memoised)."""
+        need = Need(need)
+        if need not in self._contest_ids:
+            everything = Contest.objects.select_related("organiser").prefetch_related("entrants")
+            self._contest_ids[need] = [c.pk for c in everything if self.can(c, need)]
+        return Contest.objects.filter(pk__in=self._contest_ids[need])
+
+    def rubrics(self, need: Need | str = Need.SEE) -> QuerySet[Rubric]:
+        return Rubric.objects.filter(contest__in=self.contests(need)).select_related("contest")
+
+    def entrants(self, contest: Contest) -> QuerySet[Province]:
+        """The contest's entrants this user may see: all of them to whoever runs it or judges it (less
+        conflicts for a judge), their own office to an entrant, none to anyone else."""
+        units = contest_entrants(contest)
+        if self.runs(contest) and self.seat(contest) in (VIEWER, None):
+            return units
+        if self.seat(contest) is not None:
+            units = units.exclude(pk__in=self.conflict_subquery())
+            # On a panel, its members' own office too: an entrant's staff never judge it (issue #24).
+            return units if department_contest(contest) else units.exclude(pk=self.office_id)
+        if self.enters(contest):
+            return units.filter(pk=self.office_id)
+        return units.none()
+
+    def contest_or_404(self, key: str | int, need: Need | str = Need.SEE) -> Rubric:
+        """The rubric a URL names, if the user may `need` its contest. Another office's contest, or one
+        the user may not see, does not exist for them (404, never 403: nobody learns what others run)."""
+        rubric = Rubric.objects.by_key(key).select_related("contest", "contest__organiser").first()
+        if rubric is None or not self.sees(rubric.contest) or not self.can(rubric.contest, need):
+            raise Http404("ไม่พบการประกวด / no such contest")
+        return rubric
+
+
+def unit_enters(contest: Contest, unit: Province) -> bool:
+    """Whether the unit is one of the contest's entrants (as contest_entrants, for one unit)."""
+    if contest.organiser_id is None and contest.entrant_level == Level.PROVINCE:  # the 76 offices; no query
+        return unit.level == Level.PROVINCE and unit.is_cdd_office
+    chosen = {u.pk for u in contest.entrants.all()}  # prefetched by Actor.contests
+    if chosen:
+        return unit.pk in chosen
+    if unit.level != contest.entrant_level or not unit.is_cdd_office:
+        return False
+    org = contest.organiser_id
+    return org is None or unit.parent_id == org or (unit.parent is not None and unit.parent.parent_id == org)
+
+
+def contest_entrants(contest: Contest) -> QuerySet[Province]:
+    """Who enters a contest: its chosen list, else every CDD office of its entrant level under its
+    organiser (the whole country for the Department's contests: the 76 provinces nationally)."""
+    if contest.entrants.exists():
+        return contest.entrants.order_by("dopa_code")
+    if contest.organiser_id is None:
+        return Province.objects.filter(level=contest.entrant_level, is_cdd_office=True).order_by("dopa_code")
+    below = Q(parent=contest.organiser_id) | Q(parent__parent=contest.organiser_id)
+    return Province.objects.filter(below, level=contest.entrant_level, is_cdd_office=True).order_by("dopa_code")
+
+
+ANONYMOUS = Actor()
+SYSTEM = Actor(system=True)
+
+
+def actor_of(user) -> Actor:
+    """The user's actor, made once per user object (a request's): every rule of the request asks it."""
+    if user is None or not user.is_authenticated:
+        return ANONYMOUS
+    cached = getattr(user, "_actor", None)
+    if cached is not None:
+        return cached
+    role, office = None, None
+    if user.is_superuser:
+        role = Role.CENTRAL
+    else:
+        membership = getattr(user, "membership", None)
+        if membership is not None:
+            role, office = membership.role, membership.province_id
+    actor = Actor(user=user, role=role, office_id=office)
+    user._actor = actor
+    return actor
+
+
+def forget(user) -> None:
+    """Drop the cached actor after the user's seats or conflicts change within the same request."""
+    user.__dict__.pop("_actor", None)
