@@ -7,6 +7,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from cdd4.tokens import token_user
+from core.http import BodyTooLarge, check_body_size, content_length
 from scoring.permissions import is_central
 
 logger = logging.getLogger("cdd4.availability")
@@ -98,27 +100,22 @@ class UploadGateMiddleware:
 
     Django's CSRF check reads a form body (request.POST) before the view runs, and a multipart body
     goes to a temporary file as it is read: an anonymous 300 MB post would sit on disk before the 401.
-    Here, ahead of the CSRF middleware: a body over CDD4_ANONYMOUS_BODY_BYTES from someone with no
-    session and no API token gets 401; a multipart body reaches only the routes that take files
-    (those that check their sender first themselves, marked with `core.http.takes_files`) and the
-    admin's imports, which only central staff use.
+    Here, ahead of the CSRF middleware, for a body over CDD4_ANONYMOUS_BODY_BYTES: 401 unless the
+    sender has a session or a valid API token (checked, not just seen); a multipart body reaches only
+    the routes that take files (marked with `core.http.takes_files`: each authorises its sender, then
+    caps the size, then checks CSRF) and the admin's imports, which only central staff use and which
+    are capped here (CDD4_IMPORT_LIMITS_MB).
     """
 
     TH_LOGIN, EN_LOGIN = "กรุณาเข้าสู่ระบบก่อนส่งไฟล์", "Log in before sending files"
     TH_NO_FILES, EN_NO_FILES = "เส้นทางนี้ไม่รับไฟล์", "This address does not take files"
+    ADMIN_IMPORTS = {"admin:scoring_fact_import": "facts", "admin:committee_judgment_import": "judgments"}
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         return self.get_response(request)
-
-    @staticmethod
-    def _length(request) -> int:
-        try:
-            return int(request.META.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            return 0
 
     def _refuse(self, request, th: str, en: str, status: int) -> HttpResponse:
         if request.path.startswith("/api/") or "application/json" in request.headers.get("Accept", ""):
@@ -130,7 +127,7 @@ class UploadGateMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if self._length(request) <= settings.CDD4_ANONYMOUS_BODY_BYTES:
+        if content_length(request) <= settings.CDD4_ANONYMOUS_BODY_BYTES:
             return None
         try:  # the session lookup is an upload's first query: a database restart must answer 503, not 500
             return self._decide(request, view_func)
@@ -138,12 +135,16 @@ class UploadGateMiddleware:
             return DatabaseUnavailableMiddleware.response(request, error)
 
     def _decide(self, request, view_func) -> HttpResponse | None:
-        signed_in = request.user.is_authenticated or request.headers.get("Authorization", "").startswith("Token ")
-        if not signed_in:
+        if not (request.user.is_authenticated or token_user(request) is not None):
             return self._refuse(request, self.TH_LOGIN, self.EN_LOGIN, 401)
         if not request.content_type.startswith("multipart/") or getattr(view_func, "takes_files", False):
             return None
-        if request.path.startswith("/admin/"):
-            if is_central(request.user):
-                return None
-        return self._refuse(request, self.TH_NO_FILES, self.EN_NO_FILES, 403)
+        if not (request.path.startswith("/admin/") and is_central(request.user)):
+            return self._refuse(request, self.TH_NO_FILES, self.EN_NO_FILES, 403)
+        kind = self.ADMIN_IMPORTS.get(request.resolver_match.view_name)
+        try:
+            if kind is not None:
+                check_body_size(request, kind)
+        except BodyTooLarge as error:
+            return self._refuse(request, error.th, error.en, error.status)
+        return None

@@ -327,6 +327,10 @@ LOGGING["loggers"]["cdd4.evidence_access"] = {"level": "INFO"}
 # from Content-Length before a byte is read (cdd4.middleware.UploadGateMiddleware).
 CDD4_ANONYMOUS_BODY_BYTES = int(os.environ.get("CDD4_ANONYMOUS_BODY_BYTES", str(64 * 1024)))
 MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware"), "cdd4.middleware.UploadGateMiddleware")
+# The most each import route takes (MB, plus 64 KB for the form around the file), refused from
+# Content-Length after the sender is authorised and before a byte is read (core.http.check_body_size).
+# A full year of facts (50,000 rows) is about 4 MB of CSV; the largest rubric so far is 40 KB of JSON.
+CDD4_IMPORT_LIMITS_MB = {"facts": 5, "rubric": 2, "judgments": 1}
 # Seconds any one upload's content check may take (submissions/validators/budget.py); past it, refused.
 CDD4_UPLOAD_CHECK_SECONDS = float(os.environ.get("CDD4_UPLOAD_CHECK_SECONDS", "0.8"))
 

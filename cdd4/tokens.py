@@ -30,15 +30,20 @@ class RoleTokenScheme(KnoxTokenScheme):
     name = "apiToken"
 
 
+def token_user(request):
+    """The user of a valid, unexpired `Authorization: Token …` header whose user holds a role; None for
+    no header or any other. From the headers alone: nothing of the body is read."""
+    try:
+        found = RoleTokenAuthentication().authenticate(request)
+    except exceptions.AuthenticationFailed:
+        return None
+    return found[0] if found else None
+
+
 @require_GET
 def upload_gate(request):
     """nginx's auth_request for the upload locations (deploy/nginx.conf): 204 for a session or a valid
     API token, 401 otherwise, from the headers alone, so nginx never buffers an anonymous body.
     The view that takes the upload then checks the role and province itself before reading the body."""
-    if request.user.is_authenticated:
-        return HttpResponse(status=204)
-    try:
-        found = RoleTokenAuthentication().authenticate(request)
-    except exceptions.AuthenticationFailed:
-        found = None
-    return HttpResponse(status=204 if found else 401)
+    signed_in = request.user.is_authenticated or token_user(request) is not None
+    return HttpResponse(status=204 if signed_in else 401)

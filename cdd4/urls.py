@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
+from django.views import defaults
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
@@ -36,3 +37,11 @@ urlpatterns += [
     path("awards/", include("awards.urls")),
 ]
 urlpatterns.insert(0, path("", include("ops.urls")))  # /healthz, /readyz, /metrics, /ops/status/
+
+# Django's error views carry requires_csrf_token, whose CSRF pass reads a POST body to find the form's
+# token: an upload refused (403, 404) before its body was read would have all of it read by the error
+# page (issue #24). The pages need no such pass: a form on them gets its token from the cookie alone.
+handler400 = defaults.bad_request.__wrapped__
+handler403 = defaults.permission_denied.__wrapped__
+handler404 = defaults.page_not_found.__wrapped__
+handler500 = defaults.server_error.__wrapped__

@@ -48,6 +48,22 @@ class PortalError(ValueError):
         return body
 
 
+# A refusal lists this many problems and counts the rest: 128,010 of them made a 22 MB page (issue #24).
+MAX_SHOWN = 50
+
+
+def first_few(lines: list[str]) -> list[str]:
+    """The first MAX_SHOWN lines, then one saying how many more there are."""
+    if len(lines) <= MAX_SHOWN:
+        return lines
+    more = len(lines) - MAX_SHOWN
+    return [
+        *lines[:MAX_SHOWN],
+        f"… และอีก {more:,} ข้อ (แก้ข้อข้างบนแล้วส่งใหม่เพื่อดูข้อที่เหลือ)"
+        f" / … and {more:,} more (fix those above and send it again to see the rest)",
+    ]
+
+
 @dataclass(frozen=True)
 class RowError:
     """One bad row of an import; row 0 is about the whole file."""
@@ -70,7 +86,7 @@ class RowsError(PortalError):
     def __init__(self, errors: list[RowError]):
         self.errors = errors
         first = errors[0] if errors else RowError(0, "", "")
-        super().__init__(first.th, first.en, text="\n".join(str(e) for e in errors))
+        super().__init__(first.th, first.en, text="\n".join(first_few([str(e) for e in errors])))
 
     def payload(self) -> dict[str, Any]:
         rows = [{"row": e.row, "th": e.th, "en": e.en, "message": str(e)} for e in self.errors]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -147,12 +148,16 @@ def facts_import(
 
 def _cross_fact_errors(spec, parsed, existing) -> list[RowError]:
     """Checks each touched (province, criterion) with the file's values over the stored ones."""
+    stored: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
+    for (province_id, criterion_id, name), f in existing.items():  # grouped once: linear in the facts
+        if f.value:
+            stored[(province_id, criterion_id)][name] = f.value
     merged: dict[tuple[int, int], dict[str, str]] = {}
     last_row: dict[tuple[int, int], tuple[int, str]] = {}
     for n, province, criterion, name, value in parsed:
         pair = (province.pk, criterion.pk)
         if pair not in merged:
-            merged[pair] = {k[2]: f.value for k, f in existing.items() if (k[0], k[1]) == pair and f.value}
+            merged[pair] = dict(stored.get(pair, {}))
         if value:
             merged[pair][name] = value
         else:

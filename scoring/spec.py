@@ -10,10 +10,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
-from core.errors import PortalError
+from core.errors import PortalError, first_few
 from core.thai import fmt_points
 from scoring.rules import Rule, RuleError, build_rule
 from scoring.rules.base import DEFAULT_ROUNDING, ROUNDING_MODES, Label, Rounding
@@ -24,7 +25,7 @@ class RubricError(PortalError):
     code = "rubric"
 
     def __init__(self, messages: list[str]) -> None:
-        self.messages = list(messages)  # each "Thai / English"
+        self.messages = first_few(list(messages))  # each "Thai / English"
         th, _, en = self.messages[0].partition(" / ") if self.messages else ("", "", "")
         super().__init__(th, en, text="\n".join(self.messages))
 
@@ -105,17 +106,21 @@ class RubricSpec:
     def criteria(self) -> list[CriterionSpec]:
         return [c for d in self.dimensions for c in d.criteria]
 
+    @cached_property
+    def _by_code(self) -> dict[str, CriterionSpec]:
+        # The facts import looks up a criterion once per row: a dict keeps that linear in the rows.
+        return {c.code: c for c in reversed(self.criteria())}  # reversed: the first of a code wins, as before
+
     def criterion(self, code: str) -> CriterionSpec:
-        for c in self.criteria():
-            if c.code == code:
-                return c
-        raise KeyError(code)
+        return self._by_code[code]
 
     def level_for(self, total: Decimal) -> int | None:
         return band_level(self.level_bands, total)
 
 
 RUBRIC = Label("เกณฑ์การประเมิน", "Rubric")
+# The largest rubric so far has 25 criteria; each one is a few rows to write and to recompute.
+MAX_CRITERIA = 500
 
 
 def _criterion(
@@ -181,7 +186,8 @@ def _criterion(
 
 
 def _sum_text(parts: list[Decimal]) -> str:
-    return " + ".join(fmt_points(p) for p in parts) + f" = {fmt_points(sum(parts, Decimal(0)))}"
+    shown = " + ".join(fmt_points(p) for p in parts[:20]) + (f" + … ({len(parts):,})" if len(parts) > 20 else "")
+    return f"{shown} = {fmt_points(sum(parts, Decimal(0)))}"
 
 
 def _dimension(
@@ -279,6 +285,18 @@ def _bands(r: Reader, data: Any, within: Label | None = None) -> tuple[LevelBand
     return tuple(bands)
 
 
+def _check_size(raw_dims: list[Mapping[str, Any]]) -> None:
+    """Refused at once: every other check would be made once per criterion, each with its own messages."""
+    count = sum(len(d["criteria"]) for d in raw_dims if isinstance(d.get("criteria"), list))
+    if count > MAX_CRITERIA:
+        raise RubricError(
+            [
+                f"เกณฑ์การประเมินมี {count:,} ตัวชี้วัด เกิน {MAX_CRITERIA} ตัวชี้วัด"
+                f" / the rubric has {count:,} criteria, more than {MAX_CRITERIA}"
+            ]
+        )
+
+
 def parse_rubric(data: dict) -> RubricSpec:
     r = Reader()
     if not isinstance(data, Mapping):
@@ -296,6 +314,7 @@ def parse_rubric(data: dict) -> RubricSpec:
         r.fail(RUBRIC, "วันเริ่มต้องไม่หลังวันสิ้นสุด", "starts_on must not be after ends_on")
     total = r.number(data, "total_points", RUBRIC)
     raw_dims = r.items(data, "dimensions", RUBRIC)
+    _check_size(raw_dims)
     window = (starts, ends) if starts and ends else None
     rounding = _rounding(r, data.get("rounding"))
     dims = [_dimension(r, d, i, window, rounding) for i, d in enumerate(raw_dims, 1)]

@@ -11,11 +11,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from core import gate
 from core.errors import PortalError
-from core.http import show, takes_files
+from core.http import BodyTooLarge, check_body_size, show, takes_files
 from core.thaimap import thailand_map
 
 from . import dashboard as board
@@ -185,11 +186,21 @@ def results(request, year: int):
     return render(request, "scoring/results.html", ctx)
 
 
-@takes_files  # rubric_gate has checked the sender before the body is read
+@takes_files
+@csrf_exempt  # the CSRF check reads the body: it runs below, once the sender is authorised
 @require_POST
 def facts_upload(request, year: str):
     """Whoever runs the contest uploads a sheet of facts (entrant,criterion,fact,value): all rows or none."""
     rubric = rubric_gate(request, "scoring.import_facts", year)
+    try:
+        check_body_size(request, "facts")
+    except BodyTooLarge as exc:
+        show(request, exc)
+        return redirect("scoring:dashboard", year=year)
+    return csrf_protect(_facts_upload)(request, rubric, year)
+
+
+def _facts_upload(request, rubric: Rubric, year: str):
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, "กรุณาเลือกไฟล์ CSV หรือ XLSX / choose a CSV or XLSX file")
@@ -207,10 +218,19 @@ def facts_upload(request, year: str):
     return redirect("scoring:dashboard", year=year)
 
 
-@takes_files  # the gate below checks the sender before the body is read
+@takes_files
+@csrf_exempt  # the CSRF check reads the body: it runs below, once the sender is authorised
 def contest_upload(request):
     """An organiser creates or updates one of its office's contests from a rubric file (JSON); all or none."""
     gate.require(request, "scoring.save_contest")
+    try:
+        check_body_size(request, "rubric")
+    except BodyTooLarge as exc:
+        return render(request, "scoring/contest_upload.html", {"errors": [str(exc)]}, status=exc.status)
+    return csrf_protect(_contest_upload)(request)
+
+
+def _contest_upload(request):
     if request.method == "POST":
         upload = request.FILES.get("file")
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
@@ -69,6 +70,7 @@ class Reader:
         return []
 
     def unique(self, codes: list[str], where: Label, what: Label) -> None:
-        seen = sorted({c for c in codes if codes.count(c) > 1})
+        seen = sorted(c for c, n in Counter(codes).items() if n > 1)
         if seen:
-            self.fail(where, f"รหัส{what.th}ซ้ำ: {', '.join(seen)}", f"repeated {what.en} code(s): {', '.join(seen)}")
+            listed = ", ".join(seen[:20]) + (f", … ({len(seen):,})" if len(seen) > 20 else "")
+            self.fail(where, f"รหัส{what.th}ซ้ำ: {listed}", f"repeated {what.en} code(s): {listed}")

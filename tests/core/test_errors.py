@@ -4,7 +4,7 @@ from awards.signing import CertificateError
 from committee.errors import CommitteeError, Conflicted, StaleVersion
 from committee.imports import JudgmentImportError
 from core.api import exception_handler
-from core.errors import PortalError, RowError, RowsError, YearFrozen
+from core.errors import MAX_SHOWN, PortalError, RowError, RowsError, YearFrozen
 from ops.backup import SnapshotError
 from scoring.dates import DateInputError
 from scoring.facts_import import FactImportError
@@ -69,6 +69,21 @@ def test_year_frozen_is_one_row_about_the_whole_file():
 def test_rows_error_lists_every_row_thai_first():
     error = RowsError([RowError(0, "ไม่มีข้อมูล", "no data"), RowError(3, "ไม่พบจังหวัด", "unknown province")])
     assert str(error) == "ไม่มีข้อมูล / no data\nแถวที่ 3: ไม่พบจังหวัด / row 3: unknown province"
+
+
+def test_rows_error_text_lists_the_first_rows_then_counts_the_rest():
+    """Its text goes on a page and into the messages store: 50,000 bad rows must not make it megabytes."""
+    error = FactImportError([RowError(n, "ผิด", "wrong") for n in range(2, MAX_SHOWN + 102)])
+
+    lines = str(error).split("\n")
+
+    assert len(lines) == MAX_SHOWN + 1
+    assert lines[-2] == f"แถวที่ {MAX_SHOWN + 1}: ผิด / row {MAX_SHOWN + 1}: wrong"
+    assert lines[-1] == (
+        "… และอีก 100 ข้อ (แก้ข้อข้างบนแล้วส่งใหม่เพื่อดูข้อที่เหลือ)"
+        " / … and 100 more (fix those above and send it again to see the rest)"
+    )
+    assert len(error.payload()["errors"]) == MAX_SHOWN + 100  # the API still lists every row
 
 
 def test_snapshot_error_keeps_its_problem_list():

@@ -14,13 +14,15 @@ CLAIMED = 300 * 1024 * 1024  # what the attacker says it sends; the stream makes
 
 
 class CountingBody:
-    """A 300 MB multipart body produced as it is read, counting every byte the server asks for."""
+    """A 300 MB (or `claimed`) multipart body produced as it is read, counting every byte the server asks for."""
 
-    def __init__(self):
+    def __init__(self, claimed: int = CLAIMED):
         self.read_bytes = 0
+        self.claimed = claimed
 
     def _take(self, size: int) -> bytes:
-        size = CLAIMED - self.read_bytes if size is None or size < 0 else min(size, CLAIMED - self.read_bytes)
+        left = self.claimed - self.read_bytes
+        size = left if size is None or size < 0 else min(size, left)
         start, self.read_bytes = self.read_bytes, self.read_bytes + size
         head = HEAD[start : start + size]
         return head + b"0" * (size - len(head))
@@ -32,12 +34,12 @@ class CountingBody:
         return self._take(min(size if size and size > 0 else 65536, 65536))
 
 
-def post_streamed(client, path, **headers):
-    body = CountingBody()
+def post_streamed(client, path, claimed: int = CLAIMED, **headers):
+    body = CountingBody(claimed)
     # generic() sets the content type only along with data of its own: both go in as raw environ keys.
     environ = {
         "wsgi.input": body,
-        "CONTENT_LENGTH": str(CLAIMED),
+        "CONTENT_LENGTH": str(claimed),
         "CONTENT_TYPE": f"multipart/form-data; boundary={BOUNDARY}",
     }
     response = client.generic("POST", path, **environ, **headers)
