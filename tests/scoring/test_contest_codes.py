@@ -122,3 +122,16 @@ def test_the_admins_rubric_form_refuses_them_too(central_client, raw, message):
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["data"][0].startswith(message)
     assert (Contest.objects.count(), Rubric.objects.count()) == before
+
+
+def test_the_admin_copies_only_the_national_rubric_to_next_year(central_client, chiang_mai):
+    office = services.rubric_load(data=web_file(slug="cm-web-2564", organiser="50"))
+    response = central_client.post(
+        reverse("admin:scoring_rubric_changelist"),
+        {"action": "copy_to_next_year", "_selected_action": [office.pk]},
+        follow=True,
+    )
+    assert [str(m) for m in response.context["messages"]] == [
+        "cm-web-2564: คัดลอกได้เฉพาะเกณฑ์ระดับประเทศ / only the national rubric is copied"
+    ]
+    assert not Contest.objects.filter(year=2565, slug="cdd4-2565").exists()
