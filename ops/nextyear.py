@@ -85,6 +85,8 @@ def next_year_open(*, user, rubric: Rubric, memberships_confirmed: bool) -> Rubr
     as they are; staff confirm that list first. Refused when the year exists or the rubric is invalid."""
     if not user.has_perm("ops.open_next_year"):
         raise PermissionDenied
+    if not rubric.contest.is_national:  # its copy would be read as the Department's contest (cdd4-<year>)
+        raise RubricError(["เปิดปีถัดไปได้เฉพาะการประกวดระดับประเทศ / only the national contest opens a next year"])
     plan = next_year_plan(rubric=rubric)
     if plan.exists:
         raise RubricError([f"มีเกณฑ์ปี {plan.year} แล้ว / {plan.year} already exists"])

@@ -74,7 +74,7 @@ def metrics(request):
 def next_year(request, year: int):
     """GET: what opening year+1 would create. POST (with the memberships confirmed): opens it."""
     gate.require(request, "ops.open_next_year")
-    rubric = get_object_or_404(Rubric.objects.by_key(year))
+    rubric = get_object_or_404(Rubric.objects.by_key(year).filter(pk__in=Rubric.objects.national()))
     if request.method == "POST":
         try:
             opened = nextyear.next_year_open(

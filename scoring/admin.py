@@ -109,6 +109,13 @@ class RubricAdmin(RoleAccess, admin.ModelAdmin):
     @admin.action(description="คัดลอกเป็นปีถัดไป (ปีถัดไป) / copy to next year", permissions=["add"])
     def copy_to_next_year(self, request, queryset):
         for rubric in queryset:
+            if not rubric.contest.is_national:  # the copy has no contest block: it would be the national one
+                self.message_user(
+                    request,
+                    f"{rubric.key}: คัดลอกได้เฉพาะเกณฑ์ระดับประเทศ / only the national rubric is copied",
+                    messages.ERROR,
+                )
+                continue
             if Rubric.objects.national().filter(year=rubric.year + 1).exists():
                 self.message_user(request, f"มีเกณฑ์ปี {rubric.year + 1} แล้ว / {rubric.year + 1} exists", messages.ERROR)
                 continue

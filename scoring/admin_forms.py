@@ -16,6 +16,7 @@ from . import selectors, services
 from .date_fields import ThaiDateField
 from .models import Criterion, Dimension, Province, Rubric
 from .permissions import is_central, is_department
+from .rubric_json import rubric_json
 from .spec import RubricError, parse_rubric
 
 
@@ -44,16 +45,9 @@ class RubricForm(forms.ModelForm):
         if raw is None:
             return cleaned
         try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            self.add_error(
-                "data",
-                f"JSON ไม่ถูกต้อง บรรทัด {exc.lineno} คอลัมน์ {exc.colno}: {exc.msg} "
-                f"/ invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
-            )
-            return cleaned
-        if not isinstance(data, dict):
-            self.add_error("data", "ข้อมูลต้องเป็นออบเจกต์ JSON { ... } / the data must be a JSON object { ... }")
+            data = rubric_json(raw)
+        except RubricError as exc:
+            self.add_error("data", exc.messages)
             return cleaned
         year = data.get("year")
         if self.instance.pk and year != self.instance.year:

@@ -19,6 +19,8 @@ from core.thai import fmt_points
 from scoring.models import AwardTier
 
 from . import selectors
+from .codes import national_code
+from .contest_spec import parse_rubric_file
 from .dates import parse_date
 from .facts_import import (  # noqa: F401  (re-exported)
     ENTRANT_HEADER,
@@ -53,7 +55,7 @@ from .recompute import (  # noqa: F401  (re-exported)
     standings_recompute,
     standings_refresh,
 )
-from .spec import RubricError, parse_rubric
+from .spec import RubricError, RubricSpec, parse_rubric
 from .units import UnitsLoadReport, units_load, units_read  # noqa: F401  (re-exported)
 
 
@@ -89,15 +91,13 @@ def provinces_load(*, entries: Sequence[Mapping]) -> int:
 
 def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
     """The data's "contest" block (docs/rubric-format.md); without one, the Department's contest of the year."""
-    block = data.get("contest") or {}
-    slug = block.get("slug") or f"cdd4-{year}"
+    block = data.get("contest") or {}  # checked whole by parse_rubric_file
+    slug = block.get("slug") or national_code(year)
     organiser = None
     if block.get("organiser"):
-        organiser = Province.objects.filter(dopa_code=str(block["organiser"])).first()
+        organiser = Province.objects.filter(dopa_code=block["organiser"], level=Level.PROVINCE).first()
         if organiser is None:
             raise RubricError([f"ไม่พบหน่วยงานผู้จัด {block['organiser']} / no organising office {block['organiser']}"])
-    if not isinstance(block.get("nominates", False), bool):
-        raise RubricError(["contest.nominates ต้องเป็น true หรือ false / contest.nominates must be true or false"])
     periods = list(block.get("periods") or [])
     contest, _ = Contest.objects.update_or_create(
         slug=slug,
@@ -107,7 +107,7 @@ def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
             "year": year,
             "organiser": organiser,
             "entrant_level": block.get("entrant_level", Level.PROVINCE),
-            "combine": block.get("combine", Combine.SUM if periods else Combine.SINGLE),
+            "combine": block.get("combine") or (Combine.SUM if periods else Combine.SINGLE),
             "nominates": block.get("nominates", False),
         },
     )
@@ -126,9 +126,13 @@ def contest_save(*, user, data: Mapping) -> Rubric:
     (docs/rubric-format.md, docs/contests.md). An organiser's contest is always its own office's, among
     units under that office; a contest code another office already uses is refused. All or nothing."""
     office = selectors.office_unit(user)
-    block = dict(data.get("contest") or {})
+    raw = data.get("contest")
+    block = dict(raw) if isinstance(raw, Mapping) else {}
     if office is not None:  # an organiser: the contest is its office's, whatever the file says
         block["organiser"] = office.dopa_code
+    # A block that is no object stays as sent: parse_rubric_file refuses it with the file's other problems.
+    data = {**data, "contest": block if raw is None or isinstance(raw, Mapping) else raw}
+    spec = parse_rubric_file(data)  # every field, before anything is looked up or written
     if not block.get("slug") or (block.get("entrant_level", Level.PROVINCE) == Level.PROVINCE and office is not None):
         raise RubricError(
             [
@@ -139,7 +143,7 @@ def contest_save(*, user, data: Mapping) -> Rubric:
     taken = Contest.objects.filter(slug=block["slug"]).first()
     if taken is not None and office is not None and taken.organiser_id != office.pk:
         raise RubricError([f"รหัสการประกวด {taken.slug} ถูกใช้แล้ว / the contest code {taken.slug} is taken"])
-    rubric = rubric_load(data={**data, "contest": block})
+    rubric = _load(data=data, spec=spec)
     if office is not None:
         outside = selectors.contest_entrants(rubric.contest).exclude(
             pk__in=selectors.units_under(office, rubric.contest.entrant_level)
@@ -154,7 +158,11 @@ def contest_save(*, user, data: Mapping) -> Rubric:
 def rubric_load(*, data: Mapping) -> Rubric:
     """Creates or updates a contest and its rubric (one per period) from the data format; refuses an
     invalid one (RubricError). Returns the contest's first rubric."""
-    spec = parse_rubric(dict(data))
+    return _load(data=data, spec=parse_rubric_file(data))
+
+
+def _load(*, data: Mapping, spec: RubricSpec) -> Rubric:
+    """Writes a rubric file that parse_rubric_file has checked, every field of its contest block too."""
     contest, periods = _contest_save(data=data, year=spec.year)
     rubrics = [
         _rubric_save(contest=contest, spec=spec, data=data, period=period, order=order)

@@ -121,6 +121,13 @@ class RubricSpec:
 RUBRIC = Label("เกณฑ์การประเมิน", "Rubric")
 # The largest rubric so far has 25 criteria; each one is a few rows to write and to recompute.
 MAX_CRITERIA = 500
+YEARS = range(2500, 2701)  # fiscal years B.E.; 2024 (a Christian-era year) or -1 is a mistake
+# The columns' sizes, which PostgreSQL enforces: Dimension.code and Criterion.code hold 10 characters,
+# AwardTier.code 30.
+CODE_MAX, AWARD_CODE_MAX = 10, 30
+NAME_MAX, AWARD_NAME_MAX = 300, 200  # Rubric, Dimension names; AwardTier names (prize texts: 300)
+POINTS_MAX, PRIZE_MAX = Decimal("99999.99"), Decimal("99999999.99")  # DecimalField(7, 2), (10, 2)
+COUNT_MAX = 32767  # AwardTier.count, a PositiveSmallIntegerField
 
 
 def _criterion(
@@ -128,9 +135,11 @@ def _criterion(
 ) -> CriterionSpec | None:
     code = str(data.get("code") or f"#{i}")
     where = Label(f"เกณฑ์ {code}", f"Criterion {code}")
+    r.code(data.get("code"), where, CODE_MAX)
     max_points = r.number(data, "max_points", where)
     if max_points is not None and max_points <= 0:
         r.fail(where, "คะแนนเต็มต้องมากกว่า 0", "max_points must be more than 0")
+    r.fits(max_points, where, "max_points", POINTS_MAX)
     raw_rule = data.get("rule")
     rule = None
     if not isinstance(raw_rule, Mapping):
@@ -195,8 +204,10 @@ def _dimension(
 ) -> DimensionSpec | None:
     code = str(data.get("code") or f"#{i}")
     where = Label(f"มิติที่ {code}", f"Dimension {code}")
+    r.code(data.get("code"), where, CODE_MAX)
     max_points = r.number(data, "max_points", where)
-    names = (r.text(data, "name_th", where), r.text(data, "name_en", where))
+    r.fits(max_points, where, "max_points", POINTS_MAX)
+    names = (r.text(data, "name_th", where, most=NAME_MAX), r.text(data, "name_en", where, most=NAME_MAX))
     rows = r.items(data, "criteria", where)
     criteria = [_criterion(r, c, code, n, window, rounding) for n, c in enumerate(rows, 1)]
     bands = _bands(r, data.get("level_bands"), where)
@@ -215,23 +226,24 @@ def _dimension(
 def _award(r: Reader, data: Mapping[str, Any], i: int) -> AwardSpec:
     where = Label(f"รางวัลที่ {i}", f"Award {i}")
     count = data.get("count")
-    if not isinstance(count, int) or isinstance(count, bool) or count <= 0:
+    if not isinstance(count, int) or isinstance(count, bool) or not 0 < count <= COUNT_MAX:
         r.fail(
             where,
-            f"จำนวนรางวัล (count) ต้องเป็นจำนวนเต็มบวก แต่ได้รับ {count!r}",
-            f"count must be a positive integer, got {count!r}",
+            f"จำนวนรางวัล (count) ต้องเป็นจำนวนเต็มบวกไม่เกิน {COUNT_MAX} แต่ได้รับ {count!r}",
+            f"count must be a positive integer up to {COUNT_MAX}, got {count!r}",
         )
     prize = r.number(data, "prize", where)
     if prize is not None and prize < 0:
         r.fail(where, "เงินรางวัลต้องไม่ติดลบ", "prize must not be negative")
+    r.fits(prize, where, "prize", PRIZE_MAX)
     return AwardSpec(
-        r.text(data, "code", where),
-        r.text(data, "name_th", where),
-        r.text(data, "name_en", where),
+        r.text(data, "code", where, most=AWARD_CODE_MAX),
+        r.text(data, "name_th", where, most=AWARD_NAME_MAX),
+        r.text(data, "name_en", where, most=AWARD_NAME_MAX),
         count if isinstance(count, int) else 0,
         prize or Decimal(0),
-        r.text(data, "prize_th", where, False),
-        r.text(data, "prize_en", where, False),
+        r.text(data, "prize_th", where, False, most=NAME_MAX),
+        r.text(data, "prize_en", where, False, most=NAME_MAX),
     )
 
 
@@ -302,17 +314,21 @@ def parse_rubric(data: dict) -> RubricSpec:
     if not isinstance(data, Mapping):
         raise RubricError(["เกณฑ์การประเมินต้องเป็นออบเจกต์ JSON / The rubric must be a JSON object"])
     year = data.get("year")
-    if not isinstance(year, int) or isinstance(year, bool):
+    if not isinstance(year, int) or isinstance(year, bool) or year not in YEARS:
         r.fail(
             RUBRIC,
-            f"ปี (year) ต้องเป็นจำนวนเต็ม เช่น 2566 แต่ได้รับ {year!r}",
-            f"year must be an integer such as 2566, got {year!r}",
+            f"ปี (year) ต้องเป็นปีงบประมาณ พ.ศ. {YEARS[0]}–{YEARS[-1]} เช่น 2566 แต่ได้รับ {year!r}",
+            f"year must be a fiscal year B.E. {YEARS[0]}–{YEARS[-1]} such as 2566, got {year!r}",
         )
-    names = (r.text(data, "name_th", RUBRIC), r.text(data, "name_en", RUBRIC))
+        year = None
+    names = (r.text(data, "name_th", RUBRIC, most=NAME_MAX), r.text(data, "name_en", RUBRIC, most=NAME_MAX))
     starts, ends = r.day(data, "starts_on", RUBRIC), r.day(data, "ends_on", RUBRIC)
-    if starts and ends and starts > ends:
-        r.fail(RUBRIC, "วันเริ่มต้องไม่หลังวันสิ้นสุด", "starts_on must not be after ends_on")
+    if starts and ends and starts >= ends:
+        r.fail(RUBRIC, "วันเริ่มต้องก่อนวันสิ้นสุด", "starts_on must be before ends_on")
     total = r.number(data, "total_points", RUBRIC)
+    if total is not None and total <= 0:
+        r.fail(RUBRIC, "คะแนนรวม (total_points) ต้องมากกว่า 0", "total_points must be more than 0")
+    r.fits(total, RUBRIC, "total_points", POINTS_MAX)
     raw_dims = r.items(data, "dimensions", RUBRIC)
     _check_size(raw_dims)
     window = (starts, ends) if starts and ends else None
@@ -320,7 +336,8 @@ def parse_rubric(data: dict) -> RubricSpec:
     dims = [_dimension(r, d, i, window, rounding) for i, d in enumerate(raw_dims, 1)]
     codes = [str(d.get("code")) for d in raw_dims]
     r.unique(codes, RUBRIC, Label("มิติ", "dimension"))
-    crit_codes = [str(c.get("code")) for d in raw_dims for c in d.get("criteria") or [] if isinstance(c, Mapping)]
+    rows = [c for d in raw_dims if isinstance(d.get("criteria"), list) for c in d["criteria"]]
+    crit_codes = [str(c.get("code")) for c in rows if isinstance(c, Mapping)]
     r.unique(crit_codes, RUBRIC, Label("เกณฑ์", "criterion"))
     if total is not None and None not in dims and dims:
         parts = [d.max_points for d in dims if d]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -25,6 +23,7 @@ from .access import rubric_gate
 from .actor import actor_of
 from .contests import contest_rows
 from .models import ProvinceResult, Rubric, StandingsSnapshot
+from .rubric_json import rubric_json
 from .rules.base import Label
 from .rules.facts import parse_amount
 from .spec import RubricError
@@ -236,13 +235,7 @@ def _contest_upload(request):
         try:
             if upload is None:
                 raise RubricError(["กรุณาเลือกไฟล์ JSON / choose a JSON file"])
-            try:
-                data = json.loads(upload.read().decode("utf-8"))
-            except (UnicodeDecodeError, ValueError) as exc:
-                raise RubricError([f"อ่านไฟล์ JSON ไม่ได้ ({exc}) / not a readable JSON file ({exc})"]) from exc
-            if not isinstance(data, dict):
-                raise RubricError(["ไฟล์ต้องเป็นออบเจกต์ JSON / the file must hold one JSON object"])
-            rubric = services.contest_save(user=request.user, data=data)
+            rubric = services.contest_save(user=request.user, data=rubric_json(upload.read()))
         except RubricError as exc:
             return render(request, "scoring/contest_upload.html", {"errors": exc.messages}, status=400)
         messages.success(request, f"บันทึกการประกวดแล้ว / contest saved: {rubric.contest.slug}")

@@ -3,9 +3,14 @@
 import uuid
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import CharField, F, Q, Value
+from django.db.models.functions import Cast, Concat
+
+from scoring.codes import NATIONAL_PREFIX, validate_contest_code, validate_period_code
 
 from .units import Level, Province
+
+NATIONAL = Q(organiser__isnull=True, entrant_level=Level.PROVINCE)
 
 
 class Combine(models.TextChoices):
@@ -20,7 +25,7 @@ class Combine(models.TextChoices):
 class ContestQuerySet(models.QuerySet):
     def national(self):
         """The Department's own contests among the provincial offices (organiser empty)."""
-        return self.filter(organiser__isnull=True, entrant_level=Level.PROVINCE)
+        return self.filter(NATIONAL)
 
 
 class Contest(models.Model):
@@ -30,7 +35,9 @@ class Contest(models.Model):
     piece of the scoring, committee and awards machinery works on a period exactly as on a whole contest.
     """
 
-    slug = models.SlugField("รหัสการประกวด / contest code", max_length=60, unique=True)
+    slug = models.SlugField(
+        "รหัสการประกวด / contest code", max_length=60, unique=True, validators=[validate_contest_code]
+    )
     name_th = models.CharField("ชื่อ / name (th)", max_length=300)
     name_en = models.CharField("ชื่อภาษาอังกฤษ / name (en)", max_length=300)
     year = models.PositiveSmallIntegerField("ปีงบประมาณ (พ.ศ.) / fiscal year (B.E.)")
@@ -61,6 +68,17 @@ class Contest(models.Model):
         ordering = ["-year", "slug"]
         verbose_name = "การประกวด / contest"
         verbose_name_plural = "การประกวด / contests"
+        constraints = [
+            # The national contest of a year is cdd4-<year> and no other contest's code starts with cdd4-:
+            # with the slug unique, one national contest a year, and no office's contest can become it.
+            models.CheckConstraint(
+                condition=(NATIONAL & Q(slug=Concat(Value(NATIONAL_PREFIX), Cast(F("year"), CharField()))))
+                | (~NATIONAL & ~Q(slug__startswith=NATIONAL_PREFIX)),
+                name="contest_national_code",
+                violation_error_message="รหัส cdd4-<ปี> เป็นของการประกวดระดับประเทศของปีนั้นเท่านั้น"
+                " / the code cdd4-<year> belongs to that year's national contest only",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.slug} {self.name_th}"
@@ -100,7 +118,7 @@ class Rubric(models.Model):
         Contest, on_delete=models.CASCADE, related_name="rubrics", verbose_name="การประกวด / contest"
     )
     # Blank for a contest without periods; else e.g. "2567-10" (a month) or "q1".
-    period = models.CharField("รอบ / period", max_length=20, blank=True, default="")
+    period = models.CharField("รอบ / period", max_length=20, blank=True, default="", validators=[validate_period_code])
     period_name_th = models.CharField("ชื่อรอบ / period name (th)", max_length=100, blank=True, default="")
     period_name_en = models.CharField("ชื่อรอบภาษาอังกฤษ / period name (en)", max_length=100, blank=True, default="")
     period_order = models.PositiveSmallIntegerField(default=0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from datetime import date
@@ -11,6 +12,9 @@ from typing import Any
 from scoring.dates import DateInputError, parse_date
 from scoring.rules.base import Label, RuleError
 from scoring.rules.params import decimal_param
+
+CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]*")  # a dimension's, criterion's: parts of page addresses
+CENT = Decimal("0.01")
 
 
 class Reader:
@@ -22,8 +26,14 @@ class Reader:
     def fail(self, where: Label, th: str, en: str) -> None:
         self.errors.append(f"{where.th}: {th} / {where.en}: {en}")
 
-    def text(self, obj: Mapping[str, Any], key: str, where: Label, required: bool = True) -> str:
+    def text(
+        self, obj: Mapping[str, Any], key: str, where: Label, required: bool = True, most: int | None = None
+    ) -> str:
+        """`most`: the column's length, which PostgreSQL enforces (a longer text would fail the save)."""
         value = obj.get(key)
+        if isinstance(value, str) and most is not None and len(value) > most:
+            self.fail(where, f"“{key}” ยาวเกิน {most} ตัวอักษร", f"“{key}” is longer than {most} characters")
+            return ""
         if isinstance(value, str) and (value.strip() or not required):
             return value
         if value is None and not required:
@@ -74,3 +84,21 @@ class Reader:
         if seen:
             listed = ", ".join(seen[:20]) + (f", … ({len(seen):,})" if len(seen) > 20 else "")
             self.fail(where, f"รหัส{what.th}ซ้ำ: {listed}", f"repeated {what.en} code(s): {listed}")
+
+    def code(self, value: Any, where: Label, most: int) -> None:
+        text = str(value) if isinstance(value, str | int) and not isinstance(value, bool) else ""
+        if not CODE.fullmatch(text) or len(text) > most:
+            self.fail(
+                where,
+                f"รหัสต้องเป็นอักษร A–Z ตัวเลข . _ หรือ - ยาวไม่เกิน {most} ตัว",
+                f"the code must be letters A–Z, digits, . _ or -, at most {most} characters",
+            )
+
+    def fits(self, value: Decimal | None, where: Label, key: str, most: Decimal) -> None:
+        """A number its database column holds (PostgreSQL refuses more): 2 decimal places, at most `most`."""
+        if value is not None and (abs(value) > most or value != value.quantize(CENT)):
+            self.fail(
+                where,
+                f"“{key}” ต้องมีทศนิยมไม่เกิน ๒ ตำแหน่งและไม่เกิน {most:,}",
+                f"“{key}” must have at most 2 decimal places and be at most {most:,}",
+            )

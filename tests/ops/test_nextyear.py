@@ -1,9 +1,13 @@
+import json
 from datetime import date
 
 import pytest
 
-from ops.nextyear import next_year_plan
+from ops.nextyear import next_year_open, next_year_plan
+from scoring import services
 from scoring.models import Criterion, Fact, ProvinceResult, Rubric
+from scoring.spec import RubricError
+from tests.factories import DistrictFactory
 from tests.submissions.test_services import _submit
 
 pytestmark = pytest.mark.django_db
@@ -59,3 +63,31 @@ def test_next_year_page_central_only(client, provincial_user, committee_user):
         assert client.get(URL).status_code == 403
         assert client.post(URL, {"confirm": "1"}).status_code == 403
     assert not Rubric.objects.filter(year=2567).exists()
+
+
+@pytest.fixture
+def office_contest(chiang_mai):
+    """Chiang Mai's own contest of 2567, with periods, among one of its districts."""
+    data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
+    periods = [{"code": "q1", "name_th": "รอบ ๑", "name_en": "Q1"}, {"code": "q2", "name_th": "รอบ ๒", "name_en": "Q2"}]
+    entrants = [DistrictFactory(parent=chiang_mai).code]
+    data["year"] = 2567
+    data["contest"] = {**data["contest"], "slug": "cm-web-2567", "organiser": "50", "entrants": entrants}
+    data["contest"] |= {"periods": periods, "combine": "sum"}
+    return services.rubric_load(data=data).contest
+
+
+def test_next_year_opens_from_the_national_contest_only_and_no_office_contest_touches_it(
+    client, central_user, rubric, office_contest
+):
+    client.force_login(central_user)
+    # An office's rubric copied as next year's would be the Department's contest of 2568 (cdd4-2568).
+    assert client.get("/ops/next-year/cm-web-2567.q1/").status_code == 404
+    with pytest.raises(RubricError, match="เปิดปีถัดไปได้เฉพาะการประกวดระดับประเทศ"):
+        next_year_open(user=central_user, rubric=office_contest.rubrics.first(), memberships_confirmed=True)
+    assert not Rubric.objects.filter(year=2568).exists()
+    # Chiang Mai's contest of 2567 neither blocks opening 2567 nor becomes part of it.
+    opened = next_year_open(user=central_user, rubric=rubric, memberships_confirmed=True)
+    assert list(Rubric.objects.by_key("2567")) == [opened]
+    office_contest.refresh_from_db()
+    assert (office_contest.organiser.code, office_contest.rubrics.count()) == ("TH-50", 2)

@@ -1,0 +1,151 @@
+"""A rubric file whole: parse_rubric's rubric (plain Python, scoring.spec) and its "contest" block
+(docs/rubric-format.md, docs/contests.md), every problem of both listed before anything is saved (issue
+#24). Only the block's shape: which office and units its codes name is the loader's to look up
+(scoring.services)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from scoring.codes import NATIONAL_PREFIX, code_problem, national_code, period_problem
+from scoring.models import Combine, Level
+from scoring.rules.base import Label
+from scoring.rules.fields import Reader
+from scoring.spec import RubricError, RubricSpec, parse_rubric
+
+CONTEST = Label("การประกวด", "contest")
+KEYS = frozenset({"slug", "organiser", "entrant_level", "entrants", "combine", "periods", "nominates"})
+PROVINCE_CODE = re.compile(r"[0-9]{2}")  # the organiser: a provincial office's DOPA code, e.g. "50"
+UNIT_CODE = re.compile(r"[0-9]{2,6}")  # an entrant: DOPA code of a province, district or subdistrict
+MOST_ENTRANTS = 10_000  # Thailand has some 7,400 subdistricts
+MOST_PERIODS = 60
+PERIOD_NAME_MAX = 100  # Rubric.period_name_th / _en
+
+
+def is_national(block: Mapping[str, Any]) -> bool:
+    """The Department's contest among the provincial offices: no organiser, provinces entering."""
+    return block.get("organiser") is None and block.get("entrant_level", Level.PROVINCE) == Level.PROVINCE
+
+
+def parse_rubric_file(data: Mapping[str, Any]) -> RubricSpec:
+    """The file's rubric, its contest block checked too; RubricError lists every problem of both."""
+    if not isinstance(data, Mapping):
+        return parse_rubric(data)  # which refuses it
+    r = Reader()
+    check_contest(r, data.get("contest"), data.get("year"))
+    try:
+        spec = parse_rubric(dict(data))
+    except RubricError as exc:
+        raise RubricError(exc.messages + r.errors) from exc
+    if r.errors:
+        raise RubricError(r.errors)
+    return spec
+
+
+def check_contest(r: Reader, block: Any, year: Any) -> None:
+    """Records every problem of the block in `r`, Thai first; absent (None) is the national contest, and
+    one that is no object parse_rubric refuses."""
+    if not isinstance(block, Mapping):
+        return
+    unknown = sorted(map(str, set(block) - KEYS))
+    if unknown:
+        r.fail(CONTEST, f"ไม่รู้จัก {', '.join(unknown)}", f"unknown key(s) {', '.join(unknown)}")
+    organiser, level = block.get("organiser"), block.get("entrant_level", Level.PROVINCE)
+    if organiser is not None and not (isinstance(organiser, str) and PROVINCE_CODE.fullmatch(organiser)):
+        r.fail(
+            CONTEST,
+            f'contest.organiser ต้องเป็นรหัสจังหวัด ๒ หลักของกรมการปกครอง เช่น "50" หรือ null แต่ได้รับ {organiser!r}',
+            f'contest.organiser must be a two-digit DOPA province code such as "50", or null, got {organiser!r}',
+        )
+    if level not in Level.values:
+        r.fail(
+            CONTEST,
+            f"contest.entrant_level ต้องเป็น province, district หรือ subdistrict แต่ได้รับ {level!r}",
+            f"contest.entrant_level must be province, district or subdistrict, got {level!r}",
+        )
+    elif organiser is not None and level == Level.PROVINCE:
+        r.fail(
+            CONTEST,
+            "การประกวดของจังหวัดมีผู้เข้าประกวดระดับอำเภอหรือตำบล",
+            "a provincial office's contest is among districts or subdistricts",
+        )
+    _slug(r, block, year)
+    _entrants(r, block.get("entrants"))
+    if not isinstance(block.get("nominates", False), bool):
+        r.fail(CONTEST, "contest.nominates ต้องเป็น true หรือ false", "contest.nominates must be true or false")
+    periods = _periods(r, block.get("periods"), national=is_national(block))
+    _combine(r, block.get("combine"), bool(periods))
+
+
+def _slug(r: Reader, block: Mapping[str, Any], year: Any) -> None:
+    slug, national = block.get("slug"), is_national(block)
+    if slug is None and national:
+        return  # the loader names it cdd4-<year>
+    where = Label(f"รหัสการประกวด “{slug}”", f"contest code “{slug}”")
+    problem = code_problem(slug)
+    if problem:
+        r.fail(where, *problem)
+    elif national and isinstance(year, int) and slug != national_code(year):
+        r.fail(
+            where,
+            f"การประกวดระดับประเทศ (ไม่มีผู้จัด ผู้เข้าประกวดระดับจังหวัด) ของปี {year} ใช้รหัส {national_code(year)}",
+            f"the national contest (no organiser, provinces entering) of {year} is {national_code(year)}",
+        )
+    elif not national and slug.startswith(NATIONAL_PREFIX):
+        r.fail(
+            where,
+            f"รหัสที่ขึ้นต้นด้วย {NATIONAL_PREFIX} สงวนไว้สำหรับการประกวดระดับประเทศ",
+            f"codes beginning with {NATIONAL_PREFIX} are reserved for the national contest",
+        )
+
+
+def _entrants(r: Reader, entrants: Any) -> None:
+    if entrants is None:
+        return
+    if (
+        not isinstance(entrants, list)
+        or len(entrants) > MOST_ENTRANTS
+        or not all(isinstance(c, str) and UNIT_CODE.fullmatch(c) for c in entrants)
+    ):
+        r.fail(
+            CONTEST,
+            f'contest.entrants ต้องเป็นรายการรหัสหน่วยงานของกรมการปกครอง เช่น "5001" ไม่เกิน {MOST_ENTRANTS:,} รายการ',
+            f'contest.entrants must be a list of DOPA unit codes such as "5001", at most {MOST_ENTRANTS:,}',
+        )
+
+
+def _periods(r: Reader, periods: Any, *, national: bool) -> list[Mapping[str, Any]]:
+    if periods is None:
+        return []
+    if not isinstance(periods, list) or not all(isinstance(p, Mapping) for p in periods):
+        r.fail(CONTEST, "contest.periods ต้องเป็นรายการของออบเจกต์", "contest.periods must be a list of objects")
+        return []
+    if national and periods:
+        # Its URLs are the year alone (/standings/2567/): one rubric, or `by_key` would find several.
+        r.fail(CONTEST, "การประกวดระดับประเทศไม่แบ่งรอบ", "the national contest has no periods")
+    if len(periods) > MOST_PERIODS:
+        r.fail(CONTEST, f"รอบไม่เกิน {MOST_PERIODS} รอบ", f"at most {MOST_PERIODS} periods")
+    for i, period in enumerate(periods, 1):
+        code = period.get("code")
+        where = Label(f"รอบที่ {i} “{code}”", f"period {i} “{code}”")
+        problem = period_problem(code)
+        if problem:
+            r.fail(where, *problem)
+        for key in ("name_th", "name_en"):
+            r.text(period, key, where, required=False, most=PERIOD_NAME_MAX)
+        r.day(period, "deadline", where, required=False)
+    r.unique([str(p.get("code")) for p in periods], CONTEST, Label("รอบ", "period"))
+    return periods
+
+
+def _combine(r: Reader, combine: Any, periods: bool) -> None:
+    allowed = [Combine.SUM, Combine.MEAN, Combine.LATEST] if periods else [Combine.SINGLE]
+    if combine is not None and combine not in allowed:
+        names = ", ".join(allowed)
+        r.fail(
+            CONTEST,
+            f"contest.combine ต้องเป็น {names} {'เมื่อมีรอบ' if periods else 'เมื่อไม่มีรอบ'} แต่ได้รับ {combine!r}",
+            f"contest.combine must be {names} {'with periods' if periods else 'without periods'}, got {combine!r}",
+        )
