@@ -22,7 +22,7 @@ from people.models import Role
 from . import dashboard as board
 from . import selectors, services, snapshots
 from .access import rubric_gate
-from .contests import contest_rows
+from .contests import contest_rows, enters
 from .models import ProvinceResult, Rubric, StandingsSnapshot
 from .rules.base import Label
 from .rules.facts import parse_amount
@@ -156,6 +156,8 @@ def mine(request, year: int):
         raise PermissionDenied  # signed in (login_required) but neither provincial nor central
     rubric = get_object_or_404(Rubric.objects.by_key(year))
     province = request.user.membership.province
+    if not enters(rubric.contest, province):  # a district office in the national contest: no standing of its own
+        raise Http404
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()
     ctx = {"rubric": rubric, "province": province, "published": None, "result": None}
     if snapshot:
