@@ -68,3 +68,9 @@ migrate: $(BIN)/.installed
 
 clean:
 	rm -rf var .pytest_cache
+
+# Afresh: the embedded database and every uploaded file (var/) go, then `make run` loads the demo again.
+.PHONY: reset
+reset:
+	rm -rf var
+	$(MAKE) --no-print-directory run

@@ -15,7 +15,7 @@ from scoring.models import AwardTier, Level
 
 from . import hooks, selectors, tallies
 from .engine import vacant_places
-from .models import Criterion, Dimension, Fact, ProvinceResult, Rubric, StandingsSnapshot, YearSettings
+from .models import Criterion, Dimension, ProvinceResult, Rubric, StandingsSnapshot, YearSettings
 from .workdays import WorkCalendar, deadline_text
 
 TOTAL_STEPS = ("#f1eef6", "#bdc9e1", "#74a9cf", "#2b8cbe", "#045a8d")  # light → dark: low → high total
@@ -36,11 +36,12 @@ def year_settings(rubric: Rubric) -> YearSettings:
 
 
 def submitted_pairs(rubric: Rubric) -> set[tuple[int, int]]:
-    """(province id, criterion id) pairs with something submitted: visible evidence or a recorded fact.
+    """(province id, criterion id) pairs with something submitted: visible evidence, or a recorded fact
+    where the criterion asks for no evidence (tallies.recorded_facts).
 
     The e-mail reminders read these (76 provinces); the dashboard counts in the database (tallies).
     """
-    facts = Fact.objects.filter(rubric=rubric).exclude(value="").order_by().values_list("province_id", "criterion_id")
+    facts = tallies.recorded_facts(rubric).values_list("province_id", "criterion_id")
     pairs = set(facts.distinct())
     for source in hooks.submitted_sources(rubric):  # submissions: visible evidence (submissions/apps.py)
         pairs |= set(source.values_list("province", "criterion").distinct())

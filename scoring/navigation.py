@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import Q
 from django.urls import reverse
 
 from people.models import Role
-from people.selectors import role_of
+from people.selectors import office_province_id, role_of
 
+from .contests import enters
 from .hooks import nav_extra
-from .models import Rubric
+from .models import Level, Province, Rubric
 
 
 @dataclass(frozen=True)
@@ -23,22 +24,41 @@ class NavItem:
     current: bool = False
 
 
-def _standing_year(user) -> int | None:
-    """The latest year, if its standing is published or central staff let provinces see it early. 1 query."""
-    shown = ExpressionWrapper(
-        Q(snapshot__published_at__isnull=False) | Q(year_settings__standings_visible_to_provinces=True),
-        output_field=BooleanField(),
+NATIONAL = Q(contest__organiser__isnull=True, contest__entrant_level=Level.PROVINCE)  # as Rubric.objects.national()
+
+
+def _standings(user) -> list[Rubric]:
+    """The rubrics whose standing this office's staff may see: entered by their office, and published or
+    opened to entrants early; of the national contest only its latest year. 1 query while none is open.
+
+    A district office enters its province's contests, not the national one (issue #26: "ผลของจังหวัด" led
+    district staff to the national page)."""
+    latest = Rubric.objects.filter(NATIONAL).order_by("-year").values("pk")[:1]
+    shown = Q(snapshot__published_at__isnull=False) | Q(year_settings__standings_visible_to_provinces=True)
+    open_ = (
+        Rubric.objects.filter(shown)
+        .filter(Q(pk__in=latest) | ~NATIONAL)
+        .select_related("contest")
+        .prefetch_related("contest__entrants")
+        .order_by("-year", "contest__slug", "period_order")
     )
-    latest = Rubric.objects.national().order_by("-year").values_list("year", shown).first()
-    return latest[0] if latest and latest[1] else None
+    rubrics = list(open_)
+    if not rubrics:
+        return []
+    unit = Province.objects.select_related("parent").get(pk=office_province_id(user))
+    return [r for r in rubrics if enters(r.contest, unit)]
 
 
 def _items(user) -> list[tuple[str, str, str, str]]:
     role = role_of(user)
     if role == Role.PROVINCIAL:
         items = [("หลักฐานของสำนักงาน", "My evidence", reverse("submissions:home"), "evidence")]
-        if year := _standing_year(user):
-            items.append(("ผลของจังหวัด", "My standing", reverse("scoring:mine", args=[year]), "standing"))
+        standings = _standings(user)
+        for rubric in standings:
+            th, en = ("ผลของจังหวัด", "My standing") if rubric.contest.is_national else ("ผลของสำนักงาน", "Our results")
+            if len(standings) > 1:  # several contests: each link says whose results it is
+                th, en = f"{th} ({rubric.key})", f"{en} ({rubric.key})"
+            items.append((th, en, reverse("scoring:mine", args=[rubric.key]), "standing"))
         return items
     if role == Role.ORGANISER:  # the contests its office runs, each with its dashboard and documents
         return [

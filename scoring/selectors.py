@@ -167,6 +167,11 @@ def is_frozen(rubric: Rubric) -> bool:
     return StandingsSnapshot.objects.filter(rubric_id=rubric.pk).exists()
 
 
+def frozen_rubrics() -> QuerySet[Rubric]:
+    """Every rubric whose results are frozen (published ones too)."""
+    return Rubric.objects.filter(snapshot__isnull=False).select_related("contest")
+
+
 def work_calendar() -> WorkCalendar:
     return WorkCalendar({h.date: h.is_holiday for h in HolidayOverride.objects.all()})
 

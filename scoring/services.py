@@ -89,10 +89,15 @@ def provinces_load(*, entries: Sequence[Mapping]) -> int:
     return len(entries)
 
 
+def contest_slug(data: Mapping) -> str:
+    """The contest a rubric file loads into: its "contest" block's slug, else the Department's of the year."""
+    return (data.get("contest") or {}).get("slug") or national_code(data.get("year"))
+
+
 def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
     """The data's "contest" block (docs/rubric-format.md); without one, the Department's contest of the year."""
     block = data.get("contest") or {}  # checked whole by parse_rubric_file
-    slug = block.get("slug") or national_code(year)
+    slug = contest_slug(data)
     organiser = None
     if block.get("organiser"):
         organiser = Province.objects.filter(dopa_code=block["organiser"], level=Level.PROVINCE).first()

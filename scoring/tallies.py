@@ -97,14 +97,18 @@ def summary(rubric: Rubric, tiers: list[AwardTier], dimensions: list[Dimension])
     )
 
 
-def _recorded(rubric: Rubric) -> QuerySet:
-    """Facts with a value: an empty one means "not recorded"."""
-    return Fact.objects.filter(rubric=rubric).exclude(value="").order_by()
+def recorded_facts(rubric: Rubric) -> QuerySet:
+    """The facts that stand for a submission: with a value (an empty one means "not recorded"), of a
+    criterion that asks for no evidence. Where the rubric asks for evidence, facts imported centrally are
+    no submission: "missing" means no evidence uploaded (issue #26: 0 missing while 64 provinces had sent
+    nothing), and only visible evidence (`hooks.submitted_sources`) counts."""
+    asks_no_evidence = Q(criterion__evidence_th="", criterion__evidence_en="")
+    return Fact.objects.filter(asks_no_evidence, rubric=rubric).exclude(value="").order_by()
 
 
 def _recorded_pair(rubric: Rubric, province: str, criterion: str) -> Exists:
     """A recorded fact for the outer row's entrant and criterion (named by `province`, `criterion`)."""
-    return Exists(_recorded(rubric).filter(province_id=OuterRef(province), criterion_id=OuterRef(criterion)))
+    return Exists(recorded_facts(rubric).filter(province_id=OuterRef(province), criterion_id=OuterRef(criterion)))
 
 
 def _entrants(rubric: Rubric) -> QuerySet:
@@ -115,7 +119,7 @@ _RECORDED: dict[tuple, dict[int, int]] = {}
 
 
 def recorded_counts(rubric: Rubric, marks: tuple) -> dict[int, int]:
-    """criterion id → entrants with a recorded fact for it.
+    """criterion id → entrants with a recorded fact for it (`recorded_facts`).
 
     This reads every fact of the year (261,180 for the 7,255 subdistricts: ~150 ms on PostgreSQL), so it is
     kept per process under the entrants' change marks (`Summary.marks`): every write of a fact bumps its
@@ -126,7 +130,7 @@ def recorded_counts(rubric: Rubric, marks: tuple) -> dict[int, int]:
         if len(_RECORDED) > 32:
             _RECORDED.clear()
         rows = (
-            _recorded(rubric)
+            recorded_facts(rubric)
             .filter(province_id__in=_entrants(rubric))
             .values("criterion_id")
             .annotate(n=Count("province_id", distinct=True))

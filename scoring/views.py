@@ -158,6 +158,8 @@ def mine(request, year: int):
     if actor.runs(rubric.contest):
         return redirect("scoring:dashboard", year=year)
     if not actor.enters(rubric.contest):
+        if actor.is_office_staff:  # a district office in the national contest: no standing of its own
+            raise Http404
         raise PermissionDenied  # sees the contest (the committee, a panelist) but has no standing of its own
     province = actor.office
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()

@@ -1,14 +1,16 @@
 """Each role's navigation bar leads to its work, marks the current page, in Thai and in English."""
 
+import json
 import re
 
 import pytest
 from django.urls import reverse
 
 from people.models import Role
-from scoring import snapshots
+from scoring import services, snapshots
+from scoring.models import Province
 
-from .factories import UserFactory
+from .factories import DistrictFactory, UserFactory
 
 NAV = re.compile(r'<a href="([^"]+)" data-nav="([a-z]+)"( aria-current="page")?')
 
@@ -94,3 +96,31 @@ def test_navigation_speaks_english_when_chosen(client, central):
 def test_committee_home_page_opens_with_its_work(client, rubric, role, work):
     client.force_login(UserFactory(role=role))
     assert re.findall(r'data-work="([a-z]+)"', client.get("/").content.decode()) == work
+
+
+def test_district_staff_see_their_contests_results_never_the_national_page(client, rubric, central):
+    """Issue #26: "ผลของจังหวัด" took district staff to the national page, which said central staff had not
+    opened the standings: their office does not enter the national contest at all."""
+    district = DistrictFactory(parent=Province.objects.get(code="TH-20"), name_th="เมืองชลบุรี")
+    data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
+    data["contest"] = {**data["contest"], "entrants": [district.code]}
+    contest = services.rubric_load(data=data)
+    services.standings_recompute(rubric_id=contest.pk, full=True)
+    snapshots.standings_freeze(user=central, rubric=rubric)
+    snapshots.standings_publish(user=central, rubric=rubric)
+    client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=district))
+    page = reverse("submissions:province", args=[contest.key, district.code])
+
+    assert nav(client.get(page)) == [("evidence", "/", True)]  # the national standing is not theirs
+    national = client.get("/standings/2566/mine/")
+    assert national.status_code == 404 and "ส่วนกลางยังไม่เปิด" not in national.content.decode()
+    closed = client.get("/standings/chonburi-web-2564/mine/")
+    assert closed.status_code == 403
+    assert "ผู้จัดการประกวดยังไม่เปิดให้ผู้เข้าประกวดดูอันดับ" in closed.content.decode()
+
+    snapshots.year_settings_set(user=central, rubric=contest, visible=True, reminder_days=0)
+    assert nav(client.get(page)) == [("evidence", "/", True), ("standing", "/standings/chonburi-web-2564/mine/", False)]
+    opened = client.get("/standings/chonburi-web-2564/mine/")
+    assert opened.status_code == 200
+    text = opened.content.decode()
+    assert "ผลคะแนนของเมืองชลบุรี ปี 2564" in text and contest.contest.name_th in text and "ส่วนกลาง" not in text

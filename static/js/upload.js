@@ -32,11 +32,33 @@
     return { li, bar, pct, msg };
   }
 
-  function done(ui, ok, text) {
+  function done(job, ok, text) {
+    const ui = job.ui;
     ui.li.classList.add(ok ? "ok" : "failed");
     ui.msg.textContent = text;
+    if (!ok) failed(job);
     running -= 1;
     next();
+  }
+
+  // A refused or lost file must not look sent: its bar empties and a button sends the same file again.
+  function failed(job) {
+    const ui = job.ui;
+    ui.bar.value = 0;
+    ui.pct.textContent = "✕";
+    const retry = document.createElement("button");
+    retry.type = "button";
+    retry.className = "retry";
+    retry.textContent = en ? "Retry" : "ลองใหม่";
+    retry.addEventListener("click", function () {
+      retry.remove();
+      ui.li.classList.remove("failed");
+      ui.msg.textContent = "";
+      ui.pct.textContent = "0%";
+      waiting.push(job);
+      next();
+    });
+    ui.msg.append(" ", retry);
   }
 
   // The portal keeps at most 120 characters of a name; a longer one (Thai is 3 bytes a character) could pass
@@ -50,10 +72,11 @@
     return chars.slice(0, NAME_MAX - ext.length).join("") + ext;
   }
 
-  function send(file, description, ui) {
+  function send(job) {
+    const ui = job.ui;
     const data = new FormData();
-    data.append("file", file, shortName(file.name));
-    data.append("description", description);
+    data.append("file", job.file, shortName(job.file.name));
+    data.append("description", job.description);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", form.action);
     xhr.setRequestHeader("X-CSRFToken", csrf);
@@ -73,23 +96,22 @@
         const empty = document.getElementById("no-evidence");
         if (empty) empty.remove();
         (body.created || []).forEach(function (row) { list.insertAdjacentHTML("afterbegin", row.row_html); });
-        done(ui, true, en ? "Saved" : "บันทึกแล้ว");
+        done(job, true, en ? "Saved" : "บันทึกแล้ว");
       } else {
         // A refusal of this file, else the server's reason (e.g. 503 while the database restarts).
         const r = (body.refused || [])[0];
         const reason = r ? r.message : (en ? body.detail_en : body.detail);
-        done(ui, false, reason || (en ? "Upload failed (" : "ส่งไม่สำเร็จ (") + xhr.status + ")");
+        done(job, false, reason || (en ? "Upload failed (" : "ส่งไม่สำเร็จ (") + xhr.status + ")");
       }
     };
-    xhr.onerror = function () { done(ui, false, en ? "Connection lost; please try again" : "การเชื่อมต่อขาด กรุณาลองใหม่"); };
+    xhr.onerror = function () { done(job, false, en ? "Connection lost; please try again" : "การเชื่อมต่อขาด กรุณาลองใหม่"); };
     xhr.send(data);
   }
 
   function next() {
     while (running < MAX_PARALLEL && waiting.length) {
-      const job = waiting.shift();
       running += 1;
-      send(job.file, job.description, job.ui);
+      send(waiting.shift());
     }
   }
 

@@ -48,3 +48,47 @@ def test_browser_upload_progress_and_isolation(browser, live_server):
     assert page2.url == f"{base}/years/2566/provinces/TH-83/"
     assert page2.context.request.get(download).status == 404
     assert page2.goto(f"{base}/years/2566/provinces/TH-50/").status == 404
+
+
+def criterion_page(browser, base: str, width: int):
+    """Chiang Mai's criterion 1.1, as its provincial staff, at this width."""
+    owner = UserFactory(role=Role.PROVINCIAL, role__province=Province.objects.get(code="TH-50"))
+    page = browser.new_context(viewport={"width": width, "height": 900}, locale="th-TH").new_page()
+    portal_login(page, base, owner.username, PASSWORD)
+    page.goto(f"{base}/years/2566/provinces/TH-50/criteria/1.1/")
+    return page
+
+
+def test_browser_four_files_chosen_at_once_all_arrive(browser, live_server):
+    page = criterion_page(browser, live_server.url, width=390)
+    chosen = [
+        {"name": f"รายงาน-{n}.pdf", "mimeType": "application/pdf", "buffer": files.pdf(size=300_000)} for n in range(4)
+    ]
+    page.set_input_files("#file-input", chosen)
+    page.locator(".upload-item.ok, .upload-item.failed").nth(3).wait_for(timeout=30_000)
+
+    assert page.locator(".upload-item.ok").count() == 4
+    assert page.locator(".upload-item.failed").count() == 0
+    assert page.locator("#evidence-list li.evidence").count() == 4
+    assert sorted(Evidence.objects.values_list("version", flat=True)) == [1, 2, 3, 4]
+    page.screenshot(path=str(SHOTS / "upload_four_390.png"), full_page=True)
+
+
+def test_browser_a_refused_file_shows_failed_with_retry(browser, live_server):
+    page = criterion_page(browser, live_server.url, width=1366)
+    page.set_input_files(
+        "#file-input", {"name": "โปรแกรม.exe", "mimeType": "application/pdf", "buffer": b"MZ\x90\x00" * 50}
+    )
+    page.wait_for_selector(".upload-item.failed", timeout=30_000)
+
+    row = page.locator(".upload-item").first
+    assert page.eval_on_selector(".upload-item progress", "p => p.value") == 0
+    assert row.locator(".pct").inner_text() == "✕"
+    assert row.locator("button.retry").inner_text() == "ลองใหม่"
+    assert Evidence.objects.count() == 0
+    page.screenshot(path=str(SHOTS / "upload_refused_1366.png"), full_page=True)
+
+    row.locator("button.retry").click()  # the same file again: refused again, the row says so again
+    page.wait_for_selector(".upload-item.failed button.retry", timeout=30_000)
+    assert page.locator(".upload-item").count() == 1
+    assert Evidence.objects.count() == 0

@@ -35,17 +35,22 @@ def link(rubric, code: str, criterion: str) -> Evidence:
     )
 
 
-def test_missing_and_submitted_count_each_entrant_once_from_facts_or_visible_evidence(rubric):
+def facts_only(rubric, code: str) -> Criterion:
+    """The criterion asks for no evidence (its facts come from a system of record): a fact is its submission."""
+    Criterion.objects.filter(rubric=rubric, code=code).update(evidence_th="", evidence_en="")
+    return Criterion.objects.get(rubric=rubric, code=code)
+
+
+def test_missing_evidence_counts_each_entrant_once_from_visible_evidence(rubric):
+    """Issue #26: imported facts for all 76 made the table say 0 missing while 64 provinces had sent nothing."""
     services.facts_import(
         rubric=rubric,
-        rows=[{"province": code, "criterion": "1.1", "fact": "done", "value": "yes"} for code in ("TH-50", "TH-83")],
+        rows=[
+            {"province": p.code, "criterion": "1.1", "fact": "done", "value": "yes"}
+            for p in Province.objects.provinces()
+        ],
     )
-    criterion = Criterion.objects.get(rubric=rubric, code="1.1")
-    # An empty value is "not recorded"; a district is no entrant of the national contest: neither counts.
-    Fact.objects.create(rubric=rubric, province=Province.objects.get(code="TH-57"), criterion=criterion, name="x")
-    district = DistrictFactory(parent=Province.objects.get(code="TH-50"))
-    Fact.objects.create(rubric=rubric, province=district, criterion=criterion, name="done", value="yes")
-    link(rubric, "TH-50", "1.1")  # a fact too: counted once
+    link(rubric, "TH-50", "1.1")
     link(rubric, "TH-57", "1.1")
     link(rubric, "TH-57", "1.1")  # a second version: counted once
     link(rubric, "TH-12", "1.2")
@@ -54,9 +59,36 @@ def test_missing_and_submitted_count_each_entrant_once_from_facts_or_visible_evi
 
     counts = {m["criterion"].code: (m["missing"], m["submitted"]) for m in board(rubric)["missing"]}
 
-    assert counts.pop("1.1") == (73, 3) and counts.pop("1.2") == (75, 1)
+    assert counts.pop("1.1") == (74, 2) and counts.pop("1.2") == (75, 1)
     assert set(counts.values()) == {(76, 0)}
-    # The same pairs as the reminders read them, counted row by row over the 76 entrants.
+    assert_same_as_the_reminders(rubric)
+
+
+def test_where_no_evidence_is_asked_a_recorded_fact_or_evidence_counts_once(rubric):
+    criterion = facts_only(rubric, "1.1")
+    services.facts_import(
+        rubric=rubric,
+        rows=[{"province": code, "criterion": "1.1", "fact": "done", "value": "yes"} for code in ("TH-50", "TH-83")],
+    )
+    # An empty value is "not recorded"; a district is no entrant of the national contest: neither counts.
+    Fact.objects.create(rubric=rubric, province=Province.objects.get(code="TH-57"), criterion=criterion, name="x")
+    district = DistrictFactory(parent=Province.objects.get(code="TH-50"))
+    Fact.objects.create(rubric=rubric, province=district, criterion=criterion, name="done", value="yes")
+    link(rubric, "TH-50", "1.1")  # a fact too: counted once
+    link(rubric, "TH-57", "1.1")
+    services.facts_import(
+        rubric=rubric, rows=[{"province": "TH-14", "criterion": "1.2", "fact": "done", "value": "yes"}]
+    )
+
+    counts = {m["criterion"].code: (m["missing"], m["submitted"]) for m in board(rubric)["missing"]}
+
+    assert counts.pop("1.1") == (73, 3) and counts.pop("1.2") == (76, 0)  # 1.2 asks for evidence
+    assert set(counts.values()) == {(76, 0)}
+    assert_same_as_the_reminders(rubric)
+
+
+def assert_same_as_the_reminders(rubric):
+    """The same pairs as the reminders read them, counted row by row over the 76 entrants."""
     pairs = dashboard.submitted_pairs(rubric)
     entrants = set(ProvinceResult.objects.filter(rubric=rubric).values_list("province_id", flat=True))
     for c in Criterion.objects.filter(rubric=rubric):
@@ -66,6 +98,7 @@ def test_missing_and_submitted_count_each_entrant_once_from_facts_or_visible_evi
 
 
 def test_a_fact_written_after_the_count_is_counted_on_the_next_view(rubric):
+    facts_only(rubric, "1.1")
     assert board(rubric)["missing"][0]["submitted"] == 0
     services.fact_set(rubric=rubric, province=Province.objects.get(code="TH-50"), criterion_code="1.1", name="done",
                       value="yes")  # fmt: skip
@@ -73,8 +106,7 @@ def test_a_fact_written_after_the_count_is_counted_on_the_next_view(rubric):
 
 
 def test_near_deadline_lists_the_first_thirty_by_code_and_counts_the_rest(client, central_user, rubric, monkeypatch):
-    services.fact_set(rubric=rubric, province=Province.objects.get(code="TH-14"), criterion_code="1.2", name="done",
-                      value="yes")  # fmt: skip
+    link(rubric, "TH-14", "1.2")
     link(rubric, "TH-12", "1.2")
 
     (item,) = board(rubric)["near_deadline"]

@@ -5,6 +5,7 @@ import pytest
 from people.models import Role
 from scoring import reminders, services, tasks
 from scoring.models import Province, ReminderSent, YearSettings
+from submissions import services as evidence_services
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,10 @@ def staff(chiang_mai, phuket):
 
 
 def test_reminds_provinces_without_submission_once(rubric, staff, phuket, mailoutbox):
-    services.fact_set(rubric=rubric, province=phuket, criterion_code="1.2", name="done", value="yes")
+    phuket_staff = phuket.staff.get(user__email="pk@example.go.th").user
+    evidence_services.evidence_submit(
+        user=phuket_staff, rubric=rubric, province=phuket, criterion_code="1.2", url="https://example.org/pk"
+    )
     assert reminders.reminders_send(TODAY) == 75 - 74  # only Chiang Mai has staff with an address
     (mail,) = mailoutbox
     assert mail.to == ["cm@example.go.th"] and "แจ้งเตือน" in mail.subject
@@ -28,6 +32,13 @@ def test_reminds_provinces_without_submission_once(rubric, staff, phuket, mailou
     assert "1.1" not in mail.body  # due 31 July: not yet
     assert ReminderSent.objects.count() == 75  # recorded for every province still missing it
     assert reminders.reminders_send(TODAY) == 0 and len(mailoutbox) == 1  # never twice
+
+
+def test_a_fact_is_no_evidence_where_the_criterion_asks_for_some(rubric, staff, phuket, mailoutbox):
+    """Issue #26: "Criteria with no evidence yet" must go to a province whose facts central imported."""
+    services.fact_set(rubric=rubric, province=phuket, criterion_code="1.2", name="done", value="yes")
+    assert reminders.reminders_send(TODAY) == 2
+    assert sorted(m.to[0] for m in mailoutbox) == ["cm@example.go.th", "pk@example.go.th"]
 
 
 def test_no_reminder_far_from_a_deadline_or_when_switched_off(rubric, staff, mailoutbox):

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 import scoring
 from committee.demo import demo_evidence, demo_judgments
-from scoring import demo, services
+from scoring import demo, selectors, services
 from scoring.models import Rubric
 from scoring.spec import RubricError
 
@@ -37,8 +37,18 @@ class Command(BaseCommand):
                 f"หน่วยการปกครอง / units: {report.created} created, {report.updated} updated"
                 f" ({time.monotonic() - started:.1f} s)"
             )
+        # A frozen (or published) year refuses every change: its rubric and data stay as they are, so that
+        # `make run` starts again whatever central staff have done with the year (issue #26).
+        frozen = list(selectors.frozen_rubrics())
+        frozen_contests = {r.contest.slug: r.year for r in frozen}
         for path in sorted((DATA / "rubrics").glob("*.json")):
             data = json.loads(path.read_text(encoding="utf-8"))
+            year = frozen_contests.get(services.contest_slug(data))
+            if year is not None:
+                self.stdout.write(
+                    f"เกณฑ์ {path.name}: ผลปี {year} ตรึงไว้แล้ว ใช้เกณฑ์เดิม / {year} results frozen: rubric kept"
+                )
+                continue
             if options["no_units"] and (data.get("contest") or {}).get("entrant_level", "province") != "province":
                 # Its entrants are districts or subdistricts, which were not loaded.
                 self.stdout.write(f"ข้าม / skipped (no units): {path.name}")
@@ -51,18 +61,24 @@ class Command(BaseCommand):
         if options["demo"]:
             started = time.monotonic()
             users = demo.demo_users(units=not options["no_units"])
-            for rubric in Rubric.objects.select_related("contest"):
+            for rubric in frozen:
+                self.stdout.write(
+                    f"ข้อมูลตัวอย่าง {rubric.key}: ผลปี {rubric.year} ตรึงไว้แล้ว คงข้อมูลเดิม"
+                    f" / {rubric.key} results frozen: data kept"
+                )
+            open_rubrics = Rubric.objects.exclude(pk__in=[r.pk for r in frozen]).select_related("contest")
+            for rubric in open_rubrics:
                 began = time.monotonic()
                 count = demo.demo_facts(rubric=rubric)
                 took = time.monotonic() - began
                 self.stdout.write(f"ข้อมูลตัวอย่าง / demo facts {rubric.key}: {count} changed ({took:.1f} s)")
             current = Rubric.objects.national().order_by("-year").first()
-            if current is not None:
+            if current is not None and current not in frozen:
                 began = time.monotonic()
                 filled = demo_evidence(rubric=current)
                 took = time.monotonic() - began
                 self.stdout.write(f"หลักฐานตัวอย่าง / demo evidence {current.year}: {filled} provinces ({took:.1f} s)")
-            for rubric in Rubric.objects.exclude(pk__in=Rubric.objects.national()).select_related("contest"):
+            for rubric in open_rubrics.exclude(pk__in=Rubric.objects.national()):
                 began = time.monotonic()
                 made = demo_judgments(rubric=rubric)
                 took = time.monotonic() - began

@@ -1,0 +1,78 @@
+"""Every error page in the portal's look, Thai first (issue #26: the dashboard's year-on-year link opened a
+bare English "403 Forbidden" for a contest's organiser)."""
+
+import json
+
+import pytest
+from django.test import Client, RequestFactory
+from django.urls import reverse
+from django.views.defaults import server_error
+
+from people.models import Role
+from scoring import services
+from scoring.models import Province
+
+from .factories import DistrictFactory, UserFactory
+
+
+@pytest.fixture
+def organiser(db):
+    """Chonburi's organiser, running seed 001's website contest among one of its districts."""
+    chonburi = Province.objects.get(code="TH-20")
+    data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
+    data["contest"] = {**data["contest"], "entrants": [DistrictFactory(parent=chonburi).code]}
+    services.standings_recompute(rubric_id=services.rubric_load(data=data).pk, full=True)
+    return UserFactory(role=Role.ORGANISER, role__province=chonburi)
+
+
+def thai_then_english(html: str, th: str, en: str) -> bool:
+    return -1 < html.index(th) < html.index(en)
+
+
+def test_a_forbidden_page_is_the_portals_403_in_thai_first(client, organiser):
+    client.force_login(organiser)
+    response = client.get(reverse("ops:year_on_year"))
+
+    assert response.status_code == 403
+    assert [t.name for t in response.templates][:2] == ["403.html", "base.html"]
+    html = response.content.decode()
+    assert thai_then_english(html, "ไม่มีสิทธิ์เข้าถึงหน้านี้", "You may not open this page")
+    assert 'data-nav="contests"' in html  # the organiser's own navigation bar, as on every page
+
+
+def test_the_dashboard_offers_year_on_year_only_to_who_can_open_it(client, organiser, central_user):
+    client.force_login(organiser)
+    assert 'id="year-on-year"' not in client.get("/standings/chonburi-web-2564/").content.decode()
+    client.force_login(central_user)
+    html = client.get("/standings/2566/").content.decode()
+    assert f'href="{reverse("ops:year_on_year")}" id="year-on-year"' in html
+    assert client.get(reverse("ops:year_on_year")).status_code == 200
+
+
+def test_an_unknown_address_is_the_portals_404(client, provincial_user, settings):
+    settings.DEBUG = False
+    client.force_login(provincial_user)
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert [t.name for t in response.templates][:2] == ["404.html", "base.html"]
+    assert thai_then_english(response.content.decode(), "ไม่พบหน้านี้", "Page not found")
+
+
+def test_a_server_error_is_a_standalone_thai_first_page(db):
+    response = server_error(RequestFactory().get("/"))  # Django's handler500, with no request context
+
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert thai_then_english(html, "ระบบขัดข้อง", "Something went wrong")
+    assert "/static/css/portal.css" in html
+
+
+def test_a_failed_csrf_check_is_the_portals_page(provincial_user):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(provincial_user)
+    response = client.post(reverse("logout"))
+
+    assert response.status_code == 403
+    assert [t.name for t in response.templates][:2] == ["403_csrf.html", "base.html"]
+    assert thai_then_english(response.content.decode(), "แบบฟอร์มนี้หมดอายุแล้ว", "This form has expired")
