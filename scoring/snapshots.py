@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -86,11 +85,10 @@ def standings_unfreeze(*, user, rubric: Rubric, reason: str) -> None:
 
 
 @transaction.atomic
-def publication_publish(
-    *, user, rubric: Rubric, confirmed: bool, previewed_frozen_at: datetime | None
-) -> StandingsSnapshot:
+def publication_publish(*, user, rubric: Rubric, confirmed: bool, previewed_frozen_at: str) -> StandingsSnapshot:
     """Announces the frozen results. Only with an explicit confirmation of the very snapshot the preview
-    showed: one frozen again since then (other rows) must be previewed again before it is published."""
+    showed (`previewed_frozen_at`: its frozen_at.isoformat()): one frozen again since then must be previewed
+    again before it is published."""
     _require_central(user, rubric)
     snapshot = StandingsSnapshot.objects.select_for_update().filter(rubric=rubric).first()
     if snapshot is None:
@@ -99,7 +97,7 @@ def publication_publish(
         raise ValidationError(
             "กรุณาทำเครื่องหมายยืนยันว่าตรวจผลแล้วก่อนประกาศ / tick the confirmation that you checked the results"
         )
-    if previewed_frozen_at != snapshot.frozen_at:
+    if previewed_frozen_at != snapshot.frozen_at.isoformat():
         raise ValidationError(
             "ผลที่ตรึงไว้เปลี่ยนไปหลังจากที่ดูตัวอย่าง กรุณาตรวจอีกครั้ง"
             " / the frozen results changed after the preview; check them again"

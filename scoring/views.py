@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 
 from django.conf import settings
 from django.contrib import messages
@@ -144,13 +143,6 @@ def unfreeze(request, year: int):
     )
 
 
-def _stamp_seen(request) -> datetime | None:
-    try:
-        return datetime.fromisoformat(request.POST.get("frozen_at", ""))
-    except ValueError:
-        return None
-
-
 @require_http_methods(["GET", "POST"])
 def publish(request, year: int):
     """GET previews the frozen results exactly as they will be announced; only a confirmed POST publishes."""
@@ -162,7 +154,7 @@ def publish(request, year: int):
                 user=request.user,
                 rubric=rubric,
                 confirmed=request.POST.get("confirm") == "1",
-                previewed_frozen_at=_stamp_seen(request),
+                previewed_frozen_at=request.POST.get("frozen_at", ""),
             )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))

@@ -21,7 +21,7 @@ def frozen(rubric, central_user) -> StandingsSnapshot:
 
 def _publish(user, rubric, snapshot) -> StandingsSnapshot:
     return snapshots.publication_publish(
-        user=user, rubric=rubric, confirmed=True, previewed_frozen_at=snapshot.frozen_at
+        user=user, rubric=rubric, confirmed=True, previewed_frozen_at=snapshot.frozen_at.isoformat()
     )
 
 
@@ -32,7 +32,7 @@ def _messages(response) -> list[str]:
 def test_publish_needs_the_confirmation(frozen, rubric, central_user):
     with pytest.raises(ValidationError) as exc:
         snapshots.publication_publish(
-            user=central_user, rubric=rubric, confirmed=False, previewed_frozen_at=frozen.frozen_at
+            user=central_user, rubric=rubric, confirmed=False, previewed_frozen_at=frozen.frozen_at.isoformat()
         )
     assert exc.value.messages == [
         "กรุณาทำเครื่องหมายยืนยันว่าตรวจผลแล้วก่อนประกาศ / tick the confirmation that you checked the results"
@@ -41,7 +41,7 @@ def test_publish_needs_the_confirmation(frozen, rubric, central_user):
 
 
 def test_publish_refuses_results_frozen_again_after_the_preview(frozen, rubric, central_user):
-    seen = frozen.frozen_at
+    seen = frozen.frozen_at.isoformat()
     snapshots.standings_freeze(user=central_user, rubric=rubric)  # other rows than the preview showed
     with pytest.raises(ValidationError) as exc:
         snapshots.publication_publish(user=central_user, rubric=rubric, confirmed=True, previewed_frozen_at=seen)
