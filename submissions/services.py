@@ -254,9 +254,11 @@ INNOVATION_FIELDS = [
 
 @transaction.atomic
 def innovation_report_save(*, user, rubric: Rubric, province: Province, data: Mapping) -> InnovationReport:
-    """Saves the form as a new version (earlier versions stay)."""
+    """Saves the form as a new version (earlier versions stay); refused, like evidence, once the year is
+    frozen or published."""
     if not user.has_perm("submissions.submit_evidence", province):
         raise PermissionDenied
+    _ensure_open(rubric)
     Province.objects.select_for_update().filter(pk=province.pk).first()  # serialises version numbers
     last = InnovationReport.objects.filter(rubric=rubric, province=province).aggregate(v=Max("version"))["v"] or 0
     report = InnovationReport(

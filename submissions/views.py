@@ -294,10 +294,14 @@ def innovation(request, year: int, code: str):
     if request.method == "POST":
         gate.require(request, "submissions.submit_evidence", ctx["province"])
         if form.is_valid():
-            services.innovation_report_save(
-                user=request.user, rubric=ctx["rubric"], province=ctx["province"], data=form.cleaned_data
-            )
-            messages.success(request, "บันทึกแบบรายงานนวัตกรรมแล้ว (ฉบับใหม่) / Innovation report saved (new version)")
+            try:
+                services.innovation_report_save(
+                    user=request.user, rubric=ctx["rubric"], province=ctx["province"], data=form.cleaned_data
+                )
+            except PortalError as exc:
+                show(request, exc)
+            else:
+                messages.success(request, "บันทึกแบบรายงานนวัตกรรมแล้ว (ฉบับใหม่) / Innovation report saved (new version)")
             return redirect("submissions:innovation", year=year, code=code)
     ctx = _criterion_ctx(request, ctx)
     ctx.update(

@@ -6,7 +6,7 @@ from django.urls import reverse
 from scoring import services as scoring_services
 from scoring import snapshots
 from submissions import services
-from submissions.models import Evidence
+from submissions.models import Evidence, InnovationReport
 from submissions.validators.content import UploadRefused
 
 from . import files
@@ -95,3 +95,18 @@ def test_withdrawn_publication_leaves_the_year_frozen_for_evidence(published, ru
     snapshots.publication_withdraw(user=central_user, rubric=rubric, reason="ตรวจพบคะแนนผิด")
     html = owner_client.get(PAGE).content.decode()
     assert FROZEN_TH in html and PUBLISHED_TH not in html
+
+
+def test_published_year_refuses_the_innovation_report_too(published, owner_client):
+    url = reverse("submissions:innovation", args=[2566, "TH-50"])
+    html = owner_client.get(url).content.decode()
+    assert f'id="evidence-closed" role="status"><p><strong>{PUBLISHED_TH}</strong>' in html
+    assert "<fieldset disabled>" in html
+    data = {
+        "title_th": "ระบบติดตาม จปฐ.", "office": "สพจ.เชียงใหม่", "office_phone": "053-1",
+        "coordinator_name": "สมศรี", "coordinator_position": "นักวิชาการ", "coordinator_phone": "053-2",
+        "coordinator_mobile": "081-1", "coordinator_email": "s@example.org", "innovation_type": "policy",
+    }  # fmt: skip
+    response = owner_client.post(url, data, follow=True)
+    assert [str(m) for m in response.context["messages"]] == [f"{PUBLISHED_TH} / {PUBLISHED_EN}"]
+    assert not InnovationReport.objects.exists()
