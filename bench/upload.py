@@ -21,6 +21,7 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -96,6 +97,11 @@ class Client:
             "X-CSRFToken": self.cookies["csrftoken"],
             "Accept": "application/json",
         }
+        # New bytes each time (inside the PDF comment or the video's mdat, past the part's headers): the portal
+        # refuses a file it already holds for the criterion.
+        with body_path.open("r+b") as f:
+            f.seek(2048)
+            f.write(uuid.uuid4().hex.encode())
         started = time.perf_counter()
         with body_path.open("rb") as f:
             status, data = self.request(

@@ -33,7 +33,7 @@ class NominationWindow:
         return today <= self.closes
 
     def text(self, lang: str = "th") -> str:
-        """ "๒๐ ก.ค. ๒๕๖๔", or with the day it moves to: "๑๓ เม.ย. ๒๕๖๖ → ๑๘ เม.ย. ๒๕๖๖ (วันหยุด)"."""
+        """ "๒๐ ก.ค. ๒๕๖๔", or with the day it moves to: "๑๓ เม.ย. ๒๕๖๖ (วันหยุดราชการ) → เลื่อนเป็น ๑๘ เม.ย. ๒๕๖๖"."""
         return deadline_text(self.deadline, rubric_calendar(self.rubric), lang)
 
 

@@ -20,6 +20,7 @@ from people.models import Role
 from . import selectors
 from .dashboard import due_soon, submitted_pairs, year_settings
 from .models import Province, ReminderSent, Rubric
+from .workdays import moved_suffix
 
 log = logging.getLogger(__name__)
 SUBJECT = "[CDD 4.0] แจ้งเตือนหลักฐานที่ยังไม่ได้ส่ง / Reminder: evidence not yet submitted"
@@ -30,8 +31,8 @@ def _body(province: Province, due: list[tuple], calendar) -> str:
     lines_en = ["", f"Dear {province.name_en} provincial CDD office,", "", "Criteria with no evidence yet:"]
     for c, left in due:
         moved = calendar.next_working_day(c.deadline)
-        then_th = f" → {thai_date(moved)} (วันหยุด)" if moved != c.deadline else ""
-        then_en = f" → {moved:%d %B %Y} (office holiday)" if moved != c.deadline else ""
+        then_th = moved_suffix(thai_date(moved)) if moved != c.deadline else ""
+        then_en = moved_suffix(f"{moved:%d %B %Y}", "en") if moved != c.deadline else ""
         lines_th.append(f"- {c.code} {c.name_th} กำหนดส่ง {thai_date(c.deadline)}{then_th} (เหลือ {left} วันทำการ)")
         lines_en.append(f"- {c.code} {c.name_en}: due {c.deadline:%d %B %Y}{then_en} ({left} working days left)")
     return "\n".join([*lines_th, *lines_en, "", "— พอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ / CDD 4.0 portal"])

@@ -14,12 +14,15 @@ from .engine import vacant_places
 from .models import (
     Contest,
     Fact,
+    FreezeAction,
+    FreezeEvent,
     HolidayOverride,
     HolidayOverrideChange,
     Level,
     Nominee,
     Province,
     ProvinceResult,
+    ResultsState,
     Rubric,
     StandingsSnapshot,
 )
@@ -170,6 +173,20 @@ def is_frozen(rubric: Rubric) -> bool:
 def frozen_rubrics() -> QuerySet[Rubric]:
     """Every rubric whose results are frozen (published ones too)."""
     return Rubric.objects.filter(snapshot__isnull=False).select_related("contest")
+
+
+def results_state(rubric: Rubric) -> ResultsState:
+    """Where the year's results stand: what evidence uploads may still do depends on it. 1 query."""
+    published = list(StandingsSnapshot.objects.filter(rubric_id=rubric.pk).values_list("published_at", flat=True))
+    if not published:
+        return ResultsState.OPEN
+    return ResultsState.FROZEN if published[0] is None else ResultsState.PUBLISHED
+
+
+def publication_withdrawn(rubric: Rubric) -> FreezeEvent | None:
+    """The withdrawal, if the year's latest publish-or-withdraw was one: the results page then says so."""
+    last = FreezeEvent.objects.filter(rubric=rubric, action__in=[FreezeAction.PUBLISH, FreezeAction.WITHDRAW]).first()
+    return last if last and last.action == FreezeAction.WITHDRAW else None
 
 
 def work_calendar() -> WorkCalendar:

@@ -85,13 +85,42 @@ def standings_unfreeze(*, user, rubric: Rubric, reason: str) -> None:
 
 
 @transaction.atomic
-def standings_publish(*, user, rubric: Rubric) -> StandingsSnapshot:
+def publication_publish(*, user, rubric: Rubric, confirmed: bool, previewed_frozen_at: str) -> StandingsSnapshot:
+    """Announces the frozen results. Only with an explicit confirmation of the very snapshot the preview
+    showed (`previewed_frozen_at`: its frozen_at.isoformat()): one frozen again since then must be previewed
+    again before it is published."""
     _require_central(user, rubric)
     snapshot = StandingsSnapshot.objects.select_for_update().filter(rubric=rubric).first()
     if snapshot is None:
         raise ValidationError("ต้องตรึงผลก่อนประกาศ / freeze the results before publishing")
+    if not confirmed:
+        raise ValidationError(
+            "กรุณาทำเครื่องหมายยืนยันว่าตรวจผลแล้วก่อนประกาศ / tick the confirmation that you checked the results"
+        )
+    if previewed_frozen_at != snapshot.frozen_at.isoformat():
+        raise ValidationError(
+            "ผลที่ตรึงไว้เปลี่ยนไปหลังจากที่ดูตัวอย่าง กรุณาตรวจอีกครั้ง"
+            " / the frozen results changed after the preview; check them again"
+        )
     if snapshot.published_at is None:
         snapshot.published_at, snapshot.published_by = timezone.now(), user
         snapshot.save(update_fields=["published_at", "published_by"])
         FreezeEvent.objects.create(rubric=rubric, action=FreezeAction.PUBLISH, by=user)
+    return snapshot
+
+
+@transaction.atomic
+def publication_withdraw(*, user, rubric: Rubric, reason: str) -> StandingsSnapshot:
+    """Takes the announcement down; the results stay frozen, so they can be published again or unfrozen
+    and corrected. The reason is kept in the audit trail with who and when."""
+    _require_central(user, rubric)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("ต้องระบุเหตุผลในการถอนการประกาศผล / a reason is required to withdraw the publication")
+    snapshot = StandingsSnapshot.objects.select_for_update().filter(rubric=rubric).first()
+    if snapshot is None or snapshot.published_at is None:
+        raise ValidationError("ผลปีนี้ยังไม่ได้ประกาศ / this year's results are not published")
+    snapshot.published_at, snapshot.published_by = None, None
+    snapshot.save(update_fields=["published_at", "published_by"])
+    FreezeEvent.objects.create(rubric=rubric, action=FreezeAction.WITHDRAW, reason=reason, by=user)
     return snapshot

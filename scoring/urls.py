@@ -17,6 +17,7 @@ urlpatterns = [
     path("<rubric:year>/freeze/", views.freeze, name="freeze"),
     path("<rubric:year>/unfreeze/", views.unfreeze, name="unfreeze"),
     path("<rubric:year>/publish/", views.publish, name="publish"),
+    path("<rubric:year>/withdraw/", views.withdraw_publication, name="withdraw"),
     path("<rubric:year>/mine/", views.mine, name="mine"),
     path("<rubric:year>/results/", views.results, name="results"),
 ]

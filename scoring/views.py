@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core import gate
 from core.errors import PortalError
@@ -22,7 +22,7 @@ from . import selectors, services, snapshots
 from .access import rubric_gate
 from .actor import actor_of
 from .contests import contest_rows
-from .models import ProvinceResult, Rubric, StandingsSnapshot
+from .models import FreezeEvent, ProvinceResult, Rubric, StandingsSnapshot
 from .rubric_json import rubric_json
 from .rules.base import Label
 from .rules.facts import parse_amount
@@ -69,6 +69,8 @@ def dashboard_page(request, year: int):
     ctx = _context(request, rubric)
     names = {row["r"].province.code: row["r"].province.name_th for row in ctx["rows"]}
     ctx["map"] = thailand_map()
+    if ctx["snapshot"]:  # who froze, published or withdrew it, when and why
+        ctx["freeze_events"] = list(FreezeEvent.objects.filter(rubric=rubric).select_related("by")[:10])
     ctx["map_provinces"] = [(p["code"], p["d"], names.get(p["code"], p["name"])) for p in ctx["map"]["provinces"]]
     if rubric.period:  # a contest with periods: each period's page, and the periods combined
         ctx["periods"] = list(rubric.contest.rubrics.select_related("contest").order_by("period_order"))
@@ -118,7 +120,7 @@ def settings_update(request, year: int):
 
 
 def _snapshot_action(request, year: int, action, done: str, **kwargs):
-    """Runs one freeze/unfreeze/publish service and reports back on the dashboard."""
+    """Runs one freeze/unfreeze/withdraw service and reports back on the dashboard."""
     rubric = _central_rubric(request, year)
     try:
         action(user=request.user, rubric=rubric, **kwargs)
@@ -141,9 +143,41 @@ def unfreeze(request, year: int):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def publish(request, year: int):
-    return _snapshot_action(request, year, snapshots.standings_publish, "ประกาศผลแล้ว / results published")
+    """GET previews the frozen results exactly as they will be announced; only a confirmed POST publishes."""
+    rubric = _central_rubric(request, year)
+    snapshot = StandingsSnapshot.objects.filter(rubric=rubric).first()
+    if request.method == "POST":
+        try:
+            snapshots.publication_publish(
+                user=request.user,
+                rubric=rubric,
+                confirmed=request.POST.get("confirm") == "1",
+                previewed_frozen_at=request.POST.get("frozen_at", ""),
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("scoring:publish", year=year)
+        messages.success(request, "ประกาศผลแล้ว / results published")
+        return redirect("scoring:results", year=year)
+    if snapshot is None:
+        messages.error(request, "ต้องตรึงผลก่อนประกาศ / freeze the results before publishing")
+        return redirect("scoring:dashboard", year=year)
+    ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": board.as_of(snapshot.computed_at), "preview": True}
+    return render(request, "scoring/publish.html", ctx)
+
+
+@require_POST
+def withdraw_publication(request, year: int):
+    reason = request.POST.get("reason", "")
+    return _snapshot_action(
+        request,
+        year,
+        snapshots.publication_withdraw,
+        "ถอนการประกาศผลแล้ว (ผลยังตรึงไว้) / publication withdrawn (the results stay frozen)",
+        reason=reason,
+    )
 
 
 @login_required
@@ -182,7 +216,11 @@ def results(request, year: int):
     rubric = get_object_or_404(Rubric.objects.by_key(year))
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()
     if snapshot is None:
-        raise Http404
+        withdrawn = selectors.publication_withdrawn(rubric)
+        if withdrawn is None:
+            raise Http404
+        # Gone, not missing: whoever follows an old link learns the announcement was taken down.
+        return render(request, "scoring/results.html", {"rubric": rubric, "withdrawn": withdrawn}, status=410)
     ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": board.as_of(snapshot.computed_at)}
     return render(request, "scoring/results.html", ctx)
 

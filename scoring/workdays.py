@@ -107,6 +107,14 @@ class WorkCalendar:
         return out
 
 
+def moved_suffix(moved_shown: str, lang: str = "th") -> str:
+    """What follows a written deadline on which offices are closed (decision 9): that day was the closed one
+    and the deadline moved, " (วันหยุดราชการ) → เลื่อนเป็น ๑ ส.ค. ๒๕๖๖" (not the moved-to day as a holiday)."""
+    if lang == "en":
+        return f" (offices closed) → moved to {moved_shown}"
+    return f" (วันหยุดราชการ) → เลื่อนเป็น {moved_shown}"
+
+
 def deadline_text(deadline: date | None, calendar: WorkCalendar, lang: str = "th", thai_digits: bool = True) -> str:
     """The deadline as written and, when offices are closed that day, the day it moves to (decision 9)."""
     if deadline is None:
@@ -118,5 +126,4 @@ def deadline_text(deadline: date | None, calendar: WorkCalendar, lang: str = "th
 
     if moved == deadline:
         return show(deadline)
-    closed = "วันหยุด" if lang == "th" else "office holiday"
-    return f"{show(deadline)} → {show(moved)} ({closed})"
+    return show(deadline) + moved_suffix(show(moved), lang)

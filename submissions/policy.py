@@ -3,9 +3,12 @@ read through the rule; this module only knows the portal's file types and their 
 
 from __future__ import annotations
 
-from scoring.models import Rubric
+from scoring.models import ResultsState, Rubric
 from scoring.rules.base import EvidenceExpected
-from scoring.selectors import rubric_spec
+from scoring.selectors import results_state, rubric_spec
+
+from .validators.content import TYPES
+from .validators.refusal import UploadRefused
 
 DEFAULT_TYPES = frozenset({"pdf", "png", "jpeg", "docx", "xlsx", "pptx"})
 TYPE_LABELS = {
@@ -37,6 +40,15 @@ def allowed_labels(rubric: Rubric, criterion_code: str) -> list[str]:
     return [TYPE_LABELS[t] for t in ORDER if t in allowed]
 
 
+KIND_ORDER = ["pdf", "image", "office", "video"]
+
+
+def allowed_kinds(rubric: Rubric, criterion_code: str) -> list[str]:
+    """The size-limit groups (FileKind) of the types this criterion takes, in the page's order."""
+    kinds = {TYPES[t][0] for t in allowed_types(rubric, criterion_code)}
+    return [k for k in KIND_ORDER if k in kinds]
+
+
 def accept_attribute(rubric: Rubric, criterion_code: str) -> str:
     """For <input accept>: a convenience for the file picker only; the server checks content."""
     exts = {"pdf": ".pdf", "png": ".png", "jpeg": ".jpg,.jpeg", "docx": ".docx", "xlsx": ".xlsx"}
@@ -47,3 +59,26 @@ def accept_attribute(rubric: Rubric, criterion_code: str) -> str:
 def innovation_criterion(rubric: Rubric) -> str | None:
     """The criterion the innovation report form is filed under, as the rubric says; None if none is."""
     return next((c.code for c in rubric_spec(rubric).criteria() if c.rule.evidence_expected().innovation_report), None)
+
+
+def evidence_closed(rubric: Rubric) -> UploadRefused | None:
+    """Why the year takes no more evidence, or None while it does. The evidence page shows this very text and
+    the services refuse with it. Late evidence is still taken (it counts as late, RUBRIC.md decision 3); but
+    the frozen results are what gets announced, and published results are final: nothing sent then could
+    count, so nothing is taken (or withdrawn) rather than kept for show."""
+    state = results_state(rubric)
+    if state == ResultsState.PUBLISHED:
+        return UploadRefused(
+            f"ประกาศผลปี {rubric.year} แล้ว ผลเป็นที่สิ้นสุด ไม่รับหลักฐานเพิ่มและถอนหลักฐานไม่ได้ (หลักฐานที่ส่งหลังประกาศผลไม่นำมาคิดคะแนน)",
+            f"The {rubric.year} results are published and final: no more evidence is taken and none can be"
+            " withdrawn (nothing sent after publication would count)",
+            status=409,
+        )
+    if state == ResultsState.FROZEN:
+        return UploadRefused(
+            f"ส่วนกลางตรึงผลปี {rubric.year} แล้ว ไม่รับหลักฐานเพิ่มและถอนหลักฐานไม่ได้จนกว่าจะยกเลิกการตรึงผล",
+            f"Central staff have frozen the {rubric.year} results: no evidence is taken or withdrawn until they"
+            " unfreeze them",
+            status=409,
+        )
+    return None

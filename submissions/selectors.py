@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Min, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -60,6 +60,14 @@ def evidence_pairs(rubric: Rubric) -> QuerySet:
     )
 
 
+def late_by(calendar, deadline: date | None, sent: datetime | None) -> int | None:
+    """Working days a sending came after the deadline (moved as decision 9 says): 0 on time, None if there
+    is no deadline or nothing was sent. The day is Bangkok's, as timeliness counts it."""
+    if deadline is None or sent is None:
+        return None
+    return calendar.working_days_after(calendar.next_working_day(deadline), timezone.localtime(sent).date())
+
+
 def working_days_left(calendar, today: date, deadline: date | None) -> int | None:
     """Working days from today to the deadline; negative once past (late by that many)."""
     if deadline is None:
@@ -78,6 +86,7 @@ class CriterionRow:
     days_left: int | None
     points: str | None
     note: str = ""
+    sent_late: int | None = None  # working days the first visible item came after the deadline; 0 on time
 
     @property
     def done(self) -> bool:
@@ -103,7 +112,8 @@ def province_home(*, rubric: Rubric, province: Province, today: date | None = No
     subs = {
         s.criterion_id: s
         for s in Submission.objects.filter(rubric=rubric, province=province).annotate(
-            visible=Count("evidence", filter=Q(evidence__withdrawn_at__isnull=True))
+            visible=Count("evidence", filter=Q(evidence__withdrawn_at__isnull=True)),
+            first_sent=Min("evidence__created_at", filter=Q(evidence__withdrawn_at__isnull=True)),
         )
     }
     result = (
@@ -122,6 +132,7 @@ def province_home(*, rubric: Rubric, province: Province, today: date | None = No
                 days_left=working_days_left(calendar, today, c.deadline),
                 points=(result.criteria.get(c.code) if result else None),
                 note=sub.status_note if sub and sub.status == SubmissionStatus.RETURNED else "",
+                sent_late=late_by(calendar, c.deadline, sub.first_sent if sub and visible else None),
             )
             rows.append(row)
             done += row.done

@@ -116,10 +116,12 @@ def evidence_submit(
     committing = False
     try:
         with transaction.atomic():
+            _ensure_open(rubric)
             # Locked as it is read (one query, not a get_or_create and then a second locked read).
             submission, _ = Submission.objects.select_for_update().get_or_create(
                 rubric=rubric, province=province, criterion=criterion
             )
+            _refuse_repeat(submission, fields)
             submission.last_version += 1
             submission.status = SubmissionStatus.SUBMITTED
             submission.save(update_fields=["last_version", "status"])
@@ -151,11 +153,34 @@ def evidence_withdraw(*, user, evidence: Evidence, now: datetime | None = None) 
         raise PermissionDenied
     evidence = Evidence.objects.select_for_update().select_related("submission__criterion").get(pk=evidence.pk)
     if evidence.withdrawn_at is None:
+        _ensure_open(evidence.submission.rubric)
         evidence.withdrawn_at, evidence.withdrawn_by = now or timezone.now(), user
         evidence.save(update_fields=["withdrawn_at", "withdrawn_by"])
         sub = evidence.submission
         _feed_time_facts(rubric=sub.rubric, province=sub.province, criterion_code=sub.criterion.code, user=user)
     return evidence
+
+
+def _refuse_repeat(submission: Submission, fields: dict) -> None:
+    """Each visible file or link is a separate item: the same bytes (or link) twice would only look like two."""
+    same = {"sha256": fields["sha256"]} if "sha256" in fields else {"url": fields["url"]}
+    earlier = Evidence.objects.visible().filter(submission=submission, **same).first()
+    if earlier is None:
+        return
+    what = earlier.original_name or earlier.url
+    raise UploadRefused(
+        f"ส่งไฟล์นี้ไว้แล้ว (รายการที่ {earlier.version}: {what}) จึงไม่บันทึกซ้ำ"
+        if earlier.kind == EvidenceKind.FILE
+        else f"ส่งลิงก์นี้ไว้แล้ว (รายการที่ {earlier.version}) จึงไม่บันทึกซ้ำ",
+        f"Already sent as item {earlier.version} ({what}); not saved again",
+        status=409,
+    )
+
+
+def _ensure_open(rubric: Rubric) -> None:
+    refusal = policy.evidence_closed(rubric)
+    if refusal is not None:
+        raise refusal
 
 
 def _feed_time_facts(*, rubric: Rubric, province: Province, criterion_code: str, user) -> None:
@@ -229,9 +254,11 @@ INNOVATION_FIELDS = [
 
 @transaction.atomic
 def innovation_report_save(*, user, rubric: Rubric, province: Province, data: Mapping) -> InnovationReport:
-    """Saves the form as a new version (earlier versions stay)."""
+    """Saves the form as a new version (earlier versions stay); refused, like evidence, once the year is
+    frozen or published."""
     if not user.has_perm("submissions.submit_evidence", province):
         raise PermissionDenied
+    _ensure_open(rubric)
     Province.objects.select_for_update().filter(pk=province.pk).first()  # serialises version numbers
     last = InnovationReport.objects.filter(rubric=rubric, province=province).aggregate(v=Max("version"))["v"] or 0
     report = InnovationReport(

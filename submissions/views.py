@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from core import gate
 from core.errors import PortalError
@@ -83,6 +83,7 @@ def home(request):
 def province(request, year: int, code: str):
     ctx = _context(request, year, code)
     ctx.update(selectors.province_home(rubric=ctx["rubric"], province=ctx["province"]))
+    ctx["closed"] = policy.evidence_closed(ctx["rubric"])
     ctx["clarifications"] = []  # filled by the committee's hook (committee/apps.py) when it is installed
     for extra in hooks.province_page(ctx["province"], ctx["rubric"]):
         ctx.update(extra)
@@ -131,9 +132,12 @@ def _criterion_ctx(request, ctx: dict) -> dict:
         submission=selectors.submission_of(rubric=ctx["rubric"], province=ctx["province"], criterion=ctx["criterion"]),
         allowed=policy.allowed_labels(ctx["rubric"], code),
         accept=policy.accept_attribute(ctx["rubric"], code),
-        limits_mb={k: v // (1024 * 1024) for k, v in limits.items()},
+        # Only the kinds this criterion takes: a video limit on a criterion that refuses video misleads.
+        limits_mb=[(kind, limits[kind] // (1024 * 1024)) for kind in policy.allowed_kinds(ctx["rubric"], code)],
         link_form=LinkForm(),
+        closed=policy.evidence_closed(ctx["rubric"]),
     )
+    ctx["can_withdraw"] = ctx["can_submit"] and ctx["closed"] is None
     return ctx
 
 
@@ -166,7 +170,11 @@ def _upload_response(request, ctx: dict, created: list, refused: list[dict]):
         rows = [
             {
                 "id": e.pk,
-                "row_html": render_to_string("submissions/_evidence_row.html", {"e": e, "can_submit": True}, request),
+                "row_html": render_to_string(
+                    "submissions/_evidence_row.html",
+                    {"e": e, "can_submit": True, "criterion": ctx["criterion"], "rubric": ctx["rubric"]},
+                    request,
+                ),
             }
             for e in created
         ]
@@ -253,14 +261,26 @@ def link(request, year: int, code: str, criterion: str):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def withdraw(request, pk: int):
+    """GET asks first (no script needed); only a POST that carries the confirmation withdraws."""
     evidence = selectors.evidence_or_404(request.user, pk)
     gate.require(request, "submissions.withdraw_evidence", evidence)
-    services.evidence_withdraw(user=request.user, evidence=evidence)
-    messages.success(request, "ถอนหลักฐานแล้ว (ยังเก็บไว้ในประวัติ) / Withdrawn (kept in the history)")
     sub = evidence.submission
-    return redirect("submissions:criterion", year=sub.rubric.key, code=sub.province.code, criterion=sub.criterion.code)
+    back = redirect("submissions:criterion", year=sub.rubric.key, code=sub.province.code, criterion=sub.criterion.code)
+    if request.method == "POST" and request.POST.get("confirm") == "1":
+        try:
+            services.evidence_withdraw(user=request.user, evidence=evidence)
+        except PortalError as exc:
+            show(request, exc)
+        else:
+            messages.success(request, "ถอนหลักฐานแล้ว (ยังเก็บไว้ในประวัติ) / Withdrawn (kept in the history)")
+        return back
+    if request.method == "POST":  # a plain form post from an old page: ask, as the link does
+        return redirect("submissions:withdraw", pk=pk)
+    if evidence.withdrawn:
+        return back
+    return render(request, "submissions/withdraw.html", {"e": evidence, "closed": policy.evidence_closed(sub.rubric)})
 
 
 @login_required
@@ -274,10 +294,14 @@ def innovation(request, year: int, code: str):
     if request.method == "POST":
         gate.require(request, "submissions.submit_evidence", ctx["province"])
         if form.is_valid():
-            services.innovation_report_save(
-                user=request.user, rubric=ctx["rubric"], province=ctx["province"], data=form.cleaned_data
-            )
-            messages.success(request, "บันทึกแบบรายงานนวัตกรรมแล้ว (ฉบับใหม่) / Innovation report saved (new version)")
+            try:
+                services.innovation_report_save(
+                    user=request.user, rubric=ctx["rubric"], province=ctx["province"], data=form.cleaned_data
+                )
+            except PortalError as exc:
+                show(request, exc)
+            else:
+                messages.success(request, "บันทึกแบบรายงานนวัตกรรมแล้ว (ฉบับใหม่) / Innovation report saved (new version)")
             return redirect("submissions:innovation", year=year, code=code)
     ctx = _criterion_ctx(request, ctx)
     ctx.update(

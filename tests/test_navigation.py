@@ -70,8 +70,10 @@ def test_province_sees_its_standing_only_once_published(client, rubric, central,
     client.force_login(provincial_user)
     page = reverse("submissions:province", args=[2566, "TH-50"])
     assert nav(client.get(page)) == [("evidence", "/", True)]
-    snapshots.standings_freeze(user=central, rubric=rubric)
-    snapshots.standings_publish(user=central, rubric=rubric)
+    snap = snapshots.standings_freeze(user=central, rubric=rubric)
+    snapshots.publication_publish(
+        user=central, rubric=rubric, confirmed=True, previewed_frozen_at=snap.frozen_at.isoformat()
+    )
     assert nav(client.get(page)) == [("evidence", "/", True), ("standing", "/standings/2566/mine/", False)]
     assert nav(client.get("/standings/2566/mine/"))[1] == ("standing", "/standings/2566/mine/", True)
 

@@ -9,6 +9,7 @@ from .standings import (  # noqa: F401
     ProvinceResult,
     RecomputeRun,
     ReminderSent,
+    ResultsState,
     StandingsSnapshot,
     YearSettings,
 )

@@ -107,14 +107,24 @@ class StandingsSnapshot(models.Model):
         return f"{self.rubric_id} frozen {self.frozen_at:%Y-%m-%d %H:%M}"
 
 
+class ResultsState(models.TextChoices):
+    """Where a year's results stand (not stored: read from its snapshot by `selectors.results_state`)."""
+
+    OPEN = "open", "ยังไม่ตรึงผล / open"
+    FROZEN = "frozen", "ตรึงผลแล้ว / frozen"
+    PUBLISHED = "published", "ประกาศผลแล้ว / published"
+
+
 class FreezeAction(models.TextChoices):
     FREEZE = "freeze", "ตรึงผล / freeze"
     UNFREEZE = "unfreeze", "ยกเลิกการตรึงผล / unfreeze"
     PUBLISH = "publish", "ประกาศผล / publish"
+    WITHDRAW = "withdraw", "ถอนการประกาศผล / withdraw publication"
 
 
 class FreezeEvent(models.Model):
-    """Audit trail of freezing, unfreezing (always with a reason) and publishing a year's results."""
+    """Audit trail of freezing, unfreezing and withdrawing a publication (both always with a reason), and
+    publishing a year's results."""
 
     rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="freeze_events")
     action = models.CharField("การดำเนินการ / action", max_length=10, choices=FreezeAction.choices)
@@ -129,7 +139,10 @@ class FreezeEvent(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=~Q(action="unfreeze") | ~Q(reason=""), name="freeze_event_unfreeze_needs_reason"
-            )
+            ),
+            models.CheckConstraint(
+                condition=~Q(action="withdraw") | ~Q(reason=""), name="freeze_event_withdraw_needs_reason"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from django import template
 
 from scoring import selectors
+from scoring.workdays import moved_suffix
+from submissions.selectors import late_by
 
 from .thai import is_en, thai_date
 
@@ -17,7 +19,8 @@ register = template.Library()
 
 @register.filter
 def moved_deadline(deadline, rubric) -> str:
-    """ "" when offices are open on the deadline, else " → ๑๘ เมษายน ๒๕๖๖ (วันหยุด)", in the page's language.
+    """ "" when offices are open on the deadline, else " (วันหยุดราชการ) → เลื่อนเป็น ๑๘ เมษายน ๒๕๖๖", in the
+    page's language.
 
     The calendar is cached per rubric revision, which every holiday change renews: no query per row.
     """
@@ -26,4 +29,13 @@ def moved_deadline(deadline, rubric) -> str:
     moved = selectors.rubric_calendar(rubric).next_working_day(deadline)
     if moved == deadline:
         return ""
-    return f" → {thai_date(moved)} ({'office holiday' if is_en() else 'วันหยุด'})"
+    return moved_suffix(thai_date(moved), "en" if is_en() else "th")
+
+
+@register.simple_tag
+def late_days(sent, deadline, rubric) -> int | None:
+    """{% late_days e.created_at criterion.deadline rubric as late %}: working days an item came after the
+    (moved) deadline, 0 on time, None without a deadline. The committee's screens mark late items with it."""
+    if rubric is None:
+        return None
+    return late_by(selectors.rubric_calendar(rubric), deadline, sent)

@@ -76,6 +76,14 @@ def days_left(value) -> str:
 
 
 @register.filter
+def sent_late(value) -> str:
+    """A sent item against its deadline: on time, or how many working days late."""
+    if not value:
+        return "sent on time" if is_en() else "ส่งแล้ว ตรงเวลา"
+    return f"sent {value} working days late" if is_en() else f"ส่งช้า {thai_digits(value)} วันทำการ"
+
+
+@register.filter
 def filesize(num: int) -> str:
     for unit in ("B", "KB", "MB", "GB"):
         if num < 1024 or unit == "GB":

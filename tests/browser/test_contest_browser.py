@@ -63,22 +63,6 @@ def test_a_provincial_office_runs_its_district_contest(browser, live_server, tmp
     assert "'9999' ไม่ใช่ผู้เข้าประกวดนี้" in page.inner_text("body")
     assert page.locator("#ranking tbody tr").first.get_attribute("data-province") == mae_rim.code
 
-    # Freeze, publish, and the results PDF in the office's own name.
-    page.click("text=ตรึงผล / freeze")
-    page.wait_for_load_state("networkidle")
-    page.click("text=ประกาศผล / publish")
-    page.wait_for_load_state("networkidle")
-    assert "ประกาศผลแล้ว" in page.inner_text(".freeze")
-    page.goto(f"{base}/awards/years/cm-missions-2565/")
-    page.select_option("#documents select[name=kind]", "results")
-    page.click("#documents button")
-    page.wait_for_selector("#documents td.link a", timeout=60_000)
-    href = page.get_attribute("#documents td.link a", "href")
-    response = page.context.request.get(base + href)
-    assert response.status == 200
-    assert response.body().startswith(b"%PDF")
-    assert "cm-missions-2565-results" in response.headers["content-disposition"]
-
     # The district office goes straight to its own page in the contest and uploads its evidence.
     phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
     portal_login(phone, base, district.username, PASSWORD)
@@ -93,9 +77,35 @@ def test_a_provincial_office_runs_its_district_contest(browser, live_server, tmp
     assert phone.goto(f"{base}/years/cm-missions-2565/provinces/{san_sai.code}/").status == 404
     assert phone.goto(f"{base}/standings/cm-missions-2565/").status == 404
 
-    # The organiser sees the district's evidence; another province's organiser sees nothing of the contest.
+    # The organiser sees the district's evidence.
     page.goto(f"{base}/years/cm-missions-2565/provinces/{mae_rim.code}/criteria/1.1.1/")
     assert "tpmap.pdf" in page.locator("#evidence-list").inner_text()
+
+    # Once the evidence is in: freeze, publish, and the results PDF in the office's own name.
+    page.goto(f"{base}/standings/cm-missions-2565/")
+    page.click("text=ตรึงผล / freeze")
+    page.wait_for_load_state("networkidle")
+    page.click("#publish-preview")  # a preview first; only the ticked confirmation publishes
+    page.check("#publish-form input[name=confirm]")
+    page.click("#publish-form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    page.goto(f"{base}/standings/cm-missions-2565/")
+    assert "ประกาศผลแล้ว" in page.inner_text(".freeze")
+    page.goto(f"{base}/awards/years/cm-missions-2565/")
+    page.select_option("#documents select[name=kind]", "results")
+    page.click("#documents button")
+    page.wait_for_selector("#documents td.link a", timeout=60_000)
+    href = page.get_attribute("#documents td.link a", "href")
+    response = page.context.request.get(base + href)
+    assert response.status == 200
+    assert response.body().startswith(b"%PDF")
+    assert "cm-missions-2565-results" in response.headers["content-disposition"]
+    # The district's evidence page now says the results are published and takes nothing more.
+    phone.goto(f"{base}/years/cm-missions-2565/provinces/{mae_rim.code}/criteria/1.1.1/")
+    assert phone.inner_text("#evidence-closed").startswith("ประกาศผลปี 2565 แล้ว")
+    assert phone.locator("#upload-form").count() == 0
+
+    # Another province's organiser sees nothing of the contest.
     other = browser.new_context(locale="th-TH").new_page()
     portal_login(other, base, stranger.username, PASSWORD)
     assert "cm-missions-2565" not in other.content()

@@ -135,7 +135,7 @@ def test_province_page_shows_the_moved_deadline(client, rubric, provincial_user)
     services.criterion_deadline_set(rubric=rubric, code="2.1.2", deadline=date(2023, 4, 13))
     client.force_login(provincial_user)
     html = client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode()
-    assert "๑๓ เมษายน ๒๕๖๖ → ๑๘ เมษายน ๒๕๖๖ (วันหยุด)" in html
+    assert "๑๓ เมษายน ๒๕๖๖ (วันหยุดราชการ) → เลื่อนเป็น ๑๘ เมษายน ๒๕๖๖" in html
 
 
 def test_watch_list_and_days_left_count_to_the_moved_deadline(rubric):

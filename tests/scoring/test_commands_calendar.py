@@ -48,8 +48,8 @@ def test_deadline_and_receipt_score_through_the_commands(rubric, tmp_path, deadl
 
 def test_rubric_deadline_shows_the_moved_deadline(rubric):
     out = run("rubric_deadline", "2566", "2.1.2", "13/04/2566")
-    assert "กำหนดส่ง 13 เม.ย. 2566 → 18 เม.ย. 2566 (วันหยุด)" in out
-    assert "deadline 13 Apr 2023 → 18 Apr 2023 (office holiday)" in out
+    assert "กำหนดส่ง 13 เม.ย. 2566 (วันหยุดราชการ) → เลื่อนเป็น 18 เม.ย. 2566" in out
+    assert "deadline 13 Apr 2023 (offices closed) → moved to 18 Apr 2023" in out
 
 
 def test_rubric_deadline_b_e_iso_shape_read_as_b_e(rubric):
@@ -79,5 +79,5 @@ def test_import_refuses_a_receipt_date_far_outside_the_fiscal_year(rubric, tmp_p
 
 def test_rubric_deadline_closing_date_shown_as_decision_9_writes_it(rubric):
     out = run("rubric_deadline", "2566", "1.1", "31/07/2566")
-    assert "กำหนดส่ง 31 ก.ค. 2566 → 3 ส.ค. 2566 (วันหยุด)" in out
+    assert "กำหนดส่ง 31 ก.ค. 2566 (วันหยุดราชการ) → เลื่อนเป็น 3 ส.ค. 2566" in out
     assert "๓๑ ก.ค. ๒๕๖๖ = 31 Jul 2023" in out

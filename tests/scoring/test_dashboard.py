@@ -10,7 +10,7 @@ from scoring import services
 from scoring.models import Province, ProvinceResult, YearSettings
 
 pytestmark = pytest.mark.django_db
-PAGES = ["scoring:dashboard", "scoring:live"]
+PAGES = ["scoring:dashboard", "scoring:live", "scoring:publish"]
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def test_only_central_staff_see_the_dashboard(client, rubric, request, who, page
 
 
 @pytest.mark.parametrize("who", ["provincial_user", "committee_user"])
-@pytest.mark.parametrize("action", ["scoring:freeze", "scoring:publish", "scoring:settings"])
+@pytest.mark.parametrize("action", ["scoring:freeze", "scoring:publish", "scoring:withdraw", "scoring:settings"])
 def test_only_central_staff_freeze_publish_or_change_settings(client, rubric, request, who, action):
     client.force_login(request.getfixturevalue(who))
     assert client.post(reverse(action, args=[2566]), {"visible": "1"}).status_code == 403
@@ -127,7 +127,8 @@ def test_freeze_stores_snapshot_that_later_changes_do_not_touch(
         )
     snapshot.refresh_from_db()
     assert snapshot.rows[0]["total"] == "5" and snapshot.rows[1]["total"] == "0"
-    client.post(reverse("scoring:publish", args=[2566]))
+    confirm = {"confirm": "1", "frozen_at": snapshot.frozen_at.isoformat()}
+    client.post(reverse("scoring:publish", args=[2566]), confirm)
     snapshot.refresh_from_db()
     assert snapshot.published_at is not None
     client.post(reverse("scoring:freeze", args=[2566]))  # refused after publication

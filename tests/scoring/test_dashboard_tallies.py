@@ -26,12 +26,12 @@ def board(rubric, today=JUNE_27, page=1):
     return dashboard.dashboard(rubric, today=today, calendar=selectors.work_calendar(), page=page)
 
 
-def link(rubric, code: str, criterion: str) -> Evidence:
-    """A link submitted by the province's own staff, as the upload page does."""
+def link(rubric, code: str, criterion: str, page: str = "") -> Evidence:
+    """A link submitted by the province's own staff, as the upload page does (the same link twice is refused)."""
     province = Province.objects.get(code=code)
     user = UserFactory(role=Role.PROVINCIAL, role__province=province)
     return evidence_services.evidence_submit(
-        user=user, rubric=rubric, province=province, criterion_code=criterion, url=f"https://example.org/{code}"
+        user=user, rubric=rubric, province=province, criterion_code=criterion, url=f"https://example.org/{code}{page}"
     )
 
 
@@ -52,7 +52,7 @@ def test_missing_evidence_counts_each_entrant_once_from_visible_evidence(rubric)
     )
     link(rubric, "TH-50", "1.1")
     link(rubric, "TH-57", "1.1")
-    link(rubric, "TH-57", "1.1")  # a second version: counted once
+    link(rubric, "TH-57", "1.1", "/2")  # a second item: counted once
     link(rubric, "TH-12", "1.2")
     withdrawn = link(rubric, "TH-13", "1.2")
     evidence_services.evidence_withdraw(user=withdrawn.created_by, evidence=withdrawn)

@@ -66,7 +66,10 @@ def test_unfreeze_with_reason_reopens_and_is_audited(frozen, central_user):
 
 
 def test_unfreeze_after_publication_refused(frozen, central_user):
-    snapshots.standings_publish(user=central_user, rubric=frozen)
+    snapshot = frozen.snapshot
+    snapshots.publication_publish(
+        user=central_user, rubric=frozen, confirmed=True, previewed_frozen_at=snapshot.frozen_at.isoformat()
+    )
     with pytest.raises(ValidationError):
         snapshots.standings_unfreeze(user=central_user, rubric=frozen, reason="x")
     assert selectors.is_frozen(frozen)

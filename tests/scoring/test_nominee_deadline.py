@@ -102,11 +102,11 @@ def test_a_deadline_on_a_closed_day_moves_to_the_next_working_day(it):
         services.criterion_deadline_set(rubric=it.rubric, code=code, deadline=date(2021, 7, 17))  # a Saturday
     window = nomination_window(it.rubric.contest)
     assert (window.deadline, window.closes) == (date(2021, 7, 17), date(2021, 7, 19))
-    assert window.text("th") == "๑๗ ก.ค. ๒๕๖๔ → ๑๙ ก.ค. ๒๕๖๔ (วันหยุด)"
+    assert window.text("th") == "๑๗ ก.ค. ๒๕๖๔ (วันหยุดราชการ) → เลื่อนเป็น ๑๙ ก.ค. ๒๕๖๔"
     assert submit(it, it.own, bangkok(2021, 7, 19, 15, 0)).version == 1
     with pytest.raises(PortalError) as exc:
         submit(it, it.own, bangkok(2021, 7, 20, 9, 0), "นายศักดิ์ชัย ทองดี")
-    assert str(exc.value).startswith("ปิดรับการเสนอชื่อแล้ว (กำหนดส่ง ๑๗ ก.ค. ๒๕๖๔ → ๑๙ ก.ค. ๒๕๖๔ (วันหยุด))")
+    assert str(exc.value).startswith("ปิดรับการเสนอชื่อแล้ว (กำหนดส่ง ๑๗ ก.ค. ๒๕๖๔ (วันหยุดราชการ) → เลื่อนเป็น ๑๙ ก.ค. ๒๕๖๔)")
 
 
 def test_without_criterion_deadlines_the_contest_closes_when_it_ends(it):

@@ -31,8 +31,8 @@ def test_special_cabinet_holidays_and_royal_ploughing_day_close_offices():
 def test_songkran_deadline_moves_to_tuesday_18_april():
     assert CAL.next_working_day(date(2023, 4, 13)) == date(2023, 4, 18)
     assert CAL.next_working_day(date(2023, 4, 18)) == date(2023, 4, 18)
-    assert deadline_text(date(2023, 4, 13), CAL) == "๑๓ เม.ย. ๒๕๖๖ → ๑๘ เม.ย. ๒๕๖๖ (วันหยุด)"
-    assert deadline_text(date(2023, 4, 13), CAL, "en") == "13 Apr 2023 → 18 Apr 2023 (office holiday)"
+    assert deadline_text(date(2023, 4, 13), CAL) == "๑๓ เม.ย. ๒๕๖๖ (วันหยุดราชการ) → เลื่อนเป็น ๑๘ เม.ย. ๒๕๖๖"
+    assert deadline_text(date(2023, 4, 13), CAL, "en") == "13 Apr 2023 (offices closed) → moved to 18 Apr 2023"
     assert deadline_text(date(2023, 4, 18), CAL) == "๑๘ เม.ย. ๒๕๖๖"
 
 

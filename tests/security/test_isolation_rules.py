@@ -250,7 +250,8 @@ RULES = {
     "scoring:contest_upload": Rule("- - - - - 0", "- - - - - 0"),
     "scoring:freeze": Rule(None, "- - - - - 0"),
     "scoring:unfreeze": Rule(None, "- - - - - 0"),
-    "scoring:publish": Rule(None, "- - - - - 0"),
+    "scoring:publish": Rule("- - - - - 0", "- - - - - 0"),  # GET previews, a confirmed POST publishes
+    "scoring:withdraw": Rule(None, "- - - - - 0"),
     "scoring:mine": Rule("- - - - - 0"),
     "scoring:results": Rule("- - - - - -"),
     "submissions:home": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),
@@ -260,7 +261,7 @@ RULES = {
     "submissions:criterion": Rule("- - - + + +", "- - - + + +"),
     "submissions:upload": Rule(None, "- - - - - -"),
     "submissions:link": Rule(None, "- - - - - -"),
-    "submissions:withdraw": Rule(None, "- - - - - -", "submissions.evidence"),
+    "submissions:withdraw": Rule("- - - - - -", "- - - - - -", "submissions.evidence"),
     "submissions:download": Rule("- - - + + +", "- - - + + +", "submissions.evidence"),
     "api-export": Rule("- - - - - +"),
     "api-documents": Rule(None, "- - - - - 0"),

@@ -53,7 +53,7 @@ def test_api_post_unknown_criterion_404(api, provincial_user):
 def test_api_get_lists_own_versions_only(api, provincial_user, phuket_user):
     for user in (provincial_user, provincial_user, phuket_user):
         api.force_authenticate(user)
-        api.post(URL, {"criterion": "1.1", "file": files.upload("a.pdf", files.pdf())}, format="multipart")
+        api.post(URL, {"criterion": "1.1", "file": files.upload("a.pdf", files.pdf_new())}, format="multipart")
     api.force_authenticate(provincial_user)
 
     data = api.get(URL).json()

@@ -17,7 +17,7 @@ def _upload(client, code="1.1", name="a.pdf", n=1):
     for i in range(n):
         client.post(
             reverse("submissions:upload", args=[2566, "TH-50", code]),
-            {"file": files.upload(f"{i}{name}", files.pdf())},
+            {"file": files.upload(f"{i}{name}", files.pdf_new())},
             headers=JSON,
         )
 
@@ -77,8 +77,9 @@ def test_province_home_query_count_constant(owner_client, django_assert_num_quer
         if c.code not in ("4.1.2", "5.1", "5.2"):
             _upload(owner_client, c.code, n=2)
     # +1 since the province home lists the committee's open clarification rounds; +2 the navigation bar
-    # (is the standing published yet? does this office's staff member sit on a contest's panel?)
-    with django_assert_num_queries(12):
+    # (is the standing published yet? does this office's staff member sit on a contest's panel?); +1 does
+    # the year still take evidence (frozen or published results take none)?
+    with django_assert_num_queries(13):
         owner_client.get(reverse("submissions:province", args=[2566, "TH-50"]))
 
 
@@ -86,8 +87,9 @@ def test_province_home_query_count_constant(owner_client, django_assert_num_quer
 def test_criterion_page_query_count_constant(owner_client, django_assert_num_queries, n):
     _upload(owner_client, "1.1", n=n)
     assert Evidence.objects.count() == n
-    # 9 + the navigation bar's "is the standing published?" and "on a contest's panel?"
-    with django_assert_num_queries(11):
+    # 9 + the navigation bar's "is the standing published?" and "on a contest's panel?" + "does the year
+    # still take evidence?" (frozen or published results take none)
+    with django_assert_num_queries(12):
         response = owner_client.get(reverse("submissions:criterion", args=[2566, "TH-50", "1.1"]))
     assert response.content.decode().count('class="evidence"') == n
 
@@ -116,7 +118,7 @@ def test_criterion_page_shows_upload_with_buddhist_era_time(owner_client):
 def test_withdraw_hides_from_committee_keeps_for_owner(owner_client, client, committee_user):
     _upload(owner_client)
     evidence = Evidence.objects.get()
-    owner_client.post(reverse("submissions:withdraw", args=[evidence.pk]))
+    owner_client.post(reverse("submissions:withdraw", args=[evidence.pk]), {"confirm": "1"})
     url = reverse("submissions:criterion", args=[2566, "TH-50", "1.1"])
 
     assert "ถอนแล้ว" in owner_client.get(url).content.decode()

@@ -16,7 +16,7 @@ P = [2566, "TH-50"]
 
 
 def _upload():
-    return {"file": files.upload("a.pdf", files.pdf()), "description": "ภาพ"}
+    return {"file": files.upload("a.pdf", files.pdf_new()), "description": "ภาพ"}
 
 
 # (name, method, url builder, data builder, expected status per role)

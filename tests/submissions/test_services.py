@@ -132,7 +132,7 @@ def test_evidence_submit_after_return_goes_back_to_submitted(provincial_user, co
         user=committee_user, submission=Submission.objects.get(), status="returned", note="ขาดภาพ"
     )
 
-    _submit(provincial_user, rubric, chiang_mai, "1.1")
+    _submit(provincial_user, rubric, chiang_mai, "1.1", "photo.png", files.png())
 
     assert Submission.objects.get().status == SubmissionStatus.SUBMITTED
 

@@ -41,7 +41,7 @@ class Command(BaseCommand):
             return
         calendar = selectors.work_calendar()
         self.stdout.write(
-            # As decision 9 writes it: "31 ก.ค. 2566 → 3 ส.ค. 2566 (วันหยุด)".
+            # Decision 9's both dates: "31 ก.ค. 2566 (วันหยุดราชการ) → เลื่อนเป็น 3 ส.ค. 2566".
             f"{year} {c.code}: กำหนดส่ง {deadline_text(c.deadline, calendar, thai_digits=False)} / deadline "
             f"{deadline_text(c.deadline, calendar, 'en')} (อ่านจาก / read from “{deadline}”: {reading(c.deadline)})"
         )

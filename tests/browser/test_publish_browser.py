@@ -1,0 +1,105 @@
+"""Chromium against the live server: publishing is preview → confirm → published; withdrawing the publication
+asks for a reason and takes the page down; withdrawing evidence asks first."""
+
+from people.models import Role
+from scoring.models import FreezeAction, FreezeEvent, Province
+from submissions.models import Evidence
+from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.factories import PASSWORD, UserFactory
+from tests.submissions import files
+
+pytestmark = MARKS
+WIDTHS = (1366, 390)
+
+
+def _shots(browser, base: str, user, path: str, name: str) -> None:
+    """The page as a desk and as a phone show it."""
+    for width in WIDTHS:
+        page = browser.new_context(viewport={"width": width, "height": 900}, locale="th-TH").new_page()
+        portal_login(page, base, user.username, PASSWORD)
+        page.goto(f"{base}{path}")
+        page.screenshot(path=str(SHOTS / f"{name}_{width}.png"), full_page=True)
+        page.context.close()
+
+
+def test_browser_preview_confirm_publish_withdraw_and_publish_again(browser, live_server):
+    central = UserFactory(role=Role.CENTRAL)
+    owner = UserFactory(role=Role.PROVINCIAL, role__province=Province.objects.get(code="TH-50"))
+    base = live_server.url
+    page = browser.new_context(viewport={"width": 1366, "height": 900}, locale="th-TH").new_page()
+    portal_login(page, base, central.username, PASSWORD)
+    page.goto(f"{base}/standings/2566/")
+    page.click("#freeze button:has-text('ตรึงผล / freeze')")
+    page.click("#publish-preview")
+    assert page.url == f"{base}/standings/2566/publish/"
+    assert "ตัวอย่าง ยังไม่ได้ประกาศ" in page.inner_text("#preview-note")
+    assert page.locator("#results-table tbody tr").count() == 76
+    _shots(browser, base, central, "/standings/2566/publish/", "publish_preview")
+
+    page.click("#publish-form button[type=submit]")  # not ticked: the browser does not send the form
+    assert page.url == f"{base}/standings/2566/publish/"
+    assert not FreezeEvent.objects.filter(action=FreezeAction.PUBLISH).exists()
+    page.check("#publish-form input[name=confirm]")
+    page.click("#publish-form button[type=submit]")
+    page.wait_for_url(f"{base}/standings/2566/results/")
+    assert "ประกาศผลแล้ว / results published" in page.inner_text(".messages")
+    assert page.locator("#results-table tbody tr").count() == 76
+
+    _shots(browser, base, owner, "/years/2566/provinces/TH-50/criteria/1.1/", "evidence_published")
+    owner_page = browser.new_context(viewport={"width": 390, "height": 900}, locale="th-TH").new_page()
+    portal_login(owner_page, base, owner.username, PASSWORD)
+    owner_page.goto(f"{base}/years/2566/provinces/TH-50/criteria/1.1/")
+    assert owner_page.inner_text("#evidence-closed").startswith("ประกาศผลปี 2566 แล้ว ผลเป็นที่สิ้นสุด")
+    assert owner_page.locator("#upload-form").count() == 0
+
+    page.goto(f"{base}/standings/2566/")
+    page.fill("#withdraw-publication input[name=reason]", "ตรวจพบคะแนนตัวชี้วัด 2.1.2 ผิด")
+    _shots(browser, base, central, "/standings/2566/", "dashboard_published")
+    page.click("#withdraw-publication button")
+    assert "ถอนการประกาศผลแล้ว" in page.inner_text(".messages")
+    assert "ตรวจพบคะแนนตัวชี้วัด 2.1.2 ผิด" in page.locator("#freeze-history").text_content()
+    event = FreezeEvent.objects.first()
+    assert (event.action, event.reason, event.by) == (FreezeAction.WITHDRAW, "ตรวจพบคะแนนตัวชี้วัด 2.1.2 ผิด", central)
+
+    public = browser.new_context(viewport={"width": 390, "height": 900}, locale="th-TH").new_page()
+    gone = public.goto(f"{base}/standings/2566/results/")
+    assert gone.status == 410
+    assert "ถอนการประกาศผลแล้ว" in public.inner_text("#withdrawn")
+    assert public.locator("#results-table").count() == 0
+    public.screenshot(path=str(SHOTS / "results_withdrawn_390.png"), full_page=True)
+
+    page.click("#publish-preview")  # the year can be published again
+    page.check("#publish-form input[name=confirm]")
+    page.click("#publish-form button[type=submit]")
+    page.wait_for_url(f"{base}/standings/2566/results/")
+    assert public.goto(f"{base}/standings/2566/results/").status == 200
+
+
+def test_browser_withdrawing_evidence_asks_first(browser, live_server):
+    owner = UserFactory(role=Role.PROVINCIAL, role__province=Province.objects.get(code="TH-50"))
+    base = live_server.url
+    page = browser.new_context(viewport={"width": 390, "height": 900}, locale="th-TH").new_page()
+    portal_login(page, base, owner.username, PASSWORD)
+    page.goto(f"{base}/years/2566/provinces/TH-50/criteria/1.1/")
+    for name, data in (("ภาพที่1.png", files.png()), ("ภาพที่2.jpg", files.jpeg())):
+        page.set_input_files("#file-input", {"name": name, "mimeType": "application/octet-stream", "buffer": data})
+        page.wait_for_selector(f".upload-item.ok:has-text('{name}')", timeout=30_000)
+    page.set_input_files("#file-input", {"name": "ซ้ำ.png", "mimeType": "image/png", "buffer": files.png()})
+    page.wait_for_selector(".upload-item.failed", timeout=30_000)
+    assert "ส่งไฟล์นี้ไว้แล้ว (รายการที่ 1: ภาพที่1.png)" in page.inner_text(".upload-item.failed")
+    page.goto(f"{base}/years/2566/provinces/TH-50/criteria/1.1/")
+    assert page.locator("#evidence-list .version").all_inner_texts() == ["รายการที่ ๒", "รายการที่ ๑"]
+    page.screenshot(path=str(SHOTS / "evidence_items_390.png"), full_page=True)
+
+    page.locator("#evidence-list li.evidence").first.get_by_text("ถอน…").click()
+    assert "ถอนหลักฐานนี้หรือไม่" in page.inner_text("h1")
+    assert "ภาพที่2.jpg" in page.inner_text(".card")
+    page.screenshot(path=str(SHOTS / "evidence_withdraw_confirm_390.png"), full_page=True)
+    assert Evidence.objects.filter(withdrawn_at__isnull=False).count() == 0  # asking withdrew nothing
+    page.click("#confirm-withdraw")
+    page.wait_for_url(f"{base}/years/2566/provinces/TH-50/criteria/1.1/")
+    assert "ถอนแล้ว" in page.locator("#evidence-list li.evidence").first.inner_text()
+    assert list(Evidence.objects.filter(withdrawn_at__isnull=False).values_list("original_name", flat=True)) == [
+        "ภาพที่2.jpg"
+    ]
+    _shots(browser, base, owner, "/years/2566/provinces/TH-50/", "province_rows")
