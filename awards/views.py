@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core import gate
 from core.http import show
+from core.media import media_file
 from scoring import exporter
 from scoring.access import rubric_gate
 from scoring.models import Rubric
@@ -137,4 +138,7 @@ def document_download(request, pk: int):
     gate.require(request, "awards.download_documents", doc)
     if doc.status != DocumentStatus.DONE or not doc.file:
         raise Http404("เอกสารยังไม่พร้อม / the document is not ready")
-    return FileResponse(doc.file.open("rb"), as_attachment=True, filename=doc.filename, content_type="application/pdf")
+    path = media_file(doc.file.name)
+    if path is None or not path.is_file():
+        raise Http404("ไม่พบไฟล์เอกสาร / the document's file is missing")
+    return FileResponse(path.open("rb"), as_attachment=True, filename=doc.filename, content_type="application/pdf")

@@ -16,12 +16,12 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
 from awards.models import GeneratedDocument
 from core.errors import PortalError
+from core.media import media_file
 from submissions.models import Evidence, EvidenceKind
 from submissions.services import _sha256
 
@@ -121,11 +121,11 @@ def backup_write(*, target: Path) -> Snapshot:
     dump = partial / DUMP[vendor]
     started = timezone.now()
     counts, named = (_dump_postgresql if vendor == "postgresql" else _dump_sqlite)(dump)
-    media, snapshot = Path(settings.MEDIA_ROOT), Snapshot(path=target)
+    snapshot = Snapshot(path=target)
     files = []
     for relative in named:
-        source = media / relative
-        if not source.is_file():
+        source = media_file(relative)  # a row naming a file outside the media folder copies nothing
+        if source is None or not source.is_file():
             snapshot.missing.append(relative)
             continue
         copy = partial / "media" / relative

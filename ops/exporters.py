@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from django.conf import settings
-
+from core.media import media_file
 from scoring.exporter import Exporter, Table, register
 from submissions.models import Evidence, EvidenceKind
 
@@ -18,10 +17,10 @@ def entries(evidence: Iterable[Evidence]) -> Iterator[tuple[Evidence, Path | Non
     for e in evidence:
         path, name, note = None, "", ""
         if e.kind == EvidenceKind.FILE:
-            stored = Path(settings.MEDIA_ROOT) / e.stored_path
+            stored = media_file(e.stored_path)
             if hasattr(e, "tombstone"):
                 note = "ลบตามระยะเวลาเก็บรักษา / removed after the retention period"
-            elif stored.is_file():
+            elif stored is not None and stored.is_file():
                 path, name = stored, f"{e.submission.criterion.code}/v{e.version}-{e.original_name}"
             else:
                 note = "ไม่พบไฟล์ / file missing"

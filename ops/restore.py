@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -11,13 +12,24 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
+from core.media import resolve_under
+
 from .backup import DUMP, FORMAT, MANIFEST, VERSION, SnapshotError, _pg_env, sha256_file
 
 DAMAGED = ("สำเนาข้อมูลเสียหายหรือไม่ครบ จึงไม่ได้กู้คืนสิ่งใด", "the snapshot is damaged or incomplete; nothing was restored")
 
 
+def _plain_member(source: Path, name: str) -> bool:
+    """A regular file's name inside the snapshot with no symlink on the way: a link could stand for any
+    file on the machine, or for another member under a second name."""
+    base = source.resolve()
+    real = resolve_under(base, name)
+    return real is not None and real == Path(os.path.normpath(base / name))
+
+
 def snapshot_verify(*, source: Path) -> dict:
-    """The manifest, once the database file and every listed file match their size and SHA-256."""
+    """The manifest, once the database file and every listed file match their size and SHA-256, and every
+    file would land inside MEDIA_ROOT: one that would not (`../`, an absolute path, a symlink) refuses it all."""
     source = Path(source)
     if not (source / MANIFEST).is_file():
         raise SnapshotError(
@@ -38,8 +50,10 @@ def snapshot_verify(*, source: Path) -> dict:
     for entry in entries:
         name = entry.get("file") or f"media/{entry['path']}"
         path = source / name
-        if not path.resolve().is_relative_to(source.resolve()):
-            problems.append(f"{name}: ชื่อไฟล์ออกนอกโฟลเดอร์สำเนา / path leaves the snapshot")
+        if not _plain_member(source, name):
+            problems.append(f"{name}: ชื่อไฟล์ออกนอกโฟลเดอร์สำเนาหรือเป็นลิงก์ / path leaves the snapshot or is a symlink")
+        elif "path" in entry and resolve_under(Path(settings.MEDIA_ROOT), entry["path"]) is None:
+            problems.append(f"{name}: จะเขียนออกนอกโฟลเดอร์ไฟล์ / would be written outside the media folder")
         elif not path.is_file():
             problems.append(f"{name}: ไม่พบไฟล์ / missing")
         elif path.stat().st_size != entry["size"] or sha256_file(path) != entry["sha256"]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+
+from core.media import media_file
 
 from . import selectors
 from .models import Evidence, EvidenceKind
@@ -90,12 +91,14 @@ def serve(
 
 
 def _file_response(evidence: Evidence) -> HttpResponse:
+    path = media_file(evidence.stored_path)
+    if path is None:
+        raise Http404
     if settings.CDD4_X_ACCEL:
         # nginx serves the bytes from an `internal` location; Django only decides who may have them.
         response = HttpResponse(content_type=evidence.content_type)
         response["X-Accel-Redirect"] = settings.CDD4_X_ACCEL_PREFIX + evidence.stored_path
         return response
-    path = Path(settings.MEDIA_ROOT) / evidence.stored_path
     if not path.is_file():
         raise Http404
     return FileResponse(path.open("rb"), content_type=evidence.content_type)

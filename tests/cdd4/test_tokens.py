@@ -1,13 +1,20 @@
 """Issue 15, finding 2: no HTTP Basic; scripts use API tokens made by central staff, shown once, revocable."""
 
 import base64
+import re
+from datetime import timedelta
 
+import pytest
+from django.contrib.messages import get_messages
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from knox.models import AuthToken
 
 from committee.models import Judgment, ScoreChange
 from people.models import Role
+from scoring.admin_access import DAYS_ERROR
 from scoring.models import Fact
 from tests.factories import PASSWORD, UserFactory
 
@@ -63,18 +70,22 @@ def test_token_of_a_user_without_a_role_refused(client, rubric):
     assert client.get(JUDGMENTS, HTTP_AUTHORIZATION=f"Token {token}").status_code == 401
 
 
+def make_token(client, central_user, user, days="90"):
+    client.force_login(central_user)
+    return client.post(reverse("admin:knox_authtoken_add"), {"user": user.pk, "days": days})
+
+
+def shown_token(response) -> str:
+    return re.search(r'id="new-token"[^>]* value="(cdd4_[0-9a-f]+)"', response.content.decode())[1]
+
+
 def test_central_staff_create_token_in_admin_shown_once_stored_as_hash_and_revocable(
     client, rubric, central_user, committee_user
 ):
-    client.force_login(central_user)
-    add = reverse("admin:knox_authtoken_add")
-    expiry = "2099-01-01 00:00:00"
-
-    response = client.post(add, {"user": committee_user.pk, "expiry": expiry}, follow=True)
+    response = make_token(client, central_user, committee_user)
 
     row = AuthToken.objects.get(user=committee_user)
-    shown = [str(m) for m in response.context["messages"]]
-    token = shown[0].rsplit(" ", 1)[-1]
+    token = shown_token(response)
     assert token.startswith("cdd4_") and len(token) == 69
     assert token not in (row.digest, row.token_key) and row.token_key == token[:15]
     assert token not in client.get(reverse("admin:knox_authtoken_changelist")).content.decode()
@@ -84,6 +95,53 @@ def test_central_staff_create_token_in_admin_shown_once_stored_as_hash_and_revoc
     client.post(reverse("admin:knox_authtoken_delete", args=[row.pk]), {"post": "yes"})
 
     assert api.get(JUDGMENTS, HTTP_AUTHORIZATION=f"Token {token}").status_code == 401
+
+
+def test_new_token_is_in_no_cookie_message_or_session_and_the_page_is_not_cached(
+    client, rubric, central_user, committee_user
+):
+    """Issue 24, item 10: knox's admin put the token in a message, which Django keeps in the messages cookie."""
+    client.force_login(central_user)
+    # A typed expiry (the old form's field) is ignored: the lifetime is `days` alone.
+    form = {"user": committee_user.pk, "days": "30", "expiry": "9999-12-31 00:00:00"}
+    response = client.post(reverse("admin:knox_authtoken_add"), form)
+
+    # The messages cookie is signed and may be compressed, so a token in it need not read as plain text.
+    assert [c.value for c in response.cookies.values() if c.key == CookieStorage.cookie_name] in ([], [""])
+    assert list(get_messages(response.wsgi_request)) == []
+    token = shown_token(response)
+    assert response.status_code == 200 and response.content.decode().count(token) == 1
+    assert "no-store" in response["Cache-Control"]
+    assert [k for k, c in client.cookies.items() if token in c.value] == []
+    assert token not in str(dict(client.session))
+    for again in (reverse("admin:knox_authtoken_add"), reverse("admin:knox_authtoken_changelist")):
+        page = client.get(again)
+        assert (page.status_code, token in page.content.decode(), list(page.context["messages"])) == (200, False, [])
+    expiry = AuthToken.objects.get(user=committee_user).expiry
+    assert abs(expiry - timezone.now() - timedelta(days=30)) < timedelta(minutes=1)
+
+
+@pytest.mark.parametrize(
+    "form", [{"days": "9999"}, {"days": "0"}, {"days": "-1"}, {"days": "abc"}, {"expiry": "9999-12-31 00:00:00"}]
+)
+def test_token_lifetime_out_of_1_to_365_days_refused_in_thai_first_and_no_token_made(
+    client, rubric, central_user, committee_user, form
+):
+    client.force_login(central_user)
+
+    response = client.post(reverse("admin:knox_authtoken_add"), {"user": committee_user.pk, **form})
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {"days": [DAYS_ERROR]}
+    assert DAYS_ERROR.startswith("อายุโทเค็นต้องเป็นจำนวนวันเต็ม 1 ถึง 365 วัน / ")
+    assert AuthToken.objects.count() == 0
+
+
+def test_token_lifetime_of_365_days_accepted(client, rubric, central_user, committee_user):
+    make_token(client, central_user, committee_user, days="365")
+
+    expiry = AuthToken.objects.get(user=committee_user).expiry
+    assert abs(expiry - timezone.now() - timedelta(days=365)) < timedelta(minutes=1)
 
 
 def test_only_central_staff_manage_tokens(client, rubric, committee_user):

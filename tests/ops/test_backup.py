@@ -114,3 +114,19 @@ def test_backup_into_root_keeps_the_newest_snapshots(portal, tmp_path):
     names = sorted(p.name for p in root.iterdir())
     assert names[0] == "cdd4-20260102-000000"
     assert len(names) == 2 and names[1].startswith("cdd4-2026")
+
+
+@pytest.mark.parametrize("stored_path", ["../secret.txt", "/etc/passwd", "evidence/link.pdf"])
+def test_backup_copies_no_file_a_row_names_outside_media(portal, tmp_path, media_root, stored_path):
+    """Issue 24, item 11: a row naming `../x`, an absolute path or a link out of the media folder."""
+    (tmp_path / "secret.txt").write_text("not evidence")
+    (media_root / "evidence" / "link.pdf").symlink_to(tmp_path / "secret.txt")
+    row = Evidence.objects.filter(kind=EvidenceKind.FILE).first()
+    Evidence.objects.filter(pk=row.pk).update(stored_path=stored_path)
+
+    call_command("backup", str(tmp_path / "snap"), stdout=open("/dev/null", "w"))
+
+    manifest = json.loads((tmp_path / "snap" / "manifest.json").read_text())
+    assert (len(manifest["files"]), manifest["missing"]) == (4, [stored_path])
+    copied = [p for p in (tmp_path / "snap").rglob("*") if p.is_file() and p.read_bytes() == b"not evidence"]
+    assert copied == []
