@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from people.models import Role
 from scoring import services, snapshots
-from scoring.models import Province
+from scoring.models import Province, StandingsSnapshot
 
 from .factories import DistrictFactory, UserFactory
 
@@ -109,7 +109,8 @@ def test_district_staff_see_their_contests_results_never_the_national_page(clien
     contest = services.rubric_load(data=data)
     services.standings_recompute(rubric_id=contest.pk, full=True)
     snapshots.standings_freeze(user=central, rubric=rubric)
-    snapshots.standings_publish(user=central, rubric=rubric)
+    frozen_at = StandingsSnapshot.objects.get(rubric=rubric).frozen_at.isoformat()
+    snapshots.publication_publish(user=central, rubric=rubric, confirmed=True, previewed_frozen_at=frozen_at)
     client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=district))
     page = reverse("submissions:province", args=[contest.key, district.code])
 

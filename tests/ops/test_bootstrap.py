@@ -41,5 +41,6 @@ def test_demo_starts_again_on_a_frozen_then_published_year(db, settings, tmp_pat
         assert kept() == before, step
         assert "เกณฑ์ 2566.json: ผลปี 2566 ตรึงไว้แล้ว ใช้เกณฑ์เดิม / 2566 results frozen: rubric kept" in out.getvalue()
         assert "ข้อมูลตัวอย่าง 2566: ผลปี 2566 ตรึงไว้แล้ว คงข้อมูลเดิม / 2566 results frozen: data kept" in out.getvalue()
-        snapshots.standings_publish(user=central, rubric=rubric)
+        frozen_at = StandingsSnapshot.objects.get(rubric=rubric).frozen_at.isoformat()
+        snapshots.publication_publish(user=central, rubric=rubric, confirmed=True, previewed_frozen_at=frozen_at)
     assert len(before[1]) > 80 and len(before[2]) > 0
