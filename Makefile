@@ -8,25 +8,46 @@ REDIS ?= redis://127.0.0.1:6379/15
 
 .PHONY: run test test-services lint format bench bench-latency bench-rush migrate clean
 
-$(BIN)/.installed: requirements.txt requirements-dev.txt
+# `make run` needs the runtime packages only; the test and lint tools come with `make test`.
+$(BIN)/.installed-run: requirements.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.installed: $(BIN)/.installed-run requirements-dev.txt
 	$(BIN)/pip install -q --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-run: $(BIN)/.installed
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py bootstrap --demo
+# A second start on existing data skips the demo load: it runs when migrate has just built or changed the
+# database, or when the demo's sources are newer than the last load (var/demo.loaded).
+VAR := $(or $(CDD4_VAR_DIR),var)
+DEMO_SOURCES := ops/management/commands/bootstrap.py scoring/demo.py committee/demo.py scoring/data scoring/rubrics
+run: $(BIN)/.installed-run
+	@mkdir -p $(VAR)
+	@out=$$($(BIN)/python manage.py migrate --noinput) || { echo "$$out"; exit 1; }; echo "$$out"; \
+	if echo "$$out" | grep -q "No migrations to apply" && [ -f $(VAR)/demo.loaded ] \
+	  && [ -z "$$(find $(DEMO_SOURCES) -newer $(VAR)/demo.loaded | head -1)" ]; then \
+	  echo "ข้อมูลตัวอย่างโหลดไว้แล้ว / demo data already loaded (logins: README.md)"; \
+	else $(BIN)/python manage.py bootstrap --demo && touch $(VAR)/demo.loaded; fi
 	@echo "พอร์ทัล / portal: http://127.0.0.1:$(PORT)/   ผู้ดูแล / admin: http://127.0.0.1:$(PORT)/admin/"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# In CI (CI=true) the service suite must run too, against the real PostgreSQL and Redis.
+# The whole suite on SQLite, one xdist worker per core (each its own test database). In CI (CI=true) the
+# service suite runs too, against the real PostgreSQL and Redis.
+JOBS ?= auto
 test: $(BIN)/.installed lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(JOBS) --dist worksteal
 	@if [ -n "$$CI" ] || [ -n "$$CDD4_SERVICES" ]; then $(MAKE) --no-print-directory test-services; fi
 
+# On PostgreSQL only what depends on the engine, the `pg` marker (pyproject.toml): queries counted, real
+# commits (transactional_db), tests of a services.py (transactions, select_for_update), database constraints;
+# and the service tests. Everything else already passed on SQLite: its outcome does not depend on the engine.
+# Two workers, each its own test database (test_cdd4_gw0, …) and Redis database (/15, /14: tests/conftest.py);
+# the service tests start their own ports, clusters and tmpfs.
 test-services: $(BIN)/.installed
-	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS) CDD4_REQUIRE_SERVICES=1 $(BIN)/pytest -m "" -p no:cacheprovider
+	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS) CDD4_REQUIRE_SERVICES=1 \
+	  $(BIN)/pytest -m "pg or service" -p no:cacheprovider -n 2 --dist worksteal
 
 # lint-imports: every import points down the layers (pyproject.toml, docs/architecture.md).
 lint: $(BIN)/.installed

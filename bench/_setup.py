@@ -10,6 +10,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
+def runs(default: int) -> int:
+    """Timed repetitions: BENCH_RUNS=1 is the suite's smoke run (tests/bench), which checks that the bench
+    still runs and prints its figures, not the figures themselves."""
+    return int(os.environ.get("BENCH_RUNS", default))
+
+
 def django_with_fresh_db(name: str = "cdd4_bench") -> str:
     url = os.environ.get("DATABASE_URL")
     if not url:

@@ -13,9 +13,9 @@ recompute the commit queues (it runs on the worker; here the queueing is replace
 import statistics
 import time
 
-from _setup import django_with_fresh_db
+from _setup import django_with_fresh_db, runs
 
-RUNS = 9
+RUNS = runs(9)
 
 
 def fact_rows(codes: list[str], variant: int) -> list[dict[str, str]]:

@@ -4,6 +4,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -13,6 +14,38 @@ from people.models import Role
 from scoring.models import Province, Rubric
 
 from .factories import UserFactory
+
+# Fixtures whose tests depend on the database engine (the `pg` marker, pyproject.toml).
+QUERY_COUNTS = {"django_assert_num_queries", "django_assert_max_num_queries"}
+
+
+def pytest_collection_modifyitems(items):
+    """`pg`, besides the tests marked by hand, for every test that counts queries, commits for real
+    (transactional_db) or tests a services.py (test_services*.py: the writes, their transactions and
+    select_for_update, which SQLite ignores): `make test-services` runs them again on PostgreSQL. A live
+    server's transactional_db is for a browser or nginx in front of it, not for the engine."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if (
+            used & QUERY_COUNTS
+            or ("transactional_db" in used and "live_server" not in used)
+            or item.path.name.startswith("test_services")
+        ):
+            item.add_marker(pytest.mark.pg)
+
+
+def pytest_configure(config):
+    """Each xdist worker its own Redis database, as pytest-django gives it its own test database: one
+    worker's FLUSHDB or queued tasks never reach another's. REDIS_URL's number counts down: /15, /14, …"""
+    worker = getattr(config, "workerinput", {}).get("workerid")  # gw0, gw1, … under `pytest -n`
+    if not (worker and settings.REDIS_URL):
+        return
+    from cdd4.celery import app
+
+    base, _, number = settings.REDIS_URL.rpartition("/")
+    url = f"{base}/{int(number) - int(worker.removeprefix('gw'))}"
+    settings.REDIS_URL = settings.CELERY_BROKER_URL = app.conf.broker_url = url
+    settings.CACHES = {**settings.CACHES, "default": {**settings.CACHES["default"], "LOCATION": url}}
 
 
 @pytest.fixture(scope="session")

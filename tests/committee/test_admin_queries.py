@@ -13,6 +13,8 @@ from submissions.models import Evidence, EvidenceKind, Submission
 
 from ..factories import UserFactory
 
+pytestmark = pytest.mark.pg  # queries counted
+
 SCORE = reverse("admin:committee_score", args=[2566, "TH-50", "4.1.1"])
 PAGES = {
     "matrix": reverse("admin:committee_matrix"),

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from committee.demo import PROVINCES
 from committee.models import ChairFinal, Clarification, ClarificationStatus, Judgment
@@ -14,11 +16,20 @@ from people.models import Membership
 from submissions.models import Evidence, Submission
 
 
+@pytest.fixture(scope="module")
+def loaded(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Loaded once for the module, in a transaction rolled back at its end; each test's own changes roll
+    back to here (as tests/scoring/test_demo_contests.py)."""
+    media = tmp_path_factory.mktemp("media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        call_command("bootstrap", "--no-units", demo=True, stdout=open(os.devnull, "w"))
+        yield media
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("bootstrap", "--no-units", demo=True, stdout=open(os.devnull, "w"))
-    return settings.MEDIA_ROOT
+def demo(loaded, db):
+    return loaded
 
 
 def test_demo_evidence_for_a_dozen_provinces_in_every_state(demo):

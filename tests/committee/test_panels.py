@@ -108,6 +108,7 @@ def test_other_refusals(cm, people, panel, rubric):
     services.panelist_remove(by=people["central"], contest=contest, user=people["office"])
 
 
+@pytest.mark.pg  # a constraint of the database's own
 def test_one_chair_per_contest_in_the_database(cm, people, panel):
     with transaction.atomic(), pytest.raises(IntegrityError):
         Panelist.objects.filter(user=panel[0]).update(is_chair=True)

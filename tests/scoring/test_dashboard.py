@@ -62,6 +62,7 @@ def test_live_partial_answers_204_while_nothing_changed(client, central_user, sc
     assert client.get(url, {"since": stamp}).status_code == 204
 
 
+@pytest.mark.pg  # queries counted
 def test_dashboard_query_count_does_not_grow_with_data(
     client, central_user, rubric, django_capture_on_commit_callbacks
 ):

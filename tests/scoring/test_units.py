@@ -70,6 +70,7 @@ def _refused(**fields):
         Province.objects.create(**fields)
 
 
+@pytest.mark.pg  # a constraint of the database's own
 def test_constraints_refuse_badly_shaped_units(chiang_mai, phuket):
     district = DistrictFactory(parent=chiang_mai, name_th="ซ้ำ")
     _refused(code="5098", dopa_code="5098", level=Level.DISTRICT, name_th="ไม่มีหน่วยเหนือ", name_en="x")
