@@ -18,6 +18,7 @@ from core.thai import thai_date
 from people.models import Role
 
 from . import selectors
+from .actor import contest_entrants
 from .dashboard import due_soon, submitted_pairs, year_settings
 from .models import Province, ReminderSent, Rubric
 from .workdays import moved_suffix
@@ -27,8 +28,10 @@ SUBJECT = "[CDD 4.0] แจ้งเตือนหลักฐานที่�
 
 
 def _body(province: Province, due: list[tuple], calendar) -> str:
-    lines_th = [f"เรียน สำนักงานพัฒนาชุมชนจังหวัด{province.name_th}", "", "ตัวชี้วัดที่ยังไม่ได้ส่งหลักฐาน:"]
-    lines_en = ["", f"Dear {province.name_en} provincial CDD office,", "", "Criteria with no evidence yet:"]
+    level_th, level_en = province.get_level_display().split(" / ")
+    greeting_th = f"เรียน สำนักงานพัฒนาชุมชน{level_th}{province.name_th}"
+    lines_th = [greeting_th, "", "ตัวชี้วัดที่ยังไม่ได้ส่งหลักฐาน:"]
+    lines_en = ["", f"Dear {province.name_en} {level_en} CDD office,", "", "Criteria with no evidence yet:"]
     for c, left in due:
         moved = calendar.next_working_day(c.deadline)
         then_th = moved_suffix(thai_date(moved)) if moved != c.deadline else ""
@@ -39,7 +42,8 @@ def _body(province: Province, due: list[tuple], calendar) -> str:
 
 
 def reminders_due(rubric: Rubric, today: date, calendar) -> dict[Province, list[tuple]]:
-    """province → [(criterion, working days left)] still to be reminded today."""
+    """entrant → [(criterion, working days left)] still to be reminded today. Only the contest's own
+    entrants: an office's criterion texts never reach anyone outside its contest (issue #24)."""
     n = year_settings(rubric).reminder_working_days
     if not n:
         return {}
@@ -53,7 +57,7 @@ def reminders_due(rubric: Rubric, today: date, calendar) -> dict[Province, list[
         )
     )
     out: dict[Province, list[tuple]] = {}
-    for province in Province.objects.provinces().order_by("code"):
+    for province in contest_entrants(rubric.contest).order_by("code"):
         todo = [
             (c, left)
             for c, left in due

@@ -1,3 +1,4 @@
+import json
 from datetime import date
 
 import pytest
@@ -6,7 +7,7 @@ from people.models import Role
 from scoring import reminders, services, tasks
 from scoring.models import Province, ReminderSent, YearSettings
 from submissions import services as evidence_services
-from tests.factories import UserFactory
+from tests.factories import DistrictFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2023, 6, 27)  # Tue; criterion 1.2 is due Fri 30 June: 3 working days left
@@ -60,3 +61,22 @@ def test_beat_task_is_registered_and_runs(rubric, staff, mailoutbox):
     assert settings.CELERY_BEAT_SCHEDULE["send-reminders"]["task"] == tasks.send_reminders.name
     assert tasks.send_reminders.apply().get() == 0  # today is long after 2566's deadlines
     assert Province.objects.count() == 76
+
+
+def test_an_office_contests_reminders_go_to_its_own_entrants_only(staff, mailoutbox):
+    """Issue #24: an organiser's criterion names were mailed to the staff of all 76 provinces (Chiang Mai got
+    Chonburi's phishing link) while Chonburi's own entrant got nothing."""
+    chonburi = Province.objects.get(code="TH-20")
+    entrant = DistrictFactory(parent=chonburi, name_th="บ้านบึง", name_en="Ban Bueng")
+    UserFactory(role=Role.PROVINCIAL, role__province=entrant, email="bb@example.go.th")
+    data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
+    data["contest"] = {**data["contest"], "entrants": [entrant.code]}
+    data["dimensions"][0]["criteria"][0]["deadline"] = "2021-07-30"  # Fri
+    data["dimensions"][0]["criteria"][0]["name_th"] = "ส่งที่ https://phish.example/"
+    rubric = services.rubric_load(data=data)
+    assert reminders.reminders_send(date(2021, 7, 27)) == 1  # Tue: 3 working days left
+    (mail,) = mailoutbox
+    assert mail.to == ["bb@example.go.th"]
+    assert mail.body.startswith("เรียน สำนักงานพัฒนาชุมชนอำเภอบ้านบึง\n")
+    assert "Dear Ban Bueng district CDD office," in mail.body
+    assert list(ReminderSent.objects.filter(rubric=rubric).values_list("province__code", flat=True)) == [entrant.code]
