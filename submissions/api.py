@@ -16,10 +16,11 @@ from rest_framework.views import APIView
 
 from people.models import Membership, Role
 from people.selectors import role_of
+from scoring.actor import Need, actor_of
 from scoring.models import Criterion
 from scoring.selectors import provinces_for_user
 
-from . import selectors, services, uploads
+from . import services, uploads
 from .models import Evidence, Submission
 from .validators.content import UploadRefused
 
@@ -106,10 +107,13 @@ class EvidenceCollection(APIView):
         summary="หลักฐานของจังหวัดตนพร้อมทุกฉบับ / own province's evidence with versions",
     )
     def get(self, request, year: int):
-        rubric = selectors.rubric_or_404(year)
+        actor = actor_of(request.user)
+        rubric = actor.contest_or_404(year)
         versions = Evidence.objects.for_user(request.user).order_by("-version")
+        # The contest's entrants the actor may see: an organiser none of the national contest's (issue #24).
+        units = provinces_for_user(request.user).filter(pk__in=actor.entrants(rubric.contest).values("pk"))
         subs = (
-            Submission.objects.filter(rubric=rubric, province__in=provinces_for_user(request.user))
+            Submission.objects.filter(rubric=rubric, province__in=units)
             .select_related("province", "criterion")
             .prefetch_related(Prefetch("evidence", queryset=versions, to_attr="visible_versions"))
             .order_by("province__code", "criterion__order")
@@ -129,13 +133,14 @@ class EvidenceCollection(APIView):
         summary="ส่งหลักฐานฉบับใหม่ (เฉพาะเจ้าหน้าที่จังหวัด) / submit a new evidence version (provincial staff)",
     )
     def post(self, request, year: int):
-        rubric = selectors.rubric_or_404(year)
         # The membership and its province in one query (role_of and the permission check then use it).
         membership = Membership.objects.select_related("province").filter(user=request.user).first()
         if membership is not None:
             request.user.membership = membership
         if role_of(request.user) != Role.PROVINCIAL:
             raise PermissionDenied("เฉพาะเจ้าหน้าที่จังหวัด / provincial staff only")
+        # Only a contest the office enters takes its evidence: any other does not exist for it (issue #24).
+        rubric = actor_of(request.user).contest_or_404(year, Need.ENTER)
         province = request.user.membership.province
         refusals = getattr(request._request, "upload_refusals", [])
         data = EvidenceCreateSerializer(data=request.data)

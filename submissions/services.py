@@ -19,6 +19,7 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Max, Min
 from django.utils import timezone
 
+from scoring.actor import actor_of
 from scoring.models import Criterion, Fact, FactSource, Province, Rubric
 from scoring.rules.base import EvidenceExpected
 from scoring.selectors import rubric_spec
@@ -106,7 +107,8 @@ def evidence_submit(
     now: datetime | None = None,
 ) -> Evidence:
     """A new version: one file or one link. Refusals raise UploadRefused and store nothing."""
-    if not user.has_perm("submissions.submit_evidence", province):
+    # Its own office, in a contest that office enters (a province in a district contest: issue #24).
+    if not user.has_perm("submissions.submit_evidence", province) or not actor_of(user).enters(rubric.contest):
         raise PermissionDenied
     criterion = Criterion.objects.get(rubric=rubric, code=criterion_code)
     if (upload is None) == (not url.strip()):

@@ -95,7 +95,8 @@ def test_eight_files_sent_at_once_are_all_stored(embedded_server):
     start, statuses = threading.Barrier(8), {}
 
     def send(n: int) -> None:
-        body = files.pdf(extra=f"% report {n}\n".encode(), size=200 * 1024)  # distinct: the same bytes twice are refused
+        # Distinct files: the same bytes twice are refused.
+        body = files.pdf(extra=f"% report {n}\n".encode(), size=200 * 1024)
         start.wait()
         answer = session.post(url, headers=headers, files={"file": (f"report-{n}.pdf", body, "application/pdf")})
         statuses[n] = answer.status_code

@@ -1,0 +1,112 @@
+"""Issue #24: one actor answers who may do what in which contest; each hole the attacker found is refused."""
+
+import json
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from committee import services as committee_services
+from committee.errors import Conflicted
+from people.models import Role
+from scoring import services as scoring_services
+from scoring.actor import Need, actor_of
+from scoring.models import Province
+from submissions import services as submission_services
+from submissions.models import Evidence
+from tests.factories import DistrictFactory, UserFactory
+from tests.submissions import files
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def chonburi_contest():
+    """Chonburi's (TH-20) district website contest (seed 001) among two of its districts."""
+    chonburi = Province.objects.get(code="TH-20")
+    d1, d2 = DistrictFactory(parent=chonburi), DistrictFactory(parent=chonburi)
+    data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
+    data["contest"] = {**data["contest"], "entrants": [d1.code, d2.code]}
+    rubric = scoring_services.rubric_load(data=data)
+    scoring_services.standings_recompute(rubric_id=rubric.pk, full=True)
+    return rubric, d1, d2
+
+
+def _api(user) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+def _pdf(name="a.pdf"):
+    return files.upload(name, files.pdf_new(), "application/pdf")
+
+
+def test_a_province_cannot_post_evidence_into_a_district_contest(chonburi_contest, provincial_user):
+    rubric, _, _ = chonburi_contest
+    url = reverse("api-evidence", args=[rubric.key])
+    response = _api(provincial_user).post(url, {"criterion": "1.1", "file": _pdf()}, format="multipart")
+    assert (response.status_code, Evidence.objects.count()) == (404, 0)
+
+
+def test_a_district_cannot_post_evidence_into_the_national_contest(chonburi_contest, rubric):
+    _, d1, _ = chonburi_contest
+    district = UserFactory(role=Role.PROVINCIAL, role__province=d1)
+    response = _api(district).post(
+        reverse("api-evidence", args=[rubric.key]), {"criterion": "1.1", "file": _pdf()}, format="multipart"
+    )
+    assert (response.status_code, Evidence.objects.count()) == (404, 0)
+    with pytest.raises(PermissionDenied):  # the service refuses too, whoever calls it
+        submission_services.evidence_submit(
+            user=district, rubric=rubric, province=d1, criterion_code="1.1", url="https://example.org/x"
+        )
+
+
+def test_an_organiser_lists_none_of_its_provinces_national_evidence(rubric, chiang_mai, provincial_user):
+    first = submission_services.evidence_submit(
+        user=provincial_user, rubric=rubric, province=chiang_mai, criterion_code="1.1", url="https://example.org/a"
+    )
+    submission_services.evidence_withdraw(user=provincial_user, evidence=first)
+    submission_services.evidence_submit(
+        user=provincial_user, rubric=rubric, province=chiang_mai, criterion_code="1.1", url="https://example.org/b"
+    )
+    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+
+    response = _api(organiser).get(reverse("api-evidence", args=[rubric.key]))
+
+    assert (response.status_code, response.json()) == (200, [])
+    assert list(Evidence.objects.for_user(organiser)) == []
+    assert len(_api(provincial_user).get(reverse("api-evidence", args=[rubric.key])).json()[0]["versions"]) == 2
+
+
+def test_another_offices_contest_does_not_exist_for_an_organiser(chonburi_contest, client):
+    rubric, _, _ = chonburi_contest
+    nong_khai = UserFactory(role=Role.ORGANISER, role__province=Province.objects.get(code="TH-43"))
+    assert _api(nong_khai).get(reverse("api-rubric", args=[rubric.key])).status_code == 404
+    client.force_login(nong_khai)
+    unknown = client.get(reverse("scoring:mine", args=["no-such-contest"])).status_code
+    assert (client.get(reverse("scoring:mine", args=[rubric.key])).status_code, unknown) == (404, 404)
+    assert not actor_of(nong_khai).contests(Need.SEE).filter(pk=rubric.contest_id).exists()
+    own = UserFactory(role=Role.ORGANISER, role__province=rubric.contest.organiser)
+    assert _api(own).get(reverse("api-rubric", args=[rubric.key])).status_code == 200
+
+
+def test_an_entrants_own_staff_on_its_panel_never_judge_it(chonburi_contest, client):
+    rubric, d1, d2 = chonburi_contest
+    organiser = UserFactory(role=Role.ORGANISER, role__province=rubric.contest.organiser)
+    own = UserFactory(role=Role.PROVINCIAL, role__province=d1)
+    committee_services.panelist_appoint(by=organiser, contest=rubric.contest, user=own)
+
+    with pytest.raises(Conflicted):
+        committee_services.judgment_record(
+            member=own, rubric=rubric, province=d1, criterion_code="1.1", points=Decimal("10"), expected_version=0
+        )
+    committee_services.judgment_record(
+        member=own, rubric=rubric, province=d2, criterion_code="1.1", points=Decimal("10"), expected_version=0
+    )
+    client.force_login(own)
+    assert client.get(reverse("admin:committee_score", args=[rubric.key, d1.code, "1.1"])).status_code == 404
+    assert client.get(reverse("admin:committee_score", args=[rubric.key, d2.code, "1.1"])).status_code == 200
+    assert list(actor_of(own).entrants(rubric.contest)) == [d2]
