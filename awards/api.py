@@ -4,17 +4,18 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core import gate
-from core.api import rule_permission
 from scoring import exporter
-from scoring.models import Province, Rubric
+from scoring.access import rubric_permission
+from scoring.actor import actor_of
 
 from . import services
-from .models import DocumentKind, GeneratedDocument
-from .views import document_download, status_data
+from .models import DocumentKind
+from .views import document_download, document_or_404, status_data
 
 SHEETS = exporter.year_sheets()
 SHEET_NAMES = [e.identifier for e in SHEETS]
@@ -25,7 +26,8 @@ SHEET_DOC = "; ".join(f"{e.identifier}: {e.label}" for e in SHEETS) + (
 
 
 class SheetExport(APIView):
-    permission_classes = [rule_permission("awards.export_sheets")]
+    # Asked with the contest the URL names (issue #24: asked without it, organisers were refused here).
+    permission_classes = [rubric_permission("awards.export_sheets")]
 
     @extend_schema(
         parameters=[
@@ -39,7 +41,7 @@ class SheetExport(APIView):
         summary="ส่งออกตารางเป็น XLSX หรือ CSV / export a sheet as XLSX or CSV",
     )
     def get(self, request, year: int, sheet: str, fmt: str):
-        rubric = get_object_or_404(Rubric.objects.by_key(year))
+        rubric = self.rubric
         try:
             chosen = exporter.get(sheet, fmt)
         except KeyError:
@@ -71,7 +73,7 @@ class DocumentRequestSerializer(serializers.Serializer):
 
 
 class DocumentCreate(APIView):
-    permission_classes = [rule_permission("awards.generate_documents")]
+    permission_classes = [rubric_permission("awards.generate_documents")]
 
     @extend_schema(
         request=DocumentRequestSerializer,
@@ -79,11 +81,13 @@ class DocumentCreate(APIView):
         summary="สร้างเอกสาร PDF (หรือรับฉบับที่มีอยู่สำหรับผลคะแนนปัจจุบัน) / request a PDF for the current standings",
     )
     def post(self, request, year: int):
-        rubric = get_object_or_404(Rubric.objects.by_key(year))
+        rubric = self.rubric
         payload = DocumentRequestSerializer(data=request.data)
         payload.is_valid(raise_exception=True)  # a list, string or null body is a 400, not a crash
         code = payload.validated_data.get("province") or None
-        province = get_object_or_404(Province.objects.provinces(), code=code) if code else None
+        # One of this contest's entrants (a district's DOPA code in a district contest), none other.
+        entrants = actor_of(request.user).entrants(rubric.contest)
+        province = get_object_or_404(entrants, code=code) if code else None
         try:
             doc = services.document_request(
                 rubric=rubric, kind=payload.validated_data["kind"], province=province, user=request.user
@@ -95,15 +99,15 @@ class DocumentCreate(APIView):
 
 
 class DocumentDetail(APIView):
-    permission_classes = [rule_permission("awards.download_documents")]
+    permission_classes = [IsAuthenticated]  # then asked with the document's contest (document_or_404)
 
     @extend_schema(responses=DocumentStatusSerializer, summary="สถานะและความคืบหน้าของเอกสาร / document status")
     def get(self, request, pk: int):
-        return Response(status_data(get_object_or_404(GeneratedDocument.objects.select_related("rubric"), pk=pk)))
+        return Response(status_data(document_or_404(request._request, pk)))
 
 
 class DocumentFile(APIView):
-    permission_classes = [rule_permission("awards.download_documents")]
+    permission_classes = [IsAuthenticated]  # then asked with the document's contest (document_download)
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY}, summary="ดาวน์โหลด PDF / download")
     def get(self, request, pk: int):

@@ -12,7 +12,7 @@ from core import gate
 from core.http import show
 from core.media import media_file
 from scoring import exporter
-from scoring.access import rubric_gate
+from scoring.access import rubric_allowed, rubric_gate
 from scoring.models import Rubric
 
 from . import selectors, services
@@ -133,9 +133,16 @@ def document_status(request, pk: int):
 
 
 @require_GET
-def document_download(request, pk: int):
+def document_or_404(request, pk: int) -> GeneratedDocument:
+    """A document the user may download: another office's does not exist for them (404, issue #24); the
+    national contest's answers 403 to a role that sees that contest but may not take its documents."""
     doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric__contest"), pk=pk)
-    gate.require(request, "awards.download_documents", doc)
+    rubric_allowed(request, "awards.download_documents", doc.rubric)
+    return doc
+
+
+def document_download(request, pk: int):
+    doc = document_or_404(request, pk)
     if doc.status != DocumentStatus.DONE or not doc.file:
         raise Http404("เอกสารยังไม่พร้อม / the document is not ready")
     path = media_file(doc.file.name)

@@ -14,7 +14,7 @@ from scoring.models import AwardTier
 
 from . import selectors, services
 from .date_fields import ThaiDateField
-from .models import Criterion, Dimension, Province, Rubric
+from .models import Criterion, Dimension, Level, Province, Rubric
 from .permissions import is_central, is_department
 from .rubric_json import rubric_json
 from .spec import RubricError, parse_rubric
@@ -126,6 +126,12 @@ class FactConfirmImportForm(ConfirmImportForm):
     rubric = forms.ModelChoiceField(queryset=Rubric.objects.all(), widget=forms.HiddenInput)
 
 
+def office_label(unit: Province) -> str:
+    """ "อำเภอเมืองชลบุรี (2001) · ชลบุรี": a district reads with its province, as offices name each other."""
+    parent = f" · {unit.parent.name_th}" if unit.parent_id else ""
+    return f"{unit.get_level_display().split(' / ')[0]}{unit.name_th} ({unit.code}){parent}"
+
+
 class MembershipForm(forms.ModelForm):
     """Says in words what the model's CheckConstraint would refuse with an IntegrityError."""
 
@@ -135,11 +141,17 @@ class MembershipForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["province"].queryset = Province.objects.provinces()
+        # Every CDD office with staff: the 76 provincial offices and the district offices under them (issue
+        # #24: only provinces were offered, so a district office's staff could not be set up here).
+        offices = Province.objects.filter(is_cdd_office=True, level__in=[Level.PROVINCE, Level.DISTRICT])
+        self.fields["province"].queryset = offices.select_related("parent").order_by("level", "parent__code", "code")
+        self.fields["province"].label_from_instance = office_label
 
     def clean(self):
         cleaned = super().clean()
         role, province = cleaned.get("role"), cleaned.get("province")
+        if role == Role.ORGANISER and province is not None and province.level != Level.PROVINCE:
+            self.add_error("province", "ผู้จัดการประกวดต้องสังกัดสำนักงานจังหวัด / an organiser belongs to a provincial office")
         if role in Role.with_office() and province is None:
             self.add_error("province", "เจ้าหน้าที่จังหวัดต้องระบุจังหวัด / provincial staff need a province")
         elif role and role not in Role.with_office() and province is not None:

@@ -110,3 +110,41 @@ def test_an_entrants_own_staff_on_its_panel_never_judge_it(chonburi_contest, cli
     assert client.get(reverse("admin:committee_score", args=[rubric.key, d1.code, "1.1"])).status_code == 404
     assert client.get(reverse("admin:committee_score", args=[rubric.key, d2.code, "1.1"])).status_code == 200
     assert list(actor_of(own).entrants(rubric.contest)) == [d2]
+
+
+def test_an_organiser_takes_its_own_contests_documents_through_the_api(
+    chonburi_contest, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    """The awards API asked its rules without the contest: organisers were refused there, the pages admitted
+    them; a breakdown of a district could not be made at all (a district's code answered 404)."""
+    settings.MEDIA_ROOT = tmp_path
+    rubric, d1, _ = chonburi_contest
+    own = _api(UserFactory(role=Role.ORGANISER, role__province=rubric.contest.organiser))
+
+    with django_capture_on_commit_callbacks(execute=True):  # the render, as the worker does after commit
+        made = own.post(reverse("api-documents", args=[rubric.key]), {"kind": "breakdown", "province": d1.code})
+    sheet = own.get(reverse("api-export", args=[rubric.key, "standings", "csv"]))
+
+    assert (made.status_code, made.json()["scope"], sheet.status_code) == (202, d1.code, 200)
+    detail = reverse("api-document", args=[made.json()["id"]])
+    assert (own.get(detail).status_code, own.get(detail).json()["status"]) == (200, "done")
+    # Another office's organiser and a province's staff: the document does not exist for them.
+    nong_khai = _api(UserFactory(role=Role.ORGANISER, role__province=Province.objects.get(code="TH-43")))
+    assert nong_khai.get(detail).status_code == 404
+    assert nong_khai.get(reverse("api-document-file", args=[made.json()["id"]])).status_code == 404
+    national = own.post(reverse("api-documents", args=[rubric.key]), {"kind": "breakdown", "province": "TH-50"})
+    assert national.status_code == 404  # not one of this contest's entrants
+
+
+def test_district_office_staff_are_set_up_in_the_admin(admin_client, chonburi_contest):
+    _, d1, _ = chonburi_contest
+    from scoring.admin_forms import MembershipForm
+
+    form = MembershipForm(data={"role": Role.PROVINCIAL, "province": d1.pk})
+    organiser = MembershipForm(data={"role": Role.ORGANISER, "province": d1.pk})
+
+    assert form.is_valid(), form.errors
+    assert not organiser.is_valid()
+    assert organiser.errors["province"] == [
+        "ผู้จัดการประกวดต้องสังกัดสำนักงานจังหวัด / an organiser belongs to a provincial office"
+    ]
