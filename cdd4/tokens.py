@@ -12,7 +12,7 @@ from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
 from knox.auth import TokenAuthentication
 from rest_framework import exceptions
 
-from people.selectors import role_of
+from scoring.actor import actor_of
 
 
 class RoleTokenAuthentication(TokenAuthentication):
@@ -20,7 +20,7 @@ class RoleTokenAuthentication(TokenAuthentication):
 
     def validate_user(self, auth_token):
         user, token = super().validate_user(auth_token)
-        if role_of(user) is None:
+        if actor_of(user).role is None:
             raise exceptions.AuthenticationFailed("โทเค็นนี้ไม่มีบทบาท / this token's user has no role")
         return user, token
 

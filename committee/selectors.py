@@ -13,7 +13,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 
 from people.models import Conflict, Role
-from people.selectors import office_province_id, role_of
+from scoring.actor import actor_of
 from scoring.models import Contest, Province, Rubric
 from scoring.rules.base import Rule
 from scoring.selectors import contest_entrants, rubric_spec
@@ -183,7 +183,7 @@ def panel_page(contest: Contest) -> dict:
 def judged_rubrics(user) -> list[Rubric]:
     """The rubrics whose committee screens this user may open, newest first: the national contests for
     the Department's roles, then every period of the provincial contests they sit on or run (2 queries)."""
-    role = role_of(user)
+    role = actor_of(user).role
     found = list(Rubric.objects.national().order_by("-year")) if seat(user, None) else []
     if role in (Role.COMMITTEE, Role.CHAIR):  # the Department's committee never sits on a panel
         return found
@@ -192,7 +192,7 @@ def judged_rubrics(user) -> list[Rubric]:
     else:
         mine = Q(contest__panelists__user=user)
         if role == Role.ORGANISER:
-            mine |= Q(contest__organiser_id=office_province_id(user))
+            mine |= Q(contest__organiser_id=actor_of(user).office_id)
     panels = Rubric.objects.filter(mine, contest__organiser__isnull=False).select_related("contest").distinct()
     return found + list(panels.order_by("-year", "contest__slug", "period_order"))
 
@@ -206,12 +206,12 @@ def import_rubrics(user) -> list[Rubric]:
 def judges_contests(user) -> bool:
     """scoring.hooks.admin_entry: a provincial contest's panel, and the organisers who oversee its
     judging, enter the admin for the committee's scoring screens (every other page there stays closed)."""
-    return role_of(user) == Role.ORGANISER or bool(panel_seats(user))
+    return actor_of(user).role == Role.ORGANISER or bool(panel_seats(user))
 
 
 def panel_nav(user) -> list[tuple[str, str, str, str]]:
     """scoring.hooks.nav_extra: office staff on a panel, and organisers, get the scoring matrix."""
-    if role_of(user) not in Role.with_office() or not judges_contests(user):
+    if actor_of(user).role not in Role.with_office() or not judges_contests(user):
         return []
     return [("ให้คะแนนการประกวด", "Contest judging", reverse("admin:committee_matrix"), "panel-matrix")]
 

@@ -20,7 +20,8 @@ from functools import cached_property
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from people.models import Conflict, Role
+from people.models import Role
+from people.selectors import conflicted_province_ids, office_province_id, role_of
 
 from .models import Contest, Level, Province, Rubric
 
@@ -75,7 +76,7 @@ class Actor:
 
     def conflict_subquery(self) -> QuerySet:
         """The declared conflicts as a subquery: a scope that excludes them costs no extra round trip."""
-        return Conflict.objects.filter(member=self.user).values("province_id")
+        return conflicted_province_ids(self.user)
 
     @property
     def is_central(self) -> bool:
@@ -206,14 +207,7 @@ def actor_of(user) -> Actor:
     cached = getattr(user, "_actor", None)
     if cached is not None:
         return cached
-    role, office = None, None
-    if user.is_superuser:
-        role = Role.CENTRAL
-    else:
-        membership = getattr(user, "membership", None)
-        if membership is not None:
-            role, office = membership.role, membership.province_id
-    actor = Actor(user=user, role=role, office_id=office)
+    actor = Actor(user=user, role=role_of(user), office_id=office_province_id(user))
     user._actor = actor
     return actor
 

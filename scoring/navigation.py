@@ -8,8 +8,8 @@ from django.db.models import Q
 from django.urls import reverse
 
 from people.models import Role
-from people.selectors import office_province_id, role_of
 
+from .actor import actor_of
 from .contests import enters
 from .hooks import nav_extra
 from .models import Level, Province, Rubric
@@ -45,12 +45,12 @@ def _standings(user) -> list[Rubric]:
     rubrics = list(open_)
     if not rubrics:
         return []
-    unit = Province.objects.select_related("parent").get(pk=office_province_id(user))
+    unit = Province.objects.select_related("parent").get(pk=actor_of(user).office_id)
     return [r for r in rubrics if enters(r.contest, unit)]
 
 
 def _items(user) -> list[tuple[str, str, str, str]]:
-    role = role_of(user)
+    role = actor_of(user).role
     if role == Role.PROVINCIAL:
         items = [("หลักฐานของสำนักงาน", "My evidence", reverse("submissions:home"), "evidence")]
         standings = _standings(user)

@@ -9,8 +9,8 @@ from datetime import date
 from django.db.models import QuerySet
 
 from people.models import Role
-from people.selectors import office_province_id, role_of
 
+from .actor import actor_of
 from .models import Contest, Criterion, Nominee, Rubric
 from .selectors import provinces_for_user, rubric_calendar
 from .workdays import deadline_text
@@ -56,12 +56,12 @@ def nomination_window(contest: Contest) -> NominationWindow:
 def nominees_for_user(user) -> QuerySet[Nominee]:
     """The one scope of nominees: every one for central staff; an organiser, those of the contests their
     office runs; anyone else, those of the units they may see (office staff: their own office's)."""
-    role = role_of(user)
+    role = actor_of(user).role
     rows = Nominee.objects.select_related("contest", "unit")
     if role is None:
         return rows.none()
     if role == Role.CENTRAL:
         return rows
     if role == Role.ORGANISER:
-        return rows.filter(contest__organiser_id=office_province_id(user))
+        return rows.filter(contest__organiser_id=actor_of(user).office_id)
     return rows.filter(unit__in=provinces_for_user(user))

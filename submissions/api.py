@@ -15,7 +15,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from people.models import Membership, Role
-from people.selectors import role_of
 from scoring.actor import Need, actor_of
 from scoring.models import Criterion
 from scoring.selectors import provinces_for_user
@@ -82,7 +81,7 @@ class EvidenceCollection(APIView):
             )
             refused["WWW-Authenticate"] = self.get_authenticate_header(request) or "Token"
             return refused
-        if role_of(user) != Role.PROVINCIAL:
+        if actor_of(user).role != Role.PROVINCIAL:
             return JsonResponse({"detail": "เฉพาะเจ้าหน้าที่จังหวัด", "detail_en": "provincial staff only"}, status=403)
         return None
 
@@ -133,11 +132,11 @@ class EvidenceCollection(APIView):
         summary="ส่งหลักฐานฉบับใหม่ (เฉพาะเจ้าหน้าที่จังหวัด) / submit a new evidence version (provincial staff)",
     )
     def post(self, request, year: int):
-        # The membership and its province in one query (role_of and the permission check then use it).
+        # The membership and its province in one query (the actor and the permission check then use it).
         membership = Membership.objects.select_related("province").filter(user=request.user).first()
         if membership is not None:
             request.user.membership = membership
-        if role_of(request.user) != Role.PROVINCIAL:
+        if actor_of(request.user).role != Role.PROVINCIAL:
             raise PermissionDenied("เฉพาะเจ้าหน้าที่จังหวัด / provincial staff only")
         # Only a contest the office enters takes its evidence: any other does not exist for it (issue #24).
         rubric = actor_of(request.user).contest_or_404(year, Need.ENTER)

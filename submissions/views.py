@@ -18,8 +18,8 @@ from core import gate
 from core.errors import PortalError
 from core.http import show, takes_files
 from people.models import Role
-from people.selectors import role_of
 from scoring import services as scoring_services
+from scoring.actor import actor_of
 from scoring.contests import contests_for_user, enters
 from scoring.models import Level
 from scoring.nominations import nomination_window
@@ -52,7 +52,7 @@ def home(request):
     rubric = selectors.rubric_current()
     # The national contest's entrants this user sees; other contests are listed apart (issue #16).
     provinces = provinces_for_user(request.user).filter(level=Level.PROVINCE, is_cdd_office=True)
-    if role_of(request.user) == Role.ORGANISER:  # runs its own contests; files nothing in the national one
+    if actor_of(request.user).role == Role.ORGANISER:  # runs its own contests; files nothing in the national one
         provinces = provinces.none()
     contests = contests_for_user(request.user)
     if rubric is not None and request.user.has_perm("scoring.view_rubric", rubric) and provinces.count() == 1:
@@ -68,7 +68,7 @@ def home(request):
             distinct=True,
         )
     )
-    organiser = role_of(request.user) == Role.ORGANISER
+    organiser = actor_of(request.user).role == Role.ORGANISER
     ctx = {
         "rubric": rubric,
         "provinces": rows,

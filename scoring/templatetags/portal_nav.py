@@ -1,7 +1,7 @@
 from django import template
 
 from people.models import Role
-from people.selectors import role_of
+from scoring.actor import actor_of
 from scoring.navigation import nav_items
 
 register = template.Library()
@@ -21,6 +21,6 @@ def work_cards(context):
     """{% work_cards %}: the committee's destinations as big buttons on the home page, whose province list
     is not their work (central staff's nav already starts at their dashboard)."""
     request = context["request"]
-    if role_of(request.user) not in (Role.COMMITTEE, Role.CHAIR):
+    if actor_of(request.user).role not in (Role.COMMITTEE, Role.CHAIR):
         return {"items": []}
     return {"items": nav_items(request.user, request.path)}

@@ -74,10 +74,13 @@ def test_province_choices_offer_the_76_offices_only(rf, central_user, chiang_mai
     _add_units(chiang_mai, phuket)
     request = rf.get("/")
     request.user = central_user
+    # A membership may name a district office too (issue #24: its staff are set up there); never a subdistrict.
+    offices = MembershipForm().fields["province"].queryset
+    assert offices.count() == 76 + Province.objects.filter(level=Level.DISTRICT, is_cdd_office=True).count()
+    assert not offices.filter(level=Level.SUBDISTRICT).exists()
     fields = [
-        MembershipForm().fields["province"],
         DocumentRequestForm().fields["province"],
         admin.site._registry[Conflict].formfield_for_foreignkey(Conflict._meta.get_field("province"), request),
         admin.site._registry[Fact].formfield_for_foreignkey(Fact._meta.get_field("province"), request),
     ]
-    assert [f.queryset.count() for f in fields] == [76, 76, 76, 76]
+    assert [f.queryset.count() for f in fields] == [76, 76, 76]
