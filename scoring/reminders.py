@@ -18,7 +18,7 @@ from core.thai import thai_date
 from people.models import Role
 
 from . import selectors
-from .actor import contest_entrants
+from .actor import SYSTEM
 from .dashboard import due_soon, submitted_pairs, year_settings
 from .models import Province, ReminderSent, Rubric
 from .workdays import moved_suffix
@@ -57,7 +57,7 @@ def reminders_due(rubric: Rubric, today: date, calendar) -> dict[Province, list[
         )
     )
     out: dict[Province, list[tuple]] = {}
-    for province in contest_entrants(rubric.contest).order_by("code"):
+    for province in SYSTEM.entrants(rubric.contest).order_by("code"):  # the beat job acts as the system actor
         todo = [
             (c, left)
             for c, left in due
