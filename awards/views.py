@@ -12,7 +12,7 @@ from core import gate
 from core.http import show
 from core.media import media_file
 from scoring import exporter
-from scoring.access import rubric_gate
+from scoring.access import rubric_allowed, rubric_gate
 from scoring.models import Rubric
 
 from . import selectors, services
@@ -125,17 +125,23 @@ def status_data(doc: GeneratedDocument) -> dict:
     }
 
 
+def _document(request, pk: int) -> GeneratedDocument:
+    """The document if the user may download it; one of a contest they may not act on is not found (404,
+    as every contest page: scoring.access), the national one's answers 403 as it always has."""
+    doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric__contest"), pk=pk)
+    rubric_allowed(request, "awards.download_documents", doc.rubric)
+    return doc
+
+
 @require_GET
 def document_status(request, pk: int):
-    doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric__contest"), pk=pk)
-    gate.require(request, "awards.download_documents", doc)
+    doc = _document(request, pk)
     return JsonResponse(status_data(doc))
 
 
 @require_GET
 def document_download(request, pk: int):
-    doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric__contest"), pk=pk)
-    gate.require(request, "awards.download_documents", doc)
+    doc = _document(request, pk)
     if doc.status != DocumentStatus.DONE or not doc.file:
         raise Http404("เอกสารยังไม่พร้อม / the document is not ready")
     path = media_file(doc.file.name)
