@@ -125,22 +125,21 @@ def status_data(doc: GeneratedDocument) -> dict:
     }
 
 
-@require_GET
-def document_status(request, pk: int):
-    doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric__contest"), pk=pk)
-    gate.require(request, "awards.download_documents", doc)
-    return JsonResponse(status_data(doc))
-
-
-@require_GET
 def document_or_404(request, pk: int) -> GeneratedDocument:
-    """A document the user may download: another office's does not exist for them (404, issue #24); the
-    national contest's answers 403 to a role that sees that contest but may not take its documents."""
+    """The document if the user may download it; one of a contest they may not act on is not found (404,
+    as every contest page: scoring.access), the national one's answers 403 as it always has."""
     doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric__contest"), pk=pk)
     rubric_allowed(request, "awards.download_documents", doc.rubric)
     return doc
 
 
+@require_GET
+def document_status(request, pk: int):
+    doc = document_or_404(request, pk)
+    return JsonResponse(status_data(doc))
+
+
+@require_GET
 def document_download(request, pk: int):
     doc = document_or_404(request, pk)
     if doc.status != DocumentStatus.DONE or not doc.file:

@@ -29,7 +29,8 @@ class EvidenceInline(admin.TabularInline):
 class SubmissionAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
     # Read-only: evidence is versioned and never edited; reviews go through services.submission_review.
     list_display = ["province", "criterion", "status", "last_version"]
-    list_filter = ["rubric", "status", "criterion__code"]
+    # The contests of the rows the user may see, not every rubric (another office's contest is not theirs).
+    list_filter = [("rubric", admin.RelatedOnlyFieldListFilter), "status", "criterion__code"]
     list_select_related = ["province", "criterion"]
     inlines = [EvidenceInline]
 

@@ -1,3 +1,5 @@
+import json
+
 import factory
 from django.contrib.auth import get_user_model
 
@@ -45,3 +47,20 @@ class SubdistrictFactory(DistrictFactory):
     level = Level.SUBDISTRICT
     name_th = factory.Sequence(lambda n: f"ตำบลทดสอบ{n}")
     name_en = factory.Sequence(lambda n: f"Test Subdistrict {n}")
+
+
+def office_contest(slug: str, office, *entrants, nominates: bool = False, mark: str = ""):
+    """office_contest("cm-web-2564", chiang_mai, d1, d2): seed 001's website contest (every criterion judged),
+    run by that provincial office among the given units, with its standings computed; `mark` ends its names."""
+    from scoring import services
+    from scoring.recompute import standings_recompute
+
+    data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
+    organiser = office.code.removeprefix("TH-")
+    entrant_codes = [e.code for e in entrants]
+    data["contest"] = {**data["contest"], "slug": slug, "organiser": organiser, "entrants": entrant_codes}
+    data["contest"]["nominates"] = nominates
+    data["name_th"], data["name_en"] = f"{data['name_th']} {mark}".strip(), f"{data['name_en']} {mark}".strip()
+    rubric = services.rubric_load(data=data)
+    standings_recompute(rubric_id=rubric.pk, full=True)
+    return rubric

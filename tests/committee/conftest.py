@@ -1,14 +1,12 @@
-import json
 from decimal import Decimal
 
 import pytest
 
 from committee import services
 from people.models import Role
-from scoring import services as scoring_services
 from scoring.models import Province
-from scoring.recompute import standings_recompute
 
+from .. import factories
 from ..factories import DistrictFactory, UserFactory
 
 
@@ -43,18 +41,8 @@ def judge(rubric):
 
 @pytest.fixture
 def office_contest(db):
-    """office_contest("cm-web-2564", chiang_mai, d1, d2): seed 001's website contest (every criterion
-    judged), run by that provincial office among the given districts, with its standings computed."""
-
-    def load(slug: str, office, *entrants):
-        data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
-        code = office.code.removeprefix("TH-")
-        data["contest"] = {**data["contest"], "slug": slug, "organiser": code, "entrants": [e.code for e in entrants]}
-        rubric = scoring_services.rubric_load(data=data)
-        standings_recompute(rubric_id=rubric.pk, full=True)
-        return rubric
-
-    return load
+    """office_contest("cm-web-2564", chiang_mai, d1, d2): tests.factories.office_contest."""
+    return factories.office_contest
 
 
 @pytest.fixture

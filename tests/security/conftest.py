@@ -2,7 +2,7 @@
 
 import contextlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pytest
@@ -70,6 +70,27 @@ class World:
     year: int = 2566
     code: str = "TH-50"
     criterion: str = "4.1.1"
+    mark: str = MARK
+    params: dict = field(default_factory=lambda: PARAMS)  # fills a route's <year>, <code>, ...
+    roles: tuple = ROLES  # the order of a rule's expectations
+    attackers: tuple = ("anonymous", "other_province")  # must never see the mark, whatever the rule says
+
+
+def pdf_upload(mark: str = MARK) -> TemporaryUploadedFile:
+    """A small PDF named and filled with the mark, streamed to a temporary file as an upload is."""
+    content = PDF.replace(MARK.encode(), mark.encode())
+    upload = TemporaryUploadedFile(f"{mark}.pdf", "application/pdf", len(content), None)
+    upload.write(content)
+    upload.seek(0)
+    return upload
+
+
+def evidence_of(upload: TemporaryUploadedFile, **fields):
+    """evidence_submit with the upload, which the service moves into MEDIA_ROOT."""
+    evidence = submission_services.evidence_submit(upload=upload, **fields)
+    with contextlib.suppress(FileNotFoundError):  # the service moved the temporary file away
+        upload.close()
+    return evidence
 
 
 @pytest.fixture(autouse=True)
@@ -85,19 +106,9 @@ def world(rubric, chiang_mai, phuket) -> World:
     committee, conflicted = UserFactory(role=Role.COMMITTEE), UserFactory(role=Role.COMMITTEE)
     chair, central = UserFactory(role=Role.CHAIR), UserFactory(role=Role.CENTRAL)
     Conflict.objects.create(member=conflicted, province=chiang_mai, reason=MARK)
-    upload = TemporaryUploadedFile(f"{MARK}.pdf", "application/pdf", len(PDF), None)
-    upload.write(PDF)
-    upload.seek(0)
-    evidence = submission_services.evidence_submit(
-        user=owner,
-        rubric=rubric,
-        province=chiang_mai,
-        criterion_code="4.1.1",
-        upload=upload,
-        description=MARK,
+    evidence = evidence_of(
+        pdf_upload(), user=owner, rubric=rubric, province=chiang_mai, criterion_code="4.1.1", description=MARK
     )
-    with contextlib.suppress(FileNotFoundError):  # the service moved the temporary file into MEDIA_ROOT
-        upload.close()
     judgment = committee_services.judgment_record(
         member=committee,
         rubric=rubric,

@@ -5,6 +5,8 @@ conflicted with TH-50, committee, chair, central staff. Every request targets TH
   -  refused: 401/403/404 or sent to a login page
   0  served, but TH-50's data must not be in it (a list filtered to the user's own province)
   +  served, and the role may legitimately see TH-50's data
+  4  refused as not found (404): a contest the user may not see does not exist for them
+  *  served with the target's data: a positive control (tests/security/office/)
 """
 
 from dataclasses import dataclass, field
@@ -17,6 +19,7 @@ class Rule:
     get: str | None = None
     post: str | None = None
     obj: str | None = None  # model label of the TH-50 object whose pk fills <pk> or <object_id>
+    query: str = ""  # appended to the path, its {names} filled as the route's: "?year={year}"
     methods: dict = field(init=False, default_factory=dict)
 
     def __post_init__(self):

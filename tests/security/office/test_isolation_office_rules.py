@@ -1,0 +1,337 @@
+"""Who may get what of ANOTHER office's contest: every route (by URL name) and method, per role (issue #24).
+
+The target is Chonburi's (TH-20) district website contest, `chonburi-web-2564` in every <year> and <slug>,
+its entrant district's code in <code>, and Chonburi's object of the rule in <pk> (office/conftest.py).
+Roles, in order: anonymous; Nong Khai's (TH-43) organiser, a Nong Khai district's staff and a Nong Khai
+panel's member (each with a contest of their own); Chonburi's provincial staff, who do not enter its
+district contest; the national committee member. Then the positive controls, the contest's own:
+Chonburi's organiser, the entrant district's staff, a member of Chonburi's panel. The symbols are those
+of tests/security/test_isolation_rules.py: - refused, 4 refused as not found, 0 served without the
+contest's data, * served with it, + may be served.
+"""
+
+from ..test_isolation_rules import Rule
+
+RULES = {
+    "admin:index": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +"),
+    "admin:password_change": Rule("- 0 0 0 0 0 + + +", "- 0 0 0 0 0 + + +"),
+    "admin:autocomplete": Rule("- - - - - - - - -"),
+    "admin:scoring_province_changelist": Rule("- - - - - 0 - - -", "- - - - - 0 - - -", "scoring.province"),
+    "admin:scoring_province_add": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.province"),
+    "admin:scoring_province_history": Rule("- 0 - 0 - 0 - - +", "- 0 - 0 - 0 - - +", "scoring.province"),
+    "admin:scoring_province_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.province"),
+    "admin:scoring_province_change": Rule("- - - - - 0 - - -", "- - - - - - - - -", "scoring.province"),
+    "admin/scoring/province/<path:object_id>/": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "scoring.province"),
+    "admin:scoring_rubric_changelist": Rule("- - - - - 0 - - -", "- - - - - 0 - - -", "scoring.rubric"),
+    "admin:scoring_rubric_add": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.rubric"),
+    "admin:scoring_rubric_history": Rule("- - - - - 0 - - -", "- - - - - 0 - - -", "scoring.rubric"),
+    "admin:scoring_rubric_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.rubric"),
+    "admin:scoring_rubric_change": Rule("- - - - - 0 - - -", "- - - - - - - - -", "scoring.rubric"),
+    "admin/scoring/rubric/<path:object_id>/": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "scoring.rubric"),
+    "admin:scoring_criterion_changelist": Rule("- - - - - 0 - - -", "- - - - - 0 - - -", "scoring.criterion"),
+    "admin:scoring_criterion_add": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.criterion"),
+    "admin:scoring_criterion_history": Rule("- - - - - 0 - - -", "- - - - - 0 - - -", "scoring.criterion"),
+    "admin:scoring_criterion_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.criterion"),
+    "admin:scoring_criterion_change": Rule("- - - - - 0 - - -", "- - - - - - - - -", "scoring.criterion"),
+    "admin/scoring/criterion/<path:object_id>/": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "scoring.criterion"),
+    "admin:scoring_fact_template": Rule("- - - - - - - - -", "- - - - - - - - -"),
+    "admin:scoring_fact_process_import": Rule(None, "- - - - - - - - -"),
+    "admin:scoring_fact_import": Rule("- - - - - - - - -", "- - - - - - - - -"),
+    "admin:scoring_fact_export": Rule("- - - - - 0 - - -", "- - - - - 0 - - -"),
+    "admin:scoring_fact_changelist": Rule("- - - - - 0 - - -", "- - - - - 0 - - -", "scoring.fact"),
+    "admin:scoring_fact_add": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.fact"),
+    "admin:scoring_fact_history": Rule("- 0 - 0 - 0 - - +", "- 0 - 0 - 0 - - +", "scoring.fact"),
+    "admin:scoring_fact_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.fact"),
+    "admin:scoring_fact_change": Rule("- - - - - 0 - - -", "- - - - - - - - -", "scoring.fact"),
+    "admin/scoring/fact/<path:object_id>/": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "scoring.fact"),
+    "admin:scoring_factchange_changelist": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.factchange"),
+    "admin:scoring_factchange_add": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.factchange"),
+    "admin:scoring_factchange_history": Rule("- 0 - 0 - 0 - - +", "- 0 - 0 - 0 - - +", "scoring.factchange"),
+    "admin:scoring_factchange_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.factchange"),
+    "admin:scoring_factchange_change": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.factchange"),
+    "admin/scoring/factchange/<path:object_id>/": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "scoring.factchange"),
+    "admin:scoring_holidayoverride_changelist": Rule(
+        "- - - - - - - - -", "- - - - - - - - -", "scoring.holidayoverride"
+    ),
+    "admin:scoring_holidayoverride_add": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.holidayoverride"),
+    "admin:scoring_holidayoverride_history": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "scoring.holidayoverride"),
+    "admin:scoring_holidayoverride_delete": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "scoring.holidayoverride"),
+    "admin:scoring_holidayoverride_change": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "scoring.holidayoverride"),
+    "admin/scoring/holidayoverride/<path:object_id>/": Rule(
+        "- 4 - 4 - 4 - - -", "- 4 - 4 - 4 - - -", "scoring.holidayoverride"
+    ),
+    "admin:scoring_holidayoverridechange_changelist": Rule(
+        "- - - - - - - - -", "- - - - - - - - -", "scoring.holidayoverridechange"
+    ),
+    "admin:scoring_holidayoverridechange_add": Rule(
+        "- - - - - - - - -", "- - - - - - - - -", "scoring.holidayoverridechange"
+    ),
+    "admin:scoring_holidayoverridechange_history": Rule(
+        "- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "scoring.holidayoverridechange"
+    ),
+    "admin:scoring_holidayoverridechange_delete": Rule(
+        "- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "scoring.holidayoverridechange"
+    ),
+    "admin:scoring_holidayoverridechange_change": Rule(
+        "- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "scoring.holidayoverridechange"
+    ),
+    "admin/scoring/holidayoverridechange/<path:object_id>/": Rule(
+        "- 4 - 4 - 4 - - -", "- 4 - 4 - 4 - - -", "scoring.holidayoverridechange"
+    ),
+    "admin:scoring_provinceresult_changelist": Rule("- - - - - 0 - - -", "- - - - - 0 - - -", "scoring.provinceresult"),
+    "admin:scoring_provinceresult_add": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.provinceresult"),
+    "admin:scoring_provinceresult_history": Rule("- 0 - 0 - 0 - - +", "- 0 - 0 - 0 - - +", "scoring.provinceresult"),
+    "admin:scoring_provinceresult_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.provinceresult"),
+    "admin:scoring_provinceresult_change": Rule("- - - - - 0 - - -", "- - - - - - - - -", "scoring.provinceresult"),
+    "admin/scoring/provinceresult/<path:object_id>/": Rule(
+        "- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "scoring.provinceresult"
+    ),
+    "admin:scoring_nominee_changelist": Rule("- 0 - - - - * - -", "- 0 - - - - * - -", "scoring.nominee"),
+    "admin:scoring_nominee_add": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.nominee"),
+    "admin:scoring_nominee_history": Rule("- 0 - 0 - 0 * - +", "- 0 - 0 - 0 * - +", "scoring.nominee"),
+    "admin:scoring_nominee_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.nominee"),
+    "admin:scoring_nominee_change": Rule("- 0 - - - - * - -", "- - - - - - - - -", "scoring.nominee"),
+    "admin/scoring/nominee/<path:object_id>/": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "scoring.nominee"),
+    "admin:auth_user_password_change": Rule("- - - - - - - - -", "- - - - - - - - -", "auth.user"),
+    "admin:auth_user_changelist": Rule("- - - - - - - - -", "- - - - - - - - -", "auth.user"),
+    "admin:auth_user_add": Rule("- - - - - - - - -", "- - - - - - - - -", "auth.user"),
+    "admin:auth_user_history": Rule("- - - - - - - - -", "- - - - - - - - -", "auth.user"),
+    "admin:auth_user_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "auth.user"),
+    "admin:auth_user_change": Rule("- - - - - - - - -", "- - - - - - - - -", "auth.user"),
+    "admin/auth/user/<path:object_id>/": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "auth.user"),
+    "admin:submissions_uploadlimit_changelist": Rule(
+        "- - - - - - - - -", "- - - - - - - - -", "submissions.uploadlimit"
+    ),
+    "admin:submissions_uploadlimit_add": Rule("- - - - - - - - -", "- - - - - - - - -", "submissions.uploadlimit"),
+    "admin:submissions_uploadlimit_history": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "submissions.uploadlimit"),
+    "admin:submissions_uploadlimit_delete": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "submissions.uploadlimit"),
+    "admin:submissions_uploadlimit_change": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "submissions.uploadlimit"),
+    "admin/submissions/uploadlimit/<path:object_id>/": Rule(
+        "- 4 - 4 - 4 - - -", "- 4 - 4 - 4 - - -", "submissions.uploadlimit"
+    ),
+    "admin:submissions_submission_changelist": Rule("- - - - - 0 - - -", "- - - - - 0 - - -", "submissions.submission"),
+    "admin:submissions_submission_add": Rule("- - - - - - - - -", "- - - - - - - - -", "submissions.submission"),
+    "admin:submissions_submission_history": Rule("- 0 - 0 - 0 - - +", "- 0 - 0 - 0 - - +", "submissions.submission"),
+    "admin:submissions_submission_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "submissions.submission"),
+    "admin:submissions_submission_change": Rule("- - - - - 0 - - -", "- - - - - - - - -", "submissions.submission"),
+    "admin/submissions/submission/<path:object_id>/": Rule(
+        "- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "submissions.submission"
+    ),
+    "admin:submissions_innovationreport_changelist": Rule(
+        "- - - - - 0 - - -", "- - - - - 0 - - -", "submissions.innovationreport"
+    ),
+    "admin:submissions_innovationreport_add": Rule(
+        "- - - - - - - - -", "- - - - - - - - -", "submissions.innovationreport"
+    ),
+    "admin:submissions_innovationreport_history": Rule(
+        "- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "submissions.innovationreport"
+    ),
+    "admin:submissions_innovationreport_delete": Rule(
+        "- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "submissions.innovationreport"
+    ),
+    "admin:submissions_innovationreport_change": Rule(
+        "- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "submissions.innovationreport"
+    ),
+    "admin/submissions/innovationreport/<path:object_id>/": Rule(
+        "- 4 - 4 - 4 - - -", "- 4 - 4 - 4 - - -", "submissions.innovationreport"
+    ),
+    "admin:scoring_awardtier_changelist": Rule("- - - - - 0 - - -", "- - - - - 0 - - -", "scoring.awardtier"),
+    "admin:scoring_awardtier_add": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.awardtier"),
+    "admin:scoring_awardtier_history": Rule("- - - - - 0 - - -", "- - - - - 0 - - -", "scoring.awardtier"),
+    "admin:scoring_awardtier_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.awardtier"),
+    "admin:scoring_awardtier_change": Rule("- - - - - 0 - - -", "- - - - - - - - -", "scoring.awardtier"),
+    "admin/scoring/awardtier/<path:object_id>/": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "scoring.awardtier"),
+    "admin:awards_awardsignature_changelist": Rule("- - - - - - - - -", "- - - - - - - - -", "awards.awardsignature"),
+    "admin:awards_awardsignature_add": Rule("- - - - - - - - -", "- - - - - - - - -", "awards.awardsignature"),
+    "admin:awards_awardsignature_history": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "awards.awardsignature"),
+    "admin:awards_awardsignature_delete": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "awards.awardsignature"),
+    "admin:awards_awardsignature_change": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "awards.awardsignature"),
+    "admin/awards/awardsignature/<path:object_id>/": Rule(
+        "- 4 - 4 - 4 - - -", "- 4 - 4 - 4 - - -", "awards.awardsignature"
+    ),
+    "admin:awards_signingcertificate_changelist": Rule(
+        "- - - - - - - - -", "- - - - - - - - -", "awards.signingcertificate"
+    ),
+    "admin:awards_signingcertificate_add": Rule("- - - - - - - - -", "- - - - - - - - -", "awards.signingcertificate"),
+    "admin:awards_signingcertificate_history": Rule(
+        "- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "awards.signingcertificate"
+    ),
+    "admin:awards_signingcertificate_delete": Rule(
+        "- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "awards.signingcertificate"
+    ),
+    "admin:awards_signingcertificate_change": Rule(
+        "- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "awards.signingcertificate"
+    ),
+    "admin/awards/signingcertificate/<path:object_id>/": Rule(
+        "- 4 - 4 - 4 - - -", "- 4 - 4 - 4 - - -", "awards.signingcertificate"
+    ),
+    "admin:awards_generateddocument_changelist": Rule(
+        "- - - - - - - - -", "- - - - - - - - -", "awards.generateddocument"
+    ),
+    "admin:awards_generateddocument_add": Rule("- - - - - - - - -", "- - - - - - - - -", "awards.generateddocument"),
+    "admin:awards_generateddocument_history": Rule(
+        "- - - - - - - - -", "- - - - - - - - -", "awards.generateddocument"
+    ),
+    "admin:awards_generateddocument_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "awards.generateddocument"),
+    "admin:awards_generateddocument_change": Rule("- - - - - - - - -", "- - - - - - - - -", "awards.generateddocument"),
+    "admin/awards/generateddocument/<path:object_id>/": Rule(
+        "- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "awards.generateddocument"
+    ),
+    "admin:committee_matrix": Rule("- 4 - 4 - 4 * - *", "- 4 - 4 - 4 * - *", query="?year={year}"),
+    "admin:committee_next": Rule("- 4 - 4 - 4 + - +", "- 4 - 4 - 4 + - +", query="?year={year}"),
+    "admin:committee_score": Rule("- 4 - 4 - 4 * - *", "- 4 - 4 - 4 * - *"),
+    "admin:committee_evidence": Rule("- 4 - 4 - 4 * - *", "- 4 - 4 - 4 * - *", "submissions.evidence"),
+    "admin:committee_evidence_file": Rule("- 4 - 4 - 4 * - *", "- 4 - 4 - 4 * - *", "submissions.evidence"),
+    "admin:committee_judgment_import": Rule("- 0 - - - - * - -", "- 0 - - - - * - -"),
+    "admin:committee_judgment_template": Rule("- 4 - 4 - 4 + - -", "- 4 - 4 - 4 + - -", query="?year={year}"),
+    "admin:committee_judgment_changelist": Rule("- 0 - 0 - 0 * - *", "- 0 - 0 - 0 * - *", "committee.judgment"),
+    "admin:committee_judgment_add": Rule("- - - - - - - - -", "- - - - - - - - -", "committee.judgment"),
+    "admin:committee_judgment_history": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "committee.judgment"),
+    "admin:committee_judgment_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "committee.judgment"),
+    "admin:committee_judgment_change": Rule("- 0 - 0 - 0 * - *", "- - - - - - - - -", "committee.judgment"),
+    "admin/committee/judgment/<path:object_id>/": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "committee.judgment"),
+    "admin:committee_chairfinal_changelist": Rule("- - - - - 0 - - -", "- - - - - 0 - - -", "committee.chairfinal"),
+    "admin:committee_chairfinal_add": Rule("- - - - - - - - -", "- - - - - - - - -", "committee.chairfinal"),
+    "admin:committee_chairfinal_history": Rule("- 0 - 0 - 0 - - -", "- 0 - 0 - 0 - - -", "committee.chairfinal"),
+    "admin:committee_chairfinal_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "committee.chairfinal"),
+    "admin:committee_chairfinal_change": Rule("- - - - - 0 - - -", "- - - - - - - - -", "committee.chairfinal"),
+    "admin/committee/chairfinal/<path:object_id>/": Rule(
+        "- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "committee.chairfinal"
+    ),
+    "admin:committee_override_changelist": Rule("- - - - - 0 - - -", "- - - - - 0 - - -", "committee.override"),
+    "admin:committee_override_add": Rule("- - - - - - - - -", "- - - - - - - - -", "committee.override"),
+    "admin:committee_override_history": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "committee.override"),
+    "admin:committee_override_delete": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "committee.override"),
+    "admin:committee_override_change": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "committee.override"),
+    "admin/committee/override/<path:object_id>/": Rule("- 4 - 4 - 4 - - -", "- 4 - 4 - 4 - - -", "committee.override"),
+    "admin:committee_scorechange_export": Rule("- - - - - - - - -", "- - - - - - - - -"),
+    "admin:committee_scorechange_changelist": Rule("- 0 - 0 - 0 * - *", "- 0 - 0 - 0 * - *", "committee.scorechange"),
+    "admin:committee_scorechange_add": Rule("- - - - - - - - -", "- - - - - - - - -", "committee.scorechange"),
+    "admin:committee_scorechange_history": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "committee.scorechange"),
+    "admin:committee_scorechange_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "committee.scorechange"),
+    "admin:committee_scorechange_change": Rule("- 0 - 0 - 0 * - *", "- - - - - - - - -", "committee.scorechange"),
+    "admin/committee/scorechange/<path:object_id>/": Rule(
+        "- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "committee.scorechange"
+    ),
+    "admin:people_conflict_changelist": Rule("- - - - - - - - -", "- - - - - - - - -", "people.conflict"),
+    "admin:people_conflict_add": Rule("- - - - - - - - -", "- - - - - - - - -", "people.conflict"),
+    "admin:people_conflict_history": Rule("- - - - - - - - -", "- - - - - - - - -", "people.conflict"),
+    "admin:people_conflict_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "people.conflict"),
+    "admin:people_conflict_change": Rule("- - - - - - - - -", "- - - - - - - - -", "people.conflict"),
+    "admin/people/conflict/<path:object_id>/": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "people.conflict"),
+    "admin:committee_clarification_changelist": Rule(
+        "- - - - - 0 - - -", "- - - - - 0 - - -", "committee.clarification"
+    ),
+    "admin:committee_clarification_add": Rule("- - - - - - - - -", "- - - - - - - - -", "committee.clarification"),
+    "admin:committee_clarification_history": Rule("- 0 - 0 - 0 - - -", "- 0 - 0 - 0 - - -", "committee.clarification"),
+    "admin:committee_clarification_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "committee.clarification"),
+    "admin:committee_clarification_change": Rule("- - - - - 0 - - -", "- - - - - - - - -", "committee.clarification"),
+    "admin/committee/clarification/<path:object_id>/": Rule(
+        "- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "committee.clarification"
+    ),
+    "admin:app_list": Rule("- 4 - 4 - 4 - - -", "- 4 - 4 - 4 - - -"),
+    "upload-gate": Rule("- 0 0 0 0 0 + + +"),
+    "admin-password-change": Rule("- 0 0 0 0 0 + + +", "- 0 0 0 0 0 + + +"),
+    "admin:axes_accessattempt_changelist": Rule("- - - - - - - - -", "- - - - - - - - -", "axes.accessattempt"),
+    "admin:axes_accessattempt_add": Rule("- - - - - - - - -", "- - - - - - - - -", "axes.accessattempt"),
+    "admin:axes_accessattempt_history": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "axes.accessattempt"),
+    "admin:axes_accessattempt_delete": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "axes.accessattempt"),
+    "admin:axes_accessattempt_change": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "axes.accessattempt"),
+    "admin/axes/accessattempt/<path:object_id>/": Rule("- 4 - 4 - 4 - - -", "- 4 - 4 - 4 - - -", "axes.accessattempt"),
+    "admin:axes_accesslog_changelist": Rule("- - - - - - - - -", "- - - - - - - - -", "axes.accesslog"),
+    "admin:axes_accesslog_add": Rule("- - - - - - - - -", "- - - - - - - - -", "axes.accesslog"),
+    "admin:axes_accesslog_history": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "axes.accesslog"),
+    "admin:axes_accesslog_delete": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "axes.accesslog"),
+    "admin:axes_accesslog_change": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "axes.accesslog"),
+    "admin/axes/accesslog/<path:object_id>/": Rule("- 4 - 4 - 4 - - -", "- 4 - 4 - 4 - - -", "axes.accesslog"),
+    "admin:knox_authtoken_changelist": Rule("- - - - - - - - -", "- - - - - - - - -", "knox.authtoken"),
+    "admin:knox_authtoken_add": Rule("- - - - - - - - -", "- - - - - - - - -", "knox.authtoken"),
+    "admin:knox_authtoken_history": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "knox.authtoken"),
+    "admin:knox_authtoken_delete": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "knox.authtoken"),
+    "admin:knox_authtoken_change": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "knox.authtoken"),
+    "admin/knox/authtoken/<path:object_id>/": Rule("- 4 - 4 - 4 - - -", "- 4 - 4 - 4 - - -", "knox.authtoken"),
+    "api-provinces": Rule("- 0 0 0 0 0 + + +"),
+    "api-rubric": Rule("- 4 4 4 4 4 * * *"),
+    "api-standings": Rule("- 4 4 4 4 4 + - -"),
+    "api-awards": Rule("- 4 4 4 4 4 + - -"),
+    "api-facts": Rule(None, "- 4 4 4 4 4 + - -"),
+    "api-contest-standings": Rule("- 4 4 4 4 4 + - -"),
+    "api-nominees": Rule("- 4 4 4 4 4 * * -"),
+    "api-nominee": Rule(None, "- 4 4 4 4 4 + + -"),
+    "schema": Rule("- 0 0 0 0 0 + + +"),
+    "api-docs": Rule("- 0 0 0 0 0 + + +"),
+    "set_language": Rule("0 0 0 0 0 0 + + +", "0 0 0 0 0 0 + + +"),
+    "api-evidence": Rule("- 4 4 4 4 4 * * +", "- 4 4 4 4 4 - + -"),
+    "api-judgments": Rule("- 4 4 4 4 4 - - *", "- 4 4 4 4 4 - - +"),
+    "committee:clarification": Rule("- 4 4 4 4 4 * * -", "- 4 4 4 4 4 - * -", "committee.clarification"),
+    "panel:manage": Rule("- 4 4 4 4 4 * - -", "- 4 4 4 4 4 + - -"),
+    "login": Rule("0 0 0 0 0 0 + + +", "0 0 0 0 0 0 + + +"),
+    "logout": Rule(None, "- - - - - - - - -"),
+    "password_change": Rule("- 0 0 0 0 0 + + +", "- 0 0 0 0 0 + + +"),
+    "password_change_done": Rule("- 0 0 0 0 0 + + +"),
+    "scoring:index": Rule("- 0 0 0 0 0 + + +"),
+    "scoring:dashboard": Rule("- 4 4 4 4 4 * - -"),
+    "scoring:live": Rule("- 4 4 4 4 4 * - -"),
+    "scoring:settings": Rule(None, "- 4 4 4 4 4 + - -"),
+    "scoring:calendar": Rule("- 4 4 4 4 4 + - -"),
+    "scoring:facts": Rule(None, "- 4 4 4 4 4 + - -"),
+    "scoring:contest_upload": Rule("- 0 - - - - + - -", "- 0 - - - - + - -"),
+    "scoring:freeze": Rule(None, "- 4 4 4 4 4 + - -"),
+    "scoring:unfreeze": Rule(None, "- 4 4 4 4 4 + - -"),
+    "scoring:publish": Rule("- 4 4 4 4 4 + - -", "- 4 4 4 4 4 + - -"),
+    "scoring:withdraw": Rule(None, "- 4 4 4 4 4 + - -"),
+    "scoring:mine": Rule("- 4 4 4 4 4 + - -"),
+    "scoring:results": Rule("- 4 4 4 4 4 - - -"),
+    "submissions:home": Rule("- 0 0 0 0 0 * + +", "- 0 0 0 0 0 * + +"),
+    "submissions:province": Rule("- 4 4 4 4 4 * * -", "- 4 4 4 4 4 * * -"),
+    "submissions:innovation": Rule("- 4 4 4 4 4 - - -", "- 4 4 4 4 4 - - -"),
+    "submissions:nominee": Rule(None, "- 4 4 4 4 4 + + -"),
+    "submissions:criterion": Rule("- 4 4 4 4 4 * * -", "- 4 4 4 4 4 * * -"),
+    "submissions:upload": Rule(None, "- 4 4 4 4 4 - + -"),
+    "submissions:link": Rule(None, "- 4 4 4 4 4 - + -"),
+    "submissions:withdraw": Rule("- 4 4 4 4 4 - * -", "- 4 4 4 4 4 - + -", "submissions.evidence"),
+    "submissions:download": Rule("- 4 4 4 4 4 * * -", "- 4 4 4 4 4 * * -", "submissions.evidence"),
+    "api-export": Rule("- 4 4 4 4 4 + - -"),
+    "api-documents": Rule(None, "- 4 4 4 4 4 + - -"),
+    "api-document": Rule("- 4 4 4 4 4 + - -", None, "awards.generateddocument"),
+    "api-document-file": Rule("- 4 4 4 4 4 + - -", None, "awards.generateddocument"),
+    "awards:index": Rule("- - - - - 0 - - -"),
+    "awards:results": Rule("- 4 4 4 4 4 * - -"),
+    "awards:document_create": Rule(None, "- 4 4 4 4 4 + - -"),
+    "awards:signature": Rule(None, "- 4 4 4 4 4 + - -"),
+    "awards:signing_certificate": Rule(None, "- - - - - - - - -"),
+    "awards:status": Rule("- 4 4 4 4 4 + - -", None, "awards.generateddocument"),
+    "awards:download": Rule("- 4 4 4 4 4 * - -", None, "awards.generateddocument"),
+    "ops:healthz": Rule("0 0 0 0 0 0 + + +"),
+    "ops:metrics": Rule("0 0 0 0 0 0 + + +"),
+    "ops:status": Rule("- - - - - - - - -"),
+    "ops:next_year": Rule("- - - - - - - - -", "- - - - - - - - -"),
+    "ops:year_on_year": Rule("- - - - - - - - -"),
+    "ops:year_on_year_province": Rule("- 4 4 4 4 4 - - -"),
+    "ops:province_export": Rule("- 4 4 4 4 4 - - -"),
+}
+
+# Leaks this matrix finds in code another change is fixing (issue #24): route -> (the roles it leaks to, what
+# leaks and where the fix belongs). Strict: a fixed leak fails until its entry is removed.
+COMMITTEE = ("committee",)
+SIGNED_IN = ("other_organiser", "other_district", "other_panelist", "office_staff", "committee")
+KNOWN_LEAKS: dict[str, tuple[tuple[str, ...], str]] = {
+    "admin:scoring_rubric_changelist": (
+        COMMITTEE,
+        "scoring/admin.py RubricAdmin lists every rubric: the national committee reads Chonburi's contest",
+    ),
+    "admin:scoring_rubric_history": (COMMITTEE, "scoring/admin.py RubricAdmin: Chonburi's rubric's history page"),
+    "admin:scoring_rubric_change": (COMMITTEE, "scoring/admin.py RubricAdmin: Chonburi's whole rubric as JSON"),
+    "admin:scoring_criterion_change": (COMMITTEE, "scoring/admin.py CriterionAdmin: Chonburi's criteria"),
+    "admin:scoring_awardtier_change": (COMMITTEE, "scoring/admin.py AwardTierAdmin: Chonburi's award tiers"),
+    "api-evidence": (
+        (*SIGNED_IN, "panelist"),
+        "submissions/api.py: GET answers 200 (an empty list) for a contest the user cannot see, not 404; POST "
+        "stores a non-entrant office's evidence in the contest (400 here only for want of a file), "
+        "evidence_submit never asks whether the office enters it",
+    ),
+    "api-export": (SIGNED_IN, "awards/api.py: 403, not 404, for a contest the user cannot see"),
+    "api-documents": (SIGNED_IN, "awards/api.py: 403, not 404, for a contest the user cannot see"),
+    "api-document": (SIGNED_IN, "awards/api.py: 403, not 404, for a document of a contest the user cannot see"),
+    "api-document-file": (SIGNED_IN, "awards/api.py: 403, not 404, for a document of a contest the user cannot see"),
+}
