@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from scoring import exporter
-from scoring.admin_forms import RoleAccess, YearFilter
+from scoring.admin_forms import ContestScoped, RoleAccess, YearFilter
 from scoring.models import AwardTier, Rubric
 from scoring.permissions import is_central
 
@@ -12,7 +12,7 @@ from .models import AwardSignature, DocumentStatus, GeneratedDocument, SigningCe
 
 
 @admin.register(AwardTier)
-class AwardTierAdmin(RoleAccess, admin.ModelAdmin):
+class AwardTierAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
     """Read-only: tiers are edited in the rubric JSON (scoring › rubrics) so one save validates all."""
 
     list_display = ["year", "order", "code", "name_th", "name_en", "count", "prize", "prize_th"]

@@ -21,6 +21,7 @@ from scoring.models import AwardTier
 from . import admin_access, admin_nominees, selectors, services  # noqa: F401 (API tokens, failed logins; nominees)
 from .admin_forms import (
     AwardFilter,
+    ContestScoped,
     CriterionCodeFilter,
     CriterionDeadlineForm,
     DimensionCodeFilter,
@@ -68,7 +69,8 @@ class ProvinceAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
 
 
 @admin.register(Rubric)
-class RubricAdmin(RoleAccess, admin.ModelAdmin):
+class RubricAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
+    rubric_path = "pk"
     can_add = can_change = can_delete = True
     form = RubricForm
     list_display = ["year", "name_th", "standings_computed_at"]
@@ -128,7 +130,7 @@ class RubricAdmin(RoleAccess, admin.ModelAdmin):
 
 
 @admin.register(Criterion)
-class CriterionAdmin(RoleAccess, admin.ModelAdmin):
+class CriterionAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
     can_change = True  # the deadline only; the rest is edited through the rubric JSON
     form = CriterionDeadlineForm
     list_display = ["code", "name_th", "year", "max_points", "deadline", "kind"]

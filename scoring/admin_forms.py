@@ -13,6 +13,7 @@ from people.models import Membership, Role
 from scoring.models import AwardTier
 
 from . import selectors, services
+from .actor import Need, actor_of
 from .date_fields import ThaiDateField
 from .models import Criterion, Dimension, Level, Province, Rubric
 from .permissions import is_central, is_department
@@ -189,6 +190,19 @@ class RoleAccess:
         if db_field.related_model is Province and "queryset" not in kwargs:
             kwargs["queryset"] = Province.objects.provinces()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ContestScoped:
+    """Only rows of contests the user may see (scoring.actor): the Department's committee never lists, opens
+    or reads the history of an office's contest, its criteria or its award tiers (issue #24)."""
+
+    rubric_path = "rubric"
+
+    def get_queryset(self, request):
+        rows = super().get_queryset(request)
+        if not self.has_view_permission(request):  # refused outright (403) before any row is looked up
+            return rows
+        return rows.filter(**{f"{self.rubric_path}__in": actor_of(request.user).rubrics(Need.SEE).values("pk")})
 
 
 class ProvinceScoped:

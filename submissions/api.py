@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 
 from people.models import Membership, Role
 from scoring.actor import Need, actor_of
-from scoring.models import Criterion
+from scoring.models import Criterion, Rubric
 from scoring.selectors import provinces_for_user
 
 from . import services, uploads
@@ -63,7 +63,7 @@ class RefusalSerializer(serializers.Serializer):
 class EvidenceCollection(APIView):
     parser_classes = [MultiPartParser, FormParser]
 
-    def _uploader_refusal(self, request) -> JsonResponse | None:
+    def _uploader_refusal(self, request, key) -> JsonResponse | None:
         """Who is sending, from the headers and the session alone: not a byte of the body is read.
 
         The session's CSRF check needs the body, so it comes after (DRF's SessionAuthentication).
@@ -81,14 +81,20 @@ class EvidenceCollection(APIView):
             )
             refused["WWW-Authenticate"] = self.get_authenticate_header(request) or "Token"
             return refused
-        if actor_of(user).role != Role.PROVINCIAL:
+        actor = actor_of(user)
+        rubric = Rubric.objects.by_key(key).select_related("contest").first()
+        if rubric is None or not actor.sees(rubric.contest):  # another office's contest: as an unknown key
+            return JsonResponse({"detail": "ไม่พบการประกวด", "detail_en": "no such contest"}, status=404)
+        if actor.role != Role.PROVINCIAL:
             return JsonResponse({"detail": "เฉพาะเจ้าหน้าที่จังหวัด", "detail_en": "provincial staff only"}, status=403)
+        if not actor.enters(rubric.contest):
+            return JsonResponse({"detail": "ไม่พบการประกวด", "detail_en": "no such contest"}, status=404)
         return None
 
     def dispatch(self, request, *args, **kwargs):
         # Before DRF (or its CSRF check) reads the body: who sends it, then stream to disk, capped per kind.
         if request.method == "POST":
-            refused = self._uploader_refusal(request)
+            refused = self._uploader_refusal(request, kwargs.get("year"))
             if refused is not None:
                 return refused
             limits = uploads.limits_bytes()  # once per request: the cap, the streaming handler and the final check
@@ -136,10 +142,12 @@ class EvidenceCollection(APIView):
         membership = Membership.objects.select_related("province").filter(user=request.user).first()
         if membership is not None:
             request.user.membership = membership
-        if actor_of(request.user).role != Role.PROVINCIAL:
+        actor = actor_of(request.user)
+        actor.contest_or_404(year)  # a contest the user cannot see does not exist for them (issue #24)
+        if actor.role != Role.PROVINCIAL:
             raise PermissionDenied("เฉพาะเจ้าหน้าที่จังหวัด / provincial staff only")
-        # Only a contest the office enters takes its evidence: any other does not exist for it (issue #24).
-        rubric = actor_of(request.user).contest_or_404(year, Need.ENTER)
+        # Only a contest the office enters takes its evidence: any other does not exist for it.
+        rubric = actor.contest_or_404(year, Need.ENTER)
         province = request.user.membership.province
         refusals = getattr(request._request, "upload_refusals", [])
         data = EvidenceCreateSerializer(data=request.data)

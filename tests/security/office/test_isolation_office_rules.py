@@ -315,23 +315,4 @@ RULES = {
 # leaks and where the fix belongs). Strict: a fixed leak fails until its entry is removed.
 COMMITTEE = ("committee",)
 SIGNED_IN = ("other_organiser", "other_district", "other_panelist", "office_staff", "committee")
-KNOWN_LEAKS: dict[str, tuple[tuple[str, ...], str]] = {
-    "admin:scoring_rubric_changelist": (
-        COMMITTEE,
-        "scoring/admin.py RubricAdmin lists every rubric: the national committee reads Chonburi's contest",
-    ),
-    "admin:scoring_rubric_history": (COMMITTEE, "scoring/admin.py RubricAdmin: Chonburi's rubric's history page"),
-    "admin:scoring_rubric_change": (COMMITTEE, "scoring/admin.py RubricAdmin: Chonburi's whole rubric as JSON"),
-    "admin:scoring_criterion_change": (COMMITTEE, "scoring/admin.py CriterionAdmin: Chonburi's criteria"),
-    "admin:scoring_awardtier_change": (COMMITTEE, "scoring/admin.py AwardTierAdmin: Chonburi's award tiers"),
-    "api-evidence": (
-        (*SIGNED_IN, "panelist"),
-        "submissions/api.py: GET answers 200 (an empty list) for a contest the user cannot see, not 404; POST "
-        "stores a non-entrant office's evidence in the contest (400 here only for want of a file), "
-        "evidence_submit never asks whether the office enters it",
-    ),
-    "api-export": (SIGNED_IN, "awards/api.py: 403, not 404, for a contest the user cannot see"),
-    "api-documents": (SIGNED_IN, "awards/api.py: 403, not 404, for a contest the user cannot see"),
-    "api-document": (SIGNED_IN, "awards/api.py: 403, not 404, for a document of a contest the user cannot see"),
-    "api-document-file": (SIGNED_IN, "awards/api.py: 403, not 404, for a document of a contest the user cannot see"),
-}
+KNOWN_LEAKS: dict[str, tuple[tuple[str, ...], str]] = {}
