@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from core import gate
 from core.errors import PortalError
@@ -18,7 +19,7 @@ from scoring.models import Criterion, Rubric
 from scoring.selectors import rubric_spec
 from submissions import downloads
 
-from . import screens, selectors, services
+from . import queue, screens, selectors, services
 from .errors import CommitteeError
 from .models import Clarification
 from .querysets import has_panel, provinces_for_member, seat
@@ -50,19 +51,47 @@ def _entrant_words(request, rubric) -> dict:
     return words if seat(request.user, None) else {**words, "is_nav_sidebar_enabled": False}
 
 
+# The matrix's filters, and the queue's order: carried from the matrix through every scoring screen and
+# "next" and back again, so a member working through one dimension or one province never loses it.
+FILTERS = ("dimension", "criterion", "province", "status", "by")
+
+
+def _filters(request) -> dict[str, str]:
+    return {k: request.GET.get(k, "").strip() for k in FILTERS}
+
+
+def _trail(filters: dict[str, str]) -> str:
+    return urlencode({k: v for k, v in filters.items() if v})
+
+
+def matrix_url(rubric: Rubric, filters: dict[str, str]) -> str:
+    trail = _trail(filters)
+    return reverse("admin:committee_matrix") + f"?year={rubric.key}" + (f"&{trail}" if trail else "")
+
+
+def next_url(rubric: Rubric, filters: dict[str, str], after: tuple[str, str] | None = None) -> str:
+    query = {"year": rubric.key}
+    if after:
+        query.update(after_province=after[0], after_criterion=after[1])
+    return reverse("admin:committee_next") + "?" + urlencode(query) + (f"&{_trail(filters)}" if _trail(filters) else "")
+
+
 def matrix(request, admin_site):
     rubric = _rubric(request)
     spec = rubric_spec(rubric)
-    filters = {k: request.GET.get(k, "") for k in ("dimension", "criterion", "province", "status")}
+    filters = _filters(request)
     context = {
         **admin_site.each_context(request),
-        **screens.matrix(request.user, rubric, **filters),
+        **screens.matrix(request.user, rubric, **{k: filters[k] for k in FILTERS if k != "by"}),
         "title": f"ตารางการให้คะแนน {rubric_name(rubric)} / scoring matrix {rubric.key}",
         "rubric": rubric,
         "years": [(r.key, rubric_name(r)) for r in selectors.judged_rubrics(request.user)],
         "dimensions": spec.dimensions,
         "all_criteria": spec.criteria(),
         "filters": filters,
+        "trail": _trail(filters),
+        "can_score": request.user.has_perm("committee.score", rubric),
+        "next_by": [(by, next_url(rubric, {**filters, "by": by})) for by in queue.BY],
         **_entrant_words(request, rubric),
     }
     return TemplateResponse(request, "admin/committee/matrix.html", context)
@@ -79,13 +108,19 @@ def score_url(key: str, province: str, criterion: str) -> str:
 
 
 def next_unscored(request, admin_site):
+    """The next cell with evidence this member has not scored, after the one they came from."""
     rubric = _rubric(request)
-    after = (request.GET.get("province", ""), request.GET.get("criterion", ""))
-    found = screens.next_unscored(request.user, rubric, after=after)
+    return _next(request, rubric, (request.GET.get("after_province", ""), request.GET.get("after_criterion", "")))
+
+
+def _next(request, rubric: Rubric, after: tuple[str, str]):
+    filters = _filters(request)
+    found = queue.next_with_evidence(request.user, rubric, after=after, by=filters["by"], filters=filters)
     if found is None:
-        messages.success(request, "คุณให้คะแนนครบทุกจังหวัดแล้ว / you have scored everything")
-        return HttpResponseRedirect(reverse("admin:committee_matrix") + f"?year={rubric.key}")
-    return HttpResponseRedirect(score_url(rubric.key, *found))
+        messages.success(request, "ไม่มีข้อที่มีหลักฐานรอคุณให้คะแนนแล้ว / nothing with evidence is left for you to score")
+        return HttpResponseRedirect(matrix_url(rubric, filters))
+    trail = _trail(filters)
+    return HttpResponseRedirect(score_url(rubric.key, *found) + (f"?{trail}" if trail else ""))
 
 
 def _points(raw: str | None):
@@ -153,8 +188,9 @@ def score(request, admin_site, year: str, province: str, criterion: str):
         else:
             messages.success(request, "บันทึกแล้ว / saved")
             if "save_next" in request.POST:
-                return next_unscored_redirect(rubric, request.user, province, criterion)
-            return HttpResponseRedirect(request.path)
+                return _next(request, rubric, (province, criterion))
+            return HttpResponseRedirect(request.get_full_path())
+    filters = _filters(request)
     context = {
         **admin_site.each_context(request),
         **screens.scoring_screen(request.user, rubric, province_obj, c, criterion_obj),
@@ -168,15 +204,11 @@ def score(request, admin_site, year: str, province: str, criterion: str):
         "can_override": request.user.has_perm("committee.override", rubric),
         "can_clarify": request.user.has_perm("committee.clarify", rubric),
         "posted": request.POST if request.method == "POST" else {},
+        "trail": _trail(filters),
+        "matrix_url": matrix_url(rubric, filters),
+        "next_url": next_url(rubric, filters, (province, criterion)),
     }
     return TemplateResponse(request, "admin/committee/score.html", context)
-
-
-def next_unscored_redirect(rubric, user, province: str, criterion: str):
-    found = screens.next_unscored(user, rubric, after=(province, criterion))
-    if found is None:
-        return HttpResponseRedirect(reverse("admin:committee_matrix") + f"?year={rubric.key}")
-    return HttpResponseRedirect(score_url(rubric.key, *found))
 
 
 def _panel_reads(user, evidence) -> bool:

@@ -15,10 +15,19 @@ from submissions.selectors import criterion_evidence  # the evidence portal's ow
 from .aggregate import Aggregate
 from .models import ChairFinal, Clarification, ClarificationStatus, Judgment, Override, ScoreChange
 from .querysets import CHAIR, VIEWER, has_panel, own_only, provinces_for_member, seat
-from .selectors import CellState, cell_aggregate, cell_states, clarifications_for_cell, panel_evidence
+from .queue import Progress, members_progress, own_progress, units_for
+from .selectors import (
+    CellState,
+    cell_aggregate,
+    cell_states,
+    clarifications_for_cell,
+    evidence_cells,
+    panel_evidence,
+)
 
 STATUSES = {
-    "todo": "ยังไม่ให้คะแนน / not scored yet",
+    "todo": "มีหลักฐาน ยังไม่ให้คะแนน / evidence, not scored yet",
+    "noevidence": "ไม่มีหลักฐาน / no evidence",
     "scored": "ให้คะแนนแล้ว / scored",
     "disagree": "กรรมการเห็นต่าง / members disagree",
     "final": "มีคะแนนสรุปหรือปรับแล้ว / final or override set",
@@ -41,6 +50,7 @@ class MatrixCell:
     names: list[tuple[str, Decimal]] = field(default_factory=list)
     clarification: str = ""
     computed: str | None = None  # the latest standings' points, shown for data criteria
+    evidence: bool = False  # the unit has sent something for this criterion: there is something to judge
     statuses: set[str] = field(default_factory=set)
     dim: bool = False
 
@@ -49,10 +59,12 @@ class MatrixCell:
         return bool(self.agg and self.agg.spread)
 
 
-def _cell(user, c: CriterionSpec, state: CellState, clar: str, seen: tuple[bool, bool], stored: dict) -> MatrixCell:
+def _cell(
+    user, c: CriterionSpec, state: CellState, clar: str, seen: tuple[bool, bool], stored: dict, evidence: bool
+) -> MatrixCell:
     all_seen, own = seen
     agg = cell_aggregate(state, c.rule, c.max_points)
-    cell = MatrixCell(code=c.code, data=not c.rule.committee_judges, clarification=clar)
+    cell = MatrixCell(code=c.code, data=not c.rule.committee_judges, clarification=clar, evidence=evidence)
     if cell.data:
         cell.computed = stored.get(c.code)
     cell.mine = next((p for mid, _, p in state.judgments if mid == user.pk), None)
@@ -63,7 +75,9 @@ def _cell(user, c: CriterionSpec, state: CellState, clar: str, seen: tuple[bool,
     scored = (cell.mine is not None) if own else bool(state.judgments)
     done = scored or agg.source in ("chair", "override")
     # Data criteria need no member score: they are neither "to do" nor "scored", only maybe overridden.
-    cell.statuses = set() if cell.data else {"scored" if done else "todo"}
+    # Nor is a judged cell with no evidence "to do": there is nothing to judge.
+    if not cell.data:
+        cell.statuses = {"scored" if done else "todo" if evidence else "noevidence"}
     if cell.disagree:
         cell.statuses.add("disagree")
     if agg.source in ("chair", "override"):
@@ -76,16 +90,15 @@ def _cell(user, c: CriterionSpec, state: CellState, clar: str, seen: tuple[bool,
 def matrix(
     user, rubric: Rubric, *, dimension: str = "", criterion: str = "", province: str = "", status: str = ""
 ) -> dict:
-    """Provinces × criteria for this user (conflicted provinces left out). 6 queries + the spec."""
+    """Provinces × criteria for this user (conflicted provinces left out), the province filter matching
+    codes and Thai or English names; with the judges' progress. 12 queries (chair) or 11 (member) + the spec."""
     spec = rubric_spec(rubric)
     criteria = [
         c
         for c in spec.criteria()
         if (not dimension or c.dimension == dimension) and (not criterion or c.code == criterion)
     ]
-    provinces = list(provinces_for_member(user, rubric).order_by("code"))
-    if province:
-        provinces = [p for p in provinces if p.code == province]
+    provinces = units_for(user, rubric, province)
     states = cell_states(rubric, [p.pk for p in provinces] if province else None)
     running = {
         (pid, code): st
@@ -93,6 +106,7 @@ def matrix(
         .exclude(status=ClarificationStatus.CLOSED)
         .values_list("province_id", "criterion__code", "status")
     }
+    evidence = evidence_cells(rubric)
     stored = dict(ProvinceResult.objects.filter(rubric=rubric).values_list("province_id", "criteria"))
     who = seat(user, rubric)
     all_seen = sees_all(user, rubric, who)
@@ -107,6 +121,7 @@ def matrix(
                 running.get((p.pk, c.code), ""),
                 seen,
                 stored.get(p.pk, {}),
+                (p.pk, c.code) in evidence,
             )
             for c in criteria
         ]
@@ -116,7 +131,20 @@ def matrix(
             if all(cell.dim for cell in cells):
                 continue
         rows.append((p, cells))
-    return {"criteria": criteria, "rows": rows, "sees_all": all_seen, "statuses": STATUSES}
+    return {
+        "criteria": criteria,
+        "rows": rows,
+        "sees_all": all_seen,
+        "statuses": STATUSES,
+        "progress": progress(user, rubric, all_seen, evidence),
+    }
+
+
+def progress(user, rubric: Rubric, all_seen: bool, evidence: set | None = None) -> list[Progress]:
+    """The chair and whoever runs the contest see every judge's count; a member only their own."""
+    if all_seen:
+        return members_progress(rubric, evidence)
+    return [own_progress(user, rubric, evidence)] if user.has_perm("committee.score", rubric) else []
 
 
 def level_choices(c: CriterionSpec) -> list[tuple[Decimal, str]]:
@@ -124,21 +152,6 @@ def level_choices(c: CriterionSpec) -> list[tuple[Decimal, str]]:
     texts = c.rule.level_labels()
     levels = c.rule.levels() or ()
     return [(p, texts.get(p, "ไม่ผ่าน / not met" if p == 0 else "")) for p in sorted(levels, reverse=True)]
-
-
-def next_unscored(user, rubric: Rubric, *, after: tuple[str, str] | None = None) -> tuple[str, str] | None:
-    """(province code, criterion code) this member has not scored yet: criterion by criterion, so one
-    criterion is judged across all provinces in one sitting. Data criteria need no member score. 2 queries."""
-    spec = rubric_spec(rubric)
-    codes = [c.code for c in spec.criteria() if c.rule.committee_judges]
-    provinces = list(provinces_for_member(user, rubric).order_by("code").values_list("code", flat=True))
-    done = set(Judgment.objects.filter(rubric=rubric, member=user).values_list("province__code", "criterion__code"))
-    order = [(p, c) for c in codes for p in provinces]
-    start = order.index(after) + 1 if after in order else 0
-    for p, c in order[start:] + order[:start]:
-        if (p, c) not in done and (p, c) != after:
-            return p, c
-    return None
 
 
 def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, criterion) -> dict:
@@ -162,6 +175,12 @@ def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, c
     state.chair_final = chair_final.points if chair_final else None
     state.override = override.points if override else None
     mine = next((j for j in judgments if j.member_id == user.pk), None)
+    data = not c.rule.committee_judges
+    evidence = (
+        panel_evidence(rubric=rubric, province=province, criterion=criterion)
+        if has_panel(rubric)
+        else criterion_evidence(user=user, rubric=rubric, province=province, criterion=criterion)
+    )
     codes = list(provinces_for_member(user, rubric).order_by("code").values_list("code", flat=True))
     at = codes.index(province.code)
     history = list(
@@ -170,9 +189,12 @@ def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, c
         .select_related("changed_by", "member")
     )
     all_seen = sees_all(user, rubric)
+    criteria = [x.code for x in rubric_spec(rubric).criteria()]
+    here = criteria.index(c.code)
+    has_evidence = any(not ev.withdrawn for ev in evidence)
     return {
         "spec": c,
-        "data": not c.rule.committee_judges,
+        "data": data,
         "items": [(code, label, code in (mine.items if mine else [])) for code, label in c.rule.tickable_items()],
         "levels": level_choices(c),
         "free_points": c.rule.levels() is None,
@@ -182,9 +204,9 @@ def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, c
         "computed_points": fmt_points(computed.points),
         "stored": (result.criteria.get(c.code), result.explanations.get(c.code, {})) if result else None,
         # A panel reads its entrants' evidence, which the portal's office scope would not show it.
-        "evidence": panel_evidence(rubric=rubric, province=province, criterion=criterion)
-        if has_panel(rubric)
-        else criterion_evidence(user=user, rubric=rubric, province=province, criterion=criterion),
+        "evidence": evidence,
+        "has_evidence": has_evidence,
+        "counts": None if data else counted_from(rubric, province, criterion, chair_final, bool(facts)),
         "judgments": judgments if all_seen else [j for j in judgments if j.member_id == user.pk],
         "mine": mine,
         "agg": cell_aggregate(state, c.rule, c.max_points),
@@ -197,4 +219,30 @@ def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, c
         # The same criterion in the neighbouring provinces: members judge one criterion across all of them.
         "prev_province": codes[at - 1] if at > 0 else None,
         "next_province": codes[at + 1] if at + 1 < len(codes) else None,
+        # The next criteria of the same province: a member may go through one province at a time.
+        "prev_criterion": criteria[here - 1] if here > 0 else None,
+        "next_criterion": criteria[here + 1] if here + 1 < len(criteria) else None,
+        "progress": progress(user, rubric, all_seen),
     }
+
+
+COUNTED_FROM = {
+    "chair": ("คะแนนสรุปของประธาน", "the chair's final"),
+    "median": ("มัธยฐานของคะแนนกรรมการ ปัดลงเป็นระดับที่กำหนด", "the members' median, snapped down to a level"),
+    "facts": ("ข้อมูลนำเข้า เพราะยังไม่มีคะแนนจากกรรมการ", "imported facts, as no member has scored yet"),
+    "nothing": ("ยังไม่มีคะแนนจากกรรมการ", "no member has scored yet"),
+}
+
+
+def counted_from(rubric: Rubric, province: Province, criterion, chair_final, has_facts: bool) -> dict[str, str]:
+    """Where a judged criterion's points in the standings come from (RUBRIC.md decision 8): the chair's
+    final, else the members' median, else the rule on imported facts until anyone scores. Asked of every
+    member's judgments, not only those this user sees: it names the source, never another's score. 1 query."""
+    if chair_final is not None and chair_final.points is not None:
+        key = "chair"
+    elif Judgment.objects.filter(rubric=rubric, province=province, criterion=criterion).exists():
+        key = "median"
+    else:
+        key = "facts" if has_facts else "nothing"
+    th, en = COUNTED_FROM[key]
+    return {"source": key, "th": th, "en": en}

@@ -18,6 +18,7 @@ from scoring.models import Contest, Province, Rubric
 from scoring.rules.base import Rule
 from scoring.selectors import contest_entrants, rubric_spec
 from submissions.models import Evidence
+from submissions.selectors import evidence_pairs
 
 from .aggregate import Aggregate, aggregate, snap_down
 from .models import (
@@ -30,7 +31,7 @@ from .models import (
     PanelChange,
     Panelist,
 )
-from .querysets import panel_seats, seat
+from .querysets import has_panel, panel_seats, seat
 
 
 def _clamp(points: Decimal, rule: Rule, top: Decimal) -> Decimal:
@@ -224,3 +225,51 @@ def panel_evidence(*, rubric: Rubric, province: Province, criterion) -> list[Evi
         Evidence.objects.visible().filter(**cell).select_related("created_by", "withdrawn_by", "submission__province")
     )
     return list(rows.order_by("-version"))
+
+
+def evidence_cells(rubric: Rubric) -> set[tuple[int, str]]:
+    """(unit id, criterion code) where the unit has visible evidence: what the committee has to judge
+    (withdrawn versions count for nothing). 1 query."""
+    return set(evidence_pairs(rubric).values_list("province", "submission__criterion__code").distinct())
+
+
+def judges_of(rubric: Rubric) -> list[tuple[int, str, int | None]]:
+    """(user id, username, office id) of everyone who scores this contest: the Department's committee, or
+    an office contest's panel, its chair included (the chair of a panel judges too). 1 query."""
+    users = get_user_model().objects.filter(is_active=True)
+    if has_panel(rubric):
+        users = users.filter(panel_seats__contest=rubric.contest)
+    else:
+        users = users.filter(membership__role=Role.COMMITTEE)
+    return list(users.order_by("username").values_list("pk", "username", "membership__province_id"))
+
+
+def judged_cells(rubric: Rubric, member_ids: Iterable[int]) -> dict[int, set[tuple[int, str]]]:
+    """member id → the (unit id, criterion code) cells they have scored. 1 query."""
+    out: dict[int, set[tuple[int, str]]] = defaultdict(set)
+    rows = Judgment.objects.filter(rubric=rubric, member_id__in=list(member_ids))
+    for member_id, province_id, code in rows.values_list("member_id", "province_id", "criterion__code"):
+        out[member_id].add((province_id, code))
+    return out
+
+
+def conflicts_of(member_ids: Iterable[int]) -> dict[int, set[int]]:
+    """member id → the units they are conflicted with. 1 query."""
+    out: dict[int, set[int]] = defaultdict(set)
+    for member_id, province_id in Conflict.objects.filter(member_id__in=list(member_ids)).values_list(
+        "member_id", "province_id"
+    ):
+        out[member_id].add(province_id)
+    return out
+
+
+def unit_matches(unit: Province, query: str) -> bool:
+    """The matrix's unit filter: a code ("TH-50", "th-50") or any part of a Thai or English name or another
+    spelling ("เชียงใหม่", "เชียง", "chiang mai"), with or without "จังหวัด"/"อำเภอ"/"ตำบล" in front."""
+    q = " ".join(query.split()).casefold()
+    for prefix in ("จังหวัด", "จ.", "อำเภอ", "อ.", "ตำบล", "ต."):
+        q = q.removeprefix(prefix).strip()
+    if not q:
+        return True
+    names = [unit.code, unit.name_th, unit.name_en, *(unit.aliases_th or [])]
+    return any(q in name.casefold() for name in names)

@@ -67,7 +67,7 @@ def _items(user) -> list[tuple[str, str, str, str]]:
         ]
     scoring = [
         ("ตารางให้คะแนน", "Scoring matrix", reverse("admin:committee_matrix"), "matrix"),
-        ("ข้อถัดไปที่ยังไม่ให้คะแนน", "Next unscored", reverse("admin:committee_next"), "next"),
+        ("ข้อถัดไปที่มีหลักฐาน", "Next with evidence", reverse("admin:committee_next"), "next"),
         ("คำชี้แจง", "Clarifications", reverse("admin:committee_clarification_changelist"), "clarifications"),
     ]
     if role in (Role.COMMITTEE, Role.CHAIR):

@@ -40,6 +40,21 @@ def judge(rubric):
 
 
 @pytest.fixture
+def sent(rubric):
+    """sent(province, "4.1.1"): the province's staff send a link for the criterion through the real service,
+    so the committee has something to judge there."""
+    from submissions import services as evidence
+
+    def send(province, code, rubric=rubric):
+        staff = UserFactory(role=Role.PROVINCIAL, role__province=province)
+        return evidence.evidence_submit(
+            user=staff, rubric=rubric, province=province, criterion_code=code, url=f"https://example.org/{code}"
+        )
+
+    return send
+
+
+@pytest.fixture
 def office_contest(db):
     """office_contest("cm-web-2564", chiang_mai, d1, d2): tests.factories.office_contest."""
     return factories.office_contest

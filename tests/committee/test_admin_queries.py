@@ -26,10 +26,12 @@ PAGES = {
 # Exact counts per role: a `rules` permission that is False falls through to Django's ModelBackend,
 # which reads the user's and groups' permissions once per request (+2), e.g. central staff cannot score.
 # Central staff's navigation bar reads the latest year for its calendar link (+1); their matrix also
-# lists the provincial offices' contests to choose from (+1).
+# lists the provincial offices' contests to choose from (+1). Both screens read the cells with evidence and
+# the progress: a member's own (their units and scores, +2 on the matrix), or every judge's for the chair and
+# central staff (the judges, their scores and conflicts, +3).
 QUERIES = {
-    "matrix": {"chair": 11, "central": 13, "committee": 11},
-    "score": {"chair": 17, "central": 18, "committee": 17},  # rules asked with the rubric: no fall-through
+    "matrix": {"chair": 15, "central": 17, "committee": 14},
+    "score": {"chair": 21, "central": 22, "committee": 20},  # rules asked with the rubric: no fall-through
     "judgments": {"chair": 10, "central": 11, "committee": 10},
     "history": {"chair": 10, "central": 11, "committee": 12},
     "clarifications": {"chair": 10, "central": 11, "committee": 10},

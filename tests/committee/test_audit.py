@@ -3,6 +3,7 @@ from decimal import Decimal as D
 from django.urls import reverse
 
 from committee.models import ChangeKind, Judgment, ScoreChange, Source
+from scoring.models import Province
 
 SCORE = reverse("admin:committee_score", args=[2566, "TH-50", "4.1.1"])
 
@@ -67,11 +68,13 @@ def test_admin_member_does_not_see_other_members_history(client, members):
     assert (response.context["history"], response.context["judgments"]) == ([], [])
 
 
-def test_admin_save_and_next_goes_to_next_unscored(client, members):
+def test_admin_save_and_next_goes_to_next_with_evidence(client, members, sent):
+    for code in ("TH-50", "TH-52"):
+        sent(Province.objects.get(code=code), "4.1.1")
     client.force_login(members[0])
     response = client.post(SCORE, {"action": "judge", "points": "3", "expected_version": 0, "save_next": "1"})
-    # Same criterion, next province by code after TH-50.
-    assert response.url == reverse("admin:committee_score", args=[2566, "TH-51", "4.1.1"])
+    # Same criterion, the next province by code that sent evidence: TH-51 sent nothing, nothing to judge.
+    assert response.url == reverse("admin:committee_score", args=[2566, "TH-52", "4.1.1"])
 
 
 def test_admin_items_criterion_ticks_saved(client, members):

@@ -59,11 +59,13 @@ def test_conflict_chair_changelist_hides_conflicted_province(
     assert [j.province.code for j in response.context["cl"].result_list] == ["TH-83"]
 
 
-def test_conflict_next_unscored_skips_province(client, conflicted):
+def test_conflict_next_unscored_skips_province(client, conflicted, sent, chiang_mai, phuket):
+    sent(chiang_mai, "1.1")
+    sent(phuket, "1.1")
     client.force_login(conflicted)
     response = client.get(reverse("admin:committee_next"))
-    # Criterion 1.1 first, provinces by code (Bangkok has no office, so TH-11 leads).
-    assert response.url == reverse("admin:committee_score", args=[2566, "TH-11", "1.1"])
+    # Criterion 1.1 first, provinces by code: Chiang Mai (TH-50) comes first but is the member's conflict.
+    assert response.url == reverse("admin:committee_score", args=[2566, "TH-83", "1.1"])
 
 
 def test_conflict_cleared_province_visible_again(client, central_user, conflicted, chiang_mai):

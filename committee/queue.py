@@ -1,0 +1,98 @@
+"""The committee's work as a queue: every judged cell where the unit has sent evidence, criterion by
+criterion or unit by unit, within the matrix's filters; how much of it each member has left. A unit with
+no evidence for a criterion has nothing to judge, so the queue never stops there (issue #26)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scoring.models import Province, Rubric
+from scoring.selectors import rubric_spec
+
+from .models import Judgment
+from .querysets import has_panel, provinces_for_member
+from .selectors import conflicts_of, evidence_cells, judged_cells, judges_of, unit_matches
+
+BY = ("criterion", "province")  # the queue's orders: one criterion across all units, or one unit at a time
+
+
+@dataclass(frozen=True)
+class Progress:
+    who: str
+    done: int
+    total: int
+
+    @property
+    def left(self) -> int:
+        return self.total - self.done
+
+
+def judged_codes(rubric: Rubric, *, dimension: str = "", criterion: str = "") -> list[str]:
+    """The criteria a member scores (data criteria are computed), in rubric order, within the filters."""
+    return [
+        c.code
+        for c in rubric_spec(rubric).criteria()
+        if c.rule.committee_judges
+        and (not dimension or c.dimension == dimension)
+        and (not criterion or c.code == criterion)
+    ]
+
+
+def units_for(user, rubric: Rubric, query: str = "") -> list[Province]:
+    """The units this user judges here (conflicts left out), by code, matching the matrix's unit filter."""
+    units = provinces_for_member(user, rubric).order_by("code")
+    return [u for u in units if unit_matches(u, query)] if query.strip() else list(units)
+
+
+def _cells(
+    user, rubric: Rubric, filters: dict, evidence: set[tuple[int, str]] | None = None
+) -> tuple[list[Province], list[str], set[tuple[int, str]]]:
+    units = units_for(user, rubric, filters.get("province", ""))
+    codes = judged_codes(rubric, dimension=filters.get("dimension", ""), criterion=filters.get("criterion", ""))
+    return units, codes, evidence_cells(rubric) if evidence is None else evidence
+
+
+def next_with_evidence(
+    user, rubric: Rubric, *, after: tuple[str, str] | None = None, by: str = "criterion", filters: dict | None = None
+) -> tuple[str, str] | None:
+    """(unit code, criterion code) after `after` that has evidence and this member has not scored yet,
+    wrapping round; None when nothing is left. `by` "criterion": one criterion across every unit first
+    (one sitting, one yardstick); "province": every criterion of one unit first. 4 queries."""
+    units, codes, evidence = _cells(user, rubric, filters or {})
+    done = set(Judgment.objects.filter(rubric=rubric, member=user).values_list("province_id", "criterion__code"))
+    if by == "province":
+        order = [(u, c) for u in units for c in codes]
+    else:
+        order = [(u, c) for c in codes for u in units]
+    keys = [(u.code, c) for u, c in order]
+    start = keys.index(after) + 1 if after in keys else 0
+    for u, c in order[start:] + order[:start]:
+        if (u.pk, c) in evidence and (u.pk, c) not in done and (u.code, c) != after:
+            return u.code, c
+    return None
+
+
+def own_progress(user, rubric: Rubric, evidence: set[tuple[int, str]] | None = None) -> Progress:
+    """How much of the whole contest this member has left: cells with evidence, scored or not. 2 queries
+    when given `evidence_cells` (the matrix has them already), else 3."""
+    units, codes, found = _cells(user, rubric, {}, evidence)
+    mine = {(u.pk, c) for u in units for c in codes} & found
+    scored = judged_cells(rubric, [user.pk]).get(user.pk, set())
+    return Progress(user.get_username(), len(mine & scored), len(mine))
+
+
+def members_progress(rubric: Rubric, evidence: set[tuple[int, str]] | None = None) -> list[Progress]:
+    """Every judge's progress, for the chair and whoever runs the contest: cells with evidence in the units
+    each may judge (less their conflicts and, on a panel, their own office). 3 queries with `evidence`."""
+    judges = judges_of(rubric)
+    ids = [pk for pk, _, _ in judges]
+    codes = set(judged_codes(rubric))
+    found = evidence_cells(rubric) if evidence is None else evidence
+    evidence = {(p, c) for p, c in found if c in codes}
+    scored, conflicts = judged_cells(rubric, ids), conflicts_of(ids)
+    out = []
+    for pk, name, office in judges:
+        barred = conflicts.get(pk, set()) | ({office} if has_panel(rubric) else set())
+        theirs = {cell for cell in evidence if cell[0] not in barred}
+        out.append(Progress(name, len(theirs & scored.get(pk, set())), len(theirs)))
+    return out
