@@ -27,6 +27,7 @@ def test_admin_pages_have_no_untranslated_django_strings(central_client):
 def test_admin_sections_and_models_are_thai_first(central_client):
     html = central_client.get(reverse("admin:index")).content.decode()
     sections = re.findall(r'<caption>\s*<a href="/admin/(\w+)/" class="section"[^>]*>([^<]*)</a>', html)
+    assert 'class="viewlink" aria-describedby="axes-accessattempt">ดู</a>' in html  # Django's th says "ดู:"
     assert ("axes", "การเข้าสู่ระบบที่ล้มเหลว / failed logins") in sections
     assert ("knox", "โทเค็น API / API tokens") in sections
     assert all(re.match(r"[\u0e00-\u0e7f]", name) for _, name in sections), sections
