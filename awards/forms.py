@@ -1,5 +1,7 @@
 from django import forms
 
+from core.choices import ThaiNameChoiceField
+from scoring.date_fields import ThaiDateField, ThaiDateInput
 from scoring.models import Province
 from scoring.selectors import contest_entrants
 
@@ -13,8 +15,10 @@ class SignatureForm(forms.ModelForm):
         fields = ["signer_name", "signer_position", "announced_on"]
         widgets = {
             "signer_position": forms.Textarea(attrs={"rows": 3}),
-            "announced_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            # Not the browser's date picker, which shows the browser's calendar (11/23/2026 in en-US).
+            "announced_on": ThaiDateInput,
         }
+        field_classes = {"announced_on": ThaiDateField}
 
 
 class SigningCertificateForm(forms.Form):
@@ -37,8 +41,8 @@ class SigningCertificateForm(forms.Form):
 
 class DocumentRequestForm(forms.Form):
     kind = forms.ChoiceField(choices=DocumentKind.choices, label="เอกสาร / document")
-    province = forms.ModelChoiceField(
-        queryset=Province.objects.provinces().order_by("name_th"),
+    province = ThaiNameChoiceField(
+        queryset=Province.objects.provinces(),
         required=False,
         to_field_name="code",
         label="จังหวัด (เฉพาะรายละเอียดคะแนน ว่าง = ทุกจังหวัด) / province (breakdown only; empty = all)",
@@ -47,7 +51,7 @@ class DocumentRequestForm(forms.Form):
     def __init__(self, *args, rubric=None, **kwargs):
         super().__init__(*args, **kwargs)
         if rubric is not None and not rubric.contest.is_national:  # the contest's own districts or subdistricts
-            self.fields["province"].queryset = contest_entrants(rubric.contest).order_by("name_th")
+            self.fields["province"].queryset = contest_entrants(rubric.contest)
             self.fields[
                 "province"
             ].label = "ผู้เข้าประกวด (เฉพาะรายละเอียดคะแนน ว่าง = ทั้งหมด) / entrant (breakdown only; empty = all)"

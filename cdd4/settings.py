@@ -37,8 +37,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI served from our static files, not a CDN
-    "knox",  # API tokens (cdd4/tokens.py); before scoring, whose admin replaces knox's token admin
-    "axes",  # failed-login lockouts (cdd4/auth.py)
+    "cdd4.apps.KnoxConfig",  # knox (API tokens, cdd4/tokens.py) before scoring, whose admin replaces its token admin
+    "cdd4.apps.AxesConfig",  # axes: failed-login lockouts (cdd4/auth.py)
     "import_export",
     "core",
     "people",

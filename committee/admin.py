@@ -14,8 +14,10 @@ from django.utils.html import format_html
 
 import scoring.converters  # noqa: F401  (registers <rubric:…>)
 from core import gate
+from core.thai import thai_sorted
 from people.models import Conflict, Role
 from scoring import exporter
+from scoring.admin_dates import ThaiDates
 from scoring.admin_forms import CriterionCodeFilter, RoleAccess, YearFilter, code_key, column
 from scoring.models import Province
 from scoring.permissions import is_central
@@ -53,7 +55,7 @@ class ProvinceFilter(admin.SimpleListFilter):
             self.title = "ผู้เข้าประกวด / entrant"
             rows = model_admin.get_queryset(request).order_by("province__code")
             return list(rows.values_list("province__code", "province__name_th").distinct())
-        return list(provinces_for_member(request.user).values_list("code", "name_th"))
+        return thai_sorted(provinces_for_member(request.user).values_list("code", "name_th"), key=lambda p: p[1])
 
     def queryset(self, request, queryset):
         return queryset.filter(province__code=self.value()) if self.value() else queryset
@@ -242,7 +244,7 @@ class ConflictAdmin(RoleAccess, admin.ModelAdmin):
             self.delete_model(request, obj)
 
 
-class MessageInline(admin.TabularInline):
+class MessageInline(ThaiDates, admin.TabularInline):
     model = ClarificationMessage
     fields = ["created_at", "kind", "author", "body"]
     readonly_fields = fields

@@ -6,13 +6,16 @@ The template libraries (submissions' `thai`, awards' `awards_thai`, scoring's ta
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from pythainlp.util import bahttext, num_to_thaiword, thai_strftime
+from pythainlp.util import bahttext, collate, num_to_thaiword, thai_strftime
 
+T = TypeVar("T")
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 ARABIC_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 CENT = Decimal("0.01")
@@ -115,9 +118,23 @@ def thai_date(value: date | datetime | None, *, era: bool = False, short: bool =
     return be_strftime(value, f"%-d {month} {'พ.ศ. ' if era else ''}%Y", digits=digits)
 
 
-def thai_datetime(value: datetime | None, *, at: bool = False, seconds: bool = False) -> str:
-    """A timestamp in Bangkok: "๒๑ สิงหาคม ๒๕๖๖ ๑๔:๐๕ น."; at: "… เวลา ๑๔:๐๕ น." (documents)."""
+def thai_datetime(
+    value: datetime | None, *, at: bool = False, seconds: bool = False, short: bool = False, digits: bool = True
+) -> str:
+    """A timestamp in Bangkok: "๒๑ สิงหาคม ๒๕๖๖ ๑๔:๐๕ น."; at: "… เวลา ๑๔:๐๕ น." (documents);
+    short, digits=False: "21 ส.ค. 2566 14:05 น." (the admin's tables)."""
     if value is None or value == "":
         return ""
     clock = "%H:%M:%S" if seconds else "%H:%M"
-    return be_strftime(local(value), f"%-d %B %Y {'เวลา ' if at else ''}{clock}") + " น."
+    month = "%b" if short else "%B"
+    return be_strftime(local(value), f"%-d {month} %Y {'เวลา ' if at else ''}{clock}", digits=digits) + " น."
+
+
+def thai_sorted(items: Iterable[T], *, key: Callable[[T], str] = str) -> list[T]:
+    """ก–ฮ, Thai dictionary order (PyThaiNLP's collate): อ่างทอง before อำนาจเจริญ, เชียงใหม่ among the ช.
+
+    Code-point order (SQL's ORDER BY on SQLite, Python's sorted) puts the leading vowels เ แ โ ใ ไ after ฮ
+    and a tone mark after every vowel."""
+    items = list(items)
+    rank = {name: i for i, name in enumerate(collate({key(item) for item in items}))}
+    return sorted(items, key=lambda item: rank[key(item)])

@@ -10,7 +10,6 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
-from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.utils.html import format_html
 
@@ -33,7 +32,6 @@ from .admin_forms import (
     YearFilter,
     column,
 )
-from .date_fields import ThaiDateField, ThaiDateInput
 from .hooks import admin_entry
 from .models import (
     Criterion,
@@ -198,9 +196,7 @@ class HolidayOverrideAdmin(RoleAccess, admin.ModelAdmin):
     can_add = can_change = can_delete = True
     list_display = ["date", "is_holiday", "name_th", "name_en"]
     list_filter = ["is_holiday"]
-
     fields = ["date", "is_holiday", "name_th", "name_en", "note"]
-    formfield_overrides = {models.DateField: {"form_class": ThaiDateField, "widget": ThaiDateInput}}
 
     # Any holiday can move a timeliness score in any year: the services audit and rescore.
     def save_model(self, request, obj, form, change):
@@ -302,9 +298,11 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
         ("สถานะ / status", {"fields": ["is_active", "is_staff", "is_superuser", "last_login", "date_joined"]}),
     ]
 
+    readonly_fields = ["is_staff", "last_login", "date_joined"]
+
     def get_readonly_fields(self, request, obj=None):
         # is_staff follows the role (see save_related); only a superuser makes superusers.
-        fixed = ["is_staff", "last_login", "date_joined"]
+        fixed = super().get_readonly_fields(request, obj)
         return fixed if request.user.is_superuser else [*fixed, "is_superuser"]
 
     @admin.display(description="บทบาท / role", ordering="membership__role")

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from import_export.forms import ConfirmImportForm, ImportForm
 
+from core.choices import ThaiNameChoiceField
 from people.models import Membership, Role
 from scoring.models import AwardTier
 
 from . import selectors, services
 from .actor import Need, actor_of
+from .admin_dates import ThaiDates, be_text
 from .date_fields import ThaiDateField
 from .models import Criterion, Dimension, Level, Province, Rubric
 from .permissions import is_central, is_department
@@ -139,6 +142,7 @@ class MembershipForm(forms.ModelForm):
     class Meta:
         model = Membership
         fields = ["role", "province"]
+        field_classes = {"province": ThaiNameChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -163,9 +167,9 @@ class MembershipForm(forms.ModelForm):
         return cleaned
 
 
-class RoleAccess:
+class RoleAccess(ThaiDates):
     """Per-admin access from the role predicates: committee and chair read what `view` allows,
-    central staff (or a superuser) also add/change/delete where the admin opts in."""
+    central staff (or a superuser) also add/change/delete where the admin opts in. Dates in B.E. (ThaiDates)."""
 
     view = is_department
     can_add = can_change = can_delete = False
@@ -187,8 +191,9 @@ class RoleAccess:
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         # Province holds every administrative unit; the national contest's forms offer its 76 offices only.
-        if db_field.related_model is Province and "queryset" not in kwargs:
-            kwargs["queryset"] = Province.objects.provinces()
+        if db_field.related_model is Province:
+            kwargs.setdefault("queryset", Province.objects.provinces())
+            kwargs.setdefault("form_class", ThaiNameChoiceField)  # ก–ฮ, not by code or code point
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -282,7 +287,8 @@ def column(attr: str, label: str, ordering: str | None = None, boolean: bool = F
 
     def show(self, obj):
         value = getattr(obj, attr)
-        return value() if callable(value) else value
+        value = value() if callable(value) else value
+        return be_text(value) if isinstance(value, date) else value
 
     field = attr.removeprefix("get_").removesuffix("_display")  # get_source_display sorts by source
     return admin.display(description=label, ordering=ordering or field, boolean=boolean)(show)

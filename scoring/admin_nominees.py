@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from .admin_dates import ThaiDates
 from .admin_forms import RoleAccess
 from .models import Nominee, NomineeVersion
 from .nominations import nominees_for_user
@@ -16,7 +17,7 @@ runs_contests = is_central | is_organiser
 FIELDS = ["version", "name_th", "position_th", "name_en", "submitted_at", "submitted_by"]
 
 
-class NomineeVersionInline(admin.TabularInline):
+class NomineeVersionInline(ThaiDates, admin.TabularInline):
     """Every name the office sent, newest first; the first stays when it is changed."""
 
     model = NomineeVersion

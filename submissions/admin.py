@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from scoring.admin_dates import ThaiDates
 from scoring.admin_forms import ProvinceScoped, RoleAccess
 from scoring.permissions import is_central
 
@@ -14,7 +15,7 @@ class UploadLimitAdmin(RoleAccess, admin.ModelAdmin):
     list_display = ["file_kind", "max_mb"]
 
 
-class EvidenceInline(admin.TabularInline):
+class EvidenceInline(ThaiDates, admin.TabularInline):
     model = Evidence
     extra = 0
     can_delete = False

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core import gate
 from core.errors import PortalError
 from core.http import show, takes_files
+from core.thai import thai_sorted
 from people.models import Role
 from scoring import services as scoring_services
 from scoring.actor import actor_of
@@ -71,7 +72,7 @@ def home(request):
     organiser = actor_of(request.user).role == Role.ORGANISER
     ctx = {
         "rubric": rubric,
-        "provinces": rows,
+        "provinces": thai_sorted(rows, key=lambda p: p.name_th),  # ก–ฮ
         "contests": contests,
         "national": not organiser and (bool(rows) or not contests),
         "can_save_contest": organiser,

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from core.thai import thai_date
+
 from .rubrics import Criterion, Rubric
 from .units import Province
 
@@ -82,7 +84,7 @@ class HolidayOverride(models.Model):
         verbose_name_plural = "วันหยุดที่ปรับแก้ / holiday overrides"
 
     def __str__(self) -> str:
-        return f"{self.date} {self.name_th}"
+        return f"{thai_date(self.date, short=True, digits=False)} {self.name_th}"
 
 
 class HolidayAction(models.TextChoices):

@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -97,3 +97,16 @@ def test_template_libraries_are_wrappers_over_core():
         assert page.render(context) == "๑๘ เมษายน ๒๕๖๖|๑๘ เมษายน พ.ศ. ๒๕๖๖|๗.๕|๑๒"
     with translation.override("en"):
         assert page.render(context) == "18 April 2023 (B.E. 2566)|๑๘ เมษายน พ.ศ. ๒๕๖๖|๗.๕|12"
+
+
+def test_thai_datetime_short_with_arabic_digits_for_the_admin():
+    moment = datetime(2026, 11, 23, 7, 5, tzinfo=UTC)
+    assert thai.thai_datetime(moment, short=True, digits=False) == "23 พ.ย. 2569 14:05 น."
+
+
+def test_thai_sorted_is_dictionary_order_not_code_points():
+    names = ["อำนาจเจริญ", "แพร่", "อ่างทอง", "เชียงใหม่", "ชุมพร", "ตรัง"]
+    assert thai.thai_sorted(names) == ["ชุมพร", "เชียงใหม่", "ตรัง", "แพร่", "อ่างทอง", "อำนาจเจริญ"]
+    assert sorted(names)[-2:] == ["เชียงใหม่", "แพร่"]  # code points: the leading vowels after ฮ
+    rows = [("TH-37", "อำนาจเจริญ"), ("TH-15", "อ่างทอง")]
+    assert thai.thai_sorted(rows, key=lambda row: row[1]) == [("TH-15", "อ่างทอง"), ("TH-37", "อำนาจเจริญ")]

@@ -1,0 +1,105 @@
+"""The admin shows and reads dates in the Buddhist Era (issue #26, item 11): Django's th locale prints
+Gregorian years, so scoring.admin_dates shows them through its own columns and widget."""
+
+import re
+from datetime import date, datetime
+
+import pytest
+from django.urls import reverse
+
+from scoring import services
+from scoring.models import Criterion, HolidayOverride
+from scoring.templatetags.scoring_tags import be_years
+
+from ..factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+BANGKOK_2PM = datetime.fromisoformat("2026-11-23T14:05:00+07:00")
+
+
+@pytest.fixture
+def central_client(client, central_user):
+    client.force_login(central_user)
+    return client
+
+
+def _results(html: str) -> str:
+    return re.search(r'<table id="result_list">.*?</table>', html, re.S)[0]
+
+
+def _cells(html: str, field: str) -> list[str]:
+    return re.findall(rf'<t[dh] class="field-{field}[^"]*">(?:<a [^>]*>)?([^<]*)<', _results(html))
+
+
+def test_changelist_date_column_in_buddhist_era(central_client, central_user):
+    services.holiday_override_save(user=central_user, day=date(2026, 11, 23), is_holiday=True, name_th="วันหยุด")
+    html = central_client.get(reverse("admin:scoring_holidayoverride_changelist")).content.decode()
+    assert _cells(html, "date") == ["23 พ.ย. 2569"]
+    assert "2026" not in _results(html)
+
+
+def test_changelist_timestamp_and_date_hierarchy_in_buddhist_era(central_client, central_user, clock):
+    clock(2026, 11, 23, 14, 5)
+    services.holiday_override_save(user=central_user, day=date(2026, 11, 23), is_holiday=True, name_th="วันหยุด")
+    html = central_client.get(reverse("admin:scoring_holidayoverridechange_changelist")).content.decode()
+    assert _cells(html, "changed_at") == ["23 พ.ย. 2569 14:05 น."]
+    assert _cells(html, "date") == ["23 พ.ย. 2569"]
+    assert "2026" not in _results(html)
+    hierarchy = re.search(r'<nav class="toplinks">.*?</nav>', html, re.S)[0]
+    # One day of one year: the year to go back to, and the day.
+    assert re.findall(r">([^<>]+)</a>", hierarchy) == ["&lsaquo; 2569", "23 พฤศจิกายน"]
+
+
+def test_date_hierarchy_titles_get_buddhist_years_in_thai_only(settings):
+    assert [be_years(t) for t in ("2026", "พฤศจิกายน 2026", "23 พฤศจิกายน", "ทุกวัน")] == [
+        "2569",
+        "พฤศจิกายน 2569",
+        "23 พฤศจิกายน",
+        "ทุกวัน",
+    ]
+
+
+def test_admin_date_field_reads_be_and_shows_it_back(central_client):
+    response = central_client.post(
+        reverse("admin:scoring_holidayoverride_add"), {"date": "23/11/2569", "is_holiday": "on", "name_th": "วันหยุด"}
+    )
+    assert response.status_code == 302
+    override = HolidayOverride.objects.get()
+    assert override.date == date(2026, 11, 23)
+    html = central_client.get(reverse("admin:scoring_holidayoverride_change", args=[override.pk])).content.decode()
+    assert re.search(r'<input type="text" name="date" value="([^"]*)"', html)[1] == "23 พ.ย. 2569"
+
+
+def test_admin_date_field_refuses_an_unreadable_date_in_thai_first(central_client):
+    response = central_client.post(
+        reverse("admin:scoring_holidayoverride_add"), {"date": "31/02/2569", "is_holiday": "on", "name_th": "วันหยุด"}
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["date"] == [
+        "ไม่มีวันที่ “31/02/2569” ในปฏิทิน (อ่านเป็น วัน 31 เดือน 2 ปี ค.ศ. 2026) "
+        "/ “31/02/2569” is not a calendar date (read as day 31, month 2, year 2026)"
+    ]
+    assert not HolidayOverride.objects.exists()
+
+
+def test_view_only_detail_shows_the_date_in_buddhist_era(client, committee_user, rubric):
+    criterion = Criterion.objects.get(rubric=rubric, code="1.1")
+    Criterion.objects.filter(pk=criterion.pk).update(deadline=date(2023, 7, 31))
+    client.force_login(committee_user)  # reads criteria, changes none: every field is read-only
+    html = client.get(reverse("admin:scoring_criterion_change", args=[criterion.pk])).content.decode()
+    deadline = re.search(r'field-deadline.*?<div class="readonly">([^<]*)</div>', html, re.S)[1]
+    assert deadline == "31 ก.ค. 2566"
+
+
+def test_read_only_timestamps_in_buddhist_era(central_client):
+    user = UserFactory(date_joined=BANGKOK_2PM)
+    html = central_client.get(reverse("admin:auth_user_change", args=[user.pk])).content.decode()
+    joined = re.search(r'field-date_joined.*?<div class="readonly">([^<]*)</div>', html, re.S)[1]
+    assert joined == "23 พ.ย. 2569 14:05 น."
+
+
+def test_english_admin_shows_gregorian_dates_with_english_months(central_client, central_user):
+    services.holiday_override_save(user=central_user, day=date(2026, 11, 23), is_holiday=True, name_th="วันหยุด")
+    central_client.post("/i18n/setlang/", {"language": "en", "next": "/admin/"})
+    html = central_client.get(reverse("admin:scoring_holidayoverride_changelist")).content.decode()
+    assert _cells(html, "date") == ["23 Nov 2026"]
