@@ -97,6 +97,12 @@
         if (empty) empty.remove();
         (body.created || []).forEach(function (row) { list.insertAdjacentHTML("afterbegin", row.row_html); });
         done(job, true, en ? "Saved" : "บันทึกแล้ว");
+      } else if (xhr.status === 503 && (job.tries || 0) < 3) {
+        // Busy for a moment (the database restarting, a lock held): the server asks to try again in a few
+        // seconds, so the page does, keeping the slot, before it shows the row as failed.
+        job.tries = (job.tries || 0) + 1;
+        ui.msg.textContent = en ? "Server busy; trying again…" : "เซิร์ฟเวอร์ไม่ว่าง กำลังลองใหม่…";
+        setTimeout(function () { send(job); }, 1000 * job.tries);
       } else {
         // A refusal of this file, else the server's reason (e.g. 503 while the database restarts).
         const r = (body.refused || [])[0];
