@@ -220,8 +220,10 @@ def results(request, year: int):
         if withdrawn is None:
             raise Http404
         # Gone, not missing: whoever follows an old link learns the announcement was taken down.
-        return render(request, "scoring/results.html", {"rubric": rubric, "withdrawn": withdrawn}, status=410)
+        ctx = {"rubric": rubric, "withdrawn": withdrawn, "runs": actor_of(request.user).runs(rubric.contest)}
+        return render(request, "scoring/results.html", ctx, status=410)
     ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": board.as_of(snapshot.computed_at)}
+    ctx["runs"] = actor_of(request.user).runs(rubric.contest)  # whoever runs it gets on to its documents
     return render(request, "scoring/results.html", ctx)
 
 

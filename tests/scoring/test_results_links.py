@@ -1,0 +1,51 @@
+"""Issue #26 item 5: the organiser reaches its contest's award documents; the published results of a district
+contest head their column "อำเภอ" and lead somewhere."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from people.models import Role
+from scoring import services, snapshots
+from scoring.models import Province, StandingsSnapshot
+from tests.factories import DistrictFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def published():
+    chonburi = Province.objects.get(code="TH-20")
+    d1, d2 = DistrictFactory(parent=chonburi), DistrictFactory(parent=chonburi)
+    data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
+    data["contest"] = {**data["contest"], "entrants": [d1.code, d2.code]}
+    rubric = services.rubric_load(data=data)
+    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    organiser = UserFactory(role=Role.ORGANISER, role__province=chonburi)
+    snapshots.standings_freeze(user=organiser, rubric=rubric)
+    frozen_at = StandingsSnapshot.objects.get(rubric=rubric).frozen_at.isoformat()
+    snapshots.publication_publish(user=organiser, rubric=rubric, confirmed=True, previewed_frozen_at=frozen_at)
+    return rubric, organiser
+
+
+def test_the_organisers_dashboard_links_its_award_documents(client, published):
+    rubric, organiser = published
+    client.force_login(organiser)
+    page = client.get(reverse("scoring:dashboard", args=[rubric.key])).content.decode()
+    documents = reverse("awards:results", args=[rubric.key])
+    assert f'href="{documents}" id="award-documents"' in page
+    assert client.get(documents).status_code == 200
+
+
+def test_published_district_results_speak_of_districts_and_lead_on(client, published):
+    rubric, organiser = published
+    url = reverse("scoring:results", args=[rubric.key])
+    public = client.get(url).content.decode()
+    assert "<th>อำเภอ / district</th>" in public and "จังหวัด / province" not in public
+    assert f'href="{reverse("submissions:home")}"' in public
+    assert reverse("awards:results", args=[rubric.key]) not in public  # the public gets no organiser's links
+    client.force_login(organiser)
+    mine = client.get(url).content.decode()
+    assert f'href="{reverse("awards:results", args=[rubric.key])}"' in mine
+    assert f'href="{reverse("scoring:dashboard", args=[rubric.key])}"' in mine
