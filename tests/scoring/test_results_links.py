@@ -1,15 +1,13 @@
 """Issue #26 item 5: the organiser reaches its contest's award documents; the published results of a district
 contest head their column "อำเภอ" and lead somewhere."""
 
-import json
-
 import pytest
 from django.urls import reverse
 
 from people.models import Role
-from scoring import services, snapshots
+from scoring import snapshots
 from scoring.models import Province, StandingsSnapshot
-from tests.factories import DistrictFactory, UserFactory
+from tests.factories import DistrictFactory, UserFactory, office_contest
 
 pytestmark = pytest.mark.django_db
 
@@ -17,11 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def published():
     chonburi = Province.objects.get(code="TH-20")
-    d1, d2 = DistrictFactory(parent=chonburi), DistrictFactory(parent=chonburi)
-    data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
-    data["contest"] = {**data["contest"], "entrants": [d1.code, d2.code]}
-    rubric = services.rubric_load(data=data)
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    rubric = office_contest("chonburi-web-2564", chonburi, DistrictFactory(parent=chonburi))
     organiser = UserFactory(role=Role.ORGANISER, role__province=chonburi)
     snapshots.standings_freeze(user=organiser, rubric=rubric)
     frozen_at = StandingsSnapshot.objects.get(rubric=rubric).frozen_at.isoformat()

@@ -1,6 +1,5 @@
 """Issue #24: one actor answers who may do what in which contest; each hole the attacker found is refused."""
 
-import json
 from decimal import Decimal
 
 import pytest
@@ -11,12 +10,11 @@ from rest_framework.test import APIClient
 from committee import services as committee_services
 from committee.errors import Conflicted
 from people.models import Role
-from scoring import services as scoring_services
 from scoring.actor import Need, actor_of
 from scoring.models import Province
 from submissions import services as submission_services
 from submissions.models import Evidence
-from tests.factories import DistrictFactory, UserFactory
+from tests.factories import DistrictFactory, UserFactory, office_contest
 from tests.submissions import files
 
 pytestmark = pytest.mark.django_db
@@ -27,11 +25,7 @@ def chonburi_contest():
     """Chonburi's (TH-20) district website contest (seed 001) among two of its districts."""
     chonburi = Province.objects.get(code="TH-20")
     d1, d2 = DistrictFactory(parent=chonburi), DistrictFactory(parent=chonburi)
-    data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
-    data["contest"] = {**data["contest"], "entrants": [d1.code, d2.code]}
-    rubric = scoring_services.rubric_load(data=data)
-    scoring_services.standings_recompute(rubric_id=rubric.pk, full=True)
-    return rubric, d1, d2
+    return office_contest("chonburi-web-2564", chonburi, d1, d2), d1, d2
 
 
 def _api(user) -> APIClient:
