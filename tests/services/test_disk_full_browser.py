@@ -35,7 +35,7 @@ def test_browser_disk_full_shows_thai_reason_then_upload_succeeds(browser, live_
     fill(small_disk, leave=128 * 1024)
     page.set_input_files("#file-input", pdf)
     page.wait_for_selector(".upload-item.failed", timeout=30_000)
-    assert page.inner_text(".upload-item.failed .msg") == storage_full().th
+    assert page.inner_text(".upload-item.failed .msg") == f"{storage_full().th} ลองใหม่"  # the reason, then retry
     page.screenshot(path=str(SHOTS / "upload_disk_full.png"), full_page=True)
 
     (small_disk / "filler").unlink()
