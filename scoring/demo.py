@@ -1,5 +1,6 @@
 """Demo users and plausible demo facts (`manage.py bootstrap --demo`): hand-written for the national 2566
-contest's 76 provinces, drawn by each criterion's own rule for every other contest's entrants."""
+contest's 76 provinces (its data criteria; the judged ones are the committee demo's), drawn by each
+criterion's own rule for every other contest's entrants."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from django.db import transaction
 from people.models import Membership, Role
 
 from . import nominees, selectors, services
-from .models import FactSource, Province, Rubric
+from .models import Fact, FactSource, Province, Rubric
+from .rules import Rule
 
 DEMO_PASSWORD = "cdd4-demo-2566"
 DEMO_USERS = [
@@ -137,13 +139,28 @@ def demo_facts(*, rubric: Rubric) -> int:
     for code, deadline in DEMO_DEADLINES.get(rubric.year, {}).items():
         if rubric.criteria.filter(code=code, deadline__isnull=True).exists():
             services.criterion_deadline_set(rubric=rubric, code=code, deadline=deadline)
+    rules = {c.code: c.rule for c in selectors.rubric_spec(rubric).criteria()}
     rows = []
     for province in Province.objects.provinces():
         rng = random.Random(f"{rubric.year}-{province.code}")  # same demo every run
+        # Judged facts are still drawn, then dropped: the data facts keep the values they always had.
         for criterion, fact, value in province_facts(rng, province.size_group):
-            rows.append({"province": province.code, "criterion": criterion, "fact": fact, "value": value})
+            if not member_gives(rules[criterion], fact):
+                rows.append({"province": province.code, "criterion": criterion, "fact": fact, "value": value})
+    # An earlier demo imported judged facts ("1.2 done=yes" → 5 points nobody judged): blank them.
+    stale = Fact.objects.filter(rubric=rubric, source=FactSource.DEMO).exclude(value="")
+    for f in stale.select_related("province", "criterion"):
+        if member_gives(rules[f.criterion.code], f.name):
+            rows.append({"province": f.province.code, "criterion": f.criterion.code, "fact": f.name, "value": ""})
     report = services.facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO)
     return report.created + report.updated
+
+
+def member_gives(rule: Rule, fact: str) -> bool:
+    """Whether a committee member gives this fact: none is made up for the demo (RUBRIC.md decision 13), so
+    a judged criterion's points are the committee demo's judgments or 0. A judged rule's other facts are
+    data (4.2's downloads beside the ticked steps) and stay."""
+    return rule.committee_judges and (not rule.tick_fact or fact == rule.tick_fact)
 
 
 def _contest_facts(rubric: Rubric) -> int:

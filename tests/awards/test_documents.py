@@ -119,7 +119,7 @@ def test_export_set_has_one_bookmark_per_section_and_province(demo_standings, tm
         (0, "คะแนนรายจังหวัด"),
         (1, "จังหวัดเชียงใหม่"),
     ]
-    assert outline(out.read_bytes())[5:7] == [(0, "ประกาศนียบัตร"), (1, "สำนักงานพัฒนาชุมชนจังหวัดสุรินทร์")]
+    assert outline(out.read_bytes())[5:7] == [(0, "ประกาศนียบัตร"), (1, "สำนักงานพัฒนาชุมชนจังหวัดนครราชสีมา")]
     assert "Title:           ประกาศผลการคัดเลือก ตารางผลคะแนน คะแนนรายจังหวัด จังหวัดเชียงใหม่ ประกาศนียบัตร" in pdfinfo(out)
 
 

@@ -6,8 +6,9 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 
 from committee.models import Judgment
-from scoring import services, snapshots
-from scoring.models import Criterion, Fact, Province, ProvinceResult, Rubric, StandingsSnapshot
+from scoring import selectors, services, snapshots
+from scoring.facts_import import fact_set
+from scoring.models import Criterion, Fact, FactSource, Province, ProvinceResult, Rubric, StandingsSnapshot
 from submissions.models import Evidence
 
 
@@ -44,3 +45,39 @@ def test_demo_starts_again_on_a_frozen_then_published_year(db, settings, tmp_pat
         frozen_at = StandingsSnapshot.objects.get(rubric=rubric).frozen_at.isoformat()
         snapshots.publication_publish(user=central, rubric=rubric, confirmed=True, previewed_frozen_at=frozen_at)
     assert len(before[1]) > 80 and len(before[2]) > 0
+
+
+def test_demo_judged_criteria_score_only_what_the_demo_committee_judged(db, settings, tmp_path):
+    """Issue #26 item 9: the demo's hand-written "1.2 done=yes" gave a province with no evidence 5 points
+    nobody judged. A judged criterion now counts the demo committee's scores (committee/demo.py) or 0."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    rubric = Rubric.objects.get(year=2566)
+    # A demo loaded before the fix, with its judged facts: a second `make run` must not keep them.
+    fact_set(
+        rubric=rubric,
+        province=Province.objects.get(code="TH-32"),
+        criterion_code="1.2",
+        name="done",
+        value="yes",
+        source=FactSource.DEMO,
+    )
+    call_command("bootstrap", "--no-units", demo=True, stdout=io.StringIO())
+    services.standings_recompute(rubric_id=rubric.pk, full=True)  # what on_commit would have run
+    judged = [c.code for c in selectors.rubric_spec(rubric).criteria() if c.rule.committee_judges]
+    assert judged == ["1.1", "1.2", "1.3", "1.4", "3.1", "3.2", "3.4", "3.5", "4.1.1", "4.2", "5.1", "5.2"]
+    results = {
+        r.province.code: r.criteria for r in ProvinceResult.objects.filter(rubric=rubric).select_related("province")
+    }
+    surin = results["TH-32"]  # no evidence, no judgment: the demo's winner on 90 points before the fix
+    assert not Judgment.objects.filter(rubric=rubric, province__code="TH-32").exists()
+    assert {code: surin[code] for code in judged} == dict.fromkeys(judged, "0")
+    assert (
+        not Fact.objects.filter(rubric=rubric, criterion__code__in=judged)
+        .exclude(value="")
+        .exclude(name="new_downloads")
+        .exists()
+    )
+    assert surin["2.1.1"] != "0"  # the data criteria keep their demo facts
+    # Chiang Mai: the chair's final 5 on 3.1; Khon Kaen: both members 3 on 4.1.1, ticks 1 and 1,2,3 on 3.1.
+    assert (results["TH-50"]["3.1"], results["TH-40"]["4.1.1"], results["TH-40"]["3.1"]) == ("5", "3", "3")
+    assert results["TH-50"]["1.2"] == results["TH-40"]["1.2"] == "0"
