@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.move import file_move_safe
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
-from django.db import InterfaceError, OperationalError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import Max, Min
 from django.utils import timezone
 
@@ -117,27 +117,37 @@ def evidence_submit(
     fields = _store(upload, rubric, province, criterion_code) if upload is not None else {"url": _check_url(url)}
     committing = False
     try:
-        with transaction.atomic():
-            _ensure_open(rubric)
-            # Locked as it is read (one query, not a get_or_create and then a second locked read).
-            submission, _ = Submission.objects.select_for_update().get_or_create(
-                rubric=rubric, province=province, criterion=criterion
-            )
-            _refuse_repeat(submission, fields)
-            submission.last_version += 1
-            submission.status = SubmissionStatus.SUBMITTED
-            submission.save(update_fields=["last_version", "status"])
-            evidence = Evidence.objects.create(
-                submission=submission,
-                version=submission.last_version,
-                kind=EvidenceKind.FILE if upload is not None else EvidenceKind.LINK,
-                description=description,
-                created_at=now or timezone.now(),
-                created_by=user,
-                **fields,
-            )
-            _feed_time_facts(rubric=rubric, province=province, criterion_code=criterion_code, user=user)
-            committing = True
+        for attempt in range(3):
+            committing = False
+            try:
+                with transaction.atomic():
+                    _ensure_open(rubric)
+                    # Locked as it is read (one query, not a get_or_create and then a second locked read).
+                    submission, _ = Submission.objects.select_for_update().get_or_create(
+                        rubric=rubric, province=province, criterion=criterion
+                    )
+                    _refuse_repeat(submission, fields)
+                    submission.last_version += 1
+                    submission.status = SubmissionStatus.SUBMITTED
+                    submission.save(update_fields=["last_version", "status"])
+                    evidence = Evidence.objects.create(
+                        submission=submission,
+                        version=submission.last_version,
+                        kind=EvidenceKind.FILE if upload is not None else EvidenceKind.LINK,
+                        description=description,
+                        created_at=now or timezone.now(),
+                        created_by=user,
+                        **fields,
+                    )
+                    _feed_time_facts(rubric=rubric, province=province, criterion_code=criterion_code, user=user)
+                    committing = True
+                break
+            except IntegrityError:
+                # Two uploads read the same last version where the database takes no row lock on a read
+                # (SQLite's shared in-memory database, a first upload racing to create the submission):
+                # nothing was kept, so the loser reads again and takes the next version.
+                if attempt == 2:
+                    raise
     except BaseException as exc:
         # The connection broke during COMMIT: the row may have landed, so the file stays. If no row names
         # it, `media_sweep` removes it a day later. Any earlier failure: nothing committed, file removed.
