@@ -141,6 +141,8 @@ class Actor:
     def contests(self, need: Need | str = Need.SEE) -> QuerySet[Contest]:
         """Every contest the user may `need`; few a year, so decided here in Python (2–3 queries, memoised)."""
         need = Need(need)
+        if self.user is None:  # ANONYMOUS and SYSTEM live as long as the process: nothing memoised on them
+            self._contest_ids.pop(need, None)
         if need not in self._contest_ids:
             everything = Contest.objects.select_related("organiser").prefetch_related("entrants")
             self._contest_ids[need] = [c.pk for c in everything if self.can(c, need)]

@@ -142,3 +142,13 @@ def test_district_office_staff_are_set_up_in_the_admin(admin_client, chonburi_co
     assert organiser.errors["province"] == [
         "ผู้จัดการประกวดต้องสังกัดสำนักงานจังหวัด / an organiser belongs to a provincial office"
     ]
+
+
+def test_the_system_actor_sees_a_contest_made_after_it_first_looked():
+    """SYSTEM lives as long as the process: what it answers must never be a memo of an earlier request's."""
+    from scoring.actor import SYSTEM
+
+    before = set(SYSTEM.contests(Need.RUN).values_list("slug", flat=True))
+    chonburi = Province.objects.get(code="TH-20")
+    rubric = office_contest("chonburi-web-2564", chonburi, DistrictFactory(parent=chonburi))
+    assert set(SYSTEM.contests(Need.RUN).values_list("slug", flat=True)) == before | {rubric.contest.slug}
