@@ -18,10 +18,15 @@ $(BIN)/.installed: $(BIN)/.installed-run requirements-dev.txt
 	$(BIN)/pip install -q --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# pdf.js, pinned in tests/pdfjs (tests/awards read the award PDFs as Firefox does); npm writes the stamp.
+PDFJS := tests/pdfjs/node_modules/.package-lock.json
+$(PDFJS): tests/pdfjs/package.json tests/pdfjs/package-lock.json
+	npm ci --prefix tests/pdfjs --no-audit --no-fund
+
 # A second start on existing data skips the demo load: it runs when migrate has just built or changed the
 # database, or when the demo's sources are newer than the last load (var/demo.loaded).
 VAR := $(or $(CDD4_VAR_DIR),var)
-DEMO_SOURCES := ops/management/commands/bootstrap.py scoring/demo.py committee/demo.py scoring/data scoring/rubrics
+DEMO_SOURCES := ops/management/commands/bootstrap.py scoring/demo.py committee/demo.py contests/data scoring/rubrics
 run: $(BIN)/.installed-run
 	@mkdir -p $(VAR)
 	@out=$$($(BIN)/python manage.py migrate --noinput) || { echo "$$out"; exit 1; }; echo "$$out"; \
@@ -35,7 +40,7 @@ run: $(BIN)/.installed-run
 # The whole suite on SQLite, one xdist worker per core (each its own test database). In CI (CI=true) the
 # service suite runs too, against the real PostgreSQL and Redis.
 JOBS ?= auto
-test: $(BIN)/.installed lint
+test: $(BIN)/.installed $(PDFJS) lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -n $(JOBS) --dist worksteal
 	@if [ -n "$$CI" ] || [ -n "$$CDD4_SERVICES" ]; then $(MAKE) --no-print-directory test-services; fi

@@ -1,19 +1,19 @@
 """REST API v1 for spreadsheets and documents; the same selectors and services as the pages."""
 
-from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core import gate
+from core.api import validated
 from scoring import exporter
 from scoring.access import rubric_permission
-from scoring.actor import actor_of
 
-from . import services
+from . import selectors, services
 from .models import DocumentKind
 from .views import document_download, document_or_404, status_data
 
@@ -47,7 +47,7 @@ class SheetExport(APIView):
         except KeyError:
             chosen = None
         if chosen is None or chosen.scope != exporter.YEAR:
-            return Response({"detail": f"ไม่มีตาราง {sheet}.{fmt} / no sheet {sheet}.{fmt}"}, status=404)
+            raise NotFound(f"ไม่มีตาราง {sheet}.{fmt} / no sheet {sheet}.{fmt}")
         gate.require(request, chosen.permission, rubric)
         return exporter.response(rubric, sheet, fmt)
 
@@ -77,23 +77,27 @@ class DocumentCreate(APIView):
 
     @extend_schema(
         request=DocumentRequestSerializer,
+        examples=[
+            OpenApiExample("ตารางผลคะแนน / the results table", value={"kind": "results"}, request_only=True),
+            OpenApiExample(
+                "คะแนนของผู้เข้าประกวดหนึ่งราย / one entrant's breakdown",
+                value={"kind": "breakdown", "province": "TH-50"},
+                request_only=True,
+            ),
+        ],
         responses={202: DocumentStatusSerializer},
+        description="A breakdown names one of the contest's entrants in `province`: a province's ISO code "
+        "(TH-50) or, in a district or subdistrict contest, the unit's DOPA code. Any other code is a 400 "
+        "(`not_entrant`), as is an entrant without a result yet (`no_result`): nothing is queued.",
         summary="สร้างเอกสาร PDF (หรือรับฉบับที่มีอยู่สำหรับผลคะแนนปัจจุบัน) / request a PDF for the current standings",
     )
     def post(self, request, year: int):
         rubric = self.rubric
-        payload = DocumentRequestSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)  # a list, string or null body is a 400, not a crash
-        code = payload.validated_data.get("province") or None
-        # One of this contest's entrants (a district's DOPA code in a district contest), none other.
-        entrants = actor_of(request.user).entrants(rubric.contest)
-        province = get_object_or_404(entrants, code=code) if code else None
-        try:
-            doc = services.document_request(
-                rubric=rubric, kind=payload.validated_data["kind"], province=province, user=request.user
-            )
-        except ValueError as exc:
-            return Response({"detail": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
+        data = validated(DocumentRequestSerializer, request.data)  # a list, string or null body is a 400
+        code = data.get("province")
+        # One of this contest's entrants (a district's DOPA code in a district contest), none other: 400.
+        province = selectors.breakdown_entrant(user=request.user, rubric=rubric, code=code) if code else None
+        doc = services.document_request(rubric=rubric, kind=data["kind"], province=province, user=request.user)
         doc.refresh_from_db()
         return Response(status_data(doc), status=status.HTTP_202_ACCEPTED)
 

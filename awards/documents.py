@@ -19,12 +19,16 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
+from contests.models import Level, Province
 from core.thaimap import CREDIT
 from scoring import selectors as scoring
-from scoring.models import Level, Province, ProvinceResult, Rubric
+from scoring.models import ProvinceResult, Rubric
 
 from . import pdftext, selectors, signing  # signing loads pyHanko only when a document is signed
 from .models import DocumentKind
+from .selectors import issuer
+from .templatetags.awards_thai import award_title
+from .verification import CodeBook, Mark
 
 pdftext.install()
 
@@ -36,7 +40,6 @@ ALLOWED = tuple(FONTS.values())
 Progress = Callable[[int], None]
 # Archival and accessible: PDF/A-3 level A is PDF/A-3u plus a tagged structure tree (WeasyPrint's tags).
 ARCHIVAL = "pdf/a-3a"
-AUTHOR = "กรมการพัฒนาชุมชน"
 SUBJECT = "ผลการคัดเลือกสำนักงานพัฒนาชุมชนจังหวัดที่มีผลการดำเนินงานด้านเทคโนโลยีสารสนเทศดีเด่น"
 # The engine's explanations use symbols Laksaman has no glyph for; Pango would borrow a system font.
 SUBSTITUTES = str.maketrans({"→": "ได้", "⇒": "ได้", "✓": "ผ่าน", "✗": "ไม่ผ่าน", "•": "-", "\u200b": None})
@@ -94,17 +97,15 @@ def final(rubric: Rubric) -> bool:
 OFFICES = {"province": "สำนักงานพัฒนาชุมชนจังหวัด", "district": "สำนักงานพัฒนาชุมชนอำเภอ", "subdistrict": "ตำบล"}
 
 
-def issuer(rubric: Rubric) -> str:
-    organiser = rubric.contest.organiser
-    return AUTHOR if organiser is None else f"สำนักงานพัฒนาชุมชนจังหวัด{organiser.name_th}"
-
-
-def _common(rubric: Rubric) -> dict:
+def _common(rubric: Rubric, codes: CodeBook | None = None) -> dict:
     level = rubric.contest.entrant_level
+    draft = not final(rubric)
     return {
         "rubric": rubric,
         "computed_at": rubric.standings_computed_at,
-        "draft": not final(rubric),
+        "draft": draft,
+        # Only what is issued gets a verification code: a draft ("ร่าง") is never issued.
+        "codes": None if draft else codes,
         "issuer": issuer(rubric),
         "unit_noun": Level(level).label.split(" / ")[0],  # จังหวัด, อำเภอ, ตำบล
         "office": OFFICES[level],
@@ -132,17 +133,24 @@ def _title(kind: str, province: Province | None = None) -> str:
     return f"{label} {Level(province.level).label.split(' / ')[0]}{province.name_th}"
 
 
-def announcement(rubric: Rubric):
+def _mark(common: dict, entrant=None, **printed) -> Mark | None:
+    """The verification code printed on this document (or on this entrant's part of it), if it is issued."""
+    return common["codes"].mark(entrant, **printed) if common["codes"] is not None else None
+
+
+def announcement(rubric: Rubric, codes: CodeBook | None = None):
     blocks = selectors.awardees(rubric)
     nominees = scoring.nominees_by_unit(rubric.contest)  # a contest that honours people lists them too
     for result in (r for b in blocks for r in b.results):
         result.nominee = nominees.get(result.province_id)
+    common, signature = _common(rubric, codes), selectors.signature(rubric)
     return _layout(
         "awards/pdf/announcement.html",
         {
-            **_common(rubric),
+            **common,
+            "mark": _mark(common, dated=signature.announced_on),
             "blocks": blocks,
-            "signature": selectors.signature(rubric),
+            "signature": signature,
             "dimension_count": rubric.dimensions.count(),
             "map_svg": selectors.award_map(rubric, blocks),
             "map_credit": CREDIT,
@@ -150,15 +158,17 @@ def announcement(rubric: Rubric):
     )
 
 
-def _note(result: ProvinceResult) -> str:
+def _note(result: ProvinceResult, tie_break: list) -> str:
     if result.award_tie:
         return "คะแนนเสมอที่เส้นแบ่งรางวัล รอคณะกรรมการตัดสิน"
     if result.tied:
-        return "คะแนนเสมอ (ทุกด้านเท่ากัน)"
+        # Without a tie-break order in the rubric (decision 12) equal totals are a tie; with the national
+        # one (decision 7), every dimension it compares was equal too.
+        return "คะแนนเสมอ (ทุกด้านเท่ากัน)" if tie_break else "คะแนนรวมเท่ากัน"
     return ""
 
 
-def results_table(rubric: Rubric):
+def results_table(rubric: Rubric, codes: CodeBook | None = None):
     dimensions = list(rubric.dimensions.all())
     tiers = {t.code: t.name_th for t in rubric.award_tiers.all()}
     rows = [
@@ -169,21 +179,25 @@ def results_table(rubric: Rubric):
             "total": r.total,
             "award_name": tiers.get(r.award, ""),
             "award": r.award,
-            "note": _note(r),
+            "note": _note(r, rubric.tie_break),
         }
         for r in scoring.standings(rubric)
     ]
-    return _layout("awards/pdf/results.html", {**_common(rubric), "rows": rows, "dimensions": dimensions})
+    common = _common(rubric, codes)
+    context = {**common, "mark": _mark(common), "rows": rows, "dimensions": dimensions}
+    return _layout("awards/pdf/results.html", context)
 
 
-def breakdowns(rubric: Rubric, province: Province | None = None, progress: Progress | None = None) -> list:
+def breakdowns(
+    rubric: Rubric, province: Province | None = None, progress: Progress | None = None, codes: CodeBook | None = None
+) -> list:
     """One laid-out document per province, so each has its own "หน้า ๑/๒" numbering."""
     results = [r for r in scoring.standings(rubric) if province is None or r.province_id == province.pk]
     ids = [r.province_id for r in results]
     evidence = selectors.evidence_by_province(rubric)
     facts = selectors.facts_by_criterion(rubric, ids)
     tiers = {t.code: t.name_th for t in rubric.award_tiers.all()}
-    common = _common(rubric)
+    common = _common(rubric, codes)
     docs = []
     for n, result in enumerate(results, start=1):
         own = evidence.get(result.province_id, {})
@@ -196,6 +210,7 @@ def breakdowns(rubric: Rubric, province: Province | None = None, progress: Progr
             "evidence": own,
             "has_evidence": bool(own),
             "facts": facts.get(result.province_id, {}),
+            "mark": _mark(common, result.province, entrant_th=f"{common['office']}{result.province.name_th}"),
         }
         docs.append(_layout("awards/pdf/breakdown.html", context))
         if progress:
@@ -203,18 +218,25 @@ def breakdowns(rubric: Rubric, province: Province | None = None, progress: Progr
     return docs
 
 
-def certificates(rubric: Rubric):
+def _awardee(common: dict, tier, result, nominee, dated) -> dict:
+    office = f"{common['office']}{result.province.name_th}"
+    # The entrant and award as the certificate prints them, kept with its verification code.
+    who = f"{nominee.name_th} {nominee.position_th} {office}" if nominee else office
+    award = tier.name_th if nominee else award_title(tier.name_th)
+    mark = _mark(common, result.province, entrant_th=who, award_th=award, dated=dated)
+    return {"tier": tier, "result": result, "nominee": nominee, "mark": mark}
+
+
+def certificates(rubric: Rubric, codes: CodeBook | None = None):
     # A contest that honours people (Contest.nominates) names the office's nominee, not the office.
     nominees = scoring.nominees_by_unit(rubric.contest)
+    common, signature = _common(rubric, codes), selectors.signature(rubric)
     awardees = [
-        {"tier": b.tier, "result": r, "nominee": nominees.get(r.province_id)}
+        _awardee(common, b.tier, r, nominees.get(r.province_id), signature.announced_on)
         for b in selectors.awardees(rubric)
         for r in b.results
     ]
-    return _layout(
-        "awards/pdf/certificates.html",
-        {**_common(rubric), "awardees": awardees, "signature": selectors.signature(rubric)},
-    )
+    return _layout("awards/pdf/certificates.html", {**common, "awardees": awardees, "signature": signature})
 
 
 def merge(docs: list):
@@ -222,18 +244,25 @@ def merge(docs: list):
     return docs[0].copy([page for doc in docs for page in doc.pages])
 
 
-def render(kind: str, rubric: Rubric, province: Province | None = None, progress: Progress | None = None):
-    """The laid-out document of one kind, described (`describe`); `write()` gives the bytes, `.pages` the pages."""
+def render(
+    kind: str,
+    rubric: Rubric,
+    province: Province | None = None,
+    progress: Progress | None = None,
+    codes: CodeBook | None = None,
+):
+    """The laid-out document of one kind, described (`describe`); `write()` gives the bytes, `.pages` the pages.
+    With `codes`, a final document prints a verification code and its QR code (drawn into `codes.marks`)."""
     report = progress or (lambda _: None)
     if kind == DocumentKind.ANNOUNCEMENT:
-        doc = announcement(rubric)
+        doc = announcement(rubric, codes)
     elif kind == DocumentKind.RESULTS:
-        doc = results_table(rubric)
+        doc = results_table(rubric, codes)
     elif kind == DocumentKind.CERTIFICATES:
-        doc = certificates(rubric)
+        doc = certificates(rubric, codes)
     elif kind == DocumentKind.BREAKDOWN:
         # Layout is most of the work; leave the last tenth for writing the PDF.
-        doc = merge(breakdowns(rubric, province, progress=lambda p: report(p * 9 // 10)))
+        doc = merge(breakdowns(rubric, province, progress=lambda p: report(p * 9 // 10), codes=codes))
     else:
         raise ValueError(f"unknown document kind {kind!r}")
     report(90)

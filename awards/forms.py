@@ -1,8 +1,8 @@
 from django import forms
 
+from contests.models import Province
 from core.choices import ThaiNameChoiceField
 from scoring.date_fields import ThaiDateField, ThaiDateInput
-from scoring.models import Province
 from scoring.selectors import contest_entrants
 
 from .models import AwardSignature, DocumentKind

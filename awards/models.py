@@ -46,7 +46,7 @@ class GeneratedDocument(models.Model):
     rubric = models.ForeignKey("scoring.Rubric", on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField("เอกสาร / document", max_length=15, choices=DocumentKind.choices)
     # Breakdown of one province; None means every province (and is the only value for other kinds).
-    province = models.ForeignKey("scoring.Province", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    province = models.ForeignKey("contests.Province", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     # Province code or "all": NULLs never collide in a unique constraint, so uniqueness uses this.
     scope = models.CharField(max_length=10, default="all")
     source_key = models.CharField("รุ่นของผลคะแนน / standings version", max_length=80)
@@ -71,6 +71,8 @@ class GeneratedDocument(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # Of the file as issued (signature included): what the public verification page compares a file with.
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True, editable=False, db_index=True)
 
     class Meta:
         ordering = ["-requested_at", "-id"]
@@ -121,3 +123,31 @@ class SigningCertificate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} ({self.fingerprint[:16]})"
+
+
+class VerificationCode(models.Model):
+    """A code printed with its QR code on an issued (final) document: one for a whole document (the
+    announcement, the results table), or one per entrant's part (each certificate, each breakdown).
+    Its public page (`/verify/<code>/`) shows what is stored here, as it was printed."""
+
+    code = models.CharField("รหัสตรวจสอบ / verification code", max_length=12, editable=False)
+    document = models.ForeignKey(GeneratedDocument, on_delete=models.CASCADE, related_name="codes")
+    entrant = models.ForeignKey("contests.Province", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    entrant_th = models.CharField("ผู้ได้รับ (ตามที่พิมพ์) / entrant as printed", max_length=500, blank=True)
+    award_th = models.CharField("รางวัล (ตามที่พิมพ์) / award as printed", max_length=200, blank=True)
+    dated = models.DateField("ลงวันที่ / dated", null=True, blank=True)
+
+    class Meta:
+        ordering = ["document", "id"]
+        verbose_name = "รหัสตรวจสอบเอกสาร / verification code"
+        verbose_name_plural = "รหัสตรวจสอบเอกสาร / verification codes"
+        constraints = [
+            models.UniqueConstraint(fields=["code"], name="verification_code_unique"),
+            models.UniqueConstraint(fields=["document", "entrant"], name="verification_code_one_per_entrant"),
+            models.UniqueConstraint(
+                fields=["document"], condition=Q(entrant__isnull=True), name="verification_code_one_per_document"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.code

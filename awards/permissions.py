@@ -14,3 +14,7 @@ rules.add_perm("awards.export_sheets", runs_contest)
 rules.add_perm("awards.manage_certificate", is_central)
 # The committee may look at the national results table (the page), not take the files away.
 rules.add_perm("awards.view_results", runs_contest | (is_committee & national_contest))
+# The public verification page of an issued document (/verify/): anyone, signed in or not, may check a
+# code or a file. It shows only what was printed on the document, the same to every role, and opens
+# nothing else (no download, no link into the contest).
+rules.add_perm("awards.verify_document", rules.always_allow)

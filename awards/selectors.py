@@ -4,22 +4,40 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from contests.models import Province
 from core import thai
+from core.errors import PortalError
 from core.thaimap import map_svg, tier_colours
 from scoring import selectors as scoring
-from scoring.engine import vacant_places
-from scoring.models import AwardTier, Fact, ProvinceResult, Rubric
+from scoring.actor import actor_of
+from scoring.engine import tie_held_places, vacant_places
+from scoring.models import AwardTier, Fact, FreezeAction, FreezeEvent, ProvinceResult, Rubric
 from submissions.models import Evidence
 
-from .models import AwardSignature, DocumentKind, GeneratedDocument, SigningCertificate
+from .models import (
+    AwardSignature,
+    DocumentKind,
+    DocumentStatus,
+    GeneratedDocument,
+    SigningCertificate,
+    VerificationCode,
+)
+
+AUTHOR = "กรมการพัฒนาชุมชน"
+
+
+def issuer(rubric: Rubric) -> str:
+    """Who issues a contest's documents: the Department, or the provincial office that runs it."""
+    organiser = rubric.contest.organiser
+    return AUTHOR if organiser is None else f"สำนักงานพัฒนาชุมชนจังหวัด{organiser.name_th}"
 
 
 def signature(rubric: Rubric) -> AwardSignature:
@@ -38,6 +56,20 @@ def signature(rubric: Rubric) -> AwardSignature:
         ),
         announced_on=timezone.localdate(),
     )
+
+
+def breakdown_entrant(*, user, rubric: Rubric, code: str) -> Province:
+    """The contest's entrant `code` names (a province's ISO code, a district's DOPA code), among those the
+    user may see; any other code is refused, Thai first, before a document is queued for it."""
+    unit = actor_of(user).entrants(rubric.contest).filter(code=code).first()
+    if unit is None:
+        raise PortalError(
+            f"รหัส {code} ไม่ใช่ผู้เข้าประกวดของการประกวดนี้",
+            f"{code} is not an entrant of this contest",
+            field="province",
+            code="not_entrant",
+        )
+    return unit
 
 
 def standings_version(rubric: Rubric) -> str:
@@ -72,6 +104,7 @@ class TierBlock:
     colour: str = ""
 
     vacant: int = 0  # places no province earned (decision 10: only points win awards)
+    pending: int = 0  # places held by a tie at an award line above (engine.tie_held_places)
 
     @property
     def prize_html(self) -> str:
@@ -103,6 +136,7 @@ def awardees(rubric: Rubric) -> list[TierBlock]:
     vacant = vacant_places([(t.code, t.count) for t in tiers], sum(r.award in blocks for r in results))
     for code, block in blocks.items():
         block.vacant = vacant[code]
+        block.pending = tie_held_places(block.tier.count, block.vacant, len(block.results))
     return list(blocks.values())
 
 
@@ -204,3 +238,91 @@ def latest_documents(rubric: Rubric) -> list[GeneratedDocument]:
 
 def announced_on(rubric: Rubric) -> date:
     return signature(rubric).announced_on
+
+
+@dataclass(frozen=True)
+class Issued:
+    """What the Department issued, as the public verification page shows it, and nothing else of the contest."""
+
+    kind: str  # DocumentKind
+    contest_th: str
+    issuer: str
+    version: int
+    issued_at: datetime
+    sha256: str
+    signed: bool
+    withdrawn_at: datetime | None  # the announcement of these results was withdrawn after it was issued
+    newer_version: int | None  # a later issued version of the same document replaces it
+    newer_issued_at: datetime | None
+    code: str = ""  # the code looked up; empty when found by its SHA-256
+    entrant_th: str = ""  # as printed; empty for a document about every entrant (announcement, results)
+    award_th: str = ""
+    dated: date | None = None
+
+    @property
+    def kind_label(self) -> str:
+        return DocumentKind(self.kind).label
+
+    @property
+    def current(self) -> bool:
+        return self.withdrawn_at is None and self.newer_version is None
+
+
+def _issued_documents():
+    """Documents issued as final: finished, hashed, and carrying verification codes (a draft has none)."""
+    return (
+        GeneratedDocument.objects.filter(status=DocumentStatus.DONE)
+        .exclude(sha256="")
+        .filter(Exists(VerificationCode.objects.filter(document=OuterRef("pk"))))
+    )
+
+
+def _issued(doc: GeneratedDocument, code: VerificationCode | None = None) -> Issued:
+    newer = (
+        _issued_documents()
+        .filter(rubric_id=doc.rubric_id, kind=doc.kind, scope=doc.scope, version__gt=doc.version)
+        .order_by("-version")
+        .values_list("version", "finished_at")
+        .first()
+    )
+    # Withdrawn while the latest word on the publication is a withdrawal made after this was issued
+    # (published again since: in force again; the reason stays in the audit trail, never shown here).
+    last = (
+        FreezeEvent.objects.filter(rubric_id=doc.rubric_id, action__in=[FreezeAction.PUBLISH, FreezeAction.WITHDRAW])
+        .order_by("-at", "-id")
+        .values_list("action", "at")
+        .first()
+    )
+    withdrawn = last is not None and last[0] == FreezeAction.WITHDRAW and last[1] > doc.finished_at
+    return Issued(
+        kind=doc.kind,
+        contest_th=doc.rubric.name_th,
+        issuer=issuer(doc.rubric),
+        version=doc.version,
+        issued_at=doc.finished_at,
+        sha256=doc.sha256,
+        signed=doc.signed_with_id is not None,
+        withdrawn_at=last[1] if withdrawn else None,
+        newer_version=newer[0] if newer else None,
+        newer_issued_at=newer[1] if newer else None,
+        code=code.code if code else "",
+        entrant_th=code.entrant_th if code else "",
+        award_th=code.award_th if code else "",
+        dated=code.dated if code else None,
+    )
+
+
+def issued_by_code(code: str) -> Issued | None:
+    """The issued document (or entrant's part of it) a verification code was printed on; None if none was."""
+    row = (
+        VerificationCode.objects.filter(code=code, document__in=_issued_documents())
+        .select_related("document__rubric__contest__organiser")
+        .first()
+    )
+    return None if row is None else _issued(row.document, row)
+
+
+def issued_by_sha256(digest: str) -> Issued | None:
+    """The issued document whose file has this SHA-256 (the newest, should one file be issued twice)."""
+    doc = _issued_documents().filter(sha256=digest).select_related("rubric__contest__organiser").order_by("-id").first()
+    return None if doc is None else _issued(doc)

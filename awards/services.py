@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from datetime import date
 
@@ -10,11 +11,20 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from contests.models import Province
 from core.errors import PortalError
-from scoring.models import Province, Rubric
+from scoring.models import ProvinceResult, Rubric
 
 from . import selectors, signing
-from .models import AwardSignature, DocumentKind, DocumentStatus, GeneratedDocument, SigningCertificate
+from .models import (
+    AwardSignature,
+    DocumentKind,
+    DocumentStatus,
+    GeneratedDocument,
+    SigningCertificate,
+    VerificationCode,
+)
+from .verification import CodeBook
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +82,14 @@ def document_request(*, rubric: Rubric, kind: str, province: Province | None = N
         raise PortalError(
             "ระบุจังหวัดได้เฉพาะรายละเอียดคะแนน", "only a breakdown is made for one province", field="province"
         )
+    if province is not None and not ProvinceResult.objects.filter(rubric=rubric, province=province).exists():
+        # A breakdown is the entrant's standing: without one, the render would have nothing to lay out.
+        raise PortalError(
+            f"{province.name_th} ยังไม่มีผลคะแนนในการประกวดนี้",
+            f"{province.name_en} has no result in this contest yet",
+            field="province",
+            code="no_result",
+        )
     Rubric.objects.select_for_update().get(pk=rubric.pk)  # one request at a time per year: no duplicate version
     scope = province.code if province else "all"
     key = selectors.standings_version(rubric)
@@ -107,7 +125,10 @@ def _progress(doc_id: int):
 
 
 def document_render(*, document_id: int) -> GeneratedDocument:
-    """Renders a requested document and stores its PDF. Safe to run twice: a finished one is left as is."""
+    """Renders a requested document and stores its PDF. Safe to run twice: a finished one is left as is.
+
+    A final document is issued with a verification code (and QR code) on it, or one per entrant's part;
+    the codes and the file's SHA-256 are stored with it, so anyone can check a copy on the public page."""
     from . import documents  # inline: avoids loading WeasyPrint wherever services is imported
 
     with transaction.atomic():
@@ -120,8 +141,9 @@ def document_render(*, document_id: int) -> GeneratedDocument:
             return doc
         doc.status, doc.progress = DocumentStatus.RUNNING, 1
         doc.save(update_fields=["status", "progress"])
+    codes = CodeBook()  # a failed render's codes were never printed on an issued file, so none are kept
     try:
-        laid_out = documents.render(doc.kind, doc.rubric, doc.province, progress=_progress(doc.pk))
+        laid_out = documents.render(doc.kind, doc.rubric, doc.province, progress=_progress(doc.pk), codes=codes)
         certificate, signer = documents.signer_for(doc.rubric)
         pdf = documents.write(laid_out, signer)
     except Exception as exc:  # a broken render must show as "failed" on the page, not spin forever
@@ -131,6 +153,18 @@ def document_render(*, document_id: int) -> GeneratedDocument:
         return doc
     doc.file.save(doc.filename, ContentFile(pdf), save=False)
     doc.status, doc.progress, doc.pages, doc.finished_at = DocumentStatus.DONE, 100, len(laid_out.pages), timezone.now()
-    doc.signed_with = certificate
-    doc.save(update_fields=["file", "status", "progress", "pages", "finished_at", "signed_with"])
+    doc.signed_with, doc.sha256 = certificate, hashlib.sha256(pdf).hexdigest()
+    with transaction.atomic():
+        doc.save(update_fields=["file", "status", "progress", "pages", "finished_at", "signed_with", "sha256"])
+        VerificationCode.objects.bulk_create(
+            VerificationCode(
+                document=doc,
+                code=m.code,
+                entrant=m.entrant,
+                entrant_th=m.entrant_th,
+                award_th=m.award_th,
+                dated=m.dated,
+            )
+            for m in codes.marks
+        )
     return doc

@@ -2,7 +2,7 @@
 
     python bench/contest.py                                       # SQLite (a temporary file)
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/x python bench/contest.py   # drops/creates bench_contest
-Entrants: the first 7,255 CDD-office subdistricts of scoring/data/units.csv by DOPA code (of 7,282;
+Entrants: the first 7,255 CDD-office subdistricts of contests/data/units.csv by DOPA code (of 7,282;
 Bangkok's khwaeng have no CDD office). Facts for every entrant and criterion, bulk-inserted.
 Targets (PostgreSQL): full recompute ≤ 500 ms and ≤ 20 queries; one entrant's change rescored and all
 re-ranked ≤ 100 ms (the worker's part); the standings page ≤ 150 ms (the paged dashboard `/standings/<slug>/`:
@@ -202,9 +202,10 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext, setup_test_environment
     from django.urls import NoReverseMatch, Resolver404, resolve
 
+    from contests.models import Level, Province
     from scoring import services
     from scoring.contests import contest_rows
-    from scoring.models import Fact, Level, Province, ProvinceResult
+    from scoring.models import Fact, ProvinceResult
 
     vendor = connection.vendor
     units = list(Province.objects.filter(level=Level.SUBDISTRICT, is_cdd_office=True).order_by("dopa_code"))

@@ -45,8 +45,9 @@ def main() -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from contests.models import Province
     from scoring import coalesce, services
-    from scoring.models import Fact, FactChange, Province, Rubric
+    from scoring.models import Fact, FactChange, Rubric
 
     queued = []
     coalesce.schedule = queued.append  # the recompute is the worker's job, not the import's

@@ -48,8 +48,9 @@ def main() -> int:
     from django.conf import settings
     from django.db.models import F
 
+    from contests.models import Province
     from scoring import services
-    from scoring.models import Province, ProvinceResult, RecomputeRun, Rubric
+    from scoring.models import ProvinceResult, RecomputeRun, Rubric
 
     log = tempfile.NamedTemporaryFile(prefix="cdd4-latency-worker-", suffix=".log", delete=False)
     worker = start_worker(log)

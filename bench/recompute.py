@@ -18,8 +18,9 @@ def main() -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from contests.models import Province
     from scoring import demo, engine, selectors, services
-    from scoring.models import Province, ProvinceResult, Rubric
+    from scoring.models import ProvinceResult, Rubric
 
     rubric = Rubric.objects.get(year=2566)
     demo.demo_facts(rubric=rubric)

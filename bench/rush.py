@@ -59,8 +59,9 @@ def main() -> int:
     django_with_fresh_db("cdd4_bench_rush")
     from django.db.models import F
 
+    from contests.models import Province
     from people.models import Role
-    from scoring.models import Province, ProvinceResult, RecomputeRun
+    from scoring.models import ProvinceResult, RecomputeRun
     from submissions.models import Evidence
     from tests.factories import UserFactory
 

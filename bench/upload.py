@@ -150,7 +150,7 @@ def main() -> int:
         for cmd in (["migrate", "-v0"], ["bootstrap", "-v0"]):
             subprocess.run([PY, "manage.py", *cmd], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
         make_user = (
-            "from scoring.models import Province; from people.models import Membership, Role;"
+            "from contests.models import Province; from people.models import Membership, Role;"
             "from django.contrib.auth.models import User;"
             f"u=User.objects.create_user('{USER}', password='{PASSWORD}');"
             "Membership.objects.create(user=u, role=Role.PROVINCIAL, province=Province.objects.get(code='TH-50'))"

@@ -2,12 +2,13 @@ import logging
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 from cdd4.tokens import token_user
+from core.api import error_response
 from core.http import BodyTooLarge, check_body_size, content_length
 from scoring.permissions import is_central
 
@@ -87,7 +88,7 @@ class DatabaseUnavailableMiddleware:
         """Also for middleware that reads the database before the view (its errors skip process_exception)."""
         logger.error("database unavailable: %s %s", request.method, request.path, exc_info=exception)
         if "application/json" in request.headers.get("Accept", "") or request.path.startswith("/api/"):
-            response = JsonResponse({"detail": cls.TH, "detail_en": cls.EN}, status=503)
+            response = error_response(cls.TH, cls.EN, status=503, code="unavailable")
         else:
             html = render_to_string("errors/503.html", {"th": cls.TH, "en": cls.EN})
             response = HttpResponse(html, status=503)
@@ -117,11 +118,10 @@ class UploadGateMiddleware:
     def __call__(self, request):
         return self.get_response(request)
 
-    def _refuse(self, request, th: str, en: str, status: int) -> HttpResponse:
+    def _refuse(self, request, th: str, en: str, status: int, code: str) -> HttpResponse:
         if request.path.startswith("/api/") or "application/json" in request.headers.get("Accept", ""):
-            response = JsonResponse({"detail": th, "detail_en": en}, status=status)
-        else:
-            response = HttpResponse(f"{th} / {en}", status=status, content_type="text/plain; charset=utf-8")
+            return error_response(th, en, status=status, code=code)
+        response = HttpResponse(f"{th} / {en}", status=status, content_type="text/plain; charset=utf-8")
         if status == 401:
             response["WWW-Authenticate"] = "Token"
         return response
@@ -136,15 +136,15 @@ class UploadGateMiddleware:
 
     def _decide(self, request, view_func) -> HttpResponse | None:
         if not (request.user.is_authenticated or token_user(request) is not None):
-            return self._refuse(request, self.TH_LOGIN, self.EN_LOGIN, 401)
+            return self._refuse(request, self.TH_LOGIN, self.EN_LOGIN, 401, "not_authenticated")
         if not request.content_type.startswith("multipart/") or getattr(view_func, "takes_files", False):
             return None
         if not (request.path.startswith("/admin/") and is_central(request.user)):
-            return self._refuse(request, self.TH_NO_FILES, self.EN_NO_FILES, 403)
+            return self._refuse(request, self.TH_NO_FILES, self.EN_NO_FILES, 403, "permission_denied")
         kind = self.ADMIN_IMPORTS.get(request.resolver_match.view_name)
         try:
             if kind is not None:
                 check_body_size(request, kind)
         except BodyTooLarge as error:
-            return self._refuse(request, error.th, error.en, error.status)
+            return self._refuse(request, error.th, error.en, error.status, error.code)
         return None

@@ -25,6 +25,13 @@ else:
 CDD4_SIGNING_SECRET = os.environ.get("CDD4_SIGNING_SECRET", "")
 ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+# The portal's address as the public reaches it: printed (with a QR code) on every issued document to lead
+# to its verification page, so it must be the address people will have for years.
+CDD4_PUBLIC_URL = os.environ.get(
+    "CDD4_PUBLIC_URL", f"https://{ALLOWED_HOSTS[0]}" if PRODUCTION else "http://localhost:8000"
+)
+# Look-ups of the public verification page per client address (awards/verify.py): "count/seconds".
+CDD4_VERIFY_RATE = os.environ.get("CDD4_VERIFY_RATE", "30/60")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -37,11 +44,13 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI served from our static files, not a CDN
+    "drf_standardized_errors",
     "cdd4.apps.KnoxConfig",  # knox (API tokens, cdd4/tokens.py) before scoring, whose admin replaces its token admin
     "cdd4.apps.AxesConfig",  # axes: failed-login lockouts (cdd4/auth.py)
     "import_export",
     "core",
     "people",
+    "contests",
     "scoring",
     "submissions",
     "awards",
@@ -169,7 +178,7 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "core.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # No HTTP Basic: a browser that cached Basic credentials would send them with a foreign site's
         # form post, and Basic skips CSRF. Scripts send "Authorization: Token ..."; browsers use the
@@ -179,7 +188,15 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "EXCEPTION_HANDLER": "core.api.exception_handler",
+    # One error shape, Thai first, every status documented (core.api, core.openapi, docs/api.md "Errors").
+    "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
+}
+DRF_STANDARDIZED_ERRORS = {
+    "EXCEPTION_HANDLER_CLASS": "core.api.ThaiFirstExceptionHandler",
+    "EXCEPTION_FORMATTER_CLASS": "core.api.ThaiFirstFormatter",
+    # The library's own list less 429 (the API has no throttle); 409, 413, 503 and 507 are declared by the
+    # operations that answer them (core.openapi.refusal).
+    "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "406", "415", "500"],
 }
 REST_KNOX = {
     "TOKEN_TTL": timedelta(days=int(os.environ.get("CDD4_API_TOKEN_DAYS", "90"))),
@@ -196,6 +213,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # drf-standardized-errors' copy of the enum hook: its per-operation error components keep their own enums.
+    "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
+    "ENUM_NAME_OVERRIDES": {
+        "ClientErrorTypeEnum": ["client_error"],
+        "ServerErrorTypeEnum": ["server_error"],
+        "BadRequestTypeEnum": ["validation_error", "client_error"],
+    },
 }
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True

@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views import defaults
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from cdd4.tokens import upload_gate
+from core.api import not_found
 
 admin.site.site_header = "พอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ / CDD 4.0 portal"
 admin.site.site_title = "CDD 4.0"
@@ -35,8 +36,11 @@ urlpatterns = [
 urlpatterns += [
     path("api/v1/", include("awards.api_urls")),
     path("awards/", include("awards.urls")),
+    path("verify/", include("awards.verify_urls")),  # public: anyone checks an issued document
 ]
 urlpatterns.insert(0, path("", include("ops.urls")))  # /healthz, /readyz, /metrics, /ops/status/
+# Last: any other address under /api/ answers the API's 404 (core.api's error shape), not the HTML page.
+urlpatterns.append(re_path(r"^api/", not_found, name="api-not-found"))
 
 # Django's error views carry requires_csrf_token, whose CSRF pass reads a POST body to find the form's
 # token: an upload refused (403, 404) before its body was read would have all of it read by the error

@@ -13,13 +13,13 @@ from django.urls import path
 from django.utils.html import format_html
 
 import scoring.converters  # noqa: F401  (registers <rubric:…>)
+from contests.models import Province
 from core import gate
 from core.thai import thai_sorted
 from people.models import Conflict, Role
 from scoring import exporter
 from scoring.admin_dates import ThaiDates
 from scoring.admin_forms import CriterionCodeFilter, RoleAccess, YearFilter, code_key, column
-from scoring.models import Province
 from scoring.permissions import is_central
 
 from . import admin_import, admin_views, selectors, services

@@ -22,9 +22,10 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from contests.models import Level
 from core import gate
 from scoring.access import rubric_allowed, rubric_gate
-from scoring.models import Level, Rubric
+from scoring.models import Rubric
 from scoring.selectors import contest_entrants
 from scoring.tabular import SheetError, read_rows
 

@@ -76,13 +76,31 @@ def next_url(rubric: Rubric, filters: dict[str, str], after: tuple[str, str] | N
     return reverse("admin:committee_next") + "?" + urlencode(query) + (f"&{_trail(filters)}" if _trail(filters) else "")
 
 
+# Rows a matrix page shows: the 76 provinces on one page; a contest of 7,255 subdistricts in pages, not one
+# 13 MB table a phone cannot open.
+MATRIX_PAGE = 100
+
+
+def _page(request, rows: list) -> dict:
+    pages = max(1, -(-len(rows) // MATRIX_PAGE))
+    page = min(max(int(request.GET["page"]) if request.GET.get("page", "").isdigit() else 1, 1), pages)
+    return {
+        "rows": rows[(page - 1) * MATRIX_PAGE : page * MATRIX_PAGE],
+        "page": page,
+        "pages": pages,
+        "units": len(rows),
+    }
+
+
 def matrix(request, admin_site):
     rubric = _rubric(request)
     spec = rubric_spec(rubric)
     filters = _filters(request)
+    grid = screens.matrix(request.user, rubric, **{k: filters[k] for k in FILTERS if k != "by"})
     context = {
         **admin_site.each_context(request),
-        **screens.matrix(request.user, rubric, **{k: filters[k] for k in FILTERS if k != "by"}),
+        **grid,
+        **_page(request, grid["rows"]),
         "title": f"ตารางการให้คะแนน {rubric_name(rubric)} / scoring matrix {rubric.key}",
         "rubric": rubric,
         "years": [(r.key, rubric_name(r)) for r in selectors.judged_rubrics(request.user)],

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
-from rest_framework import serializers, status
+from drf_spectacular.utils import OpenApiExample, extend_schema
+from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api import validated
+from core.openapi import refusal
 from scoring.access import rubric_permission
 
 from . import services
@@ -40,9 +41,6 @@ class JudgmentInput(serializers.Serializer):
     )
 
 
-ERROR = inline_serializer("CommitteeRefusal", {"th": serializers.CharField(), "en": serializers.CharField()})
-
-
 class JudgmentList(APIView):
     permission_classes = [rubric_permission("committee.score")]
 
@@ -61,33 +59,40 @@ class JudgmentList(APIView):
 
     @extend_schema(
         request=JudgmentInput,
+        examples=[
+            OpenApiExample(
+                "ข้อที่ผ่าน / the items met",
+                value={"province": "TH-50", "criterion": "3.1", "items": ["1", "3"], "expected_version": 0},
+                request_only=True,
+            ),
+            OpenApiExample(
+                "คะแนนตามระดับ / a level",
+                value={"province": "TH-50", "criterion": "4.1.1", "points": "3", "expected_version": 0},
+                request_only=True,
+            ),
+        ],
         responses={
             200: JudgmentSerializer,
-            400: OpenApiResponse(ERROR, description="not an allowed level, unknown item, data criterion…"),
-            404: OpenApiResponse(description="no such year or province (or a conflict of interest)"),
-            409: OpenApiResponse(ERROR, description="someone saved this first: reload and retry"),
+            404: refusal(404, "no such year or province (or a conflict of interest)"),
+            409: refusal(409, "someone saved this first: reload and retry"),
         },
         summary="บันทึกคะแนนของฉัน / record my own score for one province × criterion",
         description="Points (an allowed level) or the items met. The member is always the caller.",
     )
     def post(self, request, year: str):
         rubric = self.rubric
-        payload = JudgmentInput(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = payload.validated_data
+        data = validated(JudgmentInput, request.data)
         province = get_object_or_404(provinces_for_member(request.user, rubric), code=data["province"])
-        try:
-            judgment = services.judgment_record(
-                member=request.user,
-                rubric=rubric,
-                province=province,
-                criterion_code=data["criterion"],
-                points=data.get("points"),
-                items=data.get("items"),
-                note=data.get("note", ""),
-                expected_version=data["expected_version"],
-                source=Source.API,
-            )
-        except PermissionDenied:
-            return Response(status=status.HTTP_403_FORBIDDEN)
+        # Refusals: PermissionDenied 403, a stale version 409, a bad score 400 (core.api's error shape).
+        judgment = services.judgment_record(
+            member=request.user,
+            rubric=rubric,
+            province=province,
+            criterion_code=data["criterion"],
+            points=data.get("points"),
+            items=data.get("items"),
+            note=data.get("note", ""),
+            expected_version=data["expected_version"],
+            source=Source.API,
+        )
         return Response(JudgmentSerializer(judgment).data)

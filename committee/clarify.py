@@ -7,7 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from scoring.models import Province, Rubric
+from contests.models import Province
+from scoring.models import Rubric
 from scoring.permissions import is_committee
 
 from .errors import CommitteeError

@@ -18,10 +18,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from contests.models import Level, Province
 from people.models import Membership, Role
 from scoring.dates import parse_moment
 from scoring.demo import PANEL_USERS, demo_panel
-from scoring.models import Level, Province, Rubric
+from scoring.models import Rubric
 from scoring.recompute import results_mark_dirty
 from scoring.rules import Rule
 from scoring.selectors import contest_entrants, rubric_spec

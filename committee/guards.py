@@ -9,11 +9,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from contests.models import Province
 from core.errors import YearFrozen
 from core.thai import fmt_points
 from people.models import Conflict
 from scoring.actor import actor_of, department_contest, unit_enters
-from scoring.models import Criterion, Fact, Province, Rubric
+from scoring.models import Criterion, Fact, Rubric
 from scoring.rules import Context, FactError
 from scoring.selectors import is_frozen, rubric_spec, work_calendar
 from scoring.spec import CriterionSpec

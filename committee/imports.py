@@ -29,9 +29,10 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from contests.models import Level
 from core.errors import RowError, RowsError, YearFrozen
 from people.models import Conflict
-from scoring.models import Level, Rubric
+from scoring.models import Rubric
 from scoring.selectors import entrant_lookup, norm_province_key
 from scoring.services import results_mark_dirty
 

@@ -7,7 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from scoring.models import Contest, Criterion, Province, Rubric
+from contests.models import Contest, Province
+from scoring.models import Criterion, Rubric
 
 from .querysets import ClarificationQuerySet, JudgmentQuerySet, MessageQuerySet, ScopedQuerySet, ScoreChangeQuerySet
 

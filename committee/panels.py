@@ -9,9 +9,9 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from contests.models import Contest
 from people.models import Role
 from scoring import actor
-from scoring.models import Contest
 from scoring.selectors import contest_entrants
 
 from .errors import CommitteeError

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from django.db import models
 
+from contests.models import Province
 from people.models import Role
 from scoring.actor import CHAIR, MEMBER, VIEWER, actor_of, department_contest
-from scoring.models import Province, Rubric
-from scoring.selectors import contest_entrants, provinces_for_user
+from scoring.models import Rubric
+from scoring.selectors import provinces_for_user
 
 __all__ = ["CHAIR", "MEMBER", "VIEWER", "has_panel", "own_only", "panel_seats", "provinces_for_member", "seat"]
 
@@ -32,13 +33,9 @@ def seat(user, rubric: Rubric | None) -> str | None:
 
 
 def provinces_for_member(user, rubric: Rubric | None = None) -> models.QuerySet[Province]:
-    """Units a user may see here, less those they are conflicted with: in a panel contest its entrants."""
-    if not has_panel(rubric):
-        units = provinces_for_user(user)
-    elif seat(user, rubric) is None:
-        units = Province.objects.none()
-    else:  # less the member's own office: an entrant's staff never judge it (issue #24)
-        units = contest_entrants(rubric.contest).exclude(pk=actor_of(user).office_id)
+    """Units a user may see here, less those they are conflicted with: with a rubric, its contest's entrants
+    as the actor sees them (never the 8,455 units central staff may see elsewhere)."""
+    units = provinces_for_user(user) if rubric is None else actor_of(user).entrants(rubric.contest)
     return units.exclude(committee_conflicts__member_id=user.pk)
 
 

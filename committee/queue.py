@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scoring.models import Province, Rubric
+from contests.models import Province
+from scoring.models import Rubric
 from scoring.selectors import rubric_spec
 
 from .models import Judgment

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from contests.models import Province
 from core.thai import fmt_points
-from scoring.models import Fact, Province, ProvinceResult, Rubric
+from scoring.models import Fact, ProvinceResult, Rubric
 from scoring.rules import Context
 from scoring.selectors import rubric_spec, work_calendar
 from scoring.spec import CriterionSpec

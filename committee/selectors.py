@@ -12,9 +12,10 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 
+from contests.models import Contest, Province
 from people.models import Conflict, Role
 from scoring.actor import actor_of
-from scoring.models import Contest, Province, Rubric
+from scoring.models import Rubric
 from scoring.rules.base import Rule
 from scoring.selectors import contest_entrants, rubric_spec
 from submissions.models import Evidence

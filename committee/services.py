@@ -10,9 +10,10 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from contests.models import Contest, Province
 from core.thai import fmt_points
 from people.models import Conflict
-from scoring.models import Contest, Province, Rubric
+from scoring.models import Rubric
 from scoring.services import results_mark_dirty
 
 from .clarify import clarification_close, clarification_open, clarification_reply

@@ -1,14 +1,14 @@
 """The one refusal every layer raises (HackSoft styleguide, errors approach 2): Thai first, then English.
 
 `str(error)` is "ไทย / English", the text the portal has always printed. Views do not format refusals
-themselves: `show` puts one on a page as a message and core.api.exception_handler answers it in the API.
+themselves: `show` puts one on a page as a message and core.api answers it in the API (one error per row
+of a RowsError, each with its `row`).
 It is a ValueError because callers (and Django's form machinery) have always caught ValueError.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 
 class PortalError(ValueError):
@@ -40,13 +40,6 @@ class PortalError(ValueError):
     def message(self) -> str:
         return str(self)
 
-    def payload(self) -> dict[str, Any]:
-        """What the API answers: the two languages apart, and together as `detail`."""
-        body: dict[str, Any] = {"th": self.th, "en": self.en, "detail": str(self), "code": self.code}
-        if self.field:
-            body["field"] = self.field
-        return body
-
 
 # A refusal lists this many problems and counts the rest: 128,010 of them made a 22 MB page (issue #24).
 MAX_SHOWN = 50
@@ -56,12 +49,15 @@ def first_few(lines: list[str]) -> list[str]:
     """The first MAX_SHOWN lines, then one saying how many more there are."""
     if len(lines) <= MAX_SHOWN:
         return lines
-    more = len(lines) - MAX_SHOWN
-    return [
-        *lines[:MAX_SHOWN],
-        f"… และอีก {more:,} ข้อ (แก้ข้อข้างบนแล้วส่งใหม่เพื่อดูข้อที่เหลือ)"
-        f" / … and {more:,} more (fix those above and send it again to see the rest)",
-    ]
+    return [*lines[:MAX_SHOWN], " / ".join(more_than_shown(len(lines) - MAX_SHOWN))]
+
+
+def more_than_shown(more: int) -> tuple[str, str]:
+    """The line after the first MAX_SHOWN problems, Thai and English."""
+    return (
+        f"… และอีก {more:,} ข้อ (แก้ข้อข้างบนแล้วส่งใหม่เพื่อดูข้อที่เหลือ)",
+        f"… and {more:,} more (fix those above and send it again to see the rest)",
+    )
 
 
 @dataclass(frozen=True)
@@ -87,10 +83,6 @@ class RowsError(PortalError):
         self.errors = errors
         first = errors[0] if errors else RowError(0, "", "")
         super().__init__(first.th, first.en, text="\n".join(first_few([str(e) for e in errors])))
-
-    def payload(self) -> dict[str, Any]:
-        rows = [{"row": e.row, "th": e.th, "en": e.en, "message": str(e)} for e in self.errors]
-        return {**super().payload(), "errors": rows}
 
 
 class YearFrozen(RowsError):

@@ -35,6 +35,12 @@ def require(request, perm: str, obj=None) -> None:
         raise PermissionDenied
 
 
+def public(request, perm: str) -> None:
+    """A page open to whoever the rule lets in, signed in or not (anonymous included): 403 otherwise."""
+    if not request.user.has_perm(perm):
+        raise PermissionDenied
+
+
 def visible(request, perm: str, obj: T) -> T:
     """An object: 404 unless the user may see it; returns it, so `x = visible(request, perm, get(...))`."""
     signed_in(request)

@@ -21,6 +21,7 @@ PALETTE = ("#d4a017", "#a8a9ad", "#b0703c", "#5a9e6f", "#4a8fcf", "#c27ba0")
 NO_AWARD = "#e4e4e4"
 NOT_A_PROVINCE = "#d9d9d9"
 WATER = "#ffffff"
+LABEL = "แผนที่ประเทศไทยแสดงจังหวัดที่ได้รับรางวัล / Thailand by award"
 
 
 @cache
@@ -39,7 +40,7 @@ def map_svg(*, fills: dict[str, str], height: str = "100%") -> str:
     data = thailand_map()
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{data["viewBox"]}" height="{height}" '
-        'role="img" aria-label="แผนที่ประเทศไทยแสดงจังหวัดที่ได้รับรางวัล / Thailand by award">'
+        f'role="img" aria-label="{LABEL}"><title>{LABEL}</title>'  # the title is a tagged PDF's /Alt (WeasyPrint)
     ]
     shapes = [(p, fills.get(p["code"], NO_AWARD)) for p in data["provinces"]]
     shapes += [(o, NOT_A_PROVINCE if o.get("code") else WATER) for o in data["other"]]

@@ -8,8 +8,9 @@ import zipfile
 
 from django.core.serializers.json import DjangoJSONEncoder
 
+from contests.models import Province
 from scoring import exporter
-from scoring.models import Province, Rubric
+from scoring.models import Rubric
 from submissions.models import Evidence, InnovationReport
 
 from .exporters import entries

@@ -8,9 +8,10 @@ import redis
 from django.conf import settings
 from django.utils import timezone
 
+from contests.models import Province
 from people.models import Role
 from scoring.actor import actor_of
-from scoring.models import Dimension, Province, ProvinceResult, RecomputeRun, Rubric, StandingsSnapshot, YearSettings
+from scoring.models import Dimension, ProvinceResult, RecomputeRun, Rubric, StandingsSnapshot, YearSettings
 
 from .health import checks_run
 from .models import BackupRecord, BackupStatus, TaskFailure

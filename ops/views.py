@@ -11,9 +11,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from prometheus_client import CONTENT_TYPE_LATEST
 
+from contests.models import Province
 from core import gate
 from core.http import show
-from scoring.models import Province, Rubric
+from scoring.models import Rubric
 from scoring.spec import RubricError
 
 from . import export, health, nextyear, selectors, services

@@ -1,7 +1,7 @@
 """Who someone is in the portal: their role, their province, the provinces they must not judge.
 
-People sit below scoring in the layers (docs/architecture.md) yet name scoring's Province: only by the
-lazy "scoring.Province" reference, never an import, so the code still depends downward only.
+People sit below contests in the layers (docs/architecture.md) yet name contests' Province: only by the
+lazy "contests.Province" reference, never an import, so the code still depends downward only.
 """
 
 from django.conf import settings
@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 
 USER = settings.AUTH_USER_MODEL
-PROVINCE = "scoring.Province"
+PROVINCE = "contests.Province"
 
 
 class Role(models.TextChoices):

@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, Q, QuerySet
 from django.http import Http404
 
+from contests.models import Contest, Level, Province
 from people.models import Role
 from people.selectors import conflicted_province_ids, office_province_id, role_of
 
-from .models import Contest, Level, Province, Rubric
+from .models import Rubric
 
 MEMBER, CHAIR, VIEWER = "member", "chair", "viewer"  # a seat: judges own scores / also finals / sees all
 DEPARTMENT_SEATS = {Role.COMMITTEE: MEMBER, Role.CHAIR: CHAIR, Role.CENTRAL: VIEWER}
@@ -189,13 +190,15 @@ def unit_enters(contest: Contest, unit: Province) -> bool:
 
 def contest_entrants(contest: Contest) -> QuerySet[Province]:
     """Who enters a contest: its chosen list, else every CDD office of its entrant level under its
-    organiser (the whole country for the Department's contests: the 76 provinces nationally)."""
-    if contest.entrants.exists():
-        return contest.entrants.order_by("dopa_code")
-    if contest.organiser_id is None:
-        return Province.objects.filter(level=contest.entrant_level, is_cdd_office=True).order_by("dopa_code")
-    below = Q(parent=contest.organiser_id) | Q(parent__parent=contest.organiser_id)
-    return Province.objects.filter(below, level=contest.entrant_level, is_cdd_office=True).order_by("dopa_code")
+    organiser (the whole country for the Department's contests: the 76 provinces nationally). One lazy
+    queryset: whether a list was chosen is asked inside it, not by a query of its own per call."""
+    chosen = Contest.entrants.through.objects.filter(contest_id=contest.pk)
+    default = Q(level=contest.entrant_level, is_cdd_office=True)
+    if contest.organiser_id is not None:
+        default &= Q(parent=contest.organiser_id) | Q(parent__parent=contest.organiser_id)
+    return Province.objects.filter(Q(pk__in=chosen.values("province_id")) | (~Exists(chosen) & default)).order_by(
+        "dopa_code"
+    )
 
 
 ANONYMOUS = Actor()

@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group
 from django.db.models import OuterRef, Subquery
 from django.utils.html import format_html
 
+from contests.models import Province
 from core.http import show
 from people.models import Membership, Role
 from scoring.models import AwardTier
@@ -33,16 +34,7 @@ from .admin_forms import (
     column,
 )
 from .hooks import admin_entry
-from .models import (
-    Criterion,
-    Fact,
-    FactChange,
-    HolidayOverride,
-    HolidayOverrideChange,
-    Province,
-    ProvinceResult,
-    Rubric,
-)
+from .models import Criterion, Fact, FactChange, HolidayOverride, HolidayOverrideChange, ProvinceResult, Rubric
 from .permissions import is_central, is_department
 from .resources import FactImportExportAdmin
 from .spec import RubricError

@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from import_export.forms import ConfirmImportForm, ImportForm
 
+from contests.models import Level, Province
 from core.choices import ThaiNameChoiceField
 from people.models import Membership, Role
 from scoring.models import AwardTier
@@ -18,7 +19,7 @@ from . import selectors, services
 from .actor import Need, actor_of
 from .admin_dates import ThaiDates, be_text
 from .date_fields import ThaiDateField
-from .models import Criterion, Dimension, Level, Province, Rubric
+from .models import Criterion, Dimension, Rubric
 from .permissions import is_central, is_department
 from .rubric_json import rubric_json
 from .spec import RubricError, parse_rubric

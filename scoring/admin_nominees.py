@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from contests.models import Nominee, NomineeVersion
+
 from .admin_dates import ThaiDates
 from .admin_forms import RoleAccess
-from .models import Nominee, NomineeVersion
 from .nominations import nominees_for_user
 from .permissions import is_central, is_organiser
 

@@ -2,17 +2,19 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiExample, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.api import rule_permission
+from contests.models import Nominee, Province
+from core.api import rule_permission, validated
+from core.openapi import refusal
 
 from . import selectors, services
 from .access import rubric_permission
 from .contests import contest_rows
-from .models import FactSource, Nominee, Province
+from .models import FactSource
 from .nominations import nominees_for_user
 
 
@@ -100,7 +102,12 @@ class AwardTierSerializer(serializers.Serializer):
     count = serializers.IntegerField()
     provinces = serializers.ListField(child=serializers.CharField())
     vacant = serializers.IntegerField()
-    note_th = serializers.CharField(allow_blank=True, help_text="ไม่มีผู้ได้รับรางวัล N รางวัล when places are vacant")
+    tie_held = serializers.IntegerField(help_text="places held by a tie at an award line above: the panel decides")
+    note_th = serializers.CharField(
+        allow_blank=True,
+        help_text="ไม่มีผู้ได้รับรางวัล N รางวัล when places are vacant; รอคณะกรรมการตัดสินคะแนนเสมอ N รางวัล when a tie"
+        " above holds them",
+    )
     note_en = serializers.CharField(allow_blank=True)
 
 
@@ -163,15 +170,20 @@ class FactImport(APIView):
 
     @extend_schema(
         request=FactImportSerializer,
-        responses={200: FactImportResult, 400: inline_serializer("FactErrors", {"errors": serializers.ListField()})},
+        responses=FactImportResult,
+        examples=[
+            OpenApiExample(
+                "ข้อเท็จจริงหนึ่งแถว / one fact",
+                value={"facts": [{"province": "TH-50", "criterion": "1.1", "fact": "done", "value": "yes"}]},
+                request_only=True,
+            )
+        ],
         summary="บันทึกข้อมูลประกอบการให้คะแนน (ทั้งหมดหรือไม่บันทึกเลย) / record facts, all or none",
     )
     def post(self, request, year: str):
         rubric = self.rubric
-        payload = FactImportSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = payload.validated_data
-        # A refusal (bad rows, a frozen year) is answered by core.api.exception_handler.
+        data = validated(FactImportSerializer, request.data)
+        # A refusal (bad rows, a frozen year) is answered by core.api: one error per row, with its `row`.
         report = services.facts_import(
             rubric=rubric,
             rows=data["facts"],
@@ -216,13 +228,6 @@ class NomineeInput(serializers.Serializer):
     name_en = serializers.CharField(required=False, allow_blank=True, default="", help_text="optional (150)")
 
 
-REFUSAL = inline_serializer(
-    "NomineeRefusal",
-    {"th": serializers.CharField(), "en": serializers.CharField(), "detail": serializers.CharField(),
-     "code": serializers.CharField(), "field": serializers.CharField(required=False)},
-)  # fmt: skip
-
-
 class NominatingContest(APIView):
     """A contest that takes nominees, if the caller runs it or enters it: another office's contest, or one
     that takes no nominees, is 404 (the national contest answers 403 to whoever does not run it)."""
@@ -248,22 +253,25 @@ class NomineeList(NominatingContest):
 class NomineeSet(NominatingContest):
     @extend_schema(
         request=NomineeInput,
+        examples=[
+            OpenApiExample(
+                "ผู้ได้รับการเสนอชื่อ / a nominee",
+                value={"name_th": "นางสาวสมใจ ใจดี", "position_th": "นักวิชาการพัฒนาชุมชน", "name_en": "Somjai Jaidee"},
+                request_only=True,
+            )
+        ],
         responses={
             200: NomineeSerializer,
-            400: OpenApiResponse(REFUSAL, description="blank or too long, nominations closed, a frozen year"),
-            403: OpenApiResponse(description="may see the office but not nominate for it"),
-            404: OpenApiResponse(description="no such contest or office, or not one the caller may see"),
+            403: refusal(403, "may see the office but not nominate for it"),
+            404: refusal(404, "no such contest or office, or not one the caller may see"),
         },
         summary="เสนอชื่อหรือแก้ไขผู้ได้รับการเสนอชื่อของหน่วยงาน / set an office's nominee",
         description="The office's own staff until the contest's deadline; whoever runs the contest until the "
         "year is frozen. A change is a new version; the same name and position again change nothing.",
     )
     def post(self, request, slug: str, code: str):
-        payload = NomineeInput(data=request.data)
-        payload.is_valid(raise_exception=True)
+        data = validated(NomineeInput, request.data)
         unit = get_object_or_404(selectors.provinces_for_user(request.user), code=code)
-        # Refusals: PermissionDenied 403, Http404 404, PortalError 400 (core.api.exception_handler).
-        nominee = services.nominee_submit(
-            user=request.user, contest=self.rubric.contest, unit=unit, **payload.validated_data
-        )
+        # Refusals: PermissionDenied 403, Http404 404, PortalError 400 (core.api's error shape).
+        nominee = services.nominee_submit(user=request.user, contest=self.rubric.contest, unit=unit, **data)
         return Response(NomineeSerializer(nominee).data)

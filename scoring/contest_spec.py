@@ -9,8 +9,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from scoring.codes import NATIONAL_PREFIX, code_problem, national_code, period_problem
-from scoring.models import Combine, Level
+from contests.codes import NATIONAL_PREFIX, code_problem, national_code, period_problem
+from contests.models import Combine, Level
 from scoring.rules.base import Label
 from scoring.rules.fields import Reader
 from scoring.spec import RubricError, RubricSpec, parse_rubric

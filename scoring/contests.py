@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from contests.models import Combine, Contest, Province
 from people.models import Role
 
 from .actor import Need, actor_of, unit_enters
 from .engine import Breakdown, rank
-from .models import Combine, Contest, Province, ProvinceResult, Rubric
+from .models import ProvinceResult, Rubric
 from .rules.facts import fmt_points
 from .selectors import rubric_spec, standings_rows
 

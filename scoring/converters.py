@@ -5,7 +5,9 @@ from django.urls import register_converter
 
 
 class RubricKeyConverter:
-    regex = r"[0-9]{4}|[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)?"
+    # One group: Django wraps the regex in its own, but drf-spectacular's `pattern` is ^…$ around it as it is,
+    # and "^[0-9]{4}|[a-z]…$" anchored each alternative at one end only (issue #29).
+    regex = r"(?:[0-9]{4}|[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)?)"
 
     def to_python(self, value: str) -> str:
         return value

@@ -9,9 +9,10 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from contests.models import Level
 from core.thai import fmt_points, thai_datetime
 from core.thaimap import NO_AWARD, tier_colours
-from scoring.models import AwardTier, Level
+from scoring.models import AwardTier
 
 from . import hooks, selectors, tallies
 from .engine import vacant_places
@@ -218,7 +219,11 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
     shown = list(results.filter(pk__in=window).order_by("rank", "province__code").defer("explanations"))
     by_province = rubric.contest.entrant_level == Level.PROVINCE
     # The award holders (a few places; ties can add some), or for the map every province (76 at most).
-    light = list((ranked if by_province else ranked.exclude(award="")).only("award", "total", "province__code"))
+    light = list(
+        (ranked if by_province else ranked.exclude(award="")).only(
+            "award", "award_tie", "total", "province__code", "province__name_th"
+        )
+    )
     cutoff = tier_cutoffs(tiers, tally.lowest, sum(tally.holders.values()), settings_.award_min_total)
     open_criteria = open_at(criteria, today)
     tier_names = {t.code: t for t in tiers}
@@ -253,6 +258,8 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
         "no_award_fill": NO_AWARD,
         "tiers": tiers,
         "awards": selectors.award_tiers_filled(tiers, light),
+        # A tie at an award line is never settled here: the panel (the committee nationally) decides.
+        "award_ties": [r for r in light if r.award_tie],
         "missing": [
             {
                 "criterion": c,

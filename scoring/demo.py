@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import random
 from datetime import date
+from decimal import Decimal, InvalidOperation
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
+from contests.models import Province
 from people.models import Membership, Role
 
 from . import nominees, selectors, services
-from .models import Fact, FactSource, Province, Rubric
-from .rules import Rule
+from .models import Fact, FactSource, Rubric
 
 DEMO_PASSWORD = "cdd4-demo-2566"
 DEMO_USERS = [
@@ -135,44 +136,71 @@ def demo_facts(*, rubric: Rubric) -> int:
     if rubric.contest.nominates and rubric.period_order == 0:
         demo_nominees(rubric=rubric)
     if not rubric.contest.is_national:
-        return _contest_facts(rubric)
+        rows = demo_rows(rubric)
+        if not rows:  # every criterion judged (chonburi-web-2564, model-subdistrict-2565)
+            return 0
+        return _changed(services.facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO))
     for code, deadline in DEMO_DEADLINES.get(rubric.year, {}).items():
         if rubric.criteria.filter(code=code, deadline__isnull=True).exists():
             services.criterion_deadline_set(rubric=rubric, code=code, deadline=deadline)
     rules = {c.code: c.rule for c in selectors.rubric_spec(rubric).criteria()}
+    rows = demo_rows(rubric)
+    # An earlier demo imported judged facts ("1.2 done=yes" → 5 points nobody judged): blank them.
+    stale = Fact.objects.filter(rubric=rubric, source=FactSource.DEMO).exclude(value="")
+    for f in stale.select_related("province", "criterion"):
+        if rules[f.criterion.code].member_gives(f.name):
+            rows.append({"province": f.province.code, "criterion": f.criterion.code, "fact": f.name, "value": ""})
+    return _changed(services.facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO))
+
+
+def _changed(report) -> int:
+    return report.created + report.updated
+
+
+def demo_rows(rubric: Rubric) -> list[dict[str, str]]:
+    """The demo's facts as facts-import rows, the same every run: hand-written for the national contest, drawn
+    by each computed criterion's rule for every other contest. None is made up for what a committee member
+    gives (RUBRIC.md decision 13): a judged criterion's points are the committee demo's judgments or 0."""
+    spec = selectors.rubric_spec(rubric)
+    if not rubric.contest.is_national:
+        return _contest_rows(rubric, spec)
+    rules = {c.code: c.rule for c in spec.criteria()}
     rows = []
     for province in Province.objects.provinces():
         rng = random.Random(f"{rubric.year}-{province.code}")  # same demo every run
         # Judged facts are still drawn, then dropped: the data facts keep the values they always had.
         for criterion, fact, value in province_facts(rng, province.size_group):
-            if not member_gives(rules[criterion], fact):
+            if not rules[criterion].member_gives(fact):
                 rows.append({"province": province.code, "criterion": criterion, "fact": fact, "value": value})
-    # An earlier demo imported judged facts ("1.2 done=yes" → 5 points nobody judged): blank them.
-    stale = Fact.objects.filter(rubric=rubric, source=FactSource.DEMO).exclude(value="")
-    for f in stale.select_related("province", "criterion"):
-        if member_gives(rules[f.criterion.code], f.name):
-            rows.append({"province": f.province.code, "criterion": f.criterion.code, "fact": f.name, "value": ""})
-    report = services.facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO)
-    return report.created + report.updated
+    return rows
 
 
-def member_gives(rule: Rule, fact: str) -> bool:
-    """Whether a committee member gives this fact: none is made up for the demo (RUBRIC.md decision 13), so
-    a judged criterion's points are the committee demo's judgments or 0. A judged rule's other facts are
-    data (4.2's downloads beside the ticked steps) and stay."""
-    return rule.committee_judges and (not rule.tick_fact or fact == rule.tick_fact)
-
-
-def _contest_facts(rubric: Rubric) -> int:
+def _contest_rows(rubric: Rubric, spec) -> list[dict[str, str]]:
     """Each computed criterion's rule draws its own facts; judged criteria get the committee demo's scores."""
-    spec = selectors.rubric_spec(rubric)
     rows = []
     for unit in selectors.contest_entrants(rubric.contest):
         rng = random.Random(f"{rubric.key}-{unit.code}")  # same demo every run
         for c in spec.criteria():
             for fact, value in c.rule.demo_facts(rng, deadline=c.deadline).items():
                 rows.append({"province": unit.code, "criterion": c.code, "fact": fact, "value": value})
-    if not rows:  # every criterion judged (chonburi-web-2564, model-subdistrict-2565)
-        return 0
-    report = services.facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO)
-    return report.created + report.updated
+    return _one_value_per_fact(spec, rows)
+
+
+def _one_value_per_fact(spec, rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """A fact two criteria read is one value, one cell of the fact template (seed 003's TPMAP targets, read by
+    1.1.1 and 1.4). Each rule drew its own, so the largest is kept: a shared fact is a target or a total,
+    which no count drawn beside it may exceed."""
+    shared = {c.name for c in spec.fact_columns if len(c.criteria) > 1}
+    chosen: dict[tuple[str, str], str] = {}
+    for row in rows:
+        if row["fact"] in shared:
+            key = (row["province"], row["fact"])
+            chosen[key] = max(chosen.get(key, row["value"]), row["value"], key=_amount)
+    return [{**row, "value": chosen.get((row["province"], row["fact"]), row["value"])} for row in rows]
+
+
+def _amount(text: str) -> Decimal:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:  # a date or a yes: drawn alike by every rule that reads it
+        return Decimal(0)

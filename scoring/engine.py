@@ -107,6 +107,12 @@ def vacant_places(tiers: Sequence[tuple[str, int]], awarded: int) -> dict[str, i
     return out
 
 
+def tie_held_places(count: int, vacant: int, holders: int) -> int:
+    """Places of a tier held by a tie at an award line above it (decisions 7, 12): the tied entrants are
+    listed under the better tier, and who takes these places is the panel's decision, never "no award"."""
+    return max(0, count - vacant - holders)
+
+
 # A rank key holds each value in cents-of-a-cent (6 places), shifted so a negative value still sorts.
 KEY_PLACES = 6
 KEY_SHIFT = 10**15

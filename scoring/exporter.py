@@ -16,14 +16,17 @@ import csv
 import io
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
 
 from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_TYPE = "text/csv; charset=utf-8"
@@ -46,6 +49,14 @@ class Table:
     title: str
     header: list[str]
     rows: Iterable[list[Any]]
+    # What a sheet people fill in and send back needs (the fact template, issue #27); a plain export uses none.
+    preamble: list[str] = field(default_factory=list)  # lines above the header, in column A
+    more_header: list[list[Any]] = field(default_factory=list)  # header lines under the first, in grey
+    frozen_columns: int = 0  # columns that stay in view left of the data
+    widths: dict[int, int] = field(default_factory=dict)  # 0-based column → width in characters
+    text_columns: frozenset[int] = frozenset()  # columns kept as typed: "18/04/2566" stays text, not a date
+    choices: dict[int, list[str]] = field(default_factory=dict)  # a drop-down offered (other values allowed)
+    notes: dict[tuple[int, int], str] = field(default_factory=dict)  # (index in rows, column) → a cell comment
 
 
 class Exporter:
@@ -64,6 +75,10 @@ class Exporter:
 
     def table(self, source) -> Table:
         raise NotImplementedError
+
+    def tables(self, source) -> list[Table]:
+        """The sheets of the XLSX file: one, unless the exporter writes a workbook of several."""
+        return [self.table(source)]
 
     def filename(self, source) -> str:
         """The file name without its extension: "cdd4-2566-…" for the national contest, the contest's key for
@@ -116,24 +131,59 @@ def _xlsx_cell(value):
 def to_csv(table: Table) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerows([_csv_cell(line)] for line in table.preamble)
     writer.writerow([_csv_cell(v) for v in table.header])
-    writer.writerows([_csv_cell(v) for v in row] for row in table.rows)
+    writer.writerows([_csv_cell(v) for v in row] for row in [*table.more_header, *table.rows])
     return out.getvalue().encode("utf-8-sig")  # the BOM: Excel reads the file as UTF-8, Thai intact
 
 
-def to_xlsx(table: Table) -> bytes:
-    book = Workbook()
-    ws = book.active
+MUTED = Font(color="666666")
+
+
+def _sheet(ws, table: Table) -> None:
     ws.title = table.title[:31]  # Excel's limit on sheet names
+    for line in table.preamble:
+        ws.append([_xlsx_cell(line)])
+    top = ws.max_row + 1 if table.preamble else 1  # the header's row
     ws.append([_xlsx_cell(v) for v in table.header])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
+    for line in table.more_header:
+        ws.append([_xlsx_cell(v) for v in line])
+    first = ws.max_row + 1  # the first data row
     for row in table.rows:
         ws.append([_xlsx_cell(v) for v in row])
-    ws.freeze_panes = "A2"
+    for (at, column), text in table.notes.items():
+        ws.cell(first + at, column + 1).comment = Comment(text, "CDD 4.0", width=320, height=120)
+    for r, row in enumerate(ws.iter_rows(min_row=top, max_row=first - 1)):
+        for cell in row:
+            cell.font = Font(bold=True) if r == 0 else MUTED
+            if table.widths:  # a sheet laid out to be read: long names wrap in their columns
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = ws.cell(first, table.frozen_columns + 1).coordinate
+    for column, width in table.widths.items():
+        ws.column_dimensions[get_column_letter(column + 1)].width = width
+    last = max(ws.max_row, first)
+    for column in table.text_columns:
+        for (cell,) in ws.iter_rows(min_row=first, max_row=last, min_col=column + 1, max_col=column + 1):
+            cell.number_format = "@"
+    for column, values in table.choices.items():
+        offer = DataValidation(type="list", formula1=f'"{",".join(values)}"', allow_blank=True)
+        offer.showErrorMessage = False  # a drop-down to help, not a lock: "yes" and "1" are read too
+        letter = get_column_letter(column + 1)
+        offer.add(f"{letter}{first}:{letter}{last}")
+        ws.add_data_validation(offer)
+
+
+def to_xlsx_book(tables: list[Table]) -> bytes:
+    book = Workbook()
+    for n, table in enumerate(tables):
+        _sheet(book.active if n == 0 else book.create_sheet(), table)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def to_xlsx(table: Table) -> bytes:
+    return to_xlsx_book([table])
 
 
 WRITERS = {"xlsx": to_xlsx, "csv": to_csv}
@@ -142,7 +192,7 @@ WRITERS = {"xlsx": to_xlsx, "csv": to_csv}
 def export(source, identifier: str, fmt: str) -> tuple[bytes, str, str]:
     """(content, content type, file name) of exporter `identifier` over `source` in `fmt`; KeyError if unknown."""
     exporter = get(identifier, fmt)
-    data = WRITERS[fmt](exporter.table(source))
+    data = to_xlsx_book(exporter.tables(source)) if fmt == "xlsx" else WRITERS[fmt](exporter.table(source))
     return data, CONTENT_TYPES[fmt], f"{exporter.filename(source)}.{fmt}"
 
 

@@ -1,13 +1,17 @@
-"""Scoring's files: a year's standings with every criterion, its facts and their change history, and the
-fill-in sheet of facts central staff import. Written by `scoring.exporter` (formula-safe, BOM)."""
+"""Scoring's files: a year's standings with every criterion, its facts and their change history, the
+fill-in sheet of facts central staff import, and each contest's fact template. Written by `scoring.exporter`
+(formula-safe, BOM)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from contests.models import Contest
+
 from . import selectors
 from .dates import parse_moment
 from .exporter import Exporter, Table, register
+from .fact_template import template_tables
 from .facts_import import HEADER
 from .models import Fact, FactChange, Rubric
 
@@ -158,3 +162,24 @@ class FactTemplate(Exporter):
 
     def filename(self, rubric: Rubric) -> str:
         return f"facts-{rubric.key}"  # "facts-2566"; a contest by its key
+
+
+@register
+class ContestFactTemplate(Exporter):
+    """A contest's own fact template (issue #27): one row per entrant, one column per fact with its Thai name
+    and unit, a sheet per period and one explaining each fact (scoring.fact_template)."""
+
+    identifier = "contest-fact-template"
+    name_th, name_en = "แบบฟอร์มกรอกข้อมูลของการประกวด", "the contest's fact template"
+    formats = ("xlsx",)
+    permission = "scoring.import_facts"  # whoever runs the contest
+    scope = "contest"
+
+    def tables(self, contest: Contest) -> list[Table]:
+        return template_tables(contest)
+
+    def table(self, contest: Contest) -> Table:
+        return self.tables(contest)[0]
+
+    def filename(self, contest: Contest) -> str:
+        return f"{contest.slug}-fact-template"

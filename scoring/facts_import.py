@@ -6,17 +6,21 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 
+from contests.models import Contest, Level, Province
 from core.errors import RowError, RowsError, YearFrozen
 
-from . import selectors
+from . import fact_template, selectors
 from .dates import DateInputError, check_window
-from .models import Criterion, Fact, FactChange, FactSource, Level, Province, Rubric
+from .models import Criterion, Fact, FactChange, FactSource, Rubric
 from .recompute import results_mark_dirty
+from .sheet_limits import SheetError
 from .tabular import read_rows
+from .xlsx import xlsx_sheets
 
 # Bangkok has no provincial CDD office: say so instead of "unknown province".
 BANGKOK_KEYS = {"th-10", "กรุงเทพมหานคร", "กรุงเทพฯ", "กรุงเทพ", "bangkok"}
@@ -47,7 +51,12 @@ ENTRANT_HEADER = ("entrant", "criterion", "fact", "value")
 
 
 def facts_import_file(*, rubric: Rubric, data: bytes, filename: str, user=None) -> FactImportReport:
-    """A CSV/XLSX sheet of one rubric's facts, as the dashboard's upload and the API take it: all or none."""
+    """A CSV/XLSX sheet of one rubric's facts, as the dashboard's upload and the API take it: all or none.
+    The contest's fact template (scoring.fact_template) is read as such, every period of it at once."""
+    if Path(filename).suffix.lower() == ".xlsx":
+        sheets = xlsx_sheets(data)
+        if fact_template.is_template(sheets):
+            return facts_template_import(contest=rubric.contest, sheets=sheets, user=user)
     header = HEADER if rubric.contest.is_national else ENTRANT_HEADER
     rows = read_rows(data, filename, required=header)
     return facts_import(rubric=rubric, rows=rows, user=user, source=FactSource.IMPORT)
@@ -217,6 +226,45 @@ def _facts_write(*, rubric, parsed, existing, user, source, dry_run) -> FactImpo
         )
         results_mark_dirty(rubric_id=rubric.pk, province_ids=report.province_ids)
     return report
+
+
+def facts_template_import(
+    *, contest: Contest, sheets: Sequence[tuple[str, list[list]]], user=None, dry_run: bool = False
+) -> FactImportReport:
+    """A filled-in fact template: every period's sheet through `facts_import`, all or none. A refusal names
+    the sheet and the cell, Thai first; a blank cell changes nothing. `dry_run` writes nothing."""
+    read = fact_template.read_template(contest, sheets)
+    if not read.errors and not read.values:
+        if not any(selectors.rubric_spec(r).fact_columns for r, _, _ in read.parts):
+            raise SheetError(
+                "การประกวดนี้ไม่มีข้อมูลที่ต้องกรอก: ทุกเกณฑ์ให้คะแนนโดยคณะกรรมการ"
+                " / this contest takes no data: the panel scores every criterion"
+            )
+        raise SheetError(
+            "ไม่มีค่าใดในแบบฟอร์ม (กรอกค่าใต้แถวรหัสข้อมูลแล้วส่งใหม่)"
+            " / the template has no values (fill in the cells under the key row and send it again)"
+        )
+    total, refused = FactImportReport(), []
+    with transaction.atomic():  # every period or none
+        for rubric, rows, cells in read.parts:
+            if not rows:  # a period left blank is not touched (nor refused if it is frozen)
+                continue
+            try:
+                report = facts_import(
+                    rubric=rubric, rows=rows, user=user, source=FactSource.IMPORT, first_row=1, dry_run=dry_run
+                )
+            except YearFrozen:
+                raise
+            except FactImportError as exc:
+                refused += [(cells[e.row - 1], e.th, e.en) for e in exc.errors]
+                continue
+            total.created, total.updated = total.created + report.created, total.updated + report.updated
+            total.unchanged += report.unchanged
+            total.changes += [(cells[n - 1].row, *change) for n, *change in report.changes]
+            total.province_ids |= report.province_ids
+        if read.errors or refused:
+            raise FactImportError(fact_template.cell_errors(read, refused))  # rolls back the periods written
+    return total
 
 
 def fact_set(

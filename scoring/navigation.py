@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.urls import reverse
 
+from contests.models import Level, Province
 from people.models import Role
 
 from .actor import actor_of
 from .contests import enters
 from .hooks import nav_extra
-from .models import Level, Province, Rubric
+from .models import Rubric
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,11 @@ from datetime import date
 
 from django.db.models import QuerySet
 
+from contests.models import Contest, Nominee
 from people.models import Role
 
 from .actor import actor_of
-from .models import Contest, Criterion, Nominee, Rubric
+from .models import Criterion, Rubric
 from .selectors import provinces_for_user, rubric_calendar
 from .workdays import deadline_text
 

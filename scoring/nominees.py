@@ -11,12 +11,12 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
+from contests.models import Contest, Nominee, NomineeVersion, Province
+from contests.models.nominees import NAME_MAX, POSITION_MAX
 from core.errors import PortalError, YearFrozen
 
 from . import selectors
 from .contests import enters
-from .models import Contest, Nominee, NomineeVersion, Province
-from .models.nominees import NAME_MAX, POSITION_MAX
 from .nominations import NominationWindow, nomination_window
 from .permissions import is_own_province, runs_contest
 

@@ -14,13 +14,14 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from contests.models import Province
 from core.thai import thai_date
 from people.models import Role
 
 from . import selectors
 from .actor import SYSTEM
 from .dashboard import due_soon, submitted_pairs, year_settings
-from .models import Province, ReminderSent, Rubric
+from .models import ReminderSent, Rubric
 from .workdays import moved_suffix
 
 log = logging.getLogger(__name__)

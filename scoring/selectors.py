@@ -6,21 +6,18 @@ from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 
+from contests.models import Contest, Level, Nominee, Province
 from core.thai import fmt_points
 
 from .actor import actor_of, contest_entrants
 from .dates import parse_date, shift_year
-from .engine import vacant_places
+from .engine import tie_held_places, vacant_places
 from .models import (
-    Contest,
     Fact,
     FreezeAction,
     FreezeEvent,
     HolidayOverride,
     HolidayOverrideChange,
-    Level,
-    Nominee,
-    Province,
     ProvinceResult,
     ResultsState,
     Rubric,
@@ -317,6 +314,7 @@ def calendar_year(rubric: Rubric) -> dict:
 
 
 NO_AWARD = ("ไม่มีผู้ได้รับรางวัล", "no award")
+TIE_HELD = ("รอคณะกรรมการตัดสินคะแนนเสมอ", "awaiting the panel's decision on a tie")
 
 
 def award_tiers_filled(tiers, results) -> list[dict]:
@@ -330,6 +328,11 @@ def award_tiers_filled(tiers, results) -> list[dict]:
     for tier in tiers:
         holders = [r for r in results if r.award == tier.code]
         vacant = vacancies[tier.code]
+        held = tie_held_places(tier.count, vacant, len(holders))
+        notes = [f"{NO_AWARD[0]} {vacant} รางวัล"] if vacant else []
+        notes += [f"{TIE_HELD[0]} {held} รางวัล"] if held else []
+        notes_en = [f"{NO_AWARD[1]}: {vacant} place{'' if vacant == 1 else 's'} vacant"] if vacant else []
+        notes_en += [f"{TIE_HELD[1]}: {held} place{'' if held == 1 else 's'}"] if held else []
         out.append(
             {
                 "code": tier.code,
@@ -338,8 +341,9 @@ def award_tiers_filled(tiers, results) -> list[dict]:
                 "count": tier.count,
                 "provinces": [r.province.code for r in holders],
                 "vacant": vacant,
-                "note_th": f"{NO_AWARD[0]} {vacant} รางวัล" if vacant else "",
-                "note_en": f"{NO_AWARD[1]}: {vacant} place{'' if vacant == 1 else 's'} vacant" if vacant else "",
+                "tie_held": held,
+                "note_th": " · ".join(notes),
+                "note_en": " · ".join(notes_en),
             }
         )
     return out

@@ -14,12 +14,13 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.db.models import ProtectedError
 
+from contests.codes import national_code
+from contests.models import Combine, Contest, Level, Province
 from core.errors import YearFrozen
 from core.thai import fmt_points
 from scoring.models import AwardTier
 
 from . import selectors
-from .codes import national_code
 from .contest_spec import parse_rubric_file
 from .dates import parse_date
 from .facts_import import (  # noqa: F401  (re-exported)
@@ -32,17 +33,14 @@ from .facts_import import (  # noqa: F401  (re-exported)
     fact_set,
     facts_import,
     facts_import_file,
+    facts_template_import,
 )
 from .models import (
-    Combine,
-    Contest,
     Criterion,
     Dimension,
     HolidayAction,
     HolidayOverride,
     HolidayOverrideChange,
-    Level,
-    Province,
     ProvinceResult,
     Rubric,
     YearSettings,
@@ -56,7 +54,6 @@ from .recompute import (  # noqa: F401  (re-exported)
     standings_refresh,
 )
 from .spec import RubricError, RubricSpec, parse_rubric
-from .units import UnitsLoadReport, units_load, units_read  # noqa: F401  (re-exported)
 
 
 def _ensure_results(rubric: Rubric) -> None:

@@ -14,6 +14,8 @@ MAX_ROWS = 50_000
 MAX_COLUMNS = 50
 # Rows x named columns of the table an import builds (50,000 rows of 20 columns).
 MAX_CELLS = 1_000_000
+# Worksheets in one XLSX: a fact template has one per period (twelve months at most) and its explanation.
+MAX_SHEETS = 40
 # An XLSX's parts once unzipped (the zip declares these sizes and zipfile reads no further):
 # a full 50,000-row sheet is about 12 MB of XML.
 MAX_UNZIPPED_BYTES = 40 * 1024 * 1024
@@ -45,4 +47,12 @@ def check_cells(cells: int) -> None:
         raise SheetError(
             f"ไฟล์มีข้อมูลเกิน {MAX_CELLS:,} ช่อง (แบ่งเป็นหลายไฟล์ หรือลบคอลัมน์ที่ไม่ใช้)"
             f" / the file has more than {MAX_CELLS:,} cells (split it, or delete the columns not used)"
+        )
+
+
+def check_sheets(sheets: int) -> None:
+    if sheets > MAX_SHEETS:
+        raise SheetError(
+            f"ไฟล์ XLSX มี {sheets:,} แผ่นงาน เกิน {MAX_SHEETS} แผ่นงาน (ลบแผ่นงานที่ไม่ใช้ออก)"
+            f" / the XLSX file has {sheets:,} worksheets, more than {MAX_SHEETS} (delete the ones not used)"
         )

@@ -17,7 +17,7 @@ from typing import Any
 from core.errors import PortalError, first_few
 from core.thai import fmt_points
 from scoring.rules import Rule, RuleError, build_rule
-from scoring.rules.base import DEFAULT_ROUNDING, ROUNDING_MODES, Label, Rounding
+from scoring.rules.base import DEFAULT_ROUNDING, ROUNDING_MODES, FactFormat, Label, Rounding
 from scoring.rules.fields import Reader
 
 
@@ -88,6 +88,51 @@ class DimensionSpec:
 
 
 @dataclass(frozen=True)
+class FactColumn:
+    """One fact an office reports from its data, however many criteria read it (issue #27): one column of
+    the contest's fact template, written to each of its criteria on import."""
+
+    name: str
+    label: Label
+    unit: Label | None
+    format: FactFormat
+    criteria: tuple[CriterionSpec, ...]
+
+
+def fact_columns(criteria: list[CriterionSpec]) -> list[FactColumn]:
+    """The data facts of the criteria in rubric order, each once (rules' `data_facts`)."""
+    readers: dict[str, list[CriterionSpec]] = {}
+    for c in criteria:
+        for name in c.rule.data_facts():
+            readers.setdefault(name, []).append(c)
+    out = []
+    for name, found in readers.items():
+        rule = found[0].rule
+        out.append(FactColumn(name, rule.label(name), rule.unit(name), rule.fact_format(name), tuple(found)))
+    return out
+
+
+def _shared_facts(r: Reader, criteria: list[CriterionSpec]) -> None:
+    """A fact name is one value across the rubric (typed once on the template): criteria that share one must
+    name it, with the same name and unit, so two different dates never share a kind's default name."""
+    for column in fact_columns(criteria):
+        if len(column.criteria) < 2:
+            continue
+        rules = [c.rule for c in column.criteria]
+        named = all(rule.names(column.name) for rule in rules)
+        if named and len({(rule.label(column.name), rule.unit(column.name)) for rule in rules}) == 1:
+            continue
+        codes = ", ".join(c.code for c in column.criteria)
+        r.fail(
+            RUBRIC,
+            f"ข้อมูล “{column.name}” ใช้ในเกณฑ์ {codes}: ชื่อข้อมูลเดียวกันคือค่าเดียวกัน (กรอกช่องเดียวในแบบฟอร์ม)"
+            " จึงต้องมีชื่อและหน่วยใน labels ตรงกันทุกเกณฑ์ ถ้าเป็นคนละค่าให้ตั้งชื่อข้อมูลต่างกัน",
+            f"fact “{column.name}” is read by criteria {codes}: one name is one value (one cell of the fact"
+            " template), so its labels (name and unit) must match in each; name the facts apart if they differ",
+        )
+
+
+@dataclass(frozen=True)
 class RubricSpec:
     year: int
     name_th: str
@@ -116,6 +161,10 @@ class RubricSpec:
 
     def level_for(self, total: Decimal) -> int | None:
         return band_level(self.level_bands, total)
+
+    @cached_property
+    def fact_columns(self) -> list[FactColumn]:
+        return fact_columns(self.criteria())
 
 
 RUBRIC = Label("เกณฑ์การประเมิน", "Rubric")
@@ -347,7 +396,9 @@ def parse_rubric(data: dict) -> RubricSpec:
                 f"{_sum_text(parts)} ไม่เท่ากับ {fmt_points(total)} คะแนน",
                 f"{_sum_text(parts)}, not {fmt_points(total)}",
             )
-    tie_break = data.get("tie_break")
+    # Only a rubric that states a tie-break order applies one (RUBRIC.md decision 12): absent means none.
+    _shared_facts(r, [c for d in dims if d for c in d.criteria])
+    tie_break = data.get("tie_break", [])
     if not isinstance(tie_break, list) or len(set(map(str, tie_break))) != len(tie_break):
         r.fail(RUBRIC, "tie_break ต้องเป็นรายการรหัสมิติที่ไม่ซ้ำกัน", "tie_break must list distinct dimension codes")
         tie_break = []

@@ -16,7 +16,7 @@ from pathlib import Path
 from .sheet_limits import MAX_ROWS, SheetError, check_cells, check_rows, check_width
 from .xlsx import xlsx_rows
 
-__all__ = ["MAX_ROWS", "SheetError", "Table", "read_rows"]
+__all__ = ["MAX_ROWS", "SheetError", "Table", "cell_text", "read_rows"]
 
 
 def read_rows(data: bytes, filename: str, required: tuple[str, ...] = ()) -> list[dict[str, str]]:
@@ -24,7 +24,7 @@ def read_rows(data: bytes, filename: str, required: tuple[str, ...] = ()) -> lis
     columns and at least one data row must follow (a header-only or one-line file is refused)."""
     suffix = Path(filename).suffix.lower()
     if suffix == ".xlsx":
-        rows = _to_dicts([["" if v is None else _cell(v) for v in row] for row in xlsx_rows(data)])
+        rows = _to_dicts([["" if v is None else cell_text(v) for v in row] for row in xlsx_rows(data)])
     elif suffix in (".csv", ".txt"):
         rows = _csv_rows(data)
     else:
@@ -92,7 +92,8 @@ def _csv_rows(data: bytes) -> list[dict[str, str]]:
     return _to_dicts(rows)
 
 
-def _cell(value) -> str:
+def cell_text(value) -> str:
+    """A cell as the import reads it: a date as 2023-04-18, a whole number without ".0"."""
     if hasattr(value, "date") and hasattr(value, "hour"):  # a datetime cell holding a date
         return value.date().isoformat() if (value.hour, value.minute, value.second) == (0, 0, 0) else value.isoformat()
     if isinstance(value, float) and value.is_integer():

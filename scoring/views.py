@@ -18,7 +18,7 @@ from core.http import BodyTooLarge, check_body_size, show, takes_files
 from core.thaimap import thailand_map
 
 from . import dashboard as board
-from . import selectors, services, snapshots
+from . import exporter, selectors, services, snapshots
 from .access import rubric_gate
 from .actor import actor_of
 from .contests import contest_rows
@@ -72,6 +72,7 @@ def dashboard_page(request, year: int):
     if ctx["snapshot"]:  # who froze, published or withdrew it, when and why
         ctx["freeze_events"] = list(FreezeEvent.objects.filter(rubric=rubric).select_related("by")[:10])
     ctx["map_provinces"] = [(p["code"], p["d"], names.get(p["code"], p["name"])) for p in ctx["map"]["provinces"]]
+    ctx["template_facts"] = len(selectors.rubric_spec(rubric).fact_columns)
     if rubric.period:  # a contest with periods: each period's page, and the periods combined
         ctx["periods"] = list(rubric.contest.rubrics.select_related("contest").order_by("period_order"))
         ctx["combined"] = contest_rows(rubric.contest)[: board.PAGE_SIZE]
@@ -227,11 +228,19 @@ def results(request, year: int):
     return render(request, "scoring/results.html", ctx)
 
 
+@require_GET
+def facts_template(request, year: str):
+    """The contest's fact template (every period of it), for whoever runs the contest; 404 for anyone else."""
+    rubric = rubric_gate(request, "scoring.import_facts", year)
+    return exporter.response(rubric.contest, "contest-fact-template", "xlsx")
+
+
 @takes_files
 @csrf_exempt  # the CSRF check reads the body: it runs below, once the sender is authorised
 @require_POST
 def facts_upload(request, year: str):
-    """Whoever runs the contest uploads a sheet of facts (entrant,criterion,fact,value): all rows or none."""
+    """Whoever runs the contest uploads its filled-in fact template, or a sheet of entrant,criterion,fact,value
+    rows: all of it or none."""
     rubric = rubric_gate(request, "scoring.import_facts", year)
     try:
         check_body_size(request, "facts")

@@ -1,4 +1,5 @@
-"""The first sheet of an XLSX as lists of cell values, read in bounded memory (scoring.tabular's XLSX half).
+"""An XLSX's sheets as lists of cell values, read in bounded memory (scoring.tabular's XLSX half; the fact
+template's sheets, one per period, in scoring.fact_template).
 
 openpyxl's read-only `iter_rows` pads each row to the sheet's last column and builds all of a row's cells
 at once: one cell in column XFD on each row of a 32 KB file took 2.4 GB. Here the sheet's XML is walked
@@ -23,7 +24,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._reader import CELL_TAG, DATA_TAG, FORMULA_TAG, ROW_TAG, WorkSheetParser
 
-from .sheet_limits import MAX_UNZIPPED_BYTES, SheetError, check_cells, check_rows, check_width
+from .sheet_limits import MAX_UNZIPPED_BYTES, SheetError, check_cells, check_rows, check_sheets, check_width
 
 # No real sheet nests deeper than ~10 elements, nor holds more than a few dozen inside one cell (rich text).
 MAX_DEPTH = 64
@@ -32,15 +33,28 @@ MAX_CELL_PARTS = 1000
 
 def xlsx_rows(data: bytes) -> list[list]:
     """Each row's values from column A, None where a cell is empty; blank rows kept, so row numbers match."""
+    return xlsx_sheets(data, first_only=True)[0][1]
+
+
+def xlsx_sheets(data: bytes, *, first_only: bool = False) -> list[tuple[str, list[list]]]:
+    """Every worksheet as (its name, its rows as xlsx_rows reads them); the limits hold for the whole book."""
     _check_parts(data)
-    sheet = _open(data)
-    _check_dimension(sheet)
-    try:
-        return list(_rows(sheet))
-    except SheetError:
-        raise
-    except Exception as exc:  # openpyxl and the XML parser raise many kinds for a broken part
-        raise SheetError(f"อ่านไฟล์ XLSX ไม่ได้ / cannot read the XLSX file: {exc}") from exc
+    sheets = _open(data).worksheets
+    if not sheets:
+        raise _damaged("no worksheet")
+    check_sheets(len(sheets))
+    out, values = [], 0
+    for sheet in sheets[:1] if first_only else sheets:
+        _check_dimension(sheet)
+        try:
+            rows = list(_rows(sheet, values))
+        except SheetError:
+            raise
+        except Exception as exc:  # openpyxl and the XML parser raise many kinds for a broken part
+            raise SheetError(f"อ่านไฟล์ XLSX ไม่ได้ / cannot read the XLSX file: {exc}") from exc
+        values += sum(v is not None for row in rows for v in row)
+        out.append((sheet.title, rows))
+    return out
 
 
 def _damaged(why: str) -> SheetError:
@@ -77,7 +91,7 @@ def _check_parts(data: bytes) -> None:
 
 def _open(data: bytes):
     try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise SheetError(f"เปิดไฟล์ XLSX ไม่ได้ / cannot read the XLSX file: {exc}") from exc
 
@@ -91,7 +105,8 @@ def _check_dimension(sheet) -> None:
     check_cells(rows * columns)
 
 
-def _rows(sheet) -> Iterator[list]:
+def _rows(sheet, values: int = 0) -> Iterator[list]:
+    """`values`: how many the sheets before this one held (MAX_CELLS is for the whole book)."""
     book = sheet.parent
     cells = WorkSheetParser(
         None,
@@ -104,7 +119,7 @@ def _rows(sheet) -> Iterator[list]:
     stack: list = []  # the open elements, the root first
     cell, parts = None, 0  # the <c> being read and how many elements it holds so far
     row: list = []
-    done = values = 0  # the last row yielded; values read
+    done = 0  # the last row yielded; `values`: values read
     with sheet._get_source() as source:
         for event, element in safe_xml.iterparse(source, events=("start", "end"), forbid_dtd=True):
             if event == "start":

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch
-from django.http import JsonResponse
+from django.http import HttpResponse
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import APIException, NotFound, PermissionDenied
@@ -14,6 +14,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api import both, error_response, validated
+from core.openapi import refusal
 from people.models import Membership, Role
 from scoring.actor import Need, actor_of
 from scoring.models import Criterion, Rubric
@@ -21,7 +23,6 @@ from scoring.selectors import provinces_for_user
 
 from . import services, uploads
 from .models import Evidence, Submission
-from .validators.content import UploadRefused
 
 
 class EvidenceSerializer(serializers.ModelSerializer):
@@ -55,15 +56,10 @@ class EvidenceCreateSerializer(serializers.Serializer):
     description = serializers.CharField(required=False, allow_blank=True, max_length=300)
 
 
-class RefusalSerializer(serializers.Serializer):
-    detail = serializers.CharField()
-    detail_en = serializers.CharField()
-
-
 class EvidenceCollection(APIView):
     parser_classes = [MultiPartParser, FormParser]
 
-    def _uploader_refusal(self, request, key) -> JsonResponse | None:
+    def _uploader_refusal(self, request, key) -> HttpResponse | None:
         """Who is sending, from the headers and the session alone: not a byte of the body is read.
 
         The session's CSRF check needs the body, so it comes after (DRF's SessionAuthentication).
@@ -74,21 +70,20 @@ class EvidenceCollection(APIView):
             try:
                 user = Request(request, authenticators=headers_only).user
             except APIException as exc:
-                return JsonResponse({"detail": str(exc.detail)}, status=exc.status_code)
+                th, en = both(str(exc.detail), str(exc.get_codes()))
+                return error_response(th, en, status=exc.status_code, code=exc.get_codes())
         if not user.is_authenticated:
-            refused = JsonResponse(
-                {"detail": "กรุณาเข้าสู่ระบบ", "detail_en": "Authentication credentials were not provided"}, status=401
+            return error_response(
+                "กรุณาเข้าสู่ระบบ", "Authentication credentials were not provided", status=401, code="not_authenticated"
             )
-            refused["WWW-Authenticate"] = self.get_authenticate_header(request) or "Token"
-            return refused
         actor = actor_of(user)
         rubric = Rubric.objects.by_key(key).select_related("contest").first()
         if rubric is None or not actor.sees(rubric.contest):  # another office's contest: as an unknown key
-            return JsonResponse({"detail": "ไม่พบการประกวด", "detail_en": "no such contest"}, status=404)
+            return error_response("ไม่พบการประกวด", "no such contest", status=404, code="not_found")
         if actor.role != Role.PROVINCIAL:
-            return JsonResponse({"detail": "เฉพาะเจ้าหน้าที่จังหวัด", "detail_en": "provincial staff only"}, status=403)
+            return error_response("เฉพาะเจ้าหน้าที่จังหวัด", "provincial staff only", status=403, code="permission_denied")
         if not actor.enters(rubric.contest):
-            return JsonResponse({"detail": "ไม่พบการประกวด", "detail_en": "no such contest"}, status=404)
+            return error_response("ไม่พบการประกวด", "no such contest", status=404, code="not_found")
         return None
 
     def dispatch(self, request, *args, **kwargs):
@@ -100,11 +95,11 @@ class EvidenceCollection(APIView):
             limits = uploads.limits_bytes()  # once per request: the cap, the streaming handler and the final check
             if uploads.content_length(request) > uploads.hard_cap(limits):
                 r = uploads.size_refusal("any", uploads.hard_cap(limits) - 1024 * 1024)
-                return JsonResponse({"detail": r.th, "detail_en": r.en}, status=413)
+                return error_response(r.th, r.en, status=413, code=r.code)
             uploads.install(request, limits)
             refusal = uploads.read_body(request)
             if refusal is not None:  # nothing was kept; DRF's authentication and CSRF check come after
-                return JsonResponse({"detail": refusal.th, "detail_en": refusal.en}, status=refusal.status)
+                return error_response(refusal.th, refusal.en, status=refusal.status, code=refusal.code)
         return super().dispatch(request, *args, **kwargs)
 
     @extend_schema(
@@ -127,13 +122,21 @@ class EvidenceCollection(APIView):
 
     @extend_schema(
         request={"multipart/form-data": EvidenceCreateSerializer},
+        examples=[
+            OpenApiExample(
+                "ลิงก์ / a link",
+                value={"criterion": "4.1.1", "url": "https://www.youtube.com/watch?v=x", "description": "คลิปกิจกรรม"},
+                media_type="multipart/form-data",
+                request_only=True,
+            )
+        ],
         responses={
             201: EvidenceSerializer,
-            400: RefusalSerializer,
-            403: None,
-            413: RefusalSerializer,
-            503: RefusalSerializer,
-            507: RefusalSerializer,
+            403: refusal(403, "provincial staff only"),
+            409: refusal(409, "the same file or link was sent already, or the year is frozen or published"),
+            413: refusal(413, "larger than its kind's cap, or than any upload may be"),
+            503: refusal(503, "the database is briefly unavailable: nothing was kept, send it again (Retry-After)"),
+            507: refusal(507, "the portal's file storage is full: nothing was kept"),
         },
         summary="ส่งหลักฐานฉบับใหม่ (เฉพาะเจ้าหน้าที่จังหวัด) / submit a new evidence version (provincial staff)",
     )
@@ -150,25 +153,22 @@ class EvidenceCollection(APIView):
         rubric = actor.contest_or_404(year, Need.ENTER)
         province = request.user.membership.province
         refusals = getattr(request._request, "upload_refusals", [])
-        data = EvidenceCreateSerializer(data=request.data)
         try:
             if refusals:
-                raise refusals[0][1]
-            data.is_valid(raise_exception=True)
+                raise refusals[0][1]  # an UploadRefused, answered with its status by core.api
+            data = validated(EvidenceCreateSerializer, request.data)
             # evidence_submit looks the criterion up before it stores anything: no separate query here.
             evidence = services.evidence_submit(
                 user=request.user,
                 rubric=rubric,
                 province=province,
-                criterion_code=data.validated_data["criterion"],
-                upload=data.validated_data.get("file"),
-                url=data.validated_data.get("url", ""),
-                description=data.validated_data.get("description", ""),
+                criterion_code=data["criterion"],
+                upload=data.get("file"),
+                url=data.get("url", ""),
+                description=data.get("description", ""),
             )
         except Criterion.DoesNotExist as exc:
             raise NotFound("ไม่พบตัวชี้วัด / no such criterion") from exc
-        except UploadRefused as r:
-            return Response({"detail": r.th, "detail_en": r.en}, status=r.status)
         finally:
             uploads.cleanup(request.FILES.getlist("file"))
         return Response(EvidenceSerializer(evidence).data, status=status.HTTP_201_CREATED)

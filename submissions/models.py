@@ -2,7 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from scoring.models import Criterion, Province, Rubric
+from contests.models import Province
+from scoring.models import Criterion, Rubric
 
 from .querysets import EvidenceQuerySet
 

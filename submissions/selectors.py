@@ -9,7 +9,8 @@ from django.db.models import Count, F, Min, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from scoring.models import Criterion, Province, ProvinceResult, Rubric
+from contests.models import Province
+from scoring.models import Criterion, ProvinceResult, Rubric
 from scoring.selectors import provinces_for_user, work_calendar
 
 from .models import Evidence, InnovationReport, Submission, SubmissionStatus

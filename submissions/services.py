@@ -19,8 +19,9 @@ from django.db import IntegrityError, InterfaceError, OperationalError, transact
 from django.db.models import Max, Min
 from django.utils import timezone
 
+from contests.models import Province
 from scoring.actor import actor_of
-from scoring.models import Criterion, Fact, FactSource, Province, Rubric
+from scoring.models import Criterion, Fact, FactSource, Rubric
 from scoring.rules.base import EvidenceExpected
 from scoring.selectors import rubric_spec
 from scoring.services import ensure_not_frozen, fact_set, results_mark_dirty

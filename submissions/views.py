@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
+from contests.models import Level
 from core import gate
 from core.errors import PortalError
 from core.http import show, takes_files
@@ -22,7 +23,6 @@ from people.models import Role
 from scoring import services as scoring_services
 from scoring.actor import actor_of
 from scoring.contests import contests_for_user, enters
-from scoring.models import Level
 from scoring.nominations import nomination_window
 from scoring.permissions import runs_contest
 from scoring.selectors import is_frozen, nominees_by_unit, provinces_for_user

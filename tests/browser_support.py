@@ -25,8 +25,9 @@ def launch(live_server, monkeypatch, settings, tmp_path):
     """Yields a browser on a live server whose data is bootstrapped and whose evidence goes to tmp_path."""
     from playwright.sync_api import sync_playwright
 
+    from contests.models import Province
     from scoring import services
-    from scoring.models import Province, Rubric
+    from scoring.models import Rubric
 
     # Playwright's sync API runs an event loop in this thread; our ORM calls here are still synchronous.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -9,9 +9,10 @@ from django.core.management import call_command
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from contests.models import Province
 from core.thai import BANGKOK
 from people.models import Role
-from scoring.models import Province, Rubric
+from scoring.models import Rubric
 
 from .factories import UserFactory
 
@@ -58,6 +59,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
     app.conf.task_always_eager = eager
+
+
+@pytest.fixture
+def reloaded(django_db_setup, django_db_blocker):
+    """Set up before `transactional_db`, so torn down after its flush: loads what the session loaded once
+    (also first, when an earlier transactional test, e.g. a browser test, left the tables empty)."""
+    with django_db_blocker.unblock():
+        if not Rubric.objects.exists():
+            call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
+    yield
+    with django_db_blocker.unblock():
+        call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
 
 
 OUR_TEMPLATES = str(Path(__file__).resolve().parents[1])

@@ -1,10 +1,15 @@
+import hashlib
 import json
+from datetime import date
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
+from awards.verification import new_code
+from contests.models import Level, Province
 from people.models import Membership, Role
-from scoring.models import Level, Province
+from scoring.models import Rubric
 
 PASSWORD = "test-pass-2566"
 
@@ -64,3 +69,32 @@ def office_contest(slug: str, office, *entrants, nominates: bool = False, mark: 
     rubric = services.rubric_load(data=data)
     standings_recompute(rubric_id=rubric.pk, full=True)
     return rubric
+
+
+class IssuedDocumentFactory(factory.django.DjangoModelFactory):
+    """A finished document as `awards.services.document_render` leaves it (its file's SHA-256 stored);
+    IssuedDocumentFactory(version=2) for a later one of the same kind. Add a VerificationCodeFactory to issue it."""
+
+    class Meta:
+        model = "awards.GeneratedDocument"
+
+    rubric = factory.LazyFunction(lambda: Rubric.objects.get(year=2566))
+    kind = "certificates"
+    scope = "all"
+    source_key = factory.Sequence(lambda n: f"factory-{n}")
+    version = 1
+    status = "done"
+    progress = 100
+    finished_at = factory.LazyFunction(timezone.now)
+    sha256 = factory.Sequence(lambda n: hashlib.sha256(f"document {n}".encode()).hexdigest())
+
+
+class VerificationCodeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "awards.VerificationCode"
+
+    document = factory.SubFactory(IssuedDocumentFactory)
+    code = factory.LazyFunction(new_code)
+    entrant_th = "สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่"
+    award_th = "รางวัลชนะเลิศ"
+    dated = date(2023, 8, 21)

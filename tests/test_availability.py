@@ -19,7 +19,18 @@ def test_database_unavailable_api_gets_thai_json_503(error):
 
     assert response.status_code == 503
     assert response["Retry-After"] == "5"
-    assert json.loads(response.content) == {"detail": middleware.TH, "detail_en": middleware.EN}
+    assert json.loads(response.content) == {  # the API's one error shape (core.api, docs/api.md)
+        "type": "server_error",
+        "errors": [
+            {
+                "code": "unavailable",
+                "detail": f"{middleware.TH} / {middleware.EN}",
+                "th": middleware.TH,
+                "en": middleware.EN,
+                "attr": None,
+            }
+        ],
+    }
 
 
 def test_database_unavailable_page_gets_standalone_thai_page():

@@ -8,9 +8,9 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.views.defaults import server_error
 
+from contests.models import Province
 from people.models import Role
 from scoring import services
-from scoring.models import Province
 
 from .factories import DistrictFactory, UserFactory
 

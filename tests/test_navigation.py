@@ -6,9 +6,10 @@ import re
 import pytest
 from django.urls import reverse
 
+from contests.models import Province
 from people.models import Role
 from scoring import services, snapshots
-from scoring.models import Province, StandingsSnapshot
+from scoring.models import StandingsSnapshot
 
 from .factories import DistrictFactory, UserFactory
 

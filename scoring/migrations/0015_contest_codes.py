@@ -2,7 +2,7 @@
 
 import django.db.models.functions.comparison
 import django.db.models.functions.text
-import scoring.codes
+import contests.codes  # scoring.codes until the contests app (contests 0001)
 from django.db import migrations, models
 
 
@@ -30,12 +30,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='contest',
             name='slug',
-            field=models.SlugField(max_length=60, unique=True, validators=[scoring.codes.validate_contest_code], verbose_name='รหัสการประกวด / contest code'),
+            field=models.SlugField(max_length=60, unique=True, validators=[contests.codes.validate_contest_code], verbose_name='รหัสการประกวด / contest code'),
         ),
         migrations.AlterField(
             model_name='rubric',
             name='period',
-            field=models.CharField(blank=True, default='', max_length=20, validators=[scoring.codes.validate_period_code], verbose_name='รอบ / period'),
+            field=models.CharField(blank=True, default='', max_length=20, validators=[contests.codes.validate_period_code], verbose_name='รอบ / period'),
         ),
         migrations.RunPython(refuse_squatted_codes, migrations.RunPython.noop),
         migrations.AddConstraint(

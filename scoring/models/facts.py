@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.db import models
 
+from contests.models import Province
 from core.thai import thai_date
 
 from .rubrics import Criterion, Rubric
-from .units import Province
 
 
 class FactSource(models.TextChoices):

@@ -1,97 +1,12 @@
-"""Contests, their rubrics (one per period), dimensions, criteria and award tiers."""
+"""A contest's rubrics (one per period), dimensions, criteria and award tiers."""
 
 import uuid
 
 from django.db import models
-from django.db.models import CharField, F, Q, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import Q
 
-from scoring.codes import NATIONAL_PREFIX, validate_contest_code, validate_period_code
-
-from .units import Level, Province
-
-NATIONAL = Q(organiser__isnull=True, entrant_level=Level.PROVINCE)
-
-
-class Combine(models.TextChoices):
-    """How a contest with periods turns its periods' totals into one standing."""
-
-    SINGLE = "single", "รอบเดียว / one round"
-    SUM = "sum", "รวมทุกรอบ / sum of periods"
-    MEAN = "mean", "เฉลี่ยทุกรอบ / mean of periods"
-    LATEST = "latest", "รอบล่าสุด / latest period"
-
-
-class ContestQuerySet(models.QuerySet):
-    def national(self):
-        """The Department's own contests among the provincial offices (organiser empty)."""
-        return self.filter(NATIONAL)
-
-
-class Contest(models.Model):
-    """One office's contest in one fiscal year: who organises it, who enters, and how its periods combine.
-
-    Each period is a Rubric of its own (its structure, deadlines, facts, scores and standings), so every
-    piece of the scoring, committee and awards machinery works on a period exactly as on a whole contest.
-    """
-
-    slug = models.SlugField(
-        "รหัสการประกวด / contest code", max_length=60, unique=True, validators=[validate_contest_code]
-    )
-    name_th = models.CharField("ชื่อ / name (th)", max_length=300)
-    name_en = models.CharField("ชื่อภาษาอังกฤษ / name (en)", max_length=300)
-    year = models.PositiveSmallIntegerField("ปีงบประมาณ (พ.ศ.) / fiscal year (B.E.)")
-    # Empty: the Department (กรมการพัฒนาชุมชน) runs it; otherwise the provincial office that does.
-    organiser = models.ForeignKey(
-        Province,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="organised_contests",
-        verbose_name="ผู้จัด / organiser",
-    )
-    entrant_level = models.CharField(
-        "ระดับผู้เข้าประกวด / entrant level", max_length=12, choices=Level.choices, default=Level.PROVINCE
-    )
-    # A chosen list; empty means every CDD office of the entrant level under the organiser.
-    entrants = models.ManyToManyField(Province, blank=True, related_name="+", verbose_name="ผู้เข้าประกวด / entrants")
-    combine = models.CharField(
-        "การรวมผลรายรอบ / combining periods", max_length=8, choices=Combine.choices, default=Combine.SINGLE
-    )
-    # Each entrant office names one of its staff, who is the one honoured (seed 001's IT role model);
-    # the office stays the entrant: results, evidence and who sees what are unchanged (scoring.nominees).
-    nominates = models.BooleanField("ผู้เข้าประกวดเสนอชื่อบุคคล / each entrant nominates a person", default=False)
-
-    objects = ContestQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-year", "slug"]
-        verbose_name = "การประกวด / contest"
-        verbose_name_plural = "การประกวด / contests"
-        constraints = [
-            # The national contest of a year is cdd4-<year> and no other contest's code starts with cdd4-:
-            # with the slug unique, one national contest a year, and no office's contest can become it.
-            models.CheckConstraint(
-                condition=(NATIONAL & Q(slug=Concat(Value(NATIONAL_PREFIX), Cast(F("year"), CharField()))))
-                | (~NATIONAL & ~Q(slug__startswith=NATIONAL_PREFIX)),
-                name="contest_national_code",
-                violation_error_message="รหัส cdd4-<ปี> เป็นของการประกวดระดับประเทศของปีนั้นเท่านั้น"
-                " / the code cdd4-<year> belongs to that year's national contest only",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.slug} {self.name_th}"
-
-    @property
-    def is_national(self) -> bool:
-        return self.organiser_id is None and self.entrant_level == Level.PROVINCE
-
-    @property
-    def entrant_noun(self) -> tuple[str, str]:
-        """What the pages call an entrant: ("จังหวัด", "province"), ("อำเภอ", "district") or ("ตำบล", "subdistrict")."""
-        th, en = Level(self.entrant_level).label.split(" / ")
-        return th, en
+from contests.codes import validate_period_code
+from contests.models import Contest, Level
 
 
 class RubricQuerySet(models.QuerySet):

@@ -4,8 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from contests.models import Province
+
 from .rubrics import Criterion, Rubric
-from .units import Province
 
 
 class ProvinceResult(models.Model):

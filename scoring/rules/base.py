@@ -59,6 +59,29 @@ class Label(NamedTuple):
     en: str
 
 
+class FactFormat(NamedTuple):
+    """What a fact's cell takes, as the rule parses it: said on the fact template (issue #27) next to the
+    fact's name and unit, so nobody has to learn it from the rubric's JSON."""
+
+    code: str
+    th: str
+    en: str
+
+
+COUNT = FactFormat("count", "จำนวนเต็ม เช่น 1,250", "a whole number, e.g. 1,250")
+NUMBER = FactFormat("number", "ตัวเลข มีทศนิยมได้ เช่น 93.5", "a number, decimals allowed, e.g. 93.5")
+AMOUNT = FactFormat("amount", "จำนวนเงิน มีสตางค์ได้ เช่น 12,500.50", "an amount, satang allowed, e.g. 12,500.50")
+DATE = FactFormat("date", "วันที่ เช่น 18/04/2566 หรือ 2023-04-18", "a date, e.g. 18/04/2566 or 2023-04-18")
+MOMENT = FactFormat(
+    "moment",
+    "วันที่ หรือวันที่และเวลา เช่น 18/04/2566 หรือ 2023-04-18 14:30",
+    "a date, or a date and time, e.g. 18/04/2566 or 2023-04-18 14:30",
+)
+YES_NO = FactFormat("yes_no", "ใช่ หรือ ไม่ใช่", "yes or no")
+CODES = FactFormat("codes", "รหัสรายการคั่นด้วยจุลภาค เช่น 1,3 (ไม่มี: -)", "item codes with commas, e.g. 1,3 (none: -)")
+TEXT = FactFormat("text", "ตามที่เกณฑ์กำหนด", "as the criterion says")
+
+
 @dataclass(frozen=True)
 class EvidenceExpected:
     """What evidence a criterion expects: its rule's optional "evidence" object (docs/rubric-format.md)."""
@@ -117,6 +140,9 @@ class Rule:
             )
         self.max_points = max_points
         self._labels = dict(params.get("labels") or {})
+        self._units = {
+            name: _unit(name, entry.get("unit")) for name, entry in self._labels.items() if isinstance(entry, Mapping)
+        }
         self._label_memo: dict[str, Label] = {}
         self._parsed: dict[tuple[str, str], object] = {}
         self.evidence = _evidence(params.get("evidence"))
@@ -148,6 +174,10 @@ class Rule:
         assert levels is not None
         return max(levels)
 
+    def fact_format(self, name: str) -> FactFormat:
+        """What `name`'s value is (a count, a date, yes/no…); kinds that read numbers or dates say so."""
+        return TEXT
+
     # -- what the committee and the evidence portal ask a rule: each kind answers for itself, so
     # nothing outside scoring/rules branches on `kind` (tests/scoring/test_rule_kinds.py asks every kind).
     # Whether a committee member scores it; False means computed from imported data (the committee may
@@ -173,6 +203,17 @@ class Rule:
         `evidence_expected().times_from` says); "" when uploads do not feed this rule."""
         return ""
 
+    def member_gives(self, name: str) -> bool:
+        """Whether a committee member gives this fact (a judged rule's level or ticks) rather than an office's
+        data: a judged rule's other facts are data (4.2's new downloads beside the ticked steps)."""
+        return self.committee_judges and (not self.tick_fact or name == self.tick_fact)
+
+    def data_facts(self) -> tuple[str, ...]:
+        """The facts an office reports from its data: the columns of the contest's fact template. Neither a
+        member's judgment nor a time the evidence uploads record (`upload_time_fact`)."""
+        upload = self.upload_time_fact()
+        return tuple(f for f in self.fact_names() if not self.member_gives(f) and f != upload)
+
     def demo_facts(self, rng: random.Random, *, deadline: date | None = None) -> dict[str, str]:
         """Plausible raw facts for `bootstrap --demo`, as an import would bring them (strings this rule
         parses), spread over the rule's levels. A committee-judged rule has none: its demo points are
@@ -192,6 +233,15 @@ class Rule:
         default = self.default_labels.get(name, Label(name, name))
         label = self._label_memo[name] = Label(entry.get("th", default.th), entry.get("en", default.en))
         return label
+
+    def names(self, name: str) -> bool:
+        """Whether the rubric's own `labels` name this fact (not just the kind's default name)."""
+        entry = self._labels.get(name)
+        return isinstance(entry, Mapping) and bool(entry.get("th")) and bool(entry.get("en"))
+
+    def unit(self, name: str) -> Label | None:
+        """The fact's unit from its `labels` entry ("unit": {"th": "ครัวเรือน", "en": "households"}), if given."""
+        return self._units.get(name)
 
     def fact_text(self, name: str, raw: str) -> Label:
         """A stored fact as a province reads it in a document: its label and its value, dates the Thai
@@ -225,12 +275,7 @@ class Rule:
 
     def unlabelled(self) -> list[str]:
         """Facts this rule reads that have no Thai and English name: a province would see a raw key."""
-        out = []
-        for name in self.fact_names():
-            entry = self._labels.get(name) or {}
-            if not (entry.get("th") and entry.get("en")) and name not in self.default_labels:
-                out.append(name)
-        return out
+        return [name for name in self.fact_names() if not self.names(name) and name not in self.default_labels]
 
     def parse_fact(self, name: str, raw: str) -> object:
         """A fact's value, or FactError. Parsing depends only on the rule and the text, and entrants
@@ -337,6 +382,21 @@ def _evidence(raw: Any) -> EvidenceExpected:
     return EvidenceExpected(
         types, report, _strings(times["from"], "from"), _strings(times["needs"], "needs", FILE_KINDS)
     )
+
+
+def _unit(name: str, raw: Any) -> Label | None:
+    if raw is None:
+        return None
+    if not (
+        isinstance(raw, Mapping)
+        and set(raw) == {"th", "en"}
+        and all(isinstance(v, str) and v.strip() for v in raw.values())
+    ):
+        raise RuleError(
+            f'labels {name}: unit ต้องเป็น {{"th": "...", "en": "..."}} เช่น {{"th": "ครัวเรือน", "en": "households"}}',
+            f'labels {name}: unit must be {{"th": "...", "en": "..."}}, e.g. {{"th": "ครัวเรือน", "en": "households"}}',
+        )
+    return Label(raw["th"], raw["en"])
 
 
 def demo_pick(rng: random.Random, choices: int) -> int:

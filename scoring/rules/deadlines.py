@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import Any
 
 from scoring.dates import DateInputError, en_date, parse_date, thai_date
-from scoring.rules.base import Context, Label, Rule, RuleError, Score, demo_pick, missing
+from scoring.rules.base import DATE, YES_NO, Context, FactFormat, Label, Rule, RuleError, Score, demo_pick, missing
 from scoring.rules.facts import parse_bool, parse_when, pts_en, pts_th
 from scoring.rules.params import decimal_param, param
 
@@ -57,6 +57,9 @@ class Deadlines(Rule):
             return parse_bool(name, self.label(name), raw)
         when = parse_when(name, self.label(name), raw)
         return when.date() if isinstance(when, datetime) else when
+
+    def fact_format(self, name: str) -> FactFormat:
+        return YES_NO if name == self.flag else DATE
 
     def levels(self) -> tuple[Decimal, ...]:
         return tuple(sorted({Decimal(0), self.otherwise, *(p for _, p, _ in self.steps)}))

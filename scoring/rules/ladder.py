@@ -7,7 +7,7 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
-from scoring.rules.base import Context, FactError, Label, Rule, RuleError, Score
+from scoring.rules.base import CODES, COUNT, NUMBER, Context, FactError, FactFormat, Label, Rule, RuleError, Score
 from scoring.rules.facts import fmt_num, parse_amount, parse_codes, parse_count, pts_en, pts_th
 from scoring.rules.params import decimal_param, param
 
@@ -88,6 +88,11 @@ class Ladder(Rule):
             f"{label.th}: ขั้น {codes} วัดจากข้อมูล ไม่ต้องติ๊ก",
             f"{label.en}: step {codes} is measured from data, not ticked",
         )
+
+    def fact_format(self, name: str) -> FactFormat:
+        if name in self.data:
+            return COUNT if self.data[name].count else NUMBER
+        return CODES
 
     def levels(self) -> tuple[Decimal, ...]:
         return tuple(sorted({Decimal(0), *(s.points for s in self.steps)}))

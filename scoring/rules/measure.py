@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Any
 
-from scoring.rules.base import FactError, Label, Rule, RuleError, missing
+from scoring.rules.base import AMOUNT, COUNT, NUMBER, FactError, FactFormat, Label, Rule, RuleError, missing
 from scoring.rules.facts import CENT, fmt_num, fmt_points, parse_amount, parse_count, thai_num
 from scoring.rules.params import decimal_param
 
@@ -88,6 +88,10 @@ class Measure:
         if self.fact or self.lower:
             return self.max
         return None if self.may_exceed else HUNDRED
+
+    def format(self, name: str) -> FactFormat:
+        """As `parse` reads it: a value read directly takes decimals, an amount satang, a count neither."""
+        return NUMBER if self.fact else AMOUNT if self.amount else COUNT
 
     def parse(self, name: str, raw: str) -> Decimal:
         if self.fact:  # a value read directly, e.g. a confidence percentage: decimals allowed

@@ -9,7 +9,19 @@ from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
 from typing import Any
 
-from scoring.rules.base import Context, FactError, Label, Rule, RuleError, Score, demo_pick, demo_text, missing
+from scoring.rules.base import (
+    COUNT,
+    Context,
+    FactError,
+    FactFormat,
+    Label,
+    Rule,
+    RuleError,
+    Score,
+    demo_pick,
+    demo_text,
+    missing,
+)
 from scoring.rules.facts import CENT, fmt_num, fmt_points, parse_count, pts_en, pts_th
 from scoring.rules.measure import Measure
 from scoring.rules.params import ZeroCase, decimal_param, param, zero_case
@@ -51,6 +63,9 @@ class Ratio(Rule):
 
     def _parse(self, name: str, raw: str) -> object:
         return parse_count(name, self.label(name), raw)
+
+    def fact_format(self, name: str) -> FactFormat:
+        return COUNT
 
     def levels(self) -> None:
         return None
@@ -154,6 +169,9 @@ class Bands(Rule):
             return parse_count(name, self.label(name), raw)
         return self.measure.parse(name, raw)
 
+    def fact_format(self, name: str) -> FactFormat:
+        return COUNT if name in self.extra_facts else self.measure.format(name)
+
     def _cross_check(self, parsed: Mapping[str, object]) -> list[FactError]:
         return self.measure.cross_check(parsed)
 
@@ -241,6 +259,9 @@ class Table(Rule):
 
     def _parse(self, name: str, raw: str) -> object:
         return next(m for m in self.measures.values() if name in m.facts).parse(name, raw)
+
+    def fact_format(self, name: str) -> FactFormat:
+        return next(m for m in self.measures.values() if name in m.facts).format(name)
 
     def _cross_check(self, parsed: Mapping[str, object]) -> list[FactError]:
         return [e for m in self.measures.values() for e in m.cross_check(parsed)]

@@ -11,7 +11,7 @@ from typing import Any
 
 from core.thai import thai_date
 from scoring.dates import en_date
-from scoring.rules.base import Context, Label, Rule, RuleError, Score
+from scoring.rules.base import MOMENT, Context, FactFormat, Label, Rule, RuleError, Score
 from scoring.rules.facts import parse_when, pts_en, pts_th
 from scoring.rules.params import decimal_param, param
 from scoring.workdays import deadline_text
@@ -66,6 +66,9 @@ class Timeliness(Rule):
 
     def _parse(self, name: str, raw: str) -> object:
         return parse_when(name, self.label(name), raw)
+
+    def fact_format(self, name: str) -> FactFormat:
+        return MOMENT
 
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
         written = ctx.deadline

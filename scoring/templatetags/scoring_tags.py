@@ -8,6 +8,7 @@ from django import template
 from django.utils.translation import get_language
 
 from core.thai import points_text
+from scoring.admin_dates import be_text
 
 register = template.Library()
 GREGORIAN_YEAR = re.compile(r"\b(19|20|21)(\d\d)\b")
@@ -26,3 +27,10 @@ def be_years(title) -> str:
     if (get_language() or "th").startswith("en"):
         return str(title)
     return GREGORIAN_YEAR.sub(lambda m: str(int(m[0]) + 543), str(title))
+
+
+@register.filter
+def be_moment(value) -> str:
+    """A timestamp the admin prints on its own pages (an object's history) the way its lists do:
+    "23 พ.ย. 2569 14:05 น." (Django's DATETIME_FORMAT in th prints 2026)."""
+    return be_text(value) if value else ""

@@ -13,12 +13,31 @@ from django.test.signals import template_rendered
 from django.utils import translation
 
 from awards import documents, selectors
+from contests.models import Province
 from scoring import demo, services
-from scoring.models import Province, Rubric
+from scoring.models import Rubric
 
 
 def pdftext(path: Path, *args: str) -> str:
     return subprocess.run(["pdftotext", *args, str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+PDFJS = Path(__file__).resolve().parents[1] / "pdfjs"
+
+
+def pdfjs_text(path: Path) -> str:
+    """The text pdf.js (Firefox's viewer) takes from a PDF, pages split by form feeds."""
+    if not (PDFJS / "node_modules" / "pdfjs-dist").is_dir():
+        pytest.fail("pdf.js is not installed: `npm ci --prefix tests/pdfjs` (make test does it)")
+    script = str(PDFJS / "text.mjs")
+    return subprocess.run(["node", script, str(path)], capture_output=True, text=True, check=True).stdout
+
+
+def pypdf_text(path: Path) -> str:
+    """The text pypdf takes from a PDF (its own reading, no ActualText), pages split by form feeds."""
+    from pypdf import PdfReader
+
+    return "\f".join(page.extract_text() for page in PdfReader(path).pages)
 
 
 def pdffonts(path: Path) -> list[tuple[str, str]]:
@@ -30,6 +49,57 @@ def pdffonts(path: Path) -> list[tuple[str, str]]:
 
 def pdfinfo(path: Path, *args: str) -> str:
     return subprocess.run(["pdfinfo", *args, str(path)], capture_output=True, text=True, check=True).stdout
+
+
+@dataclass
+class Tag:
+    """A structure element of a tagged PDF: its type (P, H1, Figure…), its /Alt, and what it reads as."""
+
+    type: str
+    alt: str
+    text: str
+
+
+def tags(path: Path) -> list[Tag]:
+    """Every structure element, in reading order. The text is that of its marked content: the /ActualText
+    spans `awards.pdftext` nests in each marked-content sequence (MCID) of a page."""
+    import pikepdf
+
+    with pikepdf.open(path) as pdf:
+        said: dict[tuple, str] = {}  # (page, MCID) → text
+        for page in pdf.pages:
+            marked: list[int | None] = []  # MCID (or None) of each open marked-content sequence
+            for operands, operator in pikepdf.parse_content_stream(page, "BDC BMC EMC"):
+                props = operands[1] if str(operator) == "BDC" else None
+                props = props if isinstance(props, pikepdf.Dictionary) else {}
+                if str(operator) == "EMC":
+                    marked.pop()
+                elif "/ActualText" in props:
+                    key = (page.obj.objgen, next(m for m in reversed(marked) if m is not None))
+                    said[key] = said.get(key, "") + str(props.ActualText)
+                    marked.append(None)
+                else:
+                    marked.append(int(props["/MCID"]) if "/MCID" in props else None)
+
+        found: list[Tag] = []
+
+        def walk(elem) -> str:
+            tag = Tag(str(elem.S)[1:], str(elem.get("/Alt", "")), "")
+            found.append(tag)
+            kids = elem.K if isinstance(elem.K, pikepdf.Array) else [elem.K]
+            for kid in kids:
+                if isinstance(kid, int):
+                    tag.text += said.get((elem.Pg.objgen, kid), "")
+                elif "/MCID" in kid:
+                    tag.text += said.get((kid.get("/Pg", elem.Pg).objgen, int(kid.MCID)), "")
+                elif "/S" in kid:
+                    tag.text += walk(kid)
+            return tag.text
+
+        root = pdf.Root.StructTreeRoot.K
+        for elem in root if isinstance(root, pikepdf.Array) else [root]:
+            walk(elem)
+        return found
 
 
 def outline(data: bytes) -> list[tuple[int, str]]:

@@ -3,9 +3,9 @@ import io
 
 from openpyxl import load_workbook
 
+from contests.models import Province
 from people.models import Role
 from scoring import exporter, services
-from scoring.models import Province
 from tests.factories import UserFactory
 
 

@@ -10,8 +10,9 @@ import pytest
 
 from awards import documents
 from committee.demo import demo_judgments
+from contests.models import Province
 from scoring import demo, services
-from scoring.models import AwardTier, Province
+from scoring.models import AwardTier
 from tests.factories import DistrictFactory
 
 from .conftest import pdftext

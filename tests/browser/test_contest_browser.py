@@ -4,9 +4,9 @@ PDF; a district office uploads its evidence; another province's organiser sees n
 
 import json
 
+from contests.models import Province
 from people.models import Role
 from scoring import services
-from scoring.models import Province
 from tests.browser_support import MARKS, SHOTS, portal_login
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 from tests.submissions import files

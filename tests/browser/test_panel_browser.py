@@ -5,9 +5,10 @@ the matrix in the navigation bar, scores an entrant, and the standings follow.""
 import json
 
 from committee.models import Panelist, ScoreChange
+from contests.models import Province
 from people.models import Role
 from scoring import services
-from scoring.models import Province, ProvinceResult
+from scoring.models import ProvinceResult
 from tests.browser_support import MARKS, SHOTS, portal_login
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 

@@ -6,9 +6,10 @@ import json
 
 from committee import services as committee_services
 from committee.models import Judgment
+from contests.models import Province
 from people.models import Role
 from scoring import services
-from scoring.models import Province, ProvinceResult
+from scoring.models import ProvinceResult
 from tests.browser_support import MARKS, SHOTS, portal_login
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 

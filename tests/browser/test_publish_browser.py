@@ -1,8 +1,9 @@
 """Chromium against the live server: publishing is preview → confirm → published; withdrawing the publication
 asks for a reason and takes the page down; withdrawing evidence asks first."""
 
+from contests.models import Province
 from people.models import Role
-from scoring.models import FreezeAction, FreezeEvent, Province
+from scoring.models import FreezeAction, FreezeEvent
 from submissions.models import Evidence
 from tests.browser_support import MARKS, SHOTS, portal_login
 from tests.factories import PASSWORD, UserFactory

@@ -7,8 +7,9 @@ import re
 
 import pytest
 
+from contests.models import Province
 from people.models import Role
-from scoring.models import Province, Rubric
+from scoring.models import Rubric
 from submissions import services as evidence_services
 from tests.browser_support import MARKS, SHOTS, portal_login
 from tests.factories import PASSWORD, UserFactory

@@ -1,7 +1,7 @@
 """Chromium (Debian's, headless) against the live server: log in, upload, see the bar reach 100%."""
 
+from contests.models import Province
 from people.models import Role
-from scoring.models import Province
 from submissions.models import Evidence
 from tests.browser_support import MARKS, SHOTS, portal_login
 from tests.factories import PASSWORD, UserFactory

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 USER, PASSWORD = "concurrent-cm", "concurrent-pass-2566"
 MAKE_USER = (
     "from django.contrib.auth.models import User; from people.models import Membership, Role;"
-    "from scoring.models import Province;"
+    "from contests.models import Province;"
     f"u = User.objects.create_user('{USER}', password='{PASSWORD}');"
     "Membership.objects.create(user=u, role=Role.PROVINCIAL, province=Province.objects.get(code='TH-50'))"
 )

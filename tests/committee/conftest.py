@@ -3,8 +3,8 @@ from decimal import Decimal
 import pytest
 
 from committee import services
+from contests.models import Province
 from people.models import Role
-from scoring.models import Province
 
 from .. import factories
 from ..factories import DistrictFactory, UserFactory

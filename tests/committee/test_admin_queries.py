@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from committee import services
+from contests.models import Province
 from people.models import Role
-from scoring.models import Criterion, Province
+from scoring.models import Criterion
 from submissions.models import Evidence, EvidenceKind, Submission
 
 from ..factories import UserFactory

@@ -35,13 +35,15 @@ def test_api_post_stale_version_409_with_thai_first_message(member_api):
     member_api.post(URL, body, format="json")
     response = member_api.post(URL, {**body, "points": "5"}, format="json")
     assert response.status_code == 409
-    assert response.json()["th"].startswith("มีผู้แก้ไขก่อนหน้าคุณ")
+    [error] = response.json()["errors"]
+    assert error["code"] == "stale_version"
+    assert error["th"].startswith("มีผู้แก้ไขก่อนหน้าคุณ")
 
 
 def test_api_post_not_allowed_level_400(member_api):
     body = {"province": "TH-50", "criterion": "4.1.1", "points": "2", "expected_version": 0}
     response = member_api.post(URL, body, format="json")
-    assert (response.status_code, response.json()["en"]) == (
+    assert (response.status_code, response.json()["errors"][0]["en"]) == (
         400,
         "criterion 4.1.1: 2 is not an allowed score (0, 1, 3, 5)",
     )
@@ -58,3 +60,33 @@ def test_api_judgments_in_openapi_schema(client, central_user):
     schema = client.get(reverse("schema")).content.decode()
     assert "/api/v1/years/{year}/judgments/" in schema
     assert "JudgmentInput" in schema
+
+
+@pytest.mark.parametrize(
+    ("body", "errors"),
+    [
+        (
+            {"province": "TH-50", "criterion": "4.1.1", "points": "abc", "expected_version": -1},
+            [("invalid", "points", "ต้องเป็นตัวเลข"), ("min_value", "expected_version", "ต้องไม่น้อยกว่า 0")],
+        ),
+        (
+            {"criterion": "4.1.1", "items": [None]},
+            [
+                ("required", "province", "ต้องระบุข้อมูลนี้"),
+                ("required", "expected_version", "ต้องระบุข้อมูลนี้"),  # the top level first, then what is nested
+                ("null", "items.0", "ข้อมูลนี้เป็นค่าว่าง (null) ไม่ได้"),
+            ],
+        ),
+    ],
+)
+def test_api_post_invalid_body_400_in_the_documented_shape(member_api, body, errors):
+    response = member_api.post(URL, body, format="json")
+
+    assert (response.status_code, response.json()["type"]) == (400, "validation_error")
+    assert [(e["code"], e["attr"], e["th"]) for e in response.json()["errors"]] == errors
+
+
+def test_api_post_refused_score_names_its_code(member_api):
+    body = {"province": "TH-50", "criterion": "4.1.1", "points": "2", "expected_version": 0}
+    [error] = member_api.post(URL, body, format="json").json()["errors"]
+    assert (error["code"], error["th"]) == ("refused", "ตัวชี้วัด 4.1.1: คะแนน 2 ไม่ใช่ระดับที่กำหนด (0, 1, 3, 5)")

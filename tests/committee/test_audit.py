@@ -3,7 +3,7 @@ from decimal import Decimal as D
 from django.urls import reverse
 
 from committee.models import ChangeKind, Judgment, ScoreChange, Source
-from scoring.models import Province
+from contests.models import Province
 
 SCORE = reverse("admin:committee_score", args=[2566, "TH-50", "4.1.1"])
 

@@ -10,8 +10,9 @@ from django.core.files.uploadedfile import TemporaryUploadedFile
 
 from committee import selectors
 from committee.models import Judgment
+from contests.models import Province
 from people.models import Role
-from scoring.models import Province, ProvinceResult, Rubric
+from scoring.models import ProvinceResult, Rubric
 from submissions import services as evidence_services
 from tests.browser_support import MARKS, SHOTS, launch
 from tests.factories import PASSWORD, UserFactory

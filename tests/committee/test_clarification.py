@@ -3,8 +3,8 @@ from django.urls import reverse
 from committee import selectors
 from committee.clarify import clarification_open
 from committee.models import Clarification, ClarificationStatus, MessageKind
+from contests.models import Province
 from people.models import Role
-from scoring.models import Province
 
 from ..factories import UserFactory
 

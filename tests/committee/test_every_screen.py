@@ -5,9 +5,10 @@ import random
 import pytest
 from django.urls import reverse
 
+from contests.models import Province
 from people.models import Role
 from scoring import demo, services
-from scoring.models import FactSource, Province
+from scoring.models import FactSource
 from scoring.selectors import rubric_spec
 
 from ..factories import UserFactory

@@ -3,8 +3,9 @@
 import pytest
 
 from committee.demo import activity_photo, report_pdf, submit_file
+from contests.models import Province
 from people.models import Role
-from scoring.models import Province, Rubric
+from scoring.models import Rubric
 from tests.browser_support import MARKS, SHOTS, launch
 from tests.factories import PASSWORD, UserFactory
 

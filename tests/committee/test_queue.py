@@ -1,6 +1,7 @@
 """The committee's work as a queue (issue #26): next with evidence, by criterion or by province, filters kept
 on the way and back, Thai names found, each member's progress, and which number counts on the screen."""
 
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -8,8 +9,9 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from committee import queue, services
-from scoring.models import Province
+from contests.models import Level, Province
 from submissions import services as evidence_services
+from tests.factories import DistrictFactory, SubdistrictFactory, office_contest
 
 MATRIX = reverse("admin:committee_matrix")
 NEXT = reverse("admin:committee_next")
@@ -216,3 +218,28 @@ def test_screen_names_imported_facts_as_the_source_until_a_member_scores(client,
     assert '<b class="sc-big" id="counted">5</b>' in html
     assert "จากข้อมูลนำเข้า เพราะยังไม่มีคะแนนจากกรรมการ" in html
     assert "<b>ไม่มีหลักฐาน / no evidence</b>" in html
+
+
+def test_the_national_matrix_lists_the_76_provinces_not_every_unit(client, central_user, chiang_mai):
+    """Central staff may see every unit, but the national contest's matrix is its 76 entrants: with the
+    districts and subdistricts loaded it listed all 8,455 (a 40 MB page)."""
+    district = DistrictFactory(parent=chiang_mai)
+    SubdistrictFactory(parent=district)
+    client.force_login(central_user)
+    rows = client.get(MATRIX, {"year": "2566"}).context["rows"]
+    assert [p.level for p, _ in rows] == [Level.PROVINCE] * 76
+
+
+def test_a_large_contests_matrix_comes_in_pages_that_keep_the_filters(client, central_user, chiang_mai):
+    """A contest of thousands of units was one 13 MB table; 100 units a page, filters kept from page to page."""
+    districts = [DistrictFactory(parent=chiang_mai) for _ in range(3)]
+    units = [SubdistrictFactory(parent=d) for d in districts for _ in range(40)]
+    rubric = office_contest("cm-web-2564", chiang_mai, *units)
+    client.force_login(central_user)
+    first = client.get(MATRIX, {"year": rubric.key, "dimension": "1"})
+    assert (len(first.context["rows"]), first.context["page"], first.context["pages"]) == (100, 1, 2)
+    nav = re.search(r'<nav class="paginator".*?</nav>', first.content.decode(), re.S)[0]
+    assert re.findall(r'href="([^"]+)" rel="next"', nav) == [f"?year={rubric.key}&amp;dimension=1&amp;page=2"]
+    second = client.get(MATRIX, {"year": rubric.key, "dimension": "1", "page": "2"})
+    assert [p.code for p, _ in second.context["rows"]] == sorted(u.code for u in units)[100:]
+    assert client.get(MATRIX, {"year": rubric.key, "page": "9"}).context["page"] == 2

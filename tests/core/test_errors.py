@@ -3,7 +3,6 @@ import pytest
 from awards.signing import CertificateError
 from committee.errors import CommitteeError, Conflicted, StaleVersion
 from committee.imports import JudgmentImportError
-from core.api import exception_handler
 from core.errors import MAX_SHOWN, PortalError, RowError, RowsError, YearFrozen
 from ops.backup import SnapshotError
 from scoring.dates import DateInputError
@@ -83,7 +82,7 @@ def test_rows_error_text_lists_the_first_rows_then_counts_the_rest():
         "… และอีก 100 ข้อ (แก้ข้อข้างบนแล้วส่งใหม่เพื่อดูข้อที่เหลือ)"
         " / … and 100 more (fix those above and send it again to see the rest)"
     )
-    assert len(error.payload()["errors"]) == MAX_SHOWN + 100  # the API still lists every row
+    # The API lists the same first rows, one error each, and counts the rest (tests/core/test_api.py).
 
 
 def test_snapshot_error_keeps_its_problem_list():
@@ -93,31 +92,3 @@ def test_snapshot_error_keeps_its_problem_list():
     assert lines[1] == "  - f0"
     assert lines[-1] == "  … และอีก 2 รายการ / and 2 more"
     assert len(lines) == 22
-
-
-@pytest.mark.parametrize(
-    ("error", "status"),
-    [(StaleVersion(), 409), (Conflicted(), 404), (UploadRefused("ใหญ่", "big", too_big=True), 413)],
-)
-def test_api_handler_answers_the_error_status_with_both_languages(error, status):
-    response = exception_handler(error, {})
-    assert response.status_code == status
-    assert response.data == {"th": error.th, "en": error.en, "detail": str(error), "code": error.code}
-
-
-def test_api_handler_lists_rows_of_an_import_refusal():
-    response = exception_handler(YearFrozen(2566), {})
-    assert response.status_code == 400
-    assert response.data["code"] == "year_frozen"
-    assert response.data["errors"] == [
-        {
-            "row": 0,
-            "th": "ผลปี 2566 ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล",
-            "en": "the 2566 results are frozen: no changes until central staff unfreeze them",
-            "message": str(YearFrozen(2566)),
-        }
-    ]
-
-
-def test_api_handler_leaves_other_exceptions_to_drf():
-    assert exception_handler(KeyError("x"), {}) is None

@@ -3,9 +3,9 @@ import re
 from django.urls import reverse
 
 from awards.selectors import award_map, awardees
+from contests.models import Province
 from core.thaimap import NO_AWARD, PALETTE, map_svg, thailand_map, tier_colours
 from scoring import services
-from scoring.models import Province
 
 
 def test_tier_colours_follow_the_tier_order():

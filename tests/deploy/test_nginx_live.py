@@ -13,8 +13,8 @@ import pytest
 from django.core.management import call_command
 from knox.models import AuthToken
 
+from contests.models import Province
 from people.models import Role
-from scoring.models import Province
 from tests.factories import UserFactory
 from tests.submissions import files
 

@@ -6,12 +6,10 @@ from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 
 from awards.models import DocumentKind, DocumentStatus, GeneratedDocument
 from people.models import Role
 from scoring import demo, selectors, services
-from scoring.models import Rubric
 from tests.factories import UserFactory
 from tests.submissions import files
 from tests.submissions.test_services import _submit
@@ -23,18 +21,6 @@ ROOT = Path(__file__).resolve().parents[2]
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def reloaded(django_db_setup, django_db_blocker):
-    """Set up before `transactional_db`, so torn down after its flush: loads what the session loaded once
-    (also first, when an earlier transactional test, e.g. a browser test, left the tables empty)."""
-    with django_db_blocker.unblock():
-        if not Rubric.objects.exists():
-            call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
-    yield
-    with django_db_blocker.unblock():
-        call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
 
 
 @pytest.fixture

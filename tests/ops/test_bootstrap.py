@@ -6,9 +6,10 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 
 from committee.models import Judgment
+from contests.models import Province
 from scoring import selectors, services, snapshots
 from scoring.facts_import import fact_set
-from scoring.models import Criterion, Fact, FactSource, Province, ProvinceResult, Rubric, StandingsSnapshot
+from scoring.models import Criterion, Fact, FactSource, ProvinceResult, Rubric, StandingsSnapshot
 from submissions.models import Evidence
 
 

@@ -9,9 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from contests.models import Province
 from people.models import Role
 from scoring import selectors, services
-from scoring.models import Criterion, Fact, FactChange, HolidayOverride, Province, ProvinceResult, Rubric
+from scoring.models import Criterion, Fact, FactChange, HolidayOverride, ProvinceResult, Rubric
 
 from ..factories import PASSWORD, UserFactory
 
@@ -19,7 +20,7 @@ WHO = ("anonymous", "provincial", "committee", "chair", "central")
 # Exact status per page and role: provincial staff and anonymous are sent to the login page.
 MATRIX = {
     "admin:index": (302, 302, 200, 200, 200),
-    "admin:scoring_province_changelist": (302, 302, 200, 200, 200),
+    "admin:contests_province_changelist": (302, 302, 200, 200, 200),
     "admin:scoring_rubric_changelist": (302, 302, 200, 200, 200),
     "admin:scoring_criterion_changelist": (302, 302, 200, 200, 200),
     "admin:scoring_fact_changelist": (302, 302, 200, 200, 200),

@@ -2,9 +2,10 @@
 Gregorian years, so scoring.admin_dates shows them through its own columns and widget."""
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
 from scoring import services
@@ -103,3 +104,18 @@ def test_english_admin_shows_gregorian_dates_with_english_months(central_client,
     central_client.post("/i18n/setlang/", {"language": "en", "next": "/admin/"})
     html = central_client.get(reverse("admin:scoring_holidayoverride_changelist")).content.decode()
     assert _cells(html, "date") == ["23 Nov 2026"]
+
+
+def test_object_history_in_buddhist_era(central_client, central_user):
+    """An object's history page (Django's own template) dates each change in B.E. like the lists do."""
+    central_client.post(
+        reverse("admin:scoring_holidayoverride_add"),
+        {"date": "23/11/2569", "is_holiday": "on", "name_th": "วันหยุด", "name_en": ""},
+    )
+    override = HolidayOverride.objects.get()
+    # LogEntry's default is bound to the real timezone.now, so the moment is set here.
+    LogEntry.objects.update(action_time=datetime(2026, 11, 23, 7, 5, tzinfo=UTC))
+    html = central_client.get(reverse("admin:scoring_holidayoverride_history", args=[override.pk])).content.decode()
+    history = re.search(r'<div id="change-history".*?</table>', html, re.S)[0]
+    assert re.findall(r'<th scope="row">([^<]*)</th>', history) == ["23 พ.ย. 2569 14:05 น."]
+    assert "2026" not in history

@@ -4,14 +4,14 @@ contest's nominees, an organiser only those of the contests its office runs."""
 import pytest
 from django.urls import reverse
 
+from contests.models import Nominee
 from people.models import Role
 from scoring import services
-from scoring.models import Nominee
 from tests.factories import DistrictFactory, UserFactory
 
 from .test_contests_nominees import OPEN, itmodel_data
 
-CHANGELIST = reverse("admin:scoring_nominee_changelist")
+CHANGELIST = reverse("admin:contests_nominee_changelist")
 # The session, its user and membership, the contest filter's choices, two counts, the rows with their
 # office, contest and sender, and (central staff's navigation bar) the latest year: however many rows.
 QUERIES = {"central": 8, "cm_organiser": 7}
@@ -44,7 +44,7 @@ def two(db, chiang_mai, phuket):
 
 
 def change_url(nominee: Nominee) -> str:
-    return reverse("admin:scoring_nominee_change", args=[nominee.pk])
+    return reverse("admin:contests_nominee_change", args=[nominee.pk])
 
 
 @pytest.mark.parametrize(
@@ -83,14 +83,14 @@ def test_nothing_is_edited_added_or_deleted_here(client, two, central_user, who)
     nominee = two["cm"][0]
     response = client.post(change_url(nominee), {"name_th": "นายแก้ไข ผ่านแอดมิน"})
     assert response.status_code == 403
-    assert client.get(reverse("admin:scoring_nominee_add")).status_code == 403
-    assert client.post(reverse("admin:scoring_nominee_delete", args=[nominee.pk]), {"post": "yes"}).status_code == 403
+    assert client.get(reverse("admin:contests_nominee_add")).status_code == 403
+    assert client.post(reverse("admin:contests_nominee_delete", args=[nominee.pk]), {"post": "yes"}).status_code == 403
     assert Nominee.objects.get(pk=nominee.pk).name_th == "นายอนุชา บุญมาก"
 
 
 def test_another_organisers_nominee_is_not_found(client, two):
     client.force_login(two["cm_organiser"])
-    for url in (change_url(two["pk"][0]), reverse("admin:scoring_nominee_history", args=[two["pk"][0].pk])):
+    for url in (change_url(two["pk"][0]), reverse("admin:contests_nominee_history", args=[two["pk"][0].pk])):
         response = client.get(url)  # the admin's answer to an object outside the queryset
         assert (response.status_code, response["Location"]) == (302, reverse("admin:index"))
 

@@ -103,3 +103,65 @@ def test_api_schema_documents_every_endpoint(api, central_user):
         "/api/v1/years/{year}/facts/",
     ]:
         assert path in paths
+
+
+def _error(code, th, en, attr):
+    return {"code": code, "detail": f"{th} / {en}", "th": th, "en": en, "attr": attr}
+
+
+@pytest.mark.parametrize(
+    ("body", "errors"),
+    [
+        (
+            {"facts": []},
+            [_error("empty", "รายการนี้ต้องมีอย่างน้อยหนึ่งข้อ", "This list may not be empty.", "facts")],
+        ),
+        ({}, [_error("required", "ต้องระบุข้อมูลนี้", "This field is required.", "facts")]),
+        (
+            {"facts": [{"province": "TH-50", "criterion": "1.1", "fact": "done"}], "dry_run": "perhaps"},
+            [  # drf-standardized-errors lists the top level first, then what is nested
+                _error("invalid", "ต้องเป็นค่าจริงหรือเท็จ (true/false)", "Must be a valid boolean.", "dry_run"),
+                _error("required", "ต้องระบุข้อมูลนี้", "This field is required.", "facts.0.value"),
+            ],
+        ),
+    ],
+)
+def test_api_facts_validation_errors_in_the_documented_shape(api, central_user, body, errors):
+    """Issue #29: `{"facts": []}` answered {"facts": {"non_field_errors": […]}} where the schema said `errors`."""
+    api.force_authenticate(central_user)
+
+    response = api.post("/api/v1/years/2566/facts/", body, format="json")
+
+    assert (response.status_code, response.json()) == (400, {"type": "validation_error", "errors": errors})
+    assert Fact.objects.count() == 0
+
+
+def test_api_facts_bad_row_is_one_error_with_its_row(api, central_user):
+    api.force_authenticate(central_user)
+    body = {"facts": [{"province": "XX", "criterion": "1.1", "fact": "done", "value": "yes"}]}
+
+    response = api.post("/api/v1/years/2566/facts/", body, format="json")
+
+    assert response.json() == {
+        "type": "validation_error",
+        "errors": [
+            {**_error("import", "แถวที่ 1: ไม่พบจังหวัด 'XX'", "row 1: unknown province 'XX'", None), "row": 1},
+        ],
+    }
+
+
+def test_api_schema_documents_every_error_status_with_the_shared_shape(api, central_user):
+    api.force_authenticate(central_user)
+    schema = api.get("/api/v1/schema/?format=json").json()
+
+    facts = schema["paths"]["/api/v1/years/{year}/facts/"]["post"]["responses"]
+    provinces = schema["paths"]["/api/v1/provinces/"]["get"]["responses"]
+    error = schema["components"]["schemas"]["Error"]
+
+    assert sorted(facts) == ["200", "400", "401", "403", "404", "405", "406", "415", "500"]
+    # 404 too: `?format=` names a renderer, and an unknown one is a 404 (DRF's URL_FORMAT_OVERRIDE).
+    assert sorted(provinces) == ["200", "401", "403", "404", "405", "406", "500"]
+    assert facts["401"]["headers"]["WWW-Authenticate"]["schema"] == {"type": "string", "enum": ["Token"]}
+    assert sorted(error["required"]) == ["attr", "code", "detail", "en", "th"]
+    year = schema["paths"]["/api/v1/years/{year}/facts/"]["post"]["parameters"][0]["schema"]["pattern"]
+    assert year == r"^(?:[0-9]{4}|[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)?)$"

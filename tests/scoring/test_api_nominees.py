@@ -3,9 +3,9 @@ an office's nominee through nominee_submit, with its refusals answered 400/403/4
 
 import pytest
 
+from contests.models import Nominee, NomineeVersion
 from people.models import Role
 from scoring import services, snapshots
-from scoring.models import Nominee, NomineeVersion
 from tests.factories import DistrictFactory, UserFactory
 
 from .test_contests_nominees import itmodel_data
@@ -107,12 +107,17 @@ def test_a_blank_name_is_refused_400_thai_first(api, world):
     _, d1, _, users = world
     response = as_(api, users, "own").post(f"{LIST}{d1.code}/", {**BODY, "name_th": " "}, format="json")
     assert response.status_code == 400
-    assert response.json() == {
-        "th": "กรุณากรอกชื่อ-นามสกุล",
-        "en": "please enter the full name",
-        "detail": "กรุณากรอกชื่อ-นามสกุล / please enter the full name",
-        "code": "refused",
-        "field": "name_th",
+    assert response.json() == {  # the API's one error shape (core.api, docs/api.md)
+        "type": "validation_error",
+        "errors": [
+            {
+                "code": "refused",
+                "detail": "กรุณากรอกชื่อ-นามสกุล / please enter the full name",
+                "th": "กรุณากรอกชื่อ-นามสกุล",
+                "en": "please enter the full name",
+                "attr": "name_th",
+            }
+        ],
     }
 
 
@@ -120,8 +125,9 @@ def test_after_the_deadline_the_office_gets_400_and_the_organiser_still_corrects
     _, d1, _, users = world
     clock(2021, 7, 21, 9, 0)
     response = as_(api, users, "own").post(f"{LIST}{d1.code}/", BODY, format="json")
-    assert (response.status_code, response.json()["code"]) == (400, "nominations_closed")
-    assert response.json()["th"] == "ปิดรับการเสนอชื่อแล้ว (กำหนดส่ง ๒๐ ก.ค. ๒๕๖๔) ผู้จัดการประกวดยังแก้ไขได้จนกว่าจะตรึงผล"
+    [error] = response.json()["errors"]
+    assert (response.status_code, error["code"]) == (400, "nominations_closed")
+    assert error["th"] == "ปิดรับการเสนอชื่อแล้ว (กำหนดส่ง ๒๐ ก.ค. ๒๕๖๔) ผู้จัดการประกวดยังแก้ไขได้จนกว่าจะตรึงผล"
     assert as_(api, users, "organiser").post(f"{LIST}{d1.code}/", BODY, format="json").status_code == 200
     assert Nominee.objects.get(unit=d1).version == 2
 
@@ -131,7 +137,7 @@ def test_a_frozen_year_is_400_for_the_organiser(api, world):
     services.standings_recompute(rubric_id=rubric.pk, full=True)
     snapshots.standings_freeze(user=users["central"], rubric=rubric)
     response = as_(api, users, "organiser").post(f"{LIST}{d1.code}/", BODY, format="json")
-    assert (response.status_code, response.json()["code"]) == (400, "year_frozen")
+    assert (response.status_code, response.json()["errors"][0]["code"]) == (400, "year_frozen")
 
 
 def test_a_contest_without_nominees_or_unknown_is_404(api, world, central_user):
@@ -161,3 +167,25 @@ def test_the_list_costs_the_same_queries_however_many_nominees(api, world, chian
         )
     with django_assert_num_queries(2):
         assert len(api.get(LIST).json()) == 5
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "attr"),
+    [
+        ({**BODY, "name_th": None}, "null", "name_th"),
+        ([BODY], "invalid", None),
+        ({**BODY, "name_en": []}, "invalid", "name_en"),
+    ],
+)
+def test_a_malformed_body_is_400_in_the_documented_shape(api, world, body, code, attr):
+    _, d1, _, users = world
+    response = as_(api, users, "own").post(f"{LIST}{d1.code}/", body, format="json")
+    [error] = response.json()["errors"]
+    assert (response.status_code, response.json()["type"], error["code"], error["attr"]) == (
+        400,
+        "validation_error",
+        code,
+        attr,
+    )
+    assert error["detail"] == f"{error['th']} / {error['en']}"
+    assert error["th"] != error["en"]

@@ -9,9 +9,9 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from awards import documents
+from contests.models import Province
 from scoring import services, snapshots
 from scoring.engine import Breakdown, rank
-from scoring.models import Province
 from scoring.spec import AwardSpec
 from tests.awards.conftest import pdftext, squash
 

@@ -5,8 +5,9 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from contests.models import Province
 from scoring import selectors, services
-from scoring.models import HolidayAction, HolidayOverride, HolidayOverrideChange, Province, ProvinceResult
+from scoring.models import HolidayAction, HolidayOverride, HolidayOverrideChange, ProvinceResult
 
 pytestmark = pytest.mark.django_db
 

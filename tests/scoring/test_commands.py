@@ -6,7 +6,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from scoring.models import Criterion, Fact, Province, ProvinceResult
+from contests.models import Province
+from scoring.models import Criterion, Fact, ProvinceResult
 
 
 def run(*args) -> str:

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
+from contests.models import Province
 from people.models import Role
 from scoring import services
-from scoring.models import Province
 from tests.factories import DistrictFactory, UserFactory
 
 CHONBURI_WEB = "scoring/rubrics/chonburi-web-2564.json"
@@ -128,7 +128,7 @@ def _upload(client, data) -> object:
 
 
 def test_an_organiser_creates_its_own_contest_from_a_rubric_file(client, people, contest, chiang_mai):
-    from scoring.models import Contest
+    from contests.models import Contest
 
     _, d1, _ = contest
     data = json.loads(open(CHONBURI_WEB, encoding="utf-8").read())
@@ -143,7 +143,7 @@ def test_an_organiser_creates_its_own_contest_from_a_rubric_file(client, people,
 
 
 def test_a_contest_file_is_refused_whole_with_the_reason(client, people, contest, phuket):
-    from scoring.models import Contest
+    from contests.models import Contest
 
     kathu = DistrictFactory(parent=phuket)
     data = json.loads(open(CHONBURI_WEB, encoding="utf-8").read())

@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from contests.models import Contest, Level
 from scoring import services
-from scoring.models import Contest, Level, Rubric
+from scoring.models import Rubric
 from scoring.spec import RubricError
 from tests.factories import DistrictFactory
 

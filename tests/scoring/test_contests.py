@@ -7,8 +7,9 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
+from contests.models import Combine, Contest
 from scoring.contests import _combine
-from scoring.models import Combine, Contest, Rubric
+from scoring.models import Rubric
 
 
 def run(*args) -> str:

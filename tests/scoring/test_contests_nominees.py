@@ -11,11 +11,12 @@ from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.http import Http404
 
+from contests.models import Contest, Nominee, NomineeVersion
 from core.errors import PortalError, YearFrozen
 from core.thai import BANGKOK
 from people.models import Role
 from scoring import services, snapshots
-from scoring.models import Contest, Nominee, NomineeVersion, YearSettings
+from scoring.models import YearSettings
 from scoring.spec import RubricError
 from tests.factories import DistrictFactory, UserFactory
 

@@ -10,7 +10,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
-from scoring.models import Contest, Fact, Rubric
+from contests.models import Contest
+from scoring.models import Fact, Rubric
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +103,7 @@ def test_ubon_ranks_its_25_districts_per_month(seeded):
 
 def test_model_subdistrict_ranks_subdistricts(seeded):
     rows = standings("model-subdistrict-2565")
-    assert len(rows) == 7282  # every non-Bangkok subdistrict in the units file (scoring/data/UNITS-SOURCE.md)
+    assert len(rows) == 7282  # every non-Bangkok subdistrict in the units file (contests/data/UNITS-SOURCE.md)
     assert all(len(r["entrant"]) == 6 for r in rows)
 
 
@@ -153,8 +154,8 @@ def test_other_commands_take_a_contest(seeded, tmp_path):
 
 
 def test_a_period_page_shows_every_period_and_the_combined_ranking(seeded, client, django_user_model):
+    from contests.models import Province
     from people.models import Membership, Role
-    from scoring.models import Province
 
     user = django_user_model.objects.create(username="ubon-organiser")
     Membership.objects.create(user=user, role=Role.ORGANISER, province=Province.objects.get(code="TH-34"))

@@ -5,9 +5,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from contests.models import Province
 from core.errors import YearFrozen
 from scoring import services
-from scoring.models import Province, ProvinceResult, YearSettings
+from scoring.models import ProvinceResult, YearSettings
 
 pytestmark = pytest.mark.django_db
 PAGES = ["scoring:dashboard", "scoring:live", "scoring:publish"]

@@ -8,9 +8,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from contests.models import Province
 from people.models import Role
 from scoring import dashboard, selectors, services, tallies, views
-from scoring.models import Criterion, Fact, Province, ProvinceResult
+from scoring.models import Criterion, Fact, ProvinceResult
 from submissions import services as evidence_services
 from submissions.models import Evidence
 from tests.factories import DistrictFactory, UserFactory

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from scoring.engine import Breakdown, Placing, evaluate_province, rank, rank_key, rank_keys
 from scoring.rules import Score
-from scoring.spec import parse_rubric
+from scoring.spec import AwardSpec, parse_rubric
 from scoring.workdays import WorkCalendar
 from tests.scoring import shipped_rubric
 
@@ -240,6 +240,38 @@ def test_rank_tie_inside_honourable_mentions_not_flagged() -> None:
     provinces |= {"TH-06": bd("50"), "TH-05": bd("50")}
     result = places(provinces)
     assert result[4:] == [("TH-05", 5, True, "honourable", False), ("TH-06", 5, True, "honourable", False)]
+
+
+def test_rank_without_a_tie_break_order_shares_ranks_decision_12() -> None:
+    # RUBRIC.md decision 12, its own example: totals 94, 89, 86, 84, 84, 80 rank 1, 2, 3, 4, 4, 6. The two
+    # 84s differ on dimension 5 (10 against 0), which a rubric without an order never looks at.
+    totals = {
+        "TH-A": bd("20", "20", "20", "20", "14"),  # 94
+        "TH-B": bd("20", "20", "20", "20", "9"),  # 89
+        "TH-C": bd("20", "20", "20", "20", "6"),  # 86
+        "TH-E": bd("20", "20", "20", "14", "10"),  # 84, dimension 5: 10
+        "TH-D": bd("20", "20", "20", "24", "0"),  # 84, dimension 5: 0
+        "TH-F": bd("20", "20", "20", "20", "0"),  # 80
+    }
+    awards = [AwardSpec("winner", "ชนะเลิศ", "Winner", 1, D(0), "", ""), *RUBRIC.awards[1:3]]  # 3 awards
+    result = rank(totals, tie_break=(), awards=awards)
+    assert [(p.province, p.rank, p.tied, p.award, p.award_tie) for p in result] == [
+        ("TH-A", 1, False, "winner", False),
+        ("TH-B", 2, False, "runner_up_1", False),
+        ("TH-C", 3, False, "runner_up_2", False),
+        ("TH-D", 4, True, None, False),  # listed by code inside the tie, never ordered by it
+        ("TH-E", 4, True, None, False),
+        ("TH-F", 6, False, None, False),
+    ]
+    # With four awards the tie sits on the last award line: both are listed and flagged for the panel.
+    four = [*awards, AwardSpec("honourable", "ชมเชย", "Honourable", 1, D(0), "", "")]
+    result = rank(totals, tie_break=(), awards=four)
+    assert [(p.province, p.rank, p.award, p.award_tie) for p in result][3:5] == [
+        ("TH-D", 4, "honourable", True),
+        ("TH-E", 4, "honourable", True),
+    ]
+    # The same totals under the national order (decision 7) are parted by dimension 5.
+    assert [p.province for p in rank(totals, tie_break=TIE, awards=four)][3:5] == ["TH-E", "TH-D"]
 
 
 def test_rank_returns_placings() -> None:

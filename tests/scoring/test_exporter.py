@@ -32,6 +32,9 @@ def hostile(rubric, chiang_mai, provincial_user, settings, tmp_path):
     typist = UserFactory(username=HOSTILE)
     services.fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes", user=typist)
     Fact.objects.filter(rubric=rubric, name="done").update(value=HOSTILE)
+    # The contest's fact template prefills the stored data facts (issue #27).
+    services.fact_set(rubric=rubric, province=chiang_mai, criterion_code="3.3", name="computers_total", value="9")
+    Fact.objects.filter(rubric=rubric, name="computers_total").update(value=HOSTILE)
     member, chair = UserFactory(role=Role.COMMITTEE), UserFactory(role=Role.CHAIR)
     cell = {"rubric": rubric, "province": chiang_mai, "criterion_code": "3.1"}
     committee.judgment_record(member=member, **cell, items=["1"], note=HOSTILE, expected_version=0)
@@ -44,6 +47,7 @@ def _sources(rubric) -> dict[str, object]:
     return {
         exporter.YEAR: rubric,
         "fact-import": rubric,
+        "contest": rubric.contest,
         "admin-history": ScoreChange.objects.select_related("rubric", "province", "criterion", "member", "changed_by"),
         "evidence-zip": list(entries(Evidence.objects.select_related("submission__criterion"))),
     }
@@ -53,9 +57,9 @@ def _cells(data: bytes, fmt: str) -> list:
     if fmt == "csv":
         assert data.startswith(b"\xef\xbb\xbf")
         return [c for row in csv.reader(io.StringIO(data.decode("utf-8-sig"))) for c in row]
-    sheet = load_workbook(io.BytesIO(data)).active
-    assert "f" not in {c.data_type for row in sheet.iter_rows() for c in row}  # "f": a formula cell
-    return [c.value for row in sheet.iter_rows() for c in row]
+    cells = [c for sheet in load_workbook(io.BytesIO(data)).worksheets for row in sheet.iter_rows() for c in row]
+    assert "f" not in {c.data_type for c in cells}  # "f": a formula cell
+    return [c.value for c in cells]
 
 
 CASES = [(e.identifier, fmt) for e in exporter.REGISTRY.values() for fmt in e.formats]
@@ -71,6 +75,7 @@ def test_registry_holds_every_export_of_the_product():
         ("fact-changes", "csv"),
         ("fact-template", "xlsx"),
         ("fact-template", "csv"),
+        ("contest-fact-template", "xlsx"),
         ("judgments", "xlsx"),
         ("judgments", "csv"),
         ("judgment-changes", "xlsx"),

@@ -7,11 +7,11 @@ from types import SimpleNamespace
 
 import pytest
 
+from contests.models import Nominee
 from core.errors import PortalError, YearFrozen
 from core.thai import BANGKOK
 from people.models import Role
 from scoring import services, snapshots
-from scoring.models import Nominee
 from scoring.nominations import nomination_window
 from tests.factories import DistrictFactory, UserFactory
 

@@ -3,9 +3,10 @@ from datetime import date
 
 import pytest
 
+from contests.models import Province
 from people.models import Role
 from scoring import reminders, services, tasks
-from scoring.models import Province, ReminderSent, YearSettings
+from scoring.models import ReminderSent, YearSettings
 from submissions import services as evidence_services
 from tests.factories import DistrictFactory, UserFactory
 

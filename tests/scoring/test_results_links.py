@@ -4,9 +4,10 @@ contest head their column "อำเภอ" and lead somewhere."""
 import pytest
 from django.urls import reverse
 
+from contests.models import Province
 from people.models import Role
 from scoring import snapshots
-from scoring.models import Province, StandingsSnapshot
+from scoring.models import StandingsSnapshot
 from tests.factories import DistrictFactory, UserFactory, office_contest
 
 pytestmark = pytest.mark.django_db

@@ -210,3 +210,65 @@ def test_a_fact_text_is_parsed_once_and_a_bad_one_refused_every_time(monkeypatch
     for n in range(10):
         assert rule.parse_fact("done", str(n)) == Decimal(n)
     assert len(rule._parsed) <= 3
+
+
+# -- the fact template's questions (issue #27): which facts are an office's data, and what each cell takes ----
+SAMPLES = {  # the examples each format's text gives, which the rule must then accept
+    "count": ["1,250", "1250"],
+    "number": ["93.5", "1"],
+    "amount": ["12,500.50"],
+    "date": ["18/04/2566", "2023-04-18"],
+    "moment": ["18/04/2566", "2023-04-18 14:30"],
+    "yes_no": ["ใช่", "ไม่ใช่"],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_data_fact_says_what_to_type_and_takes_its_own_example(kind: str) -> None:
+    for rule in EXAMPLES[kind]:
+        data = rule.data_facts()
+        assert set(data) <= set(rule.fact_names())
+        assert not (set(data) & {rule.tick_fact, rule.upload_time_fact()} - {""})
+        if rule.committee_judges and not rule.tick_fact:
+            assert data == ()  # the level or the yes a member gives is no office's data
+        for name in data:
+            fmt = rule.fact_format(name)
+            assert fmt.code in SAMPLES and fmt.th and fmt.en, (kind, name)
+            for sample in SAMPLES[fmt.code]:
+                rule.parse_fact(name, sample)
+
+
+def test_which_facts_are_data_kind_by_kind() -> None:
+    national = {c.code: c.rule for c in parse_rubric(json.loads(RUBRICS[0].read_text())).criteria()}
+    assert national["4.2"].data_facts() == ("new_downloads",)  # the ladder's ticked steps are the committee's
+    assert national["4.1.2"].data_facts() == ()  # sent_at: the evidence upload's own time
+    assert national["2.1.2"].data_facts() == ("received_on",)
+    assert national["1.1"].data_facts() == ()
+    formats = {name: national["2.1.1"].fact_format(name).code for name in national["2.1.1"].data_facts()}
+    assert formats == {"households_collected": "count", "households_target": "count", "confidence_pct": "number"}
+
+
+@pytest.mark.parametrize("path", RUBRICS[: len(list(SHIPPED.glob("*.json")))], ids=lambda p: p.stem)
+def test_every_shipped_number_has_its_unit(path: Path) -> None:
+    # The template heads each column with the fact's unit: a count, a number or an amount without one would
+    # leave an office guessing (people or households? baht or thousands?).
+    spec = parse_rubric(json.loads(path.read_text()))
+    missing = [c.name for c in spec.fact_columns if c.format.code in ("count", "number", "amount") and c.unit is None]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [{"th": "คน"}, "คน", {"th": "คน", "en": ""}, {"th": "คน", "en": "people", "short": "p"}],
+)
+def test_a_unit_needs_thai_and_english(unit: object) -> None:
+    labels = {"verified": {"th": "ตรวจสอบได้", "en": "verified", "unit": unit}, "target": {"th": "เป้า", "en": "target"}}
+    params = {"kind": "ratio", "numerator": "verified", "denominator": "target", "weight": "30", "labels": labels}
+    with pytest.raises(RuleError) as info:
+        build_rule("ratio", params, Decimal(30))
+    assert (
+        info.value.th
+        == 'labels verified: unit ต้องเป็น {"th": "...", "en": "..."} เช่น {"th": "ครัวเรือน", "en": "households"}'
+    )
+    labels["verified"]["unit"] = {"th": "คน", "en": "people"}
+    assert build_rule("ratio", params, Decimal(30)).unit("verified") == Label("คน", "people")

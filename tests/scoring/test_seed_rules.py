@@ -60,22 +60,29 @@ def committee(*marks: str) -> dict[str, dict[str, str]]:
     return {f"{n}.1": {"points": m} for n, m in enumerate(marks, 1)}
 
 
-def test_chonburi_ranks_districts_and_breaks_a_tie_by_content_updates() -> None:
+def test_chonburi_shares_a_rank_and_flags_a_tie_at_the_third_award() -> None:
+    # RUBRIC.md decision 12: the letter gives no tie-break ("จำนวน ๓ รางวัล … รางวัลชนะเลิศ รองชนะเลิศอันดับหนึ่ง
+    # รองชนะเลิศอันดับสอง" and nothing on equal marks), so equal totals share a rank and the panel decides.
     spec = load("chonburi-web-2564")
+    assert spec.tie_break == ()
     marks = {
-        "2001": ("20", "25", "10", "28", "12"),  # 95
+        "2001": ("20", "25", "10", "28", "12"),  # 20 + 25 + 10 + 28 + 12 = 95
         "2007": ("18", "22", "9", "27", "13"),  # 89
         "2004": ("15", "20", "5", "30", "10"),  # 80, criterion 4: 30
-        "2009": ("20", "25", "5", "25", "5"),  # 80, criterion 4: 25 → behind 2004 (tie_break 4 first)
+        "2009": ("20", "25", "5", "25", "5"),  # 80, criterion 4: 25; no order given, so still level with 2004
+        "2002": ("10", "10", "5", "10", "5"),  # 40
     }
     scored = {code: evaluate_province(spec, committee(*m), size_group="", calendar=CAL) for code, m in marks.items()}
-    assert {code: b.total for code, b in scored.items()} == {"2001": 95, "2007": 89, "2004": 80, "2009": 80}
+    assert {code: b.total for code, b in scored.items()} == {"2001": 95, "2007": 89, "2004": 80, "2009": 80, "2002": 40}
     placings = rank(scored, tie_break=spec.tie_break, awards=spec.awards)
-    assert [(p.province, p.rank, p.award) for p in placings] == [
-        ("2001", 1, "winner"),
-        ("2007", 2, "runner_up_1"),
-        ("2004", 3, "runner_up_2"),
-        ("2009", 4, None),
+    # (entrant, rank, tied, award, tie at an award line): 2004 and 2009 hold 3rd and 4th place together, one
+    # award between them; both are listed under the third award and flagged, the code only orders the list.
+    assert [(p.province, p.rank, p.tied, p.award, p.award_tie) for p in placings] == [
+        ("2001", 1, False, "winner", False),
+        ("2007", 2, False, "runner_up_1", False),
+        ("2004", 3, True, "runner_up_2", True),
+        ("2009", 3, True, "runner_up_2", True),
+        ("2002", 5, False, None, False),
     ]
 
 
@@ -231,9 +238,11 @@ def test_ubon_months_grade_a_to_d_and_c_when_not_reported() -> None:
 
 
 # -- seed 002: model subdistricts, five groups, two per province --------------------------------------
-def test_model_subdistricts_two_per_province_ties_broken_by_group_five() -> None:
+def test_model_subdistricts_two_per_province_and_a_tie_at_the_line_is_the_panels() -> None:
+    # Seed 002 selects "จังหวัดละ 2 ตำบล" and gives no order for equal marks (decision 12).
     spec = load("model-subdistrict-2565")
     assert [(a.code, a.count) for a in spec.awards] == [("provincial_model", 2)]
+    assert spec.tie_break == ()
     marks = {
         "430101": ("18", "15", "12", "16", "19"),  # 80, group 5: 19
         "430201": ("20", "16", "12", "17", "15"),  # 80, group 5: 15
@@ -241,10 +250,21 @@ def test_model_subdistricts_two_per_province_ties_broken_by_group_five() -> None
     }
     scored = {code: evaluate_province(spec, committee(*m), size_group="", calendar=CAL) for code, m in marks.items()}
     placings = rank(scored, tie_break=spec.tie_break, awards=spec.awards)
-    assert [(p.province, p.award) for p in placings] == [
-        ("430101", "provincial_model"),
-        ("430201", "provincial_model"),
-        ("430501", None),
+    # Tied inside the tier: both selected, no decision needed.
+    assert [(p.province, p.rank, p.award, p.award_tie) for p in placings] == [
+        ("430101", 1, "provincial_model", False),
+        ("430201", 1, "provincial_model", False),
+        ("430501", 3, None, False),
+    ]
+    # 90, 80, 80: the second place is shared by two subdistricts, so the panel picks one of them.
+    scored["430501"] = evaluate_province(
+        spec, committee("18", "18", "18", "18", "18"), size_group="", calendar=CAL
+    )  # 18 × 5 = 90
+    placings = rank(scored, tie_break=spec.tie_break, awards=spec.awards)
+    assert [(p.province, p.rank, p.award, p.award_tie) for p in placings] == [
+        ("430501", 1, "provincial_model", False),
+        ("430101", 2, "provincial_model", True),
+        ("430201", 2, "provincial_model", True),
     ]
     assert spec.criterion("5.1").rule.evidence_expected().types == frozenset(
         {"pdf", "docx", "pptx", "mp4", "png", "jpeg"}

@@ -1,7 +1,8 @@
 from decimal import Decimal
 
+from contests.models import Province
 from scoring import selectors, services
-from scoring.models import Province, ProvinceResult
+from scoring.models import ProvinceResult
 
 DONE_CRITERIA = ["1.1", "1.2", "1.4", "3.5"]
 

@@ -99,6 +99,17 @@ def test_spec_collects_every_problem_at_once() -> None:
     assert messages[3].startswith("รางวัลที่ 4: จำนวนรางวัล (count) ต้องเป็นจำนวนเต็มบวก")
 
 
+def test_spec_without_a_tie_break_order_has_none() -> None:
+    # Decision 12: only a rubric that states an order uses one; leaving the key out states none.
+    data = shipped_rubric()
+    del data["tie_break"]
+    assert parse_rubric(data).tie_break == ()
+    data["tie_break"] = "5"
+    assert refused(data) == [
+        "เกณฑ์การประเมิน: tie_break ต้องเป็นรายการรหัสมิติที่ไม่ซ้ำกัน / Rubric: tie_break must list distinct dimension codes"
+    ]
+
+
 def test_spec_duplicate_criterion_code_refused() -> None:
     data = shipped_rubric()
     criterion(data, "1.2")["code"] = "1.1"
@@ -214,3 +225,34 @@ def test_shipped_2566_rubric_parses() -> None:
 
 def test_spec_not_an_object_refused() -> None:
     assert refused(copy.deepcopy([])) == ["เกณฑ์การประเมินต้องเป็นออบเจกต์ JSON / The rubric must be a JSON object"]  # type: ignore[arg-type]
+
+
+# -- one fact, one value (issue #27): a name two criteria read is one cell of the fact template ---------------
+NONGKHAI = Path(__file__).resolve().parents[2] / "scoring" / "rubrics" / "nongkhai-missions-2565.json"
+
+
+def test_a_fact_two_criteria_read_is_one_column_of_both() -> None:
+    spec = parse_rubric(json.loads(NONGKHAI.read_text()))
+    shared = [(c.name, [x.code for x in c.criteria]) for c in spec.fact_columns if len(c.criteria) > 1]
+    assert shared == [("tpmap_target", ["1.1.1", "1.4"])]
+
+
+def test_a_shared_fact_named_apart_is_refused() -> None:
+    data = json.loads(NONGKHAI.read_text())
+    criterion(data, "1.4")["rule"]["labels"]["tpmap_target"]["th"] = "เป้าหมาย TPMAP"
+    assert refused(data) == [
+        "เกณฑ์การประเมิน: ข้อมูล “tpmap_target” ใช้ในเกณฑ์ 1.1.1, 1.4: ชื่อข้อมูลเดียวกันคือค่าเดียวกัน (กรอกช่องเดียวในแบบฟอร์ม)"
+        " จึงต้องมีชื่อและหน่วยใน labels ตรงกันทุกเกณฑ์ ถ้าเป็นคนละค่าให้ตั้งชื่อข้อมูลต่างกัน / Rubric: fact “tpmap_target”"
+        " is read by criteria 1.1.1, 1.4: one name is one value (one cell of the fact template), so its labels"
+        " (name and unit) must match in each; name the facts apart if they differ"
+    ]
+
+
+def test_two_dates_under_a_kinds_default_name_are_refused() -> None:
+    # Two timeliness criteria both left at "received_on" would silently become one date.
+    data = shipped_rubric()
+    rule = criterion(data, "2.2.2")["rule"]
+    rule["fact"] = "received_on"
+    rule["labels"] = {}
+    del criterion(data, "2.1.2")["rule"]["labels"]
+    assert refused(data)[0].startswith("เกณฑ์การประเมิน: ข้อมูล “received_on” ใช้ในเกณฑ์ 2.1.2, 2.2.2:")

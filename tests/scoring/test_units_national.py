@@ -4,8 +4,10 @@ import pytest
 from django.urls import reverse
 
 from committee.querysets import provinces_for_member
+from contests.models import Level, Province
+from contests.units import units_load
 from scoring import exporter, selectors, services
-from scoring.models import Level, Province, ProvinceResult
+from scoring.models import ProvinceResult
 from scoring.reminders import reminders_due
 from tests.factories import DistrictFactory, SubdistrictFactory
 
@@ -15,7 +17,7 @@ BANGKOK = [("10", "กรุงเทพมหานคร", "Bangkok"), ("1001"
 
 
 def _add_units(chiang_mai, phuket):
-    services.units_load(rows=BANGKOK)
+    units_load(rows=BANGKOK)
     for province in (chiang_mai, phuket):
         district = DistrictFactory(parent=province)
         SubdistrictFactory(parent=district)

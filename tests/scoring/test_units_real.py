@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
+from contests.models import Level, Province
 from scoring import selectors
-from scoring.models import Level, Province
 
 pytestmark = pytest.mark.django_db
 

@@ -168,3 +168,39 @@ def test_blank_rows_keep_the_numbering_and_a_late_formula_needs_its_saved_value(
     assert str(exc.value).startswith("แถวที่ 5: ช่อง A5 เป็นสูตรที่ยังไม่มีผลลัพธ์")
     table = read_rows(workbook(sheet([row(1, HEAD), row(3)])), "facts.xlsx")
     assert table == [{"province": "", "criterion": "", "fact": "", "value": ""}, dict(zip(HEAD, ROW, strict=True))]
+
+
+def _book(*sheets: tuple[str, list[list]]) -> bytes:
+    book = Workbook()
+    for n, (title, rows) in enumerate(sheets):
+        ws = book.active if n == 0 else book.create_sheet()
+        ws.title = title
+        for r in rows:
+            ws.append(r)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_every_sheet_is_read_with_its_name_for_a_template_of_periods():
+    from scoring.xlsx import xlsx_sheets
+
+    data = _book(("2568-04 เมษายน", [["entrant", "name"], ["3401", None, 5]]), ("คำอธิบาย", [[None], ["ข้อมูล"]]))
+    assert xlsx_sheets(data) == [
+        ("2568-04 เมษายน", [["entrant", "name"], ["3401", None, 5]]),
+        ("คำอธิบาย", [[], ["ข้อมูล"]]),
+    ]
+
+
+def test_too_many_sheets_or_too_many_values_across_them_are_refused(monkeypatch):
+    from scoring import sheet_limits
+    from scoring.xlsx import xlsx_sheets
+
+    many = _book(*[(f"s{n}", [["x"]]) for n in range(sheet_limits.MAX_SHEETS + 1)])
+    with pytest.raises(
+        SheetError, match=f"ไฟล์ XLSX มี {sheet_limits.MAX_SHEETS + 1} แผ่นงาน เกิน {sheet_limits.MAX_SHEETS}"
+    ):
+        xlsx_sheets(many)
+    monkeypatch.setattr(sheet_limits, "MAX_CELLS", 5)
+    with pytest.raises(SheetError, match="ไฟล์มีข้อมูลเกิน 5 ช่อง"):
+        xlsx_sheets(_book(("a", [[1, 2, 3]]), ("b", [[4, 5, 6]])))  # 3 each, 6 in the book

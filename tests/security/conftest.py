@@ -152,7 +152,7 @@ def world(rubric, chiang_mai, phuket) -> World:
         "committee.clarification": question,
         "people.conflict": Conflict.objects.get(member=conflicted),
         "awards.generateddocument": document,
-        "scoring.province": chiang_mai,
+        "contests.province": chiang_mai,
         "scoring.fact": fact,
         "scoring.factchange": FactChange.objects.filter(fact=fact).first() if fact else None,
         "scoring.provinceresult": ProvinceResult.objects.filter(province=chiang_mai, rubric=rubric).first(),

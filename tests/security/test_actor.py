@@ -9,9 +9,9 @@ from rest_framework.test import APIClient
 
 from committee import services as committee_services
 from committee.errors import Conflicted
+from contests.models import Province
 from people.models import Role
 from scoring.actor import Need, actor_of
-from scoring.models import Province
 from submissions import services as submission_services
 from submissions.models import Evidence
 from tests.factories import DistrictFactory, UserFactory, office_contest
@@ -127,7 +127,8 @@ def test_an_organiser_takes_its_own_contests_documents_through_the_api(
     assert nong_khai.get(detail).status_code == 404
     assert nong_khai.get(reverse("api-document-file", args=[made.json()["id"]])).status_code == 404
     national = own.post(reverse("api-documents", args=[rubric.key]), {"kind": "breakdown", "province": "TH-50"})
-    assert national.status_code == 404  # not one of this contest's entrants
+    # Not one of this contest's entrants: refused before anything is queued (issue #29: 400, not 404).
+    assert (national.status_code, national.json()["errors"][0]["code"]) == (400, "not_entrant")
 
 
 def test_district_office_staff_are_set_up_in_the_admin(admin_client, chonburi_contest):

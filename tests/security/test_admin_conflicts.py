@@ -12,7 +12,7 @@ LISTS = [
     ("admin:scoring_provinceresult_changelist", "scoring.provinceresult"),
     ("admin:submissions_submission_changelist", "submissions.submission"),
     ("admin:submissions_innovationreport_changelist", "submissions.innovationreport"),
-    ("admin:scoring_province_changelist", "scoring.province"),
+    ("admin:contests_province_changelist", "contests.province"),
 ]
 
 

@@ -6,9 +6,10 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from contests.models import Contest
 from ops.nextyear import next_year_open
 from people.models import Role
-from scoring.models import Contest, Rubric
+from scoring.models import Rubric
 from tests.factories import DistrictFactory, UserFactory
 
 CHONBURI_WEB = "scoring/rubrics/chonburi-web-2564.json"

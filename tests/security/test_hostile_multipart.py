@@ -58,7 +58,10 @@ def test_api_upload_hostile_multipart_refused_in_thai_and_nothing_stored(owner_c
 
     assert response.status_code == 400
     reason = REASON.get(body, bad_body())
-    assert response.json() == {"detail": reason.th, "detail_en": reason.en}
+    assert response.json() == {  # the API's one error shape (core.api, docs/api.md)
+        "type": "client_error",
+        "errors": [{"code": "upload_refused", "detail": str(reason), "th": reason.th, "en": reason.en, "attr": None}],
+    }
     assert Evidence.objects.count() == 0
     assert stored_files(media_root) == []
 

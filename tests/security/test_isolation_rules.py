@@ -42,12 +42,12 @@ RULES = {
     "admin:index": Rule("- - 0 0 0 0", "- - 0 0 0 0"),
     "admin:password_change": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),  # to the portal's counted page
     "admin:autocomplete": Rule("- - - - - -"),
-    "admin:scoring_province_changelist": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.province"),
-    "admin:scoring_province_add": Rule("- - - - - -", "- - - - - -", "scoring.province"),
-    "admin:scoring_province_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.province"),
-    "admin:scoring_province_delete": Rule("- - - - - -", "- - - - - -", "scoring.province"),
-    "admin:scoring_province_change": Rule("- - 0 0 0 0", "- - - - - -", "scoring.province"),
-    "admin/scoring/province/<path:object_id>/": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.province"),
+    "admin:contests_province_changelist": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.province"),
+    "admin:contests_province_add": Rule("- - - - - -", "- - - - - -", "contests.province"),
+    "admin:contests_province_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.province"),
+    "admin:contests_province_delete": Rule("- - - - - -", "- - - - - -", "contests.province"),
+    "admin:contests_province_change": Rule("- - 0 0 0 0", "- - - - - -", "contests.province"),
+    "admin/contests/province/<path:object_id>/": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.province"),
     "admin:scoring_rubric_changelist": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.rubric"),
     "admin:scoring_rubric_add": Rule("- - - - - 0", "- - - - - 0", "scoring.rubric"),
     "admin:scoring_rubric_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.rubric"),
@@ -99,12 +99,12 @@ RULES = {
     "admin:scoring_provinceresult_change": Rule("- - 0 0 0 0", "- - - - - -", "scoring.provinceresult"),
     "admin/scoring/provinceresult/<path:object_id>/": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.provinceresult"),
     # Nominees: read-only, for central staff and organisers (none of the six roles here is an organiser).
-    "admin:scoring_nominee_changelist": Rule("- - - - - 0", "- - - - - 0", "scoring.nominee"),
-    "admin:scoring_nominee_add": Rule("- - - - - -", "- - - - - -", "scoring.nominee"),
-    "admin:scoring_nominee_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.nominee"),
-    "admin:scoring_nominee_delete": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.nominee"),
-    "admin:scoring_nominee_change": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.nominee"),
-    "admin/scoring/nominee/<path:object_id>/": Rule("- - - - - -", "- - - - - -", "scoring.nominee"),
+    "admin:contests_nominee_changelist": Rule("- - - - - 0", "- - - - - 0", "contests.nominee"),
+    "admin:contests_nominee_add": Rule("- - - - - -", "- - - - - -", "contests.nominee"),
+    "admin:contests_nominee_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.nominee"),
+    "admin:contests_nominee_delete": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.nominee"),
+    "admin:contests_nominee_change": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.nominee"),
+    "admin/contests/nominee/<path:object_id>/": Rule("- - - - - -", "- - - - - -", "contests.nominee"),
     "admin:auth_user_password_change": Rule("- - - - - 0", "- - - - - 0", "auth.user"),
     "admin:auth_user_changelist": Rule("- - - - - 0", "- - - - - 0", "auth.user"),
     "admin:auth_user_add": Rule("- - - - - 0", "- - - - - 0", "auth.user"),
@@ -224,6 +224,7 @@ RULES = {
     "admin:knox_authtoken_change": Rule("- - - - - 0", "- - - - - -", "knox.authtoken"),
     "admin/knox/authtoken/<path:object_id>/": Rule("- - 0 0 0 0", "- - 0 0 0 0", "knox.authtoken"),
     "api-provinces": Rule("- 0 0 0 0 0"),
+    "api-not-found": Rule("- - - - - -", "- - - - - -"),  # any other /api/ address: the API's 404 JSON
     "api-rubric": Rule("- 0 0 0 0 0"),
     "api-standings": Rule("- - - - - 0"),
     "api-awards": Rule("- - - - - 0"),
@@ -250,6 +251,7 @@ RULES = {
     "scoring:settings": Rule(None, "- - - - - 0"),
     "scoring:calendar": Rule("- - - - - 0"),
     "scoring:facts": Rule(None, "- - - - - 0"),
+    "scoring:facts_template": Rule("- - - - - +"),  # the contest's fact template: whoever runs it
     "scoring:contest_upload": Rule("- - - - - 0", "- - - - - 0"),
     "scoring:freeze": Rule(None, "- - - - - 0"),
     "scoring:unfreeze": Rule(None, "- - - - - 0"),
@@ -292,6 +294,11 @@ RULES.update(
         "ops:province_export": Rule("- - - - - +"),
     }
 )
+
+# The public verification pages: the form answers everyone and shows no contest's data; <code> here is
+# TH-50, no verification code, so its page is not found for anyone (an issued code's page is the same
+# for every role: tests/awards/test_verify.py).
+RULES.update({"verify:index": Rule("0 0 0 0 0 0"), "verify:page": Rule("- - - - - -")})
 
 # Leaks found by this matrix and not yet fixed (the fix belongs to submissions/): the rows above say
 # what must hold; these cells fail today and are expected to fail, strictly, until the fix lands.

@@ -11,9 +11,10 @@ import pytest
 from django.db import connection
 
 from committee.services import judgment_record
+from contests.models import Province
 from people.models import Role
 from scoring import demo
-from scoring.models import Province, Rubric
+from scoring.models import Rubric
 from tests.factories import UserFactory
 
 from . import test_faults

@@ -41,7 +41,13 @@ def test_disk_full_upload_refused_in_thai_earlier_upload_intact(small_disk, owne
     response = owner.post(API, {"criterion": "4.1.1", "file": files.upload("big.pdf", files.pdf(size=MB))})
 
     assert response.status_code == 507
-    assert response.json() == {"detail": storage_full().th, "detail_en": storage_full().en}
+    refusal = storage_full()
+    assert response.json() == {  # the API's one error shape (core.api, docs/api.md)
+        "type": "server_error",
+        "errors": [
+            {"code": "upload_refused", "detail": str(refusal), "th": refusal.th, "en": refusal.en, "attr": None}
+        ],
+    }
     assert kept(small_disk) == before  # no temp file, no half-written evidence
     evidence = Evidence.objects.get()
     assert (small_disk / evidence.stored_path).read_bytes() == first

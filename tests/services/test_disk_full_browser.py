@@ -2,8 +2,8 @@
 
 import pytest
 
+from contests.models import Province
 from people.models import Role
-from scoring.models import Province
 from submissions.models import Evidence
 from submissions.uploads import storage_full
 from tests.browser_support import MARKS, SHOTS, launch

@@ -15,8 +15,9 @@ import time
 import pytest
 from django.db.models import F
 
+from contests.models import Province
 from people.models import Role
-from scoring.models import Province, ProvinceResult
+from scoring.models import ProvinceResult
 from submissions.models import Evidence
 from tests.factories import UserFactory
 from tests.submissions import files

@@ -10,8 +10,9 @@ import pytest
 from django.db import connection
 from django.db.models import F
 
+from contests.models import Province
 from scoring import services
-from scoring.models import Province, ProvinceResult, RecomputeRun, Rubric
+from scoring.models import ProvinceResult, RecomputeRun, Rubric
 
 from .conftest import ROOT, service_env, wait_for
 
@@ -82,7 +83,8 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cdd4.settings")
 django.setup()
 from scoring import services
-from scoring.models import Province, Rubric
+from scoring.models import Rubric
+from contests.models import Province
 rubric = Rubric.objects.get(year=2566)
 times = []
 for code in sys.argv[1:]:

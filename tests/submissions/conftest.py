@@ -1,8 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+from contests.models import Province
 from people.models import Role
-from scoring.models import Province
 from tests.factories import PASSWORD, UserFactory
 
 

@@ -38,7 +38,9 @@ def test_api_post_hostile_file_refused_in_thai(api, provincial_user):
     )
 
     assert response.status_code == 400
-    assert response.json()["detail"].startswith("ชนิดไฟล์ไม่ถูกต้อง")
+    [error] = response.json()["errors"]
+    assert (error["code"], error["th"][:18]) == ("upload_refused", "ชนิดไฟล์ไม่ถูกต้อง")
+    assert error["detail"] == f"{error['th']} / {error['en']}"
     assert Evidence.objects.count() == 0
 
 
@@ -70,3 +72,35 @@ def test_api_evidence_in_openapi_schema(api, provincial_user):
 
     assert set(schema["paths"]["/api/v1/years/{year}/evidence/"]) == {"get", "post"}
     assert "multipart/form-data" in schema["paths"]["/api/v1/years/{year}/evidence/"]["post"]["requestBody"]["content"]
+
+
+def test_api_post_without_criterion_400_in_the_documented_shape(api, provincial_user):
+    api.force_authenticate(provincial_user)
+
+    response = api.post(URL, {"url": "https://example.org/x"}, format="multipart")
+
+    assert (response.status_code, response.json()) == (
+        400,
+        {
+            "type": "validation_error",
+            "errors": [
+                {
+                    "code": "required",
+                    "detail": "ต้องระบุข้อมูลนี้ / This field is required.",
+                    "th": "ต้องระบุข้อมูลนี้",
+                    "en": "This field is required.",
+                    "attr": "criterion",
+                }
+            ],
+        },
+    )
+    assert Evidence.objects.count() == 0
+
+
+def test_api_post_by_central_staff_403_in_the_documented_shape(api, central_user):
+    api.force_authenticate(central_user)
+
+    response = api.post(URL, {"criterion": "1.1", "url": "https://example.org/x"}, format="multipart")
+
+    assert (response.status_code, response.json()["errors"][0]["code"]) == (403, "permission_denied")
+    assert response.json()["errors"][0]["en"] == "provincial staff only"

@@ -2,9 +2,9 @@
 
 import pytest
 
+from contests.models import Nominee, NomineeVersion
 from people.models import Role
 from scoring import services, snapshots
-from scoring.models import Nominee, NomineeVersion
 from tests.factories import DistrictFactory, UserFactory
 from tests.scoring.test_contests_nominees import itmodel_data
 

@@ -6,13 +6,16 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+import contests
 import scoring
 from committee.demo import demo_evidence, demo_judgments
+from contests.units import units_load, units_read
 from scoring import demo, selectors, services
 from scoring.models import Rubric
 from scoring.spec import RubricError
 
-DATA = Path(scoring.__file__).resolve().parent  # data/provinces.json and rubrics/*.json ship with scoring
+DATA = Path(contests.__file__).resolve().parent / "data"  # provinces.json and units.csv ship with contests
+RUBRICS = Path(scoring.__file__).resolve().parent / "rubrics"  # and every rubric file with scoring
 
 
 class Command(BaseCommand):
@@ -27,12 +30,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        entries = json.loads((DATA / "data" / "provinces.json").read_text(encoding="utf-8"))
+        entries = json.loads((DATA / "provinces.json").read_text(encoding="utf-8"))
         services.provinces_load(entries=entries)
         self.stdout.write(f"จังหวัด / provinces: {len(entries)}")
         if not options["no_units"]:
             started = time.monotonic()
-            report = services.units_load(rows=services.units_read())
+            report = units_load(rows=units_read())
             self.stdout.write(
                 f"หน่วยการปกครอง / units: {report.created} created, {report.updated} updated"
                 f" ({time.monotonic() - started:.1f} s)"
@@ -41,7 +44,7 @@ class Command(BaseCommand):
         # `make run` starts again whatever central staff have done with the year (issue #26).
         frozen = list(selectors.frozen_rubrics())
         frozen_contests = {r.contest.slug: r.year for r in frozen}
-        for path in sorted((DATA / "rubrics").glob("*.json")):
+        for path in sorted(RUBRICS.glob("*.json")):
             data = json.loads(path.read_text(encoding="utf-8"))
             year = frozen_contests.get(services.contest_slug(data))
             if year is not None:

@@ -3,16 +3,20 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from contests.models import Contest
 from core.errors import PortalError
 from scoring import services
-from scoring.models import Contest, FactSource
+from scoring.fact_template import is_template
+from scoring.models import FactSource
 from scoring.tabular import SheetError, read_rows
+from scoring.xlsx import xlsx_sheets
 
 
 class Command(BaseCommand):
     help = (
         "นำเข้าข้อมูล province,criterion,fact,value (การประกวดอื่น: entrant,criterion,fact,value และ period"
-        " เมื่อมีหลายรอบ) จาก CSV/XLSX ทั้งหมดหรือไม่นำเข้าเลย / import facts, all or none"
+        " เมื่อมีหลายรอบ) จาก CSV/XLSX หรือแบบฟอร์มข้อมูลของการประกวดที่กรอกแล้ว ทั้งหมดหรือไม่นำเข้าเลย"
+        " / import facts (a list, or the contest's filled-in fact template), all or none"
     )
 
     def add_arguments(self, parser):
@@ -35,6 +39,12 @@ class Command(BaseCommand):
             required = (*required, "period")
         path = Path(file)
         try:
+            if path.suffix.lower() == ".xlsx":  # the contest's filled-in fact template, every period in it
+                sheets = xlsx_sheets(path.read_bytes())
+                if is_template(sheets):
+                    report = services.facts_template_import(contest=chosen, sheets=sheets, dry_run=dry_run)
+                    self._report(report, "", dry_run)
+                    return
             rows = read_rows(path.read_bytes(), path.name, required=required)
             unknown = sorted({r["period"] for r in rows if r.get("period") and r["period"] not in rubrics})
             if "" not in rubrics and unknown:

@@ -2,9 +2,9 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from contests.models import Contest
 from scoring import services
 from scoring.contests import contest_rows
-from scoring.models import Contest
 
 
 class Command(BaseCommand):
@@ -45,7 +45,7 @@ class Command(BaseCommand):
             )
         if not rubric.period:
             for tier in services.selectors.award_summary(rubric):
-                if tier["vacant"]:
+                if tier["note_th"]:  # vacant places, or places a tie above holds for the panel
                     self.stdout.write(
                         f"รางวัล{tier['name_th']}: {tier['note_th']} / {tier['name_en']}: {tier['note_en']}"
                     )

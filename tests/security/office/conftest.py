@@ -13,9 +13,10 @@ from awards.models import DocumentKind, DocumentStatus, GeneratedDocument
 from committee import clarify, panels
 from committee import services as committee_services
 from committee.models import ScoreChange
+from contests.models import Province
 from people.models import Conflict, Role
 from scoring import services as scoring_services
-from scoring.models import Fact, FactChange, FactSource, Province, ProvinceResult
+from scoring.models import Fact, FactChange, FactSource, ProvinceResult
 from submissions.models import Submission
 
 from ...factories import DistrictFactory, UserFactory, office_contest
@@ -85,15 +86,15 @@ def chonburi_world() -> World:
         "committee.clarification": question,
         "people.conflict": Conflict.objects.get(member=user["chair"]),
         "awards.generateddocument": document,
-        "scoring.province": entrant,
+        "contests.province": entrant,
         "scoring.fact": fact,
         "scoring.factchange": change,
         "scoring.provinceresult": ProvinceResult.objects.get(province=entrant, rubric=rubric),
         "scoring.rubric": rubric,
         "scoring.criterion": rubric.criteria.get(code=CRITERION),
         "scoring.awardtier": rubric.award_tiers.first(),
-        "scoring.contest": contest,
-        "scoring.nominee": nominee,
+        "contests.contest": contest,
+        "contests.nominee": nominee,
         "auth.user": user["entrant"],
     }
     params = PARAMS | {"year": KEY, "slug": KEY, "code": entrant.code, "province": entrant.code}

@@ -16,12 +16,12 @@ RULES = {
     "admin:index": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +"),
     "admin:password_change": Rule("- 0 0 0 0 0 + + +", "- 0 0 0 0 0 + + +"),
     "admin:autocomplete": Rule("- - - - - - - - -"),
-    "admin:scoring_province_changelist": Rule("- - - - - 0 - - -", "- - - - - 0 - - -", "scoring.province"),
-    "admin:scoring_province_add": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.province"),
-    "admin:scoring_province_history": Rule("- 0 - 0 - 0 - - +", "- 0 - 0 - 0 - - +", "scoring.province"),
-    "admin:scoring_province_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.province"),
-    "admin:scoring_province_change": Rule("- - - - - 0 - - -", "- - - - - - - - -", "scoring.province"),
-    "admin/scoring/province/<path:object_id>/": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "scoring.province"),
+    "admin:contests_province_changelist": Rule("- - - - - 0 - - -", "- - - - - 0 - - -", "contests.province"),
+    "admin:contests_province_add": Rule("- - - - - - - - -", "- - - - - - - - -", "contests.province"),
+    "admin:contests_province_history": Rule("- 0 - 0 - 0 - - +", "- 0 - 0 - 0 - - +", "contests.province"),
+    "admin:contests_province_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "contests.province"),
+    "admin:contests_province_change": Rule("- - - - - 0 - - -", "- - - - - - - - -", "contests.province"),
+    "admin/contests/province/<path:object_id>/": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "contests.province"),
     "admin:scoring_rubric_changelist": Rule("- - - - - 0 - - -", "- - - - - 0 - - -", "scoring.rubric"),
     "admin:scoring_rubric_add": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.rubric"),
     "admin:scoring_rubric_history": Rule("- - - - - 0 - - -", "- - - - - 0 - - -", "scoring.rubric"),
@@ -86,12 +86,12 @@ RULES = {
     "admin/scoring/provinceresult/<path:object_id>/": Rule(
         "- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "scoring.provinceresult"
     ),
-    "admin:scoring_nominee_changelist": Rule("- 0 - - - - * - -", "- 0 - - - - * - -", "scoring.nominee"),
-    "admin:scoring_nominee_add": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.nominee"),
-    "admin:scoring_nominee_history": Rule("- 0 - 0 - 0 * - +", "- 0 - 0 - 0 * - +", "scoring.nominee"),
-    "admin:scoring_nominee_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.nominee"),
-    "admin:scoring_nominee_change": Rule("- 0 - - - - * - -", "- - - - - - - - -", "scoring.nominee"),
-    "admin/scoring/nominee/<path:object_id>/": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "scoring.nominee"),
+    "admin:contests_nominee_changelist": Rule("- 0 - - - - * - -", "- 0 - - - - * - -", "contests.nominee"),
+    "admin:contests_nominee_add": Rule("- - - - - - - - -", "- - - - - - - - -", "contests.nominee"),
+    "admin:contests_nominee_history": Rule("- 0 - 0 - 0 * - +", "- 0 - 0 - 0 * - +", "contests.nominee"),
+    "admin:contests_nominee_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "contests.nominee"),
+    "admin:contests_nominee_change": Rule("- 0 - - - - * - -", "- - - - - - - - -", "contests.nominee"),
+    "admin/contests/nominee/<path:object_id>/": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "contests.nominee"),
     "admin:auth_user_password_change": Rule("- - - - - - - - -", "- - - - - - - - -", "auth.user"),
     "admin:auth_user_changelist": Rule("- - - - - - - - -", "- - - - - - - - -", "auth.user"),
     "admin:auth_user_add": Rule("- - - - - - - - -", "- - - - - - - - -", "auth.user"),
@@ -251,6 +251,7 @@ RULES = {
     "admin:knox_authtoken_change": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "knox.authtoken"),
     "admin/knox/authtoken/<path:object_id>/": Rule("- 4 - 4 - 4 - - -", "- 4 - 4 - 4 - - -", "knox.authtoken"),
     "api-provinces": Rule("- 0 0 0 0 0 + + +"),
+    "api-not-found": Rule("- - - - - - - - -", "- - - - - - - - -"),  # any other /api/ address: the API's 404
     "api-rubric": Rule("- 4 4 4 4 4 * * *"),
     "api-standings": Rule("- 4 4 4 4 4 + - -"),
     "api-awards": Rule("- 4 4 4 4 4 + - -"),
@@ -275,6 +276,7 @@ RULES = {
     "scoring:settings": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:calendar": Rule("- 4 4 4 4 4 + - -"),
     "scoring:facts": Rule(None, "- 4 4 4 4 4 + - -"),
+    "scoring:facts_template": Rule("- 4 4 4 4 4 + - -"),
     "scoring:contest_upload": Rule("- 0 - - - - + - -", "- 0 - - - - + - -"),
     "scoring:freeze": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:unfreeze": Rule(None, "- 4 4 4 4 4 + - -"),
@@ -309,6 +311,9 @@ RULES = {
     "ops:year_on_year": Rule("- - - - - - - - -"),
     "ops:year_on_year_province": Rule("- 4 4 4 4 4 - - -"),
     "ops:province_export": Rule("- 4 4 4 4 4 - - -"),
+    # Public: the form for everyone; <code> (a unit's code here) is no verification code, so not found.
+    "verify:index": Rule("0 0 0 0 0 0 + + +"),
+    "verify:page": Rule("- - - - - - - - -"),
 }
 
 # Leaks this matrix finds in code another change is fixing (issue #24): route -> (the roles it leaks to, what

@@ -13,8 +13,9 @@ from committee import panels
 from committee import services as committee_services
 from committee.admin_views import score_url
 from committee.models import ClarificationMessage, Judgment
+from contests.models import Contest, Province
 from people.models import Role
-from scoring.models import Contest, Province, Rubric
+from scoring.models import Rubric
 
 from ...factories import UserFactory, office_contest
 from ..conftest import evidence_of, pdf_upload
@@ -51,7 +52,7 @@ def test_mine_of_another_offices_contest_is_not_found_like_an_unknown_key(client
 
 
 def test_an_entrants_own_staff_on_its_panel_neither_see_nor_score_their_district(client, office):
-    rubric, entrant = office.objects["scoring.rubric"], office.objects["scoring.province"]
+    rubric, entrant = office.objects["scoring.rubric"], office.objects["contests.province"]
     staff = fresh(office.users["entrant"])
     panels.panelist_appoint(by=fresh(office.users["organiser"]), contest=rubric.contest, user=staff)
     client.force_login(staff)
@@ -73,8 +74,8 @@ def test_an_entrants_own_staff_on_its_panel_neither_see_nor_score_their_district
 def test_a_unit_replies_to_no_clarification_of_a_contest_it_no_longer_enters(client, office):
     """The entrant district enters another of Chonburi's contests (B); its place in contest A, where the
     panel asked it a question, is withdrawn: its staff's rights in B answer nothing of A's."""
-    question, entrant = office.objects["committee.clarification"], office.objects["scoring.province"]
-    contest = office.objects["scoring.contest"]
+    question, entrant = office.objects["committee.clarification"], office.objects["contests.province"]
+    contest = office.objects["contests.contest"]
     office_contest("chonburi-other-2564", contest.organiser, entrant)
     contest.entrants.set([office.objects["people.conflict"].province])
     staff = fresh(office.users["entrant"])
@@ -91,7 +92,7 @@ def test_a_unit_replies_to_no_clarification_of_a_contest_it_no_longer_enters(cli
 def test_another_offices_organiser_cannot_take_over_the_contest_by_its_code(client, office):
     """A rubric file naming Chonburi's contest code, uploaded by Nong Khai's organiser: refused, and
     Chonburi's contest keeps its organiser, its name and its entrants."""
-    contest = office.objects["scoring.contest"]
+    contest = office.objects["contests.contest"]
     before = (contest.organiser_id, contest.name_en, sorted(contest.entrants.values_list("pk", flat=True)))
     data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] |= {"slug": KEY, "entrants": []}

@@ -1,4 +1,4 @@
-"""Administrative units (province, district, subdistrict) from scoring/data/units.csv (see UNITS-SOURCE.md)."""
+"""Administrative units (province, district, subdistrict) from contests/data/units.csv (see UNITS-SOURCE.md)."""
 
 from __future__ import annotations
 

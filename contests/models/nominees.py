@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from .rubrics import Contest
+from .contests import Contest
 from .units import Province
 
 NAME_MAX = 150
@@ -38,6 +38,7 @@ class Nominee(NomineeFields):
     version = models.PositiveIntegerField("ฉบับที่ / version", default=1)
 
     class Meta:
+        db_table = "scoring_nominee"  # made by scoring before the model moved here (contests 0001)
         ordering = ["contest", "unit__dopa_code"]
         verbose_name = "ผู้ได้รับการเสนอชื่อ / nominee"
         verbose_name_plural = "ผู้ได้รับการเสนอชื่อ / nominees"
@@ -54,6 +55,7 @@ class NomineeVersion(NomineeFields):
     version = models.PositiveIntegerField("ฉบับที่ / version")
 
     class Meta:
+        db_table = "scoring_nomineeversion"  # made by scoring before the model moved here (contests 0001)
         ordering = ["nominee", "-version"]
         verbose_name = "ประวัติการเสนอชื่อ / nominee history"
         verbose_name_plural = "ประวัติการเสนอชื่อ / nominee history"

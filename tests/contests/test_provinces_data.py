@@ -1,4 +1,4 @@
-"""Pure data checks for scoring/data/provinces.json (no DB, no Django)."""
+"""Pure data checks for contests/data/provinces.json (no DB, no Django)."""
 
 import json
 import re
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-DATA_PATH = Path(__file__).resolve().parents[2] / "scoring" / "data" / "provinces.json"
+DATA_PATH = Path(__file__).resolve().parents[2] / "contests" / "data" / "provinces.json"
 THAI_RE = re.compile(r"^[\u0E00-\u0E7F]+$")
 CODE_RE = re.compile(r"^TH-\d{2}$")
 KEYS = {"code", "name_th", "name_en", "size_group", "region", "aliases_th"}

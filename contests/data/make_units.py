@@ -1,6 +1,6 @@
 """Rebuilds units.csv from the three CSV files of kongvut/thai-province-data (see UNITS-SOURCE.md).
 
-    python scoring/data/make_units.py <checkout>/formats/csv
+    python contests/data/make_units.py <checkout>/formats/csv
 
 Only the data comes in: DOPA code, Thai name, English name. Level and parent follow from the code's length
 and prefix (2 = province, 4 = district, 6 = subdistrict), so the file carries no other column.

@@ -3,8 +3,9 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from scoring import selectors, services
-from scoring.models import Level, Province
+from contests.models import Level, Province
+from contests.units import units_load
+from scoring import selectors
 from tests.factories import DistrictFactory, SubdistrictFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +22,7 @@ ROWS = [
 
 
 def test_load_creates_by_level_with_parents_and_bangkok_is_no_office(chiang_mai):
-    report = services.units_load(rows=ROWS)
+    report = units_load(rows=ROWS)
     assert (report.created, report.updated) == (6, 0)  # Chiang Mai exists already
     bangkok = Province.objects.get(dopa_code="10")
     assert (bangkok.code, bangkok.level, bangkok.parent, bangkok.is_cdd_office) == ("TH-10", "province", None, False)
@@ -40,18 +41,18 @@ def test_load_creates_by_level_with_parents_and_bangkok_is_no_office(chiang_mai)
 
 
 def test_load_is_idempotent_and_updates_a_changed_name(chiang_mai):
-    services.units_load(rows=ROWS)
-    again = services.units_load(rows=ROWS)
+    units_load(rows=ROWS)
+    again = units_load(rows=ROWS)
     assert (again.created, again.updated) == (0, 0)
     renamed = [row if row[0] != "500102" else ("500102", "พระสิงห์ใหม่", "Phra Sing New") for row in ROWS]
-    report = services.units_load(rows=renamed)
+    report = units_load(rows=renamed)
     assert (report.created, report.updated) == (0, 1)
     assert Province.objects.get(code="500102").name_en == "Phra Sing New"
     assert Province.objects.count() == 76 + 6
 
 
 def test_provinces_are_the_76_offices_whatever_else_is_loaded(chiang_mai):
-    services.units_load(rows=ROWS)
+    units_load(rows=ROWS)
     assert Province.objects.count() == 82
     assert Province.objects.provinces().count() == 76
     assert not Province.objects.provinces().filter(code="TH-10").exists()
@@ -97,7 +98,7 @@ def test_units_under_a_province_and_a_district(chiang_mai, phuket):
 
 
 def test_units_under_bangkok_holds_no_cdd_office(chiang_mai):
-    services.units_load(rows=ROWS)
+    units_load(rows=ROWS)
     bangkok = Province.objects.get(code="TH-10")
     assert selectors.units_under(bangkok, Level.DISTRICT).count() == 0
     assert selectors.units_under(bangkok, Level.SUBDISTRICT).count() == 0

@@ -58,6 +58,7 @@ class Province(models.Model):
     objects = UnitQuerySet.as_manager()
 
     class Meta:
+        db_table = "scoring_province"  # made by scoring before the model moved here (contests 0001)
         ordering = ["code"]
         verbose_name = "จังหวัด / province"
         verbose_name_plural = "จังหวัด / provinces"

@@ -1,4 +1,4 @@
-"""Pure data checks for scoring/data/units.csv (no DB): the shape every load relies on."""
+"""Pure data checks for contests/data/units.csv (no DB): the shape every load relies on."""
 
 import json
 from collections import Counter
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scoring.units import UNITS_CSV, units_read
+from contests.units import UNITS_CSV, units_read
 
 PROVINCES_JSON = Path(UNITS_CSV).parent / "provinces.json"
 

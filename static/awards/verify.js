@@ -1,0 +1,48 @@
+// The verification page's file check: the browser computes the PDF's SHA-256 and submits only that,
+// so the document never leaves the visitor's device (and an anonymous visitor sends no body).
+(function () {
+  "use strict";
+  const form = document.getElementById("verify-file");
+  const zone = document.getElementById("verify-drop");
+  if (!form || !zone) return;
+  const input = document.getElementById("verify-input");
+  const msg = document.getElementById("verify-msg");
+  const digestField = form.querySelector("input[name=sha256]");
+  const MAX_BYTES = 100 * 1024 * 1024;
+  if (!(window.crypto && window.crypto.subtle)) return; // only over https: paste the SHA-256 instead
+  zone.hidden = false;
+
+  function say(text) {
+    msg.textContent = text;
+  }
+
+  async function check(file) {
+    if (!file) return;
+    if (file.size > MAX_BYTES) {
+      say("ไฟล์ใหญ่เกิน 100 MB ไม่ใช่เอกสารของกรม / over 100 MB: not a document of the Department");
+      return;
+    }
+    say("กำลังคำนวณ SHA-256… / computing the SHA-256…");
+    const digest = await window.crypto.subtle.digest("SHA-256", await file.arrayBuffer());
+    digestField.value = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+    form.submit();
+  }
+
+  input.addEventListener("change", () => check(input.files[0]));
+  zone.addEventListener("dragover", (e) => {
+    e.preventDefault();
+    zone.classList.add("over");
+  });
+  zone.addEventListener("dragleave", () => zone.classList.remove("over"));
+  zone.addEventListener("drop", (e) => {
+    e.preventDefault();
+    zone.classList.remove("over");
+    check(e.dataTransfer.files[0]);
+  });
+  zone.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      input.click();
+    }
+  });
+})();

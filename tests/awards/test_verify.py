@@ -1,0 +1,263 @@
+"""The public verification page (/verify/): a document's QR code opens it, it shows what was issued and
+whether it still stands, and a forged or altered file is shown as not issued."""
+
+import hashlib
+import re
+import subprocess
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.test import Client
+from django.utils import timezone
+
+from awards import services
+from awards.models import DocumentKind
+from core import thai
+from people.models import Role
+from scoring import snapshots
+from scoring.models import ProvinceResult
+from tests.awards.test_signing import PASSPHRASE, make_certificate, p12
+from tests.factories import IssuedDocumentFactory, UserFactory, VerificationCodeFactory
+
+PUBLIC = "https://cdd4.example.go.th"
+
+
+@pytest.fixture(autouse=True)
+def public_url(settings):
+    settings.CDD4_PUBLIC_URL = PUBLIC
+    cache.clear()  # the rate limit's counts
+
+
+def qr_payloads(pdf: Path) -> list[str]:
+    """Every QR code on the PDF's pages, read by zbar from a 100 dpi print, in page order."""
+    subprocess.run(["pdftoppm", "-r", "100", "-png", str(pdf), str(pdf.with_suffix(""))], check=True)
+    found = []
+    for png in sorted(pdf.parent.glob(f"{pdf.stem}-*.png")):
+        out = subprocess.run(
+            ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(png)], capture_output=True
+        )
+        found += out.stdout.decode().split()
+    return found
+
+
+def issue(rubric, capture, kind: str, province=None):
+    with capture(execute=True):
+        doc = services.document_request(rubric=rubric, kind=kind, province=province)
+    doc.refresh_from_db()
+    return doc
+
+
+def page_of(url: str) -> str:
+    assert url.startswith(PUBLIC)
+    return url.removeprefix(PUBLIC)
+
+
+def main(response) -> str:
+    """The page's own content, without the header (which names a signed-in user)."""
+    return re.search(r"<main>(.*)</main>", response.content.decode(), re.S).group(1)
+
+
+def test_each_certificate_s_qr_code_opens_its_page_showing_what_was_issued(
+    demo_standings, django_capture_on_commit_callbacks, tmp_path
+):
+    key, cert = make_certificate()
+    services.signing_certificate_upload(data=p12(key, cert), passphrase=PASSPHRASE)
+    doc = issue(demo_standings, django_capture_on_commit_callbacks, DocumentKind.CERTIFICATES)
+    pdf = tmp_path / "certificates.pdf"
+    pdf.write_bytes(doc.file.read())
+    codes = list(doc.codes.order_by("id"))
+    assert len(codes) == doc.pages == 13  # one per certificate, in page order
+    assert qr_payloads(pdf) == [f"{PUBLIC}/verify/{c.code}/" for c in codes]
+    first = codes[0]
+    assert (first.entrant.name_th, first.award_th) == ("นครราชสีมา", "รางวัลชนะเลิศ")
+
+    response = Client().get(page_of(qr_payloads(pdf)[0]))
+    html = main(response)
+    assert response.status_code == 200
+    assert "✓ ออกโดยกรมการพัฒนาชุมชน" in html
+    assert "ประกาศนียบัตร / certificates · ฉบับที่ ๑" in html
+    assert f"<dd>{demo_standings.name_th}</dd>" in html
+    assert "<dd>สำนักงานพัฒนาชุมชนจังหวัดนครราชสีมา</dd>" in html
+    assert "<dd>รางวัลชนะเลิศ</dd>" in html
+    dated = first.dated
+    assert f'{thai.thai_date(dated, era=True)} <span class="muted">({dated:%Y-%m-%d})</span>' in html
+    assert thai.thai_date(dated, era=True).endswith(f"พ.ศ. {thai.thai_digits(dated.year + 543)}")
+    assert f'<code class="hash">{hashlib.sha256(pdf.read_bytes()).hexdigest()}</code>' in html
+    assert "ลงนามแล้ว (PAdES)" in html
+    assert "เป็นฉบับปัจจุบัน" in html
+    assert "/awards/" not in html and "/media/" not in html  # nothing of the portal opens from here
+
+    # The file itself: as issued it is the document; with one byte changed it is not.
+    issued = hashlib.sha256(pdf.read_bytes()).hexdigest()
+    altered = bytearray(pdf.read_bytes())
+    altered[len(altered) // 2] ^= 0x01
+    forged = hashlib.sha256(bytes(altered)).hexdigest()
+    same = main(Client().get(f"/verify/{first.code}/", {"sha256": issued}))
+    assert "✓ ไฟล์นี้คือเอกสารที่กรมออก ไม่ถูกแก้ไข" in same
+    changed = main(Client().get(f"/verify/{first.code}/", {"sha256": forged}))
+    assert "✗ ไฟล์นี้ไม่ใช่เอกสารที่กรมออกด้วยรหัสนี้" in changed and "ไม่ถูกแก้ไข" not in changed
+    anywhere = main(Client().get("/verify/", {"sha256": forged}))
+    assert "✗ ไม่ใช่เอกสารที่กรมการพัฒนาชุมชนออก" in anywhere and "ออกโดยกรม" not in anywhere
+    found = main(Client().get("/verify/", {"sha256": issued.upper()}))
+    assert "✓ ไฟล์นี้คือเอกสารที่กรมออก" in found and "ประกาศนียบัตร / certificates · ฉบับที่ ๑" in found
+    assert "ผู้ได้รับ" not in found  # a whole file names no one entrant
+
+
+@pytest.mark.parametrize("kind", [DocumentKind.ANNOUNCEMENT, DocumentKind.RESULTS, DocumentKind.BREAKDOWN])
+def test_every_issued_kind_prints_its_code(
+    kind, demo_standings, chiang_mai, django_capture_on_commit_callbacks, tmp_path
+):
+    province = chiang_mai if kind == DocumentKind.BREAKDOWN else None
+    doc = issue(demo_standings, django_capture_on_commit_callbacks, kind, province)
+    pdf = tmp_path / "doc.pdf"
+    pdf.write_bytes(doc.file.read())
+    code = doc.codes.get()
+    assert qr_payloads(pdf) == [f"{PUBLIC}/verify/{code.code}/"]
+    # The breakdown is one entrant's; the announcement and the results are about every entrant.
+    assert code.entrant == province
+    assert code.entrant_th == ("สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่" if province else "")
+    assert doc.sha256 == hashlib.sha256(pdf.read_bytes()).hexdigest()
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "รหัสตรวจสอบ" in text and f"{code.code[:4]}-{code.code[4:8]}-{code.code[8:]}" in text
+    assert "cdd4.example.go.th/verify/" in text.replace("\n", "")
+
+
+def test_a_draft_is_not_issued_no_code_and_its_file_is_not_found(demo_standings, django_capture_on_commit_callbacks):
+    ProvinceResult.objects.filter(rubric=demo_standings).update(change_seq=F("computed_seq") + 1)  # recompute due
+    doc = issue(demo_standings, django_capture_on_commit_callbacks, DocumentKind.RESULTS)
+    assert doc.sha256 == hashlib.sha256(doc.file.read()).hexdigest()
+    assert not doc.codes.exists()
+    html = main(Client().get("/verify/", {"sha256": doc.sha256}))
+    assert "✗ ไม่ใช่เอกสารที่กรมการพัฒนาชุมชนออก" in html
+
+
+def test_after_the_publication_is_withdrawn_the_page_says_so_and_again_in_force_once_republished(rubric):
+    central = UserFactory(role=Role.CENTRAL)
+    code = VerificationCodeFactory(document__rubric=rubric, document__finished_at=timezone.now() - timedelta(hours=1))
+    snapshot = snapshots.standings_freeze(user=central, rubric=rubric)
+    snapshots.publication_publish(
+        user=central, rubric=rubric, confirmed=True, previewed_frozen_at=snapshot.frozen_at.isoformat()
+    )
+    assert "เป็นฉบับปัจจุบัน" in main(Client().get(f"/verify/{code.code}/"))
+
+    snapshots.publication_withdraw(user=central, rubric=rubric, reason="พบข้อผิดพลาดในคะแนน LEAK-REASON")
+    html = main(Client().get(f"/verify/{code.code}/"))
+    assert "ถอนการประกาศผลแล้วเมื่อ" in html and "เอกสารนี้ไม่มีผลแล้ว" in html
+    assert "เป็นฉบับปัจจุบัน" not in html
+    assert "LEAK-REASON" not in html  # the reason stays in the audit trail
+
+    snapshots.publication_publish(
+        user=central, rubric=rubric, confirmed=True, previewed_frozen_at=snapshot.frozen_at.isoformat()
+    )
+    assert "เป็นฉบับปัจจุบัน" in main(Client().get(f"/verify/{code.code}/"))
+
+
+def test_a_document_issued_after_a_withdrawal_is_in_force(rubric):
+    central = UserFactory(role=Role.CENTRAL)
+    snapshot = snapshots.standings_freeze(user=central, rubric=rubric)
+    snapshots.publication_publish(
+        user=central, rubric=rubric, confirmed=True, previewed_frozen_at=snapshot.frozen_at.isoformat()
+    )
+    snapshots.publication_withdraw(user=central, rubric=rubric, reason="แก้ไขคะแนน")
+    code = VerificationCodeFactory(document__rubric=rubric, document__finished_at=timezone.now() + timedelta(seconds=1))
+    assert "เป็นฉบับปัจจุบัน" in main(Client().get(f"/verify/{code.code}/"))
+
+
+def test_a_newer_issued_version_replaces_it_and_a_newer_draft_does_not(rubric):
+    old = VerificationCodeFactory(document__rubric=rubric, document__version=1)
+    IssuedDocumentFactory(rubric=rubric, version=2)  # a draft: no code, not issued
+    assert "เป็นฉบับปัจจุบัน" in main(Client().get(f"/verify/{old.code}/"))
+
+    new = VerificationCodeFactory(document__rubric=rubric, document__version=3)
+    html = main(Client().get(f"/verify/{old.code}/"))
+    assert "มีฉบับใหม่กว่า (ฉบับที่ ๓ ออกเมื่อ" in html and "เป็นฉบับปัจจุบัน" not in html
+    assert new.code not in html  # says so, links nothing
+    assert "เป็นฉบับปัจจุบัน" in main(Client().get(f"/verify/{new.code}/"))
+    other_scope = VerificationCodeFactory(document__rubric=rubric, document__scope="TH-50", document__kind="breakdown")
+    assert "เป็นฉบับปัจจุบัน" in main(Client().get(f"/verify/{other_scope.code}/"))
+
+
+def test_a_random_code_is_not_issued(db):
+    response = Client().get("/verify/7K2M9QXC4DTE/")
+    assert response.status_code == 404
+    html = main(response)
+    assert "✗ ไม่พบเอกสารที่ออกด้วยรหัส" in html and "7K2M-9QXC-4DTE" in html
+    assert "ไม่ได้ออกโดยกรมการพัฒนาชุมชน" in html
+    assert Client().get("/verify/not-a-code-at-all/").status_code == 404
+
+
+def test_a_code_of_a_document_not_finished_is_not_issued(db):
+    code = VerificationCodeFactory(document__status="failed")
+    assert Client().get(f"/verify/{code.code}/").status_code == 404
+
+
+def test_a_code_typed_by_hand_is_taken_to_its_page(db):
+    code = VerificationCodeFactory(code="7K2M9QXC4DT0")
+    assert Client().get("/verify/", {"code": " 7k2m-9qxc-4dto "}).url == "/verify/7K2M9QXC4DT0/"
+    assert Client().get("/verify/7k2m-9qxc-4dto/").url == "/verify/7K2M9QXC4DT0/"
+    assert Client().get(f"/verify/{code.code}/").status_code == 200
+    wrong = Client().get("/verify/", {"code": "7K2M-9QXC"})
+    assert wrong.status_code == 200
+    assert "รหัสต้องเป็นตัวอักษรหรือตัวเลข ๑๒ ตัว" in main(wrong)
+
+
+def test_a_malformed_sha256_is_explained(db):
+    html = main(Client().get("/verify/", {"sha256": "12345"}))
+    assert "SHA-256 ต้องเป็นเลขฐานสิบหก ๖๔ ตัว" in html
+    assert "ไม่ใช่เอกสารที่กรมการพัฒนาชุมชนออก" not in html
+
+
+@pytest.mark.parametrize("role", ["anonymous", "owner", "other_office", "organiser", "panelist", "central"])
+def test_every_role_sees_the_same_page_and_nothing_else(role, rubric, chiang_mai, phuket):
+    code = VerificationCodeFactory(document__rubric=rubric, entrant=chiang_mai, dated=date(2023, 8, 21))
+    users = {
+        "anonymous": None,
+        "owner": UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai),
+        "other_office": UserFactory(role=Role.PROVINCIAL, role__province=phuket),
+        "organiser": UserFactory(role=Role.ORGANISER, role__province=phuket),  # runs another contest
+        "panelist": UserFactory(role=Role.COMMITTEE),
+        "central": UserFactory(role=Role.CENTRAL),
+    }
+    anonymous = main(Client().get(f"/verify/{code.code}/"))
+    client = Client()
+    if users[role] is not None:
+        client.force_login(users[role])
+    response = client.get(f"/verify/{code.code}/")
+    assert response.status_code == 200
+    assert main(response) == anonymous
+    assert '๒๑ สิงหาคม พ.ศ. ๒๕๖๖ <span class="muted">(2023-08-21)</span>' in anonymous
+    assert "<dd>สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่</dd>" in anonymous
+    assert "href=" not in anonymous.split("<form")[0]  # no link out of the verdict
+
+
+def test_the_page_reads_three_queries(db, django_assert_num_queries):
+    code = VerificationCodeFactory()
+    with django_assert_num_queries(3):  # the code with its document, a newer version, the publication
+        assert Client().get(f"/verify/{code.code}/").status_code == 200
+
+
+@pytest.mark.pg  # and on Redis, the production cache, in `make test-services`
+def test_too_many_look_ups_from_one_address_answer_429_in_thai_first(db, settings):
+    settings.CDD4_VERIFY_RATE = "3/60"
+    client = Client(REMOTE_ADDR="198.51.100.7")
+    assert [client.get("/verify/7K2M9QXC4DTE/").status_code for _ in range(3)] == [404, 404, 404]
+    refused = client.get("/verify/", {"code": "7K2M9QXC4DTE"})
+    assert refused.status_code == 429
+    assert 0 < int(refused["Retry-After"]) <= 60
+    html = main(refused)
+    assert html.index("คำขอมากเกินไป") < html.index("Too many requests")
+    assert "กรุณารอประมาณ" in html
+    # Another address is counted on its own.
+    assert Client(REMOTE_ADDR="198.51.100.8").get("/verify/").status_code == 200
+
+
+@pytest.mark.pg  # the database's constraint, on PostgreSQL too
+def test_codes_are_unique_by_a_named_constraint(db):
+    first = VerificationCodeFactory()
+    duplicate = r"verification_code_unique|UNIQUE constraint failed: awards_verificationcode\.code"
+    with pytest.raises(IntegrityError, match=duplicate), transaction.atomic():
+        VerificationCodeFactory(code=first.code, document__version=2)

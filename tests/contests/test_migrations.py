@@ -1,0 +1,99 @@
+"""contests 0001 takes Contest, Nominee and the units out of scoring without touching a row: a database at
+the state before it (scoring 0016) migrated forward keeps every row, its id and its links, and the moved
+models keep their content types (so the admin history of a nominee still opens it)."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.contrib.admin.models import ADDITION, LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+
+from contests.models import Contest, Nominee, NomineeVersion, Province
+from people.models import Membership
+from scoring.models import Rubric
+
+MOVED = ("province", "contest", "nominee", "nomineeversion")
+
+
+def migrate(targets):
+    """The database migrated to `targets`; the models as they were there."""
+    return MigrationExecutor(connection).migrate(targets).apps
+
+
+def _old_rows(old) -> dict:
+    """What an office's contest with a nominee left in a database at scoring 0016, made with that state's models."""
+    user = old.get_model("auth", "User").objects.create(username="organiser-20")
+    unit = old.get_model("scoring", "Province").objects
+    # The test database may hold the 76 provinces already (tests/conftest.py); the district is this test's.
+    province, _ = unit.get_or_create(
+        code="TH-20", defaults={"dopa_code": "20", "level": "province", "name_th": "ชลบุรี", "name_en": "Chon Buri"}
+    )
+    district = unit.create(
+        code="2001", dopa_code="2001", level="district", parent=province, name_th="เมืองชลบุรี", name_en="Mueang"
+    )
+    contest = old.get_model("scoring", "Contest").objects.create(
+        slug="chonburi-itmodel-2564", name_th="คนต้นแบบ ไอที", name_en="IT role model", year=2564,
+        organiser=province, entrant_level="district", nominates=True,
+    )  # fmt: skip
+    contest.entrants.add(district)
+    rubric = old.get_model("scoring", "Rubric").objects.create(
+        contest=contest, year=2564, name_th="เกณฑ์", name_en="Rubric", starts_on=date(2020, 10, 1),
+        ends_on=date(2021, 9, 30), total_points=Decimal("100"),
+    )  # fmt: skip
+    sent = {"name_th": "นางสาวใจดี มีสุข", "position_th": "นักวิชาการพัฒนาชุมชน", "submitted_by": user}
+    nominee = old.get_model("scoring", "Nominee").objects.create(
+        contest=contest, unit=district, submitted_at=timezone.now(), **sent
+    )
+    version = old.get_model("scoring", "NomineeVersion").objects.create(
+        nominee=nominee, version=1, submitted_at=nominee.submitted_at, **sent
+    )
+    old.get_model("people", "Membership").objects.create(user=user, role="organiser", province=province)
+    types = old.get_model("contenttypes", "ContentType").objects
+    assert not types.filter(app_label="contests").exists()  # as before the app existed
+    type_ids = {m: types.get_or_create(app_label="scoring", model=m)[0].pk for m in MOVED}
+    entry = old.get_model("admin", "LogEntry").objects.create(
+        user=user, content_type_id=type_ids["nominee"], object_id=str(nominee.pk), object_repr=nominee.name_th,
+        action_flag=ADDITION, action_time=timezone.now(),
+    )  # fmt: skip
+    return {
+        "user": user.pk, "province": province.pk, "district": district.pk, "contest": contest.pk,
+        "rubric": rubric.pk, "nominee": nominee.pk, "version": version.pk, "types": type_ids, "entry": entry.pk,
+    }  # fmt: skip
+
+
+# Real migrations on the test database, so no transaction around them (transactional_db); `reloaded` puts
+# back what its flush empties.
+def test_a_database_at_scoring_0016_migrates_forward_keeping_rows_links_and_content_types(reloaded, transactional_db):
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes()
+    # Unapplies contests 0001 and everything after it (scoring 0017, the other apps' state-only retargets).
+    old = migrate([("contests", None)])
+    ids = _old_rows(old)
+
+    migrate(latest)
+    ContentType.objects.clear_cache()
+
+    district = Province.objects.get(pk=ids["district"])
+    assert (district.code, district.parent_id, district.level) == ("2001", ids["province"], "district")
+    contest = Contest.objects.get(pk=ids["contest"])
+    assert (contest.slug, contest.organiser_id, contest.nominates) == ("chonburi-itmodel-2564", ids["province"], True)
+    assert list(contest.entrants.values_list("pk", flat=True)) == [ids["district"]]
+    assert Rubric.objects.get(pk=ids["rubric"]).contest_id == ids["contest"]
+    nominee = Nominee.objects.get(pk=ids["nominee"])
+    assert (nominee.name_th, nominee.contest_id, nominee.unit_id, nominee.submitted_by_id) == (
+        "นางสาวใจดี มีสุข",
+        ids["contest"],
+        ids["district"],
+        ids["user"],
+    )
+    assert list(nominee.versions.values_list("pk", "version")) == [(ids["version"], 1)]
+    assert Membership.objects.get(user_id=ids["user"]).province_id == ids["province"]
+    # The same content type rows, relabelled: permissions and admin history follow the models.
+    for model in (Province, Contest, Nominee, NomineeVersion):
+        moved = ContentType.objects.get_for_model(model)
+        assert (moved.pk, moved.app_label) == (ids["types"][model._meta.model_name], "contests")
+    assert not ContentType.objects.filter(app_label="scoring", model__in=MOVED).exists()
+    assert LogEntry.objects.get(pk=ids["entry"]).get_edited_object() == nominee

@@ -1,0 +1,82 @@
+"""Every shipped contest's fact template round-trips (issue #27): download it, fill it from the demo's facts as
+an organiser would in Excel, send it back, and the standings are those the same facts give through the plain
+facts import. Loaded once with the real units (`bootstrap`), inside a transaction rolled back at the end."""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.db import transaction
+
+from contests.models import Contest
+from scoring import demo, selectors, services
+from scoring.contests import contest_rows
+from scoring.fact_template import sheet_title
+from scoring.models import Fact, FactSource
+from scoring.sheet_limits import SheetError
+
+from .fact_sheets import fill, sheet_rows, template_bytes
+from .test_contests_seeded import seeded  # noqa: F401  (bootstrap with the real units, for this module)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
+
+RUBRICS = sorted(Path("scoring/rubrics").glob("*.json"))
+
+
+def slug_of(path: Path) -> str:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return (data.get("contest") or {}).get("slug") or f"cdd4-{data['year']}"
+
+
+def standings(contest: Contest) -> list[tuple]:
+    for rubric in contest.rubrics.all():
+        services.standings_recompute(rubric_id=rubric.pk, full=True)
+    return [(r["entrant"], r["rank"], r["total"], r["criteria"], r["award"], r["tied"]) for r in contest_rows(contest)]
+
+
+def template_facts(rubric) -> list[dict[str, str]]:
+    """The demo's facts the template holds: an office's data (not a judgment, not an upload's time)."""
+    columns = {c.name for c in selectors.rubric_spec(rubric).fact_columns}
+    return [row for row in demo.demo_rows(rubric) if row["fact"] in columns]
+
+
+@pytest.mark.parametrize("path", RUBRICS, ids=lambda p: p.stem)
+def test_the_template_round_trips_to_the_same_standings(path):
+    contest = Contest.objects.get(slug=slug_of(path))
+    rubrics = list(contest.rubrics.order_by("period_order"))
+    facts = {rubric.pk: template_facts(rubric) for rubric in rubrics}
+    if not any(facts.values()):  # every criterion judged by the panel: nothing to fill, and it says so
+        before = standings(contest)
+        with pytest.raises(SheetError, match="การประกวดนี้ไม่มีข้อมูลที่ต้องกรอก"):
+            services.facts_import_file(rubric=rubrics[0], data=template_bytes(contest), filename="t.xlsx")
+        assert standings(contest) == before
+        return
+    with transaction.atomic():  # the facts through the plain import, then undone
+        for rubric in rubrics:
+            services.facts_import(rubric=rubric, rows=facts[rubric.pk], source=FactSource.IMPORT)
+        expected = standings(contest)
+        transaction.set_rollback(True)
+    assert not Fact.objects.filter(rubric__contest=contest).exists()
+
+    cells = {
+        sheet_title(rubric): {(row["province"], row["fact"]): row["value"] for row in facts[rubric.pk]}
+        for rubric in rubrics
+    }
+    report = services.facts_import_file(rubric=rubrics[0], data=fill(template_bytes(contest), cells), filename="t.xlsx")
+    assert report.created == sum(len(rows) for rows in facts.values())  # a shared fact: one cell, every criterion
+    assert standings(contest) == expected
+    # Downloaded again it holds what was sent, and sending that back changes nothing.
+    again = template_bytes(contest)
+    assert services.facts_import_file(rubric=rubrics[0], data=again, filename="t.xlsx").created == 0
+
+
+def test_the_shipped_contests_are_all_here():
+    assert sorted(slug_of(p) for p in RUBRICS) == sorted(Contest.objects.values_list("slug", flat=True))
+
+
+def test_the_national_template_lists_the_76_offices_by_iso_code():
+    contest = Contest.objects.get(slug="cdd4-2566")
+    rows = sheet_rows(template_bytes(contest), "ข้อมูล facts")
+    assert rows[2][:2] == ["รหัสจังหวัด", "จังหวัด"]
+    assert len(rows) == 5 + 76 and all(row[0].startswith("TH-") for row in rows[5:])
+    assert "TH-10" not in {row[0] for row in rows[5:]}  # Bangkok has no provincial office
