@@ -9,6 +9,8 @@ from pathlib import Path
 
 from django.db import transaction
 
+from core.thai import thai_sorted
+
 from .models import Level, Province
 
 UNITS_CSV = Path(__file__).resolve().parent / "data" / "units.csv"
@@ -69,4 +71,17 @@ def units_load(*, rows: Sequence[tuple[str, str, str]]) -> UnitsLoadReport:
         if new:  # fresh primary keys for the next level's parent links
             existing.update({u.dopa_code: u for u in Province.objects.filter(level=level)})
         created, updated = created + len(new), updated + len(changed)
+    units_collate()
     return UnitsLoadReport(created=created, updated=updated)
+
+
+def units_collate() -> int:
+    """Numbers every unit in Thai dictionary order of its name (ties by code); returns how many changed."""
+    units = list(Province.objects.only("pk", "code", "name_th", "name_order"))
+    changed = []
+    for order, unit in enumerate(thai_sorted(sorted(units, key=lambda u: u.code), key=lambda u: u.name_th), 1):
+        if unit.name_order != order:
+            unit.name_order = order
+            changed.append(unit)
+    Province.objects.bulk_update(changed, ["name_order"], batch_size=2000)
+    return len(changed)

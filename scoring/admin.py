@@ -56,6 +56,7 @@ class ProvinceAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
     list_display = ["code", "dopa_code", "name_th", "name_en", "size_group", "region"]
     list_filter = ["size_group", "region"]
     search_fields = ["code", "name_th", "name_en"]
+    ordering = ["name_order", "code"]  # ก–ฮ
 
 
 @admin.register(Rubric)

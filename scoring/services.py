@@ -16,6 +16,7 @@ from django.db.models import ProtectedError
 
 from contests.codes import national_code
 from contests.models import Combine, Contest, Level, Province
+from contests.units import units_collate
 from core.errors import YearFrozen
 from core.thai import fmt_points
 from scoring.models import AwardTier
@@ -80,6 +81,7 @@ def provinces_load(*, entries: Sequence[Mapping]) -> int:
                 "is_cdd_office": True,
             },
         )
+    units_collate()
     for rubric in Rubric.objects.all():
         _ensure_results(rubric)
         results_mark_dirty(rubric_id=rubric.pk)

@@ -54,6 +54,9 @@ class Province(models.Model):
     region = models.CharField("ภาค / region", max_length=10, choices=Region.choices, blank=True)
     # Spellings met in the Department's own documents (the seed writes อุตรธานี for อุดรธานี).
     aliases_th = models.JSONField("ชื่อที่สะกดต่าง / other spellings", default=list, blank=True)
+    # Thai dictionary order (ก–ฮ) as a number, so SQL sorts lists of Thai names right on every engine:
+    # ORDER BY name_th puts เ แ โ ใ ไ after ฮ. Set by contests.units.units_collate after each load.
+    name_order = models.PositiveIntegerField("ลำดับ ก–ฮ / Thai order", default=0, editable=False, db_index=True)
 
     objects = UnitQuerySet.as_manager()
 

@@ -103,3 +103,30 @@ def test_units_under_bangkok_holds_no_cdd_office(chiang_mai):
     assert selectors.units_under(bangkok, Level.DISTRICT).count() == 0
     assert selectors.units_under(bangkok, Level.SUBDISTRICT).count() == 0
     assert [u.code for u in selectors.units_under(chiang_mai, Level.SUBDISTRICT)] == ["500101", "500102"]
+
+
+def test_units_are_numbered_in_thai_dictionary_order_and_the_admin_lists_them_so(client, django_user_model):
+    from django.urls import reverse
+
+    from people.models import Role
+    from tests.factories import UserFactory
+
+    units_load(rows=[("37", "อำนาจเจริญ", "Amnat Charoen"), ("15", "อ่างทอง", "Ang Thong"), *ROWS])
+    mine = {"อำนาจเจริญ", "อ่างทอง", *(name for _, name, _ in ROWS), "เชียงใหม่"}
+    names = [n for n in Province.objects.order_by("name_order").values_list("name_th", flat=True) if n in mine]
+    # Code-point order would put เชียงใหม่… after ศรีภูมิ and อำนาจเจริญ before อ่างทอง.
+    assert names == [
+        "กรุงเทพมหานคร",
+        "เขตพระนคร",
+        "เชียงใหม่",
+        "พระบรมมหาราชวัง",
+        "พระสิงห์",
+        "เมืองเชียงใหม่",
+        "ศรีภูมิ",
+        "อ่างทอง",
+        "อำนาจเจริญ",
+    ]
+    client.force_login(UserFactory(role=Role.CENTRAL))
+    html = client.get(reverse("admin:contests_province_changelist")).content.decode()
+    listed = ["กรุงเทพมหานคร", ">เชียงใหม่<", "ศรีภูมิ", "อ่างทอง", "อำนาจเจริญ"]
+    assert sorted(listed, key=html.index) == listed
