@@ -53,10 +53,14 @@ admin.site.has_permission = _department_only
 @admin.register(Province)
 class ProvinceAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
     province_path = "pk"  # autocomplete and search too: a conflicted province is not offered
-    list_display = ["code", "dopa_code", "name_th", "name_en", "size_group", "region"]
-    list_filter = ["size_group", "region"]
+    list_display = ["code", "dopa_code", "thai_name", "name_en", "level", "size_group", "region"]
+    list_filter = ["level", "size_group", "region"]
     search_fields = ["code", "name_th", "name_en"]
-    ordering = ["name_order", "code"]  # ก–ฮ
+    ordering = ["name_order"]  # ก–ฮ
+
+    @admin.display(description=Province._meta.get_field("name_th").verbose_name, ordering="name_order")
+    def thai_name(self, unit):
+        return unit.name_th
 
 
 @admin.register(Rubric)
