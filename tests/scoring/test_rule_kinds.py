@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from scoring.contest_spec import period_data
 from scoring.rules import KINDS, Context, Rule, RuleError, build_rule
 from scoring.rules.base import EvidenceExpected, FactError, Label
 from scoring.spec import parse_rubric
@@ -27,11 +28,17 @@ GRADE = build_rule("grade", {"kind": "grade", "grades": {"A": "5", "B": "4", "C"
 
 
 def _examples() -> dict[str, list[tuple[Rule, date | None]]]:
-    """Every kind's rules in the rubrics, each with its criterion's deadline (timeliness scores by it)."""
+    """Every kind's rules in the rubrics, each with its criterion's deadline (timeliness scores by it), and
+    the rules a period sets for itself (seed 004's months) with that period's deadline."""
     out: dict[str, list[tuple[Rule, date | None]]] = {"grade": [(GRADE, None)]}
     for path in RUBRICS:
-        for c in parse_rubric(json.loads(path.read_text())).criteria():
+        data = json.loads(path.read_text())
+        for c in parse_rubric(data).criteria():
             out.setdefault(c.rule.kind, []).append((c.rule, c.deadline))
+        for period in (data.get("contest") or {}).get("periods") or []:
+            for c in parse_rubric(period_data(data, period)).criteria():
+                if c.code in (period.get("criteria") or {}) or c.rule.kind == "milestones":
+                    out.setdefault(c.rule.kind, []).append((c.rule, date.fromisoformat(period["deadline"])))
     return out
 
 
@@ -51,6 +58,7 @@ JUDGED = {
     "table": False,
     "timeliness": False,
     "deadlines": False,
+    "milestones": False,
 }
 
 
@@ -168,7 +176,7 @@ def test_kind_gives_demo_facts_it_reads_and_scores(kind: str) -> None:
             score = rule.evaluate(facts, ctx)
             assert 0 <= score.points <= rule.highest()
             points.add(score.points)
-        if not rule.committee_judges and (deadline or kind != "timeliness"):
+        if not rule.committee_judges and (deadline or kind not in ("timeliness", "milestones")):
             # Spread over the rule's levels, not one value for every entrant.
             assert len(points) >= 2 and max(points) > 0
 
@@ -176,6 +184,12 @@ def test_kind_gives_demo_facts_it_reads_and_scores(kind: str) -> None:
 def test_timeliness_without_a_deadline_has_no_demo_date() -> None:
     rule = next(r for r, deadline in DATED["timeliness"] if deadline is None)
     assert rule.demo_facts(random.Random(1)) == {}
+
+
+def test_milestones_scored_by_the_periods_deadline_have_no_demo_without_one() -> None:
+    rule = next(r for r, deadline in DATED["milestones"] if deadline is None)  # seed 004's file-wide rule
+    assert rule.demo_facts(random.Random(1)) == {}
+    assert len(DATED["milestones"]) == 1 + 5  # and each month that computes its letter, with its 20th
 
 
 def test_deadlines_demo_asks_for_an_extension_only_where_a_step_needs_one() -> None:
