@@ -286,3 +286,62 @@ def test_a_unit_needs_thai_and_english(unit: object) -> None:
     )
     labels["verified"]["unit"] = {"th": "คน", "en": "people"}
     assert build_rule("ratio", params, Decimal(30)).unit("verified") == Label("คน", "people")
+
+
+# -- milestones (seed 004): what a rubric may and may not say ---------------------------------------------------
+MILESTONE_LABELS = {
+    "uses": {"th": "การขอใช้ข้อมูล", "en": "data uses", "unit": {"th": "ครั้ง", "en": "times"}},
+    "sent": {"th": "วันที่ส่งรายงาน", "en": "report sent"},
+}
+
+
+def milestones(*levels: dict, **extra: object) -> Rule:
+    params = {"kind": "milestones", "labels": MILESTONE_LABELS, "levels": list(levels), **extra}
+    return build_rule("milestones", params, Decimal(5))
+
+
+def level(grade: str, points: str, *when: dict) -> dict:
+    return {"grade": grade, "points": points, "th": f"ระดับ {grade}", "en": f"grade {grade}", "when": list(when)}
+
+
+USED = {"fact": "uses", "min": "1"}
+EITHER = "levels 1 when 1: use min (with of, optionally), or by, or by_fact, one of them"
+
+
+@pytest.mark.parametrize(
+    ("levels", "extra", "en"),
+    [
+        ((level("A", "5"), level("B", "4", USED)), {}, "levels 1: a level without conditions must be last"),
+        ((level("A", "5", USED | {"by": "deadline"}),), {}, EITHER),
+        ((level("A", "5", {"fact": "uses", "of": "sent"}),), {}, EITHER),
+        ((level("A", "5", USED), level("B", "4", {"fact": "uses"})), {}, "uses cannot be both a count and a date"),
+        ((level("B", "4", USED), level("A", "5")), {}, "levels must run from most points down"),
+        ((level("A", "5", USED),), {"missing": "C"}, "missing must be one of the levels (A)"),
+        ((level("A", "5", {"fact": "sent", "by": "31/02/2568"}),), {}, "levels 1 when 1 by: "),
+    ],
+)
+def test_milestones_refuse_what_cannot_be_read(levels: tuple[dict, ...], extra: dict, en: str) -> None:
+    with pytest.raises(RuleError) as refused:
+        milestones(*levels, **extra)
+    assert refused.value.en.startswith(en)
+
+
+def test_milestones_take_the_first_level_met_and_move_a_closed_deadline() -> None:
+    rule = milestones(
+        level("A", "5", {"fact": "uses", "min": "1"}, {"fact": "sent", "by": "deadline"}),
+        level("B", "4", {"fact": "uses", "min": "1"}, {"fact": "sent"}),
+        level("C", "3"),
+        missing="C",
+    )
+    ctx = Context(calendar=CAL, deadline=date(2025, 9, 20))  # a Saturday: Monday 22 Sep is still in time
+    assert [rule.evaluate(f, ctx).points for f in (
+        {"uses": "1", "sent": "22/09/2568"}, {"uses": "1", "sent": "23/09/2568"}, {"uses": "0", "sent": "1/09/2568"}, {}
+    )] == [5, 4, 3, 3]  # fmt: skip
+    assert rule.evaluate({}, ctx).en == "no report (nothing reported yet), counted as grade C → 3 points"
+    assert (rule.fact_format("uses").code, rule.fact_format("sent").code) == ("count", "date")
+    assert rule.data_facts() == ("uses", "sent") and not rule.committee_judges
+    assert rule.level_labels() == {
+        Decimal(5): "ระดับ A: ระดับ A",
+        Decimal(4): "ระดับ B: ระดับ B",
+        Decimal(3): "ระดับ C: ระดับ C",
+    }
