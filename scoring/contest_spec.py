@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -22,6 +23,8 @@ UNIT_CODE = re.compile(r"[0-9]{2,6}")  # an entrant: DOPA code of a province, di
 MOST_ENTRANTS = 10_000  # Thailand has some 7,400 subdistricts
 MOST_PERIODS = 60
 PERIOD_NAME_MAX = 100  # Rubric.period_name_th / _en
+# What a period may set for itself on a criterion (seed 004: April's milestones are not July's).
+PERIOD_CRITERION_KEYS = frozenset({"rule", "evidence_th", "evidence_en"})
 
 
 def is_national(block: Mapping[str, Any]) -> bool:
@@ -39,9 +42,57 @@ def parse_rubric_file(data: Mapping[str, Any]) -> RubricSpec:
         spec = parse_rubric(dict(data))
     except RubricError as exc:
         raise RubricError(exc.messages + r.errors) from exc
+    _period_criteria(r, data, spec)
     if r.errors:
         raise RubricError(r.errors)
     return spec
+
+
+def period_data(data: Mapping[str, Any], period: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The file's rubric as one period scores it: the period's own `criteria` (a rule, evidence texts) in
+    place of the file's, every other criterion as the file gives it."""
+    own = period.get("criteria") if isinstance(period, Mapping) else None
+    if not isinstance(own, Mapping) or not own:
+        return dict(data)
+    out = dict(data)
+    out["dimensions"] = copy.deepcopy(data.get("dimensions"))
+    for dimension in out["dimensions"] or []:
+        for criterion in dimension.get("criteria") or []:
+            changes = own.get(str(criterion.get("code")))
+            if isinstance(changes, Mapping):
+                criterion.update(changes)
+    return out
+
+
+def _period_criteria(r: Reader, data: Mapping[str, Any], spec: RubricSpec) -> None:
+    """Each period's own criteria name the file's criteria, set only what a period may, and make a rubric
+    parse_rubric accepts (a rule's levels reach the criterion's maximum, its facts are named)."""
+    block = data.get("contest")
+    periods = block.get("periods") if isinstance(block, Mapping) else None
+    if not isinstance(periods, list):
+        return
+    codes = {c.code for c in spec.criteria()}
+    for period in periods:
+        own = period.get("criteria") if isinstance(period, Mapping) else None
+        if own is None:
+            continue
+        where = Label(f"รอบ “{period.get('code')}”", f"period “{period.get('code')}”")
+        if not isinstance(own, Mapping) or not all(isinstance(v, Mapping) for v in own.values()):
+            r.fail(where, "criteria ต้องเป็นออบเจกต์ {รหัสเกณฑ์: {...}}", "criteria must be {criterion code: {...}}")
+            continue
+        unknown = sorted(set(map(str, own)) - codes)
+        if unknown:
+            r.fail(where, f"ไม่มีเกณฑ์ {', '.join(unknown)}", f"no criterion {', '.join(unknown)}")
+        keys = sorted({str(k) for v in own.values() for k in v} - PERIOD_CRITERION_KEYS)
+        if keys:
+            allowed = ", ".join(sorted(PERIOD_CRITERION_KEYS))
+            r.fail(where, f"ไม่รู้จัก {', '.join(keys)} (ใช้ได้: {allowed})", f"unknown {', '.join(keys)} (known: {allowed})")
+        if unknown or keys:
+            continue
+        try:
+            parse_rubric(period_data(data, period))
+        except RubricError as exc:
+            r.errors.extend(f"{where.th}: {m}" for m in exc.messages)
 
 
 def check_contest(r: Reader, block: Any, year: Any) -> None:

@@ -22,7 +22,7 @@ from core.thai import fmt_points
 from scoring.models import AwardTier
 
 from . import selectors
-from .contest_spec import parse_rubric_file
+from .contest_spec import parse_rubric_file, period_data
 from .dates import parse_date
 from .facts_import import (  # noqa: F401  (re-exported)
     ENTRANT_HEADER,
@@ -168,10 +168,12 @@ def rubric_load(*, data: Mapping) -> Rubric:
 def _load(*, data: Mapping, spec: RubricSpec) -> Rubric:
     """Writes a rubric file that parse_rubric_file has checked, every field of its contest block too."""
     contest, periods = _contest_save(data=data, year=spec.year)
-    rubrics = [
-        _rubric_save(contest=contest, spec=spec, data=data, period=period, order=order)
-        for order, period in enumerate(periods or [None])
-    ]
+    rubrics = []
+    for order, period in enumerate(periods or [None]):
+        # A period with criteria of its own (seed 004's months) is that period's rubric; checked already.
+        own = period_data(data, period) if period and period.get("criteria") else None
+        period_spec = spec if own is None else parse_rubric(own)
+        rubrics.append(_rubric_save(contest=contest, spec=period_spec, data=data, period=period, order=order))
     return rubrics[0]
 
 

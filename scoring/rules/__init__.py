@@ -10,13 +10,12 @@ from scoring.rules.base import DEFAULT_ROUNDING, Context, FactError, Rounding, R
 from scoring.rules.deadlines import Deadlines
 from scoring.rules.ladder import Ladder
 from scoring.rules.measures import Bands, Ratio, Table
+from scoring.rules.milestones import Milestones
 from scoring.rules.simple import Checklist, Choice, Done, Grade, ItemsCount, Points
 from scoring.rules.timeliness import Timeliness
 
-KINDS: dict[str, type[Rule]] = {
-    cls.kind: cls
-    for cls in (Done, ItemsCount, Checklist, Choice, Grade, Points, Ratio, Bands, Table, Ladder, Timeliness, Deadlines)
-}
+_CLASSES = (Done, ItemsCount, Checklist, Choice, Grade, Points, Ratio, Bands, Table, Ladder, Timeliness, Deadlines)
+KINDS: dict[str, type[Rule]] = {cls.kind: cls for cls in (*_CLASSES, Milestones)}
 
 __all__ = ["KINDS", "Context", "FactError", "Rounding", "Rule", "RuleError", "Score", "build_rule"]
 

@@ -31,7 +31,7 @@ def _unit(value: Any) -> Label:
 
 _KEYS = {
     "numerator", "denominator", "denominator_value", "fact", "max", "th", "en", "unit", "may_exceed",
-    "minus", "amount", "lower_is_better",
+    "minus", "amount", "lower_is_better", "numerators", "rank",
 }  # fmt: skip
 
 
@@ -57,7 +57,16 @@ class Measure:
         self.constant: Decimal | None = None
         self.fact: str | None = spec.get("fact")
         self.max: Decimal | None = None
-        if self.fact and not (self.numerator or self.denominator):
+        # Several counts over one total, the `rank`-th largest share measured (seed 003 mission 3: "ทั้ง ๓
+        # ช่องทาง มีผู้ประกอบการเข้าร่วมไม่น้อยกว่าร้อยละ ๕" is the third-best channel's share); a count left
+        # blank is no channel, 0.
+        self.numerators: tuple[str, ...] = ()
+        self.rank = 1
+        if spec.get("numerators") is not None:
+            self._several(spec, name)
+            self.facts = (*self.numerators, str(self.denominator))
+            default = Label(f"อันดับที่ {self.rank} ของ{rule.label(self.numerators[0]).th}", f"rank {self.rank} share")
+        elif self.fact and not (self.numerator or self.denominator):
             if spec.get("max") is not None:
                 self.max = decimal_param(spec["max"], f"{name} max")
             self.facts: tuple[str, ...] = (self.fact,)
@@ -81,6 +90,24 @@ class Measure:
         if self.minus and not self.numerator:
             raise RuleError(f"{name}: minus ใช้กับ numerator เท่านั้น", f"{name}: minus goes with a numerator only")
         self.label = Label(spec.get("th", default.th), spec.get("en", default.en))
+
+    def _several(self, spec: Mapping[str, Any], name: str) -> None:
+        numerators, rank = spec["numerators"], spec.get("rank", 1)
+        ok = isinstance(numerators, list) and numerators and all(isinstance(n, str) and n for n in numerators)
+        if not ok or len(set(numerators)) != len(numerators) or not self.denominator:
+            raise RuleError(
+                f"{name}: numerators ต้องเป็นรายการชื่อข้อมูลไม่ซ้ำกัน และมี denominator",
+                f"{name}: numerators must list distinct fact names, with a denominator",
+            )
+        if self.numerator or self.fact or self.minus or "denominator_value" in spec:
+            raise RuleError(
+                f"{name}: numerators ใช้แทน numerator, fact, minus และ denominator_value",
+                f"{name}: numerators replaces numerator, fact, minus and denominator_value",
+            )
+        if not isinstance(rank, int) or isinstance(rank, bool) or not 1 <= rank <= len(numerators):
+            most = len(numerators)
+            raise RuleError(f"{name}: rank ต้องเป็นจำนวนเต็ม 1–{most}", f"{name}: rank must be a whole number 1–{most}")
+        self.numerators, self.rank = tuple(numerators), rank
 
     @property
     def cap(self) -> Decimal | None:
@@ -113,11 +140,15 @@ class Measure:
     def cross_check(self, parsed: Mapping[str, object]) -> list[FactError]:
         if self.fact:
             return []
-        n = self._numerator(parsed)
+        if self.numerators:
+            return [e for n in self.numerators for e in self._check_share(n, parsed.get(n), parsed)]
+        return self._check_share(self.numerator or "", self._numerator(parsed), parsed)
+
+    def _check_share(self, numerator: str, n: object, parsed: Mapping[str, object]) -> list[FactError]:
         d = self.constant if self.constant is not None else parsed.get(self.denominator or "")
         if not isinstance(d, Decimal) or (d == 0 and self.zero_allowed):
             return []
-        num = self.rule.label(self.numerator)
+        num = self.rule.label(numerator)
         den = self.rule.label(self.denominator) if self.denominator else Label("จำนวนทั้งหมด", "the total")
         if d == 0:
             return [
@@ -130,7 +161,7 @@ class Measure:
         if isinstance(n, Decimal) and n > d and not self.may_exceed:
             return [
                 FactError(
-                    self.numerator,
+                    numerator,
                     f"{num.th} {fmt_num(n)} มากกว่า{den.th} {fmt_num(d)}",
                     f"{num.en} {fmt_num(n)} is more than {den.en} {fmt_num(d)}",
                 )
@@ -138,6 +169,8 @@ class Measure:
         return []
 
     def value(self, parsed: Mapping[str, object]) -> Decimal:
+        if self.numerators:
+            return self._ranked(parsed)
         for name in self.facts:
             if name not in parsed:
                 raise missing(name, self.rule.label(name))
@@ -151,6 +184,18 @@ class Measure:
         d = self.constant if self.constant is not None else parsed[self.denominator or ""]
         n = self._numerator(parsed)
         assert isinstance(n, Decimal) and isinstance(d, Decimal)
+        return self.rule.rounding.apply(n * 100 / d)
+
+    def _ranked(self, parsed: Mapping[str, object]) -> Decimal:
+        d = parsed.get(self.denominator or "")
+        if not isinstance(d, Decimal):
+            raise missing(self.denominator or "", self.rule.label(self.denominator))
+        errors = self.cross_check(parsed)
+        if errors:
+            raise errors[0]
+        counts = sorted((parsed.get(n, Decimal(0)) for n in self.numerators), reverse=True)
+        n = counts[self.rank - 1]
+        assert isinstance(n, Decimal)
         return self.rule.rounding.apply(n * 100 / d)
 
     def show(self, value: Decimal) -> Label:
@@ -213,6 +258,9 @@ class Measure:
             else:
                 low = (top or HUNDRED) / 2
             high = misses if misses is not None else (top if top is not None else low * Decimal("1.2") + 1)
+            if self.fact and not self.percent and misses is not None:  # `demo` rounds a count up: stay below
+                high = misses - 1
+                low = min(low, high)
         return Decimal(str(rng.uniform(float(low), float(high)))).quantize(CENT)
 
     def demo(self, rng: random.Random, value: Decimal, known: dict[str, Decimal]) -> None:
@@ -227,6 +275,13 @@ class Measure:
         if self.fact:
             capped = value if self.max is None else min(value, self.max)
             known.setdefault(self.fact, max(Decimal(0), whole(capped)))
+            return
+        if self.numerators:  # the ranked count at `value`, the better ones above it, the worse below
+            total = known.setdefault(self.denominator or "", whole(Decimal(rng.randrange(40, 400))))
+            share = min(whole(value * total / HUNDRED), total)
+            for i, name in enumerate(self.numerators[: self.rank]):  # the worse ones: another measure's, or blank
+                drawn = share if i == self.rank - 1 else Decimal(rng.randint(int(share), int(total)))
+                known.setdefault(name, max(Decimal(0), drawn))
             return
         if self.constant is not None:
             total = self.constant

@@ -273,19 +273,21 @@ class Table(Rule):
         parts = [
             (self.measures[k].show(values[k]), self.measures[k].compare(m, met))
             for k, m in mins.items()
-            if self.measures[k].meets(values[k], m) == met
+            if k in values and self.measures[k].meets(values[k], m) == met
         ]
         return Label("; ".join(f"{s.th} {c.th}" for s, c in parts), "; ".join(f"{s.en}, {c.en}" for s, c in parts))
 
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
         if self.if_zero and parsed.get(self.if_zero.fact) == 0:
             return _zero_score(self.if_zero, self)
-        values = {k: m.value(parsed) for k, m in self.measures.items()}
-        met = self.measures
-        index = next(
-            (i for i, (mins, _) in enumerate(self.rows) if all(met[k].meets(values[k], v) for k, v in mins.items())),
-            len(self.rows),
-        )
+        values: dict[str, Decimal] = {}
+        unknown: dict[str, FactError] = {}  # a measure whose facts are not reported
+        for k, m in self.measures.items():
+            try:
+                values[k] = m.value(parsed)
+            except FactError as error:
+                unknown[k] = error
+        index = self._row(values, unknown)
         points = self.rows[index][1] if index < len(self.rows) else self.otherwise
         th, en = [], []
         if index < len(self.rows):
@@ -300,6 +302,19 @@ class Table(Rule):
             if index < len(self.rows):
                 th[-1], en[-1] = f"({th[-1]})", f"({en[-1]})"
         return Score(points, f"{' '.join(th)} → {pts_th(points)}", f"{' '.join(en)} → {pts_en(points)}")
+
+    def _row(self, values: dict[str, Decimal], unknown: dict[str, FactError]) -> int:
+        """The first row met. A row a reported figure already fails needs nothing more (seed 003's "ไม่สามารถ
+        บริหารจัดการข้อร้องเรียนได้ครบทุกเรื่อง" → 2 whatever the slowest days); a row that only a figure not
+        reported could decide refuses, naming that figure."""
+        for i, (mins, _) in enumerate(self.rows):
+            if any(k in values and not self.measures[k].meets(values[k], v) for k, v in mins.items()):
+                continue
+            pending = [k for k in mins if k in unknown]
+            if pending:
+                raise unknown[pending[0]]
+            return i
+        return len(self.rows)
 
     def demo_facts(self, rng: random.Random, *, deadline: date | None = None) -> dict[str, str]:
         row = demo_pick(rng, len(self.rows) + 1)  # the last: no row met, `otherwise`

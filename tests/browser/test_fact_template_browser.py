@@ -56,7 +56,7 @@ def test_the_organiser_fills_in_the_contests_template(browser, live_server, tmp_
     page.click("#facts-upload button")
     page.wait_for_load_state("networkidle")
     body = page.inner_text("body")
-    assert "แถวที่ 6: แผ่นงาน “ข้อมูล facts” ช่อง S6: แปลงทั้งหมด ต้องเป็นตัวเลข แต่ได้รับ “แปด”" in body
+    assert "แถวที่ 6: แผ่นงาน “ข้อมูล facts” ช่อง Y6: แปลงทั้งหมด ต้องเป็นตัวเลข แต่ได้รับ “แปด”" in body
     assert page.locator("#ranking tbody tr").first.get_attribute("data-province") == san_sai.code
 
     phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()

@@ -96,8 +96,9 @@ def test_ubon_ranks_its_25_districts_per_month(seeded):
         "2568-08",
         "2568-09",
     ]
-    # Nobody has reported yet: seed 004 grades a missing report C (3 points) every month; the mean is 3.
-    assert {r["total"] for r in rows} == {"3"}
+    # Nobody has reported yet: April and May reach no milestone (0), June is not judged yet (0), and July to
+    # September are the letter's "ระดับ C … ไม่ได้รายงาน" (3 each): the mean is 9 / 6 = 1.5.
+    assert {r["total"] for r in rows} == {"1.5"}
     assert all(r["tied"] and r["rank"] == 1 for r in rows)
 
 
@@ -126,18 +127,22 @@ def test_import_facts_by_entrant_code_and_name(seeded, tmp_path):
 
 def test_import_facts_needs_the_period_of_a_monthly_contest(seeded, tmp_path):
     sheet = tmp_path / "facts.csv"
-    sheet.write_text("entrant,criterion,fact,value\n3401,4.1.1,grade,A\n", encoding="utf-8")
+    sheet.write_text("entrant,criterion,fact,value\n3401,4.1.1,data_uses,2\n", encoding="utf-8")
     with pytest.raises(CommandError, match="period"):
         run("import_facts", str(sheet), "--contest", "ubon-milestones-2568")
-    sheet.write_text("entrant,criterion,fact,value,period\n3401,4.1.1,grade,A,2568-13\n", encoding="utf-8")
+    sheet.write_text("entrant,criterion,fact,value,period\n3401,4.1.1,data_uses,2,2568-13\n", encoding="utf-8")
     with pytest.raises(CommandError, match="ไม่พบรอบ 2568-13"):
         run("import_facts", str(sheet), "--contest", "ubon-milestones-2568")
-    # Mueang Ubon graded A (5) in April, C (3) for the five months unreported: mean 20 / 6 = 3.33.
-    sheet.write_text("entrant,criterion,fact,value,period\n3401,4.1.1,grade,A,2568-04\n", encoding="utf-8")
-    assert "รอบ/period 2568-04:  สร้าง/create 1" in run("import_facts", str(sheet), "--contest", "ubon-milestones-2568")
+    # Mueang Ubon's July report of 2 uses reached the province on 18 Jul, before the 20th: A (5); the other
+    # months as nobody's: 0, 0, 0 and C, C: mean (5 + 3 + 3) / 6 = 1.83.
+    sheet.write_text(
+        "entrant,criterion,fact,value,period\n3401,4.1.1,data_uses,2,2568-07\n3401,4.1.1,use_report_on,18/07/2568,2568-07\n",
+        encoding="utf-8",
+    )
+    assert "รอบ/period 2568-07:  สร้าง/create 2" in run("import_facts", str(sheet), "--contest", "ubon-milestones-2568")
     rows = standings("ubon-milestones-2568")
-    assert (rows[0]["entrant"], rows[0]["total"], rows[0]["rank"], rows[0]["tied"]) == ("3401", "3.33", 1, False)
-    assert [p["total"] for p in rows[0]["periods"]] == ["5", "3", "3", "3", "3", "3"]
+    assert (rows[0]["entrant"], rows[0]["total"], rows[0]["rank"], rows[0]["tied"]) == ("3401", "1.83", 1, False)
+    assert [p["total"] for p in rows[0]["periods"]] == ["0", "0", "0", "5", "3", "3"]
     assert rows[1]["rank"] == 2
 
 

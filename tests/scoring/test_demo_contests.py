@@ -63,24 +63,29 @@ def test_every_district_contest_scores_every_entrant_with_distinct_ranks(seeded)
 
 def test_nongkhai_mixes_imported_facts_and_judgments(seeded):
     rubric = Rubric.objects.get(contest__slug="nongkhai-missions-2565")
-    # 16 computed criteria for 9 districts: ratio, bands, table, deadlines and timeliness all have facts.
-    assert Fact.objects.filter(rubric=rubric).values("criterion").distinct().count() == 16
+    # 23 computed criteria for 9 districts: ratio, bands, table, deadlines and timeliness all have facts.
+    assert Fact.objects.filter(rubric=rubric).values("criterion").distinct().count() == 23
     assert set(Fact.objects.filter(rubric=rubric).values_list("source", flat=True)) == {"demo"}
-    # 9 done criteria, both members, 9 districts.
-    assert Judgment.objects.filter(rubric=rubric).count() == 9 * 2 * 9
+    # 2 done criteria (8.1.1 the order, 8.1.2 the meeting), both members, 9 districts.
+    assert Judgment.objects.filter(rubric=rubric).count() == 2 * 2 * 9
     top = rows("nongkhai-missions-2565")[0]
     assert Decimal(top["criteria"]["2.1"]) > 0 and Decimal(top["criteria"]["1.1.1"]) > 0
 
 
-def test_ubon_months_are_judged_and_their_mean_spreads_the_districts(seeded):
+def test_ubon_months_are_computed_and_their_mean_spreads_the_districts(seeded):
     found = rows("ubon-milestones-2568")
     assert len(found) == 25 and all(len(r["periods"]) == 6 for r in found)
     assert all(p["rank"] is not None for r in found for p in r["periods"])
-    # Grades A–D, the mean of six months, move in twelfths of a point: ties are real here, yet the demo's
-    # districts are no longer all tied at 3 (a missing report's C) as before any judgment.
-    assert len({r["total"] for r in found}) == 14
+    # Letters A–D, the mean of six months, move in sixths of a point: ties are real here, yet the demo's
+    # districts are not all tied as before any report.
+    assert len({r["total"] for r in found}) == 10
     assert found[0]["total"] != found[-1]["total"]
-    assert Judgment.objects.filter(rubric__contest__slug="ubon-milestones-2568").count() == 6 * 25 * 2
+    # Five months are computed from the demo's figures and dates; only June is the panel's.
+    facts = Fact.objects.filter(rubric__contest__slug="ubon-milestones-2568")
+    months = set(facts.values_list("rubric__period", flat=True))
+    assert months == {"2568-04", "2568-05", "2568-07", "2568-08", "2568-09"}
+    judged = Judgment.objects.filter(rubric__contest__slug="ubon-milestones-2568")
+    assert (judged.count(), set(judged.values_list("rubric__period", flat=True))) == (25 * 2, {"2568-06"})
 
 
 def test_model_subdistricts_of_the_demo_provinces_are_judged(seeded):
@@ -99,8 +104,8 @@ def test_model_subdistricts_of_the_demo_provinces_are_judged(seeded):
 
 def test_chair_settles_two_entrants_per_judged_contest(seeded):
     finals = ChairFinal.objects.filter(rubric__contest__slug__in=SEED_CONTESTS)
-    assert finals.values("rubric").distinct().count() == 9  # chonburi, model-subdistrict, nongkhai, 6 months
-    assert finals.count() == 18
+    assert finals.values("rubric").distinct().count() == 4  # chonburi, model-subdistrict, nongkhai, Ubon's June
+    assert finals.count() == 8
 
 
 def test_demo_is_the_same_every_run(seeded):
@@ -112,8 +117,8 @@ def test_demo_is_the_same_every_run(seeded):
         ChairFinal.objects.filter(rubric=rubric).delete()
         Judgment.objects.filter(rubric=rubric).delete()
         Fact.objects.filter(rubric=rubric).delete()
-        assert demo.demo_facts(rubric=rubric) == len(facts) == 297
-        assert demo_judgments(rubric=rubric) == len(Judgment.objects.filter(rubric=rubric)) == 162
+        assert demo.demo_facts(rubric=rubric) == len(facts) == 405
+        assert demo_judgments(rubric=rubric) == len(Judgment.objects.filter(rubric=rubric)) == 36
         again = Fact.objects.filter(rubric=rubric).values_list("province__code", "criterion__code", "name", "value")
         assert set(again) == facts
         points = Judgment.objects.filter(rubric=rubric).values_list("province__code", "criterion__code", "points")

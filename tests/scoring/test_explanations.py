@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 
 from core.thai import fmt_points
+from scoring.contest_spec import period_data
 from scoring.rules import KINDS, build_rule
 from scoring.rules.base import MAX_EXPLANATION, Context, Rule
 from scoring.rules.deadlines import Deadlines
 from scoring.rules.ladder import Ladder
 from scoring.rules.measure import Measure
 from scoring.rules.measures import Bands, Ratio, Table
+from scoring.rules.milestones import Milestones
 from scoring.rules.simple import Checklist, Choice, Done, Grade, ItemsCount, Points
 from scoring.rules.timeliness import Timeliness
 from scoring.spec import parse_rubric
@@ -38,6 +40,8 @@ def measure_values(measure: Measure, target: Decimal) -> dict[str, str]:
     """Facts that make the measure exactly `target` (a percentage or a value read directly)."""
     if measure.fact:
         return {measure.fact: fmt_points(target)}
+    if measure.numerators:  # the ranked count and the better ones at the target, the others blank (none)
+        return {n: str(int(target * 100)) for n in measure.numerators[: measure.rank]} | {measure.denominator: "10000"}
     if measure.constant is not None:  # e.g. 12 databases: the nearest whole count at or above target
         count = min(int(-(-target * measure.constant // 100)), int(measure.constant))
         return {measure.numerator: str(max(count, 0))}
@@ -101,6 +105,22 @@ def spread(rule: Rule) -> list[dict[str, str]]:
         days = [by + timedelta(n) for by, _, _ in rule.steps for n in (0, 1)]
         flags = [{}, {rule.flag: "yes"}, {rule.flag: "no"}] if rule.flag else [{}]
         return [{rule.fact: d.isoformat(), **f} for d in days for f in flags] + [{rule.fact: "31/02/2565"}]
+    if isinstance(rule, Milestones):
+        out = []
+        for level in rule.levels_:  # each level just met, and each of its conditions just missed
+            met: dict[str, str] = {}
+            for c in level.when:
+                if c.of:
+                    met |= {c.fact: "100", c.of: "100"} if c.min else {c.fact: "0", c.of: "100"}
+                elif c.min is not None:
+                    met[c.fact] = fmt_points(c.min)
+                elif c.by_fact:
+                    met |= {c.fact: "2023-04-12", c.by_fact: "2023-04-12"}
+                else:
+                    met[c.fact] = (c.by or date(2023, 4, 12)).isoformat()
+            out.append(met)
+            out += [met | {c.fact: "99" if c.min is not None else "2023-05-30"} for c in level.when]
+        return [*out, {name: "x" for name in rule.counts} | {name: "31/02/2565" for name in rule.dates}]
     raise AssertionError(f"no spread of facts for rule kind {rule.kind}: add one here")
 
 
@@ -111,6 +131,11 @@ def cases() -> list[tuple[str, Rule, dict[str, str]]]:
         for c in spec.criteria():
             for facts in [{}, *spread(c.rule)]:
                 out.append((f"{path.stem}:{c.code}", c.rule, facts))
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for period in (data.get("contest") or {}).get("periods") or []:  # a month's own rule (seed 004)
+            for c in parse_rubric(period_data(data, period)).criteria():
+                if c.code in (period.get("criteria") or {}):
+                    out += [(f"{path.stem}.{period['code']}:{c.code}", c.rule, f) for f in [{}, *spread(c.rule)]]
     grade = build_rule("grade", {"kind": "grade", "grades": {"A": "5", "B": "4", "C": "3", "D": "2"}}, D(5))
     out += [("grade", grade, facts) for facts in [{}, *spread(grade)]]
     return out

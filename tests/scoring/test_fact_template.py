@@ -54,7 +54,7 @@ def test_one_row_per_entrant_and_one_column_per_fact_named_in_thai_with_its_unit
     rows = sheet_rows(data, DATA)
     assert rows[0][0].startswith("การติดตามภารกิจสำคัญ") and "กรอกหนึ่งแถวต่ออำเภอ" in rows[0][0]
     thai, english, keys = rows[2], rows[3], rows[4]
-    assert keys[:6] == ["entrant", "name", "verified", "tpmap_target", "income_helped", "income_failed"]
+    assert keys[:6] == ["entrant", "name", "verified", "tpmap_target", "households_with_plan", "households_verified"]
     assert keys.count("tpmap_target") == 1  # 1.1.1 and 1.4 read it: typed once
     assert thai[:4] == [
         "รหัสอำเภอ",
@@ -70,8 +70,8 @@ def test_one_row_per_entrant_and_one_column_per_fact_named_in_thai_with_its_unit
     ]
     # A name that already says its unit is not told twice.
     assert thai[keys.index("overdue_repaid")] == "เงินยืมที่ผิดนัดได้รับชำระคืน (บาท)"
-    # Only data: the committee's yes/no items (1.1.2 …, 8.1.1 …) have no column.
-    assert "done" not in keys and len(keys) == 2 + 32
+    # Only data: the committee's yes/no items (8.1.1, 8.1.2) have no column; mission 3 takes 5 channels.
+    assert "done" not in keys and len(keys) == 2 + 46
     assert [row[:2] for row in rows[5:]] == [[mae_rim.code, "แม่ริม"], [san_sai.code, "สันทราย"]]
     assert all(v is None for row in rows[5:] for v in row[2:])  # nothing stored yet
 
@@ -121,7 +121,7 @@ def test_the_second_sheet_explains_each_fact_and_the_rule_that_uses_it(missions)
     assert by_key["paid_out_on"][4:6] == ["วันที่ เช่น 18/04/2566 หรือ 2023-04-18", "a date, e.g. 18/04/2566 or 2023-04-18"]
     assert by_key["extension_requested"][3:5] == ["–", "ใช่ หรือ ไม่ใช่"]
     # The criteria a person scores are named, with why they are not in the template.
-    assert by_key["1.1.2"][4:6] == ["คณะกรรมการเป็นผู้ให้คะแนน", "scored by the panel (the committee)"]
+    assert by_key["8.1.1"][4:6] == ["คณะกรรมการเป็นผู้ให้คะแนน", "scored by the panel (the committee)"]
 
 
 def test_a_filled_template_writes_a_shared_fact_to_every_criterion_that_reads_it(missions):
@@ -205,12 +205,12 @@ def test_every_bad_cell_is_named_thai_first_and_nothing_is_written(missions):
         "แถวที่ 6: แผ่นงาน “ข้อมูล facts” ช่อง C6: บุคคลเป้าหมายที่ตรวจสอบได้ภายใน ๓๑ ธ.ค. ๒๕๖๔ ต้องเป็นตัวเลข แต่ได้รับ “เก้าสิบ”"
         " / row 6: sheet “ข้อมูล facts” cell C6: target people verified by 31 Dec 2021 must be a number, got “เก้าสิบ”",
         # The cross-check of 1.4 is named at the row's last cell of that criterion.
-        "แถวที่ 7: แผ่นงาน “ข้อมูล facts” ช่อง K7: คนตกหล่นที่ได้รับการตรวจสอบและบันทึกในระบบ TPMAP 120"
-        " มากกว่าบุคคลเป้าหมายทั้งหมดจากระบบ TPMAP 100 / row 7: sheet “ข้อมูล facts” cell K7: excluded people checked and"
+        "แถวที่ 7: แผ่นงาน “ข้อมูล facts” ช่อง Q7: คนตกหล่นที่ได้รับการตรวจสอบและบันทึกในระบบ TPMAP 120"
+        " มากกว่าบุคคลเป้าหมายทั้งหมดจากระบบ TPMAP 100 / row 7: sheet “ข้อมูล facts” cell Q7: excluded people checked and"
         " recorded 120 is more than all TPMAP target people 100",
-        "แถวที่ 7: แผ่นงาน “ข้อมูล facts” ช่อง L7: เบิกจ่ายแล้วเสร็จทุกกิจกรรมเมื่อ: วันที่ “30/12/2580” อ่านได้เป็น ๓๐ ธ.ค. ๒๕๘๐"
+        "แถวที่ 7: แผ่นงาน “ข้อมูล facts” ช่อง R7: เบิกจ่ายแล้วเสร็จทุกกิจกรรมเมื่อ: วันที่ “30/12/2580” อ่านได้เป็น ๓๐ ธ.ค. ๒๕๘๐"
         " = 30 Dec 2037 ซึ่งห่างจากปีงบประมาณ (๑ ต.ค. ๒๕๖๔ – ๓๐ ก.ย. ๒๕๖๕) เกิน ๑ ปี โปรดตรวจปี พ.ศ./ค.ศ. / row 7: sheet"
-        " “ข้อมูล facts” cell L7: all activities paid out on: the date “30/12/2580” reads as 30 Dec 2037 (30 ธ.ค. 2580),"
+        " “ข้อมูล facts” cell R7: all activities paid out on: the date “30/12/2580” reads as 30 Dec 2037 (30 ธ.ค. 2580),"
         " more than a year outside the fiscal year (1 Oct 2021 – 30 Sep 2022); check the B.E./A.D. year",
     ]
     assert not Fact.objects.filter(rubric=rubric).exists()
@@ -223,16 +223,16 @@ def test_a_cell_outside_the_contest_is_refused_where_it_is(missions, chiang_mai)
     ws.cell(6, 3).value = 5
     ws.append(["9999", "อำเภอที่ไม่มี", 5])  # row 8: not an entrant
     ws.append([mae_rim.code, "แม่ริม", 7])  # row 9: mae_rim's second row
-    ws.cell(6, 40).value = "x"  # under no key
-    ws.cell(5, 41).value = "done"  # a judged fact: no column of this template
+    ws.cell(6, 49).value = "x"  # under no key
+    ws.cell(5, 50).value = "done"  # a judged fact: no column of this template
     out = io.BytesIO()
     book.save(out)
     found = refusals(rubric, out.getvalue())
     assert found[0].startswith(
-        "แถวที่ 5: แผ่นงาน “ข้อมูล facts” ช่อง AO5: ไม่มีข้อมูล “done” ในแบบฟอร์มของการประกวดนี้ (มี: verified, tpmap_target,"
+        "แถวที่ 5: แผ่นงาน “ข้อมูล facts” ช่อง AX5: ไม่มีข้อมูล “done” ในแบบฟอร์มของการประกวดนี้ (มี: verified, tpmap_target,"
     )
     assert found[1:] == [
-        "แถวที่ 6: แผ่นงาน “ข้อมูล facts” ช่อง AN6: ช่องนี้ไม่อยู่ใต้รหัสข้อมูลใดในแถวที่ 5 / row 6: sheet “ข้อมูล facts” cell AN6:"
+        "แถวที่ 6: แผ่นงาน “ข้อมูล facts” ช่อง AW6: ช่องนี้ไม่อยู่ใต้รหัสข้อมูลใดในแถวที่ 5 / row 6: sheet “ข้อมูล facts” cell AW6:"
         " this cell is under no fact key in row 5",
         "แถวที่ 8: แผ่นงาน “ข้อมูล facts” ช่อง A8: “9999” ไม่ใช่ผู้เข้าประกวดนี้ / row 8: sheet “ข้อมูล facts” cell A8:"
         " “9999” is not an entrant of this contest",
@@ -307,8 +307,8 @@ def test_a_bad_cell_in_one_period_keeps_every_period_unwritten(monthly):
         {titles[0]: {(mae_rim.code, "plots"): 8}, titles[1]: {(mae_rim.code, "plots"): "แปด"}},
     )
     assert refusals(first, data) == [
-        "แถวที่ 6: แผ่นงาน “2565-02 กุมภาพันธ์ ๒๕๖๕” ช่อง S6: แปลงทั้งหมด ต้องเป็นตัวเลข แต่ได้รับ “แปด”"
-        " / row 6: sheet “2565-02 กุมภาพันธ์ ๒๕๖๕” cell S6: all plots must be a number, got “แปด”"
+        "แถวที่ 6: แผ่นงาน “2565-02 กุมภาพันธ์ ๒๕๖๕” ช่อง Y6: แปลงทั้งหมด ต้องเป็นตัวเลข แต่ได้รับ “แปด”"
+        " / row 6: sheet “2565-02 กุมภาพันธ์ ๒๕๖๕” cell Y6: all plots must be a number, got “แปด”"
     ]
     assert not Fact.objects.filter(rubric__contest=first.contest).exists()
 

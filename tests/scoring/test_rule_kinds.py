@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from scoring.contest_spec import period_data
 from scoring.rules import KINDS, Context, Rule, RuleError, build_rule
 from scoring.rules.base import EvidenceExpected, FactError, Label
 from scoring.spec import parse_rubric
@@ -27,11 +28,17 @@ GRADE = build_rule("grade", {"kind": "grade", "grades": {"A": "5", "B": "4", "C"
 
 
 def _examples() -> dict[str, list[tuple[Rule, date | None]]]:
-    """Every kind's rules in the rubrics, each with its criterion's deadline (timeliness scores by it)."""
+    """Every kind's rules in the rubrics, each with its criterion's deadline (timeliness scores by it), and
+    the rules a period sets for itself (seed 004's months) with that period's deadline."""
     out: dict[str, list[tuple[Rule, date | None]]] = {"grade": [(GRADE, None)]}
     for path in RUBRICS:
-        for c in parse_rubric(json.loads(path.read_text())).criteria():
+        data = json.loads(path.read_text())
+        for c in parse_rubric(data).criteria():
             out.setdefault(c.rule.kind, []).append((c.rule, c.deadline))
+        for period in (data.get("contest") or {}).get("periods") or []:
+            for c in parse_rubric(period_data(data, period)).criteria():
+                if c.code in (period.get("criteria") or {}) or c.rule.kind == "milestones":
+                    out.setdefault(c.rule.kind, []).append((c.rule, date.fromisoformat(period["deadline"])))
     return out
 
 
@@ -51,6 +58,7 @@ JUDGED = {
     "table": False,
     "timeliness": False,
     "deadlines": False,
+    "milestones": False,
 }
 
 
@@ -168,7 +176,7 @@ def test_kind_gives_demo_facts_it_reads_and_scores(kind: str) -> None:
             score = rule.evaluate(facts, ctx)
             assert 0 <= score.points <= rule.highest()
             points.add(score.points)
-        if not rule.committee_judges and (deadline or kind != "timeliness"):
+        if not rule.committee_judges and (deadline or kind not in ("timeliness", "milestones")):
             # Spread over the rule's levels, not one value for every entrant.
             assert len(points) >= 2 and max(points) > 0
 
@@ -176,6 +184,12 @@ def test_kind_gives_demo_facts_it_reads_and_scores(kind: str) -> None:
 def test_timeliness_without_a_deadline_has_no_demo_date() -> None:
     rule = next(r for r, deadline in DATED["timeliness"] if deadline is None)
     assert rule.demo_facts(random.Random(1)) == {}
+
+
+def test_milestones_scored_by_the_periods_deadline_have_no_demo_without_one() -> None:
+    rule = next(r for r, deadline in DATED["milestones"] if deadline is None)  # seed 004's file-wide rule
+    assert rule.demo_facts(random.Random(1)) == {}
+    assert len(DATED["milestones"]) == 1 + 5  # and each month that computes its letter, with its 20th
 
 
 def test_deadlines_demo_asks_for_an_extension_only_where_a_step_needs_one() -> None:
@@ -272,3 +286,62 @@ def test_a_unit_needs_thai_and_english(unit: object) -> None:
     )
     labels["verified"]["unit"] = {"th": "คน", "en": "people"}
     assert build_rule("ratio", params, Decimal(30)).unit("verified") == Label("คน", "people")
+
+
+# -- milestones (seed 004): what a rubric may and may not say ---------------------------------------------------
+MILESTONE_LABELS = {
+    "uses": {"th": "การขอใช้ข้อมูล", "en": "data uses", "unit": {"th": "ครั้ง", "en": "times"}},
+    "sent": {"th": "วันที่ส่งรายงาน", "en": "report sent"},
+}
+
+
+def milestones(*levels: dict, **extra: object) -> Rule:
+    params = {"kind": "milestones", "labels": MILESTONE_LABELS, "levels": list(levels), **extra}
+    return build_rule("milestones", params, Decimal(5))
+
+
+def level(grade: str, points: str, *when: dict) -> dict:
+    return {"grade": grade, "points": points, "th": f"ระดับ {grade}", "en": f"grade {grade}", "when": list(when)}
+
+
+USED = {"fact": "uses", "min": "1"}
+EITHER = "levels 1 when 1: use min (with of, optionally), or by, or by_fact, one of them"
+
+
+@pytest.mark.parametrize(
+    ("levels", "extra", "en"),
+    [
+        ((level("A", "5"), level("B", "4", USED)), {}, "levels 1: a level without conditions must be last"),
+        ((level("A", "5", USED | {"by": "deadline"}),), {}, EITHER),
+        ((level("A", "5", {"fact": "uses", "of": "sent"}),), {}, EITHER),
+        ((level("A", "5", USED), level("B", "4", {"fact": "uses"})), {}, "uses cannot be both a count and a date"),
+        ((level("B", "4", USED), level("A", "5")), {}, "levels must run from most points down"),
+        ((level("A", "5", USED),), {"missing": "C"}, "missing must be one of the levels (A)"),
+        ((level("A", "5", {"fact": "sent", "by": "31/02/2568"}),), {}, "levels 1 when 1 by: "),
+    ],
+)
+def test_milestones_refuse_what_cannot_be_read(levels: tuple[dict, ...], extra: dict, en: str) -> None:
+    with pytest.raises(RuleError) as refused:
+        milestones(*levels, **extra)
+    assert refused.value.en.startswith(en)
+
+
+def test_milestones_take_the_first_level_met_and_move_a_closed_deadline() -> None:
+    rule = milestones(
+        level("A", "5", {"fact": "uses", "min": "1"}, {"fact": "sent", "by": "deadline"}),
+        level("B", "4", {"fact": "uses", "min": "1"}, {"fact": "sent"}),
+        level("C", "3"),
+        missing="C",
+    )
+    ctx = Context(calendar=CAL, deadline=date(2025, 9, 20))  # a Saturday: Monday 22 Sep is still in time
+    assert [rule.evaluate(f, ctx).points for f in (
+        {"uses": "1", "sent": "22/09/2568"}, {"uses": "1", "sent": "23/09/2568"}, {"uses": "0", "sent": "1/09/2568"}, {}
+    )] == [5, 4, 3, 3]  # fmt: skip
+    assert rule.evaluate({}, ctx).en == "no report (nothing reported yet), counted as grade C → 3 points"
+    assert (rule.fact_format("uses").code, rule.fact_format("sent").code) == ("count", "date")
+    assert rule.data_facts() == ("uses", "sent") and not rule.committee_judges
+    assert rule.level_labels() == {
+        Decimal(5): "ระดับ A: ระดับ A",
+        Decimal(4): "ระดับ B: ระดับ B",
+        Decimal(3): "ระดับ C: ระดับ C",
+    }
