@@ -10,8 +10,8 @@ from core.errors import PortalError
 
 # A year's facts are 76 provinces x ~22 facts and a committee's scores a few thousand rows.
 MAX_ROWS = 50_000
-# The imports need 4 to 6 columns; a sheet exported from the portal and sent back has a few more.
-MAX_COLUMNS = 50
+# The imports need 4 to 6 columns; a contest's fact template sent back has one per fact (seed 003's: 48).
+MAX_COLUMNS = 120
 # Rows x named columns of the table an import builds (50,000 rows of 20 columns).
 MAX_CELLS = 1_000_000
 # Worksheets in one XLSX: a fact template has one per period (twelve months at most) and its explanation.

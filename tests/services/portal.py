@@ -13,6 +13,7 @@ import re
 import socket
 import threading
 import time
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,6 +62,22 @@ def wait_listening(port: int, timeout: float = 30.0) -> None:
         except OSError:
             time.sleep(0.1)
     raise AssertionError(f"nothing listening on port {port} after {timeout}s")
+
+
+def wait_answering(port: int, timeout: float = 60.0) -> None:
+    """Until /healthz answers: gunicorn listens before its workers have loaded Django, and on a busy machine
+    that takes longer than a test's request timeout."""
+    wait_listening(port, timeout)
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=timeout) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
 
 
 class Client:

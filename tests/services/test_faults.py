@@ -23,7 +23,7 @@ from tests.factories import UserFactory
 from tests.submissions import files
 
 from .conftest import ROOT, service_env, wait_for
-from .portal import BOUNDARY, Client, Staff, audit, free_port, multipart, password_hash, wait_listening
+from .portal import BOUNDARY, Client, Staff, audit, free_port, multipart, password_hash, wait_answering
 
 pytestmark = pytest.mark.service
 WORKER = [sys.executable, "-m", "celery", "-A", "cdd4", "worker", "-P", "solo", "--without-mingle", "--without-gossip"]
@@ -49,7 +49,7 @@ def start_portal(procs, media, workers: int = 3, **env) -> int:
     procs.start(
         [*gunicorn, "--timeout", "60"], "web", CDD4_MEDIA_ROOT=str(media), DJANGO_DEBUG="0", LOG_LEVEL="ERROR", **env
     )
-    wait_listening(port)
+    wait_answering(port)
     return port
 
 
@@ -123,7 +123,10 @@ def test_postgres_restarted_during_uploads_keeps_every_upload_and_converges(
     statuses = staff.statuses()
     assert set(statuses) <= {201, 503} and statuses.get(503, 0) >= 1, statuses
     refusals = [a.body for a in staff.attempts if a.status == 503]
-    assert all(body["detail"] == DB_DOWN_TH for body in refusals), refusals[:3]
+    # The API's one error shape (docs/api.md): Thai first, a stable code.
+    assert all([(e["code"], e["th"]) for e in body["errors"]] == [("unavailable", DB_DOWN_TH)] for body in refusals), (
+        refusals[:3]
+    )
 
     def read(query: str):
         with private_postgres.connect() as db, db.cursor() as cur:
@@ -179,6 +182,6 @@ def test_web_worker_killed_mid_upload_leaves_nothing_visible_and_sweep_clears_it
     done = subprocess.run(sweep, cwd=ROOT, env=service_env(CDD4_MEDIA_ROOT=str(media)), capture_output=True, text=True)
     assert "ไฟล์ชั่วคราว / temp files: 1," in done.stdout
     assert list(temp.iterdir()) == []
-    wait_listening(port)  # gunicorn's master has started a new worker
+    wait_answering(port)  # gunicorn's master has started a new worker
     status, body = client.upload(multipart("4.1.1", "again.pdf", files.pdf(size=2**20)))
     assert status == 201, body
