@@ -49,7 +49,10 @@ def _boxes(stream: BinaryIO, start: int, end: int):
         size, kind = struct.unpack(">I4s", head)
         header = 8
         if size == 1:  # a 64-bit size follows
-            size = struct.unpack(">Q", stream.read(8))[0]
+            wide = stream.read(8)
+            if len(wide) < 8:
+                return
+            size = struct.unpack(">Q", wide)[0]
             header = 16
         elif size == 0:  # to the end of the file
             size = end - pos
