@@ -121,20 +121,21 @@ class Actor:
         picks it chooses from, never a stage above its own."""
         return contest is not None and contest.pk in self._stages()[1]
 
-    def _stages(self) -> tuple[frozenset, frozenset]:
-        """(the stages the user picks for, those and every stage below them), one query, memoised."""
+    def _stages(self, rows: list | None = None) -> tuple[frozenset, frozenset]:
+        """(the stages the user picks for, those and every stage below them), memoised: one query for the
+        stages (none when `rows` come from Actor.contests' own list), one for the office only if any exist."""
         if self._stage_ids is None:
             own: set[int] = set()
             seen: set[int] = set()
-            if self.is_organiser and self.office is not None:
-                office = self.office
-                above = {office.pk, office.parent_id, office.parent.parent_id if office.parent else None} - {None}
-                chain = dict(Stage.objects.values_list("contest_id", "previous_id"))
-                own = set(
-                    Stage.objects.filter(chooser_level=office.level)
-                    .filter(Q(contest__organiser__isnull=True) | Q(contest__organiser__in=above))
-                    .values_list("contest_id", flat=True)
-                )
+            if self.is_organiser and self.office_id is not None:
+                if rows is None:
+                    fields = ("contest_id", "previous_id", "chooser_level", "contest__organiser")
+                    rows = list(Stage.objects.values_list(*fields))
+                office = self.office if rows else None
+                if office is not None:
+                    above = {office.pk, office.parent_id, office.parent.parent_id if office.parent else None} - {None}
+                    chain = {contest_id: previous for contest_id, previous, _, _ in rows}
+                    own = {c for c, _, level, org in rows if level == office.level and (org is None or org in above)}
                 for contest_id in own:
                     while contest_id is not None and contest_id not in seen:
                         seen.add(contest_id)
@@ -180,7 +181,16 @@ class Actor:
         if self.user is None:  # ANONYMOUS and SYSTEM live as long as the process: nothing memoised on them
             self._contest_ids.pop(need, None)
         if need not in self._contest_ids:
-            everything = Contest.objects.select_related("organiser", "stage").prefetch_related("entrants")
+            everything = list(Contest.objects.select_related("organiser", "stage").prefetch_related("entrants"))
+            if self._stage_ids is None and self.is_organiser:  # the stages come with the contests: no query
+                staged = [stage_of(c) for c in everything]
+                self._stages(
+                    [
+                        (s.contest_id, s.previous_id, s.chooser_level, c.organiser_id)
+                        for c, s in zip(everything, staged, strict=True)
+                        if s is not None
+                    ]
+                )
             self._contest_ids[need] = [c.pk for c in everything if self.can(c, need)]
         return Contest.objects.filter(pk__in=self._contest_ids[need])
 

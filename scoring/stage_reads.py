@@ -11,6 +11,7 @@ from contests.regions import InspectionRegion, region_of
 from contests.stages import Missing, barred_reason, files_missing, stage_of, stage_picks, stage_pool
 
 from .actor import Actor
+from .models import ProvinceResult
 from .stages import StageWindow, stage_window
 from .workdays import deadline_text
 
@@ -20,6 +21,7 @@ class PoolRow:
     unit: Province
     picked: bool
     barred: tuple[str, str] | None  # (Thai, English) reason the register gives
+    result: ProvinceResult | None = None  # its standing in the stage below (the province's panel's scores)
 
 
 @dataclass
@@ -70,6 +72,11 @@ def region_groups(entries: list[StageEntry]) -> list[RegionGroup]:
     return [groups[k] for k in sorted(groups)]
 
 
+def _by_rank(row: PoolRow) -> tuple[bool, int]:
+    rank = row.result.rank if row.result is not None else None
+    return (rank is None, rank or 0)
+
+
 def stage_page(actor: Actor, contest: Contest) -> StagePage:
     stage = stage_of(contest)
     chooses = actor.chooses(contest)
@@ -79,11 +86,17 @@ def stage_page(actor: Actor, contest: Contest) -> StagePage:
     if office is not None:
         picks = list(stage_picks(stage, office))
         picked = {e.unit_id for e in picks}
-        pool = [PoolRow(u, u.pk in picked, barred_reason(stage, u)) for u in stage_pool(stage, office)]
+        units = list(stage_pool(stage, office))
+        below = ProvinceResult.objects.filter(rubric__contest_id=stage.previous_id, rubric__period="")
+        results = {r.province_id: r for r in below.filter(province__in=units)}
+        pool = [PoolRow(u, u.pk in picked, barred_reason(stage, u), results.get(u.pk)) for u in units]
+        # The stage below's results first, best first: the office picks from them (unranked last).
+        pool.sort(key=_by_rank)
         calendar = window._calendar()
         missing = [
-            (m, deadline_text(m.requirement.deadline, calendar, "th"), deadline_text(m.requirement.deadline, calendar))
+            (m, deadline_text(due, calendar, "th"), deadline_text(due, calendar, "en"))
             for m in files_missing(stage, office)
+            for due in [m.requirement.deadline]
         ]
     visible = actor.entrants(contest).values("pk")
     shown = (

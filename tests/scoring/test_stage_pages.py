@@ -109,3 +109,19 @@ def test_nobody_else_sees_or_picks(client, chain, who, committee_user):
 def test_the_stage_list_names_only_the_users_stages(client, chain):
     body = page(client, organiser(chain.mae_rim), "/standings/stages/").content.decode()
     assert "ระดับเขตตรวจราชการ" not in body and DISTRICT in body
+
+
+def test_the_province_picks_from_its_stages_results_best_first(client, chain):
+    from decimal import Decimal
+
+    from scoring.models import ProvinceResult, Rubric
+
+    for district, unit in ((chain.mae_rim, chain.rim_nua), (chain.hang_dong, chain.nong_kwai)):
+        page(client, organiser(district), DISTRICT + "pick/", method="post", data={"unit": [unit.pk]})
+        client.logout()
+    below = Rubric.objects.get(contest=chain.district_stage)
+    ProvinceResult.objects.create(rubric=below, province=chain.rim_nua, total=Decimal("71.00"), rank=2)
+    ProvinceResult.objects.create(rubric=below, province=chain.nong_kwai, total=Decimal("88.50"), rank=1)
+    body = page(client, organiser(chain.mae_rim.parent), REGION).content.decode()
+    assert body.index("หนองควาย") < body.index("ริมเหนือ")
+    assert "อันดับ / rank 1 · 88.50" in body
