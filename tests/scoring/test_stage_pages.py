@@ -125,3 +125,44 @@ def test_the_province_picks_from_its_stages_results_best_first(client, chain):
     body = page(client, organiser(chain.mae_rim.parent), REGION).content.decode()
     assert body.index("หนองควาย") < body.index("ริมเหนือ")
     assert "อันดับ / rank 1 · 88.50" in body
+
+
+def test_the_province_sends_a_pick_s_files_from_its_page(client, chain, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.scoring.stage_support import mp4
+
+    settings.MEDIA_ROOT = tmp_path
+    page(client, organiser(chain.mae_rim), DISTRICT + "pick/", method="post", data={"unit": [chain.rim_nua.pk]})
+    client.logout()
+    chiang_mai = organiser(chain.mae_rim.parent)
+    page(client, chiang_mai, REGION + "pick/", method="post", data={"unit": [chain.rim_nua.pk]})
+    short = SimpleUploadedFile("clip.mp4", mp4(200), content_type="video/mp4")
+    send = {"unit": chain.rim_nua.pk, "code": "video", "file": short}
+    page(client, None, REGION + "files/", method="post", data=send)
+    body = page(client, None, REGION).content.decode()
+    assert "วีดิทัศน์ยาว ๓ นาที ๒๐ วินาที แต่หนังสือกำหนด ๕ นาที ๐ วินาที ถึง ๗ นาที ๐ วินาที" in body
+    assert f"send-{chain.rim_nua.code}-video" in body
+    right = SimpleUploadedFile("clip.mp4", mp4(330), content_type="video/mp4")
+    send = {"unit": chain.rim_nua.pk, "code": "video", "file": right}
+    page(client, None, REGION + "files/", method="post", data=send)
+    body = page(client, None, REGION).content.decode()
+    assert "รับไฟล์ ไฟล์วีดิทัศน์ (VDO) ระดับจังหวัด ความยาว ๕–๗ นาที ของ ริมเหนือ แล้ว" in body
+    assert f"send-{chain.rim_nua.code}-video" not in body and f"send-{chain.rim_nua.code}-lessons-province" in body
+
+
+def test_only_central_staff_import_the_register(client, chain, central_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from contests.models import PastModel
+
+    def sheet():
+        return SimpleUploadedFile("r.csv", f"code,year,level\n{chain.rim_tai.code},2563,อำเภอ\n".encode())
+
+    url = "/standings/stages/register/"
+    assert page(client, organiser(chain.mae_rim.parent), url, method="post", data={"file": sheet()}).status_code == 403
+    client.logout()
+    assert "ทะเบียนสารสนเทศตำบลต้นแบบในอดีต" in page(client, central_user, "/standings/stages/").content.decode()
+    page(client, None, url, method="post", data={"file": sheet(), "source": "ระบบรายงานข้อมูล online"})
+    assert list(PastModel.objects.values_list("unit", "year")) == [(chain.rim_tai.pk, 2563)]
+    assert "ระบบรายงานข้อมูล online · r.csv · 1 แถว" in page(client, None, "/standings/stages/").content.decode()
