@@ -92,7 +92,7 @@ def stage_page(actor: Actor, contest: Contest) -> StagePage:
         pool = [PoolRow(u, u.pk in picked, barred_reason(stage, u), results.get(u.pk)) for u in units]
         # The stage below's results first, best first: the office picks from them (unranked last).
         pool.sort(key=_by_rank)
-        calendar = window._calendar()
+        calendar = window.calendar()
         missing = [
             (m, deadline_text(due, calendar, "th"), deadline_text(due, calendar, "en"))
             for m in files_missing(stage, office)

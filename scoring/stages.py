@@ -57,13 +57,13 @@ class StageWindow:
         return today <= self.closes
 
     def text(self, lang: str = "th") -> str:
-        return deadline_text(self.deadline, self._calendar(), lang)
+        return deadline_text(self.deadline, self.calendar(), lang)
 
     @property
     def text_en(self) -> str:
         return self.text("en")
 
-    def _calendar(self):
+    def calendar(self):
         return rubric_calendar(self.stage.contest.rubrics.order_by("-ends_on").first())
 
 
