@@ -2,13 +2,19 @@ from django.urls import path
 
 import scoring.converters  # noqa: F401  (registers <rubric:…>)
 
-from . import views
+from . import stage_views, views
 
 app_name = "scoring"
 
 urlpatterns = [
     path("", views.index, name="index"),
     path("contests/", views.contest_upload, name="contest_upload"),  # before <rubric:…>, which "contests" fits
+    path("stages/", stage_views.stage_list, name="stages"),  # before <rubric:…>, as "contests"
+    path("stages/register/", stage_views.register_upload, name="stage_register"),
+    path("stages/<slug:slug>/", stage_views.stage_detail, name="stage"),
+    path("stages/<slug:slug>/files/", stage_views.stage_file, name="stage_file"),
+    path("stages/<slug:slug>/pick/", stage_views.stage_pick, name="stage_pick"),
+    path("stages/<slug:slug>/withdraw/", stage_views.stage_unpick, name="stage_withdraw"),
     path("<rubric:year>/", views.dashboard_page, name="dashboard"),
     path("<rubric:year>/live/", views.dashboard_live, name="live"),
     path("<rubric:year>/settings/", views.settings_update, name="settings"),

@@ -2,4 +2,14 @@
 
 from .contests import Combine, Contest, ContestQuerySet  # noqa: F401
 from .nominees import Nominee, NomineeFields, NomineeVersion  # noqa: F401
+from .stages import (  # noqa: F401
+    Barred,
+    FileKind,
+    PastModel,
+    RegisterSource,
+    Stage,
+    StageEntry,
+    StageFile,
+    StageUpload,
+)
 from .units import Level, Province, Region, SizeGroup, UnitQuerySet  # noqa: F401
