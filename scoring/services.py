@@ -46,7 +46,7 @@ from .models import (
     Rubric,
     YearSettings,
 )
-from .nominees import nominee_submit  # noqa: F401  (re-exported)
+from .nominees import nominee_submit, nominee_withdraw  # noqa: F401  (re-exported)
 from .recompute import (  # noqa: F401  (re-exported)
     recompute_runs_prune,
     results_mark_dirty,
@@ -113,6 +113,7 @@ def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
             "entrant_level": block.get("entrant_level", Level.PROVINCE),
             "combine": block.get("combine") or (Combine.SUM if periods else Combine.SINGLE),
             "nominates": block.get("nominates", False),
+            "nominee_rules": dict(block.get("nominee") or {}),
         },
     )
     codes = [str(c) for c in block.get("entrants") or []]

@@ -263,6 +263,7 @@ RULES = {
     "submissions:province": Rule("- - - + + +", "- - - + + +"),
     "submissions:innovation": Rule("- - - + + +", "- - - - - -"),
     "submissions:nominee": Rule(None, "- - - - - -"),  # the national contest takes no nominees: 404
+    "submissions:nominee-withdraw": Rule(None, "- - - - - -"),
     "submissions:criterion": Rule("- - - + + +", "- - - + + +"),
     "submissions:upload": Rule(None, "- - - - - -"),
     "submissions:link": Rule(None, "- - - - - -"),

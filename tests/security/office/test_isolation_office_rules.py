@@ -288,6 +288,7 @@ RULES = {
     "submissions:province": Rule("- 4 4 4 4 4 * * -", "- 4 4 4 4 4 * * -"),
     "submissions:innovation": Rule("- 4 4 4 4 4 - - -", "- 4 4 4 4 4 - - -"),
     "submissions:nominee": Rule(None, "- 4 4 4 4 4 + + -"),
+    "submissions:nominee-withdraw": Rule(None, "- 4 4 4 4 4 + + -"),
     "submissions:criterion": Rule("- 4 4 4 4 4 * * -", "- 4 4 4 4 4 * * -"),
     "submissions:upload": Rule(None, "- 4 4 4 4 4 - + -"),
     "submissions:link": Rule(None, "- 4 4 4 4 4 - + -"),
