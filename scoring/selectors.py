@@ -101,6 +101,7 @@ def rubric_data(rubric: Rubric) -> dict:
         by_dimension[c.dimension_id].append(
             {
                 "code": c.code,
+                **({"number": c.number} if c.number else {}),
                 "name_th": c.name_th,
                 "name_en": c.name_en,
                 "max_points": str(c.max_points),

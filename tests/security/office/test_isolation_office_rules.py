@@ -258,7 +258,7 @@ RULES = {
     "api-facts": Rule(None, "- 4 4 4 4 4 + - -"),
     "api-contest-standings": Rule("- 4 4 4 4 4 + - -"),
     "api-nominees": Rule("- 4 4 4 4 4 * * -"),
-    "api-nominee": Rule(None, "- 4 4 4 4 4 + + -"),
+    "api-nominee": Rule(None, "- 4 4 4 4 4 + + -", delete="- 4 4 4 4 4 + + -"),
     "schema": Rule("- 0 0 0 0 0 + + +"),
     "api-docs": Rule("- 0 0 0 0 0 + + +"),
     "set_language": Rule("0 0 0 0 0 0 + + +", "0 0 0 0 0 0 + + +"),
