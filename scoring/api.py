@@ -301,6 +301,7 @@ class NomineeSet(NominatingContest):
         request=None,
         responses={
             200: NomineeSerializer,
+            400: refusal(400, "no nominee to withdraw (no_nominee), nominations closed, a frozen year"),
             403: refusal(403, "may see the office but not nominate for it"),
             404: refusal(404, "no such contest or office, or not one the caller may see"),
         },

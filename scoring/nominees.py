@@ -147,8 +147,9 @@ def nominee_submit(
     values = {f: _clean(f, v) for f, v in (("name_th", name_th), ("position_th", position_th), ("name_en", name_en))}
     values["employment"] = _employment(employment, rules)
     values["office"] = _office(office, rules)
-    for refusal in rules.refusals(employment=values["employment"], office=values["office"], unit=unit):
-        raise refusal
+    refusals = rules.refusals(employment=values["employment"], office=values["office"], unit=unit)
+    if refusals:
+        raise refusals[0]  # the type first, then the office: one field at a time, as the form shows it
     values["state"] = NomineeState.ACTIVE
     nominee = Nominee.objects.select_for_update().filter(contest=contest, unit=unit).first()
     if nominee is not None and all(getattr(nominee, f) == v for f, v in values.items()):

@@ -79,6 +79,8 @@ def test_the_evidence_page_shows_the_documents_number(client, missions):
     client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=d1))
     page = client.get(f"/years/{rubric.key}/provinces/{d1.code}/criteria/1.2.2.1/").content.decode()
     assert "<h1>ตัวชี้วัดที่ ๒.๒.๑ ครัวเรือนตกเกณฑ์มิติด้านรายได้ได้รับการช่วยเหลือเบื้องต้น</h1>" in page
+    # Under its mission, as the document prints it: mission ๘ has a "๑.๑" too.
+    assert '<p class="muted dimension-of">มิติที่ ๑ การขับเคลื่อนการดำเนินงานขจัดความยากจน' in page
     listing = client.get(f"/years/{rubric.key}/provinces/{d1.code}/").content.decode()
     assert "<strong>๒.๒.๑</strong>" in listing and "<strong>๔</strong>" in listing
     assert "๑.๒.๒.๑" not in listing  # the portal's code is not what the office reads
