@@ -254,6 +254,14 @@ RULES = {
     "scoring:calendar": Rule("- - - - - 0"),
     "scoring:facts": Rule(None, "- - - - - 0"),
     "scoring:facts_template": Rule("- - - - - +"),  # the contest's fact template: whoever runs it
+    # Selections in stages (seed 002): the list shows each user only the stages they take part in; a
+    # contest that is not staged (the national one) has no stage page: 404 for all.
+    "scoring:stages": Rule("- 0 0 0 0 0"),
+    "scoring:stage_register": Rule(None, "- - - - - 0"),  # central staff import the register of past models
+    "scoring:stage": Rule("- - - - - -"),
+    "scoring:stage_file": Rule(None, "- - - - - -"),
+    "scoring:stage_pick": Rule(None, "- - - - - -"),
+    "scoring:stage_withdraw": Rule(None, "- - - - - -"),
     "scoring:contest_upload": Rule("- - - - - 0", "- - - - - 0"),
     "scoring:freeze": Rule(None, "- - - - - 0"),
     "scoring:unfreeze": Rule(None, "- - - - - 0"),

@@ -277,6 +277,13 @@ RULES = {
     "scoring:calendar": Rule("- 4 4 4 4 4 + - -"),
     "scoring:facts": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:facts_template": Rule("- 4 4 4 4 4 + - -"),
+    # The district website contest is not staged: no stage page for anyone; the list names only a user's own.
+    "scoring:stages": Rule("- 0 0 0 0 0 0 0 0"),
+    "scoring:stage_register": Rule(None, "- - - - - - - - -"),
+    "scoring:stage": Rule("- - - - - - - - -"),
+    "scoring:stage_file": Rule(None, "- - - - - - - - -"),
+    "scoring:stage_pick": Rule(None, "- - - - - - - - -"),
+    "scoring:stage_withdraw": Rule(None, "- - - - - - - - -"),
     "scoring:contest_upload": Rule("- 0 - - - - + - -", "- 0 - - - - + - -"),
     "scoring:freeze": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:unfreeze": Rule(None, "- 4 4 4 4 4 + - -"),
