@@ -49,6 +49,37 @@ def pytest_configure(config):
     settings.CACHES = {**settings.CACHES, "default": {**settings.CACHES["default"], "LOCATION": url}}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def serial_live_server():
+    """On an in-memory SQLite test database Django hands every request thread of the live server the ONE
+    connection of the test (ThreadedWSGIServer's connections_override), so two requests at once interleave
+    their transactions on it: one's rollback undid another's saved row (a browser's four-file pick kept 3
+    of 4). There the live server runs Django for one request at a time (its threads still accept and read
+    sockets, so a browser's idle preconnection blocks nothing); concurrent uploads are tested against a
+    real server on a file database (tests/cdd4/test_sqlite_concurrency.py) and on PostgreSQL."""
+    import threading
+
+    from django.core.servers.basehttp import ThreadedWSGIServer
+    from django.db import connection
+    from django.test.testcases import LiveServerThread
+
+    class OneAtATime(ThreadedWSGIServer):
+        turn = threading.Lock()
+
+        def set_app(self, application):
+            def serial(environ, start_response):
+                with self.turn:
+                    return application(environ, start_response)
+
+            super().set_app(serial)
+
+    threaded = LiveServerThread.server_class
+    if connection.vendor == "sqlite":
+        LiveServerThread.server_class = OneAtATime
+    yield
+    LiveServerThread.server_class = threaded
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Provinces and the B.E. 2566 rubric, loaded once; each test rolls back its own changes. The 8,000
