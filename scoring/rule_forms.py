@@ -50,11 +50,12 @@ class RuleForm(forms.Form):
         self.kind, self.max_points = kind, max_points
         self.declared = KINDS[kind].parameters
         self.tables: dict[str, list[list[str]]] = {}  # parameter → its rows' field names
-        source = self.data if self.is_bound else self.initial
         for p in self.declared:
             label = f"{p.th} / {p.en}"
             if p.type in (TABLE, ITEMS, POINTS_BY):
-                count = _count(source.get(f"{p.name}-rows")) + (0 if self.is_bound else BLANK_ROWS)
+                rows = f"{p.name}-rows"
+                given = self.data.get(self.add_prefix(rows)) if self.is_bound else self.initial.get(rows)
+                count = _count(given) + (0 if self.is_bound else BLANK_ROWS)
                 self.fields[f"{p.name}-rows"] = forms.IntegerField(
                     label=label, required=False, min_value=0, max_value=200, widget=forms.HiddenInput
                 )
