@@ -55,7 +55,7 @@ class RuleForm(forms.Form):
             if p.type in (TABLE, ITEMS, POINTS_BY):
                 rows = f"{p.name}-rows"
                 given = self.data.get(self.add_prefix(rows)) if self.is_bound else self.initial.get(rows)
-                count = _count(given) + (0 if self.is_bound else BLANK_ROWS)
+                count = _count(given) + BLANK_ROWS
                 self.fields[f"{p.name}-rows"] = forms.IntegerField(
                     label=label, required=False, min_value=0, max_value=200, widget=forms.HiddenInput
                 )
@@ -88,6 +88,27 @@ class RuleForm(forms.Form):
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 4}),
             )
+
+    def sections(self) -> list[dict[str, Any]]:
+        """What the page shows, parameter by parameter: a box, a group of boxes, or a table of rows."""
+        out = []
+        for p in self.declared:
+            if p.name in self.tables:
+                out.append(
+                    {
+                        "param": p,
+                        "columns": _rows(p),
+                        "rows": [[self[name] for name in names] for names in self.tables[p.name]],
+                        "rows_name": self.add_prefix(f"{p.name}-rows"),
+                        "errors": self[f"{p.name}-rows"].errors,
+                    }
+                )
+            elif p.type == GROUP:
+                out.append({"param": p, "group": [self[f"{p.name}-{c.name}"] for c in p.columns]})
+            else:
+                out.append({"param": p, "field": self[p.name]})
+        out.append({"common": [self[name] for name in COMMON]})
+        return out
 
     def field_of(self, param_name: str) -> str:
         """The form field a loader refusal about `param_name` is shown beside."""

@@ -2,13 +2,14 @@ from django.urls import path
 
 import scoring.converters  # noqa: F401  (registers <rubric:…>)
 
-from . import views
+from . import builder_views, views
 
 app_name = "scoring"
 
 urlpatterns = [
     path("", views.index, name="index"),
     path("contests/", views.contest_upload, name="contest_upload"),  # before <rubric:…>, which "contests" fits
+    path("contests/build/", builder_views.contest_builder, name="contest_builder"),
     path("<rubric:year>/", views.dashboard_page, name="dashboard"),
     path("<rubric:year>/live/", views.dashboard_live, name="live"),
     path("<rubric:year>/settings/", views.settings_update, name="settings"),

@@ -253,6 +253,8 @@ RULES = {
     "scoring:facts": Rule(None, "- - - - - 0"),
     "scoring:facts_template": Rule("- - - - - +"),  # the contest's fact template: whoever runs it
     "scoring:contest_upload": Rule("- - - - - 0", "- - - - - 0"),
+    # The builder, opened on the contest as a template: whoever runs contests, the contest's runner only.
+    "scoring:contest_builder": Rule("- - - - - 0", "- - - - - 0", query="?from=contest:{year}"),
     "scoring:freeze": Rule(None, "- - - - - 0"),
     "scoring:unfreeze": Rule(None, "- - - - - 0"),
     "scoring:publish": Rule("- - - - - 0", "- - - - - 0"),  # GET previews, a confirmed POST publishes

@@ -1,0 +1,116 @@
+"""The contest builder's pages (issue #28): thin, the form is scoring/builder.py, saving is
+`services.contest_save` (the JSON upload's service), who may is the actor's."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from contests.models import Level, Province
+from core import gate
+
+from . import selectors, services
+from .actor import Need, actor_of
+from .builder import Builder, to_form
+from .rule_forms import kind_choices
+from .spec import RubricError
+
+SHIPPED = Path(settings.BASE_DIR) / "scoring" / "rubrics"
+
+
+def _shipped() -> list[tuple[str, str]]:
+    """The shipped contests, the national rubric and each seed's, as templates: (file stem, Thai name)."""
+    found = []
+    for path in sorted(SHIPPED.glob("*.json")):
+        found.append((path.stem, json.loads(path.read_text(encoding="utf-8"))["name_th"]))
+    return found
+
+
+def _source(request, source: str) -> dict:
+    kind, _, key = source.partition(":")
+    if kind == "shipped" and key in dict(_shipped()):
+        return json.loads((SHIPPED / f"{key}.json").read_text(encoding="utf-8"))
+    if kind == "contest":
+        rubric = actor_of(request.user).contest_or_404(key, Need.RUN)  # another office's: 404
+        if rubric.period:
+            raise Http404("ไม่พบการประกวด / no such contest")
+        return selectors.contest_file(rubric)
+    raise Http404("ไม่พบแม่แบบ / no such template")
+
+
+@require_http_methods(["GET", "POST"])
+def contest_builder(request):
+    """Start from a shipped contest or one of the office's; then the whole contest on one page."""
+    gate.require(request, "scoring.save_contest")
+    if request.method == "GET":
+        source = request.GET.get("from")
+        if not source:
+            actor = actor_of(request.user)
+            return render(
+                request,
+                "scoring/builder_start.html",
+                {"shipped": _shipped(), "mine": selectors.builder_sources(actor)},
+            )
+        return _page(request, Builder(to_form(_source(request, source))))
+    action = request.POST.get("action", "")
+    what, _, where = action.partition(":")
+    builder = Builder(
+        request.POST,
+        add_dimension=what == "add_dimension",
+        add_criterion=int(where) if what == "add_criterion" and where.isdigit() else None,
+    )
+    data = builder.data()
+    builder.check_sums()
+    if what == "preview":
+        for dim in builder.dimensions:
+            for c in dim.criteria:
+                if c.prefix == where:
+                    builder.preview(c, selectors.work_calendar())
+    if what == "download":
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+        )
+        slug = (data.get("contest") or {}).get("slug") or "contest"
+        response["Content-Disposition"] = f'attachment; filename="{slug}.json"'
+        return response
+    if what == "save" and not builder.problems:
+        try:
+            rubric = services.contest_save(user=request.user, data=data)
+        except RubricError as exc:
+            builder.place(exc.messages)
+        else:
+            messages.success(request, f"บันทึกการประกวดแล้ว / contest saved: {rubric.contest.slug}")
+            return redirect("scoring:dashboard", year=rubric.key)
+    return _page(request, builder, status=400 if what == "save" else 200)
+
+
+def _page(request, builder: Builder, status: int = 200):
+    if not hasattr(builder, "total_text"):
+        builder.check_sums()
+    post = builder.post
+    level = post.get("entrant_level") or Level.DISTRICT
+    office = selectors.office_unit(request.user)
+    listed = post.getlist("entrants")
+    units = list(selectors.units_under(office, level)) if office is not None else []
+    known = {u.dopa_code for u in units}
+    units += list(Province.objects.filter(dopa_code__in=set(listed) - known).order_by("dopa_code"))
+    return render(
+        request,
+        "scoring/builder.html",
+        {
+            "b": builder,
+            "post": post,
+            "kinds": kind_choices(),
+            "levels": [(v, label) for v, label in Level.choices if office is None or v != Level.PROVINCE],
+            "units": units,
+            "listed": set(listed),
+            "office": office,
+        },
+        status=status,
+    )
