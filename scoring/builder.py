@@ -33,6 +33,13 @@ DATES = ("starts_on", "ends_on", "deadline")
 MAX_ROWS = 60  # dimensions of a contest, criteria of a dimension: more is a typo in a count, not a contest
 
 
+# Starting blank: one dimension of one criterion, no awards (a contest may name none, as seed 004's).
+BLANK = {
+    "tie_break": [], "level_bands": None, "awards": [], "contest": {"entrant_level": "district"},
+    "dimensions": [{"code": "1", "criteria": [{"code": "1.1"}]}],
+}  # fmt: skip
+
+
 def be_date(value: str) -> str:
     """An ISO date as the page shows it, day/month/B.E. year; anything else as it is."""
     try:
@@ -102,7 +109,7 @@ def to_form(data: Mapping[str, Any]) -> MultiValueDict:
                 form[f"{p}kind"] = form[f"{p}kind_was"] = rule["kind"]
                 for k, v in rule_data(rule).items():
                     form[f"{p}r-{k}"] = str(v)
-            else:
+            elif "rule" in crit:
                 crit_rest["rule"] = rule
             form[f"{p}more"] = _more(crit_rest)
     return form

@@ -17,7 +17,7 @@ from core import gate
 
 from . import selectors, services
 from .actor import Need, actor_of
-from .builder import Builder, to_form
+from .builder import BLANK, Builder, to_form
 from .rule_forms import kind_choices
 from .spec import RubricError
 
@@ -34,6 +34,8 @@ def _shipped() -> list[tuple[str, str]]:
 
 def _source(request, source: str) -> dict:
     kind, _, key = source.partition(":")
+    if kind == "blank":
+        return BLANK
     if kind == "shipped" and key in dict(_shipped()):
         return json.loads((SHIPPED / f"{key}.json").read_text(encoding="utf-8"))
     if kind == "contest":
