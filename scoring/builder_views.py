@@ -10,10 +10,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from contests.models import Level, Province
 from core import gate
+from core.errors import PortalError
+from core.http import show
 
 from . import selectors, services
 from .actor import Need, actor_of
@@ -83,12 +85,13 @@ def contest_builder(request):
         return response
     if what == "save" and not builder.problems:
         try:
-            rubric = services.contest_save(user=request.user, data=data)
+            rubric = services.contest_save(user=request.user, data=data, draft=True)
         except RubricError as exc:
             builder.place(exc.messages)
         else:
             messages.success(request, f"บันทึกการประกวดแล้ว / contest saved: {rubric.contest.slug}")
             return redirect("scoring:dashboard", year=rubric.key)
+
     return _page(request, builder, status=400 if what == "save" else 200)
 
 
@@ -116,3 +119,17 @@ def _page(request, builder: Builder, status: int = 200):
         },
         status=status,
     )
+
+
+@require_POST
+def contest_open(request, year: str):
+    """Opens a draft contest to its entrants; another office's contest does not exist here (404)."""
+    gate.signed_in(request)
+    rubric = actor_of(request.user).contest_or_404(year, Need.RUN)
+    try:
+        services.contest_open(user=request.user, rubric=rubric)
+    except PortalError as exc:
+        show(request, exc)
+    else:
+        messages.success(request, "เปิดการประกวดแล้ว ผู้เข้าประกวดเห็นการประกวดนี้แล้ว / the contest is open to its entrants")
+    return redirect("scoring:dashboard", year=rubric.key)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<rubric:year>/calendar/", views.calendar, name="calendar"),
     path("<rubric:year>/facts/", views.facts_upload, name="facts"),
     path("<rubric:year>/facts/template/", views.facts_template, name="facts_template"),
+    path("<rubric:year>/open/", builder_views.contest_open, name="contest_open"),
     path("<rubric:year>/freeze/", views.freeze, name="freeze"),
     path("<rubric:year>/unfreeze/", views.unfreeze, name="unfreeze"),
     path("<rubric:year>/publish/", views.publish, name="publish"),

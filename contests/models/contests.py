@@ -26,6 +26,13 @@ class ContestQuerySet(models.QuerySet):
         return self.filter(NATIONAL)
 
 
+class ContestState(models.TextChoices):
+    """A contest is a draft until whoever runs it opens it: its entrants meet it only once it is open (issue #28)."""
+
+    DRAFT = "draft", "ร่าง / draft"
+    OPEN = "open", "เปิดแล้ว / open"
+
+
 class Contest(models.Model):
     """One office's contest in one fiscal year: who organises it, who enters, and how its periods combine.
 
@@ -59,6 +66,8 @@ class Contest(models.Model):
     # Each entrant office names one of its staff, who is the one honoured (seed 001's IT role model);
     # the office stays the entrant: results, evidence and who sees what are unchanged (scoring.nominees).
     nominates = models.BooleanField("ผู้เข้าประกวดเสนอชื่อบุคคล / each entrant nominates a person", default=False)
+    # Contests made before the builder, and every rubric file loaded, are open as they always were.
+    state = models.CharField("สถานะ / state", max_length=10, choices=ContestState.choices, default=ContestState.OPEN)
 
     objects = ContestQuerySet.as_manager()
 
@@ -69,6 +78,7 @@ class Contest(models.Model):
         verbose_name = "การประกวด / contest"
         verbose_name_plural = "การประกวด / contests"
         constraints = [
+            models.CheckConstraint(condition=Q(state__in=ContestState.values), name="contest_state_known"),
             # The national contest of a year is cdd4-<year> and no other contest's code starts with cdd4-:
             # with the slug unique, one national contest a year, and no office's contest can become it.
             models.CheckConstraint(
