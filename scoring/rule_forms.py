@@ -55,7 +55,12 @@ class RuleForm(forms.Form):
             if p.type in (TABLE, ITEMS, POINTS_BY):
                 rows = f"{p.name}-rows"
                 given = self.data.get(self.add_prefix(rows)) if self.is_bound else self.initial.get(rows)
-                count = _count(given) + BLANK_ROWS
+                count = _count(given)
+                if self.is_bound:  # up to the last row holding anything: blank rows do not pile up
+                    count = next(
+                        (i + 1 for i in reversed(range(count)) if any(self._posted(p, i, c) for c in _rows(p))), 0
+                    )
+                count += BLANK_ROWS
                 self.fields[f"{p.name}-rows"] = forms.IntegerField(
                     label=label, required=False, min_value=0, max_value=200, widget=forms.HiddenInput
                 )
@@ -88,6 +93,9 @@ class RuleForm(forms.Form):
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 4}),
             )
+
+    def _posted(self, p: Param, i: int, column: Param) -> bool:
+        return bool(str(self.data.get(self.add_prefix(f"{p.name}-{i}-{column.name}"), "")).strip())
 
     def sections(self) -> list[dict[str, Any]]:
         """What the page shows, parameter by parameter: a box, a group of boxes, or a table of rows."""

@@ -1,5 +1,6 @@
 """An office builds seed 001's district website contest on the builder's pages, from a blank page, without
-writing JSON (issue #28): five criteria of 20/25/10/30/15 points, every district office, saved, standings open."""
+writing JSON (issue #28): five criteria of 20/25/10/30/15 points, every district office, saved as a draft
+and opened."""
 
 import json
 
@@ -61,6 +62,13 @@ def test_an_office_builds_the_website_contest_on_the_pages(browser, live_server)
     points = list(Criterion.objects.filter(rubric__contest=contest).values_list("code", "max_points"))
     assert [(c, int(p)) for c, p in points] == [("1.1", 20), ("2.1", 25), ("3.1", 10), ("4.1", 30), ("5.1", 15)]
     assert page.locator("#ranking tbody tr").count() == len(districts)
+    # A draft until the office opens it: then its district offices meet it.
+    assert contest.state == "draft"
+    page.click("#contest-open")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#contest-draft").count() == 0
+    contest.refresh_from_db()
+    assert contest.state == "open"
 
     # On a phone the same builder fits the screen, a refusal beside its box.
     phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
@@ -73,3 +81,22 @@ def test_an_office_builds_the_website_contest_on_the_pages(browser, live_server)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     phone.screenshot(path=str(SHOTS / "builder_390.png"))
     phone.locator("#dim-0").screenshot(path=str(SHOTS / "builder_390_dimension.png"))
+
+
+def test_a_kinds_table_of_bands_fits_a_phone_and_its_preview_scores(browser, live_server):
+    central = UserFactory(role=Role.CENTRAL)
+    base = live_server.url
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
+    portal_login(phone, base, central.username, PASSWORD)
+    phone.goto(f"{base}/standings/contests/build/?from=shipped:2566")
+    bands = phone.locator("#crit-d1c2- table.rows")  # 2.2.1: share of the 12 databases, bands of points
+    assert bands.locator("tbody tr").count() == 5  # four bands and a blank row to add one
+    phone.click("#preview-d1c2- button")
+    phone.wait_for_load_state("networkidle")
+    phone.fill("input[name='d1c2-fact-databases_up_to_date']", "11")
+    phone.click("#preview-d1c2- button")
+    phone.wait_for_load_state("networkidle")
+    assert phone.inner_text("#result-d1c2-").startswith("4 คะแนน")
+    assert bands.locator("tbody tr").count() == 5  # posting twice adds no blank rows
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.locator("#crit-d1c2-").screenshot(path=str(SHOTS / "builder_390_bands.png"))

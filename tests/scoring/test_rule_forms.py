@@ -73,3 +73,9 @@ def test_json_that_is_not_json_is_refused_beside_it() -> None:
     assert not form.is_valid()
     assert list(form.errors) == ["labels"]
     assert form.errors["labels"][0].startswith("labels ไม่ใช่ JSON ที่ถูกต้อง")
+
+
+def test_posting_a_table_again_keeps_one_blank_row_to_add_one() -> None:
+    data = {"bands-rows": 4, "bands-0-min": "90", "bands-0-points": "5", "otherwise": "0"}
+    form = RuleForm(data=data, kind="bands", max_points=Decimal(5))
+    assert len(form.tables["bands"]) == 2
