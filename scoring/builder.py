@@ -21,7 +21,7 @@ from core.thai import fmt_points
 from scoring.dates import DateInputError, parse_date
 from scoring.rule_forms import RuleForm, rule_data
 from scoring.rules import KINDS, Context, RuleError
-from scoring.workdays import WorkCalendar
+from scoring.workdays import WorkCalendar, deadline_text
 
 TOP = ("year", "name_th", "name_en", "starts_on", "ends_on", "total_points")
 CONTEST = ("slug", "entrant_level")
@@ -135,6 +135,7 @@ class CriterionRows:
     rule_form: RuleForm
     max_points: Decimal | None
     preview: Any = None  # (facts form values, Score) once previewed
+    deadline_shown: str = ""  # the deadline in B.E., and where a closed day moves it
 
 
 @dataclass
@@ -292,6 +293,16 @@ class Builder:
         for message in messages:
             where = next((p for head, p in places.items() if message.startswith(head)), "")
             self.problems.add(where, message)
+
+    def show_deadlines(self, calendar: WorkCalendar) -> None:
+        """Each deadline typed, as an office will read it: B.E., and moved when offices are closed that day."""
+        for dim in self.dimensions:
+            for c in dim.criteria:
+                raw = (self.post.get(f"{c.prefix}deadline") or "").strip()
+                try:
+                    c.deadline_shown = deadline_text(parse_date(raw), calendar) if raw else ""
+                except DateInputError:
+                    c.deadline_shown = ""
 
     def preview(self, c: CriterionRows, calendar: WorkCalendar) -> None:
         """The points and explanation the criterion's rule gives the facts typed under it: nothing is saved."""

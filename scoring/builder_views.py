@@ -98,6 +98,7 @@ def contest_builder(request):
 def _page(request, builder: Builder, status: int = 200):
     if not hasattr(builder, "total_text"):
         builder.check_sums()
+    builder.show_deadlines(selectors.work_calendar())
     post = builder.post
     level = post.get("entrant_level") or Level.DISTRICT
     office = selectors.office_unit(request.user)

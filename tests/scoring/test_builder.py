@@ -71,3 +71,11 @@ def test_a_preview_scores_the_typed_facts_and_saves_nothing() -> None:
     assert [f[0] for f in facts] == ["points"]
     assert score.points == Decimal(18)
     assert score.th == "กรรมการให้ 18 จาก 20 คะแนน → 18 คะแนน"
+
+
+def test_a_deadline_on_a_closed_day_says_where_it_moves() -> None:
+    form = to_form(_load(Path(SHIPPED[0]).with_name("chonburi-web-2564.json")))
+    form["d0c0-deadline"] = "31/7/2564"  # a Saturday
+    builder = Builder(form)
+    builder.show_deadlines(WorkCalendar())
+    assert builder.dimensions[0].criteria[0].deadline_shown.startswith("๓๑ ก.ค. ๒๕๖๔ (วันหยุดราชการ) → เลื่อนเป็น")
