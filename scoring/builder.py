@@ -19,8 +19,10 @@ from django.utils.datastructures import MultiValueDict
 
 from core.thai import fmt_points
 from scoring.dates import DateInputError, parse_date
+from scoring.rubric_json import rubric_json
 from scoring.rule_forms import RuleForm, rule_data
 from scoring.rules import KINDS, Context, RuleError
+from scoring.spec import RubricError
 from scoring.workdays import WorkCalendar, deadline_text
 
 TOP = ("year", "name_th", "name_en", "starts_on", "ends_on", "total_points")
@@ -247,14 +249,11 @@ class Builder:
         if not raw:
             return {}
         try:
-            value = json.loads(raw)
-        except ValueError as error:
-            self.problems.add(name, f"ไม่ใช่ JSON ที่ถูกต้อง: {error} / not valid JSON: {error}")
+            return rubric_json(raw)  # refuses what is not one object, or nests past any rubric's depth
+        except RubricError as error:
+            for message in error.messages:
+                self.problems.add(name, message)
             return {}
-        if not isinstance(value, dict):
-            self.problems.add(name, "ต้องเป็นออบเจกต์ JSON / must be a JSON object")
-            return {}
-        return value
 
     # -- what the page shows as it is typed -------------------------------------------------------
     def check_sums(self) -> None:

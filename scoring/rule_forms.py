@@ -12,6 +12,7 @@ from typing import Any
 
 from django import forms
 
+from scoring.rubric_json import MAX_DEPTH, _depth
 from scoring.rules import KINDS, RuleError, build_rule
 from scoring.rules.declare import FLAG, GROUP, INT, ITEMS, OBJECT, POINTS_BY, TABLE, Param
 
@@ -206,11 +207,16 @@ def _json(raw: Any, field: str) -> Any:
     if not raw or not str(raw).strip():
         return None
     try:
-        return json.loads(raw)
-    except ValueError as error:
+        value = json.loads(raw)
+    except (ValueError, RecursionError) as error:  # RecursionError: nested past what Python parses
         raise RuleError(
             f"{field} ไม่ใช่ JSON ที่ถูกต้อง: {error}", f"{field} is not valid JSON: {error}", field=field
         ) from None
+    if _depth(value) > MAX_DEPTH:
+        raise RuleError(
+            f"{field} ซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น", f"{field} is nested more than {MAX_DEPTH} levels deep", field=field
+        )
+    return value
 
 
 def rule_data(rule: Mapping[str, Any]) -> dict[str, Any]:

@@ -79,3 +79,13 @@ def test_a_deadline_on_a_closed_day_says_where_it_moves() -> None:
     builder = Builder(form)
     builder.show_deadlines(WorkCalendar())
     assert builder.dimensions[0].criteria[0].deadline_shown.startswith("๓๑ ก.ค. ๒๕๖๔ (วันหยุดราชการ) → เลื่อนเป็น")
+
+
+def test_json_boxes_refuse_what_nests_past_any_rubric_instead_of_failing() -> None:
+    form = to_form(_load(Path(SHIPPED[0]).with_name("chonburi-web-2564.json")))
+    form["more"] = "[" * 100_000 + "]" * 100_000
+    form["d0c0-more"] = '{"a": ' * 30 + "1" + "}" * 30
+    builder = Builder(form)
+    builder.data()
+    assert builder.problems.at["more"] == ["ซ้อนกันลึกเกิน 20 ชั้น / nested more than 20 levels deep"]
+    assert builder.problems.at["d0c0-more"] == ["ซ้อนกันลึกเกิน 20 ชั้น / nested more than 20 levels deep"]

@@ -79,3 +79,9 @@ def test_posting_a_table_again_keeps_one_blank_row_to_add_one() -> None:
     data = {"bands-rows": 4, "bands-0-min": "90", "bands-0-points": "5", "otherwise": "0"}
     form = RuleForm(data=data, kind="bands", max_points=Decimal(5))
     assert len(form.tables["bands"]) == 2
+
+
+def test_a_nested_parameter_past_any_rubrics_depth_is_refused_beside_it() -> None:
+    data = {"measure": '{"a": ' * 30 + "1" + "}" * 30, "bands-rows": 1, "bands-0-min": "1", "bands-0-points": "5"}
+    form = RuleForm(data={**data, "otherwise": "0"}, kind="bands", max_points=Decimal(5))
+    assert form.errors == {"measure": ["measure ซ้อนกันลึกเกิน 20 ชั้น / measure is nested more than 20 levels deep"]}
