@@ -33,6 +33,7 @@ CRITERION = (
 )  # fmt: skip
 DATES = ("starts_on", "ends_on", "deadline")
 MAX_ROWS = 60  # dimensions of a contest, criteria of a dimension: more is a typo in a count, not a contest
+MAX_CRITERIA = 300  # the whole contest's: the national rubric has 18, seed 003 25
 
 
 # Starting blank: one dimension of one criterion, no awards (a contest may name none, as seed 004's).
@@ -178,7 +179,8 @@ class Builder:
             if add_dimension and i == _count(post.get("dims")):
                 more = 1  # a new dimension starts with one criterion
             criteria = []
-            for j in range(_count(post.get(f"{dim_p}crits"), more)):
+            room = MAX_CRITERIA - sum(len(d.criteria) for d in self.dimensions)
+            for j in range(min(_count(post.get(f"{dim_p}crits"), more), max(room, 0))):
                 p = f"d{i}c{j}-"
                 kind = post.get(f"{p}kind") or "done"
                 kind = kind if kind in KINDS else "done"

@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.utils.datastructures import MultiValueDict
 
 from scoring.builder import Builder, be_date, to_form
 from scoring.workdays import WorkCalendar
@@ -89,3 +90,8 @@ def test_json_boxes_refuse_what_nests_past_any_rubric_instead_of_failing() -> No
     builder.data()
     assert builder.problems.at["more"] == ["ซ้อนกันลึกเกิน 20 ชั้น / nested more than 20 levels deep"]
     assert builder.problems.at["d0c0-more"] == ["ซ้อนกันลึกเกิน 20 ชั้น / nested more than 20 levels deep"]
+
+
+def test_a_posted_count_cannot_make_more_criteria_than_any_contest_has() -> None:
+    form = MultiValueDict({"dims": ["60"], **{f"d{i}-crits": ["60"] for i in range(60)}})
+    assert sum(len(d.criteria) for d in Builder(form).dimensions) == 300
