@@ -1,7 +1,7 @@
 FROM python:3.11-slim-bookworm
 # WeasyPrint needs Pango; fonts for Thai documents ship in static/fonts. pg_dump/pg_restore (15, as the db
 # service) for `manage.py backup` and `restore`.
-RUN apt-get update && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
+RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg libpango-1.0-0 libpangoft2-1.0-0 \
     postgresql-client-15 \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app

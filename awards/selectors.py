@@ -148,6 +148,7 @@ def award_map(rubric: Rubric, blocks: list[TierBlock] | None = None, height: str
 @dataclass
 class CriterionLine:
     code: str
+    label: str  # what the page prints: the document's own number (scoring.spec.criterion_label)
     name_th: str
     points: str
     max_points: Decimal
@@ -175,6 +176,7 @@ def province_breakdown(rubric: Rubric, result: ProvinceResult) -> list[Dimension
             lines.append(
                 CriterionLine(
                     code=c.code,
+                    label=c.label,
                     name_th=c.name_th,
                     points=result.criteria.get(c.code, "0"),
                     max_points=c.max_points,

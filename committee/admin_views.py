@@ -212,7 +212,7 @@ def score(request, admin_site, year: str, province: str, criterion: str):
     context = {
         **admin_site.each_context(request),
         **screens.scoring_screen(request.user, rubric, province_obj, c, criterion_obj),
-        "title": f"{province_obj.name_th} · ตัวชี้วัด {c.code}",
+        "title": f"{province_obj.name_th} · ตัวชี้วัด {c.label}",
         "rubric": rubric,
         "province": province_obj,
         "criterion": criterion_obj,

@@ -20,10 +20,13 @@ from .querysets import provinces_for_member
 class JudgmentSerializer(serializers.ModelSerializer):
     province = serializers.CharField(source="province.code")
     criterion = serializers.CharField(source="criterion.code")
+    criterion_label = serializers.CharField(
+        source="criterion.label", help_text="the number its document gives it (e.g. ๒.๒.๑), else its code"
+    )
 
     class Meta:
         model = Judgment
-        fields = ["province", "criterion", "points", "items", "note", "version", "updated_at"]
+        fields = ["province", "criterion", "criterion_label", "points", "items", "note", "version", "updated_at"]
 
 
 class JudgmentInput(serializers.Serializer):

@@ -66,8 +66,8 @@ def allowed(c: CriterionSpec, points) -> Decimal:
         allowed = ", ".join(map(fmt_points, levels)) if levels else f"0–{fmt_points(c.max_points)}"
         shown = fmt_points(value) if value.is_finite() else str(points)
         raise CommitteeError(
-            f"ตัวชี้วัด {c.code}: คะแนน {shown} ไม่ใช่ระดับที่กำหนด ({allowed})",
-            f"criterion {c.code}: {shown} is not an allowed score ({allowed})",
+            f"ตัวชี้วัด {c.label}: คะแนน {shown} ไม่ใช่ระดับที่กำหนด ({allowed})",
+            f"criterion {c.label}: {shown} is not an allowed score ({allowed})",
         )
     return value
 
@@ -79,7 +79,7 @@ def points_from_items(
     order = [code for code, _ in c.rule.tickable_items()]
     if not order:
         raise CommitteeError(
-            f"ตัวชี้วัด {c.code} ให้คะแนนโดยเลือกระดับ ไม่ใช่ติ๊กรายการ", f"criterion {c.code} is scored by level, not items"
+            f"ตัวชี้วัด {c.label} ให้คะแนนโดยเลือกระดับ ไม่ใช่ติ๊กรายการ", f"criterion {c.label} is scored by level, not items"
         )
     fact = c.rule.tick_fact
     codes = list(dict.fromkeys(str(i).strip() for i in items if str(i).strip()))

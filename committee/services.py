@@ -122,8 +122,8 @@ def judgment_apply(
     c, criterion = find_criterion(rubric, criterion_code)
     if not c.rule.committee_judges:
         raise CommitteeError(
-            f"ตัวชี้วัด {c.code} คำนวณจากข้อมูล ให้ใช้การปรับคะแนนพร้อมเหตุผล",
-            f"criterion {c.code} is computed from data; record an override with a reason",
+            f"ตัวชี้วัด {c.label} คำนวณจากข้อมูล ให้ใช้การปรับคะแนนพร้อมเหตุผล",
+            f"criterion {c.label} is computed from data; record an override with a reason",
         )
     ticked: list[str] = []
     if items is not None:
@@ -186,7 +186,7 @@ def _final_record(
     c, criterion = find_criterion(rubric, code)
     if c.rule.committee_judges == data:
         th, en = ("ปรับคะแนน", "an override") if data else ("คะแนนสรุปของประธาน", "a chair's final")
-        raise CommitteeError(f"ตัวชี้วัด {c.code} ใช้{th}ไม่ได้", f"criterion {c.code} does not take {en}")
+        raise CommitteeError(f"ตัวชี้วัด {c.label} ใช้{th}ไม่ได้", f"criterion {c.label} does not take {en}")
     reason = (reason or "").strip()
     if not reason:
         raise CommitteeError("ต้องระบุเหตุผล", "a reason is required")

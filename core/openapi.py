@@ -69,6 +69,11 @@ RESPONSES = {
     )
     for status, codes in ERROR_CODES.items()
 }
+# A refusal of an operation without a body (withdrawing a nominee: no_nominee, nominations_closed, year_frozen):
+# declared with refusal(400, …); an operation with a body gets its own 400 (AutoSchema._bad_request).
+RESPONSES["400"] = _response(
+    "ErrorResponse400", ["client_error", "validation_error"], doc="the refusal's code says why, Thai first"
+)
 
 
 def refusal(status: int, description: str) -> OpenApiResponse:

@@ -20,7 +20,8 @@ from functools import cached_property
 from django.db.models import Exists, Q, QuerySet
 from django.http import Http404
 
-from contests.models import Contest, ContestState, Level, Province
+from contests.models import Contest, ContestState, Level, Province, Stage
+from contests.stages import stage_of
 from people.models import Role
 from people.selectors import conflicted_province_ids, office_province_id, role_of
 
@@ -59,6 +60,7 @@ class Actor:
     office_id: int | None = None
     system: bool = False  # beat jobs and management commands: act for the Department
     _contest_ids: dict = field(default_factory=dict, repr=False)
+    _stage_ids: tuple | None = field(default=None, repr=False)
 
     # -- who they are -----------------------------------------------------------------------------
     @cached_property
@@ -111,6 +113,38 @@ class Actor:
             return False
         return unit_enters(contest, self.office)
 
+    def chooses(self, contest: Contest | None) -> bool:
+        """Picks this stage's entrants: an organiser whose office is of the level the stage asks (a district
+        office picks its subdistrict, a province its two), within the contest's organiser if it has one."""
+        return contest is not None and contest.pk in self._stages()[0]
+
+    def in_stages(self, contest: Contest | None) -> bool:
+        """The stage the user picks for, or a stage below it: a province's organiser sees the districts'
+        picks it chooses from, never a stage above its own."""
+        return contest is not None and contest.pk in self._stages()[1]
+
+    def _stages(self, rows: list | None = None) -> tuple[frozenset, frozenset]:
+        """(the stages the user picks for, those and every stage below them), memoised: one query for the
+        stages (none when `rows` come from Actor.contests' own list), one for the office only if any exist."""
+        if self._stage_ids is None:
+            own: set[int] = set()
+            seen: set[int] = set()
+            if self.is_organiser and self.office_id is not None:
+                if rows is None:
+                    fields = ("contest_id", "previous_id", "chooser_level", "contest__organiser")
+                    rows = list(Stage.objects.values_list(*fields))
+                office = self.office if rows else None
+                if office is not None:
+                    above = {office.pk, office.parent_id, office.parent.parent_id if office.parent else None} - {None}
+                    chain = {contest_id: previous for contest_id, previous, _, _ in rows}
+                    own = {c for c, _, level, org in rows if level == office.level and (org is None or org in above)}
+                for contest_id in own:
+                    while contest_id is not None and contest_id not in seen:
+                        seen.add(contest_id)
+                        contest_id = chain.get(contest_id)
+            self._stage_ids = (frozenset(own), frozenset(seen))
+        return self._stage_ids
+
     def seat(self, contest: Contest | None) -> str | None:
         """MEMBER, CHAIR, VIEWER or None: the Department's roles in its contests (None: as nationally),
         a panel seat or the organiser's view in an office's."""
@@ -132,7 +166,9 @@ class Actor:
             return self.system or self.runs(contest)
         if contest.organiser_id is None and contest.entrant_level == Level.PROVINCE:
             return self.system or bool(self.role)  # the national contest: every signed-in role
-        return self.runs(contest) or self.seat(contest) is not None or self.enters(contest)  # cheapest first
+        return (  # cheapest first
+            self.runs(contest) or self.seat(contest) is not None or self.enters(contest) or self.in_stages(contest)
+        )
 
     def can(self, contest: Contest | None, need: Need | str) -> bool:
         return {
@@ -149,7 +185,16 @@ class Actor:
         if self.user is None:  # ANONYMOUS and SYSTEM live as long as the process: nothing memoised on them
             self._contest_ids.pop(need, None)
         if need not in self._contest_ids:
-            everything = Contest.objects.select_related("organiser").prefetch_related("entrants")
+            everything = list(Contest.objects.select_related("organiser", "stage").prefetch_related("entrants"))
+            if self._stage_ids is None and self.is_organiser:  # the stages come with the contests: no query
+                staged = [stage_of(c) for c in everything]
+                self._stages(
+                    [
+                        (s.contest_id, s.previous_id, s.chooser_level, c.organiser_id)
+                        for c, s in zip(everything, staged, strict=True)
+                        if s is not None
+                    ]
+                )
             self._contest_ids[need] = [c.pk for c in everything if self.can(c, need)]
         return Contest.objects.filter(pk__in=self._contest_ids[need])
 
@@ -168,6 +213,8 @@ class Actor:
             return units if department_contest(contest) else units.exclude(pk=self.office_id)
         if self.enters(contest):
             return units.filter(pk=self.office_id)
+        if self.in_stages(contest):  # a stage's organiser: the picks under their own office
+            return units.filter(Q(parent=self.office_id) | Q(parent__parent=self.office_id))
         return units.none()
 
     def contest_or_404(self, key: str | int, need: Need | str = Need.SEE) -> Rubric:
@@ -184,7 +231,7 @@ def unit_enters(contest: Contest, unit: Province) -> bool:
     if contest.organiser_id is None and contest.entrant_level == Level.PROVINCE:  # the 76 offices; no query
         return unit.level == Level.PROVINCE and unit.is_cdd_office
     chosen = {u.pk for u in contest.entrants.all()}  # prefetched by Actor.contests
-    if chosen:
+    if chosen or stage_of(contest) is not None:  # a staged contest: its picks and nobody else
         return unit.pk in chosen
     if unit.level != contest.entrant_level or not unit.is_cdd_office:
         return False
@@ -197,7 +244,7 @@ def contest_entrants(contest: Contest) -> QuerySet[Province]:
     organiser (the whole country for the Department's contests: the 76 provinces nationally). One lazy
     queryset: whether a list was chosen is asked inside it, not by a query of its own per call."""
     chosen = Contest.entrants.through.objects.filter(contest_id=contest.pk)
-    default = Q(level=contest.entrant_level, is_cdd_office=True)
+    default = Q(level=contest.entrant_level, is_cdd_office=True) & ~Exists(Stage.objects.filter(contest_id=contest.pk))
     if contest.organiser_id is not None:
         default &= Q(parent=contest.organiser_id) | Q(parent__parent=contest.organiser_id)
     return Province.objects.filter(Q(pk__in=chosen.values("province_id")) | (~Exists(chosen) & default)).order_by(

@@ -128,14 +128,14 @@ class RubricAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
 class CriterionAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
     can_change = True  # the deadline only; the rest is edited through the rubric JSON
     form = CriterionDeadlineForm
-    list_display = ["code", "name_th", "year", "max_points", "deadline", "kind"]
+    list_display = ["code", "number", "name_th", "year", "max_points", "deadline", "kind"]
     list_display_links = ["code"]
     list_editable = ["deadline"]
     list_filter = [YearFilter, DimensionCodeFilter]
     list_select_related = ["rubric"]
     search_fields = ["code", "name_th", "name_en"]
-    fields = ["rubric", "dimension", "code", "name_th", "name_en", "max_points", "deadline", "extra", "rule"]
-    readonly_fields = ["rubric", "dimension", "code", "name_th", "name_en", "max_points", "extra", "rule"]
+    fields = ["rubric", "dimension", "code", "number", "name_th", "name_en", "max_points", "deadline", "extra", "rule"]
+    readonly_fields = ["rubric", "dimension", "code", "number", "name_th", "name_en", "max_points", "extra", "rule"]
 
     @admin.display(description="ปี / year", ordering="rubric__year")
     def year(self, obj):

@@ -1,21 +1,36 @@
 """A contest's nominees in the admin, read-only with every version inline. Offices set their nominee on
 their own page of the contest (and the API), both through scoring.services.nominee_submit; no one edits
-here. Central staff see every contest's; an organiser, those of the contests its office runs
+here, but whoever runs the contest may withdraw one ("ถอนรายชื่อ", the action, through nominee_withdraw as
+the page and the API do). Central staff see every contest's; an organiser, those of the contests its office runs
 (nominations.nominees_for_user, the one scope)."""
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 from contests.models import Nominee, NomineeVersion
+from core.errors import PortalError
 
+from . import services
 from .admin_dates import ThaiDates
 from .admin_forms import RoleAccess
 from .nominations import nominees_for_user
 from .permissions import is_central, is_organiser
 
 runs_contests = is_central | is_organiser
-FIELDS = ["version", "name_th", "position_th", "name_en", "submitted_at", "submitted_by"]
+FIELDS = [
+    "version",
+    "state",
+    "name_th",
+    "position_th",
+    "name_en",
+    "employment",
+    "office",
+    "submitted_at",
+    "submitted_by",
+]
 
 
 class NomineeVersionInline(ThaiDates, admin.TabularInline):
@@ -29,7 +44,7 @@ class NomineeVersionInline(ThaiDates, admin.TabularInline):
     verbose_name = verbose_name_plural = "ประวัติการเสนอชื่อ / nominee history"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("submitted_by")
+        return super().get_queryset(request).select_related("submitted_by", "office")
 
     # The parent page's rule, not Django's model permissions: its rows are already scoped.
     def has_view_permission(self, request, obj=None):
@@ -48,13 +63,28 @@ class NomineeVersionInline(ThaiDates, admin.TabularInline):
 @admin.register(Nominee)
 class NomineeAdmin(RoleAccess, admin.ModelAdmin):
     view = runs_contests  # read-only for everyone: can_add = can_change = can_delete = False
-    list_display = ["name_th", "position_th", "unit", "contest", "version", "submitted_at", "submitted_by"]
-    list_select_related = ["unit", "contest", "submitted_by"]
-    list_filter = [("contest", admin.RelatedOnlyFieldListFilter)]
+    list_display = [
+        "name_th", "position_th", "employment", "unit", "office", "state", "contest", "version", "submitted_at",
+        "submitted_by",
+    ]  # fmt: skip
+    list_select_related = ["unit", "contest", "office", "submitted_by"]
+    list_filter = [("contest", admin.RelatedOnlyFieldListFilter), "state"]
+    actions = ["withdraw"]
     search_fields = ["name_th", "name_en", "position_th", "unit__code", "unit__name_th"]
     fields = ["contest", "unit", *FIELDS]
     readonly_fields = fields
     inlines = [NomineeVersionInline]
+
+    @admin.action(description="ถอนรายชื่อ / withdraw the nominee")
+    def withdraw(self, request, queryset):
+        for nominee in queryset.select_related("contest", "unit"):
+            try:
+                services.nominee_withdraw(user=request.user, contest=nominee.contest, unit=nominee.unit)
+            except (PortalError, PermissionDenied, Http404) as exc:
+                refusal = str(exc) or "ไม่มีสิทธิ์ / not allowed"
+                self.message_user(request, f"{nominee.name_th} ({nominee.unit.code}): {refusal}", messages.ERROR)
+            else:
+                self.message_user(request, f"ถอนรายชื่อ{nominee.name_th}แล้ว / {nominee.name_th} withdrawn")
 
     def get_queryset(self, request):
         # The changelist, search, filters, detail and history are all built on this: one scope for them all.

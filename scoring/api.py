@@ -7,7 +7,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from contests.models import Nominee, Province
+from contests.models import Employment, Nominee, Province
 from core.api import rule_permission, validated
 from core.openapi import refusal
 
@@ -206,6 +206,9 @@ class NomineeSerializer(serializers.ModelSerializer):
     unit = serializers.CharField(source="unit.code", help_text="the nominating office: DOPA code of a district")
     unit_name_th = serializers.CharField(source="unit.name_th")
     unit_name_en = serializers.CharField(source="unit.name_en")
+    office = serializers.CharField(
+        source="office.code", allow_null=True, default=None, help_text="the office the person works in: its code"
+    )
 
     class Meta:
         model = Nominee
@@ -216,6 +219,9 @@ class NomineeSerializer(serializers.ModelSerializer):
             "name_th",
             "position_th",
             "name_en",
+            "employment",
+            "office",
+            "state",
             "version",
             "submitted_at",
         ]
@@ -226,6 +232,13 @@ class NomineeInput(serializers.Serializer):
     name_th = serializers.CharField(required=False, allow_blank=True, default="", help_text="ชื่อ-นามสกุล (150)")
     position_th = serializers.CharField(required=False, allow_blank=True, default="", help_text="ตำแหน่ง (200)")
     name_en = serializers.CharField(required=False, allow_blank=True, default="", help_text="optional (150)")
+    # Who qualifies is the contest's rubric's (contests.eligibility); nominee_submit refuses beside the field.
+    employment = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text=f"one of {', '.join(Employment.values)}"
+    )
+    office = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="the code of the office the person works in, e.g. 2001"
+    )
 
 
 class NominatingContest(APIView):
@@ -256,7 +269,12 @@ class NomineeSet(NominatingContest):
         examples=[
             OpenApiExample(
                 "ผู้ได้รับการเสนอชื่อ / a nominee",
-                value={"name_th": "นางสาวสมใจ ใจดี", "position_th": "นักวิชาการพัฒนาชุมชน", "name_en": "Somjai Jaidee"},
+                value={
+                    "name_th": "นางสาวสมใจ ใจดี",
+                    "position_th": "นักวิชาการพัฒนาชุมชน",
+                    "name_en": "Somjai Jaidee",
+                    "employment": "civil_servant",
+                },
                 request_only=True,
             )
         ],
@@ -267,11 +285,31 @@ class NomineeSet(NominatingContest):
         },
         summary="เสนอชื่อหรือแก้ไขผู้ได้รับการเสนอชื่อของหน่วยงาน / set an office's nominee",
         description="The office's own staff until the contest's deadline; whoever runs the contest until the "
-        "year is frozen. A change is a new version; the same name and position again change nothing.",
+        "year is frozen. A change to the same person is a new version; the same values again change nothing. "
+        "One person per office: a different name while a nominee stands is refused (code nominee_active) until "
+        "it is withdrawn (DELETE). A person the contest's rubric does not let in (e.g. not a civil servant, "
+        "another office) is refused with code not_eligible, the field in attr.",
     )
     def post(self, request, slug: str, code: str):
         data = validated(NomineeInput, request.data)
         unit = get_object_or_404(selectors.provinces_for_user(request.user), code=code)
         # Refusals: PermissionDenied 403, Http404 404, PortalError 400 (core.api's error shape).
         nominee = services.nominee_submit(user=request.user, contest=self.rubric.contest, unit=unit, **data)
+        return Response(NomineeSerializer(nominee).data)
+
+    @extend_schema(
+        request=None,
+        responses={
+            200: NomineeSerializer,
+            400: refusal(400, "no nominee to withdraw (no_nominee), nominations closed, a frozen year"),
+            403: refusal(403, "may see the office but not nominate for it"),
+            404: refusal(404, "no such contest or office, or not one the caller may see"),
+        },
+        summary="ถอนรายชื่อผู้ได้รับการเสนอชื่อของหน่วยงาน / withdraw an office's nominee",
+        description="Kept as a version (state withdrawn); the office may then nominate someone else. "
+        "Nothing to withdraw is 400 (code no_nominee).",
+    )
+    def delete(self, request, slug: str, code: str):
+        unit = get_object_or_404(selectors.provinces_for_user(request.user), code=code)
+        nominee = services.nominee_withdraw(user=request.user, contest=self.rubric.contest, unit=unit)
         return Response(NomineeSerializer(nominee).data)

@@ -29,7 +29,8 @@ TOP = ("year", "name_th", "name_en", "starts_on", "ends_on", "total_points")
 CONTEST = ("slug", "entrant_level")
 DIMENSION = ("code", "name_th", "name_en", "max_points")
 CRITERION = (
-    "code", "name_th", "name_en", "max_points", "deadline", "evidence_th", "evidence_en", "channel_th", "channel_en"
+    "code", "number", "name_th", "name_en", "max_points", "deadline",
+    "evidence_th", "evidence_en", "channel_th", "channel_en",
 )  # fmt: skip
 DATES = ("starts_on", "ends_on", "deadline")
 MAX_ROWS = 60  # dimensions of a contest, criteria of a dimension: more is a typo in a count, not a contest

@@ -11,13 +11,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from contests.codes import NATIONAL_PREFIX, code_problem, national_code, period_problem
+from contests.eligibility import rules_problems
 from contests.models import Combine, Level
 from scoring.rules.base import Label
 from scoring.rules.fields import Reader
 from scoring.spec import RubricError, RubricSpec, parse_rubric
 
 CONTEST = Label("การประกวด", "contest")
-KEYS = frozenset({"slug", "organiser", "entrant_level", "entrants", "combine", "periods", "nominates"})
+KEYS = frozenset({"slug", "organiser", "entrant_level", "entrants", "combine", "periods", "nominates", "nominee"})
 PROVINCE_CODE = re.compile(r"[0-9]{2}")  # the organiser: a provincial office's DOPA code, e.g. "50"
 UNIT_CODE = re.compile(r"[0-9]{2,6}")  # an entrant: DOPA code of a province, district or subdistrict
 MOST_ENTRANTS = 10_000  # Thailand has some 7,400 subdistricts
@@ -126,6 +127,8 @@ def check_contest(r: Reader, block: Any, year: Any) -> None:
     _entrants(r, block.get("entrants"))
     if not isinstance(block.get("nominates", False), bool):
         r.fail(CONTEST, "contest.nominates ต้องเป็น true หรือ false", "contest.nominates must be true or false")
+    for th, en in rules_problems(block.get("nominee"), nominates=block.get("nominates") is True):
+        r.fail(CONTEST, th, en)
     periods = _periods(r, block.get("periods"), national=is_national(block))
     _combine(r, block.get("combine"), bool(periods))
 

@@ -145,8 +145,8 @@ def _about(contest: Contest, spec: RubricSpec, data_sheets: list[str]) -> Table:
                 unit,
                 column.format.th,
                 column.format.en,
-                "\n".join(f"{c.code} {c.name_th} ({fmt_points(c.max_points)} คะแนน)" for c in column.criteria),
-                "\n".join(f"{c.code}: {c.evidence_th}" for c in column.criteria if c.evidence_th),
+                "\n".join(f"{c.label} {c.name_th} ({fmt_points(c.max_points)} คะแนน)" for c in column.criteria),
+                "\n".join(f"{c.label}: {c.evidence_th}" for c in column.criteria if c.evidence_th),
             ]
         )
     used = {c.code for column in spec.fact_columns for c in column.criteria}
@@ -160,7 +160,7 @@ def _about(contest: Contest, spec: RubricSpec, data_sheets: list[str]) -> Table:
             if uploads
             else ("คณะกรรมการเป็นผู้ให้คะแนน", "scored by the panel (the committee)")
         )
-        rows.append([c.code, c.name_th, c.name_en, None, *why])
+        rows.append([c.label, c.name_th, c.name_en, None, *why])
     if not spec.fact_columns:
         rows.insert(0, [None, "ทุกเกณฑ์ให้คะแนนโดยคณะกรรมการ ไม่มีข้อมูลต้องกรอก", "the panel scores every criterion: no data"])
     return Table(

@@ -61,10 +61,12 @@ def _items(user) -> list[tuple[str, str, str, str]]:
                 th, en = f"{th} ({rubric.key})", f"{en} ({rubric.key})"
             items.append((th, en, reverse("scoring:mine", args=[rubric.key]), "standing"))
         return items
+    stages = [("การคัดเลือกเป็นขั้น", "Selection stages", reverse("scoring:stages"), "stages")]
     if role == Role.ORGANISER:  # the contests its office runs, each with its dashboard and documents
         return [
             ("การประกวดของสำนักงาน", "Office contests", reverse("submissions:home"), "contests"),
             ("สร้างหรือแก้ไขการประกวด", "Create or update a contest", reverse("scoring:contest_upload"), "contest-new"),
+            *stages,  # every office picks at its level once the stages are loaded (docs/contests.md)
         ]
     scoring = [
         ("ตารางให้คะแนน", "Scoring matrix", reverse("admin:committee_matrix"), "matrix"),
@@ -85,6 +87,7 @@ def _items(user) -> list[tuple[str, str, str, str]]:
             ("ปฏิทินวันทำการ", "Calendar", calendar, "calendar"),
             ("เอกสารรางวัลและส่งออก", "Award documents & exports", reverse("awards:index"), "awards"),
             ("สถานะระบบ", "System status", reverse("ops:status"), "status"),
+            *stages,
             ("ผู้ดูแลระบบ", "Admin", reverse("admin:index"), "admin"),
         ]
     return []

@@ -58,7 +58,7 @@ def nominees_for_user(user) -> QuerySet[Nominee]:
     """The one scope of nominees: every one for central staff; an organiser, those of the contests their
     office runs; anyone else, those of the units they may see (office staff: their own office's)."""
     role = actor_of(user).role
-    rows = Nominee.objects.select_related("contest", "unit")
+    rows = Nominee.objects.select_related("contest", "unit", "office")
     if role is None:
         return rows.none()
     if role == Role.CENTRAL:

@@ -70,6 +70,18 @@ def sees_contest(user, obj) -> bool:
     return actor_of(user).sees(contest_of(obj))
 
 
+@rules.predicate
+def chooses_stage(user, obj) -> bool:
+    """An organiser whose office picks this stage's entrants (seed 002: a district office, a province)."""
+    return actor_of(user).chooses(contest_of(obj))
+
+
+@rules.predicate
+def in_stages(user, obj) -> bool:
+    """A stage's organiser sees its own stage and the stages below it."""
+    return actor_of(user).in_stages(contest_of(obj))
+
+
 is_department = is_central | is_committee
 
 rules.add_perm("scoring.view_rubric", sees_contest)
@@ -80,4 +92,8 @@ rules.add_perm("scoring.import_facts", runs_contest)
 rules.add_perm("scoring.change_deadline", runs_contest)
 # A contest's nominees (Contest.nominates): whoever runs it sees them all, an entrant office its own.
 rules.add_perm("scoring.view_nominees", runs_contest | enters_contest)
+# A selection in stages (seed 002): who picks, who sees the picks and the files still missing.
+rules.add_perm("scoring.select_stage", chooses_stage)
+rules.add_perm("scoring.view_stage", runs_contest | in_stages)
+rules.add_perm("scoring.import_register", is_central)
 rules.add_perm("scoring.view_province", is_department | is_own_province | organises_unit)

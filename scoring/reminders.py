@@ -37,8 +37,8 @@ def _body(province: Province, due: list[tuple], calendar) -> str:
         moved = calendar.next_working_day(c.deadline)
         then_th = moved_suffix(thai_date(moved)) if moved != c.deadline else ""
         then_en = moved_suffix(f"{moved:%d %B %Y}", "en") if moved != c.deadline else ""
-        lines_th.append(f"- {c.code} {c.name_th} กำหนดส่ง {thai_date(c.deadline)}{then_th} (เหลือ {left} วันทำการ)")
-        lines_en.append(f"- {c.code} {c.name_en}: due {c.deadline:%d %B %Y}{then_en} ({left} working days left)")
+        lines_th.append(f"- {c.label} {c.name_th} กำหนดส่ง {thai_date(c.deadline)}{then_th} (เหลือ {left} วันทำการ)")
+        lines_en.append(f"- {c.label} {c.name_en}: due {c.deadline:%d %B %Y}{then_en} ({left} working days left)")
     return "\n".join([*lines_th, *lines_en, "", "— พอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ / CDD 4.0 portal"])
 
 

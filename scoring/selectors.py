@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 
-from contests.models import Contest, Level, Nominee, Province
+from contests.models import Contest, Level, Nominee, NomineeState, Province
 from core.thai import fmt_points
 
 from .actor import actor_of, contest_entrants
@@ -101,6 +101,7 @@ def rubric_data(rubric: Rubric) -> dict:
         by_dimension[c.dimension_id].append(
             {
                 "code": c.code,
+                **({"number": c.number} if c.number else {}),
                 "name_th": c.name_th,
                 "name_en": c.name_en,
                 "max_points": str(c.max_points),
@@ -390,7 +391,21 @@ def nominees_by_unit(contest: Contest) -> dict[int, Nominee]:
     """unit id → its nominee in a contest that takes nominees (Contest.nominates); {} without a query otherwise."""
     if not contest.nominates:
         return {}
-    return {n.unit_id: n for n in Nominee.objects.filter(contest=contest).select_related("unit")}
+    # A withdrawn nominee ("ถอนรายชื่อ") is named nowhere: the office stands without one until it nominates again.
+    rows = Nominee.objects.filter(contest=contest, state=NomineeState.ACTIVE).select_related("unit", "office")
+    return {n.unit_id: n for n in rows}
+
+
+def nominee_of(contest: Contest, unit: Province) -> Nominee | None:
+    """The office's nominee row, withdrawn or not (its own page shows a withdrawal); None if it never nominated."""
+    return Nominee.objects.filter(contest=contest, unit=unit).select_related("office").first()
+
+
+def nominee_offices(contest: Contest, unit: Province) -> list[Province]:
+    """The offices a nominee may be said to work in: the nominating office first, then the contest's other
+    entrants and its organiser (a person seconded elsewhere is recorded as such, and the rubric decides)."""
+    others = [u for u in contest_entrants(contest).order_by("code") if u.pk != unit.pk]
+    return [unit, *others, *([contest.organiser] if contest.organiser_id else [])]
 
 
 def nominee_json(nominee: Nominee | None) -> dict | None:
@@ -416,6 +431,8 @@ def contest_file(rubric: Rubric) -> dict:
         block["entrants"] = entrants
     if contest.nominates:
         block["nominates"] = True
+    if contest.nominee_rules:
+        block["nominee"] = contest.nominee_rules
     data["contest"] = block
     return data
 

@@ -48,7 +48,7 @@ from .models import (
     Rubric,
     YearSettings,
 )
-from .nominees import nominee_submit  # noqa: F401  (re-exported)
+from .nominees import nominee_submit, nominee_withdraw  # noqa: F401  (re-exported)
 from .recompute import (  # noqa: F401  (re-exported)
     recompute_runs_prune,
     results_mark_dirty,
@@ -115,6 +115,7 @@ def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
             "entrant_level": block.get("entrant_level", Level.PROVINCE),
             "combine": block.get("combine") or (Combine.SUM if periods else Combine.SINGLE),
             "nominates": block.get("nominates", False),
+            "nominee_rules": dict(block.get("nominee") or {}),
         },
     )
     codes = [str(c) for c in block.get("entrants") or []]
@@ -252,6 +253,7 @@ def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | Non
                     "rule": c.raw_rule,
                     "deadline": deadline or c.deadline,
                     "extra": c.extra,
+                    "number": c.number,
                     "evidence_th": c.evidence_th,
                     "evidence_en": c.evidence_en,
                     "channel_th": c.channel_th,

@@ -56,6 +56,18 @@ class CriterionSpec:
     channel_th: str
     channel_en: str
     raw_rule: dict
+    number: str = ""  # the document's own numbering ("๒.๒.๑"), when it is not the code
+
+    @property
+    def label(self) -> str:
+        return criterion_label(self.code, self.number)
+
+
+def criterion_label(code: str, number: str) -> str:
+    """What a person reads as a criterion's number: the document's own (seed 003 writes "๒.๒.๑" under mission
+    ๑, "๔" for its extra points), else the code. The one place it is decided: `CriterionSpec.label` and
+    `Criterion.label` both ask it, and the pages show either (in Thai digits)."""
+    return number or code
 
 
 @dataclass(frozen=True)
@@ -174,6 +186,7 @@ YEARS = range(2500, 2701)  # fiscal years B.E.; 2024 (a Christian-era year) or -
 # The columns' sizes, which PostgreSQL enforces: Dimension.code and Criterion.code hold 10 characters,
 # AwardTier.code 30.
 CODE_MAX, AWARD_CODE_MAX = 10, 30
+NUMBER_MAX = 20  # Criterion.number
 NAME_MAX, AWARD_NAME_MAX = 300, 200  # Rubric, Dimension names; AwardTier names (prize texts: 300)
 POINTS_MAX, PRIZE_MAX = Decimal("99999.99"), Decimal("99999999.99")  # DecimalField(7, 2), (10, 2)
 COUNT_MAX = 32767  # AwardTier.count, a PositiveSmallIntegerField
@@ -229,10 +242,12 @@ def _criterion(
         for k in ("name_th", "name_en", "evidence_th", "evidence_en", "channel_th", "channel_en")
     }
     deadline = r.day(data, "deadline", where, required=False, window=window)
+    number = r.text(data, "number", where, required=False, most=NUMBER_MAX).strip()
     if rule is None or max_points is None:
         return None
     return CriterionSpec(
         code=code,
+        number=number,
         dimension=dim,
         max_points=max_points,
         rule=rule,

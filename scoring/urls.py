@@ -2,7 +2,7 @@ from django.urls import path
 
 import scoring.converters  # noqa: F401  (registers <rubric:…>)
 
-from . import builder_views, views
+from . import builder_views, stage_views, views
 
 app_name = "scoring"
 
@@ -10,6 +10,12 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("contests/", views.contest_upload, name="contest_upload"),  # before <rubric:…>, which "contests" fits
     path("contests/build/", builder_views.contest_builder, name="contest_builder"),
+    path("stages/", stage_views.stage_list, name="stages"),  # before <rubric:…>, as "contests"
+    path("stages/register/", stage_views.register_upload, name="stage_register"),
+    path("stages/<slug:slug>/", stage_views.stage_detail, name="stage"),
+    path("stages/<slug:slug>/files/", stage_views.stage_file, name="stage_file"),
+    path("stages/<slug:slug>/pick/", stage_views.stage_pick, name="stage_pick"),
+    path("stages/<slug:slug>/withdraw/", stage_views.stage_unpick, name="stage_withdraw"),
     path("<rubric:year>/", views.dashboard_page, name="dashboard"),
     path("<rubric:year>/live/", views.dashboard_live, name="live"),
     path("<rubric:year>/settings/", views.settings_update, name="settings"),

@@ -42,11 +42,14 @@ class EvidenceSerializer(serializers.ModelSerializer):
 class SubmissionSerializer(serializers.ModelSerializer):
     province = serializers.CharField(source="province.code")
     criterion = serializers.CharField(source="criterion.code")
+    criterion_label = serializers.CharField(
+        source="criterion.label", help_text="the number its document gives it (e.g. ๒.๒.๑), else its code"
+    )
     versions = EvidenceSerializer(many=True, source="visible_versions")
 
     class Meta:
         model = Submission
-        fields = ["province", "criterion", "status", "status_note", "versions"]
+        fields = ["province", "criterion", "criterion_label", "status", "status_note", "versions"]
 
 
 class EvidenceCreateSerializer(serializers.Serializer):

@@ -4,6 +4,10 @@ from django import forms
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 
+from contests.eligibility import office_name
+from contests.models import Employment
+from core.errors import PortalError
+
 from .models import InnovationReport
 from .services import INNOVATION_FIELDS
 
@@ -14,11 +18,27 @@ class LinkForm(forms.Form):
 
 
 class NomineeForm(forms.Form):
-    """The person an office nominates (Contest.nominates); lengths and blanks are nominee_submit's to refuse."""
+    """The person an office nominates (Contest.nominates); lengths, blanks and who qualifies are nominee_submit's
+    to refuse, each beside its field (`refused`)."""
 
     name_th = forms.CharField(label="ชื่อ-นามสกุล / full name", required=False)
     position_th = forms.CharField(label="ตำแหน่ง / position", required=False)
     name_en = forms.CharField(label="ชื่อภาษาอังกฤษ (ถ้ามี) / name in English (optional)", required=False)
+    employment = forms.ChoiceField(
+        label="ประเภทบุคลากร / employment type", choices=[("", "—"), *Employment.choices], required=False
+    )
+    office = forms.ChoiceField(label="สำนักงานที่ปฏิบัติงาน / office the nominee works in", required=False)
+
+    def __init__(self, *args, offices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].choices = [("", "—"), *((u.code, office_name(u)) for u in offices)]
+
+    def refused(self, error: PortalError) -> bool:
+        """Puts a refusal beside its field; False for one about no field of this form (shown as a message)."""
+        if error.field not in self.fields:
+            return False
+        self.add_error(error.field, str(error))
+        return True
 
 
 class InnovationReportForm(forms.ModelForm):

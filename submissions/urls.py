@@ -13,6 +13,7 @@ urlpatterns = [
     path(P, views.province, name="province"),
     path(P + "innovation/", views.innovation, name="innovation"),
     path(P + "nominee/", views.nominee, name="nominee"),
+    path(P + "nominee/withdraw/", views.nominee_withdraw, name="nominee-withdraw"),
     path(C, views.criterion, name="criterion"),
     path(C + "upload/", views.upload, name="upload"),
     path(C + "link/", views.link, name="link"),

@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
-from contests.models import Level
+from contests.eligibility import Eligibility
+from contests.models import Level, NomineeState
 from core import gate
 from core.errors import PortalError
 from core.http import show, takes_files
@@ -25,7 +26,7 @@ from scoring.actor import actor_of
 from scoring.contests import contests_for_user, enters
 from scoring.nominations import nomination_window
 from scoring.permissions import runs_contest
-from scoring.selectors import is_frozen, nominees_by_unit, provinces_for_user
+from scoring.selectors import is_frozen, nominee_of, nominee_offices, provinces_for_user
 
 from . import hooks, policy, selectors, services, uploads
 from .forms import CountedPasswordChangeForm, InnovationReportForm, LinkForm, NomineeForm
@@ -83,15 +84,19 @@ def home(request):
 
 @login_required
 def province(request, year: int, code: str):
-    ctx = _context(request, year, code)
+    return _province_page(request, _context(request, year, code))
+
+
+def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
     ctx.update(selectors.province_home(rubric=ctx["rubric"], province=ctx["province"]))
     ctx["closed"] = policy.evidence_closed(ctx["rubric"])
     ctx["clarifications"] = []  # filled by the committee's hook (committee/apps.py) when it is installed
     for extra in hooks.province_page(ctx["province"], ctx["rubric"]):
         ctx.update(extra)
     if ctx["rubric"].contest.nominates:  # the office's nominee, set on this page (seed 001's IT role model)
-        ctx["nominee"] = nominees_by_unit(ctx["rubric"].contest).get(ctx["province"].pk)
-        ctx["nomination"] = window = nomination_window(ctx["rubric"].contest)
+        contest = ctx["rubric"].contest
+        ctx["nominee"] = nominee = nominee_of(contest, ctx["province"])
+        ctx["nomination"] = window = nomination_window(contest)
         ctx["nominations_open"] = window.is_open(timezone.localdate())
         # After the deadline the office only sees its nominee; whoever runs the contest may still correct it,
         # until the year is frozen (the honoured names are part of the frozen result).
@@ -99,8 +104,15 @@ def province(request, year: int, code: str):
         ctx["can_nominate"] = not ctx["nominations_frozen"] and (
             (ctx["can_submit"] and ctx["nominations_open"]) or runs_contest(request.user, ctx["rubric"])
         )
-        ctx["nominee_form"] = NomineeForm(
-            initial={f: getattr(ctx["nominee"], f) for f in NomineeForm.base_fields} if ctx["nominee"] else None
+        ctx["nominee_rules"] = Eligibility.of(contest.nominee_rules)
+        initial = None
+        if nominee is not None and nominee.state == NomineeState.ACTIVE:
+            initial = {f: getattr(nominee, f) for f in ("name_th", "position_th", "name_en", "employment")}
+            initial["office"] = nominee.office.code if nominee.office else ""
+        elif ctx["nominee_rules"].same_office:
+            initial = {"office": ctx["province"].code}
+        ctx["nominee_form"] = nominee_form or NomineeForm(
+            initial=initial, offices=nominee_offices(contest, ctx["province"])
         )
     return render(request, "submissions/province.html", ctx)
 
@@ -109,18 +121,36 @@ def province(request, year: int, code: str):
 @require_POST
 def nominee(request, year: int, code: str):
     ctx = _context(request, year, code)
-    if not ctx["rubric"].contest.nominates:  # a contest without nominees has no such page
+    contest = ctx["rubric"].contest
+    if not contest.nominates:  # a contest without nominees has no such page
         raise Http404
-    form = NomineeForm(request.POST)
-    form.is_valid()  # every field optional here: nominee_submit refuses blanks and lengths, Thai first
+    form = NomineeForm(request.POST, offices=nominee_offices(contest, ctx["province"]))
+    # Every field optional here: nominee_submit refuses blanks, lengths and who does not qualify, Thai first.
+    data = {f: request.POST.get(f, "") for f in form.fields}
+    form.is_valid()
     try:
-        scoring_services.nominee_submit(
-            user=request.user, contest=ctx["rubric"].contest, unit=ctx["province"], **form.cleaned_data
-        )
+        scoring_services.nominee_submit(user=request.user, contest=contest, unit=ctx["province"], **data)
     except PortalError as exc:
+        if form.refused(exc):  # beside the field, with what was typed kept
+            return _province_page(request, ctx, nominee_form=form)
         show(request, exc)
     else:
         messages.success(request, "บันทึกผู้ได้รับการเสนอชื่อแล้ว / Nominee saved")
+    return redirect("submissions:province", year=ctx["rubric"].key, code=ctx["province"].code)
+
+
+@login_required
+@require_POST
+def nominee_withdraw(request, year: int, code: str):
+    ctx = _context(request, year, code)
+    if not ctx["rubric"].contest.nominates:
+        raise Http404
+    try:
+        scoring_services.nominee_withdraw(user=request.user, contest=ctx["rubric"].contest, unit=ctx["province"])
+    except PortalError as exc:
+        show(request, exc)
+    else:
+        messages.success(request, "ถอนรายชื่อผู้ได้รับการเสนอชื่อแล้ว / Nominee withdrawn")
     return redirect("submissions:province", year=ctx["rubric"].key, code=ctx["province"].code)
 
 

@@ -35,6 +35,7 @@ def test_central_home_links_to_every_tool(client, central):
         ("calendar", "/standings/2566/calendar/", False),
         ("awards", "/awards/", False),
         ("status", "/ops/status/", False),
+        ("stages", "/standings/stages/", False),
         ("admin", "/admin/", False),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('contests', '0002_province_name_order'),
+        ('contests', '0004_nominee_eligibility'),
     ]
 
     operations = [

@@ -1,5 +1,15 @@
 """contests' models, one module per idea; every name is importable from `contests.models`."""
 
 from .contests import Combine, Contest, ContestQuerySet, ContestState  # noqa: F401
-from .nominees import Nominee, NomineeFields, NomineeVersion  # noqa: F401
+from .nominees import Employment, Nominee, NomineeFields, NomineeState, NomineeVersion  # noqa: F401
+from .stages import (  # noqa: F401
+    Barred,
+    FileKind,
+    PastModel,
+    RegisterSource,
+    Stage,
+    StageEntry,
+    StageFile,
+    StageUpload,
+)
 from .units import Level, Province, Region, SizeGroup, UnitQuerySet  # noqa: F401

@@ -66,6 +66,8 @@ class Contest(models.Model):
     # Each entrant office names one of its staff, who is the one honoured (seed 001's IT role model);
     # the office stays the entrant: results, evidence and who sees what are unchanged (scoring.nominees).
     nominates = models.BooleanField("ผู้เข้าประกวดเสนอชื่อบุคคล / each entrant nominates a person", default=False)
+    # Who may be nominated, as the rubric file's contest.nominee declares it (contests.eligibility); {} = anyone.
+    nominee_rules = models.JSONField("คุณสมบัติผู้ได้รับการเสนอชื่อ / who may be nominated", default=dict, blank=True)
     # Contests made before the builder, and every rubric file loaded, are open as they always were.
     state = models.CharField("สถานะ / state", max_length=10, choices=ContestState.choices, default=ContestState.OPEN)
 

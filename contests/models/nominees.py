@@ -10,12 +10,39 @@ NAME_MAX = 150
 POSITION_MAX = 200
 
 
+class Employment(models.TextChoices):
+    """How the person is employed, as the Department's offices name their staff (seed 001 nominates a
+    "ข้าราชการในสังกัด"; the others work beside them: พนักงานราชการ, ลูกจ้างประจำ, ลูกจ้างชั่วคราว, จ้างเหมาบริการ)."""
+
+    CIVIL_SERVANT = "civil_servant", "ข้าราชการ / civil servant"
+    GOVERNMENT_EMPLOYEE = "government_employee", "พนักงานราชการ / government employee"
+    PERMANENT_EMPLOYEE = "permanent_employee", "ลูกจ้างประจำ / permanent employee"
+    TEMPORARY_EMPLOYEE = "temporary_employee", "ลูกจ้างชั่วคราว / temporary employee"
+    CONTRACTOR = "contractor", "พนักงานจ้างเหมาบริการ / service contractor"
+
+
+class NomineeState(models.TextChoices):
+    ACTIVE = "active", "เสนอชื่ออยู่ / nominated"
+    WITHDRAWN = "withdrawn", "ถอนรายชื่อแล้ว / withdrawn"
+
+
 class NomineeFields(models.Model):
     """What an office sends about its nominee; the current state and every version carry the same."""
 
     name_th = models.CharField("ชื่อ-นามสกุล / full name (th)", max_length=NAME_MAX)
     position_th = models.CharField("ตำแหน่ง / position (th)", max_length=POSITION_MAX)
     name_en = models.CharField("ชื่อภาษาอังกฤษ / name (en)", max_length=NAME_MAX, blank=True)
+    # Blank only for a nominee sent before the portal asked (contests 0002) or in a contest whose rubric
+    # sets no eligibility (contests.eligibility); a contest that does requires both.
+    employment = models.CharField(
+        "ประเภทบุคลากร / employment type", max_length=20, choices=Employment.choices, blank=True
+    )
+    office = models.ForeignKey(
+        Province, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name="สำนักงานที่ปฏิบัติงาน / office worked in",
+    )  # fmt: skip
+    # A withdrawal ("ถอนรายชื่อ") is a version of its own: the office may then nominate someone else.
+    state = models.CharField("สถานะ / state", max_length=12, choices=NomineeState.choices, default=NomineeState.ACTIVE)
     submitted_at = models.DateTimeField("เสนอเมื่อ / submitted at")
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",

@@ -8,6 +8,8 @@ from django.db.models import Q
 from contests.codes import validate_period_code
 from contests.models import Contest, Level
 
+from ..spec import criterion_label
+
 
 class RubricQuerySet(models.QuerySet):
     def national(self):
@@ -105,6 +107,8 @@ class Criterion(models.Model):
     rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="criteria")
     dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE, related_name="criteria")
     code = models.CharField("รหัส / code", max_length=10)
+    # The document's own numbering where it is not the code (seed 003: "๒.๒.๑" under mission ๑); see `label`.
+    number = models.CharField("เลขข้อตามเอกสาร / the document's number", max_length=20, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     name_th = models.TextField("ชื่อ / name (th)")
     name_en = models.TextField("ชื่อภาษาอังกฤษ / name (en)")
@@ -128,7 +132,12 @@ class Criterion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.code} {self.name_th}"
+        return f"{self.label} {self.name_th}"
+
+    @property
+    def label(self) -> str:
+        """The number a person reads (spec.criterion_label): the document's, else the code."""
+        return criterion_label(self.code, self.number)
 
 
 class AwardTier(models.Model):

@@ -7,6 +7,7 @@ from datetime import datetime
 from django import template
 from django.utils.translation import get_language
 
+from contests import eligibility
 from core import thai
 
 register = template.Library()
@@ -34,6 +35,12 @@ def label(text: str) -> str:
     """A "ไทย / English" choice label, reduced to the current language."""
     th, sep, en = str(text).partition(" / ")
     return en if sep and is_en() else th
+
+
+@register.filter
+def office_name(unit) -> str:
+    """A unit as the office a person works in: "สำนักงานพัฒนาชุมชนอำเภอแม่ริม" (its English name in English)."""
+    return (unit.name_en or unit.code) if is_en() else eligibility.office_name(unit)
 
 
 @register.filter

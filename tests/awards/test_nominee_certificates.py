@@ -22,8 +22,9 @@ def honoured(db, chiang_mai):
     names = ["นายสมชาย รักษ์ชุมชน", "นางสาวจิราพร สายใจ", "นายธีรวัฒน์ มั่นคง"]
     for unit, name in zip(units, names, strict=True):
         services.nominee_submit(
-            user=organiser, contest=rubric.contest, unit=unit, name_th=name, position_th="นักวิชาการพัฒนาชุมชนชำนาญการ"
-        )
+            user=organiser, contest=rubric.contest, unit=unit, name_th=name, position_th="นักวิชาการพัฒนาชุมชนชำนาญการ",
+            employment="civil_servant", office=unit.code,
+        )  # fmt: skip
     judge(rubric, units[0], works="website")
     judge(rubric, units[1], works="media,social")
     judge(rubric, units[2], skills="no")

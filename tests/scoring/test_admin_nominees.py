@@ -25,7 +25,14 @@ def contest(organiser_province, slug: str, names: list[str]):
     organiser = UserFactory(role=Role.ORGANISER, role__province=organiser_province)
     nominees = [
         services.nominee_submit(
-            user=organiser, contest=rubric.contest, unit=u, name_th=n, position_th="นักวิชาการพัฒนาชุมชน", now=OPEN
+            user=organiser,
+            contest=rubric.contest,
+            unit=u,
+            name_th=n,
+            position_th="นักวิชาการพัฒนาชุมชน",
+            now=OPEN,
+            employment="civil_servant",
+            office=u.code,
         )
         for u, n in zip(units, names, strict=True)
     ]
@@ -36,10 +43,12 @@ def contest(organiser_province, slug: str, names: list[str]):
 def two(db, chiang_mai, phuket):
     cm_organiser, cm = contest(chiang_mai, "cm-itmodel-2564", ["นายอนุชา บุญมา", "นางวิไลวรรณ ศรีสุข"])
     pk_organiser, pk = contest(phuket, "pk-itmodel-2564", ["นายภูเก็ต ทะเลงาม"])
-    # A second version of the first nominee: the history keeps both.
+    # A misspelt name is another person: withdrawn, then nominated again; the history keeps all three versions.
+    services.nominee_withdraw(user=cm_organiser, contest=cm[0].contest, unit=cm[0].unit, now=OPEN)
     cm[0] = services.nominee_submit(
-        user=cm_organiser, contest=cm[0].contest, unit=cm[0].unit, name_th="นายอนุชา บุญมาก", position_th="นักวิชาการ"
-    )
+        user=cm_organiser, contest=cm[0].contest, unit=cm[0].unit, name_th="นายอนุชา บุญมาก", position_th="นักวิชาการ",
+        employment="civil_servant", office=cm[0].unit.code, now=OPEN,
+    )  # fmt: skip
     return {"cm_organiser": cm_organiser, "pk_organiser": pk_organiser, "cm": cm, "pk": pk}
 
 
@@ -73,7 +82,8 @@ def test_the_change_page_is_read_only_with_the_history_inline(client, two):
     assert response.status_code == 200
     page = response.content.decode()
     assert "ประวัติการเสนอชื่อ / nominee history" in page
-    assert page.index("<p>นายอนุชา บุญมาก</p>") < page.index("<p>นายอนุชา บุญมา</p>")  # version 2, then 1
+    assert page.index("<p>นายอนุชา บุญมาก</p>") < page.index("<p>นายอนุชา บุญมา</p>")  # version 3, then 2 and 1
+    assert page.count("<p>ถอนรายชื่อแล้ว / withdrawn</p>") == 1  # version 2
     assert 'name="name_th"' not in page and 'name="_save"' not in page
 
 
@@ -115,3 +125,16 @@ def test_the_changelist_costs_the_same_queries_however_many_rows(
     with django_assert_num_queries(QUERIES[who]):
         response = client.get(CHANGELIST)
     assert len(response.context["cl"].result_list) == 5 + (who == "central")
+
+
+def test_the_organiser_withdraws_a_nominee_with_the_action(client, two):
+    client.force_login(two["cm_organiser"])
+    nominee = two["cm"][1]
+    data = {"action": "withdraw", "_selected_action": [nominee.pk]}
+    page = client.post(CHANGELIST, data, follow=True).content.decode()
+    assert "ถอนรายชื่อนางวิไลวรรณ ศรีสุขแล้ว / นางวิไลวรรณ ศรีสุข withdrawn" in page
+    assert Nominee.objects.get(pk=nominee.pk).state == "withdrawn"
+    # Again: nothing stands to withdraw, said beside the row's name, Thai first.
+    page = client.post(CHANGELIST, data, follow=True).content.decode()
+    assert "ไม่มีผู้ได้รับการเสนอชื่อให้ถอนรายชื่อ / there is no nominee to withdraw" in page
+    assert Nominee.objects.get(pk=nominee.pk).version == 2

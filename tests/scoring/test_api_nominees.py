@@ -11,7 +11,12 @@ from tests.factories import DistrictFactory, UserFactory
 from .test_contests_nominees import itmodel_data
 
 LIST = "/api/v1/contests/cm-itmodel-2564/nominees/"
-BODY = {"name_th": "นางสาวปิยะนุช แสงทอง", "position_th": "นักวิชาการพัฒนาชุมชนปฏิบัติการ"}
+# An edit of d1's nominee (the world's "นายอนุชา บุญมา"): the same person, a new position.
+BODY = {"name_th": "นายอนุชา บุญมา", "position_th": "นักวิชาการพัฒนาชุมชนปฏิบัติการ", "employment": "civil_servant"}
+
+
+def body(unit, **changes) -> dict:
+    return {**BODY, "office": unit.code, **changes}
 
 
 @pytest.fixture
@@ -30,8 +35,9 @@ def world(db, chiang_mai, phuket, clock):
     }
     for unit, name in ((d1, "นายอนุชา บุญมา"), (d2, "นางวิไลวรรณ ศรีสุข")):
         services.nominee_submit(
-            user=users["organiser"], contest=rubric.contest, unit=unit, name_th=name, position_th="นักวิชาการ"
-        )
+            user=users["organiser"], contest=rubric.contest, unit=unit, name_th=name, position_th="นักวิชาการ",
+            employment="civil_servant", office=unit.code,
+        )  # fmt: skip
     return rubric, d1, d2, users
 
 
@@ -77,6 +83,9 @@ def test_a_row_says_who_and_which_office(api, world):
         "name_th": "นายอนุชา บุญมา",
         "position_th": "นักวิชาการ",
         "name_en": "",
+        "employment": "civil_servant",
+        "office": d1.code,
+        "state": "active",
         "version": 1,
         "submitted_at": "2021-07-01T09:00:00+07:00",
     }
@@ -85,11 +94,11 @@ def test_a_row_says_who_and_which_office(api, world):
 @pytest.mark.parametrize(("who", "status"), [("own", 200), ("organiser", 200), ("central", 200)])
 def test_the_office_or_whoever_runs_the_contest_sets_the_nominee(api, world, who, status):
     _, d1, _, users = world
-    response = as_(api, users, who).post(f"{LIST}{d1.code}/", BODY, format="json")
+    response = as_(api, users, who).post(f"{LIST}{d1.code}/", body(d1), format="json")
     assert response.status_code == status
-    assert (response.json()["name_th"], response.json()["version"]) == ("นางสาวปิยะนุช แสงทอง", 2)
+    assert (response.json()["position_th"], response.json()["version"]) == ("นักวิชาการพัฒนาชุมชนปฏิบัติการ", 2)
     nominee = Nominee.objects.get(unit=d1)
-    assert (nominee.name_th, nominee.submitted_by) == ("นางสาวปิยะนุช แสงทอง", users[who])
+    assert (nominee.position_th, nominee.submitted_by) == ("นักวิชาการพัฒนาชุมชนปฏิบัติการ", users[who])
     assert NomineeVersion.objects.filter(nominee=nominee).count() == 2
 
 
@@ -99,13 +108,13 @@ def test_the_office_or_whoever_runs_the_contest_sets_the_nominee(api, world, who
 )
 def test_others_cannot_set_it(api, world, who, status):
     _, d1, _, users = world
-    assert as_(api, users, who).post(f"{LIST}{d1.code}/", BODY, format="json").status_code == status
+    assert as_(api, users, who).post(f"{LIST}{d1.code}/", body(d1), format="json").status_code == status
     assert Nominee.objects.get(unit=d1).version == 1
 
 
 def test_a_blank_name_is_refused_400_thai_first(api, world):
     _, d1, _, users = world
-    response = as_(api, users, "own").post(f"{LIST}{d1.code}/", {**BODY, "name_th": " "}, format="json")
+    response = as_(api, users, "own").post(f"{LIST}{d1.code}/", body(d1, name_th=" "), format="json")
     assert response.status_code == 400
     assert response.json() == {  # the API's one error shape (core.api, docs/api.md)
         "type": "validation_error",
@@ -124,11 +133,11 @@ def test_a_blank_name_is_refused_400_thai_first(api, world):
 def test_after_the_deadline_the_office_gets_400_and_the_organiser_still_corrects(api, world, clock):
     _, d1, _, users = world
     clock(2021, 7, 21, 9, 0)
-    response = as_(api, users, "own").post(f"{LIST}{d1.code}/", BODY, format="json")
+    response = as_(api, users, "own").post(f"{LIST}{d1.code}/", body(d1), format="json")
     [error] = response.json()["errors"]
     assert (response.status_code, error["code"]) == (400, "nominations_closed")
     assert error["th"] == "ปิดรับการเสนอชื่อแล้ว (กำหนดส่ง ๒๐ ก.ค. ๒๕๖๔) ผู้จัดการประกวดยังแก้ไขได้จนกว่าจะตรึงผล"
-    assert as_(api, users, "organiser").post(f"{LIST}{d1.code}/", BODY, format="json").status_code == 200
+    assert as_(api, users, "organiser").post(f"{LIST}{d1.code}/", body(d1), format="json").status_code == 200
     assert Nominee.objects.get(unit=d1).version == 2
 
 
@@ -136,7 +145,7 @@ def test_a_frozen_year_is_400_for_the_organiser(api, world):
     rubric, d1, _, users = world
     services.standings_recompute(rubric_id=rubric.pk, full=True)
     snapshots.standings_freeze(user=users["central"], rubric=rubric)
-    response = as_(api, users, "organiser").post(f"{LIST}{d1.code}/", BODY, format="json")
+    response = as_(api, users, "organiser").post(f"{LIST}{d1.code}/", body(d1), format="json")
     assert (response.status_code, response.json()["errors"][0]["code"]) == (400, "year_frozen")
 
 
@@ -151,7 +160,7 @@ def test_the_schema_documents_both_operations(api, central_user):
     api.force_authenticate(central_user)
     paths = api.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()["paths"]
     assert set(paths["/api/v1/contests/{slug}/nominees/"]) == {"get"}
-    assert set(paths["/api/v1/contests/{slug}/nominees/{code}/"]) == {"post"}
+    assert set(paths["/api/v1/contests/{slug}/nominees/{code}/"]) == {"post", "delete"}
 
 
 def test_the_list_costs_the_same_queries_however_many_nominees(api, world, chiang_mai, django_assert_num_queries):
@@ -163,8 +172,9 @@ def test_the_list_costs_the_same_queries_however_many_nominees(api, world, chian
     rubric.contest.entrants.add(*more)
     for unit in more:
         services.nominee_submit(
-            user=users["organiser"], contest=rubric.contest, unit=unit, name_th="นายทดสอบ ระบบ", position_th="นักวิชาการ"
-        )
+            user=users["organiser"], contest=rubric.contest, unit=unit, name_th="นายทดสอบ ระบบ", position_th="นักวิชาการ",
+            employment="civil_servant", office=unit.code,
+        )  # fmt: skip
     with django_assert_num_queries(2):
         assert len(api.get(LIST).json()) == 5
 
@@ -189,3 +199,64 @@ def test_a_malformed_body_is_400_in_the_documented_shape(api, world, body, code,
     )
     assert error["detail"] == f"{error['th']} / {error['en']}"
     assert error["th"] != error["en"]
+
+
+# Who qualifies (seed 001: "ข้าราชการในสังกัดสำนักงานพัฒนาชุมชนอำเภอ … อำเภอละ ๑ คน"), refused beside the field.
+@pytest.mark.parametrize(
+    ("changes", "attr", "th"),
+    [
+        (
+            {"employment": "government_employee"},
+            "employment",
+            "ผู้ได้รับการเสนอชื่อต้องเป็นข้าราชการ (ระบุไว้: พนักงานราชการ)",
+        ),
+        (
+            {"office": "d2"},
+            "office",
+            "ผู้ได้รับการเสนอชื่อต้องปฏิบัติงานในสำนักงานพัฒนาชุมชนอำเภอแม่ริม (ระบุไว้: สำนักงานพัฒนาชุมชนอำเภอสันทราย)",
+        ),
+    ],
+)
+def test_one_who_does_not_qualify_is_400_beside_the_field(api, world, changes, attr, th):
+    _, d1, d2, users = world
+    changes = {k: (d2.code if v == "d2" else v) for k, v in changes.items()}
+    response = as_(api, users, "own").post(f"{LIST}{d1.code}/", body(d1, **changes), format="json")
+    [error] = response.json()["errors"]
+    assert (response.status_code, error["code"], error["attr"], error["th"]) == (400, "not_eligible", attr, th)
+    assert Nominee.objects.get(unit=d1).version == 1
+
+
+def test_a_second_person_is_400_until_the_first_is_withdrawn(api, world):
+    _, d1, d2, users = world
+    as_(api, users, "own")
+    response = api.post(f"{LIST}{d1.code}/", body(d1, name_th="นางสาวปิยะนุช แสงทอง"), format="json")
+    [error] = response.json()["errors"]
+    assert (response.status_code, error["code"], error["attr"]) == (400, "nominee_active", "name_th")
+    assert error["th"].startswith("สำนักงานนี้เสนอชื่อนายอนุชา บุญมาไว้แล้ว (สำนักงานละ ๑ คน)")
+    withdrawn = api.delete(f"{LIST}{d1.code}/")
+    assert (withdrawn.status_code, withdrawn.json()["state"], withdrawn.json()["version"]) == (200, "withdrawn", 2)
+    response = api.post(f"{LIST}{d1.code}/", body(d1, name_th="นางสาวปิยะนุช แสงทอง"), format="json")
+    assert (response.status_code, response.json()["name_th"], response.json()["version"]) == (
+        200,
+        "นางสาวปิยะนุช แสงทอง",
+        3,
+    )
+    assert api.delete(f"{LIST}{d2.code}/").status_code == 404  # another office's: not found for this office's staff
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("other_district", 404), ("other_province", 404), ("other_organiser", 404), ("committee", 404), (None, 401)],
+)
+def test_others_cannot_withdraw(api, world, who, status):
+    _, d1, _, users = world
+    assert as_(api, users, who).delete(f"{LIST}{d1.code}/").status_code == status
+    assert Nominee.objects.get(unit=d1).state == "active"
+
+
+def test_after_the_deadline_the_office_cannot_withdraw_but_the_organiser_can(api, world, clock):
+    _, d1, _, users = world
+    clock(2021, 7, 21, 9, 0)
+    response = as_(api, users, "own").delete(f"{LIST}{d1.code}/")
+    assert (response.status_code, response.json()["errors"][0]["code"]) == (400, "nominations_closed")
+    assert as_(api, users, "organiser").delete(f"{LIST}{d1.code}/").status_code == 200

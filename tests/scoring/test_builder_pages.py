@@ -120,3 +120,14 @@ def test_a_preview_shows_the_points_and_explanation_and_saves_nothing(client, pe
     page = client.post(BUILD, form).content.decode()
     assert "กรรมการให้ 27 จาก 30 คะแนน → 27 คะแนน" in page
     assert Rubric.objects.count() == before
+
+
+def test_an_office_contest_copies_as_the_file_that_made_it(db, chiang_mai):
+    d1 = DistrictFactory(parent=chiang_mai)
+    data = json.loads(open("scoring/rubrics/chonburi-itmodel-2564.json", encoding="utf-8").read())
+    data["contest"] = {**data["contest"], "slug": "cm-itmodel-2564", "organiser": "50", "entrants": [d1.code]}
+    copied = selectors.contest_file(services.rubric_load(data=data))
+    assert copied["contest"] == data["contest"]
+    assert [c["code"] for d in copied["dimensions"] for c in d["criteria"]] == [
+        c["code"] for d in data["dimensions"] for c in d["criteria"]
+    ]

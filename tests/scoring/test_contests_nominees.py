@@ -52,6 +52,8 @@ def people(districts, chiang_mai, phuket):
 
 
 def submit(user, rubric, unit, name="นางสาวสุภาพร ใจดี", position="นักวิชาการพัฒนาชุมชนชำนาญการ", now=OPEN, **kw):
+    # A civil servant of the nominating office, as the seed asks, unless a test says otherwise.
+    kw = {"employment": "civil_servant", "office": unit.code, **kw}
     return services.nominee_submit(
         user=user, contest=rubric.contest, unit=unit, name_th=name, position_th=position, now=now, **kw
     )
@@ -81,13 +83,16 @@ def test_own_district_staff_nominate_and_a_change_keeps_the_earlier_name(rubric,
     assert (first.name_th, first.version, first.submitted_by) == ("นายสมชาย รักษ์ชุมชน", 1, people["own"])
     again = submit(people["own"], rubric, districts[0], name="นายสมชาย รักษ์ชุมชน", name_en="Somchai Rakchumchon")
     assert again.version == 1  # the same name again is no new version
-    changed = submit(people["organiser"], rubric, districts[0], name="นางวิไลวรรณ ศรีสุข")
+    # The same person with another position is a new version of the nominee.
+    changed = submit(
+        people["organiser"], rubric, districts[0], name="นายสมชาย รักษ์ชุมชน", position="นักวิชาการพัฒนาชุมชนชำนาญการพิเศษ"
+    )
     assert (changed.pk, changed.version, changed.name_en) == (first.pk, 2, "")
     assert Nominee.objects.filter(contest=rubric.contest).count() == 1
-    history = list(NomineeVersion.objects.filter(nominee=changed).values_list("version", "name_th", "submitted_by"))
+    history = list(NomineeVersion.objects.filter(nominee=changed).values_list("version", "position_th", "submitted_by"))
     assert history == [
-        (2, "นางวิไลวรรณ ศรีสุข", people["organiser"].pk),
-        (1, "นายสมชาย รักษ์ชุมชน", people["own"].pk),
+        (2, "นักวิชาการพัฒนาชุมชนชำนาญการพิเศษ", people["organiser"].pk),
+        (1, "นักวิชาการพัฒนาชุมชนชำนาญการ", people["own"].pk),
     ]
 
 

@@ -113,15 +113,17 @@ def test_the_second_sheet_explains_each_fact_and_the_rule_that_uses_it(missions)
         "จำนวนเต็ม เช่น 1,250",
         "a whole number, e.g. 1,250",
     ]
-    assert target[6].splitlines() == [
-        "1.1.1 การตรวจสอบและรับรองข้อมูลบุคคล/ครัวเรือนเป้าหมายจากระบบ TPMAP (30 คะแนน)",
-        "1.4 กลุ่มคนที่ตกหล่น (Exclusion error) ได้รับการตรวจสอบและบันทึกในระบบ TPMAP เพิ่มขึ้น (Extra Point) (10 คะแนน)",
+    assert target[6].splitlines() == [  # the document's numbers, not the portal's codes 1.1.1 and 1.4 (issue #27)
+        "๑.๑ การตรวจสอบและรับรองข้อมูลบุคคล/ครัวเรือนเป้าหมายจากระบบ TPMAP (30 คะแนน)",
+        "๔ กลุ่มคนที่ตกหล่น (Exclusion error) ได้รับการตรวจสอบและบันทึกในระบบ TPMAP เพิ่มขึ้น (Extra Point) (10 คะแนน)",
     ]
     assert "(คะแนน = ตรวจสอบได้ × ๓๐ ÷ เป้าหมาย)" in target[7]
     assert by_key["paid_out_on"][4:6] == ["วันที่ เช่น 18/04/2566 หรือ 2023-04-18", "a date, e.g. 18/04/2566 or 2023-04-18"]
     assert by_key["extension_requested"][3:5] == ["–", "ใช่ หรือ ไม่ใช่"]
     # The criteria a person scores are named, with why they are not in the template.
-    assert by_key["8.1.1"][4:6] == ["คณะกรรมการเป็นผู้ให้คะแนน", "scored by the panel (the committee)"]
+    # 8.1.1, by the document's number under mission ๘ (mission ๑ has a "๑.๑" too: the name tells them apart).
+    mechanism = next(r for r in rows[header + 1 :] if r and r[0] == "๑.๑" and r[1].startswith("มีกลไกหรือคณะทำงาน"))
+    assert mechanism[4:6] == ["คณะกรรมการเป็นผู้ให้คะแนน", "scored by the panel (the committee)"]
 
 
 def test_a_filled_template_writes_a_shared_fact_to_every_criterion_that_reads_it(missions):

@@ -40,10 +40,11 @@ def it(db, chiang_mai, central_user):
     )
 
 
-def submit(it, user, when: datetime, name: str = "นายอนุชา บุญมา") -> Nominee:
+def submit(it, user, when: datetime, name: str = "นายอนุชา บุญมา", position: str = "นักวิชาการพัฒนาชุมชน") -> Nominee:
     return services.nominee_submit(
-        user=user, contest=it.rubric.contest, unit=it.unit, name_th=name, position_th="นักวิชาการพัฒนาชุมชน", now=when
-    )
+        user=user, contest=it.rubric.contest, unit=it.unit, name_th=name, position_th=position, now=when,
+        employment="civil_servant", office=it.unit.code,
+    )  # fmt: skip
 
 
 def test_the_deadline_is_the_contests_latest_criterion_deadline(it):
@@ -84,8 +85,8 @@ def test_after_the_deadline_the_office_cannot_change_its_nominee_either(it):
 def test_whoever_runs_the_contest_corrects_after_the_deadline(it, who):
     runner = getattr(it, who)
     submit(it, it.own, bangkok(2021, 7, 20, 9, 0), "นายอนุชา บุญมา")
-    fixed = submit(it, runner, bangkok(2021, 8, 2, 9, 0), "นายอนุชา บุญมาก")
-    assert (fixed.name_th, fixed.version, fixed.submitted_by) == ("นายอนุชา บุญมาก", 2, runner)
+    fixed = submit(it, runner, bangkok(2021, 8, 2, 9, 0), "นายอนุชา บุญมา", "นักวิชาการพัฒนาชุมชนปฏิบัติการ")
+    assert (fixed.position_th, fixed.version, fixed.submitted_by) == ("นักวิชาการพัฒนาชุมชนปฏิบัติการ", 2, runner)
 
 
 def test_a_frozen_year_refuses_everyone(it):

@@ -20,10 +20,12 @@ class Rule:
     post: str | None = None
     obj: str | None = None  # model label of the TH-50 object whose pk fills <pk> or <object_id>
     query: str = ""  # appended to the path, its {names} filled as the route's: "?year={year}"
+    delete: str | None = None  # an API operation that takes DELETE (withdrawing a nominee)
     methods: dict = field(init=False, default_factory=dict)
 
     def __post_init__(self):
-        self.methods.update({m: e for m, e in (("GET", self.get), ("POST", self.post)) if e})
+        pairs = (("GET", self.get), ("POST", self.post), ("DELETE", self.delete))
+        self.methods.update({m: e for m, e in pairs if e})
 
 
 # Admin's own views that show no province's data, skipped with the reason.
@@ -232,7 +234,7 @@ RULES = {
     "api-contest-standings": Rule("- - - - - 0"),
     # The national contest takes no nominees: 404 for all (tests/scoring/test_api_nominees.py has the rest).
     "api-nominees": Rule("- - - - - -"),
-    "api-nominee": Rule(None, "- - - - - -"),
+    "api-nominee": Rule(None, "- - - - - -", delete="- - - - - -"),
     "schema": Rule("- 0 0 0 0 0"),
     "api-docs": Rule("- 0 0 0 0 0"),
     "set_language": Rule("0 0 0 0 0 0", "0 0 0 0 0 0"),
@@ -266,6 +268,7 @@ RULES = {
     "submissions:province": Rule("- - - + + +", "- - - + + +"),
     "submissions:innovation": Rule("- - - + + +", "- - - - - -"),
     "submissions:nominee": Rule(None, "- - - - - -"),  # the national contest takes no nominees: 404
+    "submissions:nominee-withdraw": Rule(None, "- - - - - -"),
     "submissions:criterion": Rule("- - - + + +", "- - - + + +"),
     "submissions:upload": Rule(None, "- - - - - -"),
     "submissions:link": Rule(None, "- - - - - -"),

@@ -27,7 +27,17 @@ def url(d1, tail=""):
     return f"/years/cm-itmodel-2564/provinces/{d1.code}/{tail}"
 
 
-FORM = {"name_th": "นางสาวปิยะนุช แสงทอง", "position_th": "นักวิชาการพัฒนาชุมชนปฏิบัติการ", "name_en": ""}
+FORM = {
+    "name_th": "นางสาวปิยะนุช แสงทอง",
+    "position_th": "นักวิชาการพัฒนาชุมชนปฏิบัติการ",
+    "name_en": "",
+    "employment": "civil_servant",
+}
+
+
+def form(d1, **changes) -> dict:
+    """The page's form as an office fills it in: a civil servant working in the office itself."""
+    return {**FORM, "office": d1.code, **changes}
 
 
 def test_own_staff_see_the_form_and_save_a_nominee(client, setup):
@@ -35,21 +45,21 @@ def test_own_staff_see_the_form_and_save_a_nominee(client, setup):
     client.force_login(users["own"])
     page = client.get(url(d1)).content.decode()
     assert "ยังไม่เสนอชื่อ" in page and 'name="name_th"' in page
-    response = client.post(url(d1, "nominee/"), FORM, follow=True)
+    response = client.post(url(d1, "nominee/"), form(d1), follow=True)
     assert response.redirect_chain == [(url(d1), 302)]
     page = response.content.decode()
     assert "บันทึกผู้ได้รับการเสนอชื่อแล้ว / Nominee saved" in page
     assert "<strong>นางสาวปิยะนุช แสงทอง</strong> นักวิชาการพัฒนาชุมชนปฏิบัติการ" in page
-    client.post(url(d1, "nominee/"), {**FORM, "name_th": "นายศักดิ์ชัย ทองดี"})
+    client.post(url(d1, "nominee/"), form(d1, position_th="นักวิชาการพัฒนาชุมชนชำนาญการ"))
     nominee = Nominee.objects.get(unit=d1)
-    assert (nominee.name_th, nominee.version) == ("นายศักดิ์ชัย ทองดี", 2)
+    assert (nominee.position_th, nominee.version) == ("นักวิชาการพัฒนาชุมชนชำนาญการ", 2)
     assert NomineeVersion.objects.filter(nominee=nominee).count() == 2
 
 
 def test_a_blank_name_is_shown_thai_first_and_nothing_saved(client, setup):
     _, d1, users = setup
     client.force_login(users["own"])
-    page = client.post(url(d1, "nominee/"), {**FORM, "name_th": " "}, follow=True).content.decode()
+    page = client.post(url(d1, "nominee/"), form(d1, name_th=" "), follow=True).content.decode()
     assert "กรุณากรอกชื่อ-นามสกุล / please enter the full name" in page
     assert not Nominee.objects.exists()
 
@@ -57,7 +67,7 @@ def test_a_blank_name_is_shown_thai_first_and_nothing_saved(client, setup):
 def test_the_organiser_may_set_it_too(client, setup):
     _, d1, users = setup
     client.force_login(users["organiser"])
-    assert client.post(url(d1, "nominee/"), FORM).status_code == 302
+    assert client.post(url(d1, "nominee/"), form(d1)).status_code == 302
     assert Nominee.objects.get(unit=d1).submitted_by == users["organiser"]
 
 
@@ -66,7 +76,7 @@ def test_others_cannot(client, setup, who):
     _, d1, users = setup
     if who:
         client.force_login(users[who])
-    response = client.post(url(d1, "nominee/"), FORM)
+    response = client.post(url(d1, "nominee/"), form(d1))
     assert response.status_code == (404 if who else 302)
     if who is None:
         assert response["Location"].startswith("/accounts/login/")
@@ -90,7 +100,7 @@ def test_up_to_and_on_the_deadline_the_page_shows_it_and_takes_the_nominee(clien
     page = client.get(url(d1)).content.decode()
     assert '<p class="nomination-deadline">กำหนดเสนอชื่อ <strong>๒๐ กรกฎาคม ๒๕๖๔</strong>' in page
     assert "ปิดรับการเสนอชื่อแล้ว" not in page and 'name="name_th"' in page
-    assert client.post(url(d1, "nominee/"), FORM).status_code == 302
+    assert client.post(url(d1, "nominee/"), form(d1)).status_code == 302
     assert Nominee.objects.get(unit=d1).version == 1
 
 
@@ -101,7 +111,7 @@ def test_after_the_deadline_the_office_sees_it_closed_and_is_refused(client, set
     page = client.get(url(d1)).content.decode()
     assert '<span class="badge returned">ปิดรับการเสนอชื่อแล้ว</span>' in page
     assert 'name="name_th"' not in page
-    page = client.post(url(d1, "nominee/"), FORM, follow=True).content.decode()
+    page = client.post(url(d1, "nominee/"), form(d1), follow=True).content.decode()
     assert CLOSED in page
     assert not Nominee.objects.exists()
 
@@ -109,15 +119,15 @@ def test_after_the_deadline_the_office_sees_it_closed_and_is_refused(client, set
 def test_after_the_deadline_the_organiser_still_corrects_the_nominee(client, setup, clock):
     _, d1, users = setup
     client.force_login(users["own"])
-    client.post(url(d1, "nominee/"), FORM)
+    client.post(url(d1, "nominee/"), form(d1))
     clock(2021, 8, 2, 10, 0)
     client.force_login(users["organiser"])
     page = client.get(url(d1)).content.decode()
     assert "ผู้จัดการประกวดยังแก้ไขได้จนกว่าจะตรึงผล" in page and 'name="name_th"' in page
-    response = client.post(url(d1, "nominee/"), {**FORM, "name_th": "นางสาวปิยะนุช แสงทองดี"}, follow=True)
+    response = client.post(url(d1, "nominee/"), form(d1, name_en="Piyanuch Saengthong"), follow=True)
     assert "บันทึกผู้ได้รับการเสนอชื่อแล้ว / Nominee saved" in response.content.decode()
     nominee = Nominee.objects.get(unit=d1)
-    assert (nominee.name_th, nominee.version, nominee.submitted_by) == ("นางสาวปิยะนุช แสงทองดี", 2, users["organiser"])
+    assert (nominee.name_en, nominee.version, nominee.submitted_by) == ("Piyanuch Saengthong", 2, users["organiser"])
 
 
 def test_a_frozen_year_refuses_the_organiser_on_the_page(client, setup, clock, central_user):
@@ -128,6 +138,69 @@ def test_a_frozen_year_refuses_the_organiser_on_the_page(client, setup, clock, c
     client.force_login(users["organiser"])
     shown = client.get(url(d1)).content.decode()
     assert "แก้ไขผู้ได้รับการเสนอชื่อไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล" in shown and 'name="name_th"' not in shown
-    page = client.post(url(d1, "nominee/"), FORM, follow=True).content.decode()
+    page = client.post(url(d1, "nominee/"), form(d1), follow=True).content.decode()
     assert "ผลปี 2564 ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล" in page
     assert not Nominee.objects.exists()
+
+
+# Who qualifies (seed 001: "ข้าราชการในสังกัดสำนักงานพัฒนาชุมชนอำเภอ … อำเภอละ ๑ คน"): the page shows the rule,
+# and a refusal stands beside its field with what was typed kept.
+def beside(page: str, field: str) -> str:
+    """The error list Django puts before the field's own paragraph, and that paragraph."""
+    start = page.index(f'id="id_{field}_error"')
+    return page[start : page.index(f'id="id_{field}"', start)]
+
+
+def test_the_page_says_who_may_be_nominated_and_offers_the_office(client, setup):
+    _, d1, users = setup
+    client.force_login(users["own"])
+    page = client.get(url(d1)).content.decode()
+    assert "ผู้มีสิทธิ์ได้รับการเสนอชื่อ: ข้าราชการ ที่ปฏิบัติงานในสำนักงานนี้ · สำนักงานละ ๑ คน" in page
+    assert f'<option value="{d1.code}" selected>สำนักงานพัฒนาชุมชนอำเภอแม่ริม</option>' in page
+    assert '<option value="permanent_employee">ลูกจ้างประจำ / permanent employee</option>' in page
+
+
+def test_one_who_is_not_a_civil_servant_is_refused_beside_the_field(client, setup):
+    _, d1, users = setup
+    client.force_login(users["own"])
+    response = client.post(url(d1, "nominee/"), form(d1, employment="temporary_employee"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "ผู้ได้รับการเสนอชื่อต้องเป็นข้าราชการ (ระบุไว้: ลูกจ้างชั่วคราว)" in beside(page, "employment")
+    assert 'value="นางสาวปิยะนุช แสงทอง"' in page  # nothing typed is lost
+    assert not Nominee.objects.exists()
+
+
+def test_one_from_another_office_is_refused_beside_the_field(client, setup, chiang_mai):
+    _, d1, users = setup
+    client.force_login(users["own"])
+    page = client.post(url(d1, "nominee/"), form(d1, office=chiang_mai.code)).content.decode()
+    assert "ผู้ได้รับการเสนอชื่อต้องปฏิบัติงานในสำนักงานพัฒนาชุมชนอำเภอแม่ริม (ระบุไว้: สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่)" in beside(
+        page, "office"
+    )
+    assert not Nominee.objects.exists()
+
+
+def test_a_second_person_is_refused_until_the_first_is_withdrawn(client, setup):
+    _, d1, users = setup
+    client.force_login(users["own"])
+    client.post(url(d1, "nominee/"), form(d1))
+    page = client.post(url(d1, "nominee/"), form(d1, name_th="นายศักดิ์ชัย ทองดี")).content.decode()
+    assert "สำนักงานนี้เสนอชื่อนางสาวปิยะนุช แสงทองไว้แล้ว (สำนักงานละ ๑ คน)" in beside(page, "name_th")
+    assert list(Nominee.objects.values_list("name_th", "version")) == [("นางสาวปิยะนุช แสงทอง", 1)]
+    assert "ถอนรายชื่อ</button>" in page
+    page = client.post(url(d1, "nominee/withdraw/"), follow=True).content.decode()
+    assert "ถอนรายชื่อผู้ได้รับการเสนอชื่อแล้ว / Nominee withdrawn" in page
+    assert "ถอนรายชื่อแล้ว (นางสาวปิยะนุช แสงทอง, " in page and "ถอนรายชื่อ</button>" not in page
+    page = client.post(url(d1, "nominee/"), form(d1, name_th="นายศักดิ์ชัย ทองดี"), follow=True).content.decode()
+    assert "<strong>นายศักดิ์ชัย ทองดี</strong>" in page
+    assert list(Nominee.objects.values_list("name_th", "state", "version")) == [("นายศักดิ์ชัย ทองดี", "active", 3)]
+
+
+def test_another_district_cannot_withdraw(client, setup):
+    _, d1, users = setup
+    client.force_login(users["own"])
+    client.post(url(d1, "nominee/"), form(d1))
+    client.force_login(users["other_district"])
+    assert client.post(url(d1, "nominee/withdraw/")).status_code == 404
+    assert Nominee.objects.get().state == "active"

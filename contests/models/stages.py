@@ -1,0 +1,185 @@
+"""A selection in stages (seed 002): a contest whose entrants are picked by the offices of the stage below.
+
+Each district office picks its subdistrict, each province two of those, and the picks enter the next
+contest, grouped by inspection region. A register of past model units bars some picks.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from .contests import Contest
+from .units import Level, Province
+
+
+class Barred(models.TextChoices):
+    """Which past entries of the register bar a unit from a stage."""
+
+    ANY = "any", "เคยเป็นต้นแบบระดับใดก็ตาม / a model at any level"
+    PROVINCE = "province", "เคยเป็นต้นแบบระดับจังหวัด / a provincial model"
+
+
+class FileKind(models.TextChoices):
+    DOCUMENT = "document", "เอกสาร / document"
+    VIDEO = "video", "วีดิทัศน์ / video"
+
+
+class Stage(models.Model):
+    """How a contest gets its entrants: picked by the offices of `chooser_level`, `quota` each, from the
+    previous stage's entrants (or, for the first stage, from the units under the office), by `deadline`."""
+
+    contest = models.OneToOneField(
+        Contest, on_delete=models.CASCADE, related_name="stage", verbose_name="การประกวด / contest"
+    )
+    previous = models.ForeignKey(
+        Contest, null=True, blank=True, on_delete=models.PROTECT, related_name="next_stages",
+        verbose_name="ขั้นก่อนหน้า / previous stage",
+    )  # fmt: skip
+    chooser_level = models.CharField("ระดับผู้คัดเลือก / level that picks", max_length=12, choices=Level.choices)
+    quota = models.PositiveSmallIntegerField("จำนวนที่เลือกได้ต่อหน่วย / picks per office")
+    deadline = models.DateField("กำหนดคัดเลือก / selection deadline")
+    register = models.CharField("ทะเบียนที่ตรวจ / register checked", max_length=40, blank=True)
+    barred_from = models.PositiveSmallIntegerField("ห้ามปี (พ.ศ.) ตั้งแต่ / barred from (B.E.)", null=True, blank=True)
+    barred_to = models.PositiveSmallIntegerField("ถึงปี (พ.ศ.) / to (B.E.)", null=True, blank=True)
+    barred = models.CharField("ผู้ที่ห้ามเลือก / barred", max_length=10, choices=Barred.choices, default=Barred.ANY)
+    quote_th = models.TextField("ข้อความในหนังสือ / the document's words", blank=True)
+
+    class Meta:
+        verbose_name = "ขั้นการคัดเลือก / selection stage"
+        verbose_name_plural = "ขั้นการคัดเลือก / selection stages"
+        constraints = [
+            models.CheckConstraint(condition=Q(quota__gte=1), name="stage_quota_positive"),
+            models.CheckConstraint(
+                condition=Q(chooser_level__in=[Level.DISTRICT, Level.PROVINCE]), name="stage_chooser_office"
+            ),
+            models.CheckConstraint(
+                condition=Q(barred_from__isnull=True) | Q(barred_to__gte=F("barred_from")), name="stage_barred_years"
+            ),
+            models.CheckConstraint(condition=~Q(previous=F("contest")), name="stage_not_its_own_previous"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contest.slug}: {self.quota} / {self.chooser_level}"
+
+
+class StageFile(models.Model):
+    """A file each pick of a stage must come with (the lessons-learned PDF, the video), and by when."""
+
+    stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="files")
+    code = models.SlugField("รหัส / code", max_length=40)
+    name_th = models.CharField("ชื่อ / name (th)", max_length=200)
+    name_en = models.CharField("ชื่อภาษาอังกฤษ / name (en)", max_length=200)
+    kind = models.CharField("ชนิด / kind", max_length=10, choices=FileKind.choices, default=FileKind.DOCUMENT)
+    deadline = models.DateField("กำหนดส่ง / deadline")
+    min_seconds = models.PositiveIntegerField("ความยาวอย่างน้อย (วินาที) / at least (s)", null=True, blank=True)
+    max_seconds = models.PositiveIntegerField("ความยาวไม่เกิน (วินาที) / at most (s)", null=True, blank=True)
+    quote_th = models.TextField("ข้อความในหนังสือ / the document's words", blank=True)
+
+    class Meta:
+        ordering = ["stage", "deadline", "code"]
+        verbose_name = "ไฟล์ที่ต้องส่ง / required file"
+        verbose_name_plural = "ไฟล์ที่ต้องส่ง / required files"
+        constraints = [
+            models.UniqueConstraint(fields=["stage", "code"], name="stage_file_code_unique"),
+            models.CheckConstraint(
+                condition=Q(min_seconds__isnull=True)
+                | Q(max_seconds__isnull=True)
+                | Q(max_seconds__gte=F("min_seconds")),
+                name="stage_file_seconds_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.stage.contest.slug} {self.code}"
+
+
+class StageEntry(models.Model):
+    """One pick: `unit` enters the stage's contest, picked by `chooser` (a district or provincial office)."""
+
+    stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="entries")
+    unit = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="stage_entries", verbose_name="ตำบล / unit"
+    )
+    chooser = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="stage_picks", verbose_name="ผู้คัดเลือก / picked by office"
+    )
+    chosen_at = models.DateTimeField("เลือกเมื่อ / picked at")
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="ผู้บันทึก / recorded by",
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["stage", "chooser__dopa_code", "unit__dopa_code"]
+        verbose_name = "ผู้ได้รับคัดเลือก / pick"
+        verbose_name_plural = "ผู้ได้รับคัดเลือก / picks"
+        constraints = [models.UniqueConstraint(fields=["stage", "unit"], name="stage_entry_once")]
+
+    def __str__(self) -> str:
+        return f"{self.stage.contest.slug}: {self.unit_id} by {self.chooser_id}"
+
+
+class StageUpload(models.Model):
+    """A file sent for one pick; every upload is kept, the latest counts."""
+
+    entry = models.ForeignKey(StageEntry, on_delete=models.CASCADE, related_name="uploads")
+    requirement = models.ForeignKey(StageFile, on_delete=models.PROTECT, related_name="uploads")
+    file = models.FileField("ไฟล์ / file", upload_to="stages/%Y/")
+    sha256 = models.CharField(max_length=64)
+    seconds = models.DecimalField("ความยาว (วินาที) / length (s)", max_digits=9, decimal_places=2, null=True, blank=True)
+    uploaded_at = models.DateTimeField("ส่งเมื่อ / sent at")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["entry", "requirement", "-uploaded_at"]
+        verbose_name = "ไฟล์ที่ส่ง / file sent"
+        verbose_name_plural = "ไฟล์ที่ส่ง / files sent"
+
+    def __str__(self) -> str:
+        return f"{self.entry_id} {self.requirement_id}: {self.sha256[:12]}"
+
+
+class RegisterSource(models.Model):
+    """Where a register's rows came from: the file, its checksum, who imported it and the source named."""
+
+    program = models.CharField("ทะเบียน / register", max_length=40)
+    name_th = models.CharField("แหล่งที่มา / source", max_length=300)
+    file_name = models.CharField("ชื่อไฟล์ / file name", max_length=255)
+    sha256 = models.CharField(max_length=64)
+    rows = models.PositiveIntegerField("จำนวนแถว / rows")
+    imported_at = models.DateTimeField("นำเข้าเมื่อ / imported at")
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-imported_at"]
+        verbose_name = "แหล่งที่มาของทะเบียน / register source"
+        verbose_name_plural = "แหล่งที่มาของทะเบียน / register sources"
+
+    def __str__(self) -> str:
+        return f"{self.program}: {self.name_th} ({self.file_name})"
+
+
+class PastModel(models.Model):
+    """A unit that was a model (e.g. a model subdistrict) at a level in a year, as a register says."""
+
+    source = models.ForeignKey(RegisterSource, on_delete=models.PROTECT, related_name="entries")
+    program = models.CharField("ทะเบียน / register", max_length=40)
+    unit = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="past_models")
+    year = models.PositiveSmallIntegerField("ปี (พ.ศ.) / year (B.E.)")
+    level = models.CharField("ระดับ / level", max_length=12, choices=Level.choices)
+
+    class Meta:
+        ordering = ["program", "year", "unit__dopa_code"]
+        verbose_name = "ต้นแบบในอดีต / past model"
+        verbose_name_plural = "ทะเบียนต้นแบบในอดีต / register of past models"
+        constraints = [
+            models.UniqueConstraint(fields=["program", "unit", "year", "level"], name="past_model_once"),
+            models.CheckConstraint(condition=Q(year__gte=2400), name="past_model_year_be"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.program} {self.year} {self.level}: {self.unit_id}"

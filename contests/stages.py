@@ -1,0 +1,87 @@
+"""A stage's own data and checks, without the actor: who may be picked (the pool), who is barred by the
+register of past models and why, and what a pick still lacks. Writes that ask who is acting are in
+scoring.stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from core.thai import thai_digits
+
+from .models import Barred, Contest, Level, PastModel, Province, Stage, StageEntry, StageFile
+
+
+def stage_of(contest: Contest | None) -> Stage | None:
+    """The contest's stage, or None for a contest whose entrants are not picked by a stage below."""
+    if contest is None:
+        return None
+    try:
+        return contest.stage
+    except Stage.DoesNotExist:
+        return None
+
+
+def under(office: Province) -> Q:
+    """Units below an office: a district's subdistricts, a province's districts and subdistricts."""
+    return Q(parent=office) | Q(parent__parent=office)
+
+
+def stage_pool(stage: Stage, office: Province) -> QuerySet[Province]:
+    """What `office` may pick from: the previous stage's picks under it, or (a first stage) its subdistricts."""
+    if stage.previous_id is not None:
+        units = Province.objects.filter(stage_entries__stage__contest_id=stage.previous_id)
+    else:
+        units = Province.objects.filter(level=stage.contest.entrant_level, is_cdd_office=True)
+    return units.filter(under(office)).order_by("name_order", "dopa_code")
+
+
+def stage_picks(stage: Stage, office: Province) -> QuerySet[StageEntry]:
+    return stage.entries.filter(chooser=office).select_related("unit", "chosen_by")
+
+
+def barred_reason(stage: Stage, unit: Province) -> tuple[str, str] | None:
+    """(Thai, English) why the register bars `unit` from this stage, or None when it may be picked."""
+    if not stage.register or stage.barred_from is None:
+        return None
+    rows = PastModel.objects.filter(
+        program=stage.register, unit=unit, year__gte=stage.barred_from, year__lte=stage.barred_to
+    )
+    if stage.barred == Barred.PROVINCE:
+        rows = rows.filter(level=Level.PROVINCE)
+    past = rows.select_related("source").order_by("year").first()
+    if past is None:
+        return None
+    level_th, level_en = Level(past.level).label.split(" / ")
+    rule_th, rule_en = BARRED_WORDS[stage.barred]
+    years_th = f"{thai_digits(stage.barred_from)}–{thai_digits(stage.barred_to)}"
+    return (
+        f"{unit.name_th} ({unit.code}) เคยเป็นต้นแบบระดับ{level_th} ปี {thai_digits(past.year)}"
+        f" ตามทะเบียน “{past.source.name_th}” จึงคัดเลือกไม่ได้: ต้องไม่เคยเป็น{rule_th} ปี {years_th}",
+        f"{unit.name_en} ({unit.code}) was a {level_en}-level model in B.E. {past.year} according to"
+        f" “{past.source.name_th}”, so it cannot be picked: it must not have been {rule_en}"
+        f" in B.E. {stage.barred_from}–{stage.barred_to}",
+    )
+
+
+BARRED_WORDS = {Barred.ANY: ("ต้นแบบ", "a model"), Barred.PROVINCE: ("ต้นแบบระดับจังหวัด", "a provincial model")}
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A file a pick still lacks, and by when it is due."""
+
+    entry: StageEntry
+    requirement: StageFile
+
+
+def files_missing(stage: Stage, office: Province) -> list[Missing]:
+    """Each of the office's picks × each required file with no upload yet."""
+    requirements = list(stage.files.all())
+    entries = stage_picks(stage, office).prefetch_related("uploads")
+    missing = []
+    for entry in entries:
+        sent = {u.requirement_id for u in entry.uploads.all()}
+        missing += [Missing(entry, r) for r in requirements if r.pk not in sent]
+    return missing

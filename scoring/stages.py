@@ -1,0 +1,401 @@
+"""A selection in stages (seed 002), the writes: an office picks its entrants for the next stage
+(`stage_select`), takes a pick back before the deadline (`stage_withdraw`), sends the files a pick must come
+with (`stage_file_submit`, a video's length read from the file); central staff import the register of past
+models (`register_import`) and load the stages (`stages_load`). Every refusal is Thai first."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from contests.media import video_seconds
+from contests.models import (
+    Barred,
+    Contest,
+    FileKind,
+    Level,
+    PastModel,
+    Province,
+    RegisterSource,
+    Stage,
+    StageEntry,
+    StageFile,
+    StageUpload,
+)
+from contests.stages import barred_reason, stage_of, stage_picks, stage_pool
+from core.errors import PortalError, RowError, RowsError
+from core.thai import thai_digits
+
+from . import services
+from .actor import Actor
+from .selectors import rubric_calendar
+from .tabular import read_rows
+from .workdays import deadline_text
+
+STAGES_FILE = Path(__file__).resolve().parent.parent / "contests" / "data" / "stages.json"
+RUBRICS = Path(__file__).resolve().parent / "rubrics"
+
+
+@dataclass(frozen=True)
+class StageWindow:
+    """The stage's selection deadline as written, and the day it moves to when offices are closed (decision 9)."""
+
+    stage: Stage
+    deadline: date
+    closes: date
+
+    def is_open(self, today: date) -> bool:
+        return today <= self.closes
+
+    def text(self, lang: str = "th") -> str:
+        return deadline_text(self.deadline, self.calendar(), lang)
+
+    @property
+    def text_en(self) -> str:
+        return self.text("en")
+
+    def calendar(self):
+        return rubric_calendar(self.stage.contest.rubrics.order_by("-ends_on").first())
+
+
+def stage_window(stage: Stage, deadline: date | None = None) -> StageWindow:
+    day = deadline or stage.deadline
+    rubric = stage.contest.rubrics.order_by("-ends_on").first()
+    return StageWindow(stage, day, rubric_calendar(rubric).next_working_day(day))
+
+
+def _stage(contest: Contest) -> Stage:
+    stage = stage_of(contest)
+    if stage is None:
+        raise PortalError(
+            "การประกวดนี้ไม่ได้คัดเลือกผู้เข้าประกวดเป็นขั้น", "this contest's entrants are not picked in stages", code="no_stage"
+        )
+    return stage
+
+
+def _chooser(actor: Actor, contest: Contest) -> Province:
+    if not actor.chooses(contest):
+        raise PortalError(
+            "คัดเลือกได้เฉพาะผู้จัดของหน่วยงานที่คัดเลือกในขั้นนี้",
+            "only the organisers of the offices that pick at this stage may pick",
+            code="not_chooser",
+            status=403,
+        )
+    return actor.office
+
+
+def _per(stage: Stage) -> tuple[str, str]:
+    th, en = Level(stage.chooser_level).label.split(" / ")
+    return th, en
+
+
+def stage_select(*, actor: Actor, contest: Contest, units: Sequence[Province], now: datetime | None = None):
+    """Picks `units` for the stage's contest on behalf of the actor's office: each from the office's pool
+    (its subdistricts, or the previous stage's picks under it), none barred by the register, at most the
+    stage's quota in all, up to and on the deadline (moved on when offices are closed). All or none."""
+    stage = _stage(contest)
+    office = _chooser(actor, contest)
+    at = now or timezone.now()
+    window = stage_window(stage)
+    if not window.is_open(timezone.localdate(at)):
+        raise PortalError(
+            f"ปิดการคัดเลือกแล้ว (กำหนด {window.text('th')})",
+            f"selection closed (deadline {window.text('en')})",
+            code="stage_closed",
+        )
+    if not units:
+        raise PortalError("กรุณาเลือกอย่างน้อย 1 ตำบล", "choose at least one subdistrict", code="nothing_chosen")
+    per_th, per_en = _per(stage)
+    with transaction.atomic():
+        Province.objects.select_for_update().filter(pk=office.pk).first()  # one office's picks at a time
+        taken = set(stage_picks(stage, office).values_list("unit_id", flat=True))
+        pool = set(stage_pool(stage, office).values_list("pk", flat=True))
+        errors: list[tuple[str, str]] = []
+        fresh = []
+        for unit in dict.fromkeys(units):
+            if unit.pk in taken:
+                errors.append((f"{unit.name_th} ({unit.code}) ได้รับเลือกไว้แล้ว", f"{unit.name_en} is already picked"))
+            elif unit.pk not in pool:
+                errors.append(_not_in_pool(stage, office, unit))
+            elif (reason := barred_reason(stage, unit)) is not None:
+                errors.append(reason)
+            else:
+                fresh.append(unit)
+        if not errors and len(taken) + len(fresh) > stage.quota:
+            errors.append(
+                (
+                    f"เลือกได้ไม่เกิน {thai_digits(stage.quota)} ตำบลต่อ{per_th} (เลือกไว้แล้ว {thai_digits(len(taken))}"
+                    f" เพิ่มอีก {thai_digits(len(fresh))})",
+                    f"at most {stage.quota} per {per_en} ({len(taken)} picked, {len(fresh)} more asked)",
+                )
+            )
+        if errors:
+            raise PortalError(
+                errors[0][0],
+                errors[0][1],
+                code="stage_refused",
+                text="\n".join(f"{th} / {en}" for th, en in errors),
+            )
+        entries = [
+            StageEntry.objects.create(stage=stage, unit=u, chooser=office, chosen_at=at, chosen_by=actor.user)
+            for u in fresh
+        ]
+        contest.entrants.add(*fresh)
+    return entries
+
+
+def _not_in_pool(stage: Stage, office: Province, unit: Province) -> tuple[str, str]:
+    if stage.previous_id is not None:
+        return (
+            f"{unit.name_th} ({unit.code}) ไม่ได้รับคัดเลือกจากขั้นก่อนหน้าภายใต้{office.name_th}"
+            " (เลือกได้เฉพาะตำบลที่อำเภอคัดเลือกมาแล้ว)",
+            f"{unit.name_en} ({unit.code}) was not picked at the previous stage under {office.name_en}"
+            " (only the districts' picks may be chosen)",
+        )
+    return (
+        f"{unit.name_th} ({unit.code}) ไม่ได้อยู่ใน{office.name_th}",
+        f"{unit.name_en} ({unit.code}) is not in {office.name_en}",
+    )
+
+
+def stage_withdraw(*, actor: Actor, contest: Contest, unit: Province, now: datetime | None = None) -> None:
+    """Takes a pick back, up to and on the deadline; a pick that the next stage has already chosen is kept."""
+    stage = _stage(contest)
+    office = _chooser(actor, contest)
+    window = stage_window(stage)
+    if not window.is_open(timezone.localdate(now or timezone.now())):
+        raise PortalError(
+            f"ปิดการคัดเลือกแล้ว (กำหนด {window.text('th')})",
+            f"selection closed (deadline {window.text('en')})",
+            code="stage_closed",
+        )
+    if StageEntry.objects.filter(stage__previous=contest, unit=unit).exists():
+        raise PortalError(
+            f"{unit.name_th} ได้รับคัดเลือกในขั้นถัดไปแล้ว ถอนไม่ได้",
+            f"{unit.name_en} has been picked at the next stage and cannot be withdrawn",
+            code="picked_above",
+        )
+    with transaction.atomic():
+        deleted, _ = stage_picks(stage, office).filter(unit=unit, uploads__isnull=True).delete()
+        if not deleted:
+            raise PortalError(
+                f"{unit.name_th} ไม่ได้อยู่ในรายชื่อที่เลือกไว้ หรือส่งไฟล์แล้ว",
+                f"{unit.name_en} is not among the picks, or its files were sent",
+                code="not_picked",
+            )
+        contest.entrants.remove(unit)
+
+
+def _minutes(seconds: Decimal | int, lang: str) -> str:
+    whole = int(seconds)
+    m, s = divmod(whole, 60)
+    if lang == "th":
+        return f"{thai_digits(m)} นาที {thai_digits(s)} วินาที"
+    return f"{m} min {s} s"
+
+
+def _limits(req: StageFile, lang: str) -> str:
+    lo, hi = req.min_seconds, req.max_seconds
+    if lang == "th":
+        if lo and hi:
+            return f"{_minutes(lo, 'th')} ถึง {_minutes(hi, 'th')}"
+        return f"อย่างน้อย {_minutes(lo, 'th')}" if lo else f"ไม่เกิน {_minutes(hi, 'th')}"
+    if lo and hi:
+        return f"{_minutes(lo, 'en')} to {_minutes(hi, 'en')}"
+    return f"at least {_minutes(lo, 'en')}" if lo else f"at most {_minutes(hi, 'en')}"
+
+
+def _local_path(upload) -> tuple[str, tempfile.NamedTemporaryFile | None]:
+    """A path ffprobe or the MP4 reader can open: the upload's own temporary file, or a copy."""
+    if hasattr(upload, "temporary_file_path"):
+        return upload.temporary_file_path(), None
+    copy = tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix)
+    for chunk in upload.chunks():
+        copy.write(chunk)
+    copy.flush()
+    return copy.name, copy
+
+
+def stage_file_submit(
+    *, actor: Actor, contest: Contest, unit: Province, code: str, upload, now: datetime | None = None
+) -> StageUpload:
+    """Sends one of the files a pick must come with. A video's length is read from the file and refused
+    outside the document's limits (seed 002: "5 – 7 นาที"); a lessons-learned document must be a PDF.
+    A file sent late is kept and shown as late: the deadline is the organiser's to weigh."""
+    stage = _stage(contest)
+    office = _chooser(actor, contest)
+    requirement = stage.files.filter(code=code).first()
+    if requirement is None:
+        raise PortalError(f"ขั้นนี้ไม่มีไฟล์ “{code}”", f"this stage asks for no file “{code}”", code="no_such_file")
+    entry = stage_picks(stage, office).filter(unit=unit).first()
+    if entry is None:
+        raise PortalError(
+            f"{unit.name_th} ไม่ได้อยู่ในรายชื่อที่{office.name_th}เลือกไว้",
+            f"{unit.name_en} is not among {office.name_en}'s picks",
+            code="not_picked",
+        )
+    path, copy = _local_path(upload)
+    try:
+        seconds = None
+        if requirement.kind == FileKind.VIDEO:
+            seconds = video_seconds(path)
+            if seconds is None:
+                raise PortalError(
+                    f"อ่านความยาวของวีดิทัศน์จากไฟล์ “{upload.name}” ไม่ได้ (ส่งไฟล์ MP4 หรือ MOV)",
+                    f"the length of the video “{upload.name}” cannot be read from the file (send an MP4 or MOV file)",
+                    code="video_unreadable",
+                )
+            lo, hi = requirement.min_seconds, requirement.max_seconds
+            if (lo is not None and seconds < lo) or (hi is not None and seconds > hi):
+                raise PortalError(
+                    f"วีดิทัศน์ยาว {_minutes(seconds, 'th')} แต่หนังสือกำหนด {_limits(requirement, 'th')}",
+                    f"the video is {_minutes(seconds, 'en')} long; the document asks for {_limits(requirement, 'en')}",
+                    code="video_length",
+                )
+        else:
+            with open(path, "rb") as stream:
+                if stream.read(5) != b"%PDF-":
+                    raise PortalError(
+                        f"“{upload.name}” ไม่ใช่ไฟล์ PDF ({requirement.name_th} ต้องเป็น PDF)",
+                        f"“{upload.name}” is not a PDF ({requirement.name_en} must be a PDF)",
+                        code="not_pdf",
+                    )
+        digest = hashlib.sha256()
+        with open(path, "rb") as stream:
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(block)
+        upload.seek(0)
+        return StageUpload.objects.create(
+            entry=entry,
+            requirement=requirement,
+            file=upload,
+            sha256=digest.hexdigest(),
+            seconds=seconds,
+            uploaded_at=now or timezone.now(),
+            uploaded_by=actor.user,
+        )
+    finally:
+        if copy is not None:
+            copy.close()
+
+
+LEVEL_WORDS = {"district": Level.DISTRICT, "อำเภอ": Level.DISTRICT, "province": Level.PROVINCE, "จังหวัด": Level.PROVINCE}
+
+
+def register_import(*, program: str, data: bytes, filename: str, source_name: str, user) -> RegisterSource:
+    """Imports a register of past models (CSV or XLSX: `code` the unit's DOPA code, `year` in B.E., `level`
+    district/province or อำเภอ/จังหวัด), recording where it came from. All rows or none; a row already in
+    the register stays with the source that first gave it."""
+    source_name = (source_name or "").strip()
+    if not source_name:
+        raise PortalError(
+            "กรุณาระบุแหล่งที่มาของทะเบียน (เช่น ทะเบียนจากระบบรายงานข้อมูล online ของกรม ณ วันที่ …)",
+            "name the register's source (e.g. the Department's online reporting system, as of …)",
+            code="no_source",
+        )
+    rows = read_rows(data, filename, required=("code", "year", "level"))
+    codes = {(r.get("code") or "").strip() for r in rows}
+    units = {u.code: u for u in Province.objects.filter(code__in=codes)}
+    errors, parsed = [], []
+    for number, row in enumerate(rows, start=2):
+        code, year, level = ((row.get(k) or "").strip() for k in ("code", "year", "level"))
+        if not (code or year or level):
+            continue
+        unit = units.get(code)
+        if unit is None:
+            errors.append(
+                RowError(
+                    number,
+                    f"ไม่พบหน่วย “{code}” (ใช้รหัสกรมการปกครอง ๖ หลัก)",
+                    f"no unit “{code}” (use the 6-digit DOPA code)",
+                )
+            )
+            continue
+        if not year.isdigit() or not 2400 <= int(year) <= 2700:
+            errors.append(
+                RowError(number, f"ปีต้องเป็น พ.ศ. ๔ หลัก แต่ได้รับ “{year}”", f"the year must be 4-digit B.E., got “{year}”")
+            )
+            continue
+        if level.lower() not in LEVEL_WORDS:
+            errors.append(
+                RowError(
+                    number,
+                    f"ระดับต้องเป็น อำเภอ หรือ จังหวัด แต่ได้รับ “{level}”",
+                    f"level must be district or province, got “{level}”",
+                )
+            )
+            continue
+        parsed.append((unit, int(year), LEVEL_WORDS[level.lower()]))
+    if errors:
+        raise RowsError(errors)
+    with transaction.atomic():
+        source = RegisterSource.objects.create(
+            program=program,
+            name_th=source_name,
+            file_name=Path(filename).name,
+            sha256=hashlib.sha256(data).hexdigest(),
+            rows=len(parsed),
+            imported_at=timezone.now(),
+            imported_by=user,
+        )
+        for unit, year, level in parsed:
+            PastModel.objects.get_or_create(
+                program=program, unit=unit, year=year, level=level, defaults={"source": source}
+            )
+    return source
+
+
+def stages_load(*, data: dict | None = None) -> list[Stage]:
+    """Loads the stages (`contests/data/stages.json`): a stage whose contest is a copy of another rubric
+    (`copy_rubric`, e.g. the regional contest of seed 002 judged on the same criteria) gets that contest
+    first. Loading again updates in place; picks are never touched."""
+    data = data if data is not None else json.loads(STAGES_FILE.read_text(encoding="utf-8"))
+    loaded = []
+    for spec in data["stages"]:
+        if spec.get("copy_rubric") and not Contest.objects.filter(slug=spec["contest"]).exists():
+            rubric = json.loads((RUBRICS / f"{spec['copy_rubric']}.json").read_text(encoding="utf-8"))
+            rubric["contest"] = {**rubric["contest"], "slug": spec["contest"]}
+            rubric["name_th"], rubric["name_en"] = spec["name_th"], spec["name_en"]
+            rubric["awards"] = []  # the guide names no prize at the regional level
+            services.rubric_load(data=rubric)
+        contest = Contest.objects.get(slug=spec["contest"])
+        previous = Contest.objects.get(slug=spec["previous"]) if spec.get("previous") else None
+        stage, _ = Stage.objects.update_or_create(
+            contest=contest,
+            defaults={
+                "previous": previous,
+                "chooser_level": spec["chooser_level"],
+                "quota": spec["quota"],
+                "deadline": date.fromisoformat(spec["deadline"]),
+                "register": spec.get("register", ""),
+                "barred_from": spec.get("barred_from"),
+                "barred_to": spec.get("barred_to"),
+                "barred": spec.get("barred", Barred.ANY),
+                "quote_th": spec.get("quote_th", ""),
+            },
+        )
+        for f in spec.get("files", []):
+            StageFile.objects.update_or_create(
+                stage=stage,
+                code=f["code"],
+                defaults={
+                    "name_th": f["name_th"],
+                    "name_en": f["name_en"],
+                    "kind": f.get("kind", FileKind.DOCUMENT),
+                    "deadline": date.fromisoformat(f["deadline"]),
+                    "min_seconds": f.get("min_seconds"),
+                    "max_seconds": f.get("max_seconds"),
+                    "quote_th": f.get("quote_th", ""),
+                },
+            )
+        loaded.append(stage)
+    return loaded

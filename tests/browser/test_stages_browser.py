@@ -1,0 +1,65 @@
+"""Seed 002's selection in stages, in Chromium: a district office picks its subdistrict, a second district
+its own, the province picks both for the inspection-region contest, and central staff find them under
+Chiang Mai's inspection region; the province sees on its page which files are still missing and by when."""
+
+from contests.models import StageEntry
+from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.factories import PASSWORD, UserFactory
+from tests.scoring.stage_support import load_chain, organiser
+
+pytestmark = MARKS
+
+
+def visit(browser, base, user, path):
+    page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH").new_page()
+    portal_login(page, base, user.username, PASSWORD)
+    page.goto(f"{base}{path}")
+    page.wait_for_load_state("networkidle")
+    return page
+
+
+def test_a_subdistrict_goes_from_district_to_province_to_inspection_region(browser, live_server, clock):
+    from people.models import Role
+
+    clock(2021, 12, 1, 10, 0)
+    chain = load_chain()
+    base = live_server.url
+
+    for district, unit in ((chain.mae_rim, chain.rim_nua), (chain.hang_dong, chain.nong_kwai)):
+        page = visit(browser, base, organiser(district), "/")
+        page.click("[data-nav=stages]")
+        page.wait_for_load_state("networkidle")
+        assert "ระดับเขตตรวจราชการ" not in page.inner_text("#stages")  # the stage above is not theirs
+        page.click("#stages a")
+        page.wait_for_load_state("networkidle")
+        assert "ยังต้องเลือกอีก 1" in page.inner_text("#missing")
+        page.check(f"#unit-{unit.code}")
+        page.click("#pick-button")
+        page.wait_for_load_state("networkidle")
+        assert "บันทึกการคัดเลือกแล้ว" in page.inner_text(".messages")
+        assert "ครบแล้ว" in page.inner_text("#missing")
+        page.context.close()
+
+    province = visit(browser, base, organiser(chain.mae_rim.parent), "/standings/stages/model-subdistrict-region-2565/")
+    assert "เลือกได้อีก 2 จาก 2" in province.inner_text("#quota-left")
+    province.check(f"#unit-{chain.rim_nua.code}")
+    province.check(f"#unit-{chain.nong_kwai.code}")
+    province.click("#pick-button")
+    province.wait_for_load_state("networkidle")
+    missing = province.inner_text("#missing")
+    assert "ริมเหนือ: ไฟล์วีดิทัศน์ (VDO) ระดับจังหวัด ความยาว ๕–๗ นาที ภายใน ๓๑ พ.ค. ๒๕๖๕" in missing
+    province.screenshot(path=str(SHOTS / "stage_province.png"), full_page=True)
+    province.context.close()
+    assert {e.unit for e in StageEntry.objects.filter(stage__contest=chain.region_stage)} == {
+        chain.rim_nua,
+        chain.nong_kwai,
+    }
+
+    central = visit(browser, base, UserFactory(role=Role.CENTRAL), "/")
+    central.click("[data-nav=stages]")
+    central.wait_for_load_state("networkidle")
+    central.click("#stages a:has-text('ระดับเขตตรวจราชการ')")
+    central.wait_for_load_state("networkidle")
+    regions = central.inner_text("#regions")
+    assert "เขตตรวจราชการที่ 15" in regions and "ริมเหนือ" in regions and "หนองควาย" in regions
+    central.screenshot(path=str(SHOTS / "stage_regions.png"), full_page=True)

@@ -1,0 +1,67 @@
+"""Seed 002's two stages over a few made-up units of Chiang Mai and Phuket, and their organisers."""
+
+import json
+import struct
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from contests.models import Contest, Province
+from people.models import Role
+from scoring import services
+from scoring.stages import stages_load
+from tests.factories import DistrictFactory, SubdistrictFactory, UserFactory
+
+BANGKOK = ZoneInfo("Asia/Bangkok")
+OPEN = datetime(2021, 12, 1, 10, 0, tzinfo=BANGKOK)  # before "ภายใน วันที่ 15 ธันวาคม" (read as 2564: docs)
+
+
+@dataclass
+class Chain:
+    district_stage: Contest  # model-subdistrict-2565: each district office picks 1
+    region_stage: Contest  # model-subdistrict-region-2565: each province picks 2 of those
+    mae_rim: Province
+    hang_dong: Province
+    kathu: Province  # Phuket
+    rim_nua: Province
+    rim_tai: Province
+    rim_klang: Province
+    nong_kwai: Province  # under Hang Dong
+    patong: Province  # under Kathu
+
+
+def load_chain() -> Chain:
+    data = json.loads(open("scoring/rubrics/model-subdistrict-2565.json", encoding="utf-8").read())
+    services.rubric_load(data=data)
+    stages_load()
+    chiang_mai, phuket = Province.objects.get(code="TH-50"), Province.objects.get(code="TH-83")
+    mae_rim = DistrictFactory(parent=chiang_mai, name_th="แม่ริมทดสอบ", name_en="Mae Rim T")
+    hang_dong = DistrictFactory(parent=chiang_mai, name_th="หางดงทดสอบ", name_en="Hang Dong T")
+    kathu = DistrictFactory(parent=phuket, name_th="กะทู้ทดสอบ", name_en="Kathu T")
+    sub = SubdistrictFactory
+    return Chain(
+        Contest.objects.get(slug="model-subdistrict-2565"),
+        Contest.objects.get(slug="model-subdistrict-region-2565"),
+        mae_rim,
+        hang_dong,
+        kathu,
+        sub(parent=mae_rim, name_th="ริมเหนือ", name_en="Rim Nuea"),
+        sub(parent=mae_rim, name_th="ริมใต้", name_en="Rim Tai"),
+        sub(parent=mae_rim, name_th="ริมกลาง", name_en="Rim Klang"),
+        sub(parent=hang_dong, name_th="หนองควาย", name_en="Nong Khwai"),
+        sub(parent=kathu, name_th="ป่าตอง", name_en="Patong"),
+    )
+
+
+def organiser(office: Province):
+    return UserFactory(role=Role.ORGANISER, role__province=office)
+
+
+def box(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I4s", 8 + len(body), kind) + body
+
+
+def mp4(seconds: float, scale: int = 600) -> bytes:
+    """A tiny MP4 whose movie header (mvhd, version 0) says `seconds`: the container an editor writes."""
+    mvhd = struct.pack(">B3xIIII", 0, 0, 0, scale, round(seconds * scale)) + bytes(80)
+    return box(b"ftyp", b"isom\x00\x00\x02\x00isommp41") + box(b"moov", box(b"mvhd", mvhd))
