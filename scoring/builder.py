@@ -21,7 +21,7 @@ from core.thai import fmt_points
 from scoring.dates import DateInputError, parse_date
 from scoring.rubric_json import rubric_json
 from scoring.rule_forms import RuleForm, rule_data
-from scoring.rules import KINDS, Context, RuleError
+from scoring.rules import KINDS, Context, RuleError, build_rule
 from scoring.spec import RubricError
 from scoring.workdays import WorkCalendar, deadline_text
 
@@ -310,8 +310,6 @@ class Builder:
         """The points and explanation the criterion's rule gives the facts typed under it: nothing is saved."""
         if not (c.rule_form.is_bound and c.rule_form.is_valid()):
             return
-        from scoring.rules import build_rule
-
         try:
             rule = build_rule(c.kind, c.rule_form.rule(), c.max_points or Decimal(0))
         except RuleError:

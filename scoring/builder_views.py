@@ -12,7 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from contests.models import Level, Province
+from contests.models import Level
 from core import gate
 from core.errors import PortalError
 from core.http import show
@@ -103,9 +103,7 @@ def _page(request, builder: Builder, status: int = 200):
     level = post.get("entrant_level") or Level.DISTRICT
     office = selectors.office_unit(request.user)
     listed = post.getlist("entrants")
-    units = list(selectors.units_under(office, level)) if office is not None else []
-    known = {u.dopa_code for u in units}
-    units += list(Province.objects.filter(dopa_code__in=set(listed) - known).order_by("dopa_code"))
+    units = selectors.builder_units(office, level, listed)
     return render(
         request,
         "scoring/builder.html",
