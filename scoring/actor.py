@@ -20,7 +20,7 @@ from functools import cached_property
 from django.db.models import Exists, Q, QuerySet
 from django.http import Http404
 
-from contests.models import Contest, Level, Province, Stage
+from contests.models import Contest, ContestState, Level, Province, Stage
 from contests.stages import stage_of
 from people.models import Role
 from people.selectors import conflicted_province_ids, office_province_id, role_of
@@ -109,6 +109,8 @@ class Actor:
         """The user's office is one of the contest's entrants (office staff only: an organiser files nothing)."""
         if contest is None or not self.is_office_staff or self.office_id is None:
             return False
+        if contest.state == ContestState.DRAFT:  # a draft is its runners' alone (issue #28)
+            return False
         return unit_enters(contest, self.office)
 
     def chooses(self, contest: Contest | None) -> bool:
@@ -160,6 +162,8 @@ class Actor:
     def sees(self, contest: Contest | None) -> bool:
         if contest is None or (self.user is None and not self.system):
             return False
+        if contest.state == ContestState.DRAFT:  # entrants, panels and everyone else meet it once it is open
+            return self.system or self.runs(contest)
         if contest.organiser_id is None and contest.entrant_level == Level.PROVINCE:
             return self.system or bool(self.role)  # the national contest: every signed-in role
         return (  # cheapest first

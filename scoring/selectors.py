@@ -411,3 +411,40 @@ def nominee_offices(contest: Contest, unit: Province) -> list[Province]:
 def nominee_json(nominee: Nominee | None) -> dict | None:
     """What `standings --format json` says of a nominating contest's entrant: its person, or null."""
     return None if nominee is None else {"name": nominee.name_th, "position": nominee.position_th}
+
+
+def contest_file(rubric: Rubric) -> dict:
+    """A contest without periods as the rubric file that would make it again (docs/rubric-format.md): the
+    builder copies it ("next year's website contest from this year's"). A contest with periods keeps each
+    period's own rules in its own rubric, which this one file does not gather: the builder does not list it."""
+    data = rubric_data(rubric)
+    contest = rubric.contest
+    if contest.is_national:
+        return data
+    block: dict = {
+        "slug": contest.slug,
+        "organiser": contest.organiser.dopa_code if contest.organiser_id else None,
+        "entrant_level": contest.entrant_level,
+    }
+    entrants = sorted(contest.entrants.values_list("dopa_code", flat=True))
+    if entrants:
+        block["entrants"] = entrants
+    if contest.nominates:
+        block["nominates"] = True
+    if contest.nominee_rules:
+        block["nominee"] = contest.nominee_rules
+    data["contest"] = block
+    return data
+
+
+def builder_sources(actor) -> list[Rubric]:
+    """The contests an actor runs that the builder can copy: those without periods, newest first."""
+    return list(actor.rubrics("run").filter(period="").order_by("-year", "contest__slug"))
+
+
+def builder_units(office: Province | None, level: str, listed: list[str]) -> list[Province]:
+    """The units the builder offers as entrants: the office's own at `level` (none for central staff, who
+    type codes), then any unit the contest already lists that is not among them (the service refuses it)."""
+    units = list(units_under(office, level)) if office is not None else []
+    known = {u.dopa_code for u in units}
+    return units + list(Province.objects.filter(dopa_code__in=set(listed) - known).order_by("dopa_code"))

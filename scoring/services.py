@@ -11,17 +11,19 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import ProtectedError
 
 from contests.codes import national_code
-from contests.models import Combine, Contest, Level, Province
+from contests.models import Combine, Contest, ContestState, Level, Province
 from contests.units import units_collate
-from core.errors import YearFrozen
+from core.errors import PortalError, YearFrozen
 from core.thai import fmt_points
 from scoring.models import AwardTier
 
 from . import selectors
+from .actor import actor_of, forget
 from .contest_spec import parse_rubric_file, period_data
 from .dates import parse_date
 from .facts_import import (  # noqa: F401  (re-exported)
@@ -126,7 +128,7 @@ def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
 
 
 @transaction.atomic
-def contest_save(*, user, data: Mapping) -> Rubric:
+def contest_save(*, user, data: Mapping, draft: bool = False) -> Rubric:
     """An organiser (or central staff) creates or updates a contest from the rubric format
     (docs/rubric-format.md, docs/contests.md). An organiser's contest is always its own office's, among
     units under that office; a contest code another office already uses is refused. All or nothing."""
@@ -149,6 +151,9 @@ def contest_save(*, user, data: Mapping) -> Rubric:
     if taken is not None and office is not None and taken.organiser_id != office.pk:
         raise RubricError([f"รหัสการประกวด {taken.slug} ถูกใช้แล้ว / the contest code {taken.slug} is taken"])
     rubric = _load(data=data, spec=spec)
+    if draft and taken is None:  # the builder's new contest waits for its organiser to open it
+        Contest.objects.filter(pk=rubric.contest_id).update(state=ContestState.DRAFT)
+        rubric.contest.state = ContestState.DRAFT
     if office is not None:
         outside = selectors.contest_entrants(rubric.contest).exclude(
             pk__in=selectors.units_under(office, rubric.contest.entrant_level)
@@ -359,3 +364,16 @@ def _ensure_rubric_editable(rubric: Rubric) -> None:
         ensure_not_frozen(rubric)
     except YearFrozen as exc:
         raise RubricError([f"{exc.th} / {exc.en}"]) from exc
+
+
+def contest_open(*, user, rubric: Rubric) -> Contest:
+    """Whoever runs a draft contest opens it: its entrants then meet it (issue #28). Opening is once."""
+    contest = rubric.contest
+    if not actor_of(user).runs(contest):
+        raise PermissionDenied
+    if contest.state == ContestState.OPEN:
+        raise PortalError("การประกวดนี้เปิดแล้ว", "this contest is already open")
+    Contest.objects.filter(pk=contest.pk).update(state=ContestState.OPEN)
+    contest.state = ContestState.OPEN
+    forget(user)
+    return contest

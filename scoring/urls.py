@@ -2,13 +2,14 @@ from django.urls import path
 
 import scoring.converters  # noqa: F401  (registers <rubric:…>)
 
-from . import stage_views, views
+from . import builder_views, stage_views, views
 
 app_name = "scoring"
 
 urlpatterns = [
     path("", views.index, name="index"),
     path("contests/", views.contest_upload, name="contest_upload"),  # before <rubric:…>, which "contests" fits
+    path("contests/build/", builder_views.contest_builder, name="contest_builder"),
     path("stages/", stage_views.stage_list, name="stages"),  # before <rubric:…>, as "contests"
     path("stages/register/", stage_views.register_upload, name="stage_register"),
     path("stages/<slug:slug>/", stage_views.stage_detail, name="stage"),
@@ -21,6 +22,7 @@ urlpatterns = [
     path("<rubric:year>/calendar/", views.calendar, name="calendar"),
     path("<rubric:year>/facts/", views.facts_upload, name="facts"),
     path("<rubric:year>/facts/template/", views.facts_template, name="facts_template"),
+    path("<rubric:year>/open/", builder_views.contest_open, name="contest_open"),
     path("<rubric:year>/freeze/", views.freeze, name="freeze"),
     path("<rubric:year>/unfreeze/", views.unfreeze, name="unfreeze"),
     path("<rubric:year>/publish/", views.publish, name="publish"),

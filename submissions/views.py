@@ -37,7 +37,8 @@ from .validators.content import UploadRefused, clean_name
 def _context(request, year: int, code: str, criterion: str | None = None) -> dict:
     rubric = selectors.rubric_or_404(year)
     province = gate.visible(request, "submissions.view_province", selectors.province_or_404(request.user, code))
-    if not enters(rubric.contest, province):  # not an entrant of this contest: as if it did not exist
+    # Not an entrant of this contest, or a draft its entrants do not meet yet: as if it did not exist.
+    if not enters(rubric.contest, province) or not actor_of(request.user).sees(rubric.contest):
         raise Http404
     ctx = {
         "rubric": rubric,

@@ -26,6 +26,13 @@ class ContestQuerySet(models.QuerySet):
         return self.filter(NATIONAL)
 
 
+class ContestState(models.TextChoices):
+    """A contest is a draft until whoever runs it opens it: its entrants meet it only once it is open (issue #28)."""
+
+    DRAFT = "draft", "ร่าง / draft"
+    OPEN = "open", "เปิดแล้ว / open"
+
+
 class Contest(models.Model):
     """One office's contest in one fiscal year: who organises it, who enters, and how its periods combine.
 
@@ -61,6 +68,8 @@ class Contest(models.Model):
     nominates = models.BooleanField("ผู้เข้าประกวดเสนอชื่อบุคคล / each entrant nominates a person", default=False)
     # Who may be nominated, as the rubric file's contest.nominee declares it (contests.eligibility); {} = anyone.
     nominee_rules = models.JSONField("คุณสมบัติผู้ได้รับการเสนอชื่อ / who may be nominated", default=dict, blank=True)
+    # Contests made before the builder, and every rubric file loaded, are open as they always were.
+    state = models.CharField("สถานะ / state", max_length=10, choices=ContestState.choices, default=ContestState.OPEN)
 
     objects = ContestQuerySet.as_manager()
 
@@ -71,6 +80,7 @@ class Contest(models.Model):
         verbose_name = "การประกวด / contest"
         verbose_name_plural = "การประกวด / contests"
         constraints = [
+            models.CheckConstraint(condition=Q(state__in=ContestState.values), name="contest_state_known"),
             # The national contest of a year is cdd4-<year> and no other contest's code starts with cdd4-:
             # with the slug unique, one national contest a year, and no office's contest can become it.
             models.CheckConstraint(

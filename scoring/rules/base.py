@@ -14,6 +14,7 @@ from core.thai import thai_date
 from scoring.dates import en_date
 
 if TYPE_CHECKING:
+    from scoring.rules.declare import Param
     from scoring.workdays import WorkCalendar
 
 
@@ -126,6 +127,10 @@ class Rule:
     kind: ClassVar[str] = ""
     # Parameter keys this kind understands besides "kind", "labels" and "evidence"; typos are refused.
     allowed: ClassVar[frozenset[str]] = frozenset()
+    # What the kind is called and what each parameter is (scoring/rules/declare.py): the loader checks a
+    # rule against it, the contest builder's form and the docs' parameter table are made from it.
+    title: ClassVar[Label]
+    parameters: ClassVar[tuple[Param, ...]] = ()
     # Thai/English names of the facts for messages; a rubric's "labels" param overrides them.
     default_labels: ClassVar[dict[str, Label]] = {}
     # The rubric's rounding of percentages; build_rule sets it per rubric (spec "rounding").
@@ -137,7 +142,11 @@ class Rule:
             raise RuleError(
                 f"ไม่รู้จักพารามิเตอร์ {', '.join(unknown)} ของเกณฑ์ชนิด {self.kind}",
                 f"unknown parameter(s) {', '.join(unknown)} for rule kind {self.kind}",
+                field=unknown[0],
             )
+        from scoring.rules.declare import check  # inline: that module imports this one
+
+        check(self.parameters, params)
         self.max_points = max_points
         self._labels = dict(params.get("labels") or {})
         self._units = {

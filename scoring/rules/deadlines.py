@@ -12,6 +12,7 @@ from typing import Any
 
 from scoring.dates import DateInputError, en_date, parse_date, thai_date
 from scoring.rules.base import DATE, YES_NO, Context, FactFormat, Label, Rule, RuleError, Score, demo_pick, missing
+from scoring.rules.declare import DAY, DECIMAL, FACT, FLAG, TABLE, Param
 from scoring.rules.facts import parse_bool, parse_when, pts_en, pts_th
 from scoring.rules.params import decimal_param, param
 
@@ -20,6 +21,20 @@ class Deadlines(Rule):
     kind = "deadlines"
     committee_judges = False  # dates and the extension flag come from imports
     allowed = frozenset({"fact", "flag", "steps", "otherwise"})
+    title = Label("ขั้นตามวันที่", "steps by date")
+    parameters = (
+        Param("fact", FACT, "ข้อมูลวันที่", "date fact"),
+        Param("flag", FACT, "ข้อมูลใช่/ไม่ใช่ที่เปิดขั้น", "yes/no fact that opens steps", required=False),
+        Param(
+            "steps", TABLE, "ขั้น (วันที่ก่อนก่อน)", "steps, earliest first",
+            columns=(
+                Param("by", DAY, "ภายในวันที่", "by"),
+                Param("points", DECIMAL, "คะแนน", "points"),
+                Param("needs_flag", FLAG, "ต้องมีข้อมูลใช่/ไม่ใช่", "needs the flag", required=False),
+            ),
+        ),
+        Param("otherwise", DECIMAL, "คะแนนเมื่อเลยทุกขั้น", "points after every step", required=False),
+    )  # fmt: skip
 
     def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
         super().__init__(params, max_points)

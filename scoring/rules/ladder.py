@@ -8,6 +8,7 @@ from itertools import pairwise
 from typing import Any
 
 from scoring.rules.base import CODES, COUNT, NUMBER, Context, FactError, FactFormat, Label, Rule, RuleError, Score
+from scoring.rules.declare import DECIMAL, OBJECT, TABLE, TEXT, Param
 from scoring.rules.facts import fmt_num, parse_amount, parse_codes, parse_count, pts_en, pts_th
 from scoring.rules.params import decimal_param, param
 
@@ -50,6 +51,19 @@ class Ladder(Rule):
     tick_fact = "steps"
     allowed = frozenset({"steps"})
     default_labels = {"steps": Label("ขั้นที่ผ่าน", "steps met")}
+    title = Label("บันไดความสำเร็จ", "success ladder")
+    parameters = (
+        Param(
+            "steps", TABLE, "ขั้น (ขั้นต่ำก่อน)", "steps, lowest first",
+            columns=(
+                Param("code", TEXT, "รหัสขั้น", "step code"),
+                Param("points", DECIMAL, "คะแนน", "points"),
+                Param("th", TEXT, "ชื่อภาษาไทย", "Thai name", required=False),
+                Param("en", TEXT, "ชื่อภาษาอังกฤษ", "English name", required=False),
+                Param("data", OBJECT, "ข้อมูลที่ต้องถึง", "data to reach", required=False),
+            ),
+        ),
+    )  # fmt: skip
 
     def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
         super().__init__(params, max_points)

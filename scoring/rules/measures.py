@@ -22,6 +22,7 @@ from scoring.rules.base import (
     demo_text,
     missing,
 )
+from scoring.rules.declare import DECIMAL, FACT, IF_ZERO, OBJECT, TABLE, Param
 from scoring.rules.facts import CENT, fmt_num, fmt_points, parse_count, pts_en, pts_th
 from scoring.rules.measure import Measure
 from scoring.rules.params import ZeroCase, decimal_param, param, zero_case
@@ -48,6 +49,13 @@ class Ratio(Rule):
     kind = "ratio"
     committee_judges = False  # computed from imported numbers
     allowed = frozenset({"numerator", "denominator", "weight", "if_zero"})
+    title = Label("สัดส่วน × น้ำหนัก", "ratio × weight")
+    parameters = (
+        Param("numerator", FACT, "ข้อมูลตัวตั้ง", "numerator fact"),
+        Param("denominator", FACT, "ข้อมูลตัวหาร", "denominator fact"),
+        Param("weight", DECIMAL, "น้ำหนัก (เท่าคะแนนเต็ม)", "weight (the full points)"),
+        IF_ZERO,
+    )
 
     def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
         super().__init__(params, max_points)
@@ -131,6 +139,20 @@ class Bands(Rule):
     kind = "bands"
     committee_judges = False
     allowed = frozenset({"measure", "bands", "otherwise", "if_zero"})
+    title = Label("ช่วงคะแนนตามตัววัด", "bands of one measure")
+    parameters = (
+        Param("measure", OBJECT, "ตัววัด", "measure"),
+        Param(
+            "bands", TABLE, "ช่วง (คะแนนมากก่อน)", "bands, most points first",
+            columns=(
+                Param("min", DECIMAL, "ตั้งแต่", "at least", required=False),
+                Param("max", DECIMAL, "ไม่เกิน (ตัววัดที่น้อยดีกว่า)", "at most (lower is better)", required=False),
+                Param("points", DECIMAL, "คะแนน", "points"),
+            ),
+        ),
+        Param("otherwise", DECIMAL, "คะแนนเมื่อไม่เข้าช่วงใด", "points below every band"),
+        IF_ZERO,
+    )  # fmt: skip
 
     def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
         super().__init__(params, max_points)
@@ -230,6 +252,13 @@ class Table(Rule):
     kind = "table"
     committee_judges = False
     allowed = frozenset({"measures", "rows", "otherwise", "if_zero"})
+    title = Label("ตารางหลายตัววัด", "table of several measures")
+    parameters = (
+        Param("measures", OBJECT, "ตัววัด", "measures"),
+        Param("rows", OBJECT, "แถว (คะแนนมากก่อน)", "rows, most points first"),
+        Param("otherwise", DECIMAL, "คะแนนเมื่อไม่เข้าแถวใด", "points when no row is met"),
+        IF_ZERO,
+    )
 
     def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
         super().__init__(params, max_points)

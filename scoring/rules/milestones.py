@@ -14,6 +14,7 @@ from typing import Any
 
 from scoring.dates import DateInputError, en_date, parse_date, thai_date
 from scoring.rules.base import COUNT, DATE, Context, FactError, FactFormat, Label, Rule, RuleError, Score, demo_pick
+from scoring.rules.declare import DECIMAL, OBJECT, TEXT, Param
 from scoring.rules.facts import fmt_num, parse_count, parse_when, pts_en, pts_th, thai_num
 from scoring.rules.params import decimal_param, param
 from scoring.workdays import WorkCalendar, deadline_text
@@ -87,6 +88,12 @@ class Milestones(Rule):
     kind = "milestones"
     committee_judges = False  # computed from the office's figures and dates
     allowed = frozenset({"levels", "otherwise", "missing"})
+    title = Label("ระดับตามหมุดหมาย", "milestone levels")
+    parameters = (
+        Param("levels", OBJECT, "ระดับ (ดีที่สุดก่อน) และเงื่อนไข", "levels, best first, with conditions"),
+        Param("otherwise", DECIMAL, "คะแนนเมื่อไม่ถึงระดับใด", "points below every level", required=False),
+        Param("missing", TEXT, "ระดับเมื่อไม่ได้รายงาน", "grade when nothing reported", required=False),
+    )
 
     def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
         super().__init__(params, max_points)

@@ -8,6 +8,7 @@ from itertools import chain, pairwise
 from typing import Any
 
 from scoring.rules.base import Context, FactError, Label, Rule, RuleError, Score
+from scoring.rules.declare import DECIMAL, ITEM_NAMES, ITEMS, POINTS_BY, TABLE, TEXT, Param
 from scoring.rules.facts import (
     clean,
     fmt_points,
@@ -58,6 +59,8 @@ class Done(Rule):
     committee_judges = True
     allowed = frozenset({"points"})
     default_labels = {"done": Label("การดำเนินการ", "done")}
+    title = Label("ทำ / ไม่ทำ", "done or not done")
+    parameters = (Param("points", DECIMAL, "คะแนนเมื่อดำเนินการแล้ว", "points when done"),)
 
     def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
         super().__init__(params, max_points)
@@ -88,6 +91,12 @@ class ItemsCount(_NamedItems, Rule):
     committee_judges = True
     allowed = frozenset({"items", "points"})
     default_labels = {"items": Label("รายการที่ดำเนินการ", "items met")}
+    title = Label("นับจำนวนข้อที่ทำได้", "count of items met")
+    parameters = (
+        Param("items", ITEMS, "รายการ", "items", columns=ITEM_NAMES, key_th="รหัสรายการ", key_en="item code"),
+        Param("points", POINTS_BY, "คะแนนตามจำนวนข้อ (0 … จำนวนรายการ)", "points per number of items (0 … n)",
+              key_th="จำนวนข้อ", key_en="items met"),
+    )  # fmt: skip
 
     def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
         super().__init__(params, max_points)
@@ -139,6 +148,13 @@ class Checklist(_NamedItems, Rule):
     committee_judges = True
     allowed = frozenset({"items"})
     default_labels = {"items": Label("รายการที่ผ่าน", "items met")}
+    title = Label("รายการตรวจ รวมคะแนนข้อที่ผ่าน", "checklist: sum of the items met")
+    parameters = (
+        Param(
+            "items", ITEMS, "รายการและคะแนน", "items and their points",
+            columns=(*ITEM_NAMES, Param("points", DECIMAL, "คะแนน", "points")), key_th="รหัสรายการ", key_en="item code",
+        ),
+    )  # fmt: skip
 
     def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
         super().__init__(params, max_points)
@@ -176,6 +192,10 @@ class Choice(Rule):
     committee_judges = True
     allowed = frozenset({"levels"})
     default_labels = {"level": Label("ระดับที่เลือก", "chosen level")}
+    title = Label("กรรมการเลือกระดับ", "the panel picks a level")
+    parameters = (
+        Param("levels", TABLE, "ระดับ", "levels", columns=(Param("points", DECIMAL, "คะแนน", "points"), *ITEM_NAMES)),
+    )
 
     def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
         super().__init__(params, max_points)
@@ -225,6 +245,11 @@ class Grade(Rule):
     committee_judges = True
     allowed = frozenset({"grades", "missing"})
     default_labels = {"grade": Label("ระดับผลงาน", "grade")}
+    title = Label("ระดับตัวอักษร (A/B/C)", "letter grades (A/B/C)")
+    parameters = (
+        Param("grades", POINTS_BY, "คะแนนของแต่ละระดับ", "points per grade", key_th="ระดับ", key_en="grade"),
+        Param("missing", TEXT, "ระดับเมื่อไม่ได้รายงาน", "grade when not reported", required=False),
+    )
 
     def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
         super().__init__(params, max_points)
@@ -285,6 +310,7 @@ class Points(Rule):
     kind = "points"
     committee_judges = True
     default_labels = {"points": Label("คะแนนที่กรรมการให้", "points given")}
+    title = Label("กรรมการให้คะแนน 0 ถึงคะแนนเต็ม", "the panel gives 0 … full points")
 
     def fact_names(self) -> tuple[str, ...]:
         return ("points",)

@@ -12,6 +12,7 @@ from typing import Any
 from core.thai import thai_date
 from scoring.dates import en_date
 from scoring.rules.base import MOMENT, Context, FactFormat, Label, Rule, RuleError, Score
+from scoring.rules.declare import DECIMAL, FACT, INT, TABLE, Param
 from scoring.rules.facts import parse_when, pts_en, pts_th
 from scoring.rules.params import decimal_param, param
 from scoring.workdays import deadline_text
@@ -24,6 +25,21 @@ class Timeliness(Rule):
     committee_judges = False  # dates come from imports or upload times
     allowed = frozenset({"fact", "before", "on_day", "late", "later", "missing"})
     default_labels = {"received_on": Label("วันที่รับเอกสาร", "date received")}
+    title = Label("ความตรงเวลา (วันทำการ)", "timeliness in working days")
+    parameters = (
+        Param("fact", FACT, "ข้อมูลวันที่", "date fact"),
+        Param("before", DECIMAL, "คะแนนเมื่อส่งก่อนกำหนด", "points before the deadline"),
+        Param("on_day", DECIMAL, "คะแนนเมื่อส่งในวันครบกำหนด", "points on the day"),
+        Param("later", DECIMAL, "คะแนนเมื่อช้ากว่าทุกขั้น", "points later than every step"),
+        Param("missing", DECIMAL, "คะแนนเมื่อไม่ส่ง", "points when not sent", required=False),
+        Param(
+            "late", TABLE, "ขั้นที่ส่งช้า", "late steps", required=False,
+            columns=(
+                Param("max_working_days", INT, "ช้าไม่เกิน (วันทำการ)", "late at most (working days)", minimum=Decimal(0)),
+                Param("points", DECIMAL, "คะแนน", "points"),
+            ),
+        ),
+    )  # fmt: skip
 
     def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
         super().__init__(params, max_points)

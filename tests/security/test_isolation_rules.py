@@ -263,6 +263,9 @@ RULES = {
     "scoring:stage_pick": Rule(None, "- - - - - -"),
     "scoring:stage_withdraw": Rule(None, "- - - - - -"),
     "scoring:contest_upload": Rule("- - - - - 0", "- - - - - 0"),
+    # The builder, opened on the contest as a template: whoever runs contests, the contest's runner only.
+    "scoring:contest_builder": Rule("- - - - - 0", "- - - - - 0", query="?from=contest:{year}"),
+    "scoring:contest_open": Rule(None, "- - - - - 0"),  # the national contest is open already: said so
     "scoring:freeze": Rule(None, "- - - - - 0"),
     "scoring:unfreeze": Rule(None, "- - - - - 0"),
     "scoring:publish": Rule("- - - - - 0", "- - - - - 0"),  # GET previews, a confirmed POST publishes

@@ -285,6 +285,10 @@ RULES = {
     "scoring:stage_pick": Rule(None, "- - - - - - - - -"),
     "scoring:stage_withdraw": Rule(None, "- - - - - - - - -"),
     "scoring:contest_upload": Rule("- 0 - - - - + - -", "- 0 - - - - + - -"),
+    # Another office's contest as the builder's template does not exist for an organiser (404); a POST
+    # builds only what it carries, so it shows nobody else's contest.
+    "scoring:contest_builder": Rule("- 4 - - - - + - -", "- 0 - - - - + - -", query="?from=contest:{year}"),
+    "scoring:contest_open": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:freeze": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:unfreeze": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:publish": Rule("- 4 4 4 4 4 + - -", "- 4 4 4 4 4 + - -"),

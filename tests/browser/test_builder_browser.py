@@ -1,0 +1,102 @@
+"""An office builds seed 001's district website contest on the builder's pages, from a blank page, without
+writing JSON (issue #28): five criteria of 20/25/10/30/15 points, every district office, saved as a draft
+and opened."""
+
+import json
+
+from contests.models import Contest, Province
+from people.models import Role
+from scoring.models import Criterion
+from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.factories import PASSWORD, DistrictFactory, UserFactory
+
+pytestmark = MARKS
+
+SEED = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
+
+
+def test_an_office_builds_the_website_contest_on_the_pages(browser, live_server):
+    chiang_mai = Province.objects.get(code="TH-50")
+    districts = [DistrictFactory(parent=chiang_mai) for _ in range(3)]
+    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    base = live_server.url
+    page = browser.new_context(viewport={"width": 1366, "height": 900}, locale="th-TH").new_page()
+    portal_login(page, base, organiser.username, PASSWORD)
+    page.goto(f"{base}/standings/contests/build/")
+    page.click("#from-blank")
+    page.wait_for_load_state("networkidle")
+
+    page.fill("#b-name_th", SEED["name_th"])
+    page.fill("#b-name_en", SEED["name_en"])
+    page.fill("#b-year", "2564")
+    page.fill("#b-slug", "cm-web-2564")
+    page.fill("#b-starts_on", "1/7/2564")
+    page.fill("#b-ends_on", "30/09/2564")
+    page.fill("#b-total_points", "100")
+    assert page.is_checked("#b-entrants_all")  # every district office of the province, in one step
+    for i, dim in enumerate(SEED["dimensions"]):
+        if i:
+            page.click("#add-dimension")
+            page.wait_for_load_state("networkidle")
+        crit = dim["criteria"][0]
+        page.fill(f"#b-d{i}-code", dim["code"])
+        page.fill(f"#b-d{i}-name_th", dim["name_th"])
+        page.fill(f"#b-d{i}-name_en", dim["name_en"])
+        page.fill(f"#b-d{i}-max_points", dim["max_points"])
+        page.fill(f"#b-d{i}c0-code", crit["code"])
+        page.fill(f"#b-d{i}c0-name_th", crit["name_th"])
+        page.fill(f"#b-d{i}c0-name_en", crit["name_en"])
+        page.fill(f"#b-d{i}c0-max_points", crit["max_points"])
+        page.select_option(f"#b-d{i}c0-kind", "points")
+    page.click("#builder .actions button[value=check]")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".sum.off").count() == 0  # every dimension's criteria add up, and the total
+    assert page.inner_text("#dims-sum") == "100"
+    page.screenshot(path=str(SHOTS / "builder_1366.png"))
+    page.locator("#dim-3").screenshot(path=str(SHOTS / "builder_1366_dimension.png"))
+    page.click("#builder-save")
+    page.wait_for_load_state("networkidle")
+    assert page.url == f"{base}/standings/cm-web-2564/"
+    contest = Contest.objects.get(slug="cm-web-2564")
+    assert (contest.organiser_id, contest.year, contest.entrant_level) == (chiang_mai.pk, 2564, "district")
+    points = list(Criterion.objects.filter(rubric__contest=contest).values_list("code", "max_points"))
+    assert [(c, int(p)) for c, p in points] == [("1.1", 20), ("2.1", 25), ("3.1", 10), ("4.1", 30), ("5.1", 15)]
+    assert page.locator("#ranking tbody tr").count() == len(districts)
+    # A draft until the office opens it: then its district offices meet it.
+    assert contest.state == "draft"
+    page.click("#contest-open")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#contest-draft").count() == 0
+    contest.refresh_from_db()
+    assert contest.state == "open"
+
+    # On a phone the same builder fits the screen, a refusal beside its box.
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
+    portal_login(phone, base, organiser.username, PASSWORD)
+    phone.goto(f"{base}/standings/contests/build/?from=contest:cm-web-2564")
+    phone.fill("#b-d0-max_points", "21")
+    phone.click("#builder-save")
+    phone.wait_for_load_state("networkidle")
+    assert "ไม่เท่ากับคะแนนเต็มของมิติ 21" in phone.inner_text("#dim-0")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.screenshot(path=str(SHOTS / "builder_390.png"))
+    phone.locator("#dim-0").screenshot(path=str(SHOTS / "builder_390_dimension.png"))
+
+
+def test_a_kinds_table_of_bands_fits_a_phone_and_its_preview_scores(browser, live_server):
+    central = UserFactory(role=Role.CENTRAL)
+    base = live_server.url
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
+    portal_login(phone, base, central.username, PASSWORD)
+    phone.goto(f"{base}/standings/contests/build/?from=shipped:2566")
+    bands = phone.locator("#crit-d1c2- table.rows")  # 2.2.1: share of the 12 databases, bands of points
+    assert bands.locator("tbody tr").count() == 5  # four bands and a blank row to add one
+    phone.click("#preview-d1c2- button")
+    phone.wait_for_load_state("networkidle")
+    phone.fill("input[name='d1c2-fact-databases_up_to_date']", "11")
+    phone.click("#preview-d1c2- button")
+    phone.wait_for_load_state("networkidle")
+    assert phone.inner_text("#result-d1c2-").startswith("4 คะแนน")
+    assert bands.locator("tbody tr").count() == 5  # posting twice adds no blank rows
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.locator("#crit-d1c2-").screenshot(path=str(SHOTS / "builder_390_bands.png"))
