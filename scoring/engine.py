@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from core.thai import fmt_points
@@ -49,27 +50,45 @@ def evaluate_province(
     criteria: dict[str, Score] = {}
     dimensions: dict[str, Decimal] = {}
     levels: dict[str, int] = {}
-    for dim in rubric.dimensions:
-        subtotal = Decimal(0)
-        for c in dim.criteria:
-            given = facts.get(c.code, {})
-            key = (c.code, size_group, tuple(given.items())) if memo is not None else None
+    for dim, cells in _plan(rubric, calendar, size_group, memo):
+        subtotal = ZERO
+        for c, ctx in cells:
+            code = c.code
+            given = facts.get(code, EMPTY)
+            key = (code, size_group, tuple(given.items())) if memo is not None else None
             score = memo.get(key) if key is not None else None
             if score is None:
-                ctx = Context(calendar=calendar, size_group=size_group, deadline=c.deadline)
                 score = c.rule.evaluate(given, ctx)
                 if key is not None:
                     memo[key] = score
-            if c.code in overrides:
-                score = _override(c.code, c.max_points, c.rule.levels(), overrides[c.code], score)
-            criteria[c.code] = score
+            if overrides and code in overrides:
+                score = _override(code, c.max_points, c.rule.levels(), overrides[code], score)
+            criteria[code] = score
             subtotal += score.points
         dimensions[dim.code] = subtotal
-        level = dim.level_for(subtotal)
-        if level is not None:
-            levels[dim.code] = level
-    total = sum(dimensions.values(), Decimal(0))
+        if dim.level_bands:
+            level = dim.level_for(subtotal)
+            if level is not None:
+                levels[dim.code] = level
+    total = sum(dimensions.values(), ZERO)
     return Breakdown(criteria, dimensions, total, rubric.level_for(total), levels)
+
+
+ZERO = Decimal(0)
+EMPTY: Mapping[str, str] = MappingProxyType({})
+_PLANS = ("plans",)  # the memo's entry for `_plan`: no criterion's key is a 1-tuple
+
+
+def _plan(rubric: RubricSpec, calendar: WorkCalendar, size_group: str, memo: dict | None) -> list:
+    """Each dimension with its criteria and their rule contexts, made once per size group and recompute."""
+    plans = memo.setdefault(_PLANS, {}) if memo is not None else {}
+    plan = plans.get(size_group)
+    if plan is None:
+        plan = plans[size_group] = [
+            (dim, [(c, Context(calendar=calendar, size_group=size_group, deadline=c.deadline)) for c in dim.criteria])
+            for dim in rubric.dimensions
+        ]
+    return plan
 
 
 def _override(code: str, top: Decimal, levels: tuple[Decimal, ...] | None, points: Decimal, computed: Score) -> Score:
@@ -81,9 +100,12 @@ def _override(code: str, top: Decimal, levels: tuple[Decimal, ...] | None, point
             f"เกณฑ์ {code}: คะแนน {fmt_points(points)} ไม่ใช่ระดับที่กำหนด ({allowed}) / "
             f"criterion {code}: {fmt_points(points)} is not an allowed score ({allowed})"
         )
-    got = fmt_points(computed.points)
-    return Score(
-        points,
+    return Score.later(points, _override_text, computed.points, points)
+
+
+def _override_text(computed: Decimal, points: Decimal) -> tuple[str, str]:
+    got = fmt_points(computed)
+    return (
         f"คะแนนจากคณะกรรมการ (คำนวณจากข้อมูลได้ {got}) → {fmt_points(points)} คะแนน",
         f"set by the committee (computed from the data: {got}) → {fmt_points(points)} point"
         f"{'' if points == 1 else 's'}",

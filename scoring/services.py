@@ -23,6 +23,7 @@ from scoring.models import AwardTier
 from . import selectors
 from .contest_spec import parse_rubric_file
 from .dates import parse_date
+from .explanations import explanations_build  # noqa: F401  (re-exported)
 from .facts_import import (  # noqa: F401  (re-exported)
     ENTRANT_HEADER,
     HEADER,
@@ -47,6 +48,8 @@ from .models import (
 )
 from .nominees import nominee_submit  # noqa: F401  (re-exported)
 from .recompute import (  # noqa: F401  (re-exported)
+    chunk_score,
+    chunks_apply,
     recompute_runs_prune,
     results_mark_dirty,
     stale_rubric_ids,
