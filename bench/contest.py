@@ -201,8 +201,9 @@ def full_parts(rubric) -> dict[str, float]:
 
 
 def on_workers(rubric) -> dict[int, float]:
-    """A full recompute on real Celery workers (pool of 1, then 2): every entrant marked stale, the recompute
-    queued as the beat job or an import queues it, timed until no entrant is stale (medians of RUNS)."""
+    """A full recompute on a real Celery worker with a pool of 1 process, then of 2: every entrant marked stale,
+    the recompute queued as the beat job or an import queues it, timed until no entrant is stale (medians of
+    RUNS). Each run waits for the explanation pass that follows it before the next starts."""
     import redis
     from django.conf import settings
     from django.db import connection
@@ -213,13 +214,15 @@ def on_workers(rubric) -> dict[int, float]:
 
     results = ProvinceResult.objects.filter(rubric=rubric)
     db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "LOG_LEVEL": "WARNING",
-    }
     out = {}
     for n in (1, 2):
+        # One pool process scores it in one task; two split it into two chunks (CDD4_RECOMPUTE_CHUNKS).
+        env = {
+            **os.environ,
+            "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+            "LOG_LEVEL": "WARNING",
+            "CDD4_RECOMPUTE_CHUNKS": str(n),
+        }
         redis.Redis.from_url(settings.REDIS_URL).flushdb()  # what the set-up queued with no worker running
         args = [sys.executable, "-m", "celery", "-A", "cdd4", "worker", "-P", "prefork", "-c", str(n)]
         worker = subprocess.Popen(

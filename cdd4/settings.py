@@ -296,9 +296,10 @@ CDD4_RECOMPUTE_PENDING_TTL_MS = int(os.environ.get("CDD4_RECOMPUTE_PENDING_TTL_M
 CDD4_RECOMPUTE_LOCK_TTL_S = float(os.environ.get("CDD4_RECOMPUTE_LOCK_TTL_S", "10"))
 CDD4_RECOMPUTE_LOCK_WAIT_S = float(os.environ.get("CDD4_RECOMPUTE_LOCK_WAIT_S", "3"))
 # A recompute of at least this many stale entrants is split into chunks scored by every worker in parallel,
-# then ranked once (issue #30); service mode only (the chord needs CELERY_RESULT_BACKEND).
+# then ranked once (issue #30); service mode only (the chord needs CELERY_RESULT_BACKEND). CHUNKS: the worker
+# processes there are (docker-compose runs `--concurrency 2`); 1 keeps every recompute in one task.
 CDD4_RECOMPUTE_PARALLEL_FROM = int(os.environ.get("CDD4_RECOMPUTE_PARALLEL_FROM", "2000"))
-CDD4_RECOMPUTE_CHUNKS = int(os.environ.get("CDD4_RECOMPUTE_CHUNKS", "4"))
+CDD4_RECOMPUTE_CHUNKS = int(os.environ.get("CDD4_RECOMPUTE_CHUNKS", "2"))
 # How long a running parallel recompute keeps others of its year from starting (a dead chord frees it).
 CDD4_RECOMPUTE_PARALLEL_TTL_S = int(os.environ.get("CDD4_RECOMPUTE_PARALLEL_TTL_S", "120"))
 CDD4_DASHBOARD_POLL_SECONDS = int(os.environ.get("CDD4_DASHBOARD_POLL_SECONDS", "2"))

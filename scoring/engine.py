@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -50,15 +52,15 @@ def evaluate_province(
     criteria: dict[str, Score] = {}
     dimensions: dict[str, Decimal] = {}
     levels: dict[str, int] = {}
-    for dim, cells in _plan(rubric, calendar, size_group, memo):
+    for dim in rubric.dimensions:
         subtotal = ZERO
-        for c, ctx in cells:
+        for c in dim.criteria:
             code = c.code
             given = facts.get(code, EMPTY)
             key = (code, size_group, tuple(given.items())) if memo is not None else None
             score = memo.get(key) if key is not None else None
             if score is None:
-                score = c.rule.evaluate(given, ctx)
+                score = c.rule.evaluate(given, _context(calendar, size_group, c.deadline))
                 if key is not None:
                     memo[key] = score
             if overrides and code in overrides:
@@ -76,19 +78,12 @@ def evaluate_province(
 
 ZERO = Decimal(0)
 EMPTY: Mapping[str, str] = MappingProxyType({})
-_PLANS = ("plans",)  # the memo's entry for `_plan`: no criterion's key is a 1-tuple
 
 
-def _plan(rubric: RubricSpec, calendar: WorkCalendar, size_group: str, memo: dict | None) -> list:
-    """Each dimension with its criteria and their rule contexts, made once per size group and recompute."""
-    plans = memo.setdefault(_PLANS, {}) if memo is not None else {}
-    plan = plans.get(size_group)
-    if plan is None:
-        plan = plans[size_group] = [
-            (dim, [(c, Context(calendar=calendar, size_group=size_group, deadline=c.deadline)) for c in dim.criteria])
-            for dim in rubric.dimensions
-        ]
-    return plan
+@lru_cache(maxsize=1024)
+def _context(calendar: WorkCalendar, size_group: str, deadline: date | None) -> Context:
+    """One per calendar, size group and deadline, not one per evaluated cell (103,184 in a full recompute)."""
+    return Context(calendar=calendar, size_group=size_group, deadline=deadline)
 
 
 def _override(code: str, top: Decimal, levels: tuple[Decimal, ...] | None, points: Decimal, computed: Score) -> Score:

@@ -62,8 +62,9 @@ def standings_refresh(*, rubric_id: int) -> int:
             coalesce.schedule(rubric_id)
             return 0
         stale = ProvinceResult.objects.filter(rubric_id=rubric_id, change_seq__gt=F("computed_seq"))
-        if coalesce.parallel_wanted() and stale.count() >= settings.CDD4_RECOMPUTE_PARALLEL_FROM:
-            coalesce.parallel(rubric_id, chunk_bounds(rubric_id=rubric_id, chunks=settings.CDD4_RECOMPUTE_CHUNKS))
+        chunks = settings.CDD4_RECOMPUTE_CHUNKS  # one worker process: chunks would only add their overhead
+        if chunks > 1 and coalesce.parallel_wanted() and stale.count() >= settings.CDD4_RECOMPUTE_PARALLEL_FROM:
+            coalesce.parallel(rubric_id, chunk_bounds(rubric_id=rubric_id, chunks=chunks))
             return 0
         started = timezone.now()
         try:

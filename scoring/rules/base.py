@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from core.errors import PortalError
@@ -80,8 +81,15 @@ class Rounding:
     mode: str = "half_up"  # or "truncate"
 
     def apply(self, value: Decimal) -> Decimal:
-        mode = ROUND_DOWN if self.mode == "truncate" else ROUND_HALF_UP
-        return value.quantize(Decimal(1).scaleb(-self.percent_places), rounding=mode)
+        return value.quantize(self._quantum, rounding=self._mode)
+
+    @cached_property
+    def _quantum(self) -> Decimal:  # made once, not per measured value (145,100 of them in a full recompute)
+        return Decimal(1).scaleb(-self.percent_places)
+
+    @cached_property
+    def _mode(self) -> str:
+        return ROUND_DOWN if self.mode == "truncate" else ROUND_HALF_UP
 
     def text(self) -> Label:
         if self.mode == "truncate":

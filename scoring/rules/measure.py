@@ -117,6 +117,8 @@ class Measure:
         d = self.constant if self.constant is not None else parsed.get(self.denominator or "")
         if not isinstance(d, Decimal) or (d == 0 and self.zero_allowed):
             return []
+        if d != 0 and (not isinstance(n, Decimal) or n <= d or self.may_exceed):
+            return []  # sound: no label looked up, no text made
         num = self.rule.label(self.numerator)
         den = self.rule.label(self.denominator) if self.denominator else Label("จำนวนทั้งหมด", "the total")
         if d == 0:
