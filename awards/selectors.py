@@ -19,6 +19,7 @@ from core.thaimap import map_svg, tier_colours
 from scoring import selectors as scoring
 from scoring.actor import actor_of
 from scoring.engine import tie_held_places, vacant_places
+from scoring.explanations import texts_of
 from scoring.models import AwardTier, Fact, FreezeAction, FreezeEvent, ProvinceResult, Rubric
 from submissions.models import Evidence
 
@@ -168,11 +169,12 @@ class DimensionBlock:
 def province_breakdown(rubric: Rubric, result: ProvinceResult) -> list[DimensionBlock]:
     """A province's points per dimension and criterion, with the engine's explanations, in rubric order."""
     spec = scoring.rubric_spec(rubric)
+    texts = texts_of(result)  # built now if the recompute left them to the explanation pass
     blocks = []
     for dim in spec.dimensions:
         lines = []
         for c in dim.criteria:
-            explanation = result.explanations.get(c.code, {})
+            explanation = texts.get(c.code, {})
             lines.append(
                 CriterionLine(
                     code=c.code,

@@ -17,6 +17,7 @@ def runs(default: int) -> int:
 
 
 def django_with_fresh_db(name: str = "cdd4_bench") -> str:
+    name = os.environ.get("BENCH_DB", name)  # the machine is shared: each bencher's own database
     url = os.environ.get("DATABASE_URL")
     if not url:
         url = f"sqlite:///{tempfile.mkdtemp(prefix='cdd4-bench-')}/bench.sqlite3"

@@ -2,19 +2,26 @@
 
     python bench/contest.py                                       # SQLite (a temporary file)
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/x python bench/contest.py   # drops/creates bench_contest
+    DATABASE_URL=… REDIS_URL=redis://127.0.0.1:6379/N python bench/contest.py   # also on real workers, 1 and 2
 Entrants: the first 7,255 CDD-office subdistricts of contests/data/units.csv by DOPA code (of 7,282;
 Bangkok's khwaeng have no CDD office). Facts for every entrant and criterion, bulk-inserted.
-Targets (PostgreSQL): full recompute ≤ 500 ms and ≤ 20 queries; one entrant's change rescored and all
-re-ranked ≤ 100 ms (the worker's part); the standings page ≤ 150 ms (the paged dashboard `/standings/<slug>/`:
-page 1 and a middle page, the slower counts). `contest_rows`, the whole standings with every explanation (the
-JSON export), is timed for the record. Medians, with this process's CPU time.
+Targets (PostgreSQL, issue #30): full recompute ≤ 1.5 s with one worker and ≤ 20 queries; one entrant's change
+rescored and all re-ranked ≤ 100 ms (the worker's part); the standings page ≤ 150 ms (the paged dashboard
+`/standings/<slug>/`: page 1 and a middle page, the slower counts); `contest_rows`, the whole standings with
+every explanation (the JSON export), ≤ 1 s once the explanation pass has stored them. The pass itself, and the
+export read before it (every text built on read), are timed for the record. Medians, with this process's CPU
+time. With REDIS_URL, the full recompute is also timed on real Celery workers (`scoring.recompute`: chunks
+scored in parallel, ranked once), with one pool process and with two, from queueing to the standings written.
 """
 
+import os
 import random
 import statistics
+import subprocess
+import sys
 import time
 
-from _setup import django_with_fresh_db
+from _setup import ROOT, django_with_fresh_db
 
 ENTRANTS = 7255
 RUNS = 5
@@ -193,6 +200,59 @@ def full_parts(rubric) -> dict[str, float]:
     return parts
 
 
+def on_workers(rubric) -> dict[int, float]:
+    """A full recompute on a real Celery worker with a pool of 1 process, then of 2: every entrant marked stale,
+    the recompute queued as the beat job or an import queues it, timed until no entrant is stale (medians of
+    RUNS). Each run waits for the explanation pass that follows it before the next starts."""
+    import redis
+    from django.conf import settings
+    from django.db import connection
+    from django.db.models import F
+
+    from scoring import tasks
+    from scoring.models import ProvinceResult
+
+    results = ProvinceResult.objects.filter(rubric=rubric)
+    db = connection.settings_dict
+    out = {}
+    for n in (1, 2):
+        # One pool process scores it in one task; two split it into two chunks (CDD4_RECOMPUTE_CHUNKS).
+        env = {
+            **os.environ,
+            "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+            "LOG_LEVEL": "WARNING",
+            "CDD4_RECOMPUTE_CHUNKS": str(n),
+        }
+        redis.Redis.from_url(settings.REDIS_URL).flushdb()  # what the set-up queued with no worker running
+        args = [sys.executable, "-m", "celery", "-A", "cdd4", "worker", "-P", "prefork", "-c", str(n)]
+        worker = subprocess.Popen(
+            [*args, "--without-mingle", "--without-gossip", "-l", "warning"],
+            cwd=str(ROOT),
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            times = []
+            for run in range(RUNS + 1):  # the first warms the pool processes (imports, the rubric, the holidays)
+                results.update(change_seq=F("change_seq") + 1)
+                start = time.perf_counter()
+                tasks.recompute.delay(rubric.pk)
+                while results.filter(change_seq__gt=F("computed_seq")).exists():
+                    time.sleep(0.01)
+                if run:
+                    times.append((time.perf_counter() - start) * 1000)
+                deadline = time.monotonic() + 120  # the explanation pass that follows, out of the next run's way
+                while results.filter(explanations={}).exists() and time.monotonic() < deadline:
+                    time.sleep(0.05)
+            out[n] = statistics.median(times)
+            print(f"full recompute on {n} worker process(es): median {out[n]:.0f} ms of {RUNS} ({times})")
+        finally:
+            worker.terminate()
+            worker.wait(timeout=30)
+    return out
+
+
 def main() -> None:
     url = django_with_fresh_db("bench_contest")
     from django.contrib.auth import get_user_model
@@ -273,6 +333,19 @@ def main() -> None:
         f" ({statistics.median(one_cpu):.0f} ms CPU)"
     )
 
+    # The explanations the full recomputes left unbuilt: the export builds them on read, then the pass stores them.
+    ProvinceResult.objects.filter(rubric=rubric).update(explanations={})
+    start, cpu = time.perf_counter(), time.process_time()
+    contest_rows(contest)
+    unbuilt_ms, unbuilt_cpu = (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000
+    start, cpu = time.perf_counter(), time.process_time()
+    explained = services.explanations_build(rubric_id=rubric.pk)
+    explain_ms, explain_cpu = (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000
+    print(
+        f"explanations: the export read before their pass {unbuilt_ms:.0f} ms ({unbuilt_cpu:.0f} ms CPU); the pass"
+        f" stored {explained} entrants' in {explain_ms:.0f} ms ({explain_cpu:.0f} ms CPU)"
+    )
+    vacuum()
     with CaptureQueriesContext(connection) as ctx:
         rows = contest_rows(contest)
     rows_ms = timed(lambda: contest_rows(contest))
@@ -311,16 +384,22 @@ def main() -> None:
     else:
         print(f"standings page /standings/{SLUG}/: not in this build, not measured")
 
+    workers = on_workers(rubric) if os.environ.get("REDIS_URL") and vendor == "postgresql" else {}
+
     # machine-readable lines for bench/report.py
     print(f"RESULT contest_{vendor}_full_queries={full_queries} queries <=20")
-    print(f"RESULT contest_{vendor}_full_ms={full_ms:.0f} ms <=500")
+    print(f"RESULT contest_{vendor}_full_ms={full_ms:.0f} ms <=1500")
     print(f"RESULT contest_{vendor}_full_cpu_ms={full_cpu:.0f} ms info")
     for name in ("facts_fetch_ms", "facts_read_ms", "rules_ms"):
         print(f"RESULT contest_{vendor}_full_{name}={part[name]:.0f} ms info")
     print(f"RESULT contest_{vendor}_one_entrant_ms={one_ms:.1f} ms <=100")
     print(f"RESULT contest_{vendor}_one_entrant_cpu_ms={statistics.median(one_cpu):.1f} ms info")
     # The whole standings with every explanation (the `standings --format json` export), not a page: for the record.
-    print(f"RESULT contest_{vendor}_rows_ms={rows_ms:.0f} ms info")
+    print(f"RESULT contest_{vendor}_rows_ms={rows_ms:.0f} ms <=1000")
+    print(f"RESULT contest_{vendor}_rows_unbuilt_ms={unbuilt_ms:.0f} ms info")
+    print(f"RESULT contest_{vendor}_explain_pass_ms={explain_ms:.0f} ms info")
+    for n, ms in workers.items():
+        print(f"RESULT contest_{vendor}_full_workers{n}_ms={ms:.0f} ms {'<=1500' if n == 1 else 'info'}")
     if page_ms is not None:
         print(f"RESULT contest_{vendor}_page_ms={page_ms:.0f} ms <=150")
 

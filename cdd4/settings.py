@@ -160,6 +160,7 @@ if REDIS_URL:
         }
     }
     CELERY_BROKER_URL = REDIS_URL
+    CELERY_RESULT_BACKEND = REDIS_URL  # a parallel recompute's chord gathers its chunks' points (issue #30)
     CELERY_TASK_ALWAYS_EAGER = False
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -294,6 +295,13 @@ CDD4_RECOMPUTE_DEBOUNCE_MS = int(os.environ.get("CDD4_RECOMPUTE_DEBOUNCE_MS", "3
 CDD4_RECOMPUTE_PENDING_TTL_MS = int(os.environ.get("CDD4_RECOMPUTE_PENDING_TTL_MS", "10000"))
 CDD4_RECOMPUTE_LOCK_TTL_S = float(os.environ.get("CDD4_RECOMPUTE_LOCK_TTL_S", "10"))
 CDD4_RECOMPUTE_LOCK_WAIT_S = float(os.environ.get("CDD4_RECOMPUTE_LOCK_WAIT_S", "3"))
+# A recompute of at least this many stale entrants is split into chunks scored by every worker in parallel,
+# then ranked once (issue #30); service mode only (the chord needs CELERY_RESULT_BACKEND). CHUNKS: the worker
+# processes there are (docker-compose runs `--concurrency 2`); 1 keeps every recompute in one task.
+CDD4_RECOMPUTE_PARALLEL_FROM = int(os.environ.get("CDD4_RECOMPUTE_PARALLEL_FROM", "2000"))
+CDD4_RECOMPUTE_CHUNKS = int(os.environ.get("CDD4_RECOMPUTE_CHUNKS", "2"))
+# How long a running parallel recompute keeps others of its year from starting (a dead chord frees it).
+CDD4_RECOMPUTE_PARALLEL_TTL_S = int(os.environ.get("CDD4_RECOMPUTE_PARALLEL_TTL_S", "120"))
 CDD4_DASHBOARD_POLL_SECONDS = int(os.environ.get("CDD4_DASHBOARD_POLL_SECONDS", "2"))
 # An upload must not hang while the broker is down: fail fast, the beat job heals the standings.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from contests.models import Province
 from core.thai import fmt_points
+from scoring.explanations import texts_of
 from scoring.models import Fact, ProvinceResult, Rubric
 from scoring.rules import Context
 from scoring.selectors import rubric_spec, work_calendar
@@ -203,7 +204,7 @@ def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, c
         "facts": sorted(facts.items()),
         "computed": computed,
         "computed_points": fmt_points(computed.points),
-        "stored": (result.criteria.get(c.code), result.explanations.get(c.code, {})) if result else None,
+        "stored": (result.criteria.get(c.code), texts_of(result).get(c.code, {})) if result else None,
         # A panel reads its entrants' evidence, which the portal's office scope would not show it.
         "evidence": evidence,
         "has_evidence": has_evidence,

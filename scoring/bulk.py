@@ -43,11 +43,15 @@ def update_rows(objs: Sequence[models.Model], fields: Sequence[str], keepable: S
 
 
 def update_values(
-    model: type[models.Model], fields: Sequence[str], rows: Sequence[tuple], keepable: Sequence[str] = ()
+    model: type[models.Model],
+    fields: Sequence[str],
+    rows: Sequence[tuple],
+    keepable: Sequence[str] = (),
+    match: Sequence[str] = (),
 ) -> int:
-    """Rows as (pk, *values) already fit for the database (plain ints, bools, strings; None keeps a
+    """Rows as (pk, *values, *matched) already fit for the database (plain ints, bools, strings; None keeps a
     `keepable` column): a re-rank of 7,255 entrants writes a thousand moved places without a model
-    instance each."""
+    instance each. `match`: columns that must still hold the row's last values, or the row is left alone."""
     if not rows:
         return 0
     meta = model._meta
@@ -65,11 +69,15 @@ def update_values(
         return typed
 
     sets = ", ".join(f"{connection.ops.quote_name(f.column)} = {value(i + 2, f)}" for i, f in enumerate(cols))
-    row_sql = "(" + ", ".join(["%s"] * (len(cols) + 1)) + ")"
+    checks = "".join(
+        f" AND {table}.{connection.ops.quote_name(f.column)} = {value(len(cols) + i + 2, f)}"
+        for i, f in enumerate(meta.get_field(m) for m in match)
+    )
+    row_sql = "(" + ", ".join(["%s"] * (len(cols) + len(match) + 1)) + ")"
     params = [v for row in rows for v in row]
     sql = (
         f"UPDATE {table} SET {sets} FROM (VALUES {', '.join([row_sql] * len(rows))}) AS v "
-        f"WHERE {table}.{connection.ops.quote_name(pk)} = v.column1"
+        f"WHERE {table}.{connection.ops.quote_name(pk)} = v.column1{checks}"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

@@ -14,13 +14,14 @@ import contextlib
 import logging
 from collections.abc import Iterator
 
-from celery import current_app
+from celery import chord, current_app
 from django.conf import settings
 
 log = logging.getLogger(__name__)
 
 PENDING = "cdd4:recompute:pending:{}"
 LOCK = "cdd4:recompute:lock:{}"
+PARALLEL = "cdd4:recompute:parallel:{}"  # a parallel recompute of the year is running
 _clients: dict[str, object] = {}
 
 
@@ -104,3 +105,48 @@ def rubric_lock(rubric_id: int) -> Iterator[bool]:
         if acquired:
             with contextlib.suppress(Exception):
                 lock.release()
+
+
+def parallel_wanted() -> bool:
+    """Whether a large recompute may be split over the workers: only with real workers and a result backend."""
+    return not _eager() and bool(getattr(settings, "CELERY_RESULT_BACKEND", ""))
+
+
+def parallel(rubric_id: int, bounds: list[tuple[int, int]]) -> bool:
+    """Queues a parallel recompute: one `scoring.recompute_chunk` per range of entrants, every worker taking
+    some, then `scoring.recompute_rank` once all are in (a Celery chord). A chunk whose worker dies is run
+    again (acks_late, reject on worker lost), and the chord waits for it. One at a time per year: a year
+    already running one queues nothing; that run queues another if entrants turned stale meanwhile."""
+    from django.utils import timezone
+
+    from .tasks import recompute_chunk, recompute_rank  # inline: tasks imports this module
+
+    try:
+        if not client().set(PARALLEL.format(rubric_id), "1", nx=True, ex=settings.CDD4_RECOMPUTE_PARALLEL_TTL_S):
+            return False
+    except Exception:
+        log.warning("parallel recompute marker unavailable for rubric %s", rubric_id, exc_info=True)
+    header = [recompute_chunk.s(rubric_id, low, high) for low, high in bounds]
+    try:
+        chord(header)(recompute_rank.s(rubric_id, timezone.now().isoformat()))
+        return True
+    except Exception:
+        log.warning("parallel recompute not queued for rubric %s; the beat job will heal it", rubric_id, exc_info=True)
+        parallel_done(rubric_id)
+        return False
+
+
+def parallel_done(rubric_id: int) -> None:
+    with contextlib.suppress(Exception):
+        client().delete(PARALLEL.format(rubric_id))
+
+
+def explain(rubric_id: int) -> None:
+    """Queues the explanation pass after a recompute (in-process in the embedded default). Never raises: what
+    the pass does not reach is built where it is read."""
+    from .tasks import explain as task  # inline: tasks imports this module
+
+    try:
+        task.delay(rubric_id)
+    except Exception:
+        log.warning("explanation pass not queued for rubric %s; read pages build them", rubric_id, exc_info=True)

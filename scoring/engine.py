@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from core.thai import fmt_points
@@ -50,26 +53,37 @@ def evaluate_province(
     dimensions: dict[str, Decimal] = {}
     levels: dict[str, int] = {}
     for dim in rubric.dimensions:
-        subtotal = Decimal(0)
+        subtotal = ZERO
         for c in dim.criteria:
-            given = facts.get(c.code, {})
-            key = (c.code, size_group, tuple(given.items())) if memo is not None else None
+            code = c.code
+            given = facts.get(code, EMPTY)
+            key = (code, size_group, tuple(given.items())) if memo is not None else None
             score = memo.get(key) if key is not None else None
             if score is None:
-                ctx = Context(calendar=calendar, size_group=size_group, deadline=c.deadline)
-                score = c.rule.evaluate(given, ctx)
+                score = c.rule.evaluate(given, _context(calendar, size_group, c.deadline))
                 if key is not None:
                     memo[key] = score
-            if c.code in overrides:
-                score = _override(c.code, c.max_points, c.rule.levels(), overrides[c.code], score)
-            criteria[c.code] = score
+            if overrides and code in overrides:
+                score = _override(code, c.max_points, c.rule.levels(), overrides[code], score)
+            criteria[code] = score
             subtotal += score.points
         dimensions[dim.code] = subtotal
-        level = dim.level_for(subtotal)
-        if level is not None:
-            levels[dim.code] = level
-    total = sum(dimensions.values(), Decimal(0))
+        if dim.level_bands:
+            level = dim.level_for(subtotal)
+            if level is not None:
+                levels[dim.code] = level
+    total = sum(dimensions.values(), ZERO)
     return Breakdown(criteria, dimensions, total, rubric.level_for(total), levels)
+
+
+ZERO = Decimal(0)
+EMPTY: Mapping[str, str] = MappingProxyType({})
+
+
+@lru_cache(maxsize=1024)
+def _context(calendar: WorkCalendar, size_group: str, deadline: date | None) -> Context:
+    """One per calendar, size group and deadline, not one per evaluated cell (103,184 in a full recompute)."""
+    return Context(calendar=calendar, size_group=size_group, deadline=deadline)
 
 
 def _override(code: str, top: Decimal, levels: tuple[Decimal, ...] | None, points: Decimal, computed: Score) -> Score:
@@ -81,9 +95,12 @@ def _override(code: str, top: Decimal, levels: tuple[Decimal, ...] | None, point
             f"เกณฑ์ {code}: คะแนน {fmt_points(points)} ไม่ใช่ระดับที่กำหนด ({allowed}) / "
             f"criterion {code}: {fmt_points(points)} is not an allowed score ({allowed})"
         )
-    got = fmt_points(computed.points)
-    return Score(
-        points,
+    return Score.later(points, _override_text, computed.points, points)
+
+
+def _override_text(computed: Decimal, points: Decimal) -> tuple[str, str]:
+    got = fmt_points(computed)
+    return (
         f"คะแนนจากคณะกรรมการ (คำนวณจากข้อมูลได้ {got}) → {fmt_points(points)} คะแนน",
         f"set by the committee (computed from the data: {got}) → {fmt_points(points)} point"
         f"{'' if points == 1 else 's'}",

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import gc
-import time
+import json
 from collections.abc import Iterable
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from functools import partial
+from typing import NamedTuple
 
-from django.db import transaction
+from django.conf import settings
+from django.db import connection, transaction
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
 from . import coalesce, engine, hooks, selectors
-from .bulk import KEEP, update_rows, update_values
+from .bulk import update_values
 from .models import ProvinceResult, RecomputeRun, Rubric, YearSettings
 
-JSON_FIELDS = ("dimensions", "criteria", "explanations")
-RESULT_FIELDS = [f.name for f in ProvinceResult._meta.concrete_fields]
 PLACE = ("rank", "tied", "award", "award_tie")
 
 
@@ -53,25 +53,51 @@ def _queue_recompute(rubric_id: int) -> None:
 
 
 def standings_refresh(*, rubric_id: int) -> int:
-    """What the `scoring.recompute` task runs: coalesced, locked per year, logged when it did work."""
+    """What the `scoring.recompute` task runs: coalesced, locked per year, logged when it did work. Many stale
+    entrants (a rubric or holiday change) are scored in parallel chunks by every worker (`coalesce.parallel`);
+    then the explanations follow in a pass of their own (`scoring.explain`), after the standings."""
     coalesce.claim(rubric_id)  # before reading: anything committed from now on queues another run
     with coalesce.rubric_lock(rubric_id) as held:
         if not held:  # another worker is on this year; run again after it rather than queue on the row lock
             coalesce.schedule(rubric_id)
             return 0
-        started, t0 = timezone.now(), time.perf_counter()
+        stale = ProvinceResult.objects.filter(rubric_id=rubric_id, change_seq__gt=F("computed_seq"))
+        chunks = settings.CDD4_RECOMPUTE_CHUNKS  # one worker process: chunks would only add their overhead
+        if chunks > 1 and coalesce.parallel_wanted() and stale.count() >= settings.CDD4_RECOMPUTE_PARALLEL_FROM:
+            coalesce.parallel(rubric_id, chunk_bounds(rubric_id=rubric_id, chunks=chunks))
+            return 0
+        started = timezone.now()
         try:
             rescored = standings_recompute(rubric_id=rubric_id)
         except Rubric.DoesNotExist:  # the year was deleted after the task was queued
             return 0
         if rescored:
-            RecomputeRun.objects.create(
-                rubric_id=rubric_id,
-                started_at=started,
-                duration_ms=int((time.perf_counter() - t0) * 1000),
-                rescored=rescored,
-            )
+            _ran(rubric_id, started, rescored)
         return rescored
+
+
+def _ran(rubric_id: int, started: datetime, rescored: int) -> None:
+    took = int((timezone.now() - started).total_seconds() * 1000)
+    RecomputeRun.objects.create(rubric_id=rubric_id, started_at=started, duration_ms=took, rescored=rescored)
+    coalesce.explain(rubric_id)  # after the standings' commit: they never wait for the text
+
+
+def chunks_apply(*, rubric_id: int, chunks: list[list], started_at: str) -> int:
+    """The end of a parallel recompute (`coalesce.parallel`): every chunk's points in, ranked once and written
+    in one transaction, so the standings never show a half-done recompute. Entrants that turned stale while
+    the chunks ran stay stale, and another run is queued for them."""
+    started = datetime.fromisoformat(started_at)
+    with transaction.atomic(), no_cyclic_gc():
+        try:
+            rubric = _locked(rubric_id)
+        except Rubric.DoesNotExist:
+            return 0
+        rescored = standings_apply(rubric, [Scored(*row) for chunk in chunks for row in chunk])
+    coalesce.parallel_done(rubric_id)
+    _ran(rubric_id, started, rescored)
+    if ProvinceResult.objects.filter(rubric_id=rubric_id, change_seq__gt=F("computed_seq")).exists():
+        coalesce.schedule(rubric_id)
+    return rescored
 
 
 def stale_rubric_ids() -> list[int]:
@@ -96,6 +122,83 @@ def results_mark_dirty(*, rubric_id: int, province_ids: Iterable[int] | None = N
     _queue_recompute(rubric_id)
 
 
+class Scored(NamedTuple):
+    """One entrant's points, as a chunk hands them to the ranking (JSON-safe: a Celery result)."""
+
+    pk: int
+    unit: int
+    seq: int  # the entrant's change mark when its facts were read: written as computed_seq
+    total: str
+    level: int | None
+    dimensions: dict[str, str]
+    criteria: dict[str, str]
+    rank_key: str
+
+
+def _locked(rubric_id: int) -> Rubric:
+    # NO KEY UPDATE: serialises recomputes without blocking the foreign-key checks of concurrent fact writes.
+    # The award minimum (decision 10) comes in the same query: the query count stays flat.
+    minimum = YearSettings.objects.filter(rubric_id=OuterRef("pk")).values("award_min_total")[:1]
+    return Rubric.objects.select_for_update(no_key=True).annotate(award_min=Subquery(minimum)).get(pk=rubric_id)
+
+
+def entrants_score(
+    rubric: Rubric, entrants: list[tuple[int, int, int, str]], *, every: bool, within: tuple[int, int] | None = None
+) -> list[Scored]:
+    """Points of `entrants` ((pk, unit id, change mark, size group)), from their facts and judgments; no text
+    (issue #30: the explanations are built when read, `scoring.explanations`). `every`: these are all the
+    year's entrants; `within`: they are those with unit ids in this range (a chunk of a parallel recompute)."""
+    spec = selectors.rubric_spec(rubric)
+    calendar = selectors.rubric_calendar(rubric)
+    ids = None if every else [unit for _, unit, _, _ in entrants]
+    facts = selectors.facts_by_province(rubric, None if within else ids, within=within)
+    # The committee's judgments feed the same engine as overrides (RUBRIC.md decision 8).
+    judged = merged_scores(rubric, ids)
+    memo: dict = {}
+    evaluate, key_of, tie_break = engine.evaluate_province, engine.rank_key, spec.tie_break
+    out = []
+    for pk, unit, seq, size_group in entrants:
+        b = evaluate(
+            spec,
+            facts.get(unit, {}),
+            size_group=size_group,
+            calendar=calendar,
+            overrides=judged.get(unit, {}),
+            memo=memo,
+        )
+        out.append(
+            Scored(
+                pk,
+                unit,
+                seq,
+                str(b.total),
+                b.level,
+                {k: str(v) for k, v in b.dimensions.items()},
+                {k: str(s.points) for k, s in b.criteria.items()},
+                key_of(b.total, b.dimensions, tie_break),
+            )
+        )
+    return out
+
+
+ENTRANT = ("pk", "province_id", "change_seq", "province__size_group")
+
+
+def chunk_score(*, rubric_id: int, low: int, high: int) -> list[Scored]:
+    """One chunk of a parallel full recompute: the entrants with unit ids low..high, scored, nothing written."""
+    rubric = Rubric.objects.get(pk=rubric_id)
+    rows = ProvinceResult.objects.filter(rubric=rubric, province_id__gte=low, province_id__lte=high).order_by()
+    with no_cyclic_gc():
+        return entrants_score(rubric, list(rows.values_list(*ENTRANT)), every=False, within=(low, high))
+
+
+def chunk_bounds(*, rubric_id: int, chunks: int) -> list[tuple[int, int]]:
+    """The entrants split into `chunks` ranges of unit ids of about equal size, for `chunk_score`."""
+    ids = sorted(ProvinceResult.objects.filter(rubric_id=rubric_id).values_list("province_id", flat=True))
+    size = -(-len(ids) // max(chunks, 1)) if ids else 1
+    return [(ids[i], ids[min(i + size, len(ids)) - 1]) for i in range(0, len(ids), size)]
+
+
 @transaction.atomic
 @no_cyclic_gc()
 def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
@@ -103,90 +206,98 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
 
     Query count does not grow with provinces or criteria. Returns how many provinces were rescored.
     """
-    # NO KEY UPDATE: serialises recomputes without blocking the foreign-key checks of concurrent fact writes.
-    # The award minimum (decision 10) comes in the same query: the query count stays flat.
-    minimum = YearSettings.objects.filter(rubric_id=OuterRef("pk")).values("award_min_total")[:1]
-    rubric = Rubric.objects.select_for_update(no_key=True).annotate(award_min=Subquery(minimum)).get(pk=rubric_id)
-    spec = selectors.rubric_spec(rubric)
-    calendar = selectors.rubric_calendar(rubric)
+    rubric = _locked(rubric_id)
     # Unordered: the model's ordering joins the year and the unit to sort rows that are ranked here anyway
     # (half the time of re-ranking 7,255 entrants after one changed).
     results = ProvinceResult.objects.filter(rubric=rubric).order_by()
     stale_rows = results if full else results.filter(change_seq__gt=F("computed_seq"))
-    # Of the entrant, only what scoring reads.
-    stale = list(stale_rows.select_related("province").only(*RESULT_FIELDS, "province__size_group"))
+    stale = list(stale_rows.values_list(*ENTRANT))  # of the entrant, only what scoring reads
     if not stale:
         return 0
-    stale_ids = {r.pk for r in stale}
-    others = []
-    if not full:
-        # Thousands of entrants (issue #16): the rows not rescored are ranked by their stored rank key,
-        # never instantiated nor decoded, and only their place is written, only if it moved. A row that
-        # turned stale since the query above is ranked as stored, and rescored by the next run (its mark stays).
-        values = results.values_list("pk", "province_id", "total", "rank_key", *PLACE)
-        others = [row for row in values if row[0] not in stale_ids]
-    before = {r.pk: [getattr(r, f) for f in JSON_FIELDS] for r in stale}
-    stale_province_ids = None if full else [r.province_id for r in stale]
-    facts = selectors.facts_by_province(rubric, stale_province_ids)
-    # The committee's judgments feed the same engine as overrides (RUBRIC.md decision 8).
-    judged = merged_scores(rubric, stale_province_ids)
-    now = timezone.now()
-    memo: dict = {}
-    keys, totals = {}, {}
-    for r in stale:
-        b = engine.evaluate_province(
-            spec,
-            facts.get(r.province_id, {}),
-            size_group=r.province.size_group,
-            calendar=calendar,
-            overrides=judged.get(r.province_id, {}),
-            memo=memo,
-        )
-        r.total, r.level = b.total, b.level
-        r.dimensions = {k: str(v) for k, v in b.dimensions.items()}
-        r.criteria = {k: str(s.points) for k, s in b.criteria.items()}
-        r.explanations = {k: {"th": s.th, "en": s.en} for k, s in b.criteria.items()}
-        r.rank_key = engine.rank_key(b.total, b.dimensions, spec.tie_break)
-        r.computed_seq, r.computed_at = r.change_seq, now
-        keys[r.province_id], totals[r.province_id] = r.rank_key, b.total
-    for _, unit_id, total, key, *_ in others:
-        keys[unit_id], totals[unit_id] = key, total
+    # Every entrant stale (a rubric or holiday change marks them all): scored as a full recompute is, without
+    # naming 7,255 ids to the facts query nor reading the rows again. Counted only when it can be so.
+    every = full or (len(stale) >= FULL_FROM and len(stale) == results.count())
+    scored = entrants_score(rubric, stale, every=every)
+    return standings_apply(rubric, scored, every=every)
+
+
+FULL_FROM = 500  # stale entrants from which a recompute asks whether they are all of them
+
+
+def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False) -> int:
+    """Writes the scored entrants and re-ranks every entrant, in the caller's transaction under the year's
+    lock (`_locked`): the standings change at once, never chunk by chunk. An entrant scored from facts older
+    than those its stored points came from (a slower run finishing after a newer one) is left as stored.
+
+    Thousands of entrants (issue #16): the rows not rescored are ranked by their stored rank key, never
+    decoded, and only their place is written, only if it moved. A row that turned stale since its facts were
+    read is written with the mark it had then, so it stays stale and the next run rescores it. `every`: the
+    scored are every entrant, read under this same lock, so nothing stored is read again."""
+    spec = selectors.rubric_spec(rubric)
+    values = ProvinceResult.objects.filter(rubric=rubric).order_by()
+    stored = () if every else values.values_list("pk", "province_id", "total", "rank_key", "computed_seq", *PLACE)
+    fresh = {s.pk: s for s in scored}
+    keys, totals, others = {}, {}, []
+    for pk, unit, total, key, computed, *place in stored:
+        s = fresh.get(pk)
+        if s is not None and s.seq < computed:
+            del fresh[pk]
+            s = None
+        if s is None:
+            keys[unit], totals[unit] = key, total
+            others.append((pk, unit, place))
+        else:
+            keys[unit], totals[unit] = s.rank_key, Decimal(s.total)
+    if every:
+        for s in scored:
+            keys[s.unit], totals[s.unit] = s.rank_key, Decimal(s.total)
     floor = Decimal(rubric.award_min or 0)
     # Ranked by unit id, not code: entrants of one tie get the same place whatever their order, and
     # the ids need no join to the units.
     placings = {p.province: p for p in engine.rank_keys(keys, totals, awards=spec.awards, minimum=floor)}
-    for r in stale:
-        p = placings[r.province_id]
-        r.rank, r.tied, r.award, r.award_tie = p.rank, p.tied, p.award or "", p.award_tie
     moved = []
-    for pk, unit_id, _, _, *place in others:
-        p = placings[unit_id]
+    for pk, unit, place in others:
+        p = placings[unit]
         now_at = [p.rank, p.tied, p.award or "", p.award_tie]
         if place != now_at:
             moved.append((pk, *now_at))
-    final = {r.pk: [getattr(r, f) for f in JSON_FIELDS] for r in stale}
-    for r in stale:  # documents that did not change are not sent again (bulk.KEEP)
-        for f, old in zip(JSON_FIELDS, before[r.pk], strict=True):
-            if getattr(r, f) == old:
-                setattr(r, f, KEEP)
-    update_rows(
-        stale,
-        [
-            "total",
-            "level",
-            "dimensions",
-            "criteria",
-            "explanations",
-            "rank_key",
-            *PLACE,
-            "computed_seq",
-            "computed_at",
-        ],
-        keepable=JSON_FIELDS,
-    )
+    now = timezone.now()
+    # JSON as Django writes it (json.dumps), without its per-value adapters: 14,510 documents in a full recompute.
+    at = ProvinceResult._meta.get_field("computed_at").get_db_prep_save(now, connection)
+    rows = []
+    for s in fresh.values():
+        p = placings[s.unit]
+        rows.append(
+            (
+                s.pk,
+                s.total,
+                s.level,
+                json.dumps(s.dimensions),
+                json.dumps(s.criteria),
+                "{}",  # unbuilt: built when read, or by the explanation pass (scoring.explanations)
+                s.rank_key,
+                p.rank,
+                p.tied,
+                p.award or "",
+                p.award_tie,
+                s.seq,
+                at,
+            )
+        )
+    update_values(ProvinceResult, WRITTEN, rows)
     update_values(ProvinceResult, PLACE, moved)  # no query when nothing moved, as after any full recompute
-    for r in stale:  # the rescored objects as stored, not the KEEP markers
-        for f, value in zip(JSON_FIELDS, final[r.pk], strict=True):
-            setattr(r, f, value)
     Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
-    return len(stale)
+    return len(fresh)
+
+
+WRITTEN = (
+    "total",
+    "level",
+    "dimensions",
+    "criteria",
+    "explanations",
+    "rank_key",
+    *PLACE,
+    "computed_seq",
+    "computed_at",
+)

@@ -204,22 +204,47 @@ def rubric_calendar(rubric: Rubric) -> WorkCalendar:
     return _CALENDARS[key]
 
 
-def facts_by_province(rubric: Rubric, province_ids=None) -> dict[int, dict[str, dict[str, str]]]:
+_CODES: dict[tuple[int, object], dict[int, str]] = {}
+
+
+def criterion_codes(rubric: Rubric, *, fresh: bool = False) -> dict[int, str]:
+    """criterion id → code, cached like the spec: the facts are then read without a join to the criteria."""
+    key = (rubric.pk, rubric.revision)
+    if fresh or key not in _CODES:
+        if len(_CODES) > 32:
+            _CODES.clear()
+        _CODES[key] = dict(rubric.criteria.values_list("pk", "code"))
+    return _CODES[key]
+
+
+def facts_by_province(
+    rubric: Rubric, province_ids=None, *, within: tuple[int, int] | None = None
+) -> dict[int, dict[str, dict[str, str]]]:
     """province id -> criterion code -> {fact: value}, each criterion's facts in name order (explanations
-    list them so); empty values mean "not recorded" and are left out."""
+    list them so); empty values mean "not recorded" and are left out. `within`: only the units with ids in
+    this range (a chunk of a parallel recompute).
+
+    Read as the engine consumes them (issue #30): plain values, the criterion by its id (no join), grouped in
+    one pass."""
     # Unordered: the model's ordering joins the units to sort every fact of the year (7,255 entrants: 261,180
     # rows, half the read); only the names within one criterion need an order, and they are few.
-    qs = (
-        Fact.objects.filter(rubric=rubric)
-        .exclude(value="")
-        .order_by()
-        .values_list("province_id", "criterion__code", "name", "value")
-    )
+    qs = Fact.objects.filter(rubric=rubric).exclude(value="").order_by()
     if province_ids is not None:
         qs = qs.filter(province_id__in=province_ids)
+    if within is not None:
+        qs = qs.filter(province_id__gte=within[0], province_id__lte=within[1])
+    codes = criterion_codes(rubric)
     out: dict[int, dict[str, dict[str, str]]] = {}
-    for province_id, code, name, value in qs:
-        out.setdefault(province_id, {}).setdefault(code, {})[name] = value
+    unit = cells = None
+    for province_id, criterion_id, name, value in qs.values_list("province_id", "criterion_id", "name", "value"):
+        if province_id != unit:
+            unit, cells = province_id, out.setdefault(province_id, {})
+        code = codes.get(criterion_id) or criterion_codes(rubric, fresh=True)[criterion_id]
+        given = cells.get(code)
+        if given is None:
+            cells[code] = {name: value}
+        else:
+            given[name] = value
     for cells in out.values():
         for code, given in cells.items():
             if len(given) > 1:
@@ -234,7 +259,7 @@ def standings(rubric: Rubric) -> list[ProvinceResult]:
 
 
 ROW_FIELDS = ("rank", "total", "level", "dimensions", "criteria", "explanations", "award", "tied", "award_tie",
-              "computed_at", "province__code", "province__name_th", "province__name_en")  # fmt: skip
+              "computed_at", "province__code", "province__name_th", "province__name_en", "province_id")  # fmt: skip
 
 
 def standings_rows(rubric: Rubric) -> list[dict]:
@@ -243,9 +268,16 @@ def standings_rows(rubric: Rubric) -> list[dict]:
     Read as plain values, not model rows: 7,255 entrants (issue #16) are then no 14,510 instances."""
     tiers = {t.code: t for t in rubric.award_tiers.all()}
     banded = [d for d in rubric_spec(rubric).dimensions if d.level_bands]  # seed 003: each mission has levels
-    results = ProvinceResult.objects.filter(rubric=rubric).order_by("rank", "province__code").values_list(*ROW_FIELDS)
+    from .explanations import filled  # inline: it reads the facts through this module
+
+    results = list(
+        ProvinceResult.objects.filter(rubric=rubric).order_by("rank", "province__code").values_list(*ROW_FIELDS)
+    )
+    # What a recompute left for the explanation pass is built here, so no reader ever sees it missing.
+    texts = filled(rubric, ((row[-1], row[5], row[9]) for row in results))
     rows = []
-    for rank, total, level, dimensions, criteria, explanations, award, tied, award_tie, at, code, th, en in results:
+    for rank, total, level, dimensions, criteria, _, award, tied, award_tie, at, code, th, en, unit in results:
+        explanations = texts[unit]
         tier = tiers.get(award)
         rows.append(
             {

@@ -26,6 +26,7 @@ from . import selectors
 from .actor import actor_of, forget
 from .contest_spec import parse_rubric_file, period_data
 from .dates import parse_date
+from .explanations import explanations_build  # noqa: F401  (re-exported)
 from .facts_import import (  # noqa: F401  (re-exported)
     ENTRANT_HEADER,
     HEADER,
@@ -50,6 +51,8 @@ from .models import (
 )
 from .nominees import nominee_submit, nominee_withdraw  # noqa: F401  (re-exported)
 from .recompute import (  # noqa: F401  (re-exported)
+    chunk_score,
+    chunks_apply,
     recompute_runs_prune,
     results_mark_dirty,
     stale_rubric_ids,

@@ -11,6 +11,24 @@ def recompute(rubric_id: int) -> int:
     return services.standings_refresh(rubric_id=rubric_id)
 
 
+@shared_task(name="scoring.recompute_chunk", acks_late=True, ignore_result=False)
+def recompute_chunk(rubric_id: int, low: int, high: int) -> list[list]:
+    """One chunk of a parallel recompute: points only, nothing written (a chord header; run again if lost)."""
+    return [list(s) for s in services.chunk_score(rubric_id=rubric_id, low=low, high=high)]
+
+
+@shared_task(name="scoring.recompute_rank", acks_late=True)
+def recompute_rank(chunks: list[list[list]], rubric_id: int, started_at: str) -> int:
+    """The chord's end: every chunk in, ranked and written at once."""
+    return services.chunks_apply(rubric_id=rubric_id, chunks=chunks, started_at=started_at)
+
+
+@shared_task(name="scoring.explain", acks_late=True)
+def explain(rubric_id: int) -> int:
+    """The explanation pass after a recompute; idempotent (it writes only what is still unbuilt)."""
+    return services.explanations_build(rubric_id=rubric_id)
+
+
 @shared_task(name="scoring.recompute_dirty", acks_late=True)
 def recompute_dirty() -> list[int]:
     """Beat job: re-queues every year with stale results (heals after a broker or worker outage).

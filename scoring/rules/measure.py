@@ -148,6 +148,8 @@ class Measure:
         d = self.constant if self.constant is not None else parsed.get(self.denominator or "")
         if not isinstance(d, Decimal) or (d == 0 and self.zero_allowed):
             return []
+        if d != 0 and (not isinstance(n, Decimal) or n <= d or self.may_exceed):
+            return []  # sound: no label looked up, no text made
         num = self.rule.label(numerator)
         den = self.rule.label(self.denominator) if self.denominator else Label("จำนวนทั้งหมด", "the total")
         if d == 0:
@@ -168,7 +170,8 @@ class Measure:
             ]
         return []
 
-    def value(self, parsed: Mapping[str, object]) -> Decimal:
+    def value(self, parsed: Mapping[str, object], *, checked: bool = False) -> Decimal:
+        """`checked`: the rule has already run `cross_check` on these facts (Rule._parse_all) and found them sound."""
         if self.numerators:
             return self._ranked(parsed)
         for name in self.facts:
@@ -178,7 +181,7 @@ class Measure:
             value = parsed[self.fact]
             assert isinstance(value, Decimal)
             return self.rule.rounding.apply(value)
-        errors = self.cross_check(parsed)
+        errors = [] if checked else self.cross_check(parsed)
         if errors:
             raise errors[0]
         d = self.constant if self.constant is not None else parsed[self.denominator or ""]

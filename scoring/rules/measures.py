@@ -99,17 +99,20 @@ class Ratio(Rule):
                 raise missing(name, self.label(name))
         n, d = parsed[self.numerator], parsed[self.denominator]
         assert isinstance(n, Decimal) and isinstance(d, Decimal)
+        if n >= d:  # reaching the target is full marks; going past it earns nothing more
+            return Score.later(self.weight, self._explain, n, d, self.weight)
+        points = (n * self.weight / d).quantize(CENT, rounding=ROUND_HALF_UP)
+        return Score.later(points, self._explain, n, d, points)
+
+    def _explain(self, n: Decimal, d: Decimal, points: Decimal) -> tuple[str, str]:
         num, den, w = self.label(self.numerator), self.label(self.denominator), fmt_points(self.weight)
         head = Label(f"{num.th} {fmt_num(n)} ÷ {den.th} {fmt_num(d)}", f"{num.en} {fmt_num(n)} ÷ {den.en} {fmt_num(d)}")
-        if n >= d:  # reaching the target is full marks; going past it earns nothing more
-            points = self.weight
-            return Score(
-                points,
+        if n >= d:
+            return (
                 f"{head.th} ถึงเป้าหมาย นับเป็น 1 × {w} → {pts_th(points)}",
                 f"{head.en} reaches the target, counted as 1 × {w} → {pts_en(points)}",
             )
-        points = (n * self.weight / d).quantize(CENT, rounding=ROUND_HALF_UP)
-        return Score(points, f"{head.th} × {w} → {pts_th(points)}", f"{head.en} × {w} → {pts_en(points)}")
+        return f"{head.th} × {w} → {pts_th(points)}", f"{head.en} × {w} → {pts_en(points)}"
 
     def demo_facts(self, rng: random.Random, *, deadline: date | None = None) -> dict[str, str]:
         target = rng.randrange(40, 400)
@@ -203,19 +206,26 @@ class Bands(Rule):
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
         if self.if_zero and parsed.get(self.if_zero.fact) == 0:
             return _zero_score(self.if_zero, self)
-        value = self.measure.value(parsed)
-        shown, compare = self.measure.show(value), self.measure.compare
+        value = self.measure.value(parsed, checked=True)  # `_score` ran `_cross_check` on them
+        meets = self.measure.meets
         for i, (minimum, points) in enumerate(self.bands):
-            if self.measure.meets(value, minimum):
-                met = compare(minimum, True)
-                above = compare(self.bands[i - 1][0], False) if i else Label("", "")
-                return Score(
-                    points,
-                    f"{shown.th} {met.th}{' แต่' + above.th if i else ''} → {pts_th(points)}",
-                    f"{shown.en}, {met.en}{' but ' + above.en if i else ''} → {pts_en(points)}",
-                )
-        low, points = compare(self.bands[-1][0], False), self.otherwise
-        return Score(points, f"{shown.th} {low.th} → {pts_th(points)}", f"{shown.en}, {low.en} → {pts_en(points)}")
+            if meets(value, minimum):
+                return Score.later(points, self._explain, value, i)
+        return Score.later(self.otherwise, self._explain, value, len(self.bands))
+
+    def _explain(self, value: Decimal, i: int) -> tuple[str, str]:
+        """Band `i` met (len(bands): none, `otherwise`), and the better band above it missed."""
+        shown, compare = self.measure.show(value), self.measure.compare
+        if i == len(self.bands):
+            low, points = compare(self.bands[-1][0], False), self.otherwise
+            return f"{shown.th} {low.th} → {pts_th(points)}", f"{shown.en}, {low.en} → {pts_en(points)}"
+        minimum, points = self.bands[i]
+        met = compare(minimum, True)
+        above = compare(self.bands[i - 1][0], False) if i else Label("", "")
+        return (
+            f"{shown.th} {met.th}{' แต่' + above.th if i else ''} → {pts_th(points)}",
+            f"{shown.en}, {met.en}{' but ' + above.en if i else ''} → {pts_en(points)}",
+        )
 
     def demo_facts(self, rng: random.Random, *, deadline: date | None = None) -> dict[str, str]:
         limits = [m for m, _ in self.bands]
@@ -313,7 +323,7 @@ class Table(Rule):
         unknown: dict[str, FactError] = {}  # a measure whose facts are not reported
         for k, m in self.measures.items():
             try:
-                values[k] = m.value(parsed)
+                values[k] = m.value(parsed, checked=True)  # `_score` cross-checked them
             except FactError as error:
                 unknown[k] = error
         index = self._row(values, unknown)

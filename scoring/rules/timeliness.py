@@ -95,8 +95,28 @@ class Timeliness(Rule):
                 f"deadline not set → {pts_en(self.missing)}",
             )
         deadline = ctx.calendar.next_working_day(written)  # decision 9: a closed day moves the deadline
-        due = Label(deadline_text(written, ctx.calendar, "th"), deadline_text(written, ctx.calendar, "en"))
         when = parsed[self.fact]
+        day = when.date() if isinstance(when, datetime) else when
+        assert isinstance(day, date)
+        if day < deadline:
+            return Score.later(self.before, self._explain, ctx, written, deadline, when, 0, None)
+        if day == deadline:
+            return Score.later(self.on_day, self._explain, ctx, written, deadline, when, 0, None)
+        late = ctx.calendar.working_days_after(deadline, day)
+        limit = next(((d, p) for d, p in self.late if late <= d), None)
+        return Score.later(limit[1] if limit else self.later, self._explain, ctx, written, deadline, when, late, limit)
+
+    def _explain(
+        self,
+        ctx: Context,
+        written: date,
+        deadline: date,
+        when: date,
+        late: int,
+        limit: tuple[int, Decimal] | None,
+    ) -> tuple[str, str]:
+        """The text of `_evaluate`'s score: when it was sent, against which deadline, how late, which level."""
+        due = Label(deadline_text(written, ctx.calendar, "th"), deadline_text(written, ctx.calendar, "en"))
         if isinstance(when, datetime):
             day = when.date()
             sent_th, sent_en = (
@@ -104,25 +124,20 @@ class Timeliness(Rule):
                 f"{en_date(day)} {when:%H:%M} Bangkok time",
             )
         else:
-            assert isinstance(when, date)
             day = when
             sent_th, sent_en = thai_date(day, short=True), en_date(day)
         if day < deadline:
             p = self.before
-            return Score(
-                p,
+            return (
                 f"ส่ง {sent_th} ก่อนวันครบกำหนด {due.th} → {pts_th(p)}",
                 f"submitted {sent_en}, before the deadline {due.en} → {pts_en(p)}",
             )
         if day == deadline:
             p = self.on_day
-            return Score(
-                p,
+            return (
                 f"ส่ง {sent_th} ตรงวันครบกำหนด {due.th} → {pts_th(p)}",
                 f"submitted {sent_en}, on the deadline day {due.en} → {pts_en(p)}",
             )
-        late = ctx.calendar.working_days_after(deadline, day)
-        limit = next(((d, p) for d, p in self.late if late <= d), None)
         p = limit[1] if limit else self.later
         if limit:
             rule_th, rule_en = f" (ไม่เกิน {limit[0]} วันทำการ)", f" (at most {limit[0]})"
@@ -133,8 +148,7 @@ class Timeliness(Rule):
         # Holidays matter only when they kept the count within a better level.
         skipped = self._holidays(ctx, deadline, day) if limit else Label("", "")
         days_en = "working day" if late == 1 else "working days"
-        return Score(
-            p,
+        return (
             f"ส่ง {sent_th} หลังวันครบกำหนด {due.th} {late} วันทำการ{rule_th}{skipped.th} → {pts_th(p)}",
             f"submitted {sent_en}, {late} {days_en} after the deadline {due.en}{rule_en}{skipped.en} → {pts_en(p)}",
         )

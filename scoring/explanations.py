@@ -1,0 +1,89 @@
+"""The explanations of the stored points, built when they are read (issue #30).
+
+A recompute stores points and places only, and leaves each rescored entrant's explanations empty ("not built
+yet"): ranking 7,255 subdistricts must not wait for 145,100 Thai and English texts nobody reads then. They are
+built from the same facts, judgments and rules as the points (`engine.evaluate_province`, so the text is the
+one the points came with): by the pass that follows a recompute (`explanations_build`, the `scoring.explain`
+task), or, for whatever it has not reached yet, where they are read (`filled`: one entrant's page, its PDF
+breakdown, the standings and exports).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import connection
+from django.db.models import F
+
+from . import engine, selectors
+from .bulk import update_values
+from .models import ProvinceResult, Rubric
+from .recompute import merged_scores, no_cyclic_gc
+
+Texts = dict[str, dict[str, str]]  # criterion code → {"th": …, "en": …}, as ProvinceResult.explanations
+
+
+def explanations_of(rubric: Rubric, units: dict[int, str]) -> dict[int, Texts]:
+    """unit id → its explanations, for these units (id → size group), from their current facts and judgments."""
+    if not units:
+        return {}
+    ids = list(units)
+    spec, calendar = selectors.rubric_spec(rubric), selectors.rubric_calendar(rubric)
+    facts = selectors.facts_by_province(rubric, ids)
+    judged = merged_scores(rubric, ids)
+    memo: dict = {}  # entrants with the same facts share one Score, so its text is rendered once
+    out = {}
+    for unit, size_group in units.items():
+        given, overrides = facts.get(unit, {}), judged.get(unit, {})
+        b = engine.evaluate_province(
+            spec, given, size_group=size_group, calendar=calendar, overrides=overrides, memo=memo
+        )
+        out[unit] = {code: {"th": s.th, "en": s.en} for code, s in b.criteria.items()}
+    return out
+
+
+def filled(rubric: Rubric, stored: Iterable[tuple[int, Texts, object]]) -> dict[int, Texts]:
+    """unit id → explanations, for (unit id, stored explanations, computed_at) rows: those a recompute left
+    unbuilt are built now (all in a handful of queries); a row never computed has none to show."""
+    stored = list(stored)
+    out = {unit: texts for unit, texts, _ in stored}
+    missing = [unit for unit, texts, at in stored if not texts and at is not None]
+    if missing:
+        sizes = dict(
+            ProvinceResult.objects.filter(rubric=rubric, province_id__in=missing).values_list(
+                "province_id", "province__size_group"
+            )
+        )
+        out.update(explanations_of(rubric, sizes))
+    return out
+
+
+def texts_of(result: ProvinceResult) -> Texts:
+    """One stored result's explanations, built if the recompute left them for later."""
+    if result.explanations or result.computed_at is None:
+        return result.explanations
+    return filled(result.rubric, [(result.province_id, {}, result.computed_at)])[result.province_id]
+
+
+@no_cyclic_gc()
+def explanations_build(*, rubric_id: int) -> int:
+    """The pass after a recompute: stores the explanations it left unbuilt. Takes no lock, so the standings
+    are never held up by it: a row is written only if its change and computed marks still hold the value read
+    before its facts (a fact written meanwhile moves the change mark in the same commit), so text and points
+    always come from the same facts. Returns how many entrants it wrote."""
+    rubric = Rubric.objects.filter(pk=rubric_id).first()
+    if rubric is None:
+        return 0
+    rows = (
+        ProvinceResult.objects.filter(rubric=rubric, explanations={}, computed_seq=F("change_seq"))
+        .exclude(computed_at=None)
+        .order_by()
+        .values_list("pk", "province_id", "computed_seq", "province__size_group")
+    )
+    rows = list(rows)
+    if not rows:
+        return 0
+    built = explanations_of(rubric, {unit: size for _, unit, _, size in rows})
+    field = ProvinceResult._meta.get_field("explanations")
+    values = [(pk, field.get_db_prep_save(built[unit], connection), seq, seq) for pk, unit, seq, _ in rows]
+    return update_values(ProvinceResult, ["explanations"], values, match=["computed_seq", "change_seq"])

@@ -1,0 +1,102 @@
+"""The full recompute of issue #30: points alone, ranked once, explanations built when read or by their pass."""
+
+from decimal import Decimal
+
+from django.db.models import F
+from django.utils import timezone
+
+from scoring import demo, selectors, services
+from scoring.models import ProvinceResult
+from scoring.recompute import chunk_bounds
+
+from .test_services_standings import rows_for_total
+
+STANDING = ("province__code", "total", "rank", "tied", "award", "award_tie", "level", "dimensions", "criteria")
+
+
+def standings(rubric) -> dict[str, tuple]:
+    rows = ProvinceResult.objects.filter(rubric=rubric).values_list(*STANDING)
+    return {code: tuple(rest) for code, *rest in rows}
+
+
+def marks(rubric) -> set[tuple[int, int]]:
+    return set(ProvinceResult.objects.filter(rubric=rubric).values_list("computed_seq", "change_seq"))
+
+
+def scored_chunks(rubric, chunks: int = 4) -> list[list[list]]:
+    """What the chord's header tasks hand to its end: each chunk's points, as JSON-safe lists."""
+    bounds = chunk_bounds(rubric_id=rubric.pk, chunks=chunks)
+    assert len(bounds) == chunks
+    return [[list(s) for s in services.chunk_score(rubric_id=rubric.pk, low=lo, high=hi)] for lo, hi in bounds]
+
+
+def test_full_recompute_counts_at_most_20_queries_cold(rubric, django_assert_max_num_queries):
+    demo.demo_facts(rubric=rubric)
+    selectors._SPECS.clear()  # cold: the rubric, its criteria and the holidays are read too
+    selectors._CALENDARS.clear()
+    selectors._CODES.clear()
+    with django_assert_max_num_queries(20):
+        assert services.standings_recompute(rubric_id=rubric.pk, full=True) == 76
+
+
+def test_chunks_write_nothing_and_the_standings_change_only_when_every_chunk_is_in(rubric):
+    services.facts_import(rubric=rubric, rows=rows_for_total("TH-11", 20) + rows_for_total("TH-52", 5))
+    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    before, settled = standings(rubric), marks(rubric)
+    # TH-50 and TH-90 tie at 25, far in the lead; then every entrant is marked for a full recompute.
+    services.facts_import(rubric=rubric, rows=rows_for_total("TH-50", 25) + rows_for_total("TH-90", 25))
+    ProvinceResult.objects.filter(rubric=rubric).update(change_seq=F("change_seq") + 1)
+    stale = marks(rubric)
+
+    chunks = scored_chunks(rubric)
+
+    assert standings(rubric) == before  # four chunks scored, not one entrant written
+    assert marks(rubric) == stale and stale != settled
+    rescored = services.chunks_apply(rubric_id=rubric.pk, chunks=chunks, started_at=timezone.now().isoformat())
+    assert rescored == 76
+    assert all(computed == change for computed, change in marks(rubric))
+    after = standings(rubric)
+    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    assert standings(rubric) == after  # as a plain full recompute stores them
+    assert after != before
+    assert after["TH-50"][1:5] == after["TH-90"][1:5] == (1, True, "winner", True)  # a tie at the award line
+
+
+def test_a_chunk_read_before_a_newer_change_leaves_that_entrants_newer_points(rubric):
+    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    ProvinceResult.objects.filter(rubric=rubric).update(change_seq=F("change_seq") + 1)
+    chunks = scored_chunks(rubric, chunks=2)  # every entrant at 0 points
+    services.facts_import(rubric=rubric, rows=rows_for_total("TH-50", 25))
+    services.standings_recompute(rubric_id=rubric.pk)  # the newer change lands first
+
+    services.chunks_apply(rubric_id=rubric.pk, chunks=chunks, started_at=timezone.now().isoformat())
+
+    th50 = ProvinceResult.objects.get(rubric=rubric, province__code="TH-50")
+    assert (th50.total, th50.rank, th50.award, th50.computed_seq) == (Decimal(25), 1, "winner", th50.change_seq)
+
+
+def test_explanations_read_before_their_pass_are_the_ones_it_stores(rubric):
+    demo.demo_facts(rubric=rubric)
+    services.facts_import(rubric=rubric, rows=rows_for_total("TH-50", 23))
+    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    assert not any(ProvinceResult.objects.filter(rubric=rubric).values_list("explanations", flat=True))
+
+    read = selectors.standings_rows(rubric)
+
+    assert services.explanations_build(rubric_id=rubric.pk) == 76
+    assert services.explanations_build(rubric_id=rubric.pk) == 0  # nothing left unbuilt
+    stored = selectors.standings_rows(rubric)
+    assert [r["explanations"] for r in read] == [r["explanations"] for r in stored]
+    assert [r["explanations_en"] for r in read] == [r["explanations_en"] for r in stored]
+    th50 = next(r for r in stored if r["province"] == "TH-50")
+    assert th50["explanations"]["1.3"] == "ผ่านขั้นที่ 1, 2, 3; ขั้นที่ 4 ไม่ผ่าน → 3 คะแนน"
+
+
+def test_the_pass_leaves_an_entrant_whose_facts_changed_after_its_points(rubric):
+    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    ProvinceResult.objects.filter(rubric=rubric, province__code="TH-50").update(change_seq=F("change_seq") + 1)
+
+    assert services.explanations_build(rubric_id=rubric.pk) == 75
+
+    th50 = ProvinceResult.objects.get(rubric=rubric, province__code="TH-50")
+    assert th50.explanations == {}  # its text waits for its points: the next recompute, then the pass
