@@ -42,6 +42,8 @@ from .facts_import import (  # noqa: F401  (re-exported)
 from .models import (
     Criterion,
     Dimension,
+    Fact,
+    FactChange,
     HolidayAction,
     HolidayOverride,
     HolidayOverrideChange,
@@ -211,8 +213,6 @@ def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | Non
             "rounding": data.get("rounding"),
         },
     )
-    rubric.revision = uuid.uuid4()
-    rubric.save(update_fields=["revision"])
     codes = {c.code for c in spec.criteria()}
     # Facts, evidence and committee scores all PROTECT their criterion: removing one refuses, whatever holds it.
     dropped = rubric.criteria.exclude(code__in=codes)
@@ -280,9 +280,27 @@ def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | Non
         )
     if "award_min_total" in data:
         _award_minimum_save(rubric, data["award_min_total"])
+    rubric.revision = uuid.uuid4()
+    rubric.save(update_fields=["revision"])
+    _facts_unread_blank(rubric=rubric, spec=spec)
     _ensure_results(rubric)
     results_mark_dirty(rubric_id=rubric.pk)
     return rubric
+
+
+def _facts_unread_blank(*, rubric: Rubric, spec: RubricSpec) -> int:
+    """A criterion whose new rule no longer reads a stored fact (seed 003's one "online_channels" became a
+    count per channel): the fact is blanked, its value kept in its change history, so that no recompute or
+    import meets a fact its rule does not know ("ไม่รู้จักข้อมูล" on every entrant). One query a criterion."""
+    unread = []
+    for c in spec.criteria():
+        stale = Fact.objects.filter(rubric=rubric, criterion__code=c.code).exclude(value="")
+        unread += stale.exclude(name__in=c.rule.fact_names())
+    FactChange.objects.bulk_create(
+        [FactChange(fact=f, old_value=f.value, new_value="", source=f.source) for f in unread]
+    )
+    Fact.objects.filter(pk__in=[f.pk for f in unread]).update(value="")
+    return len(unread)
 
 
 def _award_minimum_save(rubric: Rubric, raw) -> None:

@@ -64,3 +64,31 @@ def test_rubric_load_cannot_drop_a_criterion_that_has_facts(rubric, chiang_mai):
     with pytest.raises(RubricError, match=r"3\.5"):
         services.rubric_load(data=data)
     assert Criterion.objects.filter(rubric=rubric, code="3.5").exists()
+
+
+def test_a_rule_that_no_longer_reads_a_stored_fact_blanks_it_keeping_its_history(
+    rubric, chiang_mai, django_capture_on_commit_callbacks
+):
+    """Seed 003's mission 3 went from one "online_channels" figure to a count per channel: the reloaded
+    rubric must not leave the old figure where every import and recompute refuses it as unknown."""
+    from scoring.models import Fact, FactChange
+
+    services.fact_set(rubric=rubric, province=chiang_mai, criterion_code="3.5", name="done", value="yes")
+    data = copy.deepcopy(selectors.rubric_data(rubric))
+    dimension3 = data["dimensions"][2]
+    by_code = {c["code"]: c for c in dimension3["criteria"]}
+    by_code["3.5"]["rule"] = copy.deepcopy(by_code["3.4"]["rule"])  # now reads "items", not "done"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.rubric_load(data=data)
+
+    fact = Fact.objects.get(rubric=rubric, province=chiang_mai, criterion__code="3.5", name="done")
+    assert fact.value == ""
+    change = FactChange.objects.filter(fact=fact).first()
+    assert (change.old_value, change.new_value) == ("yes", "")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.facts_import(
+            rubric=Rubric.objects.get(pk=rubric.pk),
+            rows=[{"province": "TH-50", "criterion": "3.5", "fact": "items", "value": "1"}],
+        )
+    result = ProvinceResult.objects.get(rubric=rubric, province=chiang_mai)
+    assert result.criteria["3.5"] == "1"  # items_count: one point an item
