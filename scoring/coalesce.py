@@ -128,7 +128,7 @@ def parallel(rubric_id: int, bounds: list[tuple[int, int]]) -> bool:
         log.warning("parallel recompute marker unavailable for rubric %s", rubric_id, exc_info=True)
     header = [recompute_chunk.s(rubric_id, low, high) for low, high in bounds]
     try:
-        chord(header)(recompute_rank.s(rubric_id, timezone.now().isoformat()))
+        chord(header)(recompute_rank.s(rubric_id, timezone.now().timestamp()))
         return True
     except Exception:
         log.warning("parallel recompute not queued for rubric %s; the beat job will heal it", rubric_id, exc_info=True)

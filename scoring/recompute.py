@@ -6,7 +6,7 @@ import gc
 import json
 from collections.abc import Iterable
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from functools import partial
 from typing import NamedTuple
@@ -82,11 +82,11 @@ def _ran(rubric_id: int, started: datetime, rescored: int) -> None:
     coalesce.explain(rubric_id)  # after the standings' commit: they never wait for the text
 
 
-def chunks_apply(*, rubric_id: int, chunks: list[list], started_at: str) -> int:
+def chunks_apply(*, rubric_id: int, chunks: list[list], started_at: float) -> int:
     """The end of a parallel recompute (`coalesce.parallel`): every chunk's points in, ranked once and written
     in one transaction, so the standings never show a half-done recompute. Entrants that turned stale while
     the chunks ran stay stale, and another run is queued for them."""
-    started = datetime.fromisoformat(started_at)
+    started = datetime.fromtimestamp(started_at, tz=UTC)  # a POSIX time: JSON-safe through the broker
     with transaction.atomic(), no_cyclic_gc():
         try:
             rubric = _locked(rubric_id)

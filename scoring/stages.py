@@ -37,6 +37,7 @@ from core.thai import thai_digits
 
 from . import services
 from .actor import Actor
+from .dates import parse_date
 from .selectors import rubric_calendar
 from .tabular import read_rows
 from .workdays import deadline_text
@@ -375,7 +376,7 @@ def stages_load(*, data: dict | None = None) -> list[Stage]:
                 "previous": previous,
                 "chooser_level": spec["chooser_level"],
                 "quota": spec["quota"],
-                "deadline": date.fromisoformat(spec["deadline"]),
+                "deadline": parse_date(spec["deadline"]),
                 "register": spec.get("register", ""),
                 "barred_from": spec.get("barred_from"),
                 "barred_to": spec.get("barred_to"),
@@ -391,7 +392,7 @@ def stages_load(*, data: dict | None = None) -> list[Stage]:
                     "name_th": f["name_th"],
                     "name_en": f["name_en"],
                     "kind": f.get("kind", FileKind.DOCUMENT),
-                    "deadline": date.fromisoformat(f["deadline"]),
+                    "deadline": parse_date(f["deadline"]),
                     "min_seconds": f.get("min_seconds"),
                     "max_seconds": f.get("max_seconds"),
                     "quote_th": f.get("quote_th", ""),

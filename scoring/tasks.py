@@ -18,7 +18,7 @@ def recompute_chunk(rubric_id: int, low: int, high: int) -> list[list]:
 
 
 @shared_task(name="scoring.recompute_rank", acks_late=True)
-def recompute_rank(chunks: list[list[list]], rubric_id: int, started_at: str) -> int:
+def recompute_rank(chunks: list[list[list]], rubric_id: int, started_at: float) -> int:
     """The chord's end: every chunk in, ranked and written at once."""
     return services.chunks_apply(rubric_id=rubric_id, chunks=chunks, started_at=started_at)
 

@@ -52,7 +52,7 @@ def test_chunks_write_nothing_and_the_standings_change_only_when_every_chunk_is_
 
     assert standings(rubric) == before  # four chunks scored, not one entrant written
     assert marks(rubric) == stale and stale != settled
-    rescored = services.chunks_apply(rubric_id=rubric.pk, chunks=chunks, started_at=timezone.now().isoformat())
+    rescored = services.chunks_apply(rubric_id=rubric.pk, chunks=chunks, started_at=timezone.now().timestamp())
     assert rescored == 76
     assert all(computed == change for computed, change in marks(rubric))
     after = standings(rubric)
@@ -69,7 +69,7 @@ def test_a_chunk_read_before_a_newer_change_leaves_that_entrants_newer_points(ru
     services.facts_import(rubric=rubric, rows=rows_for_total("TH-50", 25))
     services.standings_recompute(rubric_id=rubric.pk)  # the newer change lands first
 
-    services.chunks_apply(rubric_id=rubric.pk, chunks=chunks, started_at=timezone.now().isoformat())
+    services.chunks_apply(rubric_id=rubric.pk, chunks=chunks, started_at=timezone.now().timestamp())
 
     th50 = ProvinceResult.objects.get(rubric=rubric, province__code="TH-50")
     assert (th50.total, th50.rank, th50.award, th50.computed_seq) == (Decimal(25), 1, "winner", th50.change_seq)
