@@ -16,8 +16,9 @@ from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, show, takes_files
 
 from .actor import actor_of
+from .stage_data import register_import
 from .stage_reads import stage_page, staged_contests
-from .stages import register_import, stage_file_submit, stage_select, stage_withdraw
+from .stages import stage_file_submit, stage_select, stage_withdraw
 
 REGISTER = "model-subdistrict"  # the one register the shipped stages check (contests/data/stages.json)
 

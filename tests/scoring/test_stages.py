@@ -9,7 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from contests.models import PastModel, RegisterSource, StageEntry
 from core.errors import PortalError, RowsError
 from scoring.actor import actor_of
-from scoring.stages import register_import, stage_file_submit, stage_select, stage_withdraw
+from scoring.stage_data import register_import
+from scoring.stages import stage_file_submit, stage_select, stage_withdraw
 from tests.scoring.stage_support import BANGKOK, OPEN, load_chain, mp4, organiser
 
 pytestmark = pytest.mark.django_db
