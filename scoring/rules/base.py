@@ -21,13 +21,14 @@ if TYPE_CHECKING:
 
 class Score:
     """Points and their explanation, Thai and English. `Score.later` keeps the text unbuilt until it is read:
-    a full recompute needs only the points of 145,100 cells (issue #30), a person reads one entrant's text."""
+    a full recompute needs only the points of 145,100 cells (issue #30), a person reads one entrant's text.
+    Every text is fitted to MAX_EXPLANATION characters, its result kept ("→ N คะแนน")."""
 
     __slots__ = ("_args", "_render", "_text", "points")
 
     def __init__(self, points: Decimal, th: str, en: str) -> None:
         self.points = points
-        self._text: tuple[str, str] | None = (th, en)
+        self._text: tuple[str, str] | None = (fit(th), fit(en))
         self._render: Any = None
         self._args: tuple = ()
 
@@ -42,7 +43,8 @@ class Score:
     def text(self) -> tuple[str, str]:
         if self._text is None:
             th, en = self._render(*self._args)
-            self._text, self._render, self._args = (th, en), None, ()
+            # Fitted here, once, rather than wrapped in a second Score per evaluated cell (145,100 in a full recompute).
+            self._text, self._render, self._args = (fit(th), fit(en)), None, ()
         return self._text
 
     @property
@@ -159,11 +161,6 @@ NO_DATA = ("ยังไม่มีข้อมูล → 0 คะแนน", "
 MAX_EXPLANATION = 300
 PARSED_KEEP = 20_000  # parsed fact texts a rule remembers (Rule.parse_fact)
 _UNSEEN = object()
-
-
-def _fitted(score: Score) -> tuple[str, str]:
-    th, en = score.text
-    return fit(th), fit(en)
 
 
 def fit(text: str, limit: int = MAX_EXPLANATION) -> str:
@@ -396,8 +393,7 @@ class Rule:
 
     def evaluate(self, facts: Mapping[str, str], ctx: Context) -> Score:
         """Never raises on bad facts: the committee must see every province, with the reason."""
-        score = self._score(present(facts), ctx)
-        return Score.later(score.points, _fitted, score)
+        return self._score(present(facts), ctx)
 
     def _score(self, facts: Mapping[str, str], ctx: Context) -> Score:
         parsed, errors = self._parse_all(facts)
