@@ -64,7 +64,7 @@ from .recompute import (  # noqa: F401  (re-exported)
 from .spec import RubricError, RubricSpec, parse_rubric
 
 
-def _ensure_results(rubric: Rubric) -> None:
+def results_ensure(rubric: Rubric) -> None:
     """One result row per entrant of the rubric's contest; rows of units no longer entered go (they are
     derived: facts, evidence and scores stay)."""
     entrants = selectors.contest_entrants(rubric.contest)
@@ -90,7 +90,7 @@ def provinces_load(*, entries: Sequence[Mapping]) -> int:
         )
     units_collate()
     for rubric in Rubric.objects.all():
-        _ensure_results(rubric)
+        results_ensure(rubric)
         results_mark_dirty(rubric_id=rubric.pk)
     return len(entries)
 
@@ -283,7 +283,7 @@ def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | Non
     rubric.revision = uuid.uuid4()
     rubric.save(update_fields=["revision"])
     _facts_unread_blank(rubric=rubric, spec=spec)
-    _ensure_results(rubric)
+    results_ensure(rubric)
     results_mark_dirty(rubric_id=rubric.pk)
     return rubric
 

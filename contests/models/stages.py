@@ -19,6 +19,14 @@ class Barred(models.TextChoices):
     PROVINCE = "province", "เคยเป็นต้นแบบระดับจังหวัด / a provincial model"
 
 
+class RankWithin(models.TextChoices):
+    """Among whom a stage's entrants are ranked: all together, or each inspection region's among themselves
+    (seed 002: "ประกวดในระดับเขตตรวจราชการ", the contest runs in each of the 18 regions)."""
+
+    ALL = "", "ทั้งหมดรวมกัน / all together"
+    REGION = "region", "แยกตามเขตตรวจราชการ / within each inspection region"
+
+
 class FileKind(models.TextChoices):
     DOCUMENT = "document", "เอกสาร / document"
     VIDEO = "video", "วีดิทัศน์ / video"
@@ -43,6 +51,10 @@ class Stage(models.Model):
     barred_to = models.PositiveSmallIntegerField("ถึงปี (พ.ศ.) / to (B.E.)", null=True, blank=True)
     barred = models.CharField("ผู้ที่ห้ามเลือก / barred", max_length=10, choices=Barred.choices, default=Barred.ANY)
     quote_th = models.TextField("ข้อความในหนังสือ / the document's words", blank=True)
+    # Award lines apply within each group too: every region has its own first place.
+    rank_within = models.CharField(
+        "จัดอันดับ / ranked", max_length=10, choices=RankWithin.choices, blank=True, default=RankWithin.ALL
+    )
 
     class Meta:
         verbose_name = "ขั้นการคัดเลือก / selection stage"

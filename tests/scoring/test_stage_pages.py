@@ -120,8 +120,11 @@ def test_the_province_picks_from_its_stages_results_best_first(client, chain):
         page(client, organiser(district), DISTRICT + "pick/", method="post", data={"unit": [unit.pk]})
         client.logout()
     below = Rubric.objects.get(contest=chain.district_stage)
-    ProvinceResult.objects.create(rubric=below, province=chain.rim_nua, total=Decimal("71.00"), rank=2)
-    ProvinceResult.objects.create(rubric=below, province=chain.nong_kwai, total=Decimal("88.50"), rank=1)
+    results = ProvinceResult.objects.filter(rubric=below)
+    # The picks have their rows in the standings of the stage they entered; as if the panel had scored them:
+    assert set(results.values_list("province_id", flat=True)) == {chain.rim_nua.pk, chain.nong_kwai.pk}
+    results.filter(province=chain.rim_nua).update(total=Decimal("71.00"), rank=2)
+    results.filter(province=chain.nong_kwai).update(total=Decimal("88.50"), rank=1)
     body = page(client, organiser(chain.mae_rim.parent), REGION).content.decode()
     assert body.index("หนองควาย") < body.index("ริมเหนือ")
     assert "อันดับ / rank 1 · 88.50" in body
