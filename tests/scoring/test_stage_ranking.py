@@ -155,3 +155,11 @@ def test_a_withdrawn_pick_leaves_the_standings(chain):
         "Nong Khwai",
         "Patong",
     }
+
+
+def test_loading_the_rubric_again_keeps_the_picks_as_entrants(chain):
+    # bootstrap reloads every rubric file on each start; seed 002's names no entrants, its picks are them.
+    services.rubric_load(data=json.loads(open("scoring/rubrics/model-subdistrict-2565.json", encoding="utf-8").read()))
+    below = Rubric.objects.get(contest=chain.district_stage)
+    assert set(chain.district_stage.entrants.values_list("name_en", flat=True)) == {"Rim Nuea", "Nong Khwai", "Patong"}
+    assert ProvinceResult.objects.filter(rubric=below).count() == 3
