@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from contests.models import Contest, Province, RankWithin, Stage, StageEntry
+from contests.models import Contest, PastModel, Province, RankWithin, Stage, StageEntry
 from contests.regions import InspectionRegion, region_of
 from contests.stages import Missing, barred_reason, files_missing, stage_of, stage_picks, stage_pool
 
-from .actor import Actor
+from .actor import Actor, actor_of
 from .models import ProvinceResult
 from .stages import StageWindow, stage_window
 from .workdays import deadline_text
@@ -136,3 +136,32 @@ def stage_page(actor: Actor, contest: Contest) -> StagePage:
         # The contest's own standings only to whoever runs it, as its dashboard (the offices pick, not rank).
         groups=region_groups(list(shown), results_of(contest) if actor.runs(contest) else {}),
     )
+
+
+# The admin's scope (scoring.admin_stages), the stage pages' own rule: whoever runs a staged contest sees it
+# whole; an office that picks sees its stage and the stages below it, their picks under the office only.
+
+
+def stages_for_user(user) -> QuerySet[Stage]:
+    actor = actor_of(user)
+    staged = Contest.objects.filter(stage__isnull=False).select_related("organiser")
+    return Stage.objects.filter(contest__in=[c.pk for c in staged if actor.runs(c) or actor.in_stages(c)])
+
+
+def picks_for_user(user) -> QuerySet[StageEntry]:
+    actor = actor_of(user)
+    seen = Q(pk__in=[])
+    for stage in stages_for_user(user).select_related("contest"):
+        seen |= Q(stage=stage, unit__in=actor.entrants(stage.contest).values("pk"))
+    return StageEntry.objects.filter(seen)
+
+
+def past_models_for_user(user) -> QuerySet[PastModel]:
+    """The register of past models: central staff all of it, an organiser the rows of units under its office."""
+    actor = actor_of(user)
+    if actor.is_central:
+        return PastModel.objects.all()
+    if not actor.is_organiser or actor.office_id is None:
+        return PastModel.objects.none()
+    office = actor.office_id
+    return PastModel.objects.filter(Q(unit=office) | Q(unit__parent=office) | Q(unit__parent__parent=office))

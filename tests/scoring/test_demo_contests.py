@@ -160,6 +160,8 @@ def test_second_run_changes_nothing(seeded):
         assert f"demo judgments {key}: 0 (" in text
     assert "demo picks: 0 made" in text
     assert StageEntry.objects.count() == 15
+    # Reloading seed 002's rubric file (it names no entrants) keeps the picks as its entrants, and their rows.
+    assert len(rows("model-subdistrict-2565")) == 9 and len(rows("model-subdistrict-region-2565")) == 6
 
 
 def test_organisers_and_district_staff_log_in_to_their_offices(seeded):
