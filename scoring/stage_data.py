@@ -143,7 +143,9 @@ def stages_load(*, data: dict | None = None) -> list[Stage]:
                     "quote_th": f.get("quote_th", ""),
                 },
             )
-        # Its entrants are its picks from now on (none before the first): the standings follow at once.
+        # Its entrants are its picks from now on (none before the first), whatever a rubric file once set
+        # (a reload used to empty them): the standings follow at once.
+        contest.entrants.set(Province.objects.filter(stage_entries__stage=stage))
         for rubric in contest.rubrics.all():
             services.results_ensure(rubric)
             services.results_mark_dirty(rubric_id=rubric.pk)

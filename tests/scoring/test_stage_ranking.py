@@ -13,6 +13,7 @@ from people.models import Role
 from scoring import exporter, services, snapshots
 from scoring.actor import actor_of
 from scoring.models import ProvinceResult, Rubric
+from scoring.stage_data import stages_load
 from scoring.stages import stage_select, stage_withdraw
 from tests.factories import PASSWORD, UserFactory
 from tests.scoring.stage_support import load_chain, organiser
@@ -163,3 +164,10 @@ def test_loading_the_rubric_again_keeps_the_picks_as_entrants(chain):
     below = Rubric.objects.get(contest=chain.district_stage)
     assert set(chain.district_stage.entrants.values_list("name_en", flat=True)) == {"Rim Nuea", "Nong Khwai", "Patong"}
     assert ProvinceResult.objects.filter(rubric=below).count() == 3
+
+
+def test_loading_the_stages_again_makes_the_picks_the_entrants(chain):
+    chain.district_stage.entrants.clear()  # as a reload of the rubric file did before it kept them
+    stages_load()
+    assert set(chain.district_stage.entrants.values_list("name_en", flat=True)) == {"Rim Nuea", "Nong Khwai", "Patong"}
+    assert ProvinceResult.objects.filter(rubric__contest=chain.district_stage).count() == 3
