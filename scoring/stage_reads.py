@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from contests.models import Contest, PastModel, Province, RankWithin, Stage, StageEntry
 from contests.regions import InspectionRegion, region_of
@@ -48,6 +49,11 @@ class StagePage:
     left: int  # picks the office may still make
     missing: list[tuple[Missing, str, str]]  # a missing file, with its deadline in Thai and English
     groups: list[RegionGroup]
+
+    @property
+    def is_open(self) -> bool:
+        """Picks may still be made or withdrawn today (the deadline, moved on when offices are closed)."""
+        return self.window.is_open(timezone.localdate())
 
     @property
     def by_region(self) -> bool:

@@ -169,3 +169,16 @@ def test_only_central_staff_import_the_register(client, chain, central_user):
     page(client, None, url, method="post", data={"file": sheet(), "source": "ระบบรายงานข้อมูล online"})
     assert list(PastModel.objects.values_list("unit", "year")) == [(chain.rim_tai.pk, 2563)]
     assert "ระบบรายงานข้อมูล online · r.csv · 1 แถว" in page(client, None, "/standings/stages/").content.decode()
+
+
+def test_after_the_deadline_the_page_offers_no_pick_nor_withdrawal(client, chain, clock):
+    page(client, organiser(chain.mae_rim), DISTRICT + "pick/", method="post", data={"unit": [chain.rim_nua.pk]})
+    client.logout()
+    clock(2021, 12, 16, 9, 0)  # 15 Dec 2564 was a working day: the day after is closed
+    owner = organiser(chain.mae_rim)
+    body = page(client, owner, DISTRICT).content.decode()
+    assert "ปิดการคัดเลือกแล้ว</strong> (กำหนด" in body
+    assert 'type="checkbox"' not in body and "ถอน / withdraw" not in body and 'id="pick-button"' not in body
+    client.logout()
+    other = page(client, organiser(chain.hang_dong), DISTRICT).content.decode()
+    assert "เลือกไม่ครบ ขาดอีก 1 และปิดการคัดเลือกแล้ว" in other
