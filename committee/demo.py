@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from contests.models import Level, Province
+from contests.stages import stage_of
 from people.models import Membership, Role
 from scoring.dates import parse_moment
 from scoring.demo import PANEL_USERS, demo_panel
@@ -228,9 +229,9 @@ def demo_evidence(*, rubric: Rubric) -> int:
     return filled
 
 
-# 7,282 subdistricts enter model-subdistrict-2565: the demo scores only those of Nong Khai and Phuket (79
-# subdistricts, provinces with demo logins), as every judgment is a real service call (~8 ms) and
-# bootstrap --demo must stay quick; the others stay unscored, tied at 0 below them, not judged yet.
+# A national contest among all 7,282 subdistricts not picked in stages: the demo scores only those of Nong Khai
+# and Phuket (79 subdistricts, provinces with demo logins), as every judgment is a real service call (~8 ms)
+# and bootstrap --demo must stay quick. Seed 002 is picked in stages: its few picks are all judged.
 SUBDISTRICT_PROVINCES = ["TH-43", "TH-83"]
 # The first entrants of each rubric get the chair's consensus score over the members' median, as in 2566.
 CHAIR_FINALS = 2
@@ -267,16 +268,18 @@ def _judges(rubric: Rubric):
 
 def demo_judgments(*, rubric: Rubric) -> int:
     """Two members score every judged criterion of a contest that is not the national one; the chair
-    settles a couple. Idempotent: a rubric with any judgment is left alone. Returns judgments made."""
-    if rubric.contest.is_national or Judgment.objects.filter(rubric=rubric).exists():
+    settles a couple. Idempotent: an entrant with any judgment is left alone. Returns judgments made."""
+    if rubric.contest.is_national:
         return 0
     judges = _judges(rubric)
     if judges is None:
         return 0
     members, chair = judges
     judged = [c for c in rubric_spec(rubric).criteria() if c.rule.committee_judges]
-    entrants = contest_entrants(rubric.contest)
-    if rubric.contest.entrant_level == Level.SUBDISTRICT:
+    # Entrants judged already are left alone: a staged contest's picks may come after its first judgments.
+    judged_already = Judgment.objects.filter(rubric=rubric).values("province_id")
+    entrants = contest_entrants(rubric.contest).exclude(pk__in=judged_already)
+    if rubric.contest.entrant_level == Level.SUBDISTRICT and stage_of(rubric.contest) is None:
         entrants = entrants.filter(parent__parent__code__in=SUBDISTRICT_PROVINCES)
     entrants = list(entrants)
     if not judged or not entrants:

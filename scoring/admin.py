@@ -18,7 +18,8 @@ from core.http import show
 from people.models import Membership, Role
 from scoring.models import AwardTier
 
-from . import admin_access, admin_nominees, selectors, services  # noqa: F401 (API tokens, failed logins; nominees)
+# API tokens, failed logins; nominees; the stages and their picks:
+from . import admin_access, admin_nominees, admin_stages, selectors, services  # noqa: F401
 from .admin_forms import (
     AwardFilter,
     ContestScoped,

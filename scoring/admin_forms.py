@@ -198,6 +198,27 @@ class RoleAccess(ThaiDates):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class ReadOnlyInline(ThaiDates, admin.TabularInline):
+    """Rows shown on a parent page that is already scoped, which nobody adds, changes or deletes here; seen by
+    whoever `view` lets see the parent (the parent's rule, not Django's model permissions)."""
+
+    view = is_department
+    extra = 0
+    can_delete = False
+
+    def has_view_permission(self, request, obj=None):
+        return self.view(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class ContestScoped:
     """Only rows of contests the user may see (scoring.actor): the Department's committee never lists, opens
     or reads the history of an office's contest, its criteria or its award tiers (issue #24)."""

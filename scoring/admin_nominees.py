@@ -14,8 +14,7 @@ from contests.models import Nominee, NomineeVersion
 from core.errors import PortalError
 
 from . import services
-from .admin_dates import ThaiDates
-from .admin_forms import RoleAccess
+from .admin_forms import ReadOnlyInline, RoleAccess
 from .nominations import nominees_for_user
 from .permissions import is_central, is_organiser
 
@@ -33,31 +32,17 @@ FIELDS = [
 ]
 
 
-class NomineeVersionInline(ThaiDates, admin.TabularInline):
+class NomineeVersionInline(ReadOnlyInline):
     """Every name the office sent, newest first; the first stays when it is changed."""
 
     model = NomineeVersion
+    view = runs_contests
     fields = readonly_fields = FIELDS
     ordering = ["-version"]
-    extra = 0
-    can_delete = False
     verbose_name = verbose_name_plural = "ประวัติการเสนอชื่อ / nominee history"
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("submitted_by", "office")
-
-    # The parent page's rule, not Django's model permissions: its rows are already scoped.
-    def has_view_permission(self, request, obj=None):
-        return runs_contests(request.user)
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Nominee)

@@ -47,6 +47,14 @@ class RubricDetail(APIView):
 
 
 class StandingSerializer(serializers.Serializer):
+    region = serializers.IntegerField(
+        allow_null=True,
+        required=False,
+        help_text="only where the contest ranks within each inspection region (seed 002's regional stage):"
+        " the region's number (1–18; null: none), and the rank is within it",
+    )
+    region_name_th = serializers.CharField(allow_blank=True, required=False)
+    region_name_en = serializers.CharField(allow_blank=True, required=False)
     rank = serializers.IntegerField(allow_null=True)
     entrant = serializers.CharField(
         help_text="ISO code for a province (TH-50), DOPA code for a district or subdistrict"

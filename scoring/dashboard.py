@@ -10,6 +10,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from contests.models import Level
+from contests.regions import inspection_regions
+from contests.stages import NO_REGION, region_number
 from core.thai import fmt_points, thai_datetime
 from core.thaimap import NO_AWARD, tier_colours
 from scoring.models import AwardTier
@@ -18,6 +20,13 @@ from . import hooks, selectors, tallies
 from .engine import vacant_places
 from .models import Criterion, Dimension, ProvinceResult, Rubric, StandingsSnapshot, YearSettings
 from .workdays import WorkCalendar, deadline_text
+
+NO_REGION_NAME = ("ไม่อยู่ในเขตตรวจราชการ", "no inspection region")
+
+
+def region_names() -> dict[int, tuple[str, str]]:
+    return {r.number: (r.name_th, r.name_en) for r in inspection_regions()} | {NO_REGION: NO_REGION_NAME}
+
 
 TOTAL_STEPS = ("#f1eef6", "#bdc9e1", "#74a9cf", "#2b8cbe", "#045a8d")  # light → dark: low → high total
 
@@ -213,10 +222,13 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
     tally = tallies.summary(rubric, tiers, dimensions)
     pages = max(1, -(-tally.entrants // PAGE_SIZE))
     page = min(max(page, 1), pages)
-    ranked = results.order_by("rank", "province__code")
+    # A contest ranked within each inspection region (seed 002's regional stage) is shown region by region,
+    # each from rank 1; every other contest's `region` is 0 and its order is the rank's.
+    results = results.annotate(region=region_number("province", "rubric__contest"))
+    ranked = results.order_by("region", "rank", "province__code")
     # The page's ids are sorted alone, then only their rows read; explanations are never shown here.
     window = ranked.values("pk")[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    shown = list(results.filter(pk__in=window).order_by("rank", "province__code").defer("explanations"))
+    shown = list(results.filter(pk__in=window).order_by("region", "rank", "province__code").defer("explanations"))
     by_province = rubric.contest.entrant_level == Level.PROVINCE
     # The award holders (a few places; ties can add some), or for the map every province (76 at most).
     light = list(
@@ -227,12 +239,14 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
     cutoff = tier_cutoffs(tiers, tally.lowest, sum(tally.holders.values()), settings_.award_min_total)
     open_criteria = open_at(criteria, today)
     tier_names = {t.code: t for t in tiers}
+    names = region_names()
     rows = [
         {
             "r": r,
             "dims": [r.dimensions.get(d.code, "0") for d in dimensions],
             "tier": tier_names.get(r.award),
             "gap": tier_gap(r, tiers, cutoff, open_criteria),
+            "region": names[r.region] if r.region else None,
         }
         for r in shown
     ]

@@ -17,6 +17,7 @@ from people.models import Membership, Role
 
 from . import nominees, selectors, services
 from .models import Fact, FactSource, Rubric
+from .stage_demo import DEMO_STAGE_USERS
 
 DEMO_PASSWORD = "cdd4-demo-2566"
 DEMO_USERS = [
@@ -43,6 +44,8 @@ DEMO_USERS += [
     for code, (name, province) in PANEL_OFFICES.items()
     for seat, label in PANEL_SEATS
 ]
+
+DEMO_USERS += DEMO_STAGE_USERS  # the district offices that pick seed 002's subdistricts (scoring.stage_demo)
 
 
 PANEL_USERS = [f"{name}-{seat}" for name, _ in PANEL_OFFICES.values() for seat, _ in PANEL_SEATS]

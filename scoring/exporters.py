@@ -32,7 +32,11 @@ class Standings(Exporter):
         spec = selectors.rubric_spec(rubric)
         dims = [d.code for d in spec.dimensions]
         crits = [c.code for c in spec.criteria()]
+        standings = selectors.standings_rows(rubric)
+        # Ranked within each inspection region (a stage's rank_within): the region leads each row.
+        regional = bool(standings) and "region" in standings[0]
         header = [
+            *(["เขตตรวจราชการ / inspection region", "inspection region (en)"] if regional else []),
             "อันดับ / rank",
             "รหัสจังหวัด / province code",
             "จังหวัด / province",
@@ -50,6 +54,7 @@ class Standings(Exporter):
         ]
         rows = [
             [
+                *([r["region_name_th"], r["region_name_en"]] if regional else []),
                 r["rank"],
                 r["province"],
                 r["province_name_th"],
@@ -65,7 +70,7 @@ class Standings(Exporter):
                 parse_moment(r["computed_at"]) if r["computed_at"] else None,
                 *[r["explanations"].get(c, "") for c in crits],
             ]
-            for r in selectors.standings_rows(rubric)
+            for r in standings
         ]
         return Table(f"standings {rubric.year}", header, rows)
 

@@ -16,6 +16,9 @@ from django.db import connection, transaction
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
+from contests.models import Stage
+from contests.stages import rank_groups
+
 from . import coalesce, engine, hooks, selectors
 from .bulk import update_values
 from .models import ProvinceResult, RecomputeRun, Rubric, YearSettings
@@ -138,8 +141,14 @@ class Scored(NamedTuple):
 def _locked(rubric_id: int) -> Rubric:
     # NO KEY UPDATE: serialises recomputes without blocking the foreign-key checks of concurrent fact writes.
     # The award minimum (decision 10) comes in the same query: the query count stays flat.
+    # So does how the contest's stage groups its ranking (seed 002's regional stage: within each region).
     minimum = YearSettings.objects.filter(rubric_id=OuterRef("pk")).values("award_min_total")[:1]
-    return Rubric.objects.select_for_update(no_key=True).annotate(award_min=Subquery(minimum)).get(pk=rubric_id)
+    within = Stage.objects.filter(contest_id=OuterRef("contest_id")).values("rank_within")[:1]
+    return (
+        Rubric.objects.select_for_update(no_key=True)
+        .annotate(award_min=Subquery(minimum), rank_within=Subquery(within))
+        .get(pk=rubric_id)
+    )
 
 
 def entrants_score(
@@ -254,7 +263,11 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
     floor = Decimal(rubric.award_min or 0)
     # Ranked by unit id, not code: entrants of one tie get the same place whatever their order, and
     # the ids need no join to the units.
-    placings = {p.province: p for p in engine.rank_keys(keys, totals, awards=spec.awards, minimum=floor)}
+    placings = {
+        p.province: p
+        for group in _groups(rubric, keys)
+        for p in engine.rank_keys(group, totals, awards=spec.awards, minimum=floor)
+    }
     moved = []
     for pk, unit, place in others:
         p = placings[unit]
@@ -288,6 +301,18 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
     update_values(ProvinceResult, PLACE, moved)  # no query when nothing moved, as after any full recompute
     Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
     return len(fresh)
+
+
+def _groups(rubric: Rubric, keys: dict[int, str]) -> list[dict[int, str]]:
+    """The rank keys split into the groups ranked among themselves, each with its own award lines: one group
+    unless the contest's stage ranks within each inspection region (`Stage.rank_within`)."""
+    groups = rank_groups(rubric.rank_within or "", keys)
+    if groups is None:
+        return [keys]
+    split: dict[int, dict[int, str]] = {}
+    for unit, key in keys.items():
+        split.setdefault(groups.get(unit, 0), {})[unit] = key
+    return [split[g] for g in sorted(split)]
 
 
 WRITTEN = (

@@ -6,7 +6,9 @@ from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 
-from contests.models import Contest, Level, Nominee, NomineeState, Province
+from contests.models import Contest, Level, Nominee, NomineeState, Province, RankWithin
+from contests.regions import InspectionRegion
+from contests.stages import regions_of
 from core.thai import fmt_points
 
 from .actor import actor_of, contest_entrants
@@ -259,7 +261,8 @@ def standings(rubric: Rubric) -> list[ProvinceResult]:
 
 
 ROW_FIELDS = ("rank", "total", "level", "dimensions", "criteria", "explanations", "award", "tied", "award_tie",
-              "computed_at", "province__code", "province__name_th", "province__name_en", "province_id")  # fmt: skip
+              "computed_at", "province__code", "province__name_th", "province__name_en",
+              "rubric__contest__stage__rank_within", "province_id")  # fmt: skip
 
 
 def standings_rows(rubric: Rubric) -> list[dict]:
@@ -275,12 +278,15 @@ def standings_rows(rubric: Rubric) -> list[dict]:
     )
     # What a recompute left for the explanation pass is built here, so no reader ever sees it missing.
     texts = filled(rubric, ((row[-1], row[5], row[9]) for row in results))
+    # A contest ranked within each inspection region (Stage.rank_within): every row names its region.
+    regions = regions_of(r[-1] for r in results) if results and results[0][-2] == RankWithin.REGION else None
     rows = []
-    for rank, total, level, dimensions, criteria, _, award, tied, award_tie, at, code, th, en, unit in results:
+    for rank, total, level, dimensions, criteria, _, award, tied, award_tie, at, code, th, en, _, unit in results:
         explanations = texts[unit]
         tier = tiers.get(award)
         rows.append(
             {
+                **(region_fields(regions[unit]) if regions is not None else {}),
                 "rank": rank,
                 # The entrant's public code: ISO 3166-2 for a province, the DOPA code for a district or subdistrict.
                 "entrant": code,
@@ -311,7 +317,17 @@ def standings_rows(rubric: Rubric) -> list[dict]:
                 "computed_at": at.isoformat() if at else None,
             }
         )
+    if regions is not None:  # region by region, each ranked from 1
+        rows.sort(key=lambda r: (r["region"] or 99, r["rank"] or 0, r["entrant"]))
     return rows
+
+
+def region_fields(region: InspectionRegion | None) -> dict:
+    return {
+        "region": region.number if region else None,
+        "region_name_th": region.name_th if region else "",
+        "region_name_en": region.name_en if region else "",
+    }
 
 
 REASONS = {

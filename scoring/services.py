@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 
 from contests.codes import national_code
-from contests.models import Combine, Contest, ContestState, Level, Province
+from contests.models import Combine, Contest, ContestState, Level, Province, Stage
 from contests.units import units_collate
 from core.errors import PortalError, YearFrozen
 from core.thai import fmt_points
@@ -64,9 +64,8 @@ from .recompute import (  # noqa: F401  (re-exported)
 from .spec import RubricError, RubricSpec, parse_rubric
 
 
-def _ensure_results(rubric: Rubric) -> None:
-    """One result row per entrant of the rubric's contest; rows of units no longer entered go (they are
-    derived: facts, evidence and scores stay)."""
+def results_ensure(rubric: Rubric) -> None:
+    """A result row per entrant of the rubric's contest; one no longer entered loses its row (facts, scores stay)."""
     entrants = selectors.contest_entrants(rubric.contest)
     ProvinceResult.objects.filter(rubric=rubric).exclude(province__in=entrants).delete()
     have = set(ProvinceResult.objects.filter(rubric=rubric).values_list("province_id", flat=True))
@@ -90,7 +89,7 @@ def provinces_load(*, entries: Sequence[Mapping]) -> int:
         )
     units_collate()
     for rubric in Rubric.objects.all():
-        _ensure_results(rubric)
+        results_ensure(rubric)
         results_mark_dirty(rubric_id=rubric.pk)
     return len(entries)
 
@@ -128,7 +127,8 @@ def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
     if len(chosen) != len(set(codes)):
         missing = sorted(set(codes) - {u.dopa_code for u in chosen})
         raise RubricError([f"ไม่พบผู้เข้าประกวด {', '.join(missing)} / unknown entrants {', '.join(missing)}"])
-    contest.entrants.set(chosen)
+    if not Stage.objects.filter(contest=contest).exists():  # a staged contest's entrants are its picks
+        contest.entrants.set(chosen)
     return contest, periods
 
 
@@ -283,7 +283,7 @@ def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | Non
     rubric.revision = uuid.uuid4()
     rubric.save(update_fields=["revision"])
     _facts_unread_blank(rubric=rubric, spec=spec)
-    _ensure_results(rubric)
+    results_ensure(rubric)
     results_mark_dirty(rubric_id=rubric.pk)
     return rubric
 

@@ -11,7 +11,18 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from contests.models import Barred, Contest, FileKind, Level, PastModel, Province, RegisterSource, Stage, StageFile
+from contests.models import (
+    Barred,
+    Contest,
+    FileKind,
+    Level,
+    PastModel,
+    Province,
+    RankWithin,
+    RegisterSource,
+    Stage,
+    StageFile,
+)
 from core.errors import PortalError, RowError, RowsError
 
 from . import services
@@ -115,6 +126,7 @@ def stages_load(*, data: dict | None = None) -> list[Stage]:
                 "barred_to": spec.get("barred_to"),
                 "barred": spec.get("barred", Barred.ANY),
                 "quote_th": spec.get("quote_th", ""),
+                "rank_within": spec.get("rank_within", RankWithin.ALL),
             },
         )
         for f in spec.get("files", []):
@@ -131,5 +143,11 @@ def stages_load(*, data: dict | None = None) -> list[Stage]:
                     "quote_th": f.get("quote_th", ""),
                 },
             )
+        # Its entrants are its picks from now on (none before the first), whatever a rubric file once set
+        # (a reload used to empty them): the standings follow at once.
+        contest.entrants.set(Province.objects.filter(stage_entries__stage=stage))
+        for rubric in contest.rubrics.all():
+            services.results_ensure(rubric)
+            services.results_mark_dirty(rubric_id=rubric.pk)
         loaded.append(stage)
     return loaded

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 
-from contests.models import Contest, Province, Stage, StageEntry
+from contests.models import Contest, PastModel, Province, RankWithin, Stage, StageEntry
 from contests.regions import InspectionRegion, region_of
 from contests.stages import Missing, barred_reason, files_missing, stage_of, stage_picks, stage_pool
 
-from .actor import Actor
+from .actor import Actor, actor_of
 from .models import ProvinceResult
 from .stages import StageWindow, stage_window
 from .workdays import deadline_text
@@ -25,9 +26,15 @@ class PoolRow:
 
 
 @dataclass
+class Placed:
+    entry: StageEntry
+    result: ProvinceResult | None  # its standing in this stage's contest (within its region, if so ranked)
+
+
+@dataclass
 class RegionGroup:
     region: InspectionRegion | None
-    entries: list[StageEntry] = field(default_factory=list)
+    entries: list[Placed] = field(default_factory=list)
 
 
 @dataclass
@@ -42,6 +49,15 @@ class StagePage:
     left: int  # picks the office may still make
     missing: list[tuple[Missing, str, str]]  # a missing file, with its deadline in Thai and English
     groups: list[RegionGroup]
+
+    @property
+    def is_open(self) -> bool:
+        """Picks may still be made or withdrawn today (the deadline, moved on when offices are closed)."""
+        return self.window.is_open(timezone.localdate())
+
+    @property
+    def by_region(self) -> bool:
+        return self.stage.rank_within == RankWithin.REGION
 
     @property
     def chooser(self) -> tuple[str, str]:
@@ -61,20 +77,29 @@ def province_of(unit: Province) -> Province | None:
     return unit
 
 
-def region_groups(entries: list[StageEntry]) -> list[RegionGroup]:
-    """Picks grouped by the inspection region of their province, regions in number order."""
+def region_groups(entries: list[StageEntry], results: dict[int, ProvinceResult]) -> list[RegionGroup]:
+    """Picks grouped by the inspection region of their province, regions in number order, each region's
+    best placed first (the unranked after them, in the order given)."""
     groups: dict[int, RegionGroup] = {}
     for entry in entries:
         province = province_of(entry.unit)
         region = region_of(province.code) if province is not None else None
         key = region.number if region is not None else 99
-        groups.setdefault(key, RegionGroup(region)).entries.append(entry)
+        groups.setdefault(key, RegionGroup(region)).entries.append(Placed(entry, results.get(entry.unit_id)))
+    for group in groups.values():
+        group.entries.sort(key=_by_rank)
     return [groups[k] for k in sorted(groups)]
 
 
-def _by_rank(row: PoolRow) -> tuple[bool, int]:
+def _by_rank(row: PoolRow | Placed) -> tuple[bool, int]:
     rank = row.result.rank if row.result is not None else None
     return (rank is None, rank or 0)
+
+
+def results_of(contest: Contest) -> dict[int, ProvinceResult]:
+    """The contest's stored standings by unit (its year without periods): where each pick stands so far."""
+    rows = ProvinceResult.objects.filter(rubric__contest=contest, rubric__period="").only("province", "rank", "total")
+    return {r.province_id: r for r in rows}
 
 
 def stage_page(actor: Actor, contest: Contest) -> StagePage:
@@ -114,5 +139,35 @@ def stage_page(actor: Actor, contest: Contest) -> StagePage:
         picks=picks,
         left=max(stage.quota - len(picks), 0),
         missing=missing,
-        groups=region_groups(list(shown)),
+        # The contest's own standings only to whoever runs it, as its dashboard (the offices pick, not rank).
+        groups=region_groups(list(shown), results_of(contest) if actor.runs(contest) else {}),
     )
+
+
+# The admin's scope (scoring.admin_stages), the stage pages' own rule: whoever runs a staged contest sees it
+# whole; an office that picks sees its stage and the stages below it, their picks under the office only.
+
+
+def stages_for_user(user) -> QuerySet[Stage]:
+    actor = actor_of(user)
+    staged = Contest.objects.filter(stage__isnull=False).select_related("organiser")
+    return Stage.objects.filter(contest__in=[c.pk for c in staged if actor.runs(c) or actor.in_stages(c)])
+
+
+def picks_for_user(user) -> QuerySet[StageEntry]:
+    actor = actor_of(user)
+    seen = Q(pk__in=[])
+    for stage in stages_for_user(user).select_related("contest"):
+        seen |= Q(stage=stage, unit__in=actor.entrants(stage.contest).values("pk"))
+    return StageEntry.objects.filter(seen)
+
+
+def past_models_for_user(user) -> QuerySet[PastModel]:
+    """The register of past models: central staff all of it, an organiser the rows of units under its office."""
+    actor = actor_of(user)
+    if actor.is_central:
+        return PastModel.objects.all()
+    if not actor.is_organiser or actor.office_id is None:
+        return PastModel.objects.none()
+    office = actor.office_id
+    return PastModel.objects.filter(Q(unit=office) | Q(unit__parent=office) | Q(unit__parent__parent=office))

@@ -31,6 +31,7 @@ from contests.stages import barred_reason, stage_of, stage_picks, stage_pool
 from core.errors import PortalError
 from core.thai import thai_digits
 
+from . import services
 from .actor import Actor
 from .selectors import rubric_calendar
 from .workdays import deadline_text
@@ -141,7 +142,16 @@ def stage_select(*, actor: Actor, contest: Contest, units: Sequence[Province], n
             for u in fresh
         ]
         contest.entrants.add(*fresh)
+        _standings_follow(contest)
     return entries
+
+
+def _standings_follow(contest: Contest) -> None:
+    """The contest's standings follow its picks: a result row for each entrant of every year of it (none for
+    a withdrawn one), ranked once the recompute queued after commit has run."""
+    for rubric in contest.rubrics.all():
+        services.results_ensure(rubric)
+        services.results_mark_dirty(rubric_id=rubric.pk)
 
 
 def _not_in_pool(stage: Stage, office: Province, unit: Province) -> tuple[str, str]:
@@ -184,6 +194,7 @@ def stage_withdraw(*, actor: Actor, contest: Contest, unit: Province, now: datet
                 code="not_picked",
             )
         contest.entrants.remove(unit)
+        _standings_follow(contest)
 
 
 def _minutes(seconds: Decimal | int, lang: str) -> str:

@@ -6,6 +6,7 @@ from .stages import (  # noqa: F401
     Barred,
     FileKind,
     PastModel,
+    RankWithin,
     RegisterSource,
     Stage,
     StageEntry,

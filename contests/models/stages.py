@@ -19,6 +19,14 @@ class Barred(models.TextChoices):
     PROVINCE = "province", "เคยเป็นต้นแบบระดับจังหวัด / a provincial model"
 
 
+class RankWithin(models.TextChoices):
+    """Among whom a stage's entrants are ranked: all together, or each inspection region's among themselves
+    (seed 002: "ประกวดในระดับเขตตรวจราชการ", the contest runs in each of the 18 regions)."""
+
+    ALL = "", "ทั้งหมดรวมกัน / all together"
+    REGION = "region", "แยกตามเขตตรวจราชการ / within each inspection region"
+
+
 class FileKind(models.TextChoices):
     DOCUMENT = "document", "เอกสาร / document"
     VIDEO = "video", "วีดิทัศน์ / video"
@@ -43,6 +51,10 @@ class Stage(models.Model):
     barred_to = models.PositiveSmallIntegerField("ถึงปี (พ.ศ.) / to (B.E.)", null=True, blank=True)
     barred = models.CharField("ผู้ที่ห้ามเลือก / barred", max_length=10, choices=Barred.choices, default=Barred.ANY)
     quote_th = models.TextField("ข้อความในหนังสือ / the document's words", blank=True)
+    # Award lines apply within each group too: every region has its own first place.
+    rank_within = models.CharField(
+        "จัดอันดับ / ranked", max_length=10, choices=RankWithin.choices, blank=True, default=RankWithin.ALL
+    )
 
     class Meta:
         verbose_name = "ขั้นการคัดเลือก / selection stage"
@@ -65,7 +77,7 @@ class Stage(models.Model):
 class StageFile(models.Model):
     """A file each pick of a stage must come with (the lessons-learned PDF, the video), and by when."""
 
-    stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="files")
+    stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="files", verbose_name="ขั้น / stage")
     code = models.SlugField("รหัส / code", max_length=40)
     name_th = models.CharField("ชื่อ / name (th)", max_length=200)
     name_en = models.CharField("ชื่อภาษาอังกฤษ / name (en)", max_length=200)
@@ -96,7 +108,7 @@ class StageFile(models.Model):
 class StageEntry(models.Model):
     """One pick: `unit` enters the stage's contest, picked by `chooser` (a district or provincial office)."""
 
-    stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="entries")
+    stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="entries", verbose_name="ขั้น / stage")
     unit = models.ForeignKey(
         Province, on_delete=models.PROTECT, related_name="stage_entries", verbose_name="ตำบล / unit"
     )
@@ -122,15 +134,20 @@ class StageEntry(models.Model):
 class StageUpload(models.Model):
     """A file sent for one pick; every upload is kept, the latest counts."""
 
-    entry = models.ForeignKey(StageEntry, on_delete=models.CASCADE, related_name="uploads")
-    requirement = models.ForeignKey(StageFile, on_delete=models.PROTECT, related_name="uploads")
+    entry = models.ForeignKey(
+        StageEntry, on_delete=models.CASCADE, related_name="uploads", verbose_name="ผู้ได้รับคัดเลือก / pick"
+    )
+    requirement = models.ForeignKey(
+        StageFile, on_delete=models.PROTECT, related_name="uploads", verbose_name="ไฟล์ที่ต้องส่ง / required file"
+    )
     file = models.FileField("ไฟล์ / file", upload_to="stages/%Y/")
-    sha256 = models.CharField(max_length=64)
+    sha256 = models.CharField("SHA-256", max_length=64)
     seconds = models.DecimalField("ความยาว (วินาที) / length (s)", max_digits=9, decimal_places=2, null=True, blank=True)
     uploaded_at = models.DateTimeField("ส่งเมื่อ / sent at")
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="ผู้ส่ง / sent by",
+    )  # fmt: skip
 
     class Meta:
         ordering = ["entry", "requirement", "-uploaded_at"]
@@ -147,12 +164,13 @@ class RegisterSource(models.Model):
     program = models.CharField("ทะเบียน / register", max_length=40)
     name_th = models.CharField("แหล่งที่มา / source", max_length=300)
     file_name = models.CharField("ชื่อไฟล์ / file name", max_length=255)
-    sha256 = models.CharField(max_length=64)
+    sha256 = models.CharField("SHA-256", max_length=64)
     rows = models.PositiveIntegerField("จำนวนแถว / rows")
     imported_at = models.DateTimeField("นำเข้าเมื่อ / imported at")
     imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="ผู้นำเข้า / imported by",
+    )  # fmt: skip
 
     class Meta:
         ordering = ["-imported_at"]
@@ -166,9 +184,11 @@ class RegisterSource(models.Model):
 class PastModel(models.Model):
     """A unit that was a model (e.g. a model subdistrict) at a level in a year, as a register says."""
 
-    source = models.ForeignKey(RegisterSource, on_delete=models.PROTECT, related_name="entries")
+    source = models.ForeignKey(
+        RegisterSource, on_delete=models.PROTECT, related_name="entries", verbose_name="แหล่งที่มา / source"
+    )
     program = models.CharField("ทะเบียน / register", max_length=40)
-    unit = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="past_models")
+    unit = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="past_models", verbose_name="หน่วย / unit")
     year = models.PositiveSmallIntegerField("ปี (พ.ศ.) / year (B.E.)")
     level = models.CharField("ระดับ / level", max_length=12, choices=Level.choices)
 

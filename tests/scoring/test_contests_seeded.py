@@ -10,7 +10,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
-from contests.models import Contest
+from contests.models import Contest, Level, Province, Stage
+from contests.stages import stage_pool
 from scoring.models import Fact, Rubric
 
 pytestmark = pytest.mark.django_db
@@ -34,17 +35,18 @@ def standings(slug: str) -> list[dict]:
     return json.loads(run("standings", "--contest", slug, "--format", "json"))
 
 
-def test_bootstrap_loads_the_six_contests(seeded):
+def test_bootstrap_loads_the_seven_contests(seeded):
     assert sorted(Contest.objects.values_list("slug", flat=True)) == [
         "cdd4-2566",
         "chonburi-itmodel-2564",
         "chonburi-web-2564",
         "model-subdistrict-2565",
+        "model-subdistrict-region-2565",  # seed 002's inspection-region stage (contests/data/stages.json)
         "nongkhai-missions-2565",
         "ubon-milestones-2568",
     ]
-    # Two contests in B.E. 2565 keep their own rubrics: loading one no longer replaces the other.
-    assert Rubric.objects.filter(year=2565).values_list("contest__slug", flat=True).distinct().count() == 2
+    # Three contests in B.E. 2565 keep their own rubrics: loading one no longer replaces the others.
+    assert Rubric.objects.filter(year=2565).values_list("contest__slug", flat=True).distinct().count() == 3
 
 
 def test_chonburi_ranks_its_11_district_offices(seeded):
@@ -102,10 +104,15 @@ def test_ubon_ranks_its_25_districts_per_month(seeded):
     assert all(r["tied"] and r["rank"] == 1 for r in rows)
 
 
-def test_model_subdistrict_ranks_subdistricts(seeded):
-    rows = standings("model-subdistrict-2565")
-    assert len(rows) == 7282  # every non-Bangkok subdistrict in the units file (contests/data/UNITS-SOURCE.md)
-    assert all(len(r["entrant"]) == 6 for r in rows)
+def test_model_subdistrict_picks_from_every_subdistrict_and_ranks_only_the_picks(seeded):
+    # Seed 002 is picked in stages: the district offices pick from every non-Bangkok subdistrict in the units
+    # file (contests/data/UNITS-SOURCE.md), and until one has picked, nobody enters nor is ranked.
+    stage = Stage.objects.get(contest__slug="model-subdistrict-2565")
+    mueang = Province.objects.get(code="2001")
+    assert Province.objects.filter(level=Level.SUBDISTRICT, is_cdd_office=True).count() == 7282
+    assert stage_pool(stage, mueang).count() == 18  # Mueang Chon Buri's subdistricts
+    assert standings("model-subdistrict-2565") == []
+    assert standings("model-subdistrict-region-2565") == []
 
 
 def test_import_facts_by_entrant_code_and_name(seeded, tmp_path):

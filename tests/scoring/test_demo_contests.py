@@ -14,9 +14,9 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
-from committee.demo import SUBDISTRICT_PROVINCES, demo_judgments
+from committee.demo import demo_judgments
 from committee.models import ChairFinal, Judgment, ScoreChange
-from contests.models import Contest
+from contests.models import Contest, Level, Province, Stage, StageEntry
 from people.models import Membership, Role
 from scoring import demo, services
 from scoring.contests import contest_rows
@@ -24,6 +24,7 @@ from scoring.models import Fact, Rubric
 
 pytestmark = pytest.mark.django_db
 
+DEMO_DISTRICTS = ["2001", "2004", "2007", "3401", "3415", "3419", "4301", "4302", "4305"]  # scoring.stage_demo
 SEED_CONTESTS = ["chonburi-web-2564", "model-subdistrict-2565", "nongkhai-missions-2565", "ubon-milestones-2568"]
 
 
@@ -88,18 +89,37 @@ def test_ubon_months_are_computed_and_their_mean_spreads_the_districts(seeded):
     assert (judged.count(), set(judged.values_list("rubric__period", flat=True))) == (25 * 2, {"2568-06"})
 
 
-def test_model_subdistricts_of_the_demo_provinces_are_judged(seeded):
-    found = scored("model-subdistrict-2565")
-    assert len(rows("model-subdistrict-2565")) == 7282
-    assert len(found) == 79  # Nong Khai 62 and Phuket 17 (SUBDISTRICT_PROVINCES); the rest not judged yet
-    assert {r["entrant"][:2] for r in found} == {s.removeprefix("TH-") for s in SUBDISTRICT_PROVINCES} == {"43", "83"}
-    # The guide gives no order for equal marks (decision 12): equal totals share a rank, and only they do.
-    assert alone(found) == 59
+def test_seed_002_is_picked_in_stages_and_only_the_picks_enter(seeded):
+    # The first stage picks from every non-Bangkok subdistrict (contests/data/UNITS-SOURCE.md): 7,282 …
+    stage = Stage.objects.get(contest__slug="model-subdistrict-2565")
+    pool = Province.objects.filter(level=Level.SUBDISTRICT, is_cdd_office=True)
+    assert pool.count() == 7282 and stage.quota == 1 and stage.chooser_level == Level.DISTRICT
+    # … but only what the demo's nine district offices picked, one each, enters it and is ranked.
+    entries = StageEntry.objects.filter(stage=stage)
+    assert sorted(entries.values_list("chooser__code", flat=True)) == DEMO_DISTRICTS
+    assert all(e.unit.parent_id == e.chooser_id for e in entries.select_related("unit"))
+    found = rows("model-subdistrict-2565")
+    assert sorted(r["entrant"] for r in found) == sorted(entries.values_list("unit__code", flat=True))
+    # All nine judged by the Department's committee; the guide gives no order for equal marks (decision 12).
+    assert len(scored("model-subdistrict-2565")) == 9
     by_rank = {}
     for r in found:
         by_rank.setdefault(r["rank"], set()).add(r["total"])
     assert all(len(totals) == 1 for totals in by_rank.values())
     assert found[0]["award"] == "provincial_model"
+    assert "ขั้นการคัดเลือก / stages: model-subdistrict-2565, model-subdistrict-region-2565" in seeded
+    assert "demo picks: 15 made" in seeded  # 9 districts' and 3 provinces' × 2
+
+
+def test_each_province_sends_two_of_its_districts_picks_to_its_inspection_region(seeded):
+    below = set(StageEntry.objects.filter(stage__contest__slug="model-subdistrict-2565").values_list("unit", flat=True))
+    picks = StageEntry.objects.filter(stage__contest__slug="model-subdistrict-region-2565")
+    assert Counter(picks.values_list("chooser__code", flat=True)) == {"TH-20": 2, "TH-34": 2, "TH-43": 2}
+    assert set(picks.values_list("unit", flat=True)) <= below
+    found = rows("model-subdistrict-region-2565")
+    # Chonburi is in inspection region 8, Nong Khai in 10, Ubon Ratchathani in 14: each ranked from 1 there.
+    assert [(r["region"], r["rank"]) for r in found] == [(8, 1), (8, 2), (10, 1), (10, 2), (14, 1), (14, 2)]
+    assert all(Decimal(r["total"]) > 0 for r in found)
 
 
 def test_chair_settles_two_entrants_per_judged_contest(seeded):
@@ -131,8 +151,17 @@ def test_second_run_changes_nothing(seeded):
     call_command("bootstrap", demo=True, stdout=out)
     text = out.getvalue()
     assert "demo facts nongkhai-missions-2565: 0 changed" in text
-    for key in ["chonburi-web-2564", "model-subdistrict-2565", "ubon-milestones-2568.2568-09"]:
+    for key in [
+        "chonburi-web-2564",
+        "model-subdistrict-2565",
+        "model-subdistrict-region-2565",
+        "ubon-milestones-2568.2568-09",
+    ]:
         assert f"demo judgments {key}: 0 (" in text
+    assert "demo picks: 0 made" in text
+    assert StageEntry.objects.count() == 15
+    # Reloading seed 002's rubric file (it names no entrants) keeps the picks as its entrants, and their rows.
+    assert len(rows("model-subdistrict-2565")) == 9 and len(rows("model-subdistrict-region-2565")) == 6
 
 
 def test_organisers_and_district_staff_log_in_to_their_offices(seeded):

@@ -120,8 +120,11 @@ def test_the_province_picks_from_its_stages_results_best_first(client, chain):
         page(client, organiser(district), DISTRICT + "pick/", method="post", data={"unit": [unit.pk]})
         client.logout()
     below = Rubric.objects.get(contest=chain.district_stage)
-    ProvinceResult.objects.create(rubric=below, province=chain.rim_nua, total=Decimal("71.00"), rank=2)
-    ProvinceResult.objects.create(rubric=below, province=chain.nong_kwai, total=Decimal("88.50"), rank=1)
+    results = ProvinceResult.objects.filter(rubric=below)
+    # The picks have their rows in the standings of the stage they entered; as if the panel had scored them:
+    assert set(results.values_list("province_id", flat=True)) == {chain.rim_nua.pk, chain.nong_kwai.pk}
+    results.filter(province=chain.rim_nua).update(total=Decimal("71.00"), rank=2)
+    results.filter(province=chain.nong_kwai).update(total=Decimal("88.50"), rank=1)
     body = page(client, organiser(chain.mae_rim.parent), REGION).content.decode()
     assert body.index("หนองควาย") < body.index("ริมเหนือ")
     assert "อันดับ / rank 1 · 88.50" in body
@@ -166,3 +169,16 @@ def test_only_central_staff_import_the_register(client, chain, central_user):
     page(client, None, url, method="post", data={"file": sheet(), "source": "ระบบรายงานข้อมูล online"})
     assert list(PastModel.objects.values_list("unit", "year")) == [(chain.rim_tai.pk, 2563)]
     assert "ระบบรายงานข้อมูล online · r.csv · 1 แถว" in page(client, None, "/standings/stages/").content.decode()
+
+
+def test_after_the_deadline_the_page_offers_no_pick_nor_withdrawal(client, chain, clock):
+    page(client, organiser(chain.mae_rim), DISTRICT + "pick/", method="post", data={"unit": [chain.rim_nua.pk]})
+    client.logout()
+    clock(2021, 12, 16, 9, 0)  # 15 Dec 2564 was a working day: the day after is closed
+    owner = organiser(chain.mae_rim)
+    body = page(client, owner, DISTRICT).content.decode()
+    assert "ปิดการคัดเลือกแล้ว</strong> (กำหนด" in body
+    assert 'type="checkbox"' not in body and "ถอน / withdraw" not in body and 'id="pick-button"' not in body
+    client.logout()
+    other = page(client, organiser(chain.hang_dong), DISTRICT).content.decode()
+    assert "เลือกไม่ครบ ขาดอีก 1 และปิดการคัดเลือกแล้ว" in other

@@ -13,6 +13,8 @@ from contests.units import units_load, units_read
 from scoring import demo, selectors, services
 from scoring.models import Rubric
 from scoring.spec import RubricError
+from scoring.stage_data import stages_load
+from scoring.stage_demo import demo_picks
 
 DATA = Path(contests.__file__).resolve().parent / "data"  # provinces.json and units.csv ship with contests
 RUBRICS = Path(scoring.__file__).resolve().parent / "rubrics"  # and every rubric file with scoring
@@ -61,9 +63,15 @@ class Command(BaseCommand):
             except RubricError as exc:
                 raise CommandError(f"{path.name}: {exc}") from exc
             self.stdout.write(f"เกณฑ์ / rubric {rubric.key}: {rubric.criteria.count()} criteria")
+        if not options["no_units"]:  # seed 002's stages pick subdistricts: with the units only
+            stages = stages_load()
+            self.stdout.write(f"ขั้นการคัดเลือก / stages: {', '.join(s.contest.slug for s in stages)}")
         if options["demo"]:
             started = time.monotonic()
             users = demo.demo_users(units=not options["no_units"])
+            if not options["no_units"]:
+                # Before the demo's facts and judgments: a staged contest's entrants are its picks.
+                self.stdout.write(f"ผู้ได้รับคัดเลือกตัวอย่าง / demo picks: {demo_picks()} made")
             for rubric in frozen:
                 self.stdout.write(
                     f"ข้อมูลตัวอย่าง {rubric.key}: ผลปี {rubric.year} ตรึงไว้แล้ว คงข้อมูลเดิม"

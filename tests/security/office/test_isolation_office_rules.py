@@ -92,6 +92,38 @@ RULES = {
     "admin:contests_nominee_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "contests.nominee"),
     "admin:contests_nominee_change": Rule("- 0 - - - - * - -", "- - - - - - - - -", "contests.nominee"),
     "admin/contests/nominee/<path:object_id>/": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "contests.nominee"),
+    # Seed 002's stages (scoring.admin_stages), read-only; these worlds hold no stage: the rows of one
+    # office's picks against another's are tests/scoring/test_admin_stages.py's.
+    "admin:contests_stage_changelist": Rule("- 0 - - - - 0 - -", "- 0 - - - - 0 - -", "contests.stage"),
+    "admin:contests_stage_add": Rule("- - - - - - - - -", "- - - - - - - - -", "contests.stage"),
+    "admin:contests_stage_history": Rule("- 0 - 0 - 0 0 - 0", "- 0 - 0 - 0 0 - 0", "contests.stage"),
+    "admin:contests_stage_delete": Rule("- 0 - 0 - 0 0 - 0", "- 0 - 0 - 0 0 - 0", "contests.stage"),
+    "admin:contests_stage_change": Rule("- 0 - 0 - 0 0 - 0", "- 0 - 0 - 0 0 - 0", "contests.stage"),
+    "admin/contests/stage/<path:object_id>/": Rule("- - - - - - - - -", "- - - - - - - - -", "contests.stage"),
+    "admin:contests_stageentry_changelist": Rule("- 0 - - - - 0 - -", "- 0 - - - - 0 - -", "contests.stageentry"),
+    "admin:contests_stageentry_add": Rule("- - - - - - - - -", "- - - - - - - - -", "contests.stageentry"),
+    "admin:contests_stageentry_history": Rule("- 0 - 0 - 0 0 - 0", "- 0 - 0 - 0 0 - 0", "contests.stageentry"),
+    "admin:contests_stageentry_delete": Rule("- 0 - 0 - 0 0 - 0", "- 0 - 0 - 0 0 - 0", "contests.stageentry"),
+    "admin:contests_stageentry_change": Rule("- 0 - 0 - 0 0 - 0", "- 0 - 0 - 0 0 - 0", "contests.stageentry"),
+    "admin/contests/stageentry/<path:object_id>/": Rule(
+        "- - - - - - - - -", "- - - - - - - - -", "contests.stageentry"
+    ),
+    "admin:contests_pastmodel_changelist": Rule("- 0 - - - - 0 - -", "- 0 - - - - 0 - -", "contests.pastmodel"),
+    "admin:contests_pastmodel_add": Rule("- - - - - - - - -", "- - - - - - - - -", "contests.pastmodel"),
+    "admin:contests_pastmodel_history": Rule("- 0 - 0 - 0 0 - 0", "- 0 - 0 - 0 0 - 0", "contests.pastmodel"),
+    "admin:contests_pastmodel_delete": Rule("- 0 - 0 - 0 0 - 0", "- 0 - 0 - 0 0 - 0", "contests.pastmodel"),
+    "admin:contests_pastmodel_change": Rule("- 0 - 0 - 0 0 - 0", "- 0 - 0 - 0 0 - 0", "contests.pastmodel"),
+    "admin/contests/pastmodel/<path:object_id>/": Rule("- - - - - - - - -", "- - - - - - - - -", "contests.pastmodel"),
+    "admin:contests_registersource_changelist": Rule(
+        "- - - - - - - - -", "- - - - - - - - -", "contests.registersource"
+    ),
+    "admin:contests_registersource_add": Rule("- - - - - - - - -", "- - - - - - - - -", "contests.registersource"),
+    "admin:contests_registersource_history": Rule("- 0 - 0 - 0 0 - 0", "- 0 - 0 - 0 0 - 0", "contests.registersource"),
+    "admin:contests_registersource_delete": Rule("- 0 - 0 - 0 0 - 0", "- 0 - 0 - 0 0 - 0", "contests.registersource"),
+    "admin:contests_registersource_change": Rule("- 0 - 0 - 0 0 - 0", "- 0 - 0 - 0 0 - 0", "contests.registersource"),
+    "admin/contests/registersource/<path:object_id>/": Rule(
+        "- - - - - - - - -", "- - - - - - - - -", "contests.registersource"
+    ),
     "admin:auth_user_password_change": Rule("- - - - - - - - -", "- - - - - - - - -", "auth.user"),
     "admin:auth_user_changelist": Rule("- - - - - - - - -", "- - - - - - - - -", "auth.user"),
     "admin:auth_user_add": Rule("- - - - - - - - -", "- - - - - - - - -", "auth.user"),
