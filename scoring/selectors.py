@@ -234,12 +234,19 @@ def facts_by_province(
     if within is not None:
         qs = qs.filter(province_id__gte=within[0], province_id__lte=within[1])
     codes = criterion_codes(rubric)
+    archived: set[int] = set()
     out: dict[int, dict[str, dict[str, str]]] = {}
     unit = cells = None
     for province_id, criterion_id, name, value in qs.values_list("province_id", "criterion_id", "name", "value"):
         if province_id != unit:
             unit, cells = province_id, out.setdefault(province_id, {})
-        code = codes.get(criterion_id) or criterion_codes(rubric, fresh=True)[criterion_id]
+        code = codes.get(criterion_id)
+        if code is None and criterion_id not in archived:
+            codes = criterion_codes(rubric, fresh=True)
+            code = codes.get(criterion_id)
+        if code is None:  # an archived criterion's facts (scoring.revisions): kept, no longer scored
+            archived.add(criterion_id)
+            continue
         given = cells.get(code)
         if given is None:
             cells[code] = {name: value}
