@@ -10,6 +10,7 @@ from contests.models import Contest, Level, Nominee, NomineeState, Province
 from core.thai import fmt_points
 
 from .actor import actor_of, contest_entrants
+from .contest_spec import periods_gather
 from .dates import parse_date, shift_year
 from .engine import tie_held_places, vacant_places
 from .models import (
@@ -453,11 +454,17 @@ def nominee_json(nominee: Nominee | None) -> dict | None:
 
 
 def contest_file(rubric: Rubric) -> dict:
-    """A contest without periods as the rubric file that would make it again (docs/rubric-format.md): the
-    builder copies it ("next year's website contest from this year's"). A contest with periods keeps each
-    period's own rules in its own rubric, which this one file does not gather: the builder does not list it."""
-    data = rubric_data(rubric)
+    """A contest as the rubric file that would make it again (docs/rubric-format.md): the builder copies it
+    ("next year's website contest from this year's"). A contest with periods is gathered from every period's
+    rubric (contest_spec.periods_gather: seed 004's months, each with its own rule)."""
     contest = rubric.contest
+    data, gathered = rubric_data(rubric), []
+    if rubric.period:
+        periods = [
+            ({"code": r.period, "name_th": r.period_name_th, "name_en": r.period_name_en}, rubric_data(r))
+            for r in contest.rubrics.order_by("period_order")
+        ]
+        data, gathered = periods_gather(periods)
     if contest.is_national:
         return data
     block: dict = {
@@ -472,13 +479,15 @@ def contest_file(rubric: Rubric) -> dict:
         block["nominates"] = True
     if contest.nominee_rules:
         block["nominee"] = contest.nominee_rules
+    if gathered:
+        block["periods"], block["combine"] = gathered, contest.combine
     data["contest"] = block
     return data
 
 
 def builder_sources(actor) -> list[Rubric]:
-    """The contests an actor runs that the builder can copy: those without periods, newest first."""
-    return list(actor.rubrics("run").filter(period="").order_by("-year", "contest__slug"))
+    """The contests an actor runs that the builder can copy (a contest with periods by its first), newest first."""
+    return list(actor.rubrics("run").filter(period_order=0).order_by("-year", "contest__slug"))
 
 
 def builder_units(office: Province | None, level: str, listed: list[str]) -> list[Province]:
