@@ -96,6 +96,8 @@ def test_the_builder_asks_an_open_contest_why_and_keeps_what_was_typed(client, w
     form = _builder_form(world["rubric"], **{"d1-max_points": "30", "d1c0-max_points": "30", "total_points": "110"})
     page = client.get(BUILD + "?from=contest:cm-web-2564").content.decode()
     assert 'id="revision-box"' in page and 'href="/standings/cm-web-2564/changes/"' in page
+    # Every text the criterion has travels in a box (the channel was lost on each save before: a "change").
+    assert 'name="d0c0-channel_th" value="เว็บไซต์ของสำนักงาน' in page
     response = client.post(BUILD, form)
     assert response.status_code == 400
     page = response.content.decode()
