@@ -185,7 +185,7 @@ def change_record(
     if is_empty(diff):
         return None
     reason = reason.strip()
-    if contest.state == ContestState.OPEN and not reason:
+    if before and contest.state == ContestState.OPEN and not reason:  # a new contest has nothing to explain
         raise ChangeRefused([REASON_NEEDED], needs={"reason"})
     if len(reason) > REASON_MOST:
         raise ChangeRefused(

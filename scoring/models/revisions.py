@@ -12,7 +12,8 @@ from .rubrics import Rubric
 class RubricChange(models.Model):
     """One save that changed a contest's rules: who, when, why, and what changed (scoring.rubric_diff), each
     period's rubric then at a new revision and every entrant rescored. A draft's saves are recorded too, with
-    no reason asked (nobody has entered yet); an open contest's need one (scoring.revisions)."""
+    no reason asked (nobody has entered yet); an open contest's changes need one (scoring.revisions), its
+    creation (`changes` {"created": true}) none."""
 
     contest = models.ForeignKey(
         Contest, on_delete=models.PROTECT, related_name="rubric_changes", verbose_name="การประกวด / contest"
@@ -36,10 +37,6 @@ class RubricChange(models.Model):
         verbose_name_plural = "การแก้ไขเกณฑ์ / rubric changes"
         constraints = [
             models.CheckConstraint(condition=Q(state__in=ContestState.values), name="rubric_change_state_known"),
-            # An open contest's change always says why (docs/contests.md, Revisions).
-            models.CheckConstraint(
-                condition=~Q(state=ContestState.OPEN) | ~Q(reason=""), name="rubric_change_open_has_reason"
-            ),
         ]
 
     def __str__(self) -> str:

@@ -139,10 +139,12 @@ def test_a_draft_changes_without_a_reason_and_is_still_recorded(world):
     assert (change.state, change.reason) == (ContestState.DRAFT, "")
 
 
-def test_a_new_contest_is_recorded_as_created(db, chiang_mai):
+@pytest.mark.parametrize("draft", [True, False])  # the builder's draft; a file uploaded, open at once
+def test_a_new_contest_is_recorded_as_created_with_no_reason_asked(db, chiang_mai, draft):
     organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
     rubric = office_contest("cm-web-2564", chiang_mai, DistrictFactory(parent=chiang_mai))
     data = {**selectors.contest_file(rubric), "contest": {**selectors.contest_file(rubric)["contest"]}}
     data["contest"]["slug"] = "cm-web-2565"
-    services.contest_save(user=organiser, data=data, draft=True)
-    assert RubricChange.objects.get().changes == {"created": True}
+    services.contest_save(user=organiser, data=data, draft=draft)
+    change = RubricChange.objects.get()
+    assert (change.changes, change.reason, change.state) == ({"created": True}, "", "draft" if draft else "open")
