@@ -66,10 +66,14 @@ def test_only_whoever_runs_the_contest_reads_its_history(client, world):
 
 
 def test_the_history_says_when_who_why_and_what_changed(client, world, django_assert_num_queries):
+    data = selectors.contest_file(world["rubric"])
+    data["name_th"] = "ชื่อใหม่"
+    services.contest_save(user=world["users"]["central"], data=data, reason="แก้ชื่อ")
     _as(client, world["users"]["organiser"])
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(5):  # however many changes: one query for them, their users joined
         page = client.get(HISTORY).content.decode()
-    change = RubricChange.objects.get()
+    assert page.index("แก้ชื่อ") < page.index("ชม 0019/2564")  # newest first
+    change = RubricChange.objects.last()
     assert f'id="change-{change.pk}"' in page
     assert "ตามหนังสือจังหวัด ที่ ชม 0019/2564" in page
     assert "ตัวชี้วัด ๑ คะแนนเต็ม: 20 → 25 / criterion 1.1&#x27;s maximum changed" in page

@@ -148,3 +148,18 @@ def test_a_new_contest_is_recorded_as_created_with_no_reason_asked(db, chiang_ma
     services.contest_save(user=organiser, data=data, draft=draft)
     change = RubricChange.objects.get()
     assert (change.changes, change.reason, change.state) == ({"created": True}, "", "draft" if draft else "open")
+
+
+def test_a_frozen_contest_refuses_a_change_before_asking_anything(world):
+    from scoring.snapshots import standings_freeze
+    from scoring.spec import RubricError
+
+    rubric, organiser = world["rubric"], world["organiser"]
+    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_freeze(user=organiser, rubric=rubric)
+    with pytest.raises(RubricError) as refused:
+        services.contest_save(user=organiser, data=_without_5(rubric), reason="ยกเลิกข้อ ๕", confirm=True)
+    assert not isinstance(refused.value, ChangeRefused)
+    assert "ตรึง" in refused.value.messages[0]
+    assert Criterion.objects.filter(rubric=rubric, code="5.1").exists()
+    assert not RubricChange.objects.exists()
