@@ -20,7 +20,7 @@ from core.http import show
 from . import selectors, services
 from .actor import Need, actor_of
 from .builder import BLANK, Builder, to_form
-from .revision_views import change_args, revision_box
+from .revision_views import change_args, posted_slug, revision_box
 from .revisions import ChangeRefused
 from .rule_forms import kind_choices
 from .spec import RubricError
@@ -119,7 +119,7 @@ def _page(request, builder: Builder, status: int = 200, refused: ChangeRefused |
             "units": units,
             "listed": set(listed),
             "office": office,
-            "rev": revision_box(request, post.get("slug"), refused),
+            "rev": revision_box(request, posted_slug(post), refused),
         },
         status=status,
     )

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from contests.codes import national_code
 from contests.models import Contest, ContestState
 
 from .access import rubric_gate
@@ -33,6 +34,13 @@ def revision_box(request, slug: str | None, refused: ChangeRefused | None = None
         "needs_reason": refused.messages[-1:] if refused and "reason" in refused.needs else [],
         "held": refused.held if refused else [],
     }
+
+
+def posted_slug(post) -> str | None:
+    """The contest a builder form changes: its code, else the Department's contest of its year (as the loader
+    names a file without one, services.contest_slug)."""
+    year = (post.get("year") or "").strip()
+    return (post.get("slug") or "").strip() or (national_code(int(year)) if year.isdigit() else None)
 
 
 def change_args(request) -> dict:

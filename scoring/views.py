@@ -294,9 +294,9 @@ def _contest_upload(request):
             data = rubric_json(raw)
             rubric = services.contest_save(user=request.user, data=data, **change_args(request))
         except ChangeRefused as exc:
-            slug = (data.get("contest") or {}).get("slug") if isinstance(data.get("contest"), dict) else None
             text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
-            context = {"errors": exc.messages, "rev": revision_box(request, slug, exc), "rubric_text": text}
+            rev = revision_box(request, services.contest_slug(data), exc)
+            context = {"errors": exc.messages, "rev": rev, "rubric_text": text}
             return render(request, "scoring/contest_upload.html", context, status=400)
         except RubricError as exc:
             return render(request, "scoring/contest_upload.html", {"errors": exc.messages}, status=400)

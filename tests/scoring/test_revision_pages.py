@@ -147,3 +147,9 @@ def test_the_upload_carries_the_file_back_with_the_reason_box(client, world):
     response = client.post("/standings/contests/", {"rubric_text": json.dumps(data), "reason": "แก้ชื่อ"})
     assert response.status_code == 302
     assert RubricChange.objects.first().reason == "แก้ชื่อ"
+
+
+def test_the_builder_opened_on_the_national_contest_names_it_and_links_its_history(client, world, rubric):
+    _as(client, world["users"]["central"])
+    page = client.get(BUILD + "?from=contest:2566").content.decode()  # no code in the form: cdd4-2566's
+    assert 'id="revision-box"' in page and 'href="/standings/2566/changes/"' in page
