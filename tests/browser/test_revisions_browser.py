@@ -45,10 +45,54 @@ def test_an_office_changes_an_open_contest_with_a_reason_and_reads_the_history(b
         "ตัวชี้วัด ๑ คะแนนเต็ม: 20 → 25 / criterion 1.1's maximum changed",
     ]  # and nothing the page did not mean to change
     assert "สมศรี ใจดี" in history
+    page.evaluate("document.fonts.ready")  # the Thai web font, before the picture
     page.screenshot(path=str(SHOTS / "revisions_1366.png"), full_page=True)
 
     phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
     portal_login(phone, base, organiser.username, PASSWORD)
     phone.goto(f"{base}/standings/cm-web-2564/changes/")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390  # nothing runs off the screen
+    phone.evaluate("document.fonts.ready")
     phone.screenshot(path=str(SHOTS / "revisions_390.png"), full_page=True)
+
+
+def test_an_upload_that_drops_a_criterion_with_evidence_lists_it_and_saves_once_confirmed(browser, live_server):
+    import json
+
+    from scoring import selectors
+    from tests.security.conftest import evidence_of, pdf_upload
+
+    chiang_mai = Province.objects.get(code="TH-50")
+    district = DistrictFactory(parent=chiang_mai)
+    rubric = office_contest("cm-web-2564", chiang_mai, district)
+    staff = UserFactory(role=Role.PROVINCIAL, role__province=district)
+    evidence_of(pdf_upload("หลักฐาน"), user=staff, rubric=rubric, province=district, criterion_code="5.1")
+    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    data = selectors.contest_file(rubric)
+    data["dimensions"] = [d for d in data["dimensions"] if d["code"] != "5"]
+    data["total_points"] = "85"
+    base = live_server.url
+    page = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
+    portal_login(page, base, organiser.username, PASSWORD)
+    page.goto(f"{base}/standings/contests/")
+    body = json.dumps(data, ensure_ascii=False).encode()
+    page.set_input_files(
+        "#contest-upload input[type=file]", {"name": "c.json", "mimeType": "application/json", "buffer": body}
+    )
+    page.click("#contest-upload button.primary")
+    page.wait_for_load_state("networkidle")
+    held = page.inner_text("#revision-held")
+    assert "ตัวชี้วัด ๕" in held and "หลักฐาน ๑ ไฟล์" in held
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.evaluate("document.fonts.ready")
+    page.screenshot(path=str(SHOTS / "revisions_confirm_390.png"), full_page=True)
+    page.fill("#b-reason", "ยกเลิกข้อ ๕ ตามมติที่ประชุม")
+    page.check("#b-confirm")
+    page.click("#contest-upload button.primary")  # the file travelled back in the form: not chosen again
+    page.wait_for_load_state("networkidle")
+    assert page.url == f"{base}/standings/cm-web-2564/"
+    assert Criterion.all_objects.get(rubric=rubric, code="5.1").archived_at is not None
+    page.click("#rubric-changes")
+    page.wait_for_load_state("networkidle")
+    assert "ยกเลิกข้อ ๕ ตามมติที่ประชุม" in page.inner_text("#rubric-changes")
+    assert "หลักฐาน ๑ ไฟล์" in page.inner_text("#rubric-changes")  # the archived criterion, what it keeps
