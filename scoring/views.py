@@ -287,7 +287,6 @@ def _contest_upload(request):
         upload = request.FILES.get("file")
         # After a refusal that asks for a reason or a confirmation, the file travels back as text (revision box).
         raw = upload.read() if upload is not None else request.POST.get("rubric_text", "")
-        data = None
         try:
             if not raw:
                 raise RubricError(["กรุณาเลือกไฟล์ JSON / choose a JSON file"])
