@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 from django.db.models import OuterRef, Subquery
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from contests.models import Province
 from core.http import show
@@ -35,9 +35,19 @@ from .admin_forms import (
     column,
 )
 from .hooks import admin_entry
-from .models import Criterion, Fact, FactChange, HolidayOverride, HolidayOverrideChange, ProvinceResult, Rubric
+from .models import (
+    Criterion,
+    Fact,
+    FactChange,
+    HolidayOverride,
+    HolidayOverrideChange,
+    ProvinceResult,
+    Rubric,
+    RubricChange,
+)
 from .permissions import is_central, is_department
 from .resources import FactImportExportAdmin
+from .rubric_diff import diff_lines
 from .spec import RubricError
 
 
@@ -152,6 +162,23 @@ class CriterionAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if change and "deadline" in form.changed_data:
             services.criterion_deadline_set(rubric=obj.rubric, code=obj.code, deadline=form.cleaned_data["deadline"])
+
+
+@admin.register(RubricChange)
+class RubricChangeAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
+    """The revision history read-only (scoring.revisions writes it): central staff, rows of contests they see."""
+
+    view = is_central
+    list_display = ["at", "contest", "user", "state", "reason"]
+    list_filter = [YearFilter, "state"]
+    list_select_related = ["contest", "user", "rubric"]
+    search_fields = ["contest__slug", "reason"]
+    fields = ["contest", "rubric", "user", "at", "state", "reason", "what_changed", "archived"]
+    readonly_fields = fields
+
+    @admin.display(description="สิ่งที่เปลี่ยน / what changed")
+    def what_changed(self, obj):
+        return format_html_join("", "<div>{}</div>", ((line,) for line in diff_lines(obj.changes)))
 
 
 @admin.register(Fact)

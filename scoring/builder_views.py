@@ -20,6 +20,8 @@ from core.http import show
 from . import selectors, services
 from .actor import Need, actor_of
 from .builder import BLANK, Builder, to_form
+from .revision_views import change_args, posted_slug, revision_box
+from .revisions import ChangeRefused
 from .rule_forms import kind_choices
 from .spec import RubricError
 
@@ -42,8 +44,6 @@ def _source(request, source: str) -> dict:
         return json.loads((SHIPPED / f"{key}.json").read_text(encoding="utf-8"))
     if kind == "contest":
         rubric = actor_of(request.user).contest_or_404(key, Need.RUN)  # another office's: 404
-        if rubric.period:
-            raise Http404("ไม่พบการประกวด / no such contest")
         return selectors.contest_file(rubric)
     raise Http404("ไม่พบแม่แบบ / no such template")
 
@@ -83,19 +83,23 @@ def contest_builder(request):
         slug = (data.get("contest") or {}).get("slug") or "contest"
         response["Content-Disposition"] = f'attachment; filename="{slug}.json"'
         return response
+    refused = None
     if what == "save" and not builder.problems:
         try:
-            rubric = services.contest_save(user=request.user, data=data, draft=True)
+            rubric = services.contest_save(user=request.user, data=data, draft=True, **change_args(request))
+        except ChangeRefused as exc:  # a reason or a confirmation: shown in the revision box, the rest kept
+            refused = exc
+            builder.problems.add("revision", exc.messages[0])
         except RubricError as exc:
             builder.place(exc.messages)
         else:
             messages.success(request, f"บันทึกการประกวดแล้ว / contest saved: {rubric.contest.slug}")
             return redirect("scoring:dashboard", year=rubric.key)
 
-    return _page(request, builder, status=400 if what == "save" else 200)
+    return _page(request, builder, status=400 if what == "save" else 200, refused=refused)
 
 
-def _page(request, builder: Builder, status: int = 200):
+def _page(request, builder: Builder, status: int = 200, refused: ChangeRefused | None = None):
     if not hasattr(builder, "total_text"):
         builder.check_sums()
     builder.show_deadlines(selectors.work_calendar())
@@ -115,6 +119,7 @@ def _page(request, builder: Builder, status: int = 200):
             "units": units,
             "listed": set(listed),
             "office": office,
+            "rev": revision_box(request, posted_slug(post), refused),
         },
         status=status,
     )

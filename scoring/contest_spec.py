@@ -65,6 +65,38 @@ def period_data(data: Mapping[str, Any], period: Mapping[str, Any] | None) -> di
     return out
 
 
+def periods_gather(periods: list[tuple[Mapping[str, Any], Mapping[str, Any]]]) -> tuple[dict[str, Any], list[dict]]:
+    """period_data's inverse: each period's rubric (its block entry without criteria, its rubric data) back to
+    one file's rubric and its `periods`, so a contest with periods is copied whole (the builder). The first
+    period's rules are the file's; another period's differing rule or evidence texts are its own `criteria`.
+    A period whose criteria all share one deadline gets it as its `deadline`."""
+    base = copy.deepcopy(dict(periods[0][1]))
+    gathered, own_dates = [], []
+    for entry, data in periods:
+        period = {k: v for k, v in entry.items() if v not in (None, "")}
+        days = {c.get("deadline") for d in data.get("dimensions") or [] for c in d.get("criteria") or []}
+        if len(days) == 1 and None not in days:
+            period["deadline"] = days.pop()
+        else:
+            own_dates.append(data)  # its criteria keep their own deadlines: the file's
+        gathered.append(period)
+    first = {c["code"]: c for d in base["dimensions"] for c in d["criteria"]}
+    undated = own_dates[0] if own_dates else {}  # a period without a deadline of its own gives the file's dates
+    dated = {c["code"]: c.get("deadline") for d in undated.get("dimensions") or [] for c in d["criteria"]}
+    for code, criterion in first.items():
+        criterion["deadline"] = dated.get(code)
+    for period, (_, data) in zip(gathered, periods, strict=True):
+        own: dict[str, dict] = {}
+        for d in data.get("dimensions") or []:
+            for c in d.get("criteria") or []:
+                changes = {k: c.get(k) for k in sorted(PERIOD_CRITERION_KEYS) if c.get(k) != first[c["code"]].get(k)}
+                if changes:
+                    own[c["code"]] = changes
+        if own:
+            period["criteria"] = own
+    return base, gathered
+
+
 def _period_criteria(r: Reader, data: Mapping[str, Any], spec: RubricSpec) -> None:
     """Each period's own criteria name the file's criteria, set only what a period may, and make a rubric
     parse_rubric accepts (a rule's levels reach the criterion's maximum, its facts are named)."""

@@ -90,6 +90,8 @@ rules.add_perm("scoring.view_standings", runs_contest)
 rules.add_perm("scoring.save_contest", is_central | is_organiser)
 rules.add_perm("scoring.import_facts", runs_contest)
 rules.add_perm("scoring.change_deadline", runs_contest)
+# A contest's revision history (who changed its rules, when, why): whoever runs it, never its entrants or panel.
+rules.add_perm("scoring.view_rubric_changes", runs_contest)
 # A contest's nominees (Contest.nominates): whoever runs it sees them all, an entrant office its own.
 rules.add_perm("scoring.view_nominees", runs_contest | enters_contest)
 # A selection in stages (seed 002): who picks, who sees the picks and the files still missing.

@@ -12,6 +12,7 @@ from contests.stages import regions_of
 from core.thai import fmt_points
 
 from .actor import actor_of, contest_entrants
+from .contest_spec import periods_gather
 from .dates import parse_date, shift_year
 from .engine import tie_held_places, vacant_places
 from .models import (
@@ -236,12 +237,19 @@ def facts_by_province(
     if within is not None:
         qs = qs.filter(province_id__gte=within[0], province_id__lte=within[1])
     codes = criterion_codes(rubric)
+    archived: set[int] = set()
     out: dict[int, dict[str, dict[str, str]]] = {}
     unit = cells = None
     for province_id, criterion_id, name, value in qs.values_list("province_id", "criterion_id", "name", "value"):
         if province_id != unit:
             unit, cells = province_id, out.setdefault(province_id, {})
-        code = codes.get(criterion_id) or criterion_codes(rubric, fresh=True)[criterion_id]
+        code = codes.get(criterion_id)
+        if code is None and criterion_id not in archived:
+            codes = criterion_codes(rubric, fresh=True)
+            code = codes.get(criterion_id)
+        if code is None:  # an archived criterion's facts (scoring.revisions): kept, no longer scored
+            archived.add(criterion_id)
+            continue
         given = cells.get(code)
         if given is None:
             cells[code] = {name: value}
@@ -462,11 +470,17 @@ def nominee_json(nominee: Nominee | None) -> dict | None:
 
 
 def contest_file(rubric: Rubric) -> dict:
-    """A contest without periods as the rubric file that would make it again (docs/rubric-format.md): the
-    builder copies it ("next year's website contest from this year's"). A contest with periods keeps each
-    period's own rules in its own rubric, which this one file does not gather: the builder does not list it."""
-    data = rubric_data(rubric)
+    """A contest as the rubric file that would make it again (docs/rubric-format.md): the builder copies it
+    ("next year's website contest from this year's"). A contest with periods is gathered from every period's
+    rubric (contest_spec.periods_gather: seed 004's months, each with its own rule)."""
     contest = rubric.contest
+    data, gathered = rubric_data(rubric), []
+    if rubric.period:
+        periods = [
+            ({"code": r.period, "name_th": r.period_name_th, "name_en": r.period_name_en}, rubric_data(r))
+            for r in contest.rubrics.order_by("period_order")
+        ]
+        data, gathered = periods_gather(periods)
     if contest.is_national:
         return data
     block: dict = {
@@ -481,13 +495,15 @@ def contest_file(rubric: Rubric) -> dict:
         block["nominates"] = True
     if contest.nominee_rules:
         block["nominee"] = contest.nominee_rules
+    if gathered:
+        block["periods"], block["combine"] = gathered, contest.combine
     data["contest"] = block
     return data
 
 
 def builder_sources(actor) -> list[Rubric]:
-    """The contests an actor runs that the builder can copy: those without periods, newest first."""
-    return list(actor.rubrics("run").filter(period="").order_by("-year", "contest__slug"))
+    """The contests an actor runs that the builder can copy (a contest with periods by its first), newest first."""
+    return list(actor.rubrics("run").filter(period_order=0).order_by("-year", "contest__slug"))
 
 
 def builder_units(office: Province | None, level: str, listed: list[str]) -> list[Province]:

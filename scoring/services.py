@@ -13,7 +13,6 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import ProtectedError
 
 from contests.codes import national_code
 from contests.models import Combine, Contest, ContestState, Level, Province, Stage
@@ -22,7 +21,7 @@ from core.errors import PortalError, YearFrozen
 from core.thai import fmt_points
 from scoring.models import AwardTier
 
-from . import selectors
+from . import revisions, selectors
 from .actor import actor_of, forget
 from .contest_spec import parse_rubric_file, period_data
 from .dates import parse_date
@@ -133,10 +132,12 @@ def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
 
 
 @transaction.atomic
-def contest_save(*, user, data: Mapping, draft: bool = False) -> Rubric:
+def contest_save(*, user, data: Mapping, draft: bool = False, reason: str = "", confirm: bool = False) -> Rubric:
     """An organiser (or central staff) creates or updates a contest from the rubric format
     (docs/rubric-format.md, docs/contests.md). An organiser's contest is always its own office's, among
-    units under that office; a contest code another office already uses is refused. All or nothing."""
+    units under that office; a contest code another office already uses is refused. All or nothing.
+    A change is recorded (scoring.revisions): an open contest's needs a `reason`, and dropping criteria that
+    hold evidence or scores needs `confirm` (they are archived, never deleted)."""
     office = selectors.office_unit(user)
     raw = data.get("contest")
     block = dict(raw) if isinstance(raw, Mapping) else {}
@@ -155,7 +156,10 @@ def contest_save(*, user, data: Mapping, draft: bool = False) -> Rubric:
     taken = Contest.objects.filter(slug=block["slug"]).first()
     if taken is not None and office is not None and taken.organiser_id != office.pk:
         raise RubricError([f"รหัสการประกวด {taken.slug} ถูกใช้แล้ว / the contest code {taken.slug} is taken"])
-    rubric = _load(data=data, spec=spec)
+    keep = {c.code for c in spec.criteria()}
+    held = revisions.change_check(contest=taken, keep=keep, reason=reason, confirm=confirm) if taken else []
+    before = revisions.snapshot(taken)
+    rubric = _load(data=data, spec=spec, archive=confirm)
     if draft and taken is None:  # the builder's new contest waits for its organiser to open it
         Contest.objects.filter(pk=rubric.contest_id).update(state=ContestState.DRAFT)
         rubric.contest.state = ContestState.DRAFT
@@ -166,6 +170,7 @@ def contest_save(*, user, data: Mapping, draft: bool = False) -> Rubric:
         if outside.exists():
             codes = ", ".join(outside.values_list("code", flat=True)[:10])
             raise RubricError([f"ผู้เข้าประกวด {codes} ไม่อยู่ในจังหวัดของท่าน / entrants {codes} are not in your province"])
+    revisions.change_record(user=user, contest=rubric.contest, before=before, reason=reason, archived=held)
     return rubric
 
 
@@ -176,19 +181,21 @@ def rubric_load(*, data: Mapping) -> Rubric:
     return _load(data=data, spec=parse_rubric_file(data))
 
 
-def _load(*, data: Mapping, spec: RubricSpec) -> Rubric:
-    """Writes a rubric file that parse_rubric_file has checked, every field of its contest block too."""
+def _load(*, data: Mapping, spec: RubricSpec, archive: bool = False) -> Rubric:
+    """Writes a rubric file that parse_rubric_file has checked, every field of its contest block too;
+    `archive`: criteria dropped while they hold something are archived (confirmed), else refused."""
     contest, periods = _contest_save(data=data, year=spec.year)
     rubrics = []
     for order, period in enumerate(periods or [None]):
         # A period with criteria of its own (seed 004's months) is that period's rubric; checked already.
         own = period_data(data, period) if period and period.get("criteria") else None
         period_spec = spec if own is None else parse_rubric(own)
-        rubrics.append(_rubric_save(contest=contest, spec=period_spec, data=data, period=period, order=order))
+        saved = _rubric_save(contest=contest, spec=period_spec, data=data, period=period, order=order, archive=archive)
+        rubrics.append(saved)
     return rubrics[0]
 
 
-def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | None, order: int) -> Rubric:
+def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | None, order: int, archive=False) -> Rubric:
     # A period's own deadline stands for every criterion of that period (seed 004: reported by the 20th).
     deadline = parse_date(period["deadline"]) if period and period.get("deadline") else None
     code = period["code"] if period else ""
@@ -213,28 +220,18 @@ def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | Non
             "rounding": data.get("rounding"),
         },
     )
-    codes = {c.code for c in spec.criteria()}
-    # Facts, evidence and committee scores all PROTECT their criterion: removing one refuses, whatever holds it.
-    dropped = rubric.criteria.exclude(code__in=codes)
-    dropped_codes = ", ".join(sorted(dropped.values_list("code", flat=True)))
-    try:
-        with transaction.atomic():
-            dropped.delete()
-    except ProtectedError as exc:
-        raise RubricError(
-            [
-                f"ตัวชี้วัด {dropped_codes} มีข้อมูล หลักฐาน หรือคะแนนแล้ว ลบออกไม่ได้"
-                f" / criteria {dropped_codes} already have facts, evidence or scores and cannot be removed"
-            ]
-        ) from exc
-    rubric.dimensions.exclude(code__in=[d.code for d in spec.dimensions]).delete()
+    # Facts, evidence and committee scores all PROTECT their criterion: one that holds any is archived
+    # (a confirmed change) or refused, never deleted (scoring.revisions).
+    revisions.criteria_drop(rubric=rubric, keep={c.code for c in spec.criteria()}, archive=archive)
+    revisions.dimensions_drop(rubric=rubric, keep={d.code for d in spec.dimensions})
     order = 0
     raw_dimensions = {str(d.get("code")): d for d in data.get("dimensions", [])}
     for d_order, dim in enumerate(spec.dimensions):
-        dimension, _ = Dimension.objects.update_or_create(
+        dimension, _ = Dimension.all_objects.update_or_create(  # an archived one brought back is restored
             rubric=rubric,
             code=dim.code,
             defaults={
+                "archived_at": None,
                 "order": d_order,
                 "name_th": dim.name_th,
                 "name_en": dim.name_en,
@@ -244,10 +241,11 @@ def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | Non
         )
         for c in dim.criteria:
             order += 1
-            Criterion.objects.update_or_create(
+            Criterion.all_objects.update_or_create(
                 rubric=rubric,
                 code=c.code,
                 defaults={
+                    "archived_at": None,
                     "dimension": dimension,
                     "order": order,
                     "name_th": c.name_th,
@@ -263,6 +261,7 @@ def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | Non
                     "channel_en": c.channel_en,
                 },
             )
+    revisions.dimensions_tidy(rubric)
     rubric.award_tiers.exclude(code__in=[a.code for a in spec.awards]).delete()
     for a_order, award in enumerate(spec.awards):
         AwardTier.objects.update_or_create(

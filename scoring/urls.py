@@ -2,7 +2,7 @@ from django.urls import path
 
 import scoring.converters  # noqa: F401  (registers <rubric:…>)
 
-from . import builder_views, stage_views, views
+from . import builder_views, revision_views, stage_views, views
 
 app_name = "scoring"
 
@@ -23,6 +23,7 @@ urlpatterns = [
     path("<rubric:year>/facts/", views.facts_upload, name="facts"),
     path("<rubric:year>/facts/template/", views.facts_template, name="facts_template"),
     path("<rubric:year>/open/", builder_views.contest_open, name="contest_open"),
+    path("<rubric:year>/changes/", revision_views.rubric_changes, name="rubric_changes"),
     path("<rubric:year>/freeze/", views.freeze, name="freeze"),
     path("<rubric:year>/unfreeze/", views.unfreeze, name="unfreeze"),
     path("<rubric:year>/publish/", views.publish, name="publish"),

@@ -23,6 +23,8 @@ from .access import rubric_gate
 from .actor import actor_of
 from .contests import contest_rows
 from .models import FreezeEvent, ProvinceResult, Rubric, StandingsSnapshot
+from .revision_views import change_args, revision_box
+from .revisions import ChangeRefused
 from .rubric_json import rubric_json
 from .rules.base import Label
 from .rules.facts import parse_amount
@@ -283,10 +285,18 @@ def contest_upload(request):
 def _contest_upload(request):
     if request.method == "POST":
         upload = request.FILES.get("file")
+        # After a refusal that asks for a reason or a confirmation, the file travels back as text (revision box).
+        raw = upload.read() if upload is not None else request.POST.get("rubric_text", "")
         try:
-            if upload is None:
+            if not raw:
                 raise RubricError(["กรุณาเลือกไฟล์ JSON / choose a JSON file"])
-            rubric = services.contest_save(user=request.user, data=rubric_json(upload.read()))
+            data = rubric_json(raw)
+            rubric = services.contest_save(user=request.user, data=data, **change_args(request))
+        except ChangeRefused as exc:
+            text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+            rev = revision_box(request, services.contest_slug(data), exc)
+            context = {"errors": exc.messages, "rev": rev, "rubric_text": text}
+            return render(request, "scoring/contest_upload.html", context, status=400)
         except RubricError as exc:
             return render(request, "scoring/contest_upload.html", {"errors": exc.messages}, status=400)
         messages.success(request, f"บันทึกการประกวดแล้ว / contest saved: {rubric.contest.slug}")

@@ -2,6 +2,7 @@
 and nominees are in `contests.models`."""
 
 from .facts import Fact, FactChange, FactSource, HolidayAction, HolidayOverride, HolidayOverrideChange  # noqa: F401
+from .revisions import RubricChange  # noqa: F401
 from .rubrics import AwardTier, Criterion, Dimension, Rubric, RubricQuerySet  # noqa: F401
 from .standings import (  # noqa: F401
     FreezeAction,

@@ -79,6 +79,21 @@ class Rubric(models.Model):
         return f"{self.contest.slug}.{self.period}" if self.period else self.contest.slug
 
 
+class LiveQuerySet(models.QuerySet):
+    def archived(self):
+        return self.filter(archived_at__isnull=False)
+
+
+class LiveManager(models.Manager.from_queryset(LiveQuerySet)):
+    """A rubric's criteria and dimensions as it scores them: an archived one (dropped from an open contest
+    while it held evidence, facts or scores, scoring.revisions) is left out. It is the default manager, so
+    `rubric.criteria` and `dimension.criteria` leave it out too; `all_objects`, foreign keys (Django's base
+    manager) and deletion's protection still meet it, so its evidence keeps its criterion."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(archived_at__isnull=True)
+
+
 class Dimension(models.Model):
     rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="dimensions")
     code = models.CharField("รหัส / code", max_length=10)
@@ -88,6 +103,11 @@ class Dimension(models.Model):
     max_points = models.DecimalField("คะแนนเต็ม / maximum", max_digits=7, decimal_places=2)
     # Levels of this dimension on its own (seed 003 bands each mission 1–5); empty: none.
     level_bands = models.JSONField("ระดับของมิติ / dimension level bands", null=True, blank=True)
+    # Set when a change drops it while it holds an archived criterion; cleared when a change brings it back.
+    archived_at = models.DateTimeField("เก็บถาวรเมื่อ / archived at", null=True, blank=True, editable=False)
+
+    objects = LiveManager()
+    all_objects = LiveQuerySet.as_manager()
 
     class Meta:
         ordering = ["rubric", "order"]
@@ -121,6 +141,12 @@ class Criterion(models.Model):
     evidence_en = models.TextField("หลักฐาน / evidence (en)", blank=True)
     channel_th = models.TextField("ช่องทางส่ง / channel (th)", blank=True)
     channel_en = models.TextField("ช่องทางส่ง / channel (en)", blank=True)
+    # Set when a confirmed change drops it while it holds evidence, facts or scores (scoring.revisions): it
+    # is no longer scored or shown, and nothing it holds is deleted; the same code brought back restores it.
+    archived_at = models.DateTimeField("เก็บถาวรเมื่อ / archived at", null=True, blank=True, editable=False)
+
+    objects = LiveManager()
+    all_objects = LiveQuerySet.as_manager()
 
     class Meta:
         ordering = ["rubric", "order"]

@@ -47,3 +47,8 @@ def refusals(problems: list[str]):
 @register.filter
 def posted(builder, name: str) -> str:
     return builder.post.get(name, "")
+
+
+@register.simple_tag
+def refusals_of(problems: list[str]):
+    return refusals(problems)

@@ -66,7 +66,7 @@ def test_saving_an_open_contest_again_on_the_pages_keeps_it_open(client, office)
     client.post("/standings/cm-web-2564/open/")
     data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "slug": "cm-web-2564", "entrants": [office["district"].code]}
-    client.post(BUILD, {**to_form(data), "name_th": "ชื่อใหม่", "action": "save"})
+    client.post(BUILD, {**to_form(data), "name_th": "ชื่อใหม่", "reason": "แก้ชื่อตามหนังสือ", "action": "save"})
     contest = Contest.objects.get(slug="cm-web-2564")
     assert (contest.name_th, contest.state) == ("ชื่อใหม่", ContestState.OPEN)
 

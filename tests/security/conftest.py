@@ -16,8 +16,9 @@ from knox.models import AuthToken
 from awards.models import DocumentKind, DocumentStatus, GeneratedDocument
 from committee import clarify
 from committee import services as committee_services
+from contests.models import ContestState
 from people.models import Conflict, Role
-from scoring.models import Fact, FactChange, FactSource, ProvinceResult
+from scoring.models import Fact, FactChange, FactSource, ProvinceResult, RubricChange
 from submissions import services as submission_services
 from submissions.models import Submission
 
@@ -156,6 +157,9 @@ def world(rubric, chiang_mai, phuket) -> World:
         "scoring.fact": fact,
         "scoring.factchange": FactChange.objects.filter(fact=fact).first() if fact else None,
         "scoring.provinceresult": ProvinceResult.objects.filter(province=chiang_mai, rubric=rubric).first(),
+        "scoring.rubricchange": RubricChange.objects.create(
+            contest=rubric.contest, rubric=rubric, user=central, state=ContestState.OPEN, reason=MARK
+        ),
         "auth.user": owner,
         "knox.authtoken": AuthToken.objects.create(user=owner)[0],
         "axes.accessattempt": AccessAttempt.objects.create(username=owner.username, **ACCESS, failures_since_start=1),

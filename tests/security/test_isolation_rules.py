@@ -263,6 +263,12 @@ RULES = {
     "api-nominee": Rule(None, "- - - - - -", delete="- - - - - -"),
     "schema": Rule("- 0 0 0 0 0"),
     "api-docs": Rule("- 0 0 0 0 0"),
+    "admin:scoring_rubricchange_changelist": Rule("- - - - - +", "- - - - - +", "scoring.rubricchange"),
+    "admin:scoring_rubricchange_add": Rule("- - - - - -", "- - - - - -", "scoring.rubricchange"),
+    "admin:scoring_rubricchange_history": Rule("- - - - - +", "- - - - - +", "scoring.rubricchange"),
+    "admin:scoring_rubricchange_delete": Rule("- - - - - -", "- - - - - -", "scoring.rubricchange"),
+    "admin:scoring_rubricchange_change": Rule("- - - - - +", "- - - - - -", "scoring.rubricchange"),
+    "admin/scoring/rubricchange/<path:object_id>/": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.rubricchange"),
     "set_language": Rule("0 0 0 0 0 0", "0 0 0 0 0 0"),
     "api-evidence": Rule("- 0 0 + + +", "- 0 - - - -"),
     "api-judgments": Rule("- - 0 + 0 -", "- - 0 0 0 -"),
@@ -292,6 +298,7 @@ RULES = {
     # The builder, opened on the contest as a template: whoever runs contests, the contest's runner only.
     "scoring:contest_builder": Rule("- - - - - 0", "- - - - - 0", query="?from=contest:{year}"),
     "scoring:contest_open": Rule(None, "- - - - - 0"),  # the national contest is open already: said so
+    "scoring:rubric_changes": Rule("- - - - - +"),  # the revision history: whoever runs the contest
     "scoring:freeze": Rule(None, "- - - - - 0"),
     "scoring:unfreeze": Rule(None, "- - - - - 0"),
     "scoring:publish": Rule("- - - - - 0", "- - - - - 0"),  # GET previews, a confirmed POST publishes

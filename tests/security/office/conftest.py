@@ -13,10 +13,10 @@ from awards.models import DocumentKind, DocumentStatus, GeneratedDocument
 from committee import clarify, panels
 from committee import services as committee_services
 from committee.models import ScoreChange
-from contests.models import Province
+from contests.models import ContestState, Province
 from people.models import Conflict, Role
 from scoring import services as scoring_services
-from scoring.models import Fact, FactChange, FactSource, ProvinceResult
+from scoring.models import Fact, FactChange, FactSource, ProvinceResult, RubricChange
 from submissions.models import Submission
 
 from ...factories import DistrictFactory, UserFactory, office_contest
@@ -91,6 +91,9 @@ def chonburi_world() -> World:
         "scoring.factchange": change,
         "scoring.provinceresult": ProvinceResult.objects.get(province=entrant, rubric=rubric),
         "scoring.rubric": rubric,
+        "scoring.rubricchange": RubricChange.objects.create(
+            contest=contest, rubric=rubric, user=user["organiser"], state=ContestState.OPEN, reason=MARK
+        ),
         "scoring.criterion": rubric.criteria.get(code=CRITERION),
         "scoring.awardtier": rubric.award_tiers.first(),
         "contests.contest": contest,

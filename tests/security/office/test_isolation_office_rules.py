@@ -50,6 +50,14 @@ RULES = {
     "admin:scoring_factchange_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.factchange"),
     "admin:scoring_factchange_change": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.factchange"),
     "admin/scoring/factchange/<path:object_id>/": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "scoring.factchange"),
+    "admin:scoring_rubricchange_changelist": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.rubricchange"),
+    "admin:scoring_rubricchange_add": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.rubricchange"),
+    "admin:scoring_rubricchange_history": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.rubricchange"),
+    "admin:scoring_rubricchange_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.rubricchange"),
+    "admin:scoring_rubricchange_change": Rule("- - - - - - - - -", "- - - - - - - - -", "scoring.rubricchange"),
+    "admin/scoring/rubricchange/<path:object_id>/": Rule(
+        "- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "scoring.rubricchange"
+    ),
     "admin:scoring_holidayoverride_changelist": Rule(
         "- - - - - - - - -", "- - - - - - - - -", "scoring.holidayoverride"
     ),
@@ -321,6 +329,8 @@ RULES = {
     # builds only what it carries, so it shows nobody else's contest.
     "scoring:contest_builder": Rule("- 4 - - - - + - -", "- 0 - - - - + - -", query="?from=contest:{year}"),
     "scoring:contest_open": Rule(None, "- 4 4 4 4 4 + - -"),
+    # The revision history (who changed the rules, when, why): the contest's organisers only, never its panel.
+    "scoring:rubric_changes": Rule("- 4 4 4 4 4 * - -"),
     "scoring:freeze": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:unfreeze": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:publish": Rule("- 4 4 4 4 4 + - -", "- 4 4 4 4 4 + - -"),

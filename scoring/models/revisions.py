@@ -1,0 +1,43 @@
+"""The audit of a contest's rules (issue #28): every save of a contest's rubric that changes it."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from contests.models import Contest, ContestState
+
+from .rubrics import Rubric
+
+
+class RubricChange(models.Model):
+    """One save that changed a contest's rules: who, when, why, and what changed (scoring.rubric_diff), each
+    period's rubric then at a new revision and every entrant rescored. A draft's saves are recorded too, with
+    no reason asked (nobody has entered yet); an open contest's changes need one (scoring.revisions), its
+    creation (`changes` {"created": true}) none."""
+
+    contest = models.ForeignKey(
+        Contest, on_delete=models.PROTECT, related_name="rubric_changes", verbose_name="การประกวด / contest"
+    )
+    # The contest's first rubric (the one its URLs name): the admin scopes rows by it, as the other rubric rows.
+    rubric = models.ForeignKey(Rubric, on_delete=models.PROTECT, related_name="+", verbose_name="เกณฑ์ / rubric")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name="โดย / by"
+    )
+    at = models.DateTimeField("เมื่อ / at", auto_now_add=True)
+    state = models.CharField("สถานะขณะแก้ไข / state when changed", max_length=10, choices=ContestState.choices)
+    reason = models.TextField("เหตุผล / reason", blank=True)
+    # rubric_diff.contest_diff's answer: the contest block's fields, then each period's rubric's changes.
+    changes = models.JSONField("สิ่งที่เปลี่ยน / what changed", default=dict)
+    # The criteria the change dropped that held evidence, facts or scores, kept archived with them (confirmed).
+    archived = models.JSONField("ตัวชี้วัดที่เก็บถาวร / criteria archived", default=list, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = "การแก้ไขเกณฑ์ / rubric change"
+        verbose_name_plural = "การแก้ไขเกณฑ์ / rubric changes"
+        constraints = [
+            models.CheckConstraint(condition=Q(state__in=ContestState.values), name="rubric_change_state_known"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contest.slug} {self.at:%Y-%m-%d %H:%M}"

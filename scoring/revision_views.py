@@ -1,0 +1,58 @@
+"""A contest's revision history (issue #28), and the reason box and confirmation the builder and the JSON
+upload show when they change a contest that exists (scoring.revisions). Thin: who may is the rules'
+(`scoring.view_rubric_changes`), what changed is `rubric_diff.diff_lines`."""
+
+from __future__ import annotations
+
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from contests.codes import national_code
+from contests.models import Contest, ContestState
+
+from .access import rubric_gate
+from .actor import actor_of
+from .models import RubricChange
+from .revisions import ChangeRefused
+from .rubric_diff import diff_lines
+
+
+def revision_box(request, slug: str | None, refused: ChangeRefused | None = None) -> dict:
+    """What the reason box shows: the contest being changed (one the user runs), its state, what was typed,
+    and, after a refusal, the reason's problem and the criteria to confirm. Typed values travel back."""
+    contest = Contest.objects.filter(slug=slug).first() if slug else None
+    if contest is not None and not actor_of(request.user).runs(contest):
+        contest = None  # another office's code: the service refuses it; nothing of it is shown
+    first = contest.rubrics.order_by("period_order").first() if contest else None
+    return {
+        "contest": contest,
+        "open": contest is not None and contest.state == ContestState.OPEN,
+        "history": reverse("scoring:rubric_changes", kwargs={"year": first.key}) if first else "",
+        "reason": request.POST.get("reason", ""),
+        "confirm": request.POST.get("confirm") == "on",
+        "needs_reason": refused.messages[-1:] if refused and "reason" in refused.needs else [],
+        "held": refused.held if refused else [],
+    }
+
+
+def posted_slug(post) -> str | None:
+    """The contest a builder form changes: its code, else the Department's contest of its year (as the loader
+    names a file without one, services.contest_slug)."""
+    year = (post.get("year") or "").strip()
+    return (post.get("slug") or "").strip() or (national_code(int(year)) if year.isdigit() else None)
+
+
+def change_args(request) -> dict:
+    """The service's reason and confirmation, as the pages post them."""
+    return {"reason": request.POST.get("reason", ""), "confirm": request.POST.get("confirm") == "on"}
+
+
+@require_GET
+def rubric_changes(request, year: str):
+    """Every recorded change to a contest's rules, newest first: whoever runs it (its organisers, central
+    staff); any other office's contest is a 404, the national contest 403 to those who only see it."""
+    rubric = rubric_gate(request, "scoring.view_rubric_changes", year)
+    rows = RubricChange.objects.filter(contest=rubric.contest).select_related("user")
+    changes = [(row, diff_lines(row.changes)) for row in rows]
+    return render(request, "scoring/rubric_changes.html", {"rubric": rubric, "changes": changes})
