@@ -20,6 +20,7 @@ from core.http import show
 from . import selectors, services
 from .actor import Need, actor_of
 from .builder import BLANK, Builder, to_form
+from .builder_entrants import entrants, step
 from .rule_forms import kind_choices
 from .spec import RubricError
 
@@ -64,8 +65,9 @@ def contest_builder(request):
         return _page(request, Builder(to_form(_source(request, source))))
     action = request.POST.get("action", "")
     what, _, where = action.partition(":")
+    post = step(request.POST, action, selectors.office_unit(request.user))
     builder = Builder(
-        request.POST,
+        post,
         add_dimension=what == "add_dimension",
         add_criterion=int(where) if what == "add_criterion" and where.isdigit() else None,
     )
@@ -100,10 +102,7 @@ def _page(request, builder: Builder, status: int = 200):
         builder.check_sums()
     builder.show_deadlines(selectors.work_calendar())
     post = builder.post
-    level = post.get("entrant_level") or Level.DISTRICT
     office = selectors.office_unit(request.user)
-    listed = post.getlist("entrants")
-    units = selectors.builder_units(office, level, listed)
     return render(
         request,
         "scoring/builder.html",
@@ -112,8 +111,7 @@ def _page(request, builder: Builder, status: int = 200):
             "post": post,
             "kinds": kind_choices(),
             "levels": [(v, label) for v, label in Level.choices if office is None or v != Level.PROVINCE],
-            "units": units,
-            "listed": set(listed),
+            "e": entrants(post, office),
             "office": office,
         },
         status=status,
