@@ -18,6 +18,8 @@ from typing import Any
 from django.utils.datastructures import MultiValueDict
 
 from core.thai import fmt_points
+from scoring.builder_rows import Rows
+from scoring.builder_rows import to_form as rows_to_form
 from scoring.dates import DateInputError, parse_date
 from scoring.rubric_json import rubric_json
 from scoring.rule_forms import RuleForm, rule_data
@@ -89,6 +91,7 @@ def to_form(data: Mapping[str, Any]) -> MultiValueDict:
         rest["contest"] = contest_rest
     elif "contest" in data:
         rest["contest"] = contest
+    rows_to_form(data, rest, rest.get("contest") if isinstance(contest, Mapping) else None, form)
     form["more"] = _more(rest)
     dims = data.get("dimensions") or []
     form["dims"] = str(len(dims))
@@ -191,6 +194,8 @@ class Builder:
                 form = RuleForm(post if bound else None, prefix=f"{p}r", kind=kind, max_points=top or Decimal(0))
                 criteria.append(CriterionRows(p, kind, form, top))
             self.dimensions.append(DimensionRows(dim_p, criteria, _decimal(post.get(f"{dim_p}max_points"))))
+        maxima = {post.get(f"{c.prefix}code"): c.max_points for d in self.dimensions for c in d.criteria}
+        self.rows = Rows(post, maxima, action=post.get("action", ""))  # awards and periods
 
     # -- reading the form back --------------------------------------------------------------------
     def data(self) -> dict[str, Any]:
@@ -210,6 +215,7 @@ class Builder:
                 ]
             out["contest"] = contest
         out["dimensions"] = [self._dimension(dim) for dim in self.dimensions]
+        self.rows.read(out, self.problems.add)
         return out
 
     def _dimension(self, dim: DimensionRows) -> dict[str, Any]:

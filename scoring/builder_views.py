@@ -17,6 +17,7 @@ from core import gate
 from core.errors import PortalError
 from core.http import show
 
+from . import builder_rows as rows
 from . import selectors, services
 from .actor import Need, actor_of
 from .builder import BLANK, Builder, to_form
@@ -65,7 +66,7 @@ def contest_builder(request):
         return _page(request, Builder(to_form(_source(request, source))))
     action = request.POST.get("action", "")
     what, _, where = action.partition(":")
-    post = step(request.POST, action, selectors.office_unit(request.user))
+    post = rows.step(step(request.POST, action, selectors.office_unit(request.user)), action)
     builder = Builder(
         post,
         add_dimension=what == "add_dimension",
@@ -89,7 +90,7 @@ def contest_builder(request):
         try:
             rubric = services.contest_save(user=request.user, data=data, draft=True)
         except RubricError as exc:
-            builder.place(exc.messages)
+            builder.place(builder.rows.place(exc.messages, builder.problems.add))
         else:
             messages.success(request, f"บันทึกการประกวดแล้ว / contest saved: {rubric.contest.slug}")
             return redirect("scoring:dashboard", year=rubric.key)
