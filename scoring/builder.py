@@ -10,6 +10,7 @@ carried unchanged as JSON text, so a contest goes through the builder and back u
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -142,6 +143,7 @@ class CriterionRows:
     rule_form: RuleForm
     max_points: Decimal | None
     preview: Any = None  # (facts form values, Score) once previewed
+    sampled: bool = False  # the facts previewed are an example, not typed
     deadline_shown: str = ""  # the deadline in B.E., and where a closed day moves it
 
 
@@ -312,8 +314,9 @@ class Builder:
                 except DateInputError:
                     c.deadline_shown = ""
 
-    def preview(self, c: CriterionRows, calendar: WorkCalendar) -> None:
-        """The points and explanation the criterion's rule gives the facts typed under it: nothing is saved."""
+    def preview(self, c: CriterionRows, calendar: WorkCalendar, *, sample: bool = False) -> None:
+        """The points and explanation the criterion's rule gives the facts typed under it (with `sample`, a
+        plausible example when none are typed): nothing is saved."""
         if not (c.rule_form.is_bound and c.rule_form.is_valid()):
             return
         try:
@@ -328,6 +331,9 @@ class Builder:
                 deadline = parse_date(raw)
             except DateInputError:
                 deadline = None
+        c.sampled = sample and not any(facts.values())
+        if c.sampled:  # nothing typed yet: the explanation an entrant with plausible figures would read
+            facts.update(rule.demo_facts(random.Random(28), deadline=deadline))
         score = rule.evaluate(facts, Context(calendar=calendar, deadline=deadline))
         c.preview = (
             [(name, rule.label(name), rule.fact_format(name), facts[name]) for name in rule.fact_names()],

@@ -78,7 +78,7 @@ def contest_builder(request):
         for dim in builder.dimensions:
             for c in dim.criteria:
                 if c.prefix == where:
-                    builder.preview(c, selectors.work_calendar())
+                    builder.preview(c, selectors.work_calendar(), sample=True)
     if what == "download":
         response = HttpResponse(
             json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"

@@ -265,6 +265,8 @@ RULES = {
     "scoring:contest_upload": Rule("- - - - - 0", "- - - - - 0"),
     # The builder, opened on the contest as a template: whoever runs contests, the contest's runner only.
     "scoring:contest_builder": Rule("- - - - - 0", "- - - - - 0", query="?from=contest:{year}"),
+    # The builder's live preview answers only for the form it is posted; an empty one names no criterion.
+    "scoring:contest_builder_preview": Rule(None, "- - - - - 4"),
     "scoring:contest_open": Rule(None, "- - - - - 0"),  # the national contest is open already: said so
     "scoring:freeze": Rule(None, "- - - - - 0"),
     "scoring:unfreeze": Rule(None, "- - - - - 0"),
