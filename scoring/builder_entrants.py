@@ -72,6 +72,10 @@ class Entrants:
     searched: str
     every_count: int
 
+    @property
+    def count(self) -> int:
+        return len(self.chosen) + len(self.unknown)
+
 
 def entrants(post: MultiValueDict, office: Province | None) -> Entrants:
     level = post.get("entrant_level") or Level.DISTRICT

@@ -45,6 +45,7 @@ def test_an_office_builds_mays_milestones_period_on_the_pages(browser, live_serv
     page.press("#b-entrant_q", "Enter")  # the script makes Enter search
     _settle(page)
     assert page.locator("#entrants-found li").count() == 1
+    page.locator("#entrants").screenshot(path=str(SHOTS / "builder_1366_entrants.png"))
     page.check("#b-entrants_all")
 
     # May's period goes, and comes back built box by box.
@@ -107,5 +108,30 @@ def test_the_explanation_is_shown_as_the_rule_is_typed_and_fits_a_phone(browser,
     expect(phone.locator(result)).to_contain_text("เกินค่าสูงสุด 20")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     phone.locator("#preview-d3c0-").screenshot(path=str(SHOTS / "builder_390_preview.png"))
-    phone.locator("#entrants").screenshot(path=str(SHOTS / "builder_390_entrants.png"))
     phone.locator("#awards").screenshot(path=str(SHOTS / "builder_390_awards.png"))
+
+
+def test_entrants_and_periods_fit_a_phone(browser, live_server):
+    ubon = Province.objects.get(code="TH-34")
+    districts = [DistrictFactory(parent=ubon) for _ in range(3)]
+    organiser = UserFactory(role=Role.ORGANISER, role__province=ubon)
+    base = live_server.url
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
+    portal_login(phone, base, organiser.username, PASSWORD)
+    phone.goto(f"{base}/standings/contests/build/?from=blank")
+    phone.click("#entrants-every")  # every district office of the province, in one step
+    _settle(phone)
+    assert phone.inner_text("#entrants-count") == str(len(districts))
+    phone.fill("#b-entrant_q", districts[0].dopa_code)
+    phone.click("#entrant-search")
+    _settle(phone)
+    assert "ไม่พบหน่วยที่ยังไม่ได้เลือก" in phone.inner_text("#entrants-found")  # already chosen
+    phone.click(f"#entrants-chosen button[value='entrant_remove:{districts[0].dopa_code}']")
+    _settle(phone)
+    assert phone.inner_text("#entrants-count") == str(len(districts) - 1)
+    assert phone.locator(f"#entrants-found button[value='entrant_add:{districts[0].dopa_code}']").count() == 1
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.locator("#entrants").screenshot(path=str(SHOTS / "builder_390_entrants.png"))
+    phone.goto(f"{base}/standings/contests/build/?from=shipped:ubon-milestones-2568")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.locator("#period-p0-").screenshot(path=str(SHOTS / "builder_390_period.png"))
