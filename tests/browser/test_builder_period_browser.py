@@ -24,13 +24,19 @@ def _settle(page):
     page.wait_for_load_state("networkidle")
 
 
-def test_an_office_builds_mays_milestones_period_on_the_pages(browser, live_server):
+def _ubon(browser, live_server, width: int, height: int):
+    """Ubon's organiser signed in on a screen of that size, three district offices of its own."""
     ubon = Province.objects.get(code="TH-34")
     districts = [DistrictFactory(parent=ubon) for _ in range(3)]
     organiser = UserFactory(role=Role.ORGANISER, role__province=ubon)
+    page = browser.new_context(viewport={"width": width, "height": height}, locale="th-TH").new_page()
+    portal_login(page, live_server.url, organiser.username, PASSWORD)
+    return page, districts
+
+
+def test_an_office_builds_mays_milestones_period_on_the_pages(browser, live_server):
+    page, districts = _ubon(browser, live_server, 1366, 900)
     base = live_server.url
-    page = browser.new_context(viewport={"width": 1366, "height": 900}, locale="th-TH").new_page()
-    portal_login(page, base, organiser.username, PASSWORD)
     page.goto(f"{base}/standings/contests/build/")
     page.click("#from-ubon-milestones-2568")
     _settle(page)
@@ -112,12 +118,8 @@ def test_the_explanation_is_shown_as_the_rule_is_typed_and_fits_a_phone(browser,
 
 
 def test_entrants_and_periods_fit_a_phone(browser, live_server):
-    ubon = Province.objects.get(code="TH-34")
-    districts = [DistrictFactory(parent=ubon) for _ in range(3)]
-    organiser = UserFactory(role=Role.ORGANISER, role__province=ubon)
+    phone, districts = _ubon(browser, live_server, 390, 844)
     base = live_server.url
-    phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
-    portal_login(phone, base, organiser.username, PASSWORD)
     phone.goto(f"{base}/standings/contests/build/?from=blank")
     phone.click("#entrants-every")  # every district office of the province, in one step
     _settle(phone)

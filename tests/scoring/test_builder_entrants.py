@@ -8,6 +8,7 @@ from contests.models import Contest
 from people.models import Role
 from scoring.builder import BLANK, to_form
 from tests.factories import DistrictFactory, UserFactory
+from tests.scoring.builder_people import sign_in
 
 BUILD = "/standings/contests/build/"
 
@@ -113,14 +114,7 @@ def test_central_staff_search_every_office(client, units):
     [("other_organiser", 200), ("committee", 403), ("panelist", 403), ("anonymous", 302)],
 )
 def test_no_one_else_is_offered_the_offices_units(client, units, phuket, chiang_mai, who, status):
-    user = {
-        "other_organiser": lambda: UserFactory(role=Role.ORGANISER, role__province=phuket),
-        "committee": lambda: UserFactory(role=Role.COMMITTEE),
-        "panelist": lambda: UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai),
-        "anonymous": lambda: None,
-    }[who]()
-    if user is not None:
-        client.force_login(user)
+    sign_in(client, who, chiang_mai=chiang_mai, phuket=phuket)
     response = client.post(BUILD, _form(entrant_q="เชียง", action="entrant_search"))
     assert response.status_code == status
     assert "อำเภอเชียงดาวทดสอบ" not in response.content.decode()

@@ -9,6 +9,7 @@ from people.models import Role
 from scoring.builder import to_form
 from scoring.models import Rubric
 from tests.factories import UserFactory
+from tests.scoring.builder_people import sign_in
 
 PREVIEW = "/standings/contests/build/preview/"
 SEED = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
@@ -59,15 +60,7 @@ def test_a_rule_that_cannot_be_read_asks_for_it_to_be_corrected(client, organise
     [("other_organiser", 200), ("central", 200), ("committee", 403), ("panelist", 403), ("anonymous", 302)],
 )
 def test_who_may_preview(client, phuket, chiang_mai, who, status):
-    user = {
-        "other_organiser": lambda: UserFactory(role=Role.ORGANISER, role__province=phuket),
-        "central": lambda: UserFactory(role=Role.CENTRAL),
-        "committee": lambda: UserFactory(role=Role.COMMITTEE),
-        "panelist": lambda: UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai),
-        "anonymous": lambda: None,
-    }[who]()
-    if user is not None:
-        client.force_login(user)
+    sign_in(client, who, chiang_mai=chiang_mai, phuket=phuket)
     form = to_form(SEED)
     form.update({"criterion": "d3c0-", "d3c0-fact-points": "27"})
     response = client.post(PREVIEW, form)
