@@ -6,8 +6,11 @@ from pathlib import Path
 
 from django.utils.datastructures import MultiValueDict
 
+from contests.models import Contest
+from people.models import Role
 from scoring.builder import Builder, to_form
 from scoring.builder_rows import step
+from tests.factories import UserFactory
 
 RUBRICS = Path(__file__).resolve().parents[2] / "scoring" / "rubrics"
 
@@ -73,3 +76,13 @@ def test_a_periods_refusal_is_placed_beside_its_rule() -> None:
 def test_the_national_rubric_has_no_periods_to_offer() -> None:
     builder = Builder(to_form(_load("2566")))
     assert (builder.rows.periods, "periods" in builder.data().get("contest", {})) == ([], False)
+
+
+def test_a_refused_award_is_said_beside_its_row_and_nothing_is_saved(client, db) -> None:
+    client.force_login(UserFactory(role=Role.CENTRAL))
+    form = to_form(_load("chonburi-web-2564"))
+    form.update({"slug": "web-test-2564", "a1-count": "สอง", "entrants_all": "on", "action": "save"})
+    page = client.post("/standings/contests/build/", form).content.decode()
+    row = page[page.index('id="award-a1-"') :]
+    assert row.index("รางวัลที่ 2: จำนวนรางวัล (count) ต้องเป็นจำนวนเต็มบวก") < row.index('name="a1-code"')
+    assert not Contest.objects.filter(slug="web-test-2564").exists()
