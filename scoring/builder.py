@@ -3,9 +3,9 @@
 The page keeps no draft: everything the office typed travels in the form and comes back, so nothing is saved
 until `services.contest_save` (the same service as the JSON upload) takes the whole contest. `to_form` fills
 the form from the rubric format (a shipped contest as a template, or one of the office's contests), `Builder`
-reads it back into the rubric format. What the page has no box for yet (awards, periods, rounding, bands) is
-carried unchanged as JSON text, so a contest goes through the builder and back unchanged
-(tests/scoring/test_builder.py)."""
+reads it back into the rubric format. Award tiers and periods are rows (scoring/builder_rows.py), entrants
+a chosen list (scoring/builder_entrants.py). What the page has no box for yet (rounding, bands) is carried
+unchanged as JSON text, so a contest goes through the builder and back unchanged (tests/scoring/test_builder.py)."""
 
 from __future__ import annotations
 
