@@ -3,13 +3,14 @@
 The page keeps no draft: everything the office typed travels in the form and comes back, so nothing is saved
 until `services.contest_save` (the same service as the JSON upload) takes the whole contest. `to_form` fills
 the form from the rubric format (a shipped contest as a template, or one of the office's contests), `Builder`
-reads it back into the rubric format. What the page has no box for yet (awards, periods, rounding, bands) is
-carried unchanged as JSON text, so a contest goes through the builder and back unchanged
-(tests/scoring/test_builder.py)."""
+reads it back into the rubric format. Award tiers and periods are rows (scoring/builder_rows.py), entrants
+a chosen list (scoring/builder_entrants.py). What the page has no box for yet (rounding, bands) is carried
+unchanged as JSON text, so a contest goes through the builder and back unchanged (tests/scoring/test_builder.py)."""
 
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -18,6 +19,8 @@ from typing import Any
 from django.utils.datastructures import MultiValueDict
 
 from core.thai import fmt_points
+from scoring.builder_rows import Rows
+from scoring.builder_rows import to_form as rows_to_form
 from scoring.dates import DateInputError, parse_date
 from scoring.rubric_json import rubric_json
 from scoring.rule_forms import RuleForm, rule_data
@@ -89,6 +92,7 @@ def to_form(data: Mapping[str, Any]) -> MultiValueDict:
         rest["contest"] = contest_rest
     elif "contest" in data:
         rest["contest"] = contest
+    rows_to_form(data, rest, rest.get("contest") if isinstance(contest, Mapping) else None, form)
     form["more"] = _more(rest)
     dims = data.get("dimensions") or []
     form["dims"] = str(len(dims))
@@ -139,6 +143,7 @@ class CriterionRows:
     rule_form: RuleForm
     max_points: Decimal | None
     preview: Any = None  # (facts form values, Score) once previewed
+    sampled: bool = False  # the facts previewed are an example, not typed
     deadline_shown: str = ""  # the deadline in B.E., and where a closed day moves it
 
 
@@ -191,6 +196,8 @@ class Builder:
                 form = RuleForm(post if bound else None, prefix=f"{p}r", kind=kind, max_points=top or Decimal(0))
                 criteria.append(CriterionRows(p, kind, form, top))
             self.dimensions.append(DimensionRows(dim_p, criteria, _decimal(post.get(f"{dim_p}max_points"))))
+        maxima = {post.get(f"{c.prefix}code"): c.max_points for d in self.dimensions for c in d.criteria}
+        self.rows = Rows(post, maxima, action=post.get("action", ""))  # awards and periods
 
     # -- reading the form back --------------------------------------------------------------------
     def data(self) -> dict[str, Any]:
@@ -210,6 +217,7 @@ class Builder:
                 ]
             out["contest"] = contest
         out["dimensions"] = [self._dimension(dim) for dim in self.dimensions]
+        self.rows.read(out, self.problems.add)
         return out
 
     def _dimension(self, dim: DimensionRows) -> dict[str, Any]:
@@ -306,8 +314,9 @@ class Builder:
                 except DateInputError:
                     c.deadline_shown = ""
 
-    def preview(self, c: CriterionRows, calendar: WorkCalendar) -> None:
-        """The points and explanation the criterion's rule gives the facts typed under it: nothing is saved."""
+    def preview(self, c: CriterionRows, calendar: WorkCalendar, *, sample: bool = False) -> None:
+        """The points and explanation the criterion's rule gives the facts typed under it (with `sample`, a
+        plausible example when none are typed): nothing is saved."""
         if not (c.rule_form.is_bound and c.rule_form.is_valid()):
             return
         try:
@@ -322,6 +331,9 @@ class Builder:
                 deadline = parse_date(raw)
             except DateInputError:
                 deadline = None
+        c.sampled = sample and not any(facts.values())
+        if c.sampled:  # nothing typed yet: the explanation an entrant with plausible figures would read
+            facts.update(rule.demo_facts(random.Random(28), deadline=deadline))
         score = rule.evaluate(facts, Context(calendar=calendar, deadline=deadline))
         c.preview = (
             [(name, rule.label(name), rule.fact_format(name), facts[name]) for name in rule.fact_names()],

@@ -17,9 +17,11 @@ from core import gate
 from core.errors import PortalError
 from core.http import show
 
+from . import builder_rows as rows
 from . import selectors, services
 from .actor import Need, actor_of
 from .builder import BLANK, Builder, to_form
+from .builder_entrants import entrants, step
 from .revision_views import change_args, posted_slug, revision_box
 from .revisions import ChangeRefused
 from .rule_forms import kind_choices
@@ -64,8 +66,9 @@ def contest_builder(request):
         return _page(request, Builder(to_form(_source(request, source))))
     action = request.POST.get("action", "")
     what, _, where = action.partition(":")
+    post = rows.step(step(request.POST, action, selectors.office_unit(request.user)), action)
     builder = Builder(
-        request.POST,
+        post,
         add_dimension=what == "add_dimension",
         add_criterion=int(where) if what == "add_criterion" and where.isdigit() else None,
     )
@@ -75,7 +78,7 @@ def contest_builder(request):
         for dim in builder.dimensions:
             for c in dim.criteria:
                 if c.prefix == where:
-                    builder.preview(c, selectors.work_calendar())
+                    builder.preview(c, selectors.work_calendar(), sample=True)
     if what == "download":
         response = HttpResponse(
             json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
@@ -91,7 +94,7 @@ def contest_builder(request):
             refused = exc
             builder.problems.add("revision", exc.messages[0])
         except RubricError as exc:
-            builder.place(exc.messages)
+            builder.place(builder.rows.place(exc.messages, builder.problems.add))
         else:
             messages.success(request, f"บันทึกการประกวดแล้ว / contest saved: {rubric.contest.slug}")
             return redirect("scoring:dashboard", year=rubric.key)
@@ -104,10 +107,7 @@ def _page(request, builder: Builder, status: int = 200, refused: ChangeRefused |
         builder.check_sums()
     builder.show_deadlines(selectors.work_calendar())
     post = builder.post
-    level = post.get("entrant_level") or Level.DISTRICT
     office = selectors.office_unit(request.user)
-    listed = post.getlist("entrants")
-    units = selectors.builder_units(office, level, listed)
     return render(
         request,
         "scoring/builder.html",
@@ -116,8 +116,7 @@ def _page(request, builder: Builder, status: int = 200, refused: ChangeRefused |
             "post": post,
             "kinds": kind_choices(),
             "levels": [(v, label) for v, label in Level.choices if office is None or v != Level.PROVINCE],
-            "units": units,
-            "listed": set(listed),
+            "e": entrants(post, office),
             "office": office,
             "rev": revision_box(request, posted_slug(post), refused),
         },

@@ -237,7 +237,7 @@ def rule_data(rule: Mapping[str, Any]) -> dict[str, Any]:
             for i, row in enumerate(rows):
                 for column in _rows(p):
                     if row.get(column.name) is not None:
-                        data[f"{p.name}-{i}-{column.name}"] = _text(column, row[column.name])
+                        data[f"{p.name}-{i}-{column.name}"] = _text(column, row[column.name], cell=True)
         elif p.type == GROUP:
             for column in p.columns:
                 if value.get(column.name) is not None:
@@ -250,9 +250,9 @@ def rule_data(rule: Mapping[str, Any]) -> dict[str, Any]:
     return data
 
 
-def _text(p: Param, value: Any) -> Any:
-    if p.type == OBJECT:
-        return json.dumps(value, ensure_ascii=False, indent=1)
+def _text(p: Param, value: Any, *, cell: bool = False) -> Any:
+    if p.type == OBJECT:  # a table's cell on one line, as its row reads ("when": a level's conditions)
+        return json.dumps(value, ensure_ascii=False, indent=None if cell else 1)
     if p.type == FLAG:
         return "on" if value else ""
     return str(value)

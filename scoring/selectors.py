@@ -504,11 +504,3 @@ def contest_file(rubric: Rubric) -> dict:
 def builder_sources(actor) -> list[Rubric]:
     """The contests an actor runs that the builder can copy (a contest with periods by its first), newest first."""
     return list(actor.rubrics("run").filter(period_order=0).order_by("-year", "contest__slug"))
-
-
-def builder_units(office: Province | None, level: str, listed: list[str]) -> list[Province]:
-    """The units the builder offers as entrants: the office's own at `level` (none for central staff, who
-    type codes), then any unit the contest already lists that is not among them (the service refuses it)."""
-    units = list(units_under(office, level)) if office is not None else []
-    known = {u.dopa_code for u in units}
-    return units + list(Province.objects.filter(dopa_code__in=set(listed) - known).order_by("dopa_code"))

@@ -2,7 +2,7 @@ from django.urls import path
 
 import scoring.converters  # noqa: F401  (registers <rubric:…>)
 
-from . import builder_views, revision_views, stage_views, views
+from . import builder_preview, builder_views, revision_views, stage_views, views
 
 app_name = "scoring"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("contests/", views.contest_upload, name="contest_upload"),  # before <rubric:…>, which "contests" fits
     path("contests/build/", builder_views.contest_builder, name="contest_builder"),
+    path("contests/build/preview/", builder_preview.contest_builder_preview, name="contest_builder_preview"),
     path("stages/", stage_views.stage_list, name="stages"),  # before <rubric:…>, as "contests"
     path("stages/register/", stage_views.register_upload, name="stage_register"),
     path("stages/<slug:slug>/", stage_views.stage_detail, name="stage"),

@@ -297,6 +297,8 @@ RULES = {
     "scoring:contest_upload": Rule("- - - - - 0", "- - - - - 0"),
     # The builder, opened on the contest as a template: whoever runs contests, the contest's runner only.
     "scoring:contest_builder": Rule("- - - - - 0", "- - - - - 0", query="?from=contest:{year}"),
+    # The builder's live preview answers only for the form it is posted; an empty one names no criterion.
+    "scoring:contest_builder_preview": Rule(None, "- - - - - 4"),
     "scoring:contest_open": Rule(None, "- - - - - 0"),  # the national contest is open already: said so
     "scoring:rubric_changes": Rule("- - - - - +"),  # the revision history: whoever runs the contest
     "scoring:freeze": Rule(None, "- - - - - 0"),

@@ -328,6 +328,9 @@ RULES = {
     # Another office's contest as the builder's template does not exist for an organiser (404); a POST
     # builds only what it carries, so it shows nobody else's contest.
     "scoring:contest_builder": Rule("- 4 - - - - + - -", "- 0 - - - - + - -", query="?from=contest:{year}"),
+    # The live preview scores only the rule the form carries, no stored contest: an empty form names no
+    # criterion (404) for whoever runs contests; everyone else is refused.
+    "scoring:contest_builder_preview": Rule(None, "- 4 - - - - 4 - -"),
     "scoring:contest_open": Rule(None, "- 4 4 4 4 4 + - -"),
     # The revision history (who changed the rules, when, why): the contest's organisers only, never its panel.
     "scoring:rubric_changes": Rule("- 4 4 4 4 4 * - -"),

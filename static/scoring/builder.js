@@ -1,0 +1,46 @@
+// The contest builder (issue #28), a small enhancement: the page works without it.
+// As a criterion's rule or sample facts are typed, the explanation an entrant will read is fetched
+// (debounced) from the preview endpoint, which saves nothing; Enter in the entrants' search searches.
+(function () {
+  "use strict";
+  var form = document.getElementById("builder");
+  if (!form || !window.fetch || !window.FormData) return;
+  var url = form.getAttribute("data-preview");
+  var timers = {};
+
+  function preview(box, typedInPreview) {
+    var target = box.querySelector(".preview");
+    var data = new FormData(form);
+    data.set("criterion", box.id.slice("crit-".length));
+    fetch(url, { method: "POST", body: data, credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (html === null) return;
+        var fresh = document.createElement("div");
+        fresh.innerHTML = html;
+        var result = fresh.querySelector(".result");
+        var old = target.querySelector(".result");
+        // Typing in a sample fact keeps that box (and its cursor); only the explanation changes.
+        if (typedInPreview && result && old) old.replaceWith(result);
+        else target.innerHTML = html;
+      });
+  }
+
+  form.addEventListener("input", function (ev) {
+    var box = ev.target.closest("fieldset.criterion");
+    if (!box || !box.querySelector(".preview")) return;
+    var inPreview = !!ev.target.closest(".preview");
+    clearTimeout(timers[box.id]);
+    timers[box.id] = setTimeout(function () { preview(box, inPreview); }, 450);
+  });
+
+  var search = document.getElementById("b-entrant_q");
+  if (search) {
+    search.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter") {
+        ev.preventDefault();
+        document.getElementById("entrant-search").click();
+      }
+    });
+  }
+})();
