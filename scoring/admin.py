@@ -84,7 +84,7 @@ class RubricAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
 
     def get_fields(self, request, obj=None):
         return (
-            ["data", "show_provisional"]
+            ["data", "reason", "show_provisional"]
             if self.has_change_permission(request, obj)
             else ["as_json", "show_provisional"]
         )
@@ -95,7 +95,9 @@ class RubricAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
     def get_form(self, request, obj=None, **kwargs):
         if not self.has_change_permission(request, obj):
             kwargs["form"] = forms.ModelForm  # readers get the JSON as text, not an editor
-        return super().get_form(request, obj, **kwargs)
+        form = super().get_form(request, obj, **kwargs)
+        form.user = request.user  # a class made for this request: the change is recorded as theirs
+        return form
 
     @admin.display(description="เกณฑ์ทั้งฉบับ (JSON) / the whole rubric (JSON)")
     def as_json(self, obj):
@@ -111,7 +113,7 @@ class RubricAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
         return actions
 
     def save_model(self, request, obj, form, change):
-        # RubricForm.clean has already saved the rubric through services.rubric_load.
+        # RubricForm.clean has already saved the rubric through services.rubric_edit.
         obj.save(update_fields=["show_provisional"])
 
     @admin.action(description="คัดลอกเป็นปีถัดไป (ปีถัดไป) / copy to next year", permissions=["add"])
@@ -128,7 +130,7 @@ class RubricAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
                 self.message_user(request, f"มีเกณฑ์ปี {rubric.year + 1} แล้ว / {rubric.year + 1} exists", messages.ERROR)
                 continue
             try:
-                services.rubric_load(data=selectors.rubric_data_next_year(rubric))
+                services.rubric_edit(user=request.user, data=selectors.rubric_data_next_year(rubric))
             except RubricError as exc:
                 show(request, exc)
                 continue

@@ -26,7 +26,7 @@ from .spec import RubricError, parse_rubric
 
 
 class RubricForm(forms.ModelForm):
-    """The whole rubric as one JSON document (docs/rubric-format.md), saved by `services.rubric_load`."""
+    """The whole rubric as one JSON document (docs/rubric-format.md), saved by `services.rubric_edit`."""
 
     data = forms.CharField(
         label="เกณฑ์ทั้งฉบับ (JSON) / the whole rubric (JSON)",
@@ -34,6 +34,14 @@ class RubricForm(forms.ModelForm):
         help_text='รูปแบบตาม docs/rubric-format.md ตัวเลขเขียนเป็นข้อความ เช่น "5" '
         '/ format of docs/rubric-format.md; numbers are strings, e.g. "5"',
     )
+
+    reason = forms.CharField(
+        label="เหตุผลของการแก้ไข / why it changes",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="จำเป็นเมื่อการประกวดเปิดแล้ว บันทึกในประวัติการแก้ไข / needed once the contest is open; kept in its history",
+    )
+    user = None  # set by RubricAdmin.get_form: the change is recorded as this person's
 
     class Meta:
         model = Rubric
@@ -69,9 +77,10 @@ class RubricForm(forms.ModelForm):
         # already have facts) are only known while writing. It is atomic, so a refusal writes nothing,
         # and calling it here is what puts its messages on this form instead of a 500 page.
         try:
-            rubric = services.rubric_load(data=data)
+            rubric = services.rubric_edit(user=self.user, data=data, reason=cleaned.get("reason", ""))
         except RubricError as exc:
-            self.add_error("data", exc.messages)
+            # A missing reason is said beside its box; anything else about the file beside the file.
+            self.add_error("reason" if getattr(exc, "field", "") == "reason" else "data", exc.messages)
             return cleaned
         self.instance = rubric  # _post_clean then sets show_provisional on it
         return cleaned

@@ -181,6 +181,21 @@ def rubric_load(*, data: Mapping) -> Rubric:
     return _load(data=data, spec=parse_rubric_file(data))
 
 
+@transaction.atomic
+def rubric_edit(*, user, data: Mapping, reason: str = "") -> Rubric:
+    """Central staff's rubric editor in the admin (the whole file as JSON): `rubric_load`, recorded as the builder's
+    saves are (scoring.revisions): an open contest's change needs a reason, and criteria that hold evidence or
+    scores are never dropped from here (the builder asks and archives them)."""
+    spec = parse_rubric_file(data)
+    taken = Contest.objects.filter(slug=contest_slug(data)).first()
+    if taken is not None:
+        revisions.change_check(contest=taken, keep={c.code for c in spec.criteria()}, reason=reason, confirm=False)
+    before = revisions.snapshot(taken)
+    rubric = _load(data=data, spec=spec)
+    revisions.change_record(user=user, contest=rubric.contest, before=before, reason=reason)
+    return rubric
+
+
 def _load(*, data: Mapping, spec: RubricSpec, archive: bool = False) -> Rubric:
     """Writes a rubric file that parse_rubric_file has checked, every field of its contest block too;
     `archive`: criteria dropped while they hold something are archived (confirmed), else refused."""

@@ -12,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 from contests.models import Province
 from people.models import Role
 from scoring import selectors, services
-from scoring.models import Criterion, Fact, FactChange, HolidayOverride, ProvinceResult, Rubric
+from scoring.models import Criterion, Fact, FactChange, HolidayOverride, ProvinceResult, Rubric, RubricChange
 
 from ..factories import PASSWORD, UserFactory
 
@@ -100,15 +100,30 @@ def test_rubric_change_dimension_sum_wrong_refused_with_message_and_nothing_save
     assert (rubric.name_en, Criterion.objects.get(rubric=rubric, code="5.2").max_points) == (name_en, 4)
 
 
-def test_rubric_change_valid_json_saved_through_service(central_client, rubric):
+def test_rubric_change_valid_json_saved_through_service_and_recorded(central_client, central_user, rubric):
     data = selectors.rubric_data(rubric)
     data["name_en"] = "Digital Community Development 4.0 (edited)"
-    response = central_client.post(
-        reverse("admin:scoring_rubric_change", args=[rubric.pk]), _rubric_post(data, show_provisional=True)
-    )
+    post = {**_rubric_post(data, show_provisional=True), "reason": "แก้ชื่อภาษาอังกฤษตามหนังสือ"}
+    response = central_client.post(reverse("admin:scoring_rubric_change", args=[rubric.pk]), post)
     assert response.status_code == 302
     rubric.refresh_from_db()
     assert (rubric.name_en, rubric.show_provisional) == ("Digital Community Development 4.0 (edited)", True)
+    change = RubricChange.objects.get(contest=rubric.contest)
+    assert (change.user, change.reason) == (central_user, "แก้ชื่อภาษาอังกฤษตามหนังสือ")
+    assert [f["field"] for f in change.changes["periods"][0]["fields"]] == ["name_en"]
+
+
+def test_rubric_change_of_an_open_contest_without_a_reason_refused_beside_the_box_and_nothing_saved(
+    central_client, rubric
+):
+    data = selectors.rubric_data(rubric)
+    name_en, data["name_en"] = data["name_en"], "Changed without a reason"
+    response = central_client.post(reverse("admin:scoring_rubric_change", args=[rubric.pk]), _rubric_post(data))
+    form = response.context["adminform"].form
+    assert form.errors["reason"] == [services.revisions.REASON_NEEDED]
+    assert "data" not in form.errors
+    rubric.refresh_from_db()
+    assert (rubric.name_en, RubricChange.objects.count()) == (name_en, 0)
 
 
 def test_rubric_change_form_prefilled_with_pretty_thai_json(central_client, rubric):
