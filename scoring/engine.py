@@ -60,7 +60,10 @@ def evaluate_province(
             key = (code, size_group, tuple(given.items())) if memo is not None else None
             score = memo.get(key) if key is not None else None
             if score is None:
-                score = c.rule.evaluate(given, _context(calendar, size_group, c.deadline))
+                rule, ctx = c.rule, _context(calendar, size_group, c.deadline)
+                points = rule.fast_points(given, ctx)
+                # The text is always the plain rule's, built only when read (issue #30).
+                score = rule.evaluate(given, ctx) if points is None else Score.later(points, _text, rule, given, ctx)
                 if key is not None:
                     memo[key] = score
             if overrides and code in overrides:
@@ -74,6 +77,10 @@ def evaluate_province(
                 levels[dim.code] = level
     total = sum(dimensions.values(), ZERO)
     return Breakdown(criteria, dimensions, total, rubric.level_for(total), levels)
+
+
+def _text(rule, facts: Mapping[str, str], ctx: Context) -> tuple[str, str]:
+    return rule.evaluate(facts, ctx).text
 
 
 ZERO = Decimal(0)

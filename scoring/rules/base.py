@@ -391,6 +391,33 @@ class Rule:
     def no_data(self, ctx: Context) -> Score:
         return Score(Decimal(0), *NO_DATA)
 
+    def fast_points(self, facts: Mapping[str, str], ctx: Context) -> Decimal | None:
+        """The points of the common case (every fact given and sound) without the general path's checks and
+        objects, or None: then `evaluate` decides, and it alone builds the text. A kind that answers here is
+        proved to give `evaluate(...).points` on any input (tests/scoring/test_fast_points.py)."""
+        return None
+
+    def _sound(self, facts: Mapping[str, str]) -> dict[str, object] | None:
+        """Exactly this rule's facts, each parsed cleanly (through the parse cache), else None."""
+        names = self.fact_names()
+        if len(facts) != len(names):
+            return None
+        known, parsed = self._parsed, {}
+        for name in names:
+            raw = facts.get(name)
+            if raw is None:
+                return None
+            found = known.get((name, raw), _UNSEEN)
+            if found is _UNSEEN:
+                found = self._parse_fresh(name, raw)
+                if len(known) >= PARSED_KEEP:
+                    known.clear()
+                known[(name, raw)] = found
+            if isinstance(found, FactError):
+                return None
+            parsed[name] = found
+        return parsed
+
     def evaluate(self, facts: Mapping[str, str], ctx: Context) -> Score:
         """Never raises on bad facts: the committee must see every province, with the reason."""
         return self._score(present(facts), ctx)

@@ -91,6 +91,17 @@ class Ratio(Rule):
             ]
         return []
 
+    def fast_points(self, facts: Mapping[str, str], ctx: Context) -> Decimal | None:
+        parsed = self._sound(facts)
+        if parsed is None:
+            return None
+        n, d = parsed[self.numerator], parsed[self.denominator]
+        if not isinstance(n, Decimal) or not isinstance(d, Decimal) or d == 0:  # a zero: if_zero or the refusal
+            return None
+        if n >= d:
+            return self.weight
+        return (n * self.weight / d).quantize(CENT, rounding=ROUND_HALF_UP)
+
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
         if self.if_zero and parsed.get(self.denominator) == 0:  # nothing to collect: the rubric says what
             return _zero_score(self.if_zero, self)
@@ -202,6 +213,22 @@ class Bands(Rule):
 
     def levels(self) -> tuple[Decimal, ...]:
         return tuple(sorted({ZERO, self.otherwise, *(p for _, p in self.bands), *_zero_levels(self.if_zero)}))
+
+    def fast_points(self, facts: Mapping[str, str], ctx: Context) -> Decimal | None:
+        parsed = self._sound(facts)
+        if parsed is None or self.measure.cross_check(parsed):
+            return None
+        if self.if_zero and parsed.get(self.if_zero.fact) == 0:
+            return None
+        try:
+            value = self.measure.value(parsed, checked=True)
+        except FactError:
+            return None
+        meets = self.measure.meets
+        for minimum, points in self.bands:
+            if meets(value, minimum):
+                return points
+        return self.otherwise
 
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
         if self.if_zero and parsed.get(self.if_zero.fact) == 0:
