@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from core.thai import fmt_points, thai_date
+from scoring.dates import DateInputError, parse_date
 
 # (key, Thai, English): what a person reads for each field compared.
 RUBRIC_FIELDS = (
@@ -185,8 +185,8 @@ def _value(key: str, value: Any) -> str:
             return str(value)
     if key in DATES and isinstance(value, str):
         try:
-            return thai_date(date.fromisoformat(value), short=True)
-        except ValueError:
+            return thai_date(parse_date(value), short=True)
+        except DateInputError:
             return value
     if isinstance(value, bool):
         return "ใช่" if value else "ไม่ใช่"
