@@ -339,16 +339,20 @@ class Rule:
     def parse_fact(self, name: str, raw: str) -> object:
         """A fact's value, or FactError. Parsing depends only on the rule and the text, and entrants
         report the same texts again and again (a target of 250, a date): each is parsed once per process."""
+        found = self._known(name, raw)
+        if isinstance(found, FactError):  # a fresh exception: re-raising one instance grows its traceback
+            raise FactError(found.fact, found.th, found.en)
+        return found
+
+    def _known(self, name: str, raw: str) -> object:
+        """The parsed value or its FactError, from the cache of texts this rule has met."""
         key = (name, raw)
-        try:
-            found = self._parsed[key]
-        except KeyError:
+        found = self._parsed.get(key, _UNSEEN)
+        if found is _UNSEEN:
             found = self._parse_fresh(name, raw)
             if len(self._parsed) >= PARSED_KEEP:  # a long-lived worker meets many values: stay bounded
                 self._parsed.clear()
             self._parsed[key] = found
-        if isinstance(found, FactError):  # a fresh exception: re-raising one instance grows its traceback
-            raise FactError(found.fact, found.th, found.en)
         return found
 
     def _parse_fresh(self, name: str, raw: str) -> object:
@@ -373,14 +377,8 @@ class Rule:
     def _parse_all(self, facts: Mapping[str, str]) -> tuple[dict[str, object], list[FactError]]:
         errors: list[FactError] = []
         parsed: dict[str, object] = {}
-        known = self._parsed
-        for name, raw in facts.items():  # parse_fact, inlined: a full recompute parses 206,260 facts
-            found = known.get((name, raw), _UNSEEN)
-            if found is _UNSEEN:
-                found = self._parse_fresh(name, raw)
-                if len(known) >= PARSED_KEEP:
-                    known.clear()
-                known[(name, raw)] = found
+        for name, raw in facts.items():
+            found = self._known(name, raw)
             if isinstance(found, FactError):
                 errors.append(FactError(found.fact, found.th, found.en))
             else:
@@ -402,17 +400,12 @@ class Rule:
         names = self.fact_names()
         if len(facts) != len(names):
             return None
-        known, parsed = self._parsed, {}
+        parsed = {}
         for name in names:
             raw = facts.get(name)
             if raw is None:
                 return None
-            found = known.get((name, raw), _UNSEEN)
-            if found is _UNSEEN:
-                found = self._parse_fresh(name, raw)
-                if len(known) >= PARSED_KEEP:
-                    known.clear()
-                known[(name, raw)] = found
+            found = self._known(name, raw)
             if isinstance(found, FactError):
                 return None
             parsed[name] = found
