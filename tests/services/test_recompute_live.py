@@ -4,9 +4,11 @@ import json
 import signal
 import subprocess
 import sys
+import time
 
 import psycopg2
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.db.models import F
 
@@ -32,13 +34,18 @@ def test_hundred_rapid_events_coalesce_into_a_handful_of_recomputes(worker):
     chiang_mai = Province.objects.get(code="TH-50")
     wait_for(lambda: settled(rubric))
     runs_before = RecomputeRun.objects.count()
+    started = time.monotonic()
     for i in range(100):  # 100 committed changes from one province, as fast as the service takes them
         services.fact_set(
             rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes" if i % 2 else "no"
         )
     wait_for(lambda: settled(rubric) and criterion_points(rubric, "TH-50", "1.1") == "5")
+    took = time.monotonic() - started
     runs = RecomputeRun.objects.count() - runs_before
-    assert 1 <= runs <= 12, f"{runs} recomputes for 100 events"
+    # At most one run per debounce window while events keep coming (how many windows a burst spans depends on
+    # the machine's speed, not on the portal), and far fewer runs than events.
+    windows = took / (settings.CDD4_RECOMPUTE_DEBOUNCE_MS / 1000)
+    assert 1 <= runs <= min(windows + 2, 25), f"{runs} recomputes for 100 events in {took:.1f} s"
     result = ProvinceResult.objects.get(rubric=rubric, province=chiang_mai)
     assert (result.rank, result.award) == (1, "winner")
 
