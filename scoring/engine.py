@@ -43,44 +43,99 @@ def evaluate_province(
     overrides: Mapping[str, Decimal] = {},  # never mutated
     memo: dict | None = None,
 ) -> Breakdown:
-    """`memo`: a dict the caller keeps for one recompute (one calendar). A rule's score depends only on
-    its facts, the size group and the deadline, and entrants often report the same values (a date, a
-    yes): thousands of entrants then cost one evaluation per distinct value, not one each."""
-    stray = sorted(set(overrides) - {c.code for c in rubric.criteria()}) if overrides else []
-    if stray:
-        raise ValueError(f"ไม่มีเกณฑ์ {', '.join(stray)} / no criterion {', '.join(stray)}")
+    """One entrant's points with their explanations (its page, its PDF, the explanation pass). A recompute
+    scores thousands with `Scorer`, which builds no `Score` at all.
+
+    `memo`: a dict the caller keeps for one pass (one calendar). A rule's score depends only on its facts, the
+    size group and the deadline, and entrants often report the same values (a date, a yes): thousands of
+    entrants then cost one evaluation per distinct value, not one each."""
+    _check_stray(rubric, overrides)
     criteria: dict[str, Score] = {}
+    for c in rubric.criteria():
+        code = c.code
+        given = facts.get(code, EMPTY)
+        key = (code, size_group, tuple(given.items())) if memo is not None else None
+        score = memo.get(key) if key is not None else None
+        if score is None:
+            score = c.rule.evaluate(given, _context(calendar, size_group, c.deadline))
+            if key is not None:
+                memo[key] = score
+        if overrides and code in overrides:
+            points = _allowed(code, c.max_points, c.rule.levels(), overrides[code])
+            score = Score.later(points, _override_text, score.points, points)
+        criteria[code] = score
+    t = tally(rubric, {code: s.points for code, s in criteria.items()})
+    return Breakdown(criteria, t.dimensions, t.total, t.level, t.dimension_levels)
+
+
+class Tally(NamedTuple):
+    """An entrant's points summed up: what ranks it (a recompute stores these and no text)."""
+
+    criteria: dict[str, Decimal]
+    dimensions: dict[str, Decimal]
+    total: Decimal
+    level: int | None
+    dimension_levels: dict[str, int]
+
+
+def tally(rubric: RubricSpec, points: Mapping[str, Decimal]) -> Tally:
+    """Each dimension's subtotal (and its level where the rubric bands it), the total and its level."""
     dimensions: dict[str, Decimal] = {}
     levels: dict[str, int] = {}
     for dim in rubric.dimensions:
         subtotal = ZERO
         for c in dim.criteria:
-            code = c.code
-            given = facts.get(code, EMPTY)
-            key = (code, size_group, tuple(given.items())) if memo is not None else None
-            score = memo.get(key) if key is not None else None
-            if score is None:
-                rule, ctx = c.rule, _context(calendar, size_group, c.deadline)
-                points = rule.fast_points(given, ctx)
-                # The text is always the plain rule's, built only when read (issue #30).
-                score = rule.evaluate(given, ctx) if points is None else Score.later(points, _text, rule, given, ctx)
-                if key is not None:
-                    memo[key] = score
-            if overrides and code in overrides:
-                score = _override(code, c.max_points, c.rule.levels(), overrides[code], score)
-            criteria[code] = score
-            subtotal += score.points
+            subtotal += points[c.code]
         dimensions[dim.code] = subtotal
         if dim.level_bands:
             level = dim.level_for(subtotal)
             if level is not None:
                 levels[dim.code] = level
     total = sum(dimensions.values(), ZERO)
-    return Breakdown(criteria, dimensions, total, rubric.level_for(total), levels)
+    return Tally(dict(points), dimensions, total, rubric.level_for(total), levels)
 
 
-def _text(rule, facts: Mapping[str, str], ctx: Context) -> tuple[str, str]:
-    return rule.evaluate(facts, ctx).text
+class Scorer:
+    """The points of many entrants under one rubric and one calendar, as a recompute needs them: no `Score`
+    and no text (issue #30). Scored a criterion at a time, a column of cells (`Rule.column_points`), so each
+    distinct cell is evaluated once, however many entrants report it."""
+
+    def __init__(self, rubric: RubricSpec, calendar: WorkCalendar) -> None:
+        self.rubric, self.calendar = rubric, calendar
+
+    def score(
+        self, facts: Mapping[str, Mapping[str, str]], *, size_group: str, overrides: Mapping[str, Decimal] = {}
+    ) -> Tally:
+        return self.score_many([(facts, size_group, overrides)])[0]
+
+    def score_many(
+        self, entrants: Sequence[tuple[Mapping[str, Mapping[str, str]], str, Mapping[str, Decimal]]]
+    ) -> list[Tally]:
+        """(facts, size group, committee overrides) of each entrant → its `Tally`, in order. The same points
+        as `evaluate_province` (tests/scoring/test_engine.py holds them equal)."""
+        by_size: dict[str, list[int]] = {}
+        for i, (_, size_group, _) in enumerate(entrants):
+            by_size.setdefault(size_group, []).append(i)
+        points: list[dict[str, Decimal]] = [{} for _ in entrants]
+        criteria = self.rubric.criteria()
+        for size_group, indexes in by_size.items():
+            facts = [entrants[i][0] for i in indexes]
+            for c in criteria:
+                code = c.code
+                column = c.rule.column_points(
+                    [f.get(code) for f in facts], _context(self.calendar, size_group, c.deadline)
+                )
+                for i, found in zip(indexes, column, strict=True):
+                    points[i][code] = found
+        out = []
+        for (_, _, overrides), mine in zip(entrants, points, strict=True):
+            if overrides:
+                _check_stray(self.rubric, overrides)
+                for code, value in overrides.items():
+                    c = self.rubric.criterion(code)
+                    mine[code] = _allowed(code, c.max_points, c.rule.levels(), value)
+            out.append(tally(self.rubric, mine))
+        return out
 
 
 ZERO = Decimal(0)
@@ -93,7 +148,13 @@ def _context(calendar: WorkCalendar, size_group: str, deadline: date | None) -> 
     return Context(calendar=calendar, size_group=size_group, deadline=deadline)
 
 
-def _override(code: str, top: Decimal, levels: tuple[Decimal, ...] | None, points: Decimal, computed: Score) -> Score:
+def _check_stray(rubric: RubricSpec, overrides: Mapping[str, Decimal]) -> None:
+    stray = sorted(set(overrides) - {c.code for c in rubric.criteria()}) if overrides else []
+    if stray:
+        raise ValueError(f"ไม่มีเกณฑ์ {', '.join(stray)} / no criterion {', '.join(stray)}")
+
+
+def _allowed(code: str, top: Decimal, levels: tuple[Decimal, ...] | None, points: Decimal) -> Decimal:
     # A committee score outside the rubric would silently corrupt the ranking: refuse it loudly.
     points = Decimal(points)
     if not 0 <= points <= top or (levels is not None and points not in levels):
@@ -102,7 +163,7 @@ def _override(code: str, top: Decimal, levels: tuple[Decimal, ...] | None, point
             f"เกณฑ์ {code}: คะแนน {fmt_points(points)} ไม่ใช่ระดับที่กำหนด ({allowed}) / "
             f"criterion {code}: {fmt_points(points)} is not an allowed score ({allowed})"
         )
-    return Score.later(points, _override_text, computed.points, points)
+    return points
 
 
 def _override_text(computed: Decimal, points: Decimal) -> tuple[str, str]:

@@ -23,6 +23,7 @@ from . import coalesce, engine, hooks, selectors
 from .bulk import update_values
 from .models import ProvinceResult, RecomputeRun, Rubric, YearSettings
 
+EMPTY: dict = {}  # never mutated
 PLACE = ("rank", "tied", "award", "award_tie")
 
 
@@ -160,31 +161,25 @@ def entrants_score(
     spec = selectors.rubric_spec(rubric)
     calendar = selectors.rubric_calendar(rubric)
     ids = None if every else [unit for _, unit, _, _ in entrants]
-    facts = selectors.facts_by_province(rubric, None if within else ids, within=within)
+    facts = selectors.facts_by_province(rubric, None if within else ids, within=within, ordered=False)
     # The committee's judgments feed the same engine as overrides (RUBRIC.md decision 8).
     judged = merged_scores(rubric, ids)
-    memo: dict = {}
-    evaluate, key_of, tie_break = engine.evaluate_province, engine.rank_key, spec.tie_break
+    tallies = engine.Scorer(spec, calendar).score_many(
+        [(facts.get(unit, EMPTY), size_group, judged.get(unit, EMPTY)) for _, unit, _, size_group in entrants]
+    )
+    key_of, tie_break = engine.rank_key, spec.tie_break
     out = []
-    for pk, unit, seq, size_group in entrants:
-        b = evaluate(
-            spec,
-            facts.get(unit, {}),
-            size_group=size_group,
-            calendar=calendar,
-            overrides=judged.get(unit, {}),
-            memo=memo,
-        )
+    for (pk, unit, seq, _), t in zip(entrants, tallies, strict=True):
         out.append(
             Scored(
                 pk,
                 unit,
                 seq,
-                str(b.total),
-                b.level,
-                {k: str(v) for k, v in b.dimensions.items()},
-                {k: str(s.points) for k, s in b.criteria.items()},
-                key_of(b.total, b.dimensions, tie_break),
+                str(t.total),
+                t.level,
+                {k: str(v) for k, v in t.dimensions.items()},
+                {k: str(v) for k, v in t.criteria.items()},
+                key_of(t.total, t.dimensions, tie_break),
             )
         )
     return out

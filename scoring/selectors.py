@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 
 from contests.models import Contest, Level, Nominee, NomineeState, Province, RankWithin
@@ -221,14 +222,15 @@ def criterion_codes(rubric: Rubric, *, fresh: bool = False) -> dict[int, str]:
 
 
 def facts_by_province(
-    rubric: Rubric, province_ids=None, *, within: tuple[int, int] | None = None
+    rubric: Rubric, province_ids=None, *, within: tuple[int, int] | None = None, ordered: bool = True
 ) -> dict[int, dict[str, dict[str, str]]]:
-    """province id -> criterion code -> {fact: value}, each criterion's facts in name order (explanations
-    list them so); empty values mean "not recorded" and are left out. `within`: only the units with ids in
-    this range (a chunk of a parallel recompute).
+    """province id -> criterion code -> {fact: value}; empty values mean "not recorded" and are left out.
+    `within`: only the units with ids in this range (a chunk of a parallel recompute). `ordered`: each
+    criterion's facts in name order, as explanations list them; points never depend on it, so a recompute
+    (which builds no text) reads them as stored.
 
-    Read as the engine consumes them (issue #30): plain values, the criterion by its id (no join), grouped in
-    one pass."""
+    Read as the engine consumes them (issue #30): plain tuples off the cursor, the criterion by its id (no
+    join), grouped in one pass."""
     # Unordered: the model's ordering joins the units to sort every fact of the year (7,255 entrants: 261,180
     # rows, half the read); only the names within one criterion need an order, and they are few.
     qs = Fact.objects.filter(rubric=rubric).exclude(value="").order_by()
@@ -236,29 +238,41 @@ def facts_by_province(
         qs = qs.filter(province_id__in=province_ids)
     if within is not None:
         qs = qs.filter(province_id__gte=within[0], province_id__lte=within[1])
+    sql, params = qs.values_list("province_id", "criterion_id", "name", "value").query.sql_with_params()
+    with connection.cursor() as cursor:  # the rows as the driver makes them: no per-row iterator of the ORM
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
     codes = criterion_codes(rubric)
     archived: set[int] = set()
     out: dict[int, dict[str, dict[str, str]]] = {}
-    unit = cells = None
-    for province_id, criterion_id, name, value in qs.values_list("province_id", "criterion_id", "name", "value"):
+    unit = criterion = given = None
+    cells: dict[str, dict[str, str]] = {}
+    for province_id, criterion_id, name, value in rows:
+        if criterion_id == criterion and province_id == unit:  # a cell's facts are mostly stored together
+            if given is not None:
+                given[name] = value
+            continue
         if province_id != unit:
             unit, cells = province_id, out.setdefault(province_id, {})
+        criterion = criterion_id
         code = codes.get(criterion_id)
         if code is None and criterion_id not in archived:
             codes = criterion_codes(rubric, fresh=True)
             code = codes.get(criterion_id)
         if code is None:  # an archived criterion's facts (scoring.revisions): kept, no longer scored
             archived.add(criterion_id)
+            given = None
             continue
         given = cells.get(code)
         if given is None:
-            cells[code] = {name: value}
+            given = cells[code] = {name: value}
         else:
             given[name] = value
-    for cells in out.values():
-        for code, given in cells.items():
-            if len(given) > 1:
-                cells[code] = dict(sorted(given.items()))
+    if ordered:
+        for cells in out.values():
+            for code, given in cells.items():
+                if len(given) > 1:
+                    cells[code] = dict(sorted(given.items()))
     return out
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import cached_property
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from core.errors import PortalError
@@ -161,6 +162,7 @@ NO_DATA = ("ยังไม่มีข้อมูล → 0 คะแนน", "
 MAX_EXPLANATION = 300
 PARSED_KEEP = 20_000  # parsed fact texts a rule remembers (Rule.parse_fact)
 _UNSEEN = object()
+NO_FACTS: Mapping[str, str] = MappingProxyType({})  # a cell nobody filled
 
 
 def fit(text: str, limit: int = MAX_EXPLANATION) -> str:
@@ -389,27 +391,28 @@ class Rule:
     def no_data(self, ctx: Context) -> Score:
         return Score(Decimal(0), *NO_DATA)
 
-    def fast_points(self, facts: Mapping[str, str], ctx: Context) -> Decimal | None:
-        """The points of the common case (every fact given and sound) without the general path's checks and
-        objects, or None: then `evaluate` decides, and it alone builds the text. A kind that answers here is
-        proved to give `evaluate(...).points` on any input (tests/scoring/test_fast_points.py)."""
-        return None
+    def column_points(self, cells: Sequence[Mapping[str, str] | None], ctx: Context) -> list[Decimal]:
+        """`evaluate(...).points` of each cell of a column: this criterion's facts of many entrants, None where
+        one has none (a recompute, issue #30). Entrants often report the same values (a date, a yes), so each
+        distinct cell is evaluated once. A kind may answer the common case faster, if a property test proves
+        its points equal (tests/scoring/test_fast_points.py)."""
+        memo: dict[tuple, Decimal] = {}
+        out = []
+        for cell in cells:
+            key = tuple(cell.items()) if cell else ()
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = self.evaluate(cell or NO_FACTS, ctx).points
+            out.append(found)
+        return out
 
-    def _sound(self, facts: Mapping[str, str]) -> dict[str, object] | None:
-        """Exactly this rule's facts, each parsed cleanly (through the parse cache), else None."""
-        names = self.fact_names()
-        if len(facts) != len(names):
-            return None
-        parsed = {}
-        for name in names:
-            raw = facts.get(name)
-            if raw is None:
-                return None
-            found = self._known(name, raw)
-            if isinstance(found, FactError):
-                return None
-            parsed[name] = found
-        return parsed
+    def _fill(self, out: list[Decimal | None], cells: Sequence[Mapping[str, str] | None], ctx: Context) -> list:
+        """A fast path's column completed: the cells it left (None) scored by the plain rule."""
+        rest = [i for i, found in enumerate(out) if found is None]
+        if rest:
+            for i, found in zip(rest, Rule.column_points(self, [cells[i] for i in rest], ctx), strict=True):
+                out[i] = found
+        return out
 
     def evaluate(self, facts: Mapping[str, str], ctx: Context) -> Score:
         """Never raises on bad facts: the committee must see every province, with the reason."""

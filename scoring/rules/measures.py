@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from itertools import pairwise
 from typing import Any
 
@@ -22,6 +22,7 @@ from scoring.rules.base import (
     demo_text,
     missing,
 )
+from scoring.rules.columns import hundredths, plain_pairs
 from scoring.rules.declare import DECIMAL, FACT, IF_ZERO, OBJECT, TABLE, Param
 from scoring.rules.facts import CENT, fmt_num, fmt_points, parse_count, pts_en, pts_th
 from scoring.rules.measure import Measure
@@ -91,16 +92,23 @@ class Ratio(Rule):
             ]
         return []
 
-    def fast_points(self, facts: Mapping[str, str], ctx: Context) -> Decimal | None:
-        parsed = self._sound(facts)
-        if parsed is None:
-            return None
-        n, d = parsed[self.numerator], parsed[self.denominator]
-        if not isinstance(n, Decimal) or not isinstance(d, Decimal) or d == 0:  # a zero: if_zero or the refusal
-            return None
-        if n >= d:
-            return self.weight
-        return (n * self.weight / d).quantize(CENT, rounding=ROUND_HALF_UP)
+    def column_points(self, cells: Sequence[Mapping[str, str] | None], ctx: Context) -> list[Decimal]:
+        # The common case in whole numbers, exactly as `_evaluate` rounds it: min(n, d) × weight ÷ d, half up
+        # to the satang. Anything else (a zero, a typo, Thai digits) is left to the plain rule.
+        if self.numerator == self.denominator:
+            return super().column_points(cells, ctx)
+        scale = -min(self.weight.as_tuple().exponent, 0)
+        weight_units, unit = int(self.weight.scaleb(scale)) * 100, 10**scale  # weight × 100 = units ÷ unit
+        out: list[Decimal | None] = []
+        for n, d in plain_pairs(cells, self.numerator, self.denominator):
+            if n is None or not d:
+                out.append(None)
+            elif n >= d:
+                out.append(self.weight)
+            else:
+                q, r = divmod(n * weight_units, d * unit)
+                out.append(hundredths(q + (2 * r >= d * unit)))
+        return self._fill(out, cells, ctx)
 
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
         if self.if_zero and parsed.get(self.denominator) == 0:  # nothing to collect: the rubric says what
@@ -214,21 +222,35 @@ class Bands(Rule):
     def levels(self) -> tuple[Decimal, ...]:
         return tuple(sorted({ZERO, self.otherwise, *(p for _, p in self.bands), *_zero_levels(self.if_zero)}))
 
-    def fast_points(self, facts: Mapping[str, str], ctx: Context) -> Decimal | None:
-        parsed = self._sound(facts)
-        if parsed is None or self.measure.cross_check(parsed):
-            return None
-        if self.if_zero and parsed.get(self.if_zero.fact) == 0:
-            return None
-        try:
-            value = self.measure.value(parsed, checked=True)
-        except FactError:
-            return None
-        meets = self.measure.meets
-        for minimum, points in self.bands:
-            if meets(value, minimum):
-                return points
-        return self.otherwise
+    def column_points(self, cells: Sequence[Mapping[str, str] | None], ctx: Context) -> list[Decimal]:
+        # A plain share in whole numbers (most bands), when no if_zero but its own denominator's can apply:
+        # the percentage in units of its rounding, exactly as `Measure.value` rounds it, against each band's
+        # limit in the same units. Anything else is left to the plain rule.
+        pair = self.measure._pair
+        if pair is None or self.extra_facts or (self.if_zero and self.if_zero.fact != self.measure.denominator):
+            return super().column_points(cells, ctx)
+        places, exceed, lower = self.rounding.percent_places, self.measure.may_exceed, self.measure.lower
+        up = self.rounding.mode != "truncate"
+        limits = [
+            (int((m.scaleb(places)).to_integral_value(ROUND_FLOOR if lower else ROUND_CEILING)), p)
+            for m, p in self.bands
+        ]
+        hundred = 100 * 10**places
+        out: list[Decimal | None] = []
+        for n, d in plain_pairs(cells, *pair):
+            if n is None or not d or (n > d and not exceed):
+                out.append(None)
+                continue
+            q, r = divmod(n * hundred, d)
+            if up and 2 * r >= d:
+                q += 1
+            for limit, points in limits:
+                if (q <= limit) if lower else (q >= limit):
+                    out.append(points)
+                    break
+            else:
+                out.append(self.otherwise)
+        return self._fill(out, cells, ctx)
 
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
         if self.if_zero and parsed.get(self.if_zero.fact) == 0:

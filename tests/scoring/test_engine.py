@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scoring.engine import Breakdown, Placing, evaluate_province, rank, rank_key, rank_keys
+from scoring.engine import Breakdown, Placing, Scorer, evaluate_province, rank, rank_key, rank_keys
 from scoring.rules import Score
 from scoring.spec import AwardSpec, parse_rubric
 from scoring.workdays import WorkCalendar
@@ -119,6 +119,47 @@ def test_evaluate_province_override_on_continuous_rule() -> None:
 def test_evaluate_province_override_outside_levels_refused(code: str, points: Decimal) -> None:
     with pytest.raises(ValueError):
         province(overrides={code: points})
+
+
+@pytest.mark.parametrize(("code", "points"), [("1.1", D("2.5")), ("1.1", D(6)), ("3.1", D(2)), ("9.9", D(1))])
+def test_scorer_refuses_the_same_overrides(code: str, points: Decimal) -> None:
+    with pytest.raises(ValueError):
+        Scorer(RUBRIC, CAL).score(FULL, size_group="medium", overrides={code: points})
+
+
+# What an office may type in any cell: each criterion's own good values, others' values, junk and blanks.
+CELL_VALUES = sorted({v for cell in FULL.values() for v in cell.values()} | {"", "0", "abc", "๑๒", "-3", "100"})
+
+
+@st.composite
+def cell(draw, code: str) -> dict:
+    """A criterion's own facts, each its good value or any other value, some left out."""
+    own = FULL[code]
+    names = draw(st.lists(st.sampled_from(sorted(own)), unique=True, min_size=len(own) - 1))
+    return {n: draw(st.sampled_from([own[n], *CELL_VALUES])) for n in names}
+
+
+ENTRANT = st.lists(st.sampled_from(sorted(FULL)), unique=True).flatmap(
+    lambda codes: st.fixed_dictionaries({code: cell(code) for code in codes})
+)
+OVERRIDES = st.lists(st.sampled_from([("1.1", D(0)), ("1.1", D(5)), ("2.1.1", D(6)), ("2.1.1", D(0))])).map(dict)
+
+
+@given(st.lists(st.tuples(ENTRANT, st.sampled_from(["small", "medium", "large"]), OVERRIDES), max_size=6))
+def test_scorer_gives_evaluate_provinces_points(entrants: list) -> None:
+    """A recompute's points (`Scorer`, no text) are the page's (`evaluate_province`), entrant after entrant
+    through one scorer's memo, committee overrides included."""
+    scorer = Scorer(RUBRIC, CAL)
+    for facts, size, overrides in entrants:
+        b = province(facts, size, overrides=overrides)
+        t = scorer.score(facts, size_group=size, overrides=overrides)
+        assert t.criteria == {k: s.points for k, s in b.criteria.items()}
+        assert (t.dimensions, t.total, t.level, t.dimension_levels) == (
+            b.dimensions,
+            b.total,
+            b.level,
+            b.dimension_levels,
+        )
 
 
 def test_seed001_scores_a_district_exactly() -> None:

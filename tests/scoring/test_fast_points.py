@@ -2,8 +2,9 @@
 for any parameters and any facts an office might type, it answers None (the plain rule decides) or exactly
 `evaluate(...).points`. And it does answer for the common case, or it would prove nothing."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -46,7 +47,7 @@ def bands(draw):
             ]
         )
     )
-    limits = sorted(draw(st.lists(st.integers(1, 99), min_size=1, max_size=4, unique=True)), reverse=not lower)
+    limits = sorted(draw(st.lists(LIMIT, min_size=1, max_size=4, unique=True)), reverse=not lower)
     points = sorted(draw(st.lists(POINTS, min_size=len(limits), max_size=len(limits))), reverse=True)
     key = "max" if lower else "min"
     params = {
@@ -63,29 +64,79 @@ def bands(draw):
 
 
 NUMBER = st.one_of(st.integers(min_value=0, max_value=300).map(str), RAW)
+# Shares that fall exactly half a unit between two roundings (n/8 at 0 places, n/32 at 2; n × weight/8 and /40
+# at the satang), and band limits on either side of them or between units: where half up, truncation and a
+# limit's rounding toward the measure could go wrong.
+HALVES = st.sampled_from([8, 32, 40]).flatmap(lambda d: st.integers(0, d).map(lambda n: {"n": str(n), "d": str(d)}))
+EDGES = [Decimal(25 * k) / 2 for k in range(1, 8)] + [Decimal(k * 3125) / 1000 for k in range(1, 32)]
+LIMIT = st.one_of(
+    st.integers(1, 99).map(Decimal),
+    st.sampled_from(EDGES),
+    st.sampled_from(EDGES).map(lambda e: e.quantize(Decimal("0.01"))),
+    st.sampled_from(EDGES).map(lambda e: e.to_integral_value(ROUND_HALF_UP)),
+)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=800, deadline=None)
 @given(rule=st.one_of(ratios(), bands()), data=st.data())
-def test_fast_points_are_the_plain_rules_or_none(rule, data) -> None:
-    # Mostly the rule's own facts, mostly counts (the common case), sometimes anything at all.
-    own = {name: data.draw(NUMBER) for name in rule.fact_names()}
-    facts = data.draw(st.one_of(st.just(own), st.just(own), st.just(own), FACTS))
-    fast = rule.fast_points(facts, CTX)
-    assert fast is None or fast == rule.evaluate(facts, CTX).points
+def test_a_columns_points_are_each_cells_plain_points(rule, data) -> None:
+    """`column_points` (a recompute scores a criterion's cells of every entrant at once) gives each cell's plain
+    points, in order and as they print: mostly the rule's own facts as counts (the fast path's case), sometimes
+    anything at all, cells nobody filled (None), and repeated cells (the memo's answer)."""
+    own = st.fixed_dictionaries({name: NUMBER for name in rule.fact_names()})
+    halves = HALVES if set(rule.fact_names()) == {"n", "d"} else own
+    cells = data.draw(st.lists(st.one_of(own, own, halves, halves, FACTS, st.none()), max_size=8))
+    cells += cells[: data.draw(st.integers(0, len(cells)))]
+    got = rule.column_points(cells, CTX)
+    plain = [rule.evaluate(c or {}, CTX).points for c in cells]
+    assert got == plain
+    assert [str(p) for p in got] == [str(p) for p in plain]  # written to the standings as these texts
 
 
 def test_the_fast_path_answers_the_common_case() -> None:
+    """Plain counts are scored without the plain rule's parsing (its parse cache stays empty); a cell it cannot
+    read plainly goes to the plain rule."""
     ratio = build_rule("ratio", {"numerator": "n", "denominator": "d", "weight": "30"}, Decimal(30))
-    assert (
-        ratio.fast_points({"n": "2", "d": "3"}, CTX)
-        == Decimal("20.00")
-        == ratio.evaluate({"n": "2", "d": "3"}, CTX).points
-    )
+    assert ratio.column_points([{"n": "2", "d": "3"}, {"n": "5", "d": "3"}], CTX) == [Decimal("20.00"), Decimal(30)]
+    assert ratio._parsed == {}
     banded = build_rule(
         "bands",
         {"measure": {"numerator": "n", "denominator": "d"}, "bands": [{"min": "90", "points": "5"}], "otherwise": "1"},
         Decimal(5),
     )
-    assert [banded.fast_points({"n": n, "d": "100"}, CTX) for n in ("95", "89")] == [Decimal(5), Decimal(1)]
-    assert banded.fast_points({"n": "95"}, CTX) is None  # a fact missing: the plain rule says so
+    cells = [{"n": "95", "d": "100"}, {"n": "89", "d": "100"}, {"n": "899", "d": "1,000"}]
+    assert banded.column_points(cells, CTX) == [Decimal(5), Decimal(1), Decimal(1)]
+    assert sorted(banded._parsed) == [("d", "1,000"), ("n", "899")]  # the thousands comma: the plain rule read it
+
+
+EDGE_CELLS = [{"n": str(n), "d": str(d)} for d in (3, 7, 8, 32, 40, 400) for n in range(d + 1)]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+@pytest.mark.parametrize("places", [0, 2])
+@pytest.mark.parametrize("mode", ["half_up", "truncate"])
+def test_bands_fast_path_at_every_edge(lower: bool, places: int, mode: str) -> None:
+    """Every share of n/3, n/7, n/8, n/32, n/40 and n/400 against a band at each limit near them, one band a
+    point (so the points say which limit was met): half a unit, a limit between two units, on a unit."""
+    limits = sorted({*EDGES, *(e.quantize(Decimal("0.01")) for e in EDGES), *map(Decimal, range(1, 100))})
+    limits = limits if lower else limits[::-1]
+    key = "max" if lower else "min"
+    rule = build_rule(
+        "bands",
+        {
+            "measure": {"numerator": "n", "denominator": "d", **({"lower_is_better": True} if lower else {})},
+            "bands": [{key: str(m), "points": str(len(limits) - i)} for i, m in enumerate(limits)],
+            "otherwise": "0",
+        },
+        Decimal(len(limits)),
+        Rounding(percent_places=places, mode=mode),
+    )
+    assert rule.column_points(EDGE_CELLS, CTX) == [rule.evaluate(c, CTX).points for c in EDGE_CELLS]
+
+
+@pytest.mark.parametrize("weight", ["1", "3", "7", "2.5", "0.25", "15", "30"])
+def test_ratio_fast_path_at_every_edge(weight: str) -> None:
+    rule = build_rule("ratio", {"numerator": "n", "denominator": "d", "weight": weight}, Decimal(weight))
+    got = rule.column_points(EDGE_CELLS, CTX)
+    plain = [rule.evaluate(c, CTX).points for c in EDGE_CELLS]
+    assert [str(p) for p in got] == [str(p) for p in plain]
