@@ -7,7 +7,9 @@ UPDATE … FROM, and both name VALUES columns column1, column2, …
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from datetime import datetime
 
 from django.db import connection, models
 
@@ -82,3 +84,38 @@ def update_values(
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.rowcount
+
+
+def update_documents(model: type[models.Model], fields: Sequence[str], rows: Sequence[tuple]) -> int:
+    """`update_values` for rows of plain values (str, int, bool, None, datetimes, dicts for JSON columns): on
+    PostgreSQL the rows travel as one JSON document the server unpacks (`json_to_recordset`), so thousands
+    of rows cost one `json.dumps` and one parameter rather than a parameter and an adapter per value (the
+    7,255 rows of a full recompute, issue #30). Elsewhere, `update_values`."""
+    if not rows:
+        return 0
+    meta = model._meta
+    cols = [meta.get_field(f) for f in fields]
+    if connection.vendor != "postgresql":
+        prep = [f.get_db_prep_save for f in cols]
+        plain = [(row[0], *(p(v, connection) for p, v in zip(prep, row[1:], strict=True))) for row in rows]
+        return update_values(model, fields, plain)
+    qn = connection.ops.quote_name
+    table, pk = qn(meta.db_table), meta.pk.column
+    shape = ", ".join(
+        [f"{qn(pk)} {meta.pk.db_type(connection)}", *(f"{qn(f.column)} {f.db_type(connection)}" for f in cols)]
+    )
+    sets = ", ".join(f"{qn(f.column)} = v.{qn(f.column)}" for f in cols)
+    sql = (
+        f"UPDATE {table} SET {sets} FROM json_to_recordset(%s::json) AS v({shape}) WHERE {table}.{qn(pk)} = v.{qn(pk)}"
+    )
+    names = [pk, *(f.column for f in cols)]
+    with connection.cursor() as cursor:
+        document = json.dumps([dict(zip(names, row, strict=True)) for row in rows], default=_iso)
+        cursor.execute(sql, [document])
+        return cursor.rowcount
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, datetime):  # as PostgreSQL reads a timestamp with its zone
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")

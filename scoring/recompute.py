@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import json
 from collections.abc import Iterable
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -20,7 +19,7 @@ from contests.models import Stage
 from contests.stages import rank_groups
 
 from . import coalesce, engine, hooks, selectors
-from .bulk import update_values
+from .bulk import update_documents, update_values
 from .models import ProvinceResult, RecomputeRun, Rubric, YearSettings
 
 EMPTY: dict = {}  # never mutated
@@ -270,8 +269,6 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
         if place != now_at:
             moved.append((pk, *now_at))
     now = timezone.now()
-    # JSON as Django writes it (json.dumps), without its per-value adapters: 14,510 documents in a full recompute.
-    at = ProvinceResult._meta.get_field("computed_at").get_db_prep_save(now, connection)
     rows = []
     for s in fresh.values():
         p = placings[s.unit]
@@ -280,19 +277,25 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
                 s.pk,
                 s.total,
                 s.level,
-                json.dumps(s.dimensions),
-                json.dumps(s.criteria),
-                "{}",  # unbuilt: built when read, or by the explanation pass (scoring.explanations)
+                s.dimensions,
+                s.criteria,
+                {},  # unbuilt: built when read, or by the explanation pass (scoring.explanations)
                 s.rank_key,
                 p.rank,
                 p.tied,
                 p.award or "",
                 p.award_tie,
                 s.seq,
-                at,
+                now,
             )
         )
-    update_values(ProvinceResult, WRITTEN, rows)
+    if len(rows) >= FULL_FROM and connection.vendor == "postgresql":
+        # Derived data: were the server to crash before this commit reached the disk, the rows would be stale
+        # again (their marks roll back with them) and the next run would redo it. So the commit of thousands
+        # of rows does not wait for the WAL flush (https://www.postgresql.org/docs/current/wal-async-commit.html).
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+    update_documents(ProvinceResult, WRITTEN, rows)
     update_values(ProvinceResult, PLACE, moved)  # no query when nothing moved, as after any full recompute
     Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
     return len(fresh)
