@@ -238,10 +238,11 @@ def rank_keys(
     order = sorted(sorted(keys), key=key, reverse=True)
     tiers: list[str] = [a.code for a in awards for _ in range(a.count)]
     # Eligibility goes by total alone, so a tie is never split by it; places past the last eligible
-    # entrant stay vacant rather than passing to entrants without points.
-    eligible = sum(award_eligible(totals[c], minimum) for c in order)
-
-    limit = min(len(tiers), eligible)  # positions (0-based) below this one hold an award
+    # entrant stay vacant rather than passing to entrants without points. A rank key leads with the total,
+    # so the eligible are the first in order: only the award places are looked at, not 7,255 totals.
+    limit = 0  # positions (0-based) below this one hold an award
+    while limit < min(len(tiers), len(order)) and award_eligible(totals[order[limit]], minimum):
+        limit += 1
 
     placings: list[Placing] = []
     start = 0
