@@ -279,14 +279,12 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
                 s.level,
                 s.dimensions,
                 s.criteria,
-                {},  # unbuilt: built when read, or by the explanation pass (scoring.explanations)
                 s.rank_key,
                 p.rank,
                 p.tied,
                 p.award or "",
                 p.award_tie,
                 s.seq,
-                now,
             )
         )
     if len(rows) >= FULL_FROM and connection.vendor == "postgresql":
@@ -295,7 +293,8 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
         # of rows does not wait for the WAL flush (https://www.postgresql.org/docs/current/wal-async-commit.html).
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL synchronous_commit TO OFF")
-    update_documents(ProvinceResult, WRITTEN, rows)
+    # The explanations unbuilt: built when read, or by the explanation pass (scoring.explanations).
+    update_documents(ProvinceResult, WRITTEN, rows, same={"explanations": {}, "computed_at": now})
     update_values(ProvinceResult, PLACE, moved)  # no query when nothing moved, as after any full recompute
     Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
     return len(fresh)
@@ -313,14 +312,4 @@ def _groups(rubric: Rubric, keys: dict[int, str]) -> list[dict[int, str]]:
     return [split[g] for g in sorted(split)]
 
 
-WRITTEN = (
-    "total",
-    "level",
-    "dimensions",
-    "criteria",
-    "explanations",
-    "rank_key",
-    *PLACE,
-    "computed_seq",
-    "computed_at",
-)
+WRITTEN = ("total", "level", "dimensions", "criteria", "rank_key", *PLACE, "computed_seq")
