@@ -21,7 +21,7 @@ from django.utils.datastructures import MultiValueDict
 from core.thai import fmt_points
 from scoring.builder_rows import Rows
 from scoring.builder_rows import to_form as rows_to_form
-from scoring.dates import DateInputError, parse_date
+from scoring.dates import DateInputError, be_date, parse_date
 from scoring.rubric_json import rubric_json
 from scoring.rule_forms import RuleForm, rule_data
 from scoring.rules import KINDS, Context, RuleError, build_rule
@@ -45,15 +45,6 @@ BLANK = {
     "tie_break": [], "level_bands": None, "awards": [], "contest": {"entrant_level": "district"},
     "dimensions": [{"code": "1", "criteria": [{"code": "1.1"}]}],
 }  # fmt: skip
-
-
-def be_date(value: str) -> str:
-    """An ISO date as the page shows it, day/month/B.E. year; anything else as it is."""
-    try:
-        day = parse_date(value)
-    except DateInputError:
-        return value
-    return f"{day.day:02d}/{day.month:02d}/{day.year + 543}"
 
 
 def _boxes(data: Mapping[str, Any], keys: tuple[str, ...], prefix: str) -> tuple[dict[str, Any], dict[str, Any]]:

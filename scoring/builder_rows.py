@@ -17,7 +17,7 @@ from typing import Any
 
 from django.utils.datastructures import MultiValueDict
 
-from scoring.dates import DateInputError, parse_date
+from scoring.dates import DateInputError, be_date, parse_date
 from scoring.rule_forms import RuleForm, rule_data
 from scoring.rules import KINDS
 from scoring.rules.declare import DAY, DECIMAL, INT, TEXT, Param
@@ -50,8 +50,6 @@ def _count(raw: Any) -> int:
 
 def _text(column: Param, value: Any) -> str:
     if column.type == DAY:
-        from scoring.builder import be_date  # the page's one way of showing a date
-
         return be_date(str(value))
     return str(value)
 

@@ -49,6 +49,15 @@ def reading(day: date) -> str:
     return f"{thai_date(day, short=True)} = {en_date(day)}"
 
 
+def be_date(value: str) -> str:
+    """An ISO date as the builder's boxes show it, day/month/B.E. year; anything unreadable as it is."""
+    try:
+        day = parse_date(value)
+    except DateInputError:
+        return value
+    return f"{day.day:02d}/{day.month:02d}/{day.year + BE_OFFSET}"
+
+
 def _year(text: str) -> int:
     year = int(text)
     if len(text) == 2:

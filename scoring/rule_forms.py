@@ -1,6 +1,7 @@
 """A criterion's rule as a form (issue #28), made from its kind's declaration (scoring/rules/declare.py):
 no kind has a template or form of its own. Scalars are text boxes, a table parameter is a table of rows
-(`<name>-<i>-<column>`, `<name>-rows` rows), an `object` parameter is JSON text. `rule_data` turns a rubric's
+(`<name>-<i>-<column>`, `<name>-rows` rows), an `object` parameter is JSON text, a `conditions` column a row of
+boxes per condition (`<name>-<i>-<column>-<j>-<part>`, scoring/rule_conditions.py). `rule_data` turns a rubric's
 rule into the form's data and `RuleForm.rule` back, unchanged (tests/scoring/test_rule_forms.py)."""
 
 from __future__ import annotations
@@ -8,13 +9,14 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from django import forms
 
+from scoring import rule_conditions
 from scoring.rubric_json import MAX_DEPTH, _depth
 from scoring.rules import KINDS, RuleError, build_rule
-from scoring.rules.declare import FLAG, GROUP, INT, ITEMS, OBJECT, POINTS_BY, TABLE, Param
+from scoring.rules.declare import CONDITIONS, FLAG, GROUP, INT, ITEMS, OBJECT, POINTS_BY, TABLE, Param
 
 COMMON = ("labels", "evidence")  # what every kind may carry besides its parameters (JSON text)
 BLANK_ROWS = 1  # an empty row under each table, to add one without script
@@ -51,6 +53,7 @@ class RuleForm(forms.Form):
         self.kind, self.max_points = kind, max_points
         self.declared = KINDS[kind].parameters
         self.tables: dict[str, list[list[str]]] = {}  # parameter → its rows' field names
+        self.condition_rows: dict[str, list[list[str]]] = {}  # a conditions cell → its conditions' field names
         for p in self.declared:
             label = f"{p.th} / {p.en}"
             if p.type in (TABLE, ITEMS, POINTS_BY):
@@ -71,7 +74,10 @@ class RuleForm(forms.Form):
                     names = []
                     for column in _rows(p):
                         name = f"{p.name}-{i}-{column.name}"
-                        self.fields[name] = _cell(column, required=False)
+                        if column.type == CONDITIONS:
+                            self._conditions(name)
+                        else:
+                            self.fields[name] = _cell(column, required=False)
                         names.append(name)
                     self.tables[p.name].append(names)
             elif p.type == GROUP:
@@ -95,8 +101,40 @@ class RuleForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 4}),
             )
 
+    def _conditions(self, name: str) -> None:
+        """A `conditions` cell: a row of boxes per condition (rule_conditions.PARTS), and a blank one to add one."""
+        rows = f"{name}-rows"
+        given = self.data.get(self.add_prefix(rows)) if self.is_bound else self.initial.get(rows)
+        count = _count(given)
+        if self.is_bound:
+            count = next((j + 1 for j in reversed(range(count)) if self._filled(f"{name}-{j}-")), 0)
+        self.fields[rows] = forms.IntegerField(required=False, min_value=0, max_value=200, widget=forms.HiddenInput)
+        self.initial[rows] = count + BLANK_ROWS
+        self.condition_rows[name] = []
+        for j in range(count + BLANK_ROWS):
+            names = [f"{name}-{j}-{part}" for part in rule_conditions.PARTS]
+            for part, field in zip(rule_conditions.PARTS, names, strict=True):
+                if part == "test":
+                    self.fields[field] = forms.ChoiceField(choices=rule_conditions.choices(), required=False)
+                else:
+                    self.fields[field] = forms.CharField(required=False, max_length=200, strip=True)
+            self.condition_rows[name].append(names)
+
+    def _filled(self, start: str) -> bool:
+        start = self.add_prefix(start)
+        return any(k.startswith(start) and not k.endswith("-rows") and str(v).strip() for k, v in self.data.items())
+
     def _posted(self, p: Param, i: int, column: Param) -> bool:
+        if column.type == CONDITIONS:
+            return self._filled(f"{p.name}-{i}-{column.name}-")
         return bool(str(self.data.get(self.add_prefix(f"{p.name}-{i}-{column.name}"), "")).strip())
+
+    def _cell_shown(self, name: str) -> Any:
+        if name in self.condition_rows:
+            return Conditions(
+                self.add_prefix(f"{name}-rows"), [[self[n] for n in names] for names in self.condition_rows[name]]
+            )
+        return self[name]
 
     def sections(self) -> list[dict[str, Any]]:
         """What the page shows, parameter by parameter: a box, a group of boxes, or a table of rows."""
@@ -107,7 +145,7 @@ class RuleForm(forms.Form):
                     {
                         "param": p,
                         "columns": _rows(p),
-                        "rows": [[self[name] for name in names] for names in self.tables[p.name]],
+                        "rows": [[self._cell_shown(name) for name in names] for names in self.tables[p.name]],
                         "rows_name": self.add_prefix(f"{p.name}-rows"),
                         "errors": self[f"{p.name}-rows"].errors,
                     }
@@ -165,10 +203,18 @@ class RuleForm(forms.Form):
     def _table(self, p: Param, cleaned: Mapping[str, Any]) -> Any:
         columns = _rows(p)
         rows = []
-        for names in self.tables[p.name]:
-            row = {c.name: _value(c, cleaned.get(name), p.name) for c, name in zip(columns, names, strict=True)}
-            row = {k: v for k, v in row.items() if v is not None}
+        for i, names in enumerate(self.tables[p.name], 1):
+            row = {
+                c.name: self._conditions_of(name, f"{p.name} {i}", f"{p.name}-rows", cleaned)
+                if c.type == CONDITIONS
+                else _value(c, cleaned.get(name), p.name)
+                for c, name in zip(columns, names, strict=True)
+            }
+            row = {k: v for k, v in row.items() if v is not None and v != []}
             if row:  # a row left blank is no row
+                for c in columns:
+                    if c.type == CONDITIONS:  # a level without conditions says so: "when": []
+                        row.setdefault(c.name, [])
                 rows.append(row)
         if not rows:  # an emptied table is an empty list (timeliness' "late": []); the kind says if it may be
             return [] if p.type == TABLE and cleaned.get(f"{p.name}-rows") is not None else None
@@ -177,6 +223,22 @@ class RuleForm(forms.Form):
         if p.type == ITEMS:
             return {str(r.pop("key", "")): r for r in rows}
         return rows
+
+    def _conditions_of(self, name: str, where: str, field: str, cleaned: Mapping[str, Any]) -> list[dict[str, str]]:
+        out = []
+        for j, names in enumerate(self.condition_rows[name], 1):
+            row = {part: cleaned.get(n) for part, n in zip(rule_conditions.PARTS, names, strict=True)}
+            found = rule_conditions.condition(row, f"{where} when {j}", field)
+            if found is not None:
+                out.append(found)
+        return out
+
+
+class Conditions(NamedTuple):
+    """A conditions cell as the page shows it: its hidden row count and a row of boxes per condition."""
+
+    rows_name: str
+    condition_rows: list[list[Any]]
 
 
 def _count(raw: Any) -> int:
@@ -236,8 +298,16 @@ def rule_data(rule: Mapping[str, Any]) -> dict[str, Any]:
             data[f"{p.name}-rows"] = len(rows)
             for i, row in enumerate(rows):
                 for column in _rows(p):
-                    if row.get(column.name) is not None:
-                        data[f"{p.name}-{i}-{column.name}"] = _text(column, row[column.name], cell=True)
+                    if row.get(column.name) is None:
+                        continue
+                    name = f"{p.name}-{i}-{column.name}"
+                    if column.type == CONDITIONS:
+                        data[f"{name}-rows"] = len(row[column.name])
+                        for j, found in enumerate(row[column.name]):
+                            for part, text in rule_conditions.parts(found).items():
+                                data[f"{name}-{j}-{part}"] = text
+                    else:
+                        data[name] = _text(column, row[column.name], cell=True)
         elif p.type == GROUP:
             for column in p.columns:
                 if value.get(column.name) is not None:

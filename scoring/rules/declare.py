@@ -21,7 +21,8 @@ ITEMS = "items"  # {code: row} with `columns` (a checklist's items)
 POINTS_BY = "points_by"  # {key: points} (grades {"A": "5"}, items_count's points per count)
 GROUP = "group"  # one object with `columns` (if_zero)
 OBJECT = "object"
-TYPES = (DECIMAL, INT, TEXT, FACT, DAY, FLAG, TABLE, ITEMS, POINTS_BY, GROUP, OBJECT)
+CONDITIONS = "conditions"  # a list of {fact, and of/min, by or by_fact} (a milestone level's): rows in the builder
+TYPES = (DECIMAL, INT, TEXT, FACT, DAY, FLAG, TABLE, ITEMS, POINTS_BY, GROUP, OBJECT, CONDITIONS)
 
 TYPE_NAMES = {
     DECIMAL: ("ตัวเลข", "number"),
@@ -35,6 +36,7 @@ TYPE_NAMES = {
     POINTS_BY: ("คะแนนตามค่า", "points by value"),
     GROUP: ("กลุ่มค่า", "group of values"),
     OBJECT: ("โครงสร้าง JSON", "JSON structure"),
+    CONDITIONS: ("เงื่อนไข", "conditions"),
 }
 
 

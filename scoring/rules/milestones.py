@@ -14,7 +14,7 @@ from typing import Any
 
 from scoring.dates import DateInputError, en_date, parse_date, thai_date
 from scoring.rules.base import COUNT, DATE, Context, FactError, FactFormat, Label, Rule, RuleError, Score, demo_pick
-from scoring.rules.declare import DECIMAL, ITEM_NAMES, OBJECT, TABLE, TEXT, Param
+from scoring.rules.declare import CONDITIONS, DECIMAL, ITEM_NAMES, TABLE, TEXT, Param
 from scoring.rules.facts import fmt_num, parse_count, parse_when, pts_en, pts_th, thai_num
 from scoring.rules.params import decimal_param, param
 from scoring.workdays import WorkCalendar, deadline_text
@@ -100,7 +100,7 @@ class Milestones(Rule):
                 Param("points", DECIMAL, "คะแนน", "points"),
                 *ITEM_NAMES,
                 # Each condition is one of several shapes (a count, a share, a date by a day or a fact).
-                Param("when", OBJECT, "เงื่อนไขทั้งหมด (JSON)", "conditions, all of them (JSON)", required=False),
+                Param("when", CONDITIONS, "เงื่อนไข (ต้องครบทุกข้อ)", "conditions, all of them", required=False),
             ),
         ),
         Param("otherwise", DECIMAL, "คะแนนเมื่อไม่ถึงระดับใด", "points below every level", required=False),

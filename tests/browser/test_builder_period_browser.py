@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from contests.models import Province
 from people.models import Role
 from scoring.models import Criterion, Rubric
+from scoring.rule_conditions import parts
 from tests.browser_support import MARKS, SHOTS, portal_login
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
@@ -77,7 +78,16 @@ def test_an_office_builds_mays_milestones_period_on_the_pages(browser, live_serv
     for i, level in enumerate(rule["levels"]):
         for column in ("grade", "points", "th", "en"):
             page.fill(f"[name='{q}r-levels-{i}-{column}']", level[column])
-        page.fill(f"[name='{q}r-levels-{i}-when']", json.dumps(level["when"]))
+        for j, condition in enumerate(level["when"]):  # box by box: a date typed in B.E. as an office types it
+            if j:
+                page.click("#builder .actions button[value=check]")  # a blank condition for the next one
+                _settle(page)
+            for part, text in parts(condition).items():
+                box = f"[name='{q}r-levels-{i}-when-{j}-{part}']"
+                if part == "test":
+                    page.select_option(box, text)
+                else:
+                    page.fill(box, text)
         page.click("#builder .actions button[value=check]")  # a blank row for the next level
         _settle(page)
     assert page.locator(f"#crit-{q} .refusals").count() == 0

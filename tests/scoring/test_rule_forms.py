@@ -85,3 +85,41 @@ def test_a_nested_parameter_past_any_rubrics_depth_is_refused_beside_it() -> Non
     data = {"measure": '{"a": ' * 30 + "1" + "}" * 30, "bands-rows": 1, "bands-0-min": "1", "bands-0-points": "5"}
     form = RuleForm(data={**data, "otherwise": "0"}, kind="bands", max_points=Decimal(5))
     assert form.errors == {"measure": ["measure ซ้อนกันลึกเกิน 20 ชั้น / measure is nested more than 20 levels deep"]}
+
+
+LEVELS = {"otherwise": "0", "labels": json.dumps({"done_on": {"th": "วันที่ทำ", "en": "date done"}})}
+
+
+def level(i: int, grade: str, points: str) -> dict:
+    return {f"levels-{i}-grade": grade, f"levels-{i}-points": points, f"levels-{i}-th": f"ระดับ {grade}",
+            f"levels-{i}-en": f"level {grade}"}  # fmt: skip
+
+
+def test_a_levels_conditions_are_rows_of_boxes_with_a_blank_one_to_add_one() -> None:
+    rule = {"kind": "milestones", "levels": [
+        {"grade": "A", "points": "5", "th": "ก", "en": "a", "when": [{"fact": "done_on", "by": "deadline"}]},
+        {"grade": "B", "points": "3", "th": "ข", "en": "b", "when": []},
+    ]}  # fmt: skip
+    form = RuleForm(initial=rule_data(rule), kind="milestones", max_points=Decimal(5))
+    shown = form.sections()[0]["rows"]
+    assert [[len(c.condition_rows) for c in row if hasattr(c, "condition_rows")] for row in shown] == [[2], [1], [1]]
+    assert [f.value() for f in shown[0][-1].condition_rows[0]] == ["done_on", "deadline", "", ""]
+
+
+def test_a_condition_typed_into_the_blank_boxes_joins_its_level() -> None:
+    data = {**LEVELS, "levels-rows": 2, **level(0, "A", "5"), "levels-0-when-rows": 1,
+            "levels-0-when-0-fact": "done_on", "levels-0-when-0-test": "date", "levels-0-when-0-value": "20/05/2568",
+            **level(1, "B", "3")}  # fmt: skip
+    form = RuleForm(data=data, kind="milestones", max_points=Decimal(5))
+    assert form.is_valid(), form.errors
+    assert [lv["when"] for lv in form.rule()["levels"]] == [[{"fact": "done_on", "by": "2025-05-20"}], []]
+
+
+def test_a_condition_missing_its_value_is_refused_beside_the_levels_in_thai_first() -> None:
+    data = {**LEVELS, "levels-rows": 1, **level(0, "A", "5"), "levels-0-when-rows": 1,
+            "levels-0-when-0-fact": "done_on", "levels-0-when-0-test": "by_fact"}  # fmt: skip
+    form = RuleForm(data=data, kind="milestones", max_points=Decimal(5))
+    assert not form.is_valid()
+    assert form.errors == {
+        "levels-rows": ["levels 1 when 1: การตรวจนี้ต้องมีค่า / levels 1 when 1: this test needs a value"]
+    }
