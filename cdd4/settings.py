@@ -15,7 +15,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("CDD4_VAR_DIR", BASE_DIR / "var"))
 
 PRODUCTION = os.environ.get("DJANGO_ENV", "development") == "production"
-DEBUG = not PRODUCTION and os.environ.get("DJANGO_DEBUG", "1") == "1"
+# Off unless a developer asks (DJANGO_DEBUG=1): `make run` is the product a small office runs, and Django's
+# debug 404 lists every URL pattern (issue #39).
+DEBUG = not PRODUCTION and os.environ.get("DJANGO_DEBUG", "0") == "1"
 if PRODUCTION:
     SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 else:
@@ -72,8 +74,11 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the login page with the reason (429)
 ]
 
-if PRODUCTION:  # runserver serves static files in development
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+# WhiteNoise serves static files in every mode: runserver stops serving them once DEBUG is off. Outside
+# production it reads them where they are (no collectstatic), fresh on every request.
+MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION
 
 ROOT_URLCONF = "cdd4.urls"
 WSGI_APPLICATION = "cdd4.wsgi.application"

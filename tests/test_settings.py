@@ -7,7 +7,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "DJANGO_ENV")}
+    clean = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "DJANGO_ENV", "DJANGO_DEBUG")
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True
     )
@@ -51,3 +53,13 @@ def test_settings_service_mode_from_urls():
         "shell", "-v", "0", "-c", code, DATABASE_URL="postgres://u@db:5432/cdd4", REDIS_URL="redis://cache:6379/0"
     )
     assert result.stdout.split() == ["django.db.backends.postgresql", "cdd4", "False", "redis://cache:6379/0"]
+
+
+def test_the_embedded_default_shows_no_debug_pages_unless_a_developer_asks():
+    """`make run` is what a small office runs: a 404 is the portal's page, never Django's list of URL patterns
+    (issue #39); static files are still served (WhiteNoise reads them where they are)."""
+    code = "from django.conf import settings as s; print(s.DEBUG, s.WHITENOISE_USE_FINDERS)"
+    clean = manage("shell", "-v", "0", "-c", code)
+    asked = manage("shell", "-v", "0", "-c", code, DJANGO_DEBUG="1")
+    assert clean.stdout.split() == ["False", "True"]
+    assert asked.stdout.split() == ["True", "True"]
