@@ -8,13 +8,14 @@ class CommitteeConfig(AppConfig):
 
     def ready(self) -> None:
         # inline: ready() runs once the models are loaded; importing these registers them
-        from scoring.hooks import admin_entry, nav_extra, score_sources  # inline: see above
+        from scoring.hooks import admin_entry, nav_extra, score_sources, scores_above_max  # inline: see above
         from submissions.hooks import province_page  # inline: see above
 
-        from . import exporters, permissions, selectors  # noqa: F401  (inline: see above)
+        from . import exporters, maxima, permissions, selectors  # noqa: F401  (inline: see above)
 
         # Scoring and submissions never import committee: committee hands them its results here.
         score_sources.register(selectors.judged_points)
         province_page.register(selectors.province_page_clarifications)
         admin_entry.register(selectors.judges_contests)
         nav_extra.register(selectors.panel_nav)
+        scores_above_max.register(maxima.scores_above_max)

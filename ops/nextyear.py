@@ -95,4 +95,4 @@ def next_year_open(*, user, rubric: Rubric, memberships_confirmed: bool) -> Rubr
     if not memberships_confirmed:
         raise RubricError(["กรุณายืนยันรายชื่อผู้ใช้ที่จะใช้ต่อในปีใหม่ / please confirm the memberships carried over"])
     with transaction.atomic():
-        return services.rubric_load(data=plan.data)
+        return services.rubric_load(data=plan.data, user=user)

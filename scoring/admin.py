@@ -147,7 +147,10 @@ class CriterionAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
     list_filter = [YearFilter, DimensionCodeFilter]
     list_select_related = ["rubric"]
     search_fields = ["code", "name_th", "name_en"]
-    fields = ["rubric", "dimension", "code", "number", "name_th", "name_en", "max_points", "deadline", "extra", "rule"]
+    fields = [
+        *("rubric", "dimension", "code", "number", "name_th", "name_en", "max_points", "deadline", "reason"),
+        *("extra", "rule"),
+    ]
     readonly_fields = ["rubric", "dimension", "code", "number", "name_th", "name_en", "max_points", "extra", "rule"]
 
     @admin.display(description="ปี / year", ordering="rubric__year")
@@ -158,12 +161,24 @@ class CriterionAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
     def kind(self, obj):
         return obj.rule.get("kind")
 
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(
+            request, {**(extra_context or {}), "deadline_reason": request.POST.get("reason", "")}
+        )
+
     def get_changelist_form(self, request, **kwargs):
-        return CriterionDeadlineForm
+        # The rows share the list's one reason box (templates/admin/scoring/criterion/change_list.html).
+        return type("ListDeadlineForm", (CriterionDeadlineForm,), {"shared_reason": request.POST.get("reason", "")})
 
     def save_model(self, request, obj, form, change):
         if change and "deadline" in form.changed_data:
-            services.criterion_deadline_set(rubric=obj.rubric, code=obj.code, deadline=form.cleaned_data["deadline"])
+            services.criterion_deadline_set(
+                user=request.user,
+                rubric=obj.rubric,
+                code=obj.code,
+                deadline=form.cleaned_data["deadline"],
+                reason=form.why(),
+            )
 
 
 @admin.register(RubricChange)

@@ -15,7 +15,7 @@ from core.choices import ThaiNameChoiceField
 from people.models import Membership, Role
 from scoring.models import AwardTier
 
-from . import selectors, services
+from . import revisions, selectors, services
 from .actor import Need, actor_of
 from .admin_dates import ThaiDates, be_text
 from .date_fields import ThaiDateField
@@ -23,6 +23,13 @@ from .models import Criterion, Dimension, Rubric
 from .permissions import is_central, is_department
 from .rubric_json import rubric_json
 from .spec import RubricError, parse_rubric
+
+REASON_FIELD = {
+    "label": "เหตุผลของการแก้ไข / why it changes",
+    "required": False,
+    "widget": forms.Textarea(attrs={"rows": 2}),
+    "help_text": "จำเป็นเมื่อการประกวดเปิดแล้ว บันทึกในประวัติการแก้ไข / needed once the contest is open; kept in its history",
+}
 
 
 class RubricForm(forms.ModelForm):
@@ -35,12 +42,7 @@ class RubricForm(forms.ModelForm):
         '/ format of docs/rubric-format.md; numbers are strings, e.g. "5"',
     )
 
-    reason = forms.CharField(
-        label="เหตุผลของการแก้ไข / why it changes",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="จำเป็นเมื่อการประกวดเปิดแล้ว บันทึกในประวัติการแก้ไข / needed once the contest is open; kept in its history",
-    )
+    reason = forms.CharField(**REASON_FIELD)
     user = None  # set by RubricAdmin.get_form: the change is recorded as this person's
 
     class Meta:
@@ -87,9 +89,13 @@ class RubricForm(forms.ModelForm):
 
 
 class CriterionDeadlineForm(forms.ModelForm):
-    """The changelist's editable deadline; checked against the whole rubric before the service saves it."""
+    """The criterion's editable deadline, on its page and in the changelist; checked against the whole rubric and
+    for a reason (scoring.revisions) before the service saves it. The changelist's rows share one reason box
+    (`shared_reason`, set by CriterionAdmin.get_changelist_form), the page has its own."""
 
     deadline = ThaiDateField(label="กำหนดส่ง / deadline", required=False)
+    reason = forms.CharField(**REASON_FIELD)
+    shared_reason: str | None = None
 
     class Meta:
         model = Criterion
@@ -115,6 +121,18 @@ class CriterionDeadlineForm(forms.ModelForm):
         except RubricError as exc:
             raise ValidationError(exc.messages) from exc
         return deadline
+
+    def clean(self):
+        cleaned = super().clean()
+        if "deadline" in self.changed_data:
+            try:
+                revisions.reason_check(contest=self.instance.rubric.contest, reason=self.why())
+            except RubricError as exc:
+                self.add_error("reason" if self.shared_reason is None else "deadline", exc.messages)
+        return cleaned
+
+    def why(self) -> str:
+        return self.shared_reason if self.shared_reason is not None else self.cleaned_data.get("reason", "")
 
 
 def _latest_rubric():

@@ -134,6 +134,9 @@ def demo_nominees(*, rubric: Rubric) -> int:
     return made
 
 
+DEMO_REASON = "ข้อมูลตัวอย่าง: กำหนดส่งตามหนังสือกรม / demo data: the deadlines the Department set by letter"
+
+
 def demo_facts(*, rubric: Rubric) -> int:
     """Imports the demo facts in one facts import; returns how many facts changed."""
     if rubric.contest.nominates and rubric.period_order == 0:
@@ -145,7 +148,7 @@ def demo_facts(*, rubric: Rubric) -> int:
         return _changed(services.facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO))
     for code, deadline in DEMO_DEADLINES.get(rubric.year, {}).items():
         if rubric.criteria.filter(code=code, deadline__isnull=True).exists():
-            services.criterion_deadline_set(rubric=rubric, code=code, deadline=deadline)
+            services.criterion_deadline_set(rubric=rubric, code=code, deadline=deadline, reason=DEMO_REASON)
     rules = {c.code: c.rule for c in selectors.rubric_spec(rubric).criteria()}
     rows = demo_rows(rubric)
     # An earlier demo imported judged facts ("1.2 done=yes" → 5 points nobody judged): blank them.

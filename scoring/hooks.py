@@ -17,3 +17,7 @@ admin_entry = Hook("scoring.admin_entry")
 
 # user → navigation items (th, en, url, key) added after the role's own (committee: a panel's matrix).
 nav_extra = Hook("scoring.nav_extra")
+
+# rubric ids → {criterion id: how many stored scores are above that criterion's max_points} (committee: members'
+# judgments, chair's finals, overrides). scoring.revisions refuses a change that leaves any (issue #37).
+scores_above_max = Hook("scoring.scores_above_max")

@@ -1,6 +1,11 @@
 """Changing a contest's rules once it exists (issue #28): each save is a new revision of every period's rubric,
-recorded (`RubricChange`: who, when, why, what changed), and every entrant is rescored (services._rubric_save
-marks every result stale and queues the recompute on commit).
+recorded (`RubricChange`: who, when, why, what changed), and every entrant is rescored (the results marked stale,
+the recompute queued on commit).
+
+`change` is the one door (issue #37): the builder, the file upload, the admin's rubric editor and deadline
+edits, `rubric_deadline`, the award minimum and the loaders all write through it. A save that changes nothing
+makes no revision and rescores nobody; one that leaves a committee score above its criterion's maximum is
+refused, the criteria named (a recompute would fail on it ever after).
 
 An open contest's change needs a reason. A change that drops criteria holding evidence, facts or committee
 scores is refused, each such criterion listed, until the caller confirms; then the criterion is archived,
@@ -9,9 +14,11 @@ back restores it. Evidence, facts and scores PROTECT their criterion, so nothing
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.db import router
 from django.db.models import ProtectedError
@@ -20,13 +27,16 @@ from django.utils import timezone
 
 from contests.models import Contest, ContestState
 from core.errors import YearFrozen
-from core.thai import thai_num
+from core.thai import fmt_points, thai_num
 
-from . import selectors
+from . import hooks, selectors
 from .facts_import import ensure_not_frozen
-from .models import Criterion, Dimension, Rubric, RubricChange
+from .models import Criterion, Dimension, Rubric, RubricChange, YearSettings
+from .recompute import results_mark_dirty
 from .rubric_diff import contest_diff, is_empty
 from .spec import RubricError
+
+T = TypeVar("T")
 
 REASON_MOST = 2000
 REASON_NEEDED = (
@@ -65,19 +75,31 @@ class ChangeRefused(RubricError):
 
 
 def snapshot(contest: Contest | None) -> dict:
-    """The contest and each period's rubric in the rubric format, as `rubric_diff.contest_diff` compares them."""
+    """The contest and each period's rubric in the rubric format, as `rubric_diff.contest_diff` compares them:
+    everything a change writes, the period's name and place and its award minimum too."""
     if contest is None:
         return {}
+    minima = dict(YearSettings.objects.filter(rubric__contest=contest).values_list("rubric_id", "award_min_total"))
     return {
         "contest": {
             "name_th": contest.name_th,
+            "organiser": contest.organiser.dopa_code if contest.organiser_id else None,
             "entrant_level": contest.entrant_level,
             "combine": contest.combine,
             "nominates": contest.nominates,
             "nominee": contest.nominee_rules,
             "entrants": sorted(contest.entrants.values_list("dopa_code", flat=True)),
         },
-        "rubrics": {r.period: selectors.rubric_data(r) for r in contest.rubrics.order_by("period_order")},
+        "rubrics": {
+            r.period: {
+                **selectors.rubric_data(r),
+                "period_name_th": r.period_name_th,
+                "period_name_en": r.period_name_en,
+                "period_order": r.period_order,
+                "award_min_total": str(minima.get(r.pk) or 0),
+            }
+            for r in contest.rubrics.order_by("period_order")
+        },
     }
 
 
@@ -119,15 +141,15 @@ def held_criteria(contest: Contest, keep: set[str]) -> list[Held]:
     ]
 
 
-def change_check(*, contest: Contest, keep: set[str], reason: str, confirm: bool) -> list[Held]:
+def change_check(*, contest: Contest, keep: set[str] | None, reason: str, confirm: bool) -> list[Held]:
     """Before anything is written: criteria that hold something are dropped only once confirmed (returned,
-    for the record)."""
+    for the record); `keep` None: the change drops no criterion."""
     for rubric in contest.rubrics.all():  # a frozen contest says so first, as the loader would
         try:
             ensure_not_frozen(rubric)
         except YearFrozen as exc:
             raise RubricError([f"{exc.th} / {exc.en}"]) from exc
-    held = held_criteria(contest, keep)
+    held = held_criteria(contest, keep) if keep is not None else []
     needs = set()
     if held and not confirm:
         needs.add("confirm")
@@ -176,6 +198,13 @@ def dimensions_tidy(rubric: Rubric) -> None:
     Dimension.all_objects.archived().filter(rubric=rubric, criteria__isnull=True).delete()
 
 
+def reason_check(*, contest: Contest, reason: str) -> None:
+    """A change to an open contest says why; a draft's need not (nobody has entered yet). Forms ask it first,
+    to show the refusal beside their reason box."""
+    if contest.state == ContestState.OPEN and not reason.strip():
+        raise ChangeRefused([REASON_NEEDED], needs={"reason"})
+
+
 def change_record(
     *, user, contest: Contest, before: Mapping, reason: str, archived: list[Held] = ()
 ) -> RubricChange | None:
@@ -185,8 +214,8 @@ def change_record(
     if is_empty(diff):
         return None
     reason = reason.strip()
-    if before and contest.state == ContestState.OPEN and not reason:  # a new contest has nothing to explain
-        raise ChangeRefused([REASON_NEEDED], needs={"reason"})
+    if before:  # a new contest has nothing to explain
+        reason_check(contest=contest, reason=reason)
     if len(reason) > REASON_MOST:
         raise ChangeRefused(
             [f"เหตุผลยาวไม่เกิน {REASON_MOST:,} ตัวอักษร / the reason is at most {REASON_MOST:,} characters"],
@@ -201,3 +230,63 @@ def change_record(
         changes=diff,
         archived=[{"code": h.code, "label": h.label, "name_th": h.name_th, "text": h.text} for h in archived],
     )
+
+
+def stranded_check(contest: Contest) -> None:
+    """Refuses a change that leaves committee scores (members', the chair's, overrides) above their criterion's
+    new maximum: the engine refuses such a score on every recompute. Asked of the apps that keep scores
+    (hooks.scores_above_max), in the caller's transaction, so a refusal rolls the whole change back."""
+    rubric_ids = list(contest.rubrics.values_list("pk", flat=True))
+    counts: Counter = Counter()
+    for found in hooks.scores_above_max(rubric_ids):
+        counts.update(found)
+    if not counts:
+        return
+    criteria = Criterion.objects.filter(pk__in=counts).order_by("rubric__period_order", "order")
+    raise RubricError(
+        [
+            f"คะแนนเต็มใหม่ต่ำกว่าคะแนนที่ให้ไว้แล้ว: ตัวชี้วัด {c.label} (คะแนนเต็ม {fmt_points(c.max_points)})"
+            f" มี {thai_num(counts[c.pk])} คะแนนที่เกิน / the new maximum is below scores already given:"
+            f" criterion {c.code} (maximum {fmt_points(c.max_points)}) has {counts[c.pk]} score"
+            f"{'' if counts[c.pk] == 1 else 's'} above it"
+            for c in criteria
+        ]
+    )
+
+
+def rescore(contest: Contest) -> None:
+    """Every period at a new revision (cached specs and calendars drop), every entrant marked stale and the
+    recompute queued on commit."""
+    for rubric in contest.rubrics.all():
+        rubric.revision = uuid.uuid4()
+        rubric.save(update_fields=["revision"])
+        results_mark_dirty(rubric_id=rubric.pk)
+
+
+def change(
+    *,
+    user,
+    contest: Contest | None,
+    write: Callable[[], T],
+    reason: str = "",
+    keep: set[str] | None = None,
+    confirm: bool = False,
+) -> T:
+    """The one door for a change to a contest (`contest` None: one the write creates): checked before it is
+    written (frozen, criteria dropped that hold something), written (`write`, in the caller's transaction;
+    what it returns is returned), refused if it strands committee scores, recorded with its reason, then
+    rescored; nothing changed: no record, no revision, no rescore."""
+    held = change_check(contest=contest, keep=keep, reason=reason, confirm=confirm) if contest is not None else []
+    before = snapshot(contest)
+    written = write()
+    # Read again as written: a new contest is the rubric's, an existing one's fields changed under `contest`.
+    changed = written.contest if contest is None else Contest.objects.get(pk=contest.pk)
+    stranded_check(changed)
+    created = contest is None
+    recorded = None
+    # A contest a loader creates (no person: bootstrap, a stage's copy) has nothing to explain: its file is the record.
+    if user is not None or not created:
+        recorded = change_record(user=user, contest=changed, before=before, reason=reason, archived=held)
+    if created or recorded is not None:
+        rescore(changed)
+    return written

@@ -17,6 +17,10 @@ from scoring.dates import DateInputError, parse_date
 
 # (key, Thai, English): what a person reads for each field compared.
 RUBRIC_FIELDS = (
+    ("year", "ปี", "year"),
+    ("period_name_th", "ชื่อรอบ", "period name"),
+    ("period_name_en", "ชื่อรอบภาษาอังกฤษ", "period's English name"),
+    ("period_order", "ลำดับรอบ", "period order"),
     ("name_th", "ชื่อ", "name"),
     ("name_en", "ชื่อภาษาอังกฤษ", "English name"),
     ("starts_on", "วันเริ่ม", "start"),
@@ -26,6 +30,10 @@ RUBRIC_FIELDS = (
     ("level_bands", "ระดับจากคะแนนรวม", "level bands"),
     ("rounding", "การปัดเศษ", "rounding"),
     ("awards", "รางวัล", "awards"),
+    ("award_min_total", "คะแนนรวมขั้นต่ำที่จะได้รับรางวัล", "award minimum"),
+    # Not keys of the data: rubric_diff compares the order of the codes both sides have.
+    ("dimension_order", "ลำดับมิติ", "order of dimensions"),
+    ("criterion_order", "ลำดับตัวชี้วัด", "order of criteria"),
 )
 DIMENSION_FIELDS = (
     ("name_th", "ชื่อ", "name"),
@@ -48,12 +56,13 @@ CRITERION_FIELDS = (
 )
 CONTEST_FIELDS = (
     ("name_th", "ชื่อการประกวด", "contest name"),
+    ("organiser", "หน่วยงานผู้จัด", "organiser"),
     ("entrant_level", "ระดับผู้เข้าประกวด", "entrant level"),
     ("combine", "การรวมคะแนนรอบ", "how periods combine"),
     ("nominates", "เสนอชื่อบุคคล", "takes nominees"),
     ("nominee", "คุณสมบัติผู้ได้รับการเสนอชื่อ", "who may be nominated"),
 )
-POINTS = frozenset({"total_points", "max_points"})
+POINTS = frozenset({"total_points", "max_points", "award_min_total"})
 DATES = frozenset({"starts_on", "ends_on", "deadline"})
 TEXT_MOST = 80  # a long text (evidence, a rule's parameters) is shown cut, and kept whole in the record
 
@@ -100,6 +109,13 @@ def _rule_changes(old: Any, new: Any) -> list[dict]:
     return out
 
 
+def _order(key: str, old: list[str], new: list[str]) -> list[dict]:
+    """The codes both sides have, reordered (an added or removed one is said on its own)."""
+    both = set(old) & set(new)
+    old, new = [c for c in old if c in both], [c for c in new if c in both]
+    return [] if old == new else [{"field": key, "old": old, "new": new}]
+
+
 def rubric_diff(old: Mapping, new: Mapping) -> dict:
     """One rubric's changes: {"fields": [...], "dimensions": {...}, "criteria": {...}}, each list empty if none."""
     old_dims = {str(d.get("code")): d for d in old.get("dimensions") or []}
@@ -120,7 +136,9 @@ def rubric_diff(old: Mapping, new: Mapping) -> dict:
     by_order = {c: i for i, c in enumerate(order)}
     dim_order = {c: i for i, c in enumerate(list(new_dims) + [d for d in old_dims if d not in new_dims])}
     return {
-        "fields": _fields(old, new, RUBRIC_FIELDS),
+        "fields": _fields(old, new, RUBRIC_FIELDS)
+        + _order("dimension_order", list(old_dims), list(new_dims))
+        + _order("criterion_order", list(old_crit), list(new_crit)),
         "dimensions": {
             "added": [_brief(new_dims[c]) for c in new_dims if c not in old_dims],
             "removed": [_brief(old_dims[c]) for c in old_dims if c not in new_dims],

@@ -156,44 +156,42 @@ def contest_save(*, user, data: Mapping, draft: bool = False, reason: str = "", 
     taken = Contest.objects.filter(slug=block["slug"]).first()
     if taken is not None and office is not None and taken.organiser_id != office.pk:
         raise RubricError([f"รหัสการประกวด {taken.slug} ถูกใช้แล้ว / the contest code {taken.slug} is taken"])
+
+    def write() -> Rubric:
+        rubric = _load(data=data, spec=spec, archive=confirm)
+        if draft and taken is None:  # the builder's new contest waits for its organiser to open it
+            Contest.objects.filter(pk=rubric.contest_id).update(state=ContestState.DRAFT)
+            rubric.contest.state = ContestState.DRAFT
+        if office is not None:
+            outside = selectors.contest_entrants(rubric.contest).exclude(
+                pk__in=selectors.units_under(office, rubric.contest.entrant_level)
+            )
+            if outside.exists():
+                codes = ", ".join(outside.values_list("code", flat=True)[:10])
+                raise RubricError([f"ผู้เข้าประกวด {codes} ไม่อยู่ในจังหวัดของท่าน / entrants {codes} are not in your province"])
+        return rubric
+
     keep = {c.code for c in spec.criteria()}
-    held = revisions.change_check(contest=taken, keep=keep, reason=reason, confirm=confirm) if taken else []
-    before = revisions.snapshot(taken)
-    rubric = _load(data=data, spec=spec, archive=confirm)
-    if draft and taken is None:  # the builder's new contest waits for its organiser to open it
-        Contest.objects.filter(pk=rubric.contest_id).update(state=ContestState.DRAFT)
-        rubric.contest.state = ContestState.DRAFT
-    if office is not None:
-        outside = selectors.contest_entrants(rubric.contest).exclude(
-            pk__in=selectors.units_under(office, rubric.contest.entrant_level)
-        )
-        if outside.exists():
-            codes = ", ".join(outside.values_list("code", flat=True)[:10])
-            raise RubricError([f"ผู้เข้าประกวด {codes} ไม่อยู่ในจังหวัดของท่าน / entrants {codes} are not in your province"])
-    revisions.change_record(user=user, contest=rubric.contest, before=before, reason=reason, archived=held)
-    return rubric
+    return revisions.change(user=user, contest=taken, write=write, reason=reason, keep=keep, confirm=confirm)
 
 
 @transaction.atomic
-def rubric_load(*, data: Mapping) -> Rubric:
-    """Creates or updates a contest and its rubric (one per period) from the data format; refuses an
-    invalid one (RubricError). Returns the contest's first rubric."""
-    return _load(data=data, spec=parse_rubric_file(data))
-
-
-@transaction.atomic
-def rubric_edit(*, user, data: Mapping, reason: str = "") -> Rubric:
-    """Central staff's rubric editor in the admin (the whole file as JSON): `rubric_load`, recorded as the builder's
-    saves are (scoring.revisions): an open contest's change needs a reason, and criteria that hold evidence or
-    scores are never dropped from here (the builder asks and archives them)."""
+def rubric_load(*, data: Mapping, user=None, reason: str = "") -> Rubric:
+    """Creates or updates a contest and its rubric (one per period) from the data format, through the one door
+    (scoring.revisions): an open contest's change needs a `reason` (a loader's names itself: bootstrap…), and
+    criteria that hold evidence or scores are never dropped from here (the builder asks and archives them).
+    Refuses an invalid one (RubricError). Returns the contest's first rubric."""
     spec = parse_rubric_file(data)
     taken = Contest.objects.filter(slug=contest_slug(data)).first()
-    if taken is not None:
-        revisions.change_check(contest=taken, keep={c.code for c in spec.criteria()}, reason=reason, confirm=False)
-    before = revisions.snapshot(taken)
-    rubric = _load(data=data, spec=spec)
-    revisions.change_record(user=user, contest=rubric.contest, before=before, reason=reason)
-    return rubric
+    keep = {c.code for c in spec.criteria()}
+    return revisions.change(
+        user=user, contest=taken, write=lambda: _load(data=data, spec=spec), reason=reason, keep=keep
+    )
+
+
+def rubric_edit(*, user, data: Mapping, reason: str = "") -> Rubric:
+    """Central staff's rubric editor in the admin (the whole file as JSON): `rubric_load` as that person."""
+    return rubric_load(user=user, data=data, reason=reason)
 
 
 def _load(*, data: Mapping, spec: RubricSpec, archive: bool = False) -> Rubric:
@@ -294,11 +292,8 @@ def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | Non
         )
     if "award_min_total" in data:
         _award_minimum_save(rubric, data["award_min_total"])
-    rubric.revision = uuid.uuid4()
-    rubric.save(update_fields=["revision"])
     _facts_unread_blank(rubric=rubric, spec=spec)
-    results_ensure(rubric)
-    results_mark_dirty(rubric_id=rubric.pk)
+    results_ensure(rubric)  # the new revision and the rescore are the door's, once something changed
     return rubric
 
 
@@ -336,17 +331,20 @@ def _award_minimum_save(rubric: Rubric, raw) -> None:
 
 
 @transaction.atomic
-def criterion_deadline_set(*, rubric: Rubric, code: str, deadline: date | None) -> Criterion:
-    """Central staff move a deadline (the Department sets some by letter); every province is rescored."""
-    _ensure_rubric_editable(rubric)
-    criterion = Criterion.objects.select_for_update().get(rubric=rubric, code=code)
-    criterion.deadline = deadline
-    criterion.save(update_fields=["deadline"])
-    rubric.revision = uuid.uuid4()
-    rubric.save(update_fields=["revision"])
-    parse_rubric(selectors.rubric_data(rubric))  # the edited rubric must still be valid
-    results_mark_dirty(rubric_id=rubric.pk)
-    return criterion
+def criterion_deadline_set(
+    *, user=None, rubric: Rubric, code: str, deadline: date | None, reason: str = ""
+) -> Criterion:
+    """Central staff move a deadline (the Department sets some by letter), through the one door
+    (scoring.revisions): an open contest's move needs a reason; every entrant is rescored."""
+
+    def write() -> Criterion:
+        criterion = Criterion.objects.select_for_update().get(rubric=rubric, code=code)
+        criterion.deadline = deadline
+        criterion.save(update_fields=["deadline"])
+        parse_rubric(selectors.rubric_data(rubric))  # the edited rubric must still be valid
+        return criterion
+
+    return revisions.change(user=user, contest=rubric.contest, write=write, reason=reason)
 
 
 def _override_state(h: HolidayOverride | None) -> dict | None:

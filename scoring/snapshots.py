@@ -9,10 +9,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from . import selectors
-from .facts_import import ensure_not_frozen
+from . import revisions, selectors
 from .models import FreezeAction, FreezeEvent, ProvinceResult, Rubric, StandingsSnapshot, YearSettings
-from .recompute import results_mark_dirty
 
 
 def _require_central(user, rubric: Rubric) -> None:
@@ -22,9 +20,16 @@ def _require_central(user, rubric: Rubric) -> None:
 
 @transaction.atomic
 def year_settings_set(
-    *, user, rubric: Rubric, visible: bool, reminder_days: int, award_min_total: Decimal | None = None
+    *,
+    user,
+    rubric: Rubric,
+    visible: bool,
+    reminder_days: int,
+    award_min_total: Decimal | None = None,
+    reason: str = "",
 ) -> YearSettings:
-    """`award_min_total` None keeps the stored minimum; a new minimum re-ranks the year (decision 10)."""
+    """`award_min_total` None keeps the stored minimum; a new minimum re-ranks the year (decision 10), a change
+    to the contest's rules through the one door (scoring.revisions: an open contest's needs a `reason`)."""
     _require_central(user, rubric)
     if not 0 <= reminder_days <= 30:
         raise ValidationError("จำนวนวันทำการต้องอยู่ระหว่าง 0–30 / working days must be 0–30")
@@ -33,15 +38,16 @@ def year_settings_set(
             f"คะแนนขั้นต่ำต้องอยู่ระหว่าง 0–{rubric.total_points:f} / minimum must be 0–{rubric.total_points:f}"
         )
     defaults = {"standings_visible_to_provinces": visible, "reminder_working_days": reminder_days}
-    old = YearSettings.objects.filter(rubric=rubric).values_list("award_min_total", flat=True).first()
-    changed = award_min_total is not None and award_min_total != (old or 0)
-    if changed:
-        ensure_not_frozen(rubric)  # frozen results keep their awards until unfrozen
-        defaults["award_min_total"] = award_min_total
     obj, _ = YearSettings.objects.update_or_create(rubric=rubric, defaults=defaults)
-    if changed:
-        results_mark_dirty(rubric_id=rubric.pk)
-    return obj
+    if award_min_total is None or award_min_total == obj.award_min_total:
+        return obj  # who sees the standings and when reminders go are no rule of the contest: no revision
+
+    def write() -> YearSettings:
+        obj.award_min_total = award_min_total
+        obj.save(update_fields=["award_min_total"])
+        return obj
+
+    return revisions.change(user=user, contest=rubric.contest, write=write, reason=reason)
 
 
 @transaction.atomic

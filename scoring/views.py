@@ -113,6 +113,7 @@ def settings_update(request, year: int):
             visible=request.POST.get("visible") == "1",
             reminder_days=days,
             award_min_total=parse_amount("award_min_total", MIN_TOTAL, minimum) if minimum else None,
+            reason=request.POST.get("reason", ""),
         )
         messages.success(request, "บันทึกการตั้งค่าแล้ว / settings saved")
     except PortalError as exc:

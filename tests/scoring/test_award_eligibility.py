@@ -93,7 +93,7 @@ def test_dashboard_says_no_award_and_minimum_is_a_year_setting(rubric, five_with
     assert 'name="award_min_total"' in html
     response = client.post(
         reverse("scoring:settings", args=[2566]),
-        {"visible": "1", "reminder_working_days": "3", "award_min_total": "๑๒"},
+        {"visible": "1", "reminder_working_days": "3", "award_min_total": "๑๒", "reason": "มติคณะกรรมการ"},
     )
     assert response.status_code == 302
     services.standings_recompute(rubric_id=rubric.pk)

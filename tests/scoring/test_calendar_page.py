@@ -88,7 +88,7 @@ def test_override_added_then_removed_leaves_every_score_as_it_was(
     rubric, central_user, django_capture_on_commit_callbacks
 ):
     province = Province.objects.get(code="TH-50")
-    services.criterion_deadline_set(rubric=rubric, code="2.1.2", deadline=date(2023, 4, 26))
+    services.criterion_deadline_set(rubric=rubric, code="2.1.2", deadline=date(2023, 4, 26), reason="หนังสือกรม")
     services.fact_set(rubric=rubric, province=province, criterion_code="2.1.2", name="received_on", value="2/5/66")
     services.standings_recompute(rubric_id=rubric.pk, full=True)
     scored = ProvinceResult.objects.get(rubric=rubric, province=province).criteria["2.1.2"]
@@ -133,7 +133,7 @@ def test_admin_delete_is_audited(central_client, rubric, central_user):
 
 
 def test_province_page_shows_the_moved_deadline(client, rubric, provincial_user):
-    services.criterion_deadline_set(rubric=rubric, code="2.1.2", deadline=date(2023, 4, 13))
+    services.criterion_deadline_set(rubric=rubric, code="2.1.2", deadline=date(2023, 4, 13), reason="หนังสือกรม")
     client.force_login(provincial_user)
     html = client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode()
     assert "๑๓ เมษายน ๒๕๖๖ (วันหยุดราชการ) → เลื่อนเป็น ๑๘ เมษายน ๒๕๖๖" in html

@@ -24,6 +24,9 @@ def score_2_1_2(tmp_path, received: str, province: str = "TH-50") -> str:
     return row["criteria"]["2.1.2"]
 
 
+LETTER = ("--reason", "หนังสือกรม")  # the 2566 contest is open: a deadline moves with a reason (issue #37)
+
+
 @pytest.mark.parametrize(
     ("deadline", "received", "points"),
     [
@@ -42,18 +45,18 @@ def score_2_1_2(tmp_path, received: str, province: str = "TH-50") -> str:
     ],
 )
 def test_deadline_and_receipt_score_through_the_commands(rubric, tmp_path, deadline, received, points):
-    run("rubric_deadline", "2566", "2.1.2", deadline)
+    run("rubric_deadline", "2566", "2.1.2", deadline, *LETTER)
     assert score_2_1_2(tmp_path, received) == points
 
 
 def test_rubric_deadline_shows_the_moved_deadline(rubric):
-    out = run("rubric_deadline", "2566", "2.1.2", "13/04/2566")
+    out = run("rubric_deadline", "2566", "2.1.2", "13/04/2566", *LETTER)
     assert "กำหนดส่ง 13 เม.ย. 2566 (วันหยุดราชการ) → เลื่อนเป็น 18 เม.ย. 2566" in out
     assert "deadline 13 Apr 2023 (offices closed) → moved to 18 Apr 2023" in out
 
 
 def test_rubric_deadline_b_e_iso_shape_read_as_b_e(rubric):
-    out = run("rubric_deadline", "2566", "2.1.2", "2566-04-12")
+    out = run("rubric_deadline", "2566", "2.1.2", "2566-04-12", *LETTER)
     assert "๑๒ เม.ย. ๒๕๖๖ = 12 Apr 2023" in out
     assert str(Criterion.objects.get(rubric=rubric, code="2.1.2").deadline) == "2023-04-12"
 
@@ -66,7 +69,7 @@ def test_rubric_deadline_far_outside_the_fiscal_year_refused(rubric):
 
 
 def test_import_refuses_a_receipt_date_far_outside_the_fiscal_year(rubric, tmp_path):
-    run("rubric_deadline", "2566", "2.1.2", "26/04/2566")
+    run("rubric_deadline", "2566", "2.1.2", "26/04/2566", *LETTER)
     path = tmp_path / "facts.csv"
     path.write_text("province,criterion,fact,value\nTH-50,2.1.2,received_on,2/5/2023x\n", encoding="utf-8")
     with pytest.raises(CommandError, match="แถวที่ 2"):
@@ -78,6 +81,6 @@ def test_import_refuses_a_receipt_date_far_outside_the_fiscal_year(rubric, tmp_p
 
 
 def test_rubric_deadline_closing_date_shown_as_decision_9_writes_it(rubric):
-    out = run("rubric_deadline", "2566", "1.1", "31/07/2566")
+    out = run("rubric_deadline", "2566", "1.1", "31/07/2566", *LETTER)
     assert "กำหนดส่ง 31 ก.ค. 2566 (วันหยุดราชการ) → เลื่อนเป็น 3 ส.ค. 2566" in out
     assert "๓๑ ก.ค. ๒๕๖๖ = 31 Jul 2023" in out

@@ -100,7 +100,9 @@ def test_a_frozen_year_refuses_everyone(it):
 
 def test_a_deadline_on_a_closed_day_moves_to_the_next_working_day(it):
     for code in ("1.1", "1.2", "1.3"):
-        services.criterion_deadline_set(rubric=it.rubric, code=code, deadline=date(2021, 7, 17))  # a Saturday
+        services.criterion_deadline_set(
+            rubric=it.rubric, code=code, deadline=date(2021, 7, 17), reason="หนังสือจังหวัด"
+        )  # a Saturday
     window = nomination_window(it.rubric.contest)
     assert (window.deadline, window.closes) == (date(2021, 7, 17), date(2021, 7, 19))
     assert window.text("th") == "๑๗ ก.ค. ๒๕๖๔ (วันหยุดราชการ) → เลื่อนเป็น ๑๙ ก.ค. ๒๕๖๔"
@@ -112,7 +114,7 @@ def test_a_deadline_on_a_closed_day_moves_to_the_next_working_day(it):
 
 def test_without_criterion_deadlines_the_contest_closes_when_it_ends(it):
     for code in ("1.1", "1.2", "1.3"):
-        services.criterion_deadline_set(rubric=it.rubric, code=code, deadline=None)
+        services.criterion_deadline_set(rubric=it.rubric, code=code, deadline=None, reason="หนังสือจังหวัด")
     assert nomination_window(it.rubric.contest).deadline == date(2021, 9, 30)
     assert submit(it, it.own, bangkok(2021, 9, 30, 12, 0)).version == 1
     with pytest.raises(PortalError):

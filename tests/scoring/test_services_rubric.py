@@ -79,7 +79,7 @@ def test_a_rule_that_no_longer_reads_a_stored_fact_blanks_it_keeping_its_history
     by_code = {c["code"]: c for c in dimension3["criteria"]}
     by_code["3.5"]["rule"] = copy.deepcopy(by_code["3.4"]["rule"])  # now reads "items", not "done"
     with django_capture_on_commit_callbacks(execute=True):
-        services.rubric_load(data=data)
+        services.rubric_load(data=data, reason="ข้อ 3.5 นับรายการ")  # an open contest's change says why
 
     fact = Fact.objects.get(rubric=rubric, province=chiang_mai, criterion__code="3.5", name="done")
     assert fact.value == ""

@@ -55,7 +55,7 @@ def test_standings_year_minimum_total_leaves_tiers_vacant(rubric, central_user):
     codes = list(Province.objects.values_list("code", flat=True))
     load_totals(rubric, {codes[0]: 20, codes[1]: 15, codes[2]: 15, codes[3]: 5})
     snapshots.year_settings_set(
-        user=central_user, rubric=rubric, visible=False, reminder_days=3, award_min_total=Decimal("15")
+        user=central_user, rubric=rubric, visible=False, reminder_days=3, award_min_total=Decimal("15"), reason="มติ"
     )
     services.standings_recompute(rubric_id=rubric.pk)
     by_code = {r.province.code: r for r in selectors.standings(rubric)}

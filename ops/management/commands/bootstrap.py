@@ -18,6 +18,8 @@ from scoring.stage_demo import demo_picks
 
 DATA = Path(contests.__file__).resolve().parent / "data"  # provinces.json and units.csv ship with contests
 RUBRICS = Path(scoring.__file__).resolve().parent / "rubrics"  # and every rubric file with scoring
+# What the history of an open contest says when a shipped file changed it (scoring.revisions).
+SHIPPED_REASON = "โหลดเกณฑ์ที่มากับระบบอีกครั้ง / the shipped rubric loaded again (bootstrap)"
 
 
 class Command(BaseCommand):
@@ -59,7 +61,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"ข้าม / skipped (no units): {path.name}")
                 continue
             try:
-                rubric = services.rubric_load(data=data)
+                rubric = services.rubric_load(data=data, reason=f"{SHIPPED_REASON} ({path.name})")
             except RubricError as exc:
                 raise CommandError(f"{path.name}: {exc}") from exc
             self.stdout.write(f"เกณฑ์ / rubric {rubric.key}: {rubric.criteria.count()} criteria")

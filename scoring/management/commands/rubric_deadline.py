@@ -10,7 +10,7 @@ from scoring.workdays import deadline_text
 class Command(BaseCommand):
     help = (
         "เปลี่ยนวันครบกำหนดของตัวชี้วัด / change a criterion's deadline: "
-        "rubric_deadline 2566 2.1.2 12/04/2566 (or 2023-04-12, 12/4/66, 'none')"
+        "rubric_deadline 2566 2.1.2 12/04/2566 --reason 'หนังสือกรม ว 12' (or 2023-04-12, 12/4/66, 'none')"
     )
 
     def add_arguments(self, parser):
@@ -19,8 +19,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("criterion")
         parser.add_argument("deadline", help="12/04/2566, 12/4/66, 2023-04-12 (พ.ศ. or ค.ศ.) or 'none'")
+        parser.add_argument(
+            "--reason", default="", help="เหตุผล (จำเป็นเมื่อการประกวดเปิดแล้ว) / why: needed once the contest is open"
+        )
 
-    def handle(self, year, criterion, deadline, **options):
+    def handle(self, year, criterion, deadline, reason, **options):
         try:
             rubric = Rubric.objects.by_key(year).get()
         except Rubric.DoesNotExist as exc:
@@ -31,7 +34,7 @@ class Command(BaseCommand):
         except DateInputError as exc:
             raise CommandError(str(exc)) from exc
         try:
-            c = services.criterion_deadline_set(rubric=rubric, code=criterion, deadline=day)
+            c = services.criterion_deadline_set(rubric=rubric, code=criterion, deadline=day, reason=reason)
         except Criterion.DoesNotExist as exc:
             raise CommandError(f"ไม่พบตัวชี้วัด {criterion} ในปี {year} / no criterion {criterion} in {year}") from exc
         except RubricError as exc:
