@@ -73,7 +73,10 @@ TRANSITIONS: dict[State, dict[Action, State]] = {
 _WHY: dict[State, tuple[str, str]] = {
     State.DRAFT: ("การประกวดนี้ยังเป็นร่าง ยังไม่เปิด", "this contest is still a draft, not open"),
     State.OPEN: ("การประกวดนี้เปิดแล้ว ผลยังไม่ได้ตรึง", "the contest is open and its results are not frozen"),
-    State.CLOSED: ("ปิดรับแล้ว แต่ผลยังไม่ได้ตรึง", "entries are closed and the results are not frozen"),
+    State.CLOSED: (
+        "การประกวดนี้เปิดแล้วและปิดรับแล้ว ผลยังไม่ได้ตรึง",
+        "the contest was open and is closed for entries; its results are not frozen",
+    ),
     State.FROZEN: ("ผลตรึงไว้แล้ว ยังไม่ได้ประกาศ", "the results are frozen, not published"),
     State.PUBLISHED: ("ประกาศผลแล้ว ผลเป็นที่สิ้นสุด", "the results are published and final"),
     State.WITHDRAWN: ("ถอนการประกาศผลแล้ว ผลยังตรึงไว้", "the publication was withdrawn; the results stay frozen"),
