@@ -19,8 +19,10 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
+from contests.lifecycle import Action
 from contests.models import Level, Province
 from core.thaimap import CREDIT
+from scoring import lifecycle
 from scoring import selectors as scoring
 from scoring.models import ProvinceResult, Rubric
 
@@ -88,7 +90,10 @@ def _layout(template: str, context: dict):
 
 
 def final(rubric: Rubric) -> bool:
-    """False while figures may still move (a recompute pending, a tie at an award line): printed "ร่าง"."""
+    """Whether a document is issued: only from frozen results not withdrawn (the lifecycle's word, issue #37),
+    and not while figures may still move (a recompute pending, a tie at an award line). Else printed "ร่าง"."""
+    if not lifecycle.allows(rubric, Action.ISSUE):
+        return False
     return not (selectors.standings_stale(rubric) or any(r.award_tie for r in scoring.standings(rubric)))
 
 

@@ -12,15 +12,17 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from contests.lifecycle import Action
 from contests.models import Province
 from core import thai
 from core.errors import PortalError
 from core.thaimap import map_svg, tier_colours
+from scoring import lifecycle
 from scoring import selectors as scoring
 from scoring.actor import actor_of
 from scoring.engine import tie_held_places, vacant_places
 from scoring.explanations import texts_of
-from scoring.models import AwardTier, Fact, FreezeAction, FreezeEvent, ProvinceResult, Rubric
+from scoring.models import AwardTier, Fact, ProvinceResult, Rubric, StandingsSnapshot
 from submissions.models import Evidence
 
 from .models import (
@@ -74,8 +76,9 @@ def breakdown_entrant(*, user, rubric: Rubric, code: str) -> Province:
 
 
 def standings_version(rubric: Rubric) -> str:
-    """What a document depends on: when the standings were last ranked, the signature's last edit, and
-    which certificate signs (a new certificate gives new, signed versions).
+    """What a document depends on: when the standings were last ranked, the signature's last edit, which
+    certificate signs (a new certificate gives new, signed versions), and whether the lifecycle lets it be
+    issued, from which freeze (a draft made before freezing is not the final document made after).
 
     Any score change ends in a recompute that moves `standings_computed_at`, so it gives a new key.
     """
@@ -84,7 +87,10 @@ def standings_version(rubric: Rubric) -> str:
     signed = AwardSignature.objects.filter(rubric=rubric).values_list("updated_at", flat=True).first()
     stamp = lambda t: t.strftime("%Y%m%dT%H%M%S%f") if t else "0"  # noqa: E731
     certificate = SigningCertificate.objects.filter(active=True).values_list("pk", flat=True).first()
-    return f"s{stamp(computed)}-g{stamp(signed)}-c{certificate or 0}"
+    issued = "d"  # a draft
+    if lifecycle.allows(rubric, Action.ISSUE):
+        issued = "f" + stamp(StandingsSnapshot.objects.filter(rubric=rubric).values_list("frozen_at", flat=True).get())
+    return f"s{stamp(computed)}-g{stamp(signed)}-c{certificate or 0}-{issued}"
 
 
 def signing_certificate() -> SigningCertificate | None:
@@ -255,7 +261,7 @@ class Issued:
     issued_at: datetime
     sha256: str
     signed: bool
-    withdrawn_at: datetime | None  # the announcement of these results was withdrawn after it was issued
+    withdrawn_at: datetime | None  # the results it was issued from were withdrawn (before or after it was made)
     newer_version: int | None  # a later issued version of the same document replaces it
     newer_issued_at: datetime | None
     code: str = ""  # the code looked up; empty when found by its SHA-256
@@ -281,7 +287,11 @@ def _issued_documents():
     )
 
 
-def _issued(doc: GeneratedDocument, code: VerificationCode | None = None) -> Issued:
+def _issued(doc: GeneratedDocument, code: VerificationCode | None = None) -> Issued | None:
+    """None unless it was made from frozen results: only those are issued (the lifecycle's word, issue #37)."""
+    standing = lifecycle.standing(doc.rubric_id, doc.finished_at)
+    if not standing.frozen:
+        return None
     newer = (
         _issued_documents()
         .filter(rubric_id=doc.rubric_id, kind=doc.kind, scope=doc.scope, version__gt=doc.version)
@@ -289,15 +299,7 @@ def _issued(doc: GeneratedDocument, code: VerificationCode | None = None) -> Iss
         .values_list("version", "finished_at")
         .first()
     )
-    # Withdrawn while the latest word on the publication is a withdrawal made after this was issued
-    # (published again since: in force again; the reason stays in the audit trail, never shown here).
-    last = (
-        FreezeEvent.objects.filter(rubric_id=doc.rubric_id, action__in=[FreezeAction.PUBLISH, FreezeAction.WITHDRAW])
-        .order_by("-at", "-id")
-        .values_list("action", "at")
-        .first()
-    )
-    withdrawn = last is not None and last[0] == FreezeAction.WITHDRAW and last[1] > doc.finished_at
+    # Published again since a withdrawal: in force again; the reason stays in the audit trail, never shown here.
     return Issued(
         kind=doc.kind,
         contest_th=doc.rubric.name_th,
@@ -306,7 +308,7 @@ def _issued(doc: GeneratedDocument, code: VerificationCode | None = None) -> Iss
         issued_at=doc.finished_at,
         sha256=doc.sha256,
         signed=doc.signed_with_id is not None,
-        withdrawn_at=last[1] if withdrawn else None,
+        withdrawn_at=standing.withdrawn_at,
         newer_version=newer[0] if newer else None,
         newer_issued_at=newer[1] if newer else None,
         code=code.code if code else "",

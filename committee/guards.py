@@ -10,13 +10,13 @@ from django.db.models import F
 from django.utils import timezone
 
 from contests.models import Province
-from core.errors import YearFrozen
 from core.thai import fmt_points
 from people.models import Conflict
+from scoring import lifecycle
 from scoring.actor import actor_of, department_contest, unit_enters
 from scoring.models import Criterion, Fact, Rubric
 from scoring.rules import Context, FactError
-from scoring.selectors import is_frozen, rubric_spec, work_calendar
+from scoring.selectors import rubric_spec, work_calendar
 from scoring.spec import CriterionSpec
 
 from .errors import CommitteeError, Conflicted, NotEntrant, StaleVersion
@@ -24,9 +24,8 @@ from .models import ScoreChange
 
 
 def ensure_open(rubric: Rubric) -> None:
-    """Refuses every committee write once central staff have frozen the year."""
-    if is_frozen(rubric):
-        raise YearFrozen(rubric.year)
+    """Refuses every committee write once central staff have frozen the year (the lifecycle's word)."""
+    lifecycle.ensure_changeable(rubric)
 
 
 def lock_open(rubric: Rubric) -> Rubric:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from contests.models import Contest, Level, Province
 from core.errors import RowError, RowsError, YearFrozen
 
-from . import fact_template, selectors
+from . import fact_template, lifecycle, selectors
 from .dates import DateInputError, check_window
 from .models import Criterion, Fact, FactChange, FactSource, Rubric
 from .recompute import results_mark_dirty
@@ -31,8 +31,7 @@ class FactImportError(RowsError):
 
 
 def ensure_not_frozen(rubric: Rubric) -> None:
-    if selectors.is_frozen(rubric):
-        raise YearFrozen(rubric.year)
+    lifecycle.ensure_changeable(rubric)
 
 
 @dataclass

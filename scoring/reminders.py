@@ -14,11 +14,12 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from contests.lifecycle import Action
 from contests.models import Province
 from core.thai import thai_date
 from people.models import Role
 
-from . import selectors
+from . import lifecycle, selectors
 from .actor import SYSTEM
 from .dashboard import due_soon, submitted_pairs, year_settings
 from .models import ReminderSent, Rubric
@@ -44,9 +45,10 @@ def _body(province: Province, due: list[tuple], calendar) -> str:
 
 def reminders_due(rubric: Rubric, today: date, calendar) -> dict[Province, list[tuple]]:
     """entrant → [(criterion, working days left)] still to be reminded today. Only the contest's own
-    entrants: an office's criterion texts never reach anyone outside its contest (issue #24)."""
+    entrants: an office's criterion texts never reach anyone outside its contest (issue #24), and only while
+    the period is open: a draft's texts reach no one, and frozen results take no evidence (issue #37)."""
     n = year_settings(rubric).reminder_working_days
-    if not n:
+    if not n or not lifecycle.allows(rubric, Action.REMIND, today=today):
         return {}
     due = due_soon(list(rubric.criteria.all()), today, n, calendar)
     if not due:

@@ -23,7 +23,6 @@ from .models import (
     HolidayOverride,
     HolidayOverrideChange,
     ProvinceResult,
-    ResultsState,
     Rubric,
     StandingsSnapshot,
 )
@@ -175,14 +174,6 @@ def is_frozen(rubric: Rubric) -> bool:
 def frozen_rubrics() -> QuerySet[Rubric]:
     """Every rubric whose results are frozen (published ones too)."""
     return Rubric.objects.filter(snapshot__isnull=False).select_related("contest")
-
-
-def results_state(rubric: Rubric) -> ResultsState:
-    """Where the year's results stand: what evidence uploads may still do depends on it. 1 query."""
-    published = list(StandingsSnapshot.objects.filter(rubric_id=rubric.pk).values_list("published_at", flat=True))
-    if not published:
-        return ResultsState.OPEN
-    return ResultsState.FROZEN if published[0] is None else ResultsState.PUBLISHED
 
 
 def publication_withdrawn(rubric: Rubric) -> FreezeEvent | None:

@@ -15,13 +15,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from contests.codes import national_code
+from contests.lifecycle import Action
 from contests.models import Combine, Contest, ContestState, Level, Province, Stage
 from contests.units import units_collate
-from core.errors import PortalError, YearFrozen
+from core.errors import YearFrozen
 from core.thai import fmt_points
 from scoring.models import AwardTier
 
-from . import revisions, selectors
+from . import lifecycle, revisions, selectors
 from .actor import actor_of, forget
 from .contest_spec import parse_rubric_file, period_data
 from .dates import parse_date
@@ -404,8 +405,7 @@ def contest_open(*, user, rubric: Rubric) -> Contest:
     contest = rubric.contest
     if not actor_of(user).runs(contest):
         raise PermissionDenied
-    if contest.state == ContestState.OPEN:
-        raise PortalError("การประกวดนี้เปิดแล้ว", "this contest is already open")
+    lifecycle.ensure(rubric, Action.OPEN)  # opening is once: only a draft opens
     Contest.objects.filter(pk=contest.pk).update(state=ContestState.OPEN)
     contest.state = ContestState.OPEN
     forget(user)

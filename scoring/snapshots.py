@@ -9,7 +9,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from . import revisions, selectors
+from contests.lifecycle import Action
+
+from . import lifecycle, revisions, selectors
 from .models import FreezeAction, FreezeEvent, ProvinceResult, Rubric, StandingsSnapshot, YearSettings
 
 
@@ -53,12 +55,11 @@ def year_settings_set(
 @transaction.atomic
 def standings_freeze(*, user, rubric: Rubric) -> StandingsSnapshot:
     """Stores the current standings as the year's result. Refused while any province is still stale
-    (the snapshot must be a consistent ranking) and after publication (announced results stay)."""
+    (the snapshot must be a consistent ranking) and where the lifecycle forbids it: a draft, announced
+    results, a withdrawn publication (unfrozen first, or published again as it is)."""
     _require_central(user, rubric)
     rubric = Rubric.objects.select_for_update(no_key=True).get(pk=rubric.pk)  # no recompute runs meanwhile
-    existing = StandingsSnapshot.objects.filter(rubric=rubric).first()
-    if existing and existing.published_at:
-        raise ValidationError("ประกาศผลแล้ว ตรึงผลใหม่ไม่ได้ / results are published and cannot be frozen again")
+    lifecycle.ensure(rubric, Action.FREEZE)
     if ProvinceResult.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists():
         raise ValidationError("ยังคำนวณคะแนนไม่เสร็จ ลองใหม่อีกครั้ง / standings are being recomputed; try again")
     snapshot, _ = StandingsSnapshot.objects.update_or_create(
@@ -82,10 +83,7 @@ def standings_unfreeze(*, user, rubric: Rubric, reason: str) -> None:
     if not reason:
         raise ValidationError("ต้องระบุเหตุผลในการยกเลิกการตรึงผล / a reason is required to unfreeze")
     snapshot = StandingsSnapshot.objects.select_for_update().filter(rubric=rubric).first()
-    if snapshot is None:
-        raise ValidationError("ผลปีนี้ไม่ได้ตรึงไว้ / this year's results are not frozen")
-    if snapshot.published_at:
-        raise ValidationError("ประกาศผลแล้ว ยกเลิกการตรึงไม่ได้ / published results cannot be unfrozen")
+    lifecycle.ensure(rubric, Action.UNFREEZE)  # after the row lock: a publication a moment ago holds
     snapshot.delete()
     FreezeEvent.objects.create(rubric=rubric, action=FreezeAction.UNFREEZE, reason=reason, by=user)
 
@@ -97,8 +95,7 @@ def publication_publish(*, user, rubric: Rubric, confirmed: bool, previewed_froz
     again before it is published."""
     _require_central(user, rubric)
     snapshot = StandingsSnapshot.objects.select_for_update().filter(rubric=rubric).first()
-    if snapshot is None:
-        raise ValidationError("ต้องตรึงผลก่อนประกาศ / freeze the results before publishing")
+    lifecycle.ensure(rubric, Action.PUBLISH)  # never a draft's, never results not frozen
     if not confirmed:
         raise ValidationError(
             "กรุณาทำเครื่องหมายยืนยันว่าตรวจผลแล้วก่อนประกาศ / tick the confirmation that you checked the results"
@@ -124,8 +121,7 @@ def publication_withdraw(*, user, rubric: Rubric, reason: str) -> StandingsSnaps
     if not reason:
         raise ValidationError("ต้องระบุเหตุผลในการถอนการประกาศผล / a reason is required to withdraw the publication")
     snapshot = StandingsSnapshot.objects.select_for_update().filter(rubric=rubric).first()
-    if snapshot is None or snapshot.published_at is None:
-        raise ValidationError("ผลปีนี้ยังไม่ได้ประกาศ / this year's results are not published")
+    lifecycle.ensure(rubric, Action.WITHDRAW)
     snapshot.published_at, snapshot.published_by = None, None
     snapshot.save(update_fields=["published_at", "published_by"])
     FreezeEvent.objects.create(rubric=rubric, action=FreezeAction.WITHDRAW, reason=reason, by=user)

@@ -12,13 +12,14 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from contests.lifecycle import State
 from core import gate
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, show, takes_files
 from core.thaimap import thailand_map
 
 from . import dashboard as board
-from . import exporter, selectors, services, snapshots
+from . import exporter, lifecycle, selectors, services, snapshots
 from .access import rubric_gate
 from .actor import actor_of
 from .contests import contest_rows
@@ -131,6 +132,8 @@ def _snapshot_action(request, year: int, action, done: str, **kwargs):
         messages.success(request, done)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
+    except PortalError as exc:  # the lifecycle's refusal
+        show(request, exc)
     return redirect("scoring:dashboard", year=year)
 
 
@@ -162,6 +165,9 @@ def publish(request, year: int):
             )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
+            return redirect("scoring:publish", year=year)
+        except PortalError as exc:  # the lifecycle's refusal
+            show(request, exc)
             return redirect("scoring:publish", year=year)
         messages.success(request, "ประกาศผลแล้ว / results published")
         return redirect("scoring:results", year=year)
@@ -218,6 +224,8 @@ def mine(request, year: int):
 def results(request, year: int):
     """The published results: public, as the Department announces them on its website."""
     rubric = get_object_or_404(Rubric.objects.by_key(year))
+    if lifecycle.state(rubric) == State.DRAFT:  # a draft's results are no one's: not even its own entrants'
+        raise Http404
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()
     if snapshot is None:
         withdrawn = selectors.publication_withdrawn(rubric)

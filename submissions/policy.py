@@ -3,9 +3,11 @@ read through the rule; this module only knows the portal's file types and their 
 
 from __future__ import annotations
 
-from scoring.models import ResultsState, Rubric
+from contests.lifecycle import Action, State, allows
+from scoring import lifecycle
+from scoring.models import Rubric
 from scoring.rules.base import EvidenceExpected
-from scoring.selectors import results_state, rubric_spec
+from scoring.selectors import rubric_spec
 
 from .validators.content import TYPES
 from .validators.refusal import UploadRefused
@@ -65,20 +67,24 @@ def evidence_closed(rubric: Rubric) -> UploadRefused | None:
     """Why the year takes no more evidence, or None while it does. The evidence page shows this very text and
     the services refuse with it. Late evidence is still taken (it counts as late, RUBRIC.md decision 3); but
     the frozen results are what gets announced, and published results are final: nothing sent then could
-    count, so nothing is taken (or withdrawn) rather than kept for show."""
-    state = results_state(rubric)
-    if state == ResultsState.PUBLISHED:
+    count, so nothing is taken (or withdrawn) rather than kept for show. The lifecycle decides; this says why."""
+    state = lifecycle.state(rubric)
+    if allows(state, Action.SUBMIT):
+        return None
+    if state == State.DRAFT:
+        return UploadRefused(
+            "การประกวดนี้ยังเป็นร่าง ยังไม่รับหลักฐาน", "This contest is still a draft: it takes no evidence", status=409
+        )
+    if state == State.PUBLISHED:
         return UploadRefused(
             f"ประกาศผลปี {rubric.year} แล้ว ผลเป็นที่สิ้นสุด ไม่รับหลักฐานเพิ่มและถอนหลักฐานไม่ได้ (หลักฐานที่ส่งหลังประกาศผลไม่นำมาคิดคะแนน)",
             f"The {rubric.year} results are published and final: no more evidence is taken and none can be"
             " withdrawn (nothing sent after publication would count)",
             status=409,
         )
-    if state == ResultsState.FROZEN:
-        return UploadRefused(
-            f"ส่วนกลางตรึงผลปี {rubric.year} แล้ว ไม่รับหลักฐานเพิ่มและถอนหลักฐานไม่ได้จนกว่าจะยกเลิกการตรึงผล",
-            f"Central staff have frozen the {rubric.year} results: no evidence is taken or withdrawn until they"
-            " unfreeze them",
-            status=409,
-        )
-    return None
+    return UploadRefused(
+        f"ส่วนกลางตรึงผลปี {rubric.year} แล้ว ไม่รับหลักฐานเพิ่มและถอนหลักฐานไม่ได้จนกว่าจะยกเลิกการตรึงผล",
+        f"Central staff have frozen the {rubric.year} results: no evidence is taken or withdrawn until they"
+        " unfreeze them",
+        status=409,
+    )

@@ -10,7 +10,6 @@ from .standings import (  # noqa: F401
     ProvinceResult,
     RecomputeRun,
     ReminderSent,
-    ResultsState,
     StandingsSnapshot,
     YearSettings,
 )

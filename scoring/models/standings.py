@@ -108,14 +108,6 @@ class StandingsSnapshot(models.Model):
         return f"{self.rubric_id} frozen {self.frozen_at:%Y-%m-%d %H:%M}"
 
 
-class ResultsState(models.TextChoices):
-    """Where a year's results stand (not stored: read from its snapshot by `selectors.results_state`)."""
-
-    OPEN = "open", "ยังไม่ตรึงผล / open"
-    FROZEN = "frozen", "ตรึงผลแล้ว / frozen"
-    PUBLISHED = "published", "ประกาศผลแล้ว / published"
-
-
 class FreezeAction(models.TextChoices):
     FREEZE = "freeze", "ตรึงผล / freeze"
     UNFREEZE = "unfreeze", "ยกเลิกการตรึงผล / unfreeze"

@@ -14,8 +14,10 @@ from django.utils import translation
 
 from awards import documents, selectors
 from contests.models import Province
-from scoring import demo, services
+from people.models import Role
+from scoring import demo, services, snapshots
 from scoring.models import Rubric
+from tests.factories import UserFactory
 
 
 def pdftext(path: Path, *args: str) -> str:
@@ -200,6 +202,13 @@ def demo_standings(rubric) -> Rubric:
     return rubric
 
 
+@pytest.fixture
+def final_standings(demo_standings, central_user) -> Rubric:
+    """The demo standings frozen: only frozen results are issued as final documents (issue #37)."""
+    snapshots.standings_freeze(user=central_user, rubric=demo_standings)
+    return demo_standings
+
+
 @pytest.fixture(scope="module")
 def rendered(django_db_setup, django_db_blocker, tmp_path_factory) -> Rendered:
     """The four documents rendered once for the module from the demo standings (rolled back after)."""
@@ -208,6 +217,7 @@ def rendered(django_db_setup, django_db_blocker, tmp_path_factory) -> Rendered:
         rubric = Rubric.objects.get(year=2566)
         demo.demo_facts(rubric=rubric)
         services.standings_recompute(rubric_id=rubric.pk, full=True)
+        snapshots.standings_freeze(user=UserFactory(role=Role.CENTRAL), rubric=rubric)  # final, not "ร่าง"
         rubric.refresh_from_db()
         out.awardees = [(r.province.name_th, b.tier.code) for b in selectors.awardees(rubric) for r in b.results]
         out.names_th = [r.province.name_th for r in selectors.scoring.standings(rubric)]

@@ -108,11 +108,11 @@ def test_unusable_certificate_is_refused_with_a_thai_reason(db, make, passphrase
 
 
 def test_final_document_is_signed_pades_and_stays_pdfa_and_searchable(
-    demo_standings, certificate, django_capture_on_commit_callbacks, tmp_path
+    final_standings, certificate, django_capture_on_commit_callbacks, tmp_path
 ):
     row, cert = certificate
     with django_capture_on_commit_callbacks(execute=True):
-        doc = services.document_request(rubric=demo_standings, kind="announcement")
+        doc = services.document_request(rubric=final_standings, kind="announcement")
     doc.refresh_from_db()
     assert (doc.status, doc.signed_with) == (DocumentStatus.DONE, row)
     assert Client().get(f"/awards/documents/{doc.pk}/status/").status_code == 302
@@ -133,11 +133,11 @@ def test_final_document_is_signed_pades_and_stays_pdfa_and_searchable(
     assert squash("หนึ่งหมื่นห้าพันบาทถ้วน") in squash(pdftext(path, "-raw"))
 
 
-def test_draft_document_is_not_signed(demo_standings, certificate, django_capture_on_commit_callbacks):
-    ProvinceResult.objects.filter(rubric=demo_standings, province__code="TH-50").update(change_seq=99)
-    assert not documents.final(demo_standings)
+def test_draft_document_is_not_signed(final_standings, certificate, django_capture_on_commit_callbacks):
+    ProvinceResult.objects.filter(rubric=final_standings, province__code="TH-50").update(change_seq=99)
+    assert not documents.final(final_standings)
     with django_capture_on_commit_callbacks(execute=True):
-        doc = services.document_request(rubric=demo_standings, kind="certificates")
+        doc = services.document_request(rubric=final_standings, kind="certificates")
     doc.refresh_from_db()
     assert (doc.status, doc.signed_with) == (DocumentStatus.DONE, None)
     central = Client()
@@ -146,27 +146,27 @@ def test_draft_document_is_not_signed(demo_standings, certificate, django_captur
     assert PdfFileReader(BytesIO(doc.file.read())).embedded_signatures == []
 
 
-def test_new_certificate_gives_new_signed_version(demo_standings, django_capture_on_commit_callbacks):
+def test_new_certificate_gives_new_signed_version(final_standings, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        unsigned = services.document_request(rubric=demo_standings, kind="results")
+        unsigned = services.document_request(rubric=final_standings, kind="results")
     key, cert = make_certificate()
     services.signing_certificate_upload(data=p12(key, cert), passphrase=PASSPHRASE)
     with django_capture_on_commit_callbacks(execute=True):
-        signed = services.document_request(rubric=demo_standings, kind="results")
+        signed = services.document_request(rubric=final_standings, kind="results")
     signed.refresh_from_db()
     assert (unsigned.version, signed.version) == (1, 2)
     assert _validate(signed.file.read(), cert)[1].valid
 
 
 def test_expired_stored_certificate_fails_the_document_with_its_reason(
-    demo_standings, certificate, django_capture_on_commit_callbacks
+    final_standings, certificate, django_capture_on_commit_callbacks
 ):
     row, _ = certificate
     key, cert = make_certificate(days=10, start=datetime.now(UTC) - timedelta(days=20))
     sealed = signing.seal(p12(key, cert), PASSPHRASE, now=datetime.now(UTC) - timedelta(days=15))  # valid then
     SigningCertificate.objects.filter(pk=row.pk).update(pkcs12=sealed.data)
     with django_capture_on_commit_callbacks(execute=True):
-        doc = services.document_request(rubric=demo_standings, kind="results")
+        doc = services.document_request(rubric=final_standings, kind="results")
     doc.refresh_from_db()
     assert doc.status == DocumentStatus.FAILED
     assert doc.error.startswith("ใบรับรองหมดอายุแล้วเมื่อ")
@@ -197,7 +197,7 @@ def test_central_uploads_on_the_results_page_others_cannot(demo_standings, centr
     assert selectors.signing_certificate() is None
 
 
-def test_export_results_command_signs_with_the_same_certificate(demo_standings, certificate, tmp_path):
+def test_export_results_command_signs_with_the_same_certificate(final_standings, certificate, tmp_path):
     row, cert = certificate
     out = tmp_path / "set.pdf"
     call_command("export_results", "--year", "2566", "--out", str(out), "--kind", "announcement,certificates")

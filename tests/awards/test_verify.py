@@ -32,6 +32,12 @@ def public_url(settings):
     cache.clear()  # the rate limit's counts
 
 
+@pytest.fixture
+def frozen(rubric, central_user):
+    """Only frozen results are issued (issue #37): a document made from them carries a code."""
+    return snapshots.standings_freeze(user=central_user, rubric=rubric)
+
+
 def qr_payloads(pdf: Path) -> list[str]:
     """Every QR code on the PDF's pages, read by zbar from a 100 dpi print, in page order."""
     subprocess.run(["pdftoppm", "-r", "100", "-png", str(pdf), str(pdf.with_suffix(""))], check=True)
@@ -62,8 +68,9 @@ def main(response) -> str:
 
 
 def test_each_certificate_s_qr_code_opens_its_page_showing_what_was_issued(
-    demo_standings, django_capture_on_commit_callbacks, tmp_path
+    final_standings, django_capture_on_commit_callbacks, tmp_path
 ):
+    demo_standings = final_standings
     key, cert = make_certificate()
     services.signing_certificate_upload(data=p12(key, cert), passphrase=PASSPHRASE)
     doc = issue(demo_standings, django_capture_on_commit_callbacks, DocumentKind.CERTIFICATES)
@@ -109,8 +116,9 @@ def test_each_certificate_s_qr_code_opens_its_page_showing_what_was_issued(
 
 @pytest.mark.parametrize("kind", [DocumentKind.ANNOUNCEMENT, DocumentKind.RESULTS, DocumentKind.BREAKDOWN])
 def test_every_issued_kind_prints_its_code(
-    kind, demo_standings, chiang_mai, django_capture_on_commit_callbacks, tmp_path
+    kind, final_standings, chiang_mai, django_capture_on_commit_callbacks, tmp_path
 ):
+    demo_standings = final_standings
     province = chiang_mai if kind == DocumentKind.BREAKDOWN else None
     doc = issue(demo_standings, django_capture_on_commit_callbacks, kind, province)
     pdf = tmp_path / "doc.pdf"
@@ -135,10 +143,9 @@ def test_a_draft_is_not_issued_no_code_and_its_file_is_not_found(demo_standings,
     assert "✗ ไม่ใช่เอกสารที่กรมการพัฒนาชุมชนออก" in html
 
 
-def test_after_the_publication_is_withdrawn_the_page_says_so_and_again_in_force_once_republished(rubric):
-    central = UserFactory(role=Role.CENTRAL)
-    code = VerificationCodeFactory(document__rubric=rubric, document__finished_at=timezone.now() - timedelta(hours=1))
-    snapshot = snapshots.standings_freeze(user=central, rubric=rubric)
+def test_after_the_publication_is_withdrawn_the_page_says_so_and_again_in_force_once_republished(rubric, frozen):
+    central, snapshot = UserFactory(role=Role.CENTRAL), frozen
+    code = VerificationCodeFactory(document__rubric=rubric)
     snapshots.publication_publish(
         user=central, rubric=rubric, confirmed=True, previewed_frozen_at=snapshot.frozen_at.isoformat()
     )
@@ -156,18 +163,19 @@ def test_after_the_publication_is_withdrawn_the_page_says_so_and_again_in_force_
     assert "เป็นฉบับปัจจุบัน" in main(Client().get(f"/verify/{code.code}/"))
 
 
-def test_a_document_issued_after_a_withdrawal_is_in_force(rubric):
+def test_a_document_issued_after_a_withdrawal_is_withdrawn_too(rubric, frozen):
+    """Issue #37: it was shown in force, though the results it was made from were withdrawn."""
     central = UserFactory(role=Role.CENTRAL)
-    snapshot = snapshots.standings_freeze(user=central, rubric=rubric)
     snapshots.publication_publish(
-        user=central, rubric=rubric, confirmed=True, previewed_frozen_at=snapshot.frozen_at.isoformat()
+        user=central, rubric=rubric, confirmed=True, previewed_frozen_at=frozen.frozen_at.isoformat()
     )
     snapshots.publication_withdraw(user=central, rubric=rubric, reason="แก้ไขคะแนน")
     code = VerificationCodeFactory(document__rubric=rubric, document__finished_at=timezone.now() + timedelta(seconds=1))
-    assert "เป็นฉบับปัจจุบัน" in main(Client().get(f"/verify/{code.code}/"))
+    html = main(Client().get(f"/verify/{code.code}/"))
+    assert "เอกสารนี้ไม่มีผลแล้ว" in html and "เป็นฉบับปัจจุบัน" not in html
 
 
-def test_a_newer_issued_version_replaces_it_and_a_newer_draft_does_not(rubric):
+def test_a_newer_issued_version_replaces_it_and_a_newer_draft_does_not(rubric, frozen):
     old = VerificationCodeFactory(document__rubric=rubric, document__version=1)
     IssuedDocumentFactory(rubric=rubric, version=2)  # a draft: no code, not issued
     assert "เป็นฉบับปัจจุบัน" in main(Client().get(f"/verify/{old.code}/"))
@@ -195,7 +203,7 @@ def test_a_code_of_a_document_not_finished_is_not_issued(db):
     assert Client().get(f"/verify/{code.code}/").status_code == 404
 
 
-def test_a_code_typed_by_hand_is_taken_to_its_page(db):
+def test_a_code_typed_by_hand_is_taken_to_its_page(frozen):
     code = VerificationCodeFactory(code="7K2M9QXC4DT0")
     assert Client().get("/verify/", {"code": " 7k2m-9qxc-4dto "}).url == "/verify/7K2M9QXC4DT0/"
     assert Client().get("/verify/7k2m-9qxc-4dto/").url == "/verify/7K2M9QXC4DT0/"
@@ -212,7 +220,7 @@ def test_a_malformed_sha256_is_explained(db):
 
 
 @pytest.mark.parametrize("role", ["anonymous", "owner", "other_office", "organiser", "panelist", "central"])
-def test_every_role_sees_the_same_page_and_nothing_else(role, rubric, chiang_mai, phuket):
+def test_every_role_sees_the_same_page_and_nothing_else(role, rubric, frozen, chiang_mai, phuket):
     code = VerificationCodeFactory(document__rubric=rubric, entrant=chiang_mai, dated=date(2023, 8, 21))
     users = {
         "anonymous": None,
@@ -234,9 +242,9 @@ def test_every_role_sees_the_same_page_and_nothing_else(role, rubric, chiang_mai
     assert "href=" not in anonymous.split("<form")[0]  # no link out of the verdict
 
 
-def test_the_page_reads_three_queries(db, django_assert_num_queries):
+def test_the_page_reads_three_queries(frozen, django_assert_num_queries):
     code = VerificationCodeFactory()
-    with django_assert_num_queries(3):  # the code with its document, a newer version, the publication
+    with django_assert_num_queries(3):  # the code with its document, a newer version, the freeze actions
         assert Client().get(f"/verify/{code.code}/").status_code == 200
 
 

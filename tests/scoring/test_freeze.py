@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
+from contests.lifecycle import Refused
 from core.errors import YearFrozen
 from scoring import selectors, services, snapshots
 from scoring.models import Fact, FreezeAction, FreezeEvent
@@ -71,7 +72,7 @@ def test_unfreeze_after_publication_refused(frozen, central_user):
     snapshots.publication_publish(
         user=central_user, rubric=frozen, confirmed=True, previewed_frozen_at=snapshot.frozen_at.isoformat()
     )
-    with pytest.raises(ValidationError):
+    with pytest.raises(Refused, match=r"^ยกเลิกการตรึงผลไม่ได้: ประกาศผลแล้ว"):
         snapshots.standings_unfreeze(user=central_user, rubric=frozen, reason="x")
     assert selectors.is_frozen(frozen)
 

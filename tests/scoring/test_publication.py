@@ -5,8 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.urls import reverse
 
-from scoring import selectors, services, snapshots
-from scoring.models import FreezeAction, FreezeEvent, ResultsState, StandingsSnapshot
+from contests.lifecycle import Refused, State
+from scoring import lifecycle, selectors, services, snapshots
+from scoring.models import FreezeAction, FreezeEvent, StandingsSnapshot
 
 pytestmark = pytest.mark.django_db
 PREVIEW = "/standings/2566/publish/"
@@ -37,7 +38,7 @@ def test_publish_needs_the_confirmation(frozen, rubric, central_user):
     assert exc.value.messages == [
         "กรุณาทำเครื่องหมายยืนยันว่าตรวจผลแล้วก่อนประกาศ / tick the confirmation that you checked the results"
     ]
-    assert selectors.results_state(rubric) == ResultsState.FROZEN
+    assert lifecycle.state(rubric) == State.FROZEN
 
 
 def test_publish_refuses_results_frozen_again_after_the_preview(frozen, rubric, central_user):
@@ -48,25 +49,28 @@ def test_publish_refuses_results_frozen_again_after_the_preview(frozen, rubric, 
     assert exc.value.messages == [
         "ผลที่ตรึงไว้เปลี่ยนไปหลังจากที่ดูตัวอย่าง กรุณาตรวจอีกครั้ง / the frozen results changed after the preview; check them again"
     ]
-    assert selectors.results_state(rubric) == ResultsState.FROZEN
+    assert lifecycle.state(rubric) == State.FROZEN
 
 
 def test_withdraw_needs_a_reason_and_a_publication(frozen, rubric, central_user):
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(Refused) as exc:
         snapshots.publication_withdraw(user=central_user, rubric=rubric, reason="ผิด")
-    assert exc.value.messages == ["ผลปีนี้ยังไม่ได้ประกาศ / this year's results are not published"]
+    assert str(exc.value) == (
+        "ถอนการประกาศผลไม่ได้: ผลตรึงไว้แล้ว ยังไม่ได้ประกาศ"
+        " / cannot withdraw the publication: the results are frozen, not published"
+    )
     _publish(central_user, rubric, frozen)
     with pytest.raises(ValidationError) as exc:
         snapshots.publication_withdraw(user=central_user, rubric=rubric, reason="   ")
     assert exc.value.messages == ["ต้องระบุเหตุผลในการถอนการประกาศผล / a reason is required to withdraw the publication"]
-    assert selectors.results_state(rubric) == ResultsState.PUBLISHED
+    assert lifecycle.state(rubric) == State.PUBLISHED
 
 
 def test_withdraw_is_audited_and_the_year_can_be_published_again(frozen, rubric, central_user):
     _publish(central_user, rubric, frozen)
     snapshot = snapshots.publication_withdraw(user=central_user, rubric=rubric, reason=" คะแนน 2.1.2 ผิด ")
     assert (snapshot.published_at, snapshot.published_by) == (None, None)
-    assert selectors.results_state(rubric) == ResultsState.FROZEN
+    assert lifecycle.state(rubric) == State.WITHDRAWN
     events = list(FreezeEvent.objects.values_list("action", "reason", "by"))
     assert events == [
         (FreezeAction.WITHDRAW, "คะแนน 2.1.2 ผิด", central_user.pk),
@@ -75,7 +79,7 @@ def test_withdraw_is_audited_and_the_year_can_be_published_again(frozen, rubric,
     ]
     assert selectors.publication_withdrawn(rubric).reason == "คะแนน 2.1.2 ผิด"
     _publish(central_user, rubric, snapshot)
-    assert selectors.results_state(rubric) == ResultsState.PUBLISHED
+    assert lifecycle.state(rubric) == State.PUBLISHED
     assert selectors.publication_withdrawn(rubric) is None
 
 
@@ -91,7 +95,7 @@ def test_preview_shows_the_rows_and_publishes_nothing(frozen, rubric, client, ce
     assert response.status_code == 200
     assert "ตัวอย่าง ยังไม่ได้ประกาศ" in html and html.count("<tr><td>") == len(frozen.rows) == 76
     assert f'name="frozen_at" value="{frozen.frozen_at.isoformat()}"' in html
-    assert selectors.results_state(rubric) == ResultsState.FROZEN
+    assert lifecycle.state(rubric) == State.FROZEN
     assert client.get(RESULTS).status_code == 404
 
 
@@ -109,7 +113,7 @@ def test_post_without_the_tick_stays_on_the_preview(frozen, rubric, client, cent
     assert _messages(response) == [
         "กรุณาทำเครื่องหมายยืนยันว่าตรวจผลแล้วก่อนประกาศ / tick the confirmation that you checked the results"
     ]
-    assert selectors.results_state(rubric) == ResultsState.FROZEN
+    assert lifecycle.state(rubric) == State.FROZEN
 
 
 def test_confirmed_post_publishes_then_withdraw_takes_the_page_down(frozen, rubric, client, central_user):
@@ -119,9 +123,9 @@ def test_confirmed_post_publishes_then_withdraw_takes_the_page_down(frozen, rubr
     assert _messages(response) == ["ประกาศผลแล้ว / results published"]
     assert "ภูเก็ต" in response.content.decode()
     assert client.post("/standings/2566/withdraw/", {"reason": ""}).status_code == 302
-    assert selectors.results_state(rubric) == ResultsState.PUBLISHED
+    assert lifecycle.state(rubric) == State.PUBLISHED
     client.post("/standings/2566/withdraw/", {"reason": "ตรวจพบคะแนนผิด"})
-    assert selectors.results_state(rubric) == ResultsState.FROZEN
+    assert lifecycle.state(rubric) == State.WITHDRAWN
     client.logout()
     gone = client.get(RESULTS)
     html = gone.content.decode()
