@@ -25,7 +25,7 @@ from _setup import runs  # also puts the project on the path
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cdd4.settings")  # no database: the builder reads none
 os.environ.setdefault("LOG_LEVEL", "WARNING")
-import django  # noqa: E402
+import django
 
 django.setup()
 

@@ -17,7 +17,7 @@ from scoring import workdays
 from scoring.contest_spec import parse_rubric_file
 from scoring.dates import fiscal_year
 from scoring.rules import FactError
-from scoring.rules.base import FACT_TEXT_MAX
+from scoring.rules.base import FACT_TEXT_MAX, PARSED_TEXT_MAX
 from scoring.rules.facts import NUMBER_DIGITS_MAX
 from scoring.spec import RubricError, parse_rubric
 from scoring.workdays import CATEGORIES, GovernmentOffices, WorkCalendar
@@ -162,7 +162,10 @@ def test_a_million_digits_typed_is_scored_as_unreadable_and_kept_nowhere(spec):
     with pytest.raises(FactError) as caught:
         rule.parse_fact(name, huge)
     assert caught.value.en.endswith(f"is longer than {FACT_TEXT_MAX} characters")
-    assert not any(len(raw) > FACT_TEXT_MAX for _, raw in rule._parsed)
+    with pytest.raises(FactError):  # refused for its digits, and not remembered either
+        rule.parse_fact(name, "1" * (PARSED_TEXT_MAX + 1))
+    assert rule.parse_fact(name, "1,250") == Decimal(1250)
+    assert max(len(raw) for _, raw in rule._parsed) == len("1,250")
 
 
 def test_a_score_of_a_million_digits_is_refused_not_a_crash(spec):
