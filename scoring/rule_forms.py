@@ -150,8 +150,10 @@ class RuleForm(forms.Form):
             self.condition_rows[name].append(names)
 
     def _count(self, name: str, given: Any, most: int) -> int:
+        """Rows to build: a posted form asking for more than `most` is refused (clean); a rubric's own rows
+        (unbound, from a file the loader took) are all shown, so that none is lost unseen."""
         count = _count(given)
-        if count > most:
+        if count > most and self.is_bound:
             self.over[name] = most
         return min(count, most)
 

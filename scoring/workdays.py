@@ -84,9 +84,10 @@ class WorkCalendar:
         return d in _holidays(d.year, "th")
 
     def is_working_day(self, d: date) -> bool:
-        if d in self.overrides:
-            return not self.overrides[d]
-        return d.weekday() < 5 and not self._package_closed(d)
+        closed = self.overrides.get(d)
+        if closed is not None:
+            return not closed
+        return d.weekday() < 5 and d not in _holidays(d.year, "th")
 
     def next_working_day(self, d: date) -> date:
         """The day itself when offices are open, else the next day they are (decision 9)."""
