@@ -10,10 +10,10 @@ Before #37 they took 5.4 s, 20.8 s and ~65 s (~100 s near 1,000 fields); target 
 form is now refused for its counts, so the preview has nothing to score: the last form stays within the caps
 (28 levels of 10 conditions) and is scored.
 
-Working days: a count from 1 October 2565 B.E. to 30 September 2568 (the widest a contest's dates may now span,
-its fiscal year ±1) against one from year 2 to 9999 (what a contest's dates allowed before #37: 25 s and
-~270 MB kept). The wide count is still arithmetic, but every year's holidays must be made once: it is the
-figure the fiscal-year bound keeps any request from asking for.
+Working days: a count over fiscal year 2566 ±1 (1 October 2021 to 30 September 2024, the widest a contest's
+dates may span) against one from year 2 to 9999 (what a contest's dates allowed before #37: 25 s and ~270 MB
+kept). The wide count is still arithmetic, but every year's holidays must be made once: it is the figure the
+fiscal-year bound keeps any request from asking for.
 """
 
 import os
@@ -81,9 +81,10 @@ def main() -> None:
         print(f"RESULT builder_{name}_ms={ms:.0f} ms {target}")
 
     calendar = workdays.WorkCalendar()
-    bounded = median_ms(lambda: calendar.working_days_after(date(2021, 10, 1), date(2025, 9, 30)))
-    print(f"working days over a fiscal year ±1: {bounded:.1f} ms")
-    print(f"RESULT workdays_fiscal_year_ms={bounded:.1f} ms <50")
+    calendar.working_days_after(date(2021, 10, 1), date(2024, 9, 30))  # the years' holidays made once
+    bounded = median_ms(lambda: calendar.working_days_after(date(2021, 10, 1), date(2024, 9, 30))) * 1000
+    print(f"working days over a fiscal year ±1: {bounded:.0f} µs")
+    print(f"RESULT workdays_fiscal_year_us={bounded:.0f} us <1000")
     workdays._holidays.cache_clear()
     started = time.perf_counter()
     calendar.working_days_after(date(2, 1, 1), date(9999, 12, 31))
