@@ -117,7 +117,8 @@ def check_window(day: date, raw: str, window: tuple[date, date] | None) -> None:
     if window is None:
         return
     starts, ends = window
-    if shift_year(starts, -1) <= day <= shift_year(ends, 1):
+    first, last = widened(window)
+    if first <= day <= last:
         return
     raise DateInputError(
         f"วันที่ “{raw}” อ่านได้เป็น {reading(day)} ซึ่งห่างจากปีงบประมาณ "
@@ -125,6 +126,11 @@ def check_window(day: date, raw: str, window: tuple[date, date] | None) -> None:
         f"the date “{raw}” reads as {en_date(day)} ({thai_date(day, short=True, digits=False)}), more than a year "
         f"outside the fiscal year ({en_date(starts)} – {en_date(ends)}); check the B.E./A.D. year",
     )
+
+
+def widened(window: tuple[date, date]) -> tuple[date, date]:
+    """The first and last day `check_window` accepts: a year either side of the window."""
+    return shift_year(window[0], -1), shift_year(window[1], 1)
 
 
 def shift_year(day: date, years: int) -> date:

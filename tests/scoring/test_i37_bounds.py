@@ -16,9 +16,11 @@ from committee.guards import allowed
 from scoring import workdays
 from scoring.contest_spec import parse_rubric_file
 from scoring.dates import fiscal_year
+from scoring.models import Rubric
 from scoring.rules import FactError
 from scoring.rules.base import FACT_TEXT_MAX, PARSED_TEXT_MAX
 from scoring.rules.facts import NUMBER_DIGITS_MAX
+from scoring.selectors import calendar_year
 from scoring.spec import RubricError, parse_rubric
 from scoring.workdays import CATEGORIES, GovernmentOffices, WorkCalendar
 
@@ -174,3 +176,10 @@ def test_a_score_of_a_million_digits_is_refused_not_a_crash(spec):
         allowed(criterion, "1" * 1_000_001)
     assert caught.value.th.startswith("ตัวชี้วัด 4.1.1: คะแนน 111111111111111111… ไม่ใช่ระดับที่กำหนด")
     assert allowed(criterion, "3") == Decimal(3)
+
+
+def test_the_calendar_page_of_dates_stored_before_the_bound_lists_only_the_fiscal_year_either_side(rubric):
+    Rubric.objects.filter(pk=rubric.pk).update(starts_on=date(2015, 1, 1), ends_on=date(2030, 12, 31))
+    rubric.refresh_from_db()
+    closed = calendar_year(rubric)["closed"]
+    assert (closed[0]["day"].day, closed[-1]["day"].day) == (date(2021, 10, 2), date(2024, 9, 29))  # weekends
