@@ -27,6 +27,7 @@ EXPECTED = [
     "pdf",
     "latency",
     "rush",
+    "builder",
 ]
 
 

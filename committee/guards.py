@@ -16,6 +16,7 @@ from scoring import lifecycle
 from scoring.actor import actor_of, department_contest, unit_enters
 from scoring.models import Criterion, Fact, Rubric
 from scoring.rules import Context, FactError
+from scoring.rules.facts import NUMBER_DIGITS_MAX, too_many_digits
 from scoring.selectors import rubric_spec, work_calendar
 from scoring.spec import CriterionSpec
 
@@ -55,15 +56,19 @@ def find_criterion(rubric: Rubric, code: str) -> tuple[CriterionSpec, Criterion]
 
 
 def allowed(c: CriterionSpec, points) -> Decimal:
-    try:
-        value = Decimal(str(points))
+    try:  # a score of a million digits would overflow when printed: refused as any other bad score
+        value = Decimal("NaN") if too_many_digits(str(points)) else Decimal(str(points))
     except (InvalidOperation, ValueError):
         value = Decimal("NaN")
     levels = c.rule.levels()
     ok = value.is_finite() and 0 <= value <= c.max_points and value == value.quantize(Decimal("0.01"))
     if not ok or (levels is not None and value not in levels):
         allowed = ", ".join(map(fmt_points, levels)) if levels else f"0–{fmt_points(c.max_points)}"
-        shown = fmt_points(value) if value.is_finite() else str(points)
+        shown = (
+            fmt_points(value)
+            if value.is_finite()
+            else str(points)[:NUMBER_DIGITS_MAX] + "…" * (len(str(points)) > NUMBER_DIGITS_MAX)
+        )
         raise CommitteeError(
             f"ตัวชี้วัด {c.label}: คะแนน {shown} ไม่ใช่ระดับที่กำหนด ({allowed})",
             f"criterion {c.label}: {shown} is not an allowed score ({allowed})",

@@ -19,6 +19,7 @@ from . import revisions, selectors, services
 from .actor import Need, actor_of
 from .admin_dates import ThaiDates, be_text
 from .date_fields import ThaiDateField
+from .dates import fiscal_year
 from .models import Criterion, Dimension, Rubric
 from .permissions import is_central, is_department
 from .rubric_json import rubric_json
@@ -105,7 +106,7 @@ class CriterionDeadlineForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:  # decision 11: a year far from the contest is a misread year
             rubric = self.instance.rubric
-            self.fields["deadline"].window = (rubric.starts_on, rubric.ends_on)
+            self.fields["deadline"].window = fiscal_year(rubric.year)
 
     def clean_deadline(self):
         deadline = self.cleaned_data["deadline"]

@@ -13,6 +13,7 @@ import json
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -21,10 +22,11 @@ from django.utils.datastructures import MultiValueDict
 from core.thai import fmt_points
 from scoring.builder_rows import Rows
 from scoring.builder_rows import to_form as rows_to_form
-from scoring.dates import DateInputError, be_date, parse_date
+from scoring.contest_spec import MOST_ENTRANTS
+from scoring.dates import DateInputError, be_date, check_window, fiscal_year, parse_date
 from scoring.rubric_json import rubric_json
-from scoring.rule_forms import RuleForm, rule_data
-from scoring.rules import KINDS, Context, RuleError, build_rule
+from scoring.rule_forms import RuleForm, filled_prefixes, rule_data, too_many
+from scoring.rules import KINDS, Context, FactError, Rule, RuleError, build_rule
 from scoring.spec import RubricError
 from scoring.workdays import WorkCalendar, deadline_text
 
@@ -136,6 +138,7 @@ class CriterionRows:
     preview: Any = None  # (facts form values, Score) once previewed
     sampled: bool = False  # the facts previewed are an example, not typed
     deadline_shown: str = ""  # the deadline in B.E., and where a closed day moves it
+    refused: list[str] = field(default_factory=list)  # why the facts typed were not tried
 
 
 @dataclass
@@ -169,14 +172,20 @@ class Builder:
     def __init__(self, post: MultiValueDict, *, add_dimension: bool = False, add_criterion: int | None = None):
         self.post = post
         self.problems = Problems()
+        self.window = fiscal_year(post.get("year"))  # every date typed is checked against it (scoring.dates)
+        self.filled = filled_prefixes(post)  # read once for every rule form: the parse stays linear in the form
         self.dimensions: list[DimensionRows] = []
+        self._cap("dims", "มิติ", "dimensions", MAX_ROWS)
         for i in range(_count(post.get("dims"), 1 if add_dimension else 0)):
             dim_p = f"d{i}-"
             more = 1 if add_criterion == i else 0
             if add_dimension and i == _count(post.get("dims")):
                 more = 1  # a new dimension starts with one criterion
             criteria = []
+            self._cap(f"{dim_p}crits", f"ตัวชี้วัดของมิติที่ {i + 1}", f"criteria in dimension {i + 1}", MAX_ROWS)
             room = MAX_CRITERIA - sum(len(d.criteria) for d in self.dimensions)
+            if _count(post.get(f"{dim_p}crits"), more) > room:
+                self.problems.add("", f"ตัวชี้วัดรวมไม่เกิน {MAX_CRITERIA} / at most {MAX_CRITERIA} criteria in all")
             for j in range(min(_count(post.get(f"{dim_p}crits"), more), max(room, 0))):
                 p = f"d{i}c{j}-"
                 kind = post.get(f"{p}kind") or "done"
@@ -184,11 +193,22 @@ class Builder:
                 top = _decimal(post.get(f"{p}max_points"))
                 # A kind just changed starts from its own empty form; otherwise the posted rows are read.
                 bound = post.get(f"{p}kind_was") == kind
-                form = RuleForm(post if bound else None, prefix=f"{p}r", kind=kind, max_points=top or Decimal(0))
+                form = RuleForm(
+                    post if bound else None, prefix=f"{p}r", kind=kind, max_points=top or Decimal(0), filled=self.filled
+                )
                 criteria.append(CriterionRows(p, kind, form, top))
             self.dimensions.append(DimensionRows(dim_p, criteria, _decimal(post.get(f"{dim_p}max_points"))))
         maxima = {post.get(f"{c.prefix}code"): c.max_points for d in self.dimensions for c in d.criteria}
-        self.rows = Rows(post, maxima, action=post.get("action", ""))  # awards and periods
+        # Awards and periods.
+        self.rows = Rows(post, maxima, action=post.get("action", ""), window=self.window, filled=self.filled)
+        for name, most in self.rows.over.items():
+            self.problems.add(name, too_many(most))
+
+    def _cap(self, name: str, th: str, en: str, most: int) -> None:
+        """More rows asked for than the page builds: said at the top, Thai first (the rest are not read)."""
+        raw = str(self.post.get(name) or "")
+        if raw.isdigit() and (len(raw) > 6 or int(raw) > most):
+            self.problems.add("", f"{th} ไม่เกิน {most} / at most {most} {en}")
 
     # -- reading the form back --------------------------------------------------------------------
     def data(self) -> dict[str, Any]:
@@ -206,6 +226,9 @@ class Builder:
                 contest["entrants"] = [c for c in self.post.getlist("entrants") if c] + [
                     c for c in (self.post.get("entrants_more") or "").replace(",", " ").split() if c
                 ]
+                if len(contest["entrants"]) > MOST_ENTRANTS:  # refused here, before the loader reads them all
+                    self.problems.add("", f"ผู้เข้าประกวดไม่เกิน {MOST_ENTRANTS:,} / at most {MOST_ENTRANTS:,} entrants")
+                    contest["entrants"] = contest["entrants"][:MOST_ENTRANTS]
             out["contest"] = contest
         out["dimensions"] = [self._dimension(dim) for dim in self.dimensions]
         self.rows.read(out, self.problems.add)
@@ -241,7 +264,7 @@ class Builder:
             return
         if key in DATES:
             try:
-                raw = parse_date(raw).isoformat()
+                raw = parse_date(raw, window=self.window).isoformat()
             except DateInputError as error:
                 self.problems.add(name, f"{error.th} / {error.en}")
         out[key] = raw
@@ -319,14 +342,39 @@ class Builder:
         raw = (self.post.get(f"{c.prefix}deadline") or "").strip()
         if raw:
             try:
-                deadline = parse_date(raw)
+                deadline = parse_date(raw, window=self.window)
             except DateInputError:
                 deadline = None
         c.sampled = sample and not any(facts.values())
         if c.sampled:  # nothing typed yet: the explanation an entrant with plausible figures would read
             facts.update(rule.demo_facts(random.Random(28), deadline=deadline))
-        score = rule.evaluate(facts, Context(calendar=calendar, deadline=deadline))
+        c.refused = [] if c.sampled else self._dates_refused(rule, facts)
+        score = None if c.refused else rule.evaluate(facts, Context(calendar=calendar, deadline=deadline))
         c.preview = (
             [(name, rule.label(name), rule.fact_format(name), facts[name]) for name in rule.fact_names()],
             score,
         )
+
+    def _dates_refused(self, rule: Rule, facts: Mapping[str, str]) -> list[str]:
+        """Dates typed in the preview are checked as an entrant's are (within the fiscal year ±1): a date of
+        year 2 against a deadline of 9999 would otherwise count working days across eight thousand years."""
+        out = []
+        for name, raw in facts.items():
+            try:
+                value = rule.parse_fact(name, raw) if raw else None
+            except FactError:
+                continue  # the rule's own explanation says what is wrong with it
+            if not isinstance(value, date):
+                continue
+            label = rule.label(name)
+            if self.window is None:
+                out.append(
+                    f"{label.th}: ระบุปีงบประมาณ (พ.ศ.) ก่อน จึงจะทดลองวันที่ได้"
+                    f" / {label.en}: give the fiscal year (B.E.) first to try a date"
+                )
+                continue
+            try:
+                check_window(value.date() if isinstance(value, datetime) else value, raw, self.window)
+            except DateInputError as error:
+                out.append(f"{label.th}: {error.th} / {label.en}: {error.en}")
+        return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -150,22 +151,32 @@ class PeriodRows:
 class Rows:
     """The posted rows: what the page shows (`awards`, `periods`) and `read` them into the rubric format."""
 
-    def __init__(self, post: MultiValueDict, maxima: Mapping[str, Decimal | None], *, action: str = "") -> None:
-        self.post = post
+    def __init__(
+        self,
+        post: MultiValueDict,
+        maxima: Mapping[str, Decimal | None],
+        *,
+        action: str = "",
+        window: tuple[date, date] | None = None,
+        filled: frozenset[str] | None = None,
+    ) -> None:
+        """`window`: the contest's fiscal year, as dates are checked; `filled`: the form's `filled_prefixes`."""
+        self.post, self.window = post, window
+        self.over: dict[str, int] = {}  # a count asking for more rows than MOST → MOST
         what, _, where = action.partition(":")
-        given = _count(post.get("awards"))
+        given = self._count("awards")
         used = next((i + 1 for i in reversed(range(given)) if any(post.get(f"a{i}-{c.name}") for c in AWARD)), 0)
         self.award_count = used + 1  # a blank row under the last to add one without script
         self.awards = [f"a{i}-" for i in range(self.award_count) if not post.get(f"a{i}-gone")]
         self.periods: list[PeriodRows] = []
         self.codes = [code for code in maxima if code]
-        self.period_count = _count(post.get("periods")) + (1 if what == "add_period" else 0)
+        self.period_count = self._count("periods") + (1 if what == "add_period" else 0)
         for k in range(self.period_count):
             p = f"p{k}-"
             if post.get(f"{p}gone"):
                 continue
             more = 1 if what == "add_period_criterion" and where == str(k) else 0
-            period = PeriodRows(p, k, _count(post.get(f"{p}crits")) + more, _boxes(p, PERIOD))
+            period = PeriodRows(p, k, self._count(f"{p}crits") + more, _boxes(p, PERIOD))
             for j in range(period.crit_count):
                 q = f"p{k}c{j}-"
                 if post.get(f"{q}gone"):
@@ -174,11 +185,17 @@ class Rows:
                 kind = kind if kind in KINDS else "done"
                 top = maxima.get(post.get(f"{q}code") or "") or Decimal(0)
                 bound = post.get(f"{q}kind_was") == kind
-                form = RuleForm(post if bound else None, prefix=f"{q}r", kind=kind, max_points=top)
+                form = RuleForm(post if bound else None, prefix=f"{q}r", kind=kind, max_points=top, filled=filled)
                 chosen = post.get(f"{q}code") or ""
                 codes = self.codes if not chosen or chosen in self.codes else [*self.codes, chosen]
                 period.criteria.append(OwnCriterion(q, kind, form, codes))
             self.periods.append(period)
+
+    def _count(self, name: str) -> int:
+        raw = str(self.post.get(name) or "")
+        if raw.isdigit() and (len(raw) > 6 or int(raw) > MOST):
+            self.over[name] = MOST
+        return _count(raw)
 
     def read(self, out: dict[str, Any], problems: Callable[[str, str], None]) -> None:
         """The rows into `out` (the rubric format): `awards`, and `contest.periods`, refusals to `problems`."""
@@ -220,7 +237,7 @@ class Rows:
                 continue
             if c.type == DAY:
                 try:
-                    raw = parse_date(raw).isoformat()
+                    raw = parse_date(raw, window=self.window).isoformat()
                 except DateInputError as error:
                     problems(name, f"{error.th} / {error.en}")
             elif c.type == INT and re.fullmatch(r"\d{1,6}", raw):

@@ -13,6 +13,7 @@ from typing import Any
 from contests.codes import NATIONAL_PREFIX, code_problem, national_code, period_problem
 from contests.eligibility import rules_problems
 from contests.models import Combine, Level
+from scoring.dates import fiscal_year
 from scoring.rules.base import Label
 from scoring.rules.fields import Reader
 from scoring.spec import RubricError, RubricSpec, parse_rubric
@@ -161,7 +162,7 @@ def check_contest(r: Reader, block: Any, year: Any) -> None:
         r.fail(CONTEST, "contest.nominates ต้องเป็น true หรือ false", "contest.nominates must be true or false")
     for th, en in rules_problems(block.get("nominee"), nominates=block.get("nominates") is True):
         r.fail(CONTEST, th, en)
-    periods = _periods(r, block.get("periods"), national=is_national(block))
+    periods = _periods(r, block.get("periods"), national=is_national(block), year=year)
     _combine(r, block.get("combine"), bool(periods))
 
 
@@ -202,7 +203,7 @@ def _entrants(r: Reader, entrants: Any) -> None:
         )
 
 
-def _periods(r: Reader, periods: Any, *, national: bool) -> list[Mapping[str, Any]]:
+def _periods(r: Reader, periods: Any, *, national: bool, year: Any) -> list[Mapping[str, Any]]:
     if periods is None:
         return []
     if not isinstance(periods, list) or not all(isinstance(p, Mapping) for p in periods):
@@ -221,7 +222,7 @@ def _periods(r: Reader, periods: Any, *, national: bool) -> list[Mapping[str, An
             r.fail(where, *problem)
         for key in ("name_th", "name_en"):
             r.text(period, key, where, required=False, most=PERIOD_NAME_MAX)
-        r.day(period, "deadline", where, required=False)
+        r.day(period, "deadline", where, required=False, window=fiscal_year(year))
     r.unique([str(p.get("code")) for p in periods], CONTEST, Label("รอบ", "period"))
     return periods
 

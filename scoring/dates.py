@@ -96,12 +96,29 @@ def _split(raw: str) -> tuple[date, str]:
     raise _unreadable(raw)
 
 
+FISCAL_YEARS = range(2500, 2701)  # fiscal years B.E.; 2024 (a Christian-era year) or -1 is a mistake
+
+
+def fiscal_year(year: object) -> tuple[date, date] | None:
+    """Fiscal year B.E. `year` (a number, or its digits as typed): 1 October of the year before to 30 September,
+    2566 → (2022-10-01, 2023-09-30). Every date a contest accepts (its start and end, deadlines, periods, facts)
+    is checked against it by `check_window`, so no date can make a count run over centuries. None for a year
+    that is not one."""
+    text = str(year).strip()
+    if isinstance(year, bool) or not text.isdigit() or not text.isascii() or int(text) not in FISCAL_YEARS:
+        return None
+    ce = int(text) - BE_OFFSET
+    return date(ce - 1, 10, 1), date(ce, 9, 30)
+
+
 def check_window(day: date, raw: str, window: tuple[date, date] | None) -> None:
-    """Refuse a date more than a year outside the contest's fiscal year, showing how it was read."""
+    """Refuse a date more than a year outside the contest's fiscal year (`fiscal_year`), showing how it was
+    read: the one check of every date a contest accepts."""
     if window is None:
         return
     starts, ends = window
-    if shift_year(starts, -1) <= day <= shift_year(ends, 1):
+    first, last = widened(window)
+    if first <= day <= last:
         return
     raise DateInputError(
         f"วันที่ “{raw}” อ่านได้เป็น {reading(day)} ซึ่งห่างจากปีงบประมาณ "
@@ -109,6 +126,11 @@ def check_window(day: date, raw: str, window: tuple[date, date] | None) -> None:
         f"the date “{raw}” reads as {en_date(day)} ({thai_date(day, short=True, digits=False)}), more than a year "
         f"outside the fiscal year ({en_date(starts)} – {en_date(ends)}); check the B.E./A.D. year",
     )
+
+
+def widened(window: tuple[date, date]) -> tuple[date, date]:
+    """The first and last day `check_window` accepts: a year either side of the window."""
+    return shift_year(window[0], -1), shift_year(window[1], 1)
 
 
 def shift_year(day: date, years: int) -> date:

@@ -15,7 +15,7 @@ from contests.models import Contest, Level, Province
 from core.errors import RowError, RowsError, YearFrozen
 
 from . import fact_template, lifecycle, selectors
-from .dates import DateInputError, check_window
+from .dates import DateInputError, check_window, fiscal_year
 from .models import Criterion, Fact, FactChange, FactSource, Rubric
 from .recompute import results_mark_dirty
 from .sheet_limits import SheetError
@@ -130,7 +130,7 @@ def facts_import(
                     # Decision 11: a typed date far from the contest is a misread year. The portal's
                     # own upload timestamps are not typed, so they are not checked.
                     day = reading.date() if isinstance(reading, datetime) else reading
-                    check_window(day, value, (rubric.starts_on, rubric.ends_on))
+                    check_window(day, value, fiscal_year(rubric.year))
             except DateInputError as exc:
                 label = rule.label(name)
                 errors.append(RowError(n, f"{label.th}: {exc.th}", f"{label.en}: {exc.en}"))

@@ -20,6 +20,30 @@ from scoring.rules.declare import CONDITIONS, FLAG, GROUP, INT, ITEMS, OBJECT, P
 
 COMMON = ("labels", "evidence")  # what every kind may carry besides its parameters (JSON text)
 BLANK_ROWS = 1  # an empty row under each table, to add one without script
+# A rule's table rows (a ladder's levels, a milestones kind's steps) and a level's conditions: the shipped
+# contests use at most 7 and 4. More is refused beside the table, so no form can ask for a million boxes.
+ROWS_MAX = 40
+CONDITIONS_MAX = 10
+KEY_MAX = 200  # a posted name longer than this is none of the builder's boxes (theirs are some 30 characters)
+
+
+def filled_prefixes(data: Mapping[str, Any]) -> frozenset[str]:
+    """Every "…-" start of a posted box's name that holds anything (row counts aside), in one pass over the form.
+    Whether a row or a condition is filled is then one lookup, not a scan of every posted field for each row
+    and condition (issue #37: a 26 KB form took a minute)."""
+    out: set[str] = set()
+    for key, value in data.items():
+        if len(key) > KEY_MAX or key.endswith("-rows") or not str(value).strip():
+            continue
+        at = key.find("-")
+        while at != -1:
+            out.add(key[: at + 1])
+            at = key.find("-", at + 1)
+    return frozenset(out)
+
+
+def too_many(most: int) -> str:
+    return f"ไม่เกิน {most} แถว / at most {most} rows"
 
 
 def kind_choices() -> list[tuple[str, str]]:
@@ -48,9 +72,14 @@ def _rows(p: Param) -> tuple[Param, ...]:
 class RuleForm(forms.Form):
     """The rule of one criterion of `max_points`; `rule()` gives the rubric's rule object once valid."""
 
-    def __init__(self, *args: Any, kind: str, max_points: Decimal, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, kind: str, max_points: Decimal, filled: frozenset[str] | None = None, **kwargs: Any
+    ) -> None:
+        """`filled`: the form's `filled_prefixes`, when the builder has read them once for all its rules."""
         super().__init__(*args, **kwargs)
         self.kind, self.max_points = kind, max_points
+        self.filled = filled if filled is not None else filled_prefixes(self.data) if self.is_bound else frozenset()
+        self.over: dict[str, int] = {}  # a rows field asking for more than its most → that most
         self.declared = KINDS[kind].parameters
         self.tables: dict[str, list[list[str]]] = {}  # parameter → its rows' field names
         self.condition_rows: dict[str, list[list[str]]] = {}  # a conditions cell → its conditions' field names
@@ -59,14 +88,14 @@ class RuleForm(forms.Form):
             if p.type in (TABLE, ITEMS, POINTS_BY):
                 rows = f"{p.name}-rows"
                 given = self.data.get(self.add_prefix(rows)) if self.is_bound else self.initial.get(rows)
-                count = _count(given)
+                count = self._count(rows, given, ROWS_MAX)
                 if self.is_bound:  # up to the last row holding anything: blank rows do not pile up
                     count = next(
                         (i + 1 for i in reversed(range(count)) if any(self._posted(p, i, c) for c in _rows(p))), 0
                     )
                 count += BLANK_ROWS
                 self.fields[f"{p.name}-rows"] = forms.IntegerField(
-                    label=label, required=False, min_value=0, max_value=200, widget=forms.HiddenInput
+                    label=label, required=False, min_value=0, widget=forms.HiddenInput
                 )
                 self.initial.setdefault(f"{p.name}-rows", count)
                 self.tables[p.name] = []
@@ -105,10 +134,10 @@ class RuleForm(forms.Form):
         """A `conditions` cell: a row of boxes per condition (rule_conditions.PARTS), and a blank one to add one."""
         rows = f"{name}-rows"
         given = self.data.get(self.add_prefix(rows)) if self.is_bound else self.initial.get(rows)
-        count = _count(given)
+        count = self._count(rows, given, CONDITIONS_MAX)
         if self.is_bound:
             count = next((j + 1 for j in reversed(range(count)) if self._filled(f"{name}-{j}-")), 0)
-        self.fields[rows] = forms.IntegerField(required=False, min_value=0, max_value=200, widget=forms.HiddenInput)
+        self.fields[rows] = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
         self.initial[rows] = count + BLANK_ROWS
         self.condition_rows[name] = []
         for j in range(count + BLANK_ROWS):
@@ -120,9 +149,16 @@ class RuleForm(forms.Form):
                     self.fields[field] = forms.CharField(required=False, max_length=200, strip=True)
             self.condition_rows[name].append(names)
 
+    def _count(self, name: str, given: Any, most: int) -> int:
+        """Rows to build: a posted form asking for more than `most` is refused (clean); a rubric's own rows
+        (unbound, from a file the loader took) are all shown, so that none is lost unseen."""
+        count = _count(given)
+        if count > most and self.is_bound:
+            self.over[name] = most
+        return min(count, most)
+
     def _filled(self, start: str) -> bool:
-        start = self.add_prefix(start)
-        return any(k.startswith(start) and not k.endswith("-rows") and str(v).strip() for k, v in self.data.items())
+        return self.add_prefix(start) in self.filled
 
     def _posted(self, p: Param, i: int, column: Param) -> bool:
         if column.type == CONDITIONS:
@@ -168,6 +204,8 @@ class RuleForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        for name, most in self.over.items():
+            self.add_error(name, too_many(most))
         if self.errors:
             return cleaned
         try:

@@ -14,7 +14,7 @@ from core.thai import fmt_points
 
 from .actor import actor_of, contest_entrants
 from .contest_spec import periods_gather
-from .dates import parse_date, shift_year
+from .dates import fiscal_year, parse_date, shift_year, widened
 from .engine import tie_held_places, vacant_places
 from .models import (
     Fact,
@@ -355,6 +355,10 @@ def calendar_year(rubric: Rubric) -> dict:
     might say otherwise; and the overrides' audit trail (3 queries)."""
     calendar = work_calendar()
     starts, ends = rubric.starts_on, rubric.ends_on
+    window = fiscal_year(rubric.year)
+    if window is not None:  # dates stored before issue #37 bounded them: the page lists no more than any new
+        first, last = widened(window)
+        starts, ends = max(starts, first), min(ends, last)
     closed = calendar.closed_days(starts, ends)
     overrides = {h.date: h for h in HolidayOverride.objects.filter(date__range=(starts, ends))}
 

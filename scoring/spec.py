@@ -16,6 +16,7 @@ from typing import Any
 
 from core.errors import PortalError, first_few
 from core.thai import fmt_points
+from scoring.dates import FISCAL_YEARS, fiscal_year
 from scoring.rules import Rule, RuleError, build_rule
 from scoring.rules.base import DEFAULT_ROUNDING, ROUNDING_MODES, FactFormat, Label, Rounding
 from scoring.rules.fields import Reader
@@ -182,7 +183,6 @@ class RubricSpec:
 RUBRIC = Label("เกณฑ์การประเมิน", "Rubric")
 # The largest rubric so far has 25 criteria; each one is a few rows to write and to recompute.
 MAX_CRITERIA = 500
-YEARS = range(2500, 2701)  # fiscal years B.E.; 2024 (a Christian-era year) or -1 is a mistake
 # The columns' sizes, which PostgreSQL enforces: Dimension.code and Criterion.code hold 10 characters,
 # AwardTier.code 30.
 CODE_MAX, AWARD_CODE_MAX = 10, 30
@@ -378,15 +378,16 @@ def parse_rubric(data: dict) -> RubricSpec:
     if not isinstance(data, Mapping):
         raise RubricError(["เกณฑ์การประเมินต้องเป็นออบเจกต์ JSON / The rubric must be a JSON object"])
     year = data.get("year")
-    if not isinstance(year, int) or isinstance(year, bool) or year not in YEARS:
+    if not isinstance(year, int) or isinstance(year, bool) or year not in FISCAL_YEARS:
         r.fail(
             RUBRIC,
-            f"ปี (year) ต้องเป็นปีงบประมาณ พ.ศ. {YEARS[0]}–{YEARS[-1]} เช่น 2566 แต่ได้รับ {year!r}",
-            f"year must be a fiscal year B.E. {YEARS[0]}–{YEARS[-1]} such as 2566, got {year!r}",
+            f"ปี (year) ต้องเป็นปีงบประมาณ พ.ศ. {FISCAL_YEARS[0]}–{FISCAL_YEARS[-1]} เช่น 2566 แต่ได้รับ {year!r}",
+            f"year must be a fiscal year B.E. {FISCAL_YEARS[0]}–{FISCAL_YEARS[-1]} such as 2566, got {year!r}",
         )
         year = None
     names = (r.text(data, "name_th", RUBRIC, most=NAME_MAX), r.text(data, "name_en", RUBRIC, most=NAME_MAX))
-    starts, ends = r.day(data, "starts_on", RUBRIC), r.day(data, "ends_on", RUBRIC)
+    window = fiscal_year(year) if year is not None else None  # with no year the rubric is refused anyway
+    starts, ends = r.day(data, "starts_on", RUBRIC, window=window), r.day(data, "ends_on", RUBRIC, window=window)
     if starts and ends and starts >= ends:
         r.fail(RUBRIC, "วันเริ่มต้องก่อนวันสิ้นสุด", "starts_on must be before ends_on")
     total = r.number(data, "total_points", RUBRIC)
@@ -395,7 +396,6 @@ def parse_rubric(data: dict) -> RubricSpec:
     r.fits(total, RUBRIC, "total_points", POINTS_MAX)
     raw_dims = r.items(data, "dimensions", RUBRIC)
     _check_size(raw_dims)
-    window = (starts, ends) if starts and ends else None
     rounding = _rounding(r, data.get("rounding"))
     dims = [_dimension(r, d, i, window, rounding) for i, d in enumerate(raw_dims, 1)]
     codes = [str(d.get("code")) for d in raw_dims]

@@ -161,6 +161,8 @@ NO_DATA = ("ยังไม่มีข้อมูล → 0 คะแนน", "
 # What a provincial officer reads per criterion: short enough to read at a glance.
 MAX_EXPLANATION = 300
 PARSED_KEEP = 20_000  # parsed fact texts a rule remembers (Rule.parse_fact)
+PARSED_TEXT_MAX = 64  # and their length: entrants repeat short texts (a count, a date, "1,3"), not long ones
+FACT_TEXT_MAX = 200  # a stored fact's length (Fact.value): a longer text is refused, never parsed nor kept
 _UNSEEN = object()
 NO_FACTS: Mapping[str, str] = MappingProxyType({})  # a cell nobody filled
 
@@ -348,10 +350,19 @@ class Rule:
 
     def _known(self, name: str, raw: str) -> object:
         """The parsed value or its FactError, from the cache of texts this rule has met."""
+        if len(raw) > FACT_TEXT_MAX:  # e.g. a million digits typed in a preview: refused before any cache
+            label = self.label(name)
+            return FactError(
+                name,
+                f"{label.th} ยาวเกิน {FACT_TEXT_MAX} ตัวอักษร",
+                f"{label.en} is longer than {FACT_TEXT_MAX} characters",
+            )
         key = (name, raw)
         found = self._parsed.get(key, _UNSEEN)
         if found is _UNSEEN:
             found = self._parse_fresh(name, raw)
+            if len(raw) > PARSED_TEXT_MAX:  # kept, 20,000 such texts would hold megabytes per rule
+                return found
             if len(self._parsed) >= PARSED_KEEP:  # a long-lived worker meets many values: stay bounded
                 self._parsed.clear()
             self._parsed[key] = found

@@ -21,6 +21,15 @@ _YES = {"yes", "y", "true", "1", "ใช่", "ทำ", "ทำแล้ว", "�
 _NO = {"no", "n", "false", "0", "ไม่ใช่", "ไม่ทำ", "ยังไม่ทำ", "ไม่มี", "ไม่ผ่าน"}
 
 
+# Digits a typed number may have: a budget in satang fits in 15; Decimal's 28 places then stay exact, and a
+# number too great to print (a million digits overflows Decimal's exponent) is refused, not a 500.
+NUMBER_DIGITS_MAX = 18
+
+
+def too_many_digits(text: str) -> bool:
+    return sum(c.isdigit() for c in text) > NUMBER_DIGITS_MAX
+
+
 def clean(raw: str) -> str:
     return arabic_digits(raw).strip()
 
@@ -29,6 +38,12 @@ def parse_number(fact: str, label: Label, raw: str) -> Decimal:
     text = clean(raw)
     if text.endswith("%"):
         text = text[:-1].rstrip()
+    if too_many_digits(text):
+        raise FactError(
+            fact,
+            f"{label.th} มีตัวเลขเกิน {NUMBER_DIGITS_MAX} หลัก",
+            f"{label.en} has more than {NUMBER_DIGITS_MAX} digits",
+        )
     if not _NUMBER.fullmatch(text):
         raise FactError(
             fact,

@@ -163,8 +163,7 @@ class Timeliness(Rule):
     @staticmethod
     def _holidays(ctx: Context, deadline: date, day: date) -> Label:
         """Weekday holidays skipped in the count, so the province can see why it is short; at most a few."""
-        days = [deadline + timedelta(n) for n in range(1, (day - deadline).days + 1)]
-        off = [d for d in days if d.weekday() < 5 and not ctx.calendar.is_working_day(d)]
+        off = ctx.calendar.closed_weekdays(deadline, day)
         if not off:
             return Label("", "")
         shown, more = off[:SHOWN_HOLIDAYS], len(off) - SHOWN_HOLIDAYS

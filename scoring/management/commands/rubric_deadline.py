@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from scoring import selectors, services
-from scoring.dates import DateInputError, parse_date, reading
+from scoring.dates import DateInputError, fiscal_year, parse_date, reading
 from scoring.models import Criterion, Rubric
 from scoring.spec import RubricError
 from scoring.workdays import deadline_text
@@ -29,7 +29,7 @@ class Command(BaseCommand):
         except Rubric.DoesNotExist as exc:
             raise CommandError(f"ไม่พบเกณฑ์ปี {year} / no rubric for {year}") from exc
         try:
-            window = (rubric.starts_on, rubric.ends_on)
+            window = fiscal_year(rubric.year)
             day = None if deadline.lower() == "none" else parse_date(deadline, window=window)
         except DateInputError as exc:
             raise CommandError(str(exc)) from exc
