@@ -372,7 +372,7 @@ MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware"),
 # Content-Length after the sender is authorised and before a byte is read (core.http.check_body_size).
 # A full year of facts (50,000 rows) is about 4 MB of CSV; the largest rubric so far is 40 KB of JSON.
 CDD4_IMPORT_LIMITS_MB = {"facts": 5, "rubric": 2, "judgments": 1, "register": 5, "stage_file": 1024}
-# Seconds any one upload's content check may take (submissions/validators/budget.py); past it, refused.
+# Seconds any one upload's content check may take (core/validators/budget.py); past it, refused.
 CDD4_UPLOAD_CHECK_SECONDS = float(os.environ.get("CDD4_UPLOAD_CHECK_SECONDS", "0.8"))
 
 # --- operations (ops/: backup and restore, health, metrics, retention) ---

@@ -24,7 +24,7 @@ access_log = logging.getLogger("cdd4.evidence_access")
 INLINE_TYPES = frozenset({"application/pdf", "image/png", "image/jpeg"})
 # Inline: the scoring screen (same origin) may frame it. No `sandbox` here: Chromium refuses to render
 # a PDF in a frame whose response is sandboxed. The bytes were checked on upload to carry no script or
-# launch action (validators/content.py), and nosniff keeps them what their type says.
+# launch action (core/validators/content.py), and nosniff keeps them what their type says.
 INLINE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'"
 ATTACHMENT_CSP = "default-src 'none'; sandbox"
 

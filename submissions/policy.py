@@ -3,12 +3,11 @@ read through the rule; this module only knows the portal's file types and their 
 
 from __future__ import annotations
 
+from core.validators.content import TYPES
+from core.validators.refusal import UploadRefused
 from scoring.models import ResultsState, Rubric
 from scoring.rules.base import EvidenceExpected
 from scoring.selectors import results_state, rubric_spec
-
-from .validators.content import TYPES
-from .validators.refusal import UploadRefused
 
 DEFAULT_TYPES = frozenset({"pdf", "png", "jpeg", "docx", "xlsx", "pptx"})
 TYPE_LABELS = {
