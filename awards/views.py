@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from core import gate
-from core.http import show
+from core.http import content_disposition, show
 from core.media import media_file
 from scoring import exporter
 from scoring.access import rubric_allowed, rubric_gate
@@ -147,4 +147,6 @@ def document_download(request, pk: int):
     path = media_file(doc.file.name)
     if path is None or not path.is_file():
         raise Http404("ไม่พบไฟล์เอกสาร / the document's file is missing")
-    return FileResponse(path.open("rb"), as_attachment=True, filename=doc.filename, content_type="application/pdf")
+    response = FileResponse(path.open("rb"), content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition(doc.filename)
+    return response
