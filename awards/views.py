@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -126,10 +127,14 @@ def status_data(doc: GeneratedDocument) -> dict:
 
 
 def document_or_404(request, pk: int) -> GeneratedDocument:
-    """The document if the user may download it; one of a contest they may not act on is not found (404,
-    as every contest page: scoring.access), the national one's answers 403 as it always has."""
+    """The document if the user may download it; any other is not found (404, as the API's schema says:
+    a document is not the contest's page, and nobody learns which documents exist)."""
+    gate.signed_in(request)  # anonymous: the login page (the API's own check says 401 first)
     doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric__contest"), pk=pk)
-    rubric_allowed(request, "awards.download_documents", doc.rubric)
+    try:
+        rubric_allowed(request, "awards.download_documents", doc.rubric)
+    except PermissionDenied as exc:
+        raise Http404 from exc
     return doc
 
 

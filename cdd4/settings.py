@@ -189,6 +189,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # DRF's own three, the JSON one with a nesting limit (core.parsers.JSON_MAX_DEPTH).
+    "DEFAULT_PARSER_CLASSES": [
+        "core.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     # One error shape, Thai first, every status documented (core.api, core.openapi, docs/api.md "Errors").
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
 }
@@ -337,6 +343,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "core.api.csrf_failure"  # JSON under /api/, the 403_csrf.html page elsewhere
 CDD4_CSP = [
     "default-src 'self'",
     "script-src 'self'",
