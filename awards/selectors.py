@@ -43,6 +43,14 @@ def issuer(rubric: Rubric) -> str:
     return AUTHOR if organiser is None else f"สำนักงานพัฒนาชุมชนจังหวัด{organiser.name_th}"
 
 
+def issuer_en(rubric: Rubric) -> str:
+    """The issuer in English, for the verification page's English line."""
+    organiser = rubric.contest.organiser
+    if organiser is None:
+        return "the Community Development Department"
+    return f"the {organiser.name_en} Provincial Community Development Office"
+
+
 def signature(rubric: Rubric) -> AwardSignature:
     """The stored signature, or an unsaved default central staff are asked to fill in."""
     found = AwardSignature.objects.filter(rubric=rubric).first()
@@ -257,6 +265,7 @@ class Issued:
     kind: str  # DocumentKind
     contest_th: str
     issuer: str
+    issuer_en: str
     version: int
     issued_at: datetime
     sha256: str
@@ -304,6 +313,7 @@ def _issued(doc: GeneratedDocument, code: VerificationCode | None = None) -> Iss
         kind=doc.kind,
         contest_th=doc.rubric.name_th,
         issuer=issuer(doc.rubric),
+        issuer_en=issuer_en(doc.rubric),
         version=doc.version,
         issued_at=doc.finished_at,
         sha256=doc.sha256,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from core import gate
-from core.http import show
+from core.http import content_disposition, show
 from core.media import media_file
 from scoring import exporter
 from scoring.access import rubric_allowed, rubric_gate
@@ -126,10 +127,14 @@ def status_data(doc: GeneratedDocument) -> dict:
 
 
 def document_or_404(request, pk: int) -> GeneratedDocument:
-    """The document if the user may download it; one of a contest they may not act on is not found (404,
-    as every contest page: scoring.access), the national one's answers 403 as it always has."""
+    """The document if the user may download it; any other is not found (404, as the API's schema says:
+    a document is not the contest's page, and nobody learns which documents exist)."""
+    gate.signed_in(request)  # anonymous: the login page (the API's own check says 401 first)
     doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric__contest"), pk=pk)
-    rubric_allowed(request, "awards.download_documents", doc.rubric)
+    try:
+        rubric_allowed(request, "awards.download_documents", doc.rubric)
+    except PermissionDenied as exc:
+        raise Http404 from exc
     return doc
 
 
@@ -147,4 +152,6 @@ def document_download(request, pk: int):
     path = media_file(doc.file.name)
     if path is None or not path.is_file():
         raise Http404("ไม่พบไฟล์เอกสาร / the document's file is missing")
-    return FileResponse(path.open("rb"), as_attachment=True, filename=doc.filename, content_type="application/pdf")
+    response = FileResponse(path.open("rb"), content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition(doc.filename)
+    return response

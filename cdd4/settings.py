@@ -194,6 +194,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # DRF's own three, the JSON one with a nesting limit (core.parsers.JSON_MAX_DEPTH).
+    "DEFAULT_PARSER_CLASSES": [
+        "core.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     # One error shape, Thai first, every status documented (core.api, core.openapi, docs/api.md "Errors").
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
 }
@@ -342,6 +348,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "core.api.csrf_failure"  # JSON under /api/, the 403_csrf.html page elsewhere
 CDD4_CSP = [
     "default-src 'self'",
     "script-src 'self'",
@@ -377,7 +384,7 @@ MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware"),
 # Content-Length after the sender is authorised and before a byte is read (core.http.check_body_size).
 # A full year of facts (50,000 rows) is about 4 MB of CSV; the largest rubric so far is 40 KB of JSON.
 CDD4_IMPORT_LIMITS_MB = {"facts": 5, "rubric": 2, "judgments": 1, "register": 5, "stage_file": 1024}
-# Seconds any one upload's content check may take (submissions/validators/budget.py); past it, refused.
+# Seconds any one upload's content check may take (core/validators/budget.py); past it, refused.
 CDD4_UPLOAD_CHECK_SECONDS = float(os.environ.get("CDD4_UPLOAD_CHECK_SECONDS", "0.8"))
 
 # --- operations (ops/: backup and restore, health, metrics, retention) ---

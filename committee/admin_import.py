@@ -24,6 +24,7 @@ from django.urls import reverse
 
 from contests.models import Level
 from core import gate
+from core.http import content_disposition
 from scoring.access import rubric_allowed, rubric_gate
 from scoring.models import Rubric
 from scoring.selectors import contest_entrants
@@ -157,5 +158,5 @@ def judgment_import_template(request, admin_site):
         header, sample = HEADER, SAMPLE
     lines = [",".join(header)] + [",".join(f'"{v}"' if "," in v else v for v in row) for row in sample]
     response = HttpResponse(("\r\n".join(lines) + "\r\n").encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="judgments-template.csv"'
+    response["Content-Disposition"] = content_disposition("judgments-template.csv")
     return response

@@ -15,10 +15,17 @@ PERIOD_MAX = 20  # Rubric.period
 CODE = re.compile(r"[a-z][a-z0-9-]*")
 PERIOD = re.compile(r"[a-z0-9][a-z0-9-]*")
 RESERVED = frozenset({"contests"})  # /standings/contests/ is the upload page, routed before any contest
+YEAR = re.compile(r"[0-9]{4}")  # a year in a code: cb-web-2564 is next held as cb-web-2565
 
 
 def national_code(year: int) -> str:
     return f"{NATIONAL_PREFIX}{year}"
+
+
+def code_stem(code: str) -> str:
+    """A code with its years blanked: the codes of one contest over the years share it (cb-web-#), so a
+    stem another office holds keeps its likely next-year codes for it."""
+    return YEAR.sub("#", code)
 
 
 def code_problem(value: object) -> tuple[str, str] | None:

@@ -18,8 +18,9 @@ from functools import cache
 
 from django.core.exceptions import PermissionDenied
 from django.db import InterfaceError, OperationalError
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.utils import translation
+from django.views import csrf
 from drf_standardized_errors.formatter import ExceptionFormatter, flatten_errors
 from drf_standardized_errors.handler import ExceptionHandler
 from rest_framework import exceptions
@@ -222,3 +223,17 @@ def not_found(request, *args, **kwargs) -> JsonResponse:
     """Any other address under /api/: the API's 404, not the portal's HTML page."""
     th, en = both(str(exceptions.NotFound.default_detail), "not_found")
     return error_response(th, en, status=404, code="not_found")
+
+
+def csrf_failure(request, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW. Under /api/ the API's own 403, in its error shape: a POST there without a token
+    meets Django's check only on an address no API view takes (the API's views check CSRF in DRF, for a
+    session). Every other page: Django's own answer, the 403_csrf.html page."""
+    if request.path.startswith("/api/"):
+        return error_response(
+            "คำขอไม่ผ่านการตรวจ CSRF: ส่งโทเค็นในส่วนหัว Authorization หรือ X-CSRFToken ของเซสชัน",
+            f"CSRF check failed ({reason}): send a token in Authorization, or the session's X-CSRFToken",
+            status=403,
+            code="csrf_failed",
+        )
+    return csrf.csrf_failure(request, reason)

@@ -21,7 +21,7 @@ from rest_framework import exceptions, serializers
 BODY = ("POST", "PUT", "PATCH")
 ERROR_CODES = {
     "401": ["not_authenticated", "authentication_failed"],
-    "403": ["permission_denied"],
+    "403": ["permission_denied", "csrf_failed"],
     "404": ["not_found"],
     "405": ["method_not_allowed"],
     "406": ["not_acceptable"],

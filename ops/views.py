@@ -13,7 +13,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 
 from contests.models import Province
 from core import gate
-from core.http import show
+from core.http import content_disposition, show
 from scoring.models import Rubric
 from scoring.spec import RubricError
 
@@ -110,6 +110,7 @@ def province_export(request, year: int, code: str):
     province = gate.visible(request, "ops.view_province", get_object_or_404(Province.objects.provinces(), code=code))
     archive = export.province_zip(user=request.user, rubric=rubric, province=province)
     filename = f"cdd4-{year}-{code.lower()}-evidence.zip"
-    response = FileResponse(archive, as_attachment=True, filename=filename, content_type="application/zip")
+    response = FileResponse(archive, content_type="application/zip")
+    response["Content-Disposition"] = content_disposition(filename)
     response["Cache-Control"] = "private, no-store"
     return response

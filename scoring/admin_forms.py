@@ -317,7 +317,9 @@ class AwardFilter(admin.SimpleListFilter):
     parameter_name = "award"
 
     def lookups(self, request, model_admin):
-        names = dict(AwardTier.objects.order_by("-rubric__year", "order").values_list("code", "name_th"))
+        # The awards of the contests the user may see: a draft's award names are its runners' alone.
+        tiers = AwardTier.objects.filter(rubric__contest__in=actor_of(request.user).contests())
+        names = dict(tiers.order_by("-rubric__year", "order").values_list("code", "name_th"))
         return [*names.items(), ("-", "ไม่ได้รับรางวัล / none")]
 
     def queryset(self, request, queryset):

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from contests.models import Level
 from core import gate
 from core.errors import PortalError
-from core.http import show
+from core.http import content_disposition, show
 
 from . import builder_rows as rows
 from . import selectors, services
@@ -84,7 +84,7 @@ def contest_builder(request):
             json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
         )
         slug = (data.get("contest") or {}).get("slug") or "contest"
-        response["Content-Disposition"] = f'attachment; filename="{slug}.json"'
+        response["Content-Disposition"] = content_disposition(f"{slug}.json")
         return response
     refused = None
     if what == "save" and not builder.problems:

@@ -28,6 +28,8 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from core.http import content_disposition
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_TYPE = "text/csv; charset=utf-8"
 CONTENT_TYPES = {"xlsx": XLSX_TYPE, "csv": CSV_TYPE}
@@ -200,5 +202,5 @@ def response(source, identifier: str, fmt: str) -> HttpResponse:
     """The file as a download. Callers check `get(identifier).permission` first."""
     data, ctype, filename = export(source, identifier, fmt)
     out = HttpResponse(data, content_type=ctype)
-    out["Content-Disposition"] = f'attachment; filename="{filename}"'
+    out["Content-Disposition"] = content_disposition(filename)
     return out

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from contests.codes import national_code
+from contests.codes import code_stem, national_code
 from contests.lifecycle import Action
 from contests.models import Combine, Contest, ContestState, Level, Province, Stage
 from contests.units import units_collate
@@ -132,6 +132,15 @@ def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
     return contest, periods
 
 
+def _held_elsewhere(slug: str, office: Province) -> bool:
+    """The code, or a code of the same contest in another year (contests.codes.code_stem), is another
+    office's or the Department's. One answer for both, drafts included: the refusal tells nobody whose
+    contest it is, nor whether it exists yet."""
+    stem = code_stem(slug)
+    held = Contest.objects.exclude(organiser=office).values_list("slug", flat=True)
+    return any(code_stem(other) == stem for other in held)
+
+
 @transaction.atomic
 def contest_save(*, user, data: Mapping, draft: bool = False, reason: str = "", confirm: bool = False) -> Rubric:
     """An organiser (or central staff) creates or updates a contest from the rubric format
@@ -154,9 +163,10 @@ def contest_save(*, user, data: Mapping, draft: bool = False, reason: str = "", 
                 " / the file needs a contest.slug, and entrants at district or subdistrict level"
             ]
         )
+    if office is not None and _held_elsewhere(block["slug"], office):
+        slug = block["slug"]
+        raise RubricError([f"รหัสการประกวด {slug} ใช้ไม่ได้ กรุณาใช้รหัสอื่น / the contest code {slug} is not available"])
     taken = Contest.objects.filter(slug=block["slug"]).first()
-    if taken is not None and office is not None and taken.organiser_id != office.pk:
-        raise RubricError([f"รหัสการประกวด {taken.slug} ถูกใช้แล้ว / the contest code {taken.slug} is taken"])
 
     def write() -> Rubric:
         rubric = _load(data=data, spec=spec, archive=confirm)

@@ -13,7 +13,7 @@ from contests.models import Contest, Province, RegisterSource
 from contests.stages import stage_of
 from core import gate
 from core.errors import PortalError
-from core.http import BodyTooLarge, check_body_size, show, takes_files
+from core.http import BodyTooLarge, check_body_size, posted_ids, show, takes_files
 
 from .actor import actor_of
 from .stage_data import register_import
@@ -30,6 +30,12 @@ def _staged(request, slug: str, perm: str) -> Contest:
     if stage_of(contest) is None:
         raise Http404
     return gate.visible(request, perm, contest)
+
+
+def _unit(request) -> Province | None:
+    """The one unit the form names (`unit`), or None when it names none or no unit."""
+    ids = posted_ids(request.POST.getlist("unit")[-1:])
+    return Province.objects.filter(pk__in=ids).first()
 
 
 @require_GET
@@ -50,7 +56,7 @@ def stage_detail(request, slug: str):
 @require_POST
 def stage_pick(request, slug: str):
     contest = _staged(request, slug, "scoring.select_stage")
-    units = list(Province.objects.filter(pk__in=request.POST.getlist("unit")))
+    units = list(Province.objects.filter(pk__in=posted_ids(request.POST.getlist("unit"))))
     try:
         entries = stage_select(actor=actor_of(request.user), contest=contest, units=units)
     except PortalError as exc:
@@ -64,7 +70,7 @@ def stage_pick(request, slug: str):
 @require_POST
 def stage_unpick(request, slug: str):
     contest = _staged(request, slug, "scoring.select_stage")
-    unit = Province.objects.filter(pk=request.POST.get("unit")).first()
+    unit = _unit(request)
     try:
         if unit is None:
             raise PortalError("ไม่พบตำบลที่จะถอน", "no such subdistrict to withdraw", code="not_picked")
@@ -91,7 +97,7 @@ def stage_file(request, slug: str):
 
 
 def _stage_file(request, contest: Contest, slug: str):
-    unit = Province.objects.filter(pk=request.POST.get("unit")).first()
+    unit = _unit(request)
     try:
         if unit is None or "file" not in request.FILES:
             raise PortalError("กรุณาเลือกไฟล์ / choose a file", code="no_file")

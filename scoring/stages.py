@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -30,6 +31,7 @@ from contests.models import (
 from contests.stages import barred_reason, stage_of, stage_picks, stage_pool
 from core.errors import PortalError
 from core.thai import thai_digits
+from core.validators.content import inspect_file, sniff_group
 
 from . import services
 from .actor import Actor
@@ -227,11 +229,51 @@ def _local_path(upload) -> tuple[str, tempfile.NamedTemporaryFile | None]:
     return copy.name, copy
 
 
+def _unreadable(name: str) -> PortalError:
+    return PortalError(
+        f"อ่านความยาวของวีดิทัศน์จากไฟล์ “{name}” ไม่ได้ (ส่งไฟล์ MP4)",
+        f"the length of the video “{name}” cannot be read from the file (send an MP4 file)",
+        code="video_unreadable",
+    )
+
+
+def _checked(path: str, requirement: StageFile, name: str) -> tuple[str, Decimal | None]:
+    """The file's extension and a video's length, once its bytes are the kind the requirement asks for and
+    pass every check an evidence file passes (core.validators: no script or launch action in a PDF, no
+    markup, nothing foreign after a video's boxes). A video's length is read only from a checked file."""
+    with open(path, "rb") as stream:
+        group = sniff_group(stream.read(4096))
+    video = requirement.kind == FileKind.VIDEO
+    if video and group != "video":
+        raise _unreadable(name)
+    if not video and group != "pdf":
+        raise PortalError(
+            f"“{name}” ไม่ใช่ไฟล์ PDF ({requirement.name_th} ต้องเป็น PDF)",
+            f"“{name}” is not a PDF ({requirement.name_en} must be a PDF)",
+            code="not_pdf",
+        )
+    detected = inspect_file(path)
+    if not video:
+        return detected.ext, None
+    seconds = video_seconds(path)
+    if seconds is None:
+        raise _unreadable(name)
+    lo, hi = requirement.min_seconds, requirement.max_seconds
+    if (lo is not None and seconds < lo) or (hi is not None and seconds > hi):
+        raise PortalError(
+            f"วีดิทัศน์ยาว {_minutes(seconds, 'th')} แต่หนังสือกำหนด {_limits(requirement, 'th')}",
+            f"the video is {_minutes(seconds, 'en')} long; the document asks for {_limits(requirement, 'en')}",
+            code="video_length",
+        )
+    return detected.ext, seconds
+
+
 def stage_file_submit(
     *, actor: Actor, contest: Contest, unit: Province, code: str, upload, now: datetime | None = None
 ) -> StageUpload:
     """Sends one of the files a pick must come with. A video's length is read from the file and refused
-    outside the document's limits (seed 002: "5 – 7 นาที"); a lessons-learned document must be a PDF.
+    outside the document's limits (seed 002: "5 – 7 นาที"); a lessons-learned document must be a PDF; both
+    pass evidence's content checks and are stored under a name the server makes (issue #37).
     A file sent late is kept and shown as late: the deadline is the organiser's to weigh."""
     stage = _stage(contest)
     office = _chooser(actor, contest)
@@ -247,35 +289,13 @@ def stage_file_submit(
         )
     path, copy = _local_path(upload)
     try:
-        seconds = None
-        if requirement.kind == FileKind.VIDEO:
-            seconds = video_seconds(path)
-            if seconds is None:
-                raise PortalError(
-                    f"อ่านความยาวของวีดิทัศน์จากไฟล์ “{upload.name}” ไม่ได้ (ส่งไฟล์ MP4 หรือ MOV)",
-                    f"the length of the video “{upload.name}” cannot be read from the file (send an MP4 or MOV file)",
-                    code="video_unreadable",
-                )
-            lo, hi = requirement.min_seconds, requirement.max_seconds
-            if (lo is not None and seconds < lo) or (hi is not None and seconds > hi):
-                raise PortalError(
-                    f"วีดิทัศน์ยาว {_minutes(seconds, 'th')} แต่หนังสือกำหนด {_limits(requirement, 'th')}",
-                    f"the video is {_minutes(seconds, 'en')} long; the document asks for {_limits(requirement, 'en')}",
-                    code="video_length",
-                )
-        else:
-            with open(path, "rb") as stream:
-                if stream.read(5) != b"%PDF-":
-                    raise PortalError(
-                        f"“{upload.name}” ไม่ใช่ไฟล์ PDF ({requirement.name_th} ต้องเป็น PDF)",
-                        f"“{upload.name}” is not a PDF ({requirement.name_en} must be a PDF)",
-                        code="not_pdf",
-                    )
+        ext, seconds = _checked(path, requirement, upload.name)
         digest = hashlib.sha256()
         with open(path, "rb") as stream:
             for block in iter(lambda: stream.read(1 << 20), b""):
                 digest.update(block)
         upload.seek(0)
+        upload.name = f"{uuid.uuid4().hex}{ext}"  # the sender's name once stored an .html as .html
         return StageUpload.objects.create(
             entry=entry,
             requirement=requirement,

@@ -9,8 +9,8 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 
+from core.http import content_disposition
 from core.media import media_file
 
 from . import selectors
@@ -24,7 +24,7 @@ access_log = logging.getLogger("cdd4.evidence_access")
 INLINE_TYPES = frozenset({"application/pdf", "image/png", "image/jpeg"})
 # Inline: the scoring screen (same origin) may frame it. No `sandbox` here: Chromium refuses to render
 # a PDF in a frame whose response is sandboxed. The bytes were checked on upload to carry no script or
-# launch action (validators/content.py), and nosniff keeps them what their type says.
+# launch action (core/validators/content.py), and nosniff keeps them what their type says.
 INLINE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'"
 ATTACHMENT_CSP = "default-src 'none'; sandbox"
 
@@ -80,7 +80,7 @@ def serve(
     except Http404:
         _log(request, pk, "refused", how)  # not allowed and not found look alike: 404
         raise
-    response["Content-Disposition"] = content_disposition_header(not inline, evidence.original_name)
+    response["Content-Disposition"] = content_disposition(evidence.original_name, inline=inline)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = INLINE_CSP if inline else ATTACHMENT_CSP
     if inline:

@@ -4,13 +4,12 @@ read through the rule; this module only knows the portal's file types and their 
 from __future__ import annotations
 
 from contests.lifecycle import Action, State, allows
+from core.validators.content import TYPES
+from core.validators.refusal import UploadRefused
 from scoring import lifecycle
 from scoring.models import Rubric
 from scoring.rules.base import EvidenceExpected
 from scoring.selectors import rubric_spec
-
-from .validators.content import TYPES
-from .validators.refusal import UploadRefused
 
 DEFAULT_TYPES = frozenset({"pdf", "png", "jpeg", "docx", "xlsx", "pptx"})
 TYPE_LABELS = {

@@ -20,6 +20,7 @@ from django.db.models import Max, Min
 from django.utils import timezone
 
 from contests.models import Province
+from core.validators.content import UploadRefused, clean_name, inspect_file
 from scoring.actor import actor_of
 from scoring.models import Criterion, Fact, FactSource, Rubric
 from scoring.rules.base import EvidenceExpected
@@ -29,7 +30,6 @@ from scoring.services import ensure_not_frozen, fact_set, results_mark_dirty
 from . import policy
 from .models import Evidence, EvidenceKind, InnovationReport, Submission, SubmissionStatus
 from .uploads import NO_SPACE, limits_bytes, size_refusal, storage_full
-from .validators.content import UploadRefused, clean_name, inspect_file
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 

@@ -15,8 +15,9 @@ from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http.multipartparser import MultiPartParserError
 
+from core.validators.content import UploadRefused, refuse_type, sniff_group
+
 from .models import UploadLimit
-from .validators.content import UploadRefused, refuse_type, sniff_group
 
 logger = logging.getLogger(__name__)
 # Errors that mean "the disk is full", not "this file is bad": the upload may be sent again later.

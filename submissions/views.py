@@ -20,6 +20,7 @@ from core import gate
 from core.errors import PortalError
 from core.http import show, takes_files
 from core.thai import thai_sorted
+from core.validators.content import UploadRefused, clean_name
 from people.models import Role
 from scoring import services as scoring_services
 from scoring.actor import actor_of
@@ -31,7 +32,6 @@ from scoring.selectors import is_frozen, nominee_of, nominee_offices, provinces_
 from . import hooks, policy, selectors, services, uploads
 from .forms import CountedPasswordChangeForm, InnovationReportForm, LinkForm, NomineeForm
 from .templatetags.thai import is_en
-from .validators.content import UploadRefused, clean_name
 
 
 def _context(request, year: int, code: str, criterion: str | None = None) -> dict:

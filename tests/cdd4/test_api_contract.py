@@ -1,7 +1,8 @@
 """Schemathesis, run as a client runs it, against the schema the live portal serves (issue #29).
 
 A live server on this test's database; one Schemathesis run per role (central staff, a provincial office, a
-committee member, an office that organises a district contest), each with its own knox token. Every
+committee member, an office that organises a district contest, and a district office entering it, pinned to a
+national document it may not download: 404, issue #37), each with its own knox token. Every
 phase (the schema's examples, coverage with negative data, fuzzing) is checked with not_a_server_error,
 status_code_conformance and response_schema_conformance; bounded examples and a fixed seed keep it short
 and repeatable. Path parameters are pinned to what the role may act on, so the bodies reach validation
@@ -26,7 +27,7 @@ from cdd4.celery import app
 from contests.models import Province
 from people.models import Role
 from scoring.models import Rubric
-from tests.factories import DistrictFactory, UserFactory, office_contest
+from tests.factories import DistrictFactory, IssuedDocumentFactory, UserFactory, office_contest
 
 SCHEMATHESIS = str(Path(sys.executable).with_name("schemathesis"))
 CHECKS = "not_a_server_error,status_code_conformance,response_schema_conformance"
@@ -41,11 +42,12 @@ EXERCISED = {
     "provincial": {"POST /api/v1/years/{year}/evidence/"},
     "committee": {"POST /api/v1/years/{year}/judgments/"},
     "organiser": {DOCUMENTS, NOMINEE},
+    "district": set(),  # its run is about what it may not read: a national document (404)
 }
 
 
 def _portal():
-    """The bootstrap data (a transactional test before this one may have flushed it), the four roles and
+    """The bootstrap data (a transactional test before this one may have flushed it), the five roles and
     an office's district contest that takes nominees."""
     if not Province.objects.exists():
         call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
@@ -65,6 +67,10 @@ def _portal():
         "provincial": (UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai), national),
         "committee": (UserFactory(role=Role.COMMITTEE), national),
         "organiser": (UserFactory(role=Role.ORGANISER, role__province=phuket), organiser),
+        "district": (
+            UserFactory(role=Role.PROVINCIAL, role__province=districts[0]),
+            {**organiser, "id": str(IssuedDocumentFactory(rubric=Rubric.objects.get(year=2566)).pk)},
+        ),
     }
 
 
@@ -75,7 +81,7 @@ def _config(path: Path, pinned: dict[str, str]) -> Path:
     return path
 
 
-@pytest.mark.parametrize("role", ["central", "provincial", "committee", "organiser"])
+@pytest.mark.parametrize("role", ["central", "provincial", "committee", "organiser", "district"])
 def test_schemathesis_finds_no_nonconformance(role, live_server, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     user, pinned = _portal()[role]

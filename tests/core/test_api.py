@@ -10,8 +10,8 @@ from rest_framework import exceptions, serializers
 from committee.errors import Conflicted, StaleVersion
 from core.api import BilingualValidationError, both, validated
 from core.errors import MAX_SHOWN, PortalError, RowError, YearFrozen
+from core.validators.refusal import UploadRefused
 from scoring.facts_import import FactImportError
-from submissions.validators.refusal import UploadRefused
 
 CONTEXT = {"request": None, "view": None, "args": (), "kwargs": {}}
 

@@ -5,8 +5,8 @@ import time
 import pytest
 from django.urls import reverse
 
+from core.validators.content import UploadRefused, inspect_file
 from submissions.models import Evidence
-from submissions.validators.content import UploadRefused, inspect_file
 from tests.submissions import files
 from tests.submissions.conftest import stored_files
 

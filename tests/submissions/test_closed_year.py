@@ -3,11 +3,11 @@
 import pytest
 from django.urls import reverse
 
+from core.validators.content import UploadRefused
 from scoring import services as scoring_services
 from scoring import snapshots
 from submissions import services
 from submissions.models import Evidence, InnovationReport
-from submissions.validators.content import UploadRefused
 
 from . import files
 
