@@ -14,7 +14,7 @@ from contests.models import Contest, ContestState, StageEntry, StageUpload
 from core.errors import PortalError
 from core.http import content_disposition
 from people.models import Role
-from scoring import selectors
+from scoring import selectors, snapshots
 from scoring.actor import actor_of
 from scoring.admin_forms import AwardFilter
 from scoring.builder import to_form
@@ -222,8 +222,9 @@ def test_the_award_filter_names_only_awards_of_contests_the_user_sees(rubric, ch
 # -- the verify page's issuer ----------------------------------------------------------------------------
 
 
-def test_the_verify_page_names_the_issuing_office_in_english_too(db, chiang_mai):
+def test_the_verify_page_names_the_issuing_office_in_english_too(db, chiang_mai, central_user):
     rubric = office_contest("cm-web-2564", chiang_mai, DistrictFactory(parent=chiang_mai))
+    snapshots.standings_freeze(user=central_user, rubric=rubric)  # only frozen results are issued
     code = VerificationCodeFactory(document__rubric=rubric)
 
     page = Client().get(f"/verify/{code.code}/").content.decode()
