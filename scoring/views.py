@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from contests.lifecycle import State
+from contests.lifecycle import TRANSITIONS, State, state_of
 from core import gate
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, show, takes_files
@@ -72,8 +72,22 @@ def dashboard_page(request, year: int):
     ctx = _context(request, rubric)
     names = {row["r"].province.code: row["r"].province.name_th for row in ctx["rows"]}
     ctx["map"] = thailand_map()
-    if ctx["snapshot"]:  # who froze, published or withdrew it, when and why
-        ctx["freeze_events"] = list(FreezeEvent.objects.filter(rubric=rubric).select_related("by")[:10])
+    snapshot, events = ctx["snapshot"], []
+    if snapshot:  # who froze, published or withdrew it, when and why
+        ctx["freeze_events"] = events = list(FreezeEvent.objects.filter(rubric=rubric).select_related("by")[:10])
+    # The buttons the lifecycle allows now, from what this page has read already (no query of its own).
+    ctx["allows"] = set(
+        TRANSITIONS[
+            state_of(
+                contest_state=rubric.contest.state,
+                ends_on=rubric.ends_on,
+                today=timezone.localdate(),
+                frozen=snapshot is not None,
+                published=bool(snapshot and snapshot.published_at),
+                last_word=events[0].action if events else None,
+            )
+        ]
+    )
     ctx["map_provinces"] = [(p["code"], p["d"], names.get(p["code"], p["name"])) for p in ctx["map"]["provinces"]]
     ctx["template_facts"] = len(selectors.rubric_spec(rubric).fact_columns)
     if rubric.period:  # a contest with periods: each period's page, and the periods combined

@@ -2,6 +2,7 @@
 
 import hashlib
 
+from scoring import snapshots
 from tests.browser_support import MARKS, SHOTS
 from tests.factories import VerificationCodeFactory
 
@@ -15,7 +16,10 @@ def fits(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
-def test_browser_verify_on_a_phone_then_drop_the_file_and_an_altered_one(browser, live_server, chiang_mai):
+def test_browser_verify_on_a_phone_then_drop_the_file_and_an_altered_one(
+    browser, live_server, rubric, central_user, chiang_mai
+):
+    snapshots.standings_freeze(user=central_user, rubric=rubric)  # only frozen results are issued (issue #37)
     code = VerificationCodeFactory(document__sha256=hashlib.sha256(PDF).hexdigest(), entrant=chiang_mai)
     base = live_server.url
     phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH", is_mobile=True).new_page()

@@ -90,6 +90,19 @@ def test_a_withdrawn_publication_is_not_frozen_again_over_the_top(rubric, centra
         snapshots.standings_freeze(user=central_user, rubric=rubric)
 
 
+def test_the_dashboard_offers_freezing_only_where_the_lifecycle_allows_it(rubric, client, central_user):
+    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    client.force_login(central_user)
+    button = "<button>ตรึงผล / freeze</button>"
+    assert button in client.get("/standings/2566/").content.decode()
+    frozen(rubric, central_user, publish=True)
+    snapshots.publication_withdraw(user=central_user, rubric=rubric, reason="คะแนนผิด")
+    assert button not in client.get("/standings/2566/").content.decode()
+    draft(rubric)
+    StandingsSnapshot.objects.all().delete()
+    assert button not in client.get("/standings/2566/").content.decode()
+
+
 def page(code) -> str:
     response = Client().get(f"/verify/{code.code}/")
     return f"{response.status_code} {response.content.decode()}"
