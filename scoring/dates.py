@@ -104,8 +104,8 @@ def fiscal_year(year: object) -> tuple[date, date] | None:
     2566 → (2022-10-01, 2023-09-30). Every date a contest accepts (its start and end, deadlines, periods, facts)
     is checked against it by `check_window`, so no date can make a count run over centuries. None for a year
     that is not one."""
-    text = str(year).strip()
-    if isinstance(year, bool) or not text.isdigit() or not text.isascii() or int(text) not in FISCAL_YEARS:
+    text = str(year).translate(_TO_ARABIC).strip()
+    if isinstance(year, bool) or not (text.isdigit() and text.isascii()) or int(text) not in FISCAL_YEARS:
         return None
     ce = int(text) - BE_OFFSET
     return date(ce - 1, 10, 1), date(ce, 9, 30)

@@ -16,7 +16,7 @@ from typing import Any
 
 from core.errors import PortalError, first_few
 from core.thai import fmt_points
-from scoring.dates import FISCAL_YEARS, fiscal_year
+from scoring.dates import FISCAL_YEARS, DateInputError, check_window, fiscal_year
 from scoring.rules import Rule, RuleError, build_rule
 from scoring.rules.base import DEFAULT_ROUNDING, ROUNDING_MODES, FactFormat, Label, Rounding
 from scoring.rules.fields import Reader
@@ -211,6 +211,12 @@ def _criterion(
             rule = build_rule(str(raw_rule.get("kind")), raw_rule, max_points, rounding)
         except RuleError as error:
             r.fail(where, error.th, error.en)
+    if rule is not None and window is not None:
+        for day in rule.named_dates():
+            try:
+                check_window(day, day.isoformat(), window)
+            except DateInputError as error:
+                r.fail(where, f"“rule”: {error.th}", f"“rule”: {error.en}")
     if rule is not None:
         unlabelled = ", ".join(rule.unlabelled())
         if unlabelled:

@@ -216,6 +216,11 @@ class Rule:
             )
 
     # -- to be provided by subclasses -------------------------------------------------
+    def named_dates(self) -> tuple[date, ...]:
+        """The dates the rule's own parameters name (a step's or a condition's "by"): the rubric checks them
+        against the contest's fiscal year, as its other dates (scoring.spec)."""
+        return ()
+
     def fact_names(self) -> tuple[str, ...]:
         raise NotImplementedError
 

@@ -64,6 +64,9 @@ class Deadlines(Rule):
                 "steps must run from the earliest date, with points never rising",
             )
 
+    def named_dates(self) -> tuple[date, ...]:
+        return tuple(by for by, _, _ in self.steps)
+
     def fact_names(self) -> tuple[str, ...]:
         return (self.fact, self.flag) if self.flag else (self.fact,)
 

@@ -152,6 +152,9 @@ class Milestones(Rule):
         self._calendar: WorkCalendar | None = None  # the demo's, made once
 
     # -- what every kind answers ----------------------------------------------------------
+    def named_dates(self) -> tuple[date, ...]:
+        return tuple(c.by for lv in self.levels_ for c in lv.when if c.by is not None)
+
     def fact_names(self) -> tuple[str, ...]:
         return (*self.counts, *self.dates)
 

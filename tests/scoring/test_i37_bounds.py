@@ -42,8 +42,8 @@ def _refusal(data: dict) -> list[str]:
 
 def test_a_fiscal_year_runs_from_1_october_to_30_september_and_is_named_in_buddhist_era():
     assert fiscal_year(2566) == (date(2022, 10, 1), date(2023, 9, 30))
-    assert fiscal_year("2568") == (date(2024, 10, 1), date(2025, 9, 30))
-    assert [fiscal_year(y) for y in (2023, 9999, "๒๕๖๖", "25 66", True, None)] == [None] * 6
+    assert fiscal_year("2568") == fiscal_year("๒๕๖๘") == (date(2024, 10, 1), date(2025, 9, 30))
+    assert [fiscal_year(y) for y in (2023, 9999, "25 66", "٢٥٦٦", True, None)] == [None] * 6
 
 
 def test_a_contest_from_year_2_to_9999_is_refused_beside_its_dates_thai_first():
@@ -183,3 +183,11 @@ def test_the_calendar_page_of_dates_stored_before_the_bound_lists_only_the_fisca
     rubric.refresh_from_db()
     closed = calendar_year(rubric)["closed"]
     assert (closed[0]["day"].day, closed[-1]["day"].day) == (date(2021, 10, 2), date(2024, 9, 29))  # weekends
+
+
+def test_a_date_a_rule_names_is_checked_against_the_fiscal_year():
+    data = _load("ubon-milestones-2568")
+    data["dimensions"][0]["criteria"][0]["rule"]["levels"][0]["when"][1] = {"fact": "use_report_on", "by": "2100-01-01"}
+    assert any(m.startswith("เกณฑ์ 4.1.1: “rule”: วันที่ “2100-01-01” อ่านได้เป็น") for m in _refusal(data))
+    data["dimensions"][0]["criteria"][0]["rule"]["levels"][0]["when"][1]["by"] = "2025-07-20"
+    parse_rubric_file(data)
