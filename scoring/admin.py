@@ -153,6 +153,10 @@ class CriterionAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
     ]
     readonly_fields = ["rubric", "dimension", "code", "number", "name_th", "name_en", "max_points", "extra", "rule"]
 
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)  # a reader's page shows the criterion, no reason box
+        return fields if self.has_change_permission(request, obj) else [f for f in fields if f != "reason"]
+
     @admin.display(description="ปี / year", ordering="rubric__year")
     def year(self, obj):
         return obj.rubric.year

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from django.db import router
+from django.db import router, transaction
 from django.db.models import ProtectedError
 from django.db.models.deletion import Collector
 from django.utils import timezone
@@ -263,6 +263,7 @@ def rescore(contest: Contest) -> None:
         results_mark_dirty(rubric_id=rubric.pk)
 
 
+@transaction.atomic  # a refusal after the write (stranded scores, no reason) leaves nothing written
 def change(
     *,
     user,

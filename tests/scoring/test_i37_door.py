@@ -156,6 +156,13 @@ def test_the_admin_criterion_page_deadline_edit_asks_why_beside_the_box(client, 
     assert RubricChange.objects.get().reason == "หนังสือกรม"
 
 
+def test_a_reader_of_the_criterion_page_gets_no_reason_box(client, rubric, committee_user):
+    client.force_login(committee_user)
+    criterion = Criterion.objects.get(rubric=rubric, code="1.1")
+    page = client.get(reverse("admin:scoring_criterion_change", args=[criterion.pk]))
+    assert (page.status_code, 'name="reason"' in page.content.decode()) == (200, False)
+
+
 def _run(*args) -> str:
     out = io.StringIO()
     call_command(*args, stdout=out)

@@ -49,7 +49,7 @@ def chain(db, clock):
     data["contest"] = {**data["contest"], "slug": chain.region_stage.slug}
     data["name_th"], data["name_en"] = chain.rubric_names
     data["awards"] = [{**data["awards"][0], "code": "regional_best", "count": 1}]
-    services.rubric_load(data=data)
+    services.rubric_load(data=data, reason="รางวัลระดับภาค")  # an open contest's change says why (issue #37)
     pick(chain.mae_rim, chain.district_stage, chain.rim_nua)
     pick(chain.hang_dong, chain.district_stage, chain.nong_kwai)
     pick(chain.kathu, chain.district_stage, chain.patong)
