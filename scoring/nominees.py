@@ -14,9 +14,9 @@ from django.utils import timezone
 from contests.eligibility import Eligibility
 from contests.models import Contest, Employment, Nominee, NomineeState, NomineeVersion, Province
 from contests.models.nominees import NAME_MAX, POSITION_MAX
-from core.errors import PortalError, YearFrozen
+from core.errors import PortalError
 
-from . import selectors
+from . import lifecycle
 from .contests import enters
 from .nominations import NominationWindow, nomination_window
 from .permissions import is_own_province, runs_contest
@@ -71,8 +71,7 @@ def _open_for(user, contest: Contest, unit: Province, at: datetime) -> None:
             "การประกวดนี้ไม่มีการเสนอชื่อบุคคล", "this contest does not take a nominated person", code="not_nominating"
         )
     for rubric in contest.rubrics.all():
-        if selectors.is_frozen(rubric):  # the honoured names are part of the frozen result
-            raise YearFrozen(rubric.year)
+        lifecycle.ensure_changeable(rubric)  # the honoured names are part of the frozen result
     window = nomination_window(contest)
     if not window.is_open(timezone.localdate(at)) and not runs_contest(user, window.rubric):
         raise _closed(window)
