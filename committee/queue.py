@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from contests.models import Province
+from contests.tree import lines_of
 from scoring.models import Rubric
 from scoring.selectors import rubric_spec
 
@@ -84,16 +85,19 @@ def own_progress(user, rubric: Rubric, evidence: set[tuple[int, str]] | None = N
 
 def members_progress(rubric: Rubric, evidence: set[tuple[int, str]] | None = None) -> list[Progress]:
     """Every judge's progress, for the chair and whoever runs the contest: cells with evidence in the units
-    each may judge (less their conflicts and, on a panel, their own office). 3 queries with `evidence`."""
+    each may judge: less those at or under a unit they are conflicted on and, on a panel, their own office's
+    units (scoring.actor). 4 queries with `evidence`."""
     judges = judges_of(rubric)
     ids = [pk for pk, _, _ in judges]
     codes = set(judged_codes(rubric))
     found = evidence_cells(rubric) if evidence is None else evidence
     evidence = {(p, c) for p, c in found if c in codes}
     scored, conflicts = judged_cells(rubric, ids), conflicts_of(ids)
+    lines = lines_of({unit for unit, _ in evidence})
+    organiser = rubric.contest.organiser_id
     out = []
     for pk, name, office in judges:
-        barred = conflicts.get(pk, set()) | ({office} if has_panel(rubric) else set())
-        theirs = {cell for cell in evidence if cell[0] not in barred}
+        barred = conflicts.get(pk, set()) | ({office} if has_panel(rubric) and office != organiser else set())
+        theirs = {cell for cell in evidence if not lines[cell[0]] & barred}
         out.append(Progress(name, len(theirs & scored.get(pk, set())), len(theirs)))
     return out

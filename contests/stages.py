@@ -13,6 +13,7 @@ from core.thai import thai_digits
 
 from .models import Barred, Contest, Level, PastModel, Province, RankWithin, Stage, StageEntry, StageFile
 from .regions import InspectionRegion, inspection_regions, region_of
+from .tree import under
 
 
 def stage_of(contest: Contest | None) -> Stage | None:
@@ -23,11 +24,6 @@ def stage_of(contest: Contest | None) -> Stage | None:
         return contest.stage
     except Stage.DoesNotExist:
         return None
-
-
-def under(office: Province) -> Q:
-    """Units below an office: a district's subdistricts, a province's districts and subdistricts."""
-    return Q(parent=office) | Q(parent__parent=office)
 
 
 def stage_pool(stage: Stage, office: Province) -> QuerySet[Province]:
