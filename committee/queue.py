@@ -86,18 +86,20 @@ def own_progress(user, rubric: Rubric, evidence: set[tuple[int, str]] | None = N
 def members_progress(rubric: Rubric, evidence: set[tuple[int, str]] | None = None) -> list[Progress]:
     """Every judge's progress, for the chair and whoever runs the contest: cells with evidence in the units
     each may judge: less those at or under a unit they are conflicted on and, on a panel, their own office's
-    units (scoring.actor). 4 queries with `evidence`."""
+    units (contests.tree). 3 queries with `evidence`; a 4th, each unit's line, only if a judge is barred."""
     judges = judges_of(rubric)
     ids = [pk for pk, _, _ in judges]
     codes = set(judged_codes(rubric))
     found = evidence_cells(rubric) if evidence is None else evidence
     evidence = {(p, c) for p, c in found if c in codes}
     scored, conflicts = judged_cells(rubric, ids), conflicts_of(ids)
-    lines = lines_of({unit for unit, _ in evidence})
-    organiser = rubric.contest.organiser_id
+    panel, organiser = has_panel(rubric), rubric.contest.organiser_id
+    barred = {
+        pk: conflicts.get(pk, set()) | ({office} - {None, organiser} if panel else set()) for pk, _, office in judges
+    }
+    lines = lines_of({unit for unit, _ in evidence}) if any(barred.values()) else {}
     out = []
-    for pk, name, office in judges:
-        barred = conflicts.get(pk, set()) | ({office} if has_panel(rubric) and office != organiser else set())
-        theirs = {cell for cell in evidence if not lines[cell[0]] & barred}
+    for pk, name, _ in judges:
+        theirs = {cell for cell in evidence if not barred[pk] or not lines[cell[0]] & barred[pk]}
         out.append(Progress(name, len(theirs & scored.get(pk, set())), len(theirs)))
     return out

@@ -14,24 +14,25 @@ DEPTH = 2  # levels below a province: its districts, then their subdistricts
 
 
 def _lookup(path: str, offices) -> Q:
-    # A subquery of ids (a conflict list) is matched with IN; a unit or its id directly.
-    if isinstance(offices, QuerySet):
+    # Several offices (a subquery of ids, a list of codes) are matched with IN; one unit or its id directly.
+    if isinstance(offices, QuerySet | list | tuple | set | frozenset):
         return Q(**{f"{path}__in": offices})
     return Q(**{path: getattr(offices, "pk", offices)})
 
 
-def under(offices, path: str = "") -> Q:
-    """Units below `offices` (a unit, its id, or a subquery of unit ids), at any depth. `path` is the way
-    to the unit from the model filtered ("membership__province__", "unit__")."""
+def under(offices, path: str = "", field: str = "pk") -> Q:
+    """Units below `offices` (a unit, its id, or a subquery or list of them), at any depth. `path` is the way
+    to the unit from the model filtered ("membership__province__", "unit__"); `field` what `offices` are
+    given by ("code": ISO codes of provinces)."""
     q = Q()
     for depth in range(1, DEPTH + 1):
-        q |= _lookup(path + "__".join(["parent"] * depth), offices)
+        q |= _lookup(path + "parent__" * depth + field, offices)
     return q
 
 
-def at_or_under(offices, path: str = "") -> Q:
+def at_or_under(offices, path: str = "", field: str = "pk") -> Q:
     """`offices` themselves and every unit below them."""
-    return _lookup(f"{path}pk", offices) | under(offices, path)
+    return _lookup(path + field, offices) | under(offices, path, field)
 
 
 def subtree(offices) -> QuerySet:

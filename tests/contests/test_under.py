@@ -37,7 +37,7 @@ def test_under_a_province_is_its_districts_and_their_subdistricts(tree):
 
 
 def test_under_a_subquery_of_units_is_one_query(tree, django_assert_num_queries):
-    units, (rim, nong, patong) = tree
+    units, (rim, _, patong) = tree
     offices = Province.objects.filter(pk__in=[units["mae_rim"].pk, units["kathu"].pk]).values("pk")
     with django_assert_num_queries(1):
         found = set(Province.objects.filter(pk__in=subtree(offices)).values_list("code", flat=True))

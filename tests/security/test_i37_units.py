@@ -189,7 +189,7 @@ def test_a_conflict_recorded_after_a_score_hides_that_score_from_the_member(chai
 
 @pytest.mark.parametrize("role", ["anonymous", "other_organiser", "panelist", "conflicted"])
 def test_only_central_staff_declare_a_conflict_on_a_unit(chain, cm_subdistricts, central_user, phuket, role):
-    rubric, _, users = cm_subdistricts
+    users = cm_subdistricts[2]
     member = member_with_conflict(central_user, None)
     actors = {
         "anonymous": None,
@@ -220,3 +220,16 @@ def test_the_admin_declares_a_conflict_on_any_unit_found_by_search(chain, centra
     assert client.post(reverse("admin:people_conflict_add"), form).status_code == 302
     assert Conflict.objects.get(member=member).province == chain.mae_rim
     assert matrix_units(member, Rubric.objects.get(contest=chain.region_stage)) == {"Nong Khwai", "Patong"}
+
+
+def test_the_chairs_progress_counts_no_unit_under_a_members_conflict(chain, central_user, chiang_mai):
+    from submissions.services import evidence_submit
+
+    for unit in (chain.rim_nua, chain.nong_kwai, chain.patong):
+        staff = UserFactory(role=Role.PROVINCIAL, role__province=unit)
+        evidence_submit(user=staff, rubric=chain.rubric, province=unit, criterion_code="1.1", url="https://example.org/")
+    conflicted, free = member_with_conflict(central_user, chiang_mai), member_with_conflict(central_user, None)
+    client = Client()
+    client.force_login(UserFactory(role=Role.CHAIR))
+    progress = client.get(reverse("admin:committee_matrix"), {"year": chain.rubric.key}).context["progress"]
+    assert {(p.who, p.total) for p in progress} == {(conflicted.username, 1), (free.username, 3)}
