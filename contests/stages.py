@@ -111,9 +111,7 @@ def region_number(unit: str, contest: str) -> Case:
     """SQL for the inspection region a row's unit (`unit`: the path to it) is ranked in when its contest
     (`contest`: the path to it) ranks within regions, so that a page sorts and pages its rows region by
     region in the query itself: 0 for every other contest (its order unchanged), NO_REGION for none."""
-    whens = [
-        When(at_or_under(r.provinces, f"{unit}__", "code"), then=Value(r.number)) for r in inspection_regions()
-    ]
+    whens = [When(at_or_under(r.provinces, f"{unit}__", "code"), then=Value(r.number)) for r in inspection_regions()]
     return Case(
         When(~Q(**{f"{contest}__stage__rank_within": RankWithin.REGION}), then=Value(0)),
         *whens,

@@ -227,7 +227,9 @@ def test_the_chairs_progress_counts_no_unit_under_a_members_conflict(chain, cent
 
     for unit in (chain.rim_nua, chain.nong_kwai, chain.patong):
         staff = UserFactory(role=Role.PROVINCIAL, role__province=unit)
-        evidence_submit(user=staff, rubric=chain.rubric, province=unit, criterion_code="1.1", url="https://example.org/")
+        evidence_submit(
+            user=staff, rubric=chain.rubric, province=unit, criterion_code="1.1", url="https://example.org/"
+        )
     conflicted, free = member_with_conflict(central_user, chiang_mai), member_with_conflict(central_user, None)
     client = Client()
     client.force_login(UserFactory(role=Role.CHAIR))
