@@ -75,8 +75,8 @@ class ScopedQuerySet(models.QuerySet):
             runs = models.Q(**{f"{contest}__organiser_id": actor.office_id})
             sees_all |= runs & ~models.Q(**{f"{contest}_id__in": sits})
         member = models.Q(**{f"{contest}_id__in": sits}) & self.others(user)
-        # Less their conflicts, and where they sit, their own office's units: an entrant's staff never judge
-        # it (issues #24, #37); the organising office's own staff are no entrant's.
+        # Less their conflicts, and where they sit, their own office's units (scoring.actor.panel_office, row
+        # by row): an entrant's staff never judge it (issues #24, #37); the organising office's own staff do.
         rows = self.filter(sees_all | member).exclude(**{f"{self.province_path}__in": actor.conflict_subquery()})
         if actor.office_id is None:
             return rows

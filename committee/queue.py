@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 from contests.models import Province
 from contests.tree import lines_of
+from scoring.actor import panel_office
 from scoring.models import Rubric
 from scoring.selectors import rubric_spec
 
 from .models import Judgment
-from .querysets import has_panel, provinces_for_member
+from .querysets import provinces_for_member
 from .selectors import conflicts_of, evidence_cells, judged_cells, judges_of, unit_matches
 
 BY = ("criterion", "province")  # the queue's orders: one criterion across all units, or one unit at a time
@@ -93,9 +94,8 @@ def members_progress(rubric: Rubric, evidence: set[tuple[int, str]] | None = Non
     found = evidence_cells(rubric) if evidence is None else evidence
     evidence = {(p, c) for p, c in found if c in codes}
     scored, conflicts = judged_cells(rubric, ids), conflicts_of(ids)
-    panel, organiser = has_panel(rubric), rubric.contest.organiser_id
     barred = {
-        pk: conflicts.get(pk, set()) | ({office} - {None, organiser} if panel else set()) for pk, _, office in judges
+        pk: conflicts.get(pk, set()) | {panel_office(rubric.contest, office)} - {None} for pk, _, office in judges
     }
     lines = lines_of({unit for unit, _ in evidence}) if any(barred.values()) else {}
     out = []

@@ -84,16 +84,9 @@ class Actor:
         trip, and a conflict recorded a moment ago already holds."""
         return subtree(conflicted_province_ids(self.user))
 
-    def _own_office(self, contest: Contest | None) -> int | None:
-        """On a panel, the user's office, whose units (it and every unit under it) they never judge: an
-        entrant's staff, or those of an office above it. None in the Department's contests, and for the
-        organising office's own staff, whose contest it is (every entrant is under their office)."""
-        if department_contest(contest) or self.office_id == contest.organiser_id:
-            return None
-        return self.office_id
-
     def own_units(self, contest: Contest | None) -> QuerySet:
-        office = self._own_office(contest)
+        """On a panel, the units at or under the member's own office (panel_office), as a subquery."""
+        office = panel_office(contest, self.office_id)
         return Province.objects.none().values("pk") if office is None else subtree(office)
 
     @property
@@ -235,7 +228,7 @@ class Actor:
     def conflicted(self, contest: Contest | None, unit: Province) -> bool:
         """The user declared a conflict on the unit or a unit above it, or (on a panel) it is their own."""
         line = line_of(unit)
-        if self._own_office(contest) in line:
+        if panel_office(contest, self.office_id) in line:
             return True
         return conflicted_province_ids(self.user).filter(province_id__in=line).exists()
 
@@ -246,6 +239,15 @@ class Actor:
         if rubric is None or not self.sees(rubric.contest) or not self.can(rubric.contest, need):
             raise Http404("ไม่พบการประกวด / no such contest")
         return rubric
+
+
+def panel_office(contest: Contest | None, office_id: int | None) -> int | None:
+    """On a panel, the member's office, whose units (it and every unit under it) they never judge: an
+    entrant's staff, or those of an office above it. None in the Department's contests, and for the
+    organising office's own staff, whose contest it is (every entrant is under their office)."""
+    if department_contest(contest) or office_id == contest.organiser_id:
+        return None
+    return office_id
 
 
 def unit_enters(contest: Contest, unit: Province) -> bool:
