@@ -222,12 +222,15 @@ class ConflictAdmin(RoleAccess, admin.ModelAdmin):
     list_display = ["member", "province", "reason", "created_at"]
     list_select_related = ["member", "province"]
     fields = ["member", "province", "reason"]
+    # Any unit, at the level a contest is entered (a province, a district, a subdistrict): searched, since
+    # 8,455 units are too many for a list; the conflict covers every unit under it (issue #37).
+    autocomplete_fields = ["province"]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "member":
             kwargs["queryset"] = get_user_model().objects.filter(membership__role__in=[Role.COMMITTEE, Role.CHAIR])
         if db_field.name == "province":
-            kwargs["queryset"] = Province.objects.provinces().order_by("code")
+            kwargs["queryset"] = Province.objects.all()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):

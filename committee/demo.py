@@ -20,6 +20,7 @@ from django.db import transaction
 
 from contests.models import Level, Province
 from contests.stages import stage_of
+from contests.tree import under
 from people.models import Membership, Role
 from scoring.dates import parse_moment
 from scoring.demo import PANEL_USERS, demo_panel
@@ -280,7 +281,7 @@ def demo_judgments(*, rubric: Rubric) -> int:
     judged_already = Judgment.objects.filter(rubric=rubric).values("province_id")
     entrants = contest_entrants(rubric.contest).exclude(pk__in=judged_already)
     if rubric.contest.entrant_level == Level.SUBDISTRICT and stage_of(rubric.contest) is None:
-        entrants = entrants.filter(parent__parent__code__in=SUBDISTRICT_PROVINCES)
+        entrants = entrants.filter(under(SUBDISTRICT_PROVINCES, field="code"))
     entrants = list(entrants)
     if not judged or not entrants:
         return 0

@@ -11,9 +11,8 @@ from django.utils import timezone
 
 from contests.models import Province
 from core.thai import fmt_points
-from people.models import Conflict
 from scoring import lifecycle
-from scoring.actor import actor_of, department_contest, unit_enters
+from scoring.actor import actor_of, unit_enters
 from scoring.models import Criterion, Fact, Rubric
 from scoring.rules import Context, FactError
 from scoring.rules.facts import NUMBER_DIGITS_MAX, too_many_digits
@@ -37,12 +36,11 @@ def lock_open(rubric: Rubric) -> Rubric:
 
 
 def ensure_not_conflicted(user, province: Province, rubric: Rubric | None = None) -> None:
-    """A conflicted member never scores the unit, nor a panelist their own office (issue #24); no one
-    scores a unit outside the contest, nationally or on a panel."""
+    """A member conflicted on the unit or one above it never scores it, nor a panelist their own office's
+    units (issues #24, #37); no one scores a unit outside the contest, nationally or on a panel. The
+    actor asks the database, so a conflict recorded a moment ago already holds here."""
     contest = rubric.contest if rubric is not None else None
-    # Read fresh, not from the request's actor: a conflict recorded a moment ago must already hold here.
-    own_office = actor_of(user).office_id == province.pk and not department_contest(contest)
-    if own_office or Conflict.objects.filter(member=user, province=province).exists():
+    if actor_of(user).conflicted(contest, province):
         raise Conflicted
     if contest is not None and not unit_enters(contest, province):
         raise NotEntrant

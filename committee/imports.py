@@ -30,8 +30,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from contests.models import Level
+from contests.tree import lines_of
 from core.errors import RowError, RowsError, YearFrozen
-from people.models import Conflict
 from scoring.models import Rubric
 from scoring.selectors import entrant_lookup, norm_province_key
 from scoring.services import results_mark_dirty
@@ -40,6 +40,7 @@ from .errors import CommitteeError
 from .guards import lock_open
 from .models import Source
 from .querysets import has_panel
+from .selectors import conflicts_of
 from .services import CREATED, UPDATED, judgment_apply
 
 HEADER = ("province", "criterion", "member", "points", "items", "note")
@@ -129,7 +130,8 @@ def _rows_apply(rubric, rows, by, first_row: int, report: JudgmentImportReport, 
     panel = has_panel(rubric)
     names = {_text(r, "member") for r in rows}
     users = {u.username: u for u in get_user_model().objects.filter(username__in=names).select_related("membership")}
-    conflicts = set(Conflict.objects.filter(member__in=users.values()).values_list("member_id", "province_id"))
+    conflicts = conflicts_of(u.pk for u in users.values())
+    lines = lines_of({p.pk for p in provinces.values()})  # a conflict on a unit covers every unit under it
     seen: dict[tuple[str, str, str], int] = {}
     for n, row in enumerate(rows, start=first_row):
         if not any(_text(row, col) for col in row):
@@ -154,7 +156,7 @@ def _rows_apply(rubric, rows, by, first_row: int, report: JudgmentImportReport, 
                 th, en = f"'{name}' ไม่ใช่กรรมการ", f"'{name}' is not a committee member"
             errors.append(RowError(n, th, en))
             continue
-        if (member.pk, province.pk) in conflicts:
+        if lines[province.pk] & conflicts.get(member.pk, set()):
             errors.append(
                 RowError(
                     n,

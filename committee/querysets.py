@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.db import models
 
 from contests.models import Province
+from contests.tree import subtree
 from people.models import Role
 from scoring.actor import CHAIR, MEMBER, VIEWER, actor_of, department_contest
 from scoring.models import Rubric
@@ -35,8 +36,9 @@ def seat(user, rubric: Rubric | None) -> str | None:
 def provinces_for_member(user, rubric: Rubric | None = None) -> models.QuerySet[Province]:
     """Units a user may see here, less those they are conflicted with: with a rubric, its contest's entrants
     as the actor sees them (never the 8,455 units central staff may see elsewhere)."""
-    units = provinces_for_user(user) if rubric is None else actor_of(user).entrants(rubric.contest)
-    return units.exclude(committee_conflicts__member_id=user.pk)
+    actor = actor_of(user)
+    units = provinces_for_user(user) if rubric is None else actor.entrants(rubric.contest)
+    return units.exclude(pk__in=actor.conflict_subquery())
 
 
 def own_only(user, rubric: Rubric | None = None, who: str | None = None) -> bool:
@@ -73,9 +75,13 @@ class ScopedQuerySet(models.QuerySet):
             runs = models.Q(**{f"{contest}__organiser_id": actor.office_id})
             sees_all |= runs & ~models.Q(**{f"{contest}_id__in": sits})
         member = models.Q(**{f"{contest}_id__in": sits}) & self.others(user)
-        # Less their conflicts, and on a panel their own office: an entrant's staff never judge it (issue #24).
+        # Less their conflicts, and where they sit, their own office's units (scoring.actor.panel_office, row
+        # by row): an entrant's staff never judge it (issues #24, #37); the organising office's own staff do.
         rows = self.filter(sees_all | member).exclude(**{f"{self.province_path}__in": actor.conflict_subquery()})
-        return rows.exclude(**{f"{self.province_path}_id": actor.office_id}) if actor.office_id else rows
+        if actor.office_id is None:
+            return rows
+        own = models.Q(**{f"{contest}_id__in": list(seats), f"{self.province_path}__in": subtree(actor.office_id)})
+        return rows.exclude(own & ~models.Q(**{f"{contest}__organiser_id": actor.office_id}))
 
     def for_member(self, user, rubric: Rubric | None = None):
         if has_panel(rubric):

@@ -7,11 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from contests.models import Province
+from contests.tree import lines_of
+from scoring.actor import panel_office
 from scoring.models import Rubric
 from scoring.selectors import rubric_spec
 
 from .models import Judgment
-from .querysets import has_panel, provinces_for_member
+from .querysets import provinces_for_member
 from .selectors import conflicts_of, evidence_cells, judged_cells, judges_of, unit_matches
 
 BY = ("criterion", "province")  # the queue's orders: one criterion across all units, or one unit at a time
@@ -84,16 +86,20 @@ def own_progress(user, rubric: Rubric, evidence: set[tuple[int, str]] | None = N
 
 def members_progress(rubric: Rubric, evidence: set[tuple[int, str]] | None = None) -> list[Progress]:
     """Every judge's progress, for the chair and whoever runs the contest: cells with evidence in the units
-    each may judge (less their conflicts and, on a panel, their own office). 3 queries with `evidence`."""
+    each may judge: less those at or under a unit they are conflicted on and, on a panel, their own office's
+    units (contests.tree). 3 queries with `evidence`; a 4th, each unit's line, only if a judge is barred."""
     judges = judges_of(rubric)
     ids = [pk for pk, _, _ in judges]
     codes = set(judged_codes(rubric))
     found = evidence_cells(rubric) if evidence is None else evidence
     evidence = {(p, c) for p, c in found if c in codes}
     scored, conflicts = judged_cells(rubric, ids), conflicts_of(ids)
+    barred = {
+        pk: conflicts.get(pk, set()) | {panel_office(rubric.contest, office)} - {None} for pk, _, office in judges
+    }
+    lines = lines_of({unit for unit, _ in evidence}) if any(barred.values()) else {}
     out = []
-    for pk, name, office in judges:
-        barred = conflicts.get(pk, set()) | ({office} if has_panel(rubric) else set())
-        theirs = {cell for cell in evidence if cell[0] not in barred}
+    for pk, name, _ in judges:
+        theirs = {cell for cell in evidence if not barred[pk] or not lines[cell[0]] & barred[pk]}
         out.append(Progress(name, len(theirs & scored.get(pk, set())), len(theirs)))
     return out

@@ -13,6 +13,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 
 from contests.models import Contest, Province
+from contests.tree import at_or_under
 from people.models import Conflict, Role
 from scoring.actor import actor_of
 from scoring.models import Rubric
@@ -151,15 +152,9 @@ def clarifications_for_cell(user, *, rubric: Rubric, province: Province, criteri
 def panel_candidates(contest: Contest) -> QuerySet:
     """Who may sit on a provincial contest's panel: active staff of the organising office or of a unit
     under it. The Department's committee and central staff have no office, so they are never offered."""
-    office = contest.organiser_id
-    under = (
-        Q(membership__province_id=office)
-        | Q(membership__province__parent_id=office)
-        | Q(membership__province__parent__parent_id=office)
-    )
+    staff = get_user_model().objects.filter(is_active=True, is_superuser=False, membership__role__in=Role.with_office())
     return (
-        get_user_model()
-        .objects.filter(under, is_active=True, is_superuser=False, membership__role__in=Role.with_office())
+        staff.filter(at_or_under(contest.organiser_id, "membership__province__"))
         .select_related("membership__province")
         .order_by("username")
     )

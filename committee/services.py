@@ -291,8 +291,8 @@ def override_record(
 def conflict_set(
     *, by, member, province: Province, conflicted: bool, reason: str = "", contest: Contest | None = None
 ) -> Conflict | None:
-    """Central staff mark (or clear) a member's conflict of interest with a province; a provincial
-    contest's organisers do so for its panel and its entrants (`contest`)."""
+    """Central staff mark (or clear) a member's conflict of interest with a unit of any level, and so with
+    every unit under it; a provincial contest's organisers do so for its panel and its entrants (`contest`)."""
     if not by.has_perm("committee.manage_conflicts", contest):
         raise PermissionDenied
     if contest is not None:

@@ -13,6 +13,7 @@ from core.thai import thai_digits
 
 from .models import Barred, Contest, Level, PastModel, Province, RankWithin, Stage, StageEntry, StageFile
 from .regions import InspectionRegion, inspection_regions, region_of
+from .tree import at_or_under, under
 
 
 def stage_of(contest: Contest | None) -> Stage | None:
@@ -23,11 +24,6 @@ def stage_of(contest: Contest | None) -> Stage | None:
         return contest.stage
     except Stage.DoesNotExist:
         return None
-
-
-def under(office: Province) -> Q:
-    """Units below an office: a district's subdistricts, a province's districts and subdistricts."""
-    return Q(parent=office) | Q(parent__parent=office)
 
 
 def stage_pool(stage: Stage, office: Province) -> QuerySet[Province]:
@@ -115,15 +111,7 @@ def region_number(unit: str, contest: str) -> Case:
     """SQL for the inspection region a row's unit (`unit`: the path to it) is ranked in when its contest
     (`contest`: the path to it) ranks within regions, so that a page sorts and pages its rows region by
     region in the query itself: 0 for every other contest (its order unchanged), NO_REGION for none."""
-    whens = [
-        When(
-            Q(**{f"{unit}__code__in": r.provinces})
-            | Q(**{f"{unit}__parent__code__in": r.provinces})
-            | Q(**{f"{unit}__parent__parent__code__in": r.provinces}),
-            then=Value(r.number),
-        )
-        for r in inspection_regions()
-    ]
+    whens = [When(at_or_under(r.provinces, f"{unit}__", "code"), then=Value(r.number)) for r in inspection_regions()]
     return Case(
         When(~Q(**{f"{contest}__stage__rank_within": RankWithin.REGION}), then=Value(0)),
         *whens,

@@ -51,13 +51,14 @@ class Membership(models.Model):
 
 
 class Conflict(models.Model):
-    """A member with a conflict of interest (their home province, say) neither sees nor scores it."""
+    """A member with a conflict of interest with a unit (their home province, a district they worked in)
+    neither sees nor scores it, nor any unit under it (contests.tree): declared at any level."""
 
     member = models.ForeignKey(
         USER, on_delete=models.CASCADE, related_name="conflicts", verbose_name="กรรมการ / member"
     )
     province = models.ForeignKey(
-        PROVINCE, on_delete=models.PROTECT, related_name="committee_conflicts", verbose_name="จังหวัด / province"
+        PROVINCE, on_delete=models.PROTECT, related_name="committee_conflicts", verbose_name="หน่วยงาน / unit"
     )
     reason = models.CharField("เหตุผล / reason", max_length=300, blank=True)
     created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")

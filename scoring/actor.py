@@ -22,6 +22,7 @@ from django.http import Http404
 
 from contests.models import Contest, ContestState, Level, Province, Stage
 from contests.stages import stage_of
+from contests.tree import line_of, subtree, under
 from people.models import Role
 from people.selectors import conflicted_province_ids, office_province_id, role_of
 
@@ -78,8 +79,15 @@ class Actor:
         return dict(self.user.panel_seats.values_list("contest_id", "is_chair"))
 
     def conflict_subquery(self) -> QuerySet:
-        """The declared conflicts as a subquery: a scope that excludes them costs no extra round trip."""
-        return conflicted_province_ids(self.user)
+        """The units the user is conflicted with, each declared one and every unit under it (a conflict on
+        a province covers its subdistricts), as a subquery: a scope that excludes them costs no extra round
+        trip, and a conflict recorded a moment ago already holds."""
+        return subtree(conflicted_province_ids(self.user))
+
+    def own_units(self, contest: Contest | None) -> QuerySet:
+        """On a panel, the units at or under the member's own office (panel_office), as a subquery."""
+        office = panel_office(contest, self.office_id)
+        return Province.objects.none().values("pk") if office is None else subtree(office)
 
     @property
     def is_central(self) -> bool:
@@ -135,7 +143,7 @@ class Actor:
                     rows = list(Stage.objects.values_list(*fields))
                 office = self.office if rows else None
                 if office is not None:
-                    above = {office.pk, office.parent_id, office.parent.parent_id if office.parent else None} - {None}
+                    above = line_of(office)
                     chain = {contest_id: previous for contest_id, previous, _, _ in rows}
                     own = {c for c, _, level, org in rows if level == office.level and (org is None or org in above)}
                 for contest_id in own:
@@ -209,13 +217,20 @@ class Actor:
             return units
         if self.seat(contest) is not None:
             units = units.exclude(pk__in=self.conflict_subquery())
-            # On a panel, its members' own office too: an entrant's staff never judge it (issue #24).
-            return units if department_contest(contest) else units.exclude(pk=self.office_id)
+            # On a panel, its members' own units too: an entrant's staff never judge it (issues #24, #37).
+            return units if department_contest(contest) else units.exclude(pk__in=self.own_units(contest))
         if self.enters(contest):
             return units.filter(pk=self.office_id)
         if self.in_stages(contest):  # a stage's organiser: the picks under their own office
-            return units.filter(Q(parent=self.office_id) | Q(parent__parent=self.office_id))
+            return units.filter(under(self.office_id))
         return units.none()
+
+    def conflicted(self, contest: Contest | None, unit: Province) -> bool:
+        """The user declared a conflict on the unit or a unit above it, or (on a panel) it is their own."""
+        line = line_of(unit)
+        if panel_office(contest, self.office_id) in line:
+            return True
+        return conflicted_province_ids(self.user).filter(province_id__in=line).exists()
 
     def contest_or_404(self, key: str | int, need: Need | str = Need.SEE) -> Rubric:
         """The rubric a URL names, if the user may `need` its contest. Another office's contest, or one
@@ -224,6 +239,15 @@ class Actor:
         if rubric is None or not self.sees(rubric.contest) or not self.can(rubric.contest, need):
             raise Http404("ไม่พบการประกวด / no such contest")
         return rubric
+
+
+def panel_office(contest: Contest | None, office_id: int | None) -> int | None:
+    """On a panel, the member's office, whose units (it and every unit under it) they never judge: an
+    entrant's staff, or those of an office above it. None in the Department's contests, and for the
+    organising office's own staff, whose contest it is (every entrant is under their office)."""
+    if department_contest(contest) or office_id == contest.organiser_id:
+        return None
+    return office_id
 
 
 def unit_enters(contest: Contest, unit: Province) -> bool:
@@ -236,7 +260,7 @@ def unit_enters(contest: Contest, unit: Province) -> bool:
     if unit.level != contest.entrant_level or not unit.is_cdd_office:
         return False
     org = contest.organiser_id
-    return org is None or unit.parent_id == org or (unit.parent is not None and unit.parent.parent_id == org)
+    return org is None or org in line_of(unit) - {unit.pk}
 
 
 def contest_entrants(contest: Contest) -> QuerySet[Province]:
@@ -246,7 +270,7 @@ def contest_entrants(contest: Contest) -> QuerySet[Province]:
     chosen = Contest.entrants.through.objects.filter(contest_id=contest.pk)
     default = Q(level=contest.entrant_level, is_cdd_office=True) & ~Exists(Stage.objects.filter(contest_id=contest.pk))
     if contest.organiser_id is not None:
-        default &= Q(parent=contest.organiser_id) | Q(parent__parent=contest.organiser_id)
+        default &= under(contest.organiser_id)
     return Province.objects.filter(Q(pk__in=chosen.values("province_id")) | (~Exists(chosen) & default)).order_by(
         "dopa_code"
     )

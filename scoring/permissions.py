@@ -2,6 +2,7 @@
 
 import rules
 
+from contests.tree import line_of
 from people.models import Role
 
 from .actor import actor_of, contest_of, department_contest
@@ -54,8 +55,7 @@ def organises_unit(user, unit) -> bool:
     """An organiser sees the districts and subdistricts under their provincial office, nothing else."""
     if unit is None or not is_organiser(user):
         return False
-    office = actor_of(user).office_id
-    return unit.parent_id == office or (unit.parent_id is not None and unit.parent.parent_id == office)
+    return actor_of(user).office_id in line_of(unit) - {unit.pk}
 
 
 @rules.predicate

@@ -5,11 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from contests.models import Contest, Level, Nominee, NomineeState, Province, RankWithin
 from contests.regions import InspectionRegion
 from contests.stages import regions_of
+from contests.tree import at_or_under, under
 from core.thai import fmt_points
 
 from .actor import actor_of, contest_entrants
@@ -41,7 +42,7 @@ def provinces_for_user(user) -> QuerySet[Province]:
     if actor.is_office_staff:
         return Province.objects.filter(pk=office)
     if actor.is_organiser:
-        return Province.objects.filter(Q(pk=office) | Q(parent=office) | Q(parent__parent=office))
+        return Province.objects.filter(at_or_under(office))
     if actor.is_committee:
         # A member conflicted with a province (their home province, say) neither sees nor scores it.
         return Province.objects.provinces().exclude(pk__in=actor.conflict_subquery())
@@ -82,8 +83,7 @@ def entrant_lookup(rubric: Rubric) -> dict[str, Province]:
 def units_under(organiser: Province, level: str) -> QuerySet[Province]:
     """CDD-office units at `level` (districts, subdistricts) below the organiser, a province or a district:
     the entrants of a contest the organiser runs among its own units."""
-    below = Q(parent=organiser) | Q(parent__parent=organiser)
-    return Province.objects.filter(below, level=level, is_cdd_office=True).order_by("dopa_code")
+    return Province.objects.filter(under(organiser), level=level, is_cdd_office=True).order_by("dopa_code")
 
 
 def norm_province_key(text: str) -> str:

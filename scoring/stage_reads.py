@@ -10,6 +10,7 @@ from django.utils import timezone
 from contests.models import Contest, PastModel, Province, RankWithin, Stage, StageEntry
 from contests.regions import InspectionRegion, region_of
 from contests.stages import Missing, barred_reason, files_missing, stage_of, stage_picks, stage_pool
+from contests.tree import at_or_under
 
 from .actor import Actor, actor_of
 from .models import ProvinceResult
@@ -169,5 +170,4 @@ def past_models_for_user(user) -> QuerySet[PastModel]:
         return PastModel.objects.all()
     if not actor.is_organiser or actor.office_id is None:
         return PastModel.objects.none()
-    office = actor.office_id
-    return PastModel.objects.filter(Q(unit=office) | Q(unit__parent=office) | Q(unit__parent__parent=office))
+    return PastModel.objects.filter(at_or_under(actor.office_id, "unit__"))

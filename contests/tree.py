@@ -1,0 +1,56 @@
+"""The unit tree, defined once (issue #37): a province holds districts, a district subdistricts. Scopes,
+stage pools, conflicts of interest and a panel's own-office exclusion all ask here what lies under a unit,
+so a conflict on a province covers its subdistricts wherever units are listed, opened or judged."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import Q, QuerySet
+
+from .models import Province
+
+DEPTH = 2  # levels below a province: its districts, then their subdistricts
+
+
+def _lookup(path: str, offices) -> Q:
+    # Several offices (a subquery of ids, a list of codes) are matched with IN; one unit or its id directly.
+    if isinstance(offices, QuerySet | list | tuple | set | frozenset):
+        return Q(**{f"{path}__in": offices})
+    return Q(**{path: getattr(offices, "pk", offices)})
+
+
+def under(offices, path: str = "", field: str = "pk") -> Q:
+    """Units below `offices` (a unit, its id, or a subquery or list of them), at any depth. `path` is the way
+    to the unit from the model filtered ("membership__province__", "unit__"); `field` what `offices` are
+    given by ("code": ISO codes of provinces)."""
+    q = Q()
+    for depth in range(1, DEPTH + 1):
+        q |= _lookup(path + "parent__" * depth + field, offices)
+    return q
+
+
+def at_or_under(offices, path: str = "", field: str = "pk") -> Q:
+    """`offices` themselves and every unit below them."""
+    return _lookup(path + field, offices) | under(offices, path, field)
+
+
+def subtree(offices) -> QuerySet:
+    """The ids of `offices` and every unit below them, as a subquery: one round trip wherever it is used."""
+    return Province.objects.filter(at_or_under(offices)).values("pk")
+
+
+def lines_of(unit_ids: Iterable[int]) -> dict[int, frozenset[int]]:
+    """Each unit's line: its own id and those of the units above it. A unit is under an office exactly when
+    the office is in its line. One query."""
+    rows = Province.objects.filter(pk__in=list(unit_ids)).values_list("pk", "parent_id", "parent__parent_id")
+    return {pk: frozenset({pk, parent, grandparent} - {None}) for pk, parent, grandparent in rows}
+
+
+def line_of(unit: Province) -> frozenset[int]:
+    """The unit's line without a query when its parent is loaded (select_related), else as lines_of."""
+    if unit.parent_id is None:
+        return frozenset({unit.pk})
+    if Province.parent.is_cached(unit):
+        return frozenset({unit.pk, unit.parent_id, unit.parent.parent_id} - {None})
+    return lines_of([unit.pk])[unit.pk]
