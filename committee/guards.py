@@ -41,7 +41,7 @@ def ensure_not_conflicted(user, province: Province, rubric: Rubric | None = None
     scores a unit outside the contest, nationally or on a panel."""
     contest = rubric.contest if rubric is not None else None
     # Read fresh, not from the request's actor: a conflict recorded a moment ago must already hold here.
-    own_office = actor_of(user).office_id == province.pk and not department_contest(contest)
+    own_office = actor_of(user).acts_for(province) and not department_contest(contest)
     if own_office or Conflict.objects.filter(member=user, province=province).exists():
         raise Conflicted
     if contest is not None and not unit_enters(contest, province):
