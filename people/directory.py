@@ -23,6 +23,11 @@ def committee(*, chairs: bool = True) -> QuerySet:
     return get_user_model().objects.filter(membership__role__in=roles)
 
 
+def organisers_of(office) -> QuerySet:
+    """The organisers of an office (who run its contests and seat its panel)."""
+    return get_user_model().objects.filter(membership__role=Role.ORGANISER, membership__province=office)
+
+
 def office_staff_under(office_id: int | None) -> QuerySet:
     """Active office staff and organisers of the office or of a unit under it (a panel's candidates)."""
     under = (
