@@ -6,6 +6,7 @@ contract "Only the actor reads roles and offices"). People hands over ids, since
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
 from .models import Conflict, Membership, Role
@@ -26,13 +27,19 @@ def office_province_id(user) -> int | None:
     return membership.province_id if membership else None
 
 
+def membership_load(user) -> None:
+    """The user's membership with their office and the unit above it, in one query, kept on the user (none
+    if loaded already): the role, the office id and the office then cost nothing more."""
+    descriptor = get_user_model().membership  # request.user is a lazy object: not type(user)
+    if user.is_authenticated and not descriptor.is_cached(user):
+        found = Membership.objects.select_related("province__parent").filter(user=user).first()
+        descriptor.related.set_cached_value(user, found)
+
+
 def office_of(user):
-    """The user's office (with the unit above it), read with their role in one query and kept on the user."""
-    membership = Membership.objects.select_related("province__parent").filter(user=user).first()
-    if membership is None:
-        return None
-    user.membership = membership
-    return membership.province
+    """The user's office (a unit), or None."""
+    membership = getattr(user, "membership", None) if user.is_authenticated else None
+    return membership.province if membership else None
 
 
 def conflicted_province_ids(user) -> QuerySet:

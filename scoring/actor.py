@@ -31,7 +31,7 @@ from django.http import Http404
 from contests.models import Contest, ContestState, Level, Province, Stage
 from contests.stages import stage_of
 from people.models import Role
-from people.selectors import conflicted_province_ids, office_of, office_province_id, role_of
+from people.selectors import conflicted_province_ids, membership_load, office_of, office_province_id, role_of
 
 from .models import Rubric
 
@@ -73,7 +73,7 @@ class Actor:
     _role: str | None = None  # private: ask the questions below (issue #37)
     _office_id: int | None = None
     system: bool = False  # beat jobs and management commands: act for the Department
-    _contest_ids: dict = field(default_factory=dict, repr=False)
+    _contests: dict = field(default_factory=dict, repr=False)  # need → the contests themselves
     _stage_ids: tuple | None = field(default=None, repr=False)
 
     # -- who they are -----------------------------------------------------------------------------
@@ -81,9 +81,7 @@ class Actor:
     def own_office(self) -> Province | None:
         """The user's own office: to show its name, and the office an entrant files for or a stage's
         chooser picks for. Whether the user may do a thing is asked of the questions, never decided by it."""
-        if self._office_id is None:
-            return None
-        return Province.objects.select_related("parent").get(pk=self._office_id)
+        return office_of(self.user) if self._office_id is not None else None
 
     @cached_property
     def seats(self) -> dict[int, bool]:
@@ -242,10 +240,14 @@ class Actor:
     # -- querysets --------------------------------------------------------------------------------
     def contests(self, need: Need | str = Need.SEE) -> QuerySet[Contest]:
         """Every contest the user may `need`; few a year, so decided here in Python (2–3 queries, memoised)."""
+        return Contest.objects.filter(pk__in=[c.pk for c in self._each(need)])
+
+    def _each(self, need: Need | str) -> list[Contest]:
+        """As `contests`, the contests themselves (their organiser, stage and entrants loaded)."""
         need = Need(need)
         if self.user is None:  # ANONYMOUS and SYSTEM live as long as the process: nothing memoised on them
-            self._contest_ids.pop(need, None)
-        if need not in self._contest_ids:
+            self._contests.pop(need, None)
+        if need not in self._contests:
             everything = list(Contest.objects.select_related("organiser", "stage").prefetch_related("entrants"))
             if self._stage_ids is None and self.organises():  # the stages come with the contests: no query
                 staged = [stage_of(c) for c in everything]
@@ -256,8 +258,8 @@ class Actor:
                         if s is not None
                     ]
                 )
-            self._contest_ids[need] = [c.pk for c in everything if self.can(c, need)]
-        return Contest.objects.filter(pk__in=self._contest_ids[need])
+            self._contests[need] = [c for c in everything if self.can(c, need)]
+        return self._contests[need]
 
     def rubrics(self, need: Need | str = Need.SEE) -> QuerySet[Rubric]:
         return Rubric.objects.filter(contest__in=self.contests(need)).select_related("contest")
@@ -298,9 +300,6 @@ class Actor:
         for each in self._each(need):
             found |= Q(pk__in=self.entrants(each).values("pk"))
         return Province.objects.filter(found)
-
-    def _each(self, need: Need | str) -> QuerySet[Contest]:
-        return self.contests(need).select_related("organiser", "stage").prefetch_related("entrants")
 
     def contest_or_404(self, key: str | int, need: Need | str = Need.SEE) -> Rubric:
         """The rubric a URL names, if the user may `need` its contest. Another office's contest, or one
@@ -348,18 +347,9 @@ def actor_of(user) -> Actor:
     cached = getattr(user, "_actor", None)
     if cached is not None:
         return cached
+    membership_load(user)  # role and office in one query
     actor = Actor(user=user, _role=role_of(user), _office_id=office_province_id(user))
     user._actor = actor
-    return actor
-
-
-def actor_with_office(user) -> Actor:
-    """As actor_of, its `own_office` read with the role in one query: an upload's first questions."""
-    if user is None or not user.is_authenticated or getattr(user, "_actor", None) is not None:
-        return actor_of(user)
-    office = office_of(user)
-    actor = actor_of(user)
-    actor.__dict__["own_office"] = office  # the cached_property, filled by the same query
     return actor
 
 

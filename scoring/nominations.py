@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 
 from contests.models import Contest, Nominee
 
-from .actor import Need, actor_of
+from .actor import actor_of
 from .models import Criterion, Rubric
 from .selectors import rubric_calendar
 from .workdays import deadline_text
@@ -60,5 +60,5 @@ def nominees_for_user(user) -> QuerySet[Nominee]:
     actor = actor_of(user)
     rows = Nominee.objects.select_related("contest", "unit", "office")
     if actor.organises():
-        return rows.filter(contest__in=actor.contests(Need.RUN))
+        return rows.filter(actor.running("contest__"))
     return rows.filter(actor.scope("contest", "unit"))

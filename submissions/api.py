@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 
 from core.api import both, error_response, validated
 from core.openapi import refusal
-from scoring.actor import Need, actor_of, actor_with_office
+from scoring.actor import Need, actor_of
 from scoring.models import Criterion, Rubric
 
 from . import services, uploads
@@ -142,7 +142,7 @@ class EvidenceCollection(APIView):
         summary="ส่งหลักฐานฉบับใหม่ (เฉพาะเจ้าหน้าที่จังหวัด) / submit a new evidence version (provincial staff)",
     )
     def post(self, request, year: int):
-        actor = actor_with_office(request.user)  # role and office in one query (the permission check reuses it)
+        actor = actor_of(request.user)  # role and office in one query (the permission check reuses it)
         actor.contest_or_404(year)  # a contest the user cannot see does not exist for them (issue #24)
         if not actor.files_for_office():
             raise PermissionDenied("เฉพาะเจ้าหน้าที่จังหวัด / provincial staff only")

@@ -22,7 +22,7 @@ ROLE_WRITERS |= {Path("scoring/admin_forms.py"), Path("bench/rush.py")}
 # What the actor used to hand out, and its private attributes: nobody reads them of an actor.
 ACTOR_ATTRS = {"role", "_role", "office", "office_id", "_office_id", "is_central", "is_committee"}
 ACTOR_ATTRS |= {"is_office_staff", "is_organiser", "membership"}
-ACTORS = {"actor_of", "actor_with_office", "Actor"}  # calls that make an actor
+ACTORS = {"actor_of", "Actor"}  # calls that make an actor
 ACTOR_NAMES = {"actor", "candidate", "SYSTEM", "ANONYMOUS"}  # names an actor is kept under
 
 
