@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db import models
 
 from contests.models import Province
-from scoring.actor import CHAIR, MEMBER, VIEWER, actor_of, department_contest
+from scoring.actor import CHAIR, MEMBER, VIEWER, Need, actor_of, department_contest
 from scoring.models import Rubric
 
 __all__ = ["CHAIR", "MEMBER", "VIEWER", "has_panel", "own_only", "panel_seats", "provinces_for_member", "seat"]
@@ -35,7 +35,10 @@ def provinces_for_member(user, rubric: Rubric | None = None) -> models.QuerySet[
     as the actor sees them (never the 8,455 units central staff may see elsewhere); without, the Department's
     contests' entrants they may see (the national screens)."""
     actor = actor_of(user)
-    units = actor.entrants(rubric.contest) if rubric is not None else actor.units()
+    if rubric is not None:
+        units = actor.entrants(rubric.contest)
+    else:  # office staff: their own office where it enters (a panel's contests are asked with their rubric)
+        units = actor.units(Need.ENTER if actor.files_for_office() else Need.SEE)
     return units.exclude(committee_conflicts__member_id=user.pk)
 
 
