@@ -20,7 +20,7 @@ class RoleTokenAuthentication(TokenAuthentication):
 
     def validate_user(self, auth_token):
         user, token = super().validate_user(auth_token)
-        if actor_of(user).role is None:
+        if not actor_of(user).in_portal():
             raise exceptions.AuthenticationFailed("โทเค็นนี้ไม่มีบทบาท / this token's user has no role")
         return user, token
 

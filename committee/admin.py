@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import rules
 from django.contrib import admin
-from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.urls import path
 from django.utils.html import format_html
@@ -16,7 +15,8 @@ import scoring.converters  # noqa: F401  (registers <rubric:…>)
 from contests.models import Province
 from core import gate
 from core.thai import thai_sorted
-from people.models import Conflict, Role
+from people import directory
+from people.models import Conflict
 from scoring import exporter
 from scoring.admin_dates import ThaiDates
 from scoring.admin_forms import CriterionCodeFilter, RoleAccess, YearFilter, code_key, column
@@ -228,7 +228,7 @@ class ConflictAdmin(RoleAccess, admin.ModelAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "member":
-            kwargs["queryset"] = get_user_model().objects.filter(membership__role__in=[Role.COMMITTEE, Role.CHAIR])
+            kwargs["queryset"] = directory.committee()
         if db_field.name == "province":
             kwargs["queryset"] = Province.objects.all()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -21,6 +21,7 @@ from django.db import transaction
 from contests.models import Level, Province
 from contests.stages import stage_of
 from contests.tree import under
+from people import directory
 from people.models import Membership, Role
 from scoring.dates import parse_moment
 from scoring.demo import PANEL_USERS, demo_panel
@@ -206,7 +207,7 @@ def _staff(province: Province):
     user = get_user_model().objects.create(username=f"demo-{province.code.lower()}", first_name=province.name_th)
     user.set_unusable_password()
     user.save()
-    Membership.objects.create(user=user, role=Role.PROVINCIAL, province=province)
+    directory.membership_set(user=user, role=Role.PROVINCIAL, province=province)
     return user
 
 
@@ -256,7 +257,7 @@ def _judges(rubric: Rubric):
     if contest.organiser_id is None:
         return [users.get(username="committee1"), users.get(username="committee2")], users.get(username="chair")
     panel = demo_panel(contest.organiser.code)
-    organiser = users.filter(membership__role=Role.ORGANISER, membership__province=contest.organiser).first()
+    organiser = directory.organisers_of(contest.organiser).first()
     if panel is None or organiser is None:
         return None
     members = [users.get(username=name) for name in panel[0]]

@@ -10,7 +10,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from contests.models import Contest
-from people.models import Role
 from scoring import actor
 from scoring.selectors import contest_entrants
 
@@ -32,8 +31,8 @@ def _eligible(contest: Contest, user) -> None:
     if user is None or not get_user_model().objects.filter(pk=user.pk, is_active=True).exists():
         raise CommitteeError("ไม่พบผู้ใช้นี้ในระบบ", "no such user", field="user")
     if not panel_candidates(contest).filter(pk=user.pk).exists():
-        role = getattr(getattr(user, "membership", None), "role", None)
-        if role in (Role.COMMITTEE, Role.CHAIR, Role.CENTRAL) or user.is_superuser:
+        candidate = actor.actor_of(user)  # the user proposed for the panel, asked as the actor would be
+        if candidate.on_committee() or candidate.administers():
             raise CommitteeError(
                 "กรรมการระดับกรมและเจ้าหน้าที่ส่วนกลางเป็นกรรมการของจังหวัดไม่ได้",
                 "the Department's committee and central staff cannot sit on a provincial panel",

@@ -43,18 +43,18 @@ def answers_clarification(user, clarification) -> bool:
     actor = actor_of(user)
     return (
         clarification is not None
-        and actor.office_id == clarification.province_id
+        and actor.acts_for(clarification.province_id)
         and actor.enters(contest_of(clarification))
     )
 
 
-national = ~panel_contest
-judges = (national & is_committee) | (panel_contest & on_panel)
+departments = ~panel_contest  # the Department's contests (scoring.actor.department_contest)
+judges = (departments & is_committee) | (panel_contest & on_panel)
 
-rules.add_perm("committee.view_scoring", (national & is_department) | (panel_contest & (on_panel | oversees_panel)))
+rules.add_perm("committee.view_scoring", (departments & is_department) | (panel_contest & (on_panel | oversees_panel)))
 rules.add_perm("committee.score", judges)  # a member's own judgment
 rules.add_perm("committee.override", judges)  # points of a data criterion, with a reason
-rules.add_perm("committee.finalize", (national & is_chair) | (panel_contest & chairs_panel))  # the chair's final
+rules.add_perm("committee.finalize", (departments & is_chair) | (panel_contest & chairs_panel))  # the chair's final
 rules.add_perm("committee.clarify", judges)  # open and close a clarification round
 rules.add_perm("committee.export_history", is_central | is_chair)
 rules.add_perm("committee.manage_conflicts", is_central | forms_panel)  # forms_panel: asked with the contest
@@ -63,4 +63,4 @@ rules.add_perm("committee.manage_panel", forms_panel)
 rules.add_perm("committee.reply_clarification", answers_clarification)
 # Members' scores from a sheet (paper forms): whoever runs the judging, as central staff do nationally; in a
 # provincial contest its organisers (oversees_panel), never a panelist, as never a committee member.
-rules.add_perm("committee.import_judgments", (national & is_central) | (panel_contest & oversees_panel))
+rules.add_perm("committee.import_judgments", (departments & is_central) | (panel_contest & oversees_panel))

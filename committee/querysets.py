@@ -9,11 +9,8 @@ from __future__ import annotations
 from django.db import models
 
 from contests.models import Province
-from contests.tree import subtree
-from people.models import Role
-from scoring.actor import CHAIR, MEMBER, VIEWER, actor_of, department_contest
+from scoring.actor import CHAIR, MEMBER, VIEWER, Need, actor_of, department_contest
 from scoring.models import Rubric
-from scoring.selectors import provinces_for_user
 
 __all__ = ["CHAIR", "MEMBER", "VIEWER", "has_panel", "own_only", "panel_seats", "provinces_for_member", "seat"]
 
@@ -35,9 +32,13 @@ def seat(user, rubric: Rubric | None) -> str | None:
 
 def provinces_for_member(user, rubric: Rubric | None = None) -> models.QuerySet[Province]:
     """Units a user may see here, less those they are conflicted with: with a rubric, its contest's entrants
-    as the actor sees them (never the 8,455 units central staff may see elsewhere)."""
+    as the actor sees them (never the 8,455 units central staff may see elsewhere); without, the Department's
+    contests' entrants they may see (the national screens)."""
     actor = actor_of(user)
-    units = provinces_for_user(user) if rubric is None else actor.entrants(rubric.contest)
+    if rubric is not None:
+        units = actor.entrants(rubric.contest)
+    else:  # office staff: their own office where it enters (a panel's contests are asked with their rubric)
+        units = actor.units(Need.ENTER if actor.files_for_office() else Need.SEE)
     return units.exclude(pk__in=actor.conflict_subquery())
 
 
@@ -45,7 +46,7 @@ def own_only(user, rubric: Rubric | None = None, who: str | None = None) -> bool
     """Independence (RUBRIC.md decision 8): a member sees only their own scores; the chair and
     whoever runs the contest see everyone's. `who` is the seat when the caller has it already."""
     if not has_panel(rubric):
-        return actor_of(user).role == Role.COMMITTEE
+        return actor_of(user).seat(None) == MEMBER
     return (who or seat(user, rubric)) == MEMBER
 
 
@@ -71,17 +72,13 @@ class ScopedQuerySet(models.QuerySet):
         contest = f"{self.rubric_path}__contest"
         sits = [c for c, chairs in seats.items() if not chairs]
         sees_all = models.Q(**{f"{contest}_id__in": [c for c, chairs in seats.items() if chairs]})
-        if actor.is_organiser:  # their office's contests, where they do not sit as a member
-            runs = models.Q(**{f"{contest}__organiser_id": actor.office_id})
-            sees_all |= runs & ~models.Q(**{f"{contest}_id__in": sits})
+        if actor.organises():  # their office's contests, where they do not sit as a member
+            sees_all |= actor.running(f"{contest}__") & ~models.Q(**{f"{contest}_id__in": sits})
         member = models.Q(**{f"{contest}_id__in": sits}) & self.others(user)
         # Less their conflicts, and where they sit, their own office's units (scoring.actor.panel_office, row
         # by row): an entrant's staff never judge it (issues #24, #37); the organising office's own staff do.
         rows = self.filter(sees_all | member).exclude(**{f"{self.province_path}__in": actor.conflict_subquery()})
-        if actor.office_id is None:
-            return rows
-        own = models.Q(**{f"{contest}_id__in": list(seats), f"{self.province_path}__in": subtree(actor.office_id)})
-        return rows.exclude(own & ~models.Q(**{f"{contest}__organiser_id": actor.office_id}))
+        return rows.exclude(actor.own_units_seated(contest, self.province_path))
 
     def for_member(self, user, rubric: Rubric | None = None):
         if has_panel(rubric):
@@ -89,8 +86,8 @@ class ScopedQuerySet(models.QuerySet):
                 return self.none()
             units = provinces_for_member(user, rubric).values("pk")
             return self.filter(**{self.rubric_path: rubric, f"{self.province_path}__in": units})
-        role = actor_of(user).role
-        if role is None or (role == Role.PROVINCIAL and not self.provincial_sees):
+        actor = actor_of(user)
+        if not actor.in_portal() or (actor.files_for_office() and not self.provincial_sees):
             return self.none()
         # A subquery, not a list: the scope costs no extra round trip.
         return self.filter(**{f"{self.province_path}__in": provinces_for_member(user).values("pk")})

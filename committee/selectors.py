@@ -14,7 +14,8 @@ from django.urls import reverse
 
 from contests.models import Contest, Province
 from contests.tree import at_or_under
-from people.models import Conflict, Role
+from people import directory
+from people.models import Conflict
 from scoring.actor import actor_of
 from scoring.models import Rubric
 from scoring.rules.base import Rule
@@ -152,12 +153,8 @@ def clarifications_for_cell(user, *, rubric: Rubric, province: Province, criteri
 def panel_candidates(contest: Contest) -> QuerySet:
     """Who may sit on a provincial contest's panel: active staff of the organising office or of a unit
     under it. The Department's committee and central staff have no office, so they are never offered."""
-    staff = get_user_model().objects.filter(is_active=True, is_superuser=False, membership__role__in=Role.with_office())
-    return (
-        staff.filter(at_or_under(contest.organiser_id, "membership__province__"))
-        .select_related("membership__province")
-        .order_by("username")
-    )
+    offices = at_or_under(contest.organiser_id, "membership__province__")
+    return directory.office_staff(offices).order_by("username")
 
 
 def panel_page(contest: Contest) -> dict:
@@ -180,16 +177,13 @@ def panel_page(contest: Contest) -> dict:
 def judged_rubrics(user) -> list[Rubric]:
     """The rubrics whose committee screens this user may open, newest first: the national contests for
     the Department's roles, then every period of the provincial contests they sit on or run (2 queries)."""
-    role = actor_of(user).role
+    actor = actor_of(user)
     found = list(Rubric.objects.national().order_by("-year")) if seat(user, None) else []
-    if role in (Role.COMMITTEE, Role.CHAIR):  # the Department's committee never sits on a panel
+    if actor.on_committee():  # the Department's committee never sits on a panel
         return found
-    if role == Role.CENTRAL:
-        mine = Q(contest__organiser__isnull=False)
-    else:
-        mine = Q(contest__panelists__user=user)
-        if role == Role.ORGANISER:
-            mine |= Q(contest__organiser_id=actor_of(user).office_id)
+    mine = actor.running("contest__")  # central staff: every office's contest
+    if not actor.administers():
+        mine |= Q(contest__panelists__user=user)
     panels = Rubric.objects.filter(mine, contest__organiser__isnull=False).select_related("contest").distinct()
     return found + list(panels.order_by("-year", "contest__slug", "period_order"))
 
@@ -203,12 +197,13 @@ def import_rubrics(user) -> list[Rubric]:
 def judges_contests(user) -> bool:
     """scoring.hooks.admin_entry: a provincial contest's panel, and the organisers who oversee its
     judging, enter the admin for the committee's scoring screens (every other page there stays closed)."""
-    return actor_of(user).role == Role.ORGANISER or bool(panel_seats(user))
+    return actor_of(user).organises() or bool(panel_seats(user))
 
 
 def panel_nav(user) -> list[tuple[str, str, str, str]]:
     """scoring.hooks.nav_extra: office staff on a panel, and organisers, get the scoring matrix."""
-    if actor_of(user).role not in Role.with_office() or not judges_contests(user):
+    actor = actor_of(user)
+    if not (actor.files_for_office() or actor.organises()) or not judges_contests(user):
         return []
     return [("ให้คะแนนการประกวด", "Contest judging", reverse("admin:committee_matrix"), "panel-matrix")]
 
@@ -236,8 +231,8 @@ def judges_of(rubric: Rubric) -> list[tuple[int, str, int | None]]:
     if has_panel(rubric):
         users = users.filter(panel_seats__contest=rubric.contest)
     else:
-        users = users.filter(membership__role=Role.COMMITTEE)
-    return list(users.order_by("username").values_list("pk", "username", "membership__province_id"))
+        users = users.filter(pk__in=directory.committee(chairs=False).values("pk"))
+    return directory.with_offices(users)
 
 
 def judged_cells(rubric: Rubric, member_ids: Iterable[int]) -> dict[int, set[tuple[int, str]]]:

@@ -9,7 +9,6 @@ from django.conf import settings
 from django.utils import timezone
 
 from contests.models import Province
-from people.models import Role
 from scoring.actor import actor_of
 from scoring.models import Dimension, ProvinceResult, RecomputeRun, Rubric, StandingsSnapshot, YearSettings
 
@@ -56,7 +55,7 @@ def year_on_year(*, user, province: Province | None = None) -> dict:
     Provincial staff see a year only once central staff let provinces see their standing, or published it.
     """
     rubrics = list(Rubric.objects.national().order_by("-year")[:2])[::-1]
-    if actor_of(user).role == Role.PROVINCIAL:
+    if actor_of(user).files_for_office():
         rubrics = [r for r in rubrics if _visible_to_provinces(r)]
     results = ProvinceResult.objects.filter(rubric__in=rubrics).select_related("province")
     if province is not None:

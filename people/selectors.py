@@ -1,14 +1,15 @@
 """Reads about people: a user's role, their office, the provinces they must not judge.
 
-Scoring turns these into querysets of provinces (`scoring.selectors.provinces_for_user`); people only
-hands over ids, since it sits below scoring and never imports it.
+Only the actor (`scoring.actor`) asks them, and everything else asks the actor (issue #37; the import-linter
+contract "Only the actor reads roles and offices"). People hands over ids, since it sits below scoring.
 """
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
-from .models import Conflict, Role
+from .models import Conflict, Membership, Role
 
 
 def role_of(user) -> str | None:
@@ -24,6 +25,21 @@ def office_province_id(user) -> int | None:
     """The province a provincial officer works for; None for everyone else."""
     membership = getattr(user, "membership", None) if user.is_authenticated else None
     return membership.province_id if membership else None
+
+
+def membership_load(user) -> None:
+    """The user's membership with their office and the unit above it, in one query, kept on the user (none
+    if loaded already): the role, the office id and the office then cost nothing more."""
+    descriptor = get_user_model().membership  # request.user is a lazy object: not type(user)
+    if user.is_authenticated and not descriptor.is_cached(user):
+        found = Membership.objects.select_related("province__parent").filter(user=user).first()
+        descriptor.related.set_cached_value(user, found)
+
+
+def office_of(user):
+    """The user's office (a unit), or None."""
+    membership = getattr(user, "membership", None) if user.is_authenticated else None
+    return membership.province if membership else None
 
 
 def conflicted_province_ids(user) -> QuerySet:

@@ -7,8 +7,16 @@ are one-line wrappers over `runs`, `enters`, `judges`, `seat` and `conflicted`. 
 record is the model: computed once, asked by every `can_*`.
 
 A contest is the Department's when it has no organiser: its committee judges it and central staff run it
-(the national contest among the 76 provinces is one of these, keyed by its year). An office's contest is
-run by that office's organisers and judged by the panel they seat.
+(the national contest among the 76 provinces is one of these, keyed by its year: `national`). An office's
+contest is run by that office's organisers and judged by the panel they seat.
+
+This module is the only reader of a user's role and office outside `people/` (issue #37): the actor keeps
+them private (`_role`, `_office_id`) and answers questions. With a contest: `sees`, `runs`, `enters`,
+`judges`, `seat`, `chooses`; about a unit: `acts_for`, `oversees`; which ones: `contests`, `entrants`,
+`scope`; without a contest, each named for what it allows: `administers`, `on_committee`,
+`chairs_committee`, `files_for_office`, `organises`, `in_portal`. `own_office` is the user's own office,
+for display and as the office an entrant files for or a stage's chooser picks for. tests/test_lock.py
+and the import-linter contract "Only the actor reads roles and offices" keep it so.
 """
 
 from __future__ import annotations
@@ -22,9 +30,9 @@ from django.http import Http404
 
 from contests.models import Contest, ContestState, Level, Province, Stage
 from contests.stages import stage_of
-from contests.tree import line_of, subtree, under
+from contests.tree import at_or_under, line_of, subtree, under
 from people.models import Role
-from people.selectors import conflicted_province_ids, office_province_id, role_of
+from people.selectors import conflicted_province_ids, membership_load, office_of, office_province_id, role_of
 
 from .models import Rubric
 
@@ -54,27 +62,33 @@ def department_contest(contest: Contest | None) -> bool:
     return contest is None or contest.organiser_id is None
 
 
+def national(contest: Contest | None) -> bool:
+    """The one meaning of "national": the Department's contest among the 76 provincial offices, open to
+    every signed-in role (Contest.is_national; the querysets' `national()` filter the same way)."""
+    return contest is not None and contest.is_national
+
+
 @dataclass
 class Actor:
     user: object = None
-    role: str | None = None
-    office_id: int | None = None
+    _role: str | None = None  # private: ask the questions below (issue #37)
+    _office_id: int | None = None
     system: bool = False  # beat jobs and management commands: act for the Department
-    _contest_ids: dict = field(default_factory=dict, repr=False)
+    _contests: dict = field(default_factory=dict, repr=False)  # need → the contests themselves
     _stage_ids: tuple | None = field(default=None, repr=False)
 
     # -- who they are -----------------------------------------------------------------------------
     @cached_property
-    def office(self) -> Province | None:
-        if self.office_id is None:
-            return None
-        return Province.objects.select_related("parent").get(pk=self.office_id)
+    def own_office(self) -> Province | None:
+        """The user's own office: to show its name, and the office an entrant files for or a stage's
+        chooser picks for. Whether the user may do a thing is asked of the questions, never decided by it."""
+        return office_of(self.user) if self._office_id is not None else None
 
     @cached_property
     def seats(self) -> dict[int, bool]:
         """contest id → is chair, for every panel the user sits on (committee.Panelist, read by its
         reverse name: people and scoring sit below committee and never import it)."""
-        if self.user is None or not self.user.is_authenticated or self.role is None:
+        if self.user is None or not self.user.is_authenticated or self._role is None:
             return {}
         return dict(self.user.panel_seats.values_list("contest_id", "is_chair"))
 
@@ -84,42 +98,90 @@ class Actor:
         trip, and a conflict recorded a moment ago already holds."""
         return subtree(conflicted_province_ids(self.user))
 
+    def own_units_seated(self, contest: str, unit: str) -> Q:
+        """Rows (`contest` and `unit` their paths) the user must not judge as a panelist: where they sit on the
+        contest's panel and the unit is at or under their own office, unless their office organises it
+        (panel_office, row by row). A filter to exclude; no query."""
+        if self._office_id is None or not self.seats:
+            return Q(pk__in=[])
+        seated = Q(**{f"{contest}_id__in": list(self.seats), f"{unit}__in": subtree(self._office_id)})
+        return seated & ~Q(**{f"{contest}__organiser_id": self._office_id})
+
     def own_units(self, contest: Contest | None) -> QuerySet:
         """On a panel, the units at or under the member's own office (panel_office), as a subquery."""
-        office = panel_office(contest, self.office_id)
+        office = panel_office(contest, self._office_id)
         return Province.objects.none().values("pk") if office is None else subtree(office)
 
-    @property
-    def is_central(self) -> bool:
-        return self.system or self.role == Role.CENTRAL
+    # -- what they may do without a contest -------------------------------------------------------
+    def administers(self) -> bool:
+        """The Department-wide powers no contest scopes: users and their roles, others' API tokens, unlocking
+        logins, the portal's admin tables, opening next year, backups and status: central staff, the system."""
+        return self.system or self._role == Role.CENTRAL
 
-    @property
-    def is_committee(self) -> bool:
-        return self.role in (Role.COMMITTEE, Role.CHAIR)
+    def on_committee(self) -> bool:
+        """A member or the chair of the Department's committee: judges the Department's contests, never a panel."""
+        return self._role in (Role.COMMITTEE, Role.CHAIR)
 
-    @property
-    def is_office_staff(self) -> bool:
-        return self.role == Role.PROVINCIAL
+    def chairs_committee(self) -> bool:
+        """The Department committee's chair: finals, everyone's scores, the judging history."""
+        return self._role == Role.CHAIR
 
-    @property
-    def is_organiser(self) -> bool:
-        return self.role == Role.ORGANISER
+    def files_for_office(self) -> bool:
+        """An office's staff: files evidence, nominees and clarifications for its own office (`own_office`)."""
+        return self._role == Role.PROVINCIAL
+
+    def organises(self) -> bool:
+        """An office's organiser: makes and runs its office's contests and picks at the stages its office picks."""
+        return self._role == Role.ORGANISER
+
+    def in_portal(self) -> bool:
+        """Holds any role in the portal (signed in without one: nothing but their own password)."""
+        return self.system or self._role is not None
+
+    def acts_for(self, unit: Province | int | None) -> bool:
+        """The unit (or its id) is the user's own office."""
+        unit_id = unit.pk if isinstance(unit, Province) else unit
+        return unit_id is not None and unit_id == self._office_id
+
+    def running(self, path: str = "") -> Q:
+        """The contests the user runs (`runs`) as a filter, `path` leading to a contest ("contest__"); no query."""
+        if self.administers():
+            return Q()
+        if self.organises() and self._office_id is not None:
+            return Q(**{f"{path}organiser_id": self._office_id})
+        return Q(pk__in=[])
+
+    def organised_units(self) -> QuerySet[Province]:
+        """An organiser's own office and every unit under it (their register of past models); none otherwise."""
+        if not self.organises() or self._office_id is None:
+            return Province.objects.none()
+        return Province.objects.filter(at_or_under(self._office_id))
+
+    def about_own_office(self, path: str) -> Q:
+        """Rows about the user's own office, as a filter over `path` to a unit (none without an office)."""
+        return Q(**{f"{path}_id": self._office_id}) if self._office_id is not None else Q(pk__in=[])
+
+    def oversees(self, unit: Province | None) -> bool:
+        """An organiser's office is above the unit (a district or subdistrict under its province)."""
+        if unit is None or not self.organises():
+            return False
+        return unit.pk != self._office_id and self._office_id in line_of(unit)
 
     # -- what they are in a contest ---------------------------------------------------------------
     def runs(self, contest: Contest | None) -> bool:
         """Central staff run every contest; an office's organisers their office's. Asked without a
         contest: central staff only, as before contests."""
-        if self.is_central:
+        if self.administers():
             return True
-        return contest is not None and self.is_organiser and contest.organiser_id == self.office_id
+        return contest is not None and self.organises() and contest.organiser_id == self._office_id
 
     def enters(self, contest: Contest | None) -> bool:
         """The user's office is one of the contest's entrants (office staff only: an organiser files nothing)."""
-        if contest is None or not self.is_office_staff or self.office_id is None:
+        if contest is None or not self.files_for_office() or self._office_id is None:
             return False
         if contest.state == ContestState.DRAFT:  # a draft is its runners' alone (issue #28)
             return False
-        return unit_enters(contest, self.office)
+        return unit_enters(contest, self.own_office)
 
     def chooses(self, contest: Contest | None) -> bool:
         """Picks this stage's entrants: an organiser whose office is of the level the stage asks (a district
@@ -137,11 +199,11 @@ class Actor:
         if self._stage_ids is None:
             own: set[int] = set()
             seen: set[int] = set()
-            if self.is_organiser and self.office_id is not None:
+            if self.organises() and self._office_id is not None:
                 if rows is None:
                     fields = ("contest_id", "previous_id", "chooser_level", "contest__organiser")
                     rows = list(Stage.objects.values_list(*fields))
-                office = self.office if rows else None
+                office = self.own_office if rows else None
                 if office is not None:
                     above = line_of(office)
                     chain = {contest_id: previous for contest_id, previous, _, _ in rows}
@@ -153,11 +215,15 @@ class Actor:
             self._stage_ids = (frozenset(own), frozenset(seen))
         return self._stage_ids
 
+    def chooser(self, contest: Contest | None) -> Province | None:
+        """The office the user picks this stage's entrants for (`own_office`), if they choose in it."""
+        return self.own_office if self.chooses(contest) else None
+
     def seat(self, contest: Contest | None) -> str | None:
         """MEMBER, CHAIR, VIEWER or None: the Department's roles in its contests (None: as nationally),
         a panel seat or the organiser's view in an office's."""
         if department_contest(contest):
-            return DEPARTMENT_SEATS.get("central" if self.system else self.role)
+            return DEPARTMENT_SEATS.get("central" if self.system else self._role)
         chairs = self.seats.get(contest.pk)
         if chairs is not None:
             return CHAIR if chairs else MEMBER
@@ -172,8 +238,8 @@ class Actor:
             return False
         if contest.state == ContestState.DRAFT:  # entrants, panels and everyone else meet it once it is open
             return self.system or self.runs(contest)
-        if contest.organiser_id is None and contest.entrant_level == Level.PROVINCE:
-            return self.system or bool(self.role)  # the national contest: every signed-in role
+        if national(contest):
+            return self.in_portal()  # every signed-in role
         return (  # cheapest first
             self.runs(contest) or self.seat(contest) is not None or self.enters(contest) or self.in_stages(contest)
         )
@@ -189,12 +255,16 @@ class Actor:
     # -- querysets --------------------------------------------------------------------------------
     def contests(self, need: Need | str = Need.SEE) -> QuerySet[Contest]:
         """Every contest the user may `need`; few a year, so decided here in Python (2–3 queries, memoised)."""
+        return Contest.objects.filter(pk__in=[c.pk for c in self._each(need)])
+
+    def _each(self, need: Need | str) -> list[Contest]:
+        """As `contests`, the contests themselves (their organiser, stage and entrants loaded)."""
         need = Need(need)
         if self.user is None:  # ANONYMOUS and SYSTEM live as long as the process: nothing memoised on them
-            self._contest_ids.pop(need, None)
-        if need not in self._contest_ids:
+            self._contests.pop(need, None)
+        if need not in self._contests:
             everything = list(Contest.objects.select_related("organiser", "stage").prefetch_related("entrants"))
-            if self._stage_ids is None and self.is_organiser:  # the stages come with the contests: no query
+            if self._stage_ids is None and self.organises():  # the stages come with the contests: no query
                 staged = [stage_of(c) for c in everything]
                 self._stages(
                     [
@@ -203,8 +273,8 @@ class Actor:
                         if s is not None
                     ]
                 )
-            self._contest_ids[need] = [c.pk for c in everything if self.can(c, need)]
-        return Contest.objects.filter(pk__in=self._contest_ids[need])
+            self._contests[need] = [c for c in everything if self.can(c, need)]
+        return self._contests[need]
 
     def rubrics(self, need: Need | str = Need.SEE) -> QuerySet[Rubric]:
         return Rubric.objects.filter(contest__in=self.contests(need)).select_related("contest")
@@ -220,17 +290,38 @@ class Actor:
             # On a panel, its members' own units too: an entrant's staff never judge it (issues #24, #37).
             return units if department_contest(contest) else units.exclude(pk__in=self.own_units(contest))
         if self.enters(contest):
-            return units.filter(pk=self.office_id)
+            return units.filter(pk=self._office_id)
         if self.in_stages(contest):  # a stage's organiser: the picks under their own office
-            return units.filter(under(self.office_id))
+            return units.filter(under(self._office_id))
         return units.none()
 
     def conflicted(self, contest: Contest | None, unit: Province) -> bool:
         """The user declared a conflict on the unit or a unit above it, or (on a panel) it is their own."""
         line = line_of(unit)
-        if panel_office(contest, self.office_id) in line:
+        if panel_office(contest, self._office_id) in line:
             return True
         return conflicted_province_ids(self.user).filter(province_id__in=line).exists()
+
+    def scope(self, contest: str, unit: str, need: Need | str = Need.SEE) -> Q:
+        """Rows about a unit in a contest (`contest` and `unit` are the rows' paths to them), kept where the
+        unit is one of that contest's entrants this user may see (`entrants`), in the contests they may
+        `need`: the one scope of every list not about one contest. Central staff and the system: every row."""
+        if self.administers():
+            return Q()
+        found = Q(pk__in=[])
+        for each in self._each(need):
+            found |= Q(**{contest: each.pk, f"{unit}__in": self.entrants(each).values("pk")})
+        return found
+
+    def units(self, need: Need | str = Need.SEE) -> QuerySet[Province]:
+        """Every unit the user may see in some contest they may `need` (the union of `entrants`): the scope
+        of a list of units asked without a contest. Central staff and the system: every unit."""
+        if self.administers():
+            return Province.objects.all()
+        found = Q(pk__in=[])
+        for each in self._each(need):
+            found |= Q(pk__in=self.entrants(each).values("pk"))
+        return Province.objects.filter(found)
 
     def contest_or_404(self, key: str | int, need: Need | str = Need.SEE) -> Rubric:
         """The rubric a URL names, if the user may `need` its contest. Another office's contest, or one
@@ -252,7 +343,7 @@ def panel_office(contest: Contest | None, office_id: int | None) -> int | None:
 
 def unit_enters(contest: Contest, unit: Province) -> bool:
     """Whether the unit is one of the contest's entrants (as contest_entrants, for one unit)."""
-    if contest.organiser_id is None and contest.entrant_level == Level.PROVINCE:  # the 76 offices; no query
+    if national(contest):  # the 76 offices; no query
         return unit.level == Level.PROVINCE and unit.is_cdd_office
     chosen = {u.pk for u in contest.entrants.all()}  # prefetched by Actor.contests
     if chosen or stage_of(contest) is not None:  # a staged contest: its picks and nobody else
@@ -287,7 +378,8 @@ def actor_of(user) -> Actor:
     cached = getattr(user, "_actor", None)
     if cached is not None:
         return cached
-    actor = Actor(user=user, role=role_of(user), office_id=office_province_id(user))
+    membership_load(user)  # role and office in one query
+    actor = Actor(user=user, _role=role_of(user), _office_id=office_province_id(user))
     user._actor = actor
     return actor
 

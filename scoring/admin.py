@@ -15,7 +15,8 @@ from django.utils.html import format_html, format_html_join
 
 from contests.models import Province
 from core.http import show
-from people.models import Membership, Role
+from people import directory
+from people.models import Membership
 from scoring.models import AwardTier
 
 # API tokens, failed logins; nominees; the stages and their picks:
@@ -63,7 +64,7 @@ admin.site.has_permission = _department_only
 
 @admin.register(Province)
 class ProvinceAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
-    province_path = "pk"  # autocomplete and search too: a conflicted province is not offered
+    province_path, contest_path = "pk", None  # autocomplete and search too: a conflicted province is not offered
     list_display = ["code", "dopa_code", "thai_name", "name_en", "level", "size_group", "region"]
     list_filter = ["level", "size_group", "region"]
     search_fields = ["code", "name_th", "name_en"]
@@ -223,7 +224,7 @@ class FactAdmin(ProvinceScoped, RoleAccess, FactImportExportAdmin):
 @admin.register(FactChange)
 class FactChangeAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
     view = is_central
-    province_path = "fact__province"
+    province_path, contest_path = "fact__province", "fact__rubric__contest"
     list_display = ["fact_", "old_value_", "new_value_", "source_", "changed_by_", "changed_at_"]
     list_filter = [("source", SourceFilter)]
     fact_ = column("fact", "ข้อมูล / fact", "fact__province__code")
@@ -353,13 +354,11 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
 
     @admin.display(description="บทบาท / role", ordering="membership__role")
     def role(self, obj):
-        membership = getattr(obj, "membership", None)
-        return membership.get_role_display() if membership else "-"
+        return directory.role_label(obj)
 
     @admin.display(description="จังหวัด / province")
     def province(self, obj):
-        membership = getattr(obj, "membership", None)
-        return membership.province if membership and membership.province else "-"
+        return directory.office_label(obj)
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and not (
@@ -372,6 +371,5 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         user = form.instance
-        role = Membership.objects.filter(user=user).values_list("role", flat=True).first()
-        user.is_staff = user.is_superuser or role in (Role.CENTRAL, Role.COMMITTEE, Role.CHAIR)
+        user.is_staff = directory.works_in_admin(user)
         user.save(update_fields=["is_staff"])

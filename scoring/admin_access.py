@@ -22,6 +22,8 @@ from knox.admin import AuthTokenAdmin, AuthTokenCreateForm
 from knox.models import AuthToken
 from knox.settings import knox_settings
 
+from people import directory
+
 from .admin_forms import RoleAccess
 from .permissions import is_central
 
@@ -47,7 +49,7 @@ class ApiTokenForm(AuthTokenCreateForm):
         users = get_user_model().objects.filter(is_active=True, membership__isnull=False)
         self.fields["user"].queryset = users.select_related("membership__province").order_by("username")
         self.fields["user"].label = "ผู้ใช้ (โทเค็นมีสิทธิ์ตามบทบาทของผู้ใช้นี้) / user (the token has this user's role)"
-        self.fields["user"].label_from_instance = lambda u: f"{u.username} · {u.membership.get_role_display()}"
+        self.fields["user"].label_from_instance = lambda u: f"{u.username} · {directory.role_label(u)}"
 
     def save(self, commit=True):
         token = super().save(commit=False)
@@ -71,8 +73,7 @@ class ApiTokenAdmin(RoleAccess, AuthTokenAdmin):
 
     @admin.display(description="บทบาท / role", ordering="user__membership__role")
     def role(self, obj):
-        membership = getattr(obj.user, "membership", None)
-        return membership.get_role_display() if membership else "-"
+        return directory.role_label(obj.user)
 
     def save_model(self, request, obj, form, change):
         # knox's own save_model puts the token in a message; Django's default storage keeps that in a cookie.

@@ -261,16 +261,20 @@ class ContestScoped:
 
 
 class ProvinceScoped:
-    """Only rows of provinces the user may see, by the scoring screens' rule (selectors.provinces_for_user):
-    a committee member conflicted with a province never gets its rows. The admin builds its changelist,
-    search, filters, detail, history, delete, export (import-export) and autocomplete on get_queryset,
-    so this one filter covers them all."""
+    """Only rows of units the user may see in the row's contest, by the actor's one scope (Actor.scope;
+    rows of no contest: Actor.units): a committee member conflicted with a unit never gets its rows. The
+    admin builds its changelist, search, filters, detail, history, delete, export (import-export) and
+    autocomplete on get_queryset, so this one filter covers them all."""
 
     province_path = "province"
+    contest_path: str | None = "rubric__contest"  # None: the rows are units, of no one contest
 
     def get_queryset(self, request):
-        visible = selectors.provinces_for_user(request.user).values("pk")
-        return super().get_queryset(request).filter(**{f"{self.province_path}__in": visible})
+        actor = actor_of(request.user)
+        rows = super().get_queryset(request)
+        if self.contest_path is None:
+            return rows.filter(**{f"{self.province_path}__in": actor.units().values("pk")})
+        return rows.filter(actor.scope(self.contest_path, self.province_path))
 
 
 class YearFilter(admin.SimpleListFilter):

@@ -13,6 +13,7 @@ from core.openapi import refusal
 
 from . import selectors, services
 from .access import rubric_permission
+from .actor import actor_of
 from .contests import contest_rows
 from .models import FactSource
 from .nominations import nominees_for_user
@@ -300,7 +301,7 @@ class NomineeSet(NominatingContest):
     )
     def post(self, request, slug: str, code: str):
         data = validated(NomineeInput, request.data)
-        unit = get_object_or_404(selectors.provinces_for_user(request.user), code=code)
+        unit = get_object_or_404(actor_of(request.user).entrants(self.rubric.contest), code=code)
         # Refusals: PermissionDenied 403, Http404 404, PortalError 400 (core.api's error shape).
         nominee = services.nominee_submit(user=request.user, contest=self.rubric.contest, unit=unit, **data)
         return Response(NomineeSerializer(nominee).data)
@@ -318,6 +319,6 @@ class NomineeSet(NominatingContest):
         "Nothing to withdraw is 400 (code no_nominee).",
     )
     def delete(self, request, slug: str, code: str):
-        unit = get_object_or_404(selectors.provinces_for_user(request.user), code=code)
+        unit = get_object_or_404(actor_of(request.user).entrants(self.rubric.contest), code=code)
         nominee = services.nominee_withdraw(user=request.user, contest=self.rubric.contest, unit=unit)
         return Response(NomineeSerializer(nominee).data)

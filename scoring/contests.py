@@ -8,7 +8,6 @@ from collections import defaultdict
 from decimal import Decimal
 
 from contests.models import Combine, Contest, Province
-from people.models import Role
 
 from .actor import Need, actor_of, unit_enters
 from .engine import Breakdown, rank
@@ -104,14 +103,14 @@ def contests_for_user(user) -> list[tuple[Rubric, Province | None]]:
     as the actor answers: every one for central staff, those their office runs for an organiser, those their
     office enters for office staff (with that office)."""
     actor = actor_of(user)
-    if actor.role not in (Role.CENTRAL, Role.ORGANISER, Role.PROVINCIAL):
+    if not (actor.administers() or actor.organises() or actor.files_for_office()):
         return []
-    need = Need.ENTER if actor.is_office_staff else Need.RUN
+    need = Need.ENTER if actor.files_for_office() else Need.RUN
     rubrics = (
         actor.rubrics(need)
         .exclude(pk__in=Rubric.objects.national().values("pk"))
         .select_related("contest", "contest__organiser")
         .order_by("-year", "contest__slug", "period_order")
     )
-    unit = actor.office if actor.is_office_staff else None
+    unit = actor.own_office if actor.files_for_office() else None
     return [(r, unit) for r in rubrics]

@@ -13,7 +13,8 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from contests.models import Province
-from people.models import Membership, Role
+from people import directory
+from people.models import Role
 
 from . import nominees, selectors, services
 from .models import Fact, FactSource, Rubric
@@ -74,7 +75,7 @@ def demo_users(*, units: bool = True) -> list[tuple[str, str, str]]:
             user.is_staff = role not in Role.with_office()
             user.save()
         office = Province.objects.get(code=code) if code else None
-        Membership.objects.update_or_create(user=user, defaults={"role": role, "province": office})
+        directory.membership_set(user=user, role=role, province=office)
         out.append((username, DEMO_PASSWORD, f"{role.label} · {office.name_th}" if office else str(role.label)))
     return out
 

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.urls import reverse
 
-from contests.models import Level, Province
-from people.models import Role
+from contests.models import national_q
 
 from .actor import actor_of
 from .contests import enters
@@ -25,7 +24,7 @@ class NavItem:
     current: bool = False
 
 
-NATIONAL = Q(contest__organiser__isnull=True, contest__entrant_level=Level.PROVINCE)  # as Rubric.objects.national()
+NATIONAL = national_q("contest__")  # as Rubric.objects.national()
 
 
 def _standings(user) -> list[Rubric]:
@@ -46,13 +45,13 @@ def _standings(user) -> list[Rubric]:
     rubrics = list(open_)
     if not rubrics:
         return []
-    unit = Province.objects.select_related("parent").get(pk=actor_of(user).office_id)
+    unit = actor_of(user).own_office
     return [r for r in rubrics if enters(r.contest, unit)]
 
 
 def _items(user) -> list[tuple[str, str, str, str]]:
-    role = actor_of(user).role
-    if role == Role.PROVINCIAL:
+    actor = actor_of(user)
+    if actor.files_for_office():
         items = [("หลักฐานของสำนักงาน", "My evidence", reverse("submissions:home"), "evidence")]
         standings = _standings(user)
         for rubric in standings:
@@ -62,7 +61,7 @@ def _items(user) -> list[tuple[str, str, str, str]]:
             items.append((th, en, reverse("scoring:mine", args=[rubric.key]), "standing"))
         return items
     stages = [("การคัดเลือกเป็นขั้น", "Selection stages", reverse("scoring:stages"), "stages")]
-    if role == Role.ORGANISER:  # the contests its office runs, each with its dashboard and documents
+    if actor.organises():  # the contests its office runs, each with its dashboard and documents
         return [
             ("การประกวดของสำนักงาน", "Office contests", reverse("submissions:home"), "contests"),
             ("สร้างหรือแก้ไขการประกวด", "Create or update a contest", reverse("scoring:contest_upload"), "contest-new"),
@@ -73,9 +72,9 @@ def _items(user) -> list[tuple[str, str, str, str]]:
         ("ข้อถัดไปที่มีหลักฐาน", "Next with evidence", reverse("admin:committee_next"), "next"),
         ("คำชี้แจง", "Clarifications", reverse("admin:committee_clarification_changelist"), "clarifications"),
     ]
-    if role in (Role.COMMITTEE, Role.CHAIR):
+    if actor.on_committee():
         return scoring
-    if role == Role.CENTRAL:
+    if actor.administers():
         year = Rubric.objects.national().order_by("-year").values_list("year", flat=True).first()
         holidays = reverse("admin:scoring_holidayoverride_changelist")
         calendar = reverse("scoring:calendar", args=[year]) if year else holidays

@@ -9,11 +9,10 @@ from datetime import date
 from django.db.models import QuerySet
 
 from contests.models import Contest, Nominee
-from people.models import Role
 
 from .actor import actor_of
 from .models import Criterion, Rubric
-from .selectors import provinces_for_user, rubric_calendar
+from .selectors import rubric_calendar
 from .workdays import deadline_text
 
 
@@ -56,13 +55,10 @@ def nomination_window(contest: Contest) -> NominationWindow:
 
 def nominees_for_user(user) -> QuerySet[Nominee]:
     """The one scope of nominees: every one for central staff; an organiser, those of the contests their
-    office runs; anyone else, those of the units they may see (office staff: their own office's)."""
-    role = actor_of(user).role
+    office runs; anyone else, those of each contest's entrants they may see there (office staff: their own
+    office's, in the contests it enters)."""
+    actor = actor_of(user)
     rows = Nominee.objects.select_related("contest", "unit", "office")
-    if role is None:
-        return rows.none()
-    if role == Role.CENTRAL:
-        return rows
-    if role == Role.ORGANISER:
-        return rows.filter(contest__organiser_id=actor_of(user).office_id)
-    return rows.filter(unit__in=provinces_for_user(user))
+    if actor.organises():
+        return rows.filter(actor.running("contest__"))
+    return rows.filter(actor.scope("contest", "unit"))

@@ -2,40 +2,37 @@
 
 import rules
 
-from contests.tree import line_of
-from people.models import Role
-
 from .actor import actor_of, contest_of, department_contest
 
 
 @rules.predicate
 def is_central(user) -> bool:
-    return actor_of(user).is_central
+    return actor_of(user).administers()
 
 
 @rules.predicate
 def is_committee(user) -> bool:
-    return actor_of(user).is_committee
+    return actor_of(user).on_committee()
 
 
 @rules.predicate
 def is_chair(user) -> bool:
-    return actor_of(user).role == Role.CHAIR
+    return actor_of(user).chairs_committee()
 
 
 @rules.predicate
 def is_provincial(user) -> bool:
-    return actor_of(user).is_office_staff
+    return actor_of(user).files_for_office()
 
 
 @rules.predicate
 def is_own_province(user, province) -> bool:
-    return province is not None and is_provincial(user) and actor_of(user).office_id == province.pk
+    return is_provincial(user) and actor_of(user).acts_for(province)
 
 
 @rules.predicate
 def is_organiser(user) -> bool:
-    return actor_of(user).is_organiser
+    return actor_of(user).organises()
 
 
 @rules.predicate
@@ -45,7 +42,7 @@ def runs_contest(user, obj) -> bool:
 
 
 @rules.predicate
-def national_contest(user, obj) -> bool:
+def departments_contest(user, obj) -> bool:
     """The Department's contests are judged by its committee (asked without one: as before contests)."""
     return department_contest(contest_of(obj))
 
@@ -53,9 +50,7 @@ def national_contest(user, obj) -> bool:
 @rules.predicate
 def organises_unit(user, unit) -> bool:
     """An organiser sees the districts and subdistricts under their provincial office, nothing else."""
-    if unit is None or not is_organiser(user):
-        return False
-    return actor_of(user).office_id in line_of(unit) - {unit.pk}
+    return actor_of(user).oversees(unit)
 
 
 @rules.predicate

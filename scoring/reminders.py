@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -17,7 +16,7 @@ from django.utils import timezone
 from contests.lifecycle import Action
 from contests.models import Province
 from core.thai import thai_date
-from people.models import Role
+from people import directory
 
 from . import lifecycle, selectors
 from .actor import SYSTEM
@@ -75,16 +74,13 @@ def reminders_send(today: date | None = None) -> int:
     """Sends today's reminders for every year; returns how many e-mails went out."""
     today = today or timezone.localdate()
     calendar = selectors.work_calendar()
-    users = get_user_model().objects.filter(is_active=True, membership__role=Role.PROVINCIAL).exclude(email="")
     sent = 0
     connection = get_connection()
     for rubric in Rubric.objects.filter(ends_on__gte=today):
         due = reminders_due(rubric, today, calendar)
         if not due:
             continue
-        recipients: dict[int, list[str]] = {}
-        for user in users.filter(membership__province__in=list(due)).values("email", "membership__province_id"):
-            recipients.setdefault(user["membership__province_id"], []).append(user["email"])
+        recipients = directory.staff_emails(p.pk for p in due)
         for province, items in due.items():
             to = sorted(recipients.get(province.pk, []))
             try:

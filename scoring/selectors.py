@@ -1,4 +1,4 @@
-"""Reads. Every query that can reach one province's data goes through `provinces_for_user`."""
+"""Reads. Every query that can reach a unit's data is scoped by the actor (scoring.actor: `entrants`, `scope`)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from contests.models import Contest, Level, Nominee, NomineeState, Province, RankWithin
 from contests.regions import InspectionRegion
 from contests.stages import regions_of
-from contests.tree import at_or_under, under
+from contests.tree import under
 from core.thai import fmt_points
 
 from .actor import actor_of, contest_entrants
@@ -31,24 +31,6 @@ from .spec import RubricSpec, parse_rubric
 from .workdays import Reason, WorkCalendar
 
 
-def provinces_for_user(user) -> QuerySet[Province]:
-    """The units (offices) a user may see: their own office for office staff; their province and every
-    unit under it for a provincial organiser; the 76 provinces, less conflicts, for the committee; all
-    for central staff. Pages that list entrants intersect this with the contest's (contest_entrants)."""
-    actor = actor_of(user)
-    if actor.role is None and not actor.system:
-        return Province.objects.none()
-    office = actor.office_id
-    if actor.is_office_staff:
-        return Province.objects.filter(pk=office)
-    if actor.is_organiser:
-        return Province.objects.filter(at_or_under(office))
-    if actor.is_committee:
-        # A member conflicted with a province (their home province, say) neither sees nor scores it.
-        return Province.objects.provinces().exclude(pk__in=actor.conflict_subquery())
-    return Province.objects.all()
-
-
 def province_lookup() -> dict[str, Province]:
     """Every way an import may name a province (ISO code, Thai and English names, old spellings)."""
     index: dict[str, Province] = {}
@@ -62,7 +44,7 @@ def province_lookup() -> dict[str, Province]:
 def office_unit(user) -> Province | None:
     """The office an organiser runs contests for; None for everyone else (central staff run any)."""
     actor = actor_of(user)
-    return actor.office if actor.is_organiser else None
+    return actor.own_office if actor.organises() else None
 
 
 def entrant_lookup(rubric: Rubric) -> dict[str, Province]:

@@ -55,7 +55,7 @@ def _picker(username: str):
 
 def _pick(actor, contest: Contest, stage: Stage, count: int) -> int:
     """The office's demo picks, drawn the same every run from what it may pick (none barred by the register)."""
-    office = actor.office
+    office = actor.own_office
     if stage_picks(stage, office).exists():
         return 0
     pool = [u for u in stage_pool(stage, office) if barred_reason(stage, u) is None]

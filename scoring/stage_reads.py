@@ -10,7 +10,6 @@ from django.utils import timezone
 from contests.models import Contest, PastModel, Province, RankWithin, Stage, StageEntry
 from contests.regions import InspectionRegion, region_of
 from contests.stages import Missing, barred_reason, files_missing, stage_of, stage_picks, stage_pool
-from contests.tree import at_or_under
 
 from .actor import Actor, actor_of
 from .models import ProvinceResult
@@ -106,7 +105,7 @@ def results_of(contest: Contest) -> dict[int, ProvinceResult]:
 def stage_page(actor: Actor, contest: Contest) -> StagePage:
     stage = stage_of(contest)
     chooses = actor.chooses(contest)
-    office = actor.office if chooses else None
+    office = actor.chooser(contest)
     window = stage_window(stage)
     pool, picks, missing = [], [], []
     if office is not None:
@@ -166,8 +165,6 @@ def picks_for_user(user) -> QuerySet[StageEntry]:
 def past_models_for_user(user) -> QuerySet[PastModel]:
     """The register of past models: central staff all of it, an organiser the rows of units under its office."""
     actor = actor_of(user)
-    if actor.is_central:
+    if actor.administers():
         return PastModel.objects.all()
-    if not actor.is_organiser or actor.office_id is None:
-        return PastModel.objects.none()
-    return PastModel.objects.filter(at_or_under(actor.office_id, "unit__"))
+    return PastModel.objects.filter(unit__in=actor.organised_units())

@@ -84,7 +84,7 @@ def _chooser(actor: Actor, contest: Contest) -> Province:
             code="not_chooser",
             status=403,
         )
-    return actor.office
+    return actor.chooser(contest)
 
 
 def _per(stage: Stage) -> tuple[str, str]:

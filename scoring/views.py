@@ -216,10 +216,10 @@ def mine(request, year: int):
     if actor.runs(rubric.contest):
         return redirect("scoring:dashboard", year=year)
     if not actor.enters(rubric.contest):
-        if actor.is_office_staff:  # a district office in the national contest: no standing of its own
+        if actor.files_for_office():  # a district office in the national contest: no standing of its own
             raise Http404
         raise PermissionDenied  # sees the contest (the committee, a panelist) but has no standing of its own
-    province = actor.office
+    province = actor.own_office  # the entrant is the user's own office
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()
     ctx = {"rubric": rubric, "province": province, "published": None, "result": None}
     if snapshot:

@@ -16,10 +16,8 @@ from rest_framework.views import APIView
 
 from core.api import both, error_response, validated
 from core.openapi import refusal
-from people.models import Membership, Role
 from scoring.actor import Need, actor_of
 from scoring.models import Criterion, Rubric
-from scoring.selectors import provinces_for_user
 
 from . import services, uploads
 from .models import Evidence, Submission
@@ -83,7 +81,7 @@ class EvidenceCollection(APIView):
         rubric = Rubric.objects.by_key(key).select_related("contest").first()
         if rubric is None or not actor.sees(rubric.contest):  # another office's contest: as an unknown key
             return error_response("ไม่พบการประกวด", "no such contest", status=404, code="not_found")
-        if actor.role != Role.PROVINCIAL:
+        if not actor.files_for_office():
             return error_response("เฉพาะเจ้าหน้าที่จังหวัด", "provincial staff only", status=403, code="permission_denied")
         if not actor.enters(rubric.contest):
             return error_response("ไม่พบการประกวด", "no such contest", status=404, code="not_found")
@@ -114,7 +112,7 @@ class EvidenceCollection(APIView):
         rubric = actor.contest_or_404(year)
         versions = Evidence.objects.for_user(request.user).order_by("-version")
         # The contest's entrants the actor may see: an organiser none of the national contest's (issue #24).
-        units = provinces_for_user(request.user).filter(pk__in=actor.entrants(rubric.contest).values("pk"))
+        units = actor.entrants(rubric.contest)
         subs = (
             Submission.objects.filter(rubric=rubric, province__in=units)
             .select_related("province", "criterion")
@@ -144,17 +142,13 @@ class EvidenceCollection(APIView):
         summary="ส่งหลักฐานฉบับใหม่ (เฉพาะเจ้าหน้าที่จังหวัด) / submit a new evidence version (provincial staff)",
     )
     def post(self, request, year: int):
-        # The membership and its province in one query (the actor and the permission check then use it).
-        membership = Membership.objects.select_related("province").filter(user=request.user).first()
-        if membership is not None:
-            request.user.membership = membership
-        actor = actor_of(request.user)
+        actor = actor_of(request.user)  # role and office in one query (the permission check reuses it)
         actor.contest_or_404(year)  # a contest the user cannot see does not exist for them (issue #24)
-        if actor.role != Role.PROVINCIAL:
+        if not actor.files_for_office():
             raise PermissionDenied("เฉพาะเจ้าหน้าที่จังหวัด / provincial staff only")
         # Only a contest the office enters takes its evidence: any other does not exist for it.
         rubric = actor.contest_or_404(year, Need.ENTER)
-        province = request.user.membership.province
+        province = actor.own_office
         refusals = getattr(request._request, "upload_refusals", [])
         try:
             if refusals:

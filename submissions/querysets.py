@@ -1,21 +1,23 @@
 from django.db import models
 
-from scoring.actor import actor_of
-from scoring.selectors import provinces_for_user
+from scoring.actor import Need, actor_of
+
+CONTEST, UNIT = "submission__rubric__contest", "submission__province"
 
 
 class EvidenceQuerySet(models.QuerySet):
     def for_user(self, user) -> "EvidenceQuerySet":
-        """The one scope, as the download rule (submissions.permissions) answers row by row: own office for
-        office staff; the committee never sees withdrawn versions; an organiser the visible evidence of the
-        contests its office runs, never its own office's in the national contest (issue #24)."""
+        """The one scope, as the download rule (submissions.permissions) answers row by row: office staff their
+        own office's, in the contests it enters (a panel reads its evidence through its own screen); the
+        committee never sees withdrawn versions; an organiser the visible evidence of the contests its
+        office runs, never its own office's (issue #24). Each contest's entrants as the actor sees them."""
         actor = actor_of(user)
-        qs = self.filter(submission__province__in=provinces_for_user(user))
-        if actor.is_committee:
+        qs = self.filter(actor.scope(CONTEST, UNIT, Need.ENTER if actor.files_for_office() else Need.SEE))
+        if actor.on_committee():
             qs = qs.filter(withdrawn_at__isnull=True)
-        if actor.is_organiser:
-            qs = qs.filter(withdrawn_at__isnull=True, submission__rubric__contest__organiser_id=actor.office_id)
-            qs = qs.exclude(submission__province_id=actor.office_id)
+        if actor.organises():
+            qs = qs.filter(actor.running(f"{CONTEST}__"), withdrawn_at__isnull=True)
+            qs = qs.exclude(actor.about_own_office(UNIT))
         return qs
 
     def visible(self) -> "EvidenceQuerySet":

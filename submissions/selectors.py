@@ -1,4 +1,4 @@
-"""Reads. Every query that can reach a province's evidence starts from scoring's provinces_for_user."""
+"""Reads. Every query that can reach a unit's evidence is scoped by the actor (scoring.actor: entrants, scope)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from contests.models import Province
+from scoring.actor import actor_of
 from scoring.models import Criterion, ProvinceResult, Rubric
-from scoring.selectors import provinces_for_user, work_calendar
+from scoring.selectors import work_calendar
 
 from .models import Evidence, InnovationReport, Submission, SubmissionStatus
 
@@ -26,9 +27,10 @@ def rubric_or_404(year: int) -> Rubric:
     return get_object_or_404(Rubric.objects.by_key(year))
 
 
-def province_or_404(user, code: str) -> Province:
-    """Another province's URL is a 404, never a 403: nobody learns what exists elsewhere."""
-    return get_object_or_404(provinces_for_user(user), code=code)
+def province_or_404(user, rubric: Rubric, code: str) -> Province:
+    """One of the contest's entrants the user may see; any other unit's URL is a 404, never a 403: nobody
+    learns what exists elsewhere."""
+    return get_object_or_404(actor_of(user).entrants(rubric.contest), code=code)
 
 
 def criterion_or_404(rubric: Rubric, code: str) -> Criterion:

@@ -15,19 +15,18 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
 from contests.eligibility import Eligibility
-from contests.models import Level, NomineeState
+from contests.models import NomineeState, Province
 from core import gate
 from core.errors import PortalError
 from core.http import show, takes_files
 from core.thai import thai_sorted
 from core.validators.content import UploadRefused, clean_name
-from people.models import Role
 from scoring import services as scoring_services
 from scoring.actor import actor_of
 from scoring.contests import contests_for_user, enters
 from scoring.nominations import nomination_window
 from scoring.permissions import runs_contest
-from scoring.selectors import is_frozen, nominee_of, nominee_offices, provinces_for_user
+from scoring.selectors import is_frozen, nominee_of, nominee_offices
 
 from . import hooks, policy, selectors, services, uploads
 from .forms import CountedPasswordChangeForm, InnovationReportForm, LinkForm, NomineeForm
@@ -36,7 +35,7 @@ from .templatetags.thai import is_en
 
 def _context(request, year: int, code: str, criterion: str | None = None) -> dict:
     rubric = selectors.rubric_or_404(year)
-    province = gate.visible(request, "submissions.view_province", selectors.province_or_404(request.user, code))
+    province = gate.visible(request, "submissions.view_province", selectors.province_or_404(request.user, rubric, code))
     # Not an entrant of this contest, or a draft its entrants do not meet yet: as if it did not exist.
     if not enters(rubric.contest, province) or not actor_of(request.user).sees(rubric.contest):
         raise Http404
@@ -54,9 +53,8 @@ def _context(request, year: int, code: str, criterion: str | None = None) -> dic
 def home(request):
     rubric = selectors.rubric_current()
     # The national contest's entrants this user sees; other contests are listed apart (issue #16).
-    provinces = provinces_for_user(request.user).filter(level=Level.PROVINCE, is_cdd_office=True)
-    if actor_of(request.user).role == Role.ORGANISER:  # runs its own contests; files nothing in the national one
-        provinces = provinces.none()
+    actor = actor_of(request.user)
+    provinces = actor.entrants(rubric.contest) if rubric is not None else Province.objects.none()
     contests = contests_for_user(request.user)
     if rubric is not None and request.user.has_perm("scoring.view_rubric", rubric) and provinces.count() == 1:
         if not contests:
@@ -71,7 +69,7 @@ def home(request):
             distinct=True,
         )
     )
-    organiser = actor_of(request.user).role == Role.ORGANISER
+    organiser = actor.organises()
     ctx = {
         "rubric": rubric,
         "provinces": thai_sorted(rows, key=lambda p: p.name_th),  # ก–ฮ

@@ -8,7 +8,14 @@ from contests.codes import NATIONAL_PREFIX, validate_contest_code
 
 from .units import Level, Province
 
-NATIONAL = Q(organiser__isnull=True, entrant_level=Level.PROVINCE)
+
+def national_q(path: str = "") -> Q:
+    """The one meaning of "national" as a filter (Contest.is_national row by row): the Department's contest
+    among the provinces. `path` leads from the rows filtered to their contest ("contest__")."""
+    return Q(**{f"{path}organiser__isnull": True, f"{path}entrant_level": Level.PROVINCE})
+
+
+NATIONAL = national_q()
 
 
 class Combine(models.TextChoices):

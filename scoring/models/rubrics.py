@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 
 from contests.codes import validate_period_code
-from contests.models import Contest, Level
+from contests.models import Contest, national_q
 
 from ..spec import criterion_label
 
@@ -14,8 +14,7 @@ from ..spec import criterion_label
 class RubricQuerySet(models.QuerySet):
     def national(self):
         # With its contest: Rubric.key reads it on every page that links to the rubric.
-        national = Q(contest__organiser__isnull=True, contest__entrant_level=Level.PROVINCE)
-        return self.filter(national).select_related("contest")
+        return self.filter(national_q("contest__")).select_related("contest")
 
     def by_key(self, key: str | int):
         """The rubric a URL names (Rubric.key): "2566" is the national contest of 2566; "chonburi-web-2564"

@@ -1,6 +1,5 @@
 from django import template
 
-from people.models import Role
 from scoring.actor import actor_of
 from scoring.navigation import nav_items
 
@@ -21,6 +20,6 @@ def work_cards(context):
     """{% work_cards %}: the committee's destinations as big buttons on the home page, whose province list
     is not their work (central staff's nav already starts at their dashboard)."""
     request = context["request"]
-    if actor_of(request.user).role not in (Role.COMMITTEE, Role.CHAIR):
+    if not actor_of(request.user).on_committee():
         return {"items": []}
     return {"items": nav_items(request.user, request.path)}

@@ -30,12 +30,14 @@ PAGES = {
 # lists the provincial offices' contests to choose from (+1). Both screens read the cells with evidence and
 # the progress: a member's own (their units and scores, +2 on the matrix), or every judge's for the chair and
 # central staff (the judges, their scores and conflicts, +3).
+# The committee's lists of every contest: + 2 for the contests it judges and their entrants, the actor's
+# scope contest by contest (issue #37).
 QUERIES = {
     "matrix": {"chair": 15, "central": 17, "committee": 14},
-    "score": {"chair": 21, "central": 22, "committee": 20},  # rules asked with the rubric: no fall-through
-    "judgments": {"chair": 10, "central": 11, "committee": 10},
-    "history": {"chair": 10, "central": 11, "committee": 12},
-    "clarifications": {"chair": 10, "central": 11, "committee": 10},
+    "score": {"chair": 23, "central": 22, "committee": 22},  # rules asked with the rubric: no fall-through
+    "judgments": {"chair": 12, "central": 11, "committee": 12},
+    "history": {"chair": 12, "central": 11, "committee": 14},
+    "clarifications": {"chair": 12, "central": 11, "committee": 12},
 }
 
 

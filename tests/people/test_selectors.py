@@ -3,7 +3,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from people.models import Conflict, Role
 from people.selectors import conflicted_province_ids, office_province_id, role_of
-from scoring.selectors import provinces_for_user
+from scoring.actor import actor_of
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,5 +29,5 @@ def test_conflicts_are_per_member_and_hide_the_province_from_them(chiang_mai, ph
     Conflict.objects.create(member=member, province=chiang_mai)
     assert list(conflicted_province_ids(member)) == [{"province_id": chiang_mai.pk}]
     assert list(conflicted_province_ids(other)) == []
-    assert chiang_mai not in provinces_for_user(member)
-    assert {chiang_mai, phuket} <= set(provinces_for_user(other))
+    assert chiang_mai not in actor_of(member).units()
+    assert {chiang_mai, phuket} <= set(actor_of(other).units())

@@ -84,12 +84,15 @@ def test_home_lists_the_contests_a_user_takes_part_in(client, people, contest):
 
 
 def test_the_organiser_sees_its_districts_only(people, contest, chiang_mai):
-    from scoring.selectors import provinces_for_user
+    from scoring.actor import actor_of
 
-    _, d1, d2 = contest
-    mine = set(provinces_for_user(people["organiser"]).values_list("pk", flat=True))
-    assert mine == {chiang_mai.pk, d1.pk, d2.pk}
-    assert set(provinces_for_user(people["district"])) == {Province.objects.get(pk=d1.pk)}
+    rubric, d1, d2 = contest
+    assert set(actor_of(people["organiser"]).units()) == {
+        Province.objects.get(pk=d1.pk),
+        Province.objects.get(pk=d2.pk),
+    }
+    assert set(actor_of(people["organiser"]).organised_units()) == {chiang_mai, d1, d2}
+    assert set(actor_of(people["district"]).entrants(rubric.contest)) == {Province.objects.get(pk=d1.pk)}
 
 
 def test_only_who_runs_the_contest_imports_its_facts(client, people, contest):

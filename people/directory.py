@@ -1,0 +1,81 @@
+"""Who holds which role where: lists of other people (a panel's candidates, the committee to declare a
+conflict for, an office's staff to mail), and the one writer of a membership.
+
+Never asked whether the signed-in user may do something: that is the actor's alone (scoring.actor, issue
+#37). What a user is, for a decision, is read only there; these answer "who are the …" for a page or a job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
+
+from .models import Membership, Role
+
+DEPARTMENT_ROLES = (Role.CENTRAL, Role.COMMITTEE, Role.CHAIR)  # no office; the admin is their workplace
+
+
+def committee(*, chairs: bool = True) -> QuerySet:
+    """The Department's committee members (and its chair unless `chairs` is False)."""
+    roles = [Role.COMMITTEE, Role.CHAIR] if chairs else [Role.COMMITTEE]
+    return get_user_model().objects.filter(membership__role__in=roles)
+
+
+def organisers_of(office) -> QuerySet:
+    """The organisers of an office (who run its contests and seat its panel)."""
+    return get_user_model().objects.filter(membership__role=Role.ORGANISER, membership__province=office)
+
+
+def office_staff(offices: Q) -> QuerySet:
+    """Active office staff and organisers whose office matches `offices`, a filter from "membership__province__"
+    (contests.tree says which units lie under an office: people sits below it)."""
+    return (
+        get_user_model()
+        .objects.filter(offices, is_active=True, is_superuser=False, membership__role__in=Role.with_office())
+        .select_related("membership__province")
+    )
+
+
+def staff_emails(unit_ids: Iterable[int]) -> dict[int, list[str]]:
+    """unit id → the e-mail addresses of its active office staff (those that have one). 1 query."""
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, membership__role=Role.PROVINCIAL, membership__province__in=list(unit_ids))
+        .exclude(email="")
+    )
+    out: dict[int, list[str]] = {}
+    for row in users.values("email", "membership__province_id"):
+        out.setdefault(row["membership__province_id"], []).append(row["email"])
+    return out
+
+
+def with_offices(users: QuerySet) -> list[tuple[int, str, int | None]]:
+    """(user id, username, office id) of each user, by username. 1 query."""
+    return list(users.order_by("username").values_list("pk", "username", "membership__province_id"))
+
+
+def role_label(user) -> str:
+    """ "กรรมการ / committee member": a listed user's role as the admin shows it ("-": none)."""
+    membership = getattr(user, "membership", None)
+    return membership.get_role_display() if membership else "-"
+
+
+def office_label(user):
+    """A listed user's office as the admin shows it ("-": none)."""
+    membership = getattr(user, "membership", None)
+    return membership.province if membership and membership.province else "-"
+
+
+def works_in_admin(user) -> bool:
+    """The admin is the workplace of superusers and the Department's roles (is_staff follows it)."""
+    role = Membership.objects.filter(user=user).values_list("role", flat=True).first()
+    return user.is_superuser or role in DEPARTMENT_ROLES
+
+
+def membership_set(*, user, role: str, province=None) -> Membership:
+    """Gives the user `role` (at `province` for office staff and organisers): the demo's and bootstrap's
+    writer, so that nobody outside people/ spells a membership."""
+    membership, _ = Membership.objects.update_or_create(user=user, defaults={"role": role, "province": province})
+    return membership
