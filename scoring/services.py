@@ -355,7 +355,10 @@ def criterion_deadline_set(
         parse_rubric(selectors.rubric_data(rubric))  # the edited rubric must still be valid
         return criterion
 
-    return revisions.change(user=user, contest=rubric.contest, write=write, reason=reason)
+    criterion = revisions.change(user=user, contest=rubric.contest, write=write, reason=reason)
+    # The caller's rubric learns its new revision: read with the old one, its cached spec would lack the deadline.
+    rubric.refresh_from_db(fields=["revision"])
+    return criterion
 
 
 def _override_state(h: HolidayOverride | None) -> dict | None:
