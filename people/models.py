@@ -19,9 +19,9 @@ class Role(models.TextChoices):
     COMMITTEE = "committee", "กรรมการ / committee member"
     CHAIR = "chair", "ประธานกรรมการ / committee chair"
     CENTRAL = "central", "เจ้าหน้าที่ส่วนกลาง / central staff"
-    # A provincial office's staff who run that office's own contests among its districts and subdistricts:
-    # for those contests they are what central staff and the committee are for the national one.
-    ORGANISER = "organiser", "ผู้จัดการประกวดของจังหวัด / contest organiser (provincial office)"
+    # An office's staff who run that office's own contests among the units under it, or pick for its stage
+    # (a district office choosing its subdistrict): for those they are what central staff are nationally.
+    ORGANISER = "organiser", "ผู้จัดการประกวดของสำนักงาน / contest organiser (an office)"
 
     @classmethod
     def with_office(cls) -> tuple[str, ...]:
