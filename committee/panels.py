@@ -19,7 +19,7 @@ from .selectors import panel_candidates
 
 
 def _contest(contest: Contest) -> Contest:
-    if contest.organiser_id is None:
+    if actor.department_contest(contest):  # the one definition: no organiser, the Department's committee
         raise CommitteeError(
             "การประกวดของกรมฯ ให้คะแนนโดยคณะกรรมการของกรม ไม่มีคณะกรรมการของจังหวัด",
             "the Department's contests are judged by its own committee, not by a provincial panel",
