@@ -2,10 +2,10 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
-from scoring import exporter
-from scoring.admin_forms import ContestScoped, RoleAccess, YearFilter
+from contests.permissions import is_central
+from core.sheets import exporter
+from scoring.admin.forms import ContestScoped, RoleAccess, YearFilter
 from scoring.models import AwardTier, Rubric
-from scoring.permissions import is_central
 
 from . import services
 from .models import AwardSignature, DocumentStatus, GeneratedDocument, SigningCertificate

@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 
 from core import gate
 from core.api import validated
-from scoring import exporter
+from core.sheets import exporter
 from scoring.access import rubric_permission
 
 from . import selectors, services

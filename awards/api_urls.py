@@ -1,6 +1,6 @@
 from django.urls import path
 
-import scoring.converters  # noqa: F401  (registers <rubric:…>)
+import core.converters  # noqa: F401  (registers <rubric:…>)
 
 from . import api
 

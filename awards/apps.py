@@ -7,4 +7,4 @@ class AwardsConfig(AppConfig):
 
     def ready(self):
         # inline: ready() runs once the models are loaded; importing these registers them
-        from . import permissions  # noqa: F401  (inline: see above)
+        from awards import permissions, tasks  # noqa: F401  (inline: see above)

@@ -2,7 +2,7 @@
 
 import rules
 
-from scoring.permissions import departments_contest, is_central, is_committee, runs_contest
+from contests.permissions import departments_contest, is_central, is_committee, runs_contest
 
 # Whoever runs the contest (central staff; a provincial office's organisers for its own) makes, downloads
 # and signs the documents and takes the spreadsheets.

@@ -12,15 +12,15 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from contests.actor import actor_of
 from contests.lifecycle import Action
 from contests.models import Province
 from core import thai
 from core.errors import PortalError
 from core.thaimap import map_svg, tier_colours
+from rulebook.engine import tie_held_places, vacant_places
 from scoring import lifecycle
 from scoring import selectors as scoring
-from scoring.actor import actor_of
-from scoring.engine import tie_held_places, vacant_places
 from scoring.explanations import texts_of
 from scoring.models import AwardTier, Fact, ProvinceResult, Rubric, StandingsSnapshot
 from submissions.models import Evidence
@@ -163,7 +163,7 @@ def award_map(rubric: Rubric, blocks: list[TierBlock] | None = None, height: str
 @dataclass
 class CriterionLine:
     code: str
-    label: str  # what the page prints: the document's own number (scoring.spec.criterion_label)
+    label: str  # what the page prints: the document's own number (rulebook.spec.criterion_label)
     name_th: str
     points: str
     max_points: Decimal

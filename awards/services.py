@@ -6,6 +6,7 @@ import hashlib
 import logging
 from datetime import date
 
+from celery import current_app
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
@@ -105,9 +106,9 @@ def document_request(*, rubric: Rubric, kind: str, province: Province | None = N
     else:  # a failed render is retried in place: same standings, same version number
         doc.status, doc.progress, doc.error, doc.requested_by = DocumentStatus.PENDING, 0, "", user
         doc.save(update_fields=["status", "progress", "error", "requested_by"])
-    from .tasks import render_document  # inline: tasks imports this module
-
-    render_document.delay_on_commit(doc.pk)
+    # By the name it is registered under (awards/tasks.py, loaded by AwardsConfig.ready): the task calls
+    # this module, so it is addressed as a producer addresses it, never imported back.
+    current_app.tasks["awards.render_document"].delay_on_commit(doc.pk)
     return doc
 
 

@@ -12,9 +12,10 @@ from django.views.decorators.http import require_GET, require_POST
 from core import gate
 from core.http import content_disposition, show
 from core.media import media_file
-from scoring import exporter
+from core.sheets import exporter
 from scoring.access import rubric_allowed, rubric_gate
 from scoring.models import Rubric
+from scoring.standings import standings_rows
 
 from . import selectors, services
 from .forms import DocumentRequestForm, SignatureForm, SigningCertificateForm
@@ -39,7 +40,7 @@ def results(request, year: int):
     blocks = selectors.awardees(rubric)
     context = {
         "rubric": rubric,
-        "rows": selectors.scoring.standings_rows(rubric),
+        "rows": standings_rows(rubric),
         "dimensions": list(rubric.dimensions.all()),
         "blocks": blocks,
         "map_svg": selectors.award_map(rubric, blocks, height="520"),

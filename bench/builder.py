@@ -29,10 +29,10 @@ import django
 
 django.setup()
 
-from scoring import workdays  # noqa: E402
-from scoring.builder import Builder  # noqa: E402
-from scoring.rule_forms import CONDITIONS_MAX  # noqa: E402
-from tests.scoring.builder_forms import fields, milestone_post, size  # noqa: E402
+from builder.form import Builder  # noqa: E402
+from builder.rule_forms import CONDITIONS_MAX  # noqa: E402
+from rulebook import workdays  # noqa: E402
+from tests.builder.builder_forms import fields, milestone_post, size  # noqa: E402
 
 RUNS = runs(5)
 CLAIMED = 200  # the rows a form said it had, levels and conditions, before #37 capped them

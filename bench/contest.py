@@ -168,7 +168,8 @@ def full_parts(rubric) -> dict[str, float]:
     recompute itself is these plus reading and writing the 7,255 results."""
     from django.db import connection
 
-    from scoring import engine, selectors
+    from rulebook import engine
+    from scoring import selectors
     from scoring.models import Fact, ProvinceResult
     from scoring.recompute import no_cyclic_gc
 
@@ -265,7 +266,9 @@ def main() -> None:
     from contests.models import Level, Province
     from scoring import services
     from scoring.contests import contest_rows
+    from scoring.explanations import explanations_build
     from scoring.models import Fact, ProvinceResult
+    from scoring.recompute import standings_recompute
 
     vendor = connection.vendor
     units = list(Province.objects.filter(level=Level.SUBDISTRICT, is_cdd_office=True).order_by("dopa_code"))
@@ -288,7 +291,7 @@ def main() -> None:
                 cursor.execute("VACUUM ANALYZE")
 
     def full():
-        services.standings_recompute(rubric_id=rubric.pk, full=True)
+        standings_recompute(rubric_id=rubric.pk, full=True)
 
     vacuum()
 
@@ -322,7 +325,7 @@ def main() -> None:
         ProvinceResult.objects.filter(rubric=rubric, province=unit).update(change_seq=F("change_seq") + 1)
         with CaptureQueriesContext(connection) as ctx:
             start, cpu = time.perf_counter(), time.process_time()
-            rescored = services.standings_recompute(rubric_id=rubric.pk)
+            rescored = standings_recompute(rubric_id=rubric.pk)
             one_times.append((time.perf_counter() - start) * 1000)
             one_cpu.append((time.process_time() - cpu) * 1000)
         assert rescored == 1, rescored
@@ -339,7 +342,7 @@ def main() -> None:
     contest_rows(contest)
     unbuilt_ms, unbuilt_cpu = (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000
     start, cpu = time.perf_counter(), time.process_time()
-    explained = services.explanations_build(rubric_id=rubric.pk)
+    explained = explanations_build(rubric_id=rubric.pk)
     explain_ms, explain_cpu = (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000
     print(
         f"explanations: the export read before their pass {unbuilt_ms:.0f} ms ({unbuilt_cpu:.0f} ms CPU); the pass"

@@ -1,4 +1,4 @@
-"""Import of 76 provinces × 10 quantitative facts through scoring.services.facts_import: median time.
+"""Import of 76 provinces × 10 quantitative facts through scoring.facts_import: median time.
 
     python bench/import.py                                                   # SQLite (a temporary file)
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/x python bench/import.py  # PostgreSQL (own database)
@@ -46,7 +46,8 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from contests.models import Province
-    from scoring import coalesce, services
+    from scoring import coalesce
+    from scoring.facts.imports import facts_import
     from scoring.models import Fact, FactChange, Rubric
 
     queued = []
@@ -63,7 +64,7 @@ def main() -> None:
 
     def run(rows):
         start = time.perf_counter()
-        report = services.facts_import(rubric=rubric, rows=rows)
+        report = facts_import(rubric=rubric, rows=rows)
         return (time.perf_counter() - start) * 1000, report
 
     results = {}
@@ -80,7 +81,7 @@ def main() -> None:
     # Re-import changing every value (alternating the two variants), then one changing nothing.
     for label, pick in (("re-import, 760 changed", lambda n: variants[(n + 1) % 2]), ("re-import, unchanged", None)):
         clear()
-        services.facts_import(rubric=rubric, rows=variants[0])
+        facts_import(rubric=rubric, rows=variants[0])
         times, queries = [], 0
         for n in range(RUNS):
             rows = pick(n) if pick else variants[0]

@@ -49,7 +49,7 @@ def main() -> int:
     from django.db.models import F
 
     from contests.models import Province
-    from scoring import services
+    from scoring.facts.imports import fact_set
     from scoring.models import ProvinceResult, RecomputeRun, Rubric
 
     log = tempfile.NamedTemporaryFile(prefix="cdd4-latency-worker-", suffix=".log", delete=False)
@@ -73,9 +73,7 @@ def main() -> int:
             province = rng.choice(provinces)
             value = str(rng.randint(1, 100))
             start = time.perf_counter()
-            services.fact_set(
-                rubric=rubric, province=province, criterion_code="3.3", name="computers_total", value=value
-            )
+            fact_set(rubric=rubric, province=province, criterion_code="3.3", name="computers_total", value=value)
             accepted = time.perf_counter()
             row = ProvinceResult.objects.filter(rubric=rubric, province=province)
             target = row.values_list("change_seq", flat=True).get()

@@ -20,12 +20,13 @@ def rss_mb() -> float:
 def main() -> None:
     django_with_fresh_db("cdd4_bench_pdf")
     from awards import documents
-    from scoring import demo, services
+    from scoring import demo
     from scoring.models import Rubric
+    from scoring.recompute import standings_recompute
 
     rubric = Rubric.objects.get(year=2566)
     demo.demo_facts(rubric=rubric)
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     rubric.refresh_from_db()
     documents.write(documents.render("announcement", rubric))  # warm-up: fonts, templates, map
     base = rss_mb()

@@ -19,14 +19,17 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from contests.models import Province
-    from scoring import demo, engine, selectors, services
+    from rulebook import engine
+    from scoring import demo, selectors
+    from scoring.facts.imports import facts_import
     from scoring.models import ProvinceResult, Rubric
+    from scoring.recompute import standings_recompute
 
     rubric = Rubric.objects.get(year=2566)
     demo.demo_facts(rubric=rubric)
 
     def batched():
-        services.standings_recompute(rubric_id=rubric.pk, full=True)
+        standings_recompute(rubric_id=rubric.pk, full=True)
 
     def naive():
         # What a straightforward implementation does: one province at a time, one save each.
@@ -50,8 +53,8 @@ def main() -> None:
         # The hot path: one province's fact changes, that province is rescored and all 76 re-ranked.
         n = next(flips)
         row = {"province": provinces[n % 76], "criterion": "1.1", "fact": "done", "value": "yes" if n % 2 else "no"}
-        services.facts_import(rubric=rubric, rows=[row])
-        return lambda: services.standings_recompute(rubric_id=rubric.pk)
+        facts_import(rubric=rubric, rows=[row])
+        return lambda: standings_recompute(rubric_id=rubric.pk)
 
     print(f"database: {connection.vendor} ({url.split('@')[-1]})")
     print(f"{'method':<10} {'queries':>8} {'median ms':>10} {'min ms':>8}")

@@ -8,9 +8,9 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 from cdd4.tokens import token_user
+from contests.permissions import is_central
 from core.api import error_response
 from core.http import BodyTooLarge, check_body_size, content_length
-from scoring.permissions import is_central
 
 logger = logging.getLogger("cdd4.availability")
 

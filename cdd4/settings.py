@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "people",
     "contests",
     "scoring",
+    "builder",
     "submissions",
     "awards",
     "committee",

@@ -12,7 +12,7 @@ from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
 from knox.auth import TokenAuthentication
 from rest_framework import exceptions
 
-from scoring.actor import actor_of
+from contests.actor import actor_of
 
 
 class RoleTokenAuthentication(TokenAuthentication):

@@ -30,6 +30,7 @@ urlpatterns = [
     path("committee/", include("committee.urls")),
     path("accounts/", include("submissions.account_urls")),
     path("standings/", include("committee.panel_urls")),  # a contest's panel, beside its dashboard
+    path("standings/", include("builder.urls")),  # before scoring's <rubric:…>, which "contests" fits
     path("standings/", include("scoring.urls")),
     path("", include("submissions.urls")),
 ]

@@ -11,16 +11,16 @@ from django.http import Http404
 from django.urls import path
 from django.utils.html import format_html
 
-import scoring.converters  # noqa: F401  (registers <rubric:…>)
+import core.converters  # noqa: F401  (registers <rubric:…>)
 from contests.models import Province
+from contests.permissions import is_central
 from core import gate
+from core.sheets import exporter
 from core.thai import thai_sorted
 from people import directory
 from people.models import Conflict
-from scoring import exporter
-from scoring.admin_dates import ThaiDates
-from scoring.admin_forms import CriterionCodeFilter, RoleAccess, YearFilter, code_key, column
-from scoring.permissions import is_central
+from scoring.admin.dates import ThaiDates
+from scoring.admin.forms import CriterionCodeFilter, RoleAccess, YearFilter, code_key, column
 
 from . import admin_import, admin_views, selectors, services
 from .models import ChairFinal, Clarification, ClarificationMessage, Judgment, Override, ScoreChange

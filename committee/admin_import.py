@@ -25,10 +25,10 @@ from django.urls import reverse
 from contests.models import Level
 from core import gate
 from core.http import content_disposition
+from core.sheets.tabular import SheetError, read_rows
 from scoring.access import rubric_allowed, rubric_gate
 from scoring.models import Rubric
 from scoring.selectors import contest_entrants
-from scoring.tabular import SheetError, read_rows
 
 from . import selectors
 from .admin_views import rubric_name

@@ -8,8 +8,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from contests.models import Province
+from contests.permissions import is_committee
 from scoring.models import Rubric
-from scoring.permissions import is_committee
 
 from .errors import CommitteeError
 from .guards import ensure_not_conflicted, find_criterion, lock_open

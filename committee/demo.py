@@ -23,11 +23,11 @@ from contests.stages import stage_of
 from contests.tree import under
 from people import directory
 from people.models import Membership, Role
-from scoring.dates import parse_moment
+from rulebook.dates import parse_moment
+from rulebook.rules import Rule
 from scoring.demo import PANEL_USERS, demo_panel
 from scoring.models import Rubric
 from scoring.recompute import results_mark_dirty
-from scoring.rules import Rule
 from scoring.selectors import contest_entrants, rubric_spec
 from submissions import services as evidence
 from submissions.models import Submission

@@ -1,11 +1,11 @@
 """The committee's files: the scores standing now ("judgments"), their whole audit trail
-("judgment-changes") per year, and the admin's filtered score history. Written by `scoring.exporter`."""
+("judgment-changes") per year, and the admin's filtered score history. Written by `core.sheets.exporter`."""
 
 from __future__ import annotations
 
 from django.utils import timezone
 
-from scoring.exporter import Exporter, Table, register
+from core.sheets.exporter import Exporter, Table, register
 from scoring.exporters import YEAR_SHEETS
 from scoring.models import Rubric
 

@@ -9,15 +9,15 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from contests.actor import actor_of, unit_enters
 from contests.models import Province
 from core.thai import fmt_points
+from rulebook.rules import Context, FactError
+from rulebook.rules.facts import NUMBER_DIGITS_MAX, too_many_digits
+from rulebook.spec import CriterionSpec
 from scoring import lifecycle
-from scoring.actor import actor_of, unit_enters
 from scoring.models import Criterion, Fact, Rubric
-from scoring.rules import Context, FactError
-from scoring.rules.facts import NUMBER_DIGITS_MAX, too_many_digits
 from scoring.selectors import rubric_spec, work_calendar
-from scoring.spec import CriterionSpec
 
 from .errors import CommitteeError, Conflicted, NotEntrant, StaleVersion
 from .models import ScoreChange

@@ -33,8 +33,8 @@ from contests.models import Level
 from contests.tree import lines_of
 from core.errors import RowError, RowsError, YearFrozen
 from scoring.models import Rubric
+from scoring.recompute import results_mark_dirty
 from scoring.selectors import entrant_lookup, norm_province_key
-from scoring.services import results_mark_dirty
 
 from .errors import CommitteeError
 from .guards import lock_open

@@ -9,8 +9,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from contests import actor
 from contests.models import Contest
-from scoring import actor
 from scoring.selectors import contest_entrants
 
 from .errors import CommitteeError

@@ -6,8 +6,8 @@ without a rubric a rule is the national one, as it was before panels."""
 
 import rules
 
-from scoring.actor import CHAIR, MEMBER, VIEWER, actor_of, contest_of, department_contest
-from scoring.permissions import is_central, is_chair, is_committee, is_department
+from contests.actor import CHAIR, MEMBER, VIEWER, actor_of, contest_of, department_contest
+from contests.permissions import is_central, is_chair, is_committee, is_department
 
 
 @rules.predicate
@@ -48,7 +48,7 @@ def answers_clarification(user, clarification) -> bool:
     )
 
 
-departments = ~panel_contest  # the Department's contests (scoring.actor.department_contest)
+departments = ~panel_contest  # the Department's contests (contests.actor.department_contest)
 judges = (departments & is_committee) | (panel_contest & on_panel)
 
 rules.add_perm("committee.view_scoring", (departments & is_department) | (panel_contest & (on_panel | oversees_panel)))

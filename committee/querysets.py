@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from django.db import models
 
+from contests.actor import CHAIR, MEMBER, VIEWER, Need, actor_of, department_contest
 from contests.models import Province
-from scoring.actor import CHAIR, MEMBER, VIEWER, Need, actor_of, department_contest
 from scoring.models import Rubric
 
 __all__ = ["CHAIR", "MEMBER", "VIEWER", "has_panel", "own_only", "panel_seats", "provinces_for_member", "seat"]
 
 
 def has_panel(rubric: Rubric | None) -> bool:
-    """An office's contest is judged by its own panel; the Department's by its committee (scoring.actor)."""
+    """An office's contest is judged by its own panel; the Department's by its committee (contests.actor)."""
     return rubric is not None and not department_contest(rubric.contest)
 
 
@@ -75,7 +75,7 @@ class ScopedQuerySet(models.QuerySet):
         if actor.organises():  # their office's contests, where they do not sit as a member
             sees_all |= actor.running(f"{contest}__") & ~models.Q(**{f"{contest}_id__in": sits})
         member = models.Q(**{f"{contest}_id__in": sits}) & self.others(user)
-        # Less their conflicts, and where they sit, their own office's units (scoring.actor.panel_office, row
+        # Less their conflicts, and where they sit, their own office's units (contests.actor.panel_office, row
         # by row): an entrant's staff never judge it (issues #24, #37); the organising office's own staff do.
         rows = self.filter(sees_all | member).exclude(**{f"{self.province_path}__in": actor.conflict_subquery()})
         return rows.exclude(actor.own_units_seated(contest, self.province_path))

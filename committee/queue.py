@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from contests.actor import panel_office
 from contests.models import Province
 from contests.tree import lines_of
-from scoring.actor import panel_office
 from scoring.models import Rubric
 from scoring.selectors import rubric_spec
 

@@ -7,11 +7,11 @@ from decimal import Decimal
 
 from contests.models import Province
 from core.thai import fmt_points
+from rulebook.rules import Context
+from rulebook.spec import CriterionSpec
 from scoring.explanations import texts_of
 from scoring.models import Fact, ProvinceResult, Rubric
-from scoring.rules import Context
 from scoring.selectors import rubric_spec, work_calendar
-from scoring.spec import CriterionSpec
 from submissions.selectors import criterion_evidence  # the evidence portal's own scope
 
 from .aggregate import Aggregate

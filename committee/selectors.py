@@ -12,13 +12,13 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 
+from contests.actor import actor_of
 from contests.models import Contest, Province
 from contests.tree import at_or_under
 from people import directory
 from people.models import Conflict
-from scoring.actor import actor_of
+from rulebook.rules.base import Rule
 from scoring.models import Rubric
-from scoring.rules.base import Rule
 from scoring.selectors import contest_entrants, rubric_spec
 from submissions.models import Evidence
 from submissions.selectors import evidence_pairs

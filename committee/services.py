@@ -14,7 +14,7 @@ from contests.models import Contest, Province
 from core.thai import fmt_points
 from people.models import Conflict
 from scoring.models import Rubric
-from scoring.services import results_mark_dirty
+from scoring.recompute import results_mark_dirty
 
 from .clarify import clarification_close, clarification_open, clarification_reply
 from .errors import CommitteeError, Conflicted, StaleVersion

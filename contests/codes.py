@@ -1,4 +1,4 @@
-"""Contest and period codes. They become every URL of a contest (Rubric.key, scoring.converters), so each
+"""Contest and period codes. They become every URL of a contest (Rubric.key, core.converters), so each
 one must fit the URL converter, and a code the URLs would read as another page, or as the national contest
 (`by_key("2567")`, slug `cdd4-2567`), must never belong to an office's contest (issue #24)."""
 
@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 NATIONAL_PREFIX = "cdd4-"  # the Department's contest of a year is cdd4-<year>; no other contest's code starts so
 CODE_MAX = 60  # Contest.slug
 PERIOD_MAX = 20  # Rubric.period
-# The URL converter's own parts (scoring.converters): a key is "<code>" or "<code>.<period>".
+# The URL converter's own parts (core.converters): a key is "<code>" or "<code>.<period>".
 CODE = re.compile(r"[a-z][a-z0-9-]*")
 PERIOD = re.compile(r"[a-z0-9][a-z0-9-]*")
 RESERVED = frozenset({"contests"})  # /standings/contests/ is the upload page, routed before any contest

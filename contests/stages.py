@@ -1,6 +1,6 @@
 """A stage's own data and checks, without the actor: who may be picked (the pool), who is barred by the
 register of past models and why, and what a pick still lacks. Writes that ask who is acting are in
-scoring.stages."""
+scoring.stages.picks."""
 
 from __future__ import annotations
 

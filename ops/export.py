@@ -9,7 +9,7 @@ import zipfile
 from django.core.serializers.json import DjangoJSONEncoder
 
 from contests.models import Province
-from scoring import exporter
+from core.sheets import exporter
 from scoring.models import Rubric
 from submissions.models import Evidence, InnovationReport
 

@@ -1,4 +1,4 @@
-"""The index of a province's evidence ZIP (ops.export), written by `scoring.exporter` like every file."""
+"""The index of a province's evidence ZIP (ops.export), written by `core.sheets.exporter` like every file."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from core.media import media_file
-from scoring.exporter import Exporter, Table, register
+from core.sheets.exporter import Exporter, Table, register
 from submissions.models import Evidence, EvidenceKind
 
 COLUMNS = "criterion version kind file_in_zip original_name url size sha256 submitted_at withdrawn_at note".split()

@@ -13,9 +13,9 @@ from django.db import transaction
 
 from core.thai import thai_digits
 from people.models import Membership
+from rulebook.spec import RubricError, parse_rubric
 from scoring import selectors, services
 from scoring.models import Rubric
-from scoring.spec import RubricError, parse_rubric
 
 
 @dataclass

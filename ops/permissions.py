@@ -1,6 +1,6 @@
 import rules
 
-from scoring.permissions import is_central, is_own_province
+from contests.permissions import is_central, is_own_province
 
 rules.add_perm("ops.view_status", is_central)
 rules.add_perm("ops.open_next_year", is_central)

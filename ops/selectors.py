@@ -8,8 +8,8 @@ import redis
 from django.conf import settings
 from django.utils import timezone
 
+from contests.actor import actor_of
 from contests.models import Province
-from scoring.actor import actor_of
 from scoring.models import Dimension, ProvinceResult, RecomputeRun, Rubric, StandingsSnapshot, YearSettings
 
 from .health import checks_run

@@ -14,8 +14,8 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from contests.models import Province
 from core import gate
 from core.http import content_disposition, show
+from rulebook.spec import RubricError
 from scoring.models import Rubric
-from scoring.spec import RubricError
 
 from . import export, health, nextyear, selectors, services
 from .metrics import exposition

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.http import Http404
 from rest_framework.permissions import BasePermission
 
+from contests.actor import Actor, Need, actor_of
 from core import gate
+from scoring.models import Rubric
 
-from .actor import actor_of
-from .models import Rubric
+
+def rubrics(actor: Actor, need: Need | str = Need.SEE) -> QuerySet[Rubric]:
+    """The rubrics (every period) of the contests the actor may `need`."""
+    return Rubric.objects.filter(contest__in=actor.contests(need)).select_related("contest")
+
+
+def contest_or_404(actor: Actor, key: str | int, need: Need | str = Need.SEE) -> Rubric:
+    """The rubric a URL names, if the actor may `need` its contest. Another office's contest, or one the
+    user may not see, does not exist for them (404, never 403: nobody learns what others run)."""
+    rubric = Rubric.objects.by_key(key).select_related("contest", "contest__organiser").first()
+    if rubric is None or not actor.sees(rubric.contest) or not actor.can(rubric.contest, need):
+        raise Http404("ไม่พบการประกวด / no such contest")
+    return rubric
 
 
 def rubric_gate(request, perm: str, key: str) -> Rubric:

@@ -7,16 +7,18 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from contests.actor import actor_of
 from contests.models import Employment, Nominee, Province
 from core.api import rule_permission, validated
 from core.openapi import refusal
-
-from . import selectors, services
-from .access import rubric_permission
-from .actor import actor_of
-from .contests import contest_rows
-from .models import FactSource
-from .nominations import nominees_for_user
+from scoring import selectors
+from scoring.access import rubric_permission
+from scoring.contests import contest_rows
+from scoring.facts.imports import facts_import
+from scoring.models import FactSource
+from scoring.nominations import nominees_for_user
+from scoring.nominees import nominee_submit, nominee_withdraw
+from scoring.standings import standings_rows
 
 
 class ProvinceSerializer(serializers.ModelSerializer):
@@ -139,7 +141,7 @@ class StandingsList(APIView):
         summary="อันดับผู้เข้าประกวด (ปี หรือรหัสการประกวด.รอบ) / standings of a year, a contest or one period",
     )
     def get(self, request, year: str):
-        return Response(selectors.standings_rows(self.rubric))
+        return Response(standings_rows(self.rubric))
 
 
 class ContestStandings(APIView):
@@ -193,7 +195,7 @@ class FactImport(APIView):
         rubric = self.rubric
         data = validated(FactImportSerializer, request.data)
         # A refusal (bad rows, a frozen year) is answered by core.api: one error per row, with its `row`.
-        report = services.facts_import(
+        report = facts_import(
             rubric=rubric,
             rows=data["facts"],
             user=request.user,
@@ -303,7 +305,7 @@ class NomineeSet(NominatingContest):
         data = validated(NomineeInput, request.data)
         unit = get_object_or_404(actor_of(request.user).entrants(self.rubric.contest), code=code)
         # Refusals: PermissionDenied 403, Http404 404, PortalError 400 (core.api's error shape).
-        nominee = services.nominee_submit(user=request.user, contest=self.rubric.contest, unit=unit, **data)
+        nominee = nominee_submit(user=request.user, contest=self.rubric.contest, unit=unit, **data)
         return Response(NomineeSerializer(nominee).data)
 
     @extend_schema(
@@ -320,5 +322,5 @@ class NomineeSet(NominatingContest):
     )
     def delete(self, request, slug: str, code: str):
         unit = get_object_or_404(actor_of(request.user).entrants(self.rubric.contest), code=code)
-        nominee = services.nominee_withdraw(user=request.user, contest=self.rubric.contest, unit=unit)
+        nominee = nominee_withdraw(user=request.user, contest=self.rubric.contest, unit=unit)
         return Response(NomineeSerializer(nominee).data)

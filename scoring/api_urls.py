@@ -1,8 +1,7 @@
 from django.urls import path
 
-import scoring.converters  # noqa: F401  (registers <rubric:…>)
-
-from . import api
+import core.converters  # noqa: F401  (registers <rubric:…>)
+from scoring import api
 
 urlpatterns = [
     path("provinces/", api.ProvinceList.as_view(), name="api-provinces"),

@@ -40,6 +40,12 @@ def client():
     return _clients[url]
 
 
+def task(name: str):
+    """A task by the name it is registered under (scoring/tasks.py, loaded by ScoringConfig.ready): the tasks
+    call this module, so it addresses them as a producer does, by name, and never imports them."""
+    return current_app.tasks[name]
+
+
 def debounce_seconds() -> float:
     return settings.CDD4_RECOMPUTE_DEBOUNCE_MS / 1000
 
@@ -47,8 +53,7 @@ def debounce_seconds() -> float:
 def schedule(rubric_id: int) -> bool:
     """Queues a recompute unless one is already waiting. Call after commit. Never raises:
     the change is already committed, and a lost message is healed by the beat job."""
-    from .tasks import recompute  # inline: tasks imports this module
-
+    recompute = task("scoring.recompute")
     if _eager():
         recompute.delay(rubric_id)
         return True
@@ -119,8 +124,7 @@ def parallel(rubric_id: int, bounds: list[tuple[int, int]]) -> bool:
     already running one queues nothing; that run queues another if entrants turned stale meanwhile."""
     from django.utils import timezone
 
-    from .tasks import recompute_chunk, recompute_rank  # inline: tasks imports this module
-
+    recompute_chunk, recompute_rank = task("scoring.recompute_chunk"), task("scoring.recompute_rank")
     try:
         if not client().set(PARALLEL.format(rubric_id), "1", nx=True, ex=settings.CDD4_RECOMPUTE_PARALLEL_TTL_S):
             return False
@@ -144,9 +148,7 @@ def parallel_done(rubric_id: int) -> None:
 def explain(rubric_id: int) -> None:
     """Queues the explanation pass after a recompute (in-process in the embedded default). Never raises: what
     the pass does not reach is built where it is read."""
-    from .tasks import explain as task  # inline: tasks imports this module
-
     try:
-        task.delay(rubric_id)
+        task("scoring.explain").delay(rubric_id)
     except Exception:
         log.warning("explanation pass not queued for rubric %s; read pages build them", rubric_id, exc_info=True)

@@ -1,4 +1,4 @@
-"""A rubric file whole: parse_rubric's rubric (plain Python, scoring.spec) and its "contest" block
+"""A rubric file whole: parse_rubric's rubric (plain Python, rulebook.spec) and its "contest" block
 (docs/rubric-format.md, docs/contests.md), every problem of both listed before anything is saved (issue
 #24). Only the block's shape: which office and units its codes name is the loader's to look up
 (scoring.services)."""
@@ -13,12 +13,13 @@ from typing import Any
 from contests.codes import NATIONAL_PREFIX, code_problem, national_code, period_problem
 from contests.eligibility import rules_problems
 from contests.models import Combine, Level
-from scoring.dates import fiscal_year
-from scoring.rules.base import Label
-from scoring.rules.fields import Reader
-from scoring.spec import RubricError, RubricSpec, parse_rubric
+from rulebook.dates import fiscal_year
+from rulebook.rules.base import Label
+from rulebook.rules.errors import Where
+from rulebook.rules.fields import Reader
+from rulebook.spec import RubricError, RubricSpec, parse_rubric
 
-CONTEST = Label("การประกวด", "contest")
+CONTEST = Where("การประกวด", "contest", field="contest")
 KEYS = frozenset({"slug", "organiser", "entrant_level", "entrants", "combine", "periods", "nominates", "nominee"})
 PROVINCE_CODE = re.compile(r"[0-9]{2}")  # the organiser: a provincial office's DOPA code, e.g. "50"
 UNIT_CODE = re.compile(r"[0-9]{2,6}")  # an entrant: DOPA code of a province, district or subdistrict
@@ -43,7 +44,7 @@ def parse_rubric_file(data: Mapping[str, Any]) -> RubricSpec:
     try:
         spec = parse_rubric(dict(data))
     except RubricError as exc:
-        raise RubricError(exc.messages + r.errors) from exc
+        raise RubricError(exc.problems + r.errors) from exc
     _period_criteria(r, data, spec)
     if r.errors:
         raise RubricError(r.errors)
@@ -106,11 +107,12 @@ def _period_criteria(r: Reader, data: Mapping[str, Any], spec: RubricSpec) -> No
     if not isinstance(periods, list):
         return
     codes = {c.code for c in spec.criteria()}
-    for period in periods:
+    for i, period in enumerate(periods, 1):
         own = period.get("criteria") if isinstance(period, Mapping) else None
         if own is None:
             continue
-        where = Label(f"รอบ “{period.get('code')}”", f"period “{period.get('code')}”")
+        code = period.get("code")
+        where = Where(f"รอบ “{code}”", f"period “{code}”", period=str(code or f"#{i}"), field="criteria")
         if not isinstance(own, Mapping) or not all(isinstance(v, Mapping) for v in own.values()):
             r.fail(where, "criteria ต้องเป็นออบเจกต์ {รหัสเกณฑ์: {...}}", "criteria must be {criterion code: {...}}")
             continue
@@ -126,7 +128,7 @@ def _period_criteria(r: Reader, data: Mapping[str, Any], spec: RubricSpec) -> No
         try:
             parse_rubric(period_data(data, period))
         except RubricError as exc:
-            r.errors.extend(f"{where.th}: {m}" for m in exc.messages)
+            r.errors.extend(p.within(where) for p in exc.problems)
 
 
 def check_contest(r: Reader, block: Any, year: Any) -> None:
@@ -170,7 +172,7 @@ def _slug(r: Reader, block: Mapping[str, Any], year: Any) -> None:
     slug, national = block.get("slug"), is_national(block)
     if slug is None and national:
         return  # the loader names it cdd4-<year>
-    where = Label(f"รหัสการประกวด “{slug}”", f"contest code “{slug}”")
+    where = Where(f"รหัสการประกวด “{slug}”", f"contest code “{slug}”", field="slug")
     problem = code_problem(slug)
     if problem:
         r.fail(where, *problem)
@@ -216,7 +218,7 @@ def _periods(r: Reader, periods: Any, *, national: bool, year: Any) -> list[Mapp
         r.fail(CONTEST, f"รอบไม่เกิน {MOST_PERIODS} รอบ", f"at most {MOST_PERIODS} periods")
     for i, period in enumerate(periods, 1):
         code = period.get("code")
-        where = Label(f"รอบที่ {i} “{code}”", f"period {i} “{code}”")
+        where = Where(f"รอบที่ {i} “{code}”", f"period {i} “{code}”", period=str(code or f"#{i}"))
         problem = period_problem(code)
         if problem:
             r.fail(where, *problem)

@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from contests.actor import Need, actor_of, unit_enters
 from contests.models import Combine, Contest, Province
-
-from .actor import Need, actor_of, unit_enters
-from .engine import Breakdown, rank
-from .models import ProvinceResult, Rubric
-from .rules.facts import fmt_points
-from .selectors import rubric_spec, standings_rows
+from rulebook.engine import Breakdown, rank
+from rulebook.rules.facts import fmt_points
+from scoring.access import rubrics as rubrics_of
+from scoring.models import ProvinceResult, Rubric
+from scoring.selectors import rubric_spec
+from scoring.standings import standings_rows
 
 CENTS = Decimal("0.01")
 
@@ -94,7 +95,7 @@ def contest_rows(contest: Contest) -> list[dict]:
 
 
 def enters(contest: Contest, unit: Province) -> bool:
-    """Whether the unit is one of the contest's entrants (scoring.actor.unit_enters)."""
+    """Whether the unit is one of the contest's entrants (contests.actor.unit_enters)."""
     return unit_enters(contest, unit)
 
 
@@ -107,7 +108,7 @@ def contests_for_user(user) -> list[tuple[Rubric, Province | None]]:
         return []
     need = Need.ENTER if actor.files_for_office() else Need.RUN
     rubrics = (
-        actor.rubrics(need)
+        rubrics_of(actor, need)
         .exclude(pk__in=Rubric.objects.national().values("pk"))
         .select_related("contest", "contest__organiser")
         .order_by("-year", "contest__slug", "period_order")

@@ -14,12 +14,10 @@ from contests.regions import inspection_regions
 from contests.stages import NO_REGION, region_number
 from core.thai import fmt_points, thai_datetime
 from core.thaimap import NO_AWARD, tier_colours
-from scoring.models import AwardTier
-
-from . import hooks, selectors, tallies
-from .engine import vacant_places
-from .models import Criterion, Dimension, ProvinceResult, Rubric, StandingsSnapshot, YearSettings
-from .workdays import WorkCalendar, deadline_text
+from rulebook.engine import vacant_places
+from rulebook.workdays import WorkCalendar, deadline_text
+from scoring import hooks, selectors, tallies
+from scoring.models import AwardTier, Criterion, Dimension, ProvinceResult, Rubric, StandingsSnapshot, YearSettings
 
 NO_REGION_NAME = ("ไม่อยู่ในเขตตรวจราชการ", "no inspection region")
 

@@ -1,4 +1,4 @@
-"""Form fields that read dates the one way the product reads them (scoring.dates, decision 11)."""
+"""Form fields that read dates the one way the product reads them (rulebook.dates, decision 11)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from core.thai import thai_date
-
-from .dates import DateInputError, parse_date
+from rulebook.dates import DateInputError, parse_date
 
 
 class ThaiDateInput(forms.TextInput):

@@ -15,10 +15,10 @@ from django.db import transaction
 from contests.models import Province
 from people import directory
 from people.models import Role
-
-from . import nominees, selectors, services
-from .models import Fact, FactSource, Rubric
-from .stage_demo import DEMO_STAGE_USERS
+from scoring import nominees, selectors, services
+from scoring.facts.imports import facts_import
+from scoring.models import Fact, FactSource, Rubric
+from scoring.stages.demo import DEMO_STAGE_USERS
 
 DEMO_PASSWORD = "cdd4-demo-2566"
 DEMO_USERS = [
@@ -46,7 +46,7 @@ DEMO_USERS += [
     for seat, label in PANEL_SEATS
 ]
 
-DEMO_USERS += DEMO_STAGE_USERS  # the district offices that pick seed 002's subdistricts (scoring.stage_demo)
+DEMO_USERS += DEMO_STAGE_USERS  # the district offices that pick seed 002's subdistricts (scoring.stages.demo)
 
 
 PANEL_USERS = [f"{name}-{seat}" for name, _ in PANEL_OFFICES.values() for seat, _ in PANEL_SEATS]
@@ -146,7 +146,7 @@ def demo_facts(*, rubric: Rubric) -> int:
         rows = demo_rows(rubric)
         if not rows:  # every criterion judged (chonburi-web-2564, model-subdistrict-2565)
             return 0
-        return _changed(services.facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO))
+        return _changed(facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO))
     for code, deadline in DEMO_DEADLINES.get(rubric.year, {}).items():
         if rubric.criteria.filter(code=code, deadline__isnull=True).exists():
             services.criterion_deadline_set(rubric=rubric, code=code, deadline=deadline, reason=DEMO_REASON)
@@ -157,7 +157,7 @@ def demo_facts(*, rubric: Rubric) -> int:
     for f in stale.select_related("province", "criterion"):
         if rules[f.criterion.code].member_gives(f.name):
             rows.append({"province": f.province.code, "criterion": f.criterion.code, "fact": f.name, "value": ""})
-    return _changed(services.facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO))
+    return _changed(facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO))
 
 
 def _changed(report) -> int:

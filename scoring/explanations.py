@@ -15,10 +15,11 @@ from collections.abc import Iterable
 from django.db import connection
 from django.db.models import F
 
-from . import engine, selectors
-from .bulk import update_values
-from .models import ProvinceResult, Rubric
-from .recompute import merged_scores, no_cyclic_gc
+from core.bulk import update_values
+from rulebook import engine
+from scoring import selectors
+from scoring.models import ProvinceResult, Rubric
+from scoring.recompute import merged_scores, no_cyclic_gc
 
 Texts = dict[str, dict[str, str]]  # criterion code → {"th": …, "en": …}, as ProvinceResult.explanations
 

@@ -1,5 +1,5 @@
 """Scoring's files: a year's standings with every criterion, its facts and their change history, the
-fill-in sheet of facts central staff import, and each contest's fact template. Written by `scoring.exporter`
+fill-in sheet of facts central staff import, and each contest's fact template. Written by `core.sheets.exporter`
 (formula-safe, BOM)."""
 
 from __future__ import annotations
@@ -7,13 +7,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from contests.models import Contest
-
-from . import selectors
-from .dates import parse_moment
-from .exporter import Exporter, Table, register
-from .fact_template import template_tables
-from .facts_import import HEADER
-from .models import Fact, FactChange, Rubric
+from core.sheets.exporter import Exporter, Table, register
+from rulebook.dates import parse_moment
+from scoring import selectors
+from scoring.facts.imports import HEADER
+from scoring.facts.template import template_tables
+from scoring.models import Fact, FactChange, Rubric
+from scoring.standings import standings_rows
 
 YEAR_SHEETS = "awards.export_sheets"  # the year's spreadsheets: central staff
 
@@ -32,7 +32,7 @@ class Standings(Exporter):
         spec = selectors.rubric_spec(rubric)
         dims = [d.code for d in spec.dimensions]
         crits = [c.code for c in spec.criteria()]
-        standings = selectors.standings_rows(rubric)
+        standings = standings_rows(rubric)
         # Ranked within each inspection region (a stage's rank_within): the region leads each row.
         regional = bool(standings) and "region" in standings[0]
         header = [
@@ -172,7 +172,7 @@ class FactTemplate(Exporter):
 @register
 class ContestFactTemplate(Exporter):
     """A contest's own fact template (issue #27): one row per entrant, one column per fact with its Thai name
-    and unit, a sheet per period and one explaining each fact (scoring.fact_template)."""
+    and unit, a sheet per period and one explaining each fact (scoring.facts.template)."""
 
     identifier = "contest-fact-template"
     name_th, name_en = "แบบฟอร์มกรอกข้อมูลของการประกวด", "the contest's fact template"

@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from contests.lifecycle import Action, Refused, Standing, State, check, standing_of, state_of
 from core.errors import YearFrozen
-
-from .models import FreezeEvent, Rubric
+from scoring.models import FreezeEvent, Rubric
 
 
 def state(rubric: Rubric, *, today: date | None = None) -> State:

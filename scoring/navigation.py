@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.urls import reverse
 
+from contests.actor import actor_of
 from contests.models import national_q
-
-from .actor import actor_of
-from .contests import enters
-from .hooks import nav_extra
-from .models import Rubric
+from scoring.contests import enters
+from scoring.hooks import nav_extra
+from scoring.models import Rubric
 
 
 @dataclass(frozen=True)

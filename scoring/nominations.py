@@ -8,12 +8,11 @@ from datetime import date
 
 from django.db.models import QuerySet
 
+from contests.actor import actor_of
 from contests.models import Contest, Nominee
-
-from .actor import actor_of
-from .models import Criterion, Rubric
-from .selectors import rubric_calendar
-from .workdays import deadline_text
+from rulebook.workdays import deadline_text
+from scoring.models import Criterion, Rubric
+from scoring.selectors import rubric_calendar
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,11 @@ from django.utils import timezone
 from contests.eligibility import Eligibility
 from contests.models import Contest, Employment, Nominee, NomineeState, NomineeVersion, Province
 from contests.models.nominees import NAME_MAX, POSITION_MAX
+from contests.permissions import is_own_province, runs_contest
 from core.errors import PortalError
-
-from . import lifecycle
-from .contests import enters
-from .nominations import NominationWindow, nomination_window
-from .permissions import is_own_province, runs_contest
+from scoring import lifecycle
+from scoring.contests import enters
+from scoring.nominations import NominationWindow, nomination_window
 
 FIELDS = {
     "name_th": ("ชื่อ-นามสกุล", "full name", NAME_MAX, True),

@@ -17,10 +17,10 @@ from django.utils import timezone
 
 from contests.models import Stage
 from contests.stages import rank_groups
-
-from . import coalesce, engine, hooks, selectors
-from .bulk import update_documents, update_values
-from .models import ProvinceResult, RecomputeRun, Rubric, YearSettings
+from core.bulk import update_documents, update_values
+from rulebook import engine
+from scoring import coalesce, hooks, selectors
+from scoring.models import ProvinceResult, RecomputeRun, Rubric, YearSettings
 
 EMPTY: dict = {}  # never mutated
 PLACE = ("rank", "tied", "award", "award_tie")

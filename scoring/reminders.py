@@ -13,16 +13,15 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from contests.actor import SYSTEM
 from contests.lifecycle import Action
 from contests.models import Province
 from core.thai import thai_date
 from people import directory
-
-from . import lifecycle, selectors
-from .actor import SYSTEM
-from .dashboard import due_soon, submitted_pairs, year_settings
-from .models import ReminderSent, Rubric
-from .workdays import moved_suffix
+from rulebook.workdays import moved_suffix
+from scoring import lifecycle, selectors
+from scoring.dashboard import due_soon, submitted_pairs, year_settings
+from scoring.models import ReminderSent, Rubric
 
 log = logging.getLogger(__name__)
 SUBJECT = "[CDD 4.0] แจ้งเตือนหลักฐานที่ยังไม่ได้ส่ง / Reminder: evidence not yet submitted"

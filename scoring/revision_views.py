@@ -8,14 +8,13 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from contests.actor import actor_of
 from contests.codes import national_code
 from contests.models import Contest, ContestState
-
-from .access import rubric_gate
-from .actor import actor_of
-from .models import RubricChange
-from .revisions import ChangeRefused
-from .rubric_diff import diff_lines
+from rulebook.diff import diff_lines
+from scoring.access import rubric_gate
+from scoring.models import RubricChange
+from scoring.revisions import ChangeRefused
 
 
 def revision_box(request, slug: str | None, refused: ChangeRefused | None = None) -> dict:

@@ -28,13 +28,12 @@ from django.utils import timezone
 from contests.models import Contest, ContestState
 from core.errors import YearFrozen
 from core.thai import fmt_points, thai_num
-
-from . import hooks, selectors
-from .facts_import import ensure_not_frozen
-from .models import Criterion, Dimension, Rubric, RubricChange, YearSettings
-from .recompute import results_mark_dirty
-from .rubric_diff import contest_diff, is_empty
-from .spec import RubricError
+from rulebook.diff import contest_diff, is_empty
+from rulebook.spec import RubricError
+from scoring import hooks, selectors
+from scoring.facts.imports import ensure_not_frozen
+from scoring.models import Criterion, Dimension, Rubric, RubricChange, YearSettings
+from scoring.recompute import results_mark_dirty
 
 T = TypeVar("T")
 

@@ -1,23 +1,21 @@
-"""Reads. Every query that can reach a unit's data is scoped by the actor (scoring.actor: `entrants`, `scope`)."""
+"""Reads. Every query that can reach a unit's data is scoped by the actor (contests.actor: `entrants`, `scope`)."""
 
 from __future__ import annotations
-
-from decimal import Decimal
 
 from django.db import connection
 from django.db.models import QuerySet
 
-from contests.models import Contest, Level, Nominee, NomineeState, Province, RankWithin
+from contests.actor import actor_of, contest_entrants
+from contests.models import Contest, Level, Nominee, NomineeState, Province
 from contests.regions import InspectionRegion
-from contests.stages import regions_of
 from contests.tree import under
-from core.thai import fmt_points
-
-from .actor import actor_of, contest_entrants
-from .contest_spec import periods_gather
-from .dates import fiscal_year, parse_date, shift_year, widened
-from .engine import tie_held_places, vacant_places
-from .models import (
+from rulebook.dates import fiscal_year, parse_date, shift_year, widened
+from rulebook.engine import tie_held_places, vacant_places
+from rulebook.spec import RubricSpec, parse_rubric
+from rulebook.workdays import Reason, WorkCalendar
+from scoring.access import rubrics
+from scoring.contest_spec import periods_gather
+from scoring.models import (
     Fact,
     FreezeAction,
     FreezeEvent,
@@ -27,8 +25,6 @@ from .models import (
     Rubric,
     StandingsSnapshot,
 )
-from .spec import RubricSpec, parse_rubric
-from .workdays import Reason, WorkCalendar
 
 
 def province_lookup() -> dict[str, Province]:
@@ -255,68 +251,6 @@ def standings(rubric: Rubric) -> list[ProvinceResult]:
     )
 
 
-ROW_FIELDS = ("rank", "total", "level", "dimensions", "criteria", "explanations", "award", "tied", "award_tie",
-              "computed_at", "province__code", "province__name_th", "province__name_en",
-              "rubric__contest__stage__rank_within", "province_id")  # fmt: skip
-
-
-def standings_rows(rubric: Rubric) -> list[dict]:
-    """The standings as the API and `manage.py standings` give them.
-
-    Read as plain values, not model rows: 7,255 entrants (issue #16) are then no 14,510 instances."""
-    tiers = {t.code: t for t in rubric.award_tiers.all()}
-    banded = [d for d in rubric_spec(rubric).dimensions if d.level_bands]  # seed 003: each mission has levels
-    from .explanations import filled  # inline: it reads the facts through this module
-
-    results = list(
-        ProvinceResult.objects.filter(rubric=rubric).order_by("rank", "province__code").values_list(*ROW_FIELDS)
-    )
-    # What a recompute left for the explanation pass is built here, so no reader ever sees it missing.
-    texts = filled(rubric, ((row[-1], row[5], row[9]) for row in results))
-    # A contest ranked within each inspection region (Stage.rank_within): every row names its region.
-    regions = regions_of(r[-1] for r in results) if results and results[0][-2] == RankWithin.REGION else None
-    rows = []
-    for rank, total, level, dimensions, criteria, _, award, tied, award_tie, at, code, th, en, _, unit in results:
-        explanations = texts[unit]
-        tier = tiers.get(award)
-        rows.append(
-            {
-                **(region_fields(regions[unit]) if regions is not None else {}),
-                "rank": rank,
-                # The entrant's public code: ISO 3166-2 for a province, the DOPA code for a district or subdistrict.
-                "entrant": code,
-                "name": th,
-                "name_en": en,
-                "province": code,
-                "province_name_th": th,
-                "province_name_en": en,
-                "total": fmt_points(total),  # "10", like the dimensions, never "10.00"
-                "level": level,
-                "dimensions": dimensions,
-                **(
-                    {"dimension_levels": {d.code: d.level_for(Decimal(dimensions.get(d.code, "0"))) for d in banded}}
-                    if banded
-                    else {}
-                ),
-                "criteria": criteria,
-                "explanations": {k: v["th"] for k, v in explanations.items()},
-                "explanations_en": {k: v["en"] for k, v in explanations.items()},
-                "award": award or None,
-                "award_name_th": tier.name_th if tier else None,
-                "award_name_en": tier.name_en if tier else None,
-                "tied": tied,
-                "award_tie": award_tie,
-                # Decision 10: why a province is not listed, when it is for lack of points.
-                "award_note_th": "" if award or total > 0 else "คะแนนรวม 0 ไม่มีสิทธิ์รับรางวัล",
-                "award_note_en": "" if award or total > 0 else "total 0: not eligible for an award",
-                "computed_at": at.isoformat() if at else None,
-            }
-        )
-    if regions is not None:  # region by region, each ranked from 1
-        rows.sort(key=lambda r: (r["region"] or 99, r["rank"] or 0, r["entrant"]))
-    return rows
-
-
 def region_fields(region: InspectionRegion | None) -> dict:
     return {
         "region": region.number if region else None,
@@ -494,4 +428,4 @@ def contest_file(rubric: Rubric) -> dict:
 
 def builder_sources(actor) -> list[Rubric]:
     """The contests an actor runs that the builder can copy (a contest with periods by its first), newest first."""
-    return list(actor.rubrics("run").filter(period_order=0).order_by("-year", "contest__slug"))
+    return list(rubrics(actor, "run").filter(period_order=0).order_by("-year", "contest__slug"))

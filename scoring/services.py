@@ -1,8 +1,7 @@
-"""Writes. Forms, the API, admin actions, imports and commands all come through here.
-
-The facts import lives in facts_import.py and the standings upkeep in recompute.py; both are
-re-exported here so that callers have one place to look.
-"""
+"""Writes about a contest's rules: loading and saving rubrics (the builder's, a file's, next year's), a
+criterion's deadline, holidays, opening a draft. Every change to rules goes through `revisions.change`.
+The facts' writes are in scoring/facts/imports.py, the standings' upkeep in scoring/recompute.py, a
+nominee's in scoring/nominees.py: callers import each from where it lives (no re-exports)."""
 
 from __future__ import annotations
 
@@ -14,32 +13,20 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from contests.actor import actor_of, forget
 from contests.codes import code_stem, national_code
 from contests.lifecycle import Action
 from contests.models import Combine, Contest, ContestState, Level, Province, Stage
 from contests.units import units_collate
 from core.errors import YearFrozen
 from core.thai import fmt_points
-from scoring.models import AwardTier
-
-from . import lifecycle, revisions, selectors
-from .actor import actor_of, forget
-from .contest_spec import parse_rubric_file, period_data
-from .dates import parse_date
-from .explanations import explanations_build  # noqa: F401  (re-exported)
-from .facts_import import (  # noqa: F401  (re-exported)
-    ENTRANT_HEADER,
-    HEADER,
-    FactImportError,
-    FactImportReport,
-    RowError,
-    ensure_not_frozen,
-    fact_set,
-    facts_import,
-    facts_import_file,
-    facts_template_import,
-)
-from .models import (
+from rulebook.dates import parse_date
+from rulebook.spec import RubricError, RubricSpec, parse_rubric
+from scoring import lifecycle, revisions, selectors
+from scoring.contest_spec import parse_rubric_file, period_data
+from scoring.facts.imports import ensure_not_frozen
+from scoring.models import (
+    AwardTier,
     Criterion,
     Dimension,
     Fact,
@@ -51,17 +38,7 @@ from .models import (
     Rubric,
     YearSettings,
 )
-from .nominees import nominee_submit, nominee_withdraw  # noqa: F401  (re-exported)
-from .recompute import (  # noqa: F401  (re-exported)
-    chunk_score,
-    chunks_apply,
-    recompute_runs_prune,
-    results_mark_dirty,
-    stale_rubric_ids,
-    standings_recompute,
-    standings_refresh,
-)
-from .spec import RubricError, RubricSpec, parse_rubric
+from scoring.recompute import results_mark_dirty
 
 
 def results_ensure(rubric: Rubric) -> None:

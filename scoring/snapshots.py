@@ -10,9 +10,9 @@ from django.db.models import F
 from django.utils import timezone
 
 from contests.lifecycle import Action
-
-from . import lifecycle, revisions, selectors
-from .models import FreezeAction, FreezeEvent, ProvinceResult, Rubric, StandingsSnapshot, YearSettings
+from scoring import lifecycle, revisions
+from scoring.models import FreezeAction, FreezeEvent, ProvinceResult, Rubric, StandingsSnapshot, YearSettings
+from scoring.standings import standings_rows
 
 
 def _require_central(user, rubric: Rubric) -> None:
@@ -65,7 +65,7 @@ def standings_freeze(*, user, rubric: Rubric) -> StandingsSnapshot:
     snapshot, _ = StandingsSnapshot.objects.update_or_create(
         rubric=rubric,
         defaults={
-            "rows": selectors.standings_rows(rubric),
+            "rows": standings_rows(rubric),
             "computed_at": rubric.standings_computed_at,
             "frozen_at": timezone.now(),
             "frozen_by": user,

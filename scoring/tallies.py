@@ -11,8 +11,8 @@ from django.db.models import Count, DecimalField, Exists, F, Func, Max, Min, Out
 from django.db.models.expressions import Value, Window
 from django.db.models.functions import Cast, Coalesce, RowNumber
 
-from . import hooks
-from .models import AwardTier, Dimension, Fact, ProvinceResult, Rubric
+from scoring import hooks
+from scoring.models import AwardTier, Dimension, Fact, ProvinceResult, Rubric
 
 FIELDS = ("pk", "change_seq", "computed_seq", "award", "total")  # what summary reads of each entrant
 BINS = 5  # the dimension charts: how many entrants fall in each fifth of the dimension's range

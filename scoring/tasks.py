@@ -1,32 +1,34 @@
-"""Thin tasks: ids in, a service call, idempotent. Queued after commit by `coalesce.schedule`."""
+"""Thin tasks: ids in, a call, idempotent. Queued after commit by `coalesce.schedule`, by name."""
 
 from celery import shared_task
 
-from . import coalesce, reminders, services
+from scoring import coalesce, reminders
+from scoring.explanations import explanations_build
+from scoring.recompute import chunk_score, chunks_apply, recompute_runs_prune, stale_rubric_ids, standings_refresh
 
 
 @shared_task(name="scoring.recompute", acks_late=True)
 def recompute(rubric_id: int) -> int:
     """Idempotent: rescoring finds nothing stale the second time and does nothing."""
-    return services.standings_refresh(rubric_id=rubric_id)
+    return standings_refresh(rubric_id=rubric_id)
 
 
 @shared_task(name="scoring.recompute_chunk", acks_late=True, ignore_result=False)
 def recompute_chunk(rubric_id: int, low: int, high: int) -> list[list]:
     """One chunk of a parallel recompute: points only, nothing written (a chord header; run again if lost)."""
-    return [list(s) for s in services.chunk_score(rubric_id=rubric_id, low=low, high=high)]
+    return [list(s) for s in chunk_score(rubric_id=rubric_id, low=low, high=high)]
 
 
 @shared_task(name="scoring.recompute_rank", acks_late=True)
 def recompute_rank(chunks: list[list[list]], rubric_id: int, started_at: float) -> int:
     """The chord's end: every chunk in, ranked and written at once."""
-    return services.chunks_apply(rubric_id=rubric_id, chunks=chunks, started_at=started_at)
+    return chunks_apply(rubric_id=rubric_id, chunks=chunks, started_at=started_at)
 
 
 @shared_task(name="scoring.explain", acks_late=True)
 def explain(rubric_id: int) -> int:
     """The explanation pass after a recompute; idempotent (it writes only what is still unbuilt)."""
-    return services.explanations_build(rubric_id=rubric_id)
+    return explanations_build(rubric_id=rubric_id)
 
 
 @shared_task(name="scoring.recompute_dirty", acks_late=True)
@@ -35,11 +37,11 @@ def recompute_dirty() -> list[int]:
 
     It bypasses the debounce: a pending key left by a lost message must not delay the healing.
     """
-    rubric_ids = services.stale_rubric_ids()
+    rubric_ids = stale_rubric_ids()
     for rubric_id in rubric_ids:
         coalesce.claim(rubric_id)
         recompute.delay(rubric_id)
-    services.recompute_runs_prune()
+    recompute_runs_prune()
     return rubric_ids
 
 

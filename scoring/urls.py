@@ -1,16 +1,14 @@
 from django.urls import path
 
-import scoring.converters  # noqa: F401  (registers <rubric:…>)
-
-from . import builder_preview, builder_views, revision_views, stage_views, views
+import core.converters  # noqa: F401  (registers <rubric:…>)
+from scoring import revision_views, views
+from scoring.stages import views as stage_views
 
 app_name = "scoring"
 
 urlpatterns = [
     path("", views.index, name="index"),
     path("contests/", views.contest_upload, name="contest_upload"),  # before <rubric:…>, which "contests" fits
-    path("contests/build/", builder_views.contest_builder, name="contest_builder"),
-    path("contests/build/preview/", builder_preview.contest_builder_preview, name="contest_builder_preview"),
     path("stages/", stage_views.stage_list, name="stages"),  # before <rubric:…>, as "contests"
     path("stages/register/", stage_views.register_upload, name="stage_register"),
     path("stages/<slug:slug>/", stage_views.stage_detail, name="stage"),
@@ -23,7 +21,6 @@ urlpatterns = [
     path("<rubric:year>/calendar/", views.calendar, name="calendar"),
     path("<rubric:year>/facts/", views.facts_upload, name="facts"),
     path("<rubric:year>/facts/template/", views.facts_template, name="facts_template"),
-    path("<rubric:year>/open/", builder_views.contest_open, name="contest_open"),
     path("<rubric:year>/changes/", revision_views.rubric_changes, name="rubric_changes"),
     path("<rubric:year>/freeze/", views.freeze, name="freeze"),
     path("<rubric:year>/unfreeze/", views.unfreeze, name="unfreeze"),

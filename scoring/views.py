@@ -12,24 +12,25 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from contests.actor import actor_of
 from contests.lifecycle import TRANSITIONS, State, state_of
 from core import gate
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, show, takes_files
+from core.sheets import exporter
 from core.thaimap import thailand_map
-
-from . import dashboard as board
-from . import exporter, lifecycle, selectors, services, snapshots
-from .access import rubric_gate
-from .actor import actor_of
-from .contests import contest_rows
-from .models import FreezeEvent, ProvinceResult, Rubric, StandingsSnapshot
-from .revision_views import change_args, revision_box
-from .revisions import ChangeRefused
-from .rubric_json import rubric_json
-from .rules.base import Label
-from .rules.facts import parse_amount
-from .spec import RubricError
+from rulebook.rubric_json import rubric_json
+from rulebook.rules.base import Label
+from rulebook.rules.facts import parse_amount
+from rulebook.spec import RubricError
+from scoring import dashboard as board
+from scoring import lifecycle, selectors, services, snapshots
+from scoring.access import rubric_gate
+from scoring.contests import contest_rows
+from scoring.facts.imports import facts_import_file
+from scoring.models import FreezeEvent, ProvinceResult, Rubric, StandingsSnapshot
+from scoring.revision_views import change_args, revision_box
+from scoring.revisions import ChangeRefused
 
 MIN_TOTAL = Label("คะแนนรวมขั้นต่ำที่จะได้รับรางวัล", "minimum total for an award")
 
@@ -281,7 +282,7 @@ def _facts_upload(request, rubric: Rubric, year: str):
         messages.error(request, "กรุณาเลือกไฟล์ CSV หรือ XLSX / choose a CSV or XLSX file")
         return redirect("scoring:dashboard", year=year)
     try:
-        report = services.facts_import_file(rubric=rubric, data=upload.read(), filename=upload.name, user=request.user)
+        report = facts_import_file(rubric=rubric, data=upload.read(), filename=upload.name, user=request.user)
     except PortalError as exc:
         show(request, exc)
     else:

@@ -1,8 +1,8 @@
 from django.contrib import admin
 
-from scoring.admin_dates import ThaiDates
-from scoring.admin_forms import ProvinceScoped, RoleAccess
-from scoring.permissions import is_central
+from contests.permissions import is_central
+from scoring.admin.dates import ThaiDates
+from scoring.admin.forms import ProvinceScoped, RoleAccess
 
 from .models import Evidence, InnovationReport, Submission, UploadLimit
 

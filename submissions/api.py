@@ -14,9 +14,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from contests.actor import Need, actor_of
 from core.api import both, error_response, validated
 from core.openapi import refusal
-from scoring.actor import Need, actor_of
+from scoring.access import contest_or_404
 from scoring.models import Criterion, Rubric
 
 from . import services, uploads
@@ -109,7 +110,7 @@ class EvidenceCollection(APIView):
     )
     def get(self, request, year: int):
         actor = actor_of(request.user)
-        rubric = actor.contest_or_404(year)
+        rubric = contest_or_404(actor, year)
         versions = Evidence.objects.for_user(request.user).order_by("-version")
         # The contest's entrants the actor may see: an organiser none of the national contest's (issue #24).
         units = actor.entrants(rubric.contest)
@@ -143,11 +144,11 @@ class EvidenceCollection(APIView):
     )
     def post(self, request, year: int):
         actor = actor_of(request.user)  # role and office in one query (the permission check reuses it)
-        actor.contest_or_404(year)  # a contest the user cannot see does not exist for them (issue #24)
+        contest_or_404(actor, year)  # a contest the user cannot see does not exist for them (issue #24)
         if not actor.files_for_office():
             raise PermissionDenied("เฉพาะเจ้าหน้าที่จังหวัด / provincial staff only")
         # Only a contest the office enters takes its evidence: any other does not exist for it.
-        rubric = actor.contest_or_404(year, Need.ENTER)
+        rubric = contest_or_404(actor, year, Need.ENTER)
         province = actor.own_office
         refusals = getattr(request._request, "upload_refusals", [])
         try:

@@ -2,7 +2,7 @@
 
 import rules
 
-from scoring.permissions import is_central, is_committee, is_own_province, organises_unit
+from contests.permissions import is_central, is_committee, is_own_province, organises_unit
 
 
 @rules.predicate

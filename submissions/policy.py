@@ -6,9 +6,9 @@ from __future__ import annotations
 from contests.lifecycle import Action, State, allows
 from core.validators.content import TYPES
 from core.validators.refusal import UploadRefused
+from rulebook.rules.base import EvidenceExpected
 from scoring import lifecycle
 from scoring.models import Rubric
-from scoring.rules.base import EvidenceExpected
 from scoring.selectors import rubric_spec
 
 DEFAULT_TYPES = frozenset({"pdf", "png", "jpeg", "docx", "xlsx", "pptx"})

@@ -1,6 +1,6 @@
 from django.db import models
 
-from scoring.actor import Need, actor_of
+from contests.actor import Need, actor_of
 
 CONTEST, UNIT = "submission__rubric__contest", "submission__province"
 

@@ -1,4 +1,4 @@
-"""Reads. Every query that can reach a unit's evidence is scoped by the actor (scoring.actor: entrants, scope)."""
+"""Reads. Every query that can reach a unit's evidence is scoped by the actor (contests.actor: entrants, scope)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from django.db.models import Count, F, Min, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from contests.actor import actor_of
 from contests.models import Province
-from scoring.actor import actor_of
 from scoring.models import Criterion, ProvinceResult, Rubric
 from scoring.selectors import work_calendar
 

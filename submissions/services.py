@@ -19,13 +19,14 @@ from django.db import IntegrityError, InterfaceError, OperationalError, transact
 from django.db.models import Max, Min
 from django.utils import timezone
 
+from contests.actor import actor_of
 from contests.models import Province
 from core.validators.content import UploadRefused, clean_name, inspect_file
-from scoring.actor import actor_of
+from rulebook.rules.base import EvidenceExpected
+from scoring.facts.imports import ensure_not_frozen, fact_set
 from scoring.models import Criterion, Fact, FactSource, Rubric
-from scoring.rules.base import EvidenceExpected
+from scoring.recompute import results_mark_dirty
 from scoring.selectors import rubric_spec
-from scoring.services import ensure_not_frozen, fact_set, results_mark_dirty
 
 from . import policy
 from .models import Evidence, EvidenceKind, InnovationReport, Submission, SubmissionStatus

@@ -14,18 +14,18 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
+from contests.actor import actor_of
 from contests.eligibility import Eligibility
 from contests.models import NomineeState, Province
+from contests.permissions import runs_contest
 from core import gate
 from core.errors import PortalError
 from core.http import show, takes_files
 from core.thai import thai_sorted
 from core.validators.content import UploadRefused, clean_name
-from scoring import services as scoring_services
-from scoring.actor import actor_of
+from scoring import nominees
 from scoring.contests import contests_for_user, enters
 from scoring.nominations import nomination_window
-from scoring.permissions import runs_contest
 from scoring.selectors import is_frozen, nominee_of, nominee_offices
 
 from . import hooks, policy, selectors, services, uploads
@@ -127,7 +127,7 @@ def nominee(request, year: int, code: str):
     data = {f: request.POST.get(f, "") for f in form.fields}
     form.is_valid()
     try:
-        scoring_services.nominee_submit(user=request.user, contest=contest, unit=ctx["province"], **data)
+        nominees.nominee_submit(user=request.user, contest=contest, unit=ctx["province"], **data)
     except PortalError as exc:
         if form.refused(exc):  # beside the field, with what was typed kept
             return _province_page(request, ctx, nominee_form=form)
@@ -144,7 +144,7 @@ def nominee_withdraw(request, year: int, code: str):
     if not ctx["rubric"].contest.nominates:
         raise Http404
     try:
-        scoring_services.nominee_withdraw(user=request.user, contest=ctx["rubric"].contest, unit=ctx["province"])
+        nominees.nominee_withdraw(user=request.user, contest=ctx["rubric"].contest, unit=ctx["province"])
     except PortalError as exc:
         show(request, exc)
     else:

@@ -26,8 +26,8 @@ def launch(live_server, monkeypatch, settings, tmp_path):
     from playwright.sync_api import sync_playwright
 
     from contests.models import Province
-    from scoring import services
     from scoring.models import Rubric
+    from scoring.recompute import standings_recompute
 
     # Playwright's sync API runs an event loop in this thread; our ORM calls here are still synchronous.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -35,7 +35,7 @@ def launch(live_server, monkeypatch, settings, tmp_path):
     if not Province.objects.exists():  # an earlier transactional test flushed the bootstrap data
         call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
     # In service mode the session bootstrap may have queued its recompute to a broker no worker reads.
-    services.standings_recompute(rubric_id=Rubric.objects.get(year=2566).pk)
+    standings_recompute(rubric_id=Rubric.objects.get(year=2566).pk)
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)

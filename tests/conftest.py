@@ -1,12 +1,15 @@
-import inspect
 import os
+import sys
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import timezone
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from rest_framework.test import APIClient
 
 from contests.models import Province
@@ -15,6 +18,11 @@ from people.models import Role
 from scoring.models import Rubric
 
 from .factories import UserFactory
+
+# Hypothesis checks behaviour, not speed: on a loaded 2-core CI machine an example may take longer than its
+# default deadline (200 ms) or trip the too_slow health check without anything being wrong. Speed lives in bench/.
+hypothesis_settings.register_profile("cdd4", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("cdd4")
 
 # Fixtures whose tests depend on the database engine (the `pg` marker, pyproject.toml).
 QUERY_COUNTS = {"django_assert_num_queries", "django_assert_max_num_queries"}
@@ -119,9 +127,14 @@ class RaiseOnInvalid(str):
         return key == "%s"
 
     def __mod__(self, name):
-        for frame in inspect.stack()[1:]:
-            origin = getattr(frame.frame.f_locals.get("self"), "origin", None)
-            if frame.function == "render" and origin is not None:
+        # The frames themselves, not inspect.stack(): that reads every frame's source lines and module
+        # (~35 ms a lookup, and the admin's templates miss many variables on every page).
+        frame = sys._getframe(1)
+        while frame is not None:
+            origin = getattr(frame.f_locals.get("self"), "origin", None)
+            frame_is_render = frame.f_code.co_name == "render"
+            frame = frame.f_back
+            if frame_is_render and origin is not None:
                 where = str(origin.name)
                 if where.startswith(OUR_TEMPLATES) and "/.venv/" not in where and "site-packages" not in where:
                     raise TemplateVariableError(f"undefined template variable {name!r} in {where}")
@@ -129,17 +142,21 @@ class RaiseOnInvalid(str):
         return ""
 
 
-@pytest.fixture(autouse=True)
-def loud_template_errors(settings):
-    """Every test renders with invalid variables raising (issue 12: a 500 hid behind 1,094 green tests)."""
+@pytest.fixture(scope="session", autouse=True)
+def loud_template_errors():
+    """Every test renders with invalid variables raising (issue 12: a 500 hid behind 1,094 green tests).
+    Set once for the session: a TEMPLATES change resets the template engines, so set per test it made
+    every test compile every template it rendered again."""
     options = {**settings.TEMPLATES[0]["OPTIONS"], "string_if_invalid": RaiseOnInvalid("%s")}
-    settings.TEMPLATES = [{**settings.TEMPLATES[0], "OPTIONS": options}, *settings.TEMPLATES[1:]]
+    with override_settings(TEMPLATES=[{**settings.TEMPLATES[0], "OPTIONS": options}, *settings.TEMPLATES[1:]]):
+        yield
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
     """PBKDF2's deliberate slowness (~0.3 s a user) is for attackers, not for test factories."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -11,6 +11,7 @@ from django.views.defaults import server_error
 from contests.models import Province
 from people.models import Role
 from scoring import services
+from scoring.recompute import standings_recompute
 
 from .factories import DistrictFactory, UserFactory
 
@@ -21,7 +22,7 @@ def organiser(db):
     chonburi = Province.objects.get(code="TH-20")
     data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "entrants": [DistrictFactory(parent=chonburi).code]}
-    services.standings_recompute(rubric_id=services.rubric_load(data=data).pk, full=True)
+    standings_recompute(rubric_id=services.rubric_load(data=data).pk, full=True)
     return UserFactory(role=Role.ORGANISER, role__province=chonburi)
 
 

@@ -1,4 +1,4 @@
-"""One lock (issue #37): outside people/ only the actor (scoring/actor.py) reads a user's role or office.
+"""One lock (issue #37): outside people/ only the actor (contests/actor.py) reads a user's role or office.
 
 Everyone else asks the actor a question (docs/architecture.md, "Who may do what: the actor"). This scans the
 source: an actor's private attributes, the role/office attributes it used to hand out, a user's
@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["core", "contests", "scoring", "submissions", "committee", "awards", "ops", "cdd4", "bench"]
-LOCK = Path("scoring/actor.py")
+APPS = ["core", "rulebook", "contests", "scoring", "builder", "submissions", "committee", "awards", "ops", "cdd4"]
+APPS += ["bench"]
+LOCK = Path("contests/actor.py")
 # The writers of memberships, which name a role to give one: the demo logins and the users-and-roles form.
-ROLE_WRITERS = {Path("scoring/demo.py"), Path("scoring/stage_demo.py"), Path("committee/demo.py")}
-ROLE_WRITERS |= {Path("scoring/admin_forms.py"), Path("bench/rush.py")}
+ROLE_WRITERS = {Path("scoring/demo.py"), Path("scoring/stages/demo.py"), Path("committee/demo.py")}
+ROLE_WRITERS |= {Path("scoring/admin/forms.py"), Path("bench/rush.py")}
 # What the actor used to hand out, and its private attributes: nobody reads them of an actor.
 ACTOR_ATTRS = {"role", "_role", "office", "office_id", "_office_id", "is_central", "is_committee"}
 ACTOR_ATTRS |= {"is_office_staff", "is_organiser", "membership"}

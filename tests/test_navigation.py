@@ -10,6 +10,7 @@ from contests.models import Province
 from people.models import Role
 from scoring import services, snapshots
 from scoring.models import StandingsSnapshot
+from scoring.recompute import standings_recompute
 
 from .factories import DistrictFactory, UserFactory
 
@@ -109,7 +110,7 @@ def test_district_staff_see_their_contests_results_never_the_national_page(clien
     data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "entrants": [district.code]}
     contest = services.rubric_load(data=data)
-    services.standings_recompute(rubric_id=contest.pk, full=True)
+    standings_recompute(rubric_id=contest.pk, full=True)
     snapshots.standings_freeze(user=central, rubric=rubric)
     frozen_at = StandingsSnapshot.objects.get(rubric=rubric).frozen_at.isoformat()
     snapshots.publication_publish(user=central, rubric=rubric, confirmed=True, previewed_frozen_at=frozen_at)

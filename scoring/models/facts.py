@@ -5,8 +5,7 @@ from django.db import models
 
 from contests.models import Province
 from core.thai import thai_date
-
-from .rubrics import Criterion, Rubric
+from scoring.models.rubrics import Criterion, Rubric
 
 
 class FactSource(models.TextChoices):

@@ -7,8 +7,7 @@ from django.db.models import Q
 
 from contests.codes import validate_period_code
 from contests.models import Contest, national_q
-
-from ..spec import criterion_label
+from rulebook.spec import criterion_label
 
 
 class RubricQuerySet(models.QuerySet):
@@ -132,7 +131,7 @@ class Criterion(models.Model):
     name_th = models.TextField("ชื่อ / name (th)")
     name_en = models.TextField("ชื่อภาษาอังกฤษ / name (en)")
     max_points = models.DecimalField("คะแนนเต็ม / maximum", max_digits=7, decimal_places=2)
-    # {"kind": ..., params}: see docs/rubric-format.md; validated by scoring.spec on every save.
+    # {"kind": ..., params}: see docs/rubric-format.md; validated by rulebook.spec on every save.
     rule = models.JSONField("วิธีให้คะแนน / scoring rule")
     deadline = models.DateField("กำหนดส่ง / deadline", null=True, blank=True)
     extra = models.BooleanField("คะแนนพิเศษ / extra points", default=False)

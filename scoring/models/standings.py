@@ -5,8 +5,7 @@ from django.db import models
 from django.db.models import Q
 
 from contests.models import Province
-
-from .rubrics import Criterion, Rubric
+from scoring.models.rubrics import Criterion, Rubric
 
 
 class ProvinceResult(models.Model):

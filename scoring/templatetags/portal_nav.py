@@ -1,6 +1,6 @@
 from django import template
 
-from scoring.actor import actor_of
+from contests.actor import actor_of
 from scoring.navigation import nav_items
 
 register = template.Library()

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from django import template
 
+from rulebook.workdays import moved_suffix
 from scoring import selectors
-from scoring.workdays import moved_suffix
 from submissions.selectors import late_by
 
 from .thai import is_en, thai_date

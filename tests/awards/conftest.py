@@ -15,8 +15,9 @@ from django.utils import translation
 from awards import documents, selectors
 from contests.models import Province
 from people.models import Role
-from scoring import demo, services, snapshots
+from scoring import demo, snapshots
 from scoring.models import Rubric
+from scoring.recompute import standings_recompute
 from tests.factories import UserFactory
 
 
@@ -197,7 +198,7 @@ class Rendered:
 def demo_standings(rubric) -> Rubric:
     """The demo facts, scored and ranked: 13 awardees, as `make run` shows them."""
     demo.demo_facts(rubric=rubric)
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     rubric.refresh_from_db()
     return rubric
 
@@ -216,7 +217,7 @@ def rendered(django_db_setup, django_db_blocker, tmp_path_factory) -> Rendered:
     with django_db_blocker.unblock(), transaction.atomic():
         rubric = Rubric.objects.get(year=2566)
         demo.demo_facts(rubric=rubric)
-        services.standings_recompute(rubric_id=rubric.pk, full=True)
+        standings_recompute(rubric_id=rubric.pk, full=True)
         snapshots.standings_freeze(user=UserFactory(role=Role.CENTRAL), rubric=rubric)  # final, not "ร่าง"
         rubric.refresh_from_db()
         out.awardees = [(r.province.name_th, b.tier.code) for b in selectors.awardees(rubric) for r in b.results]

@@ -7,6 +7,7 @@ import pytest
 
 from awards import documents
 from scoring import services
+from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory
 
 from .conftest import pdftext, squash
@@ -18,7 +19,7 @@ def district_contest(db, chiang_mai):
     data = json.loads(open("scoring/rubrics/nongkhai-missions-2565.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "slug": "cm-missions-2565", "organiser": "50", "entrants": [d1.code, d2.code]}
     rubric = services.rubric_load(data=data)
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     rubric.refresh_from_db()
     return rubric
 

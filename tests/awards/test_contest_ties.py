@@ -15,7 +15,9 @@ from django.urls import reverse
 from awards import documents
 from people.models import Role
 from scoring import services
+from scoring.facts.imports import facts_import
 from scoring.models import FactSource
+from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory, UserFactory
 
 from .conftest import pdftext, squash
@@ -36,8 +38,8 @@ def tied_contest(chiang_mai):
         for name, marks in MARKS.items()
         for n, mark in enumerate(marks, 1)
     ]
-    services.facts_import(rubric=rubric, rows=rows, source=FactSource.IMPORT)
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    facts_import(rubric=rubric, rows=rows, source=FactSource.IMPORT)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     rubric.refresh_from_db()
     return rubric, units
 
@@ -90,8 +92,8 @@ def test_a_tier_held_by_a_tie_above_is_awaiting_the_panel_not_vacant(tied, tmp_p
     rows += [{"province": units["หางดง"].code, "criterion": "3.1", "fact": "points", "value": "10"}]
     rows += [{"province": units["หางดง"].code, "criterion": "5.1", "fact": "points", "value": "14"}]  # 89
     rows += [{"province": units["สารภี"].code, "criterion": "1.1", "fact": "points", "value": "0"}]  # 60
-    services.facts_import(rubric=rubric, rows=rows, source=FactSource.IMPORT)
-    services.standings_recompute(rubric_id=rubric.pk)
+    facts_import(rubric=rubric, rows=rows, source=FactSource.IMPORT)
+    standings_recompute(rubric_id=rubric.pk)
     tiers = services.selectors.award_summary(rubric)
     assert [(a["code"], a["vacant"], a["tie_held"], a["note_th"]) for a in tiers] == [
         ("winner", 0, 0, ""),

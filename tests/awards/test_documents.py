@@ -145,12 +145,10 @@ def test_export_set_has_one_bookmark_per_section_and_province(demo_standings, tm
 
 
 def test_breakdown_shows_recorded_data_by_label_with_thai_dates(demo_standings):
-    from scoring import services as scoring_services
+    from scoring.facts.imports import fact_set
 
     province = Province.objects.get(code="TH-50")
-    scoring_services.fact_set(
-        rubric=demo_standings, province=province, criterion_code="4.1.2", name="sent_at", value="21/05/2566 17:30"
-    )
+    fact_set(rubric=demo_standings, province=province, criterion_code="4.1.2", name="sent_at", value="21/05/2566 17:30")
     pdf = documents.render("breakdown", demo_standings, province).write_pdf()
     text = squash(subprocess.run(["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True).stdout.decode())
     assert squash("วันเวลาที่ส่งเอกสารและคลิปวีดิทัศน์: ๒๑ พ.ค. ๒๕๖๖ 17:30 น.") in text

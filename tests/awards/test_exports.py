@@ -4,8 +4,9 @@ import io
 from openpyxl import load_workbook
 
 from contests.models import Province
+from core.sheets import exporter
 from people.models import Role
-from scoring import exporter, services
+from scoring.facts.imports import fact_set
 from tests.factories import UserFactory
 
 
@@ -49,7 +50,7 @@ def test_standings_csv_starts_with_bom_and_reads_back_thai(demo_standings):
 
 def test_fact_changes_sheet_neutralises_formula_in_user_name(rubric, chiang_mai):
     user = UserFactory(username="@SUM")
-    services.fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes", user=user)
+    fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes", user=user)
     data, _, _ = exporter.export(rubric, "fact-changes", "csv")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[1][1:] == ["TH-50", "เชียงใหม่", "1.1", "done", "", "yes", "admin", "'@SUM"]
@@ -58,7 +59,7 @@ def test_fact_changes_sheet_neutralises_formula_in_user_name(rubric, chiang_mai)
 
 
 def test_facts_sheet_has_every_fact(rubric, chiang_mai):
-    services.fact_set(rubric=rubric, province=chiang_mai, criterion_code="3.3", name="computers_total", value="40")
+    fact_set(rubric=rubric, province=chiang_mai, criterion_code="3.3", name="computers_total", value="40")
     rows = list(
         load_workbook(io.BytesIO(exporter.export(rubric, "facts", "xlsx")[0])).active.iter_rows(values_only=True)
     )

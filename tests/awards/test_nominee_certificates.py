@@ -8,6 +8,8 @@ import pytest
 from awards import documents
 from people.models import Role
 from scoring import services
+from scoring.nominees import nominee_submit
+from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory, UserFactory
 from tests.scoring.test_contests_nominees import itmodel_data, judge
 
@@ -21,14 +23,14 @@ def honoured(db, chiang_mai):
     organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
     names = ["นายสมชาย รักษ์ชุมชน", "นางสาวจิราพร สายใจ", "นายธีรวัฒน์ มั่นคง"]
     for unit, name in zip(units, names, strict=True):
-        services.nominee_submit(
+        nominee_submit(
             user=organiser, contest=rubric.contest, unit=unit, name_th=name, position_th="นักวิชาการพัฒนาชุมชนชำนาญการ",
             employment="civil_servant", office=unit.code,
         )  # fmt: skip
     judge(rubric, units[0], works="website")
     judge(rubric, units[1], works="media,social")
     judge(rubric, units[2], skills="no")
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     rubric.refresh_from_db()
     return rubric
 

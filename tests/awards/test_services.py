@@ -6,7 +6,8 @@ from django.core.management import CommandError, call_command
 
 from awards import selectors, services
 from awards.models import DocumentStatus, GeneratedDocument
-from scoring import services as scoring_services
+from scoring.facts.imports import fact_set
+from scoring.recompute import standings_recompute
 
 from .conftest import pdftext, squash
 
@@ -37,9 +38,7 @@ def test_document_request_after_score_change_gives_new_version(
 ):
     first = _request(demo_standings, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):  # the recompute runs after the commit
-        scoring_services.fact_set(
-            rubric=demo_standings, province=chiang_mai, criterion_code="1.1", name="done", value="no"
-        )
+        fact_set(rubric=demo_standings, province=chiang_mai, criterion_code="1.1", name="done", value="no")
     second = _request(demo_standings, django_capture_on_commit_callbacks)
     assert (first.version, second.version) == (1, 2)
     assert first.source_key != second.source_key
@@ -79,7 +78,7 @@ def test_signature_change_gives_new_version_and_is_printed(
 
 def test_standings_version_moves_with_recompute(demo_standings):
     before = selectors.standings_version(demo_standings)
-    scoring_services.standings_recompute(rubric_id=demo_standings.pk, full=True)
+    standings_recompute(rubric_id=demo_standings.pk, full=True)
     assert selectors.standings_version(demo_standings) != before
 
 

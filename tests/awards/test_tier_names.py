@@ -13,6 +13,7 @@ from committee.demo import demo_judgments
 from contests.models import Province
 from scoring import demo, services
 from scoring.models import AwardTier
+from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory
 
 from .conftest import pdftext
@@ -59,7 +60,7 @@ def seed_contest(db, settings, tmp_path):
     data["contest"] = {**data["contest"], "entrants": [d.code for d in districts]}
     rubric = services.rubric_load(data=data)
     assert demo_judgments(rubric=rubric) > 0
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     rubric.refresh_from_db()
     return rubric
 

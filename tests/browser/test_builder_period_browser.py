@@ -7,10 +7,10 @@ import json
 
 from playwright.sync_api import expect
 
+from builder.conditions import parts
 from contests.models import Province
 from people.models import Role
 from scoring.models import Criterion, Rubric
-from scoring.rule_conditions import parts
 from tests.browser_support import MARKS, SHOTS, portal_login
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 

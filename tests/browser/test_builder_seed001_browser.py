@@ -10,6 +10,7 @@ from contests.models import Contest, Province
 from people.models import Role
 from scoring import services
 from scoring.models import ProvinceResult, Rubric
+from scoring.recompute import standings_recompute
 from tests.browser_support import MARKS, SHOTS, portal_login
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
@@ -20,7 +21,7 @@ AWARD_BOXES = ("code", "name_th", "name_en", "count", "prize", "prize_th", "priz
 
 
 def _standings(rubric: Rubric) -> list[tuple]:
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     rows = ProvinceResult.objects.filter(rubric=rubric).select_related("province")
     return sorted((r.province.dopa_code, r.total, r.rank, r.award, r.award_tie) for r in rows)
 

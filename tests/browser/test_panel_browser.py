@@ -9,6 +9,7 @@ from contests.models import Province
 from people.models import Role
 from scoring import services
 from scoring.models import ProvinceResult
+from scoring.recompute import standings_recompute
 from tests.browser_support import MARKS, SHOTS, portal_login
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
@@ -21,7 +22,7 @@ def test_an_organiser_forms_the_panel_and_the_panelist_scores(browser, live_serv
     data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "slug": "cm-web-2564", "organiser": "50", "entrants": [mae_rim.code]}
     rubric = services.rubric_load(data=data)
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
     judge = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai, first_name="สมศรี")
     base = live_server.url

@@ -10,6 +10,7 @@ from contests.models import Province
 from people.models import Role
 from scoring import services
 from scoring.models import ProvinceResult
+from scoring.recompute import standings_recompute
 from tests.browser_support import MARKS, SHOTS, portal_login
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
@@ -22,7 +23,7 @@ def test_the_organiser_imports_the_panels_sheet_and_the_panelist_lists_it(browse
     data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "slug": "cb-web-2564", "entrants": [mueang.code]}
     rubric = services.rubric_load(data=data)
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     organiser = UserFactory(role=Role.ORGANISER, role__province=chonburi)
     judge = UserFactory(role=Role.PROVINCIAL, role__province=chonburi, username="cb-panel1")
     committee_services.panelist_appoint(by=organiser, contest=rubric.contest, user=judge)

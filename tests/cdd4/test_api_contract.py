@@ -51,7 +51,7 @@ def _portal():
     an office's district contest that takes nominees."""
     if not Province.objects.exists():
         call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
-    from scoring.services import standings_recompute
+    from scoring.recompute import standings_recompute
 
     standings_recompute(rubric_id=Rubric.objects.get(year=2566).pk)
     chiang_mai, phuket = Province.objects.get(code="TH-50"), Province.objects.get(code="TH-83")

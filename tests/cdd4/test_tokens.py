@@ -14,7 +14,7 @@ from knox.models import AuthToken
 
 from committee.models import Judgment, ScoreChange
 from people.models import Role
-from scoring.admin_access import DAYS_ERROR
+from scoring.admin.access import DAYS_ERROR
 from scoring.models import Fact
 from tests.factories import PASSWORD, UserFactory
 

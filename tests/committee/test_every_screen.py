@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from contests.models import Province
 from people.models import Role
-from scoring import demo, services
+from scoring import demo
+from scoring.facts.imports import facts_import
 from scoring.models import FactSource
 from scoring.selectors import rubric_spec
 
@@ -24,7 +25,7 @@ def facts(rubric):
         rng = random.Random(province.code)
         for criterion, fact, value in demo.province_facts(rng, province.size_group):
             rows.append({"province": province.code, "criterion": criterion, "fact": fact, "value": value})
-    services.facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO)
+    facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO)
 
 
 @pytest.mark.parametrize("role", [Role.COMMITTEE, Role.CHAIR])

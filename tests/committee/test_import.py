@@ -10,9 +10,9 @@ from committee import services
 from committee.imports import JudgmentImportError, judgments_import
 from committee.models import ChangeKind, Judgment, ScoreChange, Source
 from people.models import Role
-from scoring import services as services_scoring
 from scoring import snapshots
 from scoring.models import ProvinceResult
+from scoring.recompute import standings_recompute
 
 from ..factories import UserFactory
 
@@ -126,7 +126,7 @@ def test_judgments_import_missing_column_refused_on_row_1(rubric, central_user):
 
 
 def test_judgments_import_frozen_year_refused(rubric, members, central_user):
-    services_scoring.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     snapshots.standings_freeze(user=central_user, rubric=rubric)
     with pytest.raises(JudgmentImportError) as exc:
         judgments_import(rubric=rubric, rows=_rows(("TH-50", "4.1.1", members[0].username, "5", "", "")))

@@ -201,11 +201,11 @@ def test_screen_says_no_evidence_and_where_the_counted_points_come_from(client, 
 
 
 def test_screen_names_imported_facts_as_the_source_until_a_member_scores(client, members, rubric, chiang_mai):
-    from scoring import services as scoring_services
+    from scoring.facts.imports import facts_import
     from scoring.models import FactSource
     from scoring.recompute import standings_recompute
 
-    scoring_services.facts_import(
+    facts_import(
         rubric=rubric,
         rows=[{"province": "TH-50", "criterion": "1.2", "fact": "done", "value": "yes"}],
         source=FactSource.DEMO,

@@ -7,9 +7,9 @@ from committee import selectors, services
 from committee.errors import CommitteeError, StaleVersion
 from committee.models import ChangeKind, Judgment, ScoreChange, Source
 from core.errors import YearFrozen
-from scoring import services as services_scoring
 from scoring import snapshots
 from scoring.models import ProvinceResult
+from scoring.recompute import standings_recompute
 
 
 def test_judgment_record_first_score_creates_version_1_and_audit_row(judge, members, chiang_mai):
@@ -179,7 +179,7 @@ def test_override_on_judged_criterion_refused(members, rubric, chiang_mai):
 
 
 def test_ensure_open_frozen_rubric_refused(rubric, central_user):
-    services_scoring.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     snapshots.standings_freeze(user=central_user, rubric=rubric)
     with pytest.raises(YearFrozen) as exc:
         services.ensure_open(rubric)
@@ -187,7 +187,7 @@ def test_ensure_open_frozen_rubric_refused(rubric, central_user):
 
 
 def test_judgment_record_frozen_year_refused(judge, members, rubric, chiang_mai, central_user):
-    services_scoring.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     snapshots.standings_freeze(user=central_user, rubric=rubric)
     with pytest.raises(YearFrozen):
         judge(members[0], chiang_mai, "4.1.1", points="3")

@@ -1,11 +1,12 @@
 """Committee points must reach the standings. The engine side is tested here; the recompute wiring
-(scoring.services.standings_recompute passing judged_points as `overrides`) is done in scoring/."""
+(scoring.standings_recompute passing judged_points as `overrides`) is done in scoring/."""
 
 from decimal import Decimal as D
 
 from committee import selectors
-from scoring import engine, services
+from rulebook import engine
 from scoring.models import ProvinceResult
+from scoring.recompute import standings_recompute
 from scoring.selectors import facts_by_province, rubric_spec, work_calendar
 
 
@@ -25,6 +26,6 @@ def test_judged_points_accepted_by_engine_as_overrides(judge, members, rubric, c
 
 def test_standings_recompute_uses_committee_points(judge, members, rubric, chiang_mai):
     judge(members[0], chiang_mai, "4.1.1", points="5")
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     result = ProvinceResult.objects.get(rubric=rubric, province=chiang_mai)
     assert result.criteria["4.1.1"] == "5"

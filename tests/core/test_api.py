@@ -11,7 +11,7 @@ from committee.errors import Conflicted, StaleVersion
 from core.api import BilingualValidationError, both, validated
 from core.errors import MAX_SHOWN, PortalError, RowError, YearFrozen
 from core.validators.refusal import UploadRefused
-from scoring.facts_import import FactImportError
+from scoring.facts.imports import FactImportError
 
 CONTEXT = {"request": None, "view": None, "args": (), "kwargs": {}}
 

@@ -4,13 +4,13 @@ from awards.signing import CertificateError
 from committee.errors import CommitteeError, Conflicted, StaleVersion
 from committee.imports import JudgmentImportError
 from core.errors import MAX_SHOWN, PortalError, RowError, RowsError, YearFrozen
+from core.sheets.tabular import SheetError
 from core.validators.refusal import UploadRefused
 from ops.backup import SnapshotError
-from scoring.dates import DateInputError
-from scoring.facts_import import FactImportError
-from scoring.rules.base import FactError, RuleError
-from scoring.spec import RubricError
-from scoring.tabular import SheetError
+from rulebook.dates import DateInputError
+from rulebook.rules.base import FactError, RuleError
+from rulebook.spec import RubricError
+from scoring.facts.imports import FactImportError
 
 
 def test_str_is_thai_first_then_english():

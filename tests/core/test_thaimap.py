@@ -5,7 +5,7 @@ from django.urls import reverse
 from awards.selectors import award_map, awardees
 from contests.models import Province
 from core.thaimap import NO_AWARD, PALETTE, map_svg, thailand_map, tier_colours
-from scoring import services
+from scoring.facts.imports import fact_set
 
 
 def test_tier_colours_follow_the_tier_order():
@@ -35,7 +35,7 @@ def test_map_svg_fills_by_code_and_leaves_the_rest_grey():
 
 def test_dashboard_and_pdf_colour_the_winner_alike(client, central_user, rubric, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        services.fact_set(
+        fact_set(
             rubric=rubric, province=Province.objects.get(code="TH-83"), criterion_code="1.1", name="done", value="yes"
         )
     [winner] = [b for b in awardees(rubric) if b.tier.code == "winner"]

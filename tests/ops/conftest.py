@@ -9,7 +9,9 @@ from django.core.files.base import ContentFile
 
 from awards.models import DocumentKind, DocumentStatus, GeneratedDocument
 from people.models import Role
-from scoring import demo, selectors, services
+from scoring import demo
+from scoring.recompute import standings_recompute
+from scoring.standings import standings_rows
 from tests.factories import UserFactory
 from tests.submissions import files
 from tests.submissions.test_services import _submit
@@ -40,8 +42,8 @@ def portal(reloaded, transactional_db, rubric, chiang_mai, phuket, provincial_us
         status=DocumentStatus.DONE,
         file=ContentFile(files.pdf(b"% results\n"), name="results.pdf"),
     )
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
-    return json.loads(json.dumps(selectors.standings_rows(rubric)))
+    standings_recompute(rubric_id=rubric.pk, full=True)
+    return json.loads(json.dumps(standings_rows(rubric)))
 
 
 def manage(*args: str, var_dir: Path) -> subprocess.CompletedProcess:

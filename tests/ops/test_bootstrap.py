@@ -7,9 +7,10 @@ from django.core.management import call_command
 
 from committee.models import Judgment
 from contests.models import Province
-from scoring import selectors, services, snapshots
-from scoring.facts_import import fact_set
+from scoring import selectors, snapshots
+from scoring.facts.imports import fact_set
 from scoring.models import Criterion, Fact, FactSource, ProvinceResult, Rubric, StandingsSnapshot
+from scoring.recompute import standings_recompute
 from submissions.models import Evidence
 
 
@@ -24,7 +25,7 @@ def test_demo_starts_again_on_a_frozen_then_published_year(db, settings, tmp_pat
     settings.MEDIA_ROOT = tmp_path / "media"
     call_command("bootstrap", "--no-units", demo=True, stdout=io.StringIO())
     rubric = Rubric.objects.get(year=2566)
-    services.standings_recompute(rubric_id=rubric.pk, full=True)  # what on_commit would have run
+    standings_recompute(rubric_id=rubric.pk, full=True)  # what on_commit would have run
     central = User.objects.get(username="central")
     snapshots.standings_freeze(user=central, rubric=rubric)
 
@@ -63,7 +64,7 @@ def test_demo_judged_criteria_score_only_what_the_demo_committee_judged(db, sett
         source=FactSource.DEMO,
     )
     call_command("bootstrap", "--no-units", demo=True, stdout=io.StringIO())
-    services.standings_recompute(rubric_id=rubric.pk, full=True)  # what on_commit would have run
+    standings_recompute(rubric_id=rubric.pk, full=True)  # what on_commit would have run
     judged = [c.code for c in selectors.rubric_spec(rubric).criteria() if c.rule.committee_judges]
     assert judged == ["1.1", "1.2", "1.3", "1.4", "3.1", "3.2", "3.4", "3.5", "4.1.1", "4.2", "5.1", "5.2"]
     results = {

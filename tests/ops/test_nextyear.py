@@ -4,9 +4,9 @@ from datetime import date
 import pytest
 
 from ops.nextyear import next_year_open, next_year_plan
+from rulebook.spec import RubricError
 from scoring import services
 from scoring.models import Criterion, Fact, ProvinceResult, Rubric
-from scoring.spec import RubricError
 from tests.factories import DistrictFactory
 from tests.submissions.test_services import _submit
 

@@ -1,9 +1,9 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from contests.actor import actor_of
 from people.models import Conflict, Role
 from people.selectors import conflicted_province_ids, office_province_id, role_of
-from scoring.actor import actor_of
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

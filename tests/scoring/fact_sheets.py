@@ -7,8 +7,8 @@ from collections.abc import Mapping
 
 from openpyxl import load_workbook
 
-from scoring import exporter
-from scoring.fact_template import KEY_ENTRANT
+from core.sheets import exporter
+from scoring.facts.template import KEY_ENTRANT
 
 
 def template_bytes(contest) -> bytes:

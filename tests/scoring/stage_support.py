@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from contests.models import Contest, Province
 from people.models import Role
 from scoring import services
-from scoring.stage_data import stages_load
+from scoring.stages.data import stages_load
 from tests.factories import DistrictFactory, SubdistrictFactory, UserFactory
 
 BANGKOK = ZoneInfo("Asia/Bangkok")

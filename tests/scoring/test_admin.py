@@ -12,6 +12,7 @@ from openpyxl import Workbook, load_workbook
 from contests.models import Province
 from people.models import Role
 from scoring import selectors, services
+from scoring.facts.imports import fact_set, facts_import
 from scoring.models import Criterion, Fact, FactChange, HolidayOverride, ProvinceResult, Rubric, RubricChange
 
 from ..factories import PASSWORD, UserFactory
@@ -70,7 +71,7 @@ def central_client(client, central_user):
 
 
 def test_admin_delete_refused_for_facts_results_and_rubric_with_facts(central_client, rubric, chiang_mai):
-    services.fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes")
+    fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes")
     fact = Fact.objects.get()
     result = ProvinceResult.objects.get(rubric=rubric, province=chiang_mai)
     urls = [
@@ -246,7 +247,7 @@ def test_fact_import_confirm_creates_facts_and_changes(central_client, central_u
 
 
 def test_fact_export_csv_has_bom_and_codes(central_client, rubric, chiang_mai):
-    services.fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes")
+    fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes")
     names = ["province", "criterion", "fact", "value", "year", "source", "updated_at"]
     post = {"format": "0", "resource": "0", **{f"factresource_{n}": "on" for n in names}}
     response = central_client.post(reverse("admin:scoring_fact_export"), post)
@@ -257,7 +258,7 @@ def test_fact_export_csv_has_bom_and_codes(central_client, rubric, chiang_mai):
 
 @pytest.mark.parametrize("fmt", ["0", "1"])  # the admin's export formats: CSV, XLSX
 def test_fact_export_writes_a_stored_formula_as_text(central_client, rubric, chiang_mai, fmt):
-    services.fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes")
+    fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes")
     Fact.objects.filter(name="done").update(value='=HYPERLINK("http://evil.example")')
     post = {"format": fmt, "resource": "0", "factresource_province": "on", "factresource_value": "on"}
     response = central_client.post(reverse("admin:scoring_fact_export"), post)
@@ -270,7 +271,7 @@ def test_fact_export_writes_a_stored_formula_as_text(central_client, rubric, chi
 
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
 def test_fact_template_has_every_province_and_fact_prefilled(central_client, rubric, chiang_mai, fmt):
-    services.fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes")
+    fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes")
     n_facts = sum(len(c.rule.fact_names()) for c in selectors.rubric_spec(rubric).criteria())
     response = central_client.get(reverse("admin:scoring_fact_template") + f"?year=2566&format={fmt}")
     if fmt == "xlsx":
@@ -283,13 +284,13 @@ def test_fact_template_has_every_province_and_fact_prefilled(central_client, rub
 
 
 def test_fact_changelist_query_count_constant(central_client, rubric, chiang_mai, django_assert_num_queries):
-    services.fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes")
+    fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes")
     url = reverse("admin:scoring_fact_changelist")
     with django_assert_num_queries(FACT_QUERIES):
         assert central_client.get(url).status_code == 200
     others = Province.objects.exclude(code="TH-50").values_list("code", flat=True)
     rows = [{"province": code, "criterion": "1.1", "fact": "done", "value": "no"} for code in others]
-    services.facts_import(rubric=rubric, rows=rows)
+    facts_import(rubric=rubric, rows=rows)
     with django_assert_num_queries(FACT_QUERIES):
         assert len(central_client.get(url).context["cl"].result_list) == 76
 

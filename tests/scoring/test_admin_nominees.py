@@ -7,6 +7,7 @@ from django.urls import reverse
 from contests.models import Nominee
 from people.models import Role
 from scoring import services
+from scoring.nominees import nominee_submit, nominee_withdraw
 from tests.factories import DistrictFactory, UserFactory
 
 from .test_contests_nominees import OPEN, itmodel_data
@@ -24,7 +25,7 @@ def contest(organiser_province, slug: str, names: list[str]):
     rubric = services.rubric_load(data=data)
     organiser = UserFactory(role=Role.ORGANISER, role__province=organiser_province)
     nominees = [
-        services.nominee_submit(
+        nominee_submit(
             user=organiser,
             contest=rubric.contest,
             unit=u,
@@ -44,8 +45,8 @@ def two(db, chiang_mai, phuket):
     cm_organiser, cm = contest(chiang_mai, "cm-itmodel-2564", ["นายอนุชา บุญมา", "นางวิไลวรรณ ศรีสุข"])
     pk_organiser, pk = contest(phuket, "pk-itmodel-2564", ["นายภูเก็ต ทะเลงาม"])
     # A misspelt name is another person: withdrawn, then nominated again; the history keeps all three versions.
-    services.nominee_withdraw(user=cm_organiser, contest=cm[0].contest, unit=cm[0].unit, now=OPEN)
-    cm[0] = services.nominee_submit(
+    nominee_withdraw(user=cm_organiser, contest=cm[0].contest, unit=cm[0].unit, now=OPEN)
+    cm[0] = nominee_submit(
         user=cm_organiser, contest=cm[0].contest, unit=cm[0].unit, name_th="นายอนุชา บุญมาก", position_th="นักวิชาการ",
         employment="civil_servant", office=cm[0].unit.code, now=OPEN,
     )  # fmt: skip

@@ -5,11 +5,11 @@ the stage's page through the service, so nobody adds, changes or deletes one her
 import pytest
 from django.urls import reverse
 
+from contests.actor import actor_of
 from contests.models import PastModel, RegisterSource, Stage, StageEntry
 from people.models import Role
-from scoring.actor import actor_of
-from scoring.stage_data import register_import
-from scoring.stages import stage_select
+from scoring.stages.data import register_import
+from scoring.stages.picks import stage_select
 from tests.factories import SubdistrictFactory, UserFactory
 from tests.scoring.stage_support import load_chain, organiser
 

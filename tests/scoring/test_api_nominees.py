@@ -6,6 +6,8 @@ import pytest
 from contests.models import Nominee, NomineeVersion
 from people.models import Role
 from scoring import services, snapshots
+from scoring.nominees import nominee_submit
+from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory, UserFactory
 
 from .test_contests_nominees import itmodel_data
@@ -34,7 +36,7 @@ def world(db, chiang_mai, phuket, clock):
         "central": UserFactory(role=Role.CENTRAL),
     }
     for unit, name in ((d1, "นายอนุชา บุญมา"), (d2, "นางวิไลวรรณ ศรีสุข")):
-        services.nominee_submit(
+        nominee_submit(
             user=users["organiser"], contest=rubric.contest, unit=unit, name_th=name, position_th="นักวิชาการ",
             employment="civil_servant", office=unit.code,
         )  # fmt: skip
@@ -143,7 +145,7 @@ def test_after_the_deadline_the_office_gets_400_and_the_organiser_still_corrects
 
 def test_a_frozen_year_is_400_for_the_organiser(api, world):
     rubric, d1, _, users = world
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     snapshots.standings_freeze(user=users["central"], rubric=rubric)
     response = as_(api, users, "organiser").post(f"{LIST}{d1.code}/", body(d1), format="json")
     assert (response.status_code, response.json()["errors"][0]["code"]) == (400, "year_frozen")
@@ -171,7 +173,7 @@ def test_the_list_costs_the_same_queries_however_many_nominees(api, world, chian
     more = [DistrictFactory(parent=chiang_mai) for _ in range(3)]
     rubric.contest.entrants.add(*more)
     for unit in more:
-        services.nominee_submit(
+        nominee_submit(
             user=users["organiser"], contest=rubric.contest, unit=unit, name_th="นายทดสอบ ระบบ", position_th="นักวิชาการ",
             employment="civil_servant", office=unit.code,
         )  # fmt: skip

@@ -10,9 +10,10 @@ from django.urls import reverse
 
 from awards import documents
 from contests.models import Province
-from scoring import services, snapshots
-from scoring.engine import Breakdown, rank
-from scoring.spec import AwardSpec
+from rulebook.engine import Breakdown, rank
+from rulebook.spec import AwardSpec
+from scoring import snapshots
+from scoring.recompute import standings_recompute
 from tests.awards.conftest import pdftext, squash
 
 from .test_services_standings import load_totals
@@ -96,7 +97,7 @@ def test_dashboard_says_no_award_and_minimum_is_a_year_setting(rubric, five_with
         {"visible": "1", "reminder_working_days": "3", "award_min_total": "๑๒", "reason": "มติคณะกรรมการ"},
     )
     assert response.status_code == 302
-    services.standings_recompute(rubric_id=rubric.pk)
+    standings_recompute(rubric_id=rubric.pk)
     awarded = set(rubric.results.exclude(award="").values_list("total", flat=True))
     assert awarded == {Decimal(12), Decimal(13), Decimal(14)}
 

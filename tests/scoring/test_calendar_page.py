@@ -7,7 +7,9 @@ from django.urls import reverse
 
 from contests.models import Province
 from scoring import selectors, services
+from scoring.facts.imports import fact_set
 from scoring.models import HolidayAction, HolidayOverride, HolidayOverrideChange, ProvinceResult
+from scoring.recompute import standings_recompute
 
 pytestmark = pytest.mark.django_db
 
@@ -89,17 +91,17 @@ def test_override_added_then_removed_leaves_every_score_as_it_was(
 ):
     province = Province.objects.get(code="TH-50")
     services.criterion_deadline_set(rubric=rubric, code="2.1.2", deadline=date(2023, 4, 26), reason="หนังสือกรม")
-    services.fact_set(rubric=rubric, province=province, criterion_code="2.1.2", name="received_on", value="2/5/66")
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    fact_set(rubric=rubric, province=province, criterion_code="2.1.2", name="received_on", value="2/5/66")
+    standings_recompute(rubric_id=rubric.pk, full=True)
     scored = ProvinceResult.objects.get(rubric=rubric, province=province).criteria["2.1.2"]
     assert scored == "2"  # Labour Day counts: 4th working day late
     override = services.holiday_override_save(
         user=central_user, day=date(2023, 5, 1), is_holiday=True, name_th="ปิดทำการ"
     )
-    services.standings_recompute(rubric_id=rubric.pk)
+    standings_recompute(rubric_id=rubric.pk)
     assert ProvinceResult.objects.get(rubric=rubric, province=province).criteria["2.1.2"] == "3"
     services.holiday_override_remove(user=central_user, override=override)
-    services.standings_recompute(rubric_id=rubric.pk)
+    standings_recompute(rubric_id=rubric.pk)
     assert ProvinceResult.objects.get(rubric=rubric, province=province).criteria["2.1.2"] == scored
 
 
@@ -140,8 +142,8 @@ def test_province_page_shows_the_moved_deadline(client, rubric, provincial_user)
 
 
 def test_watch_list_and_days_left_count_to_the_moved_deadline(rubric):
+    from rulebook.workdays import WorkCalendar
     from scoring.dashboard import due_soon
-    from scoring.workdays import WorkCalendar
     from submissions.selectors import working_days_left
 
     calendar = WorkCalendar()

@@ -84,7 +84,7 @@ def test_home_lists_the_contests_a_user_takes_part_in(client, people, contest):
 
 
 def test_the_organiser_sees_its_districts_only(people, contest, chiang_mai):
-    from scoring.actor import actor_of
+    from contests.actor import actor_of
 
     rubric, d1, d2 = contest
     assert set(actor_of(people["organiser"]).units()) == {

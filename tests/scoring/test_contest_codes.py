@@ -9,9 +9,9 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from contests.models import Contest, Level
+from rulebook.spec import RubricError
 from scoring import services
 from scoring.models import Rubric
-from scoring.spec import RubricError
 from tests.factories import DistrictFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,10 +7,10 @@ import json
 
 import pytest
 
+from builder.form import to_form
 from contests.models import Combine, Contest
 from people.models import Role
 from scoring import selectors
-from scoring.builder import to_form
 from scoring.models import Rubric
 from tests.factories import DistrictFactory, UserFactory
 

@@ -5,10 +5,10 @@ import json
 
 import pytest
 
+from builder.form import to_form
 from contests.models import Contest, ContestState
 from people.models import Role
 from scoring import services
-from scoring.builder import to_form
 from tests.factories import DistrictFactory, UserFactory
 
 BUILD = "/standings/contests/build/"

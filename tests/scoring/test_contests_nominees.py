@@ -15,9 +15,12 @@ from contests.models import Contest, Nominee, NomineeVersion
 from core.errors import PortalError, YearFrozen
 from core.thai import BANGKOK
 from people.models import Role
+from rulebook.spec import RubricError
 from scoring import services, snapshots
+from scoring.facts.imports import facts_import
 from scoring.models import YearSettings
-from scoring.spec import RubricError
+from scoring.nominees import nominee_submit
+from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory, UserFactory
 
 ITMODEL = "scoring/rubrics/chonburi-itmodel-2564.json"
@@ -54,7 +57,7 @@ def people(districts, chiang_mai, phuket):
 def submit(user, rubric, unit, name="นางสาวสุภาพร ใจดี", position="นักวิชาการพัฒนาชุมชนชำนาญการ", now=OPEN, **kw):
     # A civil servant of the nominating office, as the seed asks, unless a test says otherwise.
     kw = {"employment": "civil_servant", "office": unit.code, **kw}
-    return services.nominee_submit(
+    return nominee_submit(
         user=user, contest=rubric.contest, unit=unit, name_th=name, position_th=position, now=now, **kw
     )
 
@@ -144,7 +147,7 @@ def test_a_contest_that_does_not_nominate_refuses(districts, people, chiang_mai)
 
 
 def test_a_frozen_year_refuses(rubric, districts, people, central_user):
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     snapshots.standings_freeze(user=central_user, rubric=rubric)
     with pytest.raises(YearFrozen):
         submit(people["own"], rubric, districts[0])
@@ -156,7 +159,7 @@ def judge(rubric, unit, *, civil_servant="yes", skills="yes", works="media"):
         {"province": unit.code, "criterion": "1.2", "fact": "done", "value": skills},
         {"province": unit.code, "criterion": "1.3", "fact": "items", "value": works},
     ]
-    services.facts_import(rubric=rubric, rows=rows)
+    facts_import(rubric=rubric, rows=rows)
 
 
 def standings(slug: str) -> list[dict]:
@@ -188,7 +191,7 @@ def test_standings_json_carries_the_nominee(rubric, districts, people):
 
 def test_the_organisers_dashboard_names_each_nominee(client, rubric, districts, people):
     submit(people["own"], rubric, districts[0], name="นายอนุชา บุญมา", position="นักวิชาการพัฒนาชุมชนปฏิบัติการ")
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     client.force_login(people["organiser"])
     page = client.get("/standings/cm-itmodel-2564/").content.decode()
     assert 'นายอนุชา บุญมา <span class="muted">นักวิชาการพัฒนาชุมชนปฏิบัติการ</span>' in page

@@ -180,7 +180,7 @@ def test_a_period_page_shows_every_period_and_the_combined_ranking(seeded, clien
 
 
 def test_spreadsheets_of_two_contests_of_one_year_have_their_own_names(seeded):
-    from scoring import exporter
+    from core.sheets import exporter
 
     names = {
         exporter.export(Rubric.objects.get(contest__slug=slug), "standings", "csv")[2]

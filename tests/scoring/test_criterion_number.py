@@ -11,9 +11,10 @@ from django.urls import reverse
 
 from awards import documents
 from people.models import Role
+from rulebook.spec import RubricError, parse_rubric
 from scoring import selectors, services
 from scoring.models import Criterion
-from scoring.spec import RubricError, parse_rubric
+from scoring.recompute import standings_recompute
 from tests.awards.conftest import pdftext, squash
 from tests.factories import DistrictFactory, UserFactory
 
@@ -30,7 +31,7 @@ def missions(db, chiang_mai):
     data = json.loads(open(MISSIONS, encoding="utf-8").read())
     data["contest"] = {**data["contest"], "slug": "cm-missions-2565", "organiser": "50", "entrants": [d1.code]}
     rubric = services.rubric_load(data=data)
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     return rubric, d1
 
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from contests.models import Province
 from core.errors import YearFrozen
-from scoring import services
+from scoring.facts.imports import fact_set, facts_import
 from scoring.models import ProvinceResult, YearSettings
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,7 @@ PAGES = ["scoring:dashboard", "scoring:live", "scoring:publish"]
 @pytest.fixture
 def scored(rubric, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        services.fact_set(
+        fact_set(
             rubric=rubric, province=Province.objects.get(code="TH-83"), criterion_code="1.1", name="done", value="yes"
         )
     return rubric
@@ -74,7 +74,7 @@ def test_dashboard_query_count_does_not_grow_with_data(
         client.get(url)
     rows = [{"province": p.code, "criterion": "1.1", "fact": "done", "value": "yes"} for p in Province.objects.all()]
     with django_capture_on_commit_callbacks(execute=True):
-        services.facts_import(rubric=rubric, rows=rows)
+        facts_import(rubric=rubric, rows=rows)
     with CaptureQueriesContext(connection) as first:
         client.get(url)  # the facts changed: this process counts them again (scoring.tallies.recorded_counts)
     with CaptureQueriesContext(connection) as after:
@@ -124,7 +124,7 @@ def test_freeze_stores_snapshot_that_later_changes_do_not_touch(
     snapshot = scored.snapshot
     assert len(snapshot.rows) == 76 and snapshot.rows[0]["province"] == "TH-83" and snapshot.published_at is None
     with pytest.raises(YearFrozen), django_capture_on_commit_callbacks(execute=True):
-        services.fact_set(
+        fact_set(
             rubric=scored, province=Province.objects.get(code="TH-50"), criterion_code="1.1", name="done", value="yes"
         )
     snapshot.refresh_from_db()

@@ -62,7 +62,7 @@ def test_vacant_places_need_only_eligibility():
 
 
 def test_vacant_places_counted_in_order():
-    from scoring.engine import vacant_places
+    from rulebook.engine import vacant_places
 
     tiers = [("winner", 1), ("runner_up_1", 1), ("honourable", 10)]
     assert vacant_places(tiers, 0) == {"winner": 1, "runner_up_1": 1, "honourable": 10}

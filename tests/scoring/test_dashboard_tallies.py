@@ -11,7 +11,9 @@ from django.urls import reverse
 from contests.models import Province
 from people.models import Role
 from scoring import dashboard, selectors, services, tallies, views
+from scoring.facts.imports import fact_set, facts_import
 from scoring.models import Criterion, Fact, ProvinceResult
+from scoring.recompute import standings_recompute
 from submissions import services as evidence_services
 from submissions.models import Evidence
 from tests.factories import DistrictFactory, UserFactory
@@ -44,7 +46,7 @@ def facts_only(rubric, code: str) -> Criterion:
 
 def test_missing_evidence_counts_each_entrant_once_from_visible_evidence(rubric):
     """Issue #26: imported facts for all 76 made the table say 0 missing while 64 provinces had sent nothing."""
-    services.facts_import(
+    facts_import(
         rubric=rubric,
         rows=[
             {"province": p.code, "criterion": "1.1", "fact": "done", "value": "yes"}
@@ -67,7 +69,7 @@ def test_missing_evidence_counts_each_entrant_once_from_visible_evidence(rubric)
 
 def test_where_no_evidence_is_asked_a_recorded_fact_or_evidence_counts_once(rubric):
     criterion = facts_only(rubric, "1.1")
-    services.facts_import(
+    facts_import(
         rubric=rubric,
         rows=[{"province": code, "criterion": "1.1", "fact": "done", "value": "yes"} for code in ("TH-50", "TH-83")],
     )
@@ -77,9 +79,7 @@ def test_where_no_evidence_is_asked_a_recorded_fact_or_evidence_counts_once(rubr
     Fact.objects.create(rubric=rubric, province=district, criterion=criterion, name="done", value="yes")
     link(rubric, "TH-50", "1.1")  # a fact too: counted once
     link(rubric, "TH-57", "1.1")
-    services.facts_import(
-        rubric=rubric, rows=[{"province": "TH-14", "criterion": "1.2", "fact": "done", "value": "yes"}]
-    )
+    facts_import(rubric=rubric, rows=[{"province": "TH-14", "criterion": "1.2", "fact": "done", "value": "yes"}])
 
     counts = {m["criterion"].code: (m["missing"], m["submitted"]) for m in board(rubric)["missing"]}
 
@@ -101,7 +101,7 @@ def assert_same_as_the_reminders(rubric):
 def test_a_fact_written_after_the_count_is_counted_on_the_next_view(rubric):
     facts_only(rubric, "1.1")
     assert board(rubric)["missing"][0]["submitted"] == 0
-    services.fact_set(rubric=rubric, province=Province.objects.get(code="TH-50"), criterion_code="1.1", name="done",
+    fact_set(rubric=rubric, province=Province.objects.get(code="TH-50"), criterion_code="1.1", name="done",
                       value="yes")  # fmt: skip
     assert board(rubric)["missing"][0]["submitted"] == 1
 
@@ -200,8 +200,8 @@ def contest_of(n: int, chiang_mai):
         {"province": d.code, "criterion": "2.1", "fact": "points", "value": str(i % 20)}
         for i, d in enumerate(districts)
     ]
-    services.facts_import(rubric=rubric, rows=rows)
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    facts_import(rubric=rubric, rows=rows)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     link_user = UserFactory(role=Role.PROVINCIAL, role__province=districts[0])
     evidence_services.evidence_submit(
         user=link_user, rubric=rubric, province=districts[0], criterion_code="3.1", url="https://example.org/x"

@@ -18,13 +18,14 @@ from committee.demo import demo_judgments
 from committee.models import ChairFinal, Judgment, ScoreChange
 from contests.models import Contest, Level, Province, Stage, StageEntry
 from people.models import Membership, Role
-from scoring import demo, services
+from scoring import demo
 from scoring.contests import contest_rows
 from scoring.models import Fact, Rubric
+from scoring.recompute import standings_recompute
 
 pytestmark = pytest.mark.django_db
 
-DEMO_DISTRICTS = ["2001", "2004", "2007", "3401", "3415", "3419", "4301", "4302", "4305"]  # scoring.stage_demo
+DEMO_DISTRICTS = ["2001", "2004", "2007", "3401", "3415", "3419", "4301", "4302", "4305"]  # scoring.stages.demo
 SEED_CONTESTS = ["chonburi-web-2564", "model-subdistrict-2565", "nongkhai-missions-2565", "ubon-milestones-2568"]
 
 
@@ -35,7 +36,7 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
         out = io.StringIO()
         call_command("bootstrap", demo=True, stdout=out)
         for rubric in Rubric.objects.all():
-            services.standings_recompute(rubric_id=rubric.pk, full=True)
+            standings_recompute(rubric_id=rubric.pk, full=True)
         yield out.getvalue()
         transaction.set_rollback(True)
 

@@ -13,23 +13,23 @@ from pathlib import Path
 import pytest
 
 from core.thai import fmt_points
+from rulebook.rules import KINDS, build_rule
+from rulebook.rules.base import MAX_EXPLANATION, Context, Rule
+from rulebook.rules.deadlines import Deadlines
+from rulebook.rules.ladder import Ladder
+from rulebook.rules.measure import Measure
+from rulebook.rules.measures import Bands, Ratio, Table
+from rulebook.rules.milestones import Milestones
+from rulebook.rules.simple import Checklist, Choice, Done, Grade, ItemsCount, Points
+from rulebook.rules.timeliness import Timeliness
+from rulebook.spec import parse_rubric
+from rulebook.workdays import WorkCalendar
 from scoring.contest_spec import period_data
-from scoring.rules import KINDS, build_rule
-from scoring.rules.base import MAX_EXPLANATION, Context, Rule
-from scoring.rules.deadlines import Deadlines
-from scoring.rules.ladder import Ladder
-from scoring.rules.measure import Measure
-from scoring.rules.measures import Bands, Ratio, Table
-from scoring.rules.milestones import Milestones
-from scoring.rules.simple import Checklist, Choice, Done, Grade, ItemsCount, Points
-from scoring.rules.timeliness import Timeliness
-from scoring.spec import parse_rubric
-from scoring.workdays import WorkCalendar
 
 ROOT = Path(__file__).resolve().parents[2]
 RUBRICS = [
     *sorted((ROOT / "scoring" / "rubrics").glob("*.json")),
-    *sorted((Path(__file__).parent / "rubrics").glob("*.json")),
+    *sorted((Path(__file__).parents[1] / "rubrics").glob("*.json")),
 ]
 CAL = WorkCalendar()
 D = Decimal

@@ -11,9 +11,11 @@ import pytest
 from openpyxl import load_workbook
 
 from core.errors import RowsError
+from core.sheets.limits import SheetError
 from scoring import services
+from scoring.facts.imports import facts_import, facts_import_file
 from scoring.models import Fact, FactSource
-from scoring.sheet_limits import SheetError
+from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory
 
 from .fact_sheets import fill, sheet_rows, template_bytes
@@ -33,7 +35,7 @@ def missions(db, chiang_mai):
 
 
 def send(rubric, data: bytes, name: str = "filled.xlsx"):
-    return services.facts_import_file(rubric=rubric, data=data, filename=name)
+    return facts_import_file(rubric=rubric, data=data, filename=name)
 
 
 def refusals(rubric, data: bytes) -> list[str]:
@@ -143,7 +145,7 @@ def test_a_filled_template_writes_a_shared_fact_to_every_criterion_that_reads_it
     assert stored(rubric, "tpmap_target") == {(mae_rim.code, "1.1.1"): "100", (mae_rim.code, "1.4"): "100"}
     assert stored(rubric, "paid_out_on") == {(san_sai.code, "2.1"): "30/12/2564"}
     assert set(Fact.objects.filter(rubric=rubric).values_list("source", flat=True)) == {FactSource.IMPORT}
-    services.standings_recompute(rubric_id=rubric.pk)
+    standings_recompute(rubric_id=rubric.pk)
     result = rubric.results.get(province=mae_rim)
     assert result.criteria["1.1.1"] == "27.00"  # 90 ÷ 100 × 30
 
@@ -166,7 +168,7 @@ def test_downloaded_again_it_holds_what_is_stored_and_sending_it_back_changes_no
 
 def test_a_blank_cell_changes_nothing(missions):
     rubric, mae_rim, _ = missions
-    services.facts_import(
+    facts_import(
         rubric=rubric, rows=[{"province": mae_rim.code, "criterion": "2.3", "fact": "pr_fewest_month", "value": "12"}]
     )
     data = fill(
@@ -182,7 +184,7 @@ def test_values_two_criteria_hold_apart_are_left_blank_with_a_note(missions):
         {"province": mae_rim.code, "criterion": "1.1.1", "fact": "tpmap_target", "value": "100"},
         {"province": mae_rim.code, "criterion": "1.4", "fact": "tpmap_target", "value": "120"},
     ]
-    services.facts_import(rubric=rubric, rows=rows)
+    facts_import(rubric=rubric, rows=rows)
     ws = load_workbook(io.BytesIO(template_bytes(rubric.contest)))[DATA]
     cell = ws.cell(6, [c.value for c in ws[5]].index("tpmap_target") + 1)
     assert cell.value is None
@@ -252,7 +254,7 @@ def test_an_empty_template_is_refused_with_what_to_do(missions):
 
 def test_a_list_of_rows_in_xlsx_is_still_the_plain_import(missions):
     rubric, mae_rim, _ = missions
-    from scoring.exporter import Table, to_xlsx
+    from core.sheets.exporter import Table, to_xlsx
 
     sheet = to_xlsx(Table("facts", ["entrant", "criterion", "fact", "value"], [[mae_rim.code, "2.4", "plots", "8"]]))
     assert send(rubric, sheet).created == 1
@@ -335,7 +337,7 @@ def test_a_period_left_blank_is_not_touched_even_when_frozen(monthly, central_us
 
     first, (mae_rim, _) = monthly
     second = first.contest.rubrics.get(period="2565-02")
-    services.standings_recompute(rubric_id=first.pk)
+    standings_recompute(rubric_id=first.pk)
     snapshots.standings_freeze(user=central_user, rubric=first)
     titles = load_workbook(io.BytesIO(template_bytes(first.contest))).sheetnames
     assert send(first, fill(template_bytes(first.contest), {titles[1]: {(mae_rim.code, "plots"): 9}})).created == 1

@@ -9,11 +9,13 @@ import pytest
 from django.db import transaction
 
 from contests.models import Contest
-from scoring import demo, selectors, services
+from core.sheets.limits import SheetError
+from scoring import demo, selectors
 from scoring.contests import contest_rows
-from scoring.fact_template import sheet_title
+from scoring.facts.imports import facts_import, facts_import_file
+from scoring.facts.template import sheet_title
 from scoring.models import Fact, FactSource
-from scoring.sheet_limits import SheetError
+from scoring.recompute import standings_recompute
 
 from .fact_sheets import fill, sheet_rows, template_bytes
 from .test_contests_seeded import seeded  # noqa: F401  (bootstrap with the real units, for this module)
@@ -36,7 +38,7 @@ SLUGS = sorted({*map(slug_of, RUBRICS), *(s["contest"] for s in STAGES if s.get(
 
 def standings(contest: Contest) -> list[tuple]:
     for rubric in contest.rubrics.all():
-        services.standings_recompute(rubric_id=rubric.pk, full=True)
+        standings_recompute(rubric_id=rubric.pk, full=True)
     return [(r["entrant"], r["rank"], r["total"], r["criteria"], r["award"], r["tied"]) for r in contest_rows(contest)]
 
 
@@ -54,12 +56,12 @@ def test_the_template_round_trips_to_the_same_standings(slug):
     if not any(facts.values()):  # every criterion judged by the panel: nothing to fill, and it says so
         before = standings(contest)
         with pytest.raises(SheetError, match="การประกวดนี้ไม่มีข้อมูลที่ต้องกรอก"):
-            services.facts_import_file(rubric=rubrics[0], data=template_bytes(contest), filename="t.xlsx")
+            facts_import_file(rubric=rubrics[0], data=template_bytes(contest), filename="t.xlsx")
         assert standings(contest) == before
         return
     with transaction.atomic():  # the facts through the plain import, then undone
         for rubric in rubrics:
-            services.facts_import(rubric=rubric, rows=facts[rubric.pk], source=FactSource.IMPORT)
+            facts_import(rubric=rubric, rows=facts[rubric.pk], source=FactSource.IMPORT)
         expected = standings(contest)
         transaction.set_rollback(True)
     assert not Fact.objects.filter(rubric__contest=contest).exists()
@@ -68,12 +70,12 @@ def test_the_template_round_trips_to_the_same_standings(slug):
         sheet_title(rubric): {(row["province"], row["fact"]): row["value"] for row in facts[rubric.pk]}
         for rubric in rubrics
     }
-    report = services.facts_import_file(rubric=rubrics[0], data=fill(template_bytes(contest), cells), filename="t.xlsx")
+    report = facts_import_file(rubric=rubrics[0], data=fill(template_bytes(contest), cells), filename="t.xlsx")
     assert report.created == sum(len(rows) for rows in facts.values())  # a shared fact: one cell, every criterion
     assert standings(contest) == expected
     # Downloaded again it holds what was sent, and sending that back changes nothing.
     again = template_bytes(contest)
-    assert services.facts_import_file(rubric=rubrics[0], data=again, filename="t.xlsx").created == 0
+    assert facts_import_file(rubric=rubrics[0], data=again, filename="t.xlsx").created == 0
 
 
 def test_every_contest_bootstrap_makes_is_here():

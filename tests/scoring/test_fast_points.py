@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scoring.rules import build_rule
-from scoring.rules.base import Context, Rounding
-from scoring.workdays import WorkCalendar
+from rulebook.rules import build_rule
+from rulebook.rules.base import Context, Rounding
+from rulebook.workdays import WorkCalendar
 
 CTX = Context(calendar=WorkCalendar())
 NAMES = ("n", "d", "m", "x")

@@ -4,23 +4,23 @@ from django.core.management import CommandError, call_command
 
 from contests.lifecycle import Refused
 from core.errors import YearFrozen
+from rulebook.spec import RubricError
 from scoring import selectors, services, snapshots
+from scoring.facts.imports import facts_import
 from scoring.models import Fact, FreezeAction, FreezeEvent
-from scoring.spec import RubricError
+from scoring.recompute import standings_recompute
 
 
 @pytest.fixture
 def frozen(rubric, central_user):
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     snapshots.standings_freeze(user=central_user, rubric=rubric)
     return rubric
 
 
 def test_freeze_refuses_fact_import_and_writes_nothing(frozen):
     with pytest.raises(YearFrozen) as exc:
-        services.facts_import(
-            rubric=frozen, rows=[{"province": "TH-50", "criterion": "1.1", "fact": "done", "value": "yes"}]
-        )
+        facts_import(rubric=frozen, rows=[{"province": "TH-50", "criterion": "1.1", "fact": "done", "value": "yes"}])
     assert str(exc.value) == (
         "ผลปี 2566 ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล"
         " / the 2566 results are frozen: no changes until central staff unfreeze them"
@@ -61,9 +61,7 @@ def test_unfreeze_with_reason_reopens_and_is_audited(frozen, central_user):
         (FreezeAction.UNFREEZE, "แก้คะแนน 2.1.2 ตามหนังสือกรม", central_user.pk),
         (FreezeAction.FREEZE, "", central_user.pk),
     ]
-    services.facts_import(
-        rubric=frozen, rows=[{"province": "TH-50", "criterion": "1.1", "fact": "done", "value": "yes"}]
-    )
+    facts_import(rubric=frozen, rows=[{"province": "TH-50", "criterion": "1.1", "fact": "done", "value": "yes"}])
     assert Fact.objects.count() == 1
 
 

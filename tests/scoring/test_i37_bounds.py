@@ -1,5 +1,5 @@
 """Issue #37, work no request should be able to cost: a contest's dates stay within its fiscal year ±1 (one check,
-`scoring.dates.fiscal_year` + `check_window`), working days are counted, not walked, every cache is bounded by
+`rulebook.dates.fiscal_year` + `check_window`), working days are counted, not walked, every cache is bounded by
 size, and a typed number has at most 18 digits."""
 
 import json
@@ -13,16 +13,16 @@ from hypothesis import strategies as st
 
 from committee.errors import CommitteeError
 from committee.guards import allowed
-from scoring import workdays
+from rulebook import workdays
+from rulebook.dates import fiscal_year
+from rulebook.rules import FactError
+from rulebook.rules.base import FACT_TEXT_MAX, PARSED_TEXT_MAX
+from rulebook.rules.facts import NUMBER_DIGITS_MAX
+from rulebook.spec import RubricError, parse_rubric
+from rulebook.workdays import CATEGORIES, GovernmentOffices, WorkCalendar
 from scoring.contest_spec import parse_rubric_file
-from scoring.dates import fiscal_year
 from scoring.models import Rubric
-from scoring.rules import FactError
-from scoring.rules.base import FACT_TEXT_MAX, PARSED_TEXT_MAX
-from scoring.rules.facts import NUMBER_DIGITS_MAX
 from scoring.selectors import calendar_year
-from scoring.spec import RubricError, parse_rubric
-from scoring.workdays import CATEGORIES, GovernmentOffices, WorkCalendar
 
 RUBRICS = Path(__file__).resolve().parents[2] / "scoring" / "rubrics"
 

@@ -17,11 +17,12 @@ from committee import panels
 from committee import services as committee_services
 from contests.models import Contest, ContestState
 from people.models import Role
+from rulebook.diff import diff_lines
+from rulebook.spec import RubricError
 from scoring import selectors, services, snapshots
 from scoring.models import Criterion, ProvinceResult, Rubric, RubricChange, YearSettings
+from scoring.recompute import standings_recompute
 from scoring.revisions import REASON_NEEDED, ChangeRefused
-from scoring.rubric_diff import diff_lines
-from scoring.spec import RubricError
 from tests.factories import DistrictFactory, UserFactory, office_contest
 
 
@@ -106,7 +107,7 @@ def test_a_maximum_below_the_panels_scores_is_refused_naming_the_criterion_and_n
     ]
     assert Criterion.objects.get(rubric=rubric, code="1.1").max_points == Decimal("20")
     assert not RubricChange.objects.exists()
-    services.standings_recompute(rubric_id=rubric.pk, full=True)  # the contest still scores
+    standings_recompute(rubric_id=rubric.pk, full=True)  # the contest still scores
 
 
 def test_the_admin_rubric_editor_refuses_the_same_maximum(client, world, central_user):

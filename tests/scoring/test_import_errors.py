@@ -8,8 +8,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import Workbook
 
+from core.sheets.tabular import SheetError, read_rows
 from scoring.models import Fact
-from scoring.tabular import SheetError, read_rows
 
 
 def run(*args) -> str:

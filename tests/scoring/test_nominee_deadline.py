@@ -13,6 +13,8 @@ from core.thai import BANGKOK
 from people.models import Role
 from scoring import services, snapshots
 from scoring.nominations import nomination_window
+from scoring.nominees import nominee_submit
+from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory, UserFactory
 
 from .test_contests_nominees import itmodel_data
@@ -41,7 +43,7 @@ def it(db, chiang_mai, central_user):
 
 
 def submit(it, user, when: datetime, name: str = "นายอนุชา บุญมา", position: str = "นักวิชาการพัฒนาชุมชน") -> Nominee:
-    return services.nominee_submit(
+    return nominee_submit(
         user=user, contest=it.rubric.contest, unit=it.unit, name_th=name, position_th=position, now=when,
         employment="civil_servant", office=it.unit.code,
     )  # fmt: skip
@@ -90,7 +92,7 @@ def test_whoever_runs_the_contest_corrects_after_the_deadline(it, who):
 
 
 def test_a_frozen_year_refuses_everyone(it):
-    services.standings_recompute(rubric_id=it.rubric.pk, full=True)
+    standings_recompute(rubric_id=it.rubric.pk, full=True)
     snapshots.standings_freeze(user=it.central, rubric=it.rubric)
     for user in (it.own, it.organiser, it.central):
         with pytest.raises(YearFrozen):

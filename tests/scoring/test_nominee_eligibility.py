@@ -7,8 +7,9 @@ import pytest
 from contests.models import Nominee, NomineeState, NomineeVersion
 from core.errors import PortalError
 from people.models import Role
+from rulebook.spec import RubricError
 from scoring import selectors, services
-from scoring.spec import RubricError
+from scoring.nominees import nominee_submit, nominee_withdraw
 from tests.factories import DistrictFactory, UserFactory, office_contest
 
 from .test_contests_nominees import OPEN, itmodel_data
@@ -26,7 +27,7 @@ def it(db, chiang_mai):
 
 def submit(contest, unit, user, name=SOMCHAI, **kw):
     kw = {"employment": "civil_servant", "office": unit.code, **kw}
-    return services.nominee_submit(
+    return nominee_submit(
         user=user, contest=contest, unit=unit, name_th=name, position_th="นักวิชาการพัฒนาชุมชน", now=OPEN, **kw
     )
 
@@ -116,7 +117,7 @@ def test_a_second_person_is_refused_while_the_first_stands(it):
 def test_after_a_withdrawal_another_person_is_accepted_and_the_history_keeps_all(it):
     contest, d1, _, own = it
     first = submit(contest, d1, own)
-    withdrawn = services.nominee_withdraw(user=own, contest=contest, unit=d1, now=OPEN)
+    withdrawn = nominee_withdraw(user=own, contest=contest, unit=d1, now=OPEN)
     assert (withdrawn.pk, withdrawn.state, withdrawn.version) == (first.pk, NomineeState.WITHDRAWN, 2)
     assert selectors.nominees_by_unit(contest) == {}  # named on no page or certificate
     second = submit(contest, d1, own, name=WILAI)
@@ -131,7 +132,7 @@ def test_after_a_withdrawal_another_person_is_accepted_and_the_history_keeps_all
 
 def test_withdrawing_with_no_nominee_standing_is_refused(it):
     contest, d1, _, own = it
-    error = refusal(lambda: services.nominee_withdraw(user=own, contest=contest, unit=d1, now=OPEN))
+    error = refusal(lambda: nominee_withdraw(user=own, contest=contest, unit=d1, now=OPEN))
     assert (str(error), error.code) == ("ไม่มีผู้ได้รับการเสนอชื่อให้ถอนรายชื่อ / there is no nominee to withdraw", "no_nominee")
 
 
@@ -147,19 +148,15 @@ def test_a_nominating_contest_whose_rubric_sets_no_eligibility_takes_anyone_but_
     contest = office_contest("cm-web-2564", chiang_mai, d1, nominates=True).contest
     organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
     assert contest.nominee_rules == {}
-    nominee = services.nominee_submit(
-        user=organiser, contest=contest, unit=d1, name_th=SOMCHAI, position_th="ลูกจ้าง", now=OPEN
-    )
+    nominee = nominee_submit(user=organiser, contest=contest, unit=d1, name_th=SOMCHAI, position_th="ลูกจ้าง", now=OPEN)
     assert (nominee.employment, nominee.office) == ("", None)
-    hired = services.nominee_submit(
+    hired = nominee_submit(
         user=organiser, contest=contest, unit=d1, name_th=SOMCHAI, position_th="ลูกจ้าง", employment="contractor",
         office=chiang_mai.code, now=OPEN,
     )  # fmt: skip
     assert (hired.employment, hired.office, hired.version) == ("contractor", chiang_mai, 2)
     error = refusal(
-        lambda: services.nominee_submit(
-            user=organiser, contest=contest, unit=d1, name_th=WILAI, position_th="ลูกจ้าง", now=OPEN
-        )
+        lambda: nominee_submit(user=organiser, contest=contest, unit=d1, name_th=WILAI, position_th="ลูกจ้าง", now=OPEN)
     )
     assert error.code == "nominee_active"
 

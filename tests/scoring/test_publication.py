@@ -6,8 +6,9 @@ from django.db import IntegrityError
 from django.urls import reverse
 
 from contests.lifecycle import Refused, State
-from scoring import lifecycle, selectors, services, snapshots
+from scoring import lifecycle, selectors, snapshots
 from scoring.models import FreezeAction, FreezeEvent, StandingsSnapshot
+from scoring.recompute import standings_recompute
 
 pytestmark = pytest.mark.django_db
 PREVIEW = "/standings/2566/publish/"
@@ -16,7 +17,7 @@ RESULTS = "/standings/2566/results/"
 
 @pytest.fixture
 def frozen(rubric, central_user) -> StandingsSnapshot:
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     return snapshots.standings_freeze(user=central_user, rubric=rubric)
 
 

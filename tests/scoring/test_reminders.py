@@ -6,6 +6,7 @@ import pytest
 from contests.models import Province
 from people.models import Role
 from scoring import reminders, services, tasks
+from scoring.facts.imports import fact_set
 from scoring.models import ReminderSent, YearSettings
 from submissions import services as evidence_services
 from tests.factories import DistrictFactory, UserFactory
@@ -38,7 +39,7 @@ def test_reminds_provinces_without_submission_once(rubric, staff, phuket, mailou
 
 def test_a_fact_is_no_evidence_where_the_criterion_asks_for_some(rubric, staff, phuket, mailoutbox):
     """Issue #26: "Criteria with no evidence yet" must go to a province whose facts central imported."""
-    services.fact_set(rubric=rubric, province=phuket, criterion_code="1.2", name="done", value="yes")
+    fact_set(rubric=rubric, province=phuket, criterion_code="1.2", name="done", value="yes")
     assert reminders.reminders_send(TODAY) == 2
     assert sorted(m.to[0] for m in mailoutbox) == ["cm@example.go.th", "pk@example.go.th"]
 

@@ -8,10 +8,10 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from builder.form import to_form
 from committee import panels
 from people.models import Role
 from scoring import selectors, services
-from scoring.builder import to_form
 from scoring.models import Criterion, RubricChange
 from tests.factories import DistrictFactory, UserFactory, office_contest
 from tests.security.conftest import evidence_of, pdf_upload

@@ -15,6 +15,7 @@ from contests.models import Contest, ContestState
 from people.models import Role
 from scoring import selectors, services
 from scoring.models import Criterion, Dimension, ProvinceResult, RubricChange
+from scoring.recompute import standings_recompute
 from scoring.revisions import ChangeRefused
 from submissions.models import Evidence
 from tests.factories import DistrictFactory, UserFactory, office_contest
@@ -151,11 +152,11 @@ def test_a_new_contest_is_recorded_as_created_with_no_reason_asked(db, chiang_ma
 
 
 def test_a_frozen_contest_refuses_a_change_before_asking_anything(world):
+    from rulebook.spec import RubricError
     from scoring.snapshots import standings_freeze
-    from scoring.spec import RubricError
 
     rubric, organiser = world["rubric"], world["organiser"]
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     standings_freeze(user=organiser, rubric=rubric)
     with pytest.raises(RubricError) as refused:
         services.contest_save(user=organiser, data=_without_5(rubric), reason="ยกเลิกข้อ ๕", confirm=True)

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from scoring import services
+from scoring.facts.imports import FactImportError, fact_set, facts_import
 from scoring.models import Fact, FactChange, ProvinceResult
 
 
@@ -11,7 +11,7 @@ def row(province, criterion, fact, value):
 
 
 def test_facts_import_valid_rows_creates_facts_with_audit(rubric, central_user):
-    report = services.facts_import(
+    report = facts_import(
         rubric=rubric,
         rows=[row("TH-50", "3.3", "computers_total", "40"), row("TH-50", "3.3", "computers_with_antivirus", "39")],
         user=central_user,
@@ -34,8 +34,8 @@ def test_facts_import_bad_rows_reports_row_numbers_and_writes_nothing(rubric):
         row("TH-50", "2.1.2", "received_on", "2023-02-30"),  # 8
         row("TH-50", "1.1", "colour", "blue"),  # 9
     ]
-    with pytest.raises(services.FactImportError) as exc:
-        services.facts_import(rubric=rubric, rows=rows)
+    with pytest.raises(FactImportError) as exc:
+        facts_import(rubric=rubric, rows=rows)
     assert [e.row for e in exc.value.errors] == [3, 4, 5, 7, 8, 9]
     assert "ไม่พบจังหวัด 'Atlantis'" in str(exc.value.errors[0])
     assert "101" in exc.value.errors[3].th
@@ -43,28 +43,26 @@ def test_facts_import_bad_rows_reports_row_numbers_and_writes_nothing(rubric):
 
 
 def test_facts_import_bangkok_refused_as_no_provincial_office(rubric):
-    with pytest.raises(services.FactImportError) as exc:
-        services.facts_import(rubric=rubric, rows=[row("กรุงเทพมหานคร", "1.1", "done", "yes")])
+    with pytest.raises(FactImportError) as exc:
+        facts_import(rubric=rubric, rows=[row("กรุงเทพมหานคร", "1.1", "done", "yes")])
     assert exc.value.errors[0].en == "Bangkok has no provincial office"
 
 
 @pytest.mark.parametrize("name", ["TH-41", "th41", "อุดรธานี", "อุตรธานี", "Udon Thani", " อุดรธานี "])
 def test_facts_import_province_named_any_known_way(rubric, name):
-    services.facts_import(rubric=rubric, rows=[row(name, "1.1", "done", "yes")])
+    facts_import(rubric=rubric, rows=[row(name, "1.1", "done", "yes")])
     assert Fact.objects.get().province.code == "TH-41"
 
 
 def test_facts_import_duplicate_row_refused(rubric):
-    with pytest.raises(services.FactImportError) as exc:
-        services.facts_import(
-            rubric=rubric, rows=[row("TH-50", "1.1", "done", "yes"), row("TH-50", "1.1", "done", "no")]
-        )
+    with pytest.raises(FactImportError) as exc:
+        facts_import(rubric=rubric, rows=[row("TH-50", "1.1", "done", "yes"), row("TH-50", "1.1", "done", "no")])
     assert str(exc.value.errors[0]) == "แถวที่ 3: ซ้ำกับแถวที่ 2 / row 3: duplicates row 2"
 
 
 def test_facts_import_dry_run_reports_changes_and_writes_nothing(rubric):
-    services.facts_import(rubric=rubric, rows=[row("TH-50", "1.1", "done", "no")])
-    report = services.facts_import(
+    facts_import(rubric=rubric, rows=[row("TH-50", "1.1", "done", "no")])
+    report = facts_import(
         rubric=rubric, rows=[row("TH-50", "1.1", "done", "yes"), row("TH-83", "1.1", "done", "yes")], dry_run=True
     )
     assert (report.created, report.updated) == (1, 1)
@@ -74,15 +72,15 @@ def test_facts_import_dry_run_reports_changes_and_writes_nothing(rubric):
 
 
 def test_facts_import_update_keeps_history(rubric, central_user):
-    services.facts_import(rubric=rubric, rows=[row("TH-50", "2.2.1", "databases_up_to_date", "9")])
-    services.facts_import(rubric=rubric, rows=[row("TH-50", "2.2.1", "databases_up_to_date", "11")], user=central_user)
+    facts_import(rubric=rubric, rows=[row("TH-50", "2.2.1", "databases_up_to_date", "9")])
+    facts_import(rubric=rubric, rows=[row("TH-50", "2.2.1", "databases_up_to_date", "11")], user=central_user)
     history = list(FactChange.objects.values_list("old_value", "new_value"))
     assert history == [("9", "11"), (None, "9")]
 
 
 def test_facts_import_empty_value_means_not_recorded(rubric, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        services.facts_import(rubric=rubric, rows=[row("TH-50", "2.2.2", "recorded_on", "")])
+        facts_import(rubric=rubric, rows=[row("TH-50", "2.2.2", "recorded_on", "")])
     result = ProvinceResult.objects.get(rubric=rubric, province__code="TH-50")
     assert result.criteria["2.2.2"] == "0"
 
@@ -94,7 +92,7 @@ def test_facts_import_rescores_touched_province_after_commit(rubric, django_capt
         row("TH-50", "1.1", "done", "yes"),
     ]
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        services.facts_import(rubric=rubric, rows=rows)
+        facts_import(rubric=rubric, rows=rows)
     assert len(callbacks) == 1
     result = ProvinceResult.objects.get(rubric=rubric, province__code="TH-50")
     assert result.criteria["3.3"] == "4"
@@ -104,9 +102,7 @@ def test_facts_import_rescores_touched_province_after_commit(rubric, django_capt
 
 
 def test_fact_set_runs_the_import_checks(rubric, chiang_mai):
-    with pytest.raises(services.FactImportError) as exc:
-        services.fact_set(
-            rubric=rubric, province=chiang_mai, criterion_code="2.2.1", name="databases_up_to_date", value="13"
-        )
+    with pytest.raises(FactImportError) as exc:
+        fact_set(rubric=rubric, province=chiang_mai, criterion_code="2.2.1", name="databases_up_to_date", value="13")
     assert exc.value.errors[0].row == 1
     assert Fact.objects.count() == 0

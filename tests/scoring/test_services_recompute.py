@@ -5,9 +5,12 @@ from decimal import Decimal
 from django.db.models import F
 from django.utils import timezone
 
-from scoring import demo, selectors, services
+from scoring import demo, selectors
+from scoring.explanations import explanations_build
+from scoring.facts.imports import facts_import
 from scoring.models import ProvinceResult
-from scoring.recompute import chunk_bounds
+from scoring.recompute import chunk_bounds, chunk_score, chunks_apply, standings_recompute
+from scoring.standings import standings_rows
 
 from .test_services_standings import rows_for_total
 
@@ -27,7 +30,7 @@ def scored_chunks(rubric, chunks: int = 4) -> list[list[list]]:
     """What the chord's header tasks hand to its end: each chunk's points, as JSON-safe lists."""
     bounds = chunk_bounds(rubric_id=rubric.pk, chunks=chunks)
     assert len(bounds) == chunks
-    return [[list(s) for s in services.chunk_score(rubric_id=rubric.pk, low=lo, high=hi)] for lo, hi in bounds]
+    return [[list(s) for s in chunk_score(rubric_id=rubric.pk, low=lo, high=hi)] for lo, hi in bounds]
 
 
 def test_full_recompute_counts_at_most_20_queries_cold(rubric, django_assert_max_num_queries):
@@ -36,15 +39,15 @@ def test_full_recompute_counts_at_most_20_queries_cold(rubric, django_assert_max
     selectors._CALENDARS.clear()
     selectors._CODES.clear()
     with django_assert_max_num_queries(20):
-        assert services.standings_recompute(rubric_id=rubric.pk, full=True) == 76
+        assert standings_recompute(rubric_id=rubric.pk, full=True) == 76
 
 
 def test_chunks_write_nothing_and_the_standings_change_only_when_every_chunk_is_in(rubric):
-    services.facts_import(rubric=rubric, rows=rows_for_total("TH-11", 20) + rows_for_total("TH-52", 5))
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    facts_import(rubric=rubric, rows=rows_for_total("TH-11", 20) + rows_for_total("TH-52", 5))
+    standings_recompute(rubric_id=rubric.pk, full=True)
     before, settled = standings(rubric), marks(rubric)
     # TH-50 and TH-90 tie at 25, far in the lead; then every entrant is marked for a full recompute.
-    services.facts_import(rubric=rubric, rows=rows_for_total("TH-50", 25) + rows_for_total("TH-90", 25))
+    facts_import(rubric=rubric, rows=rows_for_total("TH-50", 25) + rows_for_total("TH-90", 25))
     ProvinceResult.objects.filter(rubric=rubric).update(change_seq=F("change_seq") + 1)
     stale = marks(rubric)
 
@@ -52,24 +55,24 @@ def test_chunks_write_nothing_and_the_standings_change_only_when_every_chunk_is_
 
     assert standings(rubric) == before  # four chunks scored, not one entrant written
     assert marks(rubric) == stale and stale != settled
-    rescored = services.chunks_apply(rubric_id=rubric.pk, chunks=chunks, started_at=timezone.now().timestamp())
+    rescored = chunks_apply(rubric_id=rubric.pk, chunks=chunks, started_at=timezone.now().timestamp())
     assert rescored == 76
     assert all(computed == change for computed, change in marks(rubric))
     after = standings(rubric)
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     assert standings(rubric) == after  # as a plain full recompute stores them
     assert after != before
     assert after["TH-50"][1:5] == after["TH-90"][1:5] == (1, True, "winner", True)  # a tie at the award line
 
 
 def test_a_chunk_read_before_a_newer_change_leaves_that_entrants_newer_points(rubric):
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     ProvinceResult.objects.filter(rubric=rubric).update(change_seq=F("change_seq") + 1)
     chunks = scored_chunks(rubric, chunks=2)  # every entrant at 0 points
-    services.facts_import(rubric=rubric, rows=rows_for_total("TH-50", 25))
-    services.standings_recompute(rubric_id=rubric.pk)  # the newer change lands first
+    facts_import(rubric=rubric, rows=rows_for_total("TH-50", 25))
+    standings_recompute(rubric_id=rubric.pk)  # the newer change lands first
 
-    services.chunks_apply(rubric_id=rubric.pk, chunks=chunks, started_at=timezone.now().timestamp())
+    chunks_apply(rubric_id=rubric.pk, chunks=chunks, started_at=timezone.now().timestamp())
 
     th50 = ProvinceResult.objects.get(rubric=rubric, province__code="TH-50")
     assert (th50.total, th50.rank, th50.award, th50.computed_seq) == (Decimal(25), 1, "winner", th50.change_seq)
@@ -77,15 +80,15 @@ def test_a_chunk_read_before_a_newer_change_leaves_that_entrants_newer_points(ru
 
 def test_explanations_read_before_their_pass_are_the_ones_it_stores(rubric):
     demo.demo_facts(rubric=rubric)
-    services.facts_import(rubric=rubric, rows=rows_for_total("TH-50", 23))
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    facts_import(rubric=rubric, rows=rows_for_total("TH-50", 23))
+    standings_recompute(rubric_id=rubric.pk, full=True)
     assert not any(ProvinceResult.objects.filter(rubric=rubric).values_list("explanations", flat=True))
 
-    read = selectors.standings_rows(rubric)
+    read = standings_rows(rubric)
 
-    assert services.explanations_build(rubric_id=rubric.pk) == 76
-    assert services.explanations_build(rubric_id=rubric.pk) == 0  # nothing left unbuilt
-    stored = selectors.standings_rows(rubric)
+    assert explanations_build(rubric_id=rubric.pk) == 76
+    assert explanations_build(rubric_id=rubric.pk) == 0  # nothing left unbuilt
+    stored = standings_rows(rubric)
     assert [r["explanations"] for r in read] == [r["explanations"] for r in stored]
     assert [r["explanations_en"] for r in read] == [r["explanations_en"] for r in stored]
     th50 = next(r for r in stored if r["province"] == "TH-50")
@@ -93,10 +96,10 @@ def test_explanations_read_before_their_pass_are_the_ones_it_stores(rubric):
 
 
 def test_the_pass_leaves_an_entrant_whose_facts_changed_after_its_points(rubric):
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     ProvinceResult.objects.filter(rubric=rubric, province__code="TH-50").update(change_seq=F("change_seq") + 1)
 
-    assert services.explanations_build(rubric_id=rubric.pk) == 75
+    assert explanations_build(rubric_id=rubric.pk) == 75
 
     th50 = ProvinceResult.objects.get(rubric=rubric, province__code="TH-50")
     assert th50.explanations == {}  # its text waits for its points: the next recompute, then the pass

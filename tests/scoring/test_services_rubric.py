@@ -5,11 +5,13 @@ from pathlib import Path
 
 import pytest
 
+from rulebook.spec import RubricError
 from scoring import selectors, services
+from scoring.facts.imports import fact_set, facts_import
 from scoring.models import Criterion, ProvinceResult, Rubric
-from scoring.spec import RubricError
+from scoring.standings import standings_rows
 
-RUBRICS = Path(__file__).parent / "rubrics"
+RUBRICS = Path(__file__).parents[1] / "rubrics"
 
 
 def load(name: str) -> dict:
@@ -24,8 +26,8 @@ def test_rubric_load_seed001_website_contest_scores_and_ranks(db, django_capture
         for code, value in [("1", "18"), ("2", "20"), ("3", "9"), ("4", "25"), ("5", "12.5")]
     ]
     with django_capture_on_commit_callbacks(execute=True):
-        services.facts_import(rubric=rubric, rows=rows)
-    top = selectors.standings_rows(rubric)[0]
+        facts_import(rubric=rubric, rows=rows)
+    top = standings_rows(rubric)[0]
     assert (top["province"], top["total"], top["award"], top["tied"]) == ("TH-20", "84.5", "winner", False)
     assert Criterion.objects.filter(rubric=rubric).count() == 5
 
@@ -55,7 +57,7 @@ def test_rubric_load_inconsistent_dimension_refused_and_nothing_changed(rubric):
 
 
 def test_rubric_load_cannot_drop_a_criterion_that_has_facts(rubric, chiang_mai):
-    services.fact_set(rubric=rubric, province=chiang_mai, criterion_code="3.5", name="done", value="yes")
+    fact_set(rubric=rubric, province=chiang_mai, criterion_code="3.5", name="done", value="yes")
     data = copy.deepcopy(selectors.rubric_data(rubric))
     dimension3 = data["dimensions"][2]
     dimension3["criteria"] = [c for c in dimension3["criteria"] if c["code"] != "3.5"]
@@ -73,7 +75,7 @@ def test_a_rule_that_no_longer_reads_a_stored_fact_blanks_it_keeping_its_history
     rubric must not leave the old figure where every import and recompute refuses it as unknown."""
     from scoring.models import Fact, FactChange
 
-    services.fact_set(rubric=rubric, province=chiang_mai, criterion_code="3.5", name="done", value="yes")
+    fact_set(rubric=rubric, province=chiang_mai, criterion_code="3.5", name="done", value="yes")
     data = copy.deepcopy(selectors.rubric_data(rubric))
     dimension3 = data["dimensions"][2]
     by_code = {c["code"]: c for c in dimension3["criteria"]}
@@ -86,7 +88,7 @@ def test_a_rule_that_no_longer_reads_a_stored_fact_blanks_it_keeping_its_history
     change = FactChange.objects.filter(fact=fact).first()
     assert (change.old_value, change.new_value) == ("yes", "")
     with django_capture_on_commit_callbacks(execute=True):
-        services.facts_import(
+        facts_import(
             rubric=Rubric.objects.get(pk=rubric.pk),
             rows=[{"province": "TH-50", "criterion": "3.5", "fact": "items", "value": "1"}],
         )

@@ -1,8 +1,11 @@
 from decimal import Decimal
 
 from contests.models import Province
-from scoring import selectors, services
+from scoring import selectors
+from scoring.facts.imports import facts_import
 from scoring.models import ProvinceResult
+from scoring.recompute import standings_recompute
+from scoring.standings import standings_rows
 
 DONE_CRITERIA = ["1.1", "1.2", "1.4", "3.5"]
 
@@ -22,13 +25,13 @@ def rows_for_total(code: str, total: int) -> list[dict]:
 
 def load_totals(rubric, totals: dict[str, int]) -> None:
     rows = [r for code, total in totals.items() for r in rows_for_total(code, total)]
-    services.facts_import(rubric=rubric, rows=rows)
-    services.standings_recompute(rubric_id=rubric.pk)
+    facts_import(rubric=rubric, rows=rows)
+    standings_recompute(rubric_id=rubric.pk)
 
 
 def test_standings_nothing_submitted_all_tied_and_none_listed_for_an_award(rubric):
     # Decision 10: a total of 0 is never listed for an award, tied or not.
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     results = selectors.standings(rubric)
     assert len(results) == 76
     assert {(r.rank, r.total, r.tied, r.award, r.award_tie) for r in results} == {(1, Decimal("0"), True, "", False)}
@@ -57,7 +60,7 @@ def test_standings_year_minimum_total_leaves_tiers_vacant(rubric, central_user):
     snapshots.year_settings_set(
         user=central_user, rubric=rubric, visible=False, reminder_days=3, award_min_total=Decimal("15"), reason="มติ"
     )
-    services.standings_recompute(rubric_id=rubric.pk)
+    standings_recompute(rubric_id=rubric.pk)
     by_code = {r.province.code: r for r in selectors.standings(rubric)}
     assert [(by_code[c].award, by_code[c].award_tie) for c in codes[:4]] == [
         ("winner", False),
@@ -101,21 +104,21 @@ def test_standings_recompute_queries_do_not_grow_with_provinces(rubric, django_a
 
     demo.demo_facts(rubric=rubric)
     # The first run after a rubric change also reads and parses the rubric and the holidays (cached after).
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     with django_assert_max_num_queries(10):
-        count = services.standings_recompute(rubric_id=rubric.pk, full=True)
+        count = standings_recompute(rubric_id=rubric.pk, full=True)
     assert count == 76
 
 
 def test_standings_recompute_twice_is_a_no_op(rubric, django_assert_num_queries):
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
-    assert services.standings_recompute(rubric_id=rubric.pk) == 0
+    standings_recompute(rubric_id=rubric.pk, full=True)
+    assert standings_recompute(rubric_id=rubric.pk) == 0
     assert ProvinceResult.objects.filter(rubric=rubric, computed_at__isnull=True).count() == 0
 
 
 def test_standings_rows_carry_breakdown_and_explanations(rubric):
     load_totals(rubric, {"TH-50": 23})
-    row = selectors.standings_rows(rubric)[0]
+    row = standings_rows(rubric)[0]
     assert row["province"] == "TH-50"
     assert row["total"] == "23"  # like the dimensions, not "23.00"
     assert row["dimensions"]["1"] == "18"
@@ -135,20 +138,20 @@ def test_standings_recompute_one_province_stores_what_a_full_recompute_stores(ru
         }
 
     load_totals(rubric, {"TH-11": 20, "TH-50": 15, "TH-51": 15, "TH-52": 5})
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     # TH-52 jumps from 4th to 1st: it is rescored, TH-11, TH-50 and TH-51 move down, the rest stay.
-    services.facts_import(rubric=rubric, rows=rows_for_total("TH-52", 25))
-    assert services.standings_recompute(rubric_id=rubric.pk) == 1
+    facts_import(rubric=rubric, rows=rows_for_total("TH-52", 25))
+    assert standings_recompute(rubric_id=rubric.pk) == 1
     incremental = stored()
     assert incremental["TH-52"][:2] == (Decimal("25"), 1)
     assert incremental["TH-11"][1] == 2
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     assert stored() == incremental
 
 
 def test_a_criterions_facts_are_read_in_name_order_whatever_order_they_were_written(rubric):
     """Explanations list a criterion's facts, and equal facts share one evaluation, in name order."""
-    services.facts_import(
+    facts_import(
         rubric=rubric,
         rows=[
             {"province": "TH-50", "criterion": "3.3", "fact": "computers_with_antivirus", "value": "45"},

@@ -8,13 +8,16 @@ from decimal import Decimal
 import pytest
 
 from committee.services import judgment_record
+from contests.actor import actor_of
 from contests.models import Province, RankWithin, Stage
+from core.sheets import exporter
 from people.models import Role
-from scoring import exporter, services, snapshots
-from scoring.actor import actor_of
+from scoring import services, snapshots
 from scoring.models import ProvinceResult, Rubric
-from scoring.stage_data import stages_load
-from scoring.stages import stage_select, stage_withdraw
+from scoring.recompute import standings_recompute
+from scoring.stages.data import stages_load
+from scoring.stages.picks import stage_select, stage_withdraw
+from scoring.standings import standings_rows
 from tests.factories import PASSWORD, UserFactory
 from tests.scoring.stage_support import load_chain, organiser
 
@@ -35,7 +38,7 @@ def judge(rubric: Rubric, marks: dict[Province, int]) -> None:
             judgment_record(
                 member=member, rubric=rubric, province=unit, criterion_code="1.1", points=points, expected_version=0
             )
-    services.standings_recompute(rubric_id=rubric.pk)
+    standings_recompute(rubric_id=rubric.pk)
 
 
 @pytest.fixture
@@ -83,11 +86,11 @@ def test_the_district_stage_still_ranks_all_its_picks_together(chain):
         "Rim Nuea": 2,
         "Patong": 3,
     }
-    assert all("region" not in row for row in services.selectors.standings_rows(below))
+    assert all("region" not in row for row in standings_rows(below))
 
 
 def test_standings_rows_name_the_region_and_come_region_by_region(chain):
-    rows = services.selectors.standings_rows(chain.rubric)
+    rows = standings_rows(chain.rubric)
     assert [(r["region"], r["region_name_th"], r["name_en"], r["rank"], r["award"]) for r in rows] == [
         (6, REGION_6, "Patong", 1, "regional_best"),
         (15, REGION_15, "Nong Khwai", 1, "regional_best"),

@@ -6,11 +6,11 @@ from datetime import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from contests.actor import actor_of
 from contests.models import PastModel, RegisterSource, StageEntry
 from core.errors import PortalError, RowsError
-from scoring.actor import actor_of
-from scoring.stage_data import register_import
-from scoring.stages import stage_file_submit, stage_select, stage_withdraw
+from scoring.stages.data import register_import
+from scoring.stages.picks import stage_file_submit, stage_select, stage_withdraw
 from tests.scoring.stage_support import BANGKOK, OPEN, load_chain, mp4, organiser
 
 pytestmark = pytest.mark.django_db

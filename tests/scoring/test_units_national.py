@@ -6,9 +6,12 @@ from django.urls import reverse
 from committee.querysets import provinces_for_member
 from contests.models import Level, Province
 from contests.units import units_load
-from scoring import exporter, selectors, services
+from core.sheets import exporter
+from scoring import selectors, services
+from scoring.facts.imports import fact_set
 from scoring.models import ProvinceResult
 from scoring.reminders import reminders_due
+from scoring.standings import standings_rows
 from tests.factories import DistrictFactory, SubdistrictFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +35,7 @@ def _national(client, api, rubric, central_user, committee_user) -> dict:
     home = client.get(reverse("submissions:home")).content.decode()
     return {
         "results": ProvinceResult.objects.filter(rubric=rubric).count(),
-        "standings": [(r["province"], r["total"]) for r in selectors.standings_rows(rubric)],
+        "standings": [(r["province"], r["total"]) for r in standings_rows(rubric)],
         "dashboard": (dashboard.count('class="prov"'), dashboard.count("<tr data-province=")),
         "home": home.count("<tr><td><a href="),
         "api": [p["code"] for p in api.get(reverse("api-provinces")).json()],
@@ -48,7 +51,7 @@ def test_units_change_no_national_page_export_or_standing(
     client, api, rubric, central_user, committee_user, chiang_mai, phuket, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.fact_set(rubric=rubric, province=phuket, criterion_code="1.1", name="done", value="yes")
+        fact_set(rubric=rubric, province=phuket, criterion_code="1.1", name="done", value="yes")
     before = _national(client, api, rubric, central_user, committee_user)
     assert before["results"] == len(before["standings"]) == len(before["api"]) == before["lookup"] == 76
     assert before["dashboard"] == (76, 76) and before["committee"] == before["home"] == 76
@@ -70,7 +73,7 @@ def test_province_choices_offer_the_76_offices_only(rf, central_user, chiang_mai
 
     from awards.forms import DocumentRequestForm
     from people.models import Conflict
-    from scoring.admin_forms import MembershipForm
+    from scoring.admin.forms import MembershipForm
     from scoring.models import Fact
 
     _add_units(chiang_mai, phuket)

@@ -103,6 +103,12 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def world(rubric, chiang_mai, phuket) -> World:
+    return th50_world(rubric, chiang_mai, phuket)
+
+
+def th50_world(rubric, chiang_mai, phuket) -> World:
+    """TH-50's private objects, each carrying the mark, and the six users (tests/security/test_isolation.py
+    builds it once for its module)."""
     owner = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai)
     committee, conflicted = UserFactory(role=Role.COMMITTEE), UserFactory(role=Role.COMMITTEE)
     chair, central = UserFactory(role=Role.CHAIR), UserFactory(role=Role.CENTRAL)

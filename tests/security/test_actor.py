@@ -9,9 +9,9 @@ from rest_framework.test import APIClient
 
 from committee import services as committee_services
 from committee.errors import Conflicted
+from contests.actor import Need, actor_of
 from contests.models import Province
 from people.models import Role
-from scoring.actor import Need, actor_of
 from submissions import services as submission_services
 from submissions.models import Evidence
 from tests.factories import DistrictFactory, UserFactory, office_contest
@@ -133,7 +133,7 @@ def test_an_organiser_takes_its_own_contests_documents_through_the_api(
 
 def test_district_office_staff_are_set_up_in_the_admin(admin_client, chonburi_contest):
     _, d1, _ = chonburi_contest
-    from scoring.admin_forms import MembershipForm
+    from scoring.admin.forms import MembershipForm
 
     form = MembershipForm(data={"role": Role.PROVINCIAL, "province": d1.pk})
     organiser = MembershipForm(data={"role": Role.ORGANISER, "province": d1.pk})
@@ -147,7 +147,7 @@ def test_district_office_staff_are_set_up_in_the_admin(admin_client, chonburi_co
 
 def test_the_system_actor_sees_a_contest_made_after_it_first_looked():
     """SYSTEM lives as long as the process: what it answers must never be a memo of an earlier request's."""
-    from scoring.actor import SYSTEM
+    from contests.actor import SYSTEM
 
     before = set(SYSTEM.contests(Need.RUN).values_list("slug", flat=True))
     chonburi = Province.objects.get(code="TH-20")

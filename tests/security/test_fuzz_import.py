@@ -1,4 +1,4 @@
-"""Hostile sheets through the facts import (scoring.tabular.read_rows + services.facts_import).
+"""Hostile sheets through the facts import (core.sheets.tabular.read_rows + facts_import).
 
 Each is refused with a clear Thai-first message and writes nothing, or is stored as plain text.
 """
@@ -7,9 +7,9 @@ import time
 
 import pytest
 
-from scoring import services
+from core.sheets.tabular import MAX_ROWS, SheetError, read_rows
+from scoring.facts.imports import FactImportError, facts_import
 from scoring.models import Fact, FactChange
-from scoring.tabular import MAX_ROWS, SheetError, read_rows
 
 from . import files_more as more
 
@@ -23,10 +23,10 @@ def csv(rows: list[list[str]], head: str = HEAD) -> bytes:
 
 
 def _import(rubric, data: bytes, filename: str):
-    return services.facts_import(rubric=rubric, rows=read_rows(data, filename))
+    return facts_import(rubric=rubric, rows=read_rows(data, filename))
 
 
-def _refused(rubric, data: bytes, filename: str, error=(SheetError, services.FactImportError)) -> str:
+def _refused(rubric, data: bytes, filename: str, error=(SheetError, FactImportError)) -> str:
     with pytest.raises(error) as exc:
         _import(rubric, data, filename)
     assert Fact.objects.count() == 0
@@ -96,7 +96,7 @@ def test_import_xlsx_100k_rows_refused_quickly(rubric):
 def test_import_max_rows_accepted(rubric):
     rows = read_rows(csv([["", "", "", ""]] * (MAX_ROWS - 2) + GOOD), "a.csv")
 
-    report = services.facts_import(rubric=rubric, rows=rows)
+    report = facts_import(rubric=rubric, rows=rows)
 
     assert (report.created, len(rows)) == (2, MAX_ROWS)
 
@@ -104,7 +104,7 @@ def test_import_max_rows_accepted(rubric):
 def test_import_xlsx_merged_province_cells_refused(rubric):
     data = more.xlsx([HEAD.strip().split(","), *GOOD], merge="A2:A3")
 
-    message = _refused(rubric, data, "a.xlsx", services.FactImportError)
+    message = _refused(rubric, data, "a.xlsx", FactImportError)
 
     assert message == "แถวที่ 3: ไม่พบจังหวัด '' / row 3: unknown province ''"
 
@@ -140,7 +140,7 @@ def test_import_csv_extremely_long_cell_refused(rubric, size):
 def test_import_thai_header_refused(rubric):
     data = csv([["TH-50", "1.1", "done", "yes"]], "จังหวัด,ตัวชี้วัด,ข้อมูล,ค่า\r\n")
 
-    message = _refused(rubric, data, "a.csv", services.FactImportError)
+    message = _refused(rubric, data, "a.csv", FactImportError)
 
     assert message == (
         "แถวที่ 2: ไม่มีคอลัมน์ province, criterion, fact, value / row 2: missing column province, criterion, fact, value"

@@ -10,16 +10,16 @@ from django.contrib.admin.sites import site
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, RequestFactory
 
+from builder.form import to_form
+from contests.actor import actor_of
 from contests.models import Contest, ContestState, StageEntry, StageUpload
 from core.errors import PortalError
 from core.http import content_disposition
 from people.models import Role
 from scoring import selectors, snapshots
-from scoring.actor import actor_of
-from scoring.admin_forms import AwardFilter
-from scoring.builder import to_form
+from scoring.admin.forms import AwardFilter
 from scoring.models import AwardTier, ProvinceResult
-from scoring.stages import stage_file_submit, stage_select
+from scoring.stages.picks import stage_file_submit, stage_select
 from tests.factories import DistrictFactory, UserFactory, VerificationCodeFactory, office_contest
 from tests.scoring.stage_support import OPEN, load_chain, mp4, organiser
 from tests.security.files_more import HTML

@@ -13,8 +13,9 @@ from awards.models import DocumentKind
 from contests.lifecycle import Refused
 from contests.models import Contest, ContestState
 from people.models import Role
-from scoring import demo, reminders, services, snapshots
+from scoring import demo, reminders, snapshots
 from scoring.models import FreezeEvent, ReminderSent, StandingsSnapshot
+from scoring.recompute import standings_recompute
 from tests.factories import UserFactory, VerificationCodeFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,13 +43,13 @@ def test_a_draft_s_criteria_and_deadlines_are_mailed_to_no_one(rubric, chiang_ma
 
 def test_frozen_results_take_no_evidence_so_no_reminder_asks_for_it(rubric, chiang_mai, central_user, mailoutbox):
     UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai, email="cm@example.go.th")
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     frozen(rubric, central_user)
     assert reminders.reminders_send(TODAY) == 0 and mailoutbox == []
 
 
 def test_a_draft_is_neither_frozen_nor_published_refused_thai_first(rubric, central_user):
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     draft(rubric)
     with pytest.raises(Refused) as exc:
         snapshots.standings_freeze(user=central_user, rubric=rubric)
@@ -75,7 +76,7 @@ def test_the_dashboard_says_why_a_draft_is_not_frozen(rubric, client, central_us
 
 
 def test_a_draft_s_results_are_not_on_the_public_page(rubric, central_user):
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     frozen(rubric, central_user, publish=True)
     assert Client().get("/standings/2566/results/").status_code == 200
     draft(rubric)
@@ -83,7 +84,7 @@ def test_a_draft_s_results_are_not_on_the_public_page(rubric, central_user):
 
 
 def test_a_withdrawn_publication_is_not_frozen_again_over_the_top(rubric, central_user):
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     frozen(rubric, central_user, publish=True)
     snapshots.publication_withdraw(user=central_user, rubric=rubric, reason="คะแนนผิด")
     with pytest.raises(Refused, match=r"^ตรึงผลไม่ได้: ถอนการประกาศผลแล้ว"):
@@ -91,7 +92,7 @@ def test_a_withdrawn_publication_is_not_frozen_again_over_the_top(rubric, centra
 
 
 def test_the_dashboard_offers_freezing_only_where_the_lifecycle_allows_it(rubric, client, central_user):
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     client.force_login(central_user)
     button = "<button>ตรึงผล / freeze</button>"
     assert button in client.get("/standings/2566/").content.decode()
@@ -109,7 +110,7 @@ def page(code) -> str:
 
 
 def test_a_certificate_made_after_the_withdrawal_verifies_as_withdrawn(rubric, central_user):
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     frozen(rubric, central_user, publish=True)
     snapshots.publication_withdraw(user=central_user, rubric=rubric, reason="คะแนนผิด")
     after = VerificationCodeFactory(
@@ -126,7 +127,7 @@ def test_a_certificate_of_results_never_frozen_is_not_issued(rubric):
 
 
 def test_withdrawn_results_stay_withdrawn_for_their_documents_once_new_results_are_published(rubric, central_user):
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     frozen(rubric, central_user, publish=True)
     old = VerificationCodeFactory(document__rubric=rubric, document__finished_at=timezone.now())
     snapshots.publication_withdraw(user=central_user, rubric=rubric, reason="คะแนนผิด")
@@ -138,7 +139,7 @@ def test_withdrawn_results_stay_withdrawn_for_their_documents_once_new_results_a
 @pytest.fixture
 def standings(rubric):
     demo.demo_facts(rubric=rubric)
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     return rubric
 
 

@@ -17,12 +17,12 @@ from rest_framework.test import APIClient
 from committee import panels, services
 from committee.errors import Conflicted
 from committee.models import Judgment
+from contests.actor import actor_of
 from contests.models import Province
 from people.models import Conflict, Role
 from scoring import services as scoring_services
-from scoring.actor import actor_of
 from scoring.models import Rubric
-from scoring.stages import stage_select
+from scoring.stages.picks import stage_select
 from tests.factories import SubdistrictFactory, UserFactory
 from tests.scoring.stage_support import load_chain, organiser
 

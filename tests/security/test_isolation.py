@@ -8,10 +8,14 @@ import re
 
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 from django.db import transaction
-from django.test import Client
+from django.test import Client, override_settings
 
-from .conftest import ROLES, url_patterns
+from contests.models import Province
+from scoring.models import Rubric
+
+from .conftest import ROLES, th50_world, url_patterns
 from .test_isolation_rules import KNOWN_LEAKS, RULES, SKIP
 
 DENIED = {401, 403, 404}
@@ -81,6 +85,40 @@ def run(key: str, route: str, world, rules=RULES) -> list[str]:
 
 
 CHECKED = [(key, route) for key, route in url_patterns() if key not in SKIP]
+
+
+@pytest.fixture(scope="module")
+def built(django_db_setup, django_db_blocker, tmp_path_factory):
+    """TH-50's world built once for the module, in a transaction rolled back at its end; each test's own
+    changes (and each request's: `run` rolls every one back) roll back to here (as tests/security/office).
+    Built per test, it was a fifth of this module's time."""
+    from cdd4.celery import app
+
+    media = tmp_path_factory.mktemp("media")
+    eager, app.conf.task_always_eager = app.conf.task_always_eager, True  # as tests/conftest.py's eager_celery
+    try:
+        with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+            rubric = Rubric.objects.get(year=2566)
+            th50 = th50_world(rubric, Province.objects.get(code="TH-50"), Province.objects.get(code="TH-83"))
+            app.conf.task_always_eager = eager
+            yield th50, media
+            transaction.set_rollback(True)
+    finally:
+        app.conf.task_always_eager = eager
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, request, tmp_path):
+    """The module's world's files (tests/security/conftest.py's: a fresh empty folder for each test)."""
+    needs_world = "world" in request.fixturenames
+    settings.MEDIA_ROOT = request.getfixturevalue("built")[1] if needs_world else tmp_path / "media"
+    cache.clear()
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def world(built, db):
+    return built[0]
 
 
 @pytest.mark.parametrize(("key", "route"), CHECKED, ids=[k for k, _ in CHECKED])

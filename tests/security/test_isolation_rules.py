@@ -107,7 +107,7 @@ RULES = {
     "admin:contests_nominee_delete": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.nominee"),
     "admin:contests_nominee_change": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.nominee"),
     "admin/contests/nominee/<path:object_id>/": Rule("- - - - - -", "- - - - - -", "contests.nominee"),
-    # Seed 002's stages (scoring.admin_stages), read-only; these worlds hold no stage: the rows of one
+    # Seed 002's stages (scoring.admin.stages), read-only; these worlds hold no stage: the rows of one
     # office's picks against another's are tests/scoring/test_admin_stages.py's.
     "admin:contests_stage_changelist": Rule("- - - - - 0", "- - - - - 0", "contests.stage"),
     "admin:contests_stage_add": Rule("- - - - - -", "- - - - - -", "contests.stage"),
@@ -296,10 +296,10 @@ RULES = {
     "scoring:stage_withdraw": Rule(None, "- - - - - -"),
     "scoring:contest_upload": Rule("- - - - - 0", "- - - - - 0"),
     # The builder, opened on the contest as a template: whoever runs contests, the contest's runner only.
-    "scoring:contest_builder": Rule("- - - - - 0", "- - - - - 0", query="?from=contest:{year}"),
+    "builder:contest_builder": Rule("- - - - - 0", "- - - - - 0", query="?from=contest:{year}"),
     # The builder's live preview answers only for the form it is posted; an empty one names no criterion.
-    "scoring:contest_builder_preview": Rule(None, "- - - - - 4"),
-    "scoring:contest_open": Rule(None, "- - - - - 0"),  # the national contest is open already: said so
+    "builder:preview": Rule(None, "- - - - - 4"),
+    "builder:contest_open": Rule(None, "- - - - - 0"),  # the national contest is open already: said so
     "scoring:rubric_changes": Rule("- - - - - +"),  # the revision history: whoever runs the contest
     "scoring:freeze": Rule(None, "- - - - - 0"),
     "scoring:unfreeze": Rule(None, "- - - - - 0"),

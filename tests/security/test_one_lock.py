@@ -5,9 +5,9 @@ import json
 
 import pytest
 
+from contests.actor import actor_of
 from people.models import Conflict, Role
 from scoring import services
-from scoring.actor import actor_of
 from scoring.models import ProvinceResult
 from scoring.recompute import standings_recompute
 from submissions.models import Evidence

@@ -13,7 +13,7 @@ from django.db import connection
 from django.db.models import F
 
 from contests.models import Province
-from scoring import services
+from scoring.facts.imports import fact_set
 from scoring.models import ProvinceResult, RecomputeRun, Rubric
 
 from .conftest import ROOT, service_env, wait_for
@@ -36,9 +36,7 @@ def test_hundred_rapid_events_coalesce_into_a_handful_of_recomputes(worker):
     runs_before = RecomputeRun.objects.count()
     started = time.monotonic()
     for i in range(100):  # 100 committed changes from one province, as fast as the service takes them
-        services.fact_set(
-            rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes" if i % 2 else "no"
-        )
+        fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes" if i % 2 else "no")
     wait_for(lambda: settled(rubric) and criterion_points(rubric, "TH-50", "1.1") == "5")
     took = time.monotonic() - started
     runs = RecomputeRun.objects.count() - runs_before
@@ -59,7 +57,7 @@ def test_worker_killed_mid_recompute_then_restarted_converges(procs):
     try:
         with blocker.cursor() as cur:  # hold the year's row lock: the worker's recompute stops inside it
             cur.execute("SELECT id FROM scoring_rubric WHERE id = %s FOR NO KEY UPDATE", [rubric.pk])
-        services.fact_set(
+        fact_set(
             rubric=rubric, province=Province.objects.get(code="TH-83"), criterion_code="1.1", name="done", value="yes"
         )
 
@@ -89,15 +87,14 @@ import json, os, sys, time
 import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cdd4.settings")
 django.setup()
-from scoring import services
+from scoring.facts.imports import fact_set
 from scoring.models import Rubric
 from contests.models import Province
 rubric = Rubric.objects.get(year=2566)
 times = []
 for code in sys.argv[1:]:
     start = time.perf_counter()
-    services.fact_set(rubric=rubric, province=Province.objects.get(code=code), criterion_code="1.1",
-                      name="done", value="yes")
+    fact_set(rubric=rubric, province=Province.objects.get(code=code), criterion_code="1.1", name="done", value="yes")
     times.append(time.perf_counter() - start)
 print(json.dumps(times))
 """

@@ -11,8 +11,9 @@ import pytest
 from django.db import connection
 from django.db.models import F
 
-from scoring import demo, services, tasks
+from scoring import demo, tasks
 from scoring.models import ProvinceResult, Rubric
+from scoring.recompute import standings_recompute
 
 from .conftest import wait_for
 
@@ -36,7 +37,7 @@ def undisturbed(rubric: Rubric) -> list[tuple]:
     """The standings a plain, in-process full recompute gives: what every parallel run must end with."""
     demo.demo_facts(rubric=rubric)
     wait_for(lambda: settled(rubric), timeout=60)  # the recompute the facts queued, on the worker
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     expected = standings(rubric)
     assert len({row[2] for row in expected}) > 10  # a real ranking, not 76 ties at 0
     ProvinceResult.objects.filter(rubric=rubric).update(change_seq=F("change_seq") + 1)  # all stale again

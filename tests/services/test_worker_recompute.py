@@ -1,6 +1,7 @@
 import pytest
 
-from scoring import services, tasks
+from scoring import tasks
+from scoring.facts.imports import facts_import
 from scoring.models import ProvinceResult, Rubric
 
 from .conftest import wait_for
@@ -12,7 +13,7 @@ def test_worker_rescores_after_committed_import(worker):
     rubric = Rubric.objects.get(year=2566)
     # Bootstrap queued a full recompute; let the worker finish it first.
     wait_for(lambda: not ProvinceResult.objects.filter(rubric=rubric, computed_at__isnull=True).exists())
-    services.facts_import(
+    facts_import(
         rubric=rubric,
         rows=[
             {"province": "TH-83", "criterion": "3.3", "fact": "computers_total", "value": "100"},
@@ -33,9 +34,7 @@ def test_beat_job_heals_results_whose_messages_were_lost(services_up, request):
     from django.conf import settings
 
     rubric = Rubric.objects.get(year=2566)
-    services.facts_import(
-        rubric=rubric, rows=[{"province": "TH-50", "criterion": "1.1", "fact": "done", "value": "yes"}]
-    )
+    facts_import(rubric=rubric, rows=[{"province": "TH-50", "criterion": "1.1", "fact": "done", "value": "yes"}])
     redis.Redis.from_url(settings.REDIS_URL).flushdb()  # every queued recompute is lost
     assert ProvinceResult.objects.get(rubric=rubric, province__code="TH-50").criteria == {}
     request.getfixturevalue("worker")

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from core.validators.content import UploadRefused
-from scoring import services as scoring_services
 from scoring import snapshots
+from scoring.recompute import standings_recompute
 from submissions import services
 from submissions.models import Evidence, InnovationReport
 
@@ -30,7 +30,7 @@ def sent(owner_client):
 
 @pytest.fixture
 def frozen(rubric, central_user):
-    scoring_services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     return snapshots.standings_freeze(user=central_user, rubric=rubric)
 
 

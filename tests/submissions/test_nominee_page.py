@@ -5,6 +5,7 @@ import pytest
 from contests.models import Nominee, NomineeVersion
 from people.models import Role
 from scoring import services, snapshots
+from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory, UserFactory
 from tests.scoring.test_contests_nominees import itmodel_data
 
@@ -132,7 +133,7 @@ def test_after_the_deadline_the_organiser_still_corrects_the_nominee(client, set
 
 def test_a_frozen_year_refuses_the_organiser_on_the_page(client, setup, clock, central_user):
     rubric, d1, users = setup
-    services.standings_recompute(rubric_id=rubric.pk, full=True)
+    standings_recompute(rubric_id=rubric.pk, full=True)
     snapshots.standings_freeze(user=central_user, rubric=rubric)
     clock(2021, 8, 2, 10, 0)
     client.force_login(users["organiser"])

@@ -1,7 +1,7 @@
 """python manage.py export_results --year 2566 --out results.pdf [--kind announcement,results] [--province TH-50]
 
 A .pdf --out renders the documents (all four by default, in one file); .xlsx or .csv writes a sheet
-(--sheet: any sheet of a year in scoring.exporter). Same rendering as the background task, run in the foreground.
+(--sheet: any sheet of a year in core.sheets.exporter). Same rendering as the background task, run in the foreground.
 """
 
 from pathlib import Path
@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from awards import documents
 from awards.models import DocumentKind
-from scoring import exporter
+from core.sheets import exporter
 from scoring.models import Rubric
 from scoring.selectors import contest_entrants
 

@@ -5,8 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
 from committee.imports import HEADER, JudgmentImportError, judgments_import
+from core.sheets.tabular import SheetError, read_rows
 from scoring.models import Rubric
-from scoring.tabular import SheetError, read_rows
 
 
 class Command(BaseCommand):

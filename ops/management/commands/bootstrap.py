@@ -10,11 +10,11 @@ import contests
 import scoring
 from committee.demo import demo_evidence, demo_judgments
 from contests.units import units_load, units_read
+from rulebook.spec import RubricError
 from scoring import demo, selectors, services
 from scoring.models import Rubric
-from scoring.spec import RubricError
-from scoring.stage_data import stages_load
-from scoring.stage_demo import demo_picks
+from scoring.stages.data import stages_load
+from scoring.stages.demo import demo_picks
 
 DATA = Path(contests.__file__).resolve().parent / "data"  # provinces.json and units.csv ship with contests
 RUBRICS = Path(scoring.__file__).resolve().parent / "rubrics"  # and every rubric file with scoring

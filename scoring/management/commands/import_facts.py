@@ -5,11 +5,11 @@ from django.db import transaction
 
 from contests.models import Contest
 from core.errors import PortalError
-from scoring import services
-from scoring.fact_template import is_template
+from core.sheets.tabular import SheetError, read_rows
+from core.sheets.xlsx import xlsx_sheets
+from scoring.facts.imports import ENTRANT_HEADER, HEADER, facts_import, facts_template_import
+from scoring.facts.template import is_template
 from scoring.models import FactSource
-from scoring.tabular import SheetError, read_rows
-from scoring.xlsx import xlsx_sheets
 
 
 class Command(BaseCommand):
@@ -34,7 +34,7 @@ class Command(BaseCommand):
         if chosen is None:
             raise CommandError(f"ไม่พบการประกวด {year or contest} / no contest {year or contest}")
         rubrics = {r.period: r for r in chosen.rubrics.all()}
-        required = services.HEADER if chosen.is_national else services.ENTRANT_HEADER
+        required = HEADER if chosen.is_national else ENTRANT_HEADER
         if "" not in rubrics:  # a contest with periods: each row says which
             required = (*required, "period")
         path = Path(file)
@@ -42,7 +42,7 @@ class Command(BaseCommand):
             if path.suffix.lower() == ".xlsx":  # the contest's filled-in fact template, every period in it
                 sheets = xlsx_sheets(path.read_bytes())
                 if is_template(sheets):
-                    report = services.facts_template_import(contest=chosen, sheets=sheets, dry_run=dry_run)
+                    report = facts_template_import(contest=chosen, sheets=sheets, dry_run=dry_run)
                     self._report(report, "", dry_run)
                     return
             rows = read_rows(path.read_bytes(), path.name, required=required)
@@ -54,7 +54,7 @@ class Command(BaseCommand):
                 for period, rubric in sorted(rubrics.items()):
                     # Rows of other periods become blank lines, so row numbers stay those of the sheet.
                     mine = [row if row.get("period", "") == period else {} for row in rows]
-                    report = services.facts_import(rubric=rubric, rows=mine, source=FactSource.IMPORT, dry_run=dry_run)
+                    report = facts_import(rubric=rubric, rows=mine, source=FactSource.IMPORT, dry_run=dry_run)
                     self._report(report, period, dry_run)
         except (OSError, SheetError) as exc:
             raise CommandError(str(exc)) from exc

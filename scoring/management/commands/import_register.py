@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from core.errors import PortalError
-from scoring.stage_data import register_import
+from scoring.stages.data import register_import
 
 
 class Command(BaseCommand):

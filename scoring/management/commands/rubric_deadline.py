@@ -1,10 +1,10 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from rulebook.dates import DateInputError, fiscal_year, parse_date, reading
+from rulebook.spec import RubricError
+from rulebook.workdays import deadline_text
 from scoring import selectors, services
-from scoring.dates import DateInputError, fiscal_year, parse_date, reading
 from scoring.models import Criterion, Rubric
-from scoring.spec import RubricError
-from scoring.workdays import deadline_text
 
 
 class Command(BaseCommand):

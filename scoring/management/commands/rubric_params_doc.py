@@ -3,8 +3,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from scoring.rules import KINDS
-from scoring.rules.declare import with_table
+from rulebook.rules import KINDS
+from rulebook.rules.declare import with_table
 
 DOC = Path(settings.BASE_DIR) / "docs" / "rubric-format.md"
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from contests.models import Contest
-from scoring.stage_data import STAGES_FILE, stages_load
+from scoring.stages.data import STAGES_FILE, stages_load
 
 
 class Command(BaseCommand):

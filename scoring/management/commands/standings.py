@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from contests.models import Contest
 from scoring import services
 from scoring.contests import contest_rows
+from scoring.recompute import standings_recompute
 
 
 class Command(BaseCommand):
@@ -23,7 +24,7 @@ class Command(BaseCommand):
         if chosen is None:
             raise CommandError(f"ไม่พบการประกวด {year or contest} / no contest {year or contest}")
         for rubric in chosen.rubrics.all():
-            services.standings_recompute(rubric_id=rubric.pk, full=recompute)
+            standings_recompute(rubric_id=rubric.pk, full=recompute)
         rows = contest_rows(chosen)
         if chosen.nominates:  # the person each entrant office nominated, next to the office
             nominees = {n.unit.code: n for n in services.selectors.nominees_by_unit(chosen).values()}

@@ -15,8 +15,8 @@ from committee import services as committee_services
 from committee.models import ScoreChange
 from contests.models import ContestState, Province
 from people.models import Conflict, Role
-from scoring import services as scoring_services
 from scoring.models import Fact, FactChange, FactSource, ProvinceResult, RubricChange
+from scoring.nominees import nominee_submit
 from submissions.models import Submission
 
 from ...factories import DistrictFactory, UserFactory, office_contest
@@ -64,9 +64,7 @@ def chonburi_world() -> World:
     final = committee_services.chair_final_record(
         chair=user["chair"], **cell, points=Decimal("4"), reason=MARK, expected_version=0
     )
-    nominee = scoring_services.nominee_submit(
-        user=user["organiser"], contest=contest, unit=entrant, name_th=MARK, position_th=MARK
-    )
+    nominee = nominee_submit(user=user["organiser"], contest=contest, unit=entrant, name_th=MARK, position_th=MARK)
     document = GeneratedDocument.objects.create(
         rubric=rubric, kind=DocumentKind.BREAKDOWN, province=entrant, scope=entrant.code, source_key=MARK, version=1
     )

@@ -100,7 +100,7 @@ RULES = {
     "admin:contests_nominee_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "contests.nominee"),
     "admin:contests_nominee_change": Rule("- 0 - - - - * - -", "- - - - - - - - -", "contests.nominee"),
     "admin/contests/nominee/<path:object_id>/": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "contests.nominee"),
-    # Seed 002's stages (scoring.admin_stages), read-only; these worlds hold no stage: the rows of one
+    # Seed 002's stages (scoring.admin.stages), read-only; these worlds hold no stage: the rows of one
     # office's picks against another's are tests/scoring/test_admin_stages.py's.
     "admin:contests_stage_changelist": Rule("- 0 - - - - 0 - -", "- 0 - - - - 0 - -", "contests.stage"),
     "admin:contests_stage_add": Rule("- - - - - - - - -", "- - - - - - - - -", "contests.stage"),
@@ -327,11 +327,11 @@ RULES = {
     "scoring:contest_upload": Rule("- 0 - - - - + - -", "- 0 - - - - + - -"),
     # Another office's contest as the builder's template does not exist for an organiser (404); a POST
     # builds only what it carries, so it shows nobody else's contest.
-    "scoring:contest_builder": Rule("- 4 - - - - + - -", "- 0 - - - - + - -", query="?from=contest:{year}"),
+    "builder:contest_builder": Rule("- 4 - - - - + - -", "- 0 - - - - + - -", query="?from=contest:{year}"),
     # The live preview scores only the rule the form carries, no stored contest: an empty form names no
     # criterion (404) for whoever runs contests; everyone else is refused.
-    "scoring:contest_builder_preview": Rule(None, "- 4 - - - - 4 - -"),
-    "scoring:contest_open": Rule(None, "- 4 4 4 4 4 + - -"),
+    "builder:preview": Rule(None, "- 4 - - - - 4 - -"),
+    "builder:contest_open": Rule(None, "- 4 4 4 4 4 + - -"),
     # The revision history (who changed the rules, when, why): the contest's organisers only, never its panel.
     "scoring:rubric_changes": Rule("- 4 4 4 4 4 * - -"),
     "scoring:freeze": Rule(None, "- 4 4 4 4 4 + - -"),

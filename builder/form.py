@@ -1,0 +1,398 @@
+"""The contest builder's form (issue #28): a whole contest, its dimensions and criteria, on one page.
+
+The page keeps no draft: everything the office typed travels in the form and comes back, so nothing is saved
+until `services.contest_save` (the same service as the JSON upload) takes the whole contest. `to_form` fills
+the form from the rubric format (a shipped contest as a template, or one of the office's contests), `Builder`
+reads it back into the rubric format. Award tiers and periods are rows (builder/rows.py), entrants
+a chosen list (builder/entrants.py). What the page has no box for yet (rounding, bands) is carried
+unchanged as JSON text, so a contest goes through the builder and back unchanged (tests/builder/test_builder.py)."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.utils.datastructures import MultiValueDict
+
+from builder.rows import Rows
+from builder.rows import to_form as rows_to_form
+from builder.rule_forms import RuleForm, filled_prefixes, rule_data, too_many
+from core.thai import fmt_points
+from rulebook.dates import DateInputError, be_date, check_window, fiscal_year, parse_date
+from rulebook.rubric_json import rubric_json
+from rulebook.rules import KINDS, Context, FactError, Rule, RuleError, build_rule
+from rulebook.rules.errors import Problem
+from rulebook.spec import RubricError
+from rulebook.workdays import WorkCalendar, deadline_text
+from scoring.contest_spec import MOST_ENTRANTS
+
+TOP = ("year", "name_th", "name_en", "starts_on", "ends_on", "total_points")
+CONTEST = ("slug", "entrant_level")
+DIMENSION = ("code", "name_th", "name_en", "max_points")
+CRITERION = (
+    "code", "number", "name_th", "name_en", "max_points", "deadline",
+    "evidence_th", "evidence_en", "channel_th", "channel_en",
+)  # fmt: skip
+DATES = ("starts_on", "ends_on", "deadline")
+MAX_ROWS = 60  # dimensions of a contest, criteria of a dimension: more is a typo in a count, not a contest
+MAX_CRITERIA = 300  # the whole contest's: the national rubric has 18, seed 003 25
+
+
+# Starting blank: one dimension of one criterion, no awards (a contest may name none, as seed 004's).
+BLANK = {
+    "tie_break": [], "level_bands": None, "awards": [], "contest": {"entrant_level": "district"},
+    "dimensions": [{"code": "1", "criteria": [{"code": "1.1"}]}],
+}  # fmt: skip
+
+
+def _boxes(data: Mapping[str, Any], keys: tuple[str, ...], prefix: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The keys the page has a box for, and the rest (kept as JSON text). A key given as null or "" stays in
+    the rest, so that it comes back as it was."""
+    boxes, rest = {}, {}
+    for k, v in data.items():
+        if k in keys and v not in (None, "") and not isinstance(v, bool):
+            boxes[f"{prefix}{k}"] = be_date(v) if k in DATES else str(v)
+        else:
+            rest[k] = v
+    return boxes, rest
+
+
+def _more(rest: Mapping[str, Any]) -> str:
+    return json.dumps(rest, ensure_ascii=False, indent=1) if rest else ""
+
+
+def to_form(data: Mapping[str, Any]) -> MultiValueDict:
+    """The rubric format as the builder's form data (what its page posts back)."""
+    form = MultiValueDict()
+    top, rest = _boxes({k: v for k, v in data.items() if k not in ("dimensions", "contest")}, TOP, "")
+    for k, v in top.items():
+        form[k] = v
+    contest = data.get("contest")
+    if isinstance(contest, Mapping):
+        boxes, contest_rest = _boxes({k: v for k, v in contest.items() if k != "entrants"}, CONTEST, "")
+        for k, v in boxes.items():
+            form[k] = v
+        if isinstance(contest.get("entrants"), list):
+            form.setlist("entrants", [str(c) for c in contest["entrants"]])
+        elif "entrants" not in contest:
+            form["entrants_all"] = "on"
+        else:
+            contest_rest["entrants"] = contest["entrants"]
+        rest["contest"] = contest_rest
+    elif "contest" in data:
+        rest["contest"] = contest
+    rows_to_form(data, rest, rest.get("contest") if isinstance(contest, Mapping) else None, form)
+    form["more"] = _more(rest)
+    dims = data.get("dimensions") or []
+    form["dims"] = str(len(dims))
+    for i, dim in enumerate(dims):
+        boxes, dim_rest = _boxes({k: v for k, v in dim.items() if k != "criteria"}, DIMENSION, f"d{i}-")
+        for k, v in boxes.items():
+            form[k] = v
+        form[f"d{i}-more"] = _more(dim_rest)
+        criteria = dim.get("criteria") or []
+        form[f"d{i}-crits"] = str(len(criteria))
+        for j, crit in enumerate(criteria):
+            p = f"d{i}c{j}-"
+            boxes, crit_rest = _boxes({k: v for k, v in crit.items() if k not in ("rule", "extra")}, CRITERION, p)
+            for k, v in boxes.items():
+                form[k] = v
+            if crit.get("extra") is True:
+                form[f"{p}extra"] = "on"
+            elif "extra" in crit:
+                crit_rest["extra"] = crit["extra"]
+            rule = crit.get("rule")
+            if isinstance(rule, Mapping) and rule.get("kind") in KINDS:
+                form[f"{p}kind"] = form[f"{p}kind_was"] = rule["kind"]
+                for k, v in rule_data(rule).items():
+                    form[f"{p}r-{k}"] = str(v)
+            elif "rule" in crit:
+                crit_rest["rule"] = rule
+            form[f"{p}more"] = _more(crit_rest)
+    return form
+
+
+@dataclass
+class Problems:
+    """Refusals, each shown beside what it is about: a box, a criterion, a dimension, or the contest."""
+
+    at: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, where: str, message: str) -> None:
+        self.at.setdefault(where, []).append(message)
+
+    def __bool__(self) -> bool:
+        return bool(self.at)
+
+
+@dataclass
+class CriterionRows:
+    prefix: str
+    kind: str
+    rule_form: RuleForm
+    max_points: Decimal | None
+    preview: Any = None  # (facts form values, Score) once previewed
+    sampled: bool = False  # the facts previewed are an example, not typed
+    deadline_shown: str = ""  # the deadline in B.E., and where a closed day moves it
+    refused: list[str] = field(default_factory=list)  # why the facts typed were not tried
+
+
+@dataclass
+class DimensionRows:
+    prefix: str
+    criteria: list[CriterionRows]
+    max_points: Decimal | None
+    sum_text: str = ""
+    sums_agree: bool = True
+
+
+def _beside(prefix: str, field: str | None, boxes: tuple[str, ...]) -> str:
+    """Where a refusal about a row's `field` is shown: beside its box if the row has one, else beside the row."""
+    return f"{prefix}{field}" if field in boxes else prefix
+
+
+def _count(raw: Any, extra: int = 0) -> int:
+    try:
+        return max(0, min(int(raw) + extra, MAX_ROWS))
+    except (TypeError, ValueError):
+        return extra
+
+
+def _decimal(raw: Any) -> Decimal | None:
+    try:
+        value = Decimal(str(raw).strip())
+    except (InvalidOperation, ValueError):
+        return None
+    return value if value.is_finite() else None
+
+
+class Builder:
+    """The builder's posted form: `data()` is the contest in the rubric format; `problems` what is wrong with
+    it before the service is asked (boxes that cannot be read, rules the loader refuses, sums that differ)."""
+
+    def __init__(self, post: MultiValueDict, *, add_dimension: bool = False, add_criterion: int | None = None):
+        self.post = post
+        self.problems = Problems()
+        self.window = fiscal_year(post.get("year"))  # every date typed is checked against it (rulebook.dates)
+        self.filled = filled_prefixes(post)  # read once for every rule form: the parse stays linear in the form
+        self.dimensions: list[DimensionRows] = []
+        self._cap("dims", "มิติ", "dimensions", MAX_ROWS)
+        for i in range(_count(post.get("dims"), 1 if add_dimension else 0)):
+            dim_p = f"d{i}-"
+            more = 1 if add_criterion == i else 0
+            if add_dimension and i == _count(post.get("dims")):
+                more = 1  # a new dimension starts with one criterion
+            criteria = []
+            self._cap(f"{dim_p}crits", f"ตัวชี้วัดของมิติที่ {i + 1}", f"criteria in dimension {i + 1}", MAX_ROWS)
+            room = MAX_CRITERIA - sum(len(d.criteria) for d in self.dimensions)
+            if _count(post.get(f"{dim_p}crits"), more) > room:
+                self.problems.add("", f"ตัวชี้วัดรวมไม่เกิน {MAX_CRITERIA} / at most {MAX_CRITERIA} criteria in all")
+            for j in range(min(_count(post.get(f"{dim_p}crits"), more), max(room, 0))):
+                p = f"d{i}c{j}-"
+                kind = post.get(f"{p}kind") or "done"
+                kind = kind if kind in KINDS else "done"
+                top = _decimal(post.get(f"{p}max_points"))
+                # A kind just changed starts from its own empty form; otherwise the posted rows are read.
+                bound = post.get(f"{p}kind_was") == kind
+                form = RuleForm(
+                    post if bound else None, prefix=f"{p}r", kind=kind, max_points=top or Decimal(0), filled=self.filled
+                )
+                criteria.append(CriterionRows(p, kind, form, top))
+            self.dimensions.append(DimensionRows(dim_p, criteria, _decimal(post.get(f"{dim_p}max_points"))))
+        maxima = {post.get(f"{c.prefix}code"): c.max_points for d in self.dimensions for c in d.criteria}
+        # Awards and periods.
+        self.rows = Rows(post, maxima, action=post.get("action", ""), window=self.window, filled=self.filled)
+        for name, most in self.rows.over.items():
+            self.problems.add(name, too_many(most))
+
+    def _cap(self, name: str, th: str, en: str, most: int) -> None:
+        """More rows asked for than the page builds: said at the top, Thai first (the rest are not read)."""
+        raw = str(self.post.get(name) or "")
+        if raw.isdigit() and (len(raw) > 6 or int(raw) > most):
+            self.problems.add("", f"{th} ไม่เกิน {most} / at most {most} {en}")
+
+    # -- reading the form back --------------------------------------------------------------------
+    def data(self) -> dict[str, Any]:
+        out = self._more("more", "")
+        for k in TOP:
+            self._box(out, k, k, "")
+        if isinstance(out.get("year"), str) and out["year"].strip().isdigit():
+            out["year"] = int(out["year"])
+        contest = out.get("contest")
+        if contest is not None or any(self.post.get(k) for k in CONTEST):
+            contest = dict(contest) if isinstance(contest, Mapping) else {}
+            for k in CONTEST:
+                self._box(contest, k, k, "")
+            if not self.post.get("entrants_all"):
+                contest["entrants"] = [c for c in self.post.getlist("entrants") if c] + [
+                    c for c in (self.post.get("entrants_more") or "").replace(",", " ").split() if c
+                ]
+                if len(contest["entrants"]) > MOST_ENTRANTS:  # refused here, before the loader reads them all
+                    self.problems.add("", f"ผู้เข้าประกวดไม่เกิน {MOST_ENTRANTS:,} / at most {MOST_ENTRANTS:,} entrants")
+                    contest["entrants"] = contest["entrants"][:MOST_ENTRANTS]
+            out["contest"] = contest
+        out["dimensions"] = [self._dimension(dim) for dim in self.dimensions]
+        self.rows.read(out, self.problems.add)
+        return out
+
+    def _dimension(self, dim: DimensionRows) -> dict[str, Any]:
+        data = self._more(f"{dim.prefix}more", dim.prefix)
+        for k in DIMENSION:
+            self._box(data, k, f"{dim.prefix}{k}", dim.prefix)
+        data["criteria"] = [self._criterion(c) for c in dim.criteria]
+        return data
+
+    def _criterion(self, c: CriterionRows) -> dict[str, Any]:
+        data = self._more(f"{c.prefix}more", c.prefix)
+        for k in CRITERION:
+            self._box(data, k, f"{c.prefix}{k}", c.prefix)
+        if self.post.get(f"{c.prefix}extra"):
+            data["extra"] = True
+        if c.rule_form.is_bound and c.rule_form.is_valid():
+            data["rule"] = c.rule_form.rule()
+        elif c.rule_form.is_bound:
+            for name, errors in c.rule_form.errors.items():
+                for e in errors:
+                    self.problems.add(c.rule_form.add_prefix(name) if name != "__all__" else c.prefix, e)
+            data.setdefault("rule", {"kind": c.kind})
+        else:
+            data.setdefault("rule", {"kind": c.kind})
+        return data
+
+    def _box(self, out: dict[str, Any], key: str, name: str, where: str) -> None:
+        raw = (self.post.get(name) or "").strip()
+        if not raw:
+            return
+        if key in DATES:
+            try:
+                raw = parse_date(raw, window=self.window).isoformat()
+            except DateInputError as error:
+                self.problems.add(name, f"{error.th} / {error.en}")
+        out[key] = raw
+
+    def _more(self, name: str, where: str) -> dict[str, Any]:
+        raw = (self.post.get(name) or "").strip()
+        if not raw:
+            return {}
+        try:
+            return rubric_json(raw)  # refuses what is not one object, or nests past any rubric's depth
+        except RubricError as error:
+            for message in error.messages:
+                self.problems.add(name, message)
+            return {}
+
+    # -- what the page shows as it is typed -------------------------------------------------------
+    def check_sums(self) -> None:
+        """Each dimension against its criteria (extra points aside), the total against the dimensions."""
+        total = Decimal(0)
+        for dim in self.dimensions:
+            parts = [c.max_points or Decimal(0) for c in dim.criteria if not self.post.get(f"{c.prefix}extra")]
+            got = sum(parts, Decimal(0))
+            dim.sum_text = " + ".join(fmt_points(p) for p in parts) + f" = {fmt_points(got)}"
+            dim.sums_agree = dim.max_points is not None and got == dim.max_points
+            if not dim.sums_agree:
+                want = fmt_points(dim.max_points) if dim.max_points is not None else "?"
+                self.problems.add(
+                    f"{dim.prefix}max_points",
+                    f"ตัวชี้วัดรวมกันได้ {dim.sum_text} ไม่เท่ากับคะแนนเต็มของมิติ {want}"
+                    f" / the criteria add up to {fmt_points(got)}, not the dimension's {want}",
+                )
+            total += dim.max_points or Decimal(0)
+        self.total_text = fmt_points(total)
+        want = _decimal(self.post.get("total_points"))
+        if want is None or want != total:
+            shown = fmt_points(want) if want is not None else "?"
+            self.problems.add(
+                "total_points",
+                f"มิติรวมกันได้ {fmt_points(total)} ไม่เท่ากับคะแนนรวม {shown}"
+                f" / the dimensions add up to {fmt_points(total)}, not the total {shown}",
+            )
+
+    def place(self, problems: list[Problem]) -> None:
+        """The loader's refusals beside what they are about, found by where they say they are (`Where`: the
+        dimension's and criterion's codes, the key), never by their text: a key with a box of its own beside
+        that box, the rest beside its criterion or dimension, what is about no part of them at the top (or
+        beside a top box)."""
+        dims = {self._code(dim.prefix, i): dim for i, dim in enumerate(self.dimensions, 1)}
+        for problem in problems:
+            where, place = problem.where, ""
+            dim = dims.get(where.dimension or "") if where.dimension is not None else None
+            if dim is not None and where.criterion is not None:
+                crits = {self._code(c.prefix, j): c.prefix for j, c in enumerate(dim.criteria, 1)}
+                found = crits.get(where.criterion)
+                place = _beside(found, where.field, CRITERION) if found else dim.prefix
+            elif dim is not None:
+                place = _beside(dim.prefix, where.field, DIMENSION)
+            elif where.dimension is None and where.criterion is None and where.field in TOP:
+                place = str(where.field)
+            self.problems.add(place, str(problem))
+
+    def _code(self, prefix: str, n: int) -> str:
+        """A row's code as the loader names it: as typed, or "#n" when the box is blank (rulebook.spec)."""
+        return (self.post.get(f"{prefix}code") or "").strip() or f"#{n}"
+
+    def show_deadlines(self, calendar: WorkCalendar) -> None:
+        """Each deadline typed, as an office will read it: B.E., and moved when offices are closed that day."""
+        for dim in self.dimensions:
+            for c in dim.criteria:
+                raw = (self.post.get(f"{c.prefix}deadline") or "").strip()
+                try:
+                    c.deadline_shown = deadline_text(parse_date(raw), calendar) if raw else ""
+                except DateInputError:
+                    c.deadline_shown = ""
+
+    def preview(self, c: CriterionRows, calendar: WorkCalendar, *, sample: bool = False) -> None:
+        """The points and explanation the criterion's rule gives the facts typed under it (with `sample`, a
+        plausible example when none are typed): nothing is saved."""
+        if not (c.rule_form.is_bound and c.rule_form.is_valid()):
+            return
+        try:
+            rule = build_rule(c.kind, c.rule_form.rule(), c.max_points or Decimal(0))
+        except RuleError:
+            return
+        facts = {name: self.post.get(f"{c.prefix}fact-{name}", "") for name in rule.fact_names()}
+        deadline = None
+        raw = (self.post.get(f"{c.prefix}deadline") or "").strip()
+        if raw:
+            try:
+                deadline = parse_date(raw, window=self.window)
+            except DateInputError:
+                deadline = None
+        c.sampled = sample and not any(facts.values())
+        if c.sampled:  # nothing typed yet: the explanation an entrant with plausible figures would read
+            facts.update(rule.demo_facts(random.Random(28), deadline=deadline))
+        c.refused = [] if c.sampled else self._dates_refused(rule, facts)
+        score = None if c.refused else rule.evaluate(facts, Context(calendar=calendar, deadline=deadline))
+        c.preview = (
+            [(name, rule.label(name), rule.fact_format(name), facts[name]) for name in rule.fact_names()],
+            score,
+        )
+
+    def _dates_refused(self, rule: Rule, facts: Mapping[str, str]) -> list[str]:
+        """Dates typed in the preview are checked as an entrant's are (within the fiscal year ±1): a date of
+        year 2 against a deadline of 9999 would otherwise count working days across eight thousand years."""
+        out = []
+        for name, raw in facts.items():
+            try:
+                value = rule.parse_fact(name, raw) if raw else None
+            except FactError:
+                continue  # the rule's own explanation says what is wrong with it
+            if not isinstance(value, date):
+                continue
+            label = rule.label(name)
+            if self.window is None:
+                out.append(
+                    f"{label.th}: ระบุปีงบประมาณ (พ.ศ.) ก่อน จึงจะทดลองวันที่ได้"
+                    f" / {label.en}: give the fiscal year (B.E.) first to try a date"
+                )
+                continue
+            try:
+                check_window(value.date() if isinstance(value, datetime) else value, raw, self.window)
+            except DateInputError as error:
+                out.append(f"{label.th}: {error.th} / {label.en}: {error.en}")
+        return out

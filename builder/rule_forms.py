@@ -1,0 +1,378 @@
+"""A criterion's rule as a form (issue #28), made from its kind's declaration (rulebook/rules/declare.py):
+no kind has a template or form of its own. Scalars are text boxes, a table parameter is a table of rows
+(`<name>-<i>-<column>`, `<name>-rows` rows), an `object` parameter is JSON text, a `conditions` column a row of
+boxes per condition (`<name>-<i>-<column>-<j>-<part>`, builder/conditions.py). `rule_data` turns a rubric's
+rule into the form's data and `RuleForm.rule` back, unchanged (tests/builder/test_rule_forms.py)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from django import forms
+
+from builder import conditions as rule_conditions
+from rulebook.rubric_json import MAX_DEPTH, _depth
+from rulebook.rules import KINDS, RuleError, build_rule
+from rulebook.rules.declare import CONDITIONS, FLAG, GROUP, INT, ITEMS, OBJECT, POINTS_BY, TABLE, Param
+
+COMMON = ("labels", "evidence")  # what every kind may carry besides its parameters (JSON text)
+BLANK_ROWS = 1  # an empty row under each table, to add one without script
+# A rule's table rows (a ladder's levels, a milestones kind's steps) and a level's conditions: the shipped
+# contests use at most 7 and 4. More is refused beside the table, so no form can ask for a million boxes.
+ROWS_MAX = 40
+CONDITIONS_MAX = 10
+KEY_MAX = 200  # a posted name longer than this is none of the builder's boxes (theirs are some 30 characters)
+
+
+def filled_prefixes(data: Mapping[str, Any]) -> frozenset[str]:
+    """Every "…-" start of a posted box's name that holds anything (row counts aside), in one pass over the form.
+    Whether a row or a condition is filled is then one lookup, not a scan of every posted field for each row
+    and condition (issue #37: a 26 KB form took a minute)."""
+    out: set[str] = set()
+    for key, value in data.items():
+        if len(key) > KEY_MAX or key.endswith("-rows") or not str(value).strip():
+            continue
+        at = key.find("-")
+        while at != -1:
+            out.add(key[: at + 1])
+            at = key.find("-", at + 1)
+    return frozenset(out)
+
+
+def too_many(most: int) -> str:
+    return f"ไม่เกิน {most} แถว / at most {most} rows"
+
+
+def kind_choices() -> list[tuple[str, str]]:
+    return [(kind, f"{cls.title.th} / {cls.title.en}") for kind, cls in KINDS.items()]
+
+
+def _cell(column: Param, required: bool) -> forms.Field:
+    label = f"{column.th} / {column.en}"
+    if column.type == FLAG:
+        return forms.BooleanField(label=label, required=False)
+    if column.type == OBJECT:
+        return forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    return forms.CharField(label=label, required=required, max_length=2000, strip=True)
+
+
+def hints(p: Param) -> list[str]:
+    """What the declaration says beside a table: its own hint, its columns' and their limits, Thai / English."""
+    out = [_hint(p, own=True)] if p.help_th or p.limits() else []
+    return out + [_hint(c) for c in p.columns if c.help_th or c.limits()]
+
+
+def _hint(p: Param, *, own: bool = False) -> str:
+    th, en = (" ".join(x for x in (help, p.limits()) if x) for help in (p.help_th, p.help_en))
+    return f"{th} / {en}" if own else f"{p.th}: {th} / {p.en}: {en}"
+
+
+def _rows(p: Param) -> tuple[Param, ...]:
+    """A table parameter's cells per row: ITEMS and POINTS_BY rows begin with their key."""
+    key = Param("key", "text", p.key_th or "รหัส", p.key_en or "code")
+    if p.type == POINTS_BY:
+        return (key, Param("points", "decimal", "คะแนน", "points"))
+    if p.type == ITEMS:
+        return (key, *p.columns)
+    return p.columns
+
+
+class RuleForm(forms.Form):
+    """The rule of one criterion of `max_points`; `rule()` gives the rubric's rule object once valid."""
+
+    def __init__(
+        self, *args: Any, kind: str, max_points: Decimal, filled: frozenset[str] | None = None, **kwargs: Any
+    ) -> None:
+        """`filled`: the form's `filled_prefixes`, when the builder has read them once for all its rules."""
+        super().__init__(*args, **kwargs)
+        self.kind, self.max_points = kind, max_points
+        self.filled = filled if filled is not None else filled_prefixes(self.data) if self.is_bound else frozenset()
+        self.over: dict[str, int] = {}  # a rows field asking for more than its most → that most
+        self.declared = KINDS[kind].parameters
+        self.tables: dict[str, list[list[str]]] = {}  # parameter → its rows' field names
+        self.condition_rows: dict[str, list[list[str]]] = {}  # a conditions cell → its conditions' field names
+        for p in self.declared:
+            label = f"{p.th} / {p.en}"
+            if p.type in (TABLE, ITEMS, POINTS_BY):
+                rows = f"{p.name}-rows"
+                given = self.data.get(self.add_prefix(rows)) if self.is_bound else self.initial.get(rows)
+                count = self._count(rows, given, ROWS_MAX)
+                if self.is_bound:  # up to the last row holding anything: blank rows do not pile up
+                    count = next(
+                        (i + 1 for i in reversed(range(count)) if any(self._posted(p, i, c) for c in _rows(p))), 0
+                    )
+                count += BLANK_ROWS
+                self.fields[f"{p.name}-rows"] = forms.IntegerField(
+                    label=label, required=False, min_value=0, widget=forms.HiddenInput
+                )
+                self.initial.setdefault(f"{p.name}-rows", count)
+                self.tables[p.name] = []
+                for i in range(count):
+                    names = []
+                    for column in _rows(p):
+                        name = f"{p.name}-{i}-{column.name}"
+                        if column.type == CONDITIONS:
+                            self._conditions(name)
+                        else:
+                            self.fields[name] = _cell(column, required=False)
+                        names.append(name)
+                    self.tables[p.name].append(names)
+            elif p.type == GROUP:
+                for column in p.columns:
+                    self.fields[f"{p.name}-{column.name}"] = _cell(column, required=False)
+            elif p.type == OBJECT:
+                self.fields[p.name] = forms.CharField(
+                    label=label, required=False, widget=forms.Textarea(attrs={"rows": 6})
+                )
+            elif p.type == FLAG:
+                self.fields[p.name] = forms.BooleanField(label=label, required=False)
+            else:
+                # Never Django's "required": the loader's own refusal, naming the parameter, is shown instead.
+                self.fields[p.name] = forms.CharField(label=label, required=False, max_length=2000)
+        for name in COMMON:
+            self.fields[name] = forms.CharField(
+                label={"labels": "ชื่อข้อมูลและหน่วย (JSON) / fact names and units", "evidence": "หลักฐาน (JSON) / evidence"}[
+                    name
+                ],
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+
+    def _conditions(self, name: str) -> None:
+        """A `conditions` cell: a row of boxes per condition (rule_conditions.PARTS), and a blank one to add one."""
+        rows = f"{name}-rows"
+        given = self.data.get(self.add_prefix(rows)) if self.is_bound else self.initial.get(rows)
+        count = self._count(rows, given, CONDITIONS_MAX)
+        if self.is_bound:
+            count = next((j + 1 for j in reversed(range(count)) if self._filled(f"{name}-{j}-")), 0)
+        self.fields[rows] = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+        self.initial[rows] = count + BLANK_ROWS
+        self.condition_rows[name] = []
+        for j in range(count + BLANK_ROWS):
+            names = [f"{name}-{j}-{part}" for part in rule_conditions.PARTS]
+            for part, field in zip(rule_conditions.PARTS, names, strict=True):
+                if part == "test":
+                    self.fields[field] = forms.ChoiceField(choices=rule_conditions.choices(), required=False)
+                else:
+                    self.fields[field] = forms.CharField(required=False, max_length=200, strip=True)
+            self.condition_rows[name].append(names)
+
+    def _count(self, name: str, given: Any, most: int) -> int:
+        """Rows to build: a posted form asking for more than `most` is refused (clean); a rubric's own rows
+        (unbound, from a file the loader took) are all shown, so that none is lost unseen."""
+        count = _count(given)
+        if count > most and self.is_bound:
+            self.over[name] = most
+        return min(count, most)
+
+    def _filled(self, start: str) -> bool:
+        return self.add_prefix(start) in self.filled
+
+    def _posted(self, p: Param, i: int, column: Param) -> bool:
+        if column.type == CONDITIONS:
+            return self._filled(f"{p.name}-{i}-{column.name}-")
+        return bool(str(self.data.get(self.add_prefix(f"{p.name}-{i}-{column.name}"), "")).strip())
+
+    def _cell_shown(self, name: str) -> Any:
+        if name in self.condition_rows:
+            return Conditions(
+                self.add_prefix(f"{name}-rows"), [[self[n] for n in names] for names in self.condition_rows[name]]
+            )
+        return self[name]
+
+    def sections(self) -> list[dict[str, Any]]:
+        """What the page shows, parameter by parameter: a box, a group of boxes, or a table of rows."""
+        out = []
+        for p in self.declared:
+            if p.name in self.tables:
+                out.append(
+                    {
+                        "param": p,
+                        "columns": _rows(p),
+                        "rows": [[self._cell_shown(name) for name in names] for names in self.tables[p.name]],
+                        "rows_name": self.add_prefix(f"{p.name}-rows"),
+                        "errors": self[f"{p.name}-rows"].errors,
+                        "hints": hints(p),
+                    }
+                )
+            elif p.type == GROUP:
+                out.append({"param": p, "group": [self[f"{p.name}-{c.name}"] for c in p.columns], "hints": hints(p)})
+            else:
+                out.append({"param": p, "field": self[p.name], "hints": hints(p)})
+        out.append({"common": [self[name] for name in COMMON]})
+        return out
+
+    def field_of(self, param_name: str) -> str:
+        """The form field a loader refusal about `param_name` is shown beside."""
+        if param_name in self.tables:
+            return f"{param_name}-rows"
+        group = next((p for p in self.declared if p.name == param_name and p.type == GROUP), None)
+        if group is not None:
+            return f"{param_name}-{group.columns[0].name}"
+        return param_name if param_name in self.fields else "__all__"
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        for name, most in self.over.items():
+            self.add_error(name, too_many(most))
+        if self.errors:
+            return cleaned
+        try:
+            self._rule = self._collect(cleaned)
+            build_rule(self.kind, self._rule, self.max_points)
+        except RuleError as error:
+            field = self.field_of(error.field or "")
+            self.add_error(None if field == "__all__" else field, f"{error.th} / {error.en}")
+        return cleaned
+
+    def rule(self) -> dict[str, Any]:
+        assert self.is_valid()
+        return self._rule
+
+    def _collect(self, cleaned: Mapping[str, Any]) -> dict[str, Any]:
+        rule: dict[str, Any] = {"kind": self.kind}
+        for p in self.declared:
+            if p.name in self.tables:
+                value: Any = self._table(p, cleaned)
+            elif p.type == GROUP:
+                value = {c.name: _value(c, cleaned.get(f"{p.name}-{c.name}"), p.name) for c in p.columns}
+                value = {k: v for k, v in value.items() if v is not None} or None
+            else:
+                value = _value(p, cleaned.get(p.name), p.name)
+            if value is not None:
+                rule[p.name] = value
+        for name in COMMON:
+            value = _json(cleaned.get(name), name)
+            if value is not None:
+                rule[name] = value
+        return rule
+
+    def _table(self, p: Param, cleaned: Mapping[str, Any]) -> Any:
+        columns = _rows(p)
+        rows = []
+        for i, names in enumerate(self.tables[p.name], 1):
+            row = {
+                c.name: self._conditions_of(name, f"{p.name} {i}", f"{p.name}-rows", cleaned)
+                if c.type == CONDITIONS
+                else _value(c, cleaned.get(name), p.name)
+                for c, name in zip(columns, names, strict=True)
+            }
+            row = {k: v for k, v in row.items() if v is not None and v != []}
+            if row:  # a row left blank is no row
+                for c in columns:
+                    if c.type == CONDITIONS:  # a level without conditions says so: "when": []
+                        row.setdefault(c.name, [])
+                rows.append(row)
+        if not rows:  # an emptied table is an empty list (timeliness' "late": []); the kind says if it may be
+            return [] if p.type == TABLE and cleaned.get(f"{p.name}-rows") is not None else None
+        if p.type == POINTS_BY:
+            return {str(r.get("key", "")): r.get("points") for r in rows}
+        if p.type == ITEMS:
+            return {str(r.pop("key", "")): r for r in rows}
+        return rows
+
+    def _conditions_of(self, name: str, where: str, field: str, cleaned: Mapping[str, Any]) -> list[dict[str, str]]:
+        out = []
+        for j, names in enumerate(self.condition_rows[name], 1):
+            row = {part: cleaned.get(n) for part, n in zip(rule_conditions.PARTS, names, strict=True)}
+            found = rule_conditions.condition(row, f"{where} when {j}", field)
+            if found is not None:
+                out.append(found)
+        return out
+
+
+class Conditions(NamedTuple):
+    """A conditions cell as the page shows it: its hidden row count and a row of boxes per condition."""
+
+    rows_name: str
+    condition_rows: list[list[Any]]
+
+
+def _count(raw: Any) -> int:
+    try:
+        return max(0, min(int(raw), 200))
+    except (TypeError, ValueError):
+        return 0
+
+
+def _value(p: Param, raw: Any, field: str) -> Any:
+    if p.type == FLAG:
+        return True if raw else None
+    if raw is None or raw == "":
+        return None
+    if p.type == OBJECT:
+        return _json(raw, field)
+    if p.type == INT:
+        try:
+            return int(str(raw).strip())
+        except ValueError:
+            raise RuleError(
+                f"{p.name} ต้องเป็นจำนวนเต็ม: {raw!r}", f"{p.name} must be a whole number: {raw!r}", field=field
+            ) from None
+    return str(raw)
+
+
+def _json(raw: Any, field: str) -> Any:
+    if not raw or not str(raw).strip():
+        return None
+    try:
+        value = json.loads(raw)
+    except (ValueError, RecursionError) as error:  # RecursionError: nested past what Python parses
+        raise RuleError(
+            f"{field} ไม่ใช่ JSON ที่ถูกต้อง: {error}", f"{field} is not valid JSON: {error}", field=field
+        ) from None
+    if _depth(value) > MAX_DEPTH:
+        raise RuleError(
+            f"{field} ซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น", f"{field} is nested more than {MAX_DEPTH} levels deep", field=field
+        )
+    return value
+
+
+def rule_data(rule: Mapping[str, Any]) -> dict[str, Any]:
+    """A rubric's rule as RuleForm data (what the builder's form is filled with)."""
+    data: dict[str, Any] = {}
+    for p in KINDS[rule["kind"]].parameters:
+        value = rule.get(p.name)
+        if value is None:
+            continue
+        if p.type in (TABLE, ITEMS, POINTS_BY):
+            if p.type == POINTS_BY:
+                rows = [{"key": k, "points": v} for k, v in value.items()]
+            elif p.type == ITEMS:
+                rows = [{"key": k, **v} for k, v in value.items()]
+            else:
+                rows = list(value)
+            data[f"{p.name}-rows"] = len(rows)
+            for i, row in enumerate(rows):
+                for column in _rows(p):
+                    if row.get(column.name) is None:
+                        continue
+                    name = f"{p.name}-{i}-{column.name}"
+                    if column.type == CONDITIONS:
+                        data[f"{name}-rows"] = len(row[column.name])
+                        for j, found in enumerate(row[column.name]):
+                            for part, text in rule_conditions.parts(found).items():
+                                data[f"{name}-{j}-{part}"] = text
+                    else:
+                        data[name] = _text(column, row[column.name], cell=True)
+        elif p.type == GROUP:
+            for column in p.columns:
+                if value.get(column.name) is not None:
+                    data[f"{p.name}-{column.name}"] = _text(column, value[column.name])
+        else:
+            data[p.name] = _text(p, value)
+    for name in COMMON:
+        if rule.get(name) is not None:
+            data[name] = json.dumps(rule[name], ensure_ascii=False, indent=1)
+    return data
+
+
+def _text(p: Param, value: Any, *, cell: bool = False) -> Any:
+    if p.type == OBJECT:  # a table's cell on one line, as its row reads ("when": a level's conditions)
+        return json.dumps(value, ensure_ascii=False, indent=None if cell else 1)
+    if p.type == FLAG:
+        return "on" if value else ""
+    return str(value)

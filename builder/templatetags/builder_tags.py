@@ -1,0 +1,54 @@
+"""The contest builder's boxes: a labelled input named as the builder's form names it, its value as posted,
+and what is wrong with it beside it (builder/form.py)."""
+
+from django import template
+from django.utils.html import format_html, format_html_join
+
+register = template.Library()
+
+
+@register.simple_tag
+def box(builder, name: str, th: str, en: str, kind: str = "text", hint: str = ""):
+    value = builder.post.get(name, "")
+    problems = builder.problems.at.get(name, [])
+    attrs = {"inputmode": "decimal"} if kind == "decimal" else {}
+    input_type = "text" if kind in ("decimal", "date") else kind
+    placeholder = "วว/ดด/ปปปป (พ.ศ.)" if kind == "date" else ""
+    return format_html(
+        '<label class="box{}">{} <span class="muted">/ {}</span>{}'
+        '<input type="{}" name="{}" value="{}" id="{}"{}{}>{}</label>',
+        " invalid" if problems else "",
+        th,
+        en,
+        format_html(' <span class="muted hint">{}</span>', hint) if hint else "",
+        input_type,
+        name,
+        value,
+        "b-" + name,
+        format_html(' placeholder="{}"', placeholder) if placeholder else "",
+        format_html_join("", ' {}="{}"', attrs.items()),
+        refusals(problems),
+    )
+
+
+@register.simple_tag
+def problems_at(builder, name: str):
+    return refusals(builder.problems.at.get(name, []))
+
+
+def refusals(problems: list[str]):
+    if not problems:
+        return ""
+    return format_html(
+        '<ul class="refusals" role="alert">{}</ul>', format_html_join("", "<li>{}</li>", ((p,) for p in problems))
+    )
+
+
+@register.filter
+def posted(builder, name: str) -> str:
+    return builder.post.get(name, "")
+
+
+@register.simple_tag
+def refusals_of(problems: list[str]):
+    return refusals(problems)

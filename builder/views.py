@@ -1,0 +1,138 @@
+"""The contest builder's pages (issue #28): thin, the form is builder/form.py, saving is
+`services.contest_save` (the JSON upload's service), who may is the actor's."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from builder import rows
+from builder.entrants import entrants, step
+from builder.form import BLANK, Builder, to_form
+from builder.rule_forms import kind_choices
+from contests.actor import Need, actor_of
+from contests.models import Level
+from core import gate
+from core.errors import PortalError
+from core.http import content_disposition, show
+from rulebook.spec import RubricError
+from scoring import selectors, services
+from scoring.access import contest_or_404
+from scoring.revision_views import change_args, posted_slug, revision_box
+from scoring.revisions import ChangeRefused
+
+SHIPPED = Path(settings.BASE_DIR) / "scoring" / "rubrics"
+
+
+def _shipped() -> list[tuple[str, str]]:
+    """The shipped contests, the national rubric and each seed's, as templates: (file stem, Thai name)."""
+    found = []
+    for path in sorted(SHIPPED.glob("*.json")):
+        found.append((path.stem, json.loads(path.read_text(encoding="utf-8"))["name_th"]))
+    return found
+
+
+def _source(request, source: str) -> dict:
+    kind, _, key = source.partition(":")
+    if kind == "blank":
+        return BLANK
+    if kind == "shipped" and key in dict(_shipped()):
+        return json.loads((SHIPPED / f"{key}.json").read_text(encoding="utf-8"))
+    if kind == "contest":
+        rubric = contest_or_404(actor_of(request.user), key, Need.RUN)  # another office's: 404
+        return selectors.contest_file(rubric)
+    raise Http404("ไม่พบแม่แบบ / no such template")
+
+
+@require_http_methods(["GET", "POST"])
+def contest_builder(request):
+    """Start from a shipped contest or one of the office's; then the whole contest on one page."""
+    gate.require(request, "scoring.save_contest")
+    if request.method == "GET":
+        source = request.GET.get("from")
+        if not source:
+            actor = actor_of(request.user)
+            return render(
+                request,
+                "builder/builder_start.html",
+                {"shipped": _shipped(), "mine": selectors.builder_sources(actor)},
+            )
+        return _page(request, Builder(to_form(_source(request, source))))
+    action = request.POST.get("action", "")
+    what, _, where = action.partition(":")
+    post = rows.step(step(request.POST, action, selectors.office_unit(request.user)), action)
+    builder = Builder(
+        post,
+        add_dimension=what == "add_dimension",
+        add_criterion=int(where) if what == "add_criterion" and where.isdigit() else None,
+    )
+    data = builder.data()
+    builder.check_sums()
+    if what == "preview":
+        for dim in builder.dimensions:
+            for c in dim.criteria:
+                if c.prefix == where:
+                    builder.preview(c, selectors.work_calendar(), sample=True)
+    if what == "download":
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+        )
+        slug = (data.get("contest") or {}).get("slug") or "contest"
+        response["Content-Disposition"] = content_disposition(f"{slug}.json")
+        return response
+    refused = None
+    if what == "save" and not builder.problems:
+        try:
+            rubric = services.contest_save(user=request.user, data=data, draft=True, **change_args(request))
+        except ChangeRefused as exc:  # a reason or a confirmation: shown in the revision box, the rest kept
+            refused = exc
+            builder.problems.add("revision", exc.messages[0])
+        except RubricError as exc:
+            builder.place(builder.rows.place(exc.problems, builder.problems.add))
+        else:
+            messages.success(request, f"บันทึกการประกวดแล้ว / contest saved: {rubric.contest.slug}")
+            return redirect("scoring:dashboard", year=rubric.key)
+
+    return _page(request, builder, status=400 if what == "save" else 200, refused=refused)
+
+
+def _page(request, builder: Builder, status: int = 200, refused: ChangeRefused | None = None):
+    if not hasattr(builder, "total_text"):
+        builder.check_sums()
+    builder.show_deadlines(selectors.work_calendar())
+    post = builder.post
+    office = selectors.office_unit(request.user)
+    return render(
+        request,
+        "builder/builder.html",
+        {
+            "b": builder,
+            "post": post,
+            "kinds": kind_choices(),
+            "levels": [(v, label) for v, label in Level.choices if office is None or v != Level.PROVINCE],
+            "e": entrants(post, office),
+            "office": office,
+            "rev": revision_box(request, posted_slug(post), refused),
+        },
+        status=status,
+    )
+
+
+@require_POST
+def contest_open(request, year: str):
+    """Opens a draft contest to its entrants; another office's contest does not exist here (404)."""
+    gate.signed_in(request)
+    rubric = contest_or_404(actor_of(request.user), year, Need.RUN)
+    try:
+        services.contest_open(user=request.user, rubric=rubric)
+    except PortalError as exc:
+        show(request, exc)
+    else:
+        messages.success(request, "เปิดการประกวดแล้ว ผู้เข้าประกวดเห็นการประกวดนี้แล้ว / the contest is open to its entrants")
+    return redirect("scoring:dashboard", year=rubric.key)

@@ -1,0 +1,439 @@
+"""Rule kinds computed from numbers: ratio (seed 003), bands (tables C, 3.3) and table (table A)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+from datetime import date
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from itertools import pairwise
+from typing import Any
+
+from rulebook.rules.base import (
+    COUNT,
+    Context,
+    FactError,
+    FactFormat,
+    Label,
+    Rule,
+    RuleError,
+    Score,
+    demo_pick,
+    demo_text,
+    missing,
+)
+from rulebook.rules.columns import hundredths, plain_pairs
+from rulebook.rules.declare import BAND, DECIMAL, FACT, IF_ZERO, OBJECT, TABLE, Param
+from rulebook.rules.errors import about
+from rulebook.rules.facts import CENT, fmt_num, fmt_points, parse_count, pts_en, pts_th
+from rulebook.rules.measure import MEASURE_HELP, Measure
+from rulebook.rules.params import ZeroCase, decimal_param, param, zero_case
+
+ZERO, ONE = Decimal(0), Decimal(1)
+
+
+def _zero_score(case: ZeroCase, rule: Rule) -> Score:
+    label, p = rule.label(case.fact), case.points
+    return Score(
+        p,
+        f"{case.text.th} ({label.th} เป็น 0) → {pts_th(p)}",
+        f"{case.text.en} ({label.en} is 0) → {pts_en(p)}",
+    )
+
+
+def _zero_levels(case: ZeroCase | None) -> set[Decimal]:
+    return {case.points} if case else set()
+
+
+class Ratio(Rule):
+    """min(numerator ÷ denominator, 1) × weight, e.g. "verified ÷ target × 30"."""
+
+    kind = "ratio"
+    committee_judges = False  # computed from imported numbers
+    title = Label("สัดส่วน × น้ำหนัก", "ratio × weight")
+    parameters = (
+        Param("numerator", FACT, "ข้อมูลตัวตั้ง", "numerator fact"),
+        Param("denominator", FACT, "ข้อมูลตัวหาร", "denominator fact"),
+        Param("weight", DECIMAL, "น้ำหนัก (เท่าคะแนนเต็ม)", "weight (the full points)"),
+        IF_ZERO,
+    )
+
+    def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
+        super().__init__(params, max_points)
+        self.numerator, self.denominator = self.given["numerator"], self.given["denominator"]
+        self.weight = self.given["weight"]
+        with about("if_zero"):
+            self.if_zero = zero_case(self.given.get("if_zero"), self.denominator)
+            if self.if_zero and self.if_zero.fact != self.denominator:
+                raise RuleError("if_zero ของ ratio ใช้กับตัวหารเท่านั้น", "a ratio's if_zero applies to its denominator only")
+
+    def fact_names(self) -> tuple[str, ...]:
+        return (self.numerator, self.denominator)
+
+    def _parse(self, name: str, raw: str) -> object:
+        return parse_count(name, self.label(name), raw)
+
+    def fact_format(self, name: str) -> FactFormat:
+        return COUNT
+
+    def levels(self) -> None:
+        return None
+
+    def highest(self) -> Decimal:
+        return max({self.weight, *_zero_levels(self.if_zero)})
+
+    def _cross_check(self, parsed: Mapping[str, object]) -> list[FactError]:
+        if parsed.get(self.denominator) == 0 and not self.if_zero:
+            den = self.label(self.denominator)
+            return [
+                FactError(
+                    self.denominator, f"{den.th}เป็น 0 จึงคำนวณสัดส่วนไม่ได้", f"{den.en} is 0, so no ratio can be computed"
+                )
+            ]
+        return []
+
+    def column_points(self, cells: Sequence[Mapping[str, str] | None], ctx: Context) -> list[Decimal]:
+        # The common case in whole numbers, exactly as `_evaluate` rounds it: min(n, d) × weight ÷ d, half up
+        # to the satang. Anything else (a zero, a typo, Thai digits) is left to the plain rule.
+        if self.numerator == self.denominator:
+            return super().column_points(cells, ctx)
+        scale = -min(self.weight.as_tuple().exponent, 0)
+        weight_units, unit = int(self.weight.scaleb(scale)) * 100, 10**scale  # weight × 100 = units ÷ unit
+        out: list[Decimal | None] = []
+        for n, d in plain_pairs(cells, self.numerator, self.denominator):
+            if n is None or not d:
+                out.append(None)
+            elif n >= d:
+                out.append(self.weight)
+            else:
+                q, r = divmod(n * weight_units, d * unit)
+                out.append(hundredths(q + (2 * r >= d * unit)))
+        return self._fill(out, cells, ctx)
+
+    def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
+        if self.if_zero and parsed.get(self.denominator) == 0:  # nothing to collect: the rubric says what
+            return _zero_score(self.if_zero, self)
+        for name in self.fact_names():
+            if name not in parsed:
+                raise missing(name, self.label(name))
+        n, d = parsed[self.numerator], parsed[self.denominator]
+        assert isinstance(n, Decimal) and isinstance(d, Decimal)
+        if n >= d:  # reaching the target is full marks; going past it earns nothing more
+            return Score.later(self.weight, self._explain, n, d, self.weight)
+        points = (n * self.weight / d).quantize(CENT, rounding=ROUND_HALF_UP)
+        return Score.later(points, self._explain, n, d, points)
+
+    def _explain(self, n: Decimal, d: Decimal, points: Decimal) -> tuple[str, str]:
+        num, den, w = self.label(self.numerator), self.label(self.denominator), fmt_points(self.weight)
+        head = Label(f"{num.th} {fmt_num(n)} ÷ {den.th} {fmt_num(d)}", f"{num.en} {fmt_num(n)} ÷ {den.en} {fmt_num(d)}")
+        if n >= d:
+            return (
+                f"{head.th} ถึงเป้าหมาย นับเป็น 1 × {w} → {pts_th(points)}",
+                f"{head.en} reaches the target, counted as 1 × {w} → {pts_en(points)}",
+            )
+        return f"{head.th} × {w} → {pts_th(points)}", f"{head.en} × {w} → {pts_en(points)}"
+
+    def demo_facts(self, rng: random.Random, *, deadline: date | None = None) -> dict[str, str]:
+        target = rng.randrange(40, 400)
+        reached = min(target, round(target * rng.uniform(0.55, 1.05)))  # about one in eight reach it
+        return {self.numerator: str(reached), self.denominator: str(target)}
+
+
+def _descending(values: list[Decimal], what: str) -> None:
+    if any(a < b for a, b in pairwise(values)):
+        raise RuleError(f"{what} ต้องเรียงจากคะแนนมากไปน้อย", f"{what} must run from most points down")
+
+
+def _if_zero(rule: Rule, params: Mapping[str, Any], measures: list[Measure]) -> ZeroCase | None:
+    """Bands and tables: a measure's zero denominator (or another named count at 0) scores fixed points."""
+    dividers = [m.denominator for m in measures if m.denominator]
+    case = zero_case(params.get("if_zero"), dividers[0] if len(dividers) == 1 else None)
+    if case:
+        for m in measures:
+            m.zero_allowed = m.denominator == case.fact
+    return case
+
+
+class Bands(Rule):
+    """First band (best first) whose threshold the measure meets, else `otherwise`: `min` when more is
+    better, `max` on a `lower_is_better` measure (complaints handled within 7 / 15 / 30 days)."""
+
+    kind = "bands"
+    committee_judges = False
+    title = Label("ช่วงคะแนนตามตัววัด", "bands of one measure")
+    parameters = (
+        Param("measure", OBJECT, "ตัววัด", "measure", help_th=MEASURE_HELP.th, help_en=MEASURE_HELP.en),
+        Param(
+            "bands", TABLE, "ช่วง (คะแนนมากก่อน)", "bands, most points first",
+            columns=(
+                Param("min", DECIMAL, "ตั้งแต่", "at least", required=False),
+                Param("max", DECIMAL, "ไม่เกิน (ตัววัดที่น้อยดีกว่า)", "at most (lower is better)", required=False),
+                Param("points", DECIMAL, "คะแนน", "points"),
+            ),
+            least=1, each=BAND,
+        ),
+        Param("otherwise", DECIMAL, "คะแนนเมื่อไม่เข้าช่วงใด", "points below every band"),
+        IF_ZERO,
+    )  # fmt: skip
+
+    def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
+        super().__init__(params, max_points)
+        with about("measure"):
+            self.measure = Measure(self.given["measure"], self)
+        key = "max" if self.measure.lower else "min"
+        self.bands = []
+        for i, b in enumerate(self.given["bands"], 1):
+            with about("bands", i):  # which of min and max a band needs is the measure's to say
+                self.bands.append((param(b, key), b["points"]))
+        self.otherwise = self.given["otherwise"]
+        mins = [m for m, _ in self.bands]
+        with about("bands"):
+            if self.measure.lower and any(a >= b for a, b in pairwise(mins)):
+                raise RuleError(
+                    "bands ต้องเรียง max จากน้อยไปมากและไม่ซ้ำกัน",
+                    "bands must list max from lowest to highest, without repeats",
+                )
+            if not self.measure.lower and any(a <= b for a, b in pairwise(mins)):
+                raise RuleError(
+                    "bands ต้องเรียง min จากมากไปน้อยและไม่ซ้ำกัน",
+                    "bands must list min from highest to lowest, without repeats",
+                )
+            _descending([p for _, p in self.bands] + [self.otherwise], "bands")
+        with about("bands", 1):
+            self.measure.check_reachable(mins[0], "bands 1")
+        with about("if_zero"):
+            self.if_zero = _if_zero(self, self.given, [self.measure])
+        if self.if_zero and self.if_zero.fact not in self.measure.facts:
+            self.extra_facts: tuple[str, ...] = (self.if_zero.fact,)
+        else:
+            self.extra_facts = ()
+
+    def fact_names(self) -> tuple[str, ...]:
+        return (*self.measure.facts, *self.extra_facts)
+
+    def _parse(self, name: str, raw: str) -> object:
+        if name in self.extra_facts:
+            return parse_count(name, self.label(name), raw)
+        return self.measure.parse(name, raw)
+
+    def fact_format(self, name: str) -> FactFormat:
+        return COUNT if name in self.extra_facts else self.measure.format(name)
+
+    def _cross_check(self, parsed: Mapping[str, object]) -> list[FactError]:
+        return self.measure.cross_check(parsed)
+
+    def levels(self) -> tuple[Decimal, ...]:
+        return tuple(sorted({ZERO, self.otherwise, *(p for _, p in self.bands), *_zero_levels(self.if_zero)}))
+
+    def column_points(self, cells: Sequence[Mapping[str, str] | None], ctx: Context) -> list[Decimal]:
+        # A plain share in whole numbers (most bands), when no if_zero but its own denominator's can apply:
+        # the percentage in units of its rounding, exactly as `Measure.value` rounds it, against each band's
+        # limit in the same units. Anything else is left to the plain rule.
+        pair = self.measure._pair
+        if pair is None or self.extra_facts or (self.if_zero and self.if_zero.fact != self.measure.denominator):
+            return super().column_points(cells, ctx)
+        places, exceed, lower = self.rounding.percent_places, self.measure.may_exceed, self.measure.lower
+        up = self.rounding.mode != "truncate"
+        limits = [
+            (int((m.scaleb(places)).to_integral_value(ROUND_FLOOR if lower else ROUND_CEILING)), p)
+            for m, p in self.bands
+        ]
+        hundred = 100 * 10**places
+        out: list[Decimal | None] = []
+        for n, d in plain_pairs(cells, *pair):
+            if n is None or not d or (n > d and not exceed):
+                out.append(None)
+                continue
+            q, r = divmod(n * hundred, d)
+            if up and 2 * r >= d:
+                q += 1
+            for limit, points in limits:
+                if (q <= limit) if lower else (q >= limit):
+                    out.append(points)
+                    break
+            else:
+                out.append(self.otherwise)
+        return self._fill(out, cells, ctx)
+
+    def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
+        if self.if_zero and parsed.get(self.if_zero.fact) == 0:
+            return _zero_score(self.if_zero, self)
+        value = self.measure.value(parsed, checked=True)  # `_score` ran `_cross_check` on them
+        meets = self.measure.meets
+        for i, (minimum, points) in enumerate(self.bands):
+            if meets(value, minimum):
+                return Score.later(points, self._explain, value, i)
+        return Score.later(self.otherwise, self._explain, value, len(self.bands))
+
+    def _explain(self, value: Decimal, i: int) -> tuple[str, str]:
+        """Band `i` met (len(bands): none, `otherwise`), and the better band above it missed."""
+        shown, compare = self.measure.show(value), self.measure.compare
+        if i == len(self.bands):
+            low, points = compare(self.bands[-1][0], False), self.otherwise
+            return f"{shown.th} {low.th} → {pts_th(points)}", f"{shown.en}, {low.en} → {pts_en(points)}"
+        minimum, points = self.bands[i]
+        met = compare(minimum, True)
+        above = compare(self.bands[i - 1][0], False) if i else Label("", "")
+        return (
+            f"{shown.th} {met.th}{' แต่' + above.th if i else ''} → {pts_th(points)}",
+            f"{shown.en}, {met.en}{' but ' + above.en if i else ''} → {pts_en(points)}",
+        )
+
+    def demo_facts(self, rng: random.Random, *, deadline: date | None = None) -> dict[str, str]:
+        limits = [m for m, _ in self.bands]
+        band = demo_pick(rng, len(limits) + 1)  # the last: below every band, `otherwise`
+        meets = limits[band] if band < len(limits) else None
+        misses = limits[band - 1] if band else None
+        known: dict[str, Decimal] = {}
+        self.measure.demo(rng, self.measure.demo_value(rng, meets, misses), known)
+        return {name: demo_text(value) for name, value in known.items()}
+
+
+def _row_thresholds(row: Any, measures: Mapping[str, Measure], i: int) -> Mapping[str, Any]:
+    """A row's thresholds: "min" for measures where more is better, "max" for lower-is-better ones."""
+    mins = row.get("min") or {} if isinstance(row, Mapping) else {}
+    maxes = row.get("max") or {} if isinstance(row, Mapping) else {}
+    names = ", ".join(measures)
+    ok = isinstance(mins, Mapping) and isinstance(maxes, Mapping) and (mins or maxes)
+    if not ok or set(mins) - set(measures) or set(maxes) - set(measures):
+        raise RuleError(
+            f"rows {i}: min/max ต้องอ้างชื่อใน measures ({names})", f"rows {i}: min/max must name measures ({names})"
+        )
+    wrong = [k for k in mins if measures[k].lower] + [k for k in maxes if not measures[k].lower]
+    if wrong:
+        raise RuleError(
+            f"rows {i}: {', '.join(wrong)} ใช้ max เมื่อ lower_is_better เท่านั้น และ min ในกรณีอื่น",
+            f"rows {i}: {', '.join(wrong)}: max is for lower_is_better measures only, min for the others",
+        )
+    return {**mins, **maxes}
+
+
+class Table(Rule):
+    """First row all of whose minimums are met (table A: coverage and confidence together)."""
+
+    kind = "table"
+    committee_judges = False
+    title = Label("ตารางหลายตัววัด", "table of several measures")
+    parameters = (
+        Param(
+            "measures",
+            OBJECT,
+            "ตัววัด",
+            "measures",
+            help_th="{ชื่อ: ตัววัด} " + MEASURE_HELP.th,
+            help_en="{name: measure} " + MEASURE_HELP.en,
+        ),
+        Param(
+            "rows",
+            OBJECT,
+            "แถว (คะแนนมากก่อน)",
+            "rows, most points first",
+            help_th='[{"min": {ชื่อตัววัด: ค่า}, "points": …}] ("max" สำหรับตัววัดที่น้อยดีกว่า)',
+            help_en='[{"min": {measure: value}, "points": …}] ("max" for lower-is-better measures)',
+        ),
+        Param("otherwise", DECIMAL, "คะแนนเมื่อไม่เข้าแถวใด", "points when no row is met"),
+        IF_ZERO,
+    )
+
+    def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
+        super().__init__(params, max_points)
+        measures = self.given["measures"]
+        with about("measures"):
+            if not isinstance(measures, Mapping) or not measures:
+                raise RuleError("measures ต้องมีอย่างน้อย 1 ตัววัด", "measures must list at least one")
+            self.measures = {str(k): Measure(v, self, f"measures {k}") for k, v in measures.items()}
+        rows = self.given["rows"]
+        if not isinstance(rows, list) or not rows:
+            raise RuleError("rows ต้องมีอย่างน้อย 1 แถว", "rows must list at least one row", field="rows")
+        self.rows: list[tuple[dict[str, Decimal], Decimal]] = []
+        for i, row in enumerate(rows, 1):
+            with about("rows", i):
+                mins = _row_thresholds(row, self.measures, i)
+                row_min = {k: decimal_param(v, f"rows {i} min {k}") for k, v in mins.items()}
+                for k, v in row_min.items():
+                    self.measures[k].check_reachable(v, f"rows {i}")
+                self.rows.append((row_min, decimal_param(param(row, "points"), f"rows {i} points")))
+        self.otherwise = self.given["otherwise"]
+        with about("rows"):
+            _descending([p for _, p in self.rows] + [self.otherwise], "rows")
+        self.facts = tuple(dict.fromkeys(f for m in self.measures.values() for f in m.facts))
+        with about("if_zero"):
+            self.if_zero = _if_zero(self, self.given, list(self.measures.values()))
+            if self.if_zero and self.if_zero.fact not in self.facts:
+                raise RuleError("if_zero ต้องอ้างข้อมูลของตัววัด", "if_zero must name one of the measures' facts")
+
+    def fact_names(self) -> tuple[str, ...]:
+        return self.facts
+
+    def _parse(self, name: str, raw: str) -> object:
+        return next(m for m in self.measures.values() if name in m.facts).parse(name, raw)
+
+    def fact_format(self, name: str) -> FactFormat:
+        return next(m for m in self.measures.values() if name in m.facts).format(name)
+
+    def _cross_check(self, parsed: Mapping[str, object]) -> list[FactError]:
+        return [e for m in self.measures.values() for e in m.cross_check(parsed)]
+
+    def levels(self) -> tuple[Decimal, ...]:
+        return tuple(sorted({ZERO, self.otherwise, *(p for _, p in self.rows), *_zero_levels(self.if_zero)}))
+
+    def _compare(self, values: dict[str, Decimal], mins: dict[str, Decimal], met: bool) -> Label:
+        parts = [
+            (self.measures[k].show(values[k]), self.measures[k].compare(m, met))
+            for k, m in mins.items()
+            if k in values and self.measures[k].meets(values[k], m) == met
+        ]
+        return Label("; ".join(f"{s.th} {c.th}" for s, c in parts), "; ".join(f"{s.en}, {c.en}" for s, c in parts))
+
+    def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
+        if self.if_zero and parsed.get(self.if_zero.fact) == 0:
+            return _zero_score(self.if_zero, self)
+        values: dict[str, Decimal] = {}
+        unknown: dict[str, FactError] = {}  # a measure whose facts are not reported
+        for k, m in self.measures.items():
+            try:
+                values[k] = m.value(parsed, checked=True)  # `_score` cross-checked them
+            except FactError as error:
+                unknown[k] = error
+        index = self._row(values, unknown)
+        points = self.rows[index][1] if index < len(self.rows) else self.otherwise
+        th, en = [], []
+        if index < len(self.rows):
+            met = self._compare(values, self.rows[index][0], True)
+            th.append(met.th)
+            en.append(met.en)
+        if index > 0:  # say why the next better row was missed
+            mins, better = self.rows[index - 1]
+            fail = self._compare(values, mins, False)
+            th.append(f"ไม่ถึง {pts_th(better)}: {fail.th}")
+            en.append(f"not {pts_en(better)}: {fail.en}")
+            if index < len(self.rows):
+                th[-1], en[-1] = f"({th[-1]})", f"({en[-1]})"
+        return Score(points, f"{' '.join(th)} → {pts_th(points)}", f"{' '.join(en)} → {pts_en(points)}")
+
+    def _row(self, values: dict[str, Decimal], unknown: dict[str, FactError]) -> int:
+        """The first row met. A row a reported figure already fails needs nothing more (seed 003's "ไม่สามารถ
+        บริหารจัดการข้อร้องเรียนได้ครบทุกเรื่อง" → 2 whatever the slowest days); a row that only a figure not
+        reported could decide refuses, naming that figure."""
+        for i, (mins, _) in enumerate(self.rows):
+            if any(k in values and not self.measures[k].meets(values[k], v) for k, v in mins.items()):
+                continue
+            pending = [k for k in mins if k in unknown]
+            if pending:
+                raise unknown[pending[0]]
+            return i
+        return len(self.rows)
+
+    def demo_facts(self, rng: random.Random, *, deadline: date | None = None) -> dict[str, str]:
+        row = demo_pick(rng, len(self.rows) + 1)  # the last: no row met, `otherwise`
+        known: dict[str, Decimal] = {}
+        for key, measure in self.measures.items():
+            if row < len(self.rows):
+                meets = self.rows[row][0].get(key)
+                # A stricter threshold of the rows above, so the entrant does not climb past its row.
+                stricter = [m[key] for m, _ in self.rows[:row] if key in m and m[key] != meets]
+                misses = stricter[-1] if stricter else None
+            else:
+                meets, misses = None, self.rows[-1][0].get(key)
+            measure.demo(rng, measure.demo_value(rng, meets, misses), known)
+        return {name: demo_text(value) for name, value in known.items()}

@@ -1,0 +1,460 @@
+"""Rubric specification: parse and validate the JSON of docs/rubric-format.md.
+
+Central staff will type next year's rubric themselves, so parse_rubric collects *every*
+problem (not just the first) and names where it is, Thai first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+from functools import cached_property
+from itertools import pairwise
+from typing import Any
+
+from core.errors import MAX_SHOWN, PortalError, more_than_shown
+from core.thai import fmt_points
+from rulebook.dates import FISCAL_YEARS, DateInputError, check_window, fiscal_year
+from rulebook.rules import Rule, RuleError, build_rule
+from rulebook.rules.base import DEFAULT_ROUNDING, ROUNDING_MODES, FactFormat, Label, Rounding
+from rulebook.rules.errors import NOWHERE, Problem, Where
+from rulebook.rules.fields import Reader
+
+
+class RubricError(PortalError):
+    """Every problem of a rubric file: `problems` each with where it is (`Where`: the dimension's and criterion's
+    codes, an award, a period, the key or the rule's parameter and row) and what, Thai and English, so a page
+    puts each beside its box without reading its text; `messages` the same as the lines the portal prints
+    ("เกณฑ์ 1.2: … / Criterion 1.2: …"). A refusal about nothing in particular may be given as such a line."""
+
+    code = "rubric"
+
+    def __init__(self, problems: Sequence[Problem | str]) -> None:
+        found = [p if isinstance(p, Problem) else Problem.said(p) for p in problems]
+        if len(found) > MAX_SHOWN:  # the first few, and how many more (issue #24)
+            found = [*found[:MAX_SHOWN], Problem(NOWHERE, *more_than_shown(len(found) - MAX_SHOWN))]
+        self.problems = found
+        self.messages = [str(p) for p in found]  # each "Thai / English"
+        th, _, en = self.messages[0].partition(" / ") if self.messages else ("", "", "")
+        super().__init__(th, en, text="\n".join(self.messages))
+
+
+@dataclass(frozen=True)
+class AwardSpec:
+    code: str
+    name_th: str
+    name_en: str
+    count: int
+    prize: Decimal
+    prize_th: str
+    prize_en: str
+
+
+@dataclass(frozen=True)
+class CriterionSpec:
+    code: str
+    dimension: str
+    name_th: str
+    name_en: str
+    max_points: Decimal
+    rule: Rule
+    deadline: date | None
+    extra: bool
+    evidence_th: str
+    evidence_en: str
+    channel_th: str
+    channel_en: str
+    raw_rule: dict
+    number: str = ""  # the document's own numbering ("๒.๒.๑"), when it is not the code
+
+    @property
+    def label(self) -> str:
+        return criterion_label(self.code, self.number)
+
+
+def criterion_label(code: str, number: str) -> str:
+    """What a person reads as a criterion's number: the document's own (seed 003 writes "๒.๒.๑" under mission
+    ๑, "๔" for its extra points), else the code. The one place it is decided: `CriterionSpec.label` and
+    `Criterion.label` both ask it, and the pages show either (in Thai digits)."""
+    return number or code
+
+
+@dataclass(frozen=True)
+class LevelBand:
+    min: Decimal
+    max: Decimal
+    level: int
+
+
+def band_level(bands: tuple[LevelBand, ...], total: Decimal) -> int | None:
+    """Bands run from their min up to the next band's min, so 22.5 is still level 1
+    (the seed's "0–22, 23–44" leaves gaps between whole numbers); the last band ends at its max."""
+    if not bands or total < bands[0].min or total > bands[-1].max:
+        return None
+    return [b.level for b in bands if total >= b.min][-1]
+
+
+@dataclass(frozen=True)
+class DimensionSpec:
+    code: str
+    name_th: str
+    name_en: str
+    max_points: Decimal
+    criteria: tuple[CriterionSpec, ...]
+    # Seed 003: each mission is banded into a level 1–5 on its own score; empty when it has none.
+    level_bands: tuple[LevelBand, ...] = ()
+
+    def level_for(self, subtotal: Decimal) -> int | None:
+        return band_level(self.level_bands, subtotal)
+
+
+@dataclass(frozen=True)
+class FactColumn:
+    """One fact an office reports from its data, however many criteria read it (issue #27): one column of
+    the contest's fact template, written to each of its criteria on import."""
+
+    name: str
+    label: Label
+    unit: Label | None
+    format: FactFormat
+    criteria: tuple[CriterionSpec, ...]
+
+
+def fact_columns(criteria: list[CriterionSpec]) -> list[FactColumn]:
+    """The data facts of the criteria in rubric order, each once (rules' `data_facts`)."""
+    readers: dict[str, list[CriterionSpec]] = {}
+    for c in criteria:
+        for name in c.rule.data_facts():
+            readers.setdefault(name, []).append(c)
+    out = []
+    for name, found in readers.items():
+        rule = found[0].rule
+        out.append(FactColumn(name, rule.label(name), rule.unit(name), rule.fact_format(name), tuple(found)))
+    return out
+
+
+def _shared_facts(r: Reader, criteria: list[CriterionSpec]) -> None:
+    """A fact name is one value across the rubric (typed once on the template): criteria that share one must
+    name it, with the same name and unit, so two different dates never share a kind's default name."""
+    for column in fact_columns(criteria):
+        if len(column.criteria) < 2:
+            continue
+        rules = [c.rule for c in column.criteria]
+        named = all(rule.names(column.name) for rule in rules)
+        if named and len({(rule.label(column.name), rule.unit(column.name)) for rule in rules}) == 1:
+            continue
+        codes = ", ".join(c.code for c in column.criteria)
+        r.fail(
+            RUBRIC,
+            f"ข้อมูล “{column.name}” ใช้ในเกณฑ์ {codes}: ชื่อข้อมูลเดียวกันคือค่าเดียวกัน (กรอกช่องเดียวในแบบฟอร์ม)"
+            " จึงต้องมีชื่อและหน่วยใน labels ตรงกันทุกเกณฑ์ ถ้าเป็นคนละค่าให้ตั้งชื่อข้อมูลต่างกัน",
+            f"fact “{column.name}” is read by criteria {codes}: one name is one value (one cell of the fact"
+            " template), so its labels (name and unit) must match in each; name the facts apart if they differ",
+        )
+
+
+@dataclass(frozen=True)
+class RubricSpec:
+    year: int
+    name_th: str
+    name_en: str
+    starts_on: date
+    ends_on: date
+    total_points: Decimal
+    tie_break: tuple[str, ...]
+    level_bands: tuple[LevelBand, ...]  # empty when the rubric has none
+    awards: tuple[AwardSpec, ...]
+    dimensions: tuple[DimensionSpec, ...]
+    rounding: Rounding = DEFAULT_ROUNDING
+    # Who runs the contest among whom (issue #16): plain data here, read by the contest loader.
+    contest: dict[str, Any] | None = None
+
+    def criteria(self) -> list[CriterionSpec]:
+        return [c for d in self.dimensions for c in d.criteria]
+
+    @cached_property
+    def _by_code(self) -> dict[str, CriterionSpec]:
+        # The facts import looks up a criterion once per row: a dict keeps that linear in the rows.
+        return {c.code: c for c in reversed(self.criteria())}  # reversed: the first of a code wins, as before
+
+    def criterion(self, code: str) -> CriterionSpec:
+        return self._by_code[code]
+
+    def level_for(self, total: Decimal) -> int | None:
+        return band_level(self.level_bands, total)
+
+    @cached_property
+    def fact_columns(self) -> list[FactColumn]:
+        return fact_columns(self.criteria())
+
+
+RUBRIC = Where("เกณฑ์การประเมิน", "Rubric")
+# The largest rubric so far has 25 criteria; each one is a few rows to write and to recompute.
+MAX_CRITERIA = 500
+# The columns' sizes, which PostgreSQL enforces: Dimension.code and Criterion.code hold 10 characters,
+# AwardTier.code 30.
+CODE_MAX, AWARD_CODE_MAX = 10, 30
+NUMBER_MAX = 20  # Criterion.number
+NAME_MAX, AWARD_NAME_MAX = 300, 200  # Rubric, Dimension names; AwardTier names (prize texts: 300)
+POINTS_MAX, PRIZE_MAX = Decimal("99999.99"), Decimal("99999999.99")  # DecimalField(7, 2), (10, 2)
+COUNT_MAX = 32767  # AwardTier.count, a PositiveSmallIntegerField
+
+
+def _criterion(
+    r: Reader, data: Mapping[str, Any], dim: str, i: int, window: tuple[date, date] | None, rounding: Rounding
+) -> CriterionSpec | None:
+    code = str(data.get("code") or f"#{i}")
+    where = Where(f"เกณฑ์ {code}", f"Criterion {code}", dimension=dim, criterion=code)
+    r.code(data.get("code"), where, CODE_MAX)
+    max_points = r.number(data, "max_points", where)
+    if max_points is not None and max_points <= 0:
+        r.fail(where, "คะแนนเต็มต้องมากกว่า 0", "max_points must be more than 0", "max_points")
+    r.fits(max_points, where, "max_points", POINTS_MAX)
+    raw_rule = data.get("rule")
+    rule = None
+    if not isinstance(raw_rule, Mapping):
+        r.fail(where, "ต้องมี “rule”", "“rule” is missing", "rule")
+    elif max_points is not None:
+        try:
+            rule = build_rule(str(raw_rule.get("kind")), raw_rule, max_points, rounding)
+        except RuleError as error:
+            r.errors.append(Problem(where.at("rule", parameter=error.field, row=error.row), error.th, error.en))
+    if rule is not None and window is not None:
+        for day in rule.named_dates():
+            try:
+                check_window(day, day.isoformat(), window)
+            except DateInputError as error:
+                r.fail(where, f"“rule”: {error.th}", f"“rule”: {error.en}", "rule")
+    if rule is not None:
+        unlabelled = ", ".join(rule.unlabelled())
+        if unlabelled:
+            r.fail(
+                where,
+                f"ข้อมูล {unlabelled} ต้องมีชื่อภาษาไทยและอังกฤษใน “labels” (จังหวัดจะเห็นชื่อนี้ในคำอธิบายคะแนน)",
+                f"fact(s) {unlabelled} need a Thai and English name in “labels” (provinces read it in explanations)",
+            )
+    if rule is not None and max_points is not None:
+        top, levels = rule.highest(), rule.levels() or ()
+        if top != max_points:
+            r.fail(
+                where,
+                f"คะแนนสูงสุดที่ทำได้คือ {fmt_points(top)} ไม่เท่ากับคะแนนเต็ม {fmt_points(max_points)}",
+                f"the highest reachable score is {fmt_points(top)}, not its maximum {fmt_points(max_points)}",
+            )
+        for level in levels:
+            if not 0 <= level <= max_points:
+                r.fail(
+                    where,
+                    f"ระดับคะแนน {fmt_points(level)} อยู่นอกช่วง 0–{fmt_points(max_points)}",
+                    f"level {fmt_points(level)} is outside 0–{fmt_points(max_points)}",
+                )
+    extra = data.get("extra", False)
+    if not isinstance(extra, bool):
+        r.fail(where, "“extra” ต้องเป็น true หรือ false", "“extra” must be true or false", "extra")
+    texts = {
+        k: r.text(data, k, where, required=k.startswith("name"))
+        for k in ("name_th", "name_en", "evidence_th", "evidence_en", "channel_th", "channel_en")
+    }
+    deadline = r.day(data, "deadline", where, required=False, window=window)
+    number = r.text(data, "number", where, required=False, most=NUMBER_MAX).strip()
+    if rule is None or max_points is None:
+        return None
+    return CriterionSpec(
+        code=code,
+        number=number,
+        dimension=dim,
+        max_points=max_points,
+        rule=rule,
+        deadline=deadline,
+        extra=extra is True,
+        raw_rule=dict(raw_rule),
+        **texts,
+    )  # type: ignore[arg-type]
+
+
+def _sum_text(parts: list[Decimal]) -> str:
+    shown = " + ".join(fmt_points(p) for p in parts[:20]) + (f" + … ({len(parts):,})" if len(parts) > 20 else "")
+    return f"{shown} = {fmt_points(sum(parts, Decimal(0)))}"
+
+
+def _dimension(
+    r: Reader, data: Mapping[str, Any], i: int, window: tuple[date, date] | None, rounding: Rounding
+) -> DimensionSpec | None:
+    code = str(data.get("code") or f"#{i}")
+    where = Where(f"มิติที่ {code}", f"Dimension {code}", dimension=code)
+    r.code(data.get("code"), where, CODE_MAX)
+    max_points = r.number(data, "max_points", where)
+    r.fits(max_points, where, "max_points", POINTS_MAX)
+    names = (r.text(data, "name_th", where, most=NAME_MAX), r.text(data, "name_en", where, most=NAME_MAX))
+    rows = r.items(data, "criteria", where)
+    criteria = [_criterion(r, c, code, n, window, rounding) for n, c in enumerate(rows, 1)]
+    bands = _bands(r, data.get("level_bands"), where)
+    parts = [c.max_points for c in criteria if c and not c.extra]
+    if max_points is None or None in criteria:
+        return None
+    if sum(parts, Decimal(0)) != max_points:
+        r.fail(
+            where,
+            f"{_sum_text(parts)} ไม่เท่ากับ {fmt_points(max_points)} คะแนน",
+            f"{_sum_text(parts)}, not {fmt_points(max_points)}",
+        )
+    return DimensionSpec(code, names[0], names[1], max_points, tuple(c for c in criteria if c), bands)
+
+
+def _award(r: Reader, data: Mapping[str, Any], i: int) -> AwardSpec:
+    where = Where(f"รางวัลที่ {i}", f"Award {i}", award=i)
+    count = data.get("count")
+    if not isinstance(count, int) or isinstance(count, bool) or not 0 < count <= COUNT_MAX:
+        r.fail(
+            where,
+            f"จำนวนรางวัล (count) ต้องเป็นจำนวนเต็มบวกไม่เกิน {COUNT_MAX} แต่ได้รับ {count!r}",
+            f"count must be a positive integer up to {COUNT_MAX}, got {count!r}",
+            "count",
+        )
+    prize = r.number(data, "prize", where)
+    if prize is not None and prize < 0:
+        r.fail(where, "เงินรางวัลต้องไม่ติดลบ", "prize must not be negative", "prize")
+    r.fits(prize, where, "prize", PRIZE_MAX)
+    return AwardSpec(
+        r.text(data, "code", where, most=AWARD_CODE_MAX),
+        r.text(data, "name_th", where, most=AWARD_NAME_MAX),
+        r.text(data, "name_en", where, most=AWARD_NAME_MAX),
+        count if isinstance(count, int) else 0,
+        prize or Decimal(0),
+        r.text(data, "prize_th", where, False, most=NAME_MAX),
+        r.text(data, "prize_en", where, False, most=NAME_MAX),
+    )
+
+
+def _rounding(r: Reader, data: Any) -> Rounding:
+    """The rubric's rounding of percentages; absent means the national manual's half-up to 2 places."""
+    if data is None:
+        return DEFAULT_ROUNDING
+    where = Where("การปัดเศษ (rounding)", "rounding", field="rounding")
+    places = data.get("percent_places", 2) if isinstance(data, Mapping) else None
+    mode = data.get("mode", "half_up") if isinstance(data, Mapping) else None
+    unknown = sorted(set(data) - {"percent_places", "mode"}) if isinstance(data, Mapping) else []
+    if not isinstance(places, int) or isinstance(places, bool) or not 0 <= places <= 6 or mode not in ROUNDING_MODES:
+        r.fail(
+            where,
+            'ต้องเป็น {"percent_places": 0–6, "mode": "half_up" หรือ "truncate"}',
+            'must be {"percent_places": 0–6, "mode": "half_up" or "truncate"}',
+        )
+        return DEFAULT_ROUNDING
+    if unknown:
+        r.fail(where, f"ไม่รู้จัก {', '.join(unknown)}", f"unknown key(s) {', '.join(unknown)}")
+    return Rounding(places, mode)
+
+
+def _bands(r: Reader, data: Any, within: Where | None = None) -> tuple[LevelBand, ...]:
+    where = Where("ระดับผลการดำเนินงาน (level_bands)", "level_bands", field="level_bands")
+    if within:
+        where = replace(within, th=f"{within.th} {where.th}", en=f"{within.en} {where.en}", field="level_bands")
+    if data is None:
+        return ()
+    if not isinstance(data, list) or not all(isinstance(b, Mapping) for b in data):
+        r.fail(where, "ต้องเป็นรายการหรือ null", "must be a list or null")
+        return ()
+    bands = []
+    for b in data:
+        low, high, level = r.number(b, "min", where), r.number(b, "max", where), b.get("level")
+        if not isinstance(level, int) or low is None or high is None or low > high:
+            r.fail(
+                where,
+                f"ช่วง {b!r} ต้องมี min ≤ max และ level เป็นจำนวนเต็ม",
+                f"band {b!r} needs min ≤ max and an integer level",
+            )
+            continue
+        bands.append(LevelBand(low, high, level))
+    for a, b in pairwise(bands):
+        if not (a.max < b.min and a.level < b.level):
+            r.fail(
+                where,
+                f"ช่วงระดับ {a.level} และ {b.level} ต้องเรียงจากน้อยไปมากและไม่ทับกัน",
+                f"bands {a.level} and {b.level} must ascend without overlapping",
+            )
+    return tuple(bands)
+
+
+def _check_size(raw_dims: list[Mapping[str, Any]]) -> None:
+    """Refused at once: every other check would be made once per criterion, each with its own messages."""
+    count = sum(len(d["criteria"]) for d in raw_dims if isinstance(d.get("criteria"), list))
+    if count > MAX_CRITERIA:
+        raise RubricError(
+            [
+                f"เกณฑ์การประเมินมี {count:,} ตัวชี้วัด เกิน {MAX_CRITERIA} ตัวชี้วัด"
+                f" / the rubric has {count:,} criteria, more than {MAX_CRITERIA}"
+            ]
+        )
+
+
+def parse_rubric(data: dict) -> RubricSpec:
+    r = Reader()
+    if not isinstance(data, Mapping):
+        raise RubricError(["เกณฑ์การประเมินต้องเป็นออบเจกต์ JSON / The rubric must be a JSON object"])
+    year = data.get("year")
+    if not isinstance(year, int) or isinstance(year, bool) or year not in FISCAL_YEARS:
+        r.fail(
+            RUBRIC,
+            f"ปี (year) ต้องเป็นปีงบประมาณ พ.ศ. {FISCAL_YEARS[0]}–{FISCAL_YEARS[-1]} เช่น 2566 แต่ได้รับ {year!r}",
+            f"year must be a fiscal year B.E. {FISCAL_YEARS[0]}–{FISCAL_YEARS[-1]} such as 2566, got {year!r}",
+            "year",
+        )
+        year = None
+    names = (r.text(data, "name_th", RUBRIC, most=NAME_MAX), r.text(data, "name_en", RUBRIC, most=NAME_MAX))
+    window = fiscal_year(year) if year is not None else None  # with no year the rubric is refused anyway
+    starts, ends = r.day(data, "starts_on", RUBRIC, window=window), r.day(data, "ends_on", RUBRIC, window=window)
+    if starts and ends and starts >= ends:
+        r.fail(RUBRIC, "วันเริ่มต้องก่อนวันสิ้นสุด", "starts_on must be before ends_on", "ends_on")
+    total = r.number(data, "total_points", RUBRIC)
+    if total is not None and total <= 0:
+        r.fail(RUBRIC, "คะแนนรวม (total_points) ต้องมากกว่า 0", "total_points must be more than 0", "total_points")
+    r.fits(total, RUBRIC, "total_points", POINTS_MAX)
+    raw_dims = r.items(data, "dimensions", RUBRIC)
+    _check_size(raw_dims)
+    rounding = _rounding(r, data.get("rounding"))
+    dims = [_dimension(r, d, i, window, rounding) for i, d in enumerate(raw_dims, 1)]
+    codes = [str(d.get("code")) for d in raw_dims]
+    r.unique(codes, RUBRIC, Label("มิติ", "dimension"))
+    rows = [c for d in raw_dims if isinstance(d.get("criteria"), list) for c in d["criteria"]]
+    crit_codes = [str(c.get("code")) for c in rows if isinstance(c, Mapping)]
+    r.unique(crit_codes, RUBRIC, Label("เกณฑ์", "criterion"))
+    if total is not None and None not in dims and dims:
+        parts = [d.max_points for d in dims if d]
+        if sum(parts, Decimal(0)) != total:
+            r.fail(
+                Where("คะแนนรวม", "Total", field="total_points"),
+                f"{_sum_text(parts)} ไม่เท่ากับ {fmt_points(total)} คะแนน",
+                f"{_sum_text(parts)}, not {fmt_points(total)}",
+            )
+    # Only a rubric that states a tie-break order applies one (RUBRIC.md decision 12): absent means none.
+    _shared_facts(r, [c for d in dims if d for c in d.criteria])
+    tie_break = data.get("tie_break", [])
+    if not isinstance(tie_break, list) or len(set(map(str, tie_break))) != len(tie_break):
+        r.fail(
+            RUBRIC, "tie_break ต้องเป็นรายการรหัสมิติที่ไม่ซ้ำกัน", "tie_break must list distinct dimension codes", "tie_break"
+        )
+        tie_break = []
+    unknown = [str(c) for c in tie_break if str(c) not in codes]
+    if unknown:
+        r.fail(
+            RUBRIC,
+            f"tie_break อ้างมิติที่ไม่มี: {', '.join(unknown)}",
+            f"tie_break names unknown dimension(s): {', '.join(unknown)}",
+            "tie_break",
+        )
+    awards = [_award(r, a, i) for i, a in enumerate(r.items(data, "awards", RUBRIC), 1)]
+    r.unique([a.code for a in awards], RUBRIC, Label("รางวัล", "award"))
+    bands = _bands(r, data.get("level_bands"))
+    contest = data.get("contest")
+    if contest is not None and not isinstance(contest, Mapping):
+        r.fail(RUBRIC, "contest ต้องเป็นออบเจกต์หรือ null", "contest must be an object or null", "contest")
+    if r.errors:
+        raise RubricError(r.errors)
+    return RubricSpec(
+        year, names[0], names[1], starts, ends, total, tuple(map(str, tie_break)),  # type: ignore[arg-type]
+        bands, tuple(awards), tuple(d for d in dims if d), rounding,
+        dict(contest) if isinstance(contest, Mapping) else None,
+    )  # fmt: skip

@@ -1,0 +1,349 @@
+"""Forms, list filters and the role-access mixin behind the admin pages (Thai first, English second)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from import_export.forms import ConfirmImportForm, ImportForm
+
+from contests.actor import Need, actor_of
+from contests.models import Level, Province
+from contests.permissions import is_central, is_department
+from core.choices import ThaiNameChoiceField
+from people.models import Membership, Role
+from rulebook.dates import fiscal_year
+from rulebook.rubric_json import rubric_json
+from rulebook.spec import RubricError, parse_rubric
+from scoring import revisions, selectors, services
+from scoring.access import rubrics
+from scoring.admin.dates import ThaiDates, be_text
+from scoring.date_fields import ThaiDateField
+from scoring.models import AwardTier, Criterion, Dimension, Rubric
+
+REASON_FIELD = {
+    "label": "เหตุผลของการแก้ไข / why it changes",
+    "required": False,
+    "widget": forms.Textarea(attrs={"rows": 2}),
+    "help_text": "จำเป็นเมื่อการประกวดเปิดแล้ว บันทึกในประวัติการแก้ไข / needed once the contest is open; kept in its history",
+}
+
+
+class RubricForm(forms.ModelForm):
+    """The whole rubric as one JSON document (docs/rubric-format.md), saved by `services.rubric_edit`."""
+
+    data = forms.CharField(
+        label="เกณฑ์ทั้งฉบับ (JSON) / the whole rubric (JSON)",
+        widget=forms.Textarea(attrs={"rows": 40, "spellcheck": "false", "class": "rubric-json"}),
+        help_text='รูปแบบตาม docs/rubric-format.md ตัวเลขเขียนเป็นข้อความ เช่น "5" '
+        '/ format of docs/rubric-format.md; numbers are strings, e.g. "5"',
+    )
+
+    reason = forms.CharField(**REASON_FIELD)
+    user = None  # set by RubricAdmin.get_form: the change is recorded as this person's
+
+    class Meta:
+        model = Rubric
+        fields = ["show_provisional"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["data"].initial = json.dumps(selectors.rubric_data(self.instance), ensure_ascii=False, indent=2)
+
+    def clean(self):
+        cleaned = super().clean()
+        raw = cleaned.get("data")
+        if raw is None:
+            return cleaned
+        try:
+            data = rubric_json(raw)
+        except RubricError as exc:
+            self.add_error("data", exc.messages)
+            return cleaned
+        year = data.get("year")
+        if self.instance.pk and year != self.instance.year:
+            self.add_error(
+                "data",
+                f"ปีในข้อมูล ({year}) ไม่ตรงกับเกณฑ์ที่กำลังแก้ไข ({self.instance.year}) ใช้ “คัดลอกเป็นปีถัดไป” หรือเพิ่มเกณฑ์ใหม่ "
+                f"/ the data's year ({year}) is not this rubric's ({self.instance.year}); copy it or add a new rubric",
+            )
+            return cleaned
+        if not self.instance.pk and Rubric.objects.national().filter(year=year).exists():
+            self.add_error("data", f"มีเกณฑ์ปี {year} แล้ว ให้แก้ไขเกณฑ์นั้น / a rubric for {year} exists; edit it instead")
+            return cleaned
+        # rubric_load is both the validator of record and the writer: some refusals (criteria that
+        # already have facts) are only known while writing. It is atomic, so a refusal writes nothing,
+        # and calling it here is what puts its messages on this form instead of a 500 page.
+        try:
+            rubric = services.rubric_edit(user=self.user, data=data, reason=cleaned.get("reason", ""))
+        except RubricError as exc:
+            # A missing reason is said beside its box; anything else about the file beside the file.
+            self.add_error("reason" if getattr(exc, "field", "") == "reason" else "data", exc.messages)
+            return cleaned
+        self.instance = rubric  # _post_clean then sets show_provisional on it
+        return cleaned
+
+
+class CriterionDeadlineForm(forms.ModelForm):
+    """The criterion's editable deadline, on its page and in the changelist; checked against the whole rubric and
+    for a reason (scoring.revisions) before the service saves it. The changelist's rows share one reason box
+    (`shared_reason`, set by CriterionAdmin.get_changelist_form), the page has its own."""
+
+    deadline = ThaiDateField(label="กำหนดส่ง / deadline", required=False)
+    reason = forms.CharField(**REASON_FIELD)
+    shared_reason: str | None = None
+
+    class Meta:
+        model = Criterion
+        fields = ["deadline"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:  # decision 11: a year far from the contest is a misread year
+            rubric = self.instance.rubric
+            self.fields["deadline"].window = fiscal_year(rubric.year)
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        if "deadline" not in self.changed_data:
+            return deadline
+        data = selectors.rubric_data(self.instance.rubric)
+        for dimension in data["dimensions"]:
+            for criterion in dimension["criteria"]:
+                if criterion["code"] == self.instance.code:
+                    criterion["deadline"] = deadline.isoformat() if deadline else None
+        try:
+            parse_rubric(data)  # e.g. a timeliness rule cannot lose its deadline
+        except RubricError as exc:
+            raise ValidationError(exc.messages) from exc
+        return deadline
+
+    def clean(self):
+        cleaned = super().clean()
+        if "deadline" in self.changed_data:
+            try:
+                revisions.reason_check(contest=self.instance.rubric.contest, reason=self.why())
+            except RubricError as exc:
+                self.add_error("reason" if self.shared_reason is None else "deadline", exc.messages)
+        return cleaned
+
+    def why(self) -> str:
+        return self.shared_reason if self.shared_reason is not None else self.cleaned_data.get("reason", "")
+
+
+def _latest_rubric():
+    return Rubric.objects.national().order_by("-year").first()
+
+
+class FactImportForm(ImportForm):
+    rubric = forms.ModelChoiceField(
+        queryset=Rubric.objects.national().order_by("-year"), empty_label=None, label="ปีงบประมาณ / fiscal year"
+    )
+    field_order = ["rubric", "resource", "import_file", "format"]
+
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        self.fields["rubric"].initial = _latest_rubric()
+        self.fields["rubric"].label_from_instance = lambda r: f"{r.year} {r.name_th}"
+        self.fields["import_file"].label = "ไฟล์ .csv หรือ .xlsx / .csv or .xlsx file"
+        self.fields["import_file"].help_text = "หัวตาราง / header: province,criterion,fact,value (CSV: UTF-8)"
+        self.fields["format"].label = "รูปแบบไฟล์ / file format"
+
+
+class FactConfirmImportForm(ConfirmImportForm):
+    rubric = forms.ModelChoiceField(queryset=Rubric.objects.all(), widget=forms.HiddenInput)
+
+
+def office_label(unit: Province) -> str:
+    """ "อำเภอเมืองชลบุรี (2001) · ชลบุรี": a district reads with its province, as offices name each other."""
+    parent = f" · {unit.parent.name_th}" if unit.parent_id else ""
+    return f"{unit.get_level_display().split(' / ')[0]}{unit.name_th} ({unit.code}){parent}"
+
+
+class MembershipForm(forms.ModelForm):
+    """Says in words what the model's CheckConstraint would refuse with an IntegrityError."""
+
+    class Meta:
+        model = Membership
+        fields = ["role", "province"]
+        field_classes = {"province": ThaiNameChoiceField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Every CDD office with staff: the 76 provincial offices and the district offices under them (issue
+        # #24: only provinces were offered, so a district office's staff could not be set up here).
+        offices = Province.objects.filter(is_cdd_office=True, level__in=[Level.PROVINCE, Level.DISTRICT])
+        self.fields["province"].queryset = offices.select_related("parent").order_by("level", "parent__code", "code")
+        self.fields["province"].label_from_instance = office_label
+
+    def clean(self):
+        cleaned = super().clean()
+        role, province = cleaned.get("role"), cleaned.get("province")
+        if role == Role.ORGANISER and province is not None and province.level != Level.PROVINCE:
+            self.add_error("province", "ผู้จัดการประกวดต้องสังกัดสำนักงานจังหวัด / an organiser belongs to a provincial office")
+        if role in Role.with_office() and province is None:
+            self.add_error("province", "เจ้าหน้าที่จังหวัดต้องระบุจังหวัด / provincial staff need a province")
+        elif role and role not in Role.with_office() and province is not None:
+            self.add_error(
+                "province",
+                "ระบุจังหวัดได้เฉพาะเจ้าหน้าที่จังหวัด ให้เว้นว่าง / only provincial staff belong to a province; leave it empty",
+            )
+        return cleaned
+
+
+class RoleAccess(ThaiDates):
+    """Per-admin access from the role predicates: committee and chair read what `view` allows,
+    central staff (or a superuser) also add/change/delete where the admin opts in. Dates in B.E. (ThaiDates)."""
+
+    view = is_department
+    can_add = can_change = can_delete = False
+
+    def has_module_permission(self, request):
+        return self.view(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return self.view(request.user)
+
+    def has_add_permission(self, request, *args):
+        return self.can_add and is_central(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return self.can_change and is_central(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.can_delete and is_central(request.user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Province holds every administrative unit; the national contest's forms offer its 76 offices only.
+        if db_field.related_model is Province:
+            kwargs.setdefault("queryset", Province.objects.provinces())
+            kwargs.setdefault("form_class", ThaiNameChoiceField)  # ก–ฮ, not by code or code point
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ReadOnlyInline(ThaiDates, admin.TabularInline):
+    """Rows shown on a parent page that is already scoped, which nobody adds, changes or deletes here; seen by
+    whoever `view` lets see the parent (the parent's rule, not Django's model permissions)."""
+
+    view = is_department
+    extra = 0
+    can_delete = False
+
+    def has_view_permission(self, request, obj=None):
+        return self.view(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ContestScoped:
+    """Only rows of contests the user may see (contests.actor): the Department's committee never lists, opens
+    or reads the history of an office's contest, its criteria or its award tiers (issue #24)."""
+
+    rubric_path = "rubric"
+
+    def get_queryset(self, request):
+        rows = super().get_queryset(request)
+        if not self.has_view_permission(request):  # refused outright (403) before any row is looked up
+            return rows
+        return rows.filter(**{f"{self.rubric_path}__in": rubrics(actor_of(request.user), Need.SEE).values("pk")})
+
+
+class ProvinceScoped:
+    """Only rows of units the user may see in the row's contest, by the actor's one scope (Actor.scope;
+    rows of no contest: Actor.units): a committee member conflicted with a unit never gets its rows. The
+    admin builds its changelist, search, filters, detail, history, delete, export (import-export) and
+    autocomplete on get_queryset, so this one filter covers them all."""
+
+    province_path = "province"
+    contest_path: str | None = "rubric__contest"  # None: the rows are units, of no one contest
+
+    def get_queryset(self, request):
+        actor = actor_of(request.user)
+        rows = super().get_queryset(request)
+        if self.contest_path is None:
+            return rows.filter(**{f"{self.province_path}__in": actor.units().values("pk")})
+        return rows.filter(actor.scope(self.contest_path, self.province_path))
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = "ปีงบประมาณ / fiscal year"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        return [(str(y), str(y)) for y in Rubric.objects.national().values_list("year", flat=True)]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(rubric__year=self.value()) if self.value() else queryset
+
+
+def code_key(code: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else 0 for p in code.split("."))
+
+
+class CriterionCodeFilter(admin.SimpleListFilter):
+    title = "ตัวชี้วัด / criterion"
+    parameter_name = "criterion"
+
+    def lookups(self, request, model_admin):
+        codes = set(Criterion.objects.values_list("code", flat=True))
+        return [(c, c) for c in sorted(codes, key=code_key)]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(criterion__code=self.value()) if self.value() else queryset
+
+
+class DimensionCodeFilter(admin.SimpleListFilter):
+    title = "มิติ / dimension"
+    parameter_name = "dimension"
+
+    def lookups(self, request, model_admin):
+        codes = set(Dimension.objects.values_list("code", flat=True))
+        return [(c, c) for c in sorted(codes, key=code_key)]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(dimension__code=self.value()) if self.value() else queryset
+
+
+class AwardFilter(admin.SimpleListFilter):
+    title = "รางวัล / award"
+    parameter_name = "award"
+
+    def lookups(self, request, model_admin):
+        # The awards of the contests the user may see: a draft's award names are its runners' alone.
+        tiers = AwardTier.objects.filter(rubric__contest__in=actor_of(request.user).contests())
+        names = dict(tiers.order_by("-rubric__year", "order").values_list("code", "name_th"))
+        return [*names.items(), ("-", "ไม่ได้รับรางวัล / none")]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        return queryset.filter(award="" if self.value() == "-" else self.value())
+
+
+class SourceFilter(admin.ChoicesFieldListFilter):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = "ที่มา / source"  # the model field has no Thai verbose_name
+
+
+def column(attr: str, label: str, ordering: str | None = None, boolean: bool = False):
+    """A Thai-first changelist column for a model field that has no Thai verbose_name."""
+
+    def show(self, obj):
+        value = getattr(obj, attr)
+        value = value() if callable(value) else value
+        return be_text(value) if isinstance(value, date) else value
+
+    field = attr.removeprefix("get_").removesuffix("_display")  # get_source_display sorts by source
+    return admin.display(description=label, ordering=ordering or field, boolean=boolean)(show)

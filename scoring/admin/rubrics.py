@@ -1,0 +1,375 @@
+"""The Department's back office. Who may do what comes from the `rules` predicates (contests.permissions),
+never from Django's model permissions; every write goes through scoring.services."""
+
+from __future__ import annotations
+
+import json
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
+from django.db.models import OuterRef, Subquery
+from django.utils.html import format_html, format_html_join
+
+from contests.models import Province
+from contests.permissions import is_central, is_department
+from core.http import show
+from people import directory
+from people.models import Membership
+from rulebook.diff import diff_lines
+from rulebook.spec import RubricError
+
+# API tokens, failed logins; nominees; the stages and their picks:
+from scoring import selectors, services
+from scoring.admin.facts import FactImportExportAdmin
+from scoring.admin.forms import (
+    AwardFilter,
+    ContestScoped,
+    CriterionCodeFilter,
+    CriterionDeadlineForm,
+    DimensionCodeFilter,
+    MembershipForm,
+    ProvinceScoped,
+    RoleAccess,
+    RubricForm,
+    SourceFilter,
+    YearFilter,
+    column,
+)
+from scoring.hooks import admin_entry
+from scoring.models import (
+    AwardTier,
+    Criterion,
+    Fact,
+    FactChange,
+    HolidayOverride,
+    HolidayOverrideChange,
+    ProvinceResult,
+    Rubric,
+    RubricChange,
+)
+
+
+def _department_only(request) -> bool:
+    # Provincial staff work in the portal, never here, even if someone ticked is_staff for them; the one
+    # exception is a provincial contest's panel, on its own scoring screens (hooks.admin_entry).
+    user = request.user
+    return user.is_active and ((user.is_staff and is_department(user)) or any(admin_entry(user)))
+
+
+admin.site.has_permission = _department_only
+
+
+@admin.register(Province)
+class ProvinceAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
+    province_path, contest_path = "pk", None  # autocomplete and search too: a conflicted province is not offered
+    list_display = ["code", "dopa_code", "thai_name", "name_en", "level", "size_group", "region"]
+    list_filter = ["level", "size_group", "region"]
+    search_fields = ["code", "name_th", "name_en"]
+    ordering = ["name_order"]  # ก–ฮ
+
+    @admin.display(description=Province._meta.get_field("name_th").verbose_name, ordering="name_order")
+    def thai_name(self, unit):
+        return unit.name_th
+
+
+@admin.register(Rubric)
+class RubricAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
+    rubric_path = "pk"
+    can_add = can_change = can_delete = True
+    form = RubricForm
+    list_display = ["year", "name_th", "standings_computed_at"]
+    actions = ["copy_to_next_year"]
+
+    def get_fields(self, request, obj=None):
+        return (
+            ["data", "reason", "show_provisional"]
+            if self.has_change_permission(request, obj)
+            else ["as_json", "show_provisional"]
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if self.has_change_permission(request, obj) else ["as_json", "show_provisional"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        if not self.has_change_permission(request, obj):
+            kwargs["form"] = forms.ModelForm  # readers get the JSON as text, not an editor
+        form = super().get_form(request, obj, **kwargs)
+        form.user = request.user  # a class made for this request: the change is recorded as theirs
+        return form
+
+    @admin.display(description="เกณฑ์ทั้งฉบับ (JSON) / the whole rubric (JSON)")
+    def as_json(self, obj):
+        return format_html("<pre>{}</pre>", json.dumps(selectors.rubric_data(obj), ensure_ascii=False, indent=2))
+
+    def has_delete_permission(self, request, obj=None):
+        # Nothing is ever lost: a year that holds facts stays.
+        return super().has_delete_permission(request, obj) and (obj is None or not obj.facts.exists())
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # bulk delete would bypass the per-rubric check above
+        return actions
+
+    def save_model(self, request, obj, form, change):
+        # RubricForm.clean has already saved the rubric through services.rubric_edit.
+        obj.save(update_fields=["show_provisional"])
+
+    @admin.action(description="คัดลอกเป็นปีถัดไป (ปีถัดไป) / copy to next year", permissions=["add"])
+    def copy_to_next_year(self, request, queryset):
+        for rubric in queryset:
+            if not rubric.contest.is_national:  # the copy has no contest block: it would be the national one
+                self.message_user(
+                    request,
+                    f"{rubric.key}: คัดลอกได้เฉพาะเกณฑ์ระดับประเทศ / only the national rubric is copied",
+                    messages.ERROR,
+                )
+                continue
+            if Rubric.objects.national().filter(year=rubric.year + 1).exists():
+                self.message_user(request, f"มีเกณฑ์ปี {rubric.year + 1} แล้ว / {rubric.year + 1} exists", messages.ERROR)
+                continue
+            try:
+                services.rubric_edit(user=request.user, data=selectors.rubric_data_next_year(rubric))
+            except RubricError as exc:
+                show(request, exc)
+                continue
+            self.message_user(request, f"สร้างเกณฑ์ปี {rubric.year + 1} แล้ว / created {rubric.year + 1}")
+
+
+@admin.register(Criterion)
+class CriterionAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
+    can_change = True  # the deadline only; the rest is edited through the rubric JSON
+    form = CriterionDeadlineForm
+    list_display = ["code", "number", "name_th", "year", "max_points", "deadline", "kind"]
+    list_display_links = ["code"]
+    list_editable = ["deadline"]
+    list_filter = [YearFilter, DimensionCodeFilter]
+    list_select_related = ["rubric"]
+    search_fields = ["code", "name_th", "name_en"]
+    fields = [
+        *("rubric", "dimension", "code", "number", "name_th", "name_en", "max_points", "deadline", "reason"),
+        *("extra", "rule"),
+    ]
+    readonly_fields = ["rubric", "dimension", "code", "number", "name_th", "name_en", "max_points", "extra", "rule"]
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)  # a reader's page shows the criterion, no reason box
+        return fields if self.has_change_permission(request, obj) else [f for f in fields if f != "reason"]
+
+    @admin.display(description="ปี / year", ordering="rubric__year")
+    def year(self, obj):
+        return obj.rubric.year
+
+    @admin.display(description="วิธีให้คะแนน / rule")
+    def kind(self, obj):
+        return obj.rule.get("kind")
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(
+            request, {**(extra_context or {}), "deadline_reason": request.POST.get("reason", "")}
+        )
+
+    def get_changelist_form(self, request, **kwargs):
+        # The rows share the list's one reason box (templates/admin/scoring/criterion/change_list.html).
+        return type("ListDeadlineForm", (CriterionDeadlineForm,), {"shared_reason": request.POST.get("reason", "")})
+
+    def save_model(self, request, obj, form, change):
+        if change and "deadline" in form.changed_data:
+            services.criterion_deadline_set(
+                user=request.user,
+                rubric=obj.rubric,
+                code=obj.code,
+                deadline=form.cleaned_data["deadline"],
+                reason=form.why(),
+            )
+
+
+@admin.register(RubricChange)
+class RubricChangeAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
+    """The revision history read-only (scoring.revisions writes it): central staff, rows of contests they see."""
+
+    view = is_central
+    list_display = ["at", "contest", "user", "state", "reason"]
+    list_filter = [YearFilter, "state"]
+    list_select_related = ["contest", "user", "rubric"]
+    search_fields = ["contest__slug", "reason"]
+    fields = ["contest", "rubric", "user", "at", "state", "reason", "what_changed", "archived"]
+    readonly_fields = fields
+
+    @admin.display(description="สิ่งที่เปลี่ยน / what changed")
+    def what_changed(self, obj):
+        return format_html_join("", "<div>{}</div>", ((line,) for line in diff_lines(obj.changes)))
+
+
+@admin.register(Fact)
+class FactAdmin(ProvinceScoped, RoleAccess, FactImportExportAdmin):
+    """Read-only rows; changes arrive through the import (resources.FactImportExportAdmin)."""
+
+    list_display = ["province_", "criterion_code", "name", "value", "source_", "updated_at_", "updated_by_"]
+    list_filter = [YearFilter, CriterionCodeFilter, ("source", SourceFilter)]
+    province_ = column("province", "จังหวัด / province", "province__code")
+    source_ = column("get_source_display", "ที่มา / source")
+    updated_at_ = column("updated_at", "แก้ไขเมื่อ / updated at")
+    updated_by_ = column("updated_by", "แก้ไขโดย / updated by")
+    list_select_related = ["province", "criterion", "updated_by"]
+    search_fields = ["province__code", "province__name_th", "province__name_en"]
+
+    @admin.display(description="ตัวชี้วัด / criterion", ordering="criterion__code")
+    def criterion_code(self, obj):
+        return obj.criterion.code
+
+
+@admin.register(FactChange)
+class FactChangeAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
+    view = is_central
+    province_path, contest_path = "fact__province", "fact__rubric__contest"
+    list_display = ["fact_", "old_value_", "new_value_", "source_", "changed_by_", "changed_at_"]
+    list_filter = [("source", SourceFilter)]
+    fact_ = column("fact", "ข้อมูล / fact", "fact__province__code")
+    old_value_ = column("old_value", "ค่าเดิม / old value")
+    new_value_ = column("new_value", "ค่าใหม่ / new value")
+    source_ = column("get_source_display", "ที่มา / source")
+    changed_by_ = column("changed_by", "แก้ไขโดย / changed by")
+    changed_at_ = column("changed_at", "แก้ไขเมื่อ / changed at")
+    list_select_related = ["fact__province", "fact__criterion", "changed_by"]
+    search_fields = ["fact__province__code", "fact__province__name_th", "fact__criterion__code", "fact__name"]
+
+
+@admin.register(HolidayOverride)
+class HolidayOverrideAdmin(RoleAccess, admin.ModelAdmin):
+    view = is_central
+    can_add = can_change = can_delete = True
+    list_display = ["date", "is_holiday", "name_th", "name_en"]
+    list_filter = ["is_holiday"]
+    fields = ["date", "is_holiday", "name_th", "name_en", "note"]
+
+    # Any holiday can move a timeliness score in any year: the services audit and rescore.
+    def save_model(self, request, obj, form, change):
+        saved = services.holiday_override_save(
+            user=request.user,
+            day=obj.date,
+            is_holiday=obj.is_holiday,
+            name_th=obj.name_th,
+            name_en=obj.name_en,
+            note=obj.note,
+        )
+        obj.pk = saved.pk
+
+    def delete_model(self, request, obj):
+        services.holiday_override_remove(user=request.user, override=obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            services.holiday_override_remove(user=request.user, override=obj)
+
+
+@admin.register(HolidayOverrideChange)
+class HolidayOverrideChangeAdmin(RoleAccess, admin.ModelAdmin):
+    view = is_central
+    list_display = ["changed_at", "date", "action", "before", "after", "changed_by"]
+    list_filter = ["action"]
+    list_select_related = ["changed_by"]
+    date_hierarchy = "date"
+
+
+@admin.register(ProvinceResult)
+class ProvinceResultAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
+    list_display = ["rank_", "province_", "year", "total_", "award_name", "tied_", "award_tie_", "stale", "computed"]
+    list_display_links = ["province_"]
+    rank_ = column("rank", "อันดับ / rank")
+    province_ = column("province", "จังหวัด / province", "province__code")
+    total_ = column("total", "คะแนนรวม / total")
+    tied_ = column("tied", "คะแนนเท่ากัน / tied", boolean=True)
+    award_tie_ = column("award_tie", "เสมอที่เส้นรางวัล / tie at an award cut", boolean=True)
+    computed = column("computed_at", "คำนวณเมื่อ / computed at")
+    list_filter = [YearFilter, AwardFilter]
+    list_select_related = ["province", "rubric"]
+    ordering = ["-rubric__year", "rank", "province__code"]
+
+    def get_queryset(self, request):
+        tier = AwardTier.objects.filter(rubric=OuterRef("rubric"), code=OuterRef("award"))
+        return super().get_queryset(request).annotate(award_th=Subquery(tier.values("name_th")[:1]))
+
+    @admin.display(description="ปี / year", ordering="rubric__year")
+    def year(self, obj):
+        return obj.rubric.year
+
+    @admin.display(description="รางวัล / award", ordering="award")
+    def award_name(self, obj):
+        return obj.award_th or "-"
+
+    @admin.display(description="รอคำนวณใหม่ / awaiting recompute", boolean=True)
+    def stale(self, obj):
+        return obj.change_seq > obj.computed_seq
+
+
+class MembershipInline(admin.StackedInline):
+    model = Membership
+    form = MembershipForm
+    can_delete = False
+    max_num = 1
+    verbose_name = verbose_name_plural = "บทบาท / role"
+
+    def get_min_num(self, request, obj=None, **kwargs):
+        return 0 if obj is not None and obj.is_superuser else 1
+
+    # Inline permissions follow the user admin's, not Django's model permissions.
+    def has_view_permission(self, request, obj=None):
+        return is_central(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return is_central(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return is_central(request.user)
+
+
+User = get_user_model()
+admin.site.unregister(User)
+admin.site.unregister(Group)  # roles come from Membership, not groups or model permissions
+
+
+@admin.register(User)
+class PortalUserAdmin(RoleAccess, UserAdmin):
+    view = is_central
+    can_add = can_change = can_delete = True
+    inlines = [MembershipInline]
+    list_display = ["username", "first_name", "last_name", "email", "role", "province", "is_active"]
+    list_filter = ["membership__role", "is_active"]
+    list_select_related = ["membership__province"]
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        ("ข้อมูลส่วนตัว / personal info", {"fields": ["first_name", "last_name", "email"]}),
+        ("สถานะ / status", {"fields": ["is_active", "is_staff", "is_superuser", "last_login", "date_joined"]}),
+    ]
+
+    readonly_fields = ["is_staff", "last_login", "date_joined"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # is_staff follows the role (see save_related); only a superuser makes superusers.
+        fixed = super().get_readonly_fields(request, obj)
+        return fixed if request.user.is_superuser else [*fixed, "is_superuser"]
+
+    @admin.display(description="บทบาท / role", ordering="membership__role")
+    def role(self, obj):
+        return directory.role_label(obj)
+
+    @admin.display(description="จังหวัด / province")
+    def province(self, obj):
+        return directory.office_label(obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not (
+            obj and obj.is_superuser and not request.user.is_superuser
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj) and obj != request.user
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        user = form.instance
+        user.is_staff = directory.works_in_admin(user)
+        user.save(update_fields=["is_staff"])

@@ -1,0 +1,281 @@
+"""The facts import: `province,criterion,fact,value` rows, all or none, through one function."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from contests.models import Contest, Level, Province
+from core.errors import RowError, RowsError, YearFrozen
+from core.sheets.limits import SheetError
+from core.sheets.tabular import read_rows
+from core.sheets.xlsx import xlsx_sheets
+from rulebook.dates import DateInputError, check_window, fiscal_year
+from scoring import lifecycle, selectors
+from scoring.facts import template as fact_template
+from scoring.models import Criterion, Fact, FactChange, FactSource, Rubric
+from scoring.recompute import results_mark_dirty
+
+# Bangkok has no provincial CDD office: say so instead of "unknown province".
+BANGKOK_KEYS = {"th-10", "กรุงเทพมหานคร", "กรุงเทพฯ", "กรุงเทพ", "bangkok"}
+
+
+class FactImportError(RowsError):
+    pass
+
+
+def ensure_not_frozen(rubric: Rubric) -> None:
+    lifecycle.ensure_changeable(rubric)
+
+
+@dataclass
+class FactImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    # (row, province code, criterion code, fact, old value or None, new value)
+    changes: list[tuple[int, str, str, str, str | None, str]] = field(default_factory=list)
+    province_ids: set[int] = field(default_factory=set)
+
+
+HEADER = ("province", "criterion", "fact", "value")
+# A contest among districts or subdistricts names its entrants (issue #16); "province" is read the same way.
+ENTRANT_HEADER = ("entrant", "criterion", "fact", "value")
+
+
+def facts_import_file(*, rubric: Rubric, data: bytes, filename: str, user=None) -> FactImportReport:
+    """A CSV/XLSX sheet of one rubric's facts, as the dashboard's upload and the API take it: all or none.
+    The contest's fact template (scoring.facts.template) is read as such, every period of it at once."""
+    if Path(filename).suffix.lower() == ".xlsx":
+        sheets = xlsx_sheets(data)
+        if fact_template.is_template(sheets):
+            return facts_template_import(contest=rubric.contest, sheets=sheets, user=user)
+    header = HEADER if rubric.contest.is_national else ENTRANT_HEADER
+    rows = read_rows(data, filename, required=header)
+    return facts_import(rubric=rubric, rows=rows, user=user, source=FactSource.IMPORT)
+
+
+def facts_import(
+    *,
+    rubric: Rubric,
+    rows: Sequence[Mapping[str, object]],
+    user=None,
+    source: str = FactSource.IMPORT,
+    dry_run: bool = False,
+    first_row: int = 2,
+) -> FactImportReport:
+    """Imports `province,criterion,fact,value` rows: all or none.
+
+    Every bad row is reported with its spreadsheet row number (the header is row 1) and nothing is
+    written. `dry_run` reports what would change and writes nothing.
+    """
+    ensure_not_frozen(rubric)
+    spec = selectors.rubric_spec(rubric)
+    provinces = selectors.entrant_lookup(rubric)
+    criteria = {c.code: c for c in rubric.criteria.all()}
+    errors: list[RowError] = []
+    seen: dict[tuple[int, int, str], int] = {}
+    parsed: list[tuple[int, Province, Criterion, str, str]] = []
+    for n, row in enumerate(rows, start=first_row):
+        if not any(str(v if v is not None else "").strip() for v in row.values()):
+            continue  # a blank line in the sheet
+        if "entrant" in row and "province" not in row:  # a contest's sheet names its entrants (issue #16)
+            row = {**row, "province": row["entrant"]}
+        missing = [col for col in HEADER if col not in row]
+        if missing:
+            errors.append(RowError(n, f"ไม่มีคอลัมน์ {', '.join(missing)}", f"missing column {', '.join(missing)}"))
+            continue
+        p_raw, c_raw, name, value = (str(row[col] if row[col] is not None else "").strip() for col in HEADER)
+        key = selectors.norm_province_key(p_raw)
+        province = provinces.get(key)
+        if province is None:
+            if rubric.contest.entrant_level != Level.PROVINCE:
+                th, en = f"'{p_raw}' ไม่ใช่ผู้เข้าประกวดนี้", f"'{p_raw}' is not an entrant of this contest"
+                errors.append(RowError(n, th, en))
+            elif key in BANGKOK_KEYS:
+                errors.append(RowError(n, "กรุงเทพมหานครไม่มีสำนักงานพัฒนาชุมชนจังหวัด", "Bangkok has no provincial office"))
+            else:
+                errors.append(RowError(n, f"ไม่พบจังหวัด '{p_raw}'", f"unknown province '{p_raw}'"))
+            continue
+        criterion = criteria.get(c_raw)
+        if criterion is None:
+            errors.append(
+                RowError(n, f"ไม่พบตัวชี้วัด '{c_raw}' ในปี {rubric.year}", f"unknown criterion '{c_raw}' in {rubric.year}")
+            )
+            continue
+        rule = spec.criterion(c_raw).rule
+        if name not in rule.fact_names():
+            known = ", ".join(rule.fact_names())
+            errors.append(
+                RowError(
+                    n,
+                    f"ตัวชี้วัด {c_raw} ไม่มีข้อมูล '{name}' (มี: {known})",
+                    f"criterion {c_raw} has no fact '{name}' (known: {known})",
+                )
+            )
+            continue
+        if len(value) > 200:
+            errors.append(RowError(n, "ค่ายาวเกิน 200 ตัวอักษร", "value longer than 200 characters"))
+            continue
+        if value:
+            try:
+                reading = rule.parse_fact(name, value)
+                if isinstance(reading, date) and source != FactSource.EVIDENCE:
+                    # Decision 11: a typed date far from the contest is a misread year. The portal's
+                    # own upload timestamps are not typed, so they are not checked.
+                    day = reading.date() if isinstance(reading, datetime) else reading
+                    check_window(day, value, fiscal_year(rubric.year))
+            except DateInputError as exc:
+                label = rule.label(name)
+                errors.append(RowError(n, f"{label.th}: {exc.th}", f"{label.en}: {exc.en}"))
+                continue
+            except ValueError as exc:
+                errors.append(RowError(n, getattr(exc, "th", str(exc)), getattr(exc, "en", str(exc))))
+                continue
+        ident = (province.pk, criterion.pk, name)
+        if ident in seen:
+            errors.append(RowError(n, f"ซ้ำกับแถวที่ {seen[ident]}", f"duplicates row {seen[ident]}"))
+            continue
+        seen[ident] = n
+        parsed.append((n, province, criterion, name, value))
+    # Only the touched provinces' facts: a single fact_set from an upload must not read the whole year.
+    touched = {province.pk for _, province, _, _, _ in parsed}
+    stored = Fact.objects.filter(rubric=rubric, province_id__in=touched)
+    existing = {(f.province_id, f.criterion_id, f.name): f for f in stored}
+    errors.extend(_cross_fact_errors(spec, parsed, existing))
+    if errors:
+        raise FactImportError(sorted(errors, key=lambda e: e.row))
+    return _facts_write(rubric=rubric, parsed=parsed, existing=existing, user=user, source=source, dry_run=dry_run)
+
+
+def _cross_fact_errors(spec, parsed, existing) -> list[RowError]:
+    """Checks each touched (province, criterion) with the file's values over the stored ones."""
+    stored: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
+    for (province_id, criterion_id, name), f in existing.items():  # grouped once: linear in the facts
+        if f.value:
+            stored[(province_id, criterion_id)][name] = f.value
+    merged: dict[tuple[int, int], dict[str, str]] = {}
+    last_row: dict[tuple[int, int], tuple[int, str]] = {}
+    for n, province, criterion, name, value in parsed:
+        pair = (province.pk, criterion.pk)
+        if pair not in merged:
+            merged[pair] = dict(stored.get(pair, {}))
+        if value:
+            merged[pair][name] = value
+        else:
+            merged[pair].pop(name, None)
+        last_row[pair] = (n, criterion.code)
+    errors = []
+    for pair, facts in merged.items():
+        n, code = last_row[pair]
+        for err in spec.criterion(code).rule.check(facts):
+            errors.append(RowError(n, err.th, err.en))
+    return errors
+
+
+def _facts_write(*, rubric, parsed, existing, user, source, dry_run) -> FactImportReport:
+    report = FactImportReport()
+    to_create: list[Fact] = []
+    to_update: list[tuple[Fact, str]] = []
+    for n, province, criterion, name, value in parsed:
+        fact = existing.get((province.pk, criterion.pk, name))
+        if fact is not None and fact.value == value:
+            report.unchanged += 1
+            continue
+        old = None if fact is None else fact.value
+        report.changes.append((n, province.code, criterion.code, name, old, value))
+        report.province_ids.add(province.pk)
+        if fact is None:
+            report.created += 1
+            to_create.append(
+                Fact(
+                    rubric=rubric,
+                    province=province,
+                    criterion=criterion,
+                    name=name,
+                    value=value,
+                    source=source,
+                    updated_by=user,
+                )
+            )
+        else:
+            report.updated += 1
+            to_update.append((fact, old))
+            fact.value, fact.source, fact.updated_by = value, source, user
+    if dry_run or not report.changes:
+        return report
+    with transaction.atomic():
+        now = timezone.now()
+        created = Fact.objects.bulk_create(to_create)
+        for fact, _ in to_update:
+            fact.updated_at = now
+        Fact.objects.bulk_update([f for f, _ in to_update], ["value", "source", "updated_by", "updated_at"])
+        FactChange.objects.bulk_create(
+            [FactChange(fact=f, old_value=None, new_value=f.value, source=source, changed_by=user) for f in created]
+            + [
+                FactChange(fact=f, old_value=old, new_value=f.value, source=source, changed_by=user)
+                for f, old in to_update
+            ]
+        )
+        results_mark_dirty(rubric_id=rubric.pk, province_ids=report.province_ids)
+    return report
+
+
+def facts_template_import(
+    *, contest: Contest, sheets: Sequence[tuple[str, list[list]]], user=None, dry_run: bool = False
+) -> FactImportReport:
+    """A filled-in fact template: every period's sheet through `facts_import`, all or none. A refusal names
+    the sheet and the cell, Thai first; a blank cell changes nothing. `dry_run` writes nothing."""
+    read = fact_template.read_template(contest, sheets)
+    if not read.errors and not read.values:
+        if not any(selectors.rubric_spec(r).fact_columns for r, _, _ in read.parts):
+            raise SheetError(
+                "การประกวดนี้ไม่มีข้อมูลที่ต้องกรอก: ทุกเกณฑ์ให้คะแนนโดยคณะกรรมการ"
+                " / this contest takes no data: the panel scores every criterion"
+            )
+        raise SheetError(
+            "ไม่มีค่าใดในแบบฟอร์ม (กรอกค่าใต้แถวรหัสข้อมูลแล้วส่งใหม่)"
+            " / the template has no values (fill in the cells under the key row and send it again)"
+        )
+    total, refused = FactImportReport(), []
+    with transaction.atomic():  # every period or none
+        for rubric, rows, cells in read.parts:
+            if not rows:  # a period left blank is not touched (nor refused if it is frozen)
+                continue
+            try:
+                report = facts_import(
+                    rubric=rubric, rows=rows, user=user, source=FactSource.IMPORT, first_row=1, dry_run=dry_run
+                )
+            except YearFrozen:
+                raise
+            except FactImportError as exc:
+                refused += [(cells[e.row - 1], e.th, e.en) for e in exc.errors]
+                continue
+            total.created, total.updated = total.created + report.created, total.updated + report.updated
+            total.unchanged += report.unchanged
+            total.changes += [(cells[n - 1].row, *change) for n, *change in report.changes]
+            total.province_ids |= report.province_ids
+        if read.errors or refused:
+            raise FactImportError(fact_template.cell_errors(read, refused))  # rolls back the periods written
+    return total
+
+
+def fact_set(
+    *,
+    rubric: Rubric,
+    province: Province,
+    criterion_code: str,
+    name: str,
+    value: str,
+    user=None,
+    source: str = FactSource.ADMIN,
+) -> FactImportReport:
+    """One fact, through the same checks as a file import."""
+    row = {"province": province.code, "criterion": criterion_code, "fact": name, "value": value}
+    return facts_import(rubric=rubric, rows=[row], user=user, source=source, first_row=1)

@@ -1,0 +1,79 @@
+"""Seed 002 as stages in the demo (`manage.py bootstrap --demo`, issue #27): a few real district offices of
+three demo provinces each pick one subdistrict, and each province picks two of its districts' picks for the
+inspection-region contest. Every pick goes through the service (`stage_select`), as the offices' would,
+dated inside the window; a rerun leaves an office that has picked alone."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth import get_user_model
+
+from contests.actor import actor_of
+from contests.models import Contest, Stage
+from contests.stages import barred_reason, stage_picks, stage_pool
+from people.models import Role
+from scoring.stages.picks import stage_select
+
+FIRST_STAGE = "model-subdistrict-2565"  # each district office picks 1 (contests/data/stages.json)
+# The day the demo's offices pick: before the document's "ภายใน วันที่ 15 ธันวาคม" (docs/contests.md, Stages).
+PICKED_ON = datetime(2021, 12, 1, 10, 0, tzinfo=ZoneInfo("Asia/Bangkok"))
+# Three district offices under each of the demo's organising provinces (real DOPA codes, contests/data/units.csv):
+# Chonburi in inspection region 8, Nong Khai in 10, Ubon Ratchathani in 14.
+PICKERS = {
+    "TH-20": [
+        ("mueangchonburi-picks", "2001", "เมืองชลบุรี"),
+        ("banglamung-picks", "2004", "บางละมุง"),
+        ("sriracha-picks", "2007", "ศรีราชา"),
+    ],
+    "TH-43": [
+        ("mueangnongkhai-picks", "4301", "เมืองหนองคาย"),
+        ("thabo-picks", "4302", "ท่าบ่อ"),
+        ("phonphisai-picks", "4305", "โพนพิสัย"),
+    ],
+    "TH-34": [
+        ("mueangubon-picks", "3401", "เมืองอุบลราชธานี"),
+        ("warin-picks", "3415", "วารินชำราบ"),
+        ("phibun-picks", "3419", "พิบูลมังสาหาร"),
+    ],
+}
+PROVINCE_PICKERS = {"TH-20": "chonburi", "TH-43": "nongkhai", "TH-34": "ubon"}  # demo organisers (scoring.demo)
+# The district offices' organisers: they log in to pick (DOPA codes, so only with the units loaded).
+DEMO_STAGE_USERS = [
+    (username, Role.ORGANISER, code, f"สพอ.{name} (ผู้คัดเลือกตำบล)")
+    for offices in PICKERS.values()
+    for username, code, name in offices
+]
+
+
+def _picker(username: str):
+    return actor_of(get_user_model().objects.select_related("membership__province").get(username=username))
+
+
+def _pick(actor, contest: Contest, stage: Stage, count: int) -> int:
+    """The office's demo picks, drawn the same every run from what it may pick (none barred by the register)."""
+    office = actor.own_office
+    if stage_picks(stage, office).exists():
+        return 0
+    pool = [u for u in stage_pool(stage, office) if barred_reason(stage, u) is None]
+    if not pool:
+        return 0
+    chosen = random.Random(f"{contest.slug}-{office.code}").sample(pool, min(count, len(pool)))
+    return len(stage_select(actor=actor, contest=contest, units=chosen, now=PICKED_ON))
+
+
+def demo_picks() -> int:
+    """The district offices' picks, then their provinces'; returns how many picks were made."""
+    first = Stage.objects.select_related("contest").filter(contest__slug=FIRST_STAGE).first()
+    if first is None:
+        return 0
+    made = 0
+    for offices in PICKERS.values():
+        for username, _, _ in offices:
+            made += _pick(_picker(username), first.contest, first, first.quota)
+    for stage in Stage.objects.select_related("contest").filter(previous=first.contest):
+        for username in PROVINCE_PICKERS.values():
+            made += _pick(_picker(username), stage.contest, stage, stage.quota)
+    return made

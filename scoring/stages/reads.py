@@ -1,0 +1,169 @@
+"""A selection in stages (seed 002), the reads: what a stage's page shows to whoever it is shown to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from contests.actor import Actor, actor_of
+from contests.models import Contest, PastModel, Province, RankWithin, Stage, StageEntry
+from contests.regions import InspectionRegion, region_of
+from contests.stages import Missing, barred_reason, files_missing, stage_of, stage_picks, stage_pool
+from rulebook.workdays import deadline_text
+from scoring.models import ProvinceResult
+from scoring.stages.picks import StageWindow, stage_window
+
+
+@dataclass
+class PoolRow:
+    unit: Province
+    picked: bool
+    barred: tuple[str, str] | None  # (Thai, English) reason the register gives
+    result: ProvinceResult | None = None  # its standing in the stage below (the province's panel's scores)
+
+
+@dataclass
+class Placed:
+    entry: StageEntry
+    result: ProvinceResult | None  # its standing in this stage's contest (within its region, if so ranked)
+
+
+@dataclass
+class RegionGroup:
+    region: InspectionRegion | None
+    entries: list[Placed] = field(default_factory=list)
+
+
+@dataclass
+class StagePage:
+    contest: Contest
+    stage: Stage
+    window: StageWindow
+    chooses: bool
+    office: Province | None
+    pool: list[PoolRow]
+    picks: list[StageEntry]
+    left: int  # picks the office may still make
+    missing: list[tuple[Missing, str, str]]  # a missing file, with its deadline in Thai and English
+    groups: list[RegionGroup]
+
+    @property
+    def is_open(self) -> bool:
+        """Picks may still be made or withdrawn today (the deadline, moved on when offices are closed)."""
+        return self.window.is_open(timezone.localdate())
+
+    @property
+    def by_region(self) -> bool:
+        return self.stage.rank_within == RankWithin.REGION
+
+    @property
+    def chooser(self) -> tuple[str, str]:
+        th, en = self.stage.get_chooser_level_display().split(" / ")
+        return th, en
+
+
+def staged_contests(actor: Actor) -> QuerySet[Contest]:
+    """The stages the user picks for or sees (central staff: every one), first stage first."""
+    ids = [c.pk for c in actor.contests() if stage_of(c) is not None]
+    return Contest.objects.filter(pk__in=ids).select_related("stage").order_by("stage__deadline", "slug")
+
+
+def province_of(unit: Province) -> Province | None:
+    while unit is not None and unit.level != "province":
+        unit = unit.parent
+    return unit
+
+
+def region_groups(entries: list[StageEntry], results: dict[int, ProvinceResult]) -> list[RegionGroup]:
+    """Picks grouped by the inspection region of their province, regions in number order, each region's
+    best placed first (the unranked after them, in the order given)."""
+    groups: dict[int, RegionGroup] = {}
+    for entry in entries:
+        province = province_of(entry.unit)
+        region = region_of(province.code) if province is not None else None
+        key = region.number if region is not None else 99
+        groups.setdefault(key, RegionGroup(region)).entries.append(Placed(entry, results.get(entry.unit_id)))
+    for group in groups.values():
+        group.entries.sort(key=_by_rank)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _by_rank(row: PoolRow | Placed) -> tuple[bool, int]:
+    rank = row.result.rank if row.result is not None else None
+    return (rank is None, rank or 0)
+
+
+def results_of(contest: Contest) -> dict[int, ProvinceResult]:
+    """The contest's stored standings by unit (its year without periods): where each pick stands so far."""
+    rows = ProvinceResult.objects.filter(rubric__contest=contest, rubric__period="").only("province", "rank", "total")
+    return {r.province_id: r for r in rows}
+
+
+def stage_page(actor: Actor, contest: Contest) -> StagePage:
+    stage = stage_of(contest)
+    chooses = actor.chooses(contest)
+    office = actor.chooser(contest)
+    window = stage_window(stage)
+    pool, picks, missing = [], [], []
+    if office is not None:
+        picks = list(stage_picks(stage, office))
+        picked = {e.unit_id for e in picks}
+        units = list(stage_pool(stage, office))
+        below = ProvinceResult.objects.filter(rubric__contest_id=stage.previous_id, rubric__period="")
+        results = {r.province_id: r for r in below.filter(province__in=units)}
+        pool = [PoolRow(u, u.pk in picked, barred_reason(stage, u), results.get(u.pk)) for u in units]
+        # The stage below's results first, best first: the office picks from them (unranked last).
+        pool.sort(key=_by_rank)
+        calendar = window.calendar()
+        missing = [
+            (m, deadline_text(due, calendar, "th"), deadline_text(due, calendar, "en"))
+            for m in files_missing(stage, office)
+            for due in [m.requirement.deadline]
+        ]
+    visible = actor.entrants(contest).values("pk")
+    shown = (
+        stage.entries.filter(unit__in=visible)
+        .select_related("unit__parent__parent", "chooser")
+        .order_by("unit__parent__parent__code", "unit__dopa_code")
+    )
+    return StagePage(
+        contest=contest,
+        stage=stage,
+        window=window,
+        chooses=chooses,
+        office=office,
+        pool=pool,
+        picks=picks,
+        left=max(stage.quota - len(picks), 0),
+        missing=missing,
+        # The contest's own standings only to whoever runs it, as its dashboard (the offices pick, not rank).
+        groups=region_groups(list(shown), results_of(contest) if actor.runs(contest) else {}),
+    )
+
+
+# The admin's scope (scoring.admin.stages), the stage pages' own rule: whoever runs a staged contest sees it
+# whole; an office that picks sees its stage and the stages below it, their picks under the office only.
+
+
+def stages_for_user(user) -> QuerySet[Stage]:
+    actor = actor_of(user)
+    staged = Contest.objects.filter(stage__isnull=False).select_related("organiser")
+    return Stage.objects.filter(contest__in=[c.pk for c in staged if actor.runs(c) or actor.in_stages(c)])
+
+
+def picks_for_user(user) -> QuerySet[StageEntry]:
+    actor = actor_of(user)
+    seen = Q(pk__in=[])
+    for stage in stages_for_user(user).select_related("contest"):
+        seen |= Q(stage=stage, unit__in=actor.entrants(stage.contest).values("pk"))
+    return StageEntry.objects.filter(seen)
+
+
+def past_models_for_user(user) -> QuerySet[PastModel]:
+    """The register of past models: central staff all of it, an organiser the rows of units under its office."""
+    actor = actor_of(user)
+    if actor.administers():
+        return PastModel.objects.all()
+    return PastModel.objects.filter(unit__in=actor.organised_units())

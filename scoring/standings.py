@@ -1,0 +1,72 @@
+"""The standings as every reader gets them (the API, exports, snapshots, `manage.py standings`): stored
+rows with their explanations, those a recompute left for the explanation pass built here on read."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from contests.models import RankWithin
+from contests.stages import regions_of
+from core.thai import fmt_points
+from scoring.explanations import filled
+from scoring.models import ProvinceResult, Rubric
+from scoring.selectors import region_fields, rubric_spec
+
+ROW_FIELDS = ("rank", "total", "level", "dimensions", "criteria", "explanations", "award", "tied", "award_tie",
+              "computed_at", "province__code", "province__name_th", "province__name_en",
+              "rubric__contest__stage__rank_within", "province_id")  # fmt: skip
+
+
+def standings_rows(rubric: Rubric) -> list[dict]:
+    """The standings as the API and `manage.py standings` give them.
+
+    Read as plain values, not model rows: 7,255 entrants (issue #16) are then no 14,510 instances."""
+    tiers = {t.code: t for t in rubric.award_tiers.all()}
+    banded = [d for d in rubric_spec(rubric).dimensions if d.level_bands]  # seed 003: each mission has levels
+    results = list(
+        ProvinceResult.objects.filter(rubric=rubric).order_by("rank", "province__code").values_list(*ROW_FIELDS)
+    )
+    # What a recompute left for the explanation pass is built here, so no reader ever sees it missing.
+    texts = filled(rubric, ((row[-1], row[5], row[9]) for row in results))
+    # A contest ranked within each inspection region (Stage.rank_within): every row names its region.
+    regions = regions_of(r[-1] for r in results) if results and results[0][-2] == RankWithin.REGION else None
+    rows = []
+    for rank, total, level, dimensions, criteria, _, award, tied, award_tie, at, code, th, en, _, unit in results:
+        explanations = texts[unit]
+        tier = tiers.get(award)
+        rows.append(
+            {
+                **(region_fields(regions[unit]) if regions is not None else {}),
+                "rank": rank,
+                # The entrant's public code: ISO 3166-2 for a province, the DOPA code for a district or subdistrict.
+                "entrant": code,
+                "name": th,
+                "name_en": en,
+                "province": code,
+                "province_name_th": th,
+                "province_name_en": en,
+                "total": fmt_points(total),  # "10", like the dimensions, never "10.00"
+                "level": level,
+                "dimensions": dimensions,
+                **(
+                    {"dimension_levels": {d.code: d.level_for(Decimal(dimensions.get(d.code, "0"))) for d in banded}}
+                    if banded
+                    else {}
+                ),
+                "criteria": criteria,
+                "explanations": {k: v["th"] for k, v in explanations.items()},
+                "explanations_en": {k: v["en"] for k, v in explanations.items()},
+                "award": award or None,
+                "award_name_th": tier.name_th if tier else None,
+                "award_name_en": tier.name_en if tier else None,
+                "tied": tied,
+                "award_tie": award_tie,
+                # Decision 10: why a province is not listed, when it is for lack of points.
+                "award_note_th": "" if award or total > 0 else "คะแนนรวม 0 ไม่มีสิทธิ์รับรางวัล",
+                "award_note_en": "" if award or total > 0 else "total 0: not eligible for an award",
+                "computed_at": at.isoformat() if at else None,
+            }
+        )
+    if regions is not None:  # region by region, each ranked from 1
+        rows.sort(key=lambda r: (r["region"] or 99, r["rank"] or 0, r["entrant"]))
+    return rows

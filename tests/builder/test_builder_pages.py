@@ -1,0 +1,133 @@
+"""The contest builder's pages (issue #28) as the office that runs the contest, another office's organiser,
+central staff, a panelist and anonymous; saving goes through the JSON upload's service, all or nothing."""
+
+import json
+
+import pytest
+
+from builder.form import to_form
+from contests.models import Contest
+from people.models import Role
+from scoring import selectors, services
+from scoring.models import Rubric
+from tests.factories import DistrictFactory, UserFactory
+
+CHONBURI_WEB = "scoring/rubrics/chonburi-web-2564.json"
+BUILD = "/standings/contests/build/"
+
+
+@pytest.fixture
+def contest(db, chiang_mai):
+    """Seed 001's website contest, run by Chiang Mai among two district offices of its own."""
+    d1, d2 = DistrictFactory(parent=chiang_mai), DistrictFactory(parent=chiang_mai)
+    data = json.loads(open(CHONBURI_WEB, encoding="utf-8").read())
+    data["contest"] = {**data["contest"], "slug": "cm-web-2564", "organiser": "50", "entrants": [d1.code, d2.code]}
+    return services.rubric_load(data=data)
+
+
+@pytest.fixture
+def people(contest, chiang_mai, phuket):
+    return {
+        "organiser": UserFactory(role=Role.ORGANISER, role__province=chiang_mai),
+        "other_organiser": UserFactory(role=Role.ORGANISER, role__province=phuket),
+        "central": UserFactory(role=Role.CENTRAL),
+        "committee": UserFactory(role=Role.COMMITTEE),
+        "anonymous": None,
+    }
+
+
+def _as(client, user):
+    client.logout()
+    if user is not None:
+        client.force_login(user)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", {"organiser": 200, "other_organiser": 200, "central": 200, "committee": 403, "anonymous": 302}),
+        (
+            "?from=contest:cm-web-2564",
+            {"organiser": 200, "other_organiser": 404, "central": 200, "committee": 403, "anonymous": 302},
+        ),
+        (
+            "?from=shipped:chonburi-web-2564",
+            {"organiser": 200, "other_organiser": 200, "central": 200, "committee": 403, "anonymous": 302},
+        ),
+    ],
+)
+def test_every_role_meets_the_builder_as_designed(client, people, query, expected):
+    for who, user in people.items():
+        _as(client, user)
+        assert (who, client.get(BUILD + query).status_code) == (who, expected[who])
+
+
+def test_an_office_is_offered_its_own_contests_to_copy_and_no_one_elses(client, people):
+    _as(client, people["organiser"])
+    assert "?from=contest:cm-web-2564" in client.get(BUILD).content.decode()
+    _as(client, people["other_organiser"])
+    assert "cm-web-2564" not in client.get(BUILD).content.decode()
+
+
+def test_a_copied_contest_saves_as_next_years_through_the_upload_service(client, people, contest):
+    _as(client, people["organiser"])
+    data = selectors.contest_file(contest)
+    form = to_form(data)
+    form.update({"slug": "cm-web-2565", "year": "2565", "starts_on": "01/07/2565", "ends_on": "30/09/2565"})
+    form["name_th"] = "การประกวดเว็บไซต์ ปี ๒๕๖๕"
+    form["action"] = "save"
+    response = client.post(BUILD, form)
+    assert response.status_code == 302
+    saved = Contest.objects.get(slug="cm-web-2565")
+    assert (saved.name_th, saved.year, saved.organiser.dopa_code) == ("การประกวดเว็บไซต์ ปี ๒๕๖๕", 2565, "50")
+    again = selectors.contest_file(Rubric.objects.by_key("cm-web-2565").get())
+    assert again["dimensions"] == data["dimensions"]
+
+
+def test_a_bad_parameter_is_refused_beside_its_field_and_nothing_is_saved(client, people, contest):
+    _as(client, people["organiser"])
+    form = to_form(selectors.contest_file(contest))
+    form.update({"slug": "cm-web-2565", "d0c0-kind": "done", "d0c0-kind_was": "done", "d0c0-r-points": "ยี่สิบ"})
+    form["action"] = "save"
+    response = client.post(BUILD, form)
+    assert response.status_code == 400
+    assert "points ไม่ใช่ตัวเลข: &#x27;ยี่สิบ&#x27; / points is not a number" in response.content.decode()
+    assert not Contest.objects.filter(slug="cm-web-2565").exists()
+
+
+def test_sums_that_differ_are_refused_before_the_service_is_asked(client, people, contest):
+    _as(client, people["organiser"])
+    form = to_form(selectors.contest_file(contest))
+    form.update({"slug": "cm-web-2565", "d0c0-max_points": "21", "action": "save"})
+    response = client.post(BUILD, form)
+    assert response.status_code == 400
+    assert "ตัวชี้วัดรวมกันได้ 21 = 21 ไม่เท่ากับคะแนนเต็มของมิติ 20" in response.content.decode()
+    assert not Contest.objects.filter(slug="cm-web-2565").exists()
+
+
+def test_the_json_download_is_the_contest_as_built(client, people, contest):
+    _as(client, people["organiser"])
+    data = selectors.contest_file(contest)
+    response = client.post(BUILD, {**to_form(data).dict(), "action": "download"} | {"entrants": []})
+    assert response["Content-Disposition"] == 'attachment; filename="cm-web-2564.json"'
+
+
+def test_a_preview_shows_the_points_and_explanation_and_saves_nothing(client, people, contest):
+    _as(client, people["organiser"])
+    form = to_form(selectors.contest_file(contest))
+    form.update({"d3c0-fact-points": "27", "action": "preview:d3c0-"})
+    before = Rubric.objects.count()
+    page = client.post(BUILD, form).content.decode()
+    assert "กรรมการให้ 27 จาก 30 คะแนน → 27 คะแนน" in page
+    assert Rubric.objects.count() == before
+
+
+def test_an_office_contest_copies_as_the_file_that_made_it(db, chiang_mai):
+    d1 = DistrictFactory(parent=chiang_mai)
+    data = json.loads(open("scoring/rubrics/chonburi-itmodel-2564.json", encoding="utf-8").read())
+    data["contest"] = {**data["contest"], "slug": "cm-itmodel-2564", "organiser": "50", "entrants": [d1.code]}
+    copied = selectors.contest_file(services.rubric_load(data=data))
+    assert copied["contest"] == data["contest"]
+    assert [c["code"] for d in copied["dimensions"] for c in d["criteria"]] == [
+        c["code"] for d in data["dimensions"] for c in d["criteria"]
+    ]

@@ -1,0 +1,42 @@
+"""The many-row writes of a recompute (core.bulk), on each engine: raw SQL, so run again on PostgreSQL."""
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import pytest
+
+from core.bulk import update_documents
+from scoring.models import ProvinceResult
+
+pytestmark = pytest.mark.pg
+
+FIELDS = ("total", "criteria", "rank", "award")
+ROW = ("province__code", "total", "criteria", "rank", "award", "explanations", "computed_at")
+
+
+def test_update_documents_writes_each_rows_values_and_the_shared_ones_once(rubric):
+    results = ProvinceResult.objects.filter(rubric=rubric).order_by("province__code")
+    first, second, untouched = results[:3]
+    results.update(explanations={"1.1": {"th": "เดิม", "en": "old"}})
+    at = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+
+    written = update_documents(
+        ProvinceResult,
+        FIELDS,
+        [(first.pk, "81.50", {"1.1": "4.25"}, 1, "winner"), (second.pk, "7", {"1.1": "0"}, 2, "")],
+        same={"explanations": {}, "computed_at": at},
+    )
+
+    assert written == 2
+    rows = {code: rest for code, *rest in results.filter(pk__in=[first.pk, second.pk, untouched.pk]).values_list(*ROW)}
+    assert rows == {
+        first.province.code: [Decimal("81.50"), {"1.1": "4.25"}, 1, "winner", {}, at],
+        second.province.code: [Decimal("7.00"), {"1.1": "0"}, 2, "", {}, at],
+        untouched.province.code: [untouched.total, untouched.criteria, untouched.rank, untouched.award,
+                  {"1.1": {"th": "เดิม", "en": "old"}}, untouched.computed_at],
+    }  # fmt: skip
+
+
+def test_update_documents_of_no_rows_sends_nothing(rubric, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert update_documents(ProvinceResult, FIELDS, [], same={"explanations": {}}) == 0
