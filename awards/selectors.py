@@ -122,6 +122,12 @@ class TierBlock:
     pending: int = 0  # places held by a tie at an award line above (engine.tie_held_places)
 
     @property
+    def shared(self) -> int:
+        """Places beyond the tier's count, held by entrants tied at its line (a shared award, or a tie not yet
+        settled): the announcement counts the entrants it lists."""
+        return max(0, len(self.results) - self.tier.count)
+
+    @property
     def prize_html(self) -> str:
         """The prize with "(หนึ่งหมื่นห้าพันบาทถ้วน)" and "๑๕,๐๐๐ บาท" kept whole on one line."""
         text = escape(self.prize_text)

@@ -43,6 +43,7 @@ class Action(models.TextChoices):
     PUBLISH = "publish", "ประกาศผล / publish"
     WITHDRAW = "withdraw", "ถอนการประกาศผล / withdraw the publication"
     ISSUE = "issue", "ออกเอกสารฉบับจริง / issue a final document"
+    SETTLE = "settle", "ตัดสินคะแนนเสมอที่เส้นแบ่งรางวัล / settle a tie at an award line"
 
 
 # Where each allowed action leads; an action missing from a state's row is refused in that state.
@@ -55,14 +56,22 @@ TRANSITIONS: dict[State, dict[Action, State]] = {
         Action.SUBMIT: State.OPEN,
         Action.CHANGE: State.OPEN,
         Action.FREEZE: State.FROZEN,
+        Action.SETTLE: State.OPEN,
     },
-    State.CLOSED: {Action.SUBMIT: State.CLOSED, Action.CHANGE: State.CLOSED, Action.FREEZE: State.FROZEN},
+    State.CLOSED: {
+        Action.SUBMIT: State.CLOSED,
+        Action.CHANGE: State.CLOSED,
+        Action.FREEZE: State.FROZEN,
+        Action.SETTLE: State.CLOSED,
+    },
     # Frozen again: the snapshot is taken anew from the same (locked) standings.
     State.FROZEN: {
         Action.FREEZE: State.FROZEN,
         Action.UNFREEZE: State.OPEN,
         Action.PUBLISH: State.PUBLISHED,
         Action.ISSUE: State.FROZEN,
+        # A tie at an award line is settled on the figures that will be announced; the snapshot takes it.
+        Action.SETTLE: State.FROZEN,
     },
     State.PUBLISHED: {Action.PUBLISH: State.PUBLISHED, Action.WITHDRAW: State.WITHDRAWN, Action.ISSUE: State.PUBLISHED},
     # Withdrawn results are published again as they are, or unfrozen and corrected: never issued meanwhile.

@@ -85,6 +85,7 @@ rules.add_perm("scoring.view_standings", runs_contest)
 rules.add_perm("scoring.save_contest", is_central | is_organiser)
 rules.add_perm("scoring.import_facts", runs_contest)
 rules.add_perm("scoring.change_deadline", runs_contest)
+rules.add_perm("scoring.settle_tie", runs_contest)
 # A contest's revision history (who changed its rules, when, why): whoever runs it, never its entrants or panel.
 rules.add_perm("scoring.view_rubric_changes", runs_contest)
 # A contest's nominees (Contest.nominates): whoever runs it sees them all, an entrant office its own.

@@ -34,6 +34,14 @@ class Placing(NamedTuple):  # a tuple: re-ranking 7,255 entrants makes one each,
     award_tie: bool  # a tie straddles an award boundary: the committee decides
 
 
+class TieDecided(NamedTuple):
+    """How whoever runs a contest settled a tie at an award line (issue #39): `shared`, every tied entrant
+    takes the better place; else `order`, the tied entrants best first, each taking the next place."""
+
+    shared: bool
+    order: tuple = ()
+
+
 def evaluate_province(
     rubric: RubricSpec,
     facts: Mapping[str, Mapping[str, str]],
@@ -237,8 +245,11 @@ def rank_keys(
     *,
     awards: Sequence[AwardSpec],
     minimum: Decimal = Decimal(0),
+    decided: Mapping[tuple[str, frozenset], TieDecided] = {},  # never mutated
 ) -> list[Placing]:
-    """Places from rank keys (`rank_key`) and totals, by entrant (its code, or any sortable id)."""
+    """Places from rank keys (`rank_key`) and totals, by entrant (its code, or any sortable id). `decided`: the
+    settled ties at award lines, by (rank key, tied entrants): a decision holds only for that very tie, so a
+    changed total or another entrant joining it brings the tie back to be decided again."""
     key = keys.__getitem__
     # Entrant code is only the display order inside a tie, never a tie-breaker (the sort is stable).
     order = sorted(sorted(keys), key=key, reverse=True)
@@ -258,7 +269,14 @@ def rank_keys(
             end += 1
         best = tiers[start] if start < limit else None
         worst = tiers[end] if end < limit else None
-        for code in order[start : end + 1]:
-            placings.append(Placing(code, start + 1, end > start, best, best != worst))
+        tied = order[start : end + 1]
+        decision = decided.get((key(tied[0]), frozenset(tied))) if best != worst else None
+        if decision is None:
+            placings += [Placing(code, start + 1, end > start, best, best != worst) for code in tied]
+        elif decision.shared:
+            placings += [Placing(code, start + 1, True, best, False) for code in tied]
+        else:
+            for at, code in enumerate(decision.order, start):
+                placings.append(Placing(code, at + 1, True, tiers[at] if at < limit else None, False))
         start = end + 1
     return placings

@@ -20,7 +20,7 @@ from contests.stages import rank_groups
 from core.bulk import update_documents, update_values
 from rulebook import engine
 from scoring import coalesce, hooks, selectors
-from scoring.models import ProvinceResult, RecomputeRun, Rubric, YearSettings
+from scoring.models import ProvinceResult, RecomputeRun, Rubric, TieDecision, TieMethod, YearSettings
 
 EMPTY: dict = {}  # never mutated
 PLACE = ("rank", "tied", "award", "award_tie")
@@ -224,6 +224,12 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
     return standings_apply(rubric, scored, every=every)
 
 
+def standings_rerank(*, rubric_id: int) -> None:
+    """Re-ranks every entrant from its stored rank key, rescoring none (a tie at an award line settled), in
+    the caller's transaction."""
+    standings_apply(_locked(rubric_id), [])
+
+
 FULL_FROM = 500  # stale entrants from which a recompute asks whether they are all of them
 
 
@@ -257,11 +263,19 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
     floor = Decimal(rubric.award_min or 0)
     # Ranked by unit id, not code: entrants of one tie get the same place whatever their order, and
     # the ids need no join to the units.
-    placings = {
-        p.province: p
-        for group in _groups(rubric, keys)
-        for p in engine.rank_keys(group, totals, awards=spec.awards, minimum=floor)
-    }
+    groups = _groups(rubric, keys)
+
+    def ranked(decided) -> dict:
+        return {
+            p.province: p
+            for group in groups
+            for p in engine.rank_keys(group, totals, awards=spec.awards, minimum=floor, decided=decided)
+        }
+
+    placings = ranked({})
+    # Settled ties (scoring.ties) are read only when a tie sits at an award line: rarely, so seldom a query.
+    if any(p.award_tie for p in placings.values()) and (decided := _decided(rubric)):
+        placings = ranked(decided)
     moved = []
     for pk, unit, place in others:
         p = placings[unit]
@@ -298,6 +312,15 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
     update_values(ProvinceResult, PLACE, moved)  # no query when nothing moved, as after any full recompute
     Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
     return len(fresh)
+
+
+def _decided(rubric: Rubric) -> dict[tuple[str, frozenset], engine.TieDecided]:
+    """The ties at award lines settled for the rubric (scoring.ties), the latest decision on each."""
+    out: dict[tuple[str, frozenset], engine.TieDecided] = {}
+    rows = TieDecision.objects.filter(rubric=rubric).values_list("rank_key", "entrants", "method")
+    for key, entrants, method in rows:  # newest first
+        out.setdefault((key, frozenset(entrants)), engine.TieDecided(method == TieMethod.SHARED, tuple(entrants)))
+    return out
 
 
 def _groups(rubric: Rubric, keys: dict[int, str]) -> list[dict[int, str]]:

@@ -297,6 +297,7 @@ def calendar_year(rubric: Rubric) -> dict:
 
 NO_AWARD = ("ไม่มีผู้ได้รับรางวัล", "no award")
 TIE_HELD = ("รอคณะกรรมการตัดสินคะแนนเสมอ", "awaiting the panel's decision on a tie")
+SHARED = ("รวมรางวัลร่วมจากคะแนนเสมอ", "shared by decision on a tie")
 
 
 def award_tiers_filled(tiers, results) -> list[dict]:
@@ -315,6 +316,12 @@ def award_tiers_filled(tiers, results) -> list[dict]:
         notes += [f"{TIE_HELD[0]} {held} รางวัล"] if held else []
         notes_en = [f"{NO_AWARD[1]}: {vacant} place{'' if vacant == 1 else 's'} vacant"] if vacant else []
         notes_en += [f"{TIE_HELD[1]}: {held} place{'' if held == 1 else 's'}"] if held else []
+        # More holders than places: a tie at the tier's line, shared by decision or awaiting one.
+        over = len(holders) - tier.count
+        if over > 0:
+            settled = not any(r.award_tie for r in holders)
+            notes += [f"{SHARED[0]} {over} รางวัล" if settled else f"{TIE_HELD[0]} ({len(holders)} ราย)"]
+            notes_en += [f"{SHARED[1]}: {over} more" if settled else f"{TIE_HELD[1]} ({len(holders)} entrants)"]
         out.append(
             {
                 "code": tier.code,

@@ -100,6 +100,12 @@ def publication_publish(*, user, rubric: Rubric, confirmed: bool, previewed_froz
         raise ValidationError(
             "กรุณาทำเครื่องหมายยืนยันว่าตรวจผลแล้วก่อนประกาศ / tick the confirmation that you checked the results"
         )
+    tied = [r["province_name_th"] for r in snapshot.rows if r.get("award_tie")]
+    if tied:  # the portal never settles a tie at an award line: whoever runs the contest does (scoring.ties)
+        raise ValidationError(
+            f"ยังมีคะแนนเสมอที่เส้นแบ่งรางวัลที่ยังไม่ได้ตัดสิน ({', '.join(tied)}) บันทึกการตัดสินก่อนประกาศผล"
+            f" / a tie at an award line is not settled yet ({len(tied)} entrants): record how it is settled first"
+        )
     if previewed_frozen_at != snapshot.frozen_at.isoformat():
         raise ValidationError(
             "ผลที่ตรึงไว้เปลี่ยนไปหลังจากที่ดูตัวอย่าง กรุณาตรวจอีกครั้ง"

@@ -1,7 +1,7 @@
 from django.urls import path
 
 import core.converters  # noqa: F401  (registers <rubric:…>)
-from scoring import revision_views, views
+from scoring import revision_views, tie_views, views
 from scoring.stages import views as stage_views
 
 app_name = "scoring"
@@ -24,6 +24,7 @@ urlpatterns = [
     path("<rubric:year>/changes/", revision_views.rubric_changes, name="rubric_changes"),
     path("<rubric:year>/freeze/", views.freeze, name="freeze"),
     path("<rubric:year>/unfreeze/", views.unfreeze, name="unfreeze"),
+    path("<rubric:year>/ties/", tie_views.tie_list, name="ties"),
     path("<rubric:year>/publish/", views.publish, name="publish"),
     path("<rubric:year>/withdraw/", views.withdraw_publication, name="withdraw"),
     path("<rubric:year>/mine/", views.mine, name="mine"),

@@ -190,6 +190,7 @@ def publish(request, year: int):
         messages.error(request, "ต้องตรึงผลก่อนประกาศ / freeze the results before publishing")
         return redirect("scoring:dashboard", year=year)
     ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": board.as_of(snapshot.computed_at), "preview": True}
+    ctx["unsettled"] = [r for r in snapshot.rows if r.get("award_tie")]
     return render(request, "scoring/publish.html", ctx)
 
 

@@ -13,3 +13,4 @@ from scoring.models.standings import (  # noqa: F401
     StandingsSnapshot,
     YearSettings,
 )
+from scoring.models.ties import TieDecision, TieMethod  # noqa: F401

@@ -43,9 +43,9 @@ def test_a_draft_stays_a_draft_whatever_else_is_stored():
     ("state", "allowed"),
     [
         (State.DRAFT, {Action.OPEN, Action.CHANGE}),
-        (State.OPEN, {Action.REMIND, Action.SUBMIT, Action.CHANGE, Action.FREEZE}),
-        (State.CLOSED, {Action.SUBMIT, Action.CHANGE, Action.FREEZE}),
-        (State.FROZEN, {Action.FREEZE, Action.UNFREEZE, Action.PUBLISH, Action.ISSUE}),
+        (State.OPEN, {Action.REMIND, Action.SUBMIT, Action.CHANGE, Action.FREEZE, Action.SETTLE}),
+        (State.CLOSED, {Action.SUBMIT, Action.CHANGE, Action.FREEZE, Action.SETTLE}),
+        (State.FROZEN, {Action.FREEZE, Action.UNFREEZE, Action.PUBLISH, Action.ISSUE, Action.SETTLE}),
         (State.PUBLISHED, {Action.PUBLISH, Action.WITHDRAW, Action.ISSUE}),
         (State.WITHDRAWN, {Action.PUBLISH, Action.UNFREEZE}),
     ],

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rulebook.engine import Breakdown, Placing, Scorer, evaluate_province, rank, rank_key, rank_keys
+from rulebook.engine import Breakdown, Placing, Scorer, TieDecided, evaluate_province, rank, rank_key, rank_keys
 from rulebook.rules import Score
 from rulebook.spec import AwardSpec, parse_rubric
 from rulebook.workdays import WorkCalendar
@@ -357,3 +357,58 @@ def test_rank_keys_ranks_as_rank_does() -> None:
     assert rank_keys(keys, totals, awards=RUBRIC.awards) == rank(breakdowns, tie_break=TIE, awards=RUBRIC.awards)
     # Decision 10: an entrant without points holds no award, whatever its place.
     assert rank_keys(keys, totals, awards=RUBRIC.awards)[-1] == Placing("TH-40", 5, False, None, False)
+
+
+def _boundary_tie() -> tuple[dict[str, str], dict[str, D], str]:
+    """TH-20 and TH-30 tie on 85 across the runner-up line (places 2 and 3 of 3 runner-up ones: 2, 3)."""
+    breakdowns = {"TH-90": bd("80"), "TH-30": bd("85"), "TH-20": bd("85"), "TH-10": bd("90")}
+    keys = {code: rank_key(b.total, b.dimensions, ()) for code, b in breakdowns.items()}
+    return keys, {code: b.total for code, b in breakdowns.items()}, keys["TH-20"]
+
+
+AWARDS_3 = [AwardSpec("winner", "ชนะเลิศ", "Winner", 1, D(0), "", ""), *RUBRIC.awards[1:3]]  # winner, 1st, 2nd
+
+
+def _ranked(decided) -> list[tuple[str, int, bool, str | None, bool]]:
+    keys, totals, _ = _boundary_tie()
+    result = rank_keys(keys, totals, awards=AWARDS_3, decided=decided)
+    return [(p.province, p.rank, p.tied, p.award, p.award_tie) for p in result]
+
+
+def test_rank_keys_boundary_tie_awaits_a_decision() -> None:
+    assert _ranked({}) == [
+        ("TH-10", 1, False, "winner", False),
+        ("TH-20", 2, True, "runner_up_1", True),
+        ("TH-30", 2, True, "runner_up_1", True),
+        ("TH-90", 4, False, None, False),
+    ]
+
+
+def test_rank_keys_decided_order_gives_each_tied_entrant_its_own_place() -> None:
+    key = _boundary_tie()[2]
+    decided = {(key, frozenset({"TH-20", "TH-30"})): TieDecided(shared=False, order=("TH-30", "TH-20"))}
+    assert _ranked(decided) == [
+        ("TH-10", 1, False, "winner", False),
+        ("TH-30", 2, True, "runner_up_1", False),
+        ("TH-20", 3, True, "runner_up_2", False),
+        ("TH-90", 4, False, None, False),
+    ]
+
+
+def test_rank_keys_decided_shared_place_gives_both_the_better_award() -> None:
+    key = _boundary_tie()[2]
+    decided = {(key, frozenset({"TH-20", "TH-30"})): TieDecided(shared=True)}
+    assert _ranked(decided) == [
+        ("TH-10", 1, False, "winner", False),
+        ("TH-20", 2, True, "runner_up_1", False),
+        ("TH-30", 2, True, "runner_up_1", False),
+        ("TH-90", 4, False, None, False),
+    ]
+
+
+def test_rank_keys_decision_for_another_tie_does_not_hold() -> None:
+    # The same two entrants at another total, or a decision naming another set, leave the tie open.
+    key = _boundary_tie()[2]
+    other_total = rank_key(D("84"), {}, ())
+    assert _ranked({(other_total, frozenset({"TH-20", "TH-30"})): TieDecided(shared=True)})[1][4] is True
+    assert _ranked({(key, frozenset({"TH-20", "TH-90"})): TieDecided(shared=True)})[1][4] is True

@@ -304,6 +304,7 @@ RULES = {
     "scoring:freeze": Rule(None, "- - - - - 0"),
     "scoring:unfreeze": Rule(None, "- - - - - 0"),
     "scoring:publish": Rule("- - - - - 0", "- - - - - 0"),  # GET previews, a confirmed POST publishes
+    "scoring:ties": Rule("- - - - - 0", "- - - - - 0"),  # whoever runs the contest settles its ties
     "scoring:withdraw": Rule(None, "- - - - - 0"),
     "scoring:mine": Rule("- - - - - 0"),
     "scoring:results": Rule("- - - - - -"),

@@ -337,6 +337,7 @@ RULES = {
     "scoring:freeze": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:unfreeze": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:publish": Rule("- 4 4 4 4 4 + - -", "- 4 4 4 4 4 + - -"),
+    "scoring:ties": Rule("- 4 4 4 4 4 + - -", "- 4 4 4 4 4 + - -"),
     "scoring:withdraw": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:mine": Rule("- 4 4 4 4 4 + - -"),
     "scoring:results": Rule("- 4 4 4 4 4 - - -"),

@@ -1,0 +1,48 @@
+"""The page where whoever runs a contest settles its ties at award lines (scoring.ties). Thin."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from core.errors import PortalError
+from core.http import posted_ids, show
+from scoring import ties
+from scoring.access import rubric_gate
+from scoring.models import TieMethod
+
+
+@require_http_methods(["GET", "POST"])
+def tie_list(request, year: str):
+    rubric = rubric_gate(request, "scoring.settle_tie", year)
+    if request.method == "POST":
+        method = request.POST.get("method", "")
+        tied = posted_ids(request.POST.get("tie", "").split(",") if request.POST.get("tie") else [])
+        order = tied if method == TieMethod.SHARED else posted_ids(request.POST.getlist("place"))
+        try:
+            ties.tie_settle(
+                user=request.user, rubric=rubric, entrants=order, method=method, reason=request.POST.get("reason", "")
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("scoring:ties", year=rubric.key)
+        except PortalError as exc:  # the lifecycle's refusal
+            show(request, exc)
+            return redirect("scoring:ties", year=rubric.key)
+        messages.success(request, "บันทึกการตัดสินคะแนนเสมอแล้ว / the tie's settlement is recorded")
+        return redirect("scoring:ties", year=rubric.key)
+    names = {t.code: t.name_th for t in rubric.award_tiers.all()}
+    open_ties = ties.open_ties(rubric)
+    for tie in open_ties:
+        for r in tie.entrants:
+            r.award_name = names.get(r.award, "")
+    ctx = {
+        "rubric": rubric,
+        "ties": open_ties,
+        "decisions": ties.decisions(rubric),
+        "methods": TieMethod.choices,
+        "shared": TieMethod.SHARED,
+    }
+    return render(request, "scoring/ties.html", ctx)

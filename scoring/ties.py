@@ -1,0 +1,113 @@
+"""Ties at award lines (RUBRIC.md decisions 7 and 12, issue #39): which are open, and settling one.
+
+The portal never settles such a tie itself. Whoever runs the contest records how it was settled (a shared
+award, the panel's vote, a stated reason); the ranking applies it (`recompute._decided`), and publishing
+waits until none is left open (`snapshots.publication_publish`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from contests.lifecycle import Action
+from contests.models import Stage
+from contests.stages import rank_groups
+from scoring import lifecycle, recompute
+from scoring.models import ProvinceResult, Rubric, StandingsSnapshot, TieDecision, TieMethod
+from scoring.standings import standings_rows
+
+
+@dataclass(frozen=True)
+class Tie:
+    """Entrants tied at an award line: the places they hold between them and the awards those places carry."""
+
+    rank: int
+    total: Decimal
+    rank_key: str
+    entrants: tuple[ProvinceResult, ...]  # with their units, in ranking order
+
+    @property
+    def ids(self) -> list[int]:
+        return [r.province_id for r in self.entrants]
+
+    @property
+    def places(self) -> str:
+        return f"{self.rank}–{self.rank + len(self.entrants) - 1}"
+
+
+def open_ties(rubric: Rubric) -> list[Tie]:
+    """The ties at award lines in the current standings, best first: a few queries however many entrants."""
+    rows = list(
+        ProvinceResult.objects.filter(rubric=rubric, award_tie=True).select_related("province").order_by("rank")
+    )
+    within = Stage.objects.filter(contest_id=rubric.contest_id).values_list("rank_within", flat=True).first()
+    groups = rank_groups(within or "", [r.province_id for r in rows]) or {}
+    ties: dict[tuple, list[ProvinceResult]] = {}
+    for r in rows:  # a regional stage ranks each region apart: equal keys in two regions are two ties
+        ties.setdefault((groups.get(r.province_id, 0), r.rank_key), []).append(r)
+    found = [Tie(rank=g[0].rank, total=g[0].total, rank_key=g[0].rank_key, entrants=tuple(g)) for g in ties.values()]
+    return sorted(found, key=lambda t: (t.rank, t.ids))
+
+
+def decisions(rubric: Rubric) -> list[TieDecision]:
+    """Every decision recorded for the rubric, newest first, with who made it."""
+    return list(TieDecision.objects.filter(rubric=rubric).select_related("decided_by"))
+
+
+@transaction.atomic
+def tie_settle(*, user, rubric: Rubric, entrants: Sequence[int], method: TieMethod | str, reason: str) -> TieDecision:
+    """Records how the tie of `entrants` (unit ids, best first unless the award is shared) is settled and
+    re-ranks at once. Frozen results take the decision into their snapshot, to be previewed again."""
+    if not user.has_perm("scoring.settle_tie", rubric):
+        raise PermissionDenied
+    rubric = Rubric.objects.select_for_update(no_key=True).get(pk=rubric.pk)  # no recompute meanwhile
+    lifecycle.ensure(rubric, Action.SETTLE)
+    if ProvinceResult.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists():
+        raise ValidationError("ยังคำนวณคะแนนไม่เสร็จ ลองใหม่อีกครั้ง / standings are being recomputed; try again")
+    method = TieMethod(method) if method in TieMethod.values else None
+    if method is None:
+        raise ValidationError("เลือกวิธีตัดสิน / choose how the tie is settled")
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(
+            "ระบุเหตุผลหรือมติของคณะกรรมการ (บันทึกไว้ในประวัติ) / give the reason or the panel's resolution (kept on record)"
+        )
+    entrants = [int(e) for e in entrants]
+    tie = next((t for t in open_ties(rubric) if set(t.ids) == set(entrants)), None)
+    if tie is None:
+        raise ValidationError(
+            "ผู้ที่เลือกไม่ใช่กลุ่มที่มีคะแนนเสมอที่เส้นแบ่งรางวัลในผลปัจจุบัน โปรดโหลดหน้าใหม่"
+            " / these entrants are not a tie at an award line in the current standings; reload the page"
+        )
+    if len(set(entrants)) != len(entrants):
+        raise ValidationError("แต่ละลำดับต้องเป็นผู้เข้าประกวดต่างกัน / each place must be a different entrant")
+    order = tie.ids if method == TieMethod.SHARED else entrants
+    names = {r.province_id: r.province.name_th for r in tie.entrants}
+    decision = TieDecision.objects.create(
+        rubric=rubric,
+        rank_key=tie.rank_key,
+        entrants=order,
+        names=[names[e] for e in order],
+        total=tie.total,
+        method=method,
+        reason=reason,
+        decided_by=user,
+    )
+    recompute.standings_rerank(rubric_id=rubric.pk)
+    snapshot = StandingsSnapshot.objects.select_for_update().filter(rubric=rubric).first()
+    if snapshot is not None:  # frozen (SETTLE is refused once published): the snapshot is taken anew
+        rubric.refresh_from_db(fields=["standings_computed_at"])
+        snapshot.rows, snapshot.computed_at, snapshot.frozen_at = (
+            standings_rows(rubric),
+            rubric.standings_computed_at,
+            timezone.now(),
+        )
+        snapshot.save(update_fields=["rows", "computed_at", "frozen_at"])
+    return decision

@@ -1,0 +1,140 @@
+"""A tie at an award line is a decision (issue #39, item 3): the organiser records how it is settled, the
+ranking applies it, the announcement counts what it lists, and publishing waits for it.
+
+Seed 001's website contest run by Chiang Mai (tests/awards/test_contest_ties.py): หางดง and สารภี tie on 80
+for the one second runner-up place."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from awards import documents
+from contests.lifecycle import State
+from people.models import Role
+from scoring import lifecycle, selectors, snapshots, ties
+from scoring.models import TieDecision
+from tests.awards.conftest import pdftext, squash
+from tests.awards.test_contest_ties import has, tied_contest
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+REASON = "มติคณะกรรมการ 5 ต่อ 2 วันที่ 20 ส.ค. 2564"
+
+
+@pytest.fixture
+def tied(chiang_mai):
+    return tied_contest(chiang_mai)
+
+
+@pytest.fixture
+def organiser(chiang_mai):
+    return UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+
+
+def places(rubric) -> dict[str, tuple]:
+    return {r.province.name_th: (r.rank, r.award, r.award_tie) for r in rubric.results.select_related("province")}
+
+
+def ids(units, *names) -> list[int]:
+    return [units[n].pk for n in names]
+
+
+def test_the_page_names_the_tie_and_its_places(tied, organiser, client):
+    client.force_login(organiser)
+    html = client.get(reverse("scoring:ties", args=["cm-web-2564"])).content.decode()
+    form = html[html.index('id="tie-1"') :]
+    form = form[: form.index("</form>")]
+    assert "อันดับ ๓–๔" in form and "หางดง" in form and "สารภี" in form
+    assert "ขณะนี้แสดงเป็น รางวัลรองชนะเลิศอันดับสอง" in form
+
+
+def test_a_panel_vote_orders_the_tied_and_is_kept_on_record(tied, organiser, client):
+    rubric, units = tied
+    client.force_login(organiser)
+    post = {"tie": ",".join(map(str, ids(units, "หางดง", "สารภี"))), "method": "vote", "reason": REASON}
+    response = client.post(reverse("scoring:ties", args=["cm-web-2564"]), post | {"place": ids(units, "สารภี", "หางดง")})
+    assert response.status_code == 302
+    assert places(rubric)["สารภี"] == (3, "runner_up_2", False)
+    assert places(rubric)["หางดง"] == (4, "", False)
+    decision = TieDecision.objects.get(rubric=rubric)
+    assert (decision.names, decision.method, decision.reason, decision.decided_by) == (
+        ["สารภี", "หางดง"], "vote", REASON, organiser
+    )  # fmt: skip
+    html = client.get(reverse("scoring:ties", args=["cm-web-2564"])).content.decode()
+    assert 'id="no-ties"' in html and "สารภี → หางดง" in html and REASON in html
+    dashboard = client.get(reverse("scoring:dashboard", args=["cm-web-2564"])).content.decode()
+    assert 'id="award-ties"' not in dashboard
+
+
+def test_a_shared_award_gives_both_the_place_and_the_announcement_counts_them(tied, organiser, tmp_path):
+    rubric, units = tied
+    ties.tie_settle(user=organiser, rubric=rubric, entrants=ids(units, "หางดง", "สารภี"), method="shared", reason=REASON)
+    assert places(rubric)["หางดง"] == (3, "runner_up_2", False)
+    assert places(rubric)["สารภี"] == (3, "runner_up_2", False)
+    tiers = {a["code"]: a["note_th"] for a in selectors.award_summary(rubric)}
+    assert tiers["runner_up_2"] == "รวมรางวัลร่วมจากคะแนนเสมอ 1 รางวัล"
+    path = tmp_path / "announcement.pdf"
+    path.write_bytes(documents.write(documents.render("announcement", rubric)))
+    text = squash(pdftext(path, "-raw"))
+    assert has(text, "จำนวน ๒ รางวัล (รวมรางวัลร่วม ๑ รางวัล เพราะคะแนนเสมอ)")
+    assert not has(text, "รอคณะกรรมการตัดสิน")
+
+
+def test_no_reason_no_decision(tied, organiser, client):
+    rubric, units = tied
+    with pytest.raises(ValidationError) as exc:
+        ties.tie_settle(user=organiser, rubric=rubric, entrants=ids(units, "หางดง", "สารภี"), method="vote", reason=" ")
+    assert exc.value.messages == [
+        "ระบุเหตุผลหรือมติของคณะกรรมการ (บันทึกไว้ในประวัติ) / give the reason or the panel's resolution (kept on record)"
+    ]
+    assert not TieDecision.objects.exists()
+    assert places(rubric)["หางดง"] == (3, "runner_up_2", True)
+
+
+def test_only_the_tied_entrants_can_be_ordered(tied, organiser):
+    rubric, units = tied
+    with pytest.raises(ValidationError) as exc:
+        wrong = ids(units, "แม่ริม", "หางดง")
+        ties.tie_settle(user=organiser, rubric=rubric, entrants=wrong, method="vote", reason=REASON)
+    assert exc.value.messages[0].startswith("ผู้ที่เลือกไม่ใช่กลุ่มที่มีคะแนนเสมอที่เส้นแบ่งรางวัลในผลปัจจุบัน")
+    assert not TieDecision.objects.exists()
+
+
+def test_another_office_and_the_entrants_cannot_settle(tied, client, phuket):
+    rubric, units = tied
+    other = UserFactory(role=Role.ORGANISER, role__province=phuket)
+    with pytest.raises(PermissionDenied):
+        ties.tie_settle(user=other, rubric=rubric, entrants=ids(units, "หางดง", "สารภี"), method="shared", reason=REASON)
+    client.force_login(other)
+    assert client.get(reverse("scoring:ties", args=["cm-web-2564"])).status_code == 404
+    client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=units["หางดง"]))
+    assert client.get(reverse("scoring:ties", args=["cm-web-2564"])).status_code in (403, 404)
+
+
+def test_publishing_waits_for_the_tie_then_takes_the_decision(tied, organiser):
+    rubric, units = tied
+    frozen = snapshots.standings_freeze(user=organiser, rubric=rubric)
+    with pytest.raises(ValidationError) as exc:
+        snapshots.publication_publish(
+            user=organiser, rubric=rubric, confirmed=True, previewed_frozen_at=frozen.frozen_at.isoformat()
+        )
+    assert exc.value.messages == [
+        "ยังมีคะแนนเสมอที่เส้นแบ่งรางวัลที่ยังไม่ได้ตัดสิน (สารภี, หางดง) บันทึกการตัดสินก่อนประกาศผล"
+        " / a tie at an award line is not settled yet (2 entrants): record how it is settled first"
+    ]
+    ties.tie_settle(user=organiser, rubric=rubric, entrants=ids(units, "หางดง", "สารภี"), method="reason", reason=REASON)
+    frozen.refresh_from_db()
+    assert {r["province_name_th"]: (r["rank"], r["award"]) for r in frozen.rows}["สารภี"] == (4, None)
+    snapshots.publication_publish(
+        user=organiser, rubric=rubric, confirmed=True, previewed_frozen_at=frozen.frozen_at.isoformat()
+    )
+    assert lifecycle.state(rubric) == State.PUBLISHED
+
+
+def test_the_preview_names_the_tie_instead_of_the_publish_button(tied, organiser, client):
+    rubric, _ = tied
+    snapshots.standings_freeze(user=organiser, rubric=rubric)
+    client.force_login(organiser)
+    html = client.get(reverse("scoring:publish", args=["cm-web-2564"])).content.decode()
+    assert 'id="unsettled-ties"' in html and 'id="publish-form"' not in html
+    assert "(สารภี ๘๐, หางดง ๘๐)" in html
