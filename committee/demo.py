@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import io
 import random
-from datetime import datetime
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from contests.models import Level, Province
 from contests.stages import stage_of
@@ -25,7 +27,7 @@ from people import directory
 from people.models import Membership, Role
 from rulebook.dates import parse_moment
 from rulebook.rules import Rule
-from scoring.demo import PANEL_USERS, demo_panel
+from scoring.demo import DEMO_YEAR, PANEL_USERS, demo_panel, present_year
 from scoring.models import Rubric
 from scoring.recompute import results_mark_dirty
 from scoring.selectors import contest_entrants, rubric_spec
@@ -102,11 +104,33 @@ def submit_file(*, user, rubric: Rubric, province: Province, code: str, name: st
         cleanup([upload])  # as the upload view does: the temp file was moved, or is removed now
 
 
+# The last upload the demo writes for 2566; a later year's are as many whole years later.
+LAST_UPLOAD = "2023-07-28T11:00"
+
+
+def _clock(rubric: Rubric, now: datetime) -> Callable[[str], datetime]:
+    """When the demo's uploads for `rubric` happen: as written for B.E. 2566, moved by whole years for a
+    later year. In the present year those dates are still ahead, and nothing is sent in the future: the
+    uploads are squeezed into the fortnight before `now`, in the same order with gaps a quarter as long."""
+    years = rubric.year - DEMO_YEAR
+
+    def moved(text: str) -> datetime:
+        moment = _at(text)
+        return moment.replace(year=moment.year + years)  # no 29 February among the demo's times
+
+    last = moved(LAST_UPLOAD)
+    if last <= now - timedelta(hours=1):
+        return moved
+    return lambda text: now - (last - moved(text)) / 4 - timedelta(hours=1)
+
+
 class _Demo:
-    def __init__(self, rubric: Rubric, province: Province, staff, members, chair):
+    def __init__(self, rubric: Rubric, province: Province, staff, members, chair, now: datetime):
         self.rubric, self.province, self.staff = rubric, province, staff
         self.members, self.chair = members, chair
         self.cell = {"rubric": rubric, "province": province}
+        self.at = _clock(rubric, now)
+        self.present = rubric.year == present_year(timezone.localdate(now))
 
     def submit(self, code: str, *, at: str, photo: bool = False, description: str = ""):
         title = REPORTS.get(code, f"หลักฐานตัวชี้วัด {code}")
@@ -122,7 +146,7 @@ class _Demo:
             name=name,
             data=data,
             description=description or title,
-            now=_at(at),
+            now=self.at(at),
         )
 
     def judge(self, member, code: str, *, items=None, points=None):
@@ -182,11 +206,13 @@ class _Demo:
             self.judge(member, "4.1.1", points="3")
 
     def late(self) -> None:
+        if self.present:  # 1.2 is due at the end of June: in the present year the office has not sent it yet
+            return
         self.submit("1.2", at="2023-07-06T15:45", description="ส่งหลังกำหนด (30 มิ.ย. 2566)")
 
     def replaced(self) -> None:
         first = self.submit("3.2", at="2023-07-01T09:30", description="ฉบับแรก (ไฟล์ผิด)")
-        evidence.evidence_withdraw(user=self.staff, evidence=first, now=_at("2023-07-02T08:00"))
+        evidence.evidence_withdraw(user=self.staff, evidence=first, now=self.at("2023-07-02T08:00"))
         self.submit("3.2", at="2023-07-02T08:05", description="ฉบับแก้ไข")
 
     def clarification(self) -> None:
@@ -216,14 +242,14 @@ def demo_evidence(*, rubric: Rubric) -> int:
     users = get_user_model().objects
     members = [users.get(username="committee1"), users.get(username="committee2")]
     chair = users.get(username="chair")
-    filled = 0
+    filled, now = 0, timezone.now()
     # One transaction: the standings are recomputed once, after commit, not after every write.
     with transaction.atomic():
         for i, code in enumerate(PROVINCES):
             province = Province.objects.provinces().get(code=code)
             if Submission.objects.filter(rubric=rubric, province=province).exists():
                 continue
-            demo = _Demo(rubric, province, _staff(province), members, chair)
+            demo = _Demo(rubric, province, _staff(province), members, chair, now)
             demo.base()
             for scenario in [SCENARIOS[i % len(SCENARIOS)], *EXTRA.get(code, [])]:
                 getattr(demo, scenario)()

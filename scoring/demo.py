@@ -5,16 +5,18 @@ criterion's own rule for every other contest's entrants."""
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 
 from contests.models import Province
 from people import directory
 from people.models import Role
+from rulebook.dates import BE_OFFSET, shift_year
 from scoring import nominees, selectors, services
 from scoring.facts.imports import facts_import
 from scoring.models import Fact, FactSource, Rubric
@@ -113,7 +115,40 @@ def province_facts(rng: random.Random, size_group: str) -> list[tuple[str, str, 
 
 
 # The Department sets these by letter; the demo behaves as if the letters had been sent.
-DEMO_DEADLINES = {2566: {"2.1.2": date(2023, 4, 12), "2.2.2": date(2023, 7, 14)}}
+DEMO_DEADLINES = {"2.1.2": date(2023, 4, 12), "2.2.2": date(2023, 7, 14)}
+# The national demo is written for B.E. 2566; a later year moves its dates by whole years (issue #39).
+DEMO_YEAR = 2566
+# Dated facts as written for 2566 (no 29 February among them, so moving the year alone is a real date).
+DATED = {"received_on", "recorded_on", "sent_at"}
+PRESENT_REASON = "ข้อมูลตัวอย่าง: การประกวดของปีงบประมาณปัจจุบัน / demo data: the present fiscal year's contest"
+
+
+def present_year(today: date) -> int:
+    """The fiscal year (B.E.) `today` falls in: each starts on 1 October."""
+    return today.year + BE_OFFSET + (1 if today.month >= 10 else 0)
+
+
+def demo_present_year(*, today: date) -> Rubric | None:
+    """The national contest of the present fiscal year, so the demo lives in a real year: the latest shipped
+    year's rules with every date moved by whole years (deadlines ahead, as in November of a real year).
+    None when the latest national year is already the present one."""
+    latest = Rubric.objects.national().order_by("-year").first()
+    year = present_year(today)
+    if latest is None or latest.year >= year:
+        return None
+    return services.rubric_load(data=selectors.rubric_data_moved(latest, year - latest.year), reason=PRESENT_REASON)
+
+
+def demo_deadlines(rubric: Rubric, today: date) -> dict[str, date]:
+    """The deadlines the demo's letters set for a national year. In the present year the BMN data was due a
+    fortnight ago, so a deadline is behind and some offices sent late; the other letter's is months ahead."""
+    years = rubric.year - DEMO_YEAR
+    if years < 0:
+        return {}
+    moved = {code: shift_year(day, years) for code, day in DEMO_DEADLINES.items()}
+    if rubric.year == present_year(today):
+        moved["2.1.2"] = today - timedelta(days=14)
+    return moved
 
 
 # A contest that honours people (Contest.nominates): each entrant office's demo nominee, marked as made up.
@@ -147,7 +182,7 @@ def demo_facts(*, rubric: Rubric) -> int:
         if not rows:  # every criterion judged (chonburi-web-2564, model-subdistrict-2565)
             return 0
         return _changed(facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO))
-    for code, deadline in DEMO_DEADLINES.get(rubric.year, {}).items():
+    for code, deadline in demo_deadlines(rubric, timezone.localdate()).items():
         if rubric.criteria.filter(code=code, deadline__isnull=True).exists():
             services.criterion_deadline_set(rubric=rubric, code=code, deadline=deadline, reason=DEMO_REASON)
     rules = {c.code: c.rule for c in selectors.rubric_spec(rubric).criteria()}
@@ -172,13 +207,23 @@ def demo_rows(rubric: Rubric) -> list[dict[str, str]]:
     if not rubric.contest.is_national:
         return _contest_rows(rubric, spec)
     rules = {c.code: c.rule for c in spec.criteria()}
+    today = timezone.localdate()
+    years, letters = rubric.year - DEMO_YEAR, demo_deadlines(rubric, today)
+    present = rubric.year == present_year(today)
     rows = []
     for province in Province.objects.provinces():
         rng = random.Random(f"{rubric.year}-{province.code}")  # same demo every run
         # Judged facts are still drawn, then dropped: the data facts keep the values they always had.
         for criterion, fact, value in province_facts(rng, province.size_group):
-            if not rules[criterion].member_gives(fact):
-                rows.append({"province": province.code, "criterion": criterion, "fact": fact, "value": value})
+            if rules[criterion].member_gives(fact):
+                continue
+            if fact in DATED:
+                value = f"{int(value[:4]) + years}{value[4:]}"
+                if present and criterion == "2.1.2":  # around the letter's deadline, a fortnight ago
+                    value = (letters["2.1.2"] + timedelta(days=rng.randint(-10, 6))).isoformat()
+                if value[:10] > today.isoformat():
+                    continue  # not happened yet: the present year's data arrive as the year goes on
+            rows.append({"province": province.code, "criterion": criterion, "fact": fact, "value": value})
     return rows
 
 

@@ -10,13 +10,16 @@ import os
 from pathlib import Path
 
 from django.core.management import call_command
+from django.utils import timezone
 
-from scoring.demo import DEMO_PASSWORD
+from scoring.demo import DEMO_PASSWORD, present_year
 from tests.browser_support import MARKS, SHOTS, portal_login
 
 pytestmark = MARKS
 AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe-core" / "axe.min.js"
-PROVINCE = "/years/2566/provinces/TH-50/"
+# The demo's national contest is the present fiscal year's (issue #39).
+YEAR = present_year(timezone.localdate())
+PROVINCE = f"/years/{YEAR}/provinces/TH-50/"
 PAGES = {
     "chiangmai": {
         "home": PROVINCE,
@@ -25,16 +28,16 @@ PAGES = {
     },
     "committee1": {
         "matrix": "/admin/committee/judgment/matrix/",
-        "score": "/admin/committee/judgment/score/2566/TH-50/3.1/",
-        "clarification": "/admin/committee/judgment/score/2566/TH-50/3.4/",  # a question waits for Chiang Mai
+        "score": f"/admin/committee/judgment/score/{YEAR}/TH-50/3.1/",
+        "clarification": f"/admin/committee/judgment/score/{YEAR}/TH-50/3.4/",  # a question waits for Chiang Mai
     },
     "chair": {
         "matrix": "/admin/committee/judgment/matrix/",
-        "score": "/admin/committee/judgment/score/2566/TH-50/3.1/",
+        "score": f"/admin/committee/judgment/score/{YEAR}/TH-50/3.1/",
     },
     "central": {
         "provinces": "/",
-        "dashboard": "/standings/2566/",
+        "dashboard": f"/standings/{YEAR}/",
         "awards": "/awards/",
         "admin": "/admin/",
     },

@@ -2,17 +2,19 @@
 
 import hashlib
 import os
-from datetime import date
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.utils import timezone
 
 from committee.demo import PROVINCES
 from committee.models import ChairFinal, Clarification, ClarificationStatus, Judgment
 from people.models import Membership
+from scoring.demo import present_year
 from submissions.models import Evidence, Submission
 
 
@@ -38,10 +40,13 @@ def test_demo_evidence_for_a_dozen_provinces_in_every_state(demo):
     assert {e.file_kind for e in files} == {"pdf", "image"}
     for e in files:  # each file whole on disk, as the upload service stored it
         assert hashlib.sha256((Path(demo) / e.stored_path).read_bytes()).hexdigest() == e.sha256
-    # late: 1.2 is due 30 Jun 2566 and arrives in July
-    late = Evidence.objects.filter(submission__criterion__code="1.2")
-    assert late.exists()
-    assert all(e.created_at.date() > date(2023, 6, 30) for e in late)
+    # The demo lives in the present fiscal year (issue #39): everything was sent in the fortnight before now,
+    # the year's deadlines are ahead, and what is due at the end of June (1.2) nobody has sent yet.
+    year = present_year(timezone.localdate())
+    assert set(Submission.objects.values_list("rubric__year", flat=True)) == {year}
+    now = timezone.now()
+    assert all(now - timedelta(days=17) < e.created_at < now for e in files)
+    assert not Evidence.objects.filter(submission__criterion__code="1.2").exists()
     # withdrawn and replaced
     replaced = Evidence.objects.filter(submission__criterion__code="3.2", submission__province__code="TH-50")
     assert [(e.version, e.withdrawn) for e in replaced.order_by("version")] == [(1, True), (2, False)]
@@ -60,7 +65,7 @@ def test_demo_runs_again_without_adding_anything(demo):
     counts = (Evidence.objects.count(), Judgment.objects.count(), Clarification.objects.count())
     call_command("bootstrap", "--no-units", demo=True, stdout=open(os.devnull, "w"))
     assert (Evidence.objects.count(), Judgment.objects.count(), Clarification.objects.count()) == counts
-    assert counts[0] > 80
+    assert counts[0] == 80  # a dozen provinces, 6 files each and their scenarios (none late: see above)
 
 
 def test_without_the_units_no_district_staff_and_no_contest_judgments(demo):
@@ -68,4 +73,4 @@ def test_without_the_units_no_district_staff_and_no_contest_judgments(demo):
     users = set(Membership.objects.values_list("user__username", flat=True))
     assert {"chonburi", "nongkhai", "ubon"} <= users
     assert not {"mueangchonburi", "mueangnongkhai"} & users
-    assert set(Judgment.objects.values_list("rubric__year", flat=True)) == {2566}
+    assert set(Judgment.objects.values_list("rubric__year", flat=True)) == {present_year(timezone.localdate())}

@@ -4,10 +4,13 @@ import io
 
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.utils import timezone
 
 from committee.models import Judgment
 from contests.models import Province
+from core.thai import thai_digits
 from scoring import selectors, snapshots
+from scoring.demo import present_year
 from scoring.facts.imports import fact_set
 from scoring.models import Criterion, Fact, FactSource, ProvinceResult, Rubric, StandingsSnapshot
 from scoring.recompute import standings_recompute
@@ -46,7 +49,7 @@ def test_demo_starts_again_on_a_frozen_then_published_year(db, settings, tmp_pat
         assert "ข้อมูลตัวอย่าง 2566: ผลปี 2566 ตรึงไว้แล้ว คงข้อมูลเดิม / 2566 results frozen: data kept" in out.getvalue()
         frozen_at = StandingsSnapshot.objects.get(rubric=rubric).frozen_at.isoformat()
         snapshots.publication_publish(user=central, rubric=rubric, confirmed=True, previewed_frozen_at=frozen_at)
-    assert len(before[1]) > 80 and len(before[2]) > 0
+    assert len(before[1]) == 80 and len(before[2]) > 0
 
 
 def test_demo_judged_criteria_score_only_what_the_demo_committee_judged(db, settings, tmp_path):
@@ -80,6 +83,34 @@ def test_demo_judged_criteria_score_only_what_the_demo_committee_judged(db, sett
         .exists()
     )
     assert surin["2.1.1"] != "0"  # the data criteria keep their demo facts
-    # Chiang Mai: the chair's final 5 on 3.1; Khon Kaen: both members 3 on 4.1.1, ticks 1 and 1,2,3 on 3.1.
+    # The demo's evidence and judgments are the present fiscal year's (issue #39). Chiang Mai: the chair's
+    # final 5 on 3.1; Khon Kaen: both members 3 on 4.1.1, ticks 1 and 1,2,3 on 3.1.
+    present = Rubric.objects.get(year=present_year(timezone.localdate()))
+    standings_recompute(rubric_id=present.pk, full=True)
+    results = {
+        r.province.code: r.criteria for r in ProvinceResult.objects.filter(rubric=present).select_related("province")
+    }
     assert (results["TH-50"]["3.1"], results["TH-40"]["4.1.1"], results["TH-40"]["3.1"]) == ("5", "3", "3")
     assert results["TH-50"]["1.2"] == results["TH-40"]["1.2"] == "0"
+
+
+def test_the_demo_lives_in_the_present_fiscal_year(db, settings, tmp_path):
+    """Issue #39: the demo's national contest is this fiscal year's, its deadlines ahead and behind as in a
+    real year; nothing is sent, received or recorded in the future, and nothing is months late."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    out = io.StringIO()
+    call_command("bootstrap", "--no-units", demo=True, stdout=out)
+    today = timezone.localdate()
+    year = present_year(today)
+    rubric = Rubric.objects.get(year=year)
+    assert f"การประกวดของปีงบประมาณปัจจุบัน / the present fiscal year's contest: {year} (18 criteria)" in out.getvalue()
+    assert rubric.name_th == f"โครงการพัฒนาชุมชนดิจิทัล ๔.๐ ประจำปี {thai_digits(year)}"
+    assert rubric.starts_on <= today <= rubric.ends_on
+    deadlines = dict(rubric.criteria.exclude(deadline=None).values_list("code", "deadline"))
+    assert deadlines["2.1.2"] < today < deadlines["1.2"]  # the BMN data was due a fortnight ago
+    assert Evidence.objects.filter(submission__rubric=rubric).count() > 60
+    assert not Evidence.objects.filter(created_at__gt=timezone.now()).exists()
+    dated = Fact.objects.filter(rubric=rubric, name__in=["received_on", "recorded_on", "sent_at"]).exclude(value="")
+    assert dated.exists() and all(f.value[:10] <= today.isoformat() for f in dated)
+    call_command("bootstrap", "--no-units", demo=True, stdout=io.StringIO())  # a second start adds no year
+    assert Rubric.objects.national().count() == 2

@@ -5,6 +5,7 @@ import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 import contests
 import scoring
@@ -70,6 +71,12 @@ class Command(BaseCommand):
             self.stdout.write(f"ขั้นการคัดเลือก / stages: {', '.join(s.contest.slug for s in stages)}")
         if options["demo"]:
             started = time.monotonic()
+            present = demo.demo_present_year(today=timezone.localdate())
+            if present is not None:
+                self.stdout.write(
+                    f"การประกวดของปีงบประมาณปัจจุบัน / the present fiscal year's contest: {present.key}"
+                    f" ({present.criteria.count()} criteria)"
+                )
             users = demo.demo_users(units=not options["no_units"])
             if not options["no_units"]:
                 # Before the demo's facts and judgments: a staged contest's entrants are its picks.
