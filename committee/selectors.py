@@ -205,6 +205,12 @@ def panel_nav(user) -> list[tuple[str, str, str, str]]:
     actor = actor_of(user)
     if not (actor.files_for_office() or actor.organises()) or not judges_contests(user):
         return []
+    # An office that only picks in stages runs no contest with a panel: its matrix would be a 403 (issue #39).
+    if (
+        not panel_seats(user)
+        and not Rubric.objects.filter(actor.running("contest__"), contest__organiser__isnull=False).exists()
+    ):
+        return []
     return [("ให้คะแนนการประกวด", "Contest judging", reverse("admin:committee_matrix"), "panel-matrix")]
 
 

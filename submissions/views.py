@@ -27,6 +27,7 @@ from scoring import nominees
 from scoring.contests import contests_for_user, enters
 from scoring.nominations import nomination_window
 from scoring.selectors import is_frozen, nominee_of, nominee_offices
+from scoring.stages.reads import stages_due
 
 from . import hooks, policy, selectors, services, uploads
 from .forms import CountedPasswordChangeForm, InnovationReportForm, LinkForm, NomineeForm
@@ -71,6 +72,8 @@ def home(request):
     )
     organiser = actor.organises()
     ctx = {
+        # An office that picks in stages (its organisers): how many, by when (issue #39).
+        "stages": stages_due(actor) if organiser else [],
         "rubric": rubric,
         "provinces": thai_sorted(rows, key=lambda p: p.name_th),  # ก–ฮ
         "contests": contests,

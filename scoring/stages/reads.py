@@ -70,6 +70,38 @@ def staged_contests(actor: Actor) -> QuerySet[Contest]:
     return Contest.objects.filter(pk__in=ids).select_related("stage").order_by("stage__deadline", "slug")
 
 
+@dataclass(frozen=True)
+class StageDue:
+    """A stage the user's office picks in, as its home page says it: how many it may pick and by when."""
+
+    contest: Contest
+    picked: int
+    quota: int
+    is_open: bool
+    deadline_th: str
+    days_left: int  # working days after today up to the (moved) deadline: 0 on the day itself, and once closed
+
+    @property
+    def left(self) -> int:
+        return max(self.quota - self.picked, 0)
+
+
+def stages_due(actor: Actor) -> list[StageDue]:
+    """The stages the user's office picks in, the open ones first (a picker's home, issue #39)."""
+    today, out = timezone.localdate(), []
+    for contest in staged_contests(actor):
+        office = actor.chooser(contest)
+        if office is None or not actor.chooses(contest):
+            continue
+        window = stage_window(contest.stage)
+        calendar = window.calendar()
+        open_ = window.is_open(today)
+        left = calendar.working_days_after(today, window.closes) if open_ else 0
+        picked = stage_picks(contest.stage, office).count()
+        out.append(StageDue(contest, picked, contest.stage.quota, open_, window.text("th"), left))
+    return sorted(out, key=lambda s: not s.is_open)
+
+
 def province_of(unit: Province) -> Province | None:
     while unit is not None and unit.level != "province":
         unit = unit.parent

@@ -182,3 +182,32 @@ def test_after_the_deadline_the_page_offers_no_pick_nor_withdrawal(client, chain
     client.logout()
     other = page(client, organiser(chain.hang_dong), DISTRICT).content.decode()
     assert "เลือกไม่ครบ ขาดอีก 1 และปิดการคัดเลือกแล้ว" in other
+
+
+def _home_card(client) -> str:
+    body = client.get("/").content.decode()
+    card = body[body.index('id="stages-due"') :]
+    return card[: card.index("</section>")]
+
+
+def test_the_pickers_home_says_how_many_it_may_pick_and_by_when(client, chain, clock):
+    """Issue #39, item 2: a district that picks met "ยังไม่มีการประกวด" on its home and no word of picking."""
+    clock(2021, 12, 13, 9, 0)  # a Monday: Tue 14 and Wed 15 Dec are working days
+    owner = organiser(chain.mae_rim)
+    client.login(username=owner.username, password=PASSWORD)
+    card = _home_card(client)
+    assert "เลือกได้อีก ๑ จาก ๑" in card and "กำหนด ๑๕ ธ.ค. ๒๕๖๔" in card and "เหลือ ๒ วันทำการ" in card
+    assert 'href="/standings/stages/model-subdistrict-2565/"' in card
+    assert "ยังไม่มีการประกวด" not in client.get("/").content.decode()
+    client.post(DISTRICT + "pick/", {"unit": [chain.rim_nua.pk]})
+    assert "เลือกครบแล้ว (๑/๑)" in _home_card(client)
+    clock(2021, 12, 16, 9, 0)
+    assert "ปิดการคัดเลือกแล้ว (กำหนด ๑๕ ธ.ค. ๒๕๖๔) · เลือกไว้ ๑ จาก ๑" in _home_card(client)
+
+
+def test_a_full_or_closed_stage_calls_no_row_pickable_and_its_nav_has_no_matrix(client, chain, clock):
+    owner = organiser(chain.mae_rim)
+    page(client, owner, DISTRICT + "pick/", method="post", data={"unit": [chain.rim_nua.pk]})
+    body = page(client, None, DISTRICT).content.decode()
+    assert "เลือกได้ / may be picked" not in body  # the one place is taken
+    assert 'data-key="panel-matrix"' not in body and "ให้คะแนนการประกวด" not in body  # its office runs no panel
