@@ -70,3 +70,10 @@ def standings_rows(rubric: Rubric) -> list[dict]:
     if regions is not None:  # region by region, each ranked from 1
         rows.sort(key=lambda r: (r["region"] or 99, r["rank"] or 0, r["entrant"]))
     return rows
+
+
+def published_rubrics(limit: int = 50) -> list[Rubric]:
+    """The contest years whose results are announced, newest announcement first: public, as on the
+    Department's website (the landing page of a visitor who is not signed in, issue #39)."""
+    rows = Rubric.objects.filter(snapshot__published_at__isnull=False).select_related("contest", "snapshot")
+    return list(rows.order_by("-snapshot__published_at")[:limit])

@@ -28,6 +28,7 @@ from scoring.contests import contests_for_user, enters
 from scoring.nominations import nomination_window
 from scoring.selectors import is_frozen, nominee_of, nominee_offices
 from scoring.stages.reads import stages_due
+from scoring.standings import published_rubrics
 
 from . import hooks, policy, selectors, services, uploads
 from .forms import CountedPasswordChangeForm, InnovationReportForm, LinkForm, NomineeForm
@@ -50,8 +51,9 @@ def _context(request, year: int, code: str, criterion: str | None = None) -> dic
     return ctx
 
 
-@login_required
 def home(request):
+    if not request.user.is_authenticated:  # a visitor: the announced results, the documents' check, sign-in
+        return render(request, "submissions/landing.html", {"published": published_rubrics()})
     rubric = selectors.rubric_current()
     # The national contest's entrants this user sees; other contests are listed apart (issue #16).
     actor = actor_of(request.user)

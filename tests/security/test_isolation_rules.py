@@ -308,7 +308,7 @@ RULES = {
     "scoring:withdraw": Rule(None, "- - - - - 0"),
     "scoring:mine": Rule("- - - - - 0"),
     "scoring:results": Rule("- - - - - -"),
-    "submissions:home": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),
+    "submissions:home": Rule("0 0 0 0 0 0", "0 0 0 0 0 0"),  # a visitor gets the public landing page
     "submissions:province": Rule("- - - + + +", "- - - + + +"),
     "submissions:innovation": Rule("- - - + + +", "- - - - - -"),
     "submissions:nominee": Rule(None, "- - - - - -"),  # the national contest takes no nominees: 404

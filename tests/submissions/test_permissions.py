@@ -26,7 +26,7 @@ ENDPOINTS = [
         "get",
         lambda e: reverse("submissions:home"),
         None,
-        {OWNER: 302, OTHER: 302, COMMITTEE: 200, CENTRAL: 200, ANON: 302},
+        {OWNER: 302, OTHER: 302, COMMITTEE: 200, CENTRAL: 200, ANON: 200},  # a visitor: the public landing
     ),
     (
         "province",

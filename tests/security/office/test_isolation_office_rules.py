@@ -341,7 +341,7 @@ RULES = {
     "scoring:withdraw": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:mine": Rule("- 4 4 4 4 4 + - -"),
     "scoring:results": Rule("- 4 4 4 4 4 - - -"),
-    "submissions:home": Rule("- 0 0 0 0 0 * + +", "- 0 0 0 0 0 * + +"),
+    "submissions:home": Rule("0 0 0 0 0 0 * + +", "0 0 0 0 0 0 * + +"),  # a visitor: the landing page
     "submissions:province": Rule("- 4 4 4 4 4 * * -", "- 4 4 4 4 4 * * -"),
     "submissions:innovation": Rule("- 4 4 4 4 4 - - -", "- 4 4 4 4 4 - - -"),
     "submissions:nominee": Rule(None, "- 4 4 4 4 4 + + -"),
