@@ -62,6 +62,13 @@ def innovation_criterion(rubric: Rubric) -> str | None:
     return next((c.code for c in rubric_spec(rubric).criteria() if c.rule.evidence_expected().innovation_report), None)
 
 
+def innovation_dimension(rubric: Rubric) -> str | None:
+    """The dimension whose section links the innovation report form; None where the rubric files none (a
+    district's contest linked a 404 under its dimension 5, issue #39)."""
+    code = innovation_criterion(rubric)
+    return next((d.code for d in rubric_spec(rubric).dimensions if any(c.code == code for c in d.criteria)), None)
+
+
 def evidence_closed(rubric: Rubric) -> UploadRefused | None:
     """Why the year takes no more evidence, or None while it does. The evidence page shows this very text and
     the services refuse with it. Late evidence is still taken (it counts as late, RUBRIC.md decision 3); but

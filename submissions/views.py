@@ -93,6 +93,7 @@ def province(request, year: int, code: str):
 def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
     ctx.update(selectors.province_home(rubric=ctx["rubric"], province=ctx["province"]))
     ctx["closed"] = policy.evidence_closed(ctx["rubric"])
+    ctx["innovation_dimension"] = policy.innovation_dimension(ctx["rubric"])
     ctx["clarifications"] = []  # filled by the committee's hook (committee/apps.py) when it is installed
     for extra in hooks.province_page(ctx["province"], ctx["rubric"]):
         ctx.update(extra)

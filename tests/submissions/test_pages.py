@@ -3,10 +3,11 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from people.models import Role
 from scoring.models import Criterion
 from submissions import selectors
 from submissions.models import Evidence, InnovationReport
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, DistrictFactory, UserFactory, office_contest
 
 from . import files
 
@@ -166,3 +167,15 @@ def test_login_logout_and_change_password(client, provincial_user):
     assert response.status_code == 302
     assert client.post(reverse("logout")).status_code == 302
     assert client.login(username=provincial_user.username, password="ใหม่-2566-long-pass")
+
+
+def test_only_a_rubric_with_an_innovation_report_links_its_form(client, chiang_mai, owner_client):
+    """Issue #39, item 5: a district's website contest linked "แบบรายงานผลการพัฒนานวัตกรรม" under its dimension
+    5, a 404 there; the national page keeps the link under the dimension its report is filed in."""
+    national = owner_client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode()
+    assert national.count('href="/years/2566/provinces/TH-50/innovation/"') == 1
+    district = DistrictFactory(parent=chiang_mai)
+    office_contest("cm-web-2564", chiang_mai, district)
+    client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=district))
+    page = client.get(reverse("submissions:province", args=["cm-web-2564", district.code]))
+    assert page.status_code == 200 and "/innovation/" not in page.content.decode()
