@@ -154,6 +154,10 @@ def _snapshot_action(request, year: int, action, done: str, **kwargs):
 
 @require_POST
 def freeze(request, year: int):
+    if request.POST.get("confirm") != "1":  # freezing stops every change: asked, as publishing is (issue #39)
+        _central_rubric(request, year)  # who may not freeze learns nothing more
+        messages.error(request, "ทำเครื่องหมายยืนยันก่อนตรึงผล / tick the confirmation before freezing")
+        return redirect("scoring:dashboard", year=year)
     return _snapshot_action(request, year, snapshots.standings_freeze, "ตรึงผลแล้ว / results frozen")
 
 

@@ -33,6 +33,7 @@ from scoring.standings import published_rubrics
 from . import hooks, policy, selectors, services, uploads
 from .forms import CountedPasswordChangeForm, InnovationReportForm, LinkForm, NomineeForm
 from .templatetags.thai import is_en
+from .templatetags.thai import t as _t
 
 
 def _context(request, year: int, code: str, criterion: str | None = None) -> dict:
@@ -310,7 +311,7 @@ def withdraw(request, pk: int):
         except PortalError as exc:
             show(request, exc)
         else:
-            messages.success(request, "ถอนหลักฐานแล้ว (ยังเก็บไว้ในประวัติ) / Withdrawn (kept in the history)")
+            messages.success(request, _t("ถอนหลักฐานแล้ว (ยังเก็บไว้ในประวัติ)", "Withdrawn (kept in the history)"))
         return back
     if request.method == "POST":  # a plain form post from an old page: ask, as the link does
         return redirect("submissions:withdraw", pk=pk)

@@ -49,7 +49,7 @@ def test_central_dashboard_shows_map_table_and_as_of(client, central_user, score
     html = client.get(reverse("scoring:dashboard", args=[2566])).content.decode()
     assert html.count('class="prov"') == 76 and 'id="map-TH-50"' in html
     assert html.count("<tr data-province=") == 76
-    assert "ข้อมูล ณ" in html and "as of" in html and "@svg-maps/thailand" in html and "CC BY 4.0" in html
+    assert "ข้อมูล ณ" in html and "as of" not in html and "@svg-maps/thailand" in html and "CC BY 4.0" in html
     assert "htmx.min.js" in html and "https://" not in html.split("<script")[1]  # nothing from a CDN
     assert "ต้องการอีก" in html
 
@@ -120,7 +120,10 @@ def test_freeze_stores_snapshot_that_later_changes_do_not_touch(
 ):
     client.force_login(central_user)
     assert client.get(reverse("scoring:results", args=[2566])).status_code == 404
-    client.post(reverse("scoring:freeze", args=[2566]))
+    unconfirmed = client.post(reverse("scoring:freeze", args=[2566]), follow=True)
+    assert "ทำเครื่องหมายยืนยันก่อนตรึงผล" in unconfirmed.content.decode() and not hasattr(scored, "snapshot")
+    client.post(reverse("scoring:freeze", args=[2566]), {"confirm": "1"})
+    scored.refresh_from_db()
     snapshot = scored.snapshot
     assert len(snapshot.rows) == 76 and snapshot.rows[0]["province"] == "TH-83" and snapshot.published_at is None
     with pytest.raises(YearFrozen), django_capture_on_commit_callbacks(execute=True):
@@ -133,7 +136,7 @@ def test_freeze_stores_snapshot_that_later_changes_do_not_touch(
     client.post(reverse("scoring:publish", args=[2566]), confirm)
     snapshot.refresh_from_db()
     assert snapshot.published_at is not None
-    client.post(reverse("scoring:freeze", args=[2566]))  # refused after publication
+    client.post(reverse("scoring:freeze", args=[2566]), {"confirm": "1"})  # refused after publication
     snapshot.refresh_from_db()
     assert snapshot.rows[1]["total"] == "0"
     client.logout()
@@ -146,7 +149,7 @@ def test_freeze_stores_snapshot_that_later_changes_do_not_touch(
 def test_freeze_refused_while_results_are_stale(client, central_user, rubric):
     ProvinceResult.objects.filter(rubric=rubric, province__code="TH-50").update(change_seq=999)
     client.force_login(central_user)
-    response = client.post(reverse("scoring:freeze", args=[2566]), follow=True)
+    response = client.post(reverse("scoring:freeze", args=[2566]), {"confirm": "1"}, follow=True)
     assert "ยังคำนวณคะแนนไม่เสร็จ" in response.content.decode()
     assert not hasattr(rubric, "snapshot") or rubric.snapshot is None
 

@@ -70,7 +70,7 @@ def test_a_draft_is_neither_frozen_nor_published_refused_thai_first(rubric, cent
 def test_the_dashboard_says_why_a_draft_is_not_frozen(rubric, client, central_user):
     draft(rubric)
     client.force_login(central_user)
-    page = client.post("/standings/2566/freeze/", follow=True).content.decode()
+    page = client.post("/standings/2566/freeze/", {"confirm": "1"}, follow=True).content.decode()
     assert "ตรึงผลไม่ได้: การประกวดนี้ยังเป็นร่าง" in page
     assert not StandingsSnapshot.objects.exists()
 
