@@ -287,15 +287,16 @@ class Builder:
             return {}
 
     # -- what the page shows as it is typed -------------------------------------------------------
-    def check_sums(self) -> None:
-        """Each dimension against its criteria (extra points aside), the total against the dimensions."""
+    def check_sums(self, report: bool = True) -> None:
+        """Each dimension against its criteria (extra points aside), the total against the dimensions.
+        `report` False: the sums only, no refusal (a form just opened shows no error before anyone acts)."""
         total = Decimal(0)
         for dim in self.dimensions:
             parts = [c.max_points or Decimal(0) for c in dim.criteria if not self.post.get(f"{c.prefix}extra")]
             got = sum(parts, Decimal(0))
             dim.sum_text = " + ".join(fmt_points(p) for p in parts) + f" = {fmt_points(got)}"
             dim.sums_agree = dim.max_points is not None and got == dim.max_points
-            if not dim.sums_agree:
+            if report and not dim.sums_agree:
                 want = fmt_points(dim.max_points) if dim.max_points is not None else "?"
                 self.problems.add(
                     f"{dim.prefix}max_points",
@@ -305,7 +306,7 @@ class Builder:
             total += dim.max_points or Decimal(0)
         self.total_text = fmt_points(total)
         want = _decimal(self.post.get("total_points"))
-        if want is None or want != total:
+        if report and (want is None or want != total):
             shown = fmt_points(want) if want is not None else "?"
             self.problems.add(
                 "total_points",

@@ -27,7 +27,7 @@ from rulebook.rules.errors import Problem
 AWARD = (
     Param("code", TEXT, "รหัสรางวัล", "code"),
     Param("name_th", TEXT, "ชื่อรางวัล", "name (th)"),
-    Param("name_en", TEXT, "ชื่อภาษาอังกฤษ", "name (en)"),
+    Param("name_en", TEXT, "ชื่อภาษาอังกฤษ (ไม่บังคับ)", "name in English (optional)"),
     Param("count", INT, "จำนวน", "how many"),
     Param("prize", DECIMAL, "เงินรางวัล (บาท)", "prize (baht)"),
     Param("prize_th", TEXT, "สิ่งที่ได้รับ", "prize (th)"),
@@ -36,7 +36,7 @@ AWARD = (
 PERIOD = (
     Param("code", TEXT, "รหัสรอบ (a-z 0-9 -)", "code"),
     Param("name_th", TEXT, "ชื่อรอบ", "name (th)"),
-    Param("name_en", TEXT, "ชื่อภาษาอังกฤษ", "name (en)"),
+    Param("name_en", TEXT, "ชื่อภาษาอังกฤษ (ไม่บังคับ)", "name in English (optional)"),
     Param("deadline", DAY, "วันครบกำหนดของรอบ", "the period's deadline"),
 )
 OWN = ("evidence_th", "evidence_en")  # besides its rule, what a period may set on a criterion

@@ -87,6 +87,11 @@ def contest_builder(request):
         response["Content-Disposition"] = content_disposition(f"{slug}.json")
         return response
     refused = None
+    if what == "check" and not builder.problems:
+        try:
+            services.contest_check(user=request.user, data=data)
+        except RubricError as exc:
+            builder.place(builder.rows.place(exc.problems, builder.problems.add))
     if what == "save" and not builder.problems:
         try:
             rubric = services.contest_save(user=request.user, data=data, draft=True, **change_args(request))
@@ -103,8 +108,8 @@ def contest_builder(request):
 
 
 def _page(request, builder: Builder, status: int = 200, refused: ChangeRefused | None = None):
-    if not hasattr(builder, "total_text"):
-        builder.check_sums()
+    if not hasattr(builder, "total_text"):  # a form just opened: its sums, and no error before anyone acts
+        builder.check_sums(report=False)
     builder.show_deadlines(selectors.work_calendar())
     post = builder.post
     office = selectors.office_unit(request.user)

@@ -254,7 +254,7 @@ def _criterion(
     if not isinstance(extra, bool):
         r.fail(where, "“extra” ต้องเป็น true หรือ false", "“extra” must be true or false", "extra")
     texts = {
-        k: r.text(data, k, where, required=k.startswith("name"))
+        k: r.text(data, k, where, required=k == "name_th")  # English optional: Thai alone is enough (#39)
         for k in ("name_th", "name_en", "evidence_th", "evidence_en", "channel_th", "channel_en")
     }
     deadline = r.day(data, "deadline", where, required=False, window=window)
@@ -287,7 +287,7 @@ def _dimension(
     r.code(data.get("code"), where, CODE_MAX)
     max_points = r.number(data, "max_points", where)
     r.fits(max_points, where, "max_points", POINTS_MAX)
-    names = (r.text(data, "name_th", where, most=NAME_MAX), r.text(data, "name_en", where, most=NAME_MAX))
+    names = (r.text(data, "name_th", where, most=NAME_MAX), r.text(data, "name_en", where, False, most=NAME_MAX))
     rows = r.items(data, "criteria", where)
     criteria = [_criterion(r, c, code, n, window, rounding) for n, c in enumerate(rows, 1)]
     bands = _bands(r, data.get("level_bands"), where)
@@ -313,14 +313,15 @@ def _award(r: Reader, data: Mapping[str, Any], i: int) -> AwardSpec:
             f"count must be a positive integer up to {COUNT_MAX}, got {count!r}",
             "count",
         )
-    prize = r.number(data, "prize", where)
+    # No amount is a prize of certificates alone: 0, not a refusal worded for developers (#39).
+    prize = r.number(data, "prize", where) if data.get("prize") not in (None, "") else Decimal(0)
     if prize is not None and prize < 0:
         r.fail(where, "เงินรางวัลต้องไม่ติดลบ", "prize must not be negative", "prize")
     r.fits(prize, where, "prize", PRIZE_MAX)
     return AwardSpec(
         r.text(data, "code", where, most=AWARD_CODE_MAX),
         r.text(data, "name_th", where, most=AWARD_NAME_MAX),
-        r.text(data, "name_en", where, most=AWARD_NAME_MAX),
+        r.text(data, "name_en", where, False, most=AWARD_NAME_MAX),
         count if isinstance(count, int) else 0,
         prize or Decimal(0),
         r.text(data, "prize_th", where, False, most=NAME_MAX),
@@ -403,7 +404,7 @@ def parse_rubric(data: dict) -> RubricSpec:
             "year",
         )
         year = None
-    names = (r.text(data, "name_th", RUBRIC, most=NAME_MAX), r.text(data, "name_en", RUBRIC, most=NAME_MAX))
+    names = (r.text(data, "name_th", RUBRIC, most=NAME_MAX), r.text(data, "name_en", RUBRIC, False, most=NAME_MAX))
     window = fiscal_year(year) if year is not None else None  # with no year the rubric is refused anyway
     starts, ends = r.day(data, "starts_on", RUBRIC, window=window), r.day(data, "ends_on", RUBRIC, window=window)
     if starts and ends and starts >= ends:

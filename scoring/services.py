@@ -90,7 +90,7 @@ def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
         slug=slug,
         defaults={
             "name_th": data["name_th"],
-            "name_en": data["name_en"],
+            "name_en": data.get("name_en") or "",
             "year": year,
             "organiser": organiser,
             "entrant_level": block.get("entrant_level", Level.PROVINCE),
@@ -164,6 +164,17 @@ def contest_save(*, user, data: Mapping, draft: bool = False, reason: str = "", 
 
 
 @transaction.atomic
+def contest_check(*, user, data: Mapping) -> None:
+    """What `contest_save` would refuse (RubricError), nothing kept: the builder's "ตรวจ" runs the save's own
+    validation, so the check and the save agree (issue #39). A change's reason is asked at the save."""
+    with transaction.atomic():
+        try:
+            contest_save(user=user, data=data, draft=True, confirm=True)
+        except revisions.ChangeRefused:
+            pass  # only a reason or a confirmation is missing: the save asks for them in its own box
+        transaction.set_rollback(True)
+
+
 def rubric_load(*, data: Mapping, user=None, reason: str = "") -> Rubric:
     """Creates or updates a contest and its rubric (one per period) from the data format, through the one door
     (scoring.revisions): an open contest's change needs a `reason` (a loader's names itself: bootstrap…), and

@@ -131,3 +131,40 @@ def test_an_office_contest_copies_as_the_file_that_made_it(db, chiang_mai):
     assert [c["code"] for d in copied["dimensions"] for c in d["criteria"]] == [
         c["code"] for d in data["dimensions"] for c in d["criteria"]
     ]
+
+
+def _thai_only(form: dict) -> dict:
+    """The form with every English box left empty, as an office that types Thai alone leaves it."""
+    return {k: ("" if k.endswith("name_en") or k.endswith("-prize") else v) for k, v in form.items()}
+
+
+def test_thai_names_alone_pass_the_check_and_the_save_alike(client, people, contest):
+    """Issue #39, item 1: "ตรวจ" said fine, then "บันทึกการประกวด" refused with six demands for English names
+    and "prize … ได้รับ None". The check now runs the save's own validation, and Thai is enough."""
+    _as(client, people["organiser"])
+    form = _thai_only(to_form(selectors.contest_file(contest)))
+    form.update({"slug": "cm-web-2565", "year": "2565", "starts_on": "01/07/2565", "ends_on": "30/09/2565"})
+    checked = client.post(BUILD, form | {"action": "check"})
+    assert checked.status_code == 200 and 'class="error' not in checked.content.decode()
+    assert not Contest.objects.filter(slug="cm-web-2565").exists()  # the check keeps nothing
+    assert client.post(BUILD, form | {"action": "save"}).status_code == 302
+    saved = Contest.objects.get(slug="cm-web-2565")
+    assert (saved.name_en, saved.rubrics.get().dimensions.first().name_en) == ("", "")
+
+
+def test_the_check_refuses_what_the_save_would(client, people, contest, phuket):
+    """A code another office uses: only the save's service knows it, and the check now says it too."""
+    _as(client, people["other_organiser"])
+    form = to_form(selectors.contest_file(contest))
+    form.update({"slug": "cm-web-2564", "action": "check"})
+    checked = client.post(BUILD, form).content.decode()
+    assert "รหัสการประกวด cm-web-2564 ใช้ไม่ได้ กรุณาใช้รหัสอื่น" in checked
+    saved = client.post(BUILD, form | {"action": "save"}).content.decode()
+    assert "รหัสการประกวด cm-web-2564 ใช้ไม่ได้ กรุณาใช้รหัสอื่น" in saved
+
+
+def test_a_blank_form_opens_without_an_error(client, people):
+    """Issue #39, item 1: the blank builder opened already saying "…ไม่เท่ากับคะแนนรวม ?" in red."""
+    _as(client, people["organiser"])
+    html = client.get(BUILD + "?from=blank").content.decode()
+    assert "ไม่เท่ากับ" not in html and 'class="error' not in html

@@ -131,9 +131,9 @@ def test_spec_timeliness_without_deadline_accepted() -> None:
 def test_spec_bad_dates_and_missing_names_refused() -> None:
     data = shipped_rubric()
     data["starts_on"] = "1/13/2565"
-    del criterion(data, "1.4")["name_en"]
+    del criterion(data, "1.4")["name_th"]
     messages = refused(data)
-    assert "เกณฑ์ 1.4: ต้องระบุ “name_en” เป็นข้อความ / Criterion 1.4: “name_en” must be non-empty text" in messages
+    assert "เกณฑ์ 1.4: ต้องระบุ “name_th” เป็นข้อความ / Criterion 1.4: “name_th” must be non-empty text" in messages
     assert any(m.startswith("เกณฑ์การประเมิน: “starts_on”: ไม่มีวันที่ “1/13/2565” ในปฏิทิน") for m in messages)
 
 
@@ -256,3 +256,18 @@ def test_two_dates_under_a_kinds_default_name_are_refused() -> None:
     rule["labels"] = {}
     del criterion(data, "2.1.2")["rule"]["labels"]
     assert refused(data)[0].startswith("เกณฑ์การประเมิน: ข้อมูล “received_on” ใช้ในเกณฑ์ 2.1.2, 2.2.2:")
+
+
+def test_spec_thai_names_alone_are_enough_and_no_prize_is_zero() -> None:
+    """Issue #39, item 1: a contest with Thai names only was refused at save, asking for English everywhere,
+    and an award without an amount for "prize … ได้รับ None"."""
+    data = shipped_rubric()
+    for key in ("name_en",):
+        data.pop(key)
+        data["dimensions"][0].pop(key)
+        criterion(data, "1.4").pop(key)
+        data["awards"][0].pop(key)
+    data["awards"][-1].pop("prize")
+    spec = parse_rubric(data)
+    assert (spec.name_en, spec.dimensions[0].name_en, spec.criterion("1.4").name_en) == ("", "", "")
+    assert (spec.awards[0].name_en, spec.awards[-1].prize) == ("", Decimal(0))
