@@ -270,6 +270,8 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
         "no_award_fill": NO_AWARD,
         "tiers": tiers,
         "awards": selectors.award_tiers_filled(tiers, light),
+        # Rank, name, total and tie, and a contest with awards its award and gap (a monitoring one has none).
+        "columns": 6 if tiers else 4,
         # A tie at an award line is never settled here: the panel (the committee nationally) decides.
         "award_ties": [r for r in light if r.award_tie],
         "missing": [

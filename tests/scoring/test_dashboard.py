@@ -165,3 +165,23 @@ def test_near_deadline_and_missing_counts(client, central_user, scored, monkeypa
     near = {item["criterion"].code: item for item in ctx["near_deadline"]}
     assert set(near) == {"1.2"} and near["1.2"]["left"] == 3 and near["1.2"]["missing"] == 76
     assert (len(near["1.2"]["provinces"]), near["1.2"]["more"]) == (30, 46)
+
+
+def test_a_contest_without_awards_shows_no_award_columns(client, chiang_mai):
+    """Issue #39, item 10: a monitoring contest (Nong Khai's missions, Ubon's milestones: no awards) showed award
+    columns and "ห่างจากรางวัลถัดไป" for every entrant."""
+    import json
+
+    from people.models import Role
+    from scoring import services
+    from tests.factories import DistrictFactory, UserFactory
+
+    data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
+    district = DistrictFactory(parent=chiang_mai)
+    data["contest"] = {**data["contest"], "slug": "cm-watch-2564", "organiser": "50", "entrants": [district.code]}
+    data["awards"] = []
+    services.rubric_load(data=data)
+    client.force_login(UserFactory(role=Role.ORGANISER, role__province=chiang_mai))
+    html = client.get(reverse("scoring:dashboard", args=["cm-watch-2564"])).content.decode()
+    assert "ห่างจากรางวัลถัดไป" not in html and "<th>รางวัล<br>" not in html
+    assert "<th>เสมอ<br>" in html and district.name_th in html

@@ -179,3 +179,9 @@ def test_only_a_rubric_with_an_innovation_report_links_its_form(client, chiang_m
     client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=district))
     page = client.get(reverse("submissions:province", args=["cm-web-2564", district.code]))
     assert page.status_code == 200 and "/innovation/" not in page.content.decode()
+
+
+def test_the_criterion_page_names_its_contest(owner_client):
+    """Issue #39, item 7: an office in several contests could not tell which one a criterion page was of."""
+    html = owner_client.get(reverse("submissions:criterion", args=[2566, "TH-50", "1.1"])).content.decode()
+    assert '<span id="contest-name">โครงการพัฒนาชุมชนดิจิทัล ๔.๐ ประจำปี ๒๕๖๖</span>' in html
