@@ -32,7 +32,7 @@ from scoring.standings import published_rubrics
 
 from . import hooks, policy, selectors, services, uploads
 from .forms import CountedPasswordChangeForm, InnovationReportForm, LinkForm, NomineeForm
-from .templatetags.thai import is_en
+from .templatetags.thai import is_en, label
 from .templatetags.thai import t as _t
 
 
@@ -216,7 +216,11 @@ def _upload_response(request, ctx: dict, created: list, refused: list[dict]):
             for e in created
         ]
         status = 201 if created and not refused else max(r["status"] for r in refused)
-        return JsonResponse({"created": rows, "refused": refused}, status=status)
+        body = {"created": rows, "refused": refused}
+        if created:  # the page's status line changes with the upload, not only after a reload (issue #39)
+            created[-1].submission.refresh_from_db(fields=["status"])
+            body["status"] = label(created[-1].submission.get_status_display())
+        return JsonResponse(body, status=status)
     for r in refused:
         messages.error(request, f"{r['name']}: {r['message']}" if r["name"] else r["message"])
     if created:

@@ -32,20 +32,23 @@
     return { li, bar, pct, msg };
   }
 
-  function done(job, ok, text) {
+  // `again`: sending the same file again could work (the connection or the server failed, not the file):
+  // a refused file (a duplicate, a wrong type) gets no "ลองใหม่" that cannot help.
+  function done(job, ok, text, again) {
     const ui = job.ui;
     ui.li.classList.add(ok ? "ok" : "failed");
     ui.msg.textContent = text;
-    if (!ok) failed(job);
+    if (!ok) failed(job, again);
     running -= 1;
     next();
   }
 
   // A refused or lost file must not look sent: its bar empties and a button sends the same file again.
-  function failed(job) {
+  function failed(job, again) {
     const ui = job.ui;
     ui.bar.value = 0;
     ui.pct.textContent = "✕";
+    if (!again) return;
     const retry = document.createElement("button");
     retry.type = "button";
     retry.className = "retry";
@@ -96,6 +99,8 @@
         const empty = document.getElementById("no-evidence");
         if (empty) empty.remove();
         (body.created || []).forEach(function (row) { list.insertAdjacentHTML("afterbegin", row.row_html); });
+        const status = document.getElementById("criterion-status");
+        if (status && body.status) status.textContent = body.status;
         done(job, true, en ? "Saved" : "บันทึกแล้ว");
       } else if (xhr.status === 503 && (job.tries || 0) < 3) {
         // Busy for a moment (the database restarting, a lock held): the server asks to try again in a few
@@ -107,10 +112,10 @@
         // A refusal of this file, else the server's reason (e.g. 503 while the database restarts).
         const r = (body.refused || [])[0];
         const reason = r ? r.message : (en ? body.detail_en : body.detail);
-        done(job, false, reason || (en ? "Upload failed (" : "ส่งไม่สำเร็จ (") + xhr.status + ")");
+        done(job, false, reason || (en ? "Upload failed (" : "ส่งไม่สำเร็จ (") + xhr.status + ")", xhr.status >= 500 || xhr.status === 0);
       }
     };
-    xhr.onerror = function () { done(job, false, en ? "Connection lost; please try again" : "การเชื่อมต่อขาด กรุณาลองใหม่"); };
+    xhr.onerror = function () { done(job, false, en ? "Connection lost; please try again" : "การเชื่อมต่อขาด กรุณาลองใหม่", true); };
     xhr.send(data);
   }
 

@@ -79,7 +79,8 @@ def test_browser_four_files_chosen_at_once_all_arrive(browser, live_server):
     page.screenshot(path=str(SHOTS / "upload_four_390.png"), full_page=True)
 
 
-def test_browser_a_refused_file_shows_failed_with_retry(browser, live_server):
+def test_browser_a_refused_file_shows_failed_and_offers_no_retry_that_cannot_help(browser, live_server):
+    """Issue #39, item 7: a refused file offered "ลองใหม่", which sends the same file to the same refusal."""
     page = criterion_page(browser, live_server.url, width=1366)
     page.set_input_files(
         "#file-input", {"name": "โปรแกรม.exe", "mimeType": "application/pdf", "buffer": b"MZ\x90\x00" * 50}
@@ -89,11 +90,32 @@ def test_browser_a_refused_file_shows_failed_with_retry(browser, live_server):
     row = page.locator(".upload-item").first
     assert page.eval_on_selector(".upload-item progress", "p => p.value") == 0
     assert row.locator(".pct").inner_text() == "✕"
-    assert row.locator("button.retry").inner_text() == "ลองใหม่"
+    assert row.locator("button.retry").count() == 0
+    assert page.inner_text("#criterion-status") == "ยังไม่ส่ง"
     assert Evidence.objects.count() == 0
     page.screenshot(path=str(SHOTS / "upload_refused_1366.png"), full_page=True)
 
-    row.locator("button.retry").click()  # the same file again: refused again, the row says so again
+
+def test_browser_a_server_failure_offers_retry_and_the_status_follows_the_upload(browser, live_server):
+    """A failure of the server (500), not of the file: "ลองใหม่" sends it again; once stored, the page's status
+    line says so without a reload (issue #39, item 7: it said "ยังไม่ส่ง" until reloaded)."""
+    page = criterion_page(browser, live_server.url, width=390)
+    failures = []
+
+    def once(route):
+        if not failures:
+            failures.append(route.request.url)
+            route.fulfill(status=500, body="{}", content_type="application/json")
+        else:
+            route.continue_()
+
+    page.route("**/upload/", once)
+    page.set_input_files(
+        "#file-input", {"name": "รายงาน.pdf", "mimeType": "application/pdf", "buffer": files.pdf(size=20_000)}
+    )
     page.wait_for_selector(".upload-item.failed button.retry", timeout=30_000)
-    assert page.locator(".upload-item").count() == 1
-    assert Evidence.objects.count() == 0
+    assert page.inner_text("#criterion-status") == "ยังไม่ส่ง"
+    page.locator(".upload-item button.retry").click()
+    page.wait_for_selector(".upload-item.ok", timeout=30_000)
+    assert page.inner_text("#criterion-status") == "ส่งแล้ว"
+    assert Evidence.objects.count() == 1 and len(failures) == 1
