@@ -52,3 +52,11 @@ def test_province_page_and_dashboard_link_to_year_on_year(client, central_user, 
     assert 'href="/ops/year-on-year/TH-50/"' in client.get("/years/2566/provinces/TH-50/").content.decode()
     client.force_login(central_user)
     assert 'href="/ops/year-on-year/"' in client.get("/standings/2566/").content.decode()
+
+
+def test_an_empty_comparison_says_why_and_leads_back(client, provincial_user):
+    """Issue #39, item 9: the page was empty with no way back."""
+    client.force_login(provincial_user)
+    html = client.get("/ops/year-on-year/TH-50/").content.decode()
+    assert "ผลของปีจะแสดงที่นี่เมื่อประกาศผลแล้ว" in html
+    assert '<a href="/" id="back">← หน้าแรก</a>' in html
