@@ -142,10 +142,12 @@ def test_chair_sees_every_members_progress_less_their_conflicts(
     judge(members[0], sent_cells["TH-83"], "1.1", points="5")
     judge(members[1], sent_cells["TH-12"], "1.2", points="5")
     judge(members[1], sent_cells["TH-50"], "1.2", points="0")
+    members[0].first_name, members[0].last_name = "สมศรี", "ใจดี"  # named as people know them (issue #39)
+    members[0].save(update_fields=["first_name", "last_name"])
     client.force_login(chair)
     progress = client.get(MATRIX).context["progress"]
     assert [(p.who, p.done, p.total) for p in progress] == [
-        (members[0].username, 1, 3),
+        ("สมศรี ใจดี", 1, 3),
         (members[1].username, 2, 3),
         (members[2].username, 0, 2),
     ]
