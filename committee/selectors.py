@@ -206,10 +206,8 @@ def panel_nav(user) -> list[tuple[str, str, str, str]]:
     if not (actor.files_for_office() or actor.organises()) or not judges_contests(user):
         return []
     # An office that only picks in stages runs no contest with a panel: its matrix would be a 403 (issue #39).
-    if (
-        not panel_seats(user)
-        and not Rubric.objects.filter(actor.running("contest__"), contest__organiser__isnull=False).exists()
-    ):
+    runs_one = Rubric.objects.filter(actor.running("contest__"), contest__organiser__isnull=False)
+    if actor.organises() and not runs_one.exists():
         return []
     return [("ให้คะแนนการประกวด", "Contest judging", reverse("admin:committee_matrix"), "panel-matrix")]
 

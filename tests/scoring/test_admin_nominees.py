@@ -14,8 +14,9 @@ from .test_contests_nominees import OPEN, itmodel_data
 
 CHANGELIST = reverse("admin:contests_nominee_changelist")
 # The session, its user and membership, the contest filter's choices, two counts, the rows with their
-# office, contest and sender, and (central staff's navigation bar) the latest year: however many rows.
-QUERIES = {"central": 8, "cm_organiser": 7}
+# office, contest and sender, and (central staff's navigation bar) the latest year, or (an organiser's) whether
+# its office runs a contest with a panel (issue #39): however many rows.
+QUERIES = {"central": 8, "cm_organiser": 8}
 
 
 def contest(organiser_province, slug: str, names: list[str]):
