@@ -273,7 +273,7 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
         }
 
     placings = ranked({})
-    # Settled ties (scoring.ties) are read only when a tie sits at an award line: rarely, so seldom a query.
+    # Settled ties (scoring.ties.settle) are read only when a tie sits at an award line: rarely, so seldom a query.
     if any(p.award_tie for p in placings.values()) and (decided := _decided(rubric)):
         placings = ranked(decided)
     moved = []
@@ -315,7 +315,7 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
 
 
 def _decided(rubric: Rubric) -> dict[tuple[str, frozenset], engine.TieDecided]:
-    """The ties at award lines settled for the rubric (scoring.ties), the latest decision on each."""
+    """The ties at award lines settled for the rubric (scoring.ties.settle), the latest decision on each."""
     out: dict[tuple[str, frozenset], engine.TieDecided] = {}
     rows = TieDecision.objects.filter(rubric=rubric).values_list("rank_key", "entrants", "method")
     for key, entrants, method in rows:  # newest first

@@ -101,7 +101,7 @@ def publication_publish(*, user, rubric: Rubric, confirmed: bool, previewed_froz
             "กรุณาทำเครื่องหมายยืนยันว่าตรวจผลแล้วก่อนประกาศ / tick the confirmation that you checked the results"
         )
     tied = [r["province_name_th"] for r in snapshot.rows if r.get("award_tie")]
-    if tied:  # the portal never settles a tie at an award line: whoever runs the contest does (scoring.ties)
+    if tied:  # the portal never settles a tie at an award line: whoever runs the contest does (scoring.ties.settle)
         raise ValidationError(
             f"ยังมีคะแนนเสมอที่เส้นแบ่งรางวัลที่ยังไม่ได้ตัดสิน ({', '.join(tied)}) บันทึกการตัดสินก่อนประกาศผล"
             f" / a tie at an award line is not settled yet ({len(tied)} entrants): record how it is settled first"

@@ -1,8 +1,9 @@
 from django.urls import path
 
 import core.converters  # noqa: F401  (registers <rubric:…>)
-from scoring import revision_views, tie_views, views
+from scoring import revision_views, views
 from scoring.stages import views as stage_views
+from scoring.ties import views as tie_views
 
 app_name = "scoring"
 

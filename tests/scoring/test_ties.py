@@ -11,8 +11,9 @@ from django.urls import reverse
 from awards import documents
 from contests.lifecycle import State
 from people.models import Role
-from scoring import lifecycle, selectors, snapshots, ties
+from scoring import lifecycle, selectors, snapshots
 from scoring.models import TieDecision
+from scoring.ties.settle import tie_settle
 from tests.awards.conftest import pdftext, squash
 from tests.awards.test_contest_ties import has, tied_contest
 from tests.factories import UserFactory
@@ -68,7 +69,7 @@ def test_a_panel_vote_orders_the_tied_and_is_kept_on_record(tied, organiser, cli
 
 def test_a_shared_award_gives_both_the_place_and_the_announcement_counts_them(tied, organiser, tmp_path):
     rubric, units = tied
-    ties.tie_settle(user=organiser, rubric=rubric, entrants=ids(units, "หางดง", "สารภี"), method="shared", reason=REASON)
+    tie_settle(user=organiser, rubric=rubric, entrants=ids(units, "หางดง", "สารภี"), method="shared", reason=REASON)
     assert places(rubric)["หางดง"] == (3, "runner_up_2", False)
     assert places(rubric)["สารภี"] == (3, "runner_up_2", False)
     tiers = {a["code"]: a["note_th"] for a in selectors.award_summary(rubric)}
@@ -83,7 +84,7 @@ def test_a_shared_award_gives_both_the_place_and_the_announcement_counts_them(ti
 def test_no_reason_no_decision(tied, organiser, client):
     rubric, units = tied
     with pytest.raises(ValidationError) as exc:
-        ties.tie_settle(user=organiser, rubric=rubric, entrants=ids(units, "หางดง", "สารภี"), method="vote", reason=" ")
+        tie_settle(user=organiser, rubric=rubric, entrants=ids(units, "หางดง", "สารภี"), method="vote", reason=" ")
     assert exc.value.messages == [
         "ระบุเหตุผลหรือมติของคณะกรรมการ (บันทึกไว้ในประวัติ) / give the reason or the panel's resolution (kept on record)"
     ]
@@ -95,7 +96,7 @@ def test_only_the_tied_entrants_can_be_ordered(tied, organiser):
     rubric, units = tied
     with pytest.raises(ValidationError) as exc:
         wrong = ids(units, "แม่ริม", "หางดง")
-        ties.tie_settle(user=organiser, rubric=rubric, entrants=wrong, method="vote", reason=REASON)
+        tie_settle(user=organiser, rubric=rubric, entrants=wrong, method="vote", reason=REASON)
     assert exc.value.messages[0].startswith("ผู้ที่เลือกไม่ใช่กลุ่มที่มีคะแนนเสมอที่เส้นแบ่งรางวัลในผลปัจจุบัน")
     assert not TieDecision.objects.exists()
 
@@ -104,7 +105,7 @@ def test_another_office_and_the_entrants_cannot_settle(tied, client, phuket):
     rubric, units = tied
     other = UserFactory(role=Role.ORGANISER, role__province=phuket)
     with pytest.raises(PermissionDenied):
-        ties.tie_settle(user=other, rubric=rubric, entrants=ids(units, "หางดง", "สารภี"), method="shared", reason=REASON)
+        tie_settle(user=other, rubric=rubric, entrants=ids(units, "หางดง", "สารภี"), method="shared", reason=REASON)
     client.force_login(other)
     assert client.get(reverse("scoring:ties", args=["cm-web-2564"])).status_code == 404
     client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=units["หางดง"]))
@@ -122,7 +123,7 @@ def test_publishing_waits_for_the_tie_then_takes_the_decision(tied, organiser):
         "ยังมีคะแนนเสมอที่เส้นแบ่งรางวัลที่ยังไม่ได้ตัดสิน (สารภี, หางดง) บันทึกการตัดสินก่อนประกาศผล"
         " / a tie at an award line is not settled yet (2 entrants): record how it is settled first"
     ]
-    ties.tie_settle(user=organiser, rubric=rubric, entrants=ids(units, "หางดง", "สารภี"), method="reason", reason=REASON)
+    tie_settle(user=organiser, rubric=rubric, entrants=ids(units, "หางดง", "สารภี"), method="reason", reason=REASON)
     frozen.refresh_from_db()
     assert {r["province_name_th"]: (r["rank"], r["award"]) for r in frozen.rows}["สารภี"] == (4, None)
     snapshots.publication_publish(

@@ -1,4 +1,4 @@
-"""The page where whoever runs a contest settles its ties at award lines (scoring.ties). Thin."""
+"""The page where whoever runs a contest settles its ties at award lines (`settle`). Thin."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from django.views.decorators.http import require_http_methods
 
 from core.errors import PortalError
 from core.http import posted_ids, show
-from scoring import ties
 from scoring.access import rubric_gate
 from scoring.models import TieMethod
+from scoring.ties import settle
 
 
 @require_http_methods(["GET", "POST"])
@@ -22,7 +22,7 @@ def tie_list(request, year: str):
         tied = posted_ids(request.POST.get("tie", "").split(",") if request.POST.get("tie") else [])
         order = tied if method == TieMethod.SHARED else posted_ids(request.POST.getlist("place"))
         try:
-            ties.tie_settle(
+            settle.tie_settle(
                 user=request.user, rubric=rubric, entrants=order, method=method, reason=request.POST.get("reason", "")
             )
         except ValidationError as exc:
@@ -34,14 +34,14 @@ def tie_list(request, year: str):
         messages.success(request, "บันทึกการตัดสินคะแนนเสมอแล้ว / the tie's settlement is recorded")
         return redirect("scoring:ties", year=rubric.key)
     names = {t.code: t.name_th for t in rubric.award_tiers.all()}
-    open_ties = ties.open_ties(rubric)
+    open_ties = settle.open_ties(rubric)
     for tie in open_ties:
         for r in tie.entrants:
             r.award_name = names.get(r.award, "")
     ctx = {
         "rubric": rubric,
         "ties": open_ties,
-        "decisions": ties.decisions(rubric),
+        "decisions": settle.decisions(rubric),
         "methods": TieMethod.choices,
         "shared": TieMethod.SHARED,
     }

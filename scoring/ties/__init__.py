@@ -1,0 +1,1 @@
+"""Ties at award lines: which are open, settling one (`settle`), and its page (`views`)."""
