@@ -9,7 +9,6 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import urlencode
 
 from core import gate
 from core.errors import PortalError
@@ -23,6 +22,7 @@ from . import queue, screens, selectors, services
 from .errors import CommitteeError
 from .models import Clarification
 from .querysets import has_panel, provinces_for_member, seat
+from .queue import FILTERS, matrix_url, next_url, trail
 
 
 def _rubric(request, year: str | None = None) -> Rubric:
@@ -51,29 +51,8 @@ def _entrant_words(request, rubric) -> dict:
     return words if seat(request.user, None) else {**words, "is_nav_sidebar_enabled": False}
 
 
-# The matrix's filters, and the queue's order: carried from the matrix through every scoring screen and
-# "next" and back again, so a member working through one dimension or one province never loses it.
-FILTERS = ("dimension", "criterion", "province", "status", "by")
-
-
 def _filters(request) -> dict[str, str]:
     return {k: request.GET.get(k, "").strip() for k in FILTERS}
-
-
-def _trail(filters: dict[str, str]) -> str:
-    return urlencode({k: v for k, v in filters.items() if v})
-
-
-def matrix_url(rubric: Rubric, filters: dict[str, str]) -> str:
-    trail = _trail(filters)
-    return reverse("admin:committee_matrix") + f"?year={rubric.key}" + (f"&{trail}" if trail else "")
-
-
-def next_url(rubric: Rubric, filters: dict[str, str], after: tuple[str, str] | None = None) -> str:
-    query = {"year": rubric.key}
-    if after:
-        query.update(after_province=after[0], after_criterion=after[1])
-    return reverse("admin:committee_next") + "?" + urlencode(query) + (f"&{_trail(filters)}" if _trail(filters) else "")
 
 
 # Rows a matrix page shows: the 76 provinces on one page; a contest of 7,255 subdistricts in pages, not one
@@ -107,7 +86,7 @@ def matrix(request, admin_site):
         "dimensions": spec.dimensions,
         "all_criteria": spec.criteria(),
         "filters": filters,
-        "trail": _trail(filters),
+        "trail": trail(filters),
         "can_score": request.user.has_perm("committee.score", rubric),
         "next_by": [(by, next_url(rubric, {**filters, "by": by})) for by in queue.BY],
         **_entrant_words(request, rubric),
@@ -137,8 +116,8 @@ def _next(request, rubric: Rubric, after: tuple[str, str]):
     if found is None:
         messages.success(request, "ไม่มีข้อที่มีหลักฐานรอคุณให้คะแนนแล้ว / nothing with evidence is left for you to score")
         return HttpResponseRedirect(matrix_url(rubric, filters))
-    trail = _trail(filters)
-    return HttpResponseRedirect(score_url(rubric.key, *found) + (f"?{trail}" if trail else ""))
+    extra = trail(filters)
+    return HttpResponseRedirect(score_url(rubric.key, *found) + (f"?{extra}" if extra else ""))
 
 
 def _points(raw: str | None):
@@ -222,7 +201,7 @@ def score(request, admin_site, year: str, province: str, criterion: str):
         "can_override": request.user.has_perm("committee.override", rubric),
         "can_clarify": request.user.has_perm("committee.clarify", rubric),
         "posted": request.POST if request.method == "POST" else {},
-        "trail": _trail(filters),
+        "trail": trail(filters),
         "matrix_url": matrix_url(rubric, filters),
         "next_url": next_url(rubric, filters, (province, criterion)),
     }

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.urls import reverse
+from django.utils.http import urlencode
+
 from contests.actor import panel_office
 from contests.models import Province
 from contests.tree import lines_of
@@ -15,6 +18,28 @@ from scoring.selectors import rubric_spec
 from .models import Judgment
 from .querysets import provinces_for_member
 from .selectors import conflicts_of, evidence_cells, judged_cells, judges_of, unit_matches
+
+# The matrix's filters, and the queue's order: carried from the matrix through every scoring screen and
+# "next" and back again, so a member working through one dimension or one province never loses it.
+FILTERS = ("dimension", "criterion", "province", "status", "by")
+
+
+def trail(filters: dict[str, str]) -> str:
+    return urlencode({k: v for k, v in filters.items() if v})
+
+
+def matrix_url(rubric: Rubric, filters: dict[str, str]) -> str:
+    extra = trail(filters)
+    return reverse("admin:committee_matrix") + f"?year={rubric.key}" + (f"&{extra}" if extra else "")
+
+
+def next_url(rubric: Rubric, filters: dict[str, str], after: tuple[str, str] | None = None) -> str:
+    query = {"year": rubric.key}
+    if after:
+        query.update(after_province=after[0], after_criterion=after[1])
+    extra = trail(filters)
+    return reverse("admin:committee_next") + "?" + urlencode(query) + (f"&{extra}" if extra else "")
+
 
 BY = ("criterion", "province")  # the queue's orders: one criterion across all units, or one unit at a time
 

@@ -4,3 +4,6 @@ from core.hooks import Hook
 
 # (province, rubric) → a dict merged into the province page's context (committee: open clarifications).
 province_page = Hook("submissions.province_page")
+
+# (user) → a list of submissions.todo.Todo for the home page's "what to do now" (committee: what is left to score).
+home_todo = Hook("submissions.home_todo")

@@ -30,7 +30,7 @@ from scoring.selectors import is_frozen, nominee_of, nominee_offices
 from scoring.stages.reads import stages_due
 from scoring.standings import published_rubrics
 
-from . import hooks, policy, selectors, services, uploads
+from . import hooks, policy, selectors, services, todo, uploads
 from .forms import CountedPasswordChangeForm, InnovationReportForm, LinkForm, NomineeForm
 from .templatetags.thai import is_en, label
 from .templatetags.thai import t as _t
@@ -82,8 +82,27 @@ def home(request):
         "contests": contests,
         "national": not organiser and (bool(rows) or not contests),
         "can_save_contest": organiser,
+        "todo": [
+            *_entered_todo(request.user, contests),
+            *todo.ties_todo(actor),
+            *(item for items in hooks.home_todo(request.user) for item in items),
+        ],
     }
     return render(request, "submissions/home.html", ctx)
+
+
+ENTERED_SHOWN = 3  # contests whose next steps an office's home lists (each costs a few queries)
+
+
+def _entered_todo(user, contests) -> list:
+    """An office entering several contests: each open one's next steps, named (its page has the rest)."""
+    found = []
+    for rubric, unit in contests[:ENTERED_SHOWN]:
+        if unit is None or not user.has_perm("submissions.submit_evidence", unit) or policy.evidence_closed(rubric):
+            continue
+        rows = selectors.province_home(rubric=rubric, province=unit)["groups"]
+        found += todo.entrant_todo(rubric=rubric, province=unit, groups=rows, closed=False, named=True)
+    return found
 
 
 @login_required
@@ -98,6 +117,12 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
     ctx["clarifications"] = []  # filled by the committee's hook (committee/apps.py) when it is installed
     for extra in hooks.province_page(ctx["province"], ctx["rubric"]):
         ctx.update(extra)
+    # The office's own staff are told what to do next; whoever else opens the page reads the table.
+    ctx["todo"] = (
+        todo.entrant_todo(rubric=ctx["rubric"], province=ctx["province"], groups=ctx["groups"], closed=ctx["closed"])
+        if ctx["can_submit"]
+        else []
+    )
     if ctx["rubric"].contest.nominates:  # the office's nominee, set on this page (seed 001's IT role model)
         contest = ctx["rubric"].contest
         ctx["nominee"] = nominee = nominee_of(contest, ctx["province"])
@@ -110,6 +135,8 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
             (ctx["can_submit"] and ctx["nominations_open"]) or runs_contest(request.user, ctx["rubric"])
         )
         ctx["nominee_rules"] = Eligibility.of(contest.nominee_rules)
+        if ctx["todo"] and ctx["nominations_open"] and (nominee is None or nominee.state != NomineeState.ACTIVE):
+            ctx["todo"].insert(0, todo.nominee_todo(window.deadline))
         initial = None
         if nominee is not None and nominee.state == NomineeState.ACTIVE:
             initial = {f: getattr(nominee, f) for f in ("name_th", "position_th", "name_en", "employment")}

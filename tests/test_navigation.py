@@ -91,16 +91,21 @@ def test_navigation_speaks_english_when_chosen(client, central):
 
 
 @pytest.mark.parametrize(
-    "role, work",
+    "role, todo",
     [
-        (Role.COMMITTEE, ["matrix", "next", "clarifications"]),
-        (Role.CHAIR, ["matrix", "next", "clarifications"]),
-        (Role.CENTRAL, []),  # the navigation bar is enough: it starts at the dashboard
+        (Role.COMMITTEE, ["nothing"]),  # nothing sent yet: said, not left blank
+        (Role.CHAIR, ["nothing"]),
+        (Role.CENTRAL, []),  # no tie waits on them: the navigation bar starts at the dashboard
     ],
 )
-def test_committee_home_page_opens_with_its_work(client, rubric, role, work):
+def test_committee_home_page_opens_with_its_work_once(client, rubric, role, todo):
+    """What is left to score, at the top; the navigation's links once, not repeated as buttons (issue #39)."""
     client.force_login(UserFactory(role=role))
-    assert re.findall(r'data-work="([a-z]+)"', client.get("/").content.decode()) == work
+    body = client.get("/").content.decode()
+    assert re.findall(r'data-todo="([a-z-]+)"', body) == todo
+    assert 'data-work="' not in body
+    for key in re.findall(r'data-nav="([a-z-]+)"', body):
+        assert body.count(f'data-nav="{key}"') == 1
 
 
 def test_district_staff_see_their_contests_results_never_the_national_page(client, rubric, central):

@@ -22,7 +22,8 @@ def _send(user, rubric, province, code: str, at: datetime):
 
 
 def _deadline_cell(html: str, code: str) -> str:
-    row = next(r for r in html.split("<tr class=") if f"/criteria/{code}/" in r)
+    table = html.split('<div id="criteria">', 1)[1]  # the rows, not the "what to do now" card above them
+    row = next(r for r in table.split("<tr class=") if f"/criteria/{code}/" in r)
     return row.split('class="deadline" data-label="')[1].split('">', 1)[1].split("</td>")[0]
 
 

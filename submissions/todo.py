@@ -1,0 +1,127 @@
+"""What to do now: the few lines at the top of each role's home, one pattern for every role (issue #39).
+
+An entrant office's lines come from the criteria rows its page has already read (no query of their own);
+the committee's, central staff's and organisers' lines come from the apps that know them, through
+`hooks.home_todo`, so this module imports none of them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+
+from django.urls import reverse
+
+from core.thai import thai_digits
+from scoring.models import ProvinceResult, Rubric
+
+from .models import SubmissionStatus
+
+NEXT_SHOWN = 3  # the nearest deadlines named one by one; the rest are counted
+
+
+class Tone:
+    LATE = "late"  # past its deadline, or asked for by someone waiting
+    DUE = "due"  # ahead, with a date
+    DECIDE = "decide"  # a decision waits for this user
+    DONE = "done"  # nothing left: said, so the card never looks broken
+
+
+@dataclass(frozen=True)
+class Todo:
+    th: str
+    en: str
+    url: str
+    key: str  # stable hook for tests and styles
+    tone: str = Tone.DUE
+    deadline: date | None = None
+    days: int | None = None  # working days left; negative: late
+    group_th: str = ""  # the contest a line is about, on a home listing several
+    group_en: str = ""
+
+
+def _label(row) -> tuple[str, str]:
+    c = row.criterion
+    return f"{thai_digits(c.label)} {c.name_th}", f"{c.label} {c.name_en or c.name_th}"
+
+
+def entrant_todo(*, rubric, province, groups: Iterable, closed: bool, named: bool = False) -> list[Todo]:
+    """An entrant office's next steps on one contest, from `selectors.province_home`'s rows: what the
+    committee returned for clarification, what is late, then the nearest deadlines; "all sent" when done.
+    Once evidence is closed nothing is asked of it any more. `named`: each line says its contest."""
+    rows = [row for _, dim_rows in groups for row in dim_rows]
+    if closed:
+        return []
+
+    def url(row) -> str:
+        return reverse("submissions:criterion", args=[rubric.key, province.code, row.criterion.code])
+
+    todo = []
+    for row in rows:
+        if row.status == SubmissionStatus.RETURNED:
+            th, en = _label(row)
+            todo.append(Todo(f"ชี้แจงหรือส่งเพิ่ม: {th}", f"Clarify or add to: {en}", url(row), "returned", Tone.LATE))
+    missing = [row for row in rows if not row.done and row.status != SubmissionStatus.RETURNED]
+    late = [row for row in missing if row.days_left is not None and row.days_left < 0]
+    if late:
+        first = late[0]
+        th, en = _label(first)
+        more_th = f" และอีก {thai_digits(len(late) - 1)} ตัวชี้วัด" if len(late) > 1 else ""
+        more_en = f" and {len(late) - 1} more" if len(late) > 1 else ""
+        todo.append(
+            Todo(
+                f"เลยกำหนดแล้ว ยังส่งได้: {th}{more_th}",
+                f"Past the deadline, still open: {en}{more_en}",
+                url(first),
+                "late",
+                Tone.LATE,
+                first.criterion.deadline,
+                first.days_left,
+            )
+        )
+    ahead = sorted(
+        (row for row in missing if row.days_left is None or row.days_left >= 0),
+        key=lambda row: (row.days_left is None, row.days_left or 0),  # stable: rubric order among equals
+    )
+    for row in ahead[:NEXT_SHOWN]:
+        th, en = _label(row)
+        when = {"deadline": row.criterion.deadline, "days": row.days_left}
+        todo.append(Todo(f"ส่งหลักฐาน {th}", f"Send evidence for {en}", url(row), "next", **when))
+    if len(ahead) > NEXT_SHOWN:
+        rest = len(ahead) - NEXT_SHOWN
+        th, en = f"ยังไม่ส่งอีก {thai_digits(rest)} ตัวชี้วัด", f"{rest} more criteria not sent"
+        if named:  # on the home page: the contest's own page has the table
+            page = reverse("submissions:province", args=[rubric.key, province.code])
+            todo.append(Todo(th, en, f"{page}#criteria", "more"))
+        else:
+            todo.append(Todo(f"{th} (ดูตารางด้านล่าง)", f"{en} (see the table below)", "#criteria", "more"))
+    if not todo:
+        todo.append(Todo("ส่งหลักฐานครบทุกตัวชี้วัดแล้ว", "Evidence sent for every criterion", "", "all-sent", Tone.DONE))
+    if named:
+        group = {"group_th": rubric.name_th, "group_en": rubric.name_en or rubric.name_th}
+        todo = [replace(item, **group) for item in todo]
+    return todo
+
+
+def nominee_todo(deadline: date) -> Todo:
+    th, en = "เสนอชื่อผู้ได้รับการเสนอชื่อของสำนักงาน", "Nominate the office's civil servant"
+    return Todo(th, en, "#nominee", "nominee", deadline=deadline)
+
+
+def ties_todo(actor) -> list[Todo]:
+    """Ties at an award line in the contests this user runs (central staff: all; an organiser: its office's):
+    nothing is published until each is settled. 1 query; a 2nd names the contests when there is one."""
+    if not (actor.administers() or actor.organises()):
+        return []
+    tied = ProvinceResult.objects.filter(actor.running("rubric__contest__"), award_tie=True).values("rubric_id")
+    rubrics = Rubric.objects.filter(pk__in=tied).select_related("contest").order_by("-year", "contest__slug")
+    return [
+        Todo(
+            f"ตัดสินผลเสมอที่เส้นรางวัล: {r.name_th}",
+            f"Settle the tie at an award line: {r.name_en or r.name_th}",
+            reverse("scoring:ties", args=[r.key]),
+            "tie",
+            Tone.DECIDE,
+        )
+        for r in rubrics
+    ]

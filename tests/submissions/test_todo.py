@@ -1,0 +1,149 @@
+"""What to do now, at the top of each role's home (issue #39): an office's next deadlines, what is late and
+what came back; a judge's items left; a tie that waits on whoever runs the contest."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from people.models import Role
+from scoring.models import Criterion, ProvinceResult
+from submissions.models import Submission, SubmissionStatus
+from tests.factories import UserFactory
+
+from . import files
+
+
+def _todo(html: str) -> list[tuple[str, str]]:
+    """(key, text) of each line of the card, in order; [] when there is no card."""
+    card = re.search(r'<section class="card todo".*?</section>', html, re.S)
+    if card is None:
+        return []
+    lines = re.findall(r'data-todo="([^"]+)">(.*?)</li>', card.group(0), re.S)
+    return [(key, " ".join(re.sub(r"<[^>]+>", " ", text).split())) for key, text in lines]
+
+
+def _deadline(code: str, days: int) -> None:
+    Criterion.objects.filter(rubric__year=2566, code=code).update(deadline=timezone.localdate() + timedelta(days))
+
+
+def _page(client) -> list[tuple[str, str]]:
+    return _todo(client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode())
+
+
+@pytest.fixture
+def ahead(rubric):
+    """Two criteria due ahead, 1.2 sooner than 1.1; the other 16 of B.E. 2566 are long past."""
+    _deadline("1.1", 28)
+    _deadline("1.2", 10)
+
+
+def test_an_office_is_told_what_is_late_then_its_nearest_deadlines(owner_client, ahead):
+    lines = _page(owner_client)
+
+    # Six criteria are past their deadlines, two ahead, ten have none (the manual sets none): the first late
+    # one, the two dated ones nearest first, then one without a date, the rest counted.
+    assert [key for key, _ in lines] == ["late", "next", "next", "next", "more"]
+    assert lines[0][1].startswith("เลยกำหนดแล้ว ยังส่งได้: ๑.๓ ")
+    assert "และอีก ๕ ตัวชี้วัด กำหนด ๓๑ กรกฎาคม ๒๕๖๖ · เลยกำหนด" in lines[0][1]
+    assert lines[1][1].startswith("ส่งหลักฐาน ๑.๒ ")
+    assert lines[1][1].endswith("วันทำการ") and "· เหลือ " in lines[1][1]
+    assert lines[2][1].startswith("ส่งหลักฐาน ๑.๑ ")
+    assert lines[3][1].startswith("ส่งหลักฐาน ๑.๔ ") and "กำหนด" not in lines[3][1]
+    assert lines[4][1] == "ยังไม่ส่งอีก ๙ ตัวชี้วัด (ดูตารางด้านล่าง)"
+    assert not re.search(r"[0-9]", " ".join(text for _, text in lines))
+
+
+def test_a_sent_criterion_leaves_the_card(owner_client, ahead):
+    owner_client.post(
+        reverse("submissions:upload", args=[2566, "TH-50", "1.2"]),
+        {"file": files.upload("a.pdf", files.pdf_new())},
+        headers={"accept": "application/json"},
+    )
+
+    lines = _page(owner_client)
+
+    assert [key for key, _ in lines] == ["late", "next", "next", "next", "more"]
+    assert lines[1][1].startswith("ส่งหลักฐาน ๑.๑ ")
+    assert lines[4][1] == "ยังไม่ส่งอีก ๘ ตัวชี้วัด (ดูตารางด้านล่าง)"
+
+
+def test_what_the_committee_returned_comes_first(owner_client, ahead, chiang_mai, rubric):
+    owner_client.post(
+        reverse("submissions:upload", args=[2566, "TH-50", "1.1"]),
+        {"file": files.upload("a.pdf", files.pdf_new())},
+        headers={"accept": "application/json"},
+    )
+    Submission.objects.filter(rubric=rubric, province=chiang_mai, criterion__code="1.1").update(
+        status=SubmissionStatus.RETURNED
+    )
+
+    lines = _page(owner_client)
+
+    assert lines[0][0] == "returned"
+    assert lines[0][1].startswith("ชี้แจงหรือส่งเพิ่ม: ๑.๑ ")
+
+
+def test_everything_sent_says_so(owner_client, rubric, chiang_mai):
+    for code in Criterion.objects.filter(rubric=rubric).values_list("code", flat=True):
+        owner_client.post(
+            reverse("submissions:link", args=[2566, "TH-50", code]),
+            {"url": f"https://example.org/{code}"},
+        )
+
+    assert _page(owner_client) == [("all-sent", "ส่งหลักฐานครบทุกตัวชี้วัดแล้ว")]
+
+
+def test_only_the_office_s_own_staff_get_the_card(client, central_user, ahead):
+    client.force_login(central_user)
+
+    assert _page(client) == []
+
+
+def test_a_judge_is_told_how_many_items_are_left_and_led_to_the_next(client, rubric, chiang_mai, phuket):
+    from submissions import services as evidence
+
+    for province in (chiang_mai, phuket):  # 4.1.1 is judged by the committee; two provinces sent for it
+        staff = UserFactory(role=Role.PROVINCIAL, role__province=province)
+        evidence.evidence_submit(
+            user=staff, rubric=rubric, province=province, criterion_code="4.1.1", url="https://example.org/4.1.1"
+        )
+    member = UserFactory(role=Role.COMMITTEE)
+    client.force_login(member)
+
+    lines = _todo(client.get("/").content.decode())
+
+    assert lines == [("score", f"ให้คะแนนอีก ๒ จาก ๒ รายการที่มีหลักฐาน: {rubric.name_th}")]
+    link = re.search(r'data-todo="score"><a href="([^"]+)"', client.get("/").content.decode()).group(1)
+    assert link == reverse("admin:committee_next") + "?year=2566"
+
+
+def test_a_tie_at_an_award_line_waits_on_central_staff_not_on_an_office(client, rubric, chiang_mai, central_user):
+    ProvinceResult.objects.update_or_create(rubric=rubric, province=chiang_mai, defaults={"award_tie": True})
+    client.force_login(central_user)
+
+    assert _todo(client.get("/").content.decode()) == [("tie", f"ตัดสินผลเสมอที่เส้นรางวัล: {rubric.name_th}")]
+
+    client.force_login(UserFactory(role=Role.ORGANISER, role__province=chiang_mai))
+    assert _todo(client.get("/").content.decode()) == []
+
+
+def test_a_district_entering_two_contests_sees_each_one_s_next_steps_under_its_name(client, phuket):
+    from tests.factories import DistrictFactory, office_contest
+
+    district = DistrictFactory(parent=phuket)
+    first = office_contest("pk-web-a", phuket, district, mark="(ก)")
+    second = office_contest("pk-web-b", phuket, district, mark="(ข)")
+    client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=district))
+
+    html = client.get("/").content.decode()
+
+    card = re.search(r'<section class="card todo".*?</section>', html, re.S).group(0)
+    groups = re.findall(r'<h3 class="todo-group">(.*?)</h3>', card)
+    assert groups == [first.name_th, second.name_th]  # as the contests are listed: year, then slug
+    # seed 001's website contest: five criteria without a deadline, the first three named, two counted
+    assert [key for key, _ in _todo(html)] == ["next", "next", "next", "more"] * 2
+    page = reverse("submissions:province", args=[first.key, district.code])
+    assert f'href="{page}#criteria">ยังไม่ส่งอีก ๒ ตัวชี้วัด</a>' in card
