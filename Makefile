@@ -32,7 +32,7 @@ run: $(BIN)/.installed-run
 	@out=$$($(BIN)/python manage.py migrate --noinput) || { echo "$$out"; exit 1; }; echo "$$out"; \
 	if echo "$$out" | grep -q "No migrations to apply" && [ -f $(VAR)/demo.loaded ] \
 	  && [ -z "$$(find $(DEMO_SOURCES) -newer $(VAR)/demo.loaded | head -1)" ]; then \
-	  echo "ข้อมูลตัวอย่างโหลดไว้แล้ว / demo data already loaded (logins: README.md)"; \
+	  echo "ข้อมูลตัวอย่างโหลดไว้แล้ว / demo data already loaded"; $(BIN)/python manage.py demo_logins; \
 	else $(BIN)/python manage.py bootstrap --demo && touch $(VAR)/demo.loaded; fi
 	@echo "พอร์ทัล / portal: http://127.0.0.1:$(PORT)/   ผู้ดูแล / admin: http://127.0.0.1:$(PORT)/admin/"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

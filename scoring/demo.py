@@ -78,8 +78,26 @@ def demo_users(*, units: bool = True) -> list[tuple[str, str, str]]:
             user.save()
         office = Province.objects.get(code=code) if code else None
         directory.membership_set(user=user, role=role, province=office)
-        out.append((username, DEMO_PASSWORD, f"{role.label} · {office.name_th}" if office else str(role.label)))
+        out.append((username, DEMO_PASSWORD, _login_role(role, office)))
     return out
+
+
+def _login_role(role: Role, office: Province | None) -> str:
+    return f"{role.label} · {office.name_th}" if office else str(role.label)
+
+
+def demo_logins() -> list[tuple[str, str, str]]:
+    """The demo logins as `demo_users` printed them, read back without writing anything: a second `make run`
+    prints them again. Only the demo users still in the database; 2 queries."""
+    present = set(
+        get_user_model().objects.filter(username__in=[u for u, *_ in DEMO_USERS]).values_list("username", flat=True)
+    )
+    offices = {p.code: p for p in Province.objects.filter(code__in=[c for _, _, c, _ in DEMO_USERS if c])}
+    return [
+        (username, DEMO_PASSWORD, _login_role(role, offices.get(code)))
+        for username, role, code, _ in DEMO_USERS
+        if username in present and (not code or code in offices)
+    ]
 
 
 def province_facts(rng: random.Random, size_group: str) -> list[tuple[str, str, str]]:

@@ -108,6 +108,22 @@ def nominee_todo(deadline: date) -> Todo:
     return Todo(th, en, "#nominee", "nominee", deadline=deadline)
 
 
+def picks_todo(stages: Iterable) -> list[Todo]:
+    """A picking office's open stages with picks left (scoring.stages.reads.stages_due), each to its stage page."""
+    return [
+        Todo(
+            f"คัดเลือกอีก {thai_digits(s.left)} จาก {thai_digits(s.quota)}: {s.contest.name_th}",
+            f"Pick {s.left} more of {s.quota}: {s.contest.name_en or s.contest.name_th}",
+            reverse("scoring:stage", args=[s.contest.slug]),
+            "pick",
+            deadline=s.closes,
+            days=s.days_left,
+        )
+        for s in stages
+        if s.is_open and s.left
+    ]
+
+
 def ties_todo(actor) -> list[Todo]:
     """Ties at an award line in the contests this user runs (central staff: all; an organiser: its office's):
     nothing is published until each is settled. 1 query; a 2nd names the contests when there is one."""

@@ -74,9 +74,10 @@ def home(request):
         )
     )
     organiser = actor.organises()
+    stages = stages_due(actor) if organiser else []
     ctx = {
         # An office that picks in stages (its organisers): how many, by when (issue #39).
-        "stages": stages_due(actor) if organiser else [],
+        "stages": stages,
         "rubric": rubric,
         "provinces": thai_sorted(rows, key=lambda p: p.name_th),  # ก–ฮ
         "contests": contests,
@@ -84,6 +85,7 @@ def home(request):
         "can_save_contest": organiser,
         "todo": [
             *_entered_todo(request.user, contests),
+            *todo.picks_todo(stages),
             *todo.ties_todo(actor),
             *(item for items in hooks.home_todo(request.user) for item in items),
         ],

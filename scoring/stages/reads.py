@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -80,6 +81,7 @@ class StageDue:
     is_open: bool
     deadline_th: str
     days_left: int  # working days after today up to the (moved) deadline: 0 on the day itself, and once closed
+    closes: date  # the (moved) deadline
 
     @property
     def left(self) -> int:
@@ -98,7 +100,7 @@ def stages_due(actor: Actor) -> list[StageDue]:
         open_ = window.is_open(today)
         left = calendar.working_days_after(today, window.closes) if open_ else 0
         picked = stage_picks(contest.stage, office).count()
-        out.append(StageDue(contest, picked, contest.stage.quota, open_, window.text("th"), left))
+        out.append(StageDue(contest, picked, contest.stage.quota, open_, window.text("th"), left, window.closes))
     return sorted(out, key=lambda s: not s.is_open)
 
 

@@ -1,6 +1,8 @@
 """Who sees and who picks on a stage's page (seed 002): the office that picks at a stage sees that stage
 and the ones below, its own pool and picks only; anyone else gets 404 (anonymous: the login page)."""
 
+import re
+
 import pytest
 
 from committee.models import Panelist
@@ -198,9 +200,15 @@ def test_the_pickers_home_says_how_many_it_may_pick_and_by_when(client, chain, c
     card = _home_card(client)
     assert "เลือกได้อีก ๑ จาก ๑" in card and "กำหนด ๑๕ ธ.ค. ๒๕๖๔" in card and "เหลือ ๒ วันทำการ" in card
     assert 'href="/standings/stages/model-subdistrict-2565/"' in card
-    assert "ยังไม่มีการประกวด" not in client.get("/").content.decode()
+    home = client.get("/").content.decode()
+    assert "ยังไม่มีการประกวด" not in home
+    # The same task heads "what to do now", the card every role's home opens with.
+    todo = home[home.index('id="todo"') : home.index('id="stages-due"')]
+    assert re.search(r'data-todo="pick"><a href="/standings/stages/model-subdistrict-2565/">คัดเลือกอีก ๑ จาก ๑: ', todo)
+    assert "กำหนด ๑๕ ธันวาคม ๒๕๖๔" in todo and "เหลือ ๒ วันทำการ" in todo
     client.post(DISTRICT + "pick/", {"unit": [chain.rim_nua.pk]})
     assert "เลือกครบแล้ว (๑/๑)" in _home_card(client)
+    assert 'data-todo="pick"' not in client.get("/").content.decode()
     clock(2021, 12, 16, 9, 0)
     assert "ปิดการคัดเลือกแล้ว (กำหนด ๑๕ ธ.ค. ๒๕๖๔) · เลือกไว้ ๑ จาก ๑" in _home_card(client)
 

@@ -104,6 +104,13 @@ class Command(BaseCommand):
                 took = time.monotonic() - began
                 self.stdout.write(f"คะแนนกรรมการตัวอย่าง / demo judgments {rubric.key}: {made} ({took:.1f} s)")
             self.stdout.write(f"ข้อมูลตัวอย่างเสร็จใน / demo data done in {time.monotonic() - started:.1f} s")
-            self.stdout.write("\nผู้ใช้ตัวอย่าง / demo logins (username / password):")
-            for username, password, role in users:
-                self.stdout.write(f"  {username:<15} {password}   {role}")
+            print_logins(self.stdout, users)
+
+
+def print_logins(out, users: list[tuple[str, str, str]]) -> None:
+    if not users:
+        out.write("ไม่มีผู้ใช้ตัวอย่าง (โหลดด้วย bootstrap --demo) / no demo logins (load them with bootstrap --demo)")
+        return
+    out.write("\nผู้ใช้ตัวอย่าง / demo logins (username / password):")
+    for username, password, role in users:
+        out.write(f"  {username:<15} {password}   {role}")

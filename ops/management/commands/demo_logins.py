@@ -1,0 +1,14 @@
+"""Prints the demo logins again (a second `make run` skips the demo load, not the logins)."""
+
+from django.core.management.base import BaseCommand
+
+from scoring.demo import demo_logins
+
+from .bootstrap import print_logins
+
+
+class Command(BaseCommand):
+    help = "พิมพ์ผู้ใช้ตัวอย่างอีกครั้ง / print the demo logins again"
+
+    def handle(self, *args, **options):
+        print_logins(self.stdout, demo_logins())
