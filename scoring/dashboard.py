@@ -238,10 +238,19 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
     open_criteria = open_at(criteria, today)
     tier_names = {t.code: t for t in tiers}
     names = region_names()
+    # A contest whose document bands each dimension (seed 003's missions, levels 1–5) shows each level beside
+    # its points, as the rule computes it; the parsed spec is read only for such a contest.
+    spec = selectors.rubric_spec(rubric) if any(d.level_bands for d in dimensions) else None
+    banded = {d.code: d for d in spec.dimensions if d.level_bands} if spec else {}
+
+    def dims(r: ProvinceResult) -> list[tuple[str, int | None]]:
+        points = [(d.code, r.dimensions.get(d.code, "0")) for d in dimensions]
+        return [(p, banded[code].level_for(Decimal(p)) if code in banded else None) for code, p in points]
+
     rows = [
         {
             "r": r,
-            "dims": [r.dimensions.get(d.code, "0") for d in dimensions],
+            "dims": dims(r),
             "tier": tier_names.get(r.award),
             "gap": tier_gap(r, tiers, cutoff, open_criteria),
             "region": names[r.region] if r.region else None,
