@@ -134,6 +134,9 @@ def contest_open(request, year: str):
     """Opens a draft contest to its entrants; another office's contest does not exist here (404)."""
     gate.signed_in(request)
     rubric = contest_or_404(actor_of(request.user), year, Need.RUN)
+    if request.POST.get("confirm") != "1":  # entrants see it at once and its rules change only with a reason
+        messages.error(request, "ทำเครื่องหมายยืนยันก่อนเปิดการประกวด / tick the confirmation before opening the contest")
+        return redirect("scoring:dashboard", year=rubric.key)
     try:
         services.contest_open(user=request.user, rubric=rubric)
     except PortalError as exc:

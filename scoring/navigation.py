@@ -63,7 +63,8 @@ def _items(user) -> list[tuple[str, str, str, str]]:
     if actor.organises():  # the contests its office runs, each with its dashboard and documents
         return [
             ("การประกวดของสำนักงาน", "Office contests", reverse("submissions:home"), "contests"),
-            ("สร้างหรือแก้ไขการประกวด", "Create or update a contest", reverse("scoring:contest_upload"), "contest-new"),
+            # The builder first (boxes, a preview, a check); its start page links the JSON upload (issue #39).
+            ("สร้างหรือแก้ไขการประกวด", "Create or update a contest", reverse("builder:contest_builder"), "contest-new"),
             *stages,  # every office picks at its level once the stages are loaded (docs/contests.md)
         ]
     scoring = [

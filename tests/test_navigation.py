@@ -135,3 +135,13 @@ def test_district_staff_see_their_contests_results_never_the_national_page(clien
     assert opened.status_code == 200
     text = opened.content.decode()
     assert "ผลคะแนนของเมืองชลบุรี ปี 2564" in text and contest.contest.name_th in text and "ส่วนกลาง" not in text
+
+
+def test_an_organiser_is_led_to_the_builder_first_and_from_there_to_the_file_upload(client, chiang_mai):
+    """Issue #39: "สร้างหรือแก้ไขการประกวด" landed on the JSON upload page, the builder a button there."""
+    client.force_login(UserFactory(role=Role.ORGANISER, role__province=chiang_mai))
+    body = client.get("/").content.decode()
+    builder = reverse("builder:contest_builder")
+    assert f'<a href="{builder}" data-nav="contest-new">สร้างหรือแก้ไขการประกวด</a>' in body
+    start = client.get(builder).content.decode()
+    assert f'href="{reverse("scoring:contest_upload")}"' in start

@@ -64,6 +64,7 @@ def test_an_office_builds_the_website_contest_on_the_pages(browser, live_server)
     assert page.locator("#ranking tbody tr").count() == len(districts)
     # A draft until the office opens it: then its district offices meet it.
     assert contest.state == "draft"
+    page.check("#contest-open-confirm")  # opening says what it does and asks first
     page.click("#contest-open")
     page.wait_for_load_state("networkidle")
     assert page.locator("#contest-draft").count() == 0

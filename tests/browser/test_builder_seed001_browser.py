@@ -72,6 +72,7 @@ def test_seed_001_built_on_the_pages_ranks_its_offices_as_the_shipped_contest(br
     page.click("#builder-save")
     page.wait_for_load_state("networkidle")
     assert page.url == f"{base}/standings/cb-web-built/"
+    page.check("#contest-open-confirm")  # opening says what it does and asks first
     page.click("#contest-open")
     page.wait_for_load_state("networkidle")
     page.screenshot(path=str(SHOTS / "builder_seed001_opened.png"), full_page=True)

@@ -44,11 +44,16 @@ def test_a_built_contest_is_a_draft_its_entrants_do_not_meet(client, office):
     assert "cm-web-2564" not in client.get("/").content.decode()
 
 
-def test_opening_it_lets_its_entrants_in_and_once_is_enough(client, office):
+def test_opening_asks_first_then_lets_its_entrants_in_and_once_is_enough(client, office):
     _build(client, office)
-    assert client.post("/standings/cm-web-2564/open/").status_code == 302
+    dashboard = client.get("/standings/cm-web-2564/").content.decode()
+    assert "ผู้เข้าประกวดทุกแห่งจะเห็นการประกวดนี้และส่งหลักฐานได้ทันที" in dashboard  # what opening does
+    unconfirmed = client.post("/standings/cm-web-2564/open/", follow=True).content.decode()
+    assert "ทำเครื่องหมายยืนยันก่อนเปิดการประกวด" in unconfirmed
+    assert Contest.objects.get(slug="cm-web-2564").state == ContestState.DRAFT
+    assert client.post("/standings/cm-web-2564/open/", {"confirm": "1"}).status_code == 302
     assert Contest.objects.get(slug="cm-web-2564").state == ContestState.OPEN
-    page = client.post("/standings/cm-web-2564/open/", follow=True).content.decode()
+    page = client.post("/standings/cm-web-2564/open/", {"confirm": "1"}, follow=True).content.decode()
     assert "การประกวดนี้เปิดแล้ว" in page
     client.force_login(office["entrant"])
     assert client.get(f"/years/cm-web-2564/provinces/{office['district'].code}/").status_code == 200
@@ -57,13 +62,13 @@ def test_opening_it_lets_its_entrants_in_and_once_is_enough(client, office):
 def test_another_office_cannot_open_it_nor_learn_it_exists(client, office):
     _build(client, office)
     client.force_login(office["other_organiser"])
-    assert client.post("/standings/cm-web-2564/open/").status_code == 404
+    assert client.post("/standings/cm-web-2564/open/", {"confirm": "1"}).status_code == 404
     assert Contest.objects.get(slug="cm-web-2564").state == ContestState.DRAFT
 
 
 def test_saving_an_open_contest_again_on_the_pages_keeps_it_open(client, office):
     _build(client, office)
-    client.post("/standings/cm-web-2564/open/")
+    client.post("/standings/cm-web-2564/open/", {"confirm": "1"})
     data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "slug": "cm-web-2564", "entrants": [office["district"].code]}
     client.post(BUILD, {**to_form(data), "name_th": "ชื่อใหม่", "reason": "แก้ชื่อตามหนังสือ", "action": "save"})
