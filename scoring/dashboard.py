@@ -115,6 +115,13 @@ class Gap:
         return f"needs {fmt_points(self.points)} more points; open criteria: {codes}"
 
 
+def item_label(criterion: Criterion, dimension_codes: dict[int, str]) -> str:
+    """A criterion as a list names it: "2.1.2" already says its dimension; seed 003 numbers each mission's
+    items from 1 again, so its "2" reads "มิติ 3 · 2", never two rows of "2" from two missions."""
+    label, dimension = criterion.label, dimension_codes.get(criterion.dimension_id, "")
+    return label if not dimension or label.startswith(f"{dimension}.") else f"มิติ {dimension} · {label}"
+
+
 def tier_cutoffs(
     tiers: list[AwardTier], lowest: dict[str, Decimal], awarded: int, minimum: Decimal = Decimal(0)
 ) -> dict[str, Decimal]:
@@ -257,6 +264,7 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
         }
         for r in shown
     ]
+    dimension_codes = {d.pk: d.code for d in dimensions}
     colours = tier_colours([t.code for t in tiers])  # the PDF's map uses the same colours
     submitted = tallies.submitted_counts(rubric, tally.marks)
     missing = {c.pk: tally.entrants - submitted.get(c.pk, 0) for c in criteria}
@@ -286,6 +294,7 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
         "missing": [
             {
                 "criterion": c,
+                "label": item_label(c, dimension_codes),
                 "missing": missing[c.pk],
                 "submitted": tally.entrants - missing[c.pk],
                 # decision 9: a deadline on a closed day shows the day it moves to
