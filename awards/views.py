@@ -48,10 +48,13 @@ def results(request, year: int):
         "central": central,
     }
     if central:
+        signature = selectors.signature(rubric)
         context.update(
             documents=selectors.latest_documents(rubric),
             request_form=DocumentRequestForm(rubric=rubric),
-            signature_form=SignatureForm(instance=selectors.signature(rubric)),
+            signature_form=SignatureForm(instance=signature),
+            # Not saved yet: the form comes before the documents, which would print an empty "(      )".
+            signer_missing=signature.pk is None,
             certificate=selectors.signing_certificate(),
             certificate_form=SigningCertificateForm(),
             sheets=exporter.year_sheets(request.user, rubric),
