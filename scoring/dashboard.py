@@ -3,6 +3,7 @@ page's rows are loaded, everything about all entrants is counted in the database
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -175,20 +176,29 @@ def tier_gaps(
     return {r.pk: tier_gap(r, tiers, cutoff, open_at(criteria, today)) for r in results}
 
 
-def distributions(dimensions: list[Dimension], spread: list[list[int]]) -> list[dict]:
-    """Per dimension, bars for an inline SVG from how many entrants fall in each fifth of its range."""
+def distributions(dimensions: list[Dimension], spread: list[list[int]], banded: dict | None = None) -> list[dict]:
+    """Per dimension, bars for an inline SVG: how many entrants fall in each fifth of its range, or, for a
+    dimension its document bands (`banded`: code → (bands, entrants per level)), in each of its levels."""
     charts = []
     for d, counts in zip(dimensions, spread, strict=True):
-        top = Decimal(d.max_points)
+        if banded and d.code in banded:
+            bands, per_level = banded[d.code]
+            counts = [per_level.get(b.level, 0) for b in bands]
+            labels = [f"ระดับ {b.level}" for b in bands]
+            titles = [f"ระดับ {b.level} ({fmt_points(b.min)}–{fmt_points(b.max)})" for b in bands]
+        else:
+            step = Decimal(d.max_points) / len(counts)
+            labels = [f"{fmt_points(step * i)}–{fmt_points(step * (i + 1))}" for i in range(len(counts))]
+            titles = labels
         peak = max(counts) or 1
-        step = top / len(counts)
         bars = [
             {
                 "count": n,
                 "x": 8 + i * 42,
                 "h": round(80 * n / peak),
                 "y": 90 - round(80 * n / peak),
-                "label": f"{fmt_points(step * i)}–{fmt_points(step * (i + 1))}",
+                "label": labels[i],
+                "title": titles[i],
             }
             for i, n in enumerate(counts)
         ]
@@ -249,6 +259,11 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
     # its points, as the rule computes it; the parsed spec is read only for such a contest.
     spec = selectors.rubric_spec(rubric) if any(d.level_bands for d in dimensions) else None
     banded = {d.code: d for d in spec.dimensions if d.level_bands} if spec else {}
+    levels: dict[str, Counter] = {code: Counter() for code in banded}
+    if banded:  # every entrant's level per banded dimension, by the rule's own bands (1 query, such contests only)
+        for points in ProvinceResult.objects.filter(rubric=rubric).values_list("dimensions", flat=True):
+            for code, d in banded.items():
+                levels[code][d.level_for(Decimal(points.get(code, "0")))] += 1
 
     def dims(r: ProvinceResult) -> list[tuple[str, int | None]]:
         points = [(d.code, r.dimensions.get(d.code, "0")) for d in dimensions]
@@ -280,7 +295,7 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
         "dimensions": dimensions,
         "as_of": as_of(rubric.standings_computed_at),
         "stale": tally.stale,
-        "charts": distributions(dimensions, tally.spread),
+        "charts": distributions(dimensions, tally.spread, {c: (d.level_bands, levels[c]) for c, d in banded.items()}),
         "fills": map_fills(light, map_mode, rubric.total_points, colours) if by_province else [],
         "map_mode": map_mode,
         "legend": [(t, colours[t.code]) for t in tiers] if map_mode == "award" else None,

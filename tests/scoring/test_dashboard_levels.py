@@ -50,3 +50,28 @@ def test_a_contest_without_bands_shows_no_level(client, central_user, rubric):
     html = client.get(reverse("scoring:dashboard", args=[2566])).content.decode()
 
     assert 'class="level"' not in html
+
+
+def test_a_banded_dimension_s_chart_counts_entrants_per_level_not_per_fifth(client, central_user, phuket):
+    first, second, third = (DistrictFactory(parent=phuket) for _ in range(3))
+    data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
+    data["contest"] = {
+        **data["contest"],
+        "slug": "pk-chart",
+        "organiser": "83",
+        "entrants": [first.code, second.code, third.code],
+    }
+    data["dimensions"][0]["level_bands"] = _bands(9, 20)
+    rubric = services.rubric_load(data=data)
+    standings_recompute(rubric_id=rubric.pk, full=True)
+    # 9.5 lies between the document's "0–9" and "10–20": still level 1, as the rule reads its bands
+    for unit, points in ((first, "15"), (second, "9.5")):
+        ProvinceResult.objects.filter(rubric=rubric, province=unit).update(dimensions={"1": points})
+    client.force_login(central_user)
+
+    charts = client.get(reverse("scoring:dashboard", args=[rubric.key])).context["charts"]
+
+    banded, plain = charts[0]["bars"], charts[1]["bars"]
+    assert [(b["label"], b["count"]) for b in banded] == [("ระดับ 1", 2), ("ระดับ 2", 1)]
+    assert banded[0]["title"] == "ระดับ 1 (0–9)"
+    assert [b["label"] for b in plain] == ["0–5", "5–10", "10–15", "15–20", "20–25"]  # dimension 2: 25 points
