@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from core.thai import thai_digits
 from scoring.models import ProvinceResult, Rubric
@@ -40,9 +41,13 @@ class Todo:
     group_en: str = ""
 
 
+NAME_CHARS = 60  # a line on a phone, not the criterion's whole paragraph (its page has that)
+
+
 def _label(row) -> tuple[str, str]:
     c = row.criterion
-    return f"{thai_digits(c.label)} {c.name_th}", f"{c.label} {c.name_en or c.name_th}"
+    th, en = Truncator(c.name_th).chars(NAME_CHARS), Truncator(c.name_en or c.name_th).chars(NAME_CHARS)
+    return f"{thai_digits(c.label)} {th}", f"{c.label} {en}"
 
 
 def entrant_todo(*, rubric, province, groups: Iterable, closed: bool, named: bool = False) -> list[Todo]:

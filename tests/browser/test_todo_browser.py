@@ -1,0 +1,55 @@
+"""What to do now, walked in chromium (issue #39): an office on a phone sees its next step above the fold and
+follows it to the criterion's upload; a committee member follows "score N more" to the next item."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from people.models import Role
+from scoring.models import Criterion
+from submissions import services as evidence
+from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = MARKS
+
+
+def fits(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_an_office_on_a_phone_sees_its_next_step_first_and_follows_it(browser, live_server, rubric, chiang_mai):
+    Criterion.objects.filter(rubric=rubric, code="1.2").update(deadline=timezone.localdate() + timedelta(10))
+    staff = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai)
+    for width, height in ((390, 844), (1366, 900)):
+        page = browser.new_context(viewport={"width": width, "height": height}, locale="th-TH").new_page()
+        portal_login(page, live_server.url, staff.username, PASSWORD)
+        card = page.locator("#todo")
+        assert card.is_visible()
+        assert card.bounding_box()["y"] < height  # above the fold
+        assert fits(page)
+        page.screenshot(path=str(SHOTS / f"todo_office_{width}.png"), full_page=False)
+        nearest = page.locator('#todo li[data-todo="next"] a').first
+        assert nearest.inner_text().startswith("ส่งหลักฐาน ๑.๒ ")
+        nearest.click()
+        page.wait_for_load_state("networkidle")
+        assert page.url.endswith("/years/2566/provinces/TH-50/criteria/1.2/")
+        assert page.locator("#dropzone").count() == 1
+        page.context.close()
+
+
+def test_a_member_follows_score_n_more_to_the_next_item(browser, live_server, rubric, chiang_mai):
+    staff = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai)
+    evidence.evidence_submit(
+        user=staff, rubric=rubric, province=chiang_mai, criterion_code="4.1.1", url="https://example.org/4.1.1"
+    )
+    member = UserFactory(role=Role.COMMITTEE)
+    page = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
+    portal_login(page, live_server.url, member.username, PASSWORD)
+    line = page.locator('#todo li[data-todo="score"] a')
+    assert line.inner_text().startswith("ให้คะแนนอีก ๑ จาก ๑ รายการที่มีหลักฐาน")
+    assert fits(page)
+    page.screenshot(path=str(SHOTS / "todo_committee_390.png"), full_page=False)
+    line.click()
+    page.wait_for_load_state("networkidle")
+    assert "/TH-50/4.1.1/" in page.url
