@@ -100,9 +100,10 @@ class ScopedAdmin(RoleAccess, admin.ModelAdmin):
         return self.list_filter
 
     def get_list_display(self, request):
+        shown = super().get_list_display(request)  # ThaiDates: timestamps in B.E., "24 พ.ย. 2569 11:46 น."
         if seat(request.user, None) is None:  # a panel's entrants are district or subdistrict offices
-            return ["entrant" if f == "province" else f for f in self.list_display]
-        return self.list_display
+            return ["entrant" if f == "province" else f for f in shown]
+        return shown
 
     @admin.display(description="ผู้เข้าประกวด / entrant", ordering="province__code")
     def entrant(self, obj):

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
+from people.models import Role
 from scoring import services
 from scoring.models import Criterion, HolidayOverride
 from scoring.templatetags.scoring_tags import be_years
@@ -119,3 +120,20 @@ def test_object_history_in_buddhist_era(central_client, central_user):
     history = re.search(r'<div id="change-history".*?</table>', html, re.S)[0]
     assert re.findall(r'<th scope="row">([^<]*)</th>', history) == ["23 พ.ย. 2569 14:05 น."]
     assert "2026" not in history
+
+
+@pytest.mark.parametrize("role", [Role.CENTRAL, Role.CHAIR, Role.ORGANISER])
+def test_no_changelist_shows_a_date_field_by_name(rf, role, chiang_mai):
+    """Issue #39: the clarifications list printed "24 พฤศจิกายน 2026, 11:46" because its get_list_display
+    skipped ThaiDates'. Every admin's date and timestamp columns are B.E. columns, for every role's list."""
+    from django.contrib import admin as django_admin
+    from django.db import models as dj
+
+    request = rf.get("/admin/")
+    request.user = UserFactory(role=role, role__province=chiang_mai if role == Role.ORGANISER else None)
+    named = []
+    for model, model_admin in django_admin.site._registry.items():
+        dates = {f.name for f in model._meta.get_fields() if isinstance(f, dj.DateField)}
+        dates -= set(model_admin.list_editable)  # typed in place: a B.E. date input (the criterion's deadline)
+        named += [(model.__name__, n) for n in model_admin.get_list_display(request) if n in dates]
+    assert named == []
