@@ -169,9 +169,18 @@ def panel_page(contest: Contest) -> dict:
     return {
         "entrants": entrants,
         "panel": panel,
-        "candidates": [u for u in panel_candidates(contest) if u.pk not in seated],
+        "candidates": _candidates(contest, seated, {e.pk for e in entrants}),
         "history": list(history),
     }
+
+
+def _candidates(contest: Contest, seated: set[int], entrants: set[int]) -> list:
+    """Who may still be appointed, the organising office's own staff first: an entrant's staff may sit on the
+    panel but never judge their own unit, so each is marked (`of_entrant`) for the organiser to see."""
+    found = [u for u in panel_candidates(contest) if u.pk not in seated]
+    for u in found:
+        u.of_entrant = u.membership.province_id in entrants
+    return sorted(found, key=lambda u: u.of_entrant)
 
 
 def judged_rubrics(user) -> list[Rubric]:

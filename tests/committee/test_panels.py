@@ -1,6 +1,7 @@
 """A provincial office's contest is judged by its own panel (issue #16): the organiser forms it, its
 members judge that contest only, and nobody else's committee sees or scores it."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -332,3 +333,19 @@ def test_the_organiser_records_a_panelists_conflict(client, cm, people, panel, p
     client.force_login(people["organiser"])
     client.post(url, {"action": "unconflict", "user": member.pk, "unit": d1.code})
     assert not Conflict.objects.exists()
+
+
+def test_an_entrant_s_staff_are_offered_last_and_marked(client, cm, people):
+    """Issue #39: the panel page offered an entrant's own staff as any other judge. They may sit on the panel
+    (and never judge their own unit), so the organiser is told, and the office's own staff come first."""
+    rubric, d1, _ = cm
+    entrant_staff = UserFactory(username="aaa-entrant", role=Role.PROVINCIAL, role__province=d1)
+    client.force_login(people["organiser"])
+
+    page = client.get(reverse("panel:manage", args=[rubric.key])).content.decode()
+
+    options = re.findall(r'<option value="\d+">(.*?)</option>', page)
+    marked = [o for o in options if "สำนักงานผู้เข้าประกวด ให้คะแนนหน่วยของตนไม่ได้" in o]
+    assert marked == [o for o in options if "aaa-entrant" in o] and len(marked) == 1
+    assert options[-1] == marked[0]  # first by name, listed last: after the office's and the other units' staff
+    assert entrant_staff.username in marked[0]
