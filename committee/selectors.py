@@ -178,8 +178,9 @@ def _candidates(contest: Contest, seated: set[int], entrants: set[int]) -> list:
     """Who may still be appointed, the organising office's own staff first: an entrant's staff may sit on the
     panel but never judge their own unit, so each is marked (`of_entrant`) for the organiser to see."""
     found = [u for u in panel_candidates(contest) if u.pk not in seated]
+    theirs = set(directory.office_staff(Q(membership__province__in=entrants)).values_list("pk", flat=True))
     for u in found:
-        u.of_entrant = u.membership.province_id in entrants
+        u.of_entrant = u.pk in theirs
     return sorted(found, key=lambda u: u.of_entrant)
 
 
