@@ -4,6 +4,7 @@ criterion's own rule for every other contest's entrants."""
 
 from __future__ import annotations
 
+import json
 import random
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -13,13 +14,15 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from contests.models import Province
+from contests.models import Contest, Province
 from people import directory
 from people.models import Role
 from rulebook.dates import BE_OFFSET, shift_year
+from rulebook.moved import moved
 from scoring import nominees, selectors, services
 from scoring.facts.imports import facts_import
 from scoring.models import Fact, FactSource, Rubric
+from scoring.stages.data import STAGES_FILE, stages_load
 from scoring.stages.demo import DEMO_STAGE_USERS
 
 DEMO_PASSWORD = "cdd4-demo-2566"
@@ -155,6 +158,35 @@ def demo_present_year(*, today: date) -> Rubric | None:
     if latest is None or latest.year >= year:
         return None
     return services.rubric_load(data=selectors.rubric_data_moved(latest, year - latest.year), reason=PRESENT_REASON)
+
+
+def demo_present_contests(*, shipped: list[dict], today: date) -> list[Rubric]:
+    """Each shipped office contest run again in the present fiscal year, every date and named year moved by
+    whole years (rulebook.moved), and seed 002's stages with them, so a district office meets a year with its
+    deadlines ahead and a stage open for picks. The seeds' own years stay as shipped beside them. A present
+    copy frozen by whoever runs it is left as it is, like a shipped year."""
+    year = present_year(today)
+    frozen = set(selectors.frozen_rubrics().values_list("contest__slug", flat=True))
+    copies: dict[str, dict] = {}
+    for data in shipped:
+        if data.get("contest") and data["year"] < year:
+            copy = moved(data, year=data["year"], years=year - data["year"])
+            copies[copy["contest"]["slug"]] = copy
+    loaded = [
+        services.rubric_load(data=copy, reason=PRESENT_REASON) for slug, copy in copies.items() if slug not in frozen
+    ]
+    stages = json.loads(STAGES_FILE.read_text(encoding="utf-8"))
+    first = Contest.objects.filter(slug=stages["stages"][0]["contest"]).first()  # loaded with the units only
+    if first is not None and first.year < year:
+        stages_load(data=moved(stages, year=first.year, years=year - first.year), rubrics=copies)
+    return loaded
+
+
+def demo_fills(rubric: Rubric, today: date) -> bool:
+    """Whether the demo writes facts and judgments for a rubric: not for an office contest of the present year,
+    which in a real year has only begun (its entrants' work is ahead of them); the national one has the
+    deadlines its letters set, some behind (demo_deadlines)."""
+    return rubric.contest.is_national or rubric.year < present_year(today)
 
 
 def demo_deadlines(rubric: Rubric, today: date) -> dict[str, date]:

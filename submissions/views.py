@@ -97,9 +97,13 @@ ENTERED_SHOWN = 3  # contests whose next steps an office's home lists (each cost
 
 
 def _entered_todo(user, contests) -> list:
-    """An office entering several contests: each open one's next steps, named (its page has the rest)."""
+    """An office entering several contests: each open one's next steps, named (its page has the rest). Only
+    contests whose year is still running: an earlier year's page keeps its own list, but the home is about
+    this year's work, not what a finished year never got (issue #39)."""
     found = []
-    for rubric, unit in contests[:ENTERED_SHOWN]:
+    today = timezone.localdate()
+    running = [(rubric, unit) for rubric, unit in contests if rubric.ends_on >= today]
+    for rubric, unit in running[:ENTERED_SHOWN]:
         if unit is None or not user.has_perm("submissions.submit_evidence", unit) or policy.evidence_closed(rubric):
             continue
         rows = selectors.province_home(rubric=rubric, province=unit)["groups"]

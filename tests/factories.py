@@ -54,13 +54,16 @@ class SubdistrictFactory(DistrictFactory):
     name_en = factory.Sequence(lambda n: f"Test Subdistrict {n}")
 
 
-def office_contest(slug: str, office, *entrants, nominates: bool = False, mark: str = ""):
+def office_contest(slug: str, office, *entrants, nominates: bool = False, mark: str = "", year: int = 2564):
     """office_contest("cm-web-2564", chiang_mai, d1, d2): seed 001's website contest (every criterion judged),
-    run by that provincial office among the given units, with its standings computed; `mark` ends its names."""
+    run by that provincial office among the given units, with its standings computed; `mark` ends its names;
+    `year` moves it to another fiscal year (rulebook.moved)."""
+    from rulebook.moved import moved
     from scoring import services
     from scoring.recompute import standings_recompute
 
     data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
+    data = moved(data, year=2564, years=year - 2564)
     organiser = office.code.removeprefix("TH-")
     entrant_codes = [e.code for e in entrants]
     data["contest"] = {**data["contest"], "slug": slug, "organiser": organiser, "entrants": entrant_codes}

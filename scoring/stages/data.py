@@ -4,8 +4,10 @@ The picks and files are scoring/stages/picks.py's."""
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 from django.db import transaction
@@ -99,15 +101,18 @@ def register_import(*, program: str, data: bytes, filename: str, source_name: st
     return source
 
 
-def stages_load(*, data: dict | None = None) -> list[Stage]:
+def stages_load(*, data: dict | None = None, rubrics: Mapping[str, dict] | None = None) -> list[Stage]:
     """Loads the stages (`contests/data/stages.json`): a stage whose contest is a copy of another rubric
     (`copy_rubric`, e.g. the regional contest of seed 002 judged on the same criteria) gets that contest
-    first. Loading again updates in place; picks are never touched."""
+    first, from `rubrics` (slug → rubric data) or else the shipped file of that name. Loading again updates in
+    place; picks are never touched."""
     data = data if data is not None else json.loads(STAGES_FILE.read_text(encoding="utf-8"))
     loaded = []
     for spec in data["stages"]:
         if spec.get("copy_rubric") and not Contest.objects.filter(slug=spec["contest"]).exists():
-            rubric = json.loads((RUBRICS / f"{spec['copy_rubric']}.json").read_text(encoding="utf-8"))
+            rubric = copy.deepcopy((rubrics or {}).get(spec["copy_rubric"])) or json.loads(
+                (RUBRICS / f"{spec['copy_rubric']}.json").read_text(encoding="utf-8")
+            )
             rubric["contest"] = {**rubric["contest"], "slug": spec["contest"]}
             rubric["name_th"], rubric["name_en"] = spec["name_th"], spec["name_en"]
             rubric["awards"] = []  # the guide names no prize at the regional level

@@ -6,10 +6,11 @@ dated inside the window; a rerun leaves an office that has picked alone."""
 from __future__ import annotations
 
 import random
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from contests.actor import actor_of
 from contests.models import Contest, Stage
@@ -17,9 +18,11 @@ from contests.stages import barred_reason, stage_picks, stage_pool
 from people.models import Role
 from scoring.stages.picks import stage_select
 
-FIRST_STAGE = "model-subdistrict-2565"  # each district office picks 1 (contests/data/stages.json)
-# The day the demo's offices pick: before the document's "ภายใน วันที่ 15 ธันวาคม" (docs/contests.md, Stages).
+# The day the demo's offices pick in seed 002's year: before the document's "ภายใน วันที่ 15 ธันวาคม"
+# (docs/contests.md, Stages). A later year's copy (scoring.demo.demo_present_contests) picks as many whole
+# years later, or three days ago while its window is still open.
 PICKED_ON = datetime(2021, 12, 1, 10, 0, tzinfo=ZoneInfo("Asia/Bangkok"))
+SEED_YEAR = 2565
 # Three district offices under each of the demo's organising provinces (real DOPA codes, contests/data/units.csv):
 # Chonburi in inspection region 8, Nong Khai in 10, Ubon Ratchathani in 14.
 PICKERS = {
@@ -52,7 +55,7 @@ def _picker(username: str):
     return actor_of(get_user_model().objects.select_related("membership__province").get(username=username))
 
 
-def _pick(actor, contest: Contest, stage: Stage, count: int) -> int:
+def _pick(actor, contest: Contest, stage: Stage, count: int, picked_on: datetime) -> int:
     """The office's demo picks, drawn the same every run from what it may pick (none barred by the register)."""
     office = actor.own_office
     if stage_picks(stage, office).exists():
@@ -61,19 +64,25 @@ def _pick(actor, contest: Contest, stage: Stage, count: int) -> int:
     if not pool:
         return 0
     chosen = random.Random(f"{contest.slug}-{office.code}").sample(pool, min(count, len(pool)))
-    return len(stage_select(actor=actor, contest=contest, units=chosen, now=PICKED_ON))
+    return len(stage_select(actor=actor, contest=contest, units=chosen, now=picked_on))
 
 
-def demo_picks() -> int:
-    """The district offices' picks, then their provinces'; returns how many picks were made."""
-    first = Stage.objects.select_related("contest").filter(contest__slug=FIRST_STAGE).first()
-    if first is None:
-        return 0
+def demo_picks(*, now: datetime) -> int:
+    """The district offices' picks, then their provinces'; returns how many picks were made. In a selection
+    whose first stage is still open (the present year's), the district of each province's capital has not
+    picked yet, so its demo login (mueangchonburi-picks…) meets an open stage, and the provinces wait."""
     made = 0
-    for offices in PICKERS.values():
-        for username, _, _ in offices:
-            made += _pick(_picker(username), first.contest, first, first.quota)
-    for stage in Stage.objects.select_related("contest").filter(previous=first.contest):
-        for username in PROVINCE_PICKERS.values():
-            made += _pick(_picker(username), stage.contest, stage, stage.quota)
+    for first in Stage.objects.select_related("contest").filter(previous__isnull=True):
+        picked_on = min(
+            PICKED_ON.replace(year=PICKED_ON.year + first.contest.year - SEED_YEAR), now - timedelta(days=3)
+        )
+        still_open = first.deadline >= timezone.localdate(now)
+        for offices in PICKERS.values():
+            for username, _, _ in offices[1:] if still_open else offices:
+                made += _pick(_picker(username), first.contest, first, first.quota, picked_on)
+        if still_open:
+            continue
+        for stage in Stage.objects.select_related("contest").filter(previous=first.contest):
+            for username in PROVINCE_PICKERS.values():
+                made += _pick(_picker(username), stage.contest, stage, stage.quota, picked_on)
     return made

@@ -7,16 +7,19 @@ for a commit that never comes."""
 
 import io
 from collections import Counter
+from datetime import date
 from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.utils import timezone
 
 from committee.demo import demo_judgments
 from committee.models import ChairFinal, Judgment, ScoreChange
 from contests.models import Contest, Level, Province, Stage, StageEntry
+from core.thai import thai_digits
 from people.models import Membership, Role
 from scoring import demo
 from scoring.contests import contest_rows
@@ -26,6 +29,7 @@ from scoring.recompute import standings_recompute
 pytestmark = pytest.mark.django_db
 
 DEMO_DISTRICTS = ["2001", "2004", "2007", "3401", "3415", "3419", "4301", "4302", "4305"]  # scoring.stages.demo
+PRESENT = demo.present_year(timezone.localdate())  # the demo runs each office contest again in this fiscal year
 SEED_CONTESTS = ["chonburi-web-2564", "model-subdistrict-2565", "nongkhai-missions-2565", "ubon-milestones-2568"]
 
 
@@ -109,7 +113,58 @@ def test_seed_002_is_picked_in_stages_and_only_the_picks_enter(seeded):
     assert all(len(totals) == 1 for totals in by_rank.values())
     assert found[0]["award"] == "provincial_model"
     assert "ขั้นการคัดเลือก / stages: model-subdistrict-2565, model-subdistrict-region-2565" in seeded
-    assert "demo picks: 15 made" in seeded  # 9 districts' and 3 provinces' × 2
+    # 9 districts' and 3 provinces' × 2; in the present year's copy, while its stage is open, 2 districts of 3
+    assert f"demo picks: {15 + (6 if present_stage_open() else 15)} made" in seeded
+
+
+def present_stage_open() -> bool:
+    return Stage.objects.get(contest__slug=f"model-subdistrict-{PRESENT}").deadline >= timezone.localdate()
+
+
+def test_office_contests_run_again_in_the_present_fiscal_year(seeded):
+    # Each seed contest has a copy in the present year, every date moved by whole years; the seeds stay.
+    copies = Rubric.objects.filter(year=PRESENT).exclude(contest__organiser=None, contest__entrant_level="province")
+    assert sorted({r.contest.slug for r in copies}) == [
+        f"{slug}-{PRESENT}"
+        for slug in [
+            "chonburi-itmodel",
+            "chonburi-web",
+            "model-subdistrict",
+            "model-subdistrict-region",
+            "nongkhai-missions",
+            "ubon-milestones",
+        ]
+    ]
+    assert set(Rubric.objects.filter(contest__slug__in=SEED_CONTESTS).values_list("year", flat=True)) == {
+        2564,
+        2565,
+        2568,
+    }
+    years = PRESENT - 2565
+    missions = Rubric.objects.get(contest__slug=f"nongkhai-missions-{PRESENT}")
+    assert missions.name_th.endswith(f"ปีงบประมาณ พ.ศ. {thai_digits(PRESENT)}")
+    assert (missions.starts_on, missions.ends_on) == (date(2021 + years, 10, 1), date(2022 + years, 9, 30))
+    assert min(c.deadline for c in missions.criteria.exclude(deadline=None)) == date(2021 + years, 12, 30)
+    months = Rubric.objects.filter(contest__slug=f"ubon-milestones-{PRESENT}").order_by("period_order")
+    assert [m.period for m in months][:2] == [f"{PRESENT}-04", f"{PRESENT}-05"]
+    # In a real year an office contest has only begun: nothing is filled in for its entrants yet.
+    assert not Fact.objects.filter(rubric__in=copies).exists()
+    assert not Judgment.objects.filter(rubric__in=copies).exists()
+    # Seed 002's stages run again: the district of each province's capital has its pick still to make.
+    stage = Stage.objects.get(contest__slug=f"model-subdistrict-{PRESENT}")
+    assert (stage.deadline, stage.barred_from, stage.barred_to) == (
+        date(2021 + years, 12, 15),
+        2561 + years,
+        2564 + years,
+    )
+    region = Stage.objects.get(contest__slug=f"model-subdistrict-region-{PRESENT}")
+    assert region.previous == stage.contest and region.quota == 2
+    choosers = set(StageEntry.objects.filter(stage=stage).values_list("chooser__code", flat=True))
+    if present_stage_open():
+        assert choosers == {"2004", "2007", "3415", "3419", "4302", "4305"}
+        assert not StageEntry.objects.filter(stage=region).exists()
+    else:
+        assert choosers == set(DEMO_DISTRICTS)
 
 
 def test_each_province_sends_two_of_its_districts_picks_to_its_inspection_region(seeded):
@@ -160,7 +215,7 @@ def test_second_run_changes_nothing(seeded):
     ]:
         assert f"demo judgments {key}: 0 (" in text
     assert "demo picks: 0 made" in text
-    assert StageEntry.objects.count() == 15
+    assert StageEntry.objects.filter(stage__contest__year__lt=PRESENT).count() == 15
     # Reloading seed 002's rubric file (it names no entrants) keeps the picks as its entrants, and their rows.
     assert len(rows("model-subdistrict-2565")) == 9 and len(rows("model-subdistrict-region-2565")) == 6
 

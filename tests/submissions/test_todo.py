@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from people.models import Role
+from scoring.demo import present_year
 from scoring.models import Criterion, ProvinceResult
 from submissions.models import Submission, SubmissionStatus
 from tests.factories import UserFactory
@@ -134,8 +135,9 @@ def test_a_district_entering_two_contests_sees_each_one_s_next_steps_under_its_n
     from tests.factories import DistrictFactory, office_contest
 
     district = DistrictFactory(parent=phuket)
-    first = office_contest("pk-web-a", phuket, district, mark="(ก)")
-    second = office_contest("pk-web-b", phuket, district, mark="(ข)")
+    year = present_year(timezone.localdate())
+    first = office_contest("pk-web-a", phuket, district, mark="(ก)", year=year)
+    second = office_contest("pk-web-b", phuket, district, mark="(ข)", year=year)
     client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=district))
 
     html = client.get("/").content.decode()
@@ -147,3 +149,21 @@ def test_a_district_entering_two_contests_sees_each_one_s_next_steps_under_its_n
     assert [key for key, _ in _todo(html)] == ["next", "next", "next", "more"] * 2
     page = reverse("submissions:province", args=[first.key, district.code])
     assert f'href="{page}#criteria">ยังไม่ส่งอีก ๒ ตัวชี้วัด</a>' in card
+
+
+def test_a_finished_year_s_contest_leaves_the_home_to_this_year_s(client, phuket):
+    """The seed year's contest is still open (late evidence is taken) and its page still lists what it lacks,
+    but the home is about this year: nothing "๑๒๘๖ working days late" from a year long over (issue #39)."""
+    from tests.factories import DistrictFactory, office_contest
+
+    district = DistrictFactory(parent=phuket)
+    old = office_contest("pk-web-2564", phuket, district)
+    now = office_contest("pk-web-now", phuket, district, year=present_year(timezone.localdate()))
+    client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=district))
+
+    html = client.get("/").content.decode()
+
+    assert re.findall(r'<h3 class="todo-group">(.*?)</h3>', html) == [now.name_th]
+    assert old.name_th in html  # still listed among the office's contests, a click away
+    page = client.get(reverse("submissions:province", args=[old.key, district.code])).content.decode()
+    assert [key for key, _ in _todo(page)] == ["next", "next", "next", "more"]

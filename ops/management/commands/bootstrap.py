@@ -49,10 +49,12 @@ class Command(BaseCommand):
         # `make run` starts again whatever central staff have done with the year (issue #26).
         frozen = list(selectors.frozen_rubrics())
         frozen_contests = {r.contest.slug: r.year for r in frozen}
+        shipped = []  # the files loaded (or kept frozen): the demo runs each office contest again this year
         for path in sorted(RUBRICS.glob("*.json")):
             data = json.loads(path.read_text(encoding="utf-8"))
             year = frozen_contests.get(services.contest_slug(data))
             if year is not None:
+                shipped.append(data)
                 self.stdout.write(
                     f"เกณฑ์ {path.name}: ผลปี {year} ตรึงไว้แล้ว ใช้เกณฑ์เดิม / {year} results frozen: rubric kept"
                 )
@@ -65,28 +67,40 @@ class Command(BaseCommand):
                 rubric = services.rubric_load(data=data, reason=f"{SHIPPED_REASON} ({path.name})")
             except RubricError as exc:
                 raise CommandError(f"{path.name}: {exc}") from exc
+            shipped.append(data)
             self.stdout.write(f"เกณฑ์ / rubric {rubric.key}: {rubric.criteria.count()} criteria")
         if not options["no_units"]:  # seed 002's stages pick subdistricts: with the units only
             stages = stages_load()
             self.stdout.write(f"ขั้นการคัดเลือก / stages: {', '.join(s.contest.slug for s in stages)}")
         if options["demo"]:
             started = time.monotonic()
-            present = demo.demo_present_year(today=timezone.localdate())
+            today = timezone.localdate()
+            present = demo.demo_present_year(today=today)
             if present is not None:
                 self.stdout.write(
                     f"การประกวดของปีงบประมาณปัจจุบัน / the present fiscal year's contest: {present.key}"
                     f" ({present.criteria.count()} criteria)"
                 )
+            copies = demo.demo_present_contests(shipped=shipped, today=today)
+            if copies:
+                self.stdout.write(
+                    "การประกวดของสำนักงานในปีงบประมาณปัจจุบัน / office contests this fiscal year: "
+                    + ", ".join(r.key for r in copies)
+                )
             users = demo.demo_users(units=not options["no_units"])
             if not options["no_units"]:
                 # Before the demo's facts and judgments: a staged contest's entrants are its picks.
-                self.stdout.write(f"ผู้ได้รับคัดเลือกตัวอย่าง / demo picks: {demo_picks()} made")
+                self.stdout.write(f"ผู้ได้รับคัดเลือกตัวอย่าง / demo picks: {demo_picks(now=timezone.now())} made")
             for rubric in frozen:
                 self.stdout.write(
                     f"ข้อมูลตัวอย่าง {rubric.key}: ผลปี {rubric.year} ตรึงไว้แล้ว คงข้อมูลเดิม"
                     f" / {rubric.key} results frozen: data kept"
                 )
-            open_rubrics = Rubric.objects.exclude(pk__in=[r.pk for r in frozen]).select_related("contest")
+            open_rubrics = [
+                rubric
+                for rubric in Rubric.objects.exclude(pk__in=[r.pk for r in frozen]).select_related("contest")
+                if demo.demo_fills(rubric, today)
+            ]
             for rubric in open_rubrics:
                 began = time.monotonic()
                 count = demo.demo_facts(rubric=rubric)
@@ -98,7 +112,7 @@ class Command(BaseCommand):
                 filled = demo_evidence(rubric=current)
                 took = time.monotonic() - began
                 self.stdout.write(f"หลักฐานตัวอย่าง / demo evidence {current.year}: {filled} provinces ({took:.1f} s)")
-            for rubric in open_rubrics.exclude(pk__in=Rubric.objects.national()):
+            for rubric in (r for r in open_rubrics if not r.contest.is_national):
                 began = time.monotonic()
                 made = demo_judgments(rubric=rubric)
                 took = time.monotonic() - began
