@@ -172,13 +172,18 @@ def demo_present_contests(*, shipped: list[dict], today: date) -> list[Rubric]:
         if data.get("contest") and data["year"] < year:
             copy = moved(data, year=data["year"], years=year - data["year"])
             copies[copy["contest"]["slug"]] = copy
-    loaded = [
-        services.rubric_load(data=copy, reason=PRESENT_REASON) for slug, copy in copies.items() if slug not in frozen
-    ]
     stages = json.loads(STAGES_FILE.read_text(encoding="utf-8"))
     first = Contest.objects.filter(slug=stages["stages"][0]["contest"]).first()  # loaded with the units only
+    staged = {}
     if first is not None and first.year < year:
-        stages_load(data=moved(stages, year=first.year, years=year - first.year), rubrics=copies)
+        staged = moved(stages, year=first.year, years=year - first.year)
+    # A staged contest is loaded with its stages (stages_load), so that its entrants are its picks from the start.
+    skip = frozen | {spec["contest"] for spec in staged.get("stages", [])}
+    loaded = [
+        services.rubric_load(data=copy, reason=PRESENT_REASON) for slug, copy in copies.items() if slug not in skip
+    ]
+    if staged:
+        loaded += [stage.contest.rubrics.get() for stage in stages_load(data=staged, rubrics=copies)]
     return loaded
 
 

@@ -33,6 +33,7 @@ from scoring.recompute import results_mark_dirty
 
 STAGES_FILE = Path(__file__).resolve().parents[2] / "contests" / "data" / "stages.json"
 RUBRICS = Path(__file__).resolve().parents[1] / "rubrics"
+STAGE_REASON = "โหลดเกณฑ์พร้อมขั้นการคัดเลือก / the rubric loaded with its stage (stages_load)"
 
 
 LEVEL_WORDS = {"district": Level.DISTRICT, "อำเภอ": Level.DISTRICT, "province": Level.PROVINCE, "จังหวัด": Level.PROVINCE}
@@ -101,23 +102,31 @@ def register_import(*, program: str, data: bytes, filename: str, source_name: st
     return source
 
 
+@transaction.atomic
 def stages_load(*, data: dict | None = None, rubrics: Mapping[str, dict] | None = None) -> list[Stage]:
-    """Loads the stages (`contests/data/stages.json`): a stage whose contest is a copy of another rubric
-    (`copy_rubric`, e.g. the regional contest of seed 002 judged on the same criteria) gets that contest
-    first, from `rubrics` (slug → rubric data) or else the shipped file of that name. Loading again updates in
+    """Loads the stages (`contests/data/stages.json`). A stage's contest not there yet is loaded with it: from
+    `rubrics` (slug → rubric data) or the shipped file of its name, or, for `copy_rubric` (e.g. the regional
+    contest of seed 002 judged on the same criteria), a copy of that one renamed. Loading again updates in
     place; picks are never touched."""
     data = data if data is not None else json.loads(STAGES_FILE.read_text(encoding="utf-8"))
     loaded = []
     for spec in data["stages"]:
-        if spec.get("copy_rubric") and not Contest.objects.filter(slug=spec["contest"]).exists():
-            rubric = copy.deepcopy((rubrics or {}).get(spec["copy_rubric"])) or json.loads(
-                (RUBRICS / f"{spec['copy_rubric']}.json").read_text(encoding="utf-8")
+        contest = Contest.objects.filter(slug=spec["contest"]).first()
+        rubric = None if contest is not None else _stage_rubric(spec, rubrics or {})
+        if rubric is not None:
+            # The contest and its stage first, the rubric after: a staged contest's entrants are its picks
+            # (contests.actor.contest_entrants), so the load makes no result row for each of the 7,282
+            # subdistricts only to drop them all a moment later (half of `bootstrap --demo` once).
+            block = rubric["contest"]
+            organiser = block.get("organiser")
+            contest = Contest.objects.create(
+                slug=spec["contest"],
+                name_th=rubric["name_th"],
+                name_en=rubric["name_en"],
+                year=rubric["year"],
+                entrant_level=block["entrant_level"],
+                organiser=Province.objects.get(dopa_code=organiser, level=Level.PROVINCE) if organiser else None,
             )
-            rubric["contest"] = {**rubric["contest"], "slug": spec["contest"]}
-            rubric["name_th"], rubric["name_en"] = spec["name_th"], spec["name_en"]
-            rubric["awards"] = []  # the guide names no prize at the regional level
-            services.rubric_load(data=rubric)
-        contest = Contest.objects.get(slug=spec["contest"])
         previous = Contest.objects.get(slug=spec["previous"]) if spec.get("previous") else None
         stage, _ = Stage.objects.update_or_create(
             contest=contest,
@@ -148,11 +157,23 @@ def stages_load(*, data: dict | None = None, rubrics: Mapping[str, dict] | None 
                     "quote_th": f.get("quote_th", ""),
                 },
             )
+        if rubric is not None:  # into the contest just made: its history says so
+            services.rubric_load(data=rubric, reason=STAGE_REASON)
         # Its entrants are its picks from now on (none before the first), whatever a rubric file once set
         # (a reload used to empty them): the standings follow at once.
         contest.entrants.set(Province.objects.filter(stage_entries__stage=stage))
-        for rubric in contest.rubrics.all():
-            services.results_ensure(rubric)
-            results_mark_dirty(rubric_id=rubric.pk)
+        for period in contest.rubrics.all():
+            services.results_ensure(period)
+            results_mark_dirty(rubric_id=period.pk)
         loaded.append(stage)
     return loaded
+
+
+def _stage_rubric(spec: Mapping, rubrics: Mapping[str, dict]) -> dict:
+    source = spec.get("copy_rubric") or spec["contest"]
+    rubric = copy.deepcopy(rubrics.get(source)) or json.loads((RUBRICS / f"{source}.json").read_text(encoding="utf-8"))
+    if spec.get("copy_rubric"):
+        rubric["contest"] = {**rubric["contest"], "slug": spec["contest"]}
+        rubric["name_th"], rubric["name_en"] = spec["name_th"], spec["name_en"]
+        rubric["awards"] = []  # the guide names no prize at the regional level
+    return rubric

@@ -45,6 +45,10 @@ class Command(BaseCommand):
                 f"หน่วยการปกครอง / units: {report.created} created, {report.updated} updated"
                 f" ({time.monotonic() - started:.1f} s)"
             )
+        if not options["no_units"]:  # seed 002's stages pick subdistricts: with the units only
+            # Before the rubric files: a staged contest's rubric is loaded with its stage (stages_load).
+            stages = stages_load()
+            self.stdout.write(f"ขั้นการคัดเลือก / stages: {', '.join(s.contest.slug for s in stages)}")
         # A frozen (or published) year refuses every change: its rubric and data stay as they are, so that
         # `make run` starts again whatever central staff have done with the year (issue #26).
         frozen = list(selectors.frozen_rubrics())
@@ -69,9 +73,6 @@ class Command(BaseCommand):
                 raise CommandError(f"{path.name}: {exc}") from exc
             shipped.append(data)
             self.stdout.write(f"เกณฑ์ / rubric {rubric.key}: {rubric.criteria.count()} criteria")
-        if not options["no_units"]:  # seed 002's stages pick subdistricts: with the units only
-            stages = stages_load()
-            self.stdout.write(f"ขั้นการคัดเลือก / stages: {', '.join(s.contest.slug for s in stages)}")
         if options["demo"]:
             started = time.monotonic()
             today = timezone.localdate()
