@@ -41,7 +41,7 @@ def fact_rows(codes: list[str], variant: int) -> list[dict[str, str]]:
 
 
 def main() -> None:
-    url = django_with_fresh_db("cdd4_bench_import")
+    url = django_with_fresh_db("cdd4_bench_import", units=False)
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -14,7 +14,7 @@ RUNS = runs(15)
 
 
 def main() -> None:
-    url = django_with_fresh_db()
+    url = django_with_fresh_db(units=False)
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
