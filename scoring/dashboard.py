@@ -116,11 +116,19 @@ class Gap:
         return f"needs {fmt_points(self.points)} more points; open criteria: {codes}"
 
 
-def item_label(criterion: Criterion, dimension_codes: dict[int, str]) -> str:
-    """A criterion as a list names it: "2.1.2" already says its dimension; seed 003 numbers each mission's
-    items from 1 again, so its "2" reads "มิติ 3 · 2", never two rows of "2" from two missions."""
-    label, dimension = criterion.label, dimension_codes.get(criterion.dimension_id, "")
-    return label if not dimension or label.startswith(f"{dimension}.") else f"มิติ {dimension} · {label}"
+def item_labels(criteria: list[Criterion], dimension_codes: dict[int, str]) -> list[str]:
+    """The criteria as a list names them: by their number, and where two dimensions use the same number
+    (seed 003 numbers each mission's items from 1 again) with their dimension, "มิติ 3 · 2", never two rows of
+    "2" from two missions. A number no other dimension uses stays alone ("๑", "2.1.2")."""
+    dimensions_of: dict[str, set[int]] = {}
+    for c in criteria:
+        dimensions_of.setdefault(c.label, set()).add(c.dimension_id)
+    return [
+        f"มิติ {dimension_codes[c.dimension_id]} · {c.label}"
+        if len(dimensions_of[c.label]) > 1 and c.dimension_id in dimension_codes
+        else c.label
+        for c in criteria
+    ]
 
 
 def tier_cutoffs(
@@ -309,13 +317,13 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
         "missing": [
             {
                 "criterion": c,
-                "label": item_label(c, dimension_codes),
+                "label": label,
                 "missing": missing[c.pk],
                 "submitted": tally.entrants - missing[c.pk],
                 # decision 9: a deadline on a closed day shows the day it moves to
                 "due": deadline_text(c.deadline, calendar) if c.deadline else "–",
             }
-            for c in criteria
+            for c, label in zip(criteria, item_labels(criteria, dimension_codes), strict=True)
         ],
         "near_deadline": near_deadline(rubric, due, missing),
         "year_settings": settings_,

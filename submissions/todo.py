@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 
 from core.thai import thai_digits
+from scoring.dashboard import item_labels
 from scoring.models import ProvinceResult, Rubric
 
 from .models import SubmissionStatus
@@ -44,17 +45,22 @@ class Todo:
 NAME_CHARS = 60  # a line on a phone, not the criterion's whole paragraph (its page has that)
 
 
-def _label(row) -> tuple[str, str]:
+def _label(row, labels: dict[int, str]) -> tuple[str, str]:
     c = row.criterion
     th, en = Truncator(c.name_th).chars(NAME_CHARS), Truncator(c.name_en or c.name_th).chars(NAME_CHARS)
-    return f"{thai_digits(c.label)} {th}", f"{c.label} {en}"
+    label = labels[c.pk]  # seed 003's "2" of mission 3 reads "มิติ 3 · 2"
+    return f"{thai_digits(label)} {th}", f"{label.replace('มิติ', 'dimension')} {en}"
 
 
 def entrant_todo(*, rubric, province, groups: Iterable, closed: bool, named: bool = False) -> list[Todo]:
     """An entrant office's next steps on one contest, from `selectors.province_home`'s rows: what the
     committee returned for clarification, what is late, then the nearest deadlines; "all sent" when done.
     Once evidence is closed nothing is asked of it any more. `named`: each line says its contest."""
+    groups = list(groups)
     rows = [row for _, dim_rows in groups for row in dim_rows]
+    criteria = [row.criterion for row in rows]
+    codes = {dimension.pk: dimension.code for dimension, _ in groups}
+    labels = {c.pk: label for c, label in zip(criteria, item_labels(criteria, codes), strict=True)}
     if closed:
         return []
 
@@ -64,13 +70,13 @@ def entrant_todo(*, rubric, province, groups: Iterable, closed: bool, named: boo
     todo = []
     for row in rows:
         if row.status == SubmissionStatus.RETURNED:
-            th, en = _label(row)
+            th, en = _label(row, labels)
             todo.append(Todo(f"ชี้แจงหรือส่งเพิ่ม: {th}", f"Clarify or add to: {en}", url(row), "returned", Tone.LATE))
     missing = [row for row in rows if not row.done and row.status != SubmissionStatus.RETURNED]
     late = [row for row in missing if row.days_left is not None and row.days_left < 0]
     if late:
         first = late[0]
-        th, en = _label(first)
+        th, en = _label(first, labels)
         more_th = f" และอีก {thai_digits(len(late) - 1)} ตัวชี้วัด" if len(late) > 1 else ""
         more_en = f" and {len(late) - 1} more" if len(late) > 1 else ""
         todo.append(
@@ -89,7 +95,7 @@ def entrant_todo(*, rubric, province, groups: Iterable, closed: bool, named: boo
         key=lambda row: (row.days_left is None, row.days_left or 0),  # stable: rubric order among equals
     )
     for row in ahead[:NEXT_SHOWN]:
-        th, en = _label(row)
+        th, en = _label(row, labels)
         when = {"deadline": row.criterion.deadline, "days": row.days_left}
         todo.append(Todo(f"ส่งหลักฐาน {th}", f"Send evidence for {en}", url(row), "next", **when))
     if len(ahead) > NEXT_SHOWN:

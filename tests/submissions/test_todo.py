@@ -167,3 +167,29 @@ def test_a_finished_year_s_contest_leaves_the_home_to_this_year_s(client, phuket
     assert old.name_th in html  # still listed among the office's contests, a click away
     page = client.get(reverse("submissions:province", args=[old.key, district.code])).content.decode()
     assert [key for key, _ in _todo(page)] == ["next", "next", "next", "more"]
+
+
+def test_an_item_numbered_again_by_another_mission_is_named_with_its_mission(client, phuket):
+    """Seed 003 numbers each mission's items from 1: the card says which mission's "๑" is due."""
+    import json
+
+    from rulebook.moved import moved
+    from scoring import services
+    from tests.factories import DistrictFactory
+
+    district = DistrictFactory(parent=phuket)
+    data = json.loads(open("scoring/rubrics/nongkhai-missions-2565.json", encoding="utf-8").read())
+    data = moved(data, year=2565, years=present_year(timezone.localdate()) - 2565)
+    data["contest"] = {**data["contest"], "organiser": "83", "entrants": [district.code]}
+    rubric = services.rubric_load(data=data)
+    rubric.criteria.update(deadline=None)  # the card then lists them in the rubric's order, whatever today is
+    client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=district))
+
+    html = client.get(reverse("submissions:province", args=[rubric.key, district.code])).content.decode()
+
+    # Missions 1 and 8 both have a "๑.๑" and a "๑.๒"; only mission 1 has a "๒.๑".
+    assert [text for _, text in _todo(html)][:3] == [
+        "ส่งหลักฐาน มิติ ๑ · ๑.๑ การตรวจสอบและรับรองข้อมูลบุคคล/ครัวเรือนเป้าหมายจากระบบ TPMAP",
+        "ส่งหลักฐาน มิติ ๑ · ๑.๒ การจัดทำแผนครัวเรือน ร้อยละ ๑๐๐ ของบุคคล/ครัวเรือนที่ได้รับการต…",
+        "ส่งหลักฐาน ๒.๑ ทีมพี่เลี้ยงลงพื้นที่ติดตามให้คำแนะนำรายครัวเรือนอย่างน้อยเดือนละ …",
+    ]
