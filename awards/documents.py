@@ -91,8 +91,9 @@ def _layout(template: str, context: dict):
 
 def final(rubric: Rubric) -> bool:
     """Whether a document is issued: only from frozen results not withdrawn (the lifecycle's word, issue #37),
-    and not while figures may still move (a recompute pending, a tie at an award line). Else printed "ร่าง"."""
-    if not lifecycle.allows(rubric, Action.ISSUE):
+    not while figures may still move (a recompute pending, a tie at an award line), and not before central
+    staff name who signs it: an issued announcement never prints "(      )" (issue #39). Else printed "ร่าง"."""
+    if not lifecycle.allows(rubric, Action.ISSUE) or not selectors.signer_named(rubric):
         return False
     return not (selectors.standings_stale(rubric) or any(r.award_tie for r in scoring.standings(rubric)))
 

@@ -51,6 +51,11 @@ def issuer_en(rubric: Rubric) -> str:
     return f"the {organiser.name_en} Provincial Community Development Office"
 
 
+def signer_named(rubric: Rubric) -> bool:
+    """Whether central staff saved who signs the year's documents: none is issued (final) before."""
+    return AwardSignature.objects.filter(rubric=rubric).exclude(signer_name="").exists()
+
+
 def signature(rubric: Rubric) -> AwardSignature:
     """The stored signature, or an unsaved default central staff are asked to fill in."""
     found = AwardSignature.objects.filter(rubric=rubric).first()

@@ -74,6 +74,19 @@ def office_contest(slug: str, office, *entrants, nominates: bool = False, mark: 
     return rubric
 
 
+class AwardSignatureFactory(factory.django.DjangoModelFactory):
+    """Who signs a year's documents, as central staff save it: none is issued (final) before (issue #39)."""
+
+    class Meta:
+        model = "awards.AwardSignature"
+        django_get_or_create = ("rubric",)  # one per year: a year frozen again keeps its signatory
+
+    rubric = factory.LazyFunction(lambda: Rubric.objects.get(year=2566))
+    signer_name = "นายสมชาย ใจดี"
+    signer_position = "อธิบดีกรมการพัฒนาชุมชน"
+    announced_on = factory.LazyFunction(lambda: date(2023, 9, 29))
+
+
 class IssuedDocumentFactory(factory.django.DjangoModelFactory):
     """A finished document as `awards.services.document_render` leaves it (its file's SHA-256 stored);
     IssuedDocumentFactory(version=2) for a later one of the same kind. Add a VerificationCodeFactory to issue it."""

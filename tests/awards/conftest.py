@@ -18,7 +18,7 @@ from people.models import Role
 from scoring import demo, snapshots
 from scoring.models import Rubric
 from scoring.recompute import standings_recompute
-from tests.factories import UserFactory
+from tests.factories import AwardSignatureFactory, UserFactory
 
 
 def pdftext(path: Path, *args: str) -> str:
@@ -205,7 +205,8 @@ def demo_standings(rubric) -> Rubric:
 
 @pytest.fixture
 def final_standings(demo_standings, central_user) -> Rubric:
-    """The demo standings frozen: only frozen results are issued as final documents (issue #37)."""
+    """The demo standings frozen and their signatory named: only then are documents issued as final (#37, #39)."""
+    AwardSignatureFactory(rubric=demo_standings)
     snapshots.standings_freeze(user=central_user, rubric=demo_standings)
     return demo_standings
 
@@ -218,6 +219,7 @@ def rendered(django_db_setup, django_db_blocker, tmp_path_factory) -> Rendered:
         rubric = Rubric.objects.get(year=2566)
         demo.demo_facts(rubric=rubric)
         standings_recompute(rubric_id=rubric.pk, full=True)
+        AwardSignatureFactory(rubric=rubric)
         snapshots.standings_freeze(user=UserFactory(role=Role.CENTRAL), rubric=rubric)  # final, not "ร่าง"
         rubric.refresh_from_db()
         out.awardees = [(r.province.name_th, b.tier.code) for b in selectors.awardees(rubric) for r in b.results]

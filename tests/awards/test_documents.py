@@ -125,7 +125,7 @@ def test_certificates_are_tagged_as_a_heading_per_entrant_and_paragraphs(rendere
     assert paragraphs[:3] == first
     assert paragraphs[3] == squash("ผลการดำเนินงานด้านเทคโนโลยีสารสนเทศดีเด่น โครงการพัฒนาชุมชนดิจิทัล ๔.๐ ประจำปี ๒๕๖๖")
     assert paragraphs[4].startswith(squash("ให้ไว้ ณ วันที่"))
-    assert paragraphs[5:8] == [squash(line) for line in ("( )", "อธิบดีกรมการพัฒนาชุมชน", "เลขที่ ๒๕๖๖/๑")]
+    assert paragraphs[5:8] == [squash(line) for line in ("(นายสมชาย ใจดี)", "อธิบดีกรมการพัฒนาชุมชน", "เลขที่ ๒๕๖๖/๑")]
     # Every word is in a heading or a paragraph: none is left in a bare Div or Span.
     assert "".join(squash(tag.text) for tag in found if tag.type in ("H1", "P")) == squash(found[0].text)
 

@@ -21,7 +21,7 @@ from people.models import Role
 from scoring import snapshots
 from scoring.models import ProvinceResult
 from tests.awards.test_signing import PASSPHRASE, make_certificate, p12
-from tests.factories import IssuedDocumentFactory, UserFactory, VerificationCodeFactory
+from tests.factories import AwardSignatureFactory, IssuedDocumentFactory, UserFactory, VerificationCodeFactory
 
 PUBLIC = "https://cdd4.example.go.th"
 
@@ -34,7 +34,8 @@ def public_url(settings):
 
 @pytest.fixture
 def frozen(rubric, central_user):
-    """Only frozen results are issued (issue #37): a document made from them carries a code."""
+    """Only frozen results with a named signatory are issued (#37, #39): a document made from them carries a code."""
+    AwardSignatureFactory(rubric=rubric)
     return snapshots.standings_freeze(user=central_user, rubric=rubric)
 
 

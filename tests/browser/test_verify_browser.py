@@ -4,7 +4,7 @@ import hashlib
 
 from scoring import snapshots
 from tests.browser_support import MARKS, SHOTS
-from tests.factories import VerificationCodeFactory
+from tests.factories import AwardSignatureFactory, VerificationCodeFactory
 
 pytestmark = MARKS
 
@@ -19,6 +19,7 @@ def fits(page) -> bool:
 def test_browser_verify_on_a_phone_then_drop_the_file_and_an_altered_one(
     browser, live_server, rubric, central_user, chiang_mai
 ):
+    AwardSignatureFactory(rubric=rubric)
     snapshots.standings_freeze(user=central_user, rubric=rubric)  # only frozen results are issued (issue #37)
     code = VerificationCodeFactory(document__sha256=hashlib.sha256(PDF).hexdigest(), entrant=chiang_mai)
     base = live_server.url

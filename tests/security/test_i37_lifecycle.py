@@ -16,7 +16,7 @@ from people.models import Role
 from scoring import demo, reminders, snapshots
 from scoring.models import FreezeEvent, ReminderSent, StandingsSnapshot
 from scoring.recompute import standings_recompute
-from tests.factories import UserFactory, VerificationCodeFactory
+from tests.factories import AwardSignatureFactory, UserFactory, VerificationCodeFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2023, 6, 27)  # Tue; 2566's criterion 1.2 is due Fri 30 June: 3 working days left
@@ -27,6 +27,7 @@ def draft(rubric):
 
 
 def frozen(rubric, central, *, publish=False):
+    AwardSignatureFactory(rubric=rubric)  # the signatory named: what is frozen is then issued as final
     snapshot = snapshots.standings_freeze(user=central, rubric=rubric)
     if publish:
         stamp = snapshot.frozen_at.isoformat()
@@ -154,6 +155,7 @@ def test_only_frozen_results_not_withdrawn_give_a_final_document(
     standings, central_user, django_capture_on_commit_callbacks
 ):
     capture = django_capture_on_commit_callbacks
+    AwardSignatureFactory(rubric=standings)  # named from the start: the documents differ by the lifecycle alone
     first = issue(standings, capture)
     assert not first.codes.exists()  # open: a draft, no code
     frozen(standings, central_user, publish=True)
