@@ -113,7 +113,7 @@ def matrix(
     who = seat(user, rubric)
     all_seen = sees_all(user, rubric, who)
     seen = (all_seen, own_only(user, rubric, who))
-    rows = []
+    rows, split, settled = [], 0, 0
     for p in provinces:
         cells = [
             _cell(
@@ -127,6 +127,8 @@ def matrix(
             )
             for c in criteria
         ]
+        split += sum(cell.disagree for cell in cells)
+        settled += sum(cell.disagree and "final" in cell.statuses for cell in cells)
         if status:
             for cell in cells:
                 cell.dim = status not in cell.statuses
@@ -139,6 +141,8 @@ def matrix(
         "sees_all": all_seen,
         "statuses": STATUSES,
         "progress": progress(user, rubric, all_seen, evidence),
+        # The chair's own work: a final score where the members disagree (the cells above, as filtered).
+        "finals": Progress(user.get_full_name() or user.get_username(), settled, split) if who == CHAIR else None,
     }
 
 

@@ -153,6 +153,35 @@ def test_chair_sees_every_members_progress_less_their_conflicts(
     ]
 
 
+def test_the_chair_sees_their_own_finals_left_where_members_disagree(client, chair, members, judge, sent_cells, rubric):
+    judge(members[0], sent_cells["TH-83"], "1.1", points="5")
+    judge(members[1], sent_cells["TH-83"], "1.1", points="0")
+    judge(members[0], sent_cells["TH-12"], "1.2", points="5")
+    judge(members[1], sent_cells["TH-12"], "1.2", points="0")
+    judge(members[0], sent_cells["TH-50"], "1.2", points="5")
+    judge(members[1], sent_cells["TH-50"], "1.2", points="5")  # agreed: nothing for the chair
+    services.chair_final_record(
+        chair=chair,
+        rubric=rubric,
+        province=sent_cells["TH-83"],
+        criterion_code="1.1",
+        points="5",
+        reason="ประชุมแล้ว",
+        expected_version=0,
+    )
+    client.force_login(chair)
+
+    page = client.get(MATRIX)
+
+    finals = page.context["finals"]
+    assert (finals.who, finals.done, finals.total, finals.left) == (chair.username, 1, 2, 1)
+    assert re.search(
+        r'<tr id="chair-finals"><td>[^<]*</td><td>1 จาก 2</td><td data-left="1">1</td></tr>', page.content.decode()
+    )
+    client.force_login(members[0])
+    assert client.get(MATRIX).context["finals"] is None  # a member has no finals to give
+
+
 def test_matrix_number_and_unit_are_spaced(client, chair, members, judge, chiang_mai):
     judge(members[0], chiang_mai, "4.1.1", points="3")
     judge(members[1], chiang_mai, "4.1.1", points="5")
