@@ -4,6 +4,7 @@ A 5xx, an exception or an undefined template variable (tests/conftest.py makes t
 page fails the test, with every broken URL listed. `bootstrap --demo` supplies the data.
 """
 
+import functools
 import os
 from collections import Counter
 from html.parser import HTMLParser
@@ -38,6 +39,7 @@ class Links(HTMLParser):
             self.found.append(url)
 
 
+@functools.cache  # a page links the same few paths many times (the matrix: a link per cell)
 def route(path: str) -> str:
     """The URL pattern a path matches (`admin/committee/judgment/<path:object_id>/change/`); else the path."""
     try:
