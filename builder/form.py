@@ -38,6 +38,7 @@ CRITERION = (
     "code", "number", "name_th", "name_en", "max_points", "deadline",
     "evidence_th", "evidence_en", "channel_th", "channel_en",
 )  # fmt: skip
+TICKS = ("extra", "nominee")  # a criterion's yes/no settings, each a checkbox (docs/rubric-format.md)
 DATES = ("starts_on", "ends_on", "deadline")
 MAX_ROWS = 60  # dimensions of a contest, criteria of a dimension: more is a typo in a count, not a contest
 MAX_CRITERIA = 300  # the whole contest's: the national rubric has 18, seed 003 25
@@ -99,13 +100,14 @@ def to_form(data: Mapping[str, Any]) -> MultiValueDict:
         form[f"d{i}-crits"] = str(len(criteria))
         for j, crit in enumerate(criteria):
             p = f"d{i}c{j}-"
-            boxes, crit_rest = _boxes({k: v for k, v in crit.items() if k not in ("rule", "extra")}, CRITERION, p)
+            boxes, crit_rest = _boxes({k: v for k, v in crit.items() if k not in ("rule", *TICKS)}, CRITERION, p)
             for k, v in boxes.items():
                 form[k] = v
-            if crit.get("extra") is True:
-                form[f"{p}extra"] = "on"
-            elif "extra" in crit:
-                crit_rest["extra"] = crit["extra"]
+            for tick in TICKS:
+                if crit.get(tick) is True:
+                    form[f"{p}{tick}"] = "on"
+                elif tick in crit:
+                    crit_rest[tick] = crit[tick]
             rule = crit.get("rule")
             if isinstance(rule, Mapping) and rule.get("kind") in KINDS:
                 form[f"{p}kind"] = form[f"{p}kind_was"] = rule["kind"]
@@ -251,8 +253,9 @@ class Builder:
         data = self._more(f"{c.prefix}more", c.prefix)
         for k in CRITERION:
             self._box(data, k, f"{c.prefix}{k}", c.prefix)
-        if self.post.get(f"{c.prefix}extra"):
-            data["extra"] = True
+        for tick in TICKS:
+            if self.post.get(f"{c.prefix}{tick}"):
+                data[tick] = True
         if c.rule_form.is_bound and c.rule_form.is_valid():
             data["rule"] = c.rule_form.rule()
         elif c.rule_form.is_bound:

@@ -48,6 +48,7 @@ CRITERION_FIELDS = (
     ("max_points", "คะแนนเต็ม", "maximum"),
     ("deadline", "กำหนดส่ง", "deadline"),
     ("extra", "คะแนนพิเศษ", "extra points"),
+    ("nominee", "หลักฐานคือผู้ได้รับการเสนอชื่อ", "the nominee is the evidence"),
     ("dimension", "มิติ", "dimension"),
     ("evidence_th", "หลักฐาน", "evidence"),
     ("evidence_en", "หลักฐาน (อังกฤษ)", "evidence (English)"),

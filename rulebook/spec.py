@@ -67,6 +67,8 @@ class CriterionSpec:
     channel_th: str
     channel_en: str
     raw_rule: dict
+    # The entrant's nominee is this criterion's evidence (seed 001's 1.1: the civil servant the office names).
+    nominee: bool = False
     number: str = ""  # the document's own numbering ("๒.๒.๑"), when it is not the code
 
     @property
@@ -253,6 +255,9 @@ def _criterion(
     extra = data.get("extra", False)
     if not isinstance(extra, bool):
         r.fail(where, "“extra” ต้องเป็น true หรือ false", "“extra” must be true or false", "extra")
+    nominee = data.get("nominee", False)
+    if not isinstance(nominee, bool):
+        r.fail(where, "“nominee” ต้องเป็น true หรือ false", "“nominee” must be true or false", "nominee")
     texts = {
         k: r.text(data, k, where, required=k == "name_th")  # English optional: Thai alone is enough (#39)
         for k in ("name_th", "name_en", "evidence_th", "evidence_en", "channel_th", "channel_en")
@@ -269,6 +274,7 @@ def _criterion(
         rule=rule,
         deadline=deadline,
         extra=extra is True,
+        nominee=nominee is True,
         raw_rule=dict(raw_rule),
         **texts,
     )  # type: ignore[arg-type]

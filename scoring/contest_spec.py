@@ -46,6 +46,18 @@ def parse_rubric_file(data: Mapping[str, Any]) -> RubricSpec:
     except RubricError as exc:
         raise RubricError(exc.problems + r.errors) from exc
     _period_criteria(r, data, spec)
+    block = data.get("contest")
+    if not (isinstance(block, Mapping) and block.get("nominates") is True):
+        for c in spec.criteria():
+            if c.nominee:  # its page's nominee form answers it: a contest without nominees has none
+                where = Where(
+                    f"เกณฑ์ {c.code}", f"Criterion {c.code}", dimension=c.dimension, criterion=c.code, field="nominee"
+                )
+                r.fail(
+                    where,
+                    "หลักฐานเป็นผู้ได้รับการเสนอชื่อได้เฉพาะการประกวดที่ให้เสนอชื่อบุคคล (contest.nominates)",
+                    "the nominee is the evidence only in a contest that takes nominees (contest.nominates)",
+                )
     if r.errors:
         raise RubricError(r.errors)
     return spec

@@ -93,6 +93,7 @@ def rubric_data(rubric: Rubric) -> dict:
                 "channel_en": c.channel_en,
                 "deadline": c.deadline.isoformat() if c.deadline else None,
                 "extra": c.extra,
+                **({"nominee": True} if c.nominee else {}),
                 "rule": c.rule,
             }
         )

@@ -266,6 +266,7 @@ def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | Non
                     "rule": c.raw_rule,
                     "deadline": deadline or c.deadline,
                     "extra": c.extra,
+                    "nominee": c.nominee,
                     "number": c.number,
                     "evidence_th": c.evidence_th,
                     "evidence_en": c.evidence_en,

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from contests.actor import actor_of
-from contests.models import Province
+from contests.models import Nominee, NomineeState, Province
 from scoring.models import Criterion, ProvinceResult, Rubric
 from scoring.selectors import work_calendar
 
@@ -90,17 +90,22 @@ class CriterionRow:
     points: str | None
     note: str = ""
     sent_late: int | None = None  # working days the first visible item came after the deadline; 0 on time
+    nominated: bool = False  # a nominee criterion (Criterion.nominee): the office's nominee is active
 
     @property
     def done(self) -> bool:
-        return self.status in DONE
+        return self.nominated if self.criterion.nominee else self.status in DONE
 
     @property
     def status_label(self) -> str:
+        if self.criterion.nominee:
+            return "เสนอชื่อแล้ว / nominee sent" if self.nominated else "ยังไม่เสนอชื่อ / no nominee yet"
         return SubmissionStatus(self.status).label if self.status else "ยังไม่ส่ง / not submitted"
 
     @property
     def status_key(self) -> str:
+        if self.criterion.nominee:
+            return SubmissionStatus.SUBMITTED if self.nominated else "missing"
         return self.status or "missing"
 
 
@@ -122,6 +127,10 @@ def province_home(*, rubric: Rubric, province: Province, today: date | None = No
     result = (
         ProvinceResult.objects.filter(rubric=rubric, province=province).first() if rubric.show_provisional else None
     )
+    # Seed 001's 1.1 is answered by the nominee form on this page, not by an upload (one query, only then).
+    nominated = any(c.nominee for dim in dimensions for c in dim.criteria.all()) and (
+        Nominee.objects.filter(contest_id=rubric.contest_id, unit=province, state=NomineeState.ACTIVE).exists()
+    )
     groups, done, total = [], 0, 0
     for dim in dimensions:
         rows = []
@@ -136,6 +145,7 @@ def province_home(*, rubric: Rubric, province: Province, today: date | None = No
                 points=(result.criteria.get(c.code) if result else None),
                 note=sub.status_note if sub and sub.status == SubmissionStatus.RETURNED else "",
                 sent_late=late_by(calendar, c.deadline, sub.first_sent if sub and visible else None),
+                nominated=c.nominee and nominated,
             )
             rows.append(row)
             done += row.done

@@ -65,6 +65,9 @@ def entrant_todo(*, rubric, province, groups: Iterable, closed: bool, named: boo
         return []
 
     def url(row) -> str:
+        if row.criterion.nominee:  # answered by the nominee form on the contest's page, not by an upload
+            page = reverse("submissions:province", args=[rubric.key, province.code]) if named else ""
+            return f"{page}#nominee"
         return reverse("submissions:criterion", args=[rubric.key, province.code, row.criterion.code])
 
     todo = []
@@ -97,7 +100,8 @@ def entrant_todo(*, rubric, province, groups: Iterable, closed: bool, named: boo
     for row in ahead[:NEXT_SHOWN]:
         th, en = _label(row, labels)
         when = {"deadline": row.criterion.deadline, "days": row.days_left}
-        todo.append(Todo(f"ส่งหลักฐาน {th}", f"Send evidence for {en}", url(row), "next", **when))
+        verb_th, verb_en = ("เสนอชื่อ", "Nominate for") if row.criterion.nominee else ("ส่งหลักฐาน", "Send evidence for")
+        todo.append(Todo(f"{verb_th} {th}", f"{verb_en} {en}", url(row), "next", **when))
     if len(ahead) > NEXT_SHOWN:
         rest = len(ahead) - NEXT_SHOWN
         th, en = f"ยังไม่ส่งอีก {thai_digits(rest)} ตัวชี้วัด", f"{rest} more criteria not sent"

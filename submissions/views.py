@@ -141,7 +141,13 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
             (ctx["can_submit"] and ctx["nominations_open"]) or runs_contest(request.user, ctx["rubric"])
         )
         ctx["nominee_rules"] = Eligibility.of(contest.nominee_rules)
-        if ctx["todo"] and ctx["nominations_open"] and (nominee is None or nominee.state != NomineeState.ACTIVE):
+        asked = any(row.criterion.nominee for _, rows in ctx["groups"] for row in rows)  # a criterion says it
+        if (
+            ctx["todo"]
+            and not asked
+            and ctx["nominations_open"]
+            and (nominee is None or nominee.state != NomineeState.ACTIVE)
+        ):
             ctx["todo"].insert(0, todo.nominee_todo(window.deadline))
         initial = None
         if nominee is not None and nominee.state == NomineeState.ACTIVE:

@@ -135,6 +135,8 @@ class Criterion(models.Model):
     rule = models.JSONField("วิธีให้คะแนน / scoring rule")
     deadline = models.DateField("กำหนดส่ง / deadline", null=True, blank=True)
     extra = models.BooleanField("คะแนนพิเศษ / extra points", default=False)
+    # The entrant's nominee is the evidence (Contest.nominates): the office names them, it uploads nothing.
+    nominee = models.BooleanField("หลักฐานคือผู้ได้รับการเสนอชื่อ / the nominee is the evidence", default=False)
     evidence_th = models.TextField("หลักฐาน / evidence (th)", blank=True)
     evidence_en = models.TextField("หลักฐาน / evidence (en)", blank=True)
     channel_th = models.TextField("ช่องทางส่ง / channel (th)", blank=True)

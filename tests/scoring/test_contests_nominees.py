@@ -17,6 +17,7 @@ from core.thai import BANGKOK
 from people.models import Role
 from rulebook.spec import RubricError
 from scoring import services, snapshots
+from scoring.contest_spec import parse_rubric_file
 from scoring.facts.imports import facts_import
 from scoring.models import YearSettings
 from scoring.nominees import nominee_submit
@@ -209,3 +210,17 @@ def test_nominates_must_be_true_or_false(districts, bad):
     with pytest.raises(RubricError) as exc:
         services.rubric_load(data=data)
     assert "contest.nominates ต้องเป็น true หรือ false" in str(exc.value)
+
+
+def test_the_nominee_is_the_evidence_only_in_a_contest_that_takes_nominees():
+    data = itmodel_data("1001")
+    assert parse_rubric_file(data).criterion("1.1").nominee is True  # seed 001's 1.1: the nominee's name
+    data["contest"] = {k: v for k, v in data["contest"].items() if k not in ("nominates", "nominee")}
+    with pytest.raises(RubricError) as refused:
+        parse_rubric_file(data)
+    assert [(p.where.criterion, p.where.field, p.th) for p in refused.value.problems] == [
+        ("1.1", "nominee", "หลักฐานเป็นผู้ได้รับการเสนอชื่อได้เฉพาะการประกวดที่ให้เสนอชื่อบุคคล (contest.nominates)")
+    ]
+    data["dimensions"][0]["criteria"][0]["nominee"] = "yes"
+    with pytest.raises(RubricError, match="“nominee” ต้องเป็น true หรือ false"):
+        parse_rubric_file(data)

@@ -1,5 +1,7 @@
 """District staff name their nominee on their office's page of a contest that honours people (seed 001)."""
 
+import re
+
 import pytest
 
 from contests.models import Nominee, NomineeVersion
@@ -205,3 +207,30 @@ def test_another_district_cannot_withdraw(client, setup):
     client.force_login(users["other_district"])
     assert client.post(url(d1, "nominee/withdraw/")).status_code == 404
     assert Nominee.objects.get().state == "active"
+
+
+def _row_one(page: str) -> str:
+    """Criterion ๑'s row of the office's table (seed 001's "เป็นข้าราชการสังกัดกรมการพัฒนาชุมชน")."""
+    return re.search(r'<tr class="status-[^"]+">\s*<td><a href="[^"]*"><strong>๑</strong>.*?</tr>', page, re.S).group(0)
+
+
+def test_criterion_one_is_answered_by_the_nominee_not_by_an_upload(client, setup):
+    """Seed 001's 1.1 asks for the nominee's name, position and office (`"nominee": true`): the office's
+    table leads to the nominee form, and once the nominee is saved the criterion counts as sent (issue #39)."""
+    _, d1, users = setup
+    client.force_login(users["own"])
+
+    page = client.get(url(d1)).content.decode()
+
+    row = _row_one(page)
+    assert row.startswith('<tr class="status-missing">') and '<a href="#nominee">' in row
+    assert '<span class="badge missing">ยังไม่เสนอชื่อ</span>' in row
+    assert "<strong>๐ / ๓</strong>" in page
+    assert 'data-todo="next"><a href="#nominee">เสนอชื่อ ๑ เป็นข้าราชการสังกัดกรมการพัฒนาชุมชน</a>' in page
+
+    page = client.post(url(d1, "nominee/"), form(d1), follow=True).content.decode()
+
+    row = _row_one(page)
+    assert row.startswith('<tr class="status-submitted">') and '<span class="badge submitted">เสนอชื่อแล้ว</span>' in row
+    assert "<strong>๑ / ๓</strong>" in page
+    assert 'href="#nominee">เสนอชื่อ' not in page
