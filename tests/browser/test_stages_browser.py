@@ -32,7 +32,7 @@ def test_a_subdistrict_goes_from_district_to_province_to_inspection_region(brows
         assert "ระดับเขตตรวจราชการ" not in page.inner_text("#stages")  # the stage above is not theirs
         page.click("#stages a")
         page.wait_for_load_state("networkidle")
-        assert "ยังต้องเลือกอีก 1" in page.inner_text("#missing")
+        assert "ยังต้องเลือกอีก ๑" in page.inner_text("#missing")
         page.check(f"#unit-{unit.code}")
         page.click("#pick-button")
         page.wait_for_load_state("networkidle")
@@ -41,7 +41,7 @@ def test_a_subdistrict_goes_from_district_to_province_to_inspection_region(brows
         page.context.close()
 
     province = visit(browser, base, organiser(chain.mae_rim.parent), "/standings/stages/model-subdistrict-region-2565/")
-    assert "เลือกได้อีก 2 จาก 2" in province.inner_text("#quota-left")
+    assert "เลือกได้อีก ๒ จาก ๒" in province.inner_text("#quota-left")
     province.check(f"#unit-{chain.rim_nua.code}")
     province.check(f"#unit-{chain.nong_kwai.code}")
     province.click("#pick-button")

@@ -32,12 +32,12 @@ def test_the_district_organiser_picks_on_its_page(client, chain):
     owner = organiser(chain.mae_rim)
     body = page(client, owner, DISTRICT).content.decode()
     assert "แม่ริมทดสอบ: เลือกผู้เข้าขั้นถัดไป" in body and "ริมเหนือ" in body and "หนองควาย" not in body
-    assert "ยังต้องเลือกอีก 1 ภายใน ๑๕ ธ.ค. ๒๕๖๔" in body
+    assert "ยังต้องเลือกอีก ๑ ภายใน ๑๕ ธ.ค. ๒๕๖๔" in body
     done = page(client, None, DISTRICT + "pick/", method="post", data={"unit": [chain.rim_nua.pk]})
     assert done.status_code == 302 and done.url == DISTRICT
     assert [e.unit for e in StageEntry.objects.all()] == [chain.rim_nua]
     body = page(client, None, DISTRICT).content.decode()
-    assert "ครบแล้ว / nothing missing" in body and "เขตตรวจราชการที่ 15" in body  # Chiang Mai's region
+    assert "<li>ครบแล้ว</li>" in body and "เขตตรวจราชการที่ 15" in body  # Chiang Mai's region
 
 
 def test_a_refused_pick_is_shown_thai_first(client, chain):
@@ -67,7 +67,7 @@ def test_the_province_sees_its_stage_and_its_districts_picks_below(client, chain
     assert "เลือกผู้เข้าขั้นถัดไป" not in below.content.decode()  # it sees, it does not pick there
     assert page(client, None, DISTRICT + "pick/", method="post", data={"unit": [chain.rim_nua.pk]}).status_code == 404
     own = page(client, None, REGION).content.decode()
-    assert "เชียงใหม่: เลือกผู้เข้าขั้นถัดไป" in own and "เลือกได้อีก 2 จาก 2" in own
+    assert "เชียงใหม่: เลือกผู้เข้าขั้นถัดไป" in own and "เลือกได้อีก ๒ จาก ๒" in own
 
 
 def test_another_province_sees_the_stages_but_none_of_chiang_mais_picks(client, chain):
@@ -129,7 +129,7 @@ def test_the_province_picks_from_its_stages_results_best_first(client, chain):
     results.filter(province=chain.nong_kwai).update(total=Decimal("88.50"), rank=1)
     body = page(client, organiser(chain.mae_rim.parent), REGION).content.decode()
     assert body.index("หนองควาย") < body.index("ริมเหนือ")
-    assert "อันดับ / rank 1 · 88.50" in body
+    assert "อันดับ ๑ · ๘๘.๕๐" in body
 
 
 def test_the_province_sends_a_pick_s_files_from_its_page(client, chain, settings, tmp_path):
@@ -170,7 +170,7 @@ def test_only_central_staff_import_the_register(client, chain, central_user):
     assert "ทะเบียนสารสนเทศตำบลต้นแบบในอดีต" in page(client, central_user, "/standings/stages/").content.decode()
     page(client, None, url, method="post", data={"file": sheet(), "source": "ระบบรายงานข้อมูล online"})
     assert list(PastModel.objects.values_list("unit", "year")) == [(chain.rim_tai.pk, 2563)]
-    assert "ระบบรายงานข้อมูล online · r.csv · 1 แถว" in page(client, None, "/standings/stages/").content.decode()
+    assert "ระบบรายงานข้อมูล online · r.csv · ๑ แถว" in page(client, None, "/standings/stages/").content.decode()
 
 
 def test_after_the_deadline_the_page_offers_no_pick_nor_withdrawal(client, chain, clock):
@@ -180,10 +180,10 @@ def test_after_the_deadline_the_page_offers_no_pick_nor_withdrawal(client, chain
     owner = organiser(chain.mae_rim)
     body = page(client, owner, DISTRICT).content.decode()
     assert "ปิดการคัดเลือกแล้ว</strong> (กำหนด" in body
-    assert 'type="checkbox"' not in body and "ถอน / withdraw" not in body and 'id="pick-button"' not in body
+    assert 'type="checkbox"' not in body and "ถอน</button>" not in body and 'id="pick-button"' not in body
     client.logout()
     other = page(client, organiser(chain.hang_dong), DISTRICT).content.decode()
-    assert "เลือกไม่ครบ ขาดอีก 1 และปิดการคัดเลือกแล้ว" in other
+    assert "เลือกไม่ครบ ขาดอีก ๑ และปิดการคัดเลือกแล้ว" in other
 
 
 def _home_card(client) -> str:
@@ -217,5 +217,5 @@ def test_a_full_or_closed_stage_calls_no_row_pickable_and_its_nav_has_no_matrix(
     owner = organiser(chain.mae_rim)
     page(client, owner, DISTRICT + "pick/", method="post", data={"unit": [chain.rim_nua.pk]})
     body = page(client, None, DISTRICT).content.decode()
-    assert "เลือกได้ / may be picked" not in body  # the one place is taken
+    assert "<td>เลือกได้</td>" not in body  # the one place is taken
     assert 'data-key="panel-matrix"' not in body and "ให้คะแนนการประกวด" not in body  # its office runs no panel

@@ -144,11 +144,11 @@ def test_the_stage_page_ranks_each_pick_within_its_region_for_those_who_run_it(c
     body = client.get(url).content.decode()
     assert "ประกวดและจัดอันดับแยกในแต่ละเขตตรวจราชการ" in body
     assert body.index(REGION_6) < body.index(REGION_15)
-    assert body.index("rank in region 1</strong> · 18.00 · หนองควาย") < body.index("rank in region 2</strong>")
+    assert body.index("อันดับในเขต ๑</strong> · ๑๘.๐๐ · หนองควาย") < body.index("อันดับในเขต ๒</strong>")
     client.logout()
     client.login(username=organiser(chain.mae_rim.parent).username, password=PASSWORD)
     body = client.get(url).content.decode()
-    assert "หนองควาย" in body and "rank in region" not in body  # the province picks; the standing is not its
+    assert "หนองควาย" in body and "อันดับในเขต" not in body  # the province picks; the standing is not its
 
 
 def test_a_withdrawn_pick_leaves_the_standings(chain):
