@@ -19,6 +19,7 @@ from typing import Any
 
 from django.utils.datastructures import MultiValueDict
 
+from builder.bands import bands_from_form, bands_to_form
 from builder.rows import Rows
 from builder.rows import to_form as rows_to_form
 from builder.rule_forms import RuleForm, filled_prefixes, rule_data, too_many
@@ -88,6 +89,8 @@ def to_form(data: Mapping[str, Any]) -> MultiValueDict:
     elif "contest" in data:
         rest["contest"] = contest
     rows_to_form(data, rest, rest.get("contest") if isinstance(contest, Mapping) else None, form)
+    if bands_to_form(rest.get("level_bands"), "", form):
+        rest.pop("level_bands")
     form["more"] = _more(rest)
     dims = data.get("dimensions") or []
     form["dims"] = str(len(dims))
@@ -95,6 +98,8 @@ def to_form(data: Mapping[str, Any]) -> MultiValueDict:
         boxes, dim_rest = _boxes({k: v for k, v in dim.items() if k != "criteria"}, DIMENSION, f"d{i}-")
         for k, v in boxes.items():
             form[k] = v
+        if bands_to_form(dim_rest.get("level_bands"), f"d{i}-", form):
+            dim_rest.pop("level_bands")
         form[f"d{i}-more"] = _more(dim_rest)
         criteria = dim.get("criteria") or []
         form[f"d{i}-crits"] = str(len(criteria))
@@ -223,6 +228,8 @@ class Builder:
         out = self._more("more", "")
         for k in TOP:
             self._box(out, k, k, "")
+        if bands := bands_from_form(self.post, ""):
+            out["level_bands"] = bands
         if isinstance(out.get("year"), str) and out["year"].strip().isdigit():
             out["year"] = int(out["year"])
         contest = out.get("contest")
@@ -246,6 +253,8 @@ class Builder:
         data = self._more(f"{dim.prefix}more", dim.prefix)
         for k in DIMENSION:
             self._box(data, k, f"{dim.prefix}{k}", dim.prefix)
+        if bands := bands_from_form(self.post, dim.prefix):
+            data["level_bands"] = bands
         data["criteria"] = [self._criterion(c) for c in dim.criteria]
         return data
 
@@ -331,8 +340,8 @@ class Builder:
                 found = crits.get(where.criterion)
                 place = _beside(found, where.field, CRITERION) if found else dim.prefix
             elif dim is not None:
-                place = _beside(dim.prefix, where.field, DIMENSION)
-            elif where.dimension is None and where.criterion is None and where.field in TOP:
+                place = _beside(dim.prefix, where.field, (*DIMENSION, "level_bands"))
+            elif where.dimension is None and where.criterion is None and where.field in (*TOP, "level_bands"):
                 place = str(where.field)
             self.problems.add(place, str(problem))
 

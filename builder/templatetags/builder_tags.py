@@ -52,3 +52,11 @@ def posted(builder, name: str) -> str:
 @register.simple_tag
 def refusals_of(problems: list[str]):
     return refusals(problems)
+
+
+@register.simple_tag
+def band_rows(builder, prefix: str) -> list[tuple[str, str, str]]:
+    """A rubric's or a dimension's level bands as the page shows them: each typed, then a blank row."""
+    from builder.bands import band_rows as rows
+
+    return rows(builder.post, prefix)

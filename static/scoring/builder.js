@@ -44,3 +44,22 @@
     });
   }
 })();
+
+// Level bands: "add a level" copies the blank last row in the page, no round trip (issue #39). Without
+// this script the page always offers one blank row, and saving offers the next.
+(function () {
+  "use strict";
+  document.querySelectorAll("details.bands").forEach(function (section) {
+    var button = section.querySelector(".add-band");
+    var body = section.querySelector("tbody");
+    if (!button || !body) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var last = body.querySelector("tr.band-row:last-child");
+      var row = last.cloneNode(true);
+      row.querySelectorAll("input").forEach(function (input) { input.value = ""; });
+      body.appendChild(row);
+      row.querySelector("input").focus();
+    });
+  });
+})();

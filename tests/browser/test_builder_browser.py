@@ -101,3 +101,32 @@ def test_a_kinds_table_of_bands_fits_a_phone_and_its_preview_scores(browser, liv
     assert bands.locator("tbody tr").count() == 5  # posting twice adds no blank rows
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     phone.locator("#crit-d1c2-").screenshot(path=str(SHOTS / "builder_390_bands.png"))
+
+
+def test_a_missions_levels_are_typed_in_boxes_and_a_level_is_added_in_the_page(browser, live_server):
+    """Seed 003's mission levels (issue #39, item 10): no JSON; "เพิ่มระดับ" adds a row without leaving the
+    page, the check keeps what was typed, and it fits a phone."""
+    chiang_mai = Province.objects.get(code="TH-50")
+    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    base = live_server.url
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
+    portal_login(phone, base, organiser.username, PASSWORD)
+    phone.goto(f"{base}/standings/contests/build/?from=blank")
+    bands = phone.locator("#bands-d0-")
+    bands.locator("summary").click()
+    rows = bands.locator("tr.band-row")
+    assert rows.count() == 1  # a blank row to begin with
+    url = phone.url
+    bands.locator(".add-band").click()
+    assert rows.count() == 2 and phone.url == url  # added in the page
+    for i, (low, high, level) in enumerate([("0", "50", "1"), ("51", "100", "2")]):
+        rows.nth(i).locator("input[name='d0-band_min']").fill(low)
+        rows.nth(i).locator("input[name='d0-band_max']").fill(high)
+        rows.nth(i).locator("input[name='d0-band_level']").fill(level)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    bands.screenshot(path=str(SHOTS / "builder_390_levels.png"))
+    phone.click("button.secondary[value='check']")
+    phone.wait_for_load_state("networkidle")
+    kept = phone.locator("#bands-d0- tr.band-row")
+    assert kept.count() == 3  # the two levels typed, and a blank row for the next
+    assert kept.nth(1).locator("input[name='d0-band_max']").input_value() == "100"
