@@ -234,8 +234,9 @@ def _criterion(
         if unlabelled:
             r.fail(
                 where,
-                f"ข้อมูล {unlabelled} ต้องมีชื่อภาษาไทยและอังกฤษใน “labels” (จังหวัดจะเห็นชื่อนี้ในคำอธิบายคะแนน)",
-                f"fact(s) {unlabelled} need a Thai and English name in “labels” (provinces read it in explanations)",
+                f"ข้อมูล {unlabelled} ต้องมีชื่อภาษาไทยในช่อง “ชื่อข้อมูลและหน่วย” (labels) (ผู้เข้าประกวดจะเห็นชื่อนี้ในคำอธิบายคะแนน)",
+                f"fact(s) {unlabelled} need a Thai name in “fact names and units” (labels)"
+                " (entrants read it in explanations)",
             )
     if rule is not None and max_points is not None:
         top, levels = rule.highest(), rule.levels() or ()

@@ -283,13 +283,16 @@ class Rule:
             pass
         entry = self._labels.get(name) or {}
         default = self.default_labels.get(name, Label(name, name))
-        label = self._label_memo[name] = Label(entry.get("th", default.th), entry.get("en", default.en))
+        th = entry.get("th") or default.th
+        # English is optional wherever a person types (issue #39): a Thai name alone stands for both.
+        en = entry.get("en") or (entry.get("th") if entry.get("th") else default.en)
+        label = self._label_memo[name] = Label(th, en)
         return label
 
     def names(self, name: str) -> bool:
-        """Whether the rubric's own `labels` name this fact (not just the kind's default name)."""
+        """Whether the rubric's own `labels` name this fact (not just the kind's default name); Thai is enough."""
         entry = self._labels.get(name)
-        return isinstance(entry, Mapping) and bool(entry.get("th")) and bool(entry.get("en"))
+        return isinstance(entry, Mapping) and bool(entry.get("th"))
 
     def unit(self, name: str) -> Label | None:
         """The fact's unit from its `labels` entry ("unit": {"th": "ครัวเรือน", "en": "households"}), if given."""

@@ -151,10 +151,18 @@ def test_spec_refuses_a_rule_reading_an_unlabelled_fact() -> None:
     data = shipped_rubric()
     del criterion(data, "4.1.2")["rule"]["labels"]
     assert refused(data) == [
-        "เกณฑ์ 4.1.2: ข้อมูล sent_at ต้องมีชื่อภาษาไทยและอังกฤษใน “labels” (จังหวัดจะเห็นชื่อนี้ในคำอธิบายคะแนน)"
-        " / Criterion 4.1.2: fact(s) sent_at need a Thai and English name in “labels”"
-        " (provinces read it in explanations)"
+        "เกณฑ์ 4.1.2: ข้อมูล sent_at ต้องมีชื่อภาษาไทยในช่อง “ชื่อข้อมูลและหน่วย” (labels)"
+        " (ผู้เข้าประกวดจะเห็นชื่อนี้ในคำอธิบายคะแนน)"
+        " / Criterion 4.1.2: fact(s) sent_at need a Thai name in “fact names and units” (labels)"
+        " (entrants read it in explanations)"
     ]
+
+
+def test_a_thai_fact_name_alone_is_enough_and_stands_for_both_languages() -> None:
+    data = shipped_rubric()
+    criterion(data, "4.1.2")["rule"]["labels"] = {"sent_at": {"th": "วันที่ส่งรายงาน"}}
+    rule = parse_rubric(data).criterion("4.1.2").rule
+    assert (rule.label("sent_at").th, rule.label("sent_at").en) == ("วันที่ส่งรายงาน", "วันที่ส่งรายงาน")
 
 
 def test_spec_level_bands_must_ascend() -> None:
