@@ -198,7 +198,10 @@ def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, c
     criteria = [x.code for x in rubric_spec(rubric).criteria()]
     here = criteria.index(c.code)
     has_evidence = any(not ev.withdrawn for ev in evidence)
+    # What the document requires, beside the evidence (issue #40): the entrant's answers with this member's ticks.
+    ticked = {c.rule.tick_fact: ",".join(mine.items) or "-"} if mine and c.rule.tick_fact else {}
     return {
+        "requirements": c.rule.verdicts(facts | ticked),
         "spec": c,
         "data": data,
         "items": [(code, label, code in (mine.items if mine else [])) for code, label in c.rule.tickable_items()],

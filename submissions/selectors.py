@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from contests.actor import actor_of
 from contests.models import Nominee, NomineeState, Province
-from scoring.models import Criterion, ProvinceResult, Rubric
-from scoring.selectors import work_calendar
+from rulebook.rules import Context, Score
+from scoring.models import Criterion, Fact, ProvinceResult, Rubric
+from scoring.selectors import rubric_calendar, rubric_spec, work_calendar
 
 from .models import Evidence, InnovationReport, Submission, SubmissionStatus
 
@@ -177,3 +178,47 @@ def innovation_report_versions(*, rubric: Rubric, province: Province) -> list[In
         .select_related("created_by")
         .order_by("-version")
     )
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a criterion's document requires, as its entrant's page shows it (a `requirements` rule, issue #40):
+    each question the entrant answers with its stored answer, the verdicts of those that state a requirement,
+    the panel's own questions (checked from the evidence, shown without a verdict) and what the answers give."""
+
+    questions: list[tuple[object, str]]
+    verdicts: list
+    panel: list
+    outcome: Score | None
+
+
+def criterion_asked(*, rubric: Rubric, province: Province, criterion: Criterion) -> Asked | None:
+    rule = rubric_spec(rubric).criterion(criterion.code).rule
+    questions = rule.entrant_questions()
+    if not questions:
+        return None
+    stored = dict(
+        Fact.objects.filter(rubric=rubric, province=province, criterion=criterion).values_list("name", "value")
+    )
+    facts = {k: v for k, v in stored.items() if v}
+    mine = {q.code for q in questions}
+    verdicts = [v for v in rule.verdicts(facts) if v.question.code in mine and v.met is not None]
+    panel = [label for _, label in rule.tickable_items()]
+    answered = {k: v for k, v in facts.items() if k in mine}
+    outcome = None
+    if answered and not panel:  # with panel questions, the points are the panel's once it has read the evidence
+        outcome = rule.evaluate(answered, Context(calendar=rubric_calendar(rubric), deadline=criterion.deadline))
+    return Asked([(q, _as_typed(rule, q, stored.get(q.code, ""))) for q in questions], verdicts, panel, outcome)
+
+
+def _as_typed(rule, question, raw: str) -> str:
+    """A stored answer as its box takes it back: "yes"/"no", a choice's number, a count as typed."""
+    if not raw:
+        return ""
+    try:
+        value = rule.parse_fact(question.code, raw)
+    except ValueError:  # stored before the question changed: shown as it was typed
+        return raw
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)

@@ -23,7 +23,7 @@ from contests.actor import actor_of
 from contests.models import Province
 from core.validators.content import UploadRefused, clean_name, inspect_file
 from rulebook.rules.base import EvidenceExpected
-from scoring.facts.imports import ensure_not_frozen, fact_set
+from scoring.facts.imports import FactImportReport, ensure_not_frozen, fact_set, facts_import
 from scoring.models import Criterion, Fact, FactSource, Rubric
 from scoring.recompute import results_mark_dirty
 from scoring.selectors import rubric_spec
@@ -158,6 +158,25 @@ def evidence_submit(
             (Path(settings.MEDIA_ROOT) / fields["stored_path"]).unlink(missing_ok=True)
         raise
     return evidence
+
+
+@transaction.atomic
+def answers_submit(
+    *, user, rubric: Rubric, province: Province, criterion_code: str, answers: Mapping[str, str]
+) -> FactImportReport:
+    """The entrant's answers to what its document requires (a `requirements` rule's questions, issue #40): its
+    own facts, read and checked as an import's, all or none (FactImportError names each refused answer). A blank
+    answer clears an earlier one. Only the questions the entrant answers; the panel's are the panel's."""
+    if not user.has_perm("submissions.submit_evidence", province) or not actor_of(user).enters(rubric.contest):
+        raise PermissionDenied
+    _ensure_open(rubric)
+    asked = {q.code for q in rubric_spec(rubric).criterion(criterion_code).rule.entrant_questions()}
+    rows = [
+        {"province": province.code, "criterion": criterion_code, "fact": name, "value": str(value).strip()}
+        for name, value in answers.items()
+        if name in asked
+    ]
+    return facts_import(rubric=rubric, rows=rows, user=user, source=FactSource.ENTRANT, first_row=1)
 
 
 @transaction.atomic

@@ -2,7 +2,7 @@ from django.urls import path
 
 import core.converters  # noqa: F401  (registers <rubric:…>)
 
-from . import downloads, views
+from . import answers, downloads, views
 
 app_name = "submissions"
 P = "years/<rubric:year>/provinces/<str:code>/"
@@ -17,6 +17,7 @@ urlpatterns = [
     path(C, views.criterion, name="criterion"),
     path(C + "upload/", views.upload, name="upload"),
     path(C + "link/", views.link, name="link"),
+    path(C + "answers/", answers.answers, name="answers"),
     path("evidence/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("evidence/<int:pk>/download/", downloads.download, name="download"),
 ]

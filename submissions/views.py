@@ -36,7 +36,7 @@ from .templatetags.thai import is_en, label
 from .templatetags.thai import t as _t
 
 
-def _context(request, year: int, code: str, criterion: str | None = None) -> dict:
+def page_context(request, year: int, code: str, criterion: str | None = None) -> dict:
     rubric = selectors.rubric_or_404(year)
     province = gate.visible(request, "submissions.view_province", selectors.province_or_404(request.user, rubric, code))
     # Not an entrant of this contest, or a draft its entrants do not meet yet: as if it did not exist.
@@ -113,7 +113,7 @@ def _entered_todo(user, contests) -> list:
 
 @login_required
 def province(request, year: int, code: str):
-    return _province_page(request, _context(request, year, code))
+    return _province_page(request, page_context(request, year, code))
 
 
 def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
@@ -164,7 +164,7 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
 @login_required
 @require_POST
 def nominee(request, year: int, code: str):
-    ctx = _context(request, year, code)
+    ctx = page_context(request, year, code)
     contest = ctx["rubric"].contest
     if not contest.nominates:  # a contest without nominees has no such page
         raise Http404
@@ -186,7 +186,7 @@ def nominee(request, year: int, code: str):
 @login_required
 @require_POST
 def nominee_withdraw(request, year: int, code: str):
-    ctx = _context(request, year, code)
+    ctx = page_context(request, year, code)
     if not ctx["rubric"].contest.nominates:
         raise Http404
     try:
@@ -212,6 +212,7 @@ def _criterion_ctx(request, ctx: dict) -> dict:
         limits_mb=[(kind, limits[kind] // (1024 * 1024)) for kind in policy.allowed_kinds(ctx["rubric"], code)],
         link_form=LinkForm(),
         closed=policy.evidence_closed(ctx["rubric"]),
+        asked=selectors.criterion_asked(rubric=ctx["rubric"], province=ctx["province"], criterion=ctx["criterion"]),
     )
     ctx["can_withdraw"] = ctx["can_submit"] and ctx["closed"] is None
     return ctx
@@ -219,7 +220,7 @@ def _criterion_ctx(request, ctx: dict) -> dict:
 
 @login_required
 def criterion(request, year: int, code: str, criterion: str):
-    ctx = _criterion_ctx(request, _context(request, year, code, criterion))
+    ctx = _criterion_ctx(request, page_context(request, year, code, criterion))
     return render(request, "submissions/criterion.html", ctx)
 
 
@@ -274,7 +275,7 @@ def upload(request, year: int, code: str, criterion: str):
     """Handlers must be set before the body is read, so CSRF is checked after installing them."""
     if not request.user.is_authenticated:
         return JsonResponse({"detail": "login required"}, status=401)
-    ctx = _context(request, year, code, criterion)
+    ctx = page_context(request, year, code, criterion)
     gate.require(request, "submissions.submit_evidence", ctx["province"])
     limits = uploads.limits_bytes()  # once per request: the cap, the streaming handler and the final check
     if uploads.content_length(request) > uploads.hard_cap(limits):
@@ -317,7 +318,7 @@ def _upload(request, ctx: dict):
 @login_required
 @require_POST
 def link(request, year: int, code: str, criterion: str):
-    ctx = _context(request, year, code, criterion)
+    ctx = page_context(request, year, code, criterion)
     gate.require(request, "submissions.submit_evidence", ctx["province"])
     form = LinkForm(request.POST)
     created, refused = [], []
@@ -368,7 +369,7 @@ def innovation(request, year: int, code: str):
     attached_to = policy.innovation_criterion(selectors.rubric_or_404(year))
     if attached_to is None:  # this year's rubric files no innovation report
         raise Http404
-    ctx = _context(request, year, code, attached_to)
+    ctx = page_context(request, year, code, attached_to)
     current = selectors.innovation_report_current(rubric=ctx["rubric"], province=ctx["province"])
     form = InnovationReportForm(request.POST or None, instance=current)
     if request.method == "POST":

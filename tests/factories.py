@@ -74,6 +74,64 @@ def office_contest(slug: str, office, *entrants, nominates: bool = False, mark: 
     return rubric
 
 
+QUESTIONS = {
+    "villages": {"th": "จำนวนหมู่บ้านในตำบล", "answer": "count"},
+    "represented": {"th": "หมู่บ้านที่มีตัวแทนเข้าร่วมประชุมอย่างน้อย 1 คน", "answer": "count", "need": "villages"},
+    "areas": {
+        "th": "ด้านที่จัดลำดับความสำคัญของปัญหาแล้ว",
+        "answer": "choice",
+        "choices": "ครบทั้ง 5 ด้าน; บางด้าน",
+        "need": "1",
+    },
+    "minutes": {"th": "มีรายงานการประชุม", "by": "panel", "need": "yes"},
+}
+
+
+def requirements_contest(office, *entrants, questions=QUESTIONS):
+    """A present-year contest of one `requirements` criterion (issue #40), run by `office` among its districts:
+    three questions the district answers and one the panel ticks."""
+    from scoring import services
+    from scoring.demo import present_year
+
+    year = present_year(timezone.localdate())
+    data = {
+        "year": year,
+        "name_th": "เงื่อนไขตำบลต้นแบบ (ทดสอบ)",
+        "name_en": "Model subdistrict requirements (test)",
+        "starts_on": f"{year - 544}-10-01",
+        "ends_on": f"{year - 543}-09-30",
+        "total_points": "10",
+        "tie_break": [],
+        "awards": [{"code": "best", "name_th": "ดีเด่น", "name_en": "Best", "count": 1, "prize": "0"}],
+        "dimensions": [
+            {
+                "code": "1",
+                "name_th": "การบริหารจัดการ",
+                "name_en": "Management",
+                "max_points": "10",
+                "criteria": [
+                    {
+                        "code": "1.1",
+                        "name_th": "ตัวแทนทุกหมู่บ้าน",
+                        "name_en": "Every village represented",
+                        "max_points": "10",
+                        "rule": {"kind": "requirements", "questions": questions},
+                        "evidence_th": "โครงสร้างและรายงานการประชุม",
+                        "evidence_en": "structure and minutes",
+                    }
+                ],
+            }
+        ],
+        "contest": {
+            "slug": "req-test",
+            "organiser": office.code.removeprefix("TH-"),
+            "entrant_level": "district",
+            "entrants": [e.code for e in entrants],
+        },
+    }
+    return services.rubric_load(data=data)
+
+
 class AwardSignatureFactory(factory.django.DjangoModelFactory):
     """Who signs a year's documents, as central staff save it: none is issued (final) before (issue #39)."""
 

@@ -11,10 +11,12 @@ from rulebook.rules.deadlines import Deadlines
 from rulebook.rules.ladder import Ladder
 from rulebook.rules.measures import Bands, Ratio, Table
 from rulebook.rules.milestones import Milestones
+from rulebook.rules.requirements import Requirements
 from rulebook.rules.simple import Checklist, Choice, Done, Grade, ItemsCount, Points
 from rulebook.rules.timeliness import Timeliness
 
 _CLASSES = (Done, ItemsCount, Checklist, Choice, Grade, Points, Ratio, Bands, Table, Ladder, Timeliness, Deadlines)
+_CLASSES += (Requirements,)
 KINDS: dict[str, type[Rule]] = {cls.kind: cls for cls in (*_CLASSES, Milestones)}
 
 __all__ = ["KINDS", "Context", "FactError", "Rounding", "Rule", "RuleError", "Score", "build_rule"]

@@ -246,6 +246,14 @@ class Rule:
         """What each level means, for the member's level picker; levels left out show only their points."""
         return {}
 
+    def entrant_questions(self) -> list:
+        """Questions the entrant answers on its criterion page (a `requirements` rule's); [] for other kinds."""
+        return []
+
+    def verdicts(self, facts: Mapping[str, str]) -> list:
+        """Each stated requirement with its answer and whether it holds (`requirements`); [] for other kinds."""
+        return []
+
     def evidence_expected(self) -> EvidenceExpected:
         """What evidence the criterion expects; kinds that read upload times refuse what they cannot use."""
         return self.evidence

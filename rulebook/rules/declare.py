@@ -254,6 +254,7 @@ ITEM, LEVEL, GRADE, STEP, BAND = ("ข้อ", "item"), ("ระดับ", "lev
 
 # Columns several kinds share: an item's or level's names, and the if_zero case (rulebook/rules/params.py).
 ITEM_NAMES = (Param("th", TEXT, "ชื่อภาษาไทย", "Thai name"), Param("en", TEXT, "ชื่อภาษาอังกฤษ", "English name"))
+NAMES_IF_ANY = tuple(Param(p.name, p.type, p.th, p.en, required=False) for p in ITEM_NAMES)  # a row named or not
 IF_ZERO = Param(
     "if_zero",
     GROUP,

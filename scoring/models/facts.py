@@ -13,6 +13,7 @@ class FactSource(models.TextChoices):
     ADMIN = "admin", "ผู้ดูแล / admin"
     API = "api", "API"
     EVIDENCE = "evidence", "หลักฐาน / evidence"
+    ENTRANT = "entrant", "ผู้เข้าประกวดตอบ / the entrant's answer"
     COMMITTEE = "committee", "คณะกรรมการ / committee"
     DEMO = "demo", "ข้อมูลตัวอย่าง / demo"
 

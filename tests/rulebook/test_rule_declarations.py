@@ -35,6 +35,7 @@ RULES = _shipped_rules()
 EXAMPLE = {
     **{kind: found[0] for kind, found in RULES.items()},
     "ratio": ({"kind": "ratio", "numerator": "n", "denominator": "d", "weight": "5"}, Decimal(5)),
+    "grade": ({"kind": "grade", "grades": {"A": "5", "B": "4", "C": "3"}}, Decimal(5)),
 }
 
 

@@ -59,6 +59,7 @@ JUDGED = {
     "timeliness": False,
     "deadlines": False,
     "milestones": False,
+    "requirements": True,  # the panel ticks its questions; a rule whose every question the entrant answers is computed
 }
 
 
@@ -234,6 +235,7 @@ SAMPLES = {  # the examples each format's text gives, which the rule must then a
     "date": ["18/04/2566", "2023-04-18"],
     "moment": ["18/04/2566", "2023-04-18 14:30"],
     "yes_no": ["ใช่", "ไม่ใช่"],
+    "choice": ["1", "๒"],  # a choice question's number: every one has at least two
 }
 
 

@@ -30,11 +30,11 @@ def month(code: str, **facts: str) -> Score:
 def test_the_file_parses_with_every_months_rule():
     parse_rubric_file(DATA)
     kinds = {code: parse_rubric(period_data(DATA, p)).criterion("4.1.1").rule.kind for code, p in PERIODS.items()}
-    # June's letters ("ร่วมกับทุกภาคีเครือข่าย" / "ร่วมกับหน่วยงานระดับอำเภอ") are the panel's judgement.
+    # June's letters follow from the district's two answers (improved? with whom?), as the document's table says.
     assert kinds == {
         "2568-04": "milestones",
         "2568-05": "milestones",
-        "2568-06": "grade",
+        "2568-06": "requirements",
         "2568-07": "milestones",
         "2568-08": "milestones",
         "2568-09": "milestones",
@@ -133,14 +133,23 @@ def test_may_against_the_districts_own_plan(done: str, sent: str, points: int) -
 MAY_LATE = {"presentation_planned_on": "20/05/2568", "presentation_done_on": "23/05/2568"}
 
 
-def test_june_is_judged_and_the_months_average() -> None:
-    assert month("2568-06", grade="B").points == 4
-    assert month("2568-06").points == 0  # not judged yet: June has no "ไม่ได้รายงาน" level
-    # Apr A, May B, Jun C (judged), Jul A, Aug B, Sep not reported (C): (5 + 4 + 3 + 5 + 4 + 3) ÷ 6 = 4
+def test_june_is_graded_from_the_districts_two_answers_and_the_months_average() -> None:
+    assert month("2568-06", improved="ใช่", partners="1").points == 5  # corrected, with every partner: A
+    assert month("2568-06", improved="ไม่ใช่", partners="2").points == 4  # with district agencies: B
+    assert month("2568-06", improved="ไม่ใช่", partners="1").points == 3  # with every partner, not corrected: C
+    assert month("2568-06").points == 0  # not answered yet: June has no "ไม่ได้รายงาน" level
+    # Promoted with nobody fits none of the document's rows: left to the panel, said so (decision 13).
+    none = month("2568-06", improved="ใช่", partners="3")
+    assert (none.points, none.th) == (
+        0,
+        "ปรับปรุงความถูกต้องของข้อมูล จปฐ. แล้ว: ใช่; ส่งเสริมการใช้ประโยชน์ข้อมูล จปฐ. ร่วมกับ: ยังไม่ได้ส่งเสริม: "
+        "ไม่ตรงระดับใดในเอกสาร → ต้องพิจารณา → 0 คะแนน",
+    )
+    # Apr A, May B, Jun C, Jul A, Aug B, Sep not reported (C): (5 + 4 + 3 + 5 + 4 + 3) ÷ 6 = 4
     monthly = [
         month("2568-04", **FULL_APRIL).points,
         month("2568-05", **MAY_LATE, documents_sent_on="30/05/2568").points,
-        month("2568-06", grade="C").points,
+        month("2568-06", improved="no", partners="1").points,
         month("2568-07", data_uses="5", use_report_on="18/07/2568").points,
         month("2568-08", data_uses="5", use_report_on="25/08/2568").points,
         month("2568-09").points,

@@ -64,4 +64,4 @@ def test_each_periods_own_rule_and_deadline_are_gathered(months):
     first = data["dimensions"][0]["criteria"][0]
     assert first["deadline"] is None  # every month has its own deadline
     assert kinds["2568-04"] is None and first["rule"]["kind"] == "milestones"  # April's rule is the file's
-    assert kinds["2568-06"] == "grade"  # June: the panel's letter
+    assert kinds["2568-06"] == "requirements"  # June: graded from the district's two answers

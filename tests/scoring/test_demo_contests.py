@@ -84,14 +84,16 @@ def test_ubon_months_are_computed_and_their_mean_spreads_the_districts(seeded):
     assert all(p["rank"] is not None for r in found for p in r["periods"])
     # Letters A–D, the mean of six months, move in sixths of a point: ties are real here, yet the demo's
     # districts are not all tied as before any report.
-    assert len({r["total"] for r in found}) == 10
+    assert len({r["total"] for r in found}) == 11
     assert found[0]["total"] != found[-1]["total"]
-    # Five months are computed from the demo's figures and dates; only June is the panel's.
+    # Every month is computed from the district's own figures, dates and answers: June's grade too, from its two
+    # answers (issue #40), so no panel member types a letter.
     facts = Fact.objects.filter(rubric__contest__slug="ubon-milestones-2568")
     months = set(facts.values_list("rubric__period", flat=True))
-    assert months == {"2568-04", "2568-05", "2568-07", "2568-08", "2568-09"}
-    judged = Judgment.objects.filter(rubric__contest__slug="ubon-milestones-2568")
-    assert (judged.count(), set(judged.values_list("rubric__period", flat=True))) == (25 * 2, {"2568-06"})
+    assert months == {"2568-04", "2568-05", "2568-06", "2568-07", "2568-08", "2568-09"}
+    june = set(facts.filter(rubric__period="2568-06").values_list("name", flat=True))
+    assert june == {"improved", "partners"}
+    assert not Judgment.objects.filter(rubric__contest__slug="ubon-milestones-2568").exists()
 
 
 def test_seed_002_is_picked_in_stages_and_only_the_picks_enter(seeded):
@@ -180,8 +182,9 @@ def test_each_province_sends_two_of_its_districts_picks_to_its_inspection_region
 
 def test_chair_settles_two_entrants_per_judged_contest(seeded):
     finals = ChairFinal.objects.filter(rubric__contest__slug__in=SEED_CONTESTS)
-    assert finals.values("rubric").distinct().count() == 4  # chonburi, model-subdistrict, nongkhai, Ubon's June
-    assert finals.count() == 8
+    # chonburi, model-subdistrict, nongkhai; Ubon's June is graded from the districts' answers (issue #40)
+    assert finals.values("rubric").distinct().count() == 3
+    assert finals.count() == 6
 
 
 def test_demo_is_the_same_every_run(seeded):
@@ -259,7 +262,7 @@ def test_each_office_contest_is_judged_by_its_own_panel(seeded):
         return set(Judgment.objects.filter(rubric__contest__slug=slug).values_list("member__username", flat=True))
 
     assert judges("chonburi-web-2564") == {"chonburi-panel1", "chonburi-panel2"}
-    assert judges("ubon-milestones-2568") == {"ubon-panel1", "ubon-panel2"}
+    assert judges("ubon-milestones-2568") == set()  # every month computed: its panel only overrides, with a reason
     assert judges("model-subdistrict-2565") == {"committee1", "committee2"}  # the Department's own contest
     finals = ChairFinal.objects.filter(rubric__contest__slug="nongkhai-missions-2565").values_list("by__username")
     assert set(finals) == {("nongkhai-chair",)}

@@ -56,7 +56,7 @@ def test_each_period_keeps_its_own_rule_and_texts(db, chiang_mai):
     assert kinds == {
         "2568-04": ("milestones", ["A", "B", "C", "D"]),
         "2568-05": ("milestones", ["A", "B", "C"]),
-        "2568-06": ("grade", []),
+        "2568-06": ("requirements", ["A", "B", "C"]),
         "2568-07": ("milestones", ["A", "B", "C"]),
         "2568-08": ("milestones", ["A", "B", "C"]),
         "2568-09": ("milestones", ["A", "B", "C"]),

@@ -1,0 +1,384 @@
+"""What a document requires in words (issue #40), asked as questions and answered by whoever the document says:
+the entrant (its own figures, a yes or no, a choice, beside its evidence) or the panel (a yes it ticks once it has
+read the evidence). A question may say what it requires (`need`); the rule turns the answers into a verdict:
+every requirement met → `points`, otherwise `otherwise`, the unmet ones said in words; or, with `levels`, the
+first level (best first) whose conditions the answers meet (seed 004, June). Answers that fit no level are left
+to the panel (RUBRIC.md decision 13): 0 points said as "ต้องพิจารณา", never a silent lowest level."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from rulebook.rules.base import CODES, COUNT, YES_NO, Context, FactError, FactFormat, Label, Rule, RuleError, Score
+from rulebook.rules.declare import DECIMAL, ITEM, ITEM_NAMES, ITEMS, LEVEL, NAMES_IF_ANY, TABLE, TEXT, Param
+from rulebook.rules.facts import clean, fmt_num, parse_bool, parse_codes, parse_count, pts_en, pts_th
+
+YES_NO_ANSWER, COUNT_ANSWER, CHOICE_ANSWER = "yes_no", "count", "choice"
+ANSWERS = (YES_NO_ANSWER, COUNT_ANSWER, CHOICE_ANSWER)
+ENTRANT, PANEL = "entrant", "panel"
+CONFIRMED = "confirmed"  # the fact the panel's ticks are written to: the panel's questions it found met
+UNDECIDED = ("ต้องพิจารณา", "needs a decision")
+NONE = Label("", "")
+
+
+@dataclass(frozen=True)
+class Question:
+    code: str
+    text: Label
+    answer: str  # YES_NO_ANSWER | COUNT_ANSWER | CHOICE_ANSWER
+    by: str  # ENTRANT | PANEL
+    choices: tuple[str, ...] = ()  # a choice question's options, answered by number (1 …)
+    need: str = ""  # as written: "yes", a least count, another count question's code, or choice numbers "1,2"
+
+    def choice_text(self, value: object) -> str:
+        index = int(value) - 1  # type: ignore[call-overload]
+        return self.choices[index] if 0 <= index < len(self.choices) else str(value)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One requirement as the entrant's page and the panel's screen show it: the question, the answer as a
+    person reads it ("" when unanswered) and whether it holds (None: the question states no requirement)."""
+
+    question: Question
+    answer: Label
+    met: bool | None
+    reason: Label
+
+
+@dataclass(frozen=True)
+class Level:
+    grade: str
+    points: Decimal
+    text: Label
+    when: tuple[tuple[str, str], ...]  # (question code, value); value "" means the question's own need met
+
+
+_QUESTION_COLUMNS = (
+    ITEM_NAMES[0],
+    NAMES_IF_ANY[1],
+    Param("answer", TEXT, "คำตอบเป็น", "answered as", required=False, default=YES_NO_ANSWER,
+          help_th="yes_no ใช่/ไม่ใช่, count จำนวน, choice เลือกหนึ่งข้อ",
+          help_en="yes_no, count or choice (one of the choices)"),
+    Param("by", TEXT, "ผู้ตอบ", "answered by", required=False, default=ENTRANT,
+          help_th="entrant ผู้เข้าประกวดตอบพร้อมหลักฐาน, panel คณะกรรมการติ๊ก (ใช่/ไม่ใช่เท่านั้น)",
+          help_en="entrant (with its evidence) or panel (ticks; yes/no only)"),
+    Param("choices", TEXT, "ตัวเลือก (คั่นด้วย ;)", "choices, separated by ;", required=False),
+    Param("need", TEXT, "สิ่งที่เอกสารกำหนด", "what the document requires", required=False,
+          help_th="ใช่/ไม่ใช่: yes; จำนวน: ตัวเลขขั้นต่ำ หรือรหัสข้อจำนวนอื่น (อย่างน้อยเท่าคำตอบนั้น); "
+                  "ตัวเลือก: หมายเลขที่ผ่าน เช่น 1,2; ว่าง: ไม่ใช่เงื่อนไข",
+          help_en="yes_no: yes; count: a least number, or another count question's code (at least its answer); "
+                  "choice: the numbers that pass, e.g. 1,2; blank: not a requirement"),
+)  # fmt: skip
+
+
+class Requirements(Rule):
+    kind = "requirements"
+    # The panel ticks its questions; a rule whose every question the entrant answers is computed (set per rule).
+    committee_judges = True
+    tick_fact = CONFIRMED
+    default_labels = {CONFIRMED: Label("ข้อที่คณะกรรมการยืนยัน", "requirements the panel confirmed")}
+    title = Label("เงื่อนไขตามเอกสาร (ถามตอบ)", "requirements the document states (questions)")
+    parameters = (
+        Param("questions", ITEMS, "คำถาม (ถ้อยคำตามเอกสาร)", "questions, in the document's words",
+              columns=_QUESTION_COLUMNS, key_th="รหัสคำถาม", key_en="question code", least=1, each=ITEM),
+        Param("points", DECIMAL, "คะแนนเมื่อผ่านทุกเงื่อนไข", "points when every requirement is met", required=False,
+              help_th="ว่าง: คะแนนเต็ม (ไม่ใช้เมื่อมีระดับ)", help_en="blank: full points (unused with levels)"),
+        Param("otherwise", DECIMAL, "คะแนนเมื่อไม่ผ่าน", "points when a requirement is not met", required=False,
+              default="0"),
+        Param("levels", TABLE, "ระดับจากคำตอบ (ดีที่สุดก่อน)", "levels from the answers, best first", required=False,
+              columns=(
+                  Param("grade", TEXT, "ระดับ", "grade"),
+                  Param("points", DECIMAL, "คะแนน", "points"),
+                  *NAMES_IF_ANY,
+                  Param("when", TEXT, "เมื่อ (คั่นด้วย ,)", "when, separated by ,", required=False,
+                        help_th="รหัสคำถาม (ผ่านตามที่กำหนด) หรือ รหัส=คำตอบ เช่น improved=yes, partners=1",
+                        help_en="a question code (its need met) or code=answer, e.g. improved=yes, partners=1"),
+              ), least=1, each=LEVEL),
+    )  # fmt: skip
+
+    def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
+        super().__init__(params, max_points)
+        self.questions = {code: _question(code, row) for code, row in self.given["questions"].items()}
+        for q in self.questions.values():
+            _check_need(q, self.questions)
+        self.panel = tuple(code for code, q in self.questions.items() if q.by == PANEL)
+        self.asked = tuple(code for code, q in self.questions.items() if q.by == ENTRANT)
+        self.committee_judges = bool(self.panel)  # type: ignore[misc]
+        self.pass_points = self.given.get("points", max_points)
+        self.otherwise = self.given["otherwise"]
+        self.levels_ = tuple(_level(row, i, self.questions) for i, row in enumerate(self.given.get("levels") or [], 1))
+
+    # -- what the rule reads ----------------------------------------------------------------------------
+    def fact_names(self) -> tuple[str, ...]:
+        return ((CONFIRMED,) if self.panel else ()) + self.asked
+
+    def label(self, name: str) -> Label:
+        q = self.questions.get(name)
+        return q.text if q is not None else super().label(name)
+
+    def names(self, name: str) -> bool:
+        return name in self.questions or super().names(name)
+
+    def _parse(self, name: str, raw: str) -> object:
+        if name == CONFIRMED:
+            return parse_codes(name, self.label(name), raw, self.panel)
+        q = self.questions[name]
+        if q.answer == YES_NO_ANSWER:
+            return parse_bool(name, q.text, raw)
+        if q.answer == COUNT_ANSWER:
+            return parse_count(name, q.text, raw)
+        text = clean(raw)
+        if text.isdigit() and 1 <= int(text) <= len(q.choices):
+            return Decimal(text)
+        wanted = "; ".join(f"{i} {c}" for i, c in enumerate(q.choices, 1))
+        raise FactError(name, f"{q.text.th} ต้องเป็นหมายเลขตัวเลือก ({wanted}) แต่ได้รับ “{raw}”",
+                        f"{q.text.en} must be a choice's number ({wanted}), got “{raw}”")  # fmt: skip
+
+    def fact_format(self, name: str) -> FactFormat:
+        q = self.questions.get(name)
+        if q is None:
+            return CODES
+        if q.answer == COUNT_ANSWER:
+            return COUNT
+        if q.answer == YES_NO_ANSWER:
+            return YES_NO
+        listed = "; ".join(f"{i} {c}" for i, c in enumerate(q.choices, 1))
+        return FactFormat("choice", f"หมายเลขตัวเลือก: {listed}", f"a choice's number: {listed}")
+
+    def value_text(self, name: str, value: object) -> tuple[str, str]:
+        q = self.questions.get(name)
+        if q is not None and q.answer == CHOICE_ANSWER:
+            text = q.choice_text(value)
+            return text, text
+        return super().value_text(name, value)
+
+    def item_names(self, codes: list[str]) -> tuple[str, str]:
+        known = [self.questions[c] for c in self.panel if c in codes]
+        return "; ".join(q.text.th for q in known), "; ".join(q.text.en for q in known)
+
+    # -- what the panel and the entrant are shown --------------------------------------------------------
+    def tickable_items(self) -> list[tuple[str, Label]]:
+        return [(code, self.questions[code].text) for code in self.panel]
+
+    def entrant_questions(self) -> list[Question]:
+        return [self.questions[code] for code in self.asked]
+
+    def verdicts(self, facts: Mapping[str, str]) -> list[Verdict]:
+        parsed, _ = self._parse_all({k: v for k, v in facts.items() if v not in ("", None)})
+        return [self._verdict(q, parsed) for q in self.questions.values()]
+
+    def levels(self) -> tuple[Decimal, ...]:
+        found = {Decimal(0), self.otherwise}
+        found |= {lv.points for lv in self.levels_} if self.levels_ else {self.pass_points}
+        return tuple(sorted(found))
+
+    def level_labels(self) -> dict[Decimal, str]:
+        if not self.levels_:
+            return {self.pass_points: "ผ่านทุกเงื่อนไข / every requirement met"}
+        texts: dict[Decimal, str] = {}
+        for lv in self.levels_:
+            texts.setdefault(lv.points, f"ระดับ {lv.grade}" + (f": {lv.text.th}" if lv.text.th else ""))
+        return texts
+
+    # -- the verdict ---------------------------------------------------------------------------------------
+    def _answer(self, q: Question, parsed: Mapping[str, object]) -> object:
+        if q.by == PANEL:
+            ticked = parsed.get(CONFIRMED)
+            return None if ticked is None else q.code in ticked  # type: ignore[operator]
+        return parsed.get(q.code)
+
+    def _verdict(self, q: Question, parsed: Mapping[str, object]) -> Verdict:
+        value = self._answer(q, parsed)
+        if value is None:
+            th, en = (
+                ("คณะกรรมการยังไม่ได้ตรวจ", "not yet checked by the panel")
+                if q.by == PANEL
+                else ("ยังไม่ได้ตอบ", "not answered yet")
+            )
+            return Verdict(q, NONE, False if q.need else None, Label(f"{q.text.th}: {th}", f"{q.text.en}: {en}"))
+        shown = Label(*self.value_text(q.code, value))
+        if not q.need:  # a figure the others are measured by: said as every explanation says numbers
+            th = fmt_num(value) if q.answer == COUNT_ANSWER else shown.th
+            return Verdict(q, shown, None, Label(f"{q.text.th}: {th}", f"{q.text.en}: {shown.en}"))
+        met, th, en = self._holds(q, value, parsed)
+        return Verdict(q, shown, met, Label(th, en))
+
+    def _holds(self, q: Question, value: object, parsed: Mapping[str, object]) -> tuple[bool, str, str]:
+        if q.answer == YES_NO_ANSWER:
+            want = _yes(q.need)
+            word = ("ใช่", "yes") if value else ("ไม่ใช่", "no")
+            return value is want, f"{q.text.th}: {word[0]}", f"{q.text.en}: {word[1]}"
+        if q.answer == CHOICE_ANSWER:
+            allowed = {int(n) for n in q.need.split(",")}
+            text = q.choice_text(value)
+            return int(value) in allowed, f"{q.text.th}: {text}", f"{q.text.en}: {text}"  # type: ignore[call-overload]
+        assert isinstance(value, Decimal)
+        if q.need in self.questions:
+            other = self.questions[q.need]
+            target = parsed.get(q.need)
+            if target is None:
+                return (
+                    False,
+                    f"{q.text.th} {fmt_num(value)}: ยังไม่ได้ตอบ{other.text.th}",
+                    (f"{q.text.en} {fmt_num(value)}: {other.text.en} not answered"),
+                )
+            assert isinstance(target, Decimal)
+            sign = "≥" if value >= target else "<"
+            return (
+                value >= target,
+                f"{q.text.th} {fmt_num(value)} {sign} {other.text.th} {fmt_num(target)}",
+                (f"{q.text.en} {fmt_num(value)} {sign} {other.text.en} {fmt_num(target)}"),
+            )
+        least = Decimal(q.need)
+        sign = "≥" if value >= least else "<"
+        return (
+            value >= least,
+            f"{q.text.th} {fmt_num(value)} {sign} {fmt_num(least)}",
+            (f"{q.text.en} {fmt_num(value)} {sign} {fmt_num(least)}"),
+        )
+
+    def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
+        verdicts = [self._verdict(q, parsed) for q in self.questions.values()]
+        if self.levels_:
+            return self._leveled(verdicts, parsed)
+        unmet = [v for v in verdicts if v.met is False]
+        if not unmet:
+            met = [v.reason for v in verdicts if v.met]
+            th, en = "; ".join(r.th for r in met), "; ".join(r.en for r in met)
+            return Score(self.pass_points, f"ผ่านทุกเงื่อนไข ({th}) → {pts_th(self.pass_points)}",
+                         f"every requirement met ({en}) → {pts_en(self.pass_points)}")  # fmt: skip
+        th, en = "; ".join(v.reason.th for v in unmet), "; ".join(v.reason.en for v in unmet)
+        return Score(self.otherwise, f"ไม่ผ่าน: {th} → {pts_th(self.otherwise)}",
+                     f"not met: {en} → {pts_en(self.otherwise)}")  # fmt: skip
+
+    def _leveled(self, verdicts: list[Verdict], parsed: Mapping[str, object]) -> Score:
+        by_code = {v.question.code: v for v in verdicts}
+        answers = [v for v in verdicts if v.answer.th]
+        th = "; ".join(f"{v.question.text.th}: {v.answer.th}" for v in answers) or "ยังไม่ได้ตอบ"
+        en = "; ".join(f"{v.question.text.en}: {v.answer.en}" for v in answers) or "not answered"
+        for lv in self.levels_:
+            if all(self._condition(by_code[code], value, parsed) for code, value in lv.when):
+                return Score(lv.points, f"{th} → ระดับ {lv.grade} → {pts_th(lv.points)}",
+                             f"{en} → grade {lv.grade} → {pts_en(lv.points)}")  # fmt: skip
+        if len(answers) < len(verdicts):
+            return Score(self.otherwise, f"{th} → ยังตอบไม่ครบ → {pts_th(self.otherwise)}",
+                         f"{en} → not every question answered → {pts_en(self.otherwise)}")  # fmt: skip
+        return Score(Decimal(0), f"{th}: ไม่ตรงระดับใดในเอกสาร → {UNDECIDED[0]} → {pts_th(Decimal(0))}",
+                     f"{en}: fits no level of the document → {UNDECIDED[1]} → {pts_en(Decimal(0))}")  # fmt: skip
+
+    def _condition(self, verdict: Verdict, value: str, parsed: Mapping[str, object]) -> bool:
+        if not value:
+            return verdict.met is True
+        answer = self._answer(verdict.question, parsed)
+        if answer is None:
+            return False
+        if verdict.question.answer == YES_NO_ANSWER:
+            return answer is _yes(value)
+        return Decimal(clean(value)) == answer
+
+    def demo_facts(self, rng: random.Random, *, deadline=None) -> dict[str, str]:
+        if self.committee_judges:
+            return {}
+        out: dict[str, str] = {}
+        for q in self.entrant_questions():
+            if q.answer == YES_NO_ANSWER:
+                out[q.code] = "yes" if rng.random() < 0.8 else "no"
+            elif q.answer == CHOICE_ANSWER:
+                out[q.code] = str(rng.choices(range(1, len(q.choices) + 1), weights=range(len(q.choices), 0, -1))[0])
+            else:
+                out[q.code] = str(rng.randint(5, 15))
+        for q in self.entrant_questions():  # "at least as many as another answer": mostly met, as in a real year
+            if q.need in self.questions and q.need in out:
+                out[q.code] = str(int(out[q.need]) - (rng.random() < 0.2))
+        return out
+
+
+def _yes(text: str) -> bool:
+    return clean(text).lower() in ("yes", "ใช่", "true", "มี")
+
+
+def _question(code: str, row: Mapping[str, Any]) -> Question:
+    th = str(row["th"])
+    answer, by = str(row["answer"]).strip(), str(row["by"]).strip()
+    where = f"questions {code}"
+    if answer not in ANSWERS:
+        raise RuleError(
+            f"{where}: answer ต้องเป็น yes_no, count หรือ choice แต่ได้รับ “{answer}”",
+            f"{where}: answer must be yes_no, count or choice, got “{answer}”",
+            field="questions",
+        )
+    if by not in (ENTRANT, PANEL):
+        raise RuleError(
+            f"{where}: by ต้องเป็น entrant หรือ panel แต่ได้รับ “{by}”",
+            f"{where}: by must be entrant or panel, got “{by}”",
+            field="questions",
+        )
+    if by == PANEL and answer != YES_NO_ANSWER:
+        raise RuleError(
+            f"{where}: คณะกรรมการตอบได้เฉพาะคำถาม ใช่/ไม่ใช่",
+            f"{where}: the panel answers yes/no questions only",
+            field="questions",
+        )
+    choices = tuple(c.strip() for c in str(row.get("choices") or "").split(";") if c.strip())
+    if (answer == CHOICE_ANSWER) != bool(choices) or len(choices) == 1:
+        raise RuleError(f"{where}: คำถามแบบเลือกต้องมีตัวเลือกอย่างน้อย 2 ข้อ (คั่นด้วย ;) และแบบอื่นไม่มีตัวเลือก",
+                        f"{where}: a choice question needs at least 2 choices (separated by ;), others none",
+                        field="questions")  # fmt: skip
+    return Question(code, Label(th, str(row.get("en") or th)), answer, by, choices, str(row.get("need") or "").strip())
+
+
+def _check_need(q: Question, questions: Mapping[str, Question]) -> None:
+    where = f"questions {q.code}"
+    if not q.need:
+        return
+    fine = True
+    if q.answer == YES_NO_ANSWER:
+        fine = clean(q.need).lower() in ("yes", "no", "ใช่", "ไม่ใช่", "true", "false", "มี", "ไม่มี")
+    elif q.answer == CHOICE_ANSWER:
+        parts = [p.strip() for p in q.need.split(",")]
+        fine = all(p.isdigit() and 1 <= int(p) <= len(q.choices) for p in parts)
+    elif q.need in questions:
+        fine = questions[q.need].answer == COUNT_ANSWER and q.need != q.code
+    else:
+        fine = clean(q.need).isdigit()
+    if not fine:
+        raise RuleError(
+            f"{where}: need “{q.need}” ใช้ไม่ได้กับคำตอบแบบ {q.answer} (ใช่/ไม่ใช่: yes; จำนวน: ตัวเลขหรือรหัสข้อจำนวนอื่น; "
+            "ตัวเลือก: หมายเลขตัวเลือก)",
+            f"{where}: need “{q.need}” does not fit a {q.answer} answer (yes_no: yes; count: a number or another "
+            "count question's code; choice: choice numbers)",
+            field="questions",
+        )
+
+
+def _level(row: Mapping[str, Any], index: int, questions: Mapping[str, Question]) -> Level:
+    when: list[tuple[str, str]] = []
+    for part in (p.strip() for p in str(row.get("when") or "").split(",")):
+        if not part:
+            continue
+        code, _, value = (s.strip() for s in part.partition("="))
+        q = questions.get(code)
+        ok = q is not None and (not value or _value_fits(q, value)) and (value or q.need)
+        if not ok:
+            raise RuleError(
+                f"levels {index}: เงื่อนไข “{part}” ต้องเป็นรหัสคำถามที่มีสิ่งที่กำหนด หรือ รหัส=คำตอบที่ตอบได้",
+                f"levels {index}: condition “{part}” must be a question code with a need, or code=a possible answer",
+                field="levels",
+                row=index,
+            )
+        when.append((code, value))
+    th = str(row.get("th") or "")
+    return Level(str(row["grade"]), row["points"], Label(th, str(row.get("en") or th)), tuple(when))
+
+
+def _value_fits(q: Question, value: str) -> bool:
+    if q.answer == YES_NO_ANSWER:
+        return clean(value).lower() in ("yes", "no", "ใช่", "ไม่ใช่")
+    if q.answer == CHOICE_ANSWER:
+        return value.isdigit() and 1 <= int(value) <= len(q.choices)
+    return clean(value).isdigit()

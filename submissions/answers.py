@@ -1,0 +1,46 @@
+"""The entrant's answers to what its document requires (issue #40): one form on the criterion page."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from core import gate
+from core.errors import PortalError, RowsError
+from scoring.facts.imports import FactImportError
+
+from . import services
+from .templatetags.thai import is_en
+from .views import page_context
+
+PREFIX = "q-"  # a question's box is named by its code, apart from the form's own fields
+
+
+@login_required
+@require_POST
+def answers(request, year: int, code: str, criterion: str):
+    ctx = page_context(request, year, code, criterion)
+    gate.require(request, "submissions.submit_evidence", ctx["province"])
+    given = {k.removeprefix(PREFIX): v for k, v in request.POST.items() if k.startswith(PREFIX)}
+    en = is_en()
+    try:
+        report = services.answers_submit(
+            user=request.user,
+            rubric=ctx["rubric"],
+            province=ctx["province"],
+            criterion_code=ctx["criterion"].code,
+            answers=given,
+        )
+    except FactImportError as refused:  # each answer that cannot be read, by its question's name; nothing kept
+        for e in refused.errors:
+            messages.error(request, e.en if en else e.th)
+    except (PortalError, RowsError) as refused:
+        messages.error(request, refused.en if en and refused.en else refused.th)
+    else:
+        if report.created or report.updated:
+            messages.success(request, "Answers saved" if en else "บันทึกคำตอบแล้ว")
+        else:
+            messages.info(request, "Nothing changed" if en else "คำตอบไม่เปลี่ยน")
+    return redirect("submissions:criterion", year=ctx["rubric"].key, code=ctx["province"].code, criterion=criterion)

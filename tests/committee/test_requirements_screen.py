@@ -1,0 +1,47 @@
+"""A panelist reads what the document requires beside the evidence (issue #40): the entrant's answers with their
+verdicts, and the panel's own question, which the member ticks; the points follow from both."""
+
+import html as html_lib
+import re
+
+from django.urls import reverse
+
+from committee import services
+from committee.models import Judgment
+from people.models import Role
+from submissions.services import answers_submit
+from tests.factories import DistrictFactory, UserFactory, requirements_contest
+
+
+def _requirements(page: str) -> list[str]:
+    box = re.search(r'<div class="sc-box" id="requirements">(.*?)</div>', page, re.S)
+    assert box is not None
+    items = re.findall(r"<li.*?</li>", box.group(1))
+    return [html_lib.unescape(" ".join(re.sub(r"<[^>]+>", " ", li).split())) for li in items]
+
+
+def test_the_panelist_sees_each_requirement_with_its_verdict_and_ticks_its_own(client, phuket):
+    district = DistrictFactory(parent=phuket)
+    rubric = requirements_contest(phuket, district)
+    organiser = UserFactory(role=Role.ORGANISER, role__province=phuket)
+    member = UserFactory(role=Role.PROVINCIAL, role__province=phuket)
+    services.panelist_appoint(by=organiser, contest=rubric.contest, user=member)
+    staff = UserFactory(role=Role.PROVINCIAL, role__province=district)
+    answers_submit(user=staff, rubric=rubric, province=district, criterion_code="1.1",
+                   answers={"villages": "8", "represented": "8", "areas": "1"})  # fmt: skip
+    client.force_login(member)
+    url = reverse("admin:committee_score", args=[rubric.key, district.code, "1.1"])
+
+    assert _requirements(client.get(url).content.decode()) == [
+        "• จำนวนหมู่บ้านในตำบล: 8",
+        "✓ ผ่าน หมู่บ้านที่มีตัวแทนเข้าร่วมประชุมอย่างน้อย 1 คน 8 ≥ จำนวนหมู่บ้านในตำบล 8",
+        "✓ ผ่าน ด้านที่จัดลำดับความสำคัญของปัญหาแล้ว: ครบทั้ง 5 ด้าน",
+        "✗ ยังไม่ผ่าน มีรายงานการประชุม: คณะกรรมการยังไม่ได้ตรวจ (คณะกรรมการตรวจ / the panel checks)",
+    ]
+    response = client.post(url, {"action": "judge", "items": ["minutes"], "expected_version": "0"})
+
+    assert response.status_code == 302
+    assert Judgment.objects.get(member=member).points == 10  # every requirement met: full points
+    assert _requirements(client.get(url).content.decode())[-1] == (
+        "✓ ผ่าน มีรายงานการประชุม: ใช่ (คณะกรรมการตรวจ / the panel checks)"
+    )
