@@ -33,10 +33,13 @@ class Question:
     by: str  # ENTRANT | PANEL
     choices: tuple[str, ...] = ()  # a choice question's options, answered by number (1 …)
     need: str = ""  # as written: "yes", a least count, another count question's code, or choice numbers "1,2"
+    choices_en: tuple[str, ...] = ()  # the options in English, where given ("choice 2" otherwise)
 
-    def choice_text(self, value: object) -> str:
-        index = int(value) - 1  # type: ignore[call-overload]
-        return self.choices[index] if 0 <= index < len(self.choices) else str(value)
+    def choice_text(self, value: object) -> Label:
+        n = int(value)  # type: ignore[call-overload]
+        if not 1 <= n <= len(self.choices):
+            return Label(str(value), str(value))
+        return Label(self.choices[n - 1], self.choices_en[n - 1] if self.choices_en else f"choice {n}")
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ _QUESTION_COLUMNS = (
           help_th="entrant ผู้เข้าประกวดตอบพร้อมหลักฐาน, panel คณะกรรมการติ๊ก (ใช่/ไม่ใช่เท่านั้น)",
           help_en="entrant (with its evidence) or panel (ticks; yes/no only)"),
     Param("choices", TEXT, "ตัวเลือก (คั่นด้วย ;)", "choices, separated by ;", required=False),
+    Param("choices_en", TEXT, "ตัวเลือกภาษาอังกฤษ (คั่นด้วย ;)", "the choices in English, separated by ;", required=False),
     Param("need", TEXT, "สิ่งที่เอกสารกำหนด", "what the document requires", required=False,
           help_th="ใช่/ไม่ใช่: yes; จำนวน: ตัวเลขขั้นต่ำ หรือรหัสข้อจำนวนอื่น (อย่างน้อยเท่าคำตอบนั้น); "
                   "ตัวเลือก: หมายเลขที่ผ่าน เช่น 1,2; ว่าง: ไม่ใช่เงื่อนไข",
@@ -135,9 +139,10 @@ class Requirements(Rule):
         text = clean(raw)
         if text.isdigit() and 1 <= int(text) <= len(q.choices):
             return Decimal(text)
-        wanted = "; ".join(f"{i} {c}" for i, c in enumerate(q.choices, 1))
-        raise FactError(name, f"{q.text.th} ต้องเป็นหมายเลขตัวเลือก ({wanted}) แต่ได้รับ “{raw}”",
-                        f"{q.text.en} must be a choice's number ({wanted}), got “{raw}”")  # fmt: skip
+        th = "; ".join(f"{n} {q.choice_text(n).th}" for n in range(1, len(q.choices) + 1))
+        en = "; ".join(f"{n} {q.choice_text(n).en}" for n in range(1, len(q.choices) + 1))
+        raise FactError(name, f"{q.text.th} ต้องเป็นหมายเลขตัวเลือก ({th}) แต่ได้รับ “{raw}”",
+                        f"{q.text.en} must be a choice's number ({en}), got “{raw}”")  # fmt: skip
 
     def fact_format(self, name: str) -> FactFormat:
         q = self.questions.get(name)
@@ -147,14 +152,14 @@ class Requirements(Rule):
             return COUNT
         if q.answer == YES_NO_ANSWER:
             return YES_NO
-        listed = "; ".join(f"{i} {c}" for i, c in enumerate(q.choices, 1))
-        return FactFormat("choice", f"หมายเลขตัวเลือก: {listed}", f"a choice's number: {listed}")
+        th = "; ".join(f"{n} {q.choice_text(n).th}" for n in range(1, len(q.choices) + 1))
+        en = "; ".join(f"{n} {q.choice_text(n).en}" for n in range(1, len(q.choices) + 1))
+        return FactFormat("choice", f"หมายเลขตัวเลือก: {th}", f"a choice's number: {en}")
 
     def value_text(self, name: str, value: object) -> tuple[str, str]:
         q = self.questions.get(name)
         if q is not None and q.answer == CHOICE_ANSWER:
-            text = q.choice_text(value)
-            return text, text
+            return q.choice_text(value)
         return super().value_text(name, value)
 
     def item_names(self, codes: list[str]) -> tuple[str, str]:
@@ -216,7 +221,7 @@ class Requirements(Rule):
         if q.answer == CHOICE_ANSWER:
             allowed = {int(n) for n in q.need.split(",")}
             text = q.choice_text(value)
-            return int(value) in allowed, f"{q.text.th}: {text}", f"{q.text.en}: {text}"  # type: ignore[call-overload]
+            return int(value) in allowed, f"{q.text.th}: {text.th}", f"{q.text.en}: {text.en}"  # type: ignore[call-overload]
         assert isinstance(value, Decimal)
         if q.need in self.questions:
             other = self.questions[q.need]
@@ -329,7 +334,15 @@ def _question(code: str, row: Mapping[str, Any]) -> Question:
         raise RuleError(f"{where}: คำถามแบบเลือกต้องมีตัวเลือกอย่างน้อย 2 ข้อ (คั่นด้วย ;) และแบบอื่นไม่มีตัวเลือก",
                         f"{where}: a choice question needs at least 2 choices (separated by ;), others none",
                         field="questions")  # fmt: skip
-    return Question(code, Label(th, str(row.get("en") or th)), answer, by, choices, str(row.get("need") or "").strip())
+    choices_en = tuple(c.strip() for c in str(row.get("choices_en") or "").split(";") if c.strip())
+    if choices_en and len(choices_en) != len(choices):
+        raise RuleError(
+            f"{where}: ตัวเลือกภาษาอังกฤษต้องมีเท่ากับตัวเลือกภาษาไทย ({len(choices)} ข้อ)",
+            f"{where}: give as many English choices as Thai ones ({len(choices)})",
+            field="questions",
+        )
+    need = str(row.get("need") or "").strip()
+    return Question(code, Label(th, str(row.get("en") or th)), answer, by, choices, need, choices_en)
 
 
 def _check_need(q: Question, questions: Mapping[str, Question]) -> None:

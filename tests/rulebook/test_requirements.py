@@ -19,7 +19,7 @@ JUNE = {
     "questions": {
         "improved": {"th": "ปรับปรุงความถูกต้องของข้อมูล", "en": "data corrected"},
         "partners": {"th": "ส่งเสริมร่วมกับ", "en": "promoted with", "answer": "choice",
-                     "choices": "ทุกภาคีเครือข่ายในพื้นที่; หน่วยงานระดับอำเภอ; ไม่มี"},
+                     "choices": "ทุกภาคีเครือข่ายในพื้นที่; หน่วยงานระดับอำเภอ; ไม่มี", "choices_en": "every partner; district; none"},
     },
     "levels": [
         {"grade": "A", "points": "5", "when": "improved=yes, partners=1"},
@@ -79,7 +79,7 @@ def test_answers_give_the_first_level_they_meet_and_a_misfit_is_left_to_the_pane
     misfit = rule.evaluate({"improved": "ใช่", "partners": "3"}, CTX)
     assert (misfit.points, misfit.en) == (
         0,
-        "data corrected: yes; promoted with: ไม่มี: fits no level of the document → needs a decision → 0 points",
+        "data corrected: yes; promoted with: none: fits no level of the document → needs a decision → 0 points",
     )
     half = rule.evaluate({"improved": "ใช่"}, CTX)
     assert half.th == "ปรับปรุงความถูกต้องของข้อมูล: ใช่ → ยังตอบไม่ครบ → 0 คะแนน"

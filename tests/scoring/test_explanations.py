@@ -20,6 +20,7 @@ from rulebook.rules.ladder import Ladder
 from rulebook.rules.measure import Measure
 from rulebook.rules.measures import Bands, Ratio, Table
 from rulebook.rules.milestones import Milestones
+from rulebook.rules.requirements import Requirements
 from rulebook.rules.simple import Checklist, Choice, Done, Grade, ItemsCount, Points
 from rulebook.rules.timeliness import Timeliness
 from rulebook.spec import parse_rubric
@@ -121,6 +122,18 @@ def spread(rule: Rule) -> list[dict[str, str]]:
             out.append(met)
             out += [met | {c.fact: "99" if c.min is not None else "2023-05-30"} for c in level.when]
         return [*out, {name: "x" for name in rule.counts} | {name: "31/02/2565" for name in rule.dates}]
+    if isinstance(rule, Requirements):
+        out = [{}]
+        for q in rule.entrant_questions():  # each answer it can take, one question at a time, and one it cannot
+            values = {
+                "yes_no": ["yes", "no"],
+                "count": ["0", "8"],
+                "choice": [str(n) for n in range(1, len(q.choices) + 1)],
+            }
+            out += [{q.code: v} for v in values[q.answer]] + [{q.code: "x"}]
+        first = {q.code: {"yes_no": "yes", "count": "8", "choice": "1"}[q.answer] for q in rule.entrant_questions()}
+        ticks = [{rule.tick_fact: ",".join(rule.panel)}] if rule.panel else [{}]
+        return [*out, *(first | t for t in ticks)]
     raise AssertionError(f"no spread of facts for rule kind {rule.kind}: add one here")
 
 
