@@ -107,6 +107,10 @@ class WorkCalendar:
             count += self.is_working_day(d) - (d.weekday() < 5 and not self._package_closed(d))
         return count
 
+    def late_by(self, deadline: date, day: date) -> int:
+        """Working days `day` came after `deadline`, moved first as decision 9 says: 0 when in time."""
+        return self.working_days_after(self.next_working_day(deadline), day)
+
     def closed_weekdays(self, deadline: date, day: date) -> list[date]:
         """Mondays to Fridays in (deadline, day] on which offices are closed, in order."""
         found = set(self._overrides_in(deadline, day))

@@ -69,7 +69,7 @@ def late_by(calendar, deadline: date | None, sent: datetime | None) -> int | Non
     is no deadline or nothing was sent. The day is Bangkok's, as timeliness counts it."""
     if deadline is None or sent is None:
         return None
-    return calendar.working_days_after(calendar.next_working_day(deadline), timezone.localtime(sent).date())
+    return calendar.late_by(deadline, timezone.localtime(sent).date())
 
 
 def working_days_left(calendar, today: date, deadline: date | None) -> int | None:

@@ -51,6 +51,12 @@ class Stage(models.Model):
     barred_to = models.PositiveSmallIntegerField("ถึงปี (พ.ศ.) / to (B.E.)", null=True, blank=True)
     barred = models.CharField("ผู้ที่ห้ามเลือก / barred", max_length=10, choices=Barred.choices, default=Barred.ANY)
     quote_th = models.TextField("ข้อความในหนังสือ / the document's words", blank=True)
+    # What the document budgets for each pick (seed 002: "งบประมาณดำเนินการตำบลละ 8,700 บาท"): the offices'
+    # and the regions' totals follow from the picks, never typed.
+    budget_per_pick = models.DecimalField(
+        "งบประมาณต่อผู้ได้รับคัดเลือก (บาท) / budget per pick (baht)", max_digits=12, decimal_places=2, null=True,
+        blank=True,
+    )  # fmt: skip
     # Award lines apply within each group too: every region has its own first place.
     rank_within = models.CharField(
         "จัดอันดับ / ranked", max_length=10, choices=RankWithin.choices, blank=True, default=RankWithin.ALL
@@ -68,6 +74,9 @@ class Stage(models.Model):
                 condition=Q(barred_from__isnull=True) | Q(barred_to__gte=F("barred_from")), name="stage_barred_years"
             ),
             models.CheckConstraint(condition=~Q(previous=F("contest")), name="stage_not_its_own_previous"),
+            models.CheckConstraint(
+                condition=Q(budget_per_pick__isnull=True) | Q(budget_per_pick__gte=0), name="stage_budget_not_negative"
+            ),
         ]
 
     def __str__(self) -> str:

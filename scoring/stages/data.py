@@ -8,6 +8,7 @@ import copy
 import hashlib
 import json
 from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
@@ -141,6 +142,7 @@ def stages_load(*, data: dict | None = None, rubrics: Mapping[str, dict] | None 
                 "barred": spec.get("barred", Barred.ANY),
                 "quote_th": spec.get("quote_th", ""),
                 "rank_within": spec.get("rank_within", RankWithin.ALL),
+                "budget_per_pick": Decimal(spec["budget_per_pick"]) if spec.get("budget_per_pick") else None,
             },
         )
         for f in spec.get("files", []):

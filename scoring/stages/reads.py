@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from contests.actor import Actor, actor_of
-from contests.models import Contest, PastModel, Province, RankWithin, Stage, StageEntry
+from contests.models import Contest, PastModel, Province, RankWithin, Stage, StageEntry, StageFile, StageUpload
 from contests.regions import InspectionRegion, region_of
 from contests.stages import Missing, barred_reason, files_missing, stage_of, stage_picks, stage_pool
-from rulebook.workdays import deadline_text
+from core.thai import thai_date, thai_digits
+from rulebook.dates import en_date
+from rulebook.workdays import WorkCalendar, deadline_text
 from scoring.models import ProvinceResult
 from scoring.stages.picks import StageWindow, stage_window
 
@@ -25,16 +28,79 @@ class PoolRow:
     result: ProvinceResult | None = None  # its standing in the stage below (the province's panel's scores)
 
 
+@dataclass(frozen=True)
+class FileSent:
+    """A file a pick must come with (issue #40): when its latest version arrived and whether that was in time, by
+    the stage's deadline moved as decision 9 says and counted in working days (decision 3)."""
+
+    requirement: StageFile
+    sent_at: datetime | None
+    late: int  # working days after the moved deadline: 0 in time (or, unsent, not due yet)
+
+    def text(self, lang: str = "th") -> str:
+        th = lang != "en"
+        if self.sent_at is None:
+            if self.late:
+                return (
+                    f"ยังไม่ส่ง · เลยกำหนด {thai_digits(self.late)} วันทำการ"
+                    if th
+                    else (f"not sent · {self.late} working day{'s' * (self.late > 1)} past the deadline")
+                )
+            due = self.requirement.deadline
+            return f"ยังไม่ส่ง · กำหนด {thai_date(due, short=True)}" if th else f"not sent · due {en_date(due)}"
+        day = timezone.localtime(self.sent_at).date()
+        when = thai_date(day, short=True) if th else en_date(day)
+        if self.late:
+            return (
+                f"ส่ง {when} · ช้า {thai_digits(self.late)} วันทำการ"
+                if th
+                else (f"sent {when} · {self.late} working day{'s' * (self.late > 1)} late")
+            )
+        return f"ส่ง {when} · ทันกำหนด" if th else f"sent {when} · on time"
+
+    @property
+    def text_en(self) -> str:
+        return self.text("en")
+
+
+def files_sent(stage: Stage, entry_ids: list[int], calendar: WorkCalendar, today: date) -> dict[int, list[FileSent]]:
+    """Each pick's required files, in the stage's order, with the latest version's time (it is the one that
+    counts): two queries whatever the number of picks."""
+    requirements = list(stage.files.all())
+    rows = StageUpload.objects.filter(entry_id__in=entry_ids).order_by("uploaded_at")
+    latest = {(e, r): at for e, r, at in rows.values_list("entry_id", "requirement_id", "uploaded_at")}
+    out: dict[int, list[FileSent]] = {}
+    for entry in entry_ids:
+        for r in requirements:
+            at = latest.get((entry, r.pk))
+            day = timezone.localtime(at).date() if at is not None else today
+            out.setdefault(entry, []).append(FileSent(r, at, calendar.late_by(r.deadline, day)))
+    return out
+
+
 @dataclass
 class Placed:
     entry: StageEntry
     result: ProvinceResult | None  # its standing in this stage's contest (within its region, if so ranked)
+    files: list[FileSent] = field(default_factory=list)  # what it was sent with, in time or late
 
 
 @dataclass
 class RegionGroup:
     region: InspectionRegion | None
     entries: list[Placed] = field(default_factory=list)
+    # The document's budget per pick times the picks: each office's, then the region's (None: no budget set).
+    offices: list[tuple[Province, int, Decimal]] = field(default_factory=list)
+    budget: Decimal | None = None
+
+    def count_budget(self, per_pick: Decimal | None) -> None:
+        if per_pick is None:
+            return
+        counts: dict[int, list] = {}
+        for placed in self.entries:
+            counts.setdefault(placed.entry.chooser_id, [placed.entry.chooser, 0])[1] += 1
+        self.offices = [(office, n, per_pick * n) for office, n in counts.values()]
+        self.budget = per_pick * len(self.entries)
 
 
 @dataclass
@@ -49,6 +115,18 @@ class StagePage:
     left: int  # picks the office may still make
     missing: list[tuple[Missing, str, str]]  # a missing file, with its deadline in Thai and English
     groups: list[RegionGroup]
+    sent: list[tuple[StageEntry, list[FileSent]]] = field(default_factory=list)  # the office's picks' files
+
+    @property
+    def budget_mine(self) -> Decimal | None:
+        """The office's own picks times the budget per pick (seed 002: 2 × 8,700 = 17,400 baht)."""
+        per_pick = self.stage.budget_per_pick
+        return None if per_pick is None else per_pick * len(self.picks)
+
+    @property
+    def budget_total(self) -> Decimal | None:
+        per_pick = self.stage.budget_per_pick
+        return None if per_pick is None else per_pick * sum(len(g.entries) for g in self.groups)
 
     @property
     def is_open(self) -> bool:
@@ -157,11 +235,17 @@ def stage_page(actor: Actor, contest: Contest) -> StagePage:
             for due in [m.requirement.deadline]
         ]
     visible = actor.entrants(contest).values("pk")
-    shown = (
+    shown = list(
         stage.entries.filter(unit__in=visible)
         .select_related("unit__parent__parent", "chooser")
         .order_by("unit__parent__parent__code", "unit__dopa_code")
     )
+    files = files_sent(stage, [e.pk for e in {*shown, *picks}], window.calendar(), timezone.localdate())
+    groups = region_groups(shown, results_of(contest) if actor.runs(contest) else {})
+    for group in groups:
+        group.count_budget(stage.budget_per_pick)
+        for placed in group.entries:
+            placed.files = files.get(placed.entry.pk, [])
     return StagePage(
         contest=contest,
         stage=stage,
@@ -173,7 +257,8 @@ def stage_page(actor: Actor, contest: Contest) -> StagePage:
         left=max(stage.quota - len(picks), 0),
         missing=missing,
         # The contest's own standings only to whoever runs it, as its dashboard (the offices pick, not rank).
-        groups=region_groups(list(shown), results_of(contest) if actor.runs(contest) else {}),
+        groups=groups,
+        sent=[(e, files.get(e.pk, [])) for e in picks],
     )
 
 

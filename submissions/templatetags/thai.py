@@ -98,3 +98,11 @@ def filesize(num: int) -> str:
             return thai_digits(text)
         num /= 1024
     return str(num)
+
+
+@register.filter
+def baht(value) -> str:
+    """8700 → "๘,๗๐๐ บาท" ("8,700 baht" in English); nothing → ""."""
+    if value is None or value == "":
+        return ""
+    return f"{thai.fmt_num(value)} baht" if is_en() else f"{thai.thai_num(value)} บาท"

@@ -28,7 +28,12 @@ MARKS["สารภี"] = (20, 25, 5, 25, 5)  # 80, as หางดง: criteri
 
 def tied_contest(chiang_mai):
     """Seed 001's website contest run by Chiang Mai, its four districts marked as MARKS says."""
-    units = {name: DistrictFactory(parent=chiang_mai, name_th=name) for name in MARKS}
+    # Codes fixed, later ones lower as the factory gives them: a tie lists its entrants in code order, and the
+    # factory's sequence wraps every 40 units, which once put สารภี before หางดง in a long run.
+    units = {
+        name: DistrictFactory(parent=chiang_mai, name_th=name, dopa_code=f"{chiang_mai.dopa_code}{90 - i}")
+        for i, name in enumerate(MARKS)
+    }
     data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
     codes = [u.code for u in units.values()]
     data["contest"] = {**data["contest"], "slug": "cm-web-2564", "organiser": "50", "entrants": codes}

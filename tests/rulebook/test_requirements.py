@@ -19,7 +19,8 @@ JUNE = {
     "questions": {
         "improved": {"th": "ปรับปรุงความถูกต้องของข้อมูล", "en": "data corrected"},
         "partners": {"th": "ส่งเสริมร่วมกับ", "en": "promoted with", "answer": "choice",
-                     "choices": "ทุกภาคีเครือข่ายในพื้นที่; หน่วยงานระดับอำเภอ; ไม่มี", "choices_en": "every partner; district; none"},
+                     "choices": "ทุกภาคีเครือข่ายในพื้นที่; หน่วยงานระดับอำเภอ; ไม่มี",
+                     "choices_en": "every partner; district; none"},
     },
     "levels": [
         {"grade": "A", "points": "5", "when": "improved=yes, partners=1"},

@@ -1,0 +1,106 @@
+"""A stage's files on time or late, and its budget per pick (issue #40, seed 002): "จัดส่งไฟล์ … ภายใน วันที่ 31
+พฤษภาคม 2565" said for each file of each pick, and "งบประมาณดำเนินการตำบลละ 8,700 บาท รวมเป็น 17,400 บาท" as
+each office's and each region's totals of its picks, never typed."""
+
+import html as html_lib
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from tests.factories import PASSWORD
+from tests.scoring.stage_support import load_chain, organiser
+from tests.submissions import files
+
+pytestmark = pytest.mark.django_db
+
+DISTRICT, REGION = "/standings/stages/model-subdistrict-2565/", "/standings/stages/model-subdistrict-region-2565/"
+
+
+def _get(client, user, url, **data):
+    client.login(username=user.username, password=PASSWORD)
+    return client.post(url, data) if data else client.get(url)
+
+
+def _lines(body: str, ident: str) -> list[str]:
+    block = re.search(rf'<section class="card" id="{ident}">(.*?)</section>', body, re.S)
+    assert block is not None, ident
+    found = re.findall(r'<ul class="stage-files">(.*?)</ul>', block.group(1), re.S)
+    return [
+        html_lib.unescape(" ".join(re.sub(r"<[^>]+>", " ", li).split()))
+        for ul in found
+        for li in re.findall(r"<li.*?</li>", ul)
+    ]
+
+
+@pytest.fixture
+def picked(client, clock):
+    clock(2021, 12, 1, 10, 0)
+    chain = load_chain()
+    _get(client, organiser(chain.mae_rim), DISTRICT + "pick/", unit=[chain.rim_nua.pk])
+    _get(client, organiser(chain.hang_dong), DISTRICT + "pick/", unit=[chain.nong_kwai.pk])
+    chiang_mai = organiser(chain.mae_rim.parent)
+    _get(client, chiang_mai, REGION + "pick/", unit=[chain.rim_nua.pk, chain.nong_kwai.pk])
+    return chain, chiang_mai
+
+
+def test_each_file_of_each_pick_says_on_time_or_late_in_working_days(client, clock, picked, settings, tmp_path):
+    chain, chiang_mai = picked
+    settings.MEDIA_ROOT = tmp_path
+    clock(2022, 5, 20, 9, 0)
+    pdf = SimpleUploadedFile("lessons.pdf", files.pdf(), content_type="application/pdf")
+    _get(client, chiang_mai, REGION + "files/", unit=chain.rim_nua.pk, code="lessons-province", file=pdf)
+    # Due Tue 31 May 2565: Wed 1 and Thu 2 Jun are working days, so the 2nd is 2 working days late.
+    clock(2022, 6, 2, 15, 0)
+    pdf = SimpleUploadedFile("lessons.pdf", files.pdf(b"district"), content_type="application/pdf")
+    _get(client, chiang_mai, REGION + "files/", unit=chain.rim_nua.pk, code="lessons-district", file=pdf)
+
+    body = _get(client, chiang_mai, REGION).content.decode()
+
+    # ริมเหนือ's three files and หนองควาย's, which has sent none (the picks' order is their offices' codes).
+    assert sorted(_lines(body, "pick")) == sorted(
+        [
+            "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับอำเภอ: ยังไม่ส่ง · เลยกำหนด ๒ วันทำการ",
+            "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับจังหวัด: ยังไม่ส่ง · เลยกำหนด ๒ วันทำการ",
+            "ไฟล์วีดิทัศน์ (VDO) ระดับจังหวัด ความยาว ๕–๗ นาที: ยังไม่ส่ง · เลยกำหนด ๒ วันทำการ",
+            "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับอำเภอ: ส่ง ๒ มิ.ย. ๒๕๖๕ · ช้า ๒ วันทำการ",
+            "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับจังหวัด: ส่ง ๒๐ พ.ค. ๒๕๖๕ · ทันกำหนด",
+            "ไฟล์วีดิทัศน์ (VDO) ระดับจังหวัด ความยาว ๕–๗ นาที: ยังไม่ส่ง · เลยกำหนด ๒ วันทำการ",
+        ]
+    )
+    # Whoever runs the contest reads the same beside each pick, by region.
+    client.logout()
+    central = _get(client, organiser_central(), REGION).content.decode()
+    assert "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับอำเภอ: ส่ง ๒ มิ.ย. ๒๕๖๕ · ช้า ๒ วันทำการ" in _lines(central, "regions")
+
+
+def test_before_the_deadline_an_unsent_file_is_due_not_late(client, clock, picked):
+    _, chiang_mai = picked
+    clock(2022, 5, 2, 9, 0)
+    body = _get(client, chiang_mai, REGION).content.decode()
+    assert set(_lines(body, "pick")) == {
+        "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับอำเภอ: ยังไม่ส่ง · กำหนด ๓๑ พ.ค. ๒๕๖๕",
+        "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับจังหวัด: ยังไม่ส่ง · กำหนด ๓๑ พ.ค. ๒๕๖๕",
+        "ไฟล์วีดิทัศน์ (VDO) ระดับจังหวัด ความยาว ๕–๗ นาที: ยังไม่ส่ง · กำหนด ๓๑ พ.ค. ๒๕๖๕",
+    }
+
+
+def test_the_budget_is_the_document_s_amount_per_pick_times_the_picks(client, picked):
+    chain, chiang_mai = picked
+    body = html_lib.unescape(_get(client, chiang_mai, REGION).content.decode())
+    assert '<p id="stage-budget">งบประมาณ ตำบลละ ๘,๗๐๐ บาท</p>' in body
+    assert '<p id="budget-mine">งบประมาณของเชียงใหม่ ๒ ตำบล รวม ๑๗,๔๐๐ บาท</p>' in body
+    client.logout()
+    central = html_lib.unescape(_get(client, organiser_central(), REGION).content.decode())
+    assert "งบประมาณ ๑๗,๔๐๐ บาท: เชียงใหม่ ๒ ตำบล ๑๗,๔๐๐ บาท" in central  # region 15: Chiang Mai's two
+    assert "<strong>งบประมาณรวมที่แสดง ๑๗,๔๐๐ บาท</strong>" in central
+    # The district stage names no budget: the document budgets the provincial picks.
+    district = html_lib.unescape(_get(client, organiser(chain.mae_rim), DISTRICT).content.decode())
+    assert 'id="stage-budget"' not in district and 'id="budget-mine"' not in district
+
+
+def organiser_central():
+    from people.models import Role
+    from tests.factories import UserFactory
+
+    return UserFactory(role=Role.CENTRAL)
