@@ -211,7 +211,7 @@ def _criterion(
     where = Where(f"เกณฑ์ {code}", f"Criterion {code}", dimension=dim, criterion=code)
     r.code(data.get("code"), where, CODE_MAX)
     max_points = r.number(data, "max_points", where)
-    if max_points is not None and max_points <= 0:
+    if max_points is not None and max_points < 0:
         r.fail(where, "คะแนนเต็มต้องมากกว่า 0", "max_points must be more than 0", "max_points")
     r.fits(max_points, where, "max_points", POINTS_MAX)
     raw_rule = data.get("rule")
@@ -223,6 +223,14 @@ def _criterion(
             rule = build_rule(str(raw_rule.get("kind")), raw_rule, max_points, rounding)
         except RuleError as error:
             r.errors.append(Problem(where.at("rule", parameter=error.field, row=error.row), error.th, error.en))
+    if max_points == 0 and (rule is None or not rule.verdict_only()):  # only a condition may be worth nothing
+        r.fail(
+            where,
+            "คะแนนเต็มต้องมากกว่า 0 (0 ได้เฉพาะเกณฑ์ชนิดเงื่อนไขตามเอกสาร ที่ไม่มีระดับ)",
+            "max_points must be more than 0 (0 only for a requirements rule without levels)",
+            "max_points",
+        )
+        rule = None
     if rule is not None and window is not None:
         for day in rule.named_dates():
             try:

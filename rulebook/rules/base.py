@@ -246,6 +246,11 @@ class Rule:
         """What each level means, for the member's level picker; levels left out show only their points."""
         return {}
 
+    def verdict_only(self) -> bool:
+        """A criterion of no points that only says whether an entrant meets what its document requires (a
+        `requirements` rule of `max_points` 0, issue #40): the one rule a rubric may give 0 points."""
+        return False
+
     def entrant_questions(self) -> list:
         """Questions the entrant answers on its criterion page (a `requirements` rule's); [] for other kinds."""
         return []

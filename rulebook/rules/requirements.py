@@ -13,12 +13,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from core.thai import thai_digits
 from rulebook.rules.base import CODES, COUNT, YES_NO, Context, FactError, FactFormat, Label, Rule, RuleError, Score
 from rulebook.rules.declare import DECIMAL, ITEM, ITEM_NAMES, ITEMS, LEVEL, NAMES_IF_ANY, TABLE, TEXT, Param
 from rulebook.rules.facts import clean, fmt_num, parse_bool, parse_codes, parse_count, pts_en, pts_th
 
-YES_NO_ANSWER, COUNT_ANSWER, CHOICE_ANSWER = "yes_no", "count", "choice"
-ANSWERS = (YES_NO_ANSWER, COUNT_ANSWER, CHOICE_ANSWER)
+YES_NO_ANSWER, COUNT_ANSWER, CHOICE_ANSWER, YEAR_ANSWER = "yes_no", "count", "choice", "year"
+ANSWERS = (YES_NO_ANSWER, COUNT_ANSWER, CHOICE_ANSWER, YEAR_ANSWER)
+NUMBERS = (COUNT_ANSWER, YEAR_ANSWER)  # answers compared as numbers: "at least"
+YEAR = FactFormat("year", "ปี พ.ศ. เช่น 2564", "a year B.E., e.g. 2564")
+YEARS = (2400, 2800)  # B.E.: a Gregorian 2021 typed here is refused, not read as a year long past
 ENTRANT, PANEL = "entrant", "panel"
 CONFIRMED = "confirmed"  # the fact the panel's ticks are written to: the panel's questions it found met
 UNDECIDED = ("ต้องพิจารณา", "needs a decision")
@@ -29,11 +33,12 @@ NONE = Label("", "")
 class Question:
     code: str
     text: Label
-    answer: str  # YES_NO_ANSWER | COUNT_ANSWER | CHOICE_ANSWER
+    answer: str  # YES_NO_ANSWER | COUNT_ANSWER | CHOICE_ANSWER | YEAR_ANSWER
     by: str  # ENTRANT | PANEL
     choices: tuple[str, ...] = ()  # a choice question's options, answered by number (1 …)
     need: str = ""  # as written: "yes", a least count, another count question's code, or choice numbers "1,2"
     choices_en: tuple[str, ...] = ()  # the options in English, where given ("choice 2" otherwise)
+    unit: Label | None = None  # a count's unit, heading its column in the fact template
 
     def choice_text(self, value: object) -> Label:
         n = int(value)  # type: ignore[call-overload]
@@ -65,13 +70,15 @@ _QUESTION_COLUMNS = (
     ITEM_NAMES[0],
     NAMES_IF_ANY[1],
     Param("answer", TEXT, "คำตอบเป็น", "answered as", required=False, default=YES_NO_ANSWER,
-          help_th="yes_no ใช่/ไม่ใช่, count จำนวน, choice เลือกหนึ่งข้อ",
-          help_en="yes_no, count or choice (one of the choices)"),
+          help_th="yes_no ใช่/ไม่ใช่, count จำนวน, year ปี พ.ศ., choice เลือกหนึ่งข้อ",
+          help_en="yes_no, count, year (B.E.) or choice (one of the choices)"),
     Param("by", TEXT, "ผู้ตอบ", "answered by", required=False, default=ENTRANT,
           help_th="entrant ผู้เข้าประกวดตอบพร้อมหลักฐาน, panel คณะกรรมการติ๊ก (ใช่/ไม่ใช่เท่านั้น)",
           help_en="entrant (with its evidence) or panel (ticks; yes/no only)"),
     Param("choices", TEXT, "ตัวเลือก (คั่นด้วย ;)", "choices, separated by ;", required=False),
     Param("choices_en", TEXT, "ตัวเลือกภาษาอังกฤษ (คั่นด้วย ;)", "the choices in English, separated by ;", required=False),
+    Param("unit", TEXT, "หน่วยของจำนวน", "a count's unit (Thai)", required=False),
+    Param("unit_en", TEXT, "หน่วยภาษาอังกฤษ", "a count's unit (English)", required=False),
     Param("need", TEXT, "สิ่งที่เอกสารกำหนด", "what the document requires", required=False,
           help_th="ใช่/ไม่ใช่: yes; จำนวน: ตัวเลขขั้นต่ำ หรือรหัสข้อจำนวนอื่น (อย่างน้อยเท่าคำตอบนั้น); "
                   "ตัวเลือก: หมายเลขที่ผ่าน เช่น 1,2; ว่าง: ไม่ใช่เงื่อนไข",
@@ -128,6 +135,10 @@ class Requirements(Rule):
     def names(self, name: str) -> bool:
         return name in self.questions or super().names(name)
 
+    def unit(self, name: str) -> Label | None:
+        q = self.questions.get(name)
+        return q.unit if q is not None else super().unit(name)
+
     def _parse(self, name: str, raw: str) -> object:
         if name == CONFIRMED:
             return parse_codes(name, self.label(name), raw, self.panel)
@@ -136,6 +147,12 @@ class Requirements(Rule):
             return parse_bool(name, q.text, raw)
         if q.answer == COUNT_ANSWER:
             return parse_count(name, q.text, raw)
+        if q.answer == YEAR_ANSWER:
+            text = clean(raw)
+            if text.isdigit() and YEARS[0] <= int(text) <= YEARS[1]:
+                return Decimal(text)
+            raise FactError(name, f"{q.text.th} ต้องเป็นปี พ.ศ. เช่น 2564 แต่ได้รับ “{raw}”",
+                            f"{q.text.en} must be a year B.E., e.g. 2564, got “{raw}”")  # fmt: skip
         text = clean(raw)
         if text.isdigit() and 1 <= int(text) <= len(q.choices):
             return Decimal(text)
@@ -150,6 +167,8 @@ class Requirements(Rule):
             return CODES
         if q.answer == COUNT_ANSWER:
             return COUNT
+        if q.answer == YEAR_ANSWER:
+            return YEAR
         if q.answer == YES_NO_ANSWER:
             return YES_NO
         th = "; ".join(f"{n} {q.choice_text(n).th}" for n in range(1, len(q.choices) + 1))
@@ -160,6 +179,8 @@ class Requirements(Rule):
         q = self.questions.get(name)
         if q is not None and q.answer == CHOICE_ANSWER:
             return q.choice_text(value)
+        if q is not None and q.answer == YEAR_ANSWER:  # a year is no amount: 2564, never 2,564
+            return thai_digits(str(value)), str(value)
         return super().value_text(name, value)
 
     def item_names(self, codes: list[str]) -> tuple[str, str]:
@@ -169,6 +190,9 @@ class Requirements(Rule):
     # -- what the panel and the entrant are shown --------------------------------------------------------
     def tickable_items(self) -> list[tuple[str, Label]]:
         return [(code, self.questions[code].text) for code in self.panel]
+
+    def verdict_only(self) -> bool:
+        return self.max_points == 0 and not self.levels_
 
     def entrant_questions(self) -> list[Question]:
         return [self.questions[code] for code in self.asked]
@@ -208,7 +232,7 @@ class Requirements(Rule):
             return Verdict(q, NONE, False if q.need else None, Label(f"{q.text.th}: {th}", f"{q.text.en}: {en}"))
         shown = Label(*self.value_text(q.code, value))
         if not q.need:  # a figure the others are measured by: said as every explanation says numbers
-            th = fmt_num(value) if q.answer == COUNT_ANSWER else shown.th
+            th = _figure(q, value) if q.answer in NUMBERS else shown.th
             return Verdict(q, shown, None, Label(f"{q.text.th}: {th}", f"{q.text.en}: {shown.en}"))
         met, th, en = self._holds(q, value, parsed)
         return Verdict(q, shown, met, Label(th, en))
@@ -229,22 +253,22 @@ class Requirements(Rule):
             if target is None:
                 return (
                     False,
-                    f"{q.text.th} {fmt_num(value)}: ยังไม่ได้ตอบ{other.text.th}",
-                    (f"{q.text.en} {fmt_num(value)}: {other.text.en} not answered"),
+                    f"{q.text.th} {_figure(q, value)}: ยังไม่ได้ตอบ{other.text.th}",
+                    (f"{q.text.en} {_figure(q, value)}: {other.text.en} not answered"),
                 )
             assert isinstance(target, Decimal)
             sign = "≥" if value >= target else "<"
             return (
                 value >= target,
-                f"{q.text.th} {fmt_num(value)} {sign} {other.text.th} {fmt_num(target)}",
-                (f"{q.text.en} {fmt_num(value)} {sign} {other.text.en} {fmt_num(target)}"),
+                f"{q.text.th} {_figure(q, value)} {sign} {other.text.th} {_figure(other, target)}",
+                (f"{q.text.en} {_figure(q, value)} {sign} {other.text.en} {_figure(other, target)}"),
             )
         least = Decimal(q.need)
         sign = "≥" if value >= least else "<"
         return (
             value >= least,
-            f"{q.text.th} {fmt_num(value)} {sign} {fmt_num(least)}",
-            (f"{q.text.en} {fmt_num(value)} {sign} {fmt_num(least)}"),
+            f"{q.text.th} {_figure(q, value)} {sign} {_figure(q, least)}",
+            (f"{q.text.en} {_figure(q, value)} {sign} {_figure(q, least)}"),
         )
 
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
@@ -252,14 +276,16 @@ class Requirements(Rule):
         if self.levels_:
             return self._leveled(verdicts, parsed)
         unmet = [v for v in verdicts if v.met is False]
+        # A criterion of no points is a condition the entrant meets or not (seed 002): its text says so.
+        gate = ("; เป็นเงื่อนไข ไม่มีคะแนน", "; a condition, worth no points") if self.verdict_only() else ("", "")
         if not unmet:
             met = [v.reason for v in verdicts if v.met]
             th, en = "; ".join(r.th for r in met), "; ".join(r.en for r in met)
-            return Score(self.pass_points, f"ผ่านทุกเงื่อนไข ({th}) → {pts_th(self.pass_points)}",
-                         f"every requirement met ({en}) → {pts_en(self.pass_points)}")  # fmt: skip
+            return Score(self.pass_points, f"ผ่านทุกเงื่อนไข ({th}){gate[0]} → {pts_th(self.pass_points)}",
+                         f"every requirement met ({en}){gate[1]} → {pts_en(self.pass_points)}")  # fmt: skip
         th, en = "; ".join(v.reason.th for v in unmet), "; ".join(v.reason.en for v in unmet)
-        return Score(self.otherwise, f"ไม่ผ่าน: {th} → {pts_th(self.otherwise)}",
-                     f"not met: {en} → {pts_en(self.otherwise)}")  # fmt: skip
+        return Score(self.otherwise, f"ไม่ผ่าน: {th}{gate[0]} → {pts_th(self.otherwise)}",
+                     f"not met: {en}{gate[1]} → {pts_en(self.otherwise)}")  # fmt: skip
 
     def _leveled(self, verdicts: list[Verdict], parsed: Mapping[str, object]) -> Score:
         by_code = {v.question.code: v for v in verdicts}
@@ -287,20 +313,27 @@ class Requirements(Rule):
         return Decimal(clean(value)) == answer
 
     def demo_facts(self, rng: random.Random, *, deadline=None) -> dict[str, str]:
-        if self.committee_judges:
-            return {}
+        """The entrant's answers, as a real year's: mostly meeting what is required. They are its data, so a rule
+        the panel also ticks has them too; the ticks are the committee demo's."""
         out: dict[str, str] = {}
         for q in self.entrant_questions():
             if q.answer == YES_NO_ANSWER:
                 out[q.code] = "yes" if rng.random() < 0.8 else "no"
             elif q.answer == CHOICE_ANSWER:
                 out[q.code] = str(rng.choices(range(1, len(q.choices) + 1), weights=range(len(q.choices), 0, -1))[0])
-            else:
+            elif clean(q.need).isdigit():  # a least count or year: mostly met, now and then one short
+                out[q.code] = str(int(clean(q.need)) - (rng.random() < 0.2))
+            elif q.answer == COUNT_ANSWER:
                 out[q.code] = str(rng.randint(5, 15))
         for q in self.entrant_questions():  # "at least as many as another answer": mostly met, as in a real year
             if q.need in self.questions and q.need in out:
                 out[q.code] = str(int(out[q.need]) - (rng.random() < 0.2))
         return out
+
+
+def _figure(q: Question, value: Decimal) -> str:
+    """A number as explanations say it: a count grouped (1,250), a year as a year (2564)."""
+    return str(int(value)) if q.answer == YEAR_ANSWER else fmt_num(value)
 
 
 def _yes(text: str) -> bool:
@@ -342,7 +375,9 @@ def _question(code: str, row: Mapping[str, Any]) -> Question:
             field="questions",
         )
     need = str(row.get("need") or "").strip()
-    return Question(code, Label(th, str(row.get("en") or th)), answer, by, choices, need, choices_en)
+    unit_th = str(row.get("unit") or "").strip()
+    unit = Label(unit_th, str(row.get("unit_en") or unit_th).strip()) if unit_th else None
+    return Question(code, Label(th, str(row.get("en") or th)), answer, by, choices, need, choices_en, unit)
 
 
 def _check_need(q: Question, questions: Mapping[str, Question]) -> None:
@@ -356,7 +391,7 @@ def _check_need(q: Question, questions: Mapping[str, Question]) -> None:
         parts = [p.strip() for p in q.need.split(",")]
         fine = all(p.isdigit() and 1 <= int(p) <= len(q.choices) for p in parts)
     elif q.need in questions:
-        fine = questions[q.need].answer == COUNT_ANSWER and q.need != q.code
+        fine = questions[q.need].answer == q.answer in NUMBERS and q.need != q.code
     else:
         fine = clean(q.need).isdigit()
     if not fine:

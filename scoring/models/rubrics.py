@@ -154,7 +154,8 @@ class Criterion(models.Model):
         verbose_name_plural = "ตัวชี้วัด / criteria"
         constraints = [
             models.UniqueConstraint(fields=["rubric", "code"], name="criterion_code_unique"),
-            models.CheckConstraint(condition=Q(max_points__gt=0), name="criterion_max_positive"),
+            # 0 only for a condition worth no points (a `requirements` rule, issue #40): the rubric loader checks.
+            models.CheckConstraint(condition=Q(max_points__gte=0), name="criterion_max_not_negative"),
         ]
 
     def __str__(self) -> str:

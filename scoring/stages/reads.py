@@ -15,8 +15,10 @@ from contests.regions import InspectionRegion, region_of
 from contests.stages import Missing, barred_reason, files_missing, stage_of, stage_picks, stage_pool
 from core.thai import thai_date, thai_digits
 from rulebook.dates import en_date
+from rulebook.rules.errors import Label
 from rulebook.workdays import WorkCalendar, deadline_text
-from scoring.models import ProvinceResult
+from scoring.models import Fact, ProvinceResult
+from scoring.selectors import rubric_spec
 from scoring.stages.picks import StageWindow, stage_window
 
 
@@ -26,6 +28,7 @@ class PoolRow:
     picked: bool
     barred: tuple[str, str] | None  # (Thai, English) reason the register gives
     result: ProvinceResult | None = None  # its standing in the stage below (the province's panel's scores)
+    unmet: list[Label] = field(default_factory=list)  # what its document requires and its answers do not meet
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,28 @@ class Placed:
     entry: StageEntry
     result: ProvinceResult | None  # its standing in this stage's contest (within its region, if so ranked)
     files: list[FileSent] = field(default_factory=list)  # what it was sent with, in time or late
+    unmet: list[Label] = field(default_factory=list)  # what its document requires and its answers do not meet
+
+
+def unmet_requirements(contest: Contest | None, unit_ids: list[int]) -> dict[int, list[Label]]:
+    """Each unit's answers that do not meet what the contest's document requires (issue #40), in the rubric's
+    order, with the figures: the entrant's own questions only (the panel's checks are on its screen). Two
+    queries; a contest without such criteria answers {}."""
+    rubric = contest.rubrics.filter(period="").first() if contest is not None else None
+    if rubric is None or not unit_ids:
+        return {}
+    spec = rubric_spec(rubric)
+    cells: dict[int, dict[str, dict[str, str]]] = {}
+    rows = Fact.objects.filter(rubric=rubric, province_id__in=unit_ids).exclude(value="")
+    for unit, code, name, value in rows.values_list("province_id", "criterion__code", "name", "value"):
+        cells.setdefault(unit, {}).setdefault(code, {})[name] = value
+    asking = [c for c in spec.criteria() if c.rule.entrant_questions()]
+    out: dict[int, list[Label]] = {}
+    for unit in unit_ids:
+        for c in asking:
+            found = c.rule.verdicts(cells.get(unit, {}).get(c.code, {}))
+            out.setdefault(unit, []).extend(v.reason for v in found if v.met is False and v.question.by == "entrant")
+    return out
 
 
 @dataclass
@@ -225,7 +250,11 @@ def stage_page(actor: Actor, contest: Contest) -> StagePage:
         units = list(stage_pool(stage, office))
         below = ProvinceResult.objects.filter(rubric__contest_id=stage.previous_id, rubric__period="")
         results = {r.province_id: r for r in below.filter(province__in=units)}
-        pool = [PoolRow(u, u.pk in picked, barred_reason(stage, u), results.get(u.pk)) for u in units]
+        below_unmet = unmet_requirements(stage.previous, [u.pk for u in units]) if stage.previous_id else {}
+        pool = [
+            PoolRow(u, u.pk in picked, barred_reason(stage, u), results.get(u.pk), below_unmet.get(u.pk, []))
+            for u in units
+        ]
         # The stage below's results first, best first: the office picks from them (unranked last).
         pool.sort(key=_by_rank)
         calendar = window.calendar()
@@ -242,10 +271,12 @@ def stage_page(actor: Actor, contest: Contest) -> StagePage:
     )
     files = files_sent(stage, [e.pk for e in {*shown, *picks}], window.calendar(), timezone.localdate())
     groups = region_groups(shown, results_of(contest) if actor.runs(contest) else {})
+    unmet = unmet_requirements(contest, [e.unit_id for e in shown])
     for group in groups:
         group.count_budget(stage.budget_per_pick)
         for placed in group.entries:
             placed.files = files.get(placed.entry.pk, [])
+            placed.unmet = unmet.get(placed.entry.unit_id, [])
     return StagePage(
         contest=contest,
         stage=stage,

@@ -123,3 +123,40 @@ def test_a_level_must_name_a_question_it_can_read():
         "levels",
         1,
     )
+
+
+def _shipped_with(code: str, **changes) -> dict:
+    import json
+    from pathlib import Path
+
+    data = json.loads((Path(__file__).parents[2] / "scoring/rubrics/model-subdistrict-2565.json").read_text())
+    criterion = next(c for d in data["dimensions"] for c in d["criteria"] if c["code"] == code)
+    criterion.update(changes)
+    return data
+
+
+def test_only_a_condition_may_be_worth_no_points():
+    from rulebook.spec import RubricError, parse_rubric
+
+    spec = parse_rubric(_shipped_with("1.2"))
+    gate = spec.criterion("1.2")
+    assert (gate.max_points, gate.rule.verdict_only(), gate.rule.committee_judges) == (0, True, True)
+    met = gate.rule.evaluate({"villages": "8", "represented": "8", "confirmed": "minutes"}, CTX)
+    assert (met.points, met.th) == (
+        0,
+        "ผ่านทุกเงื่อนไข (หมู่บ้านที่มีตัวแทนในโครงสร้างการดำเนินงานอย่างน้อย ๑ คน 8 ≥ จำนวนหมู่บ้านในตำบล 8; "
+        "มีรายงานการประชุมการดำเนินงาน: ใช่); เป็นเงื่อนไข ไม่มีคะแนน → 0 คะแนน",
+    )
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(_shipped_with("1.2", rule={"kind": "points"}))
+    assert caught.value.messages == [
+        "เกณฑ์ 1.2: คะแนนเต็มต้องมากกว่า 0 (0 ได้เฉพาะเกณฑ์ชนิดเงื่อนไขตามเอกสาร ที่ไม่มีระดับ)"
+        " / Criterion 1.2: max_points must be more than 0 (0 only for a requirements rule without levels)"
+    ]
+
+
+def test_a_year_is_read_as_a_year_b_e_and_said_without_a_comma():
+    gate = build_rule("requirements", {"questions": {"bmn": {"th": "ปีข้อมูล จปฐ.", "answer": "year", "need": "2564"}}},
+                      Decimal(0))  # fmt: skip
+    assert gate.evaluate({"bmn": "๒๕๖๓"}, CTX).th == "ไม่ผ่าน: ปีข้อมูล จปฐ. 2563 < 2564; เป็นเงื่อนไข ไม่มีคะแนน → 0 คะแนน"
+    assert gate.evaluate({"bmn": "2021"}, CTX).th == "ปีข้อมูล จปฐ. ต้องเป็นปี พ.ศ. เช่น 2564 แต่ได้รับ “2021” → 0 คะแนน"

@@ -128,10 +128,14 @@ def spread(rule: Rule) -> list[dict[str, str]]:
             values = {
                 "yes_no": ["yes", "no"],
                 "count": ["0", "8"],
+                "year": ["2563", "2564"],
                 "choice": [str(n) for n in range(1, len(q.choices) + 1)],
             }
             out += [{q.code: v} for v in values[q.answer]] + [{q.code: "x"}]
-        first = {q.code: {"yes_no": "yes", "count": "8", "choice": "1"}[q.answer] for q in rule.entrant_questions()}
+        first = {
+            q.code: {"yes_no": "yes", "count": "8", "year": "2564", "choice": "1"}[q.answer]
+            for q in rule.entrant_questions()
+        }
         ticks = [{rule.tick_fact: ",".join(rule.panel)}] if rule.panel else [{}]
         return [*out, *(first | t for t in ticks)]
     raise AssertionError(f"no spread of facts for rule kind {rule.kind}: add one here")

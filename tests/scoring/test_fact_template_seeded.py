@@ -53,9 +53,13 @@ def test_the_template_round_trips_to_the_same_standings(slug):
     contest = Contest.objects.get(slug=slug)
     rubrics = list(contest.rubrics.order_by("period_order"))
     facts = {rubric.pk: template_facts(rubric) for rubric in rubrics}
-    if not any(facts.values()):  # every criterion judged by the panel: nothing to fill, and it says so
+    if not any(facts.values()):
+        # Every criterion judged by the panel: nothing to fill, and it says so. Seed 002's stages ask their
+        # entrants questions (issue #40), but nobody has been picked yet: an empty sheet, said so.
+        asks = any(selectors.rubric_spec(r).fact_columns for r in rubrics)
+        said = "ไม่มีค่าใดในแบบฟอร์ม" if asks else "การประกวดนี้ไม่มีข้อมูลที่ต้องกรอก"
         before = standings(contest)
-        with pytest.raises(SheetError, match="การประกวดนี้ไม่มีข้อมูลที่ต้องกรอก"):
+        with pytest.raises(SheetError, match=said):
             facts_import_file(rubric=rubrics[0], data=template_bytes(contest), filename="t.xlsx")
         assert standings(contest) == before
         return

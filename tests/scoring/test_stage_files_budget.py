@@ -104,3 +104,34 @@ def organiser_central():
     from tests.factories import UserFactory
 
     return UserFactory(role=Role.CENTRAL)
+
+
+def test_the_province_sees_which_of_its_districts_picks_fail_which_requirement(client, picked):
+    from contests.models import Contest
+    from scoring.facts.imports import facts_import
+
+    chain, chiang_mai = picked
+    rubric = Contest.objects.get(slug="model-subdistrict-2565").rubrics.get()
+    answers = {
+        "1.2": {"villages": "8", "represented": "7"},
+        "2.2": {"areas": "5", "bmn_year": "2563", "nrd_year": "2564"},
+        "5.4": {"part1": "ใช่", "part2": "ใช่", "part3": "ใช่"},
+    }
+    rows = [
+        {"province": chain.rim_nua.code, "criterion": code, "fact": name, "value": value}
+        for code, facts in answers.items()
+        for name, value in facts.items()
+    ]
+    facts_import(rubric=rubric, rows=rows)
+
+    body = _get(client, chiang_mai, REGION).content.decode()
+
+    row = re.search(rf'<tr id="pool-{chain.rim_nua.code}">(.*?)</tr>', body, re.S).group(1)
+    said = [html_lib.unescape(" ".join(re.sub(r"<[^>]+>", " ", li).split())) for li in re.findall(r"<li.*?</li>", row)]
+    assert said == [
+        "✗ ไม่ผ่านเงื่อนไข: หมู่บ้านที่มีตัวแทนในโครงสร้างการดำเนินงานอย่างน้อย ๑ คน ๗ < จำนวนหมู่บ้านในตำบล ๘",
+        "✗ ไม่ผ่านเงื่อนไข: ปี (พ.ศ.) ของข้อมูล จปฐ. ที่ใช้วิเคราะห์ ๒๕๖๓ < ๒๕๖๔",
+    ]
+    # หนองควาย answered nothing: every requirement the district answers is still open, said so.
+    other = re.search(rf'<tr id="pool-{chain.nong_kwai.code}">(.*?)</tr>', body, re.S).group(1)
+    assert other.count("ไม่ผ่านเงื่อนไข") == 7 and "ยังไม่ได้ตอบ" in other  # the villages themselves are no condition
