@@ -26,7 +26,7 @@ $(PDFJS): tests/pdfjs/package.json tests/pdfjs/package-lock.json
 # A second start on existing data skips the demo load: it runs when migrate has just built or changed the
 # database, or when the demo's sources are newer than the last load (var/demo.loaded).
 VAR := $(or $(CDD4_VAR_DIR),var)
-DEMO_SOURCES := ops/management/commands/bootstrap.py scoring/demo.py scoring/stages/demo.py committee/demo.py contests/data scoring/rubrics
+DEMO_SOURCES := ops/management/commands/bootstrap.py scoring/demo.py scoring/stages/demo.py committee/demo.py committee/demo_files.py contests/data scoring/rubrics
 run: $(BIN)/.installed-run
 	@mkdir -p $(VAR)
 	@out=$$($(BIN)/python manage.py migrate --noinput) || { echo "$$out"; exit 1; }; echo "$$out"; \

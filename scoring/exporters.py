@@ -188,3 +188,58 @@ class ContestFactTemplate(Exporter):
 
     def filename(self, contest: Contest) -> str:
         return f"{contest.slug}-fact-template"
+
+
+@register
+class StagePicks(Exporter):
+    """A stage's picks as its page shows them to the one who asks (issue #40): region, office, each file on time or
+    late, what the answers do not meet, the budget per pick; the totals last. The page's own scope: a picking office
+    its own picks and those below, whoever runs the contest all of them."""
+
+    identifier = "stage-picks"
+    name_th, name_en = "รายชื่อผู้ได้รับคัดเลือก", "the stage's picks"
+    permission = "scoring.view_stage"
+    scope = "stage"
+
+    def table(self, page) -> Table:
+        requirements = list(page.stage.files.all())
+        per_pick = page.stage.budget_per_pick
+        header = [
+            "เขตตรวจราชการ / inspection region",
+            "จังหวัด / province",
+            "รหัส / code",
+            "ผู้ได้รับคัดเลือก / pick",
+            "pick (en)",
+            "อำเภอ / district",
+            "เลือกโดย / picked by",
+            "เลือกเมื่อ / picked at",
+            *[f"{r.name_th} / {r.name_en}" for r in requirements],
+            "ไม่ผ่านเงื่อนไข / requirements not met",
+            "งบประมาณ (บาท) / budget (baht)",
+        ]
+        rows = []
+        for group in page.groups:
+            region = group.region.name_th if group.region is not None else ""
+            for placed in group.entries:
+                entry, unit = placed.entry, placed.entry.unit
+                rows.append(
+                    [
+                        region,
+                        unit.parent.parent.name_th if unit.parent and unit.parent.parent else "",
+                        unit.code,
+                        unit.name_th,
+                        unit.name_en,
+                        unit.parent.name_th if unit.parent else "",
+                        entry.chooser.name_th,
+                        entry.chosen_at,
+                        *[f.text() for f in placed.files],
+                        "; ".join(r.th for r in placed.unmet),
+                        per_pick,
+                    ]
+                )
+        if per_pick is not None:  # the document's arithmetic done: picks × the amount per pick
+            rows.append(["รวม / total", *[""] * (len(header) - 3), f"{len(rows)} ราย / picks", page.budget_total])
+        return Table("picks", header, rows)
+
+    def filename(self, page) -> str:
+        return f"{page.contest.slug}-picks"

@@ -15,6 +15,7 @@ urlpatterns = [
     path("stages/<slug:slug>/", stage_views.stage_detail, name="stage"),
     path("stages/<slug:slug>/files/", stage_views.stage_file, name="stage_file"),
     path("stages/<slug:slug>/pick/", stage_views.stage_pick, name="stage_pick"),
+    path("stages/<slug:slug>/picks.<str:fmt>", stage_views.stage_export, name="stage_export"),
     path("stages/<slug:slug>/withdraw/", stage_views.stage_unpick, name="stage_withdraw"),
     path("<rubric:year>/", views.dashboard_page, name="dashboard"),
     path("<rubric:year>/live/", views.dashboard_live, name="live"),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from contests.actor import actor_of
 from contests.models import Nominee, NomineeState, Province
 from rulebook.rules import Context, Score
+from rulebook.rules.errors import Label
 from scoring.models import Criterion, Fact, ProvinceResult, Rubric
 from scoring.selectors import rubric_calendar, rubric_spec, work_calendar
 
@@ -186,7 +187,7 @@ class Asked:
     each question the entrant answers with its stored answer, the verdicts of those that state a requirement,
     the panel's own questions (checked from the evidence, shown without a verdict) and what the answers give."""
 
-    questions: list[tuple[object, str]]
+    questions: list[tuple[object, str, Label]]  # each question, its answer as its box takes it, as a person reads it
     verdicts: list
     panel: list
     outcome: Score | None
@@ -206,19 +207,23 @@ def criterion_asked(*, rubric: Rubric, province: Province, criterion: Criterion)
     panel = [label for _, label in rule.tickable_items()]
     answered = {k: v for k, v in facts.items() if k in mine}
     outcome = None
-    if answered and not panel:  # with panel questions, the points are the panel's once it has read the evidence
+    # With panel questions the points are the panel's once it has read the evidence; a condition worth no points
+    # says all it gives in its verdicts above.
+    if answered and not panel and not rule.verdict_only():
         outcome = rule.evaluate(answered, Context(calendar=rubric_calendar(rubric), deadline=criterion.deadline))
-    return Asked([(q, _as_typed(rule, q, stored.get(q.code, ""))) for q in questions], verdicts, panel, outcome)
+    return Asked([(q, *_as_typed(rule, q, stored.get(q.code, ""))) for q in questions], verdicts, panel, outcome)
 
 
-def _as_typed(rule, question, raw: str) -> str:
-    """A stored answer as its box takes it back: "yes"/"no", a choice's number, a count as typed."""
+def _as_typed(rule, question, raw: str) -> tuple[str, Label]:
+    """A stored answer as its box takes it back ("yes"/"no", a choice's number, a count as typed) and as a person
+    reads it (ใช่, the choice's words)."""
     if not raw:
-        return ""
+        return "", Label("", "")
     try:
         value = rule.parse_fact(question.code, raw)
     except ValueError:  # stored before the question changed: shown as it was typed
-        return raw
+        return raw, Label(raw, raw)
+    shown = Label(*rule.value_text(question.code, value))
     if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
+        return ("yes" if value else "no"), shown
+    return str(value), shown

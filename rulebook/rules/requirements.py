@@ -9,62 +9,34 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from core.thai import thai_digits
-from rulebook.rules.base import CODES, COUNT, YES_NO, Context, FactError, FactFormat, Label, Rule, RuleError, Score
+from rulebook.rules.base import CODES, COUNT, YES_NO, Context, FactError, FactFormat, Label, Rule, Score
 from rulebook.rules.declare import DECIMAL, ITEM, ITEM_NAMES, ITEMS, LEVEL, NAMES_IF_ANY, TABLE, TEXT, Param
-from rulebook.rules.facts import clean, fmt_num, parse_bool, parse_codes, parse_count, pts_en, pts_th
-
-YES_NO_ANSWER, COUNT_ANSWER, CHOICE_ANSWER, YEAR_ANSWER = "yes_no", "count", "choice", "year"
-ANSWERS = (YES_NO_ANSWER, COUNT_ANSWER, CHOICE_ANSWER, YEAR_ANSWER)
-NUMBERS = (COUNT_ANSWER, YEAR_ANSWER)  # answers compared as numbers: "at least"
-YEAR = FactFormat("year", "ปี พ.ศ. เช่น 2564", "a year B.E., e.g. 2564")
-YEARS = (2400, 2800)  # B.E.: a Gregorian 2021 typed here is refused, not read as a year long past
-ENTRANT, PANEL = "entrant", "panel"
-CONFIRMED = "confirmed"  # the fact the panel's ticks are written to: the panel's questions it found met
-UNDECIDED = ("ต้องพิจารณา", "needs a decision")
-NONE = Label("", "")
-
-
-@dataclass(frozen=True)
-class Question:
-    code: str
-    text: Label
-    answer: str  # YES_NO_ANSWER | COUNT_ANSWER | CHOICE_ANSWER | YEAR_ANSWER
-    by: str  # ENTRANT | PANEL
-    choices: tuple[str, ...] = ()  # a choice question's options, answered by number (1 …)
-    need: str = ""  # as written: "yes", a least count, another count question's code, or choice numbers "1,2"
-    choices_en: tuple[str, ...] = ()  # the options in English, where given ("choice 2" otherwise)
-    unit: Label | None = None  # a count's unit, heading its column in the fact template
-
-    def choice_text(self, value: object) -> Label:
-        n = int(value)  # type: ignore[call-overload]
-        if not 1 <= n <= len(self.choices):
-            return Label(str(value), str(value))
-        return Label(self.choices[n - 1], self.choices_en[n - 1] if self.choices_en else f"choice {n}")
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """One requirement as the entrant's page and the panel's screen show it: the question, the answer as a
-    person reads it ("" when unanswered) and whether it holds (None: the question states no requirement)."""
-
-    question: Question
-    answer: Label
-    met: bool | None
-    reason: Label
-
-
-@dataclass(frozen=True)
-class Level:
-    grade: str
-    points: Decimal
-    text: Label
-    when: tuple[tuple[str, str], ...]  # (question code, value); value "" means the question's own need met
-
+from rulebook.rules.facts import clean, parse_bool, parse_codes, parse_count, pts_en, pts_th
+from rulebook.rules.questions import (
+    CHOICE_ANSWER,
+    CONFIRMED,
+    COUNT_ANSWER,
+    ENTRANT,
+    NONE,
+    NUMBERS,
+    PANEL,
+    UNDECIDED,
+    YEAR,
+    YEAR_ANSWER,
+    YEARS,
+    YES_NO_ANSWER,
+    Question,
+    Verdict,
+    check_need,
+    figure,
+    is_yes,
+    read_level,
+    read_question,
+)  # fmt: skip
 
 _QUESTION_COLUMNS = (
     ITEM_NAMES[0],
@@ -114,15 +86,16 @@ class Requirements(Rule):
 
     def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
         super().__init__(params, max_points)
-        self.questions = {code: _question(code, row) for code, row in self.given["questions"].items()}
+        self.questions = {code: read_question(code, row) for code, row in self.given["questions"].items()}
         for q in self.questions.values():
-            _check_need(q, self.questions)
+            check_need(q, self.questions)
         self.panel = tuple(code for code, q in self.questions.items() if q.by == PANEL)
         self.asked = tuple(code for code, q in self.questions.items() if q.by == ENTRANT)
         self.committee_judges = bool(self.panel)  # type: ignore[misc]
         self.pass_points = self.given.get("points", max_points)
         self.otherwise = self.given["otherwise"]
-        self.levels_ = tuple(_level(row, i, self.questions) for i, row in enumerate(self.given.get("levels") or [], 1))
+        rows = self.given.get("levels") or []
+        self.levels_ = tuple(read_level(row, i, self.questions) for i, row in enumerate(rows, 1))
 
     # -- what the rule reads ----------------------------------------------------------------------------
     def fact_names(self) -> tuple[str, ...]:
@@ -232,14 +205,14 @@ class Requirements(Rule):
             return Verdict(q, NONE, False if q.need else None, Label(f"{q.text.th}: {th}", f"{q.text.en}: {en}"))
         shown = Label(*self.value_text(q.code, value))
         if not q.need:  # a figure the others are measured by: said as every explanation says numbers
-            th = _figure(q, value) if q.answer in NUMBERS else shown.th
+            th = figure(q, value) if q.answer in NUMBERS else shown.th
             return Verdict(q, shown, None, Label(f"{q.text.th}: {th}", f"{q.text.en}: {shown.en}"))
         met, th, en = self._holds(q, value, parsed)
         return Verdict(q, shown, met, Label(th, en))
 
     def _holds(self, q: Question, value: object, parsed: Mapping[str, object]) -> tuple[bool, str, str]:
         if q.answer == YES_NO_ANSWER:
-            want = _yes(q.need)
+            want = is_yes(q.need)
             word = ("ใช่", "yes") if value else ("ไม่ใช่", "no")
             return value is want, f"{q.text.th}: {word[0]}", f"{q.text.en}: {word[1]}"
         if q.answer == CHOICE_ANSWER:
@@ -253,22 +226,22 @@ class Requirements(Rule):
             if target is None:
                 return (
                     False,
-                    f"{q.text.th} {_figure(q, value)}: ยังไม่ได้ตอบ{other.text.th}",
-                    (f"{q.text.en} {_figure(q, value)}: {other.text.en} not answered"),
+                    f"{q.text.th} {figure(q, value)}: ยังไม่ได้ตอบ{other.text.th}",
+                    (f"{q.text.en} {figure(q, value)}: {other.text.en} not answered"),
                 )
             assert isinstance(target, Decimal)
             sign = "≥" if value >= target else "<"
             return (
                 value >= target,
-                f"{q.text.th} {_figure(q, value)} {sign} {other.text.th} {_figure(other, target)}",
-                (f"{q.text.en} {_figure(q, value)} {sign} {other.text.en} {_figure(other, target)}"),
+                f"{q.text.th} {figure(q, value)} {sign} {other.text.th} {figure(other, target)}",
+                (f"{q.text.en} {figure(q, value)} {sign} {other.text.en} {figure(other, target)}"),
             )
         least = Decimal(q.need)
         sign = "≥" if value >= least else "<"
         return (
             value >= least,
-            f"{q.text.th} {_figure(q, value)} {sign} {_figure(q, least)}",
-            (f"{q.text.en} {_figure(q, value)} {sign} {_figure(q, least)}"),
+            f"{q.text.th} {figure(q, value)} {sign} {figure(q, least)}",
+            (f"{q.text.en} {figure(q, value)} {sign} {figure(q, least)}"),
         )
 
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
@@ -309,7 +282,7 @@ class Requirements(Rule):
         if answer is None:
             return False
         if verdict.question.answer == YES_NO_ANSWER:
-            return answer is _yes(value)
+            return answer is is_yes(value)
         return Decimal(clean(value)) == answer
 
     def demo_facts(self, rng: random.Random, *, deadline=None) -> dict[str, str]:
@@ -329,104 +302,3 @@ class Requirements(Rule):
             if q.need in self.questions and q.need in out:
                 out[q.code] = str(int(out[q.need]) - (rng.random() < 0.2))
         return out
-
-
-def _figure(q: Question, value: Decimal) -> str:
-    """A number as explanations say it: a count grouped (1,250), a year as a year (2564)."""
-    return str(int(value)) if q.answer == YEAR_ANSWER else fmt_num(value)
-
-
-def _yes(text: str) -> bool:
-    return clean(text).lower() in ("yes", "ใช่", "true", "มี")
-
-
-def _question(code: str, row: Mapping[str, Any]) -> Question:
-    th = str(row["th"])
-    answer, by = str(row["answer"]).strip(), str(row["by"]).strip()
-    where = f"questions {code}"
-    if answer not in ANSWERS:
-        raise RuleError(
-            f"{where}: answer ต้องเป็น yes_no, count หรือ choice แต่ได้รับ “{answer}”",
-            f"{where}: answer must be yes_no, count or choice, got “{answer}”",
-            field="questions",
-        )
-    if by not in (ENTRANT, PANEL):
-        raise RuleError(
-            f"{where}: by ต้องเป็น entrant หรือ panel แต่ได้รับ “{by}”",
-            f"{where}: by must be entrant or panel, got “{by}”",
-            field="questions",
-        )
-    if by == PANEL and answer != YES_NO_ANSWER:
-        raise RuleError(
-            f"{where}: คณะกรรมการตอบได้เฉพาะคำถาม ใช่/ไม่ใช่",
-            f"{where}: the panel answers yes/no questions only",
-            field="questions",
-        )
-    choices = tuple(c.strip() for c in str(row.get("choices") or "").split(";") if c.strip())
-    if (answer == CHOICE_ANSWER) != bool(choices) or len(choices) == 1:
-        raise RuleError(f"{where}: คำถามแบบเลือกต้องมีตัวเลือกอย่างน้อย 2 ข้อ (คั่นด้วย ;) และแบบอื่นไม่มีตัวเลือก",
-                        f"{where}: a choice question needs at least 2 choices (separated by ;), others none",
-                        field="questions")  # fmt: skip
-    choices_en = tuple(c.strip() for c in str(row.get("choices_en") or "").split(";") if c.strip())
-    if choices_en and len(choices_en) != len(choices):
-        raise RuleError(
-            f"{where}: ตัวเลือกภาษาอังกฤษต้องมีเท่ากับตัวเลือกภาษาไทย ({len(choices)} ข้อ)",
-            f"{where}: give as many English choices as Thai ones ({len(choices)})",
-            field="questions",
-        )
-    need = str(row.get("need") or "").strip()
-    unit_th = str(row.get("unit") or "").strip()
-    unit = Label(unit_th, str(row.get("unit_en") or unit_th).strip()) if unit_th else None
-    return Question(code, Label(th, str(row.get("en") or th)), answer, by, choices, need, choices_en, unit)
-
-
-def _check_need(q: Question, questions: Mapping[str, Question]) -> None:
-    where = f"questions {q.code}"
-    if not q.need:
-        return
-    fine = True
-    if q.answer == YES_NO_ANSWER:
-        fine = clean(q.need).lower() in ("yes", "no", "ใช่", "ไม่ใช่", "true", "false", "มี", "ไม่มี")
-    elif q.answer == CHOICE_ANSWER:
-        parts = [p.strip() for p in q.need.split(",")]
-        fine = all(p.isdigit() and 1 <= int(p) <= len(q.choices) for p in parts)
-    elif q.need in questions:
-        fine = questions[q.need].answer == q.answer in NUMBERS and q.need != q.code
-    else:
-        fine = clean(q.need).isdigit()
-    if not fine:
-        raise RuleError(
-            f"{where}: need “{q.need}” ใช้ไม่ได้กับคำตอบแบบ {q.answer} (ใช่/ไม่ใช่: yes; จำนวน: ตัวเลขหรือรหัสข้อจำนวนอื่น; "
-            "ตัวเลือก: หมายเลขตัวเลือก)",
-            f"{where}: need “{q.need}” does not fit a {q.answer} answer (yes_no: yes; count: a number or another "
-            "count question's code; choice: choice numbers)",
-            field="questions",
-        )
-
-
-def _level(row: Mapping[str, Any], index: int, questions: Mapping[str, Question]) -> Level:
-    when: list[tuple[str, str]] = []
-    for part in (p.strip() for p in str(row.get("when") or "").split(",")):
-        if not part:
-            continue
-        code, _, value = (s.strip() for s in part.partition("="))
-        q = questions.get(code)
-        ok = q is not None and (not value or _value_fits(q, value)) and (value or q.need)
-        if not ok:
-            raise RuleError(
-                f"levels {index}: เงื่อนไข “{part}” ต้องเป็นรหัสคำถามที่มีสิ่งที่กำหนด หรือ รหัส=คำตอบที่ตอบได้",
-                f"levels {index}: condition “{part}” must be a question code with a need, or code=a possible answer",
-                field="levels",
-                row=index,
-            )
-        when.append((code, value))
-    th = str(row.get("th") or "")
-    return Level(str(row["grade"]), row["points"], Label(th, str(row.get("en") or th)), tuple(when))
-
-
-def _value_fits(q: Question, value: str) -> bool:
-    if q.answer == YES_NO_ANSWER:
-        return clean(value).lower() in ("yes", "no", "ใช่", "ไม่ใช่")
-    if q.answer == CHOICE_ANSWER:
-        return value.isdigit() and 1 <= int(value) <= len(q.choices)
-    return clean(value).isdigit()

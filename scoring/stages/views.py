@@ -15,6 +15,7 @@ from contests.stages import stage_of
 from core import gate
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, posted_ids, show, takes_files
+from core.sheets import exporter
 from scoring.stages.data import register_import
 from scoring.stages.picks import stage_file_submit, stage_select, stage_withdraw
 from scoring.stages.reads import stage_page, staged_contests
@@ -50,6 +51,15 @@ def stage_list(request):
 def stage_detail(request, slug: str):
     contest = _staged(request, slug, "scoring.view_stage")
     return render(request, "scoring/stage.html", {"page": stage_page(actor_of(request.user), contest)})
+
+
+@require_GET
+def stage_export(request, slug: str, fmt: str):
+    """The picks as the page shows them (issue #40), as XLSX or CSV: the same scope, the same words."""
+    contest = _staged(request, slug, "scoring.view_stage")
+    if fmt not in exporter.get("stage-picks").formats:
+        raise Http404
+    return exporter.response(stage_page(actor_of(request.user), contest), "stage-picks", fmt)
 
 
 @require_POST

@@ -98,13 +98,13 @@ def test_an_answer_that_is_no_answer_is_refused_by_the_question_s_name():
 @pytest.mark.parametrize(
     ("question", "said"),
     [
-        ({"th": "ก", "answer": "number"}, "questions q: answer ต้องเป็น yes_no, count หรือ choice แต่ได้รับ “number”"),
+        ({"th": "ก", "answer": "number"}, "questions q: answer ต้องเป็น yes_no, count, year หรือ choice แต่ได้รับ “number”"),
         ({"th": "ก", "by": "committee"}, "questions q: by ต้องเป็น entrant หรือ panel แต่ได้รับ “committee”"),
         ({"th": "ก", "by": "panel", "answer": "count"}, "questions q: คณะกรรมการตอบได้เฉพาะคำถาม ใช่/ไม่ใช่"),
         ({"th": "ก", "answer": "choice", "choices": "เดียว"},
          "questions q: คำถามแบบเลือกต้องมีตัวเลือกอย่างน้อย 2 ข้อ (คั่นด้วย ;) และแบบอื่นไม่มีตัวเลือก"),
         ({"th": "ก", "answer": "count", "need": "หลายข้อ"},
-         "questions q: need “หลายข้อ” ใช้ไม่ได้กับคำตอบแบบ count (ใช่/ไม่ใช่: yes; จำนวน: ตัวเลขหรือรหัสข้อจำนวนอื่น; "
+         "questions q: need “หลายข้อ” ใช้ไม่ได้กับคำตอบแบบ count (ใช่/ไม่ใช่: yes; จำนวนหรือปี: ตัวเลขหรือรหัสข้ออื่นแบบเดียวกัน; "
          "ตัวเลือก: หมายเลขตัวเลือก)"),
     ],
 )  # fmt: skip

@@ -273,3 +273,22 @@ def test_each_office_contest_is_judged_by_its_own_panel(seeded):
     )
     assert offices == dict.fromkeys(["chonburi-chair", "chonburi-panel1", "chonburi-panel2"], Role.PROVINCIAL)
     assert "chonburi-panel1 cdd4-demo-2566" in " ".join(seeded.split())
+
+
+def test_the_seed_year_s_picks_came_with_their_files_one_late(seeded):
+    """A finished year looks finished (issue #40): each regional pick's files were sent, most in the week before
+    31 May 2565, Ubon Ratchathani's district-level files two days after it; a rerun sends nothing again."""
+    from contests.models import StageUpload
+    from scoring.selectors import work_calendar
+    from scoring.stages.reads import files_sent
+
+    stage = Contest.objects.get(slug="model-subdistrict-region-2565").stage
+    uploads = StageUpload.objects.filter(entry__stage=stage)
+    assert uploads.count() == 6 * 3
+    found = files_sent(stage, list(stage.entries.values_list("pk", flat=True)), work_calendar(), date(2026, 1, 1))
+    late = sorted((f.requirement.code, f.late) for files in found.values() for f in files if f.late)
+    assert late == [("lessons-district", 2), ("lessons-district", 2)]  # Ubon's two picks: Thu 2 Jun 2565
+    assert "demo stage files: 18 sent" in seeded
+    out = io.StringIO()
+    call_command("bootstrap", demo=True, stdout=out)
+    assert "demo stage files: 0 sent" in out.getvalue()

@@ -33,6 +33,13 @@ def _lines(body: str, ident: str) -> list[str]:
     ]
 
 
+def _send(client, clock, who, unit, code: str, when: tuple, body: bytes = b"") -> None:
+    """The province sends one file of a pick at a moment in Bangkok, as its page's form does."""
+    clock(*when)
+    pdf = SimpleUploadedFile("lessons.pdf", files.pdf(body), content_type="application/pdf")
+    _get(client, who, REGION + "files/", unit=unit.pk, code=code, file=pdf)
+
+
 @pytest.fixture
 def picked(client, clock):
     clock(2021, 12, 1, 10, 0)
@@ -47,13 +54,9 @@ def picked(client, clock):
 def test_each_file_of_each_pick_says_on_time_or_late_in_working_days(client, clock, picked, settings, tmp_path):
     chain, chiang_mai = picked
     settings.MEDIA_ROOT = tmp_path
-    clock(2022, 5, 20, 9, 0)
-    pdf = SimpleUploadedFile("lessons.pdf", files.pdf(), content_type="application/pdf")
-    _get(client, chiang_mai, REGION + "files/", unit=chain.rim_nua.pk, code="lessons-province", file=pdf)
+    _send(client, clock, chiang_mai, chain.rim_nua, "lessons-province", (2022, 5, 20, 9, 0))
     # Due Tue 31 May 2565: Wed 1 and Thu 2 Jun are working days, so the 2nd is 2 working days late.
-    clock(2022, 6, 2, 15, 0)
-    pdf = SimpleUploadedFile("lessons.pdf", files.pdf(b"district"), content_type="application/pdf")
-    _get(client, chiang_mai, REGION + "files/", unit=chain.rim_nua.pk, code="lessons-district", file=pdf)
+    _send(client, clock, chiang_mai, chain.rim_nua, "lessons-district", (2022, 6, 2, 15, 0), b"district")
 
     body = _get(client, chiang_mai, REGION).content.decode()
 
@@ -135,3 +138,64 @@ def test_the_province_sees_which_of_its_districts_picks_fail_which_requirement(c
     # หนองควาย answered nothing: every requirement the district answers is still open, said so.
     other = re.search(rf'<tr id="pool-{chain.nong_kwai.code}">(.*?)</tr>', body, re.S).group(1)
     assert other.count("ไม่ผ่านเงื่อนไข") == 7 and "ยังไม่ได้ตอบ" in other  # the villages themselves are no condition
+
+
+def test_the_picks_export_says_what_the_page_says(client, clock, picked, settings, tmp_path):
+    import csv
+    import io
+
+    chain, chiang_mai = picked
+    settings.MEDIA_ROOT = tmp_path
+    _send(client, clock, chiang_mai, chain.rim_nua, "lessons-province", (2022, 6, 2, 15, 0))
+
+    response = _get(client, chiang_mai, REGION + "picks.csv")
+
+    assert response.status_code == 200 and response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][8:] == [
+        "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับอำเภอ / Lessons-learned file (PDF), district level",
+        "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับจังหวัด / Lessons-learned file (PDF), provincial level",
+        "ไฟล์วีดิทัศน์ (VDO) ระดับจังหวัด ความยาว ๕–๗ นาที / Video (provincial level), 5–7 minutes",
+        "ไม่ผ่านเงื่อนไข / requirements not met",
+        "งบประมาณ (บาท) / budget (baht)",
+    ]
+    rim_nua = next(r for r in rows if r[2] == chain.rim_nua.code)
+    assert rim_nua[:4] == ["เขตตรวจราชการที่ 15", "เชียงใหม่", chain.rim_nua.code, "ริมเหนือ"]
+    assert rim_nua[9] == "ส่ง ๒ มิ.ย. ๒๕๖๕ · ช้า ๒ วันทำการ"
+    assert rim_nua[11].startswith("หมู่บ้านที่มีตัวแทนในโครงสร้างการดำเนินงานอย่างน้อย ๑ คน: ยังไม่ได้ตอบ; ")
+    assert rim_nua[12] == "8700.00"
+    assert rows[-1][0] == "รวม / total" and rows[-1][-2:] == ["2 ราย / picks", "17400.00"]
+    # The same page's scope: another province's organiser gets no list of Chiang Mai's picks.
+    client.logout()
+    phuket = organiser(chain.kathu.parent)
+    other = list(csv.reader(io.StringIO(_get(client, phuket, REGION + "picks.csv").content.decode("utf-8-sig"))))
+    assert chain.rim_nua.code not in {r[2] for r in other}
+    assert _get(client, phuket, REGION + "picks.pdf").status_code == 404
+
+
+def test_the_api_gives_the_picks_with_their_files_requirements_and_budget(client, clock, picked, settings, tmp_path):
+    chain, chiang_mai = picked
+    settings.MEDIA_ROOT = tmp_path
+    _send(client, clock, chiang_mai, chain.rim_nua, "lessons-province", (2022, 5, 20, 9, 0))
+
+    body = _get(client, chiang_mai, "/api/v1/contests/model-subdistrict-region-2565/stage/picks/").json()
+
+    assert (body["budget_per_pick"], body["budget_total"]) == ("8700.00", "17400.00")
+    rim_nua = next(p for p in body["picks"] if p["entrant"] == chain.rim_nua.code)
+    assert (rim_nua["region"], rim_nua["picked_by"]) == (15, "TH-50")
+    sent = next(f for f in rim_nua["files"] if f["code"] == "lessons-province")
+    assert (sent["deadline"], sent["late_working_days"], sent["text_th"], sent["text_en"]) == (
+        "2022-05-31",
+        0,
+        "ส่ง ๒๐ พ.ค. ๒๕๖๕ · ทันกำหนด",
+        "sent 20 May 2022 · on time",
+    )
+    assert rim_nua["unmet"][0] == {
+        "th": "หมู่บ้านที่มีตัวแทนในโครงสร้างการดำเนินงานอย่างน้อย ๑ คน: ยังไม่ได้ตอบ",
+        "en": "villages with at least one representative in the working structure: not answered yet",
+    }
+    client.logout()
+    phuket = organiser(chain.kathu.parent)
+    theirs = _get(client, phuket, "/api/v1/contests/model-subdistrict-region-2565/stage/picks/").json()
+    assert [p["entrant"] for p in theirs["picks"]] == []  # another province sees none of Chiang Mai's picks
+    assert _get(client, phuket, "/api/v1/contests/cdd4-2566/stage/picks/").status_code == 404

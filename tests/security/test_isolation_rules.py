@@ -261,6 +261,8 @@ RULES = {
     # The national contest takes no nominees: 404 for all (tests/scoring/test_api_nominees.py has the rest).
     "api-nominees": Rule("- - - - - -"),
     "api-nominee": Rule(None, "- - - - - -", delete="- - - - - -"),
+    # The national contest is no stage: 404 for all (tests/scoring/test_stage_files_budget.py has a stage's own).
+    "api-stage-picks": Rule("- - - - - -"),
     "schema": Rule("- 0 0 0 0 0"),
     "api-docs": Rule("- 0 0 0 0 0"),
     "admin:scoring_rubricchange_changelist": Rule("- - - - - +", "- - - - - +", "scoring.rubricchange"),
@@ -291,6 +293,7 @@ RULES = {
     "scoring:stages": Rule("- 0 0 0 0 0"),
     "scoring:stage_register": Rule(None, "- - - - - 0"),  # central staff import the register of past models
     "scoring:stage": Rule("- - - - - -"),
+    "scoring:stage_export": Rule("- - - - - -"),  # the stage page's picks as a file: the page's own scope
     "scoring:stage_file": Rule(None, "- - - - - -"),
     "scoring:stage_pick": Rule(None, "- - - - - -"),
     "scoring:stage_withdraw": Rule(None, "- - - - - -"),
@@ -316,6 +319,7 @@ RULES = {
     "submissions:criterion": Rule("- - - + + +", "- - - + + +"),
     "submissions:upload": Rule(None, "- - - - - -"),
     "submissions:link": Rule(None, "- - - - - -"),
+    "submissions:answers": Rule(None, "- - - - - -"),  # an entrant's answers (issue #40): as its evidence
     "submissions:withdraw": Rule("- - - - - -", "- - - - - -", "submissions.evidence"),
     "submissions:download": Rule("- - - + + +", "- - - + + +", "submissions.evidence"),
     "api-export": Rule("- - - - - +"),

@@ -10,6 +10,7 @@ from django.utils import timezone
 import contests
 import scoring
 from committee.demo import demo_evidence, demo_judgments
+from committee.demo_files import demo_stage_files
 from contests.units import units_load, units_read
 from rulebook.spec import RubricError
 from scoring import demo, selectors, services
@@ -113,6 +114,8 @@ class Command(BaseCommand):
                 filled = demo_evidence(rubric=current)
                 took = time.monotonic() - began
                 self.stdout.write(f"หลักฐานตัวอย่าง / demo evidence {current.year}: {filled} provinces ({took:.1f} s)")
+            if not options["no_units"]:
+                self.stdout.write(f"ไฟล์ของขั้นตัวอย่าง / demo stage files: {demo_stage_files(now=timezone.now())} sent")
             for rubric in (r for r in open_rubrics if not r.contest.is_national):
                 began = time.monotonic()
                 made = demo_judgments(rubric=rubric)

@@ -298,6 +298,7 @@ RULES = {
     "api-facts": Rule(None, "- 4 4 4 4 4 + - -"),
     "api-contest-standings": Rule("- 4 4 4 4 4 + - -"),
     "api-nominees": Rule("- 4 4 4 4 4 * * -"),
+    "api-stage-picks": Rule("- 4 4 4 4 4 4 4 4"),  # a district contest is no stage: 404, as its page
     "api-nominee": Rule(None, "- 4 4 4 4 4 + + -", delete="- 4 4 4 4 4 + + -"),
     "schema": Rule("- 0 0 0 0 0 + + +"),
     "api-docs": Rule("- 0 0 0 0 0 + + +"),
@@ -321,6 +322,7 @@ RULES = {
     "scoring:stages": Rule("- 0 0 0 0 0 0 0 0"),
     "scoring:stage_register": Rule(None, "- - - - - - - - -"),
     "scoring:stage": Rule("- - - - - - - - -"),
+    "scoring:stage_export": Rule("- - - - - - - - -"),
     "scoring:stage_file": Rule(None, "- - - - - - - - -"),
     "scoring:stage_pick": Rule(None, "- - - - - - - - -"),
     "scoring:stage_withdraw": Rule(None, "- - - - - - - - -"),
@@ -349,6 +351,7 @@ RULES = {
     "submissions:criterion": Rule("- 4 4 4 4 4 * * -", "- 4 4 4 4 4 * * -"),
     "submissions:upload": Rule(None, "- 4 4 4 4 4 - + -"),
     "submissions:link": Rule(None, "- 4 4 4 4 4 - + -"),
+    "submissions:answers": Rule(None, "- 4 4 4 4 4 - + -"),
     "submissions:withdraw": Rule("- 4 4 4 4 4 - * -", "- 4 4 4 4 4 - + -", "submissions.evidence"),
     "submissions:download": Rule("- 4 4 4 4 4 * * -", "- 4 4 4 4 4 * * -", "submissions.evidence"),
     "api-export": Rule("- 4 4 4 4 4 + - -"),
