@@ -28,11 +28,11 @@ from rulebook.dates import DateInputError, be_date, check_window, fiscal_year, p
 from rulebook.rubric_json import rubric_json
 from rulebook.rules import KINDS, Context, FactError, Rule, RuleError, build_rule
 from rulebook.rules.errors import Problem
-from rulebook.spec import RubricError
+from rulebook.spec import CLOSED_DAY_AS_WRITTEN, RubricError
 from rulebook.workdays import WorkCalendar, deadline_text
 from scoring.contest_spec import MOST_ENTRANTS
 
-TOP = ("year", "name_th", "name_en", "starts_on", "ends_on", "total_points")
+TOP = ("year", "name_th", "name_en", "starts_on", "ends_on", "total_points", "closed_day")
 CONTEST = ("slug", "entrant_level")
 DIMENSION = ("code", "name_th", "name_en", "max_points")
 CRITERION = (
@@ -348,6 +348,10 @@ class Builder:
     def _code(self, prefix: str, n: int) -> str:
         """A row's code as the loader names it: as typed, or "#n" when the box is blank (rulebook.spec)."""
         return (self.post.get(f"{prefix}code") or "").strip() or f"#{n}"
+
+    def calendar(self, base: WorkCalendar) -> WorkCalendar:
+        """The holidays as the contest being built reads a deadline on a closed day (its "closed_day" box)."""
+        return WorkCalendar(base.overrides, moves=self.post.get("closed_day") != CLOSED_DAY_AS_WRITTEN)
 
     def show_deadlines(self, calendar: WorkCalendar) -> None:
         """Each deadline typed, as an office will read it: B.E., and moved when offices are closed that day."""

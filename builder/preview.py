@@ -23,5 +23,5 @@ def contest_builder_preview(request):
     found = next((c for dim in builder.dimensions for c in dim.criteria if c.prefix == wanted), None)
     if found is None:
         raise Http404("ไม่พบตัวชี้วัด / no such criterion")
-    builder.preview(found, selectors.work_calendar(), sample=True)
+    builder.preview(found, builder.calendar(selectors.work_calendar()), sample=True)
     return render(request, "builder/_builder_preview.html", {"c": found})

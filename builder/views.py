@@ -78,7 +78,7 @@ def contest_builder(request):
         for dim in builder.dimensions:
             for c in dim.criteria:
                 if c.prefix == where:
-                    builder.preview(c, selectors.work_calendar(), sample=True)
+                    builder.preview(c, builder.calendar(selectors.work_calendar()), sample=True)
     if what == "download":
         response = HttpResponse(
             json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
@@ -110,7 +110,7 @@ def contest_builder(request):
 def _page(request, builder: Builder, status: int = 200, refused: ChangeRefused | None = None):
     if not hasattr(builder, "total_text"):  # a form just opened: its sums, and no error before anyone acts
         builder.check_sums(report=False)
-    builder.show_deadlines(selectors.work_calendar())
+    builder.show_deadlines(builder.calendar(selectors.work_calendar()))
     post = builder.post
     office = selectors.office_unit(request.user)
     return render(

@@ -17,7 +17,7 @@ from rulebook.rules.facts import NUMBER_DIGITS_MAX, too_many_digits
 from rulebook.spec import CriterionSpec
 from scoring import lifecycle
 from scoring.models import Criterion, Fact, Rubric
-from scoring.selectors import rubric_spec, work_calendar
+from scoring.selectors import rubric_calendar, rubric_spec
 
 from .errors import CommitteeError, Conflicted, NotEntrant, StaleVersion
 from .models import ScoreChange
@@ -95,7 +95,7 @@ def points_from_items(
         rows = Fact.objects.filter(rubric=rubric, province=province, criterion__code=c.code).exclude(value="")
         facts = dict(rows.values_list("name", "value"))
     facts[fact] = raw
-    ctx = Context(calendar=work_calendar(), size_group=province.size_group, deadline=c.deadline)
+    ctx = Context(calendar=rubric_calendar(rubric), size_group=province.size_group, deadline=c.deadline)
     return c.rule.evaluate(facts, ctx).points, sorted(codes, key=order.index)
 
 

@@ -11,7 +11,7 @@ from rulebook.rules import Context
 from rulebook.spec import CriterionSpec
 from scoring.explanations import texts_of
 from scoring.models import Fact, ProvinceResult, Rubric
-from scoring.selectors import rubric_spec, work_calendar
+from scoring.selectors import rubric_calendar, rubric_spec
 from submissions.selectors import criterion_evidence  # the evidence portal's own scope
 
 from .aggregate import Aggregate
@@ -165,7 +165,7 @@ def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, c
     facts = dict(
         Fact.objects.filter(rubric=rubric, province=province, criterion=criterion).values_list("name", "value")
     )
-    ctx = Context(calendar=work_calendar(), size_group=province.size_group, deadline=c.deadline)
+    ctx = Context(calendar=rubric_calendar(rubric), size_group=province.size_group, deadline=c.deadline)
     computed = c.rule.evaluate(facts, ctx)
     result = ProvinceResult.objects.filter(rubric=rubric, province=province).first()
     cell = {"province": province, "criterion": criterion}

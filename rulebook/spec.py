@@ -41,6 +41,12 @@ class RubricError(PortalError):
         super().__init__(th, en, text="\n".join(self.messages))
 
 
+# How a contest reads a deadline on a day offices are closed (issue #40, seed 004's "ภายในเดือนพฤษภาคม"):
+# moved to the next working day, as RUBRIC.md decision 9 says, or as written.
+CLOSED_DAY_MOVES, CLOSED_DAY_AS_WRITTEN = "next_working_day", "as_written"
+CLOSED_DAY = (CLOSED_DAY_MOVES, CLOSED_DAY_AS_WRITTEN)
+
+
 @dataclass(frozen=True)
 class AwardSpec:
     code: str
@@ -172,6 +178,8 @@ class RubricSpec:
     rounding: Rounding = DEFAULT_ROUNDING
     # Who runs the contest among whom (issue #16): plain data here, read by the contest loader.
     contest: dict[str, Any] | None = None
+    # A deadline on a day offices are closed: moved to the next working day (decision 9) or read as written.
+    closed_day: str = CLOSED_DAY_MOVES
 
     def criteria(self) -> list[CriterionSpec]:
         return [c for d in self.dimensions for c in d.criteria]
@@ -464,6 +472,14 @@ def parse_rubric(data: dict) -> RubricSpec:
     awards = [_award(r, a, i) for i, a in enumerate(r.items(data, "awards", RUBRIC), 1)]
     r.unique([a.code for a in awards], RUBRIC, Label("รางวัล", "award"))
     bands = _bands(r, data.get("level_bands"))
+    closed_day = data.get("closed_day") or CLOSED_DAY_MOVES
+    if closed_day not in CLOSED_DAY:
+        r.fail(
+            RUBRIC,
+            f"closed_day ต้องเป็น {' หรือ '.join(CLOSED_DAY)}",
+            f"closed_day must be {' or '.join(CLOSED_DAY)}",
+            "closed_day",
+        )
     contest = data.get("contest")
     if contest is not None and not isinstance(contest, Mapping):
         r.fail(RUBRIC, "contest ต้องเป็นออบเจกต์หรือ null", "contest must be an object or null", "contest")
@@ -472,5 +488,5 @@ def parse_rubric(data: dict) -> RubricSpec:
     return RubricSpec(
         year, names[0], names[1], starts, ends, total, tuple(map(str, tie_break)),  # type: ignore[arg-type]
         bands, tuple(awards), tuple(d for d in dims if d), rounding,
-        dict(contest) if isinstance(contest, Mapping) else None,
+        dict(contest) if isinstance(contest, Mapping) else None, closed_day,
     )  # fmt: skip

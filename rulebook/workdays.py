@@ -75,10 +75,13 @@ class WorkCalendar:
     """Working days counted, not walked: weekdays by arithmetic, minus the package's weekday holidays found by
     bisection in each year's sorted tuple, corrected by the few overrides central staff set."""
 
-    def __init__(self, overrides: Mapping[date, bool] = {}) -> None:  # never mutated
+    def __init__(self, overrides: Mapping[date, bool] = {}, *, moves: bool = True) -> None:  # never mutated
         # True = office closed that day (extra holiday); False = office open (holiday cancelled).
         self.overrides = dict(overrides)
         self._override_days = tuple(sorted(self.overrides))
+        # Whether a deadline on a closed day moves to the next working day (decision 9, the default) or stays as
+        # written (a contest may read "ภายในเดือนพฤษภาคม" so: its rubric's "closed_day": "as_written", issue #40).
+        self.moves = moves
 
     def _package_closed(self, d: date) -> bool:
         return d in _holidays(d.year, "th")
@@ -90,8 +93,9 @@ class WorkCalendar:
         return d.weekday() < 5 and d not in _holidays(d.year, "th")
 
     def next_working_day(self, d: date) -> date:
-        """The day itself when offices are open, else the next day they are (decision 9)."""
-        while not self.is_working_day(d):
+        """The day itself when offices are open, else the next day they are (decision 9); the day itself when the
+        contest reads its deadlines as written."""
+        while self.moves and not self.is_working_day(d):
             d += timedelta(1)
         return d
 

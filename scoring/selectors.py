@@ -17,6 +17,7 @@ from rulebook.workdays import Reason, WorkCalendar
 from scoring.access import rubrics
 from scoring.contest_spec import periods_gather
 from scoring.models import (
+    ClosedDay,
     Fact,
     FreezeAction,
     FreezeEvent,
@@ -107,6 +108,7 @@ def rubric_data(rubric: Rubric) -> dict:
         "tie_break": rubric.tie_break,
         "level_bands": rubric.level_bands,
         **({"rounding": rubric.rounding} if rubric.rounding else {}),
+        **({"closed_day": rubric.closed_day} if rubric.closed_day != ClosedDay.MOVES else {}),
         "awards": [
             {
                 "code": a.code,
@@ -170,12 +172,14 @@ _CALENDARS: dict[tuple[int, object], WorkCalendar] = {}
 
 
 def rubric_calendar(rubric: Rubric) -> WorkCalendar:
-    """The holiday calendar, cached like the spec: a holiday change gives every rubric a new revision."""
+    """The holiday calendar as the rubric reads its deadlines (moved on a closed day or as written), cached like the
+    spec: a holiday change gives every rubric a new revision."""
     key = (rubric.pk, rubric.revision)
     if key not in _CALENDARS:
         if len(_CALENDARS) > 32:
             _CALENDARS.clear()
-        _CALENDARS[key] = work_calendar()
+        overrides = {h.date: h.is_holiday for h in HolidayOverride.objects.all()}
+        _CALENDARS[key] = WorkCalendar(overrides, moves=rubric.closed_day != ClosedDay.AS_WRITTEN)
     return _CALENDARS[key]
 
 

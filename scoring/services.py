@@ -230,6 +230,7 @@ def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | Non
             "tie_break": list(spec.tie_break),
             "level_bands": data.get("level_bands"),
             "rounding": data.get("rounding"),
+            "closed_day": spec.closed_day,
         },
     )
     # Facts, evidence and committee scores all PROTECT their criterion: one that holds any is archived

@@ -47,7 +47,7 @@ def _stamp(rubric: Rubric) -> str:
 def _context(request, rubric: Rubric) -> dict:
     mode = "award" if request.GET.get("map") == "award" else "total"
     page = int(request.GET["page"]) if request.GET.get("page", "").isdigit() else 1
-    calendar = selectors.work_calendar()
+    calendar = selectors.rubric_calendar(rubric)
     ctx = board.dashboard(rubric, today=timezone.localdate(), calendar=calendar, map_mode=mode, page=page)
     ctx.update(stamp=_stamp(rubric), poll=settings.CDD4_DASHBOARD_POLL_SECONDS)
     nominees = selectors.nominees_by_unit(rubric.contest)  # no query unless the contest takes nominees

@@ -14,7 +14,7 @@ from contests.models import Nominee, NomineeState, Province
 from rulebook.rules import Context, Score
 from rulebook.rules.errors import Label
 from scoring.models import Criterion, Fact, ProvinceResult, Rubric
-from scoring.selectors import rubric_calendar, rubric_spec, work_calendar
+from scoring.selectors import rubric_calendar, rubric_spec
 
 from .models import Evidence, InnovationReport, Submission, SubmissionStatus
 
@@ -117,7 +117,7 @@ def province_home(*, rubric: Rubric, province: Province, today: date | None = No
     A fixed number of queries, however many criteria or files.
     """
     today = today or timezone.localdate()
-    calendar = work_calendar()
+    calendar = rubric_calendar(rubric)
     dimensions = list(rubric.dimensions.prefetch_related("criteria"))
     subs = {
         s.criterion_id: s

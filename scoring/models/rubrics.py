@@ -26,6 +26,11 @@ class RubricQuerySet(models.QuerySet):
         return found.filter(period=period) if period else found.filter(period_order=0)
 
 
+class ClosedDay(models.TextChoices):
+    MOVES = "next_working_day", "เลื่อนเป็นวันทำการถัดไป (ข้อ ๙) / moves to the next working day (decision 9)"
+    AS_WRITTEN = "as_written", "ถือตามวันที่เขียน ไม่เลื่อน / as written, not moved"
+
+
 class Rubric(models.Model):
     """One contest's rules for one period (or the whole contest). Year is Buddhist Era (2566 = Oct 2022 – Sep 2023)."""
 
@@ -47,6 +52,11 @@ class Rubric(models.Model):
     level_bands = models.JSONField("ระดับจากคะแนนรวม / level bands", null=True, blank=True)
     # The rubric's own rounding of percentages (docs/rubric-format.md); empty keeps the national default.
     rounding = models.JSONField("การปัดเศษ / rounding", null=True, blank=True)
+    # A deadline on a day offices are closed: moved on (RUBRIC.md decision 9) or as written (issue #40).
+    closed_day = models.CharField(
+        "วันครบกำหนดที่ตรงกับวันหยุด / a deadline on a closed day", max_length=20, choices=ClosedDay.choices,
+        default=ClosedDay.MOVES,
+    )  # fmt: skip
     show_provisional = models.BooleanField("แสดงคะแนนเบื้องต้นแก่จังหวัด / show provisional points", default=False)
     standings_computed_at = models.DateTimeField("คำนวณอันดับเมื่อ / standings computed at", null=True, blank=True)
     # New random value on every change to structure or deadlines; keys the parsed-spec cache.
