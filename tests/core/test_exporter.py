@@ -77,6 +77,8 @@ def test_registry_holds_every_export_of_the_product():
         ("fact-template", "xlsx"),
         ("fact-template", "csv"),
         ("contest-fact-template", "xlsx"),
+        ("stage-picks", "xlsx"),
+        ("stage-picks", "csv"),
         ("judgments", "xlsx"),
         ("judgments", "csv"),
         ("judgment-changes", "xlsx"),
@@ -88,9 +90,27 @@ def test_registry_holds_every_export_of_the_product():
     assert all(e.name_th and e.name_en and e.permission for e in exporter.REGISTRY.values())
 
 
+def _stage_page():
+    """A stage's page as whoever runs it reads it, one pick named with a formula (a unit's name is data an office
+    may have typed into the units file)."""
+    from contests.actor import actor_of
+    from scoring.stages.picks import stage_select
+    from scoring.stages.reads import stage_page
+    from tests.scoring.stage_support import load_chain, organiser
+
+    chain = load_chain()
+    chain.rim_nua.name_th = HOSTILE
+    chain.rim_nua.save(update_fields=["name_th"])
+    stage_select(actor=actor_of(organiser(chain.mae_rim)), contest=chain.district_stage, units=[chain.rim_nua])
+    return stage_page(actor_of(UserFactory(role=Role.CENTRAL)), chain.district_stage)
+
+
 @pytest.mark.parametrize(("identifier", "fmt"), CASES)
-def test_every_exporter_writes_formulas_as_text(hostile, rubric, identifier, fmt):
-    source = _sources(rubric)[exporter.get(identifier).scope]
+def test_every_exporter_writes_formulas_as_text(hostile, rubric, identifier, fmt, clock):
+    scope = exporter.get(identifier).scope
+    if scope == "stage":
+        clock(2021, 12, 1, 10, 0)  # inside the stage's window: the pick is made
+    source = _stage_page() if scope == "stage" else _sources(rubric)[scope]
     data, ctype, filename = exporter.export(source, identifier, fmt)
     cells = _cells(data, fmt)
     assert (ctype, filename.endswith(f".{fmt}")) == (exporter.CONTENT_TYPES[fmt], True)
