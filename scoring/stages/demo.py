@@ -43,12 +43,15 @@ PICKERS = {
     ],
 }
 PROVINCE_PICKERS = {"TH-20": "chonburi", "TH-43": "nongkhai", "TH-34": "ubon"}  # demo organisers (scoring.demo)
+# A subdistrict Bang Lamung picks in every year, and its own staff's login: the entrant of seed 002, who answers
+# what the guide requires on its criterion pages (issue #40). Picked first when its district picks.
+ENTRANT = ("nakluea", "200408", "นาเกลือ")
 # The district offices' organisers: they log in to pick (DOPA codes, so only with the units loaded).
 DEMO_STAGE_USERS = [
     (username, Role.ORGANISER, code, f"สพอ.{name} (ผู้คัดเลือกตำบล)")
     for offices in PICKERS.values()
     for username, code, name in offices
-]
+] + [(ENTRANT[0], Role.PROVINCIAL, ENTRANT[1], f"พัฒนากรตำบล{ENTRANT[2]} (ผู้เข้าคัดเลือก)")]
 
 
 def _picker(username: str):
@@ -63,7 +66,11 @@ def _pick(actor, contest: Contest, stage: Stage, count: int, picked_on: datetime
     pool = [u for u in stage_pool(stage, office) if barred_reason(stage, u) is None]
     if not pool:
         return 0
-    chosen = random.Random(f"{contest.slug}-{office.code}").sample(pool, min(count, len(pool)))
+    first = [u for u in pool if u.code == ENTRANT[1]]  # the demo's entrant login enters whenever it can
+    rest = [u for u in pool if u.code != ENTRANT[1]]
+    chosen = first[:count] + random.Random(f"{contest.slug}-{office.code}").sample(
+        rest, min(count, len(pool)) - len(first[:count])
+    )
     return len(stage_select(actor=actor, contest=contest, units=chosen, now=picked_on))
 
 
