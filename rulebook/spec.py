@@ -18,9 +18,9 @@ from core.errors import MAX_SHOWN, PortalError, more_than_shown
 from core.thai import fmt_points
 from rulebook.dates import FISCAL_YEARS, DateInputError, check_window, fiscal_year
 from rulebook.rules import Rule, RuleError, build_rule
-from rulebook.rules.base import DEFAULT_ROUNDING, ROUNDING_MODES, FactFormat, Label, Rounding
-from rulebook.rules.errors import NOWHERE, Problem, Where
+from rulebook.rules.errors import NOWHERE, Label, Problem, Where
 from rulebook.rules.fields import Reader
+from rulebook.rules.values import DEFAULT_ROUNDING, ROUNDING_MODES, FactFormat, Rounding
 
 
 class RubricError(PortalError):

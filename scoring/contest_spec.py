@@ -14,8 +14,7 @@ from contests.codes import NATIONAL_PREFIX, code_problem, national_code, period_
 from contests.eligibility import rules_problems
 from contests.models import Combine, Level
 from rulebook.dates import fiscal_year
-from rulebook.rules.base import Label
-from rulebook.rules.errors import Where
+from rulebook.rules.errors import Label, Where
 from rulebook.rules.fields import Reader
 from rulebook.spec import RubricError, RubricSpec, parse_rubric
 

@@ -20,7 +20,7 @@ from core.http import BodyTooLarge, check_body_size, show, takes_files
 from core.sheets import exporter
 from core.thaimap import thailand_map
 from rulebook.rubric_json import rubric_json
-from rulebook.rules.base import Label
+from rulebook.rules.errors import Label
 from rulebook.rules.facts import parse_amount
 from rulebook.spec import RubricError
 from scoring import dashboard as board

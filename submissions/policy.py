@@ -6,7 +6,7 @@ from __future__ import annotations
 from contests.lifecycle import Action, State, allows
 from core.validators.content import TYPES
 from core.validators.refusal import UploadRefused
-from rulebook.rules.base import EvidenceExpected
+from rulebook.rules.evidence import EvidenceExpected
 from scoring import lifecycle
 from scoring.models import Rubric
 from scoring.selectors import rubric_spec

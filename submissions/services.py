@@ -22,7 +22,7 @@ from django.utils import timezone
 from contests.actor import actor_of
 from contests.models import Province
 from core.validators.content import UploadRefused, clean_name, inspect_file
-from rulebook.rules.base import EvidenceExpected
+from rulebook.rules.evidence import EvidenceExpected
 from scoring.facts.imports import FactImportReport, ensure_not_frozen, fact_set, facts_import
 from scoring.models import Criterion, Fact, FactSource, Rubric
 from scoring.recompute import results_mark_dirty

@@ -6,14 +6,16 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from rulebook.rules.base import DEFAULT_ROUNDING, Context, FactError, Rounding, Rule, RuleError, Score
+from rulebook.rules.base import Rule
 from rulebook.rules.deadlines import Deadlines
+from rulebook.rules.errors import FactError, RuleError
 from rulebook.rules.ladder import Ladder
 from rulebook.rules.measures import Bands, Ratio, Table
 from rulebook.rules.milestones import Milestones
 from rulebook.rules.requirements import Requirements
 from rulebook.rules.simple import Checklist, Choice, Done, Grade, ItemsCount, Points
 from rulebook.rules.timeliness import Timeliness
+from rulebook.rules.values import DEFAULT_ROUNDING, Context, Rounding, Score
 
 _CLASSES = (Done, ItemsCount, Checklist, Choice, Grade, Points, Ratio, Bands, Table, Ladder, Timeliness, Deadlines)
 _CLASSES += (Requirements,)

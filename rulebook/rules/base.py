@@ -4,158 +4,23 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from functools import cached_property
+from decimal import Decimal
 from types import MappingProxyType
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar
 
 from core.thai import fmt_num, thai_date, thai_num
 from rulebook.dates import en_date
 from rulebook.rules.declare import Param, check, names
 from rulebook.rules.errors import FactError, Label, RuleError, about
-from rulebook.workdays import WorkCalendar
+from rulebook.rules.evidence import EvidenceExpected, evidence_read
+from rulebook.rules.values import DEFAULT_ROUNDING, NO_DATA, TEXT, Context, FactFormat, Rounding, Score, refused
 
-
-class Score:
-    """Points and their explanation, Thai and English. `Score.later` keeps the text unbuilt until it is read:
-    a full recompute needs only the points of 145,100 cells (issue #30), a person reads one entrant's text.
-    Every text is fitted to MAX_EXPLANATION characters, its result kept ("→ N คะแนน")."""
-
-    __slots__ = ("_args", "_render", "_text", "points")
-
-    def __init__(self, points: Decimal, th: str, en: str) -> None:
-        self.points = points
-        self._text: tuple[str, str] | None = (fit(th), fit(en))
-        self._render: Any = None
-        self._args: tuple = ()
-
-    @classmethod
-    def later(cls, points: Decimal, render: Any, *args: Any) -> Score:
-        """Points now; `render(*args)` gives (th, en) when the text is first read, once."""
-        score = cls.__new__(cls)
-        score.points, score._text, score._render, score._args = points, None, render, args
-        return score
-
-    @property
-    def text(self) -> tuple[str, str]:
-        if self._text is None:
-            th, en = self._render(*self._args)
-            # Fitted here, once, rather than wrapped in a second Score per evaluated cell (145,100 in a full recompute).
-            self._text, self._render, self._args = (fit(th), fit(en)), None, ()
-        return self._text
-
-    @property
-    def th(self) -> str:  # explanation, Thai
-        return self.text[0]
-
-    @property
-    def en(self) -> str:  # explanation, English
-        return self.text[1]
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Score):
-            return NotImplemented
-        return self.points == other.points and self.text == other.text
-
-    def __hash__(self) -> int:
-        return hash((self.points, self.text))
-
-    def __repr__(self) -> str:
-        return f"Score(points={self.points!r}, th={self.th!r}, en={self.en!r})"
-
-
-@dataclass(frozen=True)
-class Context:
-    calendar: WorkCalendar
-    size_group: str = ""
-    deadline: date | None = None
-
-
-@dataclass(frozen=True)
-class Rounding:
-    """How a rubric rounds a measured percentage before comparing it: a property of the rubric, because
-    the national manual rounds 97.005% up (decision 1) while seed 003's "ไม่น้อยกว่าร้อยละ ๕" must not let
-    4.999% pass."""
-
-    percent_places: int = 2
-    mode: str = "half_up"  # or "truncate"
-
-    def apply(self, value: Decimal) -> Decimal:
-        return value.quantize(self._quantum, rounding=self._mode)
-
-    @cached_property
-    def _quantum(self) -> Decimal:  # made once, not per measured value (145,100 of them in a full recompute)
-        return Decimal(1).scaleb(-self.percent_places)
-
-    @cached_property
-    def _mode(self) -> str:
-        return ROUND_DOWN if self.mode == "truncate" else ROUND_HALF_UP
-
-    def text(self) -> Label:
-        if self.mode == "truncate":
-            return Label(f"ตัดทศนิยมเหลือ {self.percent_places} ตำแหน่ง", f"truncated to {self.percent_places} dp")
-        return Label(f"ปัดเศษเหลือ {self.percent_places} ตำแหน่ง", f"rounded half-up to {self.percent_places} dp")
-
-
-ROUNDING_MODES = ("half_up", "truncate")
-DEFAULT_ROUNDING = Rounding()
-
-
-class FactFormat(NamedTuple):
-    """What a fact's cell takes, as the rule parses it: said on the fact template (issue #27) next to the
-    fact's name and unit, so nobody has to learn it from the rubric's JSON."""
-
-    code: str
-    th: str
-    en: str
-
-
-COUNT = FactFormat("count", "จำนวนเต็ม เช่น 1,250", "a whole number, e.g. 1,250")
-NUMBER = FactFormat("number", "ตัวเลข มีทศนิยมได้ เช่น 93.5", "a number, decimals allowed, e.g. 93.5")
-AMOUNT = FactFormat("amount", "จำนวนเงิน มีสตางค์ได้ เช่น 12,500.50", "an amount, satang allowed, e.g. 12,500.50")
-DATE = FactFormat("date", "วันที่ เช่น 18/04/2566 หรือ 2023-04-18", "a date, e.g. 18/04/2566 or 2023-04-18")
-MOMENT = FactFormat(
-    "moment",
-    "วันที่ หรือวันที่และเวลา เช่น 18/04/2566 หรือ 2023-04-18 14:30",
-    "a date, or a date and time, e.g. 18/04/2566 or 2023-04-18 14:30",
-)
-YES_NO = FactFormat("yes_no", "ใช่ หรือ ไม่ใช่", "yes or no")
-CODES = FactFormat("codes", "รหัสรายการคั่นด้วยจุลภาค เช่น 1,3 (ไม่มี: -)", "item codes with commas, e.g. 1,3 (none: -)")
-TEXT = FactFormat("text", "ตามที่เกณฑ์กำหนด", "as the criterion says")
-
-
-@dataclass(frozen=True)
-class EvidenceExpected:
-    """What evidence a criterion expects: its rule's optional "evidence" object (docs/rubric-format.md)."""
-
-    types: frozenset[str] | None = None  # file types accepted; None: the evidence portal's default set
-    innovation_report: bool = False  # the innovation report form is filed under this criterion
-    # Upload times feed `upload_time_fact`: the criteria whose uploads count and the file kinds that must
-    # all be in (the fact is the moment the last one arrived). Empty: uploads do not feed this rule.
-    times_from: tuple[str, ...] = ()
-    times_need: tuple[str, ...] = ()
-
-
-NO_DATA = ("ยังไม่มีข้อมูล → 0 คะแนน", "no data yet → 0 points")
-# What a provincial officer reads per criterion: short enough to read at a glance.
-MAX_EXPLANATION = 300
 PARSED_KEEP = 20_000  # parsed fact texts a rule remembers (Rule.parse_fact)
 PARSED_TEXT_MAX = 64  # and their length: entrants repeat short texts (a count, a date, "1,3"), not long ones
 FACT_TEXT_MAX = 200  # a stored fact's length (Fact.value): a longer text is refused, never parsed nor kept
 _UNSEEN = object()
 NO_FACTS: Mapping[str, str] = MappingProxyType({})  # a cell nobody filled
-
-
-def fit(text: str, limit: int = MAX_EXPLANATION) -> str:
-    """Shortens the reasons, never the result ("→ N คะแนน" stays)."""
-    if len(text) <= limit:
-        return text
-    body, arrow, tail = text.rpartition(" → ")
-    if not arrow:
-        return text[: limit - 1] + "…"
-    return body[: limit - len(tail) - len(arrow) - 1].rstrip() + "…" + arrow + tail
 
 
 class Rule:
@@ -191,7 +56,7 @@ class Rule:
         self._label_memo: dict[str, Label] = {}
         self._parsed: dict[tuple[str, str], object] = {}
         with about("evidence"):
-            self.evidence = _evidence(params.get("evidence"))
+            self.evidence = evidence_read(params.get("evidence"))
         if self.evidence.times_from and type(self).upload_time_fact is Rule.upload_time_fact:
             raise RuleError(
                 f"เกณฑ์ชนิด {self.kind} ไม่ได้อ่านเวลาที่อัปโหลด (evidence upload_times)",
@@ -444,48 +309,6 @@ class Rule:
             return refused(error.th, error.en)
 
 
-# The rubric format's words for evidence (docs/rubric-format.md): file types a criterion accepts, and the
-# kinds of file upload times wait for; a typo would refuse every upload, so it is refused when loaded.
-FILE_TYPES = frozenset({"pdf", "png", "jpeg", "docx", "xlsx", "pptx", "mp4"})
-FILE_KINDS = frozenset({"pdf", "image", "office", "video"})
-
-
-def _strings(value: Any, what: str, known: frozenset[str] | None = None) -> tuple[str, ...]:
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-        raise RuleError(f"evidence {what} ต้องเป็นรายการข้อความ", f"evidence {what} must be a list of strings")
-    unknown = sorted(set(value) - known) if known is not None else []
-    if unknown:
-        names, allowed = ", ".join(unknown), ", ".join(sorted(known or ()))
-        raise RuleError(
-            f"evidence {what}: ไม่รู้จัก {names} (ใช้ได้: {allowed})", f"evidence {what}: unknown {names} (known: {allowed})"
-        )
-    return tuple(value)
-
-
-def _evidence(raw: Any) -> EvidenceExpected:
-    if raw is None:
-        return EvidenceExpected()
-    if not isinstance(raw, Mapping):
-        raise RuleError("evidence ต้องเป็นออบเจกต์", "evidence must be an object")
-    unknown = sorted(set(raw) - {"types", "innovation_report", "upload_times"})
-    if unknown:
-        raise RuleError(f"evidence ไม่รู้จัก {', '.join(unknown)}", f"evidence: unknown key(s) {', '.join(unknown)}")
-    report = raw.get("innovation_report", False)
-    if not isinstance(report, bool):
-        raise RuleError(
-            "evidence innovation_report ต้องเป็น true หรือ false", "evidence innovation_report must be true or false"
-        )
-    types = None if raw.get("types") is None else frozenset(_strings(raw["types"], "types", FILE_TYPES))
-    times = raw.get("upload_times")
-    if times is None:
-        return EvidenceExpected(types, report)
-    if not isinstance(times, Mapping) or set(times) != {"from", "needs"}:
-        raise RuleError("evidence upload_times ต้องมี from และ needs", "evidence upload_times needs from and needs")
-    return EvidenceExpected(
-        types, report, _strings(times["from"], "from"), _strings(times["needs"], "needs", FILE_KINDS)
-    )
-
-
 def _unit(name: str, raw: Any) -> Label | None:
     if raw is None:
         return None
@@ -510,11 +333,6 @@ def demo_pick(rng: random.Random, choices: int) -> int:
 def demo_text(value: Decimal) -> str:
     """A demo number the way an office types it: 1200, 93.5, never 1.2E+3."""
     return format(value, "f")
-
-
-def refused(th: str, en: str) -> Score:
-    """Facts that cannot be used score 0, and the explanation says so like every other zero."""
-    return Score(Decimal(0), f"{th} → 0 คะแนน", f"{en} → 0 points")
 
 
 def present(facts: Mapping[str, str]) -> dict[str, str]:

@@ -11,9 +11,11 @@ from itertools import pairwise
 from typing import Any
 
 from rulebook.dates import en_date, thai_date
-from rulebook.rules.base import DATE, YES_NO, Context, FactFormat, Label, Rule, RuleError, Score, demo_pick, missing
+from rulebook.rules.base import Rule, demo_pick, missing
 from rulebook.rules.declare import DAY, DECIMAL, FACT, FLAG, STEP, TABLE, Param
+from rulebook.rules.errors import Label, RuleError
 from rulebook.rules.facts import parse_bool, parse_when, pts_en, pts_th
+from rulebook.rules.values import DATE, YES_NO, Context, FactFormat, Score
 
 
 class Deadlines(Rule):

@@ -7,11 +7,12 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
-from rulebook.rules.base import CODES, COUNT, NUMBER, Context, FactError, FactFormat, Label, Rule, RuleError, Score
+from rulebook.rules.base import Rule
 from rulebook.rules.declare import DECIMAL, NAMES_IF_ANY, OBJECT, STEP, TABLE, TEXT, Param
-from rulebook.rules.errors import about
+from rulebook.rules.errors import FactError, Label, RuleError, about
 from rulebook.rules.facts import fmt_num, parse_amount, parse_codes, parse_count, pts_en, pts_th
 from rulebook.rules.params import decimal_param, param
+from rulebook.rules.values import CODES, COUNT, NUMBER, Context, FactFormat, Score
 
 SIZE_NAMES = {
     "small": Label("จังหวัดขนาดเล็ก", "small province"),

@@ -14,9 +14,11 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from functools import cached_property
 from typing import Any
 
-from rulebook.rules.base import AMOUNT, COUNT, NUMBER, FactError, FactFormat, Label, Rule, RuleError, missing
+from rulebook.rules.base import Rule, missing
+from rulebook.rules.errors import FactError, Label, RuleError
 from rulebook.rules.facts import CENT, fmt_num, fmt_points, parse_amount, parse_count, thai_num
 from rulebook.rules.params import decimal_param
+from rulebook.rules.values import AMOUNT, COUNT, NUMBER, FactFormat
 
 HUNDRED = Decimal(100)
 # What a measure's JSON holds, beside its box in the builder and in the docs' table.

@@ -9,25 +9,14 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from itertools import pairwise
 from typing import Any
 
-from rulebook.rules.base import (
-    COUNT,
-    Context,
-    FactError,
-    FactFormat,
-    Label,
-    Rule,
-    RuleError,
-    Score,
-    demo_pick,
-    demo_text,
-    missing,
-)
+from rulebook.rules.base import Rule, demo_pick, demo_text, missing
 from rulebook.rules.columns import hundredths, plain_pairs
 from rulebook.rules.declare import BAND, DECIMAL, FACT, IF_ZERO, OBJECT, TABLE, Param
-from rulebook.rules.errors import about
+from rulebook.rules.errors import FactError, Label, RuleError, about
 from rulebook.rules.facts import CENT, fmt_num, fmt_points, parse_count, pts_en, pts_th
 from rulebook.rules.measure import MEASURE_HELP, Measure
 from rulebook.rules.params import ZeroCase, decimal_param, param, zero_case
+from rulebook.rules.values import COUNT, Context, FactFormat, Score
 
 ZERO, ONE = Decimal(0), Decimal(1)
 

@@ -13,11 +13,12 @@ from itertools import pairwise
 from typing import Any
 
 from rulebook.dates import DateInputError, en_date, parse_date, thai_date
-from rulebook.rules.base import COUNT, DATE, Context, FactError, FactFormat, Label, Rule, RuleError, Score, demo_pick
+from rulebook.rules.base import Rule, demo_pick
 from rulebook.rules.declare import CONDITIONS, DECIMAL, ITEM_NAMES, LEVEL, TABLE, TEXT, Param
-from rulebook.rules.errors import about
+from rulebook.rules.errors import FactError, Label, RuleError, about
 from rulebook.rules.facts import fmt_num, parse_count, parse_when, pts_en, pts_th, thai_num
 from rulebook.rules.params import decimal_param, param
+from rulebook.rules.values import COUNT, DATE, Context, FactFormat, Score
 from rulebook.workdays import WorkCalendar, deadline_text
 
 DEADLINE = "deadline"  # "by": the period's (the criterion's) deadline

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from rulebook.rules.base import FactFormat, Label, RuleError
+from rulebook.rules.errors import Label, RuleError
 from rulebook.rules.facts import clean, fmt_num
+from rulebook.rules.values import FactFormat
 
 YES_NO_ANSWER, COUNT_ANSWER, CHOICE_ANSWER, YEAR_ANSWER = "yes_no", "count", "choice", "year"
 ANSWERS = (YES_NO_ANSWER, COUNT_ANSWER, CHOICE_ANSWER, YEAR_ANSWER)

@@ -13,8 +13,9 @@ from decimal import Decimal
 from typing import Any
 
 from core.thai import thai_digits
-from rulebook.rules.base import CODES, COUNT, YES_NO, Context, FactError, FactFormat, Label, Rule, Score
+from rulebook.rules.base import Rule
 from rulebook.rules.declare import DECIMAL, ITEM, ITEM_NAMES, ITEMS, LEVEL, NAMES_IF_ANY, TABLE, TEXT, Param
+from rulebook.rules.errors import FactError, Label
 from rulebook.rules.facts import clean, parse_bool, parse_codes, parse_count, pts_en, pts_th
 from rulebook.rules.questions import (
     CHOICE_ANSWER,
@@ -37,6 +38,7 @@ from rulebook.rules.questions import (
     read_level,
     read_question,
 )  # fmt: skip
+from rulebook.rules.values import CODES, COUNT, YES_NO, Context, FactFormat, Score
 
 _QUESTION_COLUMNS = (
     ITEM_NAMES[0],

@@ -7,8 +7,9 @@ from decimal import Decimal
 from itertools import chain, pairwise
 from typing import Any
 
-from rulebook.rules.base import Context, FactError, Label, Rule, RuleError, Score
+from rulebook.rules.base import Rule
 from rulebook.rules.declare import DECIMAL, GRADE, ITEM, ITEM_NAMES, ITEMS, LEVEL, POINTS_BY, TABLE, TEXT, Param
+from rulebook.rules.errors import FactError, Label, RuleError
 from rulebook.rules.facts import (
     clean,
     fmt_points,
@@ -18,6 +19,7 @@ from rulebook.rules.facts import (
     pts_en,
     pts_th,
 )
+from rulebook.rules.values import Context, Score
 
 ZERO = Decimal(0)
 

@@ -11,9 +11,11 @@ from typing import Any
 
 from core.thai import thai_date
 from rulebook.dates import en_date
-from rulebook.rules.base import MOMENT, Context, FactFormat, Label, Rule, RuleError, Score
+from rulebook.rules.base import Rule
 from rulebook.rules.declare import DECIMAL, FACT, INT, TABLE, Param
+from rulebook.rules.errors import Label, RuleError
 from rulebook.rules.facts import parse_when, pts_en, pts_th
+from rulebook.rules.values import MOMENT, Context, FactFormat, Score
 from rulebook.workdays import deadline_text
 
 SHOWN_HOLIDAYS = 3

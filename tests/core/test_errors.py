@@ -8,7 +8,7 @@ from core.sheets.tabular import SheetError
 from core.validators.refusal import UploadRefused
 from ops.backup import SnapshotError
 from rulebook.dates import DateInputError
-from rulebook.rules.base import FactError, RuleError
+from rulebook.rules.errors import FactError, RuleError
 from rulebook.spec import RubricError
 from scoring.facts.imports import FactImportError
 

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from rulebook.rules.base import FactError, Label
+from rulebook.rules.errors import FactError, Label
 from rulebook.rules.facts import (
     fmt_num,
     fmt_points,

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from rulebook.rules import KINDS, Context, Rule, RuleError, build_rule
-from rulebook.rules.base import EvidenceExpected, FactError, Label
+from rulebook.rules.errors import FactError, Label
+from rulebook.rules.evidence import EvidenceExpected
 from rulebook.spec import parse_rubric
 from rulebook.workdays import WorkCalendar
 from scoring.contest_spec import period_data

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from rulebook.rules import RuleError, Score, build_rule
-from rulebook.rules.base import DEFAULT_ROUNDING, Context, Rounding
+from rulebook.rules.values import DEFAULT_ROUNDING, Context, Rounding
 from rulebook.spec import RubricError, parse_rubric
 from rulebook.workdays import WorkCalendar
 

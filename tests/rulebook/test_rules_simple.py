@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from rulebook.rules import RuleError, Score, build_rule
-from rulebook.rules.base import Context
+from rulebook.rules.values import Context
 from rulebook.spec import parse_rubric
 from rulebook.workdays import WorkCalendar
 from tests.scoring import shipped_rubric

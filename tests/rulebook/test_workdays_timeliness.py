@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 
 from rulebook.rules import Score, build_rule
-from rulebook.rules.base import Context, Rule
+from rulebook.rules.base import Rule
+from rulebook.rules.values import Context
 from rulebook.spec import parse_rubric
 from rulebook.workdays import WorkCalendar
 from tests.scoring import shipped_rubric

@@ -14,7 +14,7 @@ import pytest
 
 from core.thai import fmt_points
 from rulebook.rules import KINDS, build_rule
-from rulebook.rules.base import MAX_EXPLANATION, Context, Rule
+from rulebook.rules.base import Rule
 from rulebook.rules.deadlines import Deadlines
 from rulebook.rules.ladder import Ladder
 from rulebook.rules.measure import Measure
@@ -23,6 +23,7 @@ from rulebook.rules.milestones import Milestones
 from rulebook.rules.requirements import Requirements
 from rulebook.rules.simple import Checklist, Choice, Done, Grade, ItemsCount, Points
 from rulebook.rules.timeliness import Timeliness
+from rulebook.rules.values import MAX_EXPLANATION, Context
 from rulebook.spec import parse_rubric
 from rulebook.workdays import WorkCalendar
 from scoring.contest_spec import period_data

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rulebook.rules import build_rule
-from rulebook.rules.base import Context, Rounding
+from rulebook.rules.values import Context, Rounding
 from rulebook.workdays import WorkCalendar
 
 CTX = Context(calendar=WorkCalendar())

@@ -1,6 +1,6 @@
 """The evidence policy is the rubric's data, read through each criterion's rule."""
 
-from rulebook.rules.base import FILE_KINDS, FILE_TYPES
+from rulebook.rules.evidence import FILE_KINDS, FILE_TYPES
 from submissions import policy
 from submissions.models import FileKind
 
