@@ -34,6 +34,8 @@ STATUSES = {
     "disagree": "กรรมการเห็นต่าง / members disagree",
     "final": "มีคะแนนสรุปหรือปรับแล้ว / final or override set",
     "clarify": "รอคำชี้แจง / clarification running",
+    # Decision 13: the entrant's figures fit none of the document's rows; the panel decides (an override).
+    "decide": "ต้องพิจารณา ไม่ตรงระดับใดในเอกสาร / needs a decision: fits no row of the document",
 }
 
 
@@ -62,7 +64,14 @@ class MatrixCell:
 
 
 def _cell(
-    user, c: CriterionSpec, state: CellState, clar: str, seen: tuple[bool, bool], stored: dict, evidence: bool
+    user,
+    c: CriterionSpec,
+    state: CellState,
+    clar: str,
+    seen: tuple[bool, bool],
+    stored: dict,
+    evidence: bool,
+    facts: dict | None = None,
 ) -> MatrixCell:
     all_seen, own = seen
     agg = cell_aggregate(state, c.rule, c.max_points)
@@ -86,6 +95,8 @@ def _cell(
         cell.statuses.add("final")
     if clar:
         cell.statuses.add("clarify")
+    if facts is not None and agg.source not in ("chair", "override") and c.rule.needs_decision(facts):
+        cell.statuses.add("decide")
     return cell
 
 
@@ -110,6 +121,14 @@ def matrix(
     }
     evidence = evidence_cells(rubric)
     stored = dict(ProvinceResult.objects.filter(rubric=rubric).values_list("province_id", "criteria"))
+    # The facts of the criteria whose document may leave a verdict to the panel (decision 13): one query, and
+    # none for a contest without such criteria (the national one).
+    deciding = {c.code for c in criteria if c.rule.may_need_decision()}
+    facts: dict[tuple[int, str], dict[str, str]] = {}
+    if deciding:
+        found = Fact.objects.filter(rubric=rubric, criterion__code__in=deciding).exclude(value="")
+        for pid, code, name, value in found.values_list("province_id", "criterion__code", "name", "value"):
+            facts.setdefault((pid, code), {})[name] = value
     who = seat(user, rubric)
     all_seen = sees_all(user, rubric, who)
     seen = (all_seen, own_only(user, rubric, who))
@@ -124,6 +143,7 @@ def matrix(
                 seen,
                 stored.get(p.pk, {}),
                 (p.pk, c.code) in evidence,
+                facts.get((p.pk, c.code), {}) if c.code in deciding else None,
             )
             for c in criteria
         ]

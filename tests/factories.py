@@ -87,7 +87,7 @@ QUESTIONS = {
 }
 
 
-def requirements_contest(office, *entrants, questions=QUESTIONS):
+def requirements_contest(office, *entrants, questions=QUESTIONS, levels=None):
     """A present-year contest of one `requirements` criterion (issue #40), run by `office` among its districts:
     three questions the district answers and one the panel ticks."""
     from scoring import services
@@ -115,7 +115,11 @@ def requirements_contest(office, *entrants, questions=QUESTIONS):
                         "name_th": "ตัวแทนทุกหมู่บ้าน",
                         "name_en": "Every village represented",
                         "max_points": "10",
-                        "rule": {"kind": "requirements", "questions": questions},
+                        "rule": {
+                            "kind": "requirements",
+                            "questions": questions,
+                            **({"levels": levels} if levels else {}),
+                        },
                         "evidence_th": "โครงสร้างและรายงานการประชุม",
                         "evidence_en": "structure and minutes",
                     }

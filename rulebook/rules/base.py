@@ -116,6 +116,14 @@ class Rule:
         `requirements` rule of `max_points` 0, issue #40): the one rule a rubric may give 0 points."""
         return False
 
+    def may_need_decision(self) -> bool:
+        """Whether some facts may fit none of the document's rows, leaving the verdict to the panel (decision 13)."""
+        return False
+
+    def needs_decision(self, facts: Mapping[str, str]) -> bool:
+        """These facts fit none of the document's rows: the panel decides (shown on its matrix), never a silent 0."""
+        return False
+
     def entrant_questions(self) -> list:
         """Questions the entrant answers on its criterion page (a `requirements` rule's); [] for other kinds."""
         return []

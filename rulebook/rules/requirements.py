@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from core.thai import thai_digits
-from rulebook.rules.base import Rule
+from rulebook.rules.base import Rule, present
 from rulebook.rules.declare import DECIMAL, ITEM, ITEM_NAMES, ITEMS, LEVEL, NAMES_IF_ANY, TABLE, TEXT, Param
 from rulebook.rules.errors import FactError, Label
 from rulebook.rules.facts import clean, parse_bool, parse_codes, parse_count, pts_en, pts_th
@@ -30,6 +30,7 @@ from rulebook.rules.questions import (
     YEAR_ANSWER,
     YEARS,
     YES_NO_ANSWER,
+    Level,
     Question,
     Verdict,
     check_need,
@@ -262,15 +263,33 @@ class Requirements(Rule):
         return Score(self.otherwise, f"ไม่ผ่าน: {th}{gate[0]} → {pts_th(self.otherwise)}",
                      f"not met: {en}{gate[1]} → {pts_en(self.otherwise)}")  # fmt: skip
 
-    def _leveled(self, verdicts: list[Verdict], parsed: Mapping[str, object]) -> Score:
+    def _level_met(self, verdicts: list[Verdict], parsed: Mapping[str, object]) -> Level | None:
         by_code = {v.question.code: v for v in verdicts}
+        return next(
+            (lv for lv in self.levels_ if all(self._condition(by_code[c], value, parsed) for c, value in lv.when)),
+            None,
+        )
+
+    def may_need_decision(self) -> bool:
+        return bool(self.levels_)
+
+    def needs_decision(self, facts: Mapping[str, str]) -> bool:
+        """Every question answered and no row of the document's table fits (decision 13)."""
+        if not self.levels_:
+            return False
+        parsed, errors = self._parse_all(present(facts))
+        verdicts = [self._verdict(q, parsed) for q in self.questions.values()]
+        answered = all(v.answer.th for v in verdicts)
+        return not errors and answered and self._level_met(verdicts, parsed) is None
+
+    def _leveled(self, verdicts: list[Verdict], parsed: Mapping[str, object]) -> Score:
         answers = [v for v in verdicts if v.answer.th]
         th = "; ".join(f"{v.question.text.th}: {v.answer.th}" for v in answers) or "ยังไม่ได้ตอบ"
         en = "; ".join(f"{v.question.text.en}: {v.answer.en}" for v in answers) or "not answered"
-        for lv in self.levels_:
-            if all(self._condition(by_code[code], value, parsed) for code, value in lv.when):
-                return Score(lv.points, f"{th} → ระดับ {lv.grade} → {pts_th(lv.points)}",
-                             f"{en} → grade {lv.grade} → {pts_en(lv.points)}")  # fmt: skip
+        lv = self._level_met(verdicts, parsed)
+        if lv is not None:
+            return Score(lv.points, f"{th} → ระดับ {lv.grade} → {pts_th(lv.points)}",
+                         f"{en} → grade {lv.grade} → {pts_en(lv.points)}")  # fmt: skip
         if len(answers) < len(verdicts):
             return Score(self.otherwise, f"{th} → ยังตอบไม่ครบ → {pts_th(self.otherwise)}",
                          f"{en} → not every question answered → {pts_en(self.otherwise)}")  # fmt: skip

@@ -45,3 +45,49 @@ def test_the_panelist_sees_each_requirement_with_its_verdict_and_ticks_its_own(c
     assert _requirements(client.get(url).content.decode())[-1] == (
         "✓ ผ่าน มีรายงานการประชุม: ใช่ (คณะกรรมการตรวจ / the panel checks)"
     )
+
+
+def test_answers_that_fit_no_row_are_flagged_on_the_panel_s_matrix_until_it_decides(client, phuket):
+    """Decision 13: a grade the document's table does not give is the panel's to decide, and its matrix says so."""
+    from committee.services import override_record
+
+    district, other = DistrictFactory(parent=phuket), DistrictFactory(parent=phuket)
+    questions = {
+        "improved": {"th": "ปรับปรุงความถูกต้องของข้อมูล"},
+        "partners": {"th": "ส่งเสริมร่วมกับ", "answer": "choice", "choices": "ทุกภาคีเครือข่าย; หน่วยงานระดับอำเภอ; ไม่มี"},
+    }
+    levels = [
+        {"grade": "A", "points": "10", "when": "improved=yes, partners=1"},
+        {"grade": "B", "points": "8", "when": "partners=2"},
+    ]
+    rubric = requirements_contest(phuket, district, other, questions=questions, levels=levels)
+    for unit, partners in ((district, "3"), (other, "2")):
+        staff = UserFactory(role=Role.PROVINCIAL, role__province=unit)
+        answers_submit(user=staff, rubric=rubric, province=unit, criterion_code="1.1",
+                       answers={"improved": "yes", "partners": partners})  # fmt: skip
+    organiser = UserFactory(role=Role.ORGANISER, role__province=phuket)
+    chair = UserFactory(role=Role.PROVINCIAL, role__province=phuket)
+    services.panelist_appoint(by=organiser, contest=rubric.contest, user=chair, is_chair=True)
+    client.force_login(chair)
+    url = reverse("admin:committee_matrix") + f"?year={rubric.key}"
+
+    page = client.get(url).content.decode()
+    row = re.search(rf"<tr><th class=\"prov\">{district.name_th}.*?</tr>", page, re.S).group(0)
+    assert 'class="badge b-decide"' in row
+    fine = re.search(rf"<tr><th class=\"prov\">{other.name_th}.*?</tr>", page, re.S).group(0)
+    assert 'class="badge b-decide"' not in fine  # B: the table decides
+    only = client.get(url + "&status=decide").content.decode()
+    assert district.name_th in only and other.name_th not in only
+
+    override_record(
+        member=chair,
+        rubric=rubric,
+        province=district,
+        criterion_code="1.1",
+        points="8",
+        reason="ส่งเสริมร่วมกับ อปท. เทียบเท่าหน่วยงานระดับอำเภอ",
+        expected_version=0,
+    )  # fmt: skip
+    page = client.get(url).content.decode()
+    row = re.search(rf"<tr><th class=\"prov\">{district.name_th}.*?</tr>", page, re.S).group(0)
+    assert 'class="badge b-decide"' not in row and 'class="badge b-final"' in row

@@ -160,3 +160,12 @@ def test_a_year_is_read_as_a_year_b_e_and_said_without_a_comma():
                       Decimal(0))  # fmt: skip
     assert gate.evaluate({"bmn": "๒๕๖๓"}, CTX).th == "ไม่ผ่าน: ปีข้อมูล จปฐ. 2563 < 2564; เป็นเงื่อนไข ไม่มีคะแนน → 0 คะแนน"
     assert gate.evaluate({"bmn": "2021"}, CTX).th == "ปีข้อมูล จปฐ. ต้องเป็นปี พ.ศ. เช่น 2564 แต่ได้รับ “2021” → 0 คะแนน"
+
+
+def test_only_answers_that_fit_no_row_need_the_panel_s_decision():
+    rule = build_rule("requirements", JUNE, Decimal(5))
+    assert rule.may_need_decision() and not _rule().may_need_decision()
+    assert rule.needs_decision({"improved": "yes", "partners": "3"})  # every question answered, no row fits
+    assert not rule.needs_decision({"improved": "yes", "partners": "1"})  # A
+    assert not rule.needs_decision({"improved": "yes"})  # not every question answered yet: the entrant's turn
+    assert not rule.needs_decision({"improved": "yes", "partners": "9"})  # unreadable: refused, not the panel's
