@@ -17,8 +17,8 @@ from core.thai import thai_date, thai_digits
 from rulebook.dates import en_date
 from rulebook.rules.errors import Label
 from rulebook.workdays import WorkCalendar, deadline_text
-from scoring.models import Fact, ProvinceResult
-from scoring.selectors import rubric_spec
+from scoring.models import ProvinceResult
+from scoring.selectors import facts_by_province, rubric_spec
 from scoring.stages.picks import StageWindow, stage_window
 
 
@@ -91,17 +91,13 @@ class Placed:
 
 def unmet_requirements(contest: Contest | None, unit_ids: list[int]) -> dict[int, list[Label]]:
     """Each unit's answers that do not meet what the contest's document requires (issue #40), in the rubric's
-    order, with the figures: the entrant's own questions only (the panel's checks are on its screen). Two
-    queries; a contest without such criteria answers {}."""
+    order, with the figures: the entrant's own questions only (the panel's checks are on its screen). A contest
+    without such criteria answers {} without reading a fact."""
     rubric = contest.rubrics.filter(period="").first() if contest is not None else None
-    if rubric is None or not unit_ids:
+    asking = [c for c in rubric_spec(rubric).criteria() if c.rule.entrant_questions()] if rubric else []
+    if not asking or not unit_ids:
         return {}
-    spec = rubric_spec(rubric)
-    cells: dict[int, dict[str, dict[str, str]]] = {}
-    rows = Fact.objects.filter(rubric=rubric, province_id__in=unit_ids).exclude(value="")
-    for unit, code, name, value in rows.values_list("province_id", "criterion__code", "name", "value"):
-        cells.setdefault(unit, {}).setdefault(code, {})[name] = value
-    asking = [c for c in spec.criteria() if c.rule.entrant_questions()]
+    cells = facts_by_province(rubric, unit_ids)
     out: dict[int, list[Label]] = {}
     for unit in unit_ids:
         for c in asking:
