@@ -1,18 +1,13 @@
-import logging
-
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 from cdd4.tokens import token_user
 from contests.permissions import is_central
-from core.api import error_response
+from core.api import DB_DOWN_EN, DB_DOWN_TH, database_unavailable, error_response
 from core.http import BodyTooLarge, check_body_size, content_length
-
-logger = logging.getLogger("cdd4.availability")
 
 
 class ThaiFirstLocaleMiddleware:
@@ -68,9 +63,7 @@ class DatabaseUnavailableMiddleware:
     on the next request (CONN_HEALTH_CHECKS).
     """
 
-    TH = "ฐานข้อมูลไม่พร้อมชั่วคราว รายการนี้ยังไม่ได้บันทึก กรุณาลองใหม่อีกครั้งในไม่กี่วินาที"
-    EN = "The database is briefly unavailable; this was not saved. Please try again in a few seconds"
-    RETRY_AFTER = "5"
+    TH, EN = DB_DOWN_TH, DB_DOWN_EN
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -81,19 +74,7 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
-        return self.response(request, exception)
-
-    @classmethod
-    def response(cls, request, exception) -> HttpResponse:
-        """Also for middleware that reads the database before the view (its errors skip process_exception)."""
-        logger.error("database unavailable: %s %s", request.method, request.path, exc_info=exception)
-        if "application/json" in request.headers.get("Accept", "") or request.path.startswith("/api/"):
-            response = error_response(cls.TH, cls.EN, status=503, code="unavailable")
-        else:
-            html = render_to_string("errors/503.html", {"th": cls.TH, "en": cls.EN})
-            response = HttpResponse(html, status=503)
-        response["Retry-After"] = cls.RETRY_AFTER
-        return response
+        return database_unavailable(request, exception)
 
 
 class UploadGateMiddleware:
@@ -132,7 +113,7 @@ class UploadGateMiddleware:
         try:  # the session lookup is an upload's first query: a database restart must answer 503, not 500
             return self._decide(request, view_func)
         except (OperationalError, InterfaceError) as error:
-            return DatabaseUnavailableMiddleware.response(request, error)
+            return database_unavailable(request, error)
 
     def _decide(self, request, view_func) -> HttpResponse | None:
         if not (request.user.is_authenticated or token_user(request) is not None):

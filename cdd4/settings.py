@@ -58,6 +58,10 @@ INSTALLED_APPS = [
     "submissions",
     "awards",
     "committee",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): a second factor this session
+    "accounts.middleware.SecondFactorMiddleware",  # who set one up confirms it after the password
     "core.gate.GateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -259,6 +265,16 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
     X_FRAME_OPTIONS = "DENY"
 
+# --- accounts (issue #41) ---
+# "required": central staff and organisers confirm a second factor before they freeze, publish, withdraw,
+# change an open contest or make an API token; "offered": anyone may set one up, nobody is made to.
+CDD4_SECOND_FACTOR = os.environ.get("CDD4_SECOND_FACTOR", "required")
+OTP_TOTP_ISSUER = "CDD 4.0"
+CDD4_INVITATION_DAYS = int(os.environ.get("CDD4_INVITATION_DAYS", "7"))
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link lives one day; used once (Django's token)
+CDD4_PASSWORD_RESET_RATE = os.environ.get("CDD4_PASSWORD_RESET_RATE", "5/3600")  # per address, per hour
+CDD4_UNUSED_DAYS = 365  # the year-end list: accounts not signed in for this long
+
 # --- submissions ---
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "submissions:home"
@@ -384,7 +400,7 @@ MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware"),
 # The most each import route takes (MB, plus 64 KB for the form around the file), refused from
 # Content-Length after the sender is authorised and before a byte is read (core.http.check_body_size).
 # A full year of facts (50,000 rows) is about 4 MB of CSV; the largest rubric so far is 40 KB of JSON.
-CDD4_IMPORT_LIMITS_MB = {"facts": 5, "rubric": 2, "judgments": 1, "register": 5, "stage_file": 1024}
+CDD4_IMPORT_LIMITS_MB = {"facts": 5, "rubric": 2, "judgments": 1, "register": 5, "stage_file": 1024, "accounts": 5}
 # Seconds any one upload's content check may take (core/validators/budget.py); past it, refused.
 CDD4_UPLOAD_CHECK_SECONDS = float(os.environ.get("CDD4_UPLOAD_CHECK_SECONDS", "0.8"))
 

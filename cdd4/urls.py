@@ -29,6 +29,7 @@ urlpatterns = [
     path("api/v1/", include("committee.api_urls")),
     path("committee/", include("committee.urls")),
     path("accounts/", include("submissions.account_urls")),
+    path("accounts/", include("accounts.urls")),
     path("standings/", include("committee.panel_urls")),  # a contest's panel, beside its dashboard
     path("standings/", include("builder.urls")),  # before scoring's <rubric:…>, which "contests" fits
     path("standings/", include("scoring.urls")),

@@ -25,11 +25,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+from django.conf import settings
 from django.db.models import Exists, Q, QuerySet
 
 from contests.models import Contest, ContestState, Level, Province, Stage
 from contests.stages import stage_of
 from contests.tree import at_or_under, line_of, subtree, under
+from core.gate import SecondFactorRequired
 from people.models import Role
 from people.selectors import conflicted_province_ids, membership_load, office_of, office_province_id, role_of
 
@@ -135,6 +137,38 @@ class Actor:
     def in_portal(self) -> bool:
         """Holds any role in the portal (signed in without one: nothing but their own password)."""
         return self.system or self._role is not None
+
+    def provisions(self, unit: Province | None = None, role: str | None = None) -> bool:
+        """Makes and changes accounts (issue #41): central staff any; an office's organiser the staff and
+        organisers of the offices under its own. Asked without a unit: may they make any at all."""
+        if self.administers():
+            return True
+        if unit is None and role is None:
+            return self.organises()
+        return role in Role.with_office() and self.oversees(unit)
+
+    def manages_account(self, user) -> bool:
+        """May change or close another person's account: central staff any; an office's organiser those of the
+        staff and organisers of the offices under its own (whose role and office only the lock reads)."""
+        if self.administers():
+            return True
+        if user is None or user.is_superuser or not self.organises():
+            return False
+        membership_load(user)
+        return self.provisions(office_of(user), role_of(user))
+
+    def verified(self) -> bool:
+        """Confirmed a second factor in this session (django-otp's middleware marks the request's user)."""
+        is_verified = getattr(self.user, "is_verified", None)
+        return bool(is_verified and is_verified())
+
+    def needs_second_factor(self) -> bool:
+        """Central staff and organisers confirm a second factor in the session before they freeze, publish,
+        withdraw, change an open contest or make an API token (OWASP ASVS L2 §2.2, issue #41); the system
+        (beat, commands) never does. Offered, not required, while settings.CDD4_SECOND_FACTOR is "offered"."""
+        if self.system or settings.CDD4_SECOND_FACTOR != "required":
+            return False
+        return (self.administers() or self.organises()) and not self.verified()
 
     def acts_for(self, unit: Province | int | None) -> bool:
         """The unit (or its id) is the user's own office."""
@@ -369,6 +403,13 @@ def actor_of(user) -> Actor:
     actor = Actor(user=user, _role=role_of(user), _office_id=office_province_id(user))
     user._actor = actor
     return actor
+
+
+def second_factor_check(user) -> None:
+    """Before a decision the second factor guards: SecondFactorRequired (the page asking for the code,
+    core.gate) unless the actor has confirmed one in this session or needs none."""
+    if actor_of(user).needs_second_factor():
+        raise SecondFactorRequired
 
 
 def forget(user) -> None:

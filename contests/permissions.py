@@ -95,3 +95,9 @@ rules.add_perm("scoring.select_stage", chooses_stage)
 rules.add_perm("scoring.view_stage", runs_contest | in_stages)
 rules.add_perm("scoring.import_register", is_central)
 rules.add_perm("scoring.view_province", is_department | is_own_province | organises_unit)
+
+
+@rules.predicate
+def provisions_accounts(user) -> bool:
+    """Central staff, and an office's organisers for the offices under it (issue #41)."""
+    return actor_of(user).provisions()

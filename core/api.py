@@ -13,12 +13,14 @@ one: facts.0.province) or is null. A PortalError keeps its own status (400, 403,
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import cache
 
 from django.core.exceptions import PermissionDenied
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, JsonResponse
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.views import csrf
 from drf_standardized_errors.formatter import ExceptionFormatter, flatten_errors
@@ -30,6 +32,8 @@ from rest_framework.status import is_client_error
 
 from . import gate
 from .errors import MAX_SHOWN, PortalError, RowsError, more_than_shown
+
+logger = logging.getLogger("cdd4.availability")
 
 NON_FIELD = api_settings.NON_FIELD_ERRORS_KEY
 THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -217,6 +221,27 @@ class ThaiFirstExceptionHandler(ExceptionHandler):
     def should_not_handle(self, exc: Exception) -> bool:
         # A database restart is DatabaseUnavailableMiddleware's: 503 with Retry-After, not a 500.
         return isinstance(exc, OperationalError | InterfaceError) or super().should_not_handle(exc)
+
+
+DB_DOWN_TH = "ฐานข้อมูลไม่พร้อมชั่วคราว รายการนี้ยังไม่ได้บันทึก กรุณาลองใหม่อีกครั้งในไม่กี่วินาที"
+DB_DOWN_EN = "The database is briefly unavailable; this was not saved. Please try again in a few seconds"
+
+
+def database_unavailable(request, exception: Exception) -> HttpResponse:
+    """503 with a Thai reason and Retry-After while the database restarts, never a 500 page.
+
+    For cdd4.middleware.DatabaseUnavailableMiddleware (a view's error) and for any middleware that reads
+    the database before the view: Django turns a middleware's own error into a 500 before any
+    process_exception sees it.
+    """
+    logger.error("database unavailable: %s %s", request.method, request.path, exc_info=exception)
+    if "application/json" in request.headers.get("Accept", "") or request.path.startswith("/api/"):
+        response = error_response(DB_DOWN_TH, DB_DOWN_EN, status=503, code="unavailable")
+    else:
+        html = render_to_string("errors/503.html", {"th": DB_DOWN_TH, "en": DB_DOWN_EN})
+        response = HttpResponse(html, status=503)
+    response["Retry-After"] = "5"
+    return response
 
 
 def not_found(request, *args, **kwargs) -> JsonResponse:

@@ -10,16 +10,31 @@ only decides how a refusal is answered, the same way everywhere:
 from __future__ import annotations
 
 from typing import TypeVar
+from urllib.parse import urlencode, urlsplit
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 T = TypeVar("T")
 
 
 class SignInRequired(PermissionDenied):
     """Anonymous: a 403 wherever GateMiddleware is not in the way, the login page where it is."""
+
+
+class SecondFactorRequired(PermissionDenied):
+    """Signed in, but the action needs a second factor confirmed in this session (contests.actor): the
+    page that asks for the code (or sets one up), then back; a 403 with this message in the API."""
+
+    def __init__(self):
+        super().__init__(
+            "ต้องยืนยันตัวตนขั้นที่สอง (รหัสจากแอปยืนยันตัวตน) ก่อนทำรายการนี้"
+            " / confirm your second factor (the code from your authenticator app) first"
+        )
 
 
 def signed_in(request) -> None:
@@ -61,4 +76,16 @@ class GateMiddleware:
     def process_exception(self, request, exception):
         if isinstance(exception, SignInRequired):
             return redirect_to_login(request.get_full_path())
+        if isinstance(exception, SecondFactorRequired):
+            back = request.get_full_path() if request.method == "GET" else _came_from(request)
+            return redirect(f"{reverse('accounts:second_factor')}?{urlencode({'next': back})}")
         return None
+
+
+def _came_from(request) -> str:
+    """A refused POST returns to the page its form was on (same host only), else the home page."""
+    referer = request.headers.get("Referer", "")
+    if referer and url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()}):
+        parts = urlsplit(referer)
+        return parts.path + (f"?{parts.query}" if parts.query else "")
+    return "/"

@@ -72,6 +72,13 @@ def office_label(user):
     return membership.province if membership and membership.province else "-"
 
 
+def membership_of(user) -> tuple[str | None, int | None]:
+    """(role, office id) of an account as stored, to show what a sheet would change (never to decide: the
+    actor does)."""
+    membership = getattr(user, "membership", None)
+    return (membership.role, membership.province_id) if membership else (None, None)
+
+
 def works_in_admin(user) -> bool:
     """The admin is the workplace of superusers and the Department's roles (is_staff follows it)."""
     role = Membership.objects.filter(user=user).values_list("role", flat=True).first()

@@ -66,6 +66,7 @@ def _items(user) -> list[tuple[str, str, str, str]]:
             # The builder first (boxes, a preview, a check); its start page links the JSON upload (issue #39).
             ("สร้างหรือแก้ไขการประกวด", "Create or update a contest", reverse("builder:contest_builder"), "contest-new"),
             *stages,  # every office picks at its level once the stages are loaded (docs/contests.md)
+            ("บัญชีผู้ใช้", "Accounts", reverse("accounts:provision"), "accounts"),  # its offices' staff (issue #41)
         ]
     scoring = [
         ("ตารางให้คะแนน", "Scoring matrix", reverse("admin:committee_matrix"), "matrix"),
@@ -87,6 +88,7 @@ def _items(user) -> list[tuple[str, str, str, str]]:
             ("เอกสารรางวัลและส่งออก", "Award documents & exports", reverse("awards:index"), "awards"),
             ("สถานะระบบ", "System status", reverse("ops:status"), "status"),
             *stages,
+            ("บัญชีผู้ใช้", "Accounts", reverse("accounts:provision"), "accounts"),
             ("ผู้ดูแลระบบ", "Admin", reverse("admin:index"), "admin"),
         ]
     return []

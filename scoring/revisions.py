@@ -25,6 +25,7 @@ from django.db.models import ProtectedError
 from django.db.models.deletion import Collector
 from django.utils import timezone
 
+from contests.actor import second_factor_check
 from contests.models import Contest, ContestState
 from core.errors import YearFrozen
 from core.thai import fmt_points, thai_num
@@ -276,6 +277,8 @@ def change(
     written (frozen, criteria dropped that hold something), written (`write`, in the caller's transaction;
     what it returns is returned), refused if it strands committee scores, recorded with its reason, then
     rescored; nothing changed: no record, no revision, no rescore."""
+    if user is not None and contest is not None and contest.state != ContestState.DRAFT:
+        second_factor_check(user)  # an open contest's rules change only with a second factor (issue #41)
     held = change_check(contest=contest, keep=keep, reason=reason, confirm=confirm) if contest is not None else []
     before = snapshot(contest)
     written = write()

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from contests.actor import actor_of, forget
+from contests.actor import actor_of, forget, second_factor_check
 from contests.codes import code_stem, national_code
 from contests.lifecycle import Action
 from contests.models import Combine, Contest, ContestState, Level, Province, Stage
@@ -408,6 +408,7 @@ def contest_open(*, user, rubric: Rubric) -> Contest:
     contest = rubric.contest
     if not actor_of(user).runs(contest):
         raise PermissionDenied
+    second_factor_check(user)  # entrants meet it from now on (issue #41)
     lifecycle.ensure(rubric, Action.OPEN)  # opening is once: only a draft opens
     Contest.objects.filter(pk=contest.pk).update(state=ContestState.OPEN)
     contest.state = ContestState.OPEN

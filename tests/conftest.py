@@ -153,6 +153,21 @@ def loud_template_errors():
 
 
 @pytest.fixture(scope="session", autouse=True)
+def second_factor_offered():
+    """The product requires a second factor of central staff and organisers before they freeze, publish,
+    withdraw, change an open contest or make a token (issue #41). The suite's thousands of such steps test
+    those decisions themselves, so the session runs with it offered; tests/accounts and the browser walk turn
+    it back to "required" (the `second_factor_required` fixture) and prove every guarded step asks for it."""
+    with override_settings(CDD4_SECOND_FACTOR="offered"):
+        yield
+
+
+@pytest.fixture
+def second_factor_required(settings):
+    settings.CDD4_SECOND_FACTOR = "required"
+
+
+@pytest.fixture(scope="session", autouse=True)
 def fast_password_hashing():
     """PBKDF2's deliberate slowness (~0.3 s a user) is for attackers, not for test factories."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):

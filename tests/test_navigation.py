@@ -37,6 +37,7 @@ def test_central_home_links_to_every_tool(client, central):
         ("awards", "/awards/", False),
         ("status", "/ops/status/", False),
         ("stages", "/standings/stages/", False),
+        ("accounts", "/accounts/provision/", False),
         ("admin", "/admin/", False),
     ]
 

@@ -22,6 +22,7 @@ from knox.admin import AuthTokenAdmin, AuthTokenCreateForm
 from knox.models import AuthToken
 from knox.settings import knox_settings
 
+from contests.actor import second_factor_check
 from contests.permissions import is_central
 from people import directory
 from scoring.admin.forms import RoleAccess
@@ -73,6 +74,10 @@ class ApiTokenAdmin(RoleAccess, AuthTokenAdmin):
     @admin.display(description="บทบาท / role", ordering="user__membership__role")
     def role(self, obj):
         return directory.role_label(obj.user)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        second_factor_check(request.user)  # a token acts without a second factor: made only with one (issue #41)
+        return super().add_view(request, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         # knox's own save_model puts the token in a message; Django's default storage keeps that in a cookie.

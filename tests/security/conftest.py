@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.urls import URLResolver, get_resolver, resolve
 from knox.models import AuthToken
 
+from accounts.models import AccountEvent, Event
 from awards.models import DocumentKind, DocumentStatus, GeneratedDocument
 from committee import clarify
 from committee import services as committee_services
@@ -29,6 +30,7 @@ MARK = "LEAK-TH50"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n" + MARK.encode()
 PARAMS = {"year": "2566", "code": "TH-50", "province": "TH-50", "criterion": "4.1.1", "app_label": "submissions"}
 PARAMS |= {"sheet": "judgments", "fmt": "csv", "slug": "cdd4-2566"}  # slug: the national contest
+PARAMS |= {"token": "not-a-token", "uidb64": "MQ"}  # an account link's parts (issue #41): a forged one
 
 
 def url_patterns(resolver=None, prefix="", namespace=""):
@@ -167,6 +169,7 @@ def th50_world(rubric, chiang_mai, phuket) -> World:
             contest=rubric.contest, rubric=rubric, user=central, state=ContestState.OPEN, reason=MARK
         ),
         "auth.user": owner,
+        "accounts.accountevent": AccountEvent.objects.create(user=owner, username=owner.username, kind=Event.SIGN_IN),
         "knox.authtoken": AuthToken.objects.create(user=owner)[0],
         "axes.accessattempt": AccessAttempt.objects.create(username=owner.username, **ACCESS, failures_since_start=1),
         "axes.accesslog": AccessLog.objects.create(username=owner.username, **ACCESS),

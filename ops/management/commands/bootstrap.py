@@ -132,3 +132,7 @@ def print_logins(out, users: list[tuple[str, str, str]]) -> None:
     out.write("\nผู้ใช้ตัวอย่าง / demo logins (username / password):")
     for username, password, role in users:
         out.write(f"  {username:<15} {password}   {role}")
+    out.write(
+        "central และผู้จัดการประกวดตั้งค่ายืนยันตัวตนขั้นที่สองเมื่อตรึงหรือประกาศผลครั้งแรก (README: บัญชีผู้ใช้)"
+        " / central staff and organisers set up a second factor when they first freeze or publish (README: Accounts)"
+    )

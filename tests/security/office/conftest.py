@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import override_settings
 
+from accounts.models import AccountEvent, Event
 from awards.models import DocumentKind, DocumentStatus, GeneratedDocument
 from committee import clarify, panels
 from committee import services as committee_services
@@ -97,6 +98,7 @@ def chonburi_world() -> World:
         "contests.contest": contest,
         "contests.nominee": nominee,
         "auth.user": user["entrant"],
+        "accounts.accountevent": AccountEvent.objects.create(user=user["entrant"], kind=Event.SIGN_IN),
     }
     params = PARAMS | {"year": KEY, "slug": KEY, "code": entrant.code, "province": entrant.code}
     params |= {"criterion": CRITERION}

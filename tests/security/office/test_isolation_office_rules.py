@@ -132,6 +132,25 @@ RULES = {
     "admin/contests/registersource/<path:object_id>/": Rule(
         "- - - - - - - - -", "- - - - - - - - -", "contests.registersource"
     ),
+    # accounts (issue #41): the sign-in audit, a person's own pages, account links, the sheet
+    "admin:accounts_accountevent_changelist": Rule("- - - - - - - - -", "- - - - - - - - -", "accounts.accountevent"),
+    "admin:accounts_accountevent_add": Rule("- - - - - - - - -", "- - - - - - - - -", "accounts.accountevent"),
+    "admin:accounts_accountevent_history": Rule("- - - - - - - - -", "- - - - - - - - -", "accounts.accountevent"),
+    "admin:accounts_accountevent_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "accounts.accountevent"),
+    "admin:accounts_accountevent_change": Rule("- - - - - - - - -", "- - - - - - - - -", "accounts.accountevent"),
+    "admin/accounts/accountevent/<path:object_id>/": Rule(
+        "- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "accounts.accountevent"
+    ),
+    "accounts:account": Rule("- 0 0 0 0 0 + + +", "- 0 0 0 0 0 + + +"),
+    "accounts:second_factor": Rule("- 0 0 0 0 0 + + +", "- 0 0 0 0 0 + + +"),
+    "accounts:email_confirm": Rule("0 0 0 0 0 0 + + +"),
+    "accounts:invitation": Rule("0 0 0 0 0 0 + + +", "0 0 0 0 0 0 + + +"),
+    "accounts:reset": Rule("0 0 0 0 0 0 + + +", "0 0 0 0 0 0 + + +"),
+    "accounts:reset_sent": Rule("0 0 0 0 0 0 + + +"),
+    "accounts:reset_confirm": Rule("0 0 0 0 0 0 + + +", "0 0 0 0 0 0 + + +"),
+    "accounts:provision": Rule("- 0 - - - - + - -", "- 0 - - - - + - -"),
+    "accounts:provision_template": Rule("- 0 - - - - + - -"),
+    "accounts:unused": Rule("- - - - - - - - -", "- - - - - - - - -"),
     "admin:auth_user_password_change": Rule("- - - - - - - - -", "- - - - - - - - -", "auth.user"),
     "admin:auth_user_changelist": Rule("- - - - - - - - -", "- - - - - - - - -", "auth.user"),
     "admin:auth_user_add": Rule("- - - - - - - - -", "- - - - - - - - -", "auth.user"),

@@ -1,0 +1,41 @@
+"""The account pages' forms: Thai first, as every form of the portal."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import PasswordResetForm
+
+from .audit import event_record
+from .models import Event
+
+
+class CodeForm(forms.Form):
+    token = forms.CharField(
+        label="รหัส ๖ หลักจากแอป หรือรหัสสำรอง / the 6-digit code from the app, or a recovery code",
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+    )
+
+
+class EmailChangeForm(forms.Form):
+    email = forms.EmailField(label="อีเมลใหม่ / new e-mail")
+    password = forms.CharField(label="รหัสผ่านปัจจุบัน / current password", widget=forms.PasswordInput)
+
+
+class SheetForm(forms.Form):
+    file = forms.FileField(label="แฟ้มรายชื่อ (.xlsx หรือ .csv) / the sheet (.xlsx or .csv)")
+
+
+class PortalPasswordResetForm(PasswordResetForm):
+    """Also reaches an invited account that never set a password (its invitation may have expired). Says
+    nothing about whether the address exists: the page after it reads the same either way."""
+
+    def get_users(self, email):
+        users = get_user_model().objects.filter(email__iexact=email, is_active=True)
+        return [u for u in users if u.email.lower() == email.lower()]
+
+    def save(self, *args, request=None, **kwargs):
+        for user in self.get_users(self.cleaned_data["email"]):
+            event_record(kind=Event.RESET_ASKED, user=user, request=request)
+        return super().save(*args, request=request, **kwargs)

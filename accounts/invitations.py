@@ -1,0 +1,71 @@
+"""Invitations and their links (issue #41): a new account sets its own password from a link in its e-mail.
+
+The link is signed, expires after settings.CDD4_INVITATION_DAYS and works once: it carries a digest of the
+account's password and last sign-in, which setting the password changes. Nobody ever types or sees another
+person's password.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.mail import EmailMessage
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+from core.thai import thai_date
+
+from .audit import event_record
+from .models import Event
+
+SALT = "accounts.invitation"
+SUBJECT = "เชิญใช้งานพอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ / your CDD 4.0 portal account"
+
+
+def _state(user) -> str:
+    return salted_hmac(SALT, f"{user.pk}|{user.password}|{user.last_login}").hexdigest()[:24]
+
+
+def invitation_token(user) -> str:
+    return signing.dumps([user.pk, _state(user)], salt=SALT)
+
+
+def invitation_user(token: str):
+    """The account a link invites, or None: unknown, expired, already used or closed."""
+    try:
+        pk, state = signing.loads(token, salt=SALT, max_age=timedelta(days=settings.CDD4_INVITATION_DAYS))
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    user = get_user_model().objects.filter(pk=pk, is_active=True).first()
+    return user if user is not None and _state(user) == state else None
+
+
+def invitation_body(user, link: str, *, by=None) -> str:
+    until = thai_date(timezone.localdate() + timedelta(days=settings.CDD4_INVITATION_DAYS), era=True)
+    sender = f" โดย {by.get_full_name() or by.get_username()}" if by is not None else ""
+    return (
+        f"เรียน {user.get_full_name() or user.get_username()}\n\n"
+        f"มีการสร้างบัญชีผู้ใช้พอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ ให้ท่าน{sender}\n"
+        f"ชื่อผู้ใช้: {user.get_username()}\n"
+        f"กรุณาตั้งรหัสผ่านของท่านเองที่ลิงก์นี้ (ใช้ได้ครั้งเดียว ภายใน {until}):\n{link}\n\n"
+        "หากท่านไม่ได้คาดว่าจะได้รับอีเมลนี้ ไม่ต้องดำเนินการใด ๆ\n\n"
+        "---\n"
+        f"An account on the CDD 4.0 portal was made for you. Username: {user.get_username()}.\n"
+        f"Set your own password at the link above (once, within {settings.CDD4_INVITATION_DAYS} days).\n"
+    )
+
+
+def invitation_send(*, user, by=None) -> None:
+    """E-mails the account its link (the portal's address: settings.CDD4_PUBLIC_URL) and records it."""
+    link = settings.CDD4_PUBLIC_URL.rstrip("/") + reverse("accounts:invitation", args=[invitation_token(user)])
+    EmailMessage(SUBJECT, invitation_body(user, link, by=by), to=[user.email]).send()
+    event_record(kind=Event.INVITED, user=user, by=by)
+
+
+def pending(user) -> bool:
+    """Invited and not yet accepted: the account has no password of its own."""
+    return user.is_active and not user.has_usable_password()

@@ -1,0 +1,273 @@
+"""Accounts from a sheet (issue #41): central staff for anyone, an office's organiser for the offices under it.
+
+One row per person: name, e-mail, office (DOPA or portal code), role, and a panel seat if any. All rows or
+none: every bad row is reported with its row number, Thai first, and nothing is written. A dry run says
+what would be made, changed and left alone. Nobody types a password: each new account is invited to set
+its own (accounts.invitations), after the rows are committed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.db.models import Q
+
+from committee.panels import panelist_appoint
+from contests.actor import actor_of
+from contests.models import Contest, Province
+from core.errors import PortalError, RowError, RowsError
+from core.sheets.exporter import Table
+from core.sheets.tabular import read_rows
+from people.directory import membership_of, membership_set, works_in_admin
+from people.models import Role
+
+from .audit import event_record
+from .models import Event
+from .tasks import invitations_queue
+
+# Column → the headers it may have (read_rows lower-cases them): the template's Thai, or the English.
+COLUMNS = {
+    "name": ("ชื่อ-นามสกุล", "name"),
+    "email": ("อีเมล", "email"),
+    "office": ("รหัสหน่วยงาน", "office"),
+    "role": ("บทบาท", "role"),
+    "panel": ("ที่นั่งกรรมการ", "panel"),
+}
+REQUIRED = ("name", "email", "role")
+CHAIR = "ประธาน"
+
+
+class Action:
+    CREATE, CHANGE, SAME = "create", "change", "same"
+
+
+@dataclass
+class Planned:
+    row: int
+    name: str
+    email: str
+    role: str
+    office: Province | None
+    panel: Contest | None = None
+    chair: bool = False
+    user: object = None  # the existing account, if any
+    action: str = Action.CREATE
+    changes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ProvisionReport:
+    rows: list[Planned]
+    dry_run: bool
+
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.rows if r.action == action)
+
+
+def template() -> Table:
+    """The sheet people fill in, with one example row."""
+    return Table(
+        title="บัญชีผู้ใช้ accounts",
+        header=[COLUMNS[c][0] for c in COLUMNS],
+        rows=[["สมศรี ใจดี", "somsri@example.go.th", "2001", "provincial", ""]],
+        # The header stays the first row (read back by read_rows): what each column takes is in its notes.
+        notes={
+            (0, 2): "รหัสกรมการปกครองหรือรหัสในพอร์ทัล เว้นว่างสำหรับกรรมการและส่วนกลาง"
+            " / the office's DOPA or portal code; empty for the committee and central staff",
+            (0, 3): "\n".join(f"{r.value} = {r.label}" for r in Role),
+            (0, 4): "รหัสการประกวด หรือ รหัส:ประธาน / a contest's code, or code:chair",
+        },
+        choices={3: [r.value for r in Role]},
+        text_columns=frozenset({2}),
+    )
+
+
+def role_of_cell(text: str) -> str | None:
+    """A role by its code ("provincial") or its Thai name ("เจ้าหน้าที่สำนักงาน")."""
+    wanted = text.strip().lower()
+    for role in Role:
+        if wanted in (role.value, role.label.split(" / ")[0].lower(), role.label.split(" / ")[-1].lower()):
+            return role.value
+    return None
+
+
+def _columns(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    header = set(getattr(rows, "header", []) or (rows[0].keys() if rows else []))
+    found = {key: next((h for h in names if h in header), None) for key, names in COLUMNS.items()}
+    missing = [COLUMNS[k][0] for k in REQUIRED if found[k] is None]
+    if missing:
+        names = ", ".join(COLUMNS[k][0] for k in COLUMNS)
+        raise RowsError(
+            [
+                RowError(
+                    0,
+                    f"แถวแรกต้องเป็นหัวตาราง {names} (ขาด {', '.join(missing)})",
+                    f"the first row must be the header {names} (missing {', '.join(missing)})",
+                )
+            ]
+        )
+    return [{k: str(row.get(h, "") if h else "").strip() for k, h in found.items()} for row in rows]
+
+
+def provision_plan(*, by, rows: list[dict[str, str]], first_row: int = 2) -> ProvisionReport:
+    """Reads the rows against the database and the lock: every refusal, or the plan."""
+    actor = actor_of(by)
+    if not actor.provisions():
+        raise PortalError("คุณไม่มีสิทธิ์สร้างบัญชีผู้ใช้", "you may not make accounts", status=403)
+    cells = _columns(rows)
+    codes = {c["office"] for c in cells if c["office"]}
+    units = {}
+    for unit in Province.objects.select_related("parent").filter(Q(dopa_code__in=codes) | Q(code__in=codes)):
+        units[unit.dopa_code] = units.setdefault(unit.code, unit)
+    emails = {c["email"].lower() for c in cells}
+    users = {
+        u.email.lower(): u
+        for u in get_user_model().objects.filter(email__in=emails).select_related("membership__province__parent")
+    }
+    users |= {u.username.lower(): u for u in get_user_model().objects.filter(username__in=emails)}
+    contests = {c.slug: c for c in Contest.objects.filter(slug__in={c["panel"].split(":")[0] for c in cells})}
+    errors: list[RowError] = []
+    planned: list[Planned] = []
+    seen: dict[str, int] = {}
+    for number, cell in enumerate(cells, start=first_row):
+        if not any(cell.values()):
+            continue
+        problems = _row_problems(cell, units, contests, seen, number)
+        seen.setdefault(cell["email"].lower(), number)
+        if problems:
+            errors += [RowError(number, th, en) for th, en in problems]
+            continue
+        item = _planned(number, cell, units, contests, users.get(cell["email"].lower()))
+        if not _allowed(actor, item):
+            errors.append(
+                RowError(
+                    number,
+                    "คุณสร้างหรือแก้บัญชีได้เฉพาะเจ้าหน้าที่ของหน่วยงานในสังกัดสำนักงานของคุณ",
+                    "you may make or change accounts only for the staff of offices under your own",
+                )
+            )
+            continue
+        planned.append(item)
+    if errors:
+        raise RowsError(errors)
+    if not planned:
+        raise RowsError([RowError(0, "ไม่มีข้อมูลในไฟล์", "the file has no rows")])
+    return ProvisionReport(planned, dry_run=True)
+
+
+def _row_problems(cell, units, contests, seen, number) -> list[tuple[str, str]]:
+    problems = []
+    if not cell["name"]:
+        problems.append(("ไม่มีชื่อ-นามสกุล", "no name"))
+    try:
+        validate_email(cell["email"])
+    except ValidationError:
+        problems.append((f"อีเมล “{cell['email']}” ไม่ถูกต้อง", f"“{cell['email']}” is not an e-mail address"))
+    if cell["email"].lower() in seen:
+        first = seen[cell["email"].lower()]
+        problems.append((f"อีเมลซ้ำกับแถวที่ {first}", f"the same e-mail as row {first}"))
+    role = role_of_cell(cell["role"])
+    if role is None:
+        choices = ", ".join(r.value for r in Role)
+        problems.append(
+            (f"ไม่รู้จักบทบาท “{cell['role']}” (ใช้ {choices})", f"unknown role “{cell['role']}” (use {choices})")
+        )
+    elif role in Role.with_office() and not cell["office"]:
+        problems.append(("บทบาทนี้ต้องมีรหัสหน่วยงาน", "this role needs an office code"))
+    elif role in Role.with_office() and cell["office"] not in units:
+        problems.append((f"ไม่พบหน่วยงานรหัส “{cell['office']}”", f"no office with code “{cell['office']}”"))
+    elif role not in Role.with_office() and cell["office"]:
+        problems.append(("บทบาทนี้ไม่สังกัดหน่วยงาน ให้เว้นช่องรหัสหน่วยงาน", "this role belongs to no office: leave it empty"))
+    slug = cell["panel"].split(":")[0]
+    if slug and slug not in contests:
+        problems.append((f"ไม่พบการประกวด “{slug}”", f"no contest “{slug}”"))
+    return problems
+
+
+def _planned(number, cell, units, contests, user) -> Planned:
+    slug, _, seat = cell["panel"].partition(":")
+    item = Planned(
+        row=number,
+        name=" ".join(cell["name"].split()),
+        email=cell["email"].lower(),
+        role=role_of_cell(cell["role"]),
+        office=units.get(cell["office"]) if role_of_cell(cell["role"]) in Role.with_office() else None,
+        panel=contests.get(slug),
+        chair=seat.strip().lower() in ("chair", CHAIR),
+        user=user,
+    )
+    if user is None:
+        return item
+    role, office_id = membership_of(user)
+    if user.get_full_name() != item.name:
+        item.changes.append(f"ชื่อ / name: {user.get_full_name() or '-'} → {item.name}")
+    if role != item.role:
+        item.changes.append(f"บทบาท / role: {role or '-'} → {item.role}")
+    if office_id != (item.office.pk if item.office else None):
+        item.changes.append(f"หน่วยงาน / office: → {item.office.name_th if item.office else '-'}")
+    if not user.is_active:
+        item.changes.append("เปิดบัญชีอีกครั้ง / reactivated")
+    item.action = Action.CHANGE if item.changes or item.panel else Action.SAME
+    return item
+
+
+def _allowed(actor, item: Planned) -> bool:
+    """The office and role the row gives, and the account as it is now: both the actor's to manage."""
+    return actor.provisions(item.office, item.role) and (item.user is None or actor.manages_account(item.user))
+
+
+def provision_file(*, by, data: bytes, filename: str, dry_run: bool) -> ProvisionReport:
+    """A CSV/XLSX sheet, read through the limits every import uses (core.sheets)."""
+    rows = read_rows(data, filename)
+    return accounts_provision(by=by, rows=rows, dry_run=dry_run)
+
+
+def accounts_provision(*, by, rows: list[dict[str, str]], dry_run: bool = False) -> ProvisionReport:
+    """Writes the plan, all or none. A dry run writes it too and rolls it back, so that it refuses exactly
+    what the real run would (a panel seat is checked by the panel's own service)."""
+    report = provision_plan(by=by, rows=rows)
+    with transaction.atomic():
+        errors: list[RowError] = []
+        made = []
+        for item in report.rows:
+            if item.action == Action.SAME:
+                continue
+            try:
+                made.append(_write(by, item))
+            except PortalError as exc:
+                errors.append(RowError(item.row, exc.th, exc.en))
+            except PermissionDenied:
+                errors.append(
+                    RowError(
+                        item.row, "คุณแต่งตั้งกรรมการของการประกวดนี้ไม่ได้", "you may not seat anyone on this contest's panel"
+                    )
+                )
+        if errors:
+            raise RowsError(errors)
+        if dry_run:
+            transaction.set_rollback(True)
+        else:
+            invitations_queue(user_ids=[u.pk for u, created in made if created], by_id=by.pk)
+    report.dry_run = dry_run
+    return report
+
+
+def _write(by, item: Planned) -> tuple[object, bool]:
+    created = item.user is None
+    user = item.user or get_user_model()(username=item.email, email=item.email)
+    user.first_name, _, user.last_name = item.name.partition(" ")
+    user.is_active = True
+    if created:
+        user.set_unusable_password()  # set by its owner from the invitation
+    user.save()
+    membership_set(user=user, role=item.role, province=item.office)
+    user.is_staff = works_in_admin(user)
+    user.save(update_fields=["is_staff"])
+    if item.panel is not None:
+        panelist_appoint(by=by, contest=item.panel, user=user, is_chair=item.chair)
+    event_record(kind=Event.PROVISIONED, user=user, by=by)
+    return user, created

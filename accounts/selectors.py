@@ -1,0 +1,30 @@
+"""Reads about accounts: a person's own history, the accounts nobody used for a year."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from .models import AccountEvent
+
+SHOWN = 30
+
+
+def events_of(user, limit: int = SHOWN) -> list[AccountEvent]:
+    return list(AccountEvent.objects.filter(user=user).select_related("by")[:limit])
+
+
+def unused_accounts(now=None) -> QuerySet:
+    """Open accounts not signed in for settings.CDD4_UNUSED_DAYS (never signed in: made that long ago)."""
+    since = (now or timezone.now()) - timedelta(days=settings.CDD4_UNUSED_DAYS)
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, is_superuser=False)
+        .filter(Q(last_login__lt=since) | Q(last_login__isnull=True, date_joined__lt=since))
+        .select_related("membership__province")
+        .order_by("last_login", "username")
+    )

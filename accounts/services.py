@@ -1,0 +1,86 @@
+"""Self-service and closing accounts (issue #41): an invitation accepted, an e-mail changed, an account closed."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import authenticate, get_user_model
+from django.contrib.auth import login as auth_login
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.urls import reverse
+
+from contests.actor import actor_of
+from core.errors import PortalError
+
+from .audit import event_record
+from .models import Event
+
+EMAIL_SALT = "accounts.email"
+EMAIL_HOURS = 24
+BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+@transaction.atomic
+def invitation_accept(*, request, user, form) -> None:
+    """The invited person's own password (a SetPasswordForm, validated), then signed in."""
+    form.save()
+    event_record(kind=Event.ACCEPTED, user=user, request=request)
+    auth_login(request, user, backend=BACKEND)
+
+
+def email_change_ask(*, request, new_email: str, password: str) -> None:
+    """Sends a confirmation link to the new address; nothing changes until it is opened. The password is
+    checked through authenticate(), so django-axes counts guesses here too."""
+    user = request.user
+    if authenticate(request, username=user.get_username(), password=password) is None:
+        raise PortalError("รหัสผ่านไม่ถูกต้อง", "wrong password", field="password")
+    new_email = new_email.strip().lower()
+    if get_user_model().objects.filter(email__iexact=new_email).exclude(pk=user.pk).exists():
+        raise PortalError("อีเมลนี้เป็นของบัญชีอื่นแล้ว", "another account has this e-mail", field="email")
+    token = signing.dumps([user.pk, user.email, new_email], salt=EMAIL_SALT)
+    link = settings.CDD4_PUBLIC_URL.rstrip("/") + reverse("accounts:email_confirm", args=[token])
+    body = (
+        f"เรียน {user.get_full_name() or user.get_username()}\n\n"
+        f"มีการขอเปลี่ยนอีเมลของบัญชี {user.get_username()} ในพอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ มาเป็นอีเมลนี้\n"
+        f"กดลิงก์นี้ภายใน {EMAIL_HOURS} ชั่วโมงเพื่อยืนยัน:\n{link}\n\n"
+        "หากท่านไม่ได้ขอ ไม่ต้องดำเนินการใด ๆ อีเมลเดิมจะใช้ต่อไป\n\n---\n"
+        f"Confirm this address for the account {user.get_username()} within {EMAIL_HOURS} hours at the link above.\n"
+    )
+    EmailMessage("ยืนยันอีเมลใหม่ / confirm your new e-mail", body, to=[new_email]).send()
+    event_record(kind=Event.EMAIL_ASKED, user=user, request=request)
+
+
+def email_change_confirm(*, request, token: str):
+    """Applies a change from its link, once: a link for an address the account no longer has is refused."""
+    try:
+        pk, old, new = signing.loads(token, salt=EMAIL_SALT, max_age=timedelta(hours=EMAIL_HOURS))
+    except (signing.BadSignature, ValueError, TypeError) as exc:
+        raise PortalError("ลิงก์ไม่ถูกต้องหรือหมดอายุ", "the link is wrong or has expired") from exc
+    user = get_user_model().objects.filter(pk=pk, is_active=True, email=old).first()
+    if user is None:
+        raise PortalError("ลิงก์นี้ใช้ไปแล้วหรือหมดอายุ", "this link was used already or has expired")
+    user.email = new
+    user.save(update_fields=["email"])
+    event_record(kind=Event.EMAIL_CHANGED, user=user, request=request)
+    return user
+
+
+def account_deactivate(*, by, user, request=None) -> None:
+    """Closes an account: it can no longer sign in, and everything it wrote keeps its author (never deleted)."""
+    membership = getattr(user, "membership", None)
+    actor = actor_of(by)
+    allowed = actor.administers() or (
+        membership is not None
+        and membership.province is not None
+        and actor.provisions(membership.province, membership.role)
+    )
+    if not allowed or user.pk == by.pk or (user.is_superuser and not by.is_superuser):
+        raise PermissionDenied
+    if user.is_active:
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+        event_record(kind=Event.DEACTIVATED, user=user, by=by, request=request)

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("me/", views.account, name="account"),
+    path("second-factor/", views.second_factor_page, name="second_factor"),
+    path("email/<str:token>/", views.email_confirm, name="email_confirm"),
+    path("invitation/<str:token>/", views.invitation, name="invitation"),
+    path("password-reset/", views.PasswordResetView.as_view(), name="reset"),
+    path(
+        "password-reset/sent/",
+        views.auth_views.PasswordResetDoneView.as_view(template_name="accounts/reset_sent.html"),
+        name="reset_sent",
+    ),
+    path("password-reset/<uidb64>/<token>/", views.PasswordResetConfirmView.as_view(), name="reset_confirm"),
+    path("provision/", views.provision_page, name="provision"),
+    path("provision/template.xlsx", views.provision_template, name="provision_template"),
+    path("unused/", views.unused, name="unused"),
+]

@@ -1,0 +1,215 @@
+"""The account pages (issue #41): a person's own account, the second factor, invitations, resets, and the
+sheet that makes accounts. Thin: each calls its service and shows what it says."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_http_methods
+
+from contests.actor import actor_of
+from core import gate
+from core.errors import PortalError
+from core.http import BodyTooLarge, check_body_size, takes_files
+from core.ratelimit import rate_limited
+from core.sheets import exporter
+from core.thai import thai_datetime
+
+from . import provision, second_factor, selectors, services
+from .audit import SECOND_FACTOR_SET, event_record, has_second_factor
+from .forms import CodeForm, EmailChangeForm, PortalPasswordResetForm, SheetForm
+from .invitations import invitation_user
+from .models import Event
+
+
+def _next(request) -> str:
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return wanted
+    return reverse_lazy("submissions:home")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def second_factor_page(request):
+    """Asks for a code (or sets the app up first) and returns to where the person was going."""
+    user, back = request.user, _next(request)
+    enrolled = has_second_factor(user)
+    if not enrolled:  # turned off meanwhile (central staff, for a lost phone): sign-ins stop asking
+        request.session[SECOND_FACTOR_SET] = False
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if enrolled:
+                second_factor.second_factor_verify(request=request, token=form.cleaned_data["token"])
+                return redirect(back)
+            codes = second_factor.totp_confirm(request=request, token=form.cleaned_data["token"])
+            return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": back})
+        except PortalError as exc:
+            form.add_error("token", exc.message)
+    context = {"form": form, "next": back, "enrolled": enrolled, "required": actor_of(user).needs_second_factor()}
+    if not enrolled:
+        device = second_factor.totp_pending(user)
+        context |= {"qr": second_factor.totp_qr_svg(device), "secret": second_factor.totp_secret(device)}
+    return render(request, "accounts/second_factor.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account(request):
+    """The person's own account: e-mail, password, second factor, and their own sign-in history."""
+    user = request.user
+    email_form = EmailChangeForm(request.POST if request.POST.get("do") == "email" else None)
+    code_form = CodeForm(request.POST if request.POST.get("do") == "remove" else None)
+    if request.method == "POST":
+        try:
+            if request.POST.get("do") == "email" and email_form.is_valid():
+                services.email_change_ask(
+                    request=request,
+                    new_email=email_form.cleaned_data["email"],
+                    password=email_form.cleaned_data["password"],
+                )
+                messages.success(
+                    request, "ส่งลิงก์ยืนยันไปที่อีเมลใหม่แล้ว อีเมลจะเปลี่ยนเมื่อกดลิงก์ / a link was sent to the new address"
+                )
+                return redirect("accounts:account")
+            if request.POST.get("do") == "remove" and code_form.is_valid():
+                second_factor.second_factor_remove(request=request, token=code_form.cleaned_data["token"])
+                messages.success(request, "ยกเลิกการยืนยันตัวตนขั้นที่สองแล้ว / second factor removed")
+                return redirect("accounts:account")
+            if request.POST.get("do") == "codes":
+                codes = second_factor.recovery_codes_renew(request=request)
+                return render(
+                    request, "accounts/recovery_codes.html", {"codes": codes, "next": reverse_lazy("accounts:account")}
+                )
+        except PortalError as exc:
+            if request.POST.get("do") == "email":
+                email_form.add_error(exc.field if exc.field in ("email", "password") else None, exc.message)
+            else:
+                code_form.add_error("token", exc.message)
+    context = {
+        "email_form": email_form,
+        "code_form": code_form,
+        "enrolled": has_second_factor(user),
+        "verified": user.is_verified(),
+        "recovery_left": second_factor.recovery_left(user),
+        "events": selectors.events_of(user),
+        "actor": actor_of(user),
+    }
+    return render(request, "accounts/account.html", context)
+
+
+def email_confirm(request, token: str):
+    try:
+        services.email_change_confirm(request=request, token=token)
+    except PortalError as exc:
+        return render(request, "accounts/link_refused.html", {"error": exc}, status=400)
+    messages.success(request, "เปลี่ยนอีเมลแล้ว / your e-mail was changed")
+    return redirect("accounts:account" if request.user.is_authenticated else "login")
+
+
+@require_http_methods(["GET", "POST"])
+def invitation(request, token: str):
+    """The invited person sets their own password, once, before the link expires."""
+    user = invitation_user(token)
+    if user is None:
+        error = PortalError(
+            "ลิงก์คำเชิญนี้ใช้ไปแล้วหรือหมดอายุ ขอรหัสผ่านใหม่ได้ที่ “ลืมรหัสผ่าน” ด้วยอีเมลของท่าน",
+            "this invitation was used already or has expired: use “forgot password” with your e-mail",
+        )
+        return render(request, "accounts/link_refused.html", {"error": error}, status=400)
+    form = SetPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.invitation_accept(request=request, user=user, form=form)
+        messages.success(request, "ตั้งรหัสผ่านแล้ว ยินดีต้อนรับ / your password is set: welcome")
+        return redirect("submissions:home")
+    return render(request, "accounts/invitation.html", {"form": form, "invited": user})
+
+
+@method_decorator(rate_limited("password_reset", "CDD4_PASSWORD_RESET_RATE"), name="post")
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = PortalPasswordResetForm
+    template_name = "accounts/reset_form.html"
+    email_template_name = "accounts/reset_email.txt"
+    subject_template_name = "accounts/reset_subject.txt"
+    success_url = reverse_lazy("accounts:reset_sent")
+
+    def form_valid(self, form):
+        until = timezone.now() + timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT)
+        self.extra_email_context = {"until": thai_datetime(until)}
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/reset_confirm.html"
+    success_url = reverse_lazy("login")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        event_record(kind=Event.RESET_DONE, user=form.user, request=self.request)
+        messages.success(self.request, "ตั้งรหัสผ่านใหม่แล้ว เข้าสู่ระบบได้เลย / password set: sign in")
+        return response
+
+
+def provision_template(request):
+    gate.require(request, "accounts.provision")
+    return exporter.response(None, "accounts-template", "xlsx")
+
+
+@takes_files
+@csrf_exempt  # the CSRF check reads the body: it runs below, once the sender is authorised
+def provision_page(request):
+    """Central staff, or an office's organiser for the offices under it: accounts from a sheet, tried first."""
+    gate.require(request, "accounts.provision")
+    if request.method == "POST":
+        try:
+            check_body_size(request, "accounts")
+        except BodyTooLarge as exc:
+            return render(request, "accounts/provision.html", {"form": SheetForm(), "error": exc}, status=exc.status)
+    return csrf_protect(_provision)(request)
+
+
+def _provision(request):
+    form = SheetForm(request.POST or None, request.FILES or None)
+    context = {"form": form, "unused": actor_of(request.user).administers()}
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            context["report"] = provision.provision_file(
+                by=request.user, data=upload.read(), filename=upload.name, dry_run=request.POST.get("do") != "write"
+            )
+        except PortalError as exc:
+            context["error"] = exc
+            return render(request, "accounts/provision.html", context, status=400)
+        report = context["report"]
+        context |= {a: report.count(a) for a in ("create", "change", "same")}
+        context |= {"created": context["create"], "changed": context["change"]}
+    return render(request, "accounts/provision.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def unused(request):
+    """The year-end step: open accounts nobody signed in with for a year, for central staff to close."""
+    gate.require(request, "accounts.close_unused")
+    rows = selectors.unused_accounts()
+    if request.method == "POST":
+        chosen = rows.filter(pk__in=[int(v) for v in request.POST.getlist("user") if v.isdigit()])
+        closed = 0
+        for user in chosen:
+            services.account_deactivate(by=request.user, user=user, request=request)
+            closed += 1
+        messages.success(request, f"ปิดบัญชีแล้ว {closed} บัญชี / {closed} accounts closed")
+        return redirect("accounts:unused")
+    return render(request, "accounts/unused.html", {"rows": rows[:500], "days": settings.CDD4_UNUSED_DAYS})

@@ -1,0 +1,171 @@
+"""Accounts from a sheet (issue #41): all rows or none, a dry run first, an invitation each, nobody's password typed."""
+
+import io
+import re
+
+import openpyxl
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from accounts.models import AccountEvent, Event
+from accounts.provision import accounts_provision
+from contests.models import Province
+from core.errors import RowsError
+from people.models import Membership, Role
+from tests.accounts.support import sheet
+from tests.factories import DistrictFactory, UserFactory
+
+User = get_user_model()
+PAGE = "/accounts/provision/"
+
+
+def twenty_offices() -> list[list[str]]:
+    provinces = Province.objects.provinces().order_by("dopa_code")[:20]
+    return [[f"เจ้าหน้าที่ {p.name_th}", f"staff{p.dopa_code}@cdd.go.th", p.dopa_code, "provincial", ""] for p in provinces]
+
+
+def post(client, data: bytes, do: str, name="accounts.csv"):
+    return client.post(PAGE, {"file": SimpleUploadedFile(name, data), "do": do})
+
+
+def test_central_staff_check_then_make_twenty_offices_accounts_each_invited(
+    client, central_user, django_capture_on_commit_callbacks
+):
+    client.force_login(central_user)
+    data = sheet(twenty_offices())
+    checked = post(client, data, "check")
+    assert checked.status_code == 200
+    assert (checked.context["created"], checked.context["changed"], checked.context["same"]) == (20, 0, 0)
+    assert not User.objects.filter(username__startswith="staff").exists() and not mail.outbox
+
+    with django_capture_on_commit_callbacks(execute=True):  # invitations go once the accounts are committed
+        made = post(client, data, "write")
+    assert made.status_code == 200 and made.context["report"].dry_run is False
+    users = User.objects.filter(username__startswith="staff")
+    assert users.count() == 20
+    assert all(not u.has_usable_password() for u in users)  # nobody typed a password for them
+    assert Membership.objects.filter(user__in=users, role=Role.PROVINCIAL).count() == 20
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in users)
+    body = mail.outbox[0].body
+    assert body.startswith("เรียน เจ้าหน้าที่ ")
+    assert re.search(r"ภายใน [๐-๙]+ \S+ พ\.ศ\. ๒๕[๐-๙][๐-๙]\)", body)  # the expiry in B.E.
+    assert AccountEvent.objects.filter(kind=Event.INVITED, by=central_user).count() == 20
+    assert AccountEvent.objects.filter(kind=Event.PROVISIONED, by=central_user).count() == 20
+
+    again = post(client, data, "check")  # the same sheet again changes nothing
+    assert (again.context["created"], again.context["same"]) == (0, 20)
+
+
+def test_each_person_sets_their_own_password_once_from_the_link(
+    client, central_user, django_capture_on_commit_callbacks
+):
+    client.force_login(central_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, sheet(twenty_offices()[:1]), "write")
+    [message] = mail.outbox
+    link = re.search(r"http://localhost:8000(/accounts/invitation/\S+/)", message.body).group(1)
+    client.logout()
+    page = client.get(link)
+    assert page.status_code == 200 and page.context["invited"].email == message.to[0]
+    done = client.post(link, {"new_password1": "ชุมชน-ดิจิทัล-2569", "new_password2": "ชุมชน-ดิจิทัล-2569"})
+    assert (done.status_code, done["Location"]) == (302, "/")
+    user = User.objects.get(email=message.to[0])
+    assert user.check_password("ชุมชน-ดิจิทัล-2569")
+    assert client.get(link).status_code == 400  # used once
+    assert list(AccountEvent.objects.filter(user=user).values_list("kind", flat=True))[:2] == [
+        Event.SIGN_IN,
+        Event.ACCEPTED,
+    ]
+
+
+def test_an_expired_invitation_is_refused(client, central_user, monkeypatch, django_capture_on_commit_callbacks):
+    import time
+
+    client.force_login(central_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, sheet(twenty_offices()[:1]), "write")
+    link = re.search(r"(/accounts/invitation/\S+/)", mail.outbox[0].body).group(1)
+    client.logout()
+    later = time.time() + 8 * 24 * 3600
+    monkeypatch.setattr("django.core.signing.time.time", lambda: later)
+    refused = client.get(link)
+    assert refused.status_code == 400
+    assert "หมดอายุ" in refused.content.decode()
+
+
+def test_bad_rows_are_all_named_thai_first_and_nothing_is_written(central_user):
+    rows = [
+        ["", "a@cdd.go.th", "50", "provincial", ""],
+        ["ข", "not-an-email", "50", "provincial", ""],
+        ["ค", "c@cdd.go.th", "99999", "provincial", ""],
+        ["ง", "d@cdd.go.th", "50", "boss", ""],
+        ["จ", "d@cdd.go.th", "50", "provincial", ""],
+        ["ฉ", "f@cdd.go.th", "", "provincial", "no-such-contest"],
+    ]
+    from core.sheets.tabular import read_rows
+
+    with pytest.raises(RowsError) as exc:
+        accounts_provision(by=central_user, rows=read_rows(sheet(rows), "a.csv"))
+    assert [str(e) for e in exc.value.errors] == [
+        "แถวที่ 2: ไม่มีชื่อ-นามสกุล / row 2: no name",
+        "แถวที่ 3: อีเมล “not-an-email” ไม่ถูกต้อง / row 3: “not-an-email” is not an e-mail address",
+        "แถวที่ 4: ไม่พบหน่วยงานรหัส “99999” / row 4: no office with code “99999”",
+        "แถวที่ 5: ไม่รู้จักบทบาท “boss” (ใช้ provincial, committee, chair, central, organiser)"
+        " / row 5: unknown role “boss” (use provincial, committee, chair, central, organiser)",
+        "แถวที่ 6: อีเมลซ้ำกับแถวที่ 5 / row 6: the same e-mail as row 5",
+        "แถวที่ 7: บทบาทนี้ต้องมีรหัสหน่วยงาน / row 7: this role needs an office code",
+        "แถวที่ 7: ไม่พบการประกวด “no-such-contest” / row 7: no contest “no-such-contest”",
+    ]
+    assert User.objects.count() == 1 and not mail.outbox
+
+
+def test_an_organiser_makes_accounts_only_under_its_own_office(client, chiang_mai, phuket):
+    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    ours, theirs = DistrictFactory(parent=chiang_mai), DistrictFactory(parent=phuket)
+    client.force_login(organiser)
+    ok = post(client, sheet([["สมชาย", "somchai@cdd.go.th", ours.dopa_code, "organiser", ""]]), "write")
+    assert ok.status_code == 200
+    assert Membership.objects.get(user__email="somchai@cdd.go.th").province == ours
+    refused = post(
+        client,
+        sheet(
+            [
+                ["สมหญิง", "somying@cdd.go.th", theirs.dopa_code, "provincial", ""],
+                ["กรรมการ", "judge@cdd.go.th", "", "committee", ""],
+                ["ตัวเอง", "self@cdd.go.th", chiang_mai.dopa_code, "provincial", ""],
+            ]
+        ),
+        "write",
+    )
+    assert refused.status_code == 400
+    assert str(refused.context["error"]).count("เฉพาะเจ้าหน้าที่ของหน่วยงานในสังกัดสำนักงานของคุณ") == 3
+    assert not User.objects.filter(email__in=["somying@cdd.go.th", "judge@cdd.go.th", "self@cdd.go.th"]).exists()
+
+
+def test_the_template_downloads_and_reads_back(client, central_user):
+    client.force_login(central_user)
+    response = client.get("/accounts/provision/template.xlsx")
+    assert response.status_code == 200
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    ws = book.active
+    ws.append(["สมศักดิ์ รักชุมชน", "somsak@cdd.go.th", "50", "เจ้าหน้าที่สำนักงาน", ""])
+    ws.delete_rows(ws.max_row - 1)  # the example row goes, ours stays
+    out = io.BytesIO()
+    book.save(out)
+    made = post(client, out.getvalue(), "write", name="accounts.xlsx")
+    assert made.status_code == 200, made.context.get("error")
+    assert Membership.objects.get(user__email="somsak@cdd.go.th").province.code == "TH-50"
+
+
+@pytest.mark.parametrize("role", [Role.PROVINCIAL, Role.COMMITTEE, Role.CHAIR])
+def test_other_roles_may_not_make_accounts(client, role, chiang_mai):
+    client.force_login(UserFactory(role=role, role__province=chiang_mai if role == Role.PROVINCIAL else None))
+    assert client.get(PAGE).status_code == 403
+    assert client.get("/accounts/provision/template.xlsx").status_code == 403
+
+
+def test_anonymous_goes_to_the_login_page(client):
+    response = client.get(PAGE)
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")

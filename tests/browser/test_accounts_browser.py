@@ -1,0 +1,111 @@
+"""Chromium against the live server, as people meet accounts (issue #41): central staff make accounts from a sheet,
+an invited person sets their own password from the e-mail, a forgotten password is reset, and publishing asks
+central staff for a second factor, which they set up on the spot."""
+
+import re
+from base64 import b32decode
+
+import pytest
+from django.core import mail
+from django_otp.oath import totp
+
+from people.models import Role
+from scoring.models import FreezeAction, FreezeEvent
+from tests.accounts.support import sheet
+from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = [*MARKS, pytest.mark.usefixtures("second_factor_required")]
+
+
+def _page(browser, width=1366):
+    return browser.new_context(viewport={"width": width, "height": 900}, locale="th-TH").new_page()
+
+
+def _link(pattern: str, to: str) -> str:
+    [message] = [m for m in mail.outbox if m.to == [to]][-1:]
+    return re.search(pattern, message.body).group(1)
+
+
+def test_browser_accounts_from_a_sheet_invitation_and_reset(browser, live_server, tmp_path):
+    central = UserFactory(role=Role.CENTRAL)
+    base = live_server.url
+    page = _page(browser)
+    portal_login(page, base, central.username, PASSWORD)
+    page.click("a[data-nav=accounts]")
+    path = tmp_path / "accounts.csv"
+    path.write_bytes(
+        sheet(
+            [
+                ["สมศรี ใจดี", "somsri@cdd.go.th", "50", "provincial", ""],
+                ["สมชาย รักงาน", "somchai@cdd.go.th", "83", "provincial", ""],
+            ]
+        )
+    )
+    page.set_input_files("input[name=file]", str(path))
+    page.click("button[value=check]")
+    assert "ผลการตรวจ (ยังไม่บันทึก)" in page.inner_text("#provision-report")
+    assert page.locator("#provision-report tbody tr").count() == 2
+    assert not mail.outbox
+    page.set_input_files("input[name=file]", str(path))
+    page.click("button[value=write]")
+    assert "บันทึกแล้ว" in page.inner_text("#provision-report")
+    page.wait_for_timeout(300)  # the invitations go after the commit
+    assert sorted(m.to[0] for m in mail.outbox) == ["somchai@cdd.go.th", "somsri@cdd.go.th"]
+
+    invited = _page(browser, 390)  # on a phone, from the e-mail
+    invited.goto(base + _link(r"http://localhost:8000(/accounts/invitation/\S+/)", "somsri@cdd.go.th"))
+    assert invited.inner_text("#invited-username") == "somsri@cdd.go.th"
+    invited.screenshot(path=str(SHOTS / "accounts_invitation_390.png"), full_page=True)
+    invited.fill("input[name=new_password1]", "ชุมชนดิจิทัล-2569")
+    invited.fill("input[name=new_password2]", "ชุมชนดิจิทัล-2569")
+    invited.click("button[type=submit]")
+    assert "ตั้งรหัสผ่านแล้ว" in invited.inner_text(".messages")  # signed in, on the office's own page
+    assert "/accounts/" not in invited.url
+    invited.context.close()
+
+    forgot = _page(browser, 390)
+    forgot.goto(f"{base}/accounts/login/")
+    forgot.click("#forgot")
+    forgot.fill("input[name=email]", "somsri@cdd.go.th")
+    forgot.click("button[type=submit]")
+    assert "ตรวจอีเมลของท่าน" in forgot.inner_text("h1")
+    forgot.goto(_link(r"(http://\S+/accounts/password-reset/\S+/)", "somsri@cdd.go.th"))
+    forgot.fill("input[name=new_password1]", "รหัสใหม่-ปี-2570")
+    forgot.fill("input[name=new_password2]", "รหัสใหม่-ปี-2570")
+    forgot.click("button[type=submit]")
+    assert "ตั้งรหัสผ่านใหม่แล้ว" in forgot.inner_text(".messages")
+    portal_login(forgot, base, "somsri@cdd.go.th", "รหัสใหม่-ปี-2570")
+    assert "/accounts/login/" not in forgot.url and forgot.inner_text(".who") == "somsri@cdd.go.th"
+
+
+def test_browser_publishing_asks_for_a_second_factor_set_up_on_the_spot(browser, live_server):
+    central = UserFactory(role=Role.CENTRAL)
+    base = live_server.url
+    page = _page(browser)
+    portal_login(page, base, central.username, PASSWORD)
+    page.goto(f"{base}/standings/2566/")
+    page.check("#freeze-form input[name=confirm]")
+    page.click("#freeze button:has-text('ตรึงผล / freeze')")
+    assert page.url.startswith(f"{base}/accounts/second-factor/")
+    assert not FreezeEvent.objects.exists()
+    secret = page.inner_text("#totp-secret").replace(" ", "")
+    phone = _page(browser, 390)
+    portal_login(phone, base, central.username, PASSWORD)
+    phone.goto(page.url)
+    phone.screenshot(path=str(SHOTS / "second_factor_setup_390.png"), full_page=True)
+    phone.context.close()
+    key = b32decode(secret + "=" * (-len(secret) % 8))
+    page.fill("input[name=token]", f"{totp(key):06d}")  # what the app shows
+    page.click("button[type=submit]")
+    assert page.locator("#recovery-codes li").count() == 10
+    page.click("#recovery-codes a.button")
+    assert page.url == f"{base}/standings/2566/"
+    page.check("#freeze-form input[name=confirm]")
+    page.click("#freeze button:has-text('ตรึงผล / freeze')")
+    page.click("#publish-preview")
+    page.check("#publish-form input[name=confirm]")
+    page.click("#publish-form button[type=submit]")
+    page.wait_for_url(f"{base}/standings/2566/results/")
+    actions = list(FreezeEvent.objects.order_by("pk").values_list("action", flat=True))
+    assert actions == [FreezeAction.FREEZE, FreezeAction.PUBLISH]
