@@ -34,7 +34,7 @@ run: $(BIN)/.installed-run
 	  && [ -z "$$(find $(DEMO_SOURCES) -newer $(VAR)/demo.loaded | head -1)" ]; then \
 	  echo "ข้อมูลตัวอย่างโหลดไว้แล้ว / demo data already loaded"; $(BIN)/python manage.py demo_logins; \
 	else $(BIN)/python manage.py bootstrap --demo && touch $(VAR)/demo.loaded; fi
-	@echo "พอร์ทัล / portal: http://127.0.0.1:$(PORT)/   ผู้ดูแล / admin: http://127.0.0.1:$(PORT)/admin/"
+	@echo "พอร์ทัล / portal: http://localhost:$(PORT)/   ผู้ดูแล / admin: http://localhost:$(PORT)/admin/"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The whole suite on SQLite, one xdist worker per core (each its own test database). A third worker on 2

@@ -17,6 +17,7 @@ from scoring.admin.forms import MembershipForm, RoleAccess
 from .audit import event_record
 from .invitations import pending
 from .models import AccountEvent, Event
+from .second_factor import factors_remove
 from .services import account_deactivate
 from .tasks import invitations_queue
 
@@ -119,8 +120,7 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
         second_factor_check(request.user)  # one who turns off another's factor has confirmed their own
         users = list(queryset.filter(totpdevice__confirmed=True).distinct())
         for user in users:
-            TOTPDevice.objects.filter(user=user).delete()
-            StaticDevice.objects.filter(user=user).delete()
+            factors_remove(user)
             event_record(kind=Event.FACTOR_REMOVED, user=user, by=request.user, request=request)
         messages.success(request, f"ยกเลิกแล้ว {len(users)} บัญชี (ตั้งค่าใหม่ได้จากหน้าบัญชีของตน) / {len(users)} turned off")
 

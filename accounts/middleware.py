@@ -13,7 +13,15 @@ from core.api import database_unavailable
 
 from .audit import SECOND_FACTOR_SET
 
-OPEN_PATHS = ("/accounts/second-factor/", "/accounts/logout/", "/static/", "/i18n/", "/healthz", "/readyz")
+OPEN_PATHS = (
+    "/accounts/second-factor/",
+    "/accounts/passkey/",
+    "/accounts/logout/",
+    "/static/",
+    "/i18n/",
+    "/healthz",
+    "/readyz",
+)
 
 
 class SecondFactorMiddleware:

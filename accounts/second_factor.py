@@ -18,6 +18,7 @@ from core.errors import PortalError
 
 from .audit import SECOND_FACTOR_SET, event_record
 from .models import Event
+from .passkeys import passkeys_remove
 
 RECOVERY_CODES = 10
 APP, RECOVERY = "แอปยืนยันตัวตน / authenticator app", "รหัสสำรอง / recovery codes"
@@ -83,10 +84,16 @@ def second_factor_remove(*, request, token: str) -> None:
     """Turned off with a current code: a stolen session alone cannot take it away."""
     second_factor_verify(request=request, token=token)
     user = request.user
-    TOTPDevice.objects.filter(user=user).delete()
-    StaticDevice.objects.filter(user=user).delete()
+    factors_remove(user)
     request.session[SECOND_FACTOR_SET] = False
     event_record(kind=Event.FACTOR_REMOVED, user=user, request=request)
+
+
+def factors_remove(user) -> None:
+    """The app, its recovery codes and every passkey: a second factor is on or off as a whole."""
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    passkeys_remove(user)
 
 
 def recovery_codes_renew(*, request) -> list[str]:

@@ -31,6 +31,7 @@ from .audit import SECOND_FACTOR_SET, event_record, has_second_factor
 from .forms import CodeForm, EmailChangeForm, PortalPasswordResetForm, SheetForm
 from .invitations import invitation_user
 from .models import Event
+from .passkeys import passkeys_of
 
 
 def _next(request) -> str:
@@ -59,6 +60,7 @@ def second_factor_page(request):
         except PortalError as exc:
             form.add_error("token", exc.message)
     context = {"form": form, "next": back, "enrolled": enrolled, "required": actor_of(user).needs_second_factor()}
+    context["passkeys"] = enrolled and passkeys_of(user)
     if not enrolled:
         device = second_factor.totp_pending(user)
         context |= {"qr": second_factor.totp_qr_svg(device), "secret": second_factor.totp_secret(device)}
@@ -104,6 +106,7 @@ def account(request):
         "enrolled": has_second_factor(user),
         "verified": user.is_verified(),
         "recovery_left": second_factor.recovery_left(user),
+        "passkeys": passkeys_of(user),
         "events": selectors.events_of(user),
         "actor": actor_of(user),
     }

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "accounts",
 ]
 
@@ -270,6 +271,13 @@ if PRODUCTION:
 # change an open contest or make an API token; "offered": anyone may set one up, nobody is made to.
 CDD4_SECOND_FACTOR = os.environ.get("CDD4_SECOND_FACTOR", "required")
 OTP_TOTP_ISSUER = "CDD 4.0"
+# Passkeys (django-otp-webauthn) are a second factor beside the app, never a way in without the password
+# (django-axes counts password guesses); the site's name and origin come from the request (accounts.passkeys).
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = "พอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ / CDD 4.0 portal"
+OTP_WEBAUTHN_RP_ID_CALLABLE = "accounts.passkeys.relying_party"
+OTP_WEBAUTHN_HELPER_CLASS = "accounts.passkeys.PortalHelper"
+SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E030"]  # no list of origins: PortalHelper takes the checked host's
 CDD4_INVITATION_DAYS = int(os.environ.get("CDD4_INVITATION_DAYS", "7"))
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link lives one day; used once (Django's token)
 CDD4_PASSWORD_RESET_RATE = os.environ.get("CDD4_PASSWORD_RESET_RATE", "5/3600")  # per address, per hour

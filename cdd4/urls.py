@@ -5,6 +5,7 @@ from django.views import defaults
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from accounts import passkeys
 from cdd4.tokens import upload_gate
 from core.api import not_found
 
@@ -30,6 +31,7 @@ urlpatterns = [
     path("committee/", include("committee.urls")),
     path("accounts/", include("submissions.account_urls")),
     path("accounts/", include("accounts.urls")),
+    path("accounts/passkey/", include((passkeys.urlpatterns, "otp_webauthn"))),
     path("standings/", include("committee.panel_urls")),  # a contest's panel, beside its dashboard
     path("standings/", include("builder.urls")),  # before scoring's <rubric:…>, which "contests" fits
     path("standings/", include("scoring.urls")),

@@ -8,10 +8,12 @@ from base64 import b32decode
 import pytest
 from django.core import mail
 from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.models import AccountEvent, Event
 from people.models import Role
 from scoring.models import FreezeAction, FreezeEvent
-from tests.accounts.support import sheet
+from tests.accounts.support import app_code, sheet
 from tests.browser_support import MARKS, SHOTS, portal_login
 from tests.factories import PASSWORD, UserFactory
 
@@ -109,3 +111,41 @@ def test_browser_publishing_asks_for_a_second_factor_set_up_on_the_spot(browser,
     page.wait_for_url(f"{base}/standings/2566/results/")
     actions = list(FreezeEvent.objects.order_by("pk").values_list("action", flat=True))
     assert actions == [FreezeAction.FREEZE, FreezeAction.PUBLISH]
+
+
+def test_browser_passkey_added_then_confirms_freezing_instead_of_a_code(browser, live_server):
+    """Chromium's virtual authenticator (DevTools' WebAuthn domain) stands in for a phone's fingerprint."""
+    central = UserFactory(role=Role.CENTRAL)
+    TOTPDevice.objects.create(user=central, name="app", confirmed=True)
+    base = live_server.url
+    page = _page(browser)
+    devtools = page.context.new_cdp_session(page)
+    devtools.send("WebAuthn.enable")
+    options = {"protocol": "ctap2", "transport": "internal", "hasResidentKey": True, "hasUserVerification": True}
+    devtools.send("WebAuthn.addVirtualAuthenticator", {"options": {**options, "isUserVerified": True}})
+    portal_login(page, base, central.username, PASSWORD)
+    assert page.url.startswith(f"{base}/accounts/second-factor/")
+    assert page.locator("#passkey-use").count() == 0  # no passkey yet: the app's code only
+    page.fill("input[name=token]", app_code(central))
+    page.click("button[type=submit]")
+    page.goto(f"{base}/accounts/me/")
+    assert page.inner_text("#passkey-count").startswith("ยังไม่มี")
+    page.click("#passkey-register-button")
+    page.locator("#passkey-count:has-text('๑')").wait_for()
+
+    page.click("header form[action$='/logout/'] button")
+    portal_login(page, base, central.username, PASSWORD)
+    page.goto(f"{base}/standings/2566/")
+    assert page.url.startswith(f"{base}/accounts/second-factor/")
+    page.screenshot(path=str(SHOTS / "second_factor_passkey.png"), full_page=True)
+    page.click("#passkey-verification-button")
+    page.wait_for_url(f"{base}/standings/2566/")
+    page.check("#freeze-form input[name=confirm]")
+    page.click("#freeze button:has-text('ตรึงผล / freeze')")
+    page.wait_for_load_state("networkidle")
+    assert list(FreezeEvent.objects.values_list("action", flat=True)) == [FreezeAction.FREEZE]
+    kinds = list(AccountEvent.objects.filter(user=central).order_by("pk").values_list("kind", flat=True))
+    assert kinds == [
+        *(Event.SIGN_IN, Event.FACTOR_OK, Event.FACTOR_ADDED, Event.SIGN_OUT),
+        *(Event.SIGN_IN, Event.FACTOR_OK),
+    ]

@@ -143,6 +143,13 @@ RULES = {
     ),
     "accounts:account": Rule("- 0 0 0 0 0 + + +", "- 0 0 0 0 0 + + +"),
     "accounts:second_factor": Rule("- 0 0 0 0 0 + + +", "- 0 0 0 0 0 + + +"),
+    # Passkeys (django-otp-webauthn): JSON ceremonies, POST only. Adding one needs the app first (403 for all
+    # here); beginning a confirmation lists only the person's own keys; the catalogue is the library's texts.
+    "otp_webauthn:credential-registration-begin": Rule(None, "- - - - - - - - -"),
+    "otp_webauthn:credential-registration-complete": Rule(None, "- - - - - - - - -"),
+    "otp_webauthn:credential-authentication-begin": Rule(None, "- 0 0 0 0 0 + + +"),
+    "otp_webauthn:credential-authentication-complete": Rule(None, "- 0 0 0 0 0 + + +"),
+    "otp_webauthn:js-i18n-catalog": Rule("0 0 0 0 0 0 + + +"),
     "accounts:email_confirm": Rule("0 0 0 0 0 0 + + +"),
     "accounts:invitation": Rule("0 0 0 0 0 0 + + +", "0 0 0 0 0 0 + + +"),
     "accounts:reset": Rule("0 0 0 0 0 0 + + +", "0 0 0 0 0 0 + + +"),
