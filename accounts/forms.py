@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth import authenticate, get_user_model
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm
 
 from .audit import event_record
 from .models import Event
@@ -39,3 +39,26 @@ class PortalPasswordResetForm(PasswordResetForm):
         for user in self.get_users(self.cleaned_data["email"]):
             event_record(kind=Event.RESET_ASKED, user=user, request=request)
         return super().save(*args, request=request, **kwargs)
+
+
+class PortalAuthenticationForm(AuthenticationForm):
+    """Failed logins are counted by django-axes (cdd4/auth.py) on every login path, not by this form."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง / Wrong username or password.",
+    }
+
+
+class CountedPasswordChangeForm(PasswordChangeForm):
+    """The old password is checked through authenticate(), so axes counts and locks guesses here too."""
+
+    def __init__(self, user, *args, request=None, **kwargs):
+        self.request = request
+        super().__init__(user, *args, **kwargs)
+
+    def clean_old_password(self):
+        old = self.cleaned_data["old_password"]
+        if authenticate(self.request, username=self.user.get_username(), password=old) is None:
+            raise forms.ValidationError(self.error_messages["password_incorrect"], code="password_incorrect")
+        return old

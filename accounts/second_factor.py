@@ -7,14 +7,17 @@ guards (contests.actor.second_factor_check). A code confirmed here marks the ses
 from __future__ import annotations
 
 from base64 import b32encode
+from math import ceil
 
 import segno
 from django.db import transaction
+from django.utils import timezone
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.errors import PortalError
+from core.thai import thai_digits
 
 from .audit import SECOND_FACTOR_SET, event_record
 from .models import Event
@@ -66,7 +69,10 @@ def second_factor_verify(*, request, token: str) -> None:
     user = request.user
     token = token.strip().replace(" ", "")
     with transaction.atomic():
-        for device in TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True):
+        apps = list(TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True))
+        checks = [device.verify_is_allowed() for device in apps]
+        held = [data["locked_until"] for allowed, data in checks if not allowed]
+        for device in apps:
             if device.verify_token(_digits(token)):
                 otp_login(request, device)
                 event_record(kind=Event.FACTOR_OK, user=user, request=request)
@@ -77,6 +83,13 @@ def second_factor_verify(*, request, token: str) -> None:
                 event_record(kind=Event.RECOVERY_USED, user=user, request=request)
                 return
     event_record(kind=Event.FACTOR_FAILED, user=user, request=request)
+    if held:  # django-otp doubles the wait after each wrong code: say how long, not "wrong" to a right one
+        wait = max(1, ceil((max(held) - timezone.now()).total_seconds()))
+        raise PortalError(
+            f"ใส่รหัสผิดหลายครั้ง รอ {thai_digits(str(wait))} วินาทีแล้วพิมพ์รหัสล่าสุดจากแอปอีกครั้ง",
+            f"too many wrong codes: wait {wait} seconds, then type the newest code from the app",
+            status=429,
+        )
     raise WRONG
 
 

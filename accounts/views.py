@@ -28,7 +28,7 @@ from core.thai import thai_datetime
 
 from . import provision, second_factor, selectors, services
 from .audit import SECOND_FACTOR_SET, event_record, has_second_factor
-from .forms import CodeForm, EmailChangeForm, PortalPasswordResetForm, SheetForm
+from .forms import CodeForm, CountedPasswordChangeForm, EmailChangeForm, PortalPasswordResetForm, SheetForm
 from .invitations import invitation_user
 from .models import Event
 from .passkeys import passkeys_of
@@ -216,3 +216,18 @@ def unused(request):
         messages.success(request, f"ปิดบัญชีแล้ว {closed} บัญชี / {closed} accounts closed")
         return redirect("accounts:unused")
     return render(request, "accounts/unused.html", {"rows": rows[:500], "days": settings.CDD4_UNUSED_DAYS})
+
+
+class CountedPasswordChangeView(auth_views.PasswordChangeView):
+    """Password change whose old-password check is counted by axes (the admin's own change page redirects here),
+    and recorded in the person's sign-in audit."""
+
+    form_class = CountedPasswordChangeForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        event_record(kind=Event.PASSWORD_CHANGED, user=self.request.user, request=self.request)
+        return response

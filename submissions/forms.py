@@ -1,8 +1,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth import authenticate
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 
 from contests.eligibility import office_name
 from contests.models import Employment
@@ -49,26 +47,3 @@ class InnovationReportForm(forms.ModelForm):
             name: forms.Textarea(attrs={"rows": 6})
             for name in ("problem_analysis", "solution", "outcomes", "evidence_text")
         }
-
-
-class PortalAuthenticationForm(AuthenticationForm):
-    """Failed logins are counted by django-axes (cdd4/auth.py) on every login path, not by this form."""
-
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "invalid_login": "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง / Wrong username or password.",
-    }
-
-
-class CountedPasswordChangeForm(PasswordChangeForm):
-    """The old password is checked through authenticate(), so axes counts and locks guesses here too."""
-
-    def __init__(self, user, *args, request=None, **kwargs):
-        self.request = request
-        super().__init__(user, *args, **kwargs)
-
-    def clean_old_password(self):
-        old = self.cleaned_data["old_password"]
-        if authenticate(self.request, username=self.user.get_username(), password=old) is None:
-            raise forms.ValidationError(self.error_messages["password_incorrect"], code="password_incorrect")
-        return old

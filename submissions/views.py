@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import PasswordChangeView
 from django.db.models import Count, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -31,7 +30,7 @@ from scoring.stages.reads import stages_due
 from scoring.standings import published_rubrics
 
 from . import hooks, policy, selectors, services, todo, uploads
-from .forms import CountedPasswordChangeForm, InnovationReportForm, LinkForm, NomineeForm
+from .forms import InnovationReportForm, LinkForm, NomineeForm
 from .templatetags.thai import is_en, label
 from .templatetags.thai import t as _t
 
@@ -391,12 +390,3 @@ def innovation(request, year: int, code: str):
         versions=selectors.innovation_report_versions(rubric=ctx["rubric"], province=ctx["province"]),
     )
     return render(request, "submissions/innovation.html", ctx)
-
-
-class CountedPasswordChangeView(PasswordChangeView):
-    """Password change whose old-password check is counted by axes (the admin's own change page redirects here)."""
-
-    form_class = CountedPasswordChangeForm
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "request": self.request}

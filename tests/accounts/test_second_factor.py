@@ -1,5 +1,7 @@
 """Central staff and organisers confirm a second factor before the decisions it guards (issue #41)."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticToken
@@ -136,3 +138,20 @@ def test_turning_it_off_needs_a_current_code(client, central_user, settings):
     client.post("/accounts/me/", {"do": "remove", "token": app_code(central_user, later=1)})
     assert not central_user.totpdevice_set.exists()
     assert kinds(central_user)[-1] == Event.FACTOR_REMOVED
+
+
+def test_a_code_typed_again_too_soon_says_how_long_to_wait(client, db, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 600  # the first wrong code holds the app 10 minutes: no race with the clock
+    user = UserFactory(role=Role.CENTRAL)
+    enrol(signed_in(client, user), user)
+    client.logout()
+    signed_in(client, user)
+    wrong = f"{(int(app_code(user)) + 500_000) % 1_000_000:06d}"
+    client.post(PAGE, {"token": wrong, "next": "/"})  # django-otp then holds the app (1 s, then 2, 4… by default)
+
+    response = client.post(PAGE, {"token": app_code(user, later=1), "next": "/"})
+
+    assert response.status_code == 400
+    [wait] = re.findall(r"ใส่รหัสผิดหลายครั้ง รอ ([๐-๙]+) วินาทีแล้วพิมพ์รหัสล่าสุดจากแอปอีกครั้ง", response.content.decode())
+    assert 590 <= int(wait.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))) <= 600
+    assert not client.get("/accounts/me/").wsgi_request.user.is_verified()

@@ -162,18 +162,6 @@ def test_login_throttled_after_repeated_failures(client, provincial_user):
     assert "_auth_user_id" not in client.session
 
 
-def test_login_logout_and_change_password(client, provincial_user):
-    response = client.post(reverse("login"), {"username": provincial_user.username, "password": PASSWORD})
-    assert response.status_code == 302
-    response = client.post(
-        reverse("password_change"),
-        {"old_password": PASSWORD, "new_password1": "ใหม่-2566-long-pass", "new_password2": "ใหม่-2566-long-pass"},
-    )
-    assert response.status_code == 302
-    assert client.post(reverse("logout")).status_code == 302
-    assert client.login(username=provincial_user.username, password="ใหม่-2566-long-pass")
-
-
 def test_only_a_rubric_with_an_innovation_report_links_its_form(client, chiang_mai, owner_client):
     """Issue #39, item 5: a district's website contest linked "แบบรายงานผลการพัฒนานวัตกรรม" under its dimension
     5, a 404 there; the national page keeps the link under the dimension its report is filed in."""

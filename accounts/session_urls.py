@@ -1,3 +1,5 @@
+"""Signing in and out and changing one's password: Django's own views, un-namespaced (LOGIN_URL, the templates)."""
+
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
