@@ -23,11 +23,20 @@ PDFJS := tests/pdfjs/node_modules/.package-lock.json
 $(PDFJS): tests/pdfjs/package.json tests/pdfjs/package-lock.json
 	npm ci --prefix tests/pdfjs --no-audit --no-fund
 
+# tus-js-client (the page's uploads resume after a broken link), pinned in assets/ and copied into static/vendor/
+# (not in git). Without npm the page still uploads, in one request per file, as before (static/js/upload.js).
+TUS := static/vendor/tus/tus.min.js
+$(TUS): assets/package.json assets/package-lock.json
+	npm ci --prefix assets --no-audit --no-fund
+	mkdir -p $(dir $@) && cp assets/node_modules/tus-js-client/dist/tus.min.js $@
+
 # A second start on existing data skips the demo load: it runs when migrate has just built or changed the
 # database, or when the demo's sources are newer than the last load (var/demo.loaded).
 VAR := $(or $(CDD4_VAR_DIR),var)
 DEMO_SOURCES := ops/management/commands/bootstrap.py scoring/demo.py scoring/stages/demo.py committee/demo.py committee/demo_files.py contests/data scoring/rubrics
 run: $(BIN)/.installed-run
+	@command -v npm >/dev/null && $(MAKE) --no-print-directory $(TUS) \
+	  || echo "npm ไม่มีในเครื่อง: ส่งไฟล์ได้แต่ต่อจากที่ค้างไม่ได้ / no npm: uploads work, without resuming"
 	@mkdir -p $(VAR)
 	@out=$$($(BIN)/python manage.py migrate --noinput) || { echo "$$out"; exit 1; }; echo "$$out"; \
 	if echo "$$out" | grep -q "No migrations to apply" && [ -f $(VAR)/demo.loaded ] \
@@ -41,7 +50,7 @@ run: $(BIN)/.installed-run
 # cores was a minute faster (8 min 7 s against 9 min 0 s) but loaded the live servers enough for Schemathesis
 # to see a connection dropped once. In CI (CI=true) the service suite runs too, against PostgreSQL and Redis.
 JOBS ?= auto
-test: $(BIN)/.installed $(PDFJS) lint
+test: $(BIN)/.installed $(PDFJS) $(TUS) lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -n $(JOBS) --dist worksteal
 	@if [ -n "$$CI" ] || [ -n "$$CDD4_SERVICES" ]; then $(MAKE) --no-print-directory test-services; fi

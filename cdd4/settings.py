@@ -289,6 +289,10 @@ LOGIN_REDIRECT_URL = "submissions:home"
 LOGOUT_REDIRECT_URL = "login"
 # Size limit per file kind in MB; central staff override them with UploadLimit rows in the admin.
 CDD4_UPLOAD_LIMITS_MB = {"pdf": 50, "image": 20, "office": 50, "video": 1024}
+# Files sent in pieces (tus, submissions/resumable.py): an unfinished one is removed this long after it began;
+# a person may have this many unfinished at once.
+CDD4_RESUMABLE_HOURS = int(os.environ.get("CDD4_RESUMABLE_HOURS", "72"))
+CDD4_RESUMABLE_OPEN = int(os.environ.get("CDD4_RESUMABLE_OPEN", "10"))
 # Service mode: nginx serves evidence from an `internal` location mapped onto MEDIA_ROOT.
 CDD4_X_ACCEL = os.environ.get("CDD4_X_ACCEL", "0") == "1"
 CDD4_X_ACCEL_PREFIX = os.environ.get("CDD4_X_ACCEL_PREFIX", "/protected-media/")
@@ -348,6 +352,7 @@ if os.environ.get("CDD4_HEAL_EVERY_SECONDS"):  # the service tests run beat with
     CELERY_BEAT_SCHEDULE["recompute-dirty"]["schedule"] = int(os.environ["CDD4_HEAL_EVERY_SECONDS"])
 CELERY_BEAT_SCHEDULE["send-reminders"] = {"task": "scoring.send_reminders", "schedule": crontab(hour=8, minute=0)}
 CELERY_BEAT_SCHEDULE["media-sweep"] = {"task": "submissions.media_sweep", "schedule": crontab(hour=3, minute=30)}
+CELERY_BEAT_SCHEDULE["resumable-expire"] = {"task": "submissions.resumable_expire", "schedule": crontab(minute=17)}
 # Evidence enums get stable names in the OpenAPI schema (another app also has a field named "kind").
 SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
     {

@@ -3,8 +3,11 @@ from django.urls import path
 import core.converters  # noqa: F401  (registers <rubric:…>)
 from core.http import takes_files
 
-from . import api
+from . import api, resumable_api
 
 urlpatterns = [
     path("years/<rubric:year>/evidence/", takes_files(api.EvidenceCollection.as_view()), name="api-evidence"),
+    # tus 1.0 (docs/api.md): a file in pieces, resumed after a broken link.
+    path("uploads/", resumable_api.ResumableCollection.as_view(), name="api-uploads"),
+    path("uploads/<uuid:pk>/", resumable_api.ResumableItem.as_view(), name="api-upload"),
 ]

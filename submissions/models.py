@@ -1,8 +1,11 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.utils import timezone
 
-from contests.models import Province
+from contests.models import Contest, Province, StageUpload
 from scoring.models import Criterion, Rubric
 
 from .querysets import EvidenceQuerySet
@@ -166,3 +169,50 @@ class InnovationReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.province.code} {self.rubric.year} v{self.version}"
+
+
+class ResumableState(models.TextChoices):
+    RECEIVING = "receiving", "กำลังรับ / receiving"
+    SAVED = "saved", "รับครบและบันทึกแล้ว / complete and saved"
+    REFUSED = "refused", "รับครบแต่ไม่ผ่านการตรวจ / complete, refused"
+
+
+class ResumableUpload(models.Model):
+    """A file sent in pieces over the tus protocol (submissions/resumable.py, issue #42): who may send what
+    was decided when it was created, before any byte; its bytes wait in MEDIA_ROOT/tmp/tus/<id>.part until
+    the last piece, then it goes through the same checks and versioning as any upload, and the row stays as
+    the answer a client asks for (saved as which evidence or stage file, or refused why)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # Evidence: a rubric's criterion for a unit. A stage's file: a contest's pick (unit) and the file's code.
+    rubric = models.ForeignKey(Rubric, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    contest = models.ForeignKey(Contest, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(Province, on_delete=models.CASCADE, related_name="+")
+    code = models.CharField("ตัวชี้วัดหรือไฟล์ / criterion or file", max_length=20)
+    description = models.CharField(max_length=300, blank=True)
+    filename = models.CharField(max_length=255)
+    length = models.BigIntegerField("ขนาด (ไบต์) / size (bytes)")
+    offset = models.BigIntegerField("รับแล้ว (ไบต์) / received (bytes)", default=0)
+    state = models.CharField(max_length=10, choices=ResumableState.choices, default=ResumableState.RECEIVING)
+    refusal = models.CharField(max_length=500, blank=True)
+    evidence = models.ForeignKey(Evidence, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    stage_upload = models.ForeignKey(StageUpload, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = "ไฟล์ที่ส่งเป็นช่วง / resumable upload"
+        verbose_name_plural = "ไฟล์ที่ส่งเป็นช่วง / resumable uploads"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(offset__gte=0, offset__lte=F("length")), name="resumable_offset_in_file"
+            ),
+            models.CheckConstraint(
+                condition=Q(rubric__isnull=False, contest__isnull=True) | Q(rubric__isnull=True, contest__isnull=False),
+                name="resumable_one_target",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.filename} {self.offset}/{self.length}"

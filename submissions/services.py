@@ -109,10 +109,7 @@ def evidence_submit(
     now: datetime | None = None,
 ) -> Evidence:
     """A new version: one file or one link. Refusals raise UploadRefused and store nothing."""
-    # Its own office, in a contest that office enters (a province in a district contest: issue #24).
-    if not user.has_perm("submissions.submit_evidence", province) or not actor_of(user).enters(rubric.contest):
-        raise PermissionDenied
-    criterion = Criterion.objects.get(rubric=rubric, code=criterion_code)
+    criterion = evidence_may_submit(user=user, rubric=rubric, province=province, criterion_code=criterion_code)
     if (upload is None) == (not url.strip()):
         raise UploadRefused("ส่งไฟล์หรือลิงก์อย่างใดอย่างหนึ่ง", "Send either a file or a link")
     description = " ".join(description.split())[:300]
@@ -208,6 +205,16 @@ def _refuse_repeat(submission: Submission, fields: dict) -> None:
         f"Already sent as item {earlier.version} ({what}); not saved again",
         status=409,
     )
+
+
+def evidence_may_submit(*, user, rubric: Rubric, province: Province, criterion_code: str) -> Criterion:
+    """What evidence_submit refuses before a byte is read; asked again when a resumable upload is created."""
+    # Its own office, in a contest that office enters (a province in a district contest: issue #24).
+    if not user.has_perm("submissions.submit_evidence", province) or not actor_of(user).enters(rubric.contest):
+        raise PermissionDenied
+    criterion = Criterion.objects.get(rubric=rubric, code=criterion_code)  # the API answers 404
+    _ensure_open(rubric)
+    return criterion
 
 
 def _ensure_open(rubric: Rubric) -> None:

@@ -268,13 +268,9 @@ def _checked(path: str, requirement: StageFile, name: str) -> tuple[str, Decimal
     return detected.ext, seconds
 
 
-def stage_file_submit(
-    *, actor: Actor, contest: Contest, unit: Province, code: str, upload, now: datetime | None = None
-) -> StageUpload:
-    """Sends one of the files a pick must come with. A video's length is read from the file and refused
-    outside the document's limits (seed 002: "5 – 7 นาที"); a lessons-learned document must be a PDF; both
-    pass evidence's content checks and are stored under a name the server makes (issue #37).
-    A file sent late is kept and shown as late: the deadline is the organiser's to weigh."""
+def stage_file_may_submit(*, actor: Actor, contest: Contest, unit: Province, code: str) -> tuple:
+    """What stage_file_submit refuses before a byte is read; asked again when a resumable upload is created.
+    Returns the file asked for and the pick it is for."""
     stage = _stage(contest)
     office = _chooser(actor, contest)
     requirement = stage.files.filter(code=code).first()
@@ -287,6 +283,17 @@ def stage_file_submit(
             f"{unit.name_en} is not among {office.name_en}'s picks",
             code="not_picked",
         )
+    return requirement, entry
+
+
+def stage_file_submit(
+    *, actor: Actor, contest: Contest, unit: Province, code: str, upload, now: datetime | None = None
+) -> StageUpload:
+    """Sends one of the files a pick must come with. A video's length is read from the file and refused
+    outside the document's limits (seed 002: "5 – 7 นาที"); a lessons-learned document must be a PDF; both
+    pass evidence's content checks and are stored under a name the server makes (issue #37).
+    A file sent late is kept and shown as late: the deadline is the organiser's to weigh."""
+    requirement, entry = stage_file_may_submit(actor=actor, contest=contest, unit=unit, code=code)
     path, copy = _local_path(upload)
     try:
         ext, seconds = _checked(path, requirement, upload.name)

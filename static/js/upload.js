@@ -1,4 +1,6 @@
-// One XHR per file so each gets its own real progress bar; the page stays usable while they run.
+// One XHR per file so each gets its own real progress bar; the page stays usable while they run. A file
+// larger than RESUME_FROM goes in pieces over tus (tus-js-client, static/vendor/): a broken link, a closed
+// laptop or a reload resumes from the last piece the portal holds instead of from zero (issue #42).
 (function () {
   "use strict";
   const form = document.getElementById("upload-form");
@@ -10,6 +12,8 @@
   const en = document.documentElement.lang === "en";
   const csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   const MAX_PARALLEL = 2;
+  const RESUME_FROM = 5 * 1024 * 1024;
+  const PIECE = 8 * 1024 * 1024;
   const waiting = [];
   let running = 0;
 
@@ -75,7 +79,79 @@
     return chars.slice(0, NAME_MAX - ext.length).join("") + ext;
   }
 
+  function progress(ui, sent, total) {
+    const p = Math.floor((sent / total) * 100);
+    ui.bar.value = p;
+    ui.pct.textContent = p + "%";
+  }
+
+  // The saved row and the criterion's new status, as the one-request upload's answer gives them.
+  function saved(job, body) {
+    const ui = job.ui;
+    ui.bar.value = 100;
+    ui.pct.textContent = "100%";
+    const empty = document.getElementById("no-evidence");
+    if (empty) empty.remove();
+    (body.created || []).forEach(function (row) { list.insertAdjacentHTML("afterbegin", row.row_html); });
+    const status = document.getElementById("criterion-status");
+    if (status && body.status) status.textContent = body.status;
+    done(job, true, en ? "Saved" : "บันทึกแล้ว");
+  }
+
+  function reasonOf(text) {
+    let body = {};
+    try { body = JSON.parse(text); } catch (e) { /* not JSON: a proxy's page */ }
+    const first = (body.errors || [])[0];
+    return first ? (en ? first.en : first.th) : "";
+  }
+
+  function sendResumable(job) {
+    const ui = job.ui;
+    const upload = new window.tus.Upload(job.file, {
+      endpoint: form.dataset.resumable,
+      chunkSize: PIECE,
+      retryDelays: [0, 1000, 3000, 5000, 10000, 20000, 30000],
+      removeFingerprintOnSuccess: true,
+      headers: { "X-CSRFToken": csrf },
+      metadata: {
+        kind: "evidence", rubric: form.dataset.rubric, unit: form.dataset.unit, criterion: form.dataset.criterion,
+        filename: shortName(job.file.name), description: job.description,
+      },
+      onProgress: function (sent, total) { progress(ui, sent, total); },
+      onShouldRetry: function (err, attempt, options) {
+        const status = err.originalResponse ? err.originalResponse.getStatus() : 0;
+        if (status === 0 || status >= 500 || status === 409 || status === 423) {
+          ui.msg.textContent = en ? "Connection lost; resuming…" : "การเชื่อมต่อขาด กำลังส่งต่อจากที่ค้าง…";
+          return true;
+        }
+        return false;
+      },
+      onError: function (err) {
+        const response = err.originalResponse;
+        const status = response ? response.getStatus() : 0;
+        const reason = response ? reasonOf(response.getBody()) : "";
+        done(job, false, reason || (en ? "Upload failed; it resumes where it stopped" : "ส่งไม่สำเร็จ ส่งใหม่จะต่อจากที่ค้าง"),
+          status === 0 || status >= 500);
+      },
+      onSuccess: function () {
+        fetch(upload.url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+          .then(function (r) { return r.json(); })
+          .then(function (body) { saved(job, { created: [{ row_html: body.row_html }], status: body.status }); })
+          .catch(function () { done(job, true, en ? "Saved" : "บันทึกแล้ว"); });
+      },
+    });
+    // The same file started before (a reload, a closed laptop): carry on from what the portal holds.
+    upload.findPreviousUploads().then(function (previous) {
+      if (previous.length) upload.resumeFromPreviousUpload(previous[0]);
+      upload.start();
+    });
+  }
+
   function send(job) {
+    if (window.tus && window.tus.isSupported && form.dataset.resumable && job.file.size > RESUME_FROM) {
+      sendResumable(job);
+      return;
+    }
     const ui = job.ui;
     const data = new FormData();
     data.append("file", job.file, shortName(job.file.name));
@@ -85,23 +161,13 @@
     xhr.setRequestHeader("X-CSRFToken", csrf);
     xhr.setRequestHeader("Accept", "application/json");
     xhr.upload.onprogress = function (ev) {
-      if (!ev.lengthComputable) return;
-      const p = Math.floor((ev.loaded / ev.total) * 100);
-      ui.bar.value = p;
-      ui.pct.textContent = p + "%";
+      if (ev.lengthComputable) progress(ui, ev.loaded, ev.total);
     };
     xhr.onload = function () {
       let body = {};
       try { body = JSON.parse(xhr.responseText); } catch (e) { /* not JSON: a proxy error page */ }
       if (xhr.status === 201) {
-        ui.bar.value = 100;
-        ui.pct.textContent = "100%";
-        const empty = document.getElementById("no-evidence");
-        if (empty) empty.remove();
-        (body.created || []).forEach(function (row) { list.insertAdjacentHTML("afterbegin", row.row_html); });
-        const status = document.getElementById("criterion-status");
-        if (status && body.status) status.textContent = body.status;
-        done(job, true, en ? "Saved" : "บันทึกแล้ว");
+        saved(job, body);
       } else if (xhr.status === 503 && (job.tries || 0) < 3) {
         // Busy for a moment (the database restarting, a lock held): the server asks to try again in a few
         // seconds, so the page does, keeping the slot, before it shows the row as failed.

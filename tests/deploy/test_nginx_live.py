@@ -71,11 +71,13 @@ def buffered(body_dir: Path) -> list:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_anonymous_300mb_upload_refused_by_nginx_before_its_body(nginx, settings, tmp_path):
+@pytest.mark.parametrize("path", ["/api/v1/years/2566/evidence/", "/standings/stages/model-subdistricts-2567/files/"])
+def test_anonymous_300mb_upload_refused_by_nginx_before_its_body(nginx, settings, tmp_path, path):
+    """401 from the gate, not nginx's own 413: a stage's video reaches the portal as evidence does."""
     port, body_dir = nginx
     settings.MEDIA_ROOT = tmp_path / "media"
     head = (
-        "POST /api/v1/years/2566/evidence/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+        f"POST {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
         f"Content-Type: multipart/form-data; boundary=x\r\nContent-Length: {300 * 1024 * 1024}\r\n\r\n"
     ).encode()
 

@@ -3,6 +3,7 @@
 import contextlib
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -11,6 +12,7 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.urls import URLResolver, get_resolver, resolve
+from django.utils import timezone
 from knox.models import AuthToken
 
 from accounts.models import AccountEvent, Event
@@ -21,7 +23,8 @@ from contests.models import ContestState
 from people.models import Conflict, Role
 from scoring.models import Fact, FactChange, FactSource, ProvinceResult, RubricChange
 from submissions import services as submission_services
-from submissions.models import Submission
+from submissions.models import ResumableUpload, Submission
+from submissions.resumable import part_path
 
 from ..factories import UserFactory
 
@@ -108,6 +111,18 @@ def world(rubric, chiang_mai, phuket) -> World:
     return th50_world(rubric, chiang_mai, phuket)
 
 
+def resumable_of(user, **target) -> ResumableUpload:
+    """A file half sent in pieces (tus, issue #42), its name and description carrying the mark."""
+    upload = ResumableUpload.objects.create(
+        user=user, filename=f"{MARK}.pdf", description=MARK, length=1000, expires_at=timezone.now() + timedelta(days=1),
+        **target,
+    )  # fmt: skip
+    part_path(upload).parent.mkdir(parents=True, exist_ok=True)
+    part_path(upload).write_bytes(b"%PDF-1.4\n")
+    ResumableUpload.objects.filter(pk=upload.pk).update(offset=9)
+    return upload
+
+
 def th50_world(rubric, chiang_mai, phuket) -> World:
     """TH-50's private objects, each carrying the mark, and the six users (tests/security/test_isolation.py
     builds it once for its module)."""
@@ -170,6 +185,7 @@ def th50_world(rubric, chiang_mai, phuket) -> World:
         ),
         "auth.user": owner,
         "accounts.accountevent": AccountEvent.objects.create(user=owner, username=owner.username, kind=Event.SIGN_IN),
+        "submissions.resumableupload": resumable_of(owner, rubric=rubric, unit=chiang_mai, code="4.1.1"),
         "knox.authtoken": AuthToken.objects.create(user=owner)[0],
         "axes.accessattempt": AccessAttempt.objects.create(username=owner.username, **ACCESS, failures_since_start=1),
         "axes.accesslog": AccessLog.objects.create(username=owner.username, **ACCESS),

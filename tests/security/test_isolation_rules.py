@@ -297,6 +297,10 @@ RULES = {
     "admin/scoring/rubricchange/<path:object_id>/": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.rubricchange"),
     "set_language": Rule("0 0 0 0 0 0", "0 0 0 0 0 0"),
     "api-evidence": Rule("- 0 0 + + +", "- 0 - - - -"),
+    # tus (issue #42): the collection takes no GET (405) and a POST without Tus-Resumable (412); an upload is
+    # its sender's alone: anyone else gets 404, never its name or description.
+    "api-uploads": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),
+    "api-upload": Rule("- - - - - -", "- 0 0 0 0 0", "submissions.resumableupload", delete="- - - - - -"),
     "api-judgments": Rule("- - 0 + 0 -", "- - 0 0 0 -"),
     "committee:clarification": Rule("- - - + + +", "- - - + + -", "committee.clarification"),
     # A provincial office's contest panel; the national contest has none (its committee is the Department's).

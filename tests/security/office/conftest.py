@@ -21,7 +21,7 @@ from scoring.nominees import nominee_submit
 from submissions.models import Submission
 
 from ...factories import DistrictFactory, UserFactory, office_contest
-from ..conftest import PARAMS, PDF, World, evidence_of, pdf_upload
+from ..conftest import PARAMS, PDF, World, evidence_of, pdf_upload, resumable_of
 
 # Every object of Chonburi's contest carries this marker, its names too: whoever may not see the contest
 # must not learn it exists.
@@ -99,6 +99,7 @@ def chonburi_world() -> World:
         "contests.nominee": nominee,
         "auth.user": user["entrant"],
         "accounts.accountevent": AccountEvent.objects.create(user=user["entrant"], kind=Event.SIGN_IN),
+        "submissions.resumableupload": resumable_of(user["entrant"], rubric=rubric, unit=entrant, code=CRITERION),
     }
     params = PARAMS | {"year": KEY, "slug": KEY, "code": entrant.code, "province": entrant.code}
     params |= {"criterion": CRITERION}

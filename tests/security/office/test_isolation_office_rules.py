@@ -330,6 +330,12 @@ RULES = {
     "api-docs": Rule("- 0 0 0 0 0 + + +"),
     "set_language": Rule("0 0 0 0 0 0 + + +", "0 0 0 0 0 0 + + +"),
     "api-evidence": Rule("- 4 4 4 4 4 * * +", "- 4 4 4 4 4 - + -"),
+    # tus (issue #42): the collection takes no GET (405) and a POST without Tus-Resumable (412); an upload is
+    # its sender's alone: anyone else gets 404, never its name or description.
+    "api-uploads": Rule("- 0 0 0 0 0 0 0 0", "- 0 0 0 0 0 0 0 0"),
+    "api-upload": Rule(
+        "- 4 4 4 4 4 4 + 4", "- 0 0 0 0 0 0 + 0", "submissions.resumableupload", delete="- 4 4 4 4 4 4 + 4"
+    ),
     "api-judgments": Rule("- 4 4 4 4 4 - - *", "- 4 4 4 4 4 - - +"),
     "committee:clarification": Rule("- 4 4 4 4 4 * * -", "- 4 4 4 4 4 - * -", "committee.clarification"),
     "panel:manage": Rule("- 4 4 4 4 4 * - -", "- 4 4 4 4 4 + - -"),

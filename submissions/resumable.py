@@ -1,0 +1,313 @@
+"""Files sent in pieces (the tus 1.0 protocol: core, creation, termination, checksum, expiration; issue #42).
+
+A district office on a mobile link sends a 300 MB video; the link breaks at 90 %; the browser (tus-js-client) or
+a script (tuspy) asks how much arrived and sends the rest. Here:
+- **creation** decides everything that does not need the bytes, before any is stored: who may send this file
+  to this criterion or pick (the same questions evidence_submit and stage_file_submit ask), whether the
+  contest still takes it, and the quotas (the kind's size limit by the name's extension, open uploads per
+  person, free space);
+- **each piece** is appended at the offset the server holds, under a file lock (two pieces for one upload
+  never interleave; no database lock is held while bytes arrive); a piece with Upload-Checksum that does not
+  match is dropped whole; the first piece must already look like a file the portal takes;
+- **the last piece** hands the file to evidence_submit or stage_file_submit: the same content checks,
+  versioning, lateness and audit as a file sent in one request; nothing is shown to anyone before that;
+- an upload nobody finishes expires (`Upload-Expires`) and `resumable_expire` (beat, hourly) removes it.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import shutil
+from base64 import b64decode
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import NoReturn
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.files import File
+from django.http import Http404
+from django.utils import timezone
+
+from contests.actor import Need, actor_of
+from contests.models import Contest, Province
+from core.errors import PortalError
+from core.validators.content import TYPES, UploadRefused, refuse_type, sniff_group
+from scoring.access import contest_or_404
+from scoring.models import Criterion
+from scoring.stages.picks import stage_file_may_submit, stage_file_submit
+
+from . import services
+from .models import ResumableState, ResumableUpload
+from .uploads import limits_bytes, size_refusal, storage_full, upload_tmp_dir
+
+CHECKSUMS = {"sha1": hashlib.sha1, "sha256": hashlib.sha256, "md5": hashlib.md5}
+BLOCK = 1 << 20
+KIND_OF_EXT = {ext: kind for kind, _, ext in TYPES.values()} | {".jpeg": "image", ".mov": "video", ".m4v": "video"}
+SNIFF_BYTES = 16
+
+
+class ChecksumMismatch(PortalError):
+    status = 460  # tus' own status for a piece whose checksum does not match
+    code = "checksum_mismatch"
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One PATCH: where the client says it starts, its body, how long it is, and its checksum if sent."""
+
+    offset: int
+    stream: object  # anything with read(n): the request
+    length: int
+    checksum: str = ""
+
+
+def part_path(upload: ResumableUpload) -> Path:
+    return upload_tmp_dir() / "tus" / f"{upload.pk}.part"
+
+
+def resumable_create(*, user, length: int, metadata: dict[str, str], now: datetime | None = None) -> ResumableUpload:
+    """A new upload of `length` bytes, refused before any byte when this person may not send this file."""
+    now = now or timezone.now()
+    filename = metadata.get("filename", "").strip()[:255]
+    if not filename:
+        raise UploadRefused("ไม่ได้ระบุชื่อไฟล์ (filename)", "no file name given (filename)")
+    target = _target(user, metadata)
+    _quota(user, filename, length)
+    upload = ResumableUpload.objects.create(
+        user=user,
+        length=length,
+        filename=filename,
+        description=" ".join(metadata.get("description", "").split())[:300],
+        expires_at=now + timedelta(hours=settings.CDD4_RESUMABLE_HOURS),
+        created_at=now,
+        **target,
+    )
+    path = part_path(upload)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch(mode=0o640)
+    return upload
+
+
+def resumable_of(*, upload_id, user) -> ResumableUpload:
+    """One's own upload; another person's is not there for them (404, never 403)."""
+    upload = ResumableUpload.objects.filter(pk=upload_id, user=user).first()
+    if upload is None:
+        raise Http404
+    return upload
+
+
+def resumable_append(*, upload_id, user, piece: Piece, now: datetime | None = None) -> ResumableUpload:
+    """Appends one piece at the offset the server holds; the last piece saves the file as evidence or a
+    stage's file (or refuses it, with the reason kept for the client that asks)."""
+    upload = resumable_of(upload_id=upload_id, user=user)
+    path = part_path(upload)
+    with open(path, "r+b") as part:
+        fcntl.flock(part, fcntl.LOCK_EX)  # one piece at a time per upload; released when the file closes
+        upload.refresh_from_db()
+        _may_append(upload, piece)
+        received = _receive(part, upload, piece)
+        ResumableUpload.objects.filter(pk=upload.pk).update(offset=received)
+        upload.offset = received
+    if upload.offset == upload.length:
+        _finish(upload, now or timezone.now())
+    return upload
+
+
+def resumable_delete(*, upload_id, user) -> None:
+    """tus termination: an upload the sender gives up is removed with its bytes; a finished one stays."""
+    upload = resumable_of(upload_id=upload_id, user=user)
+    if upload.state == ResumableState.RECEIVING:
+        part_path(upload).unlink(missing_ok=True)
+        upload.delete()
+
+
+def resumable_expire(*, now: datetime | None = None) -> int:
+    """Removes uploads past their expiry, finished or not (a finished one's answer is kept that long)."""
+    gone = list(ResumableUpload.objects.filter(expires_at__lt=now or timezone.now()))
+    for upload in gone:
+        part_path(upload).unlink(missing_ok=True)
+    ResumableUpload.objects.filter(pk__in=[u.pk for u in gone]).delete()
+    return len(gone)
+
+
+def parse_metadata(header: str) -> dict[str, str]:
+    """Upload-Metadata: "key base64value,key base64value" (tus creation); Thai names arrive as UTF-8."""
+    pairs = {}
+    for item in filter(None, (part.strip() for part in header.split(","))):
+        key, _, value = item.partition(" ")
+        try:
+            pairs[key] = b64decode(value, validate=True).decode("utf-8") if value else ""
+        except (ValueError, UnicodeDecodeError):
+            raise UploadRefused(f"ข้อมูลประกอบ “{key}” อ่านไม่ได้", f"metadata “{key}” is not base64 UTF-8") from None
+    return pairs
+
+
+def _target(user, metadata: dict[str, str]) -> dict:
+    """Where the file goes, asked of the same services that save it (the lock decides, nobody else)."""
+    unit = Province.objects.filter(code=metadata.get("unit", "")).first()
+    if unit is None:
+        raise UploadRefused("ไม่พบหน่วยงาน (unit)", "no such unit (unit)")
+    if metadata.get("kind", "evidence") == "stage_file":
+        code = metadata.get("code", "")
+        contest = Contest.objects.filter(slug=metadata.get("contest", "")).first()
+        if contest is None or not actor_of(user).chooses(contest):
+            raise Http404  # as the stage's page: nobody learns of a contest that is not theirs
+        stage_file_may_submit(actor=actor_of(user), contest=contest, unit=unit, code=code)
+        return {"contest": contest, "unit": unit, "code": code}
+    rubric = contest_or_404(actor_of(user), metadata.get("rubric", ""), Need.ENTER)  # as the API's evidence
+    code = metadata.get("criterion", "")
+    try:
+        services.evidence_may_submit(user=user, rubric=rubric, province=unit, criterion_code=code)
+    except Criterion.DoesNotExist:
+        raise Http404 from None
+    return {"rubric": rubric, "unit": unit, "code": code}
+
+
+def _quota(user, filename: str, length: int) -> None:
+    kind = KIND_OF_EXT.get(Path(filename).suffix.lower())
+    if kind is None:
+        raise refuse_type()
+    limit = limits_bytes()[kind]
+    if length <= 0 or length > limit:
+        raise size_refusal(kind, limit) if length > 0 else UploadRefused("ไฟล์ว่าง", "the file is empty")
+    open_ones = ResumableUpload.objects.filter(user=user, state=ResumableState.RECEIVING).count()
+    if open_ones >= settings.CDD4_RESUMABLE_OPEN:
+        raise UploadRefused(
+            f"มีไฟล์ที่ส่งค้างอยู่ {open_ones} ไฟล์ ส่งให้ครบหรือยกเลิกก่อน",
+            f"{open_ones} uploads are still open: finish or cancel one first",
+            status=429,
+        )
+    free = shutil.disk_usage(upload_tmp_dir()).free
+    if free - length < settings.CDD4_MIN_FREE_MB * 1024 * 1024:
+        raise storage_full()
+
+
+def _may_append(upload: ResumableUpload, piece: Piece) -> None:
+    if upload.state != ResumableState.RECEIVING:
+        raise PortalError("ไฟล์นี้รับครบแล้ว", "this upload is already complete", status=409, code="complete")
+    if piece.offset != upload.offset:
+        raise PortalError(
+            f"ตำแหน่งไม่ตรง: เซิร์ฟเวอร์รับไว้ {upload.offset} ไบต์",
+            f"offset mismatch: the server holds {upload.offset} bytes",
+            status=409,
+            code="offset_mismatch",
+        )
+    if piece.offset + piece.length > upload.length:
+        raise UploadRefused("ส่งเกินขนาดที่แจ้งไว้", "more bytes than the upload's length", status=413)
+    if piece.checksum:
+        algorithm = piece.checksum.split(" ", 1)[0]
+        if algorithm not in CHECKSUMS:
+            raise PortalError(f"ไม่รองรับ {algorithm}", f"unsupported checksum {algorithm}", status=400, code="checksum")
+
+
+def _receive(part, upload: ResumableUpload, piece: Piece) -> int:
+    """Writes the piece after the bytes held; returns the new offset. Without a checksum, the bytes that
+    arrived before a broken link are kept (the client resumes after them); with one, all or nothing."""
+    part.seek(upload.offset)
+    part.truncate()  # bytes past the recorded offset are from a piece that never finished recording
+    digest = CHECKSUMS[piece.checksum.split(" ", 1)[0]]() if piece.checksum else None
+    left, written = piece.length, 0
+    try:
+        while left:
+            block = piece.stream.read(min(BLOCK, left))
+            if not block:
+                break
+            if upload.offset + written == 0:
+                _first_bytes_look_right(upload, block)
+            part.write(block)
+            written += len(block)
+            left -= len(block)
+            if digest is not None:
+                digest.update(block)
+    except OSError:
+        if digest is not None:
+            part.truncate(upload.offset)
+            raise
+    if digest is not None and (left or digest.digest() != _b64(piece.checksum)):
+        part.truncate(upload.offset)
+        raise ChecksumMismatch("ค่าตรวจสอบของช่วงนี้ไม่ตรง ส่งช่วงนี้ใหม่", "this piece's checksum does not match: send it again")
+    part.flush()
+    os.fsync(part.fileno())
+    return upload.offset + written
+
+
+def _b64(checksum: str) -> bytes:
+    try:
+        return b64decode(checksum.split(" ", 1)[1], validate=True)
+    except (IndexError, ValueError):
+        return b""
+
+
+def _first_bytes_look_right(upload: ResumableUpload, head: bytes) -> None:
+    """The first piece already says whether this is a kind the portal takes: a 300 MB .exe named .mp4 is
+    refused after its first bytes, not after all of them."""
+    kind = sniff_group(head[:SNIFF_BYTES])
+    if kind is None:
+        _refuse(upload, refuse_type())
+    limit = limits_bytes()[kind]
+    if upload.length > limit:
+        _refuse(upload, size_refusal(kind, limit))
+
+
+def _refuse(upload: ResumableUpload, error: PortalError) -> NoReturn:
+    """Refused whole: the bytes go, the reason stays for the client that asks (GET on the upload)."""
+    part_path(upload).unlink(missing_ok=True)
+    ResumableUpload.objects.filter(pk=upload.pk).update(state=ResumableState.REFUSED, refusal=str(error)[:500])
+    raise error
+
+
+class Received(File):
+    """The finished file where it lies, for the services' checks (which move or copy it from there)."""
+
+    def __init__(self, path: Path, name: str):
+        super().__init__(open(path, "rb"), name=name)
+        self.path = str(path)
+        self.content_type = "application/octet-stream"
+
+    def temporary_file_path(self) -> str:
+        return self.path
+
+
+def _finish(upload: ResumableUpload, now: datetime) -> None:
+    path = part_path(upload)
+    received = Received(path, upload.filename)
+    try:
+        if upload.rubric_id is not None:
+            saved = {
+                "evidence": services.evidence_submit(
+                    user=upload.user,
+                    rubric=upload.rubric,
+                    province=upload.unit,
+                    criterion_code=upload.code,
+                    upload=received,
+                    description=upload.description,
+                    now=now,
+                )
+            }
+        else:
+            saved = {
+                "stage_upload": stage_file_submit(
+                    actor=actor_of(upload.user),
+                    contest=upload.contest,
+                    unit=upload.unit,
+                    code=upload.code,
+                    upload=received,
+                    now=now,
+                )
+            }
+    except PermissionDenied:  # the office's role changed while the file was on its way
+        received.close()
+        _refuse(upload, PortalError("ไม่มีสิทธิ์ส่งไฟล์นี้แล้ว", "no longer allowed to send this file", status=403))
+    except PortalError as error:
+        received.close()
+        _refuse(upload, error)
+    received.close()
+    path.unlink(missing_ok=True)  # evidence moved it away; a stage's file was copied into storage
+    ResumableUpload.objects.filter(pk=upload.pk).update(state=ResumableState.SAVED, **saved)
+    for name, value in saved.items():
+        setattr(upload, name, value)
+    upload.state = ResumableState.SAVED
