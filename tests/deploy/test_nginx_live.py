@@ -71,7 +71,10 @@ def buffered(body_dir: Path) -> list:
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("path", ["/api/v1/years/2566/evidence/", "/standings/stages/model-subdistricts-2567/files/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/years/2566/evidence/", "/standings/stages/model-subdistricts-2567/files/", "/api/v1/uploads/"],
+)
 def test_anonymous_300mb_upload_refused_by_nginx_before_its_body(nginx, settings, tmp_path, path):
     """401 from the gate, not nginx's own 413: a stage's video reaches the portal as evidence does."""
     port, body_dir = nginx
