@@ -2,7 +2,10 @@
 resumes from the last piece the portal holds, and the evidence saved is the file byte for byte (issue #42)."""
 
 from submissions.models import Evidence, ResumableState, ResumableUpload
-from tests.browser_support import MARKS, SHOTS
+from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.factories import PASSWORD
+from tests.scoring.stage_support import box, load_chain, mp4, organiser
+from tests.scoring.test_stages import pick
 from tests.submissions import files
 
 from .test_upload_browser import criterion_page
@@ -36,3 +39,24 @@ def test_a_large_file_resumes_after_the_link_breaks_and_arrives_whole(browser, l
     assert pieces[0] == "0" and pieces[-1] == "16777216"
     assert ResumableUpload.objects.get().state == ResumableState.SAVED
     assert page.locator("#evidence-list li.evidence").first.inner_text().count("สรุปผล.pdf") == 1
+
+
+def test_a_stage_video_goes_in_pieces_from_the_stage_page(browser, live_server):
+    chain = load_chain()
+    pick(organiser(chain.mae_rim), chain.district_stage, chain.rim_nua)
+    chiang_mai = organiser(chain.mae_rim.parent)
+    pick(chiang_mai, chain.region_stage, chain.rim_nua)
+    video = mp4(6 * 60) + box(b"mdat", bytes(12 * 1024 * 1024))  # six minutes, 12 MB: two pieces
+    page = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
+    portal_login(page, live_server.url, chiang_mai.username, PASSWORD)
+    page.goto(f"{live_server.url}/standings/stages/{chain.region_stage.slug}/")
+    form = page.locator(f"#send-{chain.rim_nua.code}-video")
+
+    form.locator("input[type=file]").set_input_files({"name": "ริมเหนือ.mp4", "mimeType": "video/mp4", "buffer": video})
+    with page.expect_navigation(timeout=60_000):  # read again once saved
+        form.locator("button").click()
+
+    upload = ResumableUpload.objects.get()
+    assert (upload.state, upload.stage_upload.seconds) == (ResumableState.SAVED, 360)
+    assert upload.stage_upload.file.read() == video
+    assert page.locator(f"#send-{chain.rim_nua.code}-video").count() == 0  # no longer missing
