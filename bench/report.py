@@ -24,6 +24,7 @@ EXPECTED = [
     "import",
     "import-pg",
     "upload",
+    "resumable",
     "pdf",
     "latency",
     "rush",

@@ -22,6 +22,7 @@ import tempfile
 import threading
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -132,9 +133,75 @@ def worker_pid(master: int) -> int:
     raise RuntimeError("no gunicorn worker")
 
 
+class PeakRss:
+    """A process's resident memory before a block (idle) and its peak during it, sampled every 10 ms."""
+
+    def __init__(self, pid: int):
+        self.pid = pid
+        self.idle = self.peak = rss_kb(pid)
+        self._stop = threading.Event()
+        self._sampler = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, rss_kb(self.pid))
+            time.sleep(0.01)
+
+    def __enter__(self) -> PeakRss:
+        self._sampler.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._sampler.join()
+
+    @property
+    def over_idle_mb(self) -> float:
+        return (self.peak - self.idle) / 1024
+
+
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+@contextmanager
+def throwaway_portal(*, units: bool = True, setup: str = ""):
+    """A throwaway var dir (SQLite), migrated and bootstrapped, `setup` run in its shell, and gunicorn with one sync
+    worker on a free port; everything removed afterwards. Yields the var dir, the port, the worker's pid and the
+    last line `setup` printed."""
+    var = Path(tempfile.mkdtemp(prefix="cdd4-bench-"))
+    env = {**os.environ, "CDD4_VAR_DIR": str(var), "DJANGO_DEBUG": "0", "LOG_LEVEL": "WARNING"}
+    env.pop("DATABASE_URL", None)
+    server = None
+    try:
+        for cmd in (["migrate", "-v0"], ["bootstrap", "-v0", *([] if units else ["--no-units"])]):
+            subprocess.run([PY, "manage.py", *cmd], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+        shell = [PY, "manage.py", "shell", "-c", setup]
+        printed = subprocess.run(shell, cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout.split()
+        port = free_port()
+        gunicorn = str(ROOT / ".venv" / "bin" / "gunicorn")
+        server = subprocess.Popen(
+            [gunicorn, "cdd4.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1", "--timeout", "600", "--log-level", "warning"],
+            cwd=ROOT, env=env,
+        )  # fmt: skip
+        yield var, port, worker_pid(server.pid), printed[-1] if printed else ""
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=10)
+        shutil.rmtree(var, ignore_errors=True)
+
+
+def provincial_staff(token: bool = False) -> str:
+    """Shell code: Chiang Mai's staff member the benches upload as (printing an API token if asked)."""
+    return (
+        "from contests.models import Province; from people.models import Membership, Role;"
+        "from django.contrib.auth.models import User; from knox.models import AuthToken;"
+        f"u=User.objects.create_user('{USER}', password='{PASSWORD}');"
+        "Membership.objects.create(user=u, role=Role.PROVINCIAL, province=Province.objects.get(code='TH-50'));"
+        + ("print(AuthToken.objects.create(user=u)[1])" if token else "")
+    )
 
 
 def main() -> int:
@@ -142,26 +209,7 @@ def main() -> int:
     ap.add_argument("--small", type=int, default=20, help="1 MB uploads")
     ap.add_argument("--large", type=int, default=5, help="100 MB uploads")
     args = ap.parse_args()
-    var = Path(tempfile.mkdtemp(prefix="cdd4-bench-"))
-    env = {**os.environ, "CDD4_VAR_DIR": str(var), "DJANGO_DEBUG": "0", "LOG_LEVEL": "WARNING"}
-    env.pop("DATABASE_URL", None)
-    server = None
-    try:
-        for cmd in (["migrate", "-v0"], ["bootstrap", "-v0"]):
-            subprocess.run([PY, "manage.py", *cmd], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-        make_user = (
-            "from contests.models import Province; from people.models import Membership, Role;"
-            "from django.contrib.auth.models import User;"
-            f"u=User.objects.create_user('{USER}', password='{PASSWORD}');"
-            "Membership.objects.create(user=u, role=Role.PROVINCIAL, province=Province.objects.get(code='TH-50'))"
-        )
-        subprocess.run([PY, "manage.py", "shell", "-c", make_user], cwd=ROOT, env=env, check=True, capture_output=True)
-        port = free_port()
-        gunicorn = str(ROOT / ".venv" / "bin" / "gunicorn")
-        server = subprocess.Popen(
-            [gunicorn, "cdd4.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1", "--timeout", "600", "--log-level", "warning"],
-            cwd=ROOT, env=env,
-        )  # fmt: skip
+    with throwaway_portal(setup=provincial_staff()) as (var, port, worker, _):
         client = Client(port)
         for _ in range(100):
             try:
@@ -169,40 +217,23 @@ def main() -> int:
                 break
             except (ConnectionRefusedError, OSError):
                 time.sleep(0.1)
-        worker = worker_pid(server.pid)
         small, large = var / "small.body", var / "large.body"
         make_body(small, "pdf", 1024 * 1024)
         make_body(large, "mp4", 100 * 1024 * 1024)
         client.upload(small, "1.1")  # warm-up: imports, templates, rubric caches
         small_times = [client.upload(small, "1.1") for _ in range(args.small)]
-        idle = rss_kb(worker)
-        peak, stop = [idle], threading.Event()
-
-        def sample():
-            while not stop.is_set():
-                peak[0] = max(peak[0], rss_kb(worker))
-                time.sleep(0.01)
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
-        large_times = [client.upload(large, "4.1.1") for _ in range(args.large)]
-        stop.set()
-        sampler.join()
-        over = (peak[0] - idle) / 1024
+        with PeakRss(worker) as memory:
+            large_times = [client.upload(large, "4.1.1") for _ in range(args.large)]
+        over = memory.over_idle_mb
         ms = [t * 1000 for t in small_times]
         print(f"1 MB   x {args.small}: median {statistics.median(ms):.0f} ms, p95 {pct(ms, 95):.0f} ms")
         print(f"100 MB x {args.large}: median {statistics.median(large_times):.2f} s, p95 {pct(large_times, 95):.2f} s")
-        print(f"worker RSS: idle {idle / 1024:.1f} MB, peak {peak[0] / 1024:.1f} MB")
+        print(f"worker RSS: idle {memory.idle / 1024:.1f} MB, peak {memory.peak / 1024:.1f} MB")
         print(f"peak over idle during 100 MB uploads: {over:.1f} MB (target <= 50)")
         print(f"RESULT upload_1mb_p95_ms={pct(ms, 95):.0f} ms info")
         print(f"RESULT upload_100mb_p95_s={pct(large_times, 95):.2f} s info")
         print(f"RESULT upload_rss_over_idle_mb={over:.1f} MB <=50")
         return 0 if over <= 50 else 1
-    finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=10)
-        shutil.rmtree(var, ignore_errors=True)
 
 
 if __name__ == "__main__":

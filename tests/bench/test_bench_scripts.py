@@ -22,6 +22,7 @@ SERVICES = ("DATABASE_URL", "REDIS_URL")  # unset: each bench makes its own SQLi
     [
         ("recompute.py", ["recompute_sqlite_queries", "recompute_sqlite_ms"]),
         ("import.py", ["import_sqlite_first_import_ms", "import_sqlite_changed_ms", "import_sqlite_unchanged_ms"]),
+        ("resumable.py", ["resumable_total_s", "resumable_identical", "resumable_rss_over_idle_mb"]),
     ],
 )
 def test_a_quick_bench_runs_and_prints_its_figures(script, figures, tmp_path):

@@ -49,7 +49,8 @@ def test_proxy_sets_scheme_and_address_itself():
 def test_only_upload_locations_take_large_bodies_and_only_after_the_gate():
     assert directives(server_level(), "client_max_body_size") == ["3m"]
     upload = location("~ ^/(years/[0-9]+/provinces/[^/]+/criteria/[^/]+/upload/|api/v1/years/[0-9]+/evidence/|"
-                      "standings/stages/[-a-zA-Z0-9_]+/files/|api/v1/uploads/|admin/[a-z_]+/[a-z_]+/(process_)?import/)")  # fmt: skip
+                      "standings/stages/[-a-zA-Z0-9_]+/files/|api/v1/uploads/|"
+                      "admin/[a-z_]+/[a-z_]+/(process_)?import/)")  # fmt: skip
     assert directives(upload, "auth_request") == ["/_upload_gate"]
     assert directives(upload, "client_max_body_size") == ["1100m"]
     gate = location("= /_upload_gate")
