@@ -20,18 +20,18 @@ from pathlib import Path
 from urllib.request import Request, urlopen
 
 from _setup import smoke
-from upload import PeakRss, provincial_staff, throwaway_portal
+from upload import PeakRss, playable_head, provincial_staff, throwaway_portal
 
 PIECE = 8 * 1024 * 1024
 BREAKS = (1 / 3, 2 / 3, 9 / 10)
 
 
 def video(path: Path, size: int) -> str:
-    """An MP4 container (ftyp, then one mdat) of `size` bytes, written in blocks; its SHA-256."""
+    """A video of `size` bytes (one second that plays, then a `free` box), written in blocks; its SHA-256."""
     digest = hashlib.sha256()
     with path.open("wb") as f:
-        head = (24).to_bytes(4, "big") + b"ftypisom" + (512).to_bytes(4, "big") + b"isomiso2"
-        head += (size - 24).to_bytes(4, "big") + b"mdat"
+        head = playable_head()
+        head += (size - len(head)).to_bytes(4, "big") + b"free"
         f.write(head)
         digest.update(head)
         left, block = size - len(head), os.urandom(1024 * 1024)

@@ -37,6 +37,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def playable_head() -> bytes:
+    """The start of each bench video: a real one-second MP4 where ffmpeg is installed, else a bare `ftyp`."""
+    sys.path.insert(0, str(ROOT))
+    from contests.media import sample_video
+
+    return sample_video(1) or struct.pack(">I", 24) + b"ftypisom" + struct.pack(">I", 512) + b"isomiso2"
+
+
 def make_body(path: Path, kind: str, size: int) -> None:
     """A multipart body on disk (so the client does not hold 100 MB either)."""
     head = (
@@ -49,10 +57,10 @@ def make_body(path: Path, kind: str, size: int) -> None:
         if kind == "pdf":
             f.write(b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%")
             rest = size - 40
-        else:
-            f.write(struct.pack(">I", 24) + b"ftypisom" + struct.pack(">I", 512) + b"isomiso2")
-            f.write(struct.pack(">I", size - 24) + b"mdat")
-            rest = size - 32
+        else:  # a one-second video that plays (ffprobe checks it), then a `free` box to the size
+            video = playable_head()
+            f.write(video + struct.pack(">I", size - len(video)) + b"free")
+            rest = size - len(video) - 8
         block = b"\x00" * (1024 * 1024)
         while rest > 0:
             f.write(block[: min(rest, len(block))])

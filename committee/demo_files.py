@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from contests.actor import actor_of
+from contests.media import sample_video
 from contests.models import FileKind, Stage, StageUpload
 from scoring.stages.demo import PROVINCE_PICKERS
 from scoring.stages.picks import stage_file_submit
@@ -30,7 +31,11 @@ def _box(kind: bytes, body: bytes) -> bytes:
 
 
 def demo_video(seconds: int) -> bytes:
-    """A tiny MP4 whose movie header says `seconds` long: what the stage reads of a video (its length)."""
+    """A playable MP4 `seconds` long where ffmpeg is installed (ffprobe then checks it); else a tiny MP4 whose movie
+    header says so, which is all the stage reads of a video without ffprobe."""
+    made = sample_video(seconds)
+    if made is not None:
+        return made
     scale = 600
     mvhd = struct.pack(">B3xIIII", 0, 0, 0, scale, seconds * scale) + bytes(80)
     return _box(b"ftyp", b"isom\x00\x00\x02\x00isommp41") + _box(b"moov", _box(b"mvhd", mvhd))

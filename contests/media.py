@@ -1,41 +1,29 @@
-"""A video's length read from the file itself: ffprobe where it is installed, else the MP4/MOV container's
-own movie header (`mvhd`), which every phone and editor writes. Nothing trusts a length a person types."""
+"""A video's length read from the file itself: ffprobe where it is installed (core/validators/video.py), else the
+MP4/MOV container's own movie header (`mvhd`), which every phone and editor writes. Nothing trusts a length a
+person types."""
 
 from __future__ import annotations
 
 import shutil
 import struct
 import subprocess
+import tempfile
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
 from typing import BinaryIO
 
-FFPROBE_SECONDS = 60  # a probe that hangs on a broken file is stopped
+from core.validators.video import ffprobe
 
 
 def video_seconds(path: str) -> Decimal | None:
-    """The video's duration in seconds (2 decimals), or None when the file says nothing readable."""
-    probe = shutil.which("ffprobe")
-    if probe is not None:
-        seconds = _ffprobe_seconds(probe, path)
-        if seconds is not None:
-            return seconds
+    """The video's duration in seconds (2 decimals), or None when the file says nothing readable. Where ffprobe
+    is installed it decides (a container that plays nothing has no length); else the movie header."""
+    found = ffprobe(path)
+    if found is not None:
+        return found.seconds if found.pictures else None
     with open(path, "rb") as stream:
         return mp4_seconds(stream)
-
-
-def _ffprobe_seconds(probe: str, path: str) -> Decimal | None:
-    try:
-        done = subprocess.run(
-            [probe, "-v", "error", "-show_entries", "format=duration", "-of", "default=nw=1:nk=1", path],
-            capture_output=True, text=True, timeout=FFPROBE_SECONDS, check=False,
-        )  # fmt: skip
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    text = done.stdout.strip()
-    try:
-        return Decimal(text).quantize(Decimal("0.01")) if done.returncode == 0 and text else None
-    except ArithmeticError:
-        return None
 
 
 def _boxes(stream: BinaryIO, start: int, end: int):
@@ -83,3 +71,31 @@ def mp4_seconds(stream: BinaryIO) -> Decimal | None:
                 return None
             return (Decimal(duration) / Decimal(scale)).quantize(Decimal("0.01"))
     return None
+
+
+@cache
+def sample_video(seconds: float) -> bytes | None:
+    """A playable MP4 `seconds` long (16×16 black pictures, two a second, MPEG-4 Part 2) made by ffmpeg: the demo's
+    and the tests' videos, since ffprobe refuses a container around no picture. None without ffmpeg."""
+    ffmpeg = shutil.which("ffmpeg")
+    if ffmpeg is None:
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "sample.mp4"
+        source = f"color=c=black:s=16x16:r=2:d={seconds}"
+        command = [
+            ffmpeg,
+            "-v",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            source,
+            "-c:v",
+            "mpeg4",
+            "-movflags",
+            "+faststart",
+            str(out),
+        ]
+        subprocess.run(command, check=True, timeout=60, capture_output=True)
+        return out.read_bytes()

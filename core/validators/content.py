@@ -12,6 +12,7 @@ from .budget import Budget
 from .ooxml import check_part
 from .pdf import check_pdf
 from .refusal import UploadRefused
+from .video import check_video
 
 __all__ = ["Detected", "UploadRefused", "clean_name", "inspect_file", "refuse_type", "sniff_group"]
 
@@ -198,6 +199,7 @@ def inspect_file(path: str) -> Detected:
         return Detected(_check_zip(path, budget))
     if not _mp4_boxes_ok(path):
         raise UploadRefused("ไฟล์ MP4 ไม่สมบูรณ์หรือมีเนื้อหาแปลกปลอม", "The MP4 video is incomplete or has foreign content")
+    check_video(path)
     return Detected("mp4")
 
 

@@ -46,7 +46,7 @@ def test_a_stage_video_goes_in_pieces_from_the_stage_page(browser, live_server):
     pick(organiser(chain.mae_rim), chain.district_stage, chain.rim_nua)
     chiang_mai = organiser(chain.mae_rim.parent)
     pick(chiang_mai, chain.region_stage, chain.rim_nua)
-    video = mp4(6 * 60) + box(b"mdat", bytes(12 * 1024 * 1024))  # six minutes, 12 MB: two pieces
+    video = mp4(6 * 60) + box(b"free", bytes(12 * 1024 * 1024))  # six minutes, 12 MB: two pieces
     page = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
     portal_login(page, live_server.url, chiang_mai.username, PASSWORD)
     page.goto(f"{live_server.url}/standings/stages/{chain.region_stage.slug}/")

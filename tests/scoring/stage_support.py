@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from contests.media import sample_video
 from contests.models import Contest, Province
 from people.models import Role
 from scoring import services
@@ -61,7 +62,14 @@ def box(kind: bytes, body: bytes) -> bytes:
     return struct.pack(">I4s", 8 + len(body), kind) + body
 
 
-def mp4(seconds: float, scale: int = 600) -> bytes:
-    """A tiny MP4 whose movie header (mvhd, version 0) says `seconds`: the container an editor writes."""
+def container_mp4(seconds: float, scale: int = 600) -> bytes:
+    """A tiny MP4 whose movie header (mvhd, version 0) says `seconds`, around no picture: what the portal reads
+    of a video where ffprobe is not installed."""
     mvhd = struct.pack(">B3xIIII", 0, 0, 0, scale, round(seconds * scale)) + bytes(80)
     return box(b"ftyp", b"isom\x00\x00\x02\x00isommp41") + box(b"moov", box(b"mvhd", mvhd))
+
+
+def mp4(seconds: float) -> bytes:
+    """A video `seconds` long as the portal reads one here: playable where ffmpeg is installed (ffprobe checks
+    it), else the container alone."""
+    return sample_video(seconds) or container_mp4(seconds)

@@ -1,17 +1,18 @@
 """Seed 002 as a selection in stages: quotas, the register of past models, deadlines, and the files a pick
 sends. Quotes from seeds/002_a3cce7ebaab8fdcd.txt beside each case."""
 
+import shutil
 from datetime import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from contests.actor import actor_of
-from contests.models import PastModel, RegisterSource, StageEntry
+from contests.models import PastModel, RegisterSource, StageEntry, StageUpload
 from core.errors import PortalError, RowsError
 from scoring.stages.data import register_import
 from scoring.stages.picks import stage_file_submit, stage_select, stage_withdraw
-from tests.scoring.stage_support import BANGKOK, OPEN, load_chain, mp4, organiser
+from tests.scoring.stage_support import BANGKOK, OPEN, container_mp4, load_chain, mp4, organiser
 
 pytestmark = pytest.mark.django_db
 
@@ -209,6 +210,17 @@ def test_a_file_whose_length_cannot_be_read_is_refused(picked, settings, tmp_pat
     with pytest.raises(PortalError) as caught:
         send(chiang_mai, chain, "video", "clip.avi", b"RIFF\x00\x00\x00\x00AVI ")
     assert caught.value.code == "video_unreadable"
+
+
+@pytest.mark.skipif(shutil.which("ffprobe") is None, reason="ffmpeg is not installed (.ci/run does)")
+def test_a_video_that_only_pretends_is_refused_though_its_header_says_six_minutes(picked, settings, tmp_path):
+    # Issue #42: the movie header alone once passed for a video; ffprobe finds nothing to play.
+    settings.MEDIA_ROOT = tmp_path
+    chain, chiang_mai = picked
+    with pytest.raises(PortalError) as caught:
+        send(chiang_mai, chain, "video", "clip.mp4", container_mp4(360))
+    assert caught.value.th == "ไฟล์นี้ไม่ใช่วีดิทัศน์ที่เปิดดูได้ (ไม่พบภาพในไฟล์) กรุณาส่งไฟล์ MP4 ที่เปิดดูได้"
+    assert StageUpload.objects.count() == 0
 
 
 def test_the_lessons_learned_file_must_be_a_pdf_and_missing_files_shrink(picked, settings, tmp_path):

@@ -8,6 +8,8 @@ import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from contests.media import sample_video
+
 
 def pdf(extra: bytes = b"", size: int = 0) -> bytes:
     body = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + extra
@@ -53,10 +55,15 @@ def zip_bomb() -> bytes:
     return ooxml(extra={"word/media/big.bin": b"\x00" * (40 * 1024 * 1024)})
 
 
-def mp4(size: int = 2048) -> bytes:
-    ftyp = struct.pack(">I", 24) + b"ftypisom" + struct.pack(">I", 512) + b"isomiso2"
-    mdat = struct.pack(">I", size) + b"mdat" + b"\x00" * (size - 8)
-    return ftyp + mdat
+def mp4(size: int = 4096) -> bytes:
+    """A one-second video of about `size` bytes: playable where ffmpeg is installed (ffprobe checks uploads
+    there), padded with a `free` box; else an MP4 container of that size."""
+    video = sample_video(1)
+    if video is None:
+        ftyp = struct.pack(">I", 24) + b"ftypisom" + struct.pack(">I", 512) + b"isomiso2"
+        return ftyp + struct.pack(">I", size - 24) + b"mdat" + b"\x00" * (size - 32)
+    pad = max(size - len(video), 8)
+    return video + struct.pack(">I", pad) + b"free" + b"\x00" * (pad - 8)
 
 
 def upload(name: str, data: bytes, content_type: str = "application/octet-stream") -> SimpleUploadedFile:

@@ -1,9 +1,12 @@
 """Hostile uploads through the real view: each is refused with a Thai reason and stores nothing."""
 
+import shutil
+
 import pytest
 from django.urls import reverse
 
 from submissions.models import Evidence, FileKind, UploadLimit
+from tests.scoring.stage_support import container_mp4
 
 from . import files
 from .conftest import stored_files
@@ -161,3 +164,16 @@ def test_link_hostile_scheme_refused(owner_client, url):
     assert response.status_code == 400
     assert response.json()["refused"][0]["th"] == "ลิงก์ไม่ถูกต้อง (ต้องขึ้นต้นด้วย http:// หรือ https://)"
     assert Evidence.objects.count() == 0
+
+
+@pytest.mark.skipif(shutil.which("ffprobe") is None, reason="ffmpeg is not installed (.ci/run does)")
+def test_a_container_that_plays_nothing_is_refused_as_a_video(owner_client, media_root):
+    """Issue #42: MP4 boxes in order and a movie header saying six minutes, but no picture; ffprobe says so."""
+    fake = container_mp4(360) + b"\x00\x00\x00\x10free" + b"MZ\x90\x00" + bytes(4)
+
+    response = owner_client.post(_url("4.1.2"), {"file": files.upload("clip.mp4", fake, "video/mp4")}, headers=JSON)
+
+    assert response.status_code == 400
+    assert response.json()["refused"][0]["th"] == ("ไฟล์นี้ไม่ใช่วีดิทัศน์ที่เปิดดูได้ (ไม่พบภาพในไฟล์) กรุณาส่งไฟล์ MP4 ที่เปิดดูได้")
+    assert Evidence.objects.count() == 0
+    assert stored_files(media_root) == []

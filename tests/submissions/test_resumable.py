@@ -174,7 +174,7 @@ def test_a_stage_video_in_pieces_is_checked_as_one_sent_whole(client, media_root
     chiang_mai = organiser(chain.mae_rim.parent)
     pick(chiang_mai, chain.region_stage, chain.rim_nua)
     client.force_login(chiang_mai)
-    video = mp4(6 * 60) + box(b"mdat", bytes(40_000))  # six minutes: within the document's 5 – 7
+    video = mp4(6 * 60) + box(b"free", bytes(40_000))  # six minutes: within the document's 5 – 7
     target = {"kind": "stage_file", "contest": chain.region_stage.slug, "unit": chain.rim_nua.code, "code": "video"}
     location = create(client, len(video), filename="ตำบลริมเหนือ.mp4", **target)["Location"]
 
