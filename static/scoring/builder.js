@@ -63,3 +63,42 @@
     });
   });
 })();
+
+// Award tiers: "add an award" copies the blank last row in the page and renumbers its boxes (a3- → a4-), so a
+// contest's five tiers take no round trip (issue #39). Without this script the page offers one blank row and
+// "check" offers the next, as before.
+(function () {
+  "use strict";
+  var box = document.getElementById("awards");
+  if (!box) return;
+  var count = box.querySelector("input[name=awards]");
+  var note = box.querySelector(".add-award-note");
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = "secondary";
+  button.id = "add-award";
+  button.textContent = document.documentElement.lang === "en" ? "+ add an award" : "+ เพิ่มรางวัล";
+  if (note) note.replaceWith(button);
+  else box.appendChild(button);
+  button.addEventListener("click", function () {
+    var n = Number(count.value);
+    var rows = box.querySelectorAll(".row-of-boxes");
+    var last = rows[rows.length - 1];
+    var from = "a" + (n - 1) + "-";
+    var to = "a" + n + "-";
+    var row = last.cloneNode(true);
+    row.id = "award-" + to;
+    row.querySelectorAll("[name], [id], [for]").forEach(function (el) {
+      ["name", "id", "for"].forEach(function (attr) {
+        var value = el.getAttribute(attr);
+        if (value && value.indexOf(from) !== -1) el.setAttribute(attr, value.split(from).join(to));
+      });
+    });
+    row.querySelectorAll("input, textarea").forEach(function (el) { el.value = ""; });
+    row.querySelectorAll(".error").forEach(function (el) { el.remove(); });
+    last.after(row);
+    count.value = String(n + 1);
+    var first = row.querySelector("input");
+    if (first) first.focus();
+  });
+})();

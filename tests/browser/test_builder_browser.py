@@ -130,3 +130,37 @@ def test_a_missions_levels_are_typed_in_boxes_and_a_level_is_added_in_the_page(b
     kept = phone.locator("#bands-d0- tr.band-row")
     assert kept.count() == 3  # the two levels typed, and a blank row for the next
     assert kept.nth(1).locator("input[name='d0-band_max']").input_value() == "100"
+
+
+def test_three_award_tiers_are_added_in_the_page_and_kept_by_the_check(browser, live_server):
+    """Issue #39: each award row once took a press of "ตรวจ"; now "เพิ่มรางวัล" adds it without leaving the page."""
+    organiser = UserFactory(role=Role.ORGANISER, role__province=Province.objects.get(code="TH-50"))
+    page = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
+    portal_login(page, live_server.url, organiser.username, PASSWORD)
+    page.goto(f"{live_server.url}/standings/contests/build/")
+    page.click("#from-blank")
+    page.wait_for_load_state("networkidle")
+    tiers = [
+        ("gold", "ชนะเลิศ", "1", "15000"),
+        ("silver", "รองชนะเลิศอันดับ ๑", "1", "10000"),
+        ("merit", "ชมเชย", "10", ""),
+    ]
+    loads = []
+    page.on("load", lambda _: loads.append(1))
+
+    for i, (code, name, count, prize) in enumerate(tiers):
+        if i:
+            page.click("#add-award")
+        page.fill(f"#b-a{i}-code", code)
+        page.fill(f"#b-a{i}-name_th", name)
+        page.fill(f"#b-a{i}-count", count)
+        page.fill(f"#b-a{i}-prize", prize)
+    assert loads == []  # no round trip for the rows
+    page.screenshot(path=str(SHOTS / "builder_awards_390.png"), full_page=True)
+    page.click("#builder .actions button[value=check]")
+    page.wait_for_load_state("networkidle")
+
+    kept = [(page.input_value(f"#b-a{i}-code"), page.input_value(f"#b-a{i}-name_th")) for i in range(3)]
+    assert kept == [(code, name) for code, name, _, _ in tiers]
+    assert page.input_value("#b-a3-name_th") == ""  # and one blank row under them
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
