@@ -90,7 +90,9 @@ def test_a_kinds_table_of_bands_fits_a_phone_and_its_preview_scores(browser, liv
     phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
     portal_login(phone, base, central.username, PASSWORD)
     phone.goto(f"{base}/standings/contests/build/?from=shipped:2566")
-    bands = phone.locator("#crit-d1c2- table.rows")  # 2.2.1: share of the 12 databases, bands of points
+    bands = phone.locator("#crit-d1c2- table.rows").first  # 2.2.1: share of the 12 databases, bands of points
+    facts = phone.locator("#crit-d1c2- table.rows").last  # and its fact's name, a row of boxes (issue #39)
+    assert facts.locator("input[name='d1c2-r-labels-0-key']").input_value() == "databases_up_to_date"
     assert bands.locator("tbody tr").count() == 5  # four bands and a blank row to add one
     phone.click("#preview-d1c2- button")
     phone.wait_for_load_state("networkidle")

@@ -73,8 +73,13 @@ def test_an_office_builds_mays_milestones_period_on_the_pages(browser, live_serv
     page.fill(f"#b-{q}evidence_th", OWN["evidence_th"])
     page.fill(f"#b-{q}evidence_en", OWN["evidence_en"])
     rule = OWN["rule"]
-    page.click(f"#crit-{q} details.param summary")  # the facts' names and units: JSON text still
-    page.fill(f"[name='{q}r-labels']", json.dumps(rule["labels"], ensure_ascii=False))
+    for j, (fact, label) in enumerate(rule["labels"].items()):  # the facts' names: a row of boxes each
+        if j:
+            page.click("#builder .actions button[value=check]")  # a blank row for the next one
+            _settle(page)
+        page.fill(f"[name='{q}r-labels-{j}-key']", fact)
+        page.fill(f"[name='{q}r-labels-{j}-th']", label["th"])
+        page.fill(f"[name='{q}r-labels-{j}-en']", label["en"])
     for i, level in enumerate(rule["levels"]):
         for column in ("grade", "points", "th", "en"):
             page.fill(f"[name='{q}r-levels-{i}-{column}']", level[column])

@@ -55,7 +55,7 @@ def test_bands_are_a_table_of_rows_with_a_blank_row_to_add_one() -> None:
 def test_a_bad_band_is_refused_beside_the_bands_in_thai_first() -> None:
     data = {
         "measure": json.dumps({"numerator": "done", "denominator": "all"}),
-        "labels": json.dumps({"done": {"th": "ทำแล้ว", "en": "done"}, "all": {"th": "ทั้งหมด", "en": "all"}}),
+        **label_rows({"done": ("ทำแล้ว", "done"), "all": ("ทั้งหมด", "all")}),
         "bands-rows": 2, "bands-0-min": "90", "bands-0-points": "ห้า", "bands-1-min": "50", "bands-1-points": "3",
         "otherwise": "0",
     }  # fmt: skip
@@ -72,10 +72,43 @@ def test_a_missing_parameter_is_refused_beside_its_own_box() -> None:
 
 
 def test_json_that_is_not_json_is_refused_beside_it() -> None:
-    form = RuleForm(data={"points": "5", "labels": "{oops"}, kind="done", max_points=Decimal(5))
+    form = RuleForm(data={"points": "5", "evidence": "{oops"}, kind="done", max_points=Decimal(5))
     assert not form.is_valid()
-    assert list(form.errors) == ["labels"]
-    assert form.errors["labels"][0].startswith("labels ไม่ใช่ JSON ที่ถูกต้อง")
+    assert list(form.errors) == ["evidence"]
+    assert form.errors["evidence"][0].startswith("evidence ไม่ใช่ JSON ที่ถูกต้อง")
+
+
+def label_rows(names: dict) -> dict:
+    """The facts' names and units as the page's rows: {fact: (th, en[, unit th[, unit en]])}."""
+    data = {"labels-rows": len(names)}
+    for i, (fact, texts) in enumerate(names.items()):
+        data[f"labels-{i}-key"] = fact
+        for column, text in zip(("th", "en", "unit_th", "unit_en"), texts, strict=False):
+            data[f"labels-{i}-{column}"] = text
+    return data
+
+
+def test_fact_names_and_units_are_rows_of_boxes_and_thai_alone_is_enough() -> None:
+    """Issue #39: they were JSON text under "labels"; a unit given in Thai only is the English one too."""
+    rows = label_rows({"households": ("ครัวเรือนที่ลงทะเบียน", "", "ครัวเรือน"), "target": ("เป้าหมาย", "target")})
+    form = RuleForm(data={"points": "5", **rows}, kind="done", max_points=Decimal(5))
+    assert form.is_valid(), form.errors
+    assert form.rule()["labels"] == {
+        "households": {"th": "ครัวเรือนที่ลงทะเบียน", "unit": {"th": "ครัวเรือน", "en": "ครัวเรือน"}},
+        "target": {"th": "เป้าหมาย", "en": "target"},
+    }
+    assert len(form.tables["labels"]) == 3  # and a blank row for the next fact
+
+
+def test_a_name_without_its_fact_is_refused_beside_the_rows() -> None:
+    data = {"points": "5", "labels-rows": 1, "labels-0-th": "ครัวเรือน"}
+    form = RuleForm(data=data, kind="done", max_points=Decimal(5))
+    assert form.errors == {
+        "labels-rows": [
+            "ชื่อข้อมูลและหน่วย: ทุกแถวต้องมีชื่อข้อมูลที่เกณฑ์ใช้ (ช่องแรก)"
+            " / fact names and units: each row needs the fact the rule names (its first box)"
+        ]
+    }
 
 
 def test_posting_a_table_again_keeps_one_blank_row_to_add_one() -> None:
@@ -90,7 +123,7 @@ def test_a_nested_parameter_past_any_rubrics_depth_is_refused_beside_it() -> Non
     assert form.errors == {"measure": ["measure ซ้อนกันลึกเกิน 20 ชั้น / measure is nested more than 20 levels deep"]}
 
 
-LEVELS = {"otherwise": "0", "labels": json.dumps({"done_on": {"th": "วันที่ทำ", "en": "date done"}})}
+LEVELS = {"otherwise": "0", **label_rows({"done_on": ("วันที่ทำ", "date done")})}
 
 
 def level(i: int, grade: str, points: str) -> dict:
