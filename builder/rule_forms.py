@@ -14,30 +14,12 @@ from typing import Any, NamedTuple
 from django import forms
 
 from builder import conditions as rule_conditions
+from builder.fact_labels import LABELS, labels_data, labels_from_rows
 from rulebook.rubric_json import MAX_DEPTH, _depth
 from rulebook.rules import KINDS, RuleError, build_rule
 from rulebook.rules.declare import CONDITIONS, FLAG, GROUP, INT, ITEMS, OBJECT, POINTS_BY, TABLE, Param
 
 COMMON = ("evidence",)  # what every kind may carry besides its parameters, as JSON text
-# The facts' names and units, a row per fact (issue #39: they were JSON text under a word, "labels", the page
-# never said). Thai is enough: an English name or unit left blank is the Thai one (rulebook/spec.py's rule).
-LABELS = Param(
-    "labels",
-    ITEMS,
-    "ชื่อข้อมูลและหน่วย",
-    "fact names and units",
-    required=False,
-    columns=(
-        Param("th", "text", "ชื่อที่ผู้เข้าประกวดเห็น", "name shown"),
-        Param("en", "text", "ชื่อภาษาอังกฤษ (ไม่บังคับ)", "name in English (optional)", required=False),
-        Param("unit_th", "text", "หน่วย (ถ้ามี)", "unit (if any)", required=False),
-        Param("unit_en", "text", "หน่วยภาษาอังกฤษ (ไม่บังคับ)", "unit in English (optional)", required=False),
-    ),
-    key_th="ข้อมูล (ชื่อที่ใช้ในเกณฑ์)",
-    key_en="fact (as the rule names it)",
-    help_th="ข้อมูลละหนึ่งแถว เช่น ข้อมูล households ชื่อ ครัวเรือนที่ลงทะเบียน หน่วย ครัวเรือน",
-    help_en="one row per fact, e.g. fact households, name registered households, unit households",
-)
 BLANK_ROWS = 1  # an empty row under each table, to add one without script
 # A rule's table rows (a ladder's levels, a milestones kind's steps) and a level's conditions: the shipped
 # contests use at most 7 and 4. More is refused beside the table, so no form can ask for a million boxes.
@@ -263,7 +245,7 @@ class RuleForm(forms.Form):
                 value = _value(p, cleaned.get(p.name), p.name)
             if value is not None:
                 rule[p.name] = value
-        labels = _labels(self._table(LABELS, cleaned))
+        labels = labels_from_rows(self._table(LABELS, cleaned))
         if labels is not None:
             rule["labels"] = labels
         for name in COMMON:
@@ -386,41 +368,11 @@ def rule_data(rule: Mapping[str, Any]) -> dict[str, Any]:
                     data[f"{p.name}-{column.name}"] = _text(column, value[column.name])
         else:
             data[p.name] = _text(p, value)
-    labels = rule.get("labels") or {}
-    data["labels-rows"] = len(labels)
-    for i, (fact, entry) in enumerate(labels.items()):
-        unit = entry.get("unit") or {}
-        for column, text in (("key", fact), ("th", entry.get("th")), ("en", entry.get("en"))):
-            if text is not None:
-                data[f"labels-{i}-{column}"] = text
-        for column, text in (("unit_th", unit.get("th")), ("unit_en", unit.get("en"))):
-            if text is not None:
-                data[f"labels-{i}-{column}"] = text
+    data |= labels_data(rule.get("labels") or {})
     for name in COMMON:
         if rule.get(name) is not None:
             data[name] = json.dumps(rule[name], ensure_ascii=False, indent=1)
     return data
-
-
-def _labels(rows: Any) -> dict[str, Any] | None:
-    """The rows as the rubric's `labels`: {fact: {"th", "en", "unit": {"th", "en"}}}; an English name or unit
-    left blank is the Thai one."""
-    if not rows:
-        return None
-    if "" in rows:
-        raise RuleError(
-            "ชื่อข้อมูลและหน่วย: ทุกแถวต้องมีชื่อข้อมูลที่เกณฑ์ใช้ (ช่องแรก)",
-            "fact names and units: each row needs the fact the rule names (its first box)",
-            field="labels",
-        )
-    out = {}
-    for fact, row in rows.items():
-        entry = {k: row[k] for k in ("th", "en") if row.get(k)}
-        if row.get("unit_th") or row.get("unit_en"):
-            th = row.get("unit_th") or row.get("unit_en")
-            entry["unit"] = {"th": th, "en": row.get("unit_en") or th}
-        out[fact] = entry
-    return out
 
 
 def _text(p: Param, value: Any, *, cell: bool = False) -> Any:
