@@ -104,16 +104,20 @@ def resumable_append(*, upload_id, user, piece: Piece, now: datetime | None = No
     """Appends one piece at the offset the server holds; the last piece saves the file as evidence or a
     stage's file (or refuses it, with the reason kept for the client that asks)."""
     upload = resumable_of(upload_id=upload_id, user=user)
-    path = part_path(upload)
-    with open(path, "r+b") as part:
+    _may_append(upload, piece)  # a finished or refused upload has no bytes left to open
+    try:
+        part = open(part_path(upload), "r+b")  # closed by the `with` below, after the lock's whole work
+    except FileNotFoundError:
+        raise Http404 from None  # removed (expired, given up) between the client's question and this piece
+    with part:
         fcntl.flock(part, fcntl.LOCK_EX)  # one piece at a time per upload; released when the file closes
         upload.refresh_from_db()
         _may_append(upload, piece)
         received = _receive(part, upload, piece)
         ResumableUpload.objects.filter(pk=upload.pk).update(offset=received)
         upload.offset = received
-    if upload.offset == upload.length:
-        _finish(upload, now or timezone.now())
+        if upload.offset == upload.length:  # under the lock: a second last piece finds it saved, not saving
+            _finish(upload, now or timezone.now())
     return upload
 
 
@@ -187,6 +191,8 @@ def _quota(user, filename: str, length: int) -> None:
 
 
 def _may_append(upload: ResumableUpload, piece: Piece) -> None:
+    if upload.state == ResumableState.REFUSED:  # the reason it was refused, again: start a new upload
+        raise PortalError(upload.refusal or "ไฟล์นี้ไม่ผ่านการตรวจ / this upload was refused", status=410, code="refused")
     if upload.state != ResumableState.RECEIVING:
         raise PortalError("ไฟล์นี้รับครบแล้ว", "this upload is already complete", status=409, code="complete")
     if piece.offset != upload.offset:

@@ -131,6 +131,9 @@ def test_a_program_named_like_a_video_is_refused_at_its_first_piece(owner_client
     assert owner_client.head(location, headers=TUS).status_code == 410
     assert owner_client.get(location).json()["state"] == "refused"
     assert stored_files(media_root) == []
+    again = send(owner_client, location, 5004, b"\x00" * 100)  # a script that sends on regardless
+    assert again.status_code == 410
+    assert again.json()["errors"][0]["th"].startswith("ชนิดไฟล์ไม่ถูกต้อง")
 
 
 def test_another_persons_upload_is_not_there(owner_client, client, phuket_user):
