@@ -102,3 +102,47 @@
     if (first) first.focus();
   });
 })();
+
+// A criterion is added in the page (issue #39): "+ เพิ่มตัวชี้วัด" copies the dimension's last criterion with its boxes
+// emptied and renumbered (d0c2- → d0c3-), keeping its rule kind, which "ตรวจ / เปลี่ยนชนิด" still changes. Without
+// this script the button asks the server for a blank one, as before.
+(function () {
+  "use strict";
+  function renumber(root, from, to) {
+    root.querySelectorAll("[name], [id], [for], button[value]").forEach(function (el) {
+      ["name", "id", "for", "value"].forEach(function (attr) {
+        if (attr === "value" && el.tagName !== "BUTTON") return;
+        var value = el.getAttribute(attr);
+        if (value && value.indexOf(from) !== -1) el.setAttribute(attr, value.split(from).join(to));
+      });
+    });
+  }
+  document.querySelectorAll("#builder button[name=action][value^='add_criterion:']").forEach(function (button) {
+    button.addEventListener("click", function (ev) {
+      var section = button.closest("section.dimension");
+      var count = section && section.querySelector("input[type=hidden][name$='crits']");
+      var all = section ? section.querySelectorAll(":scope > fieldset.criterion") : [];
+      if (!count || !all.length) return; // the server adds it
+      ev.preventDefault();
+      var last = all[all.length - 1];
+      var dim = count.name.slice(0, -"crits".length); // "d0-"
+      var n = Number(count.value);
+      var from = last.id.slice("crit-".length);
+      var to = dim.slice(0, -1) + "c" + n + "-";
+      var copy = last.cloneNode(true);
+      copy.id = "crit-" + to;
+      renumber(copy, from, to);
+      copy.querySelectorAll("input:not([type=hidden]), textarea").forEach(function (el) {
+        if (el.type === "checkbox") el.checked = false;
+        else el.value = "";
+      });
+      copy.querySelectorAll(".refusals, .problems, .result, .facts, .preview h3").forEach(function (el) { el.remove(); });
+      var legend = copy.querySelector("legend");
+      if (legend) legend.textContent = legend.textContent.trim().split(/\s+/)[0]; // "ตัวชี้วัด", without the copied code
+      last.after(copy);
+      count.value = String(n + 1);
+      var first = copy.querySelector("input:not([type=hidden])");
+      if (first) first.focus();
+    });
+  });
+})();

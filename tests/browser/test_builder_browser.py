@@ -134,14 +134,20 @@ def test_a_missions_levels_are_typed_in_boxes_and_a_level_is_added_in_the_page(b
     assert kept.nth(1).locator("input[name='d0-band_max']").input_value() == "100"
 
 
-def test_three_award_tiers_are_added_in_the_page_and_kept_by_the_check(browser, live_server):
-    """Issue #39: each award row once took a press of "ตรวจ"; now "เพิ่มรางวัล" adds it without leaving the page."""
+def blank_builder(browser, base: str, width: int):
+    """Chiang Mai's organiser on a blank builder page, at this width."""
     organiser = UserFactory(role=Role.ORGANISER, role__province=Province.objects.get(code="TH-50"))
-    page = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
-    portal_login(page, live_server.url, organiser.username, PASSWORD)
-    page.goto(f"{live_server.url}/standings/contests/build/")
+    page = browser.new_context(viewport={"width": width, "height": 900}, locale="th-TH").new_page()
+    portal_login(page, base, organiser.username, PASSWORD)
+    page.goto(f"{base}/standings/contests/build/")
     page.click("#from-blank")
     page.wait_for_load_state("networkidle")
+    return page
+
+
+def test_three_award_tiers_are_added_in_the_page_and_kept_by_the_check(browser, live_server):
+    """Issue #39: each award row once took a press of "ตรวจ"; now "เพิ่มรางวัล" adds it without leaving the page."""
+    page = blank_builder(browser, live_server.url, 390)
     tiers = [
         ("gold", "ชนะเลิศ", "1", "15000"),
         ("silver", "รองชนะเลิศอันดับ ๑", "1", "10000"),
@@ -166,3 +172,26 @@ def test_three_award_tiers_are_added_in_the_page_and_kept_by_the_check(browser, 
     assert kept == [(code, name) for code, name, _, _ in tiers]
     assert page.input_value("#b-a3-name_th") == ""  # and one blank row under them
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_a_criterion_is_added_in_the_page_and_kept_by_the_check(browser, live_server):
+    """Issue #39: "+ เพิ่มตัวชี้วัด" once took a round trip per criterion; now it copies the last one, emptied."""
+    page = blank_builder(browser, live_server.url, 1366)
+    loads = []
+    page.on("load", lambda _: loads.append(1))
+
+    for j, (code, name, points) in enumerate([("1.1", "มีเว็บไซต์", "10"), ("1.2", "ปรับปรุงข้อมูลทุกเดือน", "15")]):
+        if j:
+            page.click("#dim-0 button[value='add_criterion:0']")
+        page.fill(f"#b-d0c{j}-code", code)
+        page.fill(f"#b-d0c{j}-name_th", name)
+        page.fill(f"#b-d0c{j}-max_points", points)
+    assert loads == []
+    assert page.input_value("#b-d0c1-kind") == page.input_value("#b-d0c0-kind")  # the copied criterion's kind
+    assert page.inner_text("#crit-d0c1- legend") == "ตัวชี้วัด"  # not the code of the one it was copied from
+    page.click("#builder .actions button[value=check]")
+    page.wait_for_load_state("networkidle")
+
+    kept = [(page.input_value(f"#b-d0c{j}-code"), page.input_value(f"#b-d0c{j}-name_th")) for j in range(2)]
+    assert kept == [("1.1", "มีเว็บไซต์"), ("1.2", "ปรับปรุงข้อมูลทุกเดือน")]
+    assert page.locator("#dim-0 fieldset.criterion").count() == 2
