@@ -103,11 +103,17 @@
   });
 })();
 
-// A criterion is added in the page (issue #39): "+ เพิ่มตัวชี้วัด" copies the dimension's last criterion with its boxes
-// emptied and renumbered (d0c2- → d0c3-), keeping its rule kind, which "ตรวจ / เปลี่ยนชนิด" still changes. Without
-// this script the button asks the server for a blank one, as before.
+// Criteria and dimensions are added in the page (issue #39). "+ เพิ่มตัวชี้วัด" copies the dimension's last criterion
+// with its boxes emptied and renumbered (d0c2- → d0c3-), keeping its rule kind, which "ตรวจ / เปลี่ยนชนิด" still
+// changes; "+ เพิ่มมิติ" copies the last dimension the same way (d1- → d2-) with one criterion. Without this script
+// each button asks the server for a blank one, as before.
 (function () {
   "use strict";
+  var form = document.getElementById("builder");
+  var dims = form && form.querySelector("input[type=hidden][name=dims]");
+  if (!form || !dims) return;
+
+  // Every name, id, label and button value that carries `from` gets `to` instead.
   function renumber(root, from, to) {
     root.querySelectorAll("[name], [id], [for], button[value]").forEach(function (el) {
       ["name", "id", "for", "value"].forEach(function (attr) {
@@ -117,32 +123,66 @@
       });
     });
   }
-  document.querySelectorAll("#builder button[name=action][value^='add_criterion:']").forEach(function (button) {
-    button.addEventListener("click", function (ev) {
-      var section = button.closest("section.dimension");
-      var count = section && section.querySelector("input[type=hidden][name$='crits']");
-      var all = section ? section.querySelectorAll(":scope > fieldset.criterion") : [];
-      if (!count || !all.length) return; // the server adds it
-      ev.preventDefault();
-      var last = all[all.length - 1];
-      var dim = count.name.slice(0, -"crits".length); // "d0-"
-      var n = Number(count.value);
-      var from = last.id.slice("crit-".length);
-      var to = dim.slice(0, -1) + "c" + n + "-";
-      var copy = last.cloneNode(true);
-      copy.id = "crit-" + to;
-      renumber(copy, from, to);
-      copy.querySelectorAll("input:not([type=hidden]), textarea").forEach(function (el) {
-        if (el.type === "checkbox") el.checked = false;
-        else el.value = "";
-      });
-      copy.querySelectorAll(".refusals, .problems, .result, .facts, .preview h3").forEach(function (el) { el.remove(); });
-      var legend = copy.querySelector("legend");
-      if (legend) legend.textContent = legend.textContent.trim().split(/\s+/)[0]; // "ตัวชี้วัด", without the copied code
-      last.after(copy);
-      count.value = String(n + 1);
-      var first = copy.querySelector("input:not([type=hidden])");
-      if (first) first.focus();
+
+  function emptied(copy) {
+    copy.querySelectorAll("input:not([type=hidden]), textarea").forEach(function (el) {
+      if (el.type === "checkbox") el.checked = false;
+      else el.value = "";
     });
+    copy.querySelectorAll(".refusals, .result, .facts, .preview h3").forEach(function (el) { el.remove(); });
+    // "ตัวชี้วัด 2.2.2" → "ตัวชี้วัด": the code copied is not this one's
+    copy.querySelectorAll("legend, h2").forEach(function (el) { el.textContent = el.textContent.trim().split(/\s+/)[0]; });
+    return copy;
+  }
+
+  function addCriterion(section) {
+    var count = section.querySelector("input[type=hidden][name$='crits']");
+    var all = section.querySelectorAll(":scope > fieldset.criterion");
+    if (!count || !all.length) return false; // the server adds it
+    var last = all[all.length - 1];
+    var n = Number(count.value);
+    var from = last.id.slice("crit-".length);
+    var to = count.name.slice(0, -"-crits".length) + "c" + n + "-"; // "d0-crits" → "d0c3-"
+    var copy = last.cloneNode(true);
+    copy.id = "crit-" + to;
+    renumber(copy, from, to);
+    last.after(emptied(copy));
+    count.value = String(n + 1);
+    copy.querySelector("input:not([type=hidden])").focus();
+    return true;
+  }
+
+  function addDimension() {
+    var all = form.querySelectorAll("section.dimension");
+    if (!all.length) return false;
+    var last = all[all.length - 1];
+    var n = Number(dims.value);
+    var old = last.id.slice("dim-".length);
+    var copy = last.cloneNode(true);
+    copy.id = "dim-" + n;
+    copy.querySelectorAll(":scope > fieldset.criterion").forEach(function (c, j) { if (j) c.remove(); });
+    var first = copy.querySelector(":scope > fieldset.criterion");
+    if (first) {
+      first.id = "crit-d" + n + "c0-";
+      renumber(first, first.querySelector("[name$='code']").name.slice(0, -"code".length), "d" + n + "c0-");
+    }
+    renumber(copy, "d" + old + "-", "d" + n + "-");
+    renumber(copy, "add_criterion:" + old, "add_criterion:" + n);
+    copy.querySelector("input[type=hidden][name$='-crits']").value = first ? "1" : "0";
+    copy.querySelectorAll("tr.band-row:not(:first-child)").forEach(function (row) { row.remove(); });
+    copy.querySelectorAll(".dim-sum").forEach(function (el) { el.textContent = ""; });
+    last.after(emptied(copy));
+    dims.value = String(n + 1);
+    copy.querySelector("input:not([type=hidden])").focus();
+    return true;
+  }
+
+  form.addEventListener("click", function (ev) {
+    var button = ev.target.closest("button[name=action]");
+    if (!button) return;
+    var done = false;
+    if (button.value.indexOf("add_criterion:") === 0) done = addCriterion(button.closest("section.dimension"));
+    else if (button.value === "add_dimension") done = addDimension();
+    if (done) ev.preventDefault();
   });
 })();

@@ -34,6 +34,8 @@ def test_an_office_builds_the_website_contest_on_the_pages(browser, live_server)
     page.fill("#b-ends_on", "30/09/2564")
     page.fill("#b-total_points", "100")
     assert page.is_checked("#b-entrants_all")  # every district office of the province, in one step
+    loads = []
+    page.on("load", lambda _: loads.append(1))
     for i, dim in enumerate(SEED["dimensions"]):
         if i:
             page.click("#add-dimension")
@@ -48,6 +50,7 @@ def test_an_office_builds_the_website_contest_on_the_pages(browser, live_server)
         page.fill(f"#b-d{i}c0-name_en", crit["name_en"])
         page.fill(f"#b-d{i}c0-max_points", crit["max_points"])
         page.select_option(f"#b-d{i}c0-kind", "points")
+    assert loads == []  # five dimensions added in the page (issue #39), not five round trips
     page.click("#builder .actions button[value=check]")
     page.wait_for_load_state("networkidle")
     assert page.locator(".sum.off").count() == 0  # every dimension's criteria add up, and the total
