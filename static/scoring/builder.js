@@ -186,3 +186,38 @@
     if (done) ev.preventDefault();
   });
 })();
+
+// A period is added in the page (issue #39): "+ เพิ่มรอบ" copies the last period's boxes, emptied and renumbered
+// (p5- → p6-), without the criteria of its own; "give this period its own rule" still asks the server.
+(function () {
+  "use strict";
+  var box = document.getElementById("periods");
+  var count = box && box.querySelector("input[type=hidden][name=periods]");
+  var button = document.getElementById("add-period");
+  if (!count || !button) return;
+  button.addEventListener("click", function (ev) {
+    var all = box.querySelectorAll(".row-of-boxes.period");
+    if (!all.length) return; // the server adds the first
+    ev.preventDefault();
+    var last = all[all.length - 1];
+    var n = Number(count.value);
+    var old = last.id.slice("period-p".length, -1); // "period-p5-" → "5"
+    var copy = last.cloneNode(true);
+    copy.id = "period-p" + n + "-";
+    copy.querySelectorAll("fieldset.criterion, .refusals, input[type=hidden][name$='-own']").forEach(function (el) { el.remove(); });
+    copy.querySelectorAll("[name], [id], [for], button[value]").forEach(function (el) {
+      ["name", "id", "for", "value"].forEach(function (attr) {
+        if (attr === "value" && el.tagName !== "BUTTON") return;
+        var value = el.getAttribute(attr);
+        if (!value) return;
+        value = value.split("p" + old + "-").join("p" + n + "-").split("add_period_criterion:" + old).join("add_period_criterion:" + n);
+        el.setAttribute(attr, value);
+      });
+    });
+    copy.querySelectorAll("input:not([type=hidden])").forEach(function (el) { el.value = ""; });
+    copy.querySelector("input[type=hidden][name$='-crits']").value = "0";
+    last.after(copy);
+    count.value = String(n + 1);
+    copy.querySelector("input:not([type=hidden])").focus();
+  });
+})();
