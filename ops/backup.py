@@ -1,5 +1,5 @@
-"""Snapshots: the database (pg_dump custom format, or SQLite's online backup API), every evidence file and
-generated document named in that database, and manifest.json with a SHA-256 per file and row counts.
+"""Snapshots: the database (pg_dump custom format, or SQLite's online backup API), every evidence file,
+generated document and stage file named in that database, and manifest.json with a SHA-256 per file and row counts.
 
 The database is read once, at one instant (PostgreSQL: an exported REPEATABLE READ snapshot shared with
 pg_dump; SQLite: the backup copy itself); the files to copy are the ones the dumped rows name, so uploads
@@ -20,6 +20,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from awards.models import GeneratedDocument
+from contests.models import StageUpload
 from core.errors import PortalError
 from core.media import media_file
 from submissions.models import Evidence, EvidenceKind
@@ -57,12 +58,14 @@ def sha256_file(path: Path) -> str:
 
 
 def _named_files_sql() -> str:
-    """Files the rows name: evidence versions not removed by retention, and rendered documents."""
+    """Files the rows name: evidence versions not removed by retention, rendered documents, and the files a
+    stage's picks were sent with (seed 002's videos and lessons-learned PDFs: they were left out before)."""
     ev, doc, tomb = Evidence._meta.db_table, GeneratedDocument._meta.db_table, RetentionTombstone._meta.db_table
     return (
         f"SELECT e.stored_path FROM {ev} e LEFT JOIN {tomb} t ON t.evidence_id = e.id "
         f"WHERE e.kind = '{EvidenceKind.FILE}' AND t.id IS NULL "
-        f"UNION SELECT file FROM {doc} WHERE file <> ''"
+        f"UNION SELECT file FROM {doc} WHERE file <> '' "
+        f"UNION SELECT file FROM {StageUpload._meta.db_table} WHERE file <> ''"
     )
 
 

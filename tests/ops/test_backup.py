@@ -2,12 +2,17 @@ import json
 import sqlite3
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
+from contests.actor import actor_of
 from ops.models import BackupRecord, BackupStatus
+from scoring.stages.picks import stage_file_submit
 from submissions.models import Evidence, EvidenceKind
+from tests.scoring.stage_support import load_chain, mp4, organiser
+from tests.scoring.test_stages import pick
 
 from .conftest import manage
 
@@ -130,3 +135,28 @@ def test_backup_copies_no_file_a_row_names_outside_media(portal, tmp_path, media
     assert (len(manifest["files"]), manifest["missing"]) == (4, [stored_path])
     copied = [p for p in (tmp_path / "snap").rglob("*") if p.is_file() and p.read_bytes() == b"not evidence"]
     assert copied == []
+
+
+@embedded_only
+def test_a_stages_files_are_in_the_snapshot_and_come_back(portal, tmp_path, media_root):
+    """Seed 002's videos and lessons-learned PDFs were left out of every snapshot (found with issue #42)."""
+    chain = load_chain()
+    pick(organiser(chain.mae_rim), chain.district_stage, chain.rim_nua)
+    chiang_mai = organiser(chain.mae_rim.parent)
+    pick(chiang_mai, chain.region_stage, chain.rim_nua)
+    video = mp4(360)
+    sent = stage_file_submit(
+        actor=actor_of(chiang_mai),
+        contest=chain.region_stage,
+        unit=chain.rim_nua,
+        code="video",
+        upload=SimpleUploadedFile("clip.mp4", video),
+    )
+
+    call_command("backup", str(tmp_path / "snap"), stdout=open("/dev/null", "w"))
+    manifest = json.loads((tmp_path / "snap" / "manifest.json").read_text())
+    assert {"path": sent.file.name, "sha256": sent.sha256, "size": len(video)} in manifest["files"]
+    fresh = tmp_path / "fresh"
+    done = manage("restore", str(tmp_path / "snap"), var_dir=fresh)
+    assert done.returncode == 0, done.stderr
+    assert (fresh / "media" / sent.file.name).read_bytes() == video
