@@ -1,0 +1,31 @@
+"""Closing an account (accounts.services.account_deactivate): the lock decides whose, never the service itself."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from accounts.models import AccountEvent, Event
+from accounts.services import account_deactivate
+from contests.models import Province
+from people.models import Role
+from tests.factories import DistrictFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_organiser_closes_its_districts_staff_and_no_one_elses():
+    chiang_mai, phuket = Province.objects.get(code="TH-50"), Province.objects.get(code="TH-83")
+    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    own = UserFactory(role=Role.PROVINCIAL, role__province=DistrictFactory(parent=chiang_mai))
+    other = UserFactory(role=Role.PROVINCIAL, role__province=DistrictFactory(parent=phuket))
+
+    account_deactivate(by=organiser, user=own)
+    with pytest.raises(PermissionDenied):
+        account_deactivate(by=organiser, user=other)
+    with pytest.raises(PermissionDenied):
+        account_deactivate(by=organiser, user=organiser)
+
+    own.refresh_from_db(), other.refresh_from_db()
+    assert (own.is_active, other.is_active) == (False, True)
+    assert list(AccountEvent.objects.filter(kind=Event.DEACTIVATED).values_list("user", "by")) == [
+        (own.pk, organiser.pk)
+    ]
