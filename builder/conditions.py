@@ -12,6 +12,8 @@ from rulebook.dates import DateInputError, be_date, parse_date
 from rulebook.rules import RuleError
 
 PARTS = ("fact", "test", "value", "of")  # the boxes of one condition's row
+LABELS = (("ข้อมูล", "fact"), ("การตรวจ", "test"), ("ค่า", "value"), ("ของ (ร้อยละ)", "of (a percentage)"))
+HEADING = ("เงื่อนไขของระดับนี้ (ต้องครบทุกข้อ)", "This level's conditions (all must hold)")
 
 # The tests a condition can make, as the milestones kind reads them (rulebook/rules/milestones.py).
 REPORTED, DEADLINE, DAY, BY_FACT, COUNT, SHARE = "reported", "deadline", "date", "by_fact", "min", "share"
@@ -28,6 +30,11 @@ NEEDS_VALUE = frozenset({DAY, BY_FACT, COUNT, SHARE})
 
 def choices() -> list[tuple[str, str]]:
     return [("", "—"), *((code, f"{th} / {en}") for code, th, en in TESTS)]
+
+
+def where(name: str, i: int, j: int) -> str:
+    """How a refusal names the condition: "levels 2 when 1" (the rubric's words, as the kind's refusals)."""
+    return f"{name} {i} when {j}"
 
 
 def parts(condition: Mapping[str, Any]) -> dict[str, str]:

@@ -22,7 +22,8 @@ from django.utils.datastructures import MultiValueDict
 from builder.bands import bands_from_form, bands_to_form
 from builder.rows import Rows
 from builder.rows import to_form as rows_to_form
-from builder.rule_forms import RuleForm, filled_prefixes, rule_data, too_many
+from builder.rule_data import put_rule
+from builder.rule_forms import RuleForm, filled_prefixes, too_many
 from core.thai import fmt_points
 from rulebook.dates import DateInputError, be_date, check_window, fiscal_year, parse_date
 from rulebook.rubric_json import rubric_json
@@ -116,8 +117,7 @@ def to_form(data: Mapping[str, Any]) -> MultiValueDict:
             rule = crit.get("rule")
             if isinstance(rule, Mapping) and rule.get("kind") in KINDS:
                 form[f"{p}kind"] = form[f"{p}kind_was"] = rule["kind"]
-                for k, v in rule_data(rule).items():
-                    form[f"{p}r-{k}"] = str(v)
+                put_rule(form, f"{p}r-", rule)
             elif "rule" in crit:
                 crit_rest["rule"] = rule
             form[f"{p}more"] = _more(crit_rest)

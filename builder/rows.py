@@ -18,7 +18,8 @@ from typing import Any
 
 from django.utils.datastructures import MultiValueDict
 
-from builder.rule_forms import RuleForm, rule_data
+from builder.rule_data import put_rule
+from builder.rule_forms import RuleForm
 from rulebook.dates import DateInputError, be_date, parse_date
 from rulebook.rules import KINDS
 from rulebook.rules.declare import DAY, DECIMAL, INT, TEXT, Param
@@ -122,8 +123,7 @@ def to_form(
                     if name in entry:
                         form[f"{q}{name}"] = entry[name]
                 form[f"{q}kind"] = form[f"{q}kind_was"] = entry["rule"]["kind"]
-                for name, value in rule_data(entry["rule"]).items():
-                    form[f"{q}r-{name}"] = str(value)
+                put_rule(form, f"{q}r-", entry["rule"])
 
 
 def _row(form: MultiValueDict, prefix: str, columns: tuple[Param, ...], row: Mapping[str, Any]) -> None:

@@ -1,31 +1,62 @@
 """A criterion's rule as a form (issue #28), made from its kind's declaration (rulebook/rules/declare.py):
 no kind has a template or form of its own. Scalars are text boxes, a table parameter is a table of rows
 (`<name>-<i>-<column>`, `<name>-rows` rows), an `object` parameter is JSON text, a `conditions` column a row of
-boxes per condition (`<name>-<i>-<column>-<j>-<part>`, builder/conditions.py). `rule_data` turns a rubric's
-rule into the form's data and `RuleForm.rule` back, unchanged (tests/builder/test_rule_forms.py)."""
+boxes per condition (`<name>-<i>-<column>-<j>-<part>`, builder/conditions.py). Measures and score rows are tables
+too (builder/measures.py), with a JSON box beside them for what their boxes cannot say. `rule_data` turns a
+rubric's rule into the form's data and `RuleForm.rule` back, unchanged (tests/builder/test_rule_forms.py)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
 from decimal import Decimal
+from types import ModuleType
 from typing import Any, NamedTuple
 
 from django import forms
 
 from builder import conditions as rule_conditions
-from builder.fact_labels import LABELS, labels_data, labels_from_rows
+from builder import evidence, measures
+from builder.fact_labels import LABELS, labels_from_rows
 from rulebook.rubric_json import MAX_DEPTH, _depth
 from rulebook.rules import KINDS, RuleError, build_rule
-from rulebook.rules.declare import CONDITIONS, FLAG, GROUP, INT, ITEMS, OBJECT, POINTS_BY, TABLE, Param
+from rulebook.rules.declare import (
+    CONDITIONS,
+    FLAG,
+    GROUP,
+    INT,
+    ITEMS,
+    MEASURES,
+    OBJECT,
+    POINTS_BY,
+    SCORE_ROWS,
+    TABLE,
+    Param,
+)
 
-COMMON = ("evidence",)  # what every kind may carry besides its parameters, as JSON text
 BLANK_ROWS = 1  # an empty row under each table, to add one without script
 # A rule's table rows (a ladder's levels, a milestones kind's steps) and a level's conditions: the shipped
 # contests use at most 7 and 4. More is refused beside the table, so no form can ask for a million boxes.
 ROWS_MAX = 40
 CONDITIONS_MAX = 10
 KEY_MAX = 200  # a posted name longer than this is none of the builder's boxes (theirs are some 30 characters)
+STACKED = 6  # a table of more columns shows each row as a block of labelled boxes (a measure has 16)
+
+
+class Shape(NamedTuple):
+    """A declared type the builder shows as a table: that table, a value as its rows (None: the boxes cannot say
+    it), its rows as the value, and what a `conditions` column's lines are."""
+
+    table: Any
+    rows: Any
+    stored: Any
+    lines: ModuleType
+
+
+SHAPES = {
+    MEASURES: Shape(measures.measures_param, measures.measures_rows, measures.measures_from_rows, rule_conditions),
+    SCORE_ROWS: Shape(measures.score_rows_param, measures.score_rows_rows, measures.score_rows_from_rows, measures),
+}
 
 
 def filled_prefixes(data: Mapping[str, Any]) -> frozenset[str]:
@@ -71,7 +102,7 @@ def _hint(p: Param, *, own: bool = False) -> str:
     return f"{th} / {en}" if own else f"{p.th}: {th} / {p.en}: {en}"
 
 
-def _rows(p: Param) -> tuple[Param, ...]:
+def columns_of(p: Param) -> tuple[Param, ...]:
     """A table parameter's cells per row: ITEMS and POINTS_BY rows begin with their key."""
     key = Param("key", "text", p.key_th or "รหัส", p.key_en or "code")
     if p.type == POINTS_BY:
@@ -93,17 +124,26 @@ class RuleForm(forms.Form):
         self.filled = filled if filled is not None else filled_prefixes(self.data) if self.is_bound else frozenset()
         self.over: dict[str, int] = {}  # a rows field asking for more than its most → that most
         self.declared = KINDS[kind].parameters
+        self.shaped = {p.name: SHAPES[p.type] for p in self.declared if p.type in SHAPES}
+        self.params = (*(self.shaped[p.name].table(p) if p.name in self.shaped else p for p in self.declared), LABELS)
         self.tables: dict[str, list[list[str]]] = {}  # parameter → its rows' field names
         self.condition_rows: dict[str, list[list[str]]] = {}  # a conditions cell → its conditions' field names
-        for p in (*self.declared, LABELS):
+        self.lines: dict[str, ModuleType] = {}  # a conditions cell → what its lines are
+        for p in self.params:
             label = f"{p.th} / {p.en}"
+            if p.name in self.shaped:  # what the rows cannot say, as JSON text, unchanged
+                self.fields[p.name] = forms.CharField(
+                    label=f"{p.th}: ค่าที่แถวบอกไม่ได้ (JSON) / {p.en} the rows cannot say (JSON)",
+                    required=False,
+                    widget=forms.Textarea(attrs={"rows": 3}),
+                )
             if p.type in (TABLE, ITEMS, POINTS_BY):
                 rows = f"{p.name}-rows"
                 given = self.data.get(self.add_prefix(rows)) if self.is_bound else self.initial.get(rows)
                 count = self._count(rows, given, ROWS_MAX)
                 if self.is_bound:  # up to the last row holding anything: blank rows do not pile up
                     count = next(
-                        (i + 1 for i in reversed(range(count)) if any(self._posted(p, i, c) for c in _rows(p))), 0
+                        (i + 1 for i in reversed(range(count)) if any(self._posted(p, i, c) for c in columns_of(p))), 0
                     )
                 count += BLANK_ROWS
                 self.fields[f"{p.name}-rows"] = forms.IntegerField(
@@ -113,10 +153,10 @@ class RuleForm(forms.Form):
                 self.tables[p.name] = []
                 for i in range(count):
                     names = []
-                    for column in _rows(p):
+                    for column in columns_of(p):
                         name = f"{p.name}-{i}-{column.name}"
                         if column.type == CONDITIONS:
-                            self._conditions(name)
+                            self._conditions(name, self._lines(p))
                         else:
                             self.fields[name] = _cell(column, required=False)
                         names.append(name)
@@ -133,17 +173,13 @@ class RuleForm(forms.Form):
             else:
                 # Never Django's "required": the loader's own refusal, naming the parameter, is shown instead.
                 self.fields[p.name] = forms.CharField(label=label, required=False, max_length=2000)
-        for name in COMMON:
-            self.fields[name] = forms.CharField(
-                label={"labels": "ชื่อข้อมูลและหน่วย (JSON) / fact names and units", "evidence": "หลักฐาน (JSON) / evidence"}[
-                    name
-                ],
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 4}),
-            )
+        evidence.add_fields(self)  # what every kind may carry besides its parameters
 
-    def _conditions(self, name: str) -> None:
-        """A `conditions` cell: a row of boxes per condition (rule_conditions.PARTS), and a blank one to add one."""
+    def _lines(self, p: Param) -> ModuleType:
+        return self.shaped[p.name].lines if p.name in self.shaped else rule_conditions
+
+    def _conditions(self, name: str, lines: ModuleType) -> None:
+        """A `conditions` cell: a row of boxes per condition (`lines.PARTS`), and a blank one to add one."""
         rows = f"{name}-rows"
         given = self.data.get(self.add_prefix(rows)) if self.is_bound else self.initial.get(rows)
         count = self._count(rows, given, CONDITIONS_MAX)
@@ -151,12 +187,12 @@ class RuleForm(forms.Form):
             count = next((j + 1 for j in reversed(range(count)) if self._filled(f"{name}-{j}-")), 0)
         self.fields[rows] = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
         self.initial[rows] = count + BLANK_ROWS
-        self.condition_rows[name] = []
+        self.condition_rows[name], self.lines[name] = [], lines
         for j in range(count + BLANK_ROWS):
-            names = [f"{name}-{j}-{part}" for part in rule_conditions.PARTS]
-            for part, field in zip(rule_conditions.PARTS, names, strict=True):
+            names = [f"{name}-{j}-{part}" for part in lines.PARTS]
+            for part, field in zip(lines.PARTS, names, strict=True):
                 if part == "test":
-                    self.fields[field] = forms.ChoiceField(choices=rule_conditions.choices(), required=False)
+                    self.fields[field] = forms.ChoiceField(choices=lines.choices(), required=False)
                 else:
                     self.fields[field] = forms.CharField(required=False, max_length=200, strip=True)
             self.condition_rows[name].append(names)
@@ -179,37 +215,46 @@ class RuleForm(forms.Form):
 
     def _cell_shown(self, name: str) -> Any:
         if name in self.condition_rows:
-            return Conditions(
-                self.add_prefix(f"{name}-rows"), [[self[n] for n in names] for names in self.condition_rows[name]]
-            )
+            lines = self.lines[name]
+            rows = [
+                list(zip(lines.LABELS, (self[n] for n in names), strict=True)) for names in self.condition_rows[name]
+            ]
+            return Conditions(self.add_prefix(f"{name}-rows"), rows, lines.HEADING)
         return self[name]
 
     def sections(self) -> list[dict[str, Any]]:
         """What the page shows, parameter by parameter: a box, a group of boxes, or a table of rows."""
         out = []
-        for p in (*self.declared, LABELS):
+        for p in self.params:
             if p.name in self.tables:
+                rows = [[self._cell_shown(name) for name in names] for names in self.tables[p.name]]
                 out.append(
                     {
                         "param": p,
-                        "columns": _rows(p),
-                        "rows": [[self._cell_shown(name) for name in names] for names in self.tables[p.name]],
+                        "columns": columns_of(p),
+                        "rows": rows,
+                        "cards": [list(zip(columns_of(p), r, strict=True)) for r in rows if len(r) > STACKED],
                         "rows_name": self.add_prefix(f"{p.name}-rows"),
                         "errors": self[f"{p.name}-rows"].errors,
                         "hints": hints(p),
+                        "json": self[p.name] if p.name in self.shaped else None,
                     }
                 )
             elif p.type == GROUP:
                 out.append({"param": p, "group": [self[f"{p.name}-{c.name}"] for c in p.columns], "hints": hints(p)})
             else:
                 out.append({"param": p, "field": self[p.name], "hints": hints(p)})
-        out.append({"common": [self[name] for name in COMMON]})
+        boxes = [self[name] for part, name in evidence.BOXES.items() if part != "json"]
+        out.append({"evidence": boxes, "evidence_json": self[evidence.BOXES["json"]]})
         return out
 
     def field_of(self, param_name: str) -> str:
         """The form field a loader refusal about `param_name` is shown beside."""
-        if param_name in self.tables:
-            return f"{param_name}-rows"
+        if param_name == "evidence":
+            return evidence.field_of(self.cleaned_data)
+        if param_name in self.tables:  # beside the JSON of what the rows cannot say, when that was typed
+            typed = param_name in self.shaped and (self.cleaned_data.get(param_name) or "").strip()
+            return param_name if typed else f"{param_name}-rows"
         group = next((p for p in self.declared if p.name == param_name and p.type == GROUP), None)
         if group is not None:
             return f"{param_name}-{group.columns[0].name}"
@@ -235,8 +280,10 @@ class RuleForm(forms.Form):
 
     def _collect(self, cleaned: Mapping[str, Any]) -> dict[str, Any]:
         rule: dict[str, Any] = {"kind": self.kind}
-        for p in self.declared:
-            if p.name in self.tables:
+        for p in self.params[:-1]:  # LABELS aside
+            if p.name in self.shaped:
+                value = self._shaped(p, cleaned)
+            elif p.name in self.tables:
                 value: Any = self._table(p, cleaned)
             elif p.type == GROUP:
                 value = {c.name: _value(c, cleaned.get(f"{p.name}-{c.name}"), p.name) for c in p.columns}
@@ -248,18 +295,28 @@ class RuleForm(forms.Form):
         labels = labels_from_rows(self._table(LABELS, cleaned))
         if labels is not None:
             rule["labels"] = labels
-        for name in COMMON:
-            value = _json(cleaned.get(name), name)
-            if value is not None:
-                rule[name] = value
+        asked = evidence.evidence_from(cleaned, _json(cleaned.get("evidence"), "evidence"))
+        if asked is not None:
+            rule["evidence"] = asked
         return rule
 
+    def _shaped(self, p: Param, cleaned: Mapping[str, Any]) -> Any:
+        typed = _json(cleaned.get(p.name), p.name)
+        rows = self.shaped[p.name].stored(self._table(p, cleaned), p.name)
+        if typed is not None and rows is not None:
+            raise RuleError(
+                f"{p.th}: ใส่ในแถวหรือเป็น JSON อย่างใดอย่างหนึ่ง ไม่ใช่ทั้งสองอย่าง",
+                f"{p.en}: in the rows or as JSON, not both",
+                field=p.name,
+            )
+        return typed if typed is not None else rows
+
     def _table(self, p: Param, cleaned: Mapping[str, Any]) -> Any:
-        columns = _rows(p)
+        columns = columns_of(p)
         rows = []
         for i, names in enumerate(self.tables[p.name], 1):
             row = {
-                c.name: self._conditions_of(name, f"{p.name} {i}", f"{p.name}-rows", cleaned)
+                c.name: self._conditions_of(name, p.name, i, cleaned)
                 if c.type == CONDITIONS
                 else _value(c, cleaned.get(name), p.name)
                 for c, name in zip(columns, names, strict=True)
@@ -275,24 +332,30 @@ class RuleForm(forms.Form):
         if p.type == POINTS_BY:
             return {str(r.get("key", "")): r.get("points") for r in rows}
         if p.type == ITEMS:
+            keys = [str(r.get("key", "")) for r in rows]
+            twice = next((k for k in keys if k and keys.count(k) > 1), None)
+            if twice is not None:  # the second row would silently replace the first
+                raise RuleError(f"{p.th}: “{twice}” อยู่สองแถว", f"{p.en}: “{twice}” is on two rows", field=p.name)
             return {str(r.pop("key", "")): r for r in rows}
         return rows
 
-    def _conditions_of(self, name: str, where: str, field: str, cleaned: Mapping[str, Any]) -> list[dict[str, str]]:
-        out = []
+    def _conditions_of(self, name: str, table: str, i: int, cleaned: Mapping[str, Any]) -> list[dict[str, str]]:
+        out, lines = [], self.lines[name]
         for j, names in enumerate(self.condition_rows[name], 1):
-            row = {part: cleaned.get(n) for part, n in zip(rule_conditions.PARTS, names, strict=True)}
-            found = rule_conditions.condition(row, f"{where} when {j}", field)
+            row = {part: cleaned.get(n) for part, n in zip(lines.PARTS, names, strict=True)}
+            found = lines.condition(row, lines.where(table, i, j), f"{table}-rows")
             if found is not None:
                 out.append(found)
         return out
 
 
 class Conditions(NamedTuple):
-    """A conditions cell as the page shows it: its hidden row count and a row of boxes per condition."""
+    """A conditions cell as the page shows it: its hidden row count, a row of (label, box) per condition, and
+    what they are (th, en)."""
 
     rows_name: str
     condition_rows: list[list[Any]]
+    heading: tuple[str, str]
 
 
 def _count(raw: Any) -> int:
@@ -333,51 +396,3 @@ def _json(raw: Any, field: str) -> Any:
             f"{field} ซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น", f"{field} is nested more than {MAX_DEPTH} levels deep", field=field
         )
     return value
-
-
-def rule_data(rule: Mapping[str, Any]) -> dict[str, Any]:
-    """A rubric's rule as RuleForm data (what the builder's form is filled with)."""
-    data: dict[str, Any] = {}
-    for p in KINDS[rule["kind"]].parameters:
-        value = rule.get(p.name)
-        if value is None:
-            continue
-        if p.type in (TABLE, ITEMS, POINTS_BY):
-            if p.type == POINTS_BY:
-                rows = [{"key": k, "points": v} for k, v in value.items()]
-            elif p.type == ITEMS:
-                rows = [{"key": k, **v} for k, v in value.items()]
-            else:
-                rows = list(value)
-            data[f"{p.name}-rows"] = len(rows)
-            for i, row in enumerate(rows):
-                for column in _rows(p):
-                    if row.get(column.name) is None:
-                        continue
-                    name = f"{p.name}-{i}-{column.name}"
-                    if column.type == CONDITIONS:
-                        data[f"{name}-rows"] = len(row[column.name])
-                        for j, found in enumerate(row[column.name]):
-                            for part, text in rule_conditions.parts(found).items():
-                                data[f"{name}-{j}-{part}"] = text
-                    else:
-                        data[name] = _text(column, row[column.name], cell=True)
-        elif p.type == GROUP:
-            for column in p.columns:
-                if value.get(column.name) is not None:
-                    data[f"{p.name}-{column.name}"] = _text(column, value[column.name])
-        else:
-            data[p.name] = _text(p, value)
-    data |= labels_data(rule.get("labels") or {})
-    for name in COMMON:
-        if rule.get(name) is not None:
-            data[name] = json.dumps(rule[name], ensure_ascii=False, indent=1)
-    return data
-
-
-def _text(p: Param, value: Any, *, cell: bool = False) -> Any:
-    if p.type == OBJECT:  # a table's cell on one line, as its row reads ("when": a level's conditions)
-        return json.dumps(value, ensure_ascii=False, indent=None if cell else 1)
-    if p.type == FLAG:
-        return "on" if value else ""
-    return str(value)

@@ -15,7 +15,7 @@ from rulebook.rules.errors import RuleError
 from rulebook.rules.params import decimal_param
 
 # The types a parameter (or a table's column) may have. `object` is a nested structure the kind reads
-# itself (a measure, a table's rows, a milestone's conditions): the builder edits it as JSON text.
+# itself (a measure, a ladder step's data): the builder edits it as JSON text.
 DECIMAL, INT, TEXT, FACT, DAY, FLAG = "decimal", "int", "text", "fact", "date", "flag"
 TABLE = "table"  # a list of rows, each with `columns` (bands, ladder steps, levels, late steps)
 ITEMS = "items"  # {code: row} with `columns` (a checklist's items)
@@ -23,7 +23,11 @@ POINTS_BY = "points_by"  # {key: points} (grades {"A": "5"}, items_count's point
 GROUP = "group"  # one object with `columns` (if_zero)
 OBJECT = "object"
 CONDITIONS = "conditions"  # a list of {fact, and of/min, by or by_fact} (a milestone level's): rows in the builder
-TYPES = (DECIMAL, INT, TEXT, FACT, DAY, FLAG, TABLE, ITEMS, POINTS_BY, GROUP, OBJECT, CONDITIONS)
+# Read by the kind itself, as an `object`, but said here so that the builder gives them rows of boxes
+# (builder/measures.py): {name: measure} (rulebook/rules/measure.py), and score rows, best first, each
+# [{"min": {measure: value}, "max": {measure: value}, "points": …}] over those measures.
+MEASURES, SCORE_ROWS = "measures", "score_rows"
+TYPES = (DECIMAL, INT, TEXT, FACT, DAY, FLAG, TABLE, ITEMS, POINTS_BY, GROUP, OBJECT, CONDITIONS, MEASURES, SCORE_ROWS)
 
 TYPE_NAMES = {
     DECIMAL: ("ตัวเลข", "number"),
@@ -38,6 +42,8 @@ TYPE_NAMES = {
     GROUP: ("กลุ่มค่า", "group of values"),
     OBJECT: ("โครงสร้าง JSON", "JSON structure"),
     CONDITIONS: ("เงื่อนไข", "conditions"),
+    MEASURES: ("ตัววัดตามชื่อ", "measures by name"),
+    SCORE_ROWS: ("แถวคะแนนตามตัววัด", "score rows over the measures"),
 }
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from rulebook.rules.base import Rule, demo_pick, demo_text, missing
 from rulebook.rules.columns import hundredths, plain_pairs
-from rulebook.rules.declare import BAND, DECIMAL, FACT, IF_ZERO, OBJECT, TABLE, Param
+from rulebook.rules.declare import BAND, DECIMAL, FACT, IF_ZERO, MEASURES, OBJECT, SCORE_ROWS, TABLE, Param
 from rulebook.rules.errors import FactError, Label, RuleError, about
 from rulebook.rules.facts import CENT, fmt_num, fmt_points, parse_count, pts_en, pts_th
 from rulebook.rules.measure import MEASURE_HELP, Measure
@@ -306,7 +306,7 @@ class Table(Rule):
     parameters = (
         Param(
             "measures",
-            OBJECT,
+            MEASURES,
             "ตัววัด",
             "measures",
             help_th="{ชื่อ: ตัววัด} " + MEASURE_HELP.th,
@@ -314,7 +314,7 @@ class Table(Rule):
         ),
         Param(
             "rows",
-            OBJECT,
+            SCORE_ROWS,
             "แถว (คะแนนมากก่อน)",
             "rows, most points first",
             help_th='[{"min": {ชื่อตัววัด: ค่า}, "points": …}] ("max" สำหรับตัววัดที่น้อยดีกว่า)',

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.rule_forms import RuleForm, kind_choices, rule_data
+from builder.rule_data import rule_data
+from builder.rule_forms import RuleForm, kind_choices
 from rulebook.rules import KINDS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -139,7 +140,7 @@ def test_a_levels_conditions_are_rows_of_boxes_with_a_blank_one_to_add_one() -> 
     form = RuleForm(initial=rule_data(rule), kind="milestones", max_points=Decimal(5))
     shown = form.sections()[0]["rows"]
     assert [[len(c.condition_rows) for c in row if hasattr(c, "condition_rows")] for row in shown] == [[2], [1], [1]]
-    assert [f.value() for f in shown[0][-1].condition_rows[0]] == ["done_on", "deadline", "", ""]
+    assert [f.value() for _, f in shown[0][-1].condition_rows[0]] == ["done_on", "deadline", "", ""]
 
 
 def test_a_condition_typed_into_the_blank_boxes_joins_its_level() -> None:
