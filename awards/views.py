@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from core import gate
+from core import files, gate
 from core.http import content_disposition, show
-from core.media import media_file
 from core.sheets import exporter
 from scoring.access import rubric_allowed, rubric_gate
 from scoring.models import Rubric
@@ -153,9 +152,7 @@ def document_download(request, pk: int):
     doc = document_or_404(request, pk)
     if doc.status != DocumentStatus.DONE or not doc.file:
         raise Http404("เอกสารยังไม่พร้อม / the document is not ready")
-    path = media_file(doc.file.name)
-    if path is None or not path.is_file():
-        raise Http404("ไม่พบไฟล์เอกสาร / the document's file is missing")
-    response = FileResponse(path.open("rb"), content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition(doc.filename)
-    return response
+    try:
+        return files.serve(doc.file.name, content_type="application/pdf", disposition=content_disposition(doc.filename))
+    except FileNotFoundError:
+        raise Http404("ไม่พบไฟล์เอกสาร / the document's file is missing") from None

@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from celery.schedules import crontab
 
+from cdd4.object_store import object_store
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("CDD4_VAR_DIR", BASE_DIR / "var"))
 
@@ -161,6 +163,10 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Service mode may keep stored files in an S3-compatible object store (cdd4/object_store.py, issue #42).
+CDD4_OBJECT_STORE = object_store(os.environ)
+if CDD4_OBJECT_STORE:
+    STORAGES["default"] = CDD4_OBJECT_STORE
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:

@@ -1,5 +1,6 @@
 """Snapshots: the database (pg_dump custom format, or SQLite's online backup API), every evidence file,
-generated document and stage file named in that database, and manifest.json with a SHA-256 per file and row counts.
+generated document and stage file named in that database (from the media folder or the object store, through
+core.files), and manifest.json with a SHA-256 per file and row counts.
 
 The database is read once, at one instant (PostgreSQL: an exported REPEATABLE READ snapshot shared with
 pg_dump; SQLite: the backup copy itself); the files to copy are the ones the dumped rows name, so uploads
@@ -22,7 +23,7 @@ from django.utils import timezone
 from awards.models import GeneratedDocument
 from contests.models import StageUpload
 from core.errors import PortalError
-from core.media import media_file
+from core.files import copy_out as files_copy_out
 from submissions.models import Evidence, EvidenceKind
 from submissions.services import _sha256
 
@@ -127,13 +128,11 @@ def backup_write(*, target: Path) -> Snapshot:
     snapshot = Snapshot(path=target)
     files = []
     for relative in named:
-        source = media_file(relative)  # a row naming a file outside the media folder copies nothing
-        if source is None or not source.is_file():
+        copy = partial / "media" / relative
+        # From the media folder or the object store alike; a row naming a file out of the store copies nothing.
+        if not files_copy_out(relative, copy):
             snapshot.missing.append(relative)
             continue
-        copy = partial / "media" / relative
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, copy)
         files.append({"path": relative, "sha256": sha256_file(copy), "size": copy.stat().st_size})
     snapshot.files, snapshot.size = len(files), sum(f["size"] for f in files) + dump.stat().st_size
     manifest = {

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 import zipfile
 
 from django.core.serializers.json import DjangoJSONEncoder
 
 from contests.models import Province
+from core import files
 from core.sheets import exporter
 from scoring.models import Rubric
 from submissions.models import Evidence, InnovationReport
@@ -27,9 +29,10 @@ def province_zip(*, user, rubric: Rubric, province: Province):
     out = tempfile.TemporaryFile()
     listed = list(entries(evidence))
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for _, path, name, _ in listed:
-            if path is not None:
-                archive.write(path, name)
+        for _, stored, name, _ in listed:
+            if stored is not None:  # streamed from the store, a block at a time
+                with files.open_stored(stored) as source, archive.open(name, "w") as target:
+                    shutil.copyfileobj(source, target, 1 << 20)
         index, _, filename = exporter.export(listed, "evidence-index", "csv")
         archive.writestr(filename, index)
         reports = InnovationReport.objects.filter(rubric=rubric, province=province).order_by("version").values()

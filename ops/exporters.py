@@ -3,28 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
-from core.media import media_file
+from core import files
 from core.sheets.exporter import Exporter, Table, register
 from submissions.models import Evidence, EvidenceKind
 
 COLUMNS = "criterion version kind file_in_zip original_name url size sha256 submitted_at withdrawn_at note".split()
 
 
-def entries(evidence: Iterable[Evidence]) -> Iterator[tuple[Evidence, Path | None, str, str]]:
-    """(evidence, stored file to put in the ZIP or None, its name in the ZIP, note) per version."""
+def entries(evidence: Iterable[Evidence]) -> Iterator[tuple[Evidence, str | None, str, str]]:
+    """(evidence, stored name to put in the ZIP or None, its name in the ZIP, note) per version."""
     for e in evidence:
-        path, name, note = None, "", ""
+        stored, name, note = None, "", ""
         if e.kind == EvidenceKind.FILE:
-            stored = media_file(e.stored_path)
             if hasattr(e, "tombstone"):
                 note = "ลบตามระยะเวลาเก็บรักษา / removed after the retention period"
-            elif stored is not None and stored.is_file():
-                path, name = stored, f"{e.submission.criterion.code}/v{e.version}-{e.original_name}"
+            elif files.exists(e.stored_path):
+                stored, name = e.stored_path, f"{e.submission.criterion.code}/v{e.version}-{e.original_name}"
             else:
                 note = "ไม่พบไฟล์ / file missing"
-        yield e, path, name, note
+        yield e, stored, name, note
 
 
 @register

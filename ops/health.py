@@ -1,11 +1,11 @@
-"""Readiness checks: the database, Redis (service mode), a worker heartbeat, the recompute backlog, free space."""
+"""Readiness checks: the database, Redis (service mode), a worker heartbeat, the recompute backlog, free space,
+the object store (when there is one)."""
 
 from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import Path
 
 import redis
 from django.conf import settings
@@ -13,6 +13,7 @@ from django.db import DatabaseError, connection
 from django.db.models import F
 from django.utils import timezone
 
+from core import files
 from scoring.models import ProvinceResult, RecomputeRun
 
 from .models import Heartbeat
@@ -70,16 +71,26 @@ def _backlog(now) -> Check:
 
 
 def _disk() -> Check:
-    media = Path(settings.MEDIA_ROOT)
-    media.mkdir(parents=True, exist_ok=True)
-    free_mb = shutil.disk_usage(media).free // (1024 * 1024)
+    # Uploads stream to the local disk first in both modes; in the embedded default the files stay there.
+    free_mb = shutil.disk_usage(files.upload_tmp_dir()).free // (1024 * 1024)
     ok = free_mb >= settings.CDD4_MIN_FREE_MB
     return Check("disk", ok, f"พื้นที่ว่าง {free_mb} MB (ต่ำสุด {settings.CDD4_MIN_FREE_MB}) / {free_mb} MB free")
+
+
+def _store() -> list[Check]:
+    """The object store answers (service mode with CDD4_S3_BUCKET); nothing to ask of the media folder."""
+    if files.on_disk():
+        return []
+    try:
+        files.exists("health/probe")
+    except Exception as exc:  # any failure to reach it: the check says which
+        return [Check("store", False, f"ที่เก็บไฟล์ไม่ตอบ / the object store does not answer: {type(exc).__name__}")]
+    return [Check("store", True, "ที่เก็บไฟล์ตอบ / the object store answers")]
 
 
 def checks_run() -> list[Check]:
     now = timezone.now()
     database = _database()
     if not database.ok:  # the rest read the database
-        return [database, _redis(), _disk()]
-    return [database, _redis(), _worker(now), _backlog(now), _disk()]
+        return [database, _redis(), _disk(), *_store()]
+    return [database, _redis(), _worker(now), _backlog(now), _disk(), *_store()]

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 import subprocess
+from itertools import islice
 from pathlib import Path
 
-from django.conf import settings
 from django.db import connection
 
-from core.media import resolve_under
+from core import files
+from core.files import resolve_under
 
 from .backup import DUMP, FORMAT, MANIFEST, VERSION, SnapshotError, _pg_env, sha256_file
 
@@ -29,7 +29,7 @@ def _plain_member(source: Path, name: str) -> bool:
 
 def snapshot_verify(*, source: Path) -> dict:
     """The manifest, once the database file and every listed file match their size and SHA-256, and every
-    file would land inside MEDIA_ROOT: one that would not (`../`, an absolute path, a symlink) refuses it all."""
+    file would land inside the file store: one that would not (`../`, an absolute path, a symlink) refuses it all."""
     source = Path(source)
     if not (source / MANIFEST).is_file():
         raise SnapshotError(
@@ -52,8 +52,8 @@ def snapshot_verify(*, source: Path) -> dict:
         path = source / name
         if not _plain_member(source, name):
             problems.append(f"{name}: ชื่อไฟล์ออกนอกโฟลเดอร์สำเนาหรือเป็นลิงก์ / path leaves the snapshot or is a symlink")
-        elif "path" in entry and resolve_under(Path(settings.MEDIA_ROOT), entry["path"]) is None:
-            problems.append(f"{name}: จะเขียนออกนอกโฟลเดอร์ไฟล์ / would be written outside the media folder")
+        elif "path" in entry and files.safe_name(entry["path"]) is None:
+            problems.append(f"{name}: จะเขียนออกนอกที่เก็บไฟล์ / would be written outside the file store")
         elif not path.is_file():
             problems.append(f"{name}: ไม่พบไฟล์ / missing")
         elif path.stat().st_size != entry["size"] or sha256_file(path) != entry["sha256"]:
@@ -63,10 +63,6 @@ def snapshot_verify(*, source: Path) -> dict:
     return manifest
 
 
-def _media_files(root: Path) -> list[Path]:
-    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
-
-
 def _ensure_empty(vendor: str) -> None:
     if connection.vendor != vendor:
         raise SnapshotError(
@@ -74,12 +70,12 @@ def _ensure_empty(vendor: str) -> None:
             f"the snapshot is from {vendor}, the target database is {connection.vendor}",
         )
     tables = connection.introspection.table_names()
-    media = _media_files(Path(settings.MEDIA_ROOT))
-    if tables or media:
+    stored = list(islice(files.names_under(""), 1000))
+    if tables or stored:
         raise SnapshotError(
             "ปลายทางไม่ว่าง: กู้คืนได้เฉพาะฐานข้อมูลและโฟลเดอร์ไฟล์ที่ว่างเปล่า จึงไม่ได้แตะต้องสิ่งใด",
             "the target is not empty: restore needs an empty database and media folder; nothing was touched",
-            [f"ตาราง / tables: {len(tables)}", f"ไฟล์ใน / files under {settings.MEDIA_ROOT}: {len(media)}"],
+            [f"ตาราง / tables: {len(tables)}", f"ไฟล์ในที่เก็บไฟล์ / files in the store: {len(stored)}"],
         )
 
 
@@ -107,12 +103,9 @@ def restore_run(*, source: Path) -> dict:
     manifest = snapshot_verify(source=source)
     _ensure_empty(manifest["vendor"])
     _load_database(source / manifest["database"]["file"], manifest["vendor"])
-    media = Path(settings.MEDIA_ROOT)
     for entry in manifest["files"]:
-        target = media / entry["path"]
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source / "media" / entry["path"], target)
-        if sha256_file(target) != entry["sha256"]:
+        files.copy_in(source / "media" / entry["path"], entry["path"])
+        if files.sha256(entry["path"]) != entry["sha256"]:
             raise SnapshotError("ไฟล์ที่คัดลอกไม่ตรงกับสำเนา", "a copied file differs from the snapshot", [entry["path"]])
     counts = {}
     with connection.cursor() as cursor:

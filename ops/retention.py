@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from core.media import media_file
+from core import files
 from submissions.models import Evidence, EvidenceKind
 
 from .models import RetentionTombstone
@@ -60,10 +60,8 @@ def retention_run(*, dry_run: bool, today: date | None = None) -> RetentionRepor
                 evidence=evidence, removed_at=timezone.now(), sha256=evidence.sha256, size=evidence.size, reason=reason
             )
             # Removed only once the tombstone is sure to commit with it; a crash leaves at worst a kept file.
-            # A name leading out of the media folder removes nothing (media_file logs it).
-            path = media_file(evidence.stored_path)
-            if path is not None:
-                transaction.on_commit(lambda path=path: path.unlink(missing_ok=True))
+            # A name leading out of the store removes nothing (core.files logs it).
+            transaction.on_commit(lambda name=evidence.stored_path: files.delete(name))
         report.removed += 1
         report.bytes += evidence.size
         logger.info("retention: removed evidence %s (%s)", evidence.pk, evidence.stored_path)

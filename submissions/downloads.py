@@ -5,13 +5,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.utils import timezone
 
+from core import files
 from core.http import content_disposition
-from core.media import media_file
 
 from . import selectors
 from .models import Evidence, EvidenceKind
@@ -76,29 +75,14 @@ def serve(
             or (also_allowed is not None and not also_allowed(evidence))
         ):
             raise Http404
-        response = _file_response(evidence)
-    except Http404:
+        disposition = content_disposition(evidence.original_name, inline=inline)
+        response = files.serve(evidence.stored_path, content_type=evidence.content_type, disposition=disposition)
+    except (Http404, FileNotFoundError):
         _log(request, pk, "refused", how)  # not allowed and not found look alike: 404
-        raise
-    response["Content-Disposition"] = content_disposition(evidence.original_name, inline=inline)
+        raise Http404 from None
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = INLINE_CSP if inline else ATTACHMENT_CSP
     if inline:
         response["X-Frame-Options"] = "SAMEORIGIN"
-    response["Cache-Control"] = "private, no-store"
     _log(request, pk, "served", how)
     return response
-
-
-def _file_response(evidence: Evidence) -> HttpResponse:
-    path = media_file(evidence.stored_path)
-    if path is None:
-        raise Http404
-    if settings.CDD4_X_ACCEL:
-        # nginx serves the bytes from an `internal` location; Django only decides who may have them.
-        response = HttpResponse(content_type=evidence.content_type)
-        response["X-Accel-Redirect"] = settings.CDD4_X_ACCEL_PREFIX + evidence.stored_path
-        return response
-    if not path.is_file():
-        raise Http404
-    return FileResponse(path.open("rb"), content_type=evidence.content_type)

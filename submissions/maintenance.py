@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import posixpath
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from pathlib import Path
+from datetime import UTC, datetime, timedelta
+from itertools import groupby
 
-from django.conf import settings
 from django.utils import timezone
+
+from core import files
 
 from .models import Evidence
 
@@ -23,35 +25,37 @@ class SweepReport:
 
 
 def media_sweep(*, older_than: timedelta = timedelta(hours=24), now: datetime | None = None, dry_run: bool = False):
-    """Removes (a) temp files of uploads whose process was killed, (b) stored files no Evidence row names.
+    """Removes (a) temp files of uploads whose process was killed, (b) stored files no Evidence row names,
+    from the media folder or the object store alike (core.files).
 
     Only files older than `older_than`: a younger one may belong to an upload still committing. Evidence
     rows are never touched, and a file a row names is never removed.
     """
-    cutoff = (now or timezone.now()).timestamp() - older_than.total_seconds()
-    media = Path(settings.MEDIA_ROOT)
+    cutoff = (now or timezone.now()) - older_than
     report = SweepReport()
 
-    def old(path: Path) -> bool:
-        if path.stat().st_mtime < cutoff:
+    def old(modified: datetime) -> bool:
+        if modified < cutoff:
             return True
         report.kept_young += 1
         return False
 
-    tmp = media / "tmp"
-    for path in sorted(tmp.glob("*")) if tmp.is_dir() else []:
-        if path.is_file() and old(path):
-            report.temp_removed.append(str(path.relative_to(media)))
-    # One query per province folder (evidence/<year>/<province>/<name>), not one per file.
-    for folder in sorted((media / "evidence").glob("*/*")):
-        files = {str(p.relative_to(media)): p for p in folder.iterdir() if p.is_file()}
-        named = set(Evidence.objects.filter(stored_path__in=list(files)).values_list("stored_path", flat=True))
-        for relative, path in files.items():
-            if relative not in named and old(path):
-                report.orphans_removed.append(relative)
+    temp = [p for p in sorted(files.upload_tmp_dir().glob("*")) if p.is_file()]
+    for path in temp:
+        if old(datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)):
+            report.temp_removed.append(f"tmp/{path.name}")
+    # One query per province folder (evidence/<year>/<province>/<name>), not one per file; the age of an
+    # unnamed file only (in an object store, each is a request).
+    for _, names in groupby(files.names_under("evidence"), key=posixpath.dirname):
+        names = list(names)
+        named = set(Evidence.objects.filter(stored_path__in=names).values_list("stored_path", flat=True))
+        report.orphans_removed += [n for n in names if n not in named and old(files.modified(n))]
     if not dry_run:
-        for relative in report.temp_removed + report.orphans_removed:
-            (media / relative).unlink(missing_ok=True)
+        for path in temp:
+            if f"tmp/{path.name}" in report.temp_removed:
+                path.unlink(missing_ok=True)
+        for name in report.orphans_removed:
+            files.delete(name)
     if report.temp_removed or report.orphans_removed:
         logger.warning(
             "media sweep%s: %d temp files, %d unnamed stored files",

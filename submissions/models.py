@@ -179,8 +179,9 @@ class ResumableState(models.TextChoices):
 
 class ResumableUpload(models.Model):
     """A file sent in pieces over the tus protocol (submissions/resumable.py, issue #42): who may send what
-    was decided when it was created, before any byte; its bytes wait in MEDIA_ROOT/tmp/tus/<id>.part until
-    the last piece, then it goes through the same checks and versioning as any upload, and the row stays as
+    was decided when it was created, before any byte; each piece waits in the file store (`pieces`, so that
+    a piece sent to one web machine and the next to another both count) until the last, then it goes
+    through the same checks and versioning as any upload, and the row stays as
     the answer a client asks for (saved as which evidence or stage file, or refused why)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -194,6 +195,7 @@ class ResumableUpload(models.Model):
     filename = models.CharField(max_length=255)
     length = models.BigIntegerField("ขนาด (ไบต์) / size (bytes)")
     offset = models.BigIntegerField("รับแล้ว (ไบต์) / received (bytes)", default=0)
+    pieces = models.JSONField(default=list, blank=True)  # stored names of the pieces received, in order
     state = models.CharField(max_length=10, choices=ResumableState.choices, default=ResumableState.RECEIVING)
     refusal = models.CharField(max_length=500, blank=True)
     evidence = models.ForeignKey(Evidence, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

@@ -6,20 +6,23 @@ a script (tuspy) asks how much arrived and sends the rest. Here:
   to this criterion or pick (the same questions evidence_submit and stage_file_submit ask), whether the
   contest still takes it, and the quotas (the kind's size limit by the name's extension, open uploads per
   person, free space);
-- **each piece** is appended at the offset the server holds, under a file lock (two pieces for one upload
-  never interleave; no database lock is held while bytes arrive); a piece with Upload-Checksum that does not
-  match is dropped whole; the first piece must already look like a file the portal takes;
-- **the last piece** hands the file to evidence_submit or stage_file_submit: the same content checks,
-  versioning, lateness and audit as a file sent in one request; nothing is shown to anyone before that;
+- **each piece** arrives in a local temporary file, is kept in the file store (the media folder or the object
+  store, core.files: a piece sent to one web machine and the next to another both count), and is recorded at
+  the offset the server holds under a short row lock (two pieces for one upload never both count; no lock is
+  held while bytes arrive); a piece with Upload-Checksum that does not match is dropped whole; the first
+  piece must already look like a file the portal takes;
+- **the last piece** joins the pieces into one local file and hands it to evidence_submit or
+  stage_file_submit: the same content checks, versioning, lateness and audit as a file sent in one request;
+  nothing is shown to anyone before that;
 - an upload nobody finishes expires (`Upload-Expires`) and `resumable_expire` (beat, hourly) removes it.
 """
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
-import os
 import shutil
+import tempfile
+import uuid
 from base64 import b64decode
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -29,12 +32,15 @@ from typing import NoReturn
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
+from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
 from contests.actor import Need, actor_of
 from contests.models import Contest, Province
+from core import files
 from core.errors import PortalError
+from core.files import upload_tmp_dir
 from core.validators.content import TYPES, UploadRefused, refuse_type, sniff_group
 from scoring.access import contest_or_404
 from scoring.models import Criterion
@@ -42,7 +48,7 @@ from scoring.stages.picks import stage_file_may_submit, stage_file_submit
 
 from . import services
 from .models import ResumableState, ResumableUpload
-from .uploads import limits_bytes, size_refusal, storage_full, upload_tmp_dir
+from .uploads import limits_bytes, size_refusal, storage_full
 
 CHECKSUMS = {"sha1": hashlib.sha1, "sha256": hashlib.sha256, "md5": hashlib.md5}
 BLOCK = 1 << 20
@@ -65,8 +71,15 @@ class Piece:
     checksum: str = ""
 
 
-def part_path(upload: ResumableUpload) -> Path:
-    return upload_tmp_dir() / "tus" / f"{upload.pk}.part"
+def _piece_name(upload: ResumableUpload, offset: int) -> str:
+    # Unique per request: two requests racing with the same offset never write over each other's piece.
+    return f"tus/{upload.pk}/{offset:012d}-{uuid.uuid4().hex[:8]}"
+
+
+def _pieces_delete(upload: ResumableUpload) -> None:
+    # The folder, not only the recorded pieces: a request killed between keeping a piece and recording it
+    # leaves one the row never names.
+    files.delete_all(f"tus/{upload.pk}")
 
 
 def resumable_create(*, user, length: int, metadata: dict[str, str], now: datetime | None = None) -> ResumableUpload:
@@ -86,9 +99,6 @@ def resumable_create(*, user, length: int, metadata: dict[str, str], now: dateti
         created_at=now,
         **target,
     )
-    path = part_path(upload)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.touch(mode=0o640)
     return upload
 
 
@@ -101,23 +111,30 @@ def resumable_of(*, upload_id, user) -> ResumableUpload:
 
 
 def resumable_append(*, upload_id, user, piece: Piece, now: datetime | None = None) -> ResumableUpload:
-    """Appends one piece at the offset the server holds; the last piece saves the file as evidence or a
+    """Keeps one piece at the offset the server holds; the last piece saves the file as evidence or a
     stage's file (or refuses it, with the reason kept for the client that asks)."""
     upload = resumable_of(upload_id=upload_id, user=user)
     _may_append(upload, piece)  # a finished or refused upload has no bytes left to open
+    local, received = _receive(upload, piece)
+    name = _piece_name(upload, piece.offset) if received else None
     try:
-        part = open(part_path(upload), "r+b")  # closed by the `with` below, after the lock's whole work
-    except FileNotFoundError:
-        raise Http404 from None  # removed (expired, given up) between the client's question and this piece
-    with part:
-        fcntl.flock(part, fcntl.LOCK_EX)  # one piece at a time per upload; released when the file closes
-        upload.refresh_from_db()
-        _may_append(upload, piece)
-        received = _receive(part, upload, piece)
-        ResumableUpload.objects.filter(pk=upload.pk).update(offset=received)
-        upload.offset = received
-        if upload.offset == upload.length:  # under the lock: a second last piece finds it saved, not saving
-            _finish(upload, now or timezone.now())
+        if name is not None:
+            files.put(name, local)
+        with transaction.atomic():
+            upload = ResumableUpload.objects.select_for_update().get(pk=upload.pk)
+            _may_append(upload, piece)  # another request's piece for this offset counted first
+            if name is not None:
+                upload.pieces.append(name)
+                upload.offset += received
+                upload.save(update_fields=["pieces", "offset"])
+    except BaseException:
+        if name is not None:
+            files.delete(name)
+        raise
+    finally:
+        local.unlink(missing_ok=True)
+    if upload.offset == upload.length and received:  # only the piece that completed it saves it
+        _finish(upload, now or timezone.now())
     return upload
 
 
@@ -125,7 +142,7 @@ def resumable_delete(*, upload_id, user) -> None:
     """tus termination: an upload the sender gives up is removed with its bytes; a finished one stays."""
     upload = resumable_of(upload_id=upload_id, user=user)
     if upload.state == ResumableState.RECEIVING:
-        part_path(upload).unlink(missing_ok=True)
+        _pieces_delete(upload)
         upload.delete()
 
 
@@ -133,7 +150,7 @@ def resumable_expire(*, now: datetime | None = None) -> int:
     """Removes uploads past their expiry, finished or not (a finished one's answer is kept that long)."""
     gone = list(ResumableUpload.objects.filter(expires_at__lt=now or timezone.now()))
     for upload in gone:
-        part_path(upload).unlink(missing_ok=True)
+        _pieces_delete(upload)
     ResumableUpload.objects.filter(pk__in=[u.pk for u in gone]).delete()
     return len(gone)
 
@@ -185,7 +202,7 @@ def _quota(user, filename: str, length: int) -> None:
             f"{open_ones} uploads are still open: finish or cancel one first",
             status=429,
         )
-    free = shutil.disk_usage(upload_tmp_dir()).free
+    free = shutil.disk_usage(upload_tmp_dir()).free  # the pieces are joined there before the checks
     if free - length < settings.CDD4_MIN_FREE_MB * 1024 * 1024:
         raise storage_full()
 
@@ -210,35 +227,37 @@ def _may_append(upload: ResumableUpload, piece: Piece) -> None:
             raise PortalError(f"ไม่รองรับ {algorithm}", f"unsupported checksum {algorithm}", status=400, code="checksum")
 
 
-def _receive(part, upload: ResumableUpload, piece: Piece) -> int:
-    """Writes the piece after the bytes held; returns the new offset. Without a checksum, the bytes that
-    arrived before a broken link are kept (the client resumes after them); with one, all or nothing."""
-    part.seek(upload.offset)
-    part.truncate()  # bytes past the recorded offset are from a piece that never finished recording
+def _receive(upload: ResumableUpload, piece: Piece) -> tuple[Path, int]:
+    """Writes the piece's body to a local temporary file; returns it and how many bytes arrived. Without a
+    checksum, the bytes that arrived before a broken link are kept (the client resumes after them); with
+    one, all or nothing."""
     digest = CHECKSUMS[piece.checksum.split(" ", 1)[0]]() if piece.checksum else None
     left, written = piece.length, 0
-    try:
-        while left:
-            block = piece.stream.read(min(BLOCK, left))
-            if not block:
-                break
-            if upload.offset + written == 0:
-                _first_bytes_look_right(upload, block)
-            part.write(block)
-            written += len(block)
-            left -= len(block)
+    with tempfile.NamedTemporaryFile(dir=upload_tmp_dir(), suffix=".piece", delete=False) as part:
+        local = Path(part.name)
+        try:
+            while left:
+                block = piece.stream.read(min(BLOCK, left))
+                if not block:
+                    break
+                if upload.offset + written == 0:
+                    _first_bytes_look_right(upload, block)
+                part.write(block)
+                written += len(block)
+                left -= len(block)
+                if digest is not None:
+                    digest.update(block)
+        except OSError:
             if digest is not None:
-                digest.update(block)
-    except OSError:
-        if digest is not None:
-            part.truncate(upload.offset)
+                local.unlink()
+                raise
+        except BaseException:
+            local.unlink()
             raise
     if digest is not None and (left or digest.digest() != _b64(piece.checksum)):
-        part.truncate(upload.offset)
+        local.unlink()
         raise ChecksumMismatch("ค่าตรวจสอบของช่วงนี้ไม่ตรง ส่งช่วงนี้ใหม่", "this piece's checksum does not match: send it again")
-    part.flush()
-    os.fsync(part.fileno())
-    return upload.offset + written
+    return local, written
 
 
 def _b64(checksum: str) -> bytes:
@@ -261,7 +280,7 @@ def _first_bytes_look_right(upload: ResumableUpload, head: bytes) -> None:
 
 def _refuse(upload: ResumableUpload, error: PortalError) -> NoReturn:
     """Refused whole: the bytes go, the reason stays for the client that asks (GET on the upload)."""
-    part_path(upload).unlink(missing_ok=True)
+    _pieces_delete(upload)
     ResumableUpload.objects.filter(pk=upload.pk).update(state=ResumableState.REFUSED, refusal=str(error)[:500])
     raise error
 
@@ -278,8 +297,17 @@ class Received(File):
         return self.path
 
 
+def _joined(upload: ResumableUpload) -> Path:
+    """The pieces, in order, as one local file for the checks (which move or copy it into the store)."""
+    with tempfile.NamedTemporaryFile(dir=upload_tmp_dir(), suffix=".upload", delete=False) as whole:
+        for name in upload.pieces:
+            with files.open_stored(name) as piece:
+                shutil.copyfileobj(piece, whole, BLOCK)
+    return Path(whole.name)
+
+
 def _finish(upload: ResumableUpload, now: datetime) -> None:
-    path = part_path(upload)
+    path = _joined(upload)
     received = Received(path, upload.filename)
     try:
         if upload.rubric_id is not None:
@@ -306,14 +334,14 @@ def _finish(upload: ResumableUpload, now: datetime) -> None:
                 )
             }
     except PermissionDenied:  # the office's role changed while the file was on its way
-        received.close()
         _refuse(upload, PortalError("ไม่มีสิทธิ์ส่งไฟล์นี้แล้ว", "no longer allowed to send this file", status=403))
     except PortalError as error:
-        received.close()
         _refuse(upload, error)
-    received.close()
-    path.unlink(missing_ok=True)  # evidence moved it away; a stage's file was copied into storage
+    finally:
+        received.close()
+        path.unlink(missing_ok=True)  # evidence moved it away; a stage's file was copied into the store
     ResumableUpload.objects.filter(pk=upload.pk).update(state=ResumableState.SAVED, **saved)
+    _pieces_delete(upload)  # after the row says saved: a crash between leaves pieces for the expiry, not a hole
     for name, value in saved.items():
         setattr(upload, name, value)
     upload.state = ResumableState.SAVED

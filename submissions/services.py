@@ -7,12 +7,9 @@ import os
 import uuid
 from collections.abc import Mapping
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.move import file_move_safe
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
@@ -21,6 +18,7 @@ from django.utils import timezone
 
 from contests.actor import actor_of
 from contests.models import Province
+from core import files
 from core.validators.content import UploadRefused, clean_name, inspect_file
 from rulebook.rules.evidence import EvidenceExpected
 from scoring.facts.imports import FactImportReport, ensure_not_frozen, fact_set, facts_import
@@ -74,18 +72,13 @@ def _store(upload: UploadedFile, rubric: Rubric, province: Province, criterion_c
     if size > limit:
         raise size_refusal(detected.file_kind, limit)
     relative = f"evidence/{rubric.year}/{province.code}/{uuid.uuid4().hex}"
-    target = Path(settings.MEDIA_ROOT) / relative
     # Hashed by the streaming handler from the very chunks it wrote; other handlers: read the file once more.
     sha = getattr(upload, "sha256", None) or _sha256(tmp_path)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # A rename on one filesystem: the final name never shows a half-written file.
-        file_move_safe(tmp_path, str(target), allow_overwrite=False)
-        os.chmod(target, 0o640)
+        files.put(relative, tmp_path)
     except OSError as exc:
         if exc.errno not in NO_SPACE:
             raise
-        target.unlink(missing_ok=True)
         raise storage_full() from exc
     return {
         "stored_path": relative,
@@ -152,7 +145,7 @@ def evidence_submit(
         # it, `media_sweep` removes it a day later. Any earlier failure: nothing committed, file removed.
         in_doubt = committing and isinstance(exc, OperationalError | InterfaceError)
         if "stored_path" in fields and not in_doubt:
-            (Path(settings.MEDIA_ROOT) / fields["stored_path"]).unlink(missing_ok=True)
+            files.delete(fields["stored_path"])
         raise
     return evidence
 

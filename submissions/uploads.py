@@ -1,4 +1,5 @@
-"""Streaming upload handling: files go straight to disk under MEDIA_ROOT and are capped per kind as they arrive."""
+"""Streaming upload handling: files go straight to a temporary file on disk (core.files.upload_tmp_dir) and
+are capped per kind as they arrive."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import hashlib
 import logging
 import os
 import tempfile
-from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http.multipartparser import MultiPartParserError
 
+from core.files import upload_tmp_dir
 from core.validators.content import UploadRefused, refuse_type, sniff_group
 
 from .models import UploadLimit
@@ -25,13 +26,6 @@ NO_SPACE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 # The first chunk must show the file's kind; nothing we accept needs more than this to be recognised.
 SNIFF_BYTES = 16
-
-
-def upload_tmp_dir() -> Path:
-    # Same filesystem as the final place, so storing an upload is a rename, not a copy.
-    path = Path(settings.MEDIA_ROOT) / "tmp"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def limits_bytes() -> dict[str, int]:
@@ -179,7 +173,7 @@ def read_body(request) -> UploadRefused | None:
     except OSError as exc:
         if exc.errno not in NO_SPACE:
             raise
-        logger.error("upload refused: no space left under MEDIA_ROOT (%s)", settings.MEDIA_ROOT)
+        logger.error("upload refused: no space left for uploads under %s", settings.MEDIA_ROOT)
         refusal = storage_full()
     for handler in request.upload_handlers:
         if isinstance(handler, CappedUploadHandler):

@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from .conftest import manage
 
-OUTSIDE = "จะเขียนออกนอกโฟลเดอร์ไฟล์ / would be written outside the media folder"
+OUTSIDE = "จะเขียนออกนอกที่เก็บไฟล์ / would be written outside the file store"
 LINK = "ชื่อไฟล์ออกนอกโฟลเดอร์สำเนาหรือเป็นลิงก์ / path leaves the snapshot or is a symlink"
 
 

@@ -20,11 +20,11 @@ from awards.models import DocumentKind, DocumentStatus, GeneratedDocument
 from committee import clarify
 from committee import services as committee_services
 from contests.models import ContestState
+from core import files
 from people.models import Conflict, Role
 from scoring.models import Fact, FactChange, FactSource, ProvinceResult, RubricChange
 from submissions import services as submission_services
 from submissions.models import ResumableUpload, Submission
-from submissions.resumable import part_path
 
 from ..factories import UserFactory
 
@@ -117,9 +117,10 @@ def resumable_of(user, **target) -> ResumableUpload:
         user=user, filename=f"{MARK}.pdf", description=MARK, length=1000, expires_at=timezone.now() + timedelta(days=1),
         **target,
     )  # fmt: skip
-    part_path(upload).parent.mkdir(parents=True, exist_ok=True)
-    part_path(upload).write_bytes(b"%PDF-1.4\n")
-    ResumableUpload.objects.filter(pk=upload.pk).update(offset=9)
+    local = files.upload_tmp_dir() / f"{upload.pk}.piece"
+    local.write_bytes(b"%PDF-1.4\n")
+    files.put(f"tus/{upload.pk}/000000000000-a", local)
+    ResumableUpload.objects.filter(pk=upload.pk).update(offset=9, pieces=[f"tus/{upload.pk}/000000000000-a"])
     return upload
 
 

@@ -56,8 +56,8 @@ def test_download_of_a_row_naming_a_file_outside_media_is_404_and_logged(
     assert response.status_code == 404
     assert "X-Accel-Redirect" not in response
     logged = [(r.name, getattr(r, "outcome", None)) for r in caplog.records if r.name != "django.request"]
-    assert logged == [("core.media", None), ("cdd4.evidence_access", "refused")]
-    assert caplog.records[0].getMessage() == f"stored file name outside the media folder refused: {stored_path!r}"
+    assert logged == [("core.files", None), ("cdd4.evidence_access", "refused")]
+    assert caplog.records[0].getMessage() == f"stored file name outside the store refused: {stored_path!r}"
 
 
 def test_download_of_a_row_inside_media_still_served(client, evidence, provincial_user):

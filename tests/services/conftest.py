@@ -240,3 +240,85 @@ def fill(disk, leave: int) -> None:
     free = stat.f_bavail * stat.f_frsize
     with open(disk / "filler", "wb") as f:
         f.write(b"\x00" * max(0, free - leave))
+
+
+class ObjectStore:
+    """An S3 API server of our own (moto's server mode) on a loopback port: a real HTTP S3 endpoint, so the
+    portal's boto3 calls, multipart uploads and presigned links are exercised as against MinIO or AWS."""
+
+    def __init__(self, tmp_path: Path):
+        self.port, self.proc = free_port(), None
+        self.url, self.log = f"http://127.0.0.1:{self.port}", open(tmp_path / "moto.log", "wb")
+
+    def start(self) -> None:
+        binary = Path(sys.executable).with_name("moto_server")
+        if not binary.exists():
+            pytest.fail("moto_server is not installed (pip install -r requirements-dev.txt)")
+        args = [str(binary), "-H", "127.0.0.1", "-p", str(self.port)]
+        self.proc = subprocess.Popen(args, stdout=self.log, stderr=self.log)
+        wait_for(self._answers, timeout=30)
+
+    def _answers(self) -> bool:
+        try:
+            self.client().list_buckets()
+            return True
+        except Exception:  # not listening yet
+            return False
+
+    def client(self):
+        import boto3
+
+        return boto3.client(
+            "s3", endpoint_url=self.url, region_name="us-east-1", aws_access_key_id="cdd4", aws_secret_access_key="cdd4"
+        )
+
+    def bucket(self, name: str) -> dict:
+        """A new empty bucket, and the environment that points the portal at it (cdd4/object_store.py)."""
+        self.client().create_bucket(Bucket=name)
+        return {
+            "CDD4_S3_BUCKET": name,
+            "CDD4_S3_ENDPOINT_URL": self.url,
+            "CDD4_S3_ACCESS_KEY": "cdd4",
+            "CDD4_S3_SECRET_KEY": "cdd4",
+        }
+
+    def objects(self, bucket: str) -> dict[str, bytes]:
+        client = self.client()
+        listed = client.list_objects_v2(Bucket=bucket).get("Contents", [])
+        return {o["Key"]: client.get_object(Bucket=bucket, Key=o["Key"])["Body"].read() for o in listed}
+
+
+@pytest.fixture(scope="session")
+def object_store(tmp_path_factory):
+    store = ObjectStore(tmp_path_factory.mktemp("moto"))
+    store.start()
+    yield store
+    store.proc.terminate()
+    store.proc.wait(timeout=10)
+
+
+@pytest.fixture
+def in_object_store(object_store, settings, request):
+    """This process keeps its files in a fresh bucket of the object store, as service mode with CDD4_S3_BUCKET."""
+    from cdd4.object_store import object_store as configured
+
+    env = object_store.bucket(f"cdd4-{abs(hash(request.node.nodeid)) % 10**10}")
+    settings.CDD4_OBJECT_STORE = configured(env)
+    settings.STORAGES = {**settings.STORAGES, "default": settings.CDD4_OBJECT_STORE}
+    return env
+
+
+@pytest.fixture
+def fresh_database():
+    """An empty database beside the test database, dropped afterwards."""
+    db = connection.settings_dict
+    name = f"{db['NAME']}_restored"
+    admin = psycopg2.connect(host=db["HOST"], port=db["PORT"], user=db["USER"], dbname="postgres")
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    yield f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{name}"
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.close()

@@ -31,22 +31,6 @@ def manage(*args: str, **env) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, cwd=ROOT, env=service_env(**env), capture_output=True, text=True, timeout=300)
 
 
-@pytest.fixture
-def fresh_database():
-    """An empty database beside the test database, dropped afterwards."""
-    db = connection.settings_dict
-    name = f"{db['NAME']}_restored"
-    admin = psycopg2.connect(host=db["HOST"], port=db["PORT"], user=db["USER"], dbname="postgres")
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    yield f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{name}"
-    with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.close()
-
-
 def committee_scores(rubric: Rubric) -> int:
     members = [UserFactory(role=Role.COMMITTEE) for _ in range(2)]
     provinces = list(Province.objects.order_by("code")[:5])

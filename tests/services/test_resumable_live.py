@@ -57,4 +57,4 @@ def test_two_processes_take_the_pieces_of_two_files_and_each_arrives_whole(procs
             hashlib.sha256(data).hexdigest(),
         )
     assert set(ResumableUpload.objects.values_list("state", flat=True)) == {ResumableState.SAVED}
-    assert not any((media / "tmp" / "tus").iterdir())  # no piece left behind
+    assert list((media / "tus").iterdir()) == []  # no piece left behind

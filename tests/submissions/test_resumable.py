@@ -9,8 +9,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from core.files import names_under
 from submissions.models import Evidence, ResumableState, ResumableUpload
-from submissions.resumable import Piece, part_path, resumable_append, resumable_expire
+from submissions.resumable import Piece, resumable_append, resumable_expire
 from tests.scoring.stage_support import box, load_chain, mp4, organiser
 from tests.scoring.test_stages import pick
 
@@ -163,15 +164,16 @@ def test_given_up_and_expired_uploads_are_removed_with_their_bytes(owner_client,
     create(owner_client, 5000)
     upload = ResumableUpload.objects.get()
     send(owner_client, f"{URL}{upload.pk}/", 0, files.pdf()[:100])
+    kept = list(names_under("tus"))
 
     assert resumable_expire(now=timezone.now()) == 0
     assert resumable_expire(now=upload.expires_at + timedelta(seconds=1)) == 1
     assert ResumableUpload.objects.count() == 0
-    assert not part_path(upload).exists()
+    assert ([n.split("/")[1] for n in kept], list(names_under("tus"))) == ([str(upload.pk)], [])
 
 
-@pytest.mark.django_db
-def test_a_stage_video_in_pieces_is_checked_as_one_sent_whole(client, media_root):
+def stage_video_sent(client) -> bytes:
+    """Chiang Mai's organiser sends a picked subdistrict's six-minute video in two pieces; returns its bytes."""
     chain = load_chain()
     pick(organiser(chain.mae_rim), chain.district_stage, chain.rim_nua)
     chiang_mai = organiser(chain.mae_rim.parent)
@@ -180,9 +182,14 @@ def test_a_stage_video_in_pieces_is_checked_as_one_sent_whole(client, media_root
     video = mp4(6 * 60) + box(b"free", bytes(40_000))  # six minutes: within the document's 5 – 7
     target = {"kind": "stage_file", "contest": chain.region_stage.slug, "unit": chain.rim_nua.code, "code": "video"}
     location = create(client, len(video), filename="ตำบลริมเหนือ.mp4", **target)["Location"]
-
     send(client, location, 0, video[:20_000])
     assert send(client, location, 20_000, video[20_000:]).status_code == 204
+    return video
+
+
+@pytest.mark.django_db
+def test_a_stage_video_in_pieces_is_checked_as_one_sent_whole(client, media_root):
+    video = stage_video_sent(client)
 
     upload = ResumableUpload.objects.get()
     assert (upload.state, upload.stage_upload.seconds) == (ResumableState.SAVED, 360)

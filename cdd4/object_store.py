@@ -1,0 +1,42 @@
+"""Service mode's object store, from the environment (issue #42): set CDD4_S3_BUCKET and the portal keeps
+evidence, stage files and generated documents there (core.storage.ObjectStorage) instead of MEDIA_ROOT.
+
+CDD4_S3_ENDPOINT_URL   where the web machines and workers reach the store (MinIO: http://minio:9000);
+                       empty for AWS itself
+CDD4_S3_PUBLIC_URL     the address browsers use, which presigned download links are signed for
+                       (docker-compose: the portal's own origin, nginx passes /<bucket>/ to the store)
+CDD4_S3_ACCESS_KEY, CDD4_S3_SECRET_KEY, CDD4_S3_REGION (us-east-1)
+CDD4_S3_LINK_SECONDS   how long a download link works (300)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+def object_store(environ: Mapping[str, str]) -> dict | None:
+    bucket = environ.get("CDD4_S3_BUCKET", "").strip()
+    if not bucket:
+        return None
+    from boto3.s3.transfer import TransferConfig  # only in service mode: the embedded default needs no boto
+
+    return {
+        "BACKEND": "core.storage.ObjectStorage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": environ.get("CDD4_S3_ENDPOINT_URL") or None,
+            "public_url": environ.get("CDD4_S3_PUBLIC_URL", ""),
+            "access_key": environ.get("CDD4_S3_ACCESS_KEY") or None,
+            "secret_key": environ.get("CDD4_S3_SECRET_KEY") or None,
+            "region_name": environ.get("CDD4_S3_REGION", "us-east-1"),
+            "addressing_style": "path",  # MinIO and moto answer at /<bucket>/<key>; nginx passes that path on
+            "signature_version": "s3v4",
+            "default_acl": None,  # the bucket's own: private
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "querystring_expire": int(environ.get("CDD4_S3_LINK_SECONDS", "300")),
+            # A 1 GB video goes up in 16 MB parts, two at a time: the web process's memory stays flat.
+            "transfer_config": TransferConfig(multipart_chunksize=16 << 20, max_concurrency=2),
+            "max_memory_size": 8 << 20,  # a file Django opens through the store spills to disk past this
+        },
+    }
