@@ -290,6 +290,8 @@ CDD4_PASSWORD_RESET_RATE = os.environ.get("CDD4_PASSWORD_RESET_RATE", "5/3600") 
 CDD4_UNUSED_DAYS = 365  # the year-end list: accounts not signed in for this long
 
 # --- submissions ---
+# The builder posts a whole contest as one form: seed 003's eight missions are about 1,640 boxes (issue #39).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "submissions:home"
 LOGOUT_REDIRECT_URL = "login"

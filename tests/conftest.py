@@ -18,6 +18,7 @@ from people.models import Role
 from scoring.models import Rubric
 
 from .factories import UserFactory
+from .object_store import ObjectStore
 
 # Hypothesis checks behaviour, not speed: on a loaded 2-core CI machine an example may take longer than its
 # default deadline (200 ms) or trip the too_slow health check without anything being wrong. Speed lives in bench/.
@@ -239,3 +240,23 @@ def clock(monkeypatch):
         monkeypatch.setattr(timezone, "now", lambda: moment)
 
     return set_to
+
+
+@pytest.fixture(scope="session")
+def object_store(tmp_path_factory):
+    store = ObjectStore(tmp_path_factory.mktemp("moto"))
+    store.start()
+    yield store
+    store.proc.terminate()
+    store.proc.wait(timeout=10)
+
+
+@pytest.fixture
+def in_object_store(object_store, settings, request):
+    """This process keeps its files in a fresh bucket of the object store, as service mode with CDD4_S3_BUCKET."""
+    from cdd4.object_store import object_store as configured
+
+    env = object_store.bucket(f"cdd4-{abs(hash(request.node.nodeid)) % 10**10}")
+    settings.CDD4_OBJECT_STORE = configured(env)
+    settings.STORAGES = {**settings.STORAGES, "default": settings.CDD4_OBJECT_STORE}
+    return env

@@ -59,11 +59,7 @@ def _bands_section(html: str, prefix: str) -> str:
 
 
 @pytest.fixture
-def organiser(db, chiang_mai, settings):
-    # Nong Khai's whole contest is over Django's default of 1000 posted fields since its measures and score
-    # rows are boxes (issue #39); the page as a browser posts it was over it before (1297 fields): the
-    # project's setting is to be raised in cdd4/settings.py, this test does not wait for it.
-    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+def organiser(db, chiang_mai):
     return UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
 
 

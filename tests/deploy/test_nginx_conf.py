@@ -10,6 +10,17 @@ import pytest
 CONF = Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf"
 
 
+def site_for(web: str, store: str = "127.0.0.1:9") -> str:
+    """The config with the compose services' names (which do not resolve here) pointed at local ports: both
+    web machines at `web`, MinIO at `store`."""
+    return (
+        CONF.read_text()
+        .replace("server web:8000;", f"server {web};")
+        .replace("    server web2:8000;\n", "")
+        .replace("server minio:9000;", f"server {store};")
+    )
+
+
 def location(name: str) -> str:
     text = CONF.read_text()
     match = re.search(r"location\s+" + re.escape(name) + r"\s*\{(.*?)\n    \}", text, re.S)
@@ -27,6 +38,20 @@ def test_protected_media_sends_sandbox_csp_and_nosniff():
         "Content-Security-Policy \"default-src 'none'; sandbox\" always",
         "X-Content-Type-Options nosniff always",
     ]
+
+
+def test_the_stores_downloads_keep_the_sandbox_and_the_signed_host_and_take_no_writes():
+    block = location("/cdd4-files/")
+    assert directives(block, "add_header") == [
+        "Content-Security-Policy \"default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; "
+        "frame-ancestors 'self'\" always",
+        "X-Content-Type-Options nosniff always",
+        "X-Frame-Options SAMEORIGIN always",
+        'Cache-Control "private, no-store" always',
+    ]
+    # The link is signed for the browser's host: MinIO must see that one, not `minio:9000`.
+    assert dict(d.split(None, 1) for d in directives(block, "proxy_set_header"))["Host"] == "$http_host"
+    assert "limit_except GET { deny all; }" in block
 
 
 def server_level() -> str:
@@ -60,8 +85,7 @@ def test_only_upload_locations_take_large_bodies_and_only_after_the_gate():
 
 @pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed (apt-get install nginx)")
 def test_nginx_accepts_the_config(tmp_path):
-    # The compose service names do not resolve here: point the upstream at localhost, wrap it in http {}.
-    site = CONF.read_text().replace("server web:8000", "server 127.0.0.1:8000")
+    site = site_for("127.0.0.1:8000")
     (tmp_path / "site.conf").write_text(site)
     (tmp_path / "nginx.conf").write_text(
         f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"

@@ -2,23 +2,28 @@
 before nginx buffers its body; a script with an API token gets through."""
 
 import os
+import re
 import shutil
 import signal
 import socket
 import subprocess
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from knox.models import AuthToken
 
+from cdd4.object_store import object_store as object_store_settings
 from contests.models import Province
 from people.models import Role
+from submissions.models import Evidence
 from tests.factories import UserFactory
 from tests.submissions import files
 
-from .test_nginx_conf import CONF
+from .test_nginx_conf import site_for
 
 pytestmark = pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed")
 
@@ -29,16 +34,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def nginx(live_server, tmp_path):
-    port = free_port()
-    upstream = live_server.url.removeprefix("http://")
-    site = (
-        CONF.read_text()
-        .replace("server web:8000", f"server {upstream}")
-        .replace("listen 80;", f"listen 127.0.0.1:{port};")
-        .replace("/tmp/nginx-body", str(tmp_path / "body"))
-    )
+def start_nginx(tmp_path, port: int, site: str):
+    site = site.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("/tmp/nginx-body", str(tmp_path / "body"))
     (tmp_path / "site.conf").write_text(site)
     (tmp_path / "nginx.conf").write_text(
         f"daemon off;\npid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\n"
@@ -52,7 +49,29 @@ def nginx(live_server, tmp_path):
             break
         except OSError:
             time.sleep(0.1)
+    return proc
+
+
+@pytest.fixture
+def nginx(live_server, tmp_path):
+    port = free_port()
+    proc = start_nginx(tmp_path, port, site_for(live_server.url.removeprefix("http://")))
     yield port, tmp_path / "body"
+    proc.send_signal(signal.SIGQUIT)
+    proc.wait(timeout=10)
+
+
+@pytest.fixture
+def nginx_and_store(live_server, tmp_path, object_store, settings):
+    """nginx before the portal and the object store, as in docker-compose: the bucket `cdd4-files`, links
+    signed for nginx's own address."""
+    port = free_port()
+    env = object_store.bucket("cdd4-files") | {"CDD4_S3_PUBLIC_URL": f"http://127.0.0.1:{port}"}
+    settings.CDD4_OBJECT_STORE = object_store_settings(env)
+    settings.STORAGES = {**settings.STORAGES, "default": settings.CDD4_OBJECT_STORE}
+    site = site_for(live_server.url.removeprefix("http://"), object_store.url.removeprefix("http://"))
+    proc = start_nginx(tmp_path, port, site)
+    yield port
     proc.send_signal(signal.SIGQUIT)
     proc.wait(timeout=10)
 
@@ -114,3 +133,43 @@ def test_upload_with_an_api_token_passes_the_gate(nginx, settings, tmp_path):
     reply = send(port, head, body)
 
     assert reply.startswith(b"HTTP/1.1 201"), reply[:500]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_file_in_the_object_store_is_downloaded_through_nginx_by_its_signed_link(nginx_and_store, tmp_path, settings):
+    port = nginx_and_store
+    settings.MEDIA_ROOT = tmp_path / "media"
+    if not Province.objects.exists():  # a transactional test flushed the bootstrap data
+        call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
+    user = UserFactory(role=Role.PROVINCIAL, role__province=Province.objects.get(code="TH-50"))
+    _, token = AuthToken.objects.create(user=user)
+    pdf = files.pdf(size=30_000)
+    body = (
+        b'--x\r\nContent-Disposition: form-data; name="criterion"\r\n\r\n1.1\r\n'
+        b'--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n'
+        b"Content-Type: application/pdf\r\n\r\n" + pdf + b"\r\n--x--\r\n"
+    )
+    head = (
+        "POST /api/v1/years/2566/evidence/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+        f"Authorization: Token {token}\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode()
+    assert send(port, head, body).startswith(b"HTTP/1.1 201")
+    evidence = Evidence.objects.get()
+    ask = f"GET /evidence/{evidence.pk}/download/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n"
+
+    browser = Client()
+    browser.force_login(user)
+    session = f"Cookie: {settings.SESSION_COOKIE_NAME}={browser.cookies[settings.SESSION_COOKIE_NAME].value}\r\n"
+
+    anonymous = send(port, (ask + "\r\n").encode(), b"")
+    answer = send(port, (ask + session + "\r\n").encode(), b"")
+    link = re.search(rb"\r\nLocation: (\S+)\r\n", answer).group(1).decode()
+    with urllib.request.urlopen(link, timeout=10) as got:
+        data, headers = got.read(), got.headers
+
+    assert b"\r\nLocation: /accounts/login/?next=" in anonymous  # no link for whoever is not signed in
+    assert answer.startswith(b"HTTP/1.1 302")
+    assert link.startswith(f"http://127.0.0.1:{port}/cdd4-files/{evidence.stored_path}?")
+    assert (data, headers["Content-Type"], headers["X-Content-Type-Options"]) == (pdf, "application/pdf", "nosniff")
+    assert headers["Content-Security-Policy"].startswith("default-src 'none'")

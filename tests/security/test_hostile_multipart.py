@@ -19,7 +19,7 @@ def _pdf(name: str = "a.pdf"):
 # Each body breaks one of Django's multipart limits (header size, DATA_UPLOAD_MAX_NUMBER_FIELDS/FILES).
 BODIES = {
     "field_name_200k_chars": lambda: {"x" * 200_000: "v", "file": _pdf()},
-    "fields_1500": lambda: {**{f"f{i}": "v" for i in range(1500)}, "file": _pdf()},
+    "fields_6000": lambda: {**{f"f{i}": "v" for i in range(6000)}, "file": _pdf()},
     "files_150": lambda: {"file": [_pdf(f"a{i}.pdf") for i in range(150)]},
 }
 # Django's 1,024-byte limit on a part's headers is a name that is too long: the refusal says so.
