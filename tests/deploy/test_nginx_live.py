@@ -89,6 +89,28 @@ def buffered(body_dir: Path) -> list:
     return [p for p in body_dir.rglob("*") if p.is_file()] if body_dir.exists() else []
 
 
+def staff_with_token():
+    if not Province.objects.exists():  # a transactional test flushed the bootstrap data
+        call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
+    user = UserFactory(role=Role.PROVINCIAL, role__province=Province.objects.get(code="TH-50"))
+    return user, AuthToken.objects.create(user=user)[1]
+
+
+def api_upload(port: int, token: str, pdf: bytes) -> bytes:
+    """A script sends one PDF to criterion 1.1 through nginx with its API token; nginx's answer."""
+    body = (
+        b'--x\r\nContent-Disposition: form-data; name="criterion"\r\n\r\n1.1\r\n'
+        b'--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n'
+        b"Content-Type: application/pdf\r\n\r\n" + pdf + b"\r\n--x--\r\n"
+    )
+    head = (
+        "POST /api/v1/years/2566/evidence/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+        f"Authorization: Token {token}\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode()
+    return send(port, head, body)
+
+
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize(
     "path",
@@ -114,23 +136,8 @@ def test_anonymous_300mb_upload_refused_by_nginx_before_its_body(nginx, settings
 def test_upload_with_an_api_token_passes_the_gate(nginx, settings, tmp_path):
     port, _ = nginx
     settings.MEDIA_ROOT = tmp_path / "media"
-    if not Province.objects.exists():  # a transactional test flushed the bootstrap data
-        call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
-    user = UserFactory(role=Role.PROVINCIAL, role__province=Province.objects.get(code="TH-50"))
-    _, token = AuthToken.objects.create(user=user)
-    pdf = files.pdf()
-    body = (
-        b'--x\r\nContent-Disposition: form-data; name="criterion"\r\n\r\n1.1\r\n'
-        b'--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n'
-        b"Content-Type: application/pdf\r\n\r\n" + pdf + b"\r\n--x--\r\n"
-    )
-    head = (
-        "POST /api/v1/years/2566/evidence/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-        f"Authorization: Token {token}\r\nContent-Type: multipart/form-data; boundary=x\r\n"
-        f"Content-Length: {len(body)}\r\n\r\n"
-    ).encode()
-
-    reply = send(port, head, body)
+    _, token = staff_with_token()
+    reply = api_upload(port, token, files.pdf())
 
     assert reply.startswith(b"HTTP/1.1 201"), reply[:500]
 
@@ -139,22 +146,9 @@ def test_upload_with_an_api_token_passes_the_gate(nginx, settings, tmp_path):
 def test_a_file_in_the_object_store_is_downloaded_through_nginx_by_its_signed_link(nginx_and_store, tmp_path, settings):
     port = nginx_and_store
     settings.MEDIA_ROOT = tmp_path / "media"
-    if not Province.objects.exists():  # a transactional test flushed the bootstrap data
-        call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
-    user = UserFactory(role=Role.PROVINCIAL, role__province=Province.objects.get(code="TH-50"))
-    _, token = AuthToken.objects.create(user=user)
+    user, token = staff_with_token()
     pdf = files.pdf(size=30_000)
-    body = (
-        b'--x\r\nContent-Disposition: form-data; name="criterion"\r\n\r\n1.1\r\n'
-        b'--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n'
-        b"Content-Type: application/pdf\r\n\r\n" + pdf + b"\r\n--x--\r\n"
-    )
-    head = (
-        "POST /api/v1/years/2566/evidence/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-        f"Authorization: Token {token}\r\nContent-Type: multipart/form-data; boundary=x\r\n"
-        f"Content-Length: {len(body)}\r\n\r\n"
-    ).encode()
-    assert send(port, head, body).startswith(b"HTTP/1.1 201")
+    assert api_upload(port, token, pdf).startswith(b"HTTP/1.1 201")
     evidence = Evidence.objects.get()
     ask = f"GET /evidence/{evidence.pk}/download/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n"
 
