@@ -87,6 +87,7 @@ bench: $(BIN)/.installed
 	-DATABASE_URL=$(PG_URL) $(BIN)/python bench/import.py 2>&1 | tee $(BENCH_LOG)/import-pg.log
 	-$(BIN)/python bench/upload.py 2>&1 | tee $(BENCH_LOG)/upload.log
 	-$(BIN)/python bench/resumable.py 2>&1 | tee $(BENCH_LOG)/resumable.log
+	-$(BIN)/python bench/resumable.py --store s3 2>&1 | tee $(BENCH_LOG)/resumable-s3.log
 	-$(BIN)/python bench/pdf.py 2>&1 | tee $(BENCH_LOG)/pdf.log
 	-$(BIN)/python bench/builder.py 2>&1 | tee $(BENCH_LOG)/builder.log
 	-DATABASE_URL=$(PG_URL) REDIS_URL=redis://127.0.0.1:6379/14 $(BIN)/python bench/latency.py 2>&1 | tee $(BENCH_LOG)/latency.log

@@ -25,6 +25,7 @@ EXPECTED = [
     "import-pg",
     "upload",
     "resumable",
+    "resumable-s3",
     "pdf",
     "latency",
     "rush",

@@ -35,8 +35,8 @@ def object_store(environ: Mapping[str, str]) -> dict | None:
             "file_overwrite": False,
             "querystring_auth": True,
             "querystring_expire": int(environ.get("CDD4_S3_LINK_SECONDS", "300")),
-            # A 1 GB video goes up in 16 MB parts, two at a time: the web process's memory stays flat.
-            "transfer_config": TransferConfig(multipart_chunksize=16 << 20, max_concurrency=2),
+            # A 1 GB video goes up in 8 MB parts, two at a time: the web process's memory stays flat.
+            "transfer_config": TransferConfig(multipart_chunksize=8 << 20, max_concurrency=2),
             "max_memory_size": 8 << 20,  # a file Django opens through the store spills to disk past this
         },
     }

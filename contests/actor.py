@@ -251,6 +251,17 @@ class Actor:
         """The office the user picks this stage's entrants for (`own_office`), if they choose in it."""
         return self.own_office if self.chooses(contest) else None
 
+    def sees_pick(self, entry) -> bool:
+        """A pick (a StageEntry) the stage's page shows this user, with the files sent for it: one of the
+        contest's entrants they may see, or one their own office picked."""
+        contest = entry.stage.contest
+        if not (self.runs(contest) or self.in_stages(contest)):
+            return False
+        mine = self.chooser(contest)
+        return (mine is not None and entry.chooser_id == mine.pk) or self.entrants(contest).filter(
+            pk=entry.unit_id
+        ).exists()
+
     def seat(self, contest: Contest | None) -> str | None:
         """MEMBER, CHAIR, VIEWER or None: the Department's roles in its contests (None: as nationally),
         a panel seat or the organiser's view in an office's."""

@@ -72,6 +72,11 @@ def chooses_stage(user, obj) -> bool:
 
 
 @rules.predicate
+def sees_pick(user, entry) -> bool:
+    return actor_of(user).sees_pick(entry)
+
+
+@rules.predicate
 def in_stages(user, obj) -> bool:
     """A stage's organiser sees its own stage and the stages below it."""
     return actor_of(user).in_stages(contest_of(obj))
@@ -93,6 +98,8 @@ rules.add_perm("scoring.view_nominees", runs_contest | enters_contest)
 # A selection in stages (seed 002): who picks, who sees the picks and the files still missing.
 rules.add_perm("scoring.select_stage", chooses_stage)
 rules.add_perm("scoring.view_stage", runs_contest | in_stages)
+# A file sent for a pick (the video, the lessons-learned PDF): whoever the stage's page shows the pick to.
+rules.add_perm("scoring.view_stage_file", sees_pick)
 rules.add_perm("scoring.import_register", is_central)
 rules.add_perm("scoring.view_province", is_department | is_own_province | organises_unit)
 

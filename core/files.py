@@ -24,7 +24,6 @@ from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files import File
 from django.core.files.move import file_move_safe
 from django.core.files.storage import default_storage
 from django.http import FileResponse, HttpResponse, HttpResponseRedirect
@@ -74,11 +73,7 @@ def put(name: str, local: str | Path) -> None:
             target.unlink(missing_ok=True)
             raise
         return
-    with open(local, "rb") as stream:
-        saved = default_storage.save(name, File(stream, name=posixpath.basename(name)))
-    if saved != name:  # the names are made unique by the caller; a second one here would be lost to its row
-        default_storage.delete(saved)
-        raise FileExistsError(name)
+    default_storage.put_file(name, str(local))  # names are made unique by the caller (a uuid)
     os.unlink(local)
 
 

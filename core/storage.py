@@ -31,6 +31,12 @@ class ObjectStorage(S3Storage):
             self._signers.client = signer
         return signer
 
+    def put_file(self, name: str, path: str) -> None:
+        """Uploads a local file from its path: boto reads each part from the file as it sends it (through
+        `save` a stream is read ahead into memory, ten parts at a time)."""
+        key = self._normalize_name(clean_name(name))
+        self.bucket.upload_file(path, key, ExtraArgs=self._get_write_parameters(key), Config=self.transfer_config)
+
     def stream(self, name):
         """The object's body as a stream read a block at a time (S3File would hold it whole in memory);
         FileNotFoundError when there is none."""

@@ -14,6 +14,7 @@ urlpatterns = [
     path("stages/register/", stage_views.register_upload, name="stage_register"),
     path("stages/<slug:slug>/", stage_views.stage_detail, name="stage"),
     path("stages/<slug:slug>/files/", stage_views.stage_file, name="stage_file"),
+    path("stages/<slug:slug>/sent/<int:pk>/", stage_views.stage_file_download, name="stage_file_download"),
     path("stages/<slug:slug>/pick/", stage_views.stage_pick, name="stage_pick"),
     path("stages/<slug:slug>/picks.<str:fmt>", stage_views.stage_export, name="stage_export"),
     path("stages/<slug:slug>/withdraw/", stage_views.stage_unpick, name="stage_withdraw"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -39,6 +39,16 @@ class FileSent:
     requirement: StageFile
     sent_at: datetime | None
     late: int  # working days after the moved deadline: 0 in time (or, unsent, not due yet)
+    upload_id: int | None = None  # the latest version, to watch or read it
+    seconds: Decimal | None = None  # a video's length, as ffprobe read it
+
+    def length(self, lang: str = "th") -> str:
+        if self.seconds is None:
+            return ""
+        minutes, seconds = divmod(int(self.seconds.to_integral_value(ROUND_HALF_UP)), 60)
+        if lang == "en":
+            return f" · {minutes} min" + (f" {seconds} s" if seconds else "")
+        return f" · ยาว {thai_digits(minutes)} นาที" + (f" {thai_digits(seconds)} วินาที" if seconds else "")
 
     def text(self, lang: str = "th") -> str:
         th = lang != "en"
@@ -58,8 +68,8 @@ class FileSent:
                 f"ส่ง {when} · ช้า {thai_digits(self.late)} วันทำการ"
                 if th
                 else (f"sent {when} · {self.late} working day{'s' * (self.late > 1)} late")
-            )
-        return f"ส่ง {when} · ทันกำหนด" if th else f"sent {when} · on time"
+            ) + self.length(lang)
+        return (f"ส่ง {when} · ทันกำหนด" if th else f"sent {when} · on time") + self.length(lang)
 
     @property
     def text_en(self) -> str:
@@ -71,13 +81,14 @@ def files_sent(stage: Stage, entry_ids: list[int], calendar: WorkCalendar, today
     counts): two queries whatever the number of picks."""
     requirements = list(stage.files.all())
     rows = StageUpload.objects.filter(entry_id__in=entry_ids).order_by("uploaded_at")
-    latest = {(e, r): at for e, r, at in rows.values_list("entry_id", "requirement_id", "uploaded_at")}
+    columns = ("entry_id", "requirement_id", "uploaded_at", "pk", "seconds")
+    latest = {(e, r): (at, pk, secs) for e, r, at, pk, secs in rows.values_list(*columns)}
     out: dict[int, list[FileSent]] = {}
     for entry in entry_ids:
         for r in requirements:
-            at = latest.get((entry, r.pk))
+            at, pk, secs = latest.get((entry, r.pk), (None, None, None))
             day = timezone.localtime(at).date() if at is not None else today
-            out.setdefault(entry, []).append(FileSent(r, at, calendar.late_by(r.deadline, day)))
+            out.setdefault(entry, []).append(FileSent(r, at, calendar.late_by(r.deadline, day), pk, secs))
     return out
 
 

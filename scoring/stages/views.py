@@ -3,6 +3,10 @@ there), and the pick and withdraw actions. Who may do what is asked of the rules
 
 from __future__ import annotations
 
+import logging
+import mimetypes
+import posixpath
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -10,16 +14,18 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from contests.actor import actor_of
-from contests.models import Contest, Province, RegisterSource
+from contests.models import Contest, Province, RegisterSource, StageUpload
 from contests.stages import stage_of
-from core import gate
+from core import files, gate
 from core.errors import PortalError
-from core.http import BodyTooLarge, check_body_size, posted_ids, show, takes_files
+from core.http import BodyTooLarge, check_body_size, content_disposition, posted_ids, show, takes_files
 from core.sheets import exporter
 from scoring.stages.data import register_import
 from scoring.stages.picks import stage_file_submit, stage_select, stage_withdraw
 from scoring.stages.reads import stage_page, staged_contests
 
+# PDPA: who took which file sent for a pick, as every evidence download is recorded.
+access_log = logging.getLogger("cdd4.evidence_access")
 REGISTER = "model-subdistrict"  # the one register the shipped stages check (contests/data/stages.json)
 
 
@@ -122,6 +128,30 @@ def _stage_file(request, contest: Contest, slug: str):
     else:
         messages.success(request, f"รับไฟล์ {sent.requirement.name_th} ของ {unit.name_th} แล้ว / file received")
     return redirect("scoring:stage", slug=slug)
+
+
+@require_GET
+def stage_file_download(request, slug: str, pk: int):
+    """A file sent for a pick, to whoever the stage's page shows the pick to (the lock decides); the bytes
+    come from nginx or the object store (core.files.serve), never through Python in service mode."""
+    contest = _staged(request, slug, "scoring.view_stage")
+    sent = (
+        StageUpload.objects.filter(pk=pk, entry__stage__contest=contest)
+        .select_related("entry__stage__contest", "entry__unit", "requirement")
+        .first()
+    )
+    if sent is None or not request.user.has_perm("scoring.view_stage_file", sent.entry):
+        raise Http404
+    ext = posixpath.splitext(sent.file.name)[1].lower()
+    name = f"{sent.entry.unit.name_th}-{sent.requirement.name_th}{ext}"
+    kind = mimetypes.guess_type(sent.file.name)[0] or "application/octet-stream"
+    try:
+        response = files.serve(sent.file.name, content_type=kind, disposition=content_disposition(name))
+    except FileNotFoundError:
+        raise Http404 from None
+    response["X-Content-Type-Options"] = "nosniff"
+    access_log.info("stage_file_download user=%s stage_upload=%s", request.user.pk, sent.pk)
+    return response
 
 
 @takes_files

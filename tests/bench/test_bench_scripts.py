@@ -23,6 +23,10 @@ SERVICES = ("DATABASE_URL", "REDIS_URL")  # unset: each bench makes its own SQLi
         ("recompute.py", ["recompute_sqlite_queries", "recompute_sqlite_ms"]),
         ("import.py", ["import_sqlite_first_import_ms", "import_sqlite_changed_ms", "import_sqlite_unchanged_ms"]),
         ("resumable.py", ["resumable_total_s", "resumable_identical", "resumable_rss_over_idle_mb"]),
+        (
+            "resumable.py --store s3",
+            ["resumable_s3_total_s", "resumable_s3_identical", "resumable_s3_rss_over_idle_mb"],
+        ),
     ],
 )
 def test_a_quick_bench_runs_and_prints_its_figures(script, figures, tmp_path):
@@ -30,7 +34,12 @@ def test_a_quick_bench_runs_and_prints_its_figures(script, figures, tmp_path):
     env["TMPDIR"] = str(tmp_path)  # the bench's database file goes with the test's other files
     env["BENCH_RUNS"] = "1"
     done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / script)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        [sys.executable, str(ROOT / "bench" / script.split()[0]), *script.split()[1:]],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
     assert done.returncode == 0, done.stderr[-3000:]

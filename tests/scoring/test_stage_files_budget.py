@@ -66,15 +66,15 @@ def test_each_file_of_each_pick_says_on_time_or_late_in_working_days(client, clo
             "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับอำเภอ: ยังไม่ส่ง · เลยกำหนด ๒ วันทำการ",
             "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับจังหวัด: ยังไม่ส่ง · เลยกำหนด ๒ วันทำการ",
             "ไฟล์วีดิทัศน์ (VDO) ระดับจังหวัด ความยาว ๕–๗ นาที: ยังไม่ส่ง · เลยกำหนด ๒ วันทำการ",
-            "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับอำเภอ: ส่ง ๒ มิ.ย. ๒๕๖๕ · ช้า ๒ วันทำการ",
-            "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับจังหวัด: ส่ง ๒๐ พ.ค. ๒๕๖๕ · ทันกำหนด",
+            "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับอำเภอ: ส่ง ๒ มิ.ย. ๒๕๖๕ · ช้า ๒ วันทำการ · เปิดไฟล์",
+            "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับจังหวัด: ส่ง ๒๐ พ.ค. ๒๕๖๕ · ทันกำหนด · เปิดไฟล์",
             "ไฟล์วีดิทัศน์ (VDO) ระดับจังหวัด ความยาว ๕–๗ นาที: ยังไม่ส่ง · เลยกำหนด ๒ วันทำการ",
         ]
     )
     # Whoever runs the contest reads the same beside each pick, by region.
     client.logout()
     central = _get(client, organiser_central(), REGION).content.decode()
-    assert "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับอำเภอ: ส่ง ๒ มิ.ย. ๒๕๖๕ · ช้า ๒ วันทำการ" in _lines(central, "regions")
+    assert "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับอำเภอ: ส่ง ๒ มิ.ย. ๒๕๖๕ · ช้า ๒ วันทำการ · เปิดไฟล์" in _lines(central, "regions")
 
 
 def test_before_the_deadline_an_unsent_file_is_due_not_late(client, clock, picked):

@@ -323,6 +323,9 @@ RULES = {
     "scoring:stage": Rule("- - - - - -"),
     "scoring:stage_export": Rule("- - - - - -"),  # the stage page's picks as a file: the page's own scope
     "scoring:stage_file": Rule(None, "- - - - - -"),
+    # A file sent for a pick: the stage page's own scope, under a staged contest only (the roles of a staged
+    # one: tests/scoring/test_stage_file_download.py); <pk> is any id here.
+    "scoring:stage_file_download": Rule("- - - - - -", None, "contests.province"),
     "scoring:stage_pick": Rule(None, "- - - - - -"),
     "scoring:stage_withdraw": Rule(None, "- - - - - -"),
     "scoring:contest_upload": Rule("- - - - - 0", "- - - - - 0"),

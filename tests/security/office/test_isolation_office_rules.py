@@ -356,6 +356,7 @@ RULES = {
     "scoring:stage": Rule("- - - - - - - - -"),
     "scoring:stage_export": Rule("- - - - - - - - -"),
     "scoring:stage_file": Rule(None, "- - - - - - - - -"),
+    "scoring:stage_file_download": Rule("- - - - - - - - -", None, "contests.province"),
     "scoring:stage_pick": Rule(None, "- - - - - - - - -"),
     "scoring:stage_withdraw": Rule(None, "- - - - - - - - -"),
     "scoring:contest_upload": Rule("- 0 - - - - + - -", "- 0 - - - - + - -"),
