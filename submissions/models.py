@@ -196,6 +196,7 @@ class ResumableUpload(models.Model):
     length = models.BigIntegerField("ขนาด (ไบต์) / size (bytes)")
     offset = models.BigIntegerField("รับแล้ว (ไบต์) / received (bytes)", default=0)
     pieces = models.JSONField(default=list, blank=True)  # stored names of the pieces received, in order
+    received_at = models.DateTimeField(null=True, blank=True)  # when the last byte arrived: its time sent
     state = models.CharField(max_length=10, choices=ResumableState.choices, default=ResumableState.RECEIVING)
     refusal = models.CharField(max_length=500, blank=True)
     evidence = models.ForeignKey(Evidence, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

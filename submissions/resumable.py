@@ -33,6 +33,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db import transaction
+from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 
@@ -126,7 +127,9 @@ def resumable_append(*, upload_id, user, piece: Piece, now: datetime | None = No
             if name is not None:
                 upload.pieces.append(name)
                 upload.offset += received
-                upload.save(update_fields=["pieces", "offset"])
+                if upload.offset == upload.length:
+                    upload.received_at = now or timezone.now()
+                upload.save(update_fields=["pieces", "offset", "received_at"])
     except BaseException:
         if name is not None:
             files.delete(name)
@@ -134,7 +137,7 @@ def resumable_append(*, upload_id, user, piece: Piece, now: datetime | None = No
     finally:
         local.unlink(missing_ok=True)
     if upload.offset == upload.length and received:  # only the piece that completed it saves it
-        _finish(upload, now or timezone.now())
+        _finish(upload)
     return upload
 
 
@@ -144,6 +147,24 @@ def resumable_delete(*, upload_id, user) -> None:
     if upload.state == ResumableState.RECEIVING:
         _pieces_delete(upload)
         upload.delete()
+
+
+def resumable_recover(*, now: datetime | None = None) -> int:
+    """Saves the uploads whose last piece arrived but whose saving broke off (the database gone at that moment,
+    the process killed): their pieces are all in the store, and a tus client asking sees them complete, so
+    nobody would send them again. Left a quarter of an hour, so that one still being saved is not taken twice."""
+    cutoff = (now or timezone.now()) - timedelta(minutes=15)
+    stuck = ResumableUpload.objects.filter(
+        state=ResumableState.RECEIVING, offset=F("length"), received_at__lt=cutoff
+    ).select_related("user", "rubric", "contest", "unit")
+    saved = 0
+    for upload in stuck:
+        try:
+            _finish(upload)
+        except PortalError:
+            continue  # refused: the reason is kept on the row for its sender, as at the time
+        saved += 1
+    return saved
 
 
 def resumable_expire(*, now: datetime | None = None) -> int:
@@ -306,7 +327,8 @@ def _joined(upload: ResumableUpload) -> Path:
     return Path(whole.name)
 
 
-def _finish(upload: ResumableUpload, now: datetime) -> None:
+def _finish(upload: ResumableUpload) -> None:
+    now = upload.received_at  # the time the last byte arrived is its time sent, whenever it is saved
     path = _joined(upload)
     received = Received(path, upload.filename)
     try:

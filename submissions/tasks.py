@@ -14,5 +14,7 @@ def media_sweep() -> int:
 
 @shared_task(name="submissions.resumable_expire", acks_late=True)
 def resumable_expire() -> int:
-    """Beat job, hourly: uploads sent in pieces that nobody finished, with their bytes (submissions/resumable.py)."""
+    """Beat job, hourly: saves uploads sent in pieces whose saving broke off, then removes those nobody finished,
+    with their bytes (submissions/resumable.py)."""
+    resumable.resumable_recover()
     return resumable.resumable_expire()

@@ -15,4 +15,9 @@ class Migration(migrations.Migration):
             name='pieces',
             field=models.JSONField(blank=True, default=list),
         ),
+        migrations.AddField(
+            model_name='resumableupload',
+            name='received_at',
+            field=models.DateTimeField(blank=True, null=True),
+        ),
     ]

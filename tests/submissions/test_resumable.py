@@ -9,9 +9,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from core.files import names_under
+from core.files import names_under, open_stored, put, upload_tmp_dir
 from submissions.models import Evidence, ResumableState, ResumableUpload
-from submissions.resumable import Piece, resumable_append, resumable_expire
+from submissions.resumable import Piece, resumable_append, resumable_expire, resumable_recover
 from tests.scoring.stage_support import box, load_chain, mp4, organiser
 from tests.scoring.test_stages import pick
 
@@ -194,3 +194,33 @@ def test_a_stage_video_in_pieces_is_checked_as_one_sent_whole(client, media_root
     upload = ResumableUpload.objects.get()
     assert (upload.state, upload.stage_upload.seconds) == (ResumableState.SAVED, 360)
     assert upload.stage_upload.file.read() == video
+
+
+def test_a_complete_upload_whose_saving_broke_off_is_saved_by_the_hourly_job(
+    provincial_user, rubric, chiang_mai, media_root
+):
+    """What a database gone at the last piece leaves: every piece in the store, the row complete and unsaved
+    (a tus client asking sees it complete and sends nothing more). The hourly job saves it, as of its last byte."""
+    data = files.pdf(size=50_000)
+    arrived = timezone.now() - timedelta(hours=1)
+    upload = ResumableUpload.objects.create(
+        user=provincial_user, rubric=rubric, unit=chiang_mai, code="1.1", filename="รายงาน.pdf", length=len(data),
+        offset=len(data), received_at=arrived, expires_at=arrived + timedelta(days=3),
+    )  # fmt: skip
+    for at, piece in ((0, data[:20_000]), (20_000, data[20_000:])):
+        local = upload_tmp_dir() / f"piece-{at}"
+        local.write_bytes(piece)
+        put(f"tus/{upload.pk}/{at:012d}-a", local)
+        upload.pieces.append(f"tus/{upload.pk}/{at:012d}-a")
+    upload.save(update_fields=["pieces"])
+
+    still_saving = resumable_recover(now=arrived + timedelta(minutes=10))
+    recovered = resumable_recover(now=arrived + timedelta(minutes=20))
+
+    upload.refresh_from_db()
+    evidence = Evidence.objects.get()
+    assert (still_saving, recovered, upload.state, upload.evidence) == (0, 1, ResumableState.SAVED, evidence)
+    assert (evidence.created_at, evidence.original_name) == (arrived, "รายงาน.pdf")
+    with open_stored(evidence.stored_path) as stored:
+        assert stored.read() == data
+    assert list(names_under("tus")) == []
