@@ -7,7 +7,6 @@ rubric's rule into the form's data and `RuleForm.rule` back, unchanged (tests/bu
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from decimal import Decimal
 from types import ModuleType
@@ -18,13 +17,12 @@ from django import forms
 from builder import conditions as rule_conditions
 from builder import evidence, measures
 from builder.fact_labels import LABELS, labels_from_rows
-from rulebook.rubric_json import MAX_DEPTH, _depth
+from builder.rule_values import cell_value, json_value, row_count
 from rulebook.rules import KINDS, RuleError, build_rule
 from rulebook.rules.declare import (
     CONDITIONS,
     FLAG,
     GROUP,
-    INT,
     ITEMS,
     MEASURES,
     OBJECT,
@@ -200,7 +198,7 @@ class RuleForm(forms.Form):
     def _count(self, name: str, given: Any, most: int) -> int:
         """Rows to build: a posted form asking for more than `most` is refused (clean); a rubric's own rows
         (unbound, from a file the loader took) are all shown, so that none is lost unseen."""
-        count = _count(given)
+        count = row_count(given)
         if count > most and self.is_bound:
             self.over[name] = most
         return min(count, most)
@@ -219,7 +217,7 @@ class RuleForm(forms.Form):
             rows = [
                 list(zip(lines.LABELS, (self[n] for n in names), strict=True)) for names in self.condition_rows[name]
             ]
-            return Conditions(self.add_prefix(f"{name}-rows"), rows, lines.HEADING)
+            return Conditions(self.add_prefix(f"{name}-rows"), rows, lines.HEADING, lines.ADD)
         return self[name]
 
     def sections(self) -> list[dict[str, Any]]:
@@ -286,22 +284,22 @@ class RuleForm(forms.Form):
             elif p.name in self.tables:
                 value: Any = self._table(p, cleaned)
             elif p.type == GROUP:
-                value = {c.name: _value(c, cleaned.get(f"{p.name}-{c.name}"), p.name) for c in p.columns}
+                value = {c.name: cell_value(c, cleaned.get(f"{p.name}-{c.name}"), p.name) for c in p.columns}
                 value = {k: v for k, v in value.items() if v is not None} or None
             else:
-                value = _value(p, cleaned.get(p.name), p.name)
+                value = cell_value(p, cleaned.get(p.name), p.name)
             if value is not None:
                 rule[p.name] = value
         labels = labels_from_rows(self._table(LABELS, cleaned))
         if labels is not None:
             rule["labels"] = labels
-        asked = evidence.evidence_from(cleaned, _json(cleaned.get("evidence"), "evidence"))
+        asked = evidence.evidence_from(cleaned, json_value(cleaned.get("evidence"), "evidence"))
         if asked is not None:
             rule["evidence"] = asked
         return rule
 
     def _shaped(self, p: Param, cleaned: Mapping[str, Any]) -> Any:
-        typed = _json(cleaned.get(p.name), p.name)
+        typed = json_value(cleaned.get(p.name), p.name)
         rows = self.shaped[p.name].stored(self._table(p, cleaned), p.name)
         if typed is not None and rows is not None:
             raise RuleError(
@@ -318,7 +316,7 @@ class RuleForm(forms.Form):
             row = {
                 c.name: self._conditions_of(name, p.name, i, cleaned)
                 if c.type == CONDITIONS
-                else _value(c, cleaned.get(name), p.name)
+                else cell_value(c, cleaned.get(name), p.name)
                 for c, name in zip(columns, names, strict=True)
             }
             row = {k: v for k, v in row.items() if v is not None and v != []}
@@ -351,48 +349,9 @@ class RuleForm(forms.Form):
 
 class Conditions(NamedTuple):
     """A conditions cell as the page shows it: its hidden row count, a row of (label, box) per condition, and
-    what they are (th, en)."""
+    what they are and what adds one (th, en)."""
 
     rows_name: str
     condition_rows: list[list[Any]]
     heading: tuple[str, str]
-
-
-def _count(raw: Any) -> int:
-    try:
-        return max(0, min(int(raw), 200))
-    except (TypeError, ValueError):
-        return 0
-
-
-def _value(p: Param, raw: Any, field: str) -> Any:
-    if p.type == FLAG:
-        return True if raw else None
-    if raw is None or raw == "":
-        return None
-    if p.type == OBJECT:
-        return _json(raw, field)
-    if p.type == INT:
-        try:
-            return int(str(raw).strip())
-        except ValueError:
-            raise RuleError(
-                f"{p.name} ต้องเป็นจำนวนเต็ม: {raw!r}", f"{p.name} must be a whole number: {raw!r}", field=field
-            ) from None
-    return str(raw)
-
-
-def _json(raw: Any, field: str) -> Any:
-    if not raw or not str(raw).strip():
-        return None
-    try:
-        value = json.loads(raw)
-    except (ValueError, RecursionError) as error:  # RecursionError: nested past what Python parses
-        raise RuleError(
-            f"{field} ไม่ใช่ JSON ที่ถูกต้อง: {error}", f"{field} is not valid JSON: {error}", field=field
-        ) from None
-    if _depth(value) > MAX_DEPTH:
-        raise RuleError(
-            f"{field} ซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น", f"{field} is nested more than {MAX_DEPTH} levels deep", field=field
-        )
-    return value
+    add: tuple[str, str]
