@@ -14,6 +14,7 @@ from rulebook.rules import RuleError
 PARTS = ("fact", "test", "value", "of")  # the boxes of one condition's row
 LABELS = (("ข้อมูล", "fact"), ("การตรวจ", "test"), ("ค่า", "value"), ("ของ (ร้อยละ)", "of (a percentage)"))
 HEADING = ("เงื่อนไขของระดับนี้ (ต้องครบทุกข้อ)", "This level's conditions (all must hold)")
+ADD = ("เพิ่มเงื่อนไข", "add a condition")  # the button under them (static/scoring/builder.js)
 
 # The tests a condition can make, as the milestones kind reads them (rulebook/rules/milestones.py).
 REPORTED, DEADLINE, DAY, BY_FACT, COUNT, SHARE = "reported", "deadline", "date", "by_fact", "min", "share"

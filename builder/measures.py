@@ -127,6 +127,7 @@ def measures_from_rows(rows: Mapping[str, Mapping[str, Any]] | None, field: str)
 PARTS = ("measure", "test", "value")  # the boxes of one threshold's line
 LABELS = (("ตัววัด (ชื่อย่อ)", "measure (short name)"), ("ต้อง", "must be"), ("ค่า", "value"))
 HEADING = ("เกณฑ์ของแถวนี้ (ต้องถึงทุกข้อ)", "this row's thresholds (all must be met)")
+ADD = ("เพิ่มเกณฑ์", "add a threshold")  # the button under them (static/scoring/builder.js)
 AT_LEAST, AT_MOST = "min", "max"
 TESTS = ((AT_LEAST, "อย่างน้อย (ตั้งแต่)", "at least"), (AT_MOST, "ไม่เกิน (ตัววัดที่ยิ่งน้อยยิ่งดี)", "at most (lower is better)"))
 

@@ -221,3 +221,75 @@
     copy.querySelector("input:not([type=hidden])").focus();
   });
 })();
+
+// A rule's rows are added in the page too (issue #39): "+ เพิ่ม…" under a table (measures, score rows, levels,
+// the facts' names…) copies its last row, the blank one, emptied and renumbered (…-measures-2- → …-measures-3-),
+// and "+ เพิ่มเกณฑ์ / เงื่อนไข" a row's last line the same way (…-when-0- → …-when-1-). The hidden counts say how
+// many rows were sent, as the server's blank row does. Without this script "ตรวจ" offers the next blank row.
+(function () {
+  "use strict";
+  var form = document.getElementById("builder");
+  if (!form) return;
+  // Once: copies of a criterion or a period carry these already shown.
+  form.querySelectorAll("button.add-row, button.add-line").forEach(function (b) { b.hidden = false; });
+  form.querySelectorAll(".by-check").forEach(function (el) { el.hidden = true; });
+
+  function renumber(root, from, to) {
+    root.querySelectorAll("[name], [id], [for]").forEach(function (el) {
+      ["name", "id", "for"].forEach(function (attr) {
+        var value = el.getAttribute(attr);
+        if (value && value.indexOf(from) !== -1) el.setAttribute(attr, value.split(from).join(to));
+      });
+    });
+  }
+
+  // The last of `units`, copied after it as number n of the count (its name "<base>rows" names its boxes "<base>n-…").
+  function copyLast(count, units) {
+    var n = Number(count.value);
+    var base = count.name.slice(0, -"rows".length);
+    var last = units[units.length - 1];
+    var copy = last.cloneNode(true);
+    renumber(copy, base + (n - 1) + "-", base + n + "-");
+    copy.querySelectorAll("input:not([type=hidden]), textarea").forEach(function (el) {
+      if (el.type === "checkbox") el.checked = false;
+      else el.value = "";
+    });
+    copy.querySelectorAll("select").forEach(function (el) { el.selectedIndex = 0; });
+    copy.querySelectorAll(".refusals").forEach(function (el) { el.remove(); });
+    last.after(copy);
+    count.value = String(n + 1);
+    return copy;
+  }
+
+  function addRow(table) {
+    var count = table.querySelector(":scope > input[type=hidden][name$='-rows']");
+    var rows = table.querySelectorAll(".rule-row");
+    if (!count || !rows.length) return null;
+    var row = copyLast(count, rows);
+    // A new row starts with one blank line, as the server gives it.
+    row.querySelectorAll(".conditions-cell").forEach(function (cell) {
+      cell.querySelectorAll("li.rule-line").forEach(function (li, j) { if (j) li.remove(); });
+      cell.querySelector(":scope > input[type=hidden]").value = "1";
+    });
+    var number = row.querySelector(".row-number");
+    if (number) number.textContent = count.value;
+    return row;
+  }
+
+  function addLine(cell) {
+    var count = cell.querySelector(":scope > input[type=hidden]");
+    var lines = cell.querySelectorAll("li.rule-line");
+    return count && lines.length ? copyLast(count, lines) : null;
+  }
+
+  form.addEventListener("click", function (ev) {
+    var button = ev.target.closest("button.add-row, button.add-line");
+    if (!button) return;
+    ev.preventDefault();
+    var added = button.classList.contains("add-row")
+      ? addRow(button.closest("fieldset.table-param"))
+      : addLine(button.closest(".conditions-cell"));
+    var first = added && added.querySelector("input:not([type=hidden]), select");
+    if (first) first.focus();
+  });
+})();

@@ -1,0 +1,87 @@
+"""A rule's rows come in the page (issue #39): seed 003's mission 3.1 ("any 3 channels", a `table` rule) is
+typed into an emptied rule with "+ เพิ่ม…" under each table and "+ เพิ่มเกณฑ์" under each score row, never
+"ตรวจ", on a desk's screen and on a phone; saved, the stored rule is the seed's exactly."""
+
+import pytest
+
+from contests.models import Province
+from people.models import Role
+from scoring.models import Criterion
+from tests.browser.test_builder_table_browser import MISSION, RULE, _measure_boxes
+from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.factories import PASSWORD, DistrictFactory, UserFactory
+
+pytestmark = MARKS
+
+R = "d2c0-r-"  # mission 3.1 in the seed's own contest
+
+
+def _check(page):
+    page.click("#builder .actions button[value=check]")
+    page.wait_for_load_state("networkidle")
+
+
+def _add_row(page, table: str):
+    page.click(f"#param-{R}{table}-rows > button.add-row")
+
+
+@pytest.mark.parametrize("width,height", [(1366, 900), (390, 844)], ids=["desk", "phone"])
+def test_a_table_rules_rows_are_added_in_the_page(browser, live_server, width, height):
+    nong_khai = Province.objects.get(code="TH-43")
+    DistrictFactory(parent=nong_khai)
+    organiser = UserFactory(role=Role.ORGANISER, role__province=nong_khai)
+    base = live_server.url
+    page = browser.new_context(viewport={"width": width, "height": height}, locale="th-TH").new_page()
+    portal_login(page, base, organiser.username, PASSWORD)
+    page.goto(f"{base}/standings/contests/build/?from=shipped:nongkhai-missions-2565")
+    page.fill("#b-slug", "nk-rows-2565")
+    page.check("#b-entrants_all")
+    page.select_option("#b-d2c0-kind", "done")  # the mission's rule emptied: another kind and back
+    _check(page)
+    page.select_option("#b-d2c0-kind", "table")
+    _check(page)
+    assert page.locator(f"#param-{R}measures-rows .rule-row").count() == 1  # one blank measure
+
+    loads = []
+    page.on("load", lambda _: loads.append(1))
+    for i, (name, measure) in enumerate(RULE["measures"].items()):
+        if i:
+            _add_row(page, "measures")
+            assert page.locator(f"#param-{R}measures-rows .row-number").last.inner_text() == str(i + 1)
+        page.fill(f"[name='{R}measures-{i}-key']", name)
+        for column, text in _measure_boxes(measure).items():
+            page.fill(f"[name='{R}measures-{i}-{column}']", text)
+    for j, (fact, label) in enumerate(RULE["labels"].items()):
+        if j:
+            _add_row(page, "labels")
+        page.fill(f"[name='{R}labels-{j}-key']", fact)
+        page.fill(f"[name='{R}labels-{j}-th']", label["th"])
+        page.fill(f"[name='{R}labels-{j}-en']", label["en"])
+        page.fill(f"[name='{R}labels-{j}-unit_th']", label["unit"]["th"])
+        page.fill(f"[name='{R}labels-{j}-unit_en']", label["unit"]["en"])
+    for i, row in enumerate(RULE["rows"]):
+        if i:
+            _add_row(page, "rows")
+        page.fill(f"[name='{R}rows-{i}-points']", row["points"])
+        for j, (measure, value) in enumerate(row["min"].items()):
+            if j:
+                page.locator(f"#param-{R}rows-rows .rule-row").nth(i).locator("button.add-line").click()
+            line = f"{R}rows-{i}-when-{j}-"
+            page.fill(f"[name='{line}measure']", measure)
+            page.select_option(f"[name='{line}test']", "min")
+            page.fill(f"[name='{line}value']", value)
+        # the next row starts with one blank threshold, however many this one has
+    assert page.locator(f"#param-{R}rows-rows .rule-row").last.locator("li.rule-line").count() == 1
+    page.fill(f"[name='{R}otherwise']", RULE["otherwise"])
+    assert loads == []  # every row and threshold came in the page
+    assert page.input_value(f"[name='{R}rows-rows']") == str(len(RULE["rows"]))
+    assert page.input_value(f"[name='{R}rows-0-when-rows']") == "2"
+    assert page.locator(f"#param-{R}rows-rows .by-check").first.is_hidden()  # "press check" is not said
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.locator(f"#crit-{R[:-2]}").screenshot(path=str(SHOTS / f"builder_{width}_add_rows.png"))
+
+    page.click("#builder-save")
+    page.wait_for_load_state("networkidle")
+    assert page.url == f"{base}/standings/nk-rows-2565/", page.locator(".refusals").all_inner_texts()
+    stored = Criterion.objects.get(rubric__contest__slug="nk-rows-2565", code=MISSION["code"])
+    assert stored.rule == RULE
