@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from django.utils.datastructures import MultiValueDict
@@ -41,6 +42,10 @@ PERIOD = (
     Param("deadline", DAY, "วันครบกำหนดของรอบ", "the period's deadline"),
 )
 OWN = ("evidence_th", "evidence_en")  # besides its rule, what a period may set on a criterion
+OWN_KIND = "milestones"  # a period's own rule is most often its month's milestones (seed 004)
+# The prefix of the blank own criterion the page's script copies and numbers (static/scoring/builder.js); its
+# boxes sit in a <template>, which is never posted.
+BLANK_OWN = "p_c_-"
 MOST = 60  # rows of a table; more is a typo in a count
 
 
@@ -182,7 +187,7 @@ class Rows:
                 q = f"p{k}c{j}-"
                 if post.get(f"{q}gone"):
                     continue
-                kind = post.get(f"{q}kind") or "milestones"
+                kind = post.get(f"{q}kind") or OWN_KIND
                 kind = kind if kind in KINDS else "done"
                 top = maxima.get(post.get(f"{q}code") or "") or Decimal(0)
                 bound = post.get(f"{q}kind_was") == kind
@@ -270,6 +275,12 @@ class Rows:
             else:
                 problems(place, str(problem))
         return rest
+
+    @cached_property
+    def blank_own(self) -> OwnCriterion:
+        """A period's own criterion as "+ กำหนดเกณฑ์เฉพาะรอบนี้" asks the server for it, for the page to copy."""
+        form = RuleForm(None, prefix=f"{BLANK_OWN}r", kind=OWN_KIND, max_points=Decimal(0))
+        return OwnCriterion(BLANK_OWN, OWN_KIND, form, self.codes)
 
     def award_boxes(self) -> list[tuple[str, list[tuple[str, str, str, str]]]]:
         return [(p, _boxes(p, AWARD)) for p in self.awards]

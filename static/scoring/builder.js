@@ -293,3 +293,39 @@
     if (first) first.focus();
   });
 })();
+
+// A period's own criterion is added in the page (issue #39): "+ กำหนดเกณฑ์เฉพาะรอบนี้" copies the blank one the
+// server put in <template id="own-criterion"> (numbered p_c_-) as that period's next (p6c0-), what the server
+// would add. Without this script the button asks the server, as before.
+(function () {
+  "use strict";
+  var form = document.getElementById("builder");
+  var blank = document.getElementById("own-criterion");
+  if (!form || !blank || !blank.content) return;
+  var from = "p_c_-";
+
+  form.addEventListener("click", function (ev) {
+    var button = ev.target.closest("button[name=action]");
+    if (!button || button.value.indexOf("add_period_criterion:") !== 0) return;
+    var k = button.value.slice("add_period_criterion:".length);
+    var count = form.querySelector("input[type=hidden][name='p" + k + "-crits']");
+    if (!count) return; // the server adds it
+    ev.preventDefault();
+    var to = "p" + k + "c" + count.value + "-";
+    var copy = blank.content.firstElementChild.cloneNode(true);
+    copy.id = "crit-" + to;
+    copy.querySelectorAll("[name], [id], [for], button[value]").forEach(function (el) {
+      ["name", "id", "for", "value"].forEach(function (attr) {
+        if (attr === "value" && el.tagName !== "BUTTON") return;
+        var value = el.getAttribute(attr);
+        if (value && value.indexOf(from) !== -1) el.setAttribute(attr, value.split(from).join(to));
+      });
+    });
+    // The template's content never met the script that shows the rows' "+" buttons.
+    copy.querySelectorAll("button.add-row, button.add-line").forEach(function (b) { b.hidden = false; });
+    copy.querySelectorAll(".by-check").forEach(function (el) { el.hidden = true; });
+    button.before(copy);
+    count.value = String(Number(count.value) + 1);
+    copy.querySelector("select").focus();
+  });
+})();

@@ -1,12 +1,14 @@
 """A rule's rows come in the page (issue #39): seed 003's mission 3.1 ("any 3 channels", a `table` rule) is
-typed into an emptied rule with "+ เพิ่ม…" under each table and "+ เพิ่มเกณฑ์" under each score row, never
-"ตรวจ", on a desk's screen and on a phone; saved, the stored rule is the seed's exactly."""
+typed into an emptied rule with "+ เพิ่ม…" under each table and "+ เพิ่มเกณฑ์" under each score row, and seed
+004's May gets its own rule ("+ กำหนดเกณฑ์เฉพาะรอบนี้") with its levels and their conditions, never "ตรวจ", on a
+desk's screen and on a phone; saved, the stored rules are the seeds' exactly."""
 
 import pytest
 
 from contests.models import Province
 from people.models import Role
-from scoring.models import Criterion
+from scoring.models import Criterion, Rubric
+from tests.browser.test_builder_period_browser import MAY, OWN, _ubon, type_condition
 from tests.browser.test_builder_table_browser import MISSION, RULE, _measure_boxes
 from tests.browser_support import MARKS, SHOTS, portal_login
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
@@ -85,3 +87,60 @@ def test_a_table_rules_rows_are_added_in_the_page(browser, live_server, width, h
     assert page.url == f"{base}/standings/nk-rows-2565/", page.locator(".refusals").all_inner_texts()
     stored = Criterion.objects.get(rubric__contest__slug="nk-rows-2565", code=MISSION["code"])
     assert stored.rule == RULE
+
+
+@pytest.mark.parametrize("width,height", [(1366, 900), (390, 844)], ids=["desk", "phone"])
+def test_a_periods_own_rule_is_added_in_the_page_with_its_levels_and_conditions(browser, live_server, width, height):
+    page, _ = _ubon(browser, live_server, width, height)
+    base = live_server.url
+    page.goto(f"{base}/standings/contests/build/?from=shipped:ubon-milestones-2568")
+    page.fill("#b-slug", "ubon-own-2568")
+    page.check("#b-entrants_all")
+    page.click("#period-p1- button[value='remove:p1-']")  # May goes, and comes back built in the page
+    page.wait_for_load_state("networkidle")
+
+    loads = []
+    page.on("load", lambda _: loads.append(1))
+    page.click("#add-period")
+    for box in ("code", "name_th", "name_en"):
+        page.fill(f"#b-p6-{box}", MAY[box])
+    page.fill("#b-p6-deadline", "20/05/2568")
+    page.click("#add-own-p6-")
+    q = "p6c0-"
+    assert (page.input_value(f"#b-{q}code"), page.input_value(f"#b-{q}kind")) == ("4.1.1", "milestones")
+    assert page.input_value("[name='p6-crits']") == "1"
+    page.fill(f"#b-{q}evidence_th", OWN["evidence_th"])
+    page.fill(f"#b-{q}evidence_en", OWN["evidence_en"])
+    rule = OWN["rule"]
+    r = f"{q}r-"
+    for j, (fact, label) in enumerate(rule["labels"].items()):
+        if j:
+            page.click(f"#param-{r}labels-rows > button.add-row")
+        page.fill(f"[name='{r}labels-{j}-key']", fact)
+        page.fill(f"[name='{r}labels-{j}-th']", label["th"])
+        page.fill(f"[name='{r}labels-{j}-en']", label["en"])
+    for i, level in enumerate(rule["levels"]):
+        if i:
+            page.click(f"#param-{r}levels-rows > button.add-row")
+        for column in ("grade", "points", "th", "en"):
+            page.fill(f"[name='{r}levels-{i}-{column}']", level[column])
+        for j, condition in enumerate(level["when"]):
+            if j:
+                page.locator(f"#param-{r}levels-rows .rule-row").nth(i).locator("button.add-line").click()
+            type_condition(page, f"{r}levels-{i}-when-{j}-", condition)
+    if "otherwise" in rule:
+        page.fill(f"[name='{r}otherwise']", rule["otherwise"])
+    assert loads == []  # the period, its own rule, its rows and conditions: all in the page
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.locator(f"#crit-{q}").screenshot(path=str(SHOTS / f"builder_{width}_own_rule.png"))
+
+    page.click("#builder-save")
+    page.wait_for_load_state("networkidle")
+    assert page.url.startswith(f"{base}/standings/ubon-own-2568"), page.locator(".refusals").all_inner_texts()
+    saved = Rubric.objects.get(contest__slug="ubon-own-2568", period=MAY["code"])
+    criterion = Criterion.objects.get(rubric=saved, code="4.1.1")
+    assert (criterion.rule, criterion.evidence_th, criterion.evidence_en) == (
+        rule,
+        OWN["evidence_th"],
+        OWN["evidence_en"],
+    )

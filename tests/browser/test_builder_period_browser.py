@@ -25,6 +25,16 @@ def _settle(page):
     page.wait_for_load_state("networkidle")
 
 
+def type_condition(page, line: str, condition: dict) -> None:
+    """A level's condition typed into its line of boxes (`line`: their names' start), a date in B.E."""
+    for part, text in parts(condition).items():
+        box = f"[name='{line}{part}']"
+        if part == "test":
+            page.select_option(box, text)
+        else:
+            page.fill(box, text)
+
+
 def _ubon(browser, live_server, width: int, height: int):
     """Ubon's organiser signed in on a screen of that size, three district offices of its own."""
     ubon = Province.objects.get(code="TH-34")
@@ -89,12 +99,7 @@ def test_an_office_builds_mays_milestones_period_on_the_pages(browser, live_serv
             if j:
                 page.click("#builder .actions button[value=check]")  # a blank condition for the next one
                 _settle(page)
-            for part, text in parts(condition).items():
-                box = f"[name='{q}r-levels-{i}-when-{j}-{part}']"
-                if part == "test":
-                    page.select_option(box, text)
-                else:
-                    page.fill(box, text)
+            type_condition(page, f"{q}r-levels-{i}-when-{j}-", condition)
         page.click("#builder .actions button[value=check]")  # a blank row for the next level
         _settle(page)
     assert page.locator(f"#crit-{q} .refusals").count() == 0
