@@ -157,6 +157,14 @@ def names_under(prefix: str) -> Iterator[str]:
         yield from names_under(posixpath.join(prefix, folder) if prefix else folder)
 
 
+def size(name: str) -> int:
+    """The stored file's size in bytes; 0 when it is not there."""
+    try:
+        return default_storage.size(name) if safe_name(name) is not None else 0
+    except FileNotFoundError:
+        return 0
+
+
 def modified(name: str) -> datetime:
     return default_storage.get_modified_time(name)
 
@@ -185,6 +193,8 @@ def serve(name: str, *, content_type: str, disposition: str) -> HttpResponse:
     if safe_name(name) is None:
         raise FileNotFoundError(name)
     if not on_disk():
+        if not default_storage.exists(name):  # else the browser would meet the store's own error page
+            raise FileNotFoundError(name)
         parameters = {"ResponseContentType": content_type, "ResponseContentDisposition": disposition}
         response = HttpResponseRedirect(default_storage.url(name, parameters=parameters))
     elif settings.CDD4_X_ACCEL:

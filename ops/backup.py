@@ -58,7 +58,7 @@ def sha256_file(path: Path) -> str:
     return _sha256(str(path))
 
 
-def _named_files_sql() -> str:
+def named_files_sql() -> str:
     """Files the rows name: evidence versions not removed by retention, rendered documents, and the files a
     stage's picks were sent with (seed 002's videos and lessons-learned PDFs: they were left out before)."""
     ev, doc, tomb = Evidence._meta.db_table, GeneratedDocument._meta.db_table, RetentionTombstone._meta.db_table
@@ -66,7 +66,8 @@ def _named_files_sql() -> str:
         f"SELECT e.stored_path FROM {ev} e LEFT JOIN {tomb} t ON t.evidence_id = e.id "
         f"WHERE e.kind = '{EvidenceKind.FILE}' AND t.id IS NULL "
         f"UNION SELECT file FROM {doc} WHERE file <> '' "
-        f"UNION SELECT file FROM {StageUpload._meta.db_table} WHERE file <> ''"
+        f"UNION SELECT s.file FROM {StageUpload._meta.db_table} s LEFT JOIN {tomb} t ON t.stage_upload_id = s.id "
+        f"WHERE s.file <> '' AND t.id IS NULL"
     )
 
 
@@ -75,7 +76,7 @@ def _facts(cursor, tables: list[str]) -> tuple[dict[str, int], list[str]]:
     for table in sorted(tables):
         cursor.execute(f'SELECT COUNT(*) FROM "{table}"')
         counts[table] = cursor.fetchone()[0]
-    cursor.execute(_named_files_sql())
+    cursor.execute(named_files_sql())
     return counts, sorted(row[0] for row in cursor.fetchall())
 
 

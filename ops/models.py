@@ -49,9 +49,15 @@ class CheckAlert(models.Model):
 
 
 class RetentionTombstone(models.Model):
-    """What is left of an evidence file removed after the PDPA retention period: the row stays, audited."""
+    """What is left of a file removed after the PDPA retention period, an evidence file or one sent for a
+    stage's pick: the row stays, audited."""
 
-    evidence = models.OneToOneField("submissions.Evidence", on_delete=models.PROTECT, related_name="tombstone")
+    evidence = models.OneToOneField(
+        "submissions.Evidence", null=True, blank=True, on_delete=models.PROTECT, related_name="tombstone"
+    )
+    stage_upload = models.OneToOneField(
+        "contests.StageUpload", null=True, blank=True, on_delete=models.PROTECT, related_name="tombstone"
+    )
     removed_at = models.DateTimeField("ลบไฟล์เมื่อ / file removed at")
     sha256 = models.CharField(max_length=64)
     size = models.PositiveBigIntegerField(default=0)
@@ -61,9 +67,17 @@ class RetentionTombstone(models.Model):
         ordering = ["-removed_at"]
         verbose_name = "ไฟล์ที่ลบตามระยะเวลาเก็บรักษา / removed after retention"
         verbose_name_plural = "ไฟล์ที่ลบตามระยะเวลาเก็บรักษา / removed after retention"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(evidence__isnull=False, stage_upload__isnull=True)
+                | models.Q(evidence__isnull=True, stage_upload__isnull=False),
+                name="tombstone_of_one_file",
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"evidence {self.evidence_id} removed {self.removed_at:%Y-%m-%d}"
+        what = f"evidence {self.evidence_id}" if self.evidence_id else f"stage file {self.stage_upload_id}"
+        return f"{what} removed {self.removed_at:%Y-%m-%d}"
 
 
 class TaskFailure(models.Model):

@@ -2,41 +2,21 @@
 nobody else: the lock decides (Actor.sees_pick), the bytes come from core.files (issue #42)."""
 
 import pytest
-from django.core.files import File
 from django.urls import reverse
 
-from contests.actor import actor_of
 from people.models import Role
-from scoring.stages.picks import stage_file_submit
 from tests.factories import UserFactory
 
-from .stage_support import box, load_chain, mp4, organiser
-from .test_stages import OPEN, pick
+from .stage_support import organiser
+from .test_stages import region_video_sent
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def sent(settings, tmp_path):
-    """Chiang Mai's organiser picks Rim Nuea for the region stage and sends its six-minute video."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    chain = load_chain()
-    pick(organiser(chain.mae_rim), chain.district_stage, chain.rim_nua)
-    chiang_mai = organiser(chain.mae_rim.parent)
-    pick(chiang_mai, chain.region_stage, chain.rim_nua)
-    video = mp4(6 * 60) + box(b"free", bytes(1000))
-    with open(tmp_path / "clip.mp4", "wb") as out:
-        out.write(video)
-    with open(tmp_path / "clip.mp4", "rb") as stream:
-        upload = stage_file_submit(
-            actor=actor_of(chiang_mai),
-            contest=chain.region_stage,
-            unit=chain.rim_nua,
-            code="video",
-            upload=File(stream, name="clip.mp4"),
-            now=OPEN,
-        )
-    return chain, chiang_mai, upload, video
+    return region_video_sent(tmp_path)
 
 
 def url(chain, upload) -> str:
@@ -78,7 +58,7 @@ def test_the_picking_office_and_central_staff_get_the_video_others_do_not(client
 
 
 def test_a_file_of_another_stage_is_not_found_under_this_one(client, sent):
-    chain, chiang_mai, upload, _ = sent
+    chain, _, upload, _ = sent
     client.force_login(UserFactory(role=Role.CENTRAL))
 
     answer = client.get(reverse("scoring:stage_file_download", args=[chain.district_stage.slug, upload.pk]))

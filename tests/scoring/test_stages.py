@@ -5,6 +5,7 @@ import shutil
 from datetime import datetime
 
 import pytest
+from django.core.files import File
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from contests.actor import actor_of
@@ -12,7 +13,7 @@ from contests.models import PastModel, RegisterSource, StageEntry, StageUpload
 from core.errors import PortalError, RowsError
 from scoring.stages.data import register_import
 from scoring.stages.picks import stage_file_submit, stage_select, stage_withdraw
-from tests.scoring.stage_support import BANGKOK, OPEN, container_mp4, load_chain, mp4, organiser
+from tests.scoring.stage_support import BANGKOK, OPEN, box, container_mp4, load_chain, mp4, organiser
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,27 @@ def chain(db):
 
 def pick(user, contest, *units, now=OPEN):
     return stage_select(actor=actor_of(user), contest=contest, units=list(units), now=now)
+
+
+def region_video_sent(tmp_path):
+    """Chiang Mai's organiser picks Rim Nuea for the region stage and sends its six-minute video: (the chain,
+    the organiser, the StageUpload, the video's bytes)."""
+    chain = load_chain()
+    pick(organiser(chain.mae_rim), chain.district_stage, chain.rim_nua)
+    chiang_mai = organiser(chain.mae_rim.parent)
+    pick(chiang_mai, chain.region_stage, chain.rim_nua)
+    video = mp4(6 * 60) + box(b"free", bytes(1000))
+    (tmp_path / "clip.mp4").write_bytes(video)
+    with open(tmp_path / "clip.mp4", "rb") as stream:
+        upload = stage_file_submit(
+            actor=actor_of(chiang_mai),
+            contest=chain.region_stage,
+            unit=chain.rim_nua,
+            code="video",
+            upload=File(stream, name="clip.mp4"),
+            now=OPEN,
+        )
+    return chain, chiang_mai, upload, video
 
 
 def refusal(user, contest, *units, now=OPEN) -> str:

@@ -6,8 +6,8 @@ from ops.retention import retention_run
 
 class Command(BaseCommand):
     help = (
-        "ลบไฟล์หลักฐานที่พ้นระยะเวลาเก็บรักษา (CDD4_RETENTION_YEARS) โดยเก็บแถวข้อมูลและประวัติไว้ / remove evidence "
-        "files past the retention period, keeping their rows, audit trail and a tombstone"
+        "ลบไฟล์หลักฐานและไฟล์ของการคัดเลือกที่พ้นระยะเวลาเก็บรักษา (CDD4_RETENTION_YEARS) โดยเก็บแถวข้อมูลและประวัติไว้ / "
+        "remove evidence and stage files past the retention period, keeping their rows, audit trail and a tombstone"
     )
 
     def add_arguments(self, parser):
@@ -20,9 +20,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{s.rubric.year} {s.province.code} {s.criterion.code} v{e.version} {e.stored_path} {e.size}"
             )
+        for f in report.stage_due:
+            self.stdout.write(f"{f.entry.stage.contest.slug} {f.entry.unit.code} {f.requirement.code} {f.file.name}")
         verb = "จะลบ / would remove" if dry_run else "ลบแล้ว / removed"
         self.stdout.write(
-            f"{verb}: {len(report.due)} ไฟล์ / files "
+            f"{verb}: {len(report.due) + len(report.stage_due)} ไฟล์ / files "
             f"(เก็บรักษา {settings.CDD4_RETENTION_YEARS} ปีหลังสิ้นปีงบประมาณ / kept "
             f"{settings.CDD4_RETENTION_YEARS} years after the fiscal year)"
         )
