@@ -3,7 +3,8 @@ at least 5 %" (seed 003's missions) was JSON text an office had to type. A measu
 what it counts, its unit, three ticks); a score row is its points and a line of boxes per threshold (the
 measure, at least or at most, the value), as a milestone level's conditions are (builder/conditions.py).
 
-Which parameters these are is the kind's declaration (`MEASURES`, `SCORE_ROWS` in rulebook/rules/declare.py);
+A bands rule's one measure is the same boxes as a group (`MEASURE`). Which parameters these are is the kind's
+declaration (`MEASURES`, `SCORE_ROWS`, `MEASURE` in rulebook/rules/declare.py);
 what they mean is still the kind's to judge (rulebook/rules/measure.py). `*_rows` give None for a value the
 boxes cannot say exactly, which then stays JSON text beside the rows, unchanged."""
 
@@ -13,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from rulebook.rules import RuleError
-from rulebook.rules.declare import CONDITIONS, DECIMAL, FACT, FLAG, INT, ITEMS, TABLE, TEXT, Param
+from rulebook.rules.declare import CONDITIONS, DECIMAL, FACT, FLAG, GROUP, INT, ITEMS, TABLE, TEXT, Param
 
 COLUMNS = (
     Param("th", TEXT, "ชื่อที่แสดง (ว่าง: ตั้งจากข้อมูล)", "name shown (blank: from the facts)", required=False),
@@ -76,29 +77,44 @@ def _measure_fits(m: Any) -> bool:
     )
 
 
+def _row(m: Mapping[str, Any]) -> dict[str, Any]:
+    row = {k: m[k] for k in (*TEXTS, *FLAGS, "rank") if k in m}
+    if "numerators" in m:
+        row["numerators"] = ", ".join(m["numerators"])
+    unit = m.get("unit")
+    if isinstance(unit, Mapping):
+        row["unit_th"], row["unit_en"] = unit["th"].strip(), unit["en"].strip()
+    elif unit is not None:
+        row["unit_th"] = unit.strip()
+    return row
+
+
+def _measure(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A row as the kind reads a measure: a unit with its space, several facts a list; Thai alone is enough (a
+    blank English unit is the Thai one)."""
+    m = {k: row[k] for k in (*TEXTS, *FLAGS, "rank") if row.get(k) is not None}
+    if row.get("numerators"):
+        m["numerators"] = [n.strip() for n in str(row["numerators"]).split(",") if n.strip()]
+    th, en = (str(row.get(k) or "").strip() for k in ("unit_th", "unit_en"))
+    if th in ("", "%") and not en:
+        pass  # a percentage: the kind's default unit
+    elif en and en != th:
+        m["unit"] = {"th": f" {th or en}", "en": f" {en}"}
+    else:
+        m["unit"] = f" {th}"
+    return m
+
+
 def measures_rows(value: Any) -> dict[str, dict[str, Any]] | None:
     """The measures as the table's rows, {name: {column: value}}; None when the boxes cannot say them."""
     if not isinstance(value, Mapping) or not value or not all(_measure_fits(m) for m in value.values()):
         return None
     if not all(isinstance(k, str) and k.strip() == k != "" for k in value):
         return None
-    rows = {}
-    for name, m in value.items():
-        row = {k: m[k] for k in (*TEXTS, *FLAGS, "rank") if k in m}
-        if "numerators" in m:
-            row["numerators"] = ", ".join(m["numerators"])
-        unit = m.get("unit")
-        if isinstance(unit, Mapping):
-            row["unit_th"], row["unit_en"] = unit["th"].strip(), unit["en"].strip()
-        elif unit is not None:
-            row["unit_th"] = unit.strip()
-        rows[name] = row
-    return rows
+    return {name: _row(m) for name, m in value.items()}
 
 
 def measures_from_rows(rows: Mapping[str, Mapping[str, Any]] | None, field: str) -> dict[str, Any] | None:
-    """The rows as the kind reads them: a unit with its space, several facts a list; Thai alone is enough (a
-    blank English unit is the Thai one)."""
     if not rows:
         return None
     if "" in rows:
@@ -107,20 +123,25 @@ def measures_from_rows(rows: Mapping[str, Mapping[str, Any]] | None, field: str)
             "measures: each row needs the short name the score rows use (its first box)",
             field=field,
         )
-    out = {}
-    for name, row in rows.items():
-        m = {k: row[k] for k in (*TEXTS, *FLAGS, "rank") if row.get(k) is not None}
-        if row.get("numerators"):
-            m["numerators"] = [n.strip() for n in str(row["numerators"]).split(",") if n.strip()]
-        th, en = (str(row.get(k) or "").strip() for k in ("unit_th", "unit_en"))
-        if th in ("", "%") and not en:
-            pass  # a percentage: the kind's default unit
-        elif en and en != th:
-            m["unit"] = {"th": f" {th or en}", "en": f" {en}"}
-        else:
-            m["unit"] = f" {th}"
-        out[name] = m
-    return out
+    return {name: _measure(row) for name, row in rows.items()}
+
+
+# -- one measure (a bands rule's): the boxes of one measure, a group -------------------------------
+def measure_param(p: Param) -> Param:
+    return Param(
+        p.name, GROUP, p.th, p.en, required=p.required, columns=COLUMNS,
+        help_th="ใช้ค่าข้อมูลตรง ๆ หรือร้อยละของข้อมูลหนึ่งเทียบอีกข้อมูล",
+        help_en="a fact's value as it is, or one fact as a percentage of another",
+    )  # fmt: skip
+
+
+def measure_rows(value: Any) -> dict[str, Any] | None:
+    """The measure as its group's boxes; None when the boxes cannot say it."""
+    return _row(value) if isinstance(value, Mapping) and value and _measure_fits(value) else None
+
+
+def measure_from_rows(boxes: Mapping[str, Any] | None, field: str) -> dict[str, Any] | None:
+    return _measure(boxes) if boxes else None
 
 
 # -- score rows ------------------------------------------------------------------------------------

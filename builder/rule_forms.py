@@ -2,7 +2,8 @@
 no kind has a template or form of its own. Scalars are text boxes, a table parameter is a table of rows
 (`<name>-<i>-<column>`, `<name>-rows` rows), an `object` parameter is JSON text, a `conditions` column a row of
 boxes per condition (`<name>-<i>-<column>-<j>-<part>`, builder/conditions.py). Measures and score rows are tables
-too (builder/measures.py), with a JSON box beside them for what their boxes cannot say. `rule_data` turns a
+too (builder/measures.py), a bands rule's one measure a group of the same boxes, with a JSON box beside them for
+what their boxes cannot say. `rule_data` turns a
 rubric's rule into the form's data and `RuleForm.rule` back, unchanged (tests/builder/test_rule_forms.py)."""
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from rulebook.rules.declare import (
     FLAG,
     GROUP,
     ITEMS,
+    MEASURE,
     MEASURES,
     OBJECT,
     POINTS_BY,
@@ -54,6 +56,7 @@ class Shape(NamedTuple):
 SHAPES = {
     MEASURES: Shape(measures.measures_param, measures.measures_rows, measures.measures_from_rows, rule_conditions),
     SCORE_ROWS: Shape(measures.score_rows_param, measures.score_rows_rows, measures.score_rows_from_rows, measures),
+    MEASURE: Shape(measures.measure_param, measures.measure_rows, measures.measure_from_rows, rule_conditions),
 }
 
 
@@ -238,8 +241,11 @@ class RuleForm(forms.Form):
                         "json": self[p.name] if p.name in self.shaped else None,
                     }
                 )
-            elif p.type == GROUP:
-                out.append({"param": p, "group": [self[f"{p.name}-{c.name}"] for c in p.columns], "hints": hints(p)})
+            elif p.type == GROUP:  # its refusals above its boxes (field_of puts them on the first)
+                boxes = [(c, self[f"{p.name}-{c.name}"]) for c in p.columns]
+                errors = [e for _, box in boxes for e in box.errors]
+                typed = self[p.name] if p.name in self.shaped else None
+                out.append({"param": p, "group": boxes, "errors": errors, "hints": hints(p), "json": typed})
             else:
                 out.append({"param": p, "field": self[p.name], "hints": hints(p)})
         boxes = [self[name] for part, name in evidence.BOXES.items() if part != "json"]
@@ -250,10 +256,12 @@ class RuleForm(forms.Form):
         """The form field a loader refusal about `param_name` is shown beside."""
         if param_name == "evidence":
             return evidence.field_of(self.cleaned_data)
-        if param_name in self.tables:  # beside the JSON of what the rows cannot say, when that was typed
-            typed = param_name in self.shaped and (self.cleaned_data.get(param_name) or "").strip()
-            return param_name if typed else f"{param_name}-rows"
-        group = next((p for p in self.declared if p.name == param_name and p.type == GROUP), None)
+        # beside the JSON of what the rows cannot say, when that was typed
+        if param_name in self.shaped and (self.cleaned_data.get(param_name) or "").strip():
+            return param_name
+        if param_name in self.tables:
+            return f"{param_name}-rows"
+        group = next((p for p in self.params if p.name == param_name and p.type == GROUP), None)
         if group is not None:
             return f"{param_name}-{group.columns[0].name}"
         return param_name if param_name in self.fields else "__all__"
@@ -284,8 +292,7 @@ class RuleForm(forms.Form):
             elif p.name in self.tables:
                 value: Any = self._table(p, cleaned)
             elif p.type == GROUP:
-                value = {c.name: cell_value(c, cleaned.get(f"{p.name}-{c.name}"), p.name) for c in p.columns}
-                value = {k: v for k, v in value.items() if v is not None} or None
+                value = self._group(p, cleaned)
             else:
                 value = cell_value(p, cleaned.get(p.name), p.name)
             if value is not None:
@@ -300,7 +307,8 @@ class RuleForm(forms.Form):
 
     def _shaped(self, p: Param, cleaned: Mapping[str, Any]) -> Any:
         typed = json_value(cleaned.get(p.name), p.name)
-        rows = self.shaped[p.name].stored(self._table(p, cleaned), p.name)
+        boxes = self._group(p, cleaned) if p.type == GROUP else self._table(p, cleaned)
+        rows = self.shaped[p.name].stored(boxes, p.name)
         if typed is not None and rows is not None:
             raise RuleError(
                 f"{p.th}: ใส่ในแถวหรือเป็น JSON อย่างใดอย่างหนึ่ง ไม่ใช่ทั้งสองอย่าง",
@@ -308,6 +316,10 @@ class RuleForm(forms.Form):
                 field=p.name,
             )
         return typed if typed is not None else rows
+
+    def _group(self, p: Param, cleaned: Mapping[str, Any]) -> dict[str, Any] | None:
+        value = {c.name: cell_value(c, cleaned.get(f"{p.name}-{c.name}"), p.name) for c in p.columns}
+        return {k: v for k, v in value.items() if v is not None} or None
 
     def _table(self, p: Param, cleaned: Mapping[str, Any]) -> Any:
         columns = columns_of(p)

@@ -27,7 +27,9 @@ CONDITIONS = "conditions"  # a list of {fact, and of/min, by or by_fact} (a mile
 # (builder/measures.py): {name: measure} (rulebook/rules/measure.py), and score rows, best first, each
 # [{"min": {measure: value}, "max": {measure: value}, "points": …}] over those measures.
 MEASURES, SCORE_ROWS = "measures", "score_rows"
-TYPES = (DECIMAL, INT, TEXT, FACT, DAY, FLAG, TABLE, ITEMS, POINTS_BY, GROUP, OBJECT, CONDITIONS, MEASURES, SCORE_ROWS)
+MEASURE = "measure"  # one measure (a bands rule's): the same boxes as one of MEASURES
+TYPES = (DECIMAL, INT, TEXT, FACT, DAY, FLAG, TABLE, ITEMS, POINTS_BY, GROUP, OBJECT, CONDITIONS)
+TYPES += (MEASURES, SCORE_ROWS, MEASURE)
 
 TYPE_NAMES = {
     DECIMAL: ("ตัวเลข", "number"),
@@ -44,6 +46,7 @@ TYPE_NAMES = {
     CONDITIONS: ("เงื่อนไข", "conditions"),
     MEASURES: ("ตัววัดตามชื่อ", "measures by name"),
     SCORE_ROWS: ("แถวคะแนนตามตัววัด", "score rows over the measures"),
+    MEASURE: ("ตัววัด", "a measure"),
 }
 
 

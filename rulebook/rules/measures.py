@@ -11,7 +11,7 @@ from typing import Any
 
 from rulebook.rules.base import Rule, demo_pick, demo_text, missing
 from rulebook.rules.columns import hundredths, plain_pairs
-from rulebook.rules.declare import BAND, DECIMAL, FACT, IF_ZERO, MEASURES, OBJECT, SCORE_ROWS, TABLE, Param
+from rulebook.rules.declare import BAND, DECIMAL, FACT, IF_ZERO, MEASURE, MEASURES, SCORE_ROWS, TABLE, Param
 from rulebook.rules.errors import FactError, Label, RuleError, about
 from rulebook.rules.facts import CENT, fmt_num, fmt_points, parse_count, pts_en, pts_th
 from rulebook.rules.measure import MEASURE_HELP, Measure
@@ -151,7 +151,7 @@ class Bands(Rule):
     committee_judges = False
     title = Label("ช่วงคะแนนตามตัววัด", "bands of one measure")
     parameters = (
-        Param("measure", OBJECT, "ตัววัด", "measure", help_th=MEASURE_HELP.th, help_en=MEASURE_HELP.en),
+        Param("measure", MEASURE, "ตัววัด", "measure", help_th=MEASURE_HELP.th, help_en=MEASURE_HELP.en),
         Param(
             "bands", TABLE, "ช่วง (คะแนนมากก่อน)", "bands, most points first",
             columns=(

@@ -23,6 +23,14 @@ def _check(page):
     page.wait_for_load_state("networkidle")
 
 
+def _builder(browser, live_server, user, size: tuple[int, int], source: str):
+    """The builder opened from `source` by `user`, signed in on a screen of that size."""
+    page = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale="th-TH").new_page()
+    portal_login(page, live_server.url, user.username, PASSWORD)
+    page.goto(f"{live_server.url}/standings/contests/build/?from={source}")
+    return page
+
+
 def _add_row(page, table: str):
     page.click(f"#param-{R}{table}-rows > button.add-row")
 
@@ -33,9 +41,7 @@ def test_a_table_rules_rows_are_added_in_the_page(browser, live_server, width, h
     DistrictFactory(parent=nong_khai)
     organiser = UserFactory(role=Role.ORGANISER, role__province=nong_khai)
     base = live_server.url
-    page = browser.new_context(viewport={"width": width, "height": height}, locale="th-TH").new_page()
-    portal_login(page, base, organiser.username, PASSWORD)
-    page.goto(f"{base}/standings/contests/build/?from=shipped:nongkhai-missions-2565")
+    page = _builder(browser, live_server, organiser, (width, height), "shipped:nongkhai-missions-2565")
     page.fill("#b-slug", "nk-rows-2565")
     page.check("#b-entrants_all")
     page.select_option("#b-d2c0-kind", "done")  # the mission's rule emptied: another kind and back
@@ -144,3 +150,25 @@ def test_a_periods_own_rule_is_added_in_the_page_with_its_levels_and_conditions(
         OWN["evidence_th"],
         OWN["evidence_en"],
     )
+
+
+def test_a_bands_rules_measure_is_boxes_and_its_refusal_is_above_them_on_a_phone(browser, live_server):
+    """The national 2.2.1 ("databases up to date, of 12"): its one measure is the same boxes as a table rule's,
+    no JSON; a band is added in the page; a measure left without what it counts is refused above its boxes."""
+    page = _builder(browser, live_server, UserFactory(role=Role.CENTRAL), (390, 844), "shipped:2566")
+    m = "d1c2-r-measure"
+    assert (page.input_value(f"[name='{m}-numerator']"), page.input_value(f"[name='{m}-denominator_value']")) == (
+        "databases_up_to_date",
+        "12",
+    )
+    assert page.input_value(f"textarea[name='{m}']") == ""
+    loads = []
+    page.on("load", lambda _: loads.append(1))
+    page.click("#param-d1c2-r-bands-rows > button.add-row")
+    assert page.locator("#param-d1c2-r-bands-rows .rule-row").count() == 6 and loads == []
+    page.fill(f"[name='{m}-denominator_value']", "")
+    _check(page)
+    refused = page.locator(f"#param-{m} > .refusals")
+    assert refused.inner_text().startswith("measure ต้องมี numerator กับ denominator หรือ denominator_value")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.locator(f"#param-{m}").screenshot(path=str(SHOTS / "builder_390_bands_measure.png"))

@@ -14,13 +14,17 @@ CHANNELS = NONG_KHAI["dimensions"][2]["criteria"][0]["rule"]  # 3.1: "any 3 chan
 COMPLAINTS = NONG_KHAI["dimensions"][1]["criteria"][1]["rule"]  # 2.2: handled all, within 7 / 15 / 30 days
 
 
+def _starting(data: dict, start: str) -> dict:
+    return {k: v for k, v in data.items() if k.startswith(start)}
+
+
 def _form(data: dict, top: str = "10") -> RuleForm:
     return RuleForm(data=data, kind="table", max_points=Decimal(top))
 
 
 def test_any_three_channels_is_a_measure_of_several_facts_and_a_rank_in_boxes() -> None:
     data = rule_data(CHANNELS)
-    assert {k: v for k, v in data.items() if k.startswith("measures-1-")} == {
+    assert _starting(data, "measures-1-") == {
         "measures-1-key": "third",
         "measures-1-th": "ช่องทางออนไลน์อันดับ ๓ มีผู้ประกอบการเข้าร่วม",
         "measures-1-en": "third-best online channel's operators",
@@ -29,7 +33,7 @@ def test_any_three_channels_is_a_measure_of_several_facts_and_a_rank_in_boxes() 
         "online_channel_5",
         "measures-1-rank": "3",
     }
-    assert {k: v for k, v in data.items() if k.startswith("rows-0-")} == {
+    assert _starting(data, "rows-0-") == {
         "rows-0-points": "5",
         "rows-0-when-rows": 2,
         "rows-0-when-0-measure": "activities",
@@ -157,3 +161,62 @@ def test_a_row_that_says_too_little_is_refused_beside_its_table_thai_first() -> 
         form = _form({**TYPED, **change})
         assert not form.is_valid()
         assert form.errors[field] == [said], change
+
+
+# -- a bands rule's one measure: the same boxes, a group (its declared type `measure`) ---------------------------
+NATIONAL = json.loads(open("scoring/rubrics/2566.json", encoding="utf-8").read())
+DATABASES = next(c for d in NATIONAL["dimensions"] for c in d["criteria"] if c["code"] == "2.2.1")["rule"]
+BANDS_TYPED = {"bands-rows": 2, "bands-0-min": "80", "bands-0-points": "5", "bands-1-min": "50", "bands-1-points": "3"}
+
+
+def test_a_bands_rules_measure_is_boxes_not_json() -> None:
+    data = rule_data(DATABASES)
+    boxes = {"th": "ฐานข้อมูลที่เป็นปัจจุบัน", "en": "databases up to date", "numerator": "databases_up_to_date"}
+    assert _starting(data, "measure") == {f"measure-{k}": v for k, v in {**boxes, "denominator_value": "12"}.items()}
+    form = RuleForm(data=data, kind="bands", max_points=Decimal("5"))
+    assert form.is_valid(), form.errors
+    assert form.rule() == DATABASES
+
+
+def test_a_bands_rule_typed_in_boxes_alone_is_the_rule_the_loader_takes() -> None:
+    typed = {**BANDS_TYPED, "measure-th": "ครัวเรือนที่มีแผน", "measure-numerator": "planned", "otherwise": "0"}
+    typed |= {"measure-denominator": "verified", "measure-unit_th": "ครัวเรือน", "measure-may_exceed": "on"}
+    form = RuleForm(data=typed, kind="bands", max_points=Decimal("5"))
+    assert form.is_valid(), form.errors
+    assert form.rule() == {
+        "kind": "bands",
+        "measure": {
+            "th": "ครัวเรือนที่มีแผน", "numerator": "planned", "denominator": "verified", "may_exceed": True,
+            "unit": " ครัวเรือน",
+        },
+        "bands": [{"min": "80", "points": "5"}, {"min": "50", "points": "3"}],
+        "otherwise": "0",
+    }  # fmt: skip
+
+
+def test_a_measure_the_boxes_cannot_say_stays_json_and_comes_back_unchanged() -> None:
+    rule = {**DATABASES, "measure": {**DATABASES["measure"], "amount": False}}
+    data = rule_data(rule)
+    assert json.loads(data["measure"]) == rule["measure"] and "measure-th" not in data
+    form = RuleForm(data=data, kind="bands", max_points=Decimal("5"))
+    assert form.is_valid(), form.errors
+    assert form.rule() == rule
+
+
+def test_a_measure_that_says_too_little_is_refused_above_its_boxes_thai_first() -> None:
+    form = RuleForm(data={**BANDS_TYPED, "measure-numerator": "done", "otherwise": "0"}, kind="bands", max_points=5)
+    said = (
+        "measure ต้องมี numerator กับ denominator หรือ denominator_value หรือ fact อย่างเดียว"
+        " / measure needs numerator with denominator or denominator_value, or fact alone"
+    )
+    assert not form.is_valid()
+    assert form.errors == {"measure-th": [said]}
+    group = next(s for s in form.sections() if s.get("param") and s["param"].name == "measure")
+    assert (group["errors"], group["json"].name) == ([said], "measure")
+    assert [c.name for c, _ in group["group"]][:4] == ["th", "en", "fact", "numerator"]
+
+
+def test_no_measure_at_all_is_refused_above_its_boxes() -> None:
+    form = RuleForm(data={**BANDS_TYPED, "otherwise": "0"}, kind="bands", max_points=Decimal("5"))
+    assert not form.is_valid()
+    assert form.errors == {"measure-th": ["ขาดพารามิเตอร์ “measure” / missing parameter “measure”"]}
