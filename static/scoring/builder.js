@@ -130,8 +130,8 @@
       else el.value = "";
     });
     copy.querySelectorAll(".refusals, .result, .facts, .preview h3").forEach(function (el) { el.remove(); });
-    // "ตัวชี้วัด 2.2.2" → "ตัวชี้วัด": the code copied is not this one's
-    copy.querySelectorAll("legend, h2").forEach(function (el) { el.textContent = el.textContent.trim().split(/\s+/)[0]; });
+    // "ตัวชี้วัด 2.2.2" → "ตัวชี้วัด": the code copied is not this one's (a rule's tables keep their legends)
+    copy.querySelectorAll("fieldset.criterion > legend, section.dimension > h2").forEach(function (el) { el.textContent = el.textContent.trim().split(/\s+/)[0]; });
     return copy;
   }
 

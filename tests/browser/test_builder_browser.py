@@ -191,7 +191,9 @@ def test_a_criterion_is_added_in_the_page_and_kept_by_the_check(browser, live_se
         page.fill(f"#b-d0c{j}-max_points", points)
     assert loads == []
     assert page.input_value("#b-d0c1-kind") == page.input_value("#b-d0c0-kind")  # the copied criterion's kind
-    assert page.inner_text("#crit-d0c1- legend") == "ตัวชี้วัด"  # not the code of the one it was copied from
+    assert page.inner_text("#crit-d0c1- > legend") == "ตัวชี้วัด"  # not the code of the one it was copied from
+    names = "-r-labels-rows > legend"  # a rule's table keeps its legend, Thai and English
+    assert page.inner_text(f"#param-d0c1{names}") == page.inner_text(f"#param-d0c0{names}")
     page.click("#builder .actions button[value=check]")
     page.wait_for_load_state("networkidle")
 
