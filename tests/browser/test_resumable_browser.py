@@ -13,8 +13,9 @@ from .test_upload_browser import criterion_page
 pytestmark = MARKS
 
 
-def test_a_large_file_resumes_after_the_link_breaks_and_arrives_whole(browser, live_server):
-    page = criterion_page(browser, live_server.url, 390)
+def send_with_a_broken_piece(page, data: bytes) -> tuple[list, list]:
+    """Sends `data` as "สรุปผล.pdf" from the criterion page, the second piece dying on a mobile link; returns
+    the offsets of the pieces sent and of the one broken."""
     pieces, broken = [], []
 
     def link(route, request):
@@ -26,10 +27,16 @@ def test_a_large_file_resumes_after_the_link_breaks_and_arrives_whole(browser, l
         return route.continue_()
 
     page.route("**/api/v1/uploads/**", link)
-    pdf = files.pdf(size=20 * 1024 * 1024)
     page.fill("#upload-description", "วีดิทัศน์สรุปผล")
-    page.set_input_files("#file-input", {"name": "สรุปผล.pdf", "mimeType": "application/pdf", "buffer": pdf})
+    page.set_input_files("#file-input", {"name": "สรุปผล.pdf", "mimeType": "application/pdf", "buffer": data})
     page.wait_for_selector(".upload-item.ok", timeout=90_000)
+    return pieces, broken
+
+
+def test_a_large_file_resumes_after_the_link_breaks_and_arrives_whole(browser, live_server):
+    page = criterion_page(browser, live_server.url, 390)
+    pdf = files.pdf(size=20 * 1024 * 1024)
+    pieces, broken = send_with_a_broken_piece(page, pdf)
     page.screenshot(path=str(SHOTS / "resumable_upload_390.png"), full_page=True)
 
     evidence = Evidence.objects.get()
@@ -39,6 +46,21 @@ def test_a_large_file_resumes_after_the_link_breaks_and_arrives_whole(browser, l
     assert pieces[0] == "0" and pieces[-1] == "16777216"
     assert ResumableUpload.objects.get().state == ResumableState.SAVED
     assert page.locator("#evidence-list li.evidence").first.inner_text().count("สรุปผล.pdf") == 1
+
+
+def test_the_same_with_the_files_in_the_object_store(browser, live_server, in_object_store, object_store):
+    """Service mode with CDD4_S3_BUCKET: the pieces and the file go to the S3 store, the download is a signed
+    link the browser follows there."""
+    page = criterion_page(browser, live_server.url, 390)
+    pdf = files.pdf(size=12 * 1024 * 1024)
+    pieces, broken = send_with_a_broken_piece(page, pdf)
+
+    evidence = Evidence.objects.get()
+    answer = page.context.request.get(f"{live_server.url}/evidence/{evidence.pk}/download/")
+    assert (broken, pieces) == (["8388608"], ["0", "8388608", "8388608"])
+    assert answer.url.startswith(f"{object_store.url}/{in_object_store['CDD4_S3_BUCKET']}/{evidence.stored_path}?")
+    assert answer.body() == pdf
+    assert object_store.objects(in_object_store["CDD4_S3_BUCKET"]) == {evidence.stored_path: pdf}
 
 
 def test_a_stage_video_goes_in_pieces_from_the_stage_page(browser, live_server):
