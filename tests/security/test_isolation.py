@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.test import Client, override_settings
@@ -15,7 +16,7 @@ from django.test import Client, override_settings
 from contests.models import Province
 from scoring.models import Rubric
 
-from .conftest import ROLES, th50_world, url_patterns
+from .conftest import ROLES, sign_in, th50_world, url_patterns
 from .test_isolation_rules import KNOWN_LEAKS, RULES, SKIP
 
 DENIED = {401, 403, 404}
@@ -70,7 +71,9 @@ def run(key: str, route: str, world, rules=RULES) -> list[str]:
     for method, expected in rule.methods.items():
         for role, want in zip(world.roles, expected.split(), strict=True):
             client = Client()
-            if world.users[role] is not None:
+            if role in world.sessions:
+                client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[role]
+            elif world.users[role] is not None:
                 client.force_login(world.users[role])
             with transaction.atomic():
                 response = getattr(client, method.lower())(path)
@@ -99,7 +102,7 @@ def built(django_db_setup, django_db_blocker, tmp_path_factory):
     try:
         with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
             rubric = Rubric.objects.get(year=2566)
-            th50 = th50_world(rubric, Province.objects.get(code="TH-50"), Province.objects.get(code="TH-83"))
+            th50 = sign_in(th50_world(rubric, Province.objects.get(code="TH-50"), Province.objects.get(code="TH-83")))
             app.conf.task_always_eager = eager
             yield th50, media
             transaction.set_rollback(True)

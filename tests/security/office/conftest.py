@@ -21,7 +21,7 @@ from scoring.nominees import nominee_submit
 from submissions.models import Submission
 
 from ...factories import DistrictFactory, UserFactory, office_contest
-from ..conftest import PARAMS, PDF, World, evidence_of, pdf_upload, resumable_of
+from ..conftest import PARAMS, PDF, World, evidence_of, pdf_upload, resumable_of, sign_in
 
 # Every object of Chonburi's contest carries this marker, its names too: whoever may not see the contest
 # must not learn it exists.
@@ -115,7 +115,7 @@ def built(django_db_setup, django_db_blocker, tmp_path_factory):
     back to here (as tests/committee/test_demo.py)."""
     media = tmp_path_factory.mktemp("media")
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
-        world = chonburi_world()
+        world = sign_in(chonburi_world())
         yield world, media
         transaction.set_rollback(True)
 
