@@ -10,7 +10,7 @@ from typing import Any
 from builder import conditions as rule_conditions
 from builder import evidence
 from builder.fact_labels import labels_data
-from builder.rule_forms import SHAPES, columns_of
+from builder.rule_forms import columns_of, shape_of
 from rulebook.rules import KINDS
 from rulebook.rules.declare import CONDITIONS, FLAG, GROUP, ITEMS, OBJECT, POINTS_BY, TABLE, Param
 
@@ -23,8 +23,7 @@ def rule_data(rule: Mapping[str, Any]) -> dict[str, Any]:
         if value is None:
             continue
         lines = rule_conditions
-        if p.type in SHAPES:
-            shape = SHAPES[p.type]
+        if (shape := shape_of(p)) is not None:
             if shape.rows(value) is None:
                 data[p.name] = json.dumps(value, ensure_ascii=False, indent=1)
                 continue

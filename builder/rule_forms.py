@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from django import forms
 
 from builder import conditions as rule_conditions
-from builder import evidence, measures
+from builder import evidence, measures, steps
 from builder.fact_labels import LABELS, labels_from_rows
 from builder.rule_values import cell_value, json_value, row_count
 from rulebook.rules import KINDS, RuleError, build_rule
@@ -58,6 +58,19 @@ SHAPES = {
     SCORE_ROWS: Shape(measures.score_rows_param, measures.score_rows_rows, measures.score_rows_from_rows, measures),
     MEASURE: Shape(measures.measure_param, measures.measure_rows, measures.measure_from_rows, rule_conditions),
 }
+
+
+def shape_of(p: Param) -> Shape | None:
+    """How the builder shows a declared parameter other than as its plain type: by its type, or, for a table with
+    a column of data to reach (a ladder's steps), that column as boxes of the row (builder/steps.py)."""
+    if p.type in SHAPES:
+        return SHAPES[p.type]
+    if steps.has_reach(p):
+        return Shape(
+            steps.reach_param, lambda v: steps.reach_rows(v, p), lambda rows, _: steps.reach_from_rows(rows, p),
+            rule_conditions,
+        )  # fmt: skip
+    return None
 
 
 def filled_prefixes(data: Mapping[str, Any]) -> frozenset[str]:
@@ -125,7 +138,7 @@ class RuleForm(forms.Form):
         self.filled = filled if filled is not None else filled_prefixes(self.data) if self.is_bound else frozenset()
         self.over: dict[str, int] = {}  # a rows field asking for more than its most → that most
         self.declared = KINDS[kind].parameters
-        self.shaped = {p.name: SHAPES[p.type] for p in self.declared if p.type in SHAPES}
+        self.shaped = {p.name: shape for p in self.declared if (shape := shape_of(p)) is not None}
         self.params = (*(self.shaped[p.name].table(p) if p.name in self.shaped else p for p in self.declared), LABELS)
         self.tables: dict[str, list[list[str]]] = {}  # parameter → its rows' field names
         self.condition_rows: dict[str, list[list[str]]] = {}  # a conditions cell → its conditions' field names

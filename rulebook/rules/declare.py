@@ -15,7 +15,7 @@ from rulebook.rules.errors import RuleError
 from rulebook.rules.params import decimal_param
 
 # The types a parameter (or a table's column) may have. `object` is a nested structure the kind reads
-# itself (a measure, a ladder step's data): the builder edits it as JSON text.
+# itself: the builder edits it as JSON text.
 DECIMAL, INT, TEXT, FACT, DAY, FLAG = "decimal", "int", "text", "fact", "date", "flag"
 TABLE = "table"  # a list of rows, each with `columns` (bands, ladder steps, levels, late steps)
 ITEMS = "items"  # {code: row} with `columns` (a checklist's items)
@@ -28,8 +28,11 @@ CONDITIONS = "conditions"  # a list of {fact, and of/min, by or by_fact} (a mile
 # [{"min": {measure: value}, "max": {measure: value}, "points": …}] over those measures.
 MEASURES, SCORE_ROWS = "measures", "score_rows"
 MEASURE = "measure"  # one measure (a bands rule's): the same boxes as one of MEASURES
+# A table row's data to reach (a ladder step's): {"fact": …, "min": … or "min_by_size": {small, medium, large},
+# "count": true}, read by the kind; boxes of the row in the builder (builder/steps.py).
+REACH = "reach"
 TYPES = (DECIMAL, INT, TEXT, FACT, DAY, FLAG, TABLE, ITEMS, POINTS_BY, GROUP, OBJECT, CONDITIONS)
-TYPES += (MEASURES, SCORE_ROWS, MEASURE)
+TYPES += (MEASURES, SCORE_ROWS, MEASURE, REACH)
 
 TYPE_NAMES = {
     DECIMAL: ("ตัวเลข", "number"),
@@ -47,6 +50,7 @@ TYPE_NAMES = {
     MEASURES: ("ตัววัดตามชื่อ", "measures by name"),
     SCORE_ROWS: ("แถวคะแนนตามตัววัด", "score rows over the measures"),
     MEASURE: ("ตัววัด", "a measure"),
+    REACH: ("ข้อมูลที่ต้องถึง", "data to reach"),
 }
 
 

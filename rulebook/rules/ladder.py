@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import Any
 
 from rulebook.rules.base import Rule
-from rulebook.rules.declare import DECIMAL, NAMES_IF_ANY, OBJECT, STEP, TABLE, TEXT, Param
+from rulebook.rules.declare import DECIMAL, NAMES_IF_ANY, REACH, STEP, TABLE, TEXT, Param
 from rulebook.rules.errors import FactError, Label, RuleError, about
 from rulebook.rules.facts import fmt_num, parse_amount, parse_codes, parse_count, pts_en, pts_th
 from rulebook.rules.params import decimal_param, param
@@ -59,7 +59,7 @@ class Ladder(Rule):
                 Param("code", TEXT, "รหัสขั้น", "step code"),
                 Param("points", DECIMAL, "คะแนน", "points"),
                 *NAMES_IF_ANY,
-                Param("data", OBJECT, "ข้อมูลที่ต้องถึง", "data to reach", required=False,
+                Param("data", REACH, "ข้อมูลที่ต้องถึง", "data to reach", required=False,
                       help_th='{"fact": …, "min": … หรือ "min_by_size": {…}, "count": true}',
                       help_en='{"fact": …, "min": … or "min_by_size": {…}, "count": true}'),
             ),
