@@ -106,9 +106,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 def _restore_instead_of_flush():
     """After a transactional test (a browser's, a live server's), Django flushes every table and the next such
-    test loaded the provinces and the rubric again with `bootstrap` (about 3 s each, a hundred times a run).
-    On SQLite the database as the session loaded it is kept in memory instead and copied back whole in place of
-    the flush: the same empty-of-the-test's-rows, bootstrapped state, with the same ids, in milliseconds."""
+    test loaded the provinces and the rubric again with `bootstrap` (about half a second, a hundred times a
+    run). On SQLite the database as the session loaded it is kept in memory instead and copied back whole in
+    place of the flush: the same bootstrapped state without the test's rows, with the same ids, in milliseconds."""
     import sqlite3
 
     from django.contrib.contenttypes.models import ContentType
