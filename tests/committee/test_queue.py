@@ -274,3 +274,17 @@ def test_a_large_contests_matrix_comes_in_pages_that_keep_the_filters(client, ce
     second = client.get(MATRIX, {"year": rubric.key, "dimension": "1", "page": "2"})
     assert [p.code for p, _ in second.context["rows"]] == sorted(u.code for u in units)[100:]
     assert client.get(MATRIX, {"year": rubric.key, "page": "9"}).context["page"] == 2
+
+
+def test_the_admins_message_is_in_the_pages_language_alone(client, members):
+    """Nothing with evidence is waiting: the admin says so in Thai alone, or in English after the switch."""
+    client.force_login(members[0])
+    page = client.get(NEXT, follow=True).content.decode()
+    assert re.findall(r'<ul class="messagelist"><li class="success">(.*?)</li>', page) == [
+        "ไม่มีข้อที่มีหลักฐานรอคุณให้คะแนนแล้ว"
+    ]
+    client.post("/i18n/setlang/", {"language": "en", "next": MATRIX})
+    page = client.get(NEXT, follow=True).content.decode()
+    assert re.findall(r'<ul class="messagelist"><li class="success">(.*?)</li>', page) == [
+        "Nothing with evidence is left for you to score"
+    ]

@@ -51,7 +51,7 @@ def test_own_staff_see_the_form_and_save_a_nominee(client, setup):
     response = client.post(url(d1, "nominee/"), form(d1), follow=True)
     assert response.redirect_chain == [(url(d1), 302)]
     page = response.content.decode()
-    assert "บันทึกผู้ได้รับการเสนอชื่อแล้ว / Nominee saved" in page
+    assert "<li class=\"success\">บันทึกผู้ได้รับการเสนอชื่อแล้ว</li>" in page
     assert "<strong>นางสาวปิยะนุช แสงทอง</strong> นักวิชาการพัฒนาชุมชนปฏิบัติการ" in page
     client.post(url(d1, "nominee/"), form(d1, position_th="นักวิชาการพัฒนาชุมชนชำนาญการ"))
     nominee = Nominee.objects.get(unit=d1)
@@ -107,6 +107,17 @@ def test_up_to_and_on_the_deadline_the_page_shows_it_and_takes_the_nominee(clien
     assert Nominee.objects.get(unit=d1).version == 1
 
 
+def test_the_saved_message_is_in_the_pages_language_alone(client, setup):
+    """Thai first means Thai alone: the English half of a message is for whoever switches to English."""
+    _, d1, users = setup
+    client.force_login(users["own"])
+    page = client.post(url(d1, "nominee/"), form(d1), follow=True).content.decode()
+    assert re.findall(r'<li class="success">(.*?)</li>', page) == ["บันทึกผู้ได้รับการเสนอชื่อแล้ว"]
+    client.post("/i18n/setlang/", {"language": "en", "next": url(d1)})
+    page = client.post(url(d1, "nominee/"), form(d1, name_en="Piyanuch"), follow=True).content.decode()
+    assert re.findall(r'<li class="success">(.*?)</li>', page) == ["Nominee saved"]
+
+
 def test_after_the_deadline_the_office_sees_it_closed_and_is_refused(client, setup, clock):
     _, d1, users = setup
     clock(2021, 7, 21, 8, 30)
@@ -128,7 +139,7 @@ def test_after_the_deadline_the_organiser_still_corrects_the_nominee(client, set
     page = client.get(url(d1)).content.decode()
     assert "ผู้จัดการประกวดยังแก้ไขได้จนกว่าจะตรึงผล" in page and 'name="name_th"' in page
     response = client.post(url(d1, "nominee/"), form(d1, name_en="Piyanuch Saengthong"), follow=True)
-    assert "บันทึกผู้ได้รับการเสนอชื่อแล้ว / Nominee saved" in response.content.decode()
+    assert "<li class=\"success\">บันทึกผู้ได้รับการเสนอชื่อแล้ว</li>" in response.content.decode()
     nominee = Nominee.objects.get(unit=d1)
     assert (nominee.name_en, nominee.version, nominee.submitted_by) == ("Piyanuch Saengthong", 2, users["organiser"])
 
