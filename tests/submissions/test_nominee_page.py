@@ -92,7 +92,7 @@ def test_a_contest_without_nominees_has_no_form_nor_route(client, provincial_use
     assert client.post(f"/years/2566/provinces/{chiang_mai.code}/nominee/", FORM).status_code == 404
 
 
-CLOSED = "ปิดรับการเสนอชื่อแล้ว (กำหนดส่ง ๒๐ ก.ค. ๒๕๖๔) ผู้จัดการประกวดยังแก้ไขได้จนกว่าจะตรึงผล / nominations closed"
+CLOSED = "<li class=\"error\">ปิดรับการเสนอชื่อแล้ว (กำหนดส่ง ๒๐ ก.ค. ๒๕๖๔) ผู้จัดการประกวดยังแก้ไขได้จนกว่าจะตรึงผล</li>"
 
 
 @pytest.mark.parametrize("when", [(2021, 7, 19, 9, 0), (2021, 7, 20, 23, 59)])
@@ -204,7 +204,7 @@ def test_a_second_person_is_refused_until_the_first_is_withdrawn(client, setup):
     assert list(Nominee.objects.values_list("name_th", "version")) == [("นางสาวปิยะนุช แสงทอง", 1)]
     assert "ถอนรายชื่อ</button>" in page
     page = client.post(url(d1, "nominee/withdraw/"), follow=True).content.decode()
-    assert "ถอนรายชื่อผู้ได้รับการเสนอชื่อแล้ว / Nominee withdrawn" in page
+    assert "<li class=\"success\">ถอนรายชื่อผู้ได้รับการเสนอชื่อแล้ว</li>" in page
     assert "ถอนรายชื่อแล้ว (นางสาวปิยะนุช แสงทอง, " in page and "ถอนรายชื่อ</button>" not in page
     page = client.post(url(d1, "nominee/"), form(d1, name_th="นายศักดิ์ชัย ทองดี"), follow=True).content.decode()
     assert "<strong>นายศักดิ์ชัย ทองดี</strong>" in page
