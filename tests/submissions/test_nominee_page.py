@@ -51,7 +51,7 @@ def test_own_staff_see_the_form_and_save_a_nominee(client, setup):
     response = client.post(url(d1, "nominee/"), form(d1), follow=True)
     assert response.redirect_chain == [(url(d1), 302)]
     page = response.content.decode()
-    assert "<li class=\"success\">บันทึกผู้ได้รับการเสนอชื่อแล้ว</li>" in page
+    assert '<li class="success">บันทึกผู้ได้รับการเสนอชื่อแล้ว</li>' in page
     assert "<strong>นางสาวปิยะนุช แสงทอง</strong> นักวิชาการพัฒนาชุมชนปฏิบัติการ" in page
     client.post(url(d1, "nominee/"), form(d1, position_th="นักวิชาการพัฒนาชุมชนชำนาญการ"))
     nominee = Nominee.objects.get(unit=d1)
@@ -92,7 +92,7 @@ def test_a_contest_without_nominees_has_no_form_nor_route(client, provincial_use
     assert client.post(f"/years/2566/provinces/{chiang_mai.code}/nominee/", FORM).status_code == 404
 
 
-CLOSED = "<li class=\"error\">ปิดรับการเสนอชื่อแล้ว (กำหนดส่ง ๒๐ ก.ค. ๒๕๖๔) ผู้จัดการประกวดยังแก้ไขได้จนกว่าจะตรึงผล</li>"
+CLOSED = '<li class="error">ปิดรับการเสนอชื่อแล้ว (กำหนดส่ง ๒๐ ก.ค. ๒๕๖๔) ผู้จัดการประกวดยังแก้ไขได้จนกว่าจะตรึงผล</li>'
 
 
 @pytest.mark.parametrize("when", [(2021, 7, 19, 9, 0), (2021, 7, 20, 23, 59)])
@@ -139,7 +139,7 @@ def test_after_the_deadline_the_organiser_still_corrects_the_nominee(client, set
     page = client.get(url(d1)).content.decode()
     assert "ผู้จัดการประกวดยังแก้ไขได้จนกว่าจะตรึงผล" in page and 'name="name_th"' in page
     response = client.post(url(d1, "nominee/"), form(d1, name_en="Piyanuch Saengthong"), follow=True)
-    assert "<li class=\"success\">บันทึกผู้ได้รับการเสนอชื่อแล้ว</li>" in response.content.decode()
+    assert '<li class="success">บันทึกผู้ได้รับการเสนอชื่อแล้ว</li>' in response.content.decode()
     nominee = Nominee.objects.get(unit=d1)
     assert (nominee.name_en, nominee.version, nominee.submitted_by) == ("Piyanuch Saengthong", 2, users["organiser"])
 
@@ -204,7 +204,7 @@ def test_a_second_person_is_refused_until_the_first_is_withdrawn(client, setup):
     assert list(Nominee.objects.values_list("name_th", "version")) == [("นางสาวปิยะนุช แสงทอง", 1)]
     assert "ถอนรายชื่อ</button>" in page
     page = client.post(url(d1, "nominee/withdraw/"), follow=True).content.decode()
-    assert "<li class=\"success\">ถอนรายชื่อผู้ได้รับการเสนอชื่อแล้ว</li>" in page
+    assert '<li class="success">ถอนรายชื่อผู้ได้รับการเสนอชื่อแล้ว</li>' in page
     assert "ถอนรายชื่อแล้ว (นางสาวปิยะนุช แสงทอง, " in page and "ถอนรายชื่อ</button>" not in page
     page = client.post(url(d1, "nominee/"), form(d1, name_th="นายศักดิ์ชัย ทองดี"), follow=True).content.decode()
     assert "<strong>นายศักดิ์ชัย ทองดี</strong>" in page
