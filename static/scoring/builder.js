@@ -329,3 +329,30 @@
     copy.querySelector("select").focus();
   });
 })();
+
+// A period's own rule names a criterion by its code (issue #39): the server listed the codes it last saw, so a
+// criterion added or renumbered in the page since was missing from the list until "ตรวจ". The list is read
+// again from the criteria's code boxes whenever it is opened; a code chosen before stays, even if now gone.
+(function () {
+  "use strict";
+  var form = document.getElementById("builder");
+  if (!form) return;
+  var own = /^p\d+c\d+-code$/, criterion = /^d\d+c\d+-code$/;
+
+  form.addEventListener("focusin", function (ev) {
+    var select = ev.target;
+    if (select.tagName !== "SELECT" || !own.test(select.name)) return;
+    var chosen = select.value, codes = [];
+    form.querySelectorAll("input[name$='-code']").forEach(function (box) {
+      var code = box.value.trim();
+      if (criterion.test(box.name) && code && codes.indexOf(code) === -1) codes.push(code);
+    });
+    if (chosen && codes.indexOf(chosen) === -1) codes.push(chosen);
+    select.replaceChildren.apply(select, codes.map(function (code) {
+      var option = document.createElement("option");
+      option.value = option.textContent = code;
+      option.selected = code === chosen;
+      return option;
+    }));
+  });
+})();

@@ -159,3 +159,21 @@ def test_entrants_and_periods_fit_a_phone(browser, live_server):
     phone.goto(f"{base}/standings/contests/build/?from=shipped:ubon-milestones-2568")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     phone.locator("#period-p0-").screenshot(path=str(SHOTS / "builder_390_period.png"))
+
+
+def test_a_criterion_numbered_in_the_page_is_offered_to_a_periods_own_rule_at_once(browser, live_server):
+    """Its code typed, not yet checked: the period's list of criteria has it when opened (issue #39)."""
+    page, _ = _ubon(browser, live_server, 390, 844)
+    page.goto(f"{live_server.url}/standings/contests/build/?from=shipped:ubon-milestones-2568")
+    own = page.locator("select[name^='p'][name$='-code']").first
+    chosen = own.input_value()
+    page.click("button[value='add_criterion:0']")
+    _settle(page)
+    page.locator("fieldset.criterion[id^='crit-d0c'] input[name$='-code']").last.fill("9.9")
+
+    own.focus()
+
+    assert "9.9" in own.locator("option").all_text_contents()
+    assert own.input_value() == chosen  # what was chosen stays chosen
+    own.select_option("9.9")
+    assert own.input_value() == "9.9"
