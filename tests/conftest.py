@@ -18,6 +18,7 @@ from core.thai import BANGKOK
 from people.models import Role
 from scoring.models import Rubric
 
+from .browser_support import chromium  # noqa: F401  (the session-wide browser of every browser test)
 from .factories import UserFactory
 from .object_store import ObjectStore
 

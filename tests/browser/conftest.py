@@ -4,6 +4,6 @@ from tests.browser_support import launch
 
 
 @pytest.fixture
-def browser(live_server, monkeypatch, settings, tmp_path):
+def browser(chromium, live_server, monkeypatch, settings, tmp_path):
     """Chromium on a live, bootstrapped server (a test module's own `browser` fixture wins over this one)."""
-    yield from launch(live_server, monkeypatch, settings, tmp_path)
+    yield from launch(chromium, live_server, monkeypatch, settings, tmp_path)

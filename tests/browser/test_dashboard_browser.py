@@ -11,9 +11,9 @@ pytestmark = MARKS
 
 
 @pytest.fixture
-def browser(live_server, monkeypatch, settings, tmp_path):
+def browser(chromium, live_server, monkeypatch, settings, tmp_path):
     settings.CDD4_DASHBOARD_POLL_SECONDS = 1
-    yield from launch(live_server, monkeypatch, settings, tmp_path)
+    yield from launch(chromium, live_server, monkeypatch, settings, tmp_path)
 
 
 def test_dashboard_map_and_table_update_live_after_an_import_elsewhere(browser, live_server):

@@ -22,8 +22,8 @@ pytestmark = MARKS
 
 
 @pytest.fixture
-def browser(live_server, monkeypatch, settings, tmp_path):
-    yield from launch(live_server, monkeypatch, settings, tmp_path)
+def browser(chromium, live_server, monkeypatch, settings, tmp_path):
+    yield from launch(chromium, live_server, monkeypatch, settings, tmp_path)
 
 
 def _login(page, base: str, username: str) -> None:

@@ -14,8 +14,8 @@ PDF_VIEWER = "chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/"
 
 
 @pytest.fixture
-def browser(live_server, monkeypatch, settings, tmp_path):
-    yield from launch(live_server, monkeypatch, settings, tmp_path)
+def browser(chromium, live_server, monkeypatch, settings, tmp_path):
+    yield from launch(chromium, live_server, monkeypatch, settings, tmp_path)
 
 
 def test_pdf_and_photo_render_in_the_scoring_screen(browser, live_server):

@@ -16,9 +16,9 @@ pytestmark = [pytest.mark.service, *MARKS]
 
 
 @pytest.fixture
-def browser(small_disk, live_server, monkeypatch, settings, tmp_path):
+def browser(small_disk, chromium, live_server, monkeypatch, settings, tmp_path):
     # launch() puts MEDIA_ROOT at tmp_path/media: the small filesystem is mounted there.
-    yield from launch(live_server, monkeypatch, settings, tmp_path)
+    yield from launch(chromium, live_server, monkeypatch, settings, tmp_path)
 
 
 def test_browser_disk_full_shows_thai_reason_then_upload_succeeds(browser, live_server, small_disk, settings):
