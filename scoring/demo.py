@@ -81,12 +81,8 @@ def demo_users(*, units: bool = True) -> list[tuple[str, str, str]]:
             user.save()
         office = Province.objects.get(code=code) if code else None
         directory.membership_set(user=user, role=role, province=office)
-        out.append((username, DEMO_PASSWORD, _login_role(role, office)))
+        out.append((username, DEMO_PASSWORD, name))
     return out
-
-
-def _login_role(role: Role, office: Province | None) -> str:
-    return f"{role.label} · {office.name_th}" if office else str(role.label)
 
 
 def demo_logins() -> list[tuple[str, str, str]]:
@@ -95,10 +91,12 @@ def demo_logins() -> list[tuple[str, str, str]]:
     present = set(
         get_user_model().objects.filter(username__in=[u for u, *_ in DEMO_USERS]).values_list("username", flat=True)
     )
-    offices = {p.code: p for p in Province.objects.filter(code__in=[c for _, _, c, _ in DEMO_USERS if c])}
+    offices = set(
+        Province.objects.filter(code__in=[c for _, _, c, _ in DEMO_USERS if c]).values_list("code", flat=True)
+    )
     return [
-        (username, DEMO_PASSWORD, _login_role(role, offices.get(code)))
-        for username, role, code, _ in DEMO_USERS
+        (username, DEMO_PASSWORD, name)
+        for username, _, code, name in DEMO_USERS
         if username in present and (not code or code in offices)
     ]
 

@@ -240,7 +240,10 @@ def test_organisers_and_district_staff_log_in_to_their_offices(seeded):
     assert roles == {
         name: Role.ORGANISER if name in ("chonburi", "nongkhai", "ubon") else Role.PROVINCIAL for name in offices
     }
-    assert "mueangchonburi  cdd4-demo-2566   เจ้าหน้าที่สำนักงาน / office staff · เมืองชลบุรี" in seeded
+    # Each login says the job its account does, in Thai: the picker is not called a contest's organiser (#39).
+    assert "  mueangchonburi  cdd4-demo-2566   สพอ.เมืองชลบุรี\n" in seeded
+    assert "  mueangchonburi-picks cdd4-demo-2566   สพอ.เมืองชลบุรี (ผู้คัดเลือกตำบล)\n" in seeded
+    assert "  chonburi-panel1 cdd4-demo-2566   กรรมการการประกวด ๑ สพจ.ชลบุรี\n" in seeded
 
 
 def test_it_role_model_demo_names_a_nominee_per_office_and_honours_only_who_qualifies(seeded):
