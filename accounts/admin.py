@@ -10,6 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from contests.actor import second_factor_check
 from contests.permissions import is_central
+from core.labels import bi
 from people import directory
 from people.models import Membership
 from scoring.admin.forms import MembershipForm, RoleAccess
@@ -47,7 +48,7 @@ class MembershipInline(admin.StackedInline):
     form = MembershipForm
     can_delete = False
     max_num = 1
-    verbose_name = verbose_name_plural = "บทบาท / role"
+    verbose_name = verbose_name_plural = bi("บทบาท", "role")
 
     def get_min_num(self, request, obj=None, **kwargs):
         return 0 if obj is not None and obj.is_superuser else 1
@@ -89,11 +90,11 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
         fixed = super().get_readonly_fields(request, obj)
         return fixed if request.user.is_superuser else [*fixed, "is_superuser"]
 
-    @admin.display(description="บทบาท / role", ordering="membership__role")
+    @admin.display(description=bi("บทบาท", "role"), ordering="membership__role")
     def role(self, obj):
         return directory.role_label(obj)
 
-    @admin.display(description="จังหวัด / province")
+    @admin.display(description=bi("จังหวัด", "province"))
     def province(self, obj):
         return directory.office_label(obj)
 
@@ -105,7 +106,7 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.action(description="ปิดบัญชีที่เลือก (ไม่ลบ) / close the chosen accounts (nothing is deleted)")
+    @admin.action(description=bi("ปิดบัญชีที่เลือก (ไม่ลบ)", "close the chosen accounts (nothing is deleted)"))
     def deactivate(self, request, queryset):
         closed = 0
         for user in queryset.exclude(pk=request.user.pk).filter(is_active=True):
@@ -114,7 +115,9 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
         messages.success(request, f"ปิดบัญชีแล้ว {closed} บัญชี / {closed} accounts closed")
 
     @admin.action(
-        description="ยกเลิกยืนยันตัวตนขั้นที่สอง (โทรศัพท์และรหัสสำรองหาย) / turn off the second factor (phone and codes lost)"
+        description=bi(
+            "ยกเลิกยืนยันตัวตนขั้นที่สอง (โทรศัพท์และรหัสสำรองหาย)", "turn off the second factor (phone and codes lost)"
+        )
     )
     def second_factor_reset(self, request, queryset):
         second_factor_check(request.user)  # one who turns off another's factor has confirmed their own
@@ -124,7 +127,7 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
             event_record(kind=Event.FACTOR_REMOVED, user=user, by=request.user, request=request)
         messages.success(request, f"ยกเลิกแล้ว {len(users)} บัญชี (ตั้งค่าใหม่ได้จากหน้าบัญชีของตน) / {len(users)} turned off")
 
-    @admin.action(description="ส่งคำเชิญอีกครั้ง (บัญชีที่ยังไม่ตั้งรหัสผ่าน) / invite again (no password set yet)")
+    @admin.action(description=bi("ส่งคำเชิญอีกครั้ง (บัญชีที่ยังไม่ตั้งรหัสผ่าน)", "invite again (no password set yet)"))
     def invite_again(self, request, queryset):
         ids = [u.pk for u in queryset if pending(u) and u.email]
         invitations_queue(user_ids=ids, by_id=request.user.pk)

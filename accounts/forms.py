@@ -6,25 +6,27 @@ from django import forms
 from django.contrib.auth import authenticate, get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm
 
+from core.labels import bi
+
 from .audit import event_record
 from .models import Event
 
 
 class CodeForm(forms.Form):
     token = forms.CharField(
-        label="รหัส ๖ หลักจากแอป หรือรหัสสำรอง / the 6-digit code from the app, or a recovery code",
+        label=bi("รหัส ๖ หลักจากแอป หรือรหัสสำรอง", "the 6-digit code from the app, or a recovery code"),
         max_length=20,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
     )
 
 
 class EmailChangeForm(forms.Form):
-    email = forms.EmailField(label="อีเมลใหม่ / new e-mail")
-    password = forms.CharField(label="รหัสผ่านปัจจุบัน / current password", widget=forms.PasswordInput)
+    email = forms.EmailField(label=bi("อีเมลใหม่", "new e-mail"))
+    password = forms.CharField(label=bi("รหัสผ่านปัจจุบัน", "current password"), widget=forms.PasswordInput)
 
 
 class SheetForm(forms.Form):
-    file = forms.FileField(label="แฟ้มรายชื่อ (.xlsx หรือ .csv) / the sheet (.xlsx or .csv)")
+    file = forms.FileField(label=bi("แฟ้มรายชื่อ (.xlsx หรือ .csv)", "the sheet (.xlsx or .csv)"))
 
 
 class PortalPasswordResetForm(PasswordResetForm):

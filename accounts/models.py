@@ -3,26 +3,28 @@
 from django.conf import settings
 from django.db import models
 
+from core.labels import bi
+
 
 class Event(models.TextChoices):
-    SIGN_IN = "sign_in", "เข้าสู่ระบบ / signed in"
-    FAILURE = "failure", "เข้าสู่ระบบไม่สำเร็จ / sign-in failed"
-    SIGN_OUT = "sign_out", "ออกจากระบบ / signed out"
-    INVITED = "invited", "ส่งคำเชิญ / invited"
-    ACCEPTED = "accepted", "ตั้งรหัสผ่านจากคำเชิญ / invitation accepted"
-    RESET_ASKED = "reset_asked", "ขอตั้งรหัสผ่านใหม่ / reset asked"
-    RESET_DONE = "reset_done", "ตั้งรหัสผ่านใหม่แล้ว / password reset"
-    PASSWORD_CHANGED = "password", "เปลี่ยนรหัสผ่าน / password changed"
-    EMAIL_ASKED = "email_asked", "ขอเปลี่ยนอีเมล / e-mail change asked"
-    EMAIL_CHANGED = "email", "เปลี่ยนอีเมลแล้ว / e-mail changed"
-    FACTOR_ADDED = "factor_added", "ตั้งค่ายืนยันตัวตนขั้นที่สอง / second factor set up"
-    FACTOR_REMOVED = "factor_removed", "ยกเลิกยืนยันตัวตนขั้นที่สอง / second factor removed"
-    FACTOR_OK = "factor_ok", "ยืนยันตัวตนขั้นที่สองสำเร็จ / second factor confirmed"
-    FACTOR_FAILED = "factor_failed", "รหัสยืนยันขั้นที่สองไม่ถูกต้อง / wrong second-factor code"
-    RECOVERY_USED = "recovery", "ใช้รหัสสำรอง / recovery code used"
-    CODES_MADE = "codes", "สร้างรหัสสำรองชุดใหม่ / new recovery codes"
-    PROVISIONED = "provisioned", "สร้างหรือแก้บัญชีจากแฟ้ม / made or changed from a sheet"
-    DEACTIVATED = "deactivated", "ปิดบัญชี / deactivated"
+    SIGN_IN = "sign_in", bi("เข้าสู่ระบบ", "signed in")
+    FAILURE = "failure", bi("เข้าสู่ระบบไม่สำเร็จ", "sign-in failed")
+    SIGN_OUT = "sign_out", bi("ออกจากระบบ", "signed out")
+    INVITED = "invited", bi("ส่งคำเชิญ", "invited")
+    ACCEPTED = "accepted", bi("ตั้งรหัสผ่านจากคำเชิญ", "invitation accepted")
+    RESET_ASKED = "reset_asked", bi("ขอตั้งรหัสผ่านใหม่", "reset asked")
+    RESET_DONE = "reset_done", bi("ตั้งรหัสผ่านใหม่แล้ว", "password reset")
+    PASSWORD_CHANGED = "password", bi("เปลี่ยนรหัสผ่าน", "password changed")
+    EMAIL_ASKED = "email_asked", bi("ขอเปลี่ยนอีเมล", "e-mail change asked")
+    EMAIL_CHANGED = "email", bi("เปลี่ยนอีเมลแล้ว", "e-mail changed")
+    FACTOR_ADDED = "factor_added", bi("ตั้งค่ายืนยันตัวตนขั้นที่สอง", "second factor set up")
+    FACTOR_REMOVED = "factor_removed", bi("ยกเลิกยืนยันตัวตนขั้นที่สอง", "second factor removed")
+    FACTOR_OK = "factor_ok", bi("ยืนยันตัวตนขั้นที่สองสำเร็จ", "second factor confirmed")
+    FACTOR_FAILED = "factor_failed", bi("รหัสยืนยันขั้นที่สองไม่ถูกต้อง", "wrong second-factor code")
+    RECOVERY_USED = "recovery", bi("ใช้รหัสสำรอง", "recovery code used")
+    CODES_MADE = "codes", bi("สร้างรหัสสำรองชุดใหม่", "new recovery codes")
+    PROVISIONED = "provisioned", bi("สร้างหรือแก้บัญชีจากแฟ้ม", "made or changed from a sheet")
+    DEACTIVATED = "deactivated", bi("ปิดบัญชี", "deactivated")
 
 
 class AccountEvent(models.Model):
@@ -32,26 +34,26 @@ class AccountEvent(models.Model):
         blank=True,
         on_delete=models.PROTECT,  # accounts are closed, never deleted: their history stays
         related_name="account_events",
-        verbose_name="บัญชี / account",
+        verbose_name=bi("บัญชี", "account"),
     )
-    username = models.CharField("ชื่อผู้ใช้ที่พิมพ์ / username typed", max_length=150, blank=True)
-    kind = models.CharField("เหตุการณ์ / event", max_length=16, choices=Event.choices)
-    at = models.DateTimeField("เมื่อ / when", auto_now_add=True, db_index=True)
-    address = models.GenericIPAddressField("จากที่อยู่ / from address", null=True, blank=True)
-    agent = models.CharField("โปรแกรมค้นดู / browser", max_length=200, blank=True)
+    username = models.CharField(bi("ชื่อผู้ใช้ที่พิมพ์", "username typed"), max_length=150, blank=True)
+    kind = models.CharField(bi("เหตุการณ์", "event"), max_length=16, choices=Event.choices)
+    at = models.DateTimeField(bi("เมื่อ", "when"), auto_now_add=True, db_index=True)
+    address = models.GenericIPAddressField(bi("จากที่อยู่", "from address"), null=True, blank=True)
+    agent = models.CharField(bi("โปรแกรมค้นดู", "browser"), max_length=200, blank=True)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        verbose_name="ทำโดย / by",
+        verbose_name=bi("ทำโดย", "by"),
     )
 
     class Meta:
         ordering = ["-at", "-pk"]
-        verbose_name = "บันทึกการเข้าใช้ / sign-in record"
-        verbose_name_plural = "บันทึกการเข้าใช้ / sign-in audit"
+        verbose_name = bi("บันทึกการเข้าใช้", "sign-in record")
+        verbose_name_plural = bi("บันทึกการเข้าใช้", "sign-in audit")
         indexes = [models.Index(fields=["user", "-at"], name="account_event_user_at")]
 
     def __str__(self) -> str:

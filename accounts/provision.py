@@ -20,6 +20,7 @@ from committee.panels import panelist_appoint
 from contests.actor import actor_of
 from contests.models import Contest, Province
 from core.errors import PortalError, RowError, RowsError
+from core.labels import halves
 from core.sheets.exporter import Table
 from core.sheets.tabular import read_rows
 from people.directory import membership_of, membership_set, works_in_admin
@@ -90,7 +91,7 @@ def role_of_cell(text: str) -> str | None:
     """A role by its code ("provincial") or its Thai name ("เจ้าหน้าที่สำนักงาน")."""
     wanted = text.strip().lower()
     for role in Role:
-        if wanted in (role.value, role.label.split(" / ")[0].lower(), role.label.split(" / ")[-1].lower()):
+        if wanted in (role.value, *(half.lower() for half in halves(role.label))):
             return role.value
     return None
 

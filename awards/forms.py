@@ -2,6 +2,7 @@ from django import forms
 
 from contests.models import Province
 from core.choices import ThaiNameChoiceField
+from core.labels import bi
 from scoring.date_fields import ThaiDateField, ThaiDateInput
 from scoring.selectors import contest_entrants
 
@@ -24,9 +25,9 @@ class SignatureForm(forms.ModelForm):
 class SigningCertificateForm(forms.Form):
     """The Department's certificate for digital signatures; the passphrase only opens it once, here."""
 
-    file = forms.FileField(label="ไฟล์ใบรับรอง (.p12 / .pfx) / certificate file (.p12 / .pfx)")
+    file = forms.FileField(label=bi("ไฟล์ใบรับรอง (.p12 / .pfx)", "certificate file (.p12 / .pfx)"))
     passphrase = forms.CharField(
-        label="รหัสผ่านของไฟล์ (ไม่ถูกเก็บ) / the file's passphrase (not stored)",
+        label=bi("รหัสผ่านของไฟล์ (ไม่ถูกเก็บ)", "the file's passphrase (not stored)"),
         required=False,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
@@ -40,21 +41,21 @@ class SigningCertificateForm(forms.Form):
 
 
 class DocumentRequestForm(forms.Form):
-    kind = forms.ChoiceField(choices=DocumentKind.choices, label="เอกสาร / document")
+    kind = forms.ChoiceField(choices=DocumentKind.choices, label=bi("เอกสาร", "document"))
     province = ThaiNameChoiceField(
         queryset=Province.objects.provinces(),
         required=False,
         to_field_name="code",
-        label="จังหวัด (เฉพาะรายละเอียดคะแนน ว่าง = ทุกจังหวัด) / province (breakdown only; empty = all)",
+        label=bi("จังหวัด (เฉพาะรายละเอียดคะแนน ว่าง = ทุกจังหวัด)", "province (breakdown only; empty = all)"),
     )
 
     def __init__(self, *args, rubric=None, **kwargs):
         super().__init__(*args, **kwargs)
         if rubric is not None and not rubric.contest.is_national:  # the contest's own districts or subdistricts
             self.fields["province"].queryset = contest_entrants(rubric.contest)
-            self.fields[
-                "province"
-            ].label = "ผู้เข้าประกวด (เฉพาะรายละเอียดคะแนน ว่าง = ทั้งหมด) / entrant (breakdown only; empty = all)"
+            self.fields["province"].label = bi(
+                "ผู้เข้าประกวด (เฉพาะรายละเอียดคะแนน ว่าง = ทั้งหมด)", "entrant (breakdown only; empty = all)"
+            )
 
     def clean(self):
         cleaned = super().clean()

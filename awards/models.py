@@ -2,70 +2,96 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from core.labels import bi
+
 
 class AwardSignature(models.Model):
     """Who signs a year's announcement and certificates, and the date printed on them (central staff set it)."""
 
-    rubric = models.OneToOneField("scoring.Rubric", on_delete=models.CASCADE, related_name="award_signature")
-    signer_name = models.CharField("ชื่อผู้ลงนาม / signer's name", max_length=200)
-    signer_position = models.TextField(
-        "ตำแหน่งผู้ลงนาม / signer's position", help_text="บรรทัดละหนึ่งตำแหน่ง / one line per position"
+    rubric = models.OneToOneField(
+        "scoring.Rubric",
+        on_delete=models.CASCADE,
+        related_name="award_signature",
+        verbose_name=bi("เกณฑ์การประเมิน", "rubric"),
     )
-    announced_on = models.DateField("วันที่ประกาศ / date of announcement")
-    updated_at = models.DateTimeField("แก้ไขเมื่อ / updated at", auto_now=True)
+    signer_name = models.CharField(bi("ชื่อผู้ลงนาม", "signer's name"), max_length=200)
+    signer_position = models.TextField(
+        bi("ตำแหน่งผู้ลงนาม", "signer's position"), help_text=bi("บรรทัดละหนึ่งตำแหน่ง", "one line per position")
+    )
+    announced_on = models.DateField(bi("วันที่ประกาศ", "date of announcement"))
+    updated_at = models.DateTimeField(bi("แก้ไขเมื่อ", "updated at"), auto_now=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=bi("แก้ไขโดย", "updated by"),
     )
 
     class Meta:
-        verbose_name = "ผู้ลงนามประกาศ / signature"
-        verbose_name_plural = "ผู้ลงนามประกาศ / signatures"
+        verbose_name = bi("ผู้ลงนามประกาศ", "signature")
+        verbose_name_plural = bi("ผู้ลงนามประกาศ", "signatures")
 
     def __str__(self) -> str:
         return f"{self.rubric.year} {self.signer_name}"
 
 
 class DocumentKind(models.TextChoices):
-    ANNOUNCEMENT = "announcement", "ประกาศผลการคัดเลือก / announcement"
-    RESULTS = "results", "ตารางผลคะแนน / results table"
-    BREAKDOWN = "breakdown", "คะแนนรายจังหวัด / province breakdown"
-    CERTIFICATES = "certificates", "ประกาศนียบัตร / certificates"
+    ANNOUNCEMENT = "announcement", bi("ประกาศผลการคัดเลือก", "announcement")
+    RESULTS = "results", bi("ตารางผลคะแนน", "results table")
+    BREAKDOWN = "breakdown", bi("คะแนนรายจังหวัด", "province breakdown")
+    CERTIFICATES = "certificates", bi("ประกาศนียบัตร", "certificates")
 
 
 class DocumentStatus(models.TextChoices):
-    PENDING = "pending", "รอคิว / queued"
-    RUNNING = "running", "กำลังสร้าง / rendering"
-    DONE = "done", "เสร็จแล้ว / ready"
-    FAILED = "failed", "ไม่สำเร็จ / failed"
+    PENDING = "pending", bi("รอคิว", "queued")
+    RUNNING = "running", bi("กำลังสร้าง", "rendering")
+    DONE = "done", bi("เสร็จแล้ว", "ready")
+    FAILED = "failed", bi("ไม่สำเร็จ", "failed")
 
 
 class GeneratedDocument(models.Model):
     """One rendered PDF. `source_key` is the standings (and signature) version it was made from:
     asking again with the same key returns this row; a new key makes the next `version`."""
 
-    rubric = models.ForeignKey("scoring.Rubric", on_delete=models.CASCADE, related_name="documents")
-    kind = models.CharField("เอกสาร / document", max_length=15, choices=DocumentKind.choices)
+    rubric = models.ForeignKey(
+        "scoring.Rubric", on_delete=models.CASCADE, related_name="documents", verbose_name=bi("เกณฑ์การประเมิน", "rubric")
+    )
+    kind = models.CharField(bi("เอกสาร", "document"), max_length=15, choices=DocumentKind.choices)
     # Breakdown of one province; None means every province (and is the only value for other kinds).
-    province = models.ForeignKey("contests.Province", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    province = models.ForeignKey(
+        "contests.Province",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=bi("จังหวัด", "province"),
+    )
     # Province code or "all": NULLs never collide in a unique constraint, so uniqueness uses this.
-    scope = models.CharField(max_length=10, default="all")
-    source_key = models.CharField("รุ่นของผลคะแนน / standings version", max_length=80)
-    version = models.PositiveIntegerField("ฉบับที่ / version")
+    scope = models.CharField(max_length=10, default="all", verbose_name=bi("ขอบเขต", "scope"))
+    source_key = models.CharField(bi("รุ่นของผลคะแนน", "standings version"), max_length=80)
+    version = models.PositiveIntegerField(bi("ฉบับที่", "version"))
     status = models.CharField(
-        "สถานะ / status", max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.PENDING
+        bi("สถานะ", "status"), max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.PENDING
     )
-    progress = models.PositiveSmallIntegerField("ความคืบหน้า (%) / progress (%)", default=0)
-    file = models.FileField("ไฟล์ / file", upload_to="awards/", blank=True)
-    pages = models.PositiveIntegerField("จำนวนหน้า / pages", default=0)
-    error = models.TextField("ข้อผิดพลาด / error", blank=True)
-    requested_at = models.DateTimeField("ขอเมื่อ / requested at", auto_now_add=True)
+    progress = models.PositiveSmallIntegerField(bi("ความคืบหน้า (%)", "progress (%)"), default=0)
+    file = models.FileField(bi("ไฟล์", "file"), upload_to="awards/", blank=True)
+    pages = models.PositiveIntegerField(bi("จำนวนหน้า", "pages"), default=0)
+    error = models.TextField(bi("ข้อผิดพลาด", "error"), blank=True)
+    requested_at = models.DateTimeField(bi("ขอเมื่อ", "requested at"), auto_now_add=True)
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=bi("ขอโดย", "requested by"),
     )
-    finished_at = models.DateTimeField("เสร็จเมื่อ / finished at", null=True, blank=True)
+    finished_at = models.DateTimeField(bi("เสร็จเมื่อ", "finished at"), null=True, blank=True)
     signed_with = models.ForeignKey(
         "SigningCertificate",
-        verbose_name="ลงนามด้วยใบรับรอง / signed with",
+        verbose_name=bi("ลงนามด้วยใบรับรอง", "signed with"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -76,8 +102,8 @@ class GeneratedDocument(models.Model):
 
     class Meta:
         ordering = ["-requested_at", "-id"]
-        verbose_name = "เอกสารผลการคัดเลือก / generated document"
-        verbose_name_plural = "เอกสารผลการคัดเลือก / generated documents"
+        verbose_name = bi("เอกสารผลการคัดเลือก", "generated document")
+        verbose_name_plural = bi("เอกสารผลการคัดเลือก", "generated documents")
         constraints = [
             models.UniqueConstraint(fields=["rubric", "kind", "scope", "version"], name="document_version_unique"),
             models.UniqueConstraint(fields=["rubric", "kind", "scope", "source_key"], name="document_source_unique"),
@@ -100,23 +126,28 @@ class SigningCertificate(models.Model):
     the one active row signs. The key is stored re-encrypted with the server's secret (`awards.signing`),
     never with the passphrase typed at upload, which is not stored at all."""
 
-    pkcs12 = models.BinaryField("PKCS#12 (เข้ารหัสด้วยกุญแจของเซิร์ฟเวอร์) / PKCS#12 (server-encrypted)", editable=False)
-    subject = models.CharField("ผู้ถือใบรับรอง / subject", max_length=500)
-    issuer = models.CharField("ผู้ออกใบรับรอง / issuer", max_length=500)
-    serial = models.CharField("เลขที่ใบรับรอง / serial number", max_length=100)
+    pkcs12 = models.BinaryField(bi("PKCS#12 (เข้ารหัสด้วยกุญแจของเซิร์ฟเวอร์)", "PKCS#12 (server-encrypted)"), editable=False)
+    subject = models.CharField(bi("ผู้ถือใบรับรอง", "subject"), max_length=500)
+    issuer = models.CharField(bi("ผู้ออกใบรับรอง", "issuer"), max_length=500)
+    serial = models.CharField(bi("เลขที่ใบรับรอง", "serial number"), max_length=100)
     fingerprint = models.CharField("SHA-256", max_length=64)
-    not_before = models.DateTimeField("ใช้ได้ตั้งแต่ / valid from")
-    not_after = models.DateTimeField("หมดอายุ / valid until")
-    active = models.BooleanField("ใช้ลงนาม / in use", default=True)
-    uploaded_at = models.DateTimeField("อัปโหลดเมื่อ / uploaded at", auto_now_add=True)
+    not_before = models.DateTimeField(bi("ใช้ได้ตั้งแต่", "valid from"))
+    not_after = models.DateTimeField(bi("หมดอายุ", "valid until"))
+    active = models.BooleanField(bi("ใช้ลงนาม", "in use"), default=True)
+    uploaded_at = models.DateTimeField(bi("อัปโหลดเมื่อ", "uploaded at"), auto_now_add=True)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=bi("ส่งโดย", "uploaded by"),
     )
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]
-        verbose_name = "ใบรับรองลายมือชื่ออิเล็กทรอนิกส์ / signing certificate"
-        verbose_name_plural = "ใบรับรองลายมือชื่ออิเล็กทรอนิกส์ / signing certificates"
+        verbose_name = bi("ใบรับรองลายมือชื่ออิเล็กทรอนิกส์", "signing certificate")
+        verbose_name_plural = bi("ใบรับรองลายมือชื่ออิเล็กทรอนิกส์", "signing certificates")
         constraints = [
             models.UniqueConstraint(fields=["active"], condition=Q(active=True), name="signing_certificate_one_active"),
         ]
@@ -130,17 +161,26 @@ class VerificationCode(models.Model):
     announcement, the results table), or one per entrant's part (each certificate, each breakdown).
     Its public page (`/verify/<code>/`) shows what is stored here, as it was printed."""
 
-    code = models.CharField("รหัสตรวจสอบ / verification code", max_length=12, editable=False)
-    document = models.ForeignKey(GeneratedDocument, on_delete=models.CASCADE, related_name="codes")
-    entrant = models.ForeignKey("contests.Province", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    entrant_th = models.CharField("ผู้ได้รับ (ตามที่พิมพ์) / entrant as printed", max_length=500, blank=True)
-    award_th = models.CharField("รางวัล (ตามที่พิมพ์) / award as printed", max_length=200, blank=True)
-    dated = models.DateField("ลงวันที่ / dated", null=True, blank=True)
+    code = models.CharField(bi("รหัสตรวจสอบ", "verification code"), max_length=12, editable=False)
+    document = models.ForeignKey(
+        GeneratedDocument, on_delete=models.CASCADE, related_name="codes", verbose_name=bi("เอกสาร", "document")
+    )
+    entrant = models.ForeignKey(
+        "contests.Province",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=bi("ผู้เข้าประกวด", "entrant"),
+    )
+    entrant_th = models.CharField(bi("ผู้ได้รับ (ตามที่พิมพ์)", "entrant as printed"), max_length=500, blank=True)
+    award_th = models.CharField(bi("รางวัล (ตามที่พิมพ์)", "award as printed"), max_length=200, blank=True)
+    dated = models.DateField(bi("ลงวันที่", "dated"), null=True, blank=True)
 
     class Meta:
         ordering = ["document", "id"]
-        verbose_name = "รหัสตรวจสอบเอกสาร / verification code"
-        verbose_name_plural = "รหัสตรวจสอบเอกสาร / verification codes"
+        verbose_name = bi("รหัสตรวจสอบเอกสาร", "verification code")
+        verbose_name_plural = bi("รหัสตรวจสอบเอกสาร", "verification codes")
         constraints = [
             models.UniqueConstraint(fields=["code"], name="verification_code_unique"),
             models.UniqueConstraint(fields=["document", "entrant"], name="verification_code_one_per_entrant"),

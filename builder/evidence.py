@@ -15,6 +15,7 @@ from typing import Any
 
 from django import forms
 
+from core.labels import bi
 from rulebook.rules import RuleError
 from rulebook.rules.evidence import FILE_KINDS, FILE_TYPES
 
@@ -66,17 +67,17 @@ def add_fields(form: forms.Form) -> None:
         TYPES,
     )
     form.fields[BOXES["report"]] = forms.BooleanField(
-        label="ส่งแบบรายงานนวัตกรรมที่ตัวชี้วัดนี้ / the innovation report is filed under this criterion",
+        label=bi("ส่งแบบรายงานนวัตกรรมที่ตัวชี้วัดนี้", "the innovation report is filed under this criterion"),
         required=False,
     )
     form.fields[BOXES["from"]] = forms.CharField(
-        label="นับเวลาที่ส่งไฟล์ของตัวชี้วัด (รหัส คั่นด้วยจุลภาค) / count the upload times of the criteria (codes)",
+        label=bi("นับเวลาที่ส่งไฟล์ของตัวชี้วัด (รหัส คั่นด้วยจุลภาค)", "count the upload times of the criteria (codes)"),
         required=False,
         max_length=500,
     )
     form.fields[BOXES["needs"]] = ticks(BOXES["needs"], "เมื่อส่งครบทุกชนิดนี้ / once every one of these is in", KINDS)
     form.fields[BOXES["json"]] = forms.CharField(
-        label="ค่าอื่นของหลักฐานที่ช่องบอกไม่ได้ (JSON) / evidence the boxes cannot say (JSON)",
+        label=bi("ค่าอื่นของหลักฐานที่ช่องบอกไม่ได้ (JSON)", "evidence the boxes cannot say (JSON)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )

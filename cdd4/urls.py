@@ -8,8 +8,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from accounts import passkeys
 from cdd4.tokens import upload_gate
 from core.api import not_found
+from core.labels import bi
 
-admin.site.site_header = "พอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ / CDD 4.0 portal"
+admin.site.site_header = bi("พอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐", "CDD 4.0 portal")
 admin.site.site_title = "CDD 4.0"
 
 urlpatterns = [

@@ -15,6 +15,7 @@ import core.converters  # noqa: F401  (registers <rubric:…>)
 from contests.models import Province
 from contests.permissions import is_central
 from core import gate
+from core.labels import bi
 from core.sheets import exporter
 from core.thai import thai_sorted
 from people import directory
@@ -31,7 +32,7 @@ judges_contests = rules.predicate(selectors.judges_contests)
 
 
 class DimensionFilter(admin.SimpleListFilter):
-    title = "มิติ / dimension"
+    title = bi("มิติ", "dimension")
     parameter_name = "dimension"
 
     def lookups(self, request, model_admin):
@@ -47,12 +48,12 @@ class ProvinceFilter(admin.SimpleListFilter):
     """Only provinces this user may see: a conflicted province is not even offered. A panel's member or
     an organiser: the entrants their rows are about."""
 
-    title = "จังหวัด / province"
+    title = bi("จังหวัด", "province")
     parameter_name = "province"
 
     def lookups(self, request, model_admin):
         if seat(request.user, None) is None:
-            self.title = "ผู้เข้าประกวด / entrant"
+            self.title = bi("ผู้เข้าประกวด", "entrant")
             rows = model_admin.get_queryset(request).order_by("province__code")
             return list(rows.values_list("province__code", "province__name_th").distinct())
         return thai_sorted(provinces_for_member(request.user).values_list("code", "name_th"), key=lambda p: p[1])
@@ -64,7 +65,7 @@ class ProvinceFilter(admin.SimpleListFilter):
 class ContestFilter(admin.SimpleListFilter):
     """A panel's member or an organiser: the contests (and periods) they judge or run, for the years."""
 
-    title = "การประกวด / contest"
+    title = bi("การประกวด", "contest")
     parameter_name = "contest"
 
     def lookups(self, request, model_admin):
@@ -105,18 +106,18 @@ class ScopedAdmin(RoleAccess, admin.ModelAdmin):
             return ["entrant" if f == "province" else f for f in shown]
         return shown
 
-    @admin.display(description="ผู้เข้าประกวด / entrant", ordering="province__code")
+    @admin.display(description=bi("ผู้เข้าประกวด", "entrant"), ordering="province__code")
     def entrant(self, obj):
         return obj.province
 
-    @admin.display(description="ตัวชี้วัด / criterion", ordering="criterion__order")
+    @admin.display(description=bi("ตัวชี้วัด", "criterion"), ordering="criterion__order")
     def criterion_code(self, obj):
         return obj.criterion.code
 
-    @admin.display(description="หน้าให้คะแนน / scoring screen")
+    @admin.display(description=bi("หน้าให้คะแนน", "scoring screen"))
     def open_screen(self, obj):
         url = admin_views.score_url(obj.rubric.key, obj.province.code, obj.criterion.code)
-        return format_html('<a href="{}">เปิด / open</a>', url)
+        return format_html('<a href="{}">{}</a>', url, bi("เปิด", "open"))
 
 
 @admin.register(Judgment)
@@ -124,9 +125,9 @@ class JudgmentAdmin(ScopedAdmin):
     view = is_department | judges_contests
     list_display = ["province", "criterion_code", "member_", "points_", "version", "updated_at_", "open_screen"]
     list_select_related = ["rubric__contest", "province", "criterion", "member"]
-    member_ = column("member", "กรรมการ / member", "member__username")
-    points_ = column("points", "คะแนน / points")
-    updated_at_ = column("updated_at", "แก้ไขเมื่อ / updated at")
+    member_ = column("member", bi("กรรมการ", "member"), "member__username")
+    points_ = column("points", bi("คะแนน", "points"))
+    updated_at_ = column("updated_at", bi("แก้ไขเมื่อ", "updated at"))
     change_list_template = "admin/committee/judgment/change_list.html"
 
     def changelist_view(self, request, extra_context=None):
@@ -160,7 +161,7 @@ class JudgmentAdmin(ScopedAdmin):
 class ChairFinalAdmin(ScopedAdmin):
     list_display = ["province", "criterion_code", "points_", "reason", "by", "version", "open_screen"]
     list_select_related = ["rubric__contest", "province", "criterion", "by"]
-    points_ = column("points", "คะแนน / points")
+    points_ = column("points", bi("คะแนน", "points"))
 
 
 @admin.register(Override)
@@ -185,11 +186,11 @@ class ScoreChangeAdmin(ScopedAdmin):
     ]
     list_select_related = ["rubric__contest", "province", "criterion", "member", "changed_by"]
     list_filter = [*FILTERS, "kind", "source"]
-    changed_at_ = column("changed_at", "เมื่อ / when")
-    kind_ = column("get_kind_display", "ประเภท / kind")
-    old_ = column("old_points", "คะแนนเดิม / old")
-    new_ = column("new_points", "คะแนนใหม่ / new")
-    source_ = column("get_source_display", "ช่องทาง / source")
+    changed_at_ = column("changed_at", bi("เมื่อ", "when"))
+    kind_ = column("get_kind_display", bi("ประเภท", "kind"))
+    old_ = column("old_points", bi("คะแนนเดิม", "old"))
+    new_ = column("new_points", bi("คะแนนใหม่", "new"))
+    source_ = column("get_source_display", bi("ช่องทาง", "source"))
     change_list_template = "admin/committee/scorechange/change_list.html"
 
     def get_urls(self):

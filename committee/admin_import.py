@@ -25,6 +25,7 @@ from django.urls import reverse
 from contests.models import Level
 from core import gate
 from core.http import content_disposition
+from core.labels import bi
 from core.sheets.tabular import SheetError, read_rows
 from scoring.access import rubric_allowed, rubric_gate
 from scoring.models import Rubric
@@ -44,8 +45,8 @@ class RubricField(forms.ModelChoiceField):
 
 
 class UploadForm(forms.Form):
-    rubric = RubricField(Rubric.objects.none(), label="ปี / year", empty_label=None)
-    file = forms.FileField(label="ไฟล์ CSV หรือ XLSX / CSV or XLSX file")
+    rubric = RubricField(Rubric.objects.none(), label=bi("ปี", "year"), empty_label=None)
+    file = forms.FileField(label=bi("ไฟล์ CSV หรือ XLSX", "CSV or XLSX file"))
 
     def __init__(self, *args, rubrics: list[Rubric], **kwargs):
         super().__init__(*args, **kwargs)
@@ -98,7 +99,7 @@ def judgment_import(request, admin_site):
     rubrics = _importable(request)
     context = {
         **admin_site.each_context(request),
-        "title": "นำเข้าคะแนนกรรมการ / import judgments",
+        "title": bi("นำเข้าคะแนนกรรมการ", "import judgments"),
         "header": HEADER,
         "template_key": rubrics[0].key,  # the example sheet in the first offered contest's codes
     }

@@ -13,6 +13,7 @@ from django.urls import reverse
 from core import gate
 from core.errors import PortalError
 from core.http import show
+from core.labels import bi
 from scoring.access import rubric_allowed, rubric_gate
 from scoring.models import Criterion, Rubric
 from scoring.selectors import rubric_spec
@@ -80,7 +81,7 @@ def matrix(request, admin_site):
         **admin_site.each_context(request),
         **grid,
         **_page(request, grid["rows"]),
-        "title": f"ตารางการให้คะแนน {rubric_name(rubric)} / scoring matrix {rubric.key}",
+        "title": bi(f"ตารางการให้คะแนน {rubric_name(rubric)}", f"scoring matrix {rubric.key}"),
         "rubric": rubric,
         "years": [(r.key, rubric_name(r)) for r in selectors.judged_rubrics(request.user)],
         "dimensions": spec.dimensions,

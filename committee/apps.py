@@ -1,10 +1,12 @@
 from django.apps import AppConfig
 
+from core.labels import bi
+
 
 class CommitteeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "committee"
-    verbose_name = "คณะกรรมการให้คะแนน / committee scoring"
+    verbose_name = bi("คณะกรรมการให้คะแนน", "committee scoring")
 
     def ready(self) -> None:
         # inline: ready() runs once the models are loaded; importing these registers them

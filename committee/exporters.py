@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from core.labels import bilingual
 from core.sheets.exporter import Exporter, Table, register
 from scoring.exporters import YEAR_SHEETS
 from scoring.models import Rubric
 
-from .models import ChairFinal, Judgment, Override, ScoreChange
+from .models import ChairFinal, ChangeKind, Judgment, Override, ScoreChange, Source
 
 
 def _items(value) -> str:
@@ -48,7 +49,7 @@ class Judgments(Exporter):
             kind = "คะแนนกรรมการ / member's score"
             rows.append([*_score_row(j, kind, j.member, _items(j.items), j.note), j.version, j.updated_at])
         for model in (ChairFinal, Override):
-            kind = str(model._meta.verbose_name)
+            kind = bilingual(model._meta.verbose_name)
             finals = model.objects.filter(rubric=rubric).exclude(points=None)
             finals = finals.select_related("province", "criterion", "by").order_by("province__code", "criterion__order")
             for f in finals:
@@ -89,14 +90,14 @@ class JudgmentChanges(Exporter):
                 c.province.code,
                 c.province.name_th,
                 c.criterion.code,
-                c.get_kind_display(),
+                bilingual(ChangeKind(c.kind).label),
                 c.member.get_username() if c.member else "",
                 c.old_points,
                 c.new_points,
                 _items(c.old_items),
                 _items(c.new_items),
                 c.reason,
-                c.get_source_display(),
+                bilingual(Source(c.source).label),
                 c.changed_by.get_username(),
             ]
             for c in qs
@@ -144,14 +145,14 @@ class ScoreHistory(Exporter):
                 str(ch.rubric.year),
                 ch.province.code,
                 ch.criterion.code,
-                ch.get_kind_display(),
+                bilingual(ChangeKind(ch.kind).label),
                 ch.member.username if ch.member else "",
                 _text(ch.old_points),
                 _text(ch.new_points),
                 _text(ch.old_items),
                 _text(ch.new_items),
                 ch.reason,
-                ch.get_source_display(),
+                bilingual(Source(ch.source).label),
                 ch.changed_by.username,
             ]
             for ch in changes

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from contests.models import Province
+from core.labels import bi
 from core.thai import fmt_points
 from rulebook.rules import Context
 from rulebook.spec import CriterionSpec
@@ -28,14 +29,14 @@ from .selectors import (
 )
 
 STATUSES = {
-    "todo": "มีหลักฐาน ยังไม่ให้คะแนน / evidence, not scored yet",
-    "noevidence": "ไม่มีหลักฐาน / no evidence",
-    "scored": "ให้คะแนนแล้ว / scored",
-    "disagree": "กรรมการเห็นต่าง / members disagree",
-    "final": "มีคะแนนสรุปหรือปรับแล้ว / final or override set",
-    "clarify": "รอคำชี้แจง / clarification running",
+    "todo": bi("มีหลักฐาน ยังไม่ให้คะแนน", "evidence, not scored yet"),
+    "noevidence": bi("ไม่มีหลักฐาน", "no evidence"),
+    "scored": bi("ให้คะแนนแล้ว", "scored"),
+    "disagree": bi("กรรมการเห็นต่าง", "members disagree"),
+    "final": bi("มีคะแนนสรุปหรือปรับแล้ว", "final or override set"),
+    "clarify": bi("รอคำชี้แจง", "clarification running"),
     # Decision 13: the entrant's figures fit none of the document's rows; the panel decides (an override).
-    "decide": "ต้องพิจารณา ไม่ตรงระดับใดในเอกสาร / needs a decision: fits no row of the document",
+    "decide": bi("ต้องพิจารณา ไม่ตรงระดับใดในเอกสาร", "needs a decision: fits no row of the document"),
 }
 
 

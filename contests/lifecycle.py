@@ -20,30 +20,31 @@ from datetime import date, datetime
 from django.db import models
 
 from core.errors import PortalError
+from core.labels import bi, halves
 
 from .models.contests import ContestState
 
 
 class State(models.TextChoices):
-    DRAFT = "draft", "ร่าง / draft"
-    OPEN = "open", "เปิดรับ / open"
-    CLOSED = "closed", "ปิดรับแล้ว / closed for entries"
-    FROZEN = "frozen", "ตรึงผลแล้ว / frozen"
-    PUBLISHED = "published", "ประกาศผลแล้ว / published"
-    WITHDRAWN = "withdrawn", "ถอนการประกาศผลแล้ว / withdrawn"
+    DRAFT = "draft", bi("ร่าง", "draft")
+    OPEN = "open", bi("เปิดรับ", "open")
+    CLOSED = "closed", bi("ปิดรับแล้ว", "closed for entries")
+    FROZEN = "frozen", bi("ตรึงผลแล้ว", "frozen")
+    PUBLISHED = "published", bi("ประกาศผลแล้ว", "published")
+    WITHDRAWN = "withdrawn", bi("ถอนการประกาศผลแล้ว", "withdrawn")
 
 
 class Action(models.TextChoices):
-    OPEN = "open", "เปิดการประกวด / open the contest"
-    REMIND = "remind", "เตือนกำหนดส่ง / remind of deadlines"
-    SUBMIT = "submit", "ส่งหรือถอนหลักฐาน / submit or withdraw evidence"
-    CHANGE = "change", "แก้ข้อมูลหรือคะแนน / change facts or scores"
-    FREEZE = "freeze", "ตรึงผล / freeze"
-    UNFREEZE = "unfreeze", "ยกเลิกการตรึงผล / unfreeze"
-    PUBLISH = "publish", "ประกาศผล / publish"
-    WITHDRAW = "withdraw", "ถอนการประกาศผล / withdraw the publication"
-    ISSUE = "issue", "ออกเอกสารฉบับจริง / issue a final document"
-    SETTLE = "settle", "ตัดสินคะแนนเสมอที่เส้นแบ่งรางวัล / settle a tie at an award line"
+    OPEN = "open", bi("เปิดการประกวด", "open the contest")
+    REMIND = "remind", bi("เตือนกำหนดส่ง", "remind of deadlines")
+    SUBMIT = "submit", bi("ส่งหรือถอนหลักฐาน", "submit or withdraw evidence")
+    CHANGE = "change", bi("แก้ข้อมูลหรือคะแนน", "change facts or scores")
+    FREEZE = "freeze", bi("ตรึงผล", "freeze")
+    UNFREEZE = "unfreeze", bi("ยกเลิกการตรึงผล", "unfreeze")
+    PUBLISH = "publish", bi("ประกาศผล", "publish")
+    WITHDRAW = "withdraw", bi("ถอนการประกาศผล", "withdraw the publication")
+    ISSUE = "issue", bi("ออกเอกสารฉบับจริง", "issue a final document")
+    SETTLE = "settle", bi("ตัดสินคะแนนเสมอที่เส้นแบ่งรางวัล", "settle a tie at an award line")
 
 
 # Where each allowed action leads; an action missing from a state's row is refused in that state.
@@ -101,7 +102,7 @@ class Refused(PortalError):
     def __init__(self, state: State, action: Action) -> None:
         self.state, self.action = state, action
         th, en = _WHY[state]
-        act_th, act_en = Action(action).label.split(" / ")
+        act_th, act_en = halves(Action(action).label)
         super().__init__(f"{act_th}ไม่ได้: {th}", f"cannot {act_en}: {en}")
 
 

@@ -1,9 +1,11 @@
 from django.apps import AppConfig
 
+from core.labels import bi
+
 
 class OpsConfig(AppConfig):
     name = "ops"
-    verbose_name = "การดูแลระบบ / Operations"
+    verbose_name = bi("การดูแลระบบ", "Operations")
 
     def ready(self) -> None:
         # inline: ready() runs once the models are loaded; importing these registers them

@@ -1,26 +1,28 @@
 from django.db import models
 
+from core.labels import bi
+
 
 class BackupStatus(models.TextChoices):
-    DONE = "done", "สำเร็จ / done"
-    FAILED = "failed", "ไม่สำเร็จ / failed"
+    DONE = "done", bi("สำเร็จ", "done")
+    FAILED = "failed", bi("ไม่สำเร็จ", "failed")
 
 
 class BackupRecord(models.Model):
     """One run of `manage.py backup`; the status panel shows the last one and its age."""
 
-    started_at = models.DateTimeField("เริ่มเมื่อ / started at")
-    finished_at = models.DateTimeField("เสร็จเมื่อ / finished at", null=True, blank=True)
-    status = models.CharField("สถานะ / status", max_length=10, choices=BackupStatus.choices)
-    path = models.CharField("ที่เก็บ / where", max_length=500)
-    files = models.PositiveIntegerField("จำนวนไฟล์ / files", default=0)
-    size = models.PositiveBigIntegerField("ขนาดรวม (ไบต์) / bytes", default=0)
-    error = models.TextField("ข้อผิดพลาด / error", blank=True)
+    started_at = models.DateTimeField(bi("เริ่มเมื่อ", "started at"))
+    finished_at = models.DateTimeField(bi("เสร็จเมื่อ", "finished at"), null=True, blank=True)
+    status = models.CharField(bi("สถานะ", "status"), max_length=10, choices=BackupStatus.choices)
+    path = models.CharField(bi("ที่เก็บ", "where"), max_length=500)
+    files = models.PositiveIntegerField(bi("จำนวนไฟล์", "files"), default=0)
+    size = models.PositiveBigIntegerField(bi("ขนาดรวม (ไบต์)", "bytes"), default=0)
+    error = models.TextField(bi("ข้อผิดพลาด", "error"), blank=True)
 
     class Meta:
         ordering = ["-started_at", "-id"]
-        verbose_name = "การสำรองข้อมูล / backup"
-        verbose_name_plural = "การสำรองข้อมูล / backups"
+        verbose_name = bi("การสำรองข้อมูล", "backup")
+        verbose_name_plural = bi("การสำรองข้อมูล", "backups")
 
     def __str__(self) -> str:
         return f"{self.started_at:%Y-%m-%d %H:%M} {self.status}"
@@ -29,8 +31,8 @@ class BackupRecord(models.Model):
 class Heartbeat(models.Model):
     """The last time a process proved it was alive (the worker, through a beat task)."""
 
-    name = models.CharField(max_length=50, unique=True)
-    at = models.DateTimeField()
+    name = models.CharField(max_length=50, unique=True, verbose_name=bi("ชื่อ", "name"))
+    at = models.DateTimeField(verbose_name=bi("เมื่อ", "at"))
 
     def __str__(self) -> str:
         return f"{self.name} {self.at:%H:%M:%S}"
@@ -39,10 +41,10 @@ class Heartbeat(models.Model):
 class CheckAlert(models.Model):
     """A readiness check that went red: operators are e-mailed once per incident (red_since)."""
 
-    check_name = models.CharField(max_length=30, unique=True)
-    red_since = models.DateTimeField(null=True, blank=True)
-    detail = models.TextField(blank=True)
-    notified_at = models.DateTimeField(null=True, blank=True)
+    check_name = models.CharField(max_length=30, unique=True, verbose_name=bi("การตรวจ", "check"))
+    red_since = models.DateTimeField(null=True, blank=True, verbose_name=bi("ผิดปกติตั้งแต่", "failing since"))
+    detail = models.TextField(blank=True, verbose_name=bi("รายละเอียด", "detail"))
+    notified_at = models.DateTimeField(null=True, blank=True, verbose_name=bi("แจ้งเมื่อ", "notified at"))
 
     def __str__(self) -> str:
         return f"{self.check_name} red since {self.red_since}"
@@ -53,20 +55,30 @@ class RetentionTombstone(models.Model):
     stage's pick: the row stays, audited."""
 
     evidence = models.OneToOneField(
-        "submissions.Evidence", null=True, blank=True, on_delete=models.PROTECT, related_name="tombstone"
+        "submissions.Evidence",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tombstone",
+        verbose_name=bi("หลักฐาน", "evidence"),
     )
     stage_upload = models.OneToOneField(
-        "contests.StageUpload", null=True, blank=True, on_delete=models.PROTECT, related_name="tombstone"
+        "contests.StageUpload",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tombstone",
+        verbose_name=bi("ไฟล์ของขั้นการคัดเลือก", "stage upload"),
     )
-    removed_at = models.DateTimeField("ลบไฟล์เมื่อ / file removed at")
-    sha256 = models.CharField(max_length=64)
-    size = models.PositiveBigIntegerField(default=0)
-    reason = models.CharField("เหตุผล / reason", max_length=200)
+    removed_at = models.DateTimeField(bi("ลบไฟล์เมื่อ", "file removed at"))
+    sha256 = models.CharField(max_length=64, verbose_name=bi("SHA-256", "SHA-256"))
+    size = models.PositiveBigIntegerField(default=0, verbose_name=bi("ขนาด (ไบต์)", "size (bytes)"))
+    reason = models.CharField(bi("เหตุผล", "reason"), max_length=200)
 
     class Meta:
         ordering = ["-removed_at"]
-        verbose_name = "ไฟล์ที่ลบตามระยะเวลาเก็บรักษา / removed after retention"
-        verbose_name_plural = "ไฟล์ที่ลบตามระยะเวลาเก็บรักษา / removed after retention"
+        verbose_name = bi("ไฟล์ที่ลบตามระยะเวลาเก็บรักษา", "removed after retention")
+        verbose_name_plural = bi("ไฟล์ที่ลบตามระยะเวลาเก็บรักษา", "removed after retention")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(evidence__isnull=False, stage_upload__isnull=True)
@@ -83,9 +95,9 @@ class RetentionTombstone(models.Model):
 class TaskFailure(models.Model):
     """A Celery task that ended in an error (recorded by a task_failure receiver); the status panel counts them."""
 
-    task = models.CharField(max_length=100)
-    at = models.DateTimeField(db_index=True)
-    error = models.TextField(blank=True)
+    task = models.CharField(max_length=100, verbose_name=bi("งาน", "task"))
+    at = models.DateTimeField(db_index=True, verbose_name=bi("เมื่อ", "at"))
+    error = models.TextField(blank=True, verbose_name=bi("ข้อผิดพลาด", "error"))
 
     class Meta:
         ordering = ["-at"]

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from core.labels import bi
+
 USER = settings.AUTH_USER_MODEL
 PROVINCE = "contests.Province"
 
@@ -15,13 +17,13 @@ PROVINCE = "contests.Province"
 class Role(models.TextChoices):
     # Staff of one office: a provincial office in the national contest, a district office (or any unit)
     # in a contest among districts; they file evidence for that office wherever it is an entrant.
-    PROVINCIAL = "provincial", "เจ้าหน้าที่สำนักงาน / office staff"
-    COMMITTEE = "committee", "กรรมการ / committee member"
-    CHAIR = "chair", "ประธานกรรมการ / committee chair"
-    CENTRAL = "central", "เจ้าหน้าที่ส่วนกลาง / central staff"
+    PROVINCIAL = "provincial", bi("เจ้าหน้าที่สำนักงาน", "office staff")
+    COMMITTEE = "committee", bi("กรรมการ", "committee member")
+    CHAIR = "chair", bi("ประธานกรรมการ", "committee chair")
+    CENTRAL = "central", bi("เจ้าหน้าที่ส่วนกลาง", "central staff")
     # An office's staff who run that office's own contests among the units under it, or pick for its stage
     # (a district office choosing its subdistrict): for those they are what central staff are nationally.
-    ORGANISER = "organiser", "ผู้จัดการประกวดของสำนักงาน / contest organiser (an office)"
+    ORGANISER = "organiser", bi("ผู้จัดการประกวดของสำนักงาน", "contest organiser (an office)")
 
     @classmethod
     def with_office(cls) -> tuple[str, ...]:
@@ -29,14 +31,23 @@ class Role(models.TextChoices):
 
 
 class Membership(models.Model):
-    user = models.OneToOneField(USER, on_delete=models.CASCADE, related_name="membership")
-    role = models.CharField("บทบาท / role", max_length=12, choices=Role.choices)
-    province = models.ForeignKey(PROVINCE, null=True, blank=True, on_delete=models.PROTECT, related_name="staff")
+    user = models.OneToOneField(
+        USER, on_delete=models.CASCADE, related_name="membership", verbose_name=bi("ผู้ใช้", "user")
+    )
+    role = models.CharField(bi("บทบาท", "role"), max_length=12, choices=Role.choices)
+    province = models.ForeignKey(
+        PROVINCE,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
+        verbose_name=bi("จังหวัด", "province"),
+    )
 
     class Meta:
         db_table = "scoring_membership"  # made by scoring before the model moved here (people 0001)
-        verbose_name = "บทบาทผู้ใช้ / membership"
-        verbose_name_plural = "บทบาทผู้ใช้ / memberships"
+        verbose_name = bi("บทบาทผู้ใช้", "membership")
+        verbose_name_plural = bi("บทบาทผู้ใช้", "memberships")
         constraints = [
             # Office staff and organisers belong to exactly one office; nobody else belongs to one.
             models.CheckConstraint(
@@ -55,20 +66,22 @@ class Conflict(models.Model):
     neither sees nor scores it, nor any unit under it (contests.tree): declared at any level."""
 
     member = models.ForeignKey(
-        USER, on_delete=models.CASCADE, related_name="conflicts", verbose_name="กรรมการ / member"
+        USER, on_delete=models.CASCADE, related_name="conflicts", verbose_name=bi("กรรมการ", "member")
     )
     province = models.ForeignKey(
-        PROVINCE, on_delete=models.PROTECT, related_name="committee_conflicts", verbose_name="หน่วยงาน / unit"
+        PROVINCE, on_delete=models.PROTECT, related_name="committee_conflicts", verbose_name=bi("หน่วยงาน", "unit")
     )
-    reason = models.CharField("เหตุผล / reason", max_length=300, blank=True)
-    created_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("บันทึกเมื่อ / recorded at", auto_now_add=True)
+    reason = models.CharField(bi("เหตุผล", "reason"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        USER, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=bi("สร้างโดย", "created by")
+    )
+    created_at = models.DateTimeField(bi("บันทึกเมื่อ", "recorded at"), auto_now_add=True)
 
     class Meta:
         db_table = "committee_conflict"  # made by committee before the model moved here (people 0001)
         ordering = ["member_id", "province__code"]
-        verbose_name = "ส่วนได้เสีย / conflict of interest"
-        verbose_name_plural = "ส่วนได้เสีย / conflicts of interest"
+        verbose_name = bi("ส่วนได้เสีย", "conflict of interest")
+        verbose_name_plural = bi("ส่วนได้เสีย", "conflicts of interest")
         constraints = [models.UniqueConstraint(fields=["member", "province"], name="conflict_unique")]
 
     def __str__(self) -> str:

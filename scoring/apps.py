@@ -1,9 +1,11 @@
 from django.apps import AppConfig
 
+from core.labels import bi
+
 
 class ScoringConfig(AppConfig):
     name = "scoring"
-    verbose_name = "การให้คะแนน / Scoring"
+    verbose_name = bi("การให้คะแนน", "Scoring")
 
     def ready(self) -> None:
         # inline: ready() runs once the models are loaded; importing these registers them

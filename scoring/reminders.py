@@ -15,7 +15,8 @@ from django.utils import timezone
 
 from contests.actor import SYSTEM
 from contests.lifecycle import Action
-from contests.models import Province
+from contests.models import Level, Province
+from core.labels import halves
 from core.thai import thai_date
 from people import directory
 from rulebook.workdays import moved_suffix
@@ -28,7 +29,7 @@ SUBJECT = "[CDD 4.0] แจ้งเตือนหลักฐานที่�
 
 
 def _body(province: Province, due: list[tuple], calendar) -> str:
-    level_th, level_en = province.get_level_display().split(" / ")
+    level_th, level_en = halves(Level(province.level).label)
     greeting_th = f"เรียน สำนักงานพัฒนาชุมชน{level_th}{province.name_th}"
     lines_th = [greeting_th, "", "ตัวชี้วัดที่ยังไม่ได้ส่งหลักฐาน:"]
     lines_en = ["", f"Dear {province.name_en} {level_en} CDD office,", "", "Criteria with no evidence yet:"]

@@ -28,6 +28,7 @@ from django.utils import timezone
 from contests.actor import second_factor_check
 from contests.models import Contest, ContestState
 from core.errors import YearFrozen
+from core.labels import halves
 from core.thai import fmt_points, thai_num
 from rulebook.diff import contest_diff, is_empty
 from rulebook.spec import RubricError
@@ -133,7 +134,7 @@ def held_criteria(contest: Contest, keep: set[str]) -> list[Held]:
             if files is not None and hasattr(files, "count"):
                 evidence += files.count()
             else:
-                others[str(row._meta.verbose_name).partition(" / ")[0]] += 1
+                others[halves(row._meta.verbose_name)[0]] += 1
         by_code[c.code] = (c, evidence, others)
     return [
         Held(code, c.label, c.name_th, evidence, tuple(sorted(others.items())))

@@ -1,9 +1,11 @@
 from django.apps import AppConfig
 
+from core.labels import bi
+
 
 class SubmissionsConfig(AppConfig):
     name = "submissions"
-    verbose_name = "หลักฐาน / Evidence"
+    verbose_name = bi("หลักฐาน", "Evidence")
 
     def ready(self) -> None:
         # inline: ready() runs once the models are loaded; importing these registers them

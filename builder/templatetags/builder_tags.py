@@ -4,6 +4,8 @@ and what is wrong with it beside it (builder/form.py)."""
 from django import template
 from django.utils.html import format_html, format_html_join
 
+from core.labels import one_language
+
 register = template.Library()
 
 
@@ -40,7 +42,8 @@ def refusals(problems: list[str]):
     if not problems:
         return ""
     return format_html(
-        '<ul class="refusals" role="alert">{}</ul>', format_html_join("", "<li>{}</li>", ((p,) for p in problems))
+        '<ul class="refusals" role="alert">{}</ul>',
+        format_html_join("", "<li>{}</li>", ((one_language(p),) for p in problems)),
     )
 
 

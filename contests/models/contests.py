@@ -5,6 +5,7 @@ from django.db.models import CharField, F, Q, Value
 from django.db.models.functions import Cast, Concat
 
 from contests.codes import NATIONAL_PREFIX, validate_contest_code
+from core.labels import bi, halves
 
 from .units import Level, Province
 
@@ -21,10 +22,10 @@ NATIONAL = national_q()
 class Combine(models.TextChoices):
     """How a contest with periods turns its periods' totals into one standing."""
 
-    SINGLE = "single", "รอบเดียว / one round"
-    SUM = "sum", "รวมทุกรอบ / sum of periods"
-    MEAN = "mean", "เฉลี่ยทุกรอบ / mean of periods"
-    LATEST = "latest", "รอบล่าสุด / latest period"
+    SINGLE = "single", bi("รอบเดียว", "one round")
+    SUM = "sum", bi("รวมทุกรอบ", "sum of periods")
+    MEAN = "mean", bi("เฉลี่ยทุกรอบ", "mean of periods")
+    LATEST = "latest", bi("รอบล่าสุด", "latest period")
 
 
 class ContestQuerySet(models.QuerySet):
@@ -36,8 +37,8 @@ class ContestQuerySet(models.QuerySet):
 class ContestState(models.TextChoices):
     """A contest is a draft until whoever runs it opens it: its entrants meet it only once it is open (issue #28)."""
 
-    DRAFT = "draft", "ร่าง / draft"
-    OPEN = "open", "เปิดแล้ว / open"
+    DRAFT = "draft", bi("ร่าง", "draft")
+    OPEN = "open", bi("เปิดแล้ว", "open")
 
 
 class Contest(models.Model):
@@ -48,11 +49,11 @@ class Contest(models.Model):
     """
 
     slug = models.SlugField(
-        "รหัสการประกวด / contest code", max_length=60, unique=True, validators=[validate_contest_code]
+        bi("รหัสการประกวด", "contest code"), max_length=60, unique=True, validators=[validate_contest_code]
     )
-    name_th = models.CharField("ชื่อ / name (th)", max_length=300)
-    name_en = models.CharField("ชื่อภาษาอังกฤษ / name (en)", max_length=300)
-    year = models.PositiveSmallIntegerField("ปีงบประมาณ (พ.ศ.) / fiscal year (B.E.)")
+    name_th = models.CharField(bi("ชื่อ", "name (th)"), max_length=300)
+    name_en = models.CharField(bi("ชื่อภาษาอังกฤษ", "name (en)"), max_length=300)
+    year = models.PositiveSmallIntegerField(bi("ปีงบประมาณ (พ.ศ.)", "fiscal year (B.E.)"))
     # Empty: the Department (กรมการพัฒนาชุมชน) runs it; otherwise the provincial office that does.
     organiser = models.ForeignKey(
         Province,
@@ -60,23 +61,25 @@ class Contest(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="organised_contests",
-        verbose_name="ผู้จัด / organiser",
+        verbose_name=bi("ผู้จัด", "organiser"),
     )
     entrant_level = models.CharField(
-        "ระดับผู้เข้าประกวด / entrant level", max_length=12, choices=Level.choices, default=Level.PROVINCE
+        bi("ระดับผู้เข้าประกวด", "entrant level"), max_length=12, choices=Level.choices, default=Level.PROVINCE
     )
     # A chosen list; empty means every CDD office of the entrant level under the organiser.
-    entrants = models.ManyToManyField(Province, blank=True, related_name="+", verbose_name="ผู้เข้าประกวด / entrants")
+    entrants = models.ManyToManyField(Province, blank=True, related_name="+", verbose_name=bi("ผู้เข้าประกวด", "entrants"))
     combine = models.CharField(
-        "การรวมผลรายรอบ / combining periods", max_length=8, choices=Combine.choices, default=Combine.SINGLE
+        bi("การรวมผลรายรอบ", "combining periods"), max_length=8, choices=Combine.choices, default=Combine.SINGLE
     )
     # Each entrant office names one of its staff, who is the one honoured (seed 001's IT role model);
     # the office stays the entrant: results, evidence and who sees what are unchanged (scoring.nominees).
-    nominates = models.BooleanField("ผู้เข้าประกวดเสนอชื่อบุคคล / each entrant nominates a person", default=False)
+    nominates = models.BooleanField(bi("ผู้เข้าประกวดเสนอชื่อบุคคล", "each entrant nominates a person"), default=False)
     # Who may be nominated, as the rubric file's contest.nominee declares it (contests.eligibility); {} = anyone.
-    nominee_rules = models.JSONField("คุณสมบัติผู้ได้รับการเสนอชื่อ / who may be nominated", default=dict, blank=True)
+    nominee_rules = models.JSONField(bi("คุณสมบัติผู้ได้รับการเสนอชื่อ", "who may be nominated"), default=dict, blank=True)
     # Contests made before the builder, and every rubric file loaded, are open as they always were.
-    state = models.CharField("สถานะ / state", max_length=10, choices=ContestState.choices, default=ContestState.OPEN)
+    state = models.CharField(
+        bi("สถานะ", "state"), max_length=10, choices=ContestState.choices, default=ContestState.OPEN
+    )
 
     objects = ContestQuerySet.as_manager()
 
@@ -84,8 +87,8 @@ class Contest(models.Model):
         # made by scoring before the model moved here (contests 0001); so is scoring_contest_entrants
         db_table = "scoring_contest"
         ordering = ["-year", "slug"]
-        verbose_name = "การประกวด / contest"
-        verbose_name_plural = "การประกวด / contests"
+        verbose_name = bi("การประกวด", "contest")
+        verbose_name_plural = bi("การประกวด", "contests")
         constraints = [
             models.CheckConstraint(condition=Q(state__in=ContestState.values), name="contest_state_known"),
             # The national contest of a year is cdd4-<year> and no other contest's code starts with cdd4-:
@@ -109,5 +112,4 @@ class Contest(models.Model):
     @property
     def entrant_noun(self) -> tuple[str, str]:
         """What the pages call an entrant: ("จังหวัด", "province"), ("อำเภอ", "district") or ("ตำบล", "subdistrict")."""
-        th, en = Level(self.entrant_level).label.split(" / ")
-        return th, en
+        return halves(Level(self.entrant_level).label)

@@ -24,6 +24,7 @@ from knox.settings import knox_settings
 
 from contests.actor import second_factor_check
 from contests.permissions import is_central
+from core.labels import bi
 from people import directory
 from scoring.admin.forms import RoleAccess
 
@@ -33,12 +34,12 @@ DAYS_ERROR = "อายุโทเค็นต้องเป็นจำนว
 
 class ApiTokenForm(AuthTokenCreateForm):
     days = forms.IntegerField(
-        label="อายุ (วัน) / lifetime (days)",
+        label=bi("อายุ (วัน)", "lifetime (days)"),
         min_value=1,
         max_value=MAX_DAYS,
         initial=lambda: min(knox_settings.TOKEN_TTL.days, MAX_DAYS),
         error_messages={key: DAYS_ERROR for key in ("required", "invalid", "min_value", "max_value")},
-        help_text="โทเค็นใช้ไม่ได้หลังจำนวนวันนี้ / the token stops working after this many days",
+        help_text=bi("โทเค็นใช้ไม่ได้หลังจำนวนวันนี้", "the token stops working after this many days"),
     )
 
     class Meta(AuthTokenCreateForm.Meta):
@@ -48,7 +49,7 @@ class ApiTokenForm(AuthTokenCreateForm):
         super().__init__(*args, **kwargs)
         users = get_user_model().objects.filter(is_active=True, membership__isnull=False)
         self.fields["user"].queryset = users.select_related("membership__province").order_by("username")
-        self.fields["user"].label = "ผู้ใช้ (โทเค็นมีสิทธิ์ตามบทบาทของผู้ใช้นี้) / user (the token has this user's role)"
+        self.fields["user"].label = bi("ผู้ใช้ (โทเค็นมีสิทธิ์ตามบทบาทของผู้ใช้นี้)", "user (the token has this user's role)")
         self.fields["user"].label_from_instance = lambda u: f"{u.username} · {directory.role_label(u)}"
 
     def save(self, commit=True):
@@ -71,7 +72,7 @@ class ApiTokenAdmin(RoleAccess, AuthTokenAdmin):
     list_display = ["token_key", "user", "role", "created", "expiry"]
     list_select_related = ["user__membership"]
 
-    @admin.display(description="บทบาท / role", ordering="user__membership__role")
+    @admin.display(description=bi("บทบาท", "role"), ordering="user__membership__role")
     def role(self, obj):
         return directory.role_label(obj.user)
 
@@ -88,7 +89,7 @@ class ApiTokenAdmin(RoleAccess, AuthTokenAdmin):
     def response_add(self, request, obj, post_url_continue=None):
         context = {
             **self.admin_site.each_context(request),
-            "title": "โทเค็นใหม่ / new API token",
+            "title": bi("โทเค็นใหม่", "new API token"),
             "opts": self.opts,
             "row": obj,
             "token": obj.shown_once,

@@ -14,6 +14,7 @@ from contests.actor import Need, actor_of
 from contests.models import Level, Province
 from contests.permissions import is_central, is_department
 from core.choices import ThaiNameChoiceField
+from core.labels import bi
 from people.models import Membership, Role
 from rulebook.dates import fiscal_year
 from rulebook.rubric_json import rubric_json
@@ -25,10 +26,12 @@ from scoring.date_fields import ThaiDateField
 from scoring.models import AwardTier, Criterion, Dimension, Rubric
 
 REASON_FIELD = {
-    "label": "เหตุผลของการแก้ไข / why it changes",
+    "label": bi("เหตุผลของการแก้ไข", "why it changes"),
     "required": False,
     "widget": forms.Textarea(attrs={"rows": 2}),
-    "help_text": "จำเป็นเมื่อการประกวดเปิดแล้ว บันทึกในประวัติการแก้ไข / needed once the contest is open; kept in its history",
+    "help_text": bi(
+        "จำเป็นเมื่อการประกวดเปิดแล้ว บันทึกในประวัติการแก้ไข", "needed once the contest is open; kept in its history"
+    ),
 }
 
 
@@ -36,10 +39,12 @@ class RubricForm(forms.ModelForm):
     """The whole rubric as one JSON document (docs/rubric-format.md), saved by `services.rubric_edit`."""
 
     data = forms.CharField(
-        label="เกณฑ์ทั้งฉบับ (JSON) / the whole rubric (JSON)",
+        label=bi("เกณฑ์ทั้งฉบับ (JSON)", "the whole rubric (JSON)"),
         widget=forms.Textarea(attrs={"rows": 40, "spellcheck": "false", "class": "rubric-json"}),
-        help_text='รูปแบบตาม docs/rubric-format.md ตัวเลขเขียนเป็นข้อความ เช่น "5" '
-        '/ format of docs/rubric-format.md; numbers are strings, e.g. "5"',
+        help_text=bi(
+            'รูปแบบตาม docs/rubric-format.md ตัวเลขเขียนเป็นข้อความ เช่น "5"',
+            'format of docs/rubric-format.md; numbers are strings, e.g. "5"',
+        ),
     )
 
     reason = forms.CharField(**REASON_FIELD)
@@ -93,7 +98,7 @@ class CriterionDeadlineForm(forms.ModelForm):
     for a reason (scoring.revisions) before the service saves it. The changelist's rows share one reason box
     (`shared_reason`, set by CriterionAdmin.get_changelist_form), the page has its own."""
 
-    deadline = ThaiDateField(label="กำหนดส่ง / deadline", required=False)
+    deadline = ThaiDateField(label=bi("กำหนดส่ง", "deadline"), required=False)
     reason = forms.CharField(**REASON_FIELD)
     shared_reason: str | None = None
 
@@ -141,7 +146,7 @@ def _latest_rubric():
 
 class FactImportForm(ImportForm):
     rubric = forms.ModelChoiceField(
-        queryset=Rubric.objects.national().order_by("-year"), empty_label=None, label="ปีงบประมาณ / fiscal year"
+        queryset=Rubric.objects.national().order_by("-year"), empty_label=None, label=bi("ปีงบประมาณ", "fiscal year")
     )
     field_order = ["rubric", "resource", "import_file", "format"]
 
@@ -150,8 +155,8 @@ class FactImportForm(ImportForm):
         self.fields["rubric"].initial = _latest_rubric()
         self.fields["rubric"].label_from_instance = lambda r: f"{r.year} {r.name_th}"
         self.fields["import_file"].label = "ไฟล์ .csv หรือ .xlsx / .csv or .xlsx file"
-        self.fields["import_file"].help_text = "หัวตาราง / header: province,criterion,fact,value (CSV: UTF-8)"
-        self.fields["format"].label = "รูปแบบไฟล์ / file format"
+        self.fields["import_file"].help_text = bi("หัวตาราง", "header: province,criterion,fact,value (CSV: UTF-8)")
+        self.fields["format"].label = bi("รูปแบบไฟล์", "file format")
 
 
 class FactConfirmImportForm(ConfirmImportForm):
@@ -277,7 +282,7 @@ class ProvinceScoped:
 
 
 class YearFilter(admin.SimpleListFilter):
-    title = "ปีงบประมาณ / fiscal year"
+    title = bi("ปีงบประมาณ", "fiscal year")
     parameter_name = "year"
 
     def lookups(self, request, model_admin):
@@ -292,7 +297,7 @@ def code_key(code: str) -> tuple:
 
 
 class CriterionCodeFilter(admin.SimpleListFilter):
-    title = "ตัวชี้วัด / criterion"
+    title = bi("ตัวชี้วัด", "criterion")
     parameter_name = "criterion"
 
     def lookups(self, request, model_admin):
@@ -304,7 +309,7 @@ class CriterionCodeFilter(admin.SimpleListFilter):
 
 
 class DimensionCodeFilter(admin.SimpleListFilter):
-    title = "มิติ / dimension"
+    title = bi("มิติ", "dimension")
     parameter_name = "dimension"
 
     def lookups(self, request, model_admin):
@@ -316,14 +321,14 @@ class DimensionCodeFilter(admin.SimpleListFilter):
 
 
 class AwardFilter(admin.SimpleListFilter):
-    title = "รางวัล / award"
+    title = bi("รางวัล", "award")
     parameter_name = "award"
 
     def lookups(self, request, model_admin):
         # The awards of the contests the user may see: a draft's award names are its runners' alone.
         tiers = AwardTier.objects.filter(rubric__contest__in=actor_of(request.user).contests())
         names = dict(tiers.order_by("-rubric__year", "order").values_list("code", "name_th"))
-        return [*names.items(), ("-", "ไม่ได้รับรางวัล / none")]
+        return [*names.items(), ("-", bi("ไม่ได้รับรางวัล", "none"))]
 
     def queryset(self, request, queryset):
         if not self.value():
@@ -334,7 +339,7 @@ class AwardFilter(admin.SimpleListFilter):
 class SourceFilter(admin.ChoicesFieldListFilter):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.title = "ที่มา / source"  # the model field has no Thai verbose_name
+        self.title = bi("ที่มา", "source")  # the model field has no Thai verbose_name
 
 
 def column(attr: str, label: str, ordering: str | None = None, boolean: bool = False):

@@ -13,6 +13,7 @@ from django.http import Http404
 from contests.models import Nominee, NomineeVersion
 from contests.permissions import is_central, is_organiser
 from core.errors import PortalError
+from core.labels import bi
 from scoring.admin.forms import ReadOnlyInline, RoleAccess
 from scoring.nominations import nominees_for_user
 from scoring.nominees import nominee_withdraw
@@ -59,7 +60,7 @@ class NomineeAdmin(RoleAccess, admin.ModelAdmin):
     readonly_fields = fields
     inlines = [NomineeVersionInline]
 
-    @admin.action(description="ถอนรายชื่อ / withdraw the nominee")
+    @admin.action(description=bi("ถอนรายชื่อ", "withdraw the nominee"))
     def withdraw(self, request, queryset):
         for nominee in queryset.select_related("contest", "unit"):
             try:

@@ -14,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 from contests.models import Province
 from contests.permissions import is_central, is_department
 from core.http import show
+from core.labels import bi
 from rulebook.diff import diff_lines
 from rulebook.spec import RubricError
 
@@ -95,7 +96,7 @@ class RubricAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
         form.user = request.user  # a class made for this request: the change is recorded as theirs
         return form
 
-    @admin.display(description="เกณฑ์ทั้งฉบับ (JSON) / the whole rubric (JSON)")
+    @admin.display(description=bi("เกณฑ์ทั้งฉบับ (JSON)", "the whole rubric (JSON)"))
     def as_json(self, obj):
         return format_html("<pre>{}</pre>", json.dumps(selectors.rubric_data(obj), ensure_ascii=False, indent=2))
 
@@ -112,7 +113,7 @@ class RubricAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
         # RubricForm.clean has already saved the rubric through services.rubric_edit.
         obj.save(update_fields=["show_provisional"])
 
-    @admin.action(description="คัดลอกเป็นปีถัดไป (ปีถัดไป) / copy to next year", permissions=["add"])
+    @admin.action(description=bi("คัดลอกเป็นปีถัดไป (ปีถัดไป)", "copy to next year"), permissions=["add"])
     def copy_to_next_year(self, request, queryset):
         for rubric in queryset:
             if not rubric.contest.is_national:  # the copy has no contest block: it would be the national one
@@ -153,11 +154,11 @@ class CriterionAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
         fields = super().get_fields(request, obj)  # a reader's page shows the criterion, no reason box
         return fields if self.has_change_permission(request, obj) else [f for f in fields if f != "reason"]
 
-    @admin.display(description="ปี / year", ordering="rubric__year")
+    @admin.display(description=bi("ปี", "year"), ordering="rubric__year")
     def year(self, obj):
         return obj.rubric.year
 
-    @admin.display(description="วิธีให้คะแนน / rule")
+    @admin.display(description=bi("วิธีให้คะแนน", "rule"))
     def kind(self, obj):
         return obj.rule.get("kind")
 
@@ -193,7 +194,7 @@ class RubricChangeAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
     fields = ["contest", "rubric", "user", "at", "state", "reason", "what_changed", "archived"]
     readonly_fields = fields
 
-    @admin.display(description="สิ่งที่เปลี่ยน / what changed")
+    @admin.display(description=bi("สิ่งที่เปลี่ยน", "what changed"))
     def what_changed(self, obj):
         return format_html_join("", "<div>{}</div>", ((line,) for line in diff_lines(obj.changes)))
 
@@ -204,14 +205,14 @@ class FactAdmin(ProvinceScoped, RoleAccess, FactImportExportAdmin):
 
     list_display = ["province_", "criterion_code", "name", "value", "source_", "updated_at_", "updated_by_"]
     list_filter = [YearFilter, CriterionCodeFilter, ("source", SourceFilter)]
-    province_ = column("province", "จังหวัด / province", "province__code")
-    source_ = column("get_source_display", "ที่มา / source")
-    updated_at_ = column("updated_at", "แก้ไขเมื่อ / updated at")
-    updated_by_ = column("updated_by", "แก้ไขโดย / updated by")
+    province_ = column("province", bi("จังหวัด", "province"), "province__code")
+    source_ = column("get_source_display", bi("ที่มา", "source"))
+    updated_at_ = column("updated_at", bi("แก้ไขเมื่อ", "updated at"))
+    updated_by_ = column("updated_by", bi("แก้ไขโดย", "updated by"))
     list_select_related = ["province", "criterion", "updated_by"]
     search_fields = ["province__code", "province__name_th", "province__name_en"]
 
-    @admin.display(description="ตัวชี้วัด / criterion", ordering="criterion__code")
+    @admin.display(description=bi("ตัวชี้วัด", "criterion"), ordering="criterion__code")
     def criterion_code(self, obj):
         return obj.criterion.code
 
@@ -222,12 +223,12 @@ class FactChangeAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
     province_path, contest_path = "fact__province", "fact__rubric__contest"
     list_display = ["fact_", "old_value_", "new_value_", "source_", "changed_by_", "changed_at_"]
     list_filter = [("source", SourceFilter)]
-    fact_ = column("fact", "ข้อมูล / fact", "fact__province__code")
-    old_value_ = column("old_value", "ค่าเดิม / old value")
-    new_value_ = column("new_value", "ค่าใหม่ / new value")
-    source_ = column("get_source_display", "ที่มา / source")
-    changed_by_ = column("changed_by", "แก้ไขโดย / changed by")
-    changed_at_ = column("changed_at", "แก้ไขเมื่อ / changed at")
+    fact_ = column("fact", bi("ข้อมูล", "fact"), "fact__province__code")
+    old_value_ = column("old_value", bi("ค่าเดิม", "old value"))
+    new_value_ = column("new_value", bi("ค่าใหม่", "new value"))
+    source_ = column("get_source_display", bi("ที่มา", "source"))
+    changed_by_ = column("changed_by", bi("แก้ไขโดย", "changed by"))
+    changed_at_ = column("changed_at", bi("แก้ไขเมื่อ", "changed at"))
     list_select_related = ["fact__province", "fact__criterion", "changed_by"]
     search_fields = ["fact__province__code", "fact__province__name_th", "fact__criterion__code", "fact__name"]
 
@@ -273,12 +274,12 @@ class HolidayOverrideChangeAdmin(RoleAccess, admin.ModelAdmin):
 class ProvinceResultAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
     list_display = ["rank_", "province_", "year", "total_", "award_name", "tied_", "award_tie_", "stale", "computed"]
     list_display_links = ["province_"]
-    rank_ = column("rank", "อันดับ / rank")
-    province_ = column("province", "จังหวัด / province", "province__code")
-    total_ = column("total", "คะแนนรวม / total")
-    tied_ = column("tied", "คะแนนเท่ากัน / tied", boolean=True)
-    award_tie_ = column("award_tie", "เสมอที่เส้นรางวัล / tie at an award cut", boolean=True)
-    computed = column("computed_at", "คำนวณเมื่อ / computed at")
+    rank_ = column("rank", bi("อันดับ", "rank"))
+    province_ = column("province", bi("จังหวัด", "province"), "province__code")
+    total_ = column("total", bi("คะแนนรวม", "total"))
+    tied_ = column("tied", bi("คะแนนเท่ากัน", "tied"), boolean=True)
+    award_tie_ = column("award_tie", bi("เสมอที่เส้นรางวัล", "tie at an award cut"), boolean=True)
+    computed = column("computed_at", bi("คำนวณเมื่อ", "computed at"))
     list_filter = [YearFilter, AwardFilter]
     list_select_related = ["province", "rubric"]
     ordering = ["-rubric__year", "rank", "province__code"]
@@ -287,15 +288,15 @@ class ProvinceResultAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
         tier = AwardTier.objects.filter(rubric=OuterRef("rubric"), code=OuterRef("award"))
         return super().get_queryset(request).annotate(award_th=Subquery(tier.values("name_th")[:1]))
 
-    @admin.display(description="ปี / year", ordering="rubric__year")
+    @admin.display(description=bi("ปี", "year"), ordering="rubric__year")
     def year(self, obj):
         return obj.rubric.year
 
-    @admin.display(description="รางวัล / award", ordering="award")
+    @admin.display(description=bi("รางวัล", "award"), ordering="award")
     def award_name(self, obj):
         return obj.award_th or "-"
 
-    @admin.display(description="รอคำนวณใหม่ / awaiting recompute", boolean=True)
+    @admin.display(description=bi("รอคำนวณใหม่", "awaiting recompute"), boolean=True)
     def stale(self, obj):
         return obj.change_seq > obj.computed_seq
 

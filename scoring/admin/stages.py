@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from contests.models import PastModel, RegisterSource, Stage, StageEntry, StageFile, StageUpload
 from contests.permissions import is_central, is_organiser
 from contests.regions import region_of
+from core.labels import bi
 from scoring.admin.forms import ReadOnlyInline, RoleAccess
 from scoring.stages.reads import past_models_for_user, picks_for_user, province_of, stages_for_user
 
@@ -31,7 +32,7 @@ class StageFileInline(ReadOnlyInline):
     model = StageFile
     view = picks_or_runs
     fields = readonly_fields = ["code", "name_th", "name_en", "kind", "deadline", "min_seconds", "max_seconds"]
-    verbose_name_plural = "ไฟล์ที่ต้องส่งกับผู้ได้รับคัดเลือกแต่ละราย / files each pick must come with"
+    verbose_name_plural = bi("ไฟล์ที่ต้องส่งกับผู้ได้รับคัดเลือกแต่ละราย", "files each pick must come with")
 
 
 @admin.register(Stage)
@@ -60,22 +61,22 @@ class StageAdmin(RoleAccess, admin.ModelAdmin):
             .annotate(picks_count=Count("entries"))
         )
 
-    @admin.display(description="การประกวด / contest", ordering="contest__slug")
+    @admin.display(description=bi("การประกวด", "contest"), ordering="contest__slug")
     def slug(self, obj):
         return format_html('{}<br><span class="help">{}</span>', obj.contest.slug, obj.contest.name_th)
 
-    @admin.display(description="ขั้นก่อนหน้า / previous stage", ordering="previous__slug")
+    @admin.display(description=bi("ขั้นก่อนหน้า", "previous stage"), ordering="previous__slug")
     def previous_slug(self, obj):
         return obj.previous.slug if obj.previous else "-"
 
-    @admin.display(description="ผู้ได้รับคัดเลือก / picks", ordering="picks_count")
+    @admin.display(description=bi("ผู้ได้รับคัดเลือก", "picks"), ordering="picks_count")
     def picks(self, obj):
         return obj.picks_count
 
-    @admin.display(description="หน้าคัดเลือก / picking page")
+    @admin.display(description=bi("หน้าคัดเลือก", "picking page"))
     def page(self, obj):
         url = reverse("scoring:stage", kwargs={"slug": obj.contest.slug})
-        return format_html('<a href="{}">เลือก/ถอนที่หน้านี้ / pick or withdraw there</a>', url)
+        return format_html('<a href="{}">{}</a>', url, bi("เลือก/ถอนที่หน้านี้", "pick or withdraw there"))
 
 
 class StageUploadInline(ReadOnlyInline):
@@ -83,7 +84,7 @@ class StageUploadInline(ReadOnlyInline):
     view = picks_or_runs
     fields = readonly_fields = ["requirement", "file", "seconds", "sha256", "uploaded_at", "uploaded_by"]
     ordering = ["requirement", "-uploaded_at"]
-    verbose_name_plural = "ไฟล์ที่ส่ง (ทุกครั้ง ล่าสุดนับ) / files sent (every one; the latest counts)"
+    verbose_name_plural = bi("ไฟล์ที่ส่ง (ทุกครั้ง ล่าสุดนับ)", "files sent (every one; the latest counts)")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("requirement", "uploaded_by")
@@ -102,20 +103,20 @@ class StageEntryAdmin(RoleAccess, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).filter(pk__in=picks_for_user(request.user).values("pk"))
 
-    @admin.display(description="ตำบล / subdistrict", ordering="unit__name_order")
+    @admin.display(description=bi("ตำบล", "subdistrict"), ordering="unit__name_order")
     def unit_name(self, obj):
         return f"{obj.unit.name_th} ({obj.unit.code})"
 
-    @admin.display(description="ขั้น / stage", ordering="stage__contest__slug")
+    @admin.display(description=bi("ขั้น", "stage"), ordering="stage__contest__slug")
     def stage_slug(self, obj):
         return obj.stage.contest.slug
 
-    @admin.display(description="จังหวัด / province")
+    @admin.display(description=bi("จังหวัด", "province"))
     def province(self, obj):
         province = province_of(obj.unit)
         return province.name_th if province else "-"
 
-    @admin.display(description="เขตตรวจราชการ / inspection region")
+    @admin.display(description=bi("เขตตรวจราชการ", "inspection region"))
     def region(self, obj):
         province = province_of(obj.unit)
         found = region_of(province.code) if province else None

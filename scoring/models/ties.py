@@ -4,13 +4,14 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from core.labels import bi
 from scoring.models.rubrics import Rubric
 
 
 class TieMethod(models.TextChoices):
-    SHARED = "shared", "ให้รางวัลร่วมกัน / the award is shared"
-    VOTE = "vote", "ตามมติของคณะกรรมการ / by the panel's vote"
-    REASON = "reason", "ตามเหตุผลที่ระบุ / by a stated reason"
+    SHARED = "shared", bi("ให้รางวัลร่วมกัน", "the award is shared")
+    VOTE = "vote", bi("ตามมติของคณะกรรมการ", "by the panel's vote")
+    REASON = "reason", bi("ตามเหตุผลที่ระบุ", "by a stated reason")
 
 
 class TieDecision(models.Model):
@@ -18,21 +19,25 @@ class TieDecision(models.Model):
     tie (the same entrants at the same rank key): a changed total brings the tie back to be decided again.
     A later decision on the same tie replaces this one in the ranking; both stay on record."""
 
-    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="tie_decisions")
-    rank_key = models.CharField(max_length=400)
+    rubric = models.ForeignKey(
+        Rubric, on_delete=models.CASCADE, related_name="tie_decisions", verbose_name=bi("เกณฑ์การประเมิน", "rubric")
+    )
+    rank_key = models.CharField(max_length=400, verbose_name=bi("ลำดับสำหรับจัดอันดับ", "rank key"))
     # The tied units' ids, best first when the decision orders them (for a shared award, as ranked).
-    entrants = models.JSONField("ผู้มีคะแนนเสมอ / tied entrants")
-    names = models.JSONField("ชื่อ / names", default=list)  # as they were when decided, for the record
-    total = models.DecimalField("คะแนนรวม / total", max_digits=7, decimal_places=2)
-    method = models.CharField("วิธีตัดสิน / how settled", max_length=10, choices=TieMethod.choices)
-    reason = models.TextField("เหตุผลหรือมติ / reason or resolution")
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    decided_at = models.DateTimeField("เมื่อ / when", auto_now_add=True)
+    entrants = models.JSONField(bi("ผู้มีคะแนนเสมอ", "tied entrants"))
+    names = models.JSONField(bi("ชื่อ", "names"), default=list)  # as they were when decided, for the record
+    total = models.DecimalField(bi("คะแนนรวม", "total"), max_digits=7, decimal_places=2)
+    method = models.CharField(bi("วิธีตัดสิน", "how settled"), max_length=10, choices=TieMethod.choices)
+    reason = models.TextField(bi("เหตุผลหรือมติ", "reason or resolution"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=bi("ตัดสินโดย", "decided by")
+    )
+    decided_at = models.DateTimeField(bi("เมื่อ", "when"), auto_now_add=True)
 
     class Meta:
         ordering = ["rubric", "-decided_at", "-pk"]
-        verbose_name = "การตัดสินคะแนนเสมอ / tie decision"
-        verbose_name_plural = "การตัดสินคะแนนเสมอ / tie decisions"
+        verbose_name = bi("การตัดสินคะแนนเสมอ", "tie decision")
+        verbose_name_plural = bi("การตัดสินคะแนนเสมอ", "tie decisions")
         constraints = [
             models.CheckConstraint(condition=~Q(reason=""), name="tie_decision_reason_given"),
             models.CheckConstraint(condition=Q(method__in=TieMethod.values), name="tie_decision_method_known"),

@@ -31,6 +31,7 @@ from contests.models import (
 )
 from contests.stages import barred_reason, stage_of, stage_picks, stage_pool
 from core.errors import PortalError
+from core.labels import halves
 from core.thai import thai_digits
 from core.validators.content import inspect_file, sniff_group
 from rulebook.workdays import deadline_text
@@ -88,8 +89,7 @@ def _chooser(actor: Actor, contest: Contest) -> Province:
 
 
 def _per(stage: Stage) -> tuple[str, str]:
-    th, en = Level(stage.chooser_level).label.split(" / ")
-    return th, en
+    return halves(Level(stage.chooser_level).label)
 
 
 def stage_select(*, actor: Actor, contest: Contest, units: Sequence[Province], now: datetime | None = None):

@@ -10,9 +10,10 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from contests.actor import Actor, actor_of
-from contests.models import Contest, PastModel, Province, RankWithin, Stage, StageEntry, StageFile, StageUpload
+from contests.models import Contest, Level, PastModel, Province, RankWithin, Stage, StageEntry, StageFile, StageUpload
 from contests.regions import InspectionRegion, region_of
 from contests.stages import Missing, barred_reason, files_missing, stage_of, stage_picks, stage_pool
+from core.labels import halves
 from core.thai import thai_date, thai_digits
 from rulebook.dates import en_date
 from rulebook.rules.errors import Label
@@ -171,8 +172,7 @@ class StagePage:
 
     @property
     def chooser(self) -> tuple[str, str]:
-        th, en = self.stage.get_chooser_level_display().split(" / ")
-        return th, en
+        return halves(Level(self.stage.chooser_level).label)
 
 
 def staged_contests(actor: Actor) -> QuerySet[Contest]:

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 
 from contests import eligibility
 from core import thai
+from core.labels import one_language
 
 register = template.Library()
 
@@ -32,9 +33,8 @@ def loc(obj, field: str) -> str:
 
 @register.filter
 def label(text: str) -> str:
-    """A "ไทย / English" choice label, reduced to the current language."""
-    th, sep, en = str(text).partition(" / ")
-    return en if sep and is_en() else th
+    """A "ไทย / English" text, reduced to the current language."""
+    return one_language(text)
 
 
 @register.filter
@@ -106,3 +106,22 @@ def baht(value) -> str:
     if value is None or value == "":
         return ""
     return f"{thai.fmt_num(value)} baht" if is_en() else f"{thai.thai_num(value)} บาท"
+
+
+class _InLanguage(template.Node):
+    def __init__(self, th, en):
+        self.th, self.en = th, en
+
+    def render(self, context) -> str:
+        return (self.en if is_en() else self.th).render(context)
+
+
+@register.tag
+def bi(parser, token):
+    """{% bi %}ตารางภาพรวม {{ year }}{% en %}matrix {{ year }}{% endbi %}: a text with variables, in the page's
+    language; {% t %} for one without."""
+    th = parser.parse(("en",))
+    parser.delete_first_token()
+    en = parser.parse(("endbi",))
+    parser.delete_first_token()
+    return _InLanguage(th, en)

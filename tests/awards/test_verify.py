@@ -87,7 +87,7 @@ def test_each_certificate_s_qr_code_opens_its_page_showing_what_was_issued(
     html = main(response)
     assert response.status_code == 200
     assert "✓ ออกโดยกรมการพัฒนาชุมชน" in html
-    assert "ประกาศนียบัตร / certificates · ฉบับที่ ๑" in html
+    assert "ประกาศนียบัตร · ฉบับที่ ๑" in html
     assert f"<dd>{demo_standings.name_th}</dd>" in html
     assert "<dd>สำนักงานพัฒนาชุมชนจังหวัดนครราชสีมา</dd>" in html
     assert "<dd>รางวัลชนะเลิศ</dd>" in html
@@ -113,7 +113,7 @@ def test_each_certificate_s_qr_code_opens_its_page_showing_what_was_issued(
     anywhere = main(Client().get("/verify/", {"sha256": forged}))
     assert "✗ ไม่ใช่เอกสารที่กรมการพัฒนาชุมชนออก" in anywhere and "ออกโดยกรม" not in anywhere
     found = main(Client().get("/verify/", {"sha256": issued.upper()}))
-    assert "✓ ไฟล์นี้คือเอกสารที่กรมออก" in found and "ประกาศนียบัตร / certificates · ฉบับที่ ๑" in found
+    assert "✓ ไฟล์นี้คือเอกสารที่กรมออก" in found and "ประกาศนียบัตร · ฉบับที่ ๑" in found
     assert "ผู้ได้รับ" not in found  # a whole file names no one entrant
 
 

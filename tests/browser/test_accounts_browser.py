@@ -88,7 +88,7 @@ def test_browser_publishing_asks_for_a_second_factor_set_up_on_the_spot(browser,
     portal_login(page, base, central.username, PASSWORD)
     page.goto(f"{base}/standings/2566/")
     page.check("#freeze-form input[name=confirm]")
-    page.click("#freeze button:has-text('ตรึงผล / freeze')")
+    page.click("#freeze button:has-text('ตรึงผล')")
     assert page.url.startswith(f"{base}/accounts/second-factor/")
     assert not FreezeEvent.objects.exists()
     secret = page.inner_text("#totp-secret").replace(" ", "")
@@ -104,7 +104,7 @@ def test_browser_publishing_asks_for_a_second_factor_set_up_on_the_spot(browser,
     page.click("#recovery-codes a.button")
     assert page.url == f"{base}/standings/2566/"
     page.check("#freeze-form input[name=confirm]")
-    page.click("#freeze button:has-text('ตรึงผล / freeze')")
+    page.click("#freeze button:has-text('ตรึงผล')")
     page.click("#publish-preview")
     page.check("#publish-form input[name=confirm]")
     page.click("#publish-form button[type=submit]")
@@ -141,7 +141,7 @@ def test_browser_passkey_added_then_confirms_freezing_instead_of_a_code(browser,
     page.click("#passkey-verification-button")
     page.wait_for_url(f"{base}/standings/2566/")
     page.check("#freeze-form input[name=confirm]")
-    page.click("#freeze button:has-text('ตรึงผล / freeze')")
+    page.click("#freeze button:has-text('ตรึงผล')")
     page.wait_for_load_state("networkidle")
     assert list(FreezeEvent.objects.values_list("action", flat=True)) == [FreezeAction.FREEZE]
     kinds = list(AccountEvent.objects.filter(user=central).order_by("pk").values_list("kind", flat=True))

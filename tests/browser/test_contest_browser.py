@@ -84,7 +84,7 @@ def test_a_provincial_office_runs_its_district_contest(browser, live_server, tmp
     # Once the evidence is in: freeze, publish, and the results PDF in the office's own name.
     page.goto(f"{base}/standings/cm-missions-2565/")
     page.check("#freeze-form input[name=confirm]")  # freezing is asked first (issue #39)
-    page.click("text=ตรึงผล / freeze")
+    page.click("#freeze button:has-text('ตรึงผล')")
     page.wait_for_load_state("networkidle")
     page.click("#publish-preview")  # a preview first; only the ticked confirmation publishes
     page.check("#publish-form input[name=confirm]")

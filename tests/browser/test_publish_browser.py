@@ -31,7 +31,7 @@ def test_browser_preview_confirm_publish_withdraw_and_publish_again(browser, liv
     portal_login(page, base, central.username, PASSWORD)
     page.goto(f"{base}/standings/2566/")
     page.check("#freeze-form input[name=confirm]")  # freezing is asked first (issue #39)
-    page.click("#freeze button:has-text('ตรึงผล / freeze')")
+    page.click("#freeze button:has-text('ตรึงผล')")
     page.click("#publish-preview")
     assert page.url == f"{base}/standings/2566/publish/"
     assert "ตัวอย่าง ยังไม่ได้ประกาศ" in page.inner_text("#preview-note")

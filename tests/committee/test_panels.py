@@ -125,12 +125,12 @@ def test_a_panelist_scores_on_the_admin_screen_and_the_standings_follow(
     page = client.get(url).content.decode()
     # A contest among districts: the screen speaks of districts, and shows no admin sidebar a panelist
     # could not use.
-    assert "หลักฐานของอำเภอ / the district's evidence" in page
-    assert "ทุกอำเภอ / all districts" in page
-    assert "จังหวัด / province" not in page
+    assert "หลักฐานของอำเภอ</h2>" in page
+    assert "ทุกอำเภอ</a>" in page
+    assert "ทุกจังหวัด" not in page and "all districts" not in page
     assert 'id="nav-sidebar"' not in page
     matrix = client.get(reverse("admin:committee_matrix") + f"?year={rubric.key}").content.decode()
-    assert '<th class="prov">อำเภอ / district</th>' in matrix
+    assert '<th class="prov">อำเภอ</th>' in matrix
     assert 'id="nav-sidebar"' not in matrix
     before = ProvinceResult.objects.get(rubric=rubric, province=d1).total
     with django_capture_on_commit_callbacks(execute=True):

@@ -85,7 +85,7 @@ def test_the_change_page_is_read_only_with_the_history_inline(client, two):
     page = response.content.decode()
     assert "ประวัติการเสนอชื่อ / nominee history" in page
     assert page.index("<p>นายอนุชา บุญมาก</p>") < page.index("<p>นายอนุชา บุญมา</p>")  # version 3, then 2 and 1
-    assert page.count("<p>ถอนรายชื่อแล้ว / withdrawn</p>") == 1  # version 2
+    assert page.count("<p>ถอนรายชื่อแล้ว</p>") == 1  # version 2
     assert 'name="name_th"' not in page and 'name="_save"' not in page
 
 

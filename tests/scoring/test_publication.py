@@ -139,5 +139,5 @@ def test_dashboard_shows_who_withdrew_and_why(frozen, rubric, client, central_us
     snapshots.publication_withdraw(user=central_user, rubric=rubric, reason="ตรวจพบคะแนนผิด")
     client.force_login(central_user)
     html = client.get("/standings/2566/").content.decode()
-    assert f"ถอนการประกาศผล / withdraw publication · {central_user.username}: ตรวจพบคะแนนผิด" in html
+    assert f"ถอนการประกาศผล · {central_user.username}: ตรวจพบคะแนนผิด" in html
     assert 'id="publish-preview"' in html

@@ -16,4 +16,4 @@ def test_results_page_shows_the_publication_date_in_buddhist_era(client, rubric,
         user=central_user, rubric=rubric, confirmed=True, previewed_frozen_at=frozen.frozen_at.isoformat()
     )
     html = client.get("/standings/2566/results/").content.decode()
-    assert "ประกาศเมื่อ / published ๒๓ พฤศจิกายน ๒๕๖๙ ๑๔:๐๕ น.</p>" in html
+    assert "ประกาศเมื่อ ๒๓ พฤศจิกายน ๒๕๖๙ ๑๔:๐๕ น.</p>" in html

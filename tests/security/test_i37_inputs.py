@@ -216,7 +216,7 @@ def test_the_award_filter_names_only_awards_of_contests_the_user_sees(rubric, ch
 
     assert "secret" not in dict(found) and "รางวัลลับของร่าง" not in dict(found).values()
     national = dict(AwardTier.objects.filter(rubric=rubric).values_list("code", "name_th"))
-    assert dict(found) == {**national, "-": "ไม่ได้รับรางวัล / none"}
+    assert dict(found) == {**national, "-": "ไม่ได้รับรางวัล"}
 
 
 # -- the verify page's issuer ----------------------------------------------------------------------------

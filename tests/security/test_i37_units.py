@@ -212,7 +212,7 @@ def test_the_admin_declares_a_conflict_on_any_unit_found_by_search(chain, centra
     client = Client()
     client.force_login(central_user)
     form_page = client.get(reverse("admin:people_conflict_add")).content.decode()
-    assert '<label class="required" for="id_province">หน่วยงาน / unit:</label>' in form_page
+    assert '<label class="required" for="id_province">หน่วยงาน:</label>' in form_page
     search = {"term": "Rim", "app_label": "people", "model_name": "conflict", "field_name": "province"}
     found = client.get(reverse("admin:autocomplete"), search).json()["results"]
     assert {row["id"] for row in found} >= {str(chain.rim_nua.pk), str(chain.mae_rim.pk)}

@@ -171,7 +171,7 @@ def test_the_page_says_who_may_be_nominated_and_offers_the_office(client, setup)
     page = client.get(url(d1)).content.decode()
     assert "ผู้มีสิทธิ์ได้รับการเสนอชื่อ: ข้าราชการ ที่ปฏิบัติงานในสำนักงานนี้ · สำนักงานละ ๑ คน" in page
     assert f'<option value="{d1.code}" selected>สำนักงานพัฒนาชุมชนอำเภอแม่ริม</option>' in page
-    assert '<option value="permanent_employee">ลูกจ้างประจำ / permanent employee</option>' in page
+    assert '<option value="permanent_employee">ลูกจ้างประจำ</option>' in page
 
 
 def test_one_who_is_not_a_civil_servant_is_refused_beside_the_field(client, setup):
