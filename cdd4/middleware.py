@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 from cdd4.tokens import token_user
 from contests.permissions import is_central
+from core import thai
 from core.api import DB_DOWN_EN, DB_DOWN_TH, database_unavailable, error_response
 from core.http import BodyTooLarge, check_body_size, content_length
 
@@ -29,6 +31,28 @@ class ThaiFirstLocaleMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Cookie",))
+        return response
+
+
+class AdminDigitsMiddleware:
+    """One kind of digits on an admin page: Arabic, as Django prints its counts, pages and dates there.
+
+    Our own parts print Thai digits and people type them in names ("ปีงบประมาณ พ.ศ. ๒๕๗๐"); rather than
+    teach every column and filter, the page's text is turned once, as it leaves (tags, attributes and
+    what a form sends back are left as they are). The portal's own pages keep Thai digits.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.path.startswith(reverse("admin:index"))
+            and not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+        ):
+            response.content = thai.arabic_page_text(response.content.decode(response.charset))
         return response
 
 

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cdd4.middleware.ThaiFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "cdd4.middleware.AdminDigitsMiddleware",  # inside CommonMiddleware, which sets Content-Length after it
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): a second factor this session

@@ -6,6 +6,7 @@ The template libraries (submissions' `thai`, awards' `awards_thai`, scoring's ta
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -28,6 +29,20 @@ def thai_digits(value) -> str:
 def arabic_digits(value) -> str:
     """What people type: "๑๒" reads as "12"."""
     return str(value).translate(ARABIC_DIGITS)
+
+
+# What the reader sees of a page: the text between tags, not a script, a style or a text box's content.
+_MARKUP = re.compile(r"(<(script|style|textarea)\b.*?</\2\s*>|<[^>]*>)", re.DOTALL | re.IGNORECASE)
+
+
+def arabic_page_text(html: str) -> str:
+    """An HTML page whose text reads in Arabic digits; tags, attributes and form contents untouched."""
+    parts = _MARKUP.split(html)  # text, markup, the markup's tag name (or None), text, …
+    text, markup = parts[0::3], parts[1::3]
+    out = [text[0].translate(ARABIC_DIGITS)]
+    for tag, after in zip(markup, text[1:], strict=True):
+        out += [tag, after.translate(ARABIC_DIGITS)]
+    return "".join(out)
 
 
 def as_decimal(value) -> Decimal:

@@ -14,6 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from core import files
+from core.thai import thai_digits, thai_num
 from scoring.models import ProvinceResult, RecomputeRun
 
 from .models import Heartbeat
@@ -36,7 +37,7 @@ def _database() -> Check:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError as exc:
-        return Check("database", False, f"ฐานข้อมูลไม่ตอบ / database unreachable: {exc}")
+        return Check("database", False, f"ฐานข้อมูลไม่ตอบ: {exc} / database unreachable: {exc}")
     return Check("database", True, "ฐานข้อมูลพร้อม / database answers")
 
 
@@ -46,7 +47,7 @@ def _redis() -> Check:
     try:
         redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1).ping()
     except redis.RedisError as exc:
-        return Check("redis", False, f"Redis ไม่ตอบ / Redis unreachable: {exc}")
+        return Check("redis", False, f"Redis ไม่ตอบ: {exc} / Redis unreachable: {exc}")
     return Check("redis", True, "Redis พร้อม / Redis answers")
 
 
@@ -58,7 +59,8 @@ def _worker(now) -> Check:
     if beat is None or now - beat > limit:
         seen = f"{int((now - beat).total_seconds())} s" if beat else "ไม่เคย / never"
         return Check(WORKER, False, f"ไม่มีสัญญาณจาก worker มา {seen} / no worker heartbeat for {seen}")
-    return Check(WORKER, True, f"worker ส่งสัญญาณเมื่อ {int((now - beat).total_seconds())} วินาทีก่อน / heartbeat")
+    ago = int((now - beat).total_seconds())
+    return Check(WORKER, True, f"worker ส่งสัญญาณเมื่อ {thai_digits(ago)} วินาทีก่อน / heartbeat {ago} s ago")
 
 
 def _backlog(now) -> Check:
@@ -66,7 +68,7 @@ def _backlog(now) -> Check:
     last = RecomputeRun.objects.values_list("started_at", flat=True).first()
     # A burst is recomputed within seconds; stale results with no run for minutes mean nothing is recomputing.
     stuck = stale and (last is None or now - last > timedelta(seconds=settings.CDD4_BACKLOG_MAX_AGE_S))
-    text = f"รอคำนวณ {stale} จังหวัด / {stale} results waiting for recompute"
+    text = f"รอคำนวณ {thai_digits(stale)} ราย / {stale} results waiting for recompute"
     return Check("recompute", not stuck, text)
 
 
@@ -74,7 +76,8 @@ def _disk() -> Check:
     # Uploads stream to the local disk first in both modes; in the embedded default the files stay there.
     free_mb = shutil.disk_usage(files.upload_tmp_dir()).free // (1024 * 1024)
     ok = free_mb >= settings.CDD4_MIN_FREE_MB
-    return Check("disk", ok, f"พื้นที่ว่าง {free_mb} MB (ต่ำสุด {settings.CDD4_MIN_FREE_MB}) / {free_mb} MB free")
+    least = settings.CDD4_MIN_FREE_MB
+    return Check("disk", ok, f"พื้นที่ว่าง {thai_num(free_mb)} MB (ต่ำสุด {thai_num(least)}) / {free_mb} MB free")
 
 
 def _store() -> list[Check]:
@@ -84,7 +87,8 @@ def _store() -> list[Check]:
     try:
         files.exists("health/probe")
     except Exception as exc:  # any failure to reach it: the check says which
-        return [Check("store", False, f"ที่เก็บไฟล์ไม่ตอบ / the object store does not answer: {type(exc).__name__}")]
+        why = type(exc).__name__
+        return [Check("store", False, f"ที่เก็บไฟล์ไม่ตอบ: {why} / the object store does not answer: {why}")]
     return [Check("store", True, "ที่เก็บไฟล์ตอบ / the object store answers")]
 
 

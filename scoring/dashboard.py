@@ -13,7 +13,7 @@ from django.utils import timezone
 from contests.models import Level
 from contests.regions import inspection_regions
 from contests.stages import NO_REGION, region_number
-from core.thai import fmt_points, thai_datetime
+from core.thai import fmt_points, thai_datetime, thai_digits
 from core.thaimap import NO_AWARD, tier_colours
 from rulebook.engine import vacant_places
 from rulebook.workdays import WorkCalendar, deadline_text
@@ -106,7 +106,7 @@ class Gap:
         if self.tier is None:
             return "—"
         codes = self._codes() or "ไม่มี"
-        return f"ต้องการอีก {fmt_points(self.points)} คะแนน; ตัวชี้วัดที่ยังเปิด: {codes}"
+        return thai_digits(f"ต้องการอีก {fmt_points(self.points)} คะแนน; ตัวชี้วัดที่ยังเปิด: {codes}")
 
     @property
     def en(self) -> str:

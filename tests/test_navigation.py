@@ -135,7 +135,7 @@ def test_district_staff_see_their_contests_results_never_the_national_page(clien
     opened = client.get("/standings/chonburi-web-2564/mine/")
     assert opened.status_code == 200
     text = opened.content.decode()
-    assert "ผลคะแนนของเมืองชลบุรี ปี 2564" in text and contest.contest.name_th in text and "ส่วนกลาง" not in text
+    assert "ผลคะแนนของเมืองชลบุรี ปี ๒๕๖๔" in text and contest.contest.name_th in text and "ส่วนกลาง" not in text
 
 
 def test_an_organiser_is_led_to_the_builder_first_and_from_there_to_the_file_upload(client, chiang_mai):

@@ -16,8 +16,8 @@ GREGORIAN_YEAR = re.compile(r"\b(19|20|21)(\d\d)\b")
 
 @register.filter
 def points(value) -> str:
-    """A stored total (DecimalField, "90.00") printed like the dimensions: "90", "84.5"."""
-    return points_text(value, thai=False, empty="")
+    """A stored total (DecimalField, "90.00") printed like the dimensions: "๙๐", "๘๔.๕" (in English "90")."""
+    return points_text(value, thai=not (get_language() or "th").startswith("en"), empty="")
 
 
 @register.filter

@@ -121,10 +121,10 @@ def test_organisers_dashboard_names_the_tie_and_the_rule(tied, client, chiang_ma
     assert "หลักเกณฑ์ไม่ได้กำหนดวิธีตัดสินเมื่อคะแนนเท่ากัน: คะแนนรวมเท่ากันได้อันดับเดียวกัน" in html
     tie = html[html.index('id="award-ties"') :]
     tie = tie[: tie.index("</p>")]
-    assert "หางดง (80)" in tie and "สารภี (80)" in tie and "คณะกรรมการเป็นผู้ตัดสินว่าใครได้รางวัลใด" in tie
+    assert "หางดง (๘๐)" in tie and "สารภี (๘๐)" in tie and "คณะกรรมการเป็นผู้ตัดสินว่าใครได้รางวัลใด" in tie
 
 
 def test_national_dashboard_states_its_own_order(rubric, client, central_user):
     client.force_login(central_user)
     html = client.get(reverse("scoring:dashboard", args=[2566])).content.decode()
-    assert "เมื่อคะแนนรวมเท่ากัน เทียบคะแนนมิติ 5, 4, 3, 2, 1 ตามลำดับ" in html
+    assert "เมื่อคะแนนรวมเท่ากัน เทียบคะแนนมิติ ๕, ๔, ๓, ๒, ๑ ตามลำดับ" in html

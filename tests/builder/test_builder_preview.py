@@ -45,7 +45,7 @@ def test_with_no_facts_typed_an_example_is_explained(client, db):
     html = client.post(PREVIEW, form).content.decode()
     assert "(ข้อมูลตัวอย่าง)" in html  # said to be an example, its figures in the boxes to change
     assert 'name="d0c0-fact-data_uses" value="5"' in html
-    assert "<strong>5 คะแนน</strong> · ระดับ A: การขอยื่นใช้ข้อมูล จปฐ. ในเดือน ๕ ครั้ง ตั้งแต่ ๑;" in html
+    assert "<strong>๕ คะแนน</strong> · ระดับ A: การขอยื่นใช้ข้อมูล จปฐ. ในเดือน ๕ ครั้ง ตั้งแต่ ๑;" in html
 
 
 def test_a_rule_that_cannot_be_read_asks_for_it_to_be_corrected(client, organiser):

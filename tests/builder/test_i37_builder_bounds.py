@@ -139,4 +139,4 @@ def test_the_preview_still_scores_a_date_within_the_fiscal_year(central):
     post = to_form(NATIONAL)
     _set(post, {"criterion": TIMELY, f"{TIMELY}deadline": "31/05/2566", f"{TIMELY}fact-received_on": "02/06/2566"})
     html = central.post(PREVIEW, encoded(post), content_type=FORM).content.decode()
-    assert "<strong>3 คะแนน</strong> · ส่ง ๒ มิ.ย. ๒๕๖๖ หลังวันครบกำหนด ๓๑ พ.ค. ๒๕๖๖ 2 วันทำการ" in html
+    assert "<strong>๓ คะแนน</strong> · ส่ง ๒ มิ.ย. ๒๕๖๖ หลังวันครบกำหนด ๓๑ พ.ค. ๒๕๖๖ 2 วันทำการ" in html

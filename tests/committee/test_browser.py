@@ -79,7 +79,7 @@ def test_browser_member_scores_with_pdf_beside_rubric_and_standings_change(brows
     base = live_server.url
     dashboard = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="th-TH").new_page()
     _login(dashboard, base, central.username)
-    assert _ranking_row(dashboard, base, "TH-50") == ("2", "3")
+    assert _ranking_row(dashboard, base, "TH-50") == ("๒", "๓")
     dashboard.screenshot(path=str(SHOTS / "committee_standings_before.png"), full_page=False)
 
     page = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="th-TH").new_page()
@@ -105,7 +105,7 @@ def test_browser_member_scores_with_pdf_beside_rubric_and_standings_change(brows
     after = ProvinceResult.objects.get(rubric=rubric, province=chiang_mai)
     assert (after.change_seq, after.computed_seq) == (before.change_seq + 1, before.change_seq + 1)
     assert (after.criteria["4.1.1"], after.total, after.rank) == ("5", D(5), 1)
-    assert _ranking_row(dashboard, base, "TH-50") == ("1", "5")
+    assert _ranking_row(dashboard, base, "TH-50") == ("๑", "๕")
     dashboard.screenshot(path=str(SHOTS / "committee_standings_after.png"), full_page=False)
 
     page = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="th-TH").new_page()

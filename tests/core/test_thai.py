@@ -110,3 +110,15 @@ def test_thai_sorted_is_dictionary_order_not_code_points():
     assert sorted(names)[-2:] == ["เชียงใหม่", "แพร่"]  # code points: the leading vowels after ฮ
     rows = [("TH-37", "อำนาจเจริญ"), ("TH-15", "อ่างทอง")]
     assert thai.thai_sorted(rows, key=lambda row: row[1]) == [("TH-15", "อ่างทอง"), ("TH-37", "อำนาจเจริญ")]
+
+
+def test_an_admin_page_reads_in_arabic_digits_its_markup_and_boxes_as_they_are():
+    page = (
+        '<h1 title="ปี ๒๕๖๖">ปี ๒๕๖๖</h1><input value="๑๒"><textarea name="note">ข้อ ๓</textarea>'
+        '<script>let n = "๔";</script><p>๕</p>'
+    )
+    assert thai.arabic_page_text(page) == (
+        '<h1 title="ปี ๒๕๖๖">ปี 2566</h1><input value="๑๒"><textarea name="note">ข้อ ๓</textarea>'
+        '<script>let n = "๔";</script><p>5</p>'
+    )
+    assert thai.arabic_page_text("") == ""

@@ -92,6 +92,6 @@ def test_status_panel_central_only(client, central_user, provincial_user):
     assert client.get("/ops/status/").status_code == 403
     client.force_login(central_user)
     page = client.get("/ops/status/").content.decode()
-    assert "(5 ชั่วโมงก่อน)" in page
+    assert "(๕ ชั่วโมงก่อน) · ๑๒ ไฟล์" in page
     assert "/backups/cdd4-20261122-000000" in page
-    assert 'id="failed-tasks">0' in page
+    assert 'id="failed-tasks">๐' in page

@@ -25,4 +25,4 @@ def test_failed_task_counted_and_recorded_for_the_status_panel(client, central_u
     failure = TaskFailure.objects.get()
     assert (failure.task, failure.error) == ("tests.ops.always_fails", "ValueError('ข้อมูลผิด / bad input')")
     client.force_login(central_user)
-    assert 'id="failed-tasks">1' in client.get("/ops/status/").content.decode()
+    assert 'id="failed-tasks">๑' in client.get("/ops/status/").content.decode()

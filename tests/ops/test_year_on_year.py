@@ -44,7 +44,7 @@ def test_province_page_own_province_only_and_only_years_shown_to_provinces(
         YearSettings.objects.create(rubric=rubric, standings_visible_to_provinces=True)
     response = client.get(url)
     assert [r["totals"] for r in response.context["rows"]] == [[Decimal("61.50"), Decimal("70.00")]]
-    assert "+8.50" in response.content.decode()
+    assert "+๘.๕๐" in response.content.decode()
 
 
 def test_province_page_and_dashboard_link_to_year_on_year(client, central_user, provincial_user):

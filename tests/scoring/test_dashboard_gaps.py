@@ -30,7 +30,7 @@ def test_gap_is_distance_to_lowest_total_in_the_next_tier_with_open_criteria():
     assert (gaps[2].tier.code, gaps[2].points) == ("winner", Decimal(10))
     assert (gaps[3].tier.code, gaps[3].points, gaps[3].open_codes) == ("runner_up_1", Decimal(10), ("5.1",))
     assert (gaps[5].tier.code, gaps[5].points, gaps[5].open_codes) == ("honourable", Decimal(3), ("4.2",))
-    assert gaps[5].th == "ต้องการอีก 3 คะแนน; ตัวชี้วัดที่ยังเปิด: 4.2"
+    assert gaps[5].th == "ต้องการอีก ๓ คะแนน; ตัวชี้วัดที่ยังเปิด: ๔.๒"
     assert gaps[5].en == "needs 3 more points; open criteria: 4.2"
     assert gaps[5].reachable  # 5 points left in 4.2 ≥ 3
 
@@ -48,7 +48,7 @@ def test_tie_at_the_cutoff_needs_nothing_more():
 
 
 def test_gap_prints_points_without_trailing_zeros():
-    assert Gap(TIERS[0], Decimal("0.5"), ("5.1",)).th == "ต้องการอีก 0.5 คะแนน; ตัวชี้วัดที่ยังเปิด: 5.1"
+    assert Gap(TIERS[0], Decimal("0.5"), ("5.1",)).th == "ต้องการอีก ๐.๕ คะแนน; ตัวชี้วัดที่ยังเปิด: ๕.๑"
 
 
 def test_vacant_places_need_only_eligibility():

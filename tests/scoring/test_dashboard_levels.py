@@ -37,11 +37,11 @@ def test_each_banded_dimension_and_the_total_show_their_level(client, central_us
     row = table[table.index(f'data-province="{first.code}"') :].split("</tr>")[0]
     other = table[table.index(f'data-province="{second.code}"') :].split("</tr>")[0]
     cells = re.findall(r'<td class="num[^"]*">(.*?)</td>', row, re.S)
-    assert cells[0] == "1"  # rank
-    assert cells[1] == '15<br><span class="level">ระดับ 2</span>'  # dimension 1, banded
-    assert cells[2] == "0"  # dimension 2 has no bands: points alone
-    assert cells[-1].endswith('<br><span class="level">ระดับ 2</span>')  # the total's level
-    assert '<span class="level">ระดับ 1</span>' in other
+    assert cells[0] == "๑"  # rank
+    assert cells[1] == '๑๕<br><span class="level">ระดับ ๒</span>'  # dimension 1, banded
+    assert cells[2] == "๐"  # dimension 2 has no bands: points alone
+    assert cells[-1].endswith('<br><span class="level">ระดับ ๒</span>')  # the total's level
+    assert '<span class="level">ระดับ ๑</span>' in other
 
 
 def test_a_contest_without_bands_shows_no_level(client, central_user, rubric):

@@ -119,7 +119,7 @@ def test_near_deadline_lists_the_first_thirty_by_code_and_counts_the_rest(client
     client.force_login(central_user)
     monkeypatch.setattr(views.timezone, "localdate", lambda: JUNE_27)
     html = client.get(reverse("scoring:live", args=[2566])).content.decode()
-    assert "และอีก 44 ราย" in html and "and 44 more" not in html and Province.objects.get(code=first[-1]).name_th in html
+    assert "และอีก ๔๔ ราย" in html and "and 44 more" not in html and Province.objects.get(code=first[-1]).name_th in html
 
 
 def test_every_page_shows_the_gaps_computed_over_all_entrants(rubric, monkeypatch):
