@@ -131,7 +131,7 @@ def test_the_explanation_is_shown_as_the_rule_is_typed_and_fits_a_phone(browser,
     _settle(phone)
     phone.fill("input[name='d3c0-fact-points']", "27")  # typed: the script asks again, nothing reloads
     expect(phone.locator(result)).to_contain_text("27 จาก 30")
-    assert phone.inner_text(result).startswith("27 คะแนน")
+    assert phone.inner_text(result).startswith("๒๗ คะแนน")
     phone.fill("#b-d3c0-max_points", "20")  # the rule as typed: its maximum
     expect(phone.locator(result)).to_contain_text("เกินค่าสูงสุด 20")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390

@@ -52,7 +52,7 @@ def test_a_provincial_office_runs_its_district_contest(browser, live_server, tmp
     assert "สร้าง 4" in page.inner_text("body")
     first = page.locator("#ranking tbody tr").first
     assert first.get_attribute("data-province") == mae_rim.code
-    assert "27" in first.locator("td.total").inner_text()
+    assert "๒๗" in first.locator("td.total").inner_text()
     page.screenshot(path=str(SHOTS / "contest_dashboard.png"), full_page=True)
 
     # A bad sheet loses nothing and says why, Thai first.

@@ -46,7 +46,7 @@ def test_the_organiser_fills_in_the_contests_template(browser, live_server, tmp_
     assert "นำเข้าข้อมูลแล้ว: สร้าง 3 แก้ไข 0 ไม่เปลี่ยน 0" in page.inner_text("body")
     first = page.locator("#ranking tbody tr").first
     assert first.get_attribute("data-province") == san_sai.code
-    assert "27" in first.locator("td.total").inner_text()
+    assert "๒๗" in first.locator("td.total").inner_text()
     page.screenshot(path=str(SHOTS / "fact_template_dashboard.png"), full_page=True)
 
     # A typo is refused with its sheet and cell, Thai first, and nothing changes.
@@ -78,7 +78,7 @@ def test_a_tie_at_an_award_line_is_named_for_the_panel(browser, live_server):
         page.goto(f"{live_server.url}/standings/cm-web-2564/")
         assert page.inner_text("#tie-rule").startswith("หลักเกณฑ์ไม่ได้กำหนดวิธีตัดสินเมื่อคะแนนเท่ากัน")
         ties = page.inner_text("#award-ties")
-        assert "หางดง (80)" in ties and "สารภี (80)" in ties
+        assert "หางดง (๘๐)" in ties and "สารภี (๘๐)" in ties
         assert page.locator("#ranking .badge.warn").count() == 2
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         page.screenshot(path=str(SHOTS / name), full_page=True)
