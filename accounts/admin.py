@@ -79,8 +79,8 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
     list_select_related = ["membership__province"]
     fieldsets = [
         (None, {"fields": ["username", "password"]}),
-        ("ข้อมูลส่วนตัว / personal info", {"fields": ["first_name", "last_name", "email"]}),
-        ("สถานะ / status", {"fields": ["is_active", "is_staff", "is_superuser", "last_login", "date_joined"]}),
+        (bi("ข้อมูลส่วนตัว", "personal info"), {"fields": ["first_name", "last_name", "email"]}),
+        (bi("สถานะ", "status"), {"fields": ["is_active", "is_staff", "is_superuser", "last_login", "date_joined"]}),
     ]
 
     readonly_fields = ["is_staff", "last_login", "date_joined"]

@@ -168,7 +168,8 @@ def awardees(rubric: Rubric) -> list[TierBlock]:
 
 def award_map(rubric: Rubric, blocks: list[TierBlock] | None = None, height: str = "100%") -> str:
     blocks = awardees(rubric) if blocks is None else blocks
-    return map_svg(fills={r.province.code: b.colour for b in blocks for r in b.results}, height=height)
+    names = dict(Province.objects.provinces().values_list("code", "name_th"))
+    return map_svg(fills={r.province.code: b.colour for b in blocks for r in b.results}, names=names, height=height)
 
 
 @dataclass

@@ -21,13 +21,13 @@ from rulebook.rules.evidence import FILE_KINDS, FILE_TYPES
 
 TYPES = (
     ("pdf", "PDF"), ("jpeg", "JPG"), ("png", "PNG"), ("docx", "Word (DOCX)"), ("xlsx", "Excel (XLSX)"),
-    ("pptx", "PowerPoint (PPTX)"), ("mp4", "วิดีโอ MP4 / MP4 video"),
+    ("pptx", "PowerPoint (PPTX)"), ("mp4", bi("วิดีโอ MP4", "MP4 video")),
 )  # fmt: skip
 KINDS = (
     ("pdf", "PDF"),
-    ("image", "รูปภาพ / pictures"),
-    ("office", "ไฟล์ Office / Office files"),
-    ("video", "วิดีโอ / video"),
+    ("image", bi("รูปภาพ", "pictures")),
+    ("office", bi("ไฟล์ Office", "Office files")),
+    ("video", bi("วิดีโอ", "video")),
 )
 assert {t for t, _ in TYPES} == FILE_TYPES and {k for k, _ in KINDS} == FILE_KINDS
 
@@ -63,7 +63,7 @@ def add_fields(form: forms.Form) -> None:
 
     form.fields[BOXES["types"]] = ticks(
         BOXES["types"],
-        "ชนิดไฟล์ที่รับ (ไม่เลือก: ทุกชนิดที่พอร์ทัลรับ) / file types taken (none ticked: all the portal takes)",
+        bi("ชนิดไฟล์ที่รับ (ไม่เลือก: ทุกชนิดที่พอร์ทัลรับ)", "file types taken (none ticked: all the portal takes)"),
         TYPES,
     )
     form.fields[BOXES["report"]] = forms.BooleanField(
@@ -75,7 +75,7 @@ def add_fields(form: forms.Form) -> None:
         required=False,
         max_length=500,
     )
-    form.fields[BOXES["needs"]] = ticks(BOXES["needs"], "เมื่อส่งครบทุกชนิดนี้ / once every one of these is in", KINDS)
+    form.fields[BOXES["needs"]] = ticks(BOXES["needs"], bi("เมื่อส่งครบทุกชนิดนี้", "once every one of these is in"), KINDS)
     form.fields[BOXES["json"]] = forms.CharField(
         label=bi("ค่าอื่นของหลักฐานที่ช่องบอกไม่ได้ (JSON)", "evidence the boxes cannot say (JSON)"),
         required=False,

@@ -24,6 +24,7 @@ from builder.rows import Rows
 from builder.rows import to_form as rows_to_form
 from builder.rule_data import put_rule
 from builder.rule_forms import RuleForm, filled_prefixes, too_many
+from core.labels import bi
 from core.thai import fmt_points
 from rulebook.dates import DateInputError, be_date, check_window, fiscal_year, parse_date
 from rulebook.rubric_json import rubric_json
@@ -404,12 +405,14 @@ class Builder:
             label = rule.label(name)
             if self.window is None:
                 out.append(
-                    f"{label.th}: ระบุปีงบประมาณ (พ.ศ.) ก่อน จึงจะทดลองวันที่ได้"
-                    f" / {label.en}: give the fiscal year (B.E.) first to try a date"
+                    bi(
+                        f"{label.th}: ระบุปีงบประมาณ (พ.ศ.) ก่อน จึงจะทดลองวันที่ได้",
+                        f"{label.en}: give the fiscal year (B.E.) first to try a date",
+                    )
                 )
                 continue
             try:
                 check_window(value.date() if isinstance(value, datetime) else value, raw, self.window)
             except DateInputError as error:
-                out.append(f"{label.th}: {error.th} / {label.en}: {error.en}")
+                out.append(bi(f"{label.th}: {error.th}", f"{label.en}: {error.en}"))
         return out

@@ -19,6 +19,7 @@ from builder import conditions as rule_conditions
 from builder import evidence, measures, steps
 from builder.fact_labels import LABELS, labels_from_rows
 from builder.rule_values import cell_value, json_value, row_count
+from core.labels import bi
 from rulebook.rules import KINDS, RuleError, build_rule
 from rulebook.rules.declare import (
     CONDITIONS,
@@ -89,15 +90,15 @@ def filled_prefixes(data: Mapping[str, Any]) -> frozenset[str]:
 
 
 def too_many(most: int) -> str:
-    return f"ไม่เกิน {most} แถว / at most {most} rows"
+    return bi(f"ไม่เกิน {most} แถว", f"at most {most} rows")
 
 
 def kind_choices() -> list[tuple[str, str]]:
-    return [(kind, f"{cls.title.th} / {cls.title.en}") for kind, cls in KINDS.items()]
+    return [(kind, bi(cls.title.th, cls.title.en)) for kind, cls in KINDS.items()]
 
 
 def _cell(column: Param, required: bool) -> forms.Field:
-    label = f"{column.th} / {column.en}"
+    label = bi(column.th, column.en)
     if column.type == FLAG:
         return forms.BooleanField(label=label, required=False)
     if column.type == OBJECT:
@@ -112,8 +113,9 @@ def hints(p: Param) -> list[str]:
 
 
 def _hint(p: Param, *, own: bool = False) -> str:
-    th, en = (" ".join(x for x in (help, p.limits()) if x) for help in (p.help_th, p.help_en))
-    return f"{th} / {en}" if own else f"{p.th}: {th} / {p.en}: {en}"
+    th = " ".join(x for x in (p.help_th, p.limits(thai=True)) if x)
+    en = " ".join(x for x in (p.help_en, p.limits()) if x)
+    return bi(th, en) if own else bi(f"{p.th}: {th}", f"{p.en}: {en}")
 
 
 def columns_of(p: Param) -> tuple[Param, ...]:
@@ -144,10 +146,10 @@ class RuleForm(forms.Form):
         self.condition_rows: dict[str, list[list[str]]] = {}  # a conditions cell → its conditions' field names
         self.lines: dict[str, ModuleType] = {}  # a conditions cell → what its lines are
         for p in self.params:
-            label = f"{p.th} / {p.en}"
+            label = bi(p.th, p.en)
             if p.name in self.shaped:  # what the rows cannot say, as JSON text, unchanged
                 self.fields[p.name] = forms.CharField(
-                    label=f"{p.th}: ค่าที่แถวบอกไม่ได้ (JSON) / {p.en} the rows cannot say (JSON)",
+                    label=bi(f"{p.th}: ค่าที่แถวบอกไม่ได้ (JSON)", f"{p.en} the rows cannot say (JSON)"),
                     required=False,
                     widget=forms.Textarea(attrs={"rows": 3}),
                 )
@@ -290,7 +292,7 @@ class RuleForm(forms.Form):
             build_rule(self.kind, self._rule, self.max_points)
         except RuleError as error:
             field = self.field_of(error.field or "")
-            self.add_error(None if field == "__all__" else field, f"{error.th} / {error.en}")
+            self.add_error(None if field == "__all__" else field, bi(error.th, error.en))
         return cleaned
 
     def rule(self) -> dict[str, Any]:

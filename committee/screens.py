@@ -178,7 +178,7 @@ def level_choices(c: CriterionSpec) -> list[tuple[Decimal, str]]:
     """Each allowed level with what it means, for the member's picker (highest first)."""
     texts = c.rule.level_labels()
     levels = c.rule.levels() or ()
-    return [(p, texts.get(p, "ไม่ผ่าน / not met" if p == 0 else "")) for p in sorted(levels, reverse=True)]
+    return [(p, texts.get(p, "ไม่ผ่าน" if p == 0 else "")) for p in sorted(levels, reverse=True)]
 
 
 def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, criterion) -> dict:

@@ -101,6 +101,8 @@ rules.add_perm("scoring.view_stage", runs_contest | in_stages)
 # A file sent for a pick (the video, the lessons-learned PDF): whoever the stage's page shows the pick to.
 rules.add_perm("scoring.view_stage_file", sees_pick)
 rules.add_perm("scoring.import_register", is_central)
+# The working-day calendar's holiday overrides move every contest's deadlines: central staff only.
+rules.add_perm("scoring.edit_calendar", is_central)
 rules.add_perm("scoring.view_province", is_department | is_own_province | organises_unit)
 
 

@@ -21,7 +21,9 @@ PALETTE = ("#d4a017", "#a8a9ad", "#b0703c", "#5a9e6f", "#4a8fcf", "#c27ba0")
 NO_AWARD = "#e4e4e4"
 NOT_A_PROVINCE = "#d9d9d9"
 WATER = "#ffffff"
-LABEL = "แผนที่ประเทศไทยแสดงจังหวัดที่ได้รับรางวัล / Thailand by award"
+LABEL = "แผนที่ประเทศไทยแสดงจังหวัดที่ได้รับรางวัล"
+# The map file names its shapes in English; a Thai page names them in Thai (the rest come from the units).
+OTHER_TH = {"Bangkok": "กรุงเทพมหานคร", "Lake Songkha": "ทะเลสาบสงขลา"}
 
 
 @cache
@@ -35,8 +37,9 @@ def tier_colours(tier_codes: list[str]) -> dict[str, str]:
     return {code: PALETTE[i % len(PALETTE)] for i, code in enumerate(tier_codes)}
 
 
-def map_svg(*, fills: dict[str, str], height: str = "100%") -> str:
-    """Inline SVG markup for documents: each province (by ISO code) in its fill, the rest light grey."""
+def map_svg(*, fills: dict[str, str], names: dict[str, str] | None = None, height: str = "100%") -> str:
+    """Inline SVG markup for documents: each province (by ISO code) in its fill, the rest light grey; each
+    shape titled by `names` (code → Thai name) where given, else by the map file's name."""
     data = thailand_map()
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{data["viewBox"]}" height="{height}" '
@@ -47,7 +50,13 @@ def map_svg(*, fills: dict[str, str], height: str = "100%") -> str:
     for shape, fill in shapes:
         parts.append(
             f'<path d="{shape["d"]}" fill="{fill}" stroke="#555" stroke-width="0.6">'
-            f"<title>{escape(shape['name'])}</title></path>"
+            f"<title>{escape(_title(shape, names))}</title></path>"
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _title(shape: dict, names: dict[str, str] | None) -> str:
+    if names is None:
+        return shape["name"]
+    return names.get(shape.get("code")) or OTHER_TH.get(shape["name"], shape["name"])

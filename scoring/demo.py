@@ -223,7 +223,7 @@ def demo_nominees(*, rubric: Rubric) -> int:
     return made
 
 
-DEMO_REASON = "ข้อมูลตัวอย่าง: กำหนดส่งตามหนังสือกรม / demo data: the deadlines the Department set by letter"
+DEMO_REASON = "ข้อมูลตัวอย่าง: กำหนดส่งตามหนังสือกรม"
 
 
 def demo_facts(*, rubric: Rubric) -> int:

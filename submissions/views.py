@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from contests.actor import actor_of
 from contests.eligibility import Eligibility
-from contests.models import NomineeState, Province
+from contests.models import Level, NomineeState, Province
 from contests.permissions import runs_contest
 from core import gate
 from core.errors import PortalError
@@ -119,6 +119,10 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
     ctx.update(selectors.province_home(rubric=ctx["rubric"], province=ctx["province"]))
     ctx["closed"] = policy.evidence_closed(ctx["rubric"])
     ctx["innovation_dimension"] = policy.innovation_dimension(ctx["rubric"])
+    # Year on year compares a provincial office's national results; a district has none to compare.
+    ctx["history_link"] = ctx["province"].level == Level.PROVINCE and request.user.has_perm(
+        "ops.view_province", ctx["province"]
+    )
     ctx["clarifications"] = []  # filled by the committee's hook (committee/apps.py) when it is installed
     for extra in hooks.province_page(ctx["province"], ctx["rubric"]):
         ctx.update(extra)

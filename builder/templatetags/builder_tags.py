@@ -4,7 +4,7 @@ and what is wrong with it beside it (builder/form.py)."""
 from django import template
 from django.utils.html import format_html, format_html_join
 
-from core.labels import one_language
+from core.labels import bi, one_language
 
 register = template.Library()
 
@@ -17,11 +17,9 @@ def box(builder, name: str, th: str, en: str, kind: str = "text", hint: str = ""
     input_type = "text" if kind in ("decimal", "date") else kind
     placeholder = "วว/ดด/ปปปป (พ.ศ.)" if kind == "date" else ""
     return format_html(
-        '<label class="box{}">{} <span class="muted">/ {}</span>{}'
-        '<input type="{}" name="{}" value="{}" id="{}"{}{}>{}</label>',
+        '<label class="box{}">{}{}<input type="{}" name="{}" value="{}" id="{}"{}{}>{}</label>',
         " invalid" if problems else "",
-        th,
-        en,
+        bi(th, en),
         format_html(' <span class="muted hint">{}</span>', hint) if hint else "",
         input_type,
         name,

@@ -82,7 +82,7 @@ class Stage(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.contest.slug}: {self.quota} / {self.chooser_level}"
+        return f"{self.contest.slug}: {self.get_chooser_level_display()}เลือก {self.quota}"
 
 
 class StageFile(models.Model):

@@ -85,8 +85,9 @@ class Param:
         assert self.default is None or not self.required, self.name  # a default is what an absent one means
         assert not self.least or all(self.each), self.name
 
-    def limits(self) -> str:
-        """The bounds as the docs' table says them: "≥ 0", "≤ 366", "0 … 366", "≥ 1 row"."""
+    def limits(self, thai: bool = False) -> str:
+        """The bounds as the docs' table says them: "≥ 0", "≤ 366", "0 … 366", "≥ 1 row" (in Thai with `thai`:
+        "อย่างน้อย 1 แถว", "ค่าเริ่มต้น 0")."""
         parts = []
         if self.minimum is not None and self.maximum is not None:
             parts.append(f"{self.minimum} … {self.maximum}")
@@ -95,9 +96,9 @@ class Param:
         elif self.maximum is not None:
             parts.append(f"≤ {self.maximum}")
         if self.least:
-            parts.append(f"≥ {self.least} {self.each[1]}")
+            parts.append(f"อย่างน้อย {self.least} {self.each[0]}" if thai else f"≥ {self.least} {self.each[1]}")
         if self.default is not None:
-            parts.append(f"default {self.default}")
+            parts.append(f"ค่าเริ่มต้น {self.default}" if thai else f"default {self.default}")
         return "; ".join(parts)
 
 

@@ -184,7 +184,7 @@ class Requirements(Rule):
 
     def level_labels(self) -> dict[Decimal, str]:
         if not self.levels_:
-            return {self.pass_points: "ผ่านทุกเงื่อนไข / every requirement met"}
+            return {self.pass_points: "ผ่านทุกเงื่อนไข"}
         texts: dict[Decimal, str] = {}
         for lv in self.levels_:
             texts.setdefault(lv.points, f"ระดับ {lv.grade}" + (f": {lv.text.th}" if lv.text.th else ""))

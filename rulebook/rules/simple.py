@@ -70,7 +70,7 @@ class Done(Rule):
         return _levels([self.points])
 
     def level_labels(self) -> dict[Decimal, str]:
-        return {self.points: "ดำเนินการแล้ว / done"}
+        return {self.points: "ดำเนินการแล้ว"}
 
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
         if parsed["done"]:
@@ -123,7 +123,7 @@ class ItemsCount(_NamedItems, Rule):
     def level_labels(self) -> dict[Decimal, str]:
         texts: dict[Decimal, str] = {}
         for n, p in enumerate(self.by_count):
-            texts.setdefault(p, f"ทำได้ {n} ข้อ / {n} items")
+            texts.setdefault(p, f"ทำได้ {n} ข้อ")
         return texts
 
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:

@@ -22,6 +22,7 @@ from rulebook.spec import RubricError, parse_rubric
 from scoring import revisions, selectors, services
 from scoring.access import rubrics
 from scoring.admin.dates import ThaiDates, be_text
+from scoring.admin.links import openable
 from scoring.date_fields import ThaiDateField
 from scoring.models import AwardTier, Criterion, Dimension, Rubric
 
@@ -221,6 +222,10 @@ class RoleAccess(ThaiDates):
 
     def has_delete_permission(self, request, obj=None):
         return self.can_delete and is_central(request.user)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        openable(context, request)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         # Province holds every administrative unit; the national contest's forms offer its 76 offices only.

@@ -39,7 +39,7 @@ class NomineeVersionInline(ReadOnlyInline):
     view = runs_contests
     fields = readonly_fields = FIELDS
     ordering = ["-version"]
-    verbose_name = verbose_name_plural = "ประวัติการเสนอชื่อ / nominee history"
+    verbose_name = verbose_name_plural = bi("ประวัติการเสนอชื่อ", "nominee history")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("submitted_by", "office")

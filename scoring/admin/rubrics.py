@@ -14,7 +14,7 @@ from django.utils.html import format_html, format_html_join
 from contests.models import Province
 from contests.permissions import is_central, is_department
 from core.http import show
-from core.labels import bi
+from core.labels import bi, one_language
 from rulebook.diff import diff_lines
 from rulebook.spec import RubricError
 
@@ -196,7 +196,7 @@ class RubricChangeAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
 
     @admin.display(description=bi("สิ่งที่เปลี่ยน", "what changed"))
     def what_changed(self, obj):
-        return format_html_join("", "<div>{}</div>", ((line,) for line in diff_lines(obj.changes)))
+        return format_html_join("", "<div>{}</div>", ((one_language(line),) for line in diff_lines(obj.changes)))
 
 
 @admin.register(Fact)

@@ -22,9 +22,9 @@ from scoring.admin.forms import ReadOnlyInline, RoleAccess
 from scoring.stages.reads import past_models_for_user, picks_for_user, province_of, stages_for_user
 
 picks_or_runs = is_central | is_organiser
-FROM_FILE = (
-    "ตั้งค่าจาก contests/data/stages.json (bootstrap, manage.py stages_load) แก้ในไฟล์นั้น"
-    " / set by contests/data/stages.json (bootstrap, manage.py stages_load): change it there"
+FROM_FILE = bi(
+    "ตั้งค่าจาก contests/data/stages.json (bootstrap, manage.py stages_load) แก้ในไฟล์นั้น",
+    "set by contests/data/stages.json (bootstrap, manage.py stages_load): change it there",
 )
 
 

@@ -34,7 +34,7 @@ from scoring.recompute import results_mark_dirty
 
 STAGES_FILE = Path(__file__).resolve().parents[2] / "contests" / "data" / "stages.json"
 RUBRICS = Path(__file__).resolve().parents[1] / "rubrics"
-STAGE_REASON = "โหลดเกณฑ์พร้อมขั้นการคัดเลือก / the rubric loaded with its stage (stages_load)"
+STAGE_REASON = "โหลดเกณฑ์พร้อมขั้นการคัดเลือก (stages_load)"
 
 
 LEVEL_WORDS = {"district": Level.DISTRICT, "อำเภอ": Level.DISTRICT, "province": Level.PROVINCE, "จังหวัด": Level.PROVINCE}

@@ -110,9 +110,9 @@ def test_announcement_and_certificates_outline(rendered):
     assert certificates == [(0, "ประกาศนียบัตร")] + [(1, f"สำนักงานพัฒนาชุมชนจังหวัด{name}") for name, _ in rendered.awardees]
 
 
-def test_announcement_map_is_a_figure_with_thai_first_alternative_text(rendered):
+def test_announcement_map_is_a_figure_with_thai_alternative_text(rendered):
     figures = [tag for tag in tags(rendered.dir / "announcement.pdf") if tag.type == "Figure"]
-    assert [tag.alt for tag in figures] == ["แผนที่ประเทศไทยแสดงจังหวัดที่ได้รับรางวัล / Thailand by award"]
+    assert [tag.alt for tag in figures] == ["แผนที่ประเทศไทยแสดงจังหวัดที่ได้รับรางวัล"]
 
 
 def test_certificates_are_tagged_as_a_heading_per_entrant_and_paragraphs(rendered):

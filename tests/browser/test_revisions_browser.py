@@ -40,9 +40,9 @@ def test_an_office_changes_an_open_contest_with_a_reason_and_reads_the_history(b
     history = page.inner_text("#rubric-changes")
     assert "ปรับน้ำหนักข้อ ๑ ตามหนังสือจังหวัด" in history
     assert page.locator("#rubric-changes ul.what li").all_inner_texts() == [
-        "คะแนนรวม: 100 → 105 / total points changed",
-        "มิติ 1 คะแนนเต็ม: 20 → 25 / dimension 1's maximum changed",
-        "ตัวชี้วัด ๑ คะแนนเต็ม: 20 → 25 / criterion 1.1's maximum changed",
+        "คะแนนรวม: ๑๐๐ → ๑๐๕",
+        "มิติ ๑ คะแนนเต็ม: ๒๐ → ๒๕",
+        "ตัวชี้วัด ๑ คะแนนเต็ม: ๒๐ → ๒๕",
     ]  # and nothing the page did not mean to change
     assert "สมศรี ใจดี" in history
     page.evaluate("document.fonts.ready")  # the Thai web font, before the picture

@@ -121,37 +121,34 @@ def test_what_the_boxes_cannot_say_stays_json_beside_them_and_comes_back_unchang
 def test_rows_and_json_together_are_refused_beside_the_json() -> None:
     form = _form({**TYPED, "measures": '{"x": {"fact": "x"}}'})
     assert not form.is_valid()
-    assert form.errors["measures"] == [
-        "ตัววัด: ใส่ในแถวหรือเป็น JSON อย่างใดอย่างหนึ่ง ไม่ใช่ทั้งสองอย่าง / measures: in the rows or as JSON, not both"
-    ]
+    assert form.errors["measures"] == ["ตัววัด: ใส่ในแถวหรือเป็น JSON อย่างใดอย่างหนึ่ง ไม่ใช่ทั้งสองอย่าง"]
 
 
 REFUSED = {
     "a threshold without its value": (
         {"rows-1-when-0-value": ""},
         "rows-rows",
-        "แถวคะแนนที่ 2 เกณฑ์ที่ 1: ต้องใส่ค่าที่ต้องถึง / score row 2, threshold 1: give the value to reach",
+        "แถวคะแนนที่ 2 เกณฑ์ที่ 1: ต้องใส่ค่าที่ต้องถึง",
     ),
     "a threshold without at least or at most": (
         {"rows-1-when-0-test": ""},
         "rows-rows",
-        "แถวคะแนนที่ 2 เกณฑ์ที่ 1: ต้องเลือก “อย่างน้อย” หรือ “ไม่เกิน” / score row 2, threshold 1: choose “at least” or “at most”",
+        "แถวคะแนนที่ 2 เกณฑ์ที่ 1: ต้องเลือก “อย่างน้อย” หรือ “ไม่เกิน”",
     ),
     "a measure twice in one row": (
         {"rows-0-when-1-measure": "channels"},
         "rows-rows",
-        "แถวคะแนนที่ 1: ตัววัด channels มีเกณฑ์ซ้ำสองข้อ / score row 1: measure channels has two thresholds",
+        "แถวคะแนนที่ 1: ตัววัด channels มีเกณฑ์ซ้ำสองข้อ",
     ),
     "a measure without its short name": (
         {"measures-1-key": ""},
         "measures-rows",
-        "ตัววัด: ทุกแถวต้องมีชื่อย่อตัววัด (ช่องแรก) ที่แถวคะแนนอ้างถึง / measures: each row needs the short name "
-        "the score rows use (its first box)",
+        "ตัววัด: ทุกแถวต้องมีชื่อย่อตัววัด (ช่องแรก) ที่แถวคะแนนอ้างถึง",
     ),
     "two measures of one short name": (
         {"measures-1-key": "channels"},
         "measures-rows",
-        "ตัววัด: “channels” อยู่สองแถว / measures: “channels” is on two rows",
+        "ตัววัด: “channels” อยู่สองแถว",
     ),
 }
 
@@ -205,10 +202,7 @@ def test_a_measure_the_boxes_cannot_say_stays_json_and_comes_back_unchanged() ->
 
 def test_a_measure_that_says_too_little_is_refused_above_its_boxes_thai_first() -> None:
     form = RuleForm(data={**BANDS_TYPED, "measure-numerator": "done", "otherwise": "0"}, kind="bands", max_points=5)
-    said = (
-        "measure ต้องมี numerator กับ denominator หรือ denominator_value หรือ fact อย่างเดียว"
-        " / measure needs numerator with denominator or denominator_value, or fact alone"
-    )
+    said = "measure ต้องมี numerator กับ denominator หรือ denominator_value หรือ fact อย่างเดียว"
     assert not form.is_valid()
     assert form.errors == {"measure-th": [said]}
     group = next(s for s in form.sections() if s.get("param") and s["param"].name == "measure")
@@ -219,4 +213,4 @@ def test_a_measure_that_says_too_little_is_refused_above_its_boxes_thai_first() 
 def test_no_measure_at_all_is_refused_above_its_boxes() -> None:
     form = RuleForm(data={**BANDS_TYPED, "otherwise": "0"}, kind="bands", max_points=Decimal("5"))
     assert not form.is_valid()
-    assert form.errors == {"measure-th": ["ขาดพารามิเตอร์ “measure” / missing parameter “measure”"]}
+    assert form.errors == {"measure-th": ["ขาดพารามิเตอร์ “measure”"]}

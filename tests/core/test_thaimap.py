@@ -33,6 +33,14 @@ def test_map_svg_fills_by_code_and_leaves_the_rest_grey():
     assert sum(fill == NO_AWARD for fill, _ in fills) == 75
 
 
+def test_a_map_named_in_thai_names_every_shape_in_thai():
+    svg = map_svg(fills={}, names={"TH-83": "ภูเก็ต"})
+    titles = re.findall(r"<title>([^<]+)</title>", svg)
+    assert titles[0] == "แผนที่ประเทศไทยแสดงจังหวัดที่ได้รับรางวัล"
+    assert {"ภูเก็ต", "กรุงเทพมหานคร", "ทะเลสาบสงขลา"} <= set(titles)
+    assert not {"Phuket", "Bangkok", "Lake Songkha"} & set(titles)
+
+
 def test_dashboard_and_pdf_colour_the_winner_alike(client, central_user, rubric, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         fact_set(
@@ -41,7 +49,8 @@ def test_dashboard_and_pdf_colour_the_winner_alike(client, central_user, rubric,
     [winner] = [b for b in awardees(rubric) if b.tier.code == "winner"]
     assert [r.province.code for r in winner.results] == ["TH-83"]
     pdf_map = award_map(rubric)
-    assert f'fill="{winner.colour}" stroke="#555" stroke-width="0.6"><title>Phuket</title>' in pdf_map
+    assert f'fill="{winner.colour}" stroke="#555" stroke-width="0.6"><title>ภูเก็ต</title>' in pdf_map
+    assert "<title>Phuket</title>" not in pdf_map and "<title>กรุงเทพมหานคร</title>" in pdf_map
     client.force_login(central_user)
     html = client.get(reverse("scoring:dashboard", args=[2566]), {"map": "award"}).content.decode()
     assert f"#map-TH-83{{fill:{winner.colour}}}" in html

@@ -3,7 +3,10 @@ from decimal import Decimal
 import pytest
 
 from ops import nextyear
+from people.models import Role
 from scoring.models import ProvinceResult, YearSettings
+
+from ..factories import DistrictFactory, UserFactory, office_contest
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +55,21 @@ def test_province_page_and_dashboard_link_to_year_on_year(client, central_user, 
     assert 'href="/ops/year-on-year/TH-50/"' in client.get("/years/2566/provinces/TH-50/").content.decode()
     client.force_login(central_user)
     assert 'href="/ops/year-on-year/"' in client.get("/standings/2566/").content.decode()
+    assert 'href="/ops/year-on-year/TH-50/"' in client.get("/years/2566/provinces/TH-50/").content.decode()
+
+
+def test_no_year_on_year_link_for_who_cannot_open_it(client, committee_user, chiang_mai):
+    """Issue #39: a committee member's province page, and a district's page, linked a 403 and a 404."""
+    client.force_login(committee_user)
+    assert client.get("/years/2566/provinces/TH-50/").status_code == 200
+    assert "/ops/year-on-year/" not in client.get("/years/2566/provinces/TH-50/").content.decode()
+    assert client.get("/ops/year-on-year/TH-50/").status_code == 403
+    district = DistrictFactory(parent=chiang_mai)
+    office_contest("cm-web-2564", chiang_mai, district)
+    client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=district))
+    page = client.get(f"/years/cm-web-2564/provinces/{district.code}/")
+    assert page.status_code == 200 and "/ops/year-on-year/" not in page.content.decode()
+    assert client.get(f"/ops/year-on-year/{district.code}/").status_code == 404
 
 
 def test_an_empty_comparison_says_why_and_leads_back(client, provincial_user):

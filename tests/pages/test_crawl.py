@@ -1,7 +1,9 @@
 """Log in as each demo role and follow every same-origin link reachable with GET (issue 12).
 
 A 5xx, an exception or an undefined template variable (tests/conftest.py makes those raise) on any
-page fails the test, with every broken URL listed; so does a Thai digit in an admin page's text.
+page fails the test, with every broken URL listed; so does a link the role is offered that answers 403 or
+404 (issue #39: an organiser's judgment page linked its contest's admin page, a district's page the year on
+year of a province it is not), a Thai digit in an admin page's text, and an English sentence after a Thai one.
 `bootstrap --demo` supplies the data.
 """
 
@@ -19,7 +21,14 @@ from django.urls import Resolver404, resolve
 
 from people.models import Role
 
-ROLES = {"central": Role.CENTRAL, "committee1": Role.COMMITTEE, "chair": Role.CHAIR, "chiangmai": Role.PROVINCIAL}
+ROLES = {
+    "central": Role.CENTRAL,
+    "committee1": Role.COMMITTEE,
+    "chair": Role.CHAIR,
+    "chiangmai": Role.PROVINCIAL,
+    "chonburi": Role.ORGANISER,
+    "mueangchonburi": Role.PROVINCIAL,  # a district office's staff
+}
 MAX_PAGES = 500  # per role
 # Per URL pattern, not per path: the scoring screen of each criterion and province, or each object's admin
 # pages, render one view and template (tests/committee/test_every_screen.py opens every scoring screen).
@@ -27,6 +36,8 @@ MAX_PAGES = 500  # per role
 # capped per pattern, the crawl ends by itself at 96 (51) in half the time.
 MAX_PER_ROUTE = 3
 THAI_DIGIT = re.compile("[๐-๙]")  # one kind of digits per page: the admin's are Arabic
+# "สถานะ / status": a Thai text followed by its English on a Thai page (the language switch shows English alone).
+ENGLISH_AFTER_THAI = re.compile(r"[\u0E00-\u0E7F][^/\n<>]{0,60} / [A-Za-z][A-Za-z ]{2,}")
 BOXES = re.compile(r"<(script|style|textarea)\b.*?</\1>", re.S | re.I)
 TAGS = re.compile(r"<[^>]*>")
 SKIP = ("/accounts/logout", "/admin/logout", "/i18n/", "/static/", "/api/v1/schema")
@@ -55,6 +66,7 @@ def route(path: str) -> str:
 
 def crawl(client, start: str) -> tuple[dict[str, int], list[str]]:
     seen: dict[str, int] = {}
+    found_on: dict[str, str] = {}  # a link → the page that offered it
     per_route: Counter = Counter()
     broken: list[str] = []
     queue = [start]
@@ -71,6 +83,8 @@ def crawl(client, start: str) -> tuple[dict[str, int], list[str]]:
         seen[url] = response.status_code
         if response.status_code >= 500:
             broken.append(f"{url}: HTTP {response.status_code}")
+        elif response.status_code in (403, 404) and url in found_on:
+            broken.append(f"{url}: HTTP {response.status_code}, linked from {found_on[url]}")
         if response.status_code in (301, 302, 303):
             queue.append(urljoin(url, response["Location"]))
             continue
@@ -79,8 +93,11 @@ def crawl(client, start: str) -> tuple[dict[str, int], list[str]]:
         html = response.content.decode()
         parser = Links()
         parser.feed(html)
-        if url.startswith("/admin/") and THAI_DIGIT.search(TAGS.sub(" ", BOXES.sub(" ", html))):
+        text = TAGS.sub(" ", BOXES.sub(" ", html))
+        if url.startswith("/admin/") and THAI_DIGIT.search(text):
             broken.append(f"{url}: a Thai digit on an admin page (its digits are Arabic)")
+        if pair := ENGLISH_AFTER_THAI.search(text):
+            broken.append(f"{url}: English after Thai: {pair.group(0)!r}")
         for raw in parser.found:
             target = urldefrag(urljoin(url, raw)).url
             parts = urlsplit(target)
@@ -93,6 +110,7 @@ def crawl(client, start: str) -> tuple[dict[str, int], list[str]]:
             if per_route[pattern] >= MAX_PER_ROUTE:
                 continue
             per_route[pattern] += 1
+            found_on.setdefault(local, url)
             queue.append(local)
     return seen, broken
 
@@ -101,10 +119,13 @@ def crawl(client, start: str) -> tuple[dict[str, int], list[str]]:
 def test_every_reachable_page_of_every_demo_role(client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     call_command("bootstrap", demo=True, stdout=open(os.devnull, "w"))
+    problems = {}
     for username in ROLES:
         client.force_login(get_user_model().objects.get(username=username))
         seen, broken = crawl(client, "/")
-        assert broken == [], username
+        if broken:
+            problems[username] = broken
         ok = [u for u, status in seen.items() if status == 200]
-        assert len(ok) >= 10, (username, seen)  # the role's home really leads somewhere
+        assert len(ok) >= 8, (username, seen)  # the role's home really leads somewhere
         client.logout()
+    assert problems == {}, "\n".join(f"{user}: {line}" for user, lines in problems.items() for line in lines)

@@ -105,9 +105,9 @@ def test_kinds_scored_by_picking_a_level_name_their_levels() -> None:
     )
     assert choice.level_labels() == {p: label.th for p, label in choice.choices.items()}
     assert ladder.level_labels() == {s.points: f"ขั้นที่ {s.code}: {s.text.th}" for s in ladder.steps}
-    assert done.level_labels() == {done.points: "ดำเนินการแล้ว / done"}
+    assert done.level_labels() == {done.points: "ดำเนินการแล้ว"}
     assert grade.level_labels() == {Decimal(5): "ระดับ A", Decimal(4): "ระดับ B", Decimal(3): "ระดับ C"}
-    assert items_count.level_labels()[items_count.by_count[0]] == "ทำได้ 0 ข้อ / 0 items"
+    assert items_count.level_labels()[items_count.by_count[0]] == "ทำได้ 0 ข้อ"
 
 
 def test_ticks_name_the_fact_they_feed() -> None:

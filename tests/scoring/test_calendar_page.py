@@ -6,10 +6,13 @@ import pytest
 from django.urls import reverse
 
 from contests.models import Province
+from people.models import Role
 from scoring import selectors, services
 from scoring.facts.imports import fact_set
 from scoring.models import HolidayAction, HolidayOverride, HolidayOverrideChange, ProvinceResult
 from scoring.recompute import standings_recompute
+
+from ..factories import DistrictFactory, UserFactory, office_contest
 
 pytestmark = pytest.mark.django_db
 
@@ -152,3 +155,16 @@ def test_watch_list_and_days_left_count_to_the_moved_deadline(rubric):
     assert due_soon([criterion], date(2023, 4, 14), 3, calendar) == [(criterion, 1)]
     assert working_days_left(calendar, date(2023, 4, 17), date(2023, 4, 13)) == 1
     assert working_days_left(calendar, date(2023, 4, 19), date(2023, 4, 13)) == -1
+
+
+def test_the_holiday_links_are_offered_only_to_who_may_edit_holidays(client, chiang_mai, central_user):
+    """An organiser checks its contest's calendar; the holidays every contest counts on are central staff's."""
+    rubric = office_contest("cm-web-2564", chiang_mai, DistrictFactory(parent=chiang_mai))
+    url = reverse("scoring:calendar", args=[rubric.key])
+    edit = reverse("admin:scoring_holidayoverride_changelist")
+    client.force_login(UserFactory(role=Role.ORGANISER, role__province=chiang_mai))
+    html = client.get(url).content.decode()
+    assert "ปฏิทินวันทำการของส่วนราชการ" in html and edit not in html
+    assert client.get(edit).status_code == 403  # what the link would have led to
+    client.force_login(central_user)
+    assert edit in client.get(url).content.decode()

@@ -1,0 +1,50 @@
+"""A read-only field on an admin page links to the related row's page only for whoever may open it
+(scoring/admin/links.py; issue #39: an organiser's judgment page linked its contest's, criterion's, entrant's
+and member's admin pages, each a 403)."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from committee.models import Judgment
+from committee.services import judgment_record
+
+
+@pytest.fixture
+def judgment(cb, cb_people):
+    rubric, d1, _ = cb
+    judgment_record(
+        member=cb_people["panel1"], rubric=rubric, province=d1, criterion_code="1.1", points=17, expected_version=0
+    )
+    return Judgment.objects.get(rubric=rubric, province=d1)
+
+
+def _links(client, user, judgment) -> list[str]:
+    client.force_login(user)
+    response = client.get(reverse("admin:committee_judgment_change", args=[judgment.pk]))
+    assert response.status_code == 200
+    links = re.findall(r'<div class="readonly"><a href="([^"]+)"', response.content.decode())
+    for url in links:  # every link offered opens
+        assert client.get(url).status_code == 200, url
+    return links
+
+
+def test_the_organiser_reads_the_names_without_links_to_pages_it_may_not_open(client, judgment, cb_people):
+    client.force_login(cb_people["organiser"])
+    page = client.get(reverse("admin:committee_judgment_change", args=[judgment.pk])).content.decode()
+
+    assert _links(client, cb_people["organiser"], judgment) == []
+    assert f'<div class="readonly">{judgment.member}</div>' in page
+    assert f'<div class="readonly">{judgment.province}</div>' in page
+    for denied in ("/admin/scoring/rubric/", "/admin/scoring/criterion/", "/admin/auth/user/", "/admin/contests/"):
+        assert denied not in page, denied
+
+
+def test_central_staff_follow_each_name_to_its_page(client, judgment, central_user):
+    assert _links(client, central_user, judgment) == [
+        reverse("admin:scoring_rubric_change", args=[judgment.rubric_id]),
+        reverse("admin:contests_province_change", args=[judgment.province_id]),
+        reverse("admin:scoring_criterion_change", args=[judgment.criterion_id]),
+        reverse("admin:auth_user_change", args=[judgment.member_id]),
+    ]
