@@ -182,3 +182,12 @@ def test_marks_read_in_typed_order_and_are_drawn_exactly_where_weasyprint_draws_
     for pdf in (ours, plain):
         subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", pdf, pdf.with_suffix("")], check=True)
     assert ours.with_suffix(".png").read_bytes() == plain.with_suffix(".png").read_bytes()
+
+
+def test_the_breakdown_gives_each_reason_in_thai_digits(rendered):
+    """Issue #39: one kind of digits per page; the rule engine writes its reasons with Arabic digits."""
+    text = nfkc(pdftext(rendered.dir / "breakdown.pdf", "-raw"))
+    reasons = [line for line in text.splitlines() if line.startswith("ผลการประเมิน:")]
+    assert len(reasons) > 10
+    assert [line for line in reasons if re.search("[0-9]", line)] == []
+    assert any(re.search("[๐-๙]", line) for line in reasons)

@@ -61,5 +61,5 @@ def test_a_subdistrict_goes_from_district_to_province_to_inspection_region(brows
     central.click("#stages a:has-text('ระดับเขตตรวจราชการ')")
     central.wait_for_load_state("networkidle")
     regions = central.inner_text("#regions")
-    assert "เขตตรวจราชการที่ 15" in regions and "ริมเหนือ" in regions and "หนองควาย" in regions
+    assert "เขตตรวจราชการที่ ๑๕" in regions and "ริมเหนือ" in regions and "หนองควาย" in regions
     central.screenshot(path=str(SHOTS / "stage_regions.png"), full_page=True)

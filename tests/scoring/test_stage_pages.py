@@ -37,7 +37,7 @@ def test_the_district_organiser_picks_on_its_page(client, chain):
     assert done.status_code == 302 and done.url == DISTRICT
     assert [e.unit for e in StageEntry.objects.all()] == [chain.rim_nua]
     body = page(client, None, DISTRICT).content.decode()
-    assert "<li>ครบแล้ว</li>" in body and "เขตตรวจราชการที่ 15" in body  # Chiang Mai's region
+    assert "<li>ครบแล้ว</li>" in body and "เขตตรวจราชการที่ ๑๕" in body  # Chiang Mai's region
 
 
 def test_a_refused_pick_is_shown_thai_first(client, chain):
@@ -85,7 +85,7 @@ def test_central_staff_see_every_pick_by_region(client, chain, central_user):
     page(client, organiser(chain.mae_rim), DISTRICT + "pick/", method="post", data={"unit": [chain.rim_nua.pk]})
     client.logout()
     body = page(client, central_user, DISTRICT).content.decode()
-    assert "เขตตรวจราชการที่ 15" in body and "ริมเหนือ" in body
+    assert "เขตตรวจราชการที่ ๑๕" in body and "ริมเหนือ" in body
 
 
 @pytest.mark.parametrize("who", ["anonymous", "panelist", "committee", "office staff"])

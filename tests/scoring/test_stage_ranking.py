@@ -23,7 +23,8 @@ from tests.scoring.stage_support import load_chain, organiser
 
 pytestmark = pytest.mark.django_db
 
-REGION_6, REGION_15 = "เขตตรวจราชการที่ 6", "เขตตรวจราชการที่ 15"  # Phuket's, Chiang Mai's
+REGION_6, REGION_15 = "เขตตรวจราชการที่ 6", "เขตตรวจราชการที่ 15"  # Phuket's, Chiang Mai's (the exports' digits)
+ON_PAGE_6, ON_PAGE_15 = "เขตตรวจราชการที่ ๖", "เขตตรวจราชการที่ ๑๕"  # a Thai page's
 
 
 def pick(office, contest, *units):
@@ -121,8 +122,8 @@ def test_the_dashboard_shows_each_region_under_its_heading(client, chain, centra
     body = client.get(f"/standings/{chain.rubric.key}/").content.decode()
     assert body.count('class="region-head"') == 2
     codes = [chain.patong.code, chain.nong_kwai.code, chain.rim_nua.code]
-    at = [body.index(REGION_6), *(body.index(f'data-province="{c}"') for c in codes)]
-    at.insert(2, body.index(REGION_15))
+    at = [body.index(ON_PAGE_6), *(body.index(f'data-province="{c}"') for c in codes)]
+    at.insert(2, body.index(ON_PAGE_15))
     assert at == sorted(at)  # region 6, Patong, region 15, Nong Khwai, Rim Nuea
 
 
@@ -134,7 +135,7 @@ def test_the_published_results_are_grouped_by_region(client, chain, central_user
     )
     body = client.get(f"/standings/{chain.rubric.key}/results/").content.decode()
     assert body.count('class="region-head"') == 2
-    assert body.index(REGION_6) < body.index("ป่าตอง") < body.index(REGION_15) < body.index("หนองควาย")
+    assert body.index(ON_PAGE_6) < body.index("ป่าตอง") < body.index(ON_PAGE_15) < body.index("หนองควาย")
     assert body.index("หนองควาย") < body.index("ริมเหนือ")
 
 
@@ -143,7 +144,7 @@ def test_the_stage_page_ranks_each_pick_within_its_region_for_those_who_run_it(c
     client.login(username=central_user.username, password=PASSWORD)
     body = client.get(url).content.decode()
     assert "ประกวดและจัดอันดับแยกในแต่ละเขตตรวจราชการ" in body
-    assert body.index(REGION_6) < body.index(REGION_15)
+    assert body.index(ON_PAGE_6) < body.index(ON_PAGE_15)
     assert body.index("อันดับในเขต ๑</strong> · ๑๘.๐๐ · หนองควาย") < body.index("อันดับในเขต ๒</strong>")
     client.logout()
     client.login(username=organiser(chain.mae_rim.parent).username, password=PASSWORD)
