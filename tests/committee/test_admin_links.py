@@ -37,7 +37,12 @@ def test_the_organiser_reads_the_names_without_links_to_pages_it_may_not_open(cl
     assert _links(client, cb_people["organiser"], judgment) == []
     assert f'<div class="readonly">{judgment.member}</div>' in page
     assert f'<div class="readonly">{judgment.province}</div>' in page
-    for denied in ("/admin/scoring/rubric/", "/admin/scoring/criterion/", "/admin/auth/user/", "/admin/contests/"):
+    for denied in (
+        "/admin/scoring/rubric/",
+        "/admin/scoring/criterion/",
+        "/admin/auth/user/",
+        "/admin/contests/province/",
+    ):
         assert denied not in page, denied
 
 
