@@ -129,7 +129,7 @@ def test_the_province_picks_from_its_stages_results_best_first(client, chain):
     results.filter(province=chain.nong_kwai).update(total=Decimal("88.50"), rank=1)
     body = page(client, organiser(chain.mae_rim.parent), REGION).content.decode()
     assert body.index("หนองควาย") < body.index("ริมเหนือ")
-    assert "อันดับ ๑ · ๘๘.๕๐" in body
+    assert "อันดับ ๑ · ๘๘.๕" in body
 
 
 def test_the_province_sends_a_pick_s_files_from_its_page(client, chain, settings, tmp_path):
