@@ -16,6 +16,37 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# What the page still has in hand, counted in the page: fetches and XHRs until their body is read and handled
+# (the count drops a task later, after the promise chain that reads it), and timers under a second (the
+# builder's preview waits 450 ms after typing). `settle` waits for none, instead of Playwright's networkidle,
+# which waits out a fixed 500 ms of quiet after every step (232 steps, about two minutes a run).
+BUSY = """(() => {
+  if (window.__busy) return;
+  let busy = 0;
+  const setT = window.setTimeout.bind(window), clearT = window.clearTimeout.bind(window), timers = new Set();
+  const done = () => setT(() => { busy--; }, 0);
+  window.setTimeout = function (fn, ms, ...args) {
+    if (typeof fn !== "function" || !(Number(ms || 0) < 1000)) return setT(fn, ms, ...args);
+    busy++;
+    const id = setT(() => { timers.delete(id); busy--; fn(...args); }, ms);
+    timers.add(id);
+    return id;
+  };
+  window.clearTimeout = (id) => { if (timers.delete(id)) busy--; return clearT(id); };
+  const fetch = window.fetch.bind(window);
+  window.fetch = (...a) => { busy++; const p = fetch(...a); p.then(done, done); return p; };
+  for (const name of ["text", "json", "blob", "arrayBuffer", "formData"]) {
+    const read = Response.prototype[name];
+    Response.prototype[name] = function (...a) { busy++; const p = read.apply(this, a); p.then(done, done); return p; };
+  }
+  const send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function (...a) {
+    busy++;
+    this.addEventListener("loadend", done, { once: true });
+    return send.apply(this, a);
+  };
+  window.__busy = () => busy;
+})();"""
 MARKS = [
     pytest.mark.browser,
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)"),
@@ -42,6 +73,33 @@ def chromium():
     playwright.stop()
 
 
+def settle(page) -> None:
+    """The page loaded (a click that navigates has already waited for the new page to commit) and nothing it
+    started is still in flight: no request, no response unread, no short timer pending."""
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => !window.__busy || window.__busy() === 0")
+
+
+def _counting(monkeypatch):
+    """Every context and page of the test counts what it has in hand (BUSY), for `settle`."""
+    from playwright.sync_api import Browser
+
+    new_context, new_page = Browser.new_context, Browser.new_page
+
+    def context_counting(self, *args, **kwargs):
+        context = new_context(self, *args, **kwargs)
+        context.add_init_script(BUSY)
+        return context
+
+    def page_counting(self, *args, **kwargs):
+        page = new_page(self, *args, **kwargs)
+        page.add_init_script(BUSY)
+        return page
+
+    monkeypatch.setattr(Browser, "new_context", context_counting)
+    monkeypatch.setattr(Browser, "new_page", page_counting)
+
+
 def launch(chromium, live_server, monkeypatch, settings, tmp_path):
     """Yields the browser on a live server whose data is bootstrapped and whose evidence goes to tmp_path."""
     from contests.models import Province
@@ -49,6 +107,7 @@ def launch(chromium, live_server, monkeypatch, settings, tmp_path):
     from scoring.recompute import standings_recompute
 
     browser, loop = chromium
+    _counting(monkeypatch)
     settings.MEDIA_ROOT = tmp_path / "media"
     if not Province.objects.exists():  # an earlier transactional test flushed the bootstrap data
         call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
@@ -69,4 +128,4 @@ def portal_login(page, base: str, username: str, password: str) -> None:
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    settle(page)

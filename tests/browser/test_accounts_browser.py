@@ -14,7 +14,7 @@ from accounts.models import AccountEvent, Event
 from people.models import Role
 from scoring.models import FreezeAction, FreezeEvent
 from tests.accounts.support import app_code, sheet
-from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = [*MARKS, pytest.mark.usefixtures("second_factor_required")]
@@ -142,7 +142,7 @@ def test_browser_passkey_added_then_confirms_freezing_instead_of_a_code(browser,
     page.wait_for_url(f"{base}/standings/2566/")
     page.check("#freeze-form input[name=confirm]")
     page.click("#freeze button:has-text('ตรึงผล')")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert list(FreezeEvent.objects.values_list("action", flat=True)) == [FreezeAction.FREEZE]
     kinds = list(AccountEvent.objects.filter(user=central).order_by("pk").values_list("kind", flat=True))
     assert kinds == [

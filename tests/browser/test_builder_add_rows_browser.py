@@ -10,7 +10,7 @@ from people.models import Role
 from scoring.models import Criterion, Rubric
 from tests.browser.test_builder_period_browser import MAY, OWN, _ubon, type_condition
 from tests.browser.test_builder_table_browser import MISSION, RULE, _measure_boxes
-from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
 pytestmark = MARKS
@@ -20,7 +20,7 @@ R = "d2c0-r-"  # mission 3.1 in the seed's own contest
 
 def _check(page):
     page.click("#builder .actions button[value=check]")
-    page.wait_for_load_state("networkidle")
+    settle(page)
 
 
 def _builder(browser, live_server, user, size: tuple[int, int], source: str):
@@ -89,7 +89,7 @@ def test_a_table_rules_rows_are_added_in_the_page(browser, live_server, width, h
     page.locator(f"#crit-{R[:-2]}").screenshot(path=str(SHOTS / f"builder_{width}_add_rows.png"))
 
     page.click("#builder-save")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.url == f"{base}/standings/nk-rows-2565/", page.locator(".refusals").all_inner_texts()
     stored = Criterion.objects.get(rubric__contest__slug="nk-rows-2565", code=MISSION["code"])
     assert stored.rule == RULE
@@ -103,7 +103,7 @@ def test_a_periods_own_rule_is_added_in_the_page_with_its_levels_and_conditions(
     page.fill("#b-slug", "ubon-own-2568")
     page.check("#b-entrants_all")
     page.click("#period-p1- button[value='remove:p1-']")  # May goes, and comes back built in the page
-    page.wait_for_load_state("networkidle")
+    settle(page)
 
     loads = []
     page.on("load", lambda _: loads.append(1))
@@ -141,7 +141,7 @@ def test_a_periods_own_rule_is_added_in_the_page_with_its_levels_and_conditions(
     page.locator(f"#crit-{q}").screenshot(path=str(SHOTS / f"builder_{width}_own_rule.png"))
 
     page.click("#builder-save")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.url.startswith(f"{base}/standings/ubon-own-2568"), page.locator(".refusals").all_inner_texts()
     saved = Rubric.objects.get(contest__slug="ubon-own-2568", period=MAY["code"])
     criterion = Criterion.objects.get(rubric=saved, code="4.1.1")

@@ -7,7 +7,7 @@ import json
 from contests.models import Contest, Province
 from people.models import Role
 from scoring.models import Criterion
-from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
 pytestmark = MARKS
@@ -24,7 +24,7 @@ def test_an_office_builds_the_website_contest_on_the_pages(browser, live_server)
     portal_login(page, base, organiser.username, PASSWORD)
     page.goto(f"{base}/standings/contests/build/")
     page.click("#from-blank")
-    page.wait_for_load_state("networkidle")
+    settle(page)
 
     page.fill("#b-name_th", SEED["name_th"])
     page.fill("#b-name_en", SEED["name_en"])
@@ -39,7 +39,7 @@ def test_an_office_builds_the_website_contest_on_the_pages(browser, live_server)
     for i, dim in enumerate(SEED["dimensions"]):
         if i:
             page.click("#add-dimension")
-            page.wait_for_load_state("networkidle")
+            settle(page)
         crit = dim["criteria"][0]
         page.fill(f"#b-d{i}-code", dim["code"])
         page.fill(f"#b-d{i}-name_th", dim["name_th"])
@@ -52,13 +52,13 @@ def test_an_office_builds_the_website_contest_on_the_pages(browser, live_server)
         page.select_option(f"#b-d{i}c0-kind", "points")
     assert loads == []  # five dimensions added in the page (issue #39), not five round trips
     page.click("#builder .actions button[value=check]")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.locator(".sum.off").count() == 0  # every dimension's criteria add up, and the total
     assert page.inner_text("#dims-sum") == "100"
     page.screenshot(path=str(SHOTS / "builder_1366.png"))
     page.locator("#dim-3").screenshot(path=str(SHOTS / "builder_1366_dimension.png"))
     page.click("#builder-save")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.url == f"{base}/standings/cm-web-2564/"
     contest = Contest.objects.get(slug="cm-web-2564")
     assert (contest.organiser_id, contest.year, contest.entrant_level) == (chiang_mai.pk, 2564, "district")
@@ -69,7 +69,7 @@ def test_an_office_builds_the_website_contest_on_the_pages(browser, live_server)
     assert contest.state == "draft"
     page.check("#contest-open-confirm")  # opening says what it does and asks first
     page.click("#contest-open")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.locator("#contest-draft").count() == 0
     contest.refresh_from_db()
     assert contest.state == "open"
@@ -80,7 +80,7 @@ def test_an_office_builds_the_website_contest_on_the_pages(browser, live_server)
     phone.goto(f"{base}/standings/contests/build/?from=contest:cm-web-2564")
     phone.fill("#b-d0-max_points", "21")
     phone.click("#builder-save")
-    phone.wait_for_load_state("networkidle")
+    settle(phone)
     assert "ไม่เท่ากับคะแนนเต็มของมิติ 21" in phone.inner_text("#dim-0")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     phone.screenshot(path=str(SHOTS / "builder_390.png"))
@@ -98,10 +98,10 @@ def test_a_kinds_table_of_bands_fits_a_phone_and_its_preview_scores(browser, liv
     assert facts.locator("input[name='d1c2-r-labels-0-key']").input_value() == "databases_up_to_date"
     assert bands.locator("tbody tr").count() == 5  # four bands and a blank row to add one
     phone.click("#preview-d1c2- button")
-    phone.wait_for_load_state("networkidle")
+    settle(phone)
     phone.fill("input[name='d1c2-fact-databases_up_to_date']", "11")
     phone.click("#preview-d1c2- button")
-    phone.wait_for_load_state("networkidle")
+    settle(phone)
     assert phone.inner_text("#result-d1c2-").startswith("๔ คะแนน")
     assert bands.locator("tbody tr").count() == 5  # posting twice adds no blank rows
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
@@ -131,7 +131,7 @@ def test_a_missions_levels_are_typed_in_boxes_and_a_level_is_added_in_the_page(b
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     bands.screenshot(path=str(SHOTS / "builder_390_levels.png"))
     phone.click("button.secondary[value='check']")
-    phone.wait_for_load_state("networkidle")
+    settle(phone)
     kept = phone.locator("#bands-d0- tr.band-row")
     assert kept.count() == 3  # the two levels typed, and a blank row for the next
     assert kept.nth(1).locator("input[name='d0-band_max']").input_value() == "100"
@@ -144,7 +144,7 @@ def blank_builder(browser, base: str, width: int):
     portal_login(page, base, organiser.username, PASSWORD)
     page.goto(f"{base}/standings/contests/build/")
     page.click("#from-blank")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     return page
 
 
@@ -169,7 +169,7 @@ def test_three_award_tiers_are_added_in_the_page_and_kept_by_the_check(browser, 
     assert loads == []  # no round trip for the rows
     page.screenshot(path=str(SHOTS / "builder_awards_390.png"), full_page=True)
     page.click("#builder .actions button[value=check]")
-    page.wait_for_load_state("networkidle")
+    settle(page)
 
     kept = [(page.input_value(f"#b-a{i}-code"), page.input_value(f"#b-a{i}-name_th")) for i in range(3)]
     assert kept == [(code, name) for code, name, _, _ in tiers]
@@ -195,7 +195,7 @@ def test_a_criterion_is_added_in_the_page_and_kept_by_the_check(browser, live_se
     names = "-r-labels-rows > legend"  # a rule's table keeps its legend, Thai and English
     assert page.inner_text(f"#param-d0c1{names}") == page.inner_text(f"#param-d0c0{names}")
     page.click("#builder .actions button[value=check]")
-    page.wait_for_load_state("networkidle")
+    settle(page)
 
     kept = [(page.input_value(f"#b-d0c{j}-code"), page.input_value(f"#b-d0c{j}-name_th")) for j in range(2)]
     assert kept == [("1.1", "มีเว็บไซต์"), ("1.2", "ปรับปรุงข้อมูลทุกเดือน")]

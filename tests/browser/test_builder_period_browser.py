@@ -11,7 +11,7 @@ from builder.conditions import parts
 from contests.models import Province
 from people.models import Role
 from scoring.models import Criterion, Rubric
-from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
 pytestmark = MARKS
@@ -22,7 +22,7 @@ OWN = MAY["criteria"]["4.1.1"]
 
 
 def _settle(page):
-    page.wait_for_load_state("networkidle")
+    settle(page)
 
 
 def type_condition(page, line: str, condition: dict) -> None:

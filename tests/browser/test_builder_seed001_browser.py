@@ -11,7 +11,7 @@ from people.models import Role
 from scoring import services
 from scoring.models import ProvinceResult, Rubric
 from scoring.recompute import standings_recompute
-from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
 pytestmark = MARKS
@@ -37,11 +37,11 @@ def test_seed_001_built_on_the_pages_ranks_its_offices_as_the_shipped_contest(br
     portal_login(page, base, organiser.username, PASSWORD)
     page.goto(f"{base}/standings/contests/build/")
     page.click("#from-blank")
-    page.wait_for_load_state("networkidle")
+    settle(page)
 
     def check() -> None:
         page.click("#builder .actions button[value=check]")
-        page.wait_for_load_state("networkidle")
+        settle(page)
 
     page.fill("#b-name_th", SHIPPED["name_th"])
     page.fill("#b-name_en", SHIPPED["name_en"])
@@ -52,7 +52,7 @@ def test_seed_001_built_on_the_pages_ranks_its_offices_as_the_shipped_contest(br
     page.fill("#b-total_points", "100")
     page.uncheck("#b-entrants_all")
     page.click("#entrants-every")  # the eleven district offices, listed, in one step
-    page.wait_for_load_state("networkidle")
+    settle(page)
     for i, award in enumerate(SHIPPED["awards"]):
         for name in AWARD_BOXES:
             page.fill(f"#b-a{i}-{name}", str(award[name]))
@@ -60,7 +60,7 @@ def test_seed_001_built_on_the_pages_ranks_its_offices_as_the_shipped_contest(br
     for i, dim in enumerate(SHIPPED["dimensions"]):
         if i:
             page.click("#add-dimension")
-            page.wait_for_load_state("networkidle")
+            settle(page)
         crit = dim["criteria"][0]
         for name in ("code", "name_th", "name_en", "max_points"):
             page.fill(f"#b-d{i}-{name}", dim[name])
@@ -70,11 +70,11 @@ def test_seed_001_built_on_the_pages_ranks_its_offices_as_the_shipped_contest(br
     check()
     assert page.locator(".sum.off").count() == 0
     page.click("#builder-save")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.url == f"{base}/standings/cb-web-built/"
     page.check("#contest-open-confirm")  # opening says what it does and asks first
     page.click("#contest-open")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.screenshot(path=str(SHOTS / "builder_seed001_opened.png"), full_page=True)
 
     built = Rubric.objects.get(contest__slug="cb-web-built")
@@ -99,10 +99,10 @@ def test_seed_001_built_on_the_pages_ranks_its_offices_as_the_shipped_contest(br
     page.select_option("select[name=rubric]", str(built.pk))
     page.set_input_files("input[name=file]", str(sheet))
     page.click("input[type=submit][value^='ตรวจสอบ']")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.locator("#import-preview tbody tr").count() == len(rows)
     page.click("input[type=submit][value^='ยืนยัน']")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "นำเข้าแล้ว" in page.inner_text(".messagelist")
     judgments_import(rubric=shipped, rows=rows, by=organiser)
 

@@ -7,7 +7,7 @@ import json
 from contests.models import Province
 from people.models import Role
 from scoring.models import Criterion
-from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
 pytestmark = MARKS
@@ -20,7 +20,7 @@ R = "d0c0-r-"
 
 def _check(page):
     page.click("#builder .actions button[value=check]")
-    page.wait_for_load_state("networkidle")
+    settle(page)
 
 
 def _measure_boxes(measure: dict) -> dict[str, str]:
@@ -42,7 +42,7 @@ def test_an_office_builds_the_any_three_channels_mission_in_boxes_only(browser, 
     portal_login(page, base, organiser.username, PASSWORD)
     page.goto(f"{base}/standings/contests/build/")
     page.click("#from-blank")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     for box, text in {
         "name_th": "ภารกิจช่องทางการตลาด", "year": "2565", "slug": "nk-market-2565", "starts_on": "1/10/2564",
         "ends_on": "30/09/2565", "total_points": "5", "d0-code": "3", "d0-name_th": "ช่องทางการตลาด",
@@ -88,7 +88,7 @@ def test_an_office_builds_the_any_three_channels_mission_in_boxes_only(browser, 
     page.locator("#crit-d0c0-").screenshot(path=str(SHOTS / "builder_1366_table.png"))
 
     page.click("#builder-save")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.url == f"{base}/standings/nk-market-2565/", page.locator(".refusals").all_inner_texts()
     stored = Criterion.objects.get(rubric__contest__slug="nk-market-2565", code=MISSION["code"])
     assert stored.rule == {**RULE, "evidence": {"types": ["pdf", "jpeg"]}}
@@ -111,7 +111,7 @@ def test_a_threshold_without_its_value_is_refused_beside_the_score_rows_on_check
     said = "แถวคะแนนที่ 1 เกณฑ์ที่ 1: ต้องใส่ค่าที่ต้องถึง"
     for action in ("#builder .actions button[value=check]", "#builder-save"):
         page.click(action)
-        page.wait_for_load_state("networkidle")
+        settle(page)
         rows = page.locator(f"#param-{R}rows-rows .refusals")
         assert rows.inner_text().startswith(said), action
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

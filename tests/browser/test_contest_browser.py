@@ -7,7 +7,7 @@ import json
 from contests.models import Province
 from people.models import Role
 from scoring import services
-from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 from tests.submissions import files
 
@@ -32,7 +32,7 @@ def test_a_provincial_office_runs_its_district_contest(browser, live_server, tmp
     page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH").new_page()
     portal_login(page, base, organiser.username, PASSWORD)
     page.click("#contests a[href='/standings/cm-missions-2565/']")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.url == f"{base}/standings/cm-missions-2565/"
     assert page.locator("#ranking tbody tr").count() == 2
     assert page.locator("#ranking thead").inner_text().startswith("อันดับ")
@@ -48,7 +48,7 @@ def test_a_provincial_office_runs_its_district_contest(browser, live_server, tmp
     )
     page.set_input_files("#facts-upload input[type=file]", str(sheet))
     page.click("#facts-upload button")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "สร้าง 4" in page.inner_text("body")
     first = page.locator("#ranking tbody tr").first
     assert first.get_attribute("data-province") == mae_rim.code
@@ -59,7 +59,7 @@ def test_a_provincial_office_runs_its_district_contest(browser, live_server, tmp
     sheet.write_text("entrant,criterion,fact,value\n9999,1.1.1,verified,1\n", encoding="utf-8")
     page.set_input_files("#facts-upload input[type=file]", str(sheet))
     page.click("#facts-upload button")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "'9999' ไม่ใช่ผู้เข้าประกวดนี้" in page.inner_text("body")
     assert page.locator("#ranking tbody tr").first.get_attribute("data-province") == mae_rim.code
 
@@ -85,11 +85,11 @@ def test_a_provincial_office_runs_its_district_contest(browser, live_server, tmp
     page.goto(f"{base}/standings/cm-missions-2565/")
     page.check("#freeze-form input[name=confirm]")  # freezing is asked first (issue #39)
     page.click("#freeze button:has-text('ตรึงผล')")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.click("#publish-preview")  # a preview first; only the ticked confirmation publishes
     page.check("#publish-form input[name=confirm]")
     page.click("#publish-form button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.goto(f"{base}/standings/cm-missions-2565/")
     assert "ประกาศผลแล้ว" in page.inner_text(".freeze")
     page.goto(f"{base}/awards/years/cm-missions-2565/")

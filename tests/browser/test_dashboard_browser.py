@@ -4,7 +4,7 @@ import pytest
 from knox.models import AuthToken
 
 from people.models import Role
-from tests.browser_support import MARKS, SHOTS, launch
+from tests.browser_support import MARKS, SHOTS, launch, settle
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = MARKS
@@ -27,7 +27,7 @@ def test_dashboard_map_and_table_update_live_after_an_import_elsewhere(browser, 
     page.fill("input[name=username]", watcher.username)
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.goto(f"{base}/standings/2566/")
     assert page.locator("#thmap path.prov").count() == 76
     assert page.locator("#ranking tbody tr").count() == 76

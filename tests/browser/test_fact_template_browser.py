@@ -7,7 +7,7 @@ from contests.models import Province
 from people.models import Role
 from scoring import services
 from tests.awards.test_contest_ties import tied_contest
-from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 from tests.scoring.fact_sheets import fill
 
@@ -42,7 +42,7 @@ def test_the_organiser_fills_in_the_contests_template(browser, live_server, tmp_
     filled.write_bytes(fill(blank, {sheet: {(san_sai.code, "verified"): 45, (san_sai.code, "tpmap_target"): 50}}))
     page.set_input_files("#facts-upload input[type=file]", str(filled))
     page.click("#facts-upload button")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "นำเข้าข้อมูลแล้ว: สร้าง 3 แก้ไข 0 ไม่เปลี่ยน 0" in page.inner_text("body")
     first = page.locator("#ranking tbody tr").first
     assert first.get_attribute("data-province") == san_sai.code
@@ -54,7 +54,7 @@ def test_the_organiser_fills_in_the_contests_template(browser, live_server, tmp_
     bad.write_bytes(fill(blank, {sheet: {(mae_rim.code, "plots"): "แปด"}}))
     page.set_input_files("#facts-upload input[type=file]", str(bad))
     page.click("#facts-upload button")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     body = page.inner_text("body")
     assert "แถวที่ 6: แผ่นงาน “ข้อมูล facts” ช่อง Y6: แปลงทั้งหมด ต้องเป็นตัวเลข แต่ได้รับ “แปด”" in body
     assert page.locator("#ranking tbody tr").first.get_attribute("data-province") == san_sai.code

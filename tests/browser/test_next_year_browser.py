@@ -4,7 +4,7 @@ from datetime import date
 
 from people.models import Role
 from scoring.models import Criterion, Rubric
-from tests.browser_support import MARKS, SHOTS
+from tests.browser_support import MARKS, SHOTS, settle
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = MARKS
@@ -17,7 +17,7 @@ def test_central_staff_open_2567_from_2566(browser, live_server):
     page.fill("input[name=username]", central.username)
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.goto(f"{live_server.url}/ops/next-year/2566/")
     assert page.inner_text("#rubric-ok").startswith("เกณฑ์ผ่านการตรวจ")
     assert "1.2" in page.inner_text("#moved")

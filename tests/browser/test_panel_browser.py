@@ -10,7 +10,7 @@ from people.models import Role
 from scoring import services
 from scoring.models import ProvinceResult
 from scoring.recompute import standings_recompute
-from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
 pytestmark = MARKS
@@ -31,12 +31,12 @@ def test_an_organiser_forms_the_panel_and_the_panelist_scores(browser, live_serv
     portal_login(phone, base, organiser.username, PASSWORD)
     phone.goto(f"{base}/standings/cm-web-2564/")
     phone.click("#panel-link")
-    phone.wait_for_load_state("networkidle")
+    settle(phone)
     assert phone.url == f"{base}/standings/cm-web-2564/panel/"
     phone.select_option("#panel-user", str(judge.pk))
     phone.check("#appoint input[name=is_chair]")
     phone.click("#appoint button[value=appoint]")
-    phone.wait_for_load_state("networkidle")
+    settle(phone)
     assert judge.username in phone.inner_text("#panel")
     # Nothing spills off a phone's screen.
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
@@ -46,12 +46,12 @@ def test_an_organiser_forms_the_panel_and_the_panelist_scores(browser, live_serv
     page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH").new_page()
     portal_login(page, base, judge.username, PASSWORD)
     page.click("[data-nav=panel-matrix]")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.click(f"#matrix a[href='/admin/committee/judgment/score/cm-web-2564/{mae_rim.code}/1.1/']")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.fill("#judge-form input[name=points]", "18")
     page.click("#judge-form button.default")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "บันทึกแล้ว" in page.inner_text(".messagelist")
     page.screenshot(path=str(SHOTS / "panel_scoring.png"), full_page=True)
     assert ScoreChange.objects.get(rubric=rubric, province=mae_rim).changed_by == judge

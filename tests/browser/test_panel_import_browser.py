@@ -11,7 +11,7 @@ from people.models import Role
 from scoring import services
 from scoring.models import ProvinceResult
 from scoring.recompute import standings_recompute
-from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
 pytestmark = MARKS
@@ -35,14 +35,14 @@ def test_the_organiser_imports_the_panels_sheet_and_the_panelist_lists_it(browse
     portal_login(page, base, organiser.username, PASSWORD)
     page.goto(f"{base}/admin/committee/judgment/")
     page.click("a[href='/admin/committee/judgment/import/']")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.set_input_files("input[name=file]", str(sheet))
     page.click("input[type=submit][value^='ตรวจสอบ']")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.locator("#import-preview tbody tr").count() == 1
     assert Judgment.objects.count() == 0  # the preview saves nothing
     page.click("input[type=submit][value^='ยืนยัน']")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "นำเข้าแล้ว" in page.inner_text(".messagelist")
     page.screenshot(path=str(SHOTS / "panel_import.png"), full_page=True)
     assert ProvinceResult.objects.get(rubric=rubric, province=mueang).criteria["1.1"] == "18.00"
@@ -50,9 +50,9 @@ def test_the_organiser_imports_the_panels_sheet_and_the_panelist_lists_it(browse
     page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH").new_page()
     portal_login(page, base, judge.username, PASSWORD)
     page.click("[data-nav=panel-matrix]")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.click(".breadcrumbs a[href='/admin/committee/judgment/']")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.locator("#result_list tbody tr").count() == 1
     assert "เมืองชลบุรี" in page.inner_text("#result_list")
     page.screenshot(path=str(SHOTS / "panel_judgments_list.png"), full_page=True)

@@ -4,7 +4,7 @@ page asks for, then reads the change in the contest's revision history, on a des
 from contests.models import Province
 from people.models import Role
 from scoring.models import Criterion, RubricChange
-from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory, office_contest
 
 pytestmark = MARKS
@@ -25,18 +25,18 @@ def test_an_office_changes_an_open_contest_with_a_reason_and_reads_the_history(b
     page.fill("#b-d0-max_points", "25")
     page.fill("#b-total_points", "105")
     page.click("#builder-save")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "กรุณาระบุเหตุผลของการแก้ไข" in page.inner_text("#revision-box")
     assert page.input_value("#b-d0c0-max_points") == "25"  # what was typed came back
     page.fill("#b-reason", "ปรับน้ำหนักข้อ ๑ ตามหนังสือจังหวัด")
     page.click("#builder-save")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.url == f"{base}/standings/cm-web-2564/"
     assert Criterion.objects.get(rubric=rubric, code="1.1").max_points == 25
     assert RubricChange.objects.get().reason == "ปรับน้ำหนักข้อ ๑ ตามหนังสือจังหวัด"
 
     page.click("#rubric-changes")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     history = page.inner_text("#rubric-changes")
     assert "ปรับน้ำหนักข้อ ๑ ตามหนังสือจังหวัด" in history
     assert page.locator("#rubric-changes ul.what li").all_inner_texts() == [
@@ -80,7 +80,7 @@ def test_an_upload_that_drops_a_criterion_with_evidence_lists_it_and_saves_once_
         "#contest-upload input[type=file]", {"name": "c.json", "mimeType": "application/json", "buffer": body}
     )
     page.click("#contest-upload button.primary")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     held = page.inner_text("#revision-held")
     assert "ตัวชี้วัด ๕" in held and "หลักฐาน ๑ ไฟล์" in held
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
@@ -89,10 +89,10 @@ def test_an_upload_that_drops_a_criterion_with_evidence_lists_it_and_saves_once_
     page.fill("#b-reason", "ยกเลิกข้อ ๕ ตามมติที่ประชุม")
     page.check("#b-confirm")
     page.click("#contest-upload button.primary")  # the file travelled back in the form: not chosen again
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.url == f"{base}/standings/cm-web-2564/"
     assert Criterion.all_objects.get(rubric=rubric, code="5.1").archived_at is not None
     page.click("#rubric-changes")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "ยกเลิกข้อ ๕ ตามมติที่ประชุม" in page.inner_text("#rubric-changes")
     assert "หลักฐาน ๑ ไฟล์" in page.inner_text("#rubric-changes")  # the archived criterion, what it keeps

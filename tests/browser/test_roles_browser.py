@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from scoring.demo import DEMO_PASSWORD, present_year
-from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.browser_support import MARKS, SHOTS, portal_login, settle
 
 pytestmark = MARKS
 AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe-core" / "axe.min.js"
@@ -118,7 +118,7 @@ def test_every_role_main_pages_desktop_and_phone(browser, live_server):
             page = _login(context, live_server.url, username)
             for name, url in pages.items():
                 response = page.goto(live_server.url + url)
-                page.wait_for_load_state("networkidle")
+                settle(page)
                 where = f"{username} {name} {device}"
                 if response.status != 200:
                     problems.append(f"{where}: HTTP {response.status}")

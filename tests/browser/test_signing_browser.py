@@ -3,7 +3,7 @@
 from awards.models import SigningCertificate
 from people.models import Role
 from tests.awards.test_signing import PASSPHRASE, make_certificate, p12
-from tests.browser_support import MARKS, SHOTS
+from tests.browser_support import MARKS, SHOTS, settle
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = MARKS
@@ -19,27 +19,27 @@ def test_browser_certificate_upload_wrong_passphrase_then_right_then_withdraw(br
     page.fill("input[name=username]", central.username)
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    settle(page)
 
     page.goto(f"{base}/awards/years/2566/#signature")
     assert page.get_by_text("ยังไม่มีใบรับรอง").is_visible()
     page.set_input_files("input[name=file]", upload)
     page.fill("input[name=passphrase]", "ผิด")
     page.get_by_role("button", name="อัปโหลดใบรับรอง").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.get_by_text("รหัสผ่านไม่ถูกต้อง").first.is_visible()
     assert not SigningCertificate.objects.exists()
 
     page.set_input_files("input[name=file]", upload)
     page.fill("input[name=passphrase]", PASSPHRASE)
     page.get_by_role("button", name="อัปโหลดใบรับรอง").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.locator("#signature b").first.inner_text() == "C=TH,CN=กรมการพัฒนาชุมชน"
     assert page.input_value("input[name=passphrase]") == ""  # never echoed back
     page.locator("#signature").screenshot(path=str(SHOTS / "signing_certificate.png"))
     assert SigningCertificate.objects.get().active
 
     page.get_by_role("button", name="ยกเลิกการลงนามดิจิทัล").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.get_by_text("ยังไม่มีใบรับรอง").is_visible()
     assert not SigningCertificate.objects.get().active

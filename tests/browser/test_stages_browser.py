@@ -3,7 +3,7 @@ its own, the province picks both for the inspection-region contest, and central 
 Chiang Mai's inspection region; the province sees on its page which files are still missing and by when."""
 
 from contests.models import StageEntry
-from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, UserFactory
 from tests.scoring.stage_support import load_chain, organiser
 
@@ -14,7 +14,7 @@ def visit(browser, base, user, path):
     page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH").new_page()
     portal_login(page, base, user.username, PASSWORD)
     page.goto(f"{base}{path}")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     return page
 
 
@@ -28,14 +28,14 @@ def test_a_subdistrict_goes_from_district_to_province_to_inspection_region(brows
     for district, unit in ((chain.mae_rim, chain.rim_nua), (chain.hang_dong, chain.nong_kwai)):
         page = visit(browser, base, organiser(district), "/")
         page.click("[data-nav=stages]")
-        page.wait_for_load_state("networkidle")
+        settle(page)
         assert "ระดับเขตตรวจราชการ" not in page.inner_text("#stages")  # the stage above is not theirs
         page.click("#stages a")
-        page.wait_for_load_state("networkidle")
+        settle(page)
         assert "ยังต้องเลือกอีก ๑" in page.inner_text("#missing")
         page.check(f"#unit-{unit.code}")
         page.click("#pick-button")
-        page.wait_for_load_state("networkidle")
+        settle(page)
         assert "บันทึกการคัดเลือกแล้ว" in page.inner_text(".messages")
         assert "ครบแล้ว" in page.inner_text("#missing")
         page.context.close()
@@ -45,7 +45,7 @@ def test_a_subdistrict_goes_from_district_to_province_to_inspection_region(brows
     province.check(f"#unit-{chain.rim_nua.code}")
     province.check(f"#unit-{chain.nong_kwai.code}")
     province.click("#pick-button")
-    province.wait_for_load_state("networkidle")
+    settle(province)
     missing = province.inner_text("#missing")
     assert "ริมเหนือ: ไฟล์วีดิทัศน์ (VDO) ระดับจังหวัด ความยาว ๕–๗ นาที ภายใน ๓๑ พ.ค. ๒๕๖๕" in missing
     province.screenshot(path=str(SHOTS / "stage_province.png"), full_page=True)
@@ -57,9 +57,9 @@ def test_a_subdistrict_goes_from_district_to_province_to_inspection_region(brows
 
     central = visit(browser, base, UserFactory(role=Role.CENTRAL), "/")
     central.click("[data-nav=stages]")
-    central.wait_for_load_state("networkidle")
+    settle(central)
     central.click("#stages a:has-text('ระดับเขตตรวจราชการ')")
-    central.wait_for_load_state("networkidle")
+    settle(central)
     regions = central.inner_text("#regions")
     assert "เขตตรวจราชการที่ ๑๕" in regions and "ริมเหนือ" in regions and "หนองควาย" in regions
     central.screenshot(path=str(SHOTS / "stage_regions.png"), full_page=True)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from people.models import Role
 from scoring.models import Criterion
 from submissions import services as evidence
-from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = MARKS
@@ -32,7 +32,7 @@ def test_an_office_on_a_phone_sees_its_next_step_first_and_follows_it(browser, l
         nearest = page.locator('#todo li[data-todo="next"] a').first
         assert nearest.inner_text().startswith("ส่งหลักฐาน ๑.๒ ")
         nearest.click()
-        page.wait_for_load_state("networkidle")
+        settle(page)
         assert page.url.endswith("/years/2566/provinces/TH-50/criteria/1.2/")
         assert page.locator("#dropzone").count() == 1
         page.context.close()
@@ -51,5 +51,5 @@ def test_a_member_follows_score_n_more_to_the_next_item(browser, live_server, ru
     assert fits(page)
     page.screenshot(path=str(SHOTS / "todo_committee_390.png"), full_page=False)
     line.click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "/TH-50/4.1.1/" in page.url

@@ -3,7 +3,7 @@
 import hashlib
 
 from scoring import snapshots
-from tests.browser_support import MARKS, SHOTS
+from tests.browser_support import MARKS, SHOTS, settle
 from tests.factories import AwardSignatureFactory, VerificationCodeFactory
 
 pytestmark = MARKS
@@ -27,7 +27,7 @@ def test_browser_verify_on_a_phone_then_drop_the_file_and_an_altered_one(
     phone.goto(f"{base}/verify/")
     phone.fill("input[name=code]", code.code.lower()[:4] + "-" + code.code.lower()[4:])  # as typed from paper
     phone.get_by_role("button", name="ตรวจสอบ / Check").click()
-    phone.wait_for_load_state("networkidle")
+    settle(phone)
     assert phone.url == f"{base}/verify/{code.code}/"
     assert phone.locator("#verdict").inner_text().startswith("✓ ออกโดยกรมการพัฒนาชุมชน")
     assert phone.get_by_text("สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่").is_visible()

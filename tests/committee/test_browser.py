@@ -14,7 +14,7 @@ from contests.models import Province
 from people.models import Role
 from scoring.models import ProvinceResult, Rubric
 from submissions import services as evidence_services
-from tests.browser_support import MARKS, SHOTS, launch
+from tests.browser_support import MARKS, SHOTS, launch, settle
 from tests.factories import PASSWORD, UserFactory
 from tests.submissions import files
 
@@ -31,7 +31,7 @@ def _login(page, base: str, username: str) -> None:
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
     page.click("input[type=submit]")
-    page.wait_for_load_state("networkidle")
+    settle(page)
 
 
 def _evidence(browser, rubric, province):
@@ -94,7 +94,7 @@ def test_browser_member_scores_with_pdf_beside_rubric_and_standings_change(brows
     page.check("#judge-form input[name=points][value='5.00'], #judge-form input[name=points][value='5']")
     page.fill("#judge-form textarea[name=note]", "เอกสารครบ วีดิทัศน์ ๒ ช่องทาง")
     page.click("#judge-form button.default")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.wait_for_timeout(1500)  # let Chromium's PDF viewer paint before the screenshot
     assert "บันทึกแล้ว" in page.inner_text(".messagelist")
     page.screenshot(path=str(SHOTS / "committee_scoring_member.png"), full_page=True)

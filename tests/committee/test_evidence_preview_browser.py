@@ -6,7 +6,7 @@ from committee.demo import activity_photo, report_pdf, submit_file
 from contests.models import Province
 from people.models import Role
 from scoring.models import Rubric
-from tests.browser_support import MARKS, SHOTS, launch
+from tests.browser_support import MARKS, SHOTS, launch, settle
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = MARKS
@@ -34,7 +34,7 @@ def test_pdf_and_photo_render_in_the_scoring_screen(browser, live_server):
     page.fill("input[name=password]", PASSWORD)
     page.click("input[type=submit]")
     page.goto(f"{live_server.url}/admin/committee/judgment/score/2566/TH-50/3.4/")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.wait_for_timeout(1500)
     # Chromium's own PDF viewer (its built-in extension) took the frame: the PDF is being shown.
     assert any(f.url.startswith(PDF_VIEWER) for f in page.frames), [f.url for f in page.frames]
