@@ -25,6 +25,8 @@ import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
+from _setup import migrated_copy
+
 ROOT = Path(__file__).resolve().parents[1]
 PY = str(ROOT / ".venv" / "bin" / "python")
 USER, PASSWORD = "bench-cm", "bench-pass-2566"
@@ -183,6 +185,7 @@ def throwaway_portal(*, units: bool = True, setup: str = ""):
     env.pop("DATABASE_URL", None)
     server = None
     try:
+        migrated_copy(var / "db.sqlite3")
         for cmd in (["migrate", "-v0"], ["bootstrap", "-v0", *([] if units else ["--no-units"])]):
             subprocess.run([PY, "manage.py", *cmd], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
         shell = [PY, "manage.py", "shell", "-c", setup]

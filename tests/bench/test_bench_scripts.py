@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SERVICES = ("DATABASE_URL", "REDIS_URL")  # unset: each bench makes its own SQLite file, whatever the suite runs on
 
 
+@pytest.mark.django_db  # so that the session's test database, and its migrated copy, is made
 @pytest.mark.parametrize(
     ("script", "figures"),
     [
@@ -29,10 +30,11 @@ SERVICES = ("DATABASE_URL", "REDIS_URL")  # unset: each bench makes its own SQLi
         ),
     ],
 )
-def test_a_quick_bench_runs_and_prints_its_figures(script, figures, tmp_path):
+def test_a_quick_bench_runs_and_prints_its_figures(script, figures, tmp_path, migrated_sqlite):
     env = {k: v for k, v in os.environ.items() if k not in SERVICES}
     env["TMPDIR"] = str(tmp_path)  # the bench's database file goes with the test's other files
     env["BENCH_RUNS"] = "1"
+    env["BENCH_MIGRATED_DB"] = str(migrated_sqlite)  # its `migrate` finds the migrations applied (tests/conftest.py)
     done = subprocess.run(
         [sys.executable, str(ROOT / "bench" / script.split()[0]), *script.split()[1:]],
         cwd=ROOT,

@@ -8,6 +8,7 @@ a SQLite file of its own, and eight uploads sent at the same moment from eight t
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -42,7 +43,7 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def embedded_server(tmp_path):
+def embedded_server(tmp_path, db, migrated_sqlite):
     """`make run`'s settings (no DATABASE_URL, no REDIS_URL) on a fresh var dir; yields the base URL."""
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env.update(CDD4_VAR_DIR=str(tmp_path), DJANGO_DEBUG="0", LOG_LEVEL="WARNING")
@@ -52,6 +53,7 @@ def embedded_server(tmp_path):
             [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
         )
 
+    shutil.copyfile(migrated_sqlite, tmp_path / "db.sqlite3")  # `migrate` below finds them applied (tests/conftest.py)
     manage("migrate", "-v0")
     manage("bootstrap", "--no-units", "-v0")
     manage("shell", "-c", MAKE_USER)
