@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Model, Q
 
 from contests.actor import actor_of, forget, second_factor_check
 from contests.codes import code_stem, national_code
@@ -237,44 +238,48 @@ def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | Non
     # (a confirmed change) or refused, never deleted (scoring.revisions).
     revisions.criteria_drop(rubric=rubric, keep={c.code for c in spec.criteria()}, archive=archive)
     revisions.dimensions_drop(rubric=rubric, keep={d.code for d in spec.dimensions})
-    order = 0
     raw_dimensions = {str(d.get("code")): d for d in data.get("dimensions", [])}
-    for d_order, dim in enumerate(spec.dimensions):
-        dimension, _ = Dimension.all_objects.update_or_create(  # an archived one brought back is restored
-            rubric=rubric,
-            code=dim.code,
-            defaults={
+    # An archived row brought back is restored (archived_at cleared): all_objects meets it.
+    dimensions = _rows_save(
+        Dimension.all_objects,
+        rubric=rubric,
+        rows={
+            dim.code: {
                 "archived_at": None,
                 "order": d_order,
                 "name_th": dim.name_th,
                 "name_en": dim.name_en,
                 "max_points": dim.max_points,
                 "level_bands": raw_dimensions.get(dim.code, {}).get("level_bands"),
-            },
-        )
-        for c in dim.criteria:
-            order += 1
-            Criterion.all_objects.update_or_create(
-                rubric=rubric,
-                code=c.code,
-                defaults={
-                    "archived_at": None,
-                    "dimension": dimension,
-                    "order": order,
-                    "name_th": c.name_th,
-                    "name_en": c.name_en,
-                    "max_points": c.max_points,
-                    "rule": c.raw_rule,
-                    "deadline": deadline or c.deadline,
-                    "extra": c.extra,
-                    "nominee": c.nominee,
-                    "number": c.number,
-                    "evidence_th": c.evidence_th,
-                    "evidence_en": c.evidence_en,
-                    "channel_th": c.channel_th,
-                    "channel_en": c.channel_en,
-                },
-            )
+            }
+            for d_order, dim in enumerate(spec.dimensions)
+        },
+    )
+    criteria = [(dim, c) for dim in spec.dimensions for c in dim.criteria]
+    _rows_save(
+        Criterion.all_objects,
+        rubric=rubric,
+        rows={
+            c.code: {
+                "archived_at": None,
+                "dimension": dimensions[dim.code],
+                "order": order,
+                "name_th": c.name_th,
+                "name_en": c.name_en,
+                "max_points": c.max_points,
+                "rule": c.raw_rule,
+                "deadline": deadline or c.deadline,
+                "extra": c.extra,
+                "nominee": c.nominee,
+                "number": c.number,
+                "evidence_th": c.evidence_th,
+                "evidence_en": c.evidence_en,
+                "channel_th": c.channel_th,
+                "channel_en": c.channel_en,
+            }
+            for order, (dim, c) in enumerate(criteria, start=1)
+        },
+    )
     revisions.dimensions_tidy(rubric)
     rubric.award_tiers.exclude(code__in=[a.code for a in spec.awards]).delete()
     for a_order, award in enumerate(spec.awards):
@@ -298,14 +303,47 @@ def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | Non
     return rubric
 
 
+def _rows_save(manager, *, rubric: Rubric, rows: Mapping[str, Mapping]) -> dict:
+    """`update_or_create` by code for every row of one rubric at once: one read, one bulk UPDATE of the rows
+    that differ, one INSERT of the new ones (a 60-criterion rubric took 180 queries row by row)."""
+    found = {row.code: row for row in manager.filter(rubric=rubric)}
+    new, changed, fields = [], [], set()
+    for code, values in rows.items():
+        row = found.get(code)
+        if row is None:
+            found[code] = row = manager.model(rubric=rubric, code=code, **values)
+            new.append(row)
+            continue
+        differ = [name for name, value in values.items() if _stored(row, name) != _stored_value(value)]
+        for name in differ:
+            setattr(row, name, values[name])
+        if differ:
+            changed.append(row)
+            fields.update(differ)
+    manager.bulk_create(new)
+    if changed:
+        manager.bulk_update(changed, sorted(fields))
+    return found
+
+
+def _stored(row, name: str):
+    """A field's value as stored: a foreign key's id, not the row it would fetch."""
+    return getattr(row, row._meta.get_field(name).attname)
+
+
+def _stored_value(value):
+    return value.pk if isinstance(value, Model) else value
+
+
 def _facts_unread_blank(*, rubric: Rubric, spec: RubricSpec) -> int:
     """A criterion whose new rule no longer reads a stored fact (seed 003's one "online_channels" became a
     count per channel): the fact is blanked, its value kept in its change history, so that no recompute or
-    import meets a fact its rule does not know ("ไม่รู้จักข้อมูล" on every entrant). One query a criterion."""
-    unread = []
-    for c in spec.criteria():
-        stale = Fact.objects.filter(rubric=rubric, criterion__code=c.code).exclude(value="")
-        unread += stale.exclude(name__in=c.rule.fact_names())
+    import meets a fact its rule does not know ("ไม่รู้จักข้อมูล" on every entrant). One query."""
+    criteria, read = spec.criteria(), Q()
+    for c in criteria:
+        read |= Q(criterion__code=c.code, name__in=c.rule.fact_names())
+    held = Fact.objects.filter(rubric=rubric, criterion__code__in=[c.code for c in criteria]).exclude(value="")
+    unread = list(held.exclude(read))
     FactChange.objects.bulk_create(
         [FactChange(fact=f, old_value=f.value, new_value="", source=f.source) for f in unread]
     )

@@ -94,3 +94,60 @@ def test_a_rule_that_no_longer_reads_a_stored_fact_blanks_it_keeping_its_history
         )
     result = ProvinceResult.objects.get(rubric=rubric, province=chiang_mai)
     assert result.criteria["3.5"] == "1"  # items_count: one point an item
+
+
+def test_a_change_updates_its_rows_in_place_and_brings_an_archived_criterion_back(rubric, chiang_mai):
+    """The rows are written in bulk (one read, one UPDATE, one INSERT): each keeps its id, takes its new name
+    and place, and a criterion dropped while it held a fact comes back from the archive with that fact."""
+    from django.utils import timezone
+
+    from scoring.models import Dimension, Fact
+
+    data = copy.deepcopy(selectors.rubric_data(rubric))  # 3.5 in it: brought back below
+    fact_set(rubric=rubric, province=chiang_mai, criterion_code="3.5", name="done", value="yes")
+    Criterion.objects.filter(rubric=rubric, code="3.5").update(archived_at=timezone.now())
+    ids = dict(Criterion.all_objects.filter(rubric=rubric).values_list("code", "pk"))
+    dimension_ids = dict(Dimension.objects.filter(rubric=rubric).values_list("code", "pk"))
+    first = data["dimensions"][0]["criteria"]
+    first[0]["name_th"] = "การเชื่อมต่ออินเทอร์เน็ตของสำนักงาน"
+    first[0], first[1] = first[1], first[0]
+    data["dimensions"][1]["name_en"] = "Digital services"
+
+    services.rubric_load(data=data, reason="ชื่อและลำดับตัวชี้วัด")
+
+    rows = {c.code: c for c in Criterion.objects.filter(rubric=rubric)}
+    assert {code: row.pk for code, row in rows.items()} == ids
+    assert dict(Dimension.objects.filter(rubric=rubric).values_list("code", "pk")) == dimension_ids
+    assert (rows["1.1"].name_th, rows["1.2"].order, rows["1.1"].order) == (
+        "การเชื่อมต่ออินเทอร์เน็ตของสำนักงาน",
+        1,
+        2,
+    )
+    assert Dimension.objects.get(rubric=rubric, code="2").name_en == "Digital services"
+    assert rows["3.5"].archived_at is None
+    assert Fact.objects.get(rubric=rubric, criterion=rows["3.5"], name="done").value == "yes"
+
+
+def test_a_rubric_is_saved_in_as_many_queries_whatever_its_number_of_criteria(db):
+    """Seed 001's website contest as shipped (5 criteria) and with each criterion cut in five (25): a new
+    contest costs the same number of queries either way (rows go in bulk, stale facts are found in one query)."""
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(data: dict) -> int:
+        with transaction.atomic(), CaptureQueriesContext(connection) as done:
+            services.rubric_load(data=data)
+            transaction.set_rollback(True)
+        return len(done.captured_queries)
+
+    small = load("seed001_website.json")
+    large = copy.deepcopy(small)
+    for dimension in large["dimensions"]:
+        dimension["criteria"] = [
+            {**c, "code": f"{c['code']}.{part}", "max_points": str(Decimal(c["max_points"]) / 5)}
+            for c in dimension["criteria"]
+            for part in range(1, 6)
+        ]
+    assert sum(len(d["criteria"]) for d in large["dimensions"]) == 25
+
+    assert queries(large) == queries(small)
