@@ -12,13 +12,14 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Model, Q
+from django.db.models import Q
 
 from contests.actor import actor_of, forget, second_factor_check
 from contests.codes import code_stem, national_code
 from contests.lifecycle import Action
 from contests.models import Combine, Contest, ContestState, Level, Province, Stage
 from contests.units import units_collate
+from core import bulk
 from core.errors import YearFrozen
 from core.thai import fmt_points
 from rulebook.dates import parse_date
@@ -262,7 +263,7 @@ def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | Non
         rows={
             c.code: {
                 "archived_at": None,
-                "dimension": dimensions[dim.code],
+                "dimension_id": dimensions[dim.code].pk,
                 "order": order,
                 "name_th": c.name_th,
                 "name_en": c.name_en,
@@ -304,8 +305,9 @@ def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | Non
 
 
 def _rows_save(manager, *, rubric: Rubric, rows: Mapping[str, Mapping]) -> dict:
-    """`update_or_create` by code for every row of one rubric at once: one read, one bulk UPDATE of the rows
-    that differ, one INSERT of the new ones (a 60-criterion rubric took 180 queries row by row)."""
+    """`update_or_create` by code for every row of one rubric at once: one read, one UPDATE of the rows that
+    differ (core.bulk), one INSERT of the new ones (a 25-criterion rubric took 234 queries row by row). A
+    foreign key is given by its id (`dimension_id`), so that comparing never fetches the row it points at."""
     found = {row.code: row for row in manager.filter(rubric=rubric)}
     new, changed, fields = [], [], set()
     for code, values in rows.items():
@@ -314,25 +316,15 @@ def _rows_save(manager, *, rubric: Rubric, rows: Mapping[str, Mapping]) -> dict:
             found[code] = row = manager.model(rubric=rubric, code=code, **values)
             new.append(row)
             continue
-        differ = [name for name, value in values.items() if _stored(row, name) != _stored_value(value)]
+        differ = [name for name, value in values.items() if getattr(row, name) != value]
         for name in differ:
             setattr(row, name, values[name])
         if differ:
             changed.append(row)
             fields.update(differ)
     manager.bulk_create(new)
-    if changed:
-        manager.bulk_update(changed, sorted(fields))
+    bulk.update_rows(changed, sorted(fields))
     return found
-
-
-def _stored(row, name: str):
-    """A field's value as stored: a foreign key's id, not the row it would fetch."""
-    return getattr(row, row._meta.get_field(name).attname)
-
-
-def _stored_value(value):
-    return value.pk if isinstance(value, Model) else value
 
 
 def _facts_unread_blank(*, rubric: Rubric, spec: RubricSpec) -> int:
