@@ -18,7 +18,8 @@ from core.thai import BANGKOK
 from people.models import Role
 from scoring.models import Rubric
 
-from .browser_support import chromium  # noqa: F401  (the session-wide browser of every browser test)
+# A worker's browsers, session-wide.
+from .browser_support import chromium, full_chromium, playwright_started  # noqa: F401
 from .factories import UserFactory
 from .object_store import ObjectStore
 
