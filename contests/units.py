@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from core.bulk import update_documents
 from core.thai import thai_sorted
 
 from .models import Level, Province
@@ -83,5 +84,10 @@ def units_collate() -> int:
         if unit.name_order != order:
             unit.name_order = order
             changed.append(unit)
-    Province.objects.bulk_update(changed, ["name_order"], batch_size=2000)
+    # UPDATE … FROM VALUES (core.bulk): Django's bulk_update built a CASE WHEN of 2,000 branches a batch, over a
+    # second of `make run`'s first start for its 8,455 units. 5,000 rows a statement keeps SQLite's parameters
+    # (two a row) under its limit of 32,766.
+    rows = [(unit.pk, unit.name_order) for unit in changed]
+    for start in range(0, len(rows), 5000):
+        update_documents(Province, ["name_order"], rows[start : start + 5000])
     return len(changed)
