@@ -85,9 +85,6 @@ def units_collate() -> int:
             unit.name_order = order
             changed.append(unit)
     # UPDATE … FROM VALUES (core.bulk): Django's bulk_update built a CASE WHEN of 2,000 branches a batch, over a
-    # second of `make run`'s first start for its 8,455 units. 5,000 rows a statement keeps SQLite's parameters
-    # (two a row) under its limit of 32,766.
-    rows = [(unit.pk, unit.name_order) for unit in changed]
-    for start in range(0, len(rows), 5000):
-        update_documents(Province, ["name_order"], rows[start : start + 5000])
+    # second of `make run`'s first start for its 8,455 units.
+    update_documents(Province, ["name_order"], [(unit.pk, unit.name_order) for unit in changed])
     return len(changed)

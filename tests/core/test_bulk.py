@@ -1,9 +1,11 @@
 """The many-row writes of a recompute (core.bulk), on each engine: raw SQL, so run again on PostgreSQL."""
 
+import sqlite3
 from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 
 from core.bulk import update_documents
 from scoring.models import ProvinceResult
@@ -35,6 +37,24 @@ def test_update_documents_writes_each_rows_values_and_the_shared_ones_once(rubri
         untouched.province.code: [untouched.total, untouched.criteria, untouched.rank, untouched.award,
                   {"1.1": {"th": "เดิม", "en": "old"}}, untouched.computed_at],
     }  # fmt: skip
+
+
+def test_more_rows_than_sqlite_takes_parameters_go_in_several_statements(rubric):
+    """A first load numbers 8,455 units; SQLite refuses a statement with more parameters than its limit."""
+    results = list(ProvinceResult.objects.filter(rubric=rubric).order_by("pk"))
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        connection.connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 10)  # 5 rows of (pk, rank)
+    try:
+        written = update_documents(ProvinceResult, ["rank"], [(r.pk, 100 + i) for i, r in enumerate(results)])
+    finally:
+        if connection.vendor == "sqlite":
+            connection.connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, limit)
+
+    assert written == len(results) == 76
+    ranks = ProvinceResult.objects.filter(rubric=rubric).order_by("pk").values_list("rank", flat=True)
+    assert list(ranks) == list(range(100, 176))
 
 
 def test_update_documents_of_no_rows_sends_nothing(rubric, django_assert_num_queries):
