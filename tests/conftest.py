@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.core.management.commands import migrate as migrate_command
 from django.db import connection, connections
 from django.test import override_settings
 from django.utils import timezone
@@ -92,6 +93,36 @@ def serial_live_server():
     LiveServerThread.server_class = threaded
 
 
+MIGRATION_MODULES, MIGRATE = settings.MIGRATION_MODULES, migrate_command.Command
+
+
+@pytest.fixture(scope="session")
+def django_db_use_migrations() -> bool:
+    """On SQLite each worker's test database is made from the models (pytest-django's --no-migrations), not by
+    replaying the 105 migrations: Django renders every related model's state again for each AlterField, about
+    15 s of a worker on these machines. `make test` checks first that the migrations make the models
+    (`makemigrations --check`), and tests/contests/test_migrations.py takes an empty database through every
+    migration to the same schema, clause by clause. On PostgreSQL the two differ in details (auth's
+    many-to-many ids are bigint after its migrations, a unique constraint added later is named `_uniq`, not
+    `_key`), so there the test database is migrated, as production's is. `django_db_setup` below puts the
+    migrations back for the tests."""
+    return settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3"
+
+
+def _migrations_back() -> None:
+    """pytest-django turned migrations off for the whole session; after the test database is made they are
+    on again (a test may migrate another database) and recorded as applied to it, as `migrate` would have."""
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.recorder import MigrationRecorder
+
+    settings.MIGRATION_MODULES = MIGRATION_MODULES
+    migrate_command.Command = MIGRATE  # pytest-django put a quiet subclass in its place
+    recorder = MigrationRecorder(connection)
+    recorder.ensure_schema()
+    nodes = MigrationLoader(connection).graph.nodes
+    recorder.migration_qs.bulk_create(recorder.Migration(app=app, name=name) for app, name in sorted(nodes))
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, migrated_sqlite):
     """Provinces and the B.E. 2566 rubric, loaded once; each test rolls back its own changes. The 8,000
@@ -100,6 +131,8 @@ def django_db_setup(django_db_setup, django_db_blocker, migrated_sqlite):
 
     eager, app.conf.task_always_eager = app.conf.task_always_eager, True  # standings computed, not queued
     with django_db_blocker.unblock():
+        if connection.vendor == "sqlite":
+            _migrations_back()
         if connection.vendor == "sqlite":
             _keep_migrated(migrated_sqlite)
         call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
@@ -110,10 +143,10 @@ def django_db_setup(django_db_setup, django_db_blocker, migrated_sqlite):
 
 @pytest.fixture(scope="session")
 def migrated_sqlite(tmp_path_factory) -> Path:
-    """A SQLite file holding what `migrate` makes of an empty database, copied from the worker's own test
-    database once it is migrated (tests/conftest.py `django_db_setup`; ask for `django_db_setup` too). A test
-    that starts `make run`'s portal or a bench on a fresh database starts from a copy: its `migrate` then finds
-    every migration applied instead of spending about ten seconds on them again."""
+    """A SQLite file holding what `migrate` makes of an empty database (its schema, every migration recorded
+    as applied), copied from the worker's own test database once it is made (`django_db_setup`; ask for that
+    too). A test that starts `make run`'s portal or a bench on a fresh database starts from a copy: its
+    `migrate` then finds every migration applied instead of spending a quarter of a minute on them again."""
     return tmp_path_factory.mktemp("migrated") / "db.sqlite3"
 
 

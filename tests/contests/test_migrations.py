@@ -34,7 +34,7 @@ def before(graph, node) -> list:
 def empty_database(reloaded, transactional_db, tmp_path):
     """An empty database of the test's engine stands in for `default` during the test. Migrated forward to
     before contests 0001 and on to the end, it costs one `migrate`; taking the test database back and forward
-    again cost two (half a minute of a worker, issue #38)."""
+    again cost two (half a minute of a worker, issue #38). Hands back the test database it stands in for."""
     test_database = connections["default"]
     empty = test_database.copy()
     name = f"{test_database.settings_dict['NAME']}_migrations"
@@ -48,7 +48,7 @@ def empty_database(reloaded, transactional_db, tmp_path):
     connections["default"] = empty
     ContentType.objects.clear_cache()
     try:
-        yield
+        yield test_database
     finally:
         empty.close()
         connections["default"] = test_database
@@ -100,6 +100,8 @@ def _old_rows(old) -> dict:
 
 
 def test_a_database_at_scoring_0016_migrates_forward_keeping_rows_links_and_content_types(empty_database):
+    """Also: on SQLite the migrations end at the very schema the suite's test database was made with from the
+    models (tests/conftest.py `django_db_use_migrations`), table by table and index by index."""
     graph = MigrationExecutor(connection).loader.graph
     latest = graph.leaf_nodes()
     # Everything but contests 0001 and what came after it (scoring 0017, the other apps' state-only retargets).
@@ -130,3 +132,30 @@ def test_a_database_at_scoring_0016_migrates_forward_keeping_rows_links_and_cont
         assert (moved.pk, moved.app_label) == (ids["types"][model._meta.model_name], "contests")
     assert not ContentType.objects.filter(app_label="scoring", model__in=MOVED).exists()
     assert LogEntry.objects.get(pk=ids["entry"]).get_edited_object() == nominee
+    if connection.vendor == "sqlite":
+        suite_database = empty_database  # what the fixture hands back: the test database it stands in for
+        assert sqlite_schema(connection) == sqlite_schema(suite_database)
+
+
+def sqlite_schema(database) -> dict[str, list[str]]:
+    """Each table's column and constraint clauses (in any order: a column added by a migration comes last) and
+    each index's statement, as SQLite keeps them."""
+    with database.cursor() as cursor:
+        cursor.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
+            "AND tbl_name != 'django_migrations'"
+        )
+        return {name: _clauses(sql) if kind == "table" else [sql] for kind, name, sql in cursor.fetchall()}
+
+
+def _clauses(create: str) -> list[str]:
+    """CREATE TABLE's parts between its outer parentheses, split at the commas outside any inner ones."""
+    parts, depth, part = [], 0, ""
+    for char in create[create.index("(") + 1 : create.rindex(")")]:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(part.strip())
+            part = ""
+        else:
+            part += char
+    return sorted([*parts, part.strip()])
