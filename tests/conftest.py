@@ -133,7 +133,6 @@ def django_db_setup(django_db_setup, django_db_blocker, migrated_sqlite):
     with django_db_blocker.unblock():
         if connection.vendor == "sqlite":
             _migrations_back()
-        if connection.vendor == "sqlite":
             _keep_migrated(migrated_sqlite)
         call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
         if connection.vendor == "sqlite":
