@@ -76,6 +76,7 @@ class Actor:
     system: bool = False  # beat jobs and management commands: act for the Department
     _contests: dict = field(default_factory=dict, repr=False)  # need → the contests themselves
     _stage_ids: tuple | None = field(default=None, repr=False)
+    _entrants: dict = field(default_factory=dict, repr=False)  # a contest's key → its scope (lazy SQL, no rows)
 
     # -- who they are -----------------------------------------------------------------------------
     @cached_property
@@ -321,7 +322,16 @@ class Actor:
 
     def entrants(self, contest: Contest) -> QuerySet[Province]:
         """The contest's entrants this user may see: all of them to whoever runs it or judges it (less
-        conflicts for a judge), their own office to an entrant, none to anyone else."""
+        conflicts for a judge), their own office to an entrant, none to anyone else. Built once per contest
+        in a request (a scoring screen asks 5 times): a queryset holds its SQL, not rows, so each use reads afresh."""
+        key = (contest.pk, contest.state, contest.organiser_id, contest.entrant_level)
+        if self.user is None:  # ANONYMOUS and SYSTEM live as long as the process: nothing memoised on them
+            return self._entrants_of(contest)
+        if key not in self._entrants:
+            self._entrants[key] = self._entrants_of(contest)
+        return self._entrants[key].all()
+
+    def _entrants_of(self, contest: Contest) -> QuerySet[Province]:
         units = contest_entrants(contest)
         if self.runs(contest) and self.seat(contest) in (VIEWER, None):
             return units

@@ -10,8 +10,8 @@ from rest_framework.test import APIClient
 from committee import services as committee_services
 from committee.errors import Conflicted
 from contests.actor import Need, actor_of
-from contests.models import Province
-from people.models import Role
+from contests.models import ContestState, Province
+from people.models import Conflict, Role
 from submissions import services as submission_services
 from submissions.models import Evidence
 from tests.factories import DistrictFactory, UserFactory, office_contest
@@ -153,3 +153,25 @@ def test_the_system_actor_sees_a_contest_made_after_it_first_looked():
     chonburi = Province.objects.get(code="TH-20")
     rubric = office_contest("chonburi-web-2564", chonburi, DistrictFactory(parent=chonburi))
     assert set(SYSTEM.contests(Need.RUN).values_list("slug", flat=True)) == before | {rubric.contest.slug}
+
+
+def test_an_actors_entrants_follow_the_contest_and_a_conflict_within_one_request(chonburi_contest):
+    """The actor builds a contest's entrants once per request (a scoring screen asks five times). What it keeps is
+    the query, not its rows: a conflict declared a moment later already holds, and a contest taken back to
+    draft is asked afresh."""
+    rubric, d1, d2 = chonburi_contest
+    contest = rubric.contest
+    organiser = UserFactory(role=Role.ORGANISER, role__province=contest.organiser)
+    member = UserFactory(role=Role.PROVINCIAL, role__province=contest.organiser)  # the organising office's staff
+    committee_services.panelist_appoint(by=organiser, contest=contest, user=member)
+    judge = actor_of(member)
+    assert set(judge.entrants(contest)) == {d1, d2}
+    Conflict.objects.create(member=member, province=d1)
+    assert set(judge.entrants(contest)) == {d2}
+
+    entrant = actor_of(UserFactory(role=Role.PROVINCIAL, role__province=d1))
+    assert list(entrant.entrants(contest)) == [d1]
+    contest.state = ContestState.DRAFT
+    assert list(entrant.entrants(contest)) == []
+    contest.state = ContestState.OPEN
+    assert list(entrant.entrants(contest)) == [d1]
