@@ -4,6 +4,8 @@ Reached through `admin_site.admin_view`: the Department's staff, and the panels 
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -77,6 +79,12 @@ def matrix(request, admin_site):
     spec = rubric_spec(rubric)
     filters = _filters(request)
     grid = screens.matrix(request.user, rubric, **{k: filters[k] for k in FILTERS if k != "by"})
+    # A link per cell (76 × 23 nationally): one reverse per row, not one per cell, which was a quarter of the page.
+    extra = trail(filters)
+    for province, cells in grid["rows"]:
+        row = score_url(rubric.key, province.code, CELL)
+        for cell in cells:
+            cell.href = row.replace(CELL, quote(cell.code)) + (f"?{extra}" if extra else "")
     context = {
         **admin_site.each_context(request),
         **grid,
@@ -99,6 +107,9 @@ def rubric_name(rubric: Rubric) -> str:
     if rubric.contest.is_national:
         return f"ปี {rubric.year}"
     return rubric.contest.name_th + (f" · {rubric.period_name_th}" if rubric.period else "")
+
+
+CELL = "~criterion~"  # stands for a criterion's code in a row's link; "~" passes through reverse() as it is
 
 
 def score_url(key: str, province: str, criterion: str) -> str:

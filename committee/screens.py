@@ -59,9 +59,25 @@ class MatrixCell:
     statuses: set[str] = field(default_factory=set)
     dim: bool = False
 
+    href: str = ""  # its scoring screen (the page that shows the matrix knows the URLs)
+
     @property
     def disagree(self) -> bool:
         return bool(self.agg and self.agg.spread)
+
+    @property
+    def css(self) -> str:
+        """The cell's colour, the strongest of its states first; "dim" when the status filter passes it by."""
+        statuses = self.statuses
+        shade = (
+            "data" if self.data
+            else "final" if "final" in statuses
+            else "disagree" if self.disagree
+            else "scored" if "scored" in statuses
+            else "noev" if "noevidence" in statuses
+            else "todo"
+        )  # fmt: skip
+        return f"{shade} dim" if self.dim else shade
 
 
 def _cell(

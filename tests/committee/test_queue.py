@@ -288,3 +288,28 @@ def test_the_admins_message_is_in_the_pages_language_alone(client, members):
     assert re.findall(r'<ul class="messagelist"><li class="success">(.*?)</li>', page) == [
         "Nothing with evidence is left for you to score"
     ]
+
+
+def test_each_matrix_cell_links_its_own_scoring_screen_keeping_the_filters(client, members, sent_cells):
+    """76 provinces × the criteria of dimension 1, each cell a link to its screen with the filter kept (the page
+    builds the links a row at a time), coloured by its strongest state."""
+    client.force_login(members[0])
+    response = client.get(MATRIX, {"dimension": "1"})
+    html = response.content.decode()
+    rows = response.context["rows"]
+    codes = [c.code for c in response.context["criteria"]]
+    assert (len(rows), codes) == (76, ["1.1", "1.2", "1.3", "1.4"])
+    found = re.findall(r'<td class="([a-z ]+)"\s*>\s*<a href="([^"]+)">', html)
+    expected = [
+        (cell.css, f"{_score_url(p.code, code)}?dimension=1".replace("&", "&amp;"))
+        for p, cells in rows
+        for cell, code in zip(cells, codes, strict=True)
+    ]
+    assert found == expected
+    chiang_mai = dict(zip(codes, next(cells for p, cells in rows if p.code == "TH-50"), strict=True))
+    assert {code: cell.css for code, cell in chiang_mai.items()} == {
+        "1.1": "noev",  # its one file was withdrawn
+        "1.2": "todo",
+        "1.3": "noev",
+        "1.4": "noev",
+    }
