@@ -81,10 +81,11 @@ def matrix(request, admin_site):
     grid = screens.matrix(request.user, rubric, **{k: filters[k] for k in FILTERS if k != "by"})
     # A link per cell (76 × 23 nationally): one reverse per row, not one per cell, which was a quarter of the page.
     extra = trail(filters)
+    kept = f"?{extra}" if extra else ""
     for province, cells in grid["rows"]:
-        row = score_url(rubric.key, province.code, CELL)
+        row = score_url(rubric.key, province.code, CELL) + kept
         for cell in cells:
-            cell.href = row.replace(CELL, quote(cell.code)) + (f"?{extra}" if extra else "")
+            cell.href = row.replace(CELL, quote(cell.code), 1)  # the path's: a filter may hold the same text
     context = {
         **admin_site.each_context(request),
         **grid,

@@ -324,9 +324,9 @@ class Actor:
         """The contest's entrants this user may see: all of them to whoever runs it or judges it (less
         conflicts for a judge), their own office to an entrant, none to anyone else. Built once per contest
         in a request (a scoring screen asks 5 times): a queryset holds its SQL, not rows, so each use reads afresh."""
-        key = (contest.pk, contest.state, contest.organiser_id, contest.entrant_level)
         if self.user is None:  # ANONYMOUS and SYSTEM live as long as the process: nothing memoised on them
             return self._entrants_of(contest)
+        key = (contest.pk, contest.state, contest.organiser_id, contest.entrant_level)
         if key not in self._entrants:
             self._entrants[key] = self._entrants_of(contest)
         return self._entrants[key].all()
