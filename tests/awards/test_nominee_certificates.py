@@ -11,7 +11,7 @@ from scoring import services
 from scoring.nominees import nominee_submit
 from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory, UserFactory
-from tests.scoring.test_contests_nominees import itmodel_data, judge
+from tests.scoring.nominees.test_contests_nominees import itmodel_data, judge
 
 from .conftest import pdftext, squash
 

@@ -9,7 +9,7 @@ from scoring import services
 from tests.awards.test_contest_ties import tied_contest
 from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
-from tests.scoring.fact_sheets import fill
+from tests.scoring.facts.fact_sheets import fill
 
 pytestmark = MARKS
 

@@ -5,7 +5,7 @@ Chiang Mai's inspection region; the province sees on its page which files are st
 from contests.models import StageEntry
 from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, UserFactory
-from tests.scoring.stage_support import load_chain, organiser
+from tests.scoring.stages.stage_support import load_chain, organiser
 
 pytestmark = MARKS
 

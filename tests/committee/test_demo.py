@@ -21,7 +21,7 @@ from submissions.models import Evidence, Submission
 @pytest.fixture(scope="module")
 def loaded(django_db_setup, django_db_blocker, tmp_path_factory):
     """Loaded once for the module, in a transaction rolled back at its end; each test's own changes roll
-    back to here (as tests/scoring/test_demo_contests.py)."""
+    back to here (as tests/scoring/contests/test_demo_contests.py)."""
     media = tmp_path_factory.mktemp("media")
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
         call_command("bootstrap", "--no-units", demo=True, stdout=open(os.devnull, "w"))

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from contests.media import mp4_seconds, video_seconds
-from tests.scoring.stage_support import box, container_mp4, mp4
+from tests.scoring.stages.stage_support import box, container_mp4, mp4
 
 
 def test_the_movie_header_gives_the_length():

@@ -99,7 +99,7 @@ def _stage_page():
     from contests.actor import actor_of
     from scoring.stages.picks import stage_select
     from scoring.stages.reads import stage_page
-    from tests.scoring.stage_support import load_chain, organiser
+    from tests.scoring.stages.stage_support import load_chain, organiser
 
     chain = load_chain()
     chain.rim_nua.name_th = HOSTILE

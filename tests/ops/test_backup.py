@@ -11,8 +11,8 @@ from contests.actor import actor_of
 from ops.models import BackupRecord, BackupStatus
 from scoring.stages.picks import stage_file_submit
 from submissions.models import Evidence, EvidenceKind
-from tests.scoring.stage_support import load_chain, mp4, organiser
-from tests.scoring.test_stages import pick
+from tests.scoring.stages.stage_support import load_chain, mp4, organiser
+from tests.scoring.stages.test_stages import pick
 
 from .conftest import manage
 

@@ -21,7 +21,7 @@ from scoring.admin.forms import AwardFilter
 from scoring.models import AwardTier, ProvinceResult
 from scoring.stages.picks import stage_file_submit, stage_select
 from tests.factories import DistrictFactory, UserFactory, VerificationCodeFactory, office_contest
-from tests.scoring.stage_support import OPEN, load_chain, mp4, organiser
+from tests.scoring.stages.stage_support import OPEN, load_chain, mp4, organiser
 from tests.security.files_more import HTML
 from tests.submissions import files
 

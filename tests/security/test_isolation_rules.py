@@ -108,7 +108,7 @@ RULES = {
     "admin:contests_nominee_change": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.nominee"),
     "admin/contests/nominee/<path:object_id>/": Rule("- - - - - -", "- - - - - -", "contests.nominee"),
     # Seed 002's stages (scoring.admin.stages), read-only; these worlds hold no stage: the rows of one
-    # office's picks against another's are tests/scoring/test_admin_stages.py's.
+    # office's picks against another's are tests/scoring/admin/test_admin_stages.py's.
     "admin:contests_stage_changelist": Rule("- - - - - 0", "- - - - - 0", "contests.stage"),
     "admin:contests_stage_add": Rule("- - - - - -", "- - - - - -", "contests.stage"),
     "admin:contests_stage_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.stage"),
@@ -282,10 +282,10 @@ RULES = {
     "api-awards": Rule("- - - - - 0"),
     "api-facts": Rule(None, "- - - - - 0"),
     "api-contest-standings": Rule("- - - - - 0"),
-    # The national contest takes no nominees: 404 for all (tests/scoring/test_api_nominees.py has the rest).
+    # The national contest takes no nominees: 404 for all (tests/scoring/nominees/test_api_nominees.py has the rest).
     "api-nominees": Rule("- - - - - -"),
     "api-nominee": Rule(None, "- - - - - -", delete="- - - - - -"),
-    # The national contest is no stage: 404 for all (tests/scoring/test_stage_files_budget.py has a stage's own).
+    # The national contest is no stage: 404 for all (tests/scoring/stages/test_stage_files_budget.py has a stage's own).
     "api-stage-picks": Rule("- - - - - -"),
     "schema": Rule("- 0 0 0 0 0"),
     "api-docs": Rule("- 0 0 0 0 0"),
@@ -324,7 +324,7 @@ RULES = {
     "scoring:stage_export": Rule("- - - - - -"),  # the stage page's picks as a file: the page's own scope
     "scoring:stage_file": Rule(None, "- - - - - -"),
     # A file sent for a pick: the stage page's own scope, under a staged contest only (the roles of a staged
-    # one: tests/scoring/test_stage_file_download.py); <pk> is any id here.
+    # one: tests/scoring/stages/test_stage_file_download.py); <pk> is any id here.
     "scoring:stage_file_download": Rule("- - - - - -", None, "contests.province"),
     "scoring:stage_pick": Rule(None, "- - - - - -"),
     "scoring:stage_withdraw": Rule(None, "- - - - - -"),

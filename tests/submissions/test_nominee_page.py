@@ -9,7 +9,7 @@ from people.models import Role
 from scoring import services, snapshots
 from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory, UserFactory
-from tests.scoring.test_contests_nominees import itmodel_data
+from tests.scoring.nominees.test_contests_nominees import itmodel_data
 
 
 @pytest.fixture

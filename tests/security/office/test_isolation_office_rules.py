@@ -101,7 +101,7 @@ RULES = {
     "admin:contests_nominee_change": Rule("- 0 - - - - * - -", "- - - - - - - - -", "contests.nominee"),
     "admin/contests/nominee/<path:object_id>/": Rule("- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "contests.nominee"),
     # Seed 002's stages (scoring.admin.stages), read-only; these worlds hold no stage: the rows of one
-    # office's picks against another's are tests/scoring/test_admin_stages.py's.
+    # office's picks against another's are tests/scoring/admin/test_admin_stages.py's.
     "admin:contests_stage_changelist": Rule("- 0 - - - - 0 - -", "- 0 - - - - 0 - -", "contests.stage"),
     "admin:contests_stage_add": Rule("- - - - - - - - -", "- - - - - - - - -", "contests.stage"),
     "admin:contests_stage_history": Rule("- 0 - 0 - 0 0 - 0", "- 0 - 0 - 0 0 - 0", "contests.stage"),

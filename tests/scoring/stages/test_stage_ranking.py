@@ -19,7 +19,7 @@ from scoring.stages.data import stages_load
 from scoring.stages.picks import stage_select, stage_withdraw
 from scoring.standings import standings_rows
 from tests.factories import PASSWORD, UserFactory
-from tests.scoring.stage_support import load_chain, organiser
+from tests.scoring.stages.stage_support import load_chain, organiser
 
 pytestmark = pytest.mark.django_db
 

@@ -16,9 +16,9 @@ from scoring.facts.imports import facts_import, facts_import_file
 from scoring.facts.template import sheet_title
 from scoring.models import Fact, FactSource
 from scoring.recompute import standings_recompute
+from tests.scoring.contests.test_contests_seeded import seeded  # noqa: F401  (bootstrap with the real units, for this module)
 
 from .fact_sheets import fill, sheet_rows, template_bytes
-from .test_contests_seeded import seeded  # noqa: F401  (bootstrap with the real units, for this module)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 

@@ -9,7 +9,7 @@ from committee.models import Panelist
 from contests.models import Province, StageEntry
 from people.models import Role
 from tests.factories import PASSWORD, DistrictFactory, UserFactory, office_contest
-from tests.scoring.stage_support import load_chain, organiser
+from tests.scoring.stages.stage_support import load_chain, organiser
 
 pytestmark = pytest.mark.django_db
 
@@ -135,7 +135,7 @@ def test_the_province_picks_from_its_stages_results_best_first(client, chain):
 def test_the_province_sends_a_pick_s_files_from_its_page(client, chain, settings, tmp_path):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from tests.scoring.stage_support import mp4
+    from tests.scoring.stages.stage_support import mp4
 
     settings.MEDIA_ROOT = tmp_path
     page(client, organiser(chain.mae_rim), DISTRICT + "pick/", method="post", data={"unit": [chain.rim_nua.pk]})

@@ -12,8 +12,7 @@ from people.models import Role
 from scoring import services
 from scoring.models import Criterion, HolidayOverride
 from scoring.templatetags.scoring_tags import be_years
-
-from ..factories import UserFactory
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 BANGKOK_2PM = datetime.fromisoformat("2026-11-23T14:05:00+07:00")

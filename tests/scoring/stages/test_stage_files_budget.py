@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.factories import PASSWORD
-from tests.scoring.stage_support import load_chain, organiser
+from tests.scoring.stages.stage_support import load_chain, organiser
 from tests.submissions import files
 
 pytestmark = pytest.mark.django_db

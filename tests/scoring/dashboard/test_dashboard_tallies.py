@@ -17,8 +17,7 @@ from scoring.recompute import standings_recompute
 from submissions import services as evidence_services
 from submissions.models import Evidence
 from tests.factories import DistrictFactory, UserFactory
-
-from .test_services_standings import load_totals
+from tests.scoring.test_services_standings import load_totals
 
 pytestmark = pytest.mark.django_db
 JUNE_27 = date(2023, 6, 27)  # 1.2 is due on 30 June: 3 working days

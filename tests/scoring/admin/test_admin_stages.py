@@ -11,7 +11,7 @@ from people.models import Role
 from scoring.stages.data import register_import
 from scoring.stages.picks import stage_select
 from tests.factories import SubdistrictFactory, UserFactory
-from tests.scoring.stage_support import load_chain, organiser
+from tests.scoring.stages.stage_support import load_chain, organiser
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 computed criterion's rule, the committee's scores for the judged ones.
 
 Loaded once for this module with the real units, inside a transaction rolled back at the module's end
-(as tests/scoring/test_contests_seeded.py); the standings are recomputed here, since a recompute waits
+(as tests/scoring/contests/test_contests_seeded.py); the standings are recomputed here, since a recompute waits
 for a commit that never comes."""
 
 import io

@@ -13,7 +13,7 @@ from contests.models import PastModel, RegisterSource, StageEntry, StageUpload
 from core.errors import PortalError, RowsError
 from scoring.stages.data import register_import
 from scoring.stages.picks import stage_file_submit, stage_select, stage_withdraw
-from tests.scoring.stage_support import BANGKOK, OPEN, box, container_mp4, load_chain, mp4, organiser
+from tests.scoring.stages.stage_support import BANGKOK, OPEN, box, container_mp4, load_chain, mp4, organiser
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ from people.models import Role
 from scoring import services
 from scoring.nominees import nominee_submit, nominee_withdraw
 from tests.factories import DistrictFactory, UserFactory
-
-from .test_contests_nominees import OPEN, itmodel_data
+from tests.scoring.nominees.test_contests_nominees import OPEN, itmodel_data
 
 CHANGELIST = reverse("admin:contests_nominee_changelist")
 # The session, its user and membership, the contest filter's choices, two counts, the rows with their

@@ -14,8 +14,7 @@ from people.models import Role
 from scoring import selectors, services
 from scoring.facts.imports import fact_set, facts_import
 from scoring.models import Criterion, Fact, FactChange, HolidayOverride, ProvinceResult, Rubric, RubricChange
-
-from ..factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, UserFactory
 
 WHO = ("anonymous", "provincial", "committee", "chair", "central")
 # Exact status per page and role: provincial staff and anonymous are sent to the login page.
