@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from accounts.models import AccountEvent, Event
 from people.models import Role
@@ -47,7 +48,7 @@ def test_browser_accounts_from_a_sheet_invitation_and_reset(browser, live_server
     page.set_input_files("input[name=file]", str(path))
     page.click("button[value=check]")
     assert "ผลการตรวจ (ยังไม่บันทึก)" in page.inner_text("#provision-report")
-    assert page.locator("#provision-report tbody tr").count() == 2
+    expect(page.locator("#provision-report tbody tr")).to_have_count(2)
     assert not mail.outbox
     page.set_input_files("input[name=file]", str(path))
     page.click("button[value=write]")
@@ -100,7 +101,7 @@ def test_browser_publishing_asks_for_a_second_factor_set_up_on_the_spot(browser,
     key = b32decode(secret + "=" * (-len(secret) % 8))
     page.fill("input[name=token]", f"{totp(key):06d}")  # what the app shows
     page.click("button[type=submit]")
-    assert page.locator("#recovery-codes li").count() == 10
+    expect(page.locator("#recovery-codes li")).to_have_count(10)
     page.click("#recovery-codes a.button")
     assert page.url == f"{base}/standings/2566/"
     page.check("#freeze-form input[name=confirm]")

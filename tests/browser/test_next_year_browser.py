@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from playwright.sync_api import expect
+
 from people.models import Role
 from scoring.models import Criterion, Rubric
 from tests.browser_support import MARKS, SHOTS, settle
@@ -30,7 +32,7 @@ def test_central_staff_open_2567_from_2566(browser, live_server):
     page.check("input[name=confirm]")
     page.click("#open")
     assert "เปิดการประกวดปี 2567 แล้ว" in page.inner_text(".messages")
-    assert page.locator("#exists").count() == 1
+    expect(page.locator("#exists")).to_have_count(1)
     page.screenshot(path=str(SHOTS / "next-year-opened.png"), full_page=True)
     opened = Rubric.objects.get(year=2567)
     assert Criterion.objects.get(rubric=opened, code="1.2").deadline == date(2024, 7, 1)

@@ -1,6 +1,8 @@
 """Chromium against the live server: publishing is preview → confirm → published; withdrawing the publication
 asks for a reason and takes the page down; withdrawing evidence asks first."""
 
+from playwright.sync_api import expect
+
 from contests.models import Province
 from people.models import Role
 from scoring.models import FreezeAction, FreezeEvent
@@ -35,7 +37,7 @@ def test_browser_preview_confirm_publish_withdraw_and_publish_again(browser, liv
     page.click("#publish-preview")
     assert page.url == f"{base}/standings/2566/publish/"
     assert "ตัวอย่าง ยังไม่ได้ประกาศ" in page.inner_text("#preview-note")
-    assert page.locator("#results-table tbody tr").count() == 76
+    expect(page.locator("#results-table tbody tr")).to_have_count(76)
     _shots(browser, base, central, "/standings/2566/publish/", "publish_preview")
 
     page.click("#publish-form button[type=submit]")  # not ticked: the browser does not send the form
@@ -45,7 +47,7 @@ def test_browser_preview_confirm_publish_withdraw_and_publish_again(browser, liv
     page.click("#publish-form button[type=submit]")
     page.wait_for_url(f"{base}/standings/2566/results/")
     assert page.inner_text(".messages") == "ประกาศผลแล้ว"  # Thai alone: the language switch asks for English
-    assert page.locator("#results-table tbody tr").count() == 76
+    expect(page.locator("#results-table tbody tr")).to_have_count(76)
 
     _shots(browser, base, owner, "/years/2566/provinces/TH-50/criteria/1.1/", "evidence_published")
     owner_page = browser.new_context(viewport={"width": 390, "height": 900}, locale="th-TH").new_page()
