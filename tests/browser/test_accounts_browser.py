@@ -47,12 +47,12 @@ def test_browser_accounts_from_a_sheet_invitation_and_reset(browser, live_server
     )
     page.set_input_files("input[name=file]", str(path))
     page.click("button[value=check]")
-    assert "ผลการตรวจ (ยังไม่บันทึก)" in page.inner_text("#provision-report")
+    expect(page.locator("#provision-report")).to_contain_text("ผลการตรวจ (ยังไม่บันทึก)")
     expect(page.locator("#provision-report tbody tr")).to_have_count(2)
     assert not mail.outbox
     page.set_input_files("input[name=file]", str(path))
     page.click("button[value=write]")
-    assert "บันทึกแล้ว" in page.inner_text("#provision-report")
+    expect(page.locator("#provision-report")).to_contain_text("บันทึกแล้ว")
     page.wait_for_timeout(300)  # the invitations go after the commit
     assert sorted(m.to[0] for m in mail.outbox) == ["somchai@cdd.go.th", "somsri@cdd.go.th"]
 
@@ -63,7 +63,7 @@ def test_browser_accounts_from_a_sheet_invitation_and_reset(browser, live_server
     invited.fill("input[name=new_password1]", "ชุมชนดิจิทัล-2569")
     invited.fill("input[name=new_password2]", "ชุมชนดิจิทัล-2569")
     invited.click("button[type=submit]")
-    assert "ตั้งรหัสผ่านแล้ว" in invited.inner_text(".messages")  # signed in, on the office's own page
+    expect(invited.locator(".messages")).to_contain_text("ตั้งรหัสผ่านแล้ว")  # signed in, on the office's own page
     assert "/accounts/" not in invited.url
     invited.context.close()
 
@@ -72,12 +72,12 @@ def test_browser_accounts_from_a_sheet_invitation_and_reset(browser, live_server
     forgot.click("#forgot")
     forgot.fill("input[name=email]", "somsri@cdd.go.th")
     forgot.click("button[type=submit]")
-    assert "ตรวจอีเมลของท่าน" in forgot.inner_text("h1")
+    expect(forgot.locator("h1")).to_contain_text("ตรวจอีเมลของท่าน")
     forgot.goto(_link(r"(http://\S+/accounts/password-reset/\S+/)", "somsri@cdd.go.th"))
     forgot.fill("input[name=new_password1]", "รหัสใหม่-ปี-2570")
     forgot.fill("input[name=new_password2]", "รหัสใหม่-ปี-2570")
     forgot.click("button[type=submit]")
-    assert "ตั้งรหัสผ่านใหม่แล้ว" in forgot.inner_text(".messages")
+    expect(forgot.locator(".messages")).to_contain_text("ตั้งรหัสผ่านใหม่แล้ว")
     portal_login(forgot, base, "somsri@cdd.go.th", "รหัสใหม่-ปี-2570")
     assert "/accounts/login/" not in forgot.url and forgot.inner_text(".who") == "somsri@cdd.go.th"
 

@@ -27,11 +27,11 @@ def test_central_staff_open_2567_from_2566(browser, live_server):
     page.screenshot(path=str(SHOTS / "next-year-plan.png"), full_page=True)
 
     page.click("#open")  # not confirmed yet: refused, nothing created
-    assert "กรุณายืนยัน" in page.inner_text(".messages")
+    expect(page.locator(".messages")).to_contain_text("กรุณายืนยัน")
     assert not Rubric.objects.filter(year=2567).exists()
     page.check("input[name=confirm]")
     page.click("#open")
-    assert "เปิดการประกวดปี 2567 แล้ว" in page.inner_text(".messages")
+    expect(page.locator(".messages")).to_contain_text("เปิดการประกวดปี 2567 แล้ว")
     expect(page.locator("#exists")).to_have_count(1)
     page.screenshot(path=str(SHOTS / "next-year-opened.png"), full_page=True)
     opened = Rubric.objects.get(year=2567)

@@ -36,7 +36,7 @@ def test_browser_preview_confirm_publish_withdraw_and_publish_again(browser, liv
     page.click("#freeze button:has-text('ตรึงผล')")
     page.click("#publish-preview")
     assert page.url == f"{base}/standings/2566/publish/"
-    assert "ตัวอย่าง ยังไม่ได้ประกาศ" in page.inner_text("#preview-note")
+    expect(page.locator("#preview-note")).to_contain_text("ตัวอย่าง ยังไม่ได้ประกาศ")
     expect(page.locator("#results-table tbody tr")).to_have_count(76)
     _shots(browser, base, central, "/standings/2566/publish/", "publish_preview")
 
@@ -60,8 +60,8 @@ def test_browser_preview_confirm_publish_withdraw_and_publish_again(browser, liv
     page.fill("#withdraw-publication input[name=reason]", "ตรวจพบคะแนนตัวชี้วัด 2.1.2 ผิด")
     _shots(browser, base, central, "/standings/2566/", "dashboard_published")
     page.click("#withdraw-publication button")
-    assert "ถอนการประกาศผลแล้ว" in page.inner_text(".messages")
-    assert "ตรวจพบคะแนนตัวชี้วัด 2.1.2 ผิด" in page.locator("#freeze-history").text_content()
+    expect(page.locator(".messages")).to_contain_text("ถอนการประกาศผลแล้ว")
+    expect(page.locator("#freeze-history")).to_contain_text("ตรวจพบคะแนนตัวชี้วัด 2.1.2 ผิด")
     event = FreezeEvent.objects.first()
     assert (event.action, event.reason, event.by) == (FreezeAction.WITHDRAW, "ตรวจพบคะแนนตัวชี้วัด 2.1.2 ผิด", central)
 
@@ -96,8 +96,8 @@ def test_browser_withdrawing_evidence_asks_first(browser, live_server):
     page.screenshot(path=str(SHOTS / "evidence_items_390.png"), full_page=True)
 
     page.locator("#evidence-list li.evidence").first.get_by_text("ถอน…").click()
-    assert "ถอนหลักฐานนี้หรือไม่" in page.inner_text("h1")
-    assert "ภาพที่2.jpg" in page.inner_text(".card")
+    expect(page.locator("h1")).to_contain_text("ถอนหลักฐานนี้หรือไม่")
+    expect(page.locator(".card")).to_contain_text("ภาพที่2.jpg")
     page.screenshot(path=str(SHOTS / "evidence_withdraw_confirm_390.png"), full_page=True)
     assert Evidence.objects.filter(withdrawn_at__isnull=False).count() == 0  # asking withdrew nothing
     page.click("#confirm-withdraw")
