@@ -23,6 +23,11 @@ from tests.submissions import files
 
 ROOT = Path(__file__).resolve().parents[2]
 USER, PASSWORD = "concurrent-cm", "concurrent-pass-2566"
+# `make run`'s first steps: migrate, then bootstrap (without the units: the test needs a province).
+PREPARE = (
+    "import io; from django.core.management import call_command;"
+    "call_command('migrate', verbosity=0); call_command('bootstrap', '--no-units', stdout=io.StringIO());"
+)
 MAKE_USER = (
     "from django.contrib.auth.models import User; from people.models import Membership, Role;"
     "from contests.models import Province;"
@@ -54,9 +59,7 @@ def embedded_server(tmp_path, db, migrated_sqlite):
         )
 
     shutil.copyfile(migrated_sqlite, tmp_path / "db.sqlite3")  # `migrate` below finds them applied (tests/conftest.py)
-    manage("migrate", "-v0")
-    manage("bootstrap", "--no-units", "-v0")
-    manage("shell", "-c", MAKE_USER)
+    manage("shell", "-c", PREPARE + MAKE_USER)  # one process: each Django start costs 2–3 s on these machines
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
