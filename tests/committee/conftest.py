@@ -23,7 +23,10 @@ def members(db):
 @pytest.fixture
 def judge(rubric):
     """judge(member, province, "4.1.1", points="3") — a first score through the real service."""
+    return judgment_recorder(rubric)
 
+
+def judgment_recorder(rubric):
     def record(member, province, code, points=None, items=None, version=0, note=""):
         return services.judgment_record(
             member=member,
