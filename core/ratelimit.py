@@ -18,9 +18,16 @@ from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
-from redis.exceptions import RedisError
 
 log = logging.getLogger(__name__)
+
+
+def redis_errors() -> tuple[type[Exception], ...]:
+    """Redis's errors, imported only once one is being caught (an except clause is read when something is raised):
+    the embedded default's cache is in memory, and importing redis costs every process 0.2 s."""
+    from redis.exceptions import RedisError
+
+    return (RedisError,)
 
 
 def wait_seconds(scope: str, client: str, rate: str) -> int:
@@ -33,7 +40,7 @@ def wait_seconds(scope: str, client: str, rate: str) -> int:
     try:
         cache.add(key, 0, period + 5)
         count = cache.incr(key)
-    except (RedisError, OSError, ValueError):  # ValueError: the key expired between add and incr
+    except (OSError, ValueError, *redis_errors()):  # ValueError: the key expired between add and incr
         log.warning("rate limit %s not counted: the cache is unavailable", scope)
         return 0
     return (window + 1) * period - now if count > limit else 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import redis
 from django.conf import settings
 from django.utils import timezone
 
@@ -20,6 +19,8 @@ def queue_depth() -> int | None:
     """Messages waiting in the default Celery queue (a Redis list); None in embedded mode or when unreachable."""
     if not settings.REDIS_URL:
         return None
+    import redis  # inline: only service mode talks to Redis, and importing redis costs a process 0.2 s
+
     try:
         return redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1).llen("celery")
     except redis.RedisError:
