@@ -10,6 +10,10 @@ Before #37 they took 5.4 s, 20.8 s and ~65 s (~100 s near 1,000 fields); target 
 form is now refused for its counts, so the preview has nothing to score: the last form stays within the caps
 (28 levels of 10 conditions) and is scored.
 
+The page: every rule form of the largest shipped contest (Nong Khai's 25 missions, 1,371 boxes in all) drawn as
+the builder page draws them (`builder/_rule_form.html`). Their boxes are drawn by Jinja2 (issue #38: Django's
+template widgets took about 60 % of the page).
+
 Working days: a count over fiscal year 2566 ±1 (1 October 2021 to 30 September 2024, the widest a contest's
 dates may span) against one from year 2 to 9999 (what a contest's dates allowed before #37: 25 s and ~270 MB
 kept). The wide count is still arithmetic, but every year's holidays must be made once: it is the figure the
@@ -25,11 +29,16 @@ from _setup import runs  # also puts the project on the path
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cdd4.settings")  # no database: the builder reads none
 os.environ.setdefault("LOG_LEVEL", "WARNING")
+import json
+from pathlib import Path
+
 import django
 
 django.setup()
 
-from builder.form import Builder  # noqa: E402
+from django.template.loader import render_to_string  # noqa: E402
+
+from builder.form import Builder, to_form  # noqa: E402
 from builder.rule_forms import CONDITIONS_MAX  # noqa: E402
 from rulebook import workdays  # noqa: E402
 from tests.builder.builder_forms import fields, milestone_post, size  # noqa: E402
@@ -79,6 +88,13 @@ def main() -> None:
         print(f"builder form {name}: {size(post):,} bytes, {fields(post)} fields → {ms:.0f} ms")
         target = "<1000" if name.endswith("valid") else "<500"  # a valid rule's preview draws example facts
         print(f"RESULT builder_{name}_ms={ms:.0f} ms {target}")
+
+    shipped = Path(__file__).resolve().parent.parent / "scoring" / "rubrics" / "nongkhai-missions-2565.json"
+    page = Builder(to_form(json.loads(shipped.read_text(encoding="utf-8"))))
+    rule_forms = [c.rule_form for d in page.dimensions for c in d.criteria]
+    drawn = median_ms(lambda: [render_to_string("builder/_rule_form.html", {"form": f}) for f in rule_forms])
+    print(f"builder page, the rule forms of {len(rule_forms)} criteria (Nong Khai's missions): {drawn:.0f} ms")
+    print(f"RESULT builder_page_rule_forms_ms={drawn:.0f} ms <300")
 
     calendar = workdays.WorkCalendar()
     calendar.working_days_after(date(2021, 10, 1), date(2024, 9, 30))  # the years' holidays made once

@@ -14,6 +14,7 @@ from types import ModuleType
 from typing import Any, NamedTuple
 
 from django import forms
+from django.forms.renderers import Jinja2
 
 from builder import conditions as rule_conditions
 from builder import evidence, measures, steps
@@ -130,6 +131,10 @@ def columns_of(p: Param) -> tuple[Param, ...]:
 
 class RuleForm(forms.Form):
     """The rule of one criterion of `max_points`; `rule()` gives the rubric's rule object once valid."""
+
+    # Its boxes drawn by Django's own widget templates in Jinja2 (the same HTML): a contest's rules are up to
+    # about 1,400 boxes, and Django's template engine drawing them was 60 % of the builder page (issue #38).
+    default_renderer = Jinja2()
 
     def __init__(
         self, *args: Any, kind: str, max_points: Decimal, filled: frozenset[str] | None = None, **kwargs: Any
