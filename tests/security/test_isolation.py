@@ -69,7 +69,7 @@ def run(key: str, route: str, world, rules=RULES) -> list[str]:
     rule = rules[key]
     path = fill(route, rule, world)
     leaks = []
-    client = Client()  # its middleware loaded once (a millisecond a request); each request its own cookie jar
+    client = Client()  # its middleware loaded once per route, not per request; each request its own cookie jar
     for method, expected in rule.methods.items():
         for role, want in zip(world.roles, expected.split(), strict=True):
             client.cookies = SimpleCookie()
