@@ -22,12 +22,6 @@ ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    # One renderer process for the pages of a site, reused, rather than a new one started for each context, and
-    # the (software) compositor in the browser's process rather than a GPU process of its own: the browser
-    # tests took 196–215 CPU-s against 220–234 without these three, run alternately (issue #38).
-    "--renderer-process-limit=1",
-    "--process-per-site",
-    "--in-process-gpu",
 ]
 # What the page still has in hand, counted in the page: fetches and XHRs until their body is read and handled
 # (the count drops a task later, after the promise chain that reads it), and timers under a second (the
