@@ -1,8 +1,8 @@
 # Two commands a newcomer needs: `make run` (portal with demo data) and `make test`.
 # The venv's interpreter: the distribution's own CPython 3.11+ where it can make a venv (Debian's python3-venv),
 # else the first python3 on PATH. Debian builds its CPython with PGO and LTO into one static binary; pyenv's
-# default build (these machines' python3) has neither: the same isolation tests took 36.6 s of CPU on Debian's
-# 3.11.2 against 47.1 s on pyenv's 3.11.7, run alternately (issue #38).
+# default build (these machines' python3) has neither: the same isolation tests took 35.4–38.0 s on Debian's
+# 3.11.2 against 47.1–47.4 s on pyenv's 3.11.7, one process, run alternately (issue #38).
 PY ?= $(shell /usr/bin/python3 -c 'import sys, ensurepip, venv; sys.exit(sys.version_info < (3, 11))' \
   2>/dev/null && echo /usr/bin/python3 || echo python3)
 # Python keeps what it compiled (__pycache__, as pip's installs do for the venv): these machines set
