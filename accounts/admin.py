@@ -13,9 +13,10 @@ from contests.permissions import is_central
 from core.labels import bi
 from people import directory
 from people.models import Membership
-from scoring.admin.forms import MembershipForm, RoleAccess
+from scoring.admin.forms import RoleAccess
 
 from .audit import event_record
+from .forms import MembershipForm
 from .invitations import pending
 from .models import AccountEvent, Event
 from .second_factor import factors_remove

@@ -6,7 +6,10 @@ from django import forms
 from django.contrib.auth import authenticate, get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm
 
+from contests.models import Province
+from core.choices import ThaiNameChoiceField
 from core.labels import bi
+from people.models import Membership, Role
 
 from .audit import event_record
 from .models import Event
@@ -64,3 +67,43 @@ class CountedPasswordChangeForm(PasswordChangeForm):
         if authenticate(self.request, username=self.user.get_username(), password=old) is None:
             raise forms.ValidationError(self.error_messages["password_incorrect"], code="password_incorrect")
         return old
+
+
+def office_label(unit: Province) -> str:
+    """ "อำเภอเมืองชลบุรี (2001) · ชลบุรี": a district reads with its province, as offices name each other."""
+    parent = f" · {unit.parent.name_th}" if unit.parent_id else ""
+    return f"{unit.get_level_display().split(' / ')[0]}{unit.name_th} ({unit.code}){parent}"
+
+
+class MembershipForm(forms.ModelForm):
+    """A user's role in the user admin. Says in words what the model's CheckConstraint would refuse with an
+    IntegrityError. Staff and organisers belong to any office with staff, a district office too: its staff
+    file for it (issue #24) and its organisers pick its subdistrict at a district stage."""
+
+    class Meta:
+        model = Membership
+        fields = ["role", "province"]
+        field_classes = {"province": ThaiNameChoiceField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offices = Province.objects.offices().select_related("parent").order_by("level", "parent__code", "code")
+        self.fields["province"].queryset = offices
+        self.fields["province"].label_from_instance = office_label
+        self.fields["province"].error_messages["invalid_choice"] = (
+            "เลือกสำนักงานพัฒนาชุมชนจังหวัดหรืออำเภอ / choose a provincial or district CDD office"
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        role, province = cleaned.get("role"), cleaned.get("province")
+        if "province" in self.errors:  # an office not offered: said once, by the field
+            return cleaned
+        if role in Role.with_office() and province is None:
+            self.add_error("province", "เจ้าหน้าที่จังหวัดต้องระบุจังหวัด / provincial staff need a province")
+        elif role and role not in Role.with_office() and province is not None:
+            self.add_error(
+                "province",
+                "ระบุจังหวัดได้เฉพาะเจ้าหน้าที่จังหวัด ให้เว้นว่าง / only provincial staff belong to a province; leave it empty",
+            )
+        return cleaned

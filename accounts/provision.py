@@ -181,6 +181,14 @@ def _row_problems(cell, units, contests, seen, number) -> list[tuple[str, str]]:
         problems.append(("บทบาทนี้ต้องมีรหัสหน่วยงาน", "this role needs an office code"))
     elif role in Role.with_office() and cell["office"] not in units:
         problems.append((f"ไม่พบหน่วยงานรหัส “{cell['office']}”", f"no office with code “{cell['office']}”"))
+    elif role in Role.with_office() and not units[cell["office"]].has_staff:
+        unit = units[cell["office"]]
+        problems.append(
+            (
+                f"{unit.name_th} ({unit.code}) ไม่ใช่สำนักงานที่มีเจ้าหน้าที่ ใช้รหัสสำนักงานจังหวัดหรืออำเภอ",
+                f"{unit.name_en} ({unit.code}) is no office with staff: use a provincial or district office's code",
+            )
+        )
     elif role not in Role.with_office() and cell["office"]:
         problems.append(("บทบาทนี้ไม่สังกัดหน่วยงาน ให้เว้นช่องรหัสหน่วยงาน", "this role belongs to no office: leave it empty"))
     slug = cell["panel"].split(":")[0]

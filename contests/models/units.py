@@ -28,10 +28,18 @@ class Level(models.TextChoices):
     SUBDISTRICT = "subdistrict", bi("ตำบล", "subdistrict")
 
 
+STAFFED = (Level.PROVINCE, Level.DISTRICT)
+
+
 class UnitQuerySet(models.QuerySet):
     def provinces(self):
         """The 76 provincial CDD offices that compete nationally (Bangkok is a province but no CDD office)."""
         return self.filter(level=Level.PROVINCE, is_cdd_office=True)
+
+    def offices(self):
+        """The CDD offices with staff of their own: the 76 provincial offices and the district offices under
+        them. A subdistrict enters contests but has no staff; its district office files and picks for it."""
+        return self.filter(level__in=STAFFED, is_cdd_office=True)
 
 
 class Province(models.Model):
@@ -99,3 +107,8 @@ class Province(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name_th} ({self.code})"
+
+    @property
+    def has_staff(self) -> bool:
+        """One of `UnitQuerySet.offices`: staff and organisers may belong to it."""
+        return self.is_cdd_office and self.level in STAFFED

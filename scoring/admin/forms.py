@@ -11,11 +11,10 @@ from django.core.exceptions import ValidationError
 from import_export.forms import ConfirmImportForm, ImportForm
 
 from contests.actor import Need, actor_of
-from contests.models import Level, Province
+from contests.models import Province
 from contests.permissions import is_central, is_department
 from core.choices import ThaiNameChoiceField
 from core.labels import bi
-from people.models import Membership, Role
 from rulebook.dates import fiscal_year
 from rulebook.rubric_json import rubric_json
 from rulebook.spec import RubricError, parse_rubric
@@ -162,43 +161,6 @@ class FactImportForm(ImportForm):
 
 class FactConfirmImportForm(ConfirmImportForm):
     rubric = forms.ModelChoiceField(queryset=Rubric.objects.all(), widget=forms.HiddenInput)
-
-
-def office_label(unit: Province) -> str:
-    """ "อำเภอเมืองชลบุรี (2001) · ชลบุรี": a district reads with its province, as offices name each other."""
-    parent = f" · {unit.parent.name_th}" if unit.parent_id else ""
-    return f"{unit.get_level_display().split(' / ')[0]}{unit.name_th} ({unit.code}){parent}"
-
-
-class MembershipForm(forms.ModelForm):
-    """Says in words what the model's CheckConstraint would refuse with an IntegrityError."""
-
-    class Meta:
-        model = Membership
-        fields = ["role", "province"]
-        field_classes = {"province": ThaiNameChoiceField}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Every CDD office with staff: the 76 provincial offices and the district offices under them (issue
-        # #24: only provinces were offered, so a district office's staff could not be set up here).
-        offices = Province.objects.filter(is_cdd_office=True, level__in=[Level.PROVINCE, Level.DISTRICT])
-        self.fields["province"].queryset = offices.select_related("parent").order_by("level", "parent__code", "code")
-        self.fields["province"].label_from_instance = office_label
-
-    def clean(self):
-        cleaned = super().clean()
-        role, province = cleaned.get("role"), cleaned.get("province")
-        if role == Role.ORGANISER and province is not None and province.level != Level.PROVINCE:
-            self.add_error("province", "ผู้จัดการประกวดต้องสังกัดสำนักงานจังหวัด / an organiser belongs to a provincial office")
-        if role in Role.with_office() and province is None:
-            self.add_error("province", "เจ้าหน้าที่จังหวัดต้องระบุจังหวัด / provincial staff need a province")
-        elif role and role not in Role.with_office() and province is not None:
-            self.add_error(
-                "province",
-                "ระบุจังหวัดได้เฉพาะเจ้าหน้าที่จังหวัด ให้เว้นว่าง / only provincial staff belong to a province; leave it empty",
-            )
-        return cleaned
 
 
 class RoleAccess(ThaiDates):

@@ -15,7 +15,7 @@ from contests.models import Province
 from core.errors import RowsError
 from people.models import Membership, Role
 from tests.accounts.support import sheet
-from tests.factories import DistrictFactory, UserFactory
+from tests.factories import DistrictFactory, SubdistrictFactory, UserFactory
 
 User = get_user_model()
 PAGE = "/accounts/provision/"
@@ -119,6 +119,23 @@ def test_bad_rows_are_all_named_thai_first_and_nothing_is_written(central_user):
         "แถวที่ 7: ไม่พบการประกวด “no-such-contest” / row 7: no contest “no-such-contest”",
     ]
     assert User.objects.count() == 1 and not mail.outbox
+
+
+def test_a_subdistrict_is_refused_as_an_office_as_the_admin_refuses_it(central_user, chiang_mai):
+    """A subdistrict enters contests but has no staff of its own: its district office files and picks for it."""
+    from core.sheets.tabular import read_rows
+
+    district = DistrictFactory(parent=chiang_mai)
+    subdistrict = SubdistrictFactory(parent=district)
+    rows = [["สมชาย", "somchai@cdd.go.th", subdistrict.dopa_code, "provincial", ""]]
+    with pytest.raises(RowsError) as exc:
+        accounts_provision(by=central_user, rows=read_rows(sheet(rows), "a.csv"))
+    assert [str(e) for e in exc.value.errors] == [
+        f"แถวที่ 2: {subdistrict.name_th} ({subdistrict.code}) ไม่ใช่สำนักงานที่มีเจ้าหน้าที่ ใช้รหัสสำนักงานจังหวัดหรืออำเภอ"
+        f" / row 2: {subdistrict.name_en} ({subdistrict.code}) is no office with staff: use a provincial or"
+        " district office's code"
+    ]
+    assert not User.objects.filter(email="somchai@cdd.go.th").exists()
 
 
 def test_an_organiser_makes_accounts_only_under_its_own_office(client, chiang_mai, phuket):

@@ -71,9 +71,9 @@ def test_bootstrap_makes_results_for_provinces_only(rubric, chiang_mai, phuket):
 def test_province_choices_offer_the_76_offices_only(rf, central_user, chiang_mai, phuket):
     from django.contrib import admin
 
+    from accounts.forms import MembershipForm
     from awards.forms import DocumentRequestForm
     from people.models import Conflict
-    from scoring.admin.forms import MembershipForm
     from scoring.models import Fact
 
     _add_units(chiang_mai, phuket)
