@@ -175,7 +175,7 @@ def award_map(rubric: Rubric, blocks: list[TierBlock] | None = None, height: str
 @dataclass
 class CriterionLine:
     code: str
-    label: str  # what the page prints: the document's own number (rulebook.spec.criterion_label)
+    label: str  # what the page prints: the document's own number (rulebook.rubric.criterion_label)
     name_th: str
     points: str
     max_points: Decimal

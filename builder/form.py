@@ -27,10 +27,11 @@ from builder.rule_forms import RuleForm, filled_prefixes, too_many
 from core.labels import bi
 from core.thai import fmt_points
 from rulebook.dates import DateInputError, be_date, check_window, fiscal_year, parse_date
+from rulebook.rubric import CLOSED_DAY_AS_WRITTEN
 from rulebook.rubric_json import rubric_json
 from rulebook.rules import KINDS, Context, FactError, Rule, RuleError, build_rule
 from rulebook.rules.errors import Problem
-from rulebook.spec import CLOSED_DAY_AS_WRITTEN, RubricError
+from rulebook.spec import RubricError
 from rulebook.workdays import WorkCalendar, deadline_text
 from scoring.contest_spec import MOST_ENTRANTS
 

@@ -12,9 +12,9 @@ from django.utils import timezone
 from contests.actor import actor_of, unit_enters
 from contests.models import Province
 from core.thai import fmt_points
+from rulebook.rubric import CriterionSpec
 from rulebook.rules import Context, FactError
 from rulebook.rules.facts import NUMBER_DIGITS_MAX, too_many_digits
-from rulebook.spec import CriterionSpec
 from scoring import lifecycle
 from scoring.models import Criterion, Fact, Rubric
 from scoring.selectors import rubric_calendar, rubric_spec

@@ -8,8 +8,8 @@ from decimal import Decimal
 from contests.models import Province
 from core.labels import bi
 from core.thai import fmt_points
+from rulebook.rubric import CriterionSpec
 from rulebook.rules import Context
-from rulebook.spec import CriterionSpec
 from scoring.explanations import texts_of
 from scoring.models import Fact, ProvinceResult, Rubric
 from scoring.selectors import rubric_calendar, rubric_spec

@@ -11,8 +11,8 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from core.thai import fmt_points
+from rulebook.rubric import AwardSpec, RubricSpec
 from rulebook.rules import Context, Score
-from rulebook.spec import AwardSpec, RubricSpec
 from rulebook.workdays import WorkCalendar
 
 

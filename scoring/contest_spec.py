@@ -14,9 +14,10 @@ from contests.codes import NATIONAL_PREFIX, code_problem, national_code, period_
 from contests.eligibility import rules_problems
 from contests.models import Combine, Level
 from rulebook.dates import fiscal_year
+from rulebook.rubric import RubricSpec
 from rulebook.rules.errors import Label, Where
 from rulebook.rules.fields import Reader
-from rulebook.spec import RubricError, RubricSpec, parse_rubric
+from rulebook.spec import RubricError, parse_rubric
 
 CONTEST = Where("การประกวด", "contest", field="contest")
 KEYS = frozenset({"slug", "organiser", "entrant_level", "entrants", "combine", "periods", "nominates", "nominee"})

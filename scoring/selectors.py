@@ -12,7 +12,8 @@ from contests.tree import under
 from core.thai import thai_digits
 from rulebook.dates import fiscal_year, parse_date, shift_year, widened
 from rulebook.engine import tie_held_places, vacant_places
-from rulebook.spec import RubricSpec, parse_rubric
+from rulebook.rubric import RubricSpec
+from rulebook.spec import parse_rubric
 from rulebook.workdays import Reason, WorkCalendar
 from scoring.access import rubrics
 from scoring.contest_spec import periods_gather

@@ -23,7 +23,8 @@ from core import bulk
 from core.errors import YearFrozen
 from core.thai import fmt_points
 from rulebook.dates import parse_date
-from rulebook.spec import RubricError, RubricSpec, parse_rubric
+from rulebook.rubric import RubricSpec
+from rulebook.spec import RubricError, parse_rubric
 from scoring import lifecycle, revisions, selectors
 from scoring.contest_spec import parse_rubric_file, period_data
 from scoring.facts.imports import ensure_not_frozen

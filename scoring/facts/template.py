@@ -31,9 +31,9 @@ from core.sheets.exporter import Table
 from core.sheets.limits import SheetError
 from core.sheets.tabular import cell_text
 from core.thai import fmt_points
+from rulebook.rubric import FactColumn, RubricSpec
 from rulebook.rules.errors import Label
 from rulebook.rules.values import AMOUNT, COUNT, NUMBER, YES_NO
-from rulebook.spec import FactColumn, RubricSpec
 from scoring import selectors
 from scoring.models import Fact, Rubric
 

@@ -8,7 +8,7 @@ from django.db.models import Q
 from contests.codes import validate_period_code
 from contests.models import Contest, national_q
 from core.labels import bi
-from rulebook.spec import criterion_label
+from rulebook.rubric import criterion_label
 
 
 class RubricQuerySet(models.QuerySet):
@@ -182,7 +182,7 @@ class Criterion(models.Model):
 
     @property
     def label(self) -> str:
-        """The number a person reads (spec.criterion_label): the document's, else the code."""
+        """The number a person reads (rulebook.rubric.criterion_label): the document's, else the code."""
         return criterion_label(self.code, self.number)
 
 

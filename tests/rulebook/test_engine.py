@@ -9,8 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rulebook.engine import Breakdown, Placing, Scorer, TieDecided, evaluate_province, rank, rank_key, rank_keys
+from rulebook.rubric import AwardSpec
 from rulebook.rules import Score
-from rulebook.spec import AwardSpec, parse_rubric
+from rulebook.spec import parse_rubric
 from rulebook.workdays import WorkCalendar
 from tests.scoring import shipped_rubric
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from rulebook.engine import evaluate_province, rank
+from rulebook.rubric import RubricSpec
 from rulebook.rules import Context
-from rulebook.spec import RubricSpec, parse_rubric
+from rulebook.spec import parse_rubric
 from rulebook.workdays import WorkCalendar
 
 RUBRICS = Path(__file__).resolve().parents[2] / "scoring" / "rubrics"

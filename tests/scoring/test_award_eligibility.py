@@ -11,7 +11,7 @@ from django.urls import reverse
 from awards import documents
 from contests.models import Province
 from rulebook.engine import Breakdown, rank
-from rulebook.spec import AwardSpec
+from rulebook.rubric import AwardSpec
 from scoring import snapshots
 from scoring.recompute import standings_recompute
 from tests.awards.conftest import pdftext, squash

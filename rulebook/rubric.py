@@ -1,0 +1,152 @@
+"""A rubric as the engine and the pages read it: frozen shapes, made by rulebook.spec.parse_rubric from the JSON
+of docs/rubric-format.md and never changed after."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import cached_property
+from typing import Any
+
+from rulebook.rules import Rule
+from rulebook.rules.errors import Label
+from rulebook.rules.values import DEFAULT_ROUNDING, FactFormat, Rounding
+
+# How a contest reads a deadline on a day offices are closed (issue #40, seed 004's "ภายในเดือนพฤษภาคม"):
+# moved to the next working day, as RUBRIC.md decision 9 says, or as written.
+CLOSED_DAY_MOVES, CLOSED_DAY_AS_WRITTEN = "next_working_day", "as_written"
+CLOSED_DAY = (CLOSED_DAY_MOVES, CLOSED_DAY_AS_WRITTEN)
+
+
+@dataclass(frozen=True)
+class AwardSpec:
+    code: str
+    name_th: str
+    name_en: str
+    count: int
+    prize: Decimal
+    prize_th: str
+    prize_en: str
+
+
+@dataclass(frozen=True)
+class CriterionSpec:
+    code: str
+    dimension: str
+    name_th: str
+    name_en: str
+    max_points: Decimal
+    rule: Rule
+    deadline: date | None
+    extra: bool
+    evidence_th: str
+    evidence_en: str
+    channel_th: str
+    channel_en: str
+    raw_rule: dict
+    # The entrant's nominee is this criterion's evidence (seed 001's 1.1: the civil servant the office names).
+    nominee: bool = False
+    number: str = ""  # the document's own numbering ("๒.๒.๑"), when it is not the code
+
+    @property
+    def label(self) -> str:
+        return criterion_label(self.code, self.number)
+
+
+def criterion_label(code: str, number: str) -> str:
+    """What a person reads as a criterion's number: the document's own (seed 003 writes "๒.๒.๑" under mission
+    ๑, "๔" for its extra points), else the code. The one place it is decided: `CriterionSpec.label` and
+    `Criterion.label` both ask it, and the pages show either (in Thai digits)."""
+    return number or code
+
+
+@dataclass(frozen=True)
+class LevelBand:
+    min: Decimal
+    max: Decimal
+    level: int
+
+
+def band_level(bands: tuple[LevelBand, ...], total: Decimal) -> int | None:
+    """Bands run from their min up to the next band's min, so 22.5 is still level 1
+    (the seed's "0–22, 23–44" leaves gaps between whole numbers); the last band ends at its max."""
+    if not bands or total < bands[0].min or total > bands[-1].max:
+        return None
+    return [b.level for b in bands if total >= b.min][-1]
+
+
+@dataclass(frozen=True)
+class DimensionSpec:
+    code: str
+    name_th: str
+    name_en: str
+    max_points: Decimal
+    criteria: tuple[CriterionSpec, ...]
+    # Seed 003: each mission is banded into a level 1–5 on its own score; empty when it has none.
+    level_bands: tuple[LevelBand, ...] = ()
+
+    def level_for(self, subtotal: Decimal) -> int | None:
+        return band_level(self.level_bands, subtotal)
+
+
+@dataclass(frozen=True)
+class FactColumn:
+    """One fact an office reports from its data, however many criteria read it (issue #27): one column of
+    the contest's fact template, written to each of its criteria on import."""
+
+    name: str
+    label: Label
+    unit: Label | None
+    format: FactFormat
+    criteria: tuple[CriterionSpec, ...]
+
+
+def fact_columns(criteria: list[CriterionSpec]) -> list[FactColumn]:
+    """The data facts of the criteria in rubric order, each once (rules' `data_facts`)."""
+    readers: dict[str, list[CriterionSpec]] = {}
+    for c in criteria:
+        for name in c.rule.data_facts():
+            readers.setdefault(name, []).append(c)
+    out = []
+    for name, found in readers.items():
+        rule = found[0].rule
+        out.append(FactColumn(name, rule.label(name), rule.unit(name), rule.fact_format(name), tuple(found)))
+    return out
+
+
+@dataclass(frozen=True)
+class RubricSpec:
+    year: int
+    name_th: str
+    name_en: str
+    starts_on: date
+    ends_on: date
+    total_points: Decimal
+    tie_break: tuple[str, ...]
+    level_bands: tuple[LevelBand, ...]  # empty when the rubric has none
+    awards: tuple[AwardSpec, ...]
+    dimensions: tuple[DimensionSpec, ...]
+    rounding: Rounding = DEFAULT_ROUNDING
+    # Who runs the contest among whom (issue #16): plain data here, read by the contest loader.
+    contest: dict[str, Any] | None = None
+    # A deadline on a day offices are closed: moved to the next working day (decision 9) or read as written.
+    closed_day: str = CLOSED_DAY_MOVES
+
+    def criteria(self) -> list[CriterionSpec]:
+        return [c for d in self.dimensions for c in d.criteria]
+
+    @cached_property
+    def _by_code(self) -> dict[str, CriterionSpec]:
+        # The facts import looks up a criterion once per row: a dict keeps that linear in the rows.
+        return {c.code: c for c in reversed(self.criteria())}  # reversed: the first of a code wins, as before
+
+    def criterion(self, code: str) -> CriterionSpec:
+        return self._by_code[code]
+
+    def level_for(self, total: Decimal) -> int | None:
+        return band_level(self.level_bands, total)
+
+    @cached_property
+    def fact_columns(self) -> list[FactColumn]:
+        return fact_columns(self.criteria())
