@@ -22,11 +22,10 @@ from submissions.models import Evidence
 from tests.factories import UserFactory
 from tests.submissions import files
 
-from .conftest import ROOT, service_env, wait_for
+from .conftest import ROOT, WORKER, service_env, wait_for
 from .portal import BOUNDARY, Client, Staff, audit, free_port, multipart, password_hash, wait_answering
 
 pytestmark = pytest.mark.service
-WORKER = [sys.executable, "-m", "celery", "-A", "cdd4", "worker", "-P", "solo", "--without-mingle", "--without-gossip"]
 DB_DOWN_TH = "ฐานข้อมูลไม่พร้อมชั่วคราว รายการนี้ยังไม่ได้บันทึก กรุณาลองใหม่อีกครั้งในไม่กี่วินาที"
 
 
@@ -71,9 +70,7 @@ def standings_match_full_recompute(db_url: str, read) -> None:
 def test_redis_restarted_during_uploads_keeps_every_upload_and_converges(procs, private_redis, tmp_path, staff_names):
     media = tmp_path / "media"
     port = start_portal(procs, media, REDIS_URL=private_redis.url)
-    # Supervised: kombu may end the worker with an "Unrecoverable error" when the broker vanishes
-    # (AttributeError in restore_unacked, seen here about 1 run in 5); compose's restart policy covers it.
-    procs.supervise(WORKER, "worker", private_redis.url)
+    procs.worker_restarted(private_redis.url)
     procs.beat(private_redis.url, every=1)
     staff = Staff(port, staff_names)
     staff.start()

@@ -103,7 +103,7 @@ print(json.dumps(times))
 def test_broker_outage_during_writes_loses_nothing_and_beat_heals(procs, private_redis):
     """The broker (a redis-server of our own) dies; writes from a separate "web" process still succeed."""
     rubric = Rubric.objects.get(year=2566)
-    procs.worker(private_redis.url)
+    procs.worker_restarted(private_redis.url)
     procs.beat(private_redis.url, every=1)  # stays up through the outage, as in production
     wait_for(lambda: settled(rubric))  # bootstrap's message went to the shared Redis: beat heals it here
     private_redis.kill()
