@@ -142,14 +142,20 @@ def held_criteria(contest: Contest, keep: set[str]) -> list[Held]:
     ]
 
 
-def change_check(*, contest: Contest, keep: set[str] | None, reason: str, confirm: bool) -> list[Held]:
-    """Before anything is written: criteria that hold something are dropped only once confirmed (returned,
-    for the record); `keep` None: the change drops no criterion."""
-    for rubric in contest.rubrics.all():  # a frozen contest says so first, as the loader would
+def frozen_check(contest: Contest) -> None:
+    """A frozen period refuses every change to its contest (RubricError). Forms ask it first, to show the
+    refusal on the page instead of a 500."""
+    for rubric in contest.rubrics.all():
         try:
             ensure_not_frozen(rubric)
         except YearFrozen as exc:
             raise RubricError([f"{exc.th} / {exc.en}"]) from exc
+
+
+def change_check(*, contest: Contest, keep: set[str] | None, reason: str, confirm: bool) -> list[Held]:
+    """Before anything is written: criteria that hold something are dropped only once confirmed (returned,
+    for the record); `keep` None: the change drops no criterion."""
+    frozen_check(contest)  # a frozen contest says so first, as the loader would
     held = held_criteria(contest, keep) if keep is not None else []
     needs = set()
     if held and not confirm:

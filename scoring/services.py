@@ -76,7 +76,8 @@ def provinces_load(*, entries: Sequence[Mapping]) -> int:
 
 def contest_slug(data: Mapping) -> str:
     """The contest a rubric file loads into: its "contest" block's slug, else the Department's of the year."""
-    return (data.get("contest") or {}).get("slug") or national_code(data.get("year"))
+    block = data.get("contest")  # asked before the file is checked too (the admin's editor): a non-object has none
+    return (block.get("slug") if isinstance(block, Mapping) else None) or national_code(data.get("year"))
 
 
 def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:

@@ -57,7 +57,9 @@ class RubricForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["data"].initial = json.dumps(selectors.rubric_data(self.instance), ensure_ascii=False, indent=2)
+            # With its contest block: without one a save would go to the Department's contest of the year.
+            data = selectors.contest_file(self.instance)
+            self.fields["data"].initial = json.dumps(data, ensure_ascii=False, indent=2)
 
     def clean(self):
         cleaned = super().clean()
@@ -77,8 +79,9 @@ class RubricForm(forms.ModelForm):
                 f"/ the data's year ({year}) is not this rubric's ({self.instance.year}); copy it or add a new rubric",
             )
             return cleaned
-        if not self.instance.pk and Rubric.objects.national().filter(year=year).exists():
-            self.add_error("data", f"มีเกณฑ์ปี {year} แล้ว ให้แก้ไขเกณฑ์นั้น / a rubric for {year} exists; edit it instead")
+        problem = self._contest_problem(data) if self.instance.pk else _taken(data)
+        if problem:
+            self.add_error("data", problem)
             return cleaned
         # rubric_load is both the validator of record and the writer: some refusals (criteria that
         # already have facts) are only known while writing. It is atomic, so a refusal writes nothing,
@@ -89,8 +92,35 @@ class RubricForm(forms.ModelForm):
             # A missing reason is said beside its box; anything else about the file beside the file.
             self.add_error("reason" if getattr(exc, "field", "") == "reason" else "data", exc.messages)
             return cleaned
-        self.instance = rubric  # _post_clean then sets show_provisional on it
+        # _post_clean then sets show_provisional on the instance: a period's page keeps its own period, not the
+        # contest's first one that rubric_edit returns.
+        if self.instance.pk:
+            self.instance.refresh_from_db()
+        else:
+            self.instance = rubric
         return cleaned
+
+    def _contest_problem(self, data) -> str:
+        """The data names the contest it is written into (services.contest_slug): it must be this rubric's."""
+        slug, own = services.contest_slug(data), self.instance.contest.slug
+        if slug == own:
+            return ""
+        return (
+            f"ข้อมูลนี้เป็นของการประกวด {slug} ไม่ใช่ {own} ของเกณฑ์ที่กำลังแก้ไข"
+            f" / the data is contest {slug}'s, not this rubric's ({own})"
+        )
+
+
+def _taken(data) -> str:
+    """A new rubric's contest must not have one yet; only its own contest counts (an office's contest of a
+    year is not the Department's of that year)."""
+    year, slug = data.get("year"), services.contest_slug(data)
+    taken = Rubric.objects.filter(contest__slug=slug).select_related("contest").first()
+    if taken is None:
+        return ""
+    if taken.contest.is_national:
+        return f"มีเกณฑ์ปี {year} แล้ว ให้แก้ไขเกณฑ์นั้น / a rubric for {year} exists; edit it instead"
+    return f"มีเกณฑ์ของการประกวด {slug} แล้ว ให้แก้ไขเกณฑ์นั้น / contest {slug} has a rubric; edit it instead"
 
 
 class CriterionDeadlineForm(forms.ModelForm):
@@ -129,11 +159,18 @@ class CriterionDeadlineForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if "deadline" in self.changed_data:
-            try:
-                revisions.reason_check(contest=self.instance.rubric.contest, reason=self.why())
-            except RubricError as exc:
-                self.add_error("reason" if self.shared_reason is None else "deadline", exc.messages)
+        if "deadline" not in self.changed_data:
+            return cleaned
+        contest = self.instance.rubric.contest
+        try:
+            revisions.frozen_check(contest)  # the service's own refusal, else a 500 on save
+        except RubricError as exc:
+            self.add_error("deadline", exc.messages)
+            return cleaned
+        try:
+            revisions.reason_check(contest=contest, reason=self.why())
+        except RubricError as exc:
+            self.add_error("reason" if self.shared_reason is None else "deadline", exc.messages)
         return cleaned
 
     def why(self) -> str:

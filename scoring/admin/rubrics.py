@@ -98,7 +98,7 @@ class RubricAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
 
     @admin.display(description=bi("เกณฑ์ทั้งฉบับ (JSON)", "the whole rubric (JSON)"))
     def as_json(self, obj):
-        return format_html("<pre>{}</pre>", json.dumps(selectors.rubric_data(obj), ensure_ascii=False, indent=2))
+        return format_html("<pre>{}</pre>", json.dumps(selectors.contest_file(obj), ensure_ascii=False, indent=2))
 
     def has_delete_permission(self, request, obj=None):
         # Nothing is ever lost: a year that holds facts stays.
@@ -240,6 +240,12 @@ class HolidayOverrideAdmin(RoleAccess, admin.ModelAdmin):
     list_display = ["date", "is_holiday", "name_th", "name_en"]
     list_filter = ["is_holiday"]
     fields = ["date", "is_holiday", "name_th", "name_en", "note"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The service finds an override by its date: a new date here would add a second one and leave the old.
+        # A moved holiday is a removal and an addition, each recorded.
+        readonly = super().get_readonly_fields(request, obj)
+        return [*readonly, self._be("date")] if obj is not None else readonly
 
     # Any holiday can move a timeliness score in any year: the services audit and rescore.
     def save_model(self, request, obj, form, change):

@@ -60,7 +60,7 @@ def test_date_hierarchy_titles_get_buddhist_years_in_thai_only(settings):
     ]
 
 
-def test_admin_date_field_reads_be_and_shows_it_back(central_client):
+def test_admin_date_field_reads_be_and_shows_it_back(central_client, rubric):
     response = central_client.post(
         reverse("admin:scoring_holidayoverride_add"), {"date": "23/11/2569", "is_holiday": "on", "name_th": "วันหยุด"}
     )
@@ -68,7 +68,12 @@ def test_admin_date_field_reads_be_and_shows_it_back(central_client):
     override = HolidayOverride.objects.get()
     assert override.date == date(2026, 11, 23)
     html = central_client.get(reverse("admin:scoring_holidayoverride_change", args=[override.pk])).content.decode()
-    assert re.search(r'<input type="text" name="date" value="([^"]*)"', html)[1] == "23 พ.ย. 2569"
+    # A saved override's date is read-only (a move is a removal and an addition): shown, not typed in.
+    assert re.search(r'field-date.*?<div class="readonly">([^<]*)</div>', html, re.S)[1] == "23 พ.ย. 2569"
+    criterion = Criterion.objects.get(rubric=rubric, code="1.1")
+    Criterion.objects.filter(pk=criterion.pk).update(deadline=date(2023, 7, 31))
+    html = central_client.get(reverse("admin:scoring_criterion_change", args=[criterion.pk])).content.decode()
+    assert re.search(r'<input type="text" name="deadline" value="([^"]*)"', html)[1] == "31 ก.ค. 2566"
 
 
 def test_admin_date_field_refuses_an_unreadable_date_in_thai_first(central_client):
