@@ -8,7 +8,7 @@ from django.contrib.auth.admin import UserAdmin
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from contests.actor import second_factor_check
+from contests.actor import actor_of, second_factor_check
 from contests.permissions import is_central
 from core.labels import bi
 from people import directory
@@ -16,7 +16,7 @@ from people.models import Membership
 from scoring.admin.forms import RoleAccess
 
 from .audit import event_record
-from .forms import MembershipForm
+from .forms import MembershipForm, PortalUserChangeForm
 from .invitations import pending
 from .models import AccountEvent, Event
 from .second_factor import factors_remove
@@ -71,6 +71,7 @@ admin.site.unregister(User)
 
 @admin.register(User)
 class PortalUserAdmin(RoleAccess, UserAdmin):
+    form = PortalUserChangeForm
     view = is_central
     can_add = can_change = True  # never delete: an account is closed and keeps its history (issue #41)
     actions = ["deactivate", "invite_again", "second_factor_reset"]
@@ -109,11 +110,19 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
 
     @admin.action(description=bi("ปิดบัญชีที่เลือก (ไม่ลบ)", "close the chosen accounts (nothing is deleted)"))
     def deactivate(self, request, queryset):
-        closed = 0
-        for user in queryset.exclude(pk=request.user.pk).filter(is_active=True):
+        # Asked of the lock before closing any: a refusal halfway would leave the ones before it closed.
+        actor = actor_of(request.user)
+        users = list(queryset.exclude(pk=request.user.pk).filter(is_active=True))
+        allowed = [user for user in users if actor.manages_account(user)]
+        for user in allowed:
             account_deactivate(by=request.user, user=user, request=request)
-            closed += 1
-        messages.success(request, f"ปิดบัญชีแล้ว {closed} บัญชี / {closed} accounts closed")
+        messages.success(request, f"ปิดบัญชีแล้ว {len(allowed)} บัญชี / {len(allowed)} accounts closed")
+        left = len(users) - len(allowed)
+        if left:
+            messages.warning(
+                request,
+                f"ไม่ได้ปิด {left} บัญชีที่คุณไม่มีสิทธิ์ปิด / {left} accounts you may not close were left out",
+            )
 
     @admin.action(
         description=bi(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import authenticate, get_user_model
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, UserChangeForm
 
 from contests.models import Province
 from core.choices import ThaiNameChoiceField
@@ -26,6 +26,18 @@ class CodeForm(forms.Form):
 class EmailChangeForm(forms.Form):
     email = forms.EmailField(label=bi("อีเมลใหม่", "new e-mail"))
     password = forms.CharField(label=bi("รหัสผ่านปัจจุบัน", "current password"), widget=forms.PasswordInput)
+
+
+class PortalUserChangeForm(UserChangeForm):
+    """The user admin's account form. The address is kept in lower case and held by one account only, as the
+    accounts sheet and the e-mail change both match it ignoring case (Django lowercases only the domain)."""
+
+    def clean_email(self):
+        email = self.cleaned_data.get("email", "").strip().lower()
+        others = get_user_model().objects.filter(email__iexact=email).exclude(pk=self.instance.pk)
+        if email and others.exists():
+            raise forms.ValidationError("อีเมลนี้เป็นของบัญชีอื่นแล้ว / another account has this e-mail", code="email_taken")
+        return email
 
 
 class SheetForm(forms.Form):

@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.functions import Lower
 
 from committee.panels import panelist_appoint
 from contests.actor import actor_of
@@ -125,11 +126,10 @@ def provision_plan(*, by, rows: list[dict[str, str]], first_row: int = 2) -> Pro
     for unit in Province.objects.select_related("parent").filter(Q(dopa_code__in=codes) | Q(code__in=codes)):
         units[unit.dopa_code] = units.setdefault(unit.code, unit)
     emails = {c["email"].lower() for c in cells}
-    users = {
-        u.email.lower(): u
-        for u in get_user_model().objects.filter(email__in=emails).select_related("membership__province__parent")
-    }
-    users |= {u.username.lower(): u for u in get_user_model().objects.filter(username__in=emails)}
+    # Matched ignoring case: an address typed "Somsri@…" in the admin is the same person as "somsri@…" here.
+    accounts = get_user_model().objects.select_related("membership__province__parent")
+    users = {u.email.lower(): u for u in accounts.alias(lower=Lower("email")).filter(lower__in=emails)}
+    users |= {u.username.lower(): u for u in accounts.alias(lower=Lower("username")).filter(lower__in=emails)}
     contests = {c.slug: c for c in Contest.objects.filter(slug__in={c["panel"].split(":")[0] for c in cells})}
     errors: list[RowError] = []
     planned: list[Planned] = []

@@ -72,7 +72,7 @@ def email_change_confirm(*, request, token: str):
 def account_deactivate(*, by, user, request=None) -> None:
     """Closes an account: it can no longer sign in, and everything it wrote keeps its author (never deleted)."""
     allowed = actor_of(by).manages_account(user)  # the lock reads the account's role and office
-    if not allowed or user.pk == by.pk or (user.is_superuser and not by.is_superuser):
+    if not allowed or user.pk == by.pk:
         raise PermissionDenied
     if user.is_active:
         user.is_active = False

@@ -129,7 +129,9 @@ def _rows_apply(rubric, rows, by, first_row: int, report: JudgmentImportReport, 
     by_province = rubric.contest.entrant_level == Level.PROVINCE
     panel = has_panel(rubric)
     names = {_text(r, "member") for r in rows}
-    users = {u.username: u for u in get_user_model().objects.filter(username__in=names).select_related("membership")}
+    # Active members only, as appointment and judges_of count them: a closed member's row is an unknown user.
+    accounts = get_user_model().objects.filter(username__in=names, is_active=True).select_related("membership")
+    users = {u.username: u for u in accounts}
     conflicts = conflicts_of(u.pk for u in users.values())
     lines = lines_of({p.pk for p in provinces.values()})  # a conflict on a unit covers every unit under it
     seen: dict[tuple[str, str, str], int] = {}

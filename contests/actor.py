@@ -149,11 +149,16 @@ class Actor:
         return role in Role.with_office() and self.oversees(unit)
 
     def manages_account(self, user) -> bool:
-        """May change or close another person's account: central staff any; an office's organiser those of the
-        staff and organisers of the offices under its own (whose role and office only the lock reads)."""
+        """May change or close another person's account: central staff any but a superuser's, which only a
+        superuser (or the system) manages, as the admin shows it read-only to anyone else; an office's
+        organiser those of the staff and organisers of the offices under its own (whose role and office only
+        the lock reads)."""
+        if user is not None and user.is_superuser:
+            # Otherwise central staff could rename, re-role or reopen a closed superuser through the sheet.
+            return self.system or (self.administers() and self.user.is_superuser)
         if self.administers():
             return True
-        if user is None or user.is_superuser or not self.organises():
+        if user is None or not self.organises():
             return False
         membership_load(user)
         return self.provisions(office_of(user), role_of(user))

@@ -186,3 +186,37 @@ def test_other_roles_may_not_make_accounts(client, role, chiang_mai):
 def test_anonymous_goes_to_the_login_page(client):
     response = client.get(PAGE)
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_central_staff_who_are_no_superuser_may_not_reopen_a_superuser_from_the_sheet(client, central_user):
+    """The admin shows a superuser read-only to them and closing one is refused: the sheet must not rename,
+    re-role or reopen one either."""
+    root = UserFactory(username="root", email="root@cdd.go.th", is_superuser=True, is_active=False)
+    client.force_login(central_user)
+
+    refused = post(client, sheet([["ผู้ดูแล ใหม่", "root@cdd.go.th", "", "central", ""]]), "write")
+
+    assert refused.status_code == 400
+    assert str(refused.context["error"]) == (
+        "แถวที่ 2: คุณสร้างหรือแก้บัญชีได้เฉพาะเจ้าหน้าที่ของหน่วยงานในสังกัดสำนักงานของคุณ"
+        " / row 2: you may make or change accounts only for the staff of offices under your own"
+    )
+    root.refresh_from_db()
+    assert (root.is_active, root.get_full_name(), Membership.objects.filter(user=root).exists()) == (False, "", False)
+    assert not AccountEvent.objects.filter(kind=Event.PROVISIONED).exists()
+
+
+def test_the_sheet_finds_an_account_by_its_e_mail_in_any_case(central_user, chiang_mai):
+    """Django lowercases only an address's domain: one typed "Somsri@…" in the admin is the sheet's "somsri@…",
+    changed rather than made a second time."""
+    from core.sheets.tabular import read_rows
+
+    user = UserFactory(username="somsri", email="Somsri@cdd.go.th", role=Role.PROVINCIAL, role__province=chiang_mai)
+    rows = [["สมศรี ใจดี", "somsri@CDD.go.th", chiang_mai.dopa_code, "organiser", ""]]
+
+    report = accounts_provision(by=central_user, rows=read_rows(sheet(rows), "a.csv"))
+
+    [item] = report.rows
+    assert (item.action, item.user) == ("change", user)
+    assert User.objects.filter(email__iexact="somsri@cdd.go.th").count() == 1
+    assert Membership.objects.get(user=user).role == Role.ORGANISER

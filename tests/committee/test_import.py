@@ -119,6 +119,22 @@ def test_judgments_import_bad_rows_named_with_row_numbers_and_nothing_written(
     assert (Judgment.objects.count(), ScoreChange.objects.count()) == (0, 0)
 
 
+def test_judgments_import_refuses_a_closed_members_row_as_an_unknown_user(rubric, members, central_user, chiang_mai):
+    """A closed member judges nothing: appointment refuses them and judges_of leaves them out, so their row is
+    refused as the sheet's unknown user, not scored under a name that can no longer sign in."""
+    closed, open_ = members[0], members[1]
+    closed.is_active = False
+    closed.save(update_fields=["is_active"])
+    seq = _seq(rubric, chiang_mai)
+    rows = _rows(("TH-50", "4.1.1", open_.username, "5", "", ""), ("TH-50", "4.1.1", closed.username, "5", "", ""))
+    with pytest.raises(JudgmentImportError) as exc:
+        judgments_import(rubric=rubric, rows=rows, by=central_user)
+    assert [str(e) for e in exc.value.errors] == [
+        f"แถวที่ 3: ไม่พบผู้ใช้ '{closed.username}' / row 3: unknown user '{closed.username}'"
+    ]
+    assert (Judgment.objects.count(), ScoreChange.objects.count(), _seq(rubric, chiang_mai)) == (0, 0, seq)
+
+
 def test_judgments_import_missing_column_refused_on_row_1(rubric, central_user):
     with pytest.raises(JudgmentImportError) as exc:
         judgments_import(rubric=rubric, rows=[{"province": "TH-50", "criterion": "4.1.1"}], by=central_user)

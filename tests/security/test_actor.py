@@ -174,3 +174,31 @@ def test_an_actors_entrants_follow_the_contest_and_a_conflict_within_one_request
     assert list(entrant.entrants(contest)) == []
     contest.state = ContestState.OPEN
     assert list(entrant.entrants(contest)) == [d1]
+
+
+def test_only_a_superuser_or_the_system_manages_a_superusers_account(chiang_mai):
+    """Central staff manage every account but a superuser's, as the admin shows it read-only to them; an
+    organiser never manages one."""
+    from contests.actor import SYSTEM
+
+    root = UserFactory(is_superuser=True)
+    staff = UserFactory(role=Role.PROVINCIAL, role__province=DistrictFactory(parent=chiang_mai))
+    central = UserFactory(role=Role.CENTRAL)
+    super_central = UserFactory(role=Role.CENTRAL, is_superuser=True)
+    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+
+    asked = {
+        name: (actor.manages_account(root), actor.manages_account(staff))
+        for name, actor in [
+            ("central", actor_of(central)),
+            ("superuser", actor_of(super_central)),
+            ("organiser", actor_of(organiser)),
+            ("system", SYSTEM),
+        ]
+    }
+    assert asked == {
+        "central": (False, True),
+        "superuser": (True, True),
+        "organiser": (False, True),
+        "system": (True, True),
+    }
