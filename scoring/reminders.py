@@ -73,10 +73,12 @@ def reminders_due(rubric: Rubric, today: date, calendar) -> dict[Province, list[
 def reminders_send(today: date | None = None) -> int:
     """Sends today's reminders for every year; returns how many e-mails went out."""
     today = today or timezone.localdate()
-    calendar = selectors.work_calendar()
     sent = 0
     connection = get_connection()
     for rubric in Rubric.objects.filter(ends_on__gte=today):
+        # Each contest's own reading of a closed-day deadline (moved, or as written): the one scoring and the
+        # dashboard hold it to, so the e-mail names the day that counts.
+        calendar = selectors.rubric_calendar(rubric)
         due = reminders_due(rubric, today, calendar)
         if not due:
             continue

@@ -1,7 +1,9 @@
+import io
 import json
 from datetime import date
 
 import pytest
+from django.core.management import call_command
 
 from contests.models import Province
 from people.models import Role
@@ -82,3 +84,60 @@ def test_an_office_contests_reminders_go_to_its_own_entrants_only(staff, mailout
     assert mail.body.startswith("เรียน สำนักงานพัฒนาชุมชนอำเภอบ้านบึง\n")
     assert "Dear Ban Bueng district CDD office," in mail.body
     assert list(ReminderSent.objects.filter(rubric=rubric).values_list("province__code", flat=True)) == [entrant.code]
+
+
+def _chonburi_due_saturday(closed_day: str | None):
+    """Chonburi's web contest, one entrant with an address, criterion 1.1 due Saturday 31 July 2564 (Mon 2 Aug is
+    the next working day), read as the contest's `closed_day` says."""
+    chonburi = Province.objects.get(code="TH-20")
+    entrant = DistrictFactory(parent=chonburi, name_th="บ้านบึง", name_en="Ban Bueng")
+    UserFactory(role=Role.PROVINCIAL, role__province=entrant, email="bb@example.go.th")
+    data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
+    data["contest"] = {**data["contest"], "entrants": [entrant.code]}
+    if closed_day:
+        data["closed_day"] = closed_day
+    data["dimensions"][0]["criteria"][0]["deadline"] = "2021-07-31"
+    return services.rubric_load(data=data)
+
+
+def _line(body: str, start: str) -> str:
+    (line,) = [line for line in body.splitlines() if line.startswith(start)]
+    return line
+
+
+def test_an_as_written_contest_is_reminded_of_the_day_it_wrote(mailoutbox):
+    """Scoring holds an as-written contest to Saturday 31 July; the reminder must not promise 2 August."""
+    _chonburi_due_saturday("as_written")
+    # Tue 27 Jul: Wed 28 is the King's birthday, so Thu 29 and Fri 30 are the working days left.
+    assert reminders.reminders_send(date(2021, 7, 27)) == 1
+    (mail,) = mailoutbox
+    assert "เลื่อนเป็น" not in mail.body and "moved to" not in mail.body
+    assert _line(mail.body, "- ๑ ความ") == (
+        "- ๑ ความครบถ้วนและถูกต้องของข้อมูลพื้นฐานในเว็บไซต์ กำหนดส่ง ๓๑ กรกฎาคม ๒๕๖๔ (เหลือ 2 วันทำการ)"
+    )
+    assert _line(mail.body, "- ๑ Comp") == (
+        "- ๑ Completeness and accuracy of the website's basic information: due 31 July 2021 (2 working days left)"
+    )
+
+
+def test_an_ordinary_contest_is_reminded_of_the_day_the_deadline_moved_to(mailoutbox):
+    _chonburi_due_saturday(None)
+    assert reminders.reminders_send(date(2021, 7, 27)) == 1
+    (mail,) = mailoutbox
+    assert _line(mail.body, "- ๑ ความ") == (
+        "- ๑ ความครบถ้วนและถูกต้องของข้อมูลพื้นฐานในเว็บไซต์ กำหนดส่ง ๓๑ กรกฎาคม ๒๕๖๔"
+        " (วันหยุดราชการ) → เลื่อนเป็น ๒ สิงหาคม ๒๕๖๔ (เหลือ 3 วันทำการ)"
+    )
+    assert _line(mail.body, "- ๑ Comp") == (
+        "- ๑ Completeness and accuracy of the website's basic information: due 31 July 2021"
+        " (offices closed) → moved to 02 August 2021 (3 working days left)"
+    )
+
+
+def test_rubric_deadline_shows_an_as_written_deadline_unmoved():
+    _chonburi_due_saturday("as_written")
+    out = io.StringIO()
+    call_command("rubric_deadline", "chonburi-web-2564", "1.1", "31/07/2564", "--reason", "หนังสือจังหวัด", stdout=out)
+    assert out.getvalue().startswith(
+        "chonburi-web-2564 1.1: กำหนดส่ง 31 ก.ค. 2564 / deadline 31 Jul 2021 (อ่านจาก / read from “31/07/2564”: "
+    )

@@ -42,7 +42,7 @@ class Command(BaseCommand):
         if c.deadline is None:
             self.stdout.write(f"{year} {c.code}: กำหนดส่ง / deadline -")
             return
-        calendar = selectors.work_calendar()
+        calendar = selectors.rubric_calendar(rubric)  # the contest may read a closed-day deadline as written
         self.stdout.write(
             # Decision 9's both dates: "31 ก.ค. 2566 (วันหยุดราชการ) → เลื่อนเป็น 3 ส.ค. 2566".
             f"{year} {c.code}: กำหนดส่ง {deadline_text(c.deadline, calendar, thai_digits=False)} / deadline "
