@@ -9,7 +9,7 @@ from cdd4.tokens import token_user
 from contests.permissions import is_central
 from core import thai
 from core.api import DB_DOWN_EN, DB_DOWN_TH, database_unavailable, error_response
-from core.http import BodyTooLarge, check_body_size, content_length
+from core.http import LOGIN_FIRST, BodyTooLarge, check_body_size, content_length
 
 
 class ThaiFirstLocaleMiddleware:
@@ -113,7 +113,6 @@ class UploadGateMiddleware:
     are capped here (CDD4_IMPORT_LIMITS_MB).
     """
 
-    TH_LOGIN, EN_LOGIN = "กรุณาเข้าสู่ระบบก่อนส่งไฟล์", "Log in before sending files"
     TH_NO_FILES, EN_NO_FILES = "เส้นทางนี้ไม่รับไฟล์", "This address does not take files"
     ADMIN_IMPORTS = {"admin:scoring_fact_import": "facts", "admin:committee_judgment_import": "judgments"}
 
@@ -141,7 +140,7 @@ class UploadGateMiddleware:
 
     def _decide(self, request, view_func) -> HttpResponse | None:
         if not (request.user.is_authenticated or token_user(request) is not None):
-            return self._refuse(request, self.TH_LOGIN, self.EN_LOGIN, 401, "not_authenticated")
+            return self._refuse(request, *LOGIN_FIRST, 401, "not_authenticated")
         if not request.content_type.startswith("multipart/") or getattr(view_func, "takes_files", False):
             return None
         if not (request.path.startswith("/admin/") and is_central(request.user)):

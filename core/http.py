@@ -14,6 +14,11 @@ ID_MAX = 2**63 - 1  # the largest BigAutoField key: a longer number overflows th
 FORM_ROOM = 64 * 1024  # the multipart framing and the form's other fields around the file
 
 
+# A file sent without a session (one that expired): the upload gate (cdd4.middleware) says it of a large body,
+# the upload view of a small one, alike.
+LOGIN_FIRST = ("กรุณาเข้าสู่ระบบก่อนส่งไฟล์", "Log in before sending files")
+
+
 class BodyTooLarge(PortalError):
     status = 413
     code = "too_large"

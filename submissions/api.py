@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 from contests.actor import Need, actor_of
 from core.api import both, error_response, validated
 from core.openapi import refusal
+from core.validators.refusal import size_refusal
 from scoring.access import contest_or_404
 from scoring.models import Criterion, Rubric
 
@@ -96,7 +97,7 @@ class EvidenceCollection(APIView):
                 return refused
             limits = uploads.limits_bytes()  # once per request: the cap, the streaming handler and the final check
             if uploads.content_length(request) > uploads.hard_cap(limits):
-                r = uploads.size_refusal("any", uploads.hard_cap(limits) - 1024 * 1024)
+                r = size_refusal("any", uploads.hard_cap(limits) - 1024 * 1024)
                 return error_response(r.th, r.en, status=413, code=r.code)
             uploads.install(request, limits)
             refusal = uploads.read_body(request)

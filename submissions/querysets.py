@@ -5,6 +5,13 @@ from contests.actor import Need, actor_of
 CONTEST, UNIT = "submission__rubric__contest", "submission__province"
 
 
+def visible_q(through: str = "") -> models.Q:
+    """The one definition of visible evidence: a version not withdrawn. `through` reaches it from another
+    model ("evidence__" from a Submission, "submissions__evidence__" from a Province), for counts and filters
+    in the same query; a criterion is "not submitted" when none of its versions is visible (SubmissionStatus)."""
+    return models.Q(**{f"{through}withdrawn_at__isnull": True})
+
+
 class EvidenceQuerySet(models.QuerySet):
     def for_user(self, user) -> "EvidenceQuerySet":
         """The one scope, as the download rule (submissions.permissions) answers row by row: office staff their
@@ -14,11 +21,11 @@ class EvidenceQuerySet(models.QuerySet):
         actor = actor_of(user)
         qs = self.filter(actor.scope(CONTEST, UNIT, Need.ENTER if actor.files_for_office() else Need.SEE))
         if actor.on_committee():
-            qs = qs.filter(withdrawn_at__isnull=True)
+            qs = qs.filter(visible_q())
         if actor.organises():
-            qs = qs.filter(actor.running(f"{CONTEST}__"), withdrawn_at__isnull=True)
+            qs = qs.filter(actor.running(f"{CONTEST}__"), visible_q())
             qs = qs.exclude(actor.about_own_office(UNIT))
         return qs
 
     def visible(self) -> "EvidenceQuerySet":
-        return self.filter(withdrawn_at__isnull=True)
+        return self.filter(visible_q())

@@ -43,13 +43,14 @@ from core import files
 from core.errors import PortalError
 from core.files import upload_tmp_dir
 from core.validators.content import TYPES, UploadRefused, refuse_type, sniff_group
+from core.validators.refusal import size_refusal
 from scoring.access import contest_or_404
 from scoring.models import Criterion
 from scoring.stages.picks import stage_file_may_submit, stage_file_submit
 
 from . import services
 from .models import ResumableState, ResumableUpload
-from .uploads import limits_bytes, size_refusal, storage_full
+from .uploads import limits_bytes, storage_full
 
 CHECKSUMS = {"sha1": hashlib.sha1, "sha256": hashlib.sha256, "md5": hashlib.md5}
 BLOCK = 1 << 20

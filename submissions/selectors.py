@@ -17,6 +17,7 @@ from scoring.models import Criterion, Fact, ProvinceResult, Rubric
 from scoring.selectors import rubric_calendar, rubric_spec
 
 from .models import Evidence, InnovationReport, Submission, SubmissionStatus
+from .querysets import visible_q
 
 DONE = {SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED, SubmissionStatus.SCORED}
 
@@ -122,8 +123,8 @@ def province_home(*, rubric: Rubric, province: Province, today: date | None = No
     subs = {
         s.criterion_id: s
         for s in Submission.objects.filter(rubric=rubric, province=province).annotate(
-            visible=Count("evidence", filter=Q(evidence__withdrawn_at__isnull=True)),
-            first_sent=Min("evidence__created_at", filter=Q(evidence__withdrawn_at__isnull=True)),
+            visible=Count("evidence", filter=visible_q("evidence__")),
+            first_sent=Min("evidence__created_at", filter=visible_q("evidence__")),
         )
     }
     result = (
@@ -166,7 +167,25 @@ def criterion_evidence(*, user, rubric: Rubric, province: Province, criterion: C
 
 
 def submission_of(*, rubric: Rubric, province: Province, criterion: Criterion) -> Submission | None:
-    return Submission.objects.filter(rubric=rubric, province=province, criterion=criterion).first()
+    """With `visible`, its versions not withdrawn: none is "not submitted", whatever its stored status (the
+    withdrawn ones its office and central staff still see in the list do not count)."""
+    return (
+        Submission.objects.filter(rubric=rubric, province=province, criterion=criterion)
+        .annotate(visible=Count("evidence", filter=visible_q("evidence__")))
+        .first()
+    )
+
+
+def with_submitted_count(provinces: QuerySet[Province], rubric: Rubric | None) -> QuerySet[Province]:
+    """Each unit with `submitted`: how many of the rubric's criteria have visible evidence (one query), as
+    its own page counts them (province_home): a criterion whose every version was withdrawn is not submitted."""
+    return provinces.annotate(
+        submitted=Count(
+            "submissions__criterion",
+            filter=Q(submissions__rubric=rubric) & visible_q("submissions__evidence__"),
+            distinct=True,
+        )
+    )
 
 
 def innovation_report_current(*, rubric: Rubric, province: Province) -> InnovationReport | None:

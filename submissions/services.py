@@ -20,6 +20,7 @@ from contests.actor import actor_of
 from contests.models import Province
 from core import files
 from core.validators.content import UploadRefused, clean_name, inspect_file
+from core.validators.refusal import size_refusal
 from rulebook.rules.evidence import EvidenceExpected
 from scoring.facts.imports import FactImportReport, ensure_not_frozen, fact_set, facts_import
 from scoring.models import Criterion, Fact, FactSource, Rubric
@@ -28,7 +29,7 @@ from scoring.selectors import rubric_spec
 
 from . import policy
 from .models import Evidence, EvidenceKind, InnovationReport, Submission, SubmissionStatus
-from .uploads import NO_SPACE, limits_bytes, size_refusal, storage_full
+from .uploads import NO_SPACE, limits_bytes, storage_full
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 

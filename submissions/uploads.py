@@ -17,6 +17,7 @@ from django.http.multipartparser import MultiPartParserError
 
 from core.files import upload_tmp_dir
 from core.validators.content import UploadRefused, refuse_type, sniff_group
+from core.validators.refusal import size_refusal
 
 from .models import UploadLimit
 
@@ -34,13 +35,6 @@ def limits_bytes() -> dict[str, int]:
     for kind, max_mb in UploadLimit.objects.values_list("file_kind", "max_mb"):
         limits[kind] = max_mb * 1024 * 1024
     return limits
-
-
-def size_refusal(kind: str, limit: int) -> UploadRefused:
-    mb = limit // (1024 * 1024)
-    return UploadRefused(
-        f"ไฟล์ใหญ่เกินกำหนด (ไฟล์ประเภทนี้ไม่เกิน {mb} MB)", f"File too large (this kind: at most {mb} MB)", too_big=True
-    )
 
 
 def storage_full() -> UploadRefused:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -18,10 +17,12 @@ from contests.eligibility import Eligibility
 from contests.models import Level, NomineeState, Province
 from contests.permissions import runs_contest
 from core import gate
+from core.api import error_response
 from core.errors import PortalError
-from core.http import show, takes_files
+from core.http import LOGIN_FIRST, show, takes_files
 from core.thai import thai_sorted
 from core.validators.content import UploadRefused, clean_name
+from core.validators.refusal import size_refusal
 from scoring import nominees
 from scoring.contests import contests_for_user, enters
 from scoring.nominations import nomination_window
@@ -65,13 +66,7 @@ def home(request):
     elif len(contests) == 1 and contests[0][1] is not None:  # a district's one contest: straight to its page
         entered, unit = contests[0]
         return redirect("submissions:province", year=entered.key, code=unit.code)
-    rows = provinces.annotate(
-        submitted=Count(
-            "submissions__criterion",
-            filter=Q(submissions__rubric=rubric, submissions__last_version__gt=0),
-            distinct=True,
-        )
-    )
+    rows = selectors.with_submitted_count(provinces, rubric)
     organiser = actor.organises()
     stages = stages_due(actor) if organiser else []
     ctx = {
@@ -276,13 +271,13 @@ def _upload_response(request, ctx: dict, created: list, refused: list[dict]):
 @require_POST
 def upload(request, year: int, code: str, criterion: str):
     """Handlers must be set before the body is read, so CSRF is checked after installing them."""
-    if not request.user.is_authenticated:
-        return JsonResponse({"detail": "login required"}, status=401)
+    if not request.user.is_authenticated:  # a session that expired: as the upload gate answers a larger body
+        return error_response(*LOGIN_FIRST, status=401, code="not_authenticated")
     ctx = page_context(request, year, code, criterion)
     gate.require(request, "submissions.submit_evidence", ctx["province"])
     limits = uploads.limits_bytes()  # once per request: the cap, the streaming handler and the final check
     if uploads.content_length(request) > uploads.hard_cap(limits):
-        refusal = uploads.size_refusal("any", uploads.hard_cap(limits) - 1024 * 1024)
+        refusal = size_refusal("any", uploads.hard_cap(limits) - 1024 * 1024)
         return _upload_response(request, ctx, [], [_refusal(None, refusal)])
     uploads.install(request, limits)
     refusal = uploads.read_body(request)

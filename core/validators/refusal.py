@@ -13,3 +13,11 @@ class UploadRefused(PortalError):
     def __init__(self, th: str, en: str, *, too_big: bool = False, status: int | None = None):
         self.too_big = too_big
         super().__init__(th, en, status=status or (413 if too_big else 400))
+
+
+def size_refusal(kind: str, limit: int) -> UploadRefused:
+    """A file over its kind's limit (`limit` bytes), said alike by every way a file arrives."""
+    mb = limit // (1024 * 1024)
+    return UploadRefused(
+        f"ไฟล์ใหญ่เกินกำหนด (ไฟล์ประเภทนี้ไม่เกิน {mb} MB)", f"File too large (this kind: at most {mb} MB)", too_big=True
+    )

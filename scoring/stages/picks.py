@@ -34,8 +34,10 @@ from core.errors import PortalError
 from core.labels import halves
 from core.thai import thai_digits
 from core.validators.content import inspect_file, sniff_group
+from core.validators.refusal import size_refusal
 from rulebook.workdays import deadline_text
 from scoring import services
+from scoring.hooks import upload_limits
 from scoring.recompute import results_mark_dirty
 from scoring.selectors import rubric_calendar
 
@@ -237,6 +239,17 @@ def _unreadable(name: str) -> PortalError:
     )
 
 
+def _size_check(upload, requirement: StageFile) -> None:
+    """Its kind's size limit, before anything is read or copied: a resumable upload is refused at the same
+    size when it begins, a file sent in one request only here."""
+    kind = "video" if requirement.kind == FileKind.VIDEO else "pdf"
+    limits: dict[str, int] = {}
+    for found in upload_limits():
+        limits |= found
+    if kind in limits and upload.size > limits[kind]:
+        raise size_refusal(kind, limits[kind])
+
+
 def _checked(path: str, requirement: StageFile, name: str) -> tuple[str, Decimal | None]:
     """The file's extension and a video's length, once its bytes are the kind the requirement asks for and
     pass every check an evidence file passes (core.validators: no script or launch action in a PDF, no
@@ -294,6 +307,7 @@ def stage_file_submit(
     pass evidence's content checks and are stored under a name the server makes (issue #37).
     A file sent late is kept and shown as late: the deadline is the organiser's to weigh."""
     requirement, entry = stage_file_may_submit(actor=actor, contest=contest, unit=unit, code=code)
+    _size_check(upload, requirement)
     path, copy = _local_path(upload)
     try:
         ext, seconds = _checked(path, requirement, upload.name)

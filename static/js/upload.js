@@ -175,9 +175,10 @@
         ui.msg.textContent = en ? "Server busy; trying again…" : "เซิร์ฟเวอร์ไม่ว่าง กำลังลองใหม่…";
         setTimeout(function () { send(job); }, 1000 * job.tries);
       } else {
-        // A refusal of this file, else the server's reason (e.g. 503 while the database restarts).
+        // A refusal of this file, else the server's reason in core.api's error shape (a session that expired:
+        // 401; 503 while the database restarts), Thai first.
         const r = (body.refused || [])[0];
-        const reason = r ? r.message : (en ? body.detail_en : body.detail);
+        const reason = r ? r.message : reasonOf(xhr.responseText);
         done(job, false, reason || (en ? "Upload failed (" : "ส่งไม่สำเร็จ (") + xhr.status + ")", xhr.status >= 500 || xhr.status === 0);
       }
     };

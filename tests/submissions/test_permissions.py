@@ -150,3 +150,24 @@ def test_chair_sees_province_pages(client, evidence):
     client.force_login(UserFactory(role=Role.CHAIR))
 
     assert client.get(reverse("submissions:criterion", args=C)).status_code == 200
+
+
+def test_a_small_upload_after_the_session_expired_is_told_to_log_in_thai_first(client, chiang_mai):
+    """Under the upload gate's size (CDD4_ANONYMOUS_BODY_BYTES) the view itself answers, in the same words and
+    shape (core.api.error_response) as the gate gives a larger body, for upload.js to show."""
+    response = client.post(reverse("submissions:upload", args=C), _upload(), headers={"accept": "application/json"})
+
+    assert response.status_code == 401
+    assert response.json() == {
+        "type": "client_error",
+        "errors": [
+            {
+                "code": "not_authenticated",
+                "detail": "กรุณาเข้าสู่ระบบก่อนส่งไฟล์ / Log in before sending files",
+                "th": "กรุณาเข้าสู่ระบบก่อนส่งไฟล์",
+                "en": "Log in before sending files",
+                "attr": None,
+            }
+        ],
+    }
+    assert Evidence.objects.count() == 0

@@ -14,6 +14,7 @@ from core.errors import PortalError, RowsError
 from scoring.stages.data import register_import
 from scoring.stages.picks import stage_file_submit, stage_select, stage_withdraw
 from tests.scoring.stages.stage_support import BANGKOK, OPEN, box, container_mp4, load_chain, mp4, organiser
+from tests.submissions import files
 
 pytestmark = pytest.mark.django_db
 
@@ -260,3 +261,24 @@ def test_the_lessons_learned_file_must_be_a_pdf_and_missing_files_shrink(picked,
         send(chiang_mai, chain, "lessons-province", "lessons.docx", b"PK\x03\x04")
     send(chiang_mai, chain, "lessons-province", "lessons.pdf", b"%PDF-1.7\n%%EOF\n")
     assert [m.requirement.code for m in files_missing(stage, chain.mae_rim.parent)] == ["lessons-district", "video"]
+
+
+def test_a_lessons_learned_pdf_over_central_staffs_limit_is_refused_as_a_resumable_upload_is(
+    picked, settings, tmp_path
+):
+    """A file sent in one request (the stage page's form, a script) meets the size limit the resumable upload
+    meets when it begins: central staff's limit for its kind."""
+    from submissions.models import UploadLimit
+
+    settings.MEDIA_ROOT = tmp_path
+    chain, chiang_mai = picked
+    UploadLimit.objects.create(file_kind="pdf", max_mb=1)
+    with pytest.raises(PortalError) as caught:
+        send(chiang_mai, chain, "lessons-province", "lessons.pdf", files.pdf(size=1024 * 1024 + 1))
+    assert (str(caught.value), caught.value.status) == (
+        "ไฟล์ใหญ่เกินกำหนด (ไฟล์ประเภทนี้ไม่เกิน 1 MB) / File too large (this kind: at most 1 MB)",
+        413,
+    )
+    assert StageUpload.objects.count() == 0
+    sent = send(chiang_mai, chain, "lessons-province", "lessons.pdf", files.pdf(size=1000 * 1000))
+    assert sent.requirement.code == "lessons-province"
