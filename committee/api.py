@@ -77,7 +77,9 @@ class JudgmentList(APIView):
         responses={
             200: JudgmentSerializer,
             404: refusal(404, "no such year or province (or a conflict of interest)"),
-            409: refusal(409, "someone saved this first: reload and retry"),
+            409: refusal(
+                409, "someone saved this first: reload and retry (stale_version); the year is frozen (year_frozen)"
+            ),
         },
         summary="บันทึกคะแนนของฉัน / record my own score for one province × criterion",
         description="Points (an allowed level) or the items met. The member is always the caller.",
@@ -86,7 +88,7 @@ class JudgmentList(APIView):
         rubric = self.rubric
         data = validated(JudgmentInput, request.data)
         province = get_object_or_404(provinces_for_member(request.user, rubric), code=data["province"])
-        # Refusals: PermissionDenied 403, a stale version 409, a bad score 400 (core.api's error shape).
+        # Refusals: PermissionDenied 403, a stale version or a frozen year 409, a bad score 400 (core.api's shape).
         judgment = services.judgment_record(
             member=request.user,
             rubric=rubric,

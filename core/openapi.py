@@ -25,7 +25,7 @@ ERROR_CODES = {
     "404": ["not_found"],
     "405": ["method_not_allowed"],
     "406": ["not_acceptable"],
-    "409": ["stale_version", "upload_refused"],
+    "409": ["stale_version", "year_frozen", "upload_refused"],
     "413": ["too_large", "upload_refused"],
     "415": ["unsupported_media_type"],
     "500": ["error"],
@@ -69,7 +69,7 @@ RESPONSES = {
     )
     for status, codes in ERROR_CODES.items()
 }
-# A refusal of an operation without a body (withdrawing a nominee: no_nominee, nominations_closed, year_frozen):
+# A refusal of an operation without a body (withdrawing a nominee: no_nominee, nominations_closed):
 # declared with refusal(400, …); an operation with a body gets its own 400 (AutoSchema._bad_request).
 RESPONSES["400"] = _response(
     "ErrorResponse400", ["client_error", "validation_error"], doc="the refusal's code says why, Thai first"

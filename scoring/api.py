@@ -181,7 +181,7 @@ class FactImport(APIView):
 
     @extend_schema(
         request=FactImportSerializer,
-        responses=FactImportResult,
+        responses={200: FactImportResult, 409: refusal(409, "the year is frozen (year_frozen): nothing was recorded")},
         examples=[
             OpenApiExample(
                 "ข้อเท็จจริงหนึ่งแถว / one fact",
@@ -194,7 +194,7 @@ class FactImport(APIView):
     def post(self, request, year: str):
         rubric = self.rubric
         data = validated(FactImportSerializer, request.data)
-        # A refusal (bad rows, a frozen year) is answered by core.api: one error per row, with its `row`.
+        # Refusals are answered by core.api: bad rows 400, one error per row with its `row`; a frozen year 409.
         report = facts_import(
             rubric=rubric,
             rows=data["facts"],
@@ -293,10 +293,12 @@ class NomineeSet(NominatingContest):
             200: NomineeSerializer,
             403: refusal(403, "may see the office but not nominate for it"),
             404: refusal(404, "no such contest or office, or not one the caller may see"),
+            409: refusal(409, "the year is frozen (year_frozen)"),
         },
         summary="เสนอชื่อหรือแก้ไขผู้ได้รับการเสนอชื่อของหน่วยงาน / set an office's nominee",
         description="The office's own staff until the contest's deadline; whoever runs the contest until the "
-        "year is frozen. A change to the same person is a new version; the same values again change nothing. "
+        "year is frozen (then 409, code year_frozen). A change to the same person is a new version; the same "
+        "values again change nothing. "
         "One person per office: a different name while a nominee stands is refused (code nominee_active) until "
         "it is withdrawn (DELETE). A person the contest's rubric does not let in (e.g. not a civil servant, "
         "another office) is refused with code not_eligible, the field in attr.",
@@ -304,7 +306,7 @@ class NomineeSet(NominatingContest):
     def post(self, request, slug: str, code: str):
         data = validated(NomineeInput, request.data)
         unit = get_object_or_404(actor_of(request.user).entrants(self.rubric.contest), code=code)
-        # Refusals: PermissionDenied 403, Http404 404, PortalError 400 (core.api's error shape).
+        # Refusals: PermissionDenied 403, Http404 404, YearFrozen 409, any other PortalError 400 (core.api's shape).
         nominee = nominee_submit(user=request.user, contest=self.rubric.contest, unit=unit, **data)
         return Response(NomineeSerializer(nominee).data)
 
@@ -312,13 +314,14 @@ class NomineeSet(NominatingContest):
         request=None,
         responses={
             200: NomineeSerializer,
-            400: refusal(400, "no nominee to withdraw (no_nominee), nominations closed, a frozen year"),
+            400: refusal(400, "no nominee to withdraw (no_nominee), nominations closed (nominations_closed)"),
             403: refusal(403, "may see the office but not nominate for it"),
             404: refusal(404, "no such contest or office, or not one the caller may see"),
+            409: refusal(409, "the year is frozen (year_frozen)"),
         },
         summary="ถอนรายชื่อผู้ได้รับการเสนอชื่อของหน่วยงาน / withdraw an office's nominee",
         description="Kept as a version (state withdrawn); the office may then nominate someone else. "
-        "Nothing to withdraw is 400 (code no_nominee).",
+        "Nothing to withdraw is 400 (code no_nominee); a frozen year is 409 (code year_frozen).",
     )
     def delete(self, request, slug: str, code: str):
         unit = get_object_or_404(actor_of(request.user).entrants(self.rubric.contest), code=code)

@@ -3,7 +3,9 @@ from decimal import Decimal as D
 import pytest
 from django.urls import reverse
 
-from committee.models import ScoreChange, Source
+from committee.models import Judgment, ScoreChange, Source
+from scoring import snapshots
+from scoring.recompute import standings_recompute
 
 URL = reverse("api-judgments", args=[2566])
 
@@ -40,6 +42,31 @@ def test_api_post_stale_version_409_with_thai_first_message(member_api):
     assert error["th"].startswith("มีผู้แก้ไขก่อนหน้าคุณ")
 
 
+def test_api_post_judgment_in_a_frozen_year_is_409_state_refusal(member_api, rubric, central_user):
+    """The body is fine, the year's state is not: 409 client_error year_frozen, as the evidence API answers."""
+    standings_recompute(rubric_id=rubric.pk, full=True)
+    snapshots.standings_freeze(user=central_user, rubric=rubric)
+    body = {"province": "TH-50", "criterion": "4.1.1", "points": "3", "expected_version": 0}
+
+    response = member_api.post(URL, body, format="json")
+
+    assert response.status_code == 409
+    assert response.json() == {
+        "type": "client_error",
+        "errors": [
+            {
+                "code": "year_frozen",
+                "detail": "ผลปี 2566 ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล"
+                " / the 2566 results are frozen: no changes until central staff unfreeze them",
+                "th": "ผลปี 2566 ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล",
+                "en": "the 2566 results are frozen: no changes until central staff unfreeze them",
+                "attr": None,
+            }
+        ],
+    }
+    assert (Judgment.objects.count(), ScoreChange.objects.count()) == (0, 0)
+
+
 def test_api_post_not_allowed_level_400(member_api):
     body = {"province": "TH-50", "criterion": "4.1.1", "points": "2", "expected_version": 0}
     response = member_api.post(URL, body, format="json")
@@ -60,6 +87,20 @@ def test_api_judgments_in_openapi_schema(client, central_user):
     schema = client.get(reverse("schema")).content.decode()
     assert "/api/v1/years/{year}/judgments/" in schema
     assert "JudgmentInput" in schema
+
+
+def test_openapi_declares_a_frozen_year_409_on_every_write_it_refuses(client, central_user):
+    client.force_login(central_user)
+    paths = client.get(reverse("schema"), {"format": "json"}).json()["paths"]
+    writes = [
+        ("/api/v1/years/{year}/judgments/", "post"),
+        ("/api/v1/years/{year}/facts/", "post"),
+        ("/api/v1/contests/{slug}/nominees/{code}/", "post"),
+        ("/api/v1/contests/{slug}/nominees/{code}/", "delete"),
+        ("/api/v1/years/{year}/evidence/", "post"),
+    ]
+    for path, method in writes:
+        assert "409" in paths[path][method]["responses"], (path, method)
 
 
 @pytest.mark.parametrize(

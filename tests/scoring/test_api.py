@@ -158,7 +158,7 @@ def test_api_schema_documents_every_error_status_with_the_shared_shape(api, cent
     provinces = schema["paths"]["/api/v1/provinces/"]["get"]["responses"]
     error = schema["components"]["schemas"]["Error"]
 
-    assert sorted(facts) == ["200", "400", "401", "403", "404", "405", "406", "415", "500"]
+    assert sorted(facts) == ["200", "400", "401", "403", "404", "405", "406", "409", "415", "500"]
     # 404 too: `?format=` names a renderer, and an unknown one is a 404 (DRF's URL_FORMAT_OVERRIDE).
     assert sorted(provinces) == ["200", "401", "403", "404", "405", "406", "500"]
     assert facts["401"]["headers"]["WWW-Authenticate"]["schema"] == {"type": "string", "enum": ["Token"]}

@@ -42,7 +42,7 @@ def test_freeze_api_fact_post_refused_with_message(frozen, api, central_user):
     api.force_authenticate(central_user)
     body = {"facts": [{"province": "TH-50", "criterion": "1.1", "fact": "done", "value": "yes"}]}
     response = api.post("/api/v1/years/2566/facts/", body, format="json")
-    assert response.status_code == 400
+    assert (response.status_code, response.json()["type"]) == (409, "client_error")  # the year's state, not the body
     [error] = response.json()["errors"]  # about the whole request: no row, no field
     assert (error["code"], error["attr"], "row" in error) == ("year_frozen", None, False)
 

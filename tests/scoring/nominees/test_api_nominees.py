@@ -143,12 +143,16 @@ def test_after_the_deadline_the_office_gets_400_and_the_organiser_still_corrects
     assert Nominee.objects.get(unit=d1).version == 2
 
 
-def test_a_frozen_year_is_400_for_the_organiser(api, world):
+def test_a_frozen_year_is_409_for_the_organiser(api, world):
     rubric, d1, _, users = world
     standings_recompute(rubric_id=rubric.pk, full=True)
     snapshots.standings_freeze(user=users["central"], rubric=rubric)
     response = as_(api, users, "organiser").post(f"{LIST}{d1.code}/", body(d1), format="json")
-    assert (response.status_code, response.json()["errors"][0]["code"]) == (400, "year_frozen")
+    assert (response.status_code, response.json()["type"], response.json()["errors"][0]["code"]) == (
+        409,
+        "client_error",
+        "year_frozen",
+    )
 
 
 def test_a_contest_without_nominees_or_unknown_is_404(api, world, central_user):
