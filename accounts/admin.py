@@ -1,14 +1,21 @@
-"""The portal's users in the admin (central staff): roles beside each account, closed rather than deleted."""
+"""The portal's users in the admin (central staff): roles beside each account, closed rather than deleted.
+
+Closing and reopening go through accounts.services, from the list's actions or the account's "is_active" box
+alike, so each is asked of the lock and recorded. Nobody types or sees another person's password (README): a
+new account is invited to set its own, and the per-account password page serves its owner only."""
 
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from contests.actor import actor_of, second_factor_check
+from contests.actor import second_factor_check
 from contests.permissions import is_central
 from core.labels import bi
 from people import directory
@@ -16,11 +23,11 @@ from people.models import Membership
 from scoring.admin.forms import RoleAccess
 
 from .audit import event_record
-from .forms import MembershipForm, PortalUserChangeForm
+from .forms import MembershipForm, PortalUserChangeForm, PortalUserCreationForm
 from .invitations import pending
 from .models import AccountEvent, Event
 from .second_factor import factors_remove
-from .services import account_deactivate
+from .services import account_deactivate, account_reactivate, closing_allowed
 from .tasks import invitations_queue
 
 # django-otp's own admins show device keys under Django's model permissions: nobody reads another's key. Central
@@ -72,25 +79,47 @@ admin.site.unregister(User)
 @admin.register(User)
 class PortalUserAdmin(RoleAccess, UserAdmin):
     form = PortalUserChangeForm
+    add_form = PortalUserCreationForm
     view = is_central
     can_add = can_change = True  # never delete: an account is closed and keeps its history (issue #41)
-    actions = ["deactivate", "invite_again", "second_factor_reset"]
+    actions = ["deactivate", "reactivate", "invite_again", "second_factor_reset"]
     inlines = [MembershipInline]
     list_display = ["username", "first_name", "last_name", "email", "role", "province", "is_active"]
     list_filter = ["membership__role", "is_active"]
     list_select_related = ["membership__province"]
     fieldsets = [
-        (None, {"fields": ["username", "password"]}),
+        (None, {"fields": ["username", "password_state"]}),
         (bi("ข้อมูลส่วนตัว", "personal info"), {"fields": ["first_name", "last_name", "email"]}),
         (bi("สถานะ", "status"), {"fields": ["is_active", "is_staff", "is_superuser", "last_login", "date_joined"]}),
     ]
 
-    readonly_fields = ["is_staff", "last_login", "date_joined"]
+    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["username", "email", "first_name", "last_name"]})]
+
+    readonly_fields = ["password_state", "is_staff", "last_login", "date_joined"]
 
     def get_readonly_fields(self, request, obj=None):
-        # is_staff follows the role (see save_related); only a superuser makes superusers.
-        fixed = super().get_readonly_fields(request, obj)
-        return fixed if request.user.is_superuser else [*fixed, "is_superuser"]
+        # is_staff follows the role (see save_related); only a superuser makes superusers; the box that closes
+        # and reopens is fixed where the lock refuses both (one's own account, a superuser's to anyone else).
+        fixed = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fixed.append("is_superuser")
+        if obj is not None and not closing_allowed(by=request.user, user=obj):
+            fixed.append("is_active")
+        return fixed
+
+    @admin.display(description=bi("รหัสผ่าน", "password"))
+    def password_state(self, obj):
+        if obj.has_usable_password():
+            return bi("ตั้งแล้ว เจ้าของบัญชีเท่านั้นที่เปลี่ยนได้", "set; only its owner changes it")
+        return bi("ยังไม่ได้ตั้ง รอเจ้าของบัญชีตั้งจากคำเชิญ", "not set yet: its owner sets it from the invitation")
+
+    def user_change_password(self, request, id, form_url=""):
+        """Django's page that types a new password for an account: nobody types another person's (README); each
+        sets their own from an invitation or "forgot password". Its owner goes to the portal's own page, which
+        checks the old password through authenticate() so that axes counts guesses (SECURITY.md)."""
+        if unquote(id) == str(request.user.pk):
+            return redirect("password_change")
+        raise PermissionDenied
 
     @admin.display(description=bi("บทบาท", "role"), ordering="membership__role")
     def role(self, obj):
@@ -110,19 +139,13 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
 
     @admin.action(description=bi("ปิดบัญชีที่เลือก (ไม่ลบ)", "close the chosen accounts (nothing is deleted)"))
     def deactivate(self, request, queryset):
-        # Asked of the lock before closing any: a refusal halfway would leave the ones before it closed.
-        actor = actor_of(request.user)
-        users = list(queryset.exclude(pk=request.user.pk).filter(is_active=True))
-        allowed = [user for user in users if actor.manages_account(user)]
-        for user in allowed:
-            account_deactivate(by=request.user, user=user, request=request)
-        messages.success(request, f"ปิดบัญชีแล้ว {len(allowed)} บัญชี / {len(allowed)} accounts closed")
-        left = len(users) - len(allowed)
-        if left:
-            messages.warning(
-                request,
-                f"ไม่ได้ปิด {left} บัญชีที่คุณไม่มีสิทธิ์ปิด / {left} accounts you may not close were left out",
-            )
+        users = queryset.exclude(pk=request.user.pk).filter(is_active=True)
+        _each_allowed(request, users, account_deactivate, ("ปิด", "close"), ("ปิดบัญชีแล้ว", "closed"))
+
+    @admin.action(description=bi("เปิดบัญชีที่เลือกอีกครั้ง", "reopen the chosen accounts"))
+    def reactivate(self, request, queryset):
+        users = queryset.filter(is_active=False)
+        _each_allowed(request, users, account_reactivate, ("เปิด", "reopen"), ("เปิดบัญชีอีกครั้งแล้ว", "reopened"))
 
     @admin.action(
         description=bi(
@@ -143,8 +166,45 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
         invitations_queue(user_ids=ids, by_id=request.user.pk)
         messages.success(request, f"ส่งคำเชิญ {len(ids)} บัญชี / {len(ids)} invitations sent")
 
+    def save_model(self, request, obj, form, change):
+        # The box is saved as it was; the service then closes or reopens the account, asking the lock and
+        # recording it as the list's actions do. A refusal raises PermissionDenied and the page saves nothing.
+        turned = change and "is_active" in form.changed_data
+        if turned:
+            obj.is_active = not obj.is_active
+        super().save_model(request, obj, form, change)
+        if turned:
+            service = account_deactivate if obj.is_active else account_reactivate
+            service(by=request.user, user=obj, request=request)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         user = form.instance
         user.is_staff = directory.works_in_admin(user)
         user.save(update_fields=["is_staff"])
+        if not change:  # a new account from the add page: its owner sets the password, as from the sheet
+            self._invite_new(request, user)
+
+    def _invite_new(self, request, user):
+        if user.email:
+            invitations_queue(user_ids=[user.pk], by_id=request.user.pk)
+            messages.info(request, f"ส่งคำเชิญไปที่ {user.email} / invitation sent to {user.email}")
+        else:
+            messages.warning(
+                request,
+                "ยังไม่ได้ส่งคำเชิญเพราะไม่มีอีเมล เพิ่มอีเมลแล้วใช้ “ส่งคำเชิญอีกครั้ง” / "
+                "no invitation sent without an e-mail: add one, then invite again",
+            )
+
+
+def _each_allowed(request, users, service, verb: tuple[str, str], done: tuple[str, str]) -> None:
+    """Closes or reopens (`service`) each account the lock lets this person change, asked of all first: a
+    refusal halfway would leave the ones before it changed. Says how many were done, then how many left out."""
+    users = list(users)
+    allowed = [user for user in users if closing_allowed(by=request.user, user=user)]
+    for user in allowed:
+        service(by=request.user, user=user, request=request)
+    messages.success(request, f"{done[0]} {len(allowed)} บัญชี / {len(allowed)} accounts {done[1]}")
+    if left := len(users) - len(allowed):
+        th, en = verb
+        messages.warning(request, f"ไม่ได้{th} {left} บัญชีที่คุณไม่มีสิทธิ์{th} / {left} accounts you may not {en} were left out")

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import authenticate, get_user_model
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, UserChangeForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    UserChangeForm,
+    UsernameField,
+)
 
 from contests.models import Province
 from core.choices import ThaiNameChoiceField
@@ -28,9 +34,9 @@ class EmailChangeForm(forms.Form):
     password = forms.CharField(label=bi("รหัสผ่านปัจจุบัน", "current password"), widget=forms.PasswordInput)
 
 
-class PortalUserChangeForm(UserChangeForm):
-    """The user admin's account form. The address is kept in lower case and held by one account only, as the
-    accounts sheet and the e-mail change both match it ignoring case (Django lowercases only the domain)."""
+class OneAddress:
+    """The address is kept in lower case and held by one account only, as the accounts sheet and the e-mail change
+    both match it ignoring case (Django lowercases only the domain)."""
 
     def clean_email(self):
         email = self.cleaned_data.get("email", "").strip().lower()
@@ -38,6 +44,43 @@ class PortalUserChangeForm(UserChangeForm):
         if email and others.exists():
             raise forms.ValidationError("อีเมลนี้เป็นของบัญชีอื่นแล้ว / another account has this e-mail", code="email_taken")
         return email
+
+
+class PortalUserChangeForm(OneAddress, UserChangeForm):
+    """The user admin's account form. No password: nobody types or sees another person's (README), so the page
+    shows whether one is set and links to no form that sets it (PortalUserAdmin.user_change_password)."""
+
+    password = None
+
+
+class PortalUserCreationForm(OneAddress, forms.ModelForm):
+    """The user admin's new account: a username, a name and an address, never a password. Like an account from
+    the sheet it has none until its owner sets one from the invitation the admin sends to the address."""
+
+    class Meta:
+        model = get_user_model()
+        fields = ["username", "email", "first_name", "last_name"]
+        field_classes = {"username": UsernameField}
+        help_texts = {
+            "email": bi(
+                "คำเชิญให้ตั้งรหัสผ่านเองจะส่งไปที่อีเมลนี้ หากยังไม่มี เพิ่มภายหลังแล้วใช้ “ส่งคำเชิญอีกครั้ง”",
+                "the invitation to set one's own password goes here; without one, add it later and invite again",
+            )
+        }
+
+    def clean_username(self):
+        # As Django's own creation form: usernames that differ only in case are the same person.
+        username = self.cleaned_data.get("username")
+        if username and get_user_model().objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError("มีบัญชีชื่อผู้ใช้นี้แล้ว / an account with this username exists", code="unique")
+        return username
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.set_unusable_password()  # set by its owner from the invitation
+        if commit:
+            user.save()
+        return user
 
 
 class SheetForm(forms.Form):

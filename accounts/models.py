@@ -1,4 +1,5 @@
-"""What happened to an account: each sign-in, failure, reset, invitation and second-factor change (issue #41)."""
+"""What happened to an account: each sign-in, failure, reset, invitation, second-factor change, closing and
+reopening (issue #41)."""
 
 from django.conf import settings
 from django.db import models
@@ -25,6 +26,7 @@ class Event(models.TextChoices):
     CODES_MADE = "codes", bi("สร้างรหัสสำรองชุดใหม่", "new recovery codes")
     PROVISIONED = "provisioned", bi("สร้างหรือแก้บัญชีจากแฟ้ม", "made or changed from a sheet")
     DEACTIVATED = "deactivated", bi("ปิดบัญชี", "deactivated")
+    REACTIVATED = "reactivated", bi("เปิดบัญชีอีกครั้ง", "reactivated")
 
 
 class AccountEvent(models.Model):

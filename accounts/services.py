@@ -69,12 +69,27 @@ def email_change_confirm(*, request, token: str):
     return user
 
 
+def closing_allowed(*, by, user) -> bool:
+    """Whether `by` may close or reopen `user`'s account: what the lock lets them manage, never their own."""
+    return user.pk != by.pk and actor_of(by).manages_account(user)  # the lock reads the account's role and office
+
+
 def account_deactivate(*, by, user, request=None) -> None:
     """Closes an account: it can no longer sign in, and everything it wrote keeps its author (never deleted)."""
-    allowed = actor_of(by).manages_account(user)  # the lock reads the account's role and office
-    if not allowed or user.pk == by.pk:
+    if not closing_allowed(by=by, user=user):
         raise PermissionDenied
     if user.is_active:
         user.is_active = False
         user.save(update_fields=["is_active"])
         event_record(kind=Event.DEACTIVATED, user=user, by=by, request=request)
+
+
+def account_reactivate(*, by, user, request=None) -> None:
+    """Reopens a closed account: it signs in again with its own password; one that never set any is sent the
+    list's "invite again". Nobody sets a password for it here."""
+    if not closing_allowed(by=by, user=user):
+        raise PermissionDenied
+    if not user.is_active:
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+        event_record(kind=Event.REACTIVATED, user=user, by=by, request=request)

@@ -11,9 +11,9 @@ from tests.scoring.stages.stage_support import OPEN, load_chain
 
 
 def _user_post(username, role, office):
-    password = {"usable_password": "true", "password1": "a-long-pass-2566!", "password2": "a-long-pass-2566!"}
+    # No password: the admin's add page types none, its owner sets one from the invitation (README).
     inline = {"membership-TOTAL_FORMS": "1", "membership-INITIAL_FORMS": "0", "membership-0-role": role}
-    return {"username": username, **password, **inline, "membership-0-province": str(office.pk)}
+    return {"username": username, "email": f"{username}@cdd.go.th", **inline, "membership-0-province": str(office.pk)}
 
 
 def test_a_district_offices_organiser_set_up_in_the_admin_picks_its_subdistrict(client, central_user):

@@ -157,7 +157,7 @@ RULES = {
     "accounts:provision": Rule("- - - - - 0", "- - - - - 0"),
     "accounts:provision_template": Rule("- - - - - 0"),
     "accounts:unused": Rule("- - - - - 0", "- - - - - 0"),
-    "admin:auth_user_password_change": Rule("- - - - - 0", "- - - - - 0", "auth.user"),
+    "admin:auth_user_password_change": Rule("- - - - - -", "- - - - - -", "auth.user"),  # nobody types another's
     "admin:auth_user_changelist": Rule("- - - - - 0", "- - - - - 0", "auth.user"),
     "admin:auth_user_add": Rule("- - - - - 0", "- - - - - 0", "auth.user"),
     "admin:auth_user_history": Rule("- - - - - 0", "- - - - - 0", "auth.user"),
