@@ -28,9 +28,10 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 
+from contests.actor import actor_of
 from contests.models import Level
-from contests.tree import lines_of
 from core.errors import RowError, RowsError, YearFrozen
 from scoring.models import Rubric
 from scoring.recompute import results_mark_dirty
@@ -40,7 +41,6 @@ from .errors import CommitteeError
 from .guards import lock_open
 from .models import Source
 from .querysets import has_panel
-from .selectors import conflicts_of
 from .services import CREATED, UPDATED, judgment_apply
 
 HEADER = ("province", "criterion", "member", "points", "items", "note")
@@ -132,8 +132,8 @@ def _rows_apply(rubric, rows, by, first_row: int, report: JudgmentImportReport, 
     # Active members only, as appointment and judges_of count them: a closed member's row is an unknown user.
     accounts = get_user_model().objects.filter(username__in=names, is_active=True).select_related("membership")
     users = {u.username: u for u in accounts}
-    conflicts = conflicts_of(u.pk for u in users.values())
-    lines = lines_of({p.pk for p in provinces.values()})  # a conflict on a unit covers every unit under it
+    # Each unit's line (it and the units above it) with no query per row: the lock's conflict question reads it.
+    prefetch_related_objects(list(provinces.values()), "parent")
     seen: dict[tuple[str, str, str], int] = {}
     for n, row in enumerate(rows, start=first_row):
         if not any(_text(row, col) for col in row):
@@ -158,7 +158,9 @@ def _rows_apply(rubric, rows, by, first_row: int, report: JudgmentImportReport, 
                 th, en = f"'{name}' ไม่ใช่กรรมการ", f"'{name}' is not a committee member"
             errors.append(RowError(n, th, en))
             continue
-        if lines[province.pk] & conflicts.get(member.pk, set()):
+        # The question judgment_apply asks (guards.ensure_not_conflicted): a conflict declared on the unit or
+        # one above it, or on a panel the member's own office's units; here it names the member and the unit.
+        if actor_of(member).conflicted(rubric.contest, province):
             errors.append(
                 RowError(
                     n,

@@ -15,7 +15,6 @@ from scoring.selectors import contest_entrants
 
 from .errors import CommitteeError
 from .models import PanelAction, PanelChange, Panelist
-from .selectors import panel_candidates
 
 
 def _contest(contest: Contest) -> Contest:
@@ -28,10 +27,13 @@ def _contest(contest: Contest) -> Contest:
 
 
 def _eligible(contest: Contest, user) -> None:
+    """The lock's rule of a seat (contests.actor.panel_eligible): a seat held counts by the same one, so
+    a member whose role or office changes afterwards stops judging exactly when they could no longer be
+    appointed."""
     if user is None or not get_user_model().objects.filter(pk=user.pk, is_active=True).exists():
         raise CommitteeError("ไม่พบผู้ใช้นี้ในระบบ", "no such user", field="user")
-    if not panel_candidates(contest).filter(pk=user.pk).exists():
-        candidate = actor.actor_of(user)  # the user proposed for the panel, asked as the actor would be
+    candidate = actor.actor_of(user)  # the user proposed for the panel, asked as the actor would be
+    if not candidate.may_sit(contest):
         if candidate.on_committee() or candidate.administers():
             raise CommitteeError(
                 "กรรมการระดับกรมและเจ้าหน้าที่ส่วนกลางเป็นกรรมการของจังหวัดไม่ได้",

@@ -12,9 +12,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 
-from contests.actor import actor_of
+from contests.actor import actor_of, panel_eligible, seat_counts
 from contests.models import Contest, Province
-from contests.tree import at_or_under
 from people import directory
 from people.models import Conflict
 from rulebook.rules.base import Rule
@@ -151,24 +150,30 @@ def clarifications_for_cell(user, *, rubric: Rubric, province: Province, criteri
 
 
 def panel_candidates(contest: Contest) -> QuerySet:
-    """Who may sit on a provincial contest's panel: active staff of the organising office or of a unit
-    under it. The Department's committee and central staff have no office, so they are never offered."""
-    offices = at_or_under(contest.organiser_id, "membership__province__")
-    return directory.office_staff(offices).order_by("username")
+    """Who may sit on a provincial contest's panel: the lock's rule (contests.actor.panel_eligible), active
+    staff of the organising office or of a unit under it. The Department's committee and central staff have
+    no office, so they are never offered."""
+    return panel_eligible(contest.organiser_id).order_by("username")
 
 
 def panel_page(contest: Contest) -> dict:
-    """The panel with its conflicts, who else may be appointed, the entrants, the latest changes."""
-    panel = list(Panelist.objects.filter(contest=contest).select_related("user", "appointed_by"))
-    seated = {p.user_id for p in panel}
+    """The panel with its conflicts, who else may be appointed, the entrants, the latest changes. `panel`
+    holds the seats that count (their holders judge); `lapsed` those whose holder no longer qualifies (a
+    role changed to the Department's, an office moved out of the organiser's tree): they judge nothing, as
+    the lock says (contests.actor.seat_counts), until their holder qualifies again or is removed."""
+    seats = Panelist.objects.filter(contest=contest).annotate(counts=seat_counts())
+    everyone = list(seats.select_related("user", "appointed_by"))
+    panel = [p for p in everyone if p.counts]
+    seated = {p.user_id for p in everyone}
     history = PanelChange.objects.filter(contest=contest).select_related("user", "by")[:20]
     entrants = list(contest_entrants(contest))
     conflicts = Conflict.objects.filter(member__in=seated, province__in=entrants).select_related("province")
-    for p in panel:
+    for p in everyone:
         p.conflicts = [c for c in conflicts if c.member_id == p.user_id]
     return {
         "entrants": entrants,
         "panel": panel,
+        "lapsed": [p for p in everyone if not p.counts],
         "candidates": _candidates(contest, seated, {e.pk for e in entrants}),
         "history": list(history),
     }
@@ -193,7 +198,7 @@ def judged_rubrics(user) -> list[Rubric]:
         return found
     mine = actor.running("contest__")  # central staff: every office's contest
     if not actor.administers():
-        mine |= Q(contest__panelists__user=user)
+        mine |= Q(contest_id__in=list(actor.seats))  # the seats that count (contests.actor.seat_counts)
     panels = Rubric.objects.filter(mine, contest__organiser__isnull=False).select_related("contest").distinct()
     return found + list(panels.order_by("-year", "contest__slug", "period_order"))
 
@@ -240,10 +245,12 @@ def evidence_cells(rubric: Rubric) -> set[tuple[int, str]]:
 
 def judges_of(rubric: Rubric) -> list[tuple[int, str, int | None]]:
     """(user id, username, office id) of everyone who scores this contest: the Department's committee, or
-    an office contest's panel, its chair included (the chair of a panel judges too). 1 query."""
+    an office contest's panel, its chair included (the chair of a panel judges too), by the seats that count
+    as the lock counts them (contests.actor.seat_counts). 1 query."""
     users = get_user_model().objects.filter(is_active=True)
     if has_panel(rubric):
-        users = users.filter(panel_seats__contest=rubric.contest)
+        seats = Panelist.objects.filter(seat_counts(), contest=rubric.contest)
+        users = users.filter(pk__in=seats.values("user_id"))
     else:
         users = users.filter(pk__in=directory.committee(chairs=False).values("pk"))
     return directory.with_offices(users)

@@ -12,7 +12,7 @@ contest is run by that office's organisers and judged by the panel they seat.
 
 This module is the only reader of a user's role and office outside `people/` (issue #37): the actor keeps
 them private (`_role`, `_office_id`) and answers questions. With a contest: `sees`, `runs`, `enters`,
-`judges`, `seat`, `chooses`; about a unit: `acts_for`, `oversees`; which ones: `contests`, `entrants`,
+`judges`, `seat`, `chooses`, `may_sit`; about a unit: `acts_for`, `oversees`; which ones: `contests`, `entrants`,
 `scope`; without a contest, each named for what it allows: `administers`, `on_committee`,
 `chairs_committee`, `files_for_office`, `organises`, `in_portal`. `own_office` is the user's own office,
 for display and as the office an entrant files for or a stage's chooser picks for. tests/test_lock.py
@@ -26,12 +26,13 @@ from enum import StrEnum
 from functools import cached_property
 
 from django.conf import settings
-from django.db.models import Exists, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from contests.models import Contest, ContestState, Level, Province, Stage
 from contests.stages import stage_of
 from contests.tree import at_or_under, line_of, subtree, under
 from core.gate import SecondFactorRequired
+from people import directory
 from people.models import Role
 from people.selectors import conflicted_province_ids, membership_load, office_of, office_province_id, role_of
 
@@ -88,10 +89,19 @@ class Actor:
     @cached_property
     def seats(self) -> dict[int, bool]:
         """contest id → is chair, for every panel the user sits on (committee.Panelist, read by its
-        reverse name: people and scoring sit below committee and never import it)."""
+        reverse name: people and scoring sit below committee and never import it). A seat counts only while
+        its holder may still sit there (`seat_counts`): one whose role changed to the Department's, or whose
+        office moved out of the organiser's tree, judges nothing, and counts again once they qualify. 1 query."""
         if self.user is None or not self.user.is_authenticated or self._role is None:
             return {}
-        return dict(self.user.panel_seats.values_list("contest_id", "is_chair"))
+        return dict(self.user.panel_seats.filter(seat_counts()).values_list("contest_id", "is_chair"))
+
+    def may_sit(self, contest: Contest | None) -> bool:
+        """May be seated on the contest's panel (`panel_eligible`), asked of the database: appointment asks
+        it (committee.panels), and a seat already held counts by the same rule (`seats`). 1 query."""
+        if self.user is None or not self.user.is_authenticated or department_contest(contest):
+            return False
+        return panel_eligible(contest.organiser_id).filter(pk=self.user.pk).exists()
 
     def conflict_subquery(self) -> QuerySet:
         """The units the user is conflicted with, each declared one and every unit under it (a conflict on
@@ -386,6 +396,21 @@ def panel_office(contest: Contest | None, office_id: int | None) -> int | None:
     if department_contest(contest) or office_id == contest.organiser_id:
         return None
     return office_id
+
+
+def panel_eligible(organiser) -> QuerySet:
+    """Who may sit on the panel of a contest `organiser` runs (an office, its id, or an OuterRef to one): the
+    active staff and organisers of that office or of a unit under it, never a superuser. The Department's
+    committee and central staff have no office, so never qualify. The one rule of a panel seat: appointment
+    asks it (`Actor.may_sit`), a seat counts only while its holder meets it (`seat_counts`), and the
+    panel's candidates are listed by it (committee.selectors.panel_candidates)."""
+    return directory.office_staff(at_or_under(organiser, "membership__province__"))
+
+
+def seat_counts() -> Exists:
+    """A filter over panel seats (committee.Panelist rows): the seat's holder still qualifies for its
+    contest's panel (`panel_eligible`). A subquery: no round trip of its own."""
+    return Exists(panel_eligible(OuterRef("contest__organiser_id")).filter(pk=OuterRef("user_id")))
 
 
 def unit_enters(contest: Contest, unit: Province) -> bool:

@@ -10,11 +10,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from committee import selectors
+from committee import selectors, services
 from committee.imports import JudgmentImportError, judgments_import
-from committee.models import Judgment, ScoreChange, Source
+from committee.models import Judgment, Panelist, ScoreChange, Source
+from people.models import Role
 from scoring.models import ProvinceResult
-from tests.factories import DistrictFactory
+from tests.factories import DistrictFactory, UserFactory
 
 URL = reverse("admin:committee_judgment_import")
 TEMPLATE = reverse("admin:committee_judgment_template")
@@ -137,6 +138,24 @@ def test_an_entrant_outside_the_contest_or_a_judge_off_the_panel_is_a_row_error(
         "แถวที่ 6: 'cm-panel1' ไม่ใช่กรรมการการประกวดนี้ / row 6: 'cm-panel1' is not on this contest's panel",
     ]
     assert (Judgment.objects.count(), ScoreChange.objects.count()) == (0, 0)
+
+
+def test_a_panelist_scoring_their_own_district_is_a_row_error_naming_them_and_the_unit(cb, cb_people):
+    """The import asks the lock what judgment_apply asks: an entrant's own staff on the panel never judge it.
+    The row says who and which unit, as a declared conflict's row does, not the scoring screen's "you …
+    this province"; and since the sheet is all or none, the good row is not written either."""
+    rubric, d1, d2 = cb
+    d1_staff = UserFactory(username="cb-d1", role=Role.PROVINCIAL, role__province=d1)
+    services.panelist_appoint(by=cb_people["organiser"], contest=rubric.contest, user=d1_staff)
+    rows = _rows(f"entrant,criterion,member,points\n{d2.code},1.1,cb-d1,17\n{d1.code},1.1,cb-d1,17\n")
+    with pytest.raises(JudgmentImportError) as exc:
+        judgments_import(rubric=rubric, rows=rows, by=cb_people["organiser"])
+    assert [str(e) for e in exc.value.errors] == [
+        f"แถวที่ 3: กรรมการ 'cb-d1' มีส่วนได้เสียกับ{d1.name_th} ให้คะแนนไม่ได้"
+        f" / row 3: member 'cb-d1' has a conflict of interest with {d1.code} and cannot score it"
+    ]
+    assert (Judgment.objects.count(), ScoreChange.objects.count()) == (0, 0)
+    assert Panelist.objects.filter(contest=rubric.contest, user=d1_staff).exists()  # on the panel, for d2
 
 
 def test_who_is_offered_which_contests(cb, cb_people, cm_people, rubric, central_user, committee_user):

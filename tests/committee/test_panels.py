@@ -5,13 +5,16 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from committee import services
+from accounts.provision import accounts_provision
+from committee import selectors, services
 from committee.errors import CommitteeError
 from committee.models import Judgment, PanelChange, Panelist, ScoreChange
+from contests.actor import actor_of
 from people.models import Conflict, Role
 from scoring.models import ProvinceResult, Rubric
 from tests.factories import DistrictFactory, UserFactory
@@ -349,3 +352,94 @@ def test_an_entrant_s_staff_are_offered_last_and_marked(client, cm, people):
     assert marked == [o for o in options if "aaa-entrant" in o] and len(marked) == 1
     assert options[-1] == marked[0]  # first by name, listed last: after the office's and the other units' staff
     assert entrant_staff.username in marked[0]
+
+
+@pytest.fixture
+def somchai(cm, people, chiang_mai):
+    """The office's staff member on the panel, known to the accounts sheet by their e-mail."""
+    user = UserFactory(
+        username="somchai@example.org", email="somchai@example.org", role=Role.PROVINCIAL, role__province=chiang_mai
+    )
+    services.panelist_appoint(by=people["organiser"], contest=cm[0].contest, user=user)
+    return user
+
+
+def _provision(by, user, role: str, office: str = ""):
+    """The accounts sheet changes the user's role or office; their next request reads them afresh."""
+    accounts_provision(by=by, rows=[{"name": "สมชาย ใจดี", "email": user.email, "office": office, "role": role}])
+    return get_user_model().objects.get(pk=user.pk)
+
+
+def _lists(rubric):
+    """Who the panel's pages show judging: the chair's progress (judges_of) and the panel page's seats."""
+    page = selectors.panel_page(rubric.contest)
+    return (
+        {pk for pk, _, _ in selectors.judges_of(rubric)},
+        {p.user_id for p in page["panel"]},
+        [p.user_id for p in page["lapsed"]],
+    )
+
+
+def test_a_panelist_made_a_committee_member_judges_nothing_until_they_qualify_again(
+    client, cm, people, panel, somchai, central_user, django_assert_num_queries
+):
+    """A seat counts only while its holder may be appointed: the sheet that makes a panelist a Department
+    committee member leaves the seat row, but it judges nothing, as appointing them now is refused."""
+    rubric, d1, _ = cm
+    contest = rubric.contest
+    judging = {people["office"].pk, people["district"].pk}
+    member = _provision(central_user, somchai, "committee")
+    assert Panelist.objects.filter(contest=contest, user=member).exists()
+    actor = actor_of(member)
+    with django_assert_num_queries(1):  # the seats that count: still one query
+        assert actor.seats == {}
+    assert (actor.seat(contest), actor.judges(contest)) == (None, False)
+    with pytest.raises(PermissionDenied):  # refused as a non-panelist is
+        _score(member, rubric, d1, "5")
+    assert not Judgment.objects.filter(member=member).exists()
+    with pytest.raises(CommitteeError) as refused:
+        services.panelist_appoint(by=people["organiser"], contest=contest, user=member)
+    assert str(refused.value) == (
+        "กรรมการระดับกรมและเจ้าหน้าที่ส่วนกลางเป็นกรรมการของจังหวัดไม่ได้"
+        " / the Department's committee and central staff cannot sit on a provincial panel"
+    )
+    assert _lists(rubric) == (judging, judging, [member.pk])
+    assert rubric not in selectors.judged_rubrics(member)
+    client.force_login(people["organiser"])
+    page = client.get(reverse("panel:manage", args=[rubric.key])).content.decode()
+    judges, lapsed = page.split('id="panel-lapsed"')
+    assert 'data-user="somchai@example.org"' not in judges and "(๒)</h2>" in judges  # two panelists judge
+    assert 'data-user="somchai@example.org"' in lapsed.split('id="appoint"')[0]  # shown apart, to remove
+
+    member = _provision(central_user, member, "provincial", "TH-50")  # back at Chiang Mai's office: it counts again
+    assert actor_of(member).seat(contest) == "member"
+    assert _score(member, rubric, d1, "5").points == 5
+    assert _lists(rubric) == (judging | {member.pk}, judging | {member.pk}, [])
+    assert rubric in selectors.judged_rubrics(member)
+
+
+def test_a_panelist_moved_to_another_province_judges_nothing_there(cm, people, panel, somchai, central_user, phuket):
+    rubric, d1, _ = cm
+    member = _provision(central_user, somchai, "provincial", phuket.code)
+    assert (actor_of(member).seat(rubric.contest), actor_of(member).judges(rubric.contest)) == (None, False)
+    with pytest.raises(PermissionDenied):
+        _score(member, rubric, d1, "5")
+    with pytest.raises(CommitteeError) as refused:
+        services.panelist_appoint(by=people["organiser"], contest=rubric.contest, user=member)
+    assert refused.value.th == "somchai@example.org ไม่ได้สังกัดสำนักงานที่จัดการประกวดนี้หรือหน่วยในสังกัด"
+    judging = {people["office"].pk, people["district"].pk}
+    assert _lists(rubric) == (judging, judging, [member.pk])
+    assert rubric not in selectors.judged_rubrics(member)
+    assert not Judgment.objects.for_contests(member).exists()  # the admin's lists: nothing of that panel
+
+
+def test_the_organiser_removes_a_seat_that_no_longer_counts_from_the_panel_page(
+    client, cm, people, panel, somchai, central_user
+):
+    rubric, _, _ = cm
+    member = _provision(central_user, somchai, "committee")
+    client.force_login(people["organiser"])
+    response = client.post(reverse("panel:manage", args=[rubric.key]), {"action": "remove", "user": member.pk})
+    assert response.status_code == 302
+    assert not Panelist.objects.filter(contest=rubric.contest, user=member).exists()
+    assert 'id="panel-lapsed"' not in client.get(reverse("panel:manage", args=[rubric.key])).content.decode()
