@@ -1,6 +1,8 @@
 """The contest builder's rows (issue #28): award tiers and prizes, and periods, as rows of boxes; a period's
 own criteria (seed 004: each month's milestones) as a criterion code, its evidence texts and a rule form of
-the kind's declared parameters (builder/rule_forms.py), as a contest's criteria are.
+the kind's declared parameters (builder/rule_forms.py), as a contest's criteria are, and its deadline in that
+period (a date central staff moved in one period only, gathered by `contest_spec.periods_gather`). An own
+criterion may keep the contest's rule (SAME) and set only its texts or its deadline.
 
 Rows are named `a<i>-<column>` (awards) and `p<k>-<column>` (periods), a period's own criteria
 `p<k>c<j>-…`; a row removed is marked `<prefix>gone` and skipped, so no other row is renumbered. Awards or
@@ -41,7 +43,9 @@ PERIOD = (
     Param("name_en", TEXT, "ชื่อภาษาอังกฤษ (ไม่บังคับ)", "name in English (optional)"),
     Param("deadline", DAY, "วันครบกำหนดของรอบ", "the period's deadline"),
 )
-OWN = ("evidence_th", "evidence_en")  # besides its rule, what a period may set on a criterion
+OWN = ("evidence_th", "evidence_en")  # besides its rule and deadline, what a period may set on a criterion
+OWN_DAY = Param("deadline", DAY, "วันครบกำหนดในรอบนี้", "deadline in this period")
+SAME = "same"  # an own criterion's "kind" that keeps the contest's rule: the period sets no rule of its own
 OWN_KIND = "milestones"  # a period's own rule is most often its month's milestones (seed 004)
 # The prefix of the blank own criterion the page's script copies and numbers (static/scoring/builder.js); its
 # boxes sit in a <template>, which is never posted.
@@ -76,13 +80,17 @@ def _fits(row: Any, columns: tuple[Param, ...], more: frozenset[str] = frozenset
 
 
 def _own_fits(own: Any) -> bool:
+    """Whether a period's own criteria fit their rows: a rule the forms know (or none: the contest's), texts,
+    and a deadline as a date (a criterion without one in that period, null, has no box: JSON text)."""
     if not isinstance(own, Mapping):
         return False
     for entry in own.values():
-        rule = entry.get("rule") if isinstance(entry, Mapping) else None
-        if not isinstance(rule, Mapping) or rule.get("kind") not in KINDS or set(entry) - {"rule", *OWN}:
+        if not isinstance(entry, Mapping) or set(entry) - {"rule", OWN_DAY.name, *OWN}:
             return False
-        if not all(isinstance(entry.get(k, ""), str) and entry.get(k) != "" for k in OWN):
+        rule = entry.get("rule", {"kind": SAME})
+        if not isinstance(rule, Mapping) or rule.get("kind") not in KINDS.keys() | {SAME}:
+            return False
+        if not all(isinstance(entry.get(k, ""), str) and entry.get(k) != "" for k in (*OWN, OWN_DAY.name)):
             return False
     return True
 
@@ -127,6 +135,10 @@ def to_form(
                 for name in OWN:
                     if name in entry:
                         form[f"{q}{name}"] = entry[name]
+                _row(form, q, (OWN_DAY,), entry)
+                if "rule" not in entry:
+                    form[f"{q}kind"] = form[f"{q}kind_was"] = SAME
+                    continue
                 form[f"{q}kind"] = form[f"{q}kind_was"] = entry["rule"]["kind"]
                 put_rule(form, f"{q}r-", entry["rule"])
 
@@ -141,7 +153,7 @@ def _row(form: MultiValueDict, prefix: str, columns: tuple[Param, ...], row: Map
 class OwnCriterion:
     prefix: str
     kind: str
-    rule_form: RuleForm
+    rule_form: RuleForm | None  # None: the contest's rule (SAME)
     codes: list[str]  # the contest's criteria it may be for
 
 
@@ -188,10 +200,12 @@ class Rows:
                 if post.get(f"{q}gone"):
                     continue
                 kind = post.get(f"{q}kind") or OWN_KIND
-                kind = kind if kind in KINDS else "done"
+                kind = kind if kind in KINDS or kind == SAME else "done"
                 top = maxima.get(post.get(f"{q}code") or "") or Decimal(0)
                 bound = post.get(f"{q}kind_was") == kind
-                form = RuleForm(post if bound else None, prefix=f"{q}r", kind=kind, max_points=top, filled=filled)
+                form = None
+                if kind != SAME:
+                    form = RuleForm(post if bound else None, prefix=f"{q}r", kind=kind, max_points=top, filled=filled)
                 chosen = post.get(f"{q}code") or ""
                 codes = self.codes if not chosen or chosen in self.codes else [*self.codes, chosen]
                 period.criteria.append(OwnCriterion(q, kind, form, codes))
@@ -217,7 +231,9 @@ class Rows:
                 for c in period.criteria:
                     code = (self.post.get(f"{c.prefix}code") or "").strip()
                     entry: dict[str, Any] = {}
-                    if c.rule_form.is_bound and c.rule_form.is_valid():
+                    if c.rule_form is None:
+                        pass  # the contest's rule
+                    elif c.rule_form.is_bound and c.rule_form.is_valid():
                         entry["rule"] = c.rule_form.rule()
                     else:
                         for name, errors in c.rule_form.errors.items():
@@ -225,6 +241,7 @@ class Rows:
                                 problems(c.rule_form.add_prefix(name) if name != "__all__" else c.prefix, e)
                         entry["rule"] = {"kind": c.kind}
                     entry.update({n: v.strip() for n in OWN if (v := self.post.get(f"{c.prefix}{n}") or "").strip()})
+                    entry.update(self._row(c.prefix, (OWN_DAY,), problems))
                     if code:
                         own[code] = entry
                 if own or self.post.get(f"{period.prefix}own"):
@@ -270,6 +287,8 @@ class Rows:
                 period = periods[where.period]
                 own = {(self.post.get(f"{c.prefix}code") or "").strip(): c.prefix for c in period.criteria}
                 place = own.get(where.criterion or "", period.prefix) if where.criterion else period.prefix
+                if place != period.prefix and where.field == OWN_DAY.name:
+                    place = f"{place}{OWN_DAY.name}"  # beside its box
             if place is None:
                 rest.append(problem)
             else:

@@ -27,7 +27,8 @@ MOST_ENTRANTS = 10_000  # Thailand has some 7,400 subdistricts
 MOST_PERIODS = 60
 PERIOD_NAME_MAX = 100  # Rubric.period_name_th / _en
 # What a period may set for itself on a criterion (seed 004: April's milestones are not July's).
-PERIOD_CRITERION_KEYS = frozenset({"rule", "evidence_th", "evidence_en"})
+# Its deadline too, where the period has no one date for all its criteria (docs/contests.md).
+PERIOD_CRITERION_KEYS = frozenset({"rule", "evidence_th", "evidence_en", "deadline"})
 
 
 def is_national(block: Mapping[str, Any]) -> bool:
@@ -83,32 +84,48 @@ def periods_gather(periods: list[tuple[Mapping[str, Any], Mapping[str, Any]]]) -
     """period_data's inverse: each period's rubric (its block entry without criteria, its rubric data) back to
     one file's rubric and its `periods`, so a contest with periods is copied whole (the builder). The first
     period's rules are the file's; another period's differing rule or evidence texts are its own `criteria`.
-    A period whose criteria all share one deadline gets it as its `deadline`."""
+    A period whose criteria all share one deadline gets it as its `deadline`; in the others each criterion's
+    date is the file's (the one most of them give it, none if any gives none) or the period's own `criteria`
+    (central staff move one period's deadline: scoring.services.criterion_deadline_set), so that saving the
+    copy keeps every period's dates."""
     base = copy.deepcopy(dict(periods[0][1]))
-    gathered, own_dates = [], []
+    gathered, undated = [], []
     for entry, data in periods:
         period = {k: v for k, v in entry.items() if v not in (None, "")}
         days = {c.get("deadline") for d in data.get("dimensions") or [] for c in d.get("criteria") or []}
         if len(days) == 1 and None not in days:
             period["deadline"] = days.pop()
         else:
-            own_dates.append(data)  # its criteria keep their own deadlines: the file's
+            undated.append(data)  # its criteria keep their own deadlines: the file's, or its own
         gathered.append(period)
     first = {c["code"]: c for d in base["dimensions"] for c in d["criteria"]}
-    undated = own_dates[0] if own_dates else {}  # a period without a deadline of its own gives the file's dates
-    dated = {c["code"]: c.get("deadline") for d in undated.get("dimensions") or [] for c in d["criteria"]}
+    dates: dict[str, list] = {}  # each criterion's dates in the periods without one of their own
+    for data in undated:
+        for d in data.get("dimensions") or []:
+            for c in d.get("criteria") or []:
+                dates.setdefault(c["code"], []).append(c.get("deadline"))
     for code, criterion in first.items():
-        criterion["deadline"] = dated.get(code)
+        criterion["deadline"] = _file_deadline(dates.get(code, []))
     for period, (_, data) in zip(gathered, periods, strict=True):
+        keys = sorted(PERIOD_CRITERION_KEYS - ({"deadline"} if "deadline" in period else set()))
         own: dict[str, dict] = {}
         for d in data.get("dimensions") or []:
             for c in d.get("criteria") or []:
-                changes = {k: c.get(k) for k in sorted(PERIOD_CRITERION_KEYS) if c.get(k) != first[c["code"]].get(k)}
+                changes = {k: c.get(k) for k in keys if c.get(k) != first[c["code"]].get(k)}
                 if changes:
                     own[c["code"]] = changes
         if own:
             period["criteria"] = own
     return base, gathered
+
+
+def _file_deadline(dates: list[str | None]) -> str | None:
+    """The file's deadline of a criterion from its dates in the periods without one date of their own: none if
+    any gives none (a period's own date is then always a date, which the builder has a box for), else the date
+    most of them give (the first of those on a tie); the other periods' dates are their own."""
+    if not dates or None in dates:
+        return None
+    return max(dict.fromkeys(dates), key=dates.count)
 
 
 def _period_criteria(r: Reader, data: Mapping[str, Any], spec: RubricSpec) -> None:
@@ -135,6 +152,13 @@ def _period_criteria(r: Reader, data: Mapping[str, Any], spec: RubricSpec) -> No
         if keys:
             allowed = ", ".join(sorted(PERIOD_CRITERION_KEYS))
             r.fail(where, f"ไม่รู้จัก {', '.join(keys)} (ใช้ได้: {allowed})", f"unknown {', '.join(keys)} (known: {allowed})")
+        if period.get("deadline") is not None:  # the loader gives every criterion of the period its one date
+            for c in sorted(str(c) for c, v in own.items() if "deadline" in v):
+                r.fail(
+                    Where(f"เกณฑ์ {c}", f"Criterion {c}", criterion=c, field="deadline").within(where),
+                    "รอบนี้มีวันครบกำหนดของรอบซึ่งใช้กับทุกเกณฑ์ของรอบแล้ว จึงกำหนด deadline ของเกณฑ์ในรอบนี้ไม่ได้",
+                    "the period's own deadline is every criterion's in it: a criterion cannot have its own deadline",
+                )
         if unknown or keys:
             continue
         try:

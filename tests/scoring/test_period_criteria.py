@@ -29,8 +29,8 @@ def with_april(**criteria: object) -> dict:
         ),
         (
             {"4.1.1": {"max_points": "10"}},
-            "รอบ “2568-04”: ไม่รู้จัก max_points (ใช้ได้: evidence_en, evidence_th, rule)"
-            " / period “2568-04”: unknown max_points (known: evidence_en, evidence_th, rule)",
+            "รอบ “2568-04”: ไม่รู้จัก max_points (ใช้ได้: deadline, evidence_en, evidence_th, rule)"
+            " / period “2568-04”: unknown max_points (known: deadline, evidence_en, evidence_th, rule)",
         ),
         (
             {"4.1.1": {"rule": {"kind": "grade", "grades": {"A": "4", "B": "3"}}}},
