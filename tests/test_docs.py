@@ -1,0 +1,49 @@
+"""The documents the code points to are inside the repository, and say what the code says they say."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ("*.py", "*.html", "*.md", "*.txt", "*.js")
+SKIP = {".venv", "node_modules", "var", ".git", "static/vendor"}
+
+
+def _files():
+    for pattern in SOURCES:
+        for path in ROOT.rglob(pattern):
+            rel = path.relative_to(ROOT).as_posix()
+            if not any(rel == skip or rel.startswith(f"{skip}/") or f"/{skip}/" in f"/{rel}" for skip in SKIP):
+                yield path
+
+
+def _decisions() -> set[int]:
+    text = (ROOT / "docs" / "decisions.md").read_text(encoding="utf-8")
+    return {int(n) for n in re.findall(r"^## (\d+)\. ", text, flags=re.MULTILINE)}
+
+
+def test_decisions_page_has_every_decision_from_one_to_thirteen():
+    assert _decisions() == set(range(1, 14))
+
+
+def test_every_decision_the_code_names_is_a_section_of_docs_decisions():
+    known = _decisions()
+    cited = re.compile(r"\b[Dd]ecisions? (\d+)\b")
+    unknown = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in _files()
+        for number in cited.findall(path.read_text(encoding="utf-8", errors="replace"))
+        if int(number) not in known
+    ]
+    assert unknown == []
+
+
+def test_every_seed_the_code_names_is_listed_in_docs_decisions():
+    listed = set(re.findall(r"^\| (00\d) \|", (ROOT / "docs" / "decisions.md").read_text(encoding="utf-8"), re.M))
+    named = {
+        number
+        for path in _files()
+        for number in re.findall(r"\bseeds? (00\d)\b", path.read_text(encoding="utf-8", errors="replace"))
+    }
+    assert named <= listed
