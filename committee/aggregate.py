@@ -1,4 +1,4 @@
-"""Judged points from members' scores (RUBRIC.md decision 8). Pure: no database, no Django."""
+"""Judged points from members' scores (docs/decisions.md, decision 8). Pure: no database, no Django."""
 
 from __future__ import annotations
 

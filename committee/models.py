@@ -1,4 +1,4 @@
-"""Committee scoring (RUBRIC.md decision 8): independent judgments, the chair's final, overrides of
+"""Committee scoring (docs/decisions.md, decision 8): independent judgments, the chair's final, overrides of
 data criteria, conflicts of interest, clarification rounds, and the audit trail of every change."""
 
 from __future__ import annotations

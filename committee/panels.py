@@ -1,7 +1,7 @@
 """Writes for a provincial contest's panel (issue #16): its organisers appoint, re-seat and remove members.
 
 Every change leaves a PanelChange row. Removing a seat deletes only the seat: the member's judgments and
-their ScoreChange rows stay, and still count in the standings (RUBRIC.md decision 8 keeps every score)."""
+their ScoreChange rows stay, and still count in the standings (docs/decisions.md, decision 8 keeps every score)."""
 
 from __future__ import annotations
 

@@ -43,7 +43,7 @@ def provinces_for_member(user, rubric: Rubric | None = None) -> models.QuerySet[
 
 
 def own_only(user, rubric: Rubric | None = None, who: str | None = None) -> bool:
-    """Independence (RUBRIC.md decision 8): a member sees only their own scores; the chair and
+    """Independence (docs/decisions.md, decision 8): a member sees only their own scores; the chair and
     whoever runs the contest see everyone's. `who` is the seat when the caller has it already."""
     if not has_panel(rubric):
         return actor_of(user).seat(None) == MEMBER

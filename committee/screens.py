@@ -281,7 +281,7 @@ COUNTED_FROM = {
 
 
 def counted_from(rubric: Rubric, province: Province, criterion, chair_final, has_facts: bool) -> dict[str, str]:
-    """Where a judged criterion's points in the standings come from (RUBRIC.md decision 8): the chair's
+    """Where a judged criterion's points in the standings come from (docs/decisions.md, decision 8): the chair's
     final, else the members' median, else the rule on imported facts until anyone scores. Asked of every
     member's judgments, not only those this user sees: it names the source, never another's score. 1 query."""
     if chair_final is not None and chair_final.points is not None:

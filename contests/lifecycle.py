@@ -49,7 +49,7 @@ class Action(models.TextChoices):
 
 # Where each allowed action leads; an action missing from a state's row is refused in that state.
 # Unfreezing leads back to entries (open or closed: the calendar's word, read again by `state_of`).
-# Late evidence still counts as late (RUBRIC.md decision 3), so a closed period still takes it.
+# Late evidence still counts as late (docs/decisions.md, decision 3), so a closed period still takes it.
 TRANSITIONS: dict[State, dict[Action, State]] = {
     State.DRAFT: {Action.OPEN: State.OPEN, Action.CHANGE: State.DRAFT},
     State.OPEN: {

@@ -1,4 +1,4 @@
-"""The product's one date parser and its Thai/English date formats (RUBRIC.md decision 11).
+"""The product's one date parser and its Thai/English date formats (docs/decisions.md, decision 11).
 
 Thai offices type dates many ways: ISO `2023-04-18`, `18/04/2566`, `18/4/66`, Thai digits,
 `๑๘ เม.ย. ๒๕๖๖`, and ISO with a B.E. year (`2566-04-18`). A year of 2400 or more is B.E.

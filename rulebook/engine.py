@@ -1,4 +1,4 @@
-"""Score provinces against a parsed rubric and rank them (RUBRIC.md decision 7)."""
+"""Score provinces against a parsed rubric and rank them (docs/decisions.md, decision 7)."""
 
 from __future__ import annotations
 

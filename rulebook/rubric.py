@@ -14,7 +14,7 @@ from rulebook.rules.errors import Label
 from rulebook.rules.values import DEFAULT_ROUNDING, FactFormat, Rounding
 
 # How a contest reads a deadline on a day offices are closed (issue #40, seed 004's "ภายในเดือนพฤษภาคม"):
-# moved to the next working day, as RUBRIC.md decision 9 says, or as written.
+# moved to the next working day, as docs/decisions.md, decision 9 says, or as written.
 CLOSED_DAY_MOVES, CLOSED_DAY_AS_WRITTEN = "next_working_day", "as_written"
 CLOSED_DAY = (CLOSED_DAY_MOVES, CLOSED_DAY_AS_WRITTEN)
 

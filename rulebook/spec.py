@@ -323,7 +323,7 @@ def parse_rubric(data: dict) -> RubricSpec:
                 f"{_sum_text(parts)} ไม่เท่ากับ {fmt_points(total)} คะแนน",
                 f"{_sum_text(parts)}, not {fmt_points(total)}",
             )
-    # Only a rubric that states a tie-break order applies one (RUBRIC.md decision 12): absent means none.
+    # Only a rubric that states a tie-break order applies one (docs/decisions.md, decision 12): absent means none.
     _shared_facts(r, [c for d in dims if d for c in d.criteria])
     tie_break = data.get("tie_break", [])
     if not isinstance(tie_break, list) or len(set(map(str, tie_break))) != len(tie_break):

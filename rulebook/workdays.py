@@ -1,4 +1,4 @@
-"""Thai government-office working days (RUBRIC.md decisions 3 and 9).
+"""Thai government-office working days (docs/decisions.md, decisions 3 and 9).
 
 The `holidays` package's public and government categories hold the public holidays, Royal
 Ploughing Day, substitution days and the cabinet's one-off holidays (วันหยุดพิเศษ) it has been

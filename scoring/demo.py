@@ -255,7 +255,7 @@ def _changed(report) -> int:
 def demo_rows(rubric: Rubric) -> list[dict[str, str]]:
     """The demo's facts as facts-import rows, the same every run: hand-written for the national contest, drawn
     by each computed criterion's rule for every other contest. None is made up for what a committee member
-    gives (RUBRIC.md decision 13): a judged criterion's points are the committee demo's judgments or 0."""
+    gives (docs/decisions.md, decision 13): a judged criterion's points are the committee demo's judgments or 0."""
     spec = selectors.rubric_spec(rubric)
     if not rubric.contest.is_national:
         return _contest_rows(rubric, spec)

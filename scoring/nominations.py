@@ -22,7 +22,7 @@ class NominationWindow:
     `deadline` is the contest's submission deadline as written: its latest criterion deadline (seed 001:
     "ส่งรายชื่อ… ให้จังหวัดภายในวันที่ ๒๐ กรกฎาคม ๒๕๖๔", every criterion's deadline), else, for a contest
     whose criteria have none, the day its last period ends. `closes` is that day moved to the next working
-    day when offices are closed (RUBRIC.md decision 9): an office may nominate up to and on that day."""
+    day when offices are closed (docs/decisions.md, decision 9): an office may nominate up to and on that day."""
 
     deadline: date
     closes: date

@@ -161,7 +161,7 @@ def entrants_score(
     calendar = selectors.rubric_calendar(rubric)
     ids = None if every else [unit for _, unit, _, _ in entrants]
     facts = selectors.facts_by_province(rubric, None if within else ids, within=within, ordered=False)
-    # The committee's judgments feed the same engine as overrides (RUBRIC.md decision 8).
+    # The committee's judgments feed the same engine as overrides (docs/decisions.md, decision 8).
     judged = merged_scores(rubric, ids)
     tallies = engine.Scorer(spec, calendar).score_many(
         [(facts.get(unit, EMPTY), size_group, judged.get(unit, EMPTY)) for _, unit, _, size_group in entrants]

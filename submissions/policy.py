@@ -71,7 +71,7 @@ def innovation_dimension(rubric: Rubric) -> str | None:
 
 def evidence_closed(rubric: Rubric) -> UploadRefused | None:
     """Why the year takes no more evidence, or None while it does. The evidence page shows this very text and
-    the services refuse with it. Late evidence is still taken (it counts as late, RUBRIC.md decision 3); but
+    the services refuse with it. Late evidence is still taken (it counts as late, docs/decisions.md, decision 3); but
     the frozen results are what gets announced, and published results are final: nothing sent then could
     count, so nothing is taken (or withdrawn) rather than kept for show. The lifecycle decides; this says why."""
     state = lifecycle.state(rubric)

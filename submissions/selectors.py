@@ -78,7 +78,7 @@ def working_days_left(calendar, today: date, deadline: date | None) -> int | Non
     """Working days from today to the deadline; negative once past (late by that many)."""
     if deadline is None:
         return None
-    deadline = calendar.next_working_day(deadline)  # a deadline on a closed day moves (RUBRIC.md decision 9)
+    deadline = calendar.next_working_day(deadline)  # a deadline on a closed day moves (docs/decisions.md, decision 9)
     if deadline >= today:
         return calendar.working_days_after(today, deadline)
     return -calendar.working_days_after(deadline, today)

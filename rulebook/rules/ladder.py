@@ -1,4 +1,4 @@
-"""Success ladders (1.3, 4.2): cumulative steps, RUBRIC.md decision 5."""
+"""Success ladders (1.3, 4.2): cumulative steps, docs/decisions.md, decision 5."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """A measure: a percentage of two facts, of a fact and a constant, or a fact read directly.
 
 Values are rounded *before* any comparison as the rubric's `rounding` says; by default half-up to 2
-decimals (RUBRIC.md decision 1), so 97.005% compares as 97.01%. A numerator may be a difference of two
+decimals (docs/decisions.md, decision 1), so 97.005% compares as 97.01%. A numerator may be a difference of two
 facts (`"minus"`: growth, debt reduced), which may be negative: it then simply meets no threshold.
 """
 

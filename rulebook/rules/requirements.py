@@ -3,7 +3,7 @@ the entrant (its own figures, a yes or no, a choice, beside its evidence) or the
 read the evidence). A question may say what it requires (`need`); the rule turns the answers into a verdict:
 every requirement met → `points`, otherwise `otherwise`, the unmet ones said in words; or, with `levels`, the
 first level (best first) whose conditions the answers meet (seed 004, June). Answers that fit no level are left
-to the panel (RUBRIC.md decision 13): 0 points said as "ต้องพิจารณา", never a silent lowest level."""
+to the panel (docs/decisions.md, decision 13): 0 points said as "ต้องพิจารณา", never a silent lowest level."""
 
 from __future__ import annotations
 

@@ -55,7 +55,7 @@ class Rubric(models.Model):
     level_bands = models.JSONField(bi("ระดับจากคะแนนรวม", "level bands"), null=True, blank=True)
     # The rubric's own rounding of percentages (docs/rubric-format.md); empty keeps the national default.
     rounding = models.JSONField(bi("การปัดเศษ", "rounding"), null=True, blank=True)
-    # A deadline on a day offices are closed: moved on (RUBRIC.md decision 9) or as written (issue #40).
+    # A deadline on a day offices are closed: moved on (docs/decisions.md, decision 9) or as written (issue #40).
     closed_day = models.CharField(
         bi('วันครบกำหนดที่ตรงกับวันหยุด', 'a deadline on a closed day'), max_length=20, choices=ClosedDay.choices,
         default=ClosedDay.MOVES,

@@ -285,7 +285,7 @@ def test_rank_tie_inside_honourable_mentions_not_flagged() -> None:
 
 
 def test_rank_without_a_tie_break_order_shares_ranks_decision_12() -> None:
-    # RUBRIC.md decision 12, its own example: totals 94, 89, 86, 84, 84, 80 rank 1, 2, 3, 4, 4, 6. The two
+    # docs/decisions.md, decision 12, its own example: totals 94, 89, 86, 84, 84, 80 rank 1, 2, 3, 4, 4, 6. The two
     # 84s differ on dimension 5 (10 against 0), which a rubric without an order never looks at.
     totals = {
         "TH-A": bd("20", "20", "20", "20", "14"),  # 94

@@ -191,7 +191,7 @@ def test_deadlines_refuse_bad_steps(steps: list, en: str | None) -> None:
 
 
 def test_deadline_on_a_closed_day_moves_to_the_next_working_day() -> None:
-    # 13 Apr 2023 is Songkran: the step's deadline becomes Tue 18 Apr (RUBRIC.md decision 9)
+    # 13 Apr 2023 is Songkran: the step's deadline becomes Tue 18 Apr (docs/decisions.md, decision 9)
     rule = build_rule(
         "deadlines",
         {"fact": "done_on", "steps": [{"by": "2023-04-13", "points": "5"}], "otherwise": "1",

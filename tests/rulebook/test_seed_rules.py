@@ -62,7 +62,7 @@ def committee(*marks: str) -> dict[str, dict[str, str]]:
 
 
 def test_chonburi_shares_a_rank_and_flags_a_tie_at_the_third_award() -> None:
-    # RUBRIC.md decision 12: the letter gives no tie-break ("จำนวน ๓ รางวัล … รางวัลชนะเลิศ รองชนะเลิศอันดับหนึ่ง
+    # docs/decisions.md, decision 12: the letter gives no tie-break ("จำนวน ๓ รางวัล … รางวัลชนะเลิศ รองชนะเลิศอันดับหนึ่ง
     # รองชนะเลิศอันดับสอง" and nothing on equal marks), so equal totals share a rank and the panel decides.
     spec = load("chonburi-web-2564")
     assert spec.tie_break == ()
