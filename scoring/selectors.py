@@ -9,9 +9,9 @@ from contests.actor import actor_of, contest_entrants
 from contests.models import Contest, Level, Nominee, NomineeState, Province
 from contests.regions import InspectionRegion
 from contests.tree import under
-from core.thai import thai_digits
-from rulebook.dates import fiscal_year, parse_date, shift_year, widened
+from rulebook.dates import fiscal_year, widened
 from rulebook.engine import tie_held_places, vacant_places
+from rulebook.moved import moved
 from rulebook.rubric import RubricSpec
 from rulebook.spec import parse_rubric
 from rulebook.workdays import Reason, WorkCalendar
@@ -352,27 +352,16 @@ def award_summary(rubric: Rubric) -> list[dict]:
 # --- Admin helpers (reads only; the admin's writes go through services) ---
 
 
-def _shift_year(iso: str | None, years: int) -> str | None:
-    return None if iso is None else shift_year(parse_date(iso), years).isoformat()
-
-
 def rubric_data_next_year(rubric: Rubric) -> dict:
     """The rubric as data for the following fiscal year: same rules, every date one year later."""
     return rubric_data_moved(rubric, 1)
 
 
 def rubric_data_moved(rubric: Rubric, years: int) -> dict:
-    """The rubric as data `years` fiscal years later: same rules, every date moved by whole years."""
-    data = rubric_data(rubric)
+    """The rubric as data `years` fiscal years later: same rules, every date and every year its texts name
+    moved by whole years ("ข้อมูล จปฐ. ปี ๒๕๖๖" becomes "ปี ๒๕๖๗"), as the office contests are moved."""
+    data = moved(rubric_data(rubric), year=rubric.year, years=years)
     data["year"] = rubric.year + years
-    for key in ("name_th", "name_en"):  # "ประจำปี ๒๕๖๖" names its year, in either kind of digits
-        for old, new in ((rubric.year, data["year"]), (thai_digits(rubric.year), thai_digits(data["year"]))):
-            data[key] = (data.get(key) or "").replace(str(old), str(new))
-    data["starts_on"] = _shift_year(data["starts_on"], years)
-    data["ends_on"] = _shift_year(data["ends_on"], years)
-    for dimension in data["dimensions"]:
-        for criterion in dimension["criteria"]:
-            criterion["deadline"] = _shift_year(criterion["deadline"], years)
     return data
 
 
