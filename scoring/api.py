@@ -113,6 +113,9 @@ class AwardTierSerializer(serializers.Serializer):
     count = serializers.IntegerField()
     provinces = serializers.ListField(child=serializers.CharField())
     vacant = serializers.IntegerField()
+    placed = serializers.IntegerField(
+        help_text="entrants holding the tier's places, less those tied at its line while the panel has not decided"
+    )
     tie_held = serializers.IntegerField(help_text="places held by a tie at an award line above: the panel decides")
     note_th = serializers.CharField(
         allow_blank=True,

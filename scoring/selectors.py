@@ -325,10 +325,16 @@ def award_tiers_filled(tiers, results) -> list[dict]:
         notes_en += [f"{TIE_HELD[1]}: {held} place{'' if held == 1 else 's'}"] if held else []
         # More holders than places: a tie at the tier's line, shared by decision or awaiting one.
         over = len(holders) - tier.count
-        if over > 0:
-            settled = not any(r.award_tie for r in holders)
-            notes += [f"{SHARED[0]} {over} รางวัล" if settled else f"{TIE_HELD[0]} ({len(holders)} ราย)"]
-            notes_en += [f"{SHARED[1]}: {over} more" if settled else f"{TIE_HELD[1]} ({len(holders)} entrants)"]
+        # Unsettled, only the tied entrants compete for what the untied ones leave: 3 tied for the last 2 of
+        # ten places reads "3 ราย ชิง 2 รางวัล", never the 11 listed under the tier.
+        tied = sum(bool(r.award_tie) for r in holders)
+        if over > 0 and not tied:
+            notes += [f"{SHARED[0]} {over} รางวัล"]
+            notes_en += [f"{SHARED[1]}: {over} more"]
+        elif over > 0:
+            contested = tier.count - (len(holders) - tied)
+            notes += [f"{TIE_HELD[0]}: {tied} ราย ชิง {contested} รางวัล"]
+            notes_en += [f"{TIE_HELD[1]}: {tied} entrants for {contested} place{'' if contested == 1 else 's'}"]
         out.append(
             {
                 "code": tier.code,
@@ -336,6 +342,7 @@ def award_tiers_filled(tiers, results) -> list[dict]:
                 "name_en": tier.name_en,
                 "count": tier.count,
                 "provinces": [r.province.code for r in holders],
+                "placed": len(holders) - tied if over > 0 else len(holders),
                 "vacant": vacant,
                 "tie_held": held,
                 "note_th": " · ".join(notes),

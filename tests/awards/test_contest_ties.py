@@ -102,7 +102,7 @@ def test_a_tier_held_by_a_tie_above_is_awaiting_the_panel_not_vacant(tied, tmp_p
     tiers = services.selectors.award_summary(rubric)
     assert [(a["code"], a["vacant"], a["tie_held"], a["note_th"]) for a in tiers] == [
         ("winner", 0, 0, ""),
-        ("runner_up_1", 0, 0, "รอคณะกรรมการตัดสินคะแนนเสมอ (2 ราย)"),  # 2 listed for its 1 place
+        ("runner_up_1", 0, 0, "รอคณะกรรมการตัดสินคะแนนเสมอ: 2 ราย ชิง 1 รางวัล"),  # 2 listed for its 1 place
         ("runner_up_2", 0, 1, "รอคณะกรรมการตัดสินคะแนนเสมอ 1 รางวัล"),
     ]
     path = tmp_path / "announcement.pdf"

@@ -4,6 +4,8 @@ ranking applies it, the announcement counts what it lists, and publishing waits 
 Seed 001's website contest run by Chiang Mai (tests/awards/test_contest_ties.py): หางดง and สารภี tie on 80
 for the one second runner-up place."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
@@ -139,3 +141,18 @@ def test_the_preview_names_the_tie_instead_of_the_publish_button(tied, organiser
     html = client.get(reverse("scoring:publish", args=["cm-web-2564"])).content.decode()
     assert 'id="unsettled-ties"' in html and 'id="publish-form"' not in html
     assert "(สารภี ๘๐, หางดง ๘๐)" in html
+
+
+def test_a_tie_for_the_last_places_counts_the_tied_entrants_not_everyone_listed():
+    # Ten honourable mentions: eight placed, three tied at the line for the last two.
+    tier = SimpleNamespace(code="honourable", count=10, name_th="ชมเชย", name_en="honourable mention")
+    results = [
+        SimpleNamespace(award="honourable", award_tie=i >= 8, province=SimpleNamespace(code=f"U{i}")) for i in range(11)
+    ]
+    [filled] = selectors.award_tiers_filled([tier], results)
+    assert (filled["placed"], filled["count"], filled["note_th"], filled["note_en"]) == (
+        8,
+        10,
+        "รอคณะกรรมการตัดสินคะแนนเสมอ: 3 ราย ชิง 2 รางวัล",
+        "awaiting the panel's decision on a tie: 3 entrants for 2 places",
+    )
