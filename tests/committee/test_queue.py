@@ -313,3 +313,18 @@ def test_each_matrix_cell_links_its_own_scoring_screen_keeping_the_filters(clien
         "1.3": "noev",
         "1.4": "noev",
     }
+
+
+def test_chair_screen_names_the_median_in_one_pair_of_brackets(client, members, chair, sent_cells, rubric):
+    services.judgment_record(
+        member=members[0],
+        rubric=rubric,
+        province=sent_cells["TH-50"],
+        criterion_code="1.2",
+        points="5",
+        expected_version=0,
+    )
+    client.force_login(chair)
+    html = client.get(_score_url("TH-50", "1.2")).content.decode()
+    used = re.search(r"คะแนนที่ใช้: <b class=\"sc-big\">([^<]*)</b>\s*([^<]*)</p>", html)
+    assert used.groups() == ("5", "(มัธยฐาน)")
