@@ -236,6 +236,8 @@ def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, c
     here = criteria.index(c.code)
     has_evidence = any(not ev.withdrawn for ev in evidence)
     # What the document requires, beside the evidence (issue #40): the entrant's answers with this member's ticks.
+    counts = None if data else counted_from(rubric, province, criterion, chair_final, bool(facts))
+    withheld = counts is not None and counts["source"] == "median" and not all_seen and mine is None
     ticked = {c.rule.tick_fact: ",".join(mine.items) or "-"} if mine and c.rule.tick_fact else {}
     return {
         "requirements": c.rule.verdicts(facts | ticked),
@@ -248,11 +250,14 @@ def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, c
         "facts": sorted(facts.items()),
         "computed": computed,
         "computed_points": fmt_points(computed.points),
-        "stored": (result.criteria.get(c.code), texts_of(result).get(c.code, {})) if result else None,
+        # Each member scores alone (decision 8): a judged figure is built from colleagues' scores, so a member
+        # who has not saved their own sees it only afterwards.
+        "withheld": withheld,
+        "stored": (result.criteria.get(c.code), texts_of(result).get(c.code, {})) if result and not withheld else None,
         # A panel reads its entrants' evidence, which the portal's office scope would not show it.
         "evidence": evidence,
         "has_evidence": has_evidence,
-        "counts": None if data else counted_from(rubric, province, criterion, chair_final, bool(facts)),
+        "counts": counts,
         "judgments": judgments if all_seen else [j for j in judgments if j.member_id == user.pk],
         "mine": mine,
         "agg": cell_aggregate(state, c.rule, c.max_points),

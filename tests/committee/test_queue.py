@@ -328,3 +328,37 @@ def test_chair_screen_names_the_median_in_one_pair_of_brackets(client, members, 
     html = client.get(_score_url("TH-50", "1.2")).content.decode()
     used = re.search(r"คะแนนที่ใช้: <b class=\"sc-big\">([^<]*)</b>\s*([^<]*)</p>", html)
     assert used.groups() == ("5", "(มัธยฐาน)")
+
+
+def test_member_without_a_score_of_their_own_sees_no_figure_built_from_a_colleagues(
+    client, members, sent_cells, rubric
+):
+    services.judgment_record(
+        member=members[0],
+        rubric=rubric,
+        province=sent_cells["TH-12"],
+        criterion_code="1.2",
+        points="5",
+        expected_version=0,
+    )
+    client.force_login(members[1])
+    before = client.get(_score_url("TH-12", "1.2"))
+    services.judgment_record(
+        member=members[1],
+        rubric=rubric,
+        province=sent_cells["TH-12"],
+        criterion_code="1.2",
+        points="0",
+        expected_version=0,
+    )
+    after = client.get(_score_url("TH-12", "1.2"))
+    assert (
+        before.context["withheld"],
+        before.context["stored"],
+        'id="counted-withheld"' in before.content.decode(),
+    ) == (
+        True,
+        None,
+        True,
+    )
+    assert (after.context["withheld"], 'id="counted-withheld"' in after.content.decode()) == (False, False)
