@@ -9,8 +9,10 @@ from decimal import Decimal
 
 from django.db.models import Count, DecimalField, Exists, F, Func, Max, Min, OuterRef, Q, QuerySet, Sum, TextField
 from django.db.models.expressions import Value, Window
+from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Coalesce, RowNumber
 
+from rulebook.rules import KINDS
 from scoring import hooks
 from scoring.models import AwardTier, Dimension, Fact, ProvinceResult, Rubric
 
@@ -98,12 +100,22 @@ def summary(rubric: Rubric, tiers: list[AwardTier], dimensions: list[Dimension])
 
 
 def recorded_facts(rubric: Rubric) -> QuerySet:
-    """The facts that stand for a submission: with a value (an empty one means "not recorded"), of a
-    criterion that asks for no evidence. Where the rubric asks for evidence, facts imported centrally are
-    no submission: "missing" means no evidence uploaded (issue #26: 0 missing while 64 provinces had sent
-    nothing), and only visible evidence (`hooks.submitted_sources`) counts."""
+    """The facts that stand for a submission, with a value (an empty one means "not recorded"): any fact of a
+    criterion that asks for no evidence, and a receipt wherever it is recorded (`Rule.receipt_param`: the
+    date the Department stamped the sending received counts as sent, as the standings count it). Other facts
+    imported centrally are no submission where the rubric asks for evidence: there "missing" means nothing
+    uploaded and nothing received, and visible evidence (`hooks.submitted_sources`) counts too."""
     asks_no_evidence = Q(criterion__evidence_th="", criterion__evidence_en="")
-    return Fact.objects.filter(asks_no_evidence, rubric=rubric).exclude(value="").order_by()
+    return Fact.objects.filter(asks_no_evidence | _receipts(), rubric=rubric).exclude(value="").order_by()
+
+
+def _receipts() -> Q:
+    """A fact that is its criterion's receipt: named by the parameter its rule's kind declares."""
+    q = Q(pk__in=[])
+    for kind, cls in KINDS.items():
+        if cls.receipt_param:
+            q |= Q(criterion__rule__kind=kind, name=KeyTextTransform(cls.receipt_param, "criterion__rule"))
+    return q
 
 
 def _recorded_pair(rubric: Rubric, province: str, criterion: str) -> Exists:

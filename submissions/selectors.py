@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Count, F, Min, Q, QuerySet
+from django.db.models import Count, Exists, F, Min, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -15,11 +16,13 @@ from rulebook.rules import Context, Score
 from rulebook.rules.errors import Label
 from scoring.models import Criterion, Fact, ProvinceResult, Rubric
 from scoring.selectors import rubric_calendar, rubric_spec
+from scoring.tallies import recorded_facts
 
 from .models import Evidence, InnovationReport, Submission, SubmissionStatus
 from .querysets import visible_q
 
 DONE = {SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED, SubmissionStatus.SCORED}
+RECORDED_LABEL = "ส่งแล้ว (กรมบันทึกการรับแล้ว) / sent (recorded as received by the Department)"
 
 
 def rubric_current() -> Rubric | None:
@@ -94,22 +97,25 @@ class CriterionRow:
     note: str = ""
     sent_late: int | None = None  # working days the first visible item came after the deadline; 0 on time
     nominated: bool = False  # a nominee criterion (Criterion.nominee): the office's nominee is active
+    recorded: bool = False  # the Department recorded it as received (scoring.tallies.recorded_facts)
 
     @property
     def done(self) -> bool:
-        return self.nominated if self.criterion.nominee else self.status in DONE
+        return self.nominated if self.criterion.nominee else (self.status in DONE or self.recorded)
 
     @property
     def status_label(self) -> str:
         if self.criterion.nominee:
             return "เสนอชื่อแล้ว / nominee sent" if self.nominated else "ยังไม่เสนอชื่อ / no nominee yet"
-        return SubmissionStatus(self.status).label if self.status else "ยังไม่ส่ง / not submitted"
+        if self.status:
+            return SubmissionStatus(self.status).label
+        return RECORDED_LABEL if self.recorded else "ยังไม่ส่ง / not submitted"
 
     @property
     def status_key(self) -> str:
         if self.criterion.nominee:
             return SubmissionStatus.SUBMITTED if self.nominated else "missing"
-        return self.status or "missing"
+        return self.status or (SubmissionStatus.SUBMITTED if self.recorded else "missing")
 
 
 def province_home(*, rubric: Rubric, province: Province, today: date | None = None) -> dict:
@@ -134,6 +140,7 @@ def province_home(*, rubric: Rubric, province: Province, today: date | None = No
     nominated = any(c.nominee for dim in dimensions for c in dim.criteria.all()) and (
         Nominee.objects.filter(contest_id=rubric.contest_id, unit=province, state=NomineeState.ACTIVE).exists()
     )
+    recorded = recorded_criteria(rubric=rubric, province=province)
     groups, done, total = [], 0, 0
     for dim in dimensions:
         rows = []
@@ -149,6 +156,7 @@ def province_home(*, rubric: Rubric, province: Province, today: date | None = No
                 note=sub.status_note if sub and sub.status == SubmissionStatus.RETURNED else "",
                 sent_late=late_by(calendar, c.deadline, sub.first_sent if sub and visible else None),
                 nominated=c.nominee and nominated,
+                recorded=c.pk in recorded,
             )
             rows.append(row)
             done += row.done
@@ -176,16 +184,29 @@ def submission_of(*, rubric: Rubric, province: Province, criterion: Criterion) -
     )
 
 
+def recorded_criteria(*, rubric: Rubric, province: Province) -> set[int]:
+    """The criteria the Department recorded as received from this unit, or whose data it recorded where no
+    evidence is asked: sent, as the dashboard and the standings count them (1 query)."""
+    return set(recorded_facts(rubric).filter(province=province).values_list("criterion_id", flat=True))
+
+
 def with_submitted_count(provinces: QuerySet[Province], rubric: Rubric | None) -> QuerySet[Province]:
-    """Each unit with `submitted`: how many of the rubric's criteria have visible evidence (one query), as
-    its own page counts them (province_home): a criterion whose every version was withdrawn is not submitted."""
-    return provinces.annotate(
-        submitted=Count(
-            "submissions__criterion",
-            filter=Q(submissions__rubric=rubric) & visible_q("submissions__evidence__"),
-            distinct=True,
+    """Each unit with `submitted`: how many of the rubric's criteria it has sent (one query), as its own page
+    counts them (province_home): visible evidence (a criterion whose every version was withdrawn is not
+    submitted) or the Department's record of receipt."""
+    unit, criterion = OuterRef(OuterRef("pk")), OuterRef("pk")
+    sent = (
+        Criterion.objects.filter(rubric=rubric)
+        .filter(
+            Exists(evidence_pairs(rubric).filter(province=unit, criterion=criterion))
+            | Exists(recorded_facts(rubric).filter(province_id=unit, criterion_id=criterion))
         )
+        .order_by()
+        .values("rubric")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
+    return provinces.annotate(submitted=Coalesce(Subquery(sent), 0))
 
 
 def innovation_report_current(*, rubric: Rubric, province: Province) -> InnovationReport | None:

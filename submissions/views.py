@@ -211,6 +211,7 @@ def _criterion_ctx(request, ctx: dict) -> dict:
         link_form=LinkForm(),
         closed=policy.evidence_closed(ctx["rubric"]),
         asked=selectors.criterion_asked(rubric=ctx["rubric"], province=ctx["province"], criterion=ctx["criterion"]),
+        recorded=ctx["criterion"].pk in selectors.recorded_criteria(rubric=ctx["rubric"], province=ctx["province"]),
     )
     ctx["can_withdraw"] = ctx["can_submit"] and ctx["closed"] is None
     return ctx

@@ -34,6 +34,10 @@ class Rule:
     default_labels: ClassVar[dict[str, Label]] = {}
     # The rubric's rounding of percentages; build_rule sets it per rubric (spec "rounding").
     rounding: Rounding = DEFAULT_ROUNDING
+    # The parameter naming the fact that records when the office's sending was received (a date the
+    # Department stamps, or an upload's time): with a value, the criterion counts as sent on every page,
+    # count and reminder, as the standings count it. "" when the kind reads no receipt.
+    receipt_param: ClassVar[str] = ""
 
     def __init__(self, params: Mapping[str, Any], max_points: Decimal) -> None:
         unknown = sorted(set(params) - names(self.parameters) - {"kind", "labels", "evidence"})

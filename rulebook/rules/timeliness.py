@@ -25,6 +25,7 @@ MOST_LATE_DAYS = 366  # a late step counts working days: more than a year's is a
 class Timeliness(Rule):
     kind = "timeliness"
     committee_judges = False  # dates come from imports or upload times
+    receipt_param = "fact"  # the date received: recorded, the criterion is sent
     default_labels = {"received_on": Label("วันที่รับเอกสาร", "date received")}
     title = Label("ความตรงเวลา (วันทำการ)", "timeliness in working days")
     parameters = (
