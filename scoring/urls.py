@@ -1,7 +1,7 @@
 from django.urls import path
 
 import core.converters  # noqa: F401  (registers <rubric:…>)
-from scoring import revision_views, views
+from scoring import missing_views, revision_views, views
 from scoring.stages import views as stage_views
 from scoring.ties import views as tie_views
 
@@ -22,6 +22,7 @@ urlpatterns = [
     path("<rubric:year>/live/", views.dashboard_live, name="live"),
     path("<rubric:year>/settings/", views.settings_update, name="settings"),
     path("<rubric:year>/calendar/", views.calendar, name="calendar"),
+    path("<rubric:year>/missing/", missing_views.missing_list, name="missing"),
     path("<rubric:year>/facts/", views.facts_upload, name="facts"),
     path("<rubric:year>/facts/template/", views.facts_template, name="facts_template"),
     path("<rubric:year>/changes/", revision_views.rubric_changes, name="rubric_changes"),

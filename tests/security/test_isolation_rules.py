@@ -314,6 +314,7 @@ RULES = {
     "scoring:live": Rule("- - - - - 0"),
     "scoring:settings": Rule(None, "- - - - - 0"),
     "scoring:calendar": Rule("- - - - - 0"),
+    "scoring:missing": Rule("- - - - - +"),  # who has not sent, by name: whoever runs the contest
     "scoring:facts": Rule(None, "- - - - - 0"),
     "scoring:facts_template": Rule("- - - - - +"),  # the contest's fact template: whoever runs it
     # Selections in stages (seed 002): the list shows each user only the stages they take part in; a

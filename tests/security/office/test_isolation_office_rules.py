@@ -348,6 +348,7 @@ RULES = {
     "scoring:live": Rule("- 4 4 4 4 4 * - -"),
     "scoring:settings": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:calendar": Rule("- 4 4 4 4 4 + - -"),
+    "scoring:missing": Rule("- 4 4 4 4 4 + - -"),  # who has not sent, by name: whoever runs the contest
     "scoring:facts": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:facts_template": Rule("- 4 4 4 4 4 + - -"),
     # The district website contest is not staged: no stage page for anyone; the list names only a user's own.

@@ -1,0 +1,56 @@
+"""Who has not sent, by name: central staff open it from the dashboard's missing counts, for one criterion or
+all; a receipt the Department recorded counts as sent; each name links to that entrant's criterion page."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from scoring.facts.imports import facts_import
+from scoring.models import ProvinceResult
+
+pytestmark = pytest.mark.django_db
+PAGE = reverse("scoring:missing", args=[2566])
+
+
+def _names(html: str, criterion: str) -> list[str]:
+    section = re.search(rf'<section class="card" id="missing-{re.escape(criterion)}">(.*?)</section>', html, re.S)
+    return re.findall(r"<li><a href=\"[^\"]+\">([^<]+)</a></li>", section.group(1))
+
+
+def test_central_staff_see_who_has_not_sent_a_criterion_by_name(client, central_user, rubric):
+    rows = [{"province": "TH-50", "criterion": "2.1.2", "fact": "received_on", "value": "2023-04-10"}]
+    facts_import(rubric=rubric, rows=rows)
+    client.force_login(central_user)
+    html = client.get(PAGE, {"criterion": "2.1.2"}).content.decode()
+    names = _names(html, "2.1.2")
+    entrants = ProvinceResult.objects.filter(rubric=rubric).count()
+    link = reverse("submissions:criterion", args=[2566, "TH-83", "2.1.2"])
+    assert (len(names), "เชียงใหม่" in names, "ภูเก็ต" in names, f'href="{link}"' in html) == (
+        entrants - 1,
+        False,
+        True,
+        True,
+    )
+    assert html.count('<section class="card" id="missing-') == 1
+
+
+def test_the_dashboard_links_each_missing_count_to_its_names(client, central_user):
+    client.force_login(central_user)
+    html = client.get(reverse("scoring:dashboard", args=[2566])).content.decode()
+    assert f'href="{PAGE}?criterion=2.1.2"' in html and 'id="missing-names"' in html
+
+
+@pytest.mark.parametrize("criterion", ["", "2.1.2"])
+def test_missing_page_query_count_constant(client, central_user, django_assert_num_queries, criterion):
+    client.force_login(central_user)
+    client.get(PAGE)
+    # The same for one criterion or all: the names missing under every criterion shown come in one query
+    # (tallies.nothing_submitted), beside the session, the gate, the criteria, the dimensions and the count.
+    with django_assert_num_queries(9):
+        assert client.get(PAGE, {"criterion": criterion}).status_code == 200
+
+
+def test_provincial_staff_may_not_see_who_has_not_sent(client, provincial_user):
+    client.force_login(provincial_user)
+    assert client.get(PAGE).status_code == 403
