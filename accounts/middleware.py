@@ -1,4 +1,8 @@
-"""Whoever set up a second factor confirms it after the password, before any other page (issue #41)."""
+"""Whoever set up a second factor confirms it after the password, before any other page (issue #41).
+
+The session says whether its person has one (SECOND_FACTOR_SET, set at sign-in and wherever a factor is set up or
+removed); setting one up or removing it ends the person's other sessions (accounts.sessions), so no session
+signed in before the change goes on unasked."""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from django.urls import reverse
 
 from core.api import database_unavailable
 
-from .audit import SECOND_FACTOR_SET
+from .audit import SECOND_FACTOR_SET, has_second_factor
 
 OPEN_PATHS = (
     "/accounts/second-factor/",
@@ -46,7 +50,11 @@ class SecondFactorMiddleware:
     @staticmethod
     def _asks(request) -> bool:
         session = getattr(request, "session", None)
-        if session is None or not session.get(SECOND_FACTOR_SET) or request.path.startswith(OPEN_PATHS):
+        if session is None or session.get(SECOND_FACTOR_SET) is False or request.path.startswith(OPEN_PATHS):
             return False
         user = request.user
-        return user.is_authenticated and not user.is_verified()
+        if not user.is_authenticated or user.is_verified():
+            return False
+        if SECOND_FACTOR_SET not in session:  # signed in without the sign-in signal: the devices say, once
+            session[SECOND_FACTOR_SET] = has_second_factor(user)
+        return session[SECOND_FACTOR_SET]

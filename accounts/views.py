@@ -61,8 +61,8 @@ def second_factor_page(request):
             form.add_error("token", exc.message)
     context = {"form": form, "next": back, "enrolled": enrolled, "required": actor_of(user).needs_second_factor()}
     context["passkeys"] = enrolled and passkeys_of(user)
-    if not enrolled:
-        device = second_factor.totp_pending(user)
+    if not enrolled:  # a mistyped code shows this session's key again; any other showing makes a new one
+        device = second_factor.totp_pending(request=request, again=request.method == "POST")
         context |= {"qr": second_factor.totp_qr_svg(device), "secret": second_factor.totp_secret(device)}
     return render(request, "accounts/second_factor.html", context, status=400 if form.errors else 200)
 
@@ -160,6 +160,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        second_factor.pending_remove(form.user)  # a key shown to whoever had the old password dies with it
         event_record(kind=Event.RESET_DONE, user=form.user, request=self.request)
         messages.success(self.request, "ตั้งรหัสผ่านใหม่แล้ว เข้าสู่ระบบได้เลย / password set: sign in")
         return response
@@ -229,5 +230,6 @@ class CountedPasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        second_factor.pending_remove(self.request.user)
         event_record(kind=Event.PASSWORD_CHANGED, user=self.request.user, request=self.request)
         return response

@@ -57,7 +57,7 @@ def test_set_up_then_the_same_freeze_goes_through(client, rubric, central_user):
     response = client.post("/standings/2566/freeze/", {"confirm": "1"})
     assert response.status_code == 302 and response["Location"] == "/standings/2566/"
     assert StandingsSnapshot.objects.filter(rubric=rubric).count() == 1
-    assert kinds(central_user) == [Event.SIGN_IN, Event.FACTOR_ADDED]
+    assert kinds(central_user) == [Event.SIGN_IN, Event.KEY_SHOWN, Event.FACTOR_ADDED]
 
 
 def test_the_service_itself_refuses_an_unverified_decider(rubric, central_user):
