@@ -19,6 +19,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from .interrupted import interrupted_keep
+
 T = TypeVar("T")
 
 
@@ -28,7 +30,8 @@ class SignInRequired(PermissionDenied):
 
 class SecondFactorRequired(PermissionDenied):
     """Signed in, but the action needs a second factor confirmed in this session (contests.actor): the
-    page that asks for the code (or sets one up), then back; a 403 with this message in the API."""
+    page that asks for the code (or sets one up), then back, a form sent again (core.interrupted); a 403
+    with this message in the API."""
 
     def __init__(self):
         super().__init__(
@@ -65,7 +68,8 @@ def visible(request, perm: str, obj: T) -> T:
 
 
 class GateMiddleware:
-    """Turns SignInRequired into the login page, keeping the address to come back to."""
+    """Turns SignInRequired into the login page, keeping the address to come back to, and SecondFactorRequired
+    into the code's page: a page asked for is shown after it, a form sent is kept and sent again after it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -77,7 +81,11 @@ class GateMiddleware:
         if isinstance(exception, SignInRequired):
             return redirect_to_login(request.get_full_path())
         if isinstance(exception, SecondFactorRequired):
-            back = request.get_full_path() if request.method == "GET" else _came_from(request)
+            if request.method in ("GET", "HEAD"):
+                back = request.get_full_path()
+            else:
+                interrupted_keep(request, back=_came_from(request))
+                back = reverse("accounts:second_factor_continue")
             return redirect(f"{reverse('accounts:second_factor')}?{urlencode({'next': back})}")
         return None
 

@@ -42,7 +42,8 @@ def test_freeze_without_a_second_factor_goes_to_its_page_and_freezes_nothing(cli
     response = client.post(
         "/standings/2566/freeze/", {"confirm": "1"}, HTTP_REFERER="http://testserver/standings/2566/"
     )
-    assert (response.status_code, response["Location"]) == (302, f"{PAGE}?next=%2Fstandings%2F2566%2F")
+    next_page = "%2Faccounts%2Fsecond-factor%2Fcontinue%2F"  # where the freeze is sent again (test_step_up)
+    assert (response.status_code, response["Location"]) == (302, f"{PAGE}?next={next_page}")
     assert not StandingsSnapshot.objects.exists()
     page = client.get(response["Location"])
     assert page.status_code == 200
