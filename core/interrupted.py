@@ -45,7 +45,7 @@ def interrupted_keep(request, *, back: str) -> None:
         whole, fields = False, []
     request.session[KEY] = {
         "user": request.user.pk,
-        "path": request.get_full_path(),
+        "path": "/" + request.get_full_path().lstrip("/"),  # this site's own path, never "//elsewhere"
         "fields": fields,
         "back": back,
         "whole": whole,
