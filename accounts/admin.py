@@ -22,10 +22,10 @@ from people import directory
 from people.models import Membership
 from scoring.admin.forms import RoleAccess
 
+from . import second_factor
 from .forms import MembershipForm, PortalUserChangeForm, PortalUserCreationForm
 from .invitations import pending
 from .models import AccountEvent
-from .second_factor import second_factor_reset
 from .services import account_deactivate, account_reactivate, closing_allowed
 from .tasks import invitations_queue
 
@@ -155,7 +155,7 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
         second_factor_check(request.user)  # one who turns off another's factor has confirmed their own
         users = queryset.exclude(pk=request.user.pk).filter(totpdevice__confirmed=True).distinct()
         verb, done = ("ยกเลิกยืนยันตัวตนขั้นที่สองของ", "turn off the second factor of"), ("ยกเลิกแล้ว", "turned off")
-        _each_allowed(request, users, second_factor_reset, verb, done)
+        _each_allowed(request, users, second_factor.second_factor_reset, verb, done)
 
     @admin.action(description=bi("ส่งคำเชิญอีกครั้ง (บัญชีที่ยังไม่ตั้งรหัสผ่าน)", "invite again (no password set yet)"))
     def invite_again(self, request, queryset):
