@@ -150,3 +150,25 @@ def test_browser_passkey_added_then_confirms_freezing_instead_of_a_code(browser,
         *(Event.SIGN_IN, Event.FACTOR_OK, Event.FACTOR_ADDED, Event.SIGN_OUT),
         *(Event.SIGN_IN, Event.FACTOR_OK),
     ]
+
+
+def test_browser_without_scripts_the_kept_freeze_goes_on_with_the_continue_button(browser, live_server):
+    """Where scripts do not run, the page that sends the kept form again shows its button (Thai first)."""
+    central = UserFactory(role=Role.CENTRAL)
+    base = live_server.url
+    page = browser.new_context(viewport={"width": 390, "height": 900}, locale="th-TH", java_script_enabled=False)
+    page = page.new_page()
+    portal_login(page, base, central.username, PASSWORD)
+    page.goto(f"{base}/standings/2566/")
+    page.check("#freeze-form input[name=confirm]")
+    page.click("#freeze button:has-text('ตรึงผล')")
+    page.fill("input[name=token]", app_code(central, confirmed=False))
+    page.click("button[type=submit]")
+    page.click("#recovery-codes a.button")
+    expect(page.locator("#continue-form button")).to_have_text("ดำเนินการต่อ")
+    page.screenshot(path=str(SHOTS / "second_factor_continue_390.png"), full_page=True)
+    assert not FreezeEvent.objects.exists()
+    page.click("#continue-form button")
+    expect(page.locator(".messages")).to_contain_text("ตรึงผลแล้ว")
+    assert page.url == f"{base}/standings/2566/"
+    assert list(FreezeEvent.objects.values_list("action", flat=True)) == [FreezeAction.FREEZE]
