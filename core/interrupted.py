@@ -35,6 +35,8 @@ def interrupted_keep(request, *, back: str) -> None:
     Kept only once Django's CSRF check has passed it: a form forged elsewhere is never sent again with a
     fresh token. A form with files, an over-large one or another method is kept as "not whole"."""
     fields, whole = [], request.method == "POST" and getattr(request, "csrf_processing_done", False)
+    if whole and int(request.META.get("CONTENT_LENGTH") or 0) > MOST_BYTES:
+        whole = False  # an upload's body, never read here just to be refused
     if whole:
         try:
             whole = not request.FILES
