@@ -7,6 +7,7 @@ from urllib.parse import quote
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from contests.models import ContestState
 from people.models import Role
@@ -109,3 +110,18 @@ def test_a_form_kept_longer_than_ten_minutes_says_nothing_was_saved(client, rubr
     assert "ยังไม่ได้บันทึกสิ่งใด" in text and 'href="/standings/2566/"' in text and "continue-form" not in text
     assert not StandingsSnapshot.objects.exists()
     assert "ยังไม่ได้บันทึกสิ่งใด" in client.get(CONTINUE).content.decode()  # kept once: gone after it is read
+
+
+def test_an_admin_action_on_a_selection_asked_before_the_factor_is_done_after_it(client, central_user, chiang_mai):
+    organisers = [UserFactory(role=Role.ORGANISER, role__province=chiang_mai) for _ in range(2)]
+    for organiser in organisers:
+        TOTPDevice.objects.create(user=organiser, name="app", confirmed=True)
+    signed_in(client, central_user)
+    chosen = {"action": "second_factor_reset", "_selected_action": [u.pk for u in organisers]}
+    refused = client.post(reverse("admin:auth_user_changelist"), chosen)
+    assert TOTPDevice.objects.filter(user__in=organisers).count() == 2
+
+    response = sent_again(client, stepped_up(client, central_user, refused))
+
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(user__in=organisers).exists()
