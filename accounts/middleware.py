@@ -10,10 +10,12 @@ from urllib.parse import urlencode
 
 from django.db import InterfaceError, OperationalError
 from django.http import JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from core.api import database_unavailable
+from core.interrupted import interrupted_next, small
 
 from .audit import SECOND_FACTOR_SET, has_second_factor
 
@@ -31,6 +33,7 @@ OPEN_PATHS = (
 class SecondFactorMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        self.csrf = CsrfViewMiddleware(get_response)  # runs after this one: asked here before a form is kept
 
     def __call__(self, request):
         try:  # the session and the device are this request's first queries
@@ -43,7 +46,9 @@ class SecondFactorMiddleware:
                     {"detail": "ยืนยันตัวตนขั้นที่สองในหน้าเว็บก่อน / confirm your second factor in the portal first"},
                     status=403,
                 )
-            query = urlencode({"next": request.get_full_path() if request.method == "GET" else "/"})
+            if request.method == "POST" and small(request):  # a form is kept only if Django's CSRF check passes it
+                self.csrf.process_view(request, None, (), {})
+            query = urlencode({"next": interrupted_next(request)})
             return redirect(f"{reverse('accounts:second_factor')}?{query}")
         return self.get_response(request)
 

@@ -10,16 +10,15 @@ only decides how a refusal is answered, the same way everywhere:
 from __future__ import annotations
 
 from typing import TypeVar
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 
-from .interrupted import interrupted_keep
+from .interrupted import interrupted_next
 
 T = TypeVar("T")
 
@@ -81,19 +80,5 @@ class GateMiddleware:
         if isinstance(exception, SignInRequired):
             return redirect_to_login(request.get_full_path())
         if isinstance(exception, SecondFactorRequired):
-            if request.method in ("GET", "HEAD"):
-                back = request.get_full_path()
-            else:
-                interrupted_keep(request, back=_came_from(request))
-                back = reverse("accounts:second_factor_continue")
-            return redirect(f"{reverse('accounts:second_factor')}?{urlencode({'next': back})}")
+            return redirect(f"{reverse('accounts:second_factor')}?{urlencode({'next': interrupted_next(request)})}")
         return None
-
-
-def _came_from(request) -> str:
-    """A refused POST returns to the page its form was on (same host only), else the home page."""
-    referer = request.headers.get("Referer", "")
-    if referer and url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()}):
-        parts = urlsplit(referer)
-        return parts.path + (f"?{parts.query}" if parts.query else "")
-    return "/"

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http.multipartparser import MultiPartParserError
 from django.http.request import RawPostDataException, UnreadablePostError
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 
 UNREADABLE = (RawPostDataException, UnreadablePostError, MultiPartParserError, RequestDataTooBig, TooManyFieldsSent)
 
@@ -30,12 +33,30 @@ class Interrupted:
     whole: bool
 
 
+def interrupted_next(request) -> str:
+    """Where the second factor's page returns: the page asked for, or for a form, the page that sends it again
+    (the form kept here, with the page it came from to go back to if it cannot be)."""
+    if request.method in ("GET", "HEAD"):
+        return request.get_full_path()
+    interrupted_keep(request, back=came_from(request))
+    return reverse("accounts:second_factor_continue")
+
+
+def came_from(request) -> str:
+    """The page a form was sent from (same host only), else the home page."""
+    referer = request.headers.get("Referer", "")
+    if referer and url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()}):
+        parts = urlsplit(referer)
+        return parts.path + (f"?{parts.query}" if parts.query else "")
+    return "/"
+
+
 def interrupted_keep(request, *, back: str) -> None:
     """Keeps this POST (its address and fields) for the session's person; `back` is the page it came from.
     Kept only once Django's CSRF check has passed it: a form forged elsewhere is never sent again with a
     fresh token. A form with files, an over-large one or another method is kept as "not whole"."""
     fields, whole = [], request.method == "POST" and getattr(request, "csrf_processing_done", False)
-    if whole and int(request.META.get("CONTENT_LENGTH") or 0) > MOST_BYTES:
+    if whole and not small(request):
         whole = False  # an upload's body, never read here just to be refused
     if whole:
         try:
@@ -53,6 +74,11 @@ def interrupted_keep(request, *, back: str) -> None:
         "whole": whole,
         "until": timezone.now().timestamp() + KEEP_SECONDS,
     }
+
+
+def small(request) -> bool:
+    """A body small enough to keep (Content-Length), so worth reading."""
+    return int(request.META.get("CONTENT_LENGTH") or 0) <= MOST_BYTES
 
 
 def interrupted_take(request) -> Interrupted | None:

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from urllib.parse import quote
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -125,3 +126,32 @@ def test_an_admin_action_on_a_selection_asked_before_the_factor_is_done_after_it
 
     assert response.status_code == 302
     assert not TOTPDevice.objects.filter(user__in=organisers).exists()
+
+
+def test_a_form_sent_before_the_code_asked_after_the_password_is_done_after_it(client, rubric, central_user):
+    standings_recompute(rubric_id=rubric.pk, full=True)
+    TOTPDevice.objects.create(user=central_user, name="app", confirmed=True)
+    signed_in(client, central_user)  # the password only: every page asks for the code first
+    refused = client.post("/standings/2566/freeze/", {"confirm": "1"})
+    assert refused["Location"] == f"{PAGE}?next={quote(CONTINUE, safe='')}"
+    assert client.post(PAGE, {"token": app_code(central_user), "next": CONTINUE})["Location"] == CONTINUE
+
+    response = sent_again(client, client.get(CONTINUE).content.decode())
+
+    assert (response.status_code, response["Location"]) == (302, "/standings/2566/")
+    assert StandingsSnapshot.objects.filter(rubric=rubric).count() == 1
+
+
+def test_a_form_forged_elsewhere_is_never_sent_again_after_the_code(rubric, central_user):
+    standings_recompute(rubric_id=rubric.pk, full=True)
+    TOTPDevice.objects.create(user=central_user, name="app", confirmed=True)
+    browser = signed_in(Client(enforce_csrf_checks=True), central_user)
+    browser.post("/standings/2566/freeze/", {"confirm": "1"})  # another site's form: no CSRF token
+    login = browser.get(PAGE)
+    token = login.context["csrf_token"]
+    browser.post(PAGE, {"token": app_code(central_user), "next": CONTINUE, "csrfmiddlewaretoken": token})
+
+    page = browser.get(CONTINUE).content.decode()
+
+    assert "ยังไม่ได้บันทึกสิ่งใด" in page and "continue-form" not in page
+    assert not StandingsSnapshot.objects.exists()
