@@ -16,6 +16,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
@@ -69,6 +70,7 @@ def second_factor_page(request):
     return render(request, "accounts/second_factor.html", context, status=400 if form.errors else 200)
 
 
+@never_cache  # sent once: going back to it must not send the form a second time
 @login_required
 def second_factor_continue(request):
     """After the code: the form that asked for it, sent again to where it was going with a fresh CSRF token (a
