@@ -22,11 +22,10 @@ from people import directory
 from people.models import Membership
 from scoring.admin.forms import RoleAccess
 
-from .audit import event_record
+from . import second_factor
 from .forms import MembershipForm, PortalUserChangeForm, PortalUserCreationForm
 from .invitations import pending
-from .models import AccountEvent, Event
-from .second_factor import factors_remove
+from .models import AccountEvent
 from .services import account_deactivate, account_reactivate, closing_allowed
 from .tasks import invitations_queue
 
@@ -154,11 +153,9 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
     )
     def second_factor_reset(self, request, queryset):
         second_factor_check(request.user)  # one who turns off another's factor has confirmed their own
-        users = list(queryset.filter(totpdevice__confirmed=True).distinct())
-        for user in users:
-            factors_remove(user)
-            event_record(kind=Event.FACTOR_REMOVED, user=user, by=request.user, request=request)
-        messages.success(request, f"ยกเลิกแล้ว {len(users)} บัญชี (ตั้งค่าใหม่ได้จากหน้าบัญชีของตน) / {len(users)} turned off")
+        users = queryset.exclude(pk=request.user.pk).filter(totpdevice__confirmed=True).distinct()
+        verb, done = ("ยกเลิกยืนยันตัวตนขั้นที่สองของ", "turn off the second factor of"), ("ยกเลิกแล้ว", "turned off")
+        _each_allowed(request, users, second_factor.second_factor_reset, verb, done)
 
     @admin.action(description=bi("ส่งคำเชิญอีกครั้ง (บัญชีที่ยังไม่ตั้งรหัสผ่าน)", "invite again (no password set yet)"))
     def invite_again(self, request, queryset):
@@ -198,7 +195,8 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
 
 
 def _each_allowed(request, users, service, verb: tuple[str, str], done: tuple[str, str]) -> None:
-    """Closes or reopens (`service`) each account the lock lets this person change, asked of all first: a
+    """Closes, reopens or turns off the factor of (`service`) each account the lock lets this person change
+    (closing_allowed, as each service asks again), asked of all first: a
     refusal halfway would leave the ones before it changed. Says how many were done, then how many left out."""
     users = list(users)
     allowed = [user for user in users if closing_allowed(by=request.user, user=user)]

@@ -22,6 +22,8 @@ class Event(models.TextChoices):
     FACTOR_REMOVED = "factor_removed", bi("ยกเลิกยืนยันตัวตนขั้นที่สอง", "second factor removed")
     FACTOR_OK = "factor_ok", bi("ยืนยันตัวตนขั้นที่สองสำเร็จ", "second factor confirmed")
     FACTOR_FAILED = "factor_failed", bi("รหัสยืนยันขั้นที่สองไม่ถูกต้อง", "wrong second-factor code")
+    KEY_SHOWN = "key_shown", bi("แสดงรหัสลับสำหรับตั้งค่าแอป", "set-up key shown")
+    SETUP_FAILED = "setup_failed", bi("รหัสตั้งค่าแอปไม่ถูกต้อง", "wrong code while setting up the app")
     RECOVERY_USED = "recovery", bi("ใช้รหัสสำรอง", "recovery code used")
     CODES_MADE = "codes", bi("สร้างรหัสสำรองชุดใหม่", "new recovery codes")
     PROVISIONED = "provisioned", bi("สร้างหรือแก้บัญชีจากแฟ้ม", "made or changed from a sheet")

@@ -7,10 +7,13 @@ guards (contests.actor.second_factor_check). A code confirmed here marks the ses
 from __future__ import annotations
 
 from base64 import b32encode
+from datetime import timedelta
 from math import ceil
 
 import segno
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -22,18 +25,35 @@ from core.thai import thai_digits
 from .audit import SECOND_FACTOR_SET, event_record
 from .models import Event
 from .passkeys import passkeys_remove
+from .services import closing_allowed
+from .sessions import sessions_end
 
 RECOVERY_CODES = 10
+PENDING = "accounts.totp_pending"  # session: the set-up key this session was shown (a device's id)
+PENDING_FOR = timedelta(minutes=10)
 APP, RECOVERY = "แอปยืนยันตัวตน / authenticator app", "รหัสสำรอง / recovery codes"
 WRONG = PortalError(
     "รหัสไม่ถูกต้องหรือหมดเวลา ลองรหัสล่าสุดจากแอปอีกครั้ง", "wrong or expired code: try the newest code from the app"
 )
 
 
-def totp_pending(user) -> TOTPDevice:
-    """The app being set up: one unconfirmed device per person, kept until confirmed or replaced."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    return device or TOTPDevice.objects.create(user=user, name=APP, confirmed=False)
+def totp_pending(*, request, again: bool = False) -> TOTPDevice:
+    """The key shown to set the app up: a new one for each showing, bound to the session that saw it and
+    confirmable for PENDING_FOR (totp_confirm). `again` shows this session's key once more after a mistyped
+    code, while it lasts. Each showing is recorded: whoever has only the password learns a key that dies."""
+    user = request.user
+    if again and (device := _pending_of(request).first()) is not None:
+        return device
+    _pending_stale(request).delete()
+    device = TOTPDevice.objects.create(user=user, name=APP, confirmed=False)
+    request.session[PENDING] = device.pk
+    event_record(kind=Event.KEY_SHOWN, user=user, request=request)
+    return device
+
+
+def pending_remove(user) -> None:
+    """Every key shown and not confirmed: a new password also voids what the old one let someone see."""
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
 
 
 def totp_qr_svg(device: TOTPDevice) -> str:
@@ -47,19 +67,27 @@ def totp_secret(device: TOTPDevice) -> str:
     return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
-@transaction.atomic
 def totp_confirm(*, request, token: str) -> list[str]:
-    """The first code from the app: the device is confirmed, the session verified, recovery codes made."""
+    """The first code from the app, for the key this session was shown: the device is confirmed (every other
+    key of the person removed), the session verified, recovery codes made, the person's other sessions ended.
+    A wrong code is recorded as verification's are."""
     user = request.user
-    device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).first()
-    if device is None or not device.verify_token(_digits(token)):
+    with transaction.atomic():
+        device = _pending_of(request).select_for_update().first()
+        if device is not None and device.verify_token(_digits(token)):
+            TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            codes = _recovery_codes_make(user)
+        else:
+            device = None
+    if device is None:
+        event_record(kind=Event.SETUP_FAILED, user=user, request=request)
         raise WRONG
-    TOTPDevice.objects.filter(user=user, confirmed=True).delete()
-    device.confirmed = True
-    device.save(update_fields=["confirmed"])
-    codes = _recovery_codes_make(user)
     otp_login(request, device)
+    request.session.pop(PENDING, None)
     request.session[SECOND_FACTOR_SET] = True
+    sessions_end(user, keep=request.session.session_key)
     event_record(kind=Event.FACTOR_ADDED, user=user, request=request)
     return codes
 
@@ -99,7 +127,18 @@ def second_factor_remove(*, request, token: str) -> None:
     user = request.user
     factors_remove(user)
     request.session[SECOND_FACTOR_SET] = False
+    sessions_end(user, keep=request.session.session_key)
     event_record(kind=Event.FACTOR_REMOVED, user=user, request=request)
+
+
+def second_factor_reset(*, by, user, request=None) -> None:
+    """Central staff turn off another person's factor (phone and codes lost), as the lock lets them close that
+    account (a superuser's only a superuser): every session of theirs ends, and it is recorded with who."""
+    if not closing_allowed(by=by, user=user):
+        raise PermissionDenied
+    factors_remove(user)
+    sessions_end(user)
+    event_record(kind=Event.FACTOR_REMOVED, user=user, by=by, request=request)
 
 
 def factors_remove(user) -> None:
@@ -128,6 +167,18 @@ def _recovery_codes_make(user) -> list[str]:
     codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
     StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
     return codes
+
+
+def _pending_of(request):
+    """The key this session was shown, while it may still be confirmed."""
+    fresh = TOTPDevice.objects.filter(created_at__gt=timezone.now() - PENDING_FOR)
+    return fresh.filter(user=request.user, confirmed=False, pk=request.session.get(PENDING))
+
+
+def _pending_stale(request):
+    """Keys nobody may confirm any more, and the one this session was shown before (replaced)."""
+    old = Q(created_at__lte=timezone.now() - PENDING_FOR) | Q(created_at__isnull=True)
+    return TOTPDevice.objects.filter(old | Q(pk=request.session.get(PENDING)), user=request.user, confirmed=False)
 
 
 def _digits(token: str) -> str:

@@ -7,6 +7,7 @@ app_name = "accounts"
 urlpatterns = [
     path("me/", views.account, name="account"),
     path("second-factor/", views.second_factor_page, name="second_factor"),
+    path("second-factor/continue/", views.second_factor_continue, name="second_factor_continue"),
     path("email/<str:token>/", views.email_confirm, name="email_confirm"),
     path("invitation/<str:token>/", views.invitation, name="invitation"),
     path("password-reset/", views.PasswordResetView.as_view(), name="reset"),

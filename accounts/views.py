@@ -4,6 +4,7 @@ sheet that makes accounts. Thin: each calls its service and shows what it says."
 from __future__ import annotations
 
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -11,10 +12,11 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
@@ -22,6 +24,7 @@ from contests.actor import actor_of
 from core import gate
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, takes_files
+from core.interrupted import interrupted_take
 from core.ratelimit import rate_limited
 from core.sheets import exporter
 from core.thai import thai_datetime
@@ -61,10 +64,24 @@ def second_factor_page(request):
             form.add_error("token", exc.message)
     context = {"form": form, "next": back, "enrolled": enrolled, "required": actor_of(user).needs_second_factor()}
     context["passkeys"] = enrolled and passkeys_of(user)
-    if not enrolled:
-        device = second_factor.totp_pending(user)
+    if not enrolled:  # a mistyped code shows this session's key again; any other showing makes a new one
+        device = second_factor.totp_pending(request=request, again=request.method == "POST")
         context |= {"qr": second_factor.totp_qr_svg(device), "secret": second_factor.totp_secret(device)}
     return render(request, "accounts/second_factor.html", context, status=400 if form.errors else 200)
+
+
+@never_cache  # sent once: going back to it must not send the form a second time
+@login_required
+def second_factor_continue(request):
+    """After the code: the form that asked for it, sent again to where it was going with a fresh CSRF token (a
+    page that sends itself, with a button where scripts do not run), or, if it could not be kept, says so."""
+    if not request.user.is_verified():  # came here some other way: the code first, the kept form waits
+        return redirect(f"{reverse('accounts:second_factor')}?{urlencode({'next': request.path})}")
+    kept = interrupted_take(request)
+    if kept is None or not kept.whole:
+        back = kept.back if kept is not None else reverse("submissions:home")
+        return render(request, "accounts/continue_lost.html", {"back": back})
+    return render(request, "accounts/continue.html", {"kept": kept})
 
 
 @login_required
@@ -160,6 +177,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        second_factor.pending_remove(form.user)  # a key shown to whoever had the old password dies with it
         event_record(kind=Event.RESET_DONE, user=form.user, request=self.request)
         messages.success(self.request, "ตั้งรหัสผ่านใหม่แล้ว เข้าสู่ระบบได้เลย / password set: sign in")
         return response
@@ -229,5 +247,6 @@ class CountedPasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        second_factor.pending_remove(self.request.user)
         event_record(kind=Event.PASSWORD_CHANGED, user=self.request.user, request=self.request)
         return response

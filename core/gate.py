@@ -10,14 +10,15 @@ only decides how a refusal is answered, the same way everywhere:
 from __future__ import annotations
 
 from typing import TypeVar
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+
+from .interrupted import interrupted_next
 
 T = TypeVar("T")
 
@@ -28,7 +29,8 @@ class SignInRequired(PermissionDenied):
 
 class SecondFactorRequired(PermissionDenied):
     """Signed in, but the action needs a second factor confirmed in this session (contests.actor): the
-    page that asks for the code (or sets one up), then back; a 403 with this message in the API."""
+    page that asks for the code (or sets one up), then back, a form sent again (core.interrupted); a 403
+    with this message in the API."""
 
     def __init__(self):
         super().__init__(
@@ -65,7 +67,8 @@ def visible(request, perm: str, obj: T) -> T:
 
 
 class GateMiddleware:
-    """Turns SignInRequired into the login page, keeping the address to come back to."""
+    """Turns SignInRequired into the login page, keeping the address to come back to, and SecondFactorRequired
+    into the code's page: a page asked for is shown after it, a form sent is kept and sent again after it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -77,15 +80,5 @@ class GateMiddleware:
         if isinstance(exception, SignInRequired):
             return redirect_to_login(request.get_full_path())
         if isinstance(exception, SecondFactorRequired):
-            back = request.get_full_path() if request.method == "GET" else _came_from(request)
-            return redirect(f"{reverse('accounts:second_factor')}?{urlencode({'next': back})}")
+            return redirect(f"{reverse('accounts:second_factor')}?{urlencode({'next': interrupted_next(request)})}")
         return None
-
-
-def _came_from(request) -> str:
-    """A refused POST returns to the page its form was on (same host only), else the home page."""
-    referer = request.headers.get("Referer", "")
-    if referer and url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()}):
-        parts = urlsplit(referer)
-        return parts.path + (f"?{parts.query}" if parts.query else "")
-    return "/"

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from html.parser import HTMLParser
 
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -23,3 +24,42 @@ def sheet(rows: list[list[str]], header=("ชื่อ-นามสกุล", "
     writer.writerow(header)
     writer.writerows(rows)
     return out.getvalue().encode()
+
+
+class _FormReader(HTMLParser):
+    """The fields a browser sends from one form of a page (its hidden boxes), and where."""
+
+    def __init__(self, form_id: str):
+        super().__init__()
+        self.form_id, self.inside, self.action, self.fields, self._name = form_id, False, None, [], None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and attrs.get("id") == self.form_id:
+            self.inside, self.action = True, attrs.get("action")
+        elif self.inside and tag == "input" and attrs.get("name"):
+            self.fields.append((attrs["name"], attrs.get("value", "")))
+        elif self.inside and tag == "textarea":
+            self._name = attrs["name"]
+            self.fields.append((self._name, ""))
+
+    def handle_data(self, data):
+        if self._name is not None:
+            self.fields[-1] = (self._name, self.fields[-1][1] + data)
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self._name = None
+        elif tag == "form":
+            self.inside = False
+
+
+def form_sent(page: str, form_id: str) -> tuple[str, dict[str, list[str]]]:
+    """What the browser sends when `form_id` on `page` is submitted: its address and fields (the HTML parser
+    drops a textarea's first newline, as browsers do)."""
+    reader = _FormReader(form_id)
+    reader.feed(page)
+    fields: dict[str, list[str]] = {}
+    for name, value in reader.fields:
+        fields.setdefault(name, []).append(value.removeprefix("\n"))
+    return reader.action or "", fields

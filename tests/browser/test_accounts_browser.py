@@ -1,6 +1,6 @@
 """Chromium against the live server, as people meet accounts (issue #41): central staff make accounts from a sheet,
-an invited person sets their own password from the e-mail, a forgotten password is reset, and publishing asks
-central staff for a second factor, which they set up on the spot."""
+an invited person sets their own password from the e-mail, a forgotten password is reset, and freezing asks
+central staff for a second factor, which they set up on the spot, and then freezes as asked."""
 
 import re
 from base64 import b32decode
@@ -102,10 +102,10 @@ def test_browser_publishing_asks_for_a_second_factor_set_up_on_the_spot(browser,
     page.fill("input[name=token]", f"{totp(key):06d}")  # what the app shows
     page.click("button[type=submit]")
     expect(page.locator("#recovery-codes li")).to_have_count(10)
-    page.click("#recovery-codes a.button")
-    assert page.url == f"{base}/standings/2566/"
-    page.check("#freeze-form input[name=confirm]")
-    page.click("#freeze button:has-text('ตรึงผล')")
+    page.click("#recovery-codes a.button")  # the freeze asked before the step is sent again, not typed again
+    page.wait_for_url(f"{base}/standings/2566/")
+    expect(page.locator(".messages")).to_contain_text("ตรึงผลแล้ว")
+    assert list(FreezeEvent.objects.values_list("action", flat=True)) == [FreezeAction.FREEZE]
     page.click("#publish-preview")
     page.check("#publish-form input[name=confirm]")
     page.click("#publish-form button[type=submit]")
@@ -150,3 +150,25 @@ def test_browser_passkey_added_then_confirms_freezing_instead_of_a_code(browser,
         *(Event.SIGN_IN, Event.FACTOR_OK, Event.FACTOR_ADDED, Event.SIGN_OUT),
         *(Event.SIGN_IN, Event.FACTOR_OK),
     ]
+
+
+def test_browser_without_scripts_the_kept_freeze_goes_on_with_the_continue_button(browser, live_server):
+    """Where scripts do not run, the page that sends the kept form again shows its button (Thai first)."""
+    central = UserFactory(role=Role.CENTRAL)
+    base = live_server.url
+    page = browser.new_context(viewport={"width": 390, "height": 900}, locale="th-TH", java_script_enabled=False)
+    page = page.new_page()
+    portal_login(page, base, central.username, PASSWORD)
+    page.goto(f"{base}/standings/2566/")
+    page.check("#freeze-form input[name=confirm]")
+    page.click("#freeze button:has-text('ตรึงผล')")
+    page.fill("input[name=token]", app_code(central, confirmed=False))
+    page.click("button[type=submit]")
+    page.click("#recovery-codes a.button")
+    expect(page.locator("#continue-form button")).to_have_text("ดำเนินการต่อ")
+    page.screenshot(path=str(SHOTS / "second_factor_continue_390.png"), full_page=True)
+    assert not FreezeEvent.objects.exists()
+    page.click("#continue-form button")
+    expect(page.locator(".messages")).to_contain_text("ตรึงผลแล้ว")
+    assert page.url == f"{base}/standings/2566/"
+    assert list(FreezeEvent.objects.values_list("action", flat=True)) == [FreezeAction.FREEZE]

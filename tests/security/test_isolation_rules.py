@@ -142,6 +142,7 @@ RULES = {
     "admin/accounts/accountevent/<path:object_id>/": Rule("- - 0 0 0 0", "- - 0 0 0 0", "accounts.accountevent"),
     "accounts:account": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),
     "accounts:second_factor": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),
+    "accounts:second_factor_continue": Rule("- 0 0 0 0 0"),  # nothing kept: the code's page, or "nothing saved"
     # Passkeys (django-otp-webauthn): JSON ceremonies, POST only. Adding one needs the app first (403 for all
     # here); beginning a confirmation lists only the person's own keys; the catalogue is the library's texts.
     "otp_webauthn:credential-registration-begin": Rule(None, "- - - - - -"),
