@@ -1,8 +1,9 @@
 """Invitations and their links (issue #41): a new account sets its own password from a link in its e-mail.
 
 The link is signed, expires after settings.CDD4_INVITATION_DAYS and works once: it carries a digest of the
-account's password and last sign-in, which setting the password changes. Nobody ever types or sees another
-person's password.
+account's password and last sign-in, which setting the password changes, of its e-mail address, which
+correcting a mistyped one changes, and of the invitation's issue (its INVITED record), which inviting again
+changes, as Django's reset token digests the address. Nobody ever types or sees another person's password.
 """
 
 from __future__ import annotations
@@ -26,8 +27,14 @@ SALT = "accounts.invitation"
 SUBJECT = "เชิญใช้งานพอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ / your CDD 4.0 portal account"
 
 
+def _issue(user) -> int | None:
+    """The latest invitation's record: the link of an earlier one no longer matches it."""
+    return user.account_events.filter(kind=Event.INVITED).order_by("-pk").values_list("pk", flat=True).first()
+
+
 def _state(user) -> str:
-    return salted_hmac(SALT, f"{user.pk}|{user.password}|{user.last_login}").hexdigest()[:24]
+    address = (user.email or "").lower()
+    return salted_hmac(SALT, f"{user.pk}|{user.password}|{user.last_login}|{address}|{_issue(user)}").hexdigest()[:24]
 
 
 def invitation_token(user) -> str:
@@ -60,10 +67,11 @@ def invitation_body(user, link: str, *, by=None) -> str:
 
 
 def invitation_send(*, user, by=None) -> None:
-    """E-mails the account its link (the portal's address: settings.CDD4_PUBLIC_URL) and records it."""
+    """Records the invitation, then e-mails the account its link (the portal's address: settings.CDD4_PUBLIC_URL).
+    The record comes first: the link is made for it, and every earlier link stops working."""
+    event_record(kind=Event.INVITED, user=user, by=by)
     link = settings.CDD4_PUBLIC_URL.rstrip("/") + reverse("accounts:invitation", args=[invitation_token(user)])
     EmailMessage(SUBJECT, invitation_body(user, link, by=by), to=[user.email]).send()
-    event_record(kind=Event.INVITED, user=user, by=by)
 
 
 def pending(user) -> bool:
