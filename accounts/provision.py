@@ -29,6 +29,7 @@ from people.models import Role
 
 from .audit import event_record
 from .models import Event
+from .services import account_reactivate
 from .tasks import invitations_queue
 
 # Column → the headers it may have (read_rows lower-cases them): the template's Thai, or the English.
@@ -41,6 +42,7 @@ COLUMNS = {
 }
 REQUIRED = ("name", "email", "role")
 CHAIR = "ประธาน"
+REOPENED = "เปิดบัญชีอีกครั้ง / reactivated"
 
 
 class Action:
@@ -219,7 +221,7 @@ def _planned(number, cell, units, contests, user) -> Planned:
     if office_id != (item.office.pk if item.office else None):
         item.changes.append(f"หน่วยงาน / office: → {item.office.name_th if item.office else '-'}")
     if not user.is_active:
-        item.changes.append("เปิดบัญชีอีกครั้ง / reactivated")
+        item.changes.append(REOPENED)
     item.action = Action.CHANGE if item.changes or item.panel else Action.SAME
     return item
 
@@ -268,8 +270,9 @@ def accounts_provision(*, by, rows: list[dict[str, str]], dry_run: bool = False)
 def _write(by, item: Planned) -> tuple[object, bool]:
     created = item.user is None
     user = item.user or get_user_model()(username=item.email, email=item.email)
+    if not created and not user.is_active:  # asked of the lock and recorded as a reopening, as in the admin
+        account_reactivate(by=by, user=user)
     user.first_name, _, user.last_name = item.name.partition(" ")
-    user.is_active = True
     if created:
         user.set_unusable_password()  # set by its owner from the invitation
     user.save()
@@ -278,5 +281,6 @@ def _write(by, item: Planned) -> tuple[object, bool]:
     user.save(update_fields=["is_staff"])
     if item.panel is not None:
         panelist_appoint(by=by, contest=item.panel, user=user, is_chair=item.chair)
-    event_record(kind=Event.PROVISIONED, user=user, by=by)
+    if created or item.panel is not None or [c for c in item.changes if c != REOPENED]:
+        event_record(kind=Event.PROVISIONED, user=user, by=by)
     return user, created

@@ -8,7 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
-from people.models import Membership, Role
+from people.models import Role
+from tests.accounts.support import admin_change_post
 from tests.factories import UserFactory
 
 User = get_user_model()
@@ -20,26 +21,6 @@ def _invited_link(message) -> str:
     return LINK.search(message.body).group(1)
 
 
-def _fix_address(client, user, email: str):
-    membership = Membership.objects.get(user=user)
-    return client.post(
-        reverse("admin:auth_user_change", args=[user.pk]),
-        {
-            "username": user.username,
-            "first_name": user.first_name,
-            "last_name": user.last_name,
-            "email": email,
-            "is_active": "on",
-            "membership-TOTAL_FORMS": "1",
-            "membership-INITIAL_FORMS": "1",
-            "membership-0-id": str(membership.pk),
-            "membership-0-user": str(user.pk),
-            "membership-0-role": membership.role,
-            "membership-0-province": str(membership.province_id),
-        },
-    )
-
-
 def test_a_corrected_address_invited_again_voids_the_first_link(
     client, central_user, chiang_mai, django_capture_on_commit_callbacks
 ):
@@ -49,7 +30,8 @@ def test_a_corrected_address_invited_again_voids_the_first_link(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("admin:auth_user_add"), add | inline | {"membership-0-province": str(chiang_mai.pk)})
     user = User.objects.get(username="somchai")
-    assert _fix_address(client, user, "somchai@cdd.go.th").status_code == 302
+    fixed = admin_change_post(user, email="somchai@cdd.go.th")
+    assert client.post(reverse("admin:auth_user_change", args=[user.pk]), fixed).status_code == 302
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/admin/auth/user/", {"action": "invite_again", "_selected_action": [user.pk]})
     [wrong, right] = mail.outbox
