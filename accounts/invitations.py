@@ -77,3 +77,19 @@ def invitation_send(*, user, by=None) -> None:
 def pending(user) -> bool:
     """Invited and not yet accepted: the account has no password of its own."""
     return user.is_active and not user.has_usable_password()
+
+
+def held_address_send(*, user, by) -> None:
+    """Tells the holder of an address that an office's accounts sheet listed it: nothing was made or changed,
+    and the sheet's page answered as for a free address (accounts.provision)."""
+    sender = by.get_full_name() or by.get_username()
+    body = (
+        f"เรียน {user.get_full_name() or user.get_username()}\n\n"
+        f"{sender} ใส่อีเมลนี้ในแฟ้มรายชื่อเพื่อสร้างบัญชีผู้ใช้พอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐"
+        f" อีเมลนี้เป็นของบัญชีของท่านอยู่แล้ว ({user.get_username()}) จึงไม่มีการสร้างหรือเปลี่ยนบัญชีใด\n"
+        "หากท่านย้ายสังกัด กรุณาแจ้งเจ้าหน้าที่ส่วนกลางให้ย้ายบัญชีของท่าน\n\n---\n"
+        f"{sender} listed this address on a sheet to make a CDD 4.0 portal account. It already belongs to your "
+        f"account ({user.get_username()}), so nothing was made or changed; if you moved offices, ask central staff "
+        "to move your account.\n"
+    )
+    EmailMessage("มีผู้ใช้อีเมลของท่านสร้างบัญชี / your address was listed for an account", body, to=[user.email]).send()
