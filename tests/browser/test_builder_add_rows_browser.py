@@ -142,7 +142,8 @@ def test_a_periods_own_rule_is_added_in_the_page_with_its_levels_and_conditions(
 
     page.click("#builder-save")
     settle(page)
-    assert page.url.startswith(f"{base}/standings/ubonratchathani-own-2568"), page.locator(".refusals").all_inner_texts()
+    refusals = page.locator(".refusals").all_inner_texts()
+    assert page.url.startswith(f"{base}/standings/ubonratchathani-own-2568"), refusals
     saved = Rubric.objects.get(contest__slug="ubonratchathani-own-2568", period=MAY["code"])
     criterion = Criterion.objects.get(rubric=saved, code="4.1.1")
     assert (criterion.rule, criterion.evidence_th, criterion.evidence_en) == (
