@@ -23,9 +23,10 @@ from people.models import Membership
 from scoring.admin.forms import RoleAccess
 
 from . import second_factor
+from .audit import event_record
 from .forms import MembershipForm, PortalUserChangeForm, PortalUserCreationForm
 from .invitations import pending
-from .models import AccountEvent
+from .models import AccountEvent, Event
 from .services import account_deactivate, account_reactivate, closing_allowed
 from .tasks import invitations_queue
 
@@ -73,6 +74,9 @@ class MembershipInline(admin.StackedInline):
 
 User = get_user_model()
 admin.site.unregister(User)
+
+# What an account's page changes that the sign-in audit records, with who changed it (the role: save_related).
+CHANGES_RECORDED = (("email", Event.EMAIL_CHANGED), ("username", Event.USERNAME_CHANGED))
 
 
 @admin.register(User)
@@ -173,10 +177,15 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
         if turned:
             service = account_deactivate if obj.is_active else account_reactivate
             service(by=request.user, user=obj, request=request)
+        for name, kind in CHANGES_RECORDED:
+            if change and name in form.changed_data:
+                event_record(kind=kind, user=obj, by=request.user, request=request)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         user = form.instance
+        if change and any(f.has_changed() for formset in formsets if formset.model is Membership for f in formset):
+            event_record(kind=Event.ROLE_CHANGED, user=user, by=request.user, request=request)
         user.is_staff = directory.works_in_admin(user)
         user.save(update_fields=["is_staff"])
         if not change:  # a new account from the add page: its owner sets the password, as from the sheet

@@ -3,7 +3,7 @@ from which address (issue #41). Central staff read every row in the admin; each 
 
 from __future__ import annotations
 
-from axes.helpers import get_client_ip_address
+from axes.helpers import get_client_ip_address, get_client_username
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
@@ -44,5 +44,14 @@ def _signed_out(sender, request, user, **kwargs) -> None:
 @receiver(user_login_failed, dispatch_uid="accounts.failed")
 def _failed(sender, credentials, request=None, **kwargs) -> None:
     typed = str(credentials.get("username", ""))[:150]
-    known = get_user_model().objects.filter(username=typed).first() if typed else None
-    event_record(kind=Event.FAILURE, user=known, request=request, username=typed)
+    event_record(kind=Event.FAILURE, user=_counted_account(request, credentials), request=request, username=typed)
+
+
+def _counted_account(request, credentials):
+    """The account axes counts this failure against: its username compared as axes keys it (AXES_USERNAME_CALLABLE,
+    NFKC and case-folded), so "ＣＨＯＮＢＵＲＩ" is linked to `chonburi` as it is counted there."""
+    key = get_client_username(request, credentials)
+    if not key:
+        return None
+    candidates = get_user_model().objects.filter(username__iexact=key)
+    return next((u for u in candidates if get_client_username(None, {"username": u.username}) == key), None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import authenticate, get_user_model
 from django.contrib.auth.forms import (
     AuthenticationForm,
@@ -15,6 +16,7 @@ from django.contrib.auth.forms import (
 from contests.models import Province
 from core.choices import ThaiNameChoiceField
 from core.labels import bi
+from core.ratelimit import wait_seconds
 from people.models import Membership, Role
 
 from .audit import event_record
@@ -89,11 +91,19 @@ class SheetForm(forms.Form):
 
 class PortalPasswordResetForm(PasswordResetForm):
     """Also reaches an invited account that never set a password (its invitation may have expired). Says
-    nothing about whether the address exists: the page after it reads the same either way."""
+    nothing about whether the address exists: the page after it reads the same either way. Beside the limit
+    per client address (the view's), an account gets at most settings.CDD4_PASSWORD_RESET_ACCOUNT_RATE links,
+    asked from anywhere; past it, no mail and the same page."""
+
+    sent_to = None  # the accounts this form mails, counted once
 
     def get_users(self, email):
-        users = get_user_model().objects.filter(email__iexact=email, is_active=True)
-        return [u for u in users if u.email.lower() == email.lower()]
+        if self.sent_to is None:
+            users = get_user_model().objects.filter(email__iexact=email, is_active=True)
+            owners = [u for u in users if u.email.lower() == email.lower()]
+            rate = settings.CDD4_PASSWORD_RESET_ACCOUNT_RATE
+            self.sent_to = [u for u in owners if not wait_seconds("password_reset_account", f"account:{u.pk}", rate)]
+        return self.sent_to
 
     def save(self, *args, request=None, **kwargs):
         for user in self.get_users(self.cleaned_data["email"]):

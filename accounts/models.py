@@ -1,5 +1,5 @@
-"""What happened to an account: each sign-in, failure, reset, invitation, second-factor change, closing and
-reopening (issue #41)."""
+"""What happened to an account: each sign-in, failure, reset, invitation, second-factor change, change of
+address, username or role, closing and reopening (issue #41)."""
 
 from django.conf import settings
 from django.db import models
@@ -18,6 +18,8 @@ class Event(models.TextChoices):
     PASSWORD_CHANGED = "password", bi("เปลี่ยนรหัสผ่าน", "password changed")
     EMAIL_ASKED = "email_asked", bi("ขอเปลี่ยนอีเมล", "e-mail change asked")
     EMAIL_CHANGED = "email", bi("เปลี่ยนอีเมลแล้ว", "e-mail changed")
+    USERNAME_CHANGED = "username", bi("เปลี่ยนชื่อผู้ใช้", "username changed")
+    ROLE_CHANGED = "role", bi("เปลี่ยนบทบาทหรือสังกัด", "role or office changed")
     FACTOR_ADDED = "factor_added", bi("ตั้งค่ายืนยันตัวตนขั้นที่สอง", "second factor set up")
     FACTOR_REMOVED = "factor_removed", bi("ยกเลิกยืนยันตัวตนขั้นที่สอง", "second factor removed")
     FACTOR_OK = "factor_ok", bi("ยืนยันตัวตนขั้นที่สองสำเร็จ", "second factor confirmed")

@@ -29,7 +29,8 @@ from people.models import Role
 
 from .audit import event_record
 from .models import Event
-from .tasks import invitations_queue
+from .services import account_reactivate
+from .tasks import held_address_queue, invitations_queue
 
 # Column → the headers it may have (read_rows lower-cases them): the template's Thai, or the English.
 COLUMNS = {
@@ -41,6 +42,7 @@ COLUMNS = {
 }
 REQUIRED = ("name", "email", "role")
 CHAIR = "ประธาน"
+REOPENED = "เปิดบัญชีอีกครั้ง / reactivated"
 
 
 class Action:
@@ -57,6 +59,7 @@ class Planned:
     panel: Contest | None = None
     chair: bool = False
     user: object = None  # the existing account, if any
+    held: object = None  # an account outside the provisioner's offices that holds the address: told, never changed
     action: str = Action.CREATE
     changes: list[str] = field(default_factory=list)
 
@@ -130,7 +133,10 @@ def provision_plan(*, by, rows: list[dict[str, str]], first_row: int = 2) -> Pro
     accounts = get_user_model().objects.select_related("membership__province__parent")
     users = {u.email.lower(): u for u in accounts.alias(lower=Lower("email")).filter(lower__in=emails)}
     users |= {u.username.lower(): u for u in accounts.alias(lower=Lower("username")).filter(lower__in=emails)}
-    contests = {c.slug: c for c in Contest.objects.filter(slug__in={c["panel"].split(":")[0] for c in cells})}
+    # Panel codes are looked up among the contests this person runs only: another office's code, drafts
+    # included, reads as no contest at all, as a code nobody holds does.
+    panels = {c["panel"].split(":")[0] for c in cells}
+    contests = {c.slug: c for c in Contest.objects.filter(actor.running(), slug__in=panels)}
     errors: list[RowError] = []
     planned: list[Planned] = []
     seen: dict[str, int] = {}
@@ -142,7 +148,12 @@ def provision_plan(*, by, rows: list[dict[str, str]], first_row: int = 2) -> Pro
         if problems:
             errors += [RowError(number, th, en) for th, en in problems]
             continue
-        item = _planned(number, cell, units, contests, users.get(cell["email"].lower()))
+        user = users.get(cell["email"].lower())
+        held = user if user is not None and not actor.administers() and not actor.manages_account(user) else None
+        # An address held by an account outside this organiser's offices reads as a free one (the row is checked
+        # and counted as new); at the write its holder is told instead and no account is made.
+        item = _planned(number, cell, units, contests, None if held else user)
+        item.held = held
         if not _allowed(actor, item):
             errors.append(
                 RowError(
@@ -193,7 +204,7 @@ def _row_problems(cell, units, contests, seen, number) -> list[tuple[str, str]]:
         problems.append(("บทบาทนี้ไม่สังกัดหน่วยงาน ให้เว้นช่องรหัสหน่วยงาน", "this role belongs to no office: leave it empty"))
     slug = cell["panel"].split(":")[0]
     if slug and slug not in contests:
-        problems.append((f"ไม่พบการประกวด “{slug}”", f"no contest “{slug}”"))
+        problems.append((f"ไม่พบการประกวด “{slug}” ที่คุณจัด", f"no contest “{slug}” that you run"))
     return problems
 
 
@@ -219,7 +230,7 @@ def _planned(number, cell, units, contests, user) -> Planned:
     if office_id != (item.office.pk if item.office else None):
         item.changes.append(f"หน่วยงาน / office: → {item.office.name_th if item.office else '-'}")
     if not user.is_active:
-        item.changes.append("เปิดบัญชีอีกครั้ง / reactivated")
+        item.changes.append(REOPENED)
     item.action = Action.CHANGE if item.changes or item.panel else Action.SAME
     return item
 
@@ -245,6 +256,9 @@ def accounts_provision(*, by, rows: list[dict[str, str]], dry_run: bool = False)
         for item in report.rows:
             if item.action == Action.SAME:
                 continue
+            if item.held is not None:
+                held_address_queue(user_id=item.held.pk, by_id=by.pk)
+                continue
             try:
                 made.append(_write(by, item))
             except PortalError as exc:
@@ -268,8 +282,9 @@ def accounts_provision(*, by, rows: list[dict[str, str]], dry_run: bool = False)
 def _write(by, item: Planned) -> tuple[object, bool]:
     created = item.user is None
     user = item.user or get_user_model()(username=item.email, email=item.email)
+    if not created and not user.is_active:  # asked of the lock and recorded as a reopening, as in the admin
+        account_reactivate(by=by, user=user)
     user.first_name, _, user.last_name = item.name.partition(" ")
-    user.is_active = True
     if created:
         user.set_unusable_password()  # set by its owner from the invitation
     user.save()
@@ -278,5 +293,6 @@ def _write(by, item: Planned) -> tuple[object, bool]:
     user.save(update_fields=["is_staff"])
     if item.panel is not None:
         panelist_appoint(by=by, contest=item.panel, user=user, is_chair=item.chair)
-    event_record(kind=Event.PROVISIONED, user=user, by=by)
+    if created or item.panel is not None or [c for c in item.changes if c != REOPENED]:
+        event_record(kind=Event.PROVISIONED, user=user, by=by)
     return user, created

@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from contests.actor import actor_of
 from core.errors import PortalError
+from core.ratelimit import wait_seconds
 
 from .audit import event_record
 from .models import Event
@@ -33,14 +34,40 @@ def invitation_accept(*, request, user, form) -> None:
 
 
 def email_change_ask(*, request, new_email: str, password: str) -> None:
-    """Sends a confirmation link to the new address; nothing changes until it is opened. The password is
-    checked through authenticate(), so django-axes counts guesses here too."""
+    """Mails the new address; nothing changes until the link in it is opened. The answer is the same for any
+    address: one another account holds is told so instead of getting a link, and the page does not say which.
+    The password is checked through authenticate(), so django-axes counts guesses here too; the mails are
+    limited per account and per address (settings.CDD4_EMAIL_CHANGE_*_RATE), whoever asks from wherever."""
     user = request.user
     if authenticate(request, username=user.get_username(), password=password) is None:
         raise PortalError("รหัสผ่านไม่ถูกต้อง", "wrong password", field="password")
     new_email = new_email.strip().lower()
-    if get_user_model().objects.filter(email__iexact=new_email).exclude(pk=user.pk).exists():
-        raise PortalError("อีเมลนี้เป็นของบัญชีอื่นแล้ว", "another account has this e-mail", field="email")
+    _email_mails_count(user, new_email)
+    holder = get_user_model().objects.filter(email__iexact=new_email).exclude(pk=user.pk).first()
+    if holder is None:
+        _email_link_send(user, new_email)
+    else:
+        _email_taken_tell(holder, new_email)
+    event_record(kind=Event.EMAIL_ASKED, user=user, request=request)
+
+
+def _email_mails_count(user, new_email: str) -> None:
+    """One more mail of this account and to this address; past either limit, the same refusal and no mail."""
+    waits = (
+        wait_seconds("email_change", f"account:{user.pk}", settings.CDD4_EMAIL_CHANGE_ACCOUNT_RATE),
+        wait_seconds("email_change_to", new_email, settings.CDD4_EMAIL_CHANGE_ADDRESS_RATE),
+    )
+    if wait := max(waits):
+        minutes = -(-wait // 60)
+        raise PortalError(
+            f"ส่งอีเมลยืนยันบ่อยเกินไป กรุณารอ {minutes} นาทีแล้วลองใหม่",
+            f"too many confirmation mails: wait {minutes} minutes and try again",
+            field="email",
+            status=429,
+        )
+
+
+def _email_link_send(user, new_email: str) -> None:
     token = signing.dumps([user.pk, user.email, new_email], salt=EMAIL_SALT)
     link = settings.CDD4_PUBLIC_URL.rstrip("/") + reverse("accounts:email_confirm", args=[token])
     body = (
@@ -51,17 +78,30 @@ def email_change_ask(*, request, new_email: str, password: str) -> None:
         f"Confirm this address for the account {user.get_username()} within {EMAIL_HOURS} hours at the link above.\n"
     )
     EmailMessage("ยืนยันอีเมลใหม่ / confirm your new e-mail", body, to=[new_email]).send()
-    event_record(kind=Event.EMAIL_ASKED, user=user, request=request)
+
+
+def _email_taken_tell(holder, address: str) -> None:
+    """The holder of an address another account asked for: told, and nothing changes."""
+    body = (
+        f"เรียน {holder.get_full_name() or holder.get_username()}\n\n"
+        "มีผู้ขอใช้อีเมลนี้กับบัญชีอื่นในพอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ อีเมลนี้ยังเป็นของบัญชีของท่าน"
+        f" ({holder.get_username()}) และไม่มีสิ่งใดเปลี่ยน\n"
+        "หากท่านต้องการย้ายอีเมลนี้ไปยังบัญชีอื่น กรุณาติดต่อเจ้าหน้าที่ส่วนกลาง\n\n---\n"
+        f"Another portal account asked to use this address. It stays with your account ({holder.get_username()}) "
+        "and nothing changed; to move it to another account, ask central staff.\n"
+    )
+    EmailMessage("มีผู้ขอใช้อีเมลของท่าน / your e-mail address was asked for", body, to=[address]).send()
 
 
 def email_change_confirm(*, request, token: str):
-    """Applies a change from its link, once: a link for an address the account no longer has is refused."""
+    """Applies a change from its link, once: a link for an address the account no longer has, or to an address
+    another account took meanwhile, is refused."""
     try:
         pk, old, new = signing.loads(token, salt=EMAIL_SALT, max_age=timedelta(hours=EMAIL_HOURS))
     except (signing.BadSignature, ValueError, TypeError) as exc:
         raise PortalError("ลิงก์ไม่ถูกต้องหรือหมดอายุ", "the link is wrong or has expired") from exc
     user = get_user_model().objects.filter(pk=pk, is_active=True, email=old).first()
-    if user is None:
+    if user is None or get_user_model().objects.filter(email__iexact=new).exclude(pk=pk).exists():
         raise PortalError("ลิงก์นี้ใช้ไปแล้วหรือหมดอายุ", "this link was used already or has expired")
     user.email = new
     user.save(update_fields=["email"])

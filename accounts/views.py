@@ -99,8 +99,10 @@ def account(request):
                     new_email=email_form.cleaned_data["email"],
                     password=email_form.cleaned_data["password"],
                 )
-                messages.success(
-                    request, "ส่งลิงก์ยืนยันไปที่อีเมลใหม่แล้ว อีเมลจะเปลี่ยนเมื่อกดลิงก์ / a link was sent to the new address"
+                messages.success(  # the same words whether or not another account holds the address
+                    request,
+                    "ส่งอีเมลไปที่อีเมลใหม่แล้ว อีเมลของบัญชีจะเปลี่ยนเมื่อกดลิงก์ยืนยันในนั้น"
+                    " / a message was sent to the new address: yours changes once the link in it is opened",
                 )
                 return redirect("accounts:account")
             if request.POST.get("do") == "remove" and code_form.is_valid():

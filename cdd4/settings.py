@@ -288,6 +288,11 @@ SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E030"]  # no list of origins: PortalHelp
 CDD4_INVITATION_DAYS = int(os.environ.get("CDD4_INVITATION_DAYS", "7"))
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link lives one day; used once (Django's token)
 CDD4_PASSWORD_RESET_RATE = os.environ.get("CDD4_PASSWORD_RESET_RATE", "5/3600")  # per address, per hour
+# Mails one account may cause whatever addresses it comes from: reset links to it, confirmation mails of its
+# e-mail change; and mails any one address receives from e-mail changes (accounts.services), per hour.
+CDD4_PASSWORD_RESET_ACCOUNT_RATE = os.environ.get("CDD4_PASSWORD_RESET_ACCOUNT_RATE", "3/3600")
+CDD4_EMAIL_CHANGE_ACCOUNT_RATE = os.environ.get("CDD4_EMAIL_CHANGE_ACCOUNT_RATE", "3/3600")
+CDD4_EMAIL_CHANGE_ADDRESS_RATE = os.environ.get("CDD4_EMAIL_CHANGE_ADDRESS_RATE", "3/3600")
 CDD4_UNUSED_DAYS = 365  # the year-end list: accounts not signed in for this long
 
 # --- submissions ---

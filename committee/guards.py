@@ -84,10 +84,9 @@ def points_from_items(
             f"ตัวชี้วัด {c.label} ให้คะแนนโดยเลือกระดับ ไม่ใช่ติ๊กรายการ", f"criterion {c.label} is scored by level, not items"
         )
     fact = c.rule.tick_fact
-    codes = list(dict.fromkeys(str(i).strip() for i in items if str(i).strip()))
-    raw = ",".join(codes) or "-"
+    raw = ",".join(dict.fromkeys(str(i).strip() for i in items if str(i).strip())) or "-"
     try:
-        c.rule.parse_fact(fact, raw)
+        met = c.rule.parse_fact(fact, raw)  # "-" alone means none met, as in the facts sheet
     except FactError as exc:
         raise CommitteeError(exc.th, exc.en) from None
     facts: dict[str, str] = {}
@@ -96,7 +95,7 @@ def points_from_items(
         facts = dict(rows.values_list("name", "value"))
     facts[fact] = raw
     ctx = Context(calendar=rubric_calendar(rubric), size_group=province.size_group, deadline=c.deadline)
-    return c.rule.evaluate(facts, ctx).points, sorted(codes, key=order.index)
+    return c.rule.evaluate(facts, ctx).points, [code for code in order if code in met]
 
 
 def audit(

@@ -1,6 +1,7 @@
 """Contest and period codes. They become every URL of a contest (Rubric.key, core.converters), so each
 one must fit the URL converter, and a code the URLs would read as another page, or as the national contest
-(`by_key("2567")`, slug `cdd4-2567`), must never belong to an office's contest (issue #24)."""
+(`by_key("2567")`, slug `cdd4-2567`), must never belong to an office's contest (issue #24). An office's new
+codes begin with its own prefix (`office_prefix`)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,13 @@ def code_stem(code: str) -> str:
     """A code with its years blanked: the codes of one contest over the years share it (cb-web-#), so a
     stem another office holds keeps its likely next-year codes for it."""
     return YEAR.sub("#", code)
+
+
+def office_prefix(office) -> str:
+    """What an office's new contest codes begin with: its English name in lower-case letters, then "-"
+    (Chon Buri's `chonburi-web-2564`, Nong Khai's `nongkhai-missions-2565`), so no office takes a code under
+    another's name. Province names are unique; district offices organise no contest of their own."""
+    return re.sub(r"[^a-z]", "", office.name_en.lower()) + "-"
 
 
 def code_problem(value: object) -> tuple[str, str] | None:

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from contests.actor import actor_of, forget, second_factor_check
-from contests.codes import code_stem, national_code
+from contests.codes import code_stem, national_code, office_prefix
 from contests.lifecycle import Action
 from contests.models import Combine, Contest, ContestState, Level, Province, Stage
 from contests.units import units_collate
@@ -113,20 +113,25 @@ def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
     return contest, periods
 
 
-def _held_elsewhere(slug: str, office: Province) -> bool:
-    """The code, or a code of the same contest in another year (contests.codes.code_stem), is another
-    office's or the Department's. One answer for both, drafts included: the refusal tells nobody whose
-    contest it is, nor whether it exists yet."""
+def _not_the_offices(slug: str, office: Province) -> bool:
+    """A code the office may not save: another office's or the Department's, or one of their other years'
+    (contests.codes.code_stem), drafts included; or a new code outside the office's own prefix
+    (`office_prefix`) that is no other year of one of its own contests. One answer for all of them: the
+    refusal tells nobody whose contest a code is, nor whether it exists."""
     stem = code_stem(slug)
-    held = Contest.objects.exclude(organiser=office).values_list("slug", flat=True)
-    return any(code_stem(other) == stem for other in held)
+    held = Contest.objects.values_list("slug", "organiser_id")
+    own = {code_stem(code) for code, organiser in held if organiser == office.pk}
+    if any(code_stem(code) == stem for code, organiser in held if organiser != office.pk):
+        return True
+    return not slug.startswith(office_prefix(office)) and stem not in own
 
 
 @transaction.atomic
 def contest_save(*, user, data: Mapping, draft: bool = False, reason: str = "", confirm: bool = False) -> Rubric:
     """An organiser (or central staff) creates or updates a contest from the rubric format
     (docs/rubric-format.md, docs/contests.md). An organiser's contest is always its own office's, among
-    units under that office; a contest code another office already uses is refused. All or nothing.
+    units under that office, its new code under the office's own prefix; another office's code is refused in
+    the same words. All or nothing.
     A change is recorded (scoring.revisions): an open contest's needs a `reason`, and dropping criteria that
     hold evidence or scores needs `confirm` (they are archived, never deleted)."""
     office = selectors.office_unit(user)
@@ -144,9 +149,14 @@ def contest_save(*, user, data: Mapping, draft: bool = False, reason: str = "", 
                 " / the file needs a contest.slug, and entrants at district or subdistrict level"
             ]
         )
-    if office is not None and _held_elsewhere(block["slug"], office):
-        slug = block["slug"]
-        raise RubricError([f"รหัสการประกวด {slug} ใช้ไม่ได้ กรุณาใช้รหัสอื่น / the contest code {slug} is not available"])
+    if office is not None and _not_the_offices(block["slug"], office):
+        slug, prefix = block["slug"], office_prefix(office)
+        raise RubricError(
+            [
+                f"รหัสการประกวด {slug} ใช้ไม่ได้ กรุณาใช้รหัสใหม่ที่ขึ้นต้นด้วย {prefix}"
+                f" / the contest code {slug} is not available: use a new code beginning with {prefix}"
+            ]
+        )
     taken = Contest.objects.filter(slug=block["slug"]).first()
 
     def write() -> Rubric:

@@ -63,3 +63,24 @@ def form_sent(page: str, form_id: str) -> tuple[str, dict[str, list[str]]]:
     for name, value in reader.fields:
         fields.setdefault(name, []).append(value.removeprefix("\n"))
     return reader.action or "", fields
+
+
+def admin_change_post(user, **changes: str) -> dict[str, str]:
+    """What the user admin's page posts for `user` as it stands (its role box included), with `changes`."""
+    from people.models import Membership
+
+    membership = Membership.objects.get(user=user)
+    return {
+        "username": user.username,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "email": user.email,
+        "is_active": "on",
+        "membership-TOTAL_FORMS": "1",
+        "membership-INITIAL_FORMS": "1",
+        "membership-0-id": str(membership.pk),
+        "membership-0-user": str(user.pk),
+        "membership-0-role": membership.role,
+        "membership-0-province": str(membership.province_id or ""),
+        **changes,
+    }

@@ -116,7 +116,7 @@ def test_bad_rows_are_all_named_thai_first_and_nothing_is_written(central_user):
         " / row 5: unknown role “boss” (use provincial, committee, chair, central, organiser)",
         "แถวที่ 6: อีเมลซ้ำกับแถวที่ 5 / row 6: the same e-mail as row 5",
         "แถวที่ 7: บทบาทนี้ต้องมีรหัสหน่วยงาน / row 7: this role needs an office code",
-        "แถวที่ 7: ไม่พบการประกวด “no-such-contest” / row 7: no contest “no-such-contest”",
+        "แถวที่ 7: ไม่พบการประกวด “no-such-contest” ที่คุณจัด / row 7: no contest “no-such-contest” that you run",
     ]
     assert User.objects.count() == 1 and not mail.outbox
 
@@ -220,3 +220,59 @@ def test_the_sheet_finds_an_account_by_its_e_mail_in_any_case(central_user, chia
     assert (item.action, item.user) == ("change", user)
     assert User.objects.filter(email__iexact="somsri@cdd.go.th").count() == 1
     assert Membership.objects.get(user=user).role == Role.ORGANISER
+
+
+def test_an_organisers_panel_column_reads_another_offices_contest_as_no_contest(chiang_mai, phuket):
+    """Another office's contest, a draft too, gets the words an unknown code gets: the sheet confirms no code."""
+    from contests.models import Contest, ContestState
+    from core.sheets.tabular import read_rows
+    from tests.factories import office_contest
+
+    theirs = office_contest("pk-web-2564", phuket, DistrictFactory(parent=phuket)).contest
+    Contest.objects.filter(pk=theirs.pk).update(state=ContestState.DRAFT)
+    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    ours = DistrictFactory(parent=chiang_mai)
+    rows = [
+        ["สมชาย", "a@cdd.go.th", ours.dopa_code, "provincial", "pk-web-2564"],
+        ["สมหญิง", "b@cdd.go.th", ours.dopa_code, "provincial", "pk-web-2599"],
+    ]
+
+    with pytest.raises(RowsError) as refused:
+        accounts_provision(by=organiser, rows=read_rows(sheet(rows), "a.csv"))
+
+    assert [str(e) for e in refused.value.errors] == [
+        "แถวที่ 2: ไม่พบการประกวด “pk-web-2564” ที่คุณจัด / row 2: no contest “pk-web-2564” that you run",
+        "แถวที่ 3: ไม่พบการประกวด “pk-web-2599” ที่คุณจัด / row 3: no contest “pk-web-2599” that you run",
+    ]
+
+
+def test_an_address_with_an_account_outside_the_organisers_offices_reads_as_a_free_one(
+    client, chiang_mai, phuket, django_capture_on_commit_callbacks
+):
+    """The sheet's page answers alike for both rows; at the write the free address is invited and the holder of
+    the other is told instead, its account untouched."""
+    elsewhere = UserFactory(
+        username="somsri", email="somsri@cdd.go.th", role=Role.PROVINCIAL, role__province=DistrictFactory(parent=phuket)
+    )
+    ours = DistrictFactory(parent=chiang_mai)
+    client.force_login(UserFactory(role=Role.ORGANISER, role__province=chiang_mai, first_name="ผู้จัด"))
+    rows = [
+        ["สมศรี ใจดี", "somsri@cdd.go.th", ours.dopa_code, "provincial", ""],
+        ["สมใจ ใจดี", "somjai@cdd.go.th", ours.dopa_code, "provincial", ""],
+    ]
+
+    checked = post(client, sheet(rows), "check")
+    with django_capture_on_commit_callbacks(execute=True):
+        written = post(client, sheet(rows), "write")
+
+    for page in (checked, written):
+        assert page.status_code == 200
+        assert [(r.action, r.changes) for r in page.context["report"].rows] == [("create", []), ("create", [])]
+        assert page.context["created"] == 2
+    elsewhere.refresh_from_db()
+    assert (elsewhere.get_full_name(), Membership.objects.get(user=elsewhere).province.parent) == ("", phuket)
+    assert not User.objects.filter(username="somsri@cdd.go.th").exists()
+    notice, invitation = sorted(mail.outbox, key=lambda m: m.to[0], reverse=True)
+    assert (notice.to, invitation.to) == (["somsri@cdd.go.th"], ["somjai@cdd.go.th"])
+    assert "(somsri)" in notice.body and "/accounts/invitation/" not in notice.body
+    assert "/accounts/invitation/" in invitation.body

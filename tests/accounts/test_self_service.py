@@ -138,3 +138,76 @@ def test_sign_ins_and_failures_are_recorded_and_each_person_sees_only_their_own(
     assert listed.context["cl"].result_count == AccountEvent.objects.count() >= 3  # everyone's, central staff only
     client.force_login(other)
     assert client.get("/admin/accounts/accountevent/").status_code in (302, 403)
+
+
+def _ask_email(client, email: str):
+    return client.post("/accounts/me/", {"do": "email", "email": email, "password": PASSWORD}, follow=True)
+
+
+def test_the_e_mail_change_answers_the_same_for_a_taken_address_and_tells_its_holder(client, chiang_mai):
+    holder = UserFactory(username="somsri", email="somsri@cdd.go.th")
+    user = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai, email="old@cdd.go.th")
+    client.force_login(user)
+
+    free = _ask_email(client, "free@cdd.go.th")
+    taken = _ask_email(client, "SomSri@cdd.go.th")
+
+    said = [[str(m) for m in page.context["messages"]] for page in (free, taken)]
+    assert (
+        said[0]
+        == said[1]
+        == [
+            "ส่งอีเมลไปที่อีเมลใหม่แล้ว อีเมลของบัญชีจะเปลี่ยนเมื่อกดลิงก์ยืนยันในนั้น"
+            " / a message was sent to the new address: yours changes once the link in it is opened"
+        ]
+    )
+    assert (free.status_code, taken.status_code) == (200, 200)
+    assert "another account" not in taken.content.decode() and "บัญชีอื่นแล้ว" not in taken.content.decode()
+    [link, notice] = mail.outbox
+    assert (link.to, notice.to) == (["free@cdd.go.th"], ["somsri@cdd.go.th"])
+    assert "/accounts/email/" not in notice.body and "(somsri)" in notice.body
+    user.refresh_from_db(), holder.refresh_from_db()
+    assert (user.email, holder.email) == ("old@cdd.go.th", "somsri@cdd.go.th")
+
+
+def test_an_e_mail_change_link_to_an_address_taken_meanwhile_is_refused(client, chiang_mai):
+    user = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai, email="old@cdd.go.th")
+    client.force_login(user)
+    _ask_email(client, "new@cdd.go.th")
+    UserFactory(email="new@cdd.go.th")  # made in the admin before the link was opened
+    link = re.search(r"(/accounts/email/\S+/)", mail.outbox[0].body).group(1)
+    assert client.get(link).status_code == 400
+    user.refresh_from_db()
+    assert user.email == "old@cdd.go.th"
+
+
+def test_e_mail_change_mails_are_limited_per_account_whatever_the_address(client, chiang_mai, settings):
+    settings.CDD4_EMAIL_CHANGE_ACCOUNT_RATE = "3/3600"
+    UserFactory(email="taken@cdd.go.th")
+    client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai))
+    addresses = ["a@cdd.go.th", "taken@cdd.go.th", "b@cdd.go.th", "c@cdd.go.th"]
+    pages = [_ask_email(client, address) for address in addresses]
+    assert len(mail.outbox) == 3
+    assert re.search(r"ส่งอีเมลยืนยันบ่อยเกินไป กรุณารอ [0-9]+ นาทีแล้วลองใหม่", pages[-1].content.decode())
+
+
+def test_e_mail_change_mails_to_one_address_are_limited_whoever_asks(client, chiang_mai, settings):
+    settings.CDD4_EMAIL_CHANGE_ADDRESS_RATE = "2/3600"
+    for _ in range(3):
+        client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai))
+        last = _ask_email(client, "target@example.com")
+    assert [m.to for m in mail.outbox] == [["target@example.com"]] * 2
+    assert "ส่งอีเมลยืนยันบ่อยเกินไป" in last.content.decode()
+
+
+def test_resets_are_limited_per_account_from_any_address(client, settings):
+    """Two accounts reset 40 times from 20 addresses: each account gets its limit of links, no more."""
+    settings.CDD4_PASSWORD_RESET_ACCOUNT_RATE = "3/3600"
+    UserFactory(email="a@cdd.go.th"), UserFactory(email="b@cdd.go.th")
+    codes = {
+        client.post("/accounts/password-reset/", {"email": email}, REMOTE_ADDR=f"10.0.0.{n}").status_code
+        for n in range(20)
+        for email in ("a@cdd.go.th", "b@cdd.go.th")
+    }
+    assert codes == {302}  # the same page every time
+    assert sorted(m.to[0] for m in mail.outbox) == ["a@cdd.go.th"] * 3 + ["b@cdd.go.th"] * 3

@@ -42,7 +42,7 @@ def test_a_table_rules_rows_are_added_in_the_page(browser, live_server, width, h
     organiser = UserFactory(role=Role.ORGANISER, role__province=nong_khai)
     base = live_server.url
     page = _builder(browser, live_server, organiser, (width, height), "shipped:nongkhai-missions-2565")
-    page.fill("#b-slug", "nk-rows-2565")
+    page.fill("#b-slug", "nongkhai-rows-2565")
     page.check("#b-entrants_all")
     page.select_option("#b-d2c0-kind", "done")  # the mission's rule emptied: another kind and back
     _check(page)
@@ -90,8 +90,8 @@ def test_a_table_rules_rows_are_added_in_the_page(browser, live_server, width, h
 
     page.click("#builder-save")
     settle(page)
-    assert page.url == f"{base}/standings/nk-rows-2565/", page.locator(".refusals").all_inner_texts()
-    stored = Criterion.objects.get(rubric__contest__slug="nk-rows-2565", code=MISSION["code"])
+    assert page.url == f"{base}/standings/nongkhai-rows-2565/", page.locator(".refusals").all_inner_texts()
+    stored = Criterion.objects.get(rubric__contest__slug="nongkhai-rows-2565", code=MISSION["code"])
     assert stored.rule == RULE
 
 
@@ -100,7 +100,7 @@ def test_a_periods_own_rule_is_added_in_the_page_with_its_levels_and_conditions(
     page, _ = _ubon(browser, live_server, width, height)
     base = live_server.url
     page.goto(f"{base}/standings/contests/build/?from=shipped:ubon-milestones-2568")
-    page.fill("#b-slug", "ubon-own-2568")
+    page.fill("#b-slug", "ubonratchathani-own-2568")
     page.check("#b-entrants_all")
     page.click("#period-p1- button[value='remove:p1-']")  # May goes, and comes back built in the page
     settle(page)
@@ -142,8 +142,9 @@ def test_a_periods_own_rule_is_added_in_the_page_with_its_levels_and_conditions(
 
     page.click("#builder-save")
     settle(page)
-    assert page.url.startswith(f"{base}/standings/ubon-own-2568"), page.locator(".refusals").all_inner_texts()
-    saved = Rubric.objects.get(contest__slug="ubon-own-2568", period=MAY["code"])
+    refusals = page.locator(".refusals").all_inner_texts()
+    assert page.url.startswith(f"{base}/standings/ubonratchathani-own-2568"), refusals
+    saved = Rubric.objects.get(contest__slug="ubonratchathani-own-2568", period=MAY["code"])
     criterion = Criterion.objects.get(rubric=saved, code="4.1.1")
     assert (criterion.rule, criterion.evidence_th, criterion.evidence_en) == (
         rule,

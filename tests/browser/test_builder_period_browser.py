@@ -51,7 +51,7 @@ def test_an_office_builds_mays_milestones_period_on_the_pages(browser, live_serv
     page.goto(f"{base}/standings/contests/build/")
     page.click("#from-ubon-milestones-2568")
     _settle(page)
-    page.fill("#b-slug", "ubon-ms-2568")
+    page.fill("#b-slug", "ubonratchathani-ms-2568")
 
     # The seed's entrants are not this test's units: remove one, then every district of the office at once.
     first = SEED["contest"]["entrants"][0]
@@ -108,8 +108,8 @@ def test_an_office_builds_mays_milestones_period_on_the_pages(browser, live_serv
 
     page.click("#builder-save")
     _settle(page)
-    assert page.url.startswith(f"{base}/standings/ubon-ms-2568"), page.inner_text("main")[:600]
-    saved = Rubric.objects.get(contest__slug="ubon-ms-2568", period=MAY["code"])
+    assert page.url.startswith(f"{base}/standings/ubonratchathani-ms-2568"), page.inner_text("main")[:600]
+    saved = Rubric.objects.get(contest__slug="ubonratchathani-ms-2568", period=MAY["code"])
     assert (saved.period_name_th, saved.period_name_en) == (MAY["name_th"], MAY["name_en"])
     criterion = Criterion.objects.get(rubric=saved, code="4.1.1")
     assert (criterion.rule, criterion.evidence_th, criterion.evidence_en) == (

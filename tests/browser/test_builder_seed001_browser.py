@@ -46,7 +46,7 @@ def test_seed_001_built_on_the_pages_ranks_its_offices_as_the_shipped_contest(br
     page.fill("#b-name_th", SHIPPED["name_th"])
     page.fill("#b-name_en", SHIPPED["name_en"])
     page.fill("#b-year", "2564")
-    page.fill("#b-slug", "cb-web-built")
+    page.fill("#b-slug", "chonburi-web-built")
     page.fill("#b-starts_on", "1/7/2564")
     page.fill("#b-ends_on", "30/9/2564")
     page.fill("#b-total_points", "100")
@@ -71,15 +71,15 @@ def test_seed_001_built_on_the_pages_ranks_its_offices_as_the_shipped_contest(br
     assert page.locator(".sum.off").count() == 0
     page.click("#builder-save")
     settle(page)
-    assert page.url == f"{base}/standings/cb-web-built/"
+    assert page.url == f"{base}/standings/chonburi-web-built/"
     page.check("#contest-open-confirm")  # opening says what it does and asks first
     page.click("#contest-open")
     settle(page)
     page.screenshot(path=str(SHOTS / "builder_seed001_opened.png"), full_page=True)
 
-    built = Rubric.objects.get(contest__slug="cb-web-built")
+    built = Rubric.objects.get(contest__slug="chonburi-web-built")
     shipped = services.rubric_load(data=SHIPPED)
-    assert Contest.objects.get(slug="cb-web-built").state == "open"
+    assert Contest.objects.get(slug="chonburi-web-built").state == "open"
     assert sorted(built.contest.entrants.values_list("dopa_code", flat=True)) == codes
 
     # The same panel sheet for both: the built contest's through the organiser's import page.

@@ -44,7 +44,7 @@ def test_an_office_builds_the_any_three_channels_mission_in_boxes_only(browser, 
     page.click("#from-blank")
     settle(page)
     for box, text in {
-        "name_th": "ภารกิจช่องทางการตลาด", "year": "2565", "slug": "nk-market-2565", "starts_on": "1/10/2564",
+        "name_th": "ภารกิจช่องทางการตลาด", "year": "2565", "slug": "nongkhai-market-2565", "starts_on": "1/10/2564",
         "ends_on": "30/09/2565", "total_points": "5", "d0-code": "3", "d0-name_th": "ช่องทางการตลาด",
         "d0-max_points": "5",
         "d0c0-code": MISSION["code"], "d0c0-name_th": MISSION["name_th"], "d0c0-max_points": MISSION["max_points"],
@@ -89,8 +89,8 @@ def test_an_office_builds_the_any_three_channels_mission_in_boxes_only(browser, 
 
     page.click("#builder-save")
     settle(page)
-    assert page.url == f"{base}/standings/nk-market-2565/", page.locator(".refusals").all_inner_texts()
-    stored = Criterion.objects.get(rubric__contest__slug="nk-market-2565", code=MISSION["code"])
+    assert page.url == f"{base}/standings/nongkhai-market-2565/", page.locator(".refusals").all_inner_texts()
+    stored = Criterion.objects.get(rubric__contest__slug="nongkhai-market-2565", code=MISSION["code"])
     assert stored.rule == {**RULE, "evidence": {"types": ["pdf", "jpeg"]}}
 
 

@@ -89,7 +89,7 @@ def test_another_offices_unit_is_not_added_by_its_code(client, organiser, units)
 def test_another_offices_unit_posted_anyway_is_refused_by_the_service(client, organiser, units):
     client.force_login(organiser)
     form = _form(
-        name_th="ทดสอบ", name_en="Test", year="2568", slug="cm-test-2568", starts_on="1/10/2567",
+        name_th="ทดสอบ", name_en="Test", year="2568", slug="chiangmai-test-2568", starts_on="1/10/2567",
         ends_on="30/9/2568", total_points="5", entrants=[units["theirs"].dopa_code], action="save",
         **{"d0-code": "1", "d0-name_th": "ข", "d0-name_en": "b", "d0-max_points": "5", "d0c0-code": "1.1",
            "d0c0-name_th": "ก", "d0c0-name_en": "a", "d0c0-max_points": "5", "d0c0-kind": "points",
@@ -99,7 +99,7 @@ def test_another_offices_unit_posted_anyway_is_refused_by_the_service(client, or
     response = client.post(BUILD, form)
     assert response.status_code == 400
     assert "ไม่อยู่ในจังหวัดของท่าน</li>" in response.content.decode()  # the refusal in Thai alone (#39)
-    assert not Contest.objects.filter(slug="cm-test-2568").exists()
+    assert not Contest.objects.filter(slug="chiangmai-test-2568").exists()
 
 
 def test_central_staff_search_every_office(client, units):

@@ -158,9 +158,9 @@ def test_the_check_refuses_what_the_save_would(client, people, contest, phuket):
     form = to_form(selectors.contest_file(contest))
     form.update({"slug": "cm-web-2564", "action": "check"})
     checked = client.post(BUILD, form).content.decode()
-    assert "รหัสการประกวด cm-web-2564 ใช้ไม่ได้ กรุณาใช้รหัสอื่น" in checked
+    assert "รหัสการประกวด cm-web-2564 ใช้ไม่ได้ กรุณาใช้รหัสใหม่ที่ขึ้นต้นด้วย" in checked
     saved = client.post(BUILD, form | {"action": "save"}).content.decode()
-    assert "รหัสการประกวด cm-web-2564 ใช้ไม่ได้ กรุณาใช้รหัสอื่น" in saved
+    assert "รหัสการประกวด cm-web-2564 ใช้ไม่ได้ กรุณาใช้รหัสใหม่ที่ขึ้นต้นด้วย" in saved
 
 
 def test_a_blank_form_opens_without_an_error(client, people):
@@ -168,3 +168,38 @@ def test_a_blank_form_opens_without_an_error(client, people):
     _as(client, people["organiser"])
     html = client.get(BUILD + "?from=blank").content.decode()
     assert "ไม่เท่ากับ" not in html and 'class="error' not in html
+
+
+def _refusal(page: str, slug: str) -> str:
+    """The code's refusal on the builder's page, the code itself blanked."""
+    start = page.index(f"รหัสการประกวด {slug} ")
+    return page[start : page.index("<", start)].replace(slug, "…")
+
+
+def test_an_office_saves_new_codes_under_its_own_prefix_only_and_a_taken_code_reads_as_any_other(
+    client, people, contest, phuket
+):
+    """Chiang Mai's organiser: another office's name in a new code is refused (Chonburi saved `nongkhai-…`), and
+    Phuket's draft's code is refused in the very words a free code is: the page confirms no code exists."""
+    kathu = DistrictFactory(parent=phuket)
+    theirs = json.loads(open(CHONBURI_WEB, encoding="utf-8").read())
+    theirs["contest"] = {**theirs["contest"], "slug": "phuket-web-2564", "organiser": "83", "entrants": [kathu.code]}
+    services.rubric_load(data=theirs)
+    _as(client, people["organiser"])
+    form = to_form(selectors.contest_file(contest)) | {"action": "save"}
+    before = set(Contest.objects.values_list("slug", flat=True))
+
+    pages = {
+        slug: client.post(BUILD, form | {"slug": slug})
+        for slug in ("phuket-web-2564", "phuket-new-2564", "nongkhai-web-2566")
+    }
+
+    assert {slug: page.status_code for slug, page in pages.items()} == dict.fromkeys(pages, 400)
+    said = {_refusal(page.content.decode(), slug) for slug, page in pages.items()}
+    assert said == {"รหัสการประกวด … ใช้ไม่ได้ กรุณาใช้รหัสใหม่ที่ขึ้นต้นด้วย chiangmai-"}
+    assert set(Contest.objects.values_list("slug", flat=True)) == before
+    saved = client.post(BUILD, form | {"slug": "chiangmai-web-2566"})
+    assert (
+        saved.status_code == 302
+        and Contest.objects.get(slug="chiangmai-web-2566").organiser == contest.contest.organiser
+    )

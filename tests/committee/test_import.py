@@ -176,3 +176,27 @@ def test_import_judgments_command_bad_row_refused(rubric, members, tmp_path):
         " / row 2: criterion 4.1.1: 2 is not an allowed score (0, 1, 3, 5)"
     )
     assert Judgment.objects.count() == 0
+
+
+def test_import_judgments_command_reads_a_dash_in_the_items_column_as_none_met(rubric, members, tmp_path):
+    """A "-" typed for "none" in the items column stopped the command with a bare ValueError; it means none
+    met, as in the facts sheet."""
+    a = members[0].username
+    path = tmp_path / "j.csv"
+    path.write_text(f"province,criterion,member,points,items,note\nTH-50,3.1,{a},,-,\n")
+    call_command("import_judgments", str(path), "--year", "2566")
+    assert list(Judgment.objects.values_list("criterion__code", "points", "items")) == [("3.1", D(0), [])]
+
+
+@pytest.mark.parametrize(("items", "unknown"), [("1,-,2", "-"), ("x", "x"), ("1;9", "9")])
+def test_import_judgments_command_names_the_row_of_a_bad_items_cell(rubric, members, tmp_path, items, unknown):
+    a = members[0].username
+    path = tmp_path / "j.csv"
+    path.write_text(f'province,criterion,member,points,items,note\nTH-50,4.1.1,{a},5,,\nTH-50,3.1,{a},,"{items}",\n')
+    with pytest.raises(CommandError) as refused:
+        call_command("import_judgments", str(path), "--year", "2566")
+    assert str(refused.value).splitlines()[1] == (
+        f"แถวที่ 3: รายการที่ดำเนินการ: ไม่รู้จักรายการ {unknown} (ใช้ได้: 1, 2, 3)"
+        f" / row 3: items met: unknown item(s) {unknown} (allowed: 1, 2, 3)"
+    )
+    assert not Judgment.objects.exists()

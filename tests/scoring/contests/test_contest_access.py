@@ -161,7 +161,7 @@ def test_a_contest_file_is_refused_whole_with_the_reason(client, people, contest
     client.force_login(people["other_organiser"])
     data["contest"] = {**data["contest"], "slug": "cm-web-2564", "entrants": []}
     response = _upload(client, data)
-    assert "รหัสการประกวด cm-web-2564 ใช้ไม่ได้ กรุณาใช้รหัสอื่น" in response.content.decode()
+    assert "รหัสการประกวด cm-web-2564 ใช้ไม่ได้ กรุณาใช้รหัสใหม่ที่ขึ้นต้นด้วย" in response.content.decode()
     assert Contest.objects.get(slug="cm-web-2564").organiser.code == "TH-50"
 
 
