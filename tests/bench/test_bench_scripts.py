@@ -22,6 +22,10 @@ SERVICES = ("DATABASE_URL", "REDIS_URL")  # unset: each bench makes its own SQLi
     ("script", "figures"),
     [
         ("recompute.py", ["recompute_sqlite_queries", "recompute_sqlite_ms"]),
+        (
+            "content_checks.py",
+            ["content_check_ordinary_xlsx_20000_rows_median_ms", "content_check_backtracking_docx_median_ms"],
+        ),
         ("import.py", ["import_sqlite_first_import_ms", "import_sqlite_changed_ms", "import_sqlite_unchanged_ms"]),
         ("resumable.py", ["resumable_total_s", "resumable_identical", "resumable_rss_over_idle_mb"]),
         (

@@ -163,3 +163,8 @@ def docx_relationship(kind: str, target: str) -> bytes:
         f'Target="{target}" TargetMode="External"/></Relationships>'
     )
     return files.ooxml(extra={"word/_rels/document.xml.rels": rels})
+
+
+def ordinary_rows(n: int = 20000) -> list[list]:
+    """An ordinary large workbook's rows: numbers, Thai text and a formula every 50 rows."""
+    return [[i, f"แถว {i}", i * 1.5, f"=A{i + 1}*2" if i % 50 == 0 else "x"] for i in range(n)]
