@@ -4,6 +4,7 @@ refused (ffprobe first decides, where installed, whether the file plays at all).
 import io
 import shutil
 import struct
+import subprocess
 from decimal import Decimal
 
 import pytest
@@ -106,3 +107,13 @@ def test_a_one_second_clip_whose_header_says_six_minutes_is_refused_for_a_five_t
 
     assert caught.value.th.startswith(LIE_TH)
     assert StageUpload.objects.count() == 0
+
+
+@needs_ffprobe
+def test_a_video_in_fragments_lasts_until_its_last_picture(tmp_path):
+    """A fragmented MP4 has no sample table in its movie box (and headers that say 0): ffprobe's packets count."""
+    path = tmp_path / "clip.mp4"
+    source = "color=c=black:s=16x16:r=2:d=3"
+    flags = ["-c:v", "mpeg4", "-movflags", "frag_keyframe+empty_moov"]
+    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", source, *flags, str(path)], check=True, timeout=60)
+    assert video_seconds(str(path)) == Decimal("3.00")
