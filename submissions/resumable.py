@@ -95,7 +95,7 @@ def resumable_create(*, user, length: int, metadata: dict[str, str], now: dateti
     target = _target(user, metadata)
     _quota(user, filename, length, now)
     if settings.CELERY_TASK_ALWAYS_EAGER:  # the embedded default runs no beat: its hourly sweep runs here
-        transaction.on_commit(resumable_sweep)
+        transaction.on_commit(resumable_sweep, robust=True)  # a sweep that fails never fails this upload
     upload = ResumableUpload.objects.create(
         user=user,
         length=length,

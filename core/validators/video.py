@@ -18,8 +18,9 @@ from .mp4 import Movie, movie
 from .refusal import UploadRefused
 
 FFPROBE_SECONDS = 60  # a probe that hangs on a broken file is stopped
-# How far a header may be from the samples: an edit list trims a few frames, an audio track runs on a little.
-TOLERANCE_SECONDS = Decimal(1)
+# How far a header may be from the samples: an edit list trims up to a group of pictures (a second or two), an
+# audio track runs on a little.
+TOLERANCE_SECONDS = Decimal(2)
 TOLERANCE_SHARE = Decimal("0.01")
 
 

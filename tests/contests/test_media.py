@@ -69,6 +69,25 @@ def test_a_header_claiming_six_minutes_for_one_second_is_refused(tmp_path):
     assert caught.value.th.startswith(LIE_TH)
 
 
+def written(tmp_path, data: bytes) -> str:
+    path = tmp_path / "clip.mp4"
+    path.write_bytes(data)
+    return str(path)
+
+
+@pytest.mark.parametrize("claimed", [361.5, 358.5])
+def test_a_header_within_two_seconds_and_a_percent_of_the_samples_passes(tmp_path, monkeypatch, claimed):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    assert video_seconds(written(tmp_path, track_mp4(360, claimed=claimed))) == Decimal("360.00")
+
+
+@pytest.mark.parametrize("claimed", [366, 300])
+def test_a_header_further_off_is_refused(tmp_path, monkeypatch, claimed):
+    monkeypatch.setattr(shutil, "which", lambda name: None)  # 2 s + 3.6 s is all a six-minute video may be off
+    with pytest.raises(PortalError, match=rf"^ส่วนหัวของวีดิทัศน์ระบุความยาว {claimed}\.00 วินาที"):
+        video_seconds(written(tmp_path, track_mp4(360, claimed=claimed)))
+
+
 needs_ffprobe = pytest.mark.skipif(shutil.which("ffprobe") is None, reason="ffmpeg is not installed (.ci/run does)")
 
 
