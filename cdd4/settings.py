@@ -306,7 +306,7 @@ CDD4_UPLOAD_LIMITS_MB = {"pdf": 50, "image": 20, "office": 50, "video": 1024}
 # Files sent in pieces (tus, submissions/resumable.py): an unfinished one is removed this long after it began;
 # a person may have this many unfinished at once.
 CDD4_RESUMABLE_HOURS = int(os.environ.get("CDD4_RESUMABLE_HOURS", "72"))
-CDD4_RESUMABLE_OPEN = int(os.environ.get("CDD4_RESUMABLE_OPEN", "10"))
+CDD4_RESUMABLE_OPEN = int(os.environ.get("CDD4_RESUMABLE_OPEN", "3"))
 # Service mode: nginx serves evidence from an `internal` location mapped onto MEDIA_ROOT.
 CDD4_X_ACCEL = os.environ.get("CDD4_X_ACCEL", "0") == "1"
 CDD4_X_ACCEL_PREFIX = os.environ.get("CDD4_X_ACCEL_PREFIX", "/protected-media/")

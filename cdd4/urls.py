@@ -6,6 +6,7 @@ from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from accounts import passkeys
+from cdd4.error_views import bad_request
 from cdd4.tokens import upload_gate
 from core.api import not_found
 from core.labels import bi
@@ -50,7 +51,7 @@ urlpatterns.append(re_path(r"^api/", not_found, name="api-not-found"))
 # Django's error views carry requires_csrf_token, whose CSRF pass reads a POST body to find the form's
 # token: an upload refused (403, 404) before its body was read would have all of it read by the error
 # page (issue #24). The pages need no such pass: a form on them gets its token from the cookie alone.
-handler400 = defaults.bad_request.__wrapped__
+handler400 = bad_request  # defaults.bad_request's page, or one that needs no user
 handler403 = defaults.permission_denied.__wrapped__
 handler404 = defaults.page_not_found.__wrapped__
 handler500 = defaults.server_error.__wrapped__

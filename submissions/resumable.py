@@ -5,7 +5,7 @@ a script (tuspy) asks how much arrived and sends the rest. Here:
 - **creation** decides everything that does not need the bytes, before any is stored: who may send this file
   to this criterion or pick (the same questions evidence_submit and stage_file_submit ask), whether the
   contest still takes it, and the quotas (the kind's size limit by the name's extension, open uploads per
-  person, free space);
+  person, free space for what every open upload still has to send);
 - **each piece** arrives in a local temporary file, is kept in the file store (the media folder or the object
   store, core.files: a piece sent to one web machine and the next to another both count), and is recorded at
   the offset the server holds under a short row lock (two pieces for one upload never both count; no lock is
@@ -14,7 +14,9 @@ a script (tuspy) asks how much arrived and sends the rest. Here:
 - **the last piece** joins the pieces into one local file and hands it to evidence_submit or
   stage_file_submit: the same content checks, versioning, lateness and audit as a file sent in one request;
   nothing is shown to anyone before that;
-- an upload nobody finishes expires (`Upload-Expires`) and `resumable_expire` (beat, hourly) removes it.
+- an upload nobody finishes expires (`Upload-Expires`): a piece after that is refused (410), and
+  `resumable_expire` removes it (beat, hourly; in the embedded default, which runs no beat, whenever an upload
+  begins).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Sum
 from django.http import Http404
 from django.utils import timezone
 
@@ -91,7 +93,9 @@ def resumable_create(*, user, length: int, metadata: dict[str, str], now: dateti
     if not filename:
         raise UploadRefused("ไม่ได้ระบุชื่อไฟล์ (filename)", "no file name given (filename)")
     target = _target(user, metadata)
-    _quota(user, filename, length)
+    _quota(user, filename, length, now)
+    if settings.CELERY_TASK_ALWAYS_EAGER:  # the embedded default runs no beat: its hourly sweep runs here
+        transaction.on_commit(resumable_sweep, robust=True)  # a sweep that fails never fails this upload
     upload = ResumableUpload.objects.create(
         user=user,
         length=length,
@@ -116,7 +120,7 @@ def resumable_append(*, upload_id, user, piece: Piece, now: datetime | None = No
     """Keeps one piece at the offset the server holds; the last piece saves the file as evidence or a
     stage's file (or refuses it, with the reason kept for the client that asks)."""
     upload = resumable_of(upload_id=upload_id, user=user)
-    _may_append(upload, piece)  # a finished or refused upload has no bytes left to open
+    _may_append(upload, piece, now or timezone.now())  # a finished, refused or expired upload opens no bytes
     local, received = _receive(upload, piece)
     name = _piece_name(upload, piece.offset) if received else None
     try:
@@ -124,7 +128,7 @@ def resumable_append(*, upload_id, user, piece: Piece, now: datetime | None = No
             files.put(name, local)
         with transaction.atomic():
             upload = ResumableUpload.objects.select_for_update().get(pk=upload.pk)
-            _may_append(upload, piece)  # another request's piece for this offset counted first
+            _may_append(upload, piece, now or timezone.now())  # another piece for this offset counted first
             if name is not None:
                 upload.pieces.append(name)
                 upload.offset += received
@@ -140,6 +144,11 @@ def resumable_append(*, upload_id, user, piece: Piece, now: datetime | None = No
     if upload.offset == upload.length and received:  # only the piece that completed it saves it
         _finish(upload)
     return upload
+
+
+def expired(upload: ResumableUpload, now: datetime) -> bool:
+    """An unfinished upload past its Upload-Expires: it takes no more pieces and its sweep is due."""
+    return upload.state == ResumableState.RECEIVING and upload.expires_at <= now
 
 
 def resumable_delete(*, upload_id, user) -> None:
@@ -177,6 +186,13 @@ def resumable_expire(*, now: datetime | None = None) -> int:
     return len(gone)
 
 
+def resumable_sweep() -> int:
+    """Beat's hourly job (submissions.resumable_expire): saves the uploads whose saving broke off, then removes
+    those nobody finished. Returns how many were removed."""
+    resumable_recover()
+    return resumable_expire()
+
+
 def parse_metadata(header: str) -> dict[str, str]:
     """Upload-Metadata: "key base64value,key base64value" (tus creation); Thai names arrive as UTF-8."""
     pairs = {}
@@ -210,30 +226,41 @@ def _target(user, metadata: dict[str, str]) -> dict:
     return {"rubric": rubric, "unit": unit, "code": code}
 
 
-def _quota(user, filename: str, length: int) -> None:
+def _quota(user, filename: str, length: int, now: datetime) -> None:
     kind = KIND_OF_EXT.get(Path(filename).suffix.lower())
     if kind is None:
         raise refuse_type()
     limit = limits_bytes()[kind]
     if length <= 0 or length > limit:
         raise size_refusal(kind, limit) if length > 0 else UploadRefused("ไฟล์ว่าง", "the file is empty")
-    open_ones = ResumableUpload.objects.filter(user=user, state=ResumableState.RECEIVING).count()
-    if open_ones >= settings.CDD4_RESUMABLE_OPEN:
+    open_uploads = ResumableUpload.objects.filter(state=ResumableState.RECEIVING, expires_at__gt=now)
+    most = settings.CDD4_RESUMABLE_OPEN
+    if open_uploads.filter(user=user).count() >= most:
         raise UploadRefused(
-            f"มีไฟล์ที่ส่งค้างอยู่ {open_ones} ไฟล์ ส่งให้ครบหรือยกเลิกก่อน",
-            f"{open_ones} uploads are still open: finish or cancel one first",
+            f"ส่งไฟล์ค้างไว้ได้ไม่เกิน {most} ไฟล์พร้อมกัน ส่งไฟล์ที่ค้างให้ครบหรือยกเลิกก่อน",
+            f"at most {most} uploads may be open at once: finish or cancel one first",
             status=429,
         )
-    free = shutil.disk_usage(upload_tmp_dir()).free  # the pieces are joined there before the checks
-    if free - length < settings.CDD4_MIN_FREE_MB * 1024 * 1024:
+    # Every open upload may still send the rest of its bytes, and each is joined there before the checks: the
+    # space is promised to all of them, not only to the one beginning.
+    promised = open_uploads.aggregate(rest=Sum(F("length") - F("offset")))["rest"] or 0
+    free = shutil.disk_usage(upload_tmp_dir()).free
+    if free - promised - length < settings.CDD4_MIN_FREE_MB * 1024 * 1024:
         raise storage_full()
 
 
-def _may_append(upload: ResumableUpload, piece: Piece) -> None:
+def _may_append(upload: ResumableUpload, piece: Piece, now: datetime) -> None:
     if upload.state == ResumableState.REFUSED:  # the reason it was refused, again: start a new upload
         raise PortalError(upload.refusal or "ไฟล์นี้ไม่ผ่านการตรวจ / this upload was refused", status=410, code="refused")
     if upload.state != ResumableState.RECEIVING:
         raise PortalError("ไฟล์นี้รับครบแล้ว", "this upload is already complete", status=409, code="complete")
+    if expired(upload, now):  # tus expiration: gone, as its pieces soon are; the client starts again
+        raise PortalError(
+            "การส่งไฟล์นี้หมดเวลาแล้ว กรุณาเริ่มส่งไฟล์ใหม่",
+            "this upload has expired: start a new one",
+            status=410,
+            code="expired",
+        )
     if piece.offset != upload.offset:
         raise PortalError(
             f"ตำแหน่งไม่ตรง: เซิร์ฟเวอร์รับไว้ {upload.offset} ไบต์",

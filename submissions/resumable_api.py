@@ -12,6 +12,7 @@ from email.utils import format_datetime
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
@@ -24,6 +25,7 @@ from .models import ResumableState, ResumableUpload
 from .resumable import (
     CHECKSUMS,
     Piece,
+    expired,
     parse_metadata,
     resumable_append,
     resumable_create,
@@ -90,7 +92,7 @@ class ResumableCollection(APIView):
 class ResumableItem(APIView):
     def head(self, request, pk):
         upload = resumable_of(upload_id=pk, user=request.user)
-        if upload.state == ResumableState.REFUSED:
+        if upload.state == ResumableState.REFUSED or expired(upload, timezone.now()):
             return _tus(HttpResponse(status=410))  # a client starts again; GET says why
         return _tus(HttpResponse(status=200), upload)
 

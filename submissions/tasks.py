@@ -16,5 +16,4 @@ def media_sweep() -> int:
 def resumable_expire() -> int:
     """Beat job, hourly: saves uploads sent in pieces whose saving broke off, then removes those nobody finished,
     with their bytes (submissions/resumable.py)."""
-    resumable.resumable_recover()
-    return resumable.resumable_expire()
+    return resumable.resumable_sweep()

@@ -4,10 +4,12 @@ bare English "403 Forbidden" for a contest's organiser)."""
 import json
 
 import pytest
+from django.core.exceptions import BadRequest
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.views.defaults import server_error
 
+from cdd4.error_views import bad_request
 from contests.models import Province
 from people.models import Role
 from scoring import services
@@ -78,3 +80,25 @@ def test_a_failed_csrf_check_is_the_portals_page(provincial_user):
     assert response.status_code == 403
     assert [t.name for t in response.templates][:2] == ["403_csrf.html", "base.html"]
     assert thai_alone(response.content.decode(), "แบบฟอร์มนี้หมดอายุแล้ว", "This form has expired")
+
+
+def test_a_host_the_portal_does_not_serve_is_a_400_page_that_needs_no_user(client, db, settings, caplog):
+    settings.DEBUG = False
+    response = client.get("/", HTTP_HOST="evil.example")
+
+    assert response.status_code == 400
+    assert [t.name for t in response.templates] == ["errors/unknown_host.html"]
+    html = response.content.decode()
+    assert thai_alone(html, "พอร์ทัลนี้ไม่ได้ให้บริการที่ที่อยู่เว็บซึ่งคำขอนี้ระบุ", "This portal does not answer")
+    assert "evil.example" not in html  # no link built from the Host it was sent
+
+
+def test_any_other_bad_request_keeps_the_portals_400(provincial_user):
+    request = RequestFactory().get("/")
+    request.user = provincial_user  # past the sign-in middleware, as a view's BadRequest is
+    request.session = {}
+
+    response = bad_request(request, BadRequest("an id sent must be a number"))
+
+    assert response.status_code == 400
+    assert 'data-nav="' in response.content.decode()  # the portal's page, with the person's navigation

@@ -9,6 +9,7 @@ import zipfile
 from dataclasses import dataclass
 
 from .budget import Budget
+from .mp4 import hidden_content
 from .ooxml import check_part
 from .pdf import check_pdf
 from .refusal import UploadRefused
@@ -200,6 +201,14 @@ def inspect_file(path: str) -> Detected:
     if not _mp4_boxes_ok(path):
         raise UploadRefused("ไฟล์ MP4 ไม่สมบูรณ์หรือมีเนื้อหาแปลกปลอม", "The MP4 video is incomplete or has foreign content")
     check_video(path)
+    with open(path, "rb") as f:
+        hidden = hidden_content(f)
+    if hidden is not None:  # a player skips free, skip and uuid boxes; a file kept as evidence carries them
+        raise UploadRefused(
+            "ไฟล์ MP4 นี้มีเนื้อหาอื่นซ่อนอยู่ (หน้าเว็บ โปรแกรม ไฟล์บีบอัด หรือ PDF) จึงไม่รับ กรุณาส่งไฟล์ตามที่โปรแกรมตัดต่อบันทึกออกมา",
+            "This MP4 hides other content (a web page, a program, an archive or a PDF) and is refused; "
+            "send the file as your editor saved it",
+        )
     return Detected("mp4")
 
 

@@ -35,7 +35,7 @@ def free_port() -> int:
 
 
 def start_nginx(tmp_path, port: int, site: str):
-    site = site.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("/tmp/nginx-body", str(tmp_path / "body"))
+    site = site.replace("listen 80", f"listen 127.0.0.1:{port}").replace("/tmp/nginx-body", str(tmp_path / "body"))
     (tmp_path / "site.conf").write_text(site)
     (tmp_path / "nginx.conf").write_text(
         f"daemon off;\npid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\n"
@@ -171,3 +171,19 @@ def test_a_file_in_the_object_store_is_downloaded_through_nginx_by_its_signed_li
     assert link.startswith(f"http://127.0.0.1:{port}/cdd4-files/{evidence.stored_path}?")
     assert (data, headers["Content-Type"], headers["X-Content-Type-Options"]) == (pdf, "application/pdf", "nosniff")
     assert headers["Content-Security-Policy"].startswith("default-src 'none'")
+
+
+def test_a_host_the_portal_does_not_serve_is_closed_unanswered(tmp_path):
+    port = free_port()
+    proc = start_nginx(tmp_path, port, site_for("127.0.0.1:9"))  # no portal behind: nothing may reach it
+    try:
+        unknown = send(port, b"GET / HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n", b"")
+        by_address = send(port, b"GET /nginx-health HTTP/1.1\r\nHost: 10.0.0.5\r\nConnection: close\r\n\r\n", b"")
+        served = send(port, b"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", b"")
+    finally:
+        proc.send_signal(signal.SIGQUIT)
+        proc.wait(timeout=10)
+
+    assert unknown == b""  # 444: the connection closed, no status line
+    assert by_address.startswith(b"HTTP/1.1 200") and by_address.endswith(b"ok\n")  # the container's health check
+    assert served.startswith(b"HTTP/1.1 502")  # a served name reaches the (absent) portal

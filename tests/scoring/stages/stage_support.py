@@ -69,7 +69,21 @@ def container_mp4(seconds: float, scale: int = 600) -> bytes:
     return box(b"ftyp", b"isom\x00\x00\x02\x00isommp41") + box(b"moov", box(b"mvhd", mvhd))
 
 
+def track_mp4(seconds: float, scale: int = 600, claimed: float | None = None) -> bytes:
+    """A tiny MP4 with one video track whose samples last `seconds` (one sample, no picture data) and whose
+    movie header says `claimed` (the same unless given): what the portal counts where ffprobe is not installed."""
+    units = round(seconds * scale)
+    mvhd = struct.pack(">B3xIIII", 0, 0, 0, scale, round((seconds if claimed is None else claimed) * scale))
+    tkhd = struct.pack(">B3xIIIII", 0, 0, 0, 1, 0, units) + bytes(60)
+    mdhd = struct.pack(">B3xIIII", 0, 0, 0, scale, units) + bytes(4)
+    hdlr = struct.pack(">B3xI4s", 0, 0, b"vide") + bytes(12)
+    stbl = box(b"stbl", box(b"stts", struct.pack(">B3xIII", 0, 1, 1, units)))
+    media = box(b"mdhd", mdhd) + box(b"hdlr", hdlr) + box(b"minf", stbl)
+    trak = box(b"trak", box(b"tkhd", tkhd) + box(b"mdia", media))
+    return box(b"ftyp", b"isom\x00\x00\x02\x00isommp41") + box(b"moov", box(b"mvhd", mvhd + bytes(80)) + trak)
+
+
 def mp4(seconds: float) -> bytes:
     """A video `seconds` long as the portal reads one here: playable where ffmpeg is installed (ffprobe checks
-    it), else the container alone."""
-    return sample_video(seconds) or container_mp4(seconds)
+    it), else a container with one track."""
+    return sample_video(seconds) or track_mp4(seconds)
