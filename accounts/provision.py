@@ -27,6 +27,7 @@ from core.sheets.tabular import read_rows
 from people.directory import membership_of, membership_set, works_in_admin
 from people.models import Role
 
+from . import rights
 from .audit import event_record
 from .models import Event
 from .tasks import invitations_queue
@@ -118,7 +119,7 @@ def _columns(rows: list[dict[str, str]]) -> list[dict[str, str]]:
 def provision_plan(*, by, rows: list[dict[str, str]], first_row: int = 2) -> ProvisionReport:
     """Reads the rows against the database and the lock: every refusal, or the plan."""
     actor = actor_of(by)
-    if not actor.provisions():
+    if not rights.provisions(actor):
         raise PortalError("คุณไม่มีสิทธิ์สร้างบัญชีผู้ใช้", "you may not make accounts", status=403)
     cells = _columns(rows)
     codes = {c["office"] for c in cells if c["office"]}
@@ -226,7 +227,9 @@ def _planned(number, cell, units, contests, user) -> Planned:
 
 def _allowed(actor, item: Planned) -> bool:
     """The office and role the row gives, and the account as it is now: both the actor's to manage."""
-    return actor.provisions(item.office, item.role) and (item.user is None or actor.manages_account(item.user))
+    return rights.provisions(actor, item.office, item.role) and (
+        item.user is None or rights.manages_account(actor, item.user)
+    )
 
 
 def provision_file(*, by, data: bytes, filename: str, dry_run: bool) -> ProvisionReport:

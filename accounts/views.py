@@ -19,7 +19,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from contests.actor import actor_of
-from core import gate
+from core import acts, gate
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, takes_files
 from core.ratelimit import rate_limited
@@ -59,7 +59,7 @@ def second_factor_page(request):
             return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": back})
         except PortalError as exc:
             form.add_error("token", exc.message)
-    context = {"form": form, "next": back, "enrolled": enrolled, "required": actor_of(user).needs_second_factor()}
+    context = {"form": form, "next": back, "enrolled": enrolled, "required": acts.second_factor_due(user)}
     context["passkeys"] = enrolled and passkeys_of(user)
     if not enrolled:
         device = second_factor.totp_pending(user)

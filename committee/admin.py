@@ -13,7 +13,7 @@ from django.utils.html import format_html
 
 import core.converters  # noqa: F401  (registers <rubric:…>)
 from contests.models import Province
-from contests.permissions import is_central
+from contests.permissions import is_central, is_department
 from core import gate
 from core.labels import bi
 from core.sheets import exporter
@@ -25,7 +25,6 @@ from scoring.admin.forms import CriterionCodeFilter, RoleAccess, YearFilter, cod
 
 from . import admin_import, admin_views, selectors, services
 from .models import ChairFinal, Clarification, ClarificationMessage, Judgment, Override, ScoreChange
-from .permissions import is_department
 from .querysets import provinces_for_member, seat
 
 judges_contests = rules.predicate(selectors.judges_contests)
