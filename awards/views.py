@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from core import files, gate
+from core import acts, files, gate
 from core.http import content_disposition, show
 from core.sheets import exporter
 from scoring.access import rubric_allowed, rubric_gate
@@ -35,7 +35,7 @@ def index(request):
 @require_GET
 def results(request, year: int):
     rubric = rubric_gate(request, "awards.view_results", year)
-    central = request.user.has_perm("awards.generate_documents", rubric)
+    central = acts.allowed(request.user, "awards.generate_documents", rubric)
     blocks = selectors.awardees(rubric)
     context = {
         "rubric": rubric,
@@ -57,7 +57,7 @@ def results(request, year: int):
             certificate=selectors.signing_certificate(),
             certificate_form=SigningCertificateForm(),
             sheets=exporter.year_sheets(request.user, rubric),
-            can_certify=request.user.has_perm("awards.manage_certificate"),
+            can_certify=acts.allowed(request.user, "awards.manage_certificate"),
         )
     return render(request, "awards/results.html", context)
 

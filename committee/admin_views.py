@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from core import gate
+from core import acts, gate
 from core.errors import PortalError
 from core.http import show
 from core.labels import bi
@@ -97,7 +97,7 @@ def matrix(request, admin_site):
         "all_criteria": spec.criteria(),
         "filters": filters,
         "trail": trail(filters),
-        "can_score": request.user.has_perm("committee.score", rubric),
+        "can_score": acts.allowed(request.user, "committee.score", rubric),
         "next_by": [(by, next_url(rubric, {**filters, "by": by})) for by in queue.BY],
         **_entrant_words(request, rubric),
     }
@@ -209,10 +209,10 @@ def score(request, admin_site, year: str, province: str, criterion: str):
         "province": province_obj,
         "criterion": criterion_obj,
         **_entrant_words(request, rubric),
-        "can_score": request.user.has_perm("committee.score", rubric),
-        "can_finalize": request.user.has_perm("committee.finalize", rubric),
-        "can_override": request.user.has_perm("committee.override", rubric),
-        "can_clarify": request.user.has_perm("committee.clarify", rubric),
+        "can_score": acts.allowed(request.user, "committee.score", rubric),
+        "can_finalize": acts.allowed(request.user, "committee.finalize", rubric),
+        "can_override": acts.allowed(request.user, "committee.override", rubric),
+        "can_clarify": acts.allowed(request.user, "committee.clarify", rubric),
         "posted": request.POST if request.method == "POST" else {},
         "trail": trail(filters),
         "matrix_url": matrix_url(rubric, filters),
@@ -228,7 +228,7 @@ def _panel_reads(user, evidence) -> bool:
     return (
         has_panel(rubric)
         and evidence.withdrawn_at is None
-        and user.has_perm("committee.view_scoring", rubric)
+        and acts.allowed(user, "committee.view_scoring", rubric)
         and provinces_for_member(user, rubric).filter(pk=evidence.submission.province_id).exists()
     )
 

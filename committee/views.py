@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
+from core import acts
 from core.errors import PortalError
 from core.http import show
 from scoring.access import rubric_gate
@@ -33,7 +34,7 @@ def clarification(request, pk: int):
         else:
             messages.success(request, "ส่งคำชี้แจงแล้ว / reply sent")
             return redirect("committee:clarification", pk=clar.pk)
-    can_reply = clar.status != "closed" and request.user.has_perm("committee.reply_clarification", clar)
+    can_reply = clar.status != "closed" and acts.allowed(request.user, "committee.reply_clarification", clar)
     return TemplateResponse(request, "committee/clarification.html", {"clar": clar, "can_reply": can_reply})
 
 

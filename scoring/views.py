@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from contests.actor import actor_of
 from contests.lifecycle import TRANSITIONS, State, state_of
-from core import gate
+from core import acts, gate
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, show, takes_files
 from core.sheets import exporter
@@ -62,7 +62,7 @@ def index(request):
     rubric = Rubric.objects.national().order_by("-year").first()
     if rubric is None:
         raise Http404
-    if request.user.has_perm("scoring.view_standings"):
+    if acts.allowed(request.user, "scoring.view_standings"):
         return redirect("scoring:dashboard", year=rubric.key)
     return redirect("scoring:mine", year=rubric.key)
 

@@ -16,7 +16,7 @@ from contests.actor import actor_of
 from contests.eligibility import Eligibility
 from contests.models import Level, NomineeState, Province
 from contests.permissions import runs_contest
-from core import gate
+from core import acts, gate
 from core.api import error_response
 from core.errors import PortalError
 from core.http import LOGIN_FIRST, show, takes_files
@@ -45,7 +45,7 @@ def page_context(request, year: int, code: str, criterion: str | None = None) ->
     ctx = {
         "rubric": rubric,
         "province": province,
-        "can_submit": request.user.has_perm("submissions.submit_evidence", province),
+        "can_submit": acts.allowed(request.user, "submissions.submit_evidence", province),
     }
     if criterion is not None:
         ctx["criterion"] = selectors.criterion_or_404(rubric, criterion)
@@ -60,7 +60,7 @@ def home(request):
     actor = actor_of(request.user)
     provinces = actor.entrants(rubric.contest) if rubric is not None else Province.objects.none()
     contests = contests_for_user(request.user)
-    if rubric is not None and request.user.has_perm("scoring.view_rubric", rubric) and provinces.count() == 1:
+    if rubric is not None and acts.allowed(request.user, "scoring.view_rubric", rubric) and provinces.count() == 1:
         if not contests:
             return redirect("submissions:province", year=rubric.key, code=provinces.get().code)
     elif len(contests) == 1 and contests[0][1] is not None:  # a district's one contest: straight to its page
@@ -98,7 +98,11 @@ def _entered_todo(user, contests) -> list:
     today = timezone.localdate()
     running = [(rubric, unit) for rubric, unit in contests if rubric.ends_on >= today]
     for rubric, unit in running[:ENTERED_SHOWN]:
-        if unit is None or not user.has_perm("submissions.submit_evidence", unit) or policy.evidence_closed(rubric):
+        if (
+            unit is None
+            or not acts.allowed(user, "submissions.submit_evidence", unit)
+            or policy.evidence_closed(rubric)
+        ):
             continue
         rows = selectors.province_home(rubric=rubric, province=unit)["groups"]
         found += todo.entrant_todo(rubric=rubric, province=unit, groups=rows, closed=False, named=True)
@@ -115,8 +119,8 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
     ctx["closed"] = policy.evidence_closed(ctx["rubric"])
     ctx["innovation_dimension"] = policy.innovation_dimension(ctx["rubric"])
     # Year on year compares a provincial office's national results; a district has none to compare.
-    ctx["history_link"] = ctx["province"].level == Level.PROVINCE and request.user.has_perm(
-        "ops.view_province", ctx["province"]
+    ctx["history_link"] = ctx["province"].level == Level.PROVINCE and acts.allowed(
+        request.user, "ops.view_province", ctx["province"]
     )
     ctx["clarifications"] = []  # filled by the committee's hook (committee/apps.py) when it is installed
     for extra in hooks.province_page(ctx["province"], ctx["rubric"]):
