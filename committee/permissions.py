@@ -8,7 +8,7 @@ rule is the Department's, as it was before panels."""
 import rules
 
 from contests.actor import CHAIR, MEMBER, VIEWER, actor_of, contest_of, department_contest
-from contests.permissions import is_central, is_chair
+from contests.permissions import is_central, is_chair, runs_contest
 from core.acts import declare
 
 
@@ -67,6 +67,6 @@ declare("committee.manage_conflicts", is_central | forms_panel)  # forms_panel: 
 declare("committee.manage_panel", forms_panel, second_factor=True, about="appoint or remove a panel member")
 # The unit's staff answer their own clarifications; the committee adds to the thread through `clarify`.
 declare("committee.reply_clarification", answers_clarification)
-# Members' scores from a sheet (paper forms): whoever oversees the judging (central staff nationally, an
-# office's organisers in its contest), never a panelist, as never a committee member.
-declare("committee.import_judgments", oversees)
+# Members' scores from a sheet (paper forms): whoever runs the contest and oversees its judging (central
+# staff nationally, an office's organisers in its contest), never a panelist, as never a committee member.
+declare("committee.import_judgments", oversees & runs_contest)

@@ -97,7 +97,12 @@ def second_factor_due(user) -> bool:
 
 rules.add_rule(SECOND_FACTOR_DUE, second_factor_due)
 
-is_department = is_central | is_committee
+
+@rules.predicate
+def is_department(user) -> bool:
+    """Sits in the Department's contests (central staff, its committee and chair): the admin is their workplace."""
+    return actor_of(user).department_seat() is not None
+
 
 declare("scoring.view_rubric", sees_contest)
 declare("scoring.view_provinces", rules.is_authenticated)
