@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from core import acts, gate
+from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import show
 from core.labels import bi
@@ -28,7 +29,7 @@ from .querysets import has_panel, provinces_for_member, seat
 from .queue import FILTERS, matrix_url, next_url, trail
 
 
-def _rubric(request, year: str | None = None) -> Rubric:
+def _rubric(request, year: ContestKey | None = None) -> Rubric:
     """The rubric the address names, else the user's latest. Another office's contest answers 404, the
     national one 403, as on every contest page (scoring.access)."""
     year = year or request.GET.get("year")
@@ -184,7 +185,7 @@ def _post(request, rubric, province, c, criterion) -> None:
         raise CommitteeError("ไม่รู้จักคำสั่ง", "unknown action")
 
 
-def score(request, admin_site, year: str, province: str, criterion: str):
+def score(request, admin_site, year: ContestKey, province: str, criterion: str):
     rubric = _rubric(request, year)
     # A conflicted member gets the same 404 as for a province that does not exist.
     province_obj = get_object_or_404(provinces_for_member(request.user, rubric), code=province)

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
 from core import acts
+from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import show
 from scoring.access import rubric_gate
@@ -64,7 +65,7 @@ def _panel_change(request, contest) -> None:
 
 
 @require_http_methods(["GET", "POST"])
-def panel(request, year: str):
+def panel(request, year: ContestKey):
     """The contest's panel: who judges it, appoint from the office's staff, name the chair, remove."""
     rubric = rubric_gate(request, "committee.manage_panel", year)  # another office's contest: 404
     if request.method == "POST":

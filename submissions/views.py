@@ -18,12 +18,13 @@ from contests.models import Level, NomineeState, Province
 from contests.permissions import runs_contest
 from core import acts, gate
 from core.api import error_response
+from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import LOGIN_FIRST, show, takes_files
 from core.thai import thai_sorted
 from core.validators.content import UploadRefused, clean_name
 from core.validators.refusal import size_refusal
-from scoring import nominees
+from scoring import access, nominees
 from scoring.contests import contests_for_user, enters
 from scoring.nominations import nomination_window
 from scoring.selectors import is_frozen, nominee_of, nominee_offices
@@ -36,8 +37,8 @@ from .templatetags.thai import is_en, label
 from .templatetags.thai import t as _t
 
 
-def page_context(request, year: int, code: str, criterion: str | None = None) -> dict:
-    rubric = selectors.rubric_or_404(year)
+def page_context(request, year: ContestKey, code: str, criterion: str | None = None) -> dict:
+    rubric = access.rubric_or_404(request, year)
     province = gate.visible(request, "submissions.view_province", selectors.province_or_404(request.user, rubric, code))
     # Not an entrant of this contest, or a draft its entrants do not meet yet: as if it did not exist.
     if not enters(rubric.contest, province) or not actor_of(request.user).sees(rubric.contest):
@@ -110,7 +111,7 @@ def _entered_todo(user, contests) -> list:
 
 
 @login_required
-def province(request, year: int, code: str):
+def province(request, year: ContestKey, code: str):
     return _province_page(request, page_context(request, year, code))
 
 
@@ -165,7 +166,7 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
 
 @login_required
 @require_POST
-def nominee(request, year: int, code: str):
+def nominee(request, year: ContestKey, code: str):
     ctx = page_context(request, year, code)
     contest = ctx["rubric"].contest
     if not contest.nominates:  # a contest without nominees has no such page
@@ -187,7 +188,7 @@ def nominee(request, year: int, code: str):
 
 @login_required
 @require_POST
-def nominee_withdraw(request, year: int, code: str):
+def nominee_withdraw(request, year: ContestKey, code: str):
     ctx = page_context(request, year, code)
     if not ctx["rubric"].contest.nominates:
         raise Http404
@@ -221,7 +222,7 @@ def _criterion_ctx(request, ctx: dict) -> dict:
 
 
 @login_required
-def criterion(request, year: int, code: str, criterion: str):
+def criterion(request, year: ContestKey, code: str, criterion: str):
     ctx = _criterion_ctx(request, page_context(request, year, code, criterion))
     return render(request, "submissions/criterion.html", ctx)
 
@@ -273,7 +274,7 @@ def _upload_response(request, ctx: dict, created: list, refused: list[dict]):
 @takes_files
 @csrf_exempt
 @require_POST
-def upload(request, year: int, code: str, criterion: str):
+def upload(request, year: ContestKey, code: str, criterion: str):
     """Handlers must be set before the body is read, so CSRF is checked after installing them."""
     if not request.user.is_authenticated:  # a session that expired: as the upload gate answers a larger body
         return error_response(*LOGIN_FIRST, status=401, code="not_authenticated")
@@ -319,7 +320,7 @@ def _upload(request, ctx: dict):
 
 @login_required
 @require_POST
-def link(request, year: int, code: str, criterion: str):
+def link(request, year: ContestKey, code: str, criterion: str):
     ctx = page_context(request, year, code, criterion)
     gate.require(request, "submissions.submit_evidence", ctx["province"])
     form = LinkForm(request.POST)
@@ -367,8 +368,8 @@ def withdraw(request, pk: int):
 
 
 @login_required
-def innovation(request, year: int, code: str):
-    attached_to = policy.innovation_criterion(selectors.rubric_or_404(year))
+def innovation(request, year: ContestKey, code: str):
+    attached_to = policy.innovation_criterion(access.rubric_or_404(request, year))
     if attached_to is None:  # this year's rubric files no innovation report
         raise Http404
     ctx = page_context(request, year, code, attached_to)
