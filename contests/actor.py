@@ -156,18 +156,6 @@ class Actor(Scopes, StageRights):
         """The units the user is conflicted with, each declared one and every unit under it, as a subquery."""
         return subtree(conflicted_province_ids(self.user))
 
-    def own_units_seated(self, contest: str, unit: str) -> Q:
-        """Rows a panelist must not judge: the unit at or under their own office, where they sit (not their
-        own office's contest). A filter to exclude over the rows' paths; no query."""
-        if self._office_id is None or not self.seats:
-            return Q(pk__in=[])
-        seated = Q(**{f"{contest}_id__in": list(self.seats), f"{unit}__in": subtree(self._office_id)})
-        return seated & ~Q(**{f"{contest}__organiser_id": self._office_id})
-
-    def own_units(self, contest: Contest | None) -> QuerySet:
-        office = panel_office(contest, self._office_id)
-        return Province.objects.none().values("pk") if office is None else subtree(office)
-
     def acts_for(self, unit: Province | int | None) -> bool:
         """The unit (or its id) is the user's own office."""
         unit_id = unit.pk if isinstance(unit, Province) else unit

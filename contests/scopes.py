@@ -9,9 +9,9 @@ from django.db.models import Q, QuerySet
 
 from .entrants import contest_entrants
 from .models import Contest, Province
-from .seats import department_contest
+from .seats import department_contest, panel_office
 from .stages import stage_of
-from .tree import under
+from .tree import subtree, under
 
 MEMBER, CHAIR, VIEWER = "member", "chair", "viewer"  # a seat: judges own scores / also finals / sees all
 
@@ -24,6 +24,18 @@ class Need(StrEnum):
 
 
 class Scopes:
+    def own_units_seated(self, contest: str, unit: str) -> Q:
+        """Rows a panelist must not judge: the unit at or under their own office, where they sit (not their
+        own office's contest). A filter to exclude over the rows' paths; no query."""
+        if self._office_id is None or not self.seats:
+            return Q(pk__in=[])
+        seated = Q(**{f"{contest}_id__in": list(self.seats), f"{unit}__in": subtree(self._office_id)})
+        return seated & ~Q(**{f"{contest}__organiser_id": self._office_id})
+
+    def own_units(self, contest: Contest | None) -> QuerySet:
+        office = panel_office(contest, self._office_id)
+        return Province.objects.none().values("pk") if office is None else subtree(office)
+
     def contests(self, need: Need | str = Need.SEE) -> QuerySet[Contest]:
         """Every contest the user may `need`; few a year, so decided here in Python (2–3 queries, memoised)."""
         return Contest.objects.filter(pk__in=[c.pk for c in self._each(need)])

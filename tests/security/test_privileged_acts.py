@@ -23,7 +23,7 @@ from core.acts import SecondFactorRequired
 from ops import nextyear
 from people.models import Role
 from scoring import revisions, services, snapshots
-from scoring.models import StandingsSnapshot
+from scoring.models import HolidayOverride, Rubric, StandingsSnapshot
 from scoring.recompute import standings_recompute
 from scoring.ties import settle
 from tests.accounts.support import sheet
@@ -257,3 +257,25 @@ def test_every_privileged_act_has_a_path_test():
 def test_roles_without_the_step_up_power_are_never_asked(role, chiang_mai):
     user = UserFactory(role=role, role__province=chiang_mai if role == Role.PROVINCIAL else None)
     assert acts.second_factor_due(user) is False
+
+
+# Second doors to an act, in the admin: each asks the same step-up.
+ADMIN_DOORS = {
+    "ops.open_next_year": lambda rubric: (
+        reverse("admin:scoring_rubric_changelist"),
+        {"action": "copy_to_next_year", "_selected_action": [rubric.pk]},
+    ),
+    "scoring.edit_calendar": lambda rubric: (
+        reverse("admin:scoring_holidayoverride_add"),
+        {"date": "03/01/2566", "is_holiday": "on", "name_th": "วันหยุดทดสอบ", "name_en": "", "note": ""},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ADMIN_DOORS))
+def test_the_admins_door_to_the_act_asks_the_same_factor(name, client, rubric):
+    url, data = ADMIN_DOORS[name](rubric)
+    client.force_login(central())
+    response = client.post(url, data)
+    assert response.status_code == 302 and response["Location"].startswith(FACTOR_PAGE)
+    assert (Rubric.objects.count(), HolidayOverride.objects.count()) == (1, 0)
