@@ -20,6 +20,7 @@ from django.db.models.functions import Lower
 from committee.panels import panelist_appoint
 from contests.actor import actor_of
 from contests.models import Contest, Province
+from core import acts
 from core.errors import PortalError, RowError, RowsError
 from core.labels import halves
 from core.sheets.exporter import Table
@@ -241,6 +242,7 @@ def provision_file(*, by, data: bytes, filename: str, dry_run: bool) -> Provisio
 def accounts_provision(*, by, rows: list[dict[str, str]], dry_run: bool = False) -> ProvisionReport:
     """Writes the plan, all or none. A dry run writes it too and rolls it back, so that it refuses exactly
     what the real run would (a panel seat is checked by the panel's own service)."""
+    acts.step_up(by, "accounts.provision")  # before the plan: the panel seats it writes ask the same factor
     report = provision_plan(by=by, rows=rows)
     with transaction.atomic():
         errors: list[RowError] = []

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts import provision
 from awards import services as awards_services
 from committee import panels
 from contests.models import Contest, ContestState
@@ -162,6 +163,11 @@ SERVICES = {
         "central",
         None,
         lambda user, rubric, office: nextyear.next_year_open(user=user, rubric=rubric, memberships_confirmed=True),
+    ),
+    "accounts.provision": (
+        "organiser",
+        None,
+        lambda user, rubric, office: provision.accounts_provision(by=user, rows=[], dry_run=True),
     ),
     "scoring.edit_calendar": (
         "central",
