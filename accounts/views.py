@@ -108,7 +108,8 @@ def account(request):
         "recovery_left": second_factor.recovery_left(user),
         "passkeys": passkeys_of(user),
         "events": selectors.events_of(user),
-        "actor": actor_of(user),
+        "provisions": acts.allowed(user, "accounts.provision"),
+        "second_factor_due": acts.second_factor_due(user),
     }
     return render(request, "accounts/account.html", context)
 

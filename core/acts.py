@@ -88,11 +88,6 @@ def allowed(user, name: str, obj=None) -> bool:
     return decided[key]
 
 
-def forget(user) -> None:
-    """Drop the request's decisions after the user's seats, role or conflicts change within it."""
-    user.__dict__.pop("_decided", None)
-
-
 def second_factor_due(user) -> bool:
     """The person must confirm a second factor before a privileged act (the lock's rule: their role steps up
     and this session has confirmed none)."""

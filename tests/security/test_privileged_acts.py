@@ -285,3 +285,13 @@ def test_the_admins_door_to_the_act_asks_the_same_factor(name, client, rubric):
     response = client.post(url, data)
     assert response.status_code == 302 and response["Location"].startswith(FACTOR_PAGE)
     assert (Rubric.objects.count(), HolidayOverride.objects.count()) == (1, 0)
+
+
+def test_the_account_page_says_who_must_set_up_a_factor_and_offers_the_sheet(client, chiang_mai):
+    needed = "เจ้าหน้าที่ส่วนกลางและผู้จัดการประกวดต้องใช้ก่อนตรึงผลหรือประกาศผล"
+    client.force_login(central())
+    page = client.get(reverse("accounts:account")).content.decode()
+    assert needed in page and reverse("accounts:provision") in page
+    client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai))
+    page = client.get(reverse("accounts:account")).content.decode()
+    assert needed not in page and reverse("accounts:provision") not in page
