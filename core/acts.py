@@ -49,7 +49,7 @@ ACTS: dict[str, Act] = {}
 
 
 def declare(name: str, rule, *, second_factor: bool = False, about: str = "") -> Act:
-    """One act: its perm (django-rules) and what it needs. A second name for one act is refused."""
+    """One act: its perm (django-rules) and what it needs; a name declared twice is refused (add_perm)."""
     if second_factor and not about:
         raise ValueError(f"{name}: an act that needs a second factor says what it is (SECURITY.md's table)")
     act = Act(name, rule, second_factor, about)
