@@ -15,8 +15,8 @@ from django.shortcuts import redirect
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from contests.actor import second_factor_check
 from contests.permissions import is_central
+from core import acts
 from core.labels import bi
 from people import directory
 from people.models import Membership
@@ -140,6 +140,17 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    # Every write here (the add and change forms, the list's actions) is the act accounts.user_admin: a
+    # second factor confirmed in the session first. Pages that only show ask nothing of it.
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST":
+            acts.step_up(request.user, "accounts.user_admin")
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def response_action(self, request, queryset):
+        acts.step_up(request.user, "accounts.user_admin")
+        return super().response_action(request, queryset)
+
     @admin.action(description=bi("ปิดบัญชีที่เลือก (ไม่ลบ)", "close the chosen accounts (nothing is deleted)"))
     def deactivate(self, request, queryset):
         users = queryset.exclude(pk=request.user.pk).filter(is_active=True)
@@ -156,7 +167,6 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
         )
     )
     def second_factor_reset(self, request, queryset):
-        second_factor_check(request.user)  # one who turns off another's factor has confirmed their own
         users = queryset.exclude(pk=request.user.pk).filter(totpdevice__confirmed=True).distinct()
         verb, done = ("ยกเลิกยืนยันตัวตนขั้นที่สองของ", "turn off the second factor of"), ("ยกเลิกแล้ว", "turned off")
         _each_allowed(request, users, second_factor.second_factor_reset, verb, done)

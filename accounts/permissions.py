@@ -1,9 +1,28 @@
-"""Who may make accounts from a sheet and close unused ones: asked of the lock (contests.permissions)."""
+"""Who makes, changes and closes accounts, and makes API tokens: the acts of accounts (core.acts), each asked
+of the lock (accounts.rights over contests.actor) and each with a second factor confirmed first."""
 
 import rules
 
-from contests.permissions import is_central, provisions_accounts
+from contests.actor import actor_of
+from contests.permissions import is_central
+from core.acts import declare
 
-rules.add_perm("accounts.provision", provisions_accounts)
-rules.add_perm("accounts.close_unused", is_central)
-rules.add_perm("accounts.view_audit", is_central)
+from . import rights
+
+
+@rules.predicate
+def provisions_accounts(user) -> bool:
+    """Central staff, and an office's organisers for the offices under it (issue #41)."""
+    return rights.provisions(actor_of(user))
+
+
+declare("accounts.provision", provisions_accounts, second_factor=True, about="make or change accounts from the sheet")
+declare("accounts.close_unused", is_central, second_factor=True, about="close accounts never used")
+declare(
+    "accounts.user_admin",
+    is_central,
+    second_factor=True,
+    about="add or change an account in the user admin (close, reopen, invite, turn off a second factor)",
+)
+declare("accounts.api_token", is_central, second_factor=True, about="make an API token")
+declare("accounts.view_audit", is_central)

@@ -20,6 +20,7 @@ from django.db.models.functions import Lower
 from committee.panels import panelist_appoint
 from contests.actor import actor_of
 from contests.models import Contest, Province
+from core import acts
 from core.errors import PortalError, RowError, RowsError
 from core.labels import halves
 from core.sheets.exporter import Table
@@ -27,6 +28,7 @@ from core.sheets.tabular import read_rows
 from people.directory import membership_of, membership_set, works_in_admin
 from people.models import Role
 
+from . import rights
 from .audit import event_record
 from .models import Event
 from .services import account_reactivate
@@ -121,7 +123,7 @@ def _columns(rows: list[dict[str, str]]) -> list[dict[str, str]]:
 def provision_plan(*, by, rows: list[dict[str, str]], first_row: int = 2) -> ProvisionReport:
     """Reads the rows against the database and the lock: every refusal, or the plan."""
     actor = actor_of(by)
-    if not actor.provisions():
+    if not rights.provisions(actor):
         raise PortalError("คุณไม่มีสิทธิ์สร้างบัญชีผู้ใช้", "you may not make accounts", status=403)
     cells = _columns(rows)
     codes = {c["office"] for c in cells if c["office"]}
@@ -149,7 +151,7 @@ def provision_plan(*, by, rows: list[dict[str, str]], first_row: int = 2) -> Pro
             errors += [RowError(number, th, en) for th, en in problems]
             continue
         user = users.get(cell["email"].lower())
-        held = user if user is not None and not actor.administers() and not actor.manages_account(user) else None
+        held = user if user is not None and not actor.administers() and not rights.manages_account(actor, user) else None
         # An address held by an account outside this organiser's offices reads as a free one (the row is checked
         # and counted as new); at the write its holder is told instead and no account is made.
         item = _planned(number, cell, units, contests, None if held else user)
@@ -237,7 +239,9 @@ def _planned(number, cell, units, contests, user) -> Planned:
 
 def _allowed(actor, item: Planned) -> bool:
     """The office and role the row gives, and the account as it is now: both the actor's to manage."""
-    return actor.provisions(item.office, item.role) and (item.user is None or actor.manages_account(item.user))
+    return rights.provisions(actor, item.office, item.role) and (
+        item.user is None or rights.manages_account(actor, item.user)
+    )
 
 
 def provision_file(*, by, data: bytes, filename: str, dry_run: bool) -> ProvisionReport:
@@ -249,6 +253,7 @@ def provision_file(*, by, data: bytes, filename: str, dry_run: bool) -> Provisio
 def accounts_provision(*, by, rows: list[dict[str, str]], dry_run: bool = False) -> ProvisionReport:
     """Writes the plan, all or none. A dry run writes it too and rolls it back, so that it refuses exactly
     what the real run would (a panel seat is checked by the panel's own service)."""
+    acts.step_up(by, "accounts.provision")  # before the plan: the panel seats it writes ask the same factor
     report = provision_plan(by=by, rows=rows)
     with transaction.atomic():
         errors: list[RowError] = []

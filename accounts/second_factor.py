@@ -1,7 +1,7 @@
 """A second factor (issue #41): a TOTP app, with ten recovery codes for a lost phone (django-otp's devices).
 
 Set up by anyone from their own page; required of central staff and organisers before the decisions the lock
-guards (contests.actor.second_factor_check). A code confirmed here marks the session (django_otp.login).
+guards (core.acts.step_up). A code confirmed here marks the session (django_otp.login).
 """
 
 from __future__ import annotations

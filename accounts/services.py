@@ -17,6 +17,7 @@ from contests.actor import actor_of
 from core.errors import PortalError
 from core.ratelimit import wait_seconds
 
+from . import rights
 from .audit import event_record
 from .models import Event
 
@@ -111,7 +112,7 @@ def email_change_confirm(*, request, token: str):
 
 def closing_allowed(*, by, user) -> bool:
     """Whether `by` may close or reopen `user`'s account: what the lock lets them manage, never their own."""
-    return user.pk != by.pk and actor_of(by).manages_account(user)  # the lock reads the account's role and office
+    return user.pk != by.pk and rights.manages_account(actor_of(by), user)  # the lock reads both accounts
 
 
 def account_deactivate(*, by, user, request=None) -> None:

@@ -21,7 +21,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from contests.actor import actor_of
-from core import gate
+from core import acts, gate
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, takes_files
 from core.interrupted import interrupted_take
@@ -62,7 +62,7 @@ def second_factor_page(request):
             return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": back})
         except PortalError as exc:
             form.add_error("token", exc.message)
-    context = {"form": form, "next": back, "enrolled": enrolled, "required": actor_of(user).needs_second_factor()}
+    context = {"form": form, "next": back, "enrolled": enrolled, "required": acts.second_factor_due(user)}
     context["passkeys"] = enrolled and passkeys_of(user)
     if not enrolled:  # a mistyped code shows this session's key again; any other showing makes a new one
         device = second_factor.totp_pending(request=request, again=request.method == "POST")
@@ -127,7 +127,8 @@ def account(request):
         "recovery_left": second_factor.recovery_left(user),
         "passkeys": passkeys_of(user),
         "events": selectors.events_of(user),
-        "actor": actor_of(user),
+        "provisions": acts.allowed(user, "accounts.provision"),
+        "second_factor_due": acts.second_factor_due(user),
     }
     return render(request, "accounts/account.html", context)
 

@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 
 from core import gate
 from core.api import validated
+from core.converters import ContestKey
 from core.sheets import exporter
 from scoring.access import rubric_permission
 
@@ -40,7 +41,7 @@ class SheetExport(APIView):
         },
         summary="ส่งออกตารางเป็น XLSX หรือ CSV / export a sheet as XLSX or CSV",
     )
-    def get(self, request, year: int, sheet: str, fmt: str):
+    def get(self, request, year: ContestKey, sheet: str, fmt: str):
         rubric = self.rubric
         try:
             chosen = exporter.get(sheet, fmt)
@@ -91,7 +92,7 @@ class DocumentCreate(APIView):
         "(`not_entrant`), as is an entrant without a result yet (`no_result`): nothing is queued.",
         summary="สร้างเอกสาร PDF (หรือรับฉบับที่มีอยู่สำหรับผลคะแนนปัจจุบัน) / request a PDF for the current standings",
     )
-    def post(self, request, year: int):
+    def post(self, request, year: ContestKey):
         rubric = self.rubric
         data = validated(DocumentRequestSerializer, request.data)  # a list, string or null body is a 400
         code = data.get("province")

@@ -13,6 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from contests.models import Province
+from core import acts
 from core.errors import PortalError
 from scoring.models import ProvinceResult, Rubric
 
@@ -51,6 +52,7 @@ def signature_set(
 def signing_certificate_upload(*, data: bytes, passphrase: str, user=None) -> SigningCertificate:
     """Checks and stores the Department's PKCS#12; it signs every final document from now on.
     The previous certificate is kept (inactive). Raises signing.CertificateError with a Thai/English reason."""
+    acts.step_up(user, "awards.manage_certificate")
     sealed = signing.seal(data, passphrase)
     SigningCertificate.objects.select_for_update().filter(active=True).update(active=False)
     return SigningCertificate.objects.create(
@@ -68,6 +70,7 @@ def signing_certificate_upload(*, data: bytes, passphrase: str, user=None) -> Si
 @transaction.atomic
 def signing_certificate_withdraw(*, user=None) -> int:
     """Documents made from now on are not signed digitally; the stored certificates are kept, inactive."""
+    acts.step_up(user, "awards.manage_certificate")
     withdrawn = SigningCertificate.objects.select_for_update().filter(active=True).update(active=False)
     log.info("signing certificate withdrawn by %s", user)
     return withdrawn

@@ -9,7 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from core import files, gate
+from core import acts, files, gate
+from core.converters import ContestKey
 from core.http import content_disposition, show
 from core.sheets import exporter
 from scoring.access import rubric_allowed, rubric_gate
@@ -33,9 +34,9 @@ def index(request):
 
 
 @require_GET
-def results(request, year: int):
+def results(request, year: ContestKey):
     rubric = rubric_gate(request, "awards.view_results", year)
-    central = request.user.has_perm("awards.generate_documents", rubric)
+    central = acts.allowed(request.user, "awards.generate_documents", rubric)
     blocks = selectors.awardees(rubric)
     context = {
         "rubric": rubric,
@@ -57,13 +58,13 @@ def results(request, year: int):
             certificate=selectors.signing_certificate(),
             certificate_form=SigningCertificateForm(),
             sheets=exporter.year_sheets(request.user, rubric),
-            can_certify=request.user.has_perm("awards.manage_certificate"),
+            can_certify=acts.allowed(request.user, "awards.manage_certificate"),
         )
     return render(request, "awards/results.html", context)
 
 
 @require_POST
-def document_create(request, year: int):
+def document_create(request, year: ContestKey):
     rubric = rubric_gate(request, "awards.generate_documents", year)
     form = DocumentRequestForm(request.POST, rubric=rubric)
     if not form.is_valid():
@@ -77,7 +78,7 @@ def document_create(request, year: int):
 
 
 @require_POST
-def signature(request, year: int):
+def signature(request, year: ContestKey):
     rubric = rubric_gate(request, "awards.change_signature", year)
     form = SignatureForm(request.POST, instance=selectors.signature(rubric))
     if form.is_valid():
@@ -89,7 +90,7 @@ def signature(request, year: int):
 
 
 @require_POST
-def signing_certificate(request, year: int):
+def signing_certificate(request, year: ContestKey):
     """Upload the Department's certificate (signs final documents from now on), or withdraw it."""
     gate.require(request, "awards.manage_certificate")
     get_object_or_404(Rubric.objects.by_key(year))

@@ -19,6 +19,7 @@ from builder.rule_forms import kind_choices
 from contests.actor import Need, actor_of
 from contests.models import Level
 from core import gate
+from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import content_disposition, show
 from rulebook.spec import RubricError
@@ -45,7 +46,7 @@ def _source(request, source: str) -> dict:
     if kind == "shipped" and key in dict(_shipped()):
         return json.loads((SHIPPED / f"{key}.json").read_text(encoding="utf-8"))
     if kind == "contest":
-        rubric = contest_or_404(actor_of(request.user), key, Need.RUN)  # another office's: 404
+        rubric = contest_or_404(actor_of(request.user), key, Need.RUN, request=request)  # another office's: 404
         return selectors.contest_file(rubric)
     raise Http404("ไม่พบแม่แบบ / no such template")
 
@@ -130,10 +131,10 @@ def _page(request, builder: Builder, status: int = 200, refused: ChangeRefused |
 
 
 @require_POST
-def contest_open(request, year: str):
+def contest_open(request, year: ContestKey):
     """Opens a draft contest to its entrants; another office's contest does not exist here (404)."""
     gate.signed_in(request)
-    rubric = contest_or_404(actor_of(request.user), year, Need.RUN)
+    rubric = contest_or_404(actor_of(request.user), year, Need.RUN, request=request)
     if request.POST.get("confirm") != "1":  # entrants see it at once and its rules change only with a reason
         messages.error(request, "ทำเครื่องหมายยืนยันก่อนเปิดการประกวด / tick the confirmation before opening the contest")
         return redirect("scoring:dashboard", year=rubric.key)

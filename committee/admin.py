@@ -13,8 +13,8 @@ from django.utils.html import format_html
 
 import core.converters  # noqa: F401  (registers <rubric:…>)
 from contests.models import Province
-from contests.permissions import is_central
-from core import gate
+from contests.permissions import is_central, is_department
+from core import acts, gate
 from core.labels import bi
 from core.sheets import exporter
 from core.thai import thai_sorted
@@ -25,7 +25,6 @@ from scoring.admin.forms import CriterionCodeFilter, RoleAccess, YearFilter, cod
 
 from . import admin_import, admin_views, selectors, services
 from .models import ChairFinal, Clarification, ClarificationMessage, Judgment, Override, ScoreChange
-from .permissions import is_department
 from .querysets import provinces_for_member, seat
 
 judges_contests = rules.predicate(selectors.judges_contests)
@@ -210,7 +209,7 @@ class ScoreChangeAdmin(ScopedAdmin):
 
     def changelist_view(self, request, extra_context=None):
         history = exporter.get("score-history")
-        can_export = request.user.has_perm(history.permission)
+        can_export = acts.allowed(request.user, history.permission)
         extra = {"can_export": can_export, "export_formats": history.formats, **(extra_context or {})}
         return super().changelist_view(request, extra)
 

@@ -12,7 +12,8 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from core import gate
+from core import acts, gate
+from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import show
 from core.labels import bi
@@ -28,7 +29,7 @@ from .querysets import has_panel, provinces_for_member, seat
 from .queue import FILTERS, matrix_url, next_url, trail
 
 
-def _rubric(request, year: str | None = None) -> Rubric:
+def _rubric(request, year: ContestKey | None = None) -> Rubric:
     """The rubric the address names, else the user's latest. Another office's contest answers 404, the
     national one 403, as on every contest page (scoring.access)."""
     year = year or request.GET.get("year")
@@ -97,7 +98,7 @@ def matrix(request, admin_site):
         "all_criteria": spec.criteria(),
         "filters": filters,
         "trail": trail(filters),
-        "can_score": request.user.has_perm("committee.score", rubric),
+        "can_score": acts.allowed(request.user, "committee.score", rubric),
         "next_by": [(by, next_url(rubric, {**filters, "by": by})) for by in queue.BY],
         **_entrant_words(request, rubric),
     }
@@ -184,7 +185,7 @@ def _post(request, rubric, province, c, criterion) -> None:
         raise CommitteeError("ไม่รู้จักคำสั่ง", "unknown action")
 
 
-def score(request, admin_site, year: str, province: str, criterion: str):
+def score(request, admin_site, year: ContestKey, province: str, criterion: str):
     rubric = _rubric(request, year)
     # A conflicted member gets the same 404 as for a province that does not exist.
     province_obj = get_object_or_404(provinces_for_member(request.user, rubric), code=province)
@@ -209,10 +210,10 @@ def score(request, admin_site, year: str, province: str, criterion: str):
         "province": province_obj,
         "criterion": criterion_obj,
         **_entrant_words(request, rubric),
-        "can_score": request.user.has_perm("committee.score", rubric),
-        "can_finalize": request.user.has_perm("committee.finalize", rubric),
-        "can_override": request.user.has_perm("committee.override", rubric),
-        "can_clarify": request.user.has_perm("committee.clarify", rubric),
+        "can_score": acts.allowed(request.user, "committee.score", rubric),
+        "can_finalize": acts.allowed(request.user, "committee.finalize", rubric),
+        "can_override": acts.allowed(request.user, "committee.override", rubric),
+        "can_clarify": acts.allowed(request.user, "committee.clarify", rubric),
         "posted": request.POST if request.method == "POST" else {},
         "trail": trail(filters),
         "matrix_url": matrix_url(rubric, filters),
@@ -228,7 +229,7 @@ def _panel_reads(user, evidence) -> bool:
     return (
         has_panel(rubric)
         and evidence.withdrawn_at is None
-        and user.has_perm("committee.view_scoring", rubric)
+        and acts.allowed(user, "committee.view_scoring", rubric)
         and provinces_for_member(user, rubric).filter(pk=evidence.submission.province_id).exists()
     )
 

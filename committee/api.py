@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api import validated
+from core.converters import ContestKey
 from core.openapi import refusal
 from scoring.access import rubric_permission
 
@@ -51,7 +52,7 @@ class JudgmentList(APIView):
         responses=JudgmentSerializer(many=True),
         summary="คะแนนของฉันในปีนี้ / my own judgments this year",
     )
-    def get(self, request, year: str):
+    def get(self, request, year: ContestKey):
         rubric = self.rubric
         qs = (
             Judgment.objects.for_member(request.user, rubric)
@@ -84,7 +85,7 @@ class JudgmentList(APIView):
         summary="บันทึกคะแนนของฉัน / record my own score for one province × criterion",
         description="Points (an allowed level) or the items met. The member is always the caller.",
     )
-    def post(self, request, year: str):
+    def post(self, request, year: ContestKey):
         rubric = self.rubric
         data = validated(JudgmentInput, request.data)
         province = get_object_or_404(provinces_for_member(request.user, rubric), code=data["province"])

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from contests.models import Province
 from contests.permissions import is_committee
+from core import acts
 from scoring.models import Rubric
 
 from .errors import CommitteeError
@@ -29,7 +30,7 @@ def _message(text: str) -> str:
 def clarification_open(
     *, member, rubric: Rubric, province: Province, criterion_code: str, message: str
 ) -> Clarification:
-    if not member.has_perm("committee.clarify", rubric):
+    if not acts.allowed(member, "committee.clarify", rubric):
         raise PermissionDenied
     rubric = lock_open(rubric)
     ensure_not_conflicted(member, province, rubric)
@@ -55,9 +56,9 @@ def clarification_reply(*, user, clarification: Clarification, message: str) -> 
     """The province answers (status → answered); a member's follow-up question re-opens it."""
     clarification = Clarification.objects.select_for_update().select_related("province").get(pk=clarification.pk)
     # The committee (or the contest's panel) may add a question to the thread; the unit's staff reply.
-    committee = user.has_perm("committee.clarify", clarification.rubric)
+    committee = acts.allowed(user, "committee.clarify", clarification.rubric)
     # The Department's committee adds to its own contests' threads only, never to a provincial panel's.
-    staff = not is_committee(user) and user.has_perm("committee.reply_clarification", clarification)
+    staff = not is_committee(user) and acts.allowed(user, "committee.reply_clarification", clarification)
     if not (committee or staff):
         raise PermissionDenied
     lock_open(clarification.rubric)
@@ -78,7 +79,7 @@ def clarification_reply(*, user, clarification: Clarification, message: str) -> 
 def clarification_close(*, member, clarification: Clarification, message: str = "") -> Clarification:
     """Ends the round; the criterion is then scored again through `judgment_record` as usual."""
     clarification = Clarification.objects.select_for_update().get(pk=clarification.pk)
-    if not member.has_perm("committee.clarify", clarification.rubric):
+    if not acts.allowed(member, "committee.clarify", clarification.rubric):
         raise PermissionDenied
     lock_open(clarification.rubric)
     ensure_not_conflicted(member, clarification.province, clarification.rubric)

@@ -9,7 +9,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from contests.actor import actor_of, unit_enters
+from contests.actor import actor_of
+from contests.entrants import unit_enters
 from contests.models import Province
 from core.thai import fmt_points
 from rulebook.rubric import CriterionSpec

@@ -32,6 +32,7 @@ from django.db.models import prefetch_related_objects
 
 from contests.actor import actor_of
 from contests.models import Level
+from core import acts
 from core.errors import RowError, RowsError, YearFrozen
 from scoring.models import Rubric
 from scoring.recompute import results_mark_dirty
@@ -98,7 +99,7 @@ def judgments_import(
     that do not enter the contest, unknown criteria and users, people who do not judge this contest,
     conflicted members, data criteria and points not allowed by the rule.
     """
-    if by is not None and not by.has_perm("committee.import_judgments", rubric):
+    if by is not None and not acts.allowed(by, "committee.import_judgments", rubric):
         raise PermissionDenied
     if rows and "entrant" in rows[0] and "province" not in rows[0]:  # a contest's sheet names its entrants
         rows = [{**row, "province": row.get("entrant")} for row in rows]
@@ -151,7 +152,7 @@ def _rows_apply(rubric, rows, by, first_row: int, report: JudgmentImportReport, 
         if member is None:
             errors.append(RowError(n, f"ไม่พบผู้ใช้ '{name}'", f"unknown user '{name}'"))
             continue
-        if not member.has_perm("committee.score", rubric):
+        if not acts.allowed(member, "committee.score", rubric):
             if panel:  # a provincial contest is judged by its own panel only (issue #16)
                 th, en = f"'{name}' ไม่ใช่กรรมการการประกวดนี้", f"'{name}' is not on this contest's panel"
             else:

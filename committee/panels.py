@@ -6,11 +6,12 @@ their ScoreChange rows stay, and still count in the standings (docs/decisions.md
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from contests import actor
 from contests.models import Contest
+from contests.seats import department_contest, panel_eligible
+from core import acts
 from scoring.selectors import contest_entrants
 
 from .errors import CommitteeError
@@ -26,14 +27,20 @@ def _contest(contest: Contest) -> Contest:
     return contest
 
 
+def may_sit(user, contest: Contest) -> bool:
+    """May be seated on the contest's panel, asked of the database by the lock's rule of a seat
+    (contests.seats.panel_eligible). 1 query."""
+    return not department_contest(contest) and panel_eligible(contest.organiser_id).filter(pk=user.pk).exists()
+
+
 def _eligible(contest: Contest, user) -> None:
-    """The lock's rule of a seat (contests.actor.panel_eligible): a seat held counts by the same one, so
+    """The lock's rule of a seat (contests.seats.panel_eligible): a seat held counts by the same one, so
     a member whose role or office changes afterwards stops judging exactly when they could no longer be
     appointed."""
     if user is None or not get_user_model().objects.filter(pk=user.pk, is_active=True).exists():
         raise CommitteeError("ไม่พบผู้ใช้นี้ในระบบ", "no such user", field="user")
     candidate = actor.actor_of(user)  # the user proposed for the panel, asked as the actor would be
-    if not candidate.may_sit(contest):
+    if not may_sit(user, contest):
         if candidate.on_committee() or candidate.administers():
             raise CommitteeError(
                 "กรรมการระดับกรมและเจ้าหน้าที่ส่วนกลางเป็นกรรมการของจังหวัดไม่ได้",
@@ -51,8 +58,7 @@ def _eligible(contest: Contest, user) -> None:
 def panelist_appoint(*, by, contest: Contest, user, is_chair: bool = False) -> Panelist:
     """Seats `user` on the contest's panel, or changes their seat; a new chair takes over from the old."""
     _contest(contest)
-    if not by.has_perm("committee.manage_panel", contest):
-        raise PermissionDenied
+    acts.require(by, "committee.manage_panel", contest)
     _eligible(contest, user)
     Contest.objects.select_for_update().filter(pk=contest.pk).first()  # one panel change at a time
     current = Panelist.objects.filter(contest=contest, user=user).first()
@@ -78,8 +84,7 @@ def panelist_appoint(*, by, contest: Contest, user, is_chair: bool = False) -> P
 @transaction.atomic
 def panelist_remove(*, by, contest: Contest, user) -> None:
     _contest(contest)
-    if not by.has_perm("committee.manage_panel", contest):
-        raise PermissionDenied
+    acts.require(by, "committee.manage_panel", contest)
     deleted, _ = Panelist.objects.filter(contest=contest, user=user).delete()
     if user is not None:
         actor.forget(user)  # the user's actor reads the seats again

@@ -1,40 +1,49 @@
 """Who may do what in committee scoring: `rules` predicates over the request's actor, asked with the rubric.
 
-The Department's contests keep their national roles (committee, chair, central staff); a provincial
-office's contest is judged by its own panel (issue #16) and overseen by that office's organisers. Asked
-without a rubric a rule is the national one, as it was before panels."""
+Who judges is the actor's answer alone (its seat in the contest: member, chair or viewer; contests.actor):
+the Department's contests seat its committee, its chair and central staff as they were nationally; an
+office's contest seats its panel and shows its judging to the office's organisers. Asked without a rubric a
+rule is the Department's, as it was before panels."""
 
 import rules
 
 from contests.actor import CHAIR, MEMBER, VIEWER, actor_of, contest_of, department_contest
-from contests.permissions import is_central, is_chair, is_committee, is_department
+from contests.permissions import is_central, is_chair, runs_contest
+from core.acts import declare
+
+
+def _seat(user, obj) -> str | None:
+    return actor_of(user).seat(contest_of(obj))
 
 
 @rules.predicate
-def panel_contest(user, obj) -> bool:
-    return obj is not None and not department_contest(contest_of(obj))
+def judges(user, obj) -> bool:
+    """A member or chair of the contest's judging: its own scores, overrides, clarifications."""
+    return _seat(user, obj) in (MEMBER, CHAIR)
 
 
 @rules.predicate
-def on_panel(user, obj) -> bool:
-    return panel_contest(user, obj) and actor_of(user).seat(contest_of(obj)) in (MEMBER, CHAIR)
+def chairs(user, obj) -> bool:
+    return _seat(user, obj) == CHAIR
 
 
 @rules.predicate
-def chairs_panel(user, obj) -> bool:
-    return panel_contest(user, obj) and actor_of(user).seat(contest_of(obj)) == CHAIR
+def oversees(user, obj) -> bool:
+    """Sees all of the judging without a seat of their own: central staff in the Department's contests, the
+    organisers (and central staff) in an office's."""
+    return _seat(user, obj) == VIEWER
 
 
 @rules.predicate
-def oversees_panel(user, obj) -> bool:
-    """The contest's own organisers (and central staff) see all of its judging and name its panel."""
-    return panel_contest(user, obj) and actor_of(user).seat(contest_of(obj)) == VIEWER
+def seated(user, obj) -> bool:
+    return _seat(user, obj) is not None
 
 
 @rules.predicate
 def forms_panel(user, obj) -> bool:
-    """Asked with the contest or one of its rubrics: its own office's organisers, and central staff."""
-    return panel_contest(user, obj) and actor_of(user).runs(contest_of(obj))
+    """An office's contest (asked with it or one of its rubrics): its own office's organisers, and central staff."""
+    contest = contest_of(obj)
+    return obj is not None and not department_contest(contest) and actor_of(user).runs(contest)
 
 
 @rules.predicate
@@ -48,19 +57,16 @@ def answers_clarification(user, clarification) -> bool:
     )
 
 
-departments = ~panel_contest  # the Department's contests (contests.actor.department_contest)
-judges = (departments & is_committee) | (panel_contest & on_panel)
-
-rules.add_perm("committee.view_scoring", (departments & is_department) | (panel_contest & (on_panel | oversees_panel)))
-rules.add_perm("committee.score", judges)  # a member's own judgment
-rules.add_perm("committee.override", judges)  # points of a data criterion, with a reason
-rules.add_perm("committee.finalize", (departments & is_chair) | (panel_contest & chairs_panel))  # the chair's final
-rules.add_perm("committee.clarify", judges)  # open and close a clarification round
-rules.add_perm("committee.export_history", is_central | is_chair)
-rules.add_perm("committee.manage_conflicts", is_central | forms_panel)  # forms_panel: asked with the contest
-rules.add_perm("committee.manage_panel", forms_panel)
+declare("committee.view_scoring", seated)
+declare("committee.score", judges)  # a member's own judgment
+declare("committee.override", judges)  # points of a data criterion, with a reason
+declare("committee.finalize", chairs)  # the chair's final
+declare("committee.clarify", judges)  # open and close a clarification round
+declare("committee.export_history", is_central | is_chair)
+declare("committee.manage_conflicts", is_central | forms_panel)  # forms_panel: asked with the contest
+declare("committee.manage_panel", forms_panel, second_factor=True, about="appoint or remove a panel member")
 # The unit's staff answer their own clarifications; the committee adds to the thread through `clarify`.
-rules.add_perm("committee.reply_clarification", answers_clarification)
-# Members' scores from a sheet (paper forms): whoever runs the judging, as central staff do nationally; in a
-# provincial contest its organisers (oversees_panel), never a panelist, as never a committee member.
-rules.add_perm("committee.import_judgments", (departments & is_central) | (panel_contest & oversees_panel))
+declare("committee.reply_clarification", answers_clarification)
+# Members' scores from a sheet (paper forms): whoever runs the contest and oversees its judging (central
+# staff nationally, an office's organisers in its contest), never a panelist, as never a committee member.
+declare("committee.import_judgments", oversees & runs_contest)

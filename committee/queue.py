@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from contests.actor import panel_office
 from contests.models import Province
+from contests.seats import panel_office
 from contests.tree import lines_of
 from scoring.models import Rubric
 from scoring.selectors import rubric_spec

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from contests.models import Province
+from core import acts
 from core.labels import bi
 from core.thai import fmt_points
 from rulebook.rubric import CriterionSpec
@@ -187,7 +188,7 @@ def progress(user, rubric: Rubric, all_seen: bool, evidence: set | None = None) 
     """The chair and whoever runs the contest see every judge's count; a member only their own."""
     if all_seen:
         return members_progress(rubric, evidence)
-    return [own_progress(user, rubric, evidence)] if user.has_perm("committee.score", rubric) else []
+    return [own_progress(user, rubric, evidence)] if acts.allowed(user, "committee.score", rubric) else []
 
 
 def level_choices(c: CriterionSpec) -> list[tuple[Decimal, str]]:

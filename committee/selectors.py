@@ -12,8 +12,9 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 
-from contests.actor import actor_of, panel_eligible, seat_counts
+from contests.actor import actor_of
 from contests.models import Contest, Province
+from contests.seats import panel_eligible, seat_counts
 from people import directory
 from people.models import Conflict
 from rulebook.rules.base import Rule

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from contests.models import Contest, Province
+from core import acts
 from core.thai import fmt_points
 from people.models import Conflict
 from scoring.models import Rubric
@@ -68,7 +69,7 @@ def judgment_record(
     `expected_version` is the version the member's form showed (0 for a first score); if someone saved
     in between, StaleVersion. Judged criteria only: a data criterion takes `override_record`.
     """
-    if not member.has_perm("committee.score", rubric):
+    if not acts.allowed(member, "committee.score", rubric):
         raise PermissionDenied
     rubric = lock_open(rubric)
     outcome = judgment_apply(
@@ -116,7 +117,7 @@ def judgment_apply(
     `expected_version` None: the current version, whatever it is (a file import is the source of truth).
     `by` is who made the change when it is not the member (central staff importing a paper sheet).
     """
-    if not member.has_perm("committee.score", rubric):
+    if not acts.allowed(member, "committee.score", rubric):
         raise PermissionDenied
     ensure_not_conflicted(member, province, rubric)
     c, criterion = find_criterion(rubric, criterion_code)
@@ -240,7 +241,7 @@ def chair_final_record(
     source: str = Source.ADMIN,
 ) -> ChairFinal:
     """The chair's consensus score, which wins over the median; `points=None` clears it (median again)."""
-    if not chair.has_perm("committee.finalize", rubric):
+    if not acts.allowed(chair, "committee.finalize", rubric):
         raise PermissionDenied
     return _final_record(
         ChairFinal,
@@ -270,7 +271,7 @@ def override_record(
     source: str = Source.ADMIN,
 ) -> Override:
     """Points for a criterion computed from data, with a mandatory reason; `points=None` returns to the data."""
-    if not member.has_perm("committee.override", rubric):
+    if not acts.allowed(member, "committee.override", rubric):
         raise PermissionDenied
     return _final_record(
         Override,
@@ -293,7 +294,7 @@ def conflict_set(
 ) -> Conflict | None:
     """Central staff mark (or clear) a member's conflict of interest with a unit of any level, and so with
     every unit under it; a provincial contest's organisers do so for its panel and its entrants (`contest`)."""
-    if not by.has_perm("committee.manage_conflicts", contest):
+    if not acts.allowed(by, "committee.manage_conflicts", contest):
         raise PermissionDenied
     if contest is not None:
         panel_conflict_check(contest, member, province)

@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
+from core import acts
+from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import show
 from scoring.access import rubric_gate
@@ -33,7 +35,7 @@ def clarification(request, pk: int):
         else:
             messages.success(request, "ส่งคำชี้แจงแล้ว / reply sent")
             return redirect("committee:clarification", pk=clar.pk)
-    can_reply = clar.status != "closed" and request.user.has_perm("committee.reply_clarification", clar)
+    can_reply = clar.status != "closed" and acts.allowed(request.user, "committee.reply_clarification", clar)
     return TemplateResponse(request, "committee/clarification.html", {"clar": clar, "can_reply": can_reply})
 
 
@@ -63,7 +65,7 @@ def _panel_change(request, contest) -> None:
 
 
 @require_http_methods(["GET", "POST"])
-def panel(request, year: str):
+def panel(request, year: ContestKey):
     """The contest's panel: who judges it, appoint from the office's staff, name the chair, remove."""
     rubric = rubric_gate(request, "committee.manage_panel", year)  # another office's contest: 404
     if request.method == "POST":

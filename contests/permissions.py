@@ -1,8 +1,11 @@
-"""Who may do what: `rules` predicates, one-line wrappers over the request's actor (contests.actor)."""
+"""Who may do what: `rules` predicates, one-line wrappers over the request's actor (contests.actor), and the
+acts of scoring declared with them (core.acts: the rule, and whether a second factor is asked first)."""
 
 import rules
+from django.conf import settings
 
 from contests.actor import actor_of, contest_of, department_contest
+from core.acts import SECOND_FACTOR_DUE, declare
 
 
 @rules.predicate
@@ -82,31 +85,53 @@ def in_stages(user, obj) -> bool:
     return actor_of(user).in_stages(contest_of(obj))
 
 
-is_department = is_central | is_committee
+@rules.predicate
+def second_factor_due(user) -> bool:
+    """The person's role steps up (the role table's STEP_UP) and no factor is confirmed in this session
+    (django-otp marks the request's user). Offered, not required, while settings.CDD4_SECOND_FACTOR says so."""
+    if settings.CDD4_SECOND_FACTOR != "required" or not actor_of(user).steps_up():
+        return False
+    is_verified = getattr(user, "is_verified", None)
+    return not (is_verified and is_verified())
 
-rules.add_perm("scoring.view_rubric", sees_contest)
-rules.add_perm("scoring.view_provinces", rules.is_authenticated)
-rules.add_perm("scoring.view_standings", runs_contest)
-rules.add_perm("scoring.save_contest", is_central | is_organiser)
-rules.add_perm("scoring.import_facts", runs_contest)
-rules.add_perm("scoring.change_deadline", runs_contest)
-rules.add_perm("scoring.settle_tie", runs_contest)
-# A contest's revision history (who changed its rules, when, why): whoever runs it, never its entrants or panel.
-rules.add_perm("scoring.view_rubric_changes", runs_contest)
-# A contest's nominees (Contest.nominates): whoever runs it sees them all, an entrant office its own.
-rules.add_perm("scoring.view_nominees", runs_contest | enters_contest)
-# A selection in stages (seed 002): who picks, who sees the picks and the files still missing.
-rules.add_perm("scoring.select_stage", chooses_stage)
-rules.add_perm("scoring.view_stage", runs_contest | in_stages)
-# A file sent for a pick (the video, the lessons-learned PDF): whoever the stage's page shows the pick to.
-rules.add_perm("scoring.view_stage_file", sees_pick)
-rules.add_perm("scoring.import_register", is_central)
-# The working-day calendar's holiday overrides move every contest's deadlines: central staff only.
-rules.add_perm("scoring.edit_calendar", is_central)
-rules.add_perm("scoring.view_province", is_department | is_own_province | organises_unit)
+
+rules.add_rule(SECOND_FACTOR_DUE, second_factor_due)
 
 
 @rules.predicate
-def provisions_accounts(user) -> bool:
-    """Central staff, and an office's organisers for the offices under it (issue #41)."""
-    return actor_of(user).provisions()
+def is_department(user) -> bool:
+    """Sits in the Department's contests (central staff, its committee and chair): the admin is their workplace."""
+    return actor_of(user).department_seat() is not None
+
+
+declare("scoring.view_rubric", sees_contest)
+declare("scoring.view_provinces", rules.is_authenticated)
+declare("scoring.view_standings", runs_contest)
+declare("scoring.save_contest", is_central | is_organiser)
+declare("scoring.import_facts", runs_contest)
+declare("scoring.change_deadline", runs_contest)
+# The privileged acts on a contest: whoever runs it, with a second factor confirmed in the session.
+STEPPED = {
+    "scoring.freeze": "freeze a period's results",
+    "scoring.unfreeze": "unfreeze frozen results",
+    "scoring.publish": "publish frozen results",
+    "scoring.withdraw": "withdraw published results",
+    "scoring.open_contest": "open a draft contest to its entrants",
+    "scoring.change_open_contest": "change an open contest's rules, deadlines or award minimum",
+    "scoring.settle_tie": "settle a tie at an award line",
+}
+for name, about in STEPPED.items():
+    declare(name, runs_contest, second_factor=True, about=about)
+# A contest's revision history (who changed its rules, when, why): whoever runs it, never its entrants or panel.
+declare("scoring.view_rubric_changes", runs_contest)
+# A contest's nominees (Contest.nominates): whoever runs it sees them all, an entrant office its own.
+declare("scoring.view_nominees", runs_contest | enters_contest)
+# A selection in stages (seed 002): who picks, who sees the picks and the files still missing.
+declare("scoring.select_stage", chooses_stage)
+declare("scoring.view_stage", runs_contest | in_stages)
+# A file sent for a pick (the video, the lessons-learned PDF): whoever the stage's page shows the pick to.
+declare("scoring.view_stage_file", sees_pick)
+declare("scoring.import_register", is_central)
+# The working-day calendar's holiday overrides move every contest's deadlines: central staff only.
+declare("scoring.edit_calendar", is_central, second_factor=True, about="change the working-day calendar's holidays")
+declare("scoring.view_province", is_department | is_own_province | organises_unit)

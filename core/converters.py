@@ -1,7 +1,13 @@
 """The <rubric:year> part of a URL: a national contest's year ("2566") or a contest's key
 ("chonburi-web-2564", "ubon-milestones-2568.2567-10"); see Rubric.key. Registered on import."""
 
+from typing import NewType
+
 from django.urls import register_converter
+
+# What a view receives for <rubric:year>: a contest's key (or a national year as text), never a number;
+# scoring.access.rubric_gate turns it into the rubric, once a request.
+ContestKey = NewType("ContestKey", str)
 
 
 class RubricKeyConverter:
@@ -9,8 +15,8 @@ class RubricKeyConverter:
     # and "^[0-9]{4}|[a-z]…$" anchored each alternative at one end only (issue #29).
     regex = r"(?:[0-9]{4}|[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)?)"
 
-    def to_python(self, value: str) -> str:
-        return value
+    def to_python(self, value: str) -> ContestKey:
+        return ContestKey(value)
 
     def to_url(self, value) -> str:
         return str(value)

@@ -1,10 +1,12 @@
 """The one access gate every page and API view goes through (as healthchecks' _get_rw_check_for_user).
 
-The permission names and their predicates stay in each app's permissions.py (django-rules); the gate
-only decides how a refusal is answered, the same way everywhere:
+The acts are declared in each app's permissions.py (core.acts, django-rules); the gate decides how a
+refusal is answered, the same way everywhere:
 - not signed in: a page sends the person to the login page (GateMiddleware), the API answers 401;
 - an object the user may not see (another province, a conflicted province): 404, so nothing leaks;
-- an action the user may not take: 403.
+- an action the user may not take: 403;
+- an act declared to need a second factor, asked by a request that changes something (not GET/HEAD), by
+  someone who has not confirmed one in this session: the page that asks for the code (SecondFactorRequired).
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from core import acts
+from core.acts import SecondFactorRequired
+
 from .interrupted import interrupted_next
 
 T = TypeVar("T")
@@ -27,18 +32,6 @@ class SignInRequired(PermissionDenied):
     """Anonymous: a 403 wherever GateMiddleware is not in the way, the login page where it is."""
 
 
-class SecondFactorRequired(PermissionDenied):
-    """Signed in, but the action needs a second factor confirmed in this session (contests.actor): the
-    page that asks for the code (or sets one up), then back, a form sent again (core.interrupted); a 403
-    with this message in the API."""
-
-    def __init__(self):
-        super().__init__(
-            "ต้องยืนยันตัวตนขั้นที่สอง (รหัสจากแอปยืนยันตัวตน) ก่อนทำรายการนี้"
-            " / confirm your second factor (the code from your authenticator app) first"
-        )
-
-
 def signed_in(request) -> None:
     """Anonymous: SignInRequired (the login page, or 401 in the API)."""
     if not request.user.is_authenticated:
@@ -46,10 +39,12 @@ def signed_in(request) -> None:
 
 
 def require(request, perm: str, obj=None) -> None:
-    """An action: 403 unless the user has `perm` (on `obj`, when the rule is about one)."""
+    """An action: 403 unless the user has `perm` (on `obj`, when the rule is about one); then, on a request
+    that changes something, the act's second factor."""
     signed_in(request)
-    if not request.user.has_perm(perm, obj):
+    if not acts.allowed(request.user, perm, obj):
         raise PermissionDenied
+    _step_up(request, perm)
 
 
 def public(request, perm: str) -> None:
@@ -61,9 +56,16 @@ def public(request, perm: str) -> None:
 def visible(request, perm: str, obj: T) -> T:
     """An object: 404 unless the user may see it; returns it, so `x = visible(request, perm, get(...))`."""
     signed_in(request)
-    if not request.user.has_perm(perm, obj):
+    if not acts.allowed(request.user, perm, obj):
         raise Http404
+    _step_up(request, perm)
     return obj
+
+
+def _step_up(request, perm: str) -> None:
+    """A page is shown without the factor (it asks nothing of it); the request that does the act steps up."""
+    if request.method not in ("GET", "HEAD", "OPTIONS") and perm in acts.ACTS:
+        acts.step_up(request.user, perm)
 
 
 class GateMiddleware:

@@ -8,9 +8,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from core import acts
 from core.thai import thai_digits
 from people.models import Membership
 from rulebook.spec import RubricError, parse_rubric
@@ -83,8 +83,7 @@ def next_year_plan(*, rubric: Rubric) -> Plan:
 def next_year_open(*, user, rubric: Rubric, memberships_confirmed: bool) -> Rubric:
     """Creates next year's rubric from the plan. Memberships are not tied to a year, so they carry over
     as they are; staff confirm that list first. Refused when the year exists or the rubric is invalid."""
-    if not user.has_perm("ops.open_next_year"):
-        raise PermissionDenied
+    acts.require(user, "ops.open_next_year")
     if not rubric.contest.is_national:  # its copy would be read as the Department's contest (cdd4-<year>)
         raise RubricError(["เปิดปีถัดไปได้เฉพาะการประกวดระดับประเทศ / only the national contest opens a next year"])
     plan = next_year_plan(rubric=rubric)

@@ -13,6 +13,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 
 from contests.models import Province
 from core import gate
+from core.converters import ContestKey
 from core.http import content_disposition, show
 from rulebook.spec import RubricError
 from scoring.models import Rubric
@@ -72,7 +73,7 @@ def metrics(request):
 
 
 @login_required
-def next_year(request, year: int):
+def next_year(request, year: ContestKey):
     """GET: what opening year+1 would create. POST (with the memberships confirmed): opens it."""
     gate.require(request, "ops.open_next_year")
     rubric = get_object_or_404(Rubric.objects.by_key(year).filter(pk__in=Rubric.objects.national()))
@@ -104,7 +105,7 @@ def year_on_year_province(request, code: str):
 
 
 @login_required
-def province_export(request, year: int, code: str):
+def province_export(request, year: ContestKey, code: str):
     """One ZIP of everything the province submitted in the year. Not allowed looks like not found."""
     rubric = get_object_or_404(Rubric.objects.by_key(year))
     province = gate.visible(request, "ops.view_province", get_object_or_404(Province.objects.provinces(), code=code))

@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 from contests.actor import actor_of
 from contests.models import Employment, Nominee, Province
 from core.api import rule_permission, validated
+from core.converters import ContestKey
 from core.openapi import refusal
 from scoring import selectors
 from scoring.access import rubric_permission
@@ -45,7 +46,7 @@ class RubricDetail(APIView):
         ),
         summary="เกณฑ์การประเมินของปี / a year's rubric (docs/rubric-format.md)",
     )
-    def get(self, request, year: int):
+    def get(self, request, year: ContestKey):
         return Response(selectors.rubric_data(self.rubric))
 
 
@@ -132,7 +133,7 @@ class AwardList(APIView):
         responses=AwardTierSerializer(many=True),
         summary="รางวัลแต่ละระดับและที่ว่าง / award tiers, their provinces and vacant places",
     )
-    def get(self, request, year: int):
+    def get(self, request, year: ContestKey):
         return Response(selectors.award_summary(self.rubric))
 
 
@@ -143,7 +144,7 @@ class StandingsList(APIView):
         responses=StandingSerializer(many=True),
         summary="อันดับผู้เข้าประกวด (ปี หรือรหัสการประกวด.รอบ) / standings of a year, a contest or one period",
     )
-    def get(self, request, year: str):
+    def get(self, request, year: ContestKey):
         return Response(standings_rows(self.rubric))
 
 
@@ -194,7 +195,7 @@ class FactImport(APIView):
         ],
         summary="บันทึกข้อมูลประกอบการให้คะแนน (ทั้งหมดหรือไม่บันทึกเลย) / record facts, all or none",
     )
-    def post(self, request, year: str):
+    def post(self, request, year: ContestKey):
         rubric = self.rubric
         data = validated(FactImportSerializer, request.data)
         # Refusals are answered by core.api: bad rows 400, one error per row with its `row`; a frozen year 409.

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from contests.actor import Need, actor_of, unit_enters
+from contests.actor import Need, actor_of
+from contests.entrants import unit_enters
 from contests.models import Combine, Contest, Province
 from rulebook.engine import Breakdown, rank
 from rulebook.rules.facts import fmt_points

@@ -15,6 +15,7 @@ from contests.eligibility import Eligibility
 from contests.models import Contest, Employment, Nominee, NomineeState, NomineeVersion, Province
 from contests.models.nominees import NAME_MAX, POSITION_MAX
 from contests.permissions import is_own_province, runs_contest
+from core import acts
 from core.errors import PortalError
 from scoring import lifecycle
 from scoring.contests import enters
@@ -56,7 +57,7 @@ def _check_access(user, contest: Contest, unit: Province) -> None:
     office that does not enter, is answered 404 (scoring.access: nothing about another office leaks)."""
     if not user.is_authenticated:
         raise PermissionDenied
-    if not enters(contest, unit) or not user.has_perm("scoring.view_province", unit):
+    if not enters(contest, unit) or not acts.allowed(user, "scoring.view_province", unit):
         raise Http404
     if not (is_own_province(user, unit) or runs_contest(user, contest.rubrics.first())):
         raise PermissionDenied

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from contests.actor import actor_of
 from contests.codes import national_code
 from contests.models import Contest, ContestState
+from core.converters import ContestKey
 from rulebook.diff import diff_lines
 from scoring.access import rubric_gate
 from scoring.models import RubricChange
@@ -48,7 +49,7 @@ def change_args(request) -> dict:
 
 
 @require_GET
-def rubric_changes(request, year: str):
+def rubric_changes(request, year: ContestKey):
     """Every recorded change to a contest's rules, newest first: whoever runs it (its organisers, central
     staff); any other office's contest is a 404, the national contest 403 to those who only see it."""
     rubric = rubric_gate(request, "scoring.view_rubric_changes", year)

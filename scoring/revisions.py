@@ -25,8 +25,8 @@ from django.db.models import ProtectedError
 from django.db.models.deletion import Collector
 from django.utils import timezone
 
-from contests.actor import second_factor_check
 from contests.models import Contest, ContestState
+from core import acts
 from core.errors import YearFrozen
 from core.labels import halves
 from core.thai import fmt_points, thai_num
@@ -285,7 +285,7 @@ def change(
     what it returns is returned), refused if it strands committee scores, recorded with its reason, then
     rescored; nothing changed: no record, no revision, no rescore."""
     if user is not None and contest is not None and contest.state != ContestState.DRAFT:
-        second_factor_check(user)  # an open contest's rules change only with a second factor (issue #41)
+        acts.step_up(user, "scoring.change_open_contest")  # the callers asked who may; this asks the factor
     held = change_check(contest=contest, keep=keep, reason=reason, confirm=confirm) if contest is not None else []
     before = snapshot(contest)
     written = write()

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db import connection
 from django.db.models import QuerySet
 
-from contests.actor import actor_of, contest_entrants
+from contests.actor import actor_of
+from contests.entrants import contest_entrants
 from contests.models import Contest, Level, Nominee, NomineeState, Province
 from contests.regions import InspectionRegion
 from contests.tree import under

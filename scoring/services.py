@@ -10,16 +10,15 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 
-from contests.actor import actor_of, forget, second_factor_check
+from contests.actor import forget
 from contests.codes import code_stem, national_code, office_prefix
 from contests.lifecycle import Action
 from contests.models import Combine, Contest, ContestState, Level, Province, Stage
 from contests.units import units_collate
-from core import bulk
+from core import acts, bulk
 from core.errors import YearFrozen
 from core.thai import fmt_points
 from rulebook.dates import parse_date
@@ -404,6 +403,7 @@ def holiday_override_save(
     *, user, day: date, is_holiday: bool, name_th: str, name_en: str = "", note: str = ""
 ) -> HolidayOverride:
     """Central staff add or correct one day of the calendar; audited, and every province is rescored."""
+    acts.step_up(user, "scoring.edit_calendar")
     found = HolidayOverride.objects.select_for_update().filter(date=day).first()
     before = _override_state(found)
     override = found or HolidayOverride(date=day)
@@ -421,6 +421,7 @@ def holiday_override_save(
 @transaction.atomic
 def holiday_override_remove(*, user, override: HolidayOverride) -> None:
     """The package's calendar applies to that day again; audited, and every province is rescored."""
+    acts.step_up(user, "scoring.edit_calendar")
     before = _override_state(override)
     HolidayOverrideChange.objects.create(
         date=override.date, action=HolidayAction.REMOVED, before=before, after=None, changed_by=user
@@ -448,9 +449,7 @@ def _ensure_rubric_editable(rubric: Rubric) -> None:
 def contest_open(*, user, rubric: Rubric) -> Contest:
     """Whoever runs a draft contest opens it: its entrants then meet it (issue #28). Opening is once."""
     contest = rubric.contest
-    if not actor_of(user).runs(contest):
-        raise PermissionDenied
-    second_factor_check(user)  # entrants meet it from now on (issue #41)
+    acts.require(user, "scoring.open_contest", rubric)  # entrants meet it from now on
     lifecycle.ensure(rubric, Action.OPEN)  # opening is once: only a draft opens
     Contest.objects.filter(pk=contest.pk).update(state=ContestState.OPEN)
     contest.state = ContestState.OPEN

@@ -9,22 +9,16 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from contests.actor import second_factor_check
 from contests.lifecycle import Action
+from core import acts
 from scoring import lifecycle, revisions
 from scoring.models import FreezeAction, FreezeEvent, ProvinceResult, Rubric, StandingsSnapshot, YearSettings
 from scoring.standings import standings_rows
 
 
 def _require_central(user, rubric: Rubric) -> None:
-    if not user.has_perm("scoring.view_standings", rubric):
+    if not acts.allowed(user, "scoring.view_standings", rubric):
         raise PermissionDenied
-
-
-def _require_decider(user, rubric: Rubric) -> None:
-    """Freezing, publishing and withdrawing: whoever runs the contest, with a second factor (issue #41)."""
-    _require_central(user, rubric)
-    second_factor_check(user)
 
 
 @transaction.atomic
@@ -64,7 +58,7 @@ def standings_freeze(*, user, rubric: Rubric) -> StandingsSnapshot:
     """Stores the current standings as the year's result. Refused while any province is still stale
     (the snapshot must be a consistent ranking) and where the lifecycle forbids it: a draft, announced
     results, a withdrawn publication (unfrozen first, or published again as it is)."""
-    _require_decider(user, rubric)
+    acts.require(user, "scoring.freeze", rubric)
     rubric = Rubric.objects.select_for_update(no_key=True).get(pk=rubric.pk)  # no recompute runs meanwhile
     lifecycle.ensure(rubric, Action.FREEZE)
     if ProvinceResult.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists():
@@ -85,7 +79,7 @@ def standings_freeze(*, user, rubric: Rubric) -> StandingsSnapshot:
 @transaction.atomic
 def standings_unfreeze(*, user, rubric: Rubric, reason: str) -> None:
     """Opens a frozen year to changes again; the reason is kept in the audit trail."""
-    _require_decider(user, rubric)
+    acts.require(user, "scoring.unfreeze", rubric)
     reason = reason.strip()
     if not reason:
         raise ValidationError("ต้องระบุเหตุผลในการยกเลิกการตรึงผล / a reason is required to unfreeze")
@@ -100,7 +94,7 @@ def publication_publish(*, user, rubric: Rubric, confirmed: bool, previewed_froz
     """Announces the frozen results. Only with an explicit confirmation of the very snapshot the preview
     showed (`previewed_frozen_at`: its frozen_at.isoformat()): one frozen again since then must be previewed
     again before it is published."""
-    _require_decider(user, rubric)
+    acts.require(user, "scoring.publish", rubric)
     snapshot = StandingsSnapshot.objects.select_for_update().filter(rubric=rubric).first()
     lifecycle.ensure(rubric, Action.PUBLISH)  # never a draft's, never results not frozen
     if not confirmed:
@@ -129,7 +123,7 @@ def publication_publish(*, user, rubric: Rubric, confirmed: bool, previewed_froz
 def publication_withdraw(*, user, rubric: Rubric, reason: str) -> StandingsSnapshot:
     """Takes the announcement down; the results stay frozen, so they can be published again or unfrozen
     and corrected. The reason is kept in the audit trail with who and when."""
-    _require_decider(user, rubric)
+    acts.require(user, "scoring.withdraw", rubric)
     reason = reason.strip()
     if not reason:
         raise ValidationError("ต้องระบุเหตุผลในการถอนการประกาศผล / a reason is required to withdraw the publication")

@@ -14,7 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from contests.actor import actor_of
 from contests.lifecycle import TRANSITIONS, State, state_of
-from core import gate
+from core import acts, gate
+from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, show, takes_files
 from core.sheets import exporter
@@ -35,7 +36,7 @@ from scoring.revisions import ChangeRefused
 MIN_TOTAL = Label("คะแนนรวมขั้นต่ำที่จะได้รับรางวัล", "minimum total for an award")
 
 
-def _central_rubric(request, year: str) -> Rubric:
+def _central_rubric(request, year: ContestKey) -> Rubric:
     return rubric_gate(request, "scoring.view_standings", year)
 
 
@@ -62,13 +63,13 @@ def index(request):
     rubric = Rubric.objects.national().order_by("-year").first()
     if rubric is None:
         raise Http404
-    if request.user.has_perm("scoring.view_standings"):
+    if acts.allowed(request.user, "scoring.view_standings"):
         return redirect("scoring:dashboard", year=rubric.key)
     return redirect("scoring:mine", year=rubric.key)
 
 
 @require_GET
-def dashboard_page(request, year: int):
+def dashboard_page(request, year: ContestKey):
     rubric = _central_rubric(request, year)
     ctx = _context(request, rubric)
     names = {row["r"].province.code: row["r"].province.name_th for row in ctx["rows"]}
@@ -98,7 +99,7 @@ def dashboard_page(request, year: int):
 
 
 @require_GET
-def dashboard_live(request, year: int):
+def dashboard_live(request, year: ContestKey):
     """Polled by htmx. 204 (htmx swaps nothing) while the standings have not changed: one query."""
     rubric = _central_rubric(request, year)
     if request.GET.get("since") == _stamp(rubric):
@@ -107,7 +108,7 @@ def dashboard_live(request, year: int):
 
 
 @require_GET
-def calendar(request, year: int):
+def calendar(request, year: ContestKey):
     """Central staff check the working-day calendar that timeliness is counted on (decisions 3, 9)."""
     rubric = _central_rubric(request, year)
     context = selectors.calendar_year(rubric)
@@ -118,7 +119,7 @@ def calendar(request, year: int):
 
 
 @require_POST
-def settings_update(request, year: int):
+def settings_update(request, year: ContestKey):
     rubric = _central_rubric(request, year)
     try:
         days = int(request.POST.get("reminder_working_days", "0"))
@@ -139,7 +140,7 @@ def settings_update(request, year: int):
     return redirect("scoring:dashboard", year=year)
 
 
-def _snapshot_action(request, year: int, action, done: str, **kwargs):
+def _snapshot_action(request, year: ContestKey, action, done: str, **kwargs):
     """Runs one freeze/unfreeze/withdraw service and reports back on the dashboard."""
     rubric = _central_rubric(request, year)
     try:
@@ -153,7 +154,7 @@ def _snapshot_action(request, year: int, action, done: str, **kwargs):
 
 
 @require_POST
-def freeze(request, year: int):
+def freeze(request, year: ContestKey):
     if request.POST.get("confirm") != "1":  # freezing stops every change: asked, as publishing is (issue #39)
         _central_rubric(request, year)  # who may not freeze learns nothing more
         messages.error(request, "ทำเครื่องหมายยืนยันก่อนตรึงผล / tick the confirmation before freezing")
@@ -162,7 +163,7 @@ def freeze(request, year: int):
 
 
 @require_POST
-def unfreeze(request, year: int):
+def unfreeze(request, year: ContestKey):
     reason = request.POST.get("reason", "")
     return _snapshot_action(
         request, year, snapshots.standings_unfreeze, "ยกเลิกการตรึงผลแล้ว / results unfrozen", reason=reason
@@ -170,7 +171,7 @@ def unfreeze(request, year: int):
 
 
 @require_http_methods(["GET", "POST"])
-def publish(request, year: int):
+def publish(request, year: ContestKey):
     """GET previews the frozen results exactly as they will be announced; only a confirmed POST publishes."""
     rubric = _central_rubric(request, year)
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric).first()
@@ -199,7 +200,7 @@ def publish(request, year: int):
 
 
 @require_POST
-def withdraw_publication(request, year: int):
+def withdraw_publication(request, year: ContestKey):
     reason = request.POST.get("reason", "")
     return _snapshot_action(
         request,
@@ -212,7 +213,7 @@ def withdraw_publication(request, year: int):
 
 @login_required
 @require_GET
-def mine(request, year: int):
+def mine(request, year: ContestKey):
     """An entrant office's staff: their own office only, and only once whoever runs the contest allows it.
     A contest the user cannot see does not exist for them (404, as an unknown key: issue #24)."""
     actor = actor_of(request.user)
@@ -241,7 +242,7 @@ def mine(request, year: int):
 
 
 @require_GET
-def results(request, year: int):
+def results(request, year: ContestKey):
     """The published results: public, as the Department announces them on its website."""
     rubric = get_object_or_404(Rubric.objects.by_key(year))
     if lifecycle.state(rubric) == State.DRAFT:  # a draft's results are no one's: not even its own entrants'
@@ -260,7 +261,7 @@ def results(request, year: int):
 
 
 @require_GET
-def facts_template(request, year: str):
+def facts_template(request, year: ContestKey):
     """The contest's fact template (every period of it), for whoever runs the contest; 404 for anyone else."""
     rubric = rubric_gate(request, "scoring.import_facts", year)
     return exporter.response(rubric.contest, "contest-fact-template", "xlsx")
@@ -269,7 +270,7 @@ def facts_template(request, year: str):
 @takes_files
 @csrf_exempt  # the CSRF check reads the body: it runs below, once the sender is authorised
 @require_POST
-def facts_upload(request, year: str):
+def facts_upload(request, year: ContestKey):
     """Whoever runs the contest uploads its filled-in fact template, or a sheet of entrant,criterion,fact,value
     rows: all of it or none."""
     rubric = rubric_gate(request, "scoring.import_facts", year)
@@ -281,7 +282,7 @@ def facts_upload(request, year: str):
     return csrf_protect(_facts_upload)(request, rubric, year)
 
 
-def _facts_upload(request, rubric: Rubric, year: str):
+def _facts_upload(request, rubric: Rubric, year: ContestKey):
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, "กรุณาเลือกไฟล์ CSV หรือ XLSX / choose a CSV or XLSX file")

@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from core import gate
+from core.converters import ContestKey
 from core.errors import PortalError, RowsError
 from scoring.facts.imports import FactImportError
 
@@ -20,7 +21,7 @@ PREFIX = "q-"  # a question's box is named by its code, apart from the form's ow
 
 @login_required
 @require_POST
-def answers(request, year: int, code: str, criterion: str):
+def answers(request, year: ContestKey, code: str, criterion: str):
     ctx = page_context(request, year, code, criterion)
     gate.require(request, "submissions.submit_evidence", ctx["province"])
     given = {k.removeprefix(PREFIX): v for k, v in request.POST.items() if k.startswith(PREFIX)}

@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 
 from contests.actor import Need, actor_of
 from core.api import both, error_response, validated
+from core.converters import ContestKey
 from core.openapi import refusal
 from core.validators.refusal import size_refusal
 from scoring.access import contest_or_404
@@ -109,9 +110,9 @@ class EvidenceCollection(APIView):
         responses=SubmissionSerializer(many=True),
         summary="หลักฐานของจังหวัดตนพร้อมทุกฉบับ / own province's evidence with versions",
     )
-    def get(self, request, year: int):
+    def get(self, request, year: ContestKey):
         actor = actor_of(request.user)
-        rubric = contest_or_404(actor, year)
+        rubric = contest_or_404(actor, year, request=request)
         versions = Evidence.objects.for_user(request.user).order_by("-version")
         # The contest's entrants the actor may see: an organiser none of the national contest's (issue #24).
         units = actor.entrants(rubric.contest)
@@ -143,13 +144,15 @@ class EvidenceCollection(APIView):
         },
         summary="ส่งหลักฐานฉบับใหม่ (เฉพาะเจ้าหน้าที่จังหวัด) / submit a new evidence version (provincial staff)",
     )
-    def post(self, request, year: int):
+    def post(self, request, year: ContestKey):
         actor = actor_of(request.user)  # role and office in one query (the permission check reuses it)
-        contest_or_404(actor, year)  # a contest the user cannot see does not exist for them (issue #24)
+        contest_or_404(
+            actor, year, request=request
+        )  # a contest the user cannot see does not exist for them (issue #24)
         if not actor.files_for_office():
             raise PermissionDenied("เฉพาะเจ้าหน้าที่จังหวัด / provincial staff only")
         # Only a contest the office enters takes its evidence: any other does not exist for it.
-        rubric = contest_or_404(actor, year, Need.ENTER)
+        rubric = contest_or_404(actor, year, Need.ENTER, request=request)
         province = actor.own_office
         refusals = getattr(request._request, "upload_refusals", [])
         try:

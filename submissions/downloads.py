@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.utils import timezone
 
-from core import files
+from core import acts, files
 from core.http import content_disposition
 
 from . import selectors
@@ -63,7 +63,7 @@ def serve(
     try:
         if granted is None:
             evidence = selectors.evidence_or_404(request.user, pk)
-            allowed = request.user.has_perm("submissions.download_evidence", evidence)
+            allowed = acts.allowed(request.user, "submissions.download_evidence", evidence)
         else:
             evidence = selectors.evidence_or_404(None, pk)
             allowed = granted(evidence)

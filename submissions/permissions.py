@@ -3,6 +3,7 @@
 import rules
 
 from contests.permissions import is_central, is_committee, is_own_province, organises_unit
+from core.acts import declare
 
 
 @rules.predicate
@@ -21,12 +22,12 @@ def is_visible(user, evidence) -> bool:
 
 
 # Pages about a province: its own staff, and the Department (committee and central staff).
-rules.add_perm("submissions.view_province", is_own_province | is_central | is_committee | organises_unit)
-rules.add_perm("submissions.submit_evidence", is_own_province)
-rules.add_perm("submissions.withdraw_evidence", owns_evidence & is_visible)
+declare("submissions.view_province", is_own_province | is_central | is_committee | organises_unit)
+declare("submissions.submit_evidence", is_own_province)
+declare("submissions.withdraw_evidence", owns_evidence & is_visible)
 # A withdrawn version is hidden from the committee; its own province and central staff keep it.
-rules.add_perm(
+declare(
     "submissions.download_evidence", owns_evidence | is_central | ((is_committee | organises_evidence) & is_visible)
 )
-rules.add_perm("submissions.review_submission", is_committee | is_central)
-rules.add_perm("submissions.view_own_api", rules.is_authenticated)
+declare("submissions.review_submission", is_committee | is_central)
+declare("submissions.view_own_api", rules.is_authenticated)

@@ -29,10 +29,6 @@ def rubric_current() -> Rubric | None:
     return Rubric.objects.national().order_by("-year").first()
 
 
-def rubric_or_404(year: int) -> Rubric:
-    return get_object_or_404(Rubric.objects.by_key(year))
-
-
 def province_or_404(user, rubric: Rubric, code: str) -> Province:
     """One of the contest's entrants the user may see; any other unit's URL is a 404, never a 403: nobody
     learns what exists elsewhere."""

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from contests.actor import actor_of
 from contests.models import Province
-from core import files
+from core import acts, files
 from core.validators.content import UploadRefused, clean_name, inspect_file
 from core.validators.refusal import size_refusal
 from rulebook.rules.evidence import EvidenceExpected
@@ -158,7 +158,7 @@ def answers_submit(
     """The entrant's answers to what its document requires (a `requirements` rule's questions, issue #40): its
     own facts, read and checked as an import's, all or none (FactImportError names each refused answer). A blank
     answer clears an earlier one. Only the questions the entrant answers; the panel's are the panel's."""
-    if not user.has_perm("submissions.submit_evidence", province) or not actor_of(user).enters(rubric.contest):
+    if not acts.allowed(user, "submissions.submit_evidence", province) or not actor_of(user).enters(rubric.contest):
         raise PermissionDenied
     _ensure_open(rubric)
     asked = {q.code for q in rubric_spec(rubric).criterion(criterion_code).rule.entrant_questions()}
@@ -173,7 +173,7 @@ def answers_submit(
 @transaction.atomic
 def evidence_withdraw(*, user, evidence: Evidence, now: datetime | None = None) -> Evidence:
     """Hides a version from the committee; the row and the file stay in the history."""
-    if not user.has_perm("submissions.withdraw_evidence", evidence):
+    if not acts.allowed(user, "submissions.withdraw_evidence", evidence):
         raise PermissionDenied
     evidence = Evidence.objects.select_for_update().select_related("submission__criterion").get(pk=evidence.pk)
     if evidence.withdrawn_at is None:
@@ -204,7 +204,7 @@ def _refuse_repeat(submission: Submission, fields: dict) -> None:
 def evidence_may_submit(*, user, rubric: Rubric, province: Province, criterion_code: str) -> Criterion:
     """What evidence_submit refuses before a byte is read; asked again when a resumable upload is created."""
     # Its own office, in a contest that office enters (a province in a district contest: issue #24).
-    if not user.has_perm("submissions.submit_evidence", province) or not actor_of(user).enters(rubric.contest):
+    if not acts.allowed(user, "submissions.submit_evidence", province) or not actor_of(user).enters(rubric.contest):
         raise PermissionDenied
     criterion = Criterion.objects.get(rubric=rubric, code=criterion_code)  # the API answers 404
     _ensure_open(rubric)
@@ -267,7 +267,7 @@ def _first_times(rubric: Rubric, province: Province, wants: EvidenceExpected) ->
 @transaction.atomic
 def submission_review(*, user, submission: Submission, status: str, note: str = "") -> Submission:
     """The committee returns a submission for clarification or accepts it; acceptance queues a recompute."""
-    if not user.has_perm("submissions.review_submission", submission):
+    if not acts.allowed(user, "submissions.review_submission", submission):
         raise PermissionDenied
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     submission.status = SubmissionStatus(status)
@@ -290,7 +290,7 @@ INNOVATION_FIELDS = [
 def innovation_report_save(*, user, rubric: Rubric, province: Province, data: Mapping) -> InnovationReport:
     """Saves the form as a new version (earlier versions stay); refused, like evidence, once the year is
     frozen or published."""
-    if not user.has_perm("submissions.submit_evidence", province):
+    if not acts.allowed(user, "submissions.submit_evidence", province):
         raise PermissionDenied
     _ensure_open(rubric)
     Province.objects.select_for_update().filter(pk=province.pk).first()  # serialises version numbers

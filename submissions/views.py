@@ -16,14 +16,15 @@ from contests.actor import actor_of
 from contests.eligibility import Eligibility
 from contests.models import Level, NomineeState, Province
 from contests.permissions import runs_contest
-from core import gate
+from core import acts, gate
 from core.api import error_response
+from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import LOGIN_FIRST, show, takes_files
 from core.thai import thai_sorted
 from core.validators.content import UploadRefused, clean_name
 from core.validators.refusal import size_refusal
-from scoring import nominees
+from scoring import access, nominees
 from scoring.contests import contests_for_user, enters
 from scoring.nominations import nomination_window
 from scoring.selectors import is_frozen, nominee_of, nominee_offices
@@ -36,8 +37,8 @@ from .templatetags.thai import is_en, label
 from .templatetags.thai import t as _t
 
 
-def page_context(request, year: int, code: str, criterion: str | None = None) -> dict:
-    rubric = selectors.rubric_or_404(year)
+def page_context(request, year: ContestKey, code: str, criterion: str | None = None) -> dict:
+    rubric = access.rubric_or_404(request, year)
     province = gate.visible(request, "submissions.view_province", selectors.province_or_404(request.user, rubric, code))
     # Not an entrant of this contest, or a draft its entrants do not meet yet: as if it did not exist.
     if not enters(rubric.contest, province) or not actor_of(request.user).sees(rubric.contest):
@@ -45,7 +46,7 @@ def page_context(request, year: int, code: str, criterion: str | None = None) ->
     ctx = {
         "rubric": rubric,
         "province": province,
-        "can_submit": request.user.has_perm("submissions.submit_evidence", province),
+        "can_submit": acts.allowed(request.user, "submissions.submit_evidence", province),
     }
     if criterion is not None:
         ctx["criterion"] = selectors.criterion_or_404(rubric, criterion)
@@ -60,7 +61,7 @@ def home(request):
     actor = actor_of(request.user)
     provinces = actor.entrants(rubric.contest) if rubric is not None else Province.objects.none()
     contests = contests_for_user(request.user)
-    if rubric is not None and request.user.has_perm("scoring.view_rubric", rubric) and provinces.count() == 1:
+    if rubric is not None and acts.allowed(request.user, "scoring.view_rubric", rubric) and provinces.count() == 1:
         if not contests:
             return redirect("submissions:province", year=rubric.key, code=provinces.get().code)
     elif len(contests) == 1 and contests[0][1] is not None:  # a district's one contest: straight to its page
@@ -98,7 +99,11 @@ def _entered_todo(user, contests) -> list:
     today = timezone.localdate()
     running = [(rubric, unit) for rubric, unit in contests if rubric.ends_on >= today]
     for rubric, unit in running[:ENTERED_SHOWN]:
-        if unit is None or not user.has_perm("submissions.submit_evidence", unit) or policy.evidence_closed(rubric):
+        if (
+            unit is None
+            or not acts.allowed(user, "submissions.submit_evidence", unit)
+            or policy.evidence_closed(rubric)
+        ):
             continue
         rows = selectors.province_home(rubric=rubric, province=unit)["groups"]
         found += todo.entrant_todo(rubric=rubric, province=unit, groups=rows, closed=False, named=True)
@@ -106,7 +111,7 @@ def _entered_todo(user, contests) -> list:
 
 
 @login_required
-def province(request, year: int, code: str):
+def province(request, year: ContestKey, code: str):
     return _province_page(request, page_context(request, year, code))
 
 
@@ -115,8 +120,8 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
     ctx["closed"] = policy.evidence_closed(ctx["rubric"])
     ctx["innovation_dimension"] = policy.innovation_dimension(ctx["rubric"])
     # Year on year compares a provincial office's national results; a district has none to compare.
-    ctx["history_link"] = ctx["province"].level == Level.PROVINCE and request.user.has_perm(
-        "ops.view_province", ctx["province"]
+    ctx["history_link"] = ctx["province"].level == Level.PROVINCE and acts.allowed(
+        request.user, "ops.view_province", ctx["province"]
     )
     ctx["clarifications"] = []  # filled by the committee's hook (committee/apps.py) when it is installed
     for extra in hooks.province_page(ctx["province"], ctx["rubric"]):
@@ -161,7 +166,7 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
 
 @login_required
 @require_POST
-def nominee(request, year: int, code: str):
+def nominee(request, year: ContestKey, code: str):
     ctx = page_context(request, year, code)
     contest = ctx["rubric"].contest
     if not contest.nominates:  # a contest without nominees has no such page
@@ -183,7 +188,7 @@ def nominee(request, year: int, code: str):
 
 @login_required
 @require_POST
-def nominee_withdraw(request, year: int, code: str):
+def nominee_withdraw(request, year: ContestKey, code: str):
     ctx = page_context(request, year, code)
     if not ctx["rubric"].contest.nominates:
         raise Http404
@@ -218,7 +223,7 @@ def _criterion_ctx(request, ctx: dict) -> dict:
 
 
 @login_required
-def criterion(request, year: int, code: str, criterion: str):
+def criterion(request, year: ContestKey, code: str, criterion: str):
     ctx = _criterion_ctx(request, page_context(request, year, code, criterion))
     return render(request, "submissions/criterion.html", ctx)
 
@@ -270,7 +275,7 @@ def _upload_response(request, ctx: dict, created: list, refused: list[dict]):
 @takes_files
 @csrf_exempt
 @require_POST
-def upload(request, year: int, code: str, criterion: str):
+def upload(request, year: ContestKey, code: str, criterion: str):
     """Handlers must be set before the body is read, so CSRF is checked after installing them."""
     if not request.user.is_authenticated:  # a session that expired: as the upload gate answers a larger body
         return error_response(*LOGIN_FIRST, status=401, code="not_authenticated")
@@ -316,7 +321,7 @@ def _upload(request, ctx: dict):
 
 @login_required
 @require_POST
-def link(request, year: int, code: str, criterion: str):
+def link(request, year: ContestKey, code: str, criterion: str):
     ctx = page_context(request, year, code, criterion)
     gate.require(request, "submissions.submit_evidence", ctx["province"])
     form = LinkForm(request.POST)
@@ -364,8 +369,8 @@ def withdraw(request, pk: int):
 
 
 @login_required
-def innovation(request, year: int, code: str):
-    attached_to = policy.innovation_criterion(selectors.rubric_or_404(year))
+def innovation(request, year: ContestKey, code: str):
+    attached_to = policy.innovation_criterion(access.rubric_or_404(request, year))
     if attached_to is None:  # this year's rubric files no innovation report
         raise Http404
     ctx = page_context(request, year, code, attached_to)

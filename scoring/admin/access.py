@@ -22,8 +22,8 @@ from knox.admin import AuthTokenAdmin, AuthTokenCreateForm
 from knox.models import AuthToken
 from knox.settings import knox_settings
 
-from contests.actor import second_factor_check
 from contests.permissions import is_central
+from core import acts
 from core.labels import bi
 from people import directory
 from scoring.admin.forms import RoleAccess
@@ -77,7 +77,7 @@ class ApiTokenAdmin(RoleAccess, AuthTokenAdmin):
         return directory.role_label(obj.user)
 
     def add_view(self, request, form_url="", extra_context=None):
-        second_factor_check(request.user)  # a token acts without a second factor: made only with one (issue #41)
+        acts.step_up(request.user, "accounts.api_token")  # a token acts without a second factor: made only with one
         return super().add_view(request, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):

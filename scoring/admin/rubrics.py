@@ -13,6 +13,7 @@ from django.utils.html import format_html, format_html_join
 
 from contests.models import Province
 from contests.permissions import is_central, is_department
+from core import acts
 from core.http import show
 from core.labels import bi, one_language
 from rulebook.diff import diff_lines
@@ -115,6 +116,7 @@ class RubricAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
 
     @admin.action(description=bi("คัดลอกเป็นปีถัดไป (ปีถัดไป)", "copy to next year"), permissions=["add"])
     def copy_to_next_year(self, request, queryset):
+        acts.step_up(request.user, "ops.open_next_year")  # the admin's door to opening next year
         for rubric in queryset:
             if not rubric.contest.is_national:  # the copy has no contest block: it would be the national one
                 self.message_user(

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
 
-from contests.actor import contest_entrants
+from contests.entrants import contest_entrants
 from contests.models import Contest, Province
 from core.errors import RowError
 from core.sheets.exporter import Table

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from contests.actor import actor_of
 from contests.models import Contest, Province, RegisterSource, StageUpload
 from contests.stages import stage_of
-from core import files, gate
+from core import acts, files, gate
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, content_disposition, posted_ids, show, takes_files
 from core.sheets import exporter
@@ -140,7 +140,7 @@ def stage_file_download(request, slug: str, pk: int):
         .select_related("entry__stage__contest", "entry__unit", "requirement")
         .first()
     )
-    if sent is None or not request.user.has_perm("scoring.view_stage_file", sent.entry):
+    if sent is None or not acts.allowed(request.user, "scoring.view_stage_file", sent.entry):
         raise Http404
     ext = posixpath.splitext(sent.file.name)[1].lower()
     name = f"{sent.entry.unit.name_th}-{sent.requirement.name_th}{ext}"

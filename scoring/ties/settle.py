@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -19,6 +19,7 @@ from django.utils import timezone
 from contests.lifecycle import Action
 from contests.models import Stage
 from contests.stages import rank_groups
+from core import acts
 from scoring import lifecycle, recompute
 from scoring.models import ProvinceResult, Rubric, StandingsSnapshot, TieDecision, TieMethod
 from scoring.standings import standings_rows
@@ -65,8 +66,7 @@ def decisions(rubric: Rubric) -> list[TieDecision]:
 def tie_settle(*, user, rubric: Rubric, entrants: Sequence[int], method: TieMethod | str, reason: str) -> TieDecision:
     """Records how the tie of `entrants` (unit ids, best first unless the award is shared) is settled and
     re-ranks at once. Frozen results take the decision into their snapshot, to be previewed again."""
-    if not user.has_perm("scoring.settle_tie", rubric):
-        raise PermissionDenied
+    acts.require(user, "scoring.settle_tie", rubric)
     rubric = Rubric.objects.select_for_update(no_key=True).get(pk=rubric.pk)  # no recompute meanwhile
     lifecycle.ensure(rubric, Action.SETTLE)
     if ProvinceResult.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists():

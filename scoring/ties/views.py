@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import posted_ids, show
 from scoring.access import rubric_gate
@@ -15,7 +16,7 @@ from scoring.ties import settle
 
 
 @require_http_methods(["GET", "POST"])
-def tie_list(request, year: str):
+def tie_list(request, year: ContestKey):
     rubric = rubric_gate(request, "scoring.settle_tie", year)
     if request.method == "POST":
         method = request.POST.get("method", "")

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticToken
 
 from accounts.models import AccountEvent, Event
-from contests.actor import second_factor_check
+from core import acts
 from core.gate import SecondFactorRequired
 from people.models import Role
 from scoring import snapshots
@@ -72,7 +72,7 @@ def test_the_service_itself_refuses_an_unverified_decider(rubric, central_user):
 @pytest.mark.parametrize("role", [Role.PROVINCIAL, Role.COMMITTEE, Role.CHAIR])
 def test_roles_that_decide_nothing_guarded_are_never_asked(role, chiang_mai):
     user = UserFactory(role=role, role__province=chiang_mai if role == Role.PROVINCIAL else None)
-    second_factor_check(user)  # no exception
+    acts.step_up(user, "scoring.freeze")  # no exception
 
 
 def test_a_person_who_set_one_up_is_asked_after_the_password_before_any_page(client, central_user, settings):

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from accounts import rights
 from committee import services as committee_services
 from committee.errors import Conflicted
 from contests.actor import Need, actor_of
@@ -188,7 +189,7 @@ def test_only_a_superuser_or_the_system_manages_a_superusers_account(chiang_mai)
     organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
 
     asked = {
-        name: (actor.manages_account(root), actor.manages_account(staff))
+        name: (rights.manages_account(actor, root), rights.manages_account(actor, staff))
         for name, actor in [
             ("central", actor_of(central)),
             ("superuser", actor_of(super_central)),

@@ -1,0 +1,43 @@
+"""Who enters a contest: its chosen list, else every CDD office of its entrant level under its organiser. The
+lock (contests.actor) asks it for an office's staff; lists of entrants (facts templates, the committee's
+matrix, the demo) read it directly."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, Q, QuerySet
+
+from .models import Contest, Level, Province, Stage
+from .stages import stage_of
+from .tree import line_of, under
+
+
+def national(contest: Contest | None) -> bool:
+    """The one meaning of "national": the Department's contest among the 76 provincial offices, open to
+    every signed-in role (Contest.is_national; the querysets' `national()` filter the same way)."""
+    return contest is not None and contest.is_national
+
+
+def unit_enters(contest: Contest, unit: Province) -> bool:
+    """Whether the unit is one of the contest's entrants (as contest_entrants, for one unit)."""
+    if national(contest):  # the 76 offices; no query
+        return unit.level == Level.PROVINCE and unit.is_cdd_office
+    chosen = {u.pk for u in contest.entrants.all()}  # prefetched by Actor.contests
+    if chosen or stage_of(contest) is not None:  # a staged contest: its picks and nobody else
+        return unit.pk in chosen
+    if unit.level != contest.entrant_level or not unit.is_cdd_office:
+        return False
+    org = contest.organiser_id
+    return org is None or org in line_of(unit) - {unit.pk}
+
+
+def contest_entrants(contest: Contest) -> QuerySet[Province]:
+    """Who enters a contest: its chosen list, else every CDD office of its entrant level under its
+    organiser (the whole country for the Department's contests: the 76 provinces nationally). One lazy
+    queryset: whether a list was chosen is asked inside it, not by a query of its own per call."""
+    chosen = Contest.entrants.through.objects.filter(contest_id=contest.pk)
+    default = Q(level=contest.entrant_level, is_cdd_office=True) & ~Exists(Stage.objects.filter(contest_id=contest.pk))
+    if contest.organiser_id is not None:
+        default &= under(contest.organiser_id)
+    return Province.objects.filter(Q(pk__in=chosen.values("province_id")) | (~Exists(chosen) & default)).order_by(
+        "dopa_code"
+    )
