@@ -41,12 +41,12 @@ PDFJS := tests/pdfjs/node_modules/.package-lock.json
 $(PDFJS): tests/pdfjs/package.json tests/pdfjs/package-lock.json
 	npm ci --prefix tests/pdfjs --no-audit --no-fund
 
-# tus-js-client (the page's uploads resume after a broken link), pinned in assets/ and copied into static/vendor/
-# (not in git). Without npm the page still uploads, in one request per file, as before (static/js/upload.js).
-TUS := static/vendor/tus/tus.min.js
-$(TUS): assets/package.json assets/package-lock.json
-	npm ci --prefix assets --no-audit --no-fund
-	mkdir -p $(dir $@) && cp assets/node_modules/tus-js-client/dist/tus.min.js $@
+# tus-js-client (the page's uploads resume after a broken link), pinned in assets/ and copied with its source map
+# into static/vendor/ (not in git) by the image's own build script. Without npm the page still uploads, in one
+# request per file, as before (static/js/upload.js).
+TUS := static/vendor/tus/tus.min.js.map
+$(TUS): assets/package.json assets/package-lock.json deploy/build-app.sh
+	deploy/build-app.sh assets
 
 # A second start on existing data skips the demo load: it runs when migrate has just built or changed the
 # database, or when the demo's sources are newer than the last load (var/demo.loaded).
