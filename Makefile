@@ -53,6 +53,7 @@ $(TUS): assets/package.json assets/package-lock.json deploy/build-app.sh
 VAR := $(or $(CDD4_VAR_DIR),var)
 DEMO_SOURCES := ops/management/commands/bootstrap.py scoring/demo.py scoring/stages/demo.py committee/demo.py committee/demo_files.py contests/data scoring/rubrics
 run: $(BIN)/.installed-run
+	@deploy/system-packages.sh run
 	@command -v npm >/dev/null && $(MAKE) --no-print-directory $(TUS) \
 	  || echo "npm ไม่มีในเครื่อง: ส่งไฟล์ได้แต่ต่อจากที่ค้างไม่ได้ / no npm: uploads work, without resuming"
 	@mkdir -p $(VAR)
@@ -71,7 +72,10 @@ run: $(BIN)/.installed-run
 JOBS ?= auto
 # The Python packages and the two npm trees install side by side (-j 3; -O keeps each one's output together,
 # -s the commands): a fresh clone's npm (2.6 s) runs while uv fetches.
+# First the distribution's packages the suite needs (deploy/system-packages.txt): installed as root, else named
+# with the command that installs them before anything runs.
 test:
+	@deploy/system-packages.sh run test $(if $(or $(CI),$(CDD4_SERVICES)),services)
 	@$(MAKE) --no-print-directory -s -j 3 -O $(BIN)/.installed $(PDFJS) $(TUS)
 	@$(MAKE) --no-print-directory lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
