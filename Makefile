@@ -15,7 +15,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/cdd4
 REDIS ?= redis://127.0.0.1:6379/15
 
-.PHONY: run test test-services lint format bench bench-latency bench-rush migrate clean
+.PHONY: run test test-services lint format bench bench-latency bench-rush migrate clean rehearse rehearse-stop
 
 # `make run` needs the runtime packages only; the test and lint tools come with `make test`.
 # uv (from PyPI, into the venv) installs the same pinned packages as pip in seconds where pip took about a
@@ -128,6 +128,19 @@ bench-latency: $(BIN)/.installed
 # 1,500 uploads of 1 MB from 16 clients against gunicorn + worker (bounded; stops by itself).
 bench-rush: $(BIN)/.installed
 	DATABASE_URL=$(PG_URL) REDIS_URL=redis://127.0.0.1:6379/13 $(BIN)/python bench/rush.py
+
+# Production rehearsed on this machine (deploy/rehearse.py): docker-compose.yml's services as plain processes from
+# the same settings and commands (its own PostgreSQL cluster, Redis, moto for MinIO, the migrate job, two gunicorn
+# web machines, worker, beat, nginx from deploy/nginx.conf) at http://127.0.0.1:$(REHEARSE_PORT)/, data kept in
+# var/rehearse. Ctrl-C, or `make rehearse-stop` from another shell, stops them all. DEMO=1 loads the demo data.
+REHEARSE_PORT ?= 8088
+rehearse: $(BIN)/.installed $(TUS)
+	@deploy/system-packages.sh run test services
+	$(BIN)/python deploy/rehearse.py --port $(REHEARSE_PORT) $(if $(DEMO),--demo)
+
+rehearse-stop:
+	@if [ -f var/rehearse/rehearse.pid ]; then kill -TERM $$(cat var/rehearse/rehearse.pid); \
+	else echo "ไม่มีการซ้อมที่ทำงานอยู่ / no rehearsal is running"; fi
 
 migrate: $(BIN)/.installed
 	$(BIN)/python manage.py migrate --noinput

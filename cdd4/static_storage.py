@@ -4,15 +4,13 @@ manifest lacks still renders.
 Django's manifest storage raises ValueError from `{% static %}` when a name is missing from staticfiles.json,
 and every page using it answers 500 (a criterion page without tus-js-client did). Here the page gets the
 unhashed address instead, which 404s for that one file: the upload page then sends each file in one request
-(static/js/upload.js without tus). The error is logged for the operators. collectstatic is unchanged: a file
-that references a missing one (a CSS url(), a sourceMappingURL) still fails the build (deploy/build-app.sh).
+(static/js/upload.js without tus). Nothing is logged: whitenoise asks for the unhashed name of every collected
+file at start-up and expects most to be missing (84 lines a process). The build names a missing page asset
+instead (deploy/check_manifest.py), and collectstatic still fails on a file that references a missing one
+(a CSS url(), a sourceMappingURL).
 """
 
-import logging
-
 from whitenoise.storage import CompressedManifestStaticFilesStorage
-
-logger = logging.getLogger(__name__)
 
 
 class ForgivingManifestStorage(CompressedManifestStaticFilesStorage):
@@ -20,5 +18,4 @@ class ForgivingManifestStorage(CompressedManifestStaticFilesStorage):
         try:
             return super().stored_name(name)
         except ValueError:
-            logger.error("static file %r is not in the manifest: served unhashed (run deploy/build-app.sh)", name)
             return name
