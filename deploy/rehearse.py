@@ -113,7 +113,9 @@ class Rehearsal:
         bin_dir = Path(sys.executable).parent
         cmd = re.sub(r"\bpython\b", sys.executable, cmd)
         cmd = re.sub(r"(?<![/\w])(gunicorn|celery)\b", lambda m: str(bin_dir / m.group(1)), cmd)
-        return ["sh", "-c", cmd]
+        # A long-running service's process is its program, not a shell around it: a kill reaches gunicorn or
+        # celery itself, as `docker kill` reaches a container's main process.
+        return ["sh", "-c", ("exec " if service in LONG_RUNNING else "") + cmd]
 
     # --- the backing services ---
     def as_postgres(self, *args: str) -> None:
@@ -217,19 +219,20 @@ class Rehearsal:
             (self.base / folder).mkdir(parents=True, exist_ok=True)
         (self.base / "rehearse.pid").write_text(str(os.getpid()))
         started = time.monotonic()
-        self.postgres()
-        self.redis()
-        self.object_store()
-        self.migrate()
+        for step in (self.postgres, self.redis, self.object_store, self.migrate, self.portal, self.nginx):
+            began = time.monotonic()
+            step()
+            print(f"rehearse: {step.__name__} {time.monotonic() - began:.1f} s", flush=True)
+        self.write_state()
+        took = time.monotonic() - started
+        print(f"rehearse: up in {took:.0f} s at http://127.0.0.1:{self.ports['nginx']}/ ({self.base})", flush=True)
+
+    def portal(self) -> None:
         for service in LONG_RUNNING:
             self.supervise(service)
         healthz = {"X-Forwarded-Proto": "https", "Host": "localhost"}  # as compose's health check asks
         for web in ("web", "web2"):
             wait_until(web, lambda web=web: answers(f"http://127.0.0.1:{self.ports[web]}/healthz", healthz), 180)
-        self.nginx()
-        self.write_state()
-        took = time.monotonic() - started
-        print(f"rehearse: up in {took:.0f} s at http://127.0.0.1:{self.ports['nginx']}/ ({self.base})", flush=True)
 
     def write_state(self) -> None:
         state = {
