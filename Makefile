@@ -15,7 +15,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/cdd4
 REDIS ?= redis://127.0.0.1:6379/15
 
-.PHONY: run test test-services lint format bench bench-latency bench-rush migrate clean rehearse rehearse-stop
+.PHONY: run test test-services lint format bench bench-latency bench-rush migrate clean rehearse rehearse-stop bench-deadline
 
 # `make run` needs the runtime packages only; the test and lint tools come with `make test`.
 # uv (from PyPI, into the venv) installs the same pinned packages as pip in seconds where pip took about a
@@ -137,6 +137,11 @@ REHEARSE_PORT ?= 8088
 rehearse: $(BIN)/.installed $(TUS)
 	@deploy/system-packages.sh run test services
 	$(BIN)/python deploy/rehearse.py --port $(REHEARSE_PORT) $(if $(DEMO),--demo)
+
+# A deadline day against the running rehearsal (bench/deadline_day.py: uploads, pages, dashboard, verification;
+# web2 and the worker killed on the way), figures in bench/RESULTS.md by hand.
+bench-deadline: $(BIN)/.installed
+	$(BIN)/python bench/deadline_day.py --dir var/rehearse
 
 rehearse-stop:
 	@if [ -f var/rehearse/rehearse.pid ]; then kill -TERM $$(cat var/rehearse/rehearse.pid); \
