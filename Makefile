@@ -15,7 +15,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/cdd4
 REDIS ?= redis://127.0.0.1:6379/15
 
-.PHONY: run test test-services lint format bench bench-latency bench-rush migrate clean
+.PHONY: run test test-services lint format bench bench-latency bench-rush migrate clean rehearse rehearse-stop bench-deadline
 
 # `make run` needs the runtime packages only; the test and lint tools come with `make test`.
 # uv (from PyPI, into the venv) installs the same pinned packages as pip in seconds where pip took about a
@@ -41,18 +41,19 @@ PDFJS := tests/pdfjs/node_modules/.package-lock.json
 $(PDFJS): tests/pdfjs/package.json tests/pdfjs/package-lock.json
 	npm ci --prefix tests/pdfjs --no-audit --no-fund
 
-# tus-js-client (the page's uploads resume after a broken link), pinned in assets/ and copied into static/vendor/
-# (not in git). Without npm the page still uploads, in one request per file, as before (static/js/upload.js).
-TUS := static/vendor/tus/tus.min.js
-$(TUS): assets/package.json assets/package-lock.json
-	npm ci --prefix assets --no-audit --no-fund
-	mkdir -p $(dir $@) && cp assets/node_modules/tus-js-client/dist/tus.min.js $@
+# tus-js-client (the page's uploads resume after a broken link), pinned in assets/ and copied with its source map
+# into static/vendor/ (not in git) by the image's own build script. Without npm the page still uploads, in one
+# request per file, as before (static/js/upload.js).
+TUS := static/vendor/tus/tus.min.js.map
+$(TUS): assets/package.json assets/package-lock.json deploy/build-app.sh
+	deploy/build-app.sh assets
 
 # A second start on existing data skips the demo load: it runs when migrate has just built or changed the
 # database, or when the demo's sources are newer than the last load (var/demo.loaded).
 VAR := $(or $(CDD4_VAR_DIR),var)
 DEMO_SOURCES := ops/management/commands/bootstrap.py scoring/demo.py scoring/stages/demo.py committee/demo.py committee/demo_files.py contests/data scoring/rubrics
 run: $(BIN)/.installed-run
+	@deploy/system-packages.sh run
 	@command -v npm >/dev/null && $(MAKE) --no-print-directory $(TUS) \
 	  || echo "npm ไม่มีในเครื่อง: ส่งไฟล์ได้แต่ต่อจากที่ค้างไม่ได้ / no npm: uploads work, without resuming"
 	@mkdir -p $(VAR)
@@ -71,7 +72,10 @@ run: $(BIN)/.installed-run
 JOBS ?= auto
 # The Python packages and the two npm trees install side by side (-j 3; -O keeps each one's output together,
 # -s the commands): a fresh clone's npm (2.6 s) runs while uv fetches.
+# First the distribution's packages the suite needs (deploy/system-packages.txt): installed as root, else named
+# with the command that installs them before anything runs.
 test:
+	@deploy/system-packages.sh run test $(if $(or $(CI),$(CDD4_SERVICES)),services)
 	@$(MAKE) --no-print-directory -s -j 3 -O $(BIN)/.installed $(PDFJS) $(TUS)
 	@$(MAKE) --no-print-directory lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
@@ -125,6 +129,24 @@ bench-latency: $(BIN)/.installed
 # 1,500 uploads of 1 MB from 16 clients against gunicorn + worker (bounded; stops by itself).
 bench-rush: $(BIN)/.installed
 	DATABASE_URL=$(PG_URL) REDIS_URL=redis://127.0.0.1:6379/13 $(BIN)/python bench/rush.py
+
+# Production rehearsed on this machine (deploy/rehearse.py): docker-compose.yml's services as plain processes from
+# the same settings and commands (its own PostgreSQL cluster, Redis, moto for MinIO, the migrate job, two gunicorn
+# web machines, worker, beat, nginx from deploy/nginx.conf) at http://127.0.0.1:$(REHEARSE_PORT)/, data kept in
+# var/rehearse. Ctrl-C, or `make rehearse-stop` from another shell, stops them all. DEMO=1 loads the demo data.
+REHEARSE_PORT ?= 8088
+rehearse: $(BIN)/.installed $(TUS)
+	@deploy/system-packages.sh run test services
+	$(BIN)/python deploy/rehearse.py --port $(REHEARSE_PORT) $(if $(DEMO),--demo)
+
+# A deadline day against the running rehearsal (bench/deadline_day.py: uploads, pages, dashboard, verification;
+# web2 and the worker killed on the way), figures in bench/RESULTS.md by hand.
+bench-deadline: $(BIN)/.installed
+	$(BIN)/python bench/deadline_day.py --dir var/rehearse
+
+rehearse-stop:
+	@if [ -f var/rehearse/rehearse.pid ]; then kill -TERM $$(cat var/rehearse/rehearse.pid); \
+	else echo "ไม่มีการซ้อมที่ทำงานอยู่ / no rehearsal is running"; fi
 
 migrate: $(BIN)/.installed
 	$(BIN)/python manage.py migrate --noinput
