@@ -25,6 +25,8 @@ from core.http import BodyTooLarge, check_body_size, takes_files
 from core.ratelimit import rate_limited
 from core.sheets import exporter
 from core.thai import thai_datetime
+from notices.models import Mode
+from notices.selectors import preferences as notice_preferences
 
 from . import provision, second_factor, selectors, services
 from .audit import SECOND_FACTOR_SET, event_record, has_second_factor
@@ -109,6 +111,8 @@ def account(request):
         "passkeys": passkeys_of(user),
         "events": selectors.events_of(user),
         "actor": actor_of(user),
+        "channels": notice_preferences(user),
+        "modes": Mode.choices,
     }
     return render(request, "accounts/account.html", context)
 
