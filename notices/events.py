@@ -28,7 +28,7 @@ def deadline_moved(*, rubric, code: str, old: date | None, new: date | None, rea
     return notice_record(
         kind=Kind.DEADLINE_MOVED,
         key=f"deadline:{rubric.pk}:{code}:r{rubric.revision}",
-        recipients=recipients.deadline_moved(contest, author),
+        recipients=lambda: recipients.deadline_moved(contest, author),
         contest=contest,
         about=code,
         params=params,
@@ -42,7 +42,7 @@ def _clarification(kind: Kind, message, who) -> object:
     return notice_record(
         kind=kind,
         key=f"{kind}:{message.pk}",
-        recipients=who(rubric.contest, unit, message.author),
+        recipients=lambda: who(rubric.contest, unit, message.author),
         contest=rubric.contest,
         unit=unit,
         about=code,
@@ -65,7 +65,7 @@ def evidence_received(*, rubric, unit, code: str, key: str, author, day: date | 
     return notice_record(
         kind=Kind.EVIDENCE_RECEIVED,
         key=f"evidence:{rubric.pk}:{key}",
-        recipients=recipients.evidence_received(contest, unit, author),
+        recipients=lambda: recipients.evidence_received(contest, unit, author),
         contest=contest,
         unit=unit,
         about=code,
@@ -84,7 +84,7 @@ def results_changed(*, rubric, event, author):
     return notice_record(
         kind=kind,
         key=f"results:{event.pk}",
-        recipients=recipients.results_changed(rubric.contest, author),
+        recipients=lambda: recipients.results_changed(rubric.contest, author),
         contest=rubric.contest,
         params={**_about(rubric), "reason": event.reason},
         link=link,
@@ -95,7 +95,7 @@ def contest_opened(*, rubric, author):
     return notice_record(
         kind=Kind.CONTEST_OPENED,
         key=f"opened:{rubric.contest_id}",
-        recipients=recipients.contest_opened(rubric.contest, author),
+        recipients=lambda: recipients.contest_opened(rubric.contest, author),
         contest=rubric.contest,
         params=_about(rubric),
         link=reverse("submissions:home"),
@@ -108,7 +108,7 @@ def tie_waiting(*, rubric, award: str, units: list):
     return notice_record(
         kind=Kind.TIE_WAITING,
         key=f"tie:{rubric.pk}:{award}:{ids}",
-        recipients=recipients.tie_waiting(rubric.contest),
+        recipients=lambda: recipients.tie_waiting(rubric.contest),
         contest=rubric.contest,
         about=award,
         params={**_about(rubric), "award": award, "units": ", ".join(u.name_th for u in units)},
@@ -121,7 +121,7 @@ def final_waiting(*, rubric, unit, code: str, key: str, link: str):
     return notice_record(
         kind=Kind.FINAL_WAITING,
         key=f"final:{rubric.pk}:{unit.pk}:{code}:{key}",
-        recipients=recipients.final_waiting(rubric.contest, unit),
+        recipients=lambda: recipients.final_waiting(rubric.contest, unit),
         contest=rubric.contest,
         unit=unit,
         about=code,

@@ -5,7 +5,7 @@ caller's transaction (the change it tells of), then sent once that commits. The 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from django.db import transaction
 from django.utils import timezone
@@ -27,19 +27,23 @@ def notice_record(
     *,
     kind: Kind,
     key: str,
-    recipients: Sequence,
+    recipients: Callable[[], Sequence],
     contest=None,
     unit=None,
     about: str = "",
     params: dict | None = None,
     link: str = "",
 ) -> Notice:
-    """The notice with its key, made once: a second call with the same key changes nothing."""
+    """The notice with its key, made once: a second call with the same key changes nothing (and asks
+    nobody's rights: `recipients` is called only for a new notice)."""
     notice, created = Notice.objects.get_or_create(
         key=key[:200],
         defaults={"kind": kind, "contest": contest, "unit": unit, "about": about, "params": params or {}, "link": link},
     )
-    if not created or not recipients:
+    if not created:
+        return notice
+    recipients = list(recipients())
+    if not recipients:
         return notice
     receipts = Receipt.objects.bulk_create([Receipt(notice=notice, user=user) for user in recipients])
     modes, later = _modes(recipients), not catalogue.soon(kind)
