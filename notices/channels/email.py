@@ -26,9 +26,9 @@ def _send(to: str, subject: str, body: str) -> None:
     try:
         message.send(fail_silently=False)
     except smtplib.SMTPRecipientsRefused as exc:
-        raise Refused(str(exc)[:400]) from exc
+        raise Refused(f"{type(exc).__name__}: {exc}"[:400]) from exc
     except (smtplib.SMTPException, OSError) as exc:  # the server down or busy: try again later
-        raise RetryLater(str(exc)[:400]) from exc
+        raise RetryLater(f"{type(exc).__name__}: {exc}"[:400]) from exc
 
 
 class EmailChannel(Channel):
