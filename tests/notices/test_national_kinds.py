@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from committee import clarify
+from core.thai import thai_date
 from notices.models import Kind
 from scoring import services, snapshots
 from scoring.recompute import standings_recompute
@@ -30,8 +31,8 @@ def test_a_moved_deadline_reaches_every_entrant_and_who_runs_it_with_old_date_ne
     assert mailed(mailoutbox) == ["cm@example.org", "pk@example.org"]
     body = mailoutbox[0].body
     assert "๑๕ กันยายน ๒๕๖๖" in body and "ตามหนังสือกรม" in body and "มท 0410.4/ว 123" in body
-    assert (old is None and "-" in body) or "๒๕๖" in body
-    assert mailoutbox[0].subject.startswith("CDD 4.0") or "พัฒนาชุมชน" in mailoutbox[0].subject
+    assert f"จาก {thai_date(old)} เป็น" in body if old else "จาก - เป็น" in body
+    assert mailoutbox[0].subject.startswith("พช. ๔.๐: ") and "เลื่อนวันครบกำหนดตัวชี้วัด 1.1" in mailoutbox[0].subject
 
 
 def test_a_question_reaches_the_units_staff_and_the_answer_the_members_who_may_judge_it(
