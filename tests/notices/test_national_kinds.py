@@ -79,3 +79,47 @@ def test_freezing_publishing_and_withdrawing_reach_entrants_judges_and_the_other
     assert got["cm"] == got["pk"] == got["member"] == got["chair"] == got["central2"] == [Kind.RESULTS_FROZEN]
     assert got["conflicted"] == [Kind.RESULTS_FROZEN]  # the whole table, not a unit's matter: every judge
     assert got["central"] == []  # who froze it knows
+
+
+def test_members_who_disagree_leave_the_chair_a_final_waiting_told_once(rubric, people, chiang_mai, mailoutbox):
+    from committee.services import judgment_record
+
+    other = type(people["member"]).objects.create(username="member2", email="m2@example.org")
+    from people.directory import membership_set
+
+    membership_set(user=other, role="committee")
+    code = next(c.code for c in rubric.criteria.all() if c.code.startswith("4.1"))
+    cell = {"rubric": rubric, "province": chiang_mai, "criterion_code": code, "expected_version": 0}
+    judgment_record(member=people["member"], points="1", **cell)
+    assert inbox_of(people["chair"])["chair"] == []  # one score: nothing to settle
+    judgment_record(member=other, points="3", **cell)
+    judgment_record(member=people["member"], points="5", **{**cell, "expected_version": 1})  # still apart: told once
+    got = inbox_of(*people.values())
+    assert got["chair"] == [Kind.FINAL_WAITING]
+    assert got["member"] == got["conflicted"] == got["central"] == got["cm"] == []
+    assert mailed(mailoutbox) == ["chair@example.org"]
+    assert f"/admin/committee/judgment/score/2566/TH-50/{code}/" in mailoutbox[0].body
+
+
+def test_a_receipt_the_department_records_tells_the_office_and_the_judges_with_the_day(
+    rubric, people, chiang_mai, mailoutbox
+):
+    from notices import outbox
+    from scoring.facts.imports import fact_set
+
+    fact_set(rubric=rubric, province=chiang_mai, criterion_code="2.1.2", name="received_on", value="2023-11-03",
+             user=people["central"])  # fmt: skip
+    fact_set(
+        rubric=rubric,
+        province=chiang_mai,
+        criterion_code="2.1.2",
+        name="received_on",
+        value="2023-11-03",
+        user=people["central"],
+    )  # fmt: skip  (the same record again: no second notice)
+    got = inbox_of(*people.values())
+    assert got == {"cm": [Kind.EVIDENCE_RECEIVED], "pk": [], "central": [], "member": [Kind.EVIDENCE_RECEIVED],
+                   "conflicted": [], "chair": [Kind.EVIDENCE_RECEIVED]}  # fmt: skip
+    assert outbox.send_digests() == 3
+    body = next(m.body for m in mailoutbox if m.to == ["cm@example.org"])
+    assert "กรมบันทึกว่าได้รับเมื่อ ๓ พฤศจิกายน ๒๕๖๖" in body
