@@ -385,7 +385,8 @@ def criterion_deadline_set(
         criterion = revisions.change(user=user, contest=rubric.contest, write=write, reason=reason)
         # The caller's rubric learns its new revision: read with the old one, its cached spec would lack the deadline.
         rubric.refresh_from_db(fields=["revision"])
-        if before[0] != deadline and rubric.contest.state != ContestState.DRAFT:  # a draft is seen by no entrant
+        # Moved or taken away (a first deadline is shown where it is due); a draft is seen by no entrant.
+        if before[0] is not None and before[0] != deadline and rubric.contest.state != ContestState.DRAFT:
             events.deadline_moved(
                 rubric=rubric, code=code, old=before[0], new=deadline, reason=reason, letter=letter, author=user
             )

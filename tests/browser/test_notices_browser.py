@@ -23,7 +23,7 @@ def test_the_bell_and_the_inbox_fit_the_screen(browser, live_server, width):
     staff = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai, email="cm@example.org")
     central, member = UserFactory(role=Role.CENTRAL), UserFactory(role=Role.COMMITTEE)
     services.criterion_deadline_set(
-        user=central, rubric=rubric, code="2.1.2", deadline=dt.date(2023, 11, 30), reason="ตามหนังสือกรม",
+        user=central, rubric=rubric, code="1.1", deadline=dt.date(2023, 11, 30), reason="ตามหนังสือกรม",
         letter="มท 0410.4/ว 5821 ลงวันที่ 1 พฤศจิกายน 2566",
     )  # fmt: skip
     clarify.clarification_open(

@@ -38,6 +38,9 @@ def office(chiang_mai, phuket):
 
 def test_a_moved_deadline_in_an_office_contest_reaches_its_entrants_and_runners_only(office, mailoutbox):
     rubric, people = office
+    first = {"user": people["organiser"], "rubric": rubric, "code": "1.1", "reason": "กำหนดส่ง"}
+    services.criterion_deadline_set(**first, deadline=dt.date(2021, 8, 15))  # a first deadline: no notice
+    assert inbox_of(people["district"])["d1"] == []
     services.criterion_deadline_set(
         user=people["organiser"], rubric=rubric, code="1.1", deadline=dt.date(2021, 8, 31), reason="ขยายเวลา"
     )
