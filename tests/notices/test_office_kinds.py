@@ -62,3 +62,34 @@ def test_a_tie_at_an_award_line_waits_for_whoever_runs_the_contest_and_is_told_o
 
     standings_recompute(rubric_id=rubric.pk, full=True)  # the same tie again: no second notice
     assert inbox_of(organiser)["org"] == [Kind.TIE_WAITING]
+
+
+def test_opening_a_draft_tells_its_entrants_and_its_panel_not_another_offices(office, mailoutbox):
+    from contests.models import Contest, ContestState
+
+    rubric, people = office
+    Contest.objects.filter(pk=rubric.contest_id).update(state=ContestState.DRAFT)
+    rubric.contest.refresh_from_db()
+    panelist = UserFactory(
+        username="cmpanel", email="cmp@x.org", role=Role.PROVINCIAL, role__province=rubric.contest.organiser
+    )
+    panelist_appoint(by=people["organiser"], contest=rubric.contest, user=panelist)
+    services.contest_open(user=people["organiser"], rubric=rubric)
+    got = inbox_of(*people.values(), panelist)
+    assert {name for name, kinds in got.items() if kinds} == {"d1", "cmpanel"}
+    assert got["d1"] == got["cmpanel"] == [Kind.CONTEST_OPENED]
+    assert mailed(mailoutbox) == ["cmp@x.org", "d1@x.org"]
+
+
+def test_publishing_and_withdrawing_reach_the_contests_own_people_and_never_another_panel(office):
+    from scoring import snapshots
+
+    rubric, people = office
+    snapshot = snapshots.standings_freeze(user=people["organiser"], rubric=rubric)
+    snapshots.publication_publish(
+        user=people["organiser"], rubric=rubric, confirmed=True, previewed_frozen_at=snapshot.frozen_at.isoformat()
+    )
+    snapshots.publication_withdraw(user=people["organiser"], rubric=rubric, reason="พบข้อมูลผิด")
+    got = inbox_of(*people.values())
+    told = [Kind.RESULTS_FROZEN, Kind.RESULTS_PUBLISHED, Kind.RESULTS_WITHDRAWN]
+    assert got == {"org": [], "d1": told, "d3": [], "pkorg": [], "pkpanel": [], "central": told}
