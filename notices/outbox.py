@@ -72,7 +72,7 @@ def send_due(*, notice_id: int | None = None, now: datetime | None = None, limit
             channel.send(delivery)
         except (RetryLater, Refused) as exc:
             _record([delivery], exc, now)
-        else:
+        else:  # recorded at once, row by row: a sender dying later resends none of those already sent
             _record([delivery], None, now)
             sent += 1
     return sent
