@@ -42,3 +42,20 @@ def test_the_bell_and_the_inbox_fit_the_screen(browser, live_server, width):
     settle(page)
     page.goto(f"{live_server.url}/notices/")
     assert page.locator(".top .bell .count").inner_text() == "๑"
+
+
+def test_the_bell_in_the_admin_for_central_staff(browser, live_server):
+    from scoring.recompute import standings_recompute
+
+    central = UserFactory(role=Role.CENTRAL, email="central@example.org")
+    rubric = Rubric.objects.get(year=2566)
+    standings_recompute(rubric_id=rubric.pk, full=True)
+    from scoring import snapshots
+
+    snapshots.standings_freeze(user=UserFactory(role=Role.CENTRAL), rubric=rubric)
+    page = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
+    portal_login(page, live_server.url, central.username, PASSWORD)
+    page.goto(f"{live_server.url}/admin/")
+    settle(page)
+    assert page.locator("#user-tools .bell .count").inner_text() == "1"  # the admin writes Arabic digits
+    page.screenshot(path=str(SHOTS / "notices-admin-bell-390.png"))
