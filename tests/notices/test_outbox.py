@@ -1,5 +1,6 @@
 """The outbox: nothing is lost when the sender dies or the mail server is down; the same event is one notice."""
 
+import os
 import smtplib
 import socket
 import threading
@@ -117,3 +118,12 @@ def test_a_notice_goes_through_the_real_smtp_client_to_a_server(people, settings
     assert to == ["cm@example.org"] and "Subject:" in data and "/notices/" in data
     with pytest.raises(smtplib.SMTPServerDisconnected):  # one connection: the sink served it and closed
         smtplib.SMTP("127.0.0.1", sink.port, timeout=1).noop()
+
+
+def test_the_command_sends_what_is_due_and_the_digests_without_beat(people, mailoutbox):
+    from django.core.management import call_command
+
+    record(people, kind=Kind.RESULTS_FROZEN, who=("member",))  # not urgent: waits for the digest
+    assert mailoutbox == []
+    call_command("notices_send", digest=True, stdout=open(os.devnull, "w"))
+    assert [m.to for m in mailoutbox] == [["member@example.org"]]
