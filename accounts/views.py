@@ -28,6 +28,8 @@ from core.interrupted import interrupted_take
 from core.ratelimit import rate_limited
 from core.sheets import exporter
 from core.thai import thai_datetime
+from notices.models import Mode
+from notices.selectors import preferences as notice_preferences
 
 from . import provision, second_factor, selectors, services
 from .audit import SECOND_FACTOR_SET, event_record, has_second_factor
@@ -129,6 +131,8 @@ def account(request):
         "events": selectors.events_of(user),
         "provisions": acts.allowed(user, "accounts.provision"),
         "second_factor_due": acts.second_factor_due(user),
+        "channels": notice_preferences(user),
+        "modes": Mode.choices,
     }
     return render(request, "accounts/account.html", context)
 

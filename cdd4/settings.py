@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "core",
     "people",
     "contests",
+    "notices",
     "scoring",
     "builder",
     "submissions",
@@ -370,6 +371,10 @@ if os.environ.get("CDD4_HEAL_EVERY_SECONDS"):  # the service tests run beat with
     CELERY_BEAT_SCHEDULE["recompute-dirty"]["schedule"] = int(os.environ["CDD4_HEAL_EVERY_SECONDS"])
 CELERY_BEAT_SCHEDULE["send-reminders"] = {"task": "scoring.send_reminders", "schedule": crontab(hour=8, minute=0)}
 CELERY_BEAT_SCHEDULE["media-sweep"] = {"task": "submissions.media_sweep", "schedule": crontab(hour=3, minute=30)}
+# Notices (notices/): what the outbox holds and is due is sent again; the daily digest in the morning.
+CELERY_BEAT_SCHEDULE["notices-send-due"] = {"task": "notices.send_due", "schedule": crontab(minute="*")}
+CELERY_BEAT_SCHEDULE["notices-digest"] = {"task": "notices.send_digests", "schedule": crontab(hour=7, minute=0)}
+CDD4_NOTICE_CHANNELS = ["notices.channels.email.EmailChannel"]  # dotted paths: notices/channels/base.py
 CELERY_BEAT_SCHEDULE["resumable-expire"] = {"task": "submissions.resumable_expire", "schedule": crontab(minute=17)}
 # Evidence enums get stable names in the OpenAPI schema (another app also has a field named "kind").
 SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(

@@ -31,6 +31,7 @@ urlpatterns = [
     path("api/v1/", include("submissions.api_urls")),
     path("api/v1/", include("committee.api_urls")),
     path("committee/", include("committee.urls")),
+    path("notices/", include("notices.urls")),
     path("accounts/", include("accounts.session_urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/passkey/", include((passkeys.urlpatterns, "otp_webauthn"))),

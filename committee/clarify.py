@@ -10,6 +10,7 @@ from django.utils import timezone
 from contests.models import Province
 from contests.permissions import is_committee
 from core import acts
+from notices import events
 from scoring.models import Rubric
 
 from .errors import CommitteeError
@@ -45,9 +46,10 @@ def clarification_open(
         raise CommitteeError(
             "ตัวชี้วัดนี้มีคำขอชี้แจงที่ยังไม่ปิดอยู่แล้ว", "this criterion already has a clarification in progress"
         ) from None
-    ClarificationMessage.objects.create(
+    question = ClarificationMessage.objects.create(
         clarification=clarification, kind=MessageKind.QUESTION, body=body, author=member
     )
+    events.question_asked(message=question)
     return clarification
 
 
@@ -72,6 +74,7 @@ def clarification_reply(*, user, clarification: Clarification, message: str) -> 
     )
     clarification.status = ClarificationStatus.OPEN if committee else ClarificationStatus.ANSWERED
     clarification.save(update_fields=["status"])
+    (events.question_asked if committee else events.question_answered)(message=reply)
     return reply
 
 

@@ -46,7 +46,7 @@ FONT = Path(settings.BASE_DIR) / "static" / "fonts" / "Laksaman.ttf"
 PROVINCES = ["TH-50", "TH-83", "TH-40", "TH-30", "TH-90", "TH-65", "TH-34", "TH-20", "TH-57", "TH-80", "TH-12", "TH-73"]
 # Every scenario the committee meets; province i gets SCENARIOS[i % 6], Chiang Mai and Phuket get two more.
 SCENARIOS = ["chair_final", "one_member", "all_members", "late", "replaced", "clarification"]
-EXTRA = {"TH-50": ["replaced", "clarification"], "TH-83": ["late", "replaced"]}
+EXTRA = {"TH-50": ["replaced", "clarification"], "TH-83": ["late", "replaced", "answered"]}
 REPORTS = {
     "1.1": "รายงานการสร้างความเข้าใจ CDD Big Data และแพลตฟอร์ม Click ชุมชน",
     "1.2": "รายงานการสร้างความตระหนักด้านความมั่นคงปลอดภัยสารสนเทศ",
@@ -221,12 +221,18 @@ class _Demo:
         evidence.evidence_withdraw(user=self.staff, evidence=first, now=self.at("2023-07-02T08:00"))
         self.submit("3.2", at="2023-07-02T08:05", description="ฉบับแก้ไข")
 
-    def clarification(self) -> None:
-        services.clarification_open(
+    def clarification(self):
+        return services.clarification_open(
             member=self.members[0],
             **self.cell,
             criterion_code="3.4",
             message="ขอภาพหน้าจอการประชุม WebEx เดือนกรกฎาคมเพิ่มเติม",
+        )
+
+    def answered(self) -> None:
+        """The office answers the question: the member who asked finds the answer waiting."""
+        services.clarification_reply(
+            user=self.staff, clarification=self.clarification(), message="แนบภาพหน้าจอการประชุมเดือนกรกฎาคมแล้ว"
         )
 
 

@@ -9,10 +9,12 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.urls import reverse
 
 from contests.models import Contest, Province
 from core import acts
 from core.thai import fmt_points
+from notices import events
 from people.models import Conflict
 from scoring.models import Rubric
 from scoring.recompute import results_mark_dirty
@@ -85,7 +87,20 @@ def judgment_record(
     )
     if outcome.status != UNCHANGED:
         results_mark_dirty(rubric_id=rubric.pk, province_ids=[province.pk])
+        _disagreement_tell(rubric, province, outcome.judgment.criterion)
     return outcome.judgment
+
+
+def _disagreement_tell(rubric: Rubric, province: Province, criterion) -> None:
+    """Members' points on the cell differ and no final settles it: the chair is told, once per cell until a
+    final is recorded (a later disagreement, after that final, is told again)."""
+    cell = {"rubric": rubric, "province": province, "criterion": criterion}
+    points = set(Judgment.objects.filter(**cell).values_list("points", flat=True))
+    if len(points) < 2:
+        return
+    final = ChairFinal.objects.filter(**cell).values_list("pk", flat=True).first()
+    link = reverse("admin:committee_score", args=[rubric.key, province.code, criterion.code])
+    events.final_waiting(rubric=rubric, unit=province, code=criterion.code, key=f"after{final or 0}", link=link)
 
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"

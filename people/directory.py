@@ -90,3 +90,15 @@ def membership_set(*, user, role: str, province=None) -> Membership:
     writer, so that nobody outside people/ spells a membership."""
     membership, _ = Membership.objects.update_or_create(user=user, defaults={"role": role, "province": province})
     return membership
+
+
+def department_people() -> QuerySet:
+    """Active central staff, committee members and chairs: the Department's people, who hold no office
+    (a notice's candidates before the actor says who of them may see it)."""
+    return get_user_model().objects.filter(is_active=True, membership__role__in=DEPARTMENT_ROLES)
+
+
+def panel_of(contest_id: int) -> QuerySet:
+    """Active people holding a seat on a contest's panel (committee.Panelist by its reverse name: people
+    sits below committee); whether a seat still counts is the actor's question."""
+    return get_user_model().objects.filter(is_active=True, panel_seats__contest_id=contest_id).distinct()

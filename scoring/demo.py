@@ -309,3 +309,23 @@ def _amount(text: str) -> Decimal:
         return Decimal(text.replace(",", ""))
     except InvalidOperation:  # a date or a yes: drawn alike by every rule that reads it
         return Decimal(0)
+
+
+# The demo's moved deadline: the Department extends one national deadline by letter, as it does in November
+# (one still ahead: 2.1.2's, a fortnight past, is the demo's late data).
+MOVED = ("4.1.1", 14, "ขยายเวลาตามที่จังหวัดขอ เนื่องจากอุทกภัยในพื้นที่", "มท 0410.4/ว 5821")
+
+
+def demo_deadline_moved(*, rubric: Rubric) -> bool:
+    """Moves one national deadline through the real service, so every entrant's office and central staff
+    get its notice (old date, new date, reason, letter). Once: a deadline already moved is left alone."""
+    code, days, reason, letter = MOVED
+    criterion = rubric.criteria.filter(code=code).first()
+    if criterion is None or criterion.deadline is None or rubric.contest.rubric_changes.filter(reason=reason).exists():
+        return False
+    central = get_user_model().objects.filter(username="central").first()
+    services.criterion_deadline_set(
+        user=central, rubric=rubric, code=code, deadline=criterion.deadline + timedelta(days=days), reason=reason,
+        letter=letter,
+    )  # fmt: skip
+    return True

@@ -15,9 +15,10 @@ from django.db import connection, transaction
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
-from contests.models import Stage
+from contests.models import Province, Stage
 from contests.stages import rank_groups
 from core.bulk import update_documents, update_values
+from notices import events
 from rulebook import engine
 from scoring import coalesce, hooks, selectors
 from scoring.models import ProvinceResult, RecomputeRun, Rubric, TieDecision, TieMethod, YearSettings
@@ -311,7 +312,23 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
     update_documents(ProvinceResult, WRITTEN, rows, same={"explanations": {}, "computed_at": now})
     update_values(ProvinceResult, PLACE, moved)  # no query when nothing moved, as after any full recompute
     Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
+    _ties_tell(rubric, spec, placings)
     return len(fresh)
+
+
+def _ties_tell(rubric: Rubric, spec, placings: dict) -> None:
+    """Each tie still open at an award line is told to whoever runs the contest, once while it is the same tie
+    (notices.events.tie_waiting); nothing is read when there is none."""
+    tied: dict[tuple, list[int]] = {}
+    for unit, p in placings.items():
+        if p.award_tie:
+            tied.setdefault((p.rank, p.award or ""), []).append(unit)
+    if not tied:
+        return
+    names = {a.code: a.name_th for a in spec.awards}
+    units = Province.objects.in_bulk([u for group in tied.values() for u in group])
+    for (_, award), ids in sorted(tied.items()):
+        events.tie_waiting(rubric=rubric, award=names.get(award, award), units=[units[u] for u in ids])
 
 
 def _decided(rubric: Rubric) -> dict[tuple[str, frozenset], engine.TieDecided]:

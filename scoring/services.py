@@ -21,6 +21,7 @@ from contests.units import units_collate
 from core import acts, bulk
 from core.errors import YearFrozen
 from core.thai import fmt_points
+from notices import events
 from rulebook.dates import parse_date
 from rulebook.rubric import RubricSpec
 from rulebook.spec import RubricError, parse_rubric
@@ -374,21 +375,30 @@ def _award_minimum_save(rubric: Rubric, raw) -> None:
 
 @transaction.atomic
 def criterion_deadline_set(
-    *, user=None, rubric: Rubric, code: str, deadline: date | None, reason: str = ""
+    *, user=None, rubric: Rubric, code: str, deadline: date | None, reason: str = "", letter: str = ""
 ) -> Criterion:
     """Central staff move a deadline (the Department sets some by letter), through the one door
-    (scoring.revisions): an open contest's move needs a reason; every entrant is rescored."""
+    (scoring.revisions): an open contest's move needs a reason; every entrant is rescored. Whoever must send
+    by it, and whoever runs the contest, is told the old date, the new one, the reason and the letter."""
+    before: list[date | None] = []
 
     def write() -> Criterion:
         criterion = Criterion.objects.select_for_update().get(rubric=rubric, code=code)
+        before.append(criterion.deadline)
         criterion.deadline = deadline
         criterion.save(update_fields=["deadline"])
         parse_rubric(selectors.rubric_data(rubric))  # the edited rubric must still be valid
         return criterion
 
-    criterion = revisions.change(user=user, contest=rubric.contest, write=write, reason=reason)
-    # The caller's rubric learns its new revision: read with the old one, its cached spec would lack the deadline.
-    rubric.refresh_from_db(fields=["revision"])
+    with transaction.atomic():
+        criterion = revisions.change(user=user, contest=rubric.contest, write=write, reason=reason)
+        # The caller's rubric learns its new revision: read with the old one, its cached spec would lack the deadline.
+        rubric.refresh_from_db(fields=["revision"])
+        # Moved or taken away (a first deadline is shown where it is due); a draft is seen by no entrant.
+        if before[0] is not None and before[0] != deadline and rubric.contest.state != ContestState.DRAFT:
+            events.deadline_moved(
+                rubric=rubric, code=code, old=before[0], new=deadline, reason=reason, letter=letter, author=user
+            )
     return criterion
 
 
@@ -446,6 +456,7 @@ def _ensure_rubric_editable(rubric: Rubric) -> None:
         raise RubricError([f"{exc.th} / {exc.en}"]) from exc
 
 
+@transaction.atomic
 def contest_open(*, user, rubric: Rubric) -> Contest:
     """Whoever runs a draft contest opens it: its entrants then meet it (issue #28). Opening is once."""
     contest = rubric.contest
@@ -454,4 +465,5 @@ def contest_open(*, user, rubric: Rubric) -> Contest:
     Contest.objects.filter(pk=contest.pk).update(state=ContestState.OPEN)
     contest.state = ContestState.OPEN
     forget(user)
+    events.contest_opened(rubric=rubric, author=user)
     return contest

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from contests.lifecycle import Action
 from core import acts
+from notices import events
 from scoring import lifecycle, revisions
 from scoring.models import FreezeAction, FreezeEvent, ProvinceResult, Rubric, StandingsSnapshot, YearSettings
 from scoring.standings import standings_rows
@@ -72,7 +73,8 @@ def standings_freeze(*, user, rubric: Rubric) -> StandingsSnapshot:
             "frozen_by": user,
         },
     )
-    FreezeEvent.objects.create(rubric=rubric, action=FreezeAction.FREEZE, by=user)
+    event = FreezeEvent.objects.create(rubric=rubric, action=FreezeAction.FREEZE, by=user)
+    events.results_changed(rubric=rubric, event=event, author=user)
     return snapshot
 
 
@@ -115,7 +117,8 @@ def publication_publish(*, user, rubric: Rubric, confirmed: bool, previewed_froz
     if snapshot.published_at is None:
         snapshot.published_at, snapshot.published_by = timezone.now(), user
         snapshot.save(update_fields=["published_at", "published_by"])
-        FreezeEvent.objects.create(rubric=rubric, action=FreezeAction.PUBLISH, by=user)
+        event = FreezeEvent.objects.create(rubric=rubric, action=FreezeAction.PUBLISH, by=user)
+        events.results_changed(rubric=rubric, event=event, author=user)
     return snapshot
 
 
@@ -131,5 +134,6 @@ def publication_withdraw(*, user, rubric: Rubric, reason: str) -> StandingsSnaps
     lifecycle.ensure(rubric, Action.WITHDRAW)
     snapshot.published_at, snapshot.published_by = None, None
     snapshot.save(update_fields=["published_at", "published_by"])
-    FreezeEvent.objects.create(rubric=rubric, action=FreezeAction.WITHDRAW, reason=reason, by=user)
+    event = FreezeEvent.objects.create(rubric=rubric, action=FreezeAction.WITHDRAW, reason=reason, by=user)
+    events.results_changed(rubric=rubric, event=event, author=user)
     return snapshot

@@ -21,6 +21,7 @@ from contests.models import Province
 from core import acts, files
 from core.validators.content import UploadRefused, clean_name, inspect_file
 from core.validators.refusal import size_refusal
+from notices import events
 from rulebook.rules.evidence import EvidenceExpected
 from scoring.facts.imports import FactImportReport, ensure_not_frozen, fact_set, facts_import
 from scoring.models import Criterion, Fact, FactSource, Rubric
@@ -133,6 +134,9 @@ def evidence_submit(
                         **fields,
                     )
                     _feed_time_facts(rubric=rubric, province=province, criterion_code=criterion_code, user=user)
+                    events.evidence_received(
+                        rubric=rubric, unit=province, code=criterion_code, key=f"v{evidence.pk}", author=user
+                    )
                     committing = True
                 break
             except IntegrityError:

@@ -11,11 +11,12 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from contests.models import Contest, Level, Province
+from contests.models import Contest, ContestState, Level, Province
 from core.errors import RowError, RowsError, YearFrozen
 from core.sheets.limits import SheetError
 from core.sheets.tabular import read_rows
 from core.sheets.xlsx import xlsx_sheets
+from notices import events
 from rulebook.dates import DateInputError, check_window, fiscal_year
 from scoring import lifecycle, selectors
 from scoring.facts import template as fact_template
@@ -224,7 +225,32 @@ def _facts_write(*, rubric, parsed, existing, user, source, dry_run) -> FactImpo
             ]
         )
         results_mark_dirty(rubric_id=rubric.pk, province_ids=report.province_ids)
+        _receipts_tell(rubric, parsed, report, user)
     return report
+
+
+RECEIVED = "received_on"  # the day the Department records an office's document as received (seeds 2.1.2, 1.2)
+
+
+def _receipts_tell(rubric: Rubric, parsed, report: FactImportReport, user) -> None:
+    """A receipt the Department records is evidence received, as an upload is: the office and the judges
+    are told (notices.events.evidence_received), once per unit, criterion and day."""
+    if rubric.contest.state == ContestState.DRAFT:
+        return
+    units = {n: province for n, province, *_ in parsed}
+    for n, _, code, name, _, value in report.changes:
+        day = _iso_day(value) if name == RECEIVED else None
+        if day is not None:
+            unit = units[n]
+            key = f"received:{unit.pk}:{code}:{day.isoformat()}"
+            events.evidence_received(rubric=rubric, unit=unit, code=code, key=key, author=user, day=day)
+
+
+def _iso_day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def facts_template_import(

@@ -34,13 +34,14 @@ PAGES = {
 # central staff (the judges, their scores and conflicts, +3).
 # The committee's lists of every contest: + 2 for the contests it judges and their entrants, the actor's
 # scope contest by contest (issue #37).
+# Every page: +1 for the bell's unread count (notices).
 QUERIES = {
-    "matrix": {"chair": 15, "central": 17, "committee": 14},
+    "matrix": {"chair": 16, "central": 18, "committee": 15},
     # rules asked with the rubric: no fall-through; the holidays are the rubric's cached calendar (issue #40)
-    "score": {"chair": 22, "central": 21, "committee": 21},
-    "judgments": {"chair": 12, "central": 11, "committee": 12},
-    "history": {"chair": 12, "central": 11, "committee": 14},
-    "clarifications": {"chair": 12, "central": 11, "committee": 12},
+    "score": {"chair": 23, "central": 22, "committee": 22},
+    "judgments": {"chair": 13, "central": 12, "committee": 13},
+    "history": {"chair": 13, "central": 12, "committee": 15},
+    "clarifications": {"chair": 13, "central": 12, "committee": 13},
 }
 
 

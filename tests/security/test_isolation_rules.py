@@ -141,6 +141,10 @@ RULES = {
     "admin:accounts_accountevent_change": Rule("- - - - - 0", "- - - - - -", "accounts.accountevent"),
     "admin/accounts/accountevent/<path:object_id>/": Rule("- - 0 0 0 0", "- - 0 0 0 0", "accounts.accountevent"),
     "accounts:account": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),
+    # A person's own notices (notices/): the inbox lists only theirs; read and preferences touch only theirs.
+    "notices:inbox": Rule("- 0 0 0 0 0"),
+    "notices:read": Rule(None, "- 0 0 0 0 0"),
+    "notices:preferences": Rule(None, "- 0 0 0 0 0"),
     "accounts:second_factor": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),
     "accounts:second_factor_continue": Rule("- 0 0 0 0 0"),  # nothing kept: the code's page, or "nothing saved"
     # Passkeys (django-otp-webauthn): JSON ceremonies, POST only. Adding one needs the app first (403 for all

@@ -84,7 +84,7 @@ def test_province_home_query_count_constant(owner_client, django_assert_num_quer
     # the year still take evidence (frozen or published results take none)? The holidays are the rubric's
     # calendar, read once per rubric revision (issue #40: how the contest reads a closed day), not per page;
     # +1 what the Department recorded as received (submissions.selectors.recorded_criteria).
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):  # +1: the bell's unread count (notices)
         owner_client.get(reverse("submissions:province", args=[2566, "TH-50"]))
 
 
@@ -96,7 +96,7 @@ def test_criterion_page_query_count_constant(owner_client, django_assert_num_que
     # still take evidence?" (frozen or published results take none) + 2: the contests the office enters and
     # their entrants, whose evidence the actor's scope keeps contest by contest (issue #37) + 1: whether the
     # Department recorded it as received (submissions.selectors.recorded_criteria)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):  # +1: the bell's unread count (notices)
         response = owner_client.get(reverse("submissions:criterion", args=[2566, "TH-50", "1.1"]))
     assert response.content.decode().count('class="evidence"') == n
 
@@ -109,7 +109,7 @@ def test_committee_home_query_count_constant(client, committee_user, django_asse
     client.force_login(committee_user)
     # 6, and 5 for "what to do now": the years judged, frozen or not, the member's units, the cells with
     # evidence, the member's judgments (committee.todo)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):  # +1: the bell's unread count (notices)
         response = client.get(reverse("submissions:home"))
     assert response.content.decode().count("/years/2566/provinces/") == 76
 

@@ -114,6 +114,8 @@ class Command(BaseCommand):
                 filled = demo_evidence(rubric=current)
                 took = time.monotonic() - began
                 self.stdout.write(f"หลักฐานตัวอย่าง / demo evidence {current.year}: {filled} provinces ({took:.1f} s)")
+            if current is not None and current not in frozen and demo.demo_deadline_moved(rubric=current):
+                self.stdout.write(f"เลื่อนวันครบกำหนดตัวอย่าง / a demo deadline moved: {current.key} {demo.MOVED[0]}")
             if not options["no_units"]:
                 self.stdout.write(f"ไฟล์ของขั้นตัวอย่าง / demo stage files: {demo_stage_files(now=timezone.now())} sent")
             for rubric in (r for r in open_rubrics if not r.contest.is_national):

@@ -36,8 +36,8 @@ MATRIX = {
 ROLES = {"provincial": Role.PROVINCIAL, "committee": Role.COMMITTEE, "chair": Role.CHAIR, "central": Role.CENTRAL}
 # Changelist queries do not grow with rows (list_select_related, annotated award names); one of them is
 # the navigation bar's latest year for central staff's calendar link.
-FACT_QUERIES = 10
-RESULT_QUERIES = 11  # two of them the award filter's: the contests the user sees (issue #37)
+FACT_QUERIES = 11  # +1: the bell's unread count (notices)
+RESULT_QUERIES = 12  # two of them the award filter's: the contests the user sees (issue #37); +1 the bell
 
 
 CASES = [(page, who, statuses[i]) for page, statuses in MATRIX.items() for i, who in enumerate(WHO)]

@@ -15,7 +15,7 @@ CHANGELIST = reverse("admin:contests_nominee_changelist")
 # The session, its user and membership, the contest filter's choices, two counts, the rows with their
 # office, contest and sender, and (central staff's navigation bar) the latest year, or (an organiser's) whether
 # its office runs a contest with a panel (issue #39): however many rows.
-QUERIES = {"central": 8, "cm_organiser": 8}
+QUERIES = {"central": 9, "cm_organiser": 9}  # +1: the bell's unread count (notices)
 
 
 def contest(organiser_province, slug: str, names: list[str]):

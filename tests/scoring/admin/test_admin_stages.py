@@ -19,7 +19,7 @@ STAGES, PICKS = reverse("admin:contests_stage_changelist"), reverse("admin:conte
 # The session, its user and membership; the scope (the staged contests and their stages) read for the rows,
 # the filter's choices and the detail of each; two counts; the page's rows with their unit, province, picking
 # office, stage and recorder in one; the navigation's latest year: however many picks.
-QUERIES = 14
+QUERIES = 15  # +1: the bell's unread count (notices)
 REGISTER, SOURCES = reverse("admin:contests_pastmodel_changelist"), reverse("admin:contests_registersource_changelist")
 
 

@@ -142,6 +142,10 @@ RULES = {
         "- 0 - 0 - 0 + - +", "- 0 - 0 - 0 + - +", "accounts.accountevent"
     ),
     "accounts:account": Rule("- 0 0 0 0 0 + + +", "- 0 0 0 0 0 + + +"),
+    # A person's own notices: about this contest only to its own people (its name carries the mark).
+    "notices:inbox": Rule("- 0 0 0 0 0 + + +"),
+    "notices:read": Rule(None, "- 0 0 0 0 0 + + +"),
+    "notices:preferences": Rule(None, "- 0 0 0 0 0 + + +"),
     "accounts:second_factor": Rule("- 0 0 0 0 0 + + +", "- 0 0 0 0 0 + + +"),
     "accounts:second_factor_continue": Rule("- 0 0 0 0 0 + + +"),
     # Passkeys (django-otp-webauthn): JSON ceremonies, POST only. Adding one needs the app first (403 for all

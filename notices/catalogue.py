@@ -1,0 +1,80 @@
+"""What each kind of notice says, made at delivery time from the params stored with it: the words live
+here (through Django's i18n, Thai in locale/th), the facts in the notice, so a text fixed later reaches
+every notice not yet read. Dates are stored as ISO days and shown in the Buddhist Era (core.thai)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.thai import thai_date
+
+from .models import Kind
+
+DATES = ("old", "new", "day")  # params holding an ISO day
+
+
+@dataclass(frozen=True)
+class Wording:
+    title: str  # a msgid with %(name)s params
+    soon: bool  # needs action soon: sent at once (the rest wait for the daily digest)
+    details: tuple[tuple[str, str], ...] = ()  # (param, a msgid for its line), shown when the param is set
+
+
+WORDINGS = {
+    Kind.DEADLINE_MOVED: Wording(
+        gettext_lazy("%(contest)s: the deadline of %(code)s moved from %(old)s to %(new)s"),
+        True,
+        (("reason", gettext_lazy("Reason: %(reason)s")), ("letter", gettext_lazy("Letter: %(letter)s"))),
+    ),
+    Kind.QUESTION_ASKED: Wording(gettext_lazy("%(contest)s: the committee asks %(unit)s about %(code)s"), True),
+    Kind.QUESTION_ANSWERED: Wording(gettext_lazy("%(contest)s: %(unit)s answered the question on %(code)s"), True),
+    Kind.EVIDENCE_RECEIVED: Wording(
+        gettext_lazy("%(contest)s: evidence for %(code)s received from %(unit)s"),
+        False,
+        (("day", gettext_lazy("Recorded as received by the Department on %(day)s")),),
+    ),
+    Kind.RESULTS_FROZEN: Wording(gettext_lazy("%(contest)s: the results are frozen"), False),
+    Kind.RESULTS_PUBLISHED: Wording(gettext_lazy("%(contest)s: the results are published"), False),
+    Kind.RESULTS_WITHDRAWN: Wording(
+        gettext_lazy("%(contest)s: the published results were withdrawn"),
+        True,
+        (("reason", gettext_lazy("Reason: %(reason)s")),),
+    ),
+    Kind.CONTEST_OPENED: Wording(gettext_lazy("%(contest)s is open: evidence can be sent"), True),
+    Kind.TIE_WAITING: Wording(
+        gettext_lazy("%(contest)s: a tie at the award line (%(award)s) waits for a decision: %(units)s"), True
+    ),
+    Kind.FINAL_WAITING: Wording(
+        gettext_lazy("%(contest)s: members disagree on %(code)s for %(unit)s: a final score waits"), True
+    ),
+}
+
+
+def _shown(params: dict) -> dict:
+    shown = {key: ("-" if value in (None, "") else value) for key, value in params.items()}
+    for key in DATES:
+        if params.get(key):
+            shown[key] = thai_date(date.fromisoformat(params[key]))
+    return shown
+
+
+def soon(kind: str) -> bool:
+    return WORDINGS[Kind(kind)].soon
+
+
+def title(notice) -> str:
+    """One line, in the active language (Thai unless the reader chose English)."""
+    return str(WORDINGS[Kind(notice.kind)].title) % _shown(notice.params)
+
+
+def details(notice) -> list[str]:
+    shown = _shown(notice.params)
+    return [str(line) % shown for key, line in WORDINGS[Kind(notice.kind)].details if notice.params.get(key)]
+
+
+def subject(notice) -> str:
+    return _("CDD 4.0: %(title)s") % {"title": title(notice)}

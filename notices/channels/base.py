@@ -1,0 +1,45 @@
+"""A channel takes notices out of the portal: e-mail here, LINE next. One module per channel.
+
+To add one (say `notices/channels/line.py`):
+
+1. subclass `Channel`: a `name` (stored on each `Delivery`, ≤ 20 characters) and a `label`;
+2. `reaches(user)`: whether the person has this channel (an address, a linked account) — no row is
+   written for anyone it cannot reach;
+3. `send(delivery)`: deliver one notice to one person (`delivery.receipt.user`, `delivery.receipt.notice`;
+   its words from `notices.catalogue`, its link from `notices.links.absolute`). Raise `RetryLater` when a
+   later try may succeed (a server down, a quota reached: the outbox tries again with a growing wait) and
+   `Refused` when none will (an address rejected): the delivery is marked failed;
+4. `send_digest(user, deliveries)`: the daily digest, many notices in one message (the default sends them
+   one by one); the same two errors;
+5. name its dotted path in `settings.CDD4_NOTICE_CHANNELS`.
+
+The outbox (notices.outbox) claims, retries and records; a channel only sends. Each person chooses per
+channel how it reaches them (notices.models.Preference: at once, daily digest, never).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class RetryLater(Exception):
+    """The send failed but may succeed later."""
+
+
+class Refused(Exception):
+    """The send failed and never will: the delivery is marked failed."""
+
+
+class Channel:
+    name: str = ""
+    label: str = ""
+
+    def reaches(self, user) -> bool:
+        raise NotImplementedError
+
+    def send(self, delivery) -> None:
+        raise NotImplementedError
+
+    def send_digest(self, user, deliveries: Sequence) -> None:
+        for delivery in deliveries:
+            self.send(delivery)

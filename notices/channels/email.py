@@ -1,0 +1,53 @@
+"""E-mail: one message per notice, or one digest a day; Thai first, one link each."""
+
+from __future__ import annotations
+
+import smtplib
+from collections.abc import Sequence
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .. import catalogue
+from ..links import absolute
+from .base import Channel, Refused, RetryLater
+
+
+def _item(notice) -> dict:
+    return {"title": catalogue.title(notice), "details": catalogue.details(notice), "link": absolute(notice.link)}
+
+
+def _send(to: str, subject: str, body: str) -> None:
+    message = EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[to])
+    try:
+        message.send(fail_silently=False)
+    except smtplib.SMTPRecipientsRefused as exc:
+        raise Refused(f"{type(exc).__name__}: {exc}"[:400]) from exc
+    except (smtplib.SMTPException, OSError) as exc:  # the server down or busy: try again later
+        raise RetryLater(f"{type(exc).__name__}: {exc}"[:400]) from exc
+
+
+class EmailChannel(Channel):
+    name = "email"
+    label = gettext_lazy("E-mail")
+
+    def reaches(self, user) -> bool:
+        return bool(user.email) and user.is_active
+
+    def send(self, delivery) -> None:
+        notice, user = delivery.receipt.notice, delivery.receipt.user
+        with translation.override("th"):
+            item = _item(notice)
+            body = render_to_string("notices/email.txt", {"items": [item], "settings_link": absolute("/notices/")})
+            _send(user.email, catalogue.subject(notice), body)
+
+    def send_digest(self, user, deliveries: Sequence) -> None:
+        with translation.override("th"):
+            items = [_item(d.receipt.notice) for d in deliveries]
+            body = render_to_string("notices/email.txt", {"items": items, "settings_link": absolute("/notices/")})
+            subject = _("CDD 4.0: %(count)s notices today") % {"count": len(items)}
+            _send(user.email, subject, body)

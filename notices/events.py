@@ -1,0 +1,130 @@
+"""The services that make a change tell of it here, one function per kind, in their own transaction: who
+hears of it (notices.recipients, the lock's answer), the key that makes a repeat one notice, and the link
+where it is acted on. Each takes the objects the service already holds (a rubric, a unit, a message)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.urls import reverse
+
+from . import recipients
+from .models import Kind
+from .services import notice_record
+
+
+def _about(rubric) -> dict:
+    return {"contest": rubric.contest.name_th}
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def deadline_moved(*, rubric, code: str, old: date | None, new: date | None, reason: str, letter: str, author):
+    """Once per revision of the rubric: moving it back and forth is told each time."""
+    contest = rubric.contest
+    params = {**_about(rubric), "code": code, "old": _day(old), "new": _day(new), "reason": reason, "letter": letter}
+    return notice_record(
+        kind=Kind.DEADLINE_MOVED,
+        key=f"deadline:{rubric.pk}:{code}:r{rubric.revision}",
+        recipients=lambda: recipients.deadline_moved(contest, author),
+        contest=contest,
+        about=code,
+        params=params,
+        link=reverse("submissions:home"),
+    )
+
+
+def _clarification(kind: Kind, message, who) -> object:
+    clarification = message.clarification
+    rubric, unit, code = clarification.rubric, clarification.province, clarification.criterion.code
+    return notice_record(
+        kind=kind,
+        key=f"{kind}:{message.pk}",
+        recipients=lambda: who(rubric.contest, unit, message.author),
+        contest=rubric.contest,
+        unit=unit,
+        about=code,
+        params={**_about(rubric), "unit": unit.name_th, "code": code},
+        link=reverse("committee:clarification", args=[clarification.pk]),
+    )
+
+
+def question_asked(*, message):
+    return _clarification(Kind.QUESTION_ASKED, message, recipients.question_asked)
+
+
+def question_answered(*, message):
+    return _clarification(Kind.QUESTION_ANSWERED, message, recipients.question_answered)
+
+
+def evidence_received(*, rubric, unit, code: str, key: str, author, day: date | None = None):
+    """An upload (`key` names the version) or the Department's record of receipt (`day`)."""
+    contest = rubric.contest
+    return notice_record(
+        kind=Kind.EVIDENCE_RECEIVED,
+        key=f"evidence:{rubric.pk}:{key}",
+        recipients=lambda: recipients.evidence_received(contest, unit, author),
+        contest=contest,
+        unit=unit,
+        about=code,
+        params={**_about(rubric), "unit": unit.name_th, "code": code, "day": _day(day)},
+        link=reverse("submissions:criterion", args=[rubric.key, unit.code, code]),
+    )
+
+
+RESULTS = {"freeze": Kind.RESULTS_FROZEN, "publish": Kind.RESULTS_PUBLISHED, "withdraw": Kind.RESULTS_WITHDRAWN}
+
+
+def results_changed(*, rubric, event, author):
+    """A freeze, publication or withdrawal (`event`: its FreezeEvent, whose id makes it one notice)."""
+    kind = RESULTS[event.action]
+    link = reverse("scoring:mine" if kind == Kind.RESULTS_FROZEN else "scoring:results", args=[rubric.key])
+    return notice_record(
+        kind=kind,
+        key=f"results:{event.pk}",
+        recipients=lambda: recipients.results_changed(rubric.contest, author),
+        contest=rubric.contest,
+        params={**_about(rubric), "reason": event.reason},
+        link=link,
+    )
+
+
+def contest_opened(*, rubric, author):
+    return notice_record(
+        kind=Kind.CONTEST_OPENED,
+        key=f"opened:{rubric.contest_id}",
+        recipients=lambda: recipients.contest_opened(rubric.contest, author),
+        contest=rubric.contest,
+        params=_about(rubric),
+        link=reverse("submissions:home"),
+    )
+
+
+def tie_waiting(*, rubric, award: str, units: list):
+    """A tie at an award line (its units) told once while it is the same tie."""
+    ids = ",".join(str(u.pk) for u in sorted(units, key=lambda u: u.pk))
+    return notice_record(
+        kind=Kind.TIE_WAITING,
+        key=f"tie:{rubric.pk}:{award}:{ids}",
+        recipients=lambda: recipients.tie_waiting(rubric.contest),
+        contest=rubric.contest,
+        about=award,
+        params={**_about(rubric), "award": award, "units": ", ".join(u.name_th for u in units)},
+        link=reverse("scoring:ties", args=[rubric.key]),
+    )
+
+
+def final_waiting(*, rubric, unit, code: str, key: str, link: str):
+    """Members' scores on a cell disagree: the chair's final waits (`key`: what makes this disagreement one)."""
+    return notice_record(
+        kind=Kind.FINAL_WAITING,
+        key=f"final:{rubric.pk}:{unit.pk}:{code}:{key}",
+        recipients=lambda: recipients.final_waiting(rubric.contest, unit),
+        contest=rubric.contest,
+        unit=unit,
+        about=code,
+        params={**_about(rubric), "unit": unit.name_th, "code": code},
+        link=link,
+    )

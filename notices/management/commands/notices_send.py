@@ -1,0 +1,18 @@
+"""Sends what the outbox holds and is due, and with --digest the daily digests: beat's two jobs, for a
+deployment without beat (the embedded default) to run from cron."""
+
+from django.core.management.base import BaseCommand
+
+from notices import outbox
+
+
+class Command(BaseCommand):
+    help = "ส่งการแจ้งเตือนที่ถึงเวลา (--digest: สรุปประจำวัน) / send the notices due (--digest: the daily digests)"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--digest", action="store_true", help="also the daily digests / สรุปประจำวันด้วย")
+
+    def handle(self, *args, **options):
+        sent = outbox.send_due()
+        digests = outbox.send_digests() if options["digest"] else 0
+        self.stdout.write(f"ส่งแล้ว / sent: {sent}; สรุป / digests: {digests}")

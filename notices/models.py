@@ -1,0 +1,114 @@
+"""One record of what happened (`Notice`), who it reached (`Receipt`: the inbox row) and how it leaves the
+portal (`Delivery`: the outbox, one row per recipient per channel, written in the same transaction as the
+change it tells of, so a broker or worker that is down loses nothing)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+USER = settings.AUTH_USER_MODEL
+
+
+class Kind(models.TextChoices):
+    DEADLINE_MOVED = "deadline_moved", _("Deadline moved")
+    QUESTION_ASKED = "question_asked", _("Clarification asked")
+    QUESTION_ANSWERED = "question_answered", _("Clarification answered")
+    EVIDENCE_RECEIVED = "evidence_received", _("Evidence received")
+    RESULTS_FROZEN = "results_frozen", _("Results frozen")
+    RESULTS_PUBLISHED = "results_published", _("Results published")
+    RESULTS_WITHDRAWN = "results_withdrawn", _("Results withdrawn")
+    CONTEST_OPENED = "contest_opened", _("Contest opened")
+    TIE_WAITING = "tie_waiting", _("Tie at an award line waiting")
+    FINAL_WAITING = "final_waiting", _("Members disagree: a final score waiting")
+
+
+class Notice(models.Model):
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
+    contest = models.ForeignKey(
+        "contests.Contest", null=True, blank=True, on_delete=models.CASCADE, related_name="notices"
+    )
+    unit = models.ForeignKey("contests.Province", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    about = models.CharField(_("about"), max_length=60, blank=True)  # the object: a criterion's code, a tie's line
+    params = models.JSONField(default=dict, blank=True)  # what the catalogue's text is filled with on delivery
+    link = models.CharField(_("link"), max_length=300, blank=True)  # a path in the portal: where it is acted on
+    key = models.CharField(max_length=200)  # the same event told twice is one notice
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+        constraints = [models.UniqueConstraint(fields=["key"], name="notice_key_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key}"
+
+
+class Receipt(models.Model):
+    """A notice in one person's inbox."""
+
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="receipts")
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="notice_receipts")
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-notice__created_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["notice", "user"], name="receipt_once")]
+        indexes = [models.Index(fields=["user"], condition=Q(read_at__isnull=True), name="receipt_unread")]
+
+    def __str__(self) -> str:
+        return f"{self.notice_id} → {self.user_id}"
+
+
+class DeliveryState(models.TextChoices):
+    PENDING = "pending", _("waiting to be sent")
+    SENT = "sent", _("sent")
+    FAILED = "failed", _("failed")
+    SKIPPED = "skipped", _("not sent (the person chose none)")
+
+
+class Delivery(models.Model):
+    """One receipt sent by one channel. A sender claims a row by moving `next_try` past a lease: a worker
+    killed mid-send leaves it pending, and it is tried again once the lease runs out."""
+
+    receipt = models.ForeignKey(Receipt, on_delete=models.CASCADE, related_name="deliveries")
+    channel = models.CharField(_("channel"), max_length=20)
+    state = models.CharField(_("state"), max_length=8, choices=DeliveryState.choices, default=DeliveryState.PENDING)
+    digest = models.BooleanField(_("in the daily digest"), default=False)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_try = models.DateTimeField(default=timezone.now)
+    last_error = models.CharField(max_length=500, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["receipt", "channel"], name="delivery_once_per_channel")]
+        indexes = [
+            models.Index(fields=["digest", "next_try"], condition=Q(state="pending"), name="delivery_due"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.receipt_id} {self.channel} {self.state}"
+
+
+class Mode(models.TextChoices):
+    IMMEDIATE = "immediate", _("At once for what needs action soon, the rest in a daily digest")
+    DIGEST = "digest", _("Everything in one daily digest")
+    NONE = "none", _("Do not send")
+
+
+class Preference(models.Model):
+    """How a person wants one channel to reach them; no row is the default, `Mode.IMMEDIATE`."""
+
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="notice_preferences")
+    channel = models.CharField(_("channel"), max_length=20)
+    mode = models.CharField(_("how"), max_length=10, choices=Mode.choices, default=Mode.IMMEDIATE)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "channel"], name="preference_once_per_channel")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.channel} {self.mode}"

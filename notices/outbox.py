@@ -1,0 +1,101 @@
+"""Sending what the outbox holds. A sender claims a pending delivery by moving its `next_try` a lease ahead
+(one conditional UPDATE): two senders never both send it, and a sender killed mid-send leaves it pending,
+tried again when the lease runs out. A retryable failure waits longer each time; after MAX_ATTEMPTS, or
+a permanent refusal, the delivery is failed and its error kept."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from datetime import datetime, timedelta
+
+from django.db.models import F
+from django.utils import timezone
+
+from .channels import registered
+from .channels.base import Refused, RetryLater
+from .models import Delivery, DeliveryState
+
+log = logging.getLogger(__name__)
+LEASE = timedelta(minutes=5)
+MAX_ATTEMPTS = 8
+RELATED = ("receipt__notice__contest", "receipt__user")
+
+
+def _wait(attempts: int) -> timedelta:
+    return timedelta(minutes=min(2**attempts, 24 * 60))
+
+
+def _claim(rows, now: datetime, limit: int | None = None) -> list[Delivery]:
+    """The given pending rows that are due (the earliest `limit`), claimed for this sender."""
+    due = rows.filter(state=DeliveryState.PENDING, next_try__lte=now).order_by("next_try", "pk")
+    ids = list(due.values_list("pk", flat=True)[:limit])
+    claimed = []
+    for pk in ids:
+        took = Delivery.objects.filter(pk=pk, state=DeliveryState.PENDING, next_try__lte=now).update(
+            next_try=now + LEASE, attempts=F("attempts") + 1
+        )
+        if took:
+            claimed.append(pk)
+    return list(Delivery.objects.filter(pk__in=claimed).select_related(*RELATED).order_by("pk"))
+
+
+def _record(deliveries: list[Delivery], error: Exception | None, now: datetime) -> None:
+    ids = [d.pk for d in deliveries]
+    if error is None:
+        Delivery.objects.filter(pk__in=ids).update(state=DeliveryState.SENT, sent_at=now, last_error="")
+        return
+    text = f"{type(error).__name__}: {error}"[:500]
+    log.warning("notice delivery %s failed: %s", ids, text)
+    for delivery in deliveries:
+        attempts = delivery.attempts
+        failed = isinstance(error, Refused) or attempts >= MAX_ATTEMPTS
+        Delivery.objects.filter(pk=delivery.pk).update(
+            state=DeliveryState.FAILED if failed else DeliveryState.PENDING,
+            next_try=now + _wait(attempts),
+            last_error=text,
+        )
+
+
+def send_due(*, notice_id: int | None = None, now: datetime | None = None, limit: int = 200) -> int:
+    """Sends the due deliveries that are not for the digest (one notice's, or any): how many were sent."""
+    now = now or timezone.now()
+    rows = Delivery.objects.filter(digest=False)
+    if notice_id is not None:
+        rows = rows.filter(receipt__notice_id=notice_id)
+    sent = 0
+    for delivery in _claim(rows, now, limit):
+        channel = registered().get(delivery.channel)
+        try:
+            if channel is None:
+                raise Refused(f"no channel {delivery.channel!r}")
+            channel.send(delivery)
+        except (RetryLater, Refused) as exc:
+            _record([delivery], exc, now)
+        else:  # recorded at once, row by row: a sender dying later resends none of those already sent
+            _record([delivery], None, now)
+            sent += 1
+    return sent
+
+
+def send_digests(*, now: datetime | None = None) -> int:
+    """Each person's waiting digest notices, one message per person per channel: how many messages."""
+    now = now or timezone.now()
+    rows = Delivery.objects.filter(digest=True, state=DeliveryState.PENDING, next_try__lte=now)
+    groups: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for pk, user, channel in rows.values_list("pk", "receipt__user_id", "channel"):
+        groups[(user, channel)].append(pk)
+    messages = 0
+    for (_, name), ids in groups.items():
+        deliveries = _claim(Delivery.objects.filter(pk__in=ids), now)
+        channel = registered().get(name)
+        if not deliveries or channel is None:
+            continue
+        try:
+            channel.send_digest(deliveries[0].receipt.user, deliveries)
+        except (RetryLater, Refused) as exc:
+            _record(deliveries, exc, now)
+        else:
+            _record(deliveries, None, now)
+            messages += 1
+    return messages

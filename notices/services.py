@@ -1,0 +1,85 @@
+"""Recording a notice: the notice, each recipient's inbox row and each channel's outbox row, written in the
+caller's transaction (the change it tells of), then sent once that commits. The same event told twice
+(`key`) is one notice."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+
+from django.db import transaction
+from django.utils import timezone
+
+from . import catalogue
+from .channels import registered
+from .models import Delivery, Kind, Mode, Notice, Preference, Receipt
+
+log = logging.getLogger(__name__)
+
+
+def _modes(users: Sequence) -> dict[tuple[int, str], str]:
+    rows = Preference.objects.filter(user__in=[u.pk for u in users]).values_list("user_id", "channel", "mode")
+    return {(user, channel): mode for user, channel, mode in rows}
+
+
+@transaction.atomic
+def notice_record(
+    *,
+    kind: Kind,
+    key: str,
+    recipients: Callable[[], Sequence],
+    contest=None,
+    unit=None,
+    about: str = "",
+    params: dict | None = None,
+    link: str = "",
+) -> Notice:
+    """The notice with its key, made once: a second call with the same key changes nothing (and asks
+    nobody's rights: `recipients` is called only for a new notice)."""
+    notice, created = Notice.objects.get_or_create(
+        key=key[:200],
+        defaults={"kind": kind, "contest": contest, "unit": unit, "about": about, "params": params or {}, "link": link},
+    )
+    if not created:
+        return notice
+    recipients = list(recipients())
+    if not recipients:
+        return notice
+    receipts = Receipt.objects.bulk_create([Receipt(notice=notice, user=user) for user in recipients])
+    modes, later = _modes(recipients), not catalogue.soon(kind)
+    deliveries = []
+    for channel in registered().values():
+        for receipt, user in zip(receipts, recipients, strict=True):
+            mode = modes.get((user.pk, channel.name), Mode.IMMEDIATE)
+            if mode != Mode.NONE and channel.reaches(user):
+                deliveries.append(Delivery(receipt=receipt, channel=channel.name, digest=later or mode == Mode.DIGEST))
+    Delivery.objects.bulk_create(deliveries)
+    if any(not d.digest for d in deliveries):
+        transaction.on_commit(lambda: _queue(notice.pk))
+    return notice
+
+
+def _queue(notice_id: int) -> None:
+    """Never raises: the change is committed, and a message the broker lost is sent by the beat job."""
+    from .tasks import send  # inline: the tasks import the outbox, which imports the channels and models
+
+    try:
+        send.delay(notice_id)
+    except Exception:
+        log.warning("notice %s not queued; the beat job sends it", notice_id, exc_info=True)
+
+
+@transaction.atomic
+def preferences_set(*, user, modes: dict[str, str]) -> None:
+    """The person's choice per channel (only channels that exist, only modes that exist)."""
+    for name, mode in modes.items():
+        if name in registered() and mode in Mode.values:
+            Preference.objects.update_or_create(user=user, channel=name, defaults={"mode": mode})
+
+
+def inbox_read(*, user, receipt_ids: Sequence[int] | None = None) -> int:
+    """Marks the person's notices read (all of them, or those given); others' rows are never touched."""
+    rows = Receipt.objects.filter(user=user, read_at__isnull=True)
+    if receipt_ids is not None:
+        rows = rows.filter(pk__in=list(receipt_ids))
+    return rows.update(read_at=timezone.now())

@@ -1,0 +1,47 @@
+"""The inbox (/notices/): a person's own notices, each with its link; mark read; how they are sent."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import catalogue, selectors, services
+from .models import Mode
+
+
+@login_required
+def inbox(request):
+    rows = [
+        {"receipt": r, "title": catalogue.title(r.notice), "details": catalogue.details(r.notice)}
+        for r in selectors.inbox(request.user)
+    ]
+    context = {"rows": rows, "channels": selectors.preferences(request.user), "modes": Mode.choices}
+    return render(request, "notices/inbox.html", context)
+
+
+@login_required
+@require_POST
+def read(request):
+    """Marks one notice read and follows its link, or marks them all read."""
+    receipt = request.POST.get("receipt", "")
+    if receipt.isdigit():
+        services.inbox_read(user=request.user, receipt_ids=[int(receipt)])
+        row = selectors.inbox(request.user, limit=None).filter(pk=int(receipt)).first()
+        return redirect(row.notice.link if row and row.notice.link.startswith("/") else "notices:inbox")
+    services.inbox_read(user=request.user)
+    messages.success(request, _("All notices are marked read."))
+    return redirect("notices:inbox")
+
+
+@login_required
+@require_POST
+def preferences(request):
+    modes = {row["name"]: request.POST.get(f"mode-{row['name']}", "") for row in selectors.preferences(request.user)}
+    services.preferences_set(user=request.user, modes=modes)
+    messages.success(request, _("Your choice is saved."))
+    back = reverse("accounts:account")  # the account page shows the same form
+    return redirect(back if request.POST.get("next") == back else "notices:inbox")

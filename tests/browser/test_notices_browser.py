@@ -1,0 +1,61 @@
+"""The bell and the inbox at a 390 px phone and at 1366 px: nothing wider than the screen, the bell's count
+shown, each notice a tap target of its own."""
+
+import pytest
+
+from committee import clarify
+from contests.models import Province
+from people.models import Role
+from scoring import services
+from scoring.models import Rubric
+from tests.browser_support import MARKS, SHOTS, portal_login, settle
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = MARKS
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_bell_and_the_inbox_fit_the_screen(browser, live_server, width):
+    import datetime as dt
+
+    rubric = Rubric.objects.get(year=2566)
+    chiang_mai = Province.objects.get(code="TH-50")
+    staff = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai, email="cm@example.org")
+    central, member = UserFactory(role=Role.CENTRAL), UserFactory(role=Role.COMMITTEE)
+    services.criterion_deadline_set(
+        user=central, rubric=rubric, code="1.1", deadline=dt.date(2023, 11, 30), reason="ตามหนังสือกรม",
+        letter="มท 0410.4/ว 5821 ลงวันที่ 1 พฤศจิกายน 2566",
+    )  # fmt: skip
+    clarify.clarification_open(
+        member=member, rubric=rubric, province=chiang_mai, criterion_code="3.4", message="ขอภาพถ่ายกิจกรรมเพิ่ม"
+    )
+    page = browser.new_context(viewport={"width": width, "height": 844}, locale="th-TH").new_page()
+    portal_login(page, live_server.url, staff.username, PASSWORD)
+    page.goto(f"{live_server.url}/notices/")
+    settle(page)
+    assert page.locator(".top .bell .count").inner_text() == "๒"
+    assert page.locator("ul.notices li.unread").count() == 2
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"notices-inbox-{width}.png"), full_page=True)
+    page.locator("ul.notices li .notice-title").first.click()
+    settle(page)
+    page.goto(f"{live_server.url}/notices/")
+    assert page.locator(".top .bell .count").inner_text() == "๑"
+
+
+def test_the_bell_in_the_admin_for_central_staff(browser, live_server):
+    from scoring.recompute import standings_recompute
+
+    central = UserFactory(role=Role.CENTRAL, email="central@example.org")
+    rubric = Rubric.objects.get(year=2566)
+    standings_recompute(rubric_id=rubric.pk, full=True)
+    from scoring import snapshots
+
+    snapshots.standings_freeze(user=UserFactory(role=Role.CENTRAL), rubric=rubric)
+    page = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
+    portal_login(page, live_server.url, central.username, PASSWORD)
+    page.goto(f"{live_server.url}/admin/")
+    settle(page)
+    assert page.locator("#user-tools .bell .count").inner_text() == "1"  # the admin writes Arabic digits
+    page.screenshot(path=str(SHOTS / "notices-admin-bell-390.png"))

@@ -1,0 +1,125 @@
+"""Each kind about the national contest reaches, in the inbox and by e-mail, exactly the people the lock
+says: never another office's staff for a unit's matter, never a member conflicted on the unit."""
+
+import datetime as dt
+
+import pytest
+
+from committee import clarify
+from core.thai import thai_date
+from notices.models import Kind
+from scoring import services, snapshots
+from scoring.recompute import standings_recompute
+from submissions.services import evidence_submit
+
+from .conftest import inbox_of, mailed
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_moved_deadline_reaches_every_entrant_and_who_runs_it_with_old_date_new_date_reason_and_letter(
+    rubric, people, mailoutbox
+):
+    old = rubric.criteria.get(code="1.1").deadline
+    services.criterion_deadline_set(
+        user=people["central"], rubric=rubric, code="1.1", deadline=dt.date(2023, 9, 15), reason="ตามหนังสือกรม",
+        letter="มท 0410.4/ว 123",
+    )  # fmt: skip
+    got = inbox_of(*people.values())
+    assert got == {"cm": [Kind.DEADLINE_MOVED], "pk": [Kind.DEADLINE_MOVED], "central": [], "member": [],
+                   "conflicted": [], "chair": []}  # fmt: skip
+    assert mailed(mailoutbox) == ["cm@example.org", "pk@example.org"]
+    body = mailoutbox[0].body
+    assert "๑๕ กันยายน ๒๕๖๖" in body and "ตามหนังสือกรม" in body and "มท 0410.4/ว 123" in body
+    assert f"จาก {thai_date(old)} เป็น" in body if old else "จาก - เป็น" in body
+    assert mailoutbox[0].subject.startswith("พช. ๔.๐: ") and "เลื่อนวันครบกำหนดตัวชี้วัด 1.1" in mailoutbox[0].subject
+
+
+def test_a_question_reaches_the_units_staff_and_the_answer_the_members_who_may_judge_it(
+    rubric, people, chiang_mai, mailoutbox
+):
+    thread = clarify.clarification_open(
+        member=people["member"], rubric=rubric, province=chiang_mai, criterion_code="4.1.1", message="ขอรูปเพิ่ม"
+    )
+    assert inbox_of(people["cm"], people["pk"])["cm"] == [Kind.QUESTION_ASKED]
+    assert mailed(mailoutbox) == ["cm@example.org"]
+    mailoutbox.clear()
+    clarify.clarification_reply(user=people["cm"], clarification=thread, message="แนบแล้ว")
+    got = inbox_of(*people.values())
+    assert got["member"] == [Kind.QUESTION_ANSWERED] and got["chair"] == [Kind.QUESTION_ANSWERED]
+    assert got["conflicted"] == [] and got["pk"] == [] and got["central"] == []
+    assert mailed(mailoutbox) == ["chair@example.org", "member@example.org"]
+    assert f"/committee/clarifications/{thread.pk}/" in mailoutbox[0].body
+
+
+def test_evidence_received_goes_to_the_units_other_staff_and_the_members_in_the_daily_digest(
+    rubric, people, chiang_mai, mailoutbox
+):
+    evidence_submit(
+        user=people["cm"], rubric=rubric, province=chiang_mai, criterion_code="4.1.1", url="https://example.org/a"
+    )
+    got = inbox_of(*people.values())
+    assert got == {"cm": [], "pk": [], "central": [], "member": [Kind.EVIDENCE_RECEIVED], "conflicted": [],
+                   "chair": [Kind.EVIDENCE_RECEIVED]}  # fmt: skip
+    assert mailoutbox == []  # not urgent: the digest carries it
+    from notices import outbox
+
+    assert outbox.send_digests() == 2
+    assert mailed(mailoutbox) == ["chair@example.org", "member@example.org"]
+
+
+def test_freezing_publishing_and_withdrawing_reach_entrants_judges_and_the_other_runners(rubric, people):
+    standings_recompute(rubric_id=rubric.pk, full=True)
+    other_central = type(people["central"]).objects.create(username="central2", email="c2@example.org")
+    from people.directory import membership_set
+
+    membership_set(user=other_central, role="central")
+    snapshots.standings_freeze(user=people["central"], rubric=rubric)
+    got = inbox_of(*people.values(), other_central)
+    assert got["cm"] == got["pk"] == got["member"] == got["chair"] == got["central2"] == [Kind.RESULTS_FROZEN]
+    assert got["conflicted"] == [Kind.RESULTS_FROZEN]  # the whole table, not a unit's matter: every judge
+    assert got["central"] == []  # who froze it knows
+
+
+def test_members_who_disagree_leave_the_chair_a_final_waiting_told_once(rubric, people, chiang_mai, mailoutbox):
+    from committee.services import judgment_record
+
+    other = type(people["member"]).objects.create(username="member2", email="m2@example.org")
+    from people.directory import membership_set
+
+    membership_set(user=other, role="committee")
+    code = next(c.code for c in rubric.criteria.all() if c.code.startswith("4.1"))
+    cell = {"rubric": rubric, "province": chiang_mai, "criterion_code": code, "expected_version": 0}
+    judgment_record(member=people["member"], points="1", **cell)
+    assert inbox_of(people["chair"])["chair"] == []  # one score: nothing to settle
+    judgment_record(member=other, points="3", **cell)
+    judgment_record(member=people["member"], points="5", **{**cell, "expected_version": 1})  # still apart: told once
+    got = inbox_of(*people.values())
+    assert got["chair"] == [Kind.FINAL_WAITING]
+    assert got["member"] == got["conflicted"] == got["central"] == got["cm"] == []
+    assert mailed(mailoutbox) == ["chair@example.org"]
+    assert f"/admin/committee/judgment/score/2566/TH-50/{code}/" in mailoutbox[0].body
+
+
+def test_a_receipt_the_department_records_tells_the_office_and_the_judges_with_the_day(
+    rubric, people, chiang_mai, mailoutbox
+):
+    from notices import outbox
+    from scoring.facts.imports import fact_set
+
+    fact_set(rubric=rubric, province=chiang_mai, criterion_code="2.1.2", name="received_on", value="2023-11-03",
+             user=people["central"])  # fmt: skip
+    fact_set(
+        rubric=rubric,
+        province=chiang_mai,
+        criterion_code="2.1.2",
+        name="received_on",
+        value="2023-11-03",
+        user=people["central"],
+    )  # fmt: skip  (the same record again: no second notice)
+    got = inbox_of(*people.values())
+    assert got == {"cm": [Kind.EVIDENCE_RECEIVED], "pk": [], "central": [], "member": [Kind.EVIDENCE_RECEIVED],
+                   "conflicted": [], "chair": [Kind.EVIDENCE_RECEIVED]}  # fmt: skip
+    assert outbox.send_digests() == 3
+    body = next(m.body for m in mailoutbox if m.to == ["cm@example.org"])
+    assert "กรมบันทึกว่าได้รับเมื่อ ๓ พฤศจิกายน ๒๕๖๖" in body
