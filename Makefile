@@ -15,7 +15,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/cdd4
 REDIS ?= redis://127.0.0.1:6379/15
 
-.PHONY: run test test-services lint format bench bench-latency bench-rush migrate clean rehearse rehearse-stop bench-deadline
+.PHONY: run test test-services lint format bench bench-latency bench-rush migrate clean rehearse rehearse-stop bench-deadline messages compilemessages
 
 # `make run` needs the runtime packages only; the test and lint tools come with `make test`.
 # uv (from PyPI, into the venv) installs the same pinned packages as pip in seconds where pip took about a
@@ -48,11 +48,25 @@ TUS := static/vendor/tus/tus.min.js.map
 $(TUS): assets/package.json assets/package-lock.json deploy/build-app.sh
 	deploy/build-app.sh assets
 
+# The translations (docs/translations.md): each .mo is compiled from its .po when the .po is newer (compilemessages
+# skips the rest). The .mo files are committed as well, so a machine without gettext's msgfmt still shows the
+# portal in Thai; tests/test_locale.py fails when a committed .mo does not hold what its .po says.
+I18N_IGNORE := --ignore .venv --ignore node_modules --ignore var --ignore tests --ignore tools --ignore static --ignore bench
+compilemessages: $(BIN)/.installed-run
+	@if command -v msgfmt >/dev/null; then $(BIN)/python manage.py compilemessages -v 0 $(I18N_IGNORE); \
+	else echo "msgfmt (gettext) ไม่มีในเครื่อง: ใช้ .mo ที่อยู่ใน git / no msgfmt: the committed .mo files are used"; fi
+
+# After adding or changing words in the code: the message ids into locale/th/LC_MESSAGES/django.po (new ones
+# with an empty Thai that tests/test_locale.py asks for), then the .mo.
+messages: $(BIN)/.installed-run
+	$(BIN)/python manage.py makemessages --locale th --no-location --no-obsolete $(I18N_IGNORE)
+	@$(MAKE) --no-print-directory compilemessages
+
 # A second start on existing data skips the demo load: it runs when migrate has just built or changed the
 # database, or when the demo's sources are newer than the last load (var/demo.loaded).
 VAR := $(or $(CDD4_VAR_DIR),var)
 DEMO_SOURCES := ops/management/commands/bootstrap.py scoring/demo.py scoring/stages/demo.py committee/demo.py committee/demo_files.py contests/data scoring/rubrics
-run: $(BIN)/.installed-run
+run: $(BIN)/.installed-run compilemessages
 	@deploy/system-packages.sh run
 	@command -v npm >/dev/null && $(MAKE) --no-print-directory $(TUS) \
 	  || echo "npm ไม่มีในเครื่อง: ส่งไฟล์ได้แต่ต่อจากที่ค้างไม่ได้ / no npm: uploads work, without resuming"
@@ -79,6 +93,7 @@ test:
 	@$(MAKE) --no-print-directory -s -j 3 -O $(BIN)/.installed $(PDFJS) $(TUS)
 	@$(MAKE) --no-print-directory lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	@$(MAKE) --no-print-directory compilemessages
 	$(BIN)/pytest -n $(JOBS) --dist worksteal
 	@if [ -n "$$CI" ] || [ -n "$$CDD4_SERVICES" ]; then $(MAKE) --no-print-directory test-services; fi
 

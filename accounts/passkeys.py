@@ -85,6 +85,6 @@ urlpatterns = [
         name="credential-authentication-begin",
     ),
     path("authentication/complete/", PasskeyUse.as_view(), name="credential-authentication-complete"),
-    # The library's messages in Thai come from the project's djangojs catalogue (locale/th).
+    # The library's messages in Thai come from the project's djangojs catalogue (locale_packages/th).
     path("jsi18n/", JavaScriptCatalog.as_view(packages=["django_otp_webauthn"]), name="js-i18n-catalog"),
 ]

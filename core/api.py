@@ -31,7 +31,7 @@ from rest_framework.settings import api_settings
 from rest_framework.status import is_client_error
 
 from . import gate
-from .errors import MAX_SHOWN, PortalError, RowsError, more_than_shown
+from .errors import MAX_SHOWN, PortalError, RowsError, in_language, more_than_shown
 
 logger = logging.getLogger("cdd4.availability")
 
@@ -203,7 +203,8 @@ class ThaiFirstFormatter(ExceptionFormatter):
             for e in error.errors[:MAX_SHOWN]
         ]
         if len(error.errors) > MAX_SHOWN:  # as on the pages (issue #24): the first rows, then a count
-            rows.append(item(error.code, *more_than_shown(len(error.errors) - MAX_SHOWN)))
+            more = more_than_shown(len(error.errors) - MAX_SHOWN)
+            rows.append(item(error.code, in_language(more, "th"), in_language(more, "en")))
         return rows
 
 

@@ -1,14 +1,27 @@
-"""The one refusal every layer raises (HackSoft styleguide, errors approach 2): Thai first, then English.
+"""The one refusal every layer raises (HackSoft styleguide, errors approach 2), holding one translated message.
 
-`str(error)` is "ไทย / English", the text the portal has always printed. Views do not format refusals
+A refusal is written `PortalError(_("English message id"))`; the Thai is the translation in
+locale/th/LC_MESSAGES/django.po. `str(error)` is the message in the active language, and `.th`/`.en`
+(the API's error shape) read the same catalogue in each language. Views do not format refusals
 themselves: `show` puts one on a page as a message and core.api answers it in the API (one error per row
 of a RowsError, each with its `row`).
+The older pair, `PortalError("ไทย", "English")` or one "ไทย / English" string, is still read (and printed
+"ไทย / English", as before) until tools/i18n_codemod.py has turned every raise into one message.
 It is a ValueError because callers (and Django's form machinery) have always caught ValueError.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
+
+
+def in_language(text, language: str) -> str:
+    """A (lazy) message as one language shows it."""
+    with override(language):
+        return str(text)
 
 
 class PortalError(ValueError):
@@ -17,24 +30,42 @@ class PortalError(ValueError):
 
     def __init__(
         self,
-        th: str,
+        message,
         en: str | None = None,
         *,
         field: str | None = None,
         code: str | None = None,
         status: int | None = None,
-        text: str | None = None,
+        text=None,
     ) -> None:
-        if en is None:
-            # Older raise sites pass one "ไทย / English" string; it still reads the same.
-            th, _, en = th.partition(" / ")
-        self.th, self.en, self.field = th, en, field
+        if en is None and isinstance(message, str) and " / " in message:
+            message, _sep, en = message.partition(" / ")
+        self.pair = (message, en) if en is not None else None
+        self.text_in_language = message
+        self.field = field
         if code is not None:
             self.code = code
         if status is not None:
             self.status = status
         # `text` is for refusals that list several problems (one per line) under one error.
-        super().__init__(text if text is not None else (f"{th} / {en}" if en else th))
+        self.lines = text
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        if self.lines is not None:
+            return str(self.lines)
+        if self.pair is not None:
+            th, en = self.pair
+            return f"{th} / {en}" if en else th
+        return str(self.text_in_language)
+
+    @property
+    def th(self) -> str:
+        return self.pair[0] if self.pair is not None else in_language(self.text_in_language, "th")
+
+    @property
+    def en(self) -> str:
+        return (self.pair[1] or self.pair[0]) if self.pair is not None else in_language(self.text_in_language, "en")
 
     @property
     def message(self) -> str:
@@ -45,33 +76,56 @@ class PortalError(ValueError):
 MAX_SHOWN = 50
 
 
-def first_few(lines: list[str]) -> list[str]:
+def first_few(lines: list) -> list:
     """The first MAX_SHOWN lines, then one saying how many more there are."""
     if len(lines) <= MAX_SHOWN:
         return lines
-    return [*lines[:MAX_SHOWN], " / ".join(more_than_shown(len(lines) - MAX_SHOWN))]
+    return [*lines[:MAX_SHOWN], str(more_than_shown(len(lines) - MAX_SHOWN))]
 
 
-def more_than_shown(more: int) -> tuple[str, str]:
-    """The line after the first MAX_SHOWN problems, Thai and English."""
-    return (
-        f"… และอีก {more:,} ข้อ (แก้ข้อข้างบนแล้วส่งใหม่เพื่อดูข้อที่เหลือ)",
-        f"… and {more:,} more (fix those above and send it again to see the rest)",
-    )
+def more_than_shown(more: int):
+    """The line after the first MAX_SHOWN problems."""
+    return format_lazy(_("… and {more:,} more (fix those above and send it again to see the rest)"), more=more)
 
 
-@dataclass(frozen=True)
 class RowError:
     """One bad row of an import; row 0 is about the whole file."""
 
-    row: int
-    th: str
-    en: str
+    def __init__(self, row: int, message, en: str | None = None) -> None:
+        self.row, self.message, self.pair_en = row, message, en
+
+    @property
+    def th(self) -> str:
+        return str(self.message) if self.pair_en is not None else in_language(self.message, "th")
+
+    @property
+    def en(self) -> str:
+        return self.pair_en if self.pair_en is not None else in_language(self.message, "en")
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, RowError) and (self.row, self.th, self.en) == (other.row, other.th, other.en)
+
+    def __hash__(self) -> int:
+        return hash((self.row, self.th, self.en))
+
+    def __repr__(self) -> str:
+        return f"RowError({self.row!r}, {self.en!r})"
 
     def __str__(self) -> str:
+        if self.pair_en is not None:
+            if self.row == 0:
+                return f"{self.message} / {self.pair_en}"
+            return f"แถวที่ {self.row}: {self.message} / row {self.row}: {self.pair_en}"
         if self.row == 0:
-            return f"{self.th} / {self.en}"
-        return f"แถวที่ {self.row}: {self.th} / row {self.row}: {self.en}"
+            return str(self.message)
+        return str(format_lazy(_("row {row}: {message}"), row=self.row, message=self.message))
+
+
+def _lines(errors: list[RowError]) -> str:
+    return "\n".join(first_few([str(e) for e in errors]))
+
+
+_lines_lazy = lazy(_lines, str)
 
 
 class RowsError(PortalError):
@@ -81,8 +135,11 @@ class RowsError(PortalError):
 
     def __init__(self, errors: list[RowError]):
         self.errors = errors
-        first = errors[0] if errors else RowError(0, "", "")
-        super().__init__(first.th, first.en, text="\n".join(first_few([str(e) for e in errors])))
+        first = errors[0] if errors else RowError(0, "")
+        if first.pair_en is not None:
+            super().__init__(first.message, first.pair_en, text=_lines_lazy(errors))
+        else:
+            super().__init__(first.message, text=_lines_lazy(errors))
 
 
 class YearFrozen(RowsError):
@@ -97,6 +154,7 @@ class YearFrozen(RowsError):
 
     def __init__(self, year: int) -> None:
         self.year = year
-        th = f"ผลปี {year} ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล"
-        en = f"the {year} results are frozen: no changes until central staff unfreeze them"
-        super().__init__([RowError(0, th, en)])
+        message = format_lazy(
+            _("the {year} results are frozen: no changes until central staff unfreeze them"), year=year
+        )
+        super().__init__([RowError(0, message)])

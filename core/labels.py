@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from django.utils.functional import lazy
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 
 
 def _pick(th: str, en: str) -> str:
@@ -29,10 +29,22 @@ def bi(th: str, en: str):
     return label
 
 
+def both(text) -> tuple[str, str]:
+    """A translated text's Thai and English, read from the catalogue: for the few places that show both
+    (a sheet's cell beside its "ไทย / English" headings, an API error's `th` and `en`)."""
+    if hasattr(text, "th"):
+        return text.th, text.en
+    with override("th"):
+        th = str(text)
+    with override("en"):
+        en = str(text)
+    return th, en
+
+
 def halves(label) -> tuple[str, str]:
-    """A label's Thai and English, for the texts that are written in both (a refusal, a notice)."""
-    if hasattr(label, "th"):
-        return label.th, label.en
+    """A label's Thai and English (a bi() label's halves; a catalogued one's two translations)."""
+    if hasattr(label, "th") or not isinstance(label, str) or " / " not in label:
+        return both(label)
     th, _, en = str(label).partition(" / ")
     return th, en or th
 
@@ -59,5 +71,5 @@ def one_language(text) -> str:
 
 def bilingual(label) -> str:
     """A label as a sheet's cell gives it beside its "ไทย / English" headings, whatever the page's language."""
-    th, en = halves(label)
+    th, en = both(label) if not isinstance(label, str) else halves(label)
     return f"{th} / {en}"

@@ -2,7 +2,7 @@
 # The application as the image ships it, made from a clean tree (the Dockerfile runs this; so does
 # tests/deploy/test_build_app.py, in a copy of the tracked files, and `make` for the assets step):
 #   assets    tus-js-client from assets/package-lock.json into static/vendor/tus/ (the script and its map)
-#   messages  every locale/*/LC_MESSAGES/*.po compiled to its .mo, checked by msgfmt
+#   messages  every locale*/*/LC_MESSAGES/*.po (ours, and the packages' Thai) compiled to its .mo, checked by msgfmt
 #   static    collectstatic in production mode (whitenoise's manifest storage) into $CDD4_VAR_DIR/staticfiles,
 #             then every file a template names with {% static %} must be in the manifest
 # No step named: all three, in that order. Any failure stops the build.
@@ -22,7 +22,7 @@ assets() {
 
 messages() {
   local po
-  for po in locale/*/LC_MESSAGES/*.po; do
+  for po in locale/*/LC_MESSAGES/*.po locale_packages/*/LC_MESSAGES/*.po; do
     [ -e "$po" ] || continue
     msgfmt --check-format --check-domain -o "${po%.po}.mo" "$po"
   done

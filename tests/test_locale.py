@@ -1,6 +1,17 @@
+import gettext
 import json
+import shutil
+from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.commands import makemessages
+
+from tools import pofile
+
+# What `make messages` leaves out (Makefile, I18N_IGNORE).
+I18N_IGNORE = [".venv", "node_modules", "var", "tests", "tools", "static", "bench"]
 
 
 @pytest.mark.django_db
@@ -25,3 +36,72 @@ def test_the_admins_selection_counter_is_thai(client, central_user):
     catalogue = client.get("/admin/jsi18n/").content.decode()
     assert json.dumps("เลือก %(sel)s จาก %(cnt)s") in catalogue  # as the catalogue writes it, \u-escaped
     assert json.dumps("%(sel)s จาก %(cnt)s selected") not in catalogue
+
+
+# The catalogues (docs/translations.md): every message has its Thai, the .po holds what the code asks for,
+# and each committed .mo holds what its .po says.
+CATALOGUES = sorted(
+    [*settings.BASE_DIR.glob("locale/*/LC_MESSAGES/*.po"), *settings.BASE_DIR.glob("locale_packages/*/*/*.po")]
+)
+OURS = settings.BASE_DIR / "locale/th/LC_MESSAGES/django.po"
+
+
+class IntoCopy(makemessages.Command):
+    """makemessages writing into a copy of the catalogue (it picks the catalogue by each file's folder)."""
+
+    copy: Path
+
+    def find_files(self, root):
+        files = super().find_files(root)
+        for f in files:
+            f.locale_dir = str(self.copy)
+        return files
+
+
+def _texts(entries) -> dict:
+    return {e.key: (e.msgstr, tuple(sorted(e.plurals.items()))) for e in entries if not e.obsolete}
+
+
+@pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: str(p.relative_to(settings.BASE_DIR)))
+def test_every_message_has_its_thai(po):
+    _header, entries = pofile.read(po)
+    missing = [e.msgid for e in entries if not e.obsolete and (not e.translated or e.fuzzy)]
+    assert missing == []
+
+
+@pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: str(p.relative_to(settings.BASE_DIR)))
+def test_each_committed_mo_holds_what_its_po_says(po):
+    with po.with_suffix(".mo").open("rb") as mo:
+        compiled = gettext.GNUTranslations(mo)._catalog
+    _header, entries = pofile.read(po)
+    written = {}
+    for e in entries:
+        if e.obsolete or not e.translated or e.fuzzy:
+            continue
+        key = e.msgid if e.msgctxt is None else f"{e.msgctxt}\x04{e.msgid}"
+        if e.msgid_plural is None:
+            written[key] = e.msgstr
+        else:
+            written.update({(key, n): text for n, text in e.plurals.items()})
+    assert {k: v for k, v in compiled.items() if k != ""} == written
+
+
+def test_the_catalogue_holds_every_message_the_code_has(tmp_path, monkeypatch):
+    """makemessages, run on a copy of the .po, would neither add an id nor drop one (nor lose a Thai)."""
+    copy = tmp_path / "th/LC_MESSAGES/django.po"
+    copy.parent.mkdir(parents=True)
+    shutil.copy(OURS, copy)
+    monkeypatch.chdir(settings.BASE_DIR)
+    command = IntoCopy()
+    command.copy = tmp_path
+    call_command(command, locale=["th"], no_location=True, ignore_patterns=I18N_IGNORE, verbosity=0)
+    assert _texts(pofile.read(copy)[1]) == _texts(pofile.read(OURS)[1])
+
+
+@pytest.mark.django_db
+def test_an_empty_list_of_recent_actions_says_none_not_busy(client, central_user):
+    """Django's Thai says "ไม่ว่าง" (busy) for "None available" on the admin's index."""
+    client.force_login(central_user)
+    page = client.get("/admin/").content.decode()
+    assert "ไม่มี" in page
+    assert "ไม่ว่าง" not in page

@@ -1,5 +1,5 @@
 """The admin's own words in Thai (issue #26, item 11): what Django's th catalogue lacks comes from the
-project's (locale/th), and the third-party apps' sections are named Thai first (cdd4.apps)."""
+project's (locale_packages/th), and the third-party apps' sections are named Thai first (cdd4.apps)."""
 
 import re
 

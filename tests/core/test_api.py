@@ -96,7 +96,8 @@ def test_frozen_year_is_a_409_state_refusal_about_the_whole_request_without_a_ro
     assert data["errors"] == [
         {
             "code": "year_frozen",
-            "detail": str(YearFrozen(2566)),
+            "detail": "ผลปี 2566 ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล"
+            " / the 2566 results are frozen: no changes until central staff unfreeze them",
             "th": "ผลปี 2566 ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล",
             "en": "the 2566 results are frozen: no changes until central staff unfreeze them",
             "attr": None,

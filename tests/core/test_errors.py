@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from awards.signing import CertificateError
 from committee.errors import CommitteeError, Conflicted, StaleVersion
@@ -57,10 +58,9 @@ def test_every_refusal_is_a_portal_error_and_still_a_value_error(cls):
 
 def test_year_frozen_is_one_row_about_the_whole_file():
     error = YearFrozen(2566)
-    assert str(error) == (
-        "ผลปี 2566 ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล"
-        " / the 2566 results are frozen: no changes until central staff unfreeze them"
-    )
+    assert str(error) == "ผลปี 2566 ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล"
+    with translation.override("en"):
+        assert str(error) == "the 2566 results are frozen: no changes until central staff unfreeze them"
     assert error.errors == [RowError(0, error.th, error.en)]
     assert error.year == 2566
 
@@ -78,10 +78,7 @@ def test_rows_error_text_lists_the_first_rows_then_counts_the_rest():
 
     assert len(lines) == MAX_SHOWN + 1
     assert lines[-2] == f"แถวที่ {MAX_SHOWN + 1}: ผิด / row {MAX_SHOWN + 1}: wrong"
-    assert lines[-1] == (
-        "… และอีก 100 ข้อ (แก้ข้อข้างบนแล้วส่งใหม่เพื่อดูข้อที่เหลือ)"
-        " / … and 100 more (fix those above and send it again to see the rest)"
-    )
+    assert lines[-1] == "… และอีก 100 ข้อ (แก้ข้อข้างบนแล้วส่งใหม่เพื่อดูข้อที่เหลือ)"
     # The API lists the same first rows, one error each, and counts the rest (tests/core/test_api.py).
 
 
