@@ -33,6 +33,7 @@ from . import provision, second_factor, selectors, services
 from .audit import SECOND_FACTOR_SET, event_record, has_second_factor
 from .forms import CodeForm, CountedPasswordChangeForm, EmailChangeForm, PortalPasswordResetForm, SheetForm
 from .invitations import invitation_user
+from .line import line_enabled
 from .models import Event
 from .passkeys import passkeys_of
 
@@ -128,6 +129,8 @@ def account(request):
         "passkeys": passkeys_of(user),
         "events": selectors.events_of(user),
         "actor": actor_of(user),
+        "line_on": line_enabled(),
+        "line_link": selectors.line_link_of(user),
     }
     return render(request, "accounts/account.html", context)
 
