@@ -162,3 +162,13 @@ def test_a_closed_accounts_code_links_nothing(client, line_api):
     user.save()
     _hook(client, text_event(LINE_USER, code))
     assert not LineLink.objects.exists()
+
+
+def test_the_code_page_is_never_cached_and_without_a_line_id_says_whom_to_ask(client, line_api, settings):
+    settings.CDD4_LINE_BASIC_ID = ""
+    client.force_login(UserFactory())
+    page = client.post("/accounts/me/line/connect/")
+    assert "no-store" in page["Cache-Control"]
+    text = page.content.decode()
+    assert "สอบถาม LINE ID จากเจ้าหน้าที่ส่วนกลาง" in text and 'id="line-qr"' not in text
+    assert client.get("/accounts/me/line/connect/").status_code == 405
