@@ -35,6 +35,7 @@ TEXT_MAX = 5000  # LINE's limit on one text message, in characters
 TIMEOUT = (5, 15)  # seconds to connect, to read: a worker never hangs on LINE
 RETRY_NAMESPACE = uuid.UUID("3f0c8a52-61d2-4d7e-9b1a-7c4e2f5d9a10")  # the portal's retry keys, by what they send
 ALREADY_ACCEPTED = 409  # LINE took a request with this retry key before: the message went once, not again
+UNAUTHORIZED = 401
 GONE = (403, 404)  # the person blocked the Official Account or left LINE: their link is dropped
 
 
@@ -47,7 +48,8 @@ class LineError(Exception):
 
 
 class LineRetryable(LineError):
-    """May succeed later with the same retry key: LINE busy (429, quota), down (5xx) or out of reach."""
+    """May succeed later with the same retry key: LINE busy (429, quota), down (5xx) or out of reach, or the
+    channel's token refused (401) until the operators set it anew."""
 
 
 class LinePermanent(LineError):
@@ -90,8 +92,8 @@ def line_push(*, user_id: int, text: str, url: str, retry_key: str) -> None:
     """Sends one text message (the notice's Thai text, then its link) to the LINE linked to the account.
 
     `retry_key` names what is sent (`line_retry_key("delivery", pk)`): every try of one delivery passes the same
-    key, and LINE shows the message once however many tries reach it. Raises LineRetryable (429, 5xx, no answer)
-    or LinePermanent (any other 4xx, or no link); a 403/404 also drops the person's link."""
+    key, and LINE shows the message once however many tries reach it. Raises LineRetryable (429, 5xx, 401, no
+    answer) or LinePermanent (any other 4xx, or no link); a 403/404 also drops the person's link."""
     link = LineLink.objects.filter(user_id=user_id).first()
     if link is None or not line_enabled():
         raise LinePermanent("no linked LINE" if link is None else "LINE is off")
@@ -112,6 +114,9 @@ def line_push(*, user_id: int, text: str, url: str, retry_key: str) -> None:
 def _refused(exc: ApiException, link: LineLink) -> LineError:
     status, said = exc.status or 0, f"LINE {exc.status}: {exc.body or exc.reason}"[:400]
     if status == 429 or status >= 500 or status == 0:
+        return LineRetryable(said, status)
+    if status == UNAUTHORIZED:  # the portal's token, not this person: sent once the operators set a valid one
+        log.error("LINE refused the channel access token: set CDD4_LINE_CHANNEL_ACCESS_TOKEN anew (docs/line.md)")
         return LineRetryable(said, status)
     if status in GONE:
         line_unlink(user=link.user)

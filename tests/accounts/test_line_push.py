@@ -50,13 +50,24 @@ def test_the_retry_key_names_what_is_sent(linked):
     assert line_retry_key("delivery", 7) == line_retry_key("delivery", 7) != line_retry_key("delivery", 8)
 
 
-def test_a_wrong_token_is_permanent_and_keeps_the_link(linked, line_api, settings):
+def test_a_refused_token_is_retried_once_set_anew_and_keeps_the_link(linked, line_api, settings):
     settings.CDD4_LINE_CHANNEL_ACCESS_TOKEN = "revoked"
-    with pytest.raises(LinePermanent) as refused:
+    with pytest.raises(LineRetryable) as refused:
         _push(linked)
     assert refused.value.status == 401
     assert LineLink.objects.filter(user=linked).exists() and line_api.pushes() == []
     assert line_pushes_this_month() == 0
+    settings.CDD4_LINE_CHANNEL_ACCESS_TOKEN = line_api.token
+    _push(linked)
+    assert len(line_api.pushes()) == 1
+
+
+def test_a_request_line_calls_wrong_is_permanent_and_keeps_the_link(linked, line_api):
+    line_api.fail_next(1, 400)
+    with pytest.raises(LinePermanent) as refused:
+        _push(linked)
+    assert refused.value.status == 400
+    assert LineLink.objects.filter(user=linked).exists()
 
 
 @pytest.mark.parametrize("status", [500, 503, 429])
