@@ -16,15 +16,6 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from linebot.v3.messaging import (
-    ApiClient,
-    Configuration,
-    MessagingApi,
-    PushMessageRequest,
-    ReplyMessageRequest,
-    TextMessage,
-)
-from linebot.v3.messaging.exceptions import ApiException
 
 from .line_links import line_unlink
 from .models import LineLink, LinePushMonth
@@ -65,17 +56,25 @@ def line_retry_key(*parts: object) -> str:
     return str(uuid.uuid5(RETRY_NAMESPACE, ":".join(str(p) for p in parts)))
 
 
-def _api_client() -> ApiClient:
-    configuration = Configuration(
+def _sdk():
+    """The SDK's Messaging API, imported when LINE is first called: loading its models costs a process one to
+    three seconds, which every page, worker and command would otherwise pay at start."""
+    from linebot.v3 import messaging
+
+    return messaging
+
+
+def _api(sdk):
+    configuration = sdk.Configuration(
         host=settings.CDD4_LINE_API_HOST.rstrip("/"), access_token=settings.CDD4_LINE_CHANNEL_ACCESS_TOKEN
     )
     configuration.retries = False  # the caller retries, with the same key; urllib3's own would hide the wait
-    return ApiClient(configuration)
+    return sdk.ApiClient(configuration)
 
 
-def _message(text: str, url: str) -> TextMessage:
+def _message(sdk, text: str, url: str):
     tail = f"\n{url}" if url else ""
-    return TextMessage(text=text[: TEXT_MAX - len(tail)] + tail)
+    return sdk.TextMessage(text=text[: TEXT_MAX - len(tail)] + tail)
 
 
 def _month(today: date | None = None) -> date:
@@ -97,11 +96,12 @@ def line_push(*, user_id: int, text: str, url: str, retry_key: str) -> None:
     link = LineLink.objects.filter(user_id=user_id).first()
     if link is None or not line_enabled():
         raise LinePermanent("no linked LINE" if link is None else "LINE is off")
-    request = PushMessageRequest(to=link.line_user_id, messages=[_message(text, url)])
+    sdk = _sdk()
+    request = sdk.PushMessageRequest(to=link.line_user_id, messages=[_message(sdk, text, url)])
     try:
-        with _api_client() as client:
-            MessagingApi(client).push_message(request, x_line_retry_key=retry_key, _request_timeout=TIMEOUT)
-    except ApiException as exc:
+        with _api(sdk) as client:
+            sdk.MessagingApi(client).push_message(request, x_line_retry_key=retry_key, _request_timeout=TIMEOUT)
+    except sdk.ApiException as exc:
         if exc.status != ALREADY_ACCEPTED:
             raise _refused(exc, link) from exc
         # Taken by an earlier try whose answer was lost: counted now, since that try was not. A push counted
@@ -111,7 +111,7 @@ def line_push(*, user_id: int, text: str, url: str, retry_key: str) -> None:
     _counted()
 
 
-def _refused(exc: ApiException, link: LineLink) -> LineError:
+def _refused(exc, link: LineLink) -> LineError:
     status, said = exc.status or 0, f"LINE {exc.status}: {exc.body or exc.reason}"[:400]
     if status == 429 or status >= 500 or status == 0:
         return LineRetryable(said, status)
@@ -126,11 +126,12 @@ def _refused(exc: ApiException, link: LineLink) -> LineError:
 def line_reply(*, reply_token: str, text: str) -> None:
     """Answers a webhook event in the chat it came from (free: replies do not count against the quota).
     A reply LINE does not take is logged and dropped: the event's own work is already done."""
-    request = ReplyMessageRequest(reply_token=reply_token, messages=[_message(text, "")])
+    sdk = _sdk()
+    request = sdk.ReplyMessageRequest(reply_token=reply_token, messages=[_message(sdk, text, "")])
     try:
-        with _api_client() as client:
-            MessagingApi(client).reply_message(request, _request_timeout=TIMEOUT)
-    except (ApiException, urllib3.exceptions.HTTPError, OSError) as exc:
+        with _api(sdk) as client:
+            sdk.MessagingApi(client).reply_message(request, _request_timeout=TIMEOUT)
+    except (sdk.ApiException, urllib3.exceptions.HTTPError, OSError) as exc:
         log.warning("LINE reply not sent: %s", f"{exc}"[:200])
 
 

@@ -11,9 +11,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
-from linebot.v3 import WebhookParser
-from linebot.v3.exceptions import InvalidSignatureError
-from linebot.v3.webhooks import FollowEvent, MessageEvent, TextMessageContent, UnfollowEvent, UserSource
 
 from .line import line_reply
 from .line_links import Redeemed, line_code_redeem, line_unlink_line_user, looks_like_code
@@ -42,6 +39,11 @@ def _replies() -> dict[Redeemed | str, str]:
 
 def line_webhook_handle(*, body: bytes, signature: str) -> int:
     """Checks the signature, then acts on each event; the number of events acted on. Raises BadWebhook."""
+    # The SDK's event models load on the first webhook: a second or more a process, which every page, worker
+    # and command would otherwise pay at start (accounts.line._sdk).
+    from linebot.v3 import WebhookParser
+    from linebot.v3.exceptions import InvalidSignatureError
+
     try:
         events = WebhookParser(settings.CDD4_LINE_CHANNEL_SECRET).parse(body.decode("utf-8"), signature)
     except (InvalidSignatureError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
@@ -51,6 +53,8 @@ def line_webhook_handle(*, body: bytes, signature: str) -> int:
 
 
 def _handle(event) -> bool:
+    from linebot.v3.webhooks import FollowEvent, MessageEvent, TextMessageContent, UnfollowEvent, UserSource
+
     source = getattr(event, "source", None)
     if not isinstance(source, UserSource) or not source.user_id:  # a group or room: links are one-to-one
         return False
