@@ -9,13 +9,17 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from .models import AccountEvent
+from .models import AccountEvent, LineLink
 
 SHOWN = 30
 
 
 def events_of(user, limit: int = SHOWN) -> list[AccountEvent]:
     return list(AccountEvent.objects.filter(user=user).select_related("by")[:limit])
+
+
+def line_link_of(user) -> LineLink | None:
+    return LineLink.objects.filter(user=user).first()
 
 
 def unused_accounts(now=None) -> QuerySet:

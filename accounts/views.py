@@ -35,6 +35,7 @@ from . import provision, second_factor, selectors, services
 from .audit import SECOND_FACTOR_SET, event_record, has_second_factor
 from .forms import CodeForm, CountedPasswordChangeForm, EmailChangeForm, PortalPasswordResetForm, SheetForm
 from .invitations import invitation_user
+from .line import line_enabled
 from .models import Event
 from .passkeys import passkeys_of
 
@@ -133,6 +134,8 @@ def account(request):
         "second_factor_due": acts.second_factor_due(user),
         "channels": notice_preferences(user),
         "modes": Mode.choices,
+        "line_on": line_enabled(),
+        "line_link": selectors.line_link_of(user),
     }
     return render(request, "accounts/account.html", context)
 

@@ -302,6 +302,15 @@ CDD4_PASSWORD_RESET_ACCOUNT_RATE = os.environ.get("CDD4_PASSWORD_RESET_ACCOUNT_R
 CDD4_EMAIL_CHANGE_ACCOUNT_RATE = os.environ.get("CDD4_EMAIL_CHANGE_ACCOUNT_RATE", "3/3600")
 CDD4_EMAIL_CHANGE_ADDRESS_RATE = os.environ.get("CDD4_EMAIL_CHANGE_ADDRESS_RATE", "3/3600")
 CDD4_UNUSED_DAYS = 365  # the year-end list: accounts not signed in for this long
+# LINE (docs/line.md): the Official Account's Messaging API channel. Without a token and a secret LINE is off:
+# "บัญชีของฉัน" says so and the webhook answers 404. The host is LINE's; the tests point it at a local stand-in.
+CDD4_LINE_CHANNEL_ACCESS_TOKEN = os.environ.get("CDD4_LINE_CHANNEL_ACCESS_TOKEN", "")
+CDD4_LINE_CHANNEL_SECRET = os.environ.get("CDD4_LINE_CHANNEL_SECRET", "")
+CDD4_LINE_API_HOST = os.environ.get("CDD4_LINE_API_HOST", "https://api.line.me")
+CDD4_LINE_BASIC_ID = os.environ.get("CDD4_LINE_BASIC_ID", "")  # the OA's LINE ID as people search it, "@123abcde"
+CDD4_LINE_MONTHLY_QUOTA = int(os.environ.get("CDD4_LINE_MONTHLY_QUOTA", "300"))  # the plan's free messages a month
+CDD4_LINE_LINK_MINUTES = 10  # a link code lives this long, once
+CDD4_LINE_LINK_RATE = os.environ.get("CDD4_LINE_LINK_RATE", "10/3600")  # codes one LINE user may try an hour
 
 # --- submissions ---
 # The builder posts a whole contest as one form: seed 003's eight missions are about 1,640 boxes (issue #39).

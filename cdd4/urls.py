@@ -35,6 +35,7 @@ urlpatterns = [
     path("accounts/", include("accounts.session_urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/passkey/", include((passkeys.urlpatterns, "otp_webauthn"))),
+    path("line/", include("accounts.line_urls")),  # the LINE Official Account's webhook (docs/line.md)
     path("standings/", include("committee.panel_urls")),  # a contest's panel, beside its dashboard
     path("standings/", include("builder.urls")),  # before scoring's <rubric:…>, which "contests" fits
     path("standings/", include("scoring.urls")),

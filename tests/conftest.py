@@ -23,6 +23,7 @@ from scoring.models import Rubric
 # A worker's browsers, session-wide.
 from .browser_support import chromium, full_chromium, playwright_started  # noqa: F401
 from .factories import UserFactory
+from .line_standin import line_api  # noqa: F401  (LINE's API stood in for, tests/line_standin.py)
 from .object_store import ObjectStore
 
 # Hypothesis checks behaviour, not speed: on a loaded 2-core CI machine an example may take longer than its

@@ -146,6 +146,12 @@ RULES = {
     "notices:read": Rule(None, "- 0 0 0 0 0"),
     "notices:preferences": Rule(None, "- 0 0 0 0 0"),
     "accounts:second_factor": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),
+    # LINE (docs/line.md): one's own link code and unlinking, never another's. The matrix runs with LINE off:
+    # connecting goes back to the account page and the webhook is not found for anyone (with LINE on, a post
+    # without LINE's signature is 400 and changes nothing: tests/accounts/test_line_link.py).
+    "accounts:line_connect": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),
+    "accounts:line_unlink": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),
+    "line:webhook": Rule("0 0 0 0 0 0", "- - - - - -"),  # GET: 405, posts only
     "accounts:second_factor_continue": Rule("- 0 0 0 0 0"),  # nothing kept: the code's page, or "nothing saved"
     # Passkeys (django-otp-webauthn): JSON ceremonies, POST only. Adding one needs the app first (403 for all
     # here); beginning a confirmation lists only the person's own keys; the catalogue is the library's texts.

@@ -147,6 +147,10 @@ RULES = {
     "notices:read": Rule(None, "- 0 0 0 0 0 + + +"),
     "notices:preferences": Rule(None, "- 0 0 0 0 0 + + +"),
     "accounts:second_factor": Rule("- 0 0 0 0 0 + + +", "- 0 0 0 0 0 + + +"),
+    # LINE: one's own code and link only; LINE off here, so the webhook is not found (its GET: 405).
+    "accounts:line_connect": Rule("- 0 0 0 0 0 + + +", "- 0 0 0 0 0 + + +"),
+    "accounts:line_unlink": Rule("- 0 0 0 0 0 + + +", "- 0 0 0 0 0 + + +"),
+    "line:webhook": Rule("0 0 0 0 0 0 + + +", "- - - - - - - - -"),
     "accounts:second_factor_continue": Rule("- 0 0 0 0 0 + + +"),
     # Passkeys (django-otp-webauthn): JSON ceremonies, POST only. Adding one needs the app first (403 for all
     # here); beginning a confirmation lists only the person's own keys; the catalogue is the library's texts.

@@ -1,0 +1,70 @@
+"""LINE on "บัญชีของฉัน" and the Official Account's webhook (docs/line.md). Thin: each calls accounts.line_links or
+accounts.line_webhook and shows what it says."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from .line import line_enabled
+from .line_links import line_code_issue, line_unlink
+from .line_webhook import BadWebhook, line_webhook_handle
+
+
+def official_account_links(code: str = "") -> dict[str, str]:
+    """LINE's own links to the Official Account (its LINE URL scheme): add it as a friend; open its chat with the
+    code already typed. Empty without settings.CDD4_LINE_BASIC_ID."""
+    basic_id = settings.CDD4_LINE_BASIC_ID.strip()
+    if not basic_id:
+        return {}
+    account = quote(basic_id, safe="")
+    links = {"add_friend": f"https://line.me/R/ti/p/{account}"}
+    if code:
+        links["send_code"] = f"https://line.me/R/oaMessage/{account}/?{quote(code, safe='')}"
+    return links
+
+
+@never_cache  # the code is shown once: neither a cache nor the back button keeps it
+@login_required
+@require_POST
+def line_connect(request):
+    """A new one-time code for the person, with the Official Account's links and QR code."""
+    if not line_enabled():
+        return redirect("accounts:account")
+    issued = line_code_issue(user=request.user)
+    links = official_account_links(issued.code)
+    qr = segno.make(links["add_friend"], error="m").svg_inline(scale=4, dark="#1b1b1b") if links else ""
+    context = {"code": issued.code, "expires_at": issued.expires_at, "links": links, "qr": qr}
+    context["basic_id"] = settings.CDD4_LINE_BASIC_ID.strip()
+    context["minutes"] = settings.CDD4_LINE_LINK_MINUTES
+    return render(request, "accounts/line_code.html", context)
+
+
+@login_required
+@require_POST
+def line_disconnect(request):
+    if line_unlink(user=request.user, request=request):
+        messages.success(request, _("LINE unlinked: the portal sends nothing there any more."))
+    return redirect("accounts:account")
+
+
+@csrf_exempt  # LINE's platform posts here; its signature (X-Line-Signature) is the check, not a cookie
+@require_POST
+def webhook(request):
+    if not line_enabled():
+        raise Http404
+    try:
+        line_webhook_handle(body=request.body, signature=request.headers.get("X-Line-Signature", ""))
+    except BadWebhook:
+        return HttpResponseBadRequest("bad signature", content_type="text/plain")
+    return HttpResponse("OK", content_type="text/plain")

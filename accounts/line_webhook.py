@@ -1,0 +1,75 @@
+"""What the Official Account hears (docs/line.md): LINE posts each event to /line/webhook/ signed with the channel
+secret; a body whose `X-Line-Signature` the SDK does not confirm is refused before anything is read from it.
+
+A text in a one-to-one chat that is a live link code links that LINE user to the code's account; following the
+Official Account is answered with how to link; unfollowing (or blocking) unlinks. Every answer is a reply (free),
+Thai, and names nobody: the chat already belongs to the person who typed the code.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .line import line_reply
+from .line_links import Redeemed, line_code_redeem, line_unlink_line_user, looks_like_code
+
+
+class BadWebhook(Exception):
+    """Not from LINE (no or a wrong signature) or not LINE's shape: answered 400, nothing done."""
+
+
+def _replies() -> dict[Redeemed | str, str]:
+    return {
+        Redeemed.LINKED: _(
+            "Your CDD 4.0 portal account is now linked to this LINE: the portal's notices will arrive here."
+            " To stop them, unlink on “My account” or block this account."
+        ),
+        Redeemed.UNKNOWN: _(
+            "This code was not found or has expired. Get a new code on “My account” in the portal and send it here."
+        ),
+        Redeemed.TOO_MANY: _("Too many codes tried. Wait an hour, then send a new code."),
+        "help": _(
+            "To receive the portal's notices here, press “Connect LINE” on “My account” in the portal"
+            " and send the code shown there."
+        ),
+    }
+
+
+def line_webhook_handle(*, body: bytes, signature: str) -> int:
+    """Checks the signature, then acts on each event; the number of events acted on. Raises BadWebhook."""
+    # The SDK's event models load on the first webhook: a second or more a process, which every page, worker
+    # and command would otherwise pay at start (accounts.line._sdk).
+    from linebot.v3 import WebhookParser
+    from linebot.v3.exceptions import InvalidSignatureError
+
+    try:
+        events = WebhookParser(settings.CDD4_LINE_CHANNEL_SECRET).parse(body.decode("utf-8"), signature)
+    except (InvalidSignatureError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise BadWebhook(type(exc).__name__) from exc
+    with translation.override("th"):
+        return sum(_handle(event) for event in events)
+
+
+def _handle(event) -> bool:
+    from linebot.v3.webhooks import FollowEvent, MessageEvent, TextMessageContent, UnfollowEvent, UserSource
+
+    source = getattr(event, "source", None)
+    if not isinstance(source, UserSource) or not source.user_id:  # a group or room: links are one-to-one
+        return False
+    if isinstance(event, UnfollowEvent):
+        line_unlink_line_user(line_user_id=source.user_id)
+        return True
+    if isinstance(event, FollowEvent):
+        line_reply(reply_token=event.reply_token, text=_replies()["help"])
+        return True
+    if isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent):
+        text = event.message.text
+        if not looks_like_code(text):
+            line_reply(reply_token=event.reply_token, text=_replies()["help"])
+            return True
+        outcome, _user = line_code_redeem(line_user_id=source.user_id, text=text)
+        line_reply(reply_token=event.reply_token, text=_replies()[outcome])
+        return True
+    return False

@@ -1,0 +1,168 @@
+"""A local stand-in for LINE's Messaging API, and webhooks signed as LINE signs them (docs/line.md).
+
+`LineStandIn` is a small threaded HTTP server on 127.0.0.1 (a free port) that answers the two calls the portal
+makes, `POST /v2/bot/message/push` and `POST /v2/bot/message/reply`, as LINE does: 401 without the channel's
+`Authorization: Bearer <token>`, 409 for a push whose `X-Line-Retry-Key` LINE already took, 403 for a user who
+blocked the Official Account; it records every request it took (body and retry key), and can be told to fail the
+next N with a status, or to take a push and lose the answer. The portal reaches it through the real SDK with
+settings.CDD4_LINE_API_HOST, the fixture `line_api`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import secrets
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+TOKEN = "standin-channel-token"
+SECRET = "standin-channel-secret"
+PATHS = {"/v2/bot/message/push": "push", "/v2/bot/message/reply": "reply"}
+
+
+@dataclass
+class Taken:
+    kind: str  # "push" or "reply"
+    body: dict
+    retry_key: str | None
+
+    @property
+    def text(self) -> str:
+        return self.body["messages"][0]["text"]
+
+
+@dataclass
+class LineStandIn:
+    token: str = TOKEN
+    taken: list[Taken] = field(default_factory=list)
+    asked: list[tuple[str, int, str | None]] = field(default_factory=list)  # (kind, status answered, retry key)
+    blocked: set[str] = field(default_factory=set)
+    _fail: list[int] = field(default_factory=list)
+    _lose: int = 0
+    _keys: set[str] = field(default_factory=set)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def fail_next(self, n: int, status: int = 500) -> None:
+        with self._lock:
+            self._fail.extend([status] * n)
+
+    def lose_next_answer(self) -> None:
+        """Takes the next push, then answers 500: LINE showed it, the portal does not know."""
+        with self._lock:
+            self._lose += 1
+
+    def pushes(self) -> list[Taken]:
+        return [t for t in self.taken if t.kind == "push"]
+
+    def replies(self) -> list[Taken]:
+        return [t for t in self.taken if t.kind == "reply"]
+
+    def answer(self, kind: str, headers, body: dict) -> tuple[int, dict]:
+        key = headers.get("X-Line-Retry-Key")
+        with self._lock:
+            status, reply = self._decide(kind, headers, body, key)
+            self.asked.append((kind, status, key))
+        return status, reply
+
+    def _decide(self, kind: str, headers, body: dict, key: str | None) -> tuple[int, dict]:
+        if headers.get("Authorization") != f"Bearer {self.token}":
+            return 401, {"message": "Authentication failed: the access token is not valid"}
+        if self._fail:
+            return self._fail.pop(0), {"message": "The stand-in was told to fail"}
+        if kind == "push" and key in self._keys:
+            return 409, {"message": "The retry key is already accepted"}
+        if kind == "push" and body.get("to") in self.blocked:
+            return 403, {"message": "The user has blocked the account"}
+        self.taken.append(Taken(kind, body, key))
+        if kind == "push" and key:
+            self._keys.add(key)
+        if kind == "push" and self._lose:
+            self._lose -= 1
+            return 500, {"message": "Internal error"}
+        return 200, {"sentMessages": [{"id": str(time.time_ns()), "quoteToken": secrets.token_hex(8)}]}
+
+    def __enter__(self) -> LineStandIn:
+        standin = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                kind = PATHS.get(self.path)
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length)
+                if kind is None:
+                    status, reply = 404, {"message": "Not found"}
+                else:
+                    status, reply = standin.answer(kind, self.headers, json.loads(raw or b"{}"))
+                data = json.dumps(reply).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, *args):  # quiet: the tests read `asked` instead
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def sign(body: bytes, secret: str = SECRET) -> str:
+    """`X-Line-Signature` as LINE computes it: HMAC-SHA256 of the body with the channel secret, base64."""
+    return base64.b64encode(hmac.new(secret.encode(), body, hashlib.sha256).digest()).decode()
+
+
+def _source(line_user_id: str) -> dict:
+    return {"type": "user", "userId": line_user_id}
+
+
+def _common(kind: str, line_user_id: str) -> dict:
+    return {
+        "type": kind,
+        "mode": "active",
+        "timestamp": int(time.time() * 1000),
+        "source": _source(line_user_id),
+        "webhookEventId": secrets.token_hex(13).upper(),
+        "deliveryContext": {"isRedelivery": False},
+    }
+
+
+def text_event(line_user_id: str, text: str) -> dict:
+    message = {"type": "text", "id": str(time.time_ns()), "quoteToken": secrets.token_hex(8), "text": text}
+    return _common("message", line_user_id) | {"replyToken": secrets.token_hex(16), "message": message}
+
+
+def follow_event(line_user_id: str) -> dict:
+    return _common("follow", line_user_id) | {"replyToken": secrets.token_hex(16), "follow": {"isUnblocked": False}}
+
+
+def unfollow_event(line_user_id: str) -> dict:
+    return _common("unfollow", line_user_id)
+
+
+def webhook_body(*events: dict) -> bytes:
+    return json.dumps({"destination": "U" + "0" * 32, "events": list(events)}, ensure_ascii=False).encode()
+
+
+@pytest.fixture
+def line_api(settings):
+    """LINE on, its API the stand-in: the channel's token and secret, the Official Account's LINE ID."""
+    with LineStandIn() as standin:
+        settings.CDD4_LINE_CHANNEL_ACCESS_TOKEN = TOKEN
+        settings.CDD4_LINE_CHANNEL_SECRET = SECRET
+        settings.CDD4_LINE_API_HOST = standin.url
+        settings.CDD4_LINE_BASIC_ID = "@cdd4portal"
+        yield standin
