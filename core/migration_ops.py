@@ -1,4 +1,4 @@
-"""Migration helpers for moving a model between apps without touching its table (docs/architecture.md)."""
+"""Migration helpers for moving or renaming a model without touching its table (docs/architecture.md)."""
 
 from django.db import migrations
 
@@ -16,5 +16,35 @@ def move_content_type(model: str, old_app: str, new_app: str) -> migrations.RunP
 
     def backward(apps, schema_editor):
         forward(apps, schema_editor, old=new_app, new=old_app)
+
+    return migrations.RunPython(forward, backward, elidable=True)
+
+
+def rename_content_type(app_label: str, old_model: str, new_model: str) -> migrations.RunPython:
+    """Renames a renamed model's content type and its default permissions (`view_<model>`, …) in place, so its
+    admin history, and the permissions given to users and groups, follow it under the new name.
+
+    Django renames the content type only after a `RenameModel` of its own, not one inside
+    `SeparateDatabaseAndState`, and never the permissions. A no-op on a fresh database (content types and
+    permissions are made after migrating) and where the new content type already exists.
+    """
+
+    def forward(apps, schema_editor, old=old_model, new=new_model):
+        content_type = apps.get_model("contenttypes", "ContentType")
+        permission = apps.get_model("auth", "Permission")
+        if content_type.objects.filter(app_label=app_label, model=new).exists():
+            return
+        renamed = content_type.objects.filter(app_label=app_label, model=old).first()
+        if renamed is None:
+            return
+        renamed.model = new
+        renamed.save(update_fields=["model"])
+        for action in ("add", "change", "delete", "view"):
+            permission.objects.filter(content_type=renamed, codename=f"{action}_{old}").update(
+                codename=f"{action}_{new}"
+            )
+
+    def backward(apps, schema_editor):
+        forward(apps, schema_editor, old=new_model, new=old_model)
 
     return migrations.RunPython(forward, backward, elidable=True)

@@ -67,7 +67,9 @@ class Contest(models.Model):
         bi("ระดับผู้เข้าประกวด", "entrant level"), max_length=12, choices=Level.choices, default=Level.PROVINCE
     )
     # A chosen list; empty means every CDD office of the entrant level under the organiser.
-    entrants = models.ManyToManyField(Province, blank=True, related_name="+", verbose_name=bi("ผู้เข้าประกวด", "entrants"))
+    entrants = models.ManyToManyField(
+        Province, through="ChosenEntrant", blank=True, related_name="+", verbose_name=bi("ผู้เข้าประกวด", "entrants")
+    )
     combine = models.CharField(
         bi("การรวมผลรายรอบ", "combining periods"), max_length=8, choices=Combine.choices, default=Combine.SINGLE
     )
@@ -113,3 +115,19 @@ class Contest(models.Model):
     def entrant_noun(self) -> tuple[str, str]:
         """What the pages call an entrant: ("จังหวัด", "province"), ("อำเภอ", "district") or ("ตำบล", "subdistrict")."""
         return halves(Level(self.entrant_level).label)
+
+
+class ChosenEntrant(models.Model):
+    """One unit on a contest's chosen list (`Contest.entrants`). A model of its own so that the list keeps its
+    table and its `province_id` column whatever the unit's model is called (an automatic one names the column
+    after the model)."""
+
+    contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="+")
+    province = models.ForeignKey(Province, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        db_table = "scoring_contest_entrants"  # the table Django made for the list when it had no model
+        unique_together = [("contest", "province")]
+
+    def __str__(self) -> str:
+        return f"{self.contest_id} {self.province_id}"
