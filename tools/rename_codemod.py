@@ -230,7 +230,7 @@ class Migration(migrations.Migration):
 
 
 def _dependencies(nodes: list[tuple[str, str]]) -> str:
-    return "\n".join(f"        ({app!r}, {name!r})," for app, name in sorted(nodes))
+    return "\n".join(f'        ("{app}", "{name}"),' for app, name in sorted(nodes))
 
 
 @_migration("contests", "unit_named_for_any_unit")
@@ -279,7 +279,11 @@ def make_migrations(root: Path) -> list[Path]:
     from django.apps import apps
     from django.db.migrations.loader import MigrationLoader
 
-    ours = {config.label for config in apps.get_app_configs() if Path(config.path).is_relative_to(root)}
+    ours = {
+        config.label
+        for config in apps.get_app_configs()
+        if Path(config.path).is_relative_to(root) and "site-packages" not in Path(config.path).parts
+    }
     written: list[Path] = []
     for app, name, make in MIGRATIONS:
         graph = MigrationLoader(None, ignore_no_migrations=True).graph
