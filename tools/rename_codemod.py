@@ -70,7 +70,8 @@ CODE_RULES: list[tuple[re.Pattern[str], str]] = [
     # Python run from a string (a shell's -c, a subprocess's script) imports the model by name.
     (re.compile(r"^(\s*from contests\.models(?:\.units)? import [^;\n]*?)\bProvince\b", re.M), r"\1Unit"),
     # Sentences that name the model, not the word.
-    (re.compile(r"\b(contests'|the|a) Province(?= \(unit\)| holds|\)| rows?\b)"), r"\1 Unit"),
+    (re.compile(r"\bProvince \(unit\)"), "Unit"),
+    (re.compile(r"\b(contests'|the|a) Province(?= holds|\)| rows?\b)"), r"\1 Unit"),
     (re.compile(r"^(\s*#\s*)Province(?= holds)", re.M), r"\1Unit"),
     (re.compile(r"\bProvince(?=\.[a-z_]|\(|`)"), "Unit"),
 ]
