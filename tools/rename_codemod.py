@@ -10,8 +10,9 @@ Python is rewritten token by token (`tokenize`): a name is renamed where it is a
 comments only where it is plainly code (a model label, an admin URL name or path, a name in backticks or
 followed by `.objects`). The words on screen ("จังหวัด", "Province" in a label) are never touched, nor are
 tables, columns, field names, JSON keys or URL names other than the admin's own. Templates, Markdown and
-JavaScript get the code-like rules only. Historic migrations are left as they were: the new migrations
-rename the models in the state, keep their tables and relabel their content types and permissions.
+JavaScript get the code-like rules only. Historic migrations, and files marked "rename-codemod: leave", are
+left as they were: the new migrations rename the models in the state, keep their tables and relabel their
+content types and permissions.
 """
 
 from __future__ import annotations
@@ -80,8 +81,8 @@ WORD_RULE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, WORD_NAMES), key=
 SUFFIXES = {".py", ".html", ".md", ".js", ".txt", ".toml", ".cfg", ".ini", ".yml", ".yaml"}
 SKIPPED = (re.compile(r"(^|/)migrations/"), re.compile(r"(^|/)node_modules/"), re.compile(r"^static/vendor/"))
 HERE = Path(__file__).resolve()
-THIS = "tools/rename_codemod.py"
-TESTS_OF_THIS = "tests/tools/test_rename_codemod.py"
+# A file about the old names themselves (this one, its tests, the migration's test) says so and is left alone.
+LEAVE = "rename-codemod: leave"
 
 
 def rewrite_text(text: str) -> str:
@@ -174,15 +175,12 @@ class Codemod:
         return sorted(
             p
             for p in set(listed)
-            if p
-            and Path(p).suffix in SUFFIXES
-            and p not in (THIS, TESTS_OF_THIS)
-            and not any(s.search(p) for s in SKIPPED)
-            and (self.root / p).is_file()
+            if p and Path(p).suffix in SUFFIXES and not any(s.search(p) for s in SKIPPED) and (self.root / p).is_file()
         )
 
     def run(self) -> dict[str, str]:
         sources = {p: (self.root / p).read_text(encoding="utf-8") for p in self.files()}
+        sources = {p: text for p, text in sources.items() if LEAVE not in text}
         module = lifecycle_module(sources)
         for path, source in sources.items():
             new = self.rewrite(path, source, module)
