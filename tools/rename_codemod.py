@@ -69,7 +69,7 @@ CODE_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\badmin/scoring/provinceresult/"), "admin/scoring/standing/"),
     (re.compile(r"`Province\b"), "`Unit"),
     # Python run from a string (a shell's -c, a subprocess's script) imports the model by name.
-    (re.compile(r"^(\s*from contests\.models(?:\.units)? import [^;\n]*?)\bProvince\b", re.M), r"\1Unit"),
+    (re.compile(r"(\bfrom contests\.models(?:\.units)? import [^;\n\"']*?)\bProvince\b"), r"\1Unit"),
     # Sentences that name the model, not the word.
     (re.compile(r"\bProvince \(unit\)"), "Unit"),
     (re.compile(r"\b(contests'|the|a) Province(?= holds|\)| rows?\b)"), r"\1 Unit"),
