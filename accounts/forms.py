@@ -13,7 +13,7 @@ from django.contrib.auth.forms import (
     UsernameField,
 )
 
-from contests.models import Province
+from contests.models import Unit
 from core.choices import ThaiNameChoiceField
 from core.labels import bi
 from core.ratelimit import wait_seconds
@@ -134,7 +134,7 @@ class CountedPasswordChangeForm(PasswordChangeForm):
         return old
 
 
-def office_label(unit: Province) -> str:
+def office_label(unit: Unit) -> str:
     """ "อำเภอเมืองชลบุรี (2001) · ชลบุรี": a district reads with its province, as offices name each other."""
     parent = f" · {unit.parent.name_th}" if unit.parent_id else ""
     return f"{unit.get_level_display().split(' / ')[0]}{unit.name_th} ({unit.code}){parent}"
@@ -152,7 +152,7 @@ class MembershipForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        offices = Province.objects.offices().select_related("parent").order_by("level", "parent__code", "code")
+        offices = Unit.objects.offices().select_related("parent").order_by("level", "parent__code", "code")
         self.fields["province"].queryset = offices
         self.fields["province"].label_from_instance = office_label
         self.fields["province"].error_messages["invalid_choice"] = (

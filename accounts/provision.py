@@ -19,7 +19,7 @@ from django.db.models.functions import Lower
 
 from committee.panels import panelist_appoint
 from contests.actor import actor_of
-from contests.models import Contest, Province
+from contests.models import Contest, Unit
 from core import acts
 from core.errors import PortalError, RowError, RowsError
 from core.labels import halves
@@ -57,7 +57,7 @@ class Planned:
     name: str
     email: str
     role: str
-    office: Province | None
+    office: Unit | None
     panel: Contest | None = None
     chair: bool = False
     user: object = None  # the existing account, if any
@@ -128,7 +128,7 @@ def provision_plan(*, by, rows: list[dict[str, str]], first_row: int = 2) -> Pro
     cells = _columns(rows)
     codes = {c["office"] for c in cells if c["office"]}
     units = {}
-    for unit in Province.objects.select_related("parent").filter(Q(dopa_code__in=codes) | Q(code__in=codes)):
+    for unit in Unit.objects.select_related("parent").filter(Q(dopa_code__in=codes) | Q(code__in=codes)):
         units[unit.dopa_code] = units.setdefault(unit.code, unit)
     emails = {c["email"].lower() for c in cells}
     # Matched ignoring case: an address typed "Somsri@…" in the admin is the same person as "somsri@…" here.
@@ -151,7 +151,9 @@ def provision_plan(*, by, rows: list[dict[str, str]], first_row: int = 2) -> Pro
             errors += [RowError(number, th, en) for th, en in problems]
             continue
         user = users.get(cell["email"].lower())
-        held = user if user is not None and not actor.administers() and not rights.manages_account(actor, user) else None
+        held = (
+            user if user is not None and not actor.administers() and not rights.manages_account(actor, user) else None
+        )
         # An address held by an account outside this organiser's offices reads as a free one (the row is checked
         # and counted as new); at the write its holder is told instead and no account is made.
         item = _planned(number, cell, units, contests, None if held else user)

@@ -20,12 +20,12 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from contests.lifecycle import Action
-from contests.models import Level, Province
+from contests.models import Level, Unit
 from core.labels import halves
 from core.thaimap import CREDIT
 from scoring import lifecycle
 from scoring import selectors as scoring
-from scoring.models import ProvinceResult, Rubric
+from scoring.models import Rubric, Standing
 
 from . import pdftext, selectors, signing  # signing loads pyHanko only when a document is signed
 from .models import DocumentKind
@@ -133,7 +133,7 @@ def describe(doc, rubric: Rubric, title: str):
     return doc
 
 
-def _title(kind: str, province: Province | None = None) -> str:
+def _title(kind: str, province: Unit | None = None) -> str:
     label = halves(DocumentKind(kind).label)[0]
     if province is None or kind != DocumentKind.BREAKDOWN:
         return label
@@ -165,7 +165,7 @@ def announcement(rubric: Rubric, codes: CodeBook | None = None):
     )
 
 
-def _note(result: ProvinceResult, tie_break: list) -> str:
+def _note(result: Standing, tie_break: list) -> str:
     if result.award_tie:
         return "คะแนนเสมอที่เส้นแบ่งรางวัล รอคณะกรรมการตัดสิน"
     if result.tied:
@@ -196,7 +196,7 @@ def results_table(rubric: Rubric, codes: CodeBook | None = None):
 
 
 def breakdowns(
-    rubric: Rubric, province: Province | None = None, progress: Progress | None = None, codes: CodeBook | None = None
+    rubric: Rubric, province: Unit | None = None, progress: Progress | None = None, codes: CodeBook | None = None
 ) -> list:
     """One laid-out document per province, so each has its own "หน้า ๑/๒" numbering."""
     results = [r for r in scoring.standings(rubric) if province is None or r.province_id == province.pk]
@@ -254,7 +254,7 @@ def merge(docs: list):
 def render(
     kind: str,
     rubric: Rubric,
-    province: Province | None = None,
+    province: Unit | None = None,
     progress: Progress | None = None,
     codes: CodeBook | None = None,
 ):
@@ -297,7 +297,7 @@ def write(doc, signer=None) -> bytes:
     return signing.sign(pdf, signer)
 
 
-def render_set(rubric: Rubric, kinds: list[str], province: Province | None = None) -> bytes:
+def render_set(rubric: Rubric, kinds: list[str], province: Unit | None = None) -> bytes:
     """Several kinds in one PDF, in the order given (the `export_results` command); signed as `signer_for`."""
     doc = merge([render(kind, rubric, province) for kind in kinds])
     return write(describe(doc, rubric, " ".join(_title(k, province) for k in kinds)), signer_for(rubric)[1])

@@ -1,6 +1,6 @@
 from django import forms
 
-from contests.models import Province
+from contests.models import Unit
 from core.choices import ThaiNameChoiceField
 from core.labels import bi
 from scoring.date_fields import ThaiDateField, ThaiDateInput
@@ -43,7 +43,7 @@ class SigningCertificateForm(forms.Form):
 class DocumentRequestForm(forms.Form):
     kind = forms.ChoiceField(choices=DocumentKind.choices, label=bi("เอกสาร", "document"))
     province = ThaiNameChoiceField(
-        queryset=Province.objects.provinces(),
+        queryset=Unit.objects.provinces(),
         required=False,
         to_field_name="code",
         label=bi("จังหวัด (เฉพาะรายละเอียดคะแนน ว่าง = ทุกจังหวัด)", "province (breakdown only; empty = all)"),

@@ -61,7 +61,7 @@ class GeneratedDocument(models.Model):
     kind = models.CharField(bi("เอกสาร", "document"), max_length=15, choices=DocumentKind.choices)
     # Breakdown of one province; None means every province (and is the only value for other kinds).
     province = models.ForeignKey(
-        "contests.Province",
+        "contests.Unit",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -166,7 +166,7 @@ class VerificationCode(models.Model):
         GeneratedDocument, on_delete=models.CASCADE, related_name="codes", verbose_name=bi("เอกสาร", "document")
     )
     entrant = models.ForeignKey(
-        "contests.Province",
+        "contests.Unit",
         null=True,
         blank=True,
         on_delete=models.PROTECT,

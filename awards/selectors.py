@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 
 from contests.actor import actor_of
 from contests.lifecycle import Action
-from contests.models import Province
+from contests.models import Unit
 from core import thai
 from core.errors import PortalError
 from core.thaimap import map_svg, tier_colours
@@ -22,7 +22,7 @@ from rulebook.engine import tie_held_places, vacant_places
 from scoring import lifecycle
 from scoring import selectors as scoring
 from scoring.explanations import texts_of
-from scoring.models import AwardTier, Fact, ProvinceResult, Rubric, StandingsSnapshot
+from scoring.models import AwardTier, Fact, Rubric, Standing, StandingsSnapshot
 from submissions.models import Evidence
 
 from .models import (
@@ -74,7 +74,7 @@ def signature(rubric: Rubric) -> AwardSignature:
     )
 
 
-def breakdown_entrant(*, user, rubric: Rubric, code: str) -> Province:
+def breakdown_entrant(*, user, rubric: Rubric, code: str) -> Unit:
     """The contest's entrant `code` names (a province's ISO code, a district's DOPA code), among those the
     user may see; any other code is refused, Thai first, before a document is queued for it."""
     unit = actor_of(user).entrants(rubric.contest).filter(code=code).first()
@@ -113,14 +113,14 @@ def signing_certificate() -> SigningCertificate | None:
 
 def standings_stale(rubric: Rubric) -> bool:
     """True while a score change waits for its recompute: documents would show old figures."""
-    return ProvinceResult.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists()
+    return Standing.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists()
 
 
 @dataclass
 class TierBlock:
     tier: AwardTier
     prize_text: str
-    results: list[ProvinceResult] = field(default_factory=list)
+    results: list[Standing] = field(default_factory=list)
     colour: str = ""
 
     vacant: int = 0  # places no province earned (decision 10: only points win awards)
@@ -168,7 +168,7 @@ def awardees(rubric: Rubric) -> list[TierBlock]:
 
 def award_map(rubric: Rubric, blocks: list[TierBlock] | None = None, height: str = "100%") -> str:
     blocks = awardees(rubric) if blocks is None else blocks
-    names = dict(Province.objects.provinces().values_list("code", "name_th"))
+    names = dict(Unit.objects.provinces().values_list("code", "name_th"))
     return map_svg(fills={r.province.code: b.colour for b in blocks for r in b.results}, names=names, height=height)
 
 
@@ -192,7 +192,7 @@ class DimensionBlock:
     criteria: list[CriterionLine]
 
 
-def province_breakdown(rubric: Rubric, result: ProvinceResult) -> list[DimensionBlock]:
+def province_breakdown(rubric: Rubric, result: Standing) -> list[DimensionBlock]:
     """A province's points per dimension and criterion, with the engine's explanations, in rubric order."""
     spec = scoring.rubric_spec(rubric)
     texts = texts_of(result)  # built now if the recompute left them to the explanation pass

@@ -12,10 +12,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from contests.models import Province
+from contests.models import Unit
 from core import acts
 from core.errors import PortalError
-from scoring.models import ProvinceResult, Rubric
+from scoring.models import Rubric, Standing
 
 from . import selectors, signing
 from .models import (
@@ -77,7 +77,7 @@ def signing_certificate_withdraw(*, user=None) -> int:
 
 
 @transaction.atomic
-def document_request(*, rubric: Rubric, kind: str, province: Province | None = None, user=None) -> GeneratedDocument:
+def document_request(*, rubric: Rubric, kind: str, province: Unit | None = None, user=None) -> GeneratedDocument:
     """The document for the current standings: the existing one if it was made from them (or is being
     made), else the next version, rendered in the background after this transaction commits."""
     if kind not in DocumentKind.values:
@@ -86,7 +86,7 @@ def document_request(*, rubric: Rubric, kind: str, province: Province | None = N
         raise PortalError(
             "ระบุจังหวัดได้เฉพาะรายละเอียดคะแนน", "only a breakdown is made for one province", field="province"
         )
-    if province is not None and not ProvinceResult.objects.filter(rubric=rubric, province=province).exists():
+    if province is not None and not Standing.objects.filter(rubric=rubric, province=province).exists():
         # A breakdown is the entrant's standing: without one, the render would have nothing to lay out.
         raise PortalError(
             f"{province.name_th} ยังไม่มีผลคะแนนในการประกวดนี้",

@@ -65,7 +65,7 @@ class Mark:
     """One code as printed: on a whole document (no entrant), or on one entrant's part of it."""
 
     code: str
-    entrant: object = None  # the Province (unit) the part is about
+    entrant: object = None  # the Unit the part is about
     entrant_th: str = ""  # as printed: "สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่", or the nominee and office
     award_th: str = ""  # as printed on a certificate: "รางวัลชนะเลิศ"
     dated: date | None = None  # the date printed on it ("ให้ไว้ ณ วันที่ …"), where one is

@@ -170,7 +170,7 @@ def full_parts(rubric) -> dict[str, float]:
 
     from rulebook import engine
     from scoring import selectors
-    from scoring.models import Fact, ProvinceResult
+    from scoring.models import Fact, Standing
     from scoring.recompute import no_cyclic_gc
 
     parts: dict[str, float] = {}
@@ -186,10 +186,10 @@ def full_parts(rubric) -> dict[str, float]:
         raw = len(cursor.fetchall())
         parts["facts_fetch_ms"] = (time.perf_counter() - start) * 1000
     start = time.perf_counter()
-    facts = selectors.facts_by_province(rubric, ordered=False)  # as the recompute reads them: no text, no order
+    facts = selectors.facts_by_unit(rubric, ordered=False)  # as the recompute reads them: no text, no order
     parts["facts_read_ms"] = (time.perf_counter() - start) * 1000
     spec, calendar = selectors.rubric_spec(rubric), selectors.rubric_calendar(rubric)
-    results = ProvinceResult.objects.filter(rubric=rubric).order_by()
+    results = Standing.objects.filter(rubric=rubric).order_by()
     entrants = [
         (facts.get(unit, {}), size, {}) for unit, size in results.values_list("province_id", "province__size_group")
     ]
@@ -211,9 +211,9 @@ def on_workers(rubric) -> dict[int, float]:
     from django.db.models import F
 
     from scoring import tasks
-    from scoring.models import ProvinceResult
+    from scoring.models import Standing
 
-    results = ProvinceResult.objects.filter(rubric=rubric)
+    results = Standing.objects.filter(rubric=rubric)
     db = connection.settings_dict
     out = {}
     for n in (1, 2):
@@ -263,15 +263,15 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext, setup_test_environment
     from django.urls import NoReverseMatch, Resolver404, resolve
 
-    from contests.models import Level, Province
+    from contests.models import Level, Unit
     from scoring import services
     from scoring.contests import contest_rows
     from scoring.explanations import explanations_build
-    from scoring.models import Fact, ProvinceResult
+    from scoring.models import Fact, Standing
     from scoring.recompute import standings_recompute
 
     vendor = connection.vendor
-    units = list(Province.objects.filter(level=Level.SUBDISTRICT, is_cdd_office=True).order_by("dopa_code"))
+    units = list(Unit.objects.filter(level=Level.SUBDISTRICT, is_cdd_office=True).order_by("dopa_code"))
     entrants = units[:ENTRANTS]
     print(f"database: {vendor} ({url.split('@')[-1]})")
     print(f"entrants: the first {len(entrants)} of {len(units)} CDD-office subdistricts")
@@ -322,7 +322,7 @@ def main() -> None:
         Fact.objects.filter(rubric=rubric, province=unit, criterion__code="1.1", name="done_1").update(
             value=target if n % 2 else "0"
         )
-        ProvinceResult.objects.filter(rubric=rubric, province=unit).update(change_seq=F("change_seq") + 1)
+        Standing.objects.filter(rubric=rubric, province=unit).update(change_seq=F("change_seq") + 1)
         with CaptureQueriesContext(connection) as ctx:
             start, cpu = time.perf_counter(), time.process_time()
             rescored = standings_recompute(rubric_id=rubric.pk)
@@ -337,7 +337,7 @@ def main() -> None:
     )
 
     # The explanations the full recomputes left unbuilt: the export builds them on read, then the pass stores them.
-    ProvinceResult.objects.filter(rubric=rubric).update(explanations={})
+    Standing.objects.filter(rubric=rubric).update(explanations={})
     start, cpu = time.perf_counter(), time.process_time()
     contest_rows(contest)
     unbuilt_ms, unbuilt_cpu = (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000

@@ -126,8 +126,8 @@ def main() -> int:
     from django.core.management import call_command
     from django.db.models import F
 
-    from contests.models import Province
-    from scoring.models import ProvinceResult
+    from contests.models import Unit
+    from scoring.models import Standing
     from submissions.models import Evidence
     from tests.factories import UserFactory
 
@@ -139,7 +139,7 @@ def main() -> int:
         made.save()
         return made.username
 
-    provinces = list(Province.objects.filter(level="province").order_by("code")[: args.provinces])
+    provinces = list(Unit.objects.filter(level="province").order_by("code")[: args.provinces])
     staff = [(user(f"dd-{p.code}", role="provincial", role__province=p), p.code) for p in provinces]
     central = [user(f"dd-central-{i}", role="central") for i in range(args.central)]
     day = Day(state["ports"]["nginx"], args.seconds)
@@ -157,7 +157,7 @@ def main() -> int:
         t.join(timeout=args.seconds + 120)
     ended = time.monotonic()
 
-    while ProvinceResult.objects.filter(change_seq__gt=F("computed_seq")).exists():
+    while Standing.objects.filter(change_seq__gt=F("computed_seq")).exists():
         if time.monotonic() - ended > 180:
             break
         time.sleep(0.1)

@@ -45,7 +45,7 @@ def main() -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from contests.models import Province
+    from contests.models import Unit
     from scoring import coalesce
     from scoring.facts.imports import facts_import
     from scoring.models import Fact, FactChange, Rubric
@@ -54,7 +54,7 @@ def main() -> None:
     coalesce.schedule = queued.append  # the recompute is the worker's job, not the import's
 
     rubric = Rubric.objects.get(year=2566)
-    codes = list(Province.objects.provinces().order_by("code").values_list("code", flat=True))
+    codes = list(Unit.objects.provinces().order_by("code").values_list("code", flat=True))
     variants = [fact_rows(codes, 0), fact_rows(codes, 1)]
     assert len(variants[0]) == len(codes) * 10 == 760
 

@@ -48,9 +48,9 @@ def main() -> int:
     from django.conf import settings
     from django.db.models import F
 
-    from contests.models import Province
+    from contests.models import Unit
     from scoring.facts.imports import fact_set
-    from scoring.models import ProvinceResult, RecomputeRun, Rubric
+    from scoring.models import RecomputeRun, Rubric, Standing
 
     log = tempfile.NamedTemporaryFile(prefix="cdd4-latency-worker-", suffix=".log", delete=False)
     worker = start_worker(log)
@@ -58,14 +58,14 @@ def main() -> int:
         rubric = Rubric.objects.get(year=2566)
 
         def stale() -> bool:
-            return ProvinceResult.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists()
+            return Standing.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists()
 
         deadline = time.monotonic() + 60
         while stale():  # the bootstrap's full recompute
             if time.monotonic() > deadline:
                 raise SystemExit(f"worker did not settle; see {log.name}")
             time.sleep(0.05)
-        provinces = list(Province.objects.provinces().order_by("code"))
+        provinces = list(Unit.objects.provinces().order_by("code"))
         runs_before = RecomputeRun.objects.count()
         rng = random.Random(2566)
         latencies, accept = [], []
@@ -75,7 +75,7 @@ def main() -> int:
             start = time.perf_counter()
             fact_set(rubric=rubric, province=province, criterion_code="3.3", name="computers_total", value=value)
             accepted = time.perf_counter()
-            row = ProvinceResult.objects.filter(rubric=rubric, province=province)
+            row = Standing.objects.filter(rubric=rubric, province=province)
             target = row.values_list("change_seq", flat=True).get()
             while row.values_list("computed_seq", flat=True).get() < target:
                 if time.perf_counter() - accepted > 30:

@@ -18,11 +18,11 @@ def main() -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from contests.models import Province
+    from contests.models import Unit
     from rulebook import engine
     from scoring import demo, selectors
     from scoring.facts.imports import facts_import
-    from scoring.models import ProvinceResult, Rubric
+    from scoring.models import Rubric, Standing
     from scoring.recompute import standings_recompute
 
     rubric = Rubric.objects.get(year=2566)
@@ -36,17 +36,17 @@ def main() -> None:
         spec = selectors.rubric_spec(rubric)
         calendar = selectors.work_calendar()
         breakdowns = {}
-        for result in ProvinceResult.objects.filter(rubric=rubric).select_related("province"):
-            facts = selectors.facts_by_province(rubric, [result.province_id]).get(result.province_id, {})
-            b = engine.evaluate_province(spec, facts, size_group=result.province.size_group, calendar=calendar)
+        for result in Standing.objects.filter(rubric=rubric).select_related("province"):
+            facts = selectors.facts_by_unit(rubric, [result.province_id]).get(result.province_id, {})
+            b = engine.evaluate_entrant(spec, facts, size_group=result.province.size_group, calendar=calendar)
             result.total = b.total
             result.save(update_fields=["total"])
             breakdowns[result.province.code] = b
         for placing in engine.rank(breakdowns, tie_break=spec.tie_break, awards=spec.awards):
-            ProvinceResult.objects.filter(rubric=rubric, province__code=placing.province).update(rank=placing.rank)
+            Standing.objects.filter(rubric=rubric, province__code=placing.province).update(rank=placing.rank)
 
     # Only the 76 provinces: since the units (#16) the table also holds districts and subdistricts.
-    provinces = list(Province.objects.provinces().order_by("code").values_list("code", flat=True))
+    provinces = list(Unit.objects.provinces().order_by("code").values_list("code", flat=True))
     flips = iter(range(10**6))
 
     def one_event():

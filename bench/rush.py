@@ -59,16 +59,16 @@ def main() -> int:
     django_with_fresh_db("cdd4_bench_rush")
     from django.db.models import F
 
-    from contests.models import Province
+    from contests.models import Unit
     from people.models import Role
-    from scoring.models import ProvinceResult, RecomputeRun
+    from scoring.models import RecomputeRun, Standing
     from submissions.models import Evidence
     from tests.factories import UserFactory
 
-    provinces = list(Province.objects.order_by("code")[: args.clients])
+    provinces = list(Unit.objects.order_by("code")[: args.clients])
     users = []
     for province in provinces:
-        user = UserFactory(username=f"rush-{province.code}", role=Role.PROVINCIAL, role__province=province)
+        user = UserFactory(username=f"rush-{province.code}", role=Role.OFFICE_STAFF, role__province=province)
         user.set_password(PASSWORD)
         user.save()
         users.append(user.username)
@@ -121,7 +121,7 @@ def main() -> int:
             t.join()
         wall = time.perf_counter() - began
         settle_start = time.perf_counter()
-        while ProvinceResult.objects.filter(change_seq__gt=F("computed_seq")).exists():
+        while Standing.objects.filter(change_seq__gt=F("computed_seq")).exists():
             if time.perf_counter() - settle_start > 60:
                 break
             time.sleep(0.05)

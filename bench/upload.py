@@ -211,10 +211,10 @@ def throwaway_portal(*, units: bool = True, setup: str = ""):
 def provincial_staff(token: bool = False) -> str:
     """Shell code: Chiang Mai's staff member the benches upload as (printing an API token if asked)."""
     return (
-        "from contests.models import Province; from people.models import Membership, Role;"
+        "from contests.models import Unit; from people.models import Membership, Role;"
         "from django.contrib.auth.models import User; from knox.models import AuthToken;"
         f"u=User.objects.create_user('{USER}', password='{PASSWORD}');"
-        "Membership.objects.create(user=u, role=Role.PROVINCIAL, province=Province.objects.get(code='TH-50'));"
+        "Membership.objects.create(user=u, role=Role.OFFICE_STAFF, province=Unit.objects.get(code='TH-50'));"
         + ("print(AuthToken.objects.create(user=u)[1])" if token else "")
     )
 

@@ -13,21 +13,21 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils.datastructures import MultiValueDict
 
-from contests.models import Level, Province
+from contests.models import Level, Unit
 from scoring.selectors import units_under
 
 FOUND = 20  # search results shown at once: a name typed more fully narrows them
 ADD, REMOVE, EVERY, SEARCH = "entrant_add", "entrant_remove", "entrants_every", "entrant_search"
 
 
-def offered(office: Province | None, level: str) -> QuerySet[Province]:
+def offered(office: Unit | None, level: str) -> QuerySet[Unit]:
     """The units an actor may pick as entrants at `level`: its office's own, or (central staff) every one."""
     if office is not None:
         return units_under(office, level)
-    return Province.objects.filter(level=level, is_cdd_office=True).order_by("dopa_code")
+    return Unit.objects.filter(level=level, is_cdd_office=True).order_by("dopa_code")
 
 
-def search(office: Province | None, level: str, text: str) -> list[Province]:
+def search(office: Unit | None, level: str, text: str) -> list[Unit]:
     """Units offered whose Thai (or English) name holds `text`, or whose DOPA code starts with it."""
     text = " ".join(text.split())
     if not text:
@@ -40,7 +40,7 @@ def search(office: Province | None, level: str, text: str) -> list[Province]:
     return list(found[:FOUND])
 
 
-def step(post: MultiValueDict, action: str, office: Province | None) -> MultiValueDict:
+def step(post: MultiValueDict, action: str, office: Unit | None) -> MultiValueDict:
     """The form after an entrant button: a unit added or removed, or every unit offered added. Other
     actions leave it as posted. A code not offered to the actor is not added."""
     what, _, code = action.partition(":")
@@ -65,9 +65,9 @@ def step(post: MultiValueDict, action: str, office: Province | None) -> MultiVal
 class Entrants:
     """What the entrants' part of the page shows: the chosen units in order, and what the search found."""
 
-    chosen: list[Province]
+    chosen: list[Unit]
     unknown: list[str]  # codes listed that name no unit (a typo in a file): shown so they can be removed
-    found: list[Province]
+    found: list[Unit]
     searched: str
     every_count: int
 
@@ -76,10 +76,10 @@ class Entrants:
         return len(self.chosen) + len(self.unknown)
 
 
-def entrants(post: MultiValueDict, office: Province | None) -> Entrants:
+def entrants(post: MultiValueDict, office: Unit | None) -> Entrants:
     level = post.get("entrant_level") or Level.DISTRICT
     codes = list(dict.fromkeys(c for c in post.getlist("entrants") if c))
-    units = {u.dopa_code: u for u in Province.objects.filter(dopa_code__in=codes)}
+    units = {u.dopa_code: u for u in Unit.objects.filter(dopa_code__in=codes)}
     text = post.get("entrant_q") or ""
     chosen_set = set(codes)
     return Entrants(

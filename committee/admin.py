@@ -12,7 +12,7 @@ from django.urls import path
 from django.utils.html import format_html
 
 import core.converters  # noqa: F401  (registers <rubric:…>)
-from contests.models import Province
+from contests.models import Unit
 from contests.permissions import is_central, is_department
 from core import acts, gate
 from core.labels import bi
@@ -43,7 +43,7 @@ class DimensionFilter(admin.SimpleListFilter):
         return queryset.filter(criterion__dimension__code=self.value()) if self.value() else queryset
 
 
-class ProvinceFilter(admin.SimpleListFilter):
+class UnitFilter(admin.SimpleListFilter):
     """Only provinces this user may see: a conflicted province is not even offered. A panel's member or
     an organiser: the entrants their rows are about."""
 
@@ -82,7 +82,7 @@ class ContestCriterionFilter(CriterionCodeFilter):
         return [(c, c) for c in sorted(codes, key=code_key)]
 
 
-FILTERS = [YearFilter, DimensionFilter, CriterionCodeFilter, ProvinceFilter]
+FILTERS = [YearFilter, DimensionFilter, CriterionCodeFilter, UnitFilter]
 PANEL_FILTERS = {YearFilter: ContestFilter, CriterionCodeFilter: ContestCriterionFilter}
 
 
@@ -231,7 +231,7 @@ class ConflictAdmin(RoleAccess, admin.ModelAdmin):
         if db_field.name == "member":
             kwargs["queryset"] = directory.committee()
         if db_field.name == "province":
-            kwargs["queryset"] = Province.objects.all()
+            kwargs["queryset"] = Unit.objects.all()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from contests.models import Province
+from contests.models import Unit
 from contests.permissions import is_committee
 from core import acts
 from notices import events
@@ -28,9 +28,7 @@ def _message(text: str) -> str:
 
 
 @transaction.atomic
-def clarification_open(
-    *, member, rubric: Rubric, province: Province, criterion_code: str, message: str
-) -> Clarification:
+def clarification_open(*, member, rubric: Rubric, province: Unit, criterion_code: str, message: str) -> Clarification:
     if not acts.allowed(member, "committee.clarify", rubric):
         raise PermissionDenied
     rubric = lock_open(rubric)

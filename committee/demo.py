@@ -21,7 +21,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from contests.models import Level, Province
+from contests.models import Level, Unit
 from contests.stages import stage_of
 from contests.tree import under
 from people import directory
@@ -97,7 +97,7 @@ def activity_photo(caption: str, hue: int) -> bytes:
     return out.getvalue()
 
 
-def submit_file(*, user, rubric: Rubric, province: Province, code: str, name: str, data: bytes, **extra):
+def submit_file(*, user, rubric: Rubric, province: Unit, code: str, name: str, data: bytes, **extra):
     """One file through evidence_submit, streamed to a temp file beside MEDIA_ROOT as real uploads are."""
     upload = UploadTempFile(name, "application/octet-stream", len(data), None)
     upload.write(data)
@@ -131,7 +131,7 @@ def _clock(rubric: Rubric, now: datetime) -> Callable[[str], datetime]:
 
 
 class _Demo:
-    def __init__(self, rubric: Rubric, province: Province, staff, members, chair, now: datetime):
+    def __init__(self, rubric: Rubric, province: Unit, staff, members, chair, now: datetime):
         self.rubric, self.province, self.staff = rubric, province, staff
         self.members, self.chair = members, chair
         self.cell = {"rubric": rubric, "province": province}
@@ -236,16 +236,16 @@ class _Demo:
         )
 
 
-def _staff(province: Province):
+def _staff(province: Unit):
     """Chiang Mai and Phuket use the demo logins; the other offices get a user with no password."""
-    staff = Membership.objects.filter(role=Role.PROVINCIAL, province=province).exclude(user__username__in=PANEL_USERS)
+    staff = Membership.objects.filter(role=Role.OFFICE_STAFF, province=province).exclude(user__username__in=PANEL_USERS)
     existing = staff.select_related("user").first()
     if existing:
         return existing.user
     user = get_user_model().objects.create(username=f"demo-{province.code.lower()}", first_name=province.name_th)
     user.set_unusable_password()
     user.save()
-    directory.membership_set(user=user, role=Role.PROVINCIAL, province=province)
+    directory.membership_set(user=user, role=Role.OFFICE_STAFF, province=province)
     return user
 
 
@@ -258,7 +258,7 @@ def demo_evidence(*, rubric: Rubric) -> int:
     # One transaction: the standings are recomputed once, after commit, not after every write.
     with transaction.atomic():
         for i, code in enumerate(PROVINCES):
-            province = Province.objects.provinces().get(code=code)
+            province = Unit.objects.provinces().get(code=code)
             if Submission.objects.filter(rubric=rubric, province=province).exists():
                 continue
             demo = _Demo(rubric, province, _staff(province), members, chair, now)

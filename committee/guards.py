@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from contests.actor import actor_of
 from contests.entrants import unit_enters
-from contests.models import Province
+from contests.models import Unit
 from core.thai import fmt_points
 from rulebook.rubric import CriterionSpec
 from rulebook.rules import Context, FactError
@@ -36,7 +36,7 @@ def lock_open(rubric: Rubric) -> Rubric:
     return locked
 
 
-def ensure_not_conflicted(user, province: Province, rubric: Rubric | None = None) -> None:
+def ensure_not_conflicted(user, province: Unit, rubric: Rubric | None = None) -> None:
     """A member conflicted on the unit or one above it never scores it, nor a panelist their own office's
     units (issues #24, #37); no one scores a unit outside the contest, nationally or on a panel. The
     actor asks the database, so a conflict recorded a moment ago already holds here."""
@@ -76,7 +76,7 @@ def allowed(c: CriterionSpec, points) -> Decimal:
 
 
 def points_from_items(
-    rubric: Rubric, c: CriterionSpec, province: Province, items: Sequence[str]
+    rubric: Rubric, c: CriterionSpec, province: Unit, items: Sequence[str]
 ) -> tuple[Decimal, list[str]]:
     """Ticks become points through the criterion's own rule, so the admin and the engine never disagree."""
     order = [code for code, _ in c.rule.tickable_items()]

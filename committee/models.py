@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from contests.models import Contest, Province
+from contests.models import Contest, Unit
 from core.labels import bi
 from scoring.models import Criterion, Rubric
 
@@ -45,9 +45,7 @@ class Cell(models.Model):
     """One province × criterion of one year: what every committee record is about."""
 
     rubric = models.ForeignKey(Rubric, on_delete=models.PROTECT, related_name="+", verbose_name=bi("ปี", "year"))
-    province = models.ForeignKey(
-        Province, on_delete=models.PROTECT, related_name="+", verbose_name=bi("จังหวัด", "province")
-    )
+    province = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name=bi("จังหวัด", "province"))
     criterion = models.ForeignKey(
         Criterion, on_delete=models.PROTECT, related_name="+", verbose_name=bi("ตัวชี้วัด", "criterion")
     )

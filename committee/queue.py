@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from contests.models import Province
+from contests.models import Unit
 from contests.seats import panel_office
 from contests.tree import lines_of
 from scoring.models import Rubric
@@ -66,7 +66,7 @@ def judged_codes(rubric: Rubric, *, dimension: str = "", criterion: str = "") ->
     ]
 
 
-def units_for(user, rubric: Rubric, query: str = "") -> list[Province]:
+def units_for(user, rubric: Rubric, query: str = "") -> list[Unit]:
     """The units this user judges here (conflicts left out), by code, matching the matrix's unit filter."""
     units = provinces_for_member(user, rubric).order_by("code")
     return [u for u in units if unit_matches(u, query)] if query.strip() else list(units)
@@ -74,7 +74,7 @@ def units_for(user, rubric: Rubric, query: str = "") -> list[Province]:
 
 def _cells(
     user, rubric: Rubric, filters: dict, evidence: set[tuple[int, str]] | None = None
-) -> tuple[list[Province], list[str], set[tuple[int, str]]]:
+) -> tuple[list[Unit], list[str], set[tuple[int, str]]]:
     units = units_for(user, rubric, filters.get("province", ""))
     codes = judged_codes(rubric, dimension=filters.get("dimension", ""), criterion=filters.get("criterion", ""))
     return units, codes, evidence_cells(rubric) if evidence is None else evidence

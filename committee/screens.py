@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from contests.models import Province
+from contests.models import Unit
 from core import acts
 from core.labels import bi
 from core.thai import fmt_points
 from rulebook.rubric import CriterionSpec
 from rulebook.rules import Context
 from scoring.explanations import texts_of
-from scoring.models import Fact, ProvinceResult, Rubric
+from scoring.models import Fact, Rubric, Standing
 from scoring.selectors import rubric_calendar, rubric_spec
 from submissions.selectors import criterion_evidence  # the evidence portal's own scope
 
@@ -138,7 +138,7 @@ def matrix(
         .values_list("province_id", "criterion__code", "status")
     }
     evidence = evidence_cells(rubric)
-    stored = dict(ProvinceResult.objects.filter(rubric=rubric).values_list("province_id", "criteria"))
+    stored = dict(Standing.objects.filter(rubric=rubric).values_list("province_id", "criteria"))
     # The facts of the criteria whose document may leave a verdict to the panel (decision 13): one query, and
     # none for a contest without such criteria (the national one).
     deciding = {c.code for c in criteria if c.rule.may_need_decision()}
@@ -198,14 +198,14 @@ def level_choices(c: CriterionSpec) -> list[tuple[Decimal, str]]:
     return [(p, texts.get(p, "ไม่ผ่าน" if p == 0 else "")) for p in sorted(levels, reverse=True)]
 
 
-def scoring_screen(user, rubric: Rubric, province: Province, c: CriterionSpec, criterion) -> dict:
+def scoring_screen(user, rubric: Rubric, province: Unit, c: CriterionSpec, criterion) -> dict:
     """Everything one province × criterion needs on one page; a fixed number of queries."""
     facts = dict(
         Fact.objects.filter(rubric=rubric, province=province, criterion=criterion).values_list("name", "value")
     )
     ctx = Context(calendar=rubric_calendar(rubric), size_group=province.size_group, deadline=c.deadline)
     computed = c.rule.evaluate(facts, ctx)
-    result = ProvinceResult.objects.filter(rubric=rubric, province=province).first()
+    result = Standing.objects.filter(rubric=rubric, province=province).first()
     cell = {"province": province, "criterion": criterion}
     judgments = list(
         Judgment.objects.for_member(user, rubric)
@@ -286,7 +286,7 @@ COUNTED_FROM = {
 }
 
 
-def counted_from(rubric: Rubric, province: Province, criterion, chair_final, has_facts: bool) -> dict[str, str]:
+def counted_from(rubric: Rubric, province: Unit, criterion, chair_final, has_facts: bool) -> dict[str, str]:
     """Where a judged criterion's points in the standings come from (docs/decisions.md, decision 8): the chair's
     final, else the members' median, else the rule on imported facts until anyone scores. Asked of every
     member's judgments, not only those this user sees: it names the source, never another's score. 1 query."""

@@ -13,7 +13,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 
 from contests.actor import actor_of
-from contests.models import Contest, Province
+from contests.models import Contest, Unit
 from contests.seats import panel_eligible, seat_counts
 from people import directory
 from people.models import Conflict
@@ -94,7 +94,7 @@ def judged_aggregates(rubric: Rubric, province_ids: Iterable[int] | None = None)
 
 
 def judged_points(rubric: Rubric, province_ids: Iterable[int] | None = None) -> dict[int, dict[str, Decimal]]:
-    """province id → criterion code → the committee's points, for `engine.evaluate_province(overrides=...)`.
+    """province id → criterion code → the committee's points, for `engine.evaluate_entrant(overrides=...)`.
 
     An override (data criterion) or the chair's final wins, else the members' median snapped down to an
     allowed level. Only criteria with at least one of those appear: the rule's own result stands for the
@@ -132,7 +132,7 @@ def with_messages(qs: QuerySet) -> QuerySet:
     )
 
 
-def open_clarifications_for_province(province: Province, rubric: Rubric | None = None) -> list[Clarification]:
+def open_clarifications_for_province(province: Unit, rubric: Rubric | None = None) -> list[Clarification]:
     """Running rounds (waiting or answered, not closed) for the province home page, messages prefetched."""
     qs = Clarification.objects.filter(province=province).exclude(status=ClarificationStatus.CLOSED)
     if rubric is not None:
@@ -140,12 +140,12 @@ def open_clarifications_for_province(province: Province, rubric: Rubric | None =
     return list(with_messages(qs).order_by("criterion__order"))
 
 
-def province_page_clarifications(province: Province, rubric: Rubric) -> dict:
+def province_page_clarifications(province: Unit, rubric: Rubric) -> dict:
     """The committee's questions to this province, shown where its staff start their work (submissions page)."""
     return {"clarifications": open_clarifications_for_province(province, rubric)}
 
 
-def clarifications_for_cell(user, *, rubric: Rubric, province: Province, criterion) -> list[Clarification]:
+def clarifications_for_cell(user, *, rubric: Rubric, province: Unit, criterion) -> list[Clarification]:
     qs = Clarification.objects.for_member(user, rubric).filter(rubric=rubric, province=province, criterion=criterion)
     return list(with_messages(qs))
 
@@ -228,7 +228,7 @@ def panel_nav(user) -> list[tuple[str, str, str, str]]:
     return [("ให้คะแนนการประกวด", "Contest judging", reverse("admin:committee_matrix"), "panel-matrix")]
 
 
-def panel_evidence(*, rubric: Rubric, province: Province, criterion) -> list[Evidence]:
+def panel_evidence(*, rubric: Rubric, province: Unit, criterion) -> list[Evidence]:
     """The scoring screen's evidence in a provincial contest: the entrant's visible versions (the screen
     has already admitted the user to this rubric and unit through the one scope)."""
     cell = {"submission__rubric": rubric, "submission__province": province, "submission__criterion": criterion}
@@ -276,7 +276,7 @@ def conflicts_of(member_ids: Iterable[int]) -> dict[int, set[int]]:
     return out
 
 
-def unit_matches(unit: Province, query: str) -> bool:
+def unit_matches(unit: Unit, query: str) -> bool:
     """The matrix's unit filter: a code ("TH-50", "th-50") or any part of a Thai or English name or another
     spelling ("เชียงใหม่", "เชียง", "chiang mai"), with or without "จังหวัด"/"อำเภอ"/"ตำบล" in front."""
     q = " ".join(query.split()).casefold()

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 
-from contests.models import Contest, Province
+from contests.models import Contest, Unit
 from core import acts
 from core.thai import fmt_points
 from notices import events
@@ -58,7 +58,7 @@ def judgment_record(
     *,
     member,
     rubric: Rubric,
-    province: Province,
+    province: Unit,
     criterion_code: str,
     points: Decimal | str | None = None,
     items: Sequence[str] | None = None,
@@ -91,7 +91,7 @@ def judgment_record(
     return outcome.judgment
 
 
-def _disagreement_tell(rubric: Rubric, province: Province, criterion) -> None:
+def _disagreement_tell(rubric: Rubric, province: Unit, criterion) -> None:
     """Members' points on the cell differ and no final settles it: the chair is told, once per cell until a
     final is recorded (a later disagreement, after that final, is told again)."""
     cell = {"rubric": rubric, "province": province, "criterion": criterion}
@@ -117,7 +117,7 @@ def judgment_apply(
     *,
     member,
     rubric: Rubric,
-    province: Province,
+    province: Unit,
     criterion_code: str,
     points: Decimal | str | None,
     items: Sequence[str] | None,
@@ -248,7 +248,7 @@ def chair_final_record(
     *,
     chair,
     rubric: Rubric,
-    province: Province,
+    province: Unit,
     criterion_code: str,
     points: Decimal | str | None,
     reason: str,
@@ -278,7 +278,7 @@ def override_record(
     *,
     member,
     rubric: Rubric,
-    province: Province,
+    province: Unit,
     criterion_code: str,
     points: Decimal | str | None,
     reason: str,
@@ -305,7 +305,7 @@ def override_record(
 
 @transaction.atomic
 def conflict_set(
-    *, by, member, province: Province, conflicted: bool, reason: str = "", contest: Contest | None = None
+    *, by, member, province: Unit, conflicted: bool, reason: str = "", contest: Contest | None = None
 ) -> Conflict | None:
     """Central staff mark (or clear) a member's conflict of interest with a unit of any level, and so with
     every unit under it; a provincial contest's organisers do so for its panel and its entrants (`contest`)."""

@@ -17,13 +17,13 @@ from functools import cached_property
 from django.db.models import Q, QuerySet
 
 from contests.entrants import national, unit_enters
-from contests.models import Contest, ContestState, Province
+from contests.models import Contest, ContestState, Unit
 from contests.scopes import CHAIR, MEMBER, VIEWER, Need, Scopes
 from contests.seats import department_contest, panel_office, seat_counts
 from contests.stage_rights import StageRights
 from contests.tree import at_or_under, line_of, subtree
 from people.models import Role
-from people.selectors import conflicted_province_ids, membership_load, office_of, office_province_id, role_of
+from people.selectors import conflicted_unit_ids, membership_load, office_of, office_unit_id, role_of
 
 
 class Power(StrEnum):
@@ -37,7 +37,7 @@ class Power(StrEnum):
 
 
 ROLES: dict[str, frozenset[Power]] = {  # a role → its powers: adding a role is a row here and its tests
-    Role.PROVINCIAL: frozenset({Power.FILE}),
+    Role.OFFICE_STAFF: frozenset({Power.FILE}),
     Role.COMMITTEE: frozenset({Power.JUDGE}),
     Role.CHAIR: frozenset({Power.JUDGE, Power.CHAIR}),
     Role.CENTRAL: frozenset({Power.ADMINISTER, Power.OVERSEE, Power.STEP_UP}),
@@ -141,7 +141,7 @@ class Actor(Scopes, StageRights):
         return CHAIR if Power.CHAIR in p else MEMBER if Power.JUDGE in p else VIEWER if Power.OVERSEE in p else None
 
     @cached_property
-    def own_office(self) -> Province | None:
+    def own_office(self) -> Unit | None:
         """The user's own office: to show, and the office an entrant files for; never decides anything."""
         return office_of(self.user) if self._office_id is not None else None
 
@@ -154,14 +154,14 @@ class Actor(Scopes, StageRights):
 
     def conflict_subquery(self) -> QuerySet:
         """The units the user is conflicted with, each declared one and every unit under it, as a subquery."""
-        return subtree(conflicted_province_ids(self.user))
+        return subtree(conflicted_unit_ids(self.user))
 
-    def acts_for(self, unit: Province | int | None) -> bool:
+    def acts_for(self, unit: Unit | int | None) -> bool:
         """The unit (or its id) is the user's own office."""
-        unit_id = unit.pk if isinstance(unit, Province) else unit
+        unit_id = unit.pk if isinstance(unit, Unit) else unit
         return unit_id is not None and unit_id == self._office_id
 
-    def oversees(self, unit: Province | None) -> bool:
+    def oversees(self, unit: Unit | None) -> bool:
         """An organiser's office is above the unit (a district or subdistrict under its province)."""
         if unit is None or not self.organises():
             return False
@@ -175,11 +175,11 @@ class Actor(Scopes, StageRights):
             return Q(**{f"{path}organiser_id": self._office_id})
         return Q(pk__in=[])
 
-    def organised_units(self) -> QuerySet[Province]:
+    def organised_units(self) -> QuerySet[Unit]:
         """An organiser's own office and every unit under it; none otherwise."""
         if not self.organises() or self._office_id is None:
-            return Province.objects.none()
-        return Province.objects.filter(at_or_under(self._office_id))
+            return Unit.objects.none()
+        return Unit.objects.filter(at_or_under(self._office_id))
 
     def about_own_office(self, path: str) -> Q:
         """Rows about the user's own office, as a filter over `path` to a unit (none without an office)."""
@@ -216,12 +216,12 @@ class Actor(Scopes, StageRights):
             return self.seat(contest) is not None
         return {Need.SEE: self.sees, Need.RUN: self.runs, Need.ENTER: self.enters}[need](contest)
 
-    def conflicted(self, contest: Contest | None, unit: Province) -> bool:
+    def conflicted(self, contest: Contest | None, unit: Unit) -> bool:
         """The user declared a conflict on the unit or a unit above it, or (on a panel) it is their own."""
         line = line_of(unit)
         if panel_office(contest, self._office_id) in line:
             return True
-        return conflicted_province_ids(self.user).filter(province_id__in=line).exists()
+        return conflicted_unit_ids(self.user).filter(province_id__in=line).exists()
 
 
 ANONYMOUS = Actor()
@@ -236,7 +236,7 @@ def actor_of(user) -> Actor:
     if cached is not None:
         return cached
     membership_load(user)  # role and office in one query
-    actor = Actor(user=user, _role=role_of(user), _office_id=office_province_id(user))
+    actor = Actor(user=user, _role=role_of(user), _office_id=office_unit_id(user))
     user._actor = actor
     return actor
 

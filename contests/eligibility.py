@@ -14,7 +14,7 @@ from typing import Any
 from core.errors import PortalError
 from core.labels import halves
 
-from .models import Employment, Province
+from .models import Employment, Unit
 
 KEYS = frozenset({"employment", "same_office", "per_office"})
 
@@ -40,7 +40,7 @@ class Eligibility:
         """ "ข้าราชการ / civil servant" for each type that qualifies."""
         return [Employment(e).label for e in self.employment]
 
-    def refusals(self, *, employment: str, office: Province | None, unit: Province) -> list[PortalError]:
+    def refusals(self, *, employment: str, office: Unit | None, unit: Unit) -> list[PortalError]:
         """Why this person may not be nominated by `unit`, Thai first, each beside its field; [] if they may."""
         found = []
         if self.employment and employment not in self.employment:
@@ -69,7 +69,7 @@ class Eligibility:
         return found
 
 
-def office_name(unit: Province) -> str:
+def office_name(unit: Unit) -> str:
     """ "สำนักงานพัฒนาชุมชนอำเภอแม่ริม", "สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่": the office, as the seed names it."""
     noun = {"province": "จังหวัด", "district": "อำเภอ", "subdistrict": "ตำบล"}.get(unit.level, "")
     return f"สำนักงานพัฒนาชุมชน{noun}{unit.name_th}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, Q, QuerySet
 
-from .models import Contest, Level, Province, Stage
+from .models import Contest, Level, Stage, Unit
 from .stages import stage_of
 from .tree import line_of, under
 
@@ -17,7 +17,7 @@ def national(contest: Contest | None) -> bool:
     return contest is not None and contest.is_national
 
 
-def unit_enters(contest: Contest, unit: Province) -> bool:
+def unit_enters(contest: Contest, unit: Unit) -> bool:
     """Whether the unit is one of the contest's entrants (as contest_entrants, for one unit)."""
     if national(contest):  # the 76 offices; no query
         return unit.level == Level.PROVINCE and unit.is_cdd_office
@@ -30,7 +30,7 @@ def unit_enters(contest: Contest, unit: Province) -> bool:
     return org is None or org in line_of(unit) - {unit.pk}
 
 
-def contest_entrants(contest: Contest) -> QuerySet[Province]:
+def contest_entrants(contest: Contest) -> QuerySet[Unit]:
     """Who enters a contest: its chosen list, else every CDD office of its entrant level under its
     organiser (the whole country for the Department's contests: the 76 provinces nationally). One lazy
     queryset: whether a list was chosen is asked inside it, not by a query of its own per call."""
@@ -38,6 +38,6 @@ def contest_entrants(contest: Contest) -> QuerySet[Province]:
     default = Q(level=contest.entrant_level, is_cdd_office=True) & ~Exists(Stage.objects.filter(contest_id=contest.pk))
     if contest.organiser_id is not None:
         default &= under(contest.organiser_id)
-    return Province.objects.filter(Q(pk__in=chosen.values("province_id")) | (~Exists(chosen) & default)).order_by(
+    return Unit.objects.filter(Q(pk__in=chosen.values("province_id")) | (~Exists(chosen) & default)).order_by(
         "dopa_code"
     )

@@ -147,14 +147,14 @@ def results_after(actions: Iterable[str]) -> State | None:
 
 
 @dataclass(frozen=True)
-class Standing:
+class DocumentBasis:
     """Whether a document was made from frozen results, and since when those results are withdrawn."""
 
     frozen: bool
     withdrawn_at: datetime | None = None
 
 
-def standing_of(events: Iterable[tuple[str, datetime]], issued_at: datetime) -> Standing:
+def basis_of(events: Iterable[tuple[str, datetime]], issued_at: datetime) -> DocumentBasis:
     """What a document made at `issued_at` stands on, from the period's freeze actions (action, when),
     oldest first. Made while the results were open it was never final. Its results are withdrawn while the
     latest word on them is a withdrawal, whether it came before or after the document was made; freezing
@@ -163,10 +163,10 @@ def standing_of(events: Iterable[tuple[str, datetime]], issued_at: datetime) -> 
     before = [(a, at) for a, at in events if at <= issued_at]
     state = results_after(a for a, _ in before)
     if state is None:
-        return Standing(frozen=False)
+        return DocumentBasis(frozen=False)
     withdrawn_at = before[-1][1] if state == State.WITHDRAWN else None
     for action, at in events[len(before) :]:
         if action in (Action.FREEZE, Action.UNFREEZE):
             break
         withdrawn_at = at if action == Action.WITHDRAW else None
-    return Standing(frozen=True, withdrawn_at=withdrawn_at)
+    return DocumentBasis(frozen=True, withdrawn_at=withdrawn_at)

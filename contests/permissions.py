@@ -29,7 +29,7 @@ def is_provincial(user) -> bool:
 
 
 @rules.predicate
-def is_own_province(user, province) -> bool:
+def is_own_office(user, province) -> bool:
     return is_provincial(user) and actor_of(user).acts_for(province)
 
 
@@ -134,4 +134,4 @@ declare("scoring.view_stage_file", sees_pick)
 declare("scoring.import_register", is_central)
 # The working-day calendar's holiday overrides move every contest's deadlines: central staff only.
 declare("scoring.edit_calendar", is_central, second_factor=True, about="change the working-day calendar's holidays")
-declare("scoring.view_province", is_department | is_own_province | organises_unit)
+declare("scoring.view_province", is_department | is_own_office | organises_unit)

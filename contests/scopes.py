@@ -8,7 +8,7 @@ from enum import StrEnum
 from django.db.models import Q, QuerySet
 
 from .entrants import contest_entrants
-from .models import Contest, Province
+from .models import Contest, Unit
 from .seats import department_contest, panel_office
 from .stages import stage_of
 from .tree import subtree, under
@@ -34,7 +34,7 @@ class Scopes:
 
     def own_units(self, contest: Contest | None) -> QuerySet:
         office = panel_office(contest, self._office_id)
-        return Province.objects.none().values("pk") if office is None else subtree(office)
+        return Unit.objects.none().values("pk") if office is None else subtree(office)
 
     def contests(self, need: Need | str = Need.SEE) -> QuerySet[Contest]:
         """Every contest the user may `need`; few a year, so decided here in Python (2–3 queries, memoised)."""
@@ -53,7 +53,7 @@ class Scopes:
             self._contests[need] = [c for c in everything if self.can(c, need)]
         return self._contests[need]
 
-    def entrants(self, contest: Contest) -> QuerySet[Province]:
+    def entrants(self, contest: Contest) -> QuerySet[Unit]:
         """The contest's entrants this user may see, built once per contest (a queryset: its SQL, not rows)."""
         if self.user is None:
             return self._entrants_of(contest)
@@ -62,7 +62,7 @@ class Scopes:
             self._entrants[key] = self._entrants_of(contest)
         return self._entrants[key].all()
 
-    def _entrants_of(self, contest: Contest) -> QuerySet[Province]:
+    def _entrants_of(self, contest: Contest) -> QuerySet[Unit]:
         units = contest_entrants(contest)
         if self.runs(contest) and self.seat(contest) in (VIEWER, None):
             return units
@@ -86,11 +86,11 @@ class Scopes:
             found |= Q(**{contest: each.pk, f"{unit}__in": self.entrants(each).values("pk")})
         return found
 
-    def units(self, need: Need | str = Need.SEE) -> QuerySet[Province]:
+    def units(self, need: Need | str = Need.SEE) -> QuerySet[Unit]:
         """Every unit the user may see in some contest they may `need` (the union of `entrants`)."""
         if self.administers():
-            return Province.objects.all()
+            return Unit.objects.all()
         found = Q(pk__in=[])
         for each in self._each(need):
             found |= Q(pk__in=self.entrants(each).values("pk"))
-        return Province.objects.filter(found)
+        return Unit.objects.filter(found)

@@ -4,7 +4,7 @@ loads them."""
 
 from __future__ import annotations
 
-from .models import Contest, Province, Stage
+from .models import Contest, Stage, Unit
 from .tree import line_of
 
 
@@ -39,7 +39,7 @@ class StageRights:
             self._stage_ids = (frozenset(own), frozenset(seen))
         return self._stage_ids
 
-    def chooser(self, contest: Contest | None) -> Province | None:
+    def chooser(self, contest: Contest | None) -> Unit | None:
         """The office the user picks this stage's entrants for (`own_office`), if they choose in it."""
         return self.own_office if self.chooses(contest) else None
 

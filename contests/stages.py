@@ -12,7 +12,7 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from core.labels import halves
 from core.thai import thai_digits
 
-from .models import Barred, Contest, Level, PastModel, Province, RankWithin, Stage, StageEntry, StageFile
+from .models import Barred, Contest, Level, PastModel, RankWithin, Stage, StageEntry, StageFile, Unit
 from .regions import InspectionRegion, inspection_regions, region_of
 from .tree import at_or_under, under
 
@@ -27,20 +27,20 @@ def stage_of(contest: Contest | None) -> Stage | None:
         return None
 
 
-def stage_pool(stage: Stage, office: Province) -> QuerySet[Province]:
+def stage_pool(stage: Stage, office: Unit) -> QuerySet[Unit]:
     """What `office` may pick from: the previous stage's picks under it, or (a first stage) its subdistricts."""
     if stage.previous_id is not None:
-        units = Province.objects.filter(stage_entries__stage__contest_id=stage.previous_id)
+        units = Unit.objects.filter(stage_entries__stage__contest_id=stage.previous_id)
     else:
-        units = Province.objects.filter(level=stage.contest.entrant_level, is_cdd_office=True)
+        units = Unit.objects.filter(level=stage.contest.entrant_level, is_cdd_office=True)
     return units.filter(under(office)).order_by("name_order", "dopa_code")
 
 
-def stage_picks(stage: Stage, office: Province) -> QuerySet[StageEntry]:
+def stage_picks(stage: Stage, office: Unit) -> QuerySet[StageEntry]:
     return stage.entries.filter(chooser=office).select_related("unit", "chosen_by")
 
 
-def barred_reason(stage: Stage, unit: Province) -> tuple[str, str] | None:
+def barred_reason(stage: Stage, unit: Unit) -> tuple[str, str] | None:
     """(Thai, English) why the register bars `unit` from this stage, or None when it may be picked."""
     if not stage.register or stage.barred_from is None:
         return None
@@ -75,7 +75,7 @@ class Missing:
     requirement: StageFile
 
 
-def files_missing(stage: Stage, office: Province) -> list[Missing]:
+def files_missing(stage: Stage, office: Unit) -> list[Missing]:
     """Each of the office's picks × each required file with no upload yet."""
     requirements = list(stage.files.all())
     entries = stage_picks(stage, office).prefetch_related("uploads")
@@ -91,7 +91,7 @@ def regions_of(unit_ids: Iterable[int]) -> dict[int, InspectionRegion | None]:
     or grandparent); None for Bangkok's units. One query."""
     fields = ("pk", "level", "code", "parent__code", "parent__parent__code")
     out = {}
-    for pk, level, code, parent, grandparent in Province.objects.filter(pk__in=list(unit_ids)).values_list(*fields):
+    for pk, level, code, parent, grandparent in Unit.objects.filter(pk__in=list(unit_ids)).values_list(*fields):
         province = {Level.PROVINCE: code, Level.DISTRICT: parent}.get(level, grandparent)
         out[pk] = region_of(province) if province else None
     return out

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
 
-from .models import Province
+from .models import Unit
 
 DEPTH = 2  # levels below a province: its districts, then their subdistricts
 
@@ -37,20 +37,20 @@ def at_or_under(offices, path: str = "", field: str = "pk") -> Q:
 
 def subtree(offices) -> QuerySet:
     """The ids of `offices` and every unit below them, as a subquery: one round trip wherever it is used."""
-    return Province.objects.filter(at_or_under(offices)).values("pk")
+    return Unit.objects.filter(at_or_under(offices)).values("pk")
 
 
 def lines_of(unit_ids: Iterable[int]) -> dict[int, frozenset[int]]:
     """Each unit's line: its own id and those of the units above it. A unit is under an office exactly when
     the office is in its line. One query."""
-    rows = Province.objects.filter(pk__in=list(unit_ids)).values_list("pk", "parent_id", "parent__parent_id")
+    rows = Unit.objects.filter(pk__in=list(unit_ids)).values_list("pk", "parent_id", "parent__parent_id")
     return {pk: frozenset({pk, parent, grandparent} - {None}) for pk, parent, grandparent in rows}
 
 
-def line_of(unit: Province) -> frozenset[int]:
+def line_of(unit: Unit) -> frozenset[int]:
     """The unit's line without a query when its parent is loaded (select_related), else as lines_of."""
     if unit.parent_id is None:
         return frozenset({unit.pk})
-    if Province.parent.is_cached(unit):
+    if Unit.parent.is_cached(unit):
         return frozenset({unit.pk, unit.parent_id, unit.parent.parent_id} - {None})
     return lines_of([unit.pk])[unit.pk]

@@ -12,7 +12,7 @@ from django.db import transaction
 from core.bulk import update_documents
 from core.thai import thai_sorted
 
-from .models import Level, Province
+from .models import Level, Unit
 
 UNITS_CSV = Path(__file__).resolve().parent / "data" / "units.csv"
 BANGKOK = "10"  # a province with khet and khwaeng, but no CDD provincial office
@@ -32,8 +32,8 @@ def units_read(path: Path = UNITS_CSV) -> list[tuple[str, str, str]]:
         return [(row["dopa_code"], row["name_th"], row["name_en"]) for row in csv.DictReader(fh)]
 
 
-def _wanted(code: str, level: str, parent_id: int | None, name_th: str, name_en: str) -> Province:
-    return Province(
+def _wanted(code: str, level: str, parent_id: int | None, name_th: str, name_en: str) -> Unit:
+    return Unit(
         code=f"TH-{code}" if level == Level.PROVINCE else code,
         dopa_code=code,
         level=level,
@@ -50,7 +50,7 @@ def units_load(*, rows: Sequence[tuple[str, str, str]]) -> UnitsLoadReport:
 
     Existing provinces keep their names, size group and region: provinces.json owns them.
     """
-    existing = {u.dopa_code: u for u in Province.objects.all()}
+    existing = {u.dopa_code: u for u in Unit.objects.all()}
     created = updated = 0
     for width, level in LEVELS:
         fields = SYNCED if level == Level.PROVINCE else [*SYNCED, "name_th", "name_en"]
@@ -67,10 +67,10 @@ def units_load(*, rows: Sequence[tuple[str, str, str]]) -> UnitsLoadReport:
                 for f in fields:
                     setattr(have, f, getattr(want, f))
                 changed.append(have)
-        Province.objects.bulk_create(new, batch_size=1000)
-        Province.objects.bulk_update(changed, fields, batch_size=1000)
+        Unit.objects.bulk_create(new, batch_size=1000)
+        Unit.objects.bulk_update(changed, fields, batch_size=1000)
         if new:  # fresh primary keys for the next level's parent links
-            existing.update({u.dopa_code: u for u in Province.objects.filter(level=level)})
+            existing.update({u.dopa_code: u for u in Unit.objects.filter(level=level)})
         created, updated = created + len(new), updated + len(changed)
     units_collate()
     return UnitsLoadReport(created=created, updated=updated)
@@ -78,7 +78,7 @@ def units_load(*, rows: Sequence[tuple[str, str, str]]) -> UnitsLoadReport:
 
 def units_collate() -> int:
     """Numbers every unit in Thai dictionary order of its name (ties by code); returns how many changed."""
-    units = list(Province.objects.only("pk", "code", "name_th", "name_order"))
+    units = list(Unit.objects.only("pk", "code", "name_th", "name_order"))
     changed = []
     for order, unit in enumerate(thai_sorted(sorted(units, key=lambda u: u.code), key=lambda u: u.name_th), 1):
         if unit.name_order != order:
@@ -86,5 +86,5 @@ def units_collate() -> int:
             changed.append(unit)
     # UPDATE … FROM VALUES (core.bulk): Django's bulk_update built a CASE WHEN of 2,000 branches a batch, over a
     # second of `make run`'s first start for its 8,455 units.
-    update_documents(Province, ["name_order"], [(unit.pk, unit.name_order) for unit in changed])
+    update_documents(Unit, ["name_order"], [(unit.pk, unit.name_order) for unit in changed])
     return len(changed)

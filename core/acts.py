@@ -23,7 +23,7 @@ from django.core.exceptions import PermissionDenied
 
 SECOND_FACTOR_DUE = "second_factor_due"  # the lock's rule: this person confirms a factor before such an act
 # Objects whose answers hold for the whole request: (model label, the attribute whose change re-asks).
-KEPT = {"contests.contest": "state", "scoring.rubric": "contest.state", "contests.province": None}
+KEPT = {"contests.contest": "state", "scoring.rubric": "contest.state", "contests.unit": None}
 
 
 class SecondFactorRequired(PermissionDenied):

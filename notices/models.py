@@ -31,7 +31,7 @@ class Notice(models.Model):
     contest = models.ForeignKey(
         "contests.Contest", null=True, blank=True, on_delete=models.CASCADE, related_name="notices"
     )
-    unit = models.ForeignKey("contests.Province", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey("contests.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     about = models.CharField(_("about"), max_length=60, blank=True)  # the object: a criterion's code, a tie's line
     params = models.JSONField(default=dict, blank=True)  # what the catalogue's text is filled with on delivery
     link = models.CharField(_("link"), max_length=300, blank=True)  # a path in the portal: where it is acted on

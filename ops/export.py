@@ -9,7 +9,7 @@ import zipfile
 
 from django.core.serializers.json import DjangoJSONEncoder
 
-from contests.models import Province
+from contests.models import Unit
 from core import files
 from core.sheets import exporter
 from scoring.models import Rubric
@@ -18,7 +18,7 @@ from submissions.models import Evidence, InnovationReport
 from .exporters import entries
 
 
-def province_zip(*, user, rubric: Rubric, province: Province):
+def province_zip(*, user, rubric: Rubric, province: Unit):
     """A temporary file (deleted when closed) holding the ZIP. Scoped through `for_user` as every read is."""
     evidence = (
         Evidence.objects.for_user(user)

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from core import files
 from core.thai import thai_digits, thai_num
-from scoring.models import ProvinceResult, RecomputeRun
+from scoring.models import RecomputeRun, Standing
 
 from .models import Heartbeat
 
@@ -65,7 +65,7 @@ def _worker(now) -> Check:
 
 
 def _backlog(now) -> Check:
-    stale = ProvinceResult.objects.filter(change_seq__gt=F("computed_seq")).count()
+    stale = Standing.objects.filter(change_seq__gt=F("computed_seq")).count()
     last = RecomputeRun.objects.values_list("started_at", flat=True).first()
     # A burst is recomputed within seconds; stale results with no run for minutes mean nothing is recomputing.
     stuck = stale and (last is None or now - last > timedelta(seconds=settings.CDD4_BACKLOG_MAX_AGE_S))

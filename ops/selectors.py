@@ -8,8 +8,8 @@ from django.conf import settings
 from django.utils import timezone
 
 from contests.actor import actor_of
-from contests.models import Province
-from scoring.models import Dimension, ProvinceResult, RecomputeRun, Rubric, StandingsSnapshot, YearSettings
+from contests.models import Unit
+from scoring.models import Dimension, RecomputeRun, Rubric, Standing, StandingsSnapshot, YearSettings
 
 from .health import checks_run
 from .models import BackupRecord, BackupStatus, TaskFailure
@@ -50,7 +50,7 @@ def _visible_to_provinces(rubric: Rubric) -> bool:
     return published or bool(settings_row and settings_row.standings_visible_to_provinces)
 
 
-def year_on_year(*, user, province: Province | None = None) -> dict:
+def year_on_year(*, user, province: Unit | None = None) -> dict:
     """Total and dimension points of the last two years side by side: every province (central staff) or one.
 
     Provincial staff see a year only once central staff let provinces see their standing, or published it.
@@ -58,7 +58,7 @@ def year_on_year(*, user, province: Province | None = None) -> dict:
     rubrics = list(Rubric.objects.national().order_by("-year")[:2])[::-1]
     if actor_of(user).files_for_office():
         rubrics = [r for r in rubrics if _visible_to_provinces(r)]
-    results = ProvinceResult.objects.filter(rubric__in=rubrics).select_related("province")
+    results = Standing.objects.filter(rubric__in=rubrics).select_related("province")
     if province is not None:
         results = results.filter(province=province)
     by_province: dict[str, dict] = {}

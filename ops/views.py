@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from contests.models import Province
+from contests.models import Unit
 from core import gate
 from core.converters import ContestKey
 from core.http import content_disposition, show
@@ -98,7 +98,7 @@ def year_on_year_all(request):
 
 @login_required
 def year_on_year_province(request, code: str):
-    province = get_object_or_404(Province.objects.provinces(), code=code)
+    province = get_object_or_404(Unit.objects.provinces(), code=code)
     gate.require(request, "ops.view_province", province)
     ctx = selectors.year_on_year(user=request.user, province=province)
     return render(request, "ops/year_on_year.html", {**ctx, "province": province})
@@ -108,7 +108,7 @@ def year_on_year_province(request, code: str):
 def province_export(request, year: ContestKey, code: str):
     """One ZIP of everything the province submitted in the year. Not allowed looks like not found."""
     rubric = get_object_or_404(Rubric.objects.by_key(year))
-    province = gate.visible(request, "ops.view_province", get_object_or_404(Province.objects.provinces(), code=code))
+    province = gate.visible(request, "ops.view_province", get_object_or_404(Unit.objects.provinces(), code=code))
     archive = export.province_zip(user=request.user, rubric=rubric, province=province)
     filename = f"cdd4-{year}-{code.lower()}-evidence.zip"
     response = FileResponse(archive, content_type="application/zip")

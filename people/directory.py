@@ -42,7 +42,7 @@ def staff_emails(unit_ids: Iterable[int]) -> dict[int, list[str]]:
     """unit id → the e-mail addresses of its active office staff (those that have one). 1 query."""
     users = (
         get_user_model()
-        .objects.filter(is_active=True, membership__role=Role.PROVINCIAL, membership__province__in=list(unit_ids))
+        .objects.filter(is_active=True, membership__role=Role.OFFICE_STAFF, membership__province__in=list(unit_ids))
         .exclude(email="")
     )
     out: dict[int, list[str]] = {}

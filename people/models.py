@@ -1,7 +1,7 @@
 """Who someone is in the portal: their role, their province, the provinces they must not judge.
 
 People sit below contests in the layers (docs/architecture.md) yet name contests' Province: only by the
-lazy "contests.Province" reference, never an import, so the code still depends downward only.
+lazy "contests.Unit" reference, never an import, so the code still depends downward only.
 """
 
 from django.conf import settings
@@ -11,13 +11,13 @@ from django.db.models import Q
 from core.labels import bi
 
 USER = settings.AUTH_USER_MODEL
-PROVINCE = "contests.Province"
+UNIT = "contests.Unit"
 
 
 class Role(models.TextChoices):
     # Staff of one office: a provincial office in the national contest, a district office (or any unit)
     # in a contest among districts; they file evidence for that office wherever it is an entrant.
-    PROVINCIAL = "provincial", bi("เจ้าหน้าที่สำนักงาน", "office staff")
+    OFFICE_STAFF = "provincial", bi("เจ้าหน้าที่สำนักงาน", "office staff")
     COMMITTEE = "committee", bi("กรรมการ", "committee member")
     CHAIR = "chair", bi("ประธานกรรมการ", "committee chair")
     CENTRAL = "central", bi("เจ้าหน้าที่ส่วนกลาง", "central staff")
@@ -27,7 +27,7 @@ class Role(models.TextChoices):
 
     @classmethod
     def with_office(cls) -> tuple[str, ...]:
-        return (cls.PROVINCIAL, cls.ORGANISER)
+        return (cls.OFFICE_STAFF, cls.ORGANISER)
 
 
 class Membership(models.Model):
@@ -36,7 +36,7 @@ class Membership(models.Model):
     )
     role = models.CharField(bi("บทบาท", "role"), max_length=12, choices=Role.choices)
     province = models.ForeignKey(
-        PROVINCE,
+        UNIT,
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -69,7 +69,7 @@ class Conflict(models.Model):
         USER, on_delete=models.CASCADE, related_name="conflicts", verbose_name=bi("กรรมการ", "member")
     )
     province = models.ForeignKey(
-        PROVINCE, on_delete=models.PROTECT, related_name="committee_conflicts", verbose_name=bi("หน่วยงาน", "unit")
+        UNIT, on_delete=models.PROTECT, related_name="committee_conflicts", verbose_name=bi("หน่วยงาน", "unit")
     )
     reason = models.CharField(bi("เหตุผล", "reason"), max_length=300, blank=True)
     created_by = models.ForeignKey(

@@ -21,7 +21,7 @@ def role_of(user) -> str | None:
     return membership.role if membership else None
 
 
-def office_province_id(user) -> int | None:
+def office_unit_id(user) -> int | None:
     """The province a provincial officer works for; None for everyone else."""
     membership = getattr(user, "membership", None) if user.is_authenticated else None
     return membership.province_id if membership else None
@@ -42,6 +42,6 @@ def office_of(user):
     return membership.province if membership else None
 
 
-def conflicted_province_ids(user) -> QuerySet:
+def conflicted_unit_ids(user) -> QuerySet:
     """Ids of the provinces a committee member declared a conflict of interest with (a subquery)."""
     return Conflict.objects.filter(member=user).values("province_id")

@@ -42,7 +42,7 @@ class TieDecided(NamedTuple):
     order: tuple = ()
 
 
-def evaluate_province(
+def evaluate_entrant(
     rubric: RubricSpec,
     facts: Mapping[str, Mapping[str, str]],
     *,
@@ -120,7 +120,7 @@ class Scorer:
         self, entrants: Sequence[tuple[Mapping[str, Mapping[str, str]], str, Mapping[str, Decimal]]]
     ) -> list[Tally]:
         """(facts, size group, committee overrides) of each entrant → its `Tally`, in order. The same points
-        as `evaluate_province` (tests/rulebook/test_engine.py holds them equal)."""
+        as `evaluate_entrant` (tests/rulebook/test_engine.py holds them equal)."""
         by_size: dict[str, list[int]] = {}
         for i, (_, size_group, _) in enumerate(entrants):
             by_size.setdefault(size_group, []).append(i)

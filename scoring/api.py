@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from contests.actor import actor_of
-from contests.models import Employment, Nominee, Province
+from contests.models import Employment, Nominee, Unit
 from core.api import rule_permission, validated
 from core.converters import ContestKey
 from core.openapi import refusal
@@ -24,7 +24,7 @@ from scoring.standings import standings_rows
 
 class ProvinceSerializer(serializers.ModelSerializer):
     class Meta:
-        model = Province
+        model = Unit
         fields = ["code", "name_th", "name_en", "size_group", "region", "aliases_th"]
 
 
@@ -33,7 +33,7 @@ class ProvinceList(APIView):
 
     @extend_schema(responses=ProvinceSerializer(many=True), summary="จังหวัด ๗๖ จังหวัด / the 76 provincial offices")
     def get(self, request):
-        return Response(ProvinceSerializer(Province.objects.provinces(), many=True).data)
+        return Response(ProvinceSerializer(Unit.objects.provinces(), many=True).data)
 
 
 class RubricDetail(APIView):

@@ -9,11 +9,11 @@ from decimal import Decimal
 
 from contests.actor import Need, actor_of
 from contests.entrants import unit_enters
-from contests.models import Combine, Contest, Province
+from contests.models import Combine, Contest, Unit
 from rulebook.engine import Breakdown, rank
 from rulebook.rules.facts import fmt_points
 from scoring.access import rubrics as rubrics_of
-from scoring.models import ProvinceResult, Rubric
+from scoring.models import Rubric, Standing
 from scoring.selectors import rubric_spec
 from scoring.standings import standings_rows
 
@@ -37,8 +37,8 @@ def contest_rows(contest: Contest) -> list[dict]:
     rubrics = list(contest.rubrics.order_by("period_order"))
     if len(rubrics) == 1 and not rubrics[0].period:
         return standings_rows(rubrics[0])
-    results = ProvinceResult.objects.filter(rubric__in=rubrics).select_related("province")
-    by_entrant: dict[int, dict[int, ProvinceResult]] = defaultdict(dict)
+    results = Standing.objects.filter(rubric__in=rubrics).select_related("province")
+    by_entrant: dict[int, dict[int, Standing]] = defaultdict(dict)
     units = {}
     for r in results:
         by_entrant[r.province_id][r.rubric_id] = r
@@ -95,12 +95,12 @@ def contest_rows(contest: Contest) -> list[dict]:
     ]
 
 
-def enters(contest: Contest, unit: Province) -> bool:
+def enters(contest: Contest, unit: Unit) -> bool:
     """Whether the unit is one of the contest's entrants (contests.actor.unit_enters)."""
     return unit_enters(contest, unit)
 
 
-def contests_for_user(user) -> list[tuple[Rubric, Province | None]]:
+def contests_for_user(user) -> list[tuple[Rubric, Unit | None]]:
     """The rubrics (a contest, or each period of one) beyond the national contest that a user takes part in,
     as the actor answers: every one for central staff, those their office runs for an organiser, those their
     office enters for office staff (with that office)."""

@@ -18,7 +18,7 @@ from core.thaimap import NO_AWARD, tier_colours
 from rulebook.engine import vacant_places
 from rulebook.workdays import WorkCalendar, deadline_text
 from scoring import hooks, selectors, tallies
-from scoring.models import AwardTier, Criterion, Dimension, ProvinceResult, Rubric, StandingsSnapshot, YearSettings
+from scoring.models import AwardTier, Criterion, Dimension, Rubric, Standing, StandingsSnapshot, YearSettings
 
 NO_REGION_NAME = ("ไม่อยู่ในเขตตรวจราชการ", "no inspection region")
 
@@ -149,7 +149,7 @@ def tier_cutoffs(
     return cutoff
 
 
-def tier_gap(r: ProvinceResult, tiers: list[AwardTier], cutoff: dict[str, Decimal], open_criteria) -> Gap:
+def tier_gap(r: Standing, tiers: list[AwardTier], cutoff: dict[str, Decimal], open_criteria) -> Gap:
     """Points the province needs to reach the next award tier up, and the criteria still open to it."""
     order = [t.code for t in tiers]
     index = order.index(r.award) if r.award in order else len(order)
@@ -168,7 +168,7 @@ def open_at(criteria: list[Criterion], today: date) -> list[Criterion]:
 
 
 def tier_gaps(
-    results: list[ProvinceResult],
+    results: list[Standing],
     tiers: list[AwardTier],
     criteria: list[Criterion],
     today: date,
@@ -215,7 +215,7 @@ def distributions(dimensions: list[Dimension], spread: list[list[int]], banded: 
 
 
 def map_fills(
-    results: list[ProvinceResult], mode: str, total_points: Decimal, colours: dict[str, str]
+    results: list[Standing], mode: str, total_points: Decimal, colours: dict[str, str]
 ) -> list[tuple[str, str]]:
     fills = []
     for r in results:
@@ -236,7 +236,7 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
     in the database (tallies). 9 queries whatever the number of entrants; 1 more when a criterion due soon
     has entrants with nothing submitted, 1 more when the facts changed since this process last counted them
     (tallies.recorded_counts)."""
-    results = ProvinceResult.objects.filter(rubric=rubric).select_related("province")
+    results = Standing.objects.filter(rubric=rubric).select_related("province")
     tiers = list(rubric.award_tiers.all())
     dimensions = list(rubric.dimensions.all())
     criteria = list(rubric.criteria.all())
@@ -269,11 +269,11 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
     banded = {d.code: d for d in spec.dimensions if d.level_bands} if spec else {}
     levels: dict[str, Counter] = {code: Counter() for code in banded}
     if banded:  # every entrant's level per banded dimension, by the rule's own bands (1 query, such contests only)
-        for points in ProvinceResult.objects.filter(rubric=rubric).values_list("dimensions", flat=True):
+        for points in Standing.objects.filter(rubric=rubric).values_list("dimensions", flat=True):
             for code, d in banded.items():
                 levels[code][d.level_for(Decimal(points.get(code, "0")))] += 1
 
-    def dims(r: ProvinceResult) -> list[tuple[str, int | None]]:
+    def dims(r: Standing) -> list[tuple[str, int | None]]:
         points = [(d.code, r.dimensions.get(d.code, "0")) for d in dimensions]
         return [(p, banded[code].level_for(Decimal(p)) if code in banded else None) for code, p in points]
 

@@ -14,7 +14,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from contests.models import Contest, Province
+from contests.models import Contest, Unit
 from people import directory
 from people.models import Role
 from rulebook.dates import BE_OFFSET, shift_year
@@ -31,22 +31,22 @@ DEMO_USERS = [
     ("chair", Role.CHAIR, None, "ประธานคณะกรรมการ"),
     ("committee1", Role.COMMITTEE, None, "กรรมการ ๑"),
     ("committee2", Role.COMMITTEE, None, "กรรมการ ๒"),
-    ("chiangmai", Role.PROVINCIAL, "TH-50", "สพจ.เชียงใหม่"),
-    ("phuket", Role.PROVINCIAL, "TH-83", "สพจ.ภูเก็ต"),
+    ("chiangmai", Role.OFFICE_STAFF, "TH-50", "สพจ.เชียงใหม่"),
+    ("phuket", Role.OFFICE_STAFF, "TH-83", "สพจ.ภูเก็ต"),
     # The provincial offices that run the seed contests among their districts (issue #16).
     ("chonburi", Role.ORGANISER, "TH-20", "สพจ.ชลบุรี (ผู้จัดการประกวด)"),
     ("nongkhai", Role.ORGANISER, "TH-43", "สพจ.หนองคาย (ผู้จัดการประกวด)"),
     ("ubon", Role.ORGANISER, "TH-34", "สพจ.อุบลราชธานี (ผู้จัดการประกวด)"),
     # District offices, entrants of those contests: DOPA codes, so only with the units loaded.
-    ("mueangchonburi", Role.PROVINCIAL, "2001", "สพอ.เมืองชลบุรี"),
-    ("mueangnongkhai", Role.PROVINCIAL, "4301", "สพอ.เมืองหนองคาย"),
+    ("mueangchonburi", Role.OFFICE_STAFF, "2001", "สพอ.เมืองชลบุรี"),
+    ("mueangnongkhai", Role.OFFICE_STAFF, "4301", "สพอ.เมืองหนองคาย"),
 ]
 # Each organising office's own staff who judge its contests (issue #16): two members and a chair, seated
 # on the contest's panel by committee.demo; the Department's committee judges the Department's contests.
 PANEL_OFFICES = {"TH-20": ("chonburi", "ชลบุรี"), "TH-43": ("nongkhai", "หนองคาย"), "TH-34": ("ubon", "อุบลราชธานี")}
 PANEL_SEATS = [("panel1", "กรรมการการประกวด ๑"), ("panel2", "กรรมการการประกวด ๒"), ("chair", "ประธานกรรมการการประกวด")]
 DEMO_USERS += [
-    (f"{name}-{seat}", Role.PROVINCIAL, code, f"{label} สพจ.{province}")
+    (f"{name}-{seat}", Role.OFFICE_STAFF, code, f"{label} สพจ.{province}")
     for code, (name, province) in PANEL_OFFICES.items()
     for seat, label in PANEL_SEATS
 ]
@@ -79,7 +79,7 @@ def demo_users(*, units: bool = True) -> list[tuple[str, str, str]]:
             user.password = password
             user.is_staff = role not in Role.with_office()
             user.save()
-        office = Province.objects.get(code=code) if code else None
+        office = Unit.objects.get(code=code) if code else None
         directory.membership_set(user=user, role=role, province=office)
         out.append((username, DEMO_PASSWORD, name))
     return out
@@ -91,9 +91,7 @@ def demo_logins() -> list[tuple[str, str, str]]:
     present = set(
         get_user_model().objects.filter(username__in=[u for u, *_ in DEMO_USERS]).values_list("username", flat=True)
     )
-    offices = set(
-        Province.objects.filter(code__in=[c for _, _, c, _ in DEMO_USERS if c]).values_list("code", flat=True)
-    )
+    offices = set(Unit.objects.filter(code__in=[c for _, _, c, _ in DEMO_USERS if c]).values_list("code", flat=True))
     return [
         (username, DEMO_PASSWORD, name)
         for username, _, code, name in DEMO_USERS
@@ -264,7 +262,7 @@ def demo_rows(rubric: Rubric) -> list[dict[str, str]]:
     years, letters = rubric.year - DEMO_YEAR, demo_deadlines(rubric, today)
     present = rubric.year == present_year(today)
     rows = []
-    for province in Province.objects.provinces():
+    for province in Unit.objects.provinces():
         rng = random.Random(f"{rubric.year}-{province.code}")  # same demo every run
         # Judged facts are still drawn, then dropped: the data facts keep the values they always had.
         for criterion, fact, value in province_facts(rng, province.size_group):

@@ -2,7 +2,7 @@
 
 A recompute stores points and places only, and leaves each rescored entrant's explanations empty ("not built
 yet"): ranking 7,255 subdistricts must not wait for 145,100 Thai and English texts nobody reads then. They are
-built from the same facts, judgments and rules as the points (`engine.evaluate_province`, so the text is the
+built from the same facts, judgments and rules as the points (`engine.evaluate_entrant`, so the text is the
 one the points came with): by the pass that follows a recompute (`explanations_build`, the `scoring.explain`
 task), or, for whatever it has not reached yet, where they are read (`filled`: one entrant's page, its PDF
 breakdown, the standings and exports).
@@ -18,10 +18,10 @@ from django.db.models import F
 from core.bulk import update_values
 from rulebook import engine
 from scoring import selectors
-from scoring.models import ProvinceResult, Rubric
+from scoring.models import Rubric, Standing
 from scoring.recompute import merged_scores, no_cyclic_gc
 
-Texts = dict[str, dict[str, str]]  # criterion code → {"th": …, "en": …}, as ProvinceResult.explanations
+Texts = dict[str, dict[str, str]]  # criterion code → {"th": …, "en": …}, as Standing.explanations
 
 
 def explanations_of(rubric: Rubric, units: dict[int, str]) -> dict[int, Texts]:
@@ -30,13 +30,13 @@ def explanations_of(rubric: Rubric, units: dict[int, str]) -> dict[int, Texts]:
         return {}
     ids = list(units)
     spec, calendar = selectors.rubric_spec(rubric), selectors.rubric_calendar(rubric)
-    facts = selectors.facts_by_province(rubric, ids)
+    facts = selectors.facts_by_unit(rubric, ids)
     judged = merged_scores(rubric, ids)
     memo: dict = {}  # entrants with the same facts share one Score, so its text is rendered once
     out = {}
     for unit, size_group in units.items():
         given, overrides = facts.get(unit, {}), judged.get(unit, {})
-        b = engine.evaluate_province(
+        b = engine.evaluate_entrant(
             spec, given, size_group=size_group, calendar=calendar, overrides=overrides, memo=memo
         )
         out[unit] = {code: {"th": s.th, "en": s.en} for code, s in b.criteria.items()}
@@ -51,7 +51,7 @@ def filled(rubric: Rubric, stored: Iterable[tuple[int, Texts, object]]) -> dict[
     missing = [unit for unit, texts, at in stored if not texts and at is not None]
     if missing:
         sizes = dict(
-            ProvinceResult.objects.filter(rubric=rubric, province_id__in=missing).values_list(
+            Standing.objects.filter(rubric=rubric, province_id__in=missing).values_list(
                 "province_id", "province__size_group"
             )
         )
@@ -59,7 +59,7 @@ def filled(rubric: Rubric, stored: Iterable[tuple[int, Texts, object]]) -> dict[
     return out
 
 
-def texts_of(result: ProvinceResult) -> Texts:
+def texts_of(result: Standing) -> Texts:
     """One stored result's explanations, built if the recompute left them for later."""
     if result.explanations or result.computed_at is None:
         return result.explanations
@@ -76,7 +76,7 @@ def explanations_build(*, rubric_id: int) -> int:
     if rubric is None:
         return 0
     rows = (
-        ProvinceResult.objects.filter(rubric=rubric, explanations={}, computed_seq=F("change_seq"))
+        Standing.objects.filter(rubric=rubric, explanations={}, computed_seq=F("change_seq"))
         .exclude(computed_at=None)
         .order_by()
         .values_list("pk", "province_id", "computed_seq", "province__size_group")
@@ -85,6 +85,6 @@ def explanations_build(*, rubric_id: int) -> int:
     if not rows:
         return 0
     built = explanations_of(rubric, {unit: size for _, unit, _, size in rows})
-    field = ProvinceResult._meta.get_field("explanations")
+    field = Standing._meta.get_field("explanations")
     values = [(pk, field.get_db_prep_save(built[unit], connection), seq, seq) for pk, unit, seq, _ in rows]
-    return update_values(ProvinceResult, ["explanations"], values, match=["computed_seq", "change_seq"])
+    return update_values(Standing, ["explanations"], values, match=["computed_seq", "change_seq"])

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from django.utils import timezone
 
-from contests.lifecycle import Action, Refused, Standing, State, check, standing_of, state_of
+from contests.lifecycle import Action, DocumentBasis, Refused, State, basis_of, check, state_of
 from core.errors import YearFrozen
 from scoring.models import FreezeEvent, Rubric
 
@@ -53,7 +53,7 @@ def ensure_changeable(rubric: Rubric) -> None:
         raise YearFrozen(rubric.year)
 
 
-def standing(rubric_id: int, issued_at: datetime) -> Standing:
+def standing(rubric_id: int, issued_at: datetime) -> DocumentBasis:
     """What a document of the period made at `issued_at` stands on: were its results frozen, are they withdrawn."""
     events = FreezeEvent.objects.filter(rubric_id=rubric_id).order_by("at", "id").values_list("action", "at")
-    return standing_of(events, issued_at)
+    return basis_of(events, issued_at)

@@ -12,7 +12,7 @@ from rulebook.workdays import deadline_text
 from scoring import tallies
 from scoring.access import rubric_gate
 from scoring.dashboard import item_labels
-from scoring.models import ProvinceResult
+from scoring.models import Standing
 from scoring.selectors import rubric_calendar
 
 
@@ -24,7 +24,7 @@ def missing_list(request, year: str):
     labels = dict(zip((c.pk for c in criteria), item_labels(criteria, codes), strict=True))
     chosen = request.GET.get("criterion", "")
     shown = [c for c in criteria if c.code == chosen] or criteria
-    entrants = ProvinceResult.objects.filter(rubric=rubric).count()
+    entrants = Standing.objects.filter(rubric=rubric).count()
     names = tallies.nothing_submitted(rubric, [c.pk for c in shown], entrants)
     calendar, today = rubric_calendar(rubric), timezone.localdate()
     rows = []

@@ -12,9 +12,9 @@ from django.http import Http404
 from django.utils import timezone
 
 from contests.eligibility import Eligibility
-from contests.models import Contest, Employment, Nominee, NomineeState, NomineeVersion, Province
+from contests.models import Contest, Employment, Nominee, NomineeState, NomineeVersion, Unit
 from contests.models.nominees import NAME_MAX, POSITION_MAX
-from contests.permissions import is_own_province, runs_contest
+from contests.permissions import is_own_office, runs_contest
 from core import acts
 from core.errors import PortalError
 from scoring import lifecycle
@@ -52,18 +52,18 @@ def _closed(window: NominationWindow) -> PortalError:
     )
 
 
-def _check_access(user, contest: Contest, unit: Province) -> None:
+def _check_access(user, contest: Contest, unit: Unit) -> None:
     """The office's own staff, or whoever runs the contest. Someone who may not see the office, or an
     office that does not enter, is answered 404 (scoring.access: nothing about another office leaks)."""
     if not user.is_authenticated:
         raise PermissionDenied
     if not enters(contest, unit) or not acts.allowed(user, "scoring.view_province", unit):
         raise Http404
-    if not (is_own_province(user, unit) or runs_contest(user, contest.rubrics.first())):
+    if not (is_own_office(user, unit) or runs_contest(user, contest.rubrics.first())):
         raise PermissionDenied
 
 
-def _open_for(user, contest: Contest, unit: Province, at: datetime) -> None:
+def _open_for(user, contest: Contest, unit: Unit, at: datetime) -> None:
     """Who may change the office's nominee now: access, a nominating contest, no frozen year, the window."""
     _check_access(user, contest, unit)
     if not contest.nominates:
@@ -90,7 +90,7 @@ def _employment(raw: str, rules: Eligibility) -> str:
     return value
 
 
-def _office(raw: str, rules: Eligibility) -> Province | None:
+def _office(raw: str, rules: Eligibility) -> Unit | None:
     code = str(raw or "").strip()
     if not code:
         if rules.same_office:
@@ -98,7 +98,7 @@ def _office(raw: str, rules: Eligibility) -> Province | None:
                 "กรุณาเลือกสำนักงานที่ปฏิบัติงาน", "please choose the office the nominee works in", field="office"
             )
         return None
-    office = Province.objects.filter(code=code).first()
+    office = Unit.objects.filter(code=code).first()
     if office is None:
         raise PortalError(f"ไม่พบสำนักงานรหัส “{code}”", f"no office with the code “{code}”", field="office")
     return office
@@ -119,7 +119,7 @@ def nominee_submit(
     *,
     user,
     contest: Contest,
-    unit: Province,
+    unit: Unit,
     name_th: str,
     position_th: str,
     name_en: str = "",
@@ -161,7 +161,7 @@ def nominee_submit(
 
 
 @transaction.atomic
-def nominee_withdraw(*, user, contest: Contest, unit: Province, now: datetime | None = None) -> Nominee:
+def nominee_withdraw(*, user, contest: Contest, unit: Unit, now: datetime | None = None) -> Nominee:
     """Withdraws the office's nominee ("ถอนรายชื่อ"), as a version of its own: the person stays in the history,
     is named on no page or certificate, and the office may nominate someone else. Who may, and until when,
     as for nominee_submit."""
@@ -186,7 +186,7 @@ def _new_version(nominee: Nominee, values: dict, user, at: datetime) -> Nominee:
     return nominee
 
 
-def nominee_demo_save(*, contest: Contest, unit: Province, name_th: str, position_th: str) -> Nominee:
+def nominee_demo_save(*, contest: Contest, unit: Unit, name_th: str, position_th: str) -> Nominee:
     """`bootstrap --demo` only: no user, no access check, the first version only (idempotent). A demo nominee
     is a civil servant of the office itself, so it qualifies in any contest (contests.eligibility)."""
     person = {"name_th": name_th, "position_th": position_th, "employment": Employment.CIVIL_SERVANT, "office": unit}

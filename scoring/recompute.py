@@ -15,13 +15,13 @@ from django.db import connection, transaction
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
-from contests.models import Province, Stage
+from contests.models import Stage, Unit
 from contests.stages import rank_groups
 from core.bulk import update_documents, update_values
 from notices import events
 from rulebook import engine
 from scoring import coalesce, hooks, selectors
-from scoring.models import ProvinceResult, RecomputeRun, Rubric, TieDecision, TieMethod, YearSettings
+from scoring.models import RecomputeRun, Rubric, Standing, TieDecision, TieMethod, YearSettings
 
 EMPTY: dict = {}  # never mutated
 PLACE = ("rank", "tied", "award", "award_tie")
@@ -65,7 +65,7 @@ def standings_refresh(*, rubric_id: int) -> int:
         if not held:  # another worker is on this year; run again after it rather than queue on the row lock
             coalesce.schedule(rubric_id)
             return 0
-        stale = ProvinceResult.objects.filter(rubric_id=rubric_id, change_seq__gt=F("computed_seq"))
+        stale = Standing.objects.filter(rubric_id=rubric_id, change_seq__gt=F("computed_seq"))
         chunks = settings.CDD4_RECOMPUTE_CHUNKS  # one worker process: chunks would only add their overhead
         if chunks > 1 and coalesce.parallel_wanted() and stale.count() >= settings.CDD4_RECOMPUTE_PARALLEL_FROM:
             coalesce.parallel(rubric_id, chunk_bounds(rubric_id=rubric_id, chunks=chunks))
@@ -99,14 +99,14 @@ def chunks_apply(*, rubric_id: int, chunks: list[list], started_at: float) -> in
         rescored = standings_apply(rubric, [Scored(*row) for chunk in chunks for row in chunk])
     coalesce.parallel_done(rubric_id)
     _ran(rubric_id, started, rescored)
-    if ProvinceResult.objects.filter(rubric_id=rubric_id, change_seq__gt=F("computed_seq")).exists():
+    if Standing.objects.filter(rubric_id=rubric_id, change_seq__gt=F("computed_seq")).exists():
         coalesce.schedule(rubric_id)
     return rescored
 
 
 def stale_rubric_ids() -> list[int]:
     """Years with a "needs recompute" mark: what the beat job re-queues."""
-    stale = ProvinceResult.objects.filter(change_seq__gt=F("computed_seq"))
+    stale = Standing.objects.filter(change_seq__gt=F("computed_seq"))
     return sorted(set(stale.values_list("rubric_id", flat=True)))
 
 
@@ -119,7 +119,7 @@ def results_mark_dirty(*, rubric_id: int, province_ids: Iterable[int] | None = N
 
     The mark survives a broker outage; the beat job `scoring.recompute_dirty` picks it up.
     """
-    qs = ProvinceResult.objects.filter(rubric_id=rubric_id)
+    qs = Standing.objects.filter(rubric_id=rubric_id)
     if province_ids is not None:
         qs = qs.filter(province_id__in=list(province_ids))
     qs.update(change_seq=F("change_seq") + 1)
@@ -161,7 +161,7 @@ def entrants_score(
     spec = selectors.rubric_spec(rubric)
     calendar = selectors.rubric_calendar(rubric)
     ids = None if every else [unit for _, unit, _, _ in entrants]
-    facts = selectors.facts_by_province(rubric, None if within else ids, within=within, ordered=False)
+    facts = selectors.facts_by_unit(rubric, None if within else ids, within=within, ordered=False)
     # The committee's judgments feed the same engine as overrides (docs/decisions.md, decision 8).
     judged = merged_scores(rubric, ids)
     tallies = engine.Scorer(spec, calendar).score_many(
@@ -191,14 +191,14 @@ ENTRANT = ("pk", "province_id", "change_seq", "province__size_group")
 def chunk_score(*, rubric_id: int, low: int, high: int) -> list[Scored]:
     """One chunk of a parallel full recompute: the entrants with unit ids low..high, scored, nothing written."""
     rubric = Rubric.objects.get(pk=rubric_id)
-    rows = ProvinceResult.objects.filter(rubric=rubric, province_id__gte=low, province_id__lte=high).order_by()
+    rows = Standing.objects.filter(rubric=rubric, province_id__gte=low, province_id__lte=high).order_by()
     with no_cyclic_gc():
         return entrants_score(rubric, list(rows.values_list(*ENTRANT)), every=False, within=(low, high))
 
 
 def chunk_bounds(*, rubric_id: int, chunks: int) -> list[tuple[int, int]]:
     """The entrants split into `chunks` ranges of unit ids of about equal size, for `chunk_score`."""
-    ids = sorted(ProvinceResult.objects.filter(rubric_id=rubric_id).values_list("province_id", flat=True))
+    ids = sorted(Standing.objects.filter(rubric_id=rubric_id).values_list("province_id", flat=True))
     size = -(-len(ids) // max(chunks, 1)) if ids else 1
     return [(ids[i], ids[min(i + size, len(ids)) - 1]) for i in range(0, len(ids), size)]
 
@@ -213,7 +213,7 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
     rubric = _locked(rubric_id)
     # Unordered: the model's ordering joins the year and the unit to sort rows that are ranked here anyway
     # (half the time of re-ranking 7,255 entrants after one changed).
-    results = ProvinceResult.objects.filter(rubric=rubric).order_by()
+    results = Standing.objects.filter(rubric=rubric).order_by()
     stale_rows = results if full else results.filter(change_seq__gt=F("computed_seq"))
     stale = list(stale_rows.values_list(*ENTRANT))  # of the entrant, only what scoring reads
     if not stale:
@@ -244,7 +244,7 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
     read is written with the mark it had then, so it stays stale and the next run rescores it. `every`: the
     scored are every entrant, read under this same lock, so nothing stored is read again."""
     spec = selectors.rubric_spec(rubric)
-    values = ProvinceResult.objects.filter(rubric=rubric).order_by()
+    values = Standing.objects.filter(rubric=rubric).order_by()
     stored = () if every else values.values_list("pk", "province_id", "total", "rank_key", "computed_seq", *PLACE)
     fresh = {s.pk: s for s in scored}
     keys, totals, others = {}, {}, []
@@ -309,8 +309,8 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL synchronous_commit TO OFF")
     # The explanations unbuilt: built when read, or by the explanation pass (scoring.explanations).
-    update_documents(ProvinceResult, WRITTEN, rows, same={"explanations": {}, "computed_at": now})
-    update_values(ProvinceResult, PLACE, moved)  # no query when nothing moved, as after any full recompute
+    update_documents(Standing, WRITTEN, rows, same={"explanations": {}, "computed_at": now})
+    update_values(Standing, PLACE, moved)  # no query when nothing moved, as after any full recompute
     Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
     _ties_tell(rubric, spec, placings)
     return len(fresh)
@@ -326,7 +326,7 @@ def _ties_tell(rubric: Rubric, spec, placings: dict) -> None:
     if not tied:
         return
     names = {a.code: a.name_th for a in spec.awards}
-    units = Province.objects.in_bulk([u for group in tied.values() for u in group])
+    units = Unit.objects.in_bulk([u for group in tied.values() for u in group])
     for (_, award), ids in sorted(tied.items()):
         events.tie_waiting(rubric=rubric, award=names.get(award, award), units=[units[u] for u in ids])
 

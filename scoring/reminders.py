@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from contests.actor import SYSTEM
 from contests.lifecycle import Action
-from contests.models import Level, Province
+from contests.models import Level, Unit
 from core.labels import halves
 from core.thai import thai_date
 from people import directory
@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 SUBJECT = "[CDD 4.0] แจ้งเตือนหลักฐานที่ยังไม่ได้ส่ง / Reminder: evidence not yet submitted"
 
 
-def _body(province: Province, due: list[tuple], calendar) -> str:
+def _body(province: Unit, due: list[tuple], calendar) -> str:
     level_th, level_en = halves(Level(province.level).label)
     greeting_th = f"เรียน สำนักงานพัฒนาชุมชน{level_th}{province.name_th}"
     lines_th = [greeting_th, "", "ตัวชี้วัดที่ยังไม่ได้ส่งหลักฐาน:"]
@@ -42,7 +42,7 @@ def _body(province: Province, due: list[tuple], calendar) -> str:
     return "\n".join([*lines_th, *lines_en, "", "— พอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ / CDD 4.0 portal"])
 
 
-def reminders_due(rubric: Rubric, today: date, calendar) -> dict[Province, list[tuple]]:
+def reminders_due(rubric: Rubric, today: date, calendar) -> dict[Unit, list[tuple]]:
     """entrant → [(criterion, working days left)] still to be reminded today. Only the contest's own
     entrants: an office's criterion texts never reach anyone outside its contest (issue #24), and only while
     the period is open: a draft's texts reach no one, and frozen results take no evidence (issue #37)."""
@@ -58,7 +58,7 @@ def reminders_due(rubric: Rubric, today: date, calendar) -> dict[Province, list[
             "province_id", "criterion_id", "deadline"
         )
     )
-    out: dict[Province, list[tuple]] = {}
+    out: dict[Unit, list[tuple]] = {}
     for province in SYSTEM.entrants(rubric.contest).order_by("code"):  # the beat job acts as the system actor
         todo = [
             (c, left)

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 
 from contests.actor import actor_of
 from contests.entrants import contest_entrants
-from contests.models import Contest, Level, Nominee, NomineeState, Province
+from contests.models import Contest, Level, Nominee, NomineeState, Unit
 from contests.regions import InspectionRegion
 from contests.tree import under
 from rulebook.dates import fiscal_year, widened
@@ -25,35 +25,35 @@ from scoring.models import (
     FreezeEvent,
     HolidayOverride,
     HolidayOverrideChange,
-    ProvinceResult,
     Rubric,
+    Standing,
     StandingsSnapshot,
 )
 
 
-def province_lookup() -> dict[str, Province]:
+def province_lookup() -> dict[str, Unit]:
     """Every way an import may name a province (ISO code, Thai and English names, old spellings)."""
-    index: dict[str, Province] = {}
-    for province in Province.objects.provinces():
+    index: dict[str, Unit] = {}
+    for province in Unit.objects.provinces():
         keys = [province.code, province.name_th, province.name_en, *province.aliases_th]
         for key in keys:
             index[norm_province_key(key)] = province
     return index
 
 
-def office_unit(user) -> Province | None:
+def office_unit(user) -> Unit | None:
     """The office an organiser runs contests for; None for everyone else (central staff run any)."""
     actor = actor_of(user)
     return actor.own_office if actor.organises() else None
 
 
-def entrant_lookup(rubric: Rubric) -> dict[str, Province]:
+def entrant_lookup(rubric: Rubric) -> dict[str, Unit]:
     """Every way an import may name one of the rubric's entrants: for provinces as province_lookup; for
     districts and subdistricts the DOPA code, and the name where no other entrant shares it."""
     if rubric.contest.entrant_level == Level.PROVINCE:
         return province_lookup()
-    index: dict[str, Province] = {}
-    names: dict[str, list[Province]] = {}
+    index: dict[str, Unit] = {}
+    names: dict[str, list[Unit]] = {}
     for unit in contest_entrants(rubric.contest):
         index[unit.code] = unit
         for name in {unit.name_th, unit.name_en}:
@@ -62,10 +62,10 @@ def entrant_lookup(rubric: Rubric) -> dict[str, Province]:
     return index
 
 
-def units_under(organiser: Province, level: str) -> QuerySet[Province]:
+def units_under(organiser: Unit, level: str) -> QuerySet[Unit]:
     """CDD-office units at `level` (districts, subdistricts) below the organiser, a province or a district:
     the entrants of a contest the organiser runs among its own units."""
-    return Province.objects.filter(under(organiser), level=level, is_cdd_office=True).order_by("dopa_code")
+    return Unit.objects.filter(under(organiser), level=level, is_cdd_office=True).order_by("dopa_code")
 
 
 def norm_province_key(text: str) -> str:
@@ -198,7 +198,7 @@ def criterion_codes(rubric: Rubric, *, fresh: bool = False) -> dict[int, str]:
     return _CODES[key]
 
 
-def facts_by_province(
+def facts_by_unit(
     rubric: Rubric, province_ids=None, *, within: tuple[int, int] | None = None, ordered: bool = True
 ) -> dict[int, dict[str, dict[str, str]]]:
     """province id -> criterion code -> {fact: value}; empty values mean "not recorded" and are left out.
@@ -253,10 +253,8 @@ def facts_by_province(
     return out
 
 
-def standings(rubric: Rubric) -> list[ProvinceResult]:
-    return list(
-        ProvinceResult.objects.filter(rubric=rubric).select_related("province").order_by("rank", "province__code")
-    )
+def standings(rubric: Rubric) -> list[Standing]:
+    return list(Standing.objects.filter(rubric=rubric).select_related("province").order_by("rank", "province__code"))
 
 
 def region_fields(region: InspectionRegion | None) -> dict:
@@ -382,7 +380,7 @@ def fact_template_rows(rubric: Rubric) -> list[tuple[str, str, str, str]]:
     names = [(c.code, name) for c in spec.criteria() for name in c.rule.fact_names()]
     return [
         (province, code, name, stored.get((province, code, name), ""))
-        for province in Province.objects.provinces().order_by("code").values_list("code", flat=True)
+        for province in Unit.objects.provinces().order_by("code").values_list("code", flat=True)
         for code, name in names
     ]
 
@@ -396,12 +394,12 @@ def nominees_by_unit(contest: Contest) -> dict[int, Nominee]:
     return {n.unit_id: n for n in rows}
 
 
-def nominee_of(contest: Contest, unit: Province) -> Nominee | None:
+def nominee_of(contest: Contest, unit: Unit) -> Nominee | None:
     """The office's nominee row, withdrawn or not (its own page shows a withdrawal); None if it never nominated."""
     return Nominee.objects.filter(contest=contest, unit=unit).select_related("office").first()
 
 
-def nominee_offices(contest: Contest, unit: Province) -> list[Province]:
+def nominee_offices(contest: Contest, unit: Unit) -> list[Unit]:
     """The offices a nominee may be said to work in: the nominating office first, then the contest's other
     entrants and its organiser (a person seconded elsewhere is recorded as such, and the rubric decides)."""
     others = [u for u in contest_entrants(contest).order_by("code") if u.pk != unit.pk]

@@ -16,7 +16,7 @@ from django.db.models import Q
 from contests.actor import forget
 from contests.codes import code_stem, national_code, office_prefix
 from contests.lifecycle import Action
-from contests.models import Combine, Contest, ContestState, Level, Province, Stage
+from contests.models import Combine, Contest, ContestState, Level, Stage, Unit
 from contests.units import units_collate
 from core import acts, bulk
 from core.errors import YearFrozen
@@ -37,8 +37,8 @@ from scoring.models import (
     HolidayAction,
     HolidayOverride,
     HolidayOverrideChange,
-    ProvinceResult,
     Rubric,
+    Standing,
     YearSettings,
 )
 from scoring.recompute import results_mark_dirty
@@ -47,10 +47,10 @@ from scoring.recompute import results_mark_dirty
 def results_ensure(rubric: Rubric) -> None:
     """A result row per entrant of the rubric's contest; one no longer entered loses its row (facts, scores stay)."""
     entrants = selectors.contest_entrants(rubric.contest)
-    ProvinceResult.objects.filter(rubric=rubric).exclude(province__in=entrants).delete()
-    have = set(ProvinceResult.objects.filter(rubric=rubric).values_list("province_id", flat=True))
-    ProvinceResult.objects.bulk_create(
-        [ProvinceResult(rubric=rubric, province=p) for p in entrants.exclude(pk__in=have)], batch_size=2000
+    Standing.objects.filter(rubric=rubric).exclude(province__in=entrants).delete()
+    have = set(Standing.objects.filter(rubric=rubric).values_list("province_id", flat=True))
+    Standing.objects.bulk_create(
+        [Standing(rubric=rubric, province=p) for p in entrants.exclude(pk__in=have)], batch_size=2000
     )
 
 
@@ -58,7 +58,7 @@ def results_ensure(rubric: Rubric) -> None:
 def provinces_load(*, entries: Sequence[Mapping]) -> int:
     """Creates or updates the provincial offices by ISO code (idempotent)."""
     for entry in entries:
-        Province.objects.update_or_create(
+        Unit.objects.update_or_create(
             code=entry["code"],
             defaults={
                 **{k: entry[k] for k in ("name_th", "name_en", "size_group", "region", "aliases_th")},
@@ -86,7 +86,7 @@ def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
     slug = contest_slug(data)
     organiser = None
     if block.get("organiser"):
-        organiser = Province.objects.filter(dopa_code=block["organiser"], level=Level.PROVINCE).first()
+        organiser = Unit.objects.filter(dopa_code=block["organiser"], level=Level.PROVINCE).first()
         if organiser is None:
             raise RubricError([f"ไม่พบหน่วยงานผู้จัด {block['organiser']} / no organising office {block['organiser']}"])
     periods = list(block.get("periods") or [])
@@ -104,7 +104,7 @@ def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
         },
     )
     codes = [str(c) for c in block.get("entrants") or []]
-    chosen = list(Province.objects.filter(dopa_code__in=codes)) if codes else []
+    chosen = list(Unit.objects.filter(dopa_code__in=codes)) if codes else []
     if len(chosen) != len(set(codes)):
         missing = sorted(set(codes) - {u.dopa_code for u in chosen})
         raise RubricError([f"ไม่พบผู้เข้าประกวด {', '.join(missing)} / unknown entrants {', '.join(missing)}"])
@@ -113,7 +113,7 @@ def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
     return contest, periods
 
 
-def _not_the_offices(slug: str, office: Province) -> bool:
+def _not_the_offices(slug: str, office: Unit) -> bool:
     """A code the office may not save: another office's or the Department's, or one of their other years'
     (contests.codes.code_stem), drafts included; or a new code outside the office's own prefix
     (`office_prefix`) that is no other year of one of its own contests. One answer for all of them: the

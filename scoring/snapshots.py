@@ -13,7 +13,7 @@ from contests.lifecycle import Action
 from core import acts
 from notices import events
 from scoring import lifecycle, revisions
-from scoring.models import FreezeAction, FreezeEvent, ProvinceResult, Rubric, StandingsSnapshot, YearSettings
+from scoring.models import FreezeAction, FreezeEvent, Rubric, Standing, StandingsSnapshot, YearSettings
 from scoring.standings import standings_rows
 
 
@@ -62,7 +62,7 @@ def standings_freeze(*, user, rubric: Rubric) -> StandingsSnapshot:
     acts.require(user, "scoring.freeze", rubric)
     rubric = Rubric.objects.select_for_update(no_key=True).get(pk=rubric.pk)  # no recompute runs meanwhile
     lifecycle.ensure(rubric, Action.FREEZE)
-    if ProvinceResult.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists():
+    if Standing.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists():
         raise ValidationError("ยังคำนวณคะแนนไม่เสร็จ ลองใหม่อีกครั้ง / standings are being recomputed; try again")
     snapshot, _ = StandingsSnapshot.objects.update_or_create(
         rubric=rubric,

@@ -9,7 +9,7 @@ from contests.models import RankWithin
 from contests.stages import regions_of
 from core.thai import fmt_points
 from scoring.explanations import filled
-from scoring.models import ProvinceResult, Rubric
+from scoring.models import Rubric, Standing
 from scoring.selectors import region_fields, rubric_spec
 
 ROW_FIELDS = ("rank", "total", "level", "dimensions", "criteria", "explanations", "award", "tied", "award_tie",
@@ -23,9 +23,7 @@ def standings_rows(rubric: Rubric) -> list[dict]:
     Read as plain values, not model rows: 7,255 entrants (issue #16) are then no 14,510 instances."""
     tiers = {t.code: t for t in rubric.award_tiers.all()}
     banded = [d for d in rubric_spec(rubric).dimensions if d.level_bands]  # seed 003: each mission has levels
-    results = list(
-        ProvinceResult.objects.filter(rubric=rubric).order_by("rank", "province__code").values_list(*ROW_FIELDS)
-    )
+    results = list(Standing.objects.filter(rubric=rubric).order_by("rank", "province__code").values_list(*ROW_FIELDS))
     # What a recompute left for the explanation pass is built here, so no reader ever sees it missing.
     texts = filled(rubric, ((row[-1], row[5], row[9]) for row in results))
     # A contest ranked within each inspection region (Stage.rank_within): every row names its region.

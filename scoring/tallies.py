@@ -14,7 +14,7 @@ from django.db.models.functions import Cast, Coalesce, RowNumber
 
 from rulebook.rules import KINDS
 from scoring import hooks
-from scoring.models import AwardTier, Dimension, Fact, ProvinceResult, Rubric
+from scoring.models import AwardTier, Dimension, Fact, Rubric, Standing
 
 FIELDS = ("pk", "change_seq", "computed_seq", "award", "total")  # what summary reads of each entrant
 BINS = 5  # the dimension charts: how many entrants fall in each fifth of the dimension's range
@@ -81,7 +81,7 @@ def summary(rubric: Rubric, tiers: list[AwardTier], dimensions: list[Dimension])
                 aggregates[f"dim_{j}_{i}"] = Count("pk", filter=Q(**{f"points_{j}__gte": at_least}))
     # distinct() (the rows are distinct anyway) makes Django aggregate over a subquery, which reads each
     # dimension's points once per row rather than once per fifth: a third of the time on PostgreSQL.
-    rows = ProvinceResult.objects.filter(rubric=rubric).order_by()
+    rows = Standing.objects.filter(rubric=rubric).order_by()
     got = rows.values(*FIELDS).annotate(**points).distinct().aggregate(**aggregates)
     n = got["entrants"]
     spread = []
@@ -124,7 +124,7 @@ def _recorded_pair(rubric: Rubric, province: str, criterion: str) -> Exists:
 
 
 def _entrants(rubric: Rubric) -> QuerySet:
-    return ProvinceResult.objects.filter(rubric=rubric).order_by().values("province_id")
+    return Standing.objects.filter(rubric=rubric).order_by().values("province_id")
 
 
 _RECORDED: dict[tuple, dict[int, int]] = {}
@@ -191,7 +191,7 @@ def nothing_submitted(rubric: Rubric, criterion_ids: list[int], limit: int) -> d
     if not criterion_ids:
         return {}
     rows = (
-        ProvinceResult.objects.filter(rubric=rubric, rubric__criteria__in=criterion_ids)
+        Standing.objects.filter(rubric=rubric, rubric__criteria__in=criterion_ids)
         .annotate(criterion=F("rubric__criteria"))
         .exclude(_recorded_pair(rubric, "province_id", "criterion"))
     )

@@ -29,7 +29,7 @@ from scoring import lifecycle, selectors, services, snapshots
 from scoring.access import rubric_gate
 from scoring.contests import contest_rows
 from scoring.facts.imports import facts_import_file
-from scoring.models import FreezeEvent, ProvinceResult, Rubric, StandingsSnapshot
+from scoring.models import FreezeEvent, Rubric, Standing, StandingsSnapshot
 from scoring.revision_views import change_args, revision_box
 from scoring.revisions import ChangeRefused
 
@@ -233,7 +233,7 @@ def mine(request, year: ContestKey):
         ctx["published"] = next((r for r in snapshot.rows if r["province"] == province.code), None)
         ctx["as_of"] = board.as_of(snapshot.computed_at)
     elif board.year_settings(rubric).standings_visible_to_provinces:
-        ctx["result"] = result = ProvinceResult.objects.filter(rubric=rubric, province=province).first()
+        ctx["result"] = result = Standing.objects.filter(rubric=rubric, province=province).first()
         ctx["as_of"] = board.as_of(rubric.standings_computed_at)
         ctx["dims"] = [(d, result.dimensions.get(d.code, "0") if result else "0") for d in rubric.dimensions.all()]
     else:

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from contests.permissions import is_central
 from scoring.admin.dates import ThaiDates
-from scoring.admin.forms import ProvinceScoped, RoleAccess
+from scoring.admin.forms import RoleAccess, UnitScoped
 
 from .models import Evidence, InnovationReport, Submission, UploadLimit
 
@@ -27,7 +27,7 @@ class EvidenceInline(ThaiDates, admin.TabularInline):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
+class SubmissionAdmin(UnitScoped, RoleAccess, admin.ModelAdmin):
     # Read-only: evidence is versioned and never edited; reviews go through services.submission_review.
     list_display = ["province", "criterion", "status", "last_version"]
     # The contests of the rows the user may see, not every rubric (another office's contest is not theirs).
@@ -37,6 +37,6 @@ class SubmissionAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
 
 
 @admin.register(InnovationReport)
-class InnovationReportAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
+class InnovationReportAdmin(UnitScoped, RoleAccess, admin.ModelAdmin):
     list_display = ["province", "rubric", "version", "title_th", "created_at"]
     list_select_related = ["province", "rubric"]

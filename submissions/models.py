@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
-from contests.models import Contest, Province, StageUpload
+from contests.models import Contest, StageUpload, Unit
 from core.labels import bi
 from scoring.models import Criterion, Rubric
 
@@ -39,7 +39,7 @@ class Submission(models.Model):
         Rubric, on_delete=models.PROTECT, related_name="submissions", verbose_name=bi("เกณฑ์การประเมิน", "rubric")
     )
     province = models.ForeignKey(
-        Province, on_delete=models.PROTECT, related_name="submissions", verbose_name=bi("จังหวัด", "province")
+        Unit, on_delete=models.PROTECT, related_name="submissions", verbose_name=bi("จังหวัด", "province")
     )
     criterion = models.ForeignKey(
         Criterion, on_delete=models.PROTECT, related_name="submissions", verbose_name=bi("ตัวชี้วัด", "criterion")
@@ -166,7 +166,7 @@ class InnovationReport(models.Model):
         Rubric, on_delete=models.PROTECT, related_name="innovation_reports", verbose_name=bi("เกณฑ์การประเมิน", "rubric")
     )
     province = models.ForeignKey(
-        Province, on_delete=models.PROTECT, related_name="innovation_reports", verbose_name=bi("จังหวัด", "province")
+        Unit, on_delete=models.PROTECT, related_name="innovation_reports", verbose_name=bi("จังหวัด", "province")
     )
     version = models.PositiveIntegerField(verbose_name=bi("ฉบับที่", "version"))
     title_th = models.CharField(bi("ชื่อผลงาน (ภาษาไทย)", "title (Thai)"), max_length=300)
@@ -238,7 +238,7 @@ class ResumableUpload(models.Model):
         related_name="+",
         verbose_name=bi("การประกวด", "contest"),
     )
-    unit = models.ForeignKey(Province, on_delete=models.CASCADE, related_name="+", verbose_name=bi("หน่วยงาน", "unit"))
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+", verbose_name=bi("หน่วยงาน", "unit"))
     code = models.CharField(bi("ตัวชี้วัดหรือไฟล์", "criterion or file"), max_length=20)
     description = models.CharField(max_length=300, blank=True, verbose_name=bi("คำอธิบาย", "description"))
     filename = models.CharField(max_length=255, verbose_name=bi("ชื่อไฟล์", "file name"))

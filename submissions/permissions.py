@@ -2,13 +2,13 @@
 
 import rules
 
-from contests.permissions import is_central, is_committee, is_own_province, organises_unit
+from contests.permissions import is_central, is_committee, is_own_office, organises_unit
 from core.acts import declare
 
 
 @rules.predicate
 def owns_evidence(user, evidence) -> bool:
-    return evidence is not None and is_own_province(user, evidence.submission.province)
+    return evidence is not None and is_own_office(user, evidence.submission.province)
 
 
 @rules.predicate
@@ -22,8 +22,8 @@ def is_visible(user, evidence) -> bool:
 
 
 # Pages about a province: its own staff, and the Department (committee and central staff).
-declare("submissions.view_province", is_own_province | is_central | is_committee | organises_unit)
-declare("submissions.submit_evidence", is_own_province)
+declare("submissions.view_province", is_own_office | is_central | is_committee | organises_unit)
+declare("submissions.submit_evidence", is_own_office)
 declare("submissions.withdraw_evidence", owns_evidence & is_visible)
 # A withdrawn version is hidden from the committee; its own province and central staff keep it.
 declare(

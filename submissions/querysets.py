@@ -7,7 +7,7 @@ CONTEST, UNIT = "submission__rubric__contest", "submission__province"
 
 def visible_q(through: str = "") -> models.Q:
     """The one definition of visible evidence: a version not withdrawn. `through` reaches it from another
-    model ("evidence__" from a Submission, "submissions__evidence__" from a Province), for counts and filters
+    model ("evidence__" from a Submission, "submissions__evidence__" from a Unit), for counts and filters
     in the same query; a criterion is "not submitted" when none of its versions is visible (SubmissionStatus)."""
     return models.Q(**{f"{through}withdrawn_at__isnull": True})
 

@@ -40,7 +40,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from contests.actor import Need, actor_of
-from contests.models import Contest, Province
+from contests.models import Contest, Unit
 from core import files
 from core.errors import PortalError
 from core.files import upload_tmp_dir
@@ -207,7 +207,7 @@ def parse_metadata(header: str) -> dict[str, str]:
 
 def _target(user, metadata: dict[str, str]) -> dict:
     """Where the file goes, asked of the same services that save it (the lock decides, nobody else)."""
-    unit = Province.objects.filter(code=metadata.get("unit", "")).first()
+    unit = Unit.objects.filter(code=metadata.get("unit", "")).first()
     if unit is None:
         raise UploadRefused("ไม่พบหน่วยงาน (unit)", "no such unit (unit)")
     if metadata.get("kind", "evidence") == "stage_file":

@@ -11,10 +11,10 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from contests.actor import actor_of
-from contests.models import Nominee, NomineeState, Province
+from contests.models import Nominee, NomineeState, Unit
 from rulebook.rules import Context, Score
 from rulebook.rules.errors import Label
-from scoring.models import Criterion, Fact, ProvinceResult, Rubric
+from scoring.models import Criterion, Fact, Rubric, Standing
 from scoring.selectors import rubric_calendar, rubric_spec
 from scoring.tallies import recorded_facts
 
@@ -29,7 +29,7 @@ def rubric_current() -> Rubric | None:
     return Rubric.objects.national().order_by("-year").first()
 
 
-def province_or_404(user, rubric: Rubric, code: str) -> Province:
+def province_or_404(user, rubric: Rubric, code: str) -> Unit:
     """One of the contest's entrants the user may see; any other unit's URL is a 404, never a 403: nobody
     learns what exists elsewhere."""
     return get_object_or_404(actor_of(user).entrants(rubric.contest), code=code)
@@ -114,7 +114,7 @@ class CriterionRow:
         return self.status or (SubmissionStatus.SUBMITTED if self.recorded else "missing")
 
 
-def province_home(*, rubric: Rubric, province: Province, today: date | None = None) -> dict:
+def province_home(*, rubric: Rubric, province: Unit, today: date | None = None) -> dict:
     """Every criterion with its status, days left and (if the year allows) provisional points.
 
     A fixed number of queries, however many criteria or files.
@@ -129,9 +129,7 @@ def province_home(*, rubric: Rubric, province: Province, today: date | None = No
             first_sent=Min("evidence__created_at", filter=visible_q("evidence__")),
         )
     }
-    result = (
-        ProvinceResult.objects.filter(rubric=rubric, province=province).first() if rubric.show_provisional else None
-    )
+    result = Standing.objects.filter(rubric=rubric, province=province).first() if rubric.show_provisional else None
     # Seed 001's 1.1 is answered by the nominee form on this page, not by an upload (one query, only then).
     nominated = any(c.nominee for dim in dimensions for c in dim.criteria.all()) and (
         Nominee.objects.filter(contest_id=rubric.contest_id, unit=province, state=NomineeState.ACTIVE).exists()
@@ -161,7 +159,7 @@ def province_home(*, rubric: Rubric, province: Province, today: date | None = No
     return {"groups": groups, "done": done, "total": total, "result": result}
 
 
-def criterion_evidence(*, user, rubric: Rubric, province: Province, criterion: Criterion) -> list[Evidence]:
+def criterion_evidence(*, user, rubric: Rubric, province: Unit, criterion: Criterion) -> list[Evidence]:
     return list(
         evidence_for_user(user)
         .filter(submission__rubric=rubric, submission__province=province, submission__criterion=criterion)
@@ -170,7 +168,7 @@ def criterion_evidence(*, user, rubric: Rubric, province: Province, criterion: C
     )
 
 
-def submission_of(*, rubric: Rubric, province: Province, criterion: Criterion) -> Submission | None:
+def submission_of(*, rubric: Rubric, province: Unit, criterion: Criterion) -> Submission | None:
     """With `visible`, its versions not withdrawn: none is "not submitted", whatever its stored status (the
     withdrawn ones its office and central staff still see in the list do not count)."""
     return (
@@ -180,13 +178,13 @@ def submission_of(*, rubric: Rubric, province: Province, criterion: Criterion) -
     )
 
 
-def recorded_criteria(*, rubric: Rubric, province: Province) -> set[int]:
+def recorded_criteria(*, rubric: Rubric, province: Unit) -> set[int]:
     """The criteria the Department recorded as received from this unit, or whose data it recorded where no
     evidence is asked: sent, as the dashboard and the standings count them (1 query)."""
     return set(recorded_facts(rubric).filter(province=province).values_list("criterion_id", flat=True))
 
 
-def with_submitted_count(provinces: QuerySet[Province], rubric: Rubric | None) -> QuerySet[Province]:
+def with_submitted_count(provinces: QuerySet[Unit], rubric: Rubric | None) -> QuerySet[Unit]:
     """Each unit with `submitted`: how many of the rubric's criteria it has sent (one query), as its own page
     counts them (province_home): visible evidence (a criterion whose every version was withdrawn is not
     submitted) or the Department's record of receipt."""
@@ -205,11 +203,11 @@ def with_submitted_count(provinces: QuerySet[Province], rubric: Rubric | None) -
     return provinces.annotate(submitted=Coalesce(Subquery(sent), 0))
 
 
-def innovation_report_current(*, rubric: Rubric, province: Province) -> InnovationReport | None:
+def innovation_report_current(*, rubric: Rubric, province: Unit) -> InnovationReport | None:
     return InnovationReport.objects.filter(rubric=rubric, province=province).order_by("-version").first()
 
 
-def innovation_report_versions(*, rubric: Rubric, province: Province) -> list[InnovationReport]:
+def innovation_report_versions(*, rubric: Rubric, province: Unit) -> list[InnovationReport]:
     return list(
         InnovationReport.objects.filter(rubric=rubric, province=province)
         .select_related("created_by")
@@ -229,7 +227,7 @@ class Asked:
     outcome: Score | None
 
 
-def criterion_asked(*, rubric: Rubric, province: Province, criterion: Criterion) -> Asked | None:
+def criterion_asked(*, rubric: Rubric, province: Unit, criterion: Criterion) -> Asked | None:
     rule = rubric_spec(rubric).criterion(criterion.code).rule
     questions = rule.entrant_questions()
     if not questions:

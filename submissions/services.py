@@ -17,7 +17,7 @@ from django.db.models import Max, Min
 from django.utils import timezone
 
 from contests.actor import actor_of
-from contests.models import Province
+from contests.models import Unit
 from core import acts, files
 from core.validators.content import UploadRefused, clean_name, inspect_file
 from core.validators.refusal import size_refusal
@@ -56,7 +56,7 @@ def _check_url(url: str) -> str:
     return url
 
 
-def _store(upload: UploadedFile, rubric: Rubric, province: Province, criterion_code: str) -> dict:
+def _store(upload: UploadedFile, rubric: Rubric, province: Unit, criterion_code: str) -> dict:
     """Checks a streamed upload by content and moves it under a server-generated name."""
     tmp_path = upload.temporary_file_path() if hasattr(upload, "temporary_file_path") else None
     if tmp_path is None:
@@ -96,7 +96,7 @@ def evidence_submit(
     *,
     user,
     rubric: Rubric,
-    province: Province,
+    province: Unit,
     criterion_code: str,
     upload: UploadedFile | None = None,
     url: str = "",
@@ -157,7 +157,7 @@ def evidence_submit(
 
 @transaction.atomic
 def answers_submit(
-    *, user, rubric: Rubric, province: Province, criterion_code: str, answers: Mapping[str, str]
+    *, user, rubric: Rubric, province: Unit, criterion_code: str, answers: Mapping[str, str]
 ) -> FactImportReport:
     """The entrant's answers to what its document requires (a `requirements` rule's questions, issue #40): its
     own facts, read and checked as an import's, all or none (FactImportError names each refused answer). A blank
@@ -205,7 +205,7 @@ def _refuse_repeat(submission: Submission, fields: dict) -> None:
     )
 
 
-def evidence_may_submit(*, user, rubric: Rubric, province: Province, criterion_code: str) -> Criterion:
+def evidence_may_submit(*, user, rubric: Rubric, province: Unit, criterion_code: str) -> Criterion:
     """What evidence_submit refuses before a byte is read; asked again when a resumable upload is created."""
     # Its own office, in a contest that office enters (a province in a district contest: issue #24).
     if not acts.allowed(user, "submissions.submit_evidence", province) or not actor_of(user).enters(rubric.contest):
@@ -221,7 +221,7 @@ def _ensure_open(rubric: Rubric) -> None:
         raise refusal
 
 
-def _feed_time_facts(*, rubric: Rubric, province: Province, criterion_code: str, user) -> None:
+def _feed_time_facts(*, rubric: Rubric, province: Unit, criterion_code: str, user) -> None:
     """Timeliness from upload times: the moment every required kind was in (only visible versions count)."""
     for c in rubric_spec(rubric).criteria():
         name, wants = c.rule.upload_time_fact(), c.rule.evidence_expected()
@@ -253,7 +253,7 @@ def _feed_time_facts(*, rubric: Rubric, province: Province, criterion_code: str,
         )
 
 
-def _first_times(rubric: Rubric, province: Province, wants: EvidenceExpected) -> dict[str, datetime]:
+def _first_times(rubric: Rubric, province: Unit, wants: EvidenceExpected) -> dict[str, datetime]:
     rows = (
         Evidence.objects.visible()
         .filter(
@@ -291,13 +291,13 @@ INNOVATION_FIELDS = [
 
 
 @transaction.atomic
-def innovation_report_save(*, user, rubric: Rubric, province: Province, data: Mapping) -> InnovationReport:
+def innovation_report_save(*, user, rubric: Rubric, province: Unit, data: Mapping) -> InnovationReport:
     """Saves the form as a new version (earlier versions stay); refused, like evidence, once the year is
     frozen or published."""
     if not acts.allowed(user, "submissions.submit_evidence", province):
         raise PermissionDenied
     _ensure_open(rubric)
-    Province.objects.select_for_update().filter(pk=province.pk).first()  # serialises version numbers
+    Unit.objects.select_for_update().filter(pk=province.pk).first()  # serialises version numbers
     last = InnovationReport.objects.filter(rubric=rubric, province=province).aggregate(v=Max("version"))["v"] or 0
     report = InnovationReport(
         rubric=rubric,

@@ -15,7 +15,7 @@ from django.utils.text import Truncator
 
 from core.thai import thai_digits
 from scoring.dashboard import item_labels
-from scoring.models import ProvinceResult, Rubric
+from scoring.models import Rubric, Standing
 
 from .models import SubmissionStatus
 
@@ -144,7 +144,7 @@ def ties_todo(actor) -> list[Todo]:
     nothing is published until each is settled. 1 query; a 2nd names the contests when there is one."""
     if not (actor.administers() or actor.organises()):
         return []
-    tied = ProvinceResult.objects.filter(actor.running("rubric__contest__"), award_tie=True).values("rubric_id")
+    tied = Standing.objects.filter(actor.running("rubric__contest__"), award_tie=True).values("rubric_id")
     rubrics = Rubric.objects.filter(pk__in=tied).select_related("contest").order_by("-year", "contest__slug")
     return [
         Todo(

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from contests.actor import actor_of
 from contests.eligibility import Eligibility
-from contests.models import Level, NomineeState, Province
+from contests.models import Level, NomineeState, Unit
 from contests.permissions import runs_contest
 from core import acts, gate
 from core.api import error_response
@@ -59,7 +59,7 @@ def home(request):
     rubric = selectors.rubric_current()
     # The national contest's entrants this user sees; other contests are listed apart (issue #16).
     actor = actor_of(request.user)
-    provinces = actor.entrants(rubric.contest) if rubric is not None else Province.objects.none()
+    provinces = actor.entrants(rubric.contest) if rubric is not None else Unit.objects.none()
     contests = contests_for_user(request.user)
     if rubric is not None and acts.allowed(request.user, "scoring.view_rubric", rubric) and provinces.count() == 1:
         if not contests:

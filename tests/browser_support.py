@@ -131,14 +131,14 @@ def _counting(monkeypatch):
 
 def launch(chromium, live_server, monkeypatch, settings, tmp_path):
     """Yields the browser on a live server whose data is bootstrapped and whose evidence goes to tmp_path."""
-    from contests.models import Province
+    from contests.models import Unit
     from scoring.models import Rubric
     from scoring.recompute import standings_recompute
 
     browser, loop = chromium
     _counting(monkeypatch)
     settings.MEDIA_ROOT = tmp_path / "media"
-    if not Province.objects.exists():  # an earlier transactional test flushed the bootstrap data
+    if not Unit.objects.exists():  # an earlier transactional test flushed the bootstrap data
         call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
     # In service mode the session bootstrap may have queued its recompute to a broker no worker reads.
     standings_recompute(rubric_id=Rubric.objects.get(year=2566).pk)

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from rest_framework.test import APIClient
 
-from contests.models import Province
+from contests.models import Unit
 from core.thai import BANGKOK
 from people.models import Role
 from scoring.models import Rubric
@@ -289,13 +289,13 @@ def rubric(db) -> Rubric:
 
 
 @pytest.fixture
-def chiang_mai(db) -> Province:
-    return Province.objects.get(code="TH-50")
+def chiang_mai(db) -> Unit:
+    return Unit.objects.get(code="TH-50")
 
 
 @pytest.fixture
-def phuket(db) -> Province:
-    return Province.objects.get(code="TH-83")
+def phuket(db) -> Unit:
+    return Unit.objects.get(code="TH-83")
 
 
 @pytest.fixture
@@ -310,7 +310,7 @@ def committee_user(db):
 
 @pytest.fixture
 def provincial_user(db, chiang_mai):
-    return UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai)
+    return UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
 
 
 @pytest.fixture

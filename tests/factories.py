@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from awards.verification import new_code
-from contests.models import Level, Province
+from contests.models import Level, Unit
 from people.models import Membership, Role
 from scoring.models import Rubric
 
@@ -15,7 +15,7 @@ PASSWORD = "test-pass-2566"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
-    """UserFactory(role=Role.PROVINCIAL, role__province=province)."""
+    """UserFactory(role=Role.OFFICE_STAFF, role__province=province)."""
 
     class Meta:
         model = get_user_model()
@@ -37,7 +37,7 @@ class DistrictFactory(factory.django.DjangoModelFactory):
     which the real data leaves free, so these also sit beside the loaded units file."""
 
     class Meta:
-        model = Province
+        model = Unit
 
     level = Level.DISTRICT
     parent = None

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.defaults import server_error
 
 from cdd4.error_views import bad_request
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from scoring import services
 from scoring.recompute import standings_recompute
@@ -21,7 +21,7 @@ from .factories import DistrictFactory, UserFactory
 @pytest.fixture
 def organiser(db):
     """Chonburi's organiser, running seed 001's website contest among one of its districts."""
-    chonburi = Province.objects.get(code="TH-20")
+    chonburi = Unit.objects.get(code="TH-20")
     data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "entrants": [DistrictFactory(parent=chonburi).code]}
     standings_recompute(rubric_id=services.rubric_load(data=data).pk, full=True)

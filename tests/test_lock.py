@@ -14,7 +14,19 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["core", "rulebook", "contests", "notices", "scoring", "builder", "submissions", "committee", "awards", "ops", "cdd4"]
+APPS = [
+    "core",
+    "rulebook",
+    "contests",
+    "notices",
+    "scoring",
+    "builder",
+    "submissions",
+    "committee",
+    "awards",
+    "ops",
+    "cdd4",
+]
 APPS += ["bench"]
 LOCK = Path("contests/actor.py")
 # The writers of memberships, which name a role to give one: the demo logins and the users-and-roles form.

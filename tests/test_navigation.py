@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from scoring import services, snapshots
 from scoring.models import StandingsSnapshot
@@ -112,7 +112,7 @@ def test_committee_home_page_opens_with_its_work_once(client, rubric, role, todo
 def test_district_staff_see_their_contests_results_never_the_national_page(client, rubric, central):
     """Issue #26: "ผลของจังหวัด" took district staff to the national page, which said central staff had not
     opened the standings: their office does not enter the national contest at all."""
-    district = DistrictFactory(parent=Province.objects.get(code="TH-20"), name_th="เมืองชลบุรี")
+    district = DistrictFactory(parent=Unit.objects.get(code="TH-20"), name_th="เมืองชลบุรี")
     data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "entrants": [district.code]}
     contest = services.rubric_load(data=data)
@@ -120,7 +120,7 @@ def test_district_staff_see_their_contests_results_never_the_national_page(clien
     snapshots.standings_freeze(user=central, rubric=rubric)
     frozen_at = StandingsSnapshot.objects.get(rubric=rubric).frozen_at.isoformat()
     snapshots.publication_publish(user=central, rubric=rubric, confirmed=True, previewed_frozen_at=frozen_at)
-    client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=district))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=district))
     page = reverse("submissions:province", args=[contest.key, district.code])
 
     assert nav(client.get(page)) == [("evidence", "/", True)]  # the national standing is not theirs

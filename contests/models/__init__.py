@@ -13,4 +13,4 @@ from .stages import (  # noqa: F401
     StageFile,
     StageUpload,
 )
-from .units import Level, Province, Region, SizeGroup, UnitQuerySet  # noqa: F401
+from .units import Level, Region, SizeGroup, Unit, UnitQuerySet  # noqa: F401

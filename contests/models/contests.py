@@ -7,7 +7,7 @@ from django.db.models.functions import Cast, Concat
 from contests.codes import NATIONAL_PREFIX, validate_contest_code
 from core.labels import bi, halves
 
-from .units import Level, Province
+from .units import Level, Unit
 
 
 def national_q(path: str = "") -> Q:
@@ -56,7 +56,7 @@ class Contest(models.Model):
     year = models.PositiveSmallIntegerField(bi("ปีงบประมาณ (พ.ศ.)", "fiscal year (B.E.)"))
     # Empty: the Department (กรมการพัฒนาชุมชน) runs it; otherwise the provincial office that does.
     organiser = models.ForeignKey(
-        Province,
+        Unit,
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -68,7 +68,7 @@ class Contest(models.Model):
     )
     # A chosen list; empty means every CDD office of the entrant level under the organiser.
     entrants = models.ManyToManyField(
-        Province, through="ChosenEntrant", blank=True, related_name="+", verbose_name=bi("ผู้เข้าประกวด", "entrants")
+        Unit, through="ChosenEntrant", blank=True, related_name="+", verbose_name=bi("ผู้เข้าประกวด", "entrants")
     )
     combine = models.CharField(
         bi("การรวมผลรายรอบ", "combining periods"), max_length=8, choices=Combine.choices, default=Combine.SINGLE
@@ -123,7 +123,7 @@ class ChosenEntrant(models.Model):
     after the model)."""
 
     contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="+")
-    province = models.ForeignKey(Province, on_delete=models.CASCADE, related_name="+")
+    province = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
 
     class Meta:
         db_table = "scoring_contest_entrants"  # the table Django made for the list when it had no model

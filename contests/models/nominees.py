@@ -6,7 +6,7 @@ from django.db import models
 from core.labels import bi
 
 from .contests import Contest
-from .units import Province
+from .units import Unit
 
 NAME_MAX = 150
 POSITION_MAX = 200
@@ -40,7 +40,7 @@ class NomineeFields(models.Model):
         bi("ประเภทบุคลากร", "employment type"), max_length=20, choices=Employment.choices, blank=True
     )
     office = models.ForeignKey(
-        Province, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
         verbose_name=bi('สำนักงานที่ปฏิบัติงาน', 'office worked in'),
     )  # fmt: skip
     # A withdrawal ("ถอนรายชื่อ") is a version of its own: the office may then nominate someone else.
@@ -64,7 +64,7 @@ class Nominee(NomineeFields):
         Contest, on_delete=models.CASCADE, related_name="nominees", verbose_name=bi("การประกวด", "contest")
     )
     unit = models.ForeignKey(
-        Province,
+        Unit,
         on_delete=models.PROTECT,
         related_name="nominees",
         verbose_name=bi("หน่วยงานผู้เสนอ", "nominating office"),

@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from core.labels import bi
 
 from .contests import Contest
-from .units import Level, Province
+from .units import Level, Unit
 
 
 class Barred(models.TextChoices):
@@ -121,10 +121,10 @@ class StageEntry(models.Model):
 
     stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="entries", verbose_name=bi("ขั้น", "stage"))
     unit = models.ForeignKey(
-        Province, on_delete=models.PROTECT, related_name="stage_entries", verbose_name=bi("ตำบล", "unit")
+        Unit, on_delete=models.PROTECT, related_name="stage_entries", verbose_name=bi("ตำบล", "unit")
     )
     chooser = models.ForeignKey(
-        Province, on_delete=models.PROTECT, related_name="stage_picks", verbose_name=bi("ผู้คัดเลือก", "picked by office")
+        Unit, on_delete=models.PROTECT, related_name="stage_picks", verbose_name=bi("ผู้คัดเลือก", "picked by office")
     )
     chosen_at = models.DateTimeField(bi("เลือกเมื่อ", "picked at"))
     chosen_by = models.ForeignKey(
@@ -202,7 +202,7 @@ class PastModel(models.Model):
     )
     program = models.CharField(bi("ทะเบียน", "register"), max_length=40)
     unit = models.ForeignKey(
-        Province, on_delete=models.PROTECT, related_name="past_models", verbose_name=bi("หน่วย", "unit")
+        Unit, on_delete=models.PROTECT, related_name="past_models", verbose_name=bi("หน่วย", "unit")
     )
     year = models.PositiveSmallIntegerField(bi("ปี (พ.ศ.)", "year (B.E.)"))
     level = models.CharField(bi("ระดับ", "level"), max_length=12, choices=Level.choices)

@@ -42,7 +42,7 @@ class UnitQuerySet(models.QuerySet):
         return self.filter(level__in=STAFFED, is_cdd_office=True)
 
 
-class Province(models.Model):
+class Unit(models.Model):
     """An administrative unit: province, district or subdistrict. `code` is the public code: ISO 3166-2:TH for
     provinces (kept so existing URLs and exports stay), the DOPA code for the others."""
 

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from import_export.forms import ConfirmImportForm, ImportForm
 
 from contests.actor import Need, actor_of
-from contests.models import Province
+from contests.models import Unit
 from contests.permissions import is_central, is_department
 from core.choices import ThaiNameChoiceField
 from core.labels import bi
@@ -227,9 +227,9 @@ class RoleAccess(ThaiDates):
         return super().render_change_form(request, context, *args, **kwargs)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        # Province holds every administrative unit; the national contest's forms offer its 76 offices only.
-        if db_field.related_model is Province:
-            kwargs.setdefault("queryset", Province.objects.provinces())
+        # Unit holds every administrative unit; the national contest's forms offer its 76 offices only.
+        if db_field.related_model is Unit:
+            kwargs.setdefault("queryset", Unit.objects.provinces())
             kwargs.setdefault("form_class", ThaiNameChoiceField)  # ก–ฮ, not by code or code point
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
@@ -268,21 +268,21 @@ class ContestScoped:
         return rows.filter(**{f"{self.rubric_path}__in": rubrics(actor_of(request.user), Need.SEE).values("pk")})
 
 
-class ProvinceScoped:
+class UnitScoped:
     """Only rows of units the user may see in the row's contest, by the actor's one scope (Actor.scope;
     rows of no contest: Actor.units): a committee member conflicted with a unit never gets its rows. The
     admin builds its changelist, search, filters, detail, history, delete, export (import-export) and
     autocomplete on get_queryset, so this one filter covers them all."""
 
-    province_path = "province"
+    unit_path = "province"
     contest_path: str | None = "rubric__contest"  # None: the rows are units, of no one contest
 
     def get_queryset(self, request):
         actor = actor_of(request.user)
         rows = super().get_queryset(request)
         if self.contest_path is None:
-            return rows.filter(**{f"{self.province_path}__in": actor.units().values("pk")})
-        return rows.filter(actor.scope(self.contest_path, self.province_path))
+            return rows.filter(**{f"{self.unit_path}__in": actor.units().values("pk")})
+        return rows.filter(actor.scope(self.contest_path, self.unit_path))
 
 
 class YearFilter(admin.SimpleListFilter):

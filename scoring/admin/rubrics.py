@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.db.models import OuterRef, Subquery
 from django.utils.html import format_html, format_html_join
 
-from contests.models import Province
+from contests.models import Unit
 from contests.permissions import is_central, is_department
 from core import acts
 from core.http import show
@@ -28,10 +28,10 @@ from scoring.admin.forms import (
     CriterionCodeFilter,
     CriterionDeadlineForm,
     DimensionCodeFilter,
-    ProvinceScoped,
     RoleAccess,
     RubricForm,
     SourceFilter,
+    UnitScoped,
     YearFilter,
     column,
 )
@@ -43,9 +43,9 @@ from scoring.models import (
     FactChange,
     HolidayOverride,
     HolidayOverrideChange,
-    ProvinceResult,
     Rubric,
     RubricChange,
+    Standing,
 )
 
 
@@ -59,15 +59,15 @@ def _department_only(request) -> bool:
 admin.site.has_permission = _department_only
 
 
-@admin.register(Province)
-class ProvinceAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
-    province_path, contest_path = "pk", None  # autocomplete and search too: a conflicted province is not offered
+@admin.register(Unit)
+class UnitAdmin(UnitScoped, RoleAccess, admin.ModelAdmin):
+    unit_path, contest_path = "pk", None  # autocomplete and search too: a conflicted province is not offered
     list_display = ["code", "dopa_code", "thai_name", "name_en", "level", "size_group", "region"]
     list_filter = ["level", "size_group", "region"]
     search_fields = ["code", "name_th", "name_en"]
     ordering = ["name_order"]  # ก–ฮ
 
-    @admin.display(description=Province._meta.get_field("name_th").verbose_name, ordering="name_order")
+    @admin.display(description=Unit._meta.get_field("name_th").verbose_name, ordering="name_order")
     def thai_name(self, unit):
         return unit.name_th
 
@@ -202,7 +202,7 @@ class RubricChangeAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
 
 
 @admin.register(Fact)
-class FactAdmin(ProvinceScoped, RoleAccess, FactImportExportAdmin):
+class FactAdmin(UnitScoped, RoleAccess, FactImportExportAdmin):
     """Read-only rows; changes arrive through the import (resources.FactImportExportAdmin)."""
 
     list_display = ["province_", "criterion_code", "name", "value", "source_", "updated_at_", "updated_by_"]
@@ -220,9 +220,9 @@ class FactAdmin(ProvinceScoped, RoleAccess, FactImportExportAdmin):
 
 
 @admin.register(FactChange)
-class FactChangeAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
+class FactChangeAdmin(UnitScoped, RoleAccess, admin.ModelAdmin):
     view = is_central
-    province_path, contest_path = "fact__province", "fact__rubric__contest"
+    unit_path, contest_path = "fact__province", "fact__rubric__contest"
     list_display = ["fact_", "old_value_", "new_value_", "source_", "changed_by_", "changed_at_"]
     list_filter = [("source", SourceFilter)]
     fact_ = column("fact", bi("ข้อมูล", "fact"), "fact__province__code")
@@ -278,8 +278,8 @@ class HolidayOverrideChangeAdmin(RoleAccess, admin.ModelAdmin):
     date_hierarchy = "date"
 
 
-@admin.register(ProvinceResult)
-class ProvinceResultAdmin(ProvinceScoped, RoleAccess, admin.ModelAdmin):
+@admin.register(Standing)
+class StandingAdmin(UnitScoped, RoleAccess, admin.ModelAdmin):
     list_display = ["rank_", "province_", "year", "total_", "award_name", "tied_", "award_tie_", "stale", "computed"]
     list_display_links = ["province_"]
     rank_ = column("rank", bi("อันดับ", "rank"))

@@ -11,7 +11,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from contests.models import Contest, ContestState, Level, Province
+from contests.models import Contest, ContestState, Level, Unit
 from core.errors import RowError, RowsError, YearFrozen
 from core.sheets.limits import SheetError
 from core.sheets.tabular import read_rows
@@ -82,7 +82,7 @@ def facts_import(
     criteria = {c.code: c for c in rubric.criteria.all()}
     errors: list[RowError] = []
     seen: dict[tuple[int, int, str], int] = {}
-    parsed: list[tuple[int, Province, Criterion, str, str]] = []
+    parsed: list[tuple[int, Unit, Criterion, str, str]] = []
     for n, row in enumerate(rows, start=first_row):
         if not any(str(v if v is not None else "").strip() for v in row.values()):
             continue  # a blank line in the sheet
@@ -295,7 +295,7 @@ def facts_template_import(
 def fact_set(
     *,
     rubric: Rubric,
-    province: Province,
+    province: Unit,
     criterion_code: str,
     name: str,
     value: str,

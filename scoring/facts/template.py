@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from openpyxl.utils import get_column_letter
 
 from contests.entrants import contest_entrants
-from contests.models import Contest, Province
+from contests.models import Contest, Unit
 from core.errors import RowError
 from core.sheets.exporter import Table
 from core.sheets.limits import SheetError
@@ -69,7 +69,7 @@ def heading(label: str, unit: Label | None, en: bool = False) -> str:
     return label if f"({shown})" in label else f"{label} ({shown})"
 
 
-def _data_sheet(contest: Contest, rubric: Rubric, entrants: list[Province]) -> Table:
+def _data_sheet(contest: Contest, rubric: Rubric, entrants: list[Unit]) -> Table:
     columns = selectors.rubric_spec(rubric).fact_columns
     noun_th, noun_en = contest.entrant_noun
     stored: dict[tuple[int, str, str], str] = {}

@@ -7,9 +7,9 @@ from scoring.models.rubrics import AwardTier, ClosedDay, Criterion, Dimension, R
 from scoring.models.standings import (  # noqa: F401
     FreezeAction,
     FreezeEvent,
-    ProvinceResult,
     RecomputeRun,
     ReminderSent,
+    Standing,
     StandingsSnapshot,
     YearSettings,
 )

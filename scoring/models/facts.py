@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from contests.models import Province
+from contests.models import Unit
 from core.labels import bi
 from core.thai import thai_date
 from scoring.models.rubrics import Criterion, Rubric
@@ -24,7 +24,7 @@ class Fact(models.Model):
 
     rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="facts", verbose_name=bi("ปี", "year"))
     province = models.ForeignKey(
-        Province, on_delete=models.PROTECT, related_name="facts", verbose_name=bi("จังหวัด", "province")
+        Unit, on_delete=models.PROTECT, related_name="facts", verbose_name=bi("จังหวัด", "province")
     )
     criterion = models.ForeignKey(
         Criterion, on_delete=models.PROTECT, related_name="facts", verbose_name=bi("ตัวชี้วัด", "criterion")

@@ -4,17 +4,17 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from contests.models import Province
+from contests.models import Unit
 from core.labels import bi
 from scoring.models.rubrics import Criterion, Rubric
 
 
-class ProvinceResult(models.Model):
+class Standing(models.Model):
     """A province's stored breakdown and place; `change_seq > computed_seq` means it needs recompute."""
 
     rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="results", verbose_name=bi("ปี", "year"))
     province = models.ForeignKey(
-        Province, on_delete=models.PROTECT, related_name="results", verbose_name=bi("จังหวัด", "province")
+        Unit, on_delete=models.PROTECT, related_name="results", verbose_name=bi("จังหวัด", "province")
     )
     total = models.DecimalField(bi("คะแนนรวม", "total"), max_digits=7, decimal_places=2, default=0)
     dimensions = models.JSONField(bi("คะแนนรายมิติ", "dimensions"), default=dict)  # {code: "points"}
@@ -35,6 +35,7 @@ class ProvinceResult(models.Model):
     computed_at = models.DateTimeField(bi("คำนวณเมื่อ", "computed at"), null=True, blank=True)
 
     class Meta:
+        db_table = "scoring_provinceresult"  # the table from before the rename
         ordering = ["rubric", "rank", "province__code"]
         verbose_name = bi("ผลคะแนนจังหวัด", "province result")
         verbose_name_plural = bi("ผลคะแนนจังหวัด", "province results")
@@ -171,9 +172,7 @@ class ReminderSent(models.Model):
     rubric = models.ForeignKey(
         Rubric, on_delete=models.CASCADE, related_name="+", verbose_name=bi("เกณฑ์การประเมิน", "rubric")
     )
-    province = models.ForeignKey(
-        Province, on_delete=models.CASCADE, related_name="+", verbose_name=bi("จังหวัด", "province")
-    )
+    province = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+", verbose_name=bi("จังหวัด", "province"))
     criterion = models.ForeignKey(
         Criterion, on_delete=models.CASCADE, related_name="+", verbose_name=bi("ตัวชี้วัด", "criterion")
     )

@@ -20,11 +20,11 @@ from contests.models import (
     FileKind,
     Level,
     PastModel,
-    Province,
     RankWithin,
     RegisterSource,
     Stage,
     StageFile,
+    Unit,
 )
 from core.errors import PortalError, RowError, RowsError
 from core.sheets.tabular import read_rows
@@ -53,7 +53,7 @@ def register_import(*, program: str, data: bytes, filename: str, source_name: st
         )
     rows = read_rows(data, filename, required=("code", "year", "level"))
     codes = {(r.get("code") or "").strip() for r in rows}
-    units = {u.code: u for u in Province.objects.filter(code__in=codes)}
+    units = {u.code: u for u in Unit.objects.filter(code__in=codes)}
     errors, parsed = [], []
     for number, row in enumerate(rows, start=2):
         code, year, level = ((row.get(k) or "").strip() for k in ("code", "year", "level"))
@@ -126,7 +126,7 @@ def stages_load(*, data: dict | None = None, rubrics: Mapping[str, dict] | None 
                 name_en=rubric["name_en"],
                 year=rubric["year"],
                 entrant_level=block["entrant_level"],
-                organiser=Province.objects.get(dopa_code=organiser, level=Level.PROVINCE) if organiser else None,
+                organiser=Unit.objects.get(dopa_code=organiser, level=Level.PROVINCE) if organiser else None,
             )
         previous = Contest.objects.get(slug=spec["previous"]) if spec.get("previous") else None
         stage, _ = Stage.objects.update_or_create(
@@ -163,7 +163,7 @@ def stages_load(*, data: dict | None = None, rubrics: Mapping[str, dict] | None 
             services.rubric_load(data=rubric, reason=STAGE_REASON)
         # Its entrants are its picks from now on (none before the first), whatever a rubric file once set
         # (a reload used to empty them): the standings follow at once.
-        contest.entrants.set(Province.objects.filter(stage_entries__stage=stage))
+        contest.entrants.set(Unit.objects.filter(stage_entries__stage=stage))
         for period in contest.rubrics.all():
             services.results_ensure(period)
             results_mark_dirty(rubric_id=period.pk)

@@ -51,7 +51,7 @@ DEMO_STAGE_USERS = [
     (username, Role.ORGANISER, code, f"สพอ.{name} (ผู้คัดเลือกตำบล)")
     for offices in PICKERS.values()
     for username, code, name in offices
-] + [(ENTRANT[0], Role.PROVINCIAL, ENTRANT[1], f"พัฒนากรตำบล{ENTRANT[2]} (ผู้เข้าคัดเลือก)")]
+] + [(ENTRANT[0], Role.OFFICE_STAFF, ENTRANT[1], f"พัฒนากรตำบล{ENTRANT[2]} (ผู้เข้าคัดเลือก)")]
 
 
 def _picker(username: str):

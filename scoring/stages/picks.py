@@ -23,11 +23,11 @@ from contests.models import (
     Contest,
     FileKind,
     Level,
-    Province,
     Stage,
     StageEntry,
     StageFile,
     StageUpload,
+    Unit,
 )
 from contests.stages import barred_reason, stage_of, stage_picks, stage_pool
 from core.errors import PortalError
@@ -79,7 +79,7 @@ def _stage(contest: Contest) -> Stage:
     return stage
 
 
-def _chooser(actor: Actor, contest: Contest) -> Province:
+def _chooser(actor: Actor, contest: Contest) -> Unit:
     if not actor.chooses(contest):
         raise PortalError(
             "คัดเลือกได้เฉพาะผู้จัดของหน่วยงานที่คัดเลือกในขั้นนี้",
@@ -94,7 +94,7 @@ def _per(stage: Stage) -> tuple[str, str]:
     return halves(Level(stage.chooser_level).label)
 
 
-def stage_select(*, actor: Actor, contest: Contest, units: Sequence[Province], now: datetime | None = None):
+def stage_select(*, actor: Actor, contest: Contest, units: Sequence[Unit], now: datetime | None = None):
     """Picks `units` for the stage's contest on behalf of the actor's office: each from the office's pool
     (its subdistricts, or the previous stage's picks under it), none barred by the register, at most the
     stage's quota in all, up to and on the deadline (moved on when offices are closed). All or none."""
@@ -112,7 +112,7 @@ def stage_select(*, actor: Actor, contest: Contest, units: Sequence[Province], n
         raise PortalError("กรุณาเลือกอย่างน้อย 1 ตำบล", "choose at least one subdistrict", code="nothing_chosen")
     per_th, per_en = _per(stage)
     with transaction.atomic():
-        Province.objects.select_for_update().filter(pk=office.pk).first()  # one office's picks at a time
+        Unit.objects.select_for_update().filter(pk=office.pk).first()  # one office's picks at a time
         taken = set(stage_picks(stage, office).values_list("unit_id", flat=True))
         pool = set(stage_pool(stage, office).values_list("pk", flat=True))
         errors: list[tuple[str, str]] = []
@@ -158,7 +158,7 @@ def _standings_follow(contest: Contest) -> None:
         results_mark_dirty(rubric_id=rubric.pk)
 
 
-def _not_in_pool(stage: Stage, office: Province, unit: Province) -> tuple[str, str]:
+def _not_in_pool(stage: Stage, office: Unit, unit: Unit) -> tuple[str, str]:
     if stage.previous_id is not None:
         return (
             f"{unit.name_th} ({unit.code}) ไม่ได้รับคัดเลือกจากขั้นก่อนหน้าภายใต้{office.name_th}"
@@ -172,7 +172,7 @@ def _not_in_pool(stage: Stage, office: Province, unit: Province) -> tuple[str, s
     )
 
 
-def stage_withdraw(*, actor: Actor, contest: Contest, unit: Province, now: datetime | None = None) -> None:
+def stage_withdraw(*, actor: Actor, contest: Contest, unit: Unit, now: datetime | None = None) -> None:
     """Takes a pick back, up to and on the deadline; a pick that the next stage has already chosen is kept."""
     stage = _stage(contest)
     office = _chooser(actor, contest)
@@ -281,7 +281,7 @@ def _checked(path: str, requirement: StageFile, name: str) -> tuple[str, Decimal
     return detected.ext, seconds
 
 
-def stage_file_may_submit(*, actor: Actor, contest: Contest, unit: Province, code: str) -> tuple:
+def stage_file_may_submit(*, actor: Actor, contest: Contest, unit: Unit, code: str) -> tuple:
     """What stage_file_submit refuses before a byte is read; asked again when a resumable upload is created.
     Returns the file asked for and the pick it is for."""
     stage = _stage(contest)
@@ -300,7 +300,7 @@ def stage_file_may_submit(*, actor: Actor, contest: Contest, unit: Province, cod
 
 
 def stage_file_submit(
-    *, actor: Actor, contest: Contest, unit: Province, code: str, upload, now: datetime | None = None
+    *, actor: Actor, contest: Contest, unit: Unit, code: str, upload, now: datetime | None = None
 ) -> StageUpload:
     """Sends one of the files a pick must come with. A video's length is read from the file and refused
     outside the document's limits (seed 002: "5 – 7 นาที"); a lessons-learned document must be a PDF; both

@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from contests.actor import Actor, actor_of
-from contests.models import Contest, Level, PastModel, Province, RankWithin, Stage, StageEntry, StageFile, StageUpload
+from contests.models import Contest, Level, PastModel, RankWithin, Stage, StageEntry, StageFile, StageUpload, Unit
 from contests.regions import InspectionRegion, region_of
 from contests.stages import Missing, barred_reason, files_missing, stage_of, stage_picks, stage_pool
 from core.labels import halves
@@ -18,17 +18,17 @@ from core.thai import thai_date, thai_digits
 from rulebook.dates import en_date
 from rulebook.rules.errors import Label
 from rulebook.workdays import WorkCalendar, deadline_text
-from scoring.models import ProvinceResult
-from scoring.selectors import facts_by_province, rubric_spec
+from scoring.models import Standing
+from scoring.selectors import facts_by_unit, rubric_spec
 from scoring.stages.picks import StageWindow, stage_window
 
 
 @dataclass
 class PoolRow:
-    unit: Province
+    unit: Unit
     picked: bool
     barred: tuple[str, str] | None  # (Thai, English) reason the register gives
-    result: ProvinceResult | None = None  # its standing in the stage below (the province's panel's scores)
+    result: Standing | None = None  # its standing in the stage below (the province's panel's scores)
     unmet: list[Label] = field(default_factory=list)  # what its document requires and its answers do not meet
 
 
@@ -96,7 +96,7 @@ def files_sent(stage: Stage, entry_ids: list[int], calendar: WorkCalendar, today
 @dataclass
 class Placed:
     entry: StageEntry
-    result: ProvinceResult | None  # its standing in this stage's contest (within its region, if so ranked)
+    result: Standing | None  # its standing in this stage's contest (within its region, if so ranked)
     files: list[FileSent] = field(default_factory=list)  # what it was sent with, in time or late
     unmet: list[Label] = field(default_factory=list)  # what its document requires and its answers do not meet
 
@@ -109,7 +109,7 @@ def unmet_requirements(contest: Contest | None, unit_ids: list[int]) -> dict[int
     asking = [c for c in rubric_spec(rubric).criteria() if c.rule.entrant_questions()] if rubric else []
     if not asking or not unit_ids:
         return {}
-    cells = facts_by_province(rubric, unit_ids)
+    cells = facts_by_unit(rubric, unit_ids)
     out: dict[int, list[Label]] = {}
     for unit in unit_ids:
         for c in asking:
@@ -123,7 +123,7 @@ class RegionGroup:
     region: InspectionRegion | None
     entries: list[Placed] = field(default_factory=list)
     # The document's budget per pick times the picks: each office's, then the region's (None: no budget set).
-    offices: list[tuple[Province, int, Decimal]] = field(default_factory=list)
+    offices: list[tuple[Unit, int, Decimal]] = field(default_factory=list)
     budget: Decimal | None = None
 
     def count_budget(self, per_pick: Decimal | None) -> None:
@@ -142,7 +142,7 @@ class StagePage:
     stage: Stage
     window: StageWindow
     chooses: bool
-    office: Province | None
+    office: Unit | None
     pool: list[PoolRow]
     picks: list[StageEntry]
     left: int  # picks the office may still make
@@ -214,13 +214,13 @@ def stages_due(actor: Actor) -> list[StageDue]:
     return sorted(out, key=lambda s: not s.is_open)
 
 
-def province_of(unit: Province) -> Province | None:
+def province_of(unit: Unit) -> Unit | None:
     while unit is not None and unit.level != "province":
         unit = unit.parent
     return unit
 
 
-def region_groups(entries: list[StageEntry], results: dict[int, ProvinceResult]) -> list[RegionGroup]:
+def region_groups(entries: list[StageEntry], results: dict[int, Standing]) -> list[RegionGroup]:
     """Picks grouped by the inspection region of their province, regions in number order, each region's
     best placed first (the unranked after them, in the order given)."""
     groups: dict[int, RegionGroup] = {}
@@ -239,9 +239,9 @@ def _by_rank(row: PoolRow | Placed) -> tuple[bool, int]:
     return (rank is None, rank or 0)
 
 
-def results_of(contest: Contest) -> dict[int, ProvinceResult]:
+def results_of(contest: Contest) -> dict[int, Standing]:
     """The contest's stored standings by unit (its year without periods): where each pick stands so far."""
-    rows = ProvinceResult.objects.filter(rubric__contest=contest, rubric__period="").only("province", "rank", "total")
+    rows = Standing.objects.filter(rubric__contest=contest, rubric__period="").only("province", "rank", "total")
     return {r.province_id: r for r in rows}
 
 
@@ -255,7 +255,7 @@ def stage_page(actor: Actor, contest: Contest) -> StagePage:
         picks = list(stage_picks(stage, office))
         picked = {e.unit_id for e in picks}
         units = list(stage_pool(stage, office))
-        below = ProvinceResult.objects.filter(rubric__contest_id=stage.previous_id, rubric__period="")
+        below = Standing.objects.filter(rubric__contest_id=stage.previous_id, rubric__period="")
         results = {r.province_id: r for r in below.filter(province__in=units)}
         below_unmet = unmet_requirements(stage.previous, [u.pk for u in units]) if stage.previous_id else {}
         pool = [

@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from contests.actor import actor_of
-from contests.models import Contest, Province, RegisterSource, StageUpload
+from contests.models import Contest, RegisterSource, StageUpload, Unit
 from contests.stages import stage_of
 from core import acts, files, gate
 from core.errors import PortalError
@@ -38,10 +38,10 @@ def _staged(request, slug: str, perm: str) -> Contest:
     return gate.visible(request, perm, contest)
 
 
-def _unit(request) -> Province | None:
+def _unit(request) -> Unit | None:
     """The one unit the form names (`unit`), or None when it names none or no unit."""
     ids = posted_ids(request.POST.getlist("unit")[-1:])
-    return Province.objects.filter(pk__in=ids).first()
+    return Unit.objects.filter(pk__in=ids).first()
 
 
 @require_GET
@@ -71,7 +71,7 @@ def stage_export(request, slug: str, fmt: str):
 @require_POST
 def stage_pick(request, slug: str):
     contest = _staged(request, slug, "scoring.select_stage")
-    units = list(Province.objects.filter(pk__in=posted_ids(request.POST.getlist("unit"))))
+    units = list(Unit.objects.filter(pk__in=posted_ids(request.POST.getlist("unit"))))
     try:
         entries = stage_select(actor=actor_of(request.user), contest=contest, units=units)
     except PortalError as exc:

@@ -21,7 +21,7 @@ from contests.models import Stage
 from contests.stages import rank_groups
 from core import acts
 from scoring import lifecycle, recompute
-from scoring.models import ProvinceResult, Rubric, StandingsSnapshot, TieDecision, TieMethod
+from scoring.models import Rubric, Standing, StandingsSnapshot, TieDecision, TieMethod
 from scoring.standings import standings_rows
 
 
@@ -32,7 +32,7 @@ class Tie:
     rank: int
     total: Decimal
     rank_key: str
-    entrants: tuple[ProvinceResult, ...]  # with their units, in ranking order
+    entrants: tuple[Standing, ...]  # with their units, in ranking order
 
     @property
     def ids(self) -> list[int]:
@@ -45,12 +45,10 @@ class Tie:
 
 def open_ties(rubric: Rubric) -> list[Tie]:
     """The ties at award lines in the current standings, best first: a few queries however many entrants."""
-    rows = list(
-        ProvinceResult.objects.filter(rubric=rubric, award_tie=True).select_related("province").order_by("rank")
-    )
+    rows = list(Standing.objects.filter(rubric=rubric, award_tie=True).select_related("province").order_by("rank"))
     within = Stage.objects.filter(contest_id=rubric.contest_id).values_list("rank_within", flat=True).first()
     groups = rank_groups(within or "", [r.province_id for r in rows]) or {}
-    ties: dict[tuple, list[ProvinceResult]] = {}
+    ties: dict[tuple, list[Standing]] = {}
     for r in rows:  # a regional stage ranks each region apart: equal keys in two regions are two ties
         ties.setdefault((groups.get(r.province_id, 0), r.rank_key), []).append(r)
     found = [Tie(rank=g[0].rank, total=g[0].total, rank_key=g[0].rank_key, entrants=tuple(g)) for g in ties.values()]
@@ -69,7 +67,7 @@ def tie_settle(*, user, rubric: Rubric, entrants: Sequence[int], method: TieMeth
     acts.require(user, "scoring.settle_tie", rubric)
     rubric = Rubric.objects.select_for_update(no_key=True).get(pk=rubric.pk)  # no recompute meanwhile
     lifecycle.ensure(rubric, Action.SETTLE)
-    if ProvinceResult.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists():
+    if Standing.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists():
         raise ValidationError("ยังคำนวณคะแนนไม่เสร็จ ลองใหม่อีกครั้ง / standings are being recomputed; try again")
     method = TieMethod(method) if method in TieMethod.values else None
     if method is None:

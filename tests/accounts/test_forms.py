@@ -31,8 +31,8 @@ def test_a_district_offices_organiser_set_up_in_the_admin_picks_its_subdistrict(
 
 def test_a_subdistrict_is_no_office_to_belong_to(central_user):
     chain = load_chain()
-    form = MembershipForm(data={"role": Role.PROVINCIAL, "province": chain.rim_nua.pk})
-    staff = MembershipForm(data={"role": Role.PROVINCIAL, "province": chain.mae_rim.pk})
+    form = MembershipForm(data={"role": Role.OFFICE_STAFF, "province": chain.rim_nua.pk})
+    staff = MembershipForm(data={"role": Role.OFFICE_STAFF, "province": chain.mae_rim.pk})
 
     assert form.errors == {
         "province": ["เลือกสำนักงานพัฒนาชุมชนจังหวัดหรืออำเภอ / choose a provincial or district CDD office"],

@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import AccountEvent, Event
 from accounts.provision import accounts_provision
-from contests.models import Province
+from contests.models import Unit
 from core.errors import RowsError
 from people.models import Membership, Role
 from tests.accounts.support import sheet
@@ -22,7 +22,7 @@ PAGE = "/accounts/provision/"
 
 
 def twenty_offices() -> list[list[str]]:
-    provinces = Province.objects.provinces().order_by("dopa_code")[:20]
+    provinces = Unit.objects.provinces().order_by("dopa_code")[:20]
     return [[f"เจ้าหน้าที่ {p.name_th}", f"staff{p.dopa_code}@cdd.go.th", p.dopa_code, "provincial", ""] for p in provinces]
 
 
@@ -46,7 +46,7 @@ def test_central_staff_check_then_make_twenty_offices_accounts_each_invited(
     users = User.objects.filter(username__startswith="staff")
     assert users.count() == 20
     assert all(not u.has_usable_password() for u in users)  # nobody typed a password for them
-    assert Membership.objects.filter(user__in=users, role=Role.PROVINCIAL).count() == 20
+    assert Membership.objects.filter(user__in=users, role=Role.OFFICE_STAFF).count() == 20
     assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in users)
     body = mail.outbox[0].body
     assert body.startswith("เรียน เจ้าหน้าที่ ")
@@ -176,9 +176,9 @@ def test_the_template_downloads_and_reads_back(client, central_user):
     assert Membership.objects.get(user__email="somsak@cdd.go.th").province.code == "TH-50"
 
 
-@pytest.mark.parametrize("role", [Role.PROVINCIAL, Role.COMMITTEE, Role.CHAIR])
+@pytest.mark.parametrize("role", [Role.OFFICE_STAFF, Role.COMMITTEE, Role.CHAIR])
 def test_other_roles_may_not_make_accounts(client, role, chiang_mai):
-    client.force_login(UserFactory(role=role, role__province=chiang_mai if role == Role.PROVINCIAL else None))
+    client.force_login(UserFactory(role=role, role__province=chiang_mai if role == Role.OFFICE_STAFF else None))
     assert client.get(PAGE).status_code == 403
     assert client.get("/accounts/provision/template.xlsx").status_code == 403
 
@@ -211,7 +211,7 @@ def test_the_sheet_finds_an_account_by_its_e_mail_in_any_case(central_user, chia
     changed rather than made a second time."""
     from core.sheets.tabular import read_rows
 
-    user = UserFactory(username="somsri", email="Somsri@cdd.go.th", role=Role.PROVINCIAL, role__province=chiang_mai)
+    user = UserFactory(username="somsri", email="Somsri@cdd.go.th", role=Role.OFFICE_STAFF, role__province=chiang_mai)
     rows = [["สมศรี ใจดี", "somsri@CDD.go.th", chiang_mai.dopa_code, "organiser", ""]]
 
     report = accounts_provision(by=central_user, rows=read_rows(sheet(rows), "a.csv"))
@@ -252,7 +252,10 @@ def test_an_address_with_an_account_outside_the_organisers_offices_reads_as_a_fr
     """The sheet's page answers alike for both rows; at the write the free address is invited and the holder of
     the other is told instead, its account untouched."""
     elsewhere = UserFactory(
-        username="somsri", email="somsri@cdd.go.th", role=Role.PROVINCIAL, role__province=DistrictFactory(parent=phuket)
+        username="somsri",
+        email="somsri@cdd.go.th",
+        role=Role.OFFICE_STAFF,
+        role__province=DistrictFactory(parent=phuket),
     )
     ours = DistrictFactory(parent=chiang_mai)
     client.force_login(UserFactory(role=Role.ORGANISER, role__province=chiang_mai, first_name="ผู้จัด"))

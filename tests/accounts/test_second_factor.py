@@ -69,9 +69,9 @@ def test_the_service_itself_refuses_an_unverified_decider(rubric, central_user):
     assert not StandingsSnapshot.objects.exists()
 
 
-@pytest.mark.parametrize("role", [Role.PROVINCIAL, Role.COMMITTEE, Role.CHAIR])
+@pytest.mark.parametrize("role", [Role.OFFICE_STAFF, Role.COMMITTEE, Role.CHAIR])
 def test_roles_that_decide_nothing_guarded_are_never_asked(role, chiang_mai):
-    user = UserFactory(role=role, role__province=chiang_mai if role == Role.PROVINCIAL else None)
+    user = UserFactory(role=role, role__province=chiang_mai if role == Role.OFFICE_STAFF else None)
     acts.step_up(user, "scoring.freeze")  # no exception
 
 

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 
 from accounts.models import AccountEvent, Event
 from accounts.services import account_deactivate, account_reactivate
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from tests.factories import DistrictFactory, UserFactory
 
@@ -13,10 +13,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_an_organiser_closes_its_districts_staff_and_no_one_elses():
-    chiang_mai, phuket = Province.objects.get(code="TH-50"), Province.objects.get(code="TH-83")
+    chiang_mai, phuket = Unit.objects.get(code="TH-50"), Unit.objects.get(code="TH-83")
     organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
-    own = UserFactory(role=Role.PROVINCIAL, role__province=DistrictFactory(parent=chiang_mai))
-    other = UserFactory(role=Role.PROVINCIAL, role__province=DistrictFactory(parent=phuket))
+    own = UserFactory(role=Role.OFFICE_STAFF, role__province=DistrictFactory(parent=chiang_mai))
+    other = UserFactory(role=Role.OFFICE_STAFF, role__province=DistrictFactory(parent=phuket))
 
     account_deactivate(by=organiser, user=own)
     with pytest.raises(PermissionDenied):
@@ -32,10 +32,10 @@ def test_an_organiser_closes_its_districts_staff_and_no_one_elses():
 
 
 def test_an_organiser_reopens_its_districts_staff_and_no_one_elses_each_recorded_once():
-    chiang_mai, phuket = Province.objects.get(code="TH-50"), Province.objects.get(code="TH-83")
+    chiang_mai, phuket = Unit.objects.get(code="TH-50"), Unit.objects.get(code="TH-83")
     organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
-    own = UserFactory(role=Role.PROVINCIAL, role__province=DistrictFactory(parent=chiang_mai), is_active=False)
-    other = UserFactory(role=Role.PROVINCIAL, role__province=DistrictFactory(parent=phuket), is_active=False)
+    own = UserFactory(role=Role.OFFICE_STAFF, role__province=DistrictFactory(parent=chiang_mai), is_active=False)
+    other = UserFactory(role=Role.OFFICE_STAFF, role__province=DistrictFactory(parent=phuket), is_active=False)
 
     account_reactivate(by=organiser, user=own)
     account_reactivate(by=organiser, user=own)  # already open: nothing more to record

@@ -13,7 +13,7 @@ from django.test.signals import template_rendered
 from django.utils import translation
 
 from awards import documents, selectors
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from scoring import demo, snapshots
 from scoring.models import Rubric
@@ -224,7 +224,7 @@ def rendered(django_db_setup, django_db_blocker, tmp_path_factory) -> Rendered:
         rubric.refresh_from_db()
         out.awardees = [(r.province.name_th, b.tier.code) for b in selectors.awardees(rubric) for r in b.results]
         out.names_th = [r.province.name_th for r in selectors.scoring.standings(rubric)]
-        one = Province.objects.get(code="TH-50")
+        one = Unit.objects.get(code="TH-50")
         for kind in ("announcement", "results", "certificates", "breakdown"):
             with html_sources() as out.html[kind]:
                 doc = documents.render(kind, rubric, one if kind == "breakdown" else None)

@@ -3,7 +3,7 @@ import io
 
 from openpyxl import load_workbook
 
-from contests.models import Province
+from contests.models import Unit
 from core.sheets import exporter
 from people.models import Role
 from scoring.facts.imports import fact_set
@@ -32,7 +32,7 @@ def test_standings_xlsx_round_trip_keeps_thai(demo_standings):
     rows = list(load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True))
     assert rows[0][:3] == ("อันดับ / rank", "รหัสจังหวัด / province code", "จังหวัด / province")
     assert len(rows) == 77
-    assert {r[2] for r in rows[1:]} == set(Province.objects.values_list("name_th", flat=True))
+    assert {r[2] for r in rows[1:]} == set(Unit.objects.values_list("name_th", flat=True))
     header = list(rows[0])
     assert "ข้อ 2.1.1 / criterion 2.1.1" in header and "คำอธิบาย 5.2 / explanation 5.2" in header
     winner = rows[1]

@@ -10,7 +10,7 @@ import pytest
 
 from awards import documents
 from committee.demo import demo_judgments
-from contests.models import Province
+from contests.models import Unit
 from scoring import demo, services
 from scoring.models import AwardTier
 from scoring.recompute import standings_recompute
@@ -53,7 +53,7 @@ def seed_contest(db, settings, tmp_path):
     by the demo's own panel (committee.demo): its standings have a winner and two runners-up."""
     settings.MEDIA_ROOT = tmp_path / "media"
     demo.demo_users(units=False)
-    chonburi = Province.objects.get(code="TH-20")
+    chonburi = Unit.objects.get(code="TH-20")
     names = ("เมืองชลบุรี", "บ้านบึง", "หนองใหญ่", "บางละมุง")
     # Codes fixed: the demo panel's marks follow each unit's code, and the factory's next codes depend on
     # what ran before in the worker (with 2092-2095 the standings had no second runner-up).

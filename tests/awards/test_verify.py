@@ -19,7 +19,7 @@ from awards.models import DocumentKind
 from core import thai
 from people.models import Role
 from scoring import snapshots
-from scoring.models import ProvinceResult
+from scoring.models import Standing
 from tests.awards.test_signing import PASSPHRASE, make_certificate, p12
 from tests.factories import AwardSignatureFactory, IssuedDocumentFactory, UserFactory, VerificationCodeFactory
 
@@ -138,7 +138,7 @@ def test_every_issued_kind_prints_its_code(
 
 
 def test_a_draft_is_not_issued_no_code_and_its_file_is_not_found(demo_standings, django_capture_on_commit_callbacks):
-    ProvinceResult.objects.filter(rubric=demo_standings).update(change_seq=F("computed_seq") + 1)  # recompute due
+    Standing.objects.filter(rubric=demo_standings).update(change_seq=F("computed_seq") + 1)  # recompute due
     doc = issue(demo_standings, django_capture_on_commit_callbacks, DocumentKind.RESULTS)
     assert doc.sha256 == hashlib.sha256(doc.file.read()).hexdigest()
     assert not doc.codes.exists()
@@ -227,8 +227,8 @@ def test_every_role_sees_the_same_page_and_nothing_else(role, rubric, frozen, ch
     code = VerificationCodeFactory(document__rubric=rubric, entrant=chiang_mai, dated=date(2023, 8, 21))
     users = {
         "anonymous": None,
-        "owner": UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai),
-        "other_office": UserFactory(role=Role.PROVINCIAL, role__province=phuket),
+        "owner": UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai),
+        "other_office": UserFactory(role=Role.OFFICE_STAFF, role__province=phuket),
         "organiser": UserFactory(role=Role.ORGANISER, role__province=phuket),  # runs another contest
         "panelist": UserFactory(role=Role.COMMITTEE),
         "central": UserFactory(role=Role.CENTRAL),

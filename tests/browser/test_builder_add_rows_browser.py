@@ -5,7 +5,7 @@ desk's screen and on a phone; saved, the stored rules are the seeds' exactly."""
 
 import pytest
 
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from scoring.models import Criterion, Rubric
 from tests.browser.test_builder_period_browser import MAY, OWN, _ubon, type_condition
@@ -37,7 +37,7 @@ def _add_row(page, table: str):
 
 @pytest.mark.parametrize("width,height", [(1366, 900), (390, 844)], ids=["desk", "phone"])
 def test_a_table_rules_rows_are_added_in_the_page(browser, live_server, width, height):
-    nong_khai = Province.objects.get(code="TH-43")
+    nong_khai = Unit.objects.get(code="TH-43")
     DistrictFactory(parent=nong_khai)
     organiser = UserFactory(role=Role.ORGANISER, role__province=nong_khai)
     base = live_server.url

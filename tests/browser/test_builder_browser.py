@@ -4,7 +4,7 @@ and opened."""
 
 import json
 
-from contests.models import Contest, Province
+from contests.models import Contest, Unit
 from people.models import Role
 from scoring.models import Criterion
 from tests.browser_support import MARKS, SHOTS, portal_login, settle
@@ -16,7 +16,7 @@ SEED = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8
 
 
 def test_an_office_builds_the_website_contest_on_the_pages(browser, live_server):
-    chiang_mai = Province.objects.get(code="TH-50")
+    chiang_mai = Unit.objects.get(code="TH-50")
     districts = [DistrictFactory(parent=chiang_mai) for _ in range(3)]
     organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
     base = live_server.url
@@ -111,7 +111,7 @@ def test_a_kinds_table_of_bands_fits_a_phone_and_its_preview_scores(browser, liv
 def test_a_missions_levels_are_typed_in_boxes_and_a_level_is_added_in_the_page(browser, live_server):
     """Seed 003's mission levels (issue #39, item 10): no JSON; "เพิ่มระดับ" adds a row without leaving the
     page, the check keeps what was typed, and it fits a phone."""
-    chiang_mai = Province.objects.get(code="TH-50")
+    chiang_mai = Unit.objects.get(code="TH-50")
     organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
     base = live_server.url
     phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
@@ -139,7 +139,7 @@ def test_a_missions_levels_are_typed_in_boxes_and_a_level_is_added_in_the_page(b
 
 def blank_builder(browser, base: str, width: int):
     """Chiang Mai's organiser on a blank builder page, at this width."""
-    organiser = UserFactory(role=Role.ORGANISER, role__province=Province.objects.get(code="TH-50"))
+    organiser = UserFactory(role=Role.ORGANISER, role__province=Unit.objects.get(code="TH-50"))
     page = browser.new_context(viewport={"width": width, "height": 900}, locale="th-TH").new_page()
     portal_login(page, base, organiser.username, PASSWORD)
     page.goto(f"{base}/standings/contests/build/")

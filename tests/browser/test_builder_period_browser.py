@@ -8,7 +8,7 @@ import json
 from playwright.sync_api import expect
 
 from builder.conditions import parts
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from scoring.models import Criterion, Rubric
 from tests.browser_support import MARKS, SHOTS, portal_login, settle
@@ -37,7 +37,7 @@ def type_condition(page, line: str, condition: dict) -> None:
 
 def _ubon(browser, live_server, width: int, height: int):
     """Ubon's organiser signed in on a screen of that size, three district offices of its own."""
-    ubon = Province.objects.get(code="TH-34")
+    ubon = Unit.objects.get(code="TH-34")
     districts = [DistrictFactory(parent=ubon) for _ in range(3)]
     organiser = UserFactory(role=Role.ORGANISER, role__province=ubon)
     page = browser.new_context(viewport={"width": width, "height": height}, locale="th-TH").new_page()

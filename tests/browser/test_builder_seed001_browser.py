@@ -6,10 +6,10 @@ import json
 
 from committee import services as committee_services
 from committee.imports import judgments_import
-from contests.models import Contest, Province
+from contests.models import Contest, Unit
 from people.models import Role
 from scoring import services
-from scoring.models import ProvinceResult, Rubric
+from scoring.models import Rubric, Standing
 from scoring.recompute import standings_recompute
 from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
@@ -22,12 +22,12 @@ AWARD_BOXES = ("code", "name_th", "name_en", "count", "prize", "prize_th", "priz
 
 def _standings(rubric: Rubric) -> list[tuple]:
     standings_recompute(rubric_id=rubric.pk, full=True)
-    rows = ProvinceResult.objects.filter(rubric=rubric).select_related("province")
+    rows = Standing.objects.filter(rubric=rubric).select_related("province")
     return sorted((r.province.dopa_code, r.total, r.rank, r.award, r.award_tie) for r in rows)
 
 
 def test_seed_001_built_on_the_pages_ranks_its_offices_as_the_shipped_contest(browser, live_server, tmp_path):
-    chonburi = Province.objects.get(code="TH-20")
+    chonburi = Unit.objects.get(code="TH-20")
     codes = SHIPPED["contest"]["entrants"]
     for code in codes:
         DistrictFactory(parent=chonburi, dopa_code=code)
@@ -83,7 +83,7 @@ def test_seed_001_built_on_the_pages_ranks_its_offices_as_the_shipped_contest(br
     assert sorted(built.contest.entrants.values_list("dopa_code", flat=True)) == codes
 
     # The same panel sheet for both: the built contest's through the organiser's import page.
-    judge = UserFactory(role=Role.PROVINCIAL, role__province=chonburi, username="cb-panel1")
+    judge = UserFactory(role=Role.OFFICE_STAFF, role__province=chonburi, username="cb-panel1")
     for rubric in (built, shipped):
         committee_services.panelist_appoint(by=organiser, contest=rubric.contest, user=judge)
     tops = [(d["criteria"][0]["code"], int(d["criteria"][0]["max_points"])) for d in SHIPPED["dimensions"]]

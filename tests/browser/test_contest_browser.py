@@ -4,7 +4,7 @@ PDF; a district office uploads its evidence; another province's organiser sees n
 
 import json
 
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from scoring import services
 from tests.browser_support import MARKS, SHOTS, portal_login, settle
@@ -15,7 +15,7 @@ pytestmark = MARKS
 
 
 def test_a_provincial_office_runs_its_district_contest(browser, live_server, tmp_path):
-    chiang_mai, phuket = Province.objects.get(code="TH-50"), Province.objects.get(code="TH-83")
+    chiang_mai, phuket = Unit.objects.get(code="TH-50"), Unit.objects.get(code="TH-83")
     mae_rim = DistrictFactory(parent=chiang_mai, name_th="แม่ริม", name_en="Mae Rim")
     san_sai = DistrictFactory(parent=chiang_mai, name_th="สันทราย", name_en="San Sai")
     data = json.loads(open("scoring/rubrics/nongkhai-missions-2565.json", encoding="utf-8").read())
@@ -24,7 +24,7 @@ def test_a_provincial_office_runs_its_district_contest(browser, live_server, tmp
     data["contest"] = {**data["contest"], "slug": "cm-missions-2565", "organiser": "50", "entrants": entrants}
     services.rubric_load(data=data)
     organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
-    district = UserFactory(role=Role.PROVINCIAL, role__province=mae_rim)
+    district = UserFactory(role=Role.OFFICE_STAFF, role__province=mae_rim)
     stranger = UserFactory(role=Role.ORGANISER, role__province=phuket)
     base = live_server.url
 

@@ -3,7 +3,7 @@ a tie at an award line is named on the same page for the panel (decision 12). Ch
 
 import json
 
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from scoring import services
 from tests.awards.test_contest_ties import tied_contest
@@ -15,7 +15,7 @@ pytestmark = MARKS
 
 
 def test_the_organiser_fills_in_the_contests_template(browser, live_server, tmp_path):
-    chiang_mai = Province.objects.get(code="TH-50")
+    chiang_mai = Unit.objects.get(code="TH-50")
     mae_rim = DistrictFactory(parent=chiang_mai, dopa_code="5061", name_th="แม่ริม", name_en="Mae Rim")
     san_sai = DistrictFactory(parent=chiang_mai, dopa_code="5062", name_th="สันทราย", name_en="San Sai")
     data = json.loads(open("scoring/rubrics/nongkhai-missions-2565.json", encoding="utf-8").read())
@@ -69,7 +69,7 @@ def test_the_organiser_fills_in_the_contests_template(browser, live_server, tmp_
 
 def test_a_tie_at_an_award_line_is_named_for_the_panel(browser, live_server):
     # 95, 89, 80, 80: seed 001 gives no order for equal marks, so the third award is the panel's to give.
-    chiang_mai = Province.objects.get(code="TH-50")
+    chiang_mai = Unit.objects.get(code="TH-50")
     tied_contest(chiang_mai)
     organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
     for width, height, name in [(1366, 900, "ties_dashboard.png"), (390, 844, "ties_dashboard_phone.png")]:

@@ -4,7 +4,7 @@ shown, each notice a tap target of its own."""
 import pytest
 
 from committee import clarify
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from scoring import services
 from scoring.models import Rubric
@@ -19,8 +19,8 @@ def test_the_bell_and_the_inbox_fit_the_screen(browser, live_server, width):
     import datetime as dt
 
     rubric = Rubric.objects.get(year=2566)
-    chiang_mai = Province.objects.get(code="TH-50")
-    staff = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai, email="cm@example.org")
+    chiang_mai = Unit.objects.get(code="TH-50")
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, email="cm@example.org")
     central, member = UserFactory(role=Role.CENTRAL), UserFactory(role=Role.COMMITTEE)
     services.criterion_deadline_set(
         user=central, rubric=rubric, code="1.1", deadline=dt.date(2023, 11, 30), reason="ตามหนังสือกรม",

@@ -5,10 +5,10 @@ the matrix in the navigation bar, scores an entrant, and the standings follow.""
 import json
 
 from committee.models import Panelist, ScoreChange
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from scoring import services
-from scoring.models import ProvinceResult
+from scoring.models import Standing
 from scoring.recompute import standings_recompute
 from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
@@ -17,14 +17,14 @@ pytestmark = MARKS
 
 
 def test_an_organiser_forms_the_panel_and_the_panelist_scores(browser, live_server):
-    chiang_mai = Province.objects.get(code="TH-50")
+    chiang_mai = Unit.objects.get(code="TH-50")
     mae_rim = DistrictFactory(parent=chiang_mai, name_th="แม่ริม", name_en="Mae Rim")
     data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "slug": "cm-web-2564", "organiser": "50", "entrants": [mae_rim.code]}
     rubric = services.rubric_load(data=data)
     standings_recompute(rubric_id=rubric.pk, full=True)
     organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
-    judge = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai, first_name="สมศรี")
+    judge = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, first_name="สมศรี")
     base = live_server.url
 
     phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
@@ -55,4 +55,4 @@ def test_an_organiser_forms_the_panel_and_the_panelist_scores(browser, live_serv
     assert "บันทึกแล้ว" in page.inner_text(".messagelist")
     page.screenshot(path=str(SHOTS / "panel_scoring.png"), full_page=True)
     assert ScoreChange.objects.get(rubric=rubric, province=mae_rim).changed_by == judge
-    assert ProvinceResult.objects.get(rubric=rubric, province=mae_rim).criteria["1.1"] == "18.00"
+    assert Standing.objects.get(rubric=rubric, province=mae_rim).criteria["1.1"] == "18.00"

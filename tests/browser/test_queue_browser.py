@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from scoring.models import Rubric
 from submissions import services as evidence_services
@@ -25,8 +25,8 @@ def member(db):
     outside dimension 1. Nonthaburi sent nothing."""
     rubric = Rubric.objects.get(year=2566)
     for code, criterion in (("TH-50", "1.1"), ("TH-50", "1.2"), ("TH-57", "1.1"), ("TH-83", "3.1")):
-        province = Province.objects.get(code=code)
-        staff = UserFactory(role=Role.PROVINCIAL, role__province=province)
+        province = Unit.objects.get(code=code)
+        staff = UserFactory(role=Role.OFFICE_STAFF, role__province=province)
         evidence_services.evidence_submit(
             user=staff, rubric=rubric, province=province, criterion_code=criterion, url=f"https://example.org/{code}"
         )

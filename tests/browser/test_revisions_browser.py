@@ -1,7 +1,7 @@
 """An office changes its open contest in the builder (issue #28): a criterion's points, with the reason the
 page asks for, then reads the change in the contest's revision history, on a desktop and on a phone."""
 
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from scoring.models import Criterion, RubricChange
 from tests.browser_support import MARKS, SHOTS, portal_login, settle
@@ -11,7 +11,7 @@ pytestmark = MARKS
 
 
 def test_an_office_changes_an_open_contest_with_a_reason_and_reads_the_history(browser, live_server):
-    chiang_mai = Province.objects.get(code="TH-50")
+    chiang_mai = Unit.objects.get(code="TH-50")
     rubric = office_contest("cm-web-2564", chiang_mai, DistrictFactory(parent=chiang_mai))
     organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai, first_name="สมศรี", last_name="ใจดี")
     base = live_server.url
@@ -62,10 +62,10 @@ def test_an_upload_that_drops_a_criterion_with_evidence_lists_it_and_saves_once_
     from scoring import selectors
     from tests.security.conftest import evidence_of, pdf_upload
 
-    chiang_mai = Province.objects.get(code="TH-50")
+    chiang_mai = Unit.objects.get(code="TH-50")
     district = DistrictFactory(parent=chiang_mai)
     rubric = office_contest("cm-web-2564", chiang_mai, district)
-    staff = UserFactory(role=Role.PROVINCIAL, role__province=district)
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=district)
     evidence_of(pdf_upload("หลักฐาน"), user=staff, rubric=rubric, province=district, criterion_code="5.1")
     organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
     data = selectors.contest_file(rubric)

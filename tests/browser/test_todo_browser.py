@@ -20,7 +20,7 @@ def fits(page) -> bool:
 
 def test_an_office_on_a_phone_sees_its_next_step_first_and_follows_it(browser, live_server, rubric, chiang_mai):
     Criterion.objects.filter(rubric=rubric, code="1.2").update(deadline=timezone.localdate() + timedelta(10))
-    staff = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai)
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
     for width, height in ((390, 844), (1366, 900)):
         page = browser.new_context(viewport={"width": width, "height": height}, locale="th-TH").new_page()
         portal_login(page, live_server.url, staff.username, PASSWORD)
@@ -39,7 +39,7 @@ def test_an_office_on_a_phone_sees_its_next_step_first_and_follows_it(browser, l
 
 
 def test_a_member_follows_score_n_more_to_the_next_item(browser, live_server, rubric, chiang_mai):
-    staff = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai)
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
     evidence.evidence_submit(
         user=staff, rubric=rubric, province=chiang_mai, criterion_code="4.1.1", url="https://example.org/4.1.1"
     )

@@ -25,7 +25,7 @@ def someone(who: str, *, chiang_mai, phuket):
     entrant = DistrictFactory(parent=chiang_mai)
     data["contest"] = {**data["contest"], "slug": "cm-panel-2564", "organiser": "50", "entrants": [entrant.code]}
     contest = services.rubric_load(data=data).contest
-    panelist = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai)
+    panelist = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
     organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
     panels.panelist_appoint(by=organiser, contest=contest, user=panelist)
     return panelist

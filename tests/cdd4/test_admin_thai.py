@@ -18,7 +18,7 @@ def central_client(client, central_user):
 
 
 def test_admin_pages_have_no_untranslated_django_strings(central_client):
-    html = central_client.get(reverse("admin:contests_province_changelist")).content.decode()
+    html = central_client.get(reverse("admin:contests_unit_changelist")).content.decode()
     for english in ("Start typing to filter", "Toggle theme", "Skip to main content", "Show counts", "Sidebar"):
         assert english not in html
     assert 'placeholder="พิมพ์เพื่อกรอง…"' in html
@@ -50,7 +50,7 @@ def test_failed_login_list_columns_are_thai_first(central_client):
 
 def test_english_chosen_keeps_django_english(central_client):
     central_client.post("/i18n/setlang/", {"language": "en", "next": "/admin/"})
-    html = central_client.get(reverse("admin:contests_province_changelist")).content.decode()
+    html = central_client.get(reverse("admin:contests_unit_changelist")).content.decode()
     assert 'placeholder="Start typing to filter…"' in html
 
 

@@ -24,7 +24,7 @@ from knox.models import AuthToken
 from awards.models import DocumentKind
 from awards.services import document_request
 from cdd4.celery import app
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from scoring.models import Rubric
 from tests.factories import DistrictFactory, IssuedDocumentFactory, UserFactory, office_contest
@@ -51,12 +51,12 @@ COVERED = "central"  # the role whose run covers every operation with the covera
 def _portal():
     """The bootstrap data (a transactional test before this one may have flushed it), the five roles and
     an office's district contest that takes nominees."""
-    if not Province.objects.exists():
+    if not Unit.objects.exists():
         call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
     from scoring.recompute import standings_recompute
 
     standings_recompute(rubric_id=Rubric.objects.get(year=2566).pk)
-    chiang_mai, phuket = Province.objects.get(code="TH-50"), Province.objects.get(code="TH-83")
+    chiang_mai, phuket = Unit.objects.get(code="TH-50"), Unit.objects.get(code="TH-83")
     districts = [DistrictFactory(parent=phuket), DistrictFactory(parent=phuket)]
     organised = office_contest(ORGANISED, phuket, *districts, nominates=True)
     # One finished document: the district's breakdown (its office and central staff may read it).
@@ -66,11 +66,11 @@ def _portal():
     organiser = {**national, "year": ORGANISED}
     return {
         "central": (UserFactory(role=Role.CENTRAL), national),
-        "provincial": (UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai), national),
+        "provincial": (UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai), national),
         "committee": (UserFactory(role=Role.COMMITTEE), national),
         "organiser": (UserFactory(role=Role.ORGANISER, role__province=phuket), organiser),
         "district": (
-            UserFactory(role=Role.PROVINCIAL, role__province=districts[0]),
+            UserFactory(role=Role.OFFICE_STAFF, role__province=districts[0]),
             {**organiser, "id": str(IssuedDocumentFactory(rubric=Rubric.objects.get(year=2566)).pk)},
         ),
     }

@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 
 from committee import services
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 
 from .. import factories
@@ -49,7 +49,7 @@ def sent(rubric):
     from submissions import services as evidence
 
     def send(province, code, rubric=rubric):
-        staff = UserFactory(role=Role.PROVINCIAL, role__province=province)
+        staff = UserFactory(role=Role.OFFICE_STAFF, role__province=province)
         return evidence.evidence_submit(
             user=staff, rubric=rubric, province=province, criterion_code=code, url=f"https://example.org/{code}"
         )
@@ -66,7 +66,7 @@ def office_contest(db):
 @pytest.fixture
 def cb(office_contest):
     """(rubric, d1, d2): Chonburi's office runs a contest among two of its districts."""
-    chonburi = Province.objects.get(code="TH-20")
+    chonburi = Unit.objects.get(code="TH-20")
     d1, d2 = DistrictFactory(parent=chonburi), DistrictFactory(parent=chonburi)
     return office_contest("cb-web-2564", chonburi, d1, d2), d1, d2
 
@@ -78,10 +78,10 @@ def cb_people(cb):
     rubric, _, _ = cb
     chonburi = rubric.contest.organiser
     organiser = UserFactory(role=Role.ORGANISER, role__province=chonburi, username="cb-organiser")
-    panel1 = UserFactory(role=Role.PROVINCIAL, role__province=chonburi, username="cb-panel1")
+    panel1 = UserFactory(role=Role.OFFICE_STAFF, role__province=chonburi, username="cb-panel1")
     d3 = DistrictFactory(parent=chonburi)
-    panel2 = UserFactory(role=Role.PROVINCIAL, role__province=d3, username="cb-panel2")
-    chair = UserFactory(role=Role.PROVINCIAL, role__province=chonburi, username="cb-chair")
+    panel2 = UserFactory(role=Role.OFFICE_STAFF, role__province=d3, username="cb-panel2")
+    chair = UserFactory(role=Role.OFFICE_STAFF, role__province=chonburi, username="cb-chair")
     for user in (panel1, panel2):
         services.panelist_appoint(by=organiser, contest=rubric.contest, user=user)
     services.panelist_appoint(by=organiser, contest=rubric.contest, user=chair, is_chair=True)
@@ -94,6 +94,6 @@ def cm_people(office_contest, chiang_mai):
     mae_rim = DistrictFactory(parent=chiang_mai)
     rubric = office_contest("cm-web-2564", chiang_mai, mae_rim)
     organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai, username="cm-organiser")
-    panelist = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai, username="cm-panel1")
+    panelist = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, username="cm-panel1")
     services.panelist_appoint(by=organiser, contest=rubric.contest, user=panelist)
     return {"rubric": rubric, "district": mae_rim, "organiser": organiser, "panelist": panelist}

@@ -41,7 +41,7 @@ def test_the_organiser_reads_the_names_without_links_to_pages_it_may_not_open(cl
         "/admin/scoring/rubric/",
         "/admin/scoring/criterion/",
         "/admin/auth/user/",
-        "/admin/contests/province/",
+        "/admin/contests/unit/",
     ):
         assert denied not in page, denied
 
@@ -49,7 +49,7 @@ def test_the_organiser_reads_the_names_without_links_to_pages_it_may_not_open(cl
 def test_central_staff_follow_each_name_to_its_page(client, judgment, central_user):
     assert _links(client, central_user, judgment) == [
         reverse("admin:scoring_rubric_change", args=[judgment.rubric_id]),
-        reverse("admin:contests_province_change", args=[judgment.province_id]),
+        reverse("admin:contests_unit_change", args=[judgment.province_id]),
         reverse("admin:scoring_criterion_change", args=[judgment.criterion_id]),
         reverse("admin:auth_user_change", args=[judgment.member_id]),
     ]

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from committee import services
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from scoring.models import Criterion, Rubric
 from submissions.models import Evidence, EvidenceKind, Submission
@@ -70,7 +70,7 @@ def _seed(rubric, chair, judge, provincial, *, n_members: int, provinces: list, 
         )
         clar = services.clarification_open(member=members[0], **cell, criterion_code="4.1.1", message="ขอเพิ่ม")
         services.clarification_reply(user=chair, clarification=clar, message="ถามเพิ่ม")
-    chiang_mai = Province.objects.get(code="TH-50")
+    chiang_mai = Unit.objects.get(code="TH-50")
     criterion = Criterion.objects.get(rubric=rubric, code="4.1.1")
     sub, _ = Submission.objects.get_or_create(rubric=rubric, province=chiang_mai, criterion=criterion)
     start = sub.evidence.count()
@@ -100,8 +100,8 @@ def counted(django_db_setup, django_db_blocker) -> dict[tuple[str, str], tuple[i
 def _measure() -> dict[tuple[str, str], tuple[int, int]]:
     rubric = Rubric.objects.get(year=2566)
     judge = judgment_recorder(rubric)
-    chiang_mai, others = Province.objects.get(code="TH-50"), list(Province.objects.exclude(code="TH-50")[:10])
-    chair, provincial = UserFactory(role=Role.CHAIR), UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai)
+    chiang_mai, others = Unit.objects.get(code="TH-50"), list(Unit.objects.exclude(code="TH-50")[:10])
+    chair, provincial = UserFactory(role=Role.CHAIR), UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
     users = {"chair": chair, "central": UserFactory(role=Role.CENTRAL), "committee": UserFactory(role=Role.COMMITTEE)}
     judge(users["committee"], chiang_mai, "4.1.1", points="3")  # the member has a score of their own
     client = Client()

@@ -3,7 +3,7 @@ from decimal import Decimal as D
 from django.urls import reverse
 
 from committee.models import ChangeKind, Judgment, ScoreChange, Source
-from contests.models import Province
+from contests.models import Unit
 
 SCORE = reverse("admin:committee_score", args=[2566, "TH-50", "4.1.1"])
 
@@ -70,7 +70,7 @@ def test_admin_member_does_not_see_other_members_history(client, members):
 
 def test_admin_save_and_next_goes_to_next_with_evidence(client, members, sent):
     for code in ("TH-50", "TH-52"):
-        sent(Province.objects.get(code=code), "4.1.1")
+        sent(Unit.objects.get(code=code), "4.1.1")
     client.force_login(members[0])
     response = client.post(SCORE, {"action": "judge", "points": "3", "expected_version": 0, "save_next": "1"})
     # Same criterion, the next province by code that sent evidence: TH-51 sent nothing, nothing to judge.

@@ -10,9 +10,9 @@ from django.core.files.uploadedfile import TemporaryUploadedFile
 
 from committee import selectors
 from committee.models import Judgment
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
-from scoring.models import ProvinceResult, Rubric
+from scoring.models import Rubric, Standing
 from submissions import services as evidence_services
 from tests.browser_support import MARKS, SHOTS, launch, settle
 from tests.factories import PASSWORD, UserFactory
@@ -40,7 +40,7 @@ def _evidence(browser, rubric, province):
     page.set_content("<h1 style='font-family:sans-serif'>รายงานถอดบทเรียนตำบลต้นแบบ</h1><p>ส่วนที่ ๑ ข้อมูลทั่วไป</p>")
     pdf = page.pdf(format="A4")
     page.close()
-    staff = UserFactory(role=Role.PROVINCIAL, role__province=province)
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=province)
     cell = {"user": staff, "rubric": rubric, "province": province, "criterion_code": "4.1.1"}
     for name, data in (("ถอดบทเรียน.pdf", pdf), ("ภาพกิจกรรม.png", files.png())):
         upload = TemporaryUploadedFile(name, "application/octet-stream", 0, None)  # the portal streams to disk
@@ -60,7 +60,7 @@ def _ranking_row(page, base: str, code: str) -> tuple[str, str]:
 
 def test_browser_member_scores_with_pdf_beside_rubric_and_standings_change(browser, live_server):
     rubric = Rubric.objects.get(year=2566)
-    chiang_mai = Province.objects.get(code="TH-50")
+    chiang_mai = Unit.objects.get(code="TH-50")
     member, chair = UserFactory(role=Role.COMMITTEE), UserFactory(role=Role.CHAIR)
     central = UserFactory(role=Role.CENTRAL)
     others = [UserFactory(role=Role.COMMITTEE) for _ in range(2)]
@@ -68,12 +68,12 @@ def test_browser_member_scores_with_pdf_beside_rubric_and_standings_change(brows
     from committee import services
 
     for p_code, a, b in (("TH-50", "3", "5"), ("TH-51", "5", "5"), ("TH-52", "1", "5"), ("TH-57", "3", "3")):
-        p = Province.objects.get(code=p_code)
+        p = Unit.objects.get(code=p_code)
         for user, points in zip(others, (a, b), strict=True):
             services.judgment_record(
                 member=user, rubric=rubric, province=p, criterion_code="4.1.1", points=points, expected_version=0
             )
-    before = ProvinceResult.objects.get(rubric=rubric, province=chiang_mai)
+    before = Standing.objects.get(rubric=rubric, province=chiang_mai)
     # Members 3 and 5: median 4 snapped down to 3 on the 0/1/3/5 ladder; TH-51 (5, 5) is ahead.
     assert (before.total, before.rank, before.computed_seq) == (D(3), 2, before.change_seq)
     base = live_server.url
@@ -102,7 +102,7 @@ def test_browser_member_scores_with_pdf_beside_rubric_and_standings_change(brows
     assert Judgment.objects.get(member=member).points == D(5)
     # Members 3, 5 and now 5: median 5 is what the recompute got; it ran on commit, so the result is current.
     assert selectors.judged_points(rubric, [chiang_mai.pk])[chiang_mai.pk]["4.1.1"] == D(5)
-    after = ProvinceResult.objects.get(rubric=rubric, province=chiang_mai)
+    after = Standing.objects.get(rubric=rubric, province=chiang_mai)
     assert (after.change_seq, after.computed_seq) == (before.change_seq + 1, before.change_seq + 1)
     assert (after.criteria["4.1.1"], after.total, after.rank) == ("5", D(5), 1)
     assert _ranking_row(dashboard, base, "TH-50") == ("๑", "๕")

@@ -3,7 +3,7 @@ from django.urls import reverse
 from committee import selectors
 from committee.clarify import clarification_open
 from committee.models import Clarification, ClarificationStatus, MessageKind
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 
 from ..factories import UserFactory
@@ -73,7 +73,7 @@ def test_clarification_other_province_staff_cannot_reply(client, members, phuket
         reverse("admin:committee_score", args=[2566, "TH-50", "1.1"]), {"action": "clarify_open", "message": "q"}
     )
     clar = Clarification.objects.get()
-    client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=phuket))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=phuket))
     response = client.post(reverse("committee:clarification", args=[clar.pk]), {"message": "ไม่ใช่ของเรา"})
     assert (response.status_code, clar.messages.count()) == (404, 1)
 
@@ -88,6 +88,6 @@ def test_clarification_shown_on_province_home_only_to_its_province(
     html = client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode()
     assert "คณะกรรมการขอคำชี้แจงเพิ่มเติม" in html
     assert "ขอทะเบียนครุภัณฑ์ฉบับล่าสุด" in html
-    other = UserFactory(role=Role.PROVINCIAL, role__province=Province.objects.get(code="TH-83"))
+    other = UserFactory(role=Role.OFFICE_STAFF, role__province=Unit.objects.get(code="TH-83"))
     client.force_login(other)
     assert "ขอทะเบียนครุภัณฑ์" not in client.get(reverse("submissions:province", args=[2566, "TH-83"])).content.decode()

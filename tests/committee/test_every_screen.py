@@ -5,7 +5,7 @@ import random
 import pytest
 from django.urls import reverse
 
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from scoring import demo
 from scoring.facts.imports import facts_import
@@ -21,7 +21,7 @@ PROVINCES = ["TH-50", "TH-83", "TH-40"]
 def facts(rubric):
     """The demo's facts for three provinces: among them facts named `items` (3.1, 3.2, 3.4, 5.1, 5.2)."""
     rows = []
-    for province in Province.objects.filter(code__in=PROVINCES):
+    for province in Unit.objects.filter(code__in=PROVINCES):
         rng = random.Random(province.code)
         for criterion, fact, value in demo.province_facts(rng, province.size_group):
             rows.append({"province": province.code, "criterion": criterion, "fact": fact, "value": value})

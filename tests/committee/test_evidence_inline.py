@@ -22,7 +22,7 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def pdf_evidence(rubric, chiang_mai):
-    staff = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai)
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
     return submit_file(user=staff, rubric=rubric, province=chiang_mai, code="3.1", name="รายงาน.pdf", data=files.pdf())
 
 
@@ -74,7 +74,7 @@ def test_conflicted_member_is_refused_and_the_refusal_is_logged(
 
 
 def test_office_files_are_never_inline(client, rubric, chiang_mai, committee_user, caplog):
-    staff = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai)
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
     docx = submit_file(user=staff, rubric=rubric, province=chiang_mai, code="3.1", name="a.docx", data=files.ooxml())
     caplog.set_level(logging.INFO, logger=LOGGER)
     assert inline(client, committee_user, docx).status_code == 404

@@ -5,7 +5,7 @@ import os
 import pytest
 
 from committee.demo import activity_photo, report_pdf, submit_file
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from scoring.models import Rubric
 from tests.browser_support import FULL_CHROMIUM, MARKS, SHOTS, launch, settle
@@ -22,8 +22,8 @@ def browser(full_chromium, live_server, monkeypatch, settings, tmp_path):
 
 
 def test_pdf_and_photo_render_in_the_scoring_screen(browser, live_server):
-    rubric, chiang_mai = Rubric.objects.get(year=2566), Province.objects.get(code="TH-50")
-    staff = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai)
+    rubric, chiang_mai = Rubric.objects.get(year=2566), Unit.objects.get(code="TH-50")
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
     cell = {"user": staff, "rubric": rubric, "province": chiang_mai, "code": "3.4"}
     submit_file(**cell, name="รายงาน.pdf", data=report_pdf("สรุปการใช้ประโยชน์จาก ICT", "เชียงใหม่"))
     submit_file(**cell, name="ภาพกิจกรรม.jpg", data=activity_photo("ภาพการประชุม WebEx", 3))

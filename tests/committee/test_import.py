@@ -11,7 +11,7 @@ from committee.imports import JudgmentImportError, judgments_import
 from committee.models import ChangeKind, Judgment, ScoreChange, Source
 from people.models import Role
 from scoring import snapshots
-from scoring.models import ProvinceResult
+from scoring.models import Standing
 from scoring.recompute import standings_recompute
 
 from ..factories import UserFactory
@@ -30,7 +30,7 @@ def _audit():
 
 
 def _seq(rubric, province):
-    return ProvinceResult.objects.get(rubric=rubric, province=province).change_seq
+    return Standing.objects.get(rubric=rubric, province=province).change_seq
 
 
 def test_judgments_import_creates_scores_and_audits_source_import(rubric, members, central_user, chiang_mai):
@@ -87,7 +87,7 @@ def test_judgments_import_bad_rows_named_with_row_numbers_and_nothing_written(
     rubric, members, central_user, chiang_mai, phuket
 ):
     services.conflict_set(by=central_user, member=members[1], province=phuket, conflicted=True)
-    provincial = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai, username="prov")
+    provincial = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, username="prov")
     a, b = members[0].username, members[1].username
     rows = _rows(
         ("TH-50", "4.1.1", a, "5", "", ""),  # 2: fine on its own

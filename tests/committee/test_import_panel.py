@@ -14,7 +14,7 @@ from committee import selectors, services
 from committee.imports import JudgmentImportError, judgments_import
 from committee.models import Judgment, Panelist, ScoreChange, Source
 from people.models import Role
-from scoring.models import ProvinceResult
+from scoring.models import Standing
 from tests.factories import DistrictFactory, UserFactory
 
 URL = reverse("admin:committee_judgment_import")
@@ -42,7 +42,7 @@ def test_the_organiser_imports_the_panels_sheet_and_the_standings_follow(
 ):
     rubric, d1, d2 = cb
     organiser = cb_people["organiser"]
-    before = ProvinceResult.objects.get(rubric=rubric, province=d1).total
+    before = Standing.objects.get(rubric=rubric, province=d1).total
     with django_capture_on_commit_callbacks(execute=True):
         report = judgments_import(rubric=rubric, rows=_rows(_sheet(cb)), by=organiser)
     assert (report.created, report.updated, report.unchanged) == (2, 0, 0)
@@ -55,7 +55,7 @@ def test_the_organiser_imports_the_panels_sheet_and_the_standings_follow(
         (rubric.pk, d2.pk, "cb-panel2", D(12)),
     ]
     assert set(ScoreChange.objects.values_list("source", "changed_by")) == {(Source.IMPORT, organiser.pk)}
-    after = ProvinceResult.objects.get(rubric=rubric, province=d1)
+    after = Standing.objects.get(rubric=rubric, province=d1)
     assert (after.criteria["1.1"], after.total - before) == ("17.00", 17)
 
 
@@ -145,7 +145,7 @@ def test_a_panelist_scoring_their_own_district_is_a_row_error_naming_them_and_th
     The row says who and which unit, as a declared conflict's row does, not the scoring screen's "you …
     this province"; and since the sheet is all or none, the good row is not written either."""
     rubric, d1, d2 = cb
-    d1_staff = UserFactory(username="cb-d1", role=Role.PROVINCIAL, role__province=d1)
+    d1_staff = UserFactory(username="cb-d1", role=Role.OFFICE_STAFF, role__province=d1)
     services.panelist_appoint(by=cb_people["organiser"], contest=rubric.contest, user=d1_staff)
     rows = _rows(f"entrant,criterion,member,points\n{d2.code},1.1,cb-d1,17\n{d1.code},1.1,cb-d1,17\n")
     with pytest.raises(JudgmentImportError) as exc:

@@ -23,14 +23,14 @@ def media(settings, tmp_path):
 def setting(office_contest, chiang_mai, phuket):
     d1 = DistrictFactory(parent=chiang_mai)
     rubric = office_contest("cm-web-2564", chiang_mai, d1)
-    staff = UserFactory(role=Role.PROVINCIAL, role__province=d1)
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=d1)
     evidence = submit_file(user=staff, rubric=rubric, province=d1, code="1.1", name="เว็บไซต์.pdf", data=files.pdf())
     organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
-    member = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai)
+    member = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
     services.panelist_appoint(by=organiser, contest=rubric.contest, user=member)
     kathu = DistrictFactory(parent=phuket)
     other = office_contest("pk-web-2564", phuket, kathu)
-    outsider = UserFactory(role=Role.PROVINCIAL, role__province=phuket)
+    outsider = UserFactory(role=Role.OFFICE_STAFF, role__province=phuket)
     services.panelist_appoint(
         by=UserFactory(role=Role.ORGANISER, role__province=phuket), contest=other.contest, user=outsider
     )

@@ -16,7 +16,7 @@ from committee.errors import CommitteeError
 from committee.models import Judgment, PanelChange, Panelist, ScoreChange
 from contests.actor import actor_of
 from people.models import Conflict, Role
-from scoring.models import ProvinceResult, Rubric
+from scoring.models import Rubric, Standing
 from tests.factories import DistrictFactory, UserFactory
 
 
@@ -32,9 +32,9 @@ def people(cm, chiang_mai, phuket):
     return {
         "organiser": UserFactory(role=Role.ORGANISER, role__province=chiang_mai),
         "other_organiser": UserFactory(role=Role.ORGANISER, role__province=phuket),
-        "office": UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai),
-        "district": UserFactory(role=Role.PROVINCIAL, role__province=DistrictFactory(parent=chiang_mai)),
-        "phuket": UserFactory(role=Role.PROVINCIAL, role__province=phuket),
+        "office": UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai),
+        "district": UserFactory(role=Role.OFFICE_STAFF, role__province=DistrictFactory(parent=chiang_mai)),
+        "phuket": UserFactory(role=Role.OFFICE_STAFF, role__province=phuket),
         "central": UserFactory(role=Role.CENTRAL),
         "committee": UserFactory(role=Role.COMMITTEE),
     }
@@ -135,13 +135,13 @@ def test_a_panelist_scores_on_the_admin_screen_and_the_standings_follow(
     matrix = client.get(reverse("admin:committee_matrix") + f"?year={rubric.key}").content.decode()
     assert '<th class="prov">อำเภอ</th>' in matrix
     assert 'id="nav-sidebar"' not in matrix
-    before = ProvinceResult.objects.get(rubric=rubric, province=d1).total
+    before = Standing.objects.get(rubric=rubric, province=d1).total
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, {"action": "judge", "points": "17", "expected_version": "0"})
     assert response.status_code == 302
     change = ScoreChange.objects.get(rubric=rubric, province=d1)
     assert (change.kind, change.member, change.changed_by, change.new_points) == ("judgment", member, member, 17)
-    after = ProvinceResult.objects.get(rubric=rubric, province=d1)
+    after = Standing.objects.get(rubric=rubric, province=d1)
     assert (after.criteria["1.1"], after.total - before) == ("17.00", 17)
 
 
@@ -283,7 +283,7 @@ def test_a_panel_clarification_round_with_the_district(cm, people, panel):
     rubric, d1, _ = cm
     member, _ = panel
     clar = services.clarification_open(member=member, rubric=rubric, province=d1, criterion_code="1.1", message="ขอลิงก์")
-    staff = UserFactory(role=Role.PROVINCIAL, role__province=d1)  # the district's, not on the panel
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=d1)  # the district's, not on the panel
     services.clarification_reply(user=staff, clarification=clar, message="แนบแล้ว")
     with pytest.raises(PermissionDenied):  # the Department's committee is not this contest's
         services.clarification_reply(user=people["committee"], clarification=clar, message="?")
@@ -342,7 +342,7 @@ def test_an_entrant_s_staff_are_offered_last_and_marked(client, cm, people):
     """Issue #39: the panel page offered an entrant's own staff as any other judge. They may sit on the panel
     (and never judge their own unit), so the organiser is told, and the office's own staff come first."""
     rubric, d1, _ = cm
-    entrant_staff = UserFactory(username="aaa-entrant", role=Role.PROVINCIAL, role__province=d1)
+    entrant_staff = UserFactory(username="aaa-entrant", role=Role.OFFICE_STAFF, role__province=d1)
     client.force_login(people["organiser"])
 
     page = client.get(reverse("panel:manage", args=[rubric.key])).content.decode()
@@ -358,7 +358,7 @@ def test_an_entrant_s_staff_are_offered_last_and_marked(client, cm, people):
 def somchai(cm, people, chiang_mai):
     """The office's staff member on the panel, known to the accounts sheet by their e-mail."""
     user = UserFactory(
-        username="somchai@example.org", email="somchai@example.org", role=Role.PROVINCIAL, role__province=chiang_mai
+        username="somchai@example.org", email="somchai@example.org", role=Role.OFFICE_STAFF, role__province=chiang_mai
     )
     services.panelist_appoint(by=people["organiser"], contest=cm[0].contest, user=user)
     return user

@@ -10,7 +10,7 @@ from scoring.models import Criterion
 from ..factories import UserFactory
 
 WHO = ("anonymous", "provincial", "committee", "chair", "central")
-ROLES = {"provincial": Role.PROVINCIAL, "committee": Role.COMMITTEE, "chair": Role.CHAIR, "central": Role.CENTRAL}
+ROLES = {"provincial": Role.OFFICE_STAFF, "committee": Role.COMMITTEE, "chair": Role.CHAIR, "central": Role.CENTRAL}
 SCORE = ("admin:committee_score", (2566, "TH-50", "4.1.1"))
 # Provincial staff and anonymous users are sent to the admin login, as everywhere in the admin.
 PAGES = {
@@ -114,7 +114,7 @@ def test_clarification_page_status_by_role(client, rubric, chiang_mai, phuket, w
         status=ClarificationStatus.OPEN,
     )
     if who == "other_province":
-        client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=phuket))
+        client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=phuket))
     else:
         _login(client, who, chiang_mai)
     assert client.get(reverse("committee:clarification", args=[clar.pk])).status_code == status

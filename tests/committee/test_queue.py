@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from committee import queue, services
-from contests.models import Level, Province
+from contests.models import Level, Unit
 from submissions import services as evidence_services
 from tests.factories import DistrictFactory, SubdistrictFactory, office_contest
 
@@ -24,7 +24,7 @@ def _score_url(province: str, criterion: str) -> str:
 @pytest.fixture
 def sent_cells(sent):
     """Evidence for 1.2 in Nonthaburi and Chiang Mai, for 1.1 in Phuket; Chiang Mai's 1.1 was withdrawn."""
-    p = {code: Province.objects.get(code=code) for code in ("TH-12", "TH-50", "TH-83")}
+    p = {code: Unit.objects.get(code=code) for code in ("TH-12", "TH-50", "TH-83")}
     sent(p["TH-12"], "1.2")
     sent(p["TH-50"], "1.2")
     sent(p["TH-83"], "1.1")

@@ -8,7 +8,7 @@ from committee.errors import CommitteeError, StaleVersion
 from committee.models import ChangeKind, Judgment, ScoreChange, Source
 from core.errors import YearFrozen
 from scoring import snapshots
-from scoring.models import ProvinceResult
+from scoring.models import Standing
 from scoring.recompute import standings_recompute
 
 
@@ -26,10 +26,10 @@ def test_judgment_record_first_score_creates_version_1_and_audit_row(judge, memb
     )
 
 
-def test_judgment_record_marks_province_result_dirty(judge, members, rubric, chiang_mai, phuket):
-    before = dict(ProvinceResult.objects.filter(rubric=rubric).values_list("province_id", "change_seq"))
+def test_judgment_record_marks_standing_dirty(judge, members, rubric, chiang_mai, phuket):
+    before = dict(Standing.objects.filter(rubric=rubric).values_list("province_id", "change_seq"))
     judge(members[0], chiang_mai, "4.1.1", points="5")
-    after = dict(ProvinceResult.objects.filter(rubric=rubric).values_list("province_id", "change_seq"))
+    after = dict(Standing.objects.filter(rubric=rubric).values_list("province_id", "change_seq"))
     assert (after[chiang_mai.pk] - before[chiang_mai.pk], after[phuket.pk] - before[phuket.pk]) == (1, 0)
 
 

@@ -5,18 +5,18 @@ from decimal import Decimal as D
 
 from committee import selectors
 from rulebook import engine
-from scoring.models import ProvinceResult
+from scoring.models import Standing
 from scoring.recompute import standings_recompute
-from scoring.selectors import facts_by_province, rubric_spec, work_calendar
+from scoring.selectors import facts_by_unit, rubric_spec, work_calendar
 
 
 def test_judged_points_accepted_by_engine_as_overrides(judge, members, rubric, chiang_mai):
     judge(members[0], chiang_mai, "4.1.1", points="3")
     judge(members[1], chiang_mai, "4.1.1", points="5")
     overrides = selectors.judged_points(rubric, [chiang_mai.pk])[chiang_mai.pk]
-    b = engine.evaluate_province(
+    b = engine.evaluate_entrant(
         rubric_spec(rubric),
-        facts_by_province(rubric, [chiang_mai.pk]).get(chiang_mai.pk, {}),
+        facts_by_unit(rubric, [chiang_mai.pk]).get(chiang_mai.pk, {}),
         size_group=chiang_mai.size_group,
         calendar=work_calendar(),
         overrides=overrides,
@@ -27,5 +27,5 @@ def test_judged_points_accepted_by_engine_as_overrides(judge, members, rubric, c
 def test_standings_recompute_uses_committee_points(judge, members, rubric, chiang_mai):
     judge(members[0], chiang_mai, "4.1.1", points="5")
     standings_recompute(rubric_id=rubric.pk, full=True)
-    result = ProvinceResult.objects.get(rubric=rubric, province=chiang_mai)
+    result = Standing.objects.get(rubric=rubric, province=chiang_mai)
     assert result.criteria["4.1.1"] == "5"

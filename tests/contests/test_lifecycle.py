@@ -8,12 +8,12 @@ import pytest
 from contests.lifecycle import (
     TRANSITIONS,
     Action,
+    DocumentBasis,
     Refused,
-    Standing,
     State,
+    basis_of,
     check,
     results_after,
-    standing_of,
     state_of,
 )
 
@@ -94,27 +94,27 @@ def at(minute: int) -> datetime:
 
 
 def test_a_document_made_while_results_are_open_was_never_final():
-    assert standing_of([], at(5)) == Standing(frozen=False)
-    assert standing_of([("freeze", at(1)), ("unfreeze", at(2))], at(5)) == Standing(frozen=False)
-    assert standing_of([("freeze", at(9))], at(5)) == Standing(frozen=False)
+    assert basis_of([], at(5)) == DocumentBasis(frozen=False)
+    assert basis_of([("freeze", at(1)), ("unfreeze", at(2))], at(5)) == DocumentBasis(frozen=False)
+    assert basis_of([("freeze", at(9))], at(5)) == DocumentBasis(frozen=False)
 
 
 def test_every_document_of_withdrawn_results_is_withdrawn_even_one_made_after():
     events = [("freeze", at(1)), ("publish", at(2)), ("withdraw", at(3))]
-    assert standing_of(events, at(1)) == Standing(frozen=True, withdrawn_at=at(3))
-    assert standing_of(events, at(2)) == Standing(frozen=True, withdrawn_at=at(3))
-    assert standing_of(events, at(4)) == Standing(frozen=True, withdrawn_at=at(3))
+    assert basis_of(events, at(1)) == DocumentBasis(frozen=True, withdrawn_at=at(3))
+    assert basis_of(events, at(2)) == DocumentBasis(frozen=True, withdrawn_at=at(3))
+    assert basis_of(events, at(4)) == DocumentBasis(frozen=True, withdrawn_at=at(3))
 
 
 def test_published_again_the_same_results_stand_again():
     events = [("freeze", at(1)), ("publish", at(2)), ("withdraw", at(3)), ("publish", at(4))]
-    assert standing_of(events, at(2)) == Standing(frozen=True)
-    assert standing_of(events, at(3)) == Standing(frozen=True)
+    assert basis_of(events, at(2)) == DocumentBasis(frozen=True)
+    assert basis_of(events, at(3)) == DocumentBasis(frozen=True)
 
 
 def test_new_results_do_not_speak_for_old_documents():
     # Withdrawn, unfrozen, corrected, frozen and published again: the first results stay withdrawn.
     events = [("freeze", at(1)), ("publish", at(2)), ("withdraw", at(3)), ("unfreeze", at(4))]
     events += [("freeze", at(5)), ("publish", at(6))]
-    assert standing_of(events, at(2)) == Standing(frozen=True, withdrawn_at=at(3))
-    assert standing_of(events, at(7)) == Standing(frozen=True)
+    assert basis_of(events, at(2)) == DocumentBasis(frozen=True, withdrawn_at=at(3))
+    assert basis_of(events, at(7)) == DocumentBasis(frozen=True)

@@ -12,7 +12,7 @@ from django.db import connection, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-from contests.models import Contest, Nominee, NomineeVersion, Province
+from contests.models import Contest, Nominee, NomineeVersion, Unit
 from people.models import Membership
 from scoring.models import Rubric
 
@@ -111,7 +111,7 @@ def test_a_database_at_scoring_0016_migrates_forward_keeping_rows_links_and_cont
     migrate(latest)
     ContentType.objects.clear_cache()
 
-    district = Province.objects.get(pk=ids["district"])
+    district = Unit.objects.get(pk=ids["district"])
     assert (district.code, district.parent_id, district.level) == ("2001", ids["province"], "district")
     contest = Contest.objects.get(pk=ids["contest"])
     assert (contest.slug, contest.organiser_id, contest.nominates) == ("chonburi-itmodel-2564", ids["province"], True)
@@ -128,7 +128,7 @@ def test_a_database_at_scoring_0016_migrates_forward_keeping_rows_links_and_cont
     assert Membership.objects.get(user_id=ids["user"]).province_id == ids["province"]
     # The same content type rows, relabelled: permissions and admin history follow the models.
     # The units' model is named by the chain's end, so its type is matched to the old name by the model.
-    for old_name, model in zip(MOVED, (Province, Contest, Nominee, NomineeVersion), strict=True):
+    for old_name, model in zip(MOVED, (Unit, Contest, Nominee, NomineeVersion), strict=True):
         moved = ContentType.objects.get_for_model(model)
         assert (moved.pk, moved.app_label) == (ids["types"][old_name], "contests")
     assert not ContentType.objects.filter(app_label="scoring", model__in=MOVED).exists()

@@ -3,7 +3,7 @@ filter, a subquery or a unit's line; and the actor's scopes built on it."""
 
 import pytest
 
-from contests.models import Province
+from contests.models import Unit
 from contests.tree import at_or_under, line_of, lines_of, subtree, under
 from people.models import Conflict
 from tests.factories import DistrictFactory, SubdistrictFactory
@@ -24,7 +24,7 @@ def tree(chiang_mai, phuket):
 
 
 def codes(q) -> set[str]:
-    return set(Province.objects.filter(q).values_list("code", flat=True))
+    return set(Unit.objects.filter(q).values_list("code", flat=True))
 
 
 def test_under_a_province_is_its_districts_and_their_subdistricts(tree):
@@ -38,9 +38,9 @@ def test_under_a_province_is_its_districts_and_their_subdistricts(tree):
 
 def test_under_a_subquery_of_units_is_one_query(tree, django_assert_num_queries):
     units, (rim, _, patong) = tree
-    offices = Province.objects.filter(pk__in=[units["mae_rim"].pk, units["kathu"].pk]).values("pk")
+    offices = Unit.objects.filter(pk__in=[units["mae_rim"].pk, units["kathu"].pk]).values("pk")
     with django_assert_num_queries(1):
-        found = set(Province.objects.filter(pk__in=subtree(offices)).values_list("code", flat=True))
+        found = set(Unit.objects.filter(pk__in=subtree(offices)).values_list("code", flat=True))
     assert found == {units["mae_rim"].code, rim.code, units["kathu"].code, patong.code}
 
 
@@ -58,10 +58,10 @@ def test_a_units_line_is_itself_and_every_unit_above(tree, django_assert_num_que
     with django_assert_num_queries(1):
         lines = lines_of([rim.pk, mae_rim.pk, cm.pk])
     assert lines == {rim.pk: {rim.pk, mae_rim.pk, cm.pk}, mae_rim.pk: {mae_rim.pk, cm.pk}, cm.pk: {cm.pk}}
-    loaded = Province.objects.select_related("parent").get(pk=nong.pk)
+    loaded = Unit.objects.select_related("parent").get(pk=nong.pk)
     with django_assert_num_queries(0):
         assert line_of(loaded) == {nong.pk, units["hang_dong"].pk, cm.pk}
         assert line_of(cm) == {cm.pk}
-    fresh = Province.objects.get(pk=rim.pk)
+    fresh = Unit.objects.get(pk=rim.pk)
     with django_assert_num_queries(1):
         assert line_of(fresh) == lines[rim.pk]

@@ -3,7 +3,7 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from contests.models import Level, Province
+from contests.models import Level, Unit
 from contests.units import units_load
 from scoring import selectors
 from tests.factories import DistrictFactory, SubdistrictFactory
@@ -24,11 +24,11 @@ ROWS = [
 def test_load_creates_by_level_with_parents_and_bangkok_is_no_office(chiang_mai):
     report = units_load(rows=ROWS)
     assert (report.created, report.updated) == (6, 0)  # Chiang Mai exists already
-    bangkok = Province.objects.get(dopa_code="10")
+    bangkok = Unit.objects.get(dopa_code="10")
     assert (bangkok.code, bangkok.level, bangkok.parent, bangkok.is_cdd_office) == ("TH-10", "province", None, False)
-    khet = Province.objects.get(code="1001")
+    khet = Unit.objects.get(code="1001")
     assert (khet.level, khet.parent, khet.is_cdd_office) == (Level.DISTRICT, bangkok, False)
-    si_phum = Province.objects.get(code="500101")
+    si_phum = Unit.objects.get(code="500101")
     assert (si_phum.level, si_phum.parent.code, si_phum.parent.parent, si_phum.is_cdd_office) == (
         Level.SUBDISTRICT,
         "5001",
@@ -47,15 +47,15 @@ def test_load_is_idempotent_and_updates_a_changed_name(chiang_mai):
     renamed = [row if row[0] != "500102" else ("500102", "พระสิงห์ใหม่", "Phra Sing New") for row in ROWS]
     report = units_load(rows=renamed)
     assert (report.created, report.updated) == (0, 1)
-    assert Province.objects.get(code="500102").name_en == "Phra Sing New"
-    assert Province.objects.count() == 76 + 6
+    assert Unit.objects.get(code="500102").name_en == "Phra Sing New"
+    assert Unit.objects.count() == 76 + 6
 
 
 def test_provinces_are_the_76_offices_whatever_else_is_loaded(chiang_mai):
     units_load(rows=ROWS)
-    assert Province.objects.count() == 82
-    assert Province.objects.provinces().count() == 76
-    assert not Province.objects.provinces().filter(code="TH-10").exists()
+    assert Unit.objects.count() == 82
+    assert Unit.objects.provinces().count() == 76
+    assert not Unit.objects.provinces().filter(code="TH-10").exists()
 
 
 def test_factories_make_districts_and_subdistricts(chiang_mai):
@@ -68,7 +68,7 @@ def test_factories_make_districts_and_subdistricts(chiang_mai):
 
 def _refused(**fields):
     with pytest.raises(IntegrityError), transaction.atomic():
-        Province.objects.create(**fields)
+        Unit.objects.create(**fields)
 
 
 @pytest.mark.pg  # a constraint of the database's own
@@ -99,7 +99,7 @@ def test_units_under_a_province_and_a_district(chiang_mai, phuket):
 
 def test_units_under_bangkok_holds_no_cdd_office(chiang_mai):
     units_load(rows=ROWS)
-    bangkok = Province.objects.get(code="TH-10")
+    bangkok = Unit.objects.get(code="TH-10")
     assert selectors.units_under(bangkok, Level.DISTRICT).count() == 0
     assert selectors.units_under(bangkok, Level.SUBDISTRICT).count() == 0
     assert [u.code for u in selectors.units_under(chiang_mai, Level.SUBDISTRICT)] == ["500101", "500102"]
@@ -113,7 +113,7 @@ def test_units_are_numbered_in_thai_dictionary_order_and_the_admin_lists_them_so
 
     units_load(rows=[("37", "อำนาจเจริญ", "Amnat Charoen"), ("15", "อ่างทอง", "Ang Thong"), *ROWS])
     mine = {"อำนาจเจริญ", "อ่างทอง", *(name for _, name, _ in ROWS), "เชียงใหม่"}
-    names = [n for n in Province.objects.order_by("name_order").values_list("name_th", flat=True) if n in mine]
+    names = [n for n in Unit.objects.order_by("name_order").values_list("name_th", flat=True) if n in mine]
     # Code-point order would put เชียงใหม่… after ศรีภูมิ and อำนาจเจริญ before อ่างทอง.
     assert names == [
         "กรุงเทพมหานคร",
@@ -127,6 +127,6 @@ def test_units_are_numbered_in_thai_dictionary_order_and_the_admin_lists_them_so
         "อำนาจเจริญ",
     ]
     client.force_login(UserFactory(role=Role.CENTRAL))
-    html = client.get(reverse("admin:contests_province_changelist")).content.decode()
+    html = client.get(reverse("admin:contests_unit_changelist")).content.decode()
     listed = ["กรุงเทพมหานคร", ">เชียงใหม่<", "ศรีภูมิ", "อ่างทอง", "อำนาจเจริญ"]
     assert sorted(listed, key=html.index) == listed

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 
 from core.bulk import update_documents
-from scoring.models import ProvinceResult
+from scoring.models import Standing
 
 pytestmark = pytest.mark.pg
 
@@ -17,13 +17,13 @@ ROW = ("province__code", "total", "criteria", "rank", "award", "explanations", "
 
 
 def test_update_documents_writes_each_rows_values_and_the_shared_ones_once(rubric):
-    results = ProvinceResult.objects.filter(rubric=rubric).order_by("province__code")
+    results = Standing.objects.filter(rubric=rubric).order_by("province__code")
     first, second, untouched = results[:3]
     results.update(explanations={"1.1": {"th": "เดิม", "en": "old"}})
     at = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 
     written = update_documents(
-        ProvinceResult,
+        Standing,
         FIELDS,
         [(first.pk, "81.50", {"1.1": "4.25"}, 1, "winner"), (second.pk, "7", {"1.1": "0"}, 2, "")],
         same={"explanations": {}, "computed_at": at},
@@ -41,22 +41,22 @@ def test_update_documents_writes_each_rows_values_and_the_shared_ones_once(rubri
 
 def test_more_rows_than_sqlite_takes_parameters_go_in_several_statements(rubric):
     """A first load numbers 8,455 units; SQLite refuses a statement with more parameters than its limit."""
-    results = list(ProvinceResult.objects.filter(rubric=rubric).order_by("pk"))
+    results = list(Standing.objects.filter(rubric=rubric).order_by("pk"))
     if connection.vendor == "sqlite":
         connection.ensure_connection()
         limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
         connection.connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 10)  # 5 rows of (pk, rank)
     try:
-        written = update_documents(ProvinceResult, ["rank"], [(r.pk, 100 + i) for i, r in enumerate(results)])
+        written = update_documents(Standing, ["rank"], [(r.pk, 100 + i) for i, r in enumerate(results)])
     finally:
         if connection.vendor == "sqlite":
             connection.connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, limit)
 
     assert written == len(results) == 76
-    ranks = ProvinceResult.objects.filter(rubric=rubric).order_by("pk").values_list("rank", flat=True)
+    ranks = Standing.objects.filter(rubric=rubric).order_by("pk").values_list("rank", flat=True)
     assert list(ranks) == list(range(100, 176))
 
 
 def test_update_documents_of_no_rows_sends_nothing(rubric, django_assert_num_queries):
     with django_assert_num_queries(0):
-        assert update_documents(ProvinceResult, FIELDS, [], same={"explanations": {}}) == 0
+        assert update_documents(Standing, FIELDS, [], same={"explanations": {}}) == 0

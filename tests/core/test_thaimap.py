@@ -3,7 +3,7 @@ import re
 from django.urls import reverse
 
 from awards.selectors import award_map, awardees
-from contests.models import Province
+from contests.models import Unit
 from core.thaimap import NO_AWARD, PALETTE, map_svg, thailand_map, tier_colours
 from scoring.facts.imports import fact_set
 
@@ -43,9 +43,7 @@ def test_a_map_named_in_thai_names_every_shape_in_thai():
 
 def test_dashboard_and_pdf_colour_the_winner_alike(client, central_user, rubric, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        fact_set(
-            rubric=rubric, province=Province.objects.get(code="TH-83"), criterion_code="1.1", name="done", value="yes"
-        )
+        fact_set(rubric=rubric, province=Unit.objects.get(code="TH-83"), criterion_code="1.1", name="done", value="yes")
     [winner] = [b for b in awardees(rubric) if b.tier.code == "winner"]
     assert [r.province.code for r in winner.results] == ["TH-83"]
     pdf_map = award_map(rubric)

@@ -17,7 +17,7 @@ from django.test import Client
 from knox.models import AuthToken
 
 from cdd4.object_store import object_store as object_store_settings
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from submissions.models import Evidence
 from tests.factories import UserFactory
@@ -94,9 +94,9 @@ def buffered(body_dir: Path) -> list:
 
 
 def staff_with_token():
-    if not Province.objects.exists():  # a transactional test flushed the bootstrap data
+    if not Unit.objects.exists():  # a transactional test flushed the bootstrap data
         call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
-    user = UserFactory(role=Role.PROVINCIAL, role__province=Province.objects.get(code="TH-50"))
+    user = UserFactory(role=Role.OFFICE_STAFF, role__province=Unit.objects.get(code="TH-50"))
     return user, AuthToken.objects.create(user=user)[1]
 
 

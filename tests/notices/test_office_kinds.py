@@ -24,10 +24,10 @@ def office(chiang_mai, phuket):
     theirs = DistrictFactory(parent=phuket)
     people = {
         "organiser": UserFactory(username="org", email="org@x.org", role=Role.ORGANISER, role__province=chiang_mai),
-        "district": UserFactory(username="d1", email="d1@x.org", role=Role.PROVINCIAL, role__province=mine),
-        "outside": UserFactory(username="d3", email="d3@x.org", role=Role.PROVINCIAL, role__province=theirs),
+        "district": UserFactory(username="d1", email="d1@x.org", role=Role.OFFICE_STAFF, role__province=mine),
+        "outside": UserFactory(username="d3", email="d3@x.org", role=Role.OFFICE_STAFF, role__province=theirs),
         "pk_org": UserFactory(username="pkorg", email="pkorg@x.org", role=Role.ORGANISER, role__province=phuket),
-        "pk_panel": UserFactory(username="pkpanel", email="pkp@x.org", role=Role.PROVINCIAL, role__province=theirs),
+        "pk_panel": UserFactory(username="pkpanel", email="pkp@x.org", role=Role.OFFICE_STAFF, role__province=theirs),
         "central": UserFactory(username="central", email="c@x.org", role=Role.CENTRAL),
     }
     rubric = office_contest("cm-web-2564", chiang_mai, mine, other)
@@ -71,7 +71,7 @@ def test_opening_a_draft_tells_its_entrants_and_its_panel_not_another_offices(of
     Contest.objects.filter(pk=rubric.contest_id).update(state=ContestState.DRAFT)
     rubric.contest.refresh_from_db()
     panelist = UserFactory(
-        username="cmpanel", email="cmp@x.org", role=Role.PROVINCIAL, role__province=rubric.contest.organiser
+        username="cmpanel", email="cmp@x.org", role=Role.OFFICE_STAFF, role__province=rubric.contest.organiser
     )
     panelist_appoint(by=people["organiser"], contest=rubric.contest, user=panelist)
     services.contest_open(user=people["organiser"], rubric=rubric)

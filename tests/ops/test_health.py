@@ -6,7 +6,7 @@ from django.utils import timezone
 from ops import services
 from ops.health import checks_run
 from ops.models import BackupRecord, BackupStatus, CheckAlert, Heartbeat
-from scoring.models import ProvinceResult, RecomputeRun
+from scoring.models import RecomputeRun, Standing
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,7 @@ def test_readyz_service_mode_red_without_redis_and_with_a_stale_heartbeat(client
 
 
 def test_readyz_red_when_stale_results_wait_with_no_recompute(client, rubric, settings):
-    ProvinceResult.objects.filter(rubric=rubric, province__code="TH-50").update(change_seq=10**6)
+    Standing.objects.filter(rubric=rubric, province__code="TH-50").update(change_seq=10**6)
     RecomputeRun.objects.all().delete()  # the session's own set-up ran one moments ago
     RecomputeRun.objects.create(rubric=rubric, started_at=timezone.now() - timedelta(minutes=6))
     assert states(client.get("/readyz"))["recompute"] is False

@@ -6,7 +6,7 @@ import pytest
 from ops.nextyear import next_year_open, next_year_plan
 from rulebook.spec import RubricError
 from scoring import services
-from scoring.models import Criterion, Fact, ProvinceResult, Rubric
+from scoring.models import Criterion, Fact, Rubric, Standing
 from tests.factories import DistrictFactory
 from tests.submissions.test_services import _submit
 
@@ -30,7 +30,7 @@ def test_open_needs_confirmation_then_copies_without_touching_last_year(
     _submit(provincial_user, rubric, chiang_mai, "1.1")
     before = (
         list(Fact.objects.filter(rubric=rubric).values_list("pk", "value")),
-        list(ProvinceResult.objects.filter(rubric=rubric).values_list("pk", "total", "rank")),
+        list(Standing.objects.filter(rubric=rubric).values_list("pk", "total", "rank")),
         rubric.submissions.count(),
     )
     client.force_login(central_user)
@@ -47,7 +47,7 @@ def test_open_needs_confirmation_then_copies_without_touching_last_year(
     assert not Fact.objects.filter(rubric=opened).exists()
     after = (
         list(Fact.objects.filter(rubric=rubric).values_list("pk", "value")),
-        list(ProvinceResult.objects.filter(rubric=rubric).values_list("pk", "total", "rank")),
+        list(Standing.objects.filter(rubric=rubric).values_list("pk", "total", "rank")),
         rubric.submissions.count(),
     )
     assert after == before

@@ -4,7 +4,7 @@ import pytest
 
 from ops import nextyear
 from people.models import Role
-from scoring.models import ProvinceResult, YearSettings
+from scoring.models import Standing, YearSettings
 
 from ..factories import DistrictFactory, UserFactory, office_contest
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def two_years(rubric, central_user):
     opened = nextyear.next_year_open(user=central_user, rubric=rubric, memberships_confirmed=True)
     for r, total, dims in ((rubric, "61.50", {"1": "20", "2": "41.5"}), (opened, "70.00", {"1": "25", "2": "45"})):
-        ProvinceResult.objects.filter(rubric=r, province__code="TH-50").update(total=Decimal(total), dimensions=dims)
+        Standing.objects.filter(rubric=r, province__code="TH-50").update(total=Decimal(total), dimensions=dims)
     return rubric, opened
 
 
@@ -66,7 +66,7 @@ def test_no_year_on_year_link_for_who_cannot_open_it(client, committee_user, chi
     assert client.get("/ops/year-on-year/TH-50/").status_code == 403
     district = DistrictFactory(parent=chiang_mai)
     office_contest("cm-web-2564", chiang_mai, district)
-    client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=district))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=district))
     page = client.get(f"/years/cm-web-2564/provinces/{district.code}/")
     assert page.status_code == 200 and "/ops/year-on-year/" not in page.content.decode()
     assert client.get(f"/ops/year-on-year/{district.code}/").status_code == 404

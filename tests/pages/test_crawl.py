@@ -25,9 +25,9 @@ ROLES = {
     "central": Role.CENTRAL,
     "committee1": Role.COMMITTEE,
     "chair": Role.CHAIR,
-    "chiangmai": Role.PROVINCIAL,
+    "chiangmai": Role.OFFICE_STAFF,
     "chonburi": Role.ORGANISER,
-    "mueangchonburi": Role.PROVINCIAL,  # a district office's staff
+    "mueangchonburi": Role.OFFICE_STAFF,  # a district office's staff
 }
 MAX_PAGES = 500  # per role
 # Per URL pattern, not per path: the scoring screen of each criterion and province, or each object's admin

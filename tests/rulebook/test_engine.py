@@ -1,4 +1,4 @@
-"""evaluate_province and rank: totals, committee overrides, bad facts, ties and award boundaries."""
+"""evaluate_entrant and rank: totals, committee overrides, bad facts, ties and award boundaries."""
 
 import json
 from decimal import Decimal
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rulebook.engine import Breakdown, Placing, Scorer, TieDecided, evaluate_province, rank, rank_key, rank_keys
+from rulebook.engine import Breakdown, Placing, Scorer, TieDecided, evaluate_entrant, rank, rank_key, rank_keys
 from rulebook.rubric import AwardSpec
 from rulebook.rules import Score
 from rulebook.spec import parse_rubric
@@ -43,7 +43,7 @@ FULL = {
 
 
 def province(facts: dict = FULL, size: str = "medium", **kw: object) -> Breakdown:
-    return evaluate_province(RUBRIC, facts, size_group=size, calendar=CAL, **kw)  # type: ignore[arg-type]
+    return evaluate_entrant(RUBRIC, facts, size_group=size, calendar=CAL, **kw)  # type: ignore[arg-type]
 
 
 def test_evaluate_province_full_breakdown() -> None:
@@ -111,7 +111,7 @@ def test_evaluate_province_committee_override() -> None:
 
 def test_evaluate_province_override_on_continuous_rule() -> None:
     spec = parse_rubric(json.loads((HERE / "seed001_website.json").read_text()))
-    b = evaluate_province(spec, {"1": {"points": "18"}}, size_group="", calendar=CAL, overrides={"2": D("22.5")})
+    b = evaluate_entrant(spec, {"1": {"points": "18"}}, size_group="", calendar=CAL, overrides={"2": D("22.5")})
     assert b.criteria["2"].th == "คะแนนจากคณะกรรมการ (คำนวณจากข้อมูลได้ 0) → 22.5 คะแนน"
     assert b.total == D("40.5")
 
@@ -148,7 +148,7 @@ OVERRIDES = st.lists(st.sampled_from([("1.1", D(0)), ("1.1", D(5)), ("2.1.1", D(
 
 @given(st.lists(st.tuples(ENTRANT, st.sampled_from(["small", "medium", "large"]), OVERRIDES), max_size=6))
 def test_scorer_gives_evaluate_provinces_points(entrants: list) -> None:
-    """A recompute's points (`Scorer`, no text) are the page's (`evaluate_province`), entrant after entrant
+    """A recompute's points (`Scorer`, no text) are the page's (`evaluate_entrant`), entrant after entrant
     through one scorer's memo, committee overrides included."""
     scorer = Scorer(RUBRIC, CAL)
     for facts, size, overrides in entrants:
@@ -172,7 +172,7 @@ def test_seed001_scores_a_district_exactly() -> None:
         "4": {"points": "27"},
         "5": {"points": "12"},
     }
-    b = evaluate_province(spec, facts, size_group="", calendar=CAL)
+    b = evaluate_entrant(spec, facts, size_group="", calendar=CAL)
     assert (b.dimensions, b.total) == ({"web": D("89.5")}, D("89.5"))
     assert b.criteria["2"] == Score(
         D("22.5"), "กรรมการให้ 22.5 จาก 25 คะแนน → 22.5 คะแนน", "the committee gave 22.5 of 25 → 22.5 points"
@@ -192,7 +192,7 @@ def test_seed003_mission1_scores_a_district_with_extra_points() -> None:
         "3.2": {"done": "no"},
         "4": {"excluded_found": "20,000", "tpmap_target": "983,316"},
     }
-    b = evaluate_province(spec, facts, size_group="", calendar=CAL)
+    b = evaluate_entrant(spec, facts, size_group="", calendar=CAL)
     assert {k: s.points for k, s in b.criteria.items()} == {
         "1.1": D("27.46"),
         "1.2": 10,
@@ -322,15 +322,15 @@ def test_rank_returns_placings() -> None:
 
 def test_memo_scores_each_distinct_value_once_and_changes_nothing():
     memo: dict = {}
-    first = evaluate_province(RUBRIC, FULL, size_group="medium", calendar=CAL, memo=memo)
+    first = evaluate_entrant(RUBRIC, FULL, size_group="medium", calendar=CAL, memo=memo)
     assert len(memo) == len(list(RUBRIC.criteria()))
     # Another province with the same facts but one: only that criterion is evaluated again.
     antivirus, computers = FULL["3.3"]
     other = {**FULL, "3.3": {antivirus: "40", computers: "50"}}
-    second = evaluate_province(RUBRIC, other, size_group="medium", calendar=CAL, memo=memo)
+    second = evaluate_entrant(RUBRIC, other, size_group="medium", calendar=CAL, memo=memo)
     assert len(memo) == len(list(RUBRIC.criteria())) + 1
-    assert first == evaluate_province(RUBRIC, FULL, size_group="medium", calendar=CAL)
-    assert second == evaluate_province(RUBRIC, other, size_group="medium", calendar=CAL)
+    assert first == evaluate_entrant(RUBRIC, FULL, size_group="medium", calendar=CAL)
+    assert second == evaluate_entrant(RUBRIC, other, size_group="medium", calendar=CAL)
     assert second.criteria["3.3"] != first.criteria["3.3"]
 
 

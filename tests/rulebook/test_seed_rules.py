@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rulebook.engine import evaluate_province, rank
+from rulebook.engine import evaluate_entrant, rank
 from rulebook.rubric import RubricSpec
 from rulebook.rules import Context
 from rulebook.spec import parse_rubric
@@ -73,7 +73,7 @@ def test_chonburi_shares_a_rank_and_flags_a_tie_at_the_third_award() -> None:
         "2009": ("20", "25", "5", "25", "5"),  # 80, criterion 4: 25; no order given, so still level with 2004
         "2002": ("10", "10", "5", "10", "5"),  # 40
     }
-    scored = {code: evaluate_province(spec, committee(*m), size_group="", calendar=CAL) for code, m in marks.items()}
+    scored = {code: evaluate_entrant(spec, committee(*m), size_group="", calendar=CAL) for code, m in marks.items()}
     assert {code: b.total for code, b in scored.items()} == {"2001": 95, "2007": 89, "2004": 80, "2009": 80, "2002": 40}
     placings = rank(scored, tie_break=spec.tie_break, awards=spec.awards)
     # (entrant, rank, tied, award, tie at an award line): 2004 and 2009 hold 3rd and 4th place together, one
@@ -134,7 +134,7 @@ PHON_PHISAI = {
 
 def test_nongkhai_district_scores_each_mission_and_its_level() -> None:
     spec = load("nongkhai-missions-2565")
-    b = evaluate_province(spec, PHON_PHISAI, size_group="", calendar=CAL)
+    b = evaluate_entrant(spec, PHON_PHISAI, size_group="", calendar=CAL)
     got = {k: s.points for k, s in b.criteria.items()}
     assert got == {
         "1.1.1": D("28.32"), "1.1.2": 10, "1.2.1": 10, "1.2.2.1": D("12.33"), "1.2.2.2": 10, "1.2.3": 3,
@@ -237,7 +237,7 @@ def test_model_subdistricts_two_per_province_and_a_tie_at_the_line_is_the_panels
         "430201": ("20", "16", "12", "17", "15"),  # 80, group 5: 15
         "430501": ("10", "10", "10", "10", "10"),  # 50
     }
-    scored = {code: evaluate_province(spec, committee(*m), size_group="", calendar=CAL) for code, m in marks.items()}
+    scored = {code: evaluate_entrant(spec, committee(*m), size_group="", calendar=CAL) for code, m in marks.items()}
     placings = rank(scored, tie_break=spec.tie_break, awards=spec.awards)
     # Tied inside the tier: both selected, no decision needed.
     assert [(p.province, p.rank, p.award, p.award_tie) for p in placings] == [
@@ -246,7 +246,7 @@ def test_model_subdistricts_two_per_province_and_a_tie_at_the_line_is_the_panels
         ("430501", 3, None, False),
     ]
     # 90, 80, 80: the second place is shared by two subdistricts, so the panel picks one of them.
-    scored["430501"] = evaluate_province(
+    scored["430501"] = evaluate_entrant(
         spec, committee("18", "18", "18", "18", "18"), size_group="", calendar=CAL
     )  # 18 × 5 = 90
     placings = rank(scored, tie_break=spec.tie_break, awards=spec.awards)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rulebook.dates import parse_date
-from rulebook.engine import evaluate_province
+from rulebook.engine import evaluate_entrant
 from rulebook.rules import Context, Score
 from rulebook.spec import parse_rubric
 from rulebook.workdays import WorkCalendar
@@ -160,5 +160,5 @@ def test_june_is_graded_from_the_districts_two_answers_and_the_months_average() 
 
 def test_the_engine_scores_a_month_from_its_period_rubric() -> None:
     spec = parse_rubric(period_data(DATA, PERIODS["2568-04"]))
-    b = evaluate_province(spec, {"4.1.1": FULL_APRIL | {"lao_certified": "5"}}, size_group="", calendar=CAL)
+    b = evaluate_entrant(spec, {"4.1.1": FULL_APRIL | {"lao_certified": "5"}}, size_group="", calendar=CAL)
     assert (b.total, b.criteria["4.1.1"].th.startswith("ระดับ C: ")) == (3, True)

@@ -16,7 +16,7 @@ FACTS = {"facts": [{"province": "TH-50", "criterion": "1.1", "fact": "done", "va
 # role -> expected status per endpoint, in ENDPOINTS order
 MATRIX = {
     None: [401, 401, 401, 401],
-    Role.PROVINCIAL: [200, 200, 403, 403],
+    Role.OFFICE_STAFF: [200, 200, 403, 403],
     Role.COMMITTEE: [200, 200, 403, 403],
     Role.CHAIR: [200, 200, 403, 403],
     Role.CENTRAL: [200, 200, 200, 200],
@@ -26,7 +26,7 @@ MATRIX = {
 @pytest.mark.parametrize("role", list(MATRIX))
 def test_api_permission_matrix(api, role, chiang_mai):
     if role:
-        user = UserFactory(role=role, role__province=chiang_mai if role == Role.PROVINCIAL else None)
+        user = UserFactory(role=role, role__province=chiang_mai if role == Role.OFFICE_STAFF else None)
         api.login(username=user.username, password=PASSWORD)
     got = [getattr(api, method)(url, FACTS, format="json").status_code for method, url in ENDPOINTS]
     assert got == MATRIX[role]

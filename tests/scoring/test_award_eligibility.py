@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from awards import documents
-from contests.models import Province
+from contests.models import Unit
 from rulebook.engine import Breakdown, rank
 from rulebook.rubric import AwardSpec
 from scoring import snapshots
@@ -46,7 +46,7 @@ def test_rank_minimum_total_is_inclusive():
 
 @pytest.fixture
 def five_with_points(rubric):
-    codes = list(Province.objects.order_by("code").values_list("code", flat=True))
+    codes = list(Unit.objects.order_by("code").values_list("code", flat=True))
     load_totals(rubric, {code: 10 + i for i, code in enumerate(codes[:5])})
     return codes[:5]
 

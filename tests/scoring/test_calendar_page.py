@@ -5,11 +5,11 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from scoring import selectors, services
 from scoring.facts.imports import fact_set
-from scoring.models import HolidayAction, HolidayOverride, HolidayOverrideChange, ProvinceResult
+from scoring.models import HolidayAction, HolidayOverride, HolidayOverrideChange, Standing
 from scoring.recompute import standings_recompute
 
 from ..factories import DistrictFactory, UserFactory, office_contest
@@ -24,7 +24,7 @@ def central_client(client, central_user):
 
 
 def seq_sum(rubric) -> int:
-    return sum(ProvinceResult.objects.filter(rubric=rubric).values_list("change_seq", flat=True))
+    return sum(Standing.objects.filter(rubric=rubric).values_list("change_seq", flat=True))
 
 
 @pytest.mark.parametrize(("who", "status"), [("provincial_user", 403), ("committee_user", 403)])
@@ -92,20 +92,20 @@ def test_override_saved_unchanged_writes_no_audit_and_no_rescore(rubric, central
 def test_override_added_then_removed_leaves_every_score_as_it_was(
     rubric, central_user, django_capture_on_commit_callbacks
 ):
-    province = Province.objects.get(code="TH-50")
+    province = Unit.objects.get(code="TH-50")
     services.criterion_deadline_set(rubric=rubric, code="2.1.2", deadline=date(2023, 4, 26), reason="หนังสือกรม")
     fact_set(rubric=rubric, province=province, criterion_code="2.1.2", name="received_on", value="2/5/66")
     standings_recompute(rubric_id=rubric.pk, full=True)
-    scored = ProvinceResult.objects.get(rubric=rubric, province=province).criteria["2.1.2"]
+    scored = Standing.objects.get(rubric=rubric, province=province).criteria["2.1.2"]
     assert scored == "2"  # Labour Day counts: 4th working day late
     override = services.holiday_override_save(
         user=central_user, day=date(2023, 5, 1), is_holiday=True, name_th="ปิดทำการ"
     )
     standings_recompute(rubric_id=rubric.pk)
-    assert ProvinceResult.objects.get(rubric=rubric, province=province).criteria["2.1.2"] == "3"
+    assert Standing.objects.get(rubric=rubric, province=province).criteria["2.1.2"] == "3"
     services.holiday_override_remove(user=central_user, override=override)
     standings_recompute(rubric_id=rubric.pk)
-    assert ProvinceResult.objects.get(rubric=rubric, province=province).criteria["2.1.2"] == scored
+    assert Standing.objects.get(rubric=rubric, province=province).criteria["2.1.2"] == scored
 
 
 def test_admin_add_reads_a_thai_date_and_audits(central_client, rubric):

@@ -20,7 +20,7 @@ from people.models import Role
 from rulebook.diff import diff_lines
 from rulebook.spec import RubricError
 from scoring import selectors, services, snapshots
-from scoring.models import Criterion, ProvinceResult, Rubric, RubricChange, YearSettings
+from scoring.models import Criterion, Rubric, RubricChange, Standing, YearSettings
 from scoring.recompute import standings_recompute
 from scoring.revisions import REASON_NEEDED, ChangeRefused
 from tests.factories import DistrictFactory, UserFactory, office_contest
@@ -31,7 +31,7 @@ def world(db, chiang_mai):
     d1, d2, d3 = (DistrictFactory(parent=chiang_mai) for _ in range(3))
     rubric = office_contest("cm-web-2564", chiang_mai, d1, d2)
     organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
-    panelist = UserFactory(role=Role.PROVINCIAL, role__province=d3)
+    panelist = UserFactory(role=Role.OFFICE_STAFF, role__province=d3)
     panels.panelist_appoint(by=organiser, contest=rubric.contest, user=panelist)
     for unit in (d1, d2):
         committee_services.judgment_record(
@@ -47,7 +47,7 @@ def world(db, chiang_mai):
 
 
 def _seqs(rubric) -> dict:
-    return dict(ProvinceResult.objects.filter(rubric=rubric).values_list("pk", "change_seq"))
+    return dict(Standing.objects.filter(rubric=rubric).values_list("pk", "change_seq"))
 
 
 def _max(data: dict, code: str, points: str) -> dict:

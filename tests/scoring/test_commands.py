@@ -6,8 +6,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from contests.models import Province
-from scoring.models import Criterion, Fact, ProvinceResult
+from contests.models import Unit
+from scoring.models import Criterion, Fact, Standing
 
 
 def run(*args) -> str:
@@ -19,7 +19,7 @@ def run(*args) -> str:
 def test_rubric_deadline_moves_deadline_and_rescores(rubric, django_capture_on_commit_callbacks):
     Fact.objects.create(
         rubric=rubric,
-        province=Province.objects.get(code="TH-50"),
+        province=Unit.objects.get(code="TH-50"),
         criterion=rubric.criteria.get(code="2.1.2"),
         name="received_on",
         value="2023-04-12",
@@ -29,7 +29,7 @@ def test_rubric_deadline_moves_deadline_and_rescores(rubric, django_capture_on_c
         out = run("rubric_deadline", "2566", "2.1.2", "2023-04-12", "--reason", "หนังสือกรม")
     assert "กำหนดส่ง 12 เม.ย. 2566 / deadline 12 Apr 2023" in out
     assert Criterion.objects.get(rubric=rubric, code="2.1.2").deadline == date(2023, 4, 12)
-    assert ProvinceResult.objects.get(rubric=rubric, province__code="TH-50").criteria["2.1.2"] == "4"
+    assert Standing.objects.get(rubric=rubric, province__code="TH-50").criteria["2.1.2"] == "4"
 
 
 def test_rubric_deadline_bad_date_refused(rubric):

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from scoring import reminders, services, tasks
 from scoring.facts.imports import fact_set
@@ -19,9 +19,9 @@ TODAY = date(2023, 6, 27)  # Tue; criterion 1.2 is due Fri 30 June: 3 working da
 
 @pytest.fixture
 def staff(chiang_mai, phuket):
-    cm = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai, email="cm@example.go.th")
-    UserFactory(role=Role.PROVINCIAL, role__province=phuket, email="pk@example.go.th")
-    UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai, email="")  # no address: skipped
+    cm = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, email="cm@example.go.th")
+    UserFactory(role=Role.OFFICE_STAFF, role__province=phuket, email="pk@example.go.th")
+    UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, email="")  # no address: skipped
     return cm
 
 
@@ -64,15 +64,15 @@ def test_beat_task_is_registered_and_runs(rubric, staff, mailoutbox):
 
     assert settings.CELERY_BEAT_SCHEDULE["send-reminders"]["task"] == tasks.send_reminders.name
     assert tasks.send_reminders.apply().get() == 0  # today is long after 2566's deadlines
-    assert Province.objects.count() == 76
+    assert Unit.objects.count() == 76
 
 
 def test_an_office_contests_reminders_go_to_its_own_entrants_only(staff, mailoutbox):
     """Issue #24: an organiser's criterion names were mailed to the staff of all 76 provinces (Chiang Mai got
     Chonburi's phishing link) while Chonburi's own entrant got nothing."""
-    chonburi = Province.objects.get(code="TH-20")
+    chonburi = Unit.objects.get(code="TH-20")
     entrant = DistrictFactory(parent=chonburi, name_th="บ้านบึง", name_en="Ban Bueng")
-    UserFactory(role=Role.PROVINCIAL, role__province=entrant, email="bb@example.go.th")
+    UserFactory(role=Role.OFFICE_STAFF, role__province=entrant, email="bb@example.go.th")
     data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "entrants": [entrant.code]}
     data["dimensions"][0]["criteria"][0]["deadline"] = "2021-07-30"  # Fri
@@ -89,9 +89,9 @@ def test_an_office_contests_reminders_go_to_its_own_entrants_only(staff, mailout
 def _chonburi_due_saturday(closed_day: str | None):
     """Chonburi's web contest, one entrant with an address, criterion 1.1 due Saturday 31 July 2564 (Mon 2 Aug is
     the next working day), read as the contest's `closed_day` says."""
-    chonburi = Province.objects.get(code="TH-20")
+    chonburi = Unit.objects.get(code="TH-20")
     entrant = DistrictFactory(parent=chonburi, name_th="บ้านบึง", name_en="Ban Bueng")
-    UserFactory(role=Role.PROVINCIAL, role__province=entrant, email="bb@example.go.th")
+    UserFactory(role=Role.OFFICE_STAFF, role__province=entrant, email="bb@example.go.th")
     data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "entrants": [entrant.code]}
     if closed_day:

@@ -4,7 +4,7 @@ contest head their column "อำเภอ" and lead somewhere."""
 import pytest
 from django.urls import reverse
 
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from scoring import snapshots
 from scoring.models import StandingsSnapshot
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def published():
-    chonburi = Province.objects.get(code="TH-20")
+    chonburi = Unit.objects.get(code="TH-20")
     rubric = office_contest("chonburi-web-2564", chonburi, DistrictFactory(parent=chonburi))
     organiser = UserFactory(role=Role.ORGANISER, role__province=chonburi)
     snapshots.standings_freeze(user=organiser, rubric=rubric)

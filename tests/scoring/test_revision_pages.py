@@ -30,8 +30,8 @@ def world(db, chiang_mai, phuket, settings, tmp_path):
         "organiser": UserFactory(role=Role.ORGANISER, role__province=chiang_mai),
         "central": UserFactory(role=Role.CENTRAL),
         "other_office": UserFactory(role=Role.ORGANISER, role__province=phuket),  # runs pk-web-2564
-        "panelist": UserFactory(role=Role.PROVINCIAL, role__province=d2),
-        "entrant": UserFactory(role=Role.PROVINCIAL, role__province=d1),
+        "panelist": UserFactory(role=Role.OFFICE_STAFF, role__province=d2),
+        "entrant": UserFactory(role=Role.OFFICE_STAFF, role__province=d1),
         "committee": UserFactory(role=Role.COMMITTEE),
         "anonymous": None,
     }

@@ -14,7 +14,7 @@ from committee.models import Judgment
 from contests.models import Contest, ContestState
 from people.models import Role
 from scoring import selectors, services
-from scoring.models import Criterion, Dimension, ProvinceResult, RubricChange
+from scoring.models import Criterion, Dimension, RubricChange, Standing
 from scoring.recompute import standings_recompute
 from scoring.revisions import ChangeRefused
 from submissions.models import Evidence
@@ -28,8 +28,8 @@ def world(db, chiang_mai, settings, tmp_path):
     d1, d2, d3 = (DistrictFactory(parent=chiang_mai) for _ in range(3))
     rubric = office_contest("cm-web-2564", chiang_mai, d1, d2)
     organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
-    staff = UserFactory(role=Role.PROVINCIAL, role__province=d1)
-    panelist = UserFactory(role=Role.PROVINCIAL, role__province=d3)
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=d1)
+    panelist = UserFactory(role=Role.OFFICE_STAFF, role__province=d3)
     panels.panelist_appoint(by=organiser, contest=rubric.contest, user=panelist)
     evidence = evidence_of(pdf_upload("หลักฐาน"), user=staff, rubric=rubric, province=d1, criterion_code="5.1")
     for code, points in (("1.1", "15"), ("5.1", "10")):
@@ -90,7 +90,7 @@ def test_a_change_with_a_reason_is_recorded_and_every_entrant_rescored(world, dj
     assert change.changes["periods"][0]["criteria"]["changed"][0]["fields"] == [
         {"field": "max_points", "old": "20.00", "new": "25.00"}
     ]
-    stale = ProvinceResult.objects.filter(rubric=rubric).exclude(computed_seq=F("change_seq"))
+    stale = Standing.objects.filter(rubric=rubric).exclude(computed_seq=F("change_seq"))
     assert not stale.exists()  # rescored after commit, in-process
 
 
@@ -117,7 +117,7 @@ def test_dropping_a_criterion_with_evidence_and_scores_asks_then_archives_it(wor
     change = RubricChange.objects.get()
     assert [a["code"] for a in change.archived] == ["5.1"]
     assert change.changes["periods"][0]["criteria"]["removed"][0]["code"] == "5.1"
-    result = ProvinceResult.objects.get(rubric=rubric, province=d1)
+    result = Standing.objects.get(rubric=rubric, province=d1)
     assert (result.total, sorted(result.criteria)) == (Decimal("15"), ["1.1", "2.1", "3.1", "4.1"])
 
 

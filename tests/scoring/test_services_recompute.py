@@ -8,7 +8,7 @@ from django.utils import timezone
 from scoring import demo, selectors
 from scoring.explanations import explanations_build
 from scoring.facts.imports import facts_import
-from scoring.models import ProvinceResult
+from scoring.models import Standing
 from scoring.recompute import chunk_bounds, chunk_score, chunks_apply, standings_recompute
 from scoring.standings import standings_rows
 
@@ -18,12 +18,12 @@ STANDING = ("province__code", "total", "rank", "tied", "award", "award_tie", "le
 
 
 def standings(rubric) -> dict[str, tuple]:
-    rows = ProvinceResult.objects.filter(rubric=rubric).values_list(*STANDING)
+    rows = Standing.objects.filter(rubric=rubric).values_list(*STANDING)
     return {code: tuple(rest) for code, *rest in rows}
 
 
 def marks(rubric) -> set[tuple[int, int]]:
-    return set(ProvinceResult.objects.filter(rubric=rubric).values_list("computed_seq", "change_seq"))
+    return set(Standing.objects.filter(rubric=rubric).values_list("computed_seq", "change_seq"))
 
 
 def scored_chunks(rubric, chunks: int = 4) -> list[list[list]]:
@@ -48,7 +48,7 @@ def test_chunks_write_nothing_and_the_standings_change_only_when_every_chunk_is_
     before, settled = standings(rubric), marks(rubric)
     # TH-50 and TH-90 tie at 25, far in the lead; then every entrant is marked for a full recompute.
     facts_import(rubric=rubric, rows=rows_for_total("TH-50", 25) + rows_for_total("TH-90", 25))
-    ProvinceResult.objects.filter(rubric=rubric).update(change_seq=F("change_seq") + 1)
+    Standing.objects.filter(rubric=rubric).update(change_seq=F("change_seq") + 1)
     stale = marks(rubric)
 
     chunks = scored_chunks(rubric)
@@ -67,14 +67,14 @@ def test_chunks_write_nothing_and_the_standings_change_only_when_every_chunk_is_
 
 def test_a_chunk_read_before_a_newer_change_leaves_that_entrants_newer_points(rubric):
     standings_recompute(rubric_id=rubric.pk, full=True)
-    ProvinceResult.objects.filter(rubric=rubric).update(change_seq=F("change_seq") + 1)
+    Standing.objects.filter(rubric=rubric).update(change_seq=F("change_seq") + 1)
     chunks = scored_chunks(rubric, chunks=2)  # every entrant at 0 points
     facts_import(rubric=rubric, rows=rows_for_total("TH-50", 25))
     standings_recompute(rubric_id=rubric.pk)  # the newer change lands first
 
     chunks_apply(rubric_id=rubric.pk, chunks=chunks, started_at=timezone.now().timestamp())
 
-    th50 = ProvinceResult.objects.get(rubric=rubric, province__code="TH-50")
+    th50 = Standing.objects.get(rubric=rubric, province__code="TH-50")
     assert (th50.total, th50.rank, th50.award, th50.computed_seq) == (Decimal(25), 1, "winner", th50.change_seq)
 
 
@@ -82,7 +82,7 @@ def test_explanations_read_before_their_pass_are_the_ones_it_stores(rubric):
     demo.demo_facts(rubric=rubric)
     facts_import(rubric=rubric, rows=rows_for_total("TH-50", 23))
     standings_recompute(rubric_id=rubric.pk, full=True)
-    assert not any(ProvinceResult.objects.filter(rubric=rubric).values_list("explanations", flat=True))
+    assert not any(Standing.objects.filter(rubric=rubric).values_list("explanations", flat=True))
 
     read = standings_rows(rubric)
 
@@ -97,9 +97,9 @@ def test_explanations_read_before_their_pass_are_the_ones_it_stores(rubric):
 
 def test_the_pass_leaves_an_entrant_whose_facts_changed_after_its_points(rubric):
     standings_recompute(rubric_id=rubric.pk, full=True)
-    ProvinceResult.objects.filter(rubric=rubric, province__code="TH-50").update(change_seq=F("change_seq") + 1)
+    Standing.objects.filter(rubric=rubric, province__code="TH-50").update(change_seq=F("change_seq") + 1)
 
     assert explanations_build(rubric_id=rubric.pk) == 75
 
-    th50 = ProvinceResult.objects.get(rubric=rubric, province__code="TH-50")
+    th50 = Standing.objects.get(rubric=rubric, province__code="TH-50")
     assert th50.explanations == {}  # its text waits for its points: the next recompute, then the pass

@@ -8,7 +8,7 @@ import pytest
 from rulebook.spec import RubricError
 from scoring import selectors, services
 from scoring.facts.imports import fact_set, facts_import
-from scoring.models import Criterion, ProvinceResult, Rubric
+from scoring.models import Criterion, Rubric, Standing
 from scoring.standings import standings_rows
 
 RUBRICS = Path(__file__).parents[1] / "rubrics"
@@ -36,7 +36,7 @@ def test_rubric_load_seed003_mission_reports_level(db, django_capture_on_commit_
     with django_capture_on_commit_callbacks(execute=True):
         rubric = services.rubric_load(data=load("seed003_mission1.json"))
     assert rubric.level_bands[0]["level"] == 1
-    assert ProvinceResult.objects.filter(rubric=rubric, level=1).count() == 76
+    assert Standing.objects.filter(rubric=rubric, level=1).count() == 76
 
 
 def test_rubric_load_twice_is_idempotent(rubric):
@@ -92,7 +92,7 @@ def test_a_rule_that_no_longer_reads_a_stored_fact_blanks_it_keeping_its_history
             rubric=Rubric.objects.get(pk=rubric.pk),
             rows=[{"province": "TH-50", "criterion": "3.5", "fact": "items", "value": "1"}],
         )
-    result = ProvinceResult.objects.get(rubric=rubric, province=chiang_mai)
+    result = Standing.objects.get(rubric=rubric, province=chiang_mai)
     assert result.criteria["3.5"] == "1"  # items_count: one point an item
 
 

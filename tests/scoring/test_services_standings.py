@@ -1,9 +1,9 @@
 from decimal import Decimal
 
-from contests.models import Province
+from contests.models import Unit
 from scoring import selectors
 from scoring.facts.imports import facts_import
-from scoring.models import ProvinceResult
+from scoring.models import Standing
 from scoring.recompute import standings_recompute
 from scoring.standings import standings_rows
 
@@ -38,7 +38,7 @@ def test_standings_nothing_submitted_all_tied_and_none_listed_for_an_award(rubri
 
 
 def test_standings_five_provinces_with_points_five_listed_for_an_award(rubric):
-    codes = list(Province.objects.values_list("code", flat=True))
+    codes = list(Unit.objects.values_list("code", flat=True))
     load_totals(rubric, {code: 10 - i for i, code in enumerate(codes[:5])})
     results = selectors.standings(rubric)
     awarded = [(r.province.code, r.award) for r in results if r.award]
@@ -55,7 +55,7 @@ def test_standings_five_provinces_with_points_five_listed_for_an_award(rubric):
 def test_standings_year_minimum_total_leaves_tiers_vacant(rubric, central_user):
     from scoring import snapshots
 
-    codes = list(Province.objects.values_list("code", flat=True))
+    codes = list(Unit.objects.values_list("code", flat=True))
     load_totals(rubric, {codes[0]: 20, codes[1]: 15, codes[2]: 15, codes[3]: 5})
     snapshots.year_settings_set(
         user=central_user, rubric=rubric, visible=False, reminder_days=3, award_min_total=Decimal("15"), reason="มติ"
@@ -71,7 +71,7 @@ def test_standings_year_minimum_total_leaves_tiers_vacant(rubric, central_user):
 
 
 def test_standings_tie_at_13th_14th_boundary_flagged(rubric):
-    codes = list(Province.objects.values_list("code", flat=True))
+    codes = list(Unit.objects.values_list("code", flat=True))
     totals = {code: 25 - i for i, code in enumerate(codes[:12])}  # 25 … 14, all distinct
     totals[codes[12]] = 13
     totals[codes[13]] = 13
@@ -89,7 +89,7 @@ def test_standings_tie_at_13th_14th_boundary_flagged(rubric):
 
 
 def test_standings_tie_inside_one_tier_not_flagged(rubric):
-    codes = list(Province.objects.values_list("code", flat=True))
+    codes = list(Unit.objects.values_list("code", flat=True))
     totals = {code: 25 - i for i, code in enumerate(codes[:5])}
     totals[codes[5]] = 19
     totals[codes[6]] = 19
@@ -113,7 +113,7 @@ def test_standings_recompute_queries_do_not_grow_with_provinces(rubric, django_a
 def test_standings_recompute_twice_is_a_no_op(rubric, django_assert_num_queries):
     standings_recompute(rubric_id=rubric.pk, full=True)
     assert standings_recompute(rubric_id=rubric.pk) == 0
-    assert ProvinceResult.objects.filter(rubric=rubric, computed_at__isnull=True).count() == 0
+    assert Standing.objects.filter(rubric=rubric, computed_at__isnull=True).count() == 0
 
 
 def test_standings_rows_carry_breakdown_and_explanations(rubric):
@@ -134,7 +134,7 @@ def test_standings_recompute_one_province_stores_what_a_full_recompute_stores(ru
     def stored():
         return {
             r.province.code: (r.total, r.rank, r.tied, r.award, r.award_tie, r.dimensions, r.criteria, r.explanations)
-            for r in ProvinceResult.objects.filter(rubric=rubric).select_related("province")
+            for r in Standing.objects.filter(rubric=rubric).select_related("province")
         }
 
     load_totals(rubric, {"TH-11": 20, "TH-50": 15, "TH-51": 15, "TH-52": 5})
@@ -158,8 +158,8 @@ def test_a_criterions_facts_are_read_in_name_order_whatever_order_they_were_writ
             {"province": "TH-50", "criterion": "3.3", "fact": "computers_total", "value": "50"},
         ],
     )
-    chiang_mai = Province.objects.get(code="TH-50")
+    chiang_mai = Unit.objects.get(code="TH-50")
 
-    cells = selectors.facts_by_province(rubric)[chiang_mai.pk]
+    cells = selectors.facts_by_unit(rubric)[chiang_mai.pk]
 
     assert list(cells["3.3"].items()) == [("computers_total", "50"), ("computers_with_antivirus", "45")]

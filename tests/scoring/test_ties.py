@@ -110,7 +110,7 @@ def test_another_office_and_the_entrants_cannot_settle(tied, client, phuket):
         tie_settle(user=other, rubric=rubric, entrants=ids(units, "หางดง", "สารภี"), method="shared", reason=REASON)
     client.force_login(other)
     assert client.get(reverse("scoring:ties", args=["cm-web-2564"])).status_code == 404
-    client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=units["หางดง"]))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=units["หางดง"]))
     assert client.get(reverse("scoring:ties", args=["cm-web-2564"])).status_code in (403, 404)
 
 

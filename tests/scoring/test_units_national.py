@@ -4,12 +4,12 @@ import pytest
 from django.urls import reverse
 
 from committee.querysets import provinces_for_member
-from contests.models import Level, Province
+from contests.models import Level, Unit
 from contests.units import units_load
 from core.sheets import exporter
 from scoring import selectors, services
 from scoring.facts.imports import fact_set
-from scoring.models import ProvinceResult
+from scoring.models import Standing
 from scoring.reminders import reminders_due
 from scoring.standings import standings_rows
 from tests.factories import DistrictFactory, SubdistrictFactory
@@ -25,7 +25,7 @@ def _add_units(chiang_mai, phuket):
         district = DistrictFactory(parent=province)
         SubdistrictFactory(parent=district)
         SubdistrictFactory(parent=district)
-    assert Province.objects.exclude(level=Level.PROVINCE).count() == 7
+    assert Unit.objects.exclude(level=Level.PROVINCE).count() == 7
 
 
 def _national(client, api, rubric, central_user, committee_user) -> dict:
@@ -34,7 +34,7 @@ def _national(client, api, rubric, central_user, committee_user) -> dict:
     dashboard = client.get(reverse("scoring:dashboard", args=[rubric.year])).content.decode()
     home = client.get(reverse("submissions:home")).content.decode()
     return {
-        "results": ProvinceResult.objects.filter(rubric=rubric).count(),
+        "results": Standing.objects.filter(rubric=rubric).count(),
         "standings": [(r["province"], r["total"]) for r in standings_rows(rubric)],
         "dashboard": (dashboard.count('class="prov"'), dashboard.count("<tr data-province=")),
         "home": home.count("<tr><td><a href="),
@@ -64,8 +64,8 @@ def test_units_change_no_national_page_export_or_standing(
 def test_bootstrap_makes_results_for_provinces_only(rubric, chiang_mai, phuket):
     _add_units(chiang_mai, phuket)
     services.provinces_load(entries=[])  # bootstrap's step that adds a result row for any province missing one
-    assert ProvinceResult.objects.filter(rubric=rubric).count() == 76
-    assert not ProvinceResult.objects.exclude(province__level=Level.PROVINCE).exists()
+    assert Standing.objects.filter(rubric=rubric).count() == 76
+    assert not Standing.objects.exclude(province__level=Level.PROVINCE).exists()
 
 
 def test_province_choices_offer_the_76_offices_only(rf, central_user, chiang_mai, phuket):
@@ -81,7 +81,7 @@ def test_province_choices_offer_the_76_offices_only(rf, central_user, chiang_mai
     request.user = central_user
     # A membership may name a district office too (issue #24: its staff are set up there); never a subdistrict.
     offices = MembershipForm().fields["province"].queryset
-    assert offices.count() == 76 + Province.objects.filter(level=Level.DISTRICT, is_cdd_office=True).count()
+    assert offices.count() == 76 + Unit.objects.filter(level=Level.DISTRICT, is_cdd_office=True).count()
     assert not offices.filter(level=Level.SUBDISTRICT).exists()
     fields = [
         DocumentRequestForm().fields["province"],
@@ -90,4 +90,4 @@ def test_province_choices_offer_the_76_offices_only(rf, central_user, chiang_mai
     assert [f.queryset.count() for f in fields] == [76, 76]
     # A conflict of interest is declared at any level a contest is entered (issue #37): every unit.
     conflict = admin.site._registry[Conflict].formfield_for_foreignkey(Conflict._meta.get_field("province"), request)
-    assert conflict.queryset.count() == Province.objects.count()
+    assert conflict.queryset.count() == Unit.objects.count()

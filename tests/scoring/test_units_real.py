@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-from contests.models import Level, Province
+from contests.models import Level, Unit
 from scoring import selectors
 
 pytestmark = pytest.mark.django_db
@@ -22,16 +22,16 @@ def loaded(django_db_setup, django_db_blocker):
 
 
 def _codes(organiser_dopa: str, level: str) -> list[str]:
-    organiser = Province.objects.get(dopa_code=organiser_dopa)
+    organiser = Unit.objects.get(dopa_code=organiser_dopa)
     return list(selectors.units_under(organiser, level).values_list("dopa_code", flat=True))
 
 
 def test_totals(loaded):
-    counts = {level: Province.objects.filter(level=level).count() for level in Level.values}
-    offices = {level: Province.objects.filter(level=level, is_cdd_office=True).count() for level in Level.values}
+    counts = {level: Unit.objects.filter(level=level).count() for level in Level.values}
+    offices = {level: Unit.objects.filter(level=level, is_cdd_office=True).count() for level in Level.values}
     assert counts == {"province": 77, "district": 927, "subdistrict": 7451}
     assert offices == {"province": 76, "district": 877, "subdistrict": 7282}
-    assert Province.objects.provinces().count() == 76
+    assert Unit.objects.provinces().count() == 76
 
 
 def test_districts_under_provinces(loaded):
@@ -49,15 +49,15 @@ def test_subdistricts_under_a_province_and_a_district(loaded):
 
 
 def test_bangkok_is_kept_but_organises_no_cdd_unit(loaded):
-    bangkok = Province.objects.get(code="TH-10")
-    assert (bangkok.children.count(), Province.objects.filter(parent__parent=bangkok).count()) == (50, 169)
+    bangkok = Unit.objects.get(code="TH-10")
+    assert (bangkok.children.count(), Unit.objects.filter(parent__parent=bangkok).count()) == (50, 169)
     assert _codes("10", Level.DISTRICT) == [] and _codes("10", Level.SUBDISTRICT) == []
 
 
 def test_bootstrap_again_changes_nothing_and_keeps_province_fields(loaded):
-    chonburi = Province.objects.get(code="TH-20")
-    before = Province.objects.count()
+    chonburi = Unit.objects.get(code="TH-20")
+    before = Unit.objects.count()
     call_command("bootstrap", verbosity=0, stdout=open("/dev/null", "w"))
-    assert Province.objects.count() == before == 8455
+    assert Unit.objects.count() == before == 8455
     assert (chonburi.dopa_code, chonburi.name_en, chonburi.region, chonburi.parent) == ("20", "Chon Buri", "east", None)
-    assert Province.objects.get(code="TH-16").name_en == "Lop Buri"  # provinces.json's spelling, not the source's
+    assert Unit.objects.get(code="TH-16").name_en == "Lop Buri"  # provinces.json's spelling, not the source's

@@ -24,7 +24,7 @@ from committee import services as committee_services
 from contests.models import ContestState
 from core import files
 from people.models import Conflict, Role
-from scoring.models import Fact, FactChange, FactSource, ProvinceResult, RubricChange
+from scoring.models import Fact, FactChange, FactSource, RubricChange, Standing
 from submissions import services as submission_services
 from submissions.models import ResumableUpload, Submission
 
@@ -146,7 +146,7 @@ def resumable_of(user, **target) -> ResumableUpload:
 def th50_world(rubric, chiang_mai, phuket) -> World:
     """TH-50's private objects, each carrying the mark, and the six users (tests/security/test_isolation.py
     builds it once for its module)."""
-    owner = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai)
+    owner = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
     committee, conflicted = UserFactory(role=Role.COMMITTEE), UserFactory(role=Role.COMMITTEE)
     chair, central = UserFactory(role=Role.CHAIR), UserFactory(role=Role.CENTRAL)
     Conflict.objects.create(member=conflicted, province=chiang_mai, reason=MARK)
@@ -182,7 +182,7 @@ def th50_world(rubric, chiang_mai, phuket) -> World:
     FactChange.objects.create(fact=fact, new_value=MARK, source=FactSource.ADMIN, changed_by=central)
     users = {
         "anonymous": None,
-        "other_province": UserFactory(role=Role.PROVINCIAL, role__province=phuket),
+        "other_province": UserFactory(role=Role.OFFICE_STAFF, role__province=phuket),
         "conflicted": conflicted,
         "committee": committee,
         "chair": chair,
@@ -196,10 +196,10 @@ def th50_world(rubric, chiang_mai, phuket) -> World:
         "committee.clarification": question,
         "people.conflict": Conflict.objects.get(member=conflicted),
         "awards.generateddocument": document,
-        "contests.province": chiang_mai,
+        "contests.unit": chiang_mai,
         "scoring.fact": fact,
         "scoring.factchange": FactChange.objects.filter(fact=fact).first() if fact else None,
-        "scoring.provinceresult": ProvinceResult.objects.filter(province=chiang_mai, rubric=rubric).first(),
+        "scoring.standing": Standing.objects.filter(province=chiang_mai, rubric=rubric).first(),
         "scoring.rubricchange": RubricChange.objects.create(
             contest=rubric.contest, rubric=rubric, user=central, state=ContestState.OPEN, reason=MARK
         ),

@@ -11,7 +11,7 @@ from accounts import rights
 from committee import services as committee_services
 from committee.errors import Conflicted
 from contests.actor import Need, actor_of
-from contests.models import ContestState, Province
+from contests.models import ContestState, Unit
 from people.models import Conflict, Role
 from submissions import services as submission_services
 from submissions.models import Evidence
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def chonburi_contest():
     """Chonburi's (TH-20) district website contest (seed 001) among two of its districts."""
-    chonburi = Province.objects.get(code="TH-20")
+    chonburi = Unit.objects.get(code="TH-20")
     d1, d2 = DistrictFactory(parent=chonburi), DistrictFactory(parent=chonburi)
     return office_contest("chonburi-web-2564", chonburi, d1, d2), d1, d2
 
@@ -48,7 +48,7 @@ def test_a_province_cannot_post_evidence_into_a_district_contest(chonburi_contes
 
 def test_a_district_cannot_post_evidence_into_the_national_contest(chonburi_contest, rubric):
     _, d1, _ = chonburi_contest
-    district = UserFactory(role=Role.PROVINCIAL, role__province=d1)
+    district = UserFactory(role=Role.OFFICE_STAFF, role__province=d1)
     response = _api(district).post(
         reverse("api-evidence", args=[rubric.key]), {"criterion": "1.1", "file": _pdf()}, format="multipart"
     )
@@ -78,7 +78,7 @@ def test_an_organiser_lists_none_of_its_provinces_national_evidence(rubric, chia
 
 def test_another_offices_contest_does_not_exist_for_an_organiser(chonburi_contest, client):
     rubric, _, _ = chonburi_contest
-    nong_khai = UserFactory(role=Role.ORGANISER, role__province=Province.objects.get(code="TH-43"))
+    nong_khai = UserFactory(role=Role.ORGANISER, role__province=Unit.objects.get(code="TH-43"))
     assert _api(nong_khai).get(reverse("api-rubric", args=[rubric.key])).status_code == 404
     client.force_login(nong_khai)
     unknown = client.get(reverse("scoring:mine", args=["no-such-contest"])).status_code
@@ -91,7 +91,7 @@ def test_another_offices_contest_does_not_exist_for_an_organiser(chonburi_contes
 def test_an_entrants_own_staff_on_its_panel_never_judge_it(chonburi_contest, client):
     rubric, d1, d2 = chonburi_contest
     organiser = UserFactory(role=Role.ORGANISER, role__province=rubric.contest.organiser)
-    own = UserFactory(role=Role.PROVINCIAL, role__province=d1)
+    own = UserFactory(role=Role.OFFICE_STAFF, role__province=d1)
     committee_services.panelist_appoint(by=organiser, contest=rubric.contest, user=own)
 
     with pytest.raises(Conflicted):
@@ -124,7 +124,7 @@ def test_an_organiser_takes_its_own_contests_documents_through_the_api(
     detail = reverse("api-document", args=[made.json()["id"]])
     assert (own.get(detail).status_code, own.get(detail).json()["status"]) == (200, "done")
     # Another office's organiser and a province's staff: the document does not exist for them.
-    nong_khai = _api(UserFactory(role=Role.ORGANISER, role__province=Province.objects.get(code="TH-43")))
+    nong_khai = _api(UserFactory(role=Role.ORGANISER, role__province=Unit.objects.get(code="TH-43")))
     assert nong_khai.get(detail).status_code == 404
     assert nong_khai.get(reverse("api-document-file", args=[made.json()["id"]])).status_code == 404
     national = own.post(reverse("api-documents", args=[rubric.key]), {"kind": "breakdown", "province": "TH-50"})
@@ -138,7 +138,7 @@ def test_district_office_staff_and_organisers_are_set_up_in_the_admin(admin_clie
     _, d1, _ = chonburi_contest
     from accounts.forms import MembershipForm
 
-    form = MembershipForm(data={"role": Role.PROVINCIAL, "province": d1.pk})
+    form = MembershipForm(data={"role": Role.OFFICE_STAFF, "province": d1.pk})
     organiser = MembershipForm(data={"role": Role.ORGANISER, "province": d1.pk})
 
     assert form.is_valid(), form.errors
@@ -150,7 +150,7 @@ def test_the_system_actor_sees_a_contest_made_after_it_first_looked():
     from contests.actor import SYSTEM
 
     before = set(SYSTEM.contests(Need.RUN).values_list("slug", flat=True))
-    chonburi = Province.objects.get(code="TH-20")
+    chonburi = Unit.objects.get(code="TH-20")
     rubric = office_contest("chonburi-web-2564", chonburi, DistrictFactory(parent=chonburi))
     assert set(SYSTEM.contests(Need.RUN).values_list("slug", flat=True)) == before | {rubric.contest.slug}
 
@@ -162,14 +162,14 @@ def test_an_actors_entrants_follow_the_contest_and_a_conflict_within_one_request
     rubric, d1, d2 = chonburi_contest
     contest = rubric.contest
     organiser = UserFactory(role=Role.ORGANISER, role__province=contest.organiser)
-    member = UserFactory(role=Role.PROVINCIAL, role__province=contest.organiser)  # the organising office's staff
+    member = UserFactory(role=Role.OFFICE_STAFF, role__province=contest.organiser)  # the organising office's staff
     committee_services.panelist_appoint(by=organiser, contest=contest, user=member)
     judge = actor_of(member)
     assert set(judge.entrants(contest)) == {d1, d2}
     Conflict.objects.create(member=member, province=d1)
     assert set(judge.entrants(contest)) == {d2}
 
-    entrant = actor_of(UserFactory(role=Role.PROVINCIAL, role__province=d1))
+    entrant = actor_of(UserFactory(role=Role.OFFICE_STAFF, role__province=d1))
     assert list(entrant.entrants(contest)) == [d1]
     contest.state = ContestState.DRAFT
     assert list(entrant.entrants(contest)) == []
@@ -183,7 +183,7 @@ def test_only_a_superuser_or_the_system_manages_a_superusers_account(chiang_mai)
     from contests.actor import SYSTEM
 
     root = UserFactory(is_superuser=True)
-    staff = UserFactory(role=Role.PROVINCIAL, role__province=DistrictFactory(parent=chiang_mai))
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=DistrictFactory(parent=chiang_mai))
     central = UserFactory(role=Role.CENTRAL)
     super_central = UserFactory(role=Role.CENTRAL, is_superuser=True)
     organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)

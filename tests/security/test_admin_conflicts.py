@@ -9,10 +9,10 @@ from .conftest import MARK
 
 LISTS = [
     ("admin:scoring_fact_changelist", "scoring.fact"),
-    ("admin:scoring_provinceresult_changelist", "scoring.provinceresult"),
+    ("admin:scoring_standing_changelist", "scoring.standing"),
     ("admin:submissions_submission_changelist", "submissions.submission"),
     ("admin:submissions_innovationreport_changelist", "submissions.innovationreport"),
-    ("admin:contests_province_changelist", "contests.province"),
+    ("admin:contests_unit_changelist", "contests.unit"),
 ]
 
 
@@ -37,7 +37,7 @@ def test_conflicted_member_lists_search_and_filters_miss_th50(world, url_name, l
     assert th50 not in listed(conflicted, url_name)
     assert th50 not in listed(conflicted, url_name, q="TH-50")
     assert th50 not in listed(conflicted, url_name, q="เชียงใหม่")
-    if label in ("scoring.fact", "scoring.provinceresult"):
+    if label in ("scoring.fact", "scoring.standing"):
         assert th50 not in listed(conflicted, url_name, year="2566")
 
 

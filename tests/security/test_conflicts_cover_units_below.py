@@ -18,7 +18,7 @@ from committee import panels, services
 from committee.errors import Conflicted
 from committee.models import Judgment
 from contests.actor import actor_of
-from contests.models import Province
+from contests.models import Unit
 from people.models import Conflict, Role
 from scoring import services as scoring_services
 from scoring.models import Rubric
@@ -47,7 +47,7 @@ def chain(db, clock):
     return chain
 
 
-def member_with_conflict(central_user, unit: Province | None):
+def member_with_conflict(central_user, unit: Unit | None):
     member = UserFactory(role=Role.COMMITTEE)
     if unit is not None:
         services.conflict_set(by=central_user, member=member, province=unit, conflicted=True, reason="บ้านเกิด")
@@ -62,7 +62,7 @@ def matrix_units(user, rubric) -> set[str]:
     return {unit.name_en for unit, _ in response.context["rows"]}
 
 
-def api_post(user, unit: Province):
+def api_post(user, unit: Unit):
     api = APIClient()
     api.force_authenticate(user)
     body = {"province": unit.code, "criterion": "1.1", "points": "10", "expected_version": 0}
@@ -84,7 +84,7 @@ CHIANG_MAI_UNITS = {"Rim Nuea", "Nong Khwai"}
 )
 def test_a_conflict_hides_every_unit_under_it_from_the_matrix(chain, central_user, conflict, seen):
     unit = getattr(chain, conflict) if conflict and not conflict.startswith("TH-") else None
-    unit = unit or (Province.objects.get(code=conflict) if conflict else None)
+    unit = unit or (Unit.objects.get(code=conflict) if conflict else None)
     member = member_with_conflict(central_user, unit)
     assert matrix_units(member, chain.rubric) == seen
     assert matrix_units(central_user, chain.rubric) == CHIANG_MAI_UNITS | {"Patong"}  # the organiser: all
@@ -127,7 +127,7 @@ def cm_subdistricts(chain, chiang_mai):
         "mae_rim": chain.mae_rim, "hang_dong": chain.hang_dong, "province": chiang_mai,
         "subdistrict": chain.rim_tai, "outside": SubdistrictFactory(parent=chain.hang_dong),
     }  # fmt: skip
-    users = {name: UserFactory(role=Role.PROVINCIAL, role__province=unit) for name, unit in staff.items()}
+    users = {name: UserFactory(role=Role.OFFICE_STAFF, role__province=unit) for name, unit in staff.items()}
     for name, user in users.items():
         panels.panelist_appoint(by=run, contest=rubric.contest, user=user, is_chair=name == "mae_rim")
     return rubric, run, users
@@ -226,7 +226,7 @@ def test_the_chairs_progress_counts_no_unit_under_a_members_conflict(chain, cent
     from submissions.services import evidence_submit
 
     for unit in (chain.rim_nua, chain.nong_kwai, chain.patong):
-        staff = UserFactory(role=Role.PROVINCIAL, role__province=unit)
+        staff = UserFactory(role=Role.OFFICE_STAFF, role__province=unit)
         evidence_submit(
             user=staff, rubric=chain.rubric, province=unit, criterion_code="1.1", url="https://example.org/"
         )

@@ -31,7 +31,7 @@ def district(chiang_mai):
 
 @pytest.fixture
 def district_user(district):
-    return UserFactory(role=Role.PROVINCIAL, role__province=district)
+    return UserFactory(role=Role.OFFICE_STAFF, role__province=district)
 
 
 @pytest.fixture

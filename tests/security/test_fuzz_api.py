@@ -26,8 +26,8 @@ FUZZED = SCHEMA
 def api_client(request, client, chiang_mai):
     from people.models import Role
 
-    role = Role.CENTRAL if request.param == "central" else Role.PROVINCIAL
-    user = UserFactory(role=role, role__province=chiang_mai) if role == Role.PROVINCIAL else UserFactory(role=role)
+    role = Role.CENTRAL if request.param == "central" else Role.OFFICE_STAFF
+    user = UserFactory(role=role, role__province=chiang_mai) if role == Role.OFFICE_STAFF else UserFactory(role=role)
     client.force_login(user)
     return client
 

@@ -18,7 +18,7 @@ from core.http import content_disposition
 from people.models import Role
 from scoring import selectors, snapshots
 from scoring.admin.forms import AwardFilter
-from scoring.models import AwardTier, ProvinceResult
+from scoring.models import AwardTier, Standing
 from scoring.stages.picks import stage_file_submit, stage_select
 from tests.factories import DistrictFactory, UserFactory, VerificationCodeFactory, office_contest
 from tests.scoring.stages.stage_support import OPEN, load_chain, mp4, organiser
@@ -212,10 +212,10 @@ def test_the_award_filter_names_only_awards_of_contests_the_user_sees(rubric, ch
     AwardTier.objects.filter(pk=AwardTier.objects.filter(rubric=draft).first().pk).update(
         code="secret", name_th="รางวัลลับของร่าง"
     )
-    request = RequestFactory().get("/admin/scoring/provinceresult/")
+    request = RequestFactory().get("/admin/scoring/standing/")
     request.user = UserFactory(role=Role.COMMITTEE)
 
-    found = AwardFilter(request, {}, ProvinceResult, site._registry[ProvinceResult]).lookups(request, None)
+    found = AwardFilter(request, {}, Standing, site._registry[Standing]).lookups(request, None)
 
     assert "secret" not in dict(found) and "รางวัลลับของร่าง" not in dict(found).values()
     national = dict(AwardTier.objects.filter(rubric=rubric).values_list("code", "name_th"))

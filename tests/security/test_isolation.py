@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.test import Client, override_settings
 
-from contests.models import Province
+from contests.models import Unit
 from scoring.models import Rubric
 
 from .conftest import ROLES, sign_in, th50_world, url_patterns
@@ -104,7 +104,7 @@ def built(django_db_setup, django_db_blocker, tmp_path_factory):
     try:
         with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
             rubric = Rubric.objects.get(year=2566)
-            th50 = sign_in(th50_world(rubric, Province.objects.get(code="TH-50"), Province.objects.get(code="TH-83")))
+            th50 = sign_in(th50_world(rubric, Unit.objects.get(code="TH-50"), Unit.objects.get(code="TH-83")))
             app.conf.task_always_eager = eager
             yield th50, media
             transaction.set_rollback(True)

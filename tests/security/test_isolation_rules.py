@@ -44,12 +44,12 @@ RULES = {
     "admin:index": Rule("- - 0 0 0 0", "- - 0 0 0 0"),
     "admin:password_change": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),  # to the portal's counted page
     "admin:autocomplete": Rule("- - - - - -"),
-    "admin:contests_province_changelist": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.province"),
-    "admin:contests_province_add": Rule("- - - - - -", "- - - - - -", "contests.province"),
-    "admin:contests_province_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.province"),
-    "admin:contests_province_delete": Rule("- - - - - -", "- - - - - -", "contests.province"),
-    "admin:contests_province_change": Rule("- - 0 0 0 0", "- - - - - -", "contests.province"),
-    "admin/contests/province/<path:object_id>/": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.province"),
+    "admin:contests_unit_changelist": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.unit"),
+    "admin:contests_unit_add": Rule("- - - - - -", "- - - - - -", "contests.unit"),
+    "admin:contests_unit_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.unit"),
+    "admin:contests_unit_delete": Rule("- - - - - -", "- - - - - -", "contests.unit"),
+    "admin:contests_unit_change": Rule("- - 0 0 0 0", "- - - - - -", "contests.unit"),
+    "admin/contests/unit/<path:object_id>/": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.unit"),
     "admin:scoring_rubric_changelist": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.rubric"),
     "admin:scoring_rubric_add": Rule("- - - - - 0", "- - - - - 0", "scoring.rubric"),
     "admin:scoring_rubric_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.rubric"),
@@ -94,12 +94,12 @@ RULES = {
     "admin/scoring/holidayoverridechange/<path:object_id>/": Rule(
         "- - - - - -", "- - - - - -", "scoring.holidayoverridechange"
     ),
-    "admin:scoring_provinceresult_changelist": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.provinceresult"),
-    "admin:scoring_provinceresult_add": Rule("- - - - - -", "- - - - - -", "scoring.provinceresult"),
-    "admin:scoring_provinceresult_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.provinceresult"),
-    "admin:scoring_provinceresult_delete": Rule("- - - - - -", "- - - - - -", "scoring.provinceresult"),
-    "admin:scoring_provinceresult_change": Rule("- - 0 0 0 0", "- - - - - -", "scoring.provinceresult"),
-    "admin/scoring/provinceresult/<path:object_id>/": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.provinceresult"),
+    "admin:scoring_standing_changelist": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.standing"),
+    "admin:scoring_standing_add": Rule("- - - - - -", "- - - - - -", "scoring.standing"),
+    "admin:scoring_standing_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.standing"),
+    "admin:scoring_standing_delete": Rule("- - - - - -", "- - - - - -", "scoring.standing"),
+    "admin:scoring_standing_change": Rule("- - 0 0 0 0", "- - - - - -", "scoring.standing"),
+    "admin/scoring/standing/<path:object_id>/": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.standing"),
     # Nominees: read-only, for central staff and organisers (none of the six roles here is an organiser).
     "admin:contests_nominee_changelist": Rule("- - - - - 0", "- - - - - 0", "contests.nominee"),
     "admin:contests_nominee_add": Rule("- - - - - -", "- - - - - -", "contests.nominee"),
@@ -337,7 +337,7 @@ RULES = {
     "scoring:stage_file": Rule(None, "- - - - - -"),
     # A file sent for a pick: the stage page's own scope, under a staged contest only (the roles of a staged
     # one: tests/scoring/stages/test_stage_file_download.py); <pk> is any id here.
-    "scoring:stage_file_download": Rule("- - - - - -", None, "contests.province"),
+    "scoring:stage_file_download": Rule("- - - - - -", None, "contests.unit"),
     "scoring:stage_pick": Rule(None, "- - - - - -"),
     "scoring:stage_withdraw": Rule(None, "- - - - - -"),
     "scoring:contest_upload": Rule("- - - - - 0", "- - - - - 0"),

@@ -8,7 +8,7 @@ import pytest
 from contests.actor import actor_of
 from people.models import Conflict, Role
 from scoring import services
-from scoring.models import ProvinceResult
+from scoring.models import Standing
 from scoring.recompute import standings_recompute
 from submissions.models import Evidence
 from tests.factories import DistrictFactory, SubdistrictFactory, UserFactory
@@ -46,15 +46,15 @@ def test_scopes_without_a_contest_are_each_contests_entrants(subdistricts, rubri
     assert {chiang_mai, s1, s2} <= set(actor_of(member).units())
     assert not Evidence.objects.for_user(member).exists()
     standings_recompute(rubric_id=dept.pk, full=True)
-    rows = ProvinceResult.objects.filter(actor_of(member).scope("rubric__contest", "province"))
+    rows = Standing.objects.filter(actor_of(member).scope("rubric__contest", "province"))
     assert set(rows.filter(rubric=dept).values_list("province", flat=True)) == {s1.pk, s2.pk}
-    office = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai)  # the national entrant: its own row
-    rows = ProvinceResult.objects.filter(actor_of(office).scope("rubric__contest", "province"))
+    office = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)  # the national entrant: its own row
+    rows = Standing.objects.filter(actor_of(office).scope("rubric__contest", "province"))
     assert set(rows.values_list("rubric", "province")) <= {(rubric.pk, chiang_mai.pk)}
 
 
 def test_an_actors_role_and_office_are_not_handed_out(chiang_mai):
-    actor = actor_of(UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai))
+    actor = actor_of(UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai))
     for name in ("role", "office_id", "office", "is_central", "is_committee", "is_office_staff", "is_organiser"):
         with pytest.raises(AttributeError):
             getattr(actor, name)

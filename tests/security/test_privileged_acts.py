@@ -83,7 +83,7 @@ def office(chiang_mai):
     district = DistrictFactory(parent=chiang_mai)
     rubric = office_contest("cm-web-2564", chiang_mai, district)
     organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
-    staff = UserFactory(role=Role.PROVINCIAL, role__province=district)
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=district)
     return rubric, organiser, staff
 
 
@@ -259,9 +259,9 @@ def test_every_privileged_act_has_a_path_test():
     assert set(SERVICES) | set(PAGES) == {act.name for act in acts.stepped_up()}
 
 
-@pytest.mark.parametrize("role", [Role.PROVINCIAL, Role.COMMITTEE, Role.CHAIR])
+@pytest.mark.parametrize("role", [Role.OFFICE_STAFF, Role.COMMITTEE, Role.CHAIR])
 def test_roles_without_the_step_up_power_are_never_asked(role, chiang_mai):
-    user = UserFactory(role=role, role__province=chiang_mai if role == Role.PROVINCIAL else None)
+    user = UserFactory(role=role, role__province=chiang_mai if role == Role.OFFICE_STAFF else None)
     assert acts.second_factor_due(user) is False
 
 
@@ -292,6 +292,6 @@ def test_the_account_page_says_who_must_set_up_a_factor_and_offers_the_sheet(cli
     client.force_login(central())
     page = client.get(reverse("accounts:account")).content.decode()
     assert needed in page and reverse("accounts:provision") in page
-    client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai))
     page = client.get(reverse("accounts:account")).content.decode()
     assert needed not in page and reverse("accounts:provision") not in page

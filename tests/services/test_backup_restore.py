@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 
 from committee.services import judgment_record
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from scoring import demo
 from scoring.models import Rubric
@@ -33,7 +33,7 @@ def manage(*args: str, **env) -> subprocess.CompletedProcess:
 
 def committee_scores(rubric: Rubric) -> int:
     members = [UserFactory(role=Role.COMMITTEE) for _ in range(2)]
-    provinces = list(Province.objects.order_by("code")[:5])
+    provinces = list(Unit.objects.order_by("code")[:5])
     for member in members:
         for province in provinces:
             judgment_record(

@@ -15,9 +15,9 @@ import time
 import pytest
 from django.db.models import F
 
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
-from scoring.models import ProvinceResult
+from scoring.models import Standing
 from submissions.models import Evidence
 from tests.factories import UserFactory
 from tests.submissions import files
@@ -33,8 +33,8 @@ DB_DOWN_TH = "ฐานข้อมูลไม่พร้อมชั่วค
 def staff_names(services_up) -> list[str]:
     names = []
     for code in ("TH-50", "TH-83", "TH-57"):
-        province = Province.objects.get(code=code)
-        user = UserFactory(username=f"fault-{code}", role=Role.PROVINCIAL, role__province=province)
+        province = Unit.objects.get(code=code)
+        user = UserFactory(username=f"fault-{code}", role=Role.OFFICE_STAFF, role__province=province)
         user.password = password_hash()
         user.save()
         names.append(user.username)
@@ -88,11 +88,11 @@ def test_redis_restarted_during_uploads_keeps_every_upload_and_converges(procs, 
     print(f"redis restart: statuses {staff.statuses()}, worker restarts {procs.restarts}")
     assert len(rows) == len(staff.accepted)
     assert_kept(staff, rows, media)
-    settled = lambda: not ProvinceResult.objects.filter(change_seq__gt=F("computed_seq")).exists()  # noqa: E731
+    settled = lambda: not Standing.objects.filter(change_seq__gt=F("computed_seq")).exists()  # noqa: E731
     wait_for(settled, timeout=60)
     standings_match_full_recompute(
         service_env()["DATABASE_URL"],
-        lambda: sorted(ProvinceResult.objects.values_list("province__code", "total", "rank", "criteria")),
+        lambda: sorted(Standing.objects.values_list("province__code", "total", "rank", "criteria")),
     )
 
 

@@ -12,9 +12,9 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import F
 
-from contests.models import Province
+from contests.models import Unit
 from scoring.facts.imports import fact_set
-from scoring.models import ProvinceResult, RecomputeRun, Rubric
+from scoring.models import RecomputeRun, Rubric, Standing
 
 from .conftest import ROOT, service_env, wait_for
 
@@ -22,16 +22,16 @@ pytestmark = pytest.mark.service
 
 
 def settled(rubric) -> bool:
-    return not ProvinceResult.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists()
+    return not Standing.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists()
 
 
 def criterion_points(rubric, code: str, criterion: str) -> str | None:
-    return ProvinceResult.objects.get(rubric=rubric, province__code=code).criteria.get(criterion)
+    return Standing.objects.get(rubric=rubric, province__code=code).criteria.get(criterion)
 
 
 def test_hundred_rapid_events_coalesce_into_a_handful_of_recomputes(worker):
     rubric = Rubric.objects.get(year=2566)
-    chiang_mai = Province.objects.get(code="TH-50")
+    chiang_mai = Unit.objects.get(code="TH-50")
     wait_for(lambda: settled(rubric))
     runs_before = RecomputeRun.objects.count()
     started = time.monotonic()
@@ -44,7 +44,7 @@ def test_hundred_rapid_events_coalesce_into_a_handful_of_recomputes(worker):
     # the machine's speed, not on the portal), and far fewer runs than events.
     windows = took / (settings.CDD4_RECOMPUTE_DEBOUNCE_MS / 1000)
     assert 1 <= runs <= min(windows + 2, 25), f"{runs} recomputes for 100 events in {took:.1f} s"
-    result = ProvinceResult.objects.get(rubric=rubric, province=chiang_mai)
+    result = Standing.objects.get(rubric=rubric, province=chiang_mai)
     assert (result.rank, result.award) == (1, "winner")
 
 
@@ -57,9 +57,7 @@ def test_worker_killed_mid_recompute_then_restarted_converges(procs):
     try:
         with blocker.cursor() as cur:  # hold the year's row lock: the worker's recompute stops inside it
             cur.execute("SELECT id FROM scoring_rubric WHERE id = %s FOR NO KEY UPDATE", [rubric.pk])
-        fact_set(
-            rubric=rubric, province=Province.objects.get(code="TH-83"), criterion_code="1.1", name="done", value="yes"
-        )
+        fact_set(rubric=rubric, province=Unit.objects.get(code="TH-83"), criterion_code="1.1", name="done", value="yes")
 
         def worker_waiting() -> bool:
             with connection.cursor() as cur:
@@ -79,7 +77,7 @@ def test_worker_killed_mid_recompute_then_restarted_converges(procs):
     procs.worker()
     procs.beat(every=1)  # the killed task's message sits unacknowledged; the beat job re-queues the mark
     wait_for(lambda: settled(rubric) and criterion_points(rubric, "TH-83", "1.1") == "5", timeout=60)
-    assert ProvinceResult.objects.get(rubric=rubric, province__code="TH-83").rank == 1
+    assert Standing.objects.get(rubric=rubric, province__code="TH-83").rank == 1
 
 
 WRITES = """
@@ -89,12 +87,12 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cdd4.settings")
 django.setup()
 from scoring.facts.imports import fact_set
 from scoring.models import Rubric
-from contests.models import Province
+from contests.models import Unit
 rubric = Rubric.objects.get(year=2566)
 times = []
 for code in sys.argv[1:]:
     start = time.perf_counter()
-    fact_set(rubric=rubric, province=Province.objects.get(code=code), criterion_code="1.1", name="done", value="yes")
+    fact_set(rubric=rubric, province=Unit.objects.get(code=code), criterion_code="1.1", name="done", value="yes")
     times.append(time.perf_counter() - start)
 print(json.dumps(times))
 """
@@ -124,4 +122,4 @@ def test_broker_outage_during_writes_loses_nothing_and_beat_heals(procs, private
     private_redis.start()  # Redis is back, empty: every queued message is gone
     wait_for(lambda: settled(rubric), timeout=90)
     assert all(criterion_points(rubric, code, "1.1") == "5" for code in codes)
-    assert ProvinceResult.objects.filter(rubric=rubric, rank=1, tied=True).count() == 5
+    assert Standing.objects.filter(rubric=rubric, rank=1, tied=True).count() == 5

@@ -12,7 +12,7 @@ from django.db import connection
 from django.db.models import F
 
 from scoring import demo, tasks
-from scoring.models import ProvinceResult, Rubric
+from scoring.models import Rubric, Standing
 from scoring.recompute import standings_recompute
 
 from .conftest import wait_for
@@ -23,7 +23,7 @@ STANDING = ("province__code", "total", "rank", "tied", "award", "award_tie", "le
 
 
 def standings(rubric: Rubric) -> list[tuple]:
-    return list(ProvinceResult.objects.filter(rubric=rubric).order_by("province__code").values_list(*STANDING))
+    return list(Standing.objects.filter(rubric=rubric).order_by("province__code").values_list(*STANDING))
 
 
 def parallel_worker(procs, concurrency: int = 2):
@@ -40,12 +40,12 @@ def undisturbed(rubric: Rubric) -> list[tuple]:
     standings_recompute(rubric_id=rubric.pk, full=True)
     expected = standings(rubric)
     assert len({row[2] for row in expected}) > 10  # a real ranking, not 76 ties at 0
-    ProvinceResult.objects.filter(rubric=rubric).update(change_seq=F("change_seq") + 1)  # all stale again
+    Standing.objects.filter(rubric=rubric).update(change_seq=F("change_seq") + 1)  # all stale again
     return expected
 
 
 def settled(rubric: Rubric) -> bool:
-    return not ProvinceResult.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists()
+    return not Standing.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists()
 
 
 class Watch:
@@ -89,7 +89,7 @@ def test_parallel_recompute_ends_as_the_plain_one_and_is_never_seen_half_done(pr
     assert seen <= {(0, 76), (76, 76)}  # never some entrants rescored and others not
     assert (76, 76) in seen
     # Then the explanation pass the worker queued after the standings builds every entrant's text.
-    wait_for(lambda: not ProvinceResult.objects.filter(rubric=rubric, explanations={}).exists(), timeout=60)
+    wait_for(lambda: not Standing.objects.filter(rubric=rubric, explanations={}).exists(), timeout=60)
 
 
 def _children(pid: int) -> list[int]:

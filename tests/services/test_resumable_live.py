@@ -11,7 +11,7 @@ import pytest
 from knox.models import AuthToken
 from tusclient import client as tus
 
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from submissions.models import Evidence, ResumableState, ResumableUpload
 from tests.factories import UserFactory
@@ -24,7 +24,7 @@ PIECE = 256 * 1024
 
 
 def test_two_processes_take_the_pieces_of_two_files_and_each_arrives_whole(procs, tmp_path):
-    staff = UserFactory(role=Role.PROVINCIAL, role__province=Province.objects.get(code="TH-50"))
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=Unit.objects.get(code="TH-50"))
     _, token = AuthToken.objects.create(user=staff)
     media = tmp_path / "media"
     port = start_portal(procs, media, workers=2)

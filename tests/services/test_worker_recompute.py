@@ -2,7 +2,7 @@ import pytest
 
 from scoring import tasks
 from scoring.facts.imports import facts_import
-from scoring.models import ProvinceResult, Rubric
+from scoring.models import Rubric, Standing
 
 from .conftest import wait_for
 
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.service
 def test_worker_rescores_after_committed_import(worker):
     rubric = Rubric.objects.get(year=2566)
     # Bootstrap queued a full recompute; let the worker finish it first.
-    wait_for(lambda: not ProvinceResult.objects.filter(rubric=rubric, computed_at__isnull=True).exists())
+    wait_for(lambda: not Standing.objects.filter(rubric=rubric, computed_at__isnull=True).exists())
     facts_import(
         rubric=rubric,
         rows=[
@@ -21,9 +21,7 @@ def test_worker_rescores_after_committed_import(worker):
         ],
     )
     result = wait_for(
-        lambda: ProvinceResult.objects.filter(
-            rubric=rubric, province__code="TH-83", criteria__contains={"3.3": "5"}
-        ).first()
+        lambda: Standing.objects.filter(rubric=rubric, province__code="TH-83", criteria__contains={"3.3": "5"}).first()
     )
     assert (result.rank, result.award, result.computed_seq) == (1, "winner", result.change_seq)
 
@@ -36,11 +34,9 @@ def test_beat_job_heals_results_whose_messages_were_lost(services_up, request):
     rubric = Rubric.objects.get(year=2566)
     facts_import(rubric=rubric, rows=[{"province": "TH-50", "criterion": "1.1", "fact": "done", "value": "yes"}])
     redis.Redis.from_url(settings.REDIS_URL).flushdb()  # every queued recompute is lost
-    assert ProvinceResult.objects.get(rubric=rubric, province__code="TH-50").criteria == {}
+    assert Standing.objects.get(rubric=rubric, province__code="TH-50").criteria == {}
     request.getfixturevalue("worker")
     assert tasks.recompute_dirty.apply().get() == [rubric.pk]
     wait_for(
-        lambda: ProvinceResult.objects.filter(
-            rubric=rubric, province__code="TH-50", criteria__contains={"1.1": "5"}
-        ).exists()
+        lambda: Standing.objects.filter(rubric=rubric, province__code="TH-50", criteria__contains={"1.1": "5"}).exists()
     )

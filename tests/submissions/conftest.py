@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from tests.factories import PASSWORD, UserFactory
 
@@ -16,7 +16,7 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def phuket_user(db, phuket):
-    return UserFactory(role=Role.PROVINCIAL, role__province=phuket)
+    return UserFactory(role=Role.OFFICE_STAFF, role__province=phuket)
 
 
 @pytest.fixture
@@ -34,5 +34,5 @@ def login(client, user) -> None:
     assert client.login(username=user.username, password=PASSWORD)
 
 
-def any_other(province) -> Province:
-    return Province.objects.exclude(pk=province.pk).first()
+def any_other(province) -> Unit:
+    return Unit.objects.exclude(pk=province.pk).first()

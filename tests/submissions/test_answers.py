@@ -16,7 +16,7 @@ from tests.factories import QUESTIONS, DistrictFactory, UserFactory, requirement
 def setting(client, phuket):
     district, other = DistrictFactory(parent=phuket), DistrictFactory(parent=phuket)
     rubric = requirements_contest(phuket, district, other)
-    client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=district))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=district))
     page = reverse("submissions:criterion", args=[rubric.key, district.code, "1.1"])
     return rubric, district, other, page
 
@@ -88,7 +88,7 @@ def test_answers_that_decide_alone_give_their_points_on_the_page(client, phuket)
     district = DistrictFactory(parent=phuket)
     questions = {k: v for k, v in QUESTIONS.items() if k != "minutes"}
     rubric = requirements_contest(phuket, district, questions=questions)
-    client.force_login(UserFactory(role=Role.PROVINCIAL, role__province=district))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=district))
     answers = reverse("submissions:answers", args=[rubric.key, district.code, "1.1"])
 
     client.post(answers, {"q-villages": "8", "q-represented": "8", "q-areas": "2"})

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from scoring.models import Fact, FactSource, ProvinceResult
+from scoring.models import Fact, FactSource, Standing
 from submissions import services
 from submissions.models import Evidence, InnovationReport, Submission, SubmissionStatus
 
@@ -92,7 +92,7 @@ def test_timeliness_fed_from_upload_time(
     fact = Fact.objects.get(criterion__code="4.1.2", province=chiang_mai, name="sent_at")
     assert fact.value == at.isoformat()
     assert fact.source == FactSource.EVIDENCE
-    result = ProvinceResult.objects.get(rubric=rubric, province=chiang_mai)
+    result = Standing.objects.get(rubric=rubric, province=chiang_mai)
     assert Decimal(result.criteria["4.1.2"]) == points
 
 
@@ -107,13 +107,13 @@ def test_timeliness_withdrawn_video_clears_sent_at(provincial_user, rubric, chia
 
 def test_submission_review_accept_marks_province_dirty(provincial_user, committee_user, rubric, chiang_mai, phuket):
     _submit(provincial_user, rubric, chiang_mai, "1.1")
-    before = dict(ProvinceResult.objects.filter(rubric=rubric).values_list("province_id", "change_seq"))
+    before = dict(Standing.objects.filter(rubric=rubric).values_list("province_id", "change_seq"))
 
     services.submission_review(
         user=committee_user, submission=Submission.objects.get(), status=SubmissionStatus.ACCEPTED
     )
 
-    after = dict(ProvinceResult.objects.filter(rubric=rubric).values_list("province_id", "change_seq"))
+    after = dict(Standing.objects.filter(rubric=rubric).values_list("province_id", "change_seq"))
     assert after[chiang_mai.pk] == before[chiang_mai.pk] + 1
     assert after[phuket.pk] == before[phuket.pk]
     assert Submission.objects.get().status == SubmissionStatus.ACCEPTED

@@ -9,22 +9,22 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from scoring import selectors, services
 from scoring.facts.imports import fact_set, facts_import
-from scoring.models import Criterion, Fact, FactChange, HolidayOverride, ProvinceResult, Rubric, RubricChange
+from scoring.models import Criterion, Fact, FactChange, HolidayOverride, Rubric, RubricChange, Standing
 from tests.factories import PASSWORD, UserFactory
 
 WHO = ("anonymous", "provincial", "committee", "chair", "central")
 # Exact status per page and role: provincial staff and anonymous are sent to the login page.
 MATRIX = {
     "admin:index": (302, 302, 200, 200, 200),
-    "admin:contests_province_changelist": (302, 302, 200, 200, 200),
+    "admin:contests_unit_changelist": (302, 302, 200, 200, 200),
     "admin:scoring_rubric_changelist": (302, 302, 200, 200, 200),
     "admin:scoring_criterion_changelist": (302, 302, 200, 200, 200),
     "admin:scoring_fact_changelist": (302, 302, 200, 200, 200),
-    "admin:scoring_provinceresult_changelist": (302, 302, 200, 200, 200),
+    "admin:scoring_standing_changelist": (302, 302, 200, 200, 200),
     "admin:scoring_awardtier_changelist": (302, 302, 200, 200, 200),
     "admin:scoring_factchange_changelist": (302, 302, 403, 403, 200),
     "admin:scoring_holidayoverride_changelist": (302, 302, 403, 403, 200),
@@ -33,7 +33,7 @@ MATRIX = {
     "admin:scoring_fact_import": (302, 302, 403, 403, 200),
     "admin:scoring_fact_template": (302, 302, 403, 403, 200),
 }
-ROLES = {"provincial": Role.PROVINCIAL, "committee": Role.COMMITTEE, "chair": Role.CHAIR, "central": Role.CENTRAL}
+ROLES = {"provincial": Role.OFFICE_STAFF, "committee": Role.COMMITTEE, "chair": Role.CHAIR, "central": Role.CENTRAL}
 # Changelist queries do not grow with rows (list_select_related, annotated award names); one of them is
 # the navigation bar's latest year for central staff's calendar link.
 FACT_QUERIES = 11  # +1: the bell's unread count (notices)
@@ -72,11 +72,11 @@ def central_client(client, central_user):
 def test_admin_delete_refused_for_facts_results_and_rubric_with_facts(central_client, rubric, chiang_mai):
     fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes")
     fact = Fact.objects.get()
-    result = ProvinceResult.objects.get(rubric=rubric, province=chiang_mai)
+    result = Standing.objects.get(rubric=rubric, province=chiang_mai)
     urls = [
         reverse("admin:scoring_fact_delete", args=[fact.pk]),
         reverse("admin:scoring_factchange_delete", args=[fact.changes.get().pk]),
-        reverse("admin:scoring_provinceresult_delete", args=[result.pk]),
+        reverse("admin:scoring_standing_delete", args=[result.pk]),
         reverse("admin:scoring_rubric_delete", args=[rubric.pk]),
     ]
     assert [central_client.get(url).status_code for url in urls] == [403, 403, 403, 403]
@@ -172,7 +172,7 @@ def test_criterion_deadline_changelist_edit_saves_and_marks_results_dirty(
     central_client, rubric, django_capture_on_commit_callbacks
 ):
     criterion = Criterion.objects.get(rubric=rubric, code="1.1")
-    before = dict(ProvinceResult.objects.filter(rubric=rubric).values_list("pk", "change_seq"))
+    before = dict(Standing.objects.filter(rubric=rubric).values_list("pk", "change_seq"))
     with django_capture_on_commit_callbacks() as callbacks:
         response = central_client.post(
             reverse("admin:scoring_criterion_changelist") + "?year=2566", _deadline_post(criterion, "2023-08-15")
@@ -180,7 +180,7 @@ def test_criterion_deadline_changelist_edit_saves_and_marks_results_dirty(
     assert response.status_code == 302
     criterion.refresh_from_db()
     assert criterion.deadline == date(2023, 8, 15)
-    after = dict(ProvinceResult.objects.filter(rubric=rubric).values_list("pk", "change_seq"))
+    after = dict(Standing.objects.filter(rubric=rubric).values_list("pk", "change_seq"))
     assert (len(after), all(after[pk] == seq + 1 for pk, seq in before.items())) == (76, True)
     assert len(callbacks) == 1  # the recompute, queued once the edit commits
 
@@ -287,28 +287,28 @@ def test_fact_changelist_query_count_constant(central_client, rubric, chiang_mai
     url = reverse("admin:scoring_fact_changelist")
     with django_assert_num_queries(FACT_QUERIES):
         assert central_client.get(url).status_code == 200
-    others = Province.objects.exclude(code="TH-50").values_list("code", flat=True)
+    others = Unit.objects.exclude(code="TH-50").values_list("code", flat=True)
     rows = [{"province": code, "criterion": "1.1", "fact": "done", "value": "no"} for code in others]
     facts_import(rubric=rubric, rows=rows)
     with django_assert_num_queries(FACT_QUERIES):
         assert len(central_client.get(url).context["cl"].result_list) == 76
 
 
-def test_provinceresult_changelist_query_count_constant(central_client, rubric, django_assert_num_queries):
-    url = reverse("admin:scoring_provinceresult_changelist") + "?year=2566"
-    kept = ProvinceResult.objects.filter(rubric=rubric).order_by("province__code").first()
-    saved = list(ProvinceResult.objects.filter(rubric=rubric).exclude(pk=kept.pk))
-    ProvinceResult.objects.filter(pk__in=[r.pk for r in saved]).delete()
+def test_standing_changelist_query_count_constant(central_client, rubric, django_assert_num_queries):
+    url = reverse("admin:scoring_standing_changelist") + "?year=2566"
+    kept = Standing.objects.filter(rubric=rubric).order_by("province__code").first()
+    saved = list(Standing.objects.filter(rubric=rubric).exclude(pk=kept.pk))
+    Standing.objects.filter(pk__in=[r.pk for r in saved]).delete()
     with django_assert_num_queries(RESULT_QUERIES):
         assert len(central_client.get(url).context["cl"].result_list) == 1
-    ProvinceResult.objects.bulk_create(saved)
+    Standing.objects.bulk_create(saved)
     with django_assert_num_queries(RESULT_QUERIES):
         assert len(central_client.get(url).context["cl"].result_list) == 76
 
 
 def test_holiday_override_add_marks_every_result_dirty(central_client, rubric):
     def seq_sum():
-        return sum(ProvinceResult.objects.filter(rubric=rubric).values_list("change_seq", flat=True))
+        return sum(Standing.objects.filter(rubric=rubric).values_list("change_seq", flat=True))
 
     before = seq_sum()
     response = central_client.post(
@@ -327,16 +327,16 @@ def _user_post(username, role, province=""):
 
 
 def test_user_add_provincial_without_province_refused_in_thai(central_client):
-    response = central_client.post(reverse("admin:auth_user_add"), _user_post("somchai", Role.PROVINCIAL))
+    response = central_client.post(reverse("admin:auth_user_add"), _user_post("somchai", Role.OFFICE_STAFF))
     assert response.status_code == 200
     errors = response.context["inline_admin_formsets"][0].formset.errors[0]
     assert errors == {"province": ["เจ้าหน้าที่จังหวัดต้องระบุจังหวัด / provincial staff need a province"]}
     assert not get_user_model().objects.filter(username="somchai").exists()
 
 
-@pytest.mark.parametrize(("role", "is_staff"), [(Role.PROVINCIAL, False), (Role.COMMITTEE, True)])
+@pytest.mark.parametrize(("role", "is_staff"), [(Role.OFFICE_STAFF, False), (Role.COMMITTEE, True)])
 def test_user_add_with_role_sets_membership_and_staff_flag(central_client, chiang_mai, role, is_staff):
-    province = str(chiang_mai.pk) if role == Role.PROVINCIAL else ""
+    province = str(chiang_mai.pk) if role == Role.OFFICE_STAFF else ""
     response = central_client.post(reverse("admin:auth_user_add"), _user_post("somchai", role, province))
     assert response.status_code == 302
     user = get_user_model().objects.select_related("membership").get(username="somchai")

@@ -106,9 +106,9 @@ def test_another_organisers_nominee_is_not_found(client, two):
         assert (response.status_code, response["Location"]) == (302, reverse("admin:index"))
 
 
-@pytest.mark.parametrize(("role", "status"), [(Role.COMMITTEE, 403), (Role.CHAIR, 403), (Role.PROVINCIAL, 302)])
+@pytest.mark.parametrize(("role", "status"), [(Role.COMMITTEE, 403), (Role.CHAIR, 403), (Role.OFFICE_STAFF, 302)])
 def test_the_committee_and_office_staff_have_no_such_page(client, two, chiang_mai, role, status):
-    user = UserFactory(role=role, role__province=chiang_mai if role == Role.PROVINCIAL else None)
+    user = UserFactory(role=role, role__province=chiang_mai if role == Role.OFFICE_STAFF else None)
     client.force_login(user)
     assert client.get(CHANGELIST).status_code == status
     assert client.get(change_url(two["cm"][0])).status_code in {status, 302}

@@ -7,7 +7,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from contests.models import Contest, Province
+from contests.models import Contest, Unit
 from scoring import selectors, services
 from scoring.models import Rubric, RubricChange
 from tests.factories import DistrictFactory, office_contest
@@ -24,7 +24,7 @@ def central_client(client, central_user):
 
 @pytest.fixture
 def chonburi_web(db):
-    chonburi = Province.objects.get(code="TH-20")
+    chonburi = Unit.objects.get(code="TH-20")
     return office_contest("chonburi-web-2566", chonburi, DistrictFactory(parent=chonburi), year=2566)
 
 

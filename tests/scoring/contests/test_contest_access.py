@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from contests.models import Province
+from contests.models import Unit
 from people.models import Role
 from scoring import services
 from tests.factories import DistrictFactory, UserFactory
@@ -30,9 +30,9 @@ def people(contest, chiang_mai, phuket):
         "central": UserFactory(role=Role.CENTRAL),
         "organiser": UserFactory(role=Role.ORGANISER, role__province=chiang_mai),
         "other_organiser": UserFactory(role=Role.ORGANISER, role__province=phuket),
-        "district": UserFactory(role=Role.PROVINCIAL, role__province=d1),
-        "other_district": UserFactory(role=Role.PROVINCIAL, role__province=d2),
-        "provincial": UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai),
+        "district": UserFactory(role=Role.OFFICE_STAFF, role__province=d1),
+        "other_district": UserFactory(role=Role.OFFICE_STAFF, role__province=d2),
+        "provincial": UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai),
         "committee": UserFactory(role=Role.COMMITTEE),
         "anonymous": None,
     }
@@ -88,11 +88,11 @@ def test_the_organiser_sees_its_districts_only(people, contest, chiang_mai):
 
     rubric, d1, d2 = contest
     assert set(actor_of(people["organiser"]).units()) == {
-        Province.objects.get(pk=d1.pk),
-        Province.objects.get(pk=d2.pk),
+        Unit.objects.get(pk=d1.pk),
+        Unit.objects.get(pk=d2.pk),
     }
     assert set(actor_of(people["organiser"]).organised_units()) == {chiang_mai, d1, d2}
-    assert set(actor_of(people["district"]).entrants(rubric.contest)) == {Province.objects.get(pk=d1.pk)}
+    assert set(actor_of(people["district"]).entrants(rubric.contest)) == {Unit.objects.get(pk=d1.pk)}
 
 
 def test_only_who_runs_the_contest_imports_its_facts(client, people, contest):

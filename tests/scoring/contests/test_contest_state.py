@@ -21,7 +21,7 @@ def office(db, chiang_mai, phuket):
         "district": d1,
         "organiser": UserFactory(role=Role.ORGANISER, role__province=chiang_mai),
         "other_organiser": UserFactory(role=Role.ORGANISER, role__province=phuket),
-        "entrant": UserFactory(role=Role.PROVINCIAL, role__province=d1),
+        "entrant": UserFactory(role=Role.OFFICE_STAFF, role__province=d1),
     }
 
 

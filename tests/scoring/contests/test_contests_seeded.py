@@ -10,7 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
-from contests.models import Contest, Level, Province, Stage
+from contests.models import Contest, Level, Stage, Unit
 from contests.stages import stage_pool
 from scoring.models import Fact, Rubric
 
@@ -108,8 +108,8 @@ def test_model_subdistrict_picks_from_every_subdistrict_and_ranks_only_the_picks
     # Seed 002 is picked in stages: the district offices pick from every non-Bangkok subdistrict in the units
     # file (contests/data/UNITS-SOURCE.md), and until one has picked, nobody enters nor is ranked.
     stage = Stage.objects.get(contest__slug="model-subdistrict-2565")
-    mueang = Province.objects.get(code="2001")
-    assert Province.objects.filter(level=Level.SUBDISTRICT, is_cdd_office=True).count() == 7282
+    mueang = Unit.objects.get(code="2001")
+    assert Unit.objects.filter(level=Level.SUBDISTRICT, is_cdd_office=True).count() == 7282
     assert stage_pool(stage, mueang).count() == 18  # Mueang Chon Buri's subdistricts
     assert standings("model-subdistrict-2565") == []
     assert standings("model-subdistrict-region-2565") == []
@@ -166,11 +166,11 @@ def test_other_commands_take_a_contest(seeded, tmp_path):
 
 
 def test_a_period_page_shows_every_period_and_the_combined_ranking(seeded, client, django_user_model):
-    from contests.models import Province
+    from contests.models import Unit
     from people.models import Membership, Role
 
     user = django_user_model.objects.create(username="ubon-organiser")
-    Membership.objects.create(user=user, role=Role.ORGANISER, province=Province.objects.get(code="TH-34"))
+    Membership.objects.create(user=user, role=Role.ORGANISER, province=Unit.objects.get(code="TH-34"))
     client.force_login(user)
     page = client.get("/standings/ubon-milestones-2568.2568-05/").content.decode()
     months = re.findall(r'href="/standings/ubon-milestones-2568\.(2568-\d\d)/"', page)

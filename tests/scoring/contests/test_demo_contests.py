@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from committee.demo import demo_judgments
 from committee.models import ChairFinal, Judgment, ScoreChange
-from contests.models import Contest, Level, Province, Stage, StageEntry
+from contests.models import Contest, Level, Stage, StageEntry, Unit
 from core.thai import thai_digits
 from people.models import Membership, Role
 from scoring import demo
@@ -99,7 +99,7 @@ def test_ubon_months_are_computed_and_their_mean_spreads_the_districts(seeded):
 def test_seed_002_is_picked_in_stages_and_only_the_picks_enter(seeded):
     # The first stage picks from every non-Bangkok subdistrict (contests/data/UNITS-SOURCE.md): 7,282 …
     stage = Stage.objects.get(contest__slug="model-subdistrict-2565")
-    pool = Province.objects.filter(level=Level.SUBDISTRICT, is_cdd_office=True)
+    pool = Unit.objects.filter(level=Level.SUBDISTRICT, is_cdd_office=True)
     assert pool.count() == 7282 and stage.quota == 1 and stage.chooser_level == Level.DISTRICT
     # … but only what the demo's nine district offices picked, one each, enters it and is ranked.
     entries = StageEntry.objects.filter(stage=stage)
@@ -238,7 +238,7 @@ def test_organisers_and_district_staff_log_in_to_their_offices(seeded):
     }
     roles = dict(Membership.objects.filter(user__username__in=offices).values_list("user__username", "role"))
     assert roles == {
-        name: Role.ORGANISER if name in ("chonburi", "nongkhai", "ubon") else Role.PROVINCIAL for name in offices
+        name: Role.ORGANISER if name in ("chonburi", "nongkhai", "ubon") else Role.OFFICE_STAFF for name in offices
     }
     # Each login says the job its account does, in Thai: the picker is not called a contest's organiser (#39).
     assert "  mueangchonburi  cdd4-demo-2566   สพอ.เมืองชลบุรี\n" in seeded
@@ -274,7 +274,7 @@ def test_each_office_contest_is_judged_by_its_own_panel(seeded):
     offices = dict(
         Membership.objects.filter(user__username__startswith="chonburi-").values_list("user__username", "role")
     )
-    assert offices == dict.fromkeys(["chonburi-chair", "chonburi-panel1", "chonburi-panel2"], Role.PROVINCIAL)
+    assert offices == dict.fromkeys(["chonburi-chair", "chonburi-panel1", "chonburi-panel2"], Role.OFFICE_STAFF)
     assert "chonburi-panel1 cdd4-demo-2566" in " ".join(seeded.split())
 
 

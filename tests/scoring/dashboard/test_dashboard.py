@@ -5,10 +5,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from contests.models import Province
+from contests.models import Unit
 from core.errors import YearFrozen
 from scoring.facts.imports import fact_set, facts_import
-from scoring.models import ProvinceResult, YearSettings
+from scoring.models import Standing, YearSettings
 
 pytestmark = pytest.mark.django_db
 PAGES = ["scoring:dashboard", "scoring:live", "scoring:publish"]
@@ -17,9 +17,7 @@ PAGES = ["scoring:dashboard", "scoring:live", "scoring:publish"]
 @pytest.fixture
 def scored(rubric, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        fact_set(
-            rubric=rubric, province=Province.objects.get(code="TH-83"), criterion_code="1.1", name="done", value="yes"
-        )
+        fact_set(rubric=rubric, province=Unit.objects.get(code="TH-83"), criterion_code="1.1", name="done", value="yes")
     return rubric
 
 
@@ -72,7 +70,7 @@ def test_dashboard_query_count_does_not_grow_with_data(
     client.get(url)  # warms the per-process rubric cache
     with CaptureQueriesContext(connection) as before:
         client.get(url)
-    rows = [{"province": p.code, "criterion": "1.1", "fact": "done", "value": "yes"} for p in Province.objects.all()]
+    rows = [{"province": p.code, "criterion": "1.1", "fact": "done", "value": "yes"} for p in Unit.objects.all()]
     with django_capture_on_commit_callbacks(execute=True):
         facts_import(rubric=rubric, rows=rows)
     with CaptureQueriesContext(connection) as first:
@@ -128,9 +126,7 @@ def test_freeze_stores_snapshot_that_later_changes_do_not_touch(
     snapshot = scored.snapshot
     assert len(snapshot.rows) == 76 and snapshot.rows[0]["province"] == "TH-83" and snapshot.published_at is None
     with pytest.raises(YearFrozen), django_capture_on_commit_callbacks(execute=True):
-        fact_set(
-            rubric=scored, province=Province.objects.get(code="TH-50"), criterion_code="1.1", name="done", value="yes"
-        )
+        fact_set(rubric=scored, province=Unit.objects.get(code="TH-50"), criterion_code="1.1", name="done", value="yes")
     snapshot.refresh_from_db()
     assert snapshot.rows[0]["total"] == "5" and snapshot.rows[1]["total"] == "0"
     confirm = {"confirm": "1", "frozen_at": snapshot.frozen_at.isoformat()}
@@ -148,7 +144,7 @@ def test_freeze_stores_snapshot_that_later_changes_do_not_touch(
 
 
 def test_freeze_refused_while_results_are_stale(client, central_user, rubric):
-    ProvinceResult.objects.filter(rubric=rubric, province__code="TH-50").update(change_seq=999)
+    Standing.objects.filter(rubric=rubric, province__code="TH-50").update(change_seq=999)
     client.force_login(central_user)
     response = client.post(reverse("scoring:freeze", args=[2566]), {"confirm": "1"}, follow=True)
     assert "ยังคำนวณคะแนนไม่เสร็จ" in response.content.decode()

@@ -2,7 +2,7 @@ from datetime import date
 from decimal import Decimal
 
 from scoring.dashboard import Gap, tier_gaps
-from scoring.models import AwardTier, Criterion, ProvinceResult
+from scoring.models import AwardTier, Criterion, Standing
 
 TIERS = [AwardTier(code="winner", name_th="ชนะเลิศ", count=1), AwardTier(code="runner_up_1", name_th="รองฯ ๑", count=1),
          AwardTier(code="honourable", name_th="ชมเชย", count=2)]  # fmt: skip
@@ -14,7 +14,7 @@ CRITERIA = [
 
 
 def result(pk, total, award, criteria=None):
-    return ProvinceResult(pk=pk, total=Decimal(total), award=award, criteria=criteria or {})
+    return Standing(pk=pk, total=Decimal(total), award=award, criteria=criteria or {})
 
 
 def test_gap_is_distance_to_lowest_total_in_the_next_tier_with_open_criteria():

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from scoring.facts.imports import facts_import
-from scoring.models import ProvinceResult
+from scoring.models import Standing
 
 pytestmark = pytest.mark.django_db
 PAGE = reverse("scoring:missing", args=[2566])
@@ -24,7 +24,7 @@ def test_central_staff_see_who_has_not_sent_a_criterion_by_name(client, central_
     client.force_login(central_user)
     html = client.get(PAGE, {"criterion": "2.1.2"}).content.decode()
     names = _names(html, "2.1.2")
-    entrants = ProvinceResult.objects.filter(rubric=rubric).count()
+    entrants = Standing.objects.filter(rubric=rubric).count()
     link = reverse("submissions:criterion", args=[2566, "TH-83", "2.1.2"])
     assert (len(names), "เชียงใหม่" in names, "ภูเก็ต" in names, f'href="{link}"' in html) == (
         entrants - 1,

@@ -33,7 +33,7 @@ def missions(db, chiang_mai):
 def people(missions, chiang_mai, phuket):
     rubric, (d1, _) = missions
     organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
-    panelist = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai)
+    panelist = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
     committee_services.panelist_appoint(by=organiser, contest=rubric.contest, user=panelist)
     other = UserFactory(role=Role.ORGANISER, role__province=phuket)
     office_contest("pk-web-2564", phuket, DistrictFactory(parent=phuket))  # the other organiser runs its own
@@ -41,7 +41,7 @@ def people(missions, chiang_mai, phuket):
         "central": UserFactory(role=Role.CENTRAL),
         "organiser": organiser,
         "other_organiser": other,
-        "entrant_office": UserFactory(role=Role.PROVINCIAL, role__province=d1),
+        "entrant_office": UserFactory(role=Role.OFFICE_STAFF, role__province=d1),
         "panelist": panelist,
         "committee": UserFactory(role=Role.COMMITTEE),
         "anonymous": None,

@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 
 from scoring.facts.imports import FactImportError, fact_set, facts_import
-from scoring.models import Fact, FactChange, ProvinceResult
+from scoring.models import Fact, FactChange, Standing
 
 
 def row(province, criterion, fact, value):
@@ -81,7 +81,7 @@ def test_facts_import_update_keeps_history(rubric, central_user):
 def test_facts_import_empty_value_means_not_recorded(rubric, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         facts_import(rubric=rubric, rows=[row("TH-50", "2.2.2", "recorded_on", "")])
-    result = ProvinceResult.objects.get(rubric=rubric, province__code="TH-50")
+    result = Standing.objects.get(rubric=rubric, province__code="TH-50")
     assert result.criteria["2.2.2"] == "0"
 
 
@@ -94,7 +94,7 @@ def test_facts_import_rescores_touched_province_after_commit(rubric, django_capt
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         facts_import(rubric=rubric, rows=rows)
     assert len(callbacks) == 1
-    result = ProvinceResult.objects.get(rubric=rubric, province__code="TH-50")
+    result = Standing.objects.get(rubric=rubric, province__code="TH-50")
     assert result.criteria["3.3"] == "4"
     assert result.total == Decimal("9")
     assert result.computed_seq == result.change_seq

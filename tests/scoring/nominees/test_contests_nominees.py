@@ -49,8 +49,8 @@ def people(districts, chiang_mai, phuket):
     return {
         "organiser": UserFactory(role=Role.ORGANISER, role__province=chiang_mai),
         "other_organiser": UserFactory(role=Role.ORGANISER, role__province=phuket),
-        "own": UserFactory(role=Role.PROVINCIAL, role__province=districts[0]),
-        "other_district": UserFactory(role=Role.PROVINCIAL, role__province=districts[1]),
+        "own": UserFactory(role=Role.OFFICE_STAFF, role__province=districts[0]),
+        "other_district": UserFactory(role=Role.OFFICE_STAFF, role__province=districts[1]),
         "committee": UserFactory(role=Role.COMMITTEE),
     }
 

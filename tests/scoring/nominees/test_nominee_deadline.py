@@ -36,7 +36,7 @@ def it(db, chiang_mai, central_user):
     return SimpleNamespace(
         rubric=services.rubric_load(data=itmodel_data(unit.code)),
         unit=unit,
-        own=UserFactory(role=Role.PROVINCIAL, role__province=unit),
+        own=UserFactory(role=Role.OFFICE_STAFF, role__province=unit),
         organiser=UserFactory(role=Role.ORGANISER, role__province=chiang_mai),
         central=central_user,
     )

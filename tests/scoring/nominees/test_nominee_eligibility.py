@@ -22,7 +22,7 @@ WILAI = "นางวิไลวรรณ ศรีสุข"
 def it(db, chiang_mai):
     d1, d2 = DistrictFactory(parent=chiang_mai, name_th="แม่ริม"), DistrictFactory(parent=chiang_mai, name_th="สันทราย")
     rubric = services.rubric_load(data=itmodel_data(d1.code, d2.code))
-    return rubric.contest, d1, d2, UserFactory(role=Role.PROVINCIAL, role__province=d1)
+    return rubric.contest, d1, d2, UserFactory(role=Role.OFFICE_STAFF, role__province=d1)
 
 
 def submit(contest, unit, user, name=SOMCHAI, **kw):

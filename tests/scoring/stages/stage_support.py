@@ -7,7 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from contests.media import sample_video
-from contests.models import Contest, Province
+from contests.models import Contest, Unit
 from people.models import Role
 from scoring import services
 from scoring.stages.data import stages_load
@@ -21,21 +21,21 @@ OPEN = datetime(2021, 12, 1, 10, 0, tzinfo=BANGKOK)  # before "ภายใน �
 class Chain:
     district_stage: Contest  # model-subdistrict-2565: each district office picks 1
     region_stage: Contest  # model-subdistrict-region-2565: each province picks 2 of those
-    mae_rim: Province
-    hang_dong: Province
-    kathu: Province  # Phuket
-    rim_nua: Province
-    rim_tai: Province
-    rim_klang: Province
-    nong_kwai: Province  # under Hang Dong
-    patong: Province  # under Kathu
+    mae_rim: Unit
+    hang_dong: Unit
+    kathu: Unit  # Phuket
+    rim_nua: Unit
+    rim_tai: Unit
+    rim_klang: Unit
+    nong_kwai: Unit  # under Hang Dong
+    patong: Unit  # under Kathu
 
 
 def load_chain() -> Chain:
     data = json.loads(open("scoring/rubrics/model-subdistrict-2565.json", encoding="utf-8").read())
     services.rubric_load(data=data)
     stages_load()
-    chiang_mai, phuket = Province.objects.get(code="TH-50"), Province.objects.get(code="TH-83")
+    chiang_mai, phuket = Unit.objects.get(code="TH-50"), Unit.objects.get(code="TH-83")
     mae_rim = DistrictFactory(parent=chiang_mai, name_th="แม่ริมทดสอบ", name_en="Mae Rim T")
     hang_dong = DistrictFactory(parent=chiang_mai, name_th="หางดงทดสอบ", name_en="Hang Dong T")
     kathu = DistrictFactory(parent=phuket, name_th="กะทู้ทดสอบ", name_en="Kathu T")
@@ -54,7 +54,7 @@ def load_chain() -> Chain:
     )
 
 
-def organiser(office: Province):
+def organiser(office: Unit):
     return UserFactory(role=Role.ORGANISER, role__province=office)
 
 

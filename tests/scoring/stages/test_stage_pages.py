@@ -6,7 +6,7 @@ import re
 import pytest
 
 from committee.models import Panelist
-from contests.models import Province, StageEntry
+from contests.models import StageEntry, Unit
 from people.models import Role
 from tests.factories import PASSWORD, DistrictFactory, UserFactory, office_contest
 from tests.scoring.stages.stage_support import load_chain, organiser
@@ -73,7 +73,7 @@ def test_the_province_sees_its_stage_and_its_districts_picks_below(client, chain
 def test_another_province_sees_the_stages_but_none_of_chiang_mais_picks(client, chain):
     page(client, organiser(chain.mae_rim), DISTRICT + "pick/", method="post", data={"unit": [chain.rim_nua.pk]})
     client.logout()
-    phuket = organiser(Province.objects.get(code="TH-83"))
+    phuket = organiser(Unit.objects.get(code="TH-83"))
     assert "ริมเหนือ" not in page(client, phuket, DISTRICT).content.decode()
     body = page(client, None, REGION).content.decode()
     assert "ภูเก็ต: เลือกผู้เข้าขั้นถัดไป" in body and "ริมเหนือ" not in body
@@ -90,12 +90,12 @@ def test_central_staff_see_every_pick_by_region(client, chain, central_user):
 
 @pytest.mark.parametrize("who", ["anonymous", "panelist", "committee", "office staff"])
 def test_nobody_else_sees_or_picks(client, chain, who, committee_user):
-    chonburi = Province.objects.get(code="TH-20")
+    chonburi = Unit.objects.get(code="TH-20")
     user = {
         "anonymous": None,
         "committee": committee_user,
-        "office staff": UserFactory(role=Role.PROVINCIAL, role__province=chain.mae_rim),
-        "panelist": UserFactory(role=Role.PROVINCIAL, role__province=chonburi),
+        "office staff": UserFactory(role=Role.OFFICE_STAFF, role__province=chain.mae_rim),
+        "panelist": UserFactory(role=Role.OFFICE_STAFF, role__province=chonburi),
     }[who]
     if who == "panelist":  # seated on another office's contest
         contest = office_contest("cb-web-test", chonburi, DistrictFactory(parent=chonburi)).contest
@@ -116,13 +116,13 @@ def test_the_stage_list_names_only_the_users_stages(client, chain):
 def test_the_province_picks_from_its_stages_results_best_first(client, chain):
     from decimal import Decimal
 
-    from scoring.models import ProvinceResult, Rubric
+    from scoring.models import Rubric, Standing
 
     for district, unit in ((chain.mae_rim, chain.rim_nua), (chain.hang_dong, chain.nong_kwai)):
         page(client, organiser(district), DISTRICT + "pick/", method="post", data={"unit": [unit.pk]})
         client.logout()
     below = Rubric.objects.get(contest=chain.district_stage)
-    results = ProvinceResult.objects.filter(rubric=below)
+    results = Standing.objects.filter(rubric=below)
     # The picks have their rows in the standings of the stage they entered; as if the panel had scored them:
     assert set(results.values_list("province_id", flat=True)) == {chain.rim_nua.pk, chain.nong_kwai.pk}
     results.filter(province=chain.rim_nua).update(total=Decimal("71.00"), rank=2)

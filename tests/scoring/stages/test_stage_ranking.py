@@ -9,11 +9,11 @@ import pytest
 
 from committee.services import judgment_record
 from contests.actor import actor_of
-from contests.models import Province, RankWithin, Stage
+from contests.models import RankWithin, Stage, Unit
 from core.sheets import exporter
 from people.models import Role
 from scoring import services, snapshots
-from scoring.models import ProvinceResult, Rubric
+from scoring.models import Rubric, Standing
 from scoring.recompute import standings_recompute
 from scoring.stages.data import stages_load
 from scoring.stages.picks import stage_select, stage_withdraw
@@ -31,7 +31,7 @@ def pick(office, contest, *units):
     stage_select(actor=actor_of(organiser(office)), contest=contest, units=list(units))
 
 
-def judge(rubric: Rubric, marks: dict[Province, int]) -> None:
+def judge(rubric: Rubric, marks: dict[Unit, int]) -> None:
     """Two committee members give each entrant `points` on criterion 1.1 (of 20); the rest stay 0."""
     members = [UserFactory(role=Role.COMMITTEE) for _ in range(2)]
     for unit, points in marks.items():
@@ -65,7 +65,7 @@ def chain(db, clock):
 
 
 def placed(rubric: Rubric) -> dict[str, tuple]:
-    rows = ProvinceResult.objects.filter(rubric=rubric).select_related("province")
+    rows = Standing.objects.filter(rubric=rubric).select_related("province")
     return {r.province.name_en: (r.rank, r.total, r.award) for r in rows}
 
 
@@ -154,9 +154,9 @@ def test_the_stage_page_ranks_each_pick_within_its_region_for_those_who_run_it(c
 
 def test_a_withdrawn_pick_leaves_the_standings(chain):
     below = Rubric.objects.get(contest=chain.district_stage)
-    assert ProvinceResult.objects.filter(rubric=below).count() == 3
+    assert Standing.objects.filter(rubric=below).count() == 3
     stage_withdraw(actor=actor_of(organiser(chain.mae_rim.parent)), contest=chain.region_stage, unit=chain.rim_nua)
-    assert set(ProvinceResult.objects.filter(rubric=chain.rubric).values_list("province__name_en", flat=True)) == {
+    assert set(Standing.objects.filter(rubric=chain.rubric).values_list("province__name_en", flat=True)) == {
         "Nong Khwai",
         "Patong",
     }
@@ -167,11 +167,11 @@ def test_loading_the_rubric_again_keeps_the_picks_as_entrants(chain):
     services.rubric_load(data=json.loads(open("scoring/rubrics/model-subdistrict-2565.json", encoding="utf-8").read()))
     below = Rubric.objects.get(contest=chain.district_stage)
     assert set(chain.district_stage.entrants.values_list("name_en", flat=True)) == {"Rim Nuea", "Nong Khwai", "Patong"}
-    assert ProvinceResult.objects.filter(rubric=below).count() == 3
+    assert Standing.objects.filter(rubric=below).count() == 3
 
 
 def test_loading_the_stages_again_makes_the_picks_the_entrants(chain):
     chain.district_stage.entrants.clear()  # as a reload of the rubric file did before it kept them
     stages_load()
     assert set(chain.district_stage.entrants.values_list("name_en", flat=True)) == {"Rim Nuea", "Nong Khwai", "Patong"}
-    assert ProvinceResult.objects.filter(rubric__contest=chain.district_stage).count() == 3
+    assert Standing.objects.filter(rubric__contest=chain.district_stage).count() == 3

@@ -14,9 +14,9 @@ from awards.models import DocumentKind, DocumentStatus, GeneratedDocument
 from committee import clarify, panels
 from committee import services as committee_services
 from committee.models import ScoreChange
-from contests.models import ContestState, Province
+from contests.models import ContestState, Unit
 from people.models import Conflict, Role
-from scoring.models import Fact, FactChange, FactSource, ProvinceResult, RubricChange
+from scoring.models import Fact, FactChange, FactSource, RubricChange, Standing
 from scoring.nominees import nominee_submit
 from submissions.models import Submission
 
@@ -35,13 +35,13 @@ ROLES = (*ATTACKERS, "organiser", "entrant", "panelist")  # the last three: the 
 def chonburi_world() -> World:
     """Chonburi runs KEY among two of its districts; Nong Khai (TH-43) runs one of its own, so its organiser,
     its panelist and its district's staff are users with contests, only not this one."""
-    chonburi, nong_khai = Province.objects.get(code="TH-20"), Province.objects.get(code="TH-43")
+    chonburi, nong_khai = Unit.objects.get(code="TH-20"), Unit.objects.get(code="TH-43")
     entrant, rival, outsider = (DistrictFactory(parent=chonburi) for _ in range(3))
     rubric = office_contest(KEY, chonburi, entrant, rival, nominates=True, mark=MARK)
     contest = rubric.contest
     nk_district = DistrictFactory(parent=nong_khai)
     nk_contest = office_contest("nongkhai-web-2564", nong_khai, nk_district).contest
-    org, staff = Role.ORGANISER, Role.PROVINCIAL
+    org, staff = Role.ORGANISER, Role.OFFICE_STAFF
     offices = {
         "organiser": (org, chonburi), "entrant": (staff, entrant), "panelist": (staff, outsider),
         "chair": (staff, chonburi), "office_staff": (staff, chonburi), "other_organiser": (org, nong_khai),
@@ -85,10 +85,10 @@ def chonburi_world() -> World:
         "committee.clarification": question,
         "people.conflict": Conflict.objects.get(member=user["chair"]),
         "awards.generateddocument": document,
-        "contests.province": entrant,
+        "contests.unit": entrant,
         "scoring.fact": fact,
         "scoring.factchange": change,
-        "scoring.provinceresult": ProvinceResult.objects.get(province=entrant, rubric=rubric),
+        "scoring.standing": Standing.objects.get(province=entrant, rubric=rubric),
         "scoring.rubric": rubric,
         "scoring.rubricchange": RubricChange.objects.create(
             contest=contest, rubric=rubric, user=user["organiser"], state=ContestState.OPEN, reason=MARK

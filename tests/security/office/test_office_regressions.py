@@ -13,7 +13,7 @@ from committee import panels
 from committee import services as committee_services
 from committee.admin_views import score_url
 from committee.models import ClarificationMessage, Judgment
-from contests.models import Contest, Province
+from contests.models import Contest, Unit
 from people.models import Role
 from scoring.models import Rubric
 
@@ -52,7 +52,7 @@ def test_mine_of_another_offices_contest_is_not_found_like_an_unknown_key(client
 
 
 def test_an_entrants_own_staff_on_its_panel_neither_see_nor_score_their_district(client, office):
-    rubric, entrant = office.objects["scoring.rubric"], office.objects["contests.province"]
+    rubric, entrant = office.objects["scoring.rubric"], office.objects["contests.unit"]
     staff = fresh(office.users["entrant"])
     panels.panelist_appoint(by=fresh(office.users["organiser"]), contest=rubric.contest, user=staff)
     client.force_login(staff)
@@ -74,7 +74,7 @@ def test_an_entrants_own_staff_on_its_panel_neither_see_nor_score_their_district
 def test_a_unit_replies_to_no_clarification_of_a_contest_it_no_longer_enters(client, office):
     """The entrant district enters another of Chonburi's contests (B); its place in contest A, where the
     panel asked it a question, is withdrawn: its staff's rights in B answer nothing of A's."""
-    question, entrant = office.objects["committee.clarification"], office.objects["contests.province"]
+    question, entrant = office.objects["committee.clarification"], office.objects["contests.unit"]
     contest = office.objects["contests.contest"]
     office_contest("chonburi-other-2564", contest.organiser, entrant)
     contest.entrants.set([office.objects["people.conflict"].province])
@@ -110,8 +110,8 @@ def test_another_offices_organiser_cannot_take_over_the_contest_by_its_code(clie
 
 
 def test_a_committee_member_is_not_offered_another_offices_contest_in_the_submissions_list(client, office, rubric):
-    chiang_mai = Province.objects.get(code="TH-50")
-    owner = UserFactory(role=Role.PROVINCIAL, role__province=chiang_mai)
+    chiang_mai = Unit.objects.get(code="TH-50")
+    owner = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
     evidence_of(pdf_upload("national"), user=owner, rubric=rubric, province=chiang_mai, criterion_code="4.1.1")
     client.force_login(office.users["committee"])
     response = client.get("/admin/submissions/submission/")

@@ -1,0 +1,28 @@
+# Province held every administrative unit, so it is called Unit. State only: the table stays
+# scoring_province and every column pointing at it stays; the content type and its permissions are
+# renamed in place. It comes after every app's migrations that named contests.province.
+
+from django.db import migrations
+
+from core.migration_ops import rename_content_type
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("accounts", "0005_account_event_line_and_line_links"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("awards", "0007_field_names"),
+        ("committee", "0005_field_names"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("contests", "0008_chosen_entrant_keeps_its_table"),
+        ("notices", "0001_notices_outbox_and_inbox"),
+        ("ops", "0003_field_names"),
+        ("people", "0006_field_names"),
+        ("scoring", "0025_field_names"),
+        ("submissions", "0005_field_names"),
+    ]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(state_operations=[migrations.RenameModel("Province", "Unit")]),
+        rename_content_type("contests", "province", "unit"),
+    ]
