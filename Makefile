@@ -106,11 +106,15 @@ test-services: $(BIN)/.installed
 	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS) CDD4_REQUIRE_SERVICES=1 \
 	  $(BIN)/pytest -m "pg or service" -p no:cacheprovider -n 2 --dist worksteal
 
-# lint-imports: every import points down the layers (pyproject.toml, docs/architecture.md).
+# lint-imports: every import points down the layers (pyproject.toml, docs/architecture.md). mypy with
+# django-stubs checks the type hints (pyproject.toml, [tool.mypy]); its cache in .mypy_cache makes a second
+# run a few seconds (measured on 2 cores shared at a load of 12: 57 s, 16 s of CPU, from nothing; 5 s, 1.2 s
+# of CPU, again).
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-logo
+	$(BIN)/mypy
 
 format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .

@@ -136,13 +136,14 @@ def state_of(
 def results_after(actions: Iterable[str]) -> State | None:
     """Where a period's results stand after its freeze actions, oldest first: frozen, published, withdrawn,
     or None while they are open to change."""
+    after: dict[str, State] = {
+        Action.FREEZE: State.FROZEN,
+        Action.PUBLISH: State.PUBLISHED,
+        Action.WITHDRAW: State.WITHDRAWN,
+    }
     state = None
     for action in actions:
-        state = {
-            Action.FREEZE: State.FROZEN,
-            Action.PUBLISH: State.PUBLISHED,
-            Action.WITHDRAW: State.WITHDRAWN,
-        }.get(action)
+        state = after.get(action)
     return state
 
 

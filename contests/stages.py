@@ -53,7 +53,7 @@ def barred_reason(stage: Stage, unit: Unit) -> tuple[str, str] | None:
     if past is None:
         return None
     level_th, level_en = halves(Level(past.level).label)
-    rule_th, rule_en = BARRED_WORDS[stage.barred]
+    rule_th, rule_en = BARRED_WORDS[Barred(stage.barred)]
     years_th = f"{thai_digits(stage.barred_from)}–{thai_digits(stage.barred_to)}"
     return (
         f"{unit.name_th} ({unit.code}) เคยเป็นต้นแบบระดับ{level_th} ปี {thai_digits(past.year)}"

@@ -51,6 +51,6 @@ def line_of(unit: Unit) -> frozenset[int]:
     """The unit's line without a query when its parent is loaded (select_related), else as lines_of."""
     if unit.parent_id is None:
         return frozenset({unit.pk})
-    if Unit.parent.is_cached(unit):
-        return frozenset({unit.pk, unit.parent_id, unit.parent.parent_id} - {None})
+    if Unit.parent.is_cached(unit) and unit.parent is not None:
+        return frozenset(pk for pk in (unit.pk, unit.parent_id, unit.parent.parent_id) if pk is not None)
     return lines_of([unit.pk])[unit.pk]

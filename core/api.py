@@ -22,6 +22,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import trans_real
 from django.views import csrf
 from drf_standardized_errors.formatter import ExceptionFormatter, flatten_errors
 from drf_standardized_errors.handler import ExceptionHandler
@@ -100,7 +101,8 @@ def validated(serializer_class, data, **kwargs) -> dict:
 @cache
 def _english_of() -> dict[str, str]:
     """Thai message -> its English msgid, from every Thai catalogue (DRF's, knox's, ours)."""
-    catalog = translation.trans_real.translation("th")._catalog
+    # Django keeps the catalogue private; it is the one list of every Thai message loaded.
+    catalog = trans_real.translation("th")._catalog  # type: ignore[attr-defined]
     return {str(th): str(en) for en, th in catalog.items() if isinstance(en, str) and th and en}
 
 
@@ -237,7 +239,7 @@ def database_unavailable(request, exception: Exception) -> HttpResponse:
     """
     logger.error("database unavailable: %s %s", request.method, request.path, exc_info=exception)
     if "application/json" in request.headers.get("Accept", "") or request.path.startswith("/api/"):
-        response = error_response(DB_DOWN_TH, DB_DOWN_EN, status=503, code="unavailable")
+        response: HttpResponse = error_response(DB_DOWN_TH, DB_DOWN_EN, status=503, code="unavailable")
     else:
         html = render_to_string("errors/503.html", {"th": DB_DOWN_TH, "en": DB_DOWN_EN})
         response = HttpResponse(html, status=503)

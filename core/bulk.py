@@ -25,6 +25,13 @@ class _Keep:
 KEEP = _Keep()
 
 
+def _column(model: type[models.Model], name: str) -> models.Field:
+    """The model's field stored in a column of its own (never a reverse relation or a generic key)."""
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field)
+    return field
+
+
 def update_rows(objs: Sequence[models.Model], fields: Sequence[str], keepable: Sequence[str] = ()) -> int:
     """`keepable` fields may hold KEEP: the column keeps its value and no new value is sent or parsed.
 
@@ -34,7 +41,7 @@ def update_rows(objs: Sequence[models.Model], fields: Sequence[str], keepable: S
     if not objs:
         return 0
     model = type(objs[0])
-    cols = [model._meta.get_field(f) for f in fields]
+    cols = [_column(model, f) for f in fields]
     rows = [
         (
             obj.pk,
@@ -60,7 +67,7 @@ def update_values(
     meta = model._meta
     table = connection.ops.quote_name(meta.db_table)
     pk = meta.pk.column
-    cols = [meta.get_field(f) for f in fields]
+    cols = [_column(model, f) for f in fields]
     postgres = connection.vendor == "postgresql"
 
     def value(col: int, field) -> str:
@@ -74,7 +81,7 @@ def update_values(
     sets = ", ".join(f"{connection.ops.quote_name(f.column)} = {value(i + 2, f)}" for i, f in enumerate(cols))
     checks = "".join(
         f" AND {table}.{connection.ops.quote_name(f.column)} = {value(len(cols) + i + 2, f)}"
-        for i, f in enumerate(meta.get_field(m) for m in match)
+        for i, f in enumerate(_column(model, m) for m in match)
     )
     width = len(cols) + len(match) + 1
     row_sql = "(" + ", ".join(["%s"] * width) + ")"
@@ -111,8 +118,8 @@ def update_documents(
     if not rows:
         return 0
     meta = model._meta
-    cols = [meta.get_field(f) for f in fields]
-    constants = [(meta.get_field(f), value) for f, value in same.items()]  # never mutated
+    cols = [_column(model, f) for f in fields]
+    constants = [(_column(model, f), value) for f, value in same.items()]  # never mutated
     if connection.vendor != "postgresql":
         prep = [f.get_db_prep_save for f in cols]
         tail = tuple(f.get_db_prep_save(value, connection) for f, value in constants)

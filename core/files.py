@@ -22,13 +22,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from django.conf import settings
 from django.core.files.move import file_move_safe
 from django.core.files.storage import default_storage
 from django.http import FileResponse, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
+
+if TYPE_CHECKING:  # core.storage imports boto3, which a process on disk never needs
+    from core.storage import ObjectStorage
 
 logger = logging.getLogger(__name__)
+
+
+def _object_store() -> ObjectStorage:
+    """The storage as the object store it is when the files are not on disk (core.storage adds its own methods)."""
+    return cast("ObjectStorage", default_storage)
 
 
 def resolve_under(root: Path, name: str) -> Path | None:
@@ -73,7 +83,7 @@ def put(name: str, local: str | Path) -> None:
             target.unlink(missing_ok=True)
             raise
         return
-    default_storage.put_file(name, str(local))  # names are made unique by the caller (a uuid)
+    _object_store().put_file(name, str(local))  # names are made unique by the caller (a uuid)
     os.unlink(local)
 
 
@@ -99,7 +109,7 @@ def open_stored(name: str):
     be followed)."""
     if safe_name(name) is None:
         raise FileNotFoundError(name)
-    return default_storage.open(name, "rb") if on_disk() else default_storage.stream(name)
+    return default_storage.open(name, "rb") if on_disk() else _object_store().stream(name)
 
 
 def copy_out(name: str, target: Path) -> bool:
@@ -186,7 +196,7 @@ def upload_tmp_dir() -> Path:
     return path
 
 
-def serve(name: str, *, content_type: str, disposition: str) -> HttpResponse:
+def serve(name: str, *, content_type: str, disposition: str) -> HttpResponseBase:
     """The stored file for a browser that may have it, never streamed through Python in service mode:
     nginx's internal redirect (CDD4_X_ACCEL) or a short-lived presigned link to the object store, which
     answers with this content type and disposition. FileNotFoundError when it is not there."""
@@ -196,7 +206,7 @@ def serve(name: str, *, content_type: str, disposition: str) -> HttpResponse:
         if not default_storage.exists(name):  # else the browser would meet the store's own error page
             raise FileNotFoundError(name)
         parameters = {"ResponseContentType": content_type, "ResponseContentDisposition": disposition}
-        response = HttpResponseRedirect(default_storage.url(name, parameters=parameters))
+        response: HttpResponseBase = HttpResponseRedirect(_object_store().url(name, parameters=parameters))
     elif settings.CDD4_X_ACCEL:
         # nginx serves the bytes from an `internal` location; Django only decides who may have them.
         response = HttpResponse(content_type=content_type)

@@ -8,6 +8,7 @@ with the language a command happened to run in.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django.utils.functional import lazy
 from django.utils.translation import get_language, override
@@ -24,7 +25,7 @@ _lazy = lazy(_pick, str)
 
 
 def bi(th: str, en: str):
-    label = _lazy(th, en)
+    label: Any = _lazy(th, en)  # a lazy str that also keeps both halves
     label.th, label.en = th, en
     return label
 

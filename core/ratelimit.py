@@ -40,7 +40,8 @@ def wait_seconds(scope: str, client: str, rate: str) -> int:
     try:
         cache.add(key, 0, period + 5)
         count = cache.incr(key)
-    except (OSError, ValueError, *redis_errors()):  # ValueError: the key expired between add and incr
+    # ValueError: the key expired between add and incr. (mypy reads no unpacked tuple in an except clause.)
+    except (OSError, ValueError, *redis_errors()):  # type: ignore[misc]
         log.warning("rate limit %s not counted: the cache is unavailable", scope)
         return 0
     return (window + 1) * period - now if count > limit else 0

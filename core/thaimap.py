@@ -59,4 +59,4 @@ def map_svg(*, fills: dict[str, str], names: dict[str, str] | None = None, heigh
 def _title(shape: dict, names: dict[str, str] | None) -> str:
     if names is None:
         return shape["name"]
-    return names.get(shape.get("code")) or OTHER_TH.get(shape["name"], shape["name"])
+    return names.get(shape.get("code", "")) or OTHER_TH.get(shape["name"], shape["name"])

@@ -8,7 +8,7 @@ added, removed or changed. `diff_lines` says it Thai first, one line a change, f
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -73,13 +73,13 @@ def _same(key: str, a: Any, b: Any) -> bool:
         try:
             return Decimal(str(a)) == Decimal(str(b))
         except (InvalidOperation, ValueError):
-            return a == b
+            return bool(a == b)
     if a in (None, "", [], {}) and b in (None, "", [], {}):
         return True  # absent and empty read the same to anyone
-    return a == b
+    return bool(a == b)
 
 
-def _fields(old: Mapping, new: Mapping, fields) -> list[dict]:
+def _fields(old: Mapping, new: Mapping, fields: Iterable[tuple[str, str, str]]) -> list[dict]:
     return [
         {"field": key, "old": old.get(key), "new": new.get(key)}
         for key, _, _ in fields
@@ -213,11 +213,11 @@ def _value(key: str, value: Any) -> str:
     return text if len(text) <= TEXT_MOST else text[: TEXT_MOST - 1] + "…"
 
 
-def _label(fields, key: str) -> tuple[str, str]:
+def _label(fields: Iterable[tuple[str, str, str]], key: str) -> tuple[str, str]:
     return next(((th, en) for k, th, en in fields if k == key), (key, key))
 
 
-def _field_line(head: tuple[str, str], change: Mapping, fields) -> str:
+def _field_line(head: tuple[str, str], change: Mapping, fields: Iterable[tuple[str, str, str]]) -> str:
     key = change["field"]
     if key == "rule_kind":
         th, en = "วิธีให้คะแนน", "rule kind"

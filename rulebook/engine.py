@@ -63,10 +63,10 @@ def evaluate_entrant(
         code = c.code
         given = facts.get(code, EMPTY)
         key = (code, size_group, tuple(given.items())) if memo is not None else None
-        score = memo.get(key) if key is not None else None
+        score = memo.get(key) if memo is not None and key is not None else None
         if score is None:
             score = c.rule.evaluate(given, _context(calendar, size_group, c.deadline))
-            if key is not None:
+            if memo is not None and key is not None:
                 memo[key] = score
         if overrides and code in overrides:
             points = _allowed(code, c.max_points, c.rule.levels(), overrides[code])

@@ -29,7 +29,7 @@ def moved(data: object, *, year: int, years: int) -> object:
     be = {year + k for k in REACH}
     ce = {y - BE_OFFSET for y in be}
 
-    def one_year(match: re.Match) -> str:
+    def one_year(match: re.Match[str]) -> str:
         text = match.group(1)
         number = int(text.translate(_TO_ARABIC))
         if number not in be and number not in ce:

@@ -162,9 +162,9 @@ def _criterion(
         deadline=deadline,
         extra=extra is True,
         nominee=nominee is True,
-        raw_rule=dict(raw_rule),
+        raw_rule=dict(raw_rule) if isinstance(raw_rule, Mapping) else {},
         **texts,
-    )  # type: ignore[arg-type]
+    )
 
 
 def _sum_text(parts: list[Decimal]) -> str:

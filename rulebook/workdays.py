@@ -30,7 +30,7 @@ LANGUAGES = {"th": "th", "en": "en_US"}  # the package's names for our two
 class GovernmentOffices(Thailand):
     """Thailand's holidays as government offices keep them: without National Labour Day."""
 
-    def _add_labor_day(self, name):  # the package's own hook; None also drops the in-lieu day
+    def _add_labor_day(self, name: str) -> None:  # the package's own hook; None also drops the in-lieu day
         return None
 
 

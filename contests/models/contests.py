@@ -67,7 +67,7 @@ class Contest(models.Model):
         bi("ระดับผู้เข้าประกวด", "entrant level"), max_length=12, choices=Level.choices, default=Level.PROVINCE
     )
     # A chosen list; empty means every CDD office of the entrant level under the organiser.
-    entrants = models.ManyToManyField(
+    entrants: "models.ManyToManyField[Unit, ChosenEntrant]" = models.ManyToManyField(
         Unit, through="ChosenEntrant", blank=True, related_name="+", verbose_name=bi("ผู้เข้าประกวด", "entrants")
     )
     combine = models.CharField(

@@ -149,8 +149,8 @@ def _sheet(ws, table: Table) -> None:
         ws.append([_xlsx_cell(line)])
     top = ws.max_row + 1 if table.preamble else 1  # the header's row
     ws.append([_xlsx_cell(v) for v in table.header])
-    for line in table.more_header:
-        ws.append([_xlsx_cell(v) for v in line])
+    for cells in table.more_header:
+        ws.append([_xlsx_cell(v) for v in cells])
     first = ws.max_row + 1  # the first data row
     for row in table.rows:
         ws.append([_xlsx_cell(v) for v in row])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Iterator
 
 import pikepdf
 
@@ -61,7 +62,7 @@ def _object_active(obj, depth: int = 0) -> bool:
     if isinstance(obj, pikepdf.Dictionary):
         if any(key in ACTIVE_NAMES for key in obj.keys()) or str(obj.get("/S", "")) in ACTIVE_NAMES:
             return True
-        children = (obj.get(key) for key in obj.keys())
+        children: Iterator[object] = (obj.get(key) for key in obj.keys())
     elif isinstance(obj, pikepdf.Array):
         children = iter(obj)
     else:

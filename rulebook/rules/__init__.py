@@ -17,9 +17,22 @@ from rulebook.rules.simple import Checklist, Choice, Done, Grade, ItemsCount, Po
 from rulebook.rules.timeliness import Timeliness
 from rulebook.rules.values import DEFAULT_ROUNDING, Context, Rounding, Score
 
-_CLASSES = (Done, ItemsCount, Checklist, Choice, Grade, Points, Ratio, Bands, Table, Ladder, Timeliness, Deadlines)
-_CLASSES += (Requirements,)
-KINDS: dict[str, type[Rule]] = {cls.kind: cls for cls in (*_CLASSES, Milestones)}
+_CLASSES: tuple[type[Rule], ...] = (
+    Done,
+    ItemsCount,
+    Checklist,
+    Choice,
+    Grade,
+    Points,
+    Ratio,
+    Bands,
+    Table,
+    Ladder,
+    Timeliness,
+    Deadlines,
+)
+_CLASSES += (Requirements, Milestones)
+KINDS: dict[str, type[Rule]] = {cls.kind: cls for cls in _CLASSES}
 
 __all__ = ["KINDS", "Context", "FactError", "Rounding", "Rule", "RuleError", "Score", "build_rule"]
 

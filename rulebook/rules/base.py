@@ -175,7 +175,7 @@ class Rule:
         default = self.default_labels.get(name, Label(name, name))
         th = entry.get("th") or default.th
         # English is optional wherever a person types (issue #39): a Thai name alone stands for both.
-        en = entry.get("en") or (entry.get("th") if entry.get("th") else default.en)
+        en = str(entry.get("en") or entry.get("th") or default.en)
         label = self._label_memo[name] = Label(th, en)
         return label
 

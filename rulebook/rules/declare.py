@@ -31,7 +31,7 @@ MEASURE = "measure"  # one measure (a bands rule's): the same boxes as one of ME
 # A table row's data to reach (a ladder step's): {"fact": …, "min": … or "min_by_size": {small, medium, large},
 # "count": true}, read by the kind; boxes of the row in the builder (builder/steps.py).
 REACH = "reach"
-TYPES = (DECIMAL, INT, TEXT, FACT, DAY, FLAG, TABLE, ITEMS, POINTS_BY, GROUP, OBJECT, CONDITIONS)
+TYPES: tuple[str, ...] = (DECIMAL, INT, TEXT, FACT, DAY, FLAG, TABLE, ITEMS, POINTS_BY, GROUP, OBJECT, CONDITIONS)
 TYPES += (MEASURES, SCORE_ROWS, MEASURE, REACH)
 
 TYPE_NAMES = {

@@ -167,9 +167,9 @@ class Ladder(Rule):
             th.append(f"ขั้นที่ {step.code}: {detail.th}")
             en.append(f"step {step.code}: {detail.en}")
         if reached < len(results):
-            step, _, detail = results[reached]
-            th.append(f"ขั้นที่ {step.code} ไม่ผ่าน" + (f": {detail.th}" if detail else ""))
-            en.append(f"step {step.code} not met" + (f": {detail.en}" if detail else ""))
+            step, _, why = results[reached]
+            th.append(f"ขั้นที่ {step.code} ไม่ผ่าน" + (f": {why.th}" if why else ""))
+            en.append(f"step {step.code} not met" + (f": {why.en}" if why else ""))
             later = [s.code for s, met, _ in results[reached + 1 :] if met]
             if later:
                 th.append(f"ขั้นที่ {', '.join(later)} ไม่นับ เพราะขั้นที่ {step.code} ยังไม่ผ่าน")

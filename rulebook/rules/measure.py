@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from rulebook.rules.base import Rule, missing
 from rulebook.rules.errors import FactError, Label, RuleError
@@ -68,7 +68,8 @@ class Measure:
         # Several counts over one total, the `rank`-th largest share measured (seed 003 mission 3: "ทั้ง ๓
         # ช่องทาง มีผู้ประกอบการเข้าร่วมไม่น้อยกว่าร้อยละ ๕" is the third-best channel's share); a count left
         # blank is no channel, 0.
-        self.numerators: tuple[str, ...] = ()
+        self.numerators: tuple[str, ...] = tuple()  # not (): mypy would narrow it to the empty tuple
+        self.facts: tuple[str, ...] = ()
         self.rank = 1
         if spec.get("numerators") is not None:
             self._several(spec, name)
@@ -77,7 +78,7 @@ class Measure:
         elif self.fact and not (self.numerator or self.denominator):
             if spec.get("max") is not None:
                 self.max = decimal_param(spec["max"], f"{name} max")
-            self.facts: tuple[str, ...] = (self.fact,)
+            self.facts = (self.fact,)
             default = rule.label(self.fact)
         elif self.numerator and bool(self.denominator) != ("denominator_value" in spec):
             if self.denominator is None:
@@ -209,11 +210,11 @@ class Measure:
     def _ranked(self, parsed: Mapping[str, object]) -> Decimal:
         d = parsed.get(self.denominator or "")
         if not isinstance(d, Decimal):
-            raise missing(self.denominator or "", self.rule.label(self.denominator))
+            raise missing(self.denominator or "", self.rule.label(self.denominator or ""))
         errors = self.cross_check(parsed)
         if errors:
             raise errors[0]
-        counts = sorted((parsed.get(n, Decimal(0)) for n in self.numerators), reverse=True)
+        counts = sorted((cast(Decimal, parsed.get(n, Decimal(0))) for n in self.numerators), reverse=True)
         n = counts[self.rank - 1]
         assert isinstance(n, Decimal)
         return self.rule.rounding.apply(n * 100 / d)
@@ -306,8 +307,8 @@ class Measure:
         if self.constant is not None:
             total = self.constant
         else:
-            drawn = rng.randrange(50_000, 2_000_000) if self.amount else rng.randrange(40, 400)
-            total = known.setdefault(self.denominator or "", whole(Decimal(drawn)))
+            size = rng.randrange(50_000, 2_000_000) if self.amount else rng.randrange(40, 400)
+            total = known.setdefault(self.denominator or "", whole(Decimal(size)))
         share = whole(value * total / HUNDRED)
         if not self.may_exceed:
             share = min(share, total)

@@ -69,7 +69,7 @@ class Ratio(Rule):
         return None
 
     def highest(self) -> Decimal:
-        return max({self.weight, *_zero_levels(self.if_zero)})
+        return Decimal(max({self.weight, *_zero_levels(self.if_zero)}))
 
     def _cross_check(self, parsed: Mapping[str, object]) -> list[FactError]:
         if parsed.get(self.denominator) == 0 and not self.if_zero:

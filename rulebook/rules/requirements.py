@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping
+from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from core.thai import thai_digits
 from rulebook.rules.base import Rule, present
@@ -208,7 +209,7 @@ class Requirements(Rule):
             return Verdict(q, NONE, False if q.need else None, Label(f"{q.text.th}: {th}", f"{q.text.en}: {en}"))
         shown = Label(*self.value_text(q.code, value))
         if not q.need:  # a figure the others are measured by: said as every explanation says numbers
-            th = figure(q, value) if q.answer in NUMBERS else shown.th
+            th = figure(q, cast(Decimal, value)) if q.answer in NUMBERS else shown.th
             return Verdict(q, shown, None, Label(f"{q.text.th}: {th}", f"{q.text.en}: {shown.en}"))
         met, th, en = self._holds(q, value, parsed)
         return Verdict(q, shown, met, Label(th, en))
@@ -306,7 +307,7 @@ class Requirements(Rule):
             return answer is is_yes(value)
         return Decimal(clean(value)) == answer
 
-    def demo_facts(self, rng: random.Random, *, deadline=None) -> dict[str, str]:
+    def demo_facts(self, rng: random.Random, *, deadline: date | None = None) -> dict[str, str]:
         """The entrant's answers, as a real year's: mostly meeting what is required. They are its data, so a rule
         the panel also ticks has them too; the ticks are the committee demo's."""
         out: dict[str, str] = {}

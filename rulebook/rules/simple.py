@@ -127,7 +127,7 @@ class ItemsCount(_NamedItems, Rule):
         return texts
 
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
-        met = sorted(parsed["items"], key=list(self.items).index)  # type: ignore[arg-type]
+        met = sorted(parsed["items"], key=list(self.items).index)  # type: ignore[call-overload]
         points = self.by_count[len(met)]
         listed = f" ({', '.join(met)})" if met else ""
         return Score(
