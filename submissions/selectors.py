@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Count, Exists, F, Min, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, F, Min, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -188,6 +188,8 @@ def with_submitted_count(provinces: QuerySet[Unit], rubric: Rubric | None) -> Qu
     """Each unit with `submitted`: how many of the rubric's criteria it has sent (one query), as its own page
     counts them (province_home): visible evidence (a criterion whose every version was withdrawn is not
     submitted) or the Department's record of receipt."""
+    if rubric is None:  # no national contest yet: nothing sent anywhere
+        return provinces.annotate(submitted=Value(0))
     unit, criterion = OuterRef(OuterRef("pk")), OuterRef("pk")
     sent = (
         Criterion.objects.filter(rubric=rubric)
