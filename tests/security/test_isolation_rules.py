@@ -321,6 +321,7 @@ RULES = {
     # Selections in stages (seed 002): the list shows each user only the stages they take part in; a
     # contest that is not staged (the national one) has no stage page: 404 for all.
     "scoring:stages": Rule("- 0 0 0 0 0"),
+    "scoring:past": Rule("- 0 - - - -"),  # every year's results of the office's own contests: office staff
     "scoring:stage_register": Rule(None, "- - - - - 0"),  # central staff import the register of past models
     "scoring:stage": Rule("- - - - - -"),
     "scoring:stage_export": Rule("- - - - - -"),  # the stage page's picks as a file: the page's own scope

@@ -354,6 +354,7 @@ RULES = {
     "scoring:facts_template": Rule("- 4 4 4 4 4 + - -"),
     # The district website contest is not staged: no stage page for anyone; the list names only a user's own.
     "scoring:stages": Rule("- 0 0 0 0 0 0 0 0"),
+    "scoring:past": Rule("- - 0 0 0 - - + 0"),  # every year's results of the office's own contests: office staff
     "scoring:stage_register": Rule(None, "- - - - - - - - -"),
     "scoring:stage": Rule("- - - - - - - - -"),
     "scoring:stage_export": Rule("- - - - - - - - -"),
