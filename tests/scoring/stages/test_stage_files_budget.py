@@ -134,12 +134,12 @@ def test_the_province_sees_which_of_its_districts_picks_fail_which_requirement(c
     assert said == [
         "✗ ไม่ผ่านเงื่อนไข: หมู่บ้านที่มีตัวแทนในโครงสร้างการดำเนินงานอย่างน้อย ๑ คน ๗ < จำนวนหมู่บ้านในตำบล ๘",
         "✗ ไม่ผ่านเงื่อนไข: ปี (พ.ศ.) ของข้อมูล จปฐ. ที่ใช้วิเคราะห์ ๒๕๖๓ < ๒๕๖๔",
-        "⏳ มีรายงานการประชุมการดำเนินงาน: คณะกรรมการยังไม่ได้ตรวจ",  # the panel's own check, beside the answers
+        "○ มีรายงานการประชุมการดำเนินงาน: คณะกรรมการยังไม่ได้ตรวจ",  # the panel's own check, beside the answers
     ]
     # หนองควาย answered nothing: its seven conditions wait for the subdistrict's own staff, none fails yet,
     # and the page says who answers them and how a subdistrict gets an account.
     other = re.search(rf'<tr id="pool-{chain.nong_kwai.code}">(.*?)</tr>', body, re.S).group(1)
-    assert other.count("⏳ รอตำบลตอบ: ") == 7 and "ไม่ผ่านเงื่อนไข" not in other  # the villages are no condition
+    assert other.count("○ รอตำบลตอบ: ") == 7 and "ไม่ผ่านเงื่อนไข" not in other  # the villages are no condition
     assert "เจ้าหน้าที่ของตำบลตอบข้อเหล่านี้เองในหน้าตัวชี้วัดของตำบล" in other
 
 
