@@ -128,21 +128,19 @@ def entrant_todo(
 
 
 def _moved(move, row, labels: dict[int, str], url: str) -> Todo:
-    """A moved deadline, said with the date it replaces and why: an earlier one is the office's to hurry."""
+    """A moved deadline, said with the date it replaces and why (or, where there was none, that one is set):
+    an earlier one is the office's to hurry."""
     th, en = _label(row, labels)
-    was_th, was_en = thai_date(move.old) if move.old else "ไม่มีกำหนด", en_date(move.old) if move.old else "none"
-    why_th = f" เหตุผล: {move.reason}" if move.reason else ""
-    why_en = f" Reason: {move.reason}" if move.reason else ""
+    at_th, at_en = thai_date(timezone.localdate(move.at)), en_date(timezone.localdate(move.at))
+    if move.old is None:
+        th, en = f"กำหนดวันส่ง {th} (แก้ไขเมื่อ {at_th})", f"Deadline set for {en} (changed {at_en})."
+    else:
+        th = f"เลื่อนกำหนดส่ง {th} จาก {thai_date(move.old)} (แก้ไขเมื่อ {at_th})"
+        en = f"Deadline moved for {en} from {en_date(move.old)} (changed {at_en})."
+    if move.reason:
+        th, en = f"{th} เหตุผล: {move.reason}", f"{en} Reason: {move.reason}"
     earlier = move.old is not None and move.new is not None and move.new < move.old
-    return Todo(
-        f"เลื่อนกำหนดส่ง {th} จาก {was_th} (แก้ไขเมื่อ {thai_date(timezone.localdate(move.at))}){why_th}",
-        f"Deadline moved for {en} from {was_en} (changed {en_date(timezone.localdate(move.at))}).{why_en}",
-        url,
-        "moved",
-        Tone.LATE if earlier else Tone.DUE,
-        move.new,
-        row.days_left,
-    )
+    return Todo(th, en, url, "moved", Tone.LATE if earlier else Tone.DUE, move.new, row.days_left)
 
 
 def nominee_todo(deadline: date) -> Todo:
