@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from contests.permissions import is_central
 from scoring.admin.forms import RoleAccess
@@ -17,3 +18,8 @@ class SiteContactAdmin(RoleAccess, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not SiteContact.objects.exists()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.URLField):  # a LINE link typed without its scheme is https
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)

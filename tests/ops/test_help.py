@@ -41,7 +41,8 @@ def test_each_role_opens_its_own_help_first(client, chiang_mai, role, section):
 
 
 def test_contacts_set_in_the_admin_show_on_the_help_page_and_the_403_page(client, central_user, provincial_user):
-    assert 'id="contact-unset"' in client.get(reverse("ops:help")).content.decode()  # said, not left blank
+    anonymous = client.get(reverse("ops:help")).content.decode()
+    assert 'id="contact-unset"' in anonymous and 'id="help-choose"' in anonymous  # said, not left blank
 
     _contacts(client, central_user)
 
