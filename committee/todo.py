@@ -1,15 +1,16 @@
 """A judge's line on the home page (submissions.todo): how many cells with evidence are left to score in
-each contest the user sits on, linked to the next one."""
+each contest the user sits on, linked to the next one; for the chair, the cells waiting for the chair."""
 
 from __future__ import annotations
 
-from contests.actor import actor_of
+from contests.actor import CHAIR, actor_of
 from core.thai import thai_digits
-from scoring.models import StandingsSnapshot
+from scoring.models import Rubric, StandingsSnapshot
+from scoring.selectors import rubric_spec
 from submissions.todo import Todo, Tone
 
-from .queue import next_url, own_progress
-from .selectors import judged_rubrics
+from .queue import matrix_url, next_url, own_progress, units_for
+from .selectors import cell_aggregate, cell_states, judged_rubrics
 
 SHOWN = 3  # contests named on the home page; a panelist rarely sits on more
 
@@ -27,8 +28,11 @@ def judge_todo(user) -> list[Todo]:
     frozen = set(StandingsSnapshot.objects.filter(rubric__in=rubrics).values_list("rubric_id", flat=True))
     todo = []
     for rubric in [r for r in rubrics if r.pk not in frozen][:SHOWN]:
-        progress = own_progress(user, rubric)
         th, en = rubric.name_th, rubric.name_en or rubric.name_th
+        if actor.seat(rubric.contest) == CHAIR:
+            todo += chair_todo(user, rubric)
+            continue
+        progress = own_progress(user, rubric)
         if progress.left:
             todo.append(
                 Todo(
@@ -46,3 +50,42 @@ def judge_todo(user) -> list[Todo]:
             none_th, none_en = f"ยังไม่มีหลักฐานให้ให้คะแนน: {th}", f"No evidence to score yet: {en}"
             todo.append(Todo(none_th, none_en, "", "nothing", Tone.DONE))
     return todo
+
+
+def disagreements(user, rubric: Rubric) -> tuple[int, int]:
+    """(cells where the members' scores differ, those of them still without the chair's final) among the
+    units the chair judges; an override settles a cell as a final does. 4 queries (+ the spec)."""
+    judged = {c.code: c for c in rubric_spec(rubric).criteria() if c.rule.committee_judges}
+    units = {u.pk for u in units_for(user, rubric)}
+    split = waiting = 0
+    for (_unit, code), state in cell_states(rubric, units).items():
+        c = judged.get(code)
+        if c is None or state.override is not None:
+            continue
+        if cell_aggregate(state, c.rule, c.max_points).spread:
+            split += 1
+            waiting += state.chair_final is None
+    return split, waiting
+
+
+def chair_todo(user, rubric: Rubric) -> list[Todo]:
+    """The chair's job, not the chair's own scores: the finals the disagreements wait for, linked to the
+    matrix filtered to them."""
+    split, waiting = disagreements(user, rubric)
+    th, en = rubric.name_th, rubric.name_en or rubric.name_th
+    if waiting:
+        return [
+            Todo(
+                f"กรรมการเห็นต่าง {thai_digits(split)} ช่อง รอคะแนนสรุปของประธาน {thai_digits(waiting)} ช่อง: {th}",
+                f"Members disagree on {split} cells, {waiting} waiting for the chair's final: {en}",
+                matrix_url(rubric, {"status": "disagree"}),
+                "finals",
+                Tone.DECIDE,
+            )
+        ]
+    if split:
+        done_th = f"ให้คะแนนสรุปครบทุกช่องที่กรรมการเห็นต่าง ({thai_digits(split)} ช่อง): {th}"
+        done_en = f"A final for every cell where members disagree ({split}): {en}"
+        return [Todo(done_th, done_en, "", "finals-done", Tone.DONE)]
+    none_th, none_en = f"ยังไม่มีช่องที่กรรมการเห็นต่าง: {th}", f"No cell where members disagree: {en}"
+    return [Todo(none_th, none_en, "", "no-split", Tone.DONE)]

@@ -104,3 +104,32 @@ class TaskFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task} {self.at:%Y-%m-%d %H:%M}"
+
+
+class SiteContact(models.Model):
+    """Whom to call: central staff's help desk as the help page and the error pages give it, set by central
+    staff in the admin. One row (pk 1), read through `ops.contacts.site_contact`, which caches it."""
+
+    phone = models.CharField(bi("โทรศัพท์", "phone"), max_length=40, blank=True)
+    email = models.EmailField(bi("อีเมล", "e-mail"), blank=True)
+    line_id = models.CharField(
+        bi("LINE Official Account (ไอดี เช่น @cdd4)", "LINE Official Account id, e.g. @cdd4"), max_length=40, blank=True
+    )
+    line_url = models.URLField(bi("ลิงก์เพิ่มเพื่อน LINE", "LINE add-friend link"), blank=True)
+    hours = models.CharField(bi("เวลาทำการ", "office hours"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(bi("แก้ไขเมื่อ", "updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = bi("ช่องทางติดต่อส่วนกลาง", "central staff's contacts")
+        verbose_name_plural = bi("ช่องทางติดต่อส่วนกลาง", "central staff's contacts")
+        constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="site_contact_one_row")]
+
+    def __str__(self) -> str:
+        return " · ".join(v for v in (self.phone, self.email, self.line_id) if v) or "-"
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+        from .contacts import forget  # inline: contacts reads this model
+
+        forget()

@@ -2,13 +2,15 @@ from django.urls import path
 
 import core.converters  # noqa: F401  (registers <rubric:…>)
 
-from . import views
+from . import help, views
 
 app_name = "ops"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("metrics", views.metrics, name="metrics"),
+    path("help/", help.help_page, name="help"),
+    path("help/<slug:role>/", help.help_page, name="help_role"),
     path("ops/status/", views.status, name="status"),
     path("ops/next-year/<rubric:year>/", views.next_year, name="next_year"),
     path("ops/export/<rubric:year>/<str:code>.zip", views.province_export, name="province_export"),

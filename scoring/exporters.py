@@ -233,7 +233,7 @@ class StagePicks(Exporter):
                         entry.chooser.name_th,
                         entry.chosen_at,
                         *[f.text() for f in placed.files],
-                        "; ".join(r.th for r in placed.unmet),
+                        "; ".join(open_requirements(placed.asked)),
                         per_pick,
                     ]
                 )
@@ -243,3 +243,8 @@ class StagePicks(Exporter):
 
     def filename(self, page) -> str:
         return f"{page.contest.slug}-picks"
+
+
+def open_requirements(asked) -> list[str]:
+    """The sheet's one column of what is still open: the answers that fail, then the questions not answered."""
+    return [*(r.th for r in asked.unmet), *(f"{q.th}: ยังไม่ได้ตอบ" for q in asked.waiting)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.urls import reverse
 
 from contests.actor import actor_of
@@ -26,17 +26,23 @@ class NavItem:
 NATIONAL = national_q("contest__")  # as Rubric.objects.national()
 
 
-def _standings(user) -> list[Rubric]:
-    """The rubrics whose standing this office's staff may see: entered by their office, and published or
-    opened to entrants early; of the national contest only its latest year. 1 query while none is open.
+def shown_results(user) -> list[Rubric]:
+    """Every rubric whose standing this office's staff may see, newest first: entered by their office, and
+    published or opened to entrants early. Each carries `latest_national`, the national contest's newest year,
+    so the menu tells the running year from earlier ones in the same query. 1 query (+ the entrants) while
+    none is open, once per user object (a request's): the menu and the page of earlier results share it."""
+    cached = getattr(user, "_shown_results", None)
+    if cached is None:
+        cached = user._shown_results = _shown_results(user)
+    return cached
 
-    A district office enters its province's contests, not the national one (issue #26: "ผลของจังหวัด" led
-    district staff to the national page)."""
-    latest = Rubric.objects.filter(NATIONAL).order_by("-year").values("pk")[:1]
+
+def _shown_results(user) -> list[Rubric]:
+    latest = Rubric.objects.filter(NATIONAL).order_by("-year").values("year")[:1]
     shown = Q(snapshot__published_at__isnull=False) | Q(year_settings__standings_visible_to_provinces=True)
     open_ = (
         Rubric.objects.filter(shown)
-        .filter(Q(pk__in=latest) | ~NATIONAL)
+        .annotate(latest_national=Subquery(latest))
         .select_related("contest")
         .prefetch_related("contest__entrants")
         .order_by("-year", "contest__slug", "period_order")
@@ -48,16 +54,26 @@ def _standings(user) -> list[Rubric]:
     return [r for r in rubrics if enters(r.contest, unit)]
 
 
+def earlier(rubric: Rubric) -> bool:
+    """An earlier national year than the running one: the menu lists it under "ผลปีก่อน", not one by one."""
+    return rubric.contest.is_national and rubric.year != rubric.latest_national
+
+
 def _items(user) -> list[tuple[str, str, str, str]]:
     actor = actor_of(user)
     if actor.files_for_office():
         items = [("หลักฐานของสำนักงาน", "My evidence", reverse("submissions:home"), "evidence")]
-        standings = _standings(user)
+        results = shown_results(user)
+        # Of the national contest only its running year by name: earlier years wait on one page (a district
+        # office enters its province's contests, not the national one: "ผลของจังหวัด" is never its link).
+        standings = [r for r in results if not earlier(r)]
         for rubric in standings:
             th, en = ("ผลของจังหวัด", "My standing") if rubric.contest.is_national else ("ผลของสำนักงาน", "Our results")
             if len(standings) > 1:  # several contests: each link says whose results it is
                 th, en = f"{th} ({rubric.key})", f"{en} ({rubric.key})"
             items.append((th, en, reverse("scoring:mine", args=[rubric.key]), "standing"))
+        if len(standings) < len(results):  # certificates of years gone by stay one click away
+            items.append(("ผลปีก่อน", "Earlier results", reverse("scoring:past"), "past"))
         return items
     stages = [("การคัดเลือกเป็นขั้น", "Selection stages", reverse("scoring:stages"), "stages")]
     if actor.organises():  # the contests its office runs, each with its dashboard and documents

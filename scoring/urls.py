@@ -11,6 +11,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("contests/", views.contest_upload, name="contest_upload"),  # before <rubric:…>, which "contests" fits
     path("stages/", stage_views.stage_list, name="stages"),  # before <rubric:…>, as "contests"
+    path("past/", views.past, name="past"),  # before <rubric:…>, as "contests"
     path("stages/register/", stage_views.register_upload, name="stage_register"),
     path("stages/<slug:slug>/", stage_views.stage_detail, name="stage"),
     path("stages/<slug:slug>/files/", stage_views.stage_file, name="stage_file"),

@@ -30,6 +30,7 @@ from scoring.access import rubric_gate
 from scoring.contests import contest_rows
 from scoring.facts.imports import facts_import_file
 from scoring.models import FreezeEvent, Rubric, Standing, StandingsSnapshot
+from scoring.navigation import shown_results
 from scoring.revision_views import change_args, revision_box
 from scoring.revisions import ChangeRefused
 
@@ -239,6 +240,16 @@ def mine(request, year: ContestKey):
     else:
         return render(request, "scoring/mine.html", ctx, status=403)
     return render(request, "scoring/mine.html", ctx)
+
+
+@login_required
+@require_GET
+def past(request):
+    """Every contest year whose results this office's staff may see, the earlier ones included (their
+    certificates are asked for long after): the menu's "ผลปีก่อน". Office staff only; 2 queries."""
+    if not actor_of(request.user).files_for_office():
+        raise PermissionDenied
+    return render(request, "scoring/past.html", {"rubrics": shown_results(request.user)})
 
 
 @require_GET

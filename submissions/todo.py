@@ -11,9 +11,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import Truncator
 
-from core.thai import thai_digits
+from core.thai import thai_date, thai_digits
+from rulebook.dates import en_date
 from scoring.dashboard import item_labels
 from scoring.models import Rubric, Standing
 
@@ -52,10 +54,14 @@ def _label(row, labels: dict[int, str]) -> tuple[str, str]:
     return f"{thai_digits(label)} {th}", f"{label.replace('มิติ', 'dimension')} {en}"
 
 
-def entrant_todo(*, rubric, province, groups: Iterable, closed: bool, named: bool = False) -> list[Todo]:
+def entrant_todo(
+    *, rubric, province, groups: Iterable, closed: bool, named: bool = False, moves: dict | None = None
+) -> list[Todo]:
     """An entrant office's next steps on one contest, from `selectors.province_home`'s rows: what the
-    committee returned for clarification, what is late, then the nearest deadlines; "all sent" when done.
-    Once evidence is closed nothing is asked of it any more. `named`: each line says its contest."""
+    committee returned for clarification, the deadlines moved of what is still to send (old date, new date
+    and the reason, from `scoring.selectors.deadline_moves`), what is late, then the nearest deadlines; "all
+    sent" when done. Once evidence is closed nothing is asked of it any more. `named`: each line says its
+    contest."""
     groups = list(groups)
     rows = [row for _, dim_rows in groups for row in dim_rows]
     criteria = [row.criterion for row in rows]
@@ -76,6 +82,9 @@ def entrant_todo(*, rubric, province, groups: Iterable, closed: bool, named: boo
             th, en = _label(row, labels)
             todo.append(Todo(f"ชี้แจงหรือส่งเพิ่ม: {th}", f"Clarify or add to: {en}", url(row), "returned", Tone.LATE))
     missing = [row for row in rows if not row.done and row.status != SubmissionStatus.RETURNED]
+    for row in missing:
+        for move in (moves or {}).get(row.criterion.code, [])[:1]:  # the latest move says the date in force
+            todo.append(_moved(move, row, labels, url(row)))
     late = [row for row in missing if row.days_left is not None and row.days_left < 0]
     if late:
         first = late[0]
@@ -116,6 +125,22 @@ def entrant_todo(*, rubric, province, groups: Iterable, closed: bool, named: boo
         group = {"group_th": rubric.name_th, "group_en": rubric.name_en or rubric.name_th}
         todo = [replace(item, **group) for item in todo]
     return todo
+
+
+def _moved(move, row, labels: dict[int, str], url: str) -> Todo:
+    """A moved deadline, said with the date it replaces and why (or, where there was none, that one is set):
+    an earlier one is the office's to hurry."""
+    th, en = _label(row, labels)
+    at_th, at_en = thai_date(timezone.localdate(move.at)), en_date(timezone.localdate(move.at))
+    if move.old is None:
+        th, en = f"กำหนดวันส่ง {th} (แก้ไขเมื่อ {at_th})", f"Deadline set for {en} (changed {at_en})."
+    else:
+        th = f"เลื่อนกำหนดส่ง {th} จาก {thai_date(move.old)} (แก้ไขเมื่อ {at_th})"
+        en = f"Deadline moved for {en} from {en_date(move.old)} (changed {at_en})."
+    if move.reason:
+        th, en = f"{th} เหตุผล: {move.reason}", f"{en} Reason: {move.reason}"
+    earlier = move.old is not None and move.new is not None and move.new < move.old
+    return Todo(th, en, url, "moved", Tone.LATE if earlier else Tone.DUE, move.new, row.days_left)
 
 
 def nominee_todo(deadline: date) -> Todo:

@@ -27,7 +27,7 @@ from core.validators.refusal import size_refusal
 from scoring import access, nominees
 from scoring.contests import contests_for_user, enters
 from scoring.nominations import nomination_window
-from scoring.selectors import is_frozen, nominee_of, nominee_offices
+from scoring.selectors import deadline_moves, is_frozen, nominee_of, nominee_offices
 from scoring.stages.reads import stages_due
 from scoring.standings import published_rubrics
 
@@ -106,7 +106,8 @@ def _entered_todo(user, contests) -> list:
         ):
             continue
         rows = selectors.province_home(rubric=rubric, province=unit)["groups"]
-        found += todo.entrant_todo(rubric=rubric, province=unit, groups=rows, closed=False, named=True)
+        moves = deadline_moves(rubric)
+        found += todo.entrant_todo(rubric=rubric, province=unit, groups=rows, closed=False, named=True, moves=moves)
     return found
 
 
@@ -128,7 +129,13 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
         ctx.update(extra)
     # The office's own staff are told what to do next; whoever else opens the page reads the table.
     ctx["todo"] = (
-        todo.entrant_todo(rubric=ctx["rubric"], province=ctx["province"], groups=ctx["groups"], closed=ctx["closed"])
+        todo.entrant_todo(
+            rubric=ctx["rubric"],
+            province=ctx["province"],
+            groups=ctx["groups"],
+            closed=ctx["closed"],
+            moves=deadline_moves(ctx["rubric"]),
+        )
         if ctx["can_submit"]
         else []
     )
@@ -217,6 +224,8 @@ def _criterion_ctx(request, ctx: dict) -> dict:
         closed=policy.evidence_closed(ctx["rubric"]),
         asked=selectors.criterion_asked(rubric=ctx["rubric"], province=ctx["province"], criterion=ctx["criterion"]),
         recorded=ctx["criterion"].pk in selectors.recorded_criteria(rubric=ctx["rubric"], province=ctx["province"]),
+        # A moved deadline with its old date, the reason and when: the office's part of the change history.
+        moves=deadline_moves(ctx["rubric"]).get(code, []),
     )
     ctx["can_withdraw"] = ctx["can_submit"] and ctx["closed"] is None
     return ctx

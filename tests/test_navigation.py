@@ -95,7 +95,7 @@ def test_navigation_speaks_english_when_chosen(client, central):
     "role, todo",
     [
         (Role.COMMITTEE, ["nothing"]),  # nothing sent yet: said, not left blank
-        (Role.CHAIR, ["nothing"]),
+        (Role.CHAIR, ["no-split"]),  # the chair's job: no cell where members disagree
         (Role.CENTRAL, []),  # no tie waits on them: the navigation bar starts at the dashboard
     ],
 )
@@ -146,3 +146,33 @@ def test_an_organiser_is_led_to_the_builder_first_and_from_there_to_the_file_upl
     assert f'<a href="{builder}" data-nav="contest-new">สร้างหรือแก้ไขการประกวด</a>' in body
     start = client.get(builder).content.decode()
     assert f'href="{reverse("scoring:contest_upload")}"' in start
+
+
+def test_earlier_published_years_stay_in_the_office_menu_once_a_new_year_runs(
+    client, rubric, central, provincial_user, django_assert_num_queries
+):
+    """Last year's results vanished from the menu once the new year ran, just when offices want their
+    certificates: the running year by name, every earlier one on "ผลปีก่อน"."""
+    from ops.nextyear import next_year_open
+
+    snap = snapshots.standings_freeze(user=central, rubric=rubric)
+    snapshots.publication_publish(
+        user=central, rubric=rubric, confirmed=True, previewed_frozen_at=snap.frozen_at.isoformat()
+    )
+    next_year_open(user=central, rubric=rubric, memberships_confirmed=True)
+    client.force_login(provincial_user)
+
+    home = client.get(reverse("submissions:province", args=[2566, "TH-50"]))
+    assert nav(home) == [("evidence", "/", True), ("past", "/standings/past/", False)]
+    # The session, the user and its office, the rubrics shown and their entrants (read once for the menu and
+    # the page), the panel seats of the menu: the same whatever the number of years.
+    with django_assert_num_queries(6):
+        page = client.get("/standings/past/")
+    assert page.status_code == 200 and nav(page)[1] == ("past", "/standings/past/", True)
+    assert re.findall(r'<tr id="past-([^"]+)">', page.content.decode()) == ["2566"]
+    assert 'href="/standings/2566/mine/"' in page.content.decode()
+
+
+def test_the_earlier_results_page_is_office_staff_only(client, central):
+    client.force_login(central)
+    assert client.get("/standings/past/").status_code == 403

@@ -1,5 +1,6 @@
 """The API of a selection in stages (seed 002, issue #40): a stage's picks as its page shows them to the caller,
-each file on time or late, what the answers do not meet, the budget. Thin: the page's own reads."""
+each file on time or late, what the answers do not meet or have not answered yet, the panel's verdicts, the
+budget. Thin: the page's own reads."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -13,6 +14,7 @@ from contests.models import Contest
 from contests.stages import stage_of
 from core import gate
 from core.openapi import refusal
+from rulebook.rules.questions import NONE
 from scoring.stages.reads import stage_page
 
 
@@ -29,6 +31,13 @@ class StageFileSerializer(serializers.Serializer):
     text_en = serializers.CharField()
 
 
+class PanelVerdictSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="the requirement's question code")
+    met = serializers.BooleanField(allow_null=True, help_text="null: the panel has not checked it yet")
+    th = serializers.CharField(help_text="the requirement and the panel's verdict")
+    en = serializers.CharField()
+
+
 class StagePickSerializer(serializers.Serializer):
     region = serializers.IntegerField(allow_null=True, help_text="inspection region number; null: none")
     entrant = serializers.CharField()
@@ -41,6 +50,11 @@ class StagePickSerializer(serializers.Serializer):
         child=serializers.DictField(child=serializers.CharField()),
         help_text="what the contest's document requires and the entrant's answers do not meet: {th, en}",
     )
+    waiting = serializers.ListField(
+        child=serializers.DictField(child=serializers.CharField()),
+        help_text="the entrant's questions it has not answered yet (its own staff answer them), not failed: {th, en}",
+    )
+    panel = PanelVerdictSerializer(many=True, help_text="the panel's checks, each with its verdict")
 
 
 class StagePicksSerializer(serializers.Serializer):
@@ -83,7 +97,12 @@ class StagePicks(APIView):
                     }
                     for f in placed.files
                 ],
-                "unmet": [{"th": r.th, "en": r.en} for r in placed.unmet],
+                "unmet": [{"th": r.th, "en": r.en} for r in placed.asked.unmet],
+                "waiting": [{"th": q.th, "en": q.en} for q in placed.asked.waiting],
+                "panel": [
+                    {"code": v.question.code, "met": None if v.answer == NONE else v.met, **v.reason._asdict()}
+                    for v in placed.asked.panel
+                ],
             }
             for group in page.groups
             for placed in group.entries

@@ -17,10 +17,22 @@ from core.labels import halves
 from core.thai import thai_date, thai_digits
 from rulebook.dates import en_date
 from rulebook.rules.errors import Label
+from rulebook.rules.questions import NONE, PANEL, Verdict
 from rulebook.workdays import WorkCalendar, deadline_text
 from scoring.models import Standing
 from scoring.selectors import facts_by_unit, rubric_spec
 from scoring.stages.picks import StageWindow, stage_window
+
+
+@dataclass
+class Requirements:
+    """What a unit's document requires, as its answers stand (issue #40): what the answers given do not meet;
+    the unit's questions not answered yet, which wait for the unit's own staff rather than fail; and the
+    panel's checks, each with its verdict (`answer` NONE: the panel has not checked it yet)."""
+
+    unmet: list[Label] = field(default_factory=list)
+    waiting: list[Label] = field(default_factory=list)
+    panel: list[Verdict] = field(default_factory=list)
 
 
 @dataclass
@@ -29,7 +41,7 @@ class PoolRow:
     picked: bool
     barred: tuple[str, str] | None  # (Thai, English) reason the register gives
     result: Standing | None = None  # its standing in the stage below (the province's panel's scores)
-    unmet: list[Label] = field(default_factory=list)  # what its document requires and its answers do not meet
+    asked: Requirements = field(default_factory=Requirements)
 
 
 @dataclass(frozen=True)
@@ -98,23 +110,28 @@ class Placed:
     entry: StageEntry
     result: Standing | None  # its standing in this stage's contest (within its region, if so ranked)
     files: list[FileSent] = field(default_factory=list)  # what it was sent with, in time or late
-    unmet: list[Label] = field(default_factory=list)  # what its document requires and its answers do not meet
+    asked: Requirements = field(default_factory=Requirements)
 
 
-def unmet_requirements(contest: Contest | None, unit_ids: list[int]) -> dict[int, list[Label]]:
-    """Each unit's answers that do not meet what the contest's document requires (issue #40), in the rubric's
-    order, with the figures: the entrant's own questions only (the panel's checks are on its screen). A contest
-    without such criteria answers {} without reading a fact."""
+def requirements_of(contest: Contest | None, unit_ids: list[int]) -> dict[int, Requirements]:
+    """Each unit's verdicts on what the contest's document requires (issue #40), in the rubric's order, with
+    the figures. A contest without such criteria answers {} without reading a fact."""
     rubric = contest.rubrics.filter(period="").first() if contest is not None else None
     asking = [c for c in rubric_spec(rubric).criteria() if c.rule.entrant_questions()] if rubric else []
     if not asking or not unit_ids:
         return {}
     cells = facts_by_unit(rubric, unit_ids)
-    out: dict[int, list[Label]] = {}
+    out: dict[int, Requirements] = {}
     for unit in unit_ids:
+        found = out.setdefault(unit, Requirements())
         for c in asking:
-            found = c.rule.verdicts(cells.get(unit, {}).get(c.code, {}))
-            out.setdefault(unit, []).extend(v.reason for v in found if v.met is False and v.question.by == "entrant")
+            for v in c.rule.verdicts(cells.get(unit, {}).get(c.code, {})):
+                if v.question.by == PANEL:
+                    found.panel.append(v)
+                elif v.answer == NONE and v.met is False:
+                    found.waiting.append(v.question.text)
+                elif v.met is False:
+                    found.unmet.append(v.reason)
     return out
 
 
@@ -173,6 +190,11 @@ class StagePage:
     @property
     def chooser(self) -> tuple[str, str]:
         return halves(Level(self.stage.chooser_level).label)
+
+    @property
+    def entrant(self) -> tuple[str, str]:
+        """Who answers what the document asks (seed 002: the subdistrict), in Thai and English."""
+        return halves(Level(self.contest.entrant_level).label)
 
 
 def staged_contests(actor: Actor) -> QuerySet[Contest]:
@@ -257,10 +279,11 @@ def stage_page(actor: Actor, contest: Contest) -> StagePage:
         units = list(stage_pool(stage, office))
         below = Standing.objects.filter(rubric__contest_id=stage.previous_id, rubric__period="")
         results = {r.province_id: r for r in below.filter(province__in=units)}
-        below_unmet = unmet_requirements(stage.previous, [u.pk for u in units]) if stage.previous_id else {}
+        below_asked = requirements_of(stage.previous, [u.pk for u in units]) if stage.previous_id else {}
         pool = [
-            PoolRow(u, u.pk in picked, barred_reason(stage, u), results.get(u.pk), below_unmet.get(u.pk, []))
+            PoolRow(u, u.pk in picked, barred_reason(stage, u), results.get(u.pk), asked)
             for u in units
+            for asked in [below_asked.get(u.pk, Requirements())]
         ]
         # The stage below's results first, best first: the office picks from them (unranked last).
         pool.sort(key=_by_rank)
@@ -278,12 +301,12 @@ def stage_page(actor: Actor, contest: Contest) -> StagePage:
     )
     files = files_sent(stage, [e.pk for e in {*shown, *picks}], window.calendar(), timezone.localdate())
     groups = region_groups(shown, results_of(contest) if actor.runs(contest) else {})
-    unmet = unmet_requirements(contest, [e.unit_id for e in shown])
+    asked = requirements_of(contest, [e.unit_id for e in shown])
     for group in groups:
         group.count_budget(stage.budget_per_pick)
         for placed in group.entries:
             placed.files = files.get(placed.entry.pk, [])
-            placed.unmet = unmet.get(placed.entry.unit_id, [])
+            placed.asked = asked.get(placed.entry.unit_id, Requirements())
     return StagePage(
         contest=contest,
         stage=stage,

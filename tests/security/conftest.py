@@ -36,6 +36,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n" + MARK.encode()
 PARAMS = {"year": "2566", "code": "TH-50", "province": "TH-50", "criterion": "4.1.1", "app_label": "submissions"}
 PARAMS |= {"sheet": "judgments", "fmt": "csv", "slug": "cdd4-2566"}  # slug: the national contest
 PARAMS |= {"token": "not-a-token", "uidb64": "MQ"}  # an account link's parts (issue #41): a forged one
+PARAMS |= {"role": "office"}  # a help page's role (ops.help)
 
 
 def url_patterns(resolver=None, prefix="", namespace=""):

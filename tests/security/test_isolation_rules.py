@@ -331,6 +331,7 @@ RULES = {
     # Selections in stages (seed 002): the list shows each user only the stages they take part in; a
     # contest that is not staged (the national one) has no stage page: 404 for all.
     "scoring:stages": Rule("- 0 0 0 0 0"),
+    "scoring:past": Rule("- 0 - - - -"),  # every year's results of the office's own contests: office staff
     "scoring:stage_register": Rule(None, "- - - - - 0"),  # central staff import the register of past models
     "scoring:stage": Rule("- - - - - -"),
     "scoring:stage_export": Rule("- - - - - -"),  # the stage page's picks as a file: the page's own scope
@@ -385,6 +386,15 @@ RULES.update(
         "ops:healthz": Rule("0 0 0 0 0 0"),
         "ops:metrics": Rule("0 0 0 0 0 0"),
         "ops:status": Rule("- - - - - 0"),
+        # Help and the help desk's contacts: everyone, signed in or not (a locked-out user needs them most).
+        "ops:help": Rule("0 0 0 0 0 0"),
+        "ops:help_role": Rule("0 0 0 0 0 0"),
+        "admin:ops_sitecontact_changelist": Rule("- - - - - 0", "- - - - - 0", "ops.sitecontact"),
+        "admin:ops_sitecontact_add": Rule("- - - - - -", "- - - - - -", "ops.sitecontact"),  # its one row exists
+        "admin:ops_sitecontact_history": Rule("- - - - - 0", "- - - - - 0", "ops.sitecontact"),
+        "admin:ops_sitecontact_delete": Rule("- - - - - -", "- - - - - -", "ops.sitecontact"),
+        "admin:ops_sitecontact_change": Rule("- - - - - 0", "- - - - - 0", "ops.sitecontact"),
+        "admin/ops/sitecontact/<path:object_id>/": Rule("- + + + + +", "- + + + + +", "ops.sitecontact"),  # to /change/
         "ops:next_year": Rule("- - - - - 0", "- - - - - 0"),
         "ops:year_on_year": Rule("- - - - - +"),
         "ops:year_on_year_province": Rule("- - - - - +"),

@@ -83,8 +83,9 @@ def test_province_home_query_count_constant(owner_client, django_assert_num_quer
     # (is the standing published yet? does this office's staff member sit on a contest's panel?); +1 does
     # the year still take evidence (frozen or published results take none)? The holidays are the rubric's
     # calendar, read once per rubric revision (issue #40: how the contest reads a closed day), not per page;
-    # +1 what the Department recorded as received (submissions.selectors.recorded_criteria).
-    with django_assert_num_queries(14):  # +1: the bell's unread count (notices)
+    # +1 what the Department recorded as received (submissions.selectors.recorded_criteria); +1 the deadlines
+    # moved, with their old dates and reasons (scoring.selectors.deadline_moves).
+    with django_assert_num_queries(15):  # +1: the bell's unread count (notices)
         owner_client.get(reverse("submissions:province", args=[2566, "TH-50"]))
 
 
@@ -95,8 +96,9 @@ def test_criterion_page_query_count_constant(owner_client, django_assert_num_que
     # 9 + the navigation bar's "is the standing published?" and "on a contest's panel?" + "does the year
     # still take evidence?" (frozen or published results take none) + 2: the contests the office enters and
     # their entrants, whose evidence the actor's scope keeps contest by contest (issue #37) + 1: whether the
-    # Department recorded it as received (submissions.selectors.recorded_criteria)
-    with django_assert_num_queries(16):  # +1: the bell's unread count (notices)
+    # Department recorded it as received (submissions.selectors.recorded_criteria) + 1: its deadline's moves
+    # (scoring.selectors.deadline_moves)
+    with django_assert_num_queries(17):  # +1: the bell's unread count (notices)
         response = owner_client.get(reverse("submissions:criterion", args=[2566, "TH-50", "1.1"]))
     assert response.content.decode().count('class="evidence"') == n
 

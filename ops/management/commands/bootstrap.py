@@ -18,6 +18,8 @@ from scoring.models import Rubric
 from scoring.stages.data import stages_load
 from scoring.stages.demo import demo_picks
 
+from ...models import SiteContact
+
 DATA = Path(contests.__file__).resolve().parent / "data"  # provinces.json and units.csv ship with contests
 RUBRICS = Path(scoring.__file__).resolve().parent / "rubrics"  # and every rubric file with scoring
 # What the history of an open contest says when a shipped file changed it (scoring.revisions).
@@ -39,6 +41,7 @@ class Command(BaseCommand):
         entries = json.loads((DATA / "provinces.json").read_text(encoding="utf-8"))
         services.provinces_load(entries=entries)
         self.stdout.write(f"จังหวัด / provinces: {len(entries)}")
+        SiteContact.objects.get_or_create(pk=1)  # the help desk's one row, empty until central staff fill it
         if not options["no_units"]:
             started = time.monotonic()
             report = units_load(rows=units_read())

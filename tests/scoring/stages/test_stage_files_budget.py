@@ -134,10 +134,13 @@ def test_the_province_sees_which_of_its_districts_picks_fail_which_requirement(c
     assert said == [
         "✗ ไม่ผ่านเงื่อนไข: หมู่บ้านที่มีตัวแทนในโครงสร้างการดำเนินงานอย่างน้อย ๑ คน ๗ < จำนวนหมู่บ้านในตำบล ๘",
         "✗ ไม่ผ่านเงื่อนไข: ปี (พ.ศ.) ของข้อมูล จปฐ. ที่ใช้วิเคราะห์ ๒๕๖๓ < ๒๕๖๔",
+        "○ มีรายงานการประชุมการดำเนินงาน: คณะกรรมการยังไม่ได้ตรวจ",  # the panel's own check, beside the answers
     ]
-    # หนองควาย answered nothing: every requirement the district answers is still open, said so.
+    # หนองควาย answered nothing: its seven conditions wait for the subdistrict's own staff, none fails yet,
+    # and the page says who answers them and how a subdistrict gets an account.
     other = re.search(rf'<tr id="pool-{chain.nong_kwai.code}">(.*?)</tr>', body, re.S).group(1)
-    assert other.count("ไม่ผ่านเงื่อนไข") == 7 and "ยังไม่ได้ตอบ" in other  # the villages themselves are no condition
+    assert other.count("○ รอตำบลตอบ: ") == 7 and "ไม่ผ่านเงื่อนไข" not in other  # the villages are no condition
+    assert "เจ้าหน้าที่ของตำบลตอบข้อเหล่านี้เองในหน้าตัวชี้วัดของตำบล" in other
 
 
 def test_the_picks_export_says_what_the_page_says(client, clock, picked, settings, tmp_path):
@@ -174,6 +177,9 @@ def test_the_picks_export_says_what_the_page_says(client, clock, picked, setting
 
 
 def test_the_api_gives_the_picks_with_their_files_requirements_and_budget(client, clock, picked, settings, tmp_path):
+    from contests.models import Contest
+    from scoring.facts.imports import facts_import
+
     chain, chiang_mai = picked
     settings.MEDIA_ROOT = tmp_path
     _send(client, clock, chiang_mai, chain.rim_nua, "lessons-province", (2022, 5, 20, 9, 0))
@@ -190,10 +196,29 @@ def test_the_api_gives_the_picks_with_their_files_requirements_and_budget(client
         "ส่ง ๒๐ พ.ค. ๒๕๖๕ · ทันกำหนด",
         "sent 20 May 2022 · on time",
     )
-    assert rim_nua["unmet"][0] == {
-        "th": "หมู่บ้านที่มีตัวแทนในโครงสร้างการดำเนินงานอย่างน้อย ๑ คน: ยังไม่ได้ตอบ",
-        "en": "villages with at least one representative in the working structure: not answered yet",
+    # Nothing answered yet: the questions wait for the subdistrict, none is failed, and the panel's own check is
+    # beside them with its verdict (not checked yet).
+    assert rim_nua["unmet"] == []
+    assert rim_nua["waiting"][0] == {
+        "th": "หมู่บ้านที่มีตัวแทนในโครงสร้างการดำเนินงานอย่างน้อย ๑ คน",
+        "en": "villages with at least one representative in the working structure",
     }
+    assert len(rim_nua["waiting"]) == 7
+    assert rim_nua["panel"] == [
+        {
+            "code": "minutes",
+            "met": None,
+            "th": "มีรายงานการประชุมการดำเนินงาน: คณะกรรมการยังไม่ได้ตรวจ",
+            "en": "minutes of the working meetings kept: not yet checked by the panel",
+        }
+    ]
+    # Once the panel ticks it on its scoring screen (the confirmed fact), its verdict is beside the answers.
+    rubric = Contest.objects.get(slug="model-subdistrict-region-2565").rubrics.get()
+    row = {"province": chain.rim_nua.code, "criterion": "1.2", "fact": "confirmed", "value": "minutes"}
+    facts_import(rubric=rubric, rows=[row])
+    body = _get(client, chiang_mai, "/api/v1/contests/model-subdistrict-region-2565/stage/picks/").json()
+    rim_nua = next(p for p in body["picks"] if p["entrant"] == chain.rim_nua.code)
+    assert [(v["code"], v["met"]) for v in rim_nua["panel"]] == [("minutes", True)]
     client.logout()
     phuket = organiser(chain.kathu.parent)
     theirs = _get(client, phuket, "/api/v1/contests/model-subdistrict-region-2565/stage/picks/").json()

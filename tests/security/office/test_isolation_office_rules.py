@@ -360,6 +360,7 @@ RULES = {
     "scoring:facts_template": Rule("- 4 4 4 4 4 + - -"),
     # The district website contest is not staged: no stage page for anyone; the list names only a user's own.
     "scoring:stages": Rule("- 0 0 0 0 0 0 0 0"),
+    "scoring:past": Rule("- - 0 0 0 - - + 0"),  # every year's results of the office's own contests: office staff
     "scoring:stage_register": Rule(None, "- - - - - - - - -"),
     "scoring:stage": Rule("- - - - - - - - -"),
     "scoring:stage_export": Rule("- - - - - - - - -"),
@@ -409,6 +410,14 @@ RULES = {
     "ops:healthz": Rule("0 0 0 0 0 0 + + +"),
     "ops:metrics": Rule("0 0 0 0 0 0 + + +"),
     "ops:status": Rule("- - - - - - - - -"),
+    "ops:help": Rule("0 0 0 0 0 0 0 0 0"),
+    "ops:help_role": Rule("0 0 0 0 0 0 0 0 0"),
+    "admin:ops_sitecontact_changelist": Rule("- - - - - - - - -", "- - - - - - - - -", "ops.sitecontact"),
+    "admin:ops_sitecontact_add": Rule("- - - - - - - - -", "- - - - - - - - -", "ops.sitecontact"),
+    "admin:ops_sitecontact_history": Rule("- - - - - - - - -", "- - - - - - - - -", "ops.sitecontact"),
+    "admin:ops_sitecontact_delete": Rule("- - - - - - - - -", "- - - - - - - - -", "ops.sitecontact"),
+    "admin:ops_sitecontact_change": Rule("- - - - - - - - -", "- - - - - - - - -", "ops.sitecontact"),
+    "admin/ops/sitecontact/<path:object_id>/": Rule("- + - + - + + - +", "- + - + - + + - +", "ops.sitecontact"),
     "ops:next_year": Rule("- - - - - - - - -", "- - - - - - - - -"),
     "ops:year_on_year": Rule("- - - - - - - - -"),
     "ops:year_on_year_province": Rule("- 4 4 4 4 4 - - -"),

@@ -1,0 +1,25 @@
+from django.contrib import admin
+from django.db import models
+
+from contests.permissions import is_central
+from scoring.admin.forms import RoleAccess
+
+from .models import SiteContact
+
+
+@admin.register(SiteContact)
+class SiteContactAdmin(RoleAccess, admin.ModelAdmin):
+    """Central staff set the help desk's phone, e-mail and LINE Official Account: one row, never deleted."""
+
+    view = is_central
+    can_add = can_change = True
+    list_display = ["phone", "email", "line_id", "updated_at"]
+    fields = ["phone", "email", "line_id", "line_url", "hours"]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not SiteContact.objects.exists()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.URLField):  # a LINE link typed without its scheme is https
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
