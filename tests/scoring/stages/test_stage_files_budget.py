@@ -133,7 +133,7 @@ def test_the_province_sees_which_of_its_districts_picks_fail_which_requirement(c
     said = [html_lib.unescape(" ".join(re.sub(r"<[^>]+>", " ", li).split())) for li in re.findall(r"<li.*?</li>", row)]
     assert said == [
         "✗ ไม่ผ่านเงื่อนไข: หมู่บ้านที่มีตัวแทนในโครงสร้างการดำเนินงานอย่างน้อย ๑ คน ๗ < จำนวนหมู่บ้านในตำบล ๘",
-        "✗ ไม่ผ่านเงื่อนไข: ปี (พ.ศ.) ของข้อมูล จปฐ. ที่ใช้วิเคราะห์ ๒๕๖๓ < ๒๕๖๔",
+        "✗ ไม่ผ่านเงื่อนไข: ปี (พ.ศ.) ของข้อมูล จปฐ. ที่ใช้วิเคราะห์ ๒๕๖๓ ≠ ๒๕๖๔",
     ]
     # หนองควาย answered nothing: every requirement the district answers is still open, said so.
     other = re.search(rf'<tr id="pool-{chain.nong_kwai.code}">(.*?)</tr>', body, re.S).group(1)
