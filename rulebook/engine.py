@@ -228,6 +228,12 @@ def _key_part(value: Decimal) -> str:
     return f"{int(Decimal(value).scaleb(KEY_PLACES).to_integral_value()) + KEY_SHIFT:0{KEY_WIDTH}d}"
 
 
+def decided_by(higher: Mapping[str, Any], lower: Mapping[str, Any], tie_break: Sequence[str]) -> str | None:
+    """What orders two equal totals, as `rank_key` compares them: the first tie-break dimension whose points
+    differ (None: equal in every one, so they share a rank)."""
+    return next((d for d in tie_break if Decimal(higher.get(d) or 0) != Decimal(lower.get(d) or 0)), None)
+
+
 def rank(
     breakdowns: Mapping[str, Breakdown],
     *,

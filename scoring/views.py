@@ -31,6 +31,7 @@ from scoring.facts.imports import facts_import_file
 from scoring.models import FreezeEvent, ProvinceResult, Rubric, StandingsSnapshot
 from scoring.revision_views import change_args, revision_box
 from scoring.revisions import ChangeRefused
+from scoring.standings import tie_breaks
 
 MIN_TOTAL = Label("คะแนนรวมขั้นต่ำที่จะได้รับรางวัล", "minimum total for an award")
 
@@ -194,6 +195,7 @@ def publish(request, year: int):
         messages.error(request, "ต้องตรึงผลก่อนประกาศ / freeze the results before publishing")
         return redirect("scoring:dashboard", year=year)
     ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": board.as_of(snapshot.computed_at), "preview": True}
+    ctx["rows"] = tie_breaks(snapshot.rows, rubric.tie_break)
     ctx["unsettled"] = [r for r in snapshot.rows if r.get("award_tie")]
     return render(request, "scoring/publish.html", ctx)
 
@@ -255,6 +257,7 @@ def results(request, year: int):
         ctx = {"rubric": rubric, "withdrawn": withdrawn, "runs": actor_of(request.user).runs(rubric.contest)}
         return render(request, "scoring/results.html", ctx, status=410)
     ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": board.as_of(snapshot.computed_at)}
+    ctx["rows"] = tie_breaks(snapshot.rows, rubric.tie_break)
     ctx["runs"] = actor_of(request.user).runs(rubric.contest)  # whoever runs it gets on to its documents
     return render(request, "scoring/results.html", ctx)
 
