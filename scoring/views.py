@@ -29,6 +29,7 @@ from scoring.access import rubric_gate
 from scoring.contests import contest_rows
 from scoring.facts.imports import facts_import_file
 from scoring.models import FreezeEvent, ProvinceResult, Rubric, StandingsSnapshot
+from scoring.needs import contest_needs
 from scoring.revision_views import change_args, revision_box
 from scoring.revisions import ChangeRefused
 from scoring.standings import tie_breaks
@@ -91,7 +92,9 @@ def dashboard_page(request, year: int):
         ]
     )
     ctx["map_provinces"] = [(p["code"], p["d"], names.get(p["code"], p["name"])) for p in ctx["map"]["provinces"]]
-    ctx["template_facts"] = len(selectors.rubric_spec(rubric).fact_columns)
+    spec = selectors.rubric_spec(rubric)
+    ctx["template_facts"] = len(spec.fact_columns)
+    ctx["needs"] = contest_needs(spec)
     if rubric.period:  # a contest with periods: each period's page, and the periods combined
         ctx["periods"] = list(rubric.contest.rubrics.select_related("contest").order_by("period_order"))
         ctx["combined"] = contest_rows(rubric.contest)[: board.PAGE_SIZE]
