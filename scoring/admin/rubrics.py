@@ -164,9 +164,10 @@ class CriterionAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
 
     @admin.display(description=bi("การประกวด", "contest"), ordering="rubric__contest__slug")
     def contest(self, obj):
+        # The code keeps the rows short (the name is the filter's and the tooltip's); a period is named.
         rubric = obj.rubric
         period = f" · {rubric.period_name_th or rubric.period}" if rubric.period else ""
-        return f"{rubric.contest.name_th} ({rubric.contest.slug}){period}"
+        return format_html('<span title="{}">{}{}</span>', rubric.contest.name_th, rubric.contest.slug, period)
 
     @admin.display(description=bi("วิธีให้คะแนน", "rule"))
     def kind(self, obj):

@@ -23,7 +23,7 @@ def two_contests(chiang_mai):
 def _rows(html: str) -> list[tuple[str, str]]:
     """(contest cell, code) per row of the changelist."""
     cells = re.findall(r'<td class="field-contest">(.*?)</td>.*?<th class="field-code"><a [^>]*>(.*?)</a>', html, re.S)
-    return [(contest.split("(")[-1].split(")")[0], code) for contest, code in cells]
+    return [(re.sub(r"<[^>]+>", "", contest), code) for contest, code in cells]
 
 
 def test_deadline_list_names_each_rows_contest_and_groups_them(client, central_user, two_contests):

@@ -12,11 +12,13 @@ from django.db import transaction
 
 from contests.models import Contest, Level, Province, Stage
 from contests.stages import stage_pool
+from people.models import Role
 from scoring.contests import contest_rows
 from scoring.models import Fact, ProvinceResult, Rubric
 from scoring.recompute import standings_recompute
 from scoring.standings import standings_rows
 from scoring.tasks import periods_begun
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -197,7 +199,7 @@ def test_spreadsheets_of_two_contests_of_one_year_have_their_own_names(seeded):
 
 
 def test_ubon_scores_no_month_not_yet_begun_and_averages_the_months_begun(
-    seeded, clock, django_capture_on_commit_callbacks
+    seeded, clock, django_capture_on_commit_callbacks, client
 ):
     """On 15 June 2025 July to September have not begun: not the letter's C for "not reported" (3 each) but
     "ยังไม่ถึง", 0 and left out of the mean, which is then over April to June alone."""
@@ -214,6 +216,10 @@ def test_ubon_scores_no_month_not_yet_begun_and_averages_the_months_begun(
         assert [p["begun"] for p in rows[0]["periods"]] == [True, True, True, False, False, False]
         said = standings_rows(july[0].rubric)[0]["explanations"]["4.1.1"]
         assert said == "ยังไม่ถึง: เดือนนี้เริ่ม ๑ ก.ค. ๒๕๖๘ ยังไม่ให้คะแนน"
+        client.force_login(UserFactory(role=Role.ORGANISER, role__province=Province.objects.get(code="TH-34")))
+        page = client.get("/standings/ubon-milestones-2568.2568-05/").content.decode()
+        combined = page[page.index('id="combined"') : page.index("</table>", page.index('id="combined"'))]
+        assert combined.count('<span class="muted not-begun">ยังไม่ถึง</span>') == 25 * 3
         # On 1 July the daily job rescores July: now the letter's C for a month not reported.
         clock(2025, 7, 1, 0, 10)
         with django_capture_on_commit_callbacks(execute=True):
