@@ -4,6 +4,7 @@ one period (engine.rank: tie-break by dimensions, decision 10 on awards)."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
@@ -12,6 +13,7 @@ from django.utils import timezone
 
 from contests.actor import Need, actor_of, unit_enters
 from contests.models import Combine, Contest, Province
+from rulebook.dates import BE_OFFSET
 from rulebook.engine import Breakdown, rank
 from rulebook.rules.facts import fmt_points
 from rulebook.rules.values import Context
@@ -22,6 +24,7 @@ from scoring.selectors import rubric_spec
 from scoring.standings import standings_rows
 
 CENTS = Decimal("0.01")
+MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")  # a period that is a month, B.E. year first (contests.codes)
 EMPTY_CALENDAR = WorkCalendar()  # whether a period has begun asks no working day
 
 
@@ -37,8 +40,12 @@ def _combine(how: str, values: list[Decimal], periods: int) -> Decimal:
 
 
 def begun(rubric: Rubric, today: date) -> bool:
-    """Whether a period has begun by its rules (Rule.scored_from): one none of whose criteria has (seed 004's
-    July before July) is not scored, and not counted in the contest's sum or mean."""
+    """Whether a period has begun: a month's period ("2570-06", B.E.) on the 1st of that month, whatever its rule
+    (seed 004's June asks questions), and any period once one of its rules has (Rule.scored_from: seed 004's
+    July before July). One not begun is not scored, and not counted in the contest's sum or mean."""
+    month = MONTH.fullmatch(rubric.period)
+    if month and today < date(int(month[1]) - BE_OFFSET, int(month[2]), 1):
+        return False
     criteria = rubric_spec(rubric).criteria()
     return any(c.rule.begun(Context(calendar=EMPTY_CALENDAR, deadline=c.deadline, today=today)) for c in criteria)
 

@@ -5,6 +5,7 @@ The load runs inside a transaction rolled back at the module's end (as tests/sco
 import io
 import json
 import re
+from datetime import date
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -214,6 +215,10 @@ def test_ubon_scores_no_month_not_yet_begun_and_averages_the_months_begun(
         rows = contest_rows(contest)
         assert {r["total"] for r in rows} == {"0"}  # (0 + 0 + 0) / 3, not (0 + 0 + 0 + 3 + 3 + 3) / 6
         assert [p["begun"] for p in rows[0]["periods"]] == [True, True, True, False, False, False]
+        # On 15 May 2025 June has not begun either, though its rule asks questions rather than grading months.
+        assert [p["begun"] for p in contest_rows(contest, today=date(2025, 5, 15))[0]["periods"]] == [
+            True, True, False, False, False, False
+        ]  # fmt: skip
         said = standings_rows(july[0].rubric)[0]["explanations"]["4.1.1"]
         assert said == "ยังไม่ถึง: เดือนนี้เริ่ม ๑ ก.ค. ๒๕๖๘ ยังไม่ให้คะแนน"
         client.force_login(UserFactory(role=Role.ORGANISER, role__province=Province.objects.get(code="TH-34")))
