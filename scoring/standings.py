@@ -84,7 +84,8 @@ def published_rubrics(limit: int = 50) -> list[Rubric]:
 
 def tie_breaks(rows: list[dict], tie_break: Sequence[str]) -> list[dict]:
     """Standings rows (a snapshot's), those of equal totals ranked apart given `decided_by`: the tie-break
-    dimension that placed each against its neighbour, and its points there, so a reader sees why."""
+    dimension that placed each against the row above it (a group's first row: the one below), with both
+    entrants' points there, so a reader sees why."""
     out = [dict(r) for r in rows]
     for above, below in pairwise(out):
         same_group = above["total"] == below["total"] and above.get("region") == below.get("region")
@@ -93,7 +94,11 @@ def tie_breaks(rows: list[dict], tie_break: Sequence[str]) -> list[dict]:
         dimension = decided_by(above["dimensions"], below["dimensions"], tie_break)
         if dimension is None:
             continue
-        for row in (above, below):
-            points = fmt_points(Decimal(row["dimensions"].get(dimension) or 0))
-            row.setdefault("decided_by", {"dimension": dimension, "points": points})
+        said = {id(r): fmt_points(Decimal(r["dimensions"].get(dimension) or 0)) for r in (above, below)}
+        for row, other in ((below, above), (above, below)):  # below: against the row above it; a group's top: below
+            row.setdefault(
+                "decided_by",
+                {"dimension": dimension, "points": said[id(row)], "other": other["province_name_th"],
+                 "other_points": said[id(other)]},
+            )  # fmt: skip
     return out

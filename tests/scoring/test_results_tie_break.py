@@ -36,9 +36,9 @@ def test_each_row_ranked_apart_from_an_equal_total_names_the_deciding_dimension(
     decided = [r.get("decided_by") for r in tie_breaks(ROWS, TIE_BREAK)]
     assert decided == [
         None,
-        {"dimension": "4", "points": "20"},
-        {"dimension": "4", "points": "17"},
-        {"dimension": "5", "points": "16"},
+        {"dimension": "4", "points": "20", "other": "TH-83", "other_points": "17"},
+        {"dimension": "4", "points": "17", "other": "TH-50", "other_points": "20"},
+        {"dimension": "5", "points": "16", "other": "TH-83", "other_points": "18"},
         None,
         None,
     ]
@@ -48,7 +48,7 @@ def test_each_row_ranked_apart_from_an_equal_total_names_the_deciding_dimension(
 def test_public_results_show_the_tie_break_beside_the_tied_entrants(client, rubric):
     StandingsSnapshot.objects.create(rubric=rubric, rows=ROWS, frozen_at=timezone.now(), published_at=timezone.now())
     html = client.get(reverse("scoring:results", args=[2566])).content.decode()
-    said = "คะแนนรวมเท่ากัน ลำดับตัดสินด้วยคะแนนมิติ {}: {} คะแนน"
+    said = "คะแนนรวมเท่ากับ{} ตัดสินด้วยคะแนนมิติ {}: {} ต่อ {}"
     assert html.count('class="muted tie-break"') == 3
-    assert f'TH-83<br><span class="muted tie-break">{said.format("๔", "๑๗")}</span>' in html
-    assert f'TH-30<br><span class="muted tie-break">{said.format("๕", "๑๖")}</span>' in html
+    assert f'TH-83<br><span class="muted tie-break">{said.format("TH-50", "๔", "๑๗", "๒๐")}</span>' in html
+    assert f'TH-30<br><span class="muted tie-break">{said.format("TH-83", "๕", "๑๖", "๑๘")}</span>' in html
