@@ -51,6 +51,11 @@ class DocumentStatus(models.TextChoices):
     FAILED = "failed", bi("ไม่สำเร็จ", "failed")
 
 
+# The last part of a draft's `source_key` (awards.selectors.standings_version): made before the results were
+# frozen, it is printed "ร่าง", carries no code and is never issued.
+DRAFT_MARK = "d"
+
+
 class GeneratedDocument(models.Model):
     """One rendered PDF. `source_key` is the standings (and signature) version it was made from:
     asking again with the same key returns this row; a new key makes the next `version`."""
@@ -112,6 +117,17 @@ class GeneratedDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rubric.year} {self.kind} {self.scope} v{self.version}"
+
+    @property
+    def draft(self) -> bool:
+        return self.source_key.rpartition("-")[2] == DRAFT_MARK
+
+    @property
+    def status_label(self) -> str:
+        """The status as a list shows it: a finished draft is a draft, never "ready" like an issued document."""
+        if self.status != DocumentStatus.DONE:
+            return self.get_status_display()
+        return bi("ฉบับร่าง", "draft") if self.draft else bi("ฉบับจริง ออกแล้ว", "issued (final)")
 
     @property
     def filename(self) -> str:

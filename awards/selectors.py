@@ -26,6 +26,7 @@ from scoring.models import AwardTier, Fact, Rubric, Standing, StandingsSnapshot
 from submissions.models import Evidence
 
 from .models import (
+    DRAFT_MARK,
     AwardSignature,
     DocumentKind,
     DocumentStatus,
@@ -100,7 +101,7 @@ def standings_version(rubric: Rubric) -> str:
     signed = AwardSignature.objects.filter(rubric=rubric).values_list("updated_at", flat=True).first()
     stamp = lambda t: t.strftime("%Y%m%dT%H%M%S%f") if t else "0"  # noqa: E731
     certificate = SigningCertificate.objects.filter(active=True).values_list("pk", flat=True).first()
-    issued = "d"  # a draft
+    issued = DRAFT_MARK
     if lifecycle.allows(rubric, Action.ISSUE):
         issued = "f" + stamp(StandingsSnapshot.objects.filter(rubric=rubric).values_list("frozen_at", flat=True).get())
     return f"s{stamp(computed)}-g{stamp(signed)}-c{certificate or 0}-{issued}"

@@ -309,8 +309,10 @@ class Builder:
             parts = [c.max_points or Decimal(0) for c in dim.criteria if not self.post.get(f"{c.prefix}extra")]
             got = sum(parts, Decimal(0))
             dim.sum_text = " + ".join(fmt_points(p) for p in parts) + f" = {fmt_points(got)}"
-            dim.sums_agree = dim.max_points is not None and got == dim.max_points
-            if report and not dim.sums_agree:
+            agrees = dim.max_points is not None and got == dim.max_points
+            # Nothing typed yet (no points for the dimension or its criteria): neutral, never red before any input.
+            dim.sums_agree = agrees or (dim.max_points is None and got == 0)
+            if report and not agrees:
                 want = fmt_points(dim.max_points) if dim.max_points is not None else "?"
                 self.problems.add(
                     f"{dim.prefix}max_points",

@@ -204,6 +204,8 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_BEAT_SCHEDULE = {
     # Heals standings after a broker or worker outage: anything marked dirty is recomputed.
     "recompute-dirty": {"task": "scoring.recompute_dirty", "schedule": crontab(minute="*/2")},
+    # A month not yet begun is not scored (seed 004): on its first day it is.
+    "periods-begun": {"task": "scoring.periods_begun", "schedule": crontab(hour=0, minute=10)},
 }
 
 REST_FRAMEWORK = {

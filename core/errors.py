@@ -12,10 +12,7 @@ It is a ValueError because callers (and Django's form machinery) have always cau
 
 from __future__ import annotations
 
-from django.utils.functional import lazy
-from django.utils.text import format_lazy
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
+from core.i18n import _, format_lazy, lazy, override
 
 
 def in_language(text, language: str) -> str:

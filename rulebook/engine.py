@@ -50,6 +50,7 @@ def evaluate_entrant(
     calendar: WorkCalendar,
     overrides: Mapping[str, Decimal] = {},  # never mutated
     memo: dict | None = None,
+    today: date | None = None,
 ) -> Breakdown:
     """One entrant's points with their explanations (its page, its PDF, the explanation pass). A recompute
     scores thousands with `Scorer`, which builds no `Score` at all.
@@ -65,7 +66,7 @@ def evaluate_entrant(
         key = (code, size_group, tuple(given.items())) if memo is not None else None
         score = memo.get(key) if memo is not None and key is not None else None
         if score is None:
-            score = c.rule.evaluate(given, _context(calendar, size_group, c.deadline))
+            score = c.rule.evaluate(given, _context(calendar, size_group, c.deadline, today))
             if memo is not None and key is not None:
                 memo[key] = score
         if overrides and code in overrides:
@@ -108,8 +109,8 @@ class Scorer:
     and no text (issue #30). Scored a criterion at a time, a column of cells (`Rule.column_points`), so each
     distinct cell is evaluated once, however many entrants report it."""
 
-    def __init__(self, rubric: RubricSpec, calendar: WorkCalendar) -> None:
-        self.rubric, self.calendar = rubric, calendar
+    def __init__(self, rubric: RubricSpec, calendar: WorkCalendar, today: date | None = None) -> None:
+        self.rubric, self.calendar, self.today = rubric, calendar, today
 
     def score(
         self, facts: Mapping[str, Mapping[str, str]], *, size_group: str, overrides: Mapping[str, Decimal] = {}
@@ -131,7 +132,7 @@ class Scorer:
             for c in criteria:
                 code = c.code
                 column = c.rule.column_points(
-                    [f.get(code) for f in facts], _context(self.calendar, size_group, c.deadline)
+                    [f.get(code) for f in facts], _context(self.calendar, size_group, c.deadline, self.today)
                 )
                 for i, found in zip(indexes, column, strict=True):
                     points[i][code] = found
@@ -151,9 +152,9 @@ EMPTY: Mapping[str, str] = MappingProxyType({})
 
 
 @lru_cache(maxsize=1024)
-def _context(calendar: WorkCalendar, size_group: str, deadline: date | None) -> Context:
-    """One per calendar, size group and deadline, not one per evaluated cell (103,184 in a full recompute)."""
-    return Context(calendar=calendar, size_group=size_group, deadline=deadline)
+def _context(calendar: WorkCalendar, size_group: str, deadline: date | None, today: date | None) -> Context:
+    """One per calendar, size group, deadline and day, not one per evaluated cell (103,184 in a full recompute)."""
+    return Context(calendar=calendar, size_group=size_group, deadline=deadline, today=today)
 
 
 def _check_stray(rubric: RubricSpec, overrides: Mapping[str, Decimal]) -> None:
@@ -226,6 +227,12 @@ def _key_part(value: Decimal) -> str:
     # Cached: 7,255 entrants' totals and subtotals take a few thousand distinct values (equal decimals such as
     # 1.0 and 1.00 share an entry, and their part too).
     return f"{int(Decimal(value).scaleb(KEY_PLACES).to_integral_value()) + KEY_SHIFT:0{KEY_WIDTH}d}"
+
+
+def decided_by(higher: Mapping[str, Any], lower: Mapping[str, Any], tie_break: Sequence[str]) -> str | None:
+    """What orders two equal totals, as `rank_key` compares them: the first tie-break dimension whose points
+    differ (None: equal in every one, so they share a rank)."""
+    return next((d for d in tie_break if Decimal(higher.get(d) or 0) != Decimal(lower.get(d) or 0)), None)
 
 
 def rank(

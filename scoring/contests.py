@@ -4,23 +4,34 @@ one period (engine.rank: tie-break by dimensions, decision 10 on awards)."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from datetime import date
 from decimal import Decimal
+
+from django.utils import timezone
 
 from contests.actor import Need, actor_of
 from contests.entrants import unit_enters
 from contests.models import Combine, Contest, Unit
+from rulebook.dates import BE_OFFSET
 from rulebook.engine import Breakdown, rank
 from rulebook.rules.facts import fmt_points
+from rulebook.rules.values import Context
+from rulebook.workdays import WorkCalendar
 from scoring.access import rubrics as rubrics_of
 from scoring.models import Rubric, Standing
 from scoring.selectors import rubric_spec
 from scoring.standings import standings_rows
 
 CENTS = Decimal("0.01")
+MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")  # a period that is a month, B.E. year first (contests.codes)
+EMPTY_CALENDAR = WorkCalendar()  # whether a period has begun asks no working day
 
 
 def _combine(how: str, values: list[Decimal], periods: int) -> Decimal:
+    if not values:  # no period begun yet
+        return Decimal(0)
     if how == Combine.LATEST:
         return values[-1]
     if how == Combine.MEAN:
@@ -29,14 +40,28 @@ def _combine(how: str, values: list[Decimal], periods: int) -> Decimal:
     return sum(values, Decimal(0))
 
 
-def contest_rows(contest: Contest) -> list[dict]:
+def begun(rubric: Rubric, today: date) -> bool:
+    """Whether a period has begun: a month's period ("2570-06", B.E.) on the 1st of that month, whatever its rule
+    (seed 004's June asks questions), and any period once one of its rules has (Rule.scored_from: seed 004's
+    July before July). One not begun is not scored, and not counted in the contest's sum or mean."""
+    month = MONTH.fullmatch(rubric.period)
+    if month and today < date(int(month[1]) - BE_OFFSET, int(month[2]), 1):
+        return False
+    criteria = rubric_spec(rubric).criteria()
+    return any(c.rule.begun(Context(calendar=EMPTY_CALENDAR, deadline=c.deadline, today=today)) for c in criteria)
+
+
+def contest_rows(contest: Contest, today: date | None = None) -> list[dict]:
     """The contest's standings in the shape of `standings --contest SLUG --format json` (docs/contests.md).
 
     A contest without periods is its one rubric's standings; with periods, every entrant carries its
-    `periods` and the combined total, dimensions and rank (3 queries + 2 per period rubric's spec)."""
+    `periods` and the combined total, dimensions and rank, over the periods begun by `today` (3 queries +
+    2 per period rubric's spec)."""
     rubrics = list(contest.rubrics.order_by("period_order"))
     if len(rubrics) == 1 and not rubrics[0].period:
         return standings_rows(rubrics[0])
+    today = today or timezone.localdate()
+    counted = [rb for rb in rubrics if begun(rb, today)]
     results = Standing.objects.filter(rubric__in=rubrics).select_related("province")
     by_entrant: dict[int, dict[int, Standing]] = defaultdict(dict)
     units = {}
@@ -49,17 +74,18 @@ def contest_rows(contest: Contest) -> list[dict]:
     for unit_id, per in by_entrant.items():
         code = units[unit_id].code
         got = [per.get(rb.pk) for rb in rubrics]
-        totals = [r.total if r else Decimal(0) for r in got]
+        scored = [per.get(rb.pk) for rb in counted]
+        totals = [r.total if r else Decimal(0) for r in scored]
 
-        def combined(field: str, code: str, got=got) -> Decimal:
-            values = [Decimal(getattr(r, field).get(code, "0")) if r else Decimal(0) for r in got]
-            return _combine(contest.combine, values, len(rubrics))
+        def combined(field: str, code: str, scored=scored) -> Decimal:
+            values = [Decimal(getattr(r, field).get(code, "0")) if r else Decimal(0) for r in scored]
+            return _combine(contest.combine, values, len(counted))
 
         dims = {d.code: combined("dimensions", d.code) for d in spec.dimensions}
         # As a period's stored breakdown gives them: "3.00", two places.
         crits[code] = {c.code: str(combined("criteria", c.code).quantize(CENTS)) for c in spec.criteria()}
         breakdowns[code] = Breakdown(
-            criteria={}, dimensions=dims, total=_combine(contest.combine, totals, len(rubrics)), level=None
+            criteria={}, dimensions=dims, total=_combine(contest.combine, totals, len(counted)), level=None
         )
         periods[code] = [
             {
@@ -69,6 +95,7 @@ def contest_rows(contest: Contest) -> list[dict]:
                 "total": fmt_points(r.total) if r else "0",
                 "rank": r.rank if r else None,
                 "criteria": r.criteria if r else {},
+                "begun": rb in counted,
             }
             for rb, r in zip(rubrics, got, strict=True)
         ]

@@ -96,6 +96,7 @@ class Gap:
     points: Decimal = Decimal(0)
     open_codes: tuple[str, ...] = ()
     reachable: bool = True
+    frozen: bool = False  # the year's results are frozen (or published): no criterion is open to anyone
 
     def _codes(self, limit: int = 5) -> str:
         shown = ", ".join(self.open_codes[:limit])
@@ -105,6 +106,8 @@ class Gap:
     def th(self) -> str:
         if self.tier is None:
             return "—"
+        if self.frozen:
+            return thai_digits(f"ห่าง {fmt_points(self.points)} คะแนน; ผลตรึงแล้ว")
         codes = self._codes() or "ไม่มี"
         return thai_digits(f"ต้องการอีก {fmt_points(self.points)} คะแนน; ตัวชี้วัดที่ยังเปิด: {codes}")
 
@@ -112,6 +115,8 @@ class Gap:
     def en(self) -> str:
         if self.tier is None:
             return "—"
+        if self.frozen:
+            return f"{fmt_points(self.points)} points short; results frozen"
         codes = self._codes() or "none"
         return f"needs {fmt_points(self.points)} more points; open criteria: {codes}"
 
@@ -149,14 +154,19 @@ def tier_cutoffs(
     return cutoff
 
 
-def tier_gap(r: Standing, tiers: list[AwardTier], cutoff: dict[str, Decimal], open_criteria) -> Gap:
-    """Points the province needs to reach the next award tier up, and the criteria still open to it."""
+def tier_gap(
+    r: Standing, tiers: list[AwardTier], cutoff: dict[str, Decimal], open_criteria, frozen: bool = False
+) -> Gap:
+    """Points the province needs to reach the next award tier up, and the criteria still open to it; in a
+    frozen year none is, whatever the deadlines say."""
     order = [t.code for t in tiers]
     index = order.index(r.award) if r.award in order else len(order)
     target = next((order[i] for i in range(index - 1, -1, -1) if order[i] in cutoff), None)
     if target is None:
         return Gap(None)
     need = max(cutoff[target] - r.total, Decimal(0))
+    if frozen:
+        return Gap(tiers[order.index(target)], need, frozen=True)
     room = {c.code: c.max_points - Decimal(r.criteria.get(c.code, "0")) for c in open_criteria}
     # Biggest room first: the criteria that can close the gap fastest lead the list.
     codes = tuple(sorted((code for code, left in room.items() if left > 0), key=lambda c: -room[c]))
@@ -173,6 +183,7 @@ def tier_gaps(
     criteria: list[Criterion],
     today: date,
     minimum: Decimal = Decimal(0),
+    frozen: bool = False,
 ) -> dict[int, Gap]:
     """Every result's gap, the cut-offs taken from these results (the dashboard takes them from tallies)."""
     order = [t.code for t in tiers]
@@ -181,7 +192,7 @@ def tier_gaps(
         if r.award in order:
             lowest[r.award] = min(lowest.get(r.award, r.total), r.total)
     cutoff = tier_cutoffs(tiers, lowest, sum(r.award in order for r in results), minimum)
-    return {r.pk: tier_gap(r, tiers, cutoff, open_at(criteria, today)) for r in results}
+    return {r.pk: tier_gap(r, tiers, cutoff, open_at(criteria, today), frozen) for r in results}
 
 
 def distributions(dimensions: list[Dimension], spread: list[list[int]], banded: dict | None = None) -> list[dict]:
@@ -282,7 +293,7 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
             "r": r,
             "dims": dims(r),
             "tier": tier_names.get(r.award),
-            "gap": tier_gap(r, tiers, cutoff, open_criteria),
+            "gap": tier_gap(r, tiers, cutoff, open_criteria, frozen=snapshot is not None),
             "region": names[r.region] if r.region else None,
         }
         for r in shown

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from django.db import connection
 from django.db.models import F
+from django.utils import timezone
 
 from core.bulk import update_values
 from rulebook import engine
@@ -33,11 +34,12 @@ def explanations_of(rubric: Rubric, units: dict[int, str]) -> dict[int, Texts]:
     facts = selectors.facts_by_unit(rubric, ids)
     judged = merged_scores(rubric, ids)
     memo: dict = {}  # entrants with the same facts share one Score, so its text is rendered once
+    today = timezone.localdate()
     out = {}
     for unit, size_group in units.items():
         given, overrides = facts.get(unit, {}), judged.get(unit, {})
         b = engine.evaluate_entrant(
-            spec, given, size_group=size_group, calendar=calendar, overrides=overrides, memo=memo
+            spec, given, size_group=size_group, calendar=calendar, overrides=overrides, memo=memo, today=today
         )
         out[unit] = {code: {"th": s.th, "en": s.en} for code, s in b.criteria.items()}
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import partial
 from typing import NamedTuple
@@ -21,7 +21,7 @@ from core.bulk import update_documents, update_values
 from notices import events
 from rulebook import engine
 from scoring import coalesce, hooks, selectors
-from scoring.models import RecomputeRun, Rubric, Standing, TieDecision, TieMethod, YearSettings
+from scoring.models import Criterion, RecomputeRun, Rubric, Standing, TieDecision, TieMethod, YearSettings
 
 EMPTY: dict = {}  # never mutated
 PLACE = ("rank", "tied", "award", "award_tie")
@@ -126,6 +126,22 @@ def results_mark_dirty(*, rubric_id: int, province_ids: Iterable[int] | None = N
     _queue_recompute(rubric_id)
 
 
+def periods_begun_mark(*, today: date, days: int = 3) -> list[int]:
+    """Marks stale the results of every period one of whose rules began scoring in the last `days` days (a
+    month's milestones on its 1st, Rule.scored_from): scored "ยังไม่ถึง" before, they are scored now. Run daily;
+    the days before today cover a beat missed in an outage, and marking twice only rescores twice."""
+    since = today - timedelta(days=days - 1)
+    near = Criterion.objects.filter(deadline__gte=since, deadline__lte=today + timedelta(days=31))
+    marked = []
+    for rubric in Rubric.objects.filter(pk__in=near.values("rubric_id")):
+        starts = (c.rule.scored_from(c.deadline) for c in selectors.rubric_spec(rubric).criteria())
+        if any(first is not None and since <= first <= today for first in starts):
+            with transaction.atomic():
+                results_mark_dirty(rubric_id=rubric.pk)
+            marked.append(rubric.pk)
+    return marked
+
+
 class Scored(NamedTuple):
     """One entrant's points, as a chunk hands them to the ranking (JSON-safe: a Celery result)."""
 
@@ -164,7 +180,7 @@ def entrants_score(
     facts = selectors.facts_by_unit(rubric, None if within else ids, within=within, ordered=False)
     # The committee's judgments feed the same engine as overrides (docs/decisions.md, decision 8).
     judged = merged_scores(rubric, ids)
-    tallies = engine.Scorer(spec, calendar).score_many(
+    tallies = engine.Scorer(spec, calendar, today=timezone.localdate()).score_many(
         [(facts.get(unit, EMPTY), size_group, judged.get(unit, EMPTY)) for _, unit, _, size_group in entrants]
     )
     key_of, tie_break = engine.rank_key, spec.tie_break

@@ -3,11 +3,14 @@ rows with their explanations, those a recompute left for the explanation pass bu
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
+from itertools import pairwise
 
 from contests.models import RankWithin
 from contests.stages import regions_of
 from core.thai import fmt_points
+from rulebook.engine import decided_by
 from scoring.explanations import filled
 from scoring.models import Rubric, Standing
 from scoring.selectors import region_fields, rubric_spec
@@ -75,3 +78,25 @@ def published_rubrics(limit: int = 50) -> list[Rubric]:
     Department's website (the landing page of a visitor who is not signed in, issue #39)."""
     rows = Rubric.objects.filter(snapshot__published_at__isnull=False).select_related("contest", "snapshot")
     return list(rows.order_by("-snapshot__published_at")[:limit])
+
+
+def tie_breaks(rows: list[dict], tie_break: Sequence[str]) -> list[dict]:
+    """Standings rows (a snapshot's), those of equal totals ranked apart given `decided_by`: the tie-break
+    dimension that placed each against the row above it (a group's first row: the one below), with both
+    entrants' points there, so a reader sees why."""
+    out = [dict(r) for r in rows]
+    for above, below in pairwise(out):
+        same_group = above["total"] == below["total"] and above.get("region") == below.get("region")
+        if not same_group or above["rank"] == below["rank"]:
+            continue
+        dimension = decided_by(above["dimensions"], below["dimensions"], tie_break)
+        if dimension is None:
+            continue
+        said = {id(r): fmt_points(Decimal(r["dimensions"].get(dimension) or 0)) for r in (above, below)}
+        for row, other in ((below, above), (above, below)):  # below: against the row above it; a group's top: below
+            row.setdefault(
+                "decided_by",
+                {"dimension": dimension, "points": said[id(row)], "other": other["province_name_th"],
+                 "other_points": said[id(other)]},
+            )  # fmt: skip
+    return out

@@ -1,10 +1,18 @@
 """Thin tasks: ids in, a call, idempotent. Queued after commit by `coalesce.schedule`, by name."""
 
 from celery import shared_task
+from django.utils import timezone
 
 from scoring import coalesce, reminders
 from scoring.explanations import explanations_build
-from scoring.recompute import chunk_score, chunks_apply, recompute_runs_prune, stale_rubric_ids, standings_refresh
+from scoring.recompute import (
+    chunk_score,
+    chunks_apply,
+    periods_begun_mark,
+    recompute_runs_prune,
+    stale_rubric_ids,
+    standings_refresh,
+)
 
 
 @shared_task(name="scoring.recompute", acks_late=True)
@@ -43,6 +51,12 @@ def recompute_dirty() -> list[int]:
         recompute.delay(rubric_id)
     recompute_runs_prune()
     return rubric_ids
+
+
+@shared_task(name="scoring.periods_begun", acks_late=True)
+def periods_begun() -> list[int]:
+    """Beat job, daily: a period whose rules begin scoring today (a month on its 1st) is rescored."""
+    return periods_begun_mark(today=timezone.localdate())
 
 
 @shared_task(name="scoring.send_reminders", acks_late=True)

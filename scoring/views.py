@@ -31,8 +31,10 @@ from scoring.contests import contest_rows
 from scoring.facts.imports import facts_import_file
 from scoring.models import FreezeEvent, Rubric, Standing, StandingsSnapshot
 from scoring.navigation import shown_results
+from scoring.needs import contest_needs
 from scoring.revision_views import change_args, revision_box
 from scoring.revisions import ChangeRefused
+from scoring.standings import tie_breaks
 
 MIN_TOTAL = Label("คะแนนรวมขั้นต่ำที่จะได้รับรางวัล", "minimum total for an award")
 
@@ -92,7 +94,9 @@ def dashboard_page(request, year: ContestKey):
         ]
     )
     ctx["map_provinces"] = [(p["code"], p["d"], names.get(p["code"], p["name"])) for p in ctx["map"]["provinces"]]
-    ctx["template_facts"] = len(selectors.rubric_spec(rubric).fact_columns)
+    spec = selectors.rubric_spec(rubric)
+    ctx["template_facts"] = len(spec.fact_columns)
+    ctx["needs"] = contest_needs(spec)
     if rubric.period:  # a contest with periods: each period's page, and the periods combined
         ctx["periods"] = list(rubric.contest.rubrics.select_related("contest").order_by("period_order"))
         ctx["combined"] = contest_rows(rubric.contest)[: board.PAGE_SIZE]
@@ -196,6 +200,7 @@ def publish(request, year: ContestKey):
         messages.error(request, "ต้องตรึงผลก่อนประกาศ / freeze the results before publishing")
         return redirect("scoring:dashboard", year=year)
     ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": board.as_of(snapshot.computed_at), "preview": True}
+    ctx["rows"] = tie_breaks(snapshot.rows, rubric.tie_break)
     ctx["unsettled"] = [r for r in snapshot.rows if r.get("award_tie")]
     return render(request, "scoring/publish.html", ctx)
 
@@ -267,6 +272,7 @@ def results(request, year: ContestKey):
         ctx = {"rubric": rubric, "withdrawn": withdrawn, "runs": actor_of(request.user).runs(rubric.contest)}
         return render(request, "scoring/results.html", ctx, status=410)
     ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": board.as_of(snapshot.computed_at)}
+    ctx["rows"] = tie_breaks(snapshot.rows, rubric.tie_break)
     ctx["runs"] = actor_of(request.user).runs(rubric.contest)  # whoever runs it gets on to its documents
     return render(request, "scoring/results.html", ctx)
 

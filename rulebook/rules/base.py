@@ -282,6 +282,15 @@ class Rule:
     def no_data(self, ctx: Context) -> Score:
         return Score(Decimal(0), *NO_DATA)
 
+    def scored_from(self, deadline: date | None) -> date | None:
+        """The first day a period is scored by this rule (its deadline is the period's); None: from the start.
+        A contest's combined standing leaves out a period none of whose rules has begun (scoring.contests)."""
+        return None
+
+    def begun(self, ctx: Context) -> bool:
+        first = self.scored_from(ctx.deadline)
+        return first is None or ctx.today is None or ctx.today >= first
+
     def column_points(self, cells: Sequence[Mapping[str, str] | None], ctx: Context) -> list[Decimal]:
         """`evaluate(...).points` of each cell of a column: this criterion's facts of many entrants, None where
         one has none (a recompute, issue #30). Entrants often report the same values (a date, a yes), so each

@@ -197,7 +197,20 @@ class Milestones(Rule):
             texts.setdefault(lv.points, f"ระดับ {lv.grade}: {lv.text.th}")
         return texts
 
+    def scored_from(self, deadline: date | None) -> date | None:
+        # A month's milestone (seed 004: reported by the 20th of each month) begins on the 1st of its month:
+        # before it nothing can have been reported, so nothing is scored ("ยังไม่ถึง"), not the "missing" grade.
+        return deadline.replace(day=1) if deadline is not None else None
+
     def no_data(self, ctx: Context) -> Score:
+        if not self.begun(ctx):
+            first = self.scored_from(ctx.deadline)
+            assert first is not None
+            return Score(
+                Decimal(0),
+                f"ยังไม่ถึง: เดือนนี้เริ่ม {thai_date(first, short=True)} ยังไม่ให้คะแนน",
+                f"not yet: the month begins on {en_date(first)}, not scored yet",
+            )
         if self.missing is None:
             return super().no_data(ctx)
         grade, points = self.missing.grade, self.missing.points

@@ -57,9 +57,10 @@ _QUESTION_COLUMNS = (
     Param("unit_en", TEXT, "หน่วยภาษาอังกฤษ", "a count's unit (English)", required=False),
     Param("need", TEXT, "สิ่งที่เอกสารกำหนด", "what the document requires", required=False,
           help_th="ใช่/ไม่ใช่: yes; จำนวน: ตัวเลขขั้นต่ำ หรือรหัสข้อจำนวนอื่น (อย่างน้อยเท่าคำตอบนั้น); "
-                  "ตัวเลือก: หมายเลขที่ผ่าน เช่น 1,2; ว่าง: ไม่ใช่เงื่อนไข",
+                  "ปี: ปีที่กำหนด (ต้องเป็นปีนั้น); ตัวเลือก: หมายเลขที่ผ่าน เช่น 1,2; ว่าง: ไม่ใช่เงื่อนไข",
           help_en="yes_no: yes; count: a least number, or another count question's code (at least its answer); "
-                  "choice: the numbers that pass, e.g. 1,2; blank: not a requirement"),
+                  "year: the year required (that year, no other); choice: the numbers that pass, e.g. 1,2; "
+                  "blank: not a requirement"),
 )  # fmt: skip
 
 
@@ -234,19 +235,27 @@ class Requirements(Rule):
                     (f"{q.text.en} {figure(q, value)}: {other.text.en} not answered"),
                 )
             assert isinstance(target, Decimal)
-            sign = "≥" if value >= target else "<"
+            met, sign = self._compare(q, value, target)
             return (
-                value >= target,
+                met,
                 f"{q.text.th} {figure(q, value)} {sign} {other.text.th} {figure(other, target)}",
                 (f"{q.text.en} {figure(q, value)} {sign} {other.text.en} {figure(other, target)}"),
             )
         least = Decimal(q.need)
-        sign = "≥" if value >= least else "<"
+        met, sign = self._compare(q, value, least)
         return (
-            value >= least,
+            met,
             f"{q.text.th} {figure(q, value)} {sign} {figure(q, least)}",
             (f"{q.text.en} {figure(q, value)} {sign} {figure(q, least)}"),
         )
+
+    @staticmethod
+    def _compare(q: Question, value: Decimal, need: Decimal) -> tuple[bool, str]:
+        """A count needs at least `need`; a year is that year ("ข้อมูล จปฐ. ปี 2564" is 2564's data, not a
+        later year's)."""
+        if q.answer == YEAR_ANSWER:
+            return value == need, "=" if value == need else "≠"
+        return value >= need, "≥" if value >= need else "<"
 
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
         verdicts = [self._verdict(q, parsed) for q in self.questions.values()]

@@ -86,6 +86,9 @@ class Context:
     calendar: WorkCalendar
     size_group: str = ""
     deadline: date | None = None
+    # The day it is scored on: a rule that scores a period not yet begun says so (Rule.scored_from); None
+    # scores every period as if it had begun (a rule's tests, the builder's preview).
+    today: date | None = None
 
 
 @dataclass(frozen=True)

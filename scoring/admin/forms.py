@@ -300,6 +300,20 @@ def code_key(code: str) -> tuple:
     return tuple(int(p) if p.isdigit() else 0 for p in code.split("."))
 
 
+class ContestFilter(admin.SimpleListFilter):
+    """One contest's rows: a year holds the national contest and every office's, each with its own 1.1."""
+
+    title = bi("การประกวด", "contest")
+    parameter_name = "contest"
+
+    def lookups(self, request, model_admin):
+        seen = actor_of(request.user).contests().order_by("-year", "slug")
+        return [(str(c.pk), f"{c.year} · {c.name_th} ({c.slug})") for c in seen]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(rubric__contest=self.value()) if self.value() else queryset
+
+
 class CriterionCodeFilter(admin.SimpleListFilter):
     title = bi("ตัวชี้วัด", "criterion")
     parameter_name = "criterion"

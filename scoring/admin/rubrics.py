@@ -24,6 +24,7 @@ from scoring import selectors, services
 from scoring.admin.facts import FactImportExportAdmin
 from scoring.admin.forms import (
     AwardFilter,
+    ContestFilter,
     ContestScoped,
     CriterionCodeFilter,
     CriterionDeadlineForm,
@@ -140,11 +141,14 @@ class RubricAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
 class CriterionAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
     can_change = True  # the deadline only; the rest is edited through the rubric JSON
     form = CriterionDeadlineForm
-    list_display = ["code", "number", "name_th", "year", "max_points", "deadline", "kind"]
+    list_display = ["contest", "code", "number", "name_th", "year", "max_points", "deadline", "kind"]
     list_display_links = ["code"]
     list_editable = ["deadline"]
-    list_filter = [YearFilter, DimensionCodeFilter]
-    list_select_related = ["rubric"]
+    list_filter = [YearFilter, ContestFilter, DimensionCodeFilter]
+    list_select_related = ["rubric__contest"]
+    # A year holds the national contest and every office's, each with its own 1.1: grouped by contest and
+    # period, then the contest's own order of criteria.
+    ordering = ["-rubric__year", "rubric__contest__slug", "rubric__period_order", "order"]
     search_fields = ["code", "name_th", "name_en"]
     fields = [
         *("rubric", "dimension", "code", "number", "name_th", "name_en", "max_points", "deadline", "reason"),
@@ -159,6 +163,13 @@ class CriterionAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
     @admin.display(description=bi("ปี", "year"), ordering="rubric__year")
     def year(self, obj):
         return obj.rubric.year
+
+    @admin.display(description=bi("การประกวด", "contest"), ordering="rubric__contest__slug")
+    def contest(self, obj):
+        # The code keeps the rows short (the name is the filter's and the tooltip's); a period is named.
+        rubric = obj.rubric
+        period = f" · {rubric.period_name_th or rubric.period}" if rubric.period else ""
+        return format_html('<span title="{}">{}{}</span>', rubric.contest.name_th, rubric.contest.slug, period)
 
     @admin.display(description=bi("วิธีให้คะแนน", "rule"))
     def kind(self, obj):

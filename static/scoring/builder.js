@@ -46,21 +46,20 @@
 })();
 
 // Level bands: "add a level" copies the blank last row in the page, no round trip (issue #39). Without
-// this script the page always offers one blank row, and saving offers the next.
+// this script the page always offers one blank row, and saving offers the next. One listener on the page
+// answers every section's button, those of a dimension copied by "+ เพิ่มมิติ" too (a copy has no listener).
 (function () {
   "use strict";
-  document.querySelectorAll("details.bands").forEach(function (section) {
-    var button = section.querySelector(".add-band");
-    var body = section.querySelector("tbody");
-    if (!button || !body) return;
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      var last = body.querySelector("tr.band-row:last-child");
-      var row = last.cloneNode(true);
-      row.querySelectorAll("input").forEach(function (input) { input.value = ""; });
-      body.appendChild(row);
-      row.querySelector("input").focus();
-    });
+  document.querySelectorAll("details.bands .add-band").forEach(function (button) { button.hidden = false; });
+  document.addEventListener("click", function (ev) {
+    var button = ev.target.closest("details.bands .add-band");
+    var body = button && button.closest("details.bands").querySelector("tbody");
+    if (!body) return;
+    var last = body.querySelector("tr.band-row:last-child");
+    var row = last.cloneNode(true);
+    row.querySelectorAll("input").forEach(function (input) { input.value = ""; });
+    body.appendChild(row);
+    row.querySelector("input").focus();
   });
 })();
 

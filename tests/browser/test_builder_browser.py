@@ -137,6 +137,22 @@ def test_a_missions_levels_are_typed_in_boxes_and_a_level_is_added_in_the_page(b
     assert kept.nth(1).locator("input[name='d0-band_max']").input_value() == "100"
 
 
+def test_a_level_is_added_in_a_dimension_added_in_the_page(browser, live_server):
+    """ "เพิ่มระดับ" in a dimension "+ เพิ่มมิติ" copied in the page adds its row, as in the first dimension."""
+    page = blank_builder(browser, live_server.url, 390)
+    page.click("#add-dimension")
+    bands = page.locator("#dim-1 details.bands")
+    assert bands.count() == 1
+    bands.locator("summary").click()
+    rows = bands.locator("tr.band-row")
+    assert rows.count() == 1
+    bands.locator(".add-band").click()
+    bands.locator(".add-band").click()
+    assert rows.count() == 3
+    assert page.locator("#dim-0 details.bands tr.band-row").count() == 1  # the first dimension's own rows stay
+    assert rows.nth(2).locator("input[name='d1-band_level']").count() == 1  # named for its own dimension
+
+
 def blank_builder(browser, base: str, width: int):
     """Chiang Mai's organiser on a blank builder page, at this width."""
     organiser = UserFactory(role=Role.ORGANISER, role__province=Unit.objects.get(code="TH-50"))

@@ -170,6 +170,13 @@ def test_a_blank_form_opens_without_an_error(client, people):
     assert "ไม่เท่ากับ" not in html and 'class="error' not in html
 
 
+def test_a_blank_form_shows_its_sums_neutral_until_points_are_typed(client, people):
+    _as(client, people["organiser"])
+    assert 'class="sum off"' not in client.get(BUILD + "?from=blank").content.decode()
+    typed = {"action": "check", "dims": "1", "d0-crits": "1", "d0-max_points": "10", "d0c0-max_points": "4"}
+    assert 'class="sum off"' in client.post(BUILD, typed).content.decode()  # once typed, a wrong sum is red
+
+
 def _refusal(page: str, slug: str) -> str:
     """The code's refusal on the builder's page, the code itself blanked."""
     start = page.index(f"รหัสการประกวด {slug} ")

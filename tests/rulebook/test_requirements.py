@@ -158,8 +158,17 @@ def test_only_a_condition_may_be_worth_no_points():
 def test_a_year_is_read_as_a_year_b_e_and_said_without_a_comma():
     gate = build_rule("requirements", {"questions": {"bmn": {"th": "ปีข้อมูล จปฐ.", "answer": "year", "need": "2564"}}},
                       Decimal(0))  # fmt: skip
-    assert gate.evaluate({"bmn": "๒๕๖๓"}, CTX).th == "ไม่ผ่าน: ปีข้อมูล จปฐ. 2563 < 2564; เป็นเงื่อนไข ไม่มีคะแนน → 0 คะแนน"
+    assert gate.evaluate({"bmn": "๒๕๖๓"}, CTX).th == "ไม่ผ่าน: ปีข้อมูล จปฐ. 2563 ≠ 2564; เป็นเงื่อนไข ไม่มีคะแนน → 0 คะแนน"
     assert gate.evaluate({"bmn": "2021"}, CTX).th == "ปีข้อมูล จปฐ. ต้องเป็นปี พ.ศ. เช่น 2564 แต่ได้รับ “2021” → 0 คะแนน"
+
+
+def test_a_required_year_is_that_year_not_a_later_one():
+    # Seed 002: "ใช้ข้อมูล จปฐ. และข้อมูล กชช.2ค ปี 2564": the 2565 data is not the 2564 data.
+    gate = build_rule("requirements", {"questions": {"bmn": {"th": "ปีข้อมูล จปฐ.", "answer": "year", "need": "2564"}}},
+                      Decimal(0))  # fmt: skip
+    assert gate.evaluate({"bmn": "2565"}, CTX).th == "ไม่ผ่าน: ปีข้อมูล จปฐ. 2565 ≠ 2564; เป็นเงื่อนไข ไม่มีคะแนน → 0 คะแนน"
+    met = "ผ่านทุกเงื่อนไข (ปีข้อมูล จปฐ. 2564 = 2564); เป็นเงื่อนไข ไม่มีคะแนน → 0 คะแนน"
+    assert gate.evaluate({"bmn": "2564"}, CTX).th == met
 
 
 def test_only_answers_that_fit_no_row_need_the_panel_s_decision():

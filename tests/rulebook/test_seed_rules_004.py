@@ -3,6 +3,7 @@ dates, worked by hand from the letter's table (A = ๕ B = ๔ C = ๓ D = ๒).
 rule (`contest.periods[].criteria`), with the period's deadline, the 20th, moved as decision 9 moves it."""
 
 import json
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,10 +22,10 @@ PERIODS = {p["code"]: p for p in DATA["contest"]["periods"]}
 CAL = WorkCalendar()
 
 
-def month(code: str, **facts: str) -> Score:
+def month(code: str, today: date | None = None, **facts: str) -> Score:
     period = PERIODS[code]
     rule = parse_rubric(period_data(DATA, period)).criterion("4.1.1").rule
-    return rule.evaluate(facts, Context(calendar=CAL, deadline=parse_date(period["deadline"])))
+    return rule.evaluate(facts, Context(calendar=CAL, deadline=parse_date(period["deadline"]), today=today))
 
 
 def test_the_file_parses_with_every_months_rule():
@@ -80,6 +81,16 @@ def test_no_report_is_the_documents_c_and_says_the_report_is_missing() -> None:
     )
     partial = month("2568-08", data_uses="4")
     assert "ยังไม่มีข้อมูลวันที่ส่งรายงานการใช้ประโยชน์ข้อมูลถึงจังหวัด" in partial.th
+
+
+def test_a_month_not_yet_begun_is_not_scored_not_counted_as_the_missing_c() -> None:
+    # Before 1 August 2025 nothing of August can be reported: not C (3 points) but "ยังไม่ถึง", 0 and said so.
+    assert month("2568-08", today=date(2025, 7, 31)) == Score(
+        Decimal(0),
+        "ยังไม่ถึง: เดือนนี้เริ่ม ๑ ส.ค. ๒๕๖๘ ยังไม่ให้คะแนน",
+        "not yet: the month begins on 1 Aug 2025, not scored yet",
+    )
+    assert month("2568-08", today=date(2025, 8, 1)).points == Decimal(3)  # begun: the document's C
 
 
 # -- April: the highest milestone reached, D → C → B → A -----------------------------------------------

@@ -5,6 +5,7 @@ The load runs inside a transaction rolled back at the module's end (as tests/sco
 import io
 import json
 import re
+from datetime import date
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -12,7 +13,13 @@ from django.db import transaction
 
 from contests.models import Contest, Level, Stage, Unit
 from contests.stages import stage_pool
-from scoring.models import Fact, Rubric
+from people.models import Role
+from scoring.contests import contest_rows
+from scoring.models import Fact, Rubric, Standing
+from scoring.recompute import standings_recompute
+from scoring.standings import standings_rows
+from scoring.tasks import periods_begun
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -190,3 +197,38 @@ def test_spreadsheets_of_two_contests_of_one_year_have_their_own_names(seeded):
     assert exporter.export(Rubric.objects.get(contest__slug="cdd4-2566"), "standings", "csv")[2] == (
         "cdd4-2566-standings.csv"
     )
+
+
+def test_ubon_scores_no_month_not_yet_begun_and_averages_the_months_begun(
+    seeded, clock, django_capture_on_commit_callbacks, client
+):
+    """On 15 June 2025 July to September have not begun: not the letter's C for "not reported" (3 each) but
+    "ยังไม่ถึง", 0 and left out of the mean, which is then over April to June alone."""
+
+    clock(2025, 6, 15, 9, 0)
+    contest = Contest.objects.get(slug="ubon-milestones-2568")
+    with transaction.atomic():
+        for rubric in contest.rubrics.all():
+            standings_recompute(rubric_id=rubric.pk, full=True)
+        july = Standing.objects.filter(rubric__period="2568-07").select_related("rubric")
+        assert {r.total for r in july} == {0}
+        rows = contest_rows(contest)
+        assert {r["total"] for r in rows} == {"0"}  # (0 + 0 + 0) / 3, not (0 + 0 + 0 + 3 + 3 + 3) / 6
+        assert [p["begun"] for p in rows[0]["periods"]] == [True, True, True, False, False, False]
+        # On 15 May 2025 June has not begun either, though its rule asks questions rather than grading months.
+        assert [p["begun"] for p in contest_rows(contest, today=date(2025, 5, 15))[0]["periods"]] == [
+            True, True, False, False, False, False
+        ]  # fmt: skip
+        said = standings_rows(july[0].rubric)[0]["explanations"]["4.1.1"]
+        assert said == "ยังไม่ถึง: เดือนนี้เริ่ม ๑ ก.ค. ๒๕๖๘ ยังไม่ให้คะแนน"
+        client.force_login(UserFactory(role=Role.ORGANISER, role__province=Unit.objects.get(code="TH-34")))
+        page = client.get("/standings/ubon-milestones-2568.2568-05/").content.decode()
+        combined = page[page.index('id="combined"') : page.index("</table>", page.index('id="combined"'))]
+        assert combined.count('<span class="muted not-begun">ยังไม่ถึง</span>') == 25 * 3
+        # On 1 July the daily job rescores July: now the letter's C for a month not reported.
+        clock(2025, 7, 1, 0, 10)
+        with django_capture_on_commit_callbacks(execute=True):
+            begun = periods_begun()
+        assert begun == [july[0].rubric_id]
+        assert {r.total for r in july.all()} == {3}
+        transaction.set_rollback(True)

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from contests.models import Unit
 from core.errors import YearFrozen
+from scoring import snapshots
 from scoring.facts.imports import fact_set, facts_import
 from scoring.models import Standing, YearSettings
 
@@ -182,3 +183,11 @@ def test_a_contest_without_awards_shows_no_award_columns(client, chiang_mai):
     html = client.get(reverse("scoring:dashboard", args=["cm-watch-2564"])).content.decode()
     assert "ห่างจากรางวัลถัดไป" not in html and "<th>รางวัล</th>" not in html
     assert "<th>เสมอ</th>" in html and district.name_th in html
+
+
+def test_frozen_year_says_frozen_not_open(client, central_user, scored):
+    snapshots.standings_freeze(user=central_user, rubric=scored)
+    client.force_login(central_user)
+    html = client.get(reverse("scoring:dashboard", args=[2566])).content.decode()
+    assert "ตัวชี้วัดที่ยังเปิด" not in html and "คะแนนที่ยังเปิดไม่พอ" not in html
+    assert html.count("ผลตรึงแล้ว</td>") + html.count("; ผลตรึงแล้ว<br>") == 75  # every row but the winner's

@@ -69,3 +69,11 @@ def test_vacant_places_counted_in_order():
     assert vacant_places(tiers, 2) == {"winner": 0, "runner_up_1": 0, "honourable": 10}
     assert vacant_places(tiers, 5) == {"winner": 0, "runner_up_1": 0, "honourable": 7}
     assert vacant_places(tiers, 13) == {"winner": 0, "runner_up_1": 0, "honourable": 0}
+
+
+def test_frozen_year_gives_the_distance_and_no_open_criterion():
+    results = [result(1, 90, "winner"), result(2, 80, "runner_up_1"), result(3, 70, "honourable"),
+               result(4, 65, "honourable"), result(5, 62, "", {"4.2": "5"})]  # fmt: skip
+    gap = tier_gaps(results, TIERS, CRITERIA, today=date(2023, 7, 1), frozen=True)[5]
+    assert (gap.tier.code, gap.points, gap.open_codes, gap.frozen) == ("honourable", Decimal(3), (), True)
+    assert (gap.th, gap.en) == ("ห่าง ๓ คะแนน; ผลตรึงแล้ว", "3 points short; results frozen")

@@ -133,7 +133,7 @@ def test_the_province_sees_which_of_its_districts_picks_fail_which_requirement(c
     said = [html_lib.unescape(" ".join(re.sub(r"<[^>]+>", " ", li).split())) for li in re.findall(r"<li.*?</li>", row)]
     assert said == [
         "✗ ไม่ผ่านเงื่อนไข: หมู่บ้านที่มีตัวแทนในโครงสร้างการดำเนินงานอย่างน้อย ๑ คน ๗ < จำนวนหมู่บ้านในตำบล ๘",
-        "✗ ไม่ผ่านเงื่อนไข: ปี (พ.ศ.) ของข้อมูล จปฐ. ที่ใช้วิเคราะห์ ๒๕๖๓ < ๒๕๖๔",
+        "✗ ไม่ผ่านเงื่อนไข: ปี (พ.ศ.) ของข้อมูล จปฐ. ที่ใช้วิเคราะห์ ๒๕๖๓ ≠ ๒๕๖๔",
         "○ มีรายงานการประชุมการดำเนินงาน: คณะกรรมการยังไม่ได้ตรวจ",  # the panel's own check, beside the answers
     ]
     # หนองควาย answered nothing: its seven conditions wait for the subdistrict's own staff, none fails yet,
