@@ -24,6 +24,7 @@ from django.utils import timezone
 from contests.models import Level, Unit
 from contests.stages import stage_of
 from contests.tree import under
+from core import acts
 from people import directory
 from people.models import Membership, Role
 from rulebook.dates import parse_moment
@@ -298,6 +299,7 @@ def _judges(rubric: Rubric):
     organiser = directory.organisers_of(contest.organiser).first()
     if panel is None or organiser is None:
         return None
+    organiser = acts.as_confirmed(organiser)
     members = [users.get(username=name) for name in panel[0]]
     chair = users.get(username=panel[1])
     for member in members:
