@@ -10,7 +10,8 @@ To add one (say `notices/channels/line.py`):
    later try may succeed (a server down, a quota reached: the outbox tries again with a growing wait) and
    `Refused` when none will (an address rejected): the delivery is marked failed;
 4. `send_digest(user, deliveries)`: the daily digest, many notices in one message (the default sends them
-   one by one); the same two errors;
+   one by one); the same two errors. `send` may raise `ToDigest` instead of sending (a channel near its
+   quota batches): the delivery then waits for the person's next digest;
 5. name its dotted path in `settings.CDD4_NOTICE_CHANNELS`.
 
 The outbox (notices.outbox) claims, retries and records; a channel only sends. Each person chooses per
@@ -28,6 +29,10 @@ class RetryLater(Exception):
 
 class Refused(Exception):
     """The send failed and never will: the delivery is marked failed."""
+
+
+class ToDigest(Exception):
+    """Not sent now: the delivery joins the person's next digest, one message for many."""
 
 
 class Channel:
