@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.thai import thai_digits
 from notices import catalogue
 from notices.channels.base import Channel, Refused, RetryLater, ToDigest
 from notices.links import absolute
@@ -26,8 +27,8 @@ def _text(notice) -> str:
 
 
 def _people_waiting() -> int:
-    """The people with a LINE notice not yet sent at once: each needs at least one push this month."""
-    rows = Delivery.objects.filter(channel=NAME, state=DeliveryState.PENDING, digest=False)
+    """The people with a LINE notice waiting (at once or in a digest): each needs at least one push this month."""
+    rows = Delivery.objects.filter(channel=NAME, state=DeliveryState.PENDING)
     return rows.values("receipt__user").distinct().count()
 
 
@@ -60,7 +61,7 @@ class LineChannel(Channel):
     def send_digest(self, user, deliveries: Sequence) -> None:
         """One push listing the notices, each title and link; its key names the deliveries it carries."""
         with translation.override("th"):
-            head = _("CDD 4.0: %(count)s notices") % {"count": len(deliveries)}
+            head = _("CDD 4.0: %(count)s notices") % {"count": thai_digits(len(deliveries))}
             items = [f"• {_text(d.receipt.notice)}\n{absolute(d.receipt.notice.link)}" for d in deliveries]
         key = line_retry_key("digest", *sorted(d.pk for d in deliveries))
         _push(user.pk, "\n\n".join([head, *items]), "", key)
