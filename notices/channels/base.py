@@ -4,7 +4,8 @@ To add one (say `notices/channels/line.py`):
 
 1. subclass `Channel`: a `name` (stored on each `Delivery`, ≤ 20 characters) and a `label`;
 2. `reaches(user)`: whether the person has this channel (an address, a linked account) — no row is
-   written for anyone it cannot reach;
+   written for anyone it cannot reach (`reaching(users)` asks it of many at once; override it when the
+   answer needs the database);
 3. `send(delivery)`: deliver one notice to one person (`delivery.receipt.user`, `delivery.receipt.notice`;
    its words from `notices.catalogue`, its link from `notices.links.absolute`). Raise `RetryLater` when a
    later try may succeed (a server down, a quota reached: the outbox tries again with a growing wait) and
@@ -41,6 +42,10 @@ class Channel:
 
     def reaches(self, user) -> bool:
         raise NotImplementedError
+
+    def reaching(self, users: Sequence) -> set[int]:
+        """The ids of those `users` it reaches; a channel whose answer needs the database asks once for all."""
+        return {user.pk for user in users if self.reaches(user)}
 
     def send(self, delivery) -> None:
         raise NotImplementedError

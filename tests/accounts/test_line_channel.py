@@ -115,3 +115,15 @@ def test_line_is_a_choice_on_my_account_and_none_writes_no_line_row(linked, line
     assert Preference.objects.get(user=linked[0], channel="line").mode == Mode.NONE
     tell(linked[:2])
     assert [r.receipt.user_id for r in line_rows()] == [linked[1].pk]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_a_notice_asks_once_who_has_line_however_many_it_tells(line_api, count, django_assert_num_queries):
+    people = [UserFactory(username=f"q{i}", email="") for i in range(count)]
+    LineLink.objects.bulk_create([LineLink(user=p, line_user_id=f"U{p.pk:032x}") for p in people])
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("notices.services._queue", lambda notice_id: None)
+        # the same for one person as for three: whose LINE is linked is asked once, not per person
+        with django_assert_num_queries(10):
+            tell(people)
+    assert len(line_rows()) == count
