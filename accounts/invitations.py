@@ -21,6 +21,7 @@ from django.utils.crypto import salted_hmac
 from core.thai import thai_date
 
 from .audit import event_record
+from .invitation_notices import invitation_sent_tell
 from .models import Event
 
 SALT = "accounts.invitation"
@@ -69,9 +70,10 @@ def invitation_body(user, link: str, *, by=None) -> str:
 def invitation_send(*, user, by=None) -> None:
     """Records the invitation, then e-mails the account its link (the portal's address: settings.CDD4_PUBLIC_URL).
     The record comes first: the link is made for it, and every earlier link stops working."""
-    event_record(kind=Event.INVITED, user=user, by=by)
+    event = event_record(kind=Event.INVITED, user=user, by=by)
     link = settings.CDD4_PUBLIC_URL.rstrip("/") + reverse("accounts:invitation", args=[invitation_token(user)])
     EmailMessage(SUBJECT, invitation_body(user, link, by=by), to=[user.email]).send()
+    invitation_sent_tell(event=event)
 
 
 def pending(user) -> bool:

@@ -19,6 +19,7 @@ from core.ratelimit import wait_seconds
 
 from . import rights
 from .audit import event_record
+from .invitation_notices import invitation_accepted_tell
 from .models import Event
 
 EMAIL_SALT = "accounts.email"
@@ -30,7 +31,7 @@ BACKEND = "django.contrib.auth.backends.ModelBackend"
 def invitation_accept(*, request, user, form) -> None:
     """The invited person's own password (a SetPasswordForm, validated), then signed in."""
     form.save()
-    event_record(kind=Event.ACCEPTED, user=user, request=request)
+    invitation_accepted_tell(user=user, event=event_record(kind=Event.ACCEPTED, user=user, request=request))
     auth_login(request, user, backend=BACKEND)
 
 

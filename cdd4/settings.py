@@ -388,7 +388,10 @@ CELERY_BEAT_SCHEDULE["media-sweep"] = {"task": "submissions.media_sweep", "sched
 # Notices (notices/): what the outbox holds and is due is sent again; the daily digest in the morning.
 CELERY_BEAT_SCHEDULE["notices-send-due"] = {"task": "notices.send_due", "schedule": crontab(minute="*")}
 CELERY_BEAT_SCHEDULE["notices-digest"] = {"task": "notices.send_digests", "schedule": crontab(hour=7, minute=0)}
-CDD4_NOTICE_CHANNELS = ["notices.channels.email.EmailChannel"]  # dotted paths: notices/channels/base.py
+CDD4_NOTICE_CHANNELS = [  # dotted paths: notices/channels/base.py
+    "notices.channels.email.EmailChannel",
+    "accounts.line_channel.LineChannel",  # reaches only people who linked LINE, when LINE is set (docs/line.md)
+]
 CELERY_BEAT_SCHEDULE["resumable-expire"] = {"task": "submissions.resumable_expire", "schedule": crontab(minute=17)}
 # Evidence enums get stable names in the OpenAPI schema (another app also has a field named "kind").
 SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(

@@ -51,6 +51,10 @@ WORDINGS = {
     Kind.FINAL_WAITING: Wording(
         gettext_lazy("%(contest)s: members disagree on %(code)s for %(unit)s: a final score waits"), True
     ),
+    Kind.ACCOUNT_INVITED: Wording(gettext_lazy("Invitation sent to %(name)s (%(username)s)"), False),
+    Kind.INVITATION_ACCEPTED: Wording(
+        gettext_lazy("%(name)s (%(username)s) accepted the invitation and set a password"), False
+    ),
 }
 
 

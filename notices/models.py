@@ -24,6 +24,8 @@ class Kind(models.TextChoices):
     CONTEST_OPENED = "contest_opened", _("Contest opened")
     TIE_WAITING = "tie_waiting", _("Tie at an award line waiting")
     FINAL_WAITING = "final_waiting", _("Members disagree: a final score waiting")
+    ACCOUNT_INVITED = "account_invited", _("Account invited")
+    INVITATION_ACCEPTED = "invitation_accepted", _("Invitation accepted")
 
 
 class Notice(models.Model):

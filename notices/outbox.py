@@ -13,7 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from .channels import registered
-from .channels.base import Refused, RetryLater
+from .channels.base import Refused, RetryLater, ToDigest
 from .models import Delivery, DeliveryState
 
 log = logging.getLogger(__name__)
@@ -72,6 +72,8 @@ def send_due(*, notice_id: int | None = None, now: datetime | None = None, limit
             channel.send(delivery)
         except (RetryLater, Refused) as exc:
             _record([delivery], exc, now)
+        except ToDigest as exc:  # waits, pending, for the person's next digest
+            Delivery.objects.filter(pk=delivery.pk).update(digest=True, next_try=now, last_error=str(exc)[:500])
         else:  # recorded at once, row by row: a sender dying later resends none of those already sent
             _record([delivery], None, now)
             sent += 1

@@ -49,9 +49,10 @@ def notice_record(
     modes, later = _modes(recipients), not catalogue.soon(kind)
     deliveries = []
     for channel in registered().values():
+        reached = channel.reaching(recipients)
         for receipt, user in zip(receipts, recipients, strict=True):
             mode = modes.get((user.pk, channel.name), Mode.IMMEDIATE)
-            if mode != Mode.NONE and channel.reaches(user):
+            if mode != Mode.NONE and user.pk in reached:
                 deliveries.append(Delivery(receipt=receipt, channel=channel.name, digest=later or mode == Mode.DIGEST))
     Delivery.objects.bulk_create(deliveries)
     if any(not d.digest for d in deliveries):

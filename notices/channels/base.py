@@ -4,13 +4,15 @@ To add one (say `notices/channels/line.py`):
 
 1. subclass `Channel`: a `name` (stored on each `Delivery`, ≤ 20 characters) and a `label`;
 2. `reaches(user)`: whether the person has this channel (an address, a linked account) — no row is
-   written for anyone it cannot reach;
+   written for anyone it cannot reach (`reaching(users)` asks it of many at once; override it when the
+   answer needs the database);
 3. `send(delivery)`: deliver one notice to one person (`delivery.receipt.user`, `delivery.receipt.notice`;
    its words from `notices.catalogue`, its link from `notices.links.absolute`). Raise `RetryLater` when a
    later try may succeed (a server down, a quota reached: the outbox tries again with a growing wait) and
    `Refused` when none will (an address rejected): the delivery is marked failed;
 4. `send_digest(user, deliveries)`: the daily digest, many notices in one message (the default sends them
-   one by one); the same two errors;
+   one by one); the same two errors. `send` may raise `ToDigest` instead of sending (a channel near its
+   quota batches): the delivery then waits for the person's next digest;
 5. name its dotted path in `settings.CDD4_NOTICE_CHANNELS`.
 
 The outbox (notices.outbox) claims, retries and records; a channel only sends. Each person chooses per
@@ -20,6 +22,10 @@ channel how it reaches them (notices.models.Preference: at once, daily digest, n
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the stubs' type, a dev requirement only
+    from django_stubs_ext import StrOrPromise
 
 
 class RetryLater(Exception):
@@ -30,12 +36,20 @@ class Refused(Exception):
     """The send failed and never will: the delivery is marked failed."""
 
 
+class ToDigest(Exception):
+    """Not sent now: the delivery joins the person's next digest, one message for many."""
+
+
 class Channel:
     name: str = ""
-    label: str = ""
+    label: StrOrPromise = ""  # shown on the person's choices, translated
 
     def reaches(self, user) -> bool:
         raise NotImplementedError
+
+    def reaching(self, users: Sequence) -> set[int]:
+        """The ids of those `users` it reaches; a channel whose answer needs the database asks once for all."""
+        return {user.pk for user in users if self.reaches(user)}
 
     def send(self, delivery) -> None:
         raise NotImplementedError

@@ -1,3 +1,5 @@
+from collections import Counter
+
 import pytest
 
 from notices.models import Receipt
@@ -33,3 +35,31 @@ def people(chiang_mai, phuket):
     }
     Conflict.objects.create(member=made["conflicted"], province=chiang_mai)
     return made
+
+
+@pytest.fixture
+def line_as_mail(line_api, transactional_db):
+    """Every account made in the test has its LINE linked; at the end, LINE reached exactly the receipts e-mail
+    reached, in the same state (at once or in the digest), and the stand-in took one push per LINE message sent:
+    so each kind's e-mail test proves its LINE recipients too."""
+    from django.contrib.auth import get_user_model
+    from django.db.models.signals import post_save
+
+    from accounts.models import LineLink
+    from notices.models import Delivery
+
+    def link(sender, instance, created, **kwargs):
+        if created:
+            LineLink.objects.create(user=instance, line_user_id=f"U{instance.pk:032x}")
+
+    post_save.connect(link, sender=get_user_model(), dispatch_uid="line_as_mail")
+    try:
+        yield line_api
+    finally:
+        post_save.disconnect(sender=get_user_model(), dispatch_uid="line_as_mail")
+    rows = Delivery.objects.values_list("receipt_id", "state", "digest")
+    assert set(rows.filter(channel="line")) == set(rows.filter(channel="email"))
+    sent = Delivery.objects.filter(channel="line", state="sent").values_list("receipt__user_id", "digest")
+    expected = Counter(user for user, digest in sent if not digest) + Counter({u for u, digest in sent if digest})
+    linked = dict(LineLink.objects.values_list("line_user_id", "user_id"))
+    assert Counter(linked[p.body["to"]] for p in line_api.pushes()) == expected  # the tests send one digest at most

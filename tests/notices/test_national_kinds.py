@@ -14,7 +14,7 @@ from submissions.services import evidence_submit
 
 from .conftest import inbox_of, mailed
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("line_as_mail")]
 
 
 def test_a_moved_deadline_reaches_every_entrant_and_who_runs_it_with_old_date_new_date_reason_and_letter(
@@ -64,7 +64,7 @@ def test_evidence_received_goes_to_the_units_other_staff_and_the_members_in_the_
     assert mailoutbox == []  # not urgent: the digest carries it
     from notices import outbox
 
-    assert outbox.send_digests() == 2
+    assert outbox.send_digests() == 4  # two people, by e-mail and by LINE
     assert mailed(mailoutbox) == ["chair@example.org", "member@example.org"]
 
 
@@ -120,6 +120,6 @@ def test_a_receipt_the_department_records_tells_the_office_and_the_judges_with_t
     got = inbox_of(*people.values())
     assert got == {"cm": [Kind.EVIDENCE_RECEIVED], "pk": [], "central": [], "member": [Kind.EVIDENCE_RECEIVED],
                    "conflicted": [], "chair": [Kind.EVIDENCE_RECEIVED]}  # fmt: skip
-    assert outbox.send_digests() == 3
+    assert outbox.send_digests() == 6  # three people, by e-mail and by LINE
     body = next(m.body for m in mailoutbox if m.to == ["cm@example.org"])
     assert "กรมบันทึกว่าได้รับเมื่อ ๓ พฤศจิกายน ๒๕๖๖" in body

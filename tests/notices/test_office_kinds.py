@@ -14,7 +14,7 @@ from tests.factories import DistrictFactory, UserFactory, office_contest
 
 from .conftest import inbox_of, mailed
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("line_as_mail")]
 
 
 @pytest.fixture

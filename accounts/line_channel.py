@@ -1,0 +1,74 @@
+"""LINE as a notices channel (notices/channels/base.py): one push per notice to a person who linked their LINE,
+the same Thai text and link as the e-mail; near the Official Account's monthly quota, one digest push per person
+instead (docs/line.md). It lives in accounts, above notices, because LINE's door (accounts.line) is here."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.thai import thai_digits
+from notices import catalogue
+from notices.channels.base import Channel, Refused, RetryLater, ToDigest
+from notices.links import absolute
+from notices.models import Delivery, DeliveryState
+
+from .line import LinePermanent, LineRetryable, line_enabled, line_push, line_quota_left, line_retry_key
+from .models import LineLink
+
+NAME = "line"
+
+
+def _text(notice) -> str:
+    return "\n".join([catalogue.title(notice), *catalogue.details(notice)])
+
+
+def _people_waiting() -> int:
+    """The people with a LINE notice waiting (at once or in a digest): each needs at least one push this month."""
+    rows = Delivery.objects.filter(channel=NAME, state=DeliveryState.PENDING)
+    return rows.values("receipt__user").distinct().count()
+
+
+def _push(user_id: int, text: str, url: str, key: str) -> None:
+    try:
+        line_push(user_id=user_id, text=text, url=url, retry_key=key)
+    except LineRetryable as exc:
+        raise RetryLater(str(exc)) from exc
+    except LinePermanent as exc:  # a 403/404 has also dropped the link: no later notice is written for LINE
+        raise Refused(str(exc)) from exc
+
+
+class LineChannel(Channel):
+    name = NAME
+    label = gettext_lazy("LINE")
+
+    def reaches(self, user) -> bool:
+        return line_enabled() and user.is_active and LineLink.objects.filter(user=user).exists()
+
+    def reaching(self, users: Sequence) -> set[int]:
+        """One query for everyone a notice tells."""
+        if not line_enabled():
+            return set()
+        active = [user.pk for user in users if user.is_active]
+        return set(LineLink.objects.filter(user_id__in=active).values_list("user_id", flat=True))
+
+    def send(self, delivery) -> None:
+        """One push with the delivery's own retry key, so a retried delivery is shown once; when fewer pushes are
+        left this month than people waiting, the notice joins the person's digest instead."""
+        if line_quota_left() < _people_waiting():
+            raise ToDigest("LINE's monthly quota is near: batched into the digest")
+        notice = delivery.receipt.notice
+        with translation.override("th"):
+            text = _text(notice)
+        _push(delivery.receipt.user_id, text, absolute(notice.link), line_retry_key("delivery", delivery.pk))
+
+    def send_digest(self, user, deliveries: Sequence) -> None:
+        """One push listing the notices, each title and link; its key names the deliveries it carries."""
+        with translation.override("th"):
+            head = _("CDD 4.0: %(count)s notices") % {"count": thai_digits(len(deliveries))}
+            items = [f"• {_text(d.receipt.notice)}\n{absolute(d.receipt.notice.link)}" for d in deliveries]
+        key = line_retry_key("digest", *sorted(d.pk for d in deliveries))
+        _push(user.pk, "\n\n".join([head, *items]), "", key)
