@@ -17,7 +17,9 @@ class SiteContactAdmin(RoleAccess, admin.ModelAdmin):
     fields = ["phone", "email", "line_id", "line_url", "hours"]
 
     def has_add_permission(self, request):
-        return super().has_add_permission(request) and not SiteContact.objects.exists()
+        # The one row is made by its migration and by bootstrap: central staff change it, never add a second.
+        # Asking whether it exists cost a query on every admin page, whose sidebar asks this of each model.
+        return False
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if isinstance(db_field, models.URLField):  # a LINE link typed without its scheme is https

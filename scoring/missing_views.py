@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from core.converters import ContestKey
 from rulebook.workdays import deadline_text
 from scoring import tallies
 from scoring.access import rubric_gate
@@ -17,7 +18,7 @@ from scoring.selectors import rubric_calendar
 
 
 @require_GET
-def missing_list(request, year: str):
+def missing_list(request, year: ContestKey):
     rubric = rubric_gate(request, "scoring.view_standings", year)
     criteria = list(rubric.criteria.all())
     codes = dict(rubric.dimensions.values_list("pk", "code"))
