@@ -21,7 +21,8 @@ class Standing(models.Model):
     criteria = models.JSONField(bi("คะแนนรายตัวชี้วัด", "criteria"), default=dict)  # {code: "points"}
     explanations = models.JSONField(bi("คำอธิบาย", "explanations"), default=dict)  # {code: {"th": ..., "en": ...}}
     level = models.PositiveSmallIntegerField(bi("ระดับ", "level"), null=True, blank=True)
-    rank = models.PositiveSmallIntegerField(bi("อันดับ", "rank"), null=True, blank=True)
+    # An integer, not a small one: a contest among villages ranks some 75,000 entrants.
+    rank = models.PositiveIntegerField(bi("อันดับ", "rank"), null=True, blank=True)
     tied = models.BooleanField(bi("คะแนนเสมอ", "tied"), default=False)
     award = models.CharField(bi("รางวัล", "award"), max_length=30, blank=True)
     award_tie = models.BooleanField(bi("เสมอที่เส้นแบ่งรางวัล", "tie at an award boundary"), default=False)
@@ -85,7 +86,7 @@ class RecomputeRun(models.Model):
     )
     started_at = models.DateTimeField(db_index=True, verbose_name=bi("เริ่มเมื่อ", "started at"))
     duration_ms = models.PositiveIntegerField(default=0, verbose_name=bi("ใช้เวลา (มิลลิวินาที)", "duration (ms)"))
-    rescored = models.PositiveSmallIntegerField(default=0, verbose_name=bi("คิดคะแนนใหม่แล้ว", "rescored"))
+    rescored = models.PositiveIntegerField(default=0, verbose_name=bi("คิดคะแนนใหม่แล้ว", "rescored"))
 
     class Meta:
         ordering = ["-started_at"]
