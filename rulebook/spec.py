@@ -13,7 +13,7 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
-from core.errors import MAX_SHOWN, PortalError, more_than_shown
+from core.errors import MAX_SHOWN, PortalError, in_language, more_than_shown
 from core.thai import fmt_points
 from rulebook.dates import FISCAL_YEARS, DateInputError, check_window, fiscal_year
 from rulebook.rubric import (
@@ -43,7 +43,8 @@ class RubricError(PortalError):
     def __init__(self, problems: Sequence[Problem | str]) -> None:
         found = [p if isinstance(p, Problem) else Problem.said(p) for p in problems]
         if len(found) > MAX_SHOWN:  # the first few, and how many more (issue #24)
-            found = [*found[:MAX_SHOWN], Problem(NOWHERE, *more_than_shown(len(found) - MAX_SHOWN))]
+            more = more_than_shown(len(found) - MAX_SHOWN)
+            found = [*found[:MAX_SHOWN], Problem(NOWHERE, in_language(more, "th"), in_language(more, "en"))]
         self.problems = found
         self.messages = [str(p) for p in found]  # each "Thai / English"
         th, _, en = self.messages[0].partition(" / ") if self.messages else ("", "", "")
