@@ -41,4 +41,6 @@ def help_page(request, role: str = ""):
         raise Http404
     own = role_of(request.user)
     shown = role or own
-    return render(request, "ops/help.html", {"roles": ROLES, "role": shown, "own": own})
+    # Another role's help describes its tasks; only one's own links to them (another's pages answer 403).
+    linked = not own or shown == own
+    return render(request, "ops/help.html", {"roles": ROLES, "role": shown, "own": own, "linked": linked})

@@ -48,9 +48,9 @@ def _unit(request) -> Unit | None:
 def stage_list(request):
     gate.signed_in(request)
     sources = RegisterSource.objects.filter(program=REGISTER)[:10]
-    return render(
-        request, "scoring/stages.html", {"contests": staged_contests(actor_of(request.user)), "sources": sources}
-    )
+    # Listed only where its page opens for this user: the same permission as the stage page itself.
+    shown = [c for c in staged_contests(actor_of(request.user)) if acts.allowed(request.user, "scoring.view_stage", c)]
+    return render(request, "scoring/stages.html", {"contests": shown, "sources": sources})
 
 
 @require_GET
