@@ -13,7 +13,7 @@ from contests.entrants import contest_entrants
 from contests.models import Contest, Level, Nominee, NomineeState, Unit
 from contests.regions import InspectionRegion
 from contests.tree import under
-from rulebook.dates import fiscal_year, widened
+from rulebook.dates import fiscal_year, parse_date, widened
 from rulebook.engine import tie_held_places, vacant_places
 from rulebook.moved import moved
 from rulebook.rubric import RubricSpec
@@ -482,4 +482,4 @@ def deadline_moves(rubric: Rubric) -> dict[str, list[DeadlineMove]]:
 
 
 def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+    return parse_date(value) if value else None

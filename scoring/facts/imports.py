@@ -17,7 +17,7 @@ from core.sheets.limits import SheetError
 from core.sheets.tabular import read_rows
 from core.sheets.xlsx import xlsx_sheets
 from notices import events
-from rulebook.dates import DateInputError, check_window, fiscal_year
+from rulebook.dates import DateInputError, check_window, fiscal_year, parse_date
 from scoring import lifecycle, selectors
 from scoring.facts import template as fact_template
 from scoring.models import Criterion, Fact, FactChange, FactSource, Rubric
@@ -248,7 +248,7 @@ def _receipts_tell(rubric: Rubric, parsed, report: FactImportReport, user) -> No
 
 def _iso_day(value: str) -> date | None:
     try:
-        return date.fromisoformat(value[:10]) if value else None
+        return parse_date(value[:10]) if value else None
     except ValueError:
         return None
 

@@ -21,9 +21,11 @@ def frozen(rubric, central_user):
 def test_freeze_refuses_fact_import_and_writes_nothing(frozen):
     with pytest.raises(YearFrozen) as exc:
         facts_import(rubric=frozen, rows=[{"province": "TH-50", "criterion": "1.1", "fact": "done", "value": "yes"}])
-    assert str(exc.value) == (
-        "ผลปี 2566 ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล"
-        " / the 2566 results are frozen: no changes until central staff unfreeze them"
+    # One message, in the active language (Thai by default), both languages from the catalogue (core.errors).
+    assert (str(exc.value), exc.value.th, exc.value.en) == (
+        "ผลปี 2566 ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล",
+        "ผลปี 2566 ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล",
+        "the 2566 results are frozen: no changes until central staff unfreeze them",
     )
     assert Fact.objects.count() == 0
 

@@ -233,5 +233,5 @@ def test_the_verify_page_names_the_issuing_office_in_english_too(db, chiang_mai,
     page = Client().get(f"/verify/{code.code}/").content.decode()
 
     assert "✓ ออกโดยสำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่" in page
-    assert "/ issued by the Chiang Mai Provincial Community Development Office</span>" in page
+    assert '<span class="en" lang="en">issued by the Chiang Mai Provincial Community Development Office</span>' in page
     assert "issued by the Department</span>" not in page
