@@ -38,7 +38,7 @@ def people(chiang_mai, phuket):
 
 
 @pytest.fixture
-def line_as_mail(line_api, transactional_db):
+def line_as_mail(reloaded, line_api, transactional_db):
     """Every account made in the test has its LINE linked; at the end, LINE reached exactly the receipts e-mail
     reached, in the same state (at once or in the digest), and the stand-in took one push per LINE message sent:
     so each kind's e-mail test proves its LINE recipients too."""
