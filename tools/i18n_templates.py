@@ -288,7 +288,7 @@ def run(root: Path, po: Path, *, check: bool, report: Report) -> list[pofile.Ent
     catalogue = {e.key: e.msgstr for e in entries if not e.obsolete}
     found = find(template_files(root), report)
     chosen = contexts(found, catalogue, root)
-    names = thai_names() - {"t", "bi"} if THAI_LIBRARY.exists() else set()
+    names = thai_names() if THAI_LIBRARY.exists() else set()
     new: dict[tuple, pofile.Entry] = {}
     for path, (text, messages) in found.items():
         out, at = [], 0

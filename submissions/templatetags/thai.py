@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from django import template
@@ -26,9 +27,12 @@ def t(th: str, en: str) -> str:
 
 @register.filter
 def loc(obj, field: str) -> str:
-    """obj|loc:"name" → obj.name_th, or obj.name_en in English (falling back to Thai when empty)."""
-    th = getattr(obj, f"{field}_th", "")
-    return (getattr(obj, f"{field}_en", "") or th) if is_en() else th
+    """obj|loc:"name" → obj.name_th, or obj.name_en in English (falling back to Thai when empty); a dict's keys too."""
+    def read(key: str) -> str:
+        return obj.get(key, "") if isinstance(obj, Mapping) else getattr(obj, key, "")
+
+    th = read(f"{field}_th")
+    return (read(f"{field}_en") or th) if is_en() else th
 
 
 @register.filter
