@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from django import template
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, ngettext
 
 from contests import eligibility
 from core import thai
@@ -28,6 +28,7 @@ def t(th: str, en: str) -> str:
 @register.filter
 def loc(obj, field: str) -> str:
     """obj|loc:"name" → obj.name_th, or obj.name_en in English (falling back to Thai when empty); a dict's keys too."""
+
     def read(key: str) -> str:
         return obj.get(key, "") if isinstance(obj, Mapping) else getattr(obj, key, "")
 
@@ -79,19 +80,23 @@ def thai_datetime(value) -> str:
 def days_left(value) -> str:
     if value is None:
         return ""
-    if value > 0:
-        return f"{value} working days left" if is_en() else f"เหลือ {thai_digits(value)} วันทำการ"
     if value == 0:
-        return "due today" if is_en() else "ครบกำหนดวันนี้"
-    return f"{-value} working days late" if is_en() else f"เลยกำหนด {thai_digits(-value)} วันทำการ"
+        return gettext("due today")
+    if value > 0:
+        return ngettext("%(days)s working day left", "%(days)s working days left", value) % {"days": thai_digits(value)}
+    return ngettext("%(shown)s working day late", "%(shown)s working days late", -value) % {
+        "shown": thai_digits(-value)
+    }
 
 
 @register.filter
 def sent_late(value) -> str:
     """A sent item against its deadline: on time, or how many working days late."""
     if not value:
-        return "sent on time" if is_en() else "ส่งแล้ว ตรงเวลา"
-    return f"sent {value} working days late" if is_en() else f"ส่งช้า {thai_digits(value)} วันทำการ"
+        return gettext("sent on time")
+    return ngettext("sent %(days)s working day late", "sent %(days)s working days late", value) % {
+        "days": thai_digits(value)
+    }
 
 
 @register.filter
@@ -109,7 +114,7 @@ def baht(value) -> str:
     """8700 → "๘,๗๐๐ บาท" ("8,700 baht" in English); nothing → ""."""
     if value is None or value == "":
         return ""
-    return f"{thai.fmt_num(value)} baht" if is_en() else f"{thai.thai_num(value)} บาท"
+    return gettext("%(amount)s baht") % {"amount": thai_digits(thai.fmt_num(value))}
 
 
 class _InLanguage(template.Node):
