@@ -21,7 +21,8 @@ def is_en() -> bool:
 
 @register.simple_tag
 def t(th: str, en: str) -> str:
-    """{% t "ไทย" "English" %}: the interface's two languages side by side in the template."""
+    """{% t pair.th pair.en %}: a pair that Python hands the page (a dict's or a tuple's two halves) in the page's
+    language. The interface's own words go through {% translate %} (tools/i18n_templates.py lists what is left)."""
     return en if is_en() else th
 
 
@@ -115,22 +116,3 @@ def baht(value) -> str:
     if value is None or value == "":
         return ""
     return gettext("%(amount)s baht") % {"amount": thai_digits(thai.fmt_num(value))}
-
-
-class _InLanguage(template.Node):
-    def __init__(self, th, en):
-        self.th, self.en = th, en
-
-    def render(self, context) -> str:
-        return (self.en if is_en() else self.th).render(context)
-
-
-@register.tag
-def bi(parser, token):
-    """{% bi %}ตารางภาพรวม {{ year }}{% en %}matrix {{ year }}{% endbi %}: a text with variables, in the page's
-    language; {% t %} for one without."""
-    th = parser.parse(("en",))
-    parser.delete_first_token()
-    en = parser.parse(("endbi",))
-    parser.delete_first_token()
-    return _InLanguage(th, en)
