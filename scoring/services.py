@@ -16,7 +16,7 @@ from django.db.models import Q
 from contests.actor import forget
 from contests.codes import code_stem, national_code, office_prefix
 from contests.lifecycle import Action
-from contests.models import Combine, Contest, ContestState, Level, Stage, Unit
+from contests.models import Combine, Contest, ContestState, Level, Unit
 from contests.units import units_collate
 from core import acts, bulk
 from core.errors import YearFrozen
@@ -42,6 +42,7 @@ from scoring.models import (
     YearSettings,
 )
 from scoring.recompute import results_mark_dirty
+from stages.models import Stage
 
 
 def results_ensure(rubric: Rubric) -> None:

@@ -12,7 +12,8 @@ from django.db import connection, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-from contests.models import Contest, Nominee, NomineeVersion, Unit
+from contests.models import Contest, Unit
+from nominees.models import Nominee, NomineeVersion
 from people.models import Membership
 from scoring.models import Rubric
 
