@@ -15,7 +15,6 @@ from django.db.models import Q
 
 from contests.actor import forget
 from contests.codes import code_stem, national_code, office_prefix
-from contests.lifecycle import Action
 from contests.models import Combine, Contest, ContestState, Level, Unit
 from contests.units import units_collate
 from core import acts, bulk
@@ -28,6 +27,7 @@ from rulebook.spec import RubricError, parse_rubric
 from scoring import lifecycle, revisions, selectors
 from scoring.contest_spec import parse_rubric_file, period_data
 from scoring.facts.imports import ensure_not_frozen
+from scoring.lifecycle import Action
 from scoring.models import (
     AwardTier,
     Criterion,

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from contests.lifecycle import (
+from scoring.lifecycle import (
     TRANSITIONS,
     Action,
     DocumentBasis,
