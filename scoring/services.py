@@ -1,7 +1,7 @@
 """Writes about a contest's rules: loading and saving rubrics (the builder's, a file's, next year's), a
 criterion's deadline, holidays, opening a draft. Every change to rules goes through `revisions.change`.
 The facts' writes are in scoring/facts/imports.py, the standings' upkeep in scoring/recompute.py, a
-nominee's in scoring/nominees.py: callers import each from where it lives (no re-exports)."""
+nominee's in nominees/services.py: callers import each from where it lives (no re-exports)."""
 
 from __future__ import annotations
 

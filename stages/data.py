@@ -1,6 +1,6 @@
 """A selection in stages (seed 002), the data it stands on: the register of past models that bars a unit
 (`register_import`, its source recorded) and the stages themselves (`stages_load`, contests/data/stages.json).
-The picks and files are scoring/stages/picks.py's."""
+The picks and files are stages/services.py's."""
 
 from __future__ import annotations
 

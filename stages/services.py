@@ -1,7 +1,7 @@
 """A selection in stages (seed 002), the writes: an office picks its entrants for the next stage
 (`stage_select`), takes a pick back before the deadline (`stage_withdraw`), sends the files a pick must come
 with (`stage_file_submit`, a video's length read from the file). Every refusal is Thai first. The register
-of past models and the stages file: scoring/stages/data.py."""
+of past models and the stages file: stages/data.py."""
 
 from __future__ import annotations
 
