@@ -19,12 +19,12 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-from contests.lifecycle import Action
 from contests.models import Level, Unit
 from core.labels import halves
 from core.thaimap import CREDIT
 from scoring import lifecycle
 from scoring import selectors as scoring
+from scoring.lifecycle import Action
 from scoring.models import Rubric, Standing
 
 from . import pdftext, selectors, signing  # signing loads pyHanko only when a document is signed

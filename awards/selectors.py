@@ -13,7 +13,6 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from contests.actor import actor_of
-from contests.lifecycle import Action
 from contests.models import Unit
 from core import thai
 from core.errors import PortalError
@@ -22,6 +21,7 @@ from rulebook.engine import tie_held_places, vacant_places
 from scoring import lifecycle
 from scoring import selectors as scoring
 from scoring.explanations import texts_of
+from scoring.lifecycle import Action
 from scoring.models import AwardTier, Fact, Rubric, Standing, StandingsSnapshot
 from submissions.models import Evidence
 

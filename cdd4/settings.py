@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "core",
     "people",
     "contests",
+    "nominees",
+    "stages",
     "notices",
     "scoring",
     "builder",

@@ -25,6 +25,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/upload-gate/", upload_gate, name="upload-gate"),
     path("api/v1/", include("scoring.api_urls")),
+    path("api/v1/", include("nominees.api_urls")),
+    path("api/v1/", include("stages.api_urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/v1/docs/", login_required(SpectacularSwaggerSplitView.as_view(url_name="schema")), name="api-docs"),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -38,6 +40,7 @@ urlpatterns = [
     path("line/", include("accounts.line_urls")),  # the LINE Official Account's webhook (docs/line.md)
     path("standings/", include("committee.panel_urls")),  # a contest's panel, beside its dashboard
     path("standings/", include("builder.urls")),  # before scoring's <rubric:…>, which "contests" fits
+    path("standings/", include("stages.urls")),  # before scoring's <rubric:…>, which "stages" fits
     path("standings/", include("scoring.urls")),
     path("", include("submissions.urls")),
 ]

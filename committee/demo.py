@@ -22,7 +22,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from contests.models import Level, Unit
-from contests.stages import stage_of
 from contests.tree import under
 from core import acts
 from people import directory
@@ -33,6 +32,7 @@ from scoring.demo import DEMO_YEAR, PANEL_USERS, demo_panel, present_year
 from scoring.models import Rubric
 from scoring.recompute import results_mark_dirty
 from scoring.selectors import contest_entrants, rubric_spec
+from stages.rules import stage_of
 from submissions import services as evidence
 from submissions.models import Submission
 from submissions.uploads import _TempFile as UploadTempFile

@@ -16,9 +16,9 @@ from django.utils import timezone
 
 from contests.actor import actor_of
 from contests.media import sample_video
-from contests.models import FileKind, Stage, StageUpload
-from scoring.stages.demo import PROVINCE_PICKERS
-from scoring.stages.picks import stage_file_submit
+from stages.demo import PROVINCE_PICKERS
+from stages.models import FileKind, Stage, StageUpload
+from stages.services import stage_file_submit
 
 from .demo import report_pdf
 

@@ -20,10 +20,10 @@ from contests.entrants import national, unit_enters
 from contests.models import Contest, ContestState, Unit
 from contests.scopes import CHAIR, MEMBER, VIEWER, Need, Scopes
 from contests.seats import department_contest, panel_office, seat_counts
-from contests.stage_rights import StageRights
 from contests.tree import at_or_under, line_of, subtree
 from people.models import Role
 from people.selectors import conflicted_unit_ids, membership_load, office_of, office_unit_id, role_of
+from stages.rights import StageRights
 
 
 class Power(StrEnum):

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from django.db.models import Exists, Q, QuerySet
 
-from .models import Contest, Level, Stage, Unit
-from .stages import stage_of
+from stages.models import Stage
+from stages.rules import stage_of
+
+from .models import Contest, Level, Unit
 from .tree import line_of, under
 
 

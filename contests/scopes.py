@@ -7,10 +7,11 @@ from enum import StrEnum
 
 from django.db.models import Q, QuerySet
 
+from stages.rules import stage_of
+
 from .entrants import contest_entrants
 from .models import Contest, Unit
 from .seats import department_contest, panel_office
-from .stages import stage_of
 from .tree import subtree, under
 
 MEMBER, CHAIR, VIEWER = "member", "chair", "viewer"  # a seat: judges own scores / also finals / sees all

@@ -143,7 +143,7 @@ class YearFrozen(RowsError):
     """Facts, scores, deadlines and the rubric of a frozen year refuse changes until it is unfrozen.
 
     A RowsError about the whole file (row 0), so every import that lists bad rows lists this one too.
-    409, not 400: the request is fine, the year's state is not (as contests.lifecycle.Refused and the evidence
+    409, not 400: the request is fine, the year's state is not (as scoring.lifecycle.Refused and the evidence
     API's refusal of a frozen year); the API answers it as a client_error, code year_frozen (docs/api.md)."""
 
     code = "year_frozen"

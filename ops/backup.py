@@ -21,9 +21,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from awards.models import GeneratedDocument
-from contests.models import StageUpload
 from core.errors import PortalError
 from core.files import copy_out as files_copy_out
+from stages.models import StageUpload
 from submissions.models import Evidence, EvidenceKind
 from submissions.services import _sha256
 

@@ -63,7 +63,7 @@ class RetentionTombstone(models.Model):
         verbose_name=bi("หลักฐาน", "evidence"),
     )
     stage_upload = models.OneToOneField(
-        "contests.StageUpload",
+        "stages.StageUpload",
         null=True,
         blank=True,
         on_delete=models.PROTECT,

@@ -13,8 +13,8 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from contests.models import StageUpload
 from core import files
+from stages.models import StageUpload
 from submissions.models import Evidence, EvidenceKind
 
 from .models import RetentionTombstone

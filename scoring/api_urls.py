@@ -2,7 +2,6 @@ from django.urls import path
 
 import core.converters  # noqa: F401  (registers <rubric:…>)
 from scoring import api
-from scoring.stages import api as stage_api
 
 urlpatterns = [
     path("provinces/", api.ProvinceList.as_view(), name="api-provinces"),
@@ -11,7 +10,4 @@ urlpatterns = [
     path("years/<rubric:year>/awards/", api.AwardList.as_view(), name="api-awards"),
     path("years/<rubric:year>/facts/", api.FactImport.as_view(), name="api-facts"),
     path("contests/<slug:slug>/standings/", api.ContestStandings.as_view(), name="api-contest-standings"),
-    path("contests/<slug:slug>/nominees/", api.NomineeList.as_view(), name="api-nominees"),
-    path("contests/<slug:slug>/stage/picks/", stage_api.StagePicks.as_view(), name="api-stage-picks"),
-    path("contests/<slug:slug>/nominees/<str:code>/", api.NomineeSet.as_view(), name="api-nominee"),
 ]

@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from contests.codes import NATIONAL_PREFIX, code_problem, national_code, period_problem
-from contests.eligibility import rules_problems
 from contests.models import Combine, Level
+from nominees.eligibility import rules_problems
 from rulebook.dates import fiscal_year
 from rulebook.rubric import RubricSpec
 from rulebook.rules.errors import Label, Where

@@ -12,13 +12,13 @@ from django.utils import timezone
 
 from contests.models import Level
 from contests.regions import inspection_regions
-from contests.stages import NO_REGION, region_number
 from core.thai import fmt_points, thai_datetime, thai_digits
 from core.thaimap import NO_AWARD, tier_colours
 from rulebook.engine import vacant_places
 from rulebook.workdays import WorkCalendar, deadline_text
 from scoring import hooks, selectors, tallies
 from scoring.models import AwardTier, Criterion, Dimension, Rubric, Standing, StandingsSnapshot, YearSettings
+from stages.rules import NO_REGION, region_number
 
 NO_REGION_NAME = ("ไม่อยู่ในเขตตรวจราชการ", "no inspection region")
 

@@ -16,15 +16,16 @@ from django.utils import timezone
 
 from contests.models import Contest, Unit
 from core import acts
+from nominees.services import nominee_demo_save
 from people import directory
 from people.models import Role
 from rulebook.dates import BE_OFFSET, shift_year
 from rulebook.moved import moved
-from scoring import nominees, selectors, services
+from scoring import selectors, services
 from scoring.facts.imports import facts_import
 from scoring.models import Fact, FactSource, Rubric
-from scoring.stages.data import STAGES_FILE, stages_load
-from scoring.stages.demo import DEMO_STAGE_USERS
+from stages.data import STAGES_FILE, stages_load
+from stages.demo import DEMO_STAGE_USERS
 
 DEMO_PASSWORD = "cdd4-demo-2566"
 DEMO_USERS = [
@@ -52,7 +53,7 @@ DEMO_USERS += [
     for seat, label in PANEL_SEATS
 ]
 
-DEMO_USERS += DEMO_STAGE_USERS  # the district offices that pick seed 002's subdistricts (scoring.stages.demo)
+DEMO_USERS += DEMO_STAGE_USERS  # the district offices that pick seed 002's subdistricts (stages.demo)
 
 
 PANEL_USERS = [f"{name}-{seat}" for name, _ in PANEL_OFFICES.values() for seat, _ in PANEL_SEATS]
@@ -215,9 +216,7 @@ def demo_nominees(*, rubric: Rubric) -> int:
     for i, unit in enumerate(selectors.contest_entrants(rubric.contest)):
         rng = random.Random(f"{rubric.contest.slug}-{unit.code}-nominee")
         name = f"{DEMO_GIVEN[i % len(DEMO_GIVEN)]} {DEMO_FAMILY[(i * 3) % len(DEMO_FAMILY)]} (ตัวอย่าง)"
-        nominees.nominee_demo_save(
-            contest=rubric.contest, unit=unit, name_th=name, position_th=rng.choice(DEMO_POSITIONS)
-        )
+        nominee_demo_save(contest=rubric.contest, unit=unit, name_th=name, position_th=rng.choice(DEMO_POSITIONS))
         made += 1
     return made
 

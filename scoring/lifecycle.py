@@ -1,15 +1,179 @@
-"""A period's lifecycle state as stored, for `contests.lifecycle` to judge (issue #37). Every path that
-depends on the state reads it here and asks `check`: nothing else reads a snapshot to decide what is allowed."""
+"""A contest period's lifecycle, in one place (issue #37): its states, what may be done in each, and where
+each action leads. Every path that depends on it asks `check` (reminders, freezing and publishing,
+documents and their verification, evidence, imports), so no path decides for itself.
+
+Nothing is stored here. `state_of` reads the state from what is stored already (the contest's
+draft/open switch, the period's last day, its frozen snapshot and the audit trail's last word on the
+publication); the functions after it (`state`, `ensure`, `allows`, `ensure_changeable`, `standing`) gather
+those for one period, so every path that depends on the state reads it here and asks `check`: nothing else
+reads a snapshot to decide what is allowed.
+
+    draft ──open──▶ open ──(last day passes)──▶ closed ──freeze──▶ frozen ──publish──▶ published
+                     └────────────freeze──────────────────────────▶ │ ▲                   │
+                                       open/closed ◀──unfreeze──────┘ └──publish── withdrawn ◀──withdraw
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.db import models
 from django.utils import timezone
 
-from contests.lifecycle import Action, DocumentBasis, Refused, State, basis_of, check, state_of
-from core.errors import YearFrozen
+from contests.models import ContestState
+from core.errors import PortalError, YearFrozen
+from core.labels import bi, halves
 from scoring.models import FreezeEvent, Rubric
+
+
+class State(models.TextChoices):
+    DRAFT = "draft", bi("ร่าง", "draft")
+    OPEN = "open", bi("เปิดรับ", "open")
+    CLOSED = "closed", bi("ปิดรับแล้ว", "closed for entries")
+    FROZEN = "frozen", bi("ตรึงผลแล้ว", "frozen")
+    PUBLISHED = "published", bi("ประกาศผลแล้ว", "published")
+    WITHDRAWN = "withdrawn", bi("ถอนการประกาศผลแล้ว", "withdrawn")
+
+
+class Action(models.TextChoices):
+    OPEN = "open", bi("เปิดการประกวด", "open the contest")
+    REMIND = "remind", bi("เตือนกำหนดส่ง", "remind of deadlines")
+    SUBMIT = "submit", bi("ส่งหรือถอนหลักฐาน", "submit or withdraw evidence")
+    CHANGE = "change", bi("แก้ข้อมูลหรือคะแนน", "change facts or scores")
+    FREEZE = "freeze", bi("ตรึงผล", "freeze")
+    UNFREEZE = "unfreeze", bi("ยกเลิกการตรึงผล", "unfreeze")
+    PUBLISH = "publish", bi("ประกาศผล", "publish")
+    WITHDRAW = "withdraw", bi("ถอนการประกาศผล", "withdraw the publication")
+    ISSUE = "issue", bi("ออกเอกสารฉบับจริง", "issue a final document")
+    SETTLE = "settle", bi("ตัดสินคะแนนเสมอที่เส้นแบ่งรางวัล", "settle a tie at an award line")
+
+
+# Where each allowed action leads; an action missing from a state's row is refused in that state.
+# Unfreezing leads back to entries (open or closed: the calendar's word, read again by `state_of`).
+# Late evidence still counts as late (docs/decisions.md, decision 3), so a closed period still takes it.
+TRANSITIONS: dict[State, dict[Action, State]] = {
+    State.DRAFT: {Action.OPEN: State.OPEN, Action.CHANGE: State.DRAFT},
+    State.OPEN: {
+        Action.REMIND: State.OPEN,
+        Action.SUBMIT: State.OPEN,
+        Action.CHANGE: State.OPEN,
+        Action.FREEZE: State.FROZEN,
+        Action.SETTLE: State.OPEN,
+    },
+    State.CLOSED: {
+        Action.SUBMIT: State.CLOSED,
+        Action.CHANGE: State.CLOSED,
+        Action.FREEZE: State.FROZEN,
+        Action.SETTLE: State.CLOSED,
+    },
+    # Frozen again: the snapshot is taken anew from the same (locked) standings.
+    State.FROZEN: {
+        Action.FREEZE: State.FROZEN,
+        Action.UNFREEZE: State.OPEN,
+        Action.PUBLISH: State.PUBLISHED,
+        Action.ISSUE: State.FROZEN,
+        # A tie at an award line is settled on the figures that will be announced; the snapshot takes it.
+        Action.SETTLE: State.FROZEN,
+    },
+    State.PUBLISHED: {Action.PUBLISH: State.PUBLISHED, Action.WITHDRAW: State.WITHDRAWN, Action.ISSUE: State.PUBLISHED},
+    # Withdrawn results are published again as they are, or unfrozen and corrected: never issued meanwhile.
+    State.WITHDRAWN: {Action.PUBLISH: State.PUBLISHED, Action.UNFREEZE: State.OPEN},
+}
+
+# What each state is, said when it refuses an action ("cannot <action>: <state>"), Thai first.
+_WHY: dict[State, tuple[str, str]] = {
+    State.DRAFT: ("การประกวดนี้ยังเป็นร่าง ยังไม่เปิด", "this contest is still a draft, not open"),
+    State.OPEN: ("การประกวดนี้เปิดแล้ว ผลยังไม่ได้ตรึง", "the contest is open and its results are not frozen"),
+    State.CLOSED: (
+        "การประกวดนี้เปิดแล้วและปิดรับแล้ว ผลยังไม่ได้ตรึง",
+        "the contest was open and is closed for entries; its results are not frozen",
+    ),
+    State.FROZEN: ("ผลตรึงไว้แล้ว ยังไม่ได้ประกาศ", "the results are frozen, not published"),
+    State.PUBLISHED: ("ประกาศผลแล้ว ผลเป็นที่สิ้นสุด", "the results are published and final"),
+    State.WITHDRAWN: ("ถอนการประกาศผลแล้ว ผลยังตรึงไว้", "the publication was withdrawn; the results stay frozen"),
+}
+
+
+class Refused(PortalError):
+    """An action the period's state does not allow (409: the request is fine, the moment is not)."""
+
+    status = 409
+    code = "state"
+
+    def __init__(self, state: State, action: Action) -> None:
+        self.state, self.action = state, action
+        th, en = _WHY[state]
+        act_th, act_en = halves(Action(action).label)
+        super().__init__(f"{act_th}ไม่ได้: {th}", f"cannot {act_en}: {en}")
+
+
+def state_allows(state: State, action: Action) -> bool:
+    return action in TRANSITIONS[state]
+
+
+def check(state: State, action: Action) -> State:
+    """The state `action` leads to from `state`; Refused, Thai first, if `state` does not allow it."""
+    try:
+        return TRANSITIONS[state][action]
+    except KeyError:
+        raise Refused(State(state), Action(action)) from None
+
+
+def state_of(
+    *, contest_state: str, ends_on: date, today: date, frozen: bool, published: bool, last_word: str | None = None
+) -> State:
+    """A period's state from what is stored: the contest's switch, the period's last day, whether its results
+    are frozen (a snapshot) and published, and `last_word`, the audit trail's latest freeze action. A draft
+    stays a draft whatever else is stored: its results are no one's but its runners'."""
+    if contest_state == ContestState.DRAFT:
+        return State.DRAFT
+    if published:
+        return State.PUBLISHED
+    if frozen:
+        return State.WITHDRAWN if last_word == Action.WITHDRAW else State.FROZEN
+    return State.CLOSED if ends_on < today else State.OPEN
+
+
+def results_after(actions: Iterable[str]) -> State | None:
+    """Where a period's results stand after its freeze actions, oldest first: frozen, published, withdrawn,
+    or None while they are open to change."""
+    after: dict[str, State] = {
+        Action.FREEZE: State.FROZEN,
+        Action.PUBLISH: State.PUBLISHED,
+        Action.WITHDRAW: State.WITHDRAWN,
+    }
+    state = None
+    for action in actions:
+        state = after.get(action)
+    return state
+
+
+@dataclass(frozen=True)
+class DocumentBasis:
+    """Whether a document was made from frozen results, and since when those results are withdrawn."""
+
+    frozen: bool
+    withdrawn_at: datetime | None = None
+
+
+def basis_of(events: Iterable[tuple[str, datetime]], issued_at: datetime) -> DocumentBasis:
+    """What a document made at `issued_at` stands on, from the period's freeze actions (action, when),
+    oldest first. Made while the results were open it was never final. Its results are withdrawn while the
+    latest word on them is a withdrawal, whether it came before or after the document was made; freezing
+    anew or unfreezing ends those results, so nothing after that speaks of them."""
+    events = list(events)
+    before = [(a, at) for a, at in events if at <= issued_at]
+    state = results_after(a for a, _ in before)
+    if state is None:
+        return DocumentBasis(frozen=False)
+    withdrawn_at = before[-1][1] if state == State.WITHDRAWN else None
+    for action, at in events[len(before) :]:
+        if action in (Action.FREEZE, Action.UNFREEZE):
+            break
+        withdrawn_at = at if action == Action.WITHDRAW else None
+    return DocumentBasis(frozen=True, withdrawn_at=withdrawn_at)
 
 
 def state(rubric: Rubric, *, today: date | None = None) -> State:
@@ -34,7 +198,7 @@ def state(rubric: Rubric, *, today: date | None = None) -> State:
 
 
 def ensure(rubric: Rubric, action: Action, *, today: date | None = None) -> State:
-    """The state `action` leads to; contests.lifecycle.Refused, Thai first, if the period's state forbids it."""
+    """The state `action` leads to; Refused, Thai first, if the period's state forbids it."""
     return check(state(rubric, today=today), action)
 
 

@@ -75,7 +75,7 @@ def _items(user) -> list[tuple[str, str, str, str]]:
         if len(standings) < len(results):  # certificates of years gone by stay one click away
             items.append(("ผลปีก่อน", "Earlier results", reverse("scoring:past"), "past"))
         return items
-    stages = [("การคัดเลือกเป็นขั้น", "Selection stages", reverse("scoring:stages"), "stages")]
+    stages = [("การคัดเลือกเป็นขั้น", "Selection stages", reverse("stages:stages"), "stages")]
     if actor.organises():  # the contests its office runs, each with its dashboard and documents
         return [
             ("การประกวดของสำนักงาน", "Office contests", reverse("submissions:home"), "contests"),

@@ -15,13 +15,14 @@ from django.db import connection, transaction
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
-from contests.models import Stage, Unit
-from contests.stages import rank_groups
+from contests.models import Unit
 from core.bulk import update_documents, update_values
 from notices import events
 from rulebook import engine
 from scoring import coalesce, hooks, selectors
 from scoring.models import Criterion, RecomputeRun, Rubric, Standing, TieDecision, TieMethod, YearSettings
+from stages.models import Stage
+from stages.rules import rank_groups
 
 EMPTY: dict = {}  # never mutated
 PLACE = ("rank", "tied", "award", "award_tie")

@@ -14,7 +14,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from contests.actor import SYSTEM
-from contests.lifecycle import Action
 from contests.models import Level, Unit
 from core.labels import halves
 from core.thai import thai_date
@@ -22,6 +21,7 @@ from people import directory
 from rulebook.workdays import moved_suffix
 from scoring import lifecycle, selectors
 from scoring.dashboard import due_soon, submitted_pairs, year_settings
+from scoring.lifecycle import Action
 from scoring.models import ReminderSent, Rubric
 
 log = logging.getLogger(__name__)

@@ -10,9 +10,10 @@ from django.db.models import QuerySet
 
 from contests.actor import actor_of
 from contests.entrants import contest_entrants
-from contests.models import Contest, Level, Nominee, NomineeState, Unit
+from contests.models import Contest, Level, Unit
 from contests.regions import InspectionRegion
 from contests.tree import under
+from nominees.models import Nominee, NomineeState
 from rulebook.dates import fiscal_year, parse_date, widened
 from rulebook.engine import tie_held_places, vacant_places
 from rulebook.moved import moved

@@ -1,7 +1,7 @@
 """Writes about a contest's rules: loading and saving rubrics (the builder's, a file's, next year's), a
 criterion's deadline, holidays, opening a draft. Every change to rules goes through `revisions.change`.
 The facts' writes are in scoring/facts/imports.py, the standings' upkeep in scoring/recompute.py, a
-nominee's in scoring/nominees.py: callers import each from where it lives (no re-exports)."""
+nominee's in nominees/services.py: callers import each from where it lives (no re-exports)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,7 @@ from django.db.models import Q
 
 from contests.actor import forget
 from contests.codes import code_stem, national_code, office_prefix
-from contests.lifecycle import Action
-from contests.models import Combine, Contest, ContestState, Level, Stage, Unit
+from contests.models import Combine, Contest, ContestState, Level, Unit
 from contests.units import units_collate
 from core import acts, bulk
 from core.errors import YearFrozen
@@ -28,6 +27,7 @@ from rulebook.spec import RubricError, parse_rubric
 from scoring import lifecycle, revisions, selectors
 from scoring.contest_spec import parse_rubric_file, period_data
 from scoring.facts.imports import ensure_not_frozen
+from scoring.lifecycle import Action
 from scoring.models import (
     AwardTier,
     Criterion,
@@ -42,6 +42,7 @@ from scoring.models import (
     YearSettings,
 )
 from scoring.recompute import results_mark_dirty
+from stages.models import Stage
 
 
 def results_ensure(rubric: Rubric) -> None:

@@ -9,10 +9,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from contests.lifecycle import Action
 from core import acts
 from notices import events
 from scoring import lifecycle, revisions
+from scoring.lifecycle import Action
 from scoring.models import FreezeAction, FreezeEvent, Rubric, Standing, StandingsSnapshot, YearSettings
 from scoring.standings import standings_rows
 

@@ -2,7 +2,6 @@ from django.urls import path
 
 import core.converters  # noqa: F401  (registers <rubric:…>)
 from scoring import missing_views, revision_views, views
-from scoring.stages import views as stage_views
 from scoring.ties import views as tie_views
 
 app_name = "scoring"
@@ -10,15 +9,7 @@ app_name = "scoring"
 urlpatterns = [
     path("", views.index, name="index"),
     path("contests/", views.contest_upload, name="contest_upload"),  # before <rubric:…>, which "contests" fits
-    path("stages/", stage_views.stage_list, name="stages"),  # before <rubric:…>, as "contests"
     path("past/", views.past, name="past"),  # before <rubric:…>, as "contests"
-    path("stages/register/", stage_views.register_upload, name="stage_register"),
-    path("stages/<slug:slug>/", stage_views.stage_detail, name="stage"),
-    path("stages/<slug:slug>/files/", stage_views.stage_file, name="stage_file"),
-    path("stages/<slug:slug>/sent/<int:pk>/", stage_views.stage_file_download, name="stage_file_download"),
-    path("stages/<slug:slug>/pick/", stage_views.stage_pick, name="stage_pick"),
-    path("stages/<slug:slug>/picks.<str:fmt>", stage_views.stage_export, name="stage_export"),
-    path("stages/<slug:slug>/withdraw/", stage_views.stage_unpick, name="stage_withdraw"),
     path("<rubric:year>/", views.dashboard_page, name="dashboard"),
     path("<rubric:year>/live/", views.dashboard_live, name="live"),
     path("<rubric:year>/settings/", views.settings_update, name="settings"),

@@ -13,7 +13,6 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from contests.actor import actor_of
-from contests.lifecycle import TRANSITIONS, State, state_of
 from core import acts, gate
 from core.converters import ContestKey
 from core.errors import PortalError
@@ -29,6 +28,7 @@ from scoring import lifecycle, selectors, services, snapshots
 from scoring.access import rubric_gate
 from scoring.contests import contest_rows
 from scoring.facts.imports import facts_import_file
+from scoring.lifecycle import TRANSITIONS, State, state_of
 from scoring.models import FreezeEvent, Rubric, Standing, StandingsSnapshot
 from scoring.navigation import shown_results
 from scoring.needs import contest_needs

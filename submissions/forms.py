@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from django import forms
 
-from contests.eligibility import office_name
-from contests.models import Employment
 from core.errors import PortalError
 from core.labels import bi
+from nominees.eligibility import office_name
+from nominees.models import Employment
 
 from .models import InnovationReport
 from .services import INNOVATION_FIELDS

@@ -5,9 +5,10 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
-from contests.models import Contest, StageUpload, Unit
+from contests.models import Contest, Unit
 from core.labels import bi
 from scoring.models import Criterion, Rubric
+from stages.models import StageUpload
 
 from .querysets import EvidenceQuerySet
 

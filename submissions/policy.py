@@ -3,11 +3,11 @@ read through the rule; this module only knows the portal's file types and their 
 
 from __future__ import annotations
 
-from contests.lifecycle import Action, State, allows
 from core.validators.content import TYPES
 from core.validators.refusal import UploadRefused
 from rulebook.rules.evidence import EvidenceExpected
 from scoring import lifecycle
+from scoring.lifecycle import Action, State, state_allows
 from scoring.models import Rubric
 from scoring.selectors import rubric_spec
 
@@ -75,7 +75,7 @@ def evidence_closed(rubric: Rubric) -> UploadRefused | None:
     the frozen results are what gets announced, and published results are final: nothing sent then could
     count, so nothing is taken (or withdrawn) rather than kept for show. The lifecycle decides; this says why."""
     state = lifecycle.state(rubric)
-    if allows(state, Action.SUBMIT):
+    if state_allows(state, Action.SUBMIT):
         return None
     if state == State.DRAFT:
         return UploadRefused(

@@ -48,7 +48,7 @@ from core.validators.content import TYPES, UploadRefused, refuse_type, sniff_gro
 from core.validators.refusal import size_refusal
 from scoring.access import contest_or_404
 from scoring.models import Criterion
-from scoring.stages.picks import stage_file_may_submit, stage_file_submit
+from stages.services import stage_file_may_submit, stage_file_submit
 
 from . import services
 from .models import ResumableState, ResumableUpload

@@ -11,7 +11,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from contests.actor import actor_of
-from contests.models import Nominee, NomineeState, Unit
+from contests.models import Unit
+from nominees.models import Nominee, NomineeState
 from rulebook.rules import Context, Score
 from rulebook.rules.errors import Label
 from scoring.models import Criterion, Fact, Rubric, Standing

@@ -149,12 +149,12 @@ def nominee_todo(deadline: date) -> Todo:
 
 
 def picks_todo(stages: Iterable) -> list[Todo]:
-    """A picking office's open stages with picks left (scoring.stages.reads.stages_due), each to its stage page."""
+    """A picking office's open stages with picks left (stages.selectors.stages_due), each to its stage page."""
     return [
         Todo(
             f"คัดเลือกอีก {thai_digits(s.left)} จาก {thai_digits(s.quota)}: {s.contest.name_th}",
             f"Pick {s.left} more of {s.quota}: {s.contest.name_en or s.contest.name_th}",
-            reverse("scoring:stage", args=[s.contest.slug]),
+            reverse("stages:stage", args=[s.contest.slug]),
             "pick",
             deadline=s.closes,
             days=s.days_left,

@@ -13,8 +13,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
 from contests.actor import actor_of
-from contests.eligibility import Eligibility
-from contests.models import Level, NomineeState, Unit
+from contests.models import Level, Unit
 from contests.permissions import runs_contest
 from core import acts, gate
 from core.api import error_response
@@ -24,12 +23,15 @@ from core.http import LOGIN_FIRST, show, takes_files
 from core.thai import thai_sorted
 from core.validators.content import UploadRefused, clean_name
 from core.validators.refusal import size_refusal
-from scoring import access, nominees
+from nominees import services as nominee_services
+from nominees.eligibility import Eligibility
+from nominees.models import NomineeState
+from nominees.selectors import nomination_window
+from scoring import access
 from scoring.contests import contests_for_user, enters
-from scoring.nominations import nomination_window
 from scoring.selectors import deadline_moves, is_frozen, nominee_of, nominee_offices
-from scoring.stages.reads import stages_due
 from scoring.standings import published_rubrics
+from stages.selectors import stages_due
 
 from . import hooks, policy, selectors, services, todo, uploads
 from .forms import InnovationReportForm, LinkForm, NomineeForm
@@ -183,7 +185,7 @@ def nominee(request, year: ContestKey, code: str):
     data = {f: request.POST.get(f, "") for f in form.fields}
     form.is_valid()
     try:
-        nominees.nominee_submit(user=request.user, contest=contest, unit=ctx["province"], **data)
+        nominee_services.nominee_submit(user=request.user, contest=contest, unit=ctx["province"], **data)
     except PortalError as exc:
         if form.refused(exc):  # beside the field, with what was typed kept
             return _province_page(request, ctx, nominee_form=form)
@@ -200,7 +202,7 @@ def nominee_withdraw(request, year: ContestKey, code: str):
     if not ctx["rubric"].contest.nominates:
         raise Http404
     try:
-        nominees.nominee_withdraw(user=request.user, contest=ctx["rubric"].contest, unit=ctx["province"])
+        nominee_services.nominee_withdraw(user=request.user, contest=ctx["rubric"].contest, unit=ctx["province"])
     except PortalError as exc:
         show(request, exc)
     else:

@@ -16,13 +16,13 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from contests.lifecycle import Action
-from contests.models import Stage
-from contests.stages import rank_groups
 from core import acts
 from scoring import lifecycle, recompute
+from scoring.lifecycle import Action
 from scoring.models import Rubric, Standing, StandingsSnapshot, TieDecision, TieMethod
 from scoring.standings import standings_rows
+from stages.models import Stage
+from stages.rules import rank_groups
 
 
 @dataclass(frozen=True)

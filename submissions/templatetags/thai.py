@@ -8,9 +8,9 @@ from datetime import datetime
 from django import template
 from django.utils.translation import get_language, gettext, ngettext
 
-from contests import eligibility
 from core import thai
 from core.labels import one_language
+from nominees import eligibility
 
 register = template.Library()
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 from accounts.forms import MembershipForm
 from contests.actor import actor_of
 from people.models import Role
-from scoring.stages.picks import stage_select
-from tests.scoring.stages.stage_support import OPEN, load_chain
+from stages.services import stage_select
+from tests.stages.stage_support import OPEN, load_chain
 
 
 def _user_post(username, role, office):

@@ -6,12 +6,12 @@ import unicodedata
 import pytest
 
 from awards import documents
+from nominees.services import nominee_submit
 from people.models import Role
 from scoring import services
-from scoring.nominees import nominee_submit
 from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory, UserFactory
-from tests.scoring.nominees.test_contests_nominees import itmodel_data, judge
+from tests.nominees.test_contests_nominees import itmodel_data, judge
 
 from .conftest import pdftext, squash
 

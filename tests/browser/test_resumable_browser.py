@@ -4,8 +4,8 @@ resumes from the last piece the portal holds, and the evidence saved is the file
 from submissions.models import Evidence, ResumableState, ResumableUpload
 from tests.browser_support import MARKS, SHOTS, portal_login
 from tests.factories import PASSWORD
-from tests.scoring.stages.stage_support import box, load_chain, mp4, organiser
-from tests.scoring.stages.test_stages import pick
+from tests.stages.stage_support import box, load_chain, mp4, organiser
+from tests.stages.test_stages import pick
 from tests.submissions import files
 
 from .test_upload_browser import criterion_page

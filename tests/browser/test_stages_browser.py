@@ -2,10 +2,10 @@
 its own, the province picks both for the inspection-region contest, and central staff find them under
 Chiang Mai's inspection region; the province sees on its page which files are still missing and by when."""
 
-from contests.models import StageEntry
+from stages.models import StageEntry
 from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, UserFactory
-from tests.scoring.stages.stage_support import load_chain, organiser
+from tests.stages.stage_support import load_chain, organiser
 
 pytestmark = MARKS
 

@@ -12,12 +12,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from contests.actor import actor_of
 from contests.media import sample_video, video_seconds
-from contests.models import StageUpload
 from core.errors import PortalError
 from core.validators.mp4 import movie
-from scoring.stages.picks import stage_file_submit
-from tests.scoring.stages.stage_support import box, container_mp4, load_chain, mp4, organiser, track_mp4
-from tests.scoring.stages.test_stages import pick
+from stages.models import StageUpload
+from stages.services import stage_file_submit
+from tests.stages.stage_support import box, container_mp4, load_chain, mp4, organiser, track_mp4
+from tests.stages.test_stages import pick
 
 LIE_TH = "ส่วนหัวของวีดิทัศน์ระบุความยาว 360.00 วินาที แต่ภาพในไฟล์ยาว 1.00 วินาที"
 

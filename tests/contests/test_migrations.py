@@ -12,7 +12,8 @@ from django.db import connection, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-from contests.models import Contest, Nominee, NomineeVersion, Unit
+from contests.models import Contest, Unit
+from nominees.models import Nominee, NomineeVersion
 from people.models import Membership
 from scoring.models import Rubric
 
@@ -128,9 +129,11 @@ def test_a_database_at_scoring_0016_migrates_forward_keeping_rows_links_and_cont
     assert Membership.objects.get(user_id=ids["user"]).province_id == ids["province"]
     # The same content type rows, relabelled: permissions and admin history follow the models.
     # The units' model is named by the chain's end, so its type is matched to the old name by the model.
-    for old_name, model in zip(MOVED, (Unit, Contest, Nominee, NomineeVersion), strict=True):
+    # Nominees went on from contests to an app of their own (nominees 0001), their types with them.
+    apps_now = ("contests", "contests", "nominees", "nominees")
+    for old_name, model, app in zip(MOVED, (Unit, Contest, Nominee, NomineeVersion), apps_now, strict=True):
         moved = ContentType.objects.get_for_model(model)
-        assert (moved.pk, moved.app_label) == (ids["types"][old_name], "contests")
+        assert (moved.pk, moved.app_label) == (ids["types"][old_name], app)
     assert not ContentType.objects.filter(app_label="scoring", model__in=MOVED).exists()
     assert LogEntry.objects.get(pk=ids["entry"]).get_edited_object() == nominee
     if connection.vendor == "sqlite":

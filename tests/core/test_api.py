@@ -89,7 +89,7 @@ def test_import_refusal_is_one_error_per_row_with_its_number():
 
 
 def test_frozen_year_is_a_409_state_refusal_about_the_whole_request_without_a_row():
-    """The request is fine, the year's state is not: 409 client_error, as contests.lifecycle.Refused."""
+    """The request is fine, the year's state is not: 409 client_error, as scoring.lifecycle.Refused."""
     status, data = _answer(YearFrozen(2566))
 
     assert (status, data["type"]) == (409, "client_error")

@@ -97,9 +97,9 @@ def _stage_page():
     """A stage's page as whoever runs it reads it, one pick named with a formula (a unit's name is data an office
     may have typed into the units file)."""
     from contests.actor import actor_of
-    from scoring.stages.picks import stage_select
-    from scoring.stages.reads import stage_page
-    from tests.scoring.stages.stage_support import load_chain, organiser
+    from stages.selectors import stage_page
+    from stages.services import stage_select
+    from tests.stages.stage_support import load_chain, organiser
 
     chain = load_chain()
     chain.rim_nua.name_th = HOSTILE

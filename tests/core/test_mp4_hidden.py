@@ -5,7 +5,7 @@ import pytest
 
 from contests.media import sample_video
 from core.validators.content import UploadRefused, inspect_file
-from tests.scoring.stages.stage_support import box, track_mp4
+from tests.stages.stage_support import box, track_mp4
 from tests.submissions import files
 
 HIDDEN_TH = "ไฟล์ MP4 นี้มีเนื้อหาอื่นซ่อนอยู่ (หน้าเว็บ โปรแกรม ไฟล์บีบอัด หรือ PDF) จึงไม่รับ"

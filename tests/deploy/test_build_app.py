@@ -89,7 +89,13 @@ def test_a_page_asset_missing_from_the_manifest_fails_the_build(clean, tmp_path)
     )
 
     assert done.returncode == 1
-    pages = "templates/scoring/stage.html, templates/submissions/criterion.html, templates/submissions/innovation.html"
+    pages = ", ".join(
+        [
+            "templates/submissions/criterion.html",
+            "templates/submissions/innovation.html",
+            "stages/templates/stages/stage.html",
+        ]
+    )
     assert done.stderr.splitlines() == [
         f"check_manifest: 'vendor/tus/tus.min.js' (named in {pages}) is not in {static_root / 'staticfiles.json'}"
     ]

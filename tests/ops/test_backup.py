@@ -9,10 +9,10 @@ from django.db import connection
 
 from contests.actor import actor_of
 from ops.models import BackupRecord, BackupStatus
-from scoring.stages.picks import stage_file_submit
+from stages.services import stage_file_submit
 from submissions.models import Evidence, EvidenceKind
-from tests.scoring.stages.stage_support import load_chain, mp4, organiser
-from tests.scoring.stages.test_stages import pick
+from tests.stages.stage_support import load_chain, mp4, organiser
+from tests.stages.test_stages import pick
 
 from .conftest import manage
 

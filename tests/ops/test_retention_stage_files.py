@@ -9,7 +9,7 @@ from django.db import connection
 from core import files
 from ops.backup import named_files_sql
 from ops.retention import retention_run
-from tests.scoring.stages.test_stages import region_video_sent
+from tests.stages.test_stages import region_video_sent
 
 pytestmark = pytest.mark.django_db
 

@@ -2,11 +2,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
-from contests.lifecycle import Refused
 from core.errors import YearFrozen
 from rulebook.spec import RubricError
 from scoring import selectors, services, snapshots
 from scoring.facts.imports import facts_import
+from scoring.lifecycle import Refused
 from scoring.models import Fact, FreezeAction, FreezeEvent
 from scoring.recompute import standings_recompute
 

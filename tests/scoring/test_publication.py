@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.urls import reverse
 
-from contests.lifecycle import Refused, State
 from scoring import lifecycle, selectors, snapshots
+from scoring.lifecycle import Refused, State
 from scoring.models import FreezeAction, FreezeEvent, StandingsSnapshot
 from scoring.recompute import standings_recompute
 

@@ -11,9 +11,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from awards import documents
-from contests.lifecycle import State
 from people.models import Role
 from scoring import lifecycle, selectors, snapshots
+from scoring.lifecycle import State
 from scoring.models import TieDecision
 from scoring.ties.settle import tie_settle
 from tests.awards.conftest import pdftext, squash

@@ -3,7 +3,7 @@ judges their own office's units, on every path (matrix, score screen, API, servi
 can be declared on any unit in the admin.
 
 The Department's regional stage (model-subdistrict-region-2565) is entered by subdistricts: Rim Nuea and
-Nong Khwai of Chiang Mai, Patong of Phuket (tests/scoring/stages/stage_support.py)."""
+Nong Khwai of Chiang Mai, Patong of Phuket (tests/stages/stage_support.py)."""
 
 import json
 from decimal import Decimal
@@ -22,9 +22,9 @@ from contests.models import Unit
 from people.models import Conflict, Role
 from scoring import services as scoring_services
 from scoring.models import Rubric
-from scoring.stages.picks import stage_select
+from stages.services import stage_select
 from tests.factories import SubdistrictFactory, UserFactory
-from tests.scoring.stages.stage_support import load_chain, organiser
+from tests.stages.stage_support import load_chain, organiser
 
 pytestmark = pytest.mark.django_db
 

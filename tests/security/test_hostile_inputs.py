@@ -12,17 +12,18 @@ from django.test import Client, RequestFactory
 
 from builder.form import to_form
 from contests.actor import actor_of
-from contests.models import Contest, ContestState, StageEntry, StageUpload
+from contests.models import Contest, ContestState
 from core.errors import PortalError
 from core.http import content_disposition
 from people.models import Role
 from scoring import selectors, snapshots
 from scoring.admin.forms import AwardFilter
 from scoring.models import AwardTier, Standing
-from scoring.stages.picks import stage_file_submit, stage_select
+from stages.models import StageEntry, StageUpload
+from stages.services import stage_file_submit, stage_select
 from tests.factories import DistrictFactory, UserFactory, VerificationCodeFactory, office_contest
-from tests.scoring.stages.stage_support import OPEN, load_chain, mp4, organiser
 from tests.security.files_more import HTML
+from tests.stages.stage_support import OPEN, load_chain, mp4, organiser
 from tests.submissions import files
 
 from .test_contest_codes import contest_file, upload

@@ -101,38 +101,38 @@ RULES = {
     "admin:scoring_standing_change": Rule("- - 0 0 0 0", "- - - - - -", "scoring.standing"),
     "admin/scoring/standing/<path:object_id>/": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.standing"),
     # Nominees: read-only, for central staff and organisers (none of the six roles here is an organiser).
-    "admin:contests_nominee_changelist": Rule("- - - - - 0", "- - - - - 0", "contests.nominee"),
-    "admin:contests_nominee_add": Rule("- - - - - -", "- - - - - -", "contests.nominee"),
-    "admin:contests_nominee_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.nominee"),
-    "admin:contests_nominee_delete": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.nominee"),
-    "admin:contests_nominee_change": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.nominee"),
-    "admin/contests/nominee/<path:object_id>/": Rule("- - - - - -", "- - - - - -", "contests.nominee"),
-    # Seed 002's stages (scoring.admin.stages), read-only; these worlds hold no stage: the rows of one
+    "admin:nominees_nominee_changelist": Rule("- - - - - 0", "- - - - - 0", "nominees.nominee"),
+    "admin:nominees_nominee_add": Rule("- - - - - -", "- - - - - -", "nominees.nominee"),
+    "admin:nominees_nominee_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "nominees.nominee"),
+    "admin:nominees_nominee_delete": Rule("- - 0 0 0 0", "- - 0 0 0 0", "nominees.nominee"),
+    "admin:nominees_nominee_change": Rule("- - 0 0 0 0", "- - 0 0 0 0", "nominees.nominee"),
+    "admin/nominees/nominee/<path:object_id>/": Rule("- - - - - -", "- - - - - -", "nominees.nominee"),
+    # Seed 002's stages (stages.admin), read-only; these worlds hold no stage: the rows of one
     # office's picks against another's are tests/scoring/admin/test_admin_stages.py's.
-    "admin:contests_stage_changelist": Rule("- - - - - 0", "- - - - - 0", "contests.stage"),
-    "admin:contests_stage_add": Rule("- - - - - -", "- - - - - -", "contests.stage"),
-    "admin:contests_stage_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.stage"),
-    "admin:contests_stage_delete": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.stage"),
-    "admin:contests_stage_change": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.stage"),
-    "admin/contests/stage/<path:object_id>/": Rule("- - - - - -", "- - - - - -", "contests.stage"),
-    "admin:contests_stageentry_changelist": Rule("- - - - - 0", "- - - - - 0", "contests.stageentry"),
-    "admin:contests_stageentry_add": Rule("- - - - - -", "- - - - - -", "contests.stageentry"),
-    "admin:contests_stageentry_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.stageentry"),
-    "admin:contests_stageentry_delete": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.stageentry"),
-    "admin:contests_stageentry_change": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.stageentry"),
-    "admin/contests/stageentry/<path:object_id>/": Rule("- - - - - -", "- - - - - -", "contests.stageentry"),
-    "admin:contests_pastmodel_changelist": Rule("- - - - - 0", "- - - - - 0", "contests.pastmodel"),
-    "admin:contests_pastmodel_add": Rule("- - - - - -", "- - - - - -", "contests.pastmodel"),
-    "admin:contests_pastmodel_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.pastmodel"),
-    "admin:contests_pastmodel_delete": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.pastmodel"),
-    "admin:contests_pastmodel_change": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.pastmodel"),
-    "admin/contests/pastmodel/<path:object_id>/": Rule("- - - - - -", "- - - - - -", "contests.pastmodel"),
-    "admin:contests_registersource_changelist": Rule("- - - - - 0", "- - - - - 0", "contests.registersource"),
-    "admin:contests_registersource_add": Rule("- - - - - -", "- - - - - -", "contests.registersource"),
-    "admin:contests_registersource_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.registersource"),
-    "admin:contests_registersource_delete": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.registersource"),
-    "admin:contests_registersource_change": Rule("- - 0 0 0 0", "- - 0 0 0 0", "contests.registersource"),
-    "admin/contests/registersource/<path:object_id>/": Rule("- - - - - -", "- - - - - -", "contests.registersource"),
+    "admin:stages_stage_changelist": Rule("- - - - - 0", "- - - - - 0", "stages.stage"),
+    "admin:stages_stage_add": Rule("- - - - - -", "- - - - - -", "stages.stage"),
+    "admin:stages_stage_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "stages.stage"),
+    "admin:stages_stage_delete": Rule("- - 0 0 0 0", "- - 0 0 0 0", "stages.stage"),
+    "admin:stages_stage_change": Rule("- - 0 0 0 0", "- - 0 0 0 0", "stages.stage"),
+    "admin/stages/stage/<path:object_id>/": Rule("- - - - - -", "- - - - - -", "stages.stage"),
+    "admin:stages_stageentry_changelist": Rule("- - - - - 0", "- - - - - 0", "stages.stageentry"),
+    "admin:stages_stageentry_add": Rule("- - - - - -", "- - - - - -", "stages.stageentry"),
+    "admin:stages_stageentry_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "stages.stageentry"),
+    "admin:stages_stageentry_delete": Rule("- - 0 0 0 0", "- - 0 0 0 0", "stages.stageentry"),
+    "admin:stages_stageentry_change": Rule("- - 0 0 0 0", "- - 0 0 0 0", "stages.stageentry"),
+    "admin/stages/stageentry/<path:object_id>/": Rule("- - - - - -", "- - - - - -", "stages.stageentry"),
+    "admin:stages_pastmodel_changelist": Rule("- - - - - 0", "- - - - - 0", "stages.pastmodel"),
+    "admin:stages_pastmodel_add": Rule("- - - - - -", "- - - - - -", "stages.pastmodel"),
+    "admin:stages_pastmodel_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "stages.pastmodel"),
+    "admin:stages_pastmodel_delete": Rule("- - 0 0 0 0", "- - 0 0 0 0", "stages.pastmodel"),
+    "admin:stages_pastmodel_change": Rule("- - 0 0 0 0", "- - 0 0 0 0", "stages.pastmodel"),
+    "admin/stages/pastmodel/<path:object_id>/": Rule("- - - - - -", "- - - - - -", "stages.pastmodel"),
+    "admin:stages_registersource_changelist": Rule("- - - - - 0", "- - - - - 0", "stages.registersource"),
+    "admin:stages_registersource_add": Rule("- - - - - -", "- - - - - -", "stages.registersource"),
+    "admin:stages_registersource_history": Rule("- - 0 0 0 0", "- - 0 0 0 0", "stages.registersource"),
+    "admin:stages_registersource_delete": Rule("- - 0 0 0 0", "- - 0 0 0 0", "stages.registersource"),
+    "admin:stages_registersource_change": Rule("- - 0 0 0 0", "- - 0 0 0 0", "stages.registersource"),
+    "admin/stages/registersource/<path:object_id>/": Rule("- - - - - -", "- - - - - -", "stages.registersource"),
     # accounts (issue #41): the sign-in audit, a person's own pages, account links, the sheet
     "admin:accounts_accountevent_changelist": Rule("- - - - - 0", "- - - - - 0", "accounts.accountevent"),
     "admin:accounts_accountevent_add": Rule("- - - - - -", "- - - - - -", "accounts.accountevent"),
@@ -293,10 +293,10 @@ RULES = {
     "api-awards": Rule("- - - - - 0"),
     "api-facts": Rule(None, "- - - - - 0"),
     "api-contest-standings": Rule("- - - - - 0"),
-    # The national contest takes no nominees: 404 for all (tests/scoring/nominees/test_api_nominees.py has the rest).
+    # The national contest takes no nominees: 404 for all (tests/nominees/test_api_nominees.py has the rest).
     "api-nominees": Rule("- - - - - -"),
     "api-nominee": Rule(None, "- - - - - -", delete="- - - - - -"),
-    # The national contest is no stage: 404 for all (tests/scoring/stages/test_stage_files_budget.py has a stage's own).
+    # The national contest is no stage: 404 for all (tests/stages/test_stage_files_budget.py has a stage's own).
     "api-stage-picks": Rule("- - - - - -"),
     "schema": Rule("- 0 0 0 0 0"),
     "api-docs": Rule("- 0 0 0 0 0"),
@@ -330,17 +330,17 @@ RULES = {
     "scoring:facts_template": Rule("- - - - - +"),  # the contest's fact template: whoever runs it
     # Selections in stages (seed 002): the list shows each user only the stages they take part in; a
     # contest that is not staged (the national one) has no stage page: 404 for all.
-    "scoring:stages": Rule("- 0 0 0 0 0"),
+    "stages:stages": Rule("- 0 0 0 0 0"),
     "scoring:past": Rule("- 0 - - - -"),  # every year's results of the office's own contests: office staff
-    "scoring:stage_register": Rule(None, "- - - - - 0"),  # central staff import the register of past models
-    "scoring:stage": Rule("- - - - - -"),
-    "scoring:stage_export": Rule("- - - - - -"),  # the stage page's picks as a file: the page's own scope
-    "scoring:stage_file": Rule(None, "- - - - - -"),
+    "stages:stage_register": Rule(None, "- - - - - 0"),  # central staff import the register of past models
+    "stages:stage": Rule("- - - - - -"),
+    "stages:stage_export": Rule("- - - - - -"),  # the stage page's picks as a file: the page's own scope
+    "stages:stage_file": Rule(None, "- - - - - -"),
     # A file sent for a pick: the stage page's own scope, under a staged contest only (the roles of a staged
-    # one: tests/scoring/stages/test_stage_file_download.py); <pk> is any id here.
-    "scoring:stage_file_download": Rule("- - - - - -", None, "contests.unit"),
-    "scoring:stage_pick": Rule(None, "- - - - - -"),
-    "scoring:stage_withdraw": Rule(None, "- - - - - -"),
+    # one: tests/stages/test_stage_file_download.py); <pk> is any id here.
+    "stages:stage_file_download": Rule("- - - - - -", None, "contests.unit"),
+    "stages:stage_pick": Rule(None, "- - - - - -"),
+    "stages:stage_withdraw": Rule(None, "- - - - - -"),
     "scoring:contest_upload": Rule("- - - - - 0", "- - - - - 0"),
     # The builder, opened on the contest as a template: whoever runs contests, the contest's runner only.
     "builder:contest_builder": Rule("- - - - - 0", "- - - - - 0", query="?from=contest:{year}"),

@@ -1,4 +1,4 @@
-"""Issue #37, "which state": every path asks the one lifecycle (contests.lifecycle). A draft mails no one and
+"""Issue #37, "which state": every path asks the one lifecycle (scoring.lifecycle). A draft mails no one and
 is neither frozen nor published; a final, verifiable document exists only for frozen results that are not
 withdrawn, and every document of withdrawn results says so, one made after the withdrawal too."""
 
@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from awards import services as award_services
 from awards.models import DocumentKind
-from contests.lifecycle import Refused
 from contests.models import Contest, ContestState
 from people.models import Role
 from scoring import demo, reminders, snapshots
+from scoring.lifecycle import Refused
 from scoring.models import FreezeEvent, ReminderSent, StandingsSnapshot
 from scoring.recompute import standings_recompute
 from tests.factories import AwardSignatureFactory, UserFactory, VerificationCodeFactory

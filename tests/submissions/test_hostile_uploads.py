@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from submissions.models import Evidence, FileKind, UploadLimit
-from tests.scoring.stages.stage_support import container_mp4
+from tests.stages.stage_support import container_mp4
 
 from . import files
 from .conftest import stored_files

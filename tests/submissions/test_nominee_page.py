@@ -4,12 +4,12 @@ import re
 
 import pytest
 
-from contests.models import Nominee, NomineeVersion
+from nominees.models import Nominee, NomineeVersion
 from people.models import Role
 from scoring import services, snapshots
 from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory, UserFactory
-from tests.scoring.nominees.test_contests_nominees import itmodel_data
+from tests.nominees.test_contests_nominees import itmodel_data
 
 
 @pytest.fixture

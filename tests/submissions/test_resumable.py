@@ -12,8 +12,8 @@ from django.utils import timezone
 from core.files import names_under, open_stored, put, upload_tmp_dir
 from submissions.models import Evidence, ResumableState, ResumableUpload
 from submissions.resumable import Piece, resumable_append, resumable_expire, resumable_recover
-from tests.scoring.stages.stage_support import box, load_chain, mp4, organiser
-from tests.scoring.stages.test_stages import pick
+from tests.stages.stage_support import box, load_chain, mp4, organiser
+from tests.stages.test_stages import pick
 
 from . import files
 from .conftest import stored_files

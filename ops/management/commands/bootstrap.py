@@ -15,8 +15,8 @@ from contests.units import units_load, units_read
 from rulebook.spec import RubricError
 from scoring import demo, selectors, services
 from scoring.models import Rubric
-from scoring.stages.data import stages_load
-from scoring.stages.demo import demo_picks
+from stages.data import stages_load
+from stages.demo import demo_picks
 
 from ...models import SiteContact
 

@@ -11,14 +11,15 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
-from contests.models import Contest, Level, Stage, Unit
-from contests.stages import stage_pool
+from contests.models import Contest, Level, Unit
 from people.models import Role
 from scoring.contests import contest_rows
 from scoring.models import Fact, Rubric, Standing
 from scoring.recompute import standings_recompute
 from scoring.standings import standings_rows
 from scoring.tasks import periods_begun
+from stages.models import Stage
+from stages.rules import stage_pool
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -18,17 +18,18 @@ from django.utils import timezone
 
 from committee.demo import demo_judgments
 from committee.models import ChairFinal, Judgment, ScoreChange
-from contests.models import Contest, Level, Stage, StageEntry, Unit
+from contests.models import Contest, Level, Unit
 from core.thai import thai_digits
 from people.models import Membership, Role
 from scoring import demo
 from scoring.contests import contest_rows
 from scoring.models import Fact, Rubric
 from scoring.recompute import standings_recompute
+from stages.models import Stage, StageEntry
 
 pytestmark = pytest.mark.django_db
 
-DEMO_DISTRICTS = ["2001", "2004", "2007", "3401", "3415", "3419", "4301", "4302", "4305"]  # scoring.stages.demo
+DEMO_DISTRICTS = ["2001", "2004", "2007", "3401", "3415", "3419", "4301", "4302", "4305"]  # stages.demo
 PRESENT = demo.present_year(timezone.localdate())  # the demo runs each office contest again in this fiscal year
 SEED_CONTESTS = ["chonburi-web-2564", "model-subdistrict-2565", "nongkhai-missions-2565", "ubon-milestones-2568"]
 
@@ -247,7 +248,7 @@ def test_organisers_and_district_staff_log_in_to_their_offices(seeded):
 
 
 def test_it_role_model_demo_names_a_nominee_per_office_and_honours_only_who_qualifies(seeded):
-    from contests.models import Nominee
+    from nominees.models import Nominee
 
     nominees = Nominee.objects.filter(contest__slug="chonburi-itmodel-2564")
     assert nominees.count() == 11
@@ -281,9 +282,9 @@ def test_each_office_contest_is_judged_by_its_own_panel(seeded):
 def test_the_seed_year_s_picks_came_with_their_files_one_late(seeded):
     """A finished year looks finished (issue #40): each regional pick's files were sent, most in the week before
     31 May 2565, Ubon Ratchathani's district-level files two days after it; a rerun sends nothing again."""
-    from contests.models import StageUpload
     from scoring.selectors import work_calendar
-    from scoring.stages.reads import files_sent
+    from stages.models import StageUpload
+    from stages.selectors import files_sent
 
     stage = Contest.objects.get(slug="model-subdistrict-region-2565").stage
     uploads = StageUpload.objects.filter(entry__stage=stage)

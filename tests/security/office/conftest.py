@@ -15,9 +15,9 @@ from committee import clarify, panels
 from committee import services as committee_services
 from committee.models import ScoreChange
 from contests.models import ContestState, Unit
+from nominees.services import nominee_submit
 from people.models import Conflict, Role
 from scoring.models import Fact, FactChange, FactSource, RubricChange, Standing
-from scoring.nominees import nominee_submit
 from submissions.models import Submission
 
 from ...factories import DistrictFactory, UserFactory, office_contest
@@ -96,7 +96,7 @@ def chonburi_world() -> World:
         "scoring.criterion": rubric.criteria.get(code=CRITERION),
         "scoring.awardtier": rubric.award_tiers.first(),
         "contests.contest": contest,
-        "contests.nominee": nominee,
+        "nominees.nominee": nominee,
         "auth.user": user["entrant"],
         "accounts.accountevent": AccountEvent.objects.create(user=user["entrant"], kind=Event.SIGN_IN),
         "submissions.resumableupload": resumable_of(user["entrant"], rubric=rubric, unit=entrant, code=CRITERION),
