@@ -228,6 +228,8 @@ def _criterion_ctx(request, ctx: dict) -> dict:
         moves=deadline_moves(ctx["rubric"]).get(code, []),
     )
     ctx["can_withdraw"] = ctx["can_submit"] and ctx["closed"] is None
+    for extra in hooks.criterion_page(request.user, ctx["province"], ctx["rubric"], ctx["criterion"]):
+        ctx.update(extra)
     return ctx
 
 
