@@ -21,6 +21,8 @@ from scoring.selectors import contest_entrants
 
 from . import services
 from .errors import CommitteeError
+from .forms import JudgingDeadlineForm
+from .judging import judging_deadline_set
 from .models import Clarification
 from .selectors import panel_page, with_messages
 
@@ -97,3 +99,18 @@ def panel(request, year: ContestKey):
         return redirect("panel:manage", year=rubric.key)
     context = {"rubric": rubric, "contest": rubric.contest, **panel_page(rubric.contest)}
     return TemplateResponse(request, "committee/panel.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def judging_deadline(request, year: ContestKey):
+    """By when the contest's judging ends: whoever runs it sets or moves it, with a reason the panel reads."""
+    rubric = rubric_gate(request, "committee.set_judging_deadline", year)  # not theirs to set: 404
+    form = JudgingDeadlineForm(request.POST or None, initial={"deadline": rubric.contest.judging_deadline})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        contest, day = rubric.contest, data["deadline"]
+        judging_deadline_set(user=request.user, contest=contest, deadline=day, reason=data["reason"])
+        messages.success(request, _("The judging deadline is saved; the panel is told."))
+        return redirect("panel:judging_deadline", year=rubric.key)
+    context = {"rubric": rubric, "contest": rubric.contest, "form": form}
+    return TemplateResponse(request, "committee/judging_deadline.html", context)

@@ -9,7 +9,7 @@ from datetime import date
 from django.urls import reverse
 
 from . import recipients
-from .models import Kind
+from .models import Kind, Notice
 from .services import notice_record
 
 
@@ -127,4 +127,17 @@ def final_waiting(*, rubric, unit, code: str, key: str, link: str):
         about=code,
         params={**_about(rubric), "unit": unit.name_th, "code": code},
         link=link,
+    )
+
+
+def judging_deadline(*, contest, old: date | None, new: date | None, reason: str, author):
+    """Set or moved: each change told once (the caller holds the contest's row locked, so the count is its own)."""
+    change = Notice.objects.filter(kind=Kind.JUDGING_DEADLINE, contest=contest).count()
+    return notice_record(
+        kind=Kind.JUDGING_DEADLINE,
+        key=f"judging:{contest.pk}:{change}:{_day(new)}",
+        recipients=lambda: recipients.judging_deadline(contest, author),
+        contest=contest,
+        params={"contest": contest.name_th, "old": _day(old), "new": _day(new), "reason": reason},
+        link=reverse("submissions:home"),
     )

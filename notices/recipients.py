@@ -95,3 +95,8 @@ def final_waiting(contest, unit, author=None) -> list:
     """The chair (of the committee, or of the contest's panel) who may judge the unit."""
     judges = _judges_unit(contest, unit)
     return _pick([_judges_pool(contest)], lambda a: a.seat(contest) == CHAIR and judges(a), author)
+
+
+def judging_deadline(contest, author=None) -> list:
+    """Those who judge the contest (its committee, or its panel): they must finish by it."""
+    return _pick([_judges_pool(contest)], lambda a: a.judges(contest), author)
