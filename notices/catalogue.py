@@ -61,7 +61,7 @@ WORDINGS = {
         (("old", gettext_lazy("Before: %(old)s")), ("reason", gettext_lazy("Reason: %(reason)s"))),
     ),
     Kind.PICK_DUE: Wording(
-        gettext_lazy("%(contest)s: pick %(unit)s's entrants for the stage %(stage)s by %(day)s"),
+        gettext_lazy("%(contest)s: %(unit)s picks its entrants by %(day)s"),
         True,
         (("near", gettext_lazy("The date is near: %(near)s days left")),),
     ),

@@ -141,3 +141,22 @@ def judging_deadline(*, contest, old: date | None, new: date | None, reason: str
         params={"contest": contest.name_th, "old": _day(old), "new": _day(new), "reason": reason},
         link=reverse("submissions:home"),
     )
+
+
+def pick_due(*, stage, office, kind: str, left: int, people: list):
+    """A stage open for picking (`kind` "open") or its date near ("near", `left` working days): told to the
+    office's choosers (`people`, who the lock says pick for it), once per stage, office and kind."""
+    contest = stage.contest
+    params = {"contest": contest.name_th, "unit": office.name_th, "day": _day(stage.deadline)}
+    if kind == "near":
+        params["near"] = left
+    return notice_record(
+        kind=Kind.PICK_DUE,
+        key=f"pick:{stage.pk}:{office.pk}:{kind}",
+        recipients=lambda: recipients.pick_due(contest, office, people),
+        contest=contest,
+        unit=office,
+        about=kind,
+        params=params,
+        link=reverse("scoring:stage", args=[contest.slug]),
+    )
