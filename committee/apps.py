@@ -11,13 +11,14 @@ class CommitteeConfig(AppConfig):
     def ready(self) -> None:
         # inline: ready() runs once the models are loaded; importing these registers them
         from scoring.hooks import admin_entry, nav_extra, score_sources, scores_above_max  # inline: see above
-        from submissions.hooks import home_todo, province_page  # inline: see above
+        from submissions.hooks import criterion_page, home_todo, province_page  # inline: see above
 
         from . import exporters, maxima, permissions, selectors, todo  # noqa: F401  (inline: see above)
 
         # Scoring and submissions never import committee: committee hands them its results here.
         score_sources.register(selectors.judged_points)
         province_page.register(selectors.province_page_clarifications)
+        criterion_page.register(selectors.criterion_page_clarifications)
         home_todo.register(todo.judge_todo)
         admin_entry.register(selectors.judges_contests)
         nav_extra.register(selectors.panel_nav)

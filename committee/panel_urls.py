@@ -8,4 +8,5 @@ app_name = "panel"
 
 urlpatterns = [
     path("<rubric:year>/panel/", views.panel, name="manage"),
+    path("<rubric:year>/judging-deadline/", views.judging_deadline, name="judging_deadline"),
 ]

@@ -70,3 +70,5 @@ declare("committee.reply_clarification", answers_clarification)
 # Members' scores from a sheet (paper forms): whoever runs the contest and oversees its judging (central
 # staff nationally, an office's organisers in its contest), never a panelist, as never a committee member.
 declare("committee.import_judgments", oversees & runs_contest)
+# By when the judging ends: whoever runs the contest (central staff, an office's organisers), not a judge.
+declare("committee.set_judging_deadline", runs_contest)

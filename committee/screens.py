@@ -266,6 +266,8 @@ def scoring_screen(user, rubric: Rubric, province: Unit, c: CriterionSpec, crite
         "override": override,
         "history": history,
         "clarifications": clarifications_for_cell(user, rubric=rubric, province=province, criterion=criterion),
+        # Where the office reads the question and answers it: a member who asked follows it there.
+        "office_page": acts.allowed(user, "submissions.view_province", province),
         "sees_all": all_seen,
         "panel": has_panel(rubric),  # its evidence leaves through the committee's own route (admin_views)
         # The same criterion in the neighbouring provinces: members judge one criterion across all of them.

@@ -145,6 +145,17 @@ def province_page_clarifications(province: Unit, rubric: Rubric) -> dict:
     return {"clarifications": open_clarifications_for_province(province, rubric)}
 
 
+def criterion_page_clarifications(user, province: Unit, rubric: Rubric, criterion) -> dict:
+    """Every round of the committee's questions on this criterion, on the page where the office sends its
+    evidence: the unit's own staff see them all and answer the running one there; anyone else sees what
+    their judging scope shows (a conflicted member nothing)."""
+    actor = actor_of(user)
+    answers = actor.acts_for(province.pk) and actor.enters(rubric.contest)
+    rows = Clarification.objects if answers else Clarification.objects.for_member(user, rubric)
+    rows = rows.filter(rubric=rubric, province=province, criterion=criterion)
+    return {"cell_clarifications": list(with_messages(rows)), "can_answer": answers}
+
+
 def clarifications_for_cell(user, *, rubric: Rubric, province: Unit, criterion) -> list[Clarification]:
     qs = Clarification.objects.for_member(user, rubric).filter(rubric=rubric, province=province, criterion=criterion)
     return list(with_messages(qs))

@@ -3,10 +3,14 @@ each contest the user sits on, linked to the next one; for the chair, the cells 
 
 from __future__ import annotations
 
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
 from contests.actor import CHAIR, actor_of
 from core.thai import thai_digits
 from scoring.models import Rubric, StandingsSnapshot
-from scoring.selectors import rubric_spec
+from scoring.selectors import rubric_calendar, rubric_spec
+from submissions.selectors import working_days_left
 from submissions.todo import Todo, Tone
 
 from .queue import matrix_url, next_url, own_progress, units_for
@@ -29,6 +33,7 @@ def judge_todo(user) -> list[Todo]:
     todo = []
     for rubric in [r for r in rubrics if r.pk not in frozen][:SHOWN]:
         th, en = rubric.name_th, rubric.name_en or rubric.name_th
+        todo += judging_ends(rubric)
         if actor.seat(rubric.contest) == CHAIR:
             todo += chair_todo(user, rubric)
             continue
@@ -50,6 +55,20 @@ def judge_todo(user) -> list[Todo]:
             none_th, none_en = f"ยังไม่มีหลักฐานให้ให้คะแนน: {th}", f"No evidence to score yet: {en}"
             todo.append(Todo(none_th, none_en, "", "nothing", Tone.DONE))
     return todo
+
+
+def judging_ends(rubric: Rubric) -> list[Todo]:
+    """By when the contest's judging ends (the contest's judging deadline), with the working days left."""
+    day = rubric.contest.judging_deadline
+    if day is None:
+        return []
+    name = (rubric.name_th, rubric.name_en or rubric.name_th)
+    with translation.override("th"):
+        th = _("Judging ends: %(contest)s") % {"contest": name[0]}
+    with translation.override("en"):
+        en = _("Judging ends: %(contest)s") % {"contest": name[1]}
+    days = working_days_left(rubric_calendar(rubric), timezone.localdate(), day)
+    return [Todo(th, en, "", "judging-ends", Tone.LATE if days is not None and days < 0 else Tone.DUE, day, days)]
 
 
 def disagreements(user, rubric: Rubric) -> tuple[int, int]:

@@ -6,8 +6,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core import acts
@@ -19,6 +21,8 @@ from scoring.selectors import contest_entrants
 
 from . import services
 from .errors import CommitteeError
+from .forms import JudgingDeadlineForm
+from .judging import judging_deadline_set
 from .models import Clarification
 from .selectors import panel_page, with_messages
 
@@ -37,6 +41,23 @@ def clarification(request, pk: int):
             return redirect("committee:clarification", pk=clar.pk)
     can_reply = clar.status != "closed" and acts.allowed(request.user, "committee.reply_clarification", clar)
     return TemplateResponse(request, "committee/clarification.html", {"clar": clar, "can_reply": can_reply})
+
+
+@login_required
+@require_http_methods(["POST"])
+def clarification_answer(request, pk: int):
+    """The office answers on the criterion's page and comes back to it (the thread's page stays for the link
+    in the notice)."""
+    clar = get_object_or_404(Clarification.objects.select_related("rubric", "province", "criterion"), pk=pk)
+    if not acts.allowed(request.user, "committee.reply_clarification", clar):
+        raise Http404  # another office's question: as if it did not exist
+    try:
+        services.clarification_reply(user=request.user, clarification=clar, message=request.POST.get("message", ""))
+    except PortalError as exc:
+        show(request, exc)
+    else:
+        messages.success(request, _("Your answer was sent to the committee."))
+    return redirect("submissions:criterion", clar.rubric.key, clar.province.code, clar.criterion.code)
 
 
 def _panel_change(request, contest) -> None:
@@ -78,3 +99,18 @@ def panel(request, year: ContestKey):
         return redirect("panel:manage", year=rubric.key)
     context = {"rubric": rubric, "contest": rubric.contest, **panel_page(rubric.contest)}
     return TemplateResponse(request, "committee/panel.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def judging_deadline(request, year: ContestKey):
+    """By when the contest's judging ends: whoever runs it sets or moves it, with a reason the panel reads."""
+    rubric = rubric_gate(request, "committee.set_judging_deadline", year)  # not theirs to set: 404
+    form = JudgingDeadlineForm(request.POST or None, initial={"deadline": rubric.contest.judging_deadline})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        contest, day = rubric.contest, data["deadline"]
+        judging_deadline_set(user=request.user, contest=contest, deadline=day, reason=data["reason"])
+        messages.success(request, _("The judging deadline is saved; the panel is told."))
+        return redirect("panel:judging_deadline", year=rubric.key)
+    context = {"rubric": rubric, "contest": rubric.contest, "form": form}
+    return TemplateResponse(request, "committee/judging_deadline.html", context)

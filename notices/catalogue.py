@@ -55,6 +55,16 @@ WORDINGS = {
     Kind.INVITATION_ACCEPTED: Wording(
         gettext_lazy("%(name)s (%(username)s) accepted the invitation and set a password"), False
     ),
+    Kind.JUDGING_DEADLINE: Wording(
+        gettext_lazy("%(contest)s: judging ends on %(new)s"),
+        True,
+        (("old", gettext_lazy("Before: %(old)s")), ("reason", gettext_lazy("Reason: %(reason)s"))),
+    ),
+    Kind.PICK_DUE: Wording(
+        gettext_lazy("%(contest)s: %(unit)s picks its entrants by %(day)s"),
+        True,
+        (("near", gettext_lazy("The date is near: %(near)s days left")),),
+    ),
 }
 
 

@@ -9,7 +9,7 @@ from datetime import date
 from django.urls import reverse
 
 from . import recipients
-from .models import Kind
+from .models import Kind, Notice
 from .services import notice_record
 
 
@@ -127,4 +127,36 @@ def final_waiting(*, rubric, unit, code: str, key: str, link: str):
         about=code,
         params={**_about(rubric), "unit": unit.name_th, "code": code},
         link=link,
+    )
+
+
+def judging_deadline(*, contest, old: date | None, new: date | None, reason: str, author):
+    """Set or moved: each change told once (the caller holds the contest's row locked, so the count is its own)."""
+    change = Notice.objects.filter(kind=Kind.JUDGING_DEADLINE, contest=contest).count()
+    return notice_record(
+        kind=Kind.JUDGING_DEADLINE,
+        key=f"judging:{contest.pk}:{change}:{_day(new)}",
+        recipients=lambda: recipients.judging_deadline(contest, author),
+        contest=contest,
+        params={"contest": contest.name_th, "old": _day(old), "new": _day(new), "reason": reason},
+        link=reverse("submissions:home"),
+    )
+
+
+def pick_due(*, stage, office, kind: str, left: int, people: list):
+    """A stage open for picking (`kind` "open") or its date near ("near", `left` working days): told to the
+    office's choosers (`people`, who the lock says pick for it), once per stage, office and kind."""
+    contest = stage.contest
+    params = {"contest": contest.name_th, "unit": office.name_th, "day": _day(stage.deadline)}
+    if kind == "near":
+        params["near"] = left
+    return notice_record(
+        kind=Kind.PICK_DUE,
+        key=f"pick:{stage.pk}:{office.pk}:{kind}",
+        recipients=lambda: recipients.pick_due(contest, office, people),
+        contest=contest,
+        unit=office,
+        about=kind,
+        params=params,
+        link=reverse("scoring:stage", args=[contest.slug]),
     )

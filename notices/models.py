@@ -26,6 +26,8 @@ class Kind(models.TextChoices):
     FINAL_WAITING = "final_waiting", _("Members disagree: a final score waiting")
     ACCOUNT_INVITED = "account_invited", _("Account invited")
     INVITATION_ACCEPTED = "invitation_accepted", _("Invitation accepted")
+    JUDGING_DEADLINE = "judging_deadline", _("Judging deadline set or moved")
+    PICK_DUE = "pick_due", _("Entrants to pick for the next stage")
 
 
 class Notice(models.Model):

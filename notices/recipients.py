@@ -95,3 +95,13 @@ def final_waiting(contest, unit, author=None) -> list:
     """The chair (of the committee, or of the contest's panel) who may judge the unit."""
     judges = _judges_unit(contest, unit)
     return _pick([_judges_pool(contest)], lambda a: a.seat(contest) == CHAIR and judges(a), author)
+
+
+def judging_deadline(contest, author=None) -> list:
+    """Those who judge the contest (its committee, or its panel): they must finish by it."""
+    return _pick([_judges_pool(contest)], lambda a: a.judges(contest), author)
+
+
+def pick_due(contest, office, people) -> list:
+    """Of `people`, those the lock says pick this stage's entrants for `office`."""
+    return _pick([people], lambda a: a.chooses(contest) and getattr(a.chooser(contest), "pk", None) == office.pk)

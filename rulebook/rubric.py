@@ -9,6 +9,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
+from rulebook.rounds import Round
 from rulebook.rules import Rule
 from rulebook.rules.errors import Label
 from rulebook.rules.values import DEFAULT_ROUNDING, FactFormat, Rounding
@@ -48,6 +49,8 @@ class CriterionSpec:
     # The entrant's nominee is this criterion's evidence (seed 001's 1.1: the civil servant the office names).
     nominee: bool = False
     number: str = ""  # the document's own numbering ("๒.๒.๑"), when it is not the code
+    rounds: tuple[Round, ...] = ()  # reports asked more than once, each by its own date (rulebook.rounds)
+    raw_rounds: tuple = ()  # as written: what is stored and moved with the year
 
     @property
     def label(self) -> str:

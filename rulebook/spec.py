@@ -16,6 +16,7 @@ from typing import Any
 from core.errors import MAX_SHOWN, PortalError, in_language, more_than_shown
 from core.thai import fmt_points
 from rulebook.dates import FISCAL_YEARS, DateInputError, check_window, fiscal_year
+from rulebook.rounds import Round, RoundsError, rounds_of
 from rulebook.rubric import (
     CLOSED_DAY,
     CLOSED_DAY_MOVES,
@@ -152,6 +153,7 @@ def _criterion(
     }
     deadline = r.day(data, "deadline", where, required=False, window=window)
     number = r.text(data, "number", where, required=False, most=NUMBER_MAX).strip()
+    rounds = _rounds(r, data.get("rounds"), where, window)
     if rule is None or max_points is None:
         return None
     return CriterionSpec(
@@ -163,9 +165,20 @@ def _criterion(
         deadline=deadline,
         extra=extra is True,
         nominee=nominee is True,
+        rounds=rounds,
+        raw_rounds=tuple(data.get("rounds") or ()) if rounds else (),
         raw_rule=dict(raw_rule) if isinstance(raw_rule, Mapping) else {},
         **texts,
     )
+
+
+def _rounds(r: Reader, raw: Any, where: Where, window: tuple[date, date] | None) -> tuple[Round, ...]:
+    try:
+        return rounds_of(raw, window)
+    except RoundsError as error:
+        for th, en in error.problems:
+            r.fail(where, th, en, "rounds")
+        return ()
 
 
 def _sum_text(parts: list[Decimal]) -> str:

@@ -100,6 +100,7 @@ def rubric_data(rubric: Rubric) -> dict:
                 "channel_th": c.channel_th,
                 "channel_en": c.channel_en,
                 "deadline": c.deadline.isoformat() if c.deadline else None,
+                **({"rounds": c.rounds} if c.rounds else {}),
                 "extra": c.extra,
                 **({"nominee": True} if c.nominee else {}),
                 "rule": c.rule,

@@ -283,6 +283,7 @@ def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | Non
                 "max_points": c.max_points,
                 "rule": c.raw_rule,
                 "deadline": deadline or c.deadline,
+                "rounds": list(c.raw_rounds),
                 "extra": c.extra,
                 "nominee": c.nominee,
                 "number": c.number,

@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.utils import timezone
 
-from scoring import coalesce, reminders
+from scoring import coalesce, pick_reminders, reminders
 from scoring.explanations import explanations_build
 from scoring.recompute import (
     chunk_score,
@@ -61,5 +61,8 @@ def periods_begun() -> list[int]:
 
 @shared_task(name="scoring.send_reminders", acks_late=True)
 def send_reminders() -> int:
-    """Beat job, daily: e-mails provinces N working days before a deadline they have not met."""
-    return reminders.reminders_send()
+    """Beat job, daily: e-mails provinces N working days before a deadline they have not met, and tells the
+    offices that pick a stage's entrants that it is open, then that its date is near."""
+    sent = reminders.reminders_send()
+    pick_reminders.pick_notices_send()
+    return sent

@@ -7,3 +7,6 @@ province_page = Hook("submissions.province_page")
 
 # (user) → a list of submissions.todo.Todo for the home page's "what to do now" (committee: what is left to score).
 home_todo = Hook("submissions.home_todo")
+
+# (user, province, rubric, criterion) → a dict merged into the criterion page's context (committee: its questions).
+criterion_page = Hook("submissions.criterion_page")

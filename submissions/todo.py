@@ -20,6 +20,7 @@ from scoring.dashboard import item_labels
 from scoring.models import Rubric, Standing
 
 from .models import SubmissionStatus
+from .rounds import next_round, rounds_todo
 
 NEXT_SHOWN = 3  # the nearest deadlines named one by one; the rest are counted
 
@@ -55,13 +56,21 @@ def _label(row, labels: dict[int, str]) -> tuple[str, str]:
 
 
 def entrant_todo(
-    *, rubric, province, groups: Iterable, closed: bool, named: bool = False, moves: dict | None = None
+    *,
+    rubric,
+    province,
+    groups: Iterable,
+    closed: bool,
+    named: bool = False,
+    moves: dict | None = None,
+    rounds: dict | None = None,
 ) -> list[Todo]:
     """An entrant office's next steps on one contest, from `selectors.province_home`'s rows: what the
     committee returned for clarification, the deadlines moved of what is still to send (old date, new date
     and the reason, from `scoring.selectors.deadline_moves`), what is late, then the nearest deadlines; "all
-    sent" when done. Once evidence is closed nothing is asked of it any more. `named`: each line says its
-    contest."""
+    sent" when done; a criterion asked more than once (`rounds`, from `submissions.rounds.rounds_sent`) is said
+    by its next round's date, sent or not, with how many rounds were met and missed. Once evidence is closed
+    nothing is asked of it any more. `named`: each line says its contest."""
     groups = list(groups)
     rows = [row for _, dim_rows in groups for row in dim_rows]
     criteria = [row.criterion for row in rows]
@@ -102,8 +111,10 @@ def entrant_todo(
                 first.days_left,
             )
         )
+    todo += rounds_todo(rubric=rubric, rows=rows, rounds=rounds or {}, label=lambda r: _label(r, labels), url=url)
+    by_round = {code for code, met in (rounds or {}).items() if next_round(met)}  # said with its round's date
     ahead = sorted(
-        (row for row in missing if row.days_left is None or row.days_left >= 0),
+        (r for r in missing if (r.days_left is None or r.days_left >= 0) and r.criterion.code not in by_round),
         key=lambda row: (row.days_left is None, row.days_left or 0),  # stable: rubric order among equals
     )
     for row in ahead[:NEXT_SHOWN]:

@@ -35,6 +35,7 @@ from stages.selectors import stages_due
 
 from . import hooks, policy, selectors, services, todo, uploads
 from .forms import InnovationReportForm, LinkForm, NomineeForm
+from .rounds import rounds_of_groups, rounds_sent
 from .templatetags.thai import is_en, label
 from .templatetags.thai import t as _t
 
@@ -109,7 +110,15 @@ def _entered_todo(user, contests) -> list:
             continue
         rows = selectors.province_home(rubric=rubric, province=unit)["groups"]
         moves = deadline_moves(rubric)
-        found += todo.entrant_todo(rubric=rubric, province=unit, groups=rows, closed=False, named=True, moves=moves)
+        found += todo.entrant_todo(
+            rubric=rubric,
+            province=unit,
+            groups=rows,
+            closed=False,
+            named=True,
+            moves=moves,
+            rounds=rounds_of_groups(rubric=rubric, province=unit, groups=rows),
+        )
     return found
 
 
@@ -137,6 +146,7 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
             groups=ctx["groups"],
             closed=ctx["closed"],
             moves=deadline_moves(ctx["rubric"]),
+            rounds=rounds_of_groups(rubric=ctx["rubric"], province=ctx["province"], groups=ctx["groups"]),
         )
         if ctx["can_submit"]
         else []
@@ -228,8 +238,11 @@ def _criterion_ctx(request, ctx: dict) -> dict:
         recorded=ctx["criterion"].pk in selectors.recorded_criteria(rubric=ctx["rubric"], province=ctx["province"]),
         # A moved deadline with its old date, the reason and when: the office's part of the change history.
         moves=deadline_moves(ctx["rubric"]).get(code, []),
+        rounds=rounds_sent(rubric=ctx["rubric"], province=ctx["province"], criteria=[ctx["criterion"]]).get(code),
     )
     ctx["can_withdraw"] = ctx["can_submit"] and ctx["closed"] is None
+    for extra in hooks.criterion_page(request.user, ctx["province"], ctx["rubric"], ctx["criterion"]):
+        ctx.update(extra)
     return ctx
 
 

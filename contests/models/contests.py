@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import CharField, F, Q, Value
 from django.db.models.functions import Cast, Concat
+from django.utils.translation import gettext_lazy as _
 
 from contests.codes import NATIONAL_PREFIX, validate_contest_code
 from core.labels import bi, halves
@@ -82,6 +83,9 @@ class Contest(models.Model):
     state = models.CharField(
         bi("สถานะ", "state"), max_length=10, choices=ContestState.choices, default=ContestState.OPEN
     )
+
+    # By when the committee (or the contest's panel) finishes judging; set by whoever runs the contest.
+    judging_deadline = models.DateField(_("judging deadline"), null=True, blank=True)
 
     objects = ContestQuerySet.as_manager()
 

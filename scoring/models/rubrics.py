@@ -4,6 +4,7 @@ import uuid
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from contests.codes import validate_period_code
 from contests.models import Contest, national_q
@@ -153,6 +154,8 @@ class Criterion(models.Model):
     # {"kind": ..., params}: see docs/rubric-format.md; validated by rulebook.spec on every save.
     rule = models.JSONField(bi("วิธีให้คะแนน", "scoring rule"))
     deadline = models.DateField(bi("กำหนดส่ง", "deadline"), null=True, blank=True)
+    # Reports asked more than once, as the rubric file writes them (rulebook.rounds): each with its own date.
+    rounds = models.JSONField(_("rounds"), default=list, blank=True)
     extra = models.BooleanField(bi("คะแนนพิเศษ", "extra points"), default=False)
     # The entrant's nominee is the evidence (Contest.nominates): the office names them, it uploads nothing.
     nominee = models.BooleanField(bi("หลักฐานคือผู้ได้รับการเสนอชื่อ", "the nominee is the evidence"), default=False)

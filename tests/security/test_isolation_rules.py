@@ -314,6 +314,10 @@ RULES = {
     "api-upload": Rule("- - - - - -", "- 0 0 0 0 0", "submissions.resumableupload", delete="- - - - - -"),
     "api-judgments": Rule("- - 0 + 0 -", "- - 0 0 0 -"),
     "committee:clarification": Rule("- - - + + +", "- - - + + -", "committee.clarification"),
+    # Only the unit's own staff answer from the criterion's page: everyone else as if the question did not exist.
+    "committee:clarification_answer": Rule(None, "- - - - - -", "committee.clarification"),
+    # By when judging ends: whoever runs the contest sets it (central staff nationally); the page names no unit.
+    "panel:judging_deadline": Rule("- - - - - 0", "- - - - - 0"),
     # A provincial office's contest panel; the national contest has none (its committee is the Department's).
     "panel:manage": Rule("- - - - - -", "- - - - - -"),
     "login": Rule("0 0 0 0 0 0", "0 0 0 0 0 0"),

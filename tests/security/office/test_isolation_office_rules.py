@@ -341,6 +341,8 @@ RULES = {
     ),
     "api-judgments": Rule("- 4 4 4 4 4 - - *", "- 4 4 4 4 4 - - +"),
     "committee:clarification": Rule("- 4 4 4 4 4 * * -", "- 4 4 4 4 4 - * -", "committee.clarification"),
+    "committee:clarification_answer": Rule(None, "- 4 4 4 4 4 - + -", "committee.clarification"),
+    "panel:judging_deadline": Rule("- 4 4 4 4 4 * - -", "- 4 4 4 4 4 + - -"),
     "panel:manage": Rule("- 4 4 4 4 4 * - -", "- 4 4 4 4 4 + - -"),
     "login": Rule("0 0 0 0 0 0 + + +", "0 0 0 0 0 0 + + +"),
     "logout": Rule(None, "- - - - - - - - -"),

@@ -1,0 +1,84 @@
+"""Rounds of a criterion (rulebook.rounds) as one office met them: each round's date, and whether something
+was sent for it by then. Read for the criterion's page and the office's "what is due" list."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from contests.models import Unit
+from core.thai import thai_digits
+from rulebook.rounds import RoundMet, RoundState, rounds_met, rounds_of
+from scoring.models import Criterion, Rubric
+from scoring.selectors import rubric_calendar
+
+from .models import Evidence
+from .querysets import visible_q
+from .selectors import working_days_left
+
+
+def rounds_sent(*, rubric: Rubric, province: Unit, criteria: list[Criterion]) -> dict[str, list[RoundMet]]:
+    """criterion code → its rounds as met, for the criteria that have rounds (1 query, none without)."""
+    asked = {c.code: rounds_of(c.rounds) for c in criteria if c.rounds}
+    if not asked:
+        return {}
+    sent: dict[str, list[date]] = defaultdict(list)
+    rows = Evidence.objects.filter(
+        visible_q(), submission__rubric=rubric, submission__province=province, submission__criterion__code__in=asked
+    ).values_list("submission__criterion__code", "created_at")
+    for code, at in rows:
+        sent[code].append(timezone.localdate(at))
+    today = timezone.localdate()
+    return {code: rounds_met(rounds, sent[code], today) for code, rounds in asked.items()}
+
+
+def _both(text, **params) -> tuple[str, str]:
+    """The line in Thai and in English (a Todo carries both), each from the catalogue."""
+    with translation.override("th"):
+        th = str(text) % {k: v[0] if isinstance(v, tuple) else thai_digits(str(v)) for k, v in params.items()}
+    with translation.override("en"):
+        en = str(text) % {k: v[1] if isinstance(v, tuple) else v for k, v in params.items()}
+    return th, en
+
+
+def next_round(met: list[RoundMet]) -> RoundMet | None:
+    return next((m for m in met if m.state == RoundState.OPEN), None)
+
+
+def rounds_todo(*, rubric: Rubric, rows: list, rounds: dict[str, list[RoundMet]], label, url) -> list:
+    """For each criterion with a round still ahead, sent before or not: that round with its own date, and how
+    many of its rounds were met and missed. A round past its date cannot be sent any more: its criterion's
+    page keeps it. `label(row)` and `url(row)` are the list's own."""
+    from .todo import Todo, Tone  # inline: todo imports this module for the list it makes
+
+    calendar, today, found = rubric_calendar(rubric), timezone.localdate(), []
+    for row in rows:
+        met = rounds.get(row.criterion.code) or []
+        ahead = next_round(met)
+        if ahead is None:
+            continue
+        missed = sum(m.state == RoundState.MISSED for m in met)
+        text = (
+            _("Send %(round)s, %(criterion)s (%(done)s of %(total)s rounds sent, %(missed)s missed)")
+            if missed
+            else _("Send %(round)s, %(criterion)s (%(done)s of %(total)s rounds sent)")
+        )
+        th, en = _both(
+            text,
+            round=(ahead.round.label_th, ahead.round.label_en),
+            criterion=label(row),
+            done=sum(m.state in (RoundState.MET, RoundState.SENT) for m in met),
+            total=len(met),
+            missed=missed,
+        )
+        days = working_days_left(calendar, today, ahead.round.due)
+        found.append(Todo(th, en, url(row), "round", Tone.LATE if missed else Tone.DUE, ahead.round.due, days))
+    return found
+
+
+def rounds_of_groups(*, rubric: Rubric, province: Unit, groups: list) -> dict[str, list[RoundMet]]:
+    """`rounds_sent` for the criteria of `selectors.province_home`'s rows."""
+    return rounds_sent(rubric=rubric, province=province, criteria=[r.criterion for _, rows in groups for r in rows])
