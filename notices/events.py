@@ -158,5 +158,5 @@ def pick_due(*, stage, office, kind: str, left: int, people: list):
         unit=office,
         about=kind,
         params=params,
-        link=reverse("scoring:stage", args=[contest.slug]),
+        link=reverse("stages:stage", args=[contest.slug]),
     )
