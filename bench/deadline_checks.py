@@ -146,6 +146,24 @@ def uploads_lost(accepted: list[dict], s3: dict) -> list[int]:
     return lost
 
 
+def unsaved_recovered(unsaved: list[dict]) -> list[dict]:
+    """Uploads whose every byte arrived but whose saving broke off (the web process killed while it saved): what
+    beat's hourly sweep does for them a quarter of an hour on (submissions.resumable.resumable_recover), done now;
+    each is then an accepted upload to check like the others."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from submissions.models import ResumableUpload
+    from submissions.resumable import resumable_recover
+
+    if unsaved:
+        resumable_recover(now=timezone.now() + timedelta(minutes=16))
+    rows = {str(u.pk): u for u in ResumableUpload.objects.filter(pk__in=[u["upload"] for u in unsaved])}
+    return [{"id": rows[u["upload"]].evidence_id if u["upload"] in rows else None, "sha256": u["sha256"],
+             "kind": "tus, saved by the sweep", "at": u["at"]} for u in unsaved]  # fmt: skip
+
+
 def scores_missing(scores: list[dict], year: str) -> list[dict]:
     """Each member's last saved score of each cell is the judgment kept."""
     from committee.models import Judgment
@@ -199,7 +217,8 @@ def report(plan: dict, out: dict, kills: list, monitor: CatchUp, state: dict, *,
         rows[name] = {"requests": len(samples), "median_ms": pct(answered, 50), "p95_ms": pct(answered, 95),
                       "errors": len(errors), "errors_in_flight_at_kill": len(in_flight),
                       "statuses": dict(Counter(s for _, s, _ in samples))}  # fmt: skip
-    lost = uploads_lost(out["accepted"], state["s3"])
+    recovered = unsaved_recovered(out["unsaved"])
+    lost = uploads_lost(out["accepted"] + recovered, state["s3"])
     missing = scores_missing(out["scores"], plan["year"])
     equal = standings_equal(plan["year"], plan["district_contest"])
     pages = [ms for name, v in kinds.items() if is_page(name) for _, s, ms in v if 0 < s < 500]
@@ -208,7 +227,8 @@ def report(plan: dict, out: dict, kills: list, monitor: CatchUp, state: dict, *,
         "kinds": rows,
         "kills": [(service, at - began) for service, at in kills],
         "accepted": len(out["accepted"]),
-        "accepted_by_kind": dict(Counter(a["kind"] for a in out["accepted"])),
+        "accepted_by_kind": dict(Counter(a["kind"] for a in out["accepted"] + recovered)),
+        "unsaved_then_recovered": len(recovered),
         "lost": lost,
         "scores": len(out["scores"]),
         "scores_missing": missing,
@@ -232,6 +252,9 @@ def print_report(r: dict) -> None:
               f"{k['errors']} ({k['errors_in_flight_at_kill']})  {k['statuses']}")  # fmt: skip
     print(f"kills: {', '.join(f'{s} at {t:.0f} s' for s, t in r['kills']) or 'none'}")
     print(f"accepted uploads {r['accepted']} {r['accepted_by_kind']}; lost or damaged {len(r['lost'])}")
+    print(
+        f"complete over tus but their saving broken off by a kill: {r['unsaved_then_recovered']} (saved by the sweep)"
+    )
     print(f"scores saved {r['scores']}; not recorded {len(r['scores_missing'])}")
     print(f"errors outside the killed process's requests: {r['errors_outside_kills'][:20]}")
     print(f"standings caught up {r['caught_up_s']} s after the last event; equal to a full recompute: {r['equal']}")

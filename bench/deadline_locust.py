@@ -58,6 +58,9 @@ def main() -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cdd4.settings")
     # This process freezes a past year for its certificates as a script, with no session to confirm a factor in.
     os.environ["CDD4_SECOND_FACTOR"] = "offered"
+    # The rehearsal's bucket, for the sweep's recovery this process runs (checks.unsaved_recovered).
+    os.environ |= {"CDD4_S3_BUCKET": state["s3"]["bucket"], "CDD4_S3_ENDPOINT_URL": state["s3"]["endpoint"],
+                   "CDD4_S3_ACCESS_KEY": "cdd4", "CDD4_S3_SECRET_KEY": "cdd4"}  # fmt: skip
     import django
 
     django.setup()

@@ -28,6 +28,7 @@ PLAN = json.loads(open(os.environ["DEADLINE_PLAN"]).read())
 TUS_PIECE = 8 * 1024 * 1024  # static/js/upload.js: files over 5 MB go over tus in 8 MB pieces
 SAMPLES: list[tuple[float, str, int, float]] = []  # (wall-clock start, kind, status (0: no answer), ms)
 ACCEPTED: list[dict] = []  # {"id", "sha256", "kind", "at"}
+UNSAVED: list[dict] = []  # {"upload", "sha256", "at"}: complete over tus, its saving broken off
 SCORES: list[dict] = []  # {"username", "province", "criterion", "points", "items", "at"}
 addresses = count(2)
 files = count()
@@ -42,7 +43,7 @@ def _sample(request_type, name, response_time, response, exception, start_time=N
 @events.quitting.add_listener
 def _write(**_):
     with open(os.environ["DEADLINE_OUT"], "w") as out:
-        json.dump({"samples": SAMPLES, "accepted": ACCEPTED, "scores": SCORES}, out)
+        json.dump({"samples": SAMPLES, "accepted": ACCEPTED, "unsaved": UNSAVED, "scores": SCORES}, out)
 
 
 def pdf(size: int) -> bytes:
@@ -172,13 +173,18 @@ class OfficeStaff(Person):
             piece = data[offset : offset + TUS_PIECE]
             headers = {**tus, "Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream"}
             self.client.patch(path, data=piece, headers=headers, name="tus piece 8 MB")
-        for _ in range(10):  # the last piece saved it, or the worker's sweep finishes one whose answer was lost
+        sha, result = hashlib.sha256(data).hexdigest(), {}
+        for _ in range(10):  # the page asks what became of the file once its last piece is in
             status = self.client.get(path, headers={"Accept": "application/json"}, name="tus result")
-            if status.status_code == 200 and status.json().get("evidence"):
-                sha = hashlib.sha256(data).hexdigest()
-                ACCEPTED.append({"id": status.json()["evidence"], "sha256": sha, "kind": "tus", "at": time.time()})
+            result = status.json() if status.status_code == 200 else {}
+            if result.get("evidence"):
+                ACCEPTED.append({"id": result["evidence"], "sha256": sha, "kind": "tus", "at": time.time()})
                 return
+            if result.get("state") != "receiving" or result.get("offset") != size:
+                return  # refused (the reason is on the page), or not all sent
             time.sleep(3)
+        # Every byte in, its saving broken off (the process killed while it saved): the sweep saves it later.
+        UNSAVED.append({"upload": path.rstrip("/").rsplit("/", 1)[-1], "sha256": sha, "at": time.time()})
 
     def cut_piece(self, path: str, piece: bytes):
         """The link drops after a third of the piece: the headers and some bytes sent, then the socket closed."""
