@@ -93,6 +93,28 @@ def certificate_codes(central) -> list[str]:
     return [VerificationCodeFactory(document=document).code for document in documents]
 
 
+def portal_cpu_seconds(base) -> float:
+    """CPU seconds used so far by the rehearsal's processes (web machines, worker, beat, nginx, Redis, the S3
+    server, PostgreSQL's), to tell the portal's share of a machine others share from the load average."""
+    import psutil
+
+    state = json.loads((base / "rehearse.json").read_text())
+    roots = list(state["pids"].values())
+    postmaster = base / "pg" / "data" / "postmaster.pid"
+    if postmaster.exists():
+        roots.append(int(postmaster.read_text().split()[0]))
+    total = 0.0
+    for pid in roots:
+        try:
+            root = psutil.Process(pid)
+            for proc in [root, *root.children(recursive=True)]:
+                times = proc.cpu_times()
+                total += times.user + times.system
+        except psutil.Error:  # killed meanwhile: its seconds are gone with it
+            continue
+    return total
+
+
 class CatchUp:
     """Whether any standing of the contests in play waits for the worker, every half second."""
 

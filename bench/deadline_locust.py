@@ -78,7 +78,7 @@ def main() -> int:
                "-r", "2", "--run-time", f"{seconds:.0f}s", "--stop-timeout", "60", "--only-summary",
                "--csv", str(work / "locust"), "--loglevel", "WARNING"]  # fmt: skip
     env = {**os.environ, "DEADLINE_PLAN": str(work / "plan.json"), "DEADLINE_OUT": str(work / "out.json")}
-    began = time.time()
+    began, cpu_before = time.time(), checks.portal_cpu_seconds(args.dir)
     with open(work / "locust.log", "wb") as log:
         locust = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         kills = []
@@ -92,10 +92,11 @@ def main() -> int:
             if locust.poll() is None:
                 locust.terminate()
                 locust.wait(timeout=60)
-    ended = time.time()
+    ended, cpu_after = time.time(), checks.portal_cpu_seconds(args.dir)
     out = json.loads((work / "out.json").read_text())
     report = checks.report(plan, out, kills, monitor, state, began=began, ended=ended)
-    report["load"] = {"users": plan["counts"], "seconds": seconds, "loadavg_end": os.getloadavg()}
+    share = round((cpu_after - cpu_before) / (2 * (ended - began)), 2)  # of the two cores' time over the run
+    report["load"] = {"users": plan["counts"], "seconds": seconds, "loadavg_end": os.getloadavg(), "portal_cpu": share}
     (args.dir / "deadline-locust.json").write_text(json.dumps(report, indent=1))
     checks.print_report(report)
     monitor.stop()
