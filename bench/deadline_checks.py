@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import threading
 import time
 from collections import Counter, defaultdict
@@ -93,26 +94,49 @@ def certificate_codes(central) -> list[str]:
     return [VerificationCodeFactory(document=document).code for document in documents]
 
 
-def portal_cpu_seconds(base) -> float:
-    """CPU seconds used so far by the rehearsal's processes (web machines, worker, beat, nginx, Redis, the S3
-    server, PostgreSQL's), to tell the portal's share of a machine others share from the load average."""
-    import psutil
+class CpuMeter:
+    """CPU seconds used over the run by the rehearsal's processes (web machines, worker, beat, nginx, Redis, the S3
+    server, PostgreSQL's) and by Locust, read every 2 s per process so that a killed one keeps what it used: the
+    portal's share of a machine others share, beside the load average."""
 
-    state = json.loads((base / "rehearse.json").read_text())
-    roots = list(state["pids"].values())
-    postmaster = base / "pg" / "data" / "postmaster.pid"
-    if postmaster.exists():
-        roots.append(int(postmaster.read_text().split()[0]))
-    total = 0.0
-    for pid in roots:
-        try:
-            root = psutil.Process(pid)
-            for proc in [root, *root.children(recursive=True)]:
-                times = proc.cpu_times()
-                total += times.user + times.system
-        except psutil.Error:  # killed meanwhile: its seconds are gone with it
-            continue
-    return total
+    def __init__(self, base, locust_pid: int):
+        self.base, self.locust_pid, self.stopping = base, locust_pid, threading.Event()
+        self.first: dict[int, float] = {}
+        self.last: dict[int, float] = {}
+        self.loads: list[float] = []  # the machine's 1-minute load average, every 2 s
+
+    def roots(self) -> list[int]:
+        state = json.loads((self.base / "rehearse.json").read_text())
+        postmaster = self.base / "pg" / "data" / "postmaster.pid"
+        return list(state["pids"].values()) + ([int(postmaster.read_text().split()[0])] if postmaster.exists() else [])
+
+    def read(self, pids: list[int], first: bool = False) -> None:
+        import psutil
+
+        for pid in pids:
+            try:
+                root = psutil.Process(pid)
+                for proc in [root, *root.children(recursive=True)]:
+                    times = proc.cpu_times()
+                    used = times.user + times.system
+                    self.first.setdefault(proc.pid, used if first else 0.0)
+                    self.last[proc.pid] = used
+            except psutil.Error:  # gone meanwhile: its last reading stands
+                continue
+
+    def run(self) -> None:
+        self.read(self.roots(), first=True)
+        while not self.stopping.wait(2):
+            self.loads.append(round(os.getloadavg()[0], 1))
+            self.read(self.roots())
+            self.read([self.locust_pid])
+
+    def seconds(self) -> tuple[float, float]:
+        """(the portal's, Locust's)."""
+        self.stopping.set()
+        locust = self.last.get(self.locust_pid, 0.0)
+        portal = sum(self.last[p] - self.first[p] for p in self.last if p != self.locust_pid)
+        return portal, locust
 
 
 class CatchUp:

@@ -78,9 +78,11 @@ def main() -> int:
                "-r", "2", "--run-time", f"{seconds:.0f}s", "--stop-timeout", "60", "--only-summary",
                "--csv", str(work / "locust"), "--loglevel", "WARNING"]  # fmt: skip
     env = {**os.environ, "DEADLINE_PLAN": str(work / "plan.json"), "DEADLINE_OUT": str(work / "out.json")}
-    began, cpu_before = time.time(), checks.portal_cpu_seconds(args.dir)
+    began = time.time()
     with open(work / "locust.log", "wb") as log:
         locust = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        cpu = checks.CpuMeter(args.dir, locust.pid)
+        threading.Thread(target=cpu.run, daemon=True).start()
         kills = []
         try:
             if not args.no_kills:
@@ -92,11 +94,18 @@ def main() -> int:
             if locust.poll() is None:
                 locust.terminate()
                 locust.wait(timeout=60)
-    ended, cpu_after = time.time(), checks.portal_cpu_seconds(args.dir)
+    ended, (portal_cpu, locust_cpu) = time.time(), cpu.seconds()
     out = json.loads((work / "out.json").read_text())
     report = checks.report(plan, out, kills, monitor, state, began=began, ended=ended)
-    share = round((cpu_after - cpu_before) / (2 * (ended - began)), 2)  # of the two cores' time over the run
-    report["load"] = {"users": plan["counts"], "seconds": seconds, "loadavg_end": os.getloadavg(), "portal_cpu": share}
+    cores = 2 * (ended - began)  # the two cores' time over the run
+    loads = sorted(cpu.loads)
+    report["load"] = {
+        "users": plan["counts"],
+        "seconds": seconds,
+        "loadavg_1min_min_median_max": [loads[0], checks.pct(loads, 50), loads[-1]],
+        "portal_cpu": round(portal_cpu / cores, 2),
+        "locust_cpu": round(locust_cpu / cores, 2),
+    }
     (args.dir / "deadline-locust.json").write_text(json.dumps(report, indent=1))
     checks.print_report(report)
     monitor.stop()
