@@ -158,10 +158,15 @@ rehearse: $(BIN)/.installed $(TUS)
 	@deploy/system-packages.sh run test services
 	$(BIN)/python deploy/rehearse.py --port $(REHEARSE_PORT) $(if $(DEMO),--demo)
 
-# A deadline day against the running rehearsal (bench/deadline_day.py: uploads, pages, dashboard, verification;
-# web2 and the worker killed on the way), figures in bench/RESULTS.md by hand.
+# A deadline day with Locust against the running rehearsal (`make rehearse DEMO=1` in another shell first):
+# bench/deadline_locust.py runs bench/locustfile_deadline.py headless for MINUTES (office staff uploading by form
+# and over tus with cut links, the committee scoring, central staff on the dashboard, the public verifying), kills
+# web2 and the worker on the way, then checks nothing was lost and the standings caught up; figures by hand into
+# bench/RESULTS.md. The rehearsal's folder is REHEARSE_DIR.
+MINUTES ?= 5
+REHEARSE_DIR ?= var/rehearse
 bench-deadline: $(BIN)/.installed
-	$(BIN)/python bench/deadline_day.py --dir var/rehearse
+	$(BIN)/python bench/deadline_locust.py --dir $(REHEARSE_DIR) --minutes $(MINUTES)
 
 rehearse-stop:
 	@if [ -f var/rehearse/rehearse.pid ]; then kill -TERM $$(cat var/rehearse/rehearse.pid); \

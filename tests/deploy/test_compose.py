@@ -151,3 +151,11 @@ def test_every_long_running_service_has_a_health_check_and_every_awaited_one_can
 @pytest.mark.parametrize("name", sorted(PORTAL))
 def test_every_portal_process_is_built_from_this_tree(name):
     assert compose()["services"][name]["build"] == "."
+
+
+def test_each_web_machine_opens_its_port_only_once_django_is_loaded():
+    """gunicorn's --preload loads the app before it binds: a web machine started again refuses connections (nginx
+    tries the other) until it can answer, instead of taking requests its workers would hold while loading."""
+    services = compose()["services"]
+
+    assert [("--preload" in services[name]["command"].split()) for name in ("web", "web2")] == [True, True]

@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 
 CONF = Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf"
 SERVER_NAMES = CONF.with_name("nginx-server-names.envsh")
@@ -88,7 +89,7 @@ def test_proxy_sets_scheme_and_address_itself():
 
 def test_only_upload_locations_take_large_bodies_and_only_after_the_gate():
     assert directives(server_level(), "client_max_body_size") == ["3m"]
-    upload = location("~ ^/(years/[0-9]+/provinces/[^/]+/criteria/[^/]+/upload/|api/v1/years/[0-9]+/evidence/|"
+    upload = location("~ ^/(years/[^/]+/provinces/[^/]+/criteria/[^/]+/upload/|api/v1/years/[^/]+/evidence/|"
                       "standings/stages/[-a-zA-Z0-9_]+/files/|api/v1/uploads/|"
                       "admin/[a-z_]+/[a-z_]+/(process_)?import/)")  # fmt: skip
     assert directives(upload, "auth_request") == ["/_upload_gate"]
@@ -96,6 +97,20 @@ def test_only_upload_locations_take_large_bodies_and_only_after_the_gate():
     gate = location("= /_upload_gate")
     assert directives(gate, "proxy_pass_request_body") == ["off"]
     assert directives(gate, "proxy_pass") == ["http://cdd4_web/accounts/upload-gate/"]
+
+
+@pytest.mark.parametrize("key", ["2566", "chonburi-web-2564", "ubon-milestones-2568.2567-10"])
+def test_every_contests_upload_addresses_reach_the_upload_location(key):
+    """An office contest's key is a slug, with a period after a dot: its uploads take the upload location's
+    size and gate too, not the 3 MB every other address gets (a 4 MB scan for a district contest was 413)."""
+    pattern = re.search(r"location ~ (\^/\(years/.*?\)) \{", CONF.read_text()).group(1)
+    addresses = [
+        reverse("submissions:upload", args=[key, "TH-50", "1.1"]),
+        reverse("api-evidence", args=[key]),
+        reverse("api-uploads"),
+    ]
+
+    assert [bool(re.match(pattern, address)) for address in addresses] == [True, True, True]
 
 
 @pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed (apt-get install nginx)")

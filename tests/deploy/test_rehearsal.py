@@ -5,11 +5,7 @@ beat), starts a killed web machine again while nginx answers from the other, and
 import json
 import os
 import re
-import shutil
 import signal
-import subprocess
-import sys
-import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -18,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.services.portal import free_port
+from tests.deploy.rehearsal import rehearsal_running
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.service
@@ -44,23 +40,8 @@ def alive(pid: int) -> bool:
 
 @pytest.fixture
 def rehearsal():
-    base = Path(tempfile.mkdtemp(prefix="cdd4-rehearse-"))
-    base.chmod(0o755)  # the cluster's folder inside is the postgres user's
-    port = free_port()
-    args = [sys.executable, "deploy/rehearse.py", "--dir", str(base), "--port", str(port)]
-    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    lines = []
-    for line in proc.stdout:
-        lines.append(line)
-        if line.startswith("rehearse: up"):
-            break
-    else:
-        pytest.fail("the rehearsal did not start:\n" + "".join(lines[-40:]))
-    yield proc, port, base
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=120)
-    shutil.rmtree(base, ignore_errors=True)
+    with rehearsal_running() as running:
+        yield running
 
 
 def test_the_rehearsal_serves_through_nginx_restarts_a_killed_web_machine_and_stops_everything(rehearsal):

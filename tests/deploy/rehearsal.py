@@ -1,0 +1,43 @@
+"""A rehearsal (deploy/rehearse.py) started for a test in a folder of its own, and stopped with every process."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from tests.services.portal import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@contextmanager
+def rehearsal_running(*, demo: bool = False):
+    """Yields (the rehearsal's process, nginx's port, its folder) once it says it is up."""
+    base = Path(tempfile.mkdtemp(prefix="cdd4-rehearse-"))
+    base.chmod(0o755)  # the cluster's folder inside is the postgres user's
+    port = free_port()
+    args = [sys.executable, "deploy/rehearse.py", "--dir", str(base), "--port", str(port)] + (
+        ["--demo"] if demo else []
+    )
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        lines = []
+        for line in proc.stdout:
+            lines.append(line)
+            if line.startswith("rehearse: up"):
+                break
+        else:
+            pytest.fail("the rehearsal did not start:\n" + "".join(lines[-40:]))
+        yield proc, port, base
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=120)
+        shutil.rmtree(base, ignore_errors=True)
