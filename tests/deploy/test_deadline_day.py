@@ -18,7 +18,7 @@ pytestmark = pytest.mark.service
 def test_a_deadline_day_with_a_web_machine_and_the_worker_killed_loses_nothing(tmp_path):
     with rehearsal_running(demo=True) as (_, _, base):
         people = ["--provincial", "6", "--district", "3", "--committee", "2", "--central", "1", "--public", "2"]
-        args = [sys.executable, "bench/deadline_locust.py", "--dir", str(base), "--minutes", "1.5", *people]
+        args = [sys.executable, "bench/deadline_locust.py", "--dir", str(base), "--minutes", "1", *people]
         run = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=900)
         report = json.loads((base / "deadline-locust.json").read_text())
 
