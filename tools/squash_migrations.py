@@ -101,10 +101,16 @@ def old_chains_only(files: dict[str, list[Path]]):
             package = Path(folder) / f"old_{label}"
             package.mkdir()
             (package / "__init__.py").touch()
-            for path in paths:  # a migration made after an earlier squash names the chain's end instead
-                (package / path.name).write_text(re.sub(r"(['\"])0001_squashed_(\w+)\1", r"\1\2\1", path.read_text()))
+            for path in paths:
+                (package / path.name).write_text(chain_end_named(path.read_text()))
         with migration_modules(folder, {label: f"old_{label}" for label in files}):
             yield
+
+
+def chain_end_named(source: str) -> str:
+    """A migration's source naming the end of a squashed chain where it named the squashed migration (made after
+    an earlier squash): the same node, and one that resolves where no squashed migration is."""
+    return re.sub(r"(['\"])0001_squashed_(\w+)\1", r"\1\2\1", source)
 
 
 @contextmanager
@@ -247,18 +253,22 @@ def main() -> int:
     for label, text in written.items():
         folder = ROOT / label / "migrations"
         target = folder / f"{squashed_name(chains[label])}.py"
+        readme = folder / "replaced" / "__init__.py"
         stale = [p for p in folder.glob("0001_squashed_*.py") if p != target]
         moves = [p for p in files[label] if p.parent == folder]
-        if stale or moves or not target.exists() or target.read_text() != text:
+        if stale or moves or not readme.exists() or readme.read_text() != REPLACED_README:
+            changed.append(label)
+        elif not target.exists() or target.read_text() != text:
             changed.append(label)
         if args.check:
             continue
         for path in stale:
             path.unlink()
-        (folder / "replaced").mkdir(exist_ok=True)
-        (folder / "replaced" / "__init__.py").write_text(REPLACED_README)
-        for path in moves:
-            path.rename(folder / "replaced" / path.name)
+        readme.parent.mkdir(exist_ok=True)
+        readme.write_text(REPLACED_README)
+        for path in moves:  # named by the chain's end, a migration made after a squash still resolves in there
+            (readme.parent / path.name).write_text(chain_end_named(path.read_text()))
+            path.unlink()
         target.write_text(text)
     verb = "would change" if args.check else "wrote"
     print(f"squash_migrations: {verb} {', '.join(changed) or 'nothing'}")
