@@ -13,9 +13,11 @@ from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, connections
 from django.db.migrations.executor import MigrationExecutor
+from django.test import override_settings
 from django.utils import timezone
 
 from contests.models import Contest, Nominee, NomineeVersion, Unit
+from core.migration_ops import replaced_chains_finished
 from people.models import Membership
 from scoring.models import Rubric
 
@@ -132,6 +134,10 @@ def test_a_database_at_scoring_0016_migrates_forward_keeping_rows_links_and_cont
     # Everything but contests 0001 and what came after it (scoring 0017, the other apps' state-only retargets).
     old = migrate(before(graph, ("contests", "0001_initial")))
     ids = _old_rows(old)
+    with override_settings(MIGRATION_MODULES={}):  # a plain `migrate` refuses a database stopped here
+        refused = replaced_chains_finished(databases=["default"])
+    assert {error.id for error in refused} == {"core.E001"}
+    assert "scoring.0001_squashed_" in " ".join(error.msg for error in refused)
 
     migrate(latest)
     ContentType.objects.clear_cache()
