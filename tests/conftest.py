@@ -112,8 +112,8 @@ def django_db_use_migrations() -> bool:
     (`makemigrations --check`), and tests/test_squashed_migrations.py takes an empty database through the
     squashed migrations and another through the chains they replace to the same schema, clause by clause. On
     PostgreSQL the two differ in details (auth's many-to-many ids are bigint after its migrations, a unique
-    constraint added later is named `_uniq`, not `_key`), so there the test database is migrated, as production's is. `django_db_setup` below puts the
-    migrations back for the tests."""
+    constraint added later is named `_uniq`, not `_key`), so there the test database is migrated, as
+    production's is. `django_db_setup` below puts the migrations back for the tests."""
     return settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3"
 
 
