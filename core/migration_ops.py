@@ -1,6 +1,9 @@
 """Migration helpers for moving or renaming a model without touching its table (docs/architecture.md)."""
 
-from django.db import migrations
+import os
+
+from django.core import checks
+from django.db import connections, migrations
 
 
 def move_content_type(model: str, old_app: str, new_app: str) -> migrations.RunPython:
@@ -48,3 +51,29 @@ def rename_content_type(app_label: str, old_model: str, new_model: str) -> migra
         forward(apps, schema_editor, old=new_model, new=old_model)
 
     return migrations.RunPython(forward, backward, elidable=True)
+
+
+def replaced_chains_finished(app_configs=None, databases=None, **kwargs) -> list[checks.Error]:
+    """A database stopped partway through a chain a squashed migration replaces cannot go on from there with the
+    squashed one (it would make tables the chain made already): `migrate` stops at this check instead.
+
+    Registered for the database tag, so it runs where `migrate` names its database, not in `manage.py check`.
+    """
+    from django.db.migrations.loader import MigrationLoader
+
+    if os.environ.get("CDD4_REPLACED_MIGRATIONS"):
+        return []
+    errors = []
+    for alias in databases or []:
+        loader = MigrationLoader(connections[alias], ignore_no_migrations=True)
+        for key, squashed in loader.replacements.items():
+            done = [name in loader.applied_migrations for name in squashed.replaces]
+            if any(done) and not all(done):
+                errors.append(
+                    checks.Error(
+                        f"The database {alias!r} stopped partway through the migrations {key[0]}.{key[1]} replaces.",
+                        hint="Finish them first: CDD4_REPLACED_MIGRATIONS=1 manage.py migrate (docs/operations.md).",
+                        id="core.E001",
+                    )
+                )
+    return errors

@@ -107,13 +107,13 @@ MIGRATION_MODULES, MIGRATE = settings.MIGRATION_MODULES, migrate_command.Command
 @pytest.fixture(scope="session")
 def django_db_use_migrations() -> bool:
     """On SQLite each worker's test database is made from the models (pytest-django's --no-migrations), not by
-    replaying the 105 migrations: Django renders every related model's state again for each AlterField, about
+    replaying the migrations: Django renders every related model's state again for each AlterField, about
     15 s of a worker on these machines. `make test` checks first that the migrations make the models
-    (`makemigrations --check`), and tests/contests/test_migrations.py takes an empty database through every
-    migration to the same schema, clause by clause. On PostgreSQL the two differ in details (auth's
-    many-to-many ids are bigint after its migrations, a unique constraint added later is named `_uniq`, not
-    `_key`), so there the test database is migrated, as production's is. `django_db_setup` below puts the
-    migrations back for the tests."""
+    (`makemigrations --check`), and tests/test_squashed_migrations.py takes an empty database through the
+    squashed migrations and another through the chains they replace to the same schema, clause by clause. On
+    PostgreSQL the two differ in details (auth's many-to-many ids are bigint after its migrations, a unique
+    constraint added later is named `_uniq`, not `_key`), so there the test database is migrated, as
+    production's is. `django_db_setup` below puts the migrations back for the tests."""
     return settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3"
 
 
@@ -127,7 +127,8 @@ def _migrations_back() -> None:
     migrate_command.Command = MIGRATE  # pytest-django put a quiet subclass in its place
     recorder = MigrationRecorder(connection)
     recorder.ensure_schema()
-    nodes = MigrationLoader(connection).graph.nodes
+    graph = MigrationLoader(connection).graph
+    nodes = {*graph.nodes, *(old for migration in graph.nodes.values() for old in migration.replaces)}
     recorder.migration_qs.bulk_create(recorder.Migration(app=app, name=name) for app, name in sorted(nodes))
 
 

@@ -1,23 +1,42 @@
-"""contests 0001 takes Contest, Nominee and the units out of scoring without touching a row: a database at
-the state before it (scoring 0016) migrated forward keeps every row, its id and its links, and the moved
-models keep their content types (so the admin history of a nominee still opens it)."""
+"""The chains each app's squashed migration replaces (`<app>/migrations/replaced/`), as a database that has not
+applied the squash goes through them: contests 0001 takes Contest, Nominee and the units out of scoring without
+touching a row: a database at the state before it (scoring 0016) migrated forward keeps every row, its id and
+its links, and the moved models keep their content types (so the admin history of a nominee still opens it)."""
 
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, connections
 from django.db.migrations.executor import MigrationExecutor
+from django.test import override_settings
 from django.utils import timezone
 
 from contests.models import Contest, Unit
+from core.migration_ops import replaced_chains_finished
 from nominees.models import Nominee, NomineeVersion
 from people.models import Membership
 from scoring.models import Rubric
 
 MOVED = ("province", "contest", "nominee", "nomineeversion")
+
+
+def replaced_modules() -> dict[str, str]:
+    """MIGRATION_MODULES for the old chains (as CDD4_REPLACED_MIGRATIONS=1 sets them)."""
+    return {
+        path.parent.parent.parent.name: f"{path.parent.parent.parent.name}.migrations.replaced"
+        for path in sorted(settings.BASE_DIR.glob("*/migrations/replaced/__init__.py"))
+    }
+
+
+@pytest.fixture
+def old_chain(settings):
+    """Django sees the replaced chains in place of the squashed migrations during the test."""
+    settings.MIGRATION_MODULES = replaced_modules()
 
 
 def migrate(targets):
@@ -37,10 +56,18 @@ def empty_database(reloaded, transactional_db, tmp_path):
     before contests 0001 and on to the end, it costs one `migrate`; taking the test database back and forward
     again cost two (half a minute of a worker, issue #38). Hands back the test database it stands in for."""
     test_database = connections["default"]
+    with an_empty_database(test_database, "migrations", tmp_path):
+        yield test_database
+
+
+@contextmanager
+def an_empty_database(test_database, suffix: str, tmp_path):
+    """An empty database named for `suffix` stands in for `default` inside the block."""
+    kept = connections["default"]
     empty = test_database.copy()
-    name = f"{test_database.settings_dict['NAME']}_migrations"
+    name = f"{test_database.settings_dict['NAME']}_{suffix}"
     if test_database.vendor == "sqlite":
-        empty.settings_dict["NAME"] = str(tmp_path / "db.sqlite3")
+        empty.settings_dict["NAME"] = str(tmp_path / f"{suffix}.sqlite3")
     else:
         empty.settings_dict["NAME"] = name
         with test_database.cursor() as cursor:
@@ -49,10 +76,10 @@ def empty_database(reloaded, transactional_db, tmp_path):
     connections["default"] = empty
     ContentType.objects.clear_cache()
     try:
-        yield test_database
+        yield empty
     finally:
         empty.close()
-        connections["default"] = test_database
+        connections["default"] = kept
         ContentType.objects.clear_cache()
         if test_database.vendor != "sqlite":
             with test_database.cursor() as cursor:
@@ -100,7 +127,7 @@ def _old_rows(old) -> dict:
     }  # fmt: skip
 
 
-def test_a_database_at_scoring_0016_migrates_forward_keeping_rows_links_and_content_types(empty_database):
+def test_a_database_at_scoring_0016_migrates_forward_keeping_rows_links_and_content_types(empty_database, old_chain):
     """Also: on SQLite the migrations end at the very schema the suite's test database was made with from the
     models (tests/conftest.py `django_db_use_migrations`), table by table and index by index."""
     graph = MigrationExecutor(connection).loader.graph
@@ -108,6 +135,10 @@ def test_a_database_at_scoring_0016_migrates_forward_keeping_rows_links_and_cont
     # Everything but contests 0001 and what came after it (scoring 0017, the other apps' state-only retargets).
     old = migrate(before(graph, ("contests", "0001_initial")))
     ids = _old_rows(old)
+    with override_settings(MIGRATION_MODULES={}):  # a plain `migrate` refuses a database stopped here
+        refused = replaced_chains_finished(databases=["default"])
+    assert {error.id for error in refused} == {"core.E001"}
+    assert "scoring.0001_squashed_" in " ".join(error.msg for error in refused)
 
     migrate(latest)
     ContentType.objects.clear_cache()

@@ -18,9 +18,9 @@ from django.utils import timezone
 
 from contests.models import Contest, Unit
 from scoring.models import Standing
-from tests.contests.test_migrations import before, empty_database, migrate  # noqa: F401  (a fixture)
+from tests.contests.test_migrations import before, empty_database, migrate, old_chain  # noqa: F401  (fixtures)
 
-pytestmark = pytest.mark.usefixtures("empty_database")
+pytestmark = pytest.mark.usefixtures("empty_database", "old_chain")
 
 
 def _node(graph, app: str, suffix: str) -> tuple[str, str]:
