@@ -20,6 +20,7 @@ from typing import Any
 from django.utils.datastructures import MultiValueDict
 
 from builder.bands import bands_from_form, bands_to_form
+from builder.rounds import rounds_from_form, rounds_to_form
 from builder.rows import Rows
 from builder.rows import to_form as rows_to_form
 from builder.rule_data import put_rule
@@ -122,6 +123,8 @@ def to_form(data: Mapping[str, Any]) -> MultiValueDict:
                 put_rule(form, f"{p}r-", rule)
             elif "rule" in crit:
                 crit_rest["rule"] = rule
+            if rounds_to_form(crit_rest.get("rounds"), p, form):
+                crit_rest.pop("rounds")
             form[f"{p}more"] = _more(crit_rest)
     return form
 
@@ -267,6 +270,8 @@ class Builder:
         for tick in TICKS:
             if self.post.get(f"{c.prefix}{tick}"):
                 data[tick] = True
+        if rounds := rounds_from_form(self.post, c.prefix, self.window, self.problems.add):
+            data["rounds"] = rounds
         if c.rule_form.is_bound and c.rule_form.is_valid():
             data["rule"] = c.rule_form.rule()
         elif c.rule_form.is_bound:

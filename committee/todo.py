@@ -3,10 +3,12 @@ each contest the user sits on, linked to the next one; for the chair, the cells 
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from contests.actor import CHAIR, actor_of
+from core import acts
 from core.thai import thai_digits
 from scoring.models import Rubric, StandingsSnapshot
 from scoring.selectors import rubric_calendar, rubric_spec
@@ -33,7 +35,7 @@ def judge_todo(user) -> list[Todo]:
     todo = []
     for rubric in [r for r in rubrics if r.pk not in frozen][:SHOWN]:
         th, en = rubric.name_th, rubric.name_en or rubric.name_th
-        todo += judging_ends(rubric)
+        todo += judging_ends(rubric, user)
         if actor.seat(rubric.contest) == CHAIR:
             todo += chair_todo(user, rubric)
             continue
@@ -57,8 +59,9 @@ def judge_todo(user) -> list[Todo]:
     return todo
 
 
-def judging_ends(rubric: Rubric) -> list[Todo]:
-    """By when the contest's judging ends (the contest's judging deadline), with the working days left."""
+def judging_ends(rubric: Rubric, user=None) -> list[Todo]:
+    """By when the contest's judging ends (the contest's judging deadline), with the working days left;
+    linked to where it is set for whoever may set it (the lock's `committee.set_judging_deadline`)."""
     day = rubric.contest.judging_deadline
     if day is None:
         return []
@@ -68,7 +71,12 @@ def judging_ends(rubric: Rubric) -> list[Todo]:
     with translation.override("en"):
         en = _("Judging ends: %(contest)s") % {"contest": name[1]}
     days = working_days_left(rubric_calendar(rubric), timezone.localdate(), day)
-    return [Todo(th, en, "", "judging-ends", Tone.LATE if days is not None and days < 0 else Tone.DUE, day, days)]
+    url = reverse("panel:judging_deadline", args=[rubric.key]) if _sets_deadline(user, rubric) else ""
+    return [Todo(th, en, url, "judging-ends", Tone.LATE if days is not None and days < 0 else Tone.DUE, day, days)]
+
+
+def _sets_deadline(user, rubric: Rubric) -> bool:
+    return user is not None and acts.allowed(user, "committee.set_judging_deadline", rubric.contest)
 
 
 def disagreements(user, rubric: Rubric) -> tuple[int, int]:

@@ -7,14 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from core.thai import thai_date
+from core.thai import thai_date, thai_digits
 
 from .models import Kind
 
 DATES = ("old", "new", "day")  # params holding an ISO day
+NUMBERS = ("near",)  # params holding a count: Thai digits in Thai, as the dates are
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,10 @@ def _shown(params: dict) -> dict:
     for key in DATES:
         if params.get(key):
             shown[key] = thai_date(date.fromisoformat(params[key]))
+    thai = (get_language() or "th").startswith("th")
+    for key in NUMBERS:
+        if thai and params.get(key) not in (None, ""):
+            shown[key] = thai_digits(params[key])
     return shown
 
 

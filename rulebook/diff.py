@@ -12,7 +12,8 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from core.thai import fmt_points, thai_date
+from core.i18n import _, override
+from core.thai import be_strftime, fmt_points, thai_date, thai_digits
 from rulebook.dates import DateInputError, parse_date
 
 # (key, Thai, English): what a person reads for each field compared.
@@ -66,6 +67,7 @@ CONTEST_FIELDS = (
 POINTS = frozenset({"total_points", "max_points", "award_min_total"})
 DATES = frozenset({"starts_on", "ends_on", "deadline"})
 TEXT_MOST = 80  # a long text (evidence, a rule's parameters) is shown cut, and kept whole in the record
+ROUNDS_MOST = 200  # a few rounds read whole: which date moved is the point of the line
 
 
 def _same(key: str, a: Any, b: Any) -> bool:
@@ -125,6 +127,7 @@ def rubric_diff(old: Mapping, new: Mapping) -> dict:
     changed_crit = []
     for code in new_crit.keys() & old_crit.keys():
         fields = _fields(old_crit[code], new_crit[code], CRITERION_FIELDS)
+        fields += _fields(old_crit[code], new_crit[code], (("rounds", "", ""),))  # said through gettext
         fields += _rule_changes(old_crit[code].get("rule"), new_crit[code].get("rule"))
         if fields:
             changed_crit.append({**_brief(new_crit[code]), "fields": fields})
@@ -194,7 +197,35 @@ def dropped_codes(diff: Mapping) -> list[str]:
 # -- said to a person ----------------------------------------------------------------------------------
 
 
+def _month(raw: Any) -> str:
+    try:
+        return be_strftime(parse_date(f"{raw}-01"), "%b %Y")
+    except (DateInputError, TypeError):
+        return str(raw)
+
+
+def _rounds_text(value: list) -> str:
+    """A criterion's rounds as written, each in a few Thai words: its label and date, or its monthly series."""
+    parts = []
+    for entry in value:
+        if not isinstance(entry, Mapping):
+            parts.append(json.dumps(entry, ensure_ascii=False))
+        elif "due" in entry:
+            parts.append(f"{entry.get('label_th') or ''} {_value('deadline', entry.get('due'))}".strip())
+        else:
+            with override("th"):
+                text = _("%(label)s, day %(day)s of each month from %(first)s to %(last)s")
+                params = {"label": entry.get("label_th") or "", "day": thai_digits(entry.get("day"))}
+                parts.append(
+                    str(text) % {**params, "first": _month(entry.get("from")), "last": _month(entry.get("to"))}
+                )
+    return "; ".join(parts)
+
+
 def _value(key: str, value: Any) -> str:
+    if key == "rounds" and isinstance(value, list | None):
+        text = _rounds_text(value or []) or "–"
+        return text if len(text) <= ROUNDS_MOST else text[: ROUNDS_MOST - 1] + "…"
     if value in (None, ""):
         return "–"
     if key in POINTS:
@@ -223,10 +254,19 @@ def _field_line(head: tuple[str, str], change: Mapping, fields: Iterable[tuple[s
         th, en = "วิธีให้คะแนน", "rule kind"
     elif key == "rule":
         th, en = f"พารามิเตอร์ {change['parameter']}", f"parameter {change['parameter']}"
+    elif key == "rounds":
+        th, en = _both(_("rounds"))
     else:
         th, en = _label(fields, key)
     arrow = f"{_value(key, change['old'])} → {_value(key, change['new'])}"
     return f"{head[0]}{th}: {arrow} / {head[1]}{en} changed"
+
+
+def _both(text: Any) -> tuple[str, str]:
+    with override("th"):
+        th = str(text)
+    with override("en"):
+        return th, str(text)
 
 
 def _named(item: Mapping) -> str:

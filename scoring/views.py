@@ -93,6 +93,7 @@ def dashboard_page(request, year: ContestKey):
             )
         ]
     )
+    ctx["sets_judging_deadline"] = acts.allowed(request.user, "committee.set_judging_deadline", rubric.contest)
     ctx["map_provinces"] = [(p["code"], p["d"], names.get(p["code"], p["name"])) for p in ctx["map"]["provinces"]]
     spec = selectors.rubric_spec(rubric)
     ctx["template_facts"] = len(spec.fact_columns)

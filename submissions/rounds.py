@@ -4,16 +4,19 @@ was sent for it by then. Read for the criterion's page and the office's "what is
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from contests.models import Unit
-from core.thai import thai_digits
+from core.thai import local, thai_digits
+from rulebook.dates import DateInputError, parse_moment
 from rulebook.rounds import RoundMet, RoundState, rounds_met, rounds_of
+from rulebook.rules import KINDS
 from scoring.models import Criterion, Rubric
 from scoring.selectors import rubric_calendar
+from scoring.tallies import receipt_facts
 
 from .models import Evidence
 from .querysets import visible_q
@@ -21,7 +24,9 @@ from .selectors import working_days_left
 
 
 def rounds_sent(*, rubric: Rubric, province: Unit, criteria: list[Criterion]) -> dict[str, list[RoundMet]]:
-    """criterion code → its rounds as met, for the criteria that have rounds (1 query, none without)."""
+    """criterion code → its rounds as met, for the criteria that have rounds (1 query, none without; +1 when
+    one's rule takes a receipt): sent is what the office uploaded, by the day it came, and the Department's
+    recorded receipt, by the day it says (scoring.tallies.receipt_facts), as the standings count it."""
     asked = {c.code: rounds_of(c.rounds) for c in criteria if c.rounds}
     if not asked:
         return {}
@@ -31,8 +36,30 @@ def rounds_sent(*, rubric: Rubric, province: Unit, criteria: list[Criterion]) ->
     ).values_list("submission__criterion__code", "created_at")
     for code, at in rows:
         sent[code].append(timezone.localdate(at))
+    receipts = [c.code for c in criteria if c.code in asked and _takes_receipt(c)]
+    for code, day in _received(rubric, province, receipts) if receipts else ():
+        sent[code].append(day)
     today = timezone.localdate()
     return {code: rounds_met(rounds, sent[code], today) for code, rounds in asked.items()}
+
+
+def _takes_receipt(criterion: Criterion) -> bool:
+    kind = KINDS.get((criterion.rule or {}).get("kind"))
+    return kind is not None and bool(kind.receipt_param)
+
+
+def _received(rubric: Rubric, province: Unit, codes: list[str]) -> list[tuple[str, date]]:
+    """(criterion code, the day received) for each receipt recorded; one that no longer reads as a date
+    (typed before the rule changed) is no day."""
+    found = []
+    rows = receipt_facts(rubric).filter(province=province, criterion__code__in=codes)
+    for code, raw in rows.values_list("criterion__code", "value"):
+        try:
+            when = parse_moment(raw)
+        except DateInputError:
+            continue
+        found.append((code, local(when).date() if isinstance(when, datetime) else when))
+    return found
 
 
 def _both(text, **params) -> tuple[str, str]:

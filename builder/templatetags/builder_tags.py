@@ -61,3 +61,11 @@ def band_rows(builder, prefix: str) -> list[tuple[str, str, str]]:
     from builder.bands import band_rows as rows
 
     return rows(builder.post, prefix)
+
+
+@register.simple_tag
+def round_rows(builder, prefix: str) -> list[tuple[str, ...]]:
+    """A criterion's rounds as the page shows them: each typed, then a blank row."""
+    from builder.rounds import round_rows as rows
+
+    return rows(builder.post, prefix)

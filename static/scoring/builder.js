@@ -145,6 +145,7 @@
     var copy = last.cloneNode(true);
     copy.id = "crit-" + to;
     renumber(copy, from, to);
+    copy.querySelectorAll("tr.round-row:not(:first-child)").forEach(function (row) { row.remove(); });
     last.after(emptied(copy));
     count.value = String(n + 1);
     copy.querySelector("input:not([type=hidden])").focus();
@@ -168,7 +169,9 @@
     renumber(copy, "d" + old + "-", "d" + n + "-");
     renumber(copy, "add_criterion:" + old, "add_criterion:" + n);
     copy.querySelector("input[type=hidden][name$='-crits']").value = first ? "1" : "0";
-    copy.querySelectorAll("tr.band-row:not(:first-child)").forEach(function (row) { row.remove(); });
+    copy.querySelectorAll("tr.band-row:not(:first-child), tr.round-row:not(:first-child)").forEach(function (row) {
+      row.remove();
+    });
     copy.querySelectorAll(".dim-sum").forEach(function (el) { el.textContent = ""; });
     last.after(emptied(copy));
     dims.value = String(n + 1);

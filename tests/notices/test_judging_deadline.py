@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from committee.judging import judging_deadline_set
 from committee.panels import panelist_appoint
+from committee.todo import judging_ends
 from notices.models import Kind
 
 from .conftest import inbox_of, mailed
@@ -70,3 +71,29 @@ def test_the_page_saves_it_and_a_members_home_shows_it_with_the_working_days_lef
     from core.thai import thai_date
 
     assert 'data-todo="judging-ends"' in body and thai_date(day) in body and "วันทำการ" in body
+
+
+def test_whoever_runs_the_contest_finds_the_judging_deadline_page_from_its_standings(rubric, office, client):  # noqa: F811
+    theirs, staff = office
+    client.force_login(staff["central"])
+    url = reverse("panel:judging_deadline", args=[rubric.key])
+    body = client.get(reverse("scoring:dashboard", args=[rubric.key])).content.decode()
+    assert f'<a href="{url}" id="judging-deadline-link">' in body
+    client.force_login(staff["organiser"])
+    url = reverse("panel:judging_deadline", args=[theirs.key])
+    body = client.get(reverse("scoring:dashboard", args=[theirs.key])).content.decode()
+    assert f'<a href="{url}" id="judging-deadline-link">' in body
+    assert client.get(url).status_code == 200
+
+
+def test_a_member_reads_when_judging_ends_with_no_link_and_may_not_open_the_page(rubric, people, client):
+    judging_deadline_set(user=people["central"], contest=rubric.contest, deadline=dt.date(2023, 11, 30))
+    rubric.contest.refresh_from_db()
+    url = reverse("panel:judging_deadline", args=[rubric.key])
+    assert [t.url for t in judging_ends(rubric, people["central"])] == [url]  # who may set it is led to it
+    assert [t.url for t in judging_ends(rubric, people["member"])] == [""]
+    for judge in ("member", "chair"):
+        client.force_login(people[judge])
+        body = client.get(reverse("submissions:home")).content.decode()
+        assert 'data-todo="judging-ends"' in body and url not in body and 'id="judging-deadline-link"' not in body
+        assert client.get(url).status_code == 403

@@ -5,8 +5,10 @@ second run adds nothing."""
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from contests.actor import actor_of
+from notices.catalogue import details
 from notices.models import Kind, Notice
 from people.models import Role
 from scoring.pick_reminders import pick_notices_send
@@ -66,3 +68,13 @@ def test_near_its_date_only_the_offices_short_of_their_quota_hear_again(chain_pe
 def test_after_its_date_nobody_hears_of_the_stage_any_more(chain_people):
     assert pick_notices_send(date(2021, 12, 16)) == 0
     assert not Notice.objects.filter(kind=Kind.PICK_DUE).exists()
+
+
+def test_the_days_left_are_thai_digits_in_thai_and_plain_digits_in_english(chain_people, mailoutbox):
+    pick_notices_send(date(2021, 12, 13))
+    near = Notice.objects.filter(kind=Kind.PICK_DUE, about="near").first()
+    with translation.override("th"):
+        assert details(near) == ["ใกล้ถึงกำหนดแล้ว: เหลืออีก ๒ วัน"]
+    with translation.override("en"):
+        assert details(near) == ["The date is near: 2 days left"]
+    assert "เหลืออีก ๒ วัน" in next(m.body for m in mailoutbox if m.to == ["dong@x.org"] and "ใกล้" in m.body)

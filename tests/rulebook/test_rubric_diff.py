@@ -91,3 +91,23 @@ def test_each_period_and_the_contest_block_are_compared():
         + _criterion(SEED_001, "2.1")["evidence_th"][:79]
         + "… → หนังสือรับรอง / period 2568-04: criterion 2.1's evidence changed",
     ]
+
+
+def test_a_change_of_rounds_is_a_line_of_its_own_thai_first():
+    old, new = copy.deepcopy(SEED_001), copy.deepcopy(SEED_001)
+    _criterion(old, "1.1")["rounds"] = [{"label_th": "ครั้งที่ ๑", "label_en": "Report 1", "due": "2021-03-31"}]
+    _criterion(new, "1.1")["rounds"] = [
+        {"label_th": "ครั้งที่ ๑", "label_en": "Report 1", "due": "2021-04-30"},
+        {"label_th": "รายเดือน", "label_en": "Monthly", "day": 15, "from": "2021-05", "to": "2021-07"},
+    ]
+    diff = rubric_diff(old, new)
+    assert [f["field"] for f in diff["criteria"]["changed"][0]["fields"]] == ["rounds"]
+    assert diff_lines({"contest": [], "entrants": {}, "periods": [{"period": "", **diff}]}) == [
+        "ตัวชี้วัด ๑ รอบการส่ง: ครั้งที่ ๑ ๓๑ มี.ค. ๒๕๖๔ → ครั้งที่ ๑ ๓๐ เม.ย. ๒๕๖๔; รายเดือน วันที่ ๑๕ ของทุกเดือน"
+        " ตั้งแต่ พ.ค. ๒๕๖๔ ถึง ก.ค. ๒๕๖๔ / criterion 1.1's rounds changed"
+    ]
+    dropped = rubric_diff(old, SEED_001)
+    assert diff_lines({"contest": [], "entrants": {}, "periods": [{"period": "", **dropped}]}) == [
+        "ตัวชี้วัด ๑ รอบการส่ง: ครั้งที่ ๑ ๓๑ มี.ค. ๒๕๖๔ → – / criterion 1.1's rounds changed"
+    ]
+    assert is_empty(rubric_diff({**old}, copy.deepcopy(old)))

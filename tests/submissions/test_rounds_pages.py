@@ -6,8 +6,9 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from contests.models import Unit
 from core.thai import thai_date
-from scoring.models import Criterion
+from scoring.models import Criterion, Fact, FactSource
 
 from .test_todo import _page
 
@@ -53,3 +54,26 @@ def test_before_the_first_round_the_list_says_its_date_not_the_criterions_last(o
     lines = dict(_page(owner_client))
     assert lines["round"].startswith("ส่ง รายงานครั้งที่ ๑, ๑.๒ ") and "(ส่งแล้ว ๐ จาก ๒ รอบ)" in lines["round"]
     assert thai_date(timezone.localdate() + timedelta(5)) in lines["round"]
+
+
+def test_a_receipt_the_department_recorded_meets_the_round_it_falls_in(owner_client):
+    """2.1.2's receipt (its timeliness rule's `received_on`) is a sending, as the standings count it."""
+    today = timezone.localdate()
+    first, second = today - timedelta(10), today + timedelta(20)
+    criterion = Criterion.objects.get(rubric__year=2566, code="2.1.2")
+    criterion.rounds = [
+        {"label_th": "ครั้งที่ ๑", "label_en": "Report 1", "due": first.isoformat()},
+        {"label_th": "ครั้งที่ ๒", "label_en": "Report 2", "due": second.isoformat()},
+    ]
+    criterion.deadline = second
+    criterion.save()
+    url = reverse("submissions:criterion", args=[2566, "TH-50", "2.1.2"])
+    assert f'class="round-missed" data-round-due="{first.isoformat()}"' in owner_client.get(url).content.decode()
+    Fact.objects.create(
+        rubric=criterion.rubric, province=Unit.objects.get(code="TH-50"), criterion=criterion,
+        name="received_on", value=(today - timedelta(15)).isoformat(), source=FactSource.IMPORT,
+    )  # fmt: skip
+    body = owner_client.get(url).content.decode()
+    assert f'class="round-met" data-round-due="{first.isoformat()}"' in body
+    assert f'class="round-open" data-round-due="{second.isoformat()}"' in body
+    assert thai_date(today - timedelta(15)) in body
