@@ -77,3 +77,14 @@ def replaced_chains_finished(app_configs=None, databases=None, **kwargs) -> list
                     )
                 )
     return errors
+
+
+def replaced_modules() -> dict[str, str]:
+    """MIGRATION_MODULES pointing each app at the chain its squashed migration replaces (as
+    CDD4_REPLACED_MIGRATIONS=1 sets them in cdd4/settings.py)."""
+    from django.conf import settings
+
+    return {
+        path.parent.parent.parent.name: f"{path.parent.parent.parent.name}.migrations.replaced"
+        for path in sorted(settings.BASE_DIR.glob("*/migrations/replaced/__init__.py"))
+    }

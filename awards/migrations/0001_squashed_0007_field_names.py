@@ -22,8 +22,8 @@ class Migration(migrations.Migration):
     ]
 
     dependencies = [
-        ('contests', '0001_squashed_0009_unit_named_for_any_unit'),
-        ('scoring', '0001_squashed_0027_rank_integer'),
+        ('contests', '0001_squashed_0011_contest_judging_deadline'),
+        ('scoring', '0001_squashed_0028_criterion_rounds'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

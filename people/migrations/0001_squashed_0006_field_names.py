@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
     ]
 
     dependencies = [
-        ('contests', '0001_squashed_0009_unit_named_for_any_unit'),
+        ('contests', '0001_squashed_0011_contest_judging_deadline'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

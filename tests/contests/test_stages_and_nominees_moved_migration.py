@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from nominees.models import Nominee, NomineeVersion
 from stages.models import Stage, StageEntry
-from tests.contests.test_migrations import empty_database, migrate  # noqa: F401  (a fixture)
+from tests.contests.test_migrations import empty_database, migrate, old_chain  # noqa: F401  (fixtures)
 
-pytestmark = pytest.mark.usefixtures("empty_database")
+pytestmark = pytest.mark.usefixtures("empty_database", "old_chain")
 
 
 def _before_the_move(graph) -> list:

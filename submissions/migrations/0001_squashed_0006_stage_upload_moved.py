@@ -19,11 +19,13 @@ class Migration(migrations.Migration):
         ('submissions', '0003_resumable_upload'),
         ('submissions', '0004_resumable_pieces'),
         ('submissions', '0005_field_names'),
+        ('submissions', '0006_stage_upload_moved'),
     ]
 
     dependencies = [
-        ('contests', '0001_squashed_0009_unit_named_for_any_unit'),
-        ('scoring', '0001_squashed_0027_rank_integer'),
+        ('contests', '0001_squashed_0011_contest_judging_deadline'),
+        ('scoring', '0001_squashed_0028_criterion_rounds'),
+        ('stages', '0001_squashed_0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -137,7 +139,7 @@ class Migration(migrations.Migration):
                 ('contest', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contests.contest', verbose_name='การประกวด / contest')),
                 ('evidence', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='submissions.evidence', verbose_name='หลักฐาน / evidence')),
                 ('rubric', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='scoring.rubric', verbose_name='เกณฑ์การประเมิน / rubric')),
-                ('stage_upload', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='contests.stageupload', verbose_name='ไฟล์ของขั้นการคัดเลือก / stage upload')),
+                ('stage_upload', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='stages.stageupload', verbose_name='ไฟล์ของขั้นการคัดเลือก / stage upload')),
                 ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contests.unit', verbose_name='หน่วยงาน / unit')),
                 ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='ผู้ใช้ / user')),
             ],

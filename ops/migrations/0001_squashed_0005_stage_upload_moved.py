@@ -20,11 +20,12 @@ class Migration(migrations.Migration):
         ('ops', '0002_tombstone_stage_files'),
         ('ops', '0003_field_names'),
         ('ops', '0004_site_contact'),
+        ('ops', '0005_stage_upload_moved'),
     ]
 
     dependencies = [
-        ('contests', '0001_squashed_0009_unit_named_for_any_unit'),
-        ('submissions', '0001_squashed_0005_field_names'),
+        ('stages', '0001_squashed_0001_initial'),
+        ('submissions', '0001_squashed_0006_stage_upload_moved'),
     ]
 
     operations = [
@@ -102,7 +103,7 @@ class Migration(migrations.Migration):
                 ('size', models.PositiveBigIntegerField(default=0, verbose_name='ขนาด (ไบต์) / size (bytes)')),
                 ('reason', models.CharField(max_length=200, verbose_name='เหตุผล / reason')),
                 ('evidence', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='tombstone', to='submissions.evidence', verbose_name='หลักฐาน / evidence')),
-                ('stage_upload', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='tombstone', to='contests.stageupload', verbose_name='ไฟล์ของขั้นการคัดเลือก / stage upload')),
+                ('stage_upload', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='tombstone', to='stages.stageupload', verbose_name='ไฟล์ของขั้นการคัดเลือก / stage upload')),
             ],
             options={
                 'verbose_name': 'ไฟล์ที่ลบตามระยะเวลาเก็บรักษา / removed after retention',

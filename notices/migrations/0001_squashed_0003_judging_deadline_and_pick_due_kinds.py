@@ -15,10 +15,11 @@ class Migration(migrations.Migration):
     replaces = [
         ('notices', '0001_notices_outbox_and_inbox'),
         ('notices', '0002_notice_kinds_account_invited'),
+        ('notices', '0003_judging_deadline_and_pick_due_kinds'),
     ]
 
     dependencies = [
-        ('contests', '0001_squashed_0009_unit_named_for_any_unit'),
+        ('contests', '0001_squashed_0011_contest_judging_deadline'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -27,7 +28,7 @@ class Migration(migrations.Migration):
             name='Notice',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('deadline_moved', 'Deadline moved'), ('question_asked', 'Clarification asked'), ('question_answered', 'Clarification answered'), ('evidence_received', 'Evidence received'), ('results_frozen', 'Results frozen'), ('results_published', 'Results published'), ('results_withdrawn', 'Results withdrawn'), ('contest_opened', 'Contest opened'), ('tie_waiting', 'Tie at an award line waiting'), ('final_waiting', 'Members disagree: a final score waiting'), ('account_invited', 'Account invited'), ('invitation_accepted', 'Invitation accepted')], max_length=24, verbose_name='kind')),
+                ('kind', models.CharField(choices=[('deadline_moved', 'Deadline moved'), ('question_asked', 'Clarification asked'), ('question_answered', 'Clarification answered'), ('evidence_received', 'Evidence received'), ('results_frozen', 'Results frozen'), ('results_published', 'Results published'), ('results_withdrawn', 'Results withdrawn'), ('contest_opened', 'Contest opened'), ('tie_waiting', 'Tie at an award line waiting'), ('final_waiting', 'Members disagree: a final score waiting'), ('account_invited', 'Account invited'), ('invitation_accepted', 'Invitation accepted'), ('judging_deadline', 'Judging deadline set or moved'), ('pick_due', 'Entrants to pick for the next stage')], max_length=24, verbose_name='kind')),
                 ('about', models.CharField(blank=True, max_length=60, verbose_name='about')),
                 ('params', models.JSONField(blank=True, default=dict)),
                 ('link', models.CharField(blank=True, max_length=300, verbose_name='link')),

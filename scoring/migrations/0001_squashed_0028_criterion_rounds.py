@@ -42,10 +42,11 @@ class Migration(migrations.Migration):
         ('scoring', '0025_field_names'),
         ('scoring', '0026_standing_named_for_any_entrant'),
         ('scoring', '0027_rank_integer'),
+        ('scoring', '0028_criterion_rounds'),
     ]
 
     dependencies = [
-        ('contests', '0001_squashed_0009_unit_named_for_any_unit'),
+        ('contests', '0001_squashed_0011_contest_judging_deadline'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -96,6 +97,7 @@ class Migration(migrations.Migration):
                 ('max_points', models.DecimalField(decimal_places=2, max_digits=7, verbose_name='คะแนนเต็ม / maximum')),
                 ('rule', models.JSONField(verbose_name='วิธีให้คะแนน / scoring rule')),
                 ('deadline', models.DateField(blank=True, null=True, verbose_name='กำหนดส่ง / deadline')),
+                ('rounds', models.JSONField(blank=True, default=list, verbose_name='rounds')),
                 ('extra', models.BooleanField(default=False, verbose_name='คะแนนพิเศษ / extra points')),
                 ('nominee', models.BooleanField(default=False, verbose_name='หลักฐานคือผู้ได้รับการเสนอชื่อ / the nominee is the evidence')),
                 ('evidence_th', models.TextField(blank=True, verbose_name='หลักฐาน / evidence (th)')),
