@@ -19,7 +19,7 @@ ROLES = {
 }
 
 
-def role_of(user) -> str:
+def help_topic(user) -> str:
     """The help a user is shown first, as the lock answers what they do."""
     if not user.is_authenticated:
         return ""
@@ -39,7 +39,7 @@ def role_of(user) -> str:
 def help_page(request, role: str = ""):
     if role and role not in ROLES:
         raise Http404
-    own = role_of(request.user)
+    own = help_topic(request.user)
     shown = role or own
     # Another role's help describes its tasks; only one's own links to them (another's pages answer 403).
     linked = not own or shown == own
