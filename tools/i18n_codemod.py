@@ -191,7 +191,7 @@ def rewrite(m: Module) -> bytes:
     """The module with its pairs replaced and the translation functions imported."""
     if not m.pairs:
         return m.source
-    door = m.path.startswith("rulebook/") or any(
+    door = m.path.startswith(("rulebook/", "core/")) or any(
         isinstance(s, ast.ImportFrom) and s.module == OUR_DOOR for s in m.tree.body
     )
     gettext = "gettext_lazy" if binds_underscore(m.tree) else "_"
@@ -228,8 +228,10 @@ def write_catalogue(root: Path, wanted: dict, *, makemessages: bool) -> list[str
     header, entries = pofile.read(po)
     keys = {e.key for e in entries}
     for e in entries:
-        if not e.msgstr and e.key in wanted:
-            e.msgstr = wanted[e.key]
+        if e.key in wanted and (not e.msgstr or e.fuzzy):
+            e.msgstr = wanted[e.key]  # msgmerge's guess from a similar id is not the Thai
+            e.comments = [_unfuzzy(c) for c in e.comments if not c.startswith("#|")]
+            e.comments = [c for c in e.comments if c != "#,"]
     if not makemessages:
         for (context, en), th in wanted.items():
             if (context, en) not in keys:
@@ -243,6 +245,13 @@ def write_catalogue(root: Path, wanted: dict, *, makemessages: bool) -> list[str
             subprocess.run(["msgfmt", "--check", "-o", str(po.with_suffix(".mo")), str(po)], check=True)
         return empty
     return []
+
+
+def _unfuzzy(comment: str) -> str:
+    if not comment.startswith("#,"):
+        return comment
+    flags = [f.strip() for f in comment[2:].split(",") if f.strip() and f.strip() != "fuzzy"]
+    return "#, " + ", ".join(flags) if flags else "#,"
 
 
 def tidy(root: Path, paths: list[str]) -> None:
