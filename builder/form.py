@@ -18,6 +18,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.utils.datastructures import MultiValueDict
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from builder.bands import bands_from_form, bands_to_form
 from builder.rows import Rows
@@ -200,7 +202,9 @@ class Builder:
             self._cap(f"{dim_p}crits", f"ตัวชี้วัดของมิติที่ {i + 1}", f"criteria in dimension {i + 1}", MAX_ROWS)
             room = MAX_CRITERIA - sum(len(d.criteria) for d in self.dimensions)
             if _count(post.get(f"{dim_p}crits"), more) > room:
-                self.problems.add("", f"ตัวชี้วัดรวมไม่เกิน {MAX_CRITERIA} / at most {MAX_CRITERIA} criteria in all")
+                self.problems.add(
+                    "", format_lazy(_("at most {max_criteria} criteria in all"), max_criteria=MAX_CRITERIA)
+                )
             for j in range(min(_count(post.get(f"{dim_p}crits"), more), max(room, 0))):
                 p = f"d{i}c{j}-"
                 kind = post.get(f"{p}kind") or "done"
@@ -244,7 +248,9 @@ class Builder:
                     c for c in (self.post.get("entrants_more") or "").replace(",", " ").split() if c
                 ]
                 if len(contest["entrants"]) > MOST_ENTRANTS:  # refused here, before the loader reads them all
-                    self.problems.add("", f"ผู้เข้าประกวดไม่เกิน {MOST_ENTRANTS:,} / at most {MOST_ENTRANTS:,} entrants")
+                    self.problems.add(
+                        "", format_lazy(_("at most {most_entrants:,} entrants"), most_entrants=MOST_ENTRANTS)
+                    )
                     contest["entrants"] = contest["entrants"][:MOST_ENTRANTS]
             out["contest"] = contest
         out["dimensions"] = [self._dimension(dim) for dim in self.dimensions]
@@ -326,8 +332,11 @@ class Builder:
             shown = fmt_points(want) if want is not None else "?"
             self.problems.add(
                 "total_points",
-                f"มิติรวมกันได้ {fmt_points(total)} ไม่เท่ากับคะแนนรวม {shown}"
-                f" / the dimensions add up to {fmt_points(total)}, not the total {shown}",
+                format_lazy(
+                    _("the dimensions add up to {fmt_points}, not the total {shown}"),
+                    fmt_points=fmt_points(total),
+                    shown=shown,
+                ),
             )
 
     def place(self, problems: list[Problem]) -> None:

@@ -15,6 +15,8 @@ from typing import Any, NamedTuple
 
 from django import forms
 from django.forms.renderers import Jinja2
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from builder import conditions as rule_conditions
 from builder import evidence, measures, steps
@@ -91,7 +93,7 @@ def filled_prefixes(data: Mapping[str, Any]) -> frozenset[str]:
 
 
 def too_many(most: int) -> str:
-    return bi(f"ไม่เกิน {most} แถว", f"at most {most} rows")
+    return format_lazy(gettext_lazy("at most {most} rows"), most=most)
 
 
 def kind_choices() -> list[tuple[str, str]]:
