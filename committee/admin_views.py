@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from core import acts, gate
 from core.converters import ContestKey
@@ -128,7 +129,7 @@ def _next(request, rubric: Rubric, after: tuple[str, str]):
     filters = _filters(request)
     found = queue.next_with_evidence(request.user, rubric, after=after, by=filters["by"], filters=filters)
     if found is None:
-        messages.success(request, "ไม่มีข้อที่มีหลักฐานรอคุณให้คะแนนแล้ว / nothing with evidence is left for you to score")
+        messages.success(request, _("nothing with evidence is left for you to score"))
         return HttpResponseRedirect(matrix_url(rubric, filters))
     extra = trail(filters)
     return HttpResponseRedirect(score_url(rubric.key, *found) + (f"?{extra}" if extra else ""))
@@ -182,7 +183,7 @@ def _post(request, rubric, province, c, criterion) -> None:
         else:
             services.clarification_close(member=user, clarification=clar, message=post.get("message", ""))
     else:
-        raise CommitteeError("ไม่รู้จักคำสั่ง", "unknown action")
+        raise CommitteeError(_("unknown action"))
 
 
 def score(request, admin_site, year: ContestKey, province: str, criterion: str):
@@ -197,7 +198,7 @@ def score(request, admin_site, year: ContestKey, province: str, criterion: str):
         except PortalError as exc:
             show(request, exc)
         else:
-            messages.success(request, "บันทึกแล้ว / saved")
+            messages.success(request, _("saved"))
             if "save_next" in request.POST:
                 return _next(request, rubric, (province, criterion))
             return HttpResponseRedirect(request.get_full_path())
