@@ -1,8 +1,8 @@
 from django.apps import AppConfig
 
-from core.labels import bi
+from core.i18n import _
 
 
 class CoreConfig(AppConfig):
     name = "core"
-    verbose_name = bi("พื้นฐาน", "Core")
+    verbose_name = _("Core")
