@@ -19,6 +19,8 @@ from pathlib import Path
 
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from awards.models import GeneratedDocument
 from contests.models import StageUpload
@@ -42,7 +44,7 @@ class SnapshotError(PortalError):
         self.problems = problems or []
         lines = [f"{th} / {en}", *(f"  - {p}" for p in self.problems[:20])]
         if len(self.problems) > 20:
-            lines.append(f"  … และอีก {len(self.problems) - 20} รายการ / and {len(self.problems) - 20} more")
+            lines.append(format_lazy(_("and {value} more"), value=len(self.problems) - 20))
         super().__init__(th, en, text="\n".join(lines))
 
 

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.db.models import F
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from core import files
 from core.thai import thai_digits, thai_num
@@ -36,30 +38,30 @@ def _database() -> Check:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError as exc:
-        return Check("database", False, f"ฐานข้อมูลไม่ตอบ: {exc} / database unreachable: {exc}")
-    return Check("database", True, "ฐานข้อมูลพร้อม / database answers")
+        return Check("database", False, format_lazy(_("database unreachable: {exc}"), exc=exc))
+    return Check("database", True, _("database answers"))
 
 
 def _redis() -> Check:
     if not settings.REDIS_URL:
-        return Check("redis", True, "โหมดฝังตัว ไม่ใช้ Redis / embedded mode: no Redis")
+        return Check("redis", True, _("embedded mode: no Redis"))
     import redis  # inline: only service mode talks to Redis, and importing redis costs a process 0.2 s
 
     try:
         redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1).ping()
     except redis.RedisError as exc:
-        return Check("redis", False, f"Redis ไม่ตอบ: {exc} / Redis unreachable: {exc}")
-    return Check("redis", True, "Redis พร้อม / Redis answers")
+        return Check("redis", False, format_lazy(_("Redis unreachable: {exc}"), exc=exc))
+    return Check("redis", True, _("Redis answers"))
 
 
 def _worker(now) -> Check:
     if not settings.REDIS_URL:
-        return Check(WORKER, True, "โหมดฝังตัว งานทำในกระบวนการเดียวกัน / embedded mode: tasks run in-process")
+        return Check(WORKER, True, _("embedded mode: tasks run in-process"))
     beat = Heartbeat.objects.filter(name=WORKER).values_list("at", flat=True).first()
     limit = timedelta(seconds=settings.CDD4_HEARTBEAT_MAX_AGE_S)
     if beat is None or now - beat > limit:
-        seen = f"{int((now - beat).total_seconds())} s" if beat else "ไม่เคย / never"
-        return Check(WORKER, False, f"ไม่มีสัญญาณจาก worker มา {seen} / no worker heartbeat for {seen}")
+        seen = f"{int((now - beat).total_seconds())} s" if beat else _("never")
+        return Check(WORKER, False, format_lazy(_("no worker heartbeat for {seen}"), seen=seen))
     ago = int((now - beat).total_seconds())
     return Check(WORKER, True, f"worker ส่งสัญญาณเมื่อ {thai_digits(ago)} วินาทีก่อน / heartbeat {ago} s ago")
 
@@ -89,8 +91,8 @@ def _store() -> list[Check]:
         files.exists("health/probe")
     except Exception as exc:  # any failure to reach it: the check says which
         why = type(exc).__name__
-        return [Check("store", False, f"ที่เก็บไฟล์ไม่ตอบ: {why} / the object store does not answer: {why}")]
-    return [Check("store", True, "ที่เก็บไฟล์ตอบ / the object store answers")]
+        return [Check("store", False, format_lazy(_("the object store does not answer: {why}"), why=why))]
+    return [Check("store", True, _("the object store answers"))]
 
 
 def checks_run() -> list[Check]:

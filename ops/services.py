@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from .backup import Snapshot, SnapshotError, backup_rotate, backup_write
 from .health import Check
@@ -76,7 +77,7 @@ def alerts_update(*, checks: list[Check]) -> list[str]:
     if due and operators():
         lines = [f"- {c.name}: {c.detail}" for c in due]
         send_mail(
-            "[CDD4] ระบบมีปัญหา / a readiness check stays red: " + ", ".join(c.name for c in due),
+            gettext_lazy("a readiness check stays red:") + ", ".join(c.name for c in due),
             "ตรวจสอบ / checks failing since at least "
             f"{settings.CDD4_ALERT_AFTER_S} s:\n" + "\n".join(lines) + "\n\n/ops/status/",
             None,
