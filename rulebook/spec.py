@@ -14,6 +14,7 @@ from itertools import pairwise
 from typing import Any
 
 from core.errors import MAX_SHOWN, PortalError, in_language, more_than_shown
+from core.i18n import format_lazy, gettext_lazy
 from core.thai import fmt_points
 from rulebook.dates import FISCAL_YEARS, DateInputError, check_window, fiscal_year
 from rulebook.rubric import (
@@ -279,8 +280,11 @@ def _check_size(raw_dims: list[Mapping[str, Any]]) -> None:
     if count > MAX_CRITERIA:
         raise RubricError(
             [
-                f"เกณฑ์การประเมินมี {count:,} ตัวชี้วัด เกิน {MAX_CRITERIA} ตัวชี้วัด"
-                f" / the rubric has {count:,} criteria, more than {MAX_CRITERIA}"
+                format_lazy(
+                    gettext_lazy("the rubric has {count:,} criteria, more than {max_criteria}"),
+                    count=count,
+                    max_criteria=MAX_CRITERIA,
+                )
             ]
         )
 
@@ -288,7 +292,7 @@ def _check_size(raw_dims: list[Mapping[str, Any]]) -> None:
 def parse_rubric(data: dict) -> RubricSpec:
     r = Reader()
     if not isinstance(data, Mapping):
-        raise RubricError(["เกณฑ์การประเมินต้องเป็นออบเจกต์ JSON / The rubric must be a JSON object"])
+        raise RubricError([gettext_lazy("The rubric must be a JSON object")])
     year = data.get("year")
     if not isinstance(year, int) or isinstance(year, bool) or year not in FISCAL_YEARS:
         r.fail(
