@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -31,7 +32,7 @@ class ProvinceSerializer(serializers.ModelSerializer):
 class ProvinceList(APIView):
     permission_classes = [rule_permission("scoring.view_provinces")]
 
-    @extend_schema(responses=ProvinceSerializer(many=True), summary="จังหวัด ๗๖ จังหวัด / the 76 provincial offices")
+    @extend_schema(responses=ProvinceSerializer(many=True), summary=_("the 76 provincial offices"))
     def get(self, request):
         return Response(ProvinceSerializer(Unit.objects.provinces(), many=True).data)
 
@@ -44,7 +45,7 @@ class RubricDetail(APIView):
         responses=inline_serializer(
             "Rubric", {"year": serializers.IntegerField(), "dimensions": serializers.ListField()}
         ),
-        summary="เกณฑ์การประเมินของปี / a year's rubric (docs/rubric-format.md)",
+        summary=_("a year's rubric (docs/rubric-format.md)"),
     )
     def get(self, request, year: ContestKey):
         return Response(selectors.rubric_data(self.rubric))
@@ -131,7 +132,7 @@ class AwardList(APIView):
 
     @extend_schema(
         responses=AwardTierSerializer(many=True),
-        summary="รางวัลแต่ละระดับและที่ว่าง / award tiers, their provinces and vacant places",
+        summary=_("award tiers, their provinces and vacant places"),
     )
     def get(self, request, year: ContestKey):
         return Response(selectors.award_summary(self.rubric))
@@ -142,7 +143,7 @@ class StandingsList(APIView):
 
     @extend_schema(
         responses=StandingSerializer(many=True),
-        summary="อันดับผู้เข้าประกวด (ปี หรือรหัสการประกวด.รอบ) / standings of a year, a contest or one period",
+        summary=_("standings of a year, a contest or one period"),
     )
     def get(self, request, year: ContestKey):
         return Response(standings_rows(self.rubric))
@@ -155,7 +156,7 @@ class ContestStandings(APIView):
 
     @extend_schema(
         responses=ContestStandingSerializer(many=True),
-        summary="อันดับของการประกวด รวมทุกรอบ / a contest's standings, periods combined",
+        summary=_("a contest's standings, periods combined"),
     )
     def get(self, request, slug: str):
         return Response(contest_rows(self.rubric.contest))
@@ -188,12 +189,12 @@ class FactImport(APIView):
         responses={200: FactImportResult, 409: refusal(409, "the year is frozen (year_frozen): nothing was recorded")},
         examples=[
             OpenApiExample(
-                "ข้อเท็จจริงหนึ่งแถว / one fact",
+                _("one fact"),
                 value={"facts": [{"province": "TH-50", "criterion": "1.1", "fact": "done", "value": "yes"}]},
                 request_only=True,
             )
         ],
-        summary="บันทึกข้อมูลประกอบการให้คะแนน (ทั้งหมดหรือไม่บันทึกเลย) / record facts, all or none",
+        summary=_("record facts, all or none"),
     )
     def post(self, request, year: ContestKey):
         rubric = self.rubric
@@ -271,7 +272,7 @@ class NominatingContest(APIView):
 class NomineeList(NominatingContest):
     @extend_schema(
         responses=NomineeSerializer(many=True),
-        summary="ผู้ได้รับการเสนอชื่อของการประกวด / a contest's nominees (whoever runs it: all; an office: its own)",
+        summary=_("a contest's nominees (whoever runs it: all; an office: its own)"),
     )
     def get(self, request, slug: str):
         rows = nominees_for_user(request.user).filter(contest=self.rubric.contest).order_by("unit__code")
@@ -283,7 +284,7 @@ class NomineeSet(NominatingContest):
         request=NomineeInput,
         examples=[
             OpenApiExample(
-                "ผู้ได้รับการเสนอชื่อ / a nominee",
+                _("a nominee"),
                 value={
                     "name_th": "นางสาวสมใจ ใจดี",
                     "position_th": "นักวิชาการพัฒนาชุมชน",
@@ -299,7 +300,7 @@ class NomineeSet(NominatingContest):
             404: refusal(404, "no such contest or office, or not one the caller may see"),
             409: refusal(409, "the year is frozen (year_frozen)"),
         },
-        summary="เสนอชื่อหรือแก้ไขผู้ได้รับการเสนอชื่อของหน่วยงาน / set an office's nominee",
+        summary=_("set an office's nominee"),
         description="The office's own staff until the contest's deadline; whoever runs the contest until the "
         "year is frozen (then 409, code year_frozen). A change to the same person is a new version; the same "
         "values again change nothing. "
@@ -323,7 +324,7 @@ class NomineeSet(NominatingContest):
             404: refusal(404, "no such contest or office, or not one the caller may see"),
             409: refusal(409, "the year is frozen (year_frozen)"),
         },
-        summary="ถอนรายชื่อผู้ได้รับการเสนอชื่อของหน่วยงาน / withdraw an office's nominee",
+        summary=_("withdraw an office's nominee"),
         description="Kept as a version (state withdrawn); the office may then nominate someone else. "
         "Nothing to withdraw is 400 (code no_nominee); a frozen year is 409 (code year_frozen).",
     )

@@ -12,6 +12,7 @@ from datetime import date
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from contests.actor import SYSTEM
 from contests.lifecycle import Action
@@ -25,7 +26,7 @@ from scoring.dashboard import due_soon, submitted_pairs, year_settings
 from scoring.models import ReminderSent, Rubric
 
 log = logging.getLogger(__name__)
-SUBJECT = "[CDD 4.0] แจ้งเตือนหลักฐานที่ยังไม่ได้ส่ง / Reminder: evidence not yet submitted"
+SUBJECT = gettext_lazy("Reminder: evidence not yet submitted")
 
 
 def _body(province: Unit, due: list[tuple], calendar) -> str:
@@ -39,7 +40,7 @@ def _body(province: Unit, due: list[tuple], calendar) -> str:
         then_en = moved_suffix(f"{moved:%d %B %Y}", "en") if moved != c.deadline else ""
         lines_th.append(f"- {c.label} {c.name_th} กำหนดส่ง {thai_date(c.deadline)}{then_th} (เหลือ {left} วันทำการ)")
         lines_en.append(f"- {c.label} {c.name_en}: due {c.deadline:%d %B %Y}{then_en} ({left} working days left)")
-    return "\n".join([*lines_th, *lines_en, "", "— พอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ / CDD 4.0 portal"])
+    return "\n".join([*lines_th, *lines_en, "", pgettext_lazy("scoring.reminders", "CDD 4.0 portal")])
 
 
 def reminders_due(rubric: Rubric, today: date, calendar) -> dict[Unit, list[tuple]]:

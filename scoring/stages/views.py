@@ -10,6 +10,8 @@ import posixpath
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
@@ -88,7 +90,7 @@ def stage_unpick(request, slug: str):
     unit = _unit(request)
     try:
         if unit is None:
-            raise PortalError("ไม่พบตำบลที่จะถอน", "no such subdistrict to withdraw", code="not_picked")
+            raise PortalError(_("no such subdistrict to withdraw"), code="not_picked")
         stage_withdraw(actor=actor_of(request.user), contest=contest, unit=unit)
     except PortalError as exc:
         show(request, exc)
@@ -115,7 +117,7 @@ def _stage_file(request, contest: Contest, slug: str):
     unit = _unit(request)
     try:
         if unit is None or "file" not in request.FILES:
-            raise PortalError("กรุณาเลือกไฟล์ / choose a file", code="no_file")
+            raise PortalError(_("choose a file"), code="no_file")
         sent = stage_file_submit(
             actor=actor_of(request.user),
             contest=contest,
@@ -172,7 +174,7 @@ def _register_upload(request):
     upload = request.FILES.get("file")
     try:
         if upload is None:
-            raise PortalError("กรุณาเลือกไฟล์ CSV หรือ XLSX / choose a CSV or XLSX file", code="no_file")
+            raise PortalError(_("choose a CSV or XLSX file"), code="no_file")
         source = register_import(
             program=REGISTER,
             data=upload.read(),
@@ -183,5 +185,5 @@ def _register_upload(request):
     except PortalError as exc:
         show(request, exc)
     else:
-        messages.success(request, f"นำเข้าทะเบียน {source.rows} แถว / {source.rows} register rows imported")
+        messages.success(request, format_lazy(_("{rows} register rows imported"), rows=source.rows))
     return redirect("scoring:stages")
