@@ -246,7 +246,7 @@ class StagePicks(Exporter):
                 [
                     pgettext_lazy("scoring.exporters", "total"),
                     *[""] * (len(header) - 3),
-                    f"{len(rows)} ราย / picks",
+                    format_lazy(_("{count} picks"), count=len(rows)),
                     page.budget_total,
                 ]
             )

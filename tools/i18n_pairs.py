@@ -140,6 +140,9 @@ def pair(th: list[Piece], en: list[Piece], node: ast.AST, source: bytes, kind: s
     """The Pair that replaces `node` (its span), or why it cannot."""
     th_values = {ast.dump(p.node): p.node for p in th if p.node is not None}
     en_values = {ast.dump(p.node): p.node for p in en if p.node is not None}
+    if th_values.keys() != en_values.keys() and (shared := _shared_prefix(th, en_values)):
+        en = [*shared, *en]  # "{name}: ไม่พบไฟล์ / missing": the name before the Thai is the English's too
+        en_values = {ast.dump(p.node): p.node for p in en if p.node is not None}
     if th_values.keys() != en_values.keys():
         return Left(node.lineno, f"{kind}: the Thai and the English show different values")
     th_text, en_text = _flat(th).strip(), _flat(en).strip()
@@ -155,6 +158,27 @@ def pair(th: list[Piece], en: list[Piece], node: ast.AST, source: bytes, kind: s
         values.append((name, ast.unparse(value)))
     start, end = span(node, source)
     return Pair(start, end, node.lineno, _template(en, names).strip(), _template(th, names).strip(), values, kind)
+
+
+def _shared_prefix(th: list[Piece], en_values: dict) -> list[Piece]:
+    """The values (and punctuation) before the Thai's first Thai letter, when the English does not show them."""
+    prefix: list[Piece] = []
+    for p in th:
+        if p.text is None:
+            if ast.dump(p.node) in en_values:
+                return []
+            prefix.append(p)
+            continue
+        hit = THAI.search(p.text)
+        if hit is None:
+            prefix.append(p)
+            continue
+        if hit.start():
+            prefix.append(Piece(text=p.text[: hit.start()]))
+        break
+    if LATIN.search(_flat(prefix)) or not any(p.text is None for p in prefix):
+        return []
+    return prefix
 
 
 def span(node: ast.AST, source: bytes) -> tuple[int, int]:

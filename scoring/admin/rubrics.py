@@ -124,7 +124,7 @@ class RubricAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
             if not rubric.contest.is_national:  # the copy has no contest block: it would be the national one
                 self.message_user(
                     request,
-                    f"{rubric.key}: คัดลอกได้เฉพาะเกณฑ์ระดับประเทศ / only the national rubric is copied",
+                    format_lazy(_("{key}: only the national rubric is copied"), key=rubric.key),
                     messages.ERROR,
                 )
                 continue

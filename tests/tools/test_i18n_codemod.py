@@ -66,15 +66,22 @@ def test_an_f_string_with_a_value_becomes_format_lazy_with_the_same_placeholder_
             "app/views.py": """\
                 def done(request, ids):
                     messages.success(request, f"ส่งคำเชิญ {len(ids):,} บัญชี / {len(ids):,} invitations sent")
-                    return "เหลือ" if is_en() else "left"
+                    problems.append(f"{name}: ไม่พบไฟล์ / missing")
+                    return "left" if is_en() else "เหลือ"
                 """
         },
     )
     _convert(tmp_path)
     source = (tmp_path / "app/views.py").read_text()
     assert 'messages.success(request, format_lazy(_("{count:,} invitations sent"), count=len(ids)))' in source
+    assert 'problems.append(format_lazy(_("{name}: missing"), name=name))' in source
+    assert 'return _("left")' in source
     assert "from django.utils.text import format_lazy" in source
-    assert _catalogue(tmp_path) == {(None, "{count:,} invitations sent"): "ส่งคำเชิญ {count:,} บัญชี"}
+    assert _catalogue(tmp_path) == {
+        (None, "{count:,} invitations sent"): "ส่งคำเชิญ {count:,} บัญชี",
+        (None, "{name}: missing"): "{name}: ไม่พบไฟล์",
+        (None, "left"): "เหลือ",
+    }
 
 
 def test_one_english_with_two_thai_keeps_both_the_other_under_its_modules_context(tmp_path):

@@ -42,7 +42,7 @@ class Command(BaseCommand):
         except RubricError as exc:
             raise CommandError(str(exc)) from exc
         if c.deadline is None:
-            self.stdout.write(f"{year} {c.code}: กำหนดส่ง / deadline -")
+            self.stdout.write(format_lazy(_("{year} {code}: deadline -"), year=year, code=c.code))
             return
         calendar = selectors.rubric_calendar(rubric)  # the contest may read a closed-day deadline as written
         self.stdout.write(
