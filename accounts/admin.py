@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -155,17 +156,32 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
     @admin.action(description=_("close the chosen accounts (nothing is deleted)"))
     def deactivate(self, request, queryset):
         users = queryset.exclude(pk=request.user.pk).filter(is_active=True)
-        _each_allowed(request, users, account_deactivate, ("ปิด", "close"), ("ปิดบัญชีแล้ว", "closed"))
+        _each_allowed(
+            request,
+            users,
+            account_deactivate,
+            pgettext_lazy("accounts.admin", "close"),
+            pgettext_lazy("accounts.admin", "closed"),
+        )
 
     @admin.action(description=_("reopen the chosen accounts"))
     def reactivate(self, request, queryset):
         users = queryset.filter(is_active=False)
-        _each_allowed(request, users, account_reactivate, ("เปิด", "reopen"), ("เปิดบัญชีอีกครั้งแล้ว", "reopened"))
+        _each_allowed(
+            request,
+            users,
+            account_reactivate,
+            pgettext_lazy("accounts.admin", "reopen"),
+            pgettext_lazy("accounts.admin", "reopened"),
+        )
 
     @admin.action(description=_("turn off the second factor (phone and codes lost)"))
     def second_factor_reset(self, request, queryset):
         users = queryset.exclude(pk=request.user.pk).filter(totpdevice__confirmed=True).distinct()
-        verb, done = ("ยกเลิกยืนยันตัวตนขั้นที่สองของ", "turn off the second factor of"), ("ยกเลิกแล้ว", "turned off")
+        verb, done = (
+            pgettext_lazy("accounts.admin", "turn off the second factor of"),
+            pgettext_lazy("accounts.admin", "turned off"),
+        )
         _each_allowed(request, users, second_factor.second_factor_reset, verb, done)
 
     @admin.action(description=_("invite again (no password set yet)"))
@@ -209,7 +225,7 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
             )
 
 
-def _each_allowed(request, users, service, verb: tuple[str, str], done: tuple[str, str]) -> None:
+def _each_allowed(request, users, service, verb, done) -> None:
     """Closes, reopens or turns off the factor of (`service`) each account the lock lets this person change
     (closing_allowed, as each service asks again), asked of all first: a
     refusal halfway would leave the ones before it changed. Says how many were done, then how many left out."""
@@ -217,7 +233,8 @@ def _each_allowed(request, users, service, verb: tuple[str, str], done: tuple[st
     allowed = [user for user in users if closing_allowed(by=request.user, user=user)]
     for user in allowed:
         service(by=request.user, user=user, request=request)
-    messages.success(request, f"{done[0]} {len(allowed)} บัญชี / {len(allowed)} accounts {done[1]}")
+    messages.success(request, format_lazy(_("{count} accounts {done}"), count=len(allowed), done=done))
     if left := len(users) - len(allowed):
-        th, en = verb
-        messages.warning(request, f"ไม่ได้{th} {left} บัญชีที่คุณไม่มีสิทธิ์{th} / {left} accounts you may not {en} were left out")
+        messages.warning(
+            request, format_lazy(_("{left} accounts you may not {verb} were left out"), left=left, verb=verb)
+        )

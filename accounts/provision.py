@@ -24,7 +24,7 @@ from contests.actor import actor_of
 from contests.models import Contest, Unit
 from core import acts
 from core.errors import PortalError, RowError, RowsError
-from core.labels import halves
+from core.labels import both
 from core.sheets.exporter import Table
 from core.sheets.tabular import read_rows
 from people.directory import membership_of, membership_set, works_in_admin
@@ -98,7 +98,7 @@ def role_of_cell(text: str) -> str | None:
     """A role by its code ("provincial") or its Thai name ("เจ้าหน้าที่สำนักงาน")."""
     wanted = text.strip().lower()
     for role in Role:
-        if wanted in (role.value, *(half.lower() for half in halves(role.label))):
+        if wanted in (role.value, *(half.lower() for half in both(role.label))):
             return role.value
     return None
 

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -110,7 +111,7 @@ def signing_certificate(request, year: ContestKey):
         except CertificateError as exc:
             show(request, exc)
         else:
-            messages.success(request, f"บันทึกใบรับรองแล้ว / certificate saved: {cert.subject}")
+            messages.success(request, format_lazy(_("certificate saved: {subject}"), subject=cert.subject))
     return redirect(reverse("awards:results", args=[year]) + "#signature")
 
 

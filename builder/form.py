@@ -26,7 +26,7 @@ from builder.rows import Rows
 from builder.rows import to_form as rows_to_form
 from builder.rule_data import put_rule
 from builder.rule_forms import RuleForm, filled_prefixes, too_many
-from core.labels import bi
+from core.i18n import either
 from core.thai import fmt_points
 from rulebook.dates import DateInputError, be_date, check_window, fiscal_year, parse_date
 from rulebook.rubric import CLOSED_DAY_AS_WRITTEN
@@ -227,7 +227,7 @@ class Builder:
         """More rows asked for than the page builds: said at the top, Thai first (the rest are not read)."""
         raw = str(self.post.get(name) or "")
         if raw.isdigit() and (len(raw) > 6 or int(raw) > most):
-            self.problems.add("", f"{th} ไม่เกิน {most} / at most {most} {en}")
+            self.problems.add("", format_lazy(_("at most {most} {what}"), most=most, what=either(th, en)))
 
     # -- reading the form back --------------------------------------------------------------------
     def data(self) -> dict[str, Any]:
@@ -292,7 +292,7 @@ class Builder:
             try:
                 raw = parse_date(raw, window=self.window).isoformat()
             except DateInputError as error:
-                self.problems.add(name, f"{error.th} / {error.en}")
+                self.problems.add(name, error)
         out[key] = raw
 
     def _more(self, name: str, where: str) -> dict[str, Any]:
@@ -322,8 +322,9 @@ class Builder:
                 want = fmt_points(dim.max_points) if dim.max_points is not None else "?"
                 self.problems.add(
                     f"{dim.prefix}max_points",
-                    f"ตัวชี้วัดรวมกันได้ {dim.sum_text} ไม่เท่ากับคะแนนเต็มของมิติ {want}"
-                    f" / the criteria add up to {fmt_points(got)}, not the dimension's {want}",
+                    format_lazy(
+                        _("the criteria add up to {sum}, not the dimension's {want}"), sum=dim.sum_text, want=want
+                    ),
                 )
             total += dim.max_points or Decimal(0)
         self.total_text = fmt_points(total)
@@ -356,7 +357,7 @@ class Builder:
                 place = _beside(dim.prefix, where.field, (*DIMENSION, "level_bands"))
             elif where.dimension is None and where.criterion is None and where.field in (*TOP, "level_bands"):
                 place = str(where.field)
-            self.problems.add(place, str(problem))
+            self.problems.add(place, problem)
 
     def _code(self, prefix: str, n: int) -> str:
         """A row's code as the loader names it: as typed, or "#n" when the box is blank (rulebook.spec)."""
@@ -417,14 +418,13 @@ class Builder:
             label = rule.label(name)
             if self.window is None:
                 out.append(
-                    bi(
-                        f"{label.th}: ระบุปีงบประมาณ (พ.ศ.) ก่อน จึงจะทดลองวันที่ได้",
-                        f"{label.en}: give the fiscal year (B.E.) first to try a date",
+                    format_lazy(
+                        _("{label}: give the fiscal year (B.E.) first to try a date"), label=either(label.th, label.en)
                     )
                 )
                 continue
             try:
                 check_window(value.date() if isinstance(value, datetime) else value, raw, self.window)
             except DateInputError as error:
-                out.append(bi(f"{label.th}: {error.th}", f"{label.en}: {error.en}"))
+                out.append(format_lazy("{}: {}", either(label.th, label.en), error))
         return out

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -103,7 +104,7 @@ def contest_builder(request):
         except RubricError as exc:
             builder.place(builder.rows.place(exc.problems, builder.problems.add))
         else:
-            messages.success(request, f"บันทึกการประกวดแล้ว / contest saved: {rubric.contest.slug}")
+            messages.success(request, format_lazy(gettext_lazy("contest saved: {slug}"), slug=rubric.contest.slug))
             return redirect("scoring:dashboard", year=rubric.key)
 
     return _page(request, builder, status=400 if what == "save" else 200, refused=refused)

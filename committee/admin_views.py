@@ -11,13 +11,14 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core import acts, gate
 from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import show
-from core.labels import bi
+from core.i18n import either
 from scoring.access import rubric_allowed, rubric_gate
 from scoring.models import Criterion, Rubric
 from scoring.selectors import rubric_spec
@@ -92,7 +93,7 @@ def matrix(request, admin_site):
         **admin_site.each_context(request),
         **grid,
         **_page(request, grid["rows"]),
-        "title": bi(f"ตารางการให้คะแนน {rubric_name(rubric)}", f"scoring matrix {rubric.key}"),
+        "title": format_lazy(_("scoring matrix {name}"), name=either(rubric_name(rubric), rubric.key)),
         "rubric": rubric,
         "years": [(r.key, rubric_name(r)) for r in selectors.judged_rubrics(request.user)],
         "dimensions": spec.dimensions,

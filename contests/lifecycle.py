@@ -21,7 +21,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from core.errors import PortalError
-from core.labels import halves
+from core.labels import both
 
 from .models.contests import ContestState
 
@@ -103,7 +103,7 @@ class Refused(PortalError):
     def __init__(self, state: State, action: Action) -> None:
         self.state, self.action = state, action
         th, en = _WHY[state]
-        act_th, act_en = halves(Action(action).label)
+        act_th, act_en = both(Action(action).label)
         super().__init__(f"{act_th}ไม่ได้: {th}", f"cannot {act_en}: {en}")
 
 

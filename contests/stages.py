@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
-from core.labels import halves
+from core.labels import both
 from core.thai import thai_digits
 
 from .models import Barred, Contest, Level, PastModel, RankWithin, Stage, StageEntry, StageFile, Unit
@@ -52,7 +52,7 @@ def barred_reason(stage: Stage, unit: Unit) -> tuple[str, str] | None:
     past = rows.select_related("source").order_by("year").first()
     if past is None:
         return None
-    level_th, level_en = halves(Level(past.level).label)
+    level_th, level_en = both(Level(past.level).label)
     rule_th, rule_en = BARRED_WORDS[Barred(stage.barred)]
     years_th = f"{thai_digits(stage.barred_from)}–{thai_digits(stage.barred_to)}"
     return (

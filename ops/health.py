@@ -15,6 +15,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core import files
+from core.i18n import either
 from core.thai import thai_digits, thai_num
 from scoring.models import RecomputeRun, Standing
 
@@ -63,7 +64,7 @@ def _worker(now) -> Check:
         seen = f"{int((now - beat).total_seconds())} s" if beat else _("never")
         return Check(WORKER, False, format_lazy(_("no worker heartbeat for {seen}"), seen=seen))
     ago = int((now - beat).total_seconds())
-    return Check(WORKER, True, f"worker ส่งสัญญาณเมื่อ {thai_digits(ago)} วินาทีก่อน / heartbeat {ago} s ago")
+    return Check(WORKER, True, format_lazy(_("heartbeat {ago} s ago"), ago=either(thai_digits(ago), str(ago))))
 
 
 def _backlog(now) -> Check:
@@ -71,7 +72,7 @@ def _backlog(now) -> Check:
     last = RecomputeRun.objects.values_list("started_at", flat=True).first()
     # A burst is recomputed within seconds; stale results with no run for minutes mean nothing is recomputing.
     stuck = stale and (last is None or now - last > timedelta(seconds=settings.CDD4_BACKLOG_MAX_AGE_S))
-    text = f"รอคำนวณ {thai_digits(stale)} ราย / {stale} results waiting for recompute"
+    text = format_lazy(_("{stale} results waiting for recompute"), stale=either(thai_digits(stale), str(stale)))
     return Check("recompute", not stuck, text)
 
 
@@ -80,7 +81,15 @@ def _disk() -> Check:
     free_mb = shutil.disk_usage(files.upload_tmp_dir()).free // (1024 * 1024)
     ok = free_mb >= settings.CDD4_MIN_FREE_MB
     least = settings.CDD4_MIN_FREE_MB
-    return Check("disk", ok, f"พื้นที่ว่าง {thai_num(free_mb)} MB (ต่ำสุด {thai_num(least)}) / {free_mb} MB free")
+    return Check(
+        "disk",
+        ok,
+        format_lazy(
+            _("{free} MB free (at least {least})"),
+            free=either(thai_num(free_mb), str(free_mb)),
+            least=either(thai_num(least), str(least)),
+        ),
+    )
 
 
 def _store() -> list[Check]:

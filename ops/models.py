@@ -2,8 +2,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.labels import bi
-
 
 class BackupStatus(models.TextChoices):
     DONE = "done", _("done")
@@ -73,7 +71,7 @@ class RetentionTombstone(models.Model):
         verbose_name=_("stage upload"),
     )
     removed_at = models.DateTimeField(_("file removed at"))
-    sha256 = models.CharField(max_length=64, verbose_name=bi("SHA-256", "SHA-256"))
+    sha256 = models.CharField(max_length=64, verbose_name=_("SHA-256"))
     size = models.PositiveBigIntegerField(default=0, verbose_name=_("size (bytes)"))
     reason = models.CharField(_("reason"), max_length=200)
 

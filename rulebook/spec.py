@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import Any
 
 from core.errors import MAX_SHOWN, PortalError, in_language, more_than_shown
-from core.i18n import format_lazy, gettext_lazy
+from core.i18n import format_lazy, gettext_lazy, lazy
 from core.thai import fmt_points
 from rulebook.dates import FISCAL_YEARS, DateInputError, check_window, fiscal_year
 from rulebook.rubric import (
@@ -33,6 +33,13 @@ from rulebook.rules.fields import Reader
 from rulebook.rules.values import DEFAULT_ROUNDING, ROUNDING_MODES, Rounding
 
 
+def _lines(found: list[Problem]) -> str:
+    return "\n".join(p.shown for p in found)
+
+
+_shown_lines = lazy(_lines, str)  # each problem in the page's language, one a line
+
+
 class RubricError(PortalError):
     """Every problem of a rubric file: `problems` each with where it is (`Where`: the dimension's and criterion's
     codes, an award, a period, the key or the rule's parameter and row) and what, Thai and English, so a page
@@ -48,8 +55,8 @@ class RubricError(PortalError):
             found = [*found[:MAX_SHOWN], Problem(NOWHERE, in_language(more, "th"), in_language(more, "en"))]
         self.problems = found
         self.messages = [str(p) for p in found]  # each "Thai / English"
-        th, _, en = self.messages[0].partition(" / ") if self.messages else ("", "", "")
-        super().__init__(th, en, text="\n".join(self.messages))
+        th, en = found[0].lines() if found else ("", "")
+        super().__init__(th, en, text=_shown_lines(found))
 
 
 def _shared_facts(r: Reader, criteria: list[CriterionSpec]) -> None:

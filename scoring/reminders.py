@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from contests.actor import SYSTEM
 from contests.lifecycle import Action
 from contests.models import Level, Unit
-from core.labels import halves
+from core.labels import both
 from core.thai import thai_date
 from people import directory
 from rulebook.workdays import moved_suffix
@@ -30,7 +30,7 @@ SUBJECT = gettext_lazy("Reminder: evidence not yet submitted")
 
 
 def _body(province: Unit, due: list[tuple], calendar) -> str:
-    level_th, level_en = halves(Level(province.level).label)
+    level_th, level_en = both(Level(province.level).label)
     greeting_th = f"เรียน สำนักงานพัฒนาชุมชน{level_th}{province.name_th}"
     lines_th = [greeting_th, "", "ตัวชี้วัดที่ยังไม่ได้ส่งหลักฐาน:"]
     lines_en = ["", f"Dear {province.name_en} {level_en} CDD office,", "", "Criteria with no evidence yet:"]

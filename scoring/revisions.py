@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy
 from contests.models import Contest, ContestState
 from core import acts
 from core.errors import YearFrozen
-from core.labels import halves
+from core.labels import both
 from core.thai import fmt_points, thai_num
 from rulebook.diff import contest_diff, is_empty
 from rulebook.spec import RubricError
@@ -133,7 +133,7 @@ def held_criteria(contest: Contest, keep: set[str]) -> list[Held]:
             if files is not None and hasattr(files, "count"):
                 evidence += files.count()
             else:
-                others[halves(row._meta.verbose_name)[0]] += 1
+                others[both(row._meta.verbose_name)[0]] += 1
         by_code[c.code] = (c, evidence, others)
     return [
         Held(code, c.label, c.name_th, evidence, tuple(sorted(others.items())))

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from contests.lifecycle import Action
 from core import acts
+from core.i18n import either
 from notices import events
 from scoring import lifecycle, revisions
 from scoring.models import FreezeAction, FreezeEvent, Rubric, Standing, StandingsSnapshot, YearSettings
@@ -106,8 +107,12 @@ def publication_publish(*, user, rubric: Rubric, confirmed: bool, previewed_froz
     tied = [r["province_name_th"] for r in snapshot.rows if r.get("award_tie")]
     if tied:  # the portal never settles a tie at an award line: whoever runs the contest does (scoring.ties.settle)
         raise ValidationError(
-            f"ยังมีคะแนนเสมอที่เส้นแบ่งรางวัลที่ยังไม่ได้ตัดสิน ({', '.join(tied)}) บันทึกการตัดสินก่อนประกาศผล"
-            f" / a tie at an award line is not settled yet ({len(tied)} entrants): record how it is settled first"
+            format_lazy(
+                gettext_lazy(
+                    "a tie at an award line is not settled yet ({tied} entrants): record how it is settled first"
+                ),
+                tied=either(", ".join(tied), str(len(tied))),
+            )
         )
     if previewed_frozen_at != snapshot.frozen_at.isoformat():
         raise ValidationError(gettext_lazy("the frozen results changed after the preview; check them again"))

@@ -350,6 +350,6 @@ def _contest_upload(request):
             return render(request, "scoring/contest_upload.html", context, status=400)
         except RubricError as exc:
             return render(request, "scoring/contest_upload.html", {"errors": exc.messages}, status=400)
-        messages.success(request, f"บันทึกการประกวดแล้ว / contest saved: {rubric.contest.slug}")
+        messages.success(request, format_lazy(_("contest saved: {slug}"), slug=rubric.contest.slug))
         return redirect("scoring:dashboard", year=rubric.key)
     return render(request, "scoring/contest_upload.html", {"errors": []})

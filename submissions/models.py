@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from contests.models import Contest, StageUpload, Unit
-from core.labels import bi
 from scoring.models import Criterion, Rubric
 
 from .querysets import EvidenceQuerySet
@@ -84,7 +83,7 @@ class Evidence(models.Model):
     file_kind = models.CharField(max_length=6, choices=FileKind.choices, blank=True, verbose_name=_("file kind"))
     content_type = models.CharField(max_length=100, blank=True, verbose_name=_("content type"))
     size = models.PositiveBigIntegerField(default=0, verbose_name=_("size (bytes)"))
-    sha256 = models.CharField(max_length=64, blank=True, verbose_name=bi("SHA-256", "SHA-256"))
+    sha256 = models.CharField(max_length=64, blank=True, verbose_name=_("SHA-256"))
     url = models.URLField(_("link"), max_length=500, blank=True)
     created_at = models.DateTimeField(pgettext_lazy("submissions.models", "submitted at"))
     created_by = models.ForeignKey(

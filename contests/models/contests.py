@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from contests.codes import NATIONAL_PREFIX, validate_contest_code
-from core.labels import halves
+from core.labels import both
 
 from .units import Level, Unit
 
@@ -107,7 +107,7 @@ class Contest(models.Model):
     @property
     def entrant_noun(self) -> tuple[str, str]:
         """What the pages call an entrant: ("จังหวัด", "province"), ("อำเภอ", "district") or ("ตำบล", "subdistrict")."""
-        return halves(Level(self.entrant_level).label)
+        return both(Level(self.entrant_level).label)
 
 
 class ChosenEntrant(models.Model):

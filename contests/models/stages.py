@@ -10,8 +10,6 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.labels import bi
-
 from .contests import Contest
 from .units import Level, Unit
 
@@ -209,7 +207,10 @@ class PastModel(models.Model):
     )
     program = models.CharField(_("register"), max_length=40)
     unit = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, related_name="past_models", verbose_name=bi("หน่วย", "unit")
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="past_models",
+        verbose_name=pgettext_lazy("contests.models.stages.PastModel", "unit"),
     )
     year = models.PositiveSmallIntegerField(_("year (B.E.)"))
     level = models.CharField(_("level"), max_length=12, choices=Level.choices)

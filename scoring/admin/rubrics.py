@@ -17,7 +17,6 @@ from contests.models import Unit
 from contests.permissions import is_central, is_department
 from core import acts
 from core.http import show
-from core.labels import one_language
 from rulebook.diff import diff_lines
 from rulebook.spec import RubricError
 
@@ -211,7 +210,7 @@ class RubricChangeAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
 
     @admin.display(description=_("what changed"))
     def what_changed(self, obj):
-        return format_html_join("", "<div>{}</div>", ((one_language(line),) for line in diff_lines(obj.changes)))
+        return format_html_join("", "<div>{}</div>", ((line,) for line in diff_lines(obj.changes)))
 
 
 @admin.register(Fact)

@@ -33,7 +33,7 @@ from contests.models import (
 )
 from contests.stages import barred_reason, stage_of, stage_picks, stage_pool
 from core.errors import PortalError
-from core.labels import halves
+from core.labels import both
 from core.thai import thai_digits
 from core.validators.content import inspect_file, sniff_group
 from core.validators.refusal import size_refusal
@@ -90,7 +90,7 @@ def _chooser(actor: Actor, contest: Contest) -> Unit:
 
 
 def _per(stage: Stage) -> tuple[str, str]:
-    return halves(Level(stage.chooser_level).label)
+    return both(Level(stage.chooser_level).label)
 
 
 def stage_select(*, actor: Actor, contest: Contest, units: Sequence[Unit], now: datetime | None = None):

@@ -21,6 +21,7 @@ from contests.stages import stage_of
 from core import acts, files, gate
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, content_disposition, posted_ids, show, takes_files
+from core.i18n import either
 from core.sheets import exporter
 from scoring.stages.data import register_import
 from scoring.stages.picks import stage_file_submit, stage_select, stage_withdraw
@@ -79,8 +80,9 @@ def stage_pick(request, slug: str):
     except PortalError as exc:
         show(request, exc)
     else:
-        names = ", ".join(e.unit.name_th for e in entries)
-        messages.success(request, f"บันทึกการคัดเลือกแล้ว: {names} / picks saved")
+        th = ", ".join(e.unit.name_th for e in entries)
+        en = ", ".join(e.unit.name_en or e.unit.name_th for e in entries)
+        messages.success(request, format_lazy(_("picks saved: {names}"), names=either(th, en)))
     return redirect("scoring:stage", slug=slug)
 
 
@@ -95,7 +97,7 @@ def stage_unpick(request, slug: str):
     except PortalError as exc:
         show(request, exc)
     else:
-        messages.success(request, f"ถอน {unit.name_th} แล้ว / {unit.name_en} withdrawn")
+        messages.success(request, format_lazy(_("{unit} withdrawn"), unit=either(unit.name_th, unit.name_en)))
     return redirect("scoring:stage", slug=slug)
 
 
@@ -128,7 +130,14 @@ def _stage_file(request, contest: Contest, slug: str):
     except PortalError as exc:
         show(request, exc)
     else:
-        messages.success(request, f"รับไฟล์ {sent.requirement.name_th} ของ {unit.name_th} แล้ว / file received")
+        messages.success(
+            request,
+            format_lazy(
+                _("{unit}'s {file} received"),
+                file=either(sent.requirement.name_th, sent.requirement.name_en),
+                unit=either(unit.name_th, unit.name_en),
+            ),
+        )
     return redirect("scoring:stage", slug=slug)
 
 
