@@ -54,7 +54,7 @@ class RubricError(PortalError):
             more = more_than_shown(len(found) - MAX_SHOWN)
             found = [*found[:MAX_SHOWN], Problem(NOWHERE, in_language(more, "th"), in_language(more, "en"))]
         self.problems = found
-        self.messages = [str(p) for p in found]  # each "Thai / English"
+        self.messages = [p.shown for p in found]  # each in the language of the request that raised it
         th, en = found[0].lines() if found else ("", "")
         super().__init__(th, en, text=_shown_lines(found))
 
