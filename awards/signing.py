@@ -118,7 +118,7 @@ def sign(pdf: bytes, signer) -> bytes:
         field_name=FIELD,
         md_algorithm="sha256",
         subfilter=fields.SigSeedSubFilter.PADES,
-        reason=REASON,
+        reason=str(REASON),
         location=LOCATION,
     )
     out = signers.sign_pdf(IncrementalPdfFileWriter(BytesIO(pdf)), meta, signer=signer)

@@ -292,7 +292,7 @@ class Builder:
             try:
                 raw = parse_date(raw, window=self.window).isoformat()
             except DateInputError as error:
-                self.problems.add(name, error)
+                self.problems.add(name, str(error))
         out[key] = raw
 
     def _more(self, name: str, where: str) -> dict[str, Any]:
@@ -357,7 +357,7 @@ class Builder:
                 place = _beside(dim.prefix, where.field, (*DIMENSION, "level_bands"))
             elif where.dimension is None and where.criterion is None and where.field in (*TOP, "level_bands"):
                 place = str(where.field)
-            self.problems.add(place, problem)
+            self.problems.add(place, problem.shown)
 
     def _code(self, prefix: str, n: int) -> str:
         """A row's code as the loader names it: as typed, or "#n" when the box is blank (rulebook.spec)."""

@@ -148,7 +148,7 @@ def frozen_check(contest: Contest) -> None:
         try:
             ensure_not_frozen(rubric)
         except YearFrozen as exc:
-            raise RubricError([f"{exc.th} / {exc.en}"]) from exc
+            raise RubricError([exc]) from exc
 
 
 def change_check(*, contest: Contest, keep: set[str] | None, reason: str, confirm: bool) -> list[Held]:

@@ -452,7 +452,7 @@ def _ensure_rubric_editable(rubric: Rubric) -> None:
     try:
         ensure_not_frozen(rubric)
     except YearFrozen as exc:
-        raise RubricError([f"{exc.th} / {exc.en}"]) from exc
+        raise RubricError([exc]) from exc
 
 
 @transaction.atomic

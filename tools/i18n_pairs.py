@@ -186,18 +186,20 @@ def span(node: ast.AST, source: bytes) -> tuple[int, int]:
     return starts[node.lineno - 1] + node.col_offset, starts[node.end_lineno - 1] + node.end_col_offset
 
 
-_STARTS: dict[int, list[int]] = {}
+_STARTS: dict[int, tuple[bytes, list[int]]] = {}
 
 
 def line_starts(source: bytes) -> list[int]:
-    key = id(source)
-    if key not in _STARTS or len(_STARTS) > 64:
-        _STARTS.clear()
+    """Where each line of `source` starts (remembered for the few sources being read)."""
+    cached = _STARTS.get(id(source))
+    if cached is None or cached[0] is not source:
+        if len(_STARTS) > 64:
+            _STARTS.clear()
         starts, at = [0], 0
         while (at := source.find(b"\n", at) + 1) > 0:
             starts.append(at)
-        _STARTS[key] = starts
-    return _STARTS[key]
+        cached = _STARTS[id(source)] = (source, starts)
+    return cached[1]
 
 
 def _callee(call: ast.Call) -> str:

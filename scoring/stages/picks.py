@@ -33,6 +33,7 @@ from contests.models import (
 )
 from contests.stages import barred_reason, stage_of, stage_picks, stage_pool
 from core.errors import PortalError
+from core.i18n import lazy, pick
 from core.labels import both
 from core.thai import thai_digits
 from core.validators.content import inspect_file, sniff_group
@@ -138,7 +139,7 @@ def stage_select(*, actor: Actor, contest: Contest, units: Sequence[Unit], now: 
                 errors[0][0],
                 errors[0][1],
                 code="stage_refused",
-                text="\n".join(f"{th} / {en}" for th, en in errors),
+                text=_lines(errors),
             )
         entries = [
             StageEntry.objects.create(stage=stage, unit=u, chooser=office, chosen_at=at, chosen_by=actor.user)
@@ -147,6 +148,13 @@ def stage_select(*, actor: Actor, contest: Contest, units: Sequence[Unit], now: 
         contest.entrants.add(*fresh)
         _standings_follow(contest)
     return entries
+
+
+def _refusals(errors: list[tuple[str, str]]) -> str:
+    return "\n".join(pick(th, en) for th, en in errors)
+
+
+_lines = lazy(_refusals, str)  # each refusal in the page's language, one a line
 
 
 def _standings_follow(contest: Contest) -> None:

@@ -37,7 +37,7 @@ def test_judgment_record_points_not_allowed_level_refused(judge, members, chiang
     with pytest.raises(CommitteeError) as exc:
         judge(members[0], chiang_mai, "4.1.1", points="4")
     assert str(exc.value) == (
-        "ตัวชี้วัด 4.1.1: คะแนน 4 ไม่ใช่ระดับที่กำหนด (0, 1, 3, 5) / criterion 4.1.1: 4 is not an allowed score (0, 1, 3, 5)"
+        "ตัวชี้วัด 4.1.1: คะแนน 4 ไม่ใช่ระดับที่กำหนด (0, 1, 3, 5)"
     )
     assert Judgment.objects.count() == 0
 

@@ -73,7 +73,6 @@ def test_a_draft_is_neither_frozen_published_nor_reminded_thai_first():
             check(State.DRAFT, action)
     assert str(exc.value) == (
         "ออกเอกสารฉบับจริงไม่ได้: การประกวดนี้ยังเป็นร่าง ยังไม่เปิด"
-        " / cannot issue a final document: this contest is still a draft, not open"
     )
 
 

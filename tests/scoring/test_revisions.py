@@ -66,7 +66,6 @@ def test_an_open_contest_changed_without_a_reason_is_refused_and_nothing_changes
     assert refused.value.needs == {"reason"}
     assert refused.value.messages == [
         "การประกวดเปิดแล้ว กรุณาระบุเหตุผลของการแก้ไข (ผู้เข้าประกวดทุกรายจะถูกคิดคะแนนใหม่)"
-        " / the contest is open: say why it changes (every entrant is rescored)"
     ]
     assert Criterion.objects.get(rubric=rubric, code="1.1").max_points == Decimal("20")
     assert not RubricChange.objects.exists()

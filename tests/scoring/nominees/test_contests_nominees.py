@@ -144,7 +144,7 @@ def test_a_contest_that_does_not_nominate_refuses(districts, people, chiang_mai)
     other = services.rubric_load(data=web)
     with pytest.raises(PortalError) as exc:
         submit(people["own"], other, districts[0])
-    assert str(exc.value) == "การประกวดนี้ไม่มีการเสนอชื่อบุคคล / this contest does not take a nominated person"
+    assert str(exc.value) == "การประกวดนี้ไม่มีการเสนอชื่อบุคคล"
 
 
 def test_a_frozen_year_refuses(rubric, districts, people, central_user):

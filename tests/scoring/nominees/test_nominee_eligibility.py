@@ -64,7 +64,7 @@ def test_one_who_is_not_a_civil_servant_is_refused_with_the_reason(it, employmen
     error = refusal(lambda: submit(contest, d1, own, employment=employment))
     th, en = given.split(" / ")
     assert str(error) == (
-        f"ผู้ได้รับการเสนอชื่อต้องเป็นข้าราชการ (ระบุไว้: {th}) / the nominee must be a civil servant (given: {en})"
+        f"ผู้ได้รับการเสนอชื่อต้องเป็นข้าราชการ (ระบุไว้: {th})"
     )
     assert (error.field, error.code) == ("employment", "not_eligible")
     assert not Nominee.objects.exists()
@@ -107,8 +107,7 @@ def test_a_second_person_is_refused_while_the_first_stands(it):
     submit(contest, d1, own)
     error = refusal(lambda: submit(contest, d1, own, name=WILAI))
     assert str(error) == (
-        f"สำนักงานนี้เสนอชื่อ{SOMCHAI}ไว้แล้ว (สำนักงานละ ๑ คน) ถอนรายชื่อเดิมก่อนจึงเสนอชื่อผู้อื่นได้ / this office "
-        f"has already nominated {SOMCHAI} (one per office): withdraw that nominee before nominating someone else"
+        f"สำนักงานนี้เสนอชื่อ{SOMCHAI}ไว้แล้ว (สำนักงานละ ๑ คน) ถอนรายชื่อเดิมก่อนจึงเสนอชื่อผู้อื่นได้"
     )
     assert (error.field, error.code) == ("name_th", "nominee_active")
     assert list(Nominee.objects.values_list("name_th", "version")) == [(SOMCHAI, 1)]
@@ -133,7 +132,7 @@ def test_after_a_withdrawal_another_person_is_accepted_and_the_history_keeps_all
 def test_withdrawing_with_no_nominee_standing_is_refused(it):
     contest, d1, _, own = it
     error = refusal(lambda: nominee_withdraw(user=own, contest=contest, unit=d1, now=OPEN))
-    assert (str(error), error.code) == ("ไม่มีผู้ได้รับการเสนอชื่อให้ถอนรายชื่อ / there is no nominee to withdraw", "no_nominee")
+    assert (str(error), error.code) == ("ไม่มีผู้ได้รับการเสนอชื่อให้ถอนรายชื่อ", "no_nominee")
 
 
 def test_the_same_person_edited_is_still_checked(it):
