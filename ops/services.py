@@ -11,6 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from core.labels import bilingual
+
 from .backup import Snapshot, SnapshotError, backup_rotate, backup_write
 from .health import Check
 from .models import BackupRecord, BackupStatus, CheckAlert, Heartbeat, TaskFailure
@@ -76,8 +78,9 @@ def alerts_update(*, checks: list[Check]) -> list[str]:
             alert.save()
     if due and operators():
         lines = [f"- {c.name}: {c.detail}" for c in due]
+        red = bilingual(gettext_lazy("a readiness check stays red"))  # to operators, in both languages
         send_mail(
-            gettext_lazy("a readiness check stays red:") + ", ".join(c.name for c in due),
+            f"[CDD4] {red}: " + ", ".join(c.name for c in due),
             "ตรวจสอบ / checks failing since at least "
             f"{settings.CDD4_ALERT_AFTER_S} s:\n" + "\n".join(lines) + "\n\n/ops/status/",
             None,

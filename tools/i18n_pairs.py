@@ -146,6 +146,8 @@ def pair(th: list[Piece], en: list[Piece], node: ast.AST, source: bytes, kind: s
     if th_values.keys() != en_values.keys():
         return Left(node.lineno, f"{kind}: the Thai and the English show different values")
     th_text, en_text = _flat(th).strip(), _flat(en).strip()
+    if kind == "text" and (_flat(th) != _flat(th).lstrip() or _flat(en) != _flat(en).rstrip()):
+        return Left(node.lineno, "text: a part of a longer text (it begins or ends with a space or a new line)")
     if not THAI.search(th_text) or not LATIN.search(en_text):
         return Left(node.lineno, f"{kind}: not Thai then English")
     names: dict[str, str] = {}

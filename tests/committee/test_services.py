@@ -69,7 +69,7 @@ def test_judgment_record_concurrent_edit_second_writer_refused(judge, members, c
     with pytest.raises(StaleVersion) as exc:
         judge(members[0], chiang_mai, "4.1.1", points="1", version=1)  # second tab, same starting version
     assert str(exc.value).startswith("มีผู้แก้ไขก่อนหน้าคุณ")
-    assert "someone saved this first" in str(exc.value)
+    assert "someone saved this first" in exc.value.en
     judgment = Judgment.objects.get()
     assert (judgment.points, judgment.version, ScoreChange.objects.count()) == (D(5), 2, 2)
 

@@ -23,6 +23,6 @@ def test_failed_task_counted_and_recorded_for_the_status_panel(client, central_u
     )
     assert after == (before or 0) + 1
     failure = TaskFailure.objects.get()
-    assert (failure.task, failure.error) == ("tests.ops.always_fails", "ValueError('ข้อมูลผิด")
+    assert (failure.task, failure.error) == ("tests.ops.always_fails", "ValueError('ข้อมูลผิด / bad input')")
     client.force_login(central_user)
     assert 'id="failed-tasks">๑' in client.get("/ops/status/").content.decode()

@@ -128,7 +128,7 @@ def print_logins(out, users: list[tuple[str, str, str]]) -> None:
     if not users:
         out.write(_("no demo logins (load them with bootstrap --demo)"))
         return
-    out.write(_("demo logins (username / password):"))
+    out.write("\n" + str(_("demo logins (username / password):")))
     for username, password, role in users:
         out.write(f"  {username:<15} {password}   {role}")
     out.write(
