@@ -91,9 +91,7 @@ def test_the_admin_refuses_an_e_mail_another_account_has_in_any_case(client, cen
     response = client.post(reverse("admin:auth_user_change", args=[user.pk]), _change_post(user, "SomSri@cdd.go.th"))
 
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors == {
-        "email": ["อีเมลนี้เป็นของบัญชีอื่นแล้ว"]
-    }
+    assert response.context["adminform"].form.errors == {"email": ["อีเมลนี้เป็นของบัญชีอื่นแล้ว"]}
     user.refresh_from_db()
     assert user.email == "old@cdd.go.th"
 
@@ -253,9 +251,7 @@ def test_a_new_account_from_the_admin_gets_no_typed_password_and_its_owner_is_in
     assert [m.to for m in mail.outbox] == [["somchai@cdd.go.th"]]
     assert "/accounts/invitation/" in mail.outbox[0].body
     assert list(AccountEvent.objects.filter(user=user).values_list("kind", "by")) == [(Event.INVITED, central_user.pk)]
-    assert "ส่งคำเชิญไปที่ somchai@cdd.go.th" in [
-        str(m) for m in get_messages(response.wsgi_request)
-    ]
+    assert "ส่งคำเชิญไปที่ somchai@cdd.go.th" in [str(m) for m in get_messages(response.wsgi_request)]
 
 
 def test_a_new_account_without_an_e_mail_is_made_and_the_admin_says_no_invitation_went(
@@ -269,9 +265,9 @@ def test_a_new_account_without_an_e_mail_is_made_and_the_admin_says_no_invitatio
     assert response.status_code == 302
     assert User.objects.get(username="somchai").has_usable_password() is False
     assert mail.outbox == []
-    assert (
-        "ยังไม่ได้ส่งคำเชิญเพราะไม่มีอีเมล เพิ่มอีเมลแล้วใช้ “ส่งคำเชิญอีกครั้ง”"
-    ) in [str(m) for m in get_messages(response.wsgi_request)]
+    assert ("ยังไม่ได้ส่งคำเชิญเพราะไม่มีอีเมล เพิ่มอีเมลแล้วใช้ “ส่งคำเชิญอีกครั้ง”") in [
+        str(m) for m in get_messages(response.wsgi_request)
+    ]
 
 
 def test_a_new_account_refuses_a_username_another_has_in_any_case(client, central_user, chiang_mai):
@@ -281,6 +277,4 @@ def test_a_new_account_refuses_a_username_another_has_in_any_case(client, centra
     response = client.post(reverse("admin:auth_user_add"), _add_post("SomChai", "", chiang_mai))
 
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors == {
-        "username": ["มีบัญชีชื่อผู้ใช้นี้แล้ว"]
-    }
+    assert response.context["adminform"].form.errors == {"username": ["มีบัญชีชื่อผู้ใช้นี้แล้ว"]}

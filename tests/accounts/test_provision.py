@@ -194,9 +194,7 @@ def test_central_staff_who_are_no_superuser_may_not_reopen_a_superuser_from_the_
     refused = post(client, sheet([["ผู้ดูแล ใหม่", "root@cdd.go.th", "", "central", ""]]), "write")
 
     assert refused.status_code == 400
-    assert str(refused.context["error"]) == (
-        "แถวที่ 2: คุณสร้างหรือแก้บัญชีได้เฉพาะเจ้าหน้าที่ของหน่วยงานในสังกัดสำนักงานของคุณ"
-    )
+    assert str(refused.context["error"]) == ("แถวที่ 2: คุณสร้างหรือแก้บัญชีได้เฉพาะเจ้าหน้าที่ของหน่วยงานในสังกัดสำนักงานของคุณ")
     root.refresh_from_db()
     assert (root.is_active, root.get_full_name(), Membership.objects.filter(user=root).exists()) == (False, "", False)
     assert not AccountEvent.objects.filter(kind=Event.PROVISIONED).exists()

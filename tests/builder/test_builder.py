@@ -40,11 +40,7 @@ def test_sums_that_do_not_add_up_are_said_beside_the_dimension_and_the_total() -
     form["d0c0-max_points"] = "21"
     builder = Builder(form)
     builder.check_sums()
-    assert builder.problems.at == {
-        "d0-max_points": [
-            "ตัวชี้วัดรวมกันได้ 21 = 21 ไม่เท่ากับคะแนนเต็มของมิติ 20"
-        ]
-    }
+    assert builder.problems.at == {"d0-max_points": ["ตัวชี้วัดรวมกันได้ 21 = 21 ไม่เท่ากับคะแนนเต็มของมิติ 20"]}
     assert builder.total_text == "100"
 
 

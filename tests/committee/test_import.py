@@ -129,9 +129,7 @@ def test_judgments_import_refuses_a_closed_members_row_as_an_unknown_user(rubric
     rows = _rows(("TH-50", "4.1.1", open_.username, "5", "", ""), ("TH-50", "4.1.1", closed.username, "5", "", ""))
     with pytest.raises(JudgmentImportError) as exc:
         judgments_import(rubric=rubric, rows=rows, by=central_user)
-    assert [str(e) for e in exc.value.errors] == [
-        f"แถวที่ 3: ไม่พบผู้ใช้ '{closed.username}'"
-    ]
+    assert [str(e) for e in exc.value.errors] == [f"แถวที่ 3: ไม่พบผู้ใช้ '{closed.username}'"]
     assert (Judgment.objects.count(), ScoreChange.objects.count(), _seq(rubric, chiang_mai)) == (0, 0, seq)
 
 
@@ -171,9 +169,7 @@ def test_import_judgments_command_bad_row_refused(rubric, members, tmp_path):
     path.write_text(f"province,criterion,member,points\nTH-50,4.1.1,{members[0].username},2\n", encoding="utf-8")
     with pytest.raises(CommandError) as exc:
         call_command("import_judgments", str(path), "--year", "2566")
-    assert str(exc.value).splitlines()[1] == (
-        "แถวที่ 2: ตัวชี้วัด 4.1.1: คะแนน 2 ไม่ใช่ระดับที่กำหนด (0, 1, 3, 5)"
-    )
+    assert str(exc.value).splitlines()[1] == ("แถวที่ 2: ตัวชี้วัด 4.1.1: คะแนน 2 ไม่ใช่ระดับที่กำหนด (0, 1, 3, 5)")
     assert Judgment.objects.count() == 0
 
 
@@ -194,7 +190,5 @@ def test_import_judgments_command_names_the_row_of_a_bad_items_cell(rubric, memb
     path.write_text(f'province,criterion,member,points,items,note\nTH-50,4.1.1,{a},5,,\nTH-50,3.1,{a},,"{items}",\n')
     with pytest.raises(CommandError) as refused:
         call_command("import_judgments", str(path), "--year", "2566")
-    assert str(refused.value).splitlines()[1] == (
-        f"แถวที่ 3: รายการที่ดำเนินการ: ไม่รู้จักรายการ {unknown} (ใช้ได้: 1, 2, 3)"
-    )
+    assert str(refused.value).splitlines()[1] == (f"แถวที่ 3: รายการที่ดำเนินการ: ไม่รู้จักรายการ {unknown} (ใช้ได้: 1, 2, 3)")
     assert not Judgment.objects.exists()

@@ -69,9 +69,7 @@ def test_admin_import_unreadable_file_refused(client, rubric, central_user):
     client.force_login(central_user)
     upload = SimpleUploadedFile("scores.pdf", b"%PDF-1.4")
     response = client.post(URL, {"rubric": rubric.pk, "file": upload})
-    assert response.context["errors"] == [
-        "รองรับเฉพาะไฟล์ .csv หรือ .xlsx (scores.pdf)"
-    ]
+    assert response.context["errors"] == ["รองรับเฉพาะไฟล์ .csv หรือ .xlsx (scores.pdf)"]
 
 
 def test_admin_import_tampered_confirmation_refused(client, rubric, central_user):

@@ -150,9 +150,7 @@ def test_a_panelist_scoring_their_own_district_is_a_row_error_naming_them_and_th
     rows = _rows(f"entrant,criterion,member,points\n{d2.code},1.1,cb-d1,17\n{d1.code},1.1,cb-d1,17\n")
     with pytest.raises(JudgmentImportError) as exc:
         judgments_import(rubric=rubric, rows=rows, by=cb_people["organiser"])
-    assert [str(e) for e in exc.value.errors] == [
-        f"แถวที่ 3: กรรมการ 'cb-d1' มีส่วนได้เสียกับ{d1.name_th} ให้คะแนนไม่ได้"
-    ]
+    assert [str(e) for e in exc.value.errors] == [f"แถวที่ 3: กรรมการ 'cb-d1' มีส่วนได้เสียกับ{d1.name_th} ให้คะแนนไม่ได้"]
     assert (Judgment.objects.count(), ScoreChange.objects.count()) == (0, 0)
     assert Panelist.objects.filter(contest=rubric.contest, user=d1_staff).exists()  # on the panel, for d2
 

@@ -400,9 +400,7 @@ def test_a_panelist_made_a_committee_member_judges_nothing_until_they_qualify_ag
     assert not Judgment.objects.filter(member=member).exists()
     with pytest.raises(CommitteeError) as refused:
         services.panelist_appoint(by=people["organiser"], contest=contest, user=member)
-    assert str(refused.value) == (
-        "กรรมการระดับกรมและเจ้าหน้าที่ส่วนกลางเป็นกรรมการของจังหวัดไม่ได้"
-    )
+    assert str(refused.value) == ("กรรมการระดับกรมและเจ้าหน้าที่ส่วนกลางเป็นกรรมการของจังหวัดไม่ได้")
     assert _lists(rubric) == (judging, judging, [member.pk])
     assert rubric not in selectors.judged_rubrics(member)
     client.force_login(people["organiser"])

@@ -36,9 +36,7 @@ def test_judgment_record_marks_standing_dirty(judge, members, rubric, chiang_mai
 def test_judgment_record_points_not_allowed_level_refused(judge, members, chiang_mai):
     with pytest.raises(CommitteeError) as exc:
         judge(members[0], chiang_mai, "4.1.1", points="4")
-    assert str(exc.value) == (
-        "ตัวชี้วัด 4.1.1: คะแนน 4 ไม่ใช่ระดับที่กำหนด (0, 1, 3, 5)"
-    )
+    assert str(exc.value) == ("ตัวชี้วัด 4.1.1: คะแนน 4 ไม่ใช่ระดับที่กำหนด (0, 1, 3, 5)")
     assert Judgment.objects.count() == 0
 
 

@@ -15,9 +15,7 @@ def test_a_header_of_40000_columns_is_refused_at_the_first_row():
     with pytest.raises(SheetError) as exc:
         read_rows(data, "facts.csv")
 
-    assert str(exc.value) == (
-        f"แถวที่ 1: มีข้อมูลถึงคอลัมน์ที่ 40,000 เกิน {MAX_COLUMNS} คอลัมน์ (ลบคอลัมน์ที่ไม่ใช้ออก)"
-    )
+    assert str(exc.value) == (f"แถวที่ 1: มีข้อมูลถึงคอลัมน์ที่ 40,000 เกิน {MAX_COLUMNS} คอลัมน์ (ลบคอลัมน์ที่ไม่ใช้ออก)")
 
 
 def test_a_long_row_under_a_short_header_is_refused_where_it_is():

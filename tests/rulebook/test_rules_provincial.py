@@ -210,7 +210,7 @@ RUBRIC = json.loads((Path(__file__).parents[1] / "rubrics" / "seed001_website.js
     [
         (
             {"rounding": {"percent_places": 2, "mode": "floor"}},
-            "การปัดเศษ (rounding): ต้องเป็น {\"percent_places\": 0–6, \"mode\": \"half_up\" หรือ \"truncate\"}",
+            'การปัดเศษ (rounding): ต้องเป็น {"percent_places": 0–6, "mode": "half_up" หรือ "truncate"}',
         ),
         (
             {"rounding": {"percent_places": 2, "digits": 2}},

@@ -45,9 +45,7 @@ def test_done_bad_word_scores_zero_with_reason() -> None:
 
 def test_done_unknown_fact_reported_by_check() -> None:
     [error] = RUBRIC.criterion("1.1").rule.check({"finished": "yes"})
-    assert str(error) == (
-        "ไม่รู้จักข้อมูล “finished” ในเกณฑ์นี้ (ใช้ได้: done)"
-    )
+    assert str(error) == ("ไม่รู้จักข้อมูล “finished” ในเกณฑ์นี้ (ใช้ได้: done)")
 
 
 @pytest.mark.parametrize(("items", "points"), [("-", 0), ("2", 1), ("1,3", 3), ("3, 1, 3", 3), ("1,2,3", 5)])

@@ -65,17 +65,13 @@ def test_spec_dimension_5_typo_six_plus_five_refused() -> None:
 def test_spec_dimensions_not_adding_to_total_refused() -> None:
     data = shipped_rubric()
     data["total_points"] = "90"
-    assert refused(data) == [
-        "คะแนนรวม: 20 + 25 + 25 + 20 + 10 = 100 ไม่เท่ากับ 90 คะแนน"
-    ]
+    assert refused(data) == ["คะแนนรวม: 20 + 25 + 25 + 20 + 10 = 100 ไม่เท่ากับ 90 คะแนน"]
 
 
 def test_spec_unreachable_maximum_refused() -> None:
     data = shipped_rubric()
     criterion(data, "3.1")["rule"]["points"]["3"] = "4"
-    assert refused(data) == [
-        "เกณฑ์ 3.1: คะแนนสูงสุดที่ทำได้คือ 4 ไม่เท่ากับคะแนนเต็ม 5"
-    ]
+    assert refused(data) == ["เกณฑ์ 3.1: คะแนนสูงสุดที่ทำได้คือ 4 ไม่เท่ากับคะแนนเต็ม 5"]
 
 
 def test_spec_level_above_maximum_refused() -> None:
@@ -104,9 +100,7 @@ def test_spec_without_a_tie_break_order_has_none() -> None:
     del data["tie_break"]
     assert parse_rubric(data).tie_break == ()
     data["tie_break"] = "5"
-    assert refused(data) == [
-        "เกณฑ์การประเมิน: tie_break ต้องเป็นรายการรหัสมิติที่ไม่ซ้ำกัน"
-    ]
+    assert refused(data) == ["เกณฑ์การประเมิน: tie_break ต้องเป็นรายการรหัสมิติที่ไม่ซ้ำกัน"]
 
 
 def test_spec_duplicate_criterion_code_refused() -> None:
@@ -164,9 +158,7 @@ def test_a_thai_fact_name_alone_is_enough_and_stands_for_both_languages() -> Non
 def test_spec_level_bands_must_ascend() -> None:
     data = load("seed003_mission1.json")
     data["level_bands"][1]["min"] = "20"
-    assert refused(data) == [
-        "ระดับผลการดำเนินงาน (level_bands): ช่วงระดับ 1 และ 2 ต้องเรียงจากน้อยไปมากและไม่ทับกัน"
-    ]
+    assert refused(data) == ["ระดับผลการดำเนินงาน (level_bands): ช่วงระดับ 1 และ 2 ต้องเรียงจากน้อยไปมากและไม่ทับกัน"]
 
 
 def test_seed001_website_contest_scores_a_district() -> None:
@@ -244,7 +236,10 @@ def test_a_shared_fact_named_apart_is_refused() -> None:
     data = json.loads(NONGKHAI.read_text())
     criterion(data, "1.4")["rule"]["labels"]["tpmap_target"]["th"] = "เป้าหมาย TPMAP"
     assert refused(data) == [
-        "เกณฑ์การประเมิน: ข้อมูล “tpmap_target” ใช้ในเกณฑ์ 1.1.1, 1.4: ชื่อข้อมูลเดียวกันคือค่าเดียวกัน (กรอกช่องเดียวในแบบฟอร์ม) จึงต้องมีชื่อและหน่วยใน labels ตรงกันทุกเกณฑ์ ถ้าเป็นคนละค่าให้ตั้งชื่อข้อมูลต่างกัน"
+        "เกณฑ์การประเมิน: ข้อมูล “tpmap_target” ใช้ในเกณฑ์ 1.1.1, 1.4: "
+        "ชื่อข้อมูลเดียวกันคือค่าเดียวกัน (กรอกช่องเดียวในแบบฟอร์ม) "
+        "จึงต้องมีชื่อและหน่วยใน labels ตรงกันทุกเกณฑ์ "
+        "ถ้าเป็นคนละค่าให้ตั้งชื่อข้อมูลต่างกัน"
     ]
 
 

@@ -25,9 +25,7 @@ def test_32000_criteria_are_refused_at_once_in_one_line():
     with pytest.raises(RubricError) as exc:
         parse_rubric(data)
 
-    assert exc.value.messages == [
-        f"เกณฑ์การประเมินมี 32,000 ตัวชี้วัด เกิน {MAX_CRITERIA} ตัวชี้วัด"
-    ]
+    assert exc.value.messages == [f"เกณฑ์การประเมินมี 32,000 ตัวชี้วัด เกิน {MAX_CRITERIA} ตัวชี้วัด"]
 
 
 def test_a_rubric_s_errors_are_listed_up_to_a_limit_then_counted():

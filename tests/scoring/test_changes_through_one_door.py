@@ -101,9 +101,7 @@ def test_a_maximum_below_the_panels_scores_is_refused_naming_the_criterion_and_n
     data = _max(selectors.contest_file(rubric), "1.1", "10")
     with pytest.raises(RubricError) as refused:
         services.contest_save(user=world["organiser"], data=data, reason="ลดคะแนนข้อ ๑")
-    assert refused.value.messages == [
-        "คะแนนเต็มใหม่ต่ำกว่าคะแนนที่ให้ไว้แล้ว: ตัวชี้วัด ๑ (คะแนนเต็ม 10) มี ๒ คะแนนที่เกิน"
-    ]
+    assert refused.value.messages == ["คะแนนเต็มใหม่ต่ำกว่าคะแนนที่ให้ไว้แล้ว: ตัวชี้วัด ๑ (คะแนนเต็ม 10) มี ๒ คะแนนที่เกิน"]
     assert Criterion.objects.get(rubric=rubric, code="1.1").max_points == Decimal("20")
     assert not RubricChange.objects.exists()
     standings_recompute(rubric_id=rubric.pk, full=True)  # the contest still scores
@@ -140,9 +138,7 @@ def test_the_admin_criterion_list_deadline_edit_asks_why_and_is_recorded(client,
     assert client.post(url, _changelist_post(criterion, "2023-08-15", reason="หนังสือกรม")).status_code == 302
     change = RubricChange.objects.get()
     assert (change.user, change.reason) == (central_user, "หนังสือกรม")
-    assert diff_lines(change.changes) == [
-        "ตัวชี้วัด 1.1 กำหนดส่ง: ๓๑ ก.ค. ๒๕๖๖ → ๑๕ ส.ค. ๒๕๖๖"
-    ]
+    assert diff_lines(change.changes) == ["ตัวชี้วัด 1.1 กำหนดส่ง: ๓๑ ก.ค. ๒๕๖๖ → ๑๕ ส.ค. ๒๕๖๖"]
 
 
 def test_the_admin_criterion_page_deadline_edit_asks_why_beside_the_box(client, rubric, central_user):

@@ -36,9 +36,7 @@ def test_publish_needs_the_confirmation(frozen, rubric, central_user):
         snapshots.publication_publish(
             user=central_user, rubric=rubric, confirmed=False, previewed_frozen_at=frozen.frozen_at.isoformat()
         )
-    assert exc.value.messages == [
-        "กรุณาทำเครื่องหมายยืนยันว่าตรวจผลแล้วก่อนประกาศ"
-    ]
+    assert exc.value.messages == ["กรุณาทำเครื่องหมายยืนยันว่าตรวจผลแล้วก่อนประกาศ"]
     assert lifecycle.state(rubric) == State.FROZEN
 
 
@@ -47,18 +45,14 @@ def test_publish_refuses_results_frozen_again_after_the_preview(frozen, rubric, 
     snapshots.standings_freeze(user=central_user, rubric=rubric)  # other rows than the preview showed
     with pytest.raises(ValidationError) as exc:
         snapshots.publication_publish(user=central_user, rubric=rubric, confirmed=True, previewed_frozen_at=seen)
-    assert exc.value.messages == [
-        "ผลที่ตรึงไว้เปลี่ยนไปหลังจากที่ดูตัวอย่าง กรุณาตรวจอีกครั้ง"
-    ]
+    assert exc.value.messages == ["ผลที่ตรึงไว้เปลี่ยนไปหลังจากที่ดูตัวอย่าง กรุณาตรวจอีกครั้ง"]
     assert lifecycle.state(rubric) == State.FROZEN
 
 
 def test_withdraw_needs_a_reason_and_a_publication(frozen, rubric, central_user):
     with pytest.raises(Refused) as exc:
         snapshots.publication_withdraw(user=central_user, rubric=rubric, reason="ผิด")
-    assert str(exc.value) == (
-        "ถอนการประกาศผลไม่ได้: ผลตรึงไว้แล้ว ยังไม่ได้ประกาศ"
-    )
+    assert str(exc.value) == ("ถอนการประกาศผลไม่ได้: ผลตรึงไว้แล้ว ยังไม่ได้ประกาศ")
     _publish(central_user, rubric, frozen)
     with pytest.raises(ValidationError) as exc:
         snapshots.publication_withdraw(user=central_user, rubric=rubric, reason="   ")
@@ -110,9 +104,7 @@ def test_post_without_the_tick_stays_on_the_preview(frozen, rubric, client, cent
     client.force_login(central_user)
     response = client.post(PREVIEW, {"frozen_at": frozen.frozen_at.isoformat()}, follow=True)
     assert response.redirect_chain == [(PREVIEW, 302)]
-    assert _messages(response) == [
-        "กรุณาทำเครื่องหมายยืนยันว่าตรวจผลแล้วก่อนประกาศ"
-    ]
+    assert _messages(response) == ["กรุณาทำเครื่องหมายยืนยันว่าตรวจผลแล้วก่อนประกาศ"]
     assert lifecycle.state(rubric) == State.FROZEN
 
 

@@ -142,9 +142,7 @@ def test_import_thai_header_refused(rubric):
 
     message = _refused(rubric, data, "a.csv", FactImportError)
 
-    assert message == (
-        "แถวที่ 2: ไม่มีคอลัมน์ province, criterion, fact, value"
-    )
+    assert message == ("แถวที่ 2: ไม่มีคอลัมน์ province, criterion, fact, value")
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])

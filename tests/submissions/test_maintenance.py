@@ -74,7 +74,5 @@ def test_media_sweep_command_reports_counts(media_root, provincial_user, rubric,
 
     out = capsys.readouterr().out
     assert "ลบแล้ว" in out
-    assert out.endswith(
-        "ไฟล์ชั่วคราว\n"
-    )
+    assert out.endswith("ไฟล์ชั่วคราว\n")
     assert temp.exists() and not orphan.exists()

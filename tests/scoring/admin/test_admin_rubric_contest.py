@@ -106,6 +106,4 @@ def test_add_office_rubric_for_a_year_with_a_national_contest_is_created(central
 def test_add_rubric_of_an_existing_office_contest_refused_with_message(central_client, chonburi_web):
     data = selectors.contest_file(chonburi_web)
     response = central_client.post(reverse("admin:scoring_rubric_add"), {"data": json.dumps(data, ensure_ascii=False)})
-    assert response.context["adminform"].form.errors["data"] == [
-        "มีเกณฑ์ของการประกวด chonburi-web-2566 แล้ว ให้แก้ไขเกณฑ์นั้น"
-    ]
+    assert response.context["adminform"].form.errors["data"] == ["มีเกณฑ์ของการประกวด chonburi-web-2566 แล้ว ให้แก้ไขเกณฑ์นั้น"]

@@ -53,7 +53,9 @@ def test_the_loader_keeps_cdd4_codes_for_the_national_contest_of_their_year():
 def test_the_loader_refuses_an_organiser_that_is_no_provincial_office(chiang_mai):
     district = DistrictFactory(parent=chiang_mai)
     assert refused(web_file(slug="cm-web-2564", organiser=district.dopa_code)) == [
-        f"การประกวด: contest.organiser ต้องเป็นรหัสจังหวัด ๒ หลักของกรมการปกครอง เช่น \"50\" หรือ null แต่ได้รับ '{district.dopa_code}'"
+        "การประกวด: contest.organiser ต้องเป็นรหัสจังหวัด ๒ "
+        'หลักของกรมการปกครอง เช่น "50" หรือ null แต่ได้รับ '
+        f"'{district.dopa_code}'"
     ]
     assert refused(web_file(slug="cm-web-2564", organiser="10")) == ["ไม่พบหน่วยงานผู้จัด 10"]
 
@@ -126,7 +128,5 @@ def test_the_admin_copies_only_the_national_rubric_to_next_year(central_client, 
         {"action": "copy_to_next_year", "_selected_action": [office.pk]},
         follow=True,
     )
-    assert [str(m) for m in response.context["messages"]] == [
-        "cm-web-2564: คัดลอกได้เฉพาะเกณฑ์ระดับประเทศ"
-    ]
+    assert [str(m) for m in response.context["messages"]] == ["cm-web-2564: คัดลอกได้เฉพาะเกณฑ์ระดับประเทศ"]
     assert not Contest.objects.filter(year=2565, slug="cdd4-2565").exists()

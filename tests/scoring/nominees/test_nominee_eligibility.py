@@ -62,10 +62,8 @@ def test_a_civil_servant_of_the_office_is_accepted_with_type_and_office_recorded
 def test_one_who_is_not_a_civil_servant_is_refused_with_the_reason(it, employment, given):
     contest, d1, _, own = it
     error = refusal(lambda: submit(contest, d1, own, employment=employment))
-    th, en = given.split(" / ")
-    assert str(error) == (
-        f"ผู้ได้รับการเสนอชื่อต้องเป็นข้าราชการ (ระบุไว้: {th})"
-    )
+    th, _en = given.split(" / ")
+    assert str(error) == (f"ผู้ได้รับการเสนอชื่อต้องเป็นข้าราชการ (ระบุไว้: {th})")
     assert (error.field, error.code) == ("employment", "not_eligible")
     assert not Nominee.objects.exists()
 
@@ -106,9 +104,7 @@ def test_a_second_person_is_refused_while_the_first_stands(it):
     contest, d1, _, own = it
     submit(contest, d1, own)
     error = refusal(lambda: submit(contest, d1, own, name=WILAI))
-    assert str(error) == (
-        f"สำนักงานนี้เสนอชื่อ{SOMCHAI}ไว้แล้ว (สำนักงานละ ๑ คน) ถอนรายชื่อเดิมก่อนจึงเสนอชื่อผู้อื่นได้"
-    )
+    assert str(error) == (f"สำนักงานนี้เสนอชื่อ{SOMCHAI}ไว้แล้ว (สำนักงานละ ๑ คน) ถอนรายชื่อเดิมก่อนจึงเสนอชื่อผู้อื่นได้")
     assert (error.field, error.code) == ("name_th", "nominee_active")
     assert list(Nominee.objects.values_list("name_th", "version")) == [(SOMCHAI, 1)]
 

@@ -89,7 +89,9 @@ def test_a_past_model_subdistrict_is_refused_with_the_registers_reason(chain):
     register(f"code,year,level\n{chain.rim_tai.code},2563,อำเภอ\n{chain.rim_klang.code},2560,จังหวัด\n")
     mae_rim = organiser(chain.mae_rim)
     assert refusal(mae_rim, chain.district_stage, chain.rim_tai) == (
-        f"ริมใต้ ({chain.rim_tai.code}) เคยเป็นต้นแบบระดับอำเภอ ปี ๒๕๖๓ ตามทะเบียน “ทะเบียนตำบลต้นแบบ ปี 2561–2564 (ระบบรายงานข้อมูล online)” จึงคัดเลือกไม่ได้: ต้องไม่เคยเป็นต้นแบบ ปี ๒๕๖๑–๒๕๖๔"
+        f"ริมใต้ ({chain.rim_tai.code}) เคยเป็นต้นแบบระดับอำเภอ ปี ๒๕๖๓ "
+        "ตามทะเบียน “ทะเบียนตำบลต้นแบบ ปี 2561–2564 (ระบบรายงานข้อมูล online)” "
+        "จึงคัดเลือกไม่ได้: ต้องไม่เคยเป็นต้นแบบ ปี ๒๕๖๑–๒๕๖๔"
     )
     # 2560 is before the barred years: Rim Klang may be picked.
     assert [e.unit for e in pick(mae_rim, chain.district_stage, chain.rim_klang)] == [chain.rim_klang]
@@ -213,9 +215,7 @@ def test_a_video_shorter_than_the_documents_five_minutes_is_refused(picked, sett
     chain, chiang_mai = picked
     with pytest.raises(PortalError) as caught:
         send(chiang_mai, chain, "video", "clip.mp4", mp4(200))
-    assert str(caught.value) == (
-        "วีดิทัศน์ยาว ๓ นาที ๒๐ วินาที แต่หนังสือกำหนด ๕ นาที ๐ วินาที ถึง ๗ นาที ๐ วินาที"
-    )
+    assert str(caught.value) == ("วีดิทัศน์ยาว ๓ นาที ๒๐ วินาที แต่หนังสือกำหนด ๕ นาที ๐ วินาที ถึง ๗ นาที ๐ วินาที")
     with pytest.raises(PortalError, match=r"^วีดิทัศน์ยาว ๗ นาที ๑ วินาที"):
         send(chiang_mai, chain, "video", "clip.mp4", mp4(421))
     sent = send(chiang_mai, chain, "video", "clip.mp4", mp4(360.5))
