@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from contests.actor import SYSTEM
 from contests.lifecycle import Action
 from contests.models import Level, Unit
-from core.labels import both
+from core.labels import bilingual, both
 from core.thai import thai_date
 from people import directory
 from rulebook.workdays import moved_suffix
@@ -40,7 +40,7 @@ def _body(province: Unit, due: list[tuple], calendar) -> str:
         then_en = moved_suffix(f"{moved:%d %B %Y}", "en") if moved != c.deadline else ""
         lines_th.append(f"- {c.label} {c.name_th} กำหนดส่ง {thai_date(c.deadline)}{then_th} (เหลือ {left} วันทำการ)")
         lines_en.append(f"- {c.label} {c.name_en}: due {c.deadline:%d %B %Y}{then_en} ({left} working days left)")
-    return "\n".join([*lines_th, *lines_en, "", pgettext_lazy("scoring.reminders", "CDD 4.0 portal")])
+    return "\n".join([*lines_th, *lines_en, "", bilingual(pgettext_lazy("scoring.reminders", "CDD 4.0 portal"))])
 
 
 def reminders_due(rubric: Rubric, today: date, calendar) -> dict[Unit, list[tuple]]:
@@ -101,7 +101,7 @@ def reminders_send(today: date | None = None) -> int:
             except IntegrityError:  # another run got there first
                 continue
             if to:
-                EmailMessage(SUBJECT, _body(province, items, calendar), to=to, connection=connection).send()
+                EmailMessage(bilingual(SUBJECT), _body(province, items, calendar), to=to, connection=connection).send()
                 sent += 1
             else:
                 log.warning("no e-mail address for provincial staff of %s; reminder recorded only", province.code)

@@ -16,7 +16,7 @@ from tests.factories import DistrictFactory
 
 pytestmark = pytest.mark.django_db
 CHONBURI_WEB = "scoring/rubrics/chonburi-web-2564.json"
-RESERVED = "รหัสที่ขึ้นต้นด้วย cdd4- สงวนไว้สำหรับการประกวดระดับประเทศ / contest code “cdd4-2599”: codes beginning with cdd4-"
+RESERVED = "รหัสที่ขึ้นต้นด้วย cdd4- สงวนไว้สำหรับการประกวดระดับประเทศ"
 
 
 def web_file(**contest) -> dict:
@@ -108,7 +108,7 @@ def central_client(client, central_user):
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        ("[" * 10_000, "ซ้อนกันลึกเกิน 20 ชั้น / nested more than 20 levels deep"),
+        ("[" * 10_000, "ซ้อนกันลึกเกิน 20 ชั้น"),
         (json.dumps(web_file(slug="PT_Upper")), "รหัสการประกวด “PT_Upper”: ต้องเป็นอักษร a–z ตัวเล็ก"),
         (json.dumps(web_file(slug="cdd4-2599")), f"รหัสการประกวด “cdd4-2599”: {RESERVED}"),
     ],

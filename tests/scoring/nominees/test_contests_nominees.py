@@ -127,9 +127,9 @@ def test_a_unit_outside_the_contest_is_not_found(rubric, chiang_mai, people):
 @pytest.mark.parametrize(
     ("name", "position", "message"),
     [
-        ("   ", "นักวิชาการ", "กรุณากรอกชื่อ-นามสกุล / please enter the full name"),
-        ("นายก", "", "กรุณากรอกตำแหน่ง / please enter the position"),
-        ("ก" * 151, "นักวิชาการ", "ชื่อ-นามสกุลยาวเกิน 150 ตัวอักษร (151) / the full name is longer than 150 characters (151)"),
+        ("   ", "นักวิชาการ", "กรุณากรอกชื่อ-นามสกุล"),
+        ("นายก", "", "กรุณากรอกตำแหน่ง"),
+        ("ก" * 151, "นักวิชาการ", "ชื่อ-นามสกุลยาวเกิน 150 ตัวอักษร (151)"),
     ],
 )
 def test_blank_or_too_long_is_refused_thai_first(rubric, districts, people, name, position, message):

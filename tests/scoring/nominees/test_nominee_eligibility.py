@@ -82,9 +82,9 @@ def test_one_who_works_in_another_office_is_refused_with_the_reason(it, chiang_m
 @pytest.mark.parametrize(
     ("kw", "message", "field"),
     [
-        ({"employment": ""}, "กรุณาเลือกประเภทบุคลากร / please choose the employment type", "employment"),
-        ({"office": ""}, "กรุณาเลือกสำนักงานที่ปฏิบัติงาน / please choose the office the nominee works in", "office"),
-        ({"office": "9999"}, "ไม่พบสำนักงานรหัส “9999” / no office with the code “9999”", "office"),
+        ({"employment": ""}, "กรุณาเลือกประเภทบุคลากร", "employment"),
+        ({"office": ""}, "กรุณาเลือกสำนักงานที่ปฏิบัติงาน", "office"),
+        ({"office": "9999"}, "ไม่พบสำนักงานรหัส “9999”", "office"),
     ],
 )
 def test_the_type_and_office_must_be_given(it, kw, message, field):
