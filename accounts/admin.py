@@ -12,12 +12,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from contests.permissions import is_central
 from core import acts
-from core.labels import bi
 from people import directory
 from people.models import Membership
 from scoring.admin.forms import RoleAccess
@@ -56,7 +58,7 @@ class MembershipInline(admin.StackedInline):
     form = MembershipForm
     can_delete = False
     max_num = 1
-    verbose_name = verbose_name_plural = bi("บทบาท", "role")
+    verbose_name = verbose_name_plural = _("role")
 
     def get_min_num(self, request, obj=None, **kwargs):
         return 0 if obj is not None and obj.is_superuser else 1
@@ -92,8 +94,8 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
     list_select_related = ["membership__province"]
     fieldsets = [
         (None, {"fields": ["username", "password_state"]}),
-        (bi("ข้อมูลส่วนตัว", "personal info"), {"fields": ["first_name", "last_name", "email"]}),
-        (bi("สถานะ", "status"), {"fields": ["is_active", "is_staff", "is_superuser", "last_login", "date_joined"]}),
+        (_("personal info"), {"fields": ["first_name", "last_name", "email"]}),
+        (_("status"), {"fields": ["is_active", "is_staff", "is_superuser", "last_login", "date_joined"]}),
     ]
 
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["username", "email", "first_name", "last_name"]})]
@@ -110,11 +112,11 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
             fixed.append("is_active")
         return fixed
 
-    @admin.display(description=bi("รหัสผ่าน", "password"))
+    @admin.display(description=_("password"))
     def password_state(self, obj):
         if obj.has_usable_password():
-            return bi("ตั้งแล้ว เจ้าของบัญชีเท่านั้นที่เปลี่ยนได้", "set; only its owner changes it")
-        return bi("ยังไม่ได้ตั้ง รอเจ้าของบัญชีตั้งจากคำเชิญ", "not set yet: its owner sets it from the invitation")
+            return _("set; only its owner changes it")
+        return _("not set yet: its owner sets it from the invitation")
 
     def user_change_password(self, request, id, form_url=""):
         """Django's page that types a new password for an account: nobody types another person's (README); each
@@ -124,11 +126,11 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
             return redirect("password_change")
         raise PermissionDenied
 
-    @admin.display(description=bi("บทบาท", "role"), ordering="membership__role")
+    @admin.display(description=_("role"), ordering="membership__role")
     def role(self, obj):
         return directory.role_label(obj)
 
-    @admin.display(description=bi("จังหวัด", "province"))
+    @admin.display(description=_("province"))
     def province(self, obj):
         return directory.office_label(obj)
 
@@ -151,31 +153,42 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
         acts.step_up(request.user, "accounts.user_admin")
         return super().response_action(request, queryset)
 
-    @admin.action(description=bi("ปิดบัญชีที่เลือก (ไม่ลบ)", "close the chosen accounts (nothing is deleted)"))
+    @admin.action(description=_("close the chosen accounts (nothing is deleted)"))
     def deactivate(self, request, queryset):
         users = queryset.exclude(pk=request.user.pk).filter(is_active=True)
-        _each_allowed(request, users, account_deactivate, ("ปิด", "close"), ("ปิดบัญชีแล้ว", "closed"))
+        _each_allowed(
+            request,
+            users,
+            account_deactivate,
+            pgettext_lazy("accounts.admin", "close"),
+            pgettext_lazy("accounts.admin", "closed"),
+        )
 
-    @admin.action(description=bi("เปิดบัญชีที่เลือกอีกครั้ง", "reopen the chosen accounts"))
+    @admin.action(description=_("reopen the chosen accounts"))
     def reactivate(self, request, queryset):
         users = queryset.filter(is_active=False)
-        _each_allowed(request, users, account_reactivate, ("เปิด", "reopen"), ("เปิดบัญชีอีกครั้งแล้ว", "reopened"))
-
-    @admin.action(
-        description=bi(
-            "ยกเลิกยืนยันตัวตนขั้นที่สอง (โทรศัพท์และรหัสสำรองหาย)", "turn off the second factor (phone and codes lost)"
+        _each_allowed(
+            request,
+            users,
+            account_reactivate,
+            pgettext_lazy("accounts.admin", "reopen"),
+            pgettext_lazy("accounts.admin", "reopened"),
         )
-    )
+
+    @admin.action(description=_("turn off the second factor (phone and codes lost)"))
     def second_factor_reset(self, request, queryset):
         users = queryset.exclude(pk=request.user.pk).filter(totpdevice__confirmed=True).distinct()
-        verb, done = ("ยกเลิกยืนยันตัวตนขั้นที่สองของ", "turn off the second factor of"), ("ยกเลิกแล้ว", "turned off")
+        verb, done = (
+            pgettext_lazy("accounts.admin", "turn off the second factor of"),
+            pgettext_lazy("accounts.admin", "turned off"),
+        )
         _each_allowed(request, users, second_factor.second_factor_reset, verb, done)
 
-    @admin.action(description=bi("ส่งคำเชิญอีกครั้ง (บัญชีที่ยังไม่ตั้งรหัสผ่าน)", "invite again (no password set yet)"))
+    @admin.action(description=_("invite again (no password set yet)"))
     def invite_again(self, request, queryset):
         ids = [u.pk for u in queryset if pending(u) and u.email]
         invitations_queue(user_ids=ids, by_id=request.user.pk)
-        messages.success(request, f"ส่งคำเชิญ {len(ids)} บัญชี / {len(ids)} invitations sent")
+        messages.success(request, format_lazy(_("{count} invitations sent"), count=len(ids)))
 
     def save_model(self, request, obj, form, change):
         # The box is saved as it was; the service then closes or reopens the account, asking the lock and
@@ -204,16 +217,15 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
     def _invite_new(self, request, user):
         if user.email:
             invitations_queue(user_ids=[user.pk], by_id=request.user.pk)
-            messages.info(request, f"ส่งคำเชิญไปที่ {user.email} / invitation sent to {user.email}")
+            messages.info(request, format_lazy(_("invitation sent to {email}"), email=user.email))
         else:
             messages.warning(
                 request,
-                "ยังไม่ได้ส่งคำเชิญเพราะไม่มีอีเมล เพิ่มอีเมลแล้วใช้ “ส่งคำเชิญอีกครั้ง” / "
-                "no invitation sent without an e-mail: add one, then invite again",
+                _("no invitation sent without an e-mail: add one, then invite again"),
             )
 
 
-def _each_allowed(request, users, service, verb: tuple[str, str], done: tuple[str, str]) -> None:
+def _each_allowed(request, users, service, verb, done) -> None:
     """Closes, reopens or turns off the factor of (`service`) each account the lock lets this person change
     (closing_allowed, as each service asks again), asked of all first: a
     refusal halfway would leave the ones before it changed. Says how many were done, then how many left out."""
@@ -221,7 +233,8 @@ def _each_allowed(request, users, service, verb: tuple[str, str], done: tuple[st
     allowed = [user for user in users if closing_allowed(by=request.user, user=user)]
     for user in allowed:
         service(by=request.user, user=user, request=request)
-    messages.success(request, f"{done[0]} {len(allowed)} บัญชี / {len(allowed)} accounts {done[1]}")
+    messages.success(request, format_lazy(_("{count} accounts {done}"), count=len(allowed), done=done))
     if left := len(users) - len(allowed):
-        th, en = verb
-        messages.warning(request, f"ไม่ได้{th} {left} บัญชีที่คุณไม่มีสิทธิ์{th} / {left} accounts you may not {en} were left out")
+        messages.warning(
+            request, format_lazy(_("{left} accounts you may not {verb} were left out"), left=left, verb=verb)
+        )

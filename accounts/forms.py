@@ -12,10 +12,10 @@ from django.contrib.auth.forms import (
     UserChangeForm,
     UsernameField,
 )
+from django.utils.translation import gettext_lazy as _
 
 from contests.models import Unit
 from core.choices import ThaiNameChoiceField
-from core.labels import bi
 from core.ratelimit import wait_seconds
 from people.models import Membership, Role
 
@@ -25,15 +25,15 @@ from .models import Event
 
 class CodeForm(forms.Form):
     token = forms.CharField(
-        label=bi("รหัส ๖ หลักจากแอป หรือรหัสสำรอง", "the 6-digit code from the app, or a recovery code"),
+        label=_("the 6-digit code from the app, or a recovery code"),
         max_length=20,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
     )
 
 
 class EmailChangeForm(forms.Form):
-    email = forms.EmailField(label=bi("อีเมลใหม่", "new e-mail"))
-    password = forms.CharField(label=bi("รหัสผ่านปัจจุบัน", "current password"), widget=forms.PasswordInput)
+    email = forms.EmailField(label=_("new e-mail"))
+    password = forms.CharField(label=_("current password"), widget=forms.PasswordInput)
 
 
 class OneAddress:
@@ -44,7 +44,7 @@ class OneAddress:
         email = self.cleaned_data.get("email", "").strip().lower()
         others = get_user_model().objects.filter(email__iexact=email).exclude(pk=self.instance.pk)
         if email and others.exists():
-            raise forms.ValidationError("อีเมลนี้เป็นของบัญชีอื่นแล้ว / another account has this e-mail", code="email_taken")
+            raise forms.ValidationError(_("another account has this e-mail"), code="email_taken")
         return email
 
 
@@ -64,17 +64,14 @@ class PortalUserCreationForm(OneAddress, forms.ModelForm):
         fields = ["username", "email", "first_name", "last_name"]
         field_classes = {"username": UsernameField}
         help_texts = {
-            "email": bi(
-                "คำเชิญให้ตั้งรหัสผ่านเองจะส่งไปที่อีเมลนี้ หากยังไม่มี เพิ่มภายหลังแล้วใช้ “ส่งคำเชิญอีกครั้ง”",
-                "the invitation to set one's own password goes here; without one, add it later and invite again",
-            )
+            "email": _("the invitation to set one's own password goes here; without one, add it later and invite again")
         }
 
     def clean_username(self):
         # As Django's own creation form: usernames that differ only in case are the same person.
         username = self.cleaned_data.get("username")
         if username and get_user_model().objects.filter(username__iexact=username).exists():
-            raise forms.ValidationError("มีบัญชีชื่อผู้ใช้นี้แล้ว / an account with this username exists", code="unique")
+            raise forms.ValidationError(_("an account with this username exists"), code="unique")
         return username
 
     def save(self, commit=True):
@@ -86,7 +83,7 @@ class PortalUserCreationForm(OneAddress, forms.ModelForm):
 
 
 class SheetForm(forms.Form):
-    file = forms.FileField(label=bi("แฟ้มรายชื่อ (.xlsx หรือ .csv)", "the sheet (.xlsx or .csv)"))
+    file = forms.FileField(label=_("the sheet (.xlsx or .csv)"))
 
 
 class PortalPasswordResetForm(PasswordResetForm):
@@ -116,7 +113,7 @@ class PortalAuthenticationForm(AuthenticationForm):
 
     error_messages = {
         **AuthenticationForm.error_messages,
-        "invalid_login": "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง / Wrong username or password.",
+        "invalid_login": _("Wrong username or password."),
     }
 
 
@@ -155,9 +152,7 @@ class MembershipForm(forms.ModelForm):
         offices = Unit.objects.offices().select_related("parent").order_by("level", "parent__code", "code")
         self.fields["province"].queryset = offices
         self.fields["province"].label_from_instance = office_label
-        self.fields["province"].error_messages["invalid_choice"] = (
-            "เลือกสำนักงานพัฒนาชุมชนจังหวัดหรืออำเภอ / choose a provincial or district CDD office"
-        )
+        self.fields["province"].error_messages["invalid_choice"] = _("choose a provincial or district CDD office")
 
     def clean(self):
         cleaned = super().clean()
@@ -165,10 +160,10 @@ class MembershipForm(forms.ModelForm):
         if "province" in self.errors:  # an office not offered: said once, by the field
             return cleaned
         if role in Role.with_office() and province is None:
-            self.add_error("province", "เจ้าหน้าที่จังหวัดต้องระบุจังหวัด / provincial staff need a province")
+            self.add_error("province", _("provincial staff need a province"))
         elif role and role not in Role.with_office() and province is not None:
             self.add_error(
                 "province",
-                "ระบุจังหวัดได้เฉพาะเจ้าหน้าที่จังหวัด ให้เว้นว่าง / only provincial staff belong to a province; leave it empty",
+                _("only provincial staff belong to a province; leave it empty"),
             )
         return cleaned

@@ -17,6 +17,7 @@ from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
 
 from core.thai import thai_date
 
@@ -25,7 +26,7 @@ from .invitation_notices import invitation_sent_tell
 from .models import Event
 
 SALT = "accounts.invitation"
-SUBJECT = "เชิญใช้งานพอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ / your CDD 4.0 portal account"
+SUBJECT = _("your CDD 4.0 portal account")
 
 
 def _issue(user) -> int | None:
@@ -94,4 +95,4 @@ def held_address_send(*, user, by) -> None:
         f"account ({user.get_username()}), so nothing was made or changed; if you moved offices, ask central staff "
         "to move your account.\n"
     )
-    EmailMessage("มีผู้ใช้อีเมลของท่านสร้างบัญชี / your address was listed for an account", body, to=[user.email]).send()
+    EmailMessage(_("your address was listed for an account"), body, to=[user.email]).send()

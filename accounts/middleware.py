@@ -13,6 +13,7 @@ from django.http import JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from core.api import database_unavailable
 from core.interrupted import interrupted_next, small
@@ -43,7 +44,7 @@ class SecondFactorMiddleware:
         if asks:
             if request.path.startswith("/api/"):
                 return JsonResponse(
-                    {"detail": "ยืนยันตัวตนขั้นที่สองในหน้าเว็บก่อน / confirm your second factor in the portal first"},
+                    {"detail": _("confirm your second factor in the portal first")},
                     status=403,
                 )
             if request.method == "POST" and small(request):  # a form is kept only if Django's CSRF check passes it

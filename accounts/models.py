@@ -4,36 +4,35 @@ address, username or role, closing and reopening (issue #41); the person's LINE,
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-from core.labels import bi
+from django.utils.translation import pgettext_lazy
 
 
 class Event(models.TextChoices):
-    SIGN_IN = "sign_in", bi("เข้าสู่ระบบ", "signed in")
-    FAILURE = "failure", bi("เข้าสู่ระบบไม่สำเร็จ", "sign-in failed")
-    SIGN_OUT = "sign_out", bi("ออกจากระบบ", "signed out")
-    INVITED = "invited", bi("ส่งคำเชิญ", "invited")
-    ACCEPTED = "accepted", bi("ตั้งรหัสผ่านจากคำเชิญ", "invitation accepted")
-    RESET_ASKED = "reset_asked", bi("ขอตั้งรหัสผ่านใหม่", "reset asked")
-    RESET_DONE = "reset_done", bi("ตั้งรหัสผ่านใหม่แล้ว", "password reset")
-    PASSWORD_CHANGED = "password", bi("เปลี่ยนรหัสผ่าน", "password changed")
-    EMAIL_ASKED = "email_asked", bi("ขอเปลี่ยนอีเมล", "e-mail change asked")
-    EMAIL_CHANGED = "email", bi("เปลี่ยนอีเมลแล้ว", "e-mail changed")
-    USERNAME_CHANGED = "username", bi("เปลี่ยนชื่อผู้ใช้", "username changed")
-    ROLE_CHANGED = "role", bi("เปลี่ยนบทบาทหรือสังกัด", "role or office changed")
-    FACTOR_ADDED = "factor_added", bi("ตั้งค่ายืนยันตัวตนขั้นที่สอง", "second factor set up")
-    FACTOR_REMOVED = "factor_removed", bi("ยกเลิกยืนยันตัวตนขั้นที่สอง", "second factor removed")
-    FACTOR_OK = "factor_ok", bi("ยืนยันตัวตนขั้นที่สองสำเร็จ", "second factor confirmed")
-    FACTOR_FAILED = "factor_failed", bi("รหัสยืนยันขั้นที่สองไม่ถูกต้อง", "wrong second-factor code")
-    KEY_SHOWN = "key_shown", bi("แสดงรหัสลับสำหรับตั้งค่าแอป", "set-up key shown")
-    SETUP_FAILED = "setup_failed", bi("รหัสตั้งค่าแอปไม่ถูกต้อง", "wrong code while setting up the app")
-    RECOVERY_USED = "recovery", bi("ใช้รหัสสำรอง", "recovery code used")
-    CODES_MADE = "codes", bi("สร้างรหัสสำรองชุดใหม่", "new recovery codes")
-    PROVISIONED = "provisioned", bi("สร้างหรือแก้บัญชีจากแฟ้ม", "made or changed from a sheet")
-    DEACTIVATED = "deactivated", bi("ปิดบัญชี", "deactivated")
-    REACTIVATED = "reactivated", bi("เปิดบัญชีอีกครั้ง", "reactivated")
-    LINE_LINKED = "line_linked", bi("เชื่อมต่อ LINE", "LINE linked")
-    LINE_UNLINKED = "line_unlinked", bi("ยกเลิกการเชื่อมต่อ LINE", "LINE unlinked")
+    SIGN_IN = "sign_in", _("signed in")
+    FAILURE = "failure", _("sign-in failed")
+    SIGN_OUT = "sign_out", _("signed out")
+    INVITED = "invited", _("invited")
+    ACCEPTED = "accepted", _("invitation accepted")
+    RESET_ASKED = "reset_asked", _("reset asked")
+    RESET_DONE = "reset_done", _("password reset")
+    PASSWORD_CHANGED = "password", _("password changed")
+    EMAIL_ASKED = "email_asked", _("e-mail change asked")
+    EMAIL_CHANGED = "email", _("e-mail changed")
+    USERNAME_CHANGED = "username", _("username changed")
+    ROLE_CHANGED = "role", _("role or office changed")
+    FACTOR_ADDED = "factor_added", _("second factor set up")
+    FACTOR_REMOVED = "factor_removed", _("second factor removed")
+    FACTOR_OK = "factor_ok", _("second factor confirmed")
+    FACTOR_FAILED = "factor_failed", _("wrong second-factor code")
+    KEY_SHOWN = "key_shown", _("set-up key shown")
+    SETUP_FAILED = "setup_failed", _("wrong code while setting up the app")
+    RECOVERY_USED = "recovery", _("recovery code used")
+    CODES_MADE = "codes", _("new recovery codes")
+    PROVISIONED = "provisioned", _("made or changed from a sheet")
+    DEACTIVATED = "deactivated", _("deactivated")
+    REACTIVATED = "reactivated", _("reactivated")
+    LINE_LINKED = "line_linked", _("LINE linked")
+    LINE_UNLINKED = "line_unlinked", _("LINE unlinked")
 
 
 class AccountEvent(models.Model):
@@ -43,26 +42,26 @@ class AccountEvent(models.Model):
         blank=True,
         on_delete=models.PROTECT,  # accounts are closed, never deleted: their history stays
         related_name="account_events",
-        verbose_name=bi("บัญชี", "account"),
+        verbose_name=_("account"),
     )
-    username = models.CharField(bi("ชื่อผู้ใช้ที่พิมพ์", "username typed"), max_length=150, blank=True)
-    kind = models.CharField(bi("เหตุการณ์", "event"), max_length=16, choices=Event.choices)
-    at = models.DateTimeField(bi("เมื่อ", "when"), auto_now_add=True, db_index=True)
-    address = models.GenericIPAddressField(bi("จากที่อยู่", "from address"), null=True, blank=True)
-    agent = models.CharField(bi("โปรแกรมค้นดู", "browser"), max_length=200, blank=True)
+    username = models.CharField(_("username typed"), max_length=150, blank=True)
+    kind = models.CharField(_("event"), max_length=16, choices=Event.choices)
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    address = models.GenericIPAddressField(_("from address"), null=True, blank=True)
+    agent = models.CharField(_("browser"), max_length=200, blank=True)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        verbose_name=bi("ทำโดย", "by"),
+        verbose_name=pgettext_lazy("accounts.models", "by"),
     )
 
     class Meta:
         ordering = ["-at", "-pk"]
-        verbose_name = bi("บันทึกการเข้าใช้", "sign-in record")
-        verbose_name_plural = bi("บันทึกการเข้าใช้", "sign-in audit")
+        verbose_name = _("sign-in record")
+        verbose_name_plural = _("sign-in audit")
         indexes = [models.Index(fields=["user", "-at"], name="account_event_user_at")]
 
     def __str__(self) -> str:

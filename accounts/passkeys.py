@@ -11,6 +11,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from django.views.i18n import JavaScriptCatalog
 from django_otp_webauthn import exceptions, views
 from django_otp_webauthn.helpers import WebAuthnHelper
@@ -36,7 +37,7 @@ class PortalHelper(WebAuthnHelper):
 class AppFirst(exceptions.OTPWebAuthnApiError):
     status_code = 403
     default_code = "app_first"
-    default_detail = "ตั้งค่าแอปยืนยันตัวตนก่อน แล้วจึงเพิ่มพาสคีย์ / set up the authenticator app first, then add a passkey"
+    default_detail = _("set up the authenticator app first, then add a passkey")
 
 
 class _AppFirst:

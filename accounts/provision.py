@@ -16,13 +16,15 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from committee.panels import panelist_appoint
 from contests.actor import actor_of
 from contests.models import Contest, Unit
 from core import acts
 from core.errors import PortalError, RowError, RowsError
-from core.labels import halves
+from core.labels import both
 from core.sheets.exporter import Table
 from core.sheets.tabular import read_rows
 from people.directory import membership_of, membership_set, works_in_admin
@@ -44,7 +46,7 @@ COLUMNS = {
 }
 REQUIRED = ("name", "email", "role")
 CHAIR = "ประธาน"
-REOPENED = "เปิดบัญชีอีกครั้ง / reactivated"
+REOPENED = gettext_lazy("reactivated")
 
 
 class Action:
@@ -83,10 +85,9 @@ def template() -> Table:
         rows=[["สมศรี ใจดี", "somsri@example.go.th", "2001", "provincial", ""]],
         # The header stays the first row (read back by read_rows): what each column takes is in its notes.
         notes={
-            (0, 2): "รหัสกรมการปกครองหรือรหัสในพอร์ทัล เว้นว่างสำหรับกรรมการและส่วนกลาง"
-            " / the office's DOPA or portal code; empty for the committee and central staff",
+            (0, 2): gettext_lazy("the office's DOPA or portal code; empty for the committee and central staff"),
             (0, 3): "\n".join(f"{r.value} = {r.label}" for r in Role),
-            (0, 4): "รหัสการประกวด หรือ รหัส:ประธาน / a contest's code, or code:chair",
+            (0, 4): gettext_lazy("a contest's code, or code:chair"),
         },
         choices={3: [r.value for r in Role]},
         text_columns=frozenset({2}),
@@ -97,7 +98,7 @@ def role_of_cell(text: str) -> str | None:
     """A role by its code ("provincial") or its Thai name ("เจ้าหน้าที่สำนักงาน")."""
     wanted = text.strip().lower()
     for role in Role:
-        if wanted in (role.value, *(half.lower() for half in halves(role.label))):
+        if wanted in (role.value, *(half.lower() for half in both(role.label))):
             return role.value
     return None
 
@@ -112,8 +113,11 @@ def _columns(rows: list[dict[str, str]]) -> list[dict[str, str]]:
             [
                 RowError(
                     0,
-                    f"แถวแรกต้องเป็นหัวตาราง {names} (ขาด {', '.join(missing)})",
-                    f"the first row must be the header {names} (missing {', '.join(missing)})",
+                    format_lazy(
+                        gettext_lazy("the first row must be the header {names} (missing {join})"),
+                        names=names,
+                        join=", ".join(missing),
+                    ),
                 )
             ]
         )
@@ -124,7 +128,7 @@ def provision_plan(*, by, rows: list[dict[str, str]], first_row: int = 2) -> Pro
     """Reads the rows against the database and the lock: every refusal, or the plan."""
     actor = actor_of(by)
     if not rights.provisions(actor):
-        raise PortalError("คุณไม่มีสิทธิ์สร้างบัญชีผู้ใช้", "you may not make accounts", status=403)
+        raise PortalError(gettext_lazy("you may not make accounts"), status=403)
     cells = _columns(rows)
     codes = {c["office"] for c in cells if c["office"]}
     units = {}
@@ -162,8 +166,7 @@ def provision_plan(*, by, rows: list[dict[str, str]], first_row: int = 2) -> Pro
             errors.append(
                 RowError(
                     number,
-                    "คุณสร้างหรือแก้บัญชีได้เฉพาะเจ้าหน้าที่ของหน่วยงานในสังกัดสำนักงานของคุณ",
-                    "you may make or change accounts only for the staff of offices under your own",
+                    gettext_lazy("you may make or change accounts only for the staff of offices under your own"),
                 )
             )
             continue
@@ -171,7 +174,7 @@ def provision_plan(*, by, rows: list[dict[str, str]], first_row: int = 2) -> Pro
     if errors:
         raise RowsError(errors)
     if not planned:
-        raise RowsError([RowError(0, "ไม่มีข้อมูลในไฟล์", "the file has no rows")])
+        raise RowsError([RowError(0, gettext_lazy("the file has no rows"))])
     return ProvisionReport(planned, dry_run=True)
 
 
@@ -271,11 +274,7 @@ def accounts_provision(*, by, rows: list[dict[str, str]], dry_run: bool = False)
             except PortalError as exc:
                 errors.append(RowError(item.row, exc.th, exc.en))
             except PermissionDenied:
-                errors.append(
-                    RowError(
-                        item.row, "คุณแต่งตั้งกรรมการของการประกวดนี้ไม่ได้", "you may not seat anyone on this contest's panel"
-                    )
-                )
+                errors.append(RowError(item.row, gettext_lazy("you may not seat anyone on this contest's panel")))
         if errors:
             raise RowsError(errors)
         if dry_run:

@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -31,10 +32,8 @@ from .sessions import sessions_end
 RECOVERY_CODES = 10
 PENDING = "accounts.totp_pending"  # session: the set-up key this session was shown (a device's id)
 PENDING_FOR = timedelta(minutes=10)
-APP, RECOVERY = "แอปยืนยันตัวตน / authenticator app", "รหัสสำรอง / recovery codes"
-WRONG = PortalError(
-    "รหัสไม่ถูกต้องหรือหมดเวลา ลองรหัสล่าสุดจากแอปอีกครั้ง", "wrong or expired code: try the newest code from the app"
-)
+APP, RECOVERY = gettext_lazy("authenticator app"), gettext_lazy("recovery codes")
+WRONG = PortalError(gettext_lazy("wrong or expired code: try the newest code from the app"))
 
 
 def totp_pending(*, request, again: bool = False) -> TOTPDevice:
@@ -151,7 +150,7 @@ def factors_remove(user) -> None:
 def recovery_codes_renew(*, request) -> list[str]:
     """New codes in a verified session; the old ones stop working."""
     if not request.user.is_verified():
-        raise PortalError("ยืนยันรหัสจากแอปก่อน", "confirm a code from the app first", status=403)
+        raise PortalError(gettext_lazy("confirm a code from the app first"), status=403)
     codes = _recovery_codes_make(request.user)
     event_record(kind=Event.CODES_MADE, user=request.user, request=request)
     return codes

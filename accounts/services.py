@@ -12,6 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from contests.actor import actor_of
 from core.errors import PortalError
@@ -42,7 +44,7 @@ def email_change_ask(*, request, new_email: str, password: str) -> None:
     limited per account and per address (settings.CDD4_EMAIL_CHANGE_*_RATE), whoever asks from wherever."""
     user = request.user
     if authenticate(request, username=user.get_username(), password=password) is None:
-        raise PortalError("รหัสผ่านไม่ถูกต้อง", "wrong password", field="password")
+        raise PortalError(_("wrong password"), field="password")
     new_email = new_email.strip().lower()
     _email_mails_count(user, new_email)
     holder = get_user_model().objects.filter(email__iexact=new_email).exclude(pk=user.pk).first()
@@ -62,8 +64,7 @@ def _email_mails_count(user, new_email: str) -> None:
     if wait := max(waits):
         minutes = -(-wait // 60)
         raise PortalError(
-            f"ส่งอีเมลยืนยันบ่อยเกินไป กรุณารอ {minutes} นาทีแล้วลองใหม่",
-            f"too many confirmation mails: wait {minutes} minutes and try again",
+            format_lazy(_("too many confirmation mails: wait {minutes} minutes and try again"), minutes=minutes),
             field="email",
             status=429,
         )
@@ -79,7 +80,7 @@ def _email_link_send(user, new_email: str) -> None:
         "หากท่านไม่ได้ขอ ไม่ต้องดำเนินการใด ๆ อีเมลเดิมจะใช้ต่อไป\n\n---\n"
         f"Confirm this address for the account {user.get_username()} within {EMAIL_HOURS} hours at the link above.\n"
     )
-    EmailMessage("ยืนยันอีเมลใหม่ / confirm your new e-mail", body, to=[new_email]).send()
+    EmailMessage(_("confirm your new e-mail"), body, to=[new_email]).send()
 
 
 def _email_taken_tell(holder, address: str) -> None:
@@ -92,7 +93,7 @@ def _email_taken_tell(holder, address: str) -> None:
         f"Another portal account asked to use this address. It stays with your account ({holder.get_username()}) "
         "and nothing changed; to move it to another account, ask central staff.\n"
     )
-    EmailMessage("มีผู้ขอใช้อีเมลของท่าน / your e-mail address was asked for", body, to=[address]).send()
+    EmailMessage(_("your e-mail address was asked for"), body, to=[address]).send()
 
 
 def email_change_confirm(*, request, token: str):
@@ -101,10 +102,10 @@ def email_change_confirm(*, request, token: str):
     try:
         pk, old, new = signing.loads(token, salt=EMAIL_SALT, max_age=timedelta(hours=EMAIL_HOURS))
     except (signing.BadSignature, ValueError, TypeError) as exc:
-        raise PortalError("ลิงก์ไม่ถูกต้องหรือหมดอายุ", "the link is wrong or has expired") from exc
+        raise PortalError(_("the link is wrong or has expired")) from exc
     user = get_user_model().objects.filter(pk=pk, is_active=True, email=old).first()
     if user is None or get_user_model().objects.filter(email__iexact=new).exclude(pk=pk).exists():
-        raise PortalError("ลิงก์นี้ใช้ไปแล้วหรือหมดอายุ", "this link was used already or has expired")
+        raise PortalError(_("this link was used already or has expired"))
     user.email = new
     user.save(update_fields=["email"])
     event_record(kind=Event.EMAIL_CHANGED, user=user, request=request)

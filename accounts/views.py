@@ -16,6 +16,9 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
@@ -104,13 +107,12 @@ def account(request):
                 )
                 messages.success(  # the same words whether or not another account holds the address
                     request,
-                    "ส่งอีเมลไปที่อีเมลใหม่แล้ว อีเมลของบัญชีจะเปลี่ยนเมื่อกดลิงก์ยืนยันในนั้น"
-                    " / a message was sent to the new address: yours changes once the link in it is opened",
+                    _("a message was sent to the new address: yours changes once the link in it is opened"),
                 )
                 return redirect("accounts:account")
             if request.POST.get("do") == "remove" and code_form.is_valid():
                 second_factor.second_factor_remove(request=request, token=code_form.cleaned_data["token"])
-                messages.success(request, "ยกเลิกการยืนยันตัวตนขั้นที่สองแล้ว / second factor removed")
+                messages.success(request, pgettext_lazy("accounts.views", "second factor removed"))
                 return redirect("accounts:account")
             if request.POST.get("do") == "codes":
                 codes = second_factor.recovery_codes_renew(request=request)
@@ -145,7 +147,7 @@ def email_confirm(request, token: str):
         services.email_change_confirm(request=request, token=token)
     except PortalError as exc:
         return render(request, "accounts/link_refused.html", {"error": exc}, status=400)
-    messages.success(request, "เปลี่ยนอีเมลแล้ว / your e-mail was changed")
+    messages.success(request, _("your e-mail was changed"))
     return redirect("accounts:account" if request.user.is_authenticated else "login")
 
 
@@ -155,14 +157,13 @@ def invitation(request, token: str):
     user = invitation_user(token)
     if user is None:
         error = PortalError(
-            "ลิงก์คำเชิญนี้ใช้ไปแล้วหรือหมดอายุ ขอรหัสผ่านใหม่ได้ที่ “ลืมรหัสผ่าน” ด้วยอีเมลของท่าน",
-            "this invitation was used already or has expired: use “forgot password” with your e-mail",
+            _("this invitation was used already or has expired: use “forgot password” with your e-mail"),
         )
         return render(request, "accounts/link_refused.html", {"error": error}, status=400)
     form = SetPasswordForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.invitation_accept(request=request, user=user, form=form)
-        messages.success(request, "ตั้งรหัสผ่านแล้ว ยินดีต้อนรับ / your password is set: welcome")
+        messages.success(request, _("your password is set: welcome"))
         return redirect("submissions:home")
     return render(request, "accounts/invitation.html", {"form": form, "invited": user})
 
@@ -189,7 +190,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         second_factor.pending_remove(form.user)  # a key shown to whoever had the old password dies with it
         event_record(kind=Event.RESET_DONE, user=form.user, request=self.request)
-        messages.success(self.request, "ตั้งรหัสผ่านใหม่แล้ว เข้าสู่ระบบได้เลย / password set: sign in")
+        messages.success(self.request, _("password set: sign in"))
         return response
 
 
@@ -241,7 +242,7 @@ def unused(request):
         for user in chosen:
             services.account_deactivate(by=request.user, user=user, request=request)
             closed += 1
-        messages.success(request, f"ปิดบัญชีแล้ว {closed} บัญชี / {closed} accounts closed")
+        messages.success(request, format_lazy(_("{closed} accounts closed"), closed=closed))
         return redirect("accounts:unused")
     return render(request, "accounts/unused.html", {"rows": rows[:500], "days": settings.CDD4_UNUSED_DAYS})
 

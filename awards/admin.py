@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from contests.permissions import is_central
-from core.labels import bi
 from core.sheets import exporter
 from scoring.admin.forms import ContestScoped, RoleAccess, YearFilter
 from scoring.models import AwardTier, Rubric
@@ -21,7 +21,7 @@ class AwardTierAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
     list_select_related = ["rubric"]
     ordering = ["-rubric__year", "order"]
 
-    @admin.display(description=bi("ปี", "year"), ordering="rubric__year")
+    @admin.display(description=_("year"), ordering="rubric__year")
     def year(self, obj):
         return obj.rubric.year
 
@@ -68,17 +68,17 @@ class GeneratedDocumentAdmin(RoleAccess, admin.ModelAdmin):
     change_list_template = "awards/admin/document_change_list.html"
     actions = ["regenerate"]
 
-    @admin.display(description=bi("ปี", "year"), ordering="rubric__year")
+    @admin.display(description=_("year"), ordering="rubric__year")
     def year(self, obj):
         return obj.rubric.year
 
-    @admin.display(description=bi("ไฟล์", "file"))
+    @admin.display(description=_("file"))
     def download(self, obj):
         if obj.status != DocumentStatus.DONE:
             return "–"
         return format_html('<a href="{}">PDF</a>', reverse("awards:download", args=[obj.pk]))
 
-    @admin.action(description=bi("สร้างใหม่ตามผลคะแนนปัจจุบัน", "regenerate for the current standings"))
+    @admin.action(description=_("regenerate for the current standings"))
     def regenerate(self, request, queryset):
         for doc in queryset.select_related("rubric", "province"):
             new = services.document_request(rubric=doc.rubric, kind=doc.kind, province=doc.province, user=request.user)

@@ -1,5 +1,7 @@
 """REST API v1 for spreadsheets and documents; the same selectors and services as the pages."""
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers, status
@@ -39,7 +41,7 @@ class SheetExport(APIView):
             (200, exporter.XLSX_TYPE): OpenApiTypes.BINARY,
             (200, "text/csv"): OpenApiTypes.BINARY,
         },
-        summary="ส่งออกตารางเป็น XLSX หรือ CSV / export a sheet as XLSX or CSV",
+        summary=_("export a sheet as XLSX or CSV"),
     )
     def get(self, request, year: ContestKey, sheet: str, fmt: str):
         rubric = self.rubric
@@ -48,7 +50,7 @@ class SheetExport(APIView):
         except KeyError:
             chosen = None
         if chosen is None or chosen.scope != exporter.YEAR:
-            raise NotFound(f"ไม่มีตาราง {sheet}.{fmt} / no sheet {sheet}.{fmt}")
+            raise NotFound(format_lazy(_("no sheet {sheet}.{fmt}"), sheet=sheet, fmt=fmt))
         gate.require(request, chosen.permission, rubric)
         return exporter.response(rubric, sheet, fmt)
 
@@ -65,7 +67,7 @@ class DocumentStatusSerializer(serializers.Serializer):
     pages = serializers.IntegerField()
     error = serializers.CharField()
     download = serializers.CharField(allow_null=True)
-    signed = serializers.BooleanField(help_text="ลงนามดิจิทัล (PAdES) / digitally signed (PAdES)")
+    signed = serializers.BooleanField(help_text=_("digitally signed (PAdES)"))
 
 
 class DocumentRequestSerializer(serializers.Serializer):
@@ -79,9 +81,9 @@ class DocumentCreate(APIView):
     @extend_schema(
         request=DocumentRequestSerializer,
         examples=[
-            OpenApiExample("ตารางผลคะแนน / the results table", value={"kind": "results"}, request_only=True),
+            OpenApiExample(_("the results table"), value={"kind": "results"}, request_only=True),
             OpenApiExample(
-                "คะแนนของผู้เข้าประกวดหนึ่งราย / one entrant's breakdown",
+                _("one entrant's breakdown"),
                 value={"kind": "breakdown", "province": "TH-50"},
                 request_only=True,
             ),
@@ -90,7 +92,7 @@ class DocumentCreate(APIView):
         description="A breakdown names one of the contest's entrants in `province`: a province's ISO code "
         "(TH-50) or, in a district or subdistrict contest, the unit's DOPA code. Any other code is a 400 "
         "(`not_entrant`), as is an entrant without a result yet (`no_result`): nothing is queued.",
-        summary="สร้างเอกสาร PDF (หรือรับฉบับที่มีอยู่สำหรับผลคะแนนปัจจุบัน) / request a PDF for the current standings",
+        summary=_("request a PDF for the current standings"),
     )
     def post(self, request, year: ContestKey):
         rubric = self.rubric
@@ -106,7 +108,7 @@ class DocumentCreate(APIView):
 class DocumentDetail(APIView):
     permission_classes = [IsAuthenticated]  # then asked with the document's contest (document_or_404)
 
-    @extend_schema(responses=DocumentStatusSerializer, summary="สถานะและความคืบหน้าของเอกสาร / document status")
+    @extend_schema(responses=DocumentStatusSerializer, summary=_("document status"))
     def get(self, request, pk: int):
         return Response(status_data(document_or_404(request._request, pk)))
 
@@ -114,6 +116,6 @@ class DocumentDetail(APIView):
 class DocumentFile(APIView):
     permission_classes = [IsAuthenticated]  # then asked with the document's contest (document_download)
 
-    @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY}, summary="ดาวน์โหลด PDF / download")
+    @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY}, summary=_("download"))
     def get(self, request, pk: int):
         return document_download(request._request, pk)

@@ -1,11 +1,10 @@
 from django.apps import AppConfig
-
-from core.labels import bi
+from django.utils.translation import gettext_lazy as _
 
 
 class AwardsConfig(AppConfig):
     name = "awards"
-    verbose_name = bi("รางวัล", "Awards")
+    verbose_name = _("Awards")
 
     def ready(self):
         # inline: ready() runs once the models are loaded; importing these registers them

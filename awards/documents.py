@@ -20,7 +20,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from contests.models import Level, Unit
-from core.labels import halves
+from core.labels import both
 from core.thaimap import CREDIT
 from scoring import lifecycle
 from scoring import selectors as scoring
@@ -114,7 +114,7 @@ def _common(rubric: Rubric, codes: CodeBook | None = None) -> dict:
         # Only what is issued gets a verification code: a draft ("ร่าง") is never issued.
         "codes": None if draft else codes,
         "issuer": issuer(rubric),
-        "unit_noun": halves(Level(level).label)[0],  # จังหวัด, อำเภอ, ตำบล
+        "unit_noun": both(Level(level).label)[0],  # จังหวัด, อำเภอ, ตำบล
         "office": OFFICES[level],
         "entrant_count": scoring.contest_entrants(rubric.contest).count(),
         "by_province": level == Level.PROVINCE,
@@ -134,7 +134,7 @@ def describe(doc, rubric: Rubric, title: str):
 
 
 def _title(kind: str, province: Unit | None = None) -> str:
-    label = halves(DocumentKind(kind).label)[0]
+    label = both(DocumentKind(kind).label)[0]
     if province is None or kind != DocumentKind.BREAKDOWN:
         return label
     return f"{label} {Level(province.level).label.split(' / ')[0]}{province.name_th}"

@@ -1,8 +1,8 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from contests.models import Unit
 from core.choices import ThaiNameChoiceField
-from core.labels import bi
 from scoring.date_fields import ThaiDateField, ThaiDateInput
 from scoring.selectors import contest_entrants
 
@@ -25,9 +25,9 @@ class SignatureForm(forms.ModelForm):
 class SigningCertificateForm(forms.Form):
     """The Department's certificate for digital signatures; the passphrase only opens it once, here."""
 
-    file = forms.FileField(label=bi("ไฟล์ใบรับรอง (.p12 / .pfx)", "certificate file (.p12 / .pfx)"))
+    file = forms.FileField(label=_("certificate file (.p12 / .pfx)"))
     passphrase = forms.CharField(
-        label=bi("รหัสผ่านของไฟล์ (ไม่ถูกเก็บ)", "the file's passphrase (not stored)"),
+        label=_("the file's passphrase (not stored)"),
         required=False,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
@@ -36,29 +36,27 @@ class SigningCertificateForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD:
-            raise forms.ValidationError("ไฟล์ใหญ่เกิน 64 KB ไม่ใช่ไฟล์ใบรับรอง / over 64 KB: not a certificate file")
+            raise forms.ValidationError(_("over 64 KB: not a certificate file"))
         return upload
 
 
 class DocumentRequestForm(forms.Form):
-    kind = forms.ChoiceField(choices=DocumentKind.choices, label=bi("เอกสาร", "document"))
+    kind = forms.ChoiceField(choices=DocumentKind.choices, label=_("document"))
     province = ThaiNameChoiceField(
         queryset=Unit.objects.provinces(),
         required=False,
         to_field_name="code",
-        label=bi("จังหวัด (เฉพาะรายละเอียดคะแนน ว่าง = ทุกจังหวัด)", "province (breakdown only; empty = all)"),
+        label=_("province (breakdown only; empty = all)"),
     )
 
     def __init__(self, *args, rubric=None, **kwargs):
         super().__init__(*args, **kwargs)
         if rubric is not None and not rubric.contest.is_national:  # the contest's own districts or subdistricts
             self.fields["province"].queryset = contest_entrants(rubric.contest)
-            self.fields["province"].label = bi(
-                "ผู้เข้าประกวด (เฉพาะรายละเอียดคะแนน ว่าง = ทั้งหมด)", "entrant (breakdown only; empty = all)"
-            )
+            self.fields["province"].label = _("entrant (breakdown only; empty = all)")
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("province") and cleaned.get("kind") != DocumentKind.BREAKDOWN:
-            self.add_error("province", "ระบุจังหวัดได้เฉพาะรายละเอียดคะแนน / a province only for a breakdown")
+            self.add_error("province", _("a province only for a breakdown"))
         return cleaned

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-
-from core.labels import bi
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AwardSignature(models.Model):
@@ -12,43 +12,41 @@ class AwardSignature(models.Model):
         "scoring.Rubric",
         on_delete=models.CASCADE,
         related_name="award_signature",
-        verbose_name=bi("เกณฑ์การประเมิน", "rubric"),
+        verbose_name=_("rubric"),
     )
-    signer_name = models.CharField(bi("ชื่อผู้ลงนาม", "signer's name"), max_length=200)
-    signer_position = models.TextField(
-        bi("ตำแหน่งผู้ลงนาม", "signer's position"), help_text=bi("บรรทัดละหนึ่งตำแหน่ง", "one line per position")
-    )
-    announced_on = models.DateField(bi("วันที่ประกาศ", "date of announcement"))
-    updated_at = models.DateTimeField(bi("แก้ไขเมื่อ", "updated at"), auto_now=True)
+    signer_name = models.CharField(_("signer's name"), max_length=200)
+    signer_position = models.TextField(_("signer's position"), help_text=_("one line per position"))
+    announced_on = models.DateField(_("date of announcement"))
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name=bi("แก้ไขโดย", "updated by"),
+        verbose_name=_("updated by"),
     )
 
     class Meta:
-        verbose_name = bi("ผู้ลงนามประกาศ", "signature")
-        verbose_name_plural = bi("ผู้ลงนามประกาศ", "signatures")
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
 
     def __str__(self) -> str:
         return f"{self.rubric.year} {self.signer_name}"
 
 
 class DocumentKind(models.TextChoices):
-    ANNOUNCEMENT = "announcement", bi("ประกาศผลการคัดเลือก", "announcement")
-    RESULTS = "results", bi("ตารางผลคะแนน", "results table")
-    BREAKDOWN = "breakdown", bi("คะแนนรายจังหวัด", "province breakdown")
-    CERTIFICATES = "certificates", bi("ประกาศนียบัตร", "certificates")
+    ANNOUNCEMENT = "announcement", _("announcement")
+    RESULTS = "results", _("results table")
+    BREAKDOWN = "breakdown", _("province breakdown")
+    CERTIFICATES = "certificates", _("certificates")
 
 
 class DocumentStatus(models.TextChoices):
-    PENDING = "pending", bi("รอคิว", "queued")
-    RUNNING = "running", bi("กำลังสร้าง", "rendering")
-    DONE = "done", bi("เสร็จแล้ว", "ready")
-    FAILED = "failed", bi("ไม่สำเร็จ", "failed")
+    PENDING = "pending", _("queued")
+    RUNNING = "running", _("rendering")
+    DONE = "done", _("ready")
+    FAILED = "failed", pgettext_lazy("awards.models", "failed")
 
 
 # The last part of a draft's `source_key` (awards.selectors.standings_version): made before the results were
@@ -61,9 +59,9 @@ class GeneratedDocument(models.Model):
     asking again with the same key returns this row; a new key makes the next `version`."""
 
     rubric = models.ForeignKey(
-        "scoring.Rubric", on_delete=models.CASCADE, related_name="documents", verbose_name=bi("เกณฑ์การประเมิน", "rubric")
+        "scoring.Rubric", on_delete=models.CASCADE, related_name="documents", verbose_name=_("rubric")
     )
-    kind = models.CharField(bi("เอกสาร", "document"), max_length=15, choices=DocumentKind.choices)
+    kind = models.CharField(_("document"), max_length=15, choices=DocumentKind.choices)
     # Breakdown of one province; None means every province (and is the only value for other kinds).
     province = models.ForeignKey(
         "contests.Unit",
@@ -71,32 +69,32 @@ class GeneratedDocument(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        verbose_name=bi("จังหวัด", "province"),
+        verbose_name=_("province"),
     )
     # Province code or "all": NULLs never collide in a unique constraint, so uniqueness uses this.
-    scope = models.CharField(max_length=10, default="all", verbose_name=bi("ขอบเขต", "scope"))
-    source_key = models.CharField(bi("รุ่นของผลคะแนน", "standings version"), max_length=80)
-    version = models.PositiveIntegerField(bi("ฉบับที่", "version"))
+    scope = models.CharField(max_length=10, default="all", verbose_name=_("scope"))
+    source_key = models.CharField(_("standings version"), max_length=80)
+    version = models.PositiveIntegerField(_("version"))
     status = models.CharField(
-        bi("สถานะ", "status"), max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.PENDING
+        _("status"), max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.PENDING
     )
-    progress = models.PositiveSmallIntegerField(bi("ความคืบหน้า (%)", "progress (%)"), default=0)
-    file = models.FileField(bi("ไฟล์", "file"), upload_to="awards/", blank=True)
-    pages = models.PositiveIntegerField(bi("จำนวนหน้า", "pages"), default=0)
-    error = models.TextField(bi("ข้อผิดพลาด", "error"), blank=True)
-    requested_at = models.DateTimeField(bi("ขอเมื่อ", "requested at"), auto_now_add=True)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    file = models.FileField(_("file"), upload_to="awards/", blank=True)
+    pages = models.PositiveIntegerField(_("pages"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name=bi("ขอโดย", "requested by"),
+        verbose_name=_("requested by"),
     )
-    finished_at = models.DateTimeField(bi("เสร็จเมื่อ", "finished at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     signed_with = models.ForeignKey(
         "SigningCertificate",
-        verbose_name=bi("ลงนามด้วยใบรับรอง", "signed with"),
+        verbose_name=_("signed with"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -107,8 +105,8 @@ class GeneratedDocument(models.Model):
 
     class Meta:
         ordering = ["-requested_at", "-id"]
-        verbose_name = bi("เอกสารผลการคัดเลือก", "generated document")
-        verbose_name_plural = bi("เอกสารผลการคัดเลือก", "generated documents")
+        verbose_name = _("generated document")
+        verbose_name_plural = _("generated documents")
         constraints = [
             models.UniqueConstraint(fields=["rubric", "kind", "scope", "version"], name="document_version_unique"),
             models.UniqueConstraint(fields=["rubric", "kind", "scope", "source_key"], name="document_source_unique"),
@@ -127,7 +125,7 @@ class GeneratedDocument(models.Model):
         """The status as a list shows it: a finished draft is a draft, never "ready" like an issued document."""
         if self.status != DocumentStatus.DONE:
             return self.get_status_display()
-        return bi("ฉบับร่าง", "draft") if self.draft else bi("ฉบับจริง ออกแล้ว", "issued (final)")
+        return pgettext_lazy("awards.models", "draft") if self.draft else _("issued (final)")
 
     @property
     def filename(self) -> str:
@@ -142,28 +140,28 @@ class SigningCertificate(models.Model):
     the one active row signs. The key is stored re-encrypted with the server's secret (`awards.signing`),
     never with the passphrase typed at upload, which is not stored at all."""
 
-    pkcs12 = models.BinaryField(bi("PKCS#12 (เข้ารหัสด้วยกุญแจของเซิร์ฟเวอร์)", "PKCS#12 (server-encrypted)"), editable=False)
-    subject = models.CharField(bi("ผู้ถือใบรับรอง", "subject"), max_length=500)
-    issuer = models.CharField(bi("ผู้ออกใบรับรอง", "issuer"), max_length=500)
-    serial = models.CharField(bi("เลขที่ใบรับรอง", "serial number"), max_length=100)
+    pkcs12 = models.BinaryField(_("PKCS#12 (server-encrypted)"), editable=False)
+    subject = models.CharField(_("subject"), max_length=500)
+    issuer = models.CharField(_("issuer"), max_length=500)
+    serial = models.CharField(_("serial number"), max_length=100)
     fingerprint = models.CharField("SHA-256", max_length=64)
-    not_before = models.DateTimeField(bi("ใช้ได้ตั้งแต่", "valid from"))
-    not_after = models.DateTimeField(bi("หมดอายุ", "valid until"))
-    active = models.BooleanField(bi("ใช้ลงนาม", "in use"), default=True)
-    uploaded_at = models.DateTimeField(bi("อัปโหลดเมื่อ", "uploaded at"), auto_now_add=True)
+    not_before = models.DateTimeField(_("valid from"))
+    not_after = models.DateTimeField(_("valid until"))
+    active = models.BooleanField(_("in use"), default=True)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name=bi("ส่งโดย", "uploaded by"),
+        verbose_name=_("uploaded by"),
     )
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]
-        verbose_name = bi("ใบรับรองลายมือชื่ออิเล็กทรอนิกส์", "signing certificate")
-        verbose_name_plural = bi("ใบรับรองลายมือชื่ออิเล็กทรอนิกส์", "signing certificates")
+        verbose_name = _("signing certificate")
+        verbose_name_plural = _("signing certificates")
         constraints = [
             models.UniqueConstraint(fields=["active"], condition=Q(active=True), name="signing_certificate_one_active"),
         ]
@@ -177,9 +175,9 @@ class VerificationCode(models.Model):
     announcement, the results table), or one per entrant's part (each certificate, each breakdown).
     Its public page (`/verify/<code>/`) shows what is stored here, as it was printed."""
 
-    code = models.CharField(bi("รหัสตรวจสอบ", "verification code"), max_length=12, editable=False)
+    code = models.CharField(_("verification code"), max_length=12, editable=False)
     document = models.ForeignKey(
-        GeneratedDocument, on_delete=models.CASCADE, related_name="codes", verbose_name=bi("เอกสาร", "document")
+        GeneratedDocument, on_delete=models.CASCADE, related_name="codes", verbose_name=_("document")
     )
     entrant = models.ForeignKey(
         "contests.Unit",
@@ -187,16 +185,16 @@ class VerificationCode(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        verbose_name=bi("ผู้เข้าประกวด", "entrant"),
+        verbose_name=_("entrant"),
     )
-    entrant_th = models.CharField(bi("ผู้ได้รับ (ตามที่พิมพ์)", "entrant as printed"), max_length=500, blank=True)
-    award_th = models.CharField(bi("รางวัล (ตามที่พิมพ์)", "award as printed"), max_length=200, blank=True)
-    dated = models.DateField(bi("ลงวันที่", "dated"), null=True, blank=True)
+    entrant_th = models.CharField(_("entrant as printed"), max_length=500, blank=True)
+    award_th = models.CharField(_("award as printed"), max_length=200, blank=True)
+    dated = models.DateField(_("dated"), null=True, blank=True)
 
     class Meta:
         ordering = ["document", "id"]
-        verbose_name = bi("รหัสตรวจสอบเอกสาร", "verification code")
-        verbose_name_plural = bi("รหัสตรวจสอบเอกสาร", "verification codes")
+        verbose_name = pgettext_lazy("awards.models", "verification code")
+        verbose_name_plural = _("verification codes")
         constraints = [
             models.UniqueConstraint(fields=["code"], name="verification_code_unique"),
             models.UniqueConstraint(fields=["document", "entrant"], name="verification_code_one_per_entrant"),

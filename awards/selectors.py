@@ -11,6 +11,8 @@ from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from contests.actor import actor_of
 from contests.models import Unit
@@ -81,8 +83,7 @@ def breakdown_entrant(*, user, rubric: Rubric, code: str) -> Unit:
     unit = actor_of(user).entrants(rubric.contest).filter(code=code).first()
     if unit is None:
         raise PortalError(
-            f"รหัส {code} ไม่ใช่ผู้เข้าประกวดของการประกวดนี้",
-            f"{code} is not an entrant of this contest",
+            format_lazy(_("{code} is not an entrant of this contest"), code=code),
             field="province",
             code="not_entrant",
         )

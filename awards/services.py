@@ -11,6 +11,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from contests.models import Unit
 from core import acts
@@ -81,11 +83,9 @@ def document_request(*, rubric: Rubric, kind: str, province: Unit | None = None,
     """The document for the current standings: the existing one if it was made from them (or is being
     made), else the next version, rendered in the background after this transaction commits."""
     if kind not in DocumentKind.values:
-        raise PortalError(f"ไม่รู้จักเอกสาร {kind!r}", f"unknown document kind {kind!r}", field="kind")
+        raise PortalError(format_lazy(gettext_lazy("unknown document kind {kind!r}"), kind=kind), field="kind")
     if province is not None and kind != DocumentKind.BREAKDOWN:
-        raise PortalError(
-            "ระบุจังหวัดได้เฉพาะรายละเอียดคะแนน", "only a breakdown is made for one province", field="province"
-        )
+        raise PortalError(gettext_lazy("only a breakdown is made for one province"), field="province")
     if province is not None and not Standing.objects.filter(rubric=rubric, province=province).exists():
         # A breakdown is the entrant's standing: without one, the render would have nothing to lay out.
         raise PortalError(

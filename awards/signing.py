@@ -19,11 +19,13 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import pkcs12
 from django.conf import settings
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from core.errors import PortalError
 
 MAX_UPLOAD = 64 * 1024  # a PKCS#12 with its chain is a few KB
-REASON = "ประกาศผลการคัดเลือกของกรมการพัฒนาชุมชน / issued by the Community Development Department"
+REASON = _("issued by the Community Development Department")
 LOCATION = "กรมการพัฒนาชุมชน กรุงเทพมหานคร"
 FIELD = "CDD-Signature"
 
@@ -52,31 +54,30 @@ def _storage_passphrase() -> bytes:
 def _check_dates(cert, now: datetime) -> None:
     if cert.not_valid_after_utc <= now:
         raise CertificateError(
-            f"ใบรับรองหมดอายุแล้วเมื่อ {cert.not_valid_after_utc:%Y-%m-%d} กรุณาอัปโหลดใบรับรองใหม่"
-            f" / the certificate expired on {cert.not_valid_after_utc:%Y-%m-%d}; upload a new one"
+            format_lazy(
+                _("the certificate expired on {not_valid_after_utc:%Y-%m-%d}; upload a new one"),
+                not_valid_after_utc=cert.not_valid_after_utc,
+            )
         )
     if cert.not_valid_before_utc > now:
         raise CertificateError(
-            f"ใบรับรองยังไม่เริ่มใช้ได้จนถึง {cert.not_valid_before_utc:%Y-%m-%d}"
-            f" / the certificate is not valid before {cert.not_valid_before_utc:%Y-%m-%d}"
+            format_lazy(
+                _("the certificate is not valid before {not_valid_before_utc:%Y-%m-%d}"),
+                not_valid_before_utc=cert.not_valid_before_utc,
+            )
         )
 
 
 def seal(data: bytes, passphrase: str, *, now: datetime | None = None) -> Sealed:
     """Opens an uploaded PKCS#12 (.p12/.pfx) and re-encrypts it for storage; CertificateError if unusable."""
     if len(data) > MAX_UPLOAD:
-        raise CertificateError("ไฟล์ใหญ่เกิน 64 KB ไม่ใช่ไฟล์ใบรับรอง / over 64 KB: not a certificate file")
+        raise CertificateError(_("over 64 KB: not a certificate file"))
     try:
         key, cert, chain = pkcs12.load_key_and_certificates(data, passphrase.encode() or None)
     except ValueError as exc:
-        raise CertificateError(
-            "เปิดไฟล์ไม่ได้: รหัสผ่านไม่ถูกต้อง หรือไม่ใช่ไฟล์ PKCS#12 (.p12/.pfx)"
-            " / cannot open the file: wrong passphrase, or not a PKCS#12 (.p12/.pfx) file"
-        ) from exc
+        raise CertificateError(_("cannot open the file: wrong passphrase, or not a PKCS#12 (.p12/.pfx) file")) from exc
     if key is None or cert is None:
-        raise CertificateError(
-            "ไฟล์ต้องมีทั้งกุญแจส่วนตัวและใบรับรอง / the file must hold both the private key and the certificate"
-        )
+        raise CertificateError(_("the file must hold both the private key and the certificate"))
     _check_dates(cert, now or timezone.now())
     sealed = pkcs12.serialize_key_and_certificates(
         b"cdd4-signing", key, cert, chain or None, serialization.BestAvailableEncryption(_storage_passphrase())
@@ -100,8 +101,7 @@ def signer(sealed: bytes, *, now: datetime | None = None):
         loaded = signers.SimpleSigner.load_pkcs12_data(sealed, other_certs=(), passphrase=_storage_passphrase())
     except ValueError as exc:
         raise CertificateError(
-            "เปิดใบรับรองที่เก็บไว้ไม่ได้ (กุญแจของเซิร์ฟเวอร์เปลี่ยน?) กรุณาอัปโหลดใหม่"
-            " / the stored certificate cannot be opened (server secret changed?); upload it again"
+            _("the stored certificate cannot be opened (server secret changed?); upload it again")
         ) from exc
     # pyHanko holds an asn1crypto certificate; the date checks read cryptography's.
     _check_dates(x509.load_der_x509_certificate(loaded.signing_cert.dump()), now or timezone.now())
@@ -118,7 +118,7 @@ def sign(pdf: bytes, signer) -> bytes:
         field_name=FIELD,
         md_algorithm="sha256",
         subfilter=fields.SigSeedSubFilter.PADES,
-        reason=REASON,
+        reason=str(REASON),
         location=LOCATION,
     )
     out = signers.sign_pdf(IncrementalPdfFileWriter(BytesIO(pdf)), meta, signer=signer)

@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core import acts, files, gate
@@ -83,7 +85,7 @@ def signature(request, year: ContestKey):
     form = SignatureForm(request.POST, instance=selectors.signature(rubric))
     if form.is_valid():
         services.signature_set(rubric=rubric, user=request.user, **form.cleaned_data)
-        messages.success(request, "บันทึกผู้ลงนามแล้ว / signature saved")
+        messages.success(request, _("signature saved"))
     else:
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
     return redirect(reverse("awards:results", args=[year]) + "#signature")
@@ -96,7 +98,7 @@ def signing_certificate(request, year: ContestKey):
     get_object_or_404(Rubric.objects.by_key(year))
     if "withdraw" in request.POST:
         services.signing_certificate_withdraw(user=request.user)
-        messages.success(request, "ยกเลิกการลงนามดิจิทัลแล้ว / digital signing withdrawn")
+        messages.success(request, _("digital signing withdrawn"))
         return redirect(reverse("awards:results", args=[year]) + "#signature")
     form = SigningCertificateForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -109,7 +111,7 @@ def signing_certificate(request, year: ContestKey):
         except CertificateError as exc:
             show(request, exc)
         else:
-            messages.success(request, f"บันทึกใบรับรองแล้ว / certificate saved: {cert.subject}")
+            messages.success(request, format_lazy(_("certificate saved: {subject}"), subject=cert.subject))
     return redirect(reverse("awards:results", args=[year]) + "#signature")
 
 
@@ -153,8 +155,8 @@ def document_status(request, pk: int):
 def document_download(request, pk: int):
     doc = document_or_404(request, pk)
     if doc.status != DocumentStatus.DONE or not doc.file:
-        raise Http404("เอกสารยังไม่พร้อม / the document is not ready")
+        raise Http404(_("the document is not ready"))
     try:
         return files.serve(doc.file.name, content_type="application/pdf", disposition=content_disposition(doc.filename))
     except FileNotFoundError:
-        raise Http404("ไม่พบไฟล์เอกสาร / the document's file is missing") from None
+        raise Http404(_("the document's file is missing")) from None

@@ -1,8 +1,7 @@
 from django.apps import AppConfig
-
-from core.labels import bi
+from django.utils.translation import gettext_lazy as _
 
 
 class BuilderConfig(AppConfig):
     name = "builder"
-    verbose_name = bi("สร้างการประกวด", "Contest builder")
+    verbose_name = _("Contest builder")

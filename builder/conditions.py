@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from core.labels import bi
+from core.i18n import either
 from rulebook.dates import DateInputError, be_date, parse_date
 from rulebook.rules import RuleError
 
@@ -31,7 +31,7 @@ NEEDS_VALUE = frozenset({DAY, BY_FACT, COUNT, SHARE})
 
 
 def choices() -> list[tuple[str, str]]:
-    return [("", "—"), *((code, bi(th, en)) for code, th, en in TESTS)]
+    return [("", "—"), *((code, either(th, en)) for code, th, en in TESTS)]
 
 
 def where(name: str, i: int, j: int) -> str:

@@ -14,20 +14,20 @@ from collections.abc import Mapping
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
-from core.labels import bi
 from rulebook.rules import RuleError
 from rulebook.rules.evidence import FILE_KINDS, FILE_TYPES
 
 TYPES = (
     ("pdf", "PDF"), ("jpeg", "JPG"), ("png", "PNG"), ("docx", "Word (DOCX)"), ("xlsx", "Excel (XLSX)"),
-    ("pptx", "PowerPoint (PPTX)"), ("mp4", bi("วิดีโอ MP4", "MP4 video")),
+    ("pptx", "PowerPoint (PPTX)"), ("mp4", gettext_lazy("MP4 video")),
 )  # fmt: skip
 KINDS = (
     ("pdf", "PDF"),
-    ("image", bi("รูปภาพ", "pictures")),
-    ("office", bi("ไฟล์ Office", "Office files")),
-    ("video", bi("วิดีโอ", "video")),
+    ("image", gettext_lazy("pictures")),
+    ("office", gettext_lazy("Office files")),
+    ("video", gettext_lazy("video")),
 )
 assert {t for t, _ in TYPES} == FILE_TYPES and {k for k, _ in KINDS} == FILE_KINDS
 
@@ -63,21 +63,21 @@ def add_fields(form: forms.Form) -> None:
 
     form.fields[BOXES["types"]] = ticks(
         BOXES["types"],
-        bi("ชนิดไฟล์ที่รับ (ไม่เลือก: ทุกชนิดที่พอร์ทัลรับ)", "file types taken (none ticked: all the portal takes)"),
+        gettext_lazy("file types taken (none ticked: all the portal takes)"),
         TYPES,
     )
     form.fields[BOXES["report"]] = forms.BooleanField(
-        label=bi("ส่งแบบรายงานนวัตกรรมที่ตัวชี้วัดนี้", "the innovation report is filed under this criterion"),
+        label=gettext_lazy("the innovation report is filed under this criterion"),
         required=False,
     )
     form.fields[BOXES["from"]] = forms.CharField(
-        label=bi("นับเวลาที่ส่งไฟล์ของตัวชี้วัด (รหัส คั่นด้วยจุลภาค)", "count the upload times of the criteria (codes)"),
+        label=gettext_lazy("count the upload times of the criteria (codes)"),
         required=False,
         max_length=500,
     )
-    form.fields[BOXES["needs"]] = ticks(BOXES["needs"], bi("เมื่อส่งครบทุกชนิดนี้", "once every one of these is in"), KINDS)
+    form.fields[BOXES["needs"]] = ticks(BOXES["needs"], gettext_lazy("once every one of these is in"), KINDS)
     form.fields[BOXES["json"]] = forms.CharField(
-        label=bi("ค่าอื่นของหลักฐานที่ช่องบอกไม่ได้ (JSON)", "evidence the boxes cannot say (JSON)"),
+        label=gettext_lazy("evidence the boxes cannot say (JSON)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )

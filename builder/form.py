@@ -18,6 +18,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.utils.datastructures import MultiValueDict
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from builder.bands import bands_from_form, bands_to_form
 from builder.rounds import rounds_from_form, rounds_to_form
@@ -25,7 +27,7 @@ from builder.rows import Rows
 from builder.rows import to_form as rows_to_form
 from builder.rule_data import put_rule
 from builder.rule_forms import RuleForm, filled_prefixes, too_many
-from core.labels import bi
+from core.i18n import either
 from core.thai import fmt_points
 from rulebook.dates import DateInputError, be_date, check_window, fiscal_year, parse_date
 from rulebook.rubric import CLOSED_DAY_AS_WRITTEN
@@ -203,7 +205,9 @@ class Builder:
             self._cap(f"{dim_p}crits", f"ตัวชี้วัดของมิติที่ {i + 1}", f"criteria in dimension {i + 1}", MAX_ROWS)
             room = MAX_CRITERIA - sum(len(d.criteria) for d in self.dimensions)
             if _count(post.get(f"{dim_p}crits"), more) > room:
-                self.problems.add("", f"ตัวชี้วัดรวมไม่เกิน {MAX_CRITERIA} / at most {MAX_CRITERIA} criteria in all")
+                self.problems.add(
+                    "", format_lazy(_("at most {max_criteria} criteria in all"), max_criteria=MAX_CRITERIA)
+                )
             for j in range(min(_count(post.get(f"{dim_p}crits"), more), max(room, 0))):
                 p = f"d{i}c{j}-"
                 kind = post.get(f"{p}kind") or "done"
@@ -226,7 +230,7 @@ class Builder:
         """More rows asked for than the page builds: said at the top, Thai first (the rest are not read)."""
         raw = str(self.post.get(name) or "")
         if raw.isdigit() and (len(raw) > 6 or int(raw) > most):
-            self.problems.add("", f"{th} ไม่เกิน {most} / at most {most} {en}")
+            self.problems.add("", format_lazy(_("at most {most} {what}"), most=most, what=either(th, en)))
 
     # -- reading the form back --------------------------------------------------------------------
     def data(self) -> dict[str, Any]:
@@ -247,7 +251,9 @@ class Builder:
                     c for c in (self.post.get("entrants_more") or "").replace(",", " ").split() if c
                 ]
                 if len(contest["entrants"]) > MOST_ENTRANTS:  # refused here, before the loader reads them all
-                    self.problems.add("", f"ผู้เข้าประกวดไม่เกิน {MOST_ENTRANTS:,} / at most {MOST_ENTRANTS:,} entrants")
+                    self.problems.add(
+                        "", format_lazy(_("at most {most_entrants:,} entrants"), most_entrants=MOST_ENTRANTS)
+                    )
                     contest["entrants"] = contest["entrants"][:MOST_ENTRANTS]
             out["contest"] = contest
         out["dimensions"] = [self._dimension(dim) for dim in self.dimensions]
@@ -291,7 +297,7 @@ class Builder:
             try:
                 raw = parse_date(raw, window=self.window).isoformat()
             except DateInputError as error:
-                self.problems.add(name, f"{error.th} / {error.en}")
+                self.problems.add(name, str(error))
         out[key] = raw
 
     def _more(self, name: str, where: str) -> dict[str, Any]:
@@ -321,8 +327,9 @@ class Builder:
                 want = fmt_points(dim.max_points) if dim.max_points is not None else "?"
                 self.problems.add(
                     f"{dim.prefix}max_points",
-                    f"ตัวชี้วัดรวมกันได้ {dim.sum_text} ไม่เท่ากับคะแนนเต็มของมิติ {want}"
-                    f" / the criteria add up to {fmt_points(got)}, not the dimension's {want}",
+                    format_lazy(
+                        _("the criteria add up to {sum}, not the dimension's {want}"), sum=dim.sum_text, want=want
+                    ),
                 )
             total += dim.max_points or Decimal(0)
         self.total_text = fmt_points(total)
@@ -331,8 +338,11 @@ class Builder:
             shown = fmt_points(want) if want is not None else "?"
             self.problems.add(
                 "total_points",
-                f"มิติรวมกันได้ {fmt_points(total)} ไม่เท่ากับคะแนนรวม {shown}"
-                f" / the dimensions add up to {fmt_points(total)}, not the total {shown}",
+                format_lazy(
+                    _("the dimensions add up to {fmt_points}, not the total {shown}"),
+                    fmt_points=fmt_points(total),
+                    shown=shown,
+                ),
             )
 
     def place(self, problems: list[Problem]) -> None:
@@ -352,7 +362,7 @@ class Builder:
                 place = _beside(dim.prefix, where.field, (*DIMENSION, "level_bands"))
             elif where.dimension is None and where.criterion is None and where.field in (*TOP, "level_bands"):
                 place = str(where.field)
-            self.problems.add(place, str(problem))
+            self.problems.add(place, problem.shown)
 
     def _code(self, prefix: str, n: int) -> str:
         """A row's code as the loader names it: as typed, or "#n" when the box is blank (rulebook.spec)."""
@@ -413,14 +423,13 @@ class Builder:
             label = rule.label(name)
             if self.window is None:
                 out.append(
-                    bi(
-                        f"{label.th}: ระบุปีงบประมาณ (พ.ศ.) ก่อน จึงจะทดลองวันที่ได้",
-                        f"{label.en}: give the fiscal year (B.E.) first to try a date",
+                    format_lazy(
+                        _("{label}: give the fiscal year (B.E.) first to try a date"), label=either(label.th, label.en)
                     )
                 )
                 continue
             try:
                 check_window(value.date() if isinstance(value, datetime) else value, raw, self.window)
             except DateInputError as error:
-                out.append(bi(f"{label.th}: {error.th}", f"{label.en}: {error.en}"))
+                out.append(format_lazy("{}: {}", either(label.th, label.en), error))
         return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from core.labels import bi
+from core.i18n import either
 from rulebook.rules import RuleError
 from rulebook.rules.declare import CONDITIONS, DECIMAL, FACT, FLAG, GROUP, INT, ITEMS, TABLE, TEXT, Param
 
@@ -155,7 +155,7 @@ TESTS = ((AT_LEAST, "อย่างน้อย (ตั้งแต่)", "at l
 
 
 def choices() -> list[tuple[str, str]]:
-    return [("", "—"), *((code, bi(th, en)) for code, th, en in TESTS)]
+    return [("", "—"), *((code, either(th, en)) for code, th, en in TESTS)]
 
 
 def score_rows_param(p: Param) -> Param:

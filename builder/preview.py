@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from builder.form import Builder
@@ -22,6 +23,6 @@ def contest_builder_preview(request):
     wanted = request.POST.get("criterion", "")
     found = next((c for dim in builder.dimensions for c in dim.criteria if c.prefix == wanted), None)
     if found is None:
-        raise Http404("ไม่พบตัวชี้วัด / no such criterion")
+        raise Http404(_("no such criterion"))
     builder.preview(found, builder.calendar(selectors.work_calendar()), sample=True)
     return render(request, "builder/_builder_preview.html", {"c": found})

@@ -262,7 +262,7 @@ class Rows:
                 try:
                     raw = parse_date(raw, window=self.window).isoformat()
                 except DateInputError as error:
-                    problems(name, f"{error.th} / {error.en}")
+                    problems(name, str(error))
             elif c.type == INT and re.fullmatch(r"\d{1,6}", raw):
                 raw = int(raw)  # anything else goes on as typed: the loader refuses it, naming the award
             row[c.name] = raw
@@ -292,7 +292,7 @@ class Rows:
             if place is None:
                 rest.append(problem)
             else:
-                problems(place, str(problem))
+                problems(place, problem.shown)
         return rest
 
     @cached_property

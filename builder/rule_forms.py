@@ -15,12 +15,14 @@ from typing import Any, NamedTuple
 
 from django import forms
 from django.forms.renderers import Jinja2
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from builder import conditions as rule_conditions
 from builder import evidence, measures, steps
 from builder.fact_labels import LABELS, labels_from_rows
 from builder.rule_values import cell_value, json_value, row_count
-from core.labels import bi
+from core.i18n import either
 from rulebook.rules import KINDS, RuleError, build_rule
 from rulebook.rules.declare import (
     CONDITIONS,
@@ -91,15 +93,15 @@ def filled_prefixes(data: Mapping[str, Any]) -> frozenset[str]:
 
 
 def too_many(most: int) -> str:
-    return bi(f"ไม่เกิน {most} แถว", f"at most {most} rows")
+    return format_lazy(gettext_lazy("at most {most} rows"), most=most)
 
 
 def kind_choices() -> list[tuple[str, str]]:
-    return [(kind, bi(cls.title.th, cls.title.en)) for kind, cls in KINDS.items()]
+    return [(kind, either(cls.title.th, cls.title.en)) for kind, cls in KINDS.items()]
 
 
 def _cell(column: Param, required: bool) -> forms.Field:
-    label = bi(column.th, column.en)
+    label = either(column.th, column.en)
     if column.type == FLAG:
         return forms.BooleanField(label=label, required=False)
     if column.type == OBJECT:
@@ -116,7 +118,7 @@ def hints(p: Param) -> list[str]:
 def _hint(p: Param, *, own: bool = False) -> str:
     th = " ".join(x for x in (p.help_th, p.limits(thai=True)) if x)
     en = " ".join(x for x in (p.help_en, p.limits()) if x)
-    return bi(th, en) if own else bi(f"{p.th}: {th}", f"{p.en}: {en}")
+    return either(th, en) if own else either(f"{p.th}: {th}", f"{p.en}: {en}")
 
 
 def columns_of(p: Param) -> tuple[Param, ...]:
@@ -151,10 +153,10 @@ class RuleForm(forms.Form):
         self.condition_rows: dict[str, list[list[str]]] = {}  # a conditions cell → its conditions' field names
         self.lines: dict[str, ModuleType] = {}  # a conditions cell → what its lines are
         for p in self.params:
-            label = bi(p.th, p.en)
+            label = either(p.th, p.en)
             if p.name in self.shaped:  # what the rows cannot say, as JSON text, unchanged
                 self.fields[p.name] = forms.CharField(
-                    label=bi(f"{p.th}: ค่าที่แถวบอกไม่ได้ (JSON)", f"{p.en} the rows cannot say (JSON)"),
+                    label=format_lazy(gettext_lazy("{name} the rows cannot say (JSON)"), name=either(p.th, p.en)),
                     required=False,
                     widget=forms.Textarea(attrs={"rows": 3}),
                 )
@@ -297,7 +299,7 @@ class RuleForm(forms.Form):
             build_rule(self.kind, self._rule, self.max_points)
         except RuleError as error:
             field = self.field_of(error.field or "")
-            self.add_error(None if field == "__all__" else field, bi(error.th, error.en))
+            self.add_error(None if field == "__all__" else field, either(error.th, error.en))
         return cleaned
 
     def rule(self) -> dict[str, Any]:

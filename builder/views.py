@@ -10,6 +10,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from builder import rows
@@ -48,7 +50,7 @@ def _source(request, source: str) -> dict:
     if kind == "contest":
         rubric = contest_or_404(actor_of(request.user), key, Need.RUN, request=request)  # another office's: 404
         return selectors.contest_file(rubric)
-    raise Http404("ไม่พบแม่แบบ / no such template")
+    raise Http404(gettext_lazy("no such template"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -102,7 +104,7 @@ def contest_builder(request):
         except RubricError as exc:
             builder.place(builder.rows.place(exc.problems, builder.problems.add))
         else:
-            messages.success(request, f"บันทึกการประกวดแล้ว / contest saved: {rubric.contest.slug}")
+            messages.success(request, format_lazy(gettext_lazy("contest saved: {slug}"), slug=rubric.contest.slug))
             return redirect("scoring:dashboard", year=rubric.key)
 
     return _page(request, builder, status=400 if what == "save" else 200, refused=refused)
@@ -136,12 +138,12 @@ def contest_open(request, year: ContestKey):
     gate.signed_in(request)
     rubric = contest_or_404(actor_of(request.user), year, Need.RUN, request=request)
     if request.POST.get("confirm") != "1":  # entrants see it at once and its rules change only with a reason
-        messages.error(request, "ทำเครื่องหมายยืนยันก่อนเปิดการประกวด / tick the confirmation before opening the contest")
+        messages.error(request, gettext_lazy("tick the confirmation before opening the contest"))
         return redirect("scoring:dashboard", year=rubric.key)
     try:
         services.contest_open(user=request.user, rubric=rubric)
     except PortalError as exc:
         show(request, exc)
     else:
-        messages.success(request, "เปิดการประกวดแล้ว ผู้เข้าประกวดเห็นการประกวดนี้แล้ว / the contest is open to its entrants")
+        messages.success(request, gettext_lazy("the contest is open to its entrants"))
     return redirect("scoring:dashboard", year=rubric.key)

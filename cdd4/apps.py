@@ -2,21 +2,20 @@
 
 from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
-
-from core.labels import bi
+from django.utils.translation import gettext_lazy as _
 
 
 class AxesConfig(AxesAppConfig):
-    verbose_name = bi("การเข้าสู่ระบบที่ล้มเหลว", "failed logins")
+    verbose_name = _("failed logins")
 
 
 class KnoxConfig(AppConfig):
     name = "knox"
-    verbose_name = bi("โทเค็น API", "API tokens")
+    verbose_name = _("API tokens")
 
     def ready(self):
         # knox names its model in English without gettext, so no catalogue can translate it. Only the
         # names the admin shows change: migrations read Meta's original_attrs, which stay as knox wrote them.
         meta = self.get_model("AuthToken")._meta
-        meta.verbose_name = bi("โทเค็น API", "API token")
-        meta.verbose_name_plural = bi("โทเค็น API", "API tokens")
+        meta.verbose_name = _("API token")
+        meta.verbose_name_plural = _("API tokens")

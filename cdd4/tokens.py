@@ -7,6 +7,7 @@ exactly that user's role and province scope. Deleting the row revokes the token 
 from __future__ import annotations
 
 from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
 from knox.auth import TokenAuthentication
@@ -21,7 +22,7 @@ class RoleTokenAuthentication(TokenAuthentication):
     def validate_user(self, auth_token):
         user, token = super().validate_user(auth_token)
         if not actor_of(user).in_portal():
-            raise exceptions.AuthenticationFailed("โทเค็นนี้ไม่มีบทบาท / this token's user has no role")
+            raise exceptions.AuthenticationFailed(_("this token's user has no role"))
         return user, token
 
 

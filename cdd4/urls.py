@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -9,9 +10,8 @@ from accounts import passkeys
 from cdd4.error_views import bad_request
 from cdd4.tokens import upload_gate
 from core.api import not_found
-from core.labels import bi
 
-admin.site.site_header = bi("พอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐", "CDD 4.0 portal")
+admin.site.site_header = _("CDD 4.0 portal")
 admin.site.site_title = "CDD 4.0"
 
 urlpatterns = [

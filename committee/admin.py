@@ -10,12 +10,14 @@ from django.contrib import admin
 from django.http import Http404
 from django.urls import path
 from django.utils.html import format_html
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 import core.converters  # noqa: F401  (registers <rubric:…>)
 from contests.models import Unit
 from contests.permissions import is_central, is_department
 from core import acts, gate
-from core.labels import bi
 from core.sheets import exporter
 from core.thai import thai_sorted
 from people import directory
@@ -31,7 +33,7 @@ judges_contests = rules.predicate(selectors.judges_contests)
 
 
 class DimensionFilter(admin.SimpleListFilter):
-    title = bi("มิติ", "dimension")
+    title = _("dimension")
     parameter_name = "dimension"
 
     def lookups(self, request, model_admin):
@@ -47,12 +49,12 @@ class UnitFilter(admin.SimpleListFilter):
     """Only provinces this user may see: a conflicted province is not even offered. A panel's member or
     an organiser: the entrants their rows are about."""
 
-    title = bi("จังหวัด", "province")
+    title = _("province")
     parameter_name = "province"
 
     def lookups(self, request, model_admin):
         if seat(request.user, None) is None:
-            self.title = bi("ผู้เข้าประกวด", "entrant")
+            self.title = _("entrant")
             rows = model_admin.get_queryset(request).order_by("province__code")
             return list(rows.values_list("province__code", "province__name_th").distinct())
         return thai_sorted(provinces_for_member(request.user).values_list("code", "name_th"), key=lambda p: p[1])
@@ -64,7 +66,7 @@ class UnitFilter(admin.SimpleListFilter):
 class ContestFilter(admin.SimpleListFilter):
     """A panel's member or an organiser: the contests (and periods) they judge or run, for the years."""
 
-    title = bi("การประกวด", "contest")
+    title = _("contest")
     parameter_name = "contest"
 
     def lookups(self, request, model_admin):
@@ -105,18 +107,18 @@ class ScopedAdmin(RoleAccess, admin.ModelAdmin):
             return ["entrant" if f == "province" else f for f in shown]
         return shown
 
-    @admin.display(description=bi("ผู้เข้าประกวด", "entrant"), ordering="province__code")
+    @admin.display(description=_("entrant"), ordering="province__code")
     def entrant(self, obj):
         return obj.province
 
-    @admin.display(description=bi("ตัวชี้วัด", "criterion"), ordering="criterion__order")
+    @admin.display(description=_("criterion"), ordering="criterion__order")
     def criterion_code(self, obj):
         return obj.criterion.code
 
-    @admin.display(description=bi("หน้าให้คะแนน", "scoring screen"))
+    @admin.display(description=_("scoring screen"))
     def open_screen(self, obj):
         url = admin_views.score_url(obj.rubric.key, obj.province.code, obj.criterion.code)
-        return format_html('<a href="{}">{}</a>', url, bi("เปิด", "open"))
+        return format_html('<a href="{}">{}</a>', url, _("open"))
 
 
 @admin.register(Judgment)
@@ -124,9 +126,9 @@ class JudgmentAdmin(ScopedAdmin):
     view = is_department | judges_contests
     list_display = ["province", "criterion_code", "member_", "points_", "version", "updated_at_", "open_screen"]
     list_select_related = ["rubric__contest", "province", "criterion", "member"]
-    member_ = column("member", bi("กรรมการ", "member"), "member__username")
-    points_ = column("points", bi("คะแนน", "points"))
-    updated_at_ = column("updated_at", bi("แก้ไขเมื่อ", "updated at"))
+    member_ = column("member", _("member"), "member__username")
+    points_ = column("points", _("points"))
+    updated_at_ = column("updated_at", _("updated at"))
     change_list_template = "admin/committee/judgment/change_list.html"
 
     def changelist_view(self, request, extra_context=None):
@@ -160,7 +162,7 @@ class JudgmentAdmin(ScopedAdmin):
 class ChairFinalAdmin(ScopedAdmin):
     list_display = ["province", "criterion_code", "points_", "reason", "by", "version", "open_screen"]
     list_select_related = ["rubric__contest", "province", "criterion", "by"]
-    points_ = column("points", bi("คะแนน", "points"))
+    points_ = column("points", _("points"))
 
 
 @admin.register(Override)
@@ -185,11 +187,11 @@ class ScoreChangeAdmin(ScopedAdmin):
     ]
     list_select_related = ["rubric__contest", "province", "criterion", "member", "changed_by"]
     list_filter = [*FILTERS, "kind", "source"]
-    changed_at_ = column("changed_at", bi("เมื่อ", "when"))
-    kind_ = column("get_kind_display", bi("ประเภท", "kind"))
-    old_ = column("old_points", bi("คะแนนเดิม", "old"))
-    new_ = column("new_points", bi("คะแนนใหม่", "new"))
-    source_ = column("get_source_display", bi("ช่องทาง", "source"))
+    changed_at_ = column("changed_at", _("when"))
+    kind_ = column("get_kind_display", _("kind"))
+    old_ = column("old_points", _("old"))
+    new_ = column("new_points", _("new"))
+    source_ = column("get_source_display", pgettext_lazy("committee.admin", "source"))
     change_list_template = "admin/committee/scorechange/change_list.html"
 
     def get_urls(self):
@@ -202,7 +204,7 @@ class ScoreChangeAdmin(ScopedAdmin):
         request.GET = request.GET.copy()
         fmt = request.GET.pop("format", ["csv"])[-1]
         if fmt not in history.formats:
-            raise Http404(f"ไม่มีรูปแบบ {fmt} / no format {fmt}")
+            raise Http404(format_lazy(_("no format {fmt}"), fmt=fmt))
         # The changelist's own filters and scope: the file holds exactly what the page lists.
         queryset = self.get_changelist_instance(request).get_queryset(request)
         return exporter.response(queryset, history.identifier, fmt)

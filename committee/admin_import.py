@@ -21,11 +21,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from contests.models import Level
 from core import gate
 from core.http import content_disposition
-from core.labels import bi
 from core.sheets.tabular import SheetError, read_rows
 from scoring.access import rubric_allowed, rubric_gate
 from scoring.models import Rubric
@@ -45,8 +46,8 @@ class RubricField(forms.ModelChoiceField):
 
 
 class UploadForm(forms.Form):
-    rubric = RubricField(Rubric.objects.none(), label=bi("ปี", "year"), empty_label=None)
-    file = forms.FileField(label=bi("ไฟล์ CSV หรือ XLSX", "CSV or XLSX file"))
+    rubric = RubricField(Rubric.objects.none(), label=_("year"), empty_label=None)
+    file = forms.FileField(label=_("CSV or XLSX file"))
 
     def __init__(self, *args, rubrics: list[Rubric], **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,7 +58,7 @@ class UploadForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
-            raise forms.ValidationError("ไฟล์ใหญ่เกิน 1 MB / the file is larger than 1 MB")
+            raise forms.ValidationError(_("the file is larger than 1 MB"))
         return upload
 
 
@@ -99,7 +100,7 @@ def judgment_import(request, admin_site):
     rubrics = _importable(request)
     context = {
         **admin_site.each_context(request),
-        "title": bi("นำเข้าคะแนนกรรมการ", "import judgments"),
+        "title": _("import judgments"),
         "header": HEADER,
         "template_key": rubrics[0].key,  # the example sheet in the first offered contest's codes
     }
@@ -111,15 +112,19 @@ def judgment_import(request, admin_site):
         except (binascii.Error, ValueError):
             data = None
         if data is None:
-            messages.error(request, "ข้อมูลยืนยันไม่ถูกต้อง กรุณาอัปโหลดใหม่ / invalid confirmation, upload again")
+            messages.error(request, _("invalid confirmation, upload again"))
             return HttpResponseRedirect(request.path)
         rubric, filename = _allowed(request, confirm.cleaned_data["rubric"]), confirm.cleaned_data["filename"]
         report, errors = _run(request, rubric, data, filename, dry_run=False)
         if report is not None:
             messages.success(
                 request,
-                f"นำเข้าแล้ว: สร้าง {report.created} แก้ไข {report.updated} ไม่เปลี่ยน {report.unchanged} "
-                f"/ imported: {report.created} new, {report.updated} updated, {report.unchanged} unchanged",
+                format_lazy(
+                    _("imported: {created} new, {updated} updated, {unchanged} unchanged"),
+                    created=report.created,
+                    updated=report.updated,
+                    unchanged=report.unchanged,
+                ),
             )
             return HttpResponseRedirect(reverse("admin:committee_judgment_changelist"))
         # Something changed since the preview (a freeze, a new conflict): show why, nothing was saved.

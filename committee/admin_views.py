@@ -11,12 +11,14 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from core import acts, gate
 from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import show
-from core.labels import bi
+from core.i18n import either
 from scoring.access import rubric_allowed, rubric_gate
 from scoring.models import Criterion, Rubric
 from scoring.selectors import rubric_spec
@@ -91,7 +93,7 @@ def matrix(request, admin_site):
         **admin_site.each_context(request),
         **grid,
         **_page(request, grid["rows"]),
-        "title": bi(f"ตารางการให้คะแนน {rubric_name(rubric)}", f"scoring matrix {rubric.key}"),
+        "title": format_lazy(_("scoring matrix {name}"), name=either(rubric_name(rubric), rubric.key)),
         "rubric": rubric,
         "years": [(r.key, rubric_name(r)) for r in selectors.judged_rubrics(request.user)],
         "dimensions": spec.dimensions,
@@ -128,7 +130,7 @@ def _next(request, rubric: Rubric, after: tuple[str, str]):
     filters = _filters(request)
     found = queue.next_with_evidence(request.user, rubric, after=after, by=filters["by"], filters=filters)
     if found is None:
-        messages.success(request, "ไม่มีข้อที่มีหลักฐานรอคุณให้คะแนนแล้ว / nothing with evidence is left for you to score")
+        messages.success(request, _("nothing with evidence is left for you to score"))
         return HttpResponseRedirect(matrix_url(rubric, filters))
     extra = trail(filters)
     return HttpResponseRedirect(score_url(rubric.key, *found) + (f"?{extra}" if extra else ""))
@@ -182,7 +184,7 @@ def _post(request, rubric, province, c, criterion) -> None:
         else:
             services.clarification_close(member=user, clarification=clar, message=post.get("message", ""))
     else:
-        raise CommitteeError("ไม่รู้จักคำสั่ง", "unknown action")
+        raise CommitteeError(_("unknown action"))
 
 
 def score(request, admin_site, year: ContestKey, province: str, criterion: str):
@@ -197,7 +199,7 @@ def score(request, admin_site, year: ContestKey, province: str, criterion: str):
         except PortalError as exc:
             show(request, exc)
         else:
-            messages.success(request, "บันทึกแล้ว / saved")
+            messages.success(request, _("saved"))
             if "save_next" in request.POST:
                 return _next(request, rubric, (province, criterion))
             return HttpResponseRedirect(request.get_full_path())

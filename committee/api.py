@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -50,7 +51,7 @@ class JudgmentList(APIView):
 
     @extend_schema(
         responses=JudgmentSerializer(many=True),
-        summary="คะแนนของฉันในปีนี้ / my own judgments this year",
+        summary=_("my own judgments this year"),
     )
     def get(self, request, year: ContestKey):
         rubric = self.rubric
@@ -65,12 +66,12 @@ class JudgmentList(APIView):
         request=JudgmentInput,
         examples=[
             OpenApiExample(
-                "ข้อที่ผ่าน / the items met",
+                _("the items met"),
                 value={"province": "TH-50", "criterion": "3.1", "items": ["1", "3"], "expected_version": 0},
                 request_only=True,
             ),
             OpenApiExample(
-                "คะแนนตามระดับ / a level",
+                _("a level"),
                 value={"province": "TH-50", "criterion": "4.1.1", "points": "3", "expected_version": 0},
                 request_only=True,
             ),
@@ -82,7 +83,7 @@ class JudgmentList(APIView):
                 409, "someone saved this first: reload and retry (stale_version); the year is frozen (year_frozen)"
             ),
         },
-        summary="บันทึกคะแนนของฉัน / record my own score for one province × criterion",
+        summary=_("record my own score for one province × criterion"),
         description="Points (an allowed level) or the items met. The member is always the caller.",
     )
     def post(self, request, year: ContestKey):

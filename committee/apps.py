@@ -1,12 +1,11 @@
 from django.apps import AppConfig
-
-from core.labels import bi
+from django.utils.translation import gettext_lazy as _
 
 
 class CommitteeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "committee"
-    verbose_name = bi("คณะกรรมการให้คะแนน", "committee scoring")
+    verbose_name = _("committee scoring")
 
     def ready(self) -> None:
         # inline: ready() runs once the models are loaded; importing these registers them

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from contests.models import Unit
 from contests.permissions import is_committee
@@ -17,13 +18,13 @@ from .errors import CommitteeError
 from .guards import ensure_not_conflicted, find_criterion, lock_open
 from .models import Clarification, ClarificationMessage, ClarificationStatus, MessageKind
 
-CLOSED = CommitteeError("เรื่องนี้ปิดแล้ว", "this clarification is closed")
+CLOSED = CommitteeError(gettext_lazy("this clarification is closed"))
 
 
 def _message(text: str) -> str:
     text = (text or "").strip()
     if not text:
-        raise CommitteeError("กรุณาพิมพ์ข้อความ", "the message is empty")
+        raise CommitteeError(gettext_lazy("the message is empty"))
     return text
 
 
@@ -41,9 +42,7 @@ def clarification_open(*, member, rubric: Rubric, province: Unit, criterion_code
                 rubric=rubric, province=province, criterion=criterion, opened_by=member
             )
     except IntegrityError:
-        raise CommitteeError(
-            "ตัวชี้วัดนี้มีคำขอชี้แจงที่ยังไม่ปิดอยู่แล้ว", "this criterion already has a clarification in progress"
-        ) from None
+        raise CommitteeError(gettext_lazy("this criterion already has a clarification in progress")) from None
     question = ClarificationMessage.objects.create(
         clarification=clarification, kind=MessageKind.QUESTION, body=body, author=member
     )
@@ -86,7 +85,7 @@ def clarification_close(*, member, clarification: Clarification, message: str = 
     ensure_not_conflicted(member, clarification.province, clarification.rubric)
     if clarification.status == ClarificationStatus.CLOSED:
         raise CLOSED
-    body = (message or "").strip() or "ปิดเรื่อง / closed"
+    body = (message or "").strip() or gettext_lazy("closed")
     ClarificationMessage.objects.create(clarification=clarification, kind=MessageKind.CLOSE, body=body, author=member)
     clarification.status = ClarificationStatus.CLOSED
     clarification.closed_by, clarification.closed_at = member, timezone.now()

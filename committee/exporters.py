@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.labels import bilingual
 from core.sheets.exporter import Exporter, Table, register
@@ -46,7 +47,7 @@ class Judgments(Exporter):
         rows = []
         judgments = Judgment.objects.filter(rubric=rubric).select_related("province", "criterion", "member")
         for j in judgments.order_by("province__code", "criterion__order", "member__username"):
-            kind = "คะแนนกรรมการ / member's score"
+            kind = bilingual(_("member's score"))
             rows.append([*_score_row(j, kind, j.member, _items(j.items), j.note), j.version, j.updated_at])
         for model in (ChairFinal, Override):
             kind = bilingual(model._meta.verbose_name)

@@ -8,6 +8,8 @@ from decimal import Decimal, InvalidOperation
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from contests.actor import actor_of
 from contests.entrants import unit_enters
@@ -51,7 +53,9 @@ def find_criterion(rubric: Rubric, code: str) -> tuple[CriterionSpec, Criterion]
     try:
         return rubric_spec(rubric).criterion(code), Criterion.objects.get(rubric=rubric, code=code)
     except (KeyError, Criterion.DoesNotExist):
-        raise CommitteeError(f"ไม่พบตัวชี้วัด {code} ในปี {rubric.year}", f"no criterion {code} in {rubric.year}") from None
+        raise CommitteeError(
+            format_lazy(gettext_lazy("no criterion {code} in {year}"), code=code, year=rubric.year)
+        ) from None
 
 
 def allowed(c: CriterionSpec, points) -> Decimal:
@@ -69,8 +73,12 @@ def allowed(c: CriterionSpec, points) -> Decimal:
             else str(points)[:NUMBER_DIGITS_MAX] + "…" * (len(str(points)) > NUMBER_DIGITS_MAX)
         )
         raise CommitteeError(
-            f"ตัวชี้วัด {c.label}: คะแนน {shown} ไม่ใช่ระดับที่กำหนด ({allowed})",
-            f"criterion {c.label}: {shown} is not an allowed score ({allowed})",
+            format_lazy(
+                gettext_lazy("criterion {label}: {shown} is not an allowed score ({allowed})"),
+                label=c.label,
+                shown=shown,
+                allowed=allowed,
+            ),
         )
     return value
 
@@ -82,7 +90,7 @@ def points_from_items(
     order = [code for code, _ in c.rule.tickable_items()]
     if not order:
         raise CommitteeError(
-            f"ตัวชี้วัด {c.label} ให้คะแนนโดยเลือกระดับ ไม่ใช่ติ๊กรายการ", f"criterion {c.label} is scored by level, not items"
+            format_lazy(gettext_lazy("criterion {label} is scored by level, not items"), label=c.label)
         )
     fact = c.rule.tick_fact
     raw = ",".join(dict.fromkeys(str(i).strip() for i in items if str(i).strip())) or "-"

@@ -29,6 +29,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import prefetch_related_objects
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from contests.actor import actor_of
 from contests.models import Level
@@ -74,13 +76,13 @@ def _text(row: Mapping[str, object], col: str) -> str:
 
 def _header_errors(rows: Sequence[Mapping[str, object]]) -> list[RowError]:
     if not rows:
-        return [RowError(0, "ไม่มีข้อมูลในไฟล์", "the file has no data rows")]
+        return [RowError(0, _("the file has no data rows"))]
     columns = set(rows[0])
     missing = [c for c in REQUIRED if c not in columns]
     if "points" not in columns and "items" not in columns:
         missing.append("points/items")
     if missing:
-        return [RowError(1, f"ไม่มีคอลัมน์ {', '.join(missing)}", f"missing column {', '.join(missing)}")]
+        return [RowError(1, format_lazy(_("missing column {join}"), join=", ".join(missing)))]
     return []
 
 
@@ -150,7 +152,7 @@ def _rows_apply(rubric, rows, by, first_row: int, report: JudgmentImportReport, 
             errors.append(RowError(n, th, en))
             continue
         if member is None:
-            errors.append(RowError(n, f"ไม่พบผู้ใช้ '{name}'", f"unknown user '{name}'"))
+            errors.append(RowError(n, format_lazy(_("unknown user '{name}'"), name=name)))
             continue
         if not acts.allowed(member, "committee.score", rubric):
             if panel:  # a provincial contest is judged by its own panel only (issue #16)
@@ -172,7 +174,7 @@ def _rows_apply(rubric, rows, by, first_row: int, report: JudgmentImportReport, 
             continue
         key = (province.code, code, name)
         if key in seen:
-            errors.append(RowError(n, f"ซ้ำกับแถวที่ {seen[key]}", f"duplicates row {seen[key]}"))
+            errors.append(RowError(n, format_lazy(_("duplicates row {seen}"), seen=seen[key])))
             continue
         seen[key] = n
         items_raw = _text(row, "items")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from contests import actor
 from contests.models import Contest
@@ -21,8 +23,7 @@ from .models import PanelAction, PanelChange, Panelist
 def _contest(contest: Contest) -> Contest:
     if actor.department_contest(contest):  # the one definition: no organiser, the Department's committee
         raise CommitteeError(
-            "การประกวดของกรมฯ ให้คะแนนโดยคณะกรรมการของกรม ไม่มีคณะกรรมการของจังหวัด",
-            "the Department's contests are judged by its own committee, not by a provincial panel",
+            gettext_lazy("the Department's contests are judged by its own committee, not by a provincial panel"),
         )
     return contest
 
@@ -38,18 +39,19 @@ def _eligible(contest: Contest, user) -> None:
     a member whose role or office changes afterwards stops judging exactly when they could no longer be
     appointed."""
     if user is None or not get_user_model().objects.filter(pk=user.pk, is_active=True).exists():
-        raise CommitteeError("ไม่พบผู้ใช้นี้ในระบบ", "no such user", field="user")
+        raise CommitteeError(gettext_lazy("no such user"), field="user")
     candidate = actor.actor_of(user)  # the user proposed for the panel, asked as the actor would be
     if not may_sit(user, contest):
         if candidate.on_committee() or candidate.administers():
             raise CommitteeError(
-                "กรรมการระดับกรมและเจ้าหน้าที่ส่วนกลางเป็นกรรมการของจังหวัดไม่ได้",
-                "the Department's committee and central staff cannot sit on a provincial panel",
+                gettext_lazy("the Department's committee and central staff cannot sit on a provincial panel"),
                 field="user",
             )
         raise CommitteeError(
-            f"{user.username} ไม่ได้สังกัดสำนักงานที่จัดการประกวดนี้หรือหน่วยในสังกัด",
-            f"{user.username} does not belong to the organising office or a unit under it",
+            format_lazy(
+                gettext_lazy("{username} does not belong to the organising office or a unit under it"),
+                username=user.username,
+            ),
             field="user",
         )
 
@@ -89,13 +91,13 @@ def panelist_remove(*, by, contest: Contest, user) -> None:
     if user is not None:
         actor.forget(user)  # the user's actor reads the seats again
     if not deleted:
-        raise CommitteeError("ผู้ใช้นี้ไม่ได้เป็นกรรมการของการประกวดนี้", "this user is not on the panel", field="user")
+        raise CommitteeError(gettext_lazy("this user is not on the panel"), field="user")
     PanelChange.objects.create(contest=contest, user=user, action=PanelAction.REMOVE, by=by)
 
 
 def panel_conflict_check(contest: Contest, member, province) -> None:
     """An organiser's conflict is about its own panel and its own contest's entrants, nothing else."""
     if member is None or not Panelist.objects.filter(contest=contest, user=member).exists():
-        raise CommitteeError("ผู้ใช้นี้ไม่ได้เป็นกรรมการของการประกวดนี้", "this user is not on the panel", field="user")
+        raise CommitteeError(gettext_lazy("this user is not on the panel"), field="user")
     if province is None or not contest_entrants(contest).filter(pk=province.pk).exists():
-        raise CommitteeError("หน่วยนี้ไม่ได้เข้าร่วมการประกวดนี้", "this unit does not enter this contest", field="unit")
+        raise CommitteeError(gettext_lazy("this unit does not enter this contest"), field="unit")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy
+
 from contests.models import Unit
 from core import acts
-from core.labels import bi
 from core.thai import fmt_points
 from rulebook.rubric import CriterionSpec
 from rulebook.rules import Context
@@ -30,14 +31,14 @@ from .selectors import (
 )
 
 STATUSES = {
-    "todo": bi("มีหลักฐาน ยังไม่ให้คะแนน", "evidence, not scored yet"),
-    "noevidence": bi("ไม่มีหลักฐาน", "no evidence"),
-    "scored": bi("ให้คะแนนแล้ว", "scored"),
-    "disagree": bi("กรรมการเห็นต่าง", "members disagree"),
-    "final": bi("มีคะแนนสรุปหรือปรับแล้ว", "final or override set"),
-    "clarify": bi("รอคำชี้แจง", "clarification running"),
+    "todo": gettext_lazy("evidence, not scored yet"),
+    "noevidence": gettext_lazy("no evidence"),
+    "scored": gettext_lazy("scored"),
+    "disagree": gettext_lazy("members disagree"),
+    "final": gettext_lazy("final or override set"),
+    "clarify": gettext_lazy("clarification running"),
     # Decision 13: the entrant's figures fit none of the document's rows; the panel decides (an override).
-    "decide": bi("ต้องพิจารณา ไม่ตรงระดับใดในเอกสาร", "needs a decision: fits no row of the document"),
+    "decide": gettext_lazy("needs a decision: fits no row of the document"),
 }
 
 

@@ -10,6 +10,8 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from contests.models import Contest, Unit
 from core import acts
@@ -138,21 +140,25 @@ def judgment_apply(
     c, criterion = find_criterion(rubric, criterion_code)
     if not c.rule.committee_judges:
         raise CommitteeError(
-            f"ตัวชี้วัด {c.label} คำนวณจากข้อมูล ให้ใช้การปรับคะแนนพร้อมเหตุผล",
-            f"criterion {c.label} is computed from data; record an override with a reason",
+            format_lazy(
+                gettext_lazy("criterion {label} is computed from data; record an override with a reason"), label=c.label
+            ),
         )
     ticked: list[str] = []
     if items is not None:
         value, ticked = points_from_items(rubric, c, province, items)
         if points is not None and allowed(c, points) != value:
             raise CommitteeError(
-                f"คะแนน {points} ไม่ตรงกับรายการที่ติ๊ก ({fmt_points(value)})",
-                f"{points} does not match the items ticked ({fmt_points(value)})",
+                format_lazy(
+                    gettext_lazy("{points} does not match the items ticked ({fmt_points})"),
+                    points=points,
+                    fmt_points=fmt_points(value),
+                ),
             )
     elif points is not None:
         value = allowed(c, points)
     else:
-        raise CommitteeError("กรุณาเลือกระดับคะแนนหรือติ๊กรายการ", "pick a level or tick the items met")
+        raise CommitteeError(gettext_lazy("pick a level or tick the items met"))
     note = (note or "").strip()
     current = Judgment.objects.select_for_update().filter(member=member, province=province, criterion=criterion).first()
     if current is None:
@@ -205,12 +211,12 @@ def _final_record(
         raise CommitteeError(f"ตัวชี้วัด {c.label} ใช้{th}ไม่ได้", f"criterion {c.label} does not take {en}")
     reason = (reason or "").strip()
     if not reason:
-        raise CommitteeError("ต้องระบุเหตุผล", "a reason is required")
+        raise CommitteeError(gettext_lazy("a reason is required"))
     value = None if points is None else allowed(c, points)
     current = model.objects.select_for_update().filter(province=province, criterion=criterion).first()
     if current is None:
         if value is None:
-            raise CommitteeError("ยังไม่มีคะแนนให้ยกเลิก", "there is no score to clear")
+            raise CommitteeError(gettext_lazy("there is no score to clear"))
         record = create_first(
             model,
             expected_version,

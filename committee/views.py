@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from core import acts
@@ -37,7 +37,7 @@ def clarification(request, pk: int):
         except PortalError as exc:
             show(request, exc)
         else:
-            messages.success(request, "ส่งคำชี้แจงแล้ว / reply sent")
+            messages.success(request, _("reply sent"))
             return redirect("committee:clarification", pk=clar.pk)
     can_reply = clar.status != "closed" and acts.allowed(request.user, "committee.reply_clarification", clar)
     return TemplateResponse(request, "committee/clarification.html", {"clar": clar, "can_reply": can_reply})
@@ -82,7 +82,7 @@ def _panel_change(request, contest) -> None:
             contest=contest,
         )
     else:
-        raise CommitteeError("ไม่รู้จักคำสั่ง", "unknown action")
+        raise CommitteeError(_("unknown action"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -95,7 +95,7 @@ def panel(request, year: ContestKey):
         except PortalError as exc:
             show(request, exc)
         else:
-            messages.success(request, "บันทึกคณะกรรมการแล้ว / panel saved")
+            messages.success(request, _("panel saved"))
         return redirect("panel:manage", year=rubric.key)
     context = {"rubric": rubric, "contest": rubric.contest, **panel_page(rubric.contest)}
     return TemplateResponse(request, "committee/panel.html", context)

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 import rules
 from django.core.exceptions import PermissionDenied
 
+from core.i18n import _
+
 SECOND_FACTOR_DUE = "second_factor_due"  # the lock's rule: this person confirms a factor before such an act
 # Objects whose answers hold for the whole request: (model label, the attribute whose change re-asks).
 KEPT = {"contests.contest": "state", "scoring.rubric": "contest.state", "contests.unit": None}
@@ -31,10 +33,7 @@ class SecondFactorRequired(PermissionDenied):
     code (or sets one up), then back (core.gate); a 403 with this message in the API."""
 
     def __init__(self):
-        super().__init__(
-            "ต้องยืนยันตัวตนขั้นที่สอง (รหัสจากแอปยืนยันตัวตน) ก่อนทำรายการนี้"
-            " / confirm your second factor (the code from your authenticator app) first"
-        )
+        super().__init__(_("confirm your second factor (the code from your authenticator app) first"))
 
 
 @dataclass(frozen=True)

@@ -5,14 +5,14 @@ locale/th/LC_MESSAGES/django.po. `str(error)` is the message in the active langu
 (the API's error shape) read the same catalogue in each language. Views do not format refusals
 themselves: `show` puts one on a page as a message and core.api answers it in the API (one error per row
 of a RowsError, each with its `row`).
-The older pair, `PortalError("ไทย", "English")` or one "ไทย / English" string, is still read (and printed
-"ไทย / English", as before) until tools/i18n_codemod.py has turned every raise into one message.
+A refusal built at run time from words held in both languages (a rubric's names) may still be given as a
+pair, `PortalError(th, en)`: `str(error)` is then the half in the page's language.
 It is a ValueError because callers (and Django's form machinery) have always caught ValueError.
 """
 
 from __future__ import annotations
 
-from core.i18n import _, format_lazy, lazy, override
+from core.i18n import _, format_lazy, lazy, override, pick
 
 
 def in_language(text, language: str) -> str:
@@ -52,8 +52,7 @@ class PortalError(ValueError):
         if self.lines is not None:
             return str(self.lines)
         if self.pair is not None:
-            th, en = self.pair
-            return f"{th} / {en}" if en else th
+            return pick(*self.pair)
         return str(self.text_in_language)
 
     @property
@@ -110,9 +109,8 @@ class RowError:
 
     def __str__(self) -> str:
         if self.pair_en is not None:
-            if self.row == 0:
-                return f"{self.message} / {self.pair_en}"
-            return f"แถวที่ {self.row}: {self.message} / row {self.row}: {self.pair_en}"
+            text = pick(str(self.message), self.pair_en)
+            return text if self.row == 0 else str(format_lazy(_("row {row}: {message}"), row=self.row, message=text))
         if self.row == 0:
             return str(self.message)
         return str(format_lazy(_("row {row}: {message}"), row=self.row, message=self.message))

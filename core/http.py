@@ -7,6 +7,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import BadRequest
 
+from core.i18n import _, format_lazy
+
 from .errors import PortalError
 
 MB = 1024 * 1024
@@ -40,7 +42,7 @@ def posted_ids(values: list[str]) -> list[int]:
     """The row ids a form posted. Anything but a plain number of a key's size is a 400 (templates/400.html,
     Thai first), before any query: "abc" in a filter once answered 500."""
     if not all(v.isascii() and v.isdigit() and int(v) <= ID_MAX for v in values):
-        raise BadRequest("รหัสที่ส่งมาต้องเป็นตัวเลข / an id sent must be a number")
+        raise BadRequest(_("an id sent must be a number"))
     return [int(v) for v in values]
 
 
@@ -56,7 +58,7 @@ def check_body_size(request, kind: str) -> None:
     Content-Length alone: Django reads no further than that header says, so nothing is read here."""
     mb = settings.CDD4_IMPORT_LIMITS_MB[kind]
     if content_length(request) > mb * MB + FORM_ROOM:
-        raise BodyTooLarge(f"ไฟล์ใหญ่เกิน {mb} MB (แบ่งเป็นหลายไฟล์)", f"the file is larger than {mb} MB (split it)")
+        raise BodyTooLarge(format_lazy(_("the file is larger than {mb} MB (split it)"), mb=mb))
 
 
 def content_disposition(name: str, *, inline: bool = False) -> str:

@@ -6,8 +6,22 @@ catalogue, through this one door, which the contract lets import Django's transl
 
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
-from django.utils.translation import gettext_lazy, override, pgettext_lazy
+from django.utils.translation import get_language, gettext_lazy, override, pgettext_lazy
 
 _ = gettext_lazy
 
-__all__ = ["_", "format_lazy", "gettext_lazy", "lazy", "override", "pgettext_lazy"]
+
+def in_english() -> bool:
+    """Whether the page is in English (Thai when no language is active, as in a command)."""
+    return (get_language() or "th").startswith("en")
+
+
+def pick(th: str, en: str) -> str:
+    """Of a text held in both languages (a rubric's names, a refusal built from them), the page's one."""
+    return (en or th) if in_english() else th
+
+
+# Words held in both languages as data (a rubric's names, a unit's): a lazy text that reads as the page's half.
+either = lazy(pick, str)
+
+__all__ = ["_", "either", "format_lazy", "gettext_lazy", "in_english", "lazy", "override", "pgettext_lazy", "pick"]

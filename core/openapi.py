@@ -18,6 +18,8 @@ from drf_standardized_errors.settings import package_settings
 from inflection import camelize
 from rest_framework import exceptions, serializers
 
+from core.i18n import _
+
 BODY = ("POST", "PUT", "PATCH")
 ERROR_CODES = {
     "401": ["not_authenticated", "authentication_failed"],
@@ -36,8 +38,8 @@ ERROR_CODES = {
 
 class ErrorSerializer(serializers.Serializer):
     code = serializers.CharField(help_text="stable, for programs: DRF's error code or the portal's refusal code")
-    detail = serializers.CharField(help_text='Thai first: "ไทย / English"')
-    th = serializers.CharField(help_text="ข้อความภาษาไทย / the Thai message")
+    detail = serializers.CharField(help_text=_('English"'))
+    th = serializers.CharField(help_text=_("the Thai message"))
     en = serializers.CharField(help_text="the English message")
     attr = serializers.CharField(
         allow_null=True, help_text="the request field (dotted when nested: facts.0.province); null: the whole request"

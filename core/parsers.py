@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from rest_framework import exceptions, parsers
 
+from core.i18n import _, format_lazy
+
 # No request the API takes nests deeper than a handful of levels; thousands made json's decoder raise
 # RecursionError, a 500 (issue #37).
 JSON_MAX_DEPTH = 32
@@ -36,6 +38,6 @@ class JSONParser(parsers.JSONParser):
             deep = True
         if deep:
             raise exceptions.ParseError(
-                f"ข้อมูลที่ส่งมาซ้อนกันเกิน {JSON_MAX_DEPTH} ชั้น / the JSON body nests deeper than {JSON_MAX_DEPTH} levels"
+                format_lazy(_("the JSON body nests deeper than {json_max_depth} levels"), json_max_depth=JSON_MAX_DEPTH)
             )
         return data

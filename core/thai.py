@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 
 from pythainlp.util import bahttext, collate, num_to_thaiword, thai_strftime
 
+from core.i18n import _, format_lazy
+
 T = TypeVar("T")
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 ARABIC_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -92,7 +94,7 @@ def baht_words(value) -> str:
     """
     amount = as_decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
     if amount < 0:
-        raise ValueError(f"จำนวนเงินติดลบ {amount} / negative amount {amount}")
+        raise ValueError(format_lazy(_("negative amount {amount}"), amount=amount))
     baht = int(amount)
     satang = int((amount - baht) * 100)
     if satang == 0:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from contests.permissions import is_central, is_organiser
 from core.errors import PortalError
-from core.labels import bi
 from nominees.models import Nominee, NomineeVersion
 from nominees.selectors import nominees_for_user
 from nominees.services import nominee_withdraw
@@ -39,7 +40,7 @@ class NomineeVersionInline(ReadOnlyInline):
     view = runs_contests
     fields = readonly_fields = FIELDS
     ordering = ["-version"]
-    verbose_name = verbose_name_plural = bi("ประวัติการเสนอชื่อ", "nominee history")
+    verbose_name = verbose_name_plural = _("nominee history")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("submitted_by", "office")
@@ -60,16 +61,16 @@ class NomineeAdmin(RoleAccess, admin.ModelAdmin):
     readonly_fields = fields
     inlines = [NomineeVersionInline]
 
-    @admin.action(description=bi("ถอนรายชื่อ", "withdraw the nominee"))
+    @admin.action(description=_("withdraw the nominee"))
     def withdraw(self, request, queryset):
         for nominee in queryset.select_related("contest", "unit"):
             try:
                 nominee_withdraw(user=request.user, contest=nominee.contest, unit=nominee.unit)
             except (PortalError, PermissionDenied, Http404) as exc:
-                refusal = str(exc) or "ไม่มีสิทธิ์ / not allowed"
+                refusal = str(exc) or _("not allowed")
                 self.message_user(request, f"{nominee.name_th} ({nominee.unit.code}): {refusal}", messages.ERROR)
             else:
-                self.message_user(request, f"ถอนรายชื่อ{nominee.name_th}แล้ว / {nominee.name_th} withdrawn")
+                self.message_user(request, format_lazy(_("{name_th} withdrawn"), name_th=nominee.name_th))
 
     def get_queryset(self, request):
         # The changelist, search, filters, detail and history are all built on this: one scope for them all.

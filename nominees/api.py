@@ -3,6 +3,7 @@ the selectors read, the services write."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -71,7 +72,7 @@ class NominatingContest(APIView):
 class NomineeList(NominatingContest):
     @extend_schema(
         responses=NomineeSerializer(many=True),
-        summary="ผู้ได้รับการเสนอชื่อของการประกวด / a contest's nominees (whoever runs it: all; an office: its own)",
+        summary=_("a contest's nominees (whoever runs it: all; an office: its own)"),
     )
     def get(self, request, slug: str):
         rows = nominees_for_user(request.user).filter(contest=self.rubric.contest).order_by("unit__code")
@@ -83,7 +84,7 @@ class NomineeSet(NominatingContest):
         request=NomineeInput,
         examples=[
             OpenApiExample(
-                "ผู้ได้รับการเสนอชื่อ / a nominee",
+                _("a nominee"),
                 value={
                     "name_th": "นางสาวสมใจ ใจดี",
                     "position_th": "นักวิชาการพัฒนาชุมชน",
@@ -99,7 +100,7 @@ class NomineeSet(NominatingContest):
             404: refusal(404, "no such contest or office, or not one the caller may see"),
             409: refusal(409, "the year is frozen (year_frozen)"),
         },
-        summary="เสนอชื่อหรือแก้ไขผู้ได้รับการเสนอชื่อของหน่วยงาน / set an office's nominee",
+        summary=_("set an office's nominee"),
         description="The office's own staff until the contest's deadline; whoever runs the contest until the "
         "year is frozen (then 409, code year_frozen). A change to the same person is a new version; the same "
         "values again change nothing. "
@@ -123,7 +124,7 @@ class NomineeSet(NominatingContest):
             404: refusal(404, "no such contest or office, or not one the caller may see"),
             409: refusal(409, "the year is frozen (year_frozen)"),
         },
-        summary="ถอนรายชื่อผู้ได้รับการเสนอชื่อของหน่วยงาน / withdraw an office's nominee",
+        summary=_("withdraw an office's nominee"),
         description="Kept as a version (state withdrawn); the office may then nominate someone else. "
         "Nothing to withdraw is 400 (code no_nominee); a frozen year is 409 (code year_frozen).",
     )

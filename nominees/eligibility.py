@@ -13,7 +13,7 @@ from typing import Any
 
 from contests.models import Unit
 from core.errors import PortalError
-from core.labels import halves
+from core.labels import both
 from nominees.models import Employment
 
 KEYS = frozenset({"employment", "same_office", "per_office"})
@@ -44,9 +44,9 @@ class Eligibility:
         """Why this person may not be nominated by `unit`, Thai first, each beside its field; [] if they may."""
         found = []
         if self.employment and employment not in self.employment:
-            wanted = " หรือ ".join(halves(Employment(e).label)[0] for e in self.employment)
-            wanted_en = " or ".join(halves(Employment(e).label)[1] for e in self.employment)
-            given = halves(Employment(employment).label) if employment else ("ไม่ระบุ", "not given")
+            wanted = " หรือ ".join(both(Employment(e).label)[0] for e in self.employment)
+            wanted_en = " or ".join(both(Employment(e).label)[1] for e in self.employment)
+            given = both(Employment(employment).label) if employment else ("ไม่ระบุ", "not given")
             found.append(
                 PortalError(
                     f"ผู้ได้รับการเสนอชื่อต้องเป็น{wanted} (ระบุไว้: {given[0]})",

@@ -2,9 +2,10 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from contests.models import Contest, Unit
-from core.labels import bi
 
 NAME_MAX = 150
 POSITION_MAX = 200
@@ -14,41 +15,37 @@ class Employment(models.TextChoices):
     """How the person is employed, as the Department's offices name their staff (seed 001 nominates a
     "ข้าราชการในสังกัด"; the others work beside them: พนักงานราชการ, ลูกจ้างประจำ, ลูกจ้างชั่วคราว, จ้างเหมาบริการ)."""
 
-    CIVIL_SERVANT = "civil_servant", bi("ข้าราชการ", "civil servant")
-    GOVERNMENT_EMPLOYEE = "government_employee", bi("พนักงานราชการ", "government employee")
-    PERMANENT_EMPLOYEE = "permanent_employee", bi("ลูกจ้างประจำ", "permanent employee")
-    TEMPORARY_EMPLOYEE = "temporary_employee", bi("ลูกจ้างชั่วคราว", "temporary employee")
-    CONTRACTOR = "contractor", bi("พนักงานจ้างเหมาบริการ", "service contractor")
+    CIVIL_SERVANT = "civil_servant", _("civil servant")
+    GOVERNMENT_EMPLOYEE = "government_employee", _("government employee")
+    PERMANENT_EMPLOYEE = "permanent_employee", _("permanent employee")
+    TEMPORARY_EMPLOYEE = "temporary_employee", _("temporary employee")
+    CONTRACTOR = "contractor", _("service contractor")
 
 
 class NomineeState(models.TextChoices):
-    ACTIVE = "active", bi("เสนอชื่ออยู่", "nominated")
-    WITHDRAWN = "withdrawn", bi("ถอนรายชื่อแล้ว", "withdrawn")
+    ACTIVE = "active", _("nominated")
+    WITHDRAWN = "withdrawn", pgettext_lazy("contests.models.nominees", "withdrawn")
 
 
 class NomineeFields(models.Model):
     """What an office sends about its nominee; the current state and every version carry the same."""
 
-    name_th = models.CharField(bi("ชื่อ-นามสกุล", "full name (th)"), max_length=NAME_MAX)
-    position_th = models.CharField(bi("ตำแหน่ง", "position (th)"), max_length=POSITION_MAX)
-    name_en = models.CharField(bi("ชื่อภาษาอังกฤษ", "name (en)"), max_length=NAME_MAX, blank=True)
+    name_th = models.CharField(_("full name (th)"), max_length=NAME_MAX)
+    position_th = models.CharField(_("position (th)"), max_length=POSITION_MAX)
+    name_en = models.CharField(_("name (en)"), max_length=NAME_MAX, blank=True)
     # Blank only for a nominee sent before the portal asked (contests 0002) or in a contest whose rubric
     # sets no eligibility (nominees.eligibility); a contest that does requires both.
-    employment = models.CharField(
-        bi("ประเภทบุคลากร", "employment type"), max_length=20, choices=Employment.choices, blank=True
-    )
+    employment = models.CharField(_("employment type"), max_length=20, choices=Employment.choices, blank=True)
     office = models.ForeignKey(
         Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
-        verbose_name=bi('สำนักงานที่ปฏิบัติงาน', 'office worked in'),
+        verbose_name=_("office worked in"),
     )  # fmt: skip
     # A withdrawal ("ถอนรายชื่อ") is a version of its own: the office may then nominate someone else.
-    state = models.CharField(
-        bi("สถานะ", "state"), max_length=12, choices=NomineeState.choices, default=NomineeState.ACTIVE
-    )
-    submitted_at = models.DateTimeField(bi("เสนอเมื่อ", "submitted at"))
+    state = models.CharField(_("state"), max_length=12, choices=NomineeState.choices, default=NomineeState.ACTIVE)
+    submitted_at = models.DateTimeField(_("submitted at"))
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name=bi('เสนอโดย', 'submitted by'),
+        verbose_name=_("submitted by"),
     )  # fmt: skip
 
     class Meta:
@@ -58,22 +55,20 @@ class NomineeFields(models.Model):
 class Nominee(NomineeFields):
     """One office's nominee in one contest, as it stands now; every version is kept in NomineeVersion."""
 
-    contest = models.ForeignKey(
-        Contest, on_delete=models.CASCADE, related_name="nominees", verbose_name=bi("การประกวด", "contest")
-    )
+    contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="nominees", verbose_name=_("contest"))
     unit = models.ForeignKey(
         Unit,
         on_delete=models.PROTECT,
         related_name="nominees",
-        verbose_name=bi("หน่วยงานผู้เสนอ", "nominating office"),
+        verbose_name=_("nominating office"),
     )
-    version = models.PositiveIntegerField(bi("ฉบับที่", "version"), default=1)
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
         db_table = "scoring_nominee"  # made by scoring before the model moved here (contests 0001)
         ordering = ["contest", "unit__dopa_code"]
-        verbose_name = bi("ผู้ได้รับการเสนอชื่อ", "nominee")
-        verbose_name_plural = bi("ผู้ได้รับการเสนอชื่อ", "nominees")
+        verbose_name = _("nominee")
+        verbose_name_plural = _("nominees")
         constraints = [models.UniqueConstraint(fields=["contest", "unit"], name="nominee_one_per_entrant")]
 
     def __str__(self) -> str:
@@ -84,13 +79,13 @@ class NomineeVersion(NomineeFields):
     """Every name an office has sent, the first included: a change never loses the earlier nominee."""
 
     nominee = models.ForeignKey(Nominee, on_delete=models.CASCADE, related_name="versions")
-    version = models.PositiveIntegerField(bi("ฉบับที่", "version"))
+    version = models.PositiveIntegerField(_("version"))
 
     class Meta:
         db_table = "scoring_nomineeversion"  # made by scoring before the model moved here (contests 0001)
         ordering = ["nominee", "-version"]
-        verbose_name = bi("ประวัติการเสนอชื่อ", "nominee history")
-        verbose_name_plural = bi("ประวัติการเสนอชื่อ", "nominee history")
+        verbose_name = _("nominee history")
+        verbose_name_plural = _("nominee history")
         constraints = [models.UniqueConstraint(fields=["nominee", "version"], name="nominee_version_unique")]
 
     def __str__(self) -> str:

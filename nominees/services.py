@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from contests.models import Contest, Unit
 from contests.permissions import is_own_office, runs_contest
@@ -67,9 +69,7 @@ def _open_for(user, contest: Contest, unit: Unit, at: datetime) -> None:
     """Who may change the office's nominee now: access, a nominating contest, no frozen year, the window."""
     _check_access(user, contest, unit)
     if not contest.nominates:
-        raise PortalError(
-            "การประกวดนี้ไม่มีการเสนอชื่อบุคคล", "this contest does not take a nominated person", code="not_nominating"
-        )
+        raise PortalError(_("this contest does not take a nominated person"), code="not_nominating")
     for rubric in contest.rubrics.all():
         lifecycle.ensure_changeable(rubric)  # the honoured names are part of the frozen result
     window = nomination_window(contest)
@@ -82,11 +82,11 @@ def _employment(raw: str, rules: Eligibility) -> str:
     if value and value not in Employment.values:
         names = ", ".join(f"{v} ({label.split(' / ')[0]})" for v, label in Employment.choices)
         raise PortalError(
-            f"ไม่รู้จักประเภทบุคลากร “{value}” ใช้ได้: {names}", f"unknown employment type “{value}”; one of: {names}",
+            format_lazy(_("unknown employment type “{value}”; one of: {names}"), value=value, names=names),
             field="employment",
         )  # fmt: skip
     if not value and rules.asks_employment:
-        raise PortalError("กรุณาเลือกประเภทบุคลากร", "please choose the employment type", field="employment")
+        raise PortalError(_("please choose the employment type"), field="employment")
     return value
 
 
@@ -94,21 +94,23 @@ def _office(raw: str, rules: Eligibility) -> Unit | None:
     code = str(raw or "").strip()
     if not code:
         if rules.same_office:
-            raise PortalError(
-                "กรุณาเลือกสำนักงานที่ปฏิบัติงาน", "please choose the office the nominee works in", field="office"
-            )
+            raise PortalError(_("please choose the office the nominee works in"), field="office")
         return None
     office = Unit.objects.filter(code=code).first()
     if office is None:
-        raise PortalError(f"ไม่พบสำนักงานรหัส “{code}”", f"no office with the code “{code}”", field="office")
+        raise PortalError(format_lazy(_("no office with the code “{code}”"), code=code), field="office")
     return office
 
 
 def _another_person(nominee: Nominee) -> PortalError:
     return PortalError(
-        f"สำนักงานนี้เสนอชื่อ{nominee.name_th}ไว้แล้ว (สำนักงานละ ๑ คน) ถอนรายชื่อเดิมก่อนจึงเสนอชื่อผู้อื่นได้",
-        f"this office has already nominated {nominee.name_th} (one per office): withdraw that nominee before "
-        "nominating someone else",
+        format_lazy(
+            _(
+                "this office has already nominated {name_th} (one per office): "
+                "withdraw that nominee before nominating someone else"
+            ),
+            name_th=nominee.name_th,
+        ),
         field="name_th",
         code="nominee_active",
     )
@@ -169,7 +171,7 @@ def nominee_withdraw(*, user, contest: Contest, unit: Unit, now: datetime | None
     _open_for(user, contest, unit, at)
     nominee = Nominee.objects.select_for_update().filter(contest=contest, unit=unit).first()
     if nominee is None or nominee.state != NomineeState.ACTIVE:
-        raise PortalError("ไม่มีผู้ได้รับการเสนอชื่อให้ถอนรายชื่อ", "there is no nominee to withdraw", code="no_nominee")
+        raise PortalError(_("there is no nominee to withdraw"), code="no_nominee")
     return _new_version(nominee, {"state": NomineeState.WITHDRAWN}, user, at)
 
 

@@ -1,11 +1,10 @@
 from django.apps import AppConfig
-
-from core.labels import bi
+from django.utils.translation import gettext_lazy as _
 
 
 class OpsConfig(AppConfig):
     name = "ops"
-    verbose_name = bi("การดูแลระบบ", "Operations")
+    verbose_name = _("Operations")
 
     def ready(self) -> None:
         # inline: ready() runs once the models are loaded; importing these registers them

@@ -19,10 +19,13 @@ from pathlib import Path
 
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from awards.models import GeneratedDocument
 from core.errors import PortalError
 from core.files import copy_out as files_copy_out
+from core.i18n import lazy, pick
 from stages.models import StageUpload
 from submissions.models import Evidence, EvidenceKind
 from submissions.services import _sha256
@@ -40,10 +43,18 @@ class SnapshotError(PortalError):
 
     def __init__(self, th: str, en: str, problems: list[str] | None = None):
         self.problems = problems or []
-        lines = [f"{th} / {en}", *(f"  - {p}" for p in self.problems[:20])]
-        if len(self.problems) > 20:
-            lines.append(f"  … และอีก {len(self.problems) - 20} รายการ / and {len(self.problems) - 20} more")
-        super().__init__(th, en, text="\n".join(lines))
+        super().__init__(th, en, text=_snapshot_text(th, en, self.problems))
+
+
+def _lines(th: str, en: str, problems: list) -> str:
+    lines = [pick(th, en), *(f"  - {p}" for p in problems[:20])]
+    if len(problems) > 20:
+        more = format_lazy(_("and {value} more"), value=len(problems) - 20)
+        lines.append(f"  {more}")
+    return "\n".join(lines)
+
+
+_snapshot_text = lazy(_lines, str)  # in the page's language when it is shown
 
 
 @dataclass

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from django.utils.translation import gettext_lazy
+
 from core import files
 from core.sheets.exporter import Exporter, Table, register
 from submissions.models import Evidence, EvidenceKind
@@ -17,11 +19,11 @@ def entries(evidence: Iterable[Evidence]) -> Iterator[tuple[Evidence, str | None
         stored, name, note = None, "", ""
         if e.kind == EvidenceKind.FILE:
             if hasattr(e, "tombstone"):
-                note = "ลบตามระยะเวลาเก็บรักษา / removed after the retention period"
+                note = gettext_lazy("removed after the retention period")
             elif files.exists(e.stored_path):
                 stored, name = e.stored_path, f"{e.submission.criterion.code}/v{e.version}-{e.original_name}"
             else:
-                note = "ไม่พบไฟล์ / file missing"
+                note = gettext_lazy("file missing")
         yield e, stored, name, note
 
 

@@ -11,8 +11,11 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.db.models import F
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from core import files
+from core.i18n import either
 from core.thai import thai_digits, thai_num
 from scoring.models import RecomputeRun, Standing
 
@@ -36,32 +39,32 @@ def _database() -> Check:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError as exc:
-        return Check("database", False, f"ฐานข้อมูลไม่ตอบ: {exc} / database unreachable: {exc}")
-    return Check("database", True, "ฐานข้อมูลพร้อม / database answers")
+        return Check("database", False, format_lazy(_("database unreachable: {exc}"), exc=exc))
+    return Check("database", True, _("database answers"))
 
 
 def _redis() -> Check:
     if not settings.REDIS_URL:
-        return Check("redis", True, "โหมดฝังตัว ไม่ใช้ Redis / embedded mode: no Redis")
+        return Check("redis", True, _("embedded mode: no Redis"))
     import redis  # inline: only service mode talks to Redis, and importing redis costs a process 0.2 s
 
     try:
         redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1).ping()
     except redis.RedisError as exc:
-        return Check("redis", False, f"Redis ไม่ตอบ: {exc} / Redis unreachable: {exc}")
-    return Check("redis", True, "Redis พร้อม / Redis answers")
+        return Check("redis", False, format_lazy(_("Redis unreachable: {exc}"), exc=exc))
+    return Check("redis", True, _("Redis answers"))
 
 
 def _worker(now) -> Check:
     if not settings.REDIS_URL:
-        return Check(WORKER, True, "โหมดฝังตัว งานทำในกระบวนการเดียวกัน / embedded mode: tasks run in-process")
+        return Check(WORKER, True, _("embedded mode: tasks run in-process"))
     beat = Heartbeat.objects.filter(name=WORKER).values_list("at", flat=True).first()
     limit = timedelta(seconds=settings.CDD4_HEARTBEAT_MAX_AGE_S)
     if beat is None or now - beat > limit:
-        seen = f"{int((now - beat).total_seconds())} s" if beat else "ไม่เคย / never"
-        return Check(WORKER, False, f"ไม่มีสัญญาณจาก worker มา {seen} / no worker heartbeat for {seen}")
+        seen = f"{int((now - beat).total_seconds())} s" if beat else _("never")
+        return Check(WORKER, False, format_lazy(_("no worker heartbeat for {seen}"), seen=seen))
     ago = int((now - beat).total_seconds())
-    return Check(WORKER, True, f"worker ส่งสัญญาณเมื่อ {thai_digits(ago)} วินาทีก่อน / heartbeat {ago} s ago")
+    return Check(WORKER, True, format_lazy(_("heartbeat {ago} s ago"), ago=either(thai_digits(ago), str(ago))))
 
 
 def _backlog(now) -> Check:
@@ -69,7 +72,7 @@ def _backlog(now) -> Check:
     last = RecomputeRun.objects.values_list("started_at", flat=True).first()
     # A burst is recomputed within seconds; stale results with no run for minutes mean nothing is recomputing.
     stuck = stale and (last is None or now - last > timedelta(seconds=settings.CDD4_BACKLOG_MAX_AGE_S))
-    text = f"รอคำนวณ {thai_digits(stale)} ราย / {stale} results waiting for recompute"
+    text = format_lazy(_("{stale} results waiting for recompute"), stale=either(thai_digits(stale), str(stale)))
     return Check("recompute", not stuck, text)
 
 
@@ -78,7 +81,15 @@ def _disk() -> Check:
     free_mb = shutil.disk_usage(files.upload_tmp_dir()).free // (1024 * 1024)
     ok = free_mb >= settings.CDD4_MIN_FREE_MB
     least = settings.CDD4_MIN_FREE_MB
-    return Check("disk", ok, f"พื้นที่ว่าง {thai_num(free_mb)} MB (ต่ำสุด {thai_num(least)}) / {free_mb} MB free")
+    return Check(
+        "disk",
+        ok,
+        format_lazy(
+            _("{free} MB free (at least {least})"),
+            free=either(thai_num(free_mb), str(free_mb)),
+            least=either(thai_num(least), str(least)),
+        ),
+    )
 
 
 def _store() -> list[Check]:
@@ -89,8 +100,8 @@ def _store() -> list[Check]:
         files.exists("health/probe")
     except Exception as exc:  # any failure to reach it: the check says which
         why = type(exc).__name__
-        return [Check("store", False, f"ที่เก็บไฟล์ไม่ตอบ: {why} / the object store does not answer: {why}")]
-    return [Check("store", True, "ที่เก็บไฟล์ตอบ / the object store answers")]
+        return [Check("store", False, format_lazy(_("the object store does not answer: {why}"), why=why))]
+    return [Check("store", True, _("the object store answers"))]
 
 
 def checks_run() -> list[Check]:

@@ -1,28 +1,28 @@
 from django.db import models
-
-from core.labels import bi
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class BackupStatus(models.TextChoices):
-    DONE = "done", bi("สำเร็จ", "done")
-    FAILED = "failed", bi("ไม่สำเร็จ", "failed")
+    DONE = "done", _("done")
+    FAILED = "failed", pgettext_lazy("ops.models", "failed")
 
 
 class BackupRecord(models.Model):
     """One run of `manage.py backup`; the status panel shows the last one and its age."""
 
-    started_at = models.DateTimeField(bi("เริ่มเมื่อ", "started at"))
-    finished_at = models.DateTimeField(bi("เสร็จเมื่อ", "finished at"), null=True, blank=True)
-    status = models.CharField(bi("สถานะ", "status"), max_length=10, choices=BackupStatus.choices)
-    path = models.CharField(bi("ที่เก็บ", "where"), max_length=500)
-    files = models.PositiveIntegerField(bi("จำนวนไฟล์", "files"), default=0)
-    size = models.PositiveBigIntegerField(bi("ขนาดรวม (ไบต์)", "bytes"), default=0)
-    error = models.TextField(bi("ข้อผิดพลาด", "error"), blank=True)
+    started_at = models.DateTimeField(_("started at"))
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=BackupStatus.choices)
+    path = models.CharField(_("where"), max_length=500)
+    files = models.PositiveIntegerField(_("files"), default=0)
+    size = models.PositiveBigIntegerField(_("bytes"), default=0)
+    error = models.TextField(_("error"), blank=True)
 
     class Meta:
         ordering = ["-started_at", "-id"]
-        verbose_name = bi("การสำรองข้อมูล", "backup")
-        verbose_name_plural = bi("การสำรองข้อมูล", "backups")
+        verbose_name = _("backup")
+        verbose_name_plural = _("backups")
 
     def __str__(self) -> str:
         return f"{self.started_at:%Y-%m-%d %H:%M} {self.status}"
@@ -31,8 +31,8 @@ class BackupRecord(models.Model):
 class Heartbeat(models.Model):
     """The last time a process proved it was alive (the worker, through a beat task)."""
 
-    name = models.CharField(max_length=50, unique=True, verbose_name=bi("ชื่อ", "name"))
-    at = models.DateTimeField(verbose_name=bi("เมื่อ", "at"))
+    name = models.CharField(max_length=50, unique=True, verbose_name=_("name"))
+    at = models.DateTimeField(verbose_name=_("at"))
 
     def __str__(self) -> str:
         return f"{self.name} {self.at:%H:%M:%S}"
@@ -41,10 +41,10 @@ class Heartbeat(models.Model):
 class CheckAlert(models.Model):
     """A readiness check that went red: operators are e-mailed once per incident (red_since)."""
 
-    check_name = models.CharField(max_length=30, unique=True, verbose_name=bi("การตรวจ", "check"))
-    red_since = models.DateTimeField(null=True, blank=True, verbose_name=bi("ผิดปกติตั้งแต่", "failing since"))
-    detail = models.TextField(blank=True, verbose_name=bi("รายละเอียด", "detail"))
-    notified_at = models.DateTimeField(null=True, blank=True, verbose_name=bi("แจ้งเมื่อ", "notified at"))
+    check_name = models.CharField(max_length=30, unique=True, verbose_name=_("check"))
+    red_since = models.DateTimeField(null=True, blank=True, verbose_name=_("failing since"))
+    detail = models.TextField(blank=True, verbose_name=_("detail"))
+    notified_at = models.DateTimeField(null=True, blank=True, verbose_name=_("notified at"))
 
     def __str__(self) -> str:
         return f"{self.check_name} red since {self.red_since}"
@@ -60,7 +60,7 @@ class RetentionTombstone(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="tombstone",
-        verbose_name=bi("หลักฐาน", "evidence"),
+        verbose_name=_("evidence"),
     )
     stage_upload = models.OneToOneField(
         "stages.StageUpload",
@@ -68,17 +68,17 @@ class RetentionTombstone(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="tombstone",
-        verbose_name=bi("ไฟล์ของขั้นการคัดเลือก", "stage upload"),
+        verbose_name=_("stage upload"),
     )
-    removed_at = models.DateTimeField(bi("ลบไฟล์เมื่อ", "file removed at"))
-    sha256 = models.CharField(max_length=64, verbose_name=bi("SHA-256", "SHA-256"))
-    size = models.PositiveBigIntegerField(default=0, verbose_name=bi("ขนาด (ไบต์)", "size (bytes)"))
-    reason = models.CharField(bi("เหตุผล", "reason"), max_length=200)
+    removed_at = models.DateTimeField(_("file removed at"))
+    sha256 = models.CharField(max_length=64, verbose_name=_("SHA-256"))
+    size = models.PositiveBigIntegerField(default=0, verbose_name=_("size (bytes)"))
+    reason = models.CharField(_("reason"), max_length=200)
 
     class Meta:
         ordering = ["-removed_at"]
-        verbose_name = bi("ไฟล์ที่ลบตามระยะเวลาเก็บรักษา", "removed after retention")
-        verbose_name_plural = bi("ไฟล์ที่ลบตามระยะเวลาเก็บรักษา", "removed after retention")
+        verbose_name = _("removed after retention")
+        verbose_name_plural = _("removed after retention")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(evidence__isnull=False, stage_upload__isnull=True)
@@ -95,9 +95,9 @@ class RetentionTombstone(models.Model):
 class TaskFailure(models.Model):
     """A Celery task that ended in an error (recorded by a task_failure receiver); the status panel counts them."""
 
-    task = models.CharField(max_length=100, verbose_name=bi("งาน", "task"))
-    at = models.DateTimeField(db_index=True, verbose_name=bi("เมื่อ", "at"))
-    error = models.TextField(blank=True, verbose_name=bi("ข้อผิดพลาด", "error"))
+    task = models.CharField(max_length=100, verbose_name=_("task"))
+    at = models.DateTimeField(db_index=True, verbose_name=_("at"))
+    error = models.TextField(blank=True, verbose_name=_("error"))
 
     class Meta:
         ordering = ["-at"]
@@ -110,18 +110,16 @@ class SiteContact(models.Model):
     """Whom to call: central staff's help desk as the help page and the error pages give it, set by central
     staff in the admin. One row (pk 1), read through `ops.contacts.site_contact`, which caches it."""
 
-    phone = models.CharField(bi("โทรศัพท์", "phone"), max_length=40, blank=True)
-    email = models.EmailField(bi("อีเมล", "e-mail"), blank=True)
-    line_id = models.CharField(
-        bi("LINE Official Account (ไอดี เช่น @cdd4)", "LINE Official Account id, e.g. @cdd4"), max_length=40, blank=True
-    )
-    line_url = models.URLField(bi("ลิงก์เพิ่มเพื่อน LINE", "LINE add-friend link"), blank=True)
-    hours = models.CharField(bi("เวลาทำการ", "office hours"), max_length=200, blank=True)
-    updated_at = models.DateTimeField(bi("แก้ไขเมื่อ", "updated at"), auto_now=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    line_id = models.CharField(_("LINE Official Account id, e.g. @cdd4"), max_length=40, blank=True)
+    line_url = models.URLField(_("LINE add-friend link"), blank=True)
+    hours = models.CharField(_("office hours"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
-        verbose_name = bi("ช่องทางติดต่อส่วนกลาง", "central staff's contacts")
-        verbose_name_plural = bi("ช่องทางติดต่อส่วนกลาง", "central staff's contacts")
+        verbose_name = _("central staff's contacts")
+        verbose_name_plural = _("central staff's contacts")
         constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="site_contact_one_row")]
 
     def __str__(self) -> str:

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from core import acts
 from core.thai import thai_digits
@@ -85,13 +87,13 @@ def next_year_open(*, user, rubric: Rubric, memberships_confirmed: bool) -> Rubr
     as they are; staff confirm that list first. Refused when the year exists or the rubric is invalid."""
     acts.require(user, "ops.open_next_year")
     if not rubric.contest.is_national:  # its copy would be read as the Department's contest (cdd4-<year>)
-        raise RubricError(["เปิดปีถัดไปได้เฉพาะการประกวดระดับประเทศ / only the national contest opens a next year"])
+        raise RubricError([_("only the national contest opens a next year")])
     plan = next_year_plan(rubric=rubric)
     if plan.exists:
-        raise RubricError([f"มีเกณฑ์ปี {plan.year} แล้ว / {plan.year} already exists"])
+        raise RubricError([format_lazy(_("{year} already exists"), year=plan.year)])
     if plan.error:
         raise RubricError([plan.error])
     if not memberships_confirmed:
-        raise RubricError(["กรุณายืนยันรายชื่อผู้ใช้ที่จะใช้ต่อในปีใหม่ / please confirm the memberships carried over"])
+        raise RubricError([_("please confirm the memberships carried over")])
     with transaction.atomic():
         return services.rubric_load(data=plan.data, user=user)

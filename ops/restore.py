@@ -10,6 +10,8 @@ from itertools import islice
 from pathlib import Path
 
 from django.db import connection
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from core import files
 from core.files import resolve_under
@@ -51,11 +53,11 @@ def snapshot_verify(*, source: Path) -> dict:
         name = entry.get("file") or f"media/{entry['path']}"
         path = source / name
         if not _plain_member(source, name):
-            problems.append(f"{name}: ชื่อไฟล์ออกนอกโฟลเดอร์สำเนาหรือเป็นลิงก์ / path leaves the snapshot or is a symlink")
+            problems.append(format_lazy(_("{name}: path leaves the snapshot or is a symlink"), name=name))
         elif "path" in entry and files.safe_name(entry["path"]) is None:
-            problems.append(f"{name}: จะเขียนออกนอกที่เก็บไฟล์ / would be written outside the file store")
+            problems.append(format_lazy(_("{name}: would be written outside the file store"), name=name))
         elif not path.is_file():
-            problems.append(f"{name}: ไม่พบไฟล์ / missing")
+            problems.append(format_lazy(_("{name}: missing"), name=name))
         elif path.stat().st_size != entry["size"] or sha256_file(path) != entry["sha256"]:
             problems.append(f"{name}: SHA-256 ไม่ตรง (ไฟล์ถูกแก้ไขหรือเสียหาย) / SHA-256 differs (changed or damaged)")
     if problems:

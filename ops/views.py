@@ -8,6 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError
 from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from prometheus_client import CONTENT_TYPE_LATEST
 
@@ -65,7 +67,7 @@ def _metrics_allowed(request) -> bool:
 def metrics(request):
     if not _metrics_allowed(request):
         return HttpResponse(
-            "ไม่อนุญาต: เฉพาะเครือข่ายผู้ดูแลระบบหรือผู้มีโทเคน / forbidden: operators' network or a bearer token only",
+            _("forbidden: operators' network or a bearer token only"),
             status=403,
             content_type="text/plain; charset=utf-8",
         )
@@ -85,7 +87,7 @@ def next_year(request, year: ContestKey):
         except RubricError as exc:
             show(request, exc)
         else:
-            messages.success(request, f"เปิดการประกวดปี {opened.year} แล้ว / the {opened.year} contest is open")
+            messages.success(request, format_lazy(_("the {year} contest is open"), year=opened.year))
             return redirect("ops:next_year", year=year)
     return render(request, "ops/next_year.html", {"plan": nextyear.next_year_plan(rubric=rubric)})
 

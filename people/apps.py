@@ -1,8 +1,7 @@
 from django.apps import AppConfig
-
-from core.labels import bi
+from django.utils.translation import gettext_lazy as _
 
 
 class PeopleConfig(AppConfig):
     name = "people"
-    verbose_name = bi("บุคลากร", "People")
+    verbose_name = _("People")

@@ -7,8 +7,7 @@ lazy "contests.Unit" reference, never an import, so the code still depends downw
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-
-from core.labels import bi
+from django.utils.translation import gettext_lazy as _
 
 USER = settings.AUTH_USER_MODEL
 UNIT = "contests.Unit"
@@ -17,13 +16,13 @@ UNIT = "contests.Unit"
 class Role(models.TextChoices):
     # Staff of one office: a provincial office in the national contest, a district office (or any unit)
     # in a contest among districts; they file evidence for that office wherever it is an entrant.
-    OFFICE_STAFF = "provincial", bi("เจ้าหน้าที่สำนักงาน", "office staff")
-    COMMITTEE = "committee", bi("กรรมการ", "committee member")
-    CHAIR = "chair", bi("ประธานกรรมการ", "committee chair")
-    CENTRAL = "central", bi("เจ้าหน้าที่ส่วนกลาง", "central staff")
+    OFFICE_STAFF = "provincial", _("office staff")
+    COMMITTEE = "committee", _("committee member")
+    CHAIR = "chair", _("committee chair")
+    CENTRAL = "central", _("central staff")
     # An office's staff who run that office's own contests among the units under it, or pick for its stage
     # (a district office choosing its subdistrict): for those they are what central staff are nationally.
-    ORGANISER = "organiser", bi("ผู้จัดการประกวดของสำนักงาน", "contest organiser (an office)")
+    ORGANISER = "organiser", _("contest organiser (an office)")
 
     @classmethod
     def with_office(cls) -> tuple[str, ...]:
@@ -31,23 +30,21 @@ class Role(models.TextChoices):
 
 
 class Membership(models.Model):
-    user = models.OneToOneField(
-        USER, on_delete=models.CASCADE, related_name="membership", verbose_name=bi("ผู้ใช้", "user")
-    )
-    role = models.CharField(bi("บทบาท", "role"), max_length=12, choices=Role.choices)
+    user = models.OneToOneField(USER, on_delete=models.CASCADE, related_name="membership", verbose_name=_("user"))
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices)
     province = models.ForeignKey(
         UNIT,
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="staff",
-        verbose_name=bi("จังหวัด", "province"),
+        verbose_name=_("province"),
     )
 
     class Meta:
         db_table = "scoring_membership"  # made by scoring before the model moved here (people 0001)
-        verbose_name = bi("บทบาทผู้ใช้", "membership")
-        verbose_name_plural = bi("บทบาทผู้ใช้", "memberships")
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
         constraints = [
             # Office staff and organisers belong to exactly one office; nobody else belongs to one.
             models.CheckConstraint(
@@ -65,23 +62,21 @@ class Conflict(models.Model):
     """A member with a conflict of interest with a unit (their home province, a district they worked in)
     neither sees nor scores it, nor any unit under it (contests.tree): declared at any level."""
 
-    member = models.ForeignKey(
-        USER, on_delete=models.CASCADE, related_name="conflicts", verbose_name=bi("กรรมการ", "member")
-    )
+    member = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="conflicts", verbose_name=_("member"))
     province = models.ForeignKey(
-        UNIT, on_delete=models.PROTECT, related_name="committee_conflicts", verbose_name=bi("หน่วยงาน", "unit")
+        UNIT, on_delete=models.PROTECT, related_name="committee_conflicts", verbose_name=_("unit")
     )
-    reason = models.CharField(bi("เหตุผล", "reason"), max_length=300, blank=True)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
     created_by = models.ForeignKey(
-        USER, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=bi("สร้างโดย", "created by")
+        USER, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("created by")
     )
-    created_at = models.DateTimeField(bi("บันทึกเมื่อ", "recorded at"), auto_now_add=True)
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:
         db_table = "committee_conflict"  # made by committee before the model moved here (people 0001)
         ordering = ["member_id", "province__code"]
-        verbose_name = bi("ส่วนได้เสีย", "conflict of interest")
-        verbose_name_plural = bi("ส่วนได้เสีย", "conflicts of interest")
+        verbose_name = _("conflict of interest")
+        verbose_name_plural = _("conflicts of interest")
         constraints = [models.UniqueConstraint(fields=["member", "province"], name="conflict_unique")]
 
     def __str__(self) -> str:

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 
 from core.errors import PortalError
+from core.i18n import _, format_lazy
 from core.thai import thai_date
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -67,8 +68,7 @@ def _year(text: str) -> int:
 
 def _unreadable(raw: str) -> DateInputError:
     return DateInputError(
-        f"อ่านวันที่ “{raw}” ไม่ได้ (ใช้รูปแบบ {_EXAMPLES} หรือ ๑๘ เม.ย. ๒๕๖๖)",
-        f"cannot read the date “{raw}” (use {_EXAMPLES} or 18 เม.ย. 2566)",
+        format_lazy(_("cannot read the date “{raw}” (use {examples} or 18 เม.ย. 2566)"), raw=raw, examples=_EXAMPLES),
     )
 
 
@@ -90,8 +90,13 @@ def _split(raw: str) -> tuple[date, str]:
             return date(year, month, day), text[match.end() :]
         except ValueError:
             raise DateInputError(
-                f"ไม่มีวันที่ “{raw}” ในปฏิทิน (อ่านเป็น วัน {day} เดือน {month} ปี ค.ศ. {year})",
-                f"“{raw}” is not a calendar date (read as day {day}, month {month}, year {year})",
+                format_lazy(
+                    _("“{raw}” is not a calendar date (read as day {day}, month {month}, year {year})"),
+                    raw=raw,
+                    day=day,
+                    month=month,
+                    year=year,
+                ),
             ) from None
     raise _unreadable(raw)
 

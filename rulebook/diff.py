@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from core.i18n import _, override
+from core.i18n import _, either, override
 from core.thai import be_strftime, fmt_points, thai_date, thai_digits
 from rulebook.dates import DateInputError, parse_date
 
@@ -248,7 +248,7 @@ def _label(fields: Iterable[tuple[str, str, str]], key: str) -> tuple[str, str]:
     return next(((th, en) for k, th, en in fields if k == key), (key, key))
 
 
-def _field_line(head: tuple[str, str], change: Mapping, fields: Iterable[tuple[str, str, str]]) -> str:
+def _field_line(head: tuple[str, str], change: Mapping, fields: Iterable[tuple[str, str, str]]) -> tuple[str, str]:
     key = change["field"]
     if key == "rule_kind":
         th, en = "วิธีให้คะแนน", "rule kind"
@@ -259,7 +259,7 @@ def _field_line(head: tuple[str, str], change: Mapping, fields: Iterable[tuple[s
     else:
         th, en = _label(fields, key)
     arrow = f"{_value(key, change['old'])} → {_value(key, change['new'])}"
-    return f"{head[0]}{th}: {arrow} / {head[1]}{en} changed"
+    return f"{head[0]}{th}: {arrow}", f"{head[1]}{en} changed"
 
 
 def _both(text: Any) -> tuple[str, str]:
@@ -275,27 +275,35 @@ def _named(item: Mapping) -> str:
     return f"{number} {item.get('name_th') or ''}".strip() + points
 
 
-def diff_lines(diff: Mapping) -> list[str]:
-    """One "ไทย / English" line a change, in the order a person checks them: the contest, then each period."""
+def diff_lines(diff: Mapping) -> list:
+    """One line a change, in the page's language (a lazy text), in the order a person checks them: the contest,
+    then each period. The words are the rubric's own, held in both languages, so each line is a pair."""
+    return [either(th, en) for th, en in diff_pairs(diff)]
+
+
+def diff_pairs(diff: Mapping) -> list[tuple[str, str]]:
+    """Each line of diff_lines as (Thai, English)."""
     lines = [_field_line(("", "the contest's "), c, CONTEST_FIELDS) for c in diff.get("contest") or []]
     entrants = diff.get("entrants") or {}
     if entrants.get("added"):
-        lines.append(f"เพิ่มผู้เข้าประกวด {', '.join(entrants['added'])} / entrants added")
+        lines.append((f"เพิ่มผู้เข้าประกวด {', '.join(entrants['added'])}", "entrants added"))
     if entrants.get("removed"):
-        lines.append(f"นำผู้เข้าประกวดออก {', '.join(entrants['removed'])} / entrants removed")
+        lines.append((f"นำผู้เข้าประกวดออก {', '.join(entrants['removed'])}", "entrants removed"))
     for period in diff.get("periods") or []:
         where = (f"รอบ {period['period']}: ", f"period {period['period']}: ") if period["period"] else ("", "")
         if period.get("added"):
-            lines.append(f"{where[0]}เพิ่มรอบ / {where[1]}period added")
+            lines.append((f"{where[0]}เพิ่มรอบ", f"{where[1]}period added"))
             continue
         if period.get("removed"):
-            lines.append(f"{where[0]}ไม่อยู่ในไฟล์แล้ว (เก็บรอบเดิมไว้) / {where[1]}no longer in the file (kept)")
+            lines.append((f"{where[0]}ไม่อยู่ในไฟล์แล้ว (เก็บรอบเดิมไว้)", f"{where[1]}no longer in the file (kept)"))
             continue
         lines += [_field_line(where, c, RUBRIC_FIELDS) for c in period["fields"]]
         for kind, th, en in (("dimensions", "มิติ", "dimension"), ("criteria", "ตัวชี้วัด", "criterion")):
             part = period[kind]
-            lines += [f"{where[0]}เพิ่ม{th} {_named(i)} / {where[1]}{en} {i['code']} added" for i in part["added"]]
-            lines += [f"{where[0]}นำ{th}ออก {_named(i)} / {where[1]}{en} {i['code']} removed" for i in part["removed"]]
+            lines += [(f"{where[0]}เพิ่ม{th} {_named(i)}", f"{where[1]}{en} {i['code']} added") for i in part["added"]]
+            lines += [
+                (f"{where[0]}นำ{th}ออก {_named(i)}", f"{where[1]}{en} {i['code']} removed") for i in part["removed"]
+            ]
             fields = DIMENSION_FIELDS if kind == "dimensions" else CRITERION_FIELDS
             for item in part["changed"]:
                 head = (f"{where[0]}{th} {item.get('number') or item['code']} ", f"{where[1]}{en} {item['code']}'s ")

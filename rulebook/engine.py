@@ -10,6 +10,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from core.i18n import format_lazy, gettext_lazy
 from core.thai import fmt_points
 from rulebook.rubric import AwardSpec, RubricSpec
 from rulebook.rules import Context, Score
@@ -160,7 +161,7 @@ def _context(calendar: WorkCalendar, size_group: str, deadline: date | None, tod
 def _check_stray(rubric: RubricSpec, overrides: Mapping[str, Decimal]) -> None:
     stray = sorted(set(overrides) - {c.code for c in rubric.criteria()}) if overrides else []
     if stray:
-        raise ValueError(f"ไม่มีเกณฑ์ {', '.join(stray)} / no criterion {', '.join(stray)}")
+        raise ValueError(format_lazy(gettext_lazy("no criterion {join}"), join=", ".join(stray)))
 
 
 def _allowed(code: str, top: Decimal, levels: tuple[Decimal, ...] | None, points: Decimal) -> Decimal:
@@ -169,8 +170,12 @@ def _allowed(code: str, top: Decimal, levels: tuple[Decimal, ...] | None, points
     if not 0 <= points <= top or (levels is not None and points not in levels):
         allowed = ", ".join(map(fmt_points, levels)) if levels else f"0–{fmt_points(top)}"
         raise ValueError(
-            f"เกณฑ์ {code}: คะแนน {fmt_points(points)} ไม่ใช่ระดับที่กำหนด ({allowed}) / "
-            f"criterion {code}: {fmt_points(points)} is not an allowed score ({allowed})"
+            format_lazy(
+                gettext_lazy("criterion {code}: {fmt_points} is not an allowed score ({allowed})"),
+                code=code,
+                fmt_points=fmt_points(points),
+                allowed=allowed,
+            )
         )
     return points
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from core.i18n import _, format_lazy
 from rulebook.spec import RubricError
 
 MAX_DEPTH = 20  # the shipped rubrics nest 10 deep (a ladder's levels inside a criterion's rule)
@@ -29,16 +30,20 @@ def rubric_json(raw: bytes | str) -> dict:
     except json.JSONDecodeError as exc:
         raise RubricError(
             [
-                f"JSON ไม่ถูกต้อง บรรทัด {exc.lineno} คอลัมน์ {exc.colno}: {exc.msg}"
-                f" / invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+                format_lazy(
+                    _("invalid JSON at line {lineno}, column {colno}: {msg}"),
+                    lineno=exc.lineno,
+                    colno=exc.colno,
+                    msg=exc.msg,
+                )
             ]
         ) from exc
     except RecursionError as exc:
-        raise RubricError([f"ซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น / nested more than {MAX_DEPTH} levels deep"]) from exc
+        raise RubricError([format_lazy(_("nested more than {max_depth} levels deep"), max_depth=MAX_DEPTH)]) from exc
     except (UnicodeDecodeError, ValueError) as exc:  # not UTF-8; a number past Python's digit limit
-        raise RubricError([f"อ่านไฟล์ JSON ไม่ได้ ({exc}) / not a readable JSON file ({exc})"]) from exc
+        raise RubricError([format_lazy(_("not a readable JSON file ({exc})"), exc=exc)]) from exc
     if not isinstance(data, dict):
-        raise RubricError(["ไฟล์ต้องเป็นออบเจกต์ JSON { ... } / the file must hold one JSON object { ... }"])
+        raise RubricError([_("the file must hold one JSON object { ... }")])
     if _depth(data) > MAX_DEPTH:
-        raise RubricError([f"ซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น / nested more than {MAX_DEPTH} levels deep"])
+        raise RubricError([format_lazy(_("nested more than {max_depth} levels deep"), max_depth=MAX_DEPTH)])
     return data

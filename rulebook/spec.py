@@ -14,6 +14,7 @@ from itertools import pairwise
 from typing import Any
 
 from core.errors import MAX_SHOWN, PortalError, in_language, more_than_shown
+from core.i18n import format_lazy, gettext_lazy, lazy
 from core.thai import fmt_points
 from rulebook.dates import FISCAL_YEARS, DateInputError, check_window, fiscal_year
 from rulebook.rounds import Round, RoundsError, rounds_of
@@ -33,6 +34,13 @@ from rulebook.rules.fields import Reader
 from rulebook.rules.values import DEFAULT_ROUNDING, ROUNDING_MODES, Rounding
 
 
+def _lines(found: list[Problem]) -> str:
+    return "\n".join(p.shown for p in found)
+
+
+_shown_lines = lazy(_lines, str)  # each problem in the page's language, one a line
+
+
 class RubricError(PortalError):
     """Every problem of a rubric file: `problems` each with where it is (`Where`: the dimension's and criterion's
     codes, an award, a period, the key or the rule's parameter and row) and what, Thai and English, so a page
@@ -47,9 +55,9 @@ class RubricError(PortalError):
             more = more_than_shown(len(found) - MAX_SHOWN)
             found = [*found[:MAX_SHOWN], Problem(NOWHERE, in_language(more, "th"), in_language(more, "en"))]
         self.problems = found
-        self.messages = [str(p) for p in found]  # each "Thai / English"
-        th, _, en = self.messages[0].partition(" / ") if self.messages else ("", "", "")
-        super().__init__(th, en, text="\n".join(self.messages))
+        self.messages = [p.shown for p in found]  # each in the language of the request that raised it
+        th, en = found[0].lines() if found else ("", "")
+        super().__init__(th, en, text=_shown_lines(found))
 
 
 def _shared_facts(r: Reader, criteria: list[CriterionSpec]) -> None:
@@ -292,8 +300,11 @@ def _check_size(raw_dims: list[Mapping[str, Any]]) -> None:
     if count > MAX_CRITERIA:
         raise RubricError(
             [
-                f"เกณฑ์การประเมินมี {count:,} ตัวชี้วัด เกิน {MAX_CRITERIA} ตัวชี้วัด"
-                f" / the rubric has {count:,} criteria, more than {MAX_CRITERIA}"
+                format_lazy(
+                    gettext_lazy("the rubric has {count:,} criteria, more than {max_criteria}"),
+                    count=count,
+                    max_criteria=MAX_CRITERIA,
+                )
             ]
         )
 
@@ -301,7 +312,7 @@ def _check_size(raw_dims: list[Mapping[str, Any]]) -> None:
 def parse_rubric(data: dict) -> RubricSpec:
     r = Reader()
     if not isinstance(data, Mapping):
-        raise RubricError(["เกณฑ์การประเมินต้องเป็นออบเจกต์ JSON / The rubric must be a JSON object"])
+        raise RubricError([gettext_lazy("The rubric must be a JSON object")])
     year = data.get("year")
     if not isinstance(year, int) or isinstance(year, bool) or year not in FISCAL_YEARS:
         r.fail(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import BasePermission
 
 from contests.actor import Actor, Need, actor_of
@@ -34,7 +35,7 @@ def rubric_or_404(request, key: ContestKey | str | int) -> Rubric:
     """The rubric a URL names, or 404 (the pages that ask their own question of it next)."""
     rubric = by_key(key, request)
     if rubric is None:
-        raise Http404("ไม่พบการประกวด / no such contest")
+        raise Http404(_("no such contest"))
     return rubric
 
 
@@ -43,7 +44,7 @@ def contest_or_404(actor: Actor, key: ContestKey | str | int, need: Need | str =
     user may not see, does not exist for them (404, never 403: nobody learns what others run)."""
     rubric = by_key(key, request)
     if rubric is None or not actor.sees(rubric.contest) or not actor.can(rubric.contest, need):
-        raise Http404("ไม่พบการประกวด / no such contest")
+        raise Http404(_("no such contest"))
     return rubric
 
 

@@ -1,5 +1,6 @@
 """REST API v1. Views stay thin: selectors read, services write."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -26,7 +27,7 @@ class ProvinceSerializer(serializers.ModelSerializer):
 class ProvinceList(APIView):
     permission_classes = [rule_permission("scoring.view_provinces")]
 
-    @extend_schema(responses=ProvinceSerializer(many=True), summary="จังหวัด ๗๖ จังหวัด / the 76 provincial offices")
+    @extend_schema(responses=ProvinceSerializer(many=True), summary=_("the 76 provincial offices"))
     def get(self, request):
         return Response(ProvinceSerializer(Unit.objects.provinces(), many=True).data)
 
@@ -39,7 +40,7 @@ class RubricDetail(APIView):
         responses=inline_serializer(
             "Rubric", {"year": serializers.IntegerField(), "dimensions": serializers.ListField()}
         ),
-        summary="เกณฑ์การประเมินของปี / a year's rubric (docs/rubric-format.md)",
+        summary=_("a year's rubric (docs/rubric-format.md)"),
     )
     def get(self, request, year: ContestKey):
         return Response(selectors.rubric_data(self.rubric))
@@ -126,7 +127,7 @@ class AwardList(APIView):
 
     @extend_schema(
         responses=AwardTierSerializer(many=True),
-        summary="รางวัลแต่ละระดับและที่ว่าง / award tiers, their provinces and vacant places",
+        summary=_("award tiers, their provinces and vacant places"),
     )
     def get(self, request, year: ContestKey):
         return Response(selectors.award_summary(self.rubric))
@@ -137,7 +138,7 @@ class StandingsList(APIView):
 
     @extend_schema(
         responses=StandingSerializer(many=True),
-        summary="อันดับผู้เข้าประกวด (ปี หรือรหัสการประกวด.รอบ) / standings of a year, a contest or one period",
+        summary=_("standings of a year, a contest or one period"),
     )
     def get(self, request, year: ContestKey):
         return Response(standings_rows(self.rubric))
@@ -150,7 +151,7 @@ class ContestStandings(APIView):
 
     @extend_schema(
         responses=ContestStandingSerializer(many=True),
-        summary="อันดับของการประกวด รวมทุกรอบ / a contest's standings, periods combined",
+        summary=_("a contest's standings, periods combined"),
     )
     def get(self, request, slug: str):
         return Response(contest_rows(self.rubric.contest))
@@ -183,12 +184,12 @@ class FactImport(APIView):
         responses={200: FactImportResult, 409: refusal(409, "the year is frozen (year_frozen): nothing was recorded")},
         examples=[
             OpenApiExample(
-                "ข้อเท็จจริงหนึ่งแถว / one fact",
+                _("one fact"),
                 value={"facts": [{"province": "TH-50", "criterion": "1.1", "fact": "done", "value": "yes"}]},
                 request_only=True,
             )
         ],
-        summary="บันทึกข้อมูลประกอบการให้คะแนน (ทั้งหมดหรือไม่บันทึกเลย) / record facts, all or none",
+        summary=_("record facts, all or none"),
     )
     def post(self, request, year: ContestKey):
         rubric = self.rubric

@@ -1,11 +1,10 @@
 from django.apps import AppConfig
-
-from core.labels import bi
+from django.utils.translation import gettext_lazy as _
 
 
 class ScoringConfig(AppConfig):
     name = "scoring"
-    verbose_name = bi("การให้คะแนน", "Scoring")
+    verbose_name = _("Scoring")
 
     def ready(self) -> None:
         # inline: ready() runs once the models are loaded; importing these registers them

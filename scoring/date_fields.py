@@ -7,6 +7,7 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 
+from core.i18n import either
 from core.thai import thai_date
 from rulebook.dates import DateInputError, parse_date
 
@@ -39,4 +40,4 @@ class ThaiDateField(forms.DateField):
         try:
             return parse_date(str(value), window=self.window)
         except DateInputError as error:
-            raise ValidationError(f"{error.th} / {error.en}", code="invalid") from error
+            raise ValidationError(either(error.th, error.en), code="invalid") from error

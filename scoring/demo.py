@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from contests.models import Contest, Unit
 from core import acts
@@ -139,7 +140,7 @@ DEMO_DEADLINES = {"2.1.2": date(2023, 4, 12), "2.2.2": date(2023, 7, 14)}
 DEMO_YEAR = 2566
 # Dated facts as written for 2566 (no 29 February among them, so moving the year alone is a real date).
 DATED = {"received_on", "recorded_on", "sent_at"}
-PRESENT_REASON = "ข้อมูลตัวอย่าง: การประกวดของปีงบประมาณปัจจุบัน / demo data: the present fiscal year's contest"
+PRESENT_REASON = gettext_lazy("demo data: the present fiscal year's contest")
 
 
 def present_year(today: date) -> int:

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
 from contests.models import Contest
 from core.sheets.exporter import Exporter, Table, register
 from rulebook.dates import parse_moment
@@ -43,14 +47,14 @@ class Standings(Exporter):
             "province (en)",
             "คะแนนรวม / total",
             "ระดับ / level",
-            *[f"ด้าน {d} / dimension {d}" for d in dims],
-            *[f"ข้อ {c} / criterion {c}" for c in crits],
+            *[format_lazy(_("dimension {d}"), d=d) for d in dims],
+            *[format_lazy(_("criterion {c}"), c=c) for c in crits],
             "รางวัล / award",
             "award (en)",
             "คะแนนเสมอ / tied",
             "เสมอที่เส้นแบ่งรางวัล / tie at an award boundary",
             "คำนวณเมื่อ / computed at",
-            *[f"คำอธิบาย {c} / explanation {c}" for c in crits],
+            *[format_lazy(_("explanation {c}"), c=c) for c in crits],
         ]
         rows = [
             [
@@ -65,8 +69,8 @@ class Standings(Exporter):
                 *[_num(r["criteria"].get(c)) for c in crits],
                 r["award_name_th"] or "",
                 r["award_name_en"] or "",
-                "ใช่ / yes" if r["tied"] else "",
-                "ใช่ / yes" if r["award_tie"] else "",
+                _("yes") if r["tied"] else "",
+                _("yes") if r["award_tie"] else "",
                 parse_moment(r["computed_at"]) if r["computed_at"] else None,
                 *[r["explanations"].get(c, "") for c in crits],
             ]
@@ -238,7 +242,14 @@ class StagePicks(Exporter):
                     ]
                 )
         if per_pick is not None:  # the document's arithmetic done: picks × the amount per pick
-            rows.append(["รวม / total", *[""] * (len(header) - 3), f"{len(rows)} ราย / picks", page.budget_total])
+            rows.append(
+                [
+                    pgettext_lazy("scoring.exporters", "total"),
+                    *[""] * (len(header) - 3),
+                    format_lazy(_("{count} picks"), count=len(rows)),
+                    page.budget_total,
+                ]
+            )
         return Table("picks", header, rows)
 
     def filename(self, page) -> str:

@@ -21,33 +21,34 @@ from datetime import date, datetime
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from contests.models import ContestState
 from core.errors import PortalError, YearFrozen
-from core.labels import bi, halves
+from core.labels import both
 from scoring.models import FreezeEvent, Rubric
 
 
 class State(models.TextChoices):
-    DRAFT = "draft", bi("ร่าง", "draft")
-    OPEN = "open", bi("เปิดรับ", "open")
-    CLOSED = "closed", bi("ปิดรับแล้ว", "closed for entries")
-    FROZEN = "frozen", bi("ตรึงผลแล้ว", "frozen")
-    PUBLISHED = "published", bi("ประกาศผลแล้ว", "published")
-    WITHDRAWN = "withdrawn", bi("ถอนการประกาศผลแล้ว", "withdrawn")
+    DRAFT = "draft", gettext_lazy("draft")
+    OPEN = "open", pgettext_lazy("contests.lifecycle", "open")
+    CLOSED = "closed", gettext_lazy("closed for entries")
+    FROZEN = "frozen", gettext_lazy("frozen")
+    PUBLISHED = "published", gettext_lazy("published")
+    WITHDRAWN = "withdrawn", gettext_lazy("withdrawn")
 
 
 class Action(models.TextChoices):
-    OPEN = "open", bi("เปิดการประกวด", "open the contest")
-    REMIND = "remind", bi("เตือนกำหนดส่ง", "remind of deadlines")
-    SUBMIT = "submit", bi("ส่งหรือถอนหลักฐาน", "submit or withdraw evidence")
-    CHANGE = "change", bi("แก้ข้อมูลหรือคะแนน", "change facts or scores")
-    FREEZE = "freeze", bi("ตรึงผล", "freeze")
-    UNFREEZE = "unfreeze", bi("ยกเลิกการตรึงผล", "unfreeze")
-    PUBLISH = "publish", bi("ประกาศผล", "publish")
-    WITHDRAW = "withdraw", bi("ถอนการประกาศผล", "withdraw the publication")
-    ISSUE = "issue", bi("ออกเอกสารฉบับจริง", "issue a final document")
-    SETTLE = "settle", bi("ตัดสินคะแนนเสมอที่เส้นแบ่งรางวัล", "settle a tie at an award line")
+    OPEN = "open", gettext_lazy("open the contest")
+    REMIND = "remind", gettext_lazy("remind of deadlines")
+    SUBMIT = "submit", gettext_lazy("submit or withdraw evidence")
+    CHANGE = "change", gettext_lazy("change facts or scores")
+    FREEZE = "freeze", gettext_lazy("freeze")
+    UNFREEZE = "unfreeze", gettext_lazy("unfreeze")
+    PUBLISH = "publish", gettext_lazy("publish")
+    WITHDRAW = "withdraw", gettext_lazy("withdraw the publication")
+    ISSUE = "issue", gettext_lazy("issue a final document")
+    SETTLE = "settle", gettext_lazy("settle a tie at an award line")
 
 
 # Where each allowed action leads; an action missing from a state's row is refused in that state.
@@ -105,7 +106,7 @@ class Refused(PortalError):
     def __init__(self, state: State, action: Action) -> None:
         self.state, self.action = state, action
         th, en = _WHY[state]
-        act_th, act_en = halves(Action(action).label)
+        act_th, act_en = both(Action(action).label)
         super().__init__(f"{act_th}ไม่ได้: {th}", f"cannot {act_en}: {en}")
 
 

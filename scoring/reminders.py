@@ -12,10 +12,11 @@ from datetime import date
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from contests.actor import SYSTEM
 from contests.models import Level, Unit
-from core.labels import halves
+from core.labels import bilingual, both
 from core.thai import thai_date
 from people import directory
 from rulebook.workdays import moved_suffix
@@ -25,11 +26,11 @@ from scoring.lifecycle import Action
 from scoring.models import ReminderSent, Rubric
 
 log = logging.getLogger(__name__)
-SUBJECT = "[CDD 4.0] แจ้งเตือนหลักฐานที่ยังไม่ได้ส่ง / Reminder: evidence not yet submitted"
+SUBJECT = gettext_lazy("Reminder: evidence not yet submitted")
 
 
 def _body(province: Unit, due: list[tuple], calendar) -> str:
-    level_th, level_en = halves(Level(province.level).label)
+    level_th, level_en = both(Level(province.level).label)
     greeting_th = f"เรียน สำนักงานพัฒนาชุมชน{level_th}{province.name_th}"
     lines_th = [greeting_th, "", "ตัวชี้วัดที่ยังไม่ได้ส่งหลักฐาน:"]
     lines_en = ["", f"Dear {province.name_en} {level_en} CDD office,", "", "Criteria with no evidence yet:"]
@@ -39,7 +40,7 @@ def _body(province: Unit, due: list[tuple], calendar) -> str:
         then_en = moved_suffix(f"{moved:%d %B %Y}", "en") if moved != c.deadline else ""
         lines_th.append(f"- {c.label} {c.name_th} กำหนดส่ง {thai_date(c.deadline)}{then_th} (เหลือ {left} วันทำการ)")
         lines_en.append(f"- {c.label} {c.name_en}: due {c.deadline:%d %B %Y}{then_en} ({left} working days left)")
-    return "\n".join([*lines_th, *lines_en, "", "— พอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ / CDD 4.0 portal"])
+    return "\n".join([*lines_th, *lines_en, "", bilingual(pgettext_lazy("scoring.reminders", "CDD 4.0 portal"))])
 
 
 def reminders_due(rubric: Rubric, today: date, calendar) -> dict[Unit, list[tuple]]:
@@ -100,7 +101,7 @@ def reminders_send(today: date | None = None) -> int:
             except IntegrityError:  # another run got there first
                 continue
             if to:
-                EmailMessage(SUBJECT, _body(province, items, calendar), to=to, connection=connection).send()
+                EmailMessage(bilingual(SUBJECT), _body(province, items, calendar), to=to, connection=connection).send()
                 sent += 1
             else:
                 log.warning("no e-mail address for provincial staff of %s; reminder recorded only", province.code)

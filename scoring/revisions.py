@@ -24,11 +24,13 @@ from django.db import router, transaction
 from django.db.models import ProtectedError
 from django.db.models.deletion import Collector
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from contests.models import Contest, ContestState
 from core import acts
 from core.errors import YearFrozen
-from core.labels import halves
+from core.labels import both
 from core.thai import fmt_points, thai_num
 from rulebook.diff import contest_diff, is_empty
 from rulebook.spec import RubricError
@@ -40,10 +42,7 @@ from scoring.recompute import results_mark_dirty
 T = TypeVar("T")
 
 REASON_MOST = 2000
-REASON_NEEDED = (
-    "การประกวดเปิดแล้ว กรุณาระบุเหตุผลของการแก้ไข (ผู้เข้าประกวดทุกรายจะถูกคิดคะแนนใหม่)"
-    " / the contest is open: say why it changes (every entrant is rescored)"
-)
+REASON_NEEDED = gettext_lazy("the contest is open: say why it changes (every entrant is rescored)")
 
 
 @dataclass(frozen=True)
@@ -134,7 +133,7 @@ def held_criteria(contest: Contest, keep: set[str]) -> list[Held]:
             if files is not None and hasattr(files, "count"):
                 evidence += files.count()
             else:
-                others[halves(row._meta.verbose_name)[0]] += 1
+                others[both(row._meta.verbose_name)[0]] += 1
         by_code[c.code] = (c, evidence, others)
     return [
         Held(code, c.label, c.name_th, evidence, tuple(sorted(others.items())))
@@ -149,7 +148,7 @@ def frozen_check(contest: Contest) -> None:
         try:
             ensure_not_frozen(rubric)
         except YearFrozen as exc:
-            raise RubricError([f"{exc.th} / {exc.en}"]) from exc
+            raise RubricError([exc]) from exc
 
 
 def change_check(*, contest: Contest, keep: set[str] | None, reason: str, confirm: bool) -> list[Held]:
@@ -184,8 +183,10 @@ def criteria_drop(*, rubric: Rubric, keep: set[str], archive: bool) -> None:
         codes = ", ".join(sorted(c.code for c in dropped if c.pk in held))
         raise RubricError(
             [
-                f"ตัวชี้วัด {codes} มีข้อมูล หลักฐาน หรือคะแนนแล้ว ลบออกไม่ได้"
-                f" / criteria {codes} already have facts, evidence or scores and cannot be removed"
+                format_lazy(
+                    gettext_lazy("criteria {codes} already have facts, evidence or scores and cannot be removed"),
+                    codes=codes,
+                )
             ]
         )
     Criterion.objects.filter(pk__in=[c.pk for c in dropped if c.pk in held]).update(archived_at=timezone.now())
@@ -225,7 +226,7 @@ def change_record(
         reason_check(contest=contest, reason=reason)
     if len(reason) > REASON_MOST:
         raise ChangeRefused(
-            [f"เหตุผลยาวไม่เกิน {REASON_MOST:,} ตัวอักษร / the reason is at most {REASON_MOST:,} characters"],
+            [format_lazy(gettext_lazy("the reason is at most {reason_most:,} characters"), reason_most=REASON_MOST)],
             needs={"reason"},
         )
     return RubricChange.objects.create(

@@ -12,6 +12,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from contests.actor import forget
 from contests.codes import code_stem, national_code, office_prefix
@@ -89,7 +91,7 @@ def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
     if block.get("organiser"):
         organiser = Unit.objects.filter(dopa_code=block["organiser"], level=Level.PROVINCE).first()
         if organiser is None:
-            raise RubricError([f"ไม่พบหน่วยงานผู้จัด {block['organiser']} / no organising office {block['organiser']}"])
+            raise RubricError([format_lazy(gettext_lazy("no organising office {block}"), block=block["organiser"])])
     periods = list(block.get("periods") or [])
     contest, _ = Contest.objects.update_or_create(
         slug=slug,
@@ -108,7 +110,7 @@ def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
     chosen = list(Unit.objects.filter(dopa_code__in=codes)) if codes else []
     if len(chosen) != len(set(codes)):
         missing = sorted(set(codes) - {u.dopa_code for u in chosen})
-        raise RubricError([f"ไม่พบผู้เข้าประกวด {', '.join(missing)} / unknown entrants {', '.join(missing)}"])
+        raise RubricError([format_lazy(gettext_lazy("unknown entrants {join}"), join=", ".join(missing))])
     if not Stage.objects.filter(contest=contest).exists():  # a staged contest's entrants are its picks
         contest.entrants.set(chosen)
     return contest, periods
@@ -145,17 +147,17 @@ def contest_save(*, user, data: Mapping, draft: bool = False, reason: str = "", 
     spec = parse_rubric_file(data)  # every field, before anything is looked up or written
     if not block.get("slug") or (block.get("entrant_level", Level.PROVINCE) == Level.PROVINCE and office is not None):
         raise RubricError(
-            [
-                "ไฟล์ต้องมี contest.slug และผู้เข้าประกวดระดับอำเภอหรือตำบล"
-                " / the file needs a contest.slug, and entrants at district or subdistrict level"
-            ]
+            [gettext_lazy("the file needs a contest.slug, and entrants at district or subdistrict level")]
         )
     if office is not None and _not_the_offices(block["slug"], office):
         slug, prefix = block["slug"], office_prefix(office)
         raise RubricError(
             [
-                f"รหัสการประกวด {slug} ใช้ไม่ได้ กรุณาใช้รหัสใหม่ที่ขึ้นต้นด้วย {prefix}"
-                f" / the contest code {slug} is not available: use a new code beginning with {prefix}"
+                format_lazy(
+                    gettext_lazy("the contest code {slug} is not available: use a new code beginning with {prefix}"),
+                    slug=slug,
+                    prefix=prefix,
+                )
             ]
         )
     taken = Contest.objects.filter(slug=block["slug"]).first()
@@ -171,7 +173,7 @@ def contest_save(*, user, data: Mapping, draft: bool = False, reason: str = "", 
             )
             if outside.exists():
                 codes = ", ".join(outside.values_list("code", flat=True)[:10])
-                raise RubricError([f"ผู้เข้าประกวด {codes} ไม่อยู่ในจังหวัดของท่าน / entrants {codes} are not in your province"])
+                raise RubricError([format_lazy(gettext_lazy("entrants {codes} are not in your province"), codes=codes)])
         return rubric
 
     keep = {c.code for c in spec.criteria()}
@@ -367,10 +369,7 @@ def _award_minimum_save(rubric: Rubric, raw) -> None:
     if minimum is None or not minimum.is_finite() or not 0 <= minimum <= rubric.total_points:
         total = fmt_points(rubric.total_points)
         raise RubricError(
-            [
-                f"award_min_total ต้องเป็นตัวเลข 0–{total} แต่ได้รับ {raw!r}"
-                f" / award_min_total must be a number 0–{total}, got {raw!r}"
-            ]
+            [format_lazy(gettext_lazy("award_min_total must be a number 0–{total}, got {raw!r}"), total=total, raw=raw)]
         )
     YearSettings.objects.update_or_create(rubric=rubric, defaults={"award_min_total": minimum})
 
@@ -455,7 +454,7 @@ def _ensure_rubric_editable(rubric: Rubric) -> None:
     try:
         ensure_not_frozen(rubric)
     except YearFrozen as exc:
-        raise RubricError([f"{exc.th} / {exc.en}"]) from exc
+        raise RubricError([exc]) from exc
 
 
 @transaction.atomic

@@ -8,8 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from core import acts
+from core.i18n import either
 from notices import events
 from scoring import lifecycle, revisions
 from scoring.lifecycle import Action
@@ -36,10 +39,10 @@ def year_settings_set(
     to the contest's rules through the one door (scoring.revisions: an open contest's needs a `reason`)."""
     _require_central(user, rubric)
     if not 0 <= reminder_days <= 30:
-        raise ValidationError("จำนวนวันทำการต้องอยู่ระหว่าง 0–30 / working days must be 0–30")
+        raise ValidationError(gettext_lazy("working days must be 0–30"))
     if award_min_total is not None and not 0 <= award_min_total <= rubric.total_points:
         raise ValidationError(
-            f"คะแนนขั้นต่ำต้องอยู่ระหว่าง 0–{rubric.total_points:f} / minimum must be 0–{rubric.total_points:f}"
+            format_lazy(gettext_lazy("minimum must be 0–{total_points:f}"), total_points=rubric.total_points)
         )
     defaults = {"standings_visible_to_provinces": visible, "reminder_working_days": reminder_days}
     obj, _ = YearSettings.objects.update_or_create(rubric=rubric, defaults=defaults)
@@ -63,7 +66,7 @@ def standings_freeze(*, user, rubric: Rubric) -> StandingsSnapshot:
     rubric = Rubric.objects.select_for_update(no_key=True).get(pk=rubric.pk)  # no recompute runs meanwhile
     lifecycle.ensure(rubric, Action.FREEZE)
     if Standing.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists():
-        raise ValidationError("ยังคำนวณคะแนนไม่เสร็จ ลองใหม่อีกครั้ง / standings are being recomputed; try again")
+        raise ValidationError(gettext_lazy("standings are being recomputed; try again"))
     snapshot, _ = StandingsSnapshot.objects.update_or_create(
         rubric=rubric,
         defaults={
@@ -84,7 +87,7 @@ def standings_unfreeze(*, user, rubric: Rubric, reason: str) -> None:
     acts.require(user, "scoring.unfreeze", rubric)
     reason = reason.strip()
     if not reason:
-        raise ValidationError("ต้องระบุเหตุผลในการยกเลิกการตรึงผล / a reason is required to unfreeze")
+        raise ValidationError(gettext_lazy("a reason is required to unfreeze"))
     snapshot = StandingsSnapshot.objects.select_for_update().filter(rubric=rubric).first()
     lifecycle.ensure(rubric, Action.UNFREEZE)  # after the row lock: a publication a moment ago holds
     snapshot.delete()
@@ -100,20 +103,19 @@ def publication_publish(*, user, rubric: Rubric, confirmed: bool, previewed_froz
     snapshot = StandingsSnapshot.objects.select_for_update().filter(rubric=rubric).first()
     lifecycle.ensure(rubric, Action.PUBLISH)  # never a draft's, never results not frozen
     if not confirmed:
-        raise ValidationError(
-            "กรุณาทำเครื่องหมายยืนยันว่าตรวจผลแล้วก่อนประกาศ / tick the confirmation that you checked the results"
-        )
+        raise ValidationError(gettext_lazy("tick the confirmation that you checked the results"))
     tied = [r["province_name_th"] for r in snapshot.rows if r.get("award_tie")]
     if tied:  # the portal never settles a tie at an award line: whoever runs the contest does (scoring.ties.settle)
         raise ValidationError(
-            f"ยังมีคะแนนเสมอที่เส้นแบ่งรางวัลที่ยังไม่ได้ตัดสิน ({', '.join(tied)}) บันทึกการตัดสินก่อนประกาศผล"
-            f" / a tie at an award line is not settled yet ({len(tied)} entrants): record how it is settled first"
+            format_lazy(
+                gettext_lazy(
+                    "a tie at an award line is not settled yet ({tied} entrants): record how it is settled first"
+                ),
+                tied=either(", ".join(tied), str(len(tied))),
+            )
         )
     if previewed_frozen_at != snapshot.frozen_at.isoformat():
-        raise ValidationError(
-            "ผลที่ตรึงไว้เปลี่ยนไปหลังจากที่ดูตัวอย่าง กรุณาตรวจอีกครั้ง"
-            " / the frozen results changed after the preview; check them again"
-        )
+        raise ValidationError(gettext_lazy("the frozen results changed after the preview; check them again"))
     if snapshot.published_at is None:
         snapshot.published_at, snapshot.published_by = timezone.now(), user
         snapshot.save(update_fields=["published_at", "published_by"])
@@ -129,7 +131,7 @@ def publication_withdraw(*, user, rubric: Rubric, reason: str) -> StandingsSnaps
     acts.require(user, "scoring.withdraw", rubric)
     reason = reason.strip()
     if not reason:
-        raise ValidationError("ต้องระบุเหตุผลในการถอนการประกาศผล / a reason is required to withdraw the publication")
+        raise ValidationError(gettext_lazy("a reason is required to withdraw the publication"))
     snapshot = StandingsSnapshot.objects.select_for_update().filter(rubric=rubric).first()
     lifecycle.ensure(rubric, Action.WITHDRAW)
     snapshot.published_at, snapshot.published_by = None, None

@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -138,7 +140,7 @@ def settings_update(request, year: ContestKey):
             award_min_total=parse_amount("award_min_total", MIN_TOTAL, minimum) if minimum else None,
             reason=request.POST.get("reason", ""),
         )
-        messages.success(request, "บันทึกการตั้งค่าแล้ว / settings saved")
+        messages.success(request, _("settings saved"))
     except PortalError as exc:
         show(request, exc)
     except (ValueError, ValidationError) as exc:
@@ -163,17 +165,15 @@ def _snapshot_action(request, year: ContestKey, action, done: str, **kwargs):
 def freeze(request, year: ContestKey):
     if request.POST.get("confirm") != "1":  # freezing stops every change: asked, as publishing is (issue #39)
         _central_rubric(request, year)  # who may not freeze learns nothing more
-        messages.error(request, "ทำเครื่องหมายยืนยันก่อนตรึงผล / tick the confirmation before freezing")
+        messages.error(request, _("tick the confirmation before freezing"))
         return redirect("scoring:dashboard", year=year)
-    return _snapshot_action(request, year, snapshots.standings_freeze, "ตรึงผลแล้ว / results frozen")
+    return _snapshot_action(request, year, snapshots.standings_freeze, _("results frozen"))
 
 
 @require_POST
 def unfreeze(request, year: ContestKey):
     reason = request.POST.get("reason", "")
-    return _snapshot_action(
-        request, year, snapshots.standings_unfreeze, "ยกเลิกการตรึงผลแล้ว / results unfrozen", reason=reason
-    )
+    return _snapshot_action(request, year, snapshots.standings_unfreeze, _("results unfrozen"), reason=reason)
 
 
 @require_http_methods(["GET", "POST"])
@@ -195,10 +195,10 @@ def publish(request, year: ContestKey):
         except PortalError as exc:  # the lifecycle's refusal
             show(request, exc)
             return redirect("scoring:publish", year=year)
-        messages.success(request, "ประกาศผลแล้ว / results published")
+        messages.success(request, _("results published"))
         return redirect("scoring:results", year=year)
     if snapshot is None:
-        messages.error(request, "ต้องตรึงผลก่อนประกาศ / freeze the results before publishing")
+        messages.error(request, _("freeze the results before publishing"))
         return redirect("scoring:dashboard", year=year)
     ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": board.as_of(snapshot.computed_at), "preview": True}
     ctx["rows"] = tie_breaks(snapshot.rows, rubric.tie_break)
@@ -213,7 +213,7 @@ def withdraw_publication(request, year: ContestKey):
         request,
         year,
         snapshots.publication_withdraw,
-        "ถอนการประกาศผลแล้ว (ผลยังตรึงไว้) / publication withdrawn (the results stay frozen)",
+        _("publication withdrawn (the results stay frozen)"),
         reason=reason,
     )
 
@@ -303,7 +303,7 @@ def facts_upload(request, year: ContestKey):
 def _facts_upload(request, rubric: Rubric, year: ContestKey):
     upload = request.FILES.get("file")
     if upload is None:
-        messages.error(request, "กรุณาเลือกไฟล์ CSV หรือ XLSX / choose a CSV or XLSX file")
+        messages.error(request, _("choose a CSV or XLSX file"))
         return redirect("scoring:dashboard", year=year)
     try:
         report = facts_import_file(rubric=rubric, data=upload.read(), filename=upload.name, user=request.user)
@@ -312,8 +312,12 @@ def _facts_upload(request, rubric: Rubric, year: ContestKey):
     else:
         messages.success(
             request,
-            f"นำเข้าข้อมูลแล้ว: สร้าง {report.created} แก้ไข {report.updated} ไม่เปลี่ยน {report.unchanged}"
-            f" / facts imported: {report.created} created, {report.updated} updated, {report.unchanged} unchanged",
+            format_lazy(
+                _("facts imported: {created} created, {updated} updated, {unchanged} unchanged"),
+                created=report.created,
+                updated=report.updated,
+                unchanged=report.unchanged,
+            ),
         )
     return redirect("scoring:dashboard", year=year)
 
@@ -337,7 +341,7 @@ def _contest_upload(request):
         raw = upload.read() if upload is not None else request.POST.get("rubric_text", "")
         try:
             if not raw:
-                raise RubricError(["กรุณาเลือกไฟล์ JSON / choose a JSON file"])
+                raise RubricError([_("choose a JSON file")])
             data = rubric_json(raw)
             rubric = services.contest_save(user=request.user, data=data, **change_args(request))
         except ChangeRefused as exc:
@@ -347,6 +351,6 @@ def _contest_upload(request):
             return render(request, "scoring/contest_upload.html", context, status=400)
         except RubricError as exc:
             return render(request, "scoring/contest_upload.html", {"errors": exc.messages}, status=400)
-        messages.success(request, f"บันทึกการประกวดแล้ว / contest saved: {rubric.contest.slug}")
+        messages.success(request, format_lazy(_("contest saved: {slug}"), slug=rubric.contest.slug))
         return redirect("scoring:dashboard", year=rubric.key)
     return render(request, "scoring/contest_upload.html", {"errors": []})

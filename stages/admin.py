@@ -13,26 +13,23 @@ from django.contrib import admin
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from contests.permissions import is_central, is_organiser
 from contests.regions import region_of
-from core.labels import bi
 from scoring.admin.forms import ReadOnlyInline, RoleAccess
 from stages.models import PastModel, RegisterSource, Stage, StageEntry, StageFile, StageUpload
 from stages.selectors import past_models_for_user, picks_for_user, province_of, stages_for_user
 
 picks_or_runs = is_central | is_organiser
-FROM_FILE = bi(
-    "ตั้งค่าจาก contests/data/stages.json (bootstrap, manage.py stages_load) แก้ในไฟล์นั้น",
-    "set by contests/data/stages.json (bootstrap, manage.py stages_load): change it there",
-)
+FROM_FILE = _("set by contests/data/stages.json (bootstrap, manage.py stages_load): change it there")
 
 
 class StageFileInline(ReadOnlyInline):
     model = StageFile
     view = picks_or_runs
     fields = readonly_fields = ["code", "name_th", "name_en", "kind", "deadline", "min_seconds", "max_seconds"]
-    verbose_name_plural = bi("ไฟล์ที่ต้องส่งกับผู้ได้รับคัดเลือกแต่ละราย", "files each pick must come with")
+    verbose_name_plural = _("files each pick must come with")
 
 
 @admin.register(Stage)
@@ -61,22 +58,22 @@ class StageAdmin(RoleAccess, admin.ModelAdmin):
             .annotate(picks_count=Count("entries"))
         )
 
-    @admin.display(description=bi("การประกวด", "contest"), ordering="contest__slug")
+    @admin.display(description=_("contest"), ordering="contest__slug")
     def slug(self, obj):
         return format_html('{}<br><span class="help">{}</span>', obj.contest.slug, obj.contest.name_th)
 
-    @admin.display(description=bi("ขั้นก่อนหน้า", "previous stage"), ordering="previous__slug")
+    @admin.display(description=_("previous stage"), ordering="previous__slug")
     def previous_slug(self, obj):
         return obj.previous.slug if obj.previous else "-"
 
-    @admin.display(description=bi("ผู้ได้รับคัดเลือก", "picks"), ordering="picks_count")
+    @admin.display(description=_("picks"), ordering="picks_count")
     def picks(self, obj):
         return obj.picks_count
 
-    @admin.display(description=bi("หน้าคัดเลือก", "picking page"))
+    @admin.display(description=_("picking page"))
     def page(self, obj):
         url = reverse("stages:stage", kwargs={"slug": obj.contest.slug})
-        return format_html('<a href="{}">{}</a>', url, bi("เลือก/ถอนที่หน้านี้", "pick or withdraw there"))
+        return format_html('<a href="{}">{}</a>', url, _("pick or withdraw there"))
 
 
 class StageUploadInline(ReadOnlyInline):
@@ -84,7 +81,7 @@ class StageUploadInline(ReadOnlyInline):
     view = picks_or_runs
     fields = readonly_fields = ["requirement", "file", "seconds", "sha256", "uploaded_at", "uploaded_by"]
     ordering = ["requirement", "-uploaded_at"]
-    verbose_name_plural = bi("ไฟล์ที่ส่ง (ทุกครั้ง ล่าสุดนับ)", "files sent (every one; the latest counts)")
+    verbose_name_plural = _("files sent (every one; the latest counts)")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("requirement", "uploaded_by")
@@ -103,20 +100,20 @@ class StageEntryAdmin(RoleAccess, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).filter(pk__in=picks_for_user(request.user).values("pk"))
 
-    @admin.display(description=bi("ตำบล", "subdistrict"), ordering="unit__name_order")
+    @admin.display(description=_("subdistrict"), ordering="unit__name_order")
     def unit_name(self, obj):
         return f"{obj.unit.name_th} ({obj.unit.code})"
 
-    @admin.display(description=bi("ขั้น", "stage"), ordering="stage__contest__slug")
+    @admin.display(description=_("stage"), ordering="stage__contest__slug")
     def stage_slug(self, obj):
         return obj.stage.contest.slug
 
-    @admin.display(description=bi("จังหวัด", "province"))
+    @admin.display(description=_("province"))
     def province(self, obj):
         province = province_of(obj.unit)
         return province.name_th if province else "-"
 
-    @admin.display(description=bi("เขตตรวจราชการ", "inspection region"))
+    @admin.display(description=_("inspection region"))
     def region(self, obj):
         province = province_of(obj.unit)
         found = region_of(province.code) if province else None

@@ -4,6 +4,7 @@ budget. Thin: the page's own reads."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -68,7 +69,7 @@ class StagePicks(APIView):
 
     @extend_schema(
         responses={200: StagePicksSerializer, 404: refusal(404, "no such stage, or not one the caller may see")},
-        summary="ผู้ได้รับคัดเลือกของขั้น ไฟล์ทันกำหนดหรือช้า เงื่อนไขที่ไม่ผ่าน งบประมาณ / a stage's picks",
+        summary=_("a stage's picks"),
     )
     def get(self, request, slug: str):
         contest = get_object_or_404(Contest.objects.select_related("stage"), slug=slug)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from contests.models import Contest, Level, Unit
 from core.errors import PortalError, RowError, RowsError
@@ -37,8 +39,7 @@ def register_import(*, program: str, data: bytes, filename: str, source_name: st
     source_name = (source_name or "").strip()
     if not source_name:
         raise PortalError(
-            "กรุณาระบุแหล่งที่มาของทะเบียน (เช่น ทะเบียนจากระบบรายงานข้อมูล online ของกรม ณ วันที่ …)",
-            "name the register's source (e.g. the Department's online reporting system, as of …)",
+            gettext_lazy("name the register's source (e.g. the Department's online reporting system, as of …)"),
             code="no_source",
         )
     rows = read_rows(data, filename, required=("code", "year", "level"))
@@ -54,22 +55,20 @@ def register_import(*, program: str, data: bytes, filename: str, source_name: st
             errors.append(
                 RowError(
                     number,
-                    f"ไม่พบหน่วย “{code}” (ใช้รหัสกรมการปกครอง ๖ หลัก)",
-                    f"no unit “{code}” (use the 6-digit DOPA code)",
+                    format_lazy(gettext_lazy("no unit “{code}” (use the 6-digit DOPA code)"), code=code),
                 )
             )
             continue
         if not year.isdigit() or not 2400 <= int(year) <= 2700:
             errors.append(
-                RowError(number, f"ปีต้องเป็น พ.ศ. ๔ หลัก แต่ได้รับ “{year}”", f"the year must be 4-digit B.E., got “{year}”")
+                RowError(number, format_lazy(gettext_lazy("the year must be 4-digit B.E., got “{year}”"), year=year))
             )
             continue
         if level.lower() not in LEVEL_WORDS:
             errors.append(
                 RowError(
                     number,
-                    f"ระดับต้องเป็น อำเภอ หรือ จังหวัด แต่ได้รับ “{level}”",
-                    f"level must be district or province, got “{level}”",
+                    format_lazy(gettext_lazy("level must be district or province, got “{level}”"), level=level),
                 )
             )
             continue

@@ -12,7 +12,7 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from contests.models import Contest, Level, Unit
 from contests.regions import InspectionRegion, inspection_regions, region_of
 from contests.tree import at_or_under, under
-from core.labels import halves
+from core.labels import both
 from core.thai import thai_digits
 from stages.models import Barred, PastModel, RankWithin, Stage, StageEntry, StageFile
 
@@ -52,7 +52,7 @@ def barred_reason(stage: Stage, unit: Unit) -> tuple[str, str] | None:
     past = rows.select_related("source").order_by("year").first()
     if past is None:
         return None
-    level_th, level_en = halves(Level(past.level).label)
+    level_th, level_en = both(Level(past.level).label)
     rule_th, rule_en = BARRED_WORDS[Barred(stage.barred)]
     years_th = f"{thai_digits(stage.barred_from)}–{thai_digits(stage.barred_to)}"
     return (

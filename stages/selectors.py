@@ -12,7 +12,7 @@ from django.utils import timezone
 from contests.actor import Actor, actor_of
 from contests.models import Contest, Level, Unit
 from contests.regions import InspectionRegion, region_of
-from core.labels import halves
+from core.labels import both
 from core.thai import thai_date, thai_digits
 from rulebook.dates import en_date
 from rulebook.rules.errors import Label
@@ -190,12 +190,12 @@ class StagePage:
 
     @property
     def chooser(self) -> tuple[str, str]:
-        return halves(Level(self.stage.chooser_level).label)
+        return both(Level(self.stage.chooser_level).label)
 
     @property
     def entrant(self) -> tuple[str, str]:
         """Who answers what the document asks (seed 002: the subdistrict), in Thai and English."""
-        return halves(Level(self.contest.entrant_level).label)
+        return both(Level(self.contest.entrant_level).label)
 
 
 def staged_contests(actor: Actor) -> QuerySet[Contest]:

@@ -16,12 +16,15 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from contests.actor import Actor
 from contests.media import video_seconds
 from contests.models import Contest, Level, Unit
 from core.errors import PortalError
-from core.labels import halves
+from core.i18n import lazy, pick
+from core.labels import both
 from core.thai import thai_digits
 from core.validators.content import inspect_file, sniff_group
 from core.validators.refusal import size_refusal
@@ -65,17 +68,14 @@ def stage_window(stage: Stage, deadline: date | None = None) -> StageWindow:
 def _stage(contest: Contest) -> Stage:
     stage = stage_of(contest)
     if stage is None:
-        raise PortalError(
-            "การประกวดนี้ไม่ได้คัดเลือกผู้เข้าประกวดเป็นขั้น", "this contest's entrants are not picked in stages", code="no_stage"
-        )
+        raise PortalError(gettext_lazy("this contest's entrants are not picked in stages"), code="no_stage")
     return stage
 
 
 def _chooser(actor: Actor, contest: Contest) -> Unit:
     if not actor.chooses(contest):
         raise PortalError(
-            "คัดเลือกได้เฉพาะผู้จัดของหน่วยงานที่คัดเลือกในขั้นนี้",
-            "only the organisers of the offices that pick at this stage may pick",
+            gettext_lazy("only the organisers of the offices that pick at this stage may pick"),
             code="not_chooser",
             status=403,
         )
@@ -83,7 +83,7 @@ def _chooser(actor: Actor, contest: Contest) -> Unit:
 
 
 def _per(stage: Stage) -> tuple[str, str]:
-    return halves(Level(stage.chooser_level).label)
+    return both(Level(stage.chooser_level).label)
 
 
 def stage_select(*, actor: Actor, contest: Contest, units: Sequence[Unit], now: datetime | None = None):
@@ -101,7 +101,7 @@ def stage_select(*, actor: Actor, contest: Contest, units: Sequence[Unit], now: 
             code="stage_closed",
         )
     if not units:
-        raise PortalError("กรุณาเลือกอย่างน้อย 1 ตำบล", "choose at least one subdistrict", code="nothing_chosen")
+        raise PortalError(gettext_lazy("choose at least one subdistrict"), code="nothing_chosen")
     per_th, per_en = _per(stage)
     with transaction.atomic():
         Unit.objects.select_for_update().filter(pk=office.pk).first()  # one office's picks at a time
@@ -131,7 +131,7 @@ def stage_select(*, actor: Actor, contest: Contest, units: Sequence[Unit], now: 
                 errors[0][0],
                 errors[0][1],
                 code="stage_refused",
-                text="\n".join(f"{th} / {en}" for th, en in errors),
+                text=_lines(errors),
             )
         entries = [
             StageEntry.objects.create(stage=stage, unit=u, chooser=office, chosen_at=at, chosen_by=actor.user)
@@ -140,6 +140,13 @@ def stage_select(*, actor: Actor, contest: Contest, units: Sequence[Unit], now: 
         contest.entrants.add(*fresh)
         _standings_follow(contest)
     return entries
+
+
+def _refusals(errors: list[tuple[str, str]]) -> str:
+    return "\n".join(pick(th, en) for th, en in errors)
+
+
+_lines = lazy(_refusals, str)  # each refusal in the page's language, one a line
 
 
 def _standings_follow(contest: Contest) -> None:
@@ -225,8 +232,9 @@ def _local_path(upload) -> tuple[str, tempfile.NamedTemporaryFile | None]:
 
 def _unreadable(name: str) -> PortalError:
     return PortalError(
-        f"อ่านความยาวของวีดิทัศน์จากไฟล์ “{name}” ไม่ได้ (ส่งไฟล์ MP4)",
-        f"the length of the video “{name}” cannot be read from the file (send an MP4 file)",
+        format_lazy(
+            gettext_lazy("the length of the video “{name}” cannot be read from the file (send an MP4 file)"), name=name
+        ),
         code="video_unreadable",
     )
 
@@ -280,7 +288,9 @@ def stage_file_may_submit(*, actor: Actor, contest: Contest, unit: Unit, code: s
     office = _chooser(actor, contest)
     requirement = stage.files.filter(code=code).first()
     if requirement is None:
-        raise PortalError(f"ขั้นนี้ไม่มีไฟล์ “{code}”", f"this stage asks for no file “{code}”", code="no_such_file")
+        raise PortalError(
+            format_lazy(gettext_lazy("this stage asks for no file “{code}”"), code=code), code="no_such_file"
+        )
     entry = stage_picks(stage, office).filter(unit=unit).first()
     if entry is None:
         raise PortalError(

@@ -10,6 +10,8 @@ import posixpath
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
@@ -18,6 +20,7 @@ from contests.models import Contest, Unit
 from core import acts, files, gate
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, content_disposition, posted_ids, show, takes_files
+from core.i18n import either
 from core.sheets import exporter
 from stages.data import register_import
 from stages.models import RegisterSource, StageUpload
@@ -78,8 +81,9 @@ def stage_pick(request, slug: str):
     except PortalError as exc:
         show(request, exc)
     else:
-        names = ", ".join(e.unit.name_th for e in entries)
-        messages.success(request, f"บันทึกการคัดเลือกแล้ว: {names} / picks saved")
+        th = ", ".join(e.unit.name_th for e in entries)
+        en = ", ".join(e.unit.name_en or e.unit.name_th for e in entries)
+        messages.success(request, format_lazy(_("picks saved: {names}"), names=either(th, en)))
     return redirect("stages:stage", slug=slug)
 
 
@@ -89,12 +93,12 @@ def stage_unpick(request, slug: str):
     unit = _unit(request)
     try:
         if unit is None:
-            raise PortalError("ไม่พบตำบลที่จะถอน", "no such subdistrict to withdraw", code="not_picked")
+            raise PortalError(_("no such subdistrict to withdraw"), code="not_picked")
         stage_withdraw(actor=actor_of(request.user), contest=contest, unit=unit)
     except PortalError as exc:
         show(request, exc)
     else:
-        messages.success(request, f"ถอน {unit.name_th} แล้ว / {unit.name_en} withdrawn")
+        messages.success(request, format_lazy(_("{unit} withdrawn"), unit=either(unit.name_th, unit.name_en)))
     return redirect("stages:stage", slug=slug)
 
 
@@ -116,7 +120,7 @@ def _stage_file(request, contest: Contest, slug: str):
     unit = _unit(request)
     try:
         if unit is None or "file" not in request.FILES:
-            raise PortalError("กรุณาเลือกไฟล์ / choose a file", code="no_file")
+            raise PortalError(_("choose a file"), code="no_file")
         sent = stage_file_submit(
             actor=actor_of(request.user),
             contest=contest,
@@ -127,7 +131,14 @@ def _stage_file(request, contest: Contest, slug: str):
     except PortalError as exc:
         show(request, exc)
     else:
-        messages.success(request, f"รับไฟล์ {sent.requirement.name_th} ของ {unit.name_th} แล้ว / file received")
+        messages.success(
+            request,
+            format_lazy(
+                _("{unit}'s {file} received"),
+                file=either(sent.requirement.name_th, sent.requirement.name_en),
+                unit=either(unit.name_th, unit.name_en),
+            ),
+        )
     return redirect("stages:stage", slug=slug)
 
 
@@ -173,7 +184,7 @@ def _register_upload(request):
     upload = request.FILES.get("file")
     try:
         if upload is None:
-            raise PortalError("กรุณาเลือกไฟล์ CSV หรือ XLSX / choose a CSV or XLSX file", code="no_file")
+            raise PortalError(_("choose a CSV or XLSX file"), code="no_file")
         source = register_import(
             program=REGISTER,
             data=upload.read(),
@@ -184,5 +195,5 @@ def _register_upload(request):
     except PortalError as exc:
         show(request, exc)
     else:
-        messages.success(request, f"นำเข้าทะเบียน {source.rows} แถว / {source.rows} register rows imported")
+        messages.success(request, format_lazy(_("{rows} register rows imported"), rows=source.rows))
     return redirect("stages:stages")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication
@@ -54,9 +55,9 @@ class SubmissionSerializer(serializers.ModelSerializer):
 
 
 class EvidenceCreateSerializer(serializers.Serializer):
-    criterion = serializers.CharField(help_text="รหัสตัวชี้วัด / criterion code, e.g. 4.1.2")
+    criterion = serializers.CharField(help_text=_("criterion code, e.g. 4.1.2"))
     file = serializers.FileField(required=False, help_text="PDF, JPG/PNG, DOCX/XLSX/PPTX or MP4")
-    url = serializers.CharField(required=False, allow_blank=True, help_text="ลิงก์ / a link instead of a file")
+    url = serializers.CharField(required=False, allow_blank=True, help_text=_("a link instead of a file"))
     description = serializers.CharField(required=False, allow_blank=True, max_length=300)
 
 
@@ -108,7 +109,7 @@ class EvidenceCollection(APIView):
 
     @extend_schema(
         responses=SubmissionSerializer(many=True),
-        summary="หลักฐานของจังหวัดตนพร้อมทุกฉบับ / own province's evidence with versions",
+        summary=_("own province's evidence with versions"),
     )
     def get(self, request, year: ContestKey):
         actor = actor_of(request.user)
@@ -128,7 +129,7 @@ class EvidenceCollection(APIView):
         request={"multipart/form-data": EvidenceCreateSerializer},
         examples=[
             OpenApiExample(
-                "ลิงก์ / a link",
+                _("a link"),
                 value={"criterion": "4.1.1", "url": "https://www.youtube.com/watch?v=x", "description": "คลิปกิจกรรม"},
                 media_type="multipart/form-data",
                 request_only=True,
@@ -142,7 +143,7 @@ class EvidenceCollection(APIView):
             503: refusal(503, "the database is briefly unavailable: nothing was kept, send it again (Retry-After)"),
             507: refusal(507, "the portal's file storage is full: nothing was kept"),
         },
-        summary="ส่งหลักฐานฉบับใหม่ (เฉพาะเจ้าหน้าที่จังหวัด) / submit a new evidence version (provincial staff)",
+        summary=_("submit a new evidence version (provincial staff)"),
     )
     def post(self, request, year: ContestKey):
         actor = actor_of(request.user)  # role and office in one query (the permission check reuses it)
@@ -150,7 +151,7 @@ class EvidenceCollection(APIView):
             actor, year, request=request
         )  # a contest the user cannot see does not exist for them (issue #24)
         if not actor.files_for_office():
-            raise PermissionDenied("เฉพาะเจ้าหน้าที่จังหวัด / provincial staff only")
+            raise PermissionDenied(_("provincial staff only"))
         # Only a contest the office enters takes its evidence: any other does not exist for it.
         rubric = contest_or_404(actor, year, Need.ENTER, request=request)
         province = actor.own_office
@@ -170,7 +171,7 @@ class EvidenceCollection(APIView):
                 description=data.get("description", ""),
             )
         except Criterion.DoesNotExist as exc:
-            raise NotFound("ไม่พบตัวชี้วัด / no such criterion") from exc
+            raise NotFound(_("no such criterion")) from exc
         finally:
             uploads.cleanup(request.FILES.getlist("file"))
         return Response(EvidenceSerializer(evidence).data, status=status.HTTP_201_CREATED)

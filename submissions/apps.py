@@ -1,11 +1,10 @@
 from django.apps import AppConfig
-
-from core.labels import bi
+from django.utils.translation import gettext_lazy as _
 
 
 class SubmissionsConfig(AppConfig):
     name = "submissions"
-    verbose_name = bi("หลักฐาน", "Evidence")
+    verbose_name = _("Evidence")
 
     def ready(self) -> None:
         # inline: ready() runs once the models are loaded; importing these registers them

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from core.errors import PortalError
-from core.labels import bi
 from nominees.eligibility import office_name
 from nominees.models import Employment
 
@@ -12,21 +12,19 @@ from .services import INNOVATION_FIELDS
 
 
 class LinkForm(forms.Form):
-    url = forms.CharField(label=bi("ลิงก์", "link"), max_length=500)
-    description = forms.CharField(label=bi("คำอธิบาย", "description"), max_length=300, required=False)
+    url = forms.CharField(label=_("link"), max_length=500)
+    description = forms.CharField(label=_("description"), max_length=300, required=False)
 
 
 class NomineeForm(forms.Form):
     """The person an office nominates (Contest.nominates); lengths, blanks and who qualifies are nominee_submit's
     to refuse, each beside its field (`refused`)."""
 
-    name_th = forms.CharField(label=bi("ชื่อ-นามสกุล", "full name"), required=False)
-    position_th = forms.CharField(label=bi("ตำแหน่ง", "position"), required=False)
-    name_en = forms.CharField(label=bi("ชื่อภาษาอังกฤษ (ถ้ามี)", "name in English (optional)"), required=False)
-    employment = forms.ChoiceField(
-        label=bi("ประเภทบุคลากร", "employment type"), choices=[("", "—"), *Employment.choices], required=False
-    )
-    office = forms.ChoiceField(label=bi("สำนักงานที่ปฏิบัติงาน", "office the nominee works in"), required=False)
+    name_th = forms.CharField(label=_("full name"), required=False)
+    position_th = forms.CharField(label=_("position"), required=False)
+    name_en = forms.CharField(label=_("name in English (optional)"), required=False)
+    employment = forms.ChoiceField(label=_("employment type"), choices=[("", "—"), *Employment.choices], required=False)
+    office = forms.ChoiceField(label=_("office the nominee works in"), required=False)
 
     def __init__(self, *args, offices=(), **kwargs):
         super().__init__(*args, **kwargs)

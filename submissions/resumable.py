@@ -38,6 +38,8 @@ from django.db import transaction
 from django.db.models import F, Sum
 from django.http import Http404
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from contests.actor import Need, actor_of
 from contests.models import Contest, Unit
@@ -251,20 +253,18 @@ def _quota(user, filename: str, length: int, now: datetime) -> None:
 
 def _may_append(upload: ResumableUpload, piece: Piece, now: datetime) -> None:
     if upload.state == ResumableState.REFUSED:  # the reason it was refused, again: start a new upload
-        raise PortalError(upload.refusal or "ไฟล์นี้ไม่ผ่านการตรวจ / this upload was refused", status=410, code="refused")
+        raise PortalError(upload.refusal or gettext_lazy("this upload was refused"), status=410, code="refused")
     if upload.state != ResumableState.RECEIVING:
-        raise PortalError("ไฟล์นี้รับครบแล้ว", "this upload is already complete", status=409, code="complete")
+        raise PortalError(gettext_lazy("this upload is already complete"), status=409, code="complete")
     if expired(upload, now):  # tus expiration: gone, as its pieces soon are; the client starts again
         raise PortalError(
-            "การส่งไฟล์นี้หมดเวลาแล้ว กรุณาเริ่มส่งไฟล์ใหม่",
-            "this upload has expired: start a new one",
+            gettext_lazy("this upload has expired: start a new one"),
             status=410,
             code="expired",
         )
     if piece.offset != upload.offset:
         raise PortalError(
-            f"ตำแหน่งไม่ตรง: เซิร์ฟเวอร์รับไว้ {upload.offset} ไบต์",
-            f"offset mismatch: the server holds {upload.offset} bytes",
+            format_lazy(gettext_lazy("offset mismatch: the server holds {offset} bytes"), offset=upload.offset),
             status=409,
             code="offset_mismatch",
         )
@@ -273,7 +273,11 @@ def _may_append(upload: ResumableUpload, piece: Piece, now: datetime) -> None:
     if piece.checksum:
         algorithm = piece.checksum.split(" ", 1)[0]
         if algorithm not in CHECKSUMS:
-            raise PortalError(f"ไม่รองรับ {algorithm}", f"unsupported checksum {algorithm}", status=400, code="checksum")
+            raise PortalError(
+                format_lazy(gettext_lazy("unsupported checksum {algorithm}"), algorithm=algorithm),
+                status=400,
+                code="checksum",
+            )
 
 
 def _receive(upload: ResumableUpload, piece: Piece) -> tuple[Path, int]:
@@ -305,7 +309,7 @@ def _receive(upload: ResumableUpload, piece: Piece) -> tuple[Path, int]:
             raise
     if digest is not None and (left or digest.digest() != _b64(piece.checksum)):
         local.unlink()
-        raise ChecksumMismatch("ค่าตรวจสอบของช่วงนี้ไม่ตรง ส่งช่วงนี้ใหม่", "this piece's checksum does not match: send it again")
+        raise ChecksumMismatch(gettext_lazy("this piece's checksum does not match: send it again"))
     return local, written
 
 
@@ -384,7 +388,7 @@ def _finish(upload: ResumableUpload) -> None:
                 )
             }
     except PermissionDenied:  # the office's role changed while the file was on its way
-        _refuse(upload, PortalError("ไม่มีสิทธิ์ส่งไฟล์นี้แล้ว", "no longer allowed to send this file", status=403))
+        _refuse(upload, PortalError(gettext_lazy("no longer allowed to send this file"), status=403))
     except PortalError as error:
         _refuse(upload, error)
     finally:

@@ -9,6 +9,7 @@ from django.db.models import Count, Exists, F, Min, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from contests.actor import actor_of
 from contests.models import Unit
@@ -23,7 +24,7 @@ from .models import Evidence, InnovationReport, Submission, SubmissionStatus
 from .querysets import visible_q
 
 DONE = {SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED, SubmissionStatus.SCORED}
-RECORDED_LABEL = "ส่งแล้ว (กรมบันทึกการรับแล้ว) / sent (recorded as received by the Department)"
+RECORDED_LABEL = gettext_lazy("sent (recorded as received by the Department)")
 
 
 def rubric_current() -> Rubric | None:
@@ -103,10 +104,10 @@ class CriterionRow:
     @property
     def status_label(self) -> str:
         if self.criterion.nominee:
-            return "เสนอชื่อแล้ว / nominee sent" if self.nominated else "ยังไม่เสนอชื่อ / no nominee yet"
+            return gettext_lazy("nominee sent") if self.nominated else gettext_lazy("no nominee yet")
         if self.status:
             return SubmissionStatus(self.status).label
-        return RECORDED_LABEL if self.recorded else "ยังไม่ส่ง / not submitted"
+        return RECORDED_LABEL if self.recorded else gettext_lazy("not submitted")
 
     @property
     def status_key(self) -> str:

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -201,7 +202,7 @@ def nominee(request, year: ContestKey, code: str):
             return _province_page(request, ctx, nominee_form=form)
         show(request, exc)
     else:
-        messages.success(request, "บันทึกผู้ได้รับการเสนอชื่อแล้ว / Nominee saved")
+        messages.success(request, gettext_lazy("Nominee saved"))
     return redirect("submissions:province", year=ctx["rubric"].key, code=ctx["province"].code)
 
 
@@ -216,7 +217,7 @@ def nominee_withdraw(request, year: ContestKey, code: str):
     except PortalError as exc:
         show(request, exc)
     else:
-        messages.success(request, "ถอนรายชื่อผู้ได้รับการเสนอชื่อแล้ว / Nominee withdrawn")
+        messages.success(request, gettext_lazy("Nominee withdrawn"))
     return redirect("submissions:province", year=ctx["rubric"].key, code=ctx["province"].code)
 
 
@@ -292,7 +293,7 @@ def _upload_response(request, ctx: dict, created: list, refused: list[dict]):
     for r in refused:
         messages.error(request, f"{r['name']}: {r['message']}" if r["name"] else r["message"])
     if created:
-        messages.success(request, "บันทึกหลักฐานแล้ว / Evidence saved")
+        messages.success(request, gettext_lazy("Evidence saved"))
     return redirect(back)
 
 
@@ -410,7 +411,7 @@ def innovation(request, year: ContestKey, code: str):
             except PortalError as exc:
                 show(request, exc)
             else:
-                messages.success(request, "บันทึกแบบรายงานนวัตกรรมแล้ว (ฉบับใหม่) / Innovation report saved (new version)")
+                messages.success(request, gettext_lazy("Innovation report saved (new version)"))
             return redirect("submissions:innovation", year=year, code=code)
     ctx = _criterion_ctx(request, ctx)
     ctx.update(

@@ -4,7 +4,7 @@ and what is wrong with it beside it (builder/form.py)."""
 from django import template
 from django.utils.html import format_html, format_html_join
 
-from core.labels import bi, one_language
+from core.i18n import pick
 
 register = template.Library()
 
@@ -19,7 +19,7 @@ def box(builder, name: str, th: str, en: str, kind: str = "text", hint: str = ""
     return format_html(
         '<label class="box{}">{}{}<input type="{}" name="{}" value="{}" id="{}"{}{}>{}</label>',
         " invalid" if problems else "",
-        bi(th, en),
+        pick(th, en),
         format_html(' <span class="muted hint">{}</span>', hint) if hint else "",
         input_type,
         name,
@@ -41,7 +41,7 @@ def refusals(problems: list[str]):
         return ""
     return format_html(
         '<ul class="refusals" role="alert">{}</ul>',
-        format_html_join("", "<li>{}</li>", ((one_language(p),) for p in problems)),
+        format_html_join("", "<li>{}</li>", ((getattr(p, "shown", p),) for p in problems)),
     )
 
 

@@ -4,9 +4,10 @@ from django.db import models
 from django.db.models import CharField, F, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from contests.codes import NATIONAL_PREFIX, validate_contest_code
-from core.labels import bi, halves
+from core.labels import both
 
 from .units import Level, Unit
 
@@ -23,10 +24,10 @@ NATIONAL = national_q()
 class Combine(models.TextChoices):
     """How a contest with periods turns its periods' totals into one standing."""
 
-    SINGLE = "single", bi("รอบเดียว", "one round")
-    SUM = "sum", bi("รวมทุกรอบ", "sum of periods")
-    MEAN = "mean", bi("เฉลี่ยทุกรอบ", "mean of periods")
-    LATEST = "latest", bi("รอบล่าสุด", "latest period")
+    SINGLE = "single", _("one round")
+    SUM = "sum", _("sum of periods")
+    MEAN = "mean", _("mean of periods")
+    LATEST = "latest", _("latest period")
 
 
 class ContestQuerySet(models.QuerySet):
@@ -38,8 +39,8 @@ class ContestQuerySet(models.QuerySet):
 class ContestState(models.TextChoices):
     """A contest is a draft until whoever runs it opens it: its entrants meet it only once it is open (issue #28)."""
 
-    DRAFT = "draft", bi("ร่าง", "draft")
-    OPEN = "open", bi("เปิดแล้ว", "open")
+    DRAFT = "draft", _("draft")
+    OPEN = "open", pgettext_lazy("contests.models.contests", "open")
 
 
 class Contest(models.Model):
@@ -49,12 +50,10 @@ class Contest(models.Model):
     piece of the scoring, committee and awards machinery works on a period exactly as on a whole contest.
     """
 
-    slug = models.SlugField(
-        bi("รหัสการประกวด", "contest code"), max_length=60, unique=True, validators=[validate_contest_code]
-    )
-    name_th = models.CharField(bi("ชื่อ", "name (th)"), max_length=300)
-    name_en = models.CharField(bi("ชื่อภาษาอังกฤษ", "name (en)"), max_length=300)
-    year = models.PositiveSmallIntegerField(bi("ปีงบประมาณ (พ.ศ.)", "fiscal year (B.E.)"))
+    slug = models.SlugField(_("contest code"), max_length=60, unique=True, validators=[validate_contest_code])
+    name_th = models.CharField(_("name (th)"), max_length=300)
+    name_en = models.CharField(_("name (en)"), max_length=300)
+    year = models.PositiveSmallIntegerField(_("fiscal year (B.E.)"))
     # Empty: the Department (กรมการพัฒนาชุมชน) runs it; otherwise the provincial office that does.
     organiser = models.ForeignKey(
         Unit,
@@ -62,27 +61,21 @@ class Contest(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="organised_contests",
-        verbose_name=bi("ผู้จัด", "organiser"),
+        verbose_name=_("organiser"),
     )
-    entrant_level = models.CharField(
-        bi("ระดับผู้เข้าประกวด", "entrant level"), max_length=12, choices=Level.choices, default=Level.PROVINCE
-    )
+    entrant_level = models.CharField(_("entrant level"), max_length=12, choices=Level.choices, default=Level.PROVINCE)
     # A chosen list; empty means every CDD office of the entrant level under the organiser.
     entrants: "models.ManyToManyField[Unit, ChosenEntrant]" = models.ManyToManyField(
-        Unit, through="ChosenEntrant", blank=True, related_name="+", verbose_name=bi("ผู้เข้าประกวด", "entrants")
+        Unit, through="ChosenEntrant", blank=True, related_name="+", verbose_name=_("entrants")
     )
-    combine = models.CharField(
-        bi("การรวมผลรายรอบ", "combining periods"), max_length=8, choices=Combine.choices, default=Combine.SINGLE
-    )
+    combine = models.CharField(_("combining periods"), max_length=8, choices=Combine.choices, default=Combine.SINGLE)
     # Each entrant office names one of its staff, who is the one honoured (seed 001's IT role model);
     # the office stays the entrant: results, evidence and who sees what are unchanged (scoring.nominees).
-    nominates = models.BooleanField(bi("ผู้เข้าประกวดเสนอชื่อบุคคล", "each entrant nominates a person"), default=False)
+    nominates = models.BooleanField(_("each entrant nominates a person"), default=False)
     # Who may be nominated, as the rubric file's contest.nominee declares it (contests.eligibility); {} = anyone.
-    nominee_rules = models.JSONField(bi("คุณสมบัติผู้ได้รับการเสนอชื่อ", "who may be nominated"), default=dict, blank=True)
+    nominee_rules = models.JSONField(_("who may be nominated"), default=dict, blank=True)
     # Contests made before the builder, and every rubric file loaded, are open as they always were.
-    state = models.CharField(
-        bi("สถานะ", "state"), max_length=10, choices=ContestState.choices, default=ContestState.OPEN
-    )
+    state = models.CharField(_("state"), max_length=10, choices=ContestState.choices, default=ContestState.OPEN)
 
     # By when the committee (or the contest's panel) finishes judging; set by whoever runs the contest.
     judging_deadline = models.DateField(_("judging deadline"), null=True, blank=True)
@@ -93,8 +86,8 @@ class Contest(models.Model):
         # made by scoring before the model moved here (contests 0001); so is scoring_contest_entrants
         db_table = "scoring_contest"
         ordering = ["-year", "slug"]
-        verbose_name = bi("การประกวด", "contest")
-        verbose_name_plural = bi("การประกวด", "contests")
+        verbose_name = _("contest")
+        verbose_name_plural = _("contests")
         constraints = [
             models.CheckConstraint(condition=Q(state__in=ContestState.values), name="contest_state_known"),
             # The national contest of a year is cdd4-<year> and no other contest's code starts with cdd4-:
@@ -103,8 +96,7 @@ class Contest(models.Model):
                 condition=(NATIONAL & Q(slug=Concat(Value(NATIONAL_PREFIX), Cast(F("year"), CharField()))))
                 | (~NATIONAL & ~Q(slug__startswith=NATIONAL_PREFIX)),
                 name="contest_national_code",
-                violation_error_message="รหัส cdd4-<ปี> เป็นของการประกวดระดับประเทศของปีนั้นเท่านั้น"
-                " / the code cdd4-<year> belongs to that year's national contest only",
+                violation_error_message=_("the code cdd4-<year> belongs to that year's national contest only"),
             ),
         ]
 
@@ -118,7 +110,7 @@ class Contest(models.Model):
     @property
     def entrant_noun(self) -> tuple[str, str]:
         """What the pages call an entrant: ("จังหวัด", "province"), ("อำเภอ", "district") or ("ตำบล", "subdistrict")."""
-        return halves(Level(self.entrant_level).label)
+        return both(Level(self.entrant_level).label)
 
 
 class ChosenEntrant(models.Model):

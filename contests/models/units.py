@@ -3,29 +3,28 @@
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Concat
-
-from core.labels import bi
+from django.utils.translation import gettext_lazy as _
 
 
 class Region(models.TextChoices):
-    NORTH = "north", bi("ภาคเหนือ", "North")
-    NORTHEAST = "northeast", bi("ภาคตะวันออกเฉียงเหนือ", "Northeast")
-    CENTRAL = "central", bi("ภาคกลาง", "Central")
-    EAST = "east", bi("ภาคตะวันออก", "East")
-    WEST = "west", bi("ภาคตะวันตก", "West")
-    SOUTH = "south", bi("ภาคใต้", "South")
+    NORTH = "north", _("North")
+    NORTHEAST = "northeast", _("Northeast")
+    CENTRAL = "central", _("Central")
+    EAST = "east", _("East")
+    WEST = "west", _("West")
+    SOUTH = "south", _("South")
 
 
 class SizeGroup(models.TextChoices):
-    SMALL = "small", bi("จังหวัดขนาดเล็ก", "small")
-    MEDIUM = "medium", bi("จังหวัดขนาดกลาง", "medium")
-    LARGE = "large", bi("จังหวัดขนาดใหญ่", "large")
+    SMALL = "small", _("small")
+    MEDIUM = "medium", _("medium")
+    LARGE = "large", _("large")
 
 
 class Level(models.TextChoices):
-    PROVINCE = "province", bi("จังหวัด", "province")
-    DISTRICT = "district", bi("อำเภอ", "district")
-    SUBDISTRICT = "subdistrict", bi("ตำบล", "subdistrict")
+    PROVINCE = "province", _("province")
+    DISTRICT = "district", _("district")
+    SUBDISTRICT = "subdistrict", _("subdistrict")
 
 
 STAFFED = (Level.PROVINCE, Level.DISTRICT)
@@ -46,35 +45,35 @@ class Unit(models.Model):
     """An administrative unit: province, district or subdistrict. `code` is the public code: ISO 3166-2:TH for
     provinces (kept so existing URLs and exports stay), the DOPA code for the others."""
 
-    code = models.CharField(bi("รหัส", "code"), max_length=6, unique=True)
-    dopa_code = models.CharField(bi("รหัสกรมการปกครอง", "DOPA code"), max_length=6, unique=True)
-    level = models.CharField(bi("ระดับ", "level"), max_length=11, choices=Level.choices, default=Level.PROVINCE)
+    code = models.CharField(_("code"), max_length=6, unique=True)
+    dopa_code = models.CharField(_("DOPA code"), max_length=6, unique=True)
+    level = models.CharField(_("level"), max_length=11, choices=Level.choices, default=Level.PROVINCE)
     parent = models.ForeignKey(
         "self",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="children",
-        verbose_name=bi("หน่วยเหนือ", "parent"),
+        verbose_name=_("parent"),
     )
-    is_cdd_office = models.BooleanField(bi("เป็นสำนักงานพัฒนาชุมชน", "CDD office"), default=True)
-    name_th = models.CharField(bi("ชื่อ", "name (th)"), max_length=100)
-    name_en = models.CharField(bi("ชื่อภาษาอังกฤษ", "name (en)"), max_length=100)
-    size_group = models.CharField(bi("ขนาดจังหวัด", "size group"), max_length=10, choices=SizeGroup.choices, blank=True)
-    region = models.CharField(bi("ภาค", "region"), max_length=10, choices=Region.choices, blank=True)
+    is_cdd_office = models.BooleanField(_("CDD office"), default=True)
+    name_th = models.CharField(_("name (th)"), max_length=100)
+    name_en = models.CharField(_("name (en)"), max_length=100)
+    size_group = models.CharField(_("size group"), max_length=10, choices=SizeGroup.choices, blank=True)
+    region = models.CharField(_("region"), max_length=10, choices=Region.choices, blank=True)
     # Spellings met in the Department's own documents (the seed writes อุตรธานี for อุดรธานี).
-    aliases_th = models.JSONField(bi("ชื่อที่สะกดต่าง", "other spellings"), default=list, blank=True)
+    aliases_th = models.JSONField(_("other spellings"), default=list, blank=True)
     # Thai dictionary order (ก–ฮ) as a number, so SQL sorts lists of Thai names right on every engine:
     # ORDER BY name_th puts เ แ โ ใ ไ after ฮ. Set by contests.units.units_collate after each load.
-    name_order = models.PositiveIntegerField(bi("ลำดับ ก–ฮ", "Thai order"), default=0, editable=False, db_index=True)
+    name_order = models.PositiveIntegerField(_("Thai order"), default=0, editable=False, db_index=True)
 
     objects = UnitQuerySet.as_manager()
 
     class Meta:
         db_table = "scoring_province"  # made by scoring before the model moved here (contests 0001)
         ordering = ["code"]
-        verbose_name = bi("จังหวัด", "province")
-        verbose_name_plural = bi("จังหวัด", "provinces")
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
         constraints = [
             # District and subdistrict names repeat across the country, never under one parent.
             models.UniqueConstraint(fields=["parent", "name_th"], name="unit_name_th_per_parent"),

@@ -22,6 +22,7 @@ from typing import Any, ClassVar
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.functional import Promise
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font
@@ -114,6 +115,8 @@ def year_sheets(user=None, rubric=None) -> list[Exporter]:
 
 
 def _wall_clock(value):
+    if isinstance(value, Promise):
+        return str(value)  # a translated word, in the language the sheet is written in
     # Excel has no time zones: Bangkok wall-clock time without tzinfo, in both formats.
     if isinstance(value, datetime) and value.tzinfo is not None:
         return timezone.localtime(value).replace(tzinfo=None)
@@ -144,7 +147,7 @@ MUTED = Font(color="666666")
 
 
 def _sheet(ws, table: Table) -> None:
-    ws.title = table.title[:31]  # Excel's limit on sheet names
+    ws.title = str(table.title)[:31]  # Excel's limit on sheet names
     for line in table.preamble:
         ws.append([_xlsx_cell(line)])
     top = ws.max_row + 1 if table.preamble else 1  # the header's row

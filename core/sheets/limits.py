@@ -7,6 +7,7 @@ a row's width as its cells arrive, the table's cell count before its rows become
 from __future__ import annotations
 
 from core.errors import PortalError
+from core.i18n import _, format_lazy
 
 # A year's facts are 76 provinces x ~22 facts and a committee's scores a few thousand rows.
 MAX_ROWS = 50_000
@@ -27,32 +28,41 @@ class SheetError(PortalError):
 
 def check_rows(rows_with_header: int) -> None:
     if rows_with_header > MAX_ROWS + 1:
-        raise SheetError(
-            f"ไฟล์มีข้อมูลเกิน {MAX_ROWS:,} แถว (แบ่งเป็นหลายไฟล์) / the file has more than {MAX_ROWS:,} data rows (split it)"
-        )
+        raise SheetError(format_lazy(_("the file has more than {max_rows:,} data rows (split it)"), max_rows=MAX_ROWS))
 
 
 def check_width(row: int, column: int) -> None:
     """`column`: the 1-based column of a cell, or a row's count of cells."""
     if column > MAX_COLUMNS:
         raise SheetError(
-            f"แถวที่ {row}: มีข้อมูลถึงคอลัมน์ที่ {column:,} เกิน {MAX_COLUMNS} คอลัมน์ (ลบคอลัมน์ที่ไม่ใช้ออก)"
-            f" / row {row}: it has data up to column {column:,}, more than {MAX_COLUMNS} columns"
-            " (delete the columns not used)"
+            format_lazy(
+                _(
+                    "row {row}: it has data up to column {column:,}, more than "
+                    "{max_columns} columns (delete the columns not used)"
+                ),
+                row=row,
+                column=column,
+                max_columns=MAX_COLUMNS,
+            )
         )
 
 
 def check_cells(cells: int) -> None:
     if cells > MAX_CELLS:
         raise SheetError(
-            f"ไฟล์มีข้อมูลเกิน {MAX_CELLS:,} ช่อง (แบ่งเป็นหลายไฟล์ หรือลบคอลัมน์ที่ไม่ใช้)"
-            f" / the file has more than {MAX_CELLS:,} cells (split it, or delete the columns not used)"
+            format_lazy(
+                _("the file has more than {max_cells:,} cells (split it, or delete the columns not used)"),
+                max_cells=MAX_CELLS,
+            )
         )
 
 
 def check_sheets(sheets: int) -> None:
     if sheets > MAX_SHEETS:
         raise SheetError(
-            f"ไฟล์ XLSX มี {sheets:,} แผ่นงาน เกิน {MAX_SHEETS} แผ่นงาน (ลบแผ่นงานที่ไม่ใช้ออก)"
-            f" / the XLSX file has {sheets:,} worksheets, more than {MAX_SHEETS} (delete the ones not used)"
+            format_lazy(
+                _("the XLSX file has {sheets:,} worksheets, more than {max_sheets} (delete the ones not used)"),
+                sheets=sheets,
+                max_sheets=MAX_SHEETS,
+            )
         )

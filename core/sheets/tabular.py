@@ -13,6 +13,7 @@ import io
 from collections import Counter
 from pathlib import Path
 
+from core.i18n import _, format_lazy
 from core.sheets.limits import MAX_ROWS, SheetError, check_cells, check_rows, check_width
 from core.sheets.xlsx import xlsx_rows
 
@@ -28,7 +29,7 @@ def read_rows(data: bytes, filename: str, required: tuple[str, ...] = ()) -> lis
     elif suffix in (".csv", ".txt"):
         rows = _csv_rows(data)
     else:
-        raise SheetError(f"รองรับเฉพาะไฟล์ .csv หรือ .xlsx ({filename}) / only .csv or .xlsx files ({filename})")
+        raise SheetError(format_lazy(_("only .csv or .xlsx files ({filename})"), filename=filename))
     if required:
         _check_table(rows, required)
     return rows
@@ -41,13 +42,18 @@ def _check_table(rows: list[dict[str, str]], required: tuple[str, ...]) -> None:
     if missing:
         first = ", ".join(h for h in header if h) or "-"
         raise SheetError(
-            f"แถวแรกต้องเป็นหัวตาราง {columns} แต่พบ “{first}” (ขาด {', '.join(missing)})"
-            f" / the first row must be the header {columns}, found “{first}” (missing {', '.join(missing)})"
+            format_lazy(
+                _("the first row must be the header {columns}, found “{first}” (missing {join})"),
+                columns=columns,
+                first=first,
+                join=", ".join(missing),
+            )
         )
     if not any(any(str(v).strip() for v in row.values()) for row in rows):
         raise SheetError(
-            f"ไม่มีข้อมูลในไฟล์ มีแต่หัวตาราง (ต้องมีอย่างน้อย 1 แถวใต้หัวตาราง {columns})"
-            f" / the file has a header but no data rows (put at least one row under {columns})"
+            format_lazy(
+                _("the file has a header but no data rows (put at least one row under {columns})"), columns=columns
+            )
         )
 
 
@@ -58,9 +64,7 @@ class Table(list):
 
 
 def _not_utf8() -> SheetError:
-    return SheetError(
-        "ไฟล์ CSV ต้องเข้ารหัส UTF-8 (บันทึกจาก Excel แบบ 'CSV UTF-8') / CSV must be UTF-8 (Excel: 'CSV UTF-8')"
-    )
+    return SheetError(_("CSV must be UTF-8 (Excel: 'CSV UTF-8')"))
 
 
 def _csv_rows(data: bytes) -> list[dict[str, str]]:
@@ -71,9 +75,7 @@ def _csv_rows(data: bytes) -> list[dict[str, str]]:
     except UnicodeDecodeError as exc:
         raise _not_utf8() from exc
     if "\x00" in text:
-        raise SheetError(
-            "ไฟล์มีอักขระ NUL (ไฟล์อาจเสียหาย หรือไม่ใช่ CSV) / the file contains NUL characters (damaged or not a CSV)"
-        )
+        raise SheetError(_("the file contains NUL characters (damaged or not a CSV)"))
     reader = csv.reader(io.StringIO(text))
     rows: list[list[str]] = []
     try:
@@ -86,9 +88,9 @@ def _csv_rows(data: bytes) -> list[dict[str, str]]:
         if "field larger than field limit" in str(exc):
             limit = csv.field_size_limit()
             raise SheetError(
-                f"แถวที่ {n}: ช่องยาวเกิน {limit:,} ตัวอักษร / row {n}: a cell is longer than {limit:,} characters"
+                format_lazy(_("row {n}: a cell is longer than {limit:,} characters"), n=n, limit=limit)
             ) from exc
-        raise SheetError(f"แถวที่ {n}: อ่านไฟล์ CSV ไม่ได้ ({exc}) / row {n}: cannot read the CSV ({exc})") from exc
+        raise SheetError(format_lazy(_("row {n}: cannot read the CSV ({exc})"), n=n, exc=exc)) from exc
     return _to_dicts(rows)
 
 
@@ -103,12 +105,12 @@ def cell_text(value) -> str:
 
 def _to_dicts(rows: list[list[str]]) -> list[dict[str, str]]:
     if not rows or not any(str(v).strip() for row in rows for v in row):
-        raise SheetError("ไฟล์ว่าง ไม่มีข้อมูล / the file is empty")
+        raise SheetError(_("the file is empty"))
     header = [str(h).strip().lower().lstrip("\ufeff") for h in rows[0]]
     repeated = [h for h, n in Counter(h for h in header if h).items() if n > 1]
     if repeated:
         h = next(h for h in header if h in repeated)  # the first one the sheet shows
-        raise SheetError(f"หัวตารางซ้ำ: {h} / duplicated column header: {h}")
+        raise SheetError(format_lazy(_("duplicated column header: {h}"), h=h))
     named = [(i, h) for i, h in enumerate(header) if h]
     check_cells((len(rows) - 1) * len(named))  # before the dicts take the memory
     out = Table()

@@ -24,6 +24,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._reader import CELL_TAG, DATA_TAG, FORMULA_TAG, ROW_TAG, WorkSheetParser
 
+from core.i18n import format_lazy, gettext_lazy
 from core.sheets.limits import MAX_UNZIPPED_BYTES, SheetError, check_cells, check_rows, check_sheets, check_width
 
 # No real sheet nests deeper than ~10 elements, nor holds more than a few dozen inside one cell (rich text).
@@ -69,8 +70,9 @@ def _check_parts(data: bytes) -> None:
         if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED_BYTES:
             mb = MAX_UNZIPPED_BYTES // (1024 * 1024)
             raise SheetError(
-                f"ไฟล์ XLSX เมื่อแตกไฟล์แล้วใหญ่เกิน {mb} MB (แบ่งเป็นหลายไฟล์ หรือส่งเป็น CSV UTF-8)"
-                f" / the XLSX file unzips to more than {mb} MB (split it, or send CSV UTF-8)"
+                format_lazy(
+                    gettext_lazy("the XLSX file unzips to more than {mb} MB (split it, or send CSV UTF-8)"), mb=mb
+                )
             )
         for info in archive.infolist():
             if not info.filename.endswith((".xml", ".rels")):
@@ -80,10 +82,10 @@ def _check_parts(data: bytes) -> None:
                     break  # the prolog is behind us: nothing more to check in this part
     except (defusedxml.DTDForbidden, defusedxml.EntitiesForbidden, defusedxml.ExternalReferenceForbidden) as exc:
         raise SheetError(
-            "ไฟล์ XLSX มีการประกาศ DOCTYPE/ENTITY ของ XML ซึ่งไม่ปลอดภัย ระบบไม่เปิดไฟล์นี้"
-            " (บันทึกใหม่จาก Excel หรือส่งเป็น CSV UTF-8)"
-            " / the XLSX file carries an XML DOCTYPE/ENTITY declaration, which is unsafe; it was not opened"
-            " (save it again from Excel or send CSV UTF-8)"
+            gettext_lazy(
+                "the XLSX file carries an XML DOCTYPE/ENTITY declaration, which is "
+                "unsafe; it was not opened (save it again from Excel or send CSV UTF-8)"
+            )
         ) from exc
     except (zipfile.BadZipFile, ParseError, OSError, EOFError, RuntimeError) as exc:
         raise _damaged(str(exc)) from exc
@@ -173,8 +175,14 @@ def _take(cells: WorkSheetParser, element, row: list) -> int:
         if element.find(FORMULA_TAG) is not None:
             where = f"{get_column_letter(min(column, 16384))}{number}"
             raise SheetError(
-                f"แถวที่ {number}: ช่อง {where} เป็นสูตรที่ยังไม่มีผลลัพธ์ (เปิดและบันทึกใน Excel หรือวางแบบค่า)"
-                f" / row {number}: cell {where} is a formula with no saved result (save it in Excel or paste values)"
+                format_lazy(
+                    gettext_lazy(
+                        "row {number}: cell {where} is a formula with no saved result (save it "
+                        "in Excel or paste values)"
+                    ),
+                    number=number,
+                    where=where,
+                )
             )
         return 0
     check_width(number, column)

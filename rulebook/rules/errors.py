@@ -10,7 +10,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from core.errors import PortalError
+from core.errors import PortalError, in_language
+from core.i18n import pick
 
 
 class Label(NamedTuple):
@@ -79,13 +80,25 @@ class Problem:
     en: str
 
     def __str__(self) -> str:
+        th, en = self.lines()
+        return f"{th} / {en}" if self.en else th
+
+    def lines(self) -> tuple[str, str]:
+        """The Thai line and the English one, each with where the problem is."""
         if self.where.th:
-            return f"{self.where.th}: {self.th} / {self.where.en}: {self.en}"
-        return f"{self.th} / {self.en}" if self.en else self.th
+            return f"{self.where.th}: {self.th}", f"{self.where.en}: {self.en}"
+        return self.th, self.en or self.th
+
+    @property
+    def shown(self) -> str:
+        """The line in the page's language."""
+        return pick(*self.lines())
 
     @classmethod
-    def said(cls, text: str) -> Problem:
-        """A refusal given as one "ไทย / English" line, about no part in particular."""
+    def said(cls, text) -> Problem:
+        """A refusal about no part in particular: a translated message, or one "ไทย / English" line."""
+        if not isinstance(text, str):
+            return cls(NOWHERE, in_language(text, "th"), in_language(text, "en"))
         th, _, en = text.partition(" / ")
         return cls(NOWHERE, th, en)
 

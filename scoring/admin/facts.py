@@ -12,6 +12,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
@@ -29,7 +31,7 @@ from scoring.models import Fact, FactSource, Rubric
 
 def _dataset(rows: list[dict[str, str]]) -> tablib.Dataset:
     if not rows:
-        raise SheetError("ไม่มีข้อมูลในไฟล์ (มีแต่หัวตาราง) / the file has no data rows (header only)")
+        raise SheetError(_("the file has no data rows (header only)"))
     headers = list(rows[0])
     return tablib.Dataset(*[[row.get(h, "") for h in headers] for row in rows], headers=headers)
 
@@ -79,7 +81,7 @@ class FactResource(resources.ModelResource):
 
     @classmethod
     def get_display_name(cls):
-        return "ข้อมูลประกอบการให้คะแนน / facts"
+        return _("facts")
 
     def get_user_visible_fields(self):
         # The import reads only these four columns; the others are export-only.
@@ -161,7 +163,7 @@ class FactImportExportAdmin(ImportExportModelAdmin):
         year = request.GET.get("year", "")
         rubric = Rubric.objects.national().filter(year=int(year)).first() if year.isdigit() else Rubric.objects.first()
         if rubric is None:
-            raise Http404("ไม่พบเกณฑ์ปีนี้ / no rubric for this year")
+            raise Http404(_("no rubric for this year"))
         fmt = request.GET.get("format", "xlsx")
         return exporter.response(rubric, template.identifier, fmt if fmt in template.formats else "xlsx")
 
@@ -179,19 +181,18 @@ class FactImportExportAdmin(ImportExportModelAdmin):
             form.add_error("import_file", str(e))
         else:
             name = type(e).__name__
-            form.add_error("import_file", f"อ่านไฟล์ไม่ได้ ({name}) ตรวจสอบรูปแบบไฟล์ / cannot read the file ({name})")
+            form.add_error("import_file", format_lazy(_("cannot read the file ({name})"), name=name))
 
     def process_result(self, result, request):
         # The confirm step re-checks everything: facts may have changed since the preview.
         if result.has_validation_errors():
             for row in result.invalid_rows:
                 messages.error(request, " ".join(row.non_field_specific_errors))
-            messages.error(request, "ไม่ได้นำเข้าข้อมูลใดเลย / nothing was imported")
+            messages.error(request, _("nothing was imported"))
             return HttpResponseRedirect(reverse("admin:scoring_fact_import"))
         t = result.totals
         messages.success(
             request,
-            f"นำเข้าแล้ว: สร้าง {t['new']} แก้ไข {t['update']} ไม่เปลี่ยน {t['skip']} "
-            f"/ imported: {t['new']} new, {t['update']} updated, {t['skip']} unchanged",
+            format_lazy(_("imported: {t} new, {t2} updated, {t3} unchanged"), t=t["new"], t2=t["update"], t3=t["skip"]),
         )
         return HttpResponseRedirect(reverse("admin:scoring_fact_changelist"))

@@ -8,13 +8,14 @@ from datetime import date
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from import_export.forms import ConfirmImportForm, ImportForm
 
 from contests.actor import Need, actor_of
 from contests.models import Unit
 from contests.permissions import is_central, is_department
 from core.choices import ThaiNameChoiceField
-from core.labels import bi
 from rulebook.dates import fiscal_year
 from rulebook.rubric_json import rubric_json
 from rulebook.spec import RubricError, parse_rubric
@@ -26,12 +27,10 @@ from scoring.date_fields import ThaiDateField
 from scoring.models import AwardTier, Criterion, Dimension, Rubric
 
 REASON_FIELD = {
-    "label": bi("เหตุผลของการแก้ไข", "why it changes"),
+    "label": _("why it changes"),
     "required": False,
     "widget": forms.Textarea(attrs={"rows": 2}),
-    "help_text": bi(
-        "จำเป็นเมื่อการประกวดเปิดแล้ว บันทึกในประวัติการแก้ไข", "needed once the contest is open; kept in its history"
-    ),
+    "help_text": _("needed once the contest is open; kept in its history"),
 }
 
 
@@ -39,12 +38,9 @@ class RubricForm(forms.ModelForm):
     """The whole rubric as one JSON document (docs/rubric-format.md), saved by `services.rubric_edit`."""
 
     data = forms.CharField(
-        label=bi("เกณฑ์ทั้งฉบับ (JSON)", "the whole rubric (JSON)"),
+        label=_("the whole rubric (JSON)"),
         widget=forms.Textarea(attrs={"rows": 40, "spellcheck": "false", "class": "rubric-json"}),
-        help_text=bi(
-            'รูปแบบตาม docs/rubric-format.md ตัวเลขเขียนเป็นข้อความ เช่น "5"',
-            'format of docs/rubric-format.md; numbers are strings, e.g. "5"',
-        ),
+        help_text=_('format of docs/rubric-format.md; numbers are strings, e.g. "5"'),
     )
 
     reason = forms.CharField(**REASON_FIELD)
@@ -75,8 +71,11 @@ class RubricForm(forms.ModelForm):
         if self.instance.pk and year != self.instance.year:
             self.add_error(
                 "data",
-                f"ปีในข้อมูล ({year}) ไม่ตรงกับเกณฑ์ที่กำลังแก้ไข ({self.instance.year}) ใช้ “คัดลอกเป็นปีถัดไป” หรือเพิ่มเกณฑ์ใหม่ "
-                f"/ the data's year ({year}) is not this rubric's ({self.instance.year}); copy it or add a new rubric",
+                format_lazy(
+                    _("the data's year ({year}) is not this rubric's ({year2}); copy it or add a new rubric"),
+                    year=year,
+                    year2=self.instance.year,
+                ),
             )
             return cleaned
         problem = self._contest_problem(data) if self.instance.pk else _taken(data)
@@ -105,10 +104,7 @@ class RubricForm(forms.ModelForm):
         slug, own = services.contest_slug(data), self.instance.contest.slug
         if slug == own:
             return ""
-        return (
-            f"ข้อมูลนี้เป็นของการประกวด {slug} ไม่ใช่ {own} ของเกณฑ์ที่กำลังแก้ไข"
-            f" / the data is contest {slug}'s, not this rubric's ({own})"
-        )
+        return format_lazy(_("the data is contest {slug}'s, not this rubric's ({own})"), slug=slug, own=own)
 
 
 def _taken(data) -> str:
@@ -119,8 +115,8 @@ def _taken(data) -> str:
     if taken is None:
         return ""
     if taken.contest.is_national:
-        return f"มีเกณฑ์ปี {year} แล้ว ให้แก้ไขเกณฑ์นั้น / a rubric for {year} exists; edit it instead"
-    return f"มีเกณฑ์ของการประกวด {slug} แล้ว ให้แก้ไขเกณฑ์นั้น / contest {slug} has a rubric; edit it instead"
+        return format_lazy(_("a rubric for {year} exists; edit it instead"), year=year)
+    return format_lazy(_("contest {slug} has a rubric; edit it instead"), slug=slug)
 
 
 class CriterionDeadlineForm(forms.ModelForm):
@@ -128,7 +124,7 @@ class CriterionDeadlineForm(forms.ModelForm):
     for a reason (scoring.revisions) before the service saves it. The changelist's rows share one reason box
     (`shared_reason`, set by CriterionAdmin.get_changelist_form), the page has its own."""
 
-    deadline = ThaiDateField(label=bi("กำหนดส่ง", "deadline"), required=False)
+    deadline = ThaiDateField(label=_("deadline"), required=False)
     reason = forms.CharField(**REASON_FIELD)
     shared_reason: str | None = None
 
@@ -183,7 +179,7 @@ def _latest_rubric():
 
 class FactImportForm(ImportForm):
     rubric = forms.ModelChoiceField(
-        queryset=Rubric.objects.national().order_by("-year"), empty_label=None, label=bi("ปีงบประมาณ", "fiscal year")
+        queryset=Rubric.objects.national().order_by("-year"), empty_label=None, label=_("fiscal year")
     )
     field_order = ["rubric", "resource", "import_file", "format"]
 
@@ -192,8 +188,8 @@ class FactImportForm(ImportForm):
         self.fields["rubric"].initial = _latest_rubric()
         self.fields["rubric"].label_from_instance = lambda r: f"{r.year} {r.name_th}"
         self.fields["import_file"].label = "ไฟล์ .csv หรือ .xlsx / .csv or .xlsx file"
-        self.fields["import_file"].help_text = bi("หัวตาราง", "header: province,criterion,fact,value (CSV: UTF-8)")
-        self.fields["format"].label = bi("รูปแบบไฟล์", "file format")
+        self.fields["import_file"].help_text = _("header: province,criterion,fact,value (CSV: UTF-8)")
+        self.fields["format"].label = _("file format")
 
 
 class FactConfirmImportForm(ConfirmImportForm):
@@ -286,7 +282,7 @@ class UnitScoped:
 
 
 class YearFilter(admin.SimpleListFilter):
-    title = bi("ปีงบประมาณ", "fiscal year")
+    title = _("fiscal year")
     parameter_name = "year"
 
     def lookups(self, request, model_admin):
@@ -303,7 +299,7 @@ def code_key(code: str) -> tuple:
 class ContestFilter(admin.SimpleListFilter):
     """One contest's rows: a year holds the national contest and every office's, each with its own 1.1."""
 
-    title = bi("การประกวด", "contest")
+    title = _("contest")
     parameter_name = "contest"
 
     def lookups(self, request, model_admin):
@@ -315,7 +311,7 @@ class ContestFilter(admin.SimpleListFilter):
 
 
 class CriterionCodeFilter(admin.SimpleListFilter):
-    title = bi("ตัวชี้วัด", "criterion")
+    title = _("criterion")
     parameter_name = "criterion"
 
     def lookups(self, request, model_admin):
@@ -327,7 +323,7 @@ class CriterionCodeFilter(admin.SimpleListFilter):
 
 
 class DimensionCodeFilter(admin.SimpleListFilter):
-    title = bi("มิติ", "dimension")
+    title = _("dimension")
     parameter_name = "dimension"
 
     def lookups(self, request, model_admin):
@@ -339,14 +335,14 @@ class DimensionCodeFilter(admin.SimpleListFilter):
 
 
 class AwardFilter(admin.SimpleListFilter):
-    title = bi("รางวัล", "award")
+    title = _("award")
     parameter_name = "award"
 
     def lookups(self, request, model_admin):
         # The awards of the contests the user may see: a draft's award names are its runners' alone.
         tiers = AwardTier.objects.filter(rubric__contest__in=actor_of(request.user).contests())
         names = dict(tiers.order_by("-rubric__year", "order").values_list("code", "name_th"))
-        return [*names.items(), ("-", bi("ไม่ได้รับรางวัล", "none"))]
+        return [*names.items(), ("-", _("none"))]
 
     def queryset(self, request, queryset):
         if not self.value():
@@ -357,7 +353,7 @@ class AwardFilter(admin.SimpleListFilter):
 class SourceFilter(admin.ChoicesFieldListFilter):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.title = bi("ที่มา", "source")  # the model field has no Thai verbose_name
+        self.title = _("source")  # the model field has no Thai verbose_name
 
 
 def column(attr: str, label: str, ordering: str | None = None, boolean: bool = False):

@@ -10,12 +10,13 @@ from django.contrib import admin, messages
 from django.contrib.auth.models import Group
 from django.db.models import OuterRef, Subquery
 from django.utils.html import format_html, format_html_join
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from contests.models import Unit
 from contests.permissions import is_central, is_department
 from core import acts
 from core.http import show
-from core.labels import bi, one_language
 from rulebook.diff import diff_lines
 from rulebook.spec import RubricError
 
@@ -98,7 +99,7 @@ class RubricAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
         form.user = request.user  # a class made for this request: the change is recorded as theirs
         return form
 
-    @admin.display(description=bi("เกณฑ์ทั้งฉบับ (JSON)", "the whole rubric (JSON)"))
+    @admin.display(description=_("the whole rubric (JSON)"))
     def as_json(self, obj):
         return format_html("<pre>{}</pre>", json.dumps(selectors.contest_file(obj), ensure_ascii=False, indent=2))
 
@@ -115,26 +116,26 @@ class RubricAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
         # RubricForm.clean has already saved the rubric through services.rubric_edit.
         obj.save(update_fields=["show_provisional"])
 
-    @admin.action(description=bi("คัดลอกเป็นปีถัดไป (ปีถัดไป)", "copy to next year"), permissions=["add"])
+    @admin.action(description=_("copy to next year"), permissions=["add"])
     def copy_to_next_year(self, request, queryset):
         acts.step_up(request.user, "ops.open_next_year")  # the admin's door to opening next year
         for rubric in queryset:
             if not rubric.contest.is_national:  # the copy has no contest block: it would be the national one
                 self.message_user(
                     request,
-                    f"{rubric.key}: คัดลอกได้เฉพาะเกณฑ์ระดับประเทศ / only the national rubric is copied",
+                    format_lazy(_("{key}: only the national rubric is copied"), key=rubric.key),
                     messages.ERROR,
                 )
                 continue
             if Rubric.objects.national().filter(year=rubric.year + 1).exists():
-                self.message_user(request, f"มีเกณฑ์ปี {rubric.year + 1} แล้ว / {rubric.year + 1} exists", messages.ERROR)
+                self.message_user(request, format_lazy(_("{value} exists"), value=rubric.year + 1), messages.ERROR)
                 continue
             try:
                 services.rubric_edit(user=request.user, data=selectors.rubric_data_next_year(rubric))
             except RubricError as exc:
                 show(request, exc)
                 continue
-            self.message_user(request, f"สร้างเกณฑ์ปี {rubric.year + 1} แล้ว / created {rubric.year + 1}")
+            self.message_user(request, format_lazy(_("created {value}"), value=rubric.year + 1))
 
 
 @admin.register(Criterion)
@@ -160,18 +161,18 @@ class CriterionAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
         fields = super().get_fields(request, obj)  # a reader's page shows the criterion, no reason box
         return fields if self.has_change_permission(request, obj) else [f for f in fields if f != "reason"]
 
-    @admin.display(description=bi("ปี", "year"), ordering="rubric__year")
+    @admin.display(description=_("year"), ordering="rubric__year")
     def year(self, obj):
         return obj.rubric.year
 
-    @admin.display(description=bi("การประกวด", "contest"), ordering="rubric__contest__slug")
+    @admin.display(description=_("contest"), ordering="rubric__contest__slug")
     def contest(self, obj):
         # The code keeps the rows short (the name is the filter's and the tooltip's); a period is named.
         rubric = obj.rubric
         period = f" · {rubric.period_name_th or rubric.period}" if rubric.period else ""
         return format_html('<span title="{}">{}{}</span>', rubric.contest.name_th, rubric.contest.slug, period)
 
-    @admin.display(description=bi("วิธีให้คะแนน", "rule"))
+    @admin.display(description=_("rule"))
     def kind(self, obj):
         return obj.rule.get("kind")
 
@@ -207,9 +208,9 @@ class RubricChangeAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
     fields = ["contest", "rubric", "user", "at", "state", "reason", "what_changed", "archived"]
     readonly_fields = fields
 
-    @admin.display(description=bi("สิ่งที่เปลี่ยน", "what changed"))
+    @admin.display(description=_("what changed"))
     def what_changed(self, obj):
-        return format_html_join("", "<div>{}</div>", ((one_language(line),) for line in diff_lines(obj.changes)))
+        return format_html_join("", "<div>{}</div>", ((line,) for line in diff_lines(obj.changes)))
 
 
 @admin.register(Fact)
@@ -218,14 +219,14 @@ class FactAdmin(UnitScoped, RoleAccess, FactImportExportAdmin):
 
     list_display = ["province_", "criterion_code", "name", "value", "source_", "updated_at_", "updated_by_"]
     list_filter = [YearFilter, CriterionCodeFilter, ("source", SourceFilter)]
-    province_ = column("province", bi("จังหวัด", "province"), "province__code")
-    source_ = column("get_source_display", bi("ที่มา", "source"))
-    updated_at_ = column("updated_at", bi("แก้ไขเมื่อ", "updated at"))
-    updated_by_ = column("updated_by", bi("แก้ไขโดย", "updated by"))
+    province_ = column("province", _("province"), "province__code")
+    source_ = column("get_source_display", _("source"))
+    updated_at_ = column("updated_at", _("updated at"))
+    updated_by_ = column("updated_by", _("updated by"))
     list_select_related = ["province", "criterion", "updated_by"]
     search_fields = ["province__code", "province__name_th", "province__name_en"]
 
-    @admin.display(description=bi("ตัวชี้วัด", "criterion"), ordering="criterion__code")
+    @admin.display(description=_("criterion"), ordering="criterion__code")
     def criterion_code(self, obj):
         return obj.criterion.code
 
@@ -236,12 +237,12 @@ class FactChangeAdmin(UnitScoped, RoleAccess, admin.ModelAdmin):
     unit_path, contest_path = "fact__province", "fact__rubric__contest"
     list_display = ["fact_", "old_value_", "new_value_", "source_", "changed_by_", "changed_at_"]
     list_filter = [("source", SourceFilter)]
-    fact_ = column("fact", bi("ข้อมูล", "fact"), "fact__province__code")
-    old_value_ = column("old_value", bi("ค่าเดิม", "old value"))
-    new_value_ = column("new_value", bi("ค่าใหม่", "new value"))
-    source_ = column("get_source_display", bi("ที่มา", "source"))
-    changed_by_ = column("changed_by", bi("แก้ไขโดย", "changed by"))
-    changed_at_ = column("changed_at", bi("แก้ไขเมื่อ", "changed at"))
+    fact_ = column("fact", _("fact"), "fact__province__code")
+    old_value_ = column("old_value", _("old value"))
+    new_value_ = column("new_value", _("new value"))
+    source_ = column("get_source_display", _("source"))
+    changed_by_ = column("changed_by", _("changed by"))
+    changed_at_ = column("changed_at", _("changed at"))
     list_select_related = ["fact__province", "fact__criterion", "changed_by"]
     search_fields = ["fact__province__code", "fact__province__name_th", "fact__criterion__code", "fact__name"]
 
@@ -293,12 +294,12 @@ class HolidayOverrideChangeAdmin(RoleAccess, admin.ModelAdmin):
 class StandingAdmin(UnitScoped, RoleAccess, admin.ModelAdmin):
     list_display = ["rank_", "province_", "year", "total_", "award_name", "tied_", "award_tie_", "stale", "computed"]
     list_display_links = ["province_"]
-    rank_ = column("rank", bi("อันดับ", "rank"))
-    province_ = column("province", bi("จังหวัด", "province"), "province__code")
-    total_ = column("total", bi("คะแนนรวม", "total"))
-    tied_ = column("tied", bi("คะแนนเท่ากัน", "tied"), boolean=True)
-    award_tie_ = column("award_tie", bi("เสมอที่เส้นรางวัล", "tie at an award cut"), boolean=True)
-    computed = column("computed_at", bi("คำนวณเมื่อ", "computed at"))
+    rank_ = column("rank", _("rank"))
+    province_ = column("province", _("province"), "province__code")
+    total_ = column("total", _("total"))
+    tied_ = column("tied", _("tied"), boolean=True)
+    award_tie_ = column("award_tie", _("tie at an award cut"), boolean=True)
+    computed = column("computed_at", _("computed at"))
     list_filter = [YearFilter, AwardFilter]
     list_select_related = ["province", "rubric"]
     ordering = ["-rubric__year", "rank", "province__code"]
@@ -307,15 +308,15 @@ class StandingAdmin(UnitScoped, RoleAccess, admin.ModelAdmin):
         tier = AwardTier.objects.filter(rubric=OuterRef("rubric"), code=OuterRef("award"))
         return super().get_queryset(request).annotate(award_th=Subquery(tier.values("name_th")[:1]))
 
-    @admin.display(description=bi("ปี", "year"), ordering="rubric__year")
+    @admin.display(description=_("year"), ordering="rubric__year")
     def year(self, obj):
         return obj.rubric.year
 
-    @admin.display(description=bi("รางวัล", "award"), ordering="award")
+    @admin.display(description=_("award"), ordering="award")
     def award_name(self, obj):
         return obj.award_th or "-"
 
-    @admin.display(description=bi("รอคำนวณใหม่", "awaiting recompute"), boolean=True)
+    @admin.display(description=_("awaiting recompute"), boolean=True)
     def stale(self, obj):
         return obj.change_seq > obj.computed_seq
 

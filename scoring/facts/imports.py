@@ -10,6 +10,8 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from contests.models import Contest, ContestState, Level, Unit
 from core.errors import RowError, RowsError, YearFrozen
@@ -90,7 +92,7 @@ def facts_import(
             row = {**row, "province": row["entrant"]}
         missing = [col for col in HEADER if col not in row]
         if missing:
-            errors.append(RowError(n, f"ไม่มีคอลัมน์ {', '.join(missing)}", f"missing column {', '.join(missing)}"))
+            errors.append(RowError(n, format_lazy(gettext_lazy("missing column {join}"), join=", ".join(missing))))
             continue
         p_raw, c_raw, name, value = (str(row[col] if row[col] is not None else "").strip() for col in HEADER)
         key = selectors.norm_province_key(p_raw)
@@ -100,14 +102,16 @@ def facts_import(
                 th, en = f"'{p_raw}' ไม่ใช่ผู้เข้าประกวดนี้", f"'{p_raw}' is not an entrant of this contest"
                 errors.append(RowError(n, th, en))
             elif key in BANGKOK_KEYS:
-                errors.append(RowError(n, "กรุงเทพมหานครไม่มีสำนักงานพัฒนาชุมชนจังหวัด", "Bangkok has no provincial office"))
+                errors.append(RowError(n, gettext_lazy("Bangkok has no provincial office")))
             else:
-                errors.append(RowError(n, f"ไม่พบจังหวัด '{p_raw}'", f"unknown province '{p_raw}'"))
+                errors.append(RowError(n, format_lazy(gettext_lazy("unknown province '{p_raw}'"), p_raw=p_raw)))
             continue
         criterion = criteria.get(c_raw)
         if criterion is None:
             errors.append(
-                RowError(n, f"ไม่พบตัวชี้วัด '{c_raw}' ในปี {rubric.year}", f"unknown criterion '{c_raw}' in {rubric.year}")
+                RowError(
+                    n, format_lazy(gettext_lazy("unknown criterion '{c_raw}' in {year}"), c_raw=c_raw, year=rubric.year)
+                )
             )
             continue
         rule = spec.criterion(c_raw).rule
@@ -116,13 +120,17 @@ def facts_import(
             errors.append(
                 RowError(
                     n,
-                    f"ตัวชี้วัด {c_raw} ไม่มีข้อมูล '{name}' (มี: {known})",
-                    f"criterion {c_raw} has no fact '{name}' (known: {known})",
+                    format_lazy(
+                        gettext_lazy("criterion {c_raw} has no fact '{name}' (known: {known})"),
+                        c_raw=c_raw,
+                        name=name,
+                        known=known,
+                    ),
                 )
             )
             continue
         if len(value) > 200:
-            errors.append(RowError(n, "ค่ายาวเกิน 200 ตัวอักษร", "value longer than 200 characters"))
+            errors.append(RowError(n, gettext_lazy("value longer than 200 characters")))
             continue
         if value:
             try:
@@ -141,7 +149,7 @@ def facts_import(
                 continue
         ident = (province.pk, criterion.pk, name)
         if ident in seen:
-            errors.append(RowError(n, f"ซ้ำกับแถวที่ {seen[ident]}", f"duplicates row {seen[ident]}"))
+            errors.append(RowError(n, format_lazy(gettext_lazy("duplicates row {seen}"), seen=seen[ident])))
             continue
         seen[ident] = n
         parsed.append((n, province, criterion, name, value))
@@ -261,13 +269,9 @@ def facts_template_import(
     read = fact_template.read_template(contest, sheets)
     if not read.errors and not read.values:
         if not any(selectors.rubric_spec(r).fact_columns for r, _, _ in read.parts):
-            raise SheetError(
-                "การประกวดนี้ไม่มีข้อมูลที่ต้องกรอก: ทุกเกณฑ์ให้คะแนนโดยคณะกรรมการ"
-                " / this contest takes no data: the panel scores every criterion"
-            )
+            raise SheetError(gettext_lazy("this contest takes no data: the panel scores every criterion"))
         raise SheetError(
-            "ไม่มีค่าใดในแบบฟอร์ม (กรอกค่าใต้แถวรหัสข้อมูลแล้วส่งใหม่)"
-            " / the template has no values (fill in the cells under the key row and send it again)"
+            gettext_lazy("the template has no values (fill in the cells under the key row and send it again)")
         )
     total, refused = FactImportReport(), []
     with transaction.atomic():  # every period or none

@@ -22,6 +22,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 from openpyxl.utils import get_column_letter
 
 from contests.entrants import contest_entrants
@@ -87,10 +89,12 @@ def _data_sheet(contest: Contest, rubric: Rubric, entrants: list[Unit]) -> Table
             if len(set(found.values())) > 1:  # typed apart before: the one cell must not pick one silently
                 row.append(None)
                 listed = ", ".join(f"{code} = {value}" for code, value in found.items())
-                notes[(n, i)] = (
-                    f"ค่าที่บันทึกไว้ไม่ตรงกัน: {listed} กรอกค่าที่ถูกต้อง (บันทึกให้ทุกเกณฑ์) ช่องว่างไม่เปลี่ยนค่าเดิม"
-                    f" / stored values differ: {listed}; type the right one (saved for every criterion);"
-                    " left blank, both stay"
+                notes[(n, i)] = format_lazy(
+                    gettext_lazy(
+                        "stored values differ: {listed}; type the right one (saved for every "
+                        "criterion); left blank, both stay"
+                    ),
+                    listed=listed,
                 )
             else:
                 row.append(_typed(next(iter(found.values()), None), column))
@@ -258,7 +262,7 @@ def read_template(contest: Contest, sheets: Sequence[tuple[str, list[list]]]) ->
         taken[rubric.pk] = title
         _read_sheet(read, rubric, s, title, rows, k)
     if not taken and not read.errors:
-        raise SheetError("ไม่พบแผ่นงานข้อมูลในไฟล์ / the file has no data sheet")
+        raise SheetError(gettext_lazy("the file has no data sheet"))
     return read
 
 

@@ -3,9 +3,10 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from contests.models import Contest, ContestState
-from core.labels import bi
 from scoring.models.rubrics import Rubric
 
 
@@ -16,25 +17,30 @@ class RubricChange(models.Model):
     creation (`changes` {"created": true}) none."""
 
     contest = models.ForeignKey(
-        Contest, on_delete=models.PROTECT, related_name="rubric_changes", verbose_name=bi("การประกวด", "contest")
+        Contest, on_delete=models.PROTECT, related_name="rubric_changes", verbose_name=_("contest")
     )
     # The contest's first rubric (the one its URLs name): the admin scopes rows by it, as the other rubric rows.
-    rubric = models.ForeignKey(Rubric, on_delete=models.PROTECT, related_name="+", verbose_name=bi("เกณฑ์", "rubric"))
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=bi("โดย", "by")
+    rubric = models.ForeignKey(
+        Rubric,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=pgettext_lazy("scoring.models.revisions", "rubric"),
     )
-    at = models.DateTimeField(bi("เมื่อ", "at"), auto_now_add=True)
-    state = models.CharField(bi("สถานะขณะแก้ไข", "state when changed"), max_length=10, choices=ContestState.choices)
-    reason = models.TextField(bi("เหตุผล", "reason"), blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("by")
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    state = models.CharField(_("state when changed"), max_length=10, choices=ContestState.choices)
+    reason = models.TextField(_("reason"), blank=True)
     # rubric_diff.contest_diff's answer: the contest block's fields, then each period's rubric's changes.
-    changes = models.JSONField(bi("สิ่งที่เปลี่ยน", "what changed"), default=dict)
+    changes = models.JSONField(_("what changed"), default=dict)
     # The criteria the change dropped that held evidence, facts or scores, kept archived with them (confirmed).
-    archived = models.JSONField(bi("ตัวชี้วัดที่เก็บถาวร", "criteria archived"), default=list, blank=True)
+    archived = models.JSONField(_("criteria archived"), default=list, blank=True)
 
     class Meta:
         ordering = ["-at", "-pk"]
-        verbose_name = bi("การแก้ไขเกณฑ์", "rubric change")
-        verbose_name_plural = bi("การแก้ไขเกณฑ์", "rubric changes")
+        verbose_name = _("rubric change")
+        verbose_name_plural = _("rubric changes")
         constraints = [
             models.CheckConstraint(condition=Q(state__in=ContestState.values), name="rubric_change_state_known"),
         ]

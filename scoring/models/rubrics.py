@@ -4,11 +4,11 @@ import uuid
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from contests.codes import validate_period_code
 from contests.models import Contest, national_q
-from core.labels import bi
 from rulebook.rubric import criterion_label
 
 
@@ -29,50 +29,50 @@ class RubricQuerySet(models.QuerySet):
 
 
 class ClosedDay(models.TextChoices):
-    MOVES = "next_working_day", bi("เลื่อนเป็นวันทำการถัดไป (ข้อ ๙)", "moves to the next working day (decision 9)")
-    AS_WRITTEN = "as_written", bi("ถือตามวันที่เขียน ไม่เลื่อน", "as written, not moved")
+    MOVES = "next_working_day", gettext_lazy("moves to the next working day (decision 9)")
+    AS_WRITTEN = "as_written", gettext_lazy("as written, not moved")
 
 
 class Rubric(models.Model):
     """One contest's rules for one period (or the whole contest). Year is Buddhist Era (2566 = Oct 2022 – Sep 2023)."""
 
     contest = models.ForeignKey(
-        Contest, on_delete=models.CASCADE, related_name="rubrics", verbose_name=bi("การประกวด", "contest")
+        Contest, on_delete=models.CASCADE, related_name="rubrics", verbose_name=gettext_lazy("contest")
     )
     # Blank for a contest without periods; else e.g. "2567-10" (a month) or "q1".
     period = models.CharField(
-        bi("รอบ", "period"), max_length=20, blank=True, default="", validators=[validate_period_code]
+        gettext_lazy("period"), max_length=20, blank=True, default="", validators=[validate_period_code]
     )
-    period_name_th = models.CharField(bi("ชื่อรอบ", "period name (th)"), max_length=100, blank=True, default="")
-    period_name_en = models.CharField(bi("ชื่อรอบภาษาอังกฤษ", "period name (en)"), max_length=100, blank=True, default="")
-    period_order = models.PositiveSmallIntegerField(default=0, verbose_name=bi("ลำดับรอบ", "period order"))
-    year = models.PositiveSmallIntegerField(bi("ปีงบประมาณ (พ.ศ.)", "fiscal year (B.E.)"))
-    name_th = models.CharField(bi("ชื่อ", "name (th)"), max_length=300)
-    name_en = models.CharField(bi("ชื่อภาษาอังกฤษ", "name (en)"), max_length=300)
-    starts_on = models.DateField(bi("เริ่ม", "starts"))
-    ends_on = models.DateField(bi("สิ้นสุด", "ends"))
-    total_points = models.DecimalField(bi("คะแนนเต็ม", "total points"), max_digits=7, decimal_places=2)
-    tie_break = models.JSONField(bi("ลำดับตัดสินเมื่อคะแนนเท่ากัน", "tie-break order"), default=list)
-    level_bands = models.JSONField(bi("ระดับจากคะแนนรวม", "level bands"), null=True, blank=True)
+    period_name_th = models.CharField(gettext_lazy("period name (th)"), max_length=100, blank=True, default="")
+    period_name_en = models.CharField(gettext_lazy("period name (en)"), max_length=100, blank=True, default="")
+    period_order = models.PositiveSmallIntegerField(default=0, verbose_name=gettext_lazy("period order"))
+    year = models.PositiveSmallIntegerField(gettext_lazy("fiscal year (B.E.)"))
+    name_th = models.CharField(gettext_lazy("name (th)"), max_length=300)
+    name_en = models.CharField(gettext_lazy("name (en)"), max_length=300)
+    starts_on = models.DateField(gettext_lazy("starts"))
+    ends_on = models.DateField(gettext_lazy("ends"))
+    total_points = models.DecimalField(gettext_lazy("total points"), max_digits=7, decimal_places=2)
+    tie_break = models.JSONField(gettext_lazy("tie-break order"), default=list)
+    level_bands = models.JSONField(gettext_lazy("level bands"), null=True, blank=True)
     # The rubric's own rounding of percentages (docs/rubric-format.md); empty keeps the national default.
-    rounding = models.JSONField(bi("การปัดเศษ", "rounding"), null=True, blank=True)
+    rounding = models.JSONField(gettext_lazy("rounding"), null=True, blank=True)
     # A deadline on a day offices are closed: moved on (docs/decisions.md, decision 9) or as written (issue #40).
     closed_day = models.CharField(
-        bi('วันครบกำหนดที่ตรงกับวันหยุด', 'a deadline on a closed day'), max_length=20, choices=ClosedDay.choices,
+        gettext_lazy("a deadline on a closed day"), max_length=20, choices=ClosedDay.choices,
         default=ClosedDay.MOVES,
     )  # fmt: skip
-    show_provisional = models.BooleanField(bi("แสดงคะแนนเบื้องต้นแก่จังหวัด", "show provisional points"), default=False)
-    standings_computed_at = models.DateTimeField(bi("คำนวณอันดับเมื่อ", "standings computed at"), null=True, blank=True)
+    show_provisional = models.BooleanField(gettext_lazy("show provisional points"), default=False)
+    standings_computed_at = models.DateTimeField(gettext_lazy("standings computed at"), null=True, blank=True)
     # New random value on every change to structure or deadlines; keys the parsed-spec cache.
     # Random, not a counter: a rolled-back change must never be mistaken for a later one.
-    revision = models.UUIDField(default=uuid.uuid4, editable=False, verbose_name=bi("การแก้ไข", "revision"))
+    revision = models.UUIDField(default=uuid.uuid4, editable=False, verbose_name=gettext_lazy("revision"))
 
     objects = RubricQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "contest_id", "period_order"]
-        verbose_name = bi("เกณฑ์การประเมิน", "rubric")
-        verbose_name_plural = bi("เกณฑ์การประเมิน", "rubrics")
+        verbose_name = gettext_lazy("rubric")
+        verbose_name_plural = gettext_lazy("rubrics")
         constraints = [
             models.UniqueConstraint(fields=["contest", "period"], name="rubric_one_per_period"),
             models.CheckConstraint(condition=Q(ends_on__gt=models.F("starts_on")), name="rubric_ends_after_start"),
@@ -108,25 +108,25 @@ class LiveManager(models.Manager.from_queryset(LiveQuerySet)):
 
 class Dimension(models.Model):
     rubric = models.ForeignKey(
-        Rubric, on_delete=models.CASCADE, related_name="dimensions", verbose_name=bi("เกณฑ์การประเมิน", "rubric")
+        Rubric, on_delete=models.CASCADE, related_name="dimensions", verbose_name=gettext_lazy("rubric")
     )
-    code = models.CharField(bi("รหัส", "code"), max_length=10)
-    order = models.PositiveSmallIntegerField(default=0, verbose_name=bi("ลำดับ", "order"))
-    name_th = models.CharField(bi("ชื่อ", "name (th)"), max_length=300)
-    name_en = models.CharField(bi("ชื่อภาษาอังกฤษ", "name (en)"), max_length=300)
-    max_points = models.DecimalField(bi("คะแนนเต็ม", "maximum"), max_digits=7, decimal_places=2)
+    code = models.CharField(gettext_lazy("code"), max_length=10)
+    order = models.PositiveSmallIntegerField(default=0, verbose_name=gettext_lazy("order"))
+    name_th = models.CharField(gettext_lazy("name (th)"), max_length=300)
+    name_en = models.CharField(gettext_lazy("name (en)"), max_length=300)
+    max_points = models.DecimalField(gettext_lazy("maximum"), max_digits=7, decimal_places=2)
     # Levels of this dimension on its own (seed 003 bands each mission 1–5); empty: none.
-    level_bands = models.JSONField(bi("ระดับของมิติ", "dimension level bands"), null=True, blank=True)
+    level_bands = models.JSONField(gettext_lazy("dimension level bands"), null=True, blank=True)
     # Set when a change drops it while it holds an archived criterion; cleared when a change brings it back.
-    archived_at = models.DateTimeField(bi("เก็บถาวรเมื่อ", "archived at"), null=True, blank=True, editable=False)
+    archived_at = models.DateTimeField(gettext_lazy("archived at"), null=True, blank=True, editable=False)
 
     objects = LiveManager()
     all_objects = LiveQuerySet.as_manager()
 
     class Meta:
         ordering = ["rubric", "order"]
-        verbose_name = bi("มิติ", "dimension")
-        verbose_name_plural = bi("มิติ", "dimensions")
+        verbose_name = gettext_lazy("dimension")
+        verbose_name_plural = gettext_lazy("dimensions")
         constraints = [
             models.UniqueConstraint(fields=["rubric", "code"], name="dimension_code_unique"),
             # 0 is allowed: a dimension holding only extra points (seed 003's "Extra Point").
@@ -139,41 +139,41 @@ class Dimension(models.Model):
 
 class Criterion(models.Model):
     rubric = models.ForeignKey(
-        Rubric, on_delete=models.CASCADE, related_name="criteria", verbose_name=bi("เกณฑ์การประเมิน", "rubric")
+        Rubric, on_delete=models.CASCADE, related_name="criteria", verbose_name=gettext_lazy("rubric")
     )
     dimension = models.ForeignKey(
-        Dimension, on_delete=models.CASCADE, related_name="criteria", verbose_name=bi("มิติ", "dimension")
+        Dimension, on_delete=models.CASCADE, related_name="criteria", verbose_name=gettext_lazy("dimension")
     )
-    code = models.CharField(bi("รหัส", "code"), max_length=10)
+    code = models.CharField(gettext_lazy("code"), max_length=10)
     # The document's own numbering where it is not the code (seed 003: "๒.๒.๑" under mission ๑); see `label`.
-    number = models.CharField(bi("เลขข้อตามเอกสาร", "the document's number"), max_length=20, blank=True)
-    order = models.PositiveSmallIntegerField(default=0, verbose_name=bi("ลำดับ", "order"))
-    name_th = models.TextField(bi("ชื่อ", "name (th)"))
-    name_en = models.TextField(bi("ชื่อภาษาอังกฤษ", "name (en)"))
-    max_points = models.DecimalField(bi("คะแนนเต็ม", "maximum"), max_digits=7, decimal_places=2)
+    number = models.CharField(gettext_lazy("the document's number"), max_length=20, blank=True)
+    order = models.PositiveSmallIntegerField(default=0, verbose_name=gettext_lazy("order"))
+    name_th = models.TextField(gettext_lazy("name (th)"))
+    name_en = models.TextField(gettext_lazy("name (en)"))
+    max_points = models.DecimalField(gettext_lazy("maximum"), max_digits=7, decimal_places=2)
     # {"kind": ..., params}: see docs/rubric-format.md; validated by rulebook.spec on every save.
-    rule = models.JSONField(bi("วิธีให้คะแนน", "scoring rule"))
-    deadline = models.DateField(bi("กำหนดส่ง", "deadline"), null=True, blank=True)
+    rule = models.JSONField(gettext_lazy("scoring rule"))
+    deadline = models.DateField(pgettext_lazy("scoring.models.rubrics", "deadline"), null=True, blank=True)
     # Reports asked more than once, as the rubric file writes them (rulebook.rounds): each with its own date.
     rounds = models.JSONField(_("rounds"), default=list, blank=True)
-    extra = models.BooleanField(bi("คะแนนพิเศษ", "extra points"), default=False)
+    extra = models.BooleanField(gettext_lazy("extra points"), default=False)
     # The entrant's nominee is the evidence (Contest.nominates): the office names them, it uploads nothing.
-    nominee = models.BooleanField(bi("หลักฐานคือผู้ได้รับการเสนอชื่อ", "the nominee is the evidence"), default=False)
-    evidence_th = models.TextField(bi("หลักฐาน", "evidence (th)"), blank=True)
-    evidence_en = models.TextField(bi("หลักฐาน", "evidence (en)"), blank=True)
-    channel_th = models.TextField(bi("ช่องทางส่ง", "channel (th)"), blank=True)
-    channel_en = models.TextField(bi("ช่องทางส่ง", "channel (en)"), blank=True)
+    nominee = models.BooleanField(gettext_lazy("the nominee is the evidence"), default=False)
+    evidence_th = models.TextField(gettext_lazy("evidence (th)"), blank=True)
+    evidence_en = models.TextField(gettext_lazy("evidence (en)"), blank=True)
+    channel_th = models.TextField(gettext_lazy("channel (th)"), blank=True)
+    channel_en = models.TextField(gettext_lazy("channel (en)"), blank=True)
     # Set when a confirmed change drops it while it holds evidence, facts or scores (scoring.revisions): it
     # is no longer scored or shown, and nothing it holds is deleted; the same code brought back restores it.
-    archived_at = models.DateTimeField(bi("เก็บถาวรเมื่อ", "archived at"), null=True, blank=True, editable=False)
+    archived_at = models.DateTimeField(gettext_lazy("archived at"), null=True, blank=True, editable=False)
 
     objects = LiveManager()
     all_objects = LiveQuerySet.as_manager()
 
     class Meta:
         ordering = ["rubric", "order"]
-        verbose_name = bi("ตัวชี้วัด", "criterion")
-        verbose_name_plural = bi("ตัวชี้วัด", "criteria")
+        verbose_name = gettext_lazy("criterion")
+        verbose_name_plural = gettext_lazy("criteria")
         constraints = [
             models.UniqueConstraint(fields=["rubric", "code"], name="criterion_code_unique"),
             # 0 only for a condition worth no points (a `requirements` rule, issue #40): the rubric loader checks.
@@ -193,22 +193,22 @@ class AwardTier(models.Model):
     """A rubric's award level: how many provinces get it, and the prize."""
 
     rubric = models.ForeignKey(
-        Rubric, on_delete=models.CASCADE, related_name="award_tiers", verbose_name=bi("เกณฑ์การประเมิน", "rubric")
+        Rubric, on_delete=models.CASCADE, related_name="award_tiers", verbose_name=gettext_lazy("rubric")
     )
-    code = models.CharField(bi("รหัส", "code"), max_length=30)
-    order = models.PositiveSmallIntegerField(default=0, verbose_name=bi("ลำดับ", "order"))
-    name_th = models.CharField(bi("ชื่อรางวัล", "name (th)"), max_length=200)
-    name_en = models.CharField(bi("ชื่อรางวัล", "name (en)"), max_length=200)
-    count = models.PositiveSmallIntegerField(bi("จำนวนรางวัล", "how many"))
-    prize = models.DecimalField(bi("เงินรางวัล (บาท)", "prize (baht)"), max_digits=10, decimal_places=2, default=0)
-    prize_th = models.CharField(bi("ของรางวัล", "prize (th)"), max_length=300, blank=True)
-    prize_en = models.CharField(bi("ของรางวัล", "prize (en)"), max_length=300, blank=True)
+    code = models.CharField(gettext_lazy("code"), max_length=30)
+    order = models.PositiveSmallIntegerField(default=0, verbose_name=gettext_lazy("order"))
+    name_th = models.CharField(pgettext_lazy("scoring.models.rubrics", "name (th)"), max_length=200)
+    name_en = models.CharField(pgettext_lazy("scoring.models.rubrics", "name (en)"), max_length=200)
+    count = models.PositiveSmallIntegerField(gettext_lazy("how many"))
+    prize = models.DecimalField(gettext_lazy("prize (baht)"), max_digits=10, decimal_places=2, default=0)
+    prize_th = models.CharField(gettext_lazy("prize (th)"), max_length=300, blank=True)
+    prize_en = models.CharField(gettext_lazy("prize (en)"), max_length=300, blank=True)
 
     class Meta:
         db_table = "awards_awardtier"  # made by awards before the model moved here (scoring 0008)
         ordering = ["rubric", "order"]
-        verbose_name = bi("ระดับรางวัล", "award tier")
-        verbose_name_plural = bi("ระดับรางวัล", "award tiers")
+        verbose_name = gettext_lazy("award tier")
+        verbose_name_plural = gettext_lazy("award tiers")
         constraints = [
             models.UniqueConstraint(fields=["rubric", "code"], name="award_tier_code_unique"),
             models.CheckConstraint(condition=Q(count__gt=0), name="award_tier_count_positive"),

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core import acts
 from scoring import lifecycle, recompute
@@ -68,24 +69,21 @@ def tie_settle(*, user, rubric: Rubric, entrants: Sequence[int], method: TieMeth
     rubric = Rubric.objects.select_for_update(no_key=True).get(pk=rubric.pk)  # no recompute meanwhile
     lifecycle.ensure(rubric, Action.SETTLE)
     if Standing.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists():
-        raise ValidationError("ยังคำนวณคะแนนไม่เสร็จ ลองใหม่อีกครั้ง / standings are being recomputed; try again")
+        raise ValidationError(_("standings are being recomputed; try again"))
     method = TieMethod(method) if method in TieMethod.values else None
     if method is None:
-        raise ValidationError("เลือกวิธีตัดสิน / choose how the tie is settled")
+        raise ValidationError(_("choose how the tie is settled"))
     reason = reason.strip()
     if not reason:
-        raise ValidationError(
-            "ระบุเหตุผลหรือมติของคณะกรรมการ (บันทึกไว้ในประวัติ) / give the reason or the panel's resolution (kept on record)"
-        )
+        raise ValidationError(_("give the reason or the panel's resolution (kept on record)"))
     entrants = [int(e) for e in entrants]
     tie = next((t for t in open_ties(rubric) if set(t.ids) == set(entrants)), None)
     if tie is None:
         raise ValidationError(
-            "ผู้ที่เลือกไม่ใช่กลุ่มที่มีคะแนนเสมอที่เส้นแบ่งรางวัลในผลปัจจุบัน โปรดโหลดหน้าใหม่"
-            " / these entrants are not a tie at an award line in the current standings; reload the page"
+            _("these entrants are not a tie at an award line in the current standings; reload the page")
         )
     if len(set(entrants)) != len(entrants):
-        raise ValidationError("แต่ละลำดับต้องเป็นผู้เข้าประกวดต่างกัน / each place must be a different entrant")
+        raise ValidationError(_("each place must be a different entrant"))
     order = tie.ids if method == TieMethod.SHARED else entrants
     names = {r.province_id: r.province.name_th for r in tie.entrants}
     decision = TieDecision.objects.create(

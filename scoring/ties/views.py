@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from core.converters import ContestKey
@@ -32,7 +33,7 @@ def tie_list(request, year: ContestKey):
         except PortalError as exc:  # the lifecycle's refusal
             show(request, exc)
             return redirect("scoring:ties", year=rubric.key)
-        messages.success(request, "บันทึกการตัดสินคะแนนเสมอแล้ว / the tie's settlement is recorded")
+        messages.success(request, _("the tie's settlement is recorded"))
         return redirect("scoring:ties", year=rubric.key)
     names = {t.code: t.name_th for t in rubric.award_tiers.all()}
     open_ties = settle.open_ties(rubric)

@@ -9,7 +9,6 @@ from django import template
 from django.utils.translation import get_language, gettext, ngettext
 
 from core import thai
-from core.labels import one_language
 from nominees import eligibility
 
 register = template.Library()
@@ -38,9 +37,9 @@ def loc(obj, field: str) -> str:
 
 
 @register.filter
-def label(text: str) -> str:
-    """A "ไทย / English" text, reduced to the current language."""
-    return one_language(text)
+def label(text) -> str:
+    """A (lazy) translated text as the page's language reads it."""
+    return str(text)
 
 
 @register.filter

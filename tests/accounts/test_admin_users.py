@@ -32,8 +32,8 @@ def test_closing_a_selection_leaves_out_a_superuser_says_so_and_closes_the_rest(
 
     assert response.status_code == 302
     assert [str(m) for m in get_messages(response.wsgi_request)] == [
-        "ปิดบัญชีแล้ว 2 บัญชี / 2 accounts closed",
-        "ไม่ได้ปิด 1 บัญชีที่คุณไม่มีสิทธิ์ปิด / 1 accounts you may not close were left out",
+        "ปิดบัญชีแล้ว 2 บัญชี",
+        "ไม่ได้ปิด 1 บัญชีที่คุณไม่มีสิทธิ์ปิด",
     ]
     assert list(User.objects.filter(pk__in=[first.pk, root.pk, last.pk]).values_list("username", "is_active")) == [
         ("a-staff", False),
@@ -56,7 +56,7 @@ def test_a_superuser_closes_another_superuser_from_the_selection(client, central
         reverse("admin:auth_user_changelist"), {"action": "deactivate", "_selected_action": [root.pk]}
     )
 
-    assert [str(m) for m in get_messages(response.wsgi_request)] == ["ปิดบัญชีแล้ว 1 บัญชี / 1 accounts closed"]
+    assert [str(m) for m in get_messages(response.wsgi_request)] == ["ปิดบัญชีแล้ว 1 บัญชี"]
     root.refresh_from_db()
     assert root.is_active is False
 
@@ -91,9 +91,7 @@ def test_the_admin_refuses_an_e_mail_another_account_has_in_any_case(client, cen
     response = client.post(reverse("admin:auth_user_change", args=[user.pk]), _change_post(user, "SomSri@cdd.go.th"))
 
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors == {
-        "email": ["อีเมลนี้เป็นของบัญชีอื่นแล้ว / another account has this e-mail"]
-    }
+    assert response.context["adminform"].form.errors == {"email": ["อีเมลนี้เป็นของบัญชีอื่นแล้ว"]}
     user.refresh_from_db()
     assert user.email == "old@cdd.go.th"
 
@@ -173,8 +171,8 @@ def test_reopening_the_chosen_accounts_leaves_out_a_superuser_and_records_the_re
     )
 
     assert [str(m) for m in get_messages(response.wsgi_request)] == [
-        "เปิดบัญชีอีกครั้งแล้ว 1 บัญชี / 1 accounts reopened",
-        "ไม่ได้เปิด 1 บัญชีที่คุณไม่มีสิทธิ์เปิด / 1 accounts you may not reopen were left out",
+        "เปิดบัญชีอีกครั้งแล้ว 1 บัญชี",
+        "ไม่ได้เปิด 1 บัญชีที่คุณไม่มีสิทธิ์เปิด",
     ]
     assert list(User.objects.filter(pk__in=[closed.pk, root.pk]).values_list("username", "is_active")) == [
         ("a-staff", True),
@@ -253,9 +251,7 @@ def test_a_new_account_from_the_admin_gets_no_typed_password_and_its_owner_is_in
     assert [m.to for m in mail.outbox] == [["somchai@cdd.go.th"]]
     assert "/accounts/invitation/" in mail.outbox[0].body
     assert list(AccountEvent.objects.filter(user=user).values_list("kind", "by")) == [(Event.INVITED, central_user.pk)]
-    assert "ส่งคำเชิญไปที่ somchai@cdd.go.th / invitation sent to somchai@cdd.go.th" in [
-        str(m) for m in get_messages(response.wsgi_request)
-    ]
+    assert "ส่งคำเชิญไปที่ somchai@cdd.go.th" in [str(m) for m in get_messages(response.wsgi_request)]
 
 
 def test_a_new_account_without_an_e_mail_is_made_and_the_admin_says_no_invitation_went(
@@ -269,10 +265,9 @@ def test_a_new_account_without_an_e_mail_is_made_and_the_admin_says_no_invitatio
     assert response.status_code == 302
     assert User.objects.get(username="somchai").has_usable_password() is False
     assert mail.outbox == []
-    assert (
-        "ยังไม่ได้ส่งคำเชิญเพราะไม่มีอีเมล เพิ่มอีเมลแล้วใช้ “ส่งคำเชิญอีกครั้ง” / "
-        "no invitation sent without an e-mail: add one, then invite again"
-    ) in [str(m) for m in get_messages(response.wsgi_request)]
+    assert ("ยังไม่ได้ส่งคำเชิญเพราะไม่มีอีเมล เพิ่มอีเมลแล้วใช้ “ส่งคำเชิญอีกครั้ง”") in [
+        str(m) for m in get_messages(response.wsgi_request)
+    ]
 
 
 def test_a_new_account_refuses_a_username_another_has_in_any_case(client, central_user, chiang_mai):
@@ -282,6 +277,4 @@ def test_a_new_account_refuses_a_username_another_has_in_any_case(client, centra
     response = client.post(reverse("admin:auth_user_add"), _add_post("SomChai", "", chiang_mai))
 
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors == {
-        "username": ["มีบัญชีชื่อผู้ใช้นี้แล้ว / an account with this username exists"]
-    }
+    assert response.context["adminform"].form.errors == {"username": ["มีบัญชีชื่อผู้ใช้นี้แล้ว"]}

@@ -35,6 +35,6 @@ def test_a_subdistrict_is_no_office_to_belong_to(central_user):
     staff = MembershipForm(data={"role": Role.OFFICE_STAFF, "province": chain.mae_rim.pk})
 
     assert form.errors == {
-        "province": ["เลือกสำนักงานพัฒนาชุมชนจังหวัดหรืออำเภอ / choose a provincial or district CDD office"],
+        "province": ["เลือกสำนักงานพัฒนาชุมชนจังหวัดหรืออำเภอ"],
     }
     assert staff.is_valid(), staff.errors

@@ -30,7 +30,7 @@ def test_passkey_before_the_app_is_refused_in_thai(client):
 
     assert response.status_code == 403
     assert json.loads(response.content) == {
-        "detail": "ตั้งค่าแอปยืนยันตัวตนก่อน แล้วจึงเพิ่มพาสคีย์ / set up the authenticator app first, then add a passkey",
+        "detail": "ตั้งค่าแอปยืนยันตัวตนก่อน แล้วจึงเพิ่มพาสคีย์",
         "code": "app_first",
     }
 

@@ -31,8 +31,7 @@ def test_results_page_announcement_date_unreadable_is_refused_thai_first(client,
     client.force_login(central_user)
     response = client.post("/awards/years/2566/signature/", {**SIGNER, "announced_on": "23 ตุลา"}, follow=True)
     assert [str(m) for m in response.context["messages"]] == [
-        "อ่านวันที่ “23 ตุลา” ไม่ได้ (ใช้รูปแบบ 2023-04-18, 18/04/2566, 18/4/66 หรือ ๑๘ เม.ย. ๒๕๖๖) "
-        "/ cannot read the date “23 ตุลา” (use 2023-04-18, 18/04/2566, 18/4/66 or 18 เม.ย. 2566)"
+        "อ่านวันที่ “23 ตุลา” ไม่ได้ (ใช้รูปแบบ 2023-04-18, 18/04/2566, 18/4/66 หรือ ๑๘ เม.ย. ๒๕๖๖)"
     ]
     assert not AwardSignature.objects.exists()
 

@@ -132,10 +132,10 @@ def test_an_entrant_outside_the_contest_or_a_judge_off_the_panel_is_a_row_error(
     with pytest.raises(JudgmentImportError) as exc:
         judgments_import(rubric=rubric, rows=rows, by=cb_people["organiser"])
     assert [str(e) for e in exc.value.errors] == [
-        f"แถวที่ 3: '{outside.code}' ไม่ใช่ผู้เข้าประกวดนี้ / row 3: '{outside.code}' is not an entrant of this contest",
-        f"แถวที่ 4: '{mae_rim.code}' ไม่ใช่ผู้เข้าประกวดนี้ / row 4: '{mae_rim.code}' is not an entrant of this contest",
-        "แถวที่ 5: 'TH-20' ไม่ใช่ผู้เข้าประกวดนี้ / row 5: 'TH-20' is not an entrant of this contest",
-        "แถวที่ 6: 'cm-panel1' ไม่ใช่กรรมการการประกวดนี้ / row 6: 'cm-panel1' is not on this contest's panel",
+        f"แถวที่ 3: '{outside.code}' ไม่ใช่ผู้เข้าประกวดนี้",
+        f"แถวที่ 4: '{mae_rim.code}' ไม่ใช่ผู้เข้าประกวดนี้",
+        "แถวที่ 5: 'TH-20' ไม่ใช่ผู้เข้าประกวดนี้",
+        "แถวที่ 6: 'cm-panel1' ไม่ใช่กรรมการการประกวดนี้",
     ]
     assert (Judgment.objects.count(), ScoreChange.objects.count()) == (0, 0)
 
@@ -150,10 +150,7 @@ def test_a_panelist_scoring_their_own_district_is_a_row_error_naming_them_and_th
     rows = _rows(f"entrant,criterion,member,points\n{d2.code},1.1,cb-d1,17\n{d1.code},1.1,cb-d1,17\n")
     with pytest.raises(JudgmentImportError) as exc:
         judgments_import(rubric=rubric, rows=rows, by=cb_people["organiser"])
-    assert [str(e) for e in exc.value.errors] == [
-        f"แถวที่ 3: กรรมการ 'cb-d1' มีส่วนได้เสียกับ{d1.name_th} ให้คะแนนไม่ได้"
-        f" / row 3: member 'cb-d1' has a conflict of interest with {d1.code} and cannot score it"
-    ]
+    assert [str(e) for e in exc.value.errors] == [f"แถวที่ 3: กรรมการ 'cb-d1' มีส่วนได้เสียกับ{d1.name_th} ให้คะแนนไม่ได้"]
     assert (Judgment.objects.count(), ScoreChange.objects.count()) == (0, 0)
     assert Panelist.objects.filter(contest=rubric.contest, user=d1_staff).exists()  # on the panel, for d2
 
@@ -179,6 +176,6 @@ def test_the_command_imports_a_contests_sheet_by_its_organiser_only(cb, cb_peopl
     path.write_text(_sheet(cb), encoding="utf-8")
     with pytest.raises(CommandError) as exc:
         call_command("import_judgments", str(path), "--contest", rubric.key, "--by", "cm-organiser")
-    assert str(exc.value) == "'cm-organiser' ไม่มีสิทธิ์นำเข้าคะแนน / 'cm-organiser' may not import judgments"
+    assert str(exc.value) == "'cm-organiser' ไม่มีสิทธิ์นำเข้าคะแนน"
     call_command("import_judgments", str(path), "--contest", rubric.key, "--by", "cb-organiser", stdout=io.StringIO())
     assert list(ScoreChange.objects.values_list("changed_by__username", flat=True)) == ["cb-organiser"] * 2

@@ -36,7 +36,13 @@ def test_portal_error_answers_its_status_in_both_languages(error, status, kind):
         {
             "type": kind,
             "errors": [
-                {"code": error.code, "detail": str(error), "th": error.th, "en": error.en, "attr": None},
+                {
+                    "code": error.code,
+                    "detail": f"{error.th} / {error.en}",
+                    "th": error.th,
+                    "en": error.en,
+                    "attr": None,
+                },
             ],
         },
     )

@@ -16,7 +16,7 @@ from scoring.facts.imports import FactImportError
 
 def test_str_is_thai_first_then_english():
     error = PortalError("ไฟล์ว่าง", "the file is empty", field="file", code="empty")
-    assert str(error) == "ไฟล์ว่าง / the file is empty"
+    assert str(error) == "ไฟล์ว่าง"
     assert (error.th, error.en, error.field, error.code, error.status) == (
         "ไฟล์ว่าง",
         "the file is empty",
@@ -29,7 +29,7 @@ def test_str_is_thai_first_then_english():
 def test_one_combined_string_is_split_at_the_first_slash():
     error = SheetError("หัวตารางซ้ำ: a / duplicated column header: a / b")
     assert (error.th, error.en) == ("หัวตารางซ้ำ: a", "duplicated column header: a / b")
-    assert str(error) == "หัวตารางซ้ำ: a / duplicated column header: a / b"
+    assert str(error) == "หัวตารางซ้ำ: a"
 
 
 @pytest.mark.parametrize(
@@ -67,7 +67,7 @@ def test_year_frozen_is_one_row_about_the_whole_file():
 
 def test_rows_error_lists_every_row_thai_first():
     error = RowsError([RowError(0, "ไม่มีข้อมูล", "no data"), RowError(3, "ไม่พบจังหวัด", "unknown province")])
-    assert str(error) == "ไม่มีข้อมูล / no data\nแถวที่ 3: ไม่พบจังหวัด / row 3: unknown province"
+    assert str(error) == "ไม่มีข้อมูล\nแถวที่ 3: ไม่พบจังหวัด"
 
 
 def test_rows_error_text_lists_the_first_rows_then_counts_the_rest():
@@ -77,7 +77,7 @@ def test_rows_error_text_lists_the_first_rows_then_counts_the_rest():
     lines = str(error).split("\n")
 
     assert len(lines) == MAX_SHOWN + 1
-    assert lines[-2] == f"แถวที่ {MAX_SHOWN + 1}: ผิด / row {MAX_SHOWN + 1}: wrong"
+    assert lines[-2] == f"แถวที่ {MAX_SHOWN + 1}: ผิด"
     assert lines[-1] == "… และอีก 100 ข้อ (แก้ข้อข้างบนแล้วส่งใหม่เพื่อดูข้อที่เหลือ)"
     # The API lists the same first rows, one error each, and counts the rest (tests/core/test_api.py).
 
@@ -85,7 +85,7 @@ def test_rows_error_text_lists_the_first_rows_then_counts_the_rest():
 def test_snapshot_error_keeps_its_problem_list():
     error = SnapshotError("สำเนาไม่ครบ", "incomplete", [f"f{n}" for n in range(22)])
     lines = str(error).split("\n")
-    assert lines[0] == "สำเนาไม่ครบ / incomplete"
+    assert lines[0] == "สำเนาไม่ครบ"
     assert lines[1] == "  - f0"
-    assert lines[-1] == "  … และอีก 2 รายการ / and 2 more"
+    assert lines[-1] == "  … และอีก 2 รายการ"
     assert len(lines) == 22

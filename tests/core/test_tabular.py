@@ -15,10 +15,7 @@ def test_a_header_of_40000_columns_is_refused_at_the_first_row():
     with pytest.raises(SheetError) as exc:
         read_rows(data, "facts.csv")
 
-    assert str(exc.value) == (
-        f"แถวที่ 1: มีข้อมูลถึงคอลัมน์ที่ 40,000 เกิน {MAX_COLUMNS} คอลัมน์ (ลบคอลัมน์ที่ไม่ใช้ออก)"
-        f" / row 1: it has data up to column 40,000, more than {MAX_COLUMNS} columns (delete the columns not used)"
-    )
+    assert str(exc.value) == (f"แถวที่ 1: มีข้อมูลถึงคอลัมน์ที่ 40,000 เกิน {MAX_COLUMNS} คอลัมน์ (ลบคอลัมน์ที่ไม่ใช้ออก)")
 
 
 def test_a_long_row_under_a_short_header_is_refused_where_it_is():
@@ -53,4 +50,4 @@ def test_a_repeated_header_is_named_once_in_the_sheet_s_order():
     with pytest.raises(SheetError) as exc:
         read_rows(data, "facts.csv")
 
-    assert str(exc.value) == "หัวตารางซ้ำ: value / duplicated column header: value"
+    assert str(exc.value) == "หัวตารางซ้ำ: value"

@@ -22,7 +22,7 @@ def test_baht_words_satang_exact_without_float():
 
 
 def test_baht_words_negative_refused():
-    with pytest.raises(ValueError, match="negative amount"):
+    with pytest.raises(ValueError, match="จำนวนเงินติดลบ"):
         thai.baht_words(Decimal("-1"))
 
 

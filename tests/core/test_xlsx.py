@@ -69,10 +69,7 @@ def test_a_value_in_column_xfd_on_each_row_is_refused_at_the_first_in_bounded_me
 
     refusal, peak = peak_of(lambda: read_rows(data, "facts.xlsx"))
 
-    assert str(refusal) == (
-        f"แถวที่ 2: มีข้อมูลถึงคอลัมน์ที่ 16,384 เกิน {MAX_COLUMNS} คอลัมน์ (ลบคอลัมน์ที่ไม่ใช้ออก)"
-        f" / row 2: it has data up to column 16,384, more than {MAX_COLUMNS} columns (delete the columns not used)"
-    )
+    assert str(refusal) == (f"แถวที่ 2: มีข้อมูลถึงคอลัมน์ที่ 16,384 เกิน {MAX_COLUMNS} คอลัมน์ (ลบคอลัมน์ที่ไม่ใช้ออก)")
     assert peak < 8 * MB
 
 
@@ -131,10 +128,7 @@ def test_parts_that_unzip_past_the_limit_are_refused_unread():
     with pytest.raises(SheetError) as exc:
         read_rows(data, "facts.xlsx")
 
-    assert str(exc.value) == (
-        "ไฟล์ XLSX เมื่อแตกไฟล์แล้วใหญ่เกิน 40 MB (แบ่งเป็นหลายไฟล์ หรือส่งเป็น CSV UTF-8)"
-        " / the XLSX file unzips to more than 40 MB (split it, or send CSV UTF-8)"
-    )
+    assert str(exc.value) == ("ไฟล์ XLSX เมื่อแตกไฟล์แล้วใหญ่เกิน 40 MB (แบ่งเป็นหลายไฟล์ หรือส่งเป็น CSV UTF-8)")
 
 
 def test_a_cell_stuffed_with_elements_is_refused():
@@ -144,9 +138,7 @@ def test_a_cell_stuffed_with_elements_is_refused():
     with pytest.raises(SheetError) as exc:
         read_rows(data, "facts.xlsx")
 
-    assert str(exc.value) == (
-        "ไฟล์ XLSX เสียหาย เปิดไม่ได้ / the XLSX file is damaged: a cell holds more than 1000 elements"
-    )
+    assert str(exc.value) == ("ไฟล์ XLSX เสียหาย เปิดไม่ได้")
 
 
 def test_rows_out_of_order_are_refused():
@@ -155,7 +147,7 @@ def test_rows_out_of_order_are_refused():
     with pytest.raises(SheetError) as exc:
         read_rows(data, "facts.xlsx")
 
-    assert str(exc.value) == "ไฟล์ XLSX เสียหาย เปิดไม่ได้ / the XLSX file is damaged: row 2 comes after row 3"
+    assert str(exc.value) == "ไฟล์ XLSX เสียหาย เปิดไม่ได้"
 
 
 def test_blank_rows_keep_the_numbering_and_a_late_formula_needs_its_saved_value():

@@ -19,10 +19,7 @@ from tests.factories import DistrictFactory, UserFactory
 
 from .test_contests_nominees import itmodel_data
 
-CLOSED = (
-    "ปิดรับการเสนอชื่อแล้ว (กำหนดส่ง ๒๐ ก.ค. ๒๕๖๔) ผู้จัดการประกวดยังแก้ไขได้จนกว่าจะตรึงผล / nominations closed after "
-    "the deadline (20 Jul 2021); the organiser may still correct the nominee until the results are frozen"
-)
+CLOSED = "ปิดรับการเสนอชื่อแล้ว (กำหนดส่ง ๒๐ ก.ค. ๒๕๖๔) ผู้จัดการประกวดยังแก้ไขได้จนกว่าจะตรึงผล"
 
 
 def bangkok(*when) -> datetime:

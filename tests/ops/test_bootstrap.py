@@ -45,8 +45,8 @@ def test_demo_starts_again_on_a_frozen_then_published_year(db, settings, tmp_pat
         out = io.StringIO()
         call_command("bootstrap", "--no-units", demo=True, stdout=out)  # raised CommandError before the fix
         assert kept() == before, step
-        assert "เกณฑ์ 2566.json: ผลปี 2566 ตรึงไว้แล้ว ใช้เกณฑ์เดิม / 2566 results frozen: rubric kept" in out.getvalue()
-        assert "ข้อมูลตัวอย่าง 2566: ผลปี 2566 ตรึงไว้แล้ว คงข้อมูลเดิม / 2566 results frozen: data kept" in out.getvalue()
+        assert "เกณฑ์ 2566.json: ผลปี 2566 ตรึงไว้แล้ว ใช้เกณฑ์เดิม" in out.getvalue()
+        assert "ข้อมูลตัวอย่าง 2566: ผลปี 2566 ตรึงไว้แล้ว คงข้อมูลเดิม" in out.getvalue()
         frozen_at = StandingsSnapshot.objects.get(rubric=rubric).frozen_at.isoformat()
         snapshots.publication_publish(user=central, rubric=rubric, confirmed=True, previewed_frozen_at=frozen_at)
     assert len(before[1]) == 80 and len(before[2]) > 0
@@ -100,7 +100,7 @@ def test_the_demo_lives_in_the_present_fiscal_year(db, settings, tmp_path, secon
     today = timezone.localdate()
     year = present_year(today)
     rubric = Rubric.objects.get(year=year)
-    assert f"การประกวดของปีงบประมาณปัจจุบัน / the present fiscal year's contest: {year} (18 criteria)" in out.getvalue()
+    assert "การประกวดของปีงบประมาณปัจจุบัน" in out.getvalue()
     assert rubric.name_th == f"โครงการพัฒนาชุมชนดิจิทัล ๔.๐ ประจำปี {thai_digits(year)}"
     assert rubric.starts_on <= today <= rubric.ends_on
     deadlines = dict(rubric.criteria.exclude(deadline=None).values_list("code", "deadline"))

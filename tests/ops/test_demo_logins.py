@@ -20,11 +20,11 @@ def test_the_logins_print_again_as_the_demo_load_printed_them(db):
 
     lines = _printed()
 
-    assert lines[:2] == ["", "ผู้ใช้ตัวอย่าง / demo logins (username / password):"]
+    assert lines[:2] == ["", "ผู้ใช้ตัวอย่าง (ชื่อผู้ใช้ / รหัสผ่าน):"]
     assert lines[2:-1] == [f"  {u:<15} {p}   {r}" for u, p, r in made if u != "committee2"]
     assert lines[-1].startswith("central และผู้จัดการประกวดตั้งค่ายืนยันตัวตนขั้นที่สอง")  # how, before a freeze (#41)
     assert "  central         cdd4-demo-2566   เจ้าหน้าที่ส่วนกลาง" in lines
 
 
 def test_without_a_demo_it_says_how_to_load_one(db):
-    assert _printed() == ["ไม่มีผู้ใช้ตัวอย่าง (โหลดด้วย bootstrap --demo) / no demo logins (load them with bootstrap --demo)"]
+    assert _printed() == ["ไม่มีผู้ใช้ตัวอย่าง (โหลดด้วย bootstrap --demo)"]

@@ -46,9 +46,7 @@ def test_readyz_service_mode_red_without_redis_and_with_a_stale_heartbeat(client
     response = client.get("/readyz")
     assert response.status_code == 503
     assert {k: v for k, v in states(response).items() if not v} == {"redis": False, "worker": False}
-    assert (
-        response.json()["checks"]["worker"]["detail"] == "ไม่มีสัญญาณจาก worker มา 121 s / no worker heartbeat for 121 s"
-    )
+    assert response.json()["checks"]["worker"]["detail"] == "ไม่มีสัญญาณจาก worker มา 121 s"
 
     services.heartbeat_record(name="worker")
     assert states(client.get("/readyz"))["worker"] is True

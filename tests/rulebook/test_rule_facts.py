@@ -43,7 +43,7 @@ def test_parse_number_accepts_thai_digits_and_separators(raw: str, expected: str
 def test_parse_number_refuses_garbage_naming_fact_and_value(raw: str) -> None:
     with pytest.raises(FactError) as info:
         parse_number("n", L, raw)
-    assert str(info.value) == (f"จำนวนเครื่อง ต้องเป็นตัวเลข แต่ได้รับ “{raw}” / computers must be a number, got “{raw}”")
+    assert str(info.value) == (f"จำนวนเครื่อง ต้องเป็นตัวเลข แต่ได้รับ “{raw}”")
     assert info.value.fact == "n"
 
 

@@ -45,9 +45,7 @@ def test_done_bad_word_scores_zero_with_reason() -> None:
 
 def test_done_unknown_fact_reported_by_check() -> None:
     [error] = RUBRIC.criterion("1.1").rule.check({"finished": "yes"})
-    assert str(error) == (
-        "ไม่รู้จักข้อมูล “finished” ในเกณฑ์นี้ (ใช้ได้: done) / unknown fact “finished” for this criterion (expected: done)"
-    )
+    assert str(error) == ("ไม่รู้จักข้อมูล “finished” ในเกณฑ์นี้ (ใช้ได้: done)")
 
 
 @pytest.mark.parametrize(("items", "points"), [("-", 0), ("2", 1), ("1,3", 3), ("3, 1, 3", 3), ("1,2,3", 5)])
@@ -152,7 +150,7 @@ def test_build_rule_unknown_kind_refused() -> None:
 def test_build_rule_misspelt_parameter_refused() -> None:
     with pytest.raises(RuleError) as info:
         build_rule("done", {"kind": "done", "points": "5", "pionts": "5"}, D(5))
-    assert str(info.value) == ("ไม่รู้จักพารามิเตอร์ pionts ของเกณฑ์ชนิด done / unknown parameter(s) pionts for rule kind done")
+    assert str(info.value) == ("ไม่รู้จักพารามิเตอร์ pionts ของเกณฑ์ชนิด done")
 
 
 def test_build_rule_number_must_be_string() -> None:

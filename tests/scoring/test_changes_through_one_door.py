@@ -82,8 +82,8 @@ def test_a_file_upload_lowering_the_award_minimum_and_moving_the_year_asks_why_a
     change = RubricChange.objects.get()
     assert (change.user, change.reason) == (organiser, "ตามหนังสือสั่งการ")
     assert diff_lines(change.changes) == [
-        "ปี: 2564 → 2565 / year changed",
-        "คะแนนรวมขั้นต่ำที่จะได้รับรางวัล: 3 → 0 / award minimum changed",
+        "ปี: 2564 → 2565",
+        "คะแนนรวมขั้นต่ำที่จะได้รับรางวัล: 3 → 0",
     ]
 
 
@@ -101,10 +101,7 @@ def test_a_maximum_below_the_panels_scores_is_refused_naming_the_criterion_and_n
     data = _max(selectors.contest_file(rubric), "1.1", "10")
     with pytest.raises(RubricError) as refused:
         services.contest_save(user=world["organiser"], data=data, reason="ลดคะแนนข้อ ๑")
-    assert refused.value.messages == [
-        "คะแนนเต็มใหม่ต่ำกว่าคะแนนที่ให้ไว้แล้ว: ตัวชี้วัด ๑ (คะแนนเต็ม 10) มี ๒ คะแนนที่เกิน"
-        " / the new maximum is below scores already given: criterion 1.1 (maximum 10) has 2 scores above it"
-    ]
+    assert refused.value.messages == ["คะแนนเต็มใหม่ต่ำกว่าคะแนนที่ให้ไว้แล้ว: ตัวชี้วัด ๑ (คะแนนเต็ม 10) มี ๒ คะแนนที่เกิน"]
     assert Criterion.objects.get(rubric=rubric, code="1.1").max_points == Decimal("20")
     assert not RubricChange.objects.exists()
     standings_recompute(rubric_id=rubric.pk, full=True)  # the contest still scores
@@ -141,9 +138,7 @@ def test_the_admin_criterion_list_deadline_edit_asks_why_and_is_recorded(client,
     assert client.post(url, _changelist_post(criterion, "2023-08-15", reason="หนังสือกรม")).status_code == 302
     change = RubricChange.objects.get()
     assert (change.user, change.reason) == (central_user, "หนังสือกรม")
-    assert diff_lines(change.changes) == [
-        "ตัวชี้วัด 1.1 กำหนดส่ง: ๓๑ ก.ค. ๒๕๖๖ → ๑๕ ส.ค. ๒๕๖๖ / criterion 1.1's deadline changed"
-    ]
+    assert diff_lines(change.changes) == ["ตัวชี้วัด 1.1 กำหนดส่ง: ๓๑ ก.ค. ๒๕๖๖ → ๑๕ ส.ค. ๒๕๖๖"]
 
 
 def test_the_admin_criterion_page_deadline_edit_asks_why_beside_the_box(client, rubric, central_user):
@@ -197,7 +192,7 @@ def test_the_award_minimum_setting_asks_why_and_is_recorded(rubric, central_user
     snapshots.year_settings_set(**args, award_min_total=Decimal("40"), reason="มติคณะกรรมการ")
     change = RubricChange.objects.get()
     assert (change.user, change.reason) == (central_user, "มติคณะกรรมการ")
-    assert diff_lines(change.changes) == ["คะแนนรวมขั้นต่ำที่จะได้รับรางวัล: 0 → 40 / award minimum changed"]
+    assert diff_lines(change.changes) == ["คะแนนรวมขั้นต่ำที่จะได้รับรางวัล: 0 → 40"]
     seqs = _seqs(rubric)
     with django_capture_on_commit_callbacks() as queued:  # the same minimum again: nothing to record or rescore
         snapshots.year_settings_set(**args, award_min_total=Decimal("40"))

@@ -71,10 +71,7 @@ def test_a_draft_is_neither_frozen_published_nor_reminded_thai_first():
     for action in (Action.FREEZE, Action.PUBLISH, Action.REMIND, Action.ISSUE):
         with pytest.raises(Refused) as exc:
             check(State.DRAFT, action)
-    assert str(exc.value) == (
-        "ออกเอกสารฉบับจริงไม่ได้: การประกวดนี้ยังเป็นร่าง ยังไม่เปิด"
-        " / cannot issue a final document: this contest is still a draft, not open"
-    )
+    assert str(exc.value) == ("ออกเอกสารฉบับจริงไม่ได้: การประกวดนี้ยังเป็นร่าง ยังไม่เปิด")
 
 
 def test_withdrawn_results_issue_nothing_final():

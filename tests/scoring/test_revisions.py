@@ -64,10 +64,7 @@ def test_an_open_contest_changed_without_a_reason_is_refused_and_nothing_changes
     with pytest.raises(ChangeRefused) as refused:
         services.contest_save(user=organiser, data=_points(selectors.contest_file(rubric), "1.1", "25"))
     assert refused.value.needs == {"reason"}
-    assert refused.value.messages == [
-        "การประกวดเปิดแล้ว กรุณาระบุเหตุผลของการแก้ไข (ผู้เข้าประกวดทุกรายจะถูกคิดคะแนนใหม่)"
-        " / the contest is open: say why it changes (every entrant is rescored)"
-    ]
+    assert refused.value.messages == ["การประกวดเปิดแล้ว กรุณาระบุเหตุผลของการแก้ไข (ผู้เข้าประกวดทุกรายจะถูกคิดคะแนนใหม่)"]
     assert Criterion.objects.get(rubric=rubric, code="1.1").max_points == Decimal("20")
     assert not RubricChange.objects.exists()
 

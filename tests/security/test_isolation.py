@@ -130,7 +130,7 @@ def world(built, db):
 def test_isolation_route_leaks_nothing(key, route, world):
     leaks = run(key, route, world)
     if key in KNOWN_LEAKS:
-        assert leaks, f"ปิดช่องรั่วแล้ว ให้ลบออกจาก KNOWN_LEAKS / fixed: remove {key} from KNOWN_LEAKS"
+        assert leaks, "ปิดช่องรั่วแล้ว ให้ลบออกจาก KNOWN_LEAKS"
         assert all(" as conflicted:" in leak for leak in leaks), leaks
         pytest.xfail(KNOWN_LEAKS[key])
     assert leaks == []

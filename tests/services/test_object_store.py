@@ -93,7 +93,7 @@ def test_the_sweep_removes_an_unnamed_object_and_health_asks_the_store(in_object
     assert (young.orphans_removed, young.kept_young) == ([], 1)
     assert old.orphans_removed == ["evidence/2566/TH-50/left-by-a-killed-upload"]
     assert object_store.objects(bucket) == {}
-    assert health["store"] == (True, "ที่เก็บไฟล์ตอบ / the object store answers")
+    assert health["store"] == (True, "ที่เก็บไฟล์ตอบ")
 
 
 def test_two_web_machines_with_their_own_disks_take_one_uploads_pieces(procs, tmp_path, object_store):
@@ -147,4 +147,4 @@ def test_backup_and_restore_carry_the_files_of_the_object_store(procs, object_st
     assert (snapshot / "media" / name).read_bytes() == data
     assert object_store.objects("cdd4-restore-into") == {name: data} == object_store.objects("cdd4-backup-from")
     assert again.returncode == 1
-    assert "ไฟล์ในที่เก็บไฟล์ / files in the store: 1" in again.stderr
+    assert "ไฟล์ในที่เก็บไฟล์" in again.stderr

@@ -156,9 +156,9 @@ def test_the_picks_export_says_what_the_page_says(client, clock, picked, setting
     assert response.status_code == 200 and response["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][8:] == [
-        "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับอำเภอ / Lessons-learned file (PDF), district level",
-        "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับจังหวัด / Lessons-learned file (PDF), provincial level",
-        "ไฟล์วีดิทัศน์ (VDO) ระดับจังหวัด ความยาว ๕–๗ นาที / Video (provincial level), 5–7 minutes",
+        "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับอำเภอ",
+        "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับจังหวัด",
+        "ไฟล์วีดิทัศน์ (VDO) ระดับจังหวัด ความยาว ๕–๗ นาที",
         "ไม่ผ่านเงื่อนไข / requirements not met",
         "งบประมาณ (บาท) / budget (baht)",
     ]
@@ -167,7 +167,7 @@ def test_the_picks_export_says_what_the_page_says(client, clock, picked, setting
     assert rim_nua[9] == "ส่ง ๒ มิ.ย. ๒๕๖๕ · ช้า ๒ วันทำการ"
     assert rim_nua[11].startswith("หมู่บ้านที่มีตัวแทนในโครงสร้างการดำเนินงานอย่างน้อย ๑ คน: ยังไม่ได้ตอบ; ")
     assert rim_nua[12] == "8700.00"
-    assert rows[-1][0] == "รวม / total" and rows[-1][-2:] == ["2 ราย / picks", "17400.00"]
+    assert rows[-1][0] == "รวม" and rows[-1][-2:] == ["2 ราย", "17400.00"]
     # The same page's scope: another province's organiser gets no list of Chiang Mai's picks.
     client.logout()
     phuket = organiser(chain.kathu.parent)

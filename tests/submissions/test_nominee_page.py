@@ -63,7 +63,7 @@ def test_a_blank_name_is_shown_thai_first_and_nothing_saved(client, setup):
     _, d1, users = setup
     client.force_login(users["own"])
     page = client.post(url(d1, "nominee/"), form(d1, name_th=" "), follow=True).content.decode()
-    assert "กรุณากรอกชื่อ-นามสกุล / please enter the full name" in page
+    assert "กรุณากรอกชื่อ-นามสกุล" in page
     assert not Nominee.objects.exists()
 
 

@@ -7,6 +7,8 @@ A .pdf --out renders the documents (all four by default, in one file); .xlsx or 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from awards import documents
 from awards.models import DocumentKind
@@ -16,12 +18,14 @@ from scoring.selectors import contest_entrants
 
 
 class Command(BaseCommand):
-    help = "ส่งออกผลการคัดเลือกเป็น PDF/XLSX/CSV / export the results as PDF, XLSX or CSV"
+    help = gettext_lazy("export the results as PDF, XLSX or CSV")
 
     def add_arguments(self, parser):
         which = parser.add_mutually_exclusive_group(required=True)
-        which.add_argument("--year", type=int, help="ปีงบประมาณ พ.ศ. (การประกวดระดับประเทศ) / fiscal year (B.E.)")
-        which.add_argument("--contest", help="รหัสการประกวด (.รอบ) / a contest's key, e.g. chonburi-web-2564")
+        which.add_argument(
+            "--year", type=int, help=pgettext_lazy("awards.management.commands.export_results", "fiscal year (B.E.)")
+        )
+        which.add_argument("--contest", help=gettext_lazy("a contest's key, e.g. chonburi-web-2564"))
         parser.add_argument("--out", required=True, help="results.pdf, standings.xlsx or facts.csv")
         parser.add_argument("--kind", default=",".join(DocumentKind.values), help="PDF: documents, comma-separated")
         parser.add_argument("--province", help="PDF breakdown of one entrant (TH-50; a district's DOPA code, 2001)")
@@ -31,12 +35,14 @@ class Command(BaseCommand):
     def handle(self, *args, year, contest, out, kind, province, sheet, **options):
         rubric = Rubric.objects.by_key(year or contest).first()
         if rubric is None:
-            raise CommandError(f"ไม่พบการประกวด {year or contest} / no contest {year or contest}")
+            raise CommandError(format_lazy(gettext_lazy("no contest {value}"), value=year or contest))
         path = Path(out)
         suffix = path.suffix.lower().lstrip(".")
         if suffix in ("xlsx", "csv"):
             if suffix not in exporter.get(sheet).formats:
-                raise CommandError(f"{sheet} ไม่มีรูปแบบ {suffix} / {sheet} is not written as {suffix}")
+                raise CommandError(
+                    format_lazy(gettext_lazy("{sheet} is not written as {suffix}"), sheet=sheet, suffix=suffix)
+                )
             data, _, _ = exporter.export(rubric, sheet, suffix)
         elif suffix == "pdf":
             kinds = [k.strip() for k in kind.split(",") if k.strip()]
@@ -45,9 +51,9 @@ class Command(BaseCommand):
                 raise CommandError(f"ไม่รู้จักเอกสาร {unknown} / unknown kinds {unknown}; known: {DocumentKind.values}")
             place = contest_entrants(rubric.contest).filter(code=province).first() if province else None
             if province and place is None:
-                raise CommandError(f"ไม่พบจังหวัด {province} / unknown province {province}")
+                raise CommandError(format_lazy(gettext_lazy("unknown province {province}"), province=province))
             data = documents.render_set(rubric, kinds, place)
         else:
-            raise CommandError("--out ต้องลงท้ายด้วย .pdf .xlsx หรือ .csv / --out must end in .pdf, .xlsx or .csv")
+            raise CommandError(gettext_lazy("--out must end in .pdf, .xlsx or .csv"))
         path.write_bytes(data)
         self.stdout.write(f"{path} ({len(data):,} bytes)")

@@ -3,6 +3,8 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from committee.imports import HEADER, JudgmentImportError, judgments_import
 from core.sheets.tabular import SheetError, read_rows
@@ -20,25 +22,22 @@ class Command(BaseCommand):
         which = parser.add_mutually_exclusive_group(required=True)
         which.add_argument("--year", type=int, help="the national contest of that fiscal year (B.E.)")
         which.add_argument("--contest", help="a contest's key, e.g. chonburi-web-2564")
-        parser.add_argument(
-            "--dry-run", action="store_true", help="แสดงสิ่งที่จะเปลี่ยนโดยไม่บันทึก / show changes, write nothing"
-        )
+        parser.add_argument("--dry-run", action="store_true", help=_("show changes, write nothing"))
         parser.add_argument(
             "--by",
             default="",
-            help="ชื่อผู้ใช้ผู้นำเข้า: เจ้าหน้าที่ส่วนกลาง หรือผู้จัดการประกวดของจังหวัด (ไม่ระบุ: บันทึกว่ากรรมการแก้เอง) "
-            "/ username of the central staff or the contest's organiser importing (default: each member)",
+            help=_("username of the central staff or the contest's organiser importing (default: each member)"),
         )
 
     def handle(self, file, year, contest, dry_run, by, **options):
         rubric = Rubric.objects.by_key(year or contest).first()
         if rubric is None:
-            raise CommandError(f"ไม่พบการประกวด {year or contest} / no contest {year or contest}")
+            raise CommandError(format_lazy(_("no contest {value}"), value=year or contest))
         importer = None
         if by:
             importer = get_user_model().objects.filter(username=by).first()
             if importer is None:
-                raise CommandError(f"ไม่พบผู้ใช้ '{by}' / unknown user '{by}'")
+                raise CommandError(format_lazy(_("unknown user '{by}'"), by=by))
         path = Path(file)
         try:
             rows = read_rows(path.read_bytes(), path.name)
@@ -46,7 +45,7 @@ class Command(BaseCommand):
         except (OSError, SheetError) as exc:
             raise CommandError(str(exc)) from exc
         except PermissionDenied as exc:
-            raise CommandError(f"'{by}' ไม่มีสิทธิ์นำเข้าคะแนน / '{by}' may not import judgments") from exc
+            raise CommandError(format_lazy(_("'{by}' may not import judgments"), by=by)) from exc
         except JudgmentImportError as exc:
             raise CommandError(f"ไม่ได้นำเข้าข้อมูลใดเลย / nothing imported:\n{exc}") from exc
         for row, province, criterion, member, old, new in report.changes:

@@ -2,12 +2,13 @@
 deployment without beat (the embedded default) to run from cron."""
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext_lazy as _
 
 from notices import outbox
 
 
 class Command(BaseCommand):
-    help = "ส่งการแจ้งเตือนที่ถึงเวลา (--digest: สรุปประจำวัน) / send the notices due (--digest: the daily digests)"
+    help = _("send the notices due (--digest: the daily digests)")
 
     def add_arguments(self, parser):
         parser.add_argument("--digest", action="store_true", help="also the daily digests / สรุปประจำวันด้วย")

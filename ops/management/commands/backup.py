@@ -2,15 +2,17 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ops import services
 from ops.backup import SnapshotError
 
 
 class Command(BaseCommand):
-    help = (
-        "สำรองฐานข้อมูล ไฟล์หลักฐาน และเอกสารที่สร้าง / back up the database, evidence files and documents. "
-        "DIR: the snapshot folder; or --into ROOT --keep N for dated snapshots keeping the N newest"
+    help = _(
+        "back up the database, evidence files and documents. DIR: the snapshot "
+        "folder; or --into ROOT --keep N for dated snapshots keeping the N "
+        "newest"
     )
 
     def add_arguments(self, parser):
@@ -20,7 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, dir, into, keep, **options):
         if (dir is None) == (into is None):
-            raise CommandError("ระบุ DIR หรือ --into อย่างใดอย่างหนึ่ง / give either DIR or --into")
+            raise CommandError(_("give either DIR or --into"))
         target = Path(dir) if dir else Path(into) / timezone.now().strftime("cdd4-%Y%m%d-%H%M%S")
         try:
             snapshot = services.backup_create(target=target, keep=keep if into else None)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 import contests
 import scoring
@@ -23,19 +24,15 @@ from ...models import SiteContact
 DATA = Path(contests.__file__).resolve().parent / "data"  # provinces.json and units.csv ship with contests
 RUBRICS = Path(scoring.__file__).resolve().parent / "rubrics"  # and every rubric file with scoring
 # What the history of an open contest says when a shipped file changed it (scoring.revisions).
-SHIPPED_REASON = "โหลดเกณฑ์ที่มากับระบบอีกครั้ง / the shipped rubric loaded again (bootstrap)"
+SHIPPED_REASON = _("the shipped rubric loaded again (bootstrap)")
 
 
 class Command(BaseCommand):
-    help = (
-        "โหลดจังหวัดและเกณฑ์การประเมิน (ทำซ้ำได้) / load provinces and rubrics (idempotent); --demo adds demo users and data"
-    )
+    help = _("load provinces and rubrics (idempotent); --demo adds demo users and data")
 
     def add_arguments(self, parser):
         parser.add_argument("--demo", action="store_true", help="demo users and demo facts for every province")
-        parser.add_argument(
-            "--no-units", action="store_true", help="ข้ามอำเภอและตำบล / skip districts and subdistricts (tests)"
-        )
+        parser.add_argument("--no-units", action="store_true", help=_("skip districts and subdistricts (tests)"))
 
     def handle(self, *args, **options):
         entries = json.loads((DATA / "provinces.json").read_text(encoding="utf-8"))
@@ -88,10 +85,7 @@ class Command(BaseCommand):
                 )
             copies = demo.demo_present_contests(shipped=shipped, today=today)
             if copies:
-                self.stdout.write(
-                    "การประกวดของสำนักงานในปีงบประมาณปัจจุบัน / office contests this fiscal year: "
-                    + ", ".join(r.key for r in copies)
-                )
+                self.stdout.write(_("office contests this fiscal year:") + ", ".join(r.key for r in copies))
             users = demo.demo_users(units=not options["no_units"])
             if not options["no_units"]:
                 # Before the demo's facts and judgments: a staged contest's entrants are its picks.
@@ -132,12 +126,11 @@ class Command(BaseCommand):
 
 def print_logins(out, users: list[tuple[str, str, str]]) -> None:
     if not users:
-        out.write("ไม่มีผู้ใช้ตัวอย่าง (โหลดด้วย bootstrap --demo) / no demo logins (load them with bootstrap --demo)")
+        out.write(_("no demo logins (load them with bootstrap --demo)"))
         return
-    out.write("\nผู้ใช้ตัวอย่าง / demo logins (username / password):")
+    out.write("\n" + str(_("demo logins (username / password):")))
     for username, password, role in users:
         out.write(f"  {username:<15} {password}   {role}")
     out.write(
-        "central และผู้จัดการประกวดตั้งค่ายืนยันตัวตนขั้นที่สองเมื่อตรึงหรือประกาศผลครั้งแรก (README: บัญชีผู้ใช้)"
-        " / central staff and organisers set up a second factor when they first freeze or publish (README: Accounts)"
+        _("central staff and organisers set up a second factor when they first freeze or publish (README: Accounts)")
     )

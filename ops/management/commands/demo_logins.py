@@ -1,6 +1,7 @@
 """Prints the demo logins again (a second `make run` skips the demo load, not the logins)."""
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext_lazy as _
 
 from scoring.demo import demo_logins
 
@@ -8,7 +9,7 @@ from .bootstrap import print_logins
 
 
 class Command(BaseCommand):
-    help = "พิมพ์ผู้ใช้ตัวอย่างอีกครั้ง / print the demo logins again"
+    help = _("print the demo logins again")
 
     def handle(self, *args, **options):
         print_logins(self.stdout, demo_logins())

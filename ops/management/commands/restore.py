@@ -1,13 +1,14 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext_lazy as _
 
 from ops.backup import SnapshotError
 from ops.restore import restore_run
 
 
 class Command(BaseCommand):
-    help = (
-        "กู้คืนจากสำเนาข้อมูลลงฐานข้อมูลและโฟลเดอร์ไฟล์ที่ว่างเปล่า / restore a snapshot into an EMPTY database "
-        "and media folder; a damaged or partial snapshot is refused before anything is written"
+    help = _(
+        "restore a snapshot into an EMPTY database and media folder; a damaged "
+        "or partial snapshot is refused before anything is written"
     )
 
     def add_arguments(self, parser):

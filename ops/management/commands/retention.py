@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext_lazy as _
 
 from ops.retention import retention_run
 
 
 class Command(BaseCommand):
-    help = (
-        "ลบไฟล์หลักฐานและไฟล์ของการคัดเลือกที่พ้นระยะเวลาเก็บรักษา (CDD4_RETENTION_YEARS) โดยเก็บแถวข้อมูลและประวัติไว้ / "
+    help = _(
         "remove evidence and stage files past the retention period, keeping their rows, audit trail and a tombstone"
     )
 
@@ -22,7 +22,7 @@ class Command(BaseCommand):
             )
         for f in report.stage_due:
             self.stdout.write(f"{f.entry.stage.contest.slug} {f.entry.unit.code} {f.requirement.code} {f.file.name}")
-        verb = "จะลบ / would remove" if dry_run else "ลบแล้ว / removed"
+        verb = _("would remove") if dry_run else _("removed")
         self.stdout.write(
             f"{verb}: {len(report.due) + len(report.stage_due)} ไฟล์ / files "
             f"(เก็บรักษา {settings.CDD4_RETENTION_YEARS} ปีหลังสิ้นปีงบประมาณ / kept "

@@ -2,6 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from contests.models import Contest
 from core.errors import PortalError
@@ -13,26 +15,20 @@ from scoring.models import FactSource
 
 
 class Command(BaseCommand):
-    help = (
-        "นำเข้าข้อมูล province,criterion,fact,value (การประกวดอื่น: entrant,criterion,fact,value และ period"
-        " เมื่อมีหลายรอบ) จาก CSV/XLSX หรือแบบฟอร์มข้อมูลของการประกวดที่กรอกแล้ว ทั้งหมดหรือไม่นำเข้าเลย"
-        " / import facts (a list, or the contest's filled-in fact template), all or none"
-    )
+    help = _("import facts (a list, or the contest's filled-in fact template), all or none")
 
     def add_arguments(self, parser):
         parser.add_argument("file")
         which = parser.add_mutually_exclusive_group(required=True)
         which.add_argument("--year", type=int, help="the Department's contest of that fiscal year (B.E.)")
         which.add_argument("--contest", help="a contest's code, e.g. nongkhai-missions-2565")
-        parser.add_argument(
-            "--dry-run", action="store_true", help="แสดงสิ่งที่จะเปลี่ยนโดยไม่บันทึก / show changes, write nothing"
-        )
+        parser.add_argument("--dry-run", action="store_true", help=_("show changes, write nothing"))
 
     def handle(self, file, year, contest, dry_run, **options):
         found = Contest.objects.national().filter(year=year) if year else Contest.objects.filter(slug=contest)
         chosen = found.first()
         if chosen is None:
-            raise CommandError(f"ไม่พบการประกวด {year or contest} / no contest {year or contest}")
+            raise CommandError(format_lazy(_("no contest {value}"), value=year or contest))
         rubrics = {r.period: r for r in chosen.rubrics.all()}
         required = HEADER if chosen.is_national else ENTRANT_HEADER
         if "" not in rubrics:  # a contest with periods: each row says which

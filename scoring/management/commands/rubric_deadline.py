@@ -1,4 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from rulebook.dates import DateInputError, fiscal_year, parse_date, reading
 from rulebook.spec import RubricError
@@ -8,9 +10,9 @@ from scoring.models import Criterion, Rubric
 
 
 class Command(BaseCommand):
-    help = (
-        "เปลี่ยนวันครบกำหนดของตัวชี้วัด / change a criterion's deadline: "
-        "rubric_deadline 2566 2.1.2 12/04/2566 --reason 'หนังสือกรม ว 12' (or 2023-04-12, 12/4/66, 'none')"
+    help = _(
+        "change a criterion's deadline: rubric_deadline 2566 2.1.2 12/04/2566 "
+        "--reason 'หนังสือกรม ว 12' (or 2023-04-12, 12/4/66, 'none')"
     )
 
     def add_arguments(self, parser):
@@ -19,15 +21,13 @@ class Command(BaseCommand):
         )
         parser.add_argument("criterion")
         parser.add_argument("deadline", help="12/04/2566, 12/4/66, 2023-04-12 (พ.ศ. or ค.ศ.) or 'none'")
-        parser.add_argument(
-            "--reason", default="", help="เหตุผล (จำเป็นเมื่อการประกวดเปิดแล้ว) / why: needed once the contest is open"
-        )
+        parser.add_argument("--reason", default="", help=_("why: needed once the contest is open"))
 
     def handle(self, year, criterion, deadline, reason, **options):
         try:
             rubric = Rubric.objects.by_key(year).get()
         except Rubric.DoesNotExist as exc:
-            raise CommandError(f"ไม่พบเกณฑ์ปี {year} / no rubric for {year}") from exc
+            raise CommandError(format_lazy(_("no rubric for {year}"), year=year)) from exc
         try:
             window = fiscal_year(rubric.year)
             day = None if deadline.lower() == "none" else parse_date(deadline, window=window)
@@ -36,11 +36,13 @@ class Command(BaseCommand):
         try:
             c = services.criterion_deadline_set(rubric=rubric, code=criterion, deadline=day, reason=reason)
         except Criterion.DoesNotExist as exc:
-            raise CommandError(f"ไม่พบตัวชี้วัด {criterion} ในปี {year} / no criterion {criterion} in {year}") from exc
+            raise CommandError(
+                format_lazy(_("no criterion {criterion} in {year}"), criterion=criterion, year=year)
+            ) from exc
         except RubricError as exc:
             raise CommandError(str(exc)) from exc
         if c.deadline is None:
-            self.stdout.write(f"{year} {c.code}: กำหนดส่ง / deadline -")
+            self.stdout.write(format_lazy(_("{year} {code}: deadline -"), year=year, code=c.code))
             return
         calendar = selectors.rubric_calendar(rubric)  # the contest may read a closed-day deadline as written
         self.stdout.write(

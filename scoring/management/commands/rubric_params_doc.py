@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext_lazy as _
 
 from rulebook.rules import KINDS
 from rulebook.rules.declare import with_table
@@ -10,10 +11,7 @@ DOC = Path(settings.BASE_DIR) / "docs" / "rubric-format.md"
 
 
 class Command(BaseCommand):
-    help = (
-        "เขียนตารางพารามิเตอร์ของเกณฑ์แต่ละชนิดใน docs/rubric-format.md จากการประกาศในคลาส / "
-        "write docs/rubric-format.md's parameter table from the rule kinds' declarations (--check: only compare)"
-    )
+    help = _("write docs/rubric-format.md's parameter table from the rule kinds' declarations (--check: only compare)")
 
     def add_arguments(self, parser):
         parser.add_argument("--check", action="store_true", help="fail if the document is out of date")
@@ -22,12 +20,9 @@ class Command(BaseCommand):
         old = DOC.read_text(encoding="utf-8")
         new = with_table(old, KINDS)
         if new == old:
-            self.stdout.write("ตารางพารามิเตอร์เป็นปัจจุบัน / the parameter table is up to date")
+            self.stdout.write(_("the parameter table is up to date"))
         elif check:
-            raise CommandError(
-                "ตารางพารามิเตอร์ใน docs/rubric-format.md ไม่ตรงกับคลาส: รัน manage.py rubric_params_doc / "
-                "docs/rubric-format.md's parameter table is stale: run manage.py rubric_params_doc"
-            )
+            raise CommandError(_("docs/rubric-format.md's parameter table is stale: run manage.py rubric_params_doc"))
         else:
             DOC.write_text(new, encoding="utf-8")
-            self.stdout.write("เขียนตารางพารามิเตอร์แล้ว / parameter table written")
+            self.stdout.write(_("parameter table written"))

@@ -1,6 +1,8 @@
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from contests.models import Contest
 from scoring import services
@@ -9,7 +11,7 @@ from scoring.recompute import standings_recompute
 
 
 class Command(BaseCommand):
-    help = "แสดงอันดับ / print the standings (json or table) of the national contest of --year or of --contest SLUG"
+    help = _("print the standings (json or table) of the national contest of --year or of --contest SLUG")
 
     def add_arguments(self, parser):
         which = parser.add_mutually_exclusive_group(required=True)
@@ -22,7 +24,7 @@ class Command(BaseCommand):
         found = Contest.objects.national().filter(year=year) if year else Contest.objects.filter(slug=contest)
         chosen = found.first()
         if chosen is None:
-            raise CommandError(f"ไม่พบการประกวด {year or contest} / no contest {year or contest}")
+            raise CommandError(format_lazy(_("no contest {value}"), value=year or contest))
         for rubric in chosen.rubrics.all():
             standings_recompute(rubric_id=rubric.pk, full=recompute)
         rows = contest_rows(chosen)

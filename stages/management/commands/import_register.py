@@ -1,21 +1,19 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext_lazy as _
 
 from core.errors import PortalError
 from stages.data import register_import
 
 
 class Command(BaseCommand):
-    help = (
-        "นำเข้าทะเบียนต้นแบบในอดีต (CSV/XLSX: code,year,level) พร้อมแหล่งที่มา ทั้งหมดหรือไม่นำเข้าเลย"
-        " / import a register of past models (code,year,level) with its source, all or none"
-    )
+    help = _("import a register of past models (code,year,level) with its source, all or none")
 
     def add_arguments(self, parser):
         parser.add_argument("file")
-        parser.add_argument("--source", required=True, help="แหล่งที่มา / where the register comes from")
-        parser.add_argument("--register", default="model-subdistrict", help="ทะเบียน / register (model-subdistrict)")
+        parser.add_argument("--source", required=True, help=_("where the register comes from"))
+        parser.add_argument("--register", default="model-subdistrict", help=_("register (model-subdistrict)"))
 
     def handle(self, file, source, register, **options):
         path = Path(file)

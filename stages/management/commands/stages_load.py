@@ -1,22 +1,22 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from contests.models import Contest
 from stages.data import STAGES_FILE, stages_load
 
 
 class Command(BaseCommand):
-    help = (
-        "โหลดขั้นการคัดเลือก (contests/data/stages.json: สารสนเทศตำบลต้นแบบ ๒๕๖๕ อำเภอ → จังหวัด → เขตตรวจราชการ)"
-        " ทำซ้ำได้ / load the selection stages (seed 002), idempotent"
-    )
+    help = _("load the selection stages (seed 002), idempotent")
 
     def handle(self, **options):
         try:
             stages = stages_load()
         except Contest.DoesNotExist as exc:
             raise CommandError(
-                f"ยังไม่มีการประกวดที่ {STAGES_FILE.name} อ้างถึง: รัน bootstrap (พร้อมหน่วยการปกครอง) ก่อน"
-                f" / a contest {STAGES_FILE.name} names is not loaded: run bootstrap (with units) first"
+                format_lazy(
+                    _("a contest {name} names is not loaded: run bootstrap (with units) first"), name=STAGES_FILE.name
+                )
             ) from exc
         for stage in stages:
             self.stdout.write(

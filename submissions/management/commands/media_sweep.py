@@ -1,12 +1,13 @@
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext_lazy as _
 
 from submissions.maintenance import media_sweep
 
 
 class Command(BaseCommand):
-    help = "ลบไฟล์ที่ไม่มีหลักฐานใดอ้างถึง (อัปโหลดที่ค้าง) / remove files no evidence row names (dead uploads)"
+    help = _("remove files no evidence row names (dead uploads)")
 
     def add_arguments(self, parser):
         parser.add_argument("--hours", type=int, default=24, help="only files older than this (default 24)")
@@ -14,7 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, hours, dry_run, **options):
         report = media_sweep(older_than=timedelta(hours=hours), dry_run=dry_run)
-        verb = "จะลบ / would remove" if dry_run else "ลบแล้ว / removed"
+        verb = _("would remove") if dry_run else _("removed")
         for path in report.temp_removed + report.orphans_removed:
             self.stdout.write(f"{verb}: {path}")
         self.stdout.write(

@@ -10,10 +10,7 @@ from scoring import snapshots
 from scoring.models import Criterion, RubricChange
 from scoring.recompute import standings_recompute
 
-FROZEN = (
-    "ผลปี 2566 ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล"
-    " / the 2566 results are frozen: no changes until central staff unfreeze them"
-)
+FROZEN = "ผลปี 2566 ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล"
 
 
 @pytest.fixture

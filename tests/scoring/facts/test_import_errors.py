@@ -51,7 +51,7 @@ def test_garbage_txt_refused(rubric, tmp_path):
 def test_fractional_count_refused(rubric, tmp_path):
     data = "province,criterion,fact,value\nTH-50,3.3,computers_total,40.5\nTH-50,3.3,computers_with_antivirus,40\n"
     message = refused(tmp_path, "facts.csv", data.encode())
-    assert message.startswith("ไม่ได้นำเข้าข้อมูลใดเลย / nothing imported")
+    assert message.startswith("ไม่ได้นำเข้าข้อมูลใดเลย")
     assert "แถวที่ 2: จำนวนเครื่องทั้งหมด ต้องเป็นจำนวนเต็ม (นับเป็นหน่วย) แต่ได้รับ “40.5”" in message
     assert "row 2: computers in total must be a whole number (a count), got “40.5”" in message
 
