@@ -3,6 +3,9 @@ read through the rule; this module only knows the portal's file types and their 
 
 from __future__ import annotations
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
 from core.validators.content import TYPES
 from core.validators.refusal import UploadRefused
 from rulebook.rules.evidence import EvidenceExpected
@@ -78,19 +81,25 @@ def evidence_closed(rubric: Rubric) -> UploadRefused | None:
     if state_allows(state, Action.SUBMIT):
         return None
     if state == State.DRAFT:
-        return UploadRefused(
-            "การประกวดนี้ยังเป็นร่าง ยังไม่รับหลักฐาน", "This contest is still a draft: it takes no evidence", status=409
-        )
+        return UploadRefused(_("This contest is still a draft: it takes no evidence"), status=409)
     if state == State.PUBLISHED:
         return UploadRefused(
-            f"ประกาศผลปี {rubric.year} แล้ว ผลเป็นที่สิ้นสุด ไม่รับหลักฐานเพิ่มและถอนหลักฐานไม่ได้ (หลักฐานที่ส่งหลังประกาศผลไม่นำมาคิดคะแนน)",
-            f"The {rubric.year} results are published and final: no more evidence is taken and none can be"
-            " withdrawn (nothing sent after publication would count)",
+            format_lazy(
+                _(
+                    "The {year} results are published and final: no more evidence is taken and none can be"
+                    " withdrawn (nothing sent after publication would count)"
+                ),
+                year=rubric.year,
+            ),
             status=409,
         )
     return UploadRefused(
-        f"ส่วนกลางตรึงผลปี {rubric.year} แล้ว ไม่รับหลักฐานเพิ่มและถอนหลักฐานไม่ได้จนกว่าจะยกเลิกการตรึงผล",
-        f"Central staff have frozen the {rubric.year} results: no evidence is taken or withdrawn until they"
-        " unfreeze them",
+        format_lazy(
+            _(
+                "Central staff have frozen the {year} results: no evidence is taken or withdrawn until they"
+                " unfreeze them"
+            ),
+            year=rubric.year,
+        ),
         status=409,
     )

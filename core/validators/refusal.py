@@ -10,9 +10,9 @@ class UploadRefused(PortalError):
 
     code = "upload_refused"
 
-    def __init__(self, th: str, en: str, *, too_big: bool = False, status: int | None = None):
+    def __init__(self, message, en: str | None = None, *, too_big: bool = False, status: int | None = None):
         self.too_big = too_big
-        super().__init__(th, en, status=status or (413 if too_big else 400))
+        super().__init__(message, en, status=status or (413 if too_big else 400))
 
 
 def size_refusal(kind: str, limit: int) -> UploadRefused:
