@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from contests.models import Level
 from contests.regions import inspection_regions
+from core.i18n import _, either, format_lazy
+from core.labels import both
 from core.thai import fmt_points, thai_datetime, thai_digits
 from core.thaimap import NO_AWARD, tier_colours
 from rulebook.engine import vacant_places
@@ -27,16 +29,21 @@ def region_names() -> dict[int, tuple[str, str]]:
     return {r.number: (r.name_th, r.name_en) for r in inspection_regions()} | {NO_REGION: NO_REGION_NAME}
 
 
+def region_heading(name: tuple[str, str]):
+    """A region's name as its rows' heading: Thai digits in Thai ("เขตตรวจราชการที่ ๑๕")."""
+    return either(thai_digits(name[0]), name[1])
+
+
 TOTAL_STEPS = ("#f1eef6", "#bdc9e1", "#74a9cf", "#2b8cbe", "#045a8d")  # light → dark: low → high total
 
 
-def as_of(value: datetime | None) -> dict[str, str]:
-    """ "ข้อมูล ณ …" in Buddhist-Era Thai and "as of …" in English, Bangkok time, to the second."""
+def as_of(value: datetime | None):
+    """ "ข้อมูล ณ …" with a Buddhist-Era Thai date, or "as of …" in English: Bangkok time, to the second."""
     if value is None:
-        return {"th": "ยังไม่ได้คำนวณ", "en": "not computed yet"}
+        return _("not computed yet")
     local = timezone.localtime(value)
-    th = thai_datetime(local, seconds=True)
-    return {"th": f"ข้อมูล ณ {th}", "en": f"as of {local:%Y-%m-%d %H:%M:%S} (B.E. {local.year + 543})"}
+    when = either(thai_datetime(local, seconds=True), f"{local:%Y-%m-%d %H:%M:%S} (B.E. {local.year + 543})")
+    return format_lazy(_("as of {when}"), when=when)
 
 
 def year_settings(rubric: Rubric) -> YearSettings:
@@ -103,22 +110,23 @@ class Gap:
         return f"{shown} +{len(self.open_codes) - limit}" if len(self.open_codes) > limit else shown
 
     @property
-    def th(self) -> str:
+    def text(self):
+        """What the province needs, in the page's language (Thai digits in Thai)."""
         if self.tier is None:
             return "—"
+        points = either(thai_digits(fmt_points(self.points)), fmt_points(self.points))
         if self.frozen:
-            return thai_digits(f"ห่าง {fmt_points(self.points)} คะแนน; ผลตรึงแล้ว")
-        codes = self._codes() or "ไม่มี"
-        return thai_digits(f"ต้องการอีก {fmt_points(self.points)} คะแนน; ตัวชี้วัดที่ยังเปิด: {codes}")
+            return format_lazy(_("{points} points short; results frozen"), points=points)
+        codes = either(thai_digits(self._codes()), self._codes()) if self.open_codes else _("none")
+        return format_lazy(_("needs {points} more points; open criteria: {codes}"), points=points, codes=codes)
+
+    @property
+    def th(self) -> str:
+        return both(self.text)[0]
 
     @property
     def en(self) -> str:
-        if self.tier is None:
-            return "—"
-        if self.frozen:
-            return f"{fmt_points(self.points)} points short; results frozen"
-        codes = self._codes() or "none"
-        return f"needs {fmt_points(self.points)} more points; open criteria: {codes}"
+        return both(self.text)[1]
 
 
 def item_labels(criteria: list[Criterion], dimension_codes: dict[int, str]) -> list[str]:
@@ -294,7 +302,7 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
             "dims": dims(r),
             "tier": tier_names.get(r.award),
             "gap": tier_gap(r, tiers, cutoff, open_criteria, frozen=snapshot is not None),
-            "region": names[r.region] if r.region else None,
+            "region": region_heading(names[r.region]) if r.region else None,
         }
         for r in shown
     ]
