@@ -11,6 +11,7 @@ import rules
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from contests.actor import actor_of
 from contests.models import Contest, Unit
@@ -227,7 +228,7 @@ def judges_contests(user) -> bool:
     return actor_of(user).organises() or bool(panel_seats(user))
 
 
-def panel_nav(user) -> list[tuple[str, str, str, str]]:
+def panel_nav(user) -> list[tuple[str, str, str]]:
     """scoring.hooks.nav_extra: office staff on a panel, and organisers, get the scoring matrix."""
     actor = actor_of(user)
     if not (actor.files_for_office() or actor.organises()) or not judges_contests(user):
@@ -236,7 +237,7 @@ def panel_nav(user) -> list[tuple[str, str, str, str]]:
     runs_one = Rubric.objects.filter(actor.running("contest__"), contest__organiser__isnull=False)
     if actor.organises() and not runs_one.exists():
         return []
-    return [("ให้คะแนนการประกวด", "Contest judging", reverse("admin:committee_matrix"), "panel-matrix")]
+    return [(_("Contest judging"), reverse("admin:committee_matrix"), "panel-matrix")]
 
 
 def panel_evidence(*, rubric: Rubric, province: Unit, criterion) -> list[Evidence]:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.db.models import Q, Subquery
 from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from contests.actor import actor_of
 from contests.models import national_q
@@ -16,8 +18,7 @@ from scoring.models import Rubric
 
 @dataclass(frozen=True)
 class NavItem:
-    th: str
-    en: str
+    text: str  # lazy: the page's language
     url: str
     key: str  # a stable hook for tests and styles
     current: bool = False
@@ -59,35 +60,35 @@ def earlier(rubric: Rubric) -> bool:
     return rubric.contest.is_national and rubric.year != rubric.latest_national
 
 
-def _items(user) -> list[tuple[str, str, str, str]]:
+def _items(user) -> list[tuple[str, str, str]]:
     actor = actor_of(user)
     if actor.files_for_office():
-        items = [("หลักฐานของสำนักงาน", "My evidence", reverse("submissions:home"), "evidence")]
+        items = [(_("My evidence"), reverse("submissions:home"), "evidence")]
         results = shown_results(user)
         # Of the national contest only its running year by name: earlier years wait on one page (a district
         # office enters its province's contests, not the national one: "ผลของจังหวัด" is never its link).
         standings = [r for r in results if not earlier(r)]
         for rubric in standings:
-            th, en = ("ผลของจังหวัด", "My standing") if rubric.contest.is_national else ("ผลของสำนักงาน", "Our results")
+            text = _("My standing") if rubric.contest.is_national else _("Our results")
             if len(standings) > 1:  # several contests: each link says whose results it is
-                th, en = f"{th} ({rubric.key})", f"{en} ({rubric.key})"
-            items.append((th, en, reverse("scoring:mine", args=[rubric.key]), "standing"))
+                text = format_lazy("{text} ({key})", text=text, key=rubric.key)
+            items.append((text, reverse("scoring:mine", args=[rubric.key]), "standing"))
         if len(standings) < len(results):  # certificates of years gone by stay one click away
-            items.append(("ผลปีก่อน", "Earlier results", reverse("scoring:past"), "past"))
+            items.append((_("Earlier results"), reverse("scoring:past"), "past"))
         return items
-    stages = [("การคัดเลือกเป็นขั้น", "Selection stages", reverse("stages:stages"), "stages")]
+    stages = [(_("Selection stages"), reverse("stages:stages"), "stages")]
     if actor.organises():  # the contests its office runs, each with its dashboard and documents
         return [
-            ("การประกวดของสำนักงาน", "Office contests", reverse("submissions:home"), "contests"),
+            (_("Office contests"), reverse("submissions:home"), "contests"),
             # The builder first (boxes, a preview, a check); its start page links the JSON upload (issue #39).
-            ("สร้างหรือแก้ไขการประกวด", "Create or update a contest", reverse("builder:contest_builder"), "contest-new"),
+            (_("Create or update a contest"), reverse("builder:contest_builder"), "contest-new"),
             *stages,  # every office picks at its level once the stages are loaded (docs/contests.md)
-            ("บัญชีผู้ใช้", "Accounts", reverse("accounts:provision"), "accounts"),  # its offices' staff (issue #41)
+            (_("Accounts"), reverse("accounts:provision"), "accounts"),  # its offices' staff (issue #41)
         ]
     scoring = [
-        ("ตารางให้คะแนน", "Scoring matrix", reverse("admin:committee_matrix"), "matrix"),
-        ("ข้อถัดไปที่มีหลักฐาน", "Next with evidence", reverse("admin:committee_next"), "next"),
-        ("คำชี้แจง", "Clarifications", reverse("admin:committee_clarification_changelist"), "clarifications"),
+        (_("Scoring matrix"), reverse("admin:committee_matrix"), "matrix"),
+        (_("Next with evidence"), reverse("admin:committee_next"), "next"),
+        (_("Clarifications"), reverse("admin:committee_clarification_changelist"), "clarifications"),
     ]
     if actor.on_committee():
         return scoring
@@ -96,16 +97,16 @@ def _items(user) -> list[tuple[str, str, str, str]]:
         holidays = reverse("admin:scoring_holidayoverride_changelist")
         calendar = reverse("scoring:calendar", args=[year]) if year else holidays
         return [
-            ("แดชบอร์ด", "Dashboard", reverse("scoring:index"), "dashboard"),
-            ("จังหวัด", "Provinces", reverse("submissions:home"), "provinces"),
+            (_("Dashboard"), reverse("scoring:index"), "dashboard"),
+            (_("Provinces"), reverse("submissions:home"), "provinces"),
             scoring[0],
-            ("นำเข้าข้อมูล", "Imports", reverse("admin:scoring_fact_import"), "imports"),
-            ("ปฏิทินวันทำการ", "Calendar", calendar, "calendar"),
-            ("เอกสารรางวัลและส่งออก", "Award documents & exports", reverse("awards:index"), "awards"),
-            ("สถานะระบบ", "System status", reverse("ops:status"), "status"),
+            (_("Imports"), reverse("admin:scoring_fact_import"), "imports"),
+            (_("Calendar"), calendar, "calendar"),
+            (_("Award documents & exports"), reverse("awards:index"), "awards"),
+            (_("System status"), reverse("ops:status"), "status"),
             *stages,
-            ("บัญชีผู้ใช้", "Accounts", reverse("accounts:provision"), "accounts"),
-            ("ผู้ดูแลระบบ", "Admin", reverse("admin:index"), "admin"),
+            (_("Accounts"), reverse("accounts:provision"), "accounts"),
+            (_("Admin"), reverse("admin:index"), "admin"),
         ]
     return []
 
@@ -114,8 +115,8 @@ def nav_items(user, path: str) -> list[NavItem]:
     """The user's items with the current one marked: the longest link that the path starts with."""
     items = _items(user) + [item for extra in nav_extra(user) for item in extra]
     # "/" would match everything: the home page is current only on itself and the province pages.
-    matches = [url for _, _, url, _ in items if path == url or (url != "/" and path.startswith(url.split("?")[0]))]
+    matches = [url for _text, url, _key in items if path == url or (url != "/" and path.startswith(url.split("?")[0]))]
     if not matches and path.startswith("/years/"):
         matches = ["/"]
     current = max(matches, key=len, default=None)
-    return [NavItem(th, en, url, key, url == current) for th, en, url, key in items]
+    return [NavItem(text, url, key, url == current) for text, url, key in items]

@@ -12,7 +12,7 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from contests.models import Contest, Level, Unit
 from contests.regions import InspectionRegion, inspection_regions, region_of
 from contests.tree import at_or_under, under
-from core.labels import both
+from core.i18n import _, either, format_lazy, pgettext_lazy
 from core.thai import thai_digits
 from stages.models import Barred, PastModel, RankWithin, Stage, StageEntry, StageFile
 
@@ -40,8 +40,9 @@ def stage_picks(stage: Stage, office: Unit) -> QuerySet[StageEntry]:
     return stage.entries.filter(chooser=office).select_related("unit", "chosen_by")
 
 
-def barred_reason(stage: Stage, unit: Unit) -> tuple[str, str] | None:
-    """(Thai, English) why the register bars `unit` from this stage, or None when it may be picked."""
+def barred_reason(stage: Stage, unit: Unit):
+    """Why the register bars `unit` from this stage (a lazy text in the page's language), or None when it may
+    be picked."""
     if not stage.register or stage.barred_from is None:
         return None
     rows = PastModel.objects.filter(
@@ -52,19 +53,26 @@ def barred_reason(stage: Stage, unit: Unit) -> tuple[str, str] | None:
     past = rows.select_related("source").order_by("year").first()
     if past is None:
         return None
-    level_th, level_en = both(Level(past.level).label)
-    rule_th, rule_en = BARRED_WORDS[Barred(stage.barred)]
-    years_th = f"{thai_digits(stage.barred_from)}–{thai_digits(stage.barred_to)}"
-    return (
-        f"{unit.name_th} ({unit.code}) เคยเป็นต้นแบบระดับ{level_th} ปี {thai_digits(past.year)}"
-        f" ตามทะเบียน “{past.source.name_th}” จึงคัดเลือกไม่ได้: ต้องไม่เคยเป็น{rule_th} ปี {years_th}",
-        f"{unit.name_en} ({unit.code}) was a {level_en}-level model in B.E. {past.year} according to"
-        f" “{past.source.name_th}”, so it cannot be picked: it must not have been {rule_en}"
-        f" in B.E. {stage.barred_from}–{stage.barred_to}",
+    years = f"{stage.barred_from}–{stage.barred_to}"
+    return format_lazy(
+        _(
+            "{unit} ({code}) was a {level}-level model in B.E. {year} according to “{source}”, so it cannot be"
+            " picked: it must not have been {rule} in B.E. {years}"
+        ),
+        unit=either(unit.name_th, unit.name_en),
+        code=unit.code,
+        level=Level(past.level).label,
+        year=either(thai_digits(past.year), str(past.year)),
+        source=past.source.name_th,
+        rule=BARRED_WORDS[Barred(stage.barred)],
+        years=either(thai_digits(years), years),
     )
 
 
-BARRED_WORDS = {Barred.ANY: ("ต้นแบบ", "a model"), Barred.PROVINCE: ("ต้นแบบระดับจังหวัด", "a provincial model")}
+BARRED_WORDS = {
+    Barred.ANY: pgettext_lazy("stages.barred", "a model"),
+    Barred.PROVINCE: pgettext_lazy("stages.barred", "a provincial model"),
+}
 
 
 @dataclass(frozen=True)

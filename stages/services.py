@@ -115,7 +115,7 @@ def stage_select(*, actor: Actor, contest: Contest, units: Sequence[Unit], now: 
             elif unit.pk not in pool:
                 errors.append(_not_in_pool(stage, office, unit))
             elif (reason := barred_reason(stage, unit)) is not None:
-                errors.append(reason)
+                errors.append(both(reason))
             else:
                 fresh.append(unit)
         if not errors and len(taken) + len(fresh) > stage.quota:
