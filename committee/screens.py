@@ -282,14 +282,14 @@ def scoring_screen(user, rubric: Rubric, province: Unit, c: CriterionSpec, crite
 
 
 COUNTED_FROM = {
-    "chair": ("คะแนนสรุปของประธาน", "the chair's final"),
-    "median": ("มัธยฐานของคะแนนกรรมการ ปัดลงเป็นระดับที่กำหนด", "the members' median, snapped down to a level"),
-    "facts": ("ข้อมูลนำเข้า เพราะยังไม่มีคะแนนจากกรรมการ", "imported facts, as no member has scored yet"),
-    "nothing": ("ยังไม่มีคะแนนจากกรรมการ", "no member has scored yet"),
+    "chair": gettext_lazy("the chair's final"),
+    "median": gettext_lazy("the members' median, snapped down to a level"),
+    "facts": gettext_lazy("imported facts, as no member has scored yet"),
+    "nothing": gettext_lazy("no member has scored yet"),
 }
 
 
-def counted_from(rubric: Rubric, province: Unit, criterion, chair_final, has_facts: bool) -> dict[str, str]:
+def counted_from(rubric: Rubric, province: Unit, criterion, chair_final, has_facts: bool) -> dict:
     """Where a judged criterion's points in the standings come from (docs/decisions.md, decision 8): the chair's
     final, else the members' median, else the rule on imported facts until anyone scores. Asked of every
     member's judgments, not only those this user sees: it names the source, never another's score. 1 query."""
@@ -299,5 +299,4 @@ def counted_from(rubric: Rubric, province: Unit, criterion, chair_final, has_fac
         key = "median"
     else:
         key = "facts" if has_facts else "nothing"
-    th, en = COUNTED_FROM[key]
-    return {"source": key, "th": th, "en": en}
+    return {"source": key, "text": COUNTED_FROM[key]}

@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 
 from committee import queue, services
 from contests.models import Level, Unit
+from core.labels import both
 from submissions import services as evidence_services
 from tests.factories import DistrictFactory, SubdistrictFactory, office_contest
 
@@ -228,7 +229,7 @@ def test_screen_says_no_evidence_and_where_the_counted_points_come_from(client, 
         expected_version=0,
     )
     counts = client.get(_score_url("TH-50", "1.2")).context["counts"]
-    assert (counts["source"], counts["th"]) == ("chair", "คะแนนสรุปของประธาน")
+    assert (counts["source"], both(counts["text"])[0]) == ("chair", "คะแนนสรุปของประธาน")
 
 
 def test_screen_names_imported_facts_as_the_source_until_a_member_scores(client, members, rubric, chiang_mai):
