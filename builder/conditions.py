@@ -8,14 +8,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from core.i18n import either
+from core.i18n import _, either, pgettext_lazy
 from rulebook.dates import DateInputError, be_date, parse_date
 from rulebook.rules import RuleError
 
 PARTS = ("fact", "test", "value", "of")  # the boxes of one condition's row
-LABELS = (("ข้อมูล", "fact"), ("การตรวจ", "test"), ("ค่า", "value"), ("ของ (ร้อยละ)", "of (a percentage)"))
-HEADING = ("เงื่อนไขของระดับนี้ (ต้องครบทุกข้อ)", "This level's conditions (all must hold)")
-ADD = ("เพิ่มเงื่อนไข", "add a condition")  # the button under them (static/scoring/builder.js)
+LABELS = (
+    pgettext_lazy("builder.conditions", "fact"),
+    pgettext_lazy("builder.conditions", "test"),
+    pgettext_lazy("builder.conditions", "value"),
+    pgettext_lazy("builder.conditions", "of (a percentage)"),
+)
+HEADING = _("This level's conditions (all must hold)")
+ADD = _("add a condition")  # the button under them (static/scoring/builder.js)
 
 # The tests a condition can make, as the milestones kind reads them (rulebook/rules/milestones.py).
 REPORTED, DEADLINE, DAY, BY_FACT, COUNT, SHARE = "reported", "deadline", "date", "by_fact", "min", "share"

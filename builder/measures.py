@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from core.i18n import either
+from core.i18n import _, either, pgettext_lazy
 from rulebook.rules import RuleError
 from rulebook.rules.declare import CONDITIONS, DECIMAL, FACT, FLAG, GROUP, INT, ITEMS, TABLE, TEXT, Param
 
@@ -147,9 +147,14 @@ def measure_from_rows(boxes: Mapping[str, Any] | None, field: str) -> dict[str, 
 
 # -- score rows ------------------------------------------------------------------------------------
 PARTS = ("measure", "test", "value")  # the boxes of one threshold's line
-LABELS = (("ตัววัด (ชื่อย่อ)", "measure (short name)"), ("ต้อง", "must be"), ("ค่า", "value"))
-HEADING = ("เกณฑ์ของแถวนี้ (ต้องถึงทุกข้อ)", "this row's thresholds (all must be met)")
-ADD = ("เพิ่มเกณฑ์", "add a threshold")  # the button under them (static/scoring/builder.js)
+LABELS = (
+    pgettext_lazy("builder.measures", "measure (short name)"),
+    pgettext_lazy("builder.measures", "must be"),
+    pgettext_lazy("builder.measures", "value"),
+)
+HEADING = _("this row's thresholds (all must be met)")
+THRESHOLDS = ("เกณฑ์ของแถวนี้ (ต้องถึงทุกข้อ)", "this row's thresholds (all must be met)")  # the column, as the kind declares
+ADD = _("add a threshold")  # the button under them (static/scoring/builder.js)
 AT_LEAST, AT_MOST = "min", "max"
 TESTS = ((AT_LEAST, "อย่างน้อย (ตั้งแต่)", "at least"), (AT_MOST, "ไม่เกิน (ตัววัดที่ยิ่งน้อยยิ่งดี)", "at most (lower is better)"))
 
@@ -162,7 +167,7 @@ def score_rows_param(p: Param) -> Param:
     """The declared score rows as the builder's table: points, and the thresholds under them."""
     return Param(
         p.name, TABLE, p.th, p.en, required=p.required,
-        columns=(Param("points", DECIMAL, "คะแนน", "points"), Param("when", CONDITIONS, *HEADING)),
+        columns=(Param("points", DECIMAL, "คะแนน", "points"), Param("when", CONDITIONS, *THRESHOLDS)),
         help_th="แถวละหนึ่งระดับคะแนน คะแนนมากก่อน ได้คะแนนของแถวแรกที่ถึงเกณฑ์ทุกข้อ",
         help_en="one row per score, most points first: the first row whose thresholds are all met scores",
     )  # fmt: skip

@@ -254,6 +254,7 @@ class RuleForm(forms.Form):
                 out.append(
                     {
                         "param": p,
+                        "name": either(p.th, p.en),  # the kind's declared words: its row's "add" button
                         "columns": columns_of(p),
                         "rows": rows,
                         "cards": [list(zip(columns_of(p), r, strict=True)) for r in rows if len(r) > STACKED],
@@ -383,9 +384,9 @@ class RuleForm(forms.Form):
 
 class Conditions(NamedTuple):
     """A conditions cell as the page shows it: its hidden row count, a row of (label, box) per condition, and
-    what they are and what adds one (th, en)."""
+    what they are and what adds one (lazy texts, the page's language)."""
 
     rows_name: str
     condition_rows: list[list[Any]]
-    heading: tuple[str, str]
-    add: tuple[str, str]
+    heading: Any
+    add: Any
