@@ -193,9 +193,9 @@ class StagePage:
         return both(Level(self.stage.chooser_level).label)
 
     @property
-    def entrant(self) -> tuple[str, str]:
-        """Who answers what the document asks (seed 002: the subdistrict), in Thai and English."""
-        return both(Level(self.contest.entrant_level).label)
+    def entrant(self):
+        """Who answers what the document asks (seed 002: the subdistrict), in the page's language."""
+        return Level(self.contest.entrant_level).label
 
 
 def staged_contests(actor: Actor) -> QuerySet[Contest]:

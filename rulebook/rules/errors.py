@@ -15,8 +15,14 @@ from core.i18n import pick
 
 
 class Label(NamedTuple):
+    """Words held in both languages as data (a rubric's question, a reason built from it); a page shows it as
+    its own language's half, `{{ label }}`, and the API and sheets read `.th` and `.en`."""
+
     th: str
     en: str
+
+    def __str__(self) -> str:
+        return pick(self.th, self.en)
 
 
 class RuleError(PortalError):

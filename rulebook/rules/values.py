@@ -10,6 +10,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import cached_property
 from typing import Any, NamedTuple
 
+from core.i18n import pick
 from rulebook.rules.errors import Label
 from rulebook.workdays import WorkCalendar
 
@@ -53,6 +54,9 @@ class Score:
     @property
     def en(self) -> str:  # explanation, English
         return self.text[1]
+
+    def __str__(self) -> str:  # a page's `{{ score }}`: the explanation in its language
+        return pick(self.th, self.en)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Score):
