@@ -4,16 +4,17 @@ each contest the user sits on, linked to the next one; for the chair, the cells 
 from __future__ import annotations
 
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from contests.actor import CHAIR, actor_of
 from core import acts
-from core.thai import thai_digits
+from core.i18n import either
 from scoring.models import Rubric, StandingsSnapshot
 from scoring.selectors import rubric_calendar, rubric_spec
 from submissions.selectors import working_days_left
-from submissions.todo import Todo, Tone
+from submissions.todo import Todo, Tone, digits
 
 from .queue import matrix_url, next_url, own_progress, units_for
 from .selectors import cell_aggregate, cell_states, judged_rubrics
@@ -34,7 +35,7 @@ def judge_todo(user) -> list[Todo]:
     frozen = set(StandingsSnapshot.objects.filter(rubric__in=rubrics).values_list("rubric_id", flat=True))
     todo = []
     for rubric in [r for r in rubrics if r.pk not in frozen][:SHOWN]:
-        th, en = rubric.name_th, rubric.name_en or rubric.name_th
+        name = either(rubric.name_th, rubric.name_en)
         todo += judging_ends(rubric, user)
         if actor.seat(rubric.contest) == CHAIR:
             todo += chair_todo(user, rubric)
@@ -43,19 +44,23 @@ def judge_todo(user) -> list[Todo]:
         if progress.left:
             todo.append(
                 Todo(
-                    f"ให้คะแนนอีก {thai_digits(progress.left)} จาก {thai_digits(progress.total)} รายการที่มีหลักฐาน: {th}",
-                    f"Score {progress.left} more of {progress.total} items with evidence: {en}",
+                    format_lazy(
+                        _("Score {left} more of {total} items with evidence: {contest}"),
+                        left=digits(progress.left),
+                        total=digits(progress.total),
+                        contest=name,
+                    ),
                     next_url(rubric, {}),
                     "score",
                     Tone.DUE,
                 )
             )
         elif progress.total:
-            done_th, done_en = f"ให้คะแนนครบทุกรายการที่มีหลักฐานแล้ว: {th}", f"Every item with evidence scored: {en}"
-            todo.append(Todo(done_th, done_en, "", "scored", Tone.DONE))
+            text = format_lazy(_("Every item with evidence scored: {contest}"), contest=name)
+            todo.append(Todo(text, "", "scored", Tone.DONE))
         else:
-            none_th, none_en = f"ยังไม่มีหลักฐานให้ให้คะแนน: {th}", f"No evidence to score yet: {en}"
-            todo.append(Todo(none_th, none_en, "", "nothing", Tone.DONE))
+            text = format_lazy(_("No evidence to score yet: {contest}"), contest=name)
+            todo.append(Todo(text, "", "nothing", Tone.DONE))
     return todo
 
 
@@ -65,14 +70,10 @@ def judging_ends(rubric: Rubric, user=None) -> list[Todo]:
     day = rubric.contest.judging_deadline
     if day is None:
         return []
-    name = (rubric.name_th, rubric.name_en or rubric.name_th)
-    with translation.override("th"):
-        th = _("Judging ends: %(contest)s") % {"contest": name[0]}
-    with translation.override("en"):
-        en = _("Judging ends: %(contest)s") % {"contest": name[1]}
+    text = format_lazy(_("Judging ends: {contest}"), contest=either(rubric.name_th, rubric.name_en))
     days = working_days_left(rubric_calendar(rubric), timezone.localdate(), day)
     url = reverse("panel:judging_deadline", args=[rubric.key]) if _sets_deadline(user, rubric) else ""
-    return [Todo(th, en, url, "judging-ends", Tone.LATE if days is not None and days < 0 else Tone.DUE, day, days)]
+    return [Todo(text, url, "judging-ends", Tone.LATE if days is not None and days < 0 else Tone.DUE, day, days)]
 
 
 def _sets_deadline(user, rubric: Rubric) -> bool:
@@ -99,20 +100,24 @@ def chair_todo(user, rubric: Rubric) -> list[Todo]:
     """The chair's job, not the chair's own scores: the finals the disagreements wait for, linked to the
     matrix filtered to them."""
     split, waiting = disagreements(user, rubric)
-    th, en = rubric.name_th, rubric.name_en or rubric.name_th
+    name = either(rubric.name_th, rubric.name_en)
     if waiting:
         return [
             Todo(
-                f"กรรมการเห็นต่าง {thai_digits(split)} ช่อง รอคะแนนสรุปของประธาน {thai_digits(waiting)} ช่อง: {th}",
-                f"Members disagree on {split} cells, {waiting} waiting for the chair's final: {en}",
+                format_lazy(
+                    _("Members disagree on {split} cells, {waiting} waiting for the chair's final: {contest}"),
+                    split=digits(split),
+                    waiting=digits(waiting),
+                    contest=name,
+                ),
                 matrix_url(rubric, {"status": "disagree"}),
                 "finals",
                 Tone.DECIDE,
             )
         ]
     if split:
-        done_th = f"ให้คะแนนสรุปครบทุกช่องที่กรรมการเห็นต่าง ({thai_digits(split)} ช่อง): {th}"
-        done_en = f"A final for every cell where members disagree ({split}): {en}"
-        return [Todo(done_th, done_en, "", "finals-done", Tone.DONE)]
-    none_th, none_en = f"ยังไม่มีช่องที่กรรมการเห็นต่าง: {th}", f"No cell where members disagree: {en}"
-    return [Todo(none_th, none_en, "", "no-split", Tone.DONE)]
+        text = format_lazy(
+            _("A final for every cell where members disagree ({split}): {contest}"), split=digits(split), contest=name
+        )
+        return [Todo(text, "", "finals-done", Tone.DONE)]
+    return [Todo(format_lazy(_("No cell where members disagree: {contest}"), contest=name), "", "no-split", Tone.DONE)]

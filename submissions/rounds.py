@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime
 
-from django.utils import timezone, translation
+from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from contests.models import Unit
+from core.i18n import either
 from core.thai import local, thai_digits
 from rulebook.dates import DateInputError, parse_moment
 from rulebook.rounds import RoundMet, RoundState, rounds_met, rounds_of
@@ -62,13 +64,17 @@ def _received(rubric: Rubric, province: Unit, codes: list[str]) -> list[tuple[st
     return found
 
 
-def _both(text, **params) -> tuple[str, str]:
-    """The line in Thai and in English (a Todo carries both), each from the catalogue."""
-    with translation.override("th"):
-        th = str(text) % {k: v[0] if isinstance(v, tuple) else thai_digits(str(v)) for k, v in params.items()}
-    with translation.override("en"):
-        en = str(text) % {k: v[1] if isinstance(v, tuple) else v for k, v in params.items()}
-    return th, en
+def _line(text, **params):
+    """A line in the page's language, read when shown: the catalogue's words, each value as that language says it."""
+
+    def render() -> str:
+        return str(text) % {k: str(v) for k, v in params.items()}
+
+    return lazy(render, str)()
+
+
+def _number(n: int):
+    return either(thai_digits(n), str(n))
 
 
 def next_round(met: list[RoundMet]) -> RoundMet | None:
@@ -93,16 +99,16 @@ def rounds_todo(*, rubric: Rubric, rows: list, rounds: dict[str, list[RoundMet]]
             if missed
             else _("Send %(round)s, %(criterion)s (%(done)s of %(total)s rounds sent)")
         )
-        th, en = _both(
+        line = _line(
             text,
-            round=(ahead.round.label_th, ahead.round.label_en),
+            round=either(ahead.round.label_th, ahead.round.label_en),
             criterion=label(row),
-            done=sum(m.state in (RoundState.MET, RoundState.SENT) for m in met),
-            total=len(met),
-            missed=missed,
+            done=_number(sum(m.state in (RoundState.MET, RoundState.SENT) for m in met)),
+            total=_number(len(met)),
+            missed=_number(missed),
         )
         days = working_days_left(calendar, today, ahead.round.due)
-        found.append(Todo(th, en, url(row), "round", Tone.LATE if missed else Tone.DUE, ahead.round.due, days))
+        found.append(Todo(line, url(row), "round", Tone.LATE if missed else Tone.DUE, ahead.round.due, days))
     return found
 
 

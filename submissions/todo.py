@@ -9,11 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import Truncator
+from django.utils.text import Truncator, format_lazy
+from django.utils.translation import gettext_lazy as _
 
+from core.i18n import either
+from core.labels import both
 from core.thai import thai_date, thai_digits
 from rulebook.dates import en_date
 from scoring.dashboard import item_labels
@@ -32,10 +36,14 @@ class Tone:
     DONE = "done"  # nothing left: said, so the card never looks broken
 
 
+def digits(n) -> str:
+    """A number in a line: Thai digits on the Thai page."""
+    return either(thai_digits(n), str(n))
+
+
 @dataclass(frozen=True)
 class Todo:
-    th: str
-    en: str
+    text: Any  # a lazy text: the page's language
     url: str
     key: str  # stable hook for tests and styles
     tone: str = Tone.DUE
@@ -44,15 +52,24 @@ class Todo:
     group_th: str = ""  # the contest a line is about, on a home listing several
     group_en: str = ""
 
+    @property
+    def th(self) -> str:
+        return both(self.text)[0]
+
+    @property
+    def en(self) -> str:
+        return both(self.text)[1]
+
 
 NAME_CHARS = 60  # a line on a phone, not the criterion's whole paragraph (its page has that)
 
 
-def _label(row, labels: dict[int, str]) -> tuple[str, str]:
+def _label(row, labels: dict[int, str]):
+    """The criterion as a line names it (its number and name, the rubric's words) in the page's language."""
     c = row.criterion
     th, en = Truncator(c.name_th).chars(NAME_CHARS), Truncator(c.name_en or c.name_th).chars(NAME_CHARS)
     label = labels[c.pk]  # seed 003's "2" of mission 3 reads "มิติ 3 · 2"
-    return f"{thai_digits(label)} {th}", f"{label.replace('มิติ', 'dimension')} {en}"
+    return either(f"{thai_digits(label)} {th}", f"{label.replace('มิติ', 'dimension')} {en}")
 
 
 def entrant_todo(
@@ -88,8 +105,8 @@ def entrant_todo(
     todo = []
     for row in rows:
         if row.status == SubmissionStatus.RETURNED:
-            th, en = _label(row, labels)
-            todo.append(Todo(f"ชี้แจงหรือส่งเพิ่ม: {th}", f"Clarify or add to: {en}", url(row), "returned", Tone.LATE))
+            text = format_lazy(_("Clarify or add to: {criterion}"), criterion=_label(row, labels))
+            todo.append(Todo(text, url(row), "returned", Tone.LATE))
     missing = [row for row in rows if not row.done and row.status != SubmissionStatus.RETURNED]
     for row in missing:
         for move in (moves or {}).get(row.criterion.code, [])[:1]:  # the latest move says the date in force
@@ -97,13 +114,18 @@ def entrant_todo(
     late = [row for row in missing if row.days_left is not None and row.days_left < 0]
     if late:
         first = late[0]
-        th, en = _label(first, labels)
-        more_th = f" และอีก {thai_digits(len(late) - 1)} ตัวชี้วัด" if len(late) > 1 else ""
-        more_en = f" and {len(late) - 1} more" if len(late) > 1 else ""
+        text = (
+            format_lazy(
+                _("Past the deadline, still open: {criterion} and {more} more"),
+                criterion=_label(first, labels),
+                more=digits(len(late) - 1),
+            )
+            if len(late) > 1
+            else format_lazy(_("Past the deadline, still open: {criterion}"), criterion=_label(first, labels))
+        )
         todo.append(
             Todo(
-                f"เลยกำหนดแล้ว ยังส่งได้: {th}{more_th}",
-                f"Past the deadline, still open: {en}{more_en}",
+                text,
                 url(first),
                 "late",
                 Tone.LATE,
@@ -118,20 +140,20 @@ def entrant_todo(
         key=lambda row: (row.days_left is None, row.days_left or 0),  # stable: rubric order among equals
     )
     for row in ahead[:NEXT_SHOWN]:
-        th, en = _label(row, labels)
         when = {"deadline": row.criterion.deadline, "days": row.days_left}
-        verb_th, verb_en = ("เสนอชื่อ", "Nominate for") if row.criterion.nominee else ("ส่งหลักฐาน", "Send evidence for")
-        todo.append(Todo(f"{verb_th} {th}", f"{verb_en} {en}", url(row), "next", **when))
+        verb = _("Nominate for {criterion}") if row.criterion.nominee else _("Send evidence for {criterion}")
+        todo.append(Todo(format_lazy(verb, criterion=_label(row, labels)), url(row), "next", **when))
     if len(ahead) > NEXT_SHOWN:
         rest = len(ahead) - NEXT_SHOWN
-        th, en = f"ยังไม่ส่งอีก {thai_digits(rest)} ตัวชี้วัด", f"{rest} more criteria not sent"
         if named:  # on the home page: the contest's own page has the table
             page = reverse("submissions:province", args=[rubric.key, province.code])
-            todo.append(Todo(th, en, f"{page}#criteria", "more"))
+            text = format_lazy(_("{count} more criteria not sent"), count=digits(rest))
+            todo.append(Todo(text, f"{page}#criteria", "more"))
         else:
-            todo.append(Todo(f"{th} (ดูตารางด้านล่าง)", f"{en} (see the table below)", "#criteria", "more"))
+            text = format_lazy(_("{count} more criteria not sent (see the table below)"), count=digits(rest))
+            todo.append(Todo(text, "#criteria", "more"))
     if not todo:
-        todo.append(Todo("ส่งหลักฐานครบทุกตัวชี้วัดแล้ว", "Evidence sent for every criterion", "", "all-sent", Tone.DONE))
+        todo.append(Todo(_("Evidence sent for every criterion"), "", "all-sent", Tone.DONE))
     if named:
         group = {"group_th": rubric.name_th, "group_en": rubric.name_en or rubric.name_th}
         todo = [replace(item, **group) for item in todo]
@@ -141,30 +163,38 @@ def entrant_todo(
 def _moved(move, row, labels: dict[int, str], url: str) -> Todo:
     """A moved deadline, said with the date it replaces and why (or, where there was none, that one is set):
     an earlier one is the office's to hurry."""
-    th, en = _label(row, labels)
-    at_th, at_en = thai_date(timezone.localdate(move.at)), en_date(timezone.localdate(move.at))
+    criterion = _label(row, labels)
+    at = _day(timezone.localdate(move.at))
     if move.old is None:
-        th, en = f"กำหนดวันส่ง {th} (แก้ไขเมื่อ {at_th})", f"Deadline set for {en} (changed {at_en})."
+        text = format_lazy(_("Deadline set for {criterion} (changed {at})."), criterion=criterion, at=at)
     else:
-        th = f"เลื่อนกำหนดส่ง {th} จาก {thai_date(move.old)} (แก้ไขเมื่อ {at_th})"
-        en = f"Deadline moved for {en} from {en_date(move.old)} (changed {at_en})."
+        moved = _("Deadline moved for {criterion} from {old} (changed {at}).")
+        text = format_lazy(moved, criterion=criterion, old=_day(move.old), at=at)
     if move.reason:
-        th, en = f"{th} เหตุผล: {move.reason}", f"{en} Reason: {move.reason}"
+        text = format_lazy(_("{line} Reason: {reason}"), line=text, reason=move.reason)
     earlier = move.old is not None and move.new is not None and move.new < move.old
-    return Todo(th, en, url, "moved", Tone.LATE if earlier else Tone.DUE, move.new, row.days_left)
+    return Todo(text, url, "moved", Tone.LATE if earlier else Tone.DUE, move.new, row.days_left)
+
+
+def _day(day: date):
+    """A date in a line: Buddhist Era with Thai digits, or the English date."""
+    return either(thai_date(day), en_date(day))
 
 
 def nominee_todo(deadline: date) -> Todo:
-    th, en = "เสนอชื่อผู้ได้รับการเสนอชื่อของสำนักงาน", "Nominate the office's civil servant"
-    return Todo(th, en, "#nominee", "nominee", deadline=deadline)
+    return Todo(_("Nominate the office's civil servant"), "#nominee", "nominee", deadline=deadline)
 
 
 def picks_todo(stages: Iterable) -> list[Todo]:
     """A picking office's open stages with picks left (stages.selectors.stages_due), each to its stage page."""
     return [
         Todo(
-            f"คัดเลือกอีก {thai_digits(s.left)} จาก {thai_digits(s.quota)}: {s.contest.name_th}",
-            f"Pick {s.left} more of {s.quota}: {s.contest.name_en or s.contest.name_th}",
+            format_lazy(
+                _("Pick {left} more of {quota}: {contest}"),
+                left=digits(s.left),
+                quota=digits(s.quota),
+                contest=either(s.contest.name_th, s.contest.name_en),
+            ),
             reverse("stages:stage", args=[s.contest.slug]),
             "pick",
             deadline=s.closes,
@@ -184,8 +214,7 @@ def ties_todo(actor) -> list[Todo]:
     rubrics = Rubric.objects.filter(pk__in=tied).select_related("contest").order_by("-year", "contest__slug")
     return [
         Todo(
-            f"ตัดสินผลเสมอที่เส้นรางวัล: {r.name_th}",
-            f"Settle the tie at an award line: {r.name_en or r.name_th}",
+            format_lazy(_("Settle the tie at an award line: {contest}"), contest=either(r.name_th, r.name_en)),
             reverse("scoring:ties", args=[r.key]),
             "tie",
             Tone.DECIDE,
