@@ -38,7 +38,6 @@ from . import hooks, policy, selectors, services, todo, uploads
 from .forms import InnovationReportForm, LinkForm, NomineeForm
 from .rounds import rounds_of_groups, rounds_sent
 from .templatetags.thai import is_en, label
-from .templatetags.thai import t as _t
 
 
 def page_context(request, year: ContestKey, code: str, criterion: str | None = None) -> dict:
@@ -384,7 +383,7 @@ def withdraw(request, pk: int):
         except PortalError as exc:
             show(request, exc)
         else:
-            messages.success(request, _t("ถอนหลักฐานแล้ว (ยังเก็บไว้ในประวัติ)", "Withdrawn (kept in the history)"))
+            messages.success(request, gettext_lazy("Withdrawn (kept in the history)"))
         return back
     if request.method == "POST":  # a plain form post from an old page: ask, as the link does
         return redirect("submissions:withdraw", pk=pk)

@@ -18,13 +18,6 @@ def is_en() -> bool:
     return (get_language() or "th").startswith("en")
 
 
-@register.simple_tag
-def t(th: str, en: str) -> str:
-    """{% t pair.th pair.en %}: a pair that Python hands the page (a dict's or a tuple's two halves) in the page's
-    language. The interface's own words go through {% translate %} (tools/i18n_templates.py lists what is left)."""
-    return en if is_en() else th
-
-
 @register.filter
 def loc(obj, field: str) -> str:
     """obj|loc:"name" → obj.name_th, or obj.name_en in English (falling back to Thai when empty); a dict's keys too."""
