@@ -160,3 +160,19 @@ def _blank(match: re.Match) -> str:
 
 def test_the_thai_by_design_templates_still_exist():
     assert [name for name in THAI_BY_DESIGN if not (settings.BASE_DIR / name).exists()] == []
+
+
+# A script's words come from its page, written there with {% translate %} (data- attributes), so a script holds
+# no Thai outside its comments.
+JS_COMMENT = re.compile(r"/\*.*?\*/|^\s*//.*?$|\s//\s.*?$", re.DOTALL | re.MULTILINE)
+
+
+def test_no_script_of_ours_writes_thai():
+    scripts = [p for p in (settings.BASE_DIR / "static").glob("**/*.js") if "vendor" not in p.parts]
+    thai = {}
+    for path in sorted(scripts):
+        code = JS_COMMENT.sub(_blank, path.read_text()).splitlines()
+        lines = [n for n, line in enumerate(code, 1) if THAI.search(line)]
+        if lines:
+            thai[str(path.relative_to(settings.BASE_DIR))] = lines
+    assert scripts and thai == {}
