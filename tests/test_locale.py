@@ -1,5 +1,6 @@
 import gettext
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -105,3 +106,67 @@ def test_an_empty_list_of_recent_actions_says_none_not_busy(client, central_user
     page = client.get("/admin/").content.decode()
     assert "ไม่มี" in page
     assert "ไม่ว่าง" not in page
+
+
+# Thai written straight into a template shows in Thai on the English page too: a template's words go through
+# {% translate %}/{% blocktranslate %}. These templates keep Thai in their markup on purpose.
+THAI_BY_DESIGN = {
+    # The award documents are rendered in Thai whatever the page's language (awards/documents.py).
+    "templates/awards/pdf/_verify.html": "printed on the department's Thai documents",
+    "templates/awards/pdf/announcement.html": "the department's official announcement, in Thai only",
+    "templates/awards/pdf/base.html": "the Thai documents' draft mark",
+    "templates/awards/pdf/breakdown.html": "an official score sheet, in Thai only",
+    "templates/awards/pdf/certificates.html": "the Thai certificates themselves",
+    "templates/awards/pdf/results.html": "an official results table, in Thai only",
+    # {% box b name "ไทย" "English" %} takes its label as a pair; one translated label once builder_tags.box
+    # stops calling bi().
+    "templates/builder/builder.html": "the builder's {% box %} labels, a Thai and English pair",
+    "templates/builder/_builder_own.html": "the builder's {% box %} labels, a Thai and English pair",
+}
+THAI = re.compile(r"[\u0E00-\u0E7F]")
+# Only a comment may hold Thai: the translation tags' message ids (and contexts) are English too.
+NOT_MARKUP = re.compile(r"\{#.*?#\}|\{%\s*comment\s*%\}.*?\{%\s*endcomment\s*%\}", re.DOTALL)
+
+
+def _templates() -> list[Path]:
+    base = settings.BASE_DIR
+    found = [*base.glob("templates/**/*"), *base.glob("*/templates/**/*")]
+    return sorted(p for p in found if p.is_file() and p.suffix in {".html", ".txt", ".xml"})
+
+
+def test_no_template_writes_thai_but_in_its_comments():
+    thai = {}
+    for path in _templates():
+        name = str(path.relative_to(settings.BASE_DIR))
+        if name in THAI_BY_DESIGN:
+            continue
+        markup = NOT_MARKUP.sub(_blank, path.read_text()).splitlines()
+        lines = [n for n, line in enumerate(markup, 1) if THAI.search(line)]
+        if lines:
+            thai[name] = lines
+    assert thai == {}
+
+
+def _blank(match: re.Match) -> str:
+    """The match's newlines alone, so the line numbers stay right."""
+    return "\n" * match.group(0).count("\n")
+
+
+def test_the_thai_by_design_templates_still_exist():
+    assert [name for name in THAI_BY_DESIGN if not (settings.BASE_DIR / name).exists()] == []
+
+
+# A script's words come from its page, written there with {% translate %} (data- attributes), so a script holds
+# no Thai outside its comments.
+JS_COMMENT = re.compile(r"/\*.*?\*/|^\s*//.*?$|\s//\s.*?$", re.DOTALL | re.MULTILINE)
+
+
+def test_no_script_of_ours_writes_thai():
+    scripts = [p for p in (settings.BASE_DIR / "static").glob("**/*.js") if "vendor" not in p.parts]
+    thai = {}
+    for path in sorted(scripts):
+        code = JS_COMMENT.sub(_blank, path.read_text()).splitlines()
+        lines = [n for n, line in enumerate(code, 1) if THAI.search(line)]
+        if lines:
+            thai[str(path.relative_to(settings.BASE_DIR))] = lines
+    assert scripts and thai == {}

@@ -11,7 +11,7 @@
         if (data.status === "done" && data.download) {
           var a = document.createElement("a");
           a.href = data.download;
-          a.textContent = document.documentElement.lang === "en" ? "Download" : "ดาวน์โหลด";
+          a.textContent = row.dataset.download;
           row.querySelector(".link").replaceChildren(a);
         } else if (data.status !== "failed") {
           setTimeout(function () { poll(row); }, 1000);

@@ -12,17 +12,23 @@
   if (!(window.crypto && window.crypto.subtle)) return; // only over https: paste the SHA-256 instead
   zone.hidden = false;
 
-  function say(text) {
-    msg.textContent = text;
+  // The page's pattern: the Thai, then its English in a span of its own (the words: the zone's data- attributes).
+  function say(word) {
+    const en = document.createElement("span");
+    en.className = "en";
+    en.lang = "en";
+    en.textContent = zone.dataset[word + "En"];
+    msg.textContent = zone.dataset[word] + " ";
+    msg.append(en);
   }
 
   async function check(file) {
     if (!file) return;
     if (file.size > MAX_BYTES) {
-      say("ไฟล์ใหญ่เกิน 100 MB ไม่ใช่เอกสารของกรม / over 100 MB: not a document of the Department");
+      say("tooBig");
       return;
     }
-    say("กำลังคำนวณ SHA-256… / computing the SHA-256…");
+    say("computing");
     const digest = await window.crypto.subtle.digest("SHA-256", await file.arrayBuffer());
     digestField.value = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
     form.submit();

@@ -41,7 +41,7 @@
         onError: function (err) {
           const response = err.originalResponse;
           msg.textContent = (response && reasonOf(response)) ||
-            (en ? "Not sent; send it again to go on where it stopped" : "ส่งไม่สำเร็จ ส่งใหม่จะต่อจากที่ค้าง");
+            form.dataset.notSent;
           button.disabled = false;
         },
         onSuccess: function () { window.location.reload(); },

@@ -10,6 +10,8 @@
   const queue = document.getElementById("queue");
   const list = document.getElementById("evidence-list");
   const en = document.documentElement.lang === "en";
+  // The words, in the page's language, from the form's data- attributes (templates/submissions/_upload.html).
+  const words = form.dataset;
   const csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   const MAX_PARALLEL = 2;
   const RESUME_FROM = 5 * 1024 * 1024;
@@ -37,7 +39,7 @@
   }
 
   // `again`: sending the same file again could work (the connection or the server failed, not the file):
-  // a refused file (a duplicate, a wrong type) gets no "ลองใหม่" that cannot help.
+  // a refused file (a duplicate, a wrong type) gets no "Retry" that cannot help.
   function done(job, ok, text, again) {
     const ui = job.ui;
     ui.li.classList.add(ok ? "ok" : "failed");
@@ -56,7 +58,7 @@
     const retry = document.createElement("button");
     retry.type = "button";
     retry.className = "retry";
-    retry.textContent = en ? "Retry" : "ลองใหม่";
+    retry.textContent = words.retry;
     retry.addEventListener("click", function () {
       retry.remove();
       ui.li.classList.remove("failed");
@@ -95,7 +97,7 @@
     (body.created || []).forEach(function (row) { list.insertAdjacentHTML("afterbegin", row.row_html); });
     const status = document.getElementById("criterion-status");
     if (status && body.status) status.textContent = body.status;
-    done(job, true, en ? "Saved" : "บันทึกแล้ว");
+    done(job, true, words.saved);
   }
 
   function reasonOf(text) {
@@ -121,7 +123,7 @@
       onShouldRetry: function (err, attempt, options) {
         const status = err.originalResponse ? err.originalResponse.getStatus() : 0;
         if (status === 0 || status >= 500 || status === 409 || status === 423) {
-          ui.msg.textContent = en ? "Connection lost; resuming…" : "การเชื่อมต่อขาด กำลังส่งต่อจากที่ค้าง…";
+          ui.msg.textContent = words.resuming;
           return true;
         }
         return false;
@@ -130,14 +132,14 @@
         const response = err.originalResponse;
         const status = response ? response.getStatus() : 0;
         const reason = response ? reasonOf(response.getBody()) : "";
-        done(job, false, reason || (en ? "Upload failed; it resumes where it stopped" : "ส่งไม่สำเร็จ ส่งใหม่จะต่อจากที่ค้าง"),
+        done(job, false, reason || words.failedResumes,
           status === 0 || status >= 500);
       },
       onSuccess: function () {
         fetch(upload.url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
           .then(function (r) { return r.json(); })
           .then(function (body) { saved(job, { created: [{ row_html: body.row_html }], status: body.status }); })
-          .catch(function () { done(job, true, en ? "Saved" : "บันทึกแล้ว"); });
+          .catch(function () { done(job, true, words.saved); });
       },
     });
     // The same file started before (a reload, a closed laptop): carry on from what the portal holds.
@@ -172,17 +174,17 @@
         // Busy for a moment (the database restarting, a lock held): the server asks to try again in a few
         // seconds, so the page does, keeping the slot, before it shows the row as failed.
         job.tries = (job.tries || 0) + 1;
-        ui.msg.textContent = en ? "Server busy; trying again…" : "เซิร์ฟเวอร์ไม่ว่าง กำลังลองใหม่…";
+        ui.msg.textContent = words.busy;
         setTimeout(function () { send(job); }, 1000 * job.tries);
       } else {
         // A refusal of this file, else the server's reason in core.api's error shape (a session that expired:
         // 401; 503 while the database restarts), Thai first.
         const r = (body.refused || [])[0];
         const reason = r ? r.message : reasonOf(xhr.responseText);
-        done(job, false, reason || (en ? "Upload failed (" : "ส่งไม่สำเร็จ (") + xhr.status + ")", xhr.status >= 500 || xhr.status === 0);
+        done(job, false, reason || words.failedStatus.replace("{status}", xhr.status), xhr.status >= 500 || xhr.status === 0);
       }
     };
-    xhr.onerror = function () { done(job, false, en ? "Connection lost; please try again" : "การเชื่อมต่อขาด กรุณาลองใหม่", true); };
+    xhr.onerror = function () { done(job, false, words.lost, true); };
     xhr.send(data);
   }
 

@@ -76,7 +76,7 @@
   button.type = "button";
   button.className = "secondary";
   button.id = "add-award";
-  button.textContent = document.documentElement.lang === "en" ? "+ add an award" : "+ เพิ่มรางวัล";
+  button.textContent = box.dataset.addAward; // its words from the page, in the page's language
   if (note) note.replaceWith(button);
   else box.appendChild(button);
   button.addEventListener("click", function () {
