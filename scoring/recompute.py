@@ -231,13 +231,18 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
     # (half the time of re-ranking 7,255 entrants after one changed).
     results = Standing.objects.filter(rubric=rubric).order_by()
     stale_rows = results if full else results.filter(change_seq__gt=F("computed_seq"))
-    stale = list(stale_rows.values_list(*ENTRANT))  # of the entrant, only what scoring reads
+    stale = list(stale_rows.values_list(*ENTRANT, "rank_key"))  # of the entrant, only what scoring reads
     if not stale:
         return 0
     # Every entrant stale (a rubric or holiday change marks them all): scored as a full recompute is, without
     # naming 7,255 ids to the facts query nor reading the rows again. Counted only when it can be so.
     every = full or (len(stale) >= FULL_FROM and len(stale) == results.count())
-    scored = entrants_score(rubric, stale, every=every)
+    scored = entrants_score(rubric, [row[:-1] for row in stale], every=every)
+    if not every and len(stale) < FULL_FROM and not rubric.rank_within:
+        from scoring.shift import standings_shift  # which ranks with this module's parts
+
+        # A few entrants among thousands: only the span they moved through is re-ranked.
+        return standings_shift(rubric, scored, {row[0]: row[-1] for row in stale})
     return standings_apply(rubric, scored, every=every)
 
 
@@ -291,33 +296,10 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
 
     placings = ranked({})
     # Settled ties (scoring.ties.settle) are read only when a tie sits at an award line: rarely, so seldom a query.
-    if any(p.award_tie for p in placings.values()) and (decided := _decided(rubric)):
+    if any(p.award_tie for p in placings.values()) and (decided := decided_ties(rubric)):
         placings = ranked(decided)
-    moved = []
-    for pk, unit, place in others:
-        p = placings[unit]
-        now_at = [p.rank, p.tied, p.award or "", p.award_tie]
-        if place != now_at:
-            moved.append((pk, *now_at))
+    rows, moved = placed(fresh.values(), others, placings)
     now = timezone.now()
-    rows = []
-    for s in fresh.values():
-        p = placings[s.unit]
-        rows.append(
-            (
-                s.pk,
-                s.total,
-                s.level,
-                s.dimensions,
-                s.criteria,
-                s.rank_key,
-                p.rank,
-                p.tied,
-                p.award or "",
-                p.award_tie,
-                s.seq,
-            )
-        )
     if len(rows) >= FULL_FROM and connection.vendor == "postgresql":
         # Derived data: were the server to crash before this commit reached the disk, the rows would be stale
         # again (their marks roll back with them) and the next run would redo it. So the commit of thousands
@@ -328,11 +310,28 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
     update_documents(Standing, WRITTEN, rows, same={"explanations": {}, "computed_at": now})
     update_values(Standing, PLACE, moved)  # no query when nothing moved, as after any full recompute
     Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
-    _ties_tell(rubric, spec, placings)
+    ties_tell(rubric, spec, placings)
     return len(fresh)
 
 
-def _ties_tell(rubric: Rubric, spec, placings: dict) -> None:
+def placed(fresh: Iterable[Scored], others: list[tuple], placings: dict) -> tuple[list[tuple], list[tuple]]:
+    """The rows to write: each rescored entrant whole (WRITTEN), and each other entrant ((pk, unit, stored
+    place)) whose place moved (PLACE)."""
+    moved = []
+    for pk, unit, place in others:
+        p = placings[unit]
+        now_at = [p.rank, p.tied, p.award or "", p.award_tie]
+        if place != now_at:
+            moved.append((pk, *now_at))
+    rows = []
+    for s in fresh:
+        p = placings[s.unit]
+        place = (p.rank, p.tied, p.award or "", p.award_tie)
+        rows.append((s.pk, s.total, s.level, s.dimensions, s.criteria, s.rank_key, *place, s.seq))
+    return rows, moved
+
+
+def ties_tell(rubric: Rubric, spec, placings: dict) -> None:
     """Each tie still open at an award line is told to whoever runs the contest, once while it is the same tie
     (notices.events.tie_waiting); nothing is read when there is none."""
     tied: dict[tuple, list[int]] = {}
@@ -347,7 +346,7 @@ def _ties_tell(rubric: Rubric, spec, placings: dict) -> None:
         events.tie_waiting(rubric=rubric, award=names.get(award, award), units=[units[u] for u in ids])
 
 
-def _decided(rubric: Rubric) -> dict[tuple[str, frozenset], engine.TieDecided]:
+def decided_ties(rubric: Rubric) -> dict[tuple[str, frozenset], engine.TieDecided]:
     """The ties at award lines settled for the rubric (scoring.ties.settle), the latest decision on each."""
     out: dict[tuple[str, frozenset], engine.TieDecided] = {}
     rows = TieDecision.objects.filter(rubric=rubric).values_list("rank_key", "entrants", "method")

@@ -1,0 +1,78 @@
+"""Re-ranking only what moved: a few entrants rescored among thousands (a contest among villages, some 75,000).
+
+A place depends on how many entrants have a greater rank key, which of them share its key, and, in the award
+places, on every entrant above. So when entrants' keys change from `old` to `new`, only the entrants whose
+key lies between the lowest and the highest of those keys can move: the span between their old and their
+new position. Above the span nothing changes; below it every place holds, since each changed entrant is
+above it before and after. If the span reaches the award places, it is taken from the top, down through the
+award places, so the award lines are drawn as a full ranking draws them.
+
+This holds while the stored places agree with the stored keys: every write of a key ranks (scoring.recompute),
+and removing an entrant marks every entrant for a recompute (scoring.services.results_ensure's callers). The
+result equals a full re-ranking: tests/scoring/test_shift.py compares the two over random changes, ties too.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.utils import timezone
+
+from core.bulk import update_documents, update_values
+from rulebook import engine
+from scoring import selectors
+from scoring.models import Rubric, Standing
+from scoring.recompute import PLACE, WRITTEN, Scored, decided_ties, placed, ties_tell
+
+
+def span_bounds(rubric: Rubric, scored: list[Scored], old: dict[int, str]) -> tuple[str, str | None, int]:
+    """(lowest key, highest key or None for "from the top", entrants above the span) for `scored`, whose
+    stored keys are `old` (by pk). One count, and one read of the award places when the span reaches them."""
+    values = Standing.objects.filter(rubric=rubric).order_by()
+    keys = [*old.values(), *(s.rank_key for s in scored)]
+    low, high = min(keys), max(keys)
+    places = sum(a.count for a in selectors.rubric_spec(rubric).awards)
+    above = values.filter(rank_key__gt=high).count()
+    if above >= places:
+        return low, high, above
+    # The award places: the best of the others (their keys are current) and the rescored at their new keys.
+    best = values.exclude(pk__in=old).order_by("-rank_key").values_list("rank_key", flat=True)[:places]
+    top = sorted([*best, *(s.rank_key for s in scored)], reverse=True)[:places]
+    return min(low, top[-1]), None, 0
+
+
+def standings_shift(rubric: Rubric, scored: list[Scored], old: dict[int, str]) -> int:
+    """Writes the rescored entrants and re-ranks only the span they moved through, in the caller's transaction
+    under the year's lock (scoring.recompute._locked). `old`: each rescored entrant's stored rank key, by pk."""
+    if not scored:
+        return 0
+    low, high, above = span_bounds(rubric, scored, old)
+    span = Standing.objects.filter(rubric=rubric, rank_key__gte=low).order_by()
+    if high is not None:
+        span = span.filter(rank_key__lte=high)
+    fresh = {s.pk: s for s in scored}
+    keys, totals, others = {}, {}, []
+    for pk, unit, total, key, *place in span.values_list("pk", "province_id", "total", "rank_key", *PLACE):
+        s = fresh.get(pk)
+        if s is None:
+            keys[unit], totals[unit] = key, total
+            others.append((pk, unit, place))
+        else:
+            keys[unit], totals[unit] = s.rank_key, Decimal(s.total)
+    spec = selectors.rubric_spec(rubric)
+    floor = Decimal(rubric.award_min or 0)
+
+    def ranked(decided) -> dict:
+        placings = engine.rank_keys(keys, totals, awards=spec.awards, minimum=floor, decided=decided, offset=above)
+        return {p.province: p for p in placings}
+
+    placings = ranked({})
+    if any(p.award_tie for p in placings.values()) and (decided := decided_ties(rubric)):
+        placings = ranked(decided)
+    rows, moved = placed(fresh.values(), others, placings)
+    now = timezone.now()
+    update_documents(Standing, WRITTEN, rows, same={"explanations": {}, "computed_at": now})
+    update_values(Standing, PLACE, moved)
+    Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
+    ties_tell(rubric, spec, placings)
+    return len(fresh)
