@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import partial
+from operator import itemgetter
 from typing import NamedTuple
 
 from django.conf import settings
@@ -209,7 +210,21 @@ def chunk_score(*, rubric_id: int, low: int, high: int) -> list[Scored]:
     rubric = Rubric.objects.get(pk=rubric_id)
     rows = Standing.objects.filter(rubric=rubric, province_id__gte=low, province_id__lte=high).order_by()
     with no_cyclic_gc():
-        return entrants_score(rubric, list(rows.values_list(*ENTRANT)), every=False, within=(low, high))
+        return scored_by_parts(rubric, list(rows.values_list(*ENTRANT)))
+
+
+PART = 10_000  # entrants scored at a time: only their facts in memory, never a whole year's (75,000 villages)
+
+
+def scored_by_parts(rubric: Rubric, entrants: list[tuple[int, int, int, str]]) -> list[Scored]:
+    """`entrants` scored PART at a time, each part a range of unit ids whose facts are read alone: the memory
+    a recompute takes stays that of one part's facts (36 a village: 2.7 million for 75,000) and the points."""
+    ordered = sorted(entrants, key=itemgetter(1))
+    out: list[Scored] = []
+    for at in range(0, len(ordered), PART):
+        part = ordered[at : at + PART]
+        out += entrants_score(rubric, part, every=False, within=(part[0][1], part[-1][1]))
+    return out
 
 
 def chunk_bounds(*, rubric_id: int, chunks: int) -> list[tuple[int, int]]:
@@ -237,7 +252,9 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
     # Every entrant stale (a rubric or holiday change marks them all): scored as a full recompute is, without
     # naming 7,255 ids to the facts query nor reading the rows again. Counted only when it can be so.
     every = full or (len(stale) >= FULL_FROM and len(stale) == results.count())
-    scored = entrants_score(rubric, [row[:-1] for row in stale], every=every)
+    entrants = [row[:-1] for row in stale]
+    many = every and len(entrants) > PART
+    scored = scored_by_parts(rubric, entrants) if many else entrants_score(rubric, entrants, every=every)
     if not every and len(stale) < FULL_FROM and not rubric.rank_within:
         from scoring.shift import standings_shift  # which ranks with this module's parts
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.db.models import F
 from django.utils import timezone
 
-from scoring import demo, selectors
+from scoring import demo, recompute, selectors
 from scoring.explanations import explanations_build
 from scoring.facts.imports import facts_import
 from scoring.models import Standing
@@ -103,3 +103,14 @@ def test_the_pass_leaves_an_entrant_whose_facts_changed_after_its_points(rubric)
 
     th50 = Standing.objects.get(rubric=rubric, province__code="TH-50")
     assert th50.explanations == {}  # its text waits for its points: the next recompute, then the pass
+
+
+def test_a_full_recompute_scored_part_by_part_equals_one_scored_whole(rubric, monkeypatch):
+    demo.demo_facts(rubric=rubric)
+    standings_recompute(rubric_id=rubric.pk, full=True)
+    whole = standings(rubric)
+    Standing.objects.filter(rubric=rubric).update(total=0, rank=None, dimensions={}, criteria={})
+    monkeypatch.setattr(recompute, "PART", 10)  # 76 entrants in 8 parts, each part's facts read alone
+    assert standings_recompute(rubric_id=rubric.pk, full=True) == 76
+    assert standings(rubric) == whole
+    assert len({row[1] for row in whole.values()}) > 10  # totals that differ: parts really mattered
