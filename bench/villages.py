@@ -198,7 +198,7 @@ def on_two_workers(rubric) -> tuple[list[float], float]:
                 time.sleep(0.02)
             if run:
                 times.append((time.perf_counter() - start) * 1000)
-            deadline = time.monotonic() + 300  # the explanation pass that follows, out of the next run's way
+            deadline = time.monotonic() + 120  # the explanation pass that follows, out of the next run's way
             while results.filter(explanations={}).exists() and time.monotonic() < deadline:
                 time.sleep(0.1)
         peak = max((_hwm(pid) for pid in _children(worker.pid)), default=0.0)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.db.models import F
 from django.utils import timezone
 
 from core.bulk import update_documents, update_values
@@ -47,6 +48,8 @@ def standings_shift(rubric: Rubric, scored: list[Scored], old: dict[int, str]) -
     if not scored:
         return 0
     low, high, above = span_bounds(rubric, scored, old)
+    if len(scored) == 1 and high is not None and above and old[scored[0].pk] not in ("", scored[0].rank_key):
+        return _one_moved(rubric, scored[0], old[scored[0].pk])
     span = Standing.objects.filter(rubric=rubric, rank_key__gte=low).order_by()
     if high is not None:
         span = span.filter(rank_key__lte=high)
@@ -76,3 +79,38 @@ def standings_shift(rubric: Rubric, scored: list[Scored], old: dict[int, str]) -
     Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
     ties_tell(rubric, spec, placings)
     return len(fresh)
+
+
+def _one_moved(rubric: Rubric, s: Scored, was: str) -> int:
+    """One entrant's key moved from `was` to `s.rank_key`, below the award places. Every entrant strictly
+    between the two keys moves one place, up or down, and keeps its tie and (no) award: one UPDATE, nothing
+    read. Only those sharing the old or the new key are read: their ties change, and their rank follows from
+    the one they hold (a rank counts the entrants above, and only this entrant crossed)."""
+    now, up = s.rank_key, s.rank_key > was
+    values = Standing.objects.filter(rubric=rubric).order_by()
+    low, high = min(was, now), max(was, now)
+    between = values.filter(rank_key__gt=low, rank_key__lt=high)
+    between.update(rank=F("rank") + (1 if up else -1))
+    groups: dict[str, list] = {was: [], now: []}
+    for pk, key, rank, tied in (
+        values.filter(rank_key__in=[was, now]).exclude(pk=s.pk).values_list("pk", "rank_key", "rank", "tied")
+    ):
+        groups[key].append((pk, rank, tied))
+    moved = []
+    for key, rows in groups.items():
+        # Those left at the old key gain the entrant above them if it went up; those at the new key lose it
+        # from above if it came down to them.
+        step = (1 if up else 0) if key == was else (0 if up else -1)
+        shared = len(rows) + (key == now) > 1
+        moved += [(pk, rank + step, shared, "", False) for pk, rank, tied in rows if step or tied is not shared]
+    if groups[now]:
+        rank = groups[now][0][1] + (0 if up else -1)
+    else:
+        rank = values.filter(rank_key__gt=now).exclude(pk=s.pk).count() + 1
+    place = (rank, bool(groups[now]), "", False)
+    written = (s.pk, s.total, s.level, s.dimensions, s.criteria, s.rank_key, *place, s.seq)
+    at = timezone.now()
+    update_documents(Standing, WRITTEN, [written], same={"explanations": {}, "computed_at": at})
+    update_values(Standing, PLACE, moved)
+    Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=at)
+    return 1
