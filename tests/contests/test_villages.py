@@ -1,6 +1,8 @@
 """The village level (หมู่บ้าน) under a subdistrict: the tree reaches it, its region is its province's, and a
 rubric file may list every village of the country."""
 
+import json
+
 import pytest
 from django.db import IntegrityError, transaction
 
@@ -9,7 +11,10 @@ from contests.stages import regions_of
 from contests.tree import at_or_under, line_of, lines_of, under
 from contests.units import units_load
 from rulebook.rules.fields import Reader
+from scoring import services
 from scoring.contest_spec import check_contest
+from scoring.models import Standing
+from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory, SubdistrictFactory, VillageFactory
 
 pytestmark = pytest.mark.django_db
@@ -82,3 +87,16 @@ def test_more_entrants_than_the_setting_allows_are_refused_thai_first(settings):
             "contest.entrants lists 4 entrants, more than the 3 allowed (setting CDD4_MOST_ENTRANTS)",
         )
     ]
+
+
+def test_a_contest_among_villages_loads_and_ranks_its_villages(chiang_mai):
+    subdistrict = SubdistrictFactory(parent=DistrictFactory(parent=chiang_mai))
+    villages = [VillageFactory(parent=subdistrict) for _ in range(3)]
+    data = json.loads(open("scoring/rubrics/model-subdistrict-2565.json", encoding="utf-8").read())
+    data["contest"] = {"slug": "villages-2565", "entrant_level": "village", "entrants": [v.code for v in villages]}
+    rubric = services.rubric_load(data=data)
+    standings_recompute(rubric_id=rubric.pk, full=True)
+    ranked = Standing.objects.filter(rubric=rubric)
+    assert sorted(ranked.values_list("province__code", flat=True)) == sorted(v.code for v in villages)
+    assert rubric.contest.entrant_noun == ("หมู่บ้าน", "village")
+    assert all(rank == 1 for rank in ranked.values_list("rank", flat=True))  # nothing reported: all tie first
