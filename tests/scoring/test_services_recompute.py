@@ -2,10 +2,11 @@
 
 from decimal import Decimal
 
+import pytest
 from django.db.models import F
 from django.utils import timezone
 
-from scoring import demo, recompute, selectors
+from scoring import demo, explanations, recompute, selectors
 from scoring.explanations import explanations_build
 from scoring.facts.imports import facts_import
 from scoring.models import Standing
@@ -78,7 +79,9 @@ def test_a_chunk_read_before_a_newer_change_leaves_that_entrants_newer_points(ru
     assert (th50.total, th50.rank, th50.award, th50.computed_seq) == (Decimal(25), 1, "winner", th50.change_seq)
 
 
-def test_explanations_read_before_their_pass_are_the_ones_it_stores(rubric):
+@pytest.mark.parametrize("part", [10_000, 10])  # explained all at once, or 10 entrants at a time
+def test_explanations_read_before_their_pass_are_the_ones_it_stores(rubric, part, monkeypatch):
+    monkeypatch.setattr(explanations, "PART", part)
     demo.demo_facts(rubric=rubric)
     facts_import(rubric=rubric, rows=rows_for_total("TH-50", 23))
     standings_recompute(rubric_id=rubric.pk, full=True)
