@@ -246,20 +246,20 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
     # (half the time of re-ranking 7,255 entrants after one changed).
     results = Standing.objects.filter(rubric=rubric).order_by()
     stale_rows = results if full else results.filter(change_seq__gt=F("computed_seq"))
-    stale = list(stale_rows.values_list(*ENTRANT, "rank_key"))  # of the entrant, only what scoring reads
+    stale = list(stale_rows.values_list(*ENTRANT, "rank", "rank_key"))  # of the entrant, only what scoring reads
     if not stale:
         return 0
     # Every entrant stale (a rubric or holiday change marks them all): scored as a full recompute is, without
     # naming 7,255 ids to the facts query nor reading the rows again. Counted only when it can be so.
     every = full or (len(stale) >= FULL_FROM and len(stale) == results.count())
-    entrants = [row[:-1] for row in stale]
+    entrants = [row[:-2] for row in stale]
     many = every and len(entrants) > PART
     scored = scored_by_parts(rubric, entrants) if many else entrants_score(rubric, entrants, every=every)
     if not every and len(stale) < FULL_FROM and not rubric.rank_within:
         from scoring.shift import standings_shift  # which ranks with this module's parts
 
         # A few entrants among thousands: only the span they moved through is re-ranked.
-        return standings_shift(rubric, scored, {row[0]: row[-1] for row in stale})
+        return standings_shift(rubric, scored, {row[0]: row[-1] for row in stale}, {row[0]: row[-2] for row in stale})
     return standings_apply(rubric, scored, every=every)
 
 

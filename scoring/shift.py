@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import F
+from django.db.models import Count, F, Min, Subquery
 from django.utils import timezone
 
 from core.bulk import update_documents, update_values
@@ -42,14 +42,20 @@ def span_bounds(rubric: Rubric, scored: list[Scored], old: dict[int, str]) -> tu
     return min(low, top[-1]), None, 0
 
 
-def standings_shift(rubric: Rubric, scored: list[Scored], old: dict[int, str]) -> int:
+def standings_shift(
+    rubric: Rubric, scored: list[Scored], old: dict[int, str], ranks: dict[int, int | None] | None = None
+) -> int:
     """Writes the rescored entrants and re-ranks only the span they moved through, in the caller's transaction
-    under the year's lock (scoring.recompute._locked). `old`: each rescored entrant's stored rank key, by pk."""
+    under the year's lock (scoring.recompute._locked). `old`: each rescored entrant's stored rank key, by pk;
+    `ranks`: its stored rank, by pk (one entrant's move then needs no count)."""
     if not scored:
         return 0
+    one = scored[0]
+    if len(scored) == 1 and (ranks or {}).get(one.pk) and old[one.pk] not in ("", one.rank_key):
+        above = _above_one(rubric, one.rank_key, old[one.pk], ranks[one.pk])
+        if above >= sum(a.count for a in selectors.rubric_spec(rubric).awards):
+            return _one_moved(rubric, one, old[one.pk], above)
     low, high, above = span_bounds(rubric, scored, old)
-    if len(scored) == 1 and high is not None and above and old[scored[0].pk] not in ("", scored[0].rank_key):
-        return _one_moved(rubric, scored[0], old[scored[0].pk])
     span = Standing.objects.filter(rubric=rubric, rank_key__gte=low).order_by()
     if high is not None:
         span = span.filter(rank_key__lte=high)
@@ -81,20 +87,30 @@ def standings_shift(rubric: Rubric, scored: list[Scored], old: dict[int, str]) -
     return len(fresh)
 
 
-def _one_moved(rubric: Rubric, s: Scored, was: str) -> int:
-    """One entrant's key moved from `was` to `s.rank_key`, below the award places. Every entrant strictly
-    between the two keys moves one place, up or down, and keeps its tie and (no) award: one UPDATE, nothing
-    read. Only those sharing the old or the new key are read: their ties change, and their rank follows from
-    the one they hold (a rank counts the entrants above, and only this entrant crossed)."""
+def _above_one(rubric: Rubric, now: str, was: str, rank: int) -> int:
+    """How many entrants rank above the higher of one entrant's old and new keys, from stored ranks (a rank
+    counts the entrants above it): going down, those above its old place; going up, those above the entrants
+    just above its new key, and these (their places hold: it was below them and stays below)."""
+    if now < was:
+        return rank - 1
+    values = Standing.objects.filter(rubric=rubric).order_by()
+    nearest = values.filter(rank_key__gt=now).order_by("rank_key").values("rank_key")[:1]
+    group = values.filter(rank_key=Subquery(nearest)).aggregate(rank=Min("rank"), n=Count("pk"))
+    return group["rank"] + group["n"] - 1 if group["n"] else 0
+
+
+def _one_moved(rubric: Rubric, s: Scored, was: str, above: int) -> int:
+    """One entrant's key moved from `was` to `s.rank_key`, below the award places (`above`: the entrants above
+    both keys, at least the award places). Every entrant strictly between the two keys moves one place, up or
+    down, and keeps its tie and (no) award: one UPDATE, nothing read. Only those sharing the old or the new key
+    are read: their ties change, and their rank follows from the one they hold (only this entrant crossed)."""
     now, up = s.rank_key, s.rank_key > was
     values = Standing.objects.filter(rubric=rubric).order_by()
     low, high = min(was, now), max(was, now)
-    between = values.filter(rank_key__gt=low, rank_key__lt=high)
-    between.update(rank=F("rank") + (1 if up else -1))
+    between = values.filter(rank_key__gt=low, rank_key__lt=high).update(rank=F("rank") + (1 if up else -1))
     groups: dict[str, list] = {was: [], now: []}
-    for pk, key, rank, tied in (
-        values.filter(rank_key__in=[was, now]).exclude(pk=s.pk).values_list("pk", "rank_key", "rank", "tied")
-    ):
+    at_keys = values.filter(rank_key__in=[was, now]).exclude(pk=s.pk)
+    for pk, key, rank, tied in at_keys.values_list("pk", "rank_key", "rank", "tied"):
         groups[key].append((pk, rank, tied))
     moved = []
     for key, rows in groups.items():
@@ -103,10 +119,9 @@ def _one_moved(rubric: Rubric, s: Scored, was: str) -> int:
         step = (1 if up else 0) if key == was else (0 if up else -1)
         shared = len(rows) + (key == now) > 1
         moved += [(pk, rank + step, shared, "", False) for pk, rank, tied in rows if step or tied is not shared]
-    if groups[now]:
-        rank = groups[now][0][1] + (0 if up else -1)
-    else:
-        rank = values.filter(rank_key__gt=now).exclude(pk=s.pk).count() + 1
+    # Up: first below those above its new key. Down: below those above its old key, those left there, and
+    # those it passed.
+    rank = above + 1 if up else above + len(groups[was]) + between + 1
     place = (rank, bool(groups[now]), "", False)
     written = (s.pk, s.total, s.level, s.dimensions, s.criteria, s.rank_key, *place, s.seq)
     at = timezone.now()

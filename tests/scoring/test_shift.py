@@ -59,8 +59,9 @@ def ranked(rubric):
     return rng, dimensions, spec.tie_break
 
 
+@pytest.mark.parametrize("ranks", [True, False])  # one entrant's move told its stored rank, or counted
 @pytest.mark.parametrize("minimum", [Decimal(0), Decimal(5)])
-def test_random_changes_ranked_by_span_equal_a_full_ranking(rubric, ranked, minimum):
+def test_random_changes_ranked_by_span_equal_a_full_ranking(rubric, ranked, minimum, ranks):
     rng, dimensions, tie_break = ranked
     YearSettings.objects.update_or_create(rubric=rubric, defaults={"award_min_total": minimum})
     spans = 0
@@ -74,7 +75,8 @@ def test_random_changes_ranked_by_span_equal_a_full_ranking(rubric, ranked, mini
             changes = [scored(s, *points(rng, dimensions), tie_break) for s in chosen]
         with transaction.atomic():
             locked = _locked(rubric.pk)
-            standings_shift(locked, changes, {s.pk: s.rank_key for s in chosen})
+            stored = {s.pk: s.rank for s in chosen} if ranks else None
+            standings_shift(locked, changes, {s.pk: s.rank_key for s in chosen}, stored)
         by_span = places(rubric)
         with transaction.atomic():
             standings_rerank(rubric_id=rubric.pk)
@@ -96,10 +98,10 @@ def test_one_change_below_the_award_places_moves_its_span_without_reading_it(rub
     before = places(rubric)
     with transaction.atomic():
         locked = _locked(rubric.pk)
-        # the count above the span; one UPDATE moving those between the keys; those at the old and new keys
-        # read; the rescored row, the ties it joined, the year's time written: no query reads the span
+        # those just above its new key; one UPDATE moving those between the keys; those at the old and new
+        # keys read; the rescored row, the ties it joined, the year's time written: no query reads the span
         with django_assert_num_queries(6):
-            standings_shift(locked, [change], {low.pk: low.rank_key})
+            standings_shift(locked, [change], {low.pk: low.rank_key}, {low.pk: low.rank})
     after = places(rubric)
     moved = {unit for unit in after if after[unit] != before[unit]}
     assert low.province_id in moved
