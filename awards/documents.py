@@ -101,7 +101,8 @@ def final(rubric: Rubric) -> bool:
 
 # What a document calls its entrants and who issues it (issue #16): the national contest's words are the
 # defaults, so its documents read exactly as before.
-OFFICES = {"province": "สำนักงานพัฒนาชุมชนจังหวัด", "district": "สำนักงานพัฒนาชุมชนอำเภอ", "subdistrict": "ตำบล"}
+OFFICES = {"province": "สำนักงานพัฒนาชุมชนจังหวัด", "district": "สำนักงานพัฒนาชุมชนอำเภอ", "subdistrict": "ตำบล",
+           "village": "หมู่บ้าน"}  # fmt: skip
 
 
 def _common(rubric: Rubric, codes: CodeBook | None = None) -> dict:

@@ -61,3 +61,17 @@ def django_with_fresh_db(name: str = "cdd4_bench", *, units: bool = True) -> str
     skip = [] if units or not smoke() else ["--no-units"]
     call_command("bootstrap", *skip, verbosity=0, stdout=open(os.devnull, "w"))
     return url
+
+
+def celery_worker(processes: int, env: dict):
+    """A real Celery worker with `processes` prefork pool processes, quiet, on the bench's database."""
+    import subprocess
+
+    args = [sys.executable, "-m", "celery", "-A", "cdd4", "worker", "-P", "prefork", "-c", str(processes)]
+    return subprocess.Popen(
+        [*args, "--without-mingle", "--without-gossip", "-l", "warning"],
+        cwd=str(ROOT),
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )

@@ -17,11 +17,9 @@ scored in parallel, ranked once), with one pool process and with two, from queue
 import os
 import random
 import statistics
-import subprocess
-import sys
 import time
 
-from _setup import ROOT, django_with_fresh_db
+from _setup import celery_worker, django_with_fresh_db
 
 ENTRANTS = 7255
 RUNS = 5
@@ -225,14 +223,7 @@ def on_workers(rubric) -> dict[int, float]:
             "CDD4_RECOMPUTE_CHUNKS": str(n),
         }
         redis.Redis.from_url(settings.REDIS_URL).flushdb()  # what the set-up queued with no worker running
-        args = [sys.executable, "-m", "celery", "-A", "cdd4", "worker", "-P", "prefork", "-c", str(n)]
-        worker = subprocess.Popen(
-            [*args, "--without-mingle", "--without-gossip", "-l", "warning"],
-            cwd=str(ROOT),
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        worker = celery_worker(n, env)
         try:
             times = []
             for run in range(RUNS + 1):  # the first warms the pool processes (imports, the rubric, the holidays)

@@ -36,7 +36,7 @@ from rulebook.rules import KINDS, Context, FactError, Rule, RuleError, build_rul
 from rulebook.rules.errors import Problem
 from rulebook.spec import RubricError
 from rulebook.workdays import WorkCalendar, deadline_text
-from scoring.contest_spec import MOST_ENTRANTS
+from scoring.contest_spec import most_entrants, too_many_entrants
 
 TOP = ("year", "name_th", "name_en", "starts_on", "ends_on", "total_points", "closed_day")
 CONTEST = ("slug", "entrant_level")
@@ -250,11 +250,9 @@ class Builder:
                 contest["entrants"] = [c for c in self.post.getlist("entrants") if c] + [
                     c for c in (self.post.get("entrants_more") or "").replace(",", " ").split() if c
                 ]
-                if len(contest["entrants"]) > MOST_ENTRANTS:  # refused here, before the loader reads them all
-                    self.problems.add(
-                        "", format_lazy(_("at most {most_entrants:,} entrants"), most_entrants=MOST_ENTRANTS)
-                    )
-                    contest["entrants"] = contest["entrants"][:MOST_ENTRANTS]
+                if len(contest["entrants"]) > (most := most_entrants()):  # refused before the loader reads them
+                    self.problems.add("", too_many_entrants(len(contest["entrants"])))
+                    contest["entrants"] = contest["entrants"][:most]
             out["contest"] = contest
         out["dimensions"] = [self._dimension(dim) for dim in self.dimensions]
         self.rows.read(out, self.problems.add)

@@ -378,6 +378,8 @@ CDD4_RECOMPUTE_DEBOUNCE_MS = int(os.environ.get("CDD4_RECOMPUTE_DEBOUNCE_MS", "3
 CDD4_RECOMPUTE_PENDING_TTL_MS = int(os.environ.get("CDD4_RECOMPUTE_PENDING_TTL_MS", "10000"))
 CDD4_RECOMPUTE_LOCK_TTL_S = float(os.environ.get("CDD4_RECOMPUTE_LOCK_TTL_S", "10"))
 CDD4_RECOMPUTE_LOCK_WAIT_S = float(os.environ.get("CDD4_RECOMPUTE_LOCK_WAIT_S", "3"))
+# How many entrants a rubric file may list: room for a contest among every village (some 75,000).
+CDD4_MOST_ENTRANTS = int(os.environ.get("CDD4_MOST_ENTRANTS", "100000"))
 # A recompute of at least this many stale entrants is split into chunks scored by every worker in parallel,
 # then ranked once (issue #30); service mode only (the chord needs CELERY_RESULT_BACKEND). CHUNKS: the worker
 # processes there are (docker-compose runs `--concurrency 2`); 1 keeps every recompute in one task.

@@ -1,6 +1,7 @@
-"""The unit tree, defined once (issue #37): a province holds districts, a district subdistricts. Scopes,
-stage pools, conflicts of interest and a panel's own-office exclusion all ask here what lies under a unit,
-so a conflict on a province covers its subdistricts wherever units are listed, opened or judged."""
+"""The unit tree, defined once (issue #37): a province holds districts, a district subdistricts, a
+subdistrict villages. Scopes, stage pools, conflicts of interest and a panel's own-office exclusion all ask
+here what lies under a unit, so a conflict on a province covers its subdistricts and villages wherever units
+are listed, opened or judged."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
 
-from .models import Unit
+from .models import Level, Unit
 
-DEPTH = 2  # levels below a province: its districts, then their subdistricts
+DEPTH = 3  # levels below a province: its districts, their subdistricts, then their villages
+
+
+ANCESTORS = {Level.DISTRICT: 1, Level.SUBDISTRICT: 2, Level.VILLAGE: 3}  # how many units lie above one
 
 
 def _lookup(path: str, offices) -> Q:
@@ -43,14 +47,19 @@ def subtree(offices) -> QuerySet:
 def lines_of(unit_ids: Iterable[int]) -> dict[int, frozenset[int]]:
     """Each unit's line: its own id and those of the units above it. A unit is under an office exactly when
     the office is in its line. One query."""
-    rows = Unit.objects.filter(pk__in=list(unit_ids)).values_list("pk", "parent_id", "parent__parent_id")
-    return {pk: frozenset({pk, parent, grandparent} - {None}) for pk, parent, grandparent in rows}
+    above = ["parent_id", "parent__parent_id", "parent__parent__parent_id"][:DEPTH]
+    rows = Unit.objects.filter(pk__in=list(unit_ids)).values_list("pk", *above)
+    return {row[0]: frozenset(row) - {None} for row in rows}
 
 
 def line_of(unit: Unit) -> frozenset[int]:
-    """The unit's line without a query when its parent is loaded (select_related), else as lines_of."""
+    """The unit's line without a query when the units above it are loaded (select_related), else as lines_of."""
     if unit.parent_id is None:
         return frozenset({unit.pk})
-    if Unit.parent.is_cached(unit) and unit.parent is not None:
-        return frozenset(pk for pk in (unit.pk, unit.parent_id, unit.parent.parent_id) if pk is not None)
+    line, at = {unit.pk}, unit
+    while at is not None and at.parent_id is not None:  # as far as select_related loaded it
+        line.add(at.parent_id)
+        at = at.parent if Unit.parent.is_cached(at) else None
+    if len(line) == 1 + ANCESTORS.get(unit.level, 0):
+        return frozenset(line)
     return lines_of([unit.pk])[unit.pk]

@@ -16,7 +16,7 @@ from .models import Level, Unit
 
 UNITS_CSV = Path(__file__).resolve().parent / "data" / "units.csv"
 BANGKOK = "10"  # a province with khet and khwaeng, but no CDD provincial office
-LEVELS = ((2, Level.PROVINCE), (4, Level.DISTRICT), (6, Level.SUBDISTRICT))
+LEVELS = ((2, Level.PROVINCE), (4, Level.DISTRICT), (6, Level.SUBDISTRICT), (8, Level.VILLAGE))
 SYNCED = ["level", "parent_id", "is_cdd_office"]
 
 

@@ -71,7 +71,7 @@ class Eligibility:
 
 def office_name(unit: Unit) -> str:
     """ "สำนักงานพัฒนาชุมชนอำเภอแม่ริม", "สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่": the office, as the seed names it."""
-    noun = {"province": "จังหวัด", "district": "อำเภอ", "subdistrict": "ตำบล"}.get(unit.level, "")
+    noun = {"province": "จังหวัด", "district": "อำเภอ", "subdistrict": "ตำบล", "village": "หมู่บ้าน"}.get(unit.level, "")
     return f"สำนักงานพัฒนาชุมชน{noun}{unit.name_th}"
 
 

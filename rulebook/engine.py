@@ -258,14 +258,16 @@ def rank_keys(
     awards: Sequence[AwardSpec],
     minimum: Decimal = Decimal(0),
     decided: Mapping[tuple[str, frozenset], TieDecided] = {},  # never mutated
+    offset: int = 0,
 ) -> list[Placing]:
     """Places from rank keys (`rank_key`) and totals, by entrant (its code, or any sortable id). `decided`: the
     settled ties at award lines, by (rank key, tied entrants): a decision holds only for that very tie, so a
-    changed total or another entrant joining it brings the tie back to be decided again."""
+    changed total or another entrant joining it brings the tie back to be decided again. `offset`: how many
+    entrants rank above all of these, every award place among them (a span re-ranked alone, scoring.shift)."""
     key = keys.__getitem__
     # Entrant code is only the display order inside a tie, never a tie-breaker (the sort is stable).
     order = sorted(sorted(keys), key=key, reverse=True)
-    tiers: list[str] = [a.code for a in awards for _ in range(a.count)]
+    tiers: list[str] = [] if offset else [a.code for a in awards for _ in range(a.count)]
     # Eligibility goes by total alone, so a tie is never split by it; places past the last eligible
     # entrant stay vacant rather than passing to entrants without points. A rank key leads with the total,
     # so the eligible are the first in order: only the award places are looked at, not 7,255 totals.
@@ -284,7 +286,7 @@ def rank_keys(
         tied = order[start : end + 1]
         decision = decided.get((key(tied[0]), frozenset(tied))) if best != worst else None
         if decision is None:
-            placings += [Placing(code, start + 1, end > start, best, best != worst) for code in tied]
+            placings += [Placing(code, offset + start + 1, end > start, best, best != worst) for code in tied]
         elif decision.shared:
             placings += [Placing(code, start + 1, True, best, False) for code in tied]
         else:

@@ -10,8 +10,13 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
+
 from contests.codes import NATIONAL_PREFIX, code_problem, national_code, period_problem
 from contests.models import Combine, Level
+from core.labels import both
 from nominees.eligibility import rules_problems
 from rulebook.dates import fiscal_year
 from rulebook.rubric import RubricSpec
@@ -22,8 +27,7 @@ from rulebook.spec import RubricError, parse_rubric
 CONTEST = Where("การประกวด", "contest", field="contest")
 KEYS = frozenset({"slug", "organiser", "entrant_level", "entrants", "combine", "periods", "nominates", "nominee"})
 PROVINCE_CODE = re.compile(r"[0-9]{2}")  # the organiser: a provincial office's DOPA code, e.g. "50"
-UNIT_CODE = re.compile(r"[0-9]{2,6}")  # an entrant: DOPA code of a province, district or subdistrict
-MOST_ENTRANTS = 10_000  # Thailand has some 7,400 subdistricts
+UNIT_CODE = re.compile(r"[0-9]{2,8}")  # an entrant: DOPA code of a province, district, subdistrict or village
 MOST_PERIODS = 60
 PERIOD_NAME_MAX = 100  # Rubric.period_name_th / _en
 # What a period may set for itself on a criterion (seed 004: April's milestones are not July's).
@@ -185,8 +189,8 @@ def check_contest(r: Reader, block: Any, year: Any) -> None:
     if level not in Level.values:
         r.fail(
             CONTEST,
-            f"contest.entrant_level ต้องเป็น province, district หรือ subdistrict แต่ได้รับ {level!r}",
-            f"contest.entrant_level must be province, district or subdistrict, got {level!r}",
+            f"contest.entrant_level ต้องเป็น province, district, subdistrict หรือ village แต่ได้รับ {level!r}",
+            f"contest.entrant_level must be province, district, subdistrict or village, got {level!r}",
         )
     elif organiser is not None and level == Level.PROVINCE:
         r.fail(
@@ -226,18 +230,31 @@ def _slug(r: Reader, block: Mapping[str, Any], year: Any) -> None:
         )
 
 
+def most_entrants() -> int:
+    """How many entrants a file may list (the setting CDD4_MOST_ENTRANTS): room for every village, some 75,000."""
+    return settings.CDD4_MOST_ENTRANTS
+
+
+def too_many_entrants(count: int):
+    """The refusal of a list longer than the cap: one message wherever entrants are listed."""
+    return format_lazy(TOO_MANY, count=f"{count:,}", most=f"{most_entrants():,}")
+
+
+TOO_MANY = gettext_lazy(
+    "contest.entrants lists {count} entrants, more than the {most} allowed (setting CDD4_MOST_ENTRANTS)"
+)
+
+
 def _entrants(r: Reader, entrants: Any) -> None:
     if entrants is None:
         return
-    if (
-        not isinstance(entrants, list)
-        or len(entrants) > MOST_ENTRANTS
-        or not all(isinstance(c, str) and UNIT_CODE.fullmatch(c) for c in entrants)
-    ):
+    if isinstance(entrants, list) and len(entrants) > most_entrants():
+        r.fail(CONTEST, *both(too_many_entrants(len(entrants))))
+    elif not isinstance(entrants, list) or not all(isinstance(c, str) and UNIT_CODE.fullmatch(c) for c in entrants):
         r.fail(
             CONTEST,
-            f'contest.entrants ต้องเป็นรายการรหัสหน่วยงานของกรมการปกครอง เช่น "5001" ไม่เกิน {MOST_ENTRANTS:,} รายการ',
-            f'contest.entrants must be a list of DOPA unit codes such as "5001", at most {MOST_ENTRANTS:,}',
+            f'contest.entrants ต้องเป็นรายการรหัสหน่วยงานของกรมการปกครอง เช่น "5001" ไม่เกิน {most_entrants():,} รายการ',
+            f'contest.entrants must be a list of DOPA unit codes such as "5001", at most {most_entrants():,}',
         )
 
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.db.models import F, Subquery, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from contests.models import Level
@@ -250,6 +252,22 @@ def map_fills(
 PAGE_SIZE = 100  # ranking rows a page shows: all 76 provinces; a contest of 7,000 subdistricts in pages
 
 
+def page_rows(rubric: Rubric, results, page: int) -> list[Standing]:
+    """A page of `results` (a year's standings, their region annotated) as a contest ranked all together
+    orders it (rank, then code), every entrant ranked, with no sort of the whole table (75,000 villages). A
+    rank counts the entrants above it, so the entrant at position p (from 0) holds the greatest rank not above
+    p + 1: the page's first and last ranks are each one step down the index `result_page`, and only the
+    entrants between them are sorted. Their region tells the caller whether the contest ranks within regions."""
+    start = (page - 1) * PAGE_SIZE
+    ranks = Standing.objects.filter(rubric=rubric).order_by("-rank").values("rank")
+    first = Subquery(ranks.filter(rank__lte=start + 1)[:1])
+    last = Subquery(ranks.filter(rank__lte=start + PAGE_SIZE)[:1])
+    at = Window(RowNumber(), order_by=[F("rank").asc(), F("province__code").asc()]) + first - 1
+    band = results.filter(rank__gte=first, rank__lte=last).annotate(at=at)
+    band = band.filter(at__gt=start, at__lte=start + PAGE_SIZE)
+    return list(band.order_by("rank", "province__code").defer("explanations"))
+
+
 def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: str = "total", page: int = 1) -> dict:
     """Everything the dashboard and its live partial show: the page's rows, and tallies over all entrants
     in the database (tallies). 9 queries whatever the number of entrants; 1 more when a criterion due soon
@@ -268,11 +286,16 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
     # each from rank 1; every other contest's `region` is 0 and its order is the rank's.
     results = results.annotate(region=region_number("province", "rubric__contest"))
     ranked = results.order_by("region", "rank", "province__code")
-    # The page's ids are sorted alone, then only their rows read; explanations are never shown here.
-    window = ranked.values("pk")[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    shown = list(results.filter(pk__in=window).order_by("region", "rank", "province__code").defer("explanations"))
+    shown = [] if tally.unranked else page_rows(rubric, results, page)
+    if not shown or shown[0].region:  # ranked within regions (or not ranked yet): sorted as a whole
+        # The page's ids are sorted alone, then only their rows read; explanations are never shown here.
+        window = ranked.values("pk")[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        shown = list(results.filter(pk__in=window).order_by("region", "rank", "province__code").defer("explanations"))
     by_province = rubric.contest.entrant_level == Level.PROVINCE
     # The award holders (a few places; ties can add some), or for the map every province (76 at most).
+    if not by_province and shown and shown[0].region == 0 and not tally.unranked:  # no region: ranked together
+        # The award places are the first ranks (a tie at the last one shares its rank): found by `result_page`.
+        ranked = ranked.filter(rank__lte=max(sum(t.count for t in tiers), 1))
     light = list(
         (ranked if by_province else ranked.exclude(award="")).only(
             "award", "award_tie", "total", "province__code", "province__name_th"

@@ -11,6 +11,7 @@ breakdown, the standings and exports).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 
 from django.db import connection
 from django.db.models import F
@@ -83,10 +84,15 @@ def explanations_build(*, rubric_id: int) -> int:
         .order_by()
         .values_list("pk", "province_id", "computed_seq", "province__size_group")
     )
-    rows = list(rows)
-    if not rows:
-        return 0
-    built = explanations_of(rubric, {unit: size for _, unit, _, size in rows})
+    rows = sorted(rows, key=itemgetter(1))
     field = Standing._meta.get_field("explanations")
-    values = [(pk, field.get_db_prep_save(built[unit], connection), seq, seq) for pk, unit, seq, _ in rows]
-    return update_values(Standing, ["explanations"], values, match=["computed_seq", "change_seq"])
+    written = 0
+    for at in range(0, len(rows), PART):  # a part's facts and texts in memory at a time (75,000 villages)
+        part = rows[at : at + PART]
+        built = explanations_of(rubric, {unit: size for _, unit, _, size in part})
+        values = [(pk, field.get_db_prep_save(built[unit], connection), seq, seq) for pk, unit, seq, _ in part]
+        written += update_values(Standing, ["explanations"], values, match=["computed_seq", "change_seq"])
+    return written
+
+
+PART = 10_000  # entrants explained at a time

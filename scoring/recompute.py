@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import partial
+from operator import itemgetter
 from typing import NamedTuple
 
 from django.conf import settings
@@ -210,7 +211,21 @@ def chunk_score(*, rubric_id: int, low: int, high: int) -> list[Scored]:
     rubric = Rubric.objects.get(pk=rubric_id)
     rows = Standing.objects.filter(rubric=rubric, province_id__gte=low, province_id__lte=high).order_by()
     with no_cyclic_gc():
-        return entrants_score(rubric, list(rows.values_list(*ENTRANT)), every=False, within=(low, high))
+        return scored_by_parts(rubric, list(rows.values_list(*ENTRANT)))
+
+
+PART = 10_000  # entrants scored at a time: only their facts in memory, never a whole year's (75,000 villages)
+
+
+def scored_by_parts(rubric: Rubric, entrants: list[tuple[int, int, int, str]]) -> list[Scored]:
+    """`entrants` scored PART at a time, each part a range of unit ids whose facts are read alone: the memory
+    a recompute takes stays that of one part's facts (36 a village: 2.7 million for 75,000) and the points."""
+    ordered = sorted(entrants, key=itemgetter(1))
+    out: list[Scored] = []
+    for at in range(0, len(ordered), PART):
+        part = ordered[at : at + PART]
+        out += entrants_score(rubric, part, every=False, within=(part[0][1], part[-1][1]))
+    return out
 
 
 def chunk_bounds(*, rubric_id: int, chunks: int) -> list[tuple[int, int]]:
@@ -232,13 +247,20 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
     # (half the time of re-ranking 7,255 entrants after one changed).
     results = Standing.objects.filter(rubric=rubric).order_by()
     stale_rows = results if full else results.filter(change_seq__gt=F("computed_seq"))
-    stale = list(stale_rows.values_list(*ENTRANT))  # of the entrant, only what scoring reads
+    stale = list(stale_rows.values_list(*ENTRANT, "rank", "rank_key"))  # of the entrant, only what scoring reads
     if not stale:
         return 0
     # Every entrant stale (a rubric or holiday change marks them all): scored as a full recompute is, without
     # naming 7,255 ids to the facts query nor reading the rows again. Counted only when it can be so.
     every = full or (len(stale) >= FULL_FROM and len(stale) == results.count())
-    scored = entrants_score(rubric, stale, every=every)
+    entrants = [row[:-2] for row in stale]
+    many = every and len(entrants) > PART
+    scored = scored_by_parts(rubric, entrants) if many else entrants_score(rubric, entrants, every=every)
+    if not every and len(stale) < FULL_FROM and not rubric.rank_within:
+        from scoring.shift import standings_shift  # which ranks with this module's parts
+
+        # A few entrants among thousands: only the span they moved through is re-ranked.
+        return standings_shift(rubric, scored, {row[0]: row[-1] for row in stale}, {row[0]: row[-2] for row in stale})
     return standings_apply(rubric, scored, every=every)
 
 
@@ -292,33 +314,10 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
 
     placings = ranked({})
     # Settled ties (scoring.ties.settle) are read only when a tie sits at an award line: rarely, so seldom a query.
-    if any(p.award_tie for p in placings.values()) and (decided := _decided(rubric)):
+    if any(p.award_tie for p in placings.values()) and (decided := decided_ties(rubric)):
         placings = ranked(decided)
-    moved = []
-    for pk, unit, place in others:
-        p = placings[unit]
-        now_at = [p.rank, p.tied, p.award or "", p.award_tie]
-        if place != now_at:
-            moved.append((pk, *now_at))
+    rows, moved = placed(fresh.values(), others, placings)
     now = timezone.now()
-    rows = []
-    for s in fresh.values():
-        p = placings[s.unit]
-        rows.append(
-            (
-                s.pk,
-                s.total,
-                s.level,
-                s.dimensions,
-                s.criteria,
-                s.rank_key,
-                p.rank,
-                p.tied,
-                p.award or "",
-                p.award_tie,
-                s.seq,
-            )
-        )
     if len(rows) >= FULL_FROM and connection.vendor == "postgresql":
         # Derived data: were the server to crash before this commit reached the disk, the rows would be stale
         # again (their marks roll back with them) and the next run would redo it. So the commit of thousands
@@ -329,11 +328,28 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
     update_documents(Standing, WRITTEN, rows, same={"explanations": {}, "computed_at": now})
     update_values(Standing, PLACE, moved)  # no query when nothing moved, as after any full recompute
     Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
-    _ties_tell(rubric, spec, placings)
+    ties_tell(rubric, spec, placings)
     return len(fresh)
 
 
-def _ties_tell(rubric: Rubric, spec, placings: dict) -> None:
+def placed(fresh: Iterable[Scored], others: list[tuple], placings: dict) -> tuple[list[tuple], list[tuple]]:
+    """The rows to write: each rescored entrant whole (WRITTEN), and each other entrant ((pk, unit, stored
+    place)) whose place moved (PLACE)."""
+    moved = []
+    for pk, unit, place in others:
+        p = placings[unit]
+        now_at = [p.rank, p.tied, p.award or "", p.award_tie]
+        if place != now_at:
+            moved.append((pk, *now_at))
+    rows = []
+    for s in fresh:
+        p = placings[s.unit]
+        place = (p.rank, p.tied, p.award or "", p.award_tie)
+        rows.append((s.pk, s.total, s.level, s.dimensions, s.criteria, s.rank_key, *place, s.seq))
+    return rows, moved
+
+
+def ties_tell(rubric: Rubric, spec, placings: dict) -> None:
     """Each tie still open at an award line is told to whoever runs the contest, once while it is the same tie
     (notices.events.tie_waiting); nothing is read when there is none."""
     tied: dict[tuple, list[int]] = {}
@@ -348,7 +364,7 @@ def _ties_tell(rubric: Rubric, spec, placings: dict) -> None:
         events.tie_waiting(rubric=rubric, award=names.get(award, award), units=[units[u] for u in ids])
 
 
-def _decided(rubric: Rubric) -> dict[tuple[str, frozenset], engine.TieDecided]:
+def decided_ties(rubric: Rubric) -> dict[tuple[str, frozenset], engine.TieDecided]:
     """The ties at award lines settled for the rubric (scoring.ties.settle), the latest decision on each."""
     out: dict[tuple[str, frozenset], engine.TieDecided] = {}
     rows = TieDecision.objects.filter(rubric=rubric).values_list("rank_key", "entrants", "method")

@@ -16,7 +16,7 @@ from rulebook.rules import KINDS
 from scoring import hooks
 from scoring.models import AwardTier, Dimension, Fact, Rubric, Standing
 
-FIELDS = ("pk", "change_seq", "computed_seq", "award", "total")  # what summary reads of each entrant
+FIELDS = ("pk", "change_seq", "computed_seq", "award", "total", "rank")  # what summary reads of each entrant
 BINS = 5  # the dimension charts: how many entrants fall in each fifth of the dimension's range
 # Points have 2 places (the model's); 4 leave room, and a fifth's edge (maximum × i / 5) has at most one more.
 POINTS = DecimalField(max_digits=12, decimal_places=4)
@@ -47,6 +47,7 @@ class Summary:
 
     entrants: int = 0
     stale: int = 0
+    unranked: int = 0  # entrants never ranked yet (no place)
     marks: tuple = ()  # changes whenever a fact of an entrant changes (see recorded_counts)
     holders: dict[str, int] = field(default_factory=dict)  # award code → entrants holding it
     lowest: dict[str, Decimal] = field(default_factory=dict)  # award code → its lowest total
@@ -58,7 +59,33 @@ def _points(dimension: Dimension):
     return Coalesce(Cast(JsonText("dimensions", dimension.code), POINTS), Value(Decimal(0), output_field=POINTS))
 
 
+KEPT_FROM = 5000  # entrants from which a contest's summary is kept between reads (75,000 villages: ~0.5 s)
+_KEPT: dict[int, tuple[tuple, Summary]] = {}  # rubric id → (what it was read at, the summary)
+
+
 def summary(rubric: Rubric, tiers: list[AwardTier], dimensions: list[Dimension]) -> Summary:
+    """`counted`, kept per process for a large contest while nothing in it changed: points and places change
+    only when the standings are written (Rubric.standings_computed_at), and any other change (a fact written,
+    an entrant added or removed) marks entrants stale until then, which the stale entrants' own marks show,
+    read alone off the index `result_stale` (1 query; 2 when anything changed since)."""
+    kept = _KEPT.get(rubric.pk)
+    at = (rubric.standings_computed_at, tuple(t.pk for t in tiers), tuple(d.pk for d in dimensions))
+    if kept is not None and kept[0] == (*at, *_stale_marks(rubric)):
+        return kept[1]
+    got = counted(rubric, tiers, dimensions)
+    if got.entrants >= KEPT_FROM:
+        _KEPT[rubric.pk] = ((*at, *_stale_marks(rubric)), got)
+    else:
+        _KEPT.pop(rubric.pk, None)
+    return got
+
+
+def _stale_marks(rubric: Rubric) -> tuple:
+    stale = Standing.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).order_by()
+    return tuple(stale.aggregate(n=Count("pk"), seq=Sum("change_seq"), last=Max("pk")).values())
+
+
+def counted(rubric: Rubric, tiers: list[AwardTier], dimensions: list[Dimension]) -> Summary:
     """Entrants, stale marks, each tier's holders and lowest total, and each dimension's spread (1 query).
 
     A fifth is as the chart always counted it: share = points / maximum, fifth = min(int(share × 5), 4),
@@ -66,6 +93,7 @@ def summary(rubric: Rubric, tiers: list[AwardTier], dimensions: list[Dimension])
     aggregates = {
         "entrants": Count("pk"),
         "stale": Count("pk", filter=Q(change_seq__gt=F("computed_seq"))),
+        "unranked": Count("pk", filter=Q(rank__isnull=True)),
         "seq": Sum("change_seq"),
         "last": Max("pk"),
     }
@@ -92,6 +120,7 @@ def summary(rubric: Rubric, tiers: list[AwardTier], dimensions: list[Dimension])
     return Summary(
         entrants=n,
         stale=got["stale"],
+        unranked=got["unranked"],
         marks=(n, got["seq"], got["last"]),
         holders={t.code: got[f"held_{i}"] for i, t in enumerate(tiers)},
         lowest={t.code: got[f"lowest_{i}"] for i, t in enumerate(tiers) if got[f"held_{i}"]},

@@ -95,12 +95,12 @@ def files_missing(stage: Stage, office: Unit) -> list[Missing]:
 
 
 def regions_of(unit_ids: Iterable[int]) -> dict[int, InspectionRegion | None]:
-    """Each unit's inspection region, its province's (a district's or a subdistrict's province is its parent
-    or grandparent); None for Bangkok's units. One query."""
-    fields = ("pk", "level", "code", "parent__code", "parent__parent__code")
+    """Each unit's inspection region, its province's (a district's, a subdistrict's or a village's province is
+    its parent, grandparent or great-grandparent); None for Bangkok's units. One query."""
+    fields = ("pk", "level", "code", "parent__code", "parent__parent__code", "parent__parent__parent__code")
     out = {}
-    for pk, level, code, parent, grandparent in Unit.objects.filter(pk__in=list(unit_ids)).values_list(*fields):
-        province = {Level.PROVINCE: code, Level.DISTRICT: parent}.get(level, grandparent)
+    for pk, level, code, parent, grandparent, above in Unit.objects.filter(pk__in=list(unit_ids)).values_list(*fields):
+        province = {Level.PROVINCE: code, Level.DISTRICT: parent, Level.VILLAGE: above}.get(level, grandparent)
         out[pk] = region_of(province) if province else None
     return out
 

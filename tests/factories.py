@@ -54,6 +54,12 @@ class SubdistrictFactory(DistrictFactory):
     name_en = factory.Sequence(lambda n: f"Test Subdistrict {n}")
 
 
+class VillageFactory(DistrictFactory):
+    level = Level.VILLAGE
+    name_th = factory.Sequence(lambda n: f"หมู่บ้านทดสอบ{n}")
+    name_en = factory.Sequence(lambda n: f"Test Village {n}")
+
+
 def office_contest(slug: str, office, *entrants, nominates: bool = False, mark: str = "", year: int = 2564):
     """office_contest("cm-web-2564", chiang_mai, d1, d2): seed 001's website contest (every criterion judged),
     run by that provincial office among the given units, with its standings computed; `mark` ends its names;

@@ -25,6 +25,7 @@ class Level(models.TextChoices):
     PROVINCE = "province", _("province")
     DISTRICT = "district", _("district")
     SUBDISTRICT = "subdistrict", _("subdistrict")
+    VILLAGE = "village", _("village")  # หมู่บ้าน: the Department's village contests, some 75,000 entrants
 
 
 STAFFED = (Level.PROVINCE, Level.DISTRICT)
@@ -45,8 +46,8 @@ class Unit(models.Model):
     """An administrative unit: province, district or subdistrict. `code` is the public code: ISO 3166-2:TH for
     provinces (kept so existing URLs and exports stay), the DOPA code for the others."""
 
-    code = models.CharField(_("code"), max_length=6, unique=True)
-    dopa_code = models.CharField(_("DOPA code"), max_length=6, unique=True)
+    code = models.CharField(_("code"), max_length=8, unique=True)
+    dopa_code = models.CharField(_("DOPA code"), max_length=8, unique=True)
     level = models.CharField(_("level"), max_length=11, choices=Level.choices, default=Level.PROVINCE)
     parent = models.ForeignKey(
         "self",
@@ -93,6 +94,7 @@ class Unit(models.Model):
                     )
                     | Q(level=Level.DISTRICT, parent__isnull=False, dopa_code__regex=r"^[0-9]{4}$")
                     | Q(level=Level.SUBDISTRICT, parent__isnull=False, dopa_code__regex=r"^[0-9]{6}$")
+                    | Q(level=Level.VILLAGE, parent__isnull=False, dopa_code__regex=r"^[0-9]{8}$")
                 ),
                 name="unit_level_shape",
             ),

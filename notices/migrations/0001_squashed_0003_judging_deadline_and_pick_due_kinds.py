@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
     ]
 
     dependencies = [
-        ('contests', '0001_squashed_0011_contest_judging_deadline'),
+        ('contests', '0001_squashed_0012_labels_and_village_level'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -44,7 +44,12 @@ class Standing(models.Model):
             # The few rows a recompute rescores, found without reading the thousands that are current.
             models.Index(
                 fields=["rubric"], condition=models.Q(change_seq__gt=models.F("computed_seq")), name="result_stale"
-            )
+            ),
+            # One entrant's change re-ranks the span between its old and new keys (scoring.shift): counted above
+            # it and read by range, never sorted whole.
+            models.Index(fields=["rubric", "rank_key"], name="result_rank_key"),
+            # The paged standings (scoring.dashboard): a page's places found in rank order, never sorted whole.
+            models.Index(fields=["rubric", "rank", "province"], name="result_page"),
         ]
 
     def __str__(self) -> str:

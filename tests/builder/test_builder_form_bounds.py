@@ -11,7 +11,6 @@ from django.utils.datastructures import MultiValueDict
 from builder.form import MAX_ROWS, Builder, to_form
 from builder.rule_forms import CONDITIONS_MAX, ROWS_MAX
 from people.models import Role
-from scoring.contest_spec import MOST_ENTRANTS
 from scoring.models import Rubric
 from tests.builder.builder_forms import FORM, RULE, encoded, fields, milestone_post
 from tests.factories import UserFactory
@@ -68,13 +67,16 @@ def test_more_dimensions_awards_and_periods_than_the_page_builds_are_refused_tha
     assert builder.problems.at["periods"] == ["ไม่เกิน 60 แถว"]
 
 
-def test_more_entrants_than_any_contest_has_are_refused_before_the_loader_reads_them():
+def test_more_entrants_than_the_setting_allows_are_refused_before_the_loader_reads_them(settings):
+    settings.CDD4_MOST_ENTRANTS = 1200
     post = milestone_post(1, 1)
     del post["entrants_all"]
-    post["entrants_more"] = " ".join(f"{n:06d}" for n in range(MOST_ENTRANTS + 1))
+    post["entrants_more"] = " ".join(f"{n:06d}" for n in range(1201))
     builder = Builder(post)
-    assert len(builder.data()["contest"]["entrants"]) == MOST_ENTRANTS
-    assert builder.problems.at[""] == ["ผู้เข้าประกวดไม่เกิน 10,000"]
+    assert len(builder.data()["contest"]["entrants"]) == 1200
+    assert builder.problems.at[""] == [
+        "contest.entrants มีผู้เข้าประกวด 1,201 ราย เกินกว่าที่กำหนดไว้ 1,200 ราย (ค่าตั้ง CDD4_MOST_ENTRANTS)"
+    ]
 
 
 def _set(post: MultiValueDict, values: dict[str, str]) -> None:

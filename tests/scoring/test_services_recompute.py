@@ -2,10 +2,11 @@
 
 from decimal import Decimal
 
+import pytest
 from django.db.models import F
 from django.utils import timezone
 
-from scoring import demo, selectors
+from scoring import demo, explanations, recompute, selectors
 from scoring.explanations import explanations_build
 from scoring.facts.imports import facts_import
 from scoring.models import Standing
@@ -78,7 +79,9 @@ def test_a_chunk_read_before_a_newer_change_leaves_that_entrants_newer_points(ru
     assert (th50.total, th50.rank, th50.award, th50.computed_seq) == (Decimal(25), 1, "winner", th50.change_seq)
 
 
-def test_explanations_read_before_their_pass_are_the_ones_it_stores(rubric):
+@pytest.mark.parametrize("part", [10_000, 10])  # explained all at once, or 10 entrants at a time
+def test_explanations_read_before_their_pass_are_the_ones_it_stores(rubric, part, monkeypatch):
+    monkeypatch.setattr(explanations, "PART", part)
     demo.demo_facts(rubric=rubric)
     facts_import(rubric=rubric, rows=rows_for_total("TH-50", 23))
     standings_recompute(rubric_id=rubric.pk, full=True)
@@ -103,3 +106,14 @@ def test_the_pass_leaves_an_entrant_whose_facts_changed_after_its_points(rubric)
 
     th50 = Standing.objects.get(rubric=rubric, province__code="TH-50")
     assert th50.explanations == {}  # its text waits for its points: the next recompute, then the pass
+
+
+def test_a_full_recompute_scored_part_by_part_equals_one_scored_whole(rubric, monkeypatch):
+    demo.demo_facts(rubric=rubric)
+    standings_recompute(rubric_id=rubric.pk, full=True)
+    whole = standings(rubric)
+    Standing.objects.filter(rubric=rubric).update(total=0, rank=None, dimensions={}, criteria={})
+    monkeypatch.setattr(recompute, "PART", 10)  # 76 entrants in 8 parts, each part's facts read alone
+    assert standings_recompute(rubric_id=rubric.pk, full=True) == 76
+    assert standings(rubric) == whole
+    assert len({row[1] for row in whole.values()}) > 10  # totals that differ: parts really mattered

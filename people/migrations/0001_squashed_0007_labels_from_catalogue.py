@@ -1,0 +1,63 @@
+# One migration for the app's whole chain, made from the models by tools/squash_migrations.py (run it again,
+# never edit this file). A database that applied the old chain records this one as applied too; the old files
+# stay until every deployed database has applied this one (docs/operations.md, "Squashed migrations").
+
+import django.db.models.deletion
+from django.conf import settings
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    initial = True
+
+    replaces = [
+        ('people', '0001_initial'),
+        ('people', '0002_organiser_role'),
+        ('people', '0003_province_to_contests'),
+        ('people', '0004_i37_unit'),
+        ('people', '0005_organiser_label'),
+        ('people', '0006_field_names'),
+        ('people', '0007_labels_from_catalogue'),
+    ]
+
+    dependencies = [
+        ('contests', '0001_squashed_0012_labels_and_village_level'),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+    ]
+
+    operations = [
+        migrations.CreateModel(
+            name='Conflict',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('reason', models.CharField(blank=True, max_length=300, verbose_name='reason')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded at')),
+                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
+                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='conflicts', to=settings.AUTH_USER_MODEL, verbose_name='member')),
+                ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='committee_conflicts', to='contests.unit', verbose_name='unit')),
+            ],
+            options={
+                'verbose_name': 'conflict of interest',
+                'verbose_name_plural': 'conflicts of interest',
+                'db_table': 'committee_conflict',
+                'ordering': ['member_id', 'province__code'],
+                'constraints': [models.UniqueConstraint(fields=('member', 'province'), name='conflict_unique')],
+            },
+        ),
+        migrations.CreateModel(
+            name='Membership',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('role', models.CharField(choices=[('provincial', 'office staff'), ('committee', 'committee member'), ('chair', 'committee chair'), ('central', 'central staff'), ('organiser', 'contest organiser (an office)')], max_length=12, verbose_name='role')),
+                ('province', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='staff', to='contests.unit', verbose_name='province')),
+                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='membership', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+            ],
+            options={
+                'verbose_name': 'membership',
+                'verbose_name_plural': 'memberships',
+                'db_table': 'scoring_membership',
+                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('role__in', ['provincial', 'organiser']), ('province__isnull', False)), models.Q(models.Q(('role__in', ['provincial', 'organiser']), _negated=True), ('province__isnull', True)), _connector='OR'), name='membership_office_iff_office_role')],
+            },
+        ),
+    ]

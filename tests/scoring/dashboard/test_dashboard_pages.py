@@ -1,0 +1,60 @@
+"""The paged standings of a large contest (75,000 villages): each page in the whole ranking's order (rank, then
+code) found without sorting the whole table, and the counts over every entrant kept until anything changes."""
+
+import random
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.db import transaction
+from django.db.models import F
+
+from rulebook import engine
+from scoring import dashboard, selectors, tallies
+from scoring.models import Standing
+from scoring.recompute import standings_rerank
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ranked(rubric):
+    """The 76 entrants on few totals (many ties), ranked."""
+    rng = random.Random(64)
+    rows = list(Standing.objects.filter(rubric=rubric))
+    for row in rows:
+        row.total = Decimal(rng.choice((0, 5, 5, 10, 12, 20)))
+        row.rank_key = engine.rank_key(row.total, {}, ())
+    Standing.objects.bulk_update(rows, ["total", "rank_key"])
+    with transaction.atomic():
+        standings_rerank(rubric_id=rubric.pk)
+    return rubric
+
+
+def page(rubric, number: int) -> list[tuple]:
+    ctx = dashboard.dashboard(rubric, today=date(2023, 6, 27), calendar=selectors.work_calendar(), page=number)
+    return [(row["r"].rank, row["r"].province.code) for row in ctx["rows"]]
+
+
+def test_pages_hold_every_entrant_once_in_rank_then_code_order(ranked, monkeypatch):
+    monkeypatch.setattr(dashboard, "PAGE_SIZE", 7)  # pages that begin and end inside ties
+    pages = [page(ranked, n) for n in range(1, 12)]
+    whole = sorted(Standing.objects.filter(rubric=ranked).values_list("rank", "province__code"))
+    assert [row for p in pages for row in p] == whole
+    assert [len(p) for p in pages] == [7] * 10 + [6]  # 76 = 10 × 7 + 6
+    assert page(ranked, 12) == pages[-1]  # past the last page: the last
+    assert len({rank for rank, _ in whole}) < 10  # ties on every page
+
+
+def test_a_large_contests_counts_are_kept_until_an_entrant_is_marked(ranked, monkeypatch, django_assert_num_queries):
+    monkeypatch.setattr(tallies, "KEPT_FROM", 50)
+    tiers, dimensions = list(ranked.award_tiers.all()), list(ranked.dimensions.all())
+    counted = tallies.summary(ranked, tiers, dimensions)
+    with django_assert_num_queries(1):  # the stale entrants' marks alone
+        assert tallies.summary(ranked, tiers, dimensions) is counted
+    Standing.objects.filter(rubric=ranked, province__code="TH-50").update(change_seq=F("change_seq") + 1)
+    with django_assert_num_queries(3):  # the marks, every count again, the marks it is kept under
+        again = tallies.summary(ranked, tiers, dimensions)
+    assert (again.entrants, again.stale, counted.stale) == (76, 1, 0)
+    with django_assert_num_queries(1):
+        assert tallies.summary(ranked, tiers, dimensions) is again
