@@ -3,8 +3,9 @@ views, whose APIView reads the parser setting as it is defined."""
 
 from __future__ import annotations
 
-from rest_framework import exceptions, parsers
+from rest_framework import parsers
 
+from core.errors import PortalError
 from core.i18n import _, format_lazy
 
 # No request the API takes nests deeper than a handful of levels; thousands made json's decoder raise
@@ -37,7 +38,10 @@ class JSONParser(parsers.JSONParser):
         except RecursionError:
             deep = True
         if deep:
-            raise exceptions.ParseError(
-                format_lazy(_("the JSON body nests deeper than {json_max_depth} levels"), json_max_depth=JSON_MAX_DEPTH)
+            # A PortalError, not DRF's ParseError: the API's error shape reads its Thai and English from the
+            # catalogue, a message with a value included.
+            raise PortalError(
+                format_lazy(_("the JSON body nests deeper than {depth} levels"), depth=JSON_MAX_DEPTH),
+                code="parse_error",
             )
         return data

@@ -67,8 +67,9 @@ def test_without_root_nothing_is_installed_and_the_command_is_named(tree):
 
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
-        "ขาดแพ็กเกจของระบบ",
-        "ติดตั้งด้วย",
+        "ขาดแพ็กเกจของระบบ / missing system packages: cdd4-fake-tool",
+        "ติดตั้งด้วย / install them with:  sudo sh -c 'apt-get update && DEBIAN_FRONTEND=noninteractive "
+        "apt-get install -y --no-install-recommends cdd4-fake-tool'",
     ]
     assert not (tree / "bin" / "apt-get.log").exists()
 

@@ -9,8 +9,8 @@ from django.core.management import call_command
 
 from .conftest import manage
 
-OUTSIDE = "จะเขียนออกนอกที่เก็บไฟล์ / would be written outside the file store"
-LINK = "ชื่อไฟล์ออกนอกโฟลเดอร์สำเนาหรือเป็นลิงก์ / path leaves the snapshot or is a symlink"
+OUTSIDE = "จะเขียนออกนอกที่เก็บไฟล์"  # the command speaks Thai, the default language
+LINK = "ชื่อไฟล์ออกนอกโฟลเดอร์สำเนาหรือเป็นลิงก์"
 
 
 def add_member(snap, path: str, data: bytes | None = None) -> str:

@@ -71,7 +71,7 @@ def test_a_file_upload_lowering_the_award_minimum_and_moving_the_year_asks_why_a
     client.force_login(organiser)
     refused = _upload(client, data)
     assert refused.status_code == 400
-    assert REASON_NEEDED in refused.content.decode()
+    assert str(REASON_NEEDED) in refused.content.decode()
     assert (Rubric.objects.get(pk=rubric.pk).year, YearSettings.objects.get(rubric=rubric).award_min_total) == (
         2564,
         Decimal("3"),
@@ -132,7 +132,7 @@ def test_the_admin_criterion_list_deadline_edit_asks_why_and_is_recorded(client,
     url = reverse("admin:scoring_criterion_changelist") + "?year=2566"
     refused = client.post(url, _changelist_post(criterion, "2023-08-15"))
     assert refused.status_code == 200
-    assert REASON_NEEDED in refused.content.decode()
+    assert str(REASON_NEEDED) in refused.content.decode()
     assert Criterion.objects.get(pk=criterion.pk).deadline == date(2023, 7, 31)
 
     assert client.post(url, _changelist_post(criterion, "2023-08-15", reason="หนังสือกรม")).status_code == 302
