@@ -9,6 +9,8 @@ import re
 
 from django.core.exceptions import ValidationError
 
+from core.i18n import either
+
 NATIONAL_PREFIX = "cdd4-"  # the Department's contest of a year is cdd4-<year>; no other contest's code starts so
 CODE_MAX = 60  # Contest.slug
 PERIOD_MAX = 20  # Rubric.period
@@ -59,7 +61,7 @@ def period_problem(value: object) -> tuple[str, str] | None:
 
 def _refuse(problem: tuple[str, str] | None, value: object, th: str, en: str) -> None:
     if problem:
-        raise ValidationError(f"{th} “{value}”: {problem[0]} / {en} “{value}”: {problem[1]}")
+        raise ValidationError(either(f"{th} “{value}”: {problem[0]}", f"{en} “{value}”: {problem[1]}"))
 
 
 # Model-field validators (full_clean: the admin, imports), the same rules as the rubric file's; plain

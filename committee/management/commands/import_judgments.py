@@ -47,7 +47,7 @@ class Command(BaseCommand):
         except PermissionDenied as exc:
             raise CommandError(format_lazy(_("'{by}' may not import judgments"), by=by)) from exc
         except JudgmentImportError as exc:
-            raise CommandError(f"ไม่ได้นำเข้าข้อมูลใดเลย / nothing imported:\n{exc}") from exc
+            raise CommandError(format_lazy(_("nothing imported:\n{problems}"), problems=exc)) from exc
         for row, province, criterion, member, old, new in report.changes:
             self.stdout.write(
                 f"  แถว/row {row}: {province} {criterion} {member}: {old if old is not None else '∅'} → {new}"

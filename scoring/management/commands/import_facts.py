@@ -55,7 +55,7 @@ class Command(BaseCommand):
         except (OSError, SheetError) as exc:
             raise CommandError(str(exc)) from exc
         except PortalError as exc:
-            raise CommandError(f"ไม่ได้นำเข้าข้อมูลใดเลย / nothing imported:\n{exc}") from exc
+            raise CommandError(format_lazy(_("nothing imported:\n{problems}"), problems=exc)) from exc
 
     def _report(self, report, period: str, dry_run: bool) -> None:
         for row, province, criterion, fact, old, new in report.changes:

@@ -35,7 +35,6 @@ def test_empty_file_refused(rubric, tmp_path):
 def test_header_only_file_refused(rubric, tmp_path):
     message = refused(tmp_path, "facts.csv", b"province,criterion,fact,value\n")
     assert message.startswith("ไม่มีข้อมูลในไฟล์ มีแต่หัวตาราง")
-    assert "the file has a header but no data rows" in message
 
 
 def test_one_line_file_without_header_refused(rubric, tmp_path):
@@ -53,7 +52,6 @@ def test_fractional_count_refused(rubric, tmp_path):
     message = refused(tmp_path, "facts.csv", data.encode())
     assert message.startswith("ไม่ได้นำเข้าข้อมูลใดเลย")
     assert "แถวที่ 2: จำนวนเครื่องทั้งหมด ต้องเป็นจำนวนเต็ม (นับเป็นหน่วย) แต่ได้รับ “40.5”" in message
-    assert "row 2: computers in total must be a whole number (a count), got “40.5”" in message
 
 
 def test_whole_number_written_with_decimals_accepted(rubric, tmp_path):
