@@ -40,6 +40,7 @@ from submissions.uploads import cleanup
 
 from . import services
 from .guards import lock_open
+from .judging import judging_deadline_set
 from .models import Judgment, Source
 
 FONT = Path(settings.BASE_DIR) / "static" / "fonts" / "Laksaman.ttf"
@@ -363,3 +364,18 @@ def demo_judgments(*, rubric: Rubric) -> int:
                 expected_version=0,
             )
     return made
+
+
+def demo_judging_deadline(*, rubric: Rubric) -> bool:
+    """The committee's judging deadline of the present national contest, set by central staff through the real
+    service (its panel gets the notice): a month after the year's last evidence deadline. Once: a deadline
+    already set is left alone."""
+    contest = rubric.contest
+    last = rubric.criteria.exclude(deadline=None).order_by("-deadline").values_list("deadline", flat=True).first()
+    if contest.judging_deadline is not None or last is None:
+        return False
+    central = acts.as_confirmed(get_user_model().objects.get(username="central"))
+    judging_deadline_set(
+        user=central, contest=contest, deadline=last + timedelta(days=30), reason="ตามคำสั่งแต่งตั้งคณะกรรมการ"
+    )
+    return True

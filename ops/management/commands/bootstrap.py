@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 import contests
 import scoring
-from committee.demo import demo_evidence, demo_judgments
+from committee.demo import demo_evidence, demo_judging_deadline, demo_judgments
 from committee.demo_files import demo_stage_files
 from contests.units import units_load, units_read
 from rulebook.spec import RubricError
@@ -113,6 +113,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"หลักฐานตัวอย่าง / demo evidence {current.year}: {filled} provinces ({took:.1f} s)")
             if current is not None and current not in frozen and demo.demo_deadline_moved(rubric=current):
                 self.stdout.write(f"เลื่อนวันครบกำหนดตัวอย่าง / a demo deadline moved: {current.key} {demo.MOVED[0]}")
+            if current is not None and current not in frozen and demo_judging_deadline(rubric=current):
+                self.stdout.write(f"วันสิ้นสุดการให้คะแนนตัวอย่าง / demo judging deadline: {current.contest.judging_deadline}")
             if not options["no_units"]:
                 self.stdout.write(f"ไฟล์ของขั้นตัวอย่าง / demo stage files: {demo_stage_files(now=timezone.now())} sent")
             for rubric in (r for r in open_rubrics if not r.contest.is_national):
