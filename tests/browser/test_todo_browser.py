@@ -1,12 +1,7 @@
 """What to do now, walked in chromium (issue #39): an office on a phone sees its next step above the fold and
 follows it to the criterion's upload; a committee member follows "score N more" to the next item."""
 
-from datetime import timedelta
-
-from django.utils import timezone
-
 from people.models import Role
-from scoring.models import Criterion
 from submissions import services as evidence
 from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, UserFactory
@@ -19,8 +14,13 @@ def fits(page) -> bool:
 
 
 def test_an_office_on_a_phone_sees_its_next_step_first_and_follows_it(browser, live_server, rubric, chiang_mai):
-    Criterion.objects.filter(rubric=rubric, code="1.2").update(deadline=timezone.localdate() + timedelta(10))
+    # No deadlines: the card then names the criteria in the rubric's order, whatever today is (a date ahead of
+    # today would lie years outside B.E. 2566, which the rubric refuses); 1.1 is sent, so 1.2 is the next step.
+    rubric.criteria.update(deadline=None)
     staff = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
+    evidence.evidence_submit(
+        user=staff, rubric=rubric, province=chiang_mai, criterion_code="1.1", url="https://example.org/1.1"
+    )
     for width, height in ((390, 844), (1366, 900)):
         page = browser.new_context(viewport={"width": width, "height": height}, locale="th-TH").new_page()
         portal_login(page, live_server.url, staff.username, PASSWORD)
