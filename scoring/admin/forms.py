@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from import_export.forms import ConfirmImportForm, ImportForm
 
 from contests.actor import Need, actor_of
@@ -342,7 +343,7 @@ class AwardFilter(admin.SimpleListFilter):
         # The awards of the contests the user may see: a draft's award names are its runners' alone.
         tiers = AwardTier.objects.filter(rubric__contest__in=actor_of(request.user).contests())
         names = dict(tiers.order_by("-rubric__year", "order").values_list("code", "name_th"))
-        return [*names.items(), ("-", _("none"))]
+        return [*names.items(), ("-", pgettext_lazy("scoring.admin.forms", "none"))]
 
     def queryset(self, request, queryset):
         if not self.value():

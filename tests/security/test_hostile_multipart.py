@@ -60,7 +60,15 @@ def test_api_upload_hostile_multipart_refused_in_thai_and_nothing_stored(owner_c
     reason = REASON.get(body, bad_body())
     assert response.json() == {  # the API's one error shape (core.api, docs/api.md)
         "type": "client_error",
-        "errors": [{"code": "upload_refused", "detail": str(reason), "th": reason.th, "en": reason.en, "attr": None}],
+        "errors": [
+            {
+                "code": "upload_refused",
+                "detail": f"{reason.th} / {reason.en}",
+                "th": reason.th,
+                "en": reason.en,
+                "attr": None,
+            }
+        ],
     }
     assert Evidence.objects.count() == 0
     assert stored_files(media_root) == []

@@ -156,9 +156,9 @@ def test_the_picks_export_says_what_the_page_says(client, clock, picked, setting
     assert response.status_code == 200 and response["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][8:] == [
-        "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับอำเภอ",
-        "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับจังหวัด",
-        "ไฟล์วีดิทัศน์ (VDO) ระดับจังหวัด ความยาว ๕–๗ นาที",
+        "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับอำเภอ / Lessons-learned file (PDF), district level",
+        "ไฟล์ข้อมูลถอดบทเรียน (PDF) ระดับจังหวัด / Lessons-learned file (PDF), provincial level",
+        "ไฟล์วีดิทัศน์ (VDO) ระดับจังหวัด ความยาว ๕–๗ นาที / Video (provincial level), 5–7 minutes",
         "ไม่ผ่านเงื่อนไข / requirements not met",
         "งบประมาณ (บาท) / budget (baht)",
     ]

@@ -73,6 +73,5 @@ def test_media_sweep_command_reports_counts(media_root, provincial_user, rubric,
     call_command("media_sweep", "--hours", "2")
 
     out = capsys.readouterr().out
-    assert "ลบแล้ว" in out
-    assert out.endswith("ไฟล์ชั่วคราว\n")
+    assert out == (f"ลบแล้ว: evidence/2566/TH-50/{'0' * 32}\nไฟล์ชั่วคราว: 0, ไฟล์ที่ไม่มีหลักฐานอ้างถึง: 1, ยังใหม่ จึงเก็บไว้: 1\n")
     assert temp.exists() and not orphan.exists()

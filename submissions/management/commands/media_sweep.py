@@ -18,8 +18,7 @@ class Command(BaseCommand):
         verb = _("would remove") if dry_run else _("removed")
         for path in report.temp_removed + report.orphans_removed:
             self.stdout.write(f"{verb}: {path}")
+        counts = {"temp": len(report.temp_removed), "orphans": len(report.orphans_removed), "kept": report.kept_young}
         self.stdout.write(
-            f"ไฟล์ชั่วคราว / temp files: {len(report.temp_removed)}, "
-            f"ไฟล์ที่ไม่มีหลักฐานอ้างถึง / unnamed stored files: {len(report.orphans_removed)}, "
-            f"ยังใหม่ จึงเก็บไว้ / kept as recent: {report.kept_young}"
+            str(_("temp files: %(temp)d, unnamed stored files: %(orphans)d, kept as recent: %(kept)d") % counts)
         )

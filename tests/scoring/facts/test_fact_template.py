@@ -111,7 +111,7 @@ def test_the_second_sheet_explains_each_fact_and_the_rule_that_uses_it(missions)
     assert target[1:6] == [
         "บุคคลเป้าหมายทั้งหมดจากระบบ TPMAP",
         "all TPMAP target people",
-        "คน",
+        "คน / people",
         "จำนวนเต็ม เช่น 1,250",
         "a whole number, e.g. 1,250",
     ]
