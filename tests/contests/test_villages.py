@@ -7,7 +7,6 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from contests.models import Level, Unit
-from contests.stages import regions_of
 from contests.tree import at_or_under, line_of, lines_of, under
 from contests.units import units_load
 from rulebook.rules.fields import Reader
@@ -15,6 +14,7 @@ from scoring import services
 from scoring.contest_spec import check_contest
 from scoring.models import Standing
 from scoring.recompute import standings_recompute
+from stages.rules import regions_of
 from tests.factories import DistrictFactory, SubdistrictFactory, VillageFactory
 
 pytestmark = pytest.mark.django_db
