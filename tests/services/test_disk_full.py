@@ -45,7 +45,13 @@ def test_disk_full_upload_refused_in_thai_earlier_upload_intact(small_disk, owne
     assert response.json() == {  # the API's one error shape (core.api, docs/api.md)
         "type": "server_error",
         "errors": [
-            {"code": "upload_refused", "detail": str(refusal), "th": refusal.th, "en": refusal.en, "attr": None}
+            {
+                "code": "upload_refused",
+                "detail": f"{refusal.th} / {refusal.en}",
+                "th": refusal.th,
+                "en": refusal.en,
+                "attr": None,
+            }
         ],
     }
     assert kept(small_disk) == before  # no temp file, no half-written evidence
