@@ -1,5 +1,7 @@
 """REST API v1 for spreadsheets and documents; the same selectors and services as the pages."""
 
+from typing import cast
+
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -81,9 +83,9 @@ class DocumentCreate(APIView):
     @extend_schema(
         request=DocumentRequestSerializer,
         examples=[
-            OpenApiExample(_("the results table"), value={"kind": "results"}, request_only=True),
+            OpenApiExample(cast(str, _("the results table")), value={"kind": "results"}, request_only=True),
             OpenApiExample(
-                _("one entrant's breakdown"),
+                cast(str, _("one entrant's breakdown")),
                 value={"kind": "breakdown", "province": "TH-50"},
                 request_only=True,
             ),

@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.i18n import Text
+
 
 class AwardSignature(models.Model):
     """Who signs a year's announcement and certificates, and the date printed on them (central staff set it)."""
@@ -121,7 +123,7 @@ class GeneratedDocument(models.Model):
         return self.source_key.rpartition("-")[2] == DRAFT_MARK
 
     @property
-    def status_label(self) -> str:
+    def status_label(self) -> Text:
         """The status as a list shows it: a finished draft is a draft, never "ready" like an issued document."""
         if self.status != DocumentStatus.DONE:
             return self.get_status_display()

@@ -16,6 +16,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy
 
+from core.i18n import Text
 from rulebook.rules import RuleError
 from rulebook.rules.evidence import FILE_KINDS, FILE_TYPES
 
@@ -42,7 +43,7 @@ BOXES = {
 _CODE = re.compile(r"[^\s,]+")
 
 
-def _ordered(choices: tuple[tuple[str, str], ...], given: Any) -> list[tuple[str, str]]:
+def _ordered(choices: tuple[tuple[str, Text], ...], given: Any) -> list[tuple[str, Text]]:
     """The choices, those given first in their order: posted back in the order the contest wrote them."""
     given = given if isinstance(given, list) else [given] if given else []
     labels = dict(choices)
@@ -51,7 +52,7 @@ def _ordered(choices: tuple[tuple[str, str], ...], given: Any) -> list[tuple[str
 
 
 def add_fields(form: forms.Form) -> None:
-    def ticks(name: str, label: str, choices: tuple[tuple[str, str], ...]) -> forms.Field:
+    def ticks(name: str, label: Text, choices: tuple[tuple[str, Text], ...]) -> forms.Field:
         key = form.add_prefix(name)
         if not form.is_bound:
             given = form.initial.get(name)

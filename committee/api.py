@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, extend_schema
@@ -66,12 +68,12 @@ class JudgmentList(APIView):
         request=JudgmentInput,
         examples=[
             OpenApiExample(
-                _("the items met"),
+                cast(str, _("the items met")),
                 value={"province": "TH-50", "criterion": "3.1", "items": ["1", "3"], "expected_version": 0},
                 request_only=True,
             ),
             OpenApiExample(
-                _("a level"),
+                cast(str, _("a level")),
                 value={"province": "TH-50", "criterion": "4.1.1", "points": "3", "expected_version": 0},
                 request_only=True,
             ),

@@ -85,7 +85,7 @@ def clarification_close(*, member, clarification: Clarification, message: str = 
     ensure_not_conflicted(member, clarification.province, clarification.rubric)
     if clarification.status == ClarificationStatus.CLOSED:
         raise CLOSED
-    body = (message or "").strip() or gettext_lazy("closed")
+    body = (message or "").strip() or str(gettext_lazy("closed"))  # stored as the active language reads it
     ClarificationMessage.objects.create(clarification=clarification, kind=MessageKind.CLOSE, body=body, author=member)
     clarification.status = ClarificationStatus.CLOSED
     clarification.closed_by, clarification.closed_at = member, timezone.now()

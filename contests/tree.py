@@ -14,7 +14,7 @@ from .models import Level, Unit
 DEPTH = 3  # levels below a province: its districts, their subdistricts, then their villages
 
 
-ANCESTORS = {Level.DISTRICT: 1, Level.SUBDISTRICT: 2, Level.VILLAGE: 3}  # how many units lie above one
+ANCESTORS: dict[str, int] = {Level.DISTRICT: 1, Level.SUBDISTRICT: 2, Level.VILLAGE: 3}  # how many units lie above one
 
 
 def _lookup(path: str, offices) -> Q:
@@ -56,7 +56,8 @@ def line_of(unit: Unit) -> frozenset[int]:
     """The unit's line without a query when the units above it are loaded (select_related), else as lines_of."""
     if unit.parent_id is None:
         return frozenset({unit.pk})
-    line, at = {unit.pk}, unit
+    line = {unit.pk}
+    at: Unit | None = unit
     while at is not None and at.parent_id is not None:  # as far as select_related loaded it
         line.add(at.parent_id)
         at = at.parent if Unit.parent.is_cached(at) else None

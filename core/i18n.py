@@ -4,11 +4,23 @@ The rule engine imports no Django (import-linter's "pure-rules" contract); its w
 catalogue, through this one door, which the contract lets import Django's translation functions.
 """
 
-from django.utils.functional import lazy
+from typing import TYPE_CHECKING, TypeAlias
+
+from django.utils.functional import Promise, lazy
 from django.utils.text import format_lazy
 from django.utils.translation import get_language, gettext_lazy, override, pgettext_lazy
 
 _ = gettext_lazy
+
+# A text as the code holds it: plain, or lazy (gettext_lazy, format_lazy) so that it reads in the page's language
+# when it is shown, not when the module is imported. django-stubs types a lazy text `_StrPromise`, which
+# exists only in the stubs.
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
+    Text: TypeAlias = str | _StrPromise
+else:
+    Text = str | Promise
 
 
 def in_english() -> bool:
@@ -24,4 +36,15 @@ def pick(th: str, en: str) -> str:
 # Words held in both languages as data (a rubric's names, a unit's): a lazy text that reads as the page's half.
 either = lazy(pick, str)
 
-__all__ = ["_", "either", "format_lazy", "gettext_lazy", "in_english", "lazy", "override", "pgettext_lazy", "pick"]
+__all__ = [
+    "Text",
+    "_",
+    "either",
+    "format_lazy",
+    "gettext_lazy",
+    "in_english",
+    "lazy",
+    "override",
+    "pgettext_lazy",
+    "pick",
+]

@@ -1,6 +1,8 @@
 """The nominees' REST API: a contest's nominees, and an office's nominee set or withdrawn. Views stay thin:
 the selectors read, the services write."""
 
+from typing import cast
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -84,7 +86,7 @@ class NomineeSet(NominatingContest):
         request=NomineeInput,
         examples=[
             OpenApiExample(
-                _("a nominee"),
+                cast(str, _("a nominee")),
                 value={
                     "name_th": "นางสาวสมใจ ใจดี",
                     "position_th": "นักวิชาการพัฒนาชุมชน",

@@ -13,6 +13,7 @@ from typing import Any
 
 from contests.models import Unit
 from core.errors import PortalError
+from core.i18n import Text
 from core.labels import both
 from nominees.models import Employment
 
@@ -36,7 +37,7 @@ class Eligibility:
         return bool(self.employment)
 
     @property
-    def employment_labels(self) -> list[str]:
+    def employment_labels(self) -> list[Text]:
         """ "ข้าราชการ / civil servant" for each type that qualifies."""
         return [Employment(e).label for e in self.employment]
 

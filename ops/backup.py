@@ -14,6 +14,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from awards.models import GeneratedDocument
 from core.errors import PortalError
 from core.files import copy_out as files_copy_out
-from core.i18n import lazy, pick
+from core.i18n import Text, lazy, pick
 from stages.models import StageUpload
 from submissions.models import Evidence, EvidenceKind
 from submissions.services import _sha256
@@ -41,7 +42,7 @@ DUMP = {"postgresql": "database.dump", "sqlite": "database.sqlite3"}
 class SnapshotError(PortalError):
     """A refusal with a Thai message first, then English, and the problems found (the first 20)."""
 
-    def __init__(self, th: str, en: str, problems: list[str] | None = None):
+    def __init__(self, th: str, en: str, problems: Sequence[Text] | None = None):
         self.problems = problems or []
         super().__init__(th, en, text=_snapshot_text(th, en, self.problems))
 

@@ -7,16 +7,18 @@ from collections.abc import Iterable, Iterator
 from django.utils.translation import gettext_lazy
 
 from core import files
+from core.i18n import Text
 from core.sheets.exporter import Exporter, Table, register
 from submissions.models import Evidence, EvidenceKind
 
 COLUMNS = "criterion version kind file_in_zip original_name url size sha256 submitted_at withdrawn_at note".split()
 
 
-def entries(evidence: Iterable[Evidence]) -> Iterator[tuple[Evidence, str | None, str, str]]:
+def entries(evidence: Iterable[Evidence]) -> Iterator[tuple[Evidence, str | None, str, Text]]:
     """(evidence, stored name to put in the ZIP or None, its name in the ZIP, note) per version."""
     for e in evidence:
-        stored, name, note = None, "", ""
+        stored, name = None, ""
+        note: Text = ""
         if e.kind == EvidenceKind.FILE:
             if hasattr(e, "tombstone"):
                 note = gettext_lazy("removed after the retention period")

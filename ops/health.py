@@ -15,7 +15,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core import files
-from core.i18n import either
+from core.i18n import Text, either
 from core.thai import thai_digits, thai_num
 from scoring.models import RecomputeRun, Standing
 
@@ -28,7 +28,7 @@ WORKER = "worker"
 class Check:
     name: str
     ok: bool
-    detail: str  # Thai first, then English
+    detail: Text  # lazy: read in the language of the page or mail that shows it
 
     def as_dict(self) -> dict:
         return {"ok": self.ok, "detail": self.detail}

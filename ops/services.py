@@ -74,7 +74,7 @@ def alerts_update(*, checks: list[Check]) -> list[str]:
             elif alert.notified_at is None and now - alert.red_since >= after:
                 alert.notified_at = now
                 due.append(check)
-            alert.detail = check.detail
+            alert.detail = str(check.detail)  # stored as the active language reads it
             alert.save()
     if due and operators():
         lines = [f"- {c.name}: {c.detail}" for c in due]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from core.i18n import _, override
+from core.i18n import Text, _, override
 from core.thai import thai_digits
 from rulebook.dates import DateInputError, check_window, parse_date
 
@@ -43,7 +43,7 @@ class RoundsError(ValueError):
         self.problems = problems  # (th, en) each
 
 
-def _pair(text, **params) -> tuple[str, str]:
+def _pair(text: Text, **params: object) -> tuple[str, str]:
     with override("th"):
         th = str(text) % params
     with override("en"):

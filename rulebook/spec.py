@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import Any
 
 from core.errors import MAX_SHOWN, PortalError, in_language, more_than_shown
-from core.i18n import format_lazy, gettext_lazy, lazy
+from core.i18n import Text, format_lazy, gettext_lazy, lazy
 from core.thai import fmt_points
 from rulebook.dates import FISCAL_YEARS, DateInputError, check_window, fiscal_year
 from rulebook.rounds import Round, RoundsError, rounds_of
@@ -49,7 +49,7 @@ class RubricError(PortalError):
 
     code = "rubric"
 
-    def __init__(self, problems: Sequence[Problem | str]) -> None:
+    def __init__(self, problems: Sequence[Problem | Text]) -> None:
         found = [p if isinstance(p, Problem) else Problem.said(p) for p in problems]
         if len(found) > MAX_SHOWN:  # the first few, and how many more (issue #24)
             more = more_than_shown(len(found) - MAX_SHOWN)

@@ -1,5 +1,7 @@
 """REST API v1. Views stay thin: selectors read, services write."""
 
+from typing import cast
+
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, extend_schema, inline_serializer
 from rest_framework import serializers
@@ -184,7 +186,7 @@ class FactImport(APIView):
         responses={200: FactImportResult, 409: refusal(409, "the year is frozen (year_frozen): nothing was recorded")},
         examples=[
             OpenApiExample(
-                _("one fact"),
+                cast(str, _("one fact")),
                 value={"facts": [{"province": "TH-50", "criterion": "1.1", "fact": "done", "value": "yes"}]},
                 request_only=True,
             )

@@ -51,8 +51,9 @@ def standings_shift(
     if not scored:
         return 0
     one = scored[0]
-    if len(scored) == 1 and (ranks or {}).get(one.pk) and old[one.pk] not in ("", one.rank_key):
-        above = _above_one(rubric, one.rank_key, old[one.pk], ranks[one.pk])
+    rank = (ranks or {}).get(one.pk)
+    if len(scored) == 1 and rank and old[one.pk] not in ("", one.rank_key):
+        above = _above_one(rubric, one.rank_key, old[one.pk], rank)
         if above >= sum(a.count for a in selectors.rubric_spec(rubric).awards):
             return _one_moved(rubric, one, old[one.pk], above)
     low, high, above = span_bounds(rubric, scored, old)
@@ -69,7 +70,7 @@ def standings_shift(
         else:
             keys[unit], totals[unit] = s.rank_key, Decimal(s.total)
     spec = selectors.rubric_spec(rubric)
-    floor = Decimal(rubric.award_min or 0)
+    floor = Decimal(rubric.award_min or 0)  # type: ignore[attr-defined]  # annotated by recompute._locked
 
     def ranked(decided) -> dict:
         placings = engine.rank_keys(keys, totals, awards=spec.awards, minimum=floor, decided=decided, offset=above)

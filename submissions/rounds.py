@@ -46,7 +46,8 @@ def rounds_sent(*, rubric: Rubric, province: Unit, criteria: list[Criterion]) ->
 
 
 def _takes_receipt(criterion: Criterion) -> bool:
-    kind = KINDS.get((criterion.rule or {}).get("kind"))
+    name = (criterion.rule or {}).get("kind")
+    kind = KINDS.get(name) if isinstance(name, str) else None
     return kind is not None and bool(kind.receipt_param)
 
 

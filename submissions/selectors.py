@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from contests.actor import actor_of
 from contests.models import Unit
+from core.i18n import Text
 from nominees.models import Nominee, NomineeState
 from rulebook.rules import Context, Score
 from rulebook.rules.errors import Label
@@ -102,7 +103,7 @@ class CriterionRow:
         return self.nominated if self.criterion.nominee else (self.status in DONE or self.recorded)
 
     @property
-    def status_label(self) -> str:
+    def status_label(self) -> Text:
         if self.criterion.nominee:
             return gettext_lazy("nominee sent") if self.nominated else gettext_lazy("no nominee yet")
         if self.status:

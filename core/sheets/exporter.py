@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
@@ -31,6 +31,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from core import acts
 from core.http import content_disposition
+from core.i18n import Text
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_TYPE = "text/csv; charset=utf-8"
@@ -51,7 +52,7 @@ def safe_cell(value):
 @dataclass
 class Table:
     title: str
-    header: list[str]
+    header: Sequence[Text]  # lazy texts read in the language of the request that exports
     rows: Iterable[list[Any]]
     # What a sheet people fill in and send back needs (the fact template, issue #27); a plain export uses none.
     preamble: list[str] = field(default_factory=list)  # lines above the header, in column A

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from core.errors import PortalError, in_language
-from core.i18n import pick
+from core.i18n import Text, pick
 
 
 class Label(NamedTuple):
@@ -101,7 +101,7 @@ class Problem:
         return pick(*self.lines())
 
     @classmethod
-    def said(cls, text) -> Problem:
+    def said(cls, text: Text) -> Problem:
         """A refusal about no part in particular: a translated message, or one "ไทย / English" line."""
         if not isinstance(text, str):
             return cls(NOWHERE, in_language(text, "th"), in_language(text, "en"))

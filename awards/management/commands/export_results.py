@@ -5,6 +5,7 @@ A .pdf --out renders the documents (all four by default, in one file); .xlsx or 
 """
 
 from pathlib import Path
+from typing import cast
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import format_lazy
@@ -18,7 +19,7 @@ from scoring.selectors import contest_entrants
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("export the results as PDF, XLSX or CSV")
+    help = cast(str, gettext_lazy("export the results as PDF, XLSX or CSV"))
 
     def add_arguments(self, parser):
         which = parser.add_mutually_exclusive_group(required=True)

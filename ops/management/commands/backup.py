@@ -1,4 +1,5 @@
 from pathlib import Path
+from typing import cast
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -9,10 +10,13 @@ from ops.backup import SnapshotError
 
 
 class Command(BaseCommand):
-    help = _(
-        "back up the database, evidence files and documents. DIR: the snapshot "
-        "folder; or --into ROOT --keep N for dated snapshots keeping the N "
-        "newest"
+    help = cast(
+        str,
+        _(
+            "back up the database, evidence files and documents. DIR: the snapshot "
+            "folder; or --into ROOT --keep N for dated snapshots keeping the N "
+            "newest"
+        ),
     )
 
     def add_arguments(self, parser):

@@ -3,6 +3,7 @@
 import json
 import time
 from pathlib import Path
+from typing import cast
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -28,7 +29,7 @@ SHIPPED_REASON = _("the shipped rubric loaded again (bootstrap)")
 
 
 class Command(BaseCommand):
-    help = _("load provinces and rubrics (idempotent); --demo adds demo users and data")
+    help = cast(str, _("load provinces and rubrics (idempotent); --demo adds demo users and data"))
 
     def add_arguments(self, parser):
         parser.add_argument("--demo", action="store_true", help="demo users and demo facts for every province")

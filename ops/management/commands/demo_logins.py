@@ -1,5 +1,7 @@
 """Prints the demo logins again (a second `make run` skips the demo load, not the logins)."""
 
+from typing import cast
+
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +11,7 @@ from .bootstrap import print_logins
 
 
 class Command(BaseCommand):
-    help = _("print the demo logins again")
+    help = cast(str, _("print the demo logins again"))
 
     def handle(self, *args, **options):
         print_logins(self.stdout, demo_logins())

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext_lazy as _
 
@@ -6,9 +8,12 @@ from ops.restore import restore_run
 
 
 class Command(BaseCommand):
-    help = _(
-        "restore a snapshot into an EMPTY database and media folder; a damaged "
-        "or partial snapshot is refused before anything is written"
+    help = cast(
+        str,
+        _(
+            "restore a snapshot into an EMPTY database and media folder; a damaged "
+            "or partial snapshot is refused before anything is written"
+        ),
     )
 
     def add_arguments(self, parser):

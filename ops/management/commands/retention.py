@@ -1,3 +1,5 @@
+from typing import cast
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext_lazy as _
@@ -6,8 +8,9 @@ from ops.retention import retention_run
 
 
 class Command(BaseCommand):
-    help = _(
-        "remove evidence and stage files past the retention period, keeping their rows, audit trail and a tombstone"
+    help = cast(
+        str,
+        _("remove evidence and stage files past the retention period, keeping their rows, audit trail and a tombstone"),
     )
 
     def add_arguments(self, parser):

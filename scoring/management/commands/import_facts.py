@@ -1,4 +1,5 @@
 from pathlib import Path
+from typing import cast
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -15,7 +16,7 @@ from scoring.models import FactSource
 
 
 class Command(BaseCommand):
-    help = _("import facts (a list, or the contest's filled-in fact template), all or none")
+    help = cast(str, _("import facts (a list, or the contest's filled-in fact template), all or none"))
 
     def add_arguments(self, parser):
         parser.add_argument("file")

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -10,9 +12,12 @@ from scoring.models import Criterion, Rubric
 
 
 class Command(BaseCommand):
-    help = _(
-        "change a criterion's deadline: rubric_deadline 2566 2.1.2 12/04/2566 "
-        "--reason 'หนังสือกรม ว 12' (or 2023-04-12, 12/4/66, 'none')"
+    help = cast(
+        str,
+        _(
+            "change a criterion's deadline: rubric_deadline 2566 2.1.2 12/04/2566 "
+            "--reason 'หนังสือกรม ว 12' (or 2023-04-12, 12/4/66, 'none')"
+        ),
     )
 
     def add_arguments(self, parser):

@@ -1,4 +1,5 @@
 from pathlib import Path
+from typing import cast
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -11,7 +12,10 @@ DOC = Path(settings.BASE_DIR) / "docs" / "rubric-format.md"
 
 
 class Command(BaseCommand):
-    help = _("write docs/rubric-format.md's parameter table from the rule kinds' declarations (--check: only compare)")
+    help = cast(
+        str,
+        _("write docs/rubric-format.md's parameter table from the rule kinds' declarations (--check: only compare)"),
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--check", action="store_true", help="fail if the document is out of date")

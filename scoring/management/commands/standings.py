@@ -1,4 +1,5 @@
 import json
+from typing import cast
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import format_lazy
@@ -11,7 +12,7 @@ from scoring.recompute import standings_recompute
 
 
 class Command(BaseCommand):
-    help = _("print the standings (json or table) of the national contest of --year or of --contest SLUG")
+    help = cast(str, _("print the standings (json or table) of the national contest of --year or of --contest SLUG"))
 
     def add_arguments(self, parser):
         which = parser.add_mutually_exclusive_group(required=True)

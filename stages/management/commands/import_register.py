@@ -1,4 +1,5 @@
 from pathlib import Path
+from typing import cast
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +9,7 @@ from stages.data import register_import
 
 
 class Command(BaseCommand):
-    help = _("import a register of past models (code,year,level) with its source, all or none")
+    help = cast(str, _("import a register of past models (code,year,level) with its source, all or none"))
 
     def add_arguments(self, parser):
         parser.add_argument("file")

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +9,7 @@ from stages.data import STAGES_FILE, stages_load
 
 
 class Command(BaseCommand):
-    help = _("load the selection stages (seed 002), idempotent")
+    help = cast(str, _("load the selection stages (seed 002), idempotent"))
 
     def handle(self, **options):
         try:

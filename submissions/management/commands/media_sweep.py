@@ -1,4 +1,5 @@
 from datetime import timedelta
+from typing import cast
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +8,7 @@ from submissions.maintenance import media_sweep
 
 
 class Command(BaseCommand):
-    help = _("remove files no evidence row names (dead uploads)")
+    help = cast(str, _("remove files no evidence row names (dead uploads)"))
 
     def add_arguments(self, parser):
         parser.add_argument("--hours", type=int, default=24, help="only files older than this (default 24)")
