@@ -43,7 +43,7 @@ def test_standings_by_contest_is_the_national_year(rubric):
 
 
 def test_standings_of_an_unknown_contest_says_so(db):
-    with pytest.raises(CommandError, match="^ไม่พบการประกวด nope-2566$"):
+    with pytest.raises(CommandError, match=r"^ไม่พบการประกวด nope-2566$"):
         run("standings", "--contest", "nope-2566")
 
 
