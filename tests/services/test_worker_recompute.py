@@ -34,7 +34,8 @@ def test_beat_job_heals_results_whose_messages_were_lost(services_up, request):
     rubric = Rubric.objects.get(year=2566)
     facts_import(rubric=rubric, rows=[{"province": "TH-50", "criterion": "1.1", "fact": "done", "value": "yes"}])
     redis.Redis.from_url(settings.REDIS_URL).flushdb()  # every queued recompute is lost
-    assert Standing.objects.get(rubric=rubric, province__code="TH-50").criteria == {}
+    # The change is not counted (an earlier recompute on this database may have scored TH-50 before it).
+    assert Standing.objects.get(rubric=rubric, province__code="TH-50").criteria.get("1.1") != "5"
     request.getfixturevalue("worker")
     assert tasks.recompute_dirty.apply().get() == [rubric.pk]
     wait_for(
