@@ -24,7 +24,7 @@ def manages_account(actor: Actor, user) -> bool:
     of those roles, `membership_office_iff_office_role`)."""
     if user is not None and user.is_superuser:
         # Otherwise central staff could rename, re-role or reopen a closed superuser through the sheet.
-        return actor.system or (actor.administers() and actor.user.is_superuser)
+        return actor.system or (actor.administers() and actor.user is not None and actor.user.is_superuser)
     if actor.administers():
         return True
     if user is None or not actor.organises():

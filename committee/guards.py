@@ -98,13 +98,15 @@ def points_from_items(
         met = c.rule.parse_fact(fact, raw)  # "-" alone means none met, as in the facts sheet
     except FactError as exc:
         raise CommitteeError(exc.th, exc.en) from None
+    # A tick fact parses to its codes (rulebook.rules.facts.parse_codes); the rule's API types a fact `object`.
+    ticked = met if isinstance(met, frozenset) else frozenset()
     facts: dict[str, str] = {}
     if set(c.rule.fact_names()) - {fact}:  # e.g. a ladder's data steps (4.2's downloads): the province's facts
         rows = Fact.objects.filter(rubric=rubric, province=province, criterion__code=c.code).exclude(value="")
         facts = dict(rows.values_list("name", "value"))
     facts[fact] = raw
     ctx = Context(calendar=rubric_calendar(rubric), size_group=province.size_group, deadline=c.deadline)
-    return c.rule.evaluate(facts, ctx).points, [code for code in order if code in met]
+    return c.rule.evaluate(facts, ctx).points, [code for code in order if code in ticked]
 
 
 def audit(

@@ -13,17 +13,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 
 from contests.entrants import national, unit_enters
 from contests.models import Contest, ContestState, Unit
-from contests.scopes import CHAIR, MEMBER, VIEWER, Need, Scopes
+from contests.scopes import CHAIR, MEMBER, VIEWER, ContestKey, Need, Scopes
 from contests.seats import department_contest, panel_office, seat_counts
 from contests.tree import at_or_under, line_of, subtree
 from people.models import Role
 from people.selectors import conflicted_unit_ids, membership_load, office_of, office_unit_id, role_of
-from stages.rights import StageRights
+from stages.rights import StageIds, StageRights
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 class Power(StrEnum):
@@ -74,7 +78,8 @@ class Rights:
         a, contest = self.actor, self.contest
         if not a.files_for_office() or a._office_id is None or contest.state == ContestState.DRAFT:
             return False
-        return unit_enters(contest, a.own_office)
+        office = a.own_office
+        return office is not None and unit_enters(contest, office)
 
     @cached_property
     def seat(self) -> str | None:  # the Department's powers in its contests; a panel seat or the organiser's view
@@ -99,19 +104,21 @@ class Rights:
 
 @dataclass
 class Actor(Scopes, StageRights):
-    user: object = None
+    user: User | None = None
     _role: str | None = None  # private: ask the questions below (issue #37)
     _office_id: int | None = None
     system: bool = False  # beat jobs and management commands: act for the Department
-    _contests: dict = field(default_factory=dict, repr=False)  # need → the contests themselves
-    _stage_ids: tuple | None = field(default=None, repr=False)
-    _entrants: dict = field(default_factory=dict, repr=False)  # a contest's key → its scope (lazy SQL, no rows)
-    _rights: dict = field(default_factory=dict, repr=False)  # a contest's key → its Rights
+    _contests: dict[Need, list[Contest]] = field(default_factory=dict, repr=False)  # need → the contests themselves
+    _stage_ids: StageIds | None = field(default=None, repr=False)
+    _entrants: dict[ContestKey, QuerySet[Unit]] = field(default_factory=dict, repr=False)  # → its scope (lazy SQL)
+    _rights: dict[ContestKey, Rights] = field(default_factory=dict, repr=False)  # a contest's key → its Rights
 
     # -- who they are: the role table's powers, the office, the seats -----------------------------
     @cached_property
     def powers(self) -> frozenset[Power]:
-        return SYSTEM_POWERS if self.system else ROLES.get(self._role, frozenset())
+        if self.system:
+            return SYSTEM_POWERS
+        return ROLES.get(self._role, frozenset()) if self._role is not None else frozenset()
 
     def administers(self) -> bool:
         return Power.ADMINISTER in self.powers

@@ -4,6 +4,8 @@ matrix, the demo) read it directly."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.db.models import Exists, Q, QuerySet
 
 from stages.models import Stage
@@ -37,7 +39,10 @@ def contest_entrants(contest: Contest) -> QuerySet[Unit]:
     organiser (the whole country for the Department's contests: the 76 provinces nationally). One lazy
     queryset: whether a list was chosen is asked inside it, not by a query of its own per call."""
     chosen = Contest.entrants.through.objects.filter(contest_id=contest.pk)
-    default = Q(level=contest.entrant_level, is_cdd_office=True) & ~Exists(Stage.objects.filter(contest_id=contest.pk))
+    # Q & Exists is a Q (Django wraps the expression); django-stubs types it as the expression's Combinable.
+    default = cast(
+        Q, Q(level=contest.entrant_level, is_cdd_office=True) & ~Exists(Stage.objects.filter(contest_id=contest.pk))
+    )
     if contest.organiser_id is not None:
         default &= under(contest.organiser_id)
     return Unit.objects.filter(Q(pk__in=chosen.values("province_id")) | (~Exists(chosen) & default)).order_by(

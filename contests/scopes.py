@@ -4,6 +4,7 @@ lists. A mixin of `Actor`, kept apart so the actor's own module holds who the pe
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING, TypeAlias
 
 from django.db.models import Q, QuerySet
 
@@ -14,7 +15,16 @@ from .models import Contest, Unit
 from .seats import department_contest, panel_office
 from .tree import subtree, under
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from stages.rights import StageIds, StageRow
+
 MEMBER, CHAIR, VIEWER = "member", "chair", "viewer"  # a seat: judges own scores / also finals / sees all
+
+
+# What a contest's memoised answers are kept under: its id and what they depend on (state, organiser, level).
+ContestKey: TypeAlias = tuple[int, str, int | None, str]
 
 
 class Need(StrEnum):
@@ -25,6 +35,26 @@ class Need(StrEnum):
 
 
 class Scopes:
+    if TYPE_CHECKING:  # the actor's own (contests.actor.Actor), which this mixin's methods read
+        user: User | None
+        _office_id: int | None
+        _contests: dict[Need, list[Contest]]
+        _entrants: dict[ContestKey, QuerySet[Unit]]
+        _stage_ids: StageIds | None
+
+        @property
+        def seats(self) -> dict[int, bool]: ...
+
+        def administers(self) -> bool: ...
+        def organises(self) -> bool: ...
+        def runs(self, contest: Contest | None) -> bool: ...
+        def enters(self, contest: Contest | None) -> bool: ...
+        def seat(self, contest: Contest | None) -> str | None: ...
+        def can(self, contest: Contest | None, need: Need | str) -> bool: ...
+        def conflict_subquery(self) -> QuerySet: ...
+        def in_stages(self, contest: Contest | None) -> bool: ...
+        def _stages(self, rows: list[StageRow] | None = None) -> StageIds: ...
+
     def own_units_seated(self, contest: str, unit: str) -> Q:
         """Rows a panelist must not judge: the unit at or under their own office, where they sit (not their
         own office's contest). A filter to exclude over the rows' paths; no query."""
@@ -71,7 +101,7 @@ class Scopes:
             units = units.exclude(pk__in=self.conflict_subquery())
             # On a panel, its members' own units too: an entrant's staff never judge it (issues #24, #37).
             return units if department_contest(contest) else units.exclude(pk__in=self.own_units(contest))
-        if self.enters(contest):
+        if self.enters(contest) and self._office_id is not None:  # entering needs an office
             return units.filter(pk=self._office_id)
         if self.in_stages(contest):  # a stage's organiser: the picks under their own office
             return units.filter(under(self._office_id))

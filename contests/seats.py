@@ -24,7 +24,7 @@ def panel_office(contest: Contest | None, office_id: int | None) -> int | None:
     """On a panel, the member's office, whose units (it and every unit under it) they never judge: an
     entrant's staff, or those of an office above it. None in the Department's contests, and for the
     organising office's own staff, whose contest it is (every entrant is under their office)."""
-    if department_contest(contest) or office_id == contest.organiser_id:
+    if contest is None or department_contest(contest) or office_id == contest.organiser_id:
         return None
     return office_id
 

@@ -10,6 +10,7 @@ from datetime import date
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from core.i18n import Text
 from core.thai import thai_date, thai_digits
 
 from .models import Kind
@@ -20,9 +21,9 @@ NUMBERS = ("near",)  # params holding a count: Thai digits in Thai, as the dates
 
 @dataclass(frozen=True)
 class Wording:
-    title: str  # a msgid with %(name)s params
+    title: Text  # a msgid with %(name)s params
     soon: bool  # needs action soon: sent at once (the rest wait for the daily digest)
-    details: tuple[tuple[str, str], ...] = ()  # (param, a msgid for its line), shown when the param is set
+    details: tuple[tuple[str, Text], ...] = ()  # (param, a msgid for its line), shown when the param is set
 
 
 WORDINGS = {

@@ -85,8 +85,8 @@ def send_digests(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
     rows = Delivery.objects.filter(digest=True, state=DeliveryState.PENDING, next_try__lte=now)
     groups: dict[tuple[int, str], list[int]] = defaultdict(list)
-    for pk, user, channel in rows.values_list("pk", "receipt__user_id", "channel"):
-        groups[(user, channel)].append(pk)
+    for pk, user, channel_name in rows.values_list("pk", "receipt__user_id", "channel"):
+        groups[(user, channel_name)].append(pk)
     messages = 0
     for (_, name), ids in groups.items():
         deliveries = _claim(Delivery.objects.filter(pk__in=ids), now)

@@ -42,15 +42,15 @@ def notice_record(
     )
     if not created:
         return notice
-    recipients = list(recipients())
-    if not recipients:
+    people = list(recipients())
+    if not people:
         return notice
-    receipts = Receipt.objects.bulk_create([Receipt(notice=notice, user=user) for user in recipients])
-    modes, later = _modes(recipients), not catalogue.soon(kind)
+    receipts = Receipt.objects.bulk_create([Receipt(notice=notice, user=user) for user in people])
+    modes, later = _modes(people), not catalogue.soon(kind)
     deliveries = []
     for channel in registered().values():
-        reached = channel.reaching(recipients)
-        for receipt, user in zip(receipts, recipients, strict=True):
+        reached = channel.reaching(people)
+        for receipt, user in zip(receipts, people, strict=True):
             mode = modes.get((user.pk, channel.name), Mode.IMMEDIATE)
             if mode != Mode.NONE and user.pk in reached:
                 deliveries.append(Delivery(receipt=receipt, channel=channel.name, digest=later or mode == Mode.DIGEST))

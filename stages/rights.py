@@ -4,12 +4,32 @@ loads them."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeAlias
+
+from django.db.models import QuerySet
+
 from contests.models import Contest, Unit
 from contests.tree import line_of
-from stages.models import Stage
+from stages.models import Stage, StageEntry
+
+# (the stages a user picks for, those and every stage below them), by contest id
+StageIds: TypeAlias = tuple[frozenset[int], frozenset[int]]
+# A stage as the rights read it: its contest, the stage before it, the level that picks, its contest's organiser.
+StageRow: TypeAlias = tuple[int, int | None, str, int | None]
 
 
 class StageRights:
+    if TYPE_CHECKING:  # the actor's own (contests.actor.Actor), which this mixin's methods read
+        _office_id: int | None
+        _stage_ids: StageIds | None
+
+        @property
+        def own_office(self) -> Unit | None: ...
+
+        def organises(self) -> bool: ...
+        def runs(self, contest: Contest | None) -> bool: ...
+        def entrants(self, contest: Contest) -> QuerySet[Unit]: ...
+
     def chooses(self, contest: Contest | None) -> bool:
         """Picks this stage's entrants: an organiser whose office is of the level the stage asks."""
         return contest is not None and contest.pk in self._stages()[0]
@@ -18,7 +38,7 @@ class StageRights:
         """The stage the user picks for, or a stage below it (never a stage above their own)."""
         return contest is not None and contest.pk in self._stages()[1]
 
-    def _stages(self, rows: list | None = None) -> tuple[frozenset, frozenset]:
+    def _stages(self, rows: list[StageRow] | None = None) -> StageIds:
         """(the stages the user picks for, those and every stage below them), memoised: one query for the
         stages (none when `rows` come from Actor.contests' own list), one for the office only if any exist."""
         if self._stage_ids is None:
@@ -33,10 +53,11 @@ class StageRights:
                     above = line_of(office)
                     chain = {contest_id: previous for contest_id, previous, _, _ in rows}
                     own = {c for c, _, level, org in rows if level == office.level and (org is None or org in above)}
-                for contest_id in own:
-                    while contest_id is not None and contest_id not in seen:
-                        seen.add(contest_id)
-                        contest_id = chain.get(contest_id)
+                for start in own:
+                    step: int | None = start
+                    while step is not None and step not in seen:
+                        seen.add(step)
+                        step = chain.get(step)
             self._stage_ids = (frozenset(own), frozenset(seen))
         return self._stage_ids
 
@@ -44,7 +65,7 @@ class StageRights:
         """The office the user picks this stage's entrants for (`own_office`), if they choose in it."""
         return self.own_office if self.chooses(contest) else None
 
-    def sees_pick(self, entry) -> bool:
+    def sees_pick(self, entry: StageEntry) -> bool:
         """A pick (a StageEntry) shown to this user: one of the contest's entrants they see, or their office's."""
         contest = entry.stage.contest
         if not (self.runs(contest) or self.in_stages(contest)):
