@@ -53,8 +53,16 @@ class SigningCertificateAdmin(RoleAccess, admin.ModelAdmin):
 
     view = is_central
     list_display = ["subject", "issuer", "not_after", "active", "uploaded_at", "uploaded_by", "fingerprint"]
-    fields = ["subject", "issuer", "serial", "fingerprint", "not_before", "not_after", "active", "uploaded_at"]
-    readonly_fields = fields
+    fields = readonly_fields = (
+        "subject",
+        "issuer",
+        "serial",
+        "fingerprint",
+        "not_before",
+        "not_after",
+        "active",
+        "uploaded_at",
+    )
 
 
 @admin.register(GeneratedDocument)

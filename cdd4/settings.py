@@ -7,6 +7,7 @@ DATABASE_URL / REDIS_URL switch to service mode; DJANGO_ENV=production hardens e
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from celery.schedules import crontab
@@ -211,7 +212,7 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_IGNORE_RESULT = True
-CELERY_BEAT_SCHEDULE = {
+CELERY_BEAT_SCHEDULE: dict[str, Any] = {
     # Heals standings after a broker or worker outage: anything marked dirty is recomputed.
     "recompute-dirty": {"task": "scoring.recompute_dirty", "schedule": crontab(minute="*/2")},
     # A month not yet begun is not scored (seed 004): on its first day it is.
@@ -250,7 +251,7 @@ REST_KNOX = {
     "TOKEN_PREFIX": "cdd4_",  # recognisable in a leaked file or a secret scanner
     "AUTO_REFRESH": False,
 }
-SPECTACULAR_SETTINGS = {
+SPECTACULAR_SETTINGS: dict[str, Any] = {
     "TITLE": "CDD 4.0 awards portal API",
     "DESCRIPTION": "พอร์ทัลประกวดการพัฒนาชุมชนดิจิทัล ๔.๐ / Digital Community Development 4.0 awards portal",
     "VERSION": "1.0.0",
@@ -273,7 +274,7 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 LOGIN_URL = "admin:login"
 
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
@@ -353,6 +354,7 @@ CDD4_TRUSTED_PROXIES = [n for n in os.environ.get("CDD4_TRUSTED_PROXIES", "127.0
 AXES_FAILURE_LIMIT = CDD4_LOGIN_MAX_FAILURES
 AXES_COOLOFF_TIME = timedelta(seconds=CDD4_LOGIN_LOCKOUT_SECONDS)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # the pair, never the account or the address alone
+AXES_USERNAME_FORM_FIELD = "username"  # the login form's field (axes' default: the user model's USERNAME_FIELD)
 AXES_USERNAME_CALLABLE = "cdd4.auth.axes_username"
 AXES_CLIENT_IP_CALLABLE = "cdd4.auth.client_ip"
 AXES_WHITELIST_CALLABLE = "cdd4.auth.slowed_not_counted"

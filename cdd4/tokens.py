@@ -27,7 +27,7 @@ class RoleTokenAuthentication(TokenAuthentication):
 
 
 class RoleTokenScheme(KnoxTokenScheme):
-    target_class = RoleTokenAuthentication
+    target_class = "cdd4.tokens.RoleTokenAuthentication"  # an import path, as drf-spectacular's own schemes name theirs
     name = "apiToken"
 
 

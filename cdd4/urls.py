@@ -1,3 +1,5 @@
+import inspect
+
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path, re_path
@@ -57,6 +59,6 @@ urlpatterns.append(re_path(r"^api/", not_found, name="api-not-found"))
 # token: an upload refused (403, 404) before its body was read would have all of it read by the error
 # page (issue #24). The pages need no such pass: a form on them gets its token from the cookie alone.
 handler400 = bad_request  # defaults.bad_request's page, or one that needs no user
-handler403 = defaults.permission_denied.__wrapped__
-handler404 = defaults.page_not_found.__wrapped__
-handler500 = defaults.server_error.__wrapped__
+handler403 = inspect.unwrap(defaults.permission_denied)
+handler404 = inspect.unwrap(defaults.page_not_found)
+handler500 = inspect.unwrap(defaults.server_error)

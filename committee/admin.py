@@ -84,7 +84,7 @@ class ContestCriterionFilter(CriterionCodeFilter):
         return [(c, c) for c in sorted(codes, key=code_key)]
 
 
-FILTERS = [YearFilter, DimensionFilter, CriterionCodeFilter, UnitFilter]
+FILTERS: tuple[type[admin.SimpleListFilter] | str, ...] = (YearFilter, DimensionFilter, CriterionCodeFilter, UnitFilter)
 PANEL_FILTERS = {YearFilter: ContestFilter, CriterionCodeFilter: ContestCriterionFilter}
 
 
@@ -186,7 +186,7 @@ class ScoreChangeAdmin(ScopedAdmin):
         "changed_by",
     ]
     list_select_related = ["rubric__contest", "province", "criterion", "member", "changed_by"]
-    list_filter = [*FILTERS, "kind", "source"]
+    list_filter = (*FILTERS, "kind", "source")
     changed_at_ = column("changed_at", _("when"))
     kind_ = column("get_kind_display", _("kind"))
     old_ = column("old_points", _("old"))
@@ -252,8 +252,7 @@ class ConflictAdmin(RoleAccess, admin.ModelAdmin):
 
 class MessageInline(ThaiDates, admin.TabularInline):
     model = ClarificationMessage
-    fields = ["created_at", "kind", "author", "body"]
-    readonly_fields = fields
+    fields = readonly_fields = ("created_at", "kind", "author", "body")
     extra = 0
     can_delete = False
 
@@ -268,7 +267,15 @@ class MessageInline(ThaiDates, admin.TabularInline):
 class ClarificationAdmin(ScopedAdmin):
     list_display = ["province", "criterion_code", "status", "opened_by", "opened_at", "open_screen"]
     list_select_related = ["rubric__contest", "province", "criterion", "opened_by"]
-    list_filter = [*FILTERS, "status"]
+    list_filter = (*FILTERS, "status")
     inlines = [MessageInline]
-    fields = ["rubric", "province", "criterion", "status", "opened_by", "opened_at", "closed_by", "closed_at"]
-    readonly_fields = fields
+    fields = readonly_fields = (
+        "rubric",
+        "province",
+        "criterion",
+        "status",
+        "opened_by",
+        "opened_at",
+        "closed_by",
+        "closed_at",
+    )

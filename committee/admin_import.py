@@ -65,7 +65,8 @@ class UploadForm(forms.Form):
 class ConfirmForm(forms.Form):
     rubric = forms.ModelChoiceField(Rubric.objects.all(), widget=forms.HiddenInput)
     filename = forms.CharField(widget=forms.HiddenInput, max_length=200)
-    data = forms.CharField(widget=forms.HiddenInput)
+    # A field named like BaseForm.data: Django's form metaclass takes it off the class, which django-stubs cannot see.
+    data = forms.CharField(widget=forms.HiddenInput)  # type: ignore[assignment]
 
 
 def _run(request, rubric, data: bytes, filename: str, *, dry_run: bool):

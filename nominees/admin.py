@@ -20,7 +20,7 @@ from nominees.services import nominee_withdraw
 from scoring.admin.forms import ReadOnlyInline, RoleAccess
 
 runs_contests = is_central | is_organiser
-FIELDS = [
+FIELDS = (
     "version",
     "state",
     "name_th",
@@ -30,7 +30,7 @@ FIELDS = [
     "office",
     "submitted_at",
     "submitted_by",
-]
+)
 
 
 class NomineeVersionInline(ReadOnlyInline):
@@ -57,8 +57,7 @@ class NomineeAdmin(RoleAccess, admin.ModelAdmin):
     list_filter = [("contest", admin.RelatedOnlyFieldListFilter), "state"]
     actions = ["withdraw"]
     search_fields = ["name_th", "name_en", "position_th", "unit__code", "unit__name_th"]
-    fields = ["contest", "unit", *FIELDS]
-    readonly_fields = fields
+    fields = readonly_fields = ("contest", "unit", *FIELDS)
     inlines = [NomineeVersionInline]
 
     @admin.action(description=_("withdraw the nominee"))

@@ -222,7 +222,7 @@ def _slug(r: Reader, block: Mapping[str, Any], year: Any) -> None:
             f"การประกวดระดับประเทศ (ไม่มีผู้จัด ผู้เข้าประกวดระดับจังหวัด) ของปี {year} ใช้รหัส {national_code(year)}",
             f"the national contest (no organiser, provinces entering) of {year} is {national_code(year)}",
         )
-    elif not national and slug.startswith(NATIONAL_PREFIX):
+    elif not national and isinstance(slug, str) and slug.startswith(NATIONAL_PREFIX):
         r.fail(
             where,
             f"รหัสที่ขึ้นต้นด้วย {NATIONAL_PREFIX} สงวนไว้สำหรับการประกวดระดับประเทศ",

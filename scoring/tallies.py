@@ -19,7 +19,7 @@ from scoring.models import AwardTier, Dimension, Fact, Rubric, Standing
 FIELDS = ("pk", "change_seq", "computed_seq", "award", "total", "rank")  # what summary reads of each entrant
 BINS = 5  # the dimension charts: how many entrants fall in each fifth of the dimension's range
 # Points have 2 places (the model's); 4 leave room, and a fifth's edge (maximum × i / 5) has at most one more.
-POINTS = DecimalField(max_digits=12, decimal_places=4)
+POINTS: DecimalField = DecimalField(max_digits=12, decimal_places=4)
 
 
 class JsonText(Func):

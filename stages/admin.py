@@ -28,7 +28,7 @@ FROM_FILE = _("set by contests/data/stages.json (bootstrap, manage.py stages_loa
 class StageFileInline(ReadOnlyInline):
     model = StageFile
     view = picks_or_runs
-    fields = readonly_fields = ["code", "name_th", "name_en", "kind", "deadline", "min_seconds", "max_seconds"]
+    fields = readonly_fields = ("code", "name_th", "name_en", "kind", "deadline", "min_seconds", "max_seconds")
     verbose_name_plural = _("files each pick must come with")
 
 
@@ -38,10 +38,10 @@ class StageAdmin(RoleAccess, admin.ModelAdmin):
     list_display = ["slug", "previous_slug", "chooser_level", "quota", "deadline", "rank_within", "picks", "page"]
     list_display_links = ["slug"]
     list_select_related = ["contest", "previous"]
-    LINES = [
+    LINES = (
         "contest", "previous", "chooser_level", "quota", "deadline", "rank_within", "register",
         ("barred_from", "barred_to"), "barred", "quote_th",
-    ]  # fmt: skip
+    )  # fmt: skip
     fieldsets = [(None, {"description": FROM_FILE, "fields": LINES})]
     readonly_fields = [
         "contest", "previous", "chooser_level", "quota", "deadline", "rank_within", "register", "barred_from",
@@ -79,7 +79,7 @@ class StageAdmin(RoleAccess, admin.ModelAdmin):
 class StageUploadInline(ReadOnlyInline):
     model = StageUpload
     view = picks_or_runs
-    fields = readonly_fields = ["requirement", "file", "seconds", "sha256", "uploaded_at", "uploaded_by"]
+    fields = readonly_fields = ("requirement", "file", "seconds", "sha256", "uploaded_at", "uploaded_by")
     ordering = ["requirement", "-uploaded_at"]
     verbose_name_plural = _("files sent (every one; the latest counts)")
 
@@ -94,7 +94,7 @@ class StageEntryAdmin(RoleAccess, admin.ModelAdmin):
     list_select_related = ["unit__parent__parent", "chooser", "stage__contest", "chosen_by"]
     list_filter = [("stage", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["unit__code", "unit__name_th", "unit__name_en", "chooser__name_th"]
-    fields = readonly_fields = ["stage", "unit", "chooser", "chosen_at", "chosen_by"]
+    fields = readonly_fields = ("stage", "unit", "chooser", "chosen_at", "chosen_by")
     inlines = [StageUploadInline]
 
     def get_queryset(self, request):
@@ -127,7 +127,7 @@ class PastModelAdmin(RoleAccess, admin.ModelAdmin):
     list_select_related = ["unit", "source"]
     list_filter = ["program", "year", "level"]
     search_fields = ["unit__code", "unit__name_th", "unit__name_en"]
-    fields = readonly_fields = ["program", "unit", "year", "level", "source"]
+    fields = readonly_fields = ("program", "unit", "year", "level", "source")
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(pk__in=past_models_for_user(request.user).values("pk"))
@@ -140,4 +140,4 @@ class RegisterSourceAdmin(RoleAccess, admin.ModelAdmin):
     view = is_central
     list_display = ["program", "name_th", "file_name", "rows", "imported_at", "imported_by"]
     list_select_related = ["imported_by"]
-    fields = readonly_fields = ["program", "name_th", "file_name", "sha256", "rows", "imported_at", "imported_by"]
+    fields = readonly_fields = ("program", "name_th", "file_name", "sha256", "rows", "imported_at", "imported_by")

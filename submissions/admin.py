@@ -19,8 +19,16 @@ class EvidenceInline(ThaiDates, admin.TabularInline):
     model = Evidence
     extra = 0
     can_delete = False
-    fields = ["version", "kind", "original_name", "url", "file_kind", "size", "created_at", "withdrawn_at"]
-    readonly_fields = fields
+    fields = readonly_fields = (
+        "version",
+        "kind",
+        "original_name",
+        "url",
+        "file_kind",
+        "size",
+        "created_at",
+        "withdrawn_at",
+    )
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.urls import reverse
@@ -129,7 +131,7 @@ class EvidenceCollection(APIView):
         request={"multipart/form-data": EvidenceCreateSerializer},
         examples=[
             OpenApiExample(
-                _("a link"),
+                cast(str, _("a link")),
                 value={"criterion": "4.1.1", "url": "https://www.youtube.com/watch?v=x", "description": "คลิปกิจกรรม"},
                 media_type="multipart/form-data",
                 request_only=True,
@@ -155,6 +157,8 @@ class EvidenceCollection(APIView):
         # Only a contest the office enters takes its evidence: any other does not exist for it.
         rubric = contest_or_404(actor, year, Need.ENTER, request=request)
         province = actor.own_office
+        if province is None:  # entering a contest takes an office: not reached after Need.ENTER
+            raise PermissionDenied(_("provincial staff only"))
         refusals = getattr(request._request, "upload_refusals", [])
         try:
             if refusals:

@@ -46,8 +46,8 @@ def media_sweep(*, older_than: timedelta = timedelta(hours=24), now: datetime | 
             report.temp_removed.append(f"tmp/{path.name}")
     # One query per province folder (evidence/<year>/<province>/<name>), not one per file; the age of an
     # unnamed file only (in an object store, each is a request).
-    for _, names in groupby(files.names_under("evidence"), key=posixpath.dirname):
-        names = list(names)
+    for _, group in groupby(files.names_under("evidence"), key=posixpath.dirname):
+        names = list(group)
         named = set(Evidence.objects.filter(stored_path__in=names).values_list("stored_path", flat=True))
         report.orphans_removed += [n for n in names if n not in named and old(files.modified(n))]
     if not dry_run:

@@ -88,8 +88,11 @@ class CappedUploadHandler(FileUploadHandler):
         super().__init__(request)
         self.limits = limits if limits is not None else limits_bytes()
         self.temp_files: list[_TempFile] = []
-        if request is not None and not hasattr(request, "upload_refusals"):
-            request.upload_refusals = []
+        self.refusals: list[tuple[str | None, UploadRefused]] = []  # the request's own list, when there is one
+        if request is not None:
+            if not hasattr(request, "upload_refusals"):
+                request.upload_refusals = []
+            self.refusals = request.upload_refusals
 
     def new_file(self, *args, **kwargs):
         super().new_file(*args, **kwargs)
@@ -102,7 +105,7 @@ class CappedUploadHandler(FileUploadHandler):
 
     def _refuse(self, refusal: UploadRefused):
         self.file.close()
-        self.request.upload_refusals.append((self.file_name, refusal))
+        self.refusals.append((self.file_name, refusal))
         raise SkipFile()
 
     def receive_data_chunk(self, raw_data, start):

@@ -284,7 +284,7 @@ def _upload_response(request, ctx: dict, created: list, refused: list[dict]):
             for e in created
         ]
         status = 201 if created and not refused else max(r["status"] for r in refused)
-        body = {"created": rows, "refused": refused}
+        body: dict[str, object] = {"created": rows, "refused": refused}
         if created:  # the page's status line changes with the upload, not only after a reload (issue #39)
             created[-1].submission.refresh_from_db(fields=["status"])
             body["status"] = label(created[-1].submission.get_status_display())
@@ -310,9 +310,9 @@ def upload(request, year: ContestKey, code: str, criterion: str):
         refusal = size_refusal("any", uploads.hard_cap(limits) - 1024 * 1024)
         return _upload_response(request, ctx, [], [_refusal(None, refusal)])
     uploads.install(request, limits)
-    refusal = uploads.read_body(request)
-    if refusal is not None:  # nothing was kept, so answering before the CSRF check changes nothing
-        return _upload_response(request, ctx, [], [_refusal(None, refusal)])
+    unread = uploads.read_body(request)
+    if unread is not None:  # nothing was kept, so answering before the CSRF check changes nothing
+        return _upload_response(request, ctx, [], [_refusal(None, unread)])
     return csrf_protect(_upload)(request, ctx)
 
 

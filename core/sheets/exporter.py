@@ -61,7 +61,7 @@ class Table:
     widths: dict[int, int] = field(default_factory=dict)  # 0-based column → width in characters
     text_columns: frozenset[int] = frozenset()  # columns kept as typed: "18/04/2566" stays text, not a date
     choices: dict[int, list[str]] = field(default_factory=dict)  # a drop-down offered (other values allowed)
-    notes: dict[tuple[int, int], str] = field(default_factory=dict)  # (index in rows, column) → a cell comment
+    notes: dict[tuple[int, int], Text] = field(default_factory=dict)  # (index in rows, column) → a cell comment
 
 
 class Exporter:

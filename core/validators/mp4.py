@@ -106,28 +106,38 @@ def _stts_units(stream: BinaryIO, body: int, end: int) -> int | None:
     return sum(n * delta for n, delta in struct.iter_unpack(">II", table))
 
 
+@dataclass
+class _Boxes:
+    """What a track's boxes said, the last box of each kind winning."""
+
+    tkhd: int | None = None  # the track header's duration (movie timescale units)
+    mdhd: tuple[int, int] | None = None  # (media timescale, duration)
+    hdlr: bytes = b""  # the handler: b"vide" for a video track
+    stts: int | None = None  # every sample's duration added up (media timescale units)
+
+
 def _track(stream: BinaryIO, start: int, stop: int, movie_scale: int) -> Track:
-    found: dict[str, object] = {}
+    found = _Boxes()
 
     def walk(begin: int, finish: int) -> None:
         for kind, body, end in boxes(stream, begin, finish):
             if kind == b"tkhd":
-                found["tkhd"] = _tkhd_duration(stream, body, end)
+                found.tkhd = _tkhd_duration(stream, body, end)
             elif kind == b"mdhd":
-                found["mdhd"] = _times(stream, body, end)
+                found.mdhd = _times(stream, body, end)
             elif kind == b"hdlr":
                 stream.seek(body + 8)
-                found["hdlr"] = stream.read(4)
+                found.hdlr = stream.read(4)
             elif kind == b"stts":
-                found["stts"] = _stts_units(stream, body, end)
+                found.stts = _stts_units(stream, body, end)
             elif kind in CONTAINERS:
                 walk(body, end)
 
     walk(start, stop)
-    scale, media = found.get("mdhd") or (0, 0)
-    tkhd, stts = found.get("tkhd"), found.get("stts")
+    scale, media = found.mdhd or (0, 0)
+    tkhd, stts = found.tkhd, found.stts
     return Track(
-        handler=found.get("hdlr") or b"",
+        handler=found.hdlr,
         header=_seconds(tkhd, movie_scale) if tkhd is not None else None,
         media=_seconds(media, scale),
         samples=_seconds(stts, scale) if stts else None,

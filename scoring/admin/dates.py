@@ -88,10 +88,10 @@ class ThaiDates:
         column = self._be(line)
         return column if view_only or column in readonly else line
 
-    def get_form(self, request, obj=None, **kwargs):
+    def get_form(self, request, obj=None, change=False, **kwargs):
         if kwargs.get("fields"):
             kwargs["fields"] = [name for name in kwargs["fields"] if isinstance(name, str)]
-        return super().get_form(request, obj, **kwargs)
+        return super().get_form(request, obj, change=change, **kwargs)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):

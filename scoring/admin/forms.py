@@ -17,6 +17,7 @@ from contests.actor import Need, actor_of
 from contests.models import Unit
 from contests.permissions import is_central, is_department
 from core.choices import ThaiNameChoiceField
+from core.i18n import Text
 from rulebook.dates import fiscal_year
 from rulebook.rubric_json import rubric_json
 from rulebook.spec import RubricError, parse_rubric
@@ -27,24 +28,29 @@ from scoring.admin.links import openable
 from scoring.date_fields import ThaiDateField
 from scoring.models import AwardTier, Criterion, Dimension, Rubric
 
-REASON_FIELD = {
-    "label": _("why it changes"),
-    "required": False,
-    "widget": forms.Textarea(attrs={"rows": 2}),
-    "help_text": _("needed once the contest is open; kept in its history"),
-}
+
+def reason_field() -> forms.CharField:
+    """The box for why a change is made (scoring.revisions asks for it once the contest is open)."""
+    return forms.CharField(
+        label=_("why it changes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("needed once the contest is open; kept in its history"),
+    )
 
 
 class RubricForm(forms.ModelForm):
     """The whole rubric as one JSON document (docs/rubric-format.md), saved by `services.rubric_edit`."""
 
-    data = forms.CharField(
+    # A field named like BaseForm.data: Django's form metaclass takes it off the class (the posted data stays
+    # `self.data`), which django-stubs cannot see.
+    data = forms.CharField(  # type: ignore[assignment]
         label=_("the whole rubric (JSON)"),
         widget=forms.Textarea(attrs={"rows": 40, "spellcheck": "false", "class": "rubric-json"}),
         help_text=_('format of docs/rubric-format.md; numbers are strings, e.g. "5"'),
     )
 
-    reason = forms.CharField(**REASON_FIELD)
+    reason = reason_field()
     user = None  # set by RubricAdmin.get_form: the change is recorded as this person's
 
     class Meta:
@@ -100,7 +106,7 @@ class RubricForm(forms.ModelForm):
             self.instance = rubric
         return cleaned
 
-    def _contest_problem(self, data) -> str:
+    def _contest_problem(self, data) -> Text:
         """The data names the contest it is written into (services.contest_slug): it must be this rubric's."""
         slug, own = services.contest_slug(data), self.instance.contest.slug
         if slug == own:
@@ -108,7 +114,7 @@ class RubricForm(forms.ModelForm):
         return format_lazy(_("the data is contest {slug}'s, not this rubric's ({own})"), slug=slug, own=own)
 
 
-def _taken(data) -> str:
+def _taken(data) -> Text:
     """A new rubric's contest must not have one yet; only its own contest counts (an office's contest of a
     year is not the Department's of that year)."""
     year, slug = data.get("year"), services.contest_slug(data)
@@ -126,7 +132,7 @@ class CriterionDeadlineForm(forms.ModelForm):
     (`shared_reason`, set by CriterionAdmin.get_changelist_form), the page has its own."""
 
     deadline = ThaiDateField(label=_("deadline"), required=False)
-    reason = forms.CharField(**REASON_FIELD)
+    reason = reason_field()
     shared_reason: str | None = None
 
     class Meta:
@@ -357,7 +363,7 @@ class SourceFilter(admin.ChoicesFieldListFilter):
         self.title = _("source")  # the model field has no Thai verbose_name
 
 
-def column(attr: str, label: str, ordering: str | None = None, boolean: bool = False):
+def column(attr: str, label: Text, ordering: str | None = None, boolean: bool = False):
     """A Thai-first changelist column for a model field that has no Thai verbose_name."""
 
     def show(self, obj):

@@ -34,13 +34,16 @@ class Openable:
 
 
 def _link(field: helpers.AdminReadonlyField, request, remote_field, remote_obj) -> str:
+    if field.model_admin is None:  # not on an admin page: no admin to ask, so no link
+        return str(remote_obj)
     try:
         related = field.model_admin.admin_site.get_model_admin(remote_field.model)
     except NotRegistered:
         return str(remote_obj)
     if not related.has_view_permission(request, remote_obj):
         return str(remote_obj)
-    return helpers.AdminReadonlyField.get_admin_url(field, remote_field, remote_obj)
+    # django-stubs lacks AdminReadonlyField.get_admin_url (Django's own link, once the related admin allows it)
+    return helpers.AdminReadonlyField.get_admin_url(field, remote_field, remote_obj)  # type: ignore[attr-defined]
 
 
 def openable(context: dict, request) -> None:

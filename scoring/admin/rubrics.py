@@ -205,8 +205,7 @@ class RubricChangeAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
     list_filter = [YearFilter, "state"]
     list_select_related = ["contest", "user", "rubric"]
     search_fields = ["contest__slug", "reason"]
-    fields = ["contest", "rubric", "user", "at", "state", "reason", "what_changed", "archived"]
-    readonly_fields = fields
+    fields = readonly_fields = ("contest", "rubric", "user", "at", "state", "reason", "what_changed", "archived")
 
     @admin.display(description=_("what changed"))
     def what_changed(self, obj):

@@ -215,7 +215,7 @@ def _facts_write(*, rubric, parsed, existing, user, source, dry_run) -> FactImpo
             )
         else:
             report.updated += 1
-            to_update.append((fact, old))
+            to_update.append((fact, fact.value))  # its old value
             fact.value, fact.source, fact.updated_by = value, source, user
     if dry_run or not report.changes:
         return report
@@ -289,7 +289,9 @@ def facts_template_import(
                 continue
             total.created, total.updated = total.created + report.created, total.updated + report.updated
             total.unchanged += report.unchanged
-            total.changes += [(cells[n - 1].row, *change) for n, *change in report.changes]
+            total.changes += [
+                (cells[n - 1].row, unit, code, name, old, new) for n, unit, code, name, old, new in report.changes
+            ]
             total.province_ids |= report.province_ids
         if read.errors or refused:
             raise FactImportError(fact_template.cell_errors(read, refused))  # rolls back the periods written

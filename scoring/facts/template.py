@@ -238,7 +238,8 @@ def read_template(contest: Contest, sheets: Sequence[tuple[str, list[list]]]) ->
     cell named. 2 queries + 1 per period (the entrants; each period's spec is cached)."""
     rubrics = list(contest.rubrics.order_by("period_order"))
     by_period = {r.period: r for r in rubrics}
-    read, taken = TemplateRead(), {}
+    read = TemplateRead()
+    taken: dict[int, str] = {}  # a period's rubric id → the sheet that filled it
     for s, (title, rows) in enumerate(sheets):
         k = _key_row(rows)
         if k is None:

@@ -96,7 +96,10 @@ class LiveQuerySet(models.QuerySet):
         return self.filter(archived_at__isnull=False)
 
 
-class LiveManager(models.Manager.from_queryset(LiveQuerySet)):
+_LiveManagerBase = models.Manager.from_queryset(LiveQuerySet)
+
+
+class LiveManager(_LiveManagerBase):
     """A rubric's criteria and dimensions as it scores them: an archived one (dropped from an open contest
     while it held evidence, facts or scores, scoring.revisions) is left out. It is the default manager, so
     `rubric.criteria` and `dimension.criteria` leave it out too; `all_objects`, foreign keys (Django's base

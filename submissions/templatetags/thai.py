@@ -93,7 +93,7 @@ def sent_late(value) -> str:
 
 
 @register.filter
-def filesize(num: int) -> str:
+def filesize(num: float) -> str:
     for unit in ("B", "KB", "MB", "GB"):
         if num < 1024 or unit == "GB":
             text = f"{num:.0f} {unit}" if unit == "B" else f"{num:.1f} {unit}"
