@@ -38,7 +38,8 @@ django.setup()
 
 from django.template.loader import render_to_string  # noqa: E402
 
-from builder.form import Builder, to_form  # noqa: E402
+from builder.form import Builder  # noqa: E402
+from builder.prefill import to_form  # noqa: E402
 from builder.rule_forms import CONDITIONS_MAX  # noqa: E402
 from rulebook import workdays  # noqa: E402
 from tests.builder.builder_forms import fields, milestone_post, size  # noqa: E402

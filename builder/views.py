@@ -16,7 +16,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from builder import rows
 from builder.entrants import entrants, step
-from builder.form import BLANK, Builder, to_form
+from builder.form import Builder
+from builder.prefill import BLANK, to_form
 from builder.rule_forms import kind_choices
 from contests.actor import Need, actor_of
 from contests.models import Level

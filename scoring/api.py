@@ -12,7 +12,7 @@ from contests.models import Unit
 from core.api import rule_permission, validated
 from core.converters import ContestKey
 from core.openapi import refusal
-from scoring import selectors
+from scoring import award_tiers, selectors
 from scoring.access import rubric_permission
 from scoring.contests import contest_rows
 from scoring.facts.imports import facts_import
@@ -132,7 +132,7 @@ class AwardList(APIView):
         summary=_("award tiers, their provinces and vacant places"),
     )
     def get(self, request, year: ContestKey):
-        return Response(selectors.award_summary(self.rubric))
+        return Response(award_tiers.award_summary(self.rubric))
 
 
 class StandingsList(APIView):

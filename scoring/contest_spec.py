@@ -90,7 +90,7 @@ def periods_gather(periods: list[tuple[Mapping[str, Any], Mapping[str, Any]]]) -
     period's rules are the file's; another period's differing rule or evidence texts are its own `criteria`.
     A period whose criteria all share one deadline gets it as its `deadline`; in the others each criterion's
     date is the file's (the one most of them give it, none if any gives none) or the period's own `criteria`
-    (central staff move one period's deadline: scoring.services.criterion_deadline_set), so that saving the
+    (central staff move one period's deadline: scoring.timetable.criterion_deadline_set), so that saving the
     copy keeps every period's dates."""
     base = copy.deepcopy(dict(periods[0][1]))
     gathered, undated = [], []

@@ -20,7 +20,7 @@ from core.thai import fmt_points, thai_datetime, thai_digits
 from core.thaimap import NO_AWARD, tier_colours
 from rulebook.engine import vacant_places
 from rulebook.workdays import WorkCalendar, deadline_text
-from scoring import hooks, selectors, tallies
+from scoring import award_tiers, hooks, selectors, tallies
 from scoring.models import AwardTier, Criterion, Dimension, Rubric, Standing, StandingsSnapshot, YearSettings
 from stages.rules import NO_REGION, region_number
 
@@ -351,7 +351,7 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
         "legend": [(t, colours[t.code]) for t in tiers] if map_mode == "award" else None,
         "no_award_fill": NO_AWARD,
         "tiers": tiers,
-        "awards": selectors.award_tiers_filled(tiers, light),
+        "awards": award_tiers.award_tiers_filled(tiers, light),
         # Rank, name, total and tie, and a contest with awards its award and gap (a monitoring one has none).
         "columns": 6 if tiers else 4,
         # A tie at an award line is never settled here: the panel (the committee nationally) decides.

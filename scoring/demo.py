@@ -22,7 +22,7 @@ from people import directory
 from people.models import Role
 from rulebook.dates import BE_OFFSET, shift_year
 from rulebook.moved import moved
-from scoring import selectors, services
+from scoring import selectors, services, timetable
 from scoring.facts.imports import facts_import
 from scoring.models import Fact, FactSource, Rubric
 from stages.data import STAGES_FILE, stages_load
@@ -236,7 +236,7 @@ def demo_facts(*, rubric: Rubric) -> int:
         return _changed(facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO))
     for code, deadline in demo_deadlines(rubric, timezone.localdate()).items():
         if rubric.criteria.filter(code=code, deadline__isnull=True).exists():
-            services.criterion_deadline_set(rubric=rubric, code=code, deadline=deadline, reason=DEMO_REASON)
+            timetable.criterion_deadline_set(rubric=rubric, code=code, deadline=deadline, reason=DEMO_REASON)
     rules = {c.code: c.rule for c in selectors.rubric_spec(rubric).criteria()}
     rows = demo_rows(rubric)
     # An earlier demo imported judged facts ("1.2 done=yes" → 5 points nobody judged): blank them.
@@ -323,7 +323,7 @@ def demo_deadline_moved(*, rubric: Rubric) -> bool:
     if criterion is None or criterion.deadline is None or rubric.contest.rubric_changes.filter(reason=reason).exists():
         return False
     central = acts.as_confirmed(get_user_model().objects.get(username="central"))
-    services.criterion_deadline_set(
+    timetable.criterion_deadline_set(
         user=central, rubric=rubric, code=code, deadline=criterion.deadline + timedelta(days=days), reason=reason,
         letter=letter,
     )  # fmt: skip

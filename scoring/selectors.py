@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
-
 from django.db import connection
 from django.db.models import QuerySet
 
@@ -14,8 +11,7 @@ from contests.models import Contest, Level, Unit
 from contests.regions import InspectionRegion
 from contests.tree import under
 from nominees.models import Nominee, NomineeState
-from rulebook.dates import fiscal_year, parse_date, widened
-from rulebook.engine import tie_held_places, vacant_places
+from rulebook.dates import fiscal_year, widened
 from rulebook.moved import moved
 from rulebook.rubric import RubricSpec
 from rulebook.spec import parse_rubric
@@ -30,7 +26,6 @@ from scoring.models import (
     HolidayOverride,
     HolidayOverrideChange,
     Rubric,
-    RubricChange,
     Standing,
     StandingsSnapshot,
 )
@@ -307,60 +302,6 @@ def calendar_year(rubric: Rubric) -> dict:
     }
 
 
-NO_AWARD = ("ไม่มีผู้ได้รับรางวัล", "no award")
-TIE_HELD = ("รอคณะกรรมการตัดสินคะแนนเสมอ", "awaiting the panel's decision on a tie")
-SHARED = ("รวมรางวัลร่วมจากคะแนนเสมอ", "shared by decision on a tie")
-
-
-def award_tiers_filled(tiers, results) -> list[dict]:
-    """Each award tier with its provinces and how many places stay vacant (decision 10).
-
-    Takes what the caller already loaded (tiers, results with provinces), so it costs no query.
-    """
-    out = []
-    awarded = sum(bool(r.award) for r in results)
-    vacancies = vacant_places([(t.code, t.count) for t in tiers], awarded)
-    for tier in tiers:
-        holders = [r for r in results if r.award == tier.code]
-        vacant = vacancies[tier.code]
-        held = tie_held_places(tier.count, vacant, len(holders))
-        notes = [f"{NO_AWARD[0]} {vacant} รางวัล"] if vacant else []
-        notes += [f"{TIE_HELD[0]} {held} รางวัล"] if held else []
-        notes_en = [f"{NO_AWARD[1]}: {vacant} place{'' if vacant == 1 else 's'} vacant"] if vacant else []
-        notes_en += [f"{TIE_HELD[1]}: {held} place{'' if held == 1 else 's'}"] if held else []
-        # More holders than places: a tie at the tier's line, shared by decision or awaiting one.
-        over = len(holders) - tier.count
-        # Unsettled, only the tied entrants compete for what the untied ones leave: 3 tied for the last 2 of
-        # ten places reads "3 ราย ชิง 2 รางวัล", never the 11 listed under the tier.
-        tied = sum(bool(r.award_tie) for r in holders)
-        if over > 0 and not tied:
-            notes += [f"{SHARED[0]} {over} รางวัล"]
-            notes_en += [f"{SHARED[1]}: {over} more"]
-        elif over > 0:
-            contested = tier.count - (len(holders) - tied)
-            notes += [f"{TIE_HELD[0]}: {tied} ราย ชิง {contested} รางวัล"]
-            notes_en += [f"{TIE_HELD[1]}: {tied} entrants for {contested} place{'' if contested == 1 else 's'}"]
-        out.append(
-            {
-                "code": tier.code,
-                "name_th": tier.name_th,
-                "name_en": tier.name_en,
-                "count": tier.count,
-                "provinces": [r.province.code for r in holders],
-                "placed": len(holders) - tied if over > 0 else len(holders),
-                "vacant": vacant,
-                "tie_held": held,
-                "note_th": " · ".join(notes),
-                "note_en": " · ".join(notes_en),
-            }
-        )
-    return out
-
-
-def award_summary(rubric: Rubric) -> list[dict]:
-    return award_tiers_filled(list(rubric.award_tiers.all()), standings(rubric))
-
-
 # --- Admin helpers (reads only; the admin's writes go through services) ---
 
 
@@ -452,36 +393,3 @@ def contest_file(rubric: Rubric) -> dict:
 def builder_sources(actor) -> list[Rubric]:
     """The contests an actor runs that the builder can copy (a contest with periods by its first), newest first."""
     return list(rubrics(actor, "run").filter(period_order=0).order_by("-year", "contest__slug"))
-
-
-@dataclass(frozen=True)
-class DeadlineMove:
-    """A criterion's deadline moved by a change of the contest's rules: what its office is owed of the
-    change history (the dates, the reason and when), not who changed it nor the rest of the change."""
-
-    code: str
-    old: date | None
-    new: date | None
-    reason: str
-    at: datetime
-
-
-def deadline_moves(rubric: Rubric) -> dict[str, list[DeadlineMove]]:
-    """criterion code → its deadline's moves in this rubric's period, newest first (RubricChange keeps them as
-    rulebook.diff says them; a contest's creation, {"created": true}, has no periods). 1 query."""
-    found: dict[str, list[DeadlineMove]] = {}
-    changes = RubricChange.objects.filter(contest_id=rubric.contest_id).order_by("-at", "-pk")
-    for reason, at, diff in changes.values_list("reason", "at", "changes"):
-        for period in (diff or {}).get("periods") or []:
-            if period.get("period") != rubric.period:
-                continue
-            for c in (period.get("criteria") or {}).get("changed") or []:
-                for f in c.get("fields") or []:
-                    if f.get("field") == "deadline":
-                        move = DeadlineMove(c["code"], _day(f.get("old")), _day(f.get("new")), reason, at)
-                        found.setdefault(c["code"], []).append(move)
-    return found
-
-
-def _day(value: str | None) -> date | None:
-    return parse_date(value) if value else None

@@ -1,13 +1,12 @@
-"""Writes about a contest's rules: loading and saving rubrics (the builder's, a file's, next year's), a
-criterion's deadline, holidays, opening a draft. Every change to rules goes through `revisions.change`.
-The facts' writes are in scoring/facts/imports.py, the standings' upkeep in scoring/recompute.py, a
-nominee's in nominees/services.py: callers import each from where it lives (no re-exports)."""
+"""Writes about a contest's rules: loading and saving rubrics (the builder's, a file's, next year's), the award
+minimum, opening a draft. Every change to rules goes through `revisions.change`. A criterion's deadline and
+the holidays are in scoring/timetable.py, the facts' writes in scoring/facts/imports.py, the standings' upkeep in
+scoring/recompute.py, a nominee's in nominees/services.py: callers import each from where it lives (no
+re-exports)."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping, Sequence
-from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
@@ -36,9 +35,6 @@ from scoring.models import (
     Dimension,
     Fact,
     FactChange,
-    HolidayAction,
-    HolidayOverride,
-    HolidayOverrideChange,
     Rubric,
     Standing,
     YearSettings,
@@ -372,81 +368,6 @@ def _award_minimum_save(rubric: Rubric, raw) -> None:
             [format_lazy(gettext_lazy("award_min_total must be a number 0–{total}, got {raw!r}"), total=total, raw=raw)]
         )
     YearSettings.objects.update_or_create(rubric=rubric, defaults={"award_min_total": minimum})
-
-
-@transaction.atomic
-def criterion_deadline_set(
-    *, user=None, rubric: Rubric, code: str, deadline: date | None, reason: str = "", letter: str = ""
-) -> Criterion:
-    """Central staff move a deadline (the Department sets some by letter), through the one door
-    (scoring.revisions): an open contest's move needs a reason; every entrant is rescored. Whoever must send
-    by it, and whoever runs the contest, is told the old date, the new one, the reason and the letter."""
-    before: list[date | None] = []
-
-    def write() -> Criterion:
-        criterion = Criterion.objects.select_for_update().get(rubric=rubric, code=code)
-        before.append(criterion.deadline)
-        criterion.deadline = deadline
-        criterion.save(update_fields=["deadline"])
-        parse_rubric(selectors.rubric_data(rubric))  # the edited rubric must still be valid
-        return criterion
-
-    with transaction.atomic():
-        criterion = revisions.change(user=user, contest=rubric.contest, write=write, reason=reason)
-        # The caller's rubric learns its new revision: read with the old one, its cached spec would lack the deadline.
-        rubric.refresh_from_db(fields=["revision"])
-        # Moved or taken away (a first deadline is shown where it is due); a draft is seen by no entrant.
-        if before[0] is not None and before[0] != deadline and rubric.contest.state != ContestState.DRAFT:
-            events.deadline_moved(
-                rubric=rubric, code=code, old=before[0], new=deadline, reason=reason, letter=letter, author=user
-            )
-    return criterion
-
-
-def _override_state(h: HolidayOverride | None) -> dict | None:
-    if h is None:
-        return None
-    return {"is_holiday": h.is_holiday, "name_th": h.name_th, "name_en": h.name_en, "note": h.note}
-
-
-@transaction.atomic
-def holiday_override_save(
-    *, user, day: date, is_holiday: bool, name_th: str, name_en: str = "", note: str = ""
-) -> HolidayOverride:
-    """Central staff add or correct one day of the calendar; audited, and every province is rescored."""
-    acts.step_up(user, "scoring.edit_calendar")
-    found = HolidayOverride.objects.select_for_update().filter(date=day).first()
-    before = _override_state(found)
-    override = found or HolidayOverride(date=day)
-    override.is_holiday, override.name_th, override.name_en, override.note = is_holiday, name_th, name_en, note
-    override.full_clean()
-    override.save()
-    after = _override_state(override)
-    if before != after:
-        action = HolidayAction.ADDED if found is None else HolidayAction.CHANGED
-        HolidayOverrideChange.objects.create(date=day, action=action, before=before, after=after, changed_by=user)
-        holidays_changed()
-    return override
-
-
-@transaction.atomic
-def holiday_override_remove(*, user, override: HolidayOverride) -> None:
-    """The package's calendar applies to that day again; audited, and every province is rescored."""
-    acts.step_up(user, "scoring.edit_calendar")
-    before = _override_state(override)
-    HolidayOverrideChange.objects.create(
-        date=override.date, action=HolidayAction.REMOVED, before=before, after=None, changed_by=user
-    )
-    override.delete()
-    holidays_changed()
-
-
-def holidays_changed() -> None:
-    """A corrected holiday calendar can change any timeliness score in any year."""
-    for rubric in Rubric.objects.all():
-        rubric.revision = uuid.uuid4()  # drops the cached calendar (selectors.rubric_calendar)
-        rubric.save(update_fields=["revision"])
-        results_mark_dirty(rubric_id=rubric.pk)
 
 
 def _ensure_rubric_editable(rubric: Rubric) -> None:

@@ -84,7 +84,7 @@ def entrant_todo(
 ) -> list[Todo]:
     """An entrant office's next steps on one contest, from `selectors.province_home`'s rows: what the
     committee returned for clarification, the deadlines moved of what is still to send (old date, new date
-    and the reason, from `scoring.selectors.deadline_moves`), what is late, then the nearest deadlines; "all
+    and the reason, from `scoring.deadline_moves`), what is late, then the nearest deadlines; "all
     sent" when done; a criterion asked more than once (`rounds`, from `submissions.rounds.rounds_sent`) is said
     by its next round's date, sent or not, with how many rounds were met and missed. Once evidence is closed
     nothing is asked of it any more. `named`: each line says its contest."""

@@ -30,7 +30,8 @@ from nominees.models import NomineeState
 from nominees.selectors import nomination_window
 from scoring import access
 from scoring.contests import contests_for_user, enters
-from scoring.selectors import deadline_moves, is_frozen, nominee_of, nominee_offices
+from scoring.deadline_moves import deadline_moves
+from scoring.selectors import is_frozen, nominee_of, nominee_offices
 from scoring.standings import published_rubrics
 from stages.selectors import stages_due
 

@@ -21,7 +21,7 @@ from rulebook.diff import diff_lines
 from rulebook.spec import RubricError
 
 # API tokens, failed logins; nominees; the stages and their picks:
-from scoring import selectors, services
+from scoring import selectors, services, timetable
 from scoring.admin.facts import FactImportExportAdmin
 from scoring.admin.forms import (
     AwardFilter,
@@ -187,7 +187,7 @@ class CriterionAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change and "deadline" in form.changed_data:
-            services.criterion_deadline_set(
+            timetable.criterion_deadline_set(
                 user=request.user,
                 rubric=obj.rubric,
                 code=obj.code,
@@ -262,7 +262,7 @@ class HolidayOverrideAdmin(RoleAccess, admin.ModelAdmin):
 
     # Any holiday can move a timeliness score in any year: the services audit and rescore.
     def save_model(self, request, obj, form, change):
-        saved = services.holiday_override_save(
+        saved = timetable.holiday_override_save(
             user=request.user,
             day=obj.date,
             is_holiday=obj.is_holiday,
@@ -273,11 +273,11 @@ class HolidayOverrideAdmin(RoleAccess, admin.ModelAdmin):
         obj.pk = saved.pk
 
     def delete_model(self, request, obj):
-        services.holiday_override_remove(user=request.user, override=obj)
+        timetable.holiday_override_remove(user=request.user, override=obj)
 
     def delete_queryset(self, request, queryset):
         for obj in queryset:
-            services.holiday_override_remove(user=request.user, override=obj)
+            timetable.holiday_override_remove(user=request.user, override=obj)
 
 
 @admin.register(HolidayOverrideChange)

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from awards import documents
 from people.models import Role
-from scoring import services
+from scoring import award_tiers, services
 from scoring.facts.imports import facts_import
 from scoring.models import FactSource
 from scoring.recompute import standings_recompute
@@ -99,7 +99,7 @@ def test_a_tier_held_by_a_tie_above_is_awaiting_the_panel_not_vacant(tied, tmp_p
     rows += [{"province": units["สารภี"].code, "criterion": "1.1", "fact": "points", "value": "0"}]  # 60
     facts_import(rubric=rubric, rows=rows, source=FactSource.IMPORT)
     standings_recompute(rubric_id=rubric.pk)
-    tiers = services.selectors.award_summary(rubric)
+    tiers = award_tiers.award_summary(rubric)
     assert [(a["code"], a["vacant"], a["tie_held"], a["note_th"]) for a in tiers] == [
         ("winner", 0, 0, ""),
         ("runner_up_1", 0, 0, "รอคณะกรรมการตัดสินคะแนนเสมอ: 2 ราย ชิง 1 รางวัล"),  # 2 listed for its 1 place

@@ -6,7 +6,7 @@ import pytest
 from committee import clarify
 from contests.models import Unit
 from people.models import Role
-from scoring import services
+from scoring import timetable
 from scoring.models import Rubric
 from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, UserFactory
@@ -22,7 +22,7 @@ def test_the_bell_and_the_inbox_fit_the_screen(browser, live_server, width):
     chiang_mai = Unit.objects.get(code="TH-50")
     staff = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, email="cm@example.org")
     central, member = UserFactory(role=Role.CENTRAL), UserFactory(role=Role.COMMITTEE)
-    services.criterion_deadline_set(
+    timetable.criterion_deadline_set(
         user=central, rubric=rubric, code="1.1", deadline=dt.date(2023, 11, 30), reason="ตามหนังสือกรม",
         letter="มท 0410.4/ว 5821 ลงวันที่ 1 พฤศจิกายน 2566",
     )  # fmt: skip

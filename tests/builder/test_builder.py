@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from django.utils.datastructures import MultiValueDict
 
-from builder.form import Builder, be_date, to_form
+from builder.form import Builder
+from builder.prefill import to_form
+from rulebook.dates import be_date
 from rulebook.rules.errors import Problem, Where
 from rulebook.spec import RubricError
 from rulebook.workdays import WorkCalendar

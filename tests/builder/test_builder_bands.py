@@ -7,7 +7,8 @@ from urllib.parse import urlencode
 import pytest
 from django.utils.datastructures import MultiValueDict
 
-from builder.form import Builder, to_form
+from builder.form import Builder
+from builder.prefill import to_form
 from people.models import Role
 from tests.factories import UserFactory
 

@@ -4,7 +4,7 @@ added, and the save service refuses one posted anyway."""
 
 import pytest
 
-from builder.form import BLANK, to_form
+from builder.prefill import BLANK, to_form
 from contests.models import Contest
 from people.models import Role
 from tests.builder.builder_people import sign_in

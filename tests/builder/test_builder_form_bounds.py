@@ -8,7 +8,8 @@ import json
 import pytest
 from django.utils.datastructures import MultiValueDict
 
-from builder.form import MAX_ROWS, Builder, to_form
+from builder.form import MAX_ROWS, Builder
+from builder.prefill import to_form
 from builder.rule_forms import CONDITIONS_MAX, ROWS_MAX
 from people.models import Role
 from scoring.models import Rubric

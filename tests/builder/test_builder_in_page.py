@@ -7,7 +7,8 @@ from pathlib import Path
 
 from django.utils.datastructures import MultiValueDict
 
-from builder.form import Builder, to_form
+from builder.form import Builder
+from builder.prefill import to_form
 from builder.rule_data import put_rule
 from people.models import Role
 from tests.factories import UserFactory

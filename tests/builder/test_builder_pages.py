@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from builder.form import to_form
+from builder.prefill import to_form
 from contests.models import Contest
 from people.models import Role
 from scoring import selectors, services

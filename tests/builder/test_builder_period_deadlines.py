@@ -10,11 +10,12 @@ from datetime import date
 
 import pytest
 
-from builder.form import Builder, to_form
+from builder.form import Builder
+from builder.prefill import to_form
 from contests.models import Contest, ContestState
 from people.models import Role
 from rulebook.spec import RubricError
-from scoring import selectors, services
+from scoring import selectors, services, timetable
 from scoring.contest_spec import parse_rubric_file, period_data, periods_gather
 from scoring.models import Rubric, RubricChange
 from tests.factories import DistrictFactory, UserFactory
@@ -56,8 +57,8 @@ def test_a_deadline_moved_in_one_period_survives_the_organisers_save_in_the_buil
     contest = office["contest"]
     assert contest.state == ContestState.OPEN
     q2, q3 = (Rubric.objects.get(contest=contest, period=p) for p in ("q2", "q3"))
-    services.criterion_deadline_set(rubric=q2, code="1.1", deadline=date(2021, 3, 31), reason="หนังสือกรม")
-    services.criterion_deadline_set(rubric=q3, code="2.1", deadline=date(2021, 8, 31), reason="หนังสือกรม")
+    timetable.criterion_deadline_set(rubric=q2, code="1.1", deadline=date(2021, 3, 31), reason="หนังสือกรม")
+    timetable.criterion_deadline_set(rubric=q3, code="2.1", deadline=date(2021, 8, 31), reason="หนังสือกรม")
     before = deadlines(contest)
     none, june = None, date(2021, 6, 30)
     jan = date(2021, 1, 20)
@@ -97,7 +98,7 @@ def test_a_deadline_moved_in_one_period_survives_the_organisers_save_in_the_buil
 def test_saving_the_builders_copy_unchanged_changes_nothing(office):
     contest = office["contest"]
     q2 = Rubric.objects.get(contest=contest, period="q2")
-    services.criterion_deadline_set(rubric=q2, code="1.1", deadline=date(2021, 3, 31), reason="หนังสือกรม")
+    timetable.criterion_deadline_set(rubric=q2, code="1.1", deadline=date(2021, 3, 31), reason="หนังสือกรม")
     before, changes = deadlines(contest), RubricChange.objects.filter(contest=contest).count()
     data = Builder(to_form(selectors.contest_file(q2))).data()
     services.contest_save(user=office["organiser"], data=data)

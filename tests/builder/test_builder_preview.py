@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from builder.form import to_form
+from builder.prefill import to_form
 from people.models import Role
 from scoring.models import Rubric
 from tests.builder.builder_people import sign_in

@@ -6,7 +6,8 @@ import json
 import pytest
 from django.utils.datastructures import MultiValueDict
 
-from builder.form import Builder, to_form
+from builder.form import Builder
+from builder.prefill import to_form
 from people.models import Role
 from scoring import selectors, services
 from scoring.models import Criterion

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from django.utils.datastructures import MultiValueDict
 
-from builder.form import Builder, to_form
+from builder.form import Builder
+from builder.prefill import to_form
 from builder.rows import step
 from contests.models import Contest
 from people.models import Role

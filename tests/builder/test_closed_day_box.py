@@ -5,7 +5,8 @@ import json
 from datetime import date
 from pathlib import Path
 
-from builder.form import Builder, to_form
+from builder.form import Builder
+from builder.prefill import to_form
 from rulebook.workdays import WorkCalendar
 
 UBON = json.loads((Path(__file__).parents[2] / "scoring/rubrics/ubon-milestones-2568.json").read_text())

@@ -13,7 +13,7 @@ from nominees.models import Nominee
 from nominees.selectors import nomination_window
 from nominees.services import nominee_submit
 from people.models import Role
-from scoring import services, snapshots
+from scoring import services, snapshots, timetable
 from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory, UserFactory
 
@@ -99,7 +99,7 @@ def test_a_frozen_year_refuses_everyone(it):
 
 def test_a_deadline_on_a_closed_day_moves_to_the_next_working_day(it):
     for code in ("1.1", "1.2", "1.3"):
-        services.criterion_deadline_set(
+        timetable.criterion_deadline_set(
             rubric=it.rubric, code=code, deadline=date(2021, 7, 17), reason="หนังสือจังหวัด"
         )  # a Saturday
     window = nomination_window(it.rubric.contest)
@@ -113,7 +113,7 @@ def test_a_deadline_on_a_closed_day_moves_to_the_next_working_day(it):
 
 def test_without_criterion_deadlines_the_contest_closes_when_it_ends(it):
     for code in ("1.1", "1.2", "1.3"):
-        services.criterion_deadline_set(rubric=it.rubric, code=code, deadline=None, reason="หนังสือจังหวัด")
+        timetable.criterion_deadline_set(rubric=it.rubric, code=code, deadline=None, reason="หนังสือจังหวัด")
     assert nomination_window(it.rubric.contest).deadline == date(2021, 9, 30)
     assert submit(it, it.own, bangkok(2021, 9, 30, 12, 0)).version == 1
     with pytest.raises(PortalError):

@@ -8,7 +8,7 @@ import pytest
 from committee import clarify
 from core.thai import thai_date
 from notices.models import Kind
-from scoring import services, snapshots
+from scoring import snapshots, timetable
 from scoring.recompute import standings_recompute
 from submissions.services import evidence_submit
 
@@ -21,7 +21,7 @@ def test_a_moved_deadline_reaches_every_entrant_and_who_runs_it_with_old_date_ne
     rubric, people, mailoutbox
 ):
     old = rubric.criteria.get(code="1.1").deadline
-    services.criterion_deadline_set(
+    timetable.criterion_deadline_set(
         user=people["central"], rubric=rubric, code="1.1", deadline=dt.date(2023, 9, 15), reason="ตามหนังสือกรม",
         letter="มท 0410.4/ว 123",
     )  # fmt: skip

@@ -8,7 +8,7 @@ import pytest
 from committee.panels import panelist_appoint
 from notices.models import Kind
 from people.models import Role
-from scoring import services
+from scoring import services, timetable
 from tests.awards.test_contest_ties import tied_contest
 from tests.factories import DistrictFactory, UserFactory, office_contest
 
@@ -39,9 +39,9 @@ def office(chiang_mai, phuket):
 def test_a_moved_deadline_in_an_office_contest_reaches_its_entrants_and_runners_only(office, mailoutbox):
     rubric, people = office
     first = {"user": people["organiser"], "rubric": rubric, "code": "1.1", "reason": "กำหนดส่ง"}
-    services.criterion_deadline_set(**first, deadline=dt.date(2021, 8, 15))  # a first deadline: no notice
+    timetable.criterion_deadline_set(**first, deadline=dt.date(2021, 8, 15))  # a first deadline: no notice
     assert inbox_of(people["district"])["d1"] == []
-    services.criterion_deadline_set(
+    timetable.criterion_deadline_set(
         user=people["organiser"], rubric=rubric, code="1.1", deadline=dt.date(2021, 8, 31), reason="ขยายเวลา"
     )
     got = inbox_of(*people.values())

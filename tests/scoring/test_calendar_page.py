@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from contests.models import Unit
 from people.models import Role
-from scoring import selectors, services
+from scoring import selectors, timetable
 from scoring.facts.imports import fact_set
 from scoring.models import HolidayAction, HolidayOverride, HolidayOverrideChange, Standing
 from scoring.recompute import standings_recompute
@@ -39,7 +39,7 @@ def test_calendar_page_anonymous_sent_to_login(client, rubric):
 
 
 def test_calendar_page_lists_closed_days_and_why(client, rubric, central_user):
-    services.holiday_override_save(user=central_user, day=date(2023, 8, 15), is_holiday=True, name_th="น้ำท่วม")
+    timetable.holiday_override_save(user=central_user, day=date(2023, 8, 15), is_holiday=True, name_th="น้ำท่วม")
     client.force_login(central_user)
     html = client.get(reverse("scoring:calendar", args=[2566])).content.decode()
     assert "๓๑ กรกฎาคม ๒๕๖๖</td>\n    <td>วันหยุดพิเศษ (เพิ่มเติม)" in html  # the cabinet's special holiday
@@ -63,12 +63,12 @@ def test_calendar_year_counts(rubric):
 
 def test_override_add_change_remove_is_audited_and_rescores(rubric, central_user):
     before = seq_sum(rubric)
-    saved = services.holiday_override_save(user=central_user, day=date(2023, 5, 1), is_holiday=True, name_th="ปิด")
-    services.holiday_override_save(
+    saved = timetable.holiday_override_save(user=central_user, day=date(2023, 5, 1), is_holiday=True, name_th="ปิด")
+    timetable.holiday_override_save(
         user=central_user, day=date(2023, 5, 1), is_holiday=True, name_th="ปิด", note="same again"
     )
-    services.holiday_override_save(user=central_user, day=date(2023, 5, 1), is_holiday=True, name_th="ปิด")
-    services.holiday_override_remove(user=central_user, override=saved)
+    timetable.holiday_override_save(user=central_user, day=date(2023, 5, 1), is_holiday=True, name_th="ปิด")
+    timetable.holiday_override_remove(user=central_user, override=saved)
     changes = list(HolidayOverrideChange.objects.order_by("id").values_list("action", "before", "after", "changed_by"))
     state = {"is_holiday": True, "name_th": "ปิด", "name_en": "", "note": ""}
     assert changes == [
@@ -82,9 +82,9 @@ def test_override_add_change_remove_is_audited_and_rescores(rubric, central_user
 
 
 def test_override_saved_unchanged_writes_no_audit_and_no_rescore(rubric, central_user):
-    services.holiday_override_save(user=central_user, day=date(2023, 8, 15), is_holiday=True, name_th="x")
+    timetable.holiday_override_save(user=central_user, day=date(2023, 8, 15), is_holiday=True, name_th="x")
     before = seq_sum(rubric)
-    services.holiday_override_save(user=central_user, day=date(2023, 8, 15), is_holiday=True, name_th="x")
+    timetable.holiday_override_save(user=central_user, day=date(2023, 8, 15), is_holiday=True, name_th="x")
     assert HolidayOverrideChange.objects.count() == 1
     assert seq_sum(rubric) == before
 
@@ -93,17 +93,17 @@ def test_override_added_then_removed_leaves_every_score_as_it_was(
     rubric, central_user, django_capture_on_commit_callbacks
 ):
     province = Unit.objects.get(code="TH-50")
-    services.criterion_deadline_set(rubric=rubric, code="2.1.2", deadline=date(2023, 4, 26), reason="หนังสือกรม")
+    timetable.criterion_deadline_set(rubric=rubric, code="2.1.2", deadline=date(2023, 4, 26), reason="หนังสือกรม")
     fact_set(rubric=rubric, province=province, criterion_code="2.1.2", name="received_on", value="2/5/66")
     standings_recompute(rubric_id=rubric.pk, full=True)
     scored = Standing.objects.get(rubric=rubric, province=province).criteria["2.1.2"]
     assert scored == "2"  # Labour Day counts: 4th working day late
-    override = services.holiday_override_save(
+    override = timetable.holiday_override_save(
         user=central_user, day=date(2023, 5, 1), is_holiday=True, name_th="ปิดทำการ"
     )
     standings_recompute(rubric_id=rubric.pk)
     assert Standing.objects.get(rubric=rubric, province=province).criteria["2.1.2"] == "3"
-    services.holiday_override_remove(user=central_user, override=override)
+    timetable.holiday_override_remove(user=central_user, override=override)
     standings_recompute(rubric_id=rubric.pk)
     assert Standing.objects.get(rubric=rubric, province=province).criteria["2.1.2"] == scored
 
@@ -128,7 +128,7 @@ def test_admin_refuses_an_unreadable_date(central_client, rubric):
 
 
 def test_admin_delete_is_audited(central_client, rubric, central_user):
-    override = services.holiday_override_save(user=central_user, day=date(2023, 8, 15), is_holiday=True, name_th="x")
+    override = timetable.holiday_override_save(user=central_user, day=date(2023, 8, 15), is_holiday=True, name_th="x")
     response = central_client.post(reverse("admin:scoring_holidayoverride_delete", args=[override.pk]), {"post": "yes"})
     assert response.status_code == 302
     assert list(HolidayOverrideChange.objects.values_list("action", flat=True)) == [
@@ -138,7 +138,7 @@ def test_admin_delete_is_audited(central_client, rubric, central_user):
 
 
 def test_province_page_shows_the_moved_deadline(client, rubric, provincial_user):
-    services.criterion_deadline_set(rubric=rubric, code="2.1.2", deadline=date(2023, 4, 13), reason="หนังสือกรม")
+    timetable.criterion_deadline_set(rubric=rubric, code="2.1.2", deadline=date(2023, 4, 13), reason="หนังสือกรม")
     client.force_login(provincial_user)
     html = client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode()
     assert "๑๓ เมษายน ๒๕๖๖ (วันหยุดราชการ) → เลื่อนเป็น ๑๘ เมษายน ๒๕๖๖" in html

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from builder.form import to_form
+from builder.prefill import to_form
 from committee import panels
 from people.models import Role
 from scoring import selectors, services

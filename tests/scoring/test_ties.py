@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from awards import documents
 from people.models import Role
-from scoring import lifecycle, selectors, snapshots
+from scoring import award_tiers, lifecycle, snapshots
 from scoring.lifecycle import State
 from scoring.models import TieDecision
 from scoring.ties.settle import tie_settle
@@ -74,7 +74,7 @@ def test_a_shared_award_gives_both_the_place_and_the_announcement_counts_them(ti
     tie_settle(user=organiser, rubric=rubric, entrants=ids(units, "หางดง", "สารภี"), method="shared", reason=REASON)
     assert places(rubric)["หางดง"] == (3, "runner_up_2", False)
     assert places(rubric)["สารภี"] == (3, "runner_up_2", False)
-    tiers = {a["code"]: a["note_th"] for a in selectors.award_summary(rubric)}
+    tiers = {a["code"]: a["note_th"] for a in award_tiers.award_summary(rubric)}
     assert tiers["runner_up_2"] == "รวมรางวัลร่วมจากคะแนนเสมอ 1 รางวัล"
     path = tmp_path / "announcement.pdf"
     path.write_bytes(documents.write(documents.render("announcement", rubric)))
@@ -144,7 +144,7 @@ def test_a_tie_for_the_last_places_counts_the_tied_entrants_not_everyone_listed(
     results = [
         SimpleNamespace(award="honourable", award_tie=i >= 8, province=SimpleNamespace(code=f"U{i}")) for i in range(11)
     ]
-    [filled] = selectors.award_tiers_filled([tier], results)
+    [filled] = award_tiers.award_tiers_filled([tier], results)
     assert (filled["placed"], filled["count"], filled["note_th"], filled["note_en"]) == (
         8,
         10,

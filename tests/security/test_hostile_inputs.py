@@ -10,7 +10,7 @@ from django.contrib.admin.sites import site
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, RequestFactory
 
-from builder.form import to_form
+from builder.prefill import to_form
 from contests.actor import actor_of
 from contests.models import Contest, ContestState
 from core.errors import PortalError

@@ -23,7 +23,7 @@ from core import acts
 from core.acts import SecondFactorRequired
 from ops import nextyear
 from people.models import Role
-from scoring import revisions, services, snapshots
+from scoring import revisions, services, snapshots, timetable
 from scoring.models import HolidayOverride, Rubric, StandingsSnapshot
 from scoring.recompute import standings_recompute
 from scoring.ties import settle
@@ -172,7 +172,7 @@ SERVICES = {
     "scoring.edit_calendar": (
         "central",
         None,
-        lambda user, rubric, office: services.holiday_override_save(
+        lambda user, rubric, office: timetable.holiday_override_save(
             user=user, day=date(2023, 1, 3), is_holiday=True, name_th="วันหยุดทดสอบ"
         ),
     ),

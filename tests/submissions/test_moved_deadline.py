@@ -5,11 +5,11 @@ from datetime import date
 
 from django.urls import reverse
 
-from scoring import services
+from scoring import timetable
 
 
 def test_criterion_page_says_the_old_date_the_new_one_the_reason_and_when(owner_client, rubric, central_user):
-    services.criterion_deadline_set(
+    timetable.criterion_deadline_set(
         user=central_user, rubric=rubric, code="1.2", deadline=date(2023, 6, 15), reason="ตามหนังสือกรม ว ๑๒๓"
     )
 
@@ -26,7 +26,7 @@ def test_criterion_page_says_the_old_date_the_new_one_the_reason_and_when(owner_
 
 
 def test_office_home_lists_a_moved_deadline_of_what_is_still_to_send(owner_client, rubric, central_user):
-    services.criterion_deadline_set(
+    timetable.criterion_deadline_set(
         user=central_user, rubric=rubric, code="1.2", deadline=date(2023, 7, 14), reason="ขยายเวลา"
     )
 
@@ -38,8 +38,8 @@ def test_office_home_lists_a_moved_deadline_of_what_is_still_to_send(owner_clien
 
 
 def test_a_deadline_set_where_there_was_none_is_said_as_set_not_moved(owner_client, rubric, central_user):
-    services.criterion_deadline_set(user=central_user, rubric=rubric, code="1.2", deadline=None, reason="รอหนังสือ")
-    services.criterion_deadline_set(
+    timetable.criterion_deadline_set(user=central_user, rubric=rubric, code="1.2", deadline=None, reason="รอหนังสือ")
+    timetable.criterion_deadline_set(
         user=central_user, rubric=rubric, code="1.2", deadline=date(2023, 7, 14), reason="ตามหนังสือ"
     )
 

@@ -84,7 +84,7 @@ def test_province_home_query_count_constant(owner_client, django_assert_num_quer
     # the year still take evidence (frozen or published results take none)? The holidays are the rubric's
     # calendar, read once per rubric revision (issue #40: how the contest reads a closed day), not per page;
     # +1 what the Department recorded as received (submissions.selectors.recorded_criteria); +1 the deadlines
-    # moved, with their old dates and reasons (scoring.selectors.deadline_moves).
+    # moved, with their old dates and reasons (scoring.deadline_moves).
     with django_assert_num_queries(16):  # +1: the bell's unread count (notices); +1: the rounds sent (1.2, 1.3, 4.2)
         owner_client.get(reverse("submissions:province", args=[2566, "TH-50"]))
 
@@ -97,7 +97,7 @@ def test_criterion_page_query_count_constant(owner_client, django_assert_num_que
     # still take evidence?" (frozen or published results take none) + 2: the contests the office enters and
     # their entrants, whose evidence the actor's scope keeps contest by contest (issue #37) + 1: whether the
     # Department recorded it as received (submissions.selectors.recorded_criteria) + 1: its deadline's moves
-    # (scoring.selectors.deadline_moves)
+    # (scoring.deadline_moves)
     with django_assert_num_queries(18):  # +1: the bell's unread count (notices); +1: the committee's questions
         response = owner_client.get(reverse("submissions:criterion", args=[2566, "TH-50", "1.1"]))
     assert response.content.decode().count('class="evidence"') == n

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from rulebook.dates import DateInputError, fiscal_year, parse_date, reading
 from rulebook.spec import RubricError
 from rulebook.workdays import deadline_text
-from scoring import selectors, services
+from scoring import selectors, timetable
 from scoring.models import Criterion, Rubric
 
 
@@ -39,7 +39,7 @@ class Command(BaseCommand):
         except DateInputError as exc:
             raise CommandError(str(exc)) from exc
         try:
-            c = services.criterion_deadline_set(rubric=rubric, code=criterion, deadline=day, reason=reason)
+            c = timetable.criterion_deadline_set(rubric=rubric, code=criterion, deadline=day, reason=reason)
         except Criterion.DoesNotExist as exc:
             raise CommandError(
                 format_lazy(_("no criterion {criterion} in {year}"), criterion=criterion, year=year)

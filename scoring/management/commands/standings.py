@@ -6,7 +6,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from contests.models import Contest
-from scoring import services
+from scoring import award_tiers, services
 from scoring.contests import contest_rows
 from scoring.recompute import standings_recompute
 
@@ -48,7 +48,7 @@ class Command(BaseCommand):
                 + f" {r['total']:>7}  {r['award_name_th'] or ''}{flag}"
             )
         if not rubric.period:
-            for tier in services.selectors.award_summary(rubric):
+            for tier in award_tiers.award_summary(rubric):
                 if tier["note_th"]:  # vacant places, or places a tie above holds for the panel
                     self.stdout.write(
                         f"รางวัล{tier['name_th']}: {tier['note_th']} / {tier['name_en']}: {tier['note_en']}"

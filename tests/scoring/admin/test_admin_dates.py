@@ -9,7 +9,7 @@ from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
 from people.models import Role
-from scoring import services
+from scoring import timetable
 from scoring.models import Criterion, HolidayOverride
 from scoring.templatetags.scoring_tags import be_years
 from tests.factories import UserFactory
@@ -33,7 +33,7 @@ def _cells(html: str, field: str) -> list[str]:
 
 
 def test_changelist_date_column_in_buddhist_era(central_client, central_user):
-    services.holiday_override_save(user=central_user, day=date(2026, 11, 23), is_holiday=True, name_th="วันหยุด")
+    timetable.holiday_override_save(user=central_user, day=date(2026, 11, 23), is_holiday=True, name_th="วันหยุด")
     html = central_client.get(reverse("admin:scoring_holidayoverride_changelist")).content.decode()
     assert _cells(html, "date") == ["23 พ.ย. 2569"]
     assert "2026" not in _results(html)
@@ -41,7 +41,7 @@ def test_changelist_date_column_in_buddhist_era(central_client, central_user):
 
 def test_changelist_timestamp_and_date_hierarchy_in_buddhist_era(central_client, central_user, clock):
     clock(2026, 11, 23, 14, 5)
-    services.holiday_override_save(user=central_user, day=date(2026, 11, 23), is_holiday=True, name_th="วันหยุด")
+    timetable.holiday_override_save(user=central_user, day=date(2026, 11, 23), is_holiday=True, name_th="วันหยุด")
     html = central_client.get(reverse("admin:scoring_holidayoverridechange_changelist")).content.decode()
     assert _cells(html, "changed_at") == ["23 พ.ย. 2569 14:05 น."]
     assert _cells(html, "date") == ["23 พ.ย. 2569"]
@@ -104,7 +104,7 @@ def test_read_only_timestamps_in_buddhist_era(central_client):
 
 
 def test_english_admin_shows_gregorian_dates_with_english_months(central_client, central_user):
-    services.holiday_override_save(user=central_user, day=date(2026, 11, 23), is_holiday=True, name_th="วันหยุด")
+    timetable.holiday_override_save(user=central_user, day=date(2026, 11, 23), is_holiday=True, name_th="วันหยุด")
     central_client.post("/i18n/setlang/", {"language": "en", "next": "/admin/"})
     html = central_client.get(reverse("admin:scoring_holidayoverride_changelist")).content.decode()
     assert _cells(html, "date") == ["23 Nov 2026"]

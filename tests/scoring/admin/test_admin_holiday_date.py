@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from scoring import services
+from scoring import timetable
 from scoring.models import HolidayAction, HolidayOverride, HolidayOverrideChange
 
 
@@ -17,7 +17,7 @@ def central_client(client, central_user):
 
 
 def test_holiday_override_change_page_cannot_move_its_date(central_client, central_user, rubric):
-    override = services.holiday_override_save(
+    override = timetable.holiday_override_save(
         user=central_user, day=date(2023, 8, 14), is_holiday=True, name_th="วันหยุดพิเศษ"
     )
     url = reverse("admin:scoring_holidayoverride_change", args=[override.pk])
