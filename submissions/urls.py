@@ -2,7 +2,7 @@ from django.urls import path
 
 import core.converters  # noqa: F401  (registers <rubric:…>)
 
-from . import answers, downloads, views
+from . import answers, downloads, evidence_views, views
 
 app_name = "submissions"
 P = "years/<rubric:year>/provinces/<str:code>/"
@@ -15,9 +15,9 @@ urlpatterns = [
     path(P + "nominee/", views.nominee, name="nominee"),
     path(P + "nominee/withdraw/", views.nominee_withdraw, name="nominee-withdraw"),
     path(C, views.criterion, name="criterion"),
-    path(C + "upload/", views.upload, name="upload"),
-    path(C + "link/", views.link, name="link"),
+    path(C + "upload/", evidence_views.upload, name="upload"),
+    path(C + "link/", evidence_views.link, name="link"),
     path(C + "answers/", answers.answers, name="answers"),
-    path("evidence/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path("evidence/<int:pk>/withdraw/", evidence_views.withdraw, name="withdraw"),
     path("evidence/<int:pk>/download/", downloads.download, name="download"),
 ]

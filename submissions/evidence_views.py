@@ -1,0 +1,167 @@
+"""Sending evidence from the criterion page: files (streamed through the capped upload handler, CSRF checked
+after it is installed), links, and withdrawing a version. Each answers the page, or JSON for its script."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core import gate
+from core.api import error_response
+from core.converters import ContestKey
+from core.errors import PortalError
+from core.http import LOGIN_FIRST, show, takes_files
+from core.validators.content import UploadRefused, clean_name
+from core.validators.refusal import size_refusal
+
+from . import policy, selectors, services, uploads
+from .forms import LinkForm
+from .templatetags.thai import is_en, label
+from .views import page_context
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _refusal(name, refusal: UploadRefused) -> dict:
+    shown = clean_name(name, "") if name else ""
+    message = refusal.en if is_en() else refusal.th
+    return {
+        "name": shown,
+        "th": refusal.th,
+        "en": refusal.en,
+        "message": message,
+        "too_big": refusal.too_big,
+        "status": refusal.status,
+    }
+
+
+def _upload_response(request, ctx: dict, created: list, refused: list[dict]):
+    back = reverse("submissions:criterion", args=[ctx["rubric"].key, ctx["province"].code, ctx["criterion"].code])
+    if _wants_json(request):
+        rows = [
+            {
+                "id": e.pk,
+                "row_html": render_to_string(
+                    "submissions/_evidence_row.html",
+                    {"e": e, "can_submit": True, "criterion": ctx["criterion"], "rubric": ctx["rubric"]},
+                    request,
+                ),
+            }
+            for e in created
+        ]
+        status = 201 if created and not refused else max(r["status"] for r in refused)
+        body: dict[str, object] = {"created": rows, "refused": refused}
+        if created:  # the page's status line changes with the upload, not only after a reload (issue #39)
+            created[-1].submission.refresh_from_db(fields=["status"])
+            body["status"] = label(created[-1].submission.get_status_display())
+        return JsonResponse(body, status=status)
+    for r in refused:
+        messages.error(request, f"{r['name']}: {r['message']}" if r["name"] else r["message"])
+    if created:
+        messages.success(request, gettext_lazy("Evidence saved"))
+    return redirect(back)
+
+
+@takes_files
+@csrf_exempt
+@require_POST
+def upload(request, year: ContestKey, code: str, criterion: str):
+    """Handlers must be set before the body is read, so CSRF is checked after installing them."""
+    if not request.user.is_authenticated:  # a session that expired: as the upload gate answers a larger body
+        return error_response(*LOGIN_FIRST, status=401, code="not_authenticated")
+    ctx = page_context(request, year, code, criterion)
+    gate.require(request, "submissions.submit_evidence", ctx["province"])
+    limits = uploads.limits_bytes()  # once per request: the cap, the streaming handler and the final check
+    if uploads.content_length(request) > uploads.hard_cap(limits):
+        refusal = size_refusal("any", uploads.hard_cap(limits) - 1024 * 1024)
+        return _upload_response(request, ctx, [], [_refusal(None, refusal)])
+    uploads.install(request, limits)
+    unread = uploads.read_body(request)
+    if unread is not None:  # nothing was kept, so answering before the CSRF check changes nothing
+        return _upload_response(request, ctx, [], [_refusal(None, unread)])
+    return csrf_protect(_upload)(request, ctx)
+
+
+def _upload(request, ctx: dict):
+    files = request.FILES.getlist("file")
+    refused = [_refusal(name, r) for name, r in request.upload_refusals]
+    created = []
+    for f in files:
+        try:
+            created.append(
+                services.evidence_submit(
+                    user=request.user,
+                    rubric=ctx["rubric"],
+                    province=ctx["province"],
+                    criterion_code=ctx["criterion"].code,
+                    upload=f,
+                    description=request.POST.get("description", ""),
+                )
+            )
+        except UploadRefused as r:
+            refused.append(_refusal(f.name, r))
+        finally:
+            uploads.cleanup([f])
+    if not files and not refused:
+        refused.append(
+            _refusal(None, UploadRefused("ไม่ได้รับไฟล์ หรือชื่อไฟล์ไม่ถูกต้อง", "No file received, or an invalid file name"))
+        )
+    return _upload_response(request, ctx, created, refused)
+
+
+@login_required
+@require_POST
+def link(request, year: ContestKey, code: str, criterion: str):
+    ctx = page_context(request, year, code, criterion)
+    gate.require(request, "submissions.submit_evidence", ctx["province"])
+    form = LinkForm(request.POST)
+    created, refused = [], []
+    if form.is_valid():
+        try:
+            created.append(
+                services.evidence_submit(
+                    user=request.user,
+                    rubric=ctx["rubric"],
+                    province=ctx["province"],
+                    criterion_code=ctx["criterion"].code,
+                    url=form.cleaned_data["url"],
+                    description=form.cleaned_data["description"],
+                )
+            )
+        except UploadRefused as r:
+            refused.append(_refusal(None, r))
+    else:
+        refused.append(_refusal(None, UploadRefused("กรุณาใส่ลิงก์", "Please enter a link")))
+    return _upload_response(request, ctx, created, refused)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def withdraw(request, pk: int):
+    """GET asks first (no script needed); only a POST that carries the confirmation withdraws."""
+    evidence = selectors.evidence_or_404(request.user, pk)
+    gate.require(request, "submissions.withdraw_evidence", evidence)
+    sub = evidence.submission
+    back = redirect("submissions:criterion", year=sub.rubric.key, code=sub.province.code, criterion=sub.criterion.code)
+    if request.method == "POST" and request.POST.get("confirm") == "1":
+        try:
+            services.evidence_withdraw(user=request.user, evidence=evidence)
+        except PortalError as exc:
+            show(request, exc)
+        else:
+            messages.success(request, gettext_lazy("Withdrawn (kept in the history)"))
+        return back
+    if request.method == "POST":  # a plain form post from an old page: ask, as the link does
+        return redirect("submissions:withdraw", pk=pk)
+    if evidence.withdrawn:
+        return back
+    return render(request, "submissions/withdraw.html", {"e": evidence, "closed": policy.evidence_closed(sub.rubric)})
