@@ -52,7 +52,7 @@ class PortalUserChangeForm(OneAddress, UserChangeForm):
     """The user admin's account form. No password: nobody types or sees another person's (README), so the page
     shows whether one is set and links to no form that sets it (PortalUserAdmin.user_change_password)."""
 
-    password = None
+    password = None  # type: ignore[assignment]  # Django drops a parent's field set to None; django-stubs types it Field
 
 
 class PortalUserCreationForm(OneAddress, forms.ModelForm):
@@ -133,7 +133,7 @@ class CountedPasswordChangeForm(PasswordChangeForm):
 
 def office_label(unit: Unit) -> str:
     """ "อำเภอเมืองชลบุรี (2001) · ชลบุรี": a district reads with its province, as offices name each other."""
-    parent = f" · {unit.parent.name_th}" if unit.parent_id else ""
+    parent = f" · {unit.parent.name_th}" if unit.parent is not None else ""  # no query without a parent id
     return f"{unit.get_level_display().split(' / ')[0]}{unit.name_th} ({unit.code}){parent}"
 
 

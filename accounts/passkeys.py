@@ -23,7 +23,7 @@ from .models import Event
 
 def relying_party(request) -> str:
     """OTP_WEBAUTHN_RP_ID_CALLABLE: the host Django has checked against ALLOWED_HOSTS, without its port."""
-    return urlsplit(f"//{request.get_host()}").hostname
+    return urlsplit(f"//{request.get_host()}").hostname or ""  # a checked host always has a name
 
 
 class PortalHelper(WebAuthnHelper):

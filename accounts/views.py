@@ -47,7 +47,7 @@ def _next(request) -> str:
     wanted = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return wanted
-    return reverse_lazy("submissions:home")
+    return reverse("submissions:home")
 
 
 @login_required

@@ -70,7 +70,7 @@ def document_create(request, year: ContestKey):
     rubric = rubric_gate(request, "awards.generate_documents", year)
     form = DocumentRequestForm(request.POST, rubric=rubric)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     else:
         doc = services.document_request(
             rubric=rubric, kind=form.cleaned_data["kind"], province=form.cleaned_data["province"], user=request.user
@@ -87,7 +87,7 @@ def signature(request, year: ContestKey):
         services.signature_set(rubric=rubric, user=request.user, **form.cleaned_data)
         messages.success(request, _("signature saved"))
     else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     return redirect(reverse("awards:results", args=[year]) + "#signature")
 
 
@@ -102,7 +102,7 @@ def signing_certificate(request, year: ContestKey):
         return redirect(reverse("awards:results", args=[year]) + "#signature")
     form = SigningCertificateForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     else:
         try:
             cert = services.signing_certificate_upload(

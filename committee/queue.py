@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from contests.models import Unit
+from contests.models import Contest, Unit
 from contests.seats import panel_office
 from contests.tree import lines_of
 from scoring.models import Rubric
@@ -109,6 +109,12 @@ def own_progress(user, rubric: Rubric, evidence: set[tuple[int, str]] | None = N
     return Progress(user.get_username(), len(mine & scored), len(mine))
 
 
+def _own_units(contest: Contest, office: int | None) -> set[int]:
+    """The panel member's own office, whose units they never judge (contests.seats.panel_office), as a set."""
+    own = panel_office(contest, office)
+    return set() if own is None else {own}
+
+
 def members_progress(rubric: Rubric, evidence: set[tuple[int, str]] | None = None) -> list[Progress]:
     """Every judge's progress, for the chair and whoever runs the contest: cells with evidence in the units
     each may judge: less those at or under a unit they are conflicted on and, on a panel, their own office's
@@ -119,9 +125,7 @@ def members_progress(rubric: Rubric, evidence: set[tuple[int, str]] | None = Non
     found = evidence_cells(rubric) if evidence is None else evidence
     evidence = {(p, c) for p, c in found if c in codes}
     scored, conflicts = judged_cells(rubric, ids), conflicts_of(ids)
-    barred = {
-        pk: conflicts.get(pk, set()) | {panel_office(rubric.contest, office)} - {None} for pk, _, office in judges
-    }
+    barred = {pk: conflicts.get(pk, set()) | _own_units(rubric.contest, office) for pk, _, office in judges}
     lines = lines_of({unit for unit, _ in evidence}) if any(barred.values()) else {}
     out = []
     for pk, name, _ in judges:

@@ -5,6 +5,7 @@ Re-exported by services; reads are in selectors (`nominees_by_unit`)."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -145,7 +146,9 @@ def nominee_submit(
     at = now or timezone.now()
     _open_for(user, contest, unit, at)
     rules = Eligibility.of(contest.nominee_rules)
-    values = {f: _clean(f, v) for f, v in (("name_th", name_th), ("position_th", position_th), ("name_en", name_en))}
+    values: dict[str, Any] = {
+        f: _clean(f, v) for f, v in (("name_th", name_th), ("position_th", position_th), ("name_en", name_en))
+    }
     values["employment"] = _employment(employment, rules)
     values["office"] = _office(office, rules)
     refusals = rules.refusals(employment=values["employment"], office=values["office"], unit=unit)

@@ -17,6 +17,7 @@ import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -47,7 +48,7 @@ class SnapshotError(PortalError):
         super().__init__(th, en, text=_snapshot_text(th, en, self.problems))
 
 
-def _lines(th: str, en: str, problems: list) -> str:
+def _lines(th: str, en: str, problems: Sequence[Text]) -> str:
     lines = [pick(th, en), *(f"  - {p}" for p in problems[:20])]
     if len(problems) > 20:
         more = format_lazy(_("and {value} more"), value=len(problems) - 20)
@@ -139,7 +140,7 @@ def backup_write(*, target: Path) -> Snapshot:
     started = timezone.now()
     counts, named = (_dump_postgresql if vendor == "postgresql" else _dump_sqlite)(dump)
     snapshot = Snapshot(path=target)
-    files = []
+    files: list[dict[str, Any]] = []
     for relative in named:
         copy = partial / "media" / relative
         # From the media folder or the object store alike; a row naming a file out of the store copies nothing.

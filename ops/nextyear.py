@@ -77,7 +77,7 @@ def next_year_plan(*, rubric: Rubric) -> Plan:
     except RubricError as exc:
         plan.error = str(exc)
     roles = Membership.objects.values_list("role", flat=True)
-    labels = dict(Membership._meta.get_field("role").choices)
+    labels = dict(Membership._meta.get_field("role").choices or ())
     plan.memberships = {labels[role]: n for role, n in sorted(Counter(roles).items())}
     return plan
 

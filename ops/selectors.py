@@ -37,7 +37,9 @@ def status_panel() -> dict:
         "failed_tasks": TaskFailure.objects.filter(at__gte=now - timedelta(days=1)).count(),
         "recent_failures": list(TaskFailure.objects.all()[:5]),
         "last_backup": backup,
-        "backup_age_hours": int((now - backup.finished_at).total_seconds() // 3600) if backup else None,
+        "backup_age_hours": int((now - backup.finished_at).total_seconds() // 3600)
+        if backup and backup.finished_at
+        else None,
         "last_failed_backup": BackupRecord.objects.filter(
             status=BackupStatus.FAILED, started_at__gte=now - timedelta(days=7)
         ).first(),
@@ -72,7 +74,8 @@ def year_on_year(*, user, province: Unit | None = None) -> dict:
     for row in by_province.values():
         cells = [row["years"].get(r.pk) for r in rubrics]
         totals = [c.total if c else None for c in cells]
-        change = totals[-1] - totals[0] if len(totals) == 2 and None not in totals else None
+        first, last = totals if len(totals) == 2 else (None, None)
+        change = last - first if first is not None and last is not None else None
         dims = [(code, [c.dimensions.get(code, "–") if c else "–" for c in cells]) for code in codes]
         rows.append({"province": row["province"], "totals": totals, "change": change, "dimensions": dims})
     return {"years": [r.year for r in rubrics], "rows": rows, "codes": codes}

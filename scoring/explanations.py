@@ -78,13 +78,13 @@ def explanations_build(*, rubric_id: int) -> int:
     rubric = Rubric.objects.filter(pk=rubric_id).first()
     if rubric is None:
         return 0
-    rows = (
+    rows = sorted(
         Standing.objects.filter(rubric=rubric, explanations={}, computed_seq=F("change_seq"))
         .exclude(computed_at=None)
         .order_by()
-        .values_list("pk", "province_id", "computed_seq", "province__size_group")
+        .values_list("pk", "province_id", "computed_seq", "province__size_group"),
+        key=itemgetter(1),
     )
-    rows = sorted(rows, key=itemgetter(1))
     field = Standing._meta.get_field("explanations")
     written = 0
     for at in range(0, len(rows), PART):  # a part's facts and texts in memory at a time (75,000 villages)

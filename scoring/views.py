@@ -19,6 +19,7 @@ from core import acts, gate
 from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, show, takes_files
+from core.i18n import Text
 from core.sheets import exporter
 from core.thaimap import thailand_map
 from rulebook.rubric_json import rubric_json
@@ -148,7 +149,7 @@ def settings_update(request, year: ContestKey):
     return redirect("scoring:dashboard", year=year)
 
 
-def _snapshot_action(request, year: ContestKey, action, done: str, **kwargs):
+def _snapshot_action(request, year: ContestKey, action, done: Text, **kwargs):
     """Runs one freeze/unfreeze/withdraw service and reports back on the dashboard."""
     rubric = _central_rubric(request, year)
     try:
@@ -233,7 +234,9 @@ def mine(request, year: ContestKey):
         if actor.files_for_office():  # a district office in the national contest: no standing of its own
             raise Http404
         raise PermissionDenied  # sees the contest (the committee, a panelist) but has no standing of its own
-    province = actor.own_office  # the entrant is the user's own office
+    province = actor.own_office  # the entrant is the user's own office (entering takes one)
+    if province is None:
+        raise Http404
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()
     ctx = {"rubric": rubric, "province": province, "published": None, "result": None}
     if snapshot:
