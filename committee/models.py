@@ -15,7 +15,7 @@ from scoring.models import Criterion, Rubric
 from .querysets import ClarificationQuerySet, JudgmentQuerySet, MessageQuerySet, ScopedQuerySet, ScoreChangeQuerySet
 
 USER = settings.AUTH_USER_MODEL
-POINTS = {"max_digits": 7, "decimal_places": 2}
+POINT_DIGITS, POINT_PLACES = 7, 2
 
 
 class Source(models.TextChoices):
@@ -57,7 +57,7 @@ class Judgment(Cell):
     """One member's own score; the judged score is computed from all of them (committee.aggregate)."""
 
     member = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="judgments", verbose_name=_("member"))
-    points = models.DecimalField(_("points"), **POINTS)
+    points = models.DecimalField(_("points"), max_digits=POINT_DIGITS, decimal_places=POINT_PLACES)
     items = models.JSONField(_("items met"), default=list, blank=True)
     note = models.TextField(_("note"), blank=True)
     # Optimistic lock: a save must name the version it started from (services.judgment_record).
@@ -85,7 +85,9 @@ class Judgment(Cell):
 class Final(Cell):
     """A single shared value per cell; `points` None means cleared (kept so the version never restarts)."""
 
-    points = models.DecimalField(_("points"), null=True, blank=True, **POINTS)
+    points = models.DecimalField(
+        _("points"), null=True, blank=True, max_digits=POINT_DIGITS, decimal_places=POINT_PLACES
+    )
     reason = models.TextField(_("reason"))
     by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by"))
     version = models.PositiveIntegerField(_("version"), default=1)
@@ -140,8 +142,12 @@ class ScoreChange(Cell):
     member = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("score of")
     )
-    old_points = models.DecimalField(_("old points"), null=True, blank=True, **POINTS)
-    new_points = models.DecimalField(_("new points"), null=True, blank=True, **POINTS)
+    old_points = models.DecimalField(
+        _("old points"), null=True, blank=True, max_digits=POINT_DIGITS, decimal_places=POINT_PLACES
+    )
+    new_points = models.DecimalField(
+        _("new points"), null=True, blank=True, max_digits=POINT_DIGITS, decimal_places=POINT_PLACES
+    )
     old_items = models.JSONField(_("old items"), null=True, blank=True)
     new_items = models.JSONField(_("new items"), null=True, blank=True)
     reason = models.TextField(_("reason or note"), blank=True)
