@@ -238,7 +238,7 @@ class Rows:
                     else:
                         for name, errors in c.rule_form.errors.items():
                             for e in errors:
-                                problems(c.rule_form.add_prefix(name) if name != "__all__" else c.prefix, e)
+                                problems(c.rule_form.add_prefix(name) if name != "__all__" else c.prefix, str(e))
                         entry["rule"] = {"kind": c.kind}
                     entry.update({n: v.strip() for n in OWN if (v := self.post.get(f"{c.prefix}{n}") or "").strip()})
                     entry.update(self._row(c.prefix, (OWN_DAY,), problems))
@@ -274,7 +274,7 @@ class Rows:
         their text; the rest are returned for the contest's criteria and dimensions."""
         filled = [p for p in self.awards if any(self.post.get(f"{p}{c.name}") for c in AWARD)]
         awards = dict(enumerate(filled, 1))
-        periods = {}
+        periods: dict[str, PeriodRows] = {}
         for k, period in enumerate(self.periods, 1):
             code = (self.post.get(f"{period.prefix}code") or "").strip() or f"#{k}"
             periods.setdefault(code, period)

@@ -70,9 +70,9 @@ def tie_settle(*, user, rubric: Rubric, entrants: Sequence[int], method: TieMeth
     lifecycle.ensure(rubric, Action.SETTLE)
     if Standing.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists():
         raise ValidationError(_("standings are being recomputed; try again"))
-    method = TieMethod(method) if method in TieMethod.values else None
-    if method is None:
+    if method not in TieMethod.values:
         raise ValidationError(_("choose how the tie is settled"))
+    method = TieMethod(method)
     reason = reason.strip()
     if not reason:
         raise ValidationError(_("give the reason or the panel's resolution (kept on record)"))
