@@ -81,6 +81,16 @@ def standings_freeze(*, user, rubric: Rubric) -> StandingsSnapshot:
     return snapshot
 
 
+def _locked(rubric: Rubric, action: Action) -> StandingsSnapshot:
+    """The period's frozen results, row-locked, once the lifecycle allows `action` (asked after the lock: a
+    publication a moment ago holds). The lifecycle allows these actions only with frozen results."""
+    snapshot = StandingsSnapshot.objects.select_for_update().filter(rubric=rubric).first()
+    lifecycle.ensure(rubric, action)
+    if snapshot is None:  # not reached: the lifecycle reads the same row
+        raise StandingsSnapshot.DoesNotExist(f"no frozen results for rubric {rubric.pk}")
+    return snapshot
+
+
 @transaction.atomic
 def standings_unfreeze(*, user, rubric: Rubric, reason: str) -> None:
     """Opens a frozen year to changes again; the reason is kept in the audit trail."""
@@ -88,8 +98,7 @@ def standings_unfreeze(*, user, rubric: Rubric, reason: str) -> None:
     reason = reason.strip()
     if not reason:
         raise ValidationError(gettext_lazy("a reason is required to unfreeze"))
-    snapshot = StandingsSnapshot.objects.select_for_update().filter(rubric=rubric).first()
-    lifecycle.ensure(rubric, Action.UNFREEZE)  # after the row lock: a publication a moment ago holds
+    snapshot = _locked(rubric, Action.UNFREEZE)
     snapshot.delete()
     FreezeEvent.objects.create(rubric=rubric, action=FreezeAction.UNFREEZE, reason=reason, by=user)
 
@@ -100,8 +109,7 @@ def publication_publish(*, user, rubric: Rubric, confirmed: bool, previewed_froz
     showed (`previewed_frozen_at`: its frozen_at.isoformat()): one frozen again since then must be previewed
     again before it is published."""
     acts.require(user, "scoring.publish", rubric)
-    snapshot = StandingsSnapshot.objects.select_for_update().filter(rubric=rubric).first()
-    lifecycle.ensure(rubric, Action.PUBLISH)  # never a draft's, never results not frozen
+    snapshot = _locked(rubric, Action.PUBLISH)  # never a draft's, never results not frozen
     if not confirmed:
         raise ValidationError(gettext_lazy("tick the confirmation that you checked the results"))
     tied = [r["province_name_th"] for r in snapshot.rows if r.get("award_tie")]
@@ -132,8 +140,7 @@ def publication_withdraw(*, user, rubric: Rubric, reason: str) -> StandingsSnaps
     reason = reason.strip()
     if not reason:
         raise ValidationError(gettext_lazy("a reason is required to withdraw the publication"))
-    snapshot = StandingsSnapshot.objects.select_for_update().filter(rubric=rubric).first()
-    lifecycle.ensure(rubric, Action.WITHDRAW)
+    snapshot = _locked(rubric, Action.WITHDRAW)
     snapshot.published_at, snapshot.published_by = None, None
     snapshot.save(update_fields=["published_at", "published_by"])
     event = FreezeEvent.objects.create(rubric=rubric, action=FreezeAction.WITHDRAW, reason=reason, by=user)
