@@ -119,7 +119,7 @@ def requirements_of(contest: Contest | None, unit_ids: list[int]) -> dict[int, R
     the figures. A contest without such criteria answers {} without reading a fact."""
     rubric = contest.rubrics.filter(period="").first() if contest is not None else None
     asking = [c for c in rubric_spec(rubric).criteria() if c.rule.entrant_questions()] if rubric else []
-    if not asking or not unit_ids:
+    if rubric is None or not asking or not unit_ids:
         return {}
     cells = facts_by_unit(rubric, unit_ids)
     out: dict[int, Requirements] = {}
@@ -237,7 +237,7 @@ def stages_due(actor: Actor) -> list[StageDue]:
     return sorted(out, key=lambda s: not s.is_open)
 
 
-def province_of(unit: Unit) -> Unit | None:
+def province_of(unit: Unit | None) -> Unit | None:
     while unit is not None and unit.level != "province":
         unit = unit.parent
     return unit
@@ -270,6 +270,8 @@ def results_of(contest: Contest) -> dict[int, Standing]:
 
 def stage_page(actor: Actor, contest: Contest) -> StagePage:
     stage = stage_of(contest)
+    if stage is None:  # asked of staged contests only (stages.views)
+        raise ValueError(f"contest {contest.slug} has no stage")
     chooses = actor.chooses(contest)
     office = actor.chooser(contest)
     window = stage_window(stage)
@@ -278,7 +280,8 @@ def stage_page(actor: Actor, contest: Contest) -> StagePage:
         picks = list(stage_picks(stage, office))
         picked = {e.unit_id for e in picks}
         units = list(stage_pool(stage, office))
-        below = Standing.objects.filter(rubric__contest_id=stage.previous_id, rubric__period="")
+        # A first stage has no stage below: None filters as IS NULL, no rows (django-stubs' lookups leave None out).
+        below = Standing.objects.filter(rubric__contest_id=stage.previous_id, rubric__period="")  # type: ignore[misc]
         results = {r.province_id: r for r in below.filter(province__in=units)}
         below_asked = requirements_of(stage.previous, [u.pk for u in units]) if stage.previous_id else {}
         pool = [
