@@ -151,8 +151,8 @@ def install(request, limits: dict[str, int] | None = None) -> None:
 
     `limits`: the ones the caller already read for this request (saves a query).
     """
+    request.upload_refusals = []  # first: the handler keeps this list and adds its refusals to it
     request.upload_handlers = [CappedUploadHandler(request, limits)]
-    request.upload_refusals = []
 
 
 def read_body(request) -> UploadRefused | None:
