@@ -4,13 +4,16 @@
 (function () {
   "use strict";
   var form = document.getElementById("builder");
-  if (!form || !window.fetch || !window.FormData) return;
+  if (!form || !window.fetch || !window.FormData || !window.URLSearchParams) return;
   var url = form.getAttribute("data-preview");
   var timers = {};
 
   function preview(box, typedInPreview) {
     var target = box.querySelector(".preview");
-    var data = new FormData(form);
+    // Sent as the form itself sends it (urlencoded; the builder takes no files): as multipart, a large contest's
+    // form (the national one's is over 64 KB) was refused by the upload gate before the view (403, "this
+    // address does not take files"), and its preview never came.
+    var data = new URLSearchParams(new FormData(form));
     data.set("criterion", box.id.slice("crit-".length));
     fetch(url, { method: "POST", body: data, credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.text() : null; })
