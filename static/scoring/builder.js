@@ -48,17 +48,19 @@
   }
 })();
 
-// Level bands: "add a level" copies the blank last row in the page, no round trip (issue #39). Without
-// this script the page always offers one blank row, and saving offers the next. One listener on the page
-// answers every section's button, those of a dimension copied by "+ เพิ่มมิติ" too (a copy has no listener).
+// Level bands and a criterion's rounds: "add a level" and "add a round" copy the blank last row in the page, no
+// round trip (issue #39). Without this script the page always offers one blank row, and checking or saving
+// offers the next. One listener on the page answers every section's button, those of a dimension or criterion
+// copied in the page too (a copy has no listener).
 (function () {
   "use strict";
-  document.querySelectorAll("details.bands .add-band").forEach(function (button) { button.hidden = false; });
+  var buttons = "details.bands .add-band, details.rounds .add-round";
+  document.querySelectorAll(buttons).forEach(function (button) { button.hidden = false; });
   document.addEventListener("click", function (ev) {
-    var button = ev.target.closest("details.bands .add-band");
-    var body = button && button.closest("details.bands").querySelector("tbody");
+    var button = ev.target.closest(buttons);
+    var body = button && button.closest("details").querySelector("tbody");
     if (!body) return;
-    var last = body.querySelector("tr.band-row:last-child");
+    var last = body.querySelector("tr:last-child");
     var row = last.cloneNode(true);
     row.querySelectorAll("input").forEach(function (input) { input.value = ""; });
     body.appendChild(row);
