@@ -4,13 +4,16 @@
 (function () {
   "use strict";
   var form = document.getElementById("builder");
-  if (!form || !window.fetch || !window.FormData) return;
+  if (!form || !window.fetch || !window.FormData || !window.URLSearchParams) return;
   var url = form.getAttribute("data-preview");
   var timers = {};
 
   function preview(box, typedInPreview) {
     var target = box.querySelector(".preview");
-    var data = new FormData(form);
+    // Sent as the form itself sends it (urlencoded; the builder takes no files): as multipart, a large contest's
+    // form (the national one's is over 64 KB) was refused by the upload gate before the view (403, "this
+    // address does not take files"), and its preview never came.
+    var data = new URLSearchParams(new FormData(form));
     data.set("criterion", box.id.slice("crit-".length));
     fetch(url, { method: "POST", body: data, credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.text() : null; })
@@ -45,17 +48,19 @@
   }
 })();
 
-// Level bands: "add a level" copies the blank last row in the page, no round trip (issue #39). Without
-// this script the page always offers one blank row, and saving offers the next. One listener on the page
-// answers every section's button, those of a dimension copied by "+ เพิ่มมิติ" too (a copy has no listener).
+// Level bands and a criterion's rounds: "add a level" and "add a round" copy the blank last row in the page, no
+// round trip (issue #39). Without this script the page always offers one blank row, and checking or saving
+// offers the next. One listener on the page answers every section's button, those of a dimension or criterion
+// copied in the page too (a copy has no listener).
 (function () {
   "use strict";
-  document.querySelectorAll("details.bands .add-band").forEach(function (button) { button.hidden = false; });
+  var buttons = "details.bands .add-band, details.rounds .add-round";
+  document.querySelectorAll(buttons).forEach(function (button) { button.hidden = false; });
   document.addEventListener("click", function (ev) {
-    var button = ev.target.closest("details.bands .add-band");
-    var body = button && button.closest("details.bands").querySelector("tbody");
+    var button = ev.target.closest(buttons);
+    var body = button && button.closest("details").querySelector("tbody");
     if (!body) return;
-    var last = body.querySelector("tr.band-row:last-child");
+    var last = body.querySelector("tr:last-child");
     var row = last.cloneNode(true);
     row.querySelectorAll("input").forEach(function (input) { input.value = ""; });
     body.appendChild(row);

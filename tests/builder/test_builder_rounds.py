@@ -106,3 +106,14 @@ def test_a_blank_row_is_no_round() -> None:
     form.setlist("d0c0-round_label_th", ["", " "])
     form.setlist("d0c0-round_due", ["", ""])
     assert "rounds" not in Builder(form).data()["dimensions"][0]["criteria"][0]
+
+
+def test_the_page_offers_a_button_to_add_a_round_in_the_page(organiser_client, contest):
+    """Hidden until the page's script shows it (static/scoring/builder.js copies the blank last row); without the
+    script the blank row stays, and checking offers the next."""
+    page = organiser_client.get(BUILD, {"from": "contest:cm-web-2564"}).content.decode()
+
+    section = page[page.index('id="rounds-d0c0-"') :]
+    section = section[: section.index("</details>")]
+    assert section.count('class="round-row"') == 3  # the two rounds and a blank row
+    assert '<button type="button" class="secondary add-round" hidden>เพิ่มรอบการส่ง</button>' in section

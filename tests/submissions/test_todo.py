@@ -2,15 +2,17 @@
 what came back; a judge's items left; a tie that waits on whoever runs the contest."""
 
 import re
+import uuid
 from datetime import timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.thai import thai_date
 from people.models import Role
-from scoring.demo import present_year
-from scoring.models import Criterion, Standing
+from scoring.demo import demo_present_year, present_year
+from scoring.models import Criterion, Rubric, Standing
 from submissions.models import Submission, SubmissionStatus
 from tests.factories import UserFactory
 
@@ -26,29 +28,40 @@ def _todo(html: str) -> list[tuple[str, str]]:
     return [(key, " ".join(re.sub(r"<[^>]+>", " ", text).split())) for key, text in lines]
 
 
-def _deadline(code: str, days: int) -> None:
-    Criterion.objects.filter(rubric__year=2566, code=code).update(deadline=timezone.localdate() + timedelta(days))
+LATE_DAYS = 40  # how long ago the six dated criteria were due
 
 
-def _page(client) -> list[tuple[str, str]]:
-    return _todo(client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode())
+def _page(client, rubric) -> list[tuple[str, str]]:
+    return _todo(client.get(reverse("submissions:province", args=[rubric.key, "TH-50"])).content.decode())
 
 
 @pytest.fixture
-def ahead(rubric):
-    """Two criteria due ahead, 1.2 sooner than 1.1; the other 16 of B.E. 2566 are long past."""
-    _deadline("1.1", 28)
-    _deadline("1.2", 10)
+def ahead(db) -> Rubric:
+    """B.E. 2566's rules run again in the present fiscal year (as the demo runs them), so that a deadline ahead of
+    today lies within the rubric's year, which its rules require: 1.2 due in 10 days and 1.1 in 28, the other six
+    dated criteria past, ten without a deadline; no rounds (B.E. 2566's are all past, so its card says none of
+    them). Written in place, with a new revision for the rubric, so no parsed copy read before (the process's
+    cache) is used."""
+    today = timezone.localdate()
+    present = demo_present_year(today=today)
+    present.criteria.update(rounds=[])
+    present.criteria.exclude(deadline=None).update(deadline=today - timedelta(LATE_DAYS))
+    present.criteria.filter(code="1.1").update(deadline=today + timedelta(28))
+    present.criteria.filter(code="1.2").update(deadline=today + timedelta(10))
+    Rubric.objects.filter(pk=present.pk).update(revision=uuid.uuid4())
+    present.refresh_from_db()
+    return present
 
 
 def test_an_office_is_told_what_is_late_then_its_nearest_deadlines(owner_client, ahead):
-    lines = _page(owner_client)
+    lines = _page(owner_client, ahead)
 
     # Six criteria are past their deadlines, two ahead, ten have none (the manual sets none): the first late
     # one, the two dated ones nearest first, then one without a date, the rest counted.
     assert [key for key, _ in lines] == ["late", "next", "next", "next", "more"]
     assert lines[0][1].startswith("เลยกำหนดแล้ว ยังส่งได้: ๑.๓ ")
-    assert "และอีก ๕ ตัวชี้วัด กำหนด ๓๑ กรกฎาคม ๒๕๖๖ · เลยกำหนด" in lines[0][1]
+    due = thai_date(timezone.localdate() - timedelta(LATE_DAYS))
+    assert f"และอีก ๕ ตัวชี้วัด กำหนด {due} · เลยกำหนด" in lines[0][1]
     assert lines[1][1].startswith("ส่งหลักฐาน ๑.๒ ")
     assert lines[1][1].endswith("วันทำการ") and "· เหลือ " in lines[1][1]
     assert lines[2][1].startswith("ส่งหลักฐาน ๑.๑ ")
@@ -59,29 +72,29 @@ def test_an_office_is_told_what_is_late_then_its_nearest_deadlines(owner_client,
 
 def test_a_sent_criterion_leaves_the_card(owner_client, ahead):
     owner_client.post(
-        reverse("submissions:upload", args=[2566, "TH-50", "1.2"]),
+        reverse("submissions:upload", args=[ahead.key, "TH-50", "1.2"]),
         {"file": files.upload("a.pdf", files.pdf_new())},
         headers={"accept": "application/json"},
     )
 
-    lines = _page(owner_client)
+    lines = _page(owner_client, ahead)
 
     assert [key for key, _ in lines] == ["late", "next", "next", "next", "more"]
     assert lines[1][1].startswith("ส่งหลักฐาน ๑.๑ ")
     assert lines[4][1] == "ยังไม่ส่งอีก ๘ ตัวชี้วัด (ดูตารางด้านล่าง)"
 
 
-def test_what_the_committee_returned_comes_first(owner_client, ahead, chiang_mai, rubric):
+def test_what_the_committee_returned_comes_first(owner_client, ahead, chiang_mai):
     owner_client.post(
-        reverse("submissions:upload", args=[2566, "TH-50", "1.1"]),
+        reverse("submissions:upload", args=[ahead.key, "TH-50", "1.1"]),
         {"file": files.upload("a.pdf", files.pdf_new())},
         headers={"accept": "application/json"},
     )
-    Submission.objects.filter(rubric=rubric, province=chiang_mai, criterion__code="1.1").update(
+    Submission.objects.filter(rubric=ahead, province=chiang_mai, criterion__code="1.1").update(
         status=SubmissionStatus.RETURNED
     )
 
-    lines = _page(owner_client)
+    lines = _page(owner_client, ahead)
 
     assert lines[0][0] == "returned"
     assert lines[0][1].startswith("ชี้แจงหรือส่งเพิ่ม: ๑.๑ ")
@@ -94,13 +107,13 @@ def test_everything_sent_says_so(owner_client, rubric, chiang_mai):
             {"url": f"https://example.org/{code}"},
         )
 
-    assert _page(owner_client) == [("all-sent", "ส่งหลักฐานครบทุกตัวชี้วัดแล้ว")]
+    assert _page(owner_client, rubric) == [("all-sent", "ส่งหลักฐานครบทุกตัวชี้วัดแล้ว")]
 
 
 def test_only_the_office_s_own_staff_get_the_card(client, central_user, ahead):
     client.force_login(central_user)
 
-    assert _page(client) == []
+    assert _page(client, ahead) == []
 
 
 def test_a_judge_is_told_how_many_items_are_left_and_led_to_the_next(client, rubric, chiang_mai, phuket):
