@@ -257,22 +257,22 @@ def page_rows(rubric: Rubric, results, page: int) -> list[Standing]:
     orders it (rank, then code), every entrant ranked, with no sort of the whole table (75,000 villages). A
     rank counts the entrants above it and a greater rank key ranks higher, so the entrant at position p (from 0)
     in rank order shares its key with the one at position p in key order (the index `result_rank_key`), and
-    holds the greatest of that key's ranks not above p + 1: the page's first and last ranks are each one step
-    down the index, and only the entrants between their keys are read and sorted. (The rank is in no index:
-    scoring.models.Standing.) Their region tells the caller whether the contest ranks within regions."""
+    holds the greatest of that key's ranks not above p + 1. The page's keys are read first, in one walk down
+    the index; then only the entrants between its first and last key are read and sorted. (The rank is in no
+    index: scoring.models.Standing.) Their region tells the caller whether the contest ranks within regions."""
     start = (page - 1) * PAGE_SIZE
     values = Standing.objects.filter(rubric=rubric).order_by()
-    keys = values.order_by("-rank_key").values("rank_key")
-    top = Subquery(keys[start : start + 1])
-    bottom = Subquery(keys[start + PAGE_SIZE - 1 : start + PAGE_SIZE])  # none on a last page not full
+    keys = list(values.order_by("-rank_key").values_list("rank_key", flat=True)[start : start + PAGE_SIZE])
+    if not keys:
+        return []
+    top, bottom = keys[0], keys[-1]
 
-    def rank_at(key: Subquery, position: int) -> Subquery:
+    def rank_at(key: str, position: int) -> Subquery:
         return Subquery(values.filter(rank_key=key, rank__lte=position).order_by("-rank").values("rank")[:1])
 
-    first, last = rank_at(top, start + 1), Coalesce(rank_at(bottom, start + PAGE_SIZE), start + PAGE_SIZE)
+    first, last = rank_at(top, start + 1), rank_at(bottom, start + len(keys))
     at = Window(RowNumber(), order_by=[F("rank").asc(), F("province__code").asc()]) + first - 1
-    band = results.filter(rank_key__lte=top, rank_key__gte=Coalesce(bottom, Value("")))
-    band = band.filter(rank__gte=first, rank__lte=last).annotate(at=at)
+    band = results.filter(rank_key__lte=top, rank_key__gte=bottom, rank__gte=first, rank__lte=last).annotate(at=at)
     band = band.filter(at__gt=start, at__lte=start + PAGE_SIZE)
     return list(band.order_by("rank", "province__code").defer("explanations"))
 
@@ -286,7 +286,7 @@ def places_from_top(rubric: Rubric, places: int) -> dict:
 
 def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: str = "total", page: int = 1) -> dict:
     """Everything the dashboard and its live partial show: the page's rows, and tallies over all entrants
-    in the database (tallies). 9 queries whatever the number of entrants; 1 more when a criterion due soon
+    in the database (tallies). 10 queries whatever the number of entrants; 1 more when a criterion due soon
     has entrants with nothing submitted, 1 more when the facts changed since this process last counted them
     (tallies.recorded_counts)."""
     results = Standing.objects.filter(rubric=rubric).select_related("province")
