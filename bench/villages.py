@@ -143,6 +143,15 @@ def one_change(rubric, entrants: list[str]) -> list[float]:
     return times
 
 
+def server_cpu() -> float:
+    """The CPU time (s) this process's PostgreSQL connection has used so far (the server runs on this machine)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return _cpu([cursor.fetchone()[0]])
+
+
 def pages(slug: str, count: int) -> list[float]:
     from django.contrib.auth import get_user_model
     from django.test import Client
@@ -167,9 +176,11 @@ def pages(slug: str, count: int) -> list[float]:
     return times
 
 
-def on_two_workers(rubric) -> tuple[list[float], float]:
+def on_two_workers(rubric) -> tuple[list[float], float, list[float], list[float]]:
     """A full recompute on a real Celery worker with two pool processes, timed from queueing until no entrant is
-    stale; the pool processes' peak memory (MB)."""
+    stale; the pool processes' peak memory (MB), their CPU time in each run (s: both together), and how long
+    each run's explanation pass took after it (s). Each run starts once the previous one's explanation pass has
+    ended, so the two never share the cores."""
     import redis
     from django.conf import settings
     from django.db import connection
@@ -189,23 +200,39 @@ def on_two_workers(rubric) -> tuple[list[float], float]:
     redis.Redis.from_url(settings.REDIS_URL).flushdb()
     worker = celery_worker(2, env)
     try:
-        times = []
+        times, cpu, explained = [], [], []
         for run in range(RUNS + 1):  # the first warms the pool processes
             results.update(change_seq=F("change_seq") + 1)
+            pools = _children(worker.pid)
+            used = _cpu(pools)
             start = time.perf_counter()
             tasks.recompute.delay(rubric.pk)
             while results.filter(change_seq__gt=F("computed_seq")).exists():
                 time.sleep(0.02)
             if run:
                 times.append((time.perf_counter() - start) * 1000)
-            deadline = time.monotonic() + 120  # the explanation pass that follows, out of the next run's way
+                cpu.append(_cpu(pools) - used)
+            ranked = time.perf_counter()
+            deadline = time.monotonic() + 900  # the explanation pass that follows, out of the next run's way
             while results.filter(explanations={}).exists() and time.monotonic() < deadline:
                 time.sleep(0.1)
+            if run:
+                explained.append(time.perf_counter() - ranked)
         peak = max((_hwm(pid) for pid in _children(worker.pid)), default=0.0)
-        return times, peak
+        return times, peak, cpu, explained
     finally:
         worker.terminate()
         worker.wait(timeout=60)
+
+
+def _cpu(pids: list[int]) -> float:
+    """The CPU time (s) these processes have used so far."""
+    used = 0.0
+    for pid in pids:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        used += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return used
 
 
 def _children(pid: int) -> list[int]:
@@ -242,27 +269,42 @@ def one_size(count: int) -> None:
     print(f"[{count}] set-up: {count:,} villages, {facts:,} facts, {time.perf_counter() - start:.0f} s ({load()})")
     out = {"entrants": count, "setup_rss_mb": round(setup_rss)}
 
-    full = []
+    full, full_cpu = [], []
     for _ in range(RUNS):
-        start = time.perf_counter()
+        start, used = time.perf_counter(), time.process_time()
         standings_recompute(rubric_id=rubric.pk, full=True)
         full.append((time.perf_counter() - start) * 1000)
+        full_cpu.append(time.process_time() - used)
     out.update(full_ms=statistics.median(full), full_load=load(), full_rss_mb=round(rss_mb()))
-    print(f"[{count}] full recompute here: median {out['full_ms']:.0f} ms {full} ({out['full_load']})")
+    out.update(full_cpu_s=round(statistics.median(full_cpu), 1))
+    print(
+        f"[{count}] full recompute here: median {out['full_ms']:.0f} ms {full}, CPU {out['full_cpu_s']} s here"
+        f" ({out['full_load']})"
+    )
     vacuum()
 
+    used, server = time.process_time(), server_cpu()
     changes = one_change(rubric, codes)
+    cpu_ms, server_ms = [(v / len(changes)) * 1000 for v in (time.process_time() - used, server_cpu() - server)]
     out.update(one_ms=statistics.median(changes), one_p95_ms=p95(changes), one_load=load())
-    print(f"[{count}] one entrant's change: median {out['one_ms']:.0f} ms, p95 {out['one_p95_ms']:.0f} ms ({load()})")
+    out.update(one_cpu_ms=round(cpu_ms), one_server_cpu_ms=round(server_ms))
+    print(
+        f"[{count}] one entrant's change: median {out['one_ms']:.0f} ms, p95 {out['one_p95_ms']:.0f} ms; CPU a"
+        f" change {out['one_cpu_ms']} ms here, {out['one_server_cpu_ms']} ms PostgreSQL's ({load()})"
+    )
 
     shown = pages(data["contest"]["slug"], count)
     out.update(page_ms=statistics.median(shown), page_p95_ms=p95(shown), page_load=load())
     print(f"[{count}] paged standings: median {out['page_ms']:.0f} ms, p95 {out['page_p95_ms']:.0f} ms ({load()})")
 
     if os.environ.get("REDIS_URL"):
-        workers, peak = on_two_workers(rubric)
+        workers, peak, cpu, explained = on_two_workers(rubric)
         out.update(workers_ms=statistics.median(workers), workers_load=load(), workers_rss_mb=round(peak))
-        print(f"[{count}] full recompute on two workers: median {out['workers_ms']:.0f} ms {workers} ({load()})")
+        out.update(workers_cpu_s=round(statistics.median(cpu), 1), explain_s=round(statistics.median(explained), 1))
+        print(
+            f"[{count}] full recompute on two workers: median {out['workers_ms']:.0f} ms {workers}, the pool"
+            f" processes' CPU {out['workers_cpu_s']} s; explanation pass after it {out['explain_s']} s ({load()})"
+        )
     out["rss_mb"] = round(rss_mb())
     print("FIGURES " + json.dumps(out))
 

@@ -119,9 +119,10 @@ def parallel_wanted() -> bool:
 
 def parallel(rubric_id: int, bounds: list[tuple[int, int]]) -> bool:
     """Queues a parallel recompute: one `scoring.recompute_chunk` per range of entrants, every worker taking
-    some, then `scoring.recompute_rank` once all are in (a Celery chord). A chunk whose worker dies is run
-    again (acks_late, reject on worker lost), and the chord waits for it. One at a time per year: a year
-    already running one queues nothing; that run queues another if entrants turned stale meanwhile."""
+    some and staging their points, then `scoring.recompute_rank` once all are in (a Celery chord). A chunk
+    whose worker dies is run again (acks_late, reject on worker lost), and the chord waits for it. One at a
+    time per year: a year already running one queues nothing; that run queues another if entrants turned
+    stale meanwhile."""
     from django.utils import timezone
 
     recompute_chunk, recompute_rank = task("scoring.recompute_chunk"), task("scoring.recompute_rank")
@@ -130,9 +131,11 @@ def parallel(rubric_id: int, bounds: list[tuple[int, int]]) -> bool:
             return False
     except Exception:
         log.warning("parallel recompute marker unavailable for rubric %s", rubric_id, exc_info=True)
-    header = [recompute_chunk.s(rubric_id, low, high) for low, high in bounds]
+    started = timezone.now().timestamp()
+    run = round(started * 1_000_000)  # names the points the chunks stage (scoring.models.StagedPoints)
+    header = [recompute_chunk.s(rubric_id, low, high, run) for low, high in bounds]
     try:
-        chord(header)(recompute_rank.s(rubric_id, timezone.now().timestamp()))
+        chord(header)(recompute_rank.s(rubric_id, started, run))
         return True
     except Exception:
         log.warning("parallel recompute not queued for rubric %s; the beat job will heal it", rubric_id, exc_info=True)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import F, Subquery, Window
-from django.db.models.functions import RowNumber
+from django.db.models import F, Subquery, Value, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
 from contests.models import Level
@@ -255,22 +255,38 @@ PAGE_SIZE = 100  # ranking rows a page shows: all 76 provinces; a contest of 7,0
 def page_rows(rubric: Rubric, results, page: int) -> list[Standing]:
     """A page of `results` (a year's standings, their region annotated) as a contest ranked all together
     orders it (rank, then code), every entrant ranked, with no sort of the whole table (75,000 villages). A
-    rank counts the entrants above it, so the entrant at position p (from 0) holds the greatest rank not above
-    p + 1: the page's first and last ranks are each one step down the index `result_page`, and only the
-    entrants between them are sorted. Their region tells the caller whether the contest ranks within regions."""
+    rank counts the entrants above it and a greater rank key ranks higher, so the entrant at position p (from 0)
+    in rank order shares its key with the one at position p in key order (the index `result_rank_key`), and
+    holds the greatest of that key's ranks not above p + 1. The page's keys are read first, in one walk down
+    the index; then only the entrants between its first and last key are read and sorted. (The rank is in no
+    index: scoring.models.Standing.) Their region tells the caller whether the contest ranks within regions."""
     start = (page - 1) * PAGE_SIZE
-    ranks = Standing.objects.filter(rubric=rubric).order_by("-rank").values("rank")
-    first = Subquery(ranks.filter(rank__lte=start + 1)[:1])
-    last = Subquery(ranks.filter(rank__lte=start + PAGE_SIZE)[:1])
+    values = Standing.objects.filter(rubric=rubric).order_by()
+    keys = list(values.order_by("-rank_key").values_list("rank_key", flat=True)[start : start + PAGE_SIZE])
+    if not keys:
+        return []
+    top, bottom = keys[0], keys[-1]
+
+    def rank_at(key: str, position: int) -> Subquery:
+        return Subquery(values.filter(rank_key=key, rank__lte=position).order_by("-rank").values("rank")[:1])
+
+    first, last = rank_at(top, start + 1), rank_at(bottom, start + len(keys))
     at = Window(RowNumber(), order_by=[F("rank").asc(), F("province__code").asc()]) + first - 1
-    band = results.filter(rank__gte=first, rank__lte=last).annotate(at=at)
+    band = results.filter(rank_key__lte=top, rank_key__gte=bottom, rank__gte=first, rank__lte=last).annotate(at=at)
     band = band.filter(at__gt=start, at__lte=start + PAGE_SIZE)
     return list(band.order_by("rank", "province__code").defer("explanations"))
 
 
+def places_from_top(rubric: Rubric, places: int) -> dict:
+    """A filter on a year's standings for the first `places` ranks of a contest ranked all together: their keys
+    are at least the key at position `places` (the index `result_rank_key`), so the rest are never read."""
+    keys = Standing.objects.filter(rubric=rubric).order_by("-rank_key").values("rank_key")
+    return {"rank_key__gte": Coalesce(Subquery(keys[places - 1 : places]), Value("")), "rank__lte": places}
+
+
 def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: str = "total", page: int = 1) -> dict:
     """Everything the dashboard and its live partial show: the page's rows, and tallies over all entrants
-    in the database (tallies). 9 queries whatever the number of entrants; 1 more when a criterion due soon
+    in the database (tallies). 10 queries whatever the number of entrants; 1 more when a criterion due soon
     has entrants with nothing submitted, 1 more when the facts changed since this process last counted them
     (tallies.recorded_counts)."""
     results = Standing.objects.filter(rubric=rubric).select_related("province")
@@ -294,8 +310,8 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
     by_province = rubric.contest.entrant_level == Level.PROVINCE
     # The award holders (a few places; ties can add some), or for the map every province (76 at most).
     if not by_province and shown and shown[0].region == 0 and not tally.unranked:  # no region: ranked together
-        # The award places are the first ranks (a tie at the last one shares its rank): found by `result_page`.
-        ranked = ranked.filter(rank__lte=max(sum(t.count for t in tiers), 1))
+        # The award places are the first ranks (a tie at the last one shares its rank): found by their keys.
+        ranked = ranked.filter(**places_from_top(rubric, max(sum(t.count for t in tiers), 1)))
     light = list(
         (ranked if by_province else ranked.exclude(award="")).only(
             "award", "award_tie", "total", "province__code", "province__name_th"

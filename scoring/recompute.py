@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import io
+import json
 from collections.abc import Iterable
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
@@ -21,7 +23,16 @@ from core.bulk import update_documents, update_values
 from notices import events
 from rulebook import engine
 from scoring import coalesce, hooks, selectors
-from scoring.models import Criterion, RecomputeRun, Rubric, Standing, TieDecision, TieMethod, YearSettings
+from scoring.models import (
+    Criterion,
+    RecomputeRun,
+    Rubric,
+    StagedPoints,
+    Standing,
+    TieDecision,
+    TieMethod,
+    YearSettings,
+)
 from stages.models import Stage
 from stages.rules import rank_groups
 
@@ -88,17 +99,17 @@ def _ran(rubric_id: int, started: datetime, rescored: int) -> None:
     coalesce.explain(rubric_id)  # after the standings' commit: they never wait for the text
 
 
-def chunks_apply(*, rubric_id: int, chunks: list[list], started_at: float) -> int:
-    """The end of a parallel recompute (`coalesce.parallel`): every chunk's points in, ranked once and written
-    in one transaction, so the standings never show a half-done recompute. Entrants that turned stale while
-    the chunks ran stay stale, and another run is queued for them."""
+def chunks_apply(*, rubric_id: int, run: int, started_at: float) -> int:
+    """The end of a parallel recompute (`coalesce.parallel`): every chunk's staged points (`chunk_stage`) in,
+    ranked once and written in one transaction, so the standings never show a half-done recompute. Entrants
+    that turned stale while the chunks ran stay stale, and another run is queued for them."""
     started = datetime.fromtimestamp(started_at, tz=UTC)  # a POSIX time: JSON-safe through the broker
     with transaction.atomic(), no_cyclic_gc():
         try:
             rubric = _locked(rubric_id)
         except Rubric.DoesNotExist:
             return 0
-        rescored = standings_apply(rubric, [Scored(*row) for chunk in chunks for row in chunk])
+        rescored = staged_apply(rubric, run)
     coalesce.parallel_done(rubric_id)
     _ran(rubric_id, started, rescored)
     if Standing.objects.filter(rubric_id=rubric_id, change_seq__gt=F("computed_seq")).exists():
@@ -214,6 +225,56 @@ def chunk_score(*, rubric_id: int, low: int, high: int) -> list[Scored]:
         return scored_by_parts(rubric, list(rows.values_list(*ENTRANT)))
 
 
+def chunk_stage(*, rubric_id: int, low: int, high: int, run: int) -> int:
+    """One chunk of a parallel recompute (`run`: its start in microseconds): the entrants with unit ids low..high
+    scored and their points staged (`StagedPoints`), the standings untouched. Each chunk writes its own rows, so
+    the workers share the writing as they share the scoring, and only a count crosses the broker. Run again (a
+    worker lost), it replaces what it staged. Returns how many it staged."""
+    scored = chunk_score(rubric_id=rubric_id, low=low, high=high)
+    with transaction.atomic():
+        StagedPoints.objects.filter(rubric_id=rubric_id, run=run, unit__gte=low, unit__lte=high).delete()
+        _stage(rubric_id, run, scored)
+    return len(scored)
+
+
+STAGED = ("rubric", "run", "standing", "unit", "seq", "total", "level", "dimensions", "criteria", "rank_key")
+
+
+def _stage(rubric_id: int, run: int, scored: list[Scored]) -> None:
+    if connection.vendor != "postgresql":
+        rows = [
+            StagedPoints(
+                rubric_id=rubric_id,
+                run=run,
+                standing=s.pk,
+                unit=s.unit,
+                seq=s.seq,
+                total=Decimal(s.total),
+                level=s.level,
+                dimensions=s.dimensions,
+                criteria=s.criteria,
+                rank_key=s.rank_key,
+            )
+            for s in scored
+        ]
+        StagedPoints.objects.bulk_create(rows, batch_size=1000)
+        return
+    # COPY, the fastest way in: tab-separated text, JSON's backslashes escaped as COPY reads them.
+    out = io.StringIO()
+    for s in scored:
+        level = "\\N" if s.level is None else s.level
+        dimensions = json.dumps(s.dimensions).replace("\\", "\\\\")
+        criteria = json.dumps(s.criteria).replace("\\", "\\\\")
+        out.write(
+            f"{rubric_id}\t{run}\t{s.pk}\t{s.unit}\t{s.seq}\t{s.total}\t{level}\t{dimensions}\t{criteria}\t{s.rank_key}\n"
+        )
+    out.seek(0)
+    meta, qn = StagedPoints._meta, connection.ops.quote_name
+    columns = ", ".join(qn(meta.get_field(f).column) for f in STAGED)
+    with connection.cursor() as cursor:
+        cursor.copy_expert(f"COPY {qn(meta.db_table)} ({columns}) FROM STDIN", out)
+
+
 PART = 10_000  # entrants scored at a time: only their facts in memory, never a whole year's (75,000 villages)
 
 
@@ -300,7 +361,22 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
     if every:
         for s in scored:
             keys[s.unit], totals[s.unit] = s.rank_key, Decimal(s.total)
-    floor = Decimal(rubric.award_min or 0)
+    placings = ranked_all(rubric, spec, keys, totals)
+    rows, moved = placed(fresh.values(), others, placings)
+    now = timezone.now()
+    if len(rows) >= FULL_FROM:
+        no_flush_wait()
+    # The explanations unbuilt: built when read, or by the explanation pass (scoring.explanations).
+    update_documents(Standing, WRITTEN, rows, same={"explanations": {}, "computed_at": now})
+    update_values(Standing, PLACE, moved)  # no query when nothing moved, as after any full recompute
+    Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
+    ties_tell(rubric, spec, placings)
+    return len(fresh)
+
+
+def ranked_all(rubric: Rubric, spec, keys: dict[int, str], totals: dict[int, Decimal]) -> dict:
+    """Every entrant's place (unit id → engine.Placing) from the rank keys and totals of all of them."""
+    floor = Decimal(rubric.award_min or 0)  # type: ignore[attr-defined]  # annotated by _locked
     # Ranked by unit id, not code: entrants of one tie get the same place whatever their order, and
     # the ids need no join to the units.
     groups = _groups(rubric, keys)
@@ -316,18 +392,77 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
     # Settled ties (scoring.ties.settle) are read only when a tie sits at an award line: rarely, so seldom a query.
     if any(p.award_tie for p in placings.values()) and (decided := decided_ties(rubric)):
         placings = ranked(decided)
-    rows, moved = placed(fresh.values(), others, placings)
-    now = timezone.now()
-    if len(rows) >= FULL_FROM and connection.vendor == "postgresql":
-        # Derived data: were the server to crash before this commit reached the disk, the rows would be stale
-        # again (their marks roll back with them) and the next run would redo it. So the commit of thousands
-        # of rows does not wait for the WAL flush (https://www.postgresql.org/docs/current/wal-async-commit.html).
+    return placings
+
+
+def no_flush_wait() -> None:
+    """Derived data: were the server to crash before this commit reached the disk, the rows would be stale
+    again (their marks roll back with them) and the next run would redo it. So the commit of thousands of rows
+    does not wait for the WAL flush (https://www.postgresql.org/docs/current/wal-async-commit.html)."""
+    if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL synchronous_commit TO OFF")
-    # The explanations unbuilt: built when read, or by the explanation pass (scoring.explanations).
-    update_documents(Standing, WRITTEN, rows, same={"explanations": {}, "computed_at": now})
-    update_values(Standing, PLACE, moved)  # no query when nothing moved, as after any full recompute
+
+
+def staged_apply(rubric: Rubric, run: int) -> int:
+    """`standings_apply` for the points the chunks of a parallel recompute staged (`chunk_stage`), in the caller's
+    transaction under the year's lock. On PostgreSQL only the keys come to Python: the entrants are ranked here
+    and the staged points go from their table to the standings in one UPDATE, with the places beside them."""
+    staged = StagedPoints.objects.filter(rubric_id=rubric.pk, run=run)
+    if connection.vendor != "postgresql":
+        rows = staged.values_list("standing", "unit", "seq", "total", "level", "dimensions", "criteria", "rank_key")
+        scored = [Scored(pk, unit, seq, str(total), *rest) for pk, unit, seq, total, *rest in rows]
+        rescored = standings_apply(rubric, scored)
+        StagedPoints.objects.filter(rubric_id=rubric.pk, run__lte=run).delete()
+        return rescored
+    qn = connection.ops.quote_name
+    table, points = qn(Standing._meta.db_table), qn(StagedPoints._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT r.id, r.province_id, r.total, r.rank_key, r.computed_seq, r.rank, r.tied, r.award, r.award_tie,"
+            f" s.seq, s.total, s.rank_key FROM {table} r LEFT JOIN {points} s"
+            f" ON s.standing = r.id AND s.rubric_id = %s AND s.run = %s WHERE r.rubric_id = %s",
+            [rubric.pk, run, rubric.pk],
+        )
+        stored = cursor.fetchall()
+    keys, totals, others, fresh = {}, {}, [], []
+    for pk, unit, total, key, computed, rank, tied, award, award_tie, seq, staged_total, staged_key in stored:
+        if seq is not None and seq >= computed:  # else its stored points are newer than the staged: kept
+            keys[unit], totals[unit] = staged_key, staged_total
+            fresh.append((pk, unit))
+        else:
+            keys[unit], totals[unit] = key, total
+            others.append((pk, unit, [rank, tied, award, award_tie]))
+    del stored
+    spec = selectors.rubric_spec(rubric)
+    placings = ranked_all(rubric, spec, keys, totals)
+    _, moved = placed((), others, placings)
+    places = [placings[unit] for _, unit in fresh]
+    now = timezone.now()
+    if len(fresh) >= FULL_FROM:
+        no_flush_wait()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} r SET total = s.total, level = s.level, dimensions = s.dimensions,"
+            f" criteria = s.criteria, rank_key = s.rank_key, computed_seq = s.seq, rank = p.rank, tied = p.tied,"
+            f" award = p.award, award_tie = p.award_tie, explanations = '{{}}'::jsonb, computed_at = %s"
+            f" FROM {points} s JOIN unnest(%s::bigint[], %s::integer[], %s::boolean[], %s::varchar[], %s::boolean[])"
+            f" AS p(id, rank, tied, award, award_tie) ON p.id = s.standing"
+            f" WHERE s.rubric_id = %s AND s.run = %s AND r.id = s.standing",
+            [
+                now,
+                [pk for pk, _ in fresh],
+                [p.rank for p in places],
+                [p.tied for p in places],
+                [p.award or "" for p in places],
+                [p.award_tie for p in places],
+                rubric.pk,
+                run,
+            ],
+        )
+    update_values(Standing, PLACE, moved)
     Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
+    StagedPoints.objects.filter(rubric_id=rubric.pk, run__lte=run).delete()  # this run's, and any a lost run left
     ties_tell(rubric, spec, placings)
     return len(fresh)
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from scoring import coalesce, pick_reminders, reminders
 from scoring.explanations import explanations_build
 from scoring.recompute import (
-    chunk_score,
+    chunk_stage,
     chunks_apply,
     periods_begun_mark,
     recompute_runs_prune,
@@ -22,15 +22,16 @@ def recompute(rubric_id: int) -> int:
 
 
 @shared_task(name="scoring.recompute_chunk", acks_late=True, ignore_result=False)
-def recompute_chunk(rubric_id: int, low: int, high: int) -> list[list]:
-    """One chunk of a parallel recompute: points only, nothing written (a chord header; run again if lost)."""
-    return [list(s) for s in chunk_score(rubric_id=rubric_id, low=low, high=high)]
+def recompute_chunk(rubric_id: int, low: int, high: int, run: int) -> int:
+    """One chunk of a parallel recompute: points staged, the standings untouched (a chord header; run again if
+    lost). Only the count crosses the broker."""
+    return chunk_stage(rubric_id=rubric_id, low=low, high=high, run=run)
 
 
 @shared_task(name="scoring.recompute_rank", acks_late=True)
-def recompute_rank(chunks: list[list[list]], rubric_id: int, started_at: float) -> int:
-    """The chord's end: every chunk in, ranked and written at once."""
-    return chunks_apply(rubric_id=rubric_id, chunks=chunks, started_at=started_at)
+def recompute_rank(staged: list[int], rubric_id: int, started_at: float, run: int) -> int:
+    """The chord's end: every chunk's points staged, ranked and written at once."""
+    return chunks_apply(rubric_id=rubric_id, run=run, started_at=started_at)
 
 
 @shared_task(name="scoring.explain", acks_late=True)

@@ -9,6 +9,7 @@ from scoring.models.standings import (  # noqa: F401
     FreezeEvent,
     RecomputeRun,
     ReminderSent,
+    StagedPoints,
     Standing,
     StandingsSnapshot,
     YearSettings,

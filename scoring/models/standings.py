@@ -13,7 +13,11 @@ from scoring.models.rubrics import Criterion, Rubric
 class Standing(models.Model):
     """A province's stored breakdown and place; `change_seq > computed_seq` means it needs recompute."""
 
-    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="results", verbose_name=_("year"))
+    # No index of its own: every index below leads with the year, and each index more is written again whenever a
+    # row is (a full recompute of 75,000 villages rewrites every row).
+    rubric = models.ForeignKey(
+        Rubric, on_delete=models.CASCADE, related_name="results", verbose_name=_("year"), db_index=False
+    )
     province = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="results", verbose_name=_("province"))
     total = models.DecimalField(_("total"), max_digits=7, decimal_places=2, default=0)
     dimensions = models.JSONField(
@@ -22,7 +26,10 @@ class Standing(models.Model):
     criteria = models.JSONField(pgettext_lazy("scoring.models.standings", "criteria"), default=dict)  # {code: "points"}
     explanations = models.JSONField(_("explanations"), default=dict)  # {code: {"th": ..., "en": ...}}
     level = models.PositiveSmallIntegerField(_("level"), null=True, blank=True)
-    # An integer, not a small one: a contest among villages ranks some 75,000 entrants.
+    # An integer, not a small one: a contest among villages ranks some 75,000 entrants. In no index: one entrant's
+    # jump moves the rank of the thousands it passes (scoring.shift), and a row whose indexed columns are unchanged
+    # is updated in place on its page (a HOT update), its indexes untouched: five times faster than a new entry
+    # in each index for each of them. Pages are found by `rank_key` instead (scoring.dashboard.page_rows).
     rank = models.PositiveIntegerField(_("rank"), null=True, blank=True)
     tied = models.BooleanField(pgettext_lazy("scoring.models.standings", "tied"), default=False)
     award = models.CharField(_("award"), max_length=30, blank=True)
@@ -46,14 +53,40 @@ class Standing(models.Model):
                 fields=["rubric"], condition=models.Q(change_seq__gt=models.F("computed_seq")), name="result_stale"
             ),
             # One entrant's change re-ranks the span between its old and new keys (scoring.shift): counted above
-            # it and read by range, never sorted whole.
+            # it and read by range, never sorted whole. The paged standings find a page's places by it too.
             models.Index(fields=["rubric", "rank_key"], name="result_rank_key"),
-            # The paged standings (scoring.dashboard): a page's places found in rank order, never sorted whole.
-            models.Index(fields=["rubric", "rank", "province"], name="result_page"),
         ]
 
     def __str__(self) -> str:
         return f"{self.rubric.year} {self.province.code} {self.total}"
+
+
+class StagedPoints(models.Model):
+    """One entrant's points from a chunk of a parallel recompute (scoring.recompute.chunk_stage), kept until the
+    chunks are all in and the standings are written from them at once (`chunks_apply`). Each chunk writes its
+    own rows (the work of parsing them shared by the workers); the standings never show a half-done recompute.
+    Unlogged on PostgreSQL (migration 0031): derived data a crash would only have the run redone for."""
+
+    rubric = models.ForeignKey(
+        Rubric, on_delete=models.CASCADE, related_name="+", verbose_name=_("year"), db_constraint=False, db_index=False
+    )
+    run = models.BigIntegerField(_("recompute run"))  # the run's start in microseconds: one chord's chunks
+    standing = models.BigIntegerField(_("province result"))  # Standing's id: no key to check on each row
+    unit = models.BigIntegerField(_("province"))
+    seq = models.PositiveBigIntegerField(_("computed sequence"))
+    total = models.DecimalField(_("total"), max_digits=7, decimal_places=2)
+    level = models.PositiveSmallIntegerField(_("level"), null=True)
+    dimensions = models.JSONField(pgettext_lazy("scoring.models.standings", "dimensions"))
+    criteria = models.JSONField(pgettext_lazy("scoring.models.standings", "criteria"))
+    rank_key = models.CharField(_("rank key"), max_length=400)
+
+    class Meta:
+        db_table = "scoring_stagedpoints"
+        verbose_name = _("staged points")
+        verbose_name_plural = _("staged points")
+
+    def __str__(self) -> str:
+        return f"{self.rubric_id} {self.run} {self.unit} {self.total}"
 
 
 class YearSettings(models.Model):

@@ -9,8 +9,8 @@ from django.utils import timezone
 from scoring import demo, explanations, recompute, selectors
 from scoring.explanations import explanations_build
 from scoring.facts.imports import facts_import
-from scoring.models import Standing
-from scoring.recompute import chunk_bounds, chunk_score, chunks_apply, standings_recompute
+from scoring.models import StagedPoints, Standing
+from scoring.recompute import chunk_bounds, chunk_stage, chunks_apply, standings_recompute
 from scoring.standings import standings_rows
 
 from .test_services_standings import rows_for_total
@@ -27,11 +27,15 @@ def marks(rubric) -> set[tuple[int, int]]:
     return set(Standing.objects.filter(rubric=rubric).values_list("computed_seq", "change_seq"))
 
 
-def scored_chunks(rubric, chunks: int = 4) -> list[list[list]]:
-    """What the chord's header tasks hand to its end: each chunk's points, as JSON-safe lists."""
+def staged_chunks(rubric, chunks: int = 4) -> int:
+    """What the chord's header tasks do before its end: each chunk's points staged, under one run."""
     bounds = chunk_bounds(rubric_id=rubric.pk, chunks=chunks)
     assert len(bounds) == chunks
-    return [[list(s) for s in chunk_score(rubric_id=rubric.pk, low=lo, high=hi)] for lo, hi in bounds]
+    assert sum(chunk_stage(rubric_id=rubric.pk, low=lo, high=hi, run=RUN) for lo, hi in bounds) == 76
+    return RUN
+
+
+RUN = 1_700_000_000_000_000  # a run's start in microseconds
 
 
 def test_full_recompute_counts_at_most_20_queries_cold(rubric, django_assert_max_num_queries):
@@ -52,13 +56,14 @@ def test_chunks_write_nothing_and_the_standings_change_only_when_every_chunk_is_
     Standing.objects.filter(rubric=rubric).update(change_seq=F("change_seq") + 1)
     stale = marks(rubric)
 
-    chunks = scored_chunks(rubric)
+    run = staged_chunks(rubric)
 
     assert standings(rubric) == before  # four chunks scored, not one entrant written
     assert marks(rubric) == stale and stale != settled
-    rescored = chunks_apply(rubric_id=rubric.pk, chunks=chunks, started_at=timezone.now().timestamp())
+    rescored = chunks_apply(rubric_id=rubric.pk, run=run, started_at=timezone.now().timestamp())
     assert rescored == 76
     assert all(computed == change for computed, change in marks(rubric))
+    assert not StagedPoints.objects.exists()  # the staged points gone with the run
     after = standings(rubric)
     standings_recompute(rubric_id=rubric.pk, full=True)
     assert standings(rubric) == after  # as a plain full recompute stores them
@@ -66,14 +71,27 @@ def test_chunks_write_nothing_and_the_standings_change_only_when_every_chunk_is_
     assert after["TH-50"][1:5] == after["TH-90"][1:5] == (1, True, "winner", True)  # a tie at the award line
 
 
+def test_a_chunk_run_again_replaces_the_points_it_staged(rubric):
+    Standing.objects.filter(rubric=rubric).update(change_seq=F("change_seq") + 1)
+    (low, high), *_ = chunk_bounds(rubric_id=rubric.pk, chunks=2)
+    first = chunk_stage(rubric_id=rubric.pk, low=low, high=high, run=RUN)
+    lowest = Standing.objects.filter(rubric=rubric).order_by("province_id").select_related("province").first()
+    facts_import(rubric=rubric, rows=rows_for_total(lowest.province.code, 25))  # an entrant of this chunk
+
+    again = chunk_stage(rubric_id=rubric.pk, low=low, high=high, run=RUN)
+
+    assert first == again == StagedPoints.objects.count() == 38
+    assert StagedPoints.objects.get(standing=lowest.pk).total == Decimal(25)
+
+
 def test_a_chunk_read_before_a_newer_change_leaves_that_entrants_newer_points(rubric):
     standings_recompute(rubric_id=rubric.pk, full=True)
     Standing.objects.filter(rubric=rubric).update(change_seq=F("change_seq") + 1)
-    chunks = scored_chunks(rubric, chunks=2)  # every entrant at 0 points
+    run = staged_chunks(rubric, chunks=2)  # every entrant at 0 points
     facts_import(rubric=rubric, rows=rows_for_total("TH-50", 25))
     standings_recompute(rubric_id=rubric.pk)  # the newer change lands first
 
-    chunks_apply(rubric_id=rubric.pk, chunks=chunks, started_at=timezone.now().timestamp())
+    chunks_apply(rubric_id=rubric.pk, run=run, started_at=timezone.now().timestamp())
 
     th50 = Standing.objects.get(rubric=rubric, province__code="TH-50")
     assert (th50.total, th50.rank, th50.award, th50.computed_seq) == (Decimal(25), 1, "winner", th50.change_seq)

@@ -85,9 +85,9 @@ def test_dashboard_page_query_count(client, central_user, scored, django_assert_
     client.force_login(central_user)
     client.get(reverse("scoring:dashboard", args=[2566]))
     # session, user, membership, nav year, rubric, then tiers, dimensions, criteria, settings, snapshot, the
-    # tallies over all entrants, the page's rows, award holders, evidence without a fact; the holidays are the
-    # rubric's calendar, read by the first visit and cached per rubric revision (issue #40)
-    with django_assert_num_queries(15):  # +1: the bell's unread count (notices)
+    # tallies over all entrants, the page's keys, its rows, award holders, evidence without a fact; the holidays
+    # are the rubric's calendar, read by the first visit and cached per rubric revision (issue #40)
+    with django_assert_num_queries(16):  # +1: the bell's unread count (notices)
         client.get(reverse("scoring:dashboard", args=[2566]))
 
 

@@ -58,3 +58,21 @@ def test_a_large_contests_counts_are_kept_until_an_entrant_is_marked(ranked, mon
     assert (again.entrants, again.stale, counted.stale) == (76, 1, 0)
     with django_assert_num_queries(1):
         assert tallies.summary(ranked, tiers, dimensions) is again
+
+
+def test_pages_hold_a_tie_decided_in_order_across_their_boundary(ranked, monkeypatch):
+    """A tie at an award line settled in order (scoring.ties): one rank key, each entrant its own rank, in
+    no order of codes. The pages still follow the ranks."""
+    monkeypatch.setattr(dashboard, "PAGE_SIZE", 7)
+    rows = list(Standing.objects.filter(rubric=ranked).order_by("-rank_key", "province__code"))
+    top, rest = rows[:12], rows[12:]
+    key = engine.rank_key(Decimal(99), {}, ())  # above every other entrant's
+    for rank, row in enumerate(random.Random(5).sample(top, len(top)), 1):  # ranks 1–12: pages 1 and 2 split them
+        Standing.objects.filter(pk=row.pk).update(rank_key=key, rank=rank, tied=True)
+    for row in rest:  # the rest below them, each counting those above it
+        above = 12 + sum(other.rank_key > row.rank_key for other in rest)
+        Standing.objects.filter(pk=row.pk).update(rank=above + 1)
+    pages = [page(ranked, n) for n in range(1, 3)]
+    whole = sorted(Standing.objects.filter(rubric=ranked).values_list("rank", "province__code"))
+    assert [row for p in pages for row in p] == whole[:14]
+    assert [rank for rank, _ in pages[0]] == [1, 2, 3, 4, 5, 6, 7]
