@@ -405,6 +405,8 @@ CDD4_NOTICE_CHANNELS = [  # dotted paths: notices/channels/base.py
     "accounts.line_channel.LineChannel",  # reaches only people who linked LINE, when LINE is set (docs/line.md)
 ]
 CELERY_BEAT_SCHEDULE["resumable-expire"] = {"task": "submissions.resumable_expire", "schedule": crontab(minute=17)}
+# A file sent in pieces whose saving broke off (its web process killed) is saved minutes later, not at the sweep.
+CELERY_BEAT_SCHEDULE["resumable-recover"] = {"task": "submissions.resumable_recover", "schedule": crontab(minute="*")}
 # Evidence enums get stable names in the OpenAPI schema (another app also has a field named "kind").
 SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
     {
