@@ -2,20 +2,26 @@ import pytest
 
 from contests.actor import actor_of
 from people import directory
-from people.models import Role
+from people.models import Conflict, Role
+from scoring.models import Rubric
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("n", [2, 6])
-def test_the_departments_people_come_with_what_their_actor_reads(django_assert_num_queries, n):
-    """A notice asks the actor of each candidate (who may know of an upload): their roles cost one query in
-    all, however many sit on the committee, not one more per person."""
-    for i in range(n):
-        UserFactory(role=[Role.CENTRAL, Role.COMMITTEE, Role.CHAIR][i % 3])
+@pytest.mark.parametrize("n", [3, 6])
+def test_the_departments_people_come_with_what_their_actor_reads(django_assert_num_queries, chiang_mai, n):
+    """A notice of an upload asks the actor of each candidate whether they judge the unit: their roles and their
+    conflicts cost two queries in all, however many sit on the committee, not two more per person."""
+    people = [UserFactory(role=[Role.COMMITTEE, Role.CHAIR, Role.CENTRAL][i % 3]) for i in range(n)]
+    Conflict.objects.create(member=people[0], province=chiang_mai)
+    contest = Rubric.objects.national().get(year=2566).contest
 
-    with django_assert_num_queries(1):
-        on_committee = [actor_of(user).on_committee() for user in directory.department_people()]
+    with django_assert_num_queries(2):
+        judging = {
+            user.pk
+            for user in directory.department_people()
+            if actor_of(user).judges(contest) and not actor_of(user).conflicted(contest, chiang_mai)
+        }
 
-    assert len(on_committee) == n
+    assert judging == {people[1].pk, *(p.pk for p in people[3:] if p.membership.role != Role.CENTRAL)}
