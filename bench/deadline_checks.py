@@ -194,7 +194,7 @@ def uploads_lost(accepted: list[dict], s3: dict) -> list[int]:
 
 def unsaved_recovered(unsaved: list[dict]) -> list[dict]:
     """Uploads whose every byte arrived but whose saving broke off (the web process killed while it saved): what
-    beat's hourly sweep does for them a quarter of an hour on (submissions.resumable.resumable_recover), done now;
+    beat's minute job does for them three minutes on (submissions.resumable.resumable_recover), done now;
     each is then an accepted upload to check like the others."""
     from datetime import timedelta
 
@@ -204,7 +204,7 @@ def unsaved_recovered(unsaved: list[dict]) -> list[dict]:
     from submissions.resumable import resumable_recover
 
     if unsaved:
-        resumable_recover(now=timezone.now() + timedelta(minutes=16))
+        resumable_recover(now=timezone.now() + timedelta(minutes=4))
     rows = {str(u.pk): u for u in ResumableUpload.objects.filter(pk__in=[u["upload"] for u in unsaved])}
     return [{"id": rows[u["upload"]].evidence_id if u["upload"] in rows else None, "sha256": u["sha256"],
              "kind": "tus, saved by the sweep", "at": u["at"]} for u in unsaved]  # fmt: skip

@@ -23,6 +23,7 @@ from itertools import count
 from locust import HttpUser, between, events, task
 from requests.adapters import HTTPAdapter
 from requests.cookies import RequestsCookieJar
+from scan import pdf  # bench/: Locust puts the locustfile's folder on the path
 
 PLAN = json.loads(open(os.environ["DEADLINE_PLAN"]).read())
 TUS_PIECE = 8 * 1024 * 1024  # static/js/upload.js: files over 5 MB go over tus in 8 MB pieces
@@ -31,7 +32,6 @@ ACCEPTED: list[dict] = []  # {"id", "sha256", "kind", "at"}
 UNSAVED: list[dict] = []  # {"upload", "sha256", "at"}: complete over tus, its saving broken off
 SCORES: list[dict] = []  # {"username", "province", "criterion", "points", "items", "at"}
 addresses = count(2)
-files = count()
 
 
 @events.request.add_listener
@@ -44,28 +44,6 @@ def _sample(request_type, name, response_time, response, exception, start_time=N
 def _write(**_):
     with open(os.environ["DEADLINE_OUT"], "w") as out:
         json.dump({"samples": SAMPLES, "accepted": ACCEPTED, "unsaved": UNSAVED, "scores": SCORES}, out)
-
-
-def pdf(size: int) -> bytes:
-    """A distinct scan as a scanner writes it, `size` bytes: one page whose image is one stream, with its
-    cross-reference table (a file without one is rebuilt by the checks' reader, at a cost that grows with it)."""
-    marker = f"deadline {os.getpid()} {next(files)} {random.random()}"
-    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> >> >>"
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page]
-    head = f"%PDF-1.4\n% {marker}\n".encode()
-    room = size - len(head) - 540  # what the objects, the table and the trailer take besides the image
-    image = os.urandom(64) + b"\x00" * max(0, room - 64)
-    objects.append(b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray "
-                   b"/BitsPerComponent 8 /Length %d >>\nstream\n" % len(image) + image + b"\nendstream")  # fmt: skip
-    body, offsets = bytearray(head), []
-    for n, obj in enumerate(objects, start=1):
-        offsets.append(len(body))
-        body += b"%d 0 obj\n" % n + obj + b"\nendobj\n"
-    table = len(body)
-    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    body += b"".join(b"%010d 00000 n \n" % at for at in offsets)
-    body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, table)
-    return bytes(body)
 
 
 class FromAddress(HTTPAdapter):
@@ -298,17 +276,23 @@ class CommitteeMember(Person):
 
 
 class CentralStaff(Person):
-    """The dashboard, then its live poll every 2 s for a while (the page's own script)."""
+    """The dashboard, then its live poll every 2 s for a while, as the page's own script sends it (the stamp of
+    the standings it shows: the portal answers 204 while they have not changed, the new part when they have)."""
 
     accounts = PLAN["central"]
     wait_time = between(2, 4)
 
     @task
     def dashboard(self):
-        self.client.get(f"/standings/{PLAN['year']}/", name="dashboard")
+        page = self.client.get(f"/standings/{PLAN['year']}/", name="dashboard").text
         for _ in range(5):
             time.sleep(2)
-            self.client.get(f"/standings/{PLAN['year']}/live/", name="dashboard live poll")
+            # As the page's htmx asks: with the standings' stamp it shows (204 while they have not changed).
+            stamp = re.search(r'data-stamp="([^"]*)"', page)
+            query = f"?since={stamp.group(1)}&map=total&page=1" if stamp else ""
+            live = self.client.get(f"/standings/{PLAN['year']}/live/{query}", name="dashboard live poll")
+            if live.status_code == 200:
+                page = live.text
 
 
 class PublicVisitor(Person):

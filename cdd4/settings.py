@@ -407,6 +407,8 @@ CDD4_NOTICE_CHANNELS = [  # dotted paths: notices/channels/base.py
     "accounts.line_channel.LineChannel",  # reaches only people who linked LINE, when LINE is set (docs/line.md)
 ]
 CELERY_BEAT_SCHEDULE["resumable-expire"] = {"task": "submissions.resumable_expire", "schedule": crontab(minute=17)}
+# A file sent in pieces whose saving broke off (its web process killed) is saved minutes later, not at the sweep.
+CELERY_BEAT_SCHEDULE["resumable-recover"] = {"task": "submissions.resumable_recover", "schedule": crontab(minute="*")}
 # Evidence enums get stable names in the OpenAPI schema (another app also has a field named "kind").
 SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
     {
@@ -468,7 +470,8 @@ MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware"),
 # Content-Length after the sender is authorised and before a byte is read (core.http.check_body_size).
 # A full year of facts (50,000 rows) is about 4 MB of CSV; the largest rubric so far is 40 KB of JSON.
 CDD4_IMPORT_LIMITS_MB = {"facts": 5, "rubric": 2, "judgments": 1, "register": 5, "stage_file": 1024, "accounts": 5}
-# Seconds any one upload's content check may take (core/validators/budget.py); past it, refused.
+# CPU seconds any one upload's content check may use (core/validators/budget.py: its thread's CPU time, so a busy
+# machine's waiting does not count); past it, refused.
 CDD4_UPLOAD_CHECK_SECONDS = float(os.environ.get("CDD4_UPLOAD_CHECK_SECONDS", "0.8"))
 
 # --- operations (ops/: backup and restore, health, metrics, retention) ---

@@ -228,6 +228,9 @@ class Actor(Scopes, StageRights):
         line = line_of(unit)
         if panel_office(contest, self._office_id) in line:
             return True
+        declared = getattr(self.user, "_prefetched_objects_cache", {}).get("conflicts")
+        if declared is not None:  # a list of people with theirs (people.directory): no query per person
+            return any(c.province_id in line for c in declared)
         return conflicted_unit_ids(self.user).filter(province_id__in=line).exists()
 
 

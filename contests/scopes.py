@@ -107,13 +107,14 @@ class Scopes:
             return units.filter(under(self._office_id))
         return units.none()
 
-    def scope(self, contest: str, unit: str, need: Need | str = Need.SEE) -> Q:
+    def scope(self, contest: str, unit: str, need: Need | str = Need.SEE, only: Contest | None = None) -> Q:
         """Rows about a unit in a contest (`contest`, `unit`: the rows' paths), where the unit is one of that
-        contest's `entrants` for this user, in the contests they may `need`. Central staff: every row."""
+        contest's `entrants` for this user, in the contests they may `need`. Central staff: every row. `only`:
+        the rows of that one contest (a page about one contest's rows), without reading every contest."""
         if self.administers():
-            return Q()
+            return Q() if only is None else Q(**{contest: only.pk})
         found = Q(pk__in=[])
-        for each in self._each(need):
+        for each in self._each(need) if only is None else [only] if self.can(only, need) else []:
             found |= Q(**{contest: each.pk, f"{unit}__in": self.entrants(each).values("pk")})
         return found
 

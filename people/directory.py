@@ -94,11 +94,24 @@ def membership_set(*, user, role: str, province=None) -> Membership:
 
 def department_people() -> QuerySet:
     """Active central staff, committee members and chairs: the Department's people, who hold no office
-    (a notice's candidates before the actor says who of them may see it)."""
-    return get_user_model().objects.filter(is_active=True, membership__role__in=DEPARTMENT_ROLES)
+    (a notice's candidates before the actor says who of them may see it). Each with their membership and
+    conflicts, as the actor reads them (people.selectors.membership_load, Actor.conflicted): asking the actor of
+    each costs no query of its own."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, membership__role__in=DEPARTMENT_ROLES)
+        .select_related("membership__province__parent")
+        .prefetch_related("conflicts")
+    )
 
 
 def panel_of(contest_id: int) -> QuerySet:
     """Active people holding a seat on a contest's panel (committee.Panelist by its reverse name: people
     sits below committee); whether a seat still counts is the actor's question."""
-    return get_user_model().objects.filter(is_active=True, panel_seats__contest_id=contest_id).distinct()
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, panel_seats__contest_id=contest_id)
+        .select_related("membership__province__parent")
+        .prefetch_related("conflicts")
+        .distinct()
+    )

@@ -57,6 +57,10 @@ from .models import ResumableState, ResumableUpload
 from .uploads import limits_bytes, storage_full
 
 CHECKSUMS = {"sha1": hashlib.sha1, "sha256": hashlib.sha256, "md5": hashlib.md5}
+# A complete upload still unsaved this long after its last byte is no longer being saved by anyone: the request
+# that took the last piece saves it, and gunicorn (--timeout 120) kills a web worker busy with one request for 2
+# minutes. Beat's minute job (submissions.resumable_recover) then saves it.
+SAVING_AT_MOST = timedelta(minutes=3)
 BLOCK = 1 << 20
 KIND_OF_EXT = {ext: kind for kind, _, ext in TYPES.values()} | {".jpeg": "image", ".mov": "video", ".m4v": "video"}
 SNIFF_BYTES = 16
@@ -164,8 +168,9 @@ def resumable_delete(*, upload_id, user) -> None:
 def resumable_recover(*, now: datetime | None = None) -> int:
     """Saves the uploads whose last piece arrived but whose saving broke off (the database gone at that moment,
     the process killed): their pieces are all in the store, and a tus client asking sees them complete, so
-    nobody would send them again. Left a quarter of an hour, so that one still being saved is not taken twice."""
-    cutoff = (now or timezone.now()) - timedelta(minutes=15)
+    nobody would send them again. Left SAVING_AT_MOST after their last byte, so that one still being saved is not
+    taken twice."""
+    cutoff = (now or timezone.now()) - SAVING_AT_MOST
     stuck = ResumableUpload.objects.filter(
         state=ResumableState.RECEIVING, offset=F("length"), received_at__lt=cutoff
     ).select_related("user", "rubric", "contest", "unit")
@@ -189,8 +194,8 @@ def resumable_expire(*, now: datetime | None = None) -> int:
 
 
 def resumable_sweep() -> int:
-    """Beat's hourly job (submissions.resumable_expire): saves the uploads whose saving broke off, then removes
-    those nobody finished. Returns how many were removed."""
+    """Beat's hourly job (submissions.resumable_expire): saves the uploads whose saving broke off (as the minute
+    job does), then removes those nobody finished. Returns how many were removed."""
     resumable_recover()
     return resumable_expire()
 

@@ -42,8 +42,8 @@ def criterion_or_404(rubric: Rubric, code: str) -> Criterion:
     return get_object_or_404(Criterion.objects.select_related("dimension"), rubric=rubric, code=code)
 
 
-def evidence_for_user(user) -> QuerySet[Evidence]:
-    return Evidence.objects.for_user(user)
+def evidence_for_user(user, contest=None) -> QuerySet[Evidence]:
+    return Evidence.objects.for_user(user, contest)
 
 
 def evidence_or_404(user, pk: int) -> Evidence:
@@ -164,7 +164,7 @@ def province_home(*, rubric: Rubric, province: Unit, today: date | None = None) 
 
 def criterion_evidence(*, user, rubric: Rubric, province: Unit, criterion: Criterion) -> list[Evidence]:
     return list(
-        evidence_for_user(user)
+        evidence_for_user(user, rubric.contest)
         .filter(submission__rubric=rubric, submission__province=province, submission__criterion=criterion)
         .select_related("created_by", "withdrawn_by", "submission__province")
         .order_by("-version")

@@ -94,11 +94,11 @@ def test_criterion_page_query_count_constant(owner_client, django_assert_num_que
     _upload(owner_client, "1.1", n=n)
     assert Evidence.objects.count() == n
     # 9 + the navigation bar's "is the standing published?" and "on a contest's panel?" + "does the year
-    # still take evidence?" (frozen or published results take none) + 2: the contests the office enters and
-    # their entrants, whose evidence the actor's scope keeps contest by contest (issue #37) + 1: whether the
-    # Department recorded it as received (submissions.selectors.recorded_criteria) + 1: its deadline's moves
-    # (scoring.deadline_moves)
-    with django_assert_num_queries(18):  # +1: the bell's unread count (notices); +1: the committee's questions
+    # still take evidence?" (frozen or published results take none) + 1: whether the Department recorded it
+    # as received (submissions.selectors.recorded_criteria) + 1: its deadline's moves
+    # (scoring.deadline_moves). The evidence is scoped for this page's contest alone: not every
+    # contest the office enters and their entrants (2 queries fewer, and a fraction of the ORM's work).
+    with django_assert_num_queries(16):  # +1: the bell's unread count (notices); +1: the committee's questions
         response = owner_client.get(reverse("submissions:criterion", args=[2566, "TH-50", "1.1"]))
     assert response.content.decode().count('class="evidence"') == n
 

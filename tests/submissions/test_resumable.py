@@ -196,11 +196,12 @@ def test_a_stage_video_in_pieces_is_checked_as_one_sent_whole(client, media_root
     assert upload.stage_upload.file.read() == video
 
 
-def test_a_complete_upload_whose_saving_broke_off_is_saved_by_the_hourly_job(
+def test_a_complete_upload_whose_saving_broke_off_is_saved_minutes_later(
     provincial_user, rubric, chiang_mai, media_root
 ):
     """What a database gone at the last piece leaves: every piece in the store, the row complete and unsaved
-    (a tus client asking sees it complete and sends nothing more). The hourly job saves it, as of its last byte."""
+    (a tus client asking sees it complete and sends nothing more). Beat's minute job saves it once nobody can still
+    be saving it (a web worker is killed after 2 minutes on one request), as of its last byte."""
     data = files.pdf(size=50_000)
     arrived = timezone.now() - timedelta(hours=1)
     upload = ResumableUpload.objects.create(
@@ -214,8 +215,8 @@ def test_a_complete_upload_whose_saving_broke_off_is_saved_by_the_hourly_job(
         upload.pieces.append(f"tus/{upload.pk}/{at:012d}-a")
     upload.save(update_fields=["pieces"])
 
-    still_saving = resumable_recover(now=arrived + timedelta(minutes=10))
-    recovered = resumable_recover(now=arrived + timedelta(minutes=20))
+    still_saving = resumable_recover(now=arrived + timedelta(minutes=2))
+    recovered = resumable_recover(now=arrived + timedelta(minutes=4))
 
     upload.refresh_from_db()
     evidence = Evidence.objects.get()
