@@ -4,6 +4,7 @@ entrants, and the content types and permissions (renamed in place, so admin hist
 follow the models)."""
 
 # rename-codemod: leave (the rows are made with the old chain's models, by their old names)
+# rename-fields: leave (and by their old field names)
 
 from datetime import date
 from decimal import Decimal
@@ -81,7 +82,7 @@ def test_a_database_before_the_renames_migrates_on_keeping_rows_links_tables_and
     assert (district.code, district.parent_id, district.level) == ("2001", ids["province"], "district")
     assert list(Contest.objects.get(pk=ids["contest"]).entrants.values_list("pk", flat=True)) == [ids["district"]]
     standing = Standing.objects.get(pk=ids["result"])
-    assert (standing.province_id, standing.total, standing.rank) == (ids["district"], Decimal("42.50"), 1)
+    assert (standing.unit_id, standing.total, standing.rank) == (ids["district"], Decimal("42.50"), 1)
     # The same content type and permission rows, renamed.
     assert ContentType.objects.get_for_model(Unit).pk == ids["unit_type"]
     assert ContentType.objects.get_for_model(Standing).pk == ids["result_type"]
