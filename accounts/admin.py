@@ -89,9 +89,9 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
     can_add = can_change = True  # never delete: an account is closed and keeps its history (issue #41)
     actions = ["deactivate", "reactivate", "invite_again", "second_factor_reset"]
     inlines = [MembershipInline]
-    list_display = ["username", "first_name", "last_name", "email", "role", "province", "is_active"]
+    list_display = ["username", "first_name", "last_name", "email", "role", "unit", "is_active"]
     list_filter = ["membership__role", "is_active"]
-    list_select_related = ["membership__province"]
+    list_select_related = ["membership__unit"]
     fieldsets = [
         (None, {"fields": ["username", "password_state"]}),
         (_("personal info"), {"fields": ["first_name", "last_name", "email"]}),
@@ -131,7 +131,7 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
         return directory.role_label(obj)
 
     @admin.display(description=_("province"))
-    def province(self, obj):
+    def unit(self, obj):
         return directory.office_label(obj)
 
     def has_change_permission(self, request, obj=None):

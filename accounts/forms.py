@@ -144,26 +144,26 @@ class MembershipForm(forms.ModelForm):
 
     class Meta:
         model = Membership
-        fields = ["role", "province"]
-        field_classes = {"province": ThaiNameChoiceField}
+        fields = ["role", "unit"]
+        field_classes = {"unit": ThaiNameChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         offices = Unit.objects.offices().select_related("parent").order_by("level", "parent__code", "code")
-        self.fields["province"].queryset = offices
-        self.fields["province"].label_from_instance = office_label
-        self.fields["province"].error_messages["invalid_choice"] = _("choose a provincial or district CDD office")
+        self.fields["unit"].queryset = offices
+        self.fields["unit"].label_from_instance = office_label
+        self.fields["unit"].error_messages["invalid_choice"] = _("choose a provincial or district CDD office")
 
     def clean(self):
         cleaned = super().clean()
-        role, province = cleaned.get("role"), cleaned.get("province")
-        if "province" in self.errors:  # an office not offered: said once, by the field
+        role, unit = cleaned.get("role"), cleaned.get("unit")
+        if "unit" in self.errors:  # an office not offered: said once, by the field
             return cleaned
-        if role in Role.with_office() and province is None:
-            self.add_error("province", _("provincial staff need a province"))
-        elif role and role not in Role.with_office() and province is not None:
+        if role in Role.with_office() and unit is None:
+            self.add_error("unit", _("provincial staff need a province"))
+        elif role and role not in Role.with_office() and unit is not None:
             self.add_error(
-                "province",
+                "unit",
                 _("only provincial staff belong to a province; leave it empty"),
             )
         return cleaned

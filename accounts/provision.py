@@ -136,7 +136,7 @@ def provision_plan(*, by, rows: list[dict[str, str]], first_row: int = 2) -> Pro
         units[unit.dopa_code] = units.setdefault(unit.code, unit)
     emails = {c["email"].lower() for c in cells}
     # Matched ignoring case: an address typed "Somsri@…" in the admin is the same person as "somsri@…" here.
-    accounts = get_user_model().objects.select_related("membership__province__parent")
+    accounts = get_user_model().objects.select_related("membership__unit__parent")
     users = {u.email.lower(): u for u in accounts.alias(lower=Lower("email")).filter(lower__in=emails)}
     users |= {u.username.lower(): u for u in accounts.alias(lower=Lower("username")).filter(lower__in=emails)}
     # Panel codes are looked up among the contests this person runs only: another office's code, drafts
@@ -294,7 +294,7 @@ def _write(by, item: Planned) -> tuple[object, bool]:
     if created:
         user.set_unusable_password()  # set by its owner from the invitation
     user.save()
-    membership_set(user=user, role=item.role, province=item.office)
+    membership_set(user=user, role=item.role, unit=item.office)
     user.is_staff = works_in_admin(user)
     user.save(update_fields=["is_staff"])
     if item.panel is not None:

@@ -29,6 +29,6 @@ def unused_accounts(now=None) -> QuerySet:
         get_user_model()
         .objects.filter(is_active=True, is_superuser=False)
         .filter(Q(last_login__lt=since) | Q(last_login__isnull=True, date_joined__lt=since))
-        .select_related("membership__province")
+        .select_related("membership__unit")
         .order_by("last_login", "username")
     )

@@ -88,8 +88,8 @@ class GeneratedDocumentAdmin(RoleAccess, admin.ModelAdmin):
 
     @admin.action(description=_("regenerate for the current standings"))
     def regenerate(self, request, queryset):
-        for doc in queryset.select_related("rubric", "province"):
-            new = services.document_request(rubric=doc.rubric, kind=doc.kind, province=doc.province, user=request.user)
+        for doc in queryset.select_related("rubric", "unit"):
+            new = services.document_request(rubric=doc.rubric, kind=doc.kind, unit=doc.unit, user=request.user)
             self.message_user(request, f"{new} — {new.get_status_display()}")
 
     def has_delete_permission(self, request, obj=None):

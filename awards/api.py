@@ -101,8 +101,8 @@ class DocumentCreate(APIView):
         data = validated(DocumentRequestSerializer, request.data)  # a list, string or null body is a 400
         code = data.get("province")
         # One of this contest's entrants (a district's DOPA code in a district contest), none other: 400.
-        province = selectors.breakdown_entrant(user=request.user, rubric=rubric, code=code) if code else None
-        doc = services.document_request(rubric=rubric, kind=data["kind"], province=province, user=request.user)
+        unit = selectors.breakdown_entrant(user=request.user, rubric=rubric, code=code) if code else None
+        doc = services.document_request(rubric=rubric, kind=data["kind"], unit=unit, user=request.user)
         doc.refresh_from_db()
         return Response(status_data(doc), status=status.HTTP_202_ACCEPTED)
 

@@ -134,11 +134,11 @@ def describe(doc, rubric: Rubric, title: str):
     return doc
 
 
-def _title(kind: str, province: Unit | None = None) -> str:
+def _title(kind: str, unit: Unit | None = None) -> str:
     label = both(DocumentKind(kind).label)[0]
-    if province is None or kind != DocumentKind.BREAKDOWN:
+    if unit is None or kind != DocumentKind.BREAKDOWN:
         return label
-    return f"{label} {Level(province.level).label.split(' / ')[0]}{province.name_th}"
+    return f"{label} {Level(unit.level).label.split(' / ')[0]}{unit.name_th}"
 
 
 def _mark(common: dict, entrant=None, **printed) -> Mark | None:
@@ -150,7 +150,7 @@ def announcement(rubric: Rubric, codes: CodeBook | None = None):
     blocks = selectors.awardees(rubric)
     nominees = scoring.nominees_by_unit(rubric.contest)  # a contest that honours people lists them too
     for result in (r for b in blocks for r in b.results):
-        result.nominee = nominees.get(result.province_id)
+        result.nominee = nominees.get(result.unit_id)
     common, signature = _common(rubric, codes), selectors.signature(rubric)
     return _layout(
         "awards/pdf/announcement.html",
@@ -182,7 +182,7 @@ def results_table(rubric: Rubric, codes: CodeBook | None = None):
     rows = [
         {
             "rank": r.rank,
-            "name_th": r.province.name_th,
+            "name_th": r.unit.name_th,
             "dims": [r.dimensions.get(d.code, "0") for d in dimensions],
             "total": r.total,
             "award_name": tiers.get(r.award, ""),
@@ -197,28 +197,28 @@ def results_table(rubric: Rubric, codes: CodeBook | None = None):
 
 
 def breakdowns(
-    rubric: Rubric, province: Unit | None = None, progress: Progress | None = None, codes: CodeBook | None = None
+    rubric: Rubric, unit: Unit | None = None, progress: Progress | None = None, codes: CodeBook | None = None
 ) -> list:
     """One laid-out document per province, so each has its own "หน้า ๑/๒" numbering."""
-    results = [r for r in scoring.standings(rubric) if province is None or r.province_id == province.pk]
-    ids = [r.province_id for r in results]
-    evidence = selectors.evidence_by_province(rubric)
+    results = [r for r in scoring.standings(rubric) if unit is None or r.unit_id == unit.pk]
+    ids = [r.unit_id for r in results]
+    evidence = selectors.evidence_by_unit(rubric)
     facts = selectors.facts_by_criterion(rubric, ids)
     tiers = {t.code: t.name_th for t in rubric.award_tiers.all()}
     common = _common(rubric, codes)
     docs = []
     for n, result in enumerate(results, start=1):
-        own = evidence.get(result.province_id, {})
+        own = evidence.get(result.unit_id, {})
         context = {
             **common,
             "outline_section": n == 1,  # one "คะแนนรายจังหวัด" bookmark above the provinces' ones
             "result": result,
             "award_name": tiers.get(result.award, ""),
-            "blocks": selectors.province_breakdown(rubric, result),
+            "blocks": selectors.unit_breakdown(rubric, result),
             "evidence": own,
             "has_evidence": bool(own),
-            "facts": facts.get(result.province_id, {}),
-            "mark": _mark(common, result.province, entrant_th=f"{common['office']}{result.province.name_th}"),
+            "facts": facts.get(result.unit_id, {}),
+            "mark": _mark(common, result.unit, entrant_th=f"{common['office']}{result.unit.name_th}"),
         }
         docs.append(_layout("awards/pdf/breakdown.html", context))
         if progress:
@@ -227,11 +227,11 @@ def breakdowns(
 
 
 def _awardee(common: dict, tier, result, nominee, dated) -> dict:
-    office = f"{common['office']}{result.province.name_th}"
+    office = f"{common['office']}{result.unit.name_th}"
     # The entrant and award as the certificate prints them, kept with its verification code.
     who = f"{nominee.name_th} {nominee.position_th} {office}" if nominee else office
     award = tier.name_th if nominee else award_title(tier.name_th)
-    mark = _mark(common, result.province, entrant_th=who, award_th=award, dated=dated)
+    mark = _mark(common, result.unit, entrant_th=who, award_th=award, dated=dated)
     return {"tier": tier, "result": result, "nominee": nominee, "mark": mark}
 
 
@@ -240,7 +240,7 @@ def certificates(rubric: Rubric, codes: CodeBook | None = None):
     nominees = scoring.nominees_by_unit(rubric.contest)
     common, signature = _common(rubric, codes), selectors.signature(rubric)
     awardees = [
-        _awardee(common, b.tier, r, nominees.get(r.province_id), signature.announced_on)
+        _awardee(common, b.tier, r, nominees.get(r.unit_id), signature.announced_on)
         for b in selectors.awardees(rubric)
         for r in b.results
     ]
@@ -255,7 +255,7 @@ def merge(docs: list):
 def render(
     kind: str,
     rubric: Rubric,
-    province: Unit | None = None,
+    unit: Unit | None = None,
     progress: Progress | None = None,
     codes: CodeBook | None = None,
 ):
@@ -270,11 +270,11 @@ def render(
         doc = certificates(rubric, codes)
     elif kind == DocumentKind.BREAKDOWN:
         # Layout is most of the work; leave the last tenth for writing the PDF.
-        doc = merge(breakdowns(rubric, province, progress=lambda p: report(p * 9 // 10), codes=codes))
+        doc = merge(breakdowns(rubric, unit, progress=lambda p: report(p * 9 // 10), codes=codes))
     else:
         raise ValueError(f"unknown document kind {kind!r}")
     report(90)
-    return describe(doc, rubric, _title(kind, province))
+    return describe(doc, rubric, _title(kind, unit))
 
 
 def signer_for(rubric: Rubric):
@@ -298,7 +298,7 @@ def write(doc, signer=None) -> bytes:
     return signing.sign(pdf, signer)
 
 
-def render_set(rubric: Rubric, kinds: list[str], province: Unit | None = None) -> bytes:
+def render_set(rubric: Rubric, kinds: list[str], unit: Unit | None = None) -> bytes:
     """Several kinds in one PDF, in the order given (the `export_results` command); signed as `signer_for`."""
-    doc = merge([render(kind, rubric, province) for kind in kinds])
-    return write(describe(doc, rubric, " ".join(_title(k, province) for k in kinds)), signer_for(rubric)[1])
+    doc = merge([render(kind, rubric, unit) for kind in kinds])
+    return write(describe(doc, rubric, " ".join(_title(k, unit) for k in kinds)), signer_for(rubric)[1])

@@ -65,13 +65,14 @@ class GeneratedDocument(models.Model):
     )
     kind = models.CharField(_("document"), max_length=15, choices=DocumentKind.choices)
     # Breakdown of one province; None means every province (and is the only value for other kinds).
-    province = models.ForeignKey(
+    unit = models.ForeignKey(
         "contests.Unit",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("province"),
+        db_column="province_id",
     )
     # Province code or "all": NULLs never collide in a unique constraint, so uniqueness uses this.
     scope = models.CharField(max_length=10, default="all", verbose_name=_("scope"))

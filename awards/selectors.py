@@ -171,7 +171,7 @@ def awardees(rubric: Rubric) -> list[TierBlock]:
 def award_map(rubric: Rubric, blocks: list[TierBlock] | None = None, height: str = "100%") -> str:
     blocks = awardees(rubric) if blocks is None else blocks
     names = dict(Unit.objects.provinces().values_list("code", "name_th"))
-    return map_svg(fills={r.province.code: b.colour for b in blocks for r in b.results}, names=names, height=height)
+    return map_svg(fills={r.unit.code: b.colour for b in blocks for r in b.results}, names=names, height=height)
 
 
 @dataclass
@@ -194,7 +194,7 @@ class DimensionBlock:
     criteria: list[CriterionLine]
 
 
-def province_breakdown(rubric: Rubric, result: Standing) -> list[DimensionBlock]:
+def unit_breakdown(rubric: Rubric, result: Standing) -> list[DimensionBlock]:
     """A province's points per dimension and criterion, with the engine's explanations, in rubric order."""
     spec = scoring.rubric_spec(rubric)
     texts = texts_of(result)  # built now if the recompute left them to the explanation pass
@@ -229,7 +229,7 @@ class EvidenceRow:
     submitted_at: object
 
 
-def evidence_by_province(rubric: Rubric) -> dict[int, dict[str, list[EvidenceRow]]]:
+def evidence_by_unit(rubric: Rubric) -> dict[int, dict[str, list[EvidenceRow]]]:
     """All provinces at once (one query) for the all-provinces breakdown: province id → criterion → rows."""
     qs = (
         Evidence.objects.visible()
@@ -240,19 +240,19 @@ def evidence_by_province(rubric: Rubric) -> dict[int, dict[str, list[EvidenceRow
     out: dict[int, dict[str, list[EvidenceRow]]] = {}
     for e in qs:
         row = EvidenceRow(e.submission.criterion.code, e.version, e.description, e.original_name or e.url, e.created_at)
-        out.setdefault(e.submission.province_id, {}).setdefault(row.criterion, []).append(row)
+        out.setdefault(e.submission.unit_id, {}).setdefault(row.criterion, []).append(row)
     return out
 
 
-def facts_by_criterion(rubric: Rubric, province_ids=None) -> dict[int, dict[str, list[str]]]:
+def facts_by_criterion(rubric: Rubric, unit_ids=None) -> dict[int, dict[str, list[str]]]:
     """province id → criterion code → ["label: value"]: the recorded data each score came from, in Thai
     as the rule reads it (labels, Thai dates, item names), never a raw key."""
     rules = {c.code: c.rule for c in scoring.rubric_spec(rubric).criteria()}
     qs = Fact.objects.filter(rubric=rubric).exclude(value="").order_by("criterion__order", "name")
-    if province_ids is not None:
-        qs = qs.filter(province_id__in=province_ids)
+    if unit_ids is not None:
+        qs = qs.filter(unit_id__in=unit_ids)
     out: dict[int, dict[str, list[str]]] = {}
-    for pid, code, name, value in qs.values_list("province_id", "criterion__code", "name", "value"):
+    for pid, code, name, value in qs.values_list("unit_id", "criterion__code", "name", "value"):
         out.setdefault(pid, {}).setdefault(code, []).append(rules[code].fact_text(name, value).th)
     return out
 
@@ -260,7 +260,7 @@ def facts_by_criterion(rubric: Rubric, province_ids=None) -> dict[int, dict[str,
 def latest_documents(rubric: Rubric) -> list[GeneratedDocument]:
     """The newest document of each kind and scope, newest first."""
     seen, out = set(), []
-    for doc in GeneratedDocument.objects.filter(rubric=rubric).select_related("province").order_by("-id"):
+    for doc in GeneratedDocument.objects.filter(rubric=rubric).select_related("unit").order_by("-id"):
         if (doc.kind, doc.scope) not in seen:
             seen.add((doc.kind, doc.scope))
             out.append(doc)

@@ -79,23 +79,23 @@ def signing_certificate_withdraw(*, user=None) -> int:
 
 
 @transaction.atomic
-def document_request(*, rubric: Rubric, kind: str, province: Unit | None = None, user=None) -> GeneratedDocument:
+def document_request(*, rubric: Rubric, kind: str, unit: Unit | None = None, user=None) -> GeneratedDocument:
     """The document for the current standings: the existing one if it was made from them (or is being
     made), else the next version, rendered in the background after this transaction commits."""
     if kind not in DocumentKind.values:
         raise PortalError(format_lazy(gettext_lazy("unknown document kind {kind!r}"), kind=kind), field="kind")
-    if province is not None and kind != DocumentKind.BREAKDOWN:
+    if unit is not None and kind != DocumentKind.BREAKDOWN:
         raise PortalError(gettext_lazy("only a breakdown is made for one province"), field="province")
-    if province is not None and not Standing.objects.filter(rubric=rubric, province=province).exists():
+    if unit is not None and not Standing.objects.filter(rubric=rubric, unit=unit).exists():
         # A breakdown is the entrant's standing: without one, the render would have nothing to lay out.
         raise PortalError(
-            f"{province.name_th} ยังไม่มีผลคะแนนในการประกวดนี้",
-            f"{province.name_en} has no result in this contest yet",
+            f"{unit.name_th} ยังไม่มีผลคะแนนในการประกวดนี้",
+            f"{unit.name_en} has no result in this contest yet",
             field="province",
             code="no_result",
         )
     Rubric.objects.select_for_update().get(pk=rubric.pk)  # one request at a time per year: no duplicate version
-    scope = province.code if province else "all"
+    scope = unit.code if unit else "all"
     key = selectors.standings_version(rubric)
     mine = GeneratedDocument.objects.filter(rubric=rubric, kind=kind, scope=scope)
     doc = mine.filter(source_key=key).first()
@@ -104,7 +104,7 @@ def document_request(*, rubric: Rubric, kind: str, province: Unit | None = None,
     if doc is None:
         version = (mine.aggregate(v=Max("version"))["v"] or 0) + 1
         doc = GeneratedDocument.objects.create(
-            rubric=rubric, kind=kind, province=province, scope=scope, source_key=key, version=version, requested_by=user
+            rubric=rubric, kind=kind, unit=unit, scope=scope, source_key=key, version=version, requested_by=user
         )
     else:  # a failed render is retried in place: same standings, same version number
         doc.status, doc.progress, doc.error, doc.requested_by = DocumentStatus.PENDING, 0, "", user
@@ -138,7 +138,7 @@ def document_render(*, document_id: int) -> GeneratedDocument:
     with transaction.atomic():
         doc = (
             GeneratedDocument.objects.select_for_update(of=("self",))
-            .select_related("rubric", "province")
+            .select_related("rubric", "unit")
             .get(pk=document_id)
         )
         if doc.status == DocumentStatus.DONE:
@@ -147,7 +147,7 @@ def document_render(*, document_id: int) -> GeneratedDocument:
         doc.save(update_fields=["status", "progress"])
     codes = CodeBook()  # a failed render's codes were never printed on an issued file, so none are kept
     try:
-        laid_out = documents.render(doc.kind, doc.rubric, doc.province, progress=_progress(doc.pk), codes=codes)
+        laid_out = documents.render(doc.kind, doc.rubric, doc.unit, progress=_progress(doc.pk), codes=codes)
         certificate, signer = documents.signer_for(doc.rubric)
         pdf = documents.write(laid_out, signer)
     except Exception as exc:  # a broken render must show as "failed" on the page, not spin forever

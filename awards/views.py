@@ -73,7 +73,7 @@ def document_create(request, year: ContestKey):
         messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     else:
         doc = services.document_request(
-            rubric=rubric, kind=form.cleaned_data["kind"], province=form.cleaned_data["province"], user=request.user
+            rubric=rubric, kind=form.cleaned_data["kind"], unit=form.cleaned_data["province"], user=request.user
         )
         messages.success(request, f"{doc.get_kind_display()} ฉบับที่ {doc.version}: {doc.get_status_display()}")
     return redirect(reverse("awards:results", args=[year]) + "#documents")

@@ -137,9 +137,7 @@ def facts_insert(rubric, entrants) -> int:
                 num, den = names
                 values[num] = str(int(values[den]) * rng.randint(30, 100) // 100)
             rows += [
-                Fact(
-                    rubric=rubric, province=unit, criterion_id=criteria[c.code], name=n, value=v, source=FactSource.DEMO
-                )
+                Fact(rubric=rubric, unit=unit, criterion_id=criteria[c.code], name=n, value=v, source=FactSource.DEMO)
                 for n, v in values.items()
             ]
     Fact.objects.bulk_create(rows, batch_size=5000)
@@ -175,7 +173,7 @@ def full_parts(rubric) -> dict[str, float]:
     sql, params = (
         Fact.objects.filter(rubric=rubric)
         .order_by()
-        .values_list("province_id", "criterion_id", "name", "value")
+        .values_list("unit_id", "criterion_id", "name", "value")
         .query.sql_with_params()
     )
     with connection.cursor() as cursor:
@@ -188,9 +186,7 @@ def full_parts(rubric) -> dict[str, float]:
     parts["facts_read_ms"] = (time.perf_counter() - start) * 1000
     spec, calendar = selectors.rubric_spec(rubric), selectors.rubric_calendar(rubric)
     results = Standing.objects.filter(rubric=rubric).order_by()
-    entrants = [
-        (facts.get(unit, {}), size, {}) for unit, size in results.values_list("province_id", "province__size_group")
-    ]
+    entrants = [(facts.get(unit, {}), size, {}) for unit, size in results.values_list("unit_id", "unit__size_group")]
     start = time.perf_counter()
     with no_cyclic_gc():  # as the recompute runs them: a criterion at a time (engine.Scorer)
         engine.Scorer(spec, calendar).score_many(entrants)
@@ -309,11 +305,11 @@ def main() -> None:
     one_times, one_cpu, one_queries = [], [], 0
     for n in range(RUNS):
         unit = entrants[(n * 997) % len(entrants)]
-        target = Fact.objects.get(rubric=rubric, province=unit, criterion__code="1.1", name="target_1").value
-        Fact.objects.filter(rubric=rubric, province=unit, criterion__code="1.1", name="done_1").update(
+        target = Fact.objects.get(rubric=rubric, unit=unit, criterion__code="1.1", name="target_1").value
+        Fact.objects.filter(rubric=rubric, unit=unit, criterion__code="1.1", name="done_1").update(
             value=target if n % 2 else "0"
         )
-        Standing.objects.filter(rubric=rubric, province=unit).update(change_seq=F("change_seq") + 1)
+        Standing.objects.filter(rubric=rubric, unit=unit).update(change_seq=F("change_seq") + 1)
         with CaptureQueriesContext(connection) as ctx:
             start, cpu = time.perf_counter(), time.process_time()
             rescored = standings_recompute(rubric_id=rubric.pk)

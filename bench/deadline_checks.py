@@ -39,11 +39,11 @@ def plan_make(counts: dict, national_criteria: list[str], district_contest: str)
     def made(name: str, role: str, unit=None):
         user = get_user_model().objects.create(username=f"dl{run}-{name}", password=password,
                                                is_staff=role not in Role.with_office())  # fmt: skip
-        directory.membership_set(user=user, role=role, province=unit)
+        directory.membership_set(user=user, role=role, unit=unit)
         return user
 
     def offices(rubric, n: int, criteria: list[str]) -> list[dict]:
-        units = [s.province for s in Standing.objects.filter(rubric=rubric).select_related("province")]
+        units = [s.unit for s in Standing.objects.filter(rubric=rubric).select_related("unit")]
         units = sorted(units, key=lambda u: u.code)[:n]
         return [{"username": made(u.code, Role.OFFICE_STAFF, u).username, "unit": u.code, "rubric": rubric.key,
                  "criteria": criteria} for u in units]  # fmt: skip
@@ -220,8 +220,8 @@ def scores_missing(scores: list[dict], year: str) -> list[dict]:
     for s in sorted(scores, key=lambda s: s["at"]):
         last[(s["username"], s["province"], s["criterion"])] = s
     missing = []
-    for (username, province, criterion), s in last.items():
-        kept = Judgment.objects.filter(rubric=rubric, member__username=username, province__code=province,
+    for (username, unit, criterion), s in last.items():
+        kept = Judgment.objects.filter(rubric=rubric, member__username=username, unit__code=unit,
                                        criterion__code=criterion).first()  # fmt: skip
         same = kept is not None and (
             sorted(kept.items) == s["items"] if s["items"] is not None else kept.points == Decimal(s["points"])

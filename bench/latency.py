@@ -65,17 +65,17 @@ def main() -> int:
             if time.monotonic() > deadline:
                 raise SystemExit(f"worker did not settle; see {log.name}")
             time.sleep(0.05)
-        provinces = list(Unit.objects.provinces().order_by("code"))
+        units = list(Unit.objects.provinces().order_by("code"))
         runs_before = RecomputeRun.objects.count()
         rng = random.Random(2566)
         latencies, accept = [], []
         for i in range(args.events):
-            province = rng.choice(provinces)
+            unit = rng.choice(units)
             value = str(rng.randint(1, 100))
             start = time.perf_counter()
-            fact_set(rubric=rubric, province=province, criterion_code="3.3", name="computers_total", value=value)
+            fact_set(rubric=rubric, unit=unit, criterion_code="3.3", name="computers_total", value=value)
             accepted = time.perf_counter()
-            row = Standing.objects.filter(rubric=rubric, province=province)
+            row = Standing.objects.filter(rubric=rubric, unit=unit)
             target = row.values_list("change_seq", flat=True).get()
             while row.values_list("computed_seq", flat=True).get() < target:
                 if time.perf_counter() - accepted > 30:

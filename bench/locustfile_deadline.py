@@ -270,8 +270,8 @@ class CommitteeMember(Person):
             return
         saved = self.client.post(where, data=fields, name="committee score (POST)", allow_redirects=False)
         if saved.status_code == 302:
-            _, province, criterion = match.groups()
-            SCORES.append({"username": self.account["username"], "province": province, "criterion": criterion,
+            _, unit, criterion = match.groups()
+            SCORES.append({"username": self.account["username"], "province": unit, "criterion": criterion,
                            "points": points, "items": picked_items, "at": time.time()})  # fmt: skip
 
 

@@ -36,23 +36,23 @@ def main() -> None:
         spec = selectors.rubric_spec(rubric)
         calendar = selectors.work_calendar()
         breakdowns = {}
-        for result in Standing.objects.filter(rubric=rubric).select_related("province"):
-            facts = selectors.facts_by_unit(rubric, [result.province_id]).get(result.province_id, {})
-            b = engine.evaluate_entrant(spec, facts, size_group=result.province.size_group, calendar=calendar)
+        for result in Standing.objects.filter(rubric=rubric).select_related("unit"):
+            facts = selectors.facts_by_unit(rubric, [result.unit_id]).get(result.unit_id, {})
+            b = engine.evaluate_entrant(spec, facts, size_group=result.unit.size_group, calendar=calendar)
             result.total = b.total
             result.save(update_fields=["total"])
-            breakdowns[result.province.code] = b
+            breakdowns[result.unit.code] = b
         for placing in engine.rank(breakdowns, tie_break=spec.tie_break, awards=spec.awards):
-            Standing.objects.filter(rubric=rubric, province__code=placing.province).update(rank=placing.rank)
+            Standing.objects.filter(rubric=rubric, unit__code=placing.unit).update(rank=placing.rank)
 
     # Only the 76 provinces: since the units (#16) the table also holds districts and subdistricts.
-    provinces = list(Unit.objects.provinces().order_by("code").values_list("code", flat=True))
+    units = list(Unit.objects.provinces().order_by("code").values_list("code", flat=True))
     flips = iter(range(10**6))
 
     def one_event():
         # The hot path: one province's fact changes, that province is rescored and all 76 re-ranked.
         n = next(flips)
-        row = {"province": provinces[n % 76], "criterion": "1.1", "fact": "done", "value": "yes" if n % 2 else "no"}
+        row = {"province": units[n % 76], "criterion": "1.1", "fact": "done", "value": "yes" if n % 2 else "no"}
         facts_import(rubric=rubric, rows=[row])
         return lambda: standings_recompute(rubric_id=rubric.pk)
 

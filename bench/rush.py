@@ -65,10 +65,10 @@ def main() -> int:
     from submissions.models import Evidence
     from tests.factories import UserFactory
 
-    provinces = list(Unit.objects.order_by("code")[: args.clients])
+    units = list(Unit.objects.order_by("code")[: args.clients])
     users = []
-    for province in provinces:
-        user = UserFactory(username=f"rush-{province.code}", role=Role.OFFICE_STAFF, role__province=province)
+    for unit in units:
+        user = UserFactory(username=f"rush-{unit.code}", role=Role.OFFICE_STAFF, role__unit=unit)
         user.set_password(PASSWORD)
         user.save()
         users.append(user.username)

@@ -214,7 +214,7 @@ def provincial_staff(token: bool = False) -> str:
         "from contests.models import Unit; from people.models import Membership, Role;"
         "from django.contrib.auth.models import User; from knox.models import AuthToken;"
         f"u=User.objects.create_user('{USER}', password='{PASSWORD}');"
-        "Membership.objects.create(user=u, role=Role.OFFICE_STAFF, province=Unit.objects.get(code='TH-50'));"
+        "Membership.objects.create(user=u, role=Role.OFFICE_STAFF, unit=Unit.objects.get(code='TH-50'));"
         + ("print(AuthToken.objects.create(user=u)[1])" if token else "")
     )
 

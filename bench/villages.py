@@ -87,7 +87,7 @@ def facts_copy(rubric) -> int:
     spec = rubric_spec(rubric)
     criteria = {c.code: c.pk for c in rubric.criteria.all()}
     names = [(criteria[c.code], c.rule.fact_names()) for c in spec.criteria()]
-    units = Standing.objects.filter(rubric=rubric).order_by("province_id").values_list("province_id", flat=True)
+    units = Standing.objects.filter(rubric=rubric).order_by("unit_id").values_list("unit_id", flat=True)
     rng = random.Random(64)
     count = 0
     with connection.cursor() as cursor:
@@ -131,11 +131,11 @@ def one_change(rubric, entrants: list[str]) -> list[float]:
     times = []
     for _ in range(CHANGES):
         code = rng.choice(entrants)
-        fact = Fact.objects.get(rubric=rubric, province__code=code, criterion__code="1.1", name="done_1")
-        target = Fact.objects.get(rubric=rubric, province__code=code, criterion__code="1.1", name="target_1").value
+        fact = Fact.objects.get(rubric=rubric, unit__code=code, criterion__code="1.1", name="done_1")
+        target = Fact.objects.get(rubric=rubric, unit__code=code, criterion__code="1.1", name="target_1").value
         fact.value = "0" if fact.value == target else target
         fact.save(update_fields=["value"])
-        Standing.objects.filter(rubric=rubric, province__code=code).update(change_seq=F("change_seq") + 1)
+        Standing.objects.filter(rubric=rubric, unit__code=code).update(change_seq=F("change_seq") + 1)
         start = time.perf_counter()
         rescored = standings_recompute(rubric_id=rubric.pk)
         times.append((time.perf_counter() - start) * 1000)

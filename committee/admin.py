@@ -27,7 +27,7 @@ from scoring.admin.forms import CriterionCodeFilter, RoleAccess, YearFilter, cod
 
 from . import admin_import, admin_views, selectors, services
 from .models import ChairFinal, Clarification, ClarificationMessage, Judgment, Override, ScoreChange
-from .querysets import provinces_for_member, seat
+from .querysets import seat, units_for_member
 
 judges_contests = rules.predicate(selectors.judges_contests)
 
@@ -55,12 +55,12 @@ class UnitFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         if seat(request.user, None) is None:
             self.title = _("entrant")
-            rows = model_admin.get_queryset(request).order_by("province__code")
-            return list(rows.values_list("province__code", "province__name_th").distinct())
-        return thai_sorted(provinces_for_member(request.user).values_list("code", "name_th"), key=lambda p: p[1])
+            rows = model_admin.get_queryset(request).order_by("unit__code")
+            return list(rows.values_list("unit__code", "unit__name_th").distinct())
+        return thai_sorted(units_for_member(request.user).values_list("code", "name_th"), key=lambda p: p[1])
 
     def queryset(self, request, queryset):
-        return queryset.filter(province__code=self.value()) if self.value() else queryset
+        return queryset.filter(unit__code=self.value()) if self.value() else queryset
 
 
 class ContestFilter(admin.SimpleListFilter):
@@ -90,7 +90,7 @@ PANEL_FILTERS = {YearFilter: ContestFilter, CriterionCodeFilter: ContestCriterio
 
 class ScopedAdmin(RoleAccess, admin.ModelAdmin):
     view = is_department
-    list_select_related = ["rubric__contest", "province", "criterion"]
+    list_select_related = ["rubric__contest", "unit", "criterion"]
     list_filter = FILTERS
 
     def get_queryset(self, request):
@@ -104,12 +104,12 @@ class ScopedAdmin(RoleAccess, admin.ModelAdmin):
     def get_list_display(self, request):
         shown = super().get_list_display(request)  # ThaiDates: timestamps in B.E., "24 พ.ย. 2569 11:46 น."
         if seat(request.user, None) is None:  # a panel's entrants are district or subdistrict offices
-            return ["entrant" if f == "province" else f for f in shown]
+            return ["entrant" if f == "unit" else f for f in shown]
         return shown
 
-    @admin.display(description=_("entrant"), ordering="province__code")
+    @admin.display(description=_("entrant"), ordering="unit__code")
     def entrant(self, obj):
-        return obj.province
+        return obj.unit
 
     @admin.display(description=_("criterion"), ordering="criterion__order")
     def criterion_code(self, obj):
@@ -117,15 +117,15 @@ class ScopedAdmin(RoleAccess, admin.ModelAdmin):
 
     @admin.display(description=_("scoring screen"))
     def open_screen(self, obj):
-        url = admin_views.score_url(obj.rubric.key, obj.province.code, obj.criterion.code)
+        url = admin_views.score_url(obj.rubric.key, obj.unit.code, obj.criterion.code)
         return format_html('<a href="{}">{}</a>', url, _("open"))
 
 
 @admin.register(Judgment)
 class JudgmentAdmin(ScopedAdmin):
     view = is_department | judges_contests
-    list_display = ["province", "criterion_code", "member_", "points_", "version", "updated_at_", "open_screen"]
-    list_select_related = ["rubric__contest", "province", "criterion", "member"]
+    list_display = ["unit", "criterion_code", "member_", "points_", "version", "updated_at_", "open_screen"]
+    list_select_related = ["rubric__contest", "unit", "criterion", "member"]
     member_ = column("member", _("member"), "member__username")
     points_ = column("points", _("points"))
     updated_at_ = column("updated_at", _("updated at"))
@@ -147,9 +147,7 @@ class JudgmentAdmin(ScopedAdmin):
         return [
             path("matrix/", wrap(admin_views.matrix), name="committee_matrix"),
             path("next/", wrap(admin_views.next_unscored), name="committee_next"),
-            path(
-                "score/<rubric:year>/<str:province>/<str:criterion>/", wrap(admin_views.score), name="committee_score"
-            ),
+            path("score/<rubric:year>/<str:unit>/<str:criterion>/", wrap(admin_views.score), name="committee_score"),
             path("evidence/<int:pk>/", wrap(admin_views.evidence_inline), name="committee_evidence"),
             path("evidence/<int:pk>/file/", wrap(admin_views.evidence_file), name="committee_evidence_file"),
             path("import/", wrap(admin_import.judgment_import), name="committee_judgment_import"),
@@ -160,8 +158,8 @@ class JudgmentAdmin(ScopedAdmin):
 
 @admin.register(ChairFinal)
 class ChairFinalAdmin(ScopedAdmin):
-    list_display = ["province", "criterion_code", "points_", "reason", "by", "version", "open_screen"]
-    list_select_related = ["rubric__contest", "province", "criterion", "by"]
+    list_display = ["unit", "criterion_code", "points_", "reason", "by", "version", "open_screen"]
+    list_select_related = ["rubric__contest", "unit", "criterion", "by"]
     points_ = column("points", _("points"))
 
 
@@ -175,7 +173,7 @@ class ScoreChangeAdmin(ScopedAdmin):
     view = is_department | judges_contests
     list_display = [
         "changed_at_",
-        "province",
+        "unit",
         "criterion_code",
         "kind_",
         "member",
@@ -185,7 +183,7 @@ class ScoreChangeAdmin(ScopedAdmin):
         "source_",
         "changed_by",
     ]
-    list_select_related = ["rubric__contest", "province", "criterion", "member", "changed_by"]
+    list_select_related = ["rubric__contest", "unit", "criterion", "member", "changed_by"]
     list_filter = (*FILTERS, "kind", "source")
     changed_at_ = column("changed_at", _("when"))
     kind_ = column("get_kind_display", _("kind"))
@@ -222,31 +220,31 @@ class ConflictAdmin(RoleAccess, admin.ModelAdmin):
 
     view = is_central
     can_add = can_delete = True
-    list_display = ["member", "province", "reason", "created_at"]
-    list_select_related = ["member", "province"]
-    fields = ["member", "province", "reason"]
+    list_display = ["member", "unit", "reason", "created_at"]
+    list_select_related = ["member", "unit"]
+    fields = ["member", "unit", "reason"]
     # Any unit, at the level a contest is entered (a province, a district, a subdistrict): searched, since
     # 8,455 units are too many for a list; the conflict covers every unit under it (issue #37).
-    autocomplete_fields = ["province"]
+    autocomplete_fields = ["unit"]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "member":
             kwargs["queryset"] = directory.committee()
-        if db_field.name == "province":
+        if db_field.name == "unit":
             kwargs["queryset"] = Unit.objects.all()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         saved = services.conflict_set(
-            by=request.user, member=obj.member, province=obj.province, conflicted=True, reason=obj.reason
+            by=request.user, member=obj.member, unit=obj.unit, conflicted=True, reason=obj.reason
         )
         obj.pk = saved.pk
 
     def delete_model(self, request, obj):
-        services.conflict_set(by=request.user, member=obj.member, province=obj.province, conflicted=False)
+        services.conflict_set(by=request.user, member=obj.member, unit=obj.unit, conflicted=False)
 
     def delete_queryset(self, request, queryset):
-        for obj in queryset.select_related("member", "province"):
+        for obj in queryset.select_related("member", "unit"):
             self.delete_model(request, obj)
 
 
@@ -265,13 +263,13 @@ class MessageInline(ThaiDates, admin.TabularInline):
 
 @admin.register(Clarification)
 class ClarificationAdmin(ScopedAdmin):
-    list_display = ["province", "criterion_code", "status", "opened_by", "opened_at", "open_screen"]
-    list_select_related = ["rubric__contest", "province", "criterion", "opened_by"]
+    list_display = ["unit", "criterion_code", "status", "opened_by", "opened_at", "open_screen"]
+    list_select_related = ["rubric__contest", "unit", "criterion", "opened_by"]
     list_filter = (*FILTERS, "status")
     inlines = [MessageInline]
     fields = readonly_fields = (
         "rubric",
-        "province",
+        "unit",
         "criterion",
         "status",
         "opened_by",

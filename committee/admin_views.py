@@ -27,7 +27,7 @@ from submissions import downloads
 from . import queue, screens, selectors, services
 from .errors import CommitteeError
 from .models import Clarification
-from .querysets import has_panel, provinces_for_member, seat
+from .querysets import has_panel, seat, units_for_member
 from .queue import FILTERS, matrix_url, next_url, trail
 
 
@@ -85,8 +85,8 @@ def matrix(request, admin_site):
     # A link per cell (76 × 23 nationally): one reverse per row, not one per cell, which was a quarter of the page.
     extra = trail(filters)
     kept = f"?{extra}" if extra else ""
-    for province, cells in grid["rows"]:
-        row = score_url(rubric.key, province.code, CELL) + kept
+    for unit, cells in grid["rows"]:
+        row = score_url(rubric.key, unit.code, CELL) + kept
         for cell in cells:
             cell.href = row.replace(CELL, quote(cell.code), 1)  # the path's: a filter may hold the same text
     context = {
@@ -116,8 +116,8 @@ def rubric_name(rubric: Rubric) -> str:
 CELL = "~criterion~"  # stands for a criterion's code in a row's link; "~" passes through reverse() as it is
 
 
-def score_url(key: str, province: str, criterion: str) -> str:
-    return reverse("admin:committee_score", args=[key, province, criterion])
+def score_url(key: str, unit: str, criterion: str) -> str:
+    return reverse("admin:committee_score", args=[key, unit, criterion])
 
 
 def next_unscored(request, admin_site):
@@ -141,11 +141,11 @@ def _points(raw: str | None):
     return raw or None
 
 
-def _post(request, rubric, province, c, criterion) -> None:
+def _post(request, rubric, unit, c, criterion) -> None:
     """One form per action; every write goes through the services, whose refusals become messages."""
     post, user = request.POST, request.user
     action = post.get("action")
-    cell = {"rubric": rubric, "province": province, "criterion_code": c.code}
+    cell = {"rubric": rubric, "unit": unit, "criterion_code": c.code}
     version = int(post.get("expected_version") or 0)
     if action == "judge":
         items = post.getlist("items") if c.rule.tickable_items() else None
@@ -177,7 +177,7 @@ def _post(request, rubric, province, c, criterion) -> None:
         services.clarification_open(member=user, **cell, message=post.get("message", ""))
     elif action in ("clarify_reply", "clarify_close"):
         clar = get_object_or_404(
-            Clarification.objects.for_member(user, rubric), pk=post.get("clarification"), province=province
+            Clarification.objects.for_member(user, rubric), pk=post.get("clarification"), unit=unit
         )
         if action == "clarify_reply":
             services.clarification_reply(user=user, clarification=clar, message=post.get("message", ""))
@@ -187,29 +187,29 @@ def _post(request, rubric, province, c, criterion) -> None:
         raise CommitteeError(_("unknown action"))
 
 
-def score(request, admin_site, year: ContestKey, province: str, criterion: str):
+def score(request, admin_site, year: ContestKey, unit: str, criterion: str):
     rubric = _rubric(request, year)
     # A conflicted member gets the same 404 as for a province that does not exist.
-    province_obj = get_object_or_404(provinces_for_member(request.user, rubric), code=province)
+    unit_obj = get_object_or_404(units_for_member(request.user, rubric), code=unit)
     criterion_obj = get_object_or_404(Criterion.objects.select_related("dimension"), rubric=rubric, code=criterion)
     c = rubric_spec(rubric).criterion(criterion)
     if request.method == "POST":
         try:
-            _post(request, rubric, province_obj, c, criterion_obj)
+            _post(request, rubric, unit_obj, c, criterion_obj)
         except PortalError as exc:
             show(request, exc)
         else:
             messages.success(request, _("saved"))
             if "save_next" in request.POST:
-                return _next(request, rubric, (province, criterion))
+                return _next(request, rubric, (unit, criterion))
             return HttpResponseRedirect(request.get_full_path())
     filters = _filters(request)
     context = {
         **admin_site.each_context(request),
-        **screens.scoring_screen(request.user, rubric, province_obj, c, criterion_obj),
-        "title": f"{province_obj.name_th} · ตัวชี้วัด {c.label}",
+        **screens.scoring_screen(request.user, rubric, unit_obj, c, criterion_obj),
+        "title": f"{unit_obj.name_th} · ตัวชี้วัด {c.label}",
         "rubric": rubric,
-        "province": province_obj,
+        "province": unit_obj,
         "criterion": criterion_obj,
         **_entrant_words(request, rubric),
         "can_score": acts.allowed(request.user, "committee.score", rubric),
@@ -219,7 +219,7 @@ def score(request, admin_site, year: ContestKey, province: str, criterion: str):
         "posted": request.POST if request.method == "POST" else {},
         "trail": trail(filters),
         "matrix_url": matrix_url(rubric, filters),
-        "next_url": next_url(rubric, filters, (province, criterion)),
+        "next_url": next_url(rubric, filters, (unit, criterion)),
     }
     return TemplateResponse(request, "admin/committee/score.html", context)
 
@@ -232,7 +232,7 @@ def _panel_reads(user, evidence) -> bool:
         has_panel(rubric)
         and evidence.withdrawn_at is None
         and acts.allowed(user, "committee.view_scoring", rubric)
-        and provinces_for_member(user, rubric).filter(pk=evidence.submission.province_id).exists()
+        and units_for_member(user, rubric).filter(pk=evidence.submission.unit_id).exists()
     )
 
 
@@ -251,11 +251,11 @@ def _evidence(request, pk: int, *, inline: bool):
     if not seat(user, None):  # a panel's member or an organiser: their contests' entrants only
         return downloads.serve(request, pk, inline=inline, granted=lambda ev: _panel_reads(user, ev))
     gate.require(request, "committee.view_scoring")
-    members_provinces = provinces_for_member(user)
+    members_units = units_for_member(user)
     # A conflicted member cannot see that province's files, here as anywhere.
     return downloads.serve(
         request,
         pk,
         inline=inline,
-        also_allowed=lambda ev: members_provinces.filter(pk=ev.submission.province_id).exists(),
+        also_allowed=lambda ev: members_units.filter(pk=ev.submission.unit_id).exists(),
     )

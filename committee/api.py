@@ -18,11 +18,11 @@ from scoring.access import rubric_permission
 
 from . import services
 from .models import Judgment, Source
-from .querysets import provinces_for_member
+from .querysets import units_for_member
 
 
 class JudgmentSerializer(serializers.ModelSerializer):
-    province = serializers.CharField(source="province.code")
+    province = serializers.CharField(source="unit.code")
     criterion = serializers.CharField(source="criterion.code")
     criterion_label = serializers.CharField(
         source="criterion.label", help_text="the number its document gives it (e.g. ๒.๒.๑), else its code"
@@ -60,7 +60,7 @@ class JudgmentList(APIView):
         qs = (
             Judgment.objects.for_member(request.user, rubric)
             .filter(rubric=rubric, member=request.user)
-            .select_related("province", "criterion")
+            .select_related("unit", "criterion")
         )
         return Response(JudgmentSerializer(qs, many=True).data)
 
@@ -91,12 +91,12 @@ class JudgmentList(APIView):
     def post(self, request, year: ContestKey):
         rubric = self.rubric
         data = validated(JudgmentInput, request.data)
-        province = get_object_or_404(provinces_for_member(request.user, rubric), code=data["province"])
+        unit = get_object_or_404(units_for_member(request.user, rubric), code=data["province"])
         # Refusals: PermissionDenied 403, a stale version or a frozen year 409, a bad score 400 (core.api's shape).
         judgment = services.judgment_record(
             member=request.user,
             rubric=rubric,
-            province=province,
+            unit=unit,
             criterion_code=data["criterion"],
             points=data.get("points"),
             items=data.get("items"),

@@ -29,17 +29,17 @@ def _message(text: str) -> str:
 
 
 @transaction.atomic
-def clarification_open(*, member, rubric: Rubric, province: Unit, criterion_code: str, message: str) -> Clarification:
+def clarification_open(*, member, rubric: Rubric, unit: Unit, criterion_code: str, message: str) -> Clarification:
     if not acts.allowed(member, "committee.clarify", rubric):
         raise PermissionDenied
     rubric = lock_open(rubric)
-    ensure_not_conflicted(member, province, rubric)
+    ensure_not_conflicted(member, unit, rubric)
     _, criterion = find_criterion(rubric, criterion_code)
     body = _message(message)
     try:
         with transaction.atomic():
             clarification = Clarification.objects.create(
-                rubric=rubric, province=province, criterion=criterion, opened_by=member
+                rubric=rubric, unit=unit, criterion=criterion, opened_by=member
             )
     except IntegrityError:
         raise CommitteeError(gettext_lazy("this criterion already has a clarification in progress")) from None
@@ -53,7 +53,7 @@ def clarification_open(*, member, rubric: Rubric, province: Unit, criterion_code
 @transaction.atomic
 def clarification_reply(*, user, clarification: Clarification, message: str) -> ClarificationMessage:
     """The province answers (status → answered); a member's follow-up question re-opens it."""
-    clarification = Clarification.objects.select_for_update().select_related("province").get(pk=clarification.pk)
+    clarification = Clarification.objects.select_for_update().select_related("unit").get(pk=clarification.pk)
     # The committee (or the contest's panel) may add a question to the thread; the unit's staff reply.
     committee = acts.allowed(user, "committee.clarify", clarification.rubric)
     # The Department's committee adds to its own contests' threads only, never to a provincial panel's.
@@ -62,7 +62,7 @@ def clarification_reply(*, user, clarification: Clarification, message: str) -> 
         raise PermissionDenied
     lock_open(clarification.rubric)
     if committee:
-        ensure_not_conflicted(user, clarification.province, clarification.rubric)
+        ensure_not_conflicted(user, clarification.unit, clarification.rubric)
     if clarification.status == ClarificationStatus.CLOSED:
         raise CLOSED
     kind = MessageKind.QUESTION if committee else MessageKind.REPLY
@@ -82,7 +82,7 @@ def clarification_close(*, member, clarification: Clarification, message: str = 
     if not acts.allowed(member, "committee.clarify", clarification.rubric):
         raise PermissionDenied
     lock_open(clarification.rubric)
-    ensure_not_conflicted(member, clarification.province, clarification.rubric)
+    ensure_not_conflicted(member, clarification.unit, clarification.rubric)
     if clarification.status == ClarificationStatus.CLOSED:
         raise CLOSED
     body = (message or "").strip() or str(gettext_lazy("closed"))  # stored as the active language reads it

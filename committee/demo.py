@@ -68,14 +68,14 @@ def _at(text: str) -> datetime:
 # `bootstrap --demo` draws 58 reports (about 50 ms each in WeasyPrint); the suite loads the demo a dozen times
 # per run, and those loads drew the same files again (issue #38).
 @functools.cache
-def report_pdf(title: str, province: str) -> bytes:
+def report_pdf(title: str, unit: str) -> bytes:
     from weasyprint import HTML  # inline: WeasyPrint loads only when demo evidence is drawn
 
     html = f"""<html lang="th"><style>
       @font-face {{ font-family: DemoThai; src: url({FONT.as_uri()}); }}
       @page {{ size: A4; margin: 2cm; }} body {{ font-family: DemoThai; font-size: 16pt; }}
       h1 {{ font-size: 20pt; color: #1d4ed8; }} .box {{ border: 1px solid #94a3b8; padding: 8pt; }}
-    </style><h1>{title}</h1><p>สำนักงานพัฒนาชุมชนจังหวัด{province}</p>
+    </style><h1>{title}</h1><p>สำนักงานพัฒนาชุมชนจังหวัด{unit}</p>
     <div class="box">ตัวอย่างหลักฐานเชิงประจักษ์สำหรับการสาธิตระบบ (ข้อมูลสมมติ)<br>
     Demo evidence for the CDD 4.0 portal (fictitious data).</div>
     <p>๑. วัตถุประสงค์ ๒. การดำเนินงาน ๓. ผลการดำเนินงาน ๔. ภาพกิจกรรม</p></html>"""
@@ -99,14 +99,14 @@ def activity_photo(caption: str, hue: int) -> bytes:
     return out.getvalue()
 
 
-def submit_file(*, user, rubric: Rubric, province: Unit, code: str, name: str, data: bytes, **extra):
+def submit_file(*, user, rubric: Rubric, unit: Unit, code: str, name: str, data: bytes, **extra):
     """One file through evidence_submit, streamed to a temp file beside MEDIA_ROOT as real uploads are."""
     upload = UploadTempFile(name, "application/octet-stream", len(data), None)
     upload.write(data)
     upload.flush()
     try:
         return evidence.evidence_submit(
-            user=user, rubric=rubric, province=province, criterion_code=code, upload=upload, **extra
+            user=user, rubric=rubric, unit=unit, criterion_code=code, upload=upload, **extra
         )
     finally:
         cleanup([upload])  # as the upload view does: the temp file was moved, or is removed now
@@ -133,20 +133,20 @@ def _clock(rubric: Rubric, now: datetime) -> Callable[[str], datetime]:
 
 
 class _Demo:
-    def __init__(self, rubric: Rubric, province: Unit, staff, members, chair, now: datetime):
-        self.rubric, self.province, self.staff = rubric, province, staff
+    def __init__(self, rubric: Rubric, unit: Unit, staff, members, chair, now: datetime):
+        self.rubric, self.unit, self.staff = rubric, unit, staff
         self.members, self.chair = members, chair
-        self.cell = {"rubric": rubric, "province": province}
+        self.cell = {"rubric": rubric, "unit": unit}
         self.at = _clock(rubric, now)
         self.present = rubric.year == present_year(timezone.localdate(now))
 
     def submit(self, code: str, *, at: str, photo: bool = False, description: str = ""):
         title = REPORTS.get(code, f"หลักฐานตัวชี้วัด {code}")
         if photo:
-            caption = f"ภาพกิจกรรม {code} {self.province.name_th}"
-            data, name = activity_photo(caption, len(self.province.code) * 37), f"ภาพกิจกรรม-{code}.jpg"
+            caption = f"ภาพกิจกรรม {code} {self.unit.name_th}"
+            data, name = activity_photo(caption, len(self.unit.code) * 37), f"ภาพกิจกรรม-{code}.jpg"
         else:
-            data, name = report_pdf(title, self.province.name_th), f"{title[:40]}.pdf"
+            data, name = report_pdf(title, self.unit.name_th), f"{title[:40]}.pdf"
         return submit_file(
             user=self.staff,
             **self.cell,
@@ -176,10 +176,10 @@ class _Demo:
         self.submit("3.4", at="2023-07-10T14:30", photo=True, description="ภาพการประชุม WebEx")
         self.submit("4.1.1", at="2023-05-25T16:00")
         self.submit("5.1", at="2023-07-28T11:00")
-        evidence.innovation_report_save(user=self.staff, rubric=self.rubric, province=self.province, data=self.report())
+        evidence.innovation_report_save(user=self.staff, rubric=self.rubric, unit=self.unit, data=self.report())
 
     def report(self) -> dict:
-        name = self.province.name_th
+        name = self.unit.name_th
         return {
             "title_th": f"ระบบติดตามข้อมูล จปฐ. ผ่าน LINE OA จังหวัด{name}",
             "title_en": "BMN follow-up through a LINE official account",
@@ -238,16 +238,16 @@ class _Demo:
         )
 
 
-def _staff(province: Unit):
+def _staff(unit: Unit):
     """Chiang Mai and Phuket use the demo logins; the other offices get a user with no password."""
-    staff = Membership.objects.filter(role=Role.OFFICE_STAFF, province=province).exclude(user__username__in=PANEL_USERS)
+    staff = Membership.objects.filter(role=Role.OFFICE_STAFF, unit=unit).exclude(user__username__in=PANEL_USERS)
     existing = staff.select_related("user").first()
     if existing:
         return existing.user
-    user = get_user_model().objects.create(username=f"demo-{province.code.lower()}", first_name=province.name_th)
+    user = get_user_model().objects.create(username=f"demo-{unit.code.lower()}", first_name=unit.name_th)
     user.set_unusable_password()
     user.save()
-    directory.membership_set(user=user, role=Role.OFFICE_STAFF, province=province)
+    directory.membership_set(user=user, role=Role.OFFICE_STAFF, unit=unit)
     return user
 
 
@@ -260,10 +260,10 @@ def demo_evidence(*, rubric: Rubric) -> int:
     # One transaction: the standings are recomputed once, after commit, not after every write.
     with transaction.atomic():
         for i, code in enumerate(PROVINCES):
-            province = Unit.objects.provinces().get(code=code)
-            if Submission.objects.filter(rubric=rubric, province=province).exists():
+            unit = Unit.objects.provinces().get(code=code)
+            if Submission.objects.filter(rubric=rubric, unit=unit).exists():
                 continue
-            demo = _Demo(rubric, province, _staff(province), members, chair, now)
+            demo = _Demo(rubric, unit, _staff(unit), members, chair, now)
             demo.base()
             for scenario in [SCENARIOS[i % len(SCENARIOS)], *EXTRA.get(code, [])]:
                 getattr(demo, scenario)()
@@ -320,7 +320,7 @@ def demo_judgments(*, rubric: Rubric) -> int:
     members, chair = judges
     judged = [c for c in rubric_spec(rubric).criteria() if c.rule.committee_judges]
     # Entrants judged already are left alone: a staged contest's picks may come after its first judgments.
-    judged_already = Judgment.objects.filter(rubric=rubric).values("province_id")
+    judged_already = Judgment.objects.filter(rubric=rubric).values("unit_id")
     entrants = contest_entrants(rubric.contest).exclude(pk__in=judged_already)
     if rubric.contest.entrant_level == Level.SUBDISTRICT and stage_of(rubric.contest) is None:
         entrants = entrants.filter(under(SUBDISTRICT_PROVINCES, field="code"))
@@ -342,7 +342,7 @@ def demo_judgments(*, rubric: Rubric) -> int:
                     services.judgment_apply(
                         member=member,
                         rubric=rubric,
-                        province=unit,
+                        unit=unit,
                         criterion_code=c.code,
                         points=_points(c.rule, aim),
                         items=None,
@@ -351,13 +351,13 @@ def demo_judgments(*, rubric: Rubric) -> int:
                         source=Source.ADMIN,
                     )
                     made += 1
-        results_mark_dirty(rubric_id=rubric.pk, province_ids=[u.pk for u in entrants])
+        results_mark_dirty(rubric_id=rubric.pk, unit_ids=[u.pk for u in entrants])
         for unit in entrants[:CHAIR_FINALS]:
             c = judged[0]
             services.chair_final_record(
                 chair=chair,
                 rubric=rubric,
-                province=unit,
+                unit=unit,
                 criterion_code=c.code,
                 points=_points(c.rule, 0.9),
                 reason="มติที่ประชุมคณะกรรมการ (ข้อมูลสมมติ)",

@@ -44,7 +44,7 @@ def demo_video(seconds: int) -> bytes:
 def demo_stage_files(*, now: datetime) -> int:
     """Sends each pick's missing files of every stage whose files were due before `now`; returns how many."""
     today = timezone.localdate(now)
-    users = get_user_model().objects.select_related("membership__province")
+    users = get_user_model().objects.select_related("membership__unit")
     pdfs: dict[str, bytes] = {}
     sent = 0
     for stage in Stage.objects.select_related("contest").prefetch_related("files"):

@@ -19,7 +19,7 @@ def _items(value) -> str:
 
 
 def _score_row(record, kind: str, who, items: str, note: str) -> list:
-    p = record.province
+    p = record.unit
     return [p.code, p.name_th, record.criterion.code, kind, who.get_username(), record.points, items, note]
 
 
@@ -45,14 +45,14 @@ class Judgments(Exporter):
             "แก้ไขเมื่อ / updated at",
         ]
         rows = []
-        judgments = Judgment.objects.filter(rubric=rubric).select_related("province", "criterion", "member")
-        for j in judgments.order_by("province__code", "criterion__order", "member__username"):
+        judgments = Judgment.objects.filter(rubric=rubric).select_related("unit", "criterion", "member")
+        for j in judgments.order_by("unit__code", "criterion__order", "member__username"):
             kind = bilingual(_("member's score"))
             rows.append([*_score_row(j, kind, j.member, _items(j.items), j.note), j.version, j.updated_at])
         for model in (ChairFinal, Override):
             kind = bilingual(model._meta.verbose_name)
             finals = model.objects.filter(rubric=rubric).exclude(points=None)
-            finals = finals.select_related("province", "criterion", "by").order_by("province__code", "criterion__order")
+            finals = finals.select_related("unit", "criterion", "by").order_by("unit__code", "criterion__order")
             for f in finals:
                 rows.append([*_score_row(f, kind, f.by, "", f.reason), f.version, f.updated_at])
         return Table(f"judgments {rubric.year}", header, rows)
@@ -67,7 +67,7 @@ class JudgmentChanges(Exporter):
     def table(self, rubric: Rubric) -> Table:
         qs = (
             ScoreChange.objects.filter(rubric=rubric)
-            .select_related("province", "criterion", "member", "changed_by")
+            .select_related("unit", "criterion", "member", "changed_by")
             .order_by("changed_at", "id")
         )
         header = [
@@ -88,8 +88,8 @@ class JudgmentChanges(Exporter):
         rows = [
             [
                 c.changed_at,
-                c.province.code,
-                c.province.name_th,
+                c.unit.code,
+                c.unit.name_th,
                 c.criterion.code,
                 bilingual(ChangeKind(c.kind).label),
                 c.member.get_username() if c.member else "",
@@ -144,7 +144,7 @@ class ScoreHistory(Exporter):
             [
                 timezone.localtime(ch.changed_at).isoformat(timespec="seconds"),
                 str(ch.rubric.year),
-                ch.province.code,
+                ch.unit.code,
                 ch.criterion.code,
                 bilingual(ChangeKind(ch.kind).label),
                 ch.member.username if ch.member else "",

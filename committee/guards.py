@@ -38,14 +38,14 @@ def lock_open(rubric: Rubric) -> Rubric:
     return locked
 
 
-def ensure_not_conflicted(user, province: Unit, rubric: Rubric | None = None) -> None:
+def ensure_not_conflicted(user, unit: Unit, rubric: Rubric | None = None) -> None:
     """A member conflicted on the unit or one above it never scores it, nor a panelist their own office's
     units (issues #24, #37); no one scores a unit outside the contest, nationally or on a panel. The
     actor asks the database, so a conflict recorded a moment ago already holds here."""
     contest = rubric.contest if rubric is not None else None
-    if actor_of(user).conflicted(contest, province):
+    if actor_of(user).conflicted(contest, unit):
         raise Conflicted
-    if contest is not None and not unit_enters(contest, province):
+    if contest is not None and not unit_enters(contest, unit):
         raise NotEntrant
 
 
@@ -83,9 +83,7 @@ def allowed(c: CriterionSpec, points) -> Decimal:
     return value
 
 
-def points_from_items(
-    rubric: Rubric, c: CriterionSpec, province: Unit, items: Sequence[str]
-) -> tuple[Decimal, list[str]]:
+def points_from_items(rubric: Rubric, c: CriterionSpec, unit: Unit, items: Sequence[str]) -> tuple[Decimal, list[str]]:
     """Ticks become points through the criterion's own rule, so the admin and the engine never disagree."""
     order = [code for code, _ in c.rule.tickable_items()]
     if not order:
@@ -102,10 +100,10 @@ def points_from_items(
     ticked = met if isinstance(met, frozenset) else frozenset()
     facts: dict[str, str] = {}
     if set(c.rule.fact_names()) - {fact}:  # e.g. a ladder's data steps (4.2's downloads): the province's facts
-        rows = Fact.objects.filter(rubric=rubric, province=province, criterion__code=c.code).exclude(value="")
+        rows = Fact.objects.filter(rubric=rubric, unit=unit, criterion__code=c.code).exclude(value="")
         facts = dict(rows.values_list("name", "value"))
     facts[fact] = raw
-    ctx = Context(calendar=rubric_calendar(rubric), size_group=province.size_group, deadline=c.deadline)
+    ctx = Context(calendar=rubric_calendar(rubric), size_group=unit.size_group, deadline=c.deadline)
     return c.rule.evaluate(facts, ctx).points, [code for code in order if code in ticked]
 
 
@@ -113,7 +111,7 @@ def audit(
     *,
     kind: str,
     rubric,
-    province,
+    unit,
     criterion,
     by,
     old,
@@ -126,7 +124,7 @@ def audit(
 ) -> None:
     ScoreChange.objects.create(
         rubric=rubric,
-        province=province,
+        unit=unit,
         criterion=criterion,
         kind=kind,
         member=member,

@@ -62,7 +62,7 @@ class JudgmentImportReport:
     unchanged: int = 0
     # (row, province code, criterion code, member username, old points or None, new points)
     changes: list[tuple[int, str, str, str, Decimal | None, Decimal]] = field(default_factory=list)
-    province_ids: set[int] = field(default_factory=set)
+    unit_ids: set[int] = field(default_factory=set)
 
 
 class _Discard(Exception):
@@ -118,8 +118,8 @@ def judgments_import(
             _rows_apply(rubric, rows, by, first_row, report, errors)
             if errors or dry_run:
                 raise _Discard
-            if report.province_ids:
-                results_mark_dirty(rubric_id=rubric.pk, province_ids=report.province_ids)
+            if report.unit_ids:
+                results_mark_dirty(rubric_id=rubric.pk, unit_ids=report.unit_ids)
     except _Discard:
         pass
     if errors:
@@ -128,7 +128,7 @@ def judgments_import(
 
 
 def _rows_apply(rubric, rows, by, first_row: int, report: JudgmentImportReport, errors: list[RowError]) -> None:
-    provinces = entrant_lookup(rubric)
+    units = entrant_lookup(rubric)
     by_province = rubric.contest.entrant_level == Level.PROVINCE
     panel = has_panel(rubric)
     names = {_text(r, "member") for r in rows}
@@ -136,15 +136,15 @@ def _rows_apply(rubric, rows, by, first_row: int, report: JudgmentImportReport, 
     accounts = get_user_model().objects.filter(username__in=names, is_active=True).select_related("membership")
     users = {u.username: u for u in accounts}
     # Each unit's line (it and the units above it) with no query per row: the lock's conflict question reads it.
-    prefetch_related_objects(list(provinces.values()), "parent")
+    prefetch_related_objects(list(units.values()), "parent")
     seen: dict[tuple[str, str, str], int] = {}
     for n, row in enumerate(rows, start=first_row):
         if not any(_text(row, col) for col in row):
             continue  # a blank line in the sheet
         p_raw, code, name = _text(row, "province"), _text(row, "criterion"), _text(row, "member")
-        province = provinces.get(norm_province_key(p_raw))
+        unit = units.get(norm_province_key(p_raw))
         member = users.get(name)
-        if province is None:
+        if unit is None:
             if by_province:
                 th, en = f"ไม่พบจังหวัด '{p_raw}'", f"unknown province '{p_raw}'"
             else:  # a district or subdistrict contest: its entrants only (issue #16)
@@ -163,16 +163,16 @@ def _rows_apply(rubric, rows, by, first_row: int, report: JudgmentImportReport, 
             continue
         # The question judgment_apply asks (guards.ensure_not_conflicted): a conflict declared on the unit or
         # one above it, or on a panel the member's own office's units; here it names the member and the unit.
-        if actor_of(member).conflicted(rubric.contest, province):
+        if actor_of(member).conflicted(rubric.contest, unit):
             errors.append(
                 RowError(
                     n,
-                    f"กรรมการ '{name}' มีส่วนได้เสียกับ{province.name_th} ให้คะแนนไม่ได้",
-                    f"member '{name}' has a conflict of interest with {province.code} and cannot score it",
+                    f"กรรมการ '{name}' มีส่วนได้เสียกับ{unit.name_th} ให้คะแนนไม่ได้",
+                    f"member '{name}' has a conflict of interest with {unit.code} and cannot score it",
                 )
             )
             continue
-        key = (province.code, code, name)
+        key = (unit.code, code, name)
         if key in seen:
             errors.append(RowError(n, format_lazy(_("duplicates row {seen}"), seen=seen[key])))
             continue
@@ -183,7 +183,7 @@ def _rows_apply(rubric, rows, by, first_row: int, report: JudgmentImportReport, 
                 outcome = judgment_apply(
                     member=member,
                     rubric=rubric,
-                    province=province,
+                    unit=unit,
                     criterion_code=code,
                     points=_text(row, "points") or None,
                     items=[i for i in ITEM_SPLIT.split(items_raw) if i] if items_raw else None,
@@ -202,5 +202,5 @@ def _rows_apply(rubric, rows, by, first_row: int, report: JudgmentImportReport, 
         else:
             report.unchanged += 1
             continue
-        report.changes.append((n, province.code, code, name, outcome.old_points, outcome.judgment.points))
-        report.province_ids.add(province.pk)
+        report.changes.append((n, unit.code, code, name, outcome.old_points, outcome.judgment.points))
+        report.unit_ids.add(unit.pk)

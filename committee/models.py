@@ -46,7 +46,9 @@ class Cell(models.Model):
     """One province × criterion of one year: what every committee record is about."""
 
     rubric = models.ForeignKey(Rubric, on_delete=models.PROTECT, related_name="+", verbose_name=_("year"))
-    province = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("province"))
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("province"), db_column="province_id"
+    )
     criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+", verbose_name=_("criterion"))
 
     class Meta:
@@ -68,18 +70,18 @@ class Judgment(Cell):
     objects = JudgmentQuerySet.as_manager()
 
     class Meta:
-        ordering = ["province__code", "criterion__order", "member_id"]
+        ordering = ["unit__code", "criterion__order", "member_id"]
         verbose_name = _("judgment")
         verbose_name_plural = _("judgments")
         constraints = [
-            models.UniqueConstraint(fields=["member", "province", "criterion"], name="judgment_unique_per_member"),
+            models.UniqueConstraint(fields=["member", "unit", "criterion"], name="judgment_unique_per_member"),
             models.CheckConstraint(condition=Q(points__gte=0), name="judgment_points_not_negative"),
             models.CheckConstraint(condition=Q(version__gte=1), name="judgment_version_positive"),
         ]
-        indexes = [models.Index(fields=["rubric", "province", "criterion"], name="judgment_cell_idx")]
+        indexes = [models.Index(fields=["rubric", "unit", "criterion"], name="judgment_cell_idx")]
 
     def __str__(self) -> str:
-        return f"{self.province_id}/{self.criterion_id} {self.member_id}: {self.points}"
+        return f"{self.unit_id}/{self.criterion_id} {self.member_id}: {self.points}"
 
 
 class Final(Cell):
@@ -103,16 +105,16 @@ class ChairFinal(Final):
     """The chair's consensus score for a judged criterion; it wins over the members' median."""
 
     class Meta:
-        ordering = ["province__code", "criterion__order"]
+        ordering = ["unit__code", "criterion__order"]
         verbose_name = _("chair's final score")
         verbose_name_plural = _("chair's final scores")
         constraints = [
-            models.UniqueConstraint(fields=["province", "criterion"], name="chair_final_unique"),
+            models.UniqueConstraint(fields=["unit", "criterion"], name="chair_final_unique"),
             models.CheckConstraint(condition=Q(points__isnull=True) | Q(points__gte=0), name="chair_final_points"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.province_id}/{self.criterion_id}: {self.points}"
+        return f"{self.unit_id}/{self.criterion_id}: {self.points}"
 
 
 class Override(Final):
@@ -123,16 +125,16 @@ class Override(Final):
     """
 
     class Meta:
-        ordering = ["province__code", "criterion__order"]
+        ordering = ["unit__code", "criterion__order"]
         verbose_name = _("override")
         verbose_name_plural = _("overrides")
         constraints = [
-            models.UniqueConstraint(fields=["province", "criterion"], name="override_unique"),
+            models.UniqueConstraint(fields=["unit", "criterion"], name="override_unique"),
             models.CheckConstraint(condition=Q(points__isnull=True) | Q(points__gte=0), name="override_points"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.province_id}/{self.criterion_id}: {self.points}"
+        return f"{self.unit_id}/{self.criterion_id}: {self.points}"
 
 
 class ScoreChange(Cell):
@@ -161,7 +163,7 @@ class ScoreChange(Cell):
         ordering = ["-changed_at", "-id"]
         verbose_name = _("score change")
         verbose_name_plural = _("score history")
-        indexes = [models.Index(fields=["rubric", "province", "criterion"], name="score_change_cell_idx")]
+        indexes = [models.Index(fields=["rubric", "unit", "criterion"], name="score_change_cell_idx")]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.old_points} → {self.new_points}"
@@ -189,7 +191,7 @@ class Clarification(Cell):
         constraints = [
             # One running exchange per province × criterion; a new round starts after closing.
             models.UniqueConstraint(
-                fields=["province", "criterion"], condition=~Q(status="closed"), name="clarification_one_running"
+                fields=["unit", "criterion"], condition=~Q(status="closed"), name="clarification_one_running"
             ),
             models.CheckConstraint(
                 condition=Q(status="closed", closed_at__isnull=False)
@@ -199,7 +201,7 @@ class Clarification(Cell):
         ]
 
     def __str__(self) -> str:
-        return f"{self.province_id}/{self.criterion_id} {self.status}"
+        return f"{self.unit_id}/{self.criterion_id} {self.status}"
 
 
 class ClarificationMessage(models.Model):

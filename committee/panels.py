@@ -95,9 +95,9 @@ def panelist_remove(*, by, contest: Contest, user) -> None:
     PanelChange.objects.create(contest=contest, user=user, action=PanelAction.REMOVE, by=by)
 
 
-def panel_conflict_check(contest: Contest, member, province) -> None:
+def panel_conflict_check(contest: Contest, member, unit) -> None:
     """An organiser's conflict is about its own panel and its own contest's entrants, nothing else."""
     if member is None or not Panelist.objects.filter(contest=contest, user=member).exists():
         raise CommitteeError(gettext_lazy("this user is not on the panel"), field="user")
-    if province is None or not contest_entrants(contest).filter(pk=province.pk).exists():
+    if unit is None or not contest_entrants(contest).filter(pk=unit.pk).exists():
         raise CommitteeError(gettext_lazy("this unit does not enter this contest"), field="unit")

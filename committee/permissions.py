@@ -51,9 +51,7 @@ def answers_clarification(user, clarification) -> bool:
     """The unit's own staff answer its clarification, in a contest their office enters (issue #24)."""
     actor = actor_of(user)
     return (
-        clarification is not None
-        and actor.acts_for(clarification.province_id)
-        and actor.enters(contest_of(clarification))
+        clarification is not None and actor.acts_for(clarification.unit_id) and actor.enters(contest_of(clarification))
     )
 
 

@@ -12,7 +12,7 @@ from contests.actor import CHAIR, MEMBER, VIEWER, Need, actor_of, department_con
 from contests.models import Unit
 from scoring.models import Rubric
 
-__all__ = ["CHAIR", "MEMBER", "VIEWER", "has_panel", "own_only", "panel_seats", "provinces_for_member", "seat"]
+__all__ = ["CHAIR", "MEMBER", "VIEWER", "has_panel", "own_only", "panel_seats", "seat", "units_for_member"]
 
 
 def has_panel(rubric: Rubric | None) -> bool:
@@ -30,7 +30,7 @@ def seat(user, rubric: Rubric | None) -> str | None:
     return actor_of(user).seat(rubric.contest if rubric is not None else None)
 
 
-def provinces_for_member(user, rubric: Rubric | None = None) -> models.QuerySet[Unit]:
+def units_for_member(user, rubric: Rubric | None = None) -> models.QuerySet[Unit]:
     """Units a user may see here, less those they are conflicted with: with a rubric, its contest's entrants
     as the actor sees them (never the 8,455 units central staff may see elsewhere); without, the Department's
     contests' entrants they may see (the national screens)."""
@@ -51,7 +51,7 @@ def own_only(user, rubric: Rubric | None = None, who: str | None = None) -> bool
 
 
 class ScopedQuerySet(models.QuerySet):
-    unit_path = "province"
+    unit_path = "unit"
     rubric_path = "rubric"
     # Scores are the Department's business; provincial staff only ever see their clarification rounds.
     provincial_sees = False
@@ -84,13 +84,13 @@ class ScopedQuerySet(models.QuerySet):
         if has_panel(rubric):
             if seat(user, rubric) is None:
                 return self.none()
-            units = provinces_for_member(user, rubric).values("pk")
+            units = units_for_member(user, rubric).values("pk")
             return self.filter(**{self.rubric_path: rubric, f"{self.unit_path}__in": units})
         actor = actor_of(user)
         if not actor.in_portal() or (actor.files_for_office() and not self.provincial_sees):
             return self.none()
         # A subquery, not a list: the scope costs no extra round trip.
-        return self.filter(**{f"{self.unit_path}__in": provinces_for_member(user).values("pk")})
+        return self.filter(**{f"{self.unit_path}__in": units_for_member(user).values("pk")})
 
 
 class JudgmentQuerySet(ScopedQuerySet):
@@ -117,5 +117,5 @@ class ClarificationQuerySet(ScopedQuerySet):
 
 
 class MessageQuerySet(ClarificationQuerySet):
-    unit_path = "clarification__province"
+    unit_path = "clarification__unit"
     rubric_path = "clarification__rubric"

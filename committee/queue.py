@@ -16,7 +16,7 @@ from scoring.models import Rubric
 from scoring.selectors import rubric_spec
 
 from .models import Judgment
-from .querysets import provinces_for_member
+from .querysets import units_for_member
 from .selectors import conflicts_of, evidence_cells, judged_cells, judges_of, unit_matches
 
 # The matrix's filters, and the queue's order: carried from the matrix through every scoring screen and
@@ -36,7 +36,7 @@ def matrix_url(rubric: Rubric, filters: dict[str, str]) -> str:
 def next_url(rubric: Rubric, filters: dict[str, str], after: tuple[str, str] | None = None) -> str:
     query = {"year": rubric.key}
     if after:
-        query.update(after_province=after[0], after_criterion=after[1])
+        query.update(after_unit=after[0], after_criterion=after[1])
     extra = trail(filters)
     return reverse("admin:committee_next") + "?" + urlencode(query) + (f"&{extra}" if extra else "")
 
@@ -68,7 +68,7 @@ def judged_codes(rubric: Rubric, *, dimension: str = "", criterion: str = "") ->
 
 def units_for(user, rubric: Rubric, query: str = "") -> list[Unit]:
     """The units this user judges here (conflicts left out), by code, matching the matrix's unit filter."""
-    units = provinces_for_member(user, rubric).order_by("code")
+    units = units_for_member(user, rubric).order_by("code")
     return [u for u in units if unit_matches(u, query)] if query.strip() else list(units)
 
 
@@ -87,7 +87,7 @@ def next_with_evidence(
     wrapping round; None when nothing is left. `by` "criterion": one criterion across every unit first
     (one sitting, one yardstick); "province": every criterion of one unit first. 4 queries."""
     units, codes, evidence = _cells(user, rubric, filters or {})
-    done = set(Judgment.objects.filter(rubric=rubric, member=user).values_list("province_id", "criterion__code"))
+    done = set(Judgment.objects.filter(rubric=rubric, member=user).values_list("unit_id", "criterion__code"))
     if by == "province":
         order = [(u, c) for u in units for c in codes]
     else:

@@ -19,7 +19,7 @@ from submissions.selectors import criterion_evidence  # the evidence portal's ow
 
 from .aggregate import Aggregate
 from .models import ChairFinal, Clarification, ClarificationStatus, Judgment, Override, ScoreChange
-from .querysets import CHAIR, VIEWER, has_panel, own_only, provinces_for_member, seat
+from .querysets import CHAIR, VIEWER, has_panel, own_only, seat, units_for_member
 from .queue import Progress, members_progress, own_progress, units_for
 from .selectors import (
     CellState,
@@ -130,29 +130,29 @@ def matrix(
         for c in spec.criteria()
         if (not dimension or c.dimension == dimension) and (not criterion or c.code == criterion)
     ]
-    provinces = units_for(user, rubric, province)
-    states = cell_states(rubric, [p.pk for p in provinces] if province else None)
+    units = units_for(user, rubric, province)
+    states = cell_states(rubric, [p.pk for p in units] if province else None)
     running = {
         (pid, code): st
         for pid, code, st in Clarification.objects.filter(rubric=rubric)
         .exclude(status=ClarificationStatus.CLOSED)
-        .values_list("province_id", "criterion__code", "status")
+        .values_list("unit_id", "criterion__code", "status")
     }
     evidence = evidence_cells(rubric)
-    stored = dict(Standing.objects.filter(rubric=rubric).values_list("province_id", "criteria"))
+    stored = dict(Standing.objects.filter(rubric=rubric).values_list("unit_id", "criteria"))
     # The facts of the criteria whose document may leave a verdict to the panel (decision 13): one query, and
     # none for a contest without such criteria (the national one).
     deciding = {c.code for c in criteria if c.rule.may_need_decision()}
     facts: dict[tuple[int, str], dict[str, str]] = {}
     if deciding:
         found = Fact.objects.filter(rubric=rubric, criterion__code__in=deciding).exclude(value="")
-        for pid, code, name, value in found.values_list("province_id", "criterion__code", "name", "value"):
+        for pid, code, name, value in found.values_list("unit_id", "criterion__code", "name", "value"):
             facts.setdefault((pid, code), {})[name] = value
     who = seat(user, rubric)
     all_seen = sees_all(user, rubric, who)
     seen = (all_seen, own_only(user, rubric, who))
     rows, split, settled = [], 0, 0
-    for p in provinces:
+    for p in units:
         cells = [
             _cell(
                 user,
@@ -199,15 +199,13 @@ def level_choices(c: CriterionSpec) -> list[tuple[Decimal, str]]:
     return [(p, texts.get(p, "ไม่ผ่าน" if p == 0 else "")) for p in sorted(levels, reverse=True)]
 
 
-def scoring_screen(user, rubric: Rubric, province: Unit, c: CriterionSpec, criterion) -> dict:
+def scoring_screen(user, rubric: Rubric, unit: Unit, c: CriterionSpec, criterion) -> dict:
     """Everything one province × criterion needs on one page; a fixed number of queries."""
-    facts = dict(
-        Fact.objects.filter(rubric=rubric, province=province, criterion=criterion).values_list("name", "value")
-    )
-    ctx = Context(calendar=rubric_calendar(rubric), size_group=province.size_group, deadline=c.deadline)
+    facts = dict(Fact.objects.filter(rubric=rubric, unit=unit, criterion=criterion).values_list("name", "value"))
+    ctx = Context(calendar=rubric_calendar(rubric), size_group=unit.size_group, deadline=c.deadline)
     computed = c.rule.evaluate(facts, ctx)
-    result = Standing.objects.filter(rubric=rubric, province=province).first()
-    cell = {"province": province, "criterion": criterion}
+    result = Standing.objects.filter(rubric=rubric, unit=unit).first()
+    cell = {"unit": unit, "criterion": criterion}
     judgments = list(
         Judgment.objects.for_member(user, rubric)
         .filter(rubric=rubric, **cell)
@@ -222,12 +220,12 @@ def scoring_screen(user, rubric: Rubric, province: Unit, c: CriterionSpec, crite
     mine = next((j for j in judgments if j.member_id == user.pk), None)
     data = not c.rule.committee_judges
     evidence = (
-        panel_evidence(rubric=rubric, province=province, criterion=criterion)
+        panel_evidence(rubric=rubric, unit=unit, criterion=criterion)
         if has_panel(rubric)
-        else criterion_evidence(user=user, rubric=rubric, province=province, criterion=criterion)
+        else criterion_evidence(user=user, rubric=rubric, unit=unit, criterion=criterion)
     )
-    codes = list(provinces_for_member(user, rubric).order_by("code").values_list("code", flat=True))
-    at = codes.index(province.code)
+    codes = list(units_for_member(user, rubric).order_by("code").values_list("code", flat=True))
+    at = codes.index(unit.code)
     history = list(
         ScoreChange.objects.for_member(user, rubric)
         .filter(rubric=rubric, **cell)
@@ -238,7 +236,7 @@ def scoring_screen(user, rubric: Rubric, province: Unit, c: CriterionSpec, crite
     here = criteria.index(c.code)
     has_evidence = any(not ev.withdrawn for ev in evidence)
     # What the document requires, beside the evidence (issue #40): the entrant's answers with this member's ticks.
-    counts = None if data else counted_from(rubric, province, criterion, chair_final, bool(facts))
+    counts = None if data else counted_from(rubric, unit, criterion, chair_final, bool(facts))
     withheld = counts is not None and counts["source"] == "median" and not all_seen and mine is None
     ticked = {c.rule.tick_fact: ",".join(mine.items) or "-"} if mine and c.rule.tick_fact else {}
     return {
@@ -266,9 +264,9 @@ def scoring_screen(user, rubric: Rubric, province: Unit, c: CriterionSpec, crite
         "chair_final": chair_final,
         "override": override,
         "history": history,
-        "clarifications": clarifications_for_cell(user, rubric=rubric, province=province, criterion=criterion),
+        "clarifications": clarifications_for_cell(user, rubric=rubric, unit=unit, criterion=criterion),
         # Where the office reads the question and answers it: a member who asked follows it there.
-        "office_page": acts.allowed(user, "submissions.view_province", province),
+        "office_page": acts.allowed(user, "submissions.view_province", unit),
         "sees_all": all_seen,
         "panel": has_panel(rubric),  # its evidence leaves through the committee's own route (admin_views)
         # The same criterion in the neighbouring provinces: members judge one criterion across all of them.
@@ -289,13 +287,13 @@ COUNTED_FROM = {
 }
 
 
-def counted_from(rubric: Rubric, province: Unit, criterion, chair_final, has_facts: bool) -> dict:
+def counted_from(rubric: Rubric, unit: Unit, criterion, chair_final, has_facts: bool) -> dict:
     """Where a judged criterion's points in the standings come from (docs/decisions.md, decision 8): the chair's
     final, else the members' median, else the rule on imported facts until anyone scores. Asked of every
     member's judgments, not only those this user sees: it names the source, never another's score. 1 query."""
     if chair_final is not None and chair_final.points is not None:
         key = "chair"
-    elif Judgment.objects.filter(rubric=rubric, province=province, criterion=criterion).exists():
+    elif Judgment.objects.filter(rubric=rubric, unit=unit, criterion=criterion).exists():
         key = "median"
     else:
         key = "facts" if has_facts else "nothing"

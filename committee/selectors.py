@@ -50,25 +50,25 @@ class CellState:
     override: Decimal | None = None
 
 
-def cell_states(rubric: Rubric, province_ids: Iterable[int] | None = None) -> dict[tuple[int, str], CellState]:
+def cell_states(rubric: Rubric, unit_ids: Iterable[int] | None = None) -> dict[tuple[int, str], CellState]:
     """(province id, criterion code) → every member's points, the chair's final, the override (3 queries)."""
-    ids = None if province_ids is None else list(province_ids)
+    ids = None if unit_ids is None else list(unit_ids)
 
     def scoped(qs: QuerySet) -> QuerySet:
         qs = qs.filter(rubric=rubric)
-        return qs if ids is None else qs.filter(province_id__in=ids)
+        return qs if ids is None else qs.filter(unit_id__in=ids)
 
     cells: dict[tuple[int, str], CellState] = defaultdict(CellState)
     rows = scoped(Judgment.objects.all()).values_list(
-        "province_id", "criterion__code", "member_id", "member__username", "points"
+        "unit_id", "criterion__code", "member_id", "member__username", "points"
     )
-    for province_id, code, member_id, username, points in rows.order_by("member__username"):
-        cells[province_id, code].judgments.append((member_id, username, points))
+    for unit_id, code, member_id, username, points in rows.order_by("member__username"):
+        cells[unit_id, code].judgments.append((member_id, username, points))
     for model, attr in ((ChairFinal, "chair_final"), (Override, "override")):
-        for province_id, code, points in scoped(model.objects.exclude(points=None)).values_list(
-            "province_id", "criterion__code", "points"
+        for unit_id, code, points in scoped(model.objects.exclude(points=None)).values_list(
+            "unit_id", "criterion__code", "points"
         ):
-            setattr(cells[province_id, code], attr, points)
+            setattr(cells[unit_id, code], attr, points)
     return dict(cells)
 
 
@@ -80,21 +80,21 @@ def cell_aggregate(state: CellState, rule: Rule, top: Decimal) -> Aggregate:
     return aggregate([p for _, _, p in state.judgments], rule.levels(), chair_final=final)
 
 
-def judged_aggregates(rubric: Rubric, province_ids: Iterable[int] | None = None) -> dict[int, dict[str, Aggregate]]:
+def judged_aggregates(rubric: Rubric, unit_ids: Iterable[int] | None = None) -> dict[int, dict[str, Aggregate]]:
     spec = rubric_spec(rubric)
     criteria = {c.code: c for c in spec.criteria()}
     out: dict[int, dict[str, Aggregate]] = {}
-    for (province_id, code), state in cell_states(rubric, province_ids).items():
+    for (unit_id, code), state in cell_states(rubric, unit_ids).items():
         c = criteria.get(code)
         if c is None:
             continue
         agg = cell_aggregate(state, c.rule, c.max_points)
         if agg.points is not None:
-            out.setdefault(province_id, {})[code] = agg
+            out.setdefault(unit_id, {})[code] = agg
     return out
 
 
-def judged_points(rubric: Rubric, province_ids: Iterable[int] | None = None) -> dict[int, dict[str, Decimal]]:
+def judged_points(rubric: Rubric, unit_ids: Iterable[int] | None = None) -> dict[int, dict[str, Decimal]]:
     """province id → criterion code → the committee's points, for `engine.evaluate_entrant(overrides=...)`.
 
     An override (data criterion) or the chair's final wins, else the members' median snapped down to an
@@ -103,7 +103,7 @@ def judged_points(rubric: Rubric, province_ids: Iterable[int] | None = None) -> 
     """
     return {
         pid: {code: agg.points for code, agg in by_code.items() if agg.points is not None}
-        for pid, by_code in judged_aggregates(rubric, province_ids).items()
+        for pid, by_code in judged_aggregates(rubric, unit_ids).items()
     }
 
 
@@ -118,47 +118,45 @@ def explain(agg: Aggregate) -> dict[str, str]:
     }
 
 
-def judged_explanations(rubric: Rubric, province_ids: Iterable[int] | None = None) -> dict[int, dict[str, dict]]:
+def judged_explanations(rubric: Rubric, unit_ids: Iterable[int] | None = None) -> dict[int, dict[str, dict]]:
     """Same keys as `judged_points`: {"th": ..., "en": ...} saying where the points came from."""
     return {
         pid: {code: explain(agg) for code, agg in by_code.items()}
-        for pid, by_code in judged_aggregates(rubric, province_ids).items()
+        for pid, by_code in judged_aggregates(rubric, unit_ids).items()
     }
 
 
 def with_messages(qs: QuerySet) -> QuerySet:
     messages = ClarificationMessage.objects.select_related("author").order_by("created_at", "id")
-    return qs.select_related("criterion", "province", "opened_by").prefetch_related(
-        Prefetch("messages", queryset=messages)
-    )
+    return qs.select_related("criterion", "unit", "opened_by").prefetch_related(Prefetch("messages", queryset=messages))
 
 
-def open_clarifications_for_province(province: Unit, rubric: Rubric | None = None) -> list[Clarification]:
+def open_clarifications_for_unit(unit: Unit, rubric: Rubric | None = None) -> list[Clarification]:
     """Running rounds (waiting or answered, not closed) for the province home page, messages prefetched."""
-    qs = Clarification.objects.filter(province=province).exclude(status=ClarificationStatus.CLOSED)
+    qs = Clarification.objects.filter(unit=unit).exclude(status=ClarificationStatus.CLOSED)
     if rubric is not None:
         qs = qs.filter(rubric=rubric)
     return list(with_messages(qs).order_by("criterion__order"))
 
 
-def province_page_clarifications(province: Unit, rubric: Rubric) -> dict:
+def province_page_clarifications(unit: Unit, rubric: Rubric) -> dict:
     """The committee's questions to this province, shown where its staff start their work (submissions page)."""
-    return {"clarifications": open_clarifications_for_province(province, rubric)}
+    return {"clarifications": open_clarifications_for_unit(unit, rubric)}
 
 
-def criterion_page_clarifications(user, province: Unit, rubric: Rubric, criterion) -> dict:
+def criterion_page_clarifications(user, unit: Unit, rubric: Rubric, criterion) -> dict:
     """Every round of the committee's questions on this criterion, on the page where the office sends its
     evidence: the unit's own staff see them all and answer the running one there; anyone else sees what
     their judging scope shows (a conflicted member nothing)."""
     actor = actor_of(user)
-    answers = actor.acts_for(province.pk) and actor.enters(rubric.contest)
+    answers = actor.acts_for(unit.pk) and actor.enters(rubric.contest)
     rows = Clarification.objects if answers else Clarification.objects.for_member(user, rubric)
-    rows = rows.filter(rubric=rubric, province=province, criterion=criterion)
+    rows = rows.filter(rubric=rubric, unit=unit, criterion=criterion)
     return {"cell_clarifications": list(with_messages(rows)), "can_answer": answers}
 
 
-def clarifications_for_cell(user, *, rubric: Rubric, province: Unit, criterion) -> list[Clarification]:
-    qs = Clarification.objects.for_member(user, rubric).filter(rubric=rubric, province=province, criterion=criterion)
+def clarifications_for_cell(user, *, rubric: Rubric, unit: Unit, criterion) -> list[Clarification]:
+    qs = Clarification.objects.for_member(user, rubric).filter(rubric=rubric, unit=unit, criterion=criterion)
     return list(with_messages(qs))
 
 
@@ -180,7 +178,7 @@ def panel_page(contest: Contest) -> dict:
     seated = {p.user_id for p in everyone}
     history = PanelChange.objects.filter(contest=contest).select_related("user", "by")[:20]
     entrants = list(contest_entrants(contest))
-    conflicts = Conflict.objects.filter(member__in=seated, province__in=entrants).select_related("province")
+    conflicts = Conflict.objects.filter(member__in=seated, unit__in=entrants).select_related("unit")
     for p in everyone:
         p.conflicts = [c for c in conflicts if c.member_id == p.user_id]
     return {
@@ -196,7 +194,7 @@ def _candidates(contest: Contest, seated: set[int], entrants: set[int]) -> list:
     """Who may still be appointed, the organising office's own staff first: an entrant's staff may sit on the
     panel but never judge their own unit, so each is marked (`of_entrant`) for the organiser to see."""
     found = [u for u in panel_candidates(contest) if u.pk not in seated]
-    theirs = set(directory.office_staff(Q(membership__province__in=entrants)).values_list("pk", flat=True))
+    theirs = set(directory.office_staff(Q(membership__unit__in=entrants)).values_list("pk", flat=True))
     for u in found:
         u.of_entrant = u.pk in theirs
     return sorted(found, key=lambda u: u.of_entrant)
@@ -240,20 +238,18 @@ def panel_nav(user) -> list[tuple[str, str, str]]:
     return [(_("Contest judging"), reverse("admin:committee_matrix"), "panel-matrix")]
 
 
-def panel_evidence(*, rubric: Rubric, province: Unit, criterion) -> list[Evidence]:
+def panel_evidence(*, rubric: Rubric, unit: Unit, criterion) -> list[Evidence]:
     """The scoring screen's evidence in a provincial contest: the entrant's visible versions (the screen
     has already admitted the user to this rubric and unit through the one scope)."""
-    cell = {"submission__rubric": rubric, "submission__province": province, "submission__criterion": criterion}
-    rows = (
-        Evidence.objects.visible().filter(**cell).select_related("created_by", "withdrawn_by", "submission__province")
-    )
+    cell = {"submission__rubric": rubric, "submission__unit": unit, "submission__criterion": criterion}
+    rows = Evidence.objects.visible().filter(**cell).select_related("created_by", "withdrawn_by", "submission__unit")
     return list(rows.order_by("-version"))
 
 
 def evidence_cells(rubric: Rubric) -> set[tuple[int, str]]:
     """(unit id, criterion code) where the unit has visible evidence: what the committee has to judge
     (withdrawn versions count for nothing). 1 query."""
-    return set(evidence_pairs(rubric).values_list("province", "submission__criterion__code").distinct())
+    return set(evidence_pairs(rubric).values_list("unit", "submission__criterion__code").distinct())
 
 
 def judges_of(rubric: Rubric) -> list[tuple[int, str, int | None]]:
@@ -273,18 +269,18 @@ def judged_cells(rubric: Rubric, member_ids: Iterable[int]) -> dict[int, set[tup
     """member id → the (unit id, criterion code) cells they have scored. 1 query."""
     out: dict[int, set[tuple[int, str]]] = defaultdict(set)
     rows = Judgment.objects.filter(rubric=rubric, member_id__in=list(member_ids))
-    for member_id, province_id, code in rows.values_list("member_id", "province_id", "criterion__code"):
-        out[member_id].add((province_id, code))
+    for member_id, unit_id, code in rows.values_list("member_id", "unit_id", "criterion__code"):
+        out[member_id].add((unit_id, code))
     return out
 
 
 def conflicts_of(member_ids: Iterable[int]) -> dict[int, set[int]]:
     """member id → the units they are conflicted with. 1 query."""
     out: dict[int, set[int]] = defaultdict(set)
-    for member_id, province_id in Conflict.objects.filter(member_id__in=list(member_ids)).values_list(
-        "member_id", "province_id"
+    for member_id, unit_id in Conflict.objects.filter(member_id__in=list(member_ids)).values_list(
+        "member_id", "unit_id"
     ):
-        out[member_id].add(province_id)
+        out[member_id].add(unit_id)
     return out
 
 

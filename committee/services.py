@@ -60,7 +60,7 @@ def judgment_record(
     *,
     member,
     rubric: Rubric,
-    province: Unit,
+    unit: Unit,
     criterion_code: str,
     points: Decimal | str | None = None,
     items: Sequence[str] | None = None,
@@ -79,7 +79,7 @@ def judgment_record(
     outcome = judgment_apply(
         member=member,
         rubric=rubric,
-        province=province,
+        unit=unit,
         criterion_code=criterion_code,
         points=points,
         items=items,
@@ -88,21 +88,21 @@ def judgment_record(
         source=source,
     )
     if outcome.status != UNCHANGED:
-        results_mark_dirty(rubric_id=rubric.pk, province_ids=[province.pk])
-        _disagreement_tell(rubric, province, outcome.judgment.criterion)
+        results_mark_dirty(rubric_id=rubric.pk, unit_ids=[unit.pk])
+        _disagreement_tell(rubric, unit, outcome.judgment.criterion)
     return outcome.judgment
 
 
-def _disagreement_tell(rubric: Rubric, province: Unit, criterion) -> None:
+def _disagreement_tell(rubric: Rubric, unit: Unit, criterion) -> None:
     """Members' points on the cell differ and no final settles it: the chair is told, once per cell until a
     final is recorded (a later disagreement, after that final, is told again)."""
-    cell = {"rubric": rubric, "province": province, "criterion": criterion}
+    cell = {"rubric": rubric, "unit": unit, "criterion": criterion}
     points = set(Judgment.objects.filter(**cell).values_list("points", flat=True))
     if len(points) < 2:
         return
     final = ChairFinal.objects.filter(**cell).values_list("pk", flat=True).first()
-    link = reverse("admin:committee_score", args=[rubric.key, province.code, criterion.code])
-    events.final_waiting(rubric=rubric, unit=province, code=criterion.code, key=f"after{final or 0}", link=link)
+    link = reverse("admin:committee_score", args=[rubric.key, unit.code, criterion.code])
+    events.final_waiting(rubric=rubric, unit=unit, code=criterion.code, key=f"after{final or 0}", link=link)
 
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
@@ -119,7 +119,7 @@ def judgment_apply(
     *,
     member,
     rubric: Rubric,
-    province: Unit,
+    unit: Unit,
     criterion_code: str,
     points: Decimal | str | None,
     items: Sequence[str] | None,
@@ -136,7 +136,7 @@ def judgment_apply(
     """
     if not acts.allowed(member, "committee.score", rubric):
         raise PermissionDenied
-    ensure_not_conflicted(member, province, rubric)
+    ensure_not_conflicted(member, unit, rubric)
     c, criterion = find_criterion(rubric, criterion_code)
     if not c.rule.committee_judges:
         raise CommitteeError(
@@ -146,7 +146,7 @@ def judgment_apply(
         )
     ticked: list[str] = []
     if items is not None:
-        value, ticked = points_from_items(rubric, c, province, items)
+        value, ticked = points_from_items(rubric, c, unit, items)
         if points is not None and allowed(c, points) != value:
             raise CommitteeError(
                 format_lazy(
@@ -160,13 +160,13 @@ def judgment_apply(
     else:
         raise CommitteeError(gettext_lazy("pick a level or tick the items met"))
     note = (note or "").strip()
-    current = Judgment.objects.select_for_update().filter(member=member, province=province, criterion=criterion).first()
+    current = Judgment.objects.select_for_update().filter(member=member, unit=unit, criterion=criterion).first()
     if current is None:
         judgment = create_first(
             Judgment,
             0 if expected_version is None else expected_version,
             rubric=rubric,
-            province=province,
+            unit=unit,
             criterion=criterion,
             member=member,
             points=value,
@@ -186,7 +186,7 @@ def judgment_apply(
     audit(
         kind=ChangeKind.JUDGMENT,
         rubric=rubric,
-        province=province,
+        unit=unit,
         criterion=criterion,
         by=by or member,
         member=member,
@@ -201,10 +201,10 @@ def judgment_apply(
 
 
 def _final_record(
-    model: type[Final], kind: str, *, user, rubric, province, code, points, reason, expected_version, source, data: bool
+    model: type[Final], kind: str, *, user, rubric, unit, code, points, reason, expected_version, source, data: bool
 ):
     rubric = lock_open(rubric)
-    ensure_not_conflicted(user, province, rubric)
+    ensure_not_conflicted(user, unit, rubric)
     c, criterion = find_criterion(rubric, code)
     if c.rule.committee_judges == data:
         th, en = ("ปรับคะแนน", "an override") if data else ("คะแนนสรุปของประธาน", "a chair's final")
@@ -213,7 +213,7 @@ def _final_record(
     if not reason:
         raise CommitteeError(gettext_lazy("a reason is required"))
     value = None if points is None else allowed(c, points)
-    current = model.objects.select_for_update().filter(province=province, criterion=criterion).first()
+    current = model.objects.select_for_update().filter(unit=unit, criterion=criterion).first()
     if current is None:
         if value is None:
             raise CommitteeError(gettext_lazy("there is no score to clear"))
@@ -221,7 +221,7 @@ def _final_record(
             model,
             expected_version,
             rubric=rubric,
-            province=province,
+            unit=unit,
             criterion=criterion,
             points=value,
             reason=reason,
@@ -237,7 +237,7 @@ def _final_record(
     audit(
         kind=kind,
         rubric=rubric,
-        province=province,
+        unit=unit,
         criterion=criterion,
         by=user,
         old=old,
@@ -245,7 +245,7 @@ def _final_record(
         reason=reason,
         source=source,
     )
-    results_mark_dirty(rubric_id=rubric.pk, province_ids=[province.pk])
+    results_mark_dirty(rubric_id=rubric.pk, unit_ids=[unit.pk])
     return record
 
 
@@ -254,7 +254,7 @@ def chair_final_record(
     *,
     chair,
     rubric: Rubric,
-    province: Unit,
+    unit: Unit,
     criterion_code: str,
     points: Decimal | str | None,
     reason: str,
@@ -269,7 +269,7 @@ def chair_final_record(
         ChangeKind.CHAIR_FINAL,
         user=chair,
         rubric=rubric,
-        province=province,
+        unit=unit,
         code=criterion_code,
         points=points,
         reason=reason,
@@ -284,7 +284,7 @@ def override_record(
     *,
     member,
     rubric: Rubric,
-    province: Unit,
+    unit: Unit,
     criterion_code: str,
     points: Decimal | str | None,
     reason: str,
@@ -299,7 +299,7 @@ def override_record(
         ChangeKind.OVERRIDE,
         user=member,
         rubric=rubric,
-        province=province,
+        unit=unit,
         code=criterion_code,
         points=points,
         reason=reason,
@@ -311,18 +311,18 @@ def override_record(
 
 @transaction.atomic
 def conflict_set(
-    *, by, member, province: Unit, conflicted: bool, reason: str = "", contest: Contest | None = None
+    *, by, member, unit: Unit, conflicted: bool, reason: str = "", contest: Contest | None = None
 ) -> Conflict | None:
     """Central staff mark (or clear) a member's conflict of interest with a unit of any level, and so with
     every unit under it; a provincial contest's organisers do so for its panel and its entrants (`contest`)."""
     if not acts.allowed(by, "committee.manage_conflicts", contest):
         raise PermissionDenied
     if contest is not None:
-        panel_conflict_check(contest, member, province)
+        panel_conflict_check(contest, member, unit)
     if not conflicted:
-        Conflict.objects.filter(member=member, province=province).delete()
+        Conflict.objects.filter(member=member, unit=unit).delete()
         return None
     conflict, _ = Conflict.objects.update_or_create(
-        member=member, province=province, defaults={"reason": reason.strip(), "created_by": by}
+        member=member, unit=unit, defaults={"reason": reason.strip(), "created_by": by}
     )
     return conflict

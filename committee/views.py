@@ -48,7 +48,7 @@ def clarification(request, pk: int):
 def clarification_answer(request, pk: int):
     """The office answers on the criterion's page and comes back to it (the thread's page stays for the link
     in the notice)."""
-    clar = get_object_or_404(Clarification.objects.select_related("rubric", "province", "criterion"), pk=pk)
+    clar = get_object_or_404(Clarification.objects.select_related("rubric", "unit", "criterion"), pk=pk)
     if not acts.allowed(request.user, "committee.reply_clarification", clar):
         raise Http404  # another office's question: as if it did not exist
     try:
@@ -57,7 +57,7 @@ def clarification_answer(request, pk: int):
         show(request, exc)
     else:
         messages.success(request, _("Your answer was sent to the committee."))
-    return redirect("submissions:criterion", clar.rubric.key, clar.province.code, clar.criterion.code)
+    return redirect("submissions:criterion", clar.rubric.key, clar.unit.code, clar.criterion.code)
 
 
 def _panel_change(request, contest) -> None:
@@ -76,7 +76,7 @@ def _panel_change(request, contest) -> None:
         services.conflict_set(
             by=request.user,
             member=target,
-            province=unit,
+            unit=unit,
             conflicted=action == "conflict",
             reason=post.get("reason", ""),
             contest=contest,

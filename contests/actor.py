@@ -230,8 +230,8 @@ class Actor(Scopes, StageRights):
             return True
         declared = getattr(self.user, "_prefetched_objects_cache", {}).get("conflicts")
         if declared is not None:  # a list of people with theirs (people.directory): no query per person
-            return any(c.province_id in line for c in declared)
-        return conflicted_unit_ids(self.user).filter(province_id__in=line).exists()
+            return any(c.unit_id in line for c in declared)
+        return conflicted_unit_ids(self.user).filter(unit_id__in=line).exists()
 
 
 ANONYMOUS = Actor()

@@ -45,6 +45,4 @@ def contest_entrants(contest: Contest) -> QuerySet[Unit]:
     )
     if contest.organiser_id is not None:
         default &= under(contest.organiser_id)
-    return Unit.objects.filter(Q(pk__in=chosen.values("province_id")) | (~Exists(chosen) & default)).order_by(
-        "dopa_code"
-    )
+    return Unit.objects.filter(Q(pk__in=chosen.values("unit_id")) | (~Exists(chosen) & default)).order_by("dopa_code")

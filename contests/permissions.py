@@ -29,8 +29,8 @@ def is_provincial(user) -> bool:
 
 
 @rules.predicate
-def is_own_office(user, province) -> bool:
-    return is_provincial(user) and actor_of(user).acts_for(province)
+def is_own_office(user, unit) -> bool:
+    return is_provincial(user) and actor_of(user).acts_for(unit)
 
 
 @rules.predicate

@@ -35,7 +35,7 @@ def panel_eligible(organiser) -> QuerySet:
     committee and central staff have no office, so never qualify. Appointment asks it
     (committee.panels.may_sit), a seat counts only while its holder meets it (`seat_counts`), and the
     panel's candidates are listed by it (committee.selectors.panel_candidates)."""
-    return directory.office_staff(at_or_under(organiser, "membership__province__"))
+    return directory.office_staff(at_or_under(organiser, "membership__unit__"))
 
 
 @cache

@@ -26,7 +26,7 @@ def _lookup(path: str, offices) -> Q:
 
 def under(offices, path: str = "", field: str = "pk") -> Q:
     """Units below `offices` (a unit, its id, or a subquery or list of them), at any depth. `path` is the way
-    to the unit from the model filtered ("membership__province__", "unit__"); `field` what `offices` are
+    to the unit from the model filtered ("membership__unit__", "unit__"); `field` what `offices` are
     given by ("code": ISO codes of provinces)."""
     q = Q()
     for depth in range(1, DEPTH + 1):

@@ -84,7 +84,7 @@ def refusal(status: int, description: str) -> OpenApiResponse:
 
 
 def _attr_pattern(fields) -> str:
-    """The fields a 400 may name, list positions as numbers: facts.INDEX.province -> facts\\.[0-9]+\\.province."""
+    """The fields a 400 may name, list positions as numbers: facts.INDEX.unit -> facts\\.[0-9]+\\.province."""
     from .api import field_of  # core.api imports DRF's settings, which import this schema class
 
     index = re.escape(package_settings.LIST_INDEX_IN_API_SCHEMA)

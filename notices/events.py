@@ -38,7 +38,7 @@ def deadline_moved(*, rubric, code: str, old: date | None, new: date | None, rea
 
 def _clarification(kind: Kind, message, who) -> object:
     clarification = message.clarification
-    rubric, unit, code = clarification.rubric, clarification.province, clarification.criterion.code
+    rubric, unit, code = clarification.rubric, clarification.unit, clarification.criterion.code
     return notice_record(
         kind=kind,
         key=f"{kind}:{message.pk}",

@@ -26,11 +26,11 @@ def _pick(pools: Iterable, ask: Ask, author=None) -> list:
 
 
 def _entrants_staff(contest):
-    return directory.office_staff(Q(membership__province__in=contest_entrants(contest).values("pk")))
+    return directory.office_staff(Q(membership__unit__in=contest_entrants(contest).values("pk")))
 
 
 def _unit_staff(unit):
-    return directory.office_staff(Q(membership__province=unit))
+    return directory.office_staff(Q(membership__unit=unit))
 
 
 def _judges_pool(contest):

@@ -18,11 +18,11 @@ from submissions.models import Evidence, InnovationReport
 from .exporters import entries
 
 
-def province_zip(*, user, rubric: Rubric, province: Unit):
+def province_zip(*, user, rubric: Rubric, unit: Unit):
     """A temporary file (deleted when closed) holding the ZIP. Scoped through `for_user` as every read is."""
     evidence = (
         Evidence.objects.for_user(user)
-        .filter(submission__rubric=rubric, submission__province=province)
+        .filter(submission__rubric=rubric, submission__unit=unit)
         .select_related("submission__criterion", "tombstone")
         .order_by("submission__criterion__order", "version")
     )
@@ -35,7 +35,7 @@ def province_zip(*, user, rubric: Rubric, province: Unit):
                     shutil.copyfileobj(source, target, 1 << 20)
         index, _, filename = exporter.export(listed, "evidence-index", "csv")
         archive.writestr(filename, index)
-        reports = InnovationReport.objects.filter(rubric=rubric, province=province).order_by("version").values()
+        reports = InnovationReport.objects.filter(rubric=rubric, unit=unit).order_by("version").values()
         archive.writestr(
             "innovation-reports.json", json.dumps(list(reports), cls=DjangoJSONEncoder, ensure_ascii=False)
         )

@@ -36,8 +36,8 @@ def retention_due(*, today: date) -> QuerySet[Evidence]:
         Evidence.objects.filter(
             kind=EvidenceKind.FILE, tombstone__isnull=True, submission__rubric__ends_on__lt=retention_cutoff(today)
         )
-        .select_related("submission__rubric", "submission__province", "submission__criterion")
-        .order_by("submission__rubric__year", "submission__province__code", "id")
+        .select_related("submission__rubric", "submission__unit", "submission__criterion")
+        .order_by("submission__rubric__year", "submission__unit__code", "id")
     )
 
 

@@ -46,26 +46,26 @@ def status_panel() -> dict:
     }
 
 
-def _visible_to_provinces(rubric: Rubric) -> bool:
+def _visible_to_entrants(rubric: Rubric) -> bool:
     settings_row = YearSettings.objects.filter(rubric=rubric).first()
     published = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).exists()
-    return published or bool(settings_row and settings_row.standings_visible_to_provinces)
+    return published or bool(settings_row and settings_row.standings_visible_to_entrants)
 
 
-def year_on_year(*, user, province: Unit | None = None) -> dict:
+def year_on_year(*, user, unit: Unit | None = None) -> dict:
     """Total and dimension points of the last two years side by side: every province (central staff) or one.
 
     Provincial staff see a year only once central staff let provinces see their standing, or published it.
     """
     rubrics = list(Rubric.objects.national().order_by("-year")[:2])[::-1]
     if actor_of(user).files_for_office():
-        rubrics = [r for r in rubrics if _visible_to_provinces(r)]
-    results = Standing.objects.filter(rubric__in=rubrics).select_related("province")
-    if province is not None:
-        results = results.filter(province=province)
+        rubrics = [r for r in rubrics if _visible_to_entrants(r)]
+    results = Standing.objects.filter(rubric__in=rubrics).select_related("unit")
+    if unit is not None:
+        results = results.filter(unit=unit)
     by_province: dict[str, dict] = {}
-    for r in results.order_by("province__code"):
-        row = by_province.setdefault(r.province.code, {"province": r.province, "years": {}})
+    for r in results.order_by("unit__code"):
+        row = by_province.setdefault(r.unit.code, {"unit": r.unit, "years": {}})
         row["years"][r.rubric_id] = r
     codes = sorted(
         {code for r in rubrics for code in Dimension.objects.filter(rubric=r).values_list("code", flat=True)}
@@ -77,5 +77,5 @@ def year_on_year(*, user, province: Unit | None = None) -> dict:
         first, last = totals if len(totals) == 2 else (None, None)
         change = last - first if first is not None and last is not None else None
         dims = [(code, [c.dimensions.get(code, "–") if c else "–" for c in cells]) for code in codes]
-        rows.append({"province": row["province"], "totals": totals, "change": change, "dimensions": dims})
+        rows.append({"unit": row["unit"], "totals": totals, "change": change, "dimensions": dims})
     return {"years": [r.year for r in rubrics], "rows": rows, "codes": codes}

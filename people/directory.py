@@ -25,16 +25,16 @@ def committee(*, chairs: bool = True) -> QuerySet:
 
 def organisers_of(office) -> QuerySet:
     """The organisers of an office (who run its contests and seat its panel)."""
-    return get_user_model().objects.filter(membership__role=Role.ORGANISER, membership__province=office)
+    return get_user_model().objects.filter(membership__role=Role.ORGANISER, membership__unit=office)
 
 
 def office_staff(offices: Q) -> QuerySet:
-    """Active office staff and organisers whose office matches `offices`, a filter from "membership__province__"
+    """Active office staff and organisers whose office matches `offices`, a filter from "membership__unit__"
     (contests.tree says which units lie under an office: people sits below it)."""
     return (
         get_user_model()
         .objects.filter(offices, is_active=True, is_superuser=False, membership__role__in=Role.with_office())
-        .select_related("membership__province")
+        .select_related("membership__unit")
     )
 
 
@@ -42,21 +42,19 @@ def staff_emails(unit_ids: Iterable[int]) -> dict[int, list[str]]:
     """unit id → the e-mail addresses of its active office staff (those that have one). 1 query."""
     users = (
         get_user_model()
-        .objects.filter(is_active=True, membership__role=Role.OFFICE_STAFF, membership__province__in=list(unit_ids))
+        .objects.filter(is_active=True, membership__role=Role.OFFICE_STAFF, membership__unit__in=list(unit_ids))
         .exclude(email="")
     )
     out: dict[int, list[str]] = {}
-    for row in users.values("email", "membership__province_id"):
-        out.setdefault(row["membership__province_id"], []).append(row["email"])
+    for row in users.values("email", "membership__unit_id"):
+        out.setdefault(row["membership__unit_id"], []).append(row["email"])
     return out
 
 
 def with_offices(users: QuerySet) -> list[tuple[int, str, int | None]]:
     """(user id, the name people know them by, office id) of each user, by username: the full name where one
     is recorded, else the username (a chair's progress named members by login, issue #39). 1 query."""
-    rows = users.order_by("username").values_list(
-        "pk", "first_name", "last_name", "username", "membership__province_id"
-    )
+    rows = users.order_by("username").values_list("pk", "first_name", "last_name", "username", "membership__unit_id")
     return [(pk, f"{first} {last}".strip() or username, office) for pk, first, last, username, office in rows]
 
 
@@ -69,14 +67,14 @@ def role_label(user) -> str:
 def office_label(user):
     """A listed user's office as the admin shows it ("-": none)."""
     membership = getattr(user, "membership", None)
-    return membership.province if membership and membership.province else "-"
+    return membership.unit if membership and membership.unit else "-"
 
 
 def membership_of(user) -> tuple[str | None, int | None]:
     """(role, office id) of an account as stored, to show what a sheet would change (never to decide: the
     actor does)."""
     membership = getattr(user, "membership", None)
-    return (membership.role, membership.province_id) if membership else (None, None)
+    return (membership.role, membership.unit_id) if membership else (None, None)
 
 
 def works_in_admin(user) -> bool:
@@ -85,10 +83,10 @@ def works_in_admin(user) -> bool:
     return user.is_superuser or role in DEPARTMENT_ROLES
 
 
-def membership_set(*, user, role: str, province=None) -> Membership:
+def membership_set(*, user, role: str, unit=None) -> Membership:
     """Gives the user `role` (at `province` for office staff and organisers): the demo's and bootstrap's
     writer, so that nobody outside people/ spells a membership."""
-    membership, _ = Membership.objects.update_or_create(user=user, defaults={"role": role, "province": province})
+    membership, _ = Membership.objects.update_or_create(user=user, defaults={"role": role, "unit": unit})
     return membership
 
 
@@ -100,7 +98,7 @@ def department_people() -> QuerySet:
     return (
         get_user_model()
         .objects.filter(is_active=True, membership__role__in=DEPARTMENT_ROLES)
-        .select_related("membership__province__parent")
+        .select_related("membership__unit__parent")
         .prefetch_related("conflicts")
     )
 
@@ -111,7 +109,7 @@ def panel_of(contest_id: int) -> QuerySet:
     return (
         get_user_model()
         .objects.filter(is_active=True, panel_seats__contest_id=contest_id)
-        .select_related("membership__province__parent")
+        .select_related("membership__unit__parent")
         .prefetch_related("conflicts")
         .distinct()
     )

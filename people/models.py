@@ -32,13 +32,14 @@ class Role(models.TextChoices):
 class Membership(models.Model):
     user = models.OneToOneField(USER, on_delete=models.CASCADE, related_name="membership", verbose_name=_("user"))
     role = models.CharField(_("role"), max_length=12, choices=Role.choices)
-    province = models.ForeignKey(
+    unit = models.ForeignKey(
         UNIT,
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="staff",
         verbose_name=_("province"),
+        db_column="province_id",
     )
 
     class Meta:
@@ -48,8 +49,8 @@ class Membership(models.Model):
         constraints = [
             # Office staff and organisers belong to exactly one office; nobody else belongs to one.
             models.CheckConstraint(
-                condition=(Q(role__in=["provincial", "organiser"]) & Q(province__isnull=False))
-                | (~Q(role__in=["provincial", "organiser"]) & Q(province__isnull=True)),
+                condition=(Q(role__in=["provincial", "organiser"]) & Q(unit__isnull=False))
+                | (~Q(role__in=["provincial", "organiser"]) & Q(unit__isnull=True)),
                 name="membership_office_iff_office_role",
             )
         ]
@@ -63,8 +64,12 @@ class Conflict(models.Model):
     neither sees nor scores it, nor any unit under it (contests.tree): declared at any level."""
 
     member = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="conflicts", verbose_name=_("member"))
-    province = models.ForeignKey(
-        UNIT, on_delete=models.PROTECT, related_name="committee_conflicts", verbose_name=_("unit")
+    unit = models.ForeignKey(
+        UNIT,
+        on_delete=models.PROTECT,
+        related_name="committee_conflicts",
+        verbose_name=_("unit"),
+        db_column="province_id",
     )
     reason = models.CharField(_("reason"), max_length=300, blank=True)
     created_by = models.ForeignKey(
@@ -74,10 +79,10 @@ class Conflict(models.Model):
 
     class Meta:
         db_table = "committee_conflict"  # made by committee before the model moved here (people 0001)
-        ordering = ["member_id", "province__code"]
+        ordering = ["member_id", "unit__code"]
         verbose_name = _("conflict of interest")
         verbose_name_plural = _("conflicts of interest")
-        constraints = [models.UniqueConstraint(fields=["member", "province"], name="conflict_unique")]
+        constraints = [models.UniqueConstraint(fields=["member", "unit"], name="conflict_unique")]
 
     def __str__(self) -> str:
-        return f"{self.member} × {self.province}"
+        return f"{self.member} × {self.unit}"

@@ -24,7 +24,7 @@ def role_of(user) -> str | None:
 def office_unit_id(user) -> int | None:
     """The province a provincial officer works for; None for everyone else."""
     membership = getattr(user, "membership", None) if user.is_authenticated else None
-    return membership.province_id if membership else None
+    return membership.unit_id if membership else None
 
 
 def membership_load(user) -> None:
@@ -32,16 +32,16 @@ def membership_load(user) -> None:
     if loaded already): the role, the office id and the office then cost nothing more."""
     descriptor = get_user_model().membership  # request.user is a lazy object: not type(user)
     if user.is_authenticated and not descriptor.is_cached(user):
-        found = Membership.objects.select_related("province__parent").filter(user=user).first()
+        found = Membership.objects.select_related("unit__parent").filter(user=user).first()
         descriptor.related.set_cached_value(user, found)
 
 
 def office_of(user):
     """The user's office (a unit), or None."""
     membership = getattr(user, "membership", None) if user.is_authenticated else None
-    return membership.province if membership else None
+    return membership.unit if membership else None
 
 
 def conflicted_unit_ids(user) -> QuerySet:
     """Ids of the provinces a committee member declared a conflict of interest with (a subquery)."""
-    return Conflict.objects.filter(member=user).values("province_id")
+    return Conflict.objects.filter(member=user).values("unit_id")

@@ -28,7 +28,7 @@ class Breakdown:
 
 
 class Placing(NamedTuple):  # a tuple: re-ranking 7,255 entrants makes one each, cheaply
-    province: str
+    unit: str
     rank: int
     tied: bool
     award: str | None

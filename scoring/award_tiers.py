@@ -46,7 +46,7 @@ def award_tiers_filled(tiers, results) -> list[dict]:
                 "name_th": tier.name_th,
                 "name_en": tier.name_en,
                 "count": tier.count,
-                "provinces": [r.province.code for r in holders],
+                "provinces": [r.unit.code for r in holders],
                 "placed": len(holders) - tied if over > 0 else len(holders),
                 "vacant": vacant,
                 "tie_held": held,

@@ -62,12 +62,12 @@ def contest_rows(contest: Contest, today: date | None = None) -> list[dict]:
         return standings_rows(rubrics[0])
     today = today or timezone.localdate()
     counted = [rb for rb in rubrics if begun(rb, today)]
-    results = Standing.objects.filter(rubric__in=rubrics).select_related("province")
+    results = Standing.objects.filter(rubric__in=rubrics).select_related("unit")
     by_entrant: dict[int, dict[int, Standing]] = defaultdict(dict)
     units = {}
     for r in results:
-        by_entrant[r.province_id][r.rubric_id] = r
-        units[r.province_id] = r.province
+        by_entrant[r.unit_id][r.rubric_id] = r
+        units[r.unit_id] = r.unit
     latest = rubrics[-1]
     spec = rubric_spec(latest)
     breakdowns, periods, crits = {}, {}, {}
@@ -105,18 +105,18 @@ def contest_rows(contest: Contest, today: date | None = None) -> list[dict]:
     return [
         {
             "rank": p.rank,
-            "entrant": p.province,
-            "name": by_code[p.province].name_th,
-            "name_en": by_code[p.province].name_en,
-            "total": fmt_points(breakdowns[p.province].total),
-            "dimensions": {k: str(v.quantize(CENTS)) for k, v in breakdowns[p.province].dimensions.items()},
-            "criteria": crits[p.province],
+            "entrant": p.unit,
+            "name": by_code[p.unit].name_th,
+            "name_en": by_code[p.unit].name_en,
+            "total": fmt_points(breakdowns[p.unit].total),
+            "dimensions": {k: str(v.quantize(CENTS)) for k, v in breakdowns[p.unit].dimensions.items()},
+            "criteria": crits[p.unit],
             "award": p.award,
             "award_name_th": tiers[p.award].name_th if p.award else None,
             "award_name_en": tiers[p.award].name_en if p.award else None,
             "tied": p.tied,
             "award_tie": p.award_tie,
-            "periods": periods[p.province],
+            "periods": periods[p.unit],
         }
         for p in placings
     ]

@@ -59,10 +59,10 @@ def submitted_pairs(rubric: Rubric) -> set[tuple[int, int]]:
 
     The e-mail reminders read these (76 provinces); the dashboard counts in the database (tallies).
     """
-    facts = tallies.recorded_facts(rubric).values_list("province_id", "criterion_id")
+    facts = tallies.recorded_facts(rubric).values_list("unit_id", "criterion_id")
     pairs = set(facts.distinct())
     for source in hooks.submitted_sources(rubric):  # submissions: visible evidence (submissions/apps.py)
-        pairs |= set(source.values_list("province", "criterion").distinct())
+        pairs |= set(source.values_list("unit", "criterion").distinct())
     return pairs
 
 
@@ -245,7 +245,7 @@ def map_fills(
         else:
             share = r.total / total_points if total_points else 0
             fill = TOTAL_STEPS[min(int(share * len(TOTAL_STEPS)), len(TOTAL_STEPS) - 1)]
-        fills.append((r.province.code, fill))
+        fills.append((r.unit.code, fill))
     return fills
 
 
@@ -271,10 +271,10 @@ def page_rows(rubric: Rubric, results, page: int) -> list[Standing]:
         return Subquery(values.filter(rank_key=key, rank__lte=position).order_by("-rank").values("rank")[:1])
 
     first, last = rank_at(top, start + 1), rank_at(bottom, start + len(keys))
-    at = Window(RowNumber(), order_by=[F("rank").asc(), F("province__code").asc()]) + first - 1
+    at = Window(RowNumber(), order_by=[F("rank").asc(), F("unit__code").asc()]) + first - 1
     band = results.filter(rank_key__lte=top, rank_key__gte=bottom, rank__gte=first, rank__lte=last).annotate(at=at)
     band = band.filter(at__gt=start, at__lte=start + PAGE_SIZE)
-    return list(band.order_by("rank", "province__code").defer("explanations"))
+    return list(band.order_by("rank", "unit__code").defer("explanations"))
 
 
 def places_from_top(rubric: Rubric, places: int) -> dict:
@@ -289,7 +289,7 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
     in the database (tallies). 10 queries whatever the number of entrants; 1 more when a criterion due soon
     has entrants with nothing submitted, 1 more when the facts changed since this process last counted them
     (tallies.recorded_counts)."""
-    results = Standing.objects.filter(rubric=rubric).select_related("province")
+    results = Standing.objects.filter(rubric=rubric).select_related("unit")
     tiers = list(rubric.award_tiers.all())
     dimensions = list(rubric.dimensions.all())
     criteria = list(rubric.criteria.all())
@@ -300,13 +300,13 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
     page = min(max(page, 1), pages)
     # A contest ranked within each inspection region (seed 002's regional stage) is shown region by region,
     # each from rank 1; every other contest's `region` is 0 and its order is the rank's.
-    results = results.annotate(region=region_number("province", "rubric__contest"))
-    ranked = results.order_by("region", "rank", "province__code")
+    results = results.annotate(region=region_number("unit", "rubric__contest"))
+    ranked = results.order_by("region", "rank", "unit__code")
     shown = [] if tally.unranked else page_rows(rubric, results, page)
     if not shown or shown[0].region:  # ranked within regions (or not ranked yet): sorted as a whole
         # The page's ids are sorted alone, then only their rows read; explanations are never shown here.
         window = ranked.values("pk")[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-        shown = list(results.filter(pk__in=window).order_by("region", "rank", "province__code").defer("explanations"))
+        shown = list(results.filter(pk__in=window).order_by("region", "rank", "unit__code").defer("explanations"))
     by_province = rubric.contest.entrant_level == Level.PROVINCE
     # The award holders (a few places; ties can add some), or for the map every province (76 at most).
     if not by_province and shown and shown[0].region == 0 and not tally.unranked:  # no region: ranked together
@@ -314,7 +314,7 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
         ranked = ranked.filter(**places_from_top(rubric, max(sum(t.count for t in tiers), 1)))
     light = list(
         (ranked if by_province else ranked.exclude(award="")).only(
-            "award", "award_tie", "total", "province__code", "province__name_th"
+            "award", "award_tie", "total", "unit__code", "unit__name_th"
         )
     )
     cutoff = tier_cutoffs(tiers, tally.lowest, sum(tally.holders.values()), settings_.award_min_total)

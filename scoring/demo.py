@@ -49,8 +49,8 @@ DEMO_USERS = [
 PANEL_OFFICES = {"TH-20": ("chonburi", "ชลบุรี"), "TH-43": ("nongkhai", "หนองคาย"), "TH-34": ("ubon", "อุบลราชธานี")}
 PANEL_SEATS = [("panel1", "กรรมการการประกวด ๑"), ("panel2", "กรรมการการประกวด ๒"), ("chair", "ประธานกรรมการการประกวด")]
 DEMO_USERS += [
-    (f"{name}-{seat}", Role.OFFICE_STAFF, code, f"{label} สพจ.{province}")
-    for code, (name, province) in PANEL_OFFICES.items()
+    (f"{name}-{seat}", Role.OFFICE_STAFF, code, f"{label} สพจ.{unit}")
+    for code, (name, unit) in PANEL_OFFICES.items()
     for seat, label in PANEL_SEATS
 ]
 
@@ -83,7 +83,7 @@ def demo_users(*, units: bool = True) -> list[tuple[str, str, str]]:
             user.is_staff = role not in Role.with_office()
             user.save()
         office = Unit.objects.get(code=code) if code else None
-        directory.membership_set(user=user, role=role, province=office)
+        directory.membership_set(user=user, role=role, unit=office)
         out.append((username, DEMO_PASSWORD, name))
     return out
 
@@ -102,7 +102,7 @@ def demo_logins() -> list[tuple[str, str, str]]:
     ]
 
 
-def province_facts(rng: random.Random, size_group: str) -> list[tuple[str, str, str]]:
+def unit_facts(rng: random.Random, size_group: str) -> list[tuple[str, str, str]]:
     target = rng.randrange(20_000, 120_000)
     computers = rng.randrange(20, 60)
     downloads_target = {"small": 2000, "medium": 4000, "large": 6000}[size_group]
@@ -241,9 +241,9 @@ def demo_facts(*, rubric: Rubric) -> int:
     rows = demo_rows(rubric)
     # An earlier demo imported judged facts ("1.2 done=yes" → 5 points nobody judged): blank them.
     stale = Fact.objects.filter(rubric=rubric, source=FactSource.DEMO).exclude(value="")
-    for f in stale.select_related("province", "criterion"):
+    for f in stale.select_related("unit", "criterion"):
         if rules[f.criterion.code].member_gives(f.name):
-            rows.append({"province": f.province.code, "criterion": f.criterion.code, "fact": f.name, "value": ""})
+            rows.append({"province": f.unit.code, "criterion": f.criterion.code, "fact": f.name, "value": ""})
     return _changed(facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO))
 
 
@@ -263,10 +263,10 @@ def demo_rows(rubric: Rubric) -> list[dict[str, str]]:
     years, letters = rubric.year - DEMO_YEAR, demo_deadlines(rubric, today)
     present = rubric.year == present_year(today)
     rows = []
-    for province in Unit.objects.provinces():
-        rng = random.Random(f"{rubric.year}-{province.code}")  # same demo every run
+    for unit in Unit.objects.provinces():
+        rng = random.Random(f"{rubric.year}-{unit.code}")  # same demo every run
         # Judged facts are still drawn, then dropped: the data facts keep the values they always had.
-        for criterion, fact, value in province_facts(rng, province.size_group):
+        for criterion, fact, value in unit_facts(rng, unit.size_group):
             if rules[criterion].member_gives(fact):
                 continue
             if fact in DATED:
@@ -275,7 +275,7 @@ def demo_rows(rubric: Rubric) -> list[dict[str, str]]:
                     value = (letters["2.1.2"] + timedelta(days=rng.randint(-10, 6))).isoformat()
                 if value[:10] > today.isoformat():
                     continue  # not happened yet: the present year's data arrive as the year goes on
-            rows.append({"province": province.code, "criterion": criterion, "fact": fact, "value": value})
+            rows.append({"province": unit.code, "criterion": criterion, "fact": fact, "value": value})
     return rows
 
 

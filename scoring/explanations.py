@@ -54,9 +54,7 @@ def filled(rubric: Rubric, stored: Iterable[tuple[int, Texts, object]]) -> dict[
     missing = [unit for unit, texts, at in stored if not texts and at is not None]
     if missing:
         sizes = dict(
-            Standing.objects.filter(rubric=rubric, province_id__in=missing).values_list(
-                "province_id", "province__size_group"
-            )
+            Standing.objects.filter(rubric=rubric, unit_id__in=missing).values_list("unit_id", "unit__size_group")
         )
         out.update(explanations_of(rubric, sizes))
     return out
@@ -66,7 +64,7 @@ def texts_of(result: Standing) -> Texts:
     """One stored result's explanations, built if the recompute left them for later."""
     if result.explanations or result.computed_at is None:
         return result.explanations
-    return filled(result.rubric, [(result.province_id, {}, result.computed_at)])[result.province_id]
+    return filled(result.rubric, [(result.unit_id, {}, result.computed_at)])[result.unit_id]
 
 
 @no_cyclic_gc()
@@ -82,7 +80,7 @@ def explanations_build(*, rubric_id: int) -> int:
         Standing.objects.filter(rubric=rubric, explanations={}, computed_seq=F("change_seq"))
         .exclude(computed_at=None)
         .order_by()
-        .values_list("pk", "province_id", "computed_seq", "province__size_group"),
+        .values_list("pk", "unit_id", "computed_seq", "unit__size_group"),
         key=itemgetter(1),
     )
     field = Standing._meta.get_field("explanations")

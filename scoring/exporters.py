@@ -88,8 +88,8 @@ class Facts(Exporter):
     def table(self, rubric: Rubric) -> Table:
         qs = (
             Fact.objects.filter(rubric=rubric)
-            .select_related("province", "criterion", "updated_by")
-            .order_by("province__code", "criterion__order", "name")
+            .select_related("unit", "criterion", "updated_by")
+            .order_by("unit__code", "criterion__order", "name")
         )
         header = [
             "province",
@@ -103,11 +103,11 @@ class Facts(Exporter):
         ]
         rows = [
             [
-                f.province.code,
+                f.unit.code,
                 f.criterion.code,
                 f.name,
                 f.value,
-                f.province.name_th,
+                f.unit.name_th,
                 f.source,
                 f.updated_at,
                 f.updated_by.get_username() if f.updated_by else "",
@@ -126,7 +126,7 @@ class FactChanges(Exporter):
     def table(self, rubric: Rubric) -> Table:
         qs = (
             FactChange.objects.filter(fact__rubric=rubric)
-            .select_related("fact__province", "fact__criterion", "changed_by")
+            .select_related("fact__unit", "fact__criterion", "changed_by")
             .order_by("changed_at", "id")
         )
         header = [
@@ -143,8 +143,8 @@ class FactChanges(Exporter):
         rows = [
             [
                 c.changed_at,
-                c.fact.province.code,
-                c.fact.province.name_th,
+                c.fact.unit.code,
+                c.fact.unit.name_th,
                 c.fact.criterion.code,
                 c.fact.name,
                 "" if c.old_value is None else c.old_value,

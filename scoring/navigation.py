@@ -40,7 +40,7 @@ def shown_results(user) -> list[Rubric]:
 
 def _shown_results(user) -> list[Rubric]:
     latest = Rubric.objects.filter(NATIONAL).order_by("-year").values("year")[:1]
-    shown = Q(snapshot__published_at__isnull=False) | Q(year_settings__standings_visible_to_provinces=True)
+    shown = Q(snapshot__published_at__isnull=False) | Q(year_settings__standings_visible_to_entrants=True)
     open_ = (
         Rubric.objects.filter(shown)
         .annotate(latest_national=Subquery(latest))

@@ -25,7 +25,7 @@ NEAR = 3  # working days before the date: "the date is near"
 def _choosers(stage: Stage) -> dict:
     """office → the people who pick for it there (the lock's `chooses`: its organisers of the stage's level)."""
     found: dict = defaultdict(list)
-    for user in directory.office_staff(Q(membership__province__level=stage.chooser_level)):
+    for user in directory.office_staff(Q(membership__unit__level=stage.chooser_level)):
         actor = actor_of(user)
         office = actor.chooser(stage.contest)
         if office is not None:

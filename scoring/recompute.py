@@ -54,12 +54,12 @@ def no_cyclic_gc():
             gc.enable()
 
 
-def merged_scores(rubric: Rubric, province_ids: list[int] | None) -> dict[int, dict[str, Decimal]]:
+def merged_scores(rubric: Rubric, unit_ids: list[int] | None) -> dict[int, dict[str, Decimal]]:
     """Every registered score source's points for these provinces (`hooks.score_sources`); later sources win."""
     merged: dict[int, dict[str, Decimal]] = {}
-    for points in hooks.score_sources(rubric, province_ids):
-        for province_id, by_code in points.items():
-            merged.setdefault(province_id, {}).update(by_code)
+    for points in hooks.score_sources(rubric, unit_ids):
+        for unit_id, by_code in points.items():
+            merged.setdefault(unit_id, {}).update(by_code)
     return merged
 
 
@@ -127,14 +127,14 @@ def recompute_runs_prune(*, keep_days: int = 14) -> int:
     return RecomputeRun.objects.filter(started_at__lt=timezone.now() - timedelta(days=keep_days)).delete()[0]
 
 
-def results_mark_dirty(*, rubric_id: int, province_ids: Iterable[int] | None = None) -> None:
+def results_mark_dirty(*, rubric_id: int, unit_ids: Iterable[int] | None = None) -> None:
     """Marks results stale in the caller's transaction and queues a recompute after it commits.
 
     The mark survives a broker outage; the beat job `scoring.recompute_dirty` picks it up.
     """
     qs = Standing.objects.filter(rubric_id=rubric_id)
-    if province_ids is not None:
-        qs = qs.filter(province_id__in=list(province_ids))
+    if unit_ids is not None:
+        qs = qs.filter(unit_id__in=list(unit_ids))
     qs.update(change_seq=F("change_seq") + 1)
     _queue_recompute(rubric_id)
 
@@ -214,13 +214,13 @@ def entrants_score(
     return out
 
 
-ENTRANT = ("pk", "province_id", "change_seq", "province__size_group")
+ENTRANT = ("pk", "unit_id", "change_seq", "unit__size_group")
 
 
 def chunk_score(*, rubric_id: int, low: int, high: int) -> list[Scored]:
     """One chunk of a parallel full recompute: the entrants with unit ids low..high, scored, nothing written."""
     rubric = Rubric.objects.get(pk=rubric_id)
-    rows = Standing.objects.filter(rubric=rubric, province_id__gte=low, province_id__lte=high).order_by()
+    rows = Standing.objects.filter(rubric=rubric, unit_id__gte=low, unit_id__lte=high).order_by()
     with no_cyclic_gc():
         return scored_by_parts(rubric, list(rows.values_list(*ENTRANT)))
 
@@ -291,7 +291,7 @@ def scored_by_parts(rubric: Rubric, entrants: list[tuple[int, int, int, str]]) -
 
 def chunk_bounds(*, rubric_id: int, chunks: int) -> list[tuple[int, int]]:
     """The entrants split into `chunks` ranges of unit ids of about equal size, for `chunk_score`."""
-    ids = sorted(Standing.objects.filter(rubric_id=rubric_id).values_list("province_id", flat=True))
+    ids = sorted(Standing.objects.filter(rubric_id=rubric_id).values_list("unit_id", flat=True))
     size = -(-len(ids) // max(chunks, 1)) if ids else 1
     return [(ids[i], ids[min(i + size, len(ids)) - 1]) for i in range(0, len(ids), size)]
 
@@ -345,7 +345,7 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
     scored are every entrant, read under this same lock, so nothing stored is read again."""
     spec = selectors.rubric_spec(rubric)
     values = Standing.objects.filter(rubric=rubric).order_by()
-    stored = () if every else values.values_list("pk", "province_id", "total", "rank_key", "computed_seq", *PLACE)
+    stored = () if every else values.values_list("pk", "unit_id", "total", "rank_key", "computed_seq", *PLACE)
     fresh = {s.pk: s for s in scored}
     keys, totals, others = {}, {}, []
     for pk, unit, total, key, computed, *place in stored:
@@ -383,7 +383,7 @@ def ranked_all(rubric: Rubric, spec, keys: dict[int, str], totals: dict[int, Dec
 
     def ranked(decided) -> dict:
         return {
-            p.province: p
+            p.unit: p
             for group in groups
             for p in engine.rank_keys(group, totals, awards=spec.awards, minimum=floor, decided=decided)
         }

@@ -29,11 +29,11 @@ log = logging.getLogger(__name__)
 SUBJECT = gettext_lazy("Reminder: evidence not yet submitted")
 
 
-def _body(province: Unit, due: list[tuple], calendar) -> str:
-    level_th, level_en = both(Level(province.level).label)
-    greeting_th = f"เรียน สำนักงานพัฒนาชุมชน{level_th}{province.name_th}"
+def _body(unit: Unit, due: list[tuple], calendar) -> str:
+    level_th, level_en = both(Level(unit.level).label)
+    greeting_th = f"เรียน สำนักงานพัฒนาชุมชน{level_th}{unit.name_th}"
     lines_th = [greeting_th, "", "ตัวชี้วัดที่ยังไม่ได้ส่งหลักฐาน:"]
-    lines_en = ["", f"Dear {province.name_en} {level_en} CDD office,", "", "Criteria with no evidence yet:"]
+    lines_en = ["", f"Dear {unit.name_en} {level_en} CDD office,", "", "Criteria with no evidence yet:"]
     for c, left in due:
         moved = calendar.next_working_day(c.deadline)
         then_th = moved_suffix(thai_date(moved)) if moved != c.deadline else ""
@@ -56,18 +56,16 @@ def reminders_due(rubric: Rubric, today: date, calendar) -> dict[Unit, list[tupl
     pairs = submitted_pairs(rubric)
     done = set(
         ReminderSent.objects.filter(rubric=rubric, criterion__in=[c for c, _ in due]).values_list(
-            "province_id", "criterion_id", "deadline"
+            "unit_id", "criterion_id", "deadline"
         )
     )
     out: dict[Unit, list[tuple]] = {}
-    for province in SYSTEM.entrants(rubric.contest).order_by("code"):  # the beat job acts as the system actor
+    for unit in SYSTEM.entrants(rubric.contest).order_by("code"):  # the beat job acts as the system actor
         todo = [
-            (c, left)
-            for c, left in due
-            if (province.pk, c.pk) not in pairs and (province.pk, c.pk, c.deadline) not in done
+            (c, left) for c, left in due if (unit.pk, c.pk) not in pairs and (unit.pk, c.pk, c.deadline) not in done
         ]
         if todo:
-            out[province] = todo
+            out[unit] = todo
     return out
 
 
@@ -84,25 +82,23 @@ def reminders_send(today: date | None = None) -> int:
         if not due:
             continue
         recipients = directory.staff_emails(p.pk for p in due)
-        for province, items in due.items():
-            to = sorted(recipients.get(province.pk, []))
+        for unit, items in due.items():
+            to = sorted(recipients.get(unit.pk, []))
             try:
                 # Recorded first: a crash after sending re-sends nothing; a crash before sending loses
                 # one reminder, which is the lesser harm for a courtesy e-mail.
                 with transaction.atomic():
                     ReminderSent.objects.bulk_create(
                         [
-                            ReminderSent(
-                                rubric=rubric, province=province, criterion=c, deadline=c.deadline, recipients=len(to)
-                            )
+                            ReminderSent(rubric=rubric, unit=unit, criterion=c, deadline=c.deadline, recipients=len(to))
                             for c, _ in items
                         ]
                     )
             except IntegrityError:  # another run got there first
                 continue
             if to:
-                EmailMessage(bilingual(SUBJECT), _body(province, items, calendar), to=to, connection=connection).send()
+                EmailMessage(bilingual(SUBJECT), _body(unit, items, calendar), to=to, connection=connection).send()
                 sent += 1
             else:
-                log.warning("no e-mail address for provincial staff of %s; reminder recorded only", province.code)
+                log.warning("no e-mail address for provincial staff of %s; reminder recorded only", unit.code)
     return sent

@@ -34,10 +34,10 @@ from scoring.models import (
 def province_lookup() -> dict[str, Unit]:
     """Every way an import may name a province (ISO code, Thai and English names, old spellings)."""
     index: dict[str, Unit] = {}
-    for province in Unit.objects.provinces():
-        keys = [province.code, province.name_th, province.name_en, *province.aliases_th]
+    for unit in Unit.objects.provinces():
+        keys = [unit.code, unit.name_th, unit.name_en, *unit.aliases_th]
         for key in keys:
-            index[norm_province_key(key)] = province
+            index[norm_province_key(key)] = unit
     return index
 
 
@@ -200,7 +200,7 @@ def criterion_codes(rubric: Rubric, *, fresh: bool = False) -> dict[int, str]:
 
 
 def facts_by_unit(
-    rubric: Rubric, province_ids=None, *, within: tuple[int, int] | None = None, ordered: bool = True
+    rubric: Rubric, unit_ids=None, *, within: tuple[int, int] | None = None, ordered: bool = True
 ) -> dict[int, dict[str, dict[str, str]]]:
     """province id -> criterion code -> {fact: value}; empty values mean "not recorded" and are left out.
     `within`: only the units with ids in this range (a chunk of a parallel recompute). `ordered`: each
@@ -212,11 +212,11 @@ def facts_by_unit(
     # Unordered: the model's ordering joins the units to sort every fact of the year (7,255 entrants: 261,180
     # rows, half the read); only the names within one criterion need an order, and they are few.
     qs = Fact.objects.filter(rubric=rubric).exclude(value="").order_by()
-    if province_ids is not None:
-        qs = qs.filter(province_id__in=province_ids)
+    if unit_ids is not None:
+        qs = qs.filter(unit_id__in=unit_ids)
     if within is not None:
-        qs = qs.filter(province_id__gte=within[0], province_id__lte=within[1])
-    sql, params = qs.values_list("province_id", "criterion_id", "name", "value").query.sql_with_params()
+        qs = qs.filter(unit_id__gte=within[0], unit_id__lte=within[1])
+    sql, params = qs.values_list("unit_id", "criterion_id", "name", "value").query.sql_with_params()
     with connection.cursor() as cursor:  # the rows as the driver makes them: no per-row iterator of the ORM
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -225,13 +225,13 @@ def facts_by_unit(
     out: dict[int, dict[str, dict[str, str]]] = {}
     unit = criterion = given = None
     cells: dict[str, dict[str, str]] = {}
-    for province_id, criterion_id, name, value in rows:
-        if criterion_id == criterion and province_id == unit:  # a cell's facts are mostly stored together
+    for unit_id, criterion_id, name, value in rows:
+        if criterion_id == criterion and unit_id == unit:  # a cell's facts are mostly stored together
             if given is not None:
                 given[name] = value
             continue
-        if province_id != unit:
-            unit, cells = province_id, out.setdefault(province_id, {})
+        if unit_id != unit:
+            unit, cells = unit_id, out.setdefault(unit_id, {})
         criterion = criterion_id
         code = codes.get(criterion_id)
         if code is None and criterion_id not in archived:
@@ -255,7 +255,7 @@ def facts_by_unit(
 
 
 def standings(rubric: Rubric) -> list[Standing]:
-    return list(Standing.objects.filter(rubric=rubric).select_related("province").order_by("rank", "province__code"))
+    return list(Standing.objects.filter(rubric=rubric).select_related("unit").order_by("rank", "unit__code"))
 
 
 def region_fields(region: InspectionRegion | None) -> dict:
@@ -322,12 +322,12 @@ def fact_template_rows(rubric: Rubric) -> list[tuple[str, str, str, str]]:
     """(province, criterion, fact, value) for every province × every fact the rules read,
     prefilled with the stored values; the sheet central staff fill in and import (5 queries)."""
     spec = rubric_spec(rubric)
-    rows = Fact.objects.filter(rubric=rubric).values_list("province__code", "criterion__code", "name", "value")
+    rows = Fact.objects.filter(rubric=rubric).values_list("unit__code", "criterion__code", "name", "value")
     stored = {(p, c, n): v for p, c, n, v in rows}
     names = [(c.code, name) for c in spec.criteria() for name in c.rule.fact_names()]
     return [
-        (province, code, name, stored.get((province, code, name), ""))
-        for province in Unit.objects.provinces().order_by("code").values_list("code", flat=True)
+        (unit, code, name, stored.get((unit, code, name), ""))
+        for unit in Unit.objects.provinces().order_by("code").values_list("code", flat=True)
         for code, name in names
     ]
 

@@ -46,10 +46,10 @@ from stages.models import Stage
 def results_ensure(rubric: Rubric) -> None:
     """A result row per entrant of the rubric's contest; one no longer entered loses its row (facts, scores stay)."""
     entrants = selectors.contest_entrants(rubric.contest)
-    Standing.objects.filter(rubric=rubric).exclude(province__in=entrants).delete()
-    have = set(Standing.objects.filter(rubric=rubric).values_list("province_id", flat=True))
+    Standing.objects.filter(rubric=rubric).exclude(unit__in=entrants).delete()
+    have = set(Standing.objects.filter(rubric=rubric).values_list("unit_id", flat=True))
     Standing.objects.bulk_create(
-        [Standing(rubric=rubric, province=p) for p in entrants.exclude(pk__in=have)], batch_size=2000
+        [Standing(rubric=rubric, unit=p) for p in entrants.exclude(pk__in=have)], batch_size=2000
     )
 
 

@@ -62,7 +62,7 @@ def standings_shift(
         span = span.filter(rank_key__lte=high)
     fresh = {s.pk: s for s in scored}
     keys, totals, others = {}, {}, []
-    for pk, unit, total, key, *place in span.values_list("pk", "province_id", "total", "rank_key", *PLACE):
+    for pk, unit, total, key, *place in span.values_list("pk", "unit_id", "total", "rank_key", *PLACE):
         s = fresh.get(pk)
         if s is None:
             keys[unit], totals[unit] = key, total
@@ -74,7 +74,7 @@ def standings_shift(
 
     def ranked(decided) -> dict:
         placings = engine.rank_keys(keys, totals, awards=spec.awards, minimum=floor, decided=decided, offset=above)
-        return {p.province: p for p in placings}
+        return {p.unit: p for p in placings}
 
     placings = ranked({})
     if any(p.award_tie for p in placings.values()) and (decided := decided_ties(rubric)):

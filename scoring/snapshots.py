@@ -44,7 +44,7 @@ def year_settings_set(
         raise ValidationError(
             format_lazy(gettext_lazy("minimum must be 0–{total_points:f}"), total_points=rubric.total_points)
         )
-    defaults = {"standings_visible_to_provinces": visible, "reminder_working_days": reminder_days}
+    defaults = {"standings_visible_to_entrants": visible, "reminder_working_days": reminder_days}
     obj, _ = YearSettings.objects.update_or_create(rubric=rubric, defaults=defaults)
     if award_min_total is None or award_min_total == obj.award_min_total:
         return obj  # who sees the standings and when reminders go are no rule of the contest: no revision

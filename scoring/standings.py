@@ -16,8 +16,8 @@ from stages.models import RankWithin
 from stages.rules import regions_of
 
 ROW_FIELDS = ("rank", "total", "level", "dimensions", "criteria", "explanations", "award", "tied", "award_tie",
-              "computed_at", "province__code", "province__name_th", "province__name_en",
-              "rubric__contest__stage__rank_within", "province_id")  # fmt: skip
+              "computed_at", "unit__code", "unit__name_th", "unit__name_en",
+              "rubric__contest__stage__rank_within", "unit_id")  # fmt: skip
 
 
 def standings_rows(rubric: Rubric) -> list[dict]:
@@ -26,7 +26,7 @@ def standings_rows(rubric: Rubric) -> list[dict]:
     Read as plain values, not model rows: 7,255 entrants (issue #16) are then no 14,510 instances."""
     tiers = {t.code: t for t in rubric.award_tiers.all()}
     banded = [d for d in rubric_spec(rubric).dimensions if d.level_bands]  # seed 003: each mission has levels
-    results = list(Standing.objects.filter(rubric=rubric).order_by("rank", "province__code").values_list(*ROW_FIELDS))
+    results = list(Standing.objects.filter(rubric=rubric).order_by("rank", "unit__code").values_list(*ROW_FIELDS))
     # What a recompute left for the explanation pass is built here, so no reader ever sees it missing.
     texts = filled(rubric, ((row[-1], row[5], row[9]) for row in results))
     # A contest ranked within each inspection region (Stage.rank_within): every row names its region.

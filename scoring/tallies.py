@@ -152,13 +152,13 @@ def _receipts() -> Q:
     return q
 
 
-def _recorded_pair(rubric: Rubric, province: str, criterion: str) -> Exists:
+def _recorded_pair(rubric: Rubric, unit: str, criterion: str) -> Exists:
     """A recorded fact for the outer row's entrant and criterion (named by `province`, `criterion`)."""
-    return Exists(recorded_facts(rubric).filter(province_id=OuterRef(province), criterion_id=OuterRef(criterion)))
+    return Exists(recorded_facts(rubric).filter(unit_id=OuterRef(unit), criterion_id=OuterRef(criterion)))
 
 
 def _entrants(rubric: Rubric) -> QuerySet:
-    return Standing.objects.filter(rubric=rubric).order_by().values("province_id")
+    return Standing.objects.filter(rubric=rubric).order_by().values("unit_id")
 
 
 _RECORDED: dict[tuple, dict[int, int]] = {}
@@ -177,9 +177,9 @@ def recorded_counts(rubric: Rubric, marks: tuple) -> dict[int, int]:
             _RECORDED.clear()
         rows = (
             recorded_facts(rubric)
-            .filter(province_id__in=_entrants(rubric))
+            .filter(unit_id__in=_entrants(rubric))
             .values("criterion_id")
-            .annotate(n=Count("province_id", distinct=True))
+            .annotate(n=Count("unit_id", distinct=True))
             .values_list("criterion_id", "n")
         )
         _RECORDED[key] = dict(rows)
@@ -191,8 +191,8 @@ def forget_counts() -> None:
     _RECORDED.clear()
 
 
-def _same_pair(source: QuerySet, province: str, criterion: str) -> Exists:
-    return Exists(source.filter(province=OuterRef(province), criterion=OuterRef(criterion)))
+def _same_pair(source: QuerySet, unit: str, criterion: str) -> Exists:
+    return Exists(source.filter(unit=OuterRef(unit), criterion=OuterRef(criterion)))
 
 
 def unrecorded_counts(rubric: Rubric) -> Counter:
@@ -203,11 +203,11 @@ def unrecorded_counts(rubric: Rubric) -> Counter:
     counts: Counter = Counter()
     earlier: list[QuerySet] = []
     for source in hooks.submitted_sources(rubric):
-        rows = source.filter(province__in=_entrants(rubric)).exclude(_recorded_pair(rubric, "province", "criterion"))
+        rows = source.filter(unit__in=_entrants(rubric)).exclude(_recorded_pair(rubric, "unit", "criterion"))
         for other in earlier:  # a pair two sources share counts once
-            rows = rows.exclude(_same_pair(other, "province", "criterion"))
+            rows = rows.exclude(_same_pair(other, "unit", "criterion"))
         counts.update(
-            dict(rows.values("criterion").annotate(n=Count("province", distinct=True)).values_list("criterion", "n"))
+            dict(rows.values("criterion").annotate(n=Count("unit", distinct=True)).values_list("criterion", "n"))
         )
         earlier.append(source)
     return counts
@@ -227,15 +227,15 @@ def nothing_submitted(rubric: Rubric, criterion_ids: list[int], limit: int) -> d
     rows = (
         Standing.objects.filter(rubric=rubric, rubric__criteria__in=criterion_ids)
         .annotate(criterion=F("rubric__criteria"))
-        .exclude(_recorded_pair(rubric, "province_id", "criterion"))
+        .exclude(_recorded_pair(rubric, "unit_id", "criterion"))
     )
     for source in hooks.submitted_sources(rubric):
-        rows = rows.exclude(_same_pair(source, "province_id", "criterion"))
-    nth = Window(RowNumber(), partition_by=F("criterion"), order_by=F("province__code").asc())
+        rows = rows.exclude(_same_pair(source, "unit_id", "criterion"))
+    nth = Window(RowNumber(), partition_by=F("criterion"), order_by=F("unit__code").asc())
     rows = rows.annotate(nth=nth).filter(nth__lte=limit).order_by()
     out: dict[int, list[dict]] = defaultdict(list)
     for criterion, code, name_th, name_en in sorted(
-        rows.values_list("criterion", "province__code", "province__name_th", "province__name_en"),
+        rows.values_list("criterion", "unit__code", "unit__name_th", "unit__name_en"),
         key=lambda row: (row[0], row[1]),
     ):
         out[criterion].append({"code": code, "name_th": name_th, "name_en": name_en})

@@ -59,7 +59,7 @@ def _context(request, rubric: Rubric) -> dict:
     ctx.update(stamp=_stamp(rubric), poll=settings.CDD4_DASHBOARD_POLL_SECONDS)
     nominees = selectors.nominees_by_unit(rubric.contest)  # no query unless the contest takes nominees
     for row in ctx["rows"] if nominees else ():
-        row["nominee"] = nominees.get(row["r"].province_id)
+        row["nominee"] = nominees.get(row["r"].unit_id)
     return ctx
 
 
@@ -78,7 +78,7 @@ def index(request):
 def dashboard_page(request, year: ContestKey):
     rubric = _central_rubric(request, year)
     ctx = _context(request, rubric)
-    names = {row["r"].province.code: row["r"].province.name_th for row in ctx["rows"]}
+    names = {row["r"].unit.code: row["r"].unit.name_th for row in ctx["rows"]}
     ctx["map"] = thailand_map()
     snapshot, events = ctx["snapshot"], []
     if snapshot:  # who froze, published or withdrew it, when and why
@@ -234,16 +234,16 @@ def mine(request, year: ContestKey):
         if actor.files_for_office():  # a district office in the national contest: no standing of its own
             raise Http404
         raise PermissionDenied  # sees the contest (the committee, a panelist) but has no standing of its own
-    province = actor.own_office  # the entrant is the user's own office (entering takes one)
-    if province is None:
+    unit = actor.own_office  # the entrant is the user's own office (entering takes one)
+    if unit is None:
         raise Http404
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()
-    ctx = {"rubric": rubric, "province": province, "published": None, "result": None}
+    ctx = {"rubric": rubric, "province": unit, "published": None, "result": None}
     if snapshot:
-        ctx["published"] = next((r for r in snapshot.rows if r["province"] == province.code), None)
+        ctx["published"] = next((r for r in snapshot.rows if r["province"] == unit.code), None)
         ctx["as_of"] = board.as_of(snapshot.computed_at)
-    elif board.year_settings(rubric).standings_visible_to_provinces:
-        ctx["result"] = result = Standing.objects.filter(rubric=rubric, province=province).first()
+    elif board.year_settings(rubric).standings_visible_to_entrants:
+        ctx["result"] = result = Standing.objects.filter(rubric=rubric, unit=unit).first()
         ctx["as_of"] = board.as_of(rubric.standings_computed_at)
         ctx["dims"] = [(d, result.dimensions.get(d.code, "0") if result else "0") for d in rubric.dimensions.all()]
     else:

@@ -56,7 +56,7 @@ DEMO_STAGE_USERS = [
 
 
 def _picker(username: str):
-    return actor_of(get_user_model().objects.select_related("membership__province").get(username=username))
+    return actor_of(get_user_model().objects.select_related("membership__unit").get(username=username))
 
 
 def _pick(actor, contest: Contest, stage: Stage, count: int, picked_on: datetime) -> int:

@@ -100,8 +100,8 @@ def regions_of(unit_ids: Iterable[int]) -> dict[int, InspectionRegion | None]:
     fields = ("pk", "level", "code", "parent__code", "parent__parent__code", "parent__parent__parent__code")
     out = {}
     for pk, level, code, parent, grandparent, above in Unit.objects.filter(pk__in=list(unit_ids)).values_list(*fields):
-        province = {Level.PROVINCE: code, Level.DISTRICT: parent, Level.VILLAGE: above}.get(level, grandparent)
-        out[pk] = region_of(province) if province else None
+        unit = {Level.PROVINCE: code, Level.DISTRICT: parent, Level.VILLAGE: above}.get(level, grandparent)
+        out[pk] = region_of(unit) if unit else None
     return out
 
 

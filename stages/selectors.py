@@ -264,8 +264,8 @@ def _by_rank(row: PoolRow | Placed) -> tuple[bool, int]:
 
 def results_of(contest: Contest) -> dict[int, Standing]:
     """The contest's stored standings by unit (its year without periods): where each pick stands so far."""
-    rows = Standing.objects.filter(rubric__contest=contest, rubric__period="").only("province", "rank", "total")
-    return {r.province_id: r for r in rows}
+    rows = Standing.objects.filter(rubric__contest=contest, rubric__period="").only("unit", "rank", "total")
+    return {r.unit_id: r for r in rows}
 
 
 def stage_page(actor: Actor, contest: Contest) -> StagePage:
@@ -282,7 +282,7 @@ def stage_page(actor: Actor, contest: Contest) -> StagePage:
         units = list(stage_pool(stage, office))
         # A first stage has no stage below: None filters as IS NULL, no rows (django-stubs' lookups leave None out).
         below = Standing.objects.filter(rubric__contest_id=stage.previous_id, rubric__period="")  # type: ignore[misc]
-        results = {r.province_id: r for r in below.filter(province__in=units)}
+        results = {r.unit_id: r for r in below.filter(unit__in=units)}
         below_asked = requirements_of(stage.previous, [u.pk for u in units]) if stage.previous_id else {}
         pool = [
             PoolRow(u, u.pk in picked, barred_reason(stage, u), results.get(u.pk), asked)

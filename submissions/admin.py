@@ -37,14 +37,14 @@ class EvidenceInline(ThaiDates, admin.TabularInline):
 @admin.register(Submission)
 class SubmissionAdmin(UnitScoped, RoleAccess, admin.ModelAdmin):
     # Read-only: evidence is versioned and never edited; reviews go through services.submission_review.
-    list_display = ["province", "criterion", "status", "last_version"]
+    list_display = ["unit", "criterion", "status", "last_version"]
     # The contests of the rows the user may see, not every rubric (another office's contest is not theirs).
     list_filter = [("rubric", admin.RelatedOnlyFieldListFilter), "status", "criterion__code"]
-    list_select_related = ["province", "criterion"]
+    list_select_related = ["unit", "criterion"]
     inlines = [EvidenceInline]
 
 
 @admin.register(InnovationReport)
 class InnovationReportAdmin(UnitScoped, RoleAccess, admin.ModelAdmin):
-    list_display = ["province", "rubric", "version", "title_th", "created_at"]
-    list_select_related = ["province", "rubric"]
+    list_display = ["unit", "rubric", "version", "title_th", "created_at"]
+    list_select_related = ["unit", "rubric"]

@@ -30,7 +30,7 @@ def answers(request, year: ContestKey, code: str, criterion: str):
         report = services.answers_submit(
             user=request.user,
             rubric=ctx["rubric"],
-            province=ctx["province"],
+            unit=ctx["province"],
             criterion_code=ctx["criterion"].code,
             answers=given,
         )

@@ -44,7 +44,7 @@ class EvidenceSerializer(serializers.ModelSerializer):
 
 
 class SubmissionSerializer(serializers.ModelSerializer):
-    province = serializers.CharField(source="province.code")
+    province = serializers.CharField(source="unit.code")
     criterion = serializers.CharField(source="criterion.code")
     criterion_label = serializers.CharField(
         source="criterion.label", help_text="the number its document gives it (e.g. ๒.๒.๑), else its code"
@@ -120,10 +120,10 @@ class EvidenceCollection(APIView):
         # The contest's entrants the actor may see: an organiser none of the national contest's (issue #24).
         units = actor.entrants(rubric.contest)
         subs = (
-            Submission.objects.filter(rubric=rubric, province__in=units)
-            .select_related("province", "criterion")
+            Submission.objects.filter(rubric=rubric, unit__in=units)
+            .select_related("unit", "criterion")
             .prefetch_related(Prefetch("evidence", queryset=versions, to_attr="visible_versions"))
-            .order_by("province__code", "criterion__order")
+            .order_by("unit__code", "criterion__order")
         )
         return Response(SubmissionSerializer(subs, many=True).data)
 
@@ -156,8 +156,8 @@ class EvidenceCollection(APIView):
             raise PermissionDenied(_("provincial staff only"))
         # Only a contest the office enters takes its evidence: any other does not exist for it.
         rubric = contest_or_404(actor, year, Need.ENTER, request=request)
-        province = actor.own_office
-        if province is None:  # entering a contest takes an office: not reached after Need.ENTER
+        unit = actor.own_office
+        if unit is None:  # entering a contest takes an office: not reached after Need.ENTER
             raise PermissionDenied(_("provincial staff only"))
         refusals = getattr(request._request, "upload_refusals", [])
         try:
@@ -168,7 +168,7 @@ class EvidenceCollection(APIView):
             evidence = services.evidence_submit(
                 user=request.user,
                 rubric=rubric,
-                province=province,
+                unit=unit,
                 criterion_code=data["criterion"],
                 upload=data.get("file"),
                 url=data.get("url", ""),

@@ -101,7 +101,7 @@ def _upload(request, ctx: dict):
                 services.evidence_submit(
                     user=request.user,
                     rubric=ctx["rubric"],
-                    province=ctx["province"],
+                    unit=ctx["province"],
                     criterion_code=ctx["criterion"].code,
                     upload=f,
                     description=request.POST.get("description", ""),
@@ -131,7 +131,7 @@ def link(request, year: ContestKey, code: str, criterion: str):
                 services.evidence_submit(
                     user=request.user,
                     rubric=ctx["rubric"],
-                    province=ctx["province"],
+                    unit=ctx["province"],
                     criterion_code=ctx["criterion"].code,
                     url=form.cleaned_data["url"],
                     description=form.cleaned_data["description"],
@@ -151,7 +151,7 @@ def withdraw(request, pk: int):
     evidence = selectors.evidence_or_404(request.user, pk)
     gate.require(request, "submissions.withdraw_evidence", evidence)
     sub = evidence.submission
-    back = redirect("submissions:criterion", year=sub.rubric.key, code=sub.province.code, criterion=sub.criterion.code)
+    back = redirect("submissions:criterion", year=sub.rubric.key, code=sub.unit.code, criterion=sub.criterion.code)
     if request.method == "POST" and request.POST.get("confirm") == "1":
         try:
             services.evidence_withdraw(user=request.user, evidence=evidence)

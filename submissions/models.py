@@ -38,7 +38,9 @@ class Submission(models.Model):
     """One province's evidence for one criterion: the review state over all its versions."""
 
     rubric = models.ForeignKey(Rubric, on_delete=models.PROTECT, related_name="submissions", verbose_name=_("rubric"))
-    province = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="submissions", verbose_name=_("province"))
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="submissions", verbose_name=_("province"), db_column="province_id"
+    )
     criterion = models.ForeignKey(
         Criterion, on_delete=models.PROTECT, related_name="submissions", verbose_name=_("criterion")
     )
@@ -58,15 +60,15 @@ class Submission(models.Model):
     last_version = models.PositiveIntegerField(default=0, verbose_name=_("last version"))
 
     class Meta:
-        ordering = ["rubric", "province", "criterion__order"]
+        ordering = ["rubric", "unit", "criterion__order"]
         verbose_name = _("submission")
         verbose_name_plural = _("submissions")
         constraints = [
-            models.UniqueConstraint(fields=["rubric", "province", "criterion"], name="submission_unique"),
+            models.UniqueConstraint(fields=["rubric", "unit", "criterion"], name="submission_unique"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.province.code} {self.criterion.code} {self.status}"
+        return f"{self.unit.code} {self.criterion.code} {self.status}"
 
 
 class Evidence(models.Model):
@@ -157,8 +159,12 @@ class InnovationReport(models.Model):
     rubric = models.ForeignKey(
         Rubric, on_delete=models.PROTECT, related_name="innovation_reports", verbose_name=_("rubric")
     )
-    province = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, related_name="innovation_reports", verbose_name=_("province")
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="innovation_reports",
+        verbose_name=_("province"),
+        db_column="province_id",
     )
     version = models.PositiveIntegerField(verbose_name=_("version"))
     title_th = models.CharField(_("title (Thai)"), max_length=300)
@@ -183,15 +189,15 @@ class InnovationReport(models.Model):
     )
 
     class Meta:
-        ordering = ["rubric", "province", "-version"]
+        ordering = ["rubric", "unit", "-version"]
         verbose_name = _("innovation report")
         verbose_name_plural = _("innovation reports")
         constraints = [
-            models.UniqueConstraint(fields=["rubric", "province", "version"], name="innovation_report_version_unique"),
+            models.UniqueConstraint(fields=["rubric", "unit", "version"], name="innovation_report_version_unique"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.province.code} {self.rubric.year} v{self.version}"
+        return f"{self.unit.code} {self.rubric.year} v{self.version}"
 
 
 class ResumableState(models.TextChoices):

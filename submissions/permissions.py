@@ -8,12 +8,12 @@ from core.acts import declare
 
 @rules.predicate
 def owns_evidence(user, evidence) -> bool:
-    return evidence is not None and is_own_office(user, evidence.submission.province)
+    return evidence is not None and is_own_office(user, evidence.submission.unit)
 
 
 @rules.predicate
 def organises_evidence(user, evidence) -> bool:
-    return evidence is not None and organises_unit(user, evidence.submission.province)
+    return evidence is not None and organises_unit(user, evidence.submission.unit)
 
 
 @rules.predicate

@@ -2,7 +2,7 @@ from django.db import models
 
 from contests.actor import Need, actor_of
 
-CONTEST, UNIT = "submission__rubric__contest", "submission__province"
+CONTEST, UNIT = "submission__rubric__contest", "submission__unit"
 
 
 def visible_q(through: str = "") -> models.Q:

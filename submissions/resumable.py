@@ -227,7 +227,7 @@ def _target(user, metadata: dict[str, str]) -> dict:
     rubric = contest_or_404(actor_of(user), metadata.get("rubric", ""), Need.ENTER)  # as the API's evidence
     code = metadata.get("criterion", "")
     try:
-        services.evidence_may_submit(user=user, rubric=rubric, province=unit, criterion_code=code)
+        services.evidence_may_submit(user=user, rubric=rubric, unit=unit, criterion_code=code)
     except Criterion.DoesNotExist:
         raise Http404 from None
     return {"rubric": rubric, "unit": unit, "code": code}
@@ -374,7 +374,7 @@ def _finish(upload: ResumableUpload) -> None:
                 "evidence": services.evidence_submit(
                     user=upload.user,
                     rubric=upload.rubric,
-                    province=upload.unit,
+                    unit=upload.unit,
                     criterion_code=upload.code,
                     upload=received,
                     description=upload.description,

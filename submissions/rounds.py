@@ -25,7 +25,7 @@ from .querysets import visible_q
 from .selectors import working_days_left
 
 
-def rounds_sent(*, rubric: Rubric, province: Unit, criteria: list[Criterion]) -> dict[str, list[RoundMet]]:
+def rounds_sent(*, rubric: Rubric, unit: Unit, criteria: list[Criterion]) -> dict[str, list[RoundMet]]:
     """criterion code → its rounds as met, for the criteria that have rounds (1 query, none without; +1 when
     one's rule takes a receipt): sent is what the office uploaded, by the day it came, and the Department's
     recorded receipt, by the day it says (scoring.tallies.receipt_facts), as the standings count it."""
@@ -34,12 +34,12 @@ def rounds_sent(*, rubric: Rubric, province: Unit, criteria: list[Criterion]) ->
         return {}
     sent: dict[str, list[date]] = defaultdict(list)
     rows = Evidence.objects.filter(
-        visible_q(), submission__rubric=rubric, submission__province=province, submission__criterion__code__in=asked
+        visible_q(), submission__rubric=rubric, submission__unit=unit, submission__criterion__code__in=asked
     ).values_list("submission__criterion__code", "created_at")
     for code, at in rows:
         sent[code].append(timezone.localdate(at))
     receipts = [c.code for c in criteria if c.code in asked and _takes_receipt(c)]
-    for code, day in _received(rubric, province, receipts) if receipts else ():
+    for code, day in _received(rubric, unit, receipts) if receipts else ():
         sent[code].append(day)
     today = timezone.localdate()
     return {code: rounds_met(rounds, sent[code], today) for code, rounds in asked.items()}
@@ -51,11 +51,11 @@ def _takes_receipt(criterion: Criterion) -> bool:
     return kind is not None and bool(kind.receipt_param)
 
 
-def _received(rubric: Rubric, province: Unit, codes: list[str]) -> list[tuple[str, date]]:
+def _received(rubric: Rubric, unit: Unit, codes: list[str]) -> list[tuple[str, date]]:
     """(criterion code, the day received) for each receipt recorded; one that no longer reads as a date
     (typed before the rule changed) is no day."""
     found = []
-    rows = receipt_facts(rubric).filter(province=province, criterion__code__in=codes)
+    rows = receipt_facts(rubric).filter(unit=unit, criterion__code__in=codes)
     for code, raw in rows.values_list("criterion__code", "value"):
         try:
             when = parse_moment(raw)
@@ -113,6 +113,6 @@ def rounds_todo(*, rubric: Rubric, rows: list, rounds: dict[str, list[RoundMet]]
     return found
 
 
-def rounds_of_groups(*, rubric: Rubric, province: Unit, groups: list) -> dict[str, list[RoundMet]]:
+def rounds_of_groups(*, rubric: Rubric, unit: Unit, groups: list) -> dict[str, list[RoundMet]]:
     """`rounds_sent` for the criteria of `selectors.province_home`'s rows."""
-    return rounds_sent(rubric=rubric, province=province, criteria=[r.criterion for _, rows in groups for r in rows])
+    return rounds_sent(rubric=rubric, unit=unit, criteria=[r.criterion for _, rows in groups for r in rows])

@@ -32,7 +32,7 @@ def rubric_current() -> Rubric | None:
     return Rubric.objects.national().order_by("-year").first()
 
 
-def province_or_404(user, rubric: Rubric, code: str) -> Unit:
+def unit_or_404(user, rubric: Rubric, code: str) -> Unit:
     """One of the contest's entrants the user may see; any other unit's URL is a 404, never a 403: nobody
     learns what exists elsewhere."""
     return get_object_or_404(actor_of(user).entrants(rubric.contest), code=code)
@@ -50,7 +50,7 @@ def evidence_or_404(user, pk: int) -> Evidence:
     """Within the user's scope; `user` None: unscoped, for a caller that decides itself (downloads.serve)."""
     qs = Evidence.objects.all() if user is None else evidence_for_user(user)
     return get_object_or_404(
-        qs.select_related("submission__province", "submission__criterion", "submission__rubric__contest"),
+        qs.select_related("submission__unit", "submission__criterion", "submission__rubric__contest"),
         pk=pk,
     )
 
@@ -64,7 +64,7 @@ def evidence_pairs(rubric: Rubric) -> QuerySet:
         Evidence.objects.visible()
         .filter(submission__rubric=rubric)
         .order_by()
-        .values(province=F("submission__province_id"), criterion=F("submission__criterion_id"))
+        .values(unit=F("submission__unit_id"), criterion=F("submission__criterion_id"))
     )
 
 
@@ -117,7 +117,7 @@ class CriterionRow:
         return self.status or (SubmissionStatus.SUBMITTED if self.recorded else "missing")
 
 
-def province_home(*, rubric: Rubric, province: Unit, today: date | None = None) -> dict:
+def province_home(*, rubric: Rubric, unit: Unit, today: date | None = None) -> dict:
     """Every criterion with its status, days left and (if the year allows) provisional points.
 
     A fixed number of queries, however many criteria or files.
@@ -127,17 +127,17 @@ def province_home(*, rubric: Rubric, province: Unit, today: date | None = None) 
     dimensions = list(rubric.dimensions.prefetch_related("criteria"))
     subs = {
         s.criterion_id: s
-        for s in Submission.objects.filter(rubric=rubric, province=province).annotate(
+        for s in Submission.objects.filter(rubric=rubric, unit=unit).annotate(
             visible=Count("evidence", filter=visible_q("evidence__")),
             first_sent=Min("evidence__created_at", filter=visible_q("evidence__")),
         )
     }
-    result = Standing.objects.filter(rubric=rubric, province=province).first() if rubric.show_provisional else None
+    result = Standing.objects.filter(rubric=rubric, unit=unit).first() if rubric.show_provisional else None
     # Seed 001's 1.1 is answered by the nominee form on this page, not by an upload (one query, only then).
     nominated = any(c.nominee for dim in dimensions for c in dim.criteria.all()) and (
-        Nominee.objects.filter(contest_id=rubric.contest_id, unit=province, state=NomineeState.ACTIVE).exists()
+        Nominee.objects.filter(contest_id=rubric.contest_id, unit=unit, state=NomineeState.ACTIVE).exists()
     )
-    recorded = recorded_criteria(rubric=rubric, province=province)
+    recorded = recorded_criteria(rubric=rubric, unit=unit)
     groups, done, total = [], 0, 0
     for dim in dimensions:
         rows = []
@@ -162,61 +162,59 @@ def province_home(*, rubric: Rubric, province: Unit, today: date | None = None) 
     return {"groups": groups, "done": done, "total": total, "result": result}
 
 
-def criterion_evidence(*, user, rubric: Rubric, province: Unit, criterion: Criterion) -> list[Evidence]:
+def criterion_evidence(*, user, rubric: Rubric, unit: Unit, criterion: Criterion) -> list[Evidence]:
     return list(
         evidence_for_user(user, rubric.contest)
-        .filter(submission__rubric=rubric, submission__province=province, submission__criterion=criterion)
-        .select_related("created_by", "withdrawn_by", "submission__province")
+        .filter(submission__rubric=rubric, submission__unit=unit, submission__criterion=criterion)
+        .select_related("created_by", "withdrawn_by", "submission__unit")
         .order_by("-version")
     )
 
 
-def submission_of(*, rubric: Rubric, province: Unit, criterion: Criterion) -> Submission | None:
+def submission_of(*, rubric: Rubric, unit: Unit, criterion: Criterion) -> Submission | None:
     """With `visible`, its versions not withdrawn: none is "not submitted", whatever its stored status (the
     withdrawn ones its office and central staff still see in the list do not count)."""
     return (
-        Submission.objects.filter(rubric=rubric, province=province, criterion=criterion)
+        Submission.objects.filter(rubric=rubric, unit=unit, criterion=criterion)
         .annotate(visible=Count("evidence", filter=visible_q("evidence__")))
         .first()
     )
 
 
-def recorded_criteria(*, rubric: Rubric, province: Unit) -> set[int]:
+def recorded_criteria(*, rubric: Rubric, unit: Unit) -> set[int]:
     """The criteria the Department recorded as received from this unit, or whose data it recorded where no
     evidence is asked: sent, as the dashboard and the standings count them (1 query)."""
-    return set(recorded_facts(rubric).filter(province=province).values_list("criterion_id", flat=True))
+    return set(recorded_facts(rubric).filter(unit=unit).values_list("criterion_id", flat=True))
 
 
-def with_submitted_count(provinces: QuerySet[Unit], rubric: Rubric | None) -> QuerySet[Unit]:
+def with_submitted_count(units: QuerySet[Unit], rubric: Rubric | None) -> QuerySet[Unit]:
     """Each unit with `submitted`: how many of the rubric's criteria it has sent (one query), as its own page
     counts them (province_home): visible evidence (a criterion whose every version was withdrawn is not
     submitted) or the Department's record of receipt."""
     if rubric is None:  # no national contest yet: nothing sent anywhere
-        return provinces.annotate(submitted=Value(0))
+        return units.annotate(submitted=Value(0))
     unit, criterion = OuterRef(OuterRef("pk")), OuterRef("pk")
     sent = (
         Criterion.objects.filter(rubric=rubric)
         .filter(
-            Exists(evidence_pairs(rubric).filter(province=unit, criterion=criterion))
-            | Exists(recorded_facts(rubric).filter(province_id=unit, criterion_id=criterion))
+            Exists(evidence_pairs(rubric).filter(unit=unit, criterion=criterion))
+            | Exists(recorded_facts(rubric).filter(unit_id=unit, criterion_id=criterion))
         )
         .order_by()
         .values("rubric")
         .annotate(n=Count("pk"))
         .values("n")
     )
-    return provinces.annotate(submitted=Coalesce(Subquery(sent), 0))
+    return units.annotate(submitted=Coalesce(Subquery(sent), 0))
 
 
-def innovation_report_current(*, rubric: Rubric, province: Unit) -> InnovationReport | None:
-    return InnovationReport.objects.filter(rubric=rubric, province=province).order_by("-version").first()
+def innovation_report_current(*, rubric: Rubric, unit: Unit) -> InnovationReport | None:
+    return InnovationReport.objects.filter(rubric=rubric, unit=unit).order_by("-version").first()
 
 
-def innovation_report_versions(*, rubric: Rubric, province: Unit) -> list[InnovationReport]:
+def innovation_report_versions(*, rubric: Rubric, unit: Unit) -> list[InnovationReport]:
     return list(
-        InnovationReport.objects.filter(rubric=rubric, province=province)
-        .select_related("created_by")
-        .order_by("-version")
+        InnovationReport.objects.filter(rubric=rubric, unit=unit).select_related("created_by").order_by("-version")
     )
 
 
@@ -232,14 +230,12 @@ class Asked:
     outcome: Score | None
 
 
-def criterion_asked(*, rubric: Rubric, province: Unit, criterion: Criterion) -> Asked | None:
+def criterion_asked(*, rubric: Rubric, unit: Unit, criterion: Criterion) -> Asked | None:
     rule = rubric_spec(rubric).criterion(criterion.code).rule
     questions = rule.entrant_questions()
     if not questions:
         return None
-    stored = dict(
-        Fact.objects.filter(rubric=rubric, province=province, criterion=criterion).values_list("name", "value")
-    )
+    stored = dict(Fact.objects.filter(rubric=rubric, unit=unit, criterion=criterion).values_list("name", "value"))
     facts = {k: v for k, v in stored.items() if v}
     mine = {q.code for q in questions}
     verdicts = [v for v in rule.verdicts(facts) if v.question.code in mine and v.met is not None]

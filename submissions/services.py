@@ -56,7 +56,7 @@ def _check_url(url: str) -> str:
     return url
 
 
-def _store(upload: UploadedFile, rubric: Rubric, province: Unit, criterion_code: str) -> dict:
+def _store(upload: UploadedFile, rubric: Rubric, unit: Unit, criterion_code: str) -> dict:
     """Checks a streamed upload by content and moves it under a server-generated name."""
     tmp_path = upload.temporary_file_path() if hasattr(upload, "temporary_file_path") else None
     if tmp_path is None:
@@ -73,7 +73,7 @@ def _store(upload: UploadedFile, rubric: Rubric, province: Unit, criterion_code:
     limit = (limits if limits is not None else limits_bytes()).get(detected.file_kind, 0)
     if size > limit:
         raise size_refusal(detected.file_kind, limit)
-    relative = f"evidence/{rubric.year}/{province.code}/{uuid.uuid4().hex}"
+    relative = f"evidence/{rubric.year}/{unit.code}/{uuid.uuid4().hex}"
     # Hashed by the streaming handler from the very chunks it wrote; other handlers: read the file once more.
     sha = getattr(upload, "sha256", None) or _sha256(tmp_path)
     try:
@@ -96,7 +96,7 @@ def evidence_submit(
     *,
     user,
     rubric: Rubric,
-    province: Unit,
+    unit: Unit,
     criterion_code: str,
     upload: UploadedFile | None = None,
     url: str = "",
@@ -104,11 +104,11 @@ def evidence_submit(
     now: datetime | None = None,
 ) -> Evidence:
     """A new version: one file or one link. Refusals raise UploadRefused and store nothing."""
-    criterion = evidence_may_submit(user=user, rubric=rubric, province=province, criterion_code=criterion_code)
+    criterion = evidence_may_submit(user=user, rubric=rubric, unit=unit, criterion_code=criterion_code)
     if (upload is None) == (not url.strip()):
         raise UploadRefused("ส่งไฟล์หรือลิงก์อย่างใดอย่างหนึ่ง", "Send either a file or a link")
     description = " ".join(description.split())[:300]
-    fields = _store(upload, rubric, province, criterion_code) if upload is not None else {"url": _check_url(url)}
+    fields = _store(upload, rubric, unit, criterion_code) if upload is not None else {"url": _check_url(url)}
     committing = False
     try:
         for attempt in range(3):
@@ -118,7 +118,7 @@ def evidence_submit(
                     _ensure_open(rubric)
                     # Locked as it is read (one query, not a get_or_create and then a second locked read).
                     submission, _ = Submission.objects.select_for_update().get_or_create(
-                        rubric=rubric, province=province, criterion=criterion
+                        rubric=rubric, unit=unit, criterion=criterion
                     )
                     _refuse_repeat(submission, fields)
                     submission.last_version += 1
@@ -133,9 +133,9 @@ def evidence_submit(
                         created_by=user,
                         **fields,
                     )
-                    _feed_time_facts(rubric=rubric, province=province, criterion_code=criterion_code, user=user)
+                    _feed_time_facts(rubric=rubric, unit=unit, criterion_code=criterion_code, user=user)
                     events.evidence_received(
-                        rubric=rubric, unit=province, code=criterion_code, key=f"v{evidence.pk}", author=user
+                        rubric=rubric, unit=unit, code=criterion_code, key=f"v{evidence.pk}", author=user
                     )
                     committing = True
                 break
@@ -157,17 +157,17 @@ def evidence_submit(
 
 @transaction.atomic
 def answers_submit(
-    *, user, rubric: Rubric, province: Unit, criterion_code: str, answers: Mapping[str, str]
+    *, user, rubric: Rubric, unit: Unit, criterion_code: str, answers: Mapping[str, str]
 ) -> FactImportReport:
     """The entrant's answers to what its document requires (a `requirements` rule's questions, issue #40): its
     own facts, read and checked as an import's, all or none (FactImportError names each refused answer). A blank
     answer clears an earlier one. Only the questions the entrant answers; the panel's are the panel's."""
-    if not acts.allowed(user, "submissions.submit_evidence", province) or not actor_of(user).enters(rubric.contest):
+    if not acts.allowed(user, "submissions.submit_evidence", unit) or not actor_of(user).enters(rubric.contest):
         raise PermissionDenied
     _ensure_open(rubric)
     asked = {q.code for q in rubric_spec(rubric).criterion(criterion_code).rule.entrant_questions()}
     rows = [
-        {"province": province.code, "criterion": criterion_code, "fact": name, "value": str(value).strip()}
+        {"province": unit.code, "criterion": criterion_code, "fact": name, "value": str(value).strip()}
         for name, value in answers.items()
         if name in asked
     ]
@@ -185,7 +185,7 @@ def evidence_withdraw(*, user, evidence: Evidence, now: datetime | None = None) 
         evidence.withdrawn_at, evidence.withdrawn_by = now or timezone.now(), user
         evidence.save(update_fields=["withdrawn_at", "withdrawn_by"])
         sub = evidence.submission
-        _feed_time_facts(rubric=sub.rubric, province=sub.province, criterion_code=sub.criterion.code, user=user)
+        _feed_time_facts(rubric=sub.rubric, unit=sub.unit, criterion_code=sub.criterion.code, user=user)
     return evidence
 
 
@@ -205,10 +205,10 @@ def _refuse_repeat(submission: Submission, fields: dict) -> None:
     )
 
 
-def evidence_may_submit(*, user, rubric: Rubric, province: Unit, criterion_code: str) -> Criterion:
+def evidence_may_submit(*, user, rubric: Rubric, unit: Unit, criterion_code: str) -> Criterion:
     """What evidence_submit refuses before a byte is read; asked again when a resumable upload is created."""
     # Its own office, in a contest that office enters (a province in a district contest: issue #24).
-    if not acts.allowed(user, "submissions.submit_evidence", province) or not actor_of(user).enters(rubric.contest):
+    if not acts.allowed(user, "submissions.submit_evidence", unit) or not actor_of(user).enters(rubric.contest):
         raise PermissionDenied
     criterion = Criterion.objects.get(rubric=rubric, code=criterion_code)  # the API answers 404
     _ensure_open(rubric)
@@ -221,19 +221,19 @@ def _ensure_open(rubric: Rubric) -> None:
         raise refusal
 
 
-def _feed_time_facts(*, rubric: Rubric, province: Unit, criterion_code: str, user) -> None:
+def _feed_time_facts(*, rubric: Rubric, unit: Unit, criterion_code: str, user) -> None:
     """Timeliness from upload times: the moment every required kind was in (only visible versions count)."""
     for c in rubric_spec(rubric).criteria():
         name, wants = c.rule.upload_time_fact(), c.rule.evidence_expected()
         if not name or criterion_code not in wants.times_from:
             continue
         target = c.code
-        firsts = _first_times(rubric, province, wants)
+        firsts = _first_times(rubric, unit, wants)
         value = ""
         if all(kind in firsts for kind in wants.times_need):
             value = max(firsts.values()).astimezone(BANGKOK).isoformat(timespec="seconds")
         stored = (
-            Fact.objects.filter(rubric=rubric, province=province, criterion__code=target, name=name)
+            Fact.objects.filter(rubric=rubric, unit=unit, criterion__code=target, name=name)
             .values_list("value", flat=True)
             .first()
         )
@@ -244,7 +244,7 @@ def _feed_time_facts(*, rubric: Rubric, province: Unit, criterion_code: str, use
             continue
         fact_set(
             rubric=rubric,
-            province=province,
+            unit=unit,
             criterion_code=target,
             name=name,
             value=value,
@@ -253,12 +253,12 @@ def _feed_time_facts(*, rubric: Rubric, province: Unit, criterion_code: str, use
         )
 
 
-def _first_times(rubric: Rubric, province: Unit, wants: EvidenceExpected) -> dict[str, datetime]:
+def _first_times(rubric: Rubric, unit: Unit, wants: EvidenceExpected) -> dict[str, datetime]:
     rows = (
         Evidence.objects.visible()
         .filter(
             submission__rubric=rubric,
-            submission__province=province,
+            submission__unit=unit,
             submission__criterion__code__in=wants.times_from,
             file_kind__in=wants.times_need,
         )
@@ -279,29 +279,29 @@ def submission_review(*, user, submission: Submission, status: str, note: str = 
     submission.status_changed_at = timezone.now()
     submission.save(update_fields=["status", "status_note", "status_changed_by", "status_changed_at"])
     if submission.status in (SubmissionStatus.ACCEPTED, SubmissionStatus.SCORED):
-        results_mark_dirty(rubric_id=submission.rubric_id, province_ids=[submission.province_id])
+        results_mark_dirty(rubric_id=submission.rubric_id, unit_ids=[submission.unit_id])
     return submission
 
 
 INNOVATION_FIELDS = [
     f.name
     for f in InnovationReport._meta.get_fields()
-    if f.concrete and f.name not in {"id", "rubric", "province", "version", "created_at", "created_by"}
+    if f.concrete and f.name not in {"id", "rubric", "unit", "version", "created_at", "created_by"}
 ]
 
 
 @transaction.atomic
-def innovation_report_save(*, user, rubric: Rubric, province: Unit, data: Mapping) -> InnovationReport:
+def innovation_report_save(*, user, rubric: Rubric, unit: Unit, data: Mapping) -> InnovationReport:
     """Saves the form as a new version (earlier versions stay); refused, like evidence, once the year is
     frozen or published."""
-    if not acts.allowed(user, "submissions.submit_evidence", province):
+    if not acts.allowed(user, "submissions.submit_evidence", unit):
         raise PermissionDenied
     _ensure_open(rubric)
-    Unit.objects.select_for_update().filter(pk=province.pk).first()  # serialises version numbers
-    last = InnovationReport.objects.filter(rubric=rubric, province=province).aggregate(v=Max("version"))["v"] or 0
+    Unit.objects.select_for_update().filter(pk=unit.pk).first()  # serialises version numbers
+    last = InnovationReport.objects.filter(rubric=rubric, unit=unit).aggregate(v=Max("version"))["v"] or 0
     report = InnovationReport(
         rubric=rubric,
-        province=province,
+        unit=unit,
         version=last + 1,
         created_at=timezone.now(),
         created_by=user,

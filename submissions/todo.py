@@ -75,7 +75,7 @@ def _label(row, labels: dict[int, str]):
 def entrant_todo(
     *,
     rubric,
-    province,
+    unit,
     groups: Iterable,
     closed: bool,
     named: bool = False,
@@ -98,9 +98,9 @@ def entrant_todo(
 
     def url(row) -> str:
         if row.criterion.nominee:  # answered by the nominee form on the contest's page, not by an upload
-            page = reverse("submissions:province", args=[rubric.key, province.code]) if named else ""
+            page = reverse("submissions:province", args=[rubric.key, unit.code]) if named else ""
             return f"{page}#nominee"
-        return reverse("submissions:criterion", args=[rubric.key, province.code, row.criterion.code])
+        return reverse("submissions:criterion", args=[rubric.key, unit.code, row.criterion.code])
 
     todo = []
     for row in rows:
@@ -146,7 +146,7 @@ def entrant_todo(
     if len(ahead) > NEXT_SHOWN:
         rest = len(ahead) - NEXT_SHOWN
         if named:  # on the home page: the contest's own page has the table
-            page = reverse("submissions:province", args=[rubric.key, province.code])
+            page = reverse("submissions:province", args=[rubric.key, unit.code])
             text = format_lazy(_("{count} more criteria not sent"), count=digits(rest))
             todo.append(Todo(text, f"{page}#criteria", "more"))
         else:

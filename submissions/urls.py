@@ -10,7 +10,7 @@ C = P + "criteria/<str:criterion>/"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path(P, views.province, name="province"),
+    path(P, views.unit, name="province"),
     path(P + "innovation/", views.innovation, name="innovation"),
     path(P + "nominee/", views.nominee, name="nominee"),
     path(P + "nominee/withdraw/", views.nominee_withdraw, name="nominee-withdraw"),

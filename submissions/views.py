@@ -36,14 +36,14 @@ from .rounds import rounds_of_groups, rounds_sent
 
 def page_context(request, year: ContestKey, code: str, criterion: str | None = None) -> dict:
     rubric = access.rubric_or_404(request, year)
-    province = gate.visible(request, "submissions.view_province", selectors.province_or_404(request.user, rubric, code))
+    unit = gate.visible(request, "submissions.view_province", selectors.unit_or_404(request.user, rubric, code))
     # Not an entrant of this contest, or a draft its entrants do not meet yet: as if it did not exist.
-    if not enters(rubric.contest, province) or not actor_of(request.user).sees(rubric.contest):
+    if not enters(rubric.contest, unit) or not actor_of(request.user).sees(rubric.contest):
         raise Http404
     ctx = {
         "rubric": rubric,
-        "province": province,
-        "can_submit": acts.allowed(request.user, "submissions.submit_evidence", province),
+        "province": unit,
+        "can_submit": acts.allowed(request.user, "submissions.submit_evidence", unit),
     }
     if criterion is not None:
         ctx["criterion"] = selectors.criterion_or_404(rubric, criterion)
@@ -56,15 +56,15 @@ def home(request):
     rubric = selectors.rubric_current()
     # The national contest's entrants this user sees; other contests are listed apart (issue #16).
     actor = actor_of(request.user)
-    provinces = actor.entrants(rubric.contest) if rubric is not None else Unit.objects.none()
+    units = actor.entrants(rubric.contest) if rubric is not None else Unit.objects.none()
     contests = contests_for_user(request.user)
-    if rubric is not None and acts.allowed(request.user, "scoring.view_rubric", rubric) and provinces.count() == 1:
+    if rubric is not None and acts.allowed(request.user, "scoring.view_rubric", rubric) and units.count() == 1:
         if not contests:
-            return redirect("submissions:province", year=rubric.key, code=provinces.get().code)
+            return redirect("submissions:province", year=rubric.key, code=units.get().code)
     elif len(contests) == 1 and contests[0][1] is not None:  # a district's one contest: straight to its page
         entered, unit = contests[0]
         return redirect("submissions:province", year=entered.key, code=unit.code)
-    rows = selectors.with_submitted_count(provinces, rubric)
+    rows = selectors.with_submitted_count(units, rubric)
     organiser = actor.organises()
     stages = stages_due(actor) if organiser else []
     ctx = {
@@ -102,27 +102,27 @@ def _entered_todo(user, contests) -> list:
             or policy.evidence_closed(rubric)
         ):
             continue
-        rows = selectors.province_home(rubric=rubric, province=unit)["groups"]
+        rows = selectors.province_home(rubric=rubric, unit=unit)["groups"]
         moves = deadline_moves(rubric)
         found += todo.entrant_todo(
             rubric=rubric,
-            province=unit,
+            unit=unit,
             groups=rows,
             closed=False,
             named=True,
             moves=moves,
-            rounds=rounds_of_groups(rubric=rubric, province=unit, groups=rows),
+            rounds=rounds_of_groups(rubric=rubric, unit=unit, groups=rows),
         )
     return found
 
 
 @login_required
-def province(request, year: ContestKey, code: str):
+def unit(request, year: ContestKey, code: str):
     return _province_page(request, page_context(request, year, code))
 
 
 def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
-    ctx.update(selectors.province_home(rubric=ctx["rubric"], province=ctx["province"]))
+    ctx.update(selectors.province_home(rubric=ctx["rubric"], unit=ctx["province"]))
     ctx["closed"] = policy.evidence_closed(ctx["rubric"])
     ctx["innovation_dimension"] = policy.innovation_dimension(ctx["rubric"])
     # Year on year compares a provincial office's national results; a district has none to compare.
@@ -136,11 +136,11 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
     ctx["todo"] = (
         todo.entrant_todo(
             rubric=ctx["rubric"],
-            province=ctx["province"],
+            unit=ctx["province"],
             groups=ctx["groups"],
             closed=ctx["closed"],
             moves=deadline_moves(ctx["rubric"]),
-            rounds=rounds_of_groups(rubric=ctx["rubric"], province=ctx["province"], groups=ctx["groups"]),
+            rounds=rounds_of_groups(rubric=ctx["rubric"], unit=ctx["province"], groups=ctx["groups"]),
         )
         if ctx["can_submit"]
         else []
@@ -219,20 +219,20 @@ def _criterion_ctx(request, ctx: dict) -> dict:
     limits = uploads.limits_bytes()
     ctx.update(
         evidence=selectors.criterion_evidence(
-            user=request.user, rubric=ctx["rubric"], province=ctx["province"], criterion=ctx["criterion"]
+            user=request.user, rubric=ctx["rubric"], unit=ctx["province"], criterion=ctx["criterion"]
         ),
-        submission=selectors.submission_of(rubric=ctx["rubric"], province=ctx["province"], criterion=ctx["criterion"]),
+        submission=selectors.submission_of(rubric=ctx["rubric"], unit=ctx["province"], criterion=ctx["criterion"]),
         allowed=policy.allowed_labels(ctx["rubric"], code),
         accept=policy.accept_attribute(ctx["rubric"], code),
         # Only the kinds this criterion takes: a video limit on a criterion that refuses video misleads.
         limits_mb=[(kind, limits[kind] // (1024 * 1024)) for kind in policy.allowed_kinds(ctx["rubric"], code)],
         link_form=LinkForm(),
         closed=policy.evidence_closed(ctx["rubric"]),
-        asked=selectors.criterion_asked(rubric=ctx["rubric"], province=ctx["province"], criterion=ctx["criterion"]),
-        recorded=ctx["criterion"].pk in selectors.recorded_criteria(rubric=ctx["rubric"], province=ctx["province"]),
+        asked=selectors.criterion_asked(rubric=ctx["rubric"], unit=ctx["province"], criterion=ctx["criterion"]),
+        recorded=ctx["criterion"].pk in selectors.recorded_criteria(rubric=ctx["rubric"], unit=ctx["province"]),
         # A moved deadline with its old date, the reason and when: the office's part of the change history.
         moves=deadline_moves(ctx["rubric"]).get(code, []),
-        rounds=rounds_sent(rubric=ctx["rubric"], province=ctx["province"], criteria=[ctx["criterion"]]).get(code),
+        rounds=rounds_sent(rubric=ctx["rubric"], unit=ctx["province"], criteria=[ctx["criterion"]]).get(code),
     )
     ctx["can_withdraw"] = ctx["can_submit"] and ctx["closed"] is None
     for extra in hooks.criterion_page(request.user, ctx["province"], ctx["rubric"], ctx["criterion"]):
@@ -252,14 +252,14 @@ def innovation(request, year: ContestKey, code: str):
     if attached_to is None:  # this year's rubric files no innovation report
         raise Http404
     ctx = page_context(request, year, code, attached_to)
-    current = selectors.innovation_report_current(rubric=ctx["rubric"], province=ctx["province"])
+    current = selectors.innovation_report_current(rubric=ctx["rubric"], unit=ctx["province"])
     form = InnovationReportForm(request.POST or None, instance=current)
     if request.method == "POST":
         gate.require(request, "submissions.submit_evidence", ctx["province"])
         if form.is_valid():
             try:
                 services.innovation_report_save(
-                    user=request.user, rubric=ctx["rubric"], province=ctx["province"], data=form.cleaned_data
+                    user=request.user, rubric=ctx["rubric"], unit=ctx["province"], data=form.cleaned_data
                 )
             except PortalError as exc:
                 show(request, exc)
@@ -270,6 +270,6 @@ def innovation(request, year: ContestKey, code: str):
     ctx.update(
         form=form,
         current=current,
-        versions=selectors.innovation_report_versions(rubric=ctx["rubric"], province=ctx["province"]),
+        versions=selectors.innovation_report_versions(rubric=ctx["rubric"], unit=ctx["province"]),
     )
     return render(request, "submissions/innovation.html", ctx)

@@ -311,7 +311,7 @@ def committee_user(db):
 
 @pytest.fixture
 def provincial_user(db, chiang_mai):
-    return UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
+    return UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ PASSWORD = "test-pass-2566"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
-    """UserFactory(role=Role.OFFICE_STAFF, role__province=province)."""
+    """UserFactory(role=Role.OFFICE_STAFF, role__unit=province)."""
 
     class Meta:
         model = get_user_model()
@@ -25,9 +25,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation
-    def role(self, create, extracted, province=None, **kwargs):
+    def role(self, create, extracted, unit=None, **kwargs):
         if extracted:
-            Membership.objects.create(user=self, role=extracted, province=province)
+            Membership.objects.create(user=self, role=extracted, unit=unit)
         self.is_staff = extracted in (Role.CENTRAL, Role.COMMITTEE, Role.CHAIR)
         self.save()
 

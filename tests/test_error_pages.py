@@ -25,7 +25,7 @@ def organiser(db):
     data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "entrants": [DistrictFactory(parent=chonburi).code]}
     standings_recompute(rubric_id=services.rubric_load(data=data).pk, full=True)
-    return UserFactory(role=Role.ORGANISER, role__province=chonburi)
+    return UserFactory(role=Role.ORGANISER, role__unit=chonburi)
 
 
 def thai_alone(html: str, th: str, en: str) -> bool:

@@ -120,7 +120,7 @@ def test_district_staff_see_their_contests_results_never_the_national_page(clien
     snapshots.standings_freeze(user=central, rubric=rubric)
     frozen_at = StandingsSnapshot.objects.get(rubric=rubric).frozen_at.isoformat()
     snapshots.publication_publish(user=central, rubric=rubric, confirmed=True, previewed_frozen_at=frozen_at)
-    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=district))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=district))
     page = reverse("submissions:province", args=[contest.key, district.code])
 
     assert nav(client.get(page)) == [("evidence", "/", True)]  # the national standing is not theirs
@@ -140,7 +140,7 @@ def test_district_staff_see_their_contests_results_never_the_national_page(clien
 
 def test_an_organiser_is_led_to_the_builder_first_and_from_there_to_the_file_upload(client, chiang_mai):
     """Issue #39: "สร้างหรือแก้ไขการประกวด" landed on the JSON upload page, the builder a button there."""
-    client.force_login(UserFactory(role=Role.ORGANISER, role__province=chiang_mai))
+    client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
     body = client.get("/").content.decode()
     builder = reverse("builder:contest_builder")
     assert f'<a href="{builder}" data-nav="contest-new">สร้างหรือแก้ไขการประกวด</a>' in body

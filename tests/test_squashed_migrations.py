@@ -100,7 +100,7 @@ def _old_rows(old) -> dict:
         ends_on=date(2021, 9, 30), total_points=Decimal("100"),
     )  # fmt: skip
     standing = old.get_model("scoring", "Standing").objects.create(
-        rubric=rubric, province=unit, total=Decimal("42.50"), rank=1
+        rubric=rubric, unit=unit, total=Decimal("42.50"), rank=1
     )
     old.get_model("ops", "SiteContact").objects.filter(pk=1).update(phone="02 141 6000")
     return {"unit": unit.pk, "contest": contest.pk, "rubric": rubric.pk, "standing": standing.pk}
@@ -130,7 +130,7 @@ def test_a_database_at_the_old_chains_end_goes_on_with_its_rows_and_a_fresh_one_
     )
     assert Rubric.objects.get(pk=ids["rubric"]).contest_id == ids["contest"]
     standing = Standing.objects.get(pk=ids["standing"])
-    assert (standing.province_id, standing.total, standing.rank) == (ids["unit"], Decimal("42.50"), 1)
+    assert (standing.unit_id, standing.total, standing.rank) == (ids["unit"], Decimal("42.50"), 1)
     assert list(SiteContact.objects.values_list("pk", "phone")) == [(1, "02 141 6000")]
     old_schema = _schema(connection)
 

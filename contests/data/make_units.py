@@ -27,14 +27,14 @@ def _read(folder: Path, name: str) -> list[dict]:
 
 
 def build(folder: Path) -> list[tuple[str, str, str]]:
-    provinces = _read(folder, "provinces.csv")
+    units = _read(folder, "provinces.csv")
     districts = _read(folder, "districts.csv")
     subdistricts = _read(folder, "sub_districts.csv")
     used = {s["district_id"] for s in subdistricts}
     districts = [d for d in districts if not (d["name_th"].startswith(NOT_A_DISTRICT) and d["id"] not in used)]
     # The source numbers provinces 1..77; the DOPA code is the first two digits of their districts' codes.
     dopa = {d["province_id"]: d["id"][:2] for d in districts}
-    rows = [(dopa[p["id"]], p["name_th"], p["name_en"]) for p in provinces]
+    rows = [(dopa[p["id"]], p["name_th"], p["name_en"]) for p in units]
     rows += [(d["id"], d["name_th"], d["name_en"]) for d in districts]
     rows += [(s["id"], s["name_th"], s["name_en"]) for s in subdistricts]
     rows = [(code, _clean(th), _clean(en)) for code, th, en in rows]

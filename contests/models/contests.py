@@ -119,11 +119,11 @@ class ChosenEntrant(models.Model):
     after the model)."""
 
     contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="+")
-    province = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+", db_column="province_id")
 
     class Meta:
         db_table = "scoring_contest_entrants"  # the table Django made for the list when it had no model
-        unique_together = [("contest", "province")]
+        unique_together = [("contest", "unit")]
 
     def __str__(self) -> str:
-        return f"{self.contest_id} {self.province_id}"
+        return f"{self.contest_id} {self.unit_id}"

@@ -48,7 +48,7 @@ class ApiTokenForm(AuthTokenCreateForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         users = get_user_model().objects.filter(is_active=True, membership__isnull=False)
-        self.fields["user"].queryset = users.select_related("membership__province").order_by("username")
+        self.fields["user"].queryset = users.select_related("membership__unit").order_by("username")
         self.fields["user"].label = _("user (the token has this user's role)")
         self.fields["user"].label_from_instance = lambda u: f"{u.username} · {directory.role_label(u)}"
 

@@ -62,7 +62,7 @@ class SheetXLSX(base_formats.XLSX):
 
 
 class FactResource(resources.ModelResource):
-    province = fields.Field(attribute="province__code", column_name="province")
+    province = fields.Field(attribute="unit__code", column_name="province")
     criterion = fields.Field(attribute="criterion__code", column_name="criterion")
     fact = fields.Field(attribute="name", column_name="fact")
     value = fields.Field(attribute="value", column_name="value")

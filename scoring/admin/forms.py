@@ -277,7 +277,7 @@ class UnitScoped:
     admin builds its changelist, search, filters, detail, history, delete, export (import-export) and
     autocomplete on get_queryset, so this one filter covers them all."""
 
-    unit_path = "province"
+    unit_path = "unit"
     contest_path: str | None = "rubric__contest"  # None: the rows are units, of no one contest
 
     def get_queryset(self, request):

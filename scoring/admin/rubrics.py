@@ -218,12 +218,12 @@ class FactAdmin(UnitScoped, RoleAccess, FactImportExportAdmin):
 
     list_display = ["province_", "criterion_code", "name", "value", "source_", "updated_at_", "updated_by_"]
     list_filter = [YearFilter, CriterionCodeFilter, ("source", SourceFilter)]
-    province_ = column("province", _("province"), "province__code")
+    province_ = column("unit", _("province"), "unit__code")
     source_ = column("get_source_display", _("source"))
     updated_at_ = column("updated_at", _("updated at"))
     updated_by_ = column("updated_by", _("updated by"))
-    list_select_related = ["province", "criterion", "updated_by"]
-    search_fields = ["province__code", "province__name_th", "province__name_en"]
+    list_select_related = ["unit", "criterion", "updated_by"]
+    search_fields = ["unit__code", "unit__name_th", "unit__name_en"]
 
     @admin.display(description=_("criterion"), ordering="criterion__code")
     def criterion_code(self, obj):
@@ -233,17 +233,17 @@ class FactAdmin(UnitScoped, RoleAccess, FactImportExportAdmin):
 @admin.register(FactChange)
 class FactChangeAdmin(UnitScoped, RoleAccess, admin.ModelAdmin):
     view = is_central
-    unit_path, contest_path = "fact__province", "fact__rubric__contest"
+    unit_path, contest_path = "fact__unit", "fact__rubric__contest"
     list_display = ["fact_", "old_value_", "new_value_", "source_", "changed_by_", "changed_at_"]
     list_filter = [("source", SourceFilter)]
-    fact_ = column("fact", _("fact"), "fact__province__code")
+    fact_ = column("fact", _("fact"), "fact__unit__code")
     old_value_ = column("old_value", _("old value"))
     new_value_ = column("new_value", _("new value"))
     source_ = column("get_source_display", _("source"))
     changed_by_ = column("changed_by", _("changed by"))
     changed_at_ = column("changed_at", _("changed at"))
-    list_select_related = ["fact__province", "fact__criterion", "changed_by"]
-    search_fields = ["fact__province__code", "fact__province__name_th", "fact__criterion__code", "fact__name"]
+    list_select_related = ["fact__unit", "fact__criterion", "changed_by"]
+    search_fields = ["fact__unit__code", "fact__unit__name_th", "fact__criterion__code", "fact__name"]
 
 
 @admin.register(HolidayOverride)
@@ -294,14 +294,14 @@ class StandingAdmin(UnitScoped, RoleAccess, admin.ModelAdmin):
     list_display = ["rank_", "province_", "year", "total_", "award_name", "tied_", "award_tie_", "stale", "computed"]
     list_display_links = ["province_"]
     rank_ = column("rank", _("rank"))
-    province_ = column("province", _("province"), "province__code")
+    province_ = column("unit", _("province"), "unit__code")
     total_ = column("total", _("total"))
     tied_ = column("tied", _("tied"), boolean=True)
     award_tie_ = column("award_tie", _("tie at an award cut"), boolean=True)
     computed = column("computed_at", _("computed at"))
     list_filter = [YearFilter, AwardFilter]
-    list_select_related = ["province", "rubric"]
-    ordering = ["-rubric__year", "rank", "province__code"]
+    list_select_related = ["unit", "rubric"]
+    ordering = ["-rubric__year", "rank", "unit__code"]
 
     def get_queryset(self, request):
         tier = AwardTier.objects.filter(rubric=OuterRef("rubric"), code=OuterRef("award"))

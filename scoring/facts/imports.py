@@ -44,7 +44,7 @@ class FactImportReport:
     unchanged: int = 0
     # (row, province code, criterion code, fact, old value or None, new value)
     changes: list[tuple[int, str, str, str, str | None, str]] = field(default_factory=list)
-    province_ids: set[int] = field(default_factory=set)
+    unit_ids: set[int] = field(default_factory=set)
 
 
 HEADER = ("province", "criterion", "fact", "value")
@@ -80,7 +80,7 @@ def facts_import(
     """
     ensure_not_frozen(rubric)
     spec = selectors.rubric_spec(rubric)
-    provinces = selectors.entrant_lookup(rubric)
+    units = selectors.entrant_lookup(rubric)
     criteria = {c.code: c for c in rubric.criteria.all()}
     errors: list[RowError] = []
     seen: dict[tuple[int, int, str], int] = {}
@@ -96,8 +96,8 @@ def facts_import(
             continue
         p_raw, c_raw, name, value = (str(row[col] if row[col] is not None else "").strip() for col in HEADER)
         key = selectors.norm_province_key(p_raw)
-        province = provinces.get(key)
-        if province is None:
+        unit = units.get(key)
+        if unit is None:
             if rubric.contest.entrant_level != Level.PROVINCE:
                 th, en = f"'{p_raw}' ไม่ใช่ผู้เข้าประกวดนี้", f"'{p_raw}' is not an entrant of this contest"
                 errors.append(RowError(n, th, en))
@@ -147,16 +147,16 @@ def facts_import(
             except ValueError as exc:
                 errors.append(RowError(n, getattr(exc, "th", str(exc)), getattr(exc, "en", str(exc))))
                 continue
-        ident = (province.pk, criterion.pk, name)
+        ident = (unit.pk, criterion.pk, name)
         if ident in seen:
             errors.append(RowError(n, format_lazy(gettext_lazy("duplicates row {seen}"), seen=seen[ident])))
             continue
         seen[ident] = n
-        parsed.append((n, province, criterion, name, value))
+        parsed.append((n, unit, criterion, name, value))
     # Only the touched provinces' facts: a single fact_set from an upload must not read the whole year.
-    touched = {province.pk for _, province, _, _, _ in parsed}
-    stored = Fact.objects.filter(rubric=rubric, province_id__in=touched)
-    existing = {(f.province_id, f.criterion_id, f.name): f for f in stored}
+    touched = {unit.pk for _, unit, _, _, _ in parsed}
+    stored = Fact.objects.filter(rubric=rubric, unit_id__in=touched)
+    existing = {(f.unit_id, f.criterion_id, f.name): f for f in stored}
     errors.extend(_cross_fact_errors(spec, parsed, existing))
     if errors:
         raise FactImportError(sorted(errors, key=lambda e: e.row))
@@ -166,13 +166,13 @@ def facts_import(
 def _cross_fact_errors(spec, parsed, existing) -> list[RowError]:
     """Checks each touched (province, criterion) with the file's values over the stored ones."""
     stored: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
-    for (province_id, criterion_id, name), f in existing.items():  # grouped once: linear in the facts
+    for (unit_id, criterion_id, name), f in existing.items():  # grouped once: linear in the facts
         if f.value:
-            stored[(province_id, criterion_id)][name] = f.value
+            stored[(unit_id, criterion_id)][name] = f.value
     merged: dict[tuple[int, int], dict[str, str]] = {}
     last_row: dict[tuple[int, int], tuple[int, str]] = {}
-    for n, province, criterion, name, value in parsed:
-        pair = (province.pk, criterion.pk)
+    for n, unit, criterion, name, value in parsed:
+        pair = (unit.pk, criterion.pk)
         if pair not in merged:
             merged[pair] = dict(stored.get(pair, {}))
         if value:
@@ -192,20 +192,20 @@ def _facts_write(*, rubric, parsed, existing, user, source, dry_run) -> FactImpo
     report = FactImportReport()
     to_create: list[Fact] = []
     to_update: list[tuple[Fact, str]] = []
-    for n, province, criterion, name, value in parsed:
-        fact = existing.get((province.pk, criterion.pk, name))
+    for n, unit, criterion, name, value in parsed:
+        fact = existing.get((unit.pk, criterion.pk, name))
         if fact is not None and fact.value == value:
             report.unchanged += 1
             continue
         old = None if fact is None else fact.value
-        report.changes.append((n, province.code, criterion.code, name, old, value))
-        report.province_ids.add(province.pk)
+        report.changes.append((n, unit.code, criterion.code, name, old, value))
+        report.unit_ids.add(unit.pk)
         if fact is None:
             report.created += 1
             to_create.append(
                 Fact(
                     rubric=rubric,
-                    province=province,
+                    unit=unit,
                     criterion=criterion,
                     name=name,
                     value=value,
@@ -232,7 +232,7 @@ def _facts_write(*, rubric, parsed, existing, user, source, dry_run) -> FactImpo
                 for f, old in to_update
             ]
         )
-        results_mark_dirty(rubric_id=rubric.pk, province_ids=report.province_ids)
+        results_mark_dirty(rubric_id=rubric.pk, unit_ids=report.unit_ids)
         _receipts_tell(rubric, parsed, report, user)
     return report
 
@@ -245,7 +245,7 @@ def _receipts_tell(rubric: Rubric, parsed, report: FactImportReport, user) -> No
     are told (notices.events.evidence_received), once per unit, criterion and day."""
     if rubric.contest.state == ContestState.DRAFT:
         return
-    units = {n: province for n, province, *_ in parsed}
+    units = {n: unit for n, unit, *_ in parsed}
     for n, _, code, name, _, value in report.changes:
         day = _iso_day(value) if name == RECEIVED else None
         if day is not None:
@@ -292,7 +292,7 @@ def facts_template_import(
             total.changes += [
                 (cells[n - 1].row, unit, code, name, old, new) for n, unit, code, name, old, new in report.changes
             ]
-            total.province_ids |= report.province_ids
+            total.unit_ids |= report.unit_ids
         if read.errors or refused:
             raise FactImportError(fact_template.cell_errors(read, refused))  # rolls back the periods written
     return total
@@ -301,7 +301,7 @@ def facts_template_import(
 def fact_set(
     *,
     rubric: Rubric,
-    province: Unit,
+    unit: Unit,
     criterion_code: str,
     name: str,
     value: str,
@@ -309,5 +309,5 @@ def fact_set(
     source: str = FactSource.ADMIN,
 ) -> FactImportReport:
     """One fact, through the same checks as a file import."""
-    row = {"province": province.code, "criterion": criterion_code, "fact": name, "value": value}
+    row = {"province": unit.code, "criterion": criterion_code, "fact": name, "value": value}
     return facts_import(rubric=rubric, rows=[row], user=user, source=source, first_row=1)

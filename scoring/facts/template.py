@@ -77,7 +77,7 @@ def _data_sheet(contest: Contest, rubric: Rubric, entrants: list[Unit]) -> Table
     stored: dict[tuple[int, str, str], str] = {}
     names = [c.name for c in columns]
     for unit_id, code, name, value in Fact.objects.filter(rubric=rubric, name__in=names).values_list(
-        "province_id", "criterion__code", "name", "value"
+        "unit_id", "criterion__code", "name", "value"
     ):
         if value:
             stored[(unit_id, code, name)] = value

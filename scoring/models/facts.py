@@ -24,7 +24,9 @@ class Fact(models.Model):
     """A named value a criterion's rule reads for one province (docs/rubric-format.md)."""
 
     rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="facts", verbose_name=_("year"))
-    province = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="facts", verbose_name=_("province"))
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="facts", verbose_name=_("province"), db_column="province_id"
+    )
     criterion = models.ForeignKey(
         Criterion, on_delete=models.PROTECT, related_name="facts", verbose_name=_("criterion")
     )
@@ -42,13 +44,13 @@ class Fact(models.Model):
     )
 
     class Meta:
-        ordering = ["province", "criterion__order", "name"]
+        ordering = ["unit", "criterion__order", "name"]
         verbose_name = pgettext_lazy("scoring.models.facts", "fact")
         verbose_name_plural = _("facts")
-        constraints = [models.UniqueConstraint(fields=["criterion", "province", "name"], name="fact_unique")]
+        constraints = [models.UniqueConstraint(fields=["criterion", "unit", "name"], name="fact_unique")]
 
     def __str__(self) -> str:
-        return f"{self.province.code} {self.criterion.code} {self.name}={self.value}"
+        return f"{self.unit.code} {self.criterion.code} {self.name}={self.value}"
 
 
 class FactChange(models.Model):

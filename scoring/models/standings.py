@@ -18,7 +18,9 @@ class Standing(models.Model):
     rubric = models.ForeignKey(
         Rubric, on_delete=models.CASCADE, related_name="results", verbose_name=_("year"), db_index=False
     )
-    province = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="results", verbose_name=_("province"))
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="results", verbose_name=_("province"), db_column="province_id"
+    )
     total = models.DecimalField(_("total"), max_digits=7, decimal_places=2, default=0)
     dimensions = models.JSONField(
         pgettext_lazy("scoring.models.standings", "dimensions"), default=dict
@@ -43,10 +45,10 @@ class Standing(models.Model):
 
     class Meta:
         db_table = "scoring_provinceresult"  # the table from before the rename
-        ordering = ["rubric", "rank", "province__code"]
+        ordering = ["rubric", "rank", "unit__code"]
         verbose_name = _("province result")
         verbose_name_plural = _("province results")
-        constraints = [models.UniqueConstraint(fields=["rubric", "province"], name="result_unique")]
+        constraints = [models.UniqueConstraint(fields=["rubric", "unit"], name="result_unique")]
         indexes = [
             # The few rows a recompute rescores, found without reading the thousands that are current.
             models.Index(
@@ -58,7 +60,7 @@ class Standing(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.rubric.year} {self.province.code} {self.total}"
+        return f"{self.rubric.year} {self.unit.code} {self.total}"
 
 
 class StagedPoints(models.Model):
@@ -95,7 +97,9 @@ class YearSettings(models.Model):
     rubric = models.OneToOneField(
         Rubric, on_delete=models.CASCADE, related_name="year_settings", verbose_name=_("rubric")
     )
-    standings_visible_to_provinces = models.BooleanField(_("provinces see their standing"), default=False)
+    standings_visible_to_entrants = models.BooleanField(
+        _("provinces see their standing"), default=False, db_column="standings_visible_to_provinces"
+    )
     # 0 turns reminders off for the year.
     reminder_working_days = models.PositiveSmallIntegerField(_("remind N working days before"), default=3)
     # Decision 10: a province needs more than 0 points, and at least this total, to be listed for an award.
@@ -198,7 +202,9 @@ class ReminderSent(models.Model):
     """One reminder per province, criterion and deadline: the daily beat job never repeats itself."""
 
     rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="+", verbose_name=_("rubric"))
-    province = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+", verbose_name=_("province"))
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="+", verbose_name=_("province"), db_column="province_id"
+    )
     criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="+", verbose_name=_("criterion"))
     deadline = models.DateField(verbose_name=_("deadline"))
     sent_at = models.DateTimeField(auto_now_add=True, verbose_name=_("sent at"))
@@ -206,8 +212,8 @@ class ReminderSent(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["province", "criterion", "deadline"], name="reminder_once_per_deadline")
+            models.UniqueConstraint(fields=["unit", "criterion", "deadline"], name="reminder_once_per_deadline")
         ]
 
     def __str__(self) -> str:
-        return f"{self.province_id} {self.criterion_id} {self.deadline}"
+        return f"{self.unit_id} {self.criterion_id} {self.deadline}"

@@ -37,7 +37,7 @@ class Tie:
 
     @property
     def ids(self) -> list[int]:
-        return [r.province_id for r in self.entrants]
+        return [r.unit_id for r in self.entrants]
 
     @property
     def places(self) -> str:
@@ -46,12 +46,12 @@ class Tie:
 
 def open_ties(rubric: Rubric) -> list[Tie]:
     """The ties at award lines in the current standings, best first: a few queries however many entrants."""
-    rows = list(Standing.objects.filter(rubric=rubric, award_tie=True).select_related("province").order_by("rank"))
+    rows = list(Standing.objects.filter(rubric=rubric, award_tie=True).select_related("unit").order_by("rank"))
     within = Stage.objects.filter(contest_id=rubric.contest_id).values_list("rank_within", flat=True).first()
-    groups = rank_groups(within or "", [r.province_id for r in rows]) or {}
+    groups = rank_groups(within or "", [r.unit_id for r in rows]) or {}
     ties: dict[tuple, list[Standing]] = {}
     for r in rows:  # a regional stage ranks each region apart: equal keys in two regions are two ties
-        ties.setdefault((groups.get(r.province_id, 0), r.rank_key), []).append(r)
+        ties.setdefault((groups.get(r.unit_id, 0), r.rank_key), []).append(r)
     found = [Tie(rank=g[0].rank, total=g[0].total, rank_key=g[0].rank_key, entrants=tuple(g)) for g in ties.values()]
     return sorted(found, key=lambda t: (t.rank, t.ids))
 
@@ -85,7 +85,7 @@ def tie_settle(*, user, rubric: Rubric, entrants: Sequence[int], method: TieMeth
     if len(set(entrants)) != len(entrants):
         raise ValidationError(_("each place must be a different entrant"))
     order = tie.ids if method == TieMethod.SHARED else entrants
-    names = {r.province_id: r.province.name_th for r in tie.entrants}
+    names = {r.unit_id: r.unit.name_th for r in tie.entrants}
     decision = TieDecision.objects.create(
         rubric=rubric,
         rank_key=tie.rank_key,

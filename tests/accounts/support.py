@@ -81,6 +81,6 @@ def admin_change_post(user, **changes: str) -> dict[str, str]:
         "membership-0-id": str(membership.pk),
         "membership-0-user": str(user.pk),
         "membership-0-role": membership.role,
-        "membership-0-province": str(membership.province_id or ""),
+        "membership-0-unit": str(membership.unit_id or ""),
         **changes,
     }

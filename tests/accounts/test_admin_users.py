@@ -20,9 +20,9 @@ pytestmark = pytest.mark.django_db
 def test_closing_a_selection_leaves_out_a_superuser_says_so_and_closes_the_rest(client, central_user, chiang_mai):
     """A superuser's account is a superuser's to close: central staff who are not one close the others in the
     selection and are told how many were left out, rather than a 403 after some were already closed."""
-    first = UserFactory(username="a-staff", role=Role.OFFICE_STAFF, role__province=chiang_mai)
+    first = UserFactory(username="a-staff", role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     root = UserFactory(username="b-root", is_superuser=True)
-    last = UserFactory(username="c-staff", role=Role.OFFICE_STAFF, role__province=chiang_mai)
+    last = UserFactory(username="c-staff", role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     client.force_login(central_user)
 
     response = client.post(
@@ -69,7 +69,7 @@ def _change_post(user, email: str, *, active: bool = True) -> dict[str, str]:
 
 
 def test_the_admin_keeps_an_e_mail_in_lower_case(client, central_user, chiang_mai):
-    user = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     client.force_login(central_user)
 
     response = client.post(reverse("admin:auth_user_change", args=[user.pk]), _change_post(user, "Somsri@CDD.go.th"))
@@ -85,7 +85,7 @@ def test_the_admin_keeps_an_e_mail_in_lower_case(client, central_user, chiang_ma
 
 def test_the_admin_refuses_an_e_mail_another_account_has_in_any_case(client, central_user, chiang_mai):
     UserFactory(email="somsri@cdd.go.th")
-    user = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, email="old@cdd.go.th")
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai, email="old@cdd.go.th")
     client.force_login(central_user)
 
     response = client.post(reverse("admin:auth_user_change", args=[user.pk]), _change_post(user, "SomSri@cdd.go.th"))
@@ -98,8 +98,8 @@ def test_the_admin_refuses_an_e_mail_another_account_has_in_any_case(client, cen
 
 def test_the_admin_saves_an_account_keeping_its_own_e_mail(client, central_user, chiang_mai):
     """The account's own address is no clash with itself, nor is an empty one with other empty ones."""
-    user = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, email="somsri@cdd.go.th")
-    blank = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai, email="somsri@cdd.go.th")
+    blank = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     UserFactory()  # another account with no e-mail
     client.force_login(central_user)
 
@@ -111,7 +111,7 @@ def test_the_admin_saves_an_account_keeping_its_own_e_mail(client, central_user,
 
 def test_closing_an_account_from_its_page_is_recorded_once_by_whoever_closed_it(client, central_user, chiang_mai):
     """Unticking "is_active" closes the account through the same service as the list's action."""
-    user = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, email="somsri@cdd.go.th")
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai, email="somsri@cdd.go.th")
     client.force_login(central_user)
 
     response = client.post(
@@ -127,7 +127,7 @@ def test_closing_an_account_from_its_page_is_recorded_once_by_whoever_closed_it(
 
 
 def test_reopening_an_account_from_its_page_is_recorded(client, central_user, chiang_mai):
-    user = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, is_active=False)
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai, is_active=False)
     client.force_login(central_user)
 
     response = client.post(reverse("admin:auth_user_change", args=[user.pk]), _change_post(user, ""))
@@ -150,7 +150,7 @@ def test_ones_own_account_page_cannot_close_it(client, central_user):
     inline = {"membership-TOTAL_FORMS": "1", "membership-INITIAL_FORMS": "1"}
     membership = Membership.objects.get(user=central_user)
     inline |= {"membership-0-id": str(membership.pk), "membership-0-user": str(central_user.pk)}
-    inline |= {"membership-0-role": membership.role, "membership-0-province": ""}
+    inline |= {"membership-0-role": membership.role, "membership-0-unit": ""}
     response = client.post(page, {"username": central_user.username, "email": "", **inline})
 
     assert "is_active" not in form.fields
@@ -161,7 +161,7 @@ def test_ones_own_account_page_cannot_close_it(client, central_user):
 
 
 def test_reopening_the_chosen_accounts_leaves_out_a_superuser_and_records_the_rest(client, central_user, chiang_mai):
-    closed = UserFactory(username="a-staff", role=Role.OFFICE_STAFF, role__province=chiang_mai, is_active=False)
+    closed = UserFactory(username="a-staff", role=Role.OFFICE_STAFF, role__unit=chiang_mai, is_active=False)
     root = UserFactory(username="b-root", is_superuser=True, is_active=False)
     client.force_login(central_user)
 
@@ -188,7 +188,7 @@ def test_nobody_types_another_persons_password_in_the_admin(client, central_user
     """Django's per-account password page is refused for every account but one's own, a superuser's too."""
     central_user.is_superuser = superuser
     central_user.save(update_fields=["is_superuser"])
-    user = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     before = user.password
     client.force_login(central_user)
     page = reverse("admin:auth_user_password_change", args=[user.pk])
@@ -215,8 +215,8 @@ def test_ones_own_password_page_goes_to_the_portals_counted_page(client, central
 def test_an_account_page_says_whether_a_password_is_set_and_links_to_no_form_that_sets_it(
     client, central_user, chiang_mai
 ):
-    user = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
-    invited = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    invited = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     invited.set_unusable_password()  # as the sheet and the add page make an account, until its owner sets one
     invited.save(update_fields=["password"])
     client.force_login(central_user)
@@ -231,7 +231,7 @@ def test_an_account_page_says_whether_a_password_is_set_and_links_to_no_form_tha
 def _add_post(username: str, email: str, office) -> dict[str, str]:
     inline = {"membership-TOTAL_FORMS": "1", "membership-INITIAL_FORMS": "0", "membership-0-role": Role.OFFICE_STAFF}
     person = {"username": username, "email": email, "first_name": "สมชาย", "last_name": "ใจดี"}
-    return {**person, **inline, "membership-0-province": str(office.pk)}
+    return {**person, **inline, "membership-0-unit": str(office.pk)}
 
 
 def test_a_new_account_from_the_admin_gets_no_typed_password_and_its_owner_is_invited(

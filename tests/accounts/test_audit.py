@@ -24,7 +24,7 @@ def fresh_counts():
 
 @pytest.mark.parametrize("typed", ["SOMSRI", "SomSri", "ｓｏｍｓｒｉ", " somsri "])
 def test_a_wrong_password_under_any_spelling_axes_counts_is_linked_to_the_account(client, chiang_mai, typed):
-    staff = UserFactory(username="somsri", role=Role.OFFICE_STAFF, role__province=chiang_mai)
+    staff = UserFactory(username="somsri", role=Role.OFFICE_STAFF, role__unit=chiang_mai)
 
     client.post("/accounts/login/", {"username": typed, "password": "wrong"}, REMOTE_ADDR="10.1.2.3")
 
@@ -51,7 +51,7 @@ def test_a_username_nobody_has_is_recorded_unlinked(client):
 def test_the_admins_changes_of_address_username_and_role_are_recorded_with_who(
     client, central_user, chiang_mai, changes, recorded
 ):
-    user = UserFactory(username="somsri", email="somsri@cdd.go.th", role=Role.OFFICE_STAFF, role__province=chiang_mai)
+    user = UserFactory(username="somsri", email="somsri@cdd.go.th", role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     client.force_login(central_user)
 
     response = client.post(reverse("admin:auth_user_change", args=[user.pk]), admin_change_post(user, **changes))
@@ -63,9 +63,9 @@ def test_the_admins_changes_of_address_username_and_role_are_recorded_with_who(
 
 def test_an_organisers_sheet_reopening_a_closed_account_is_recorded_as_reopened(chiang_mai, central_user):
     district = DistrictFactory(parent=chiang_mai)
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
     staff = UserFactory(
-        email="somsri@cdd.go.th", first_name="สมศรี", last_name="ใจดี", role=Role.OFFICE_STAFF, role__province=district
+        email="somsri@cdd.go.th", first_name="สมศรี", last_name="ใจดี", role=Role.OFFICE_STAFF, role__unit=district
     )
     User.objects.filter(pk=staff.pk).update(is_active=False)  # closed by central staff
     rows = [["สมศรี ใจดี", "somsri@cdd.go.th", district.dopa_code, "provincial", ""]]
@@ -81,8 +81,8 @@ def test_an_organisers_sheet_reopening_a_closed_account_is_recorded_as_reopened(
 
 def test_a_sheet_that_reopens_and_changes_an_account_records_both(chiang_mai):
     district = DistrictFactory(parent=chiang_mai)
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
-    staff = UserFactory(email="somsri@cdd.go.th", role=Role.OFFICE_STAFF, role__province=district, is_active=False)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
+    staff = UserFactory(email="somsri@cdd.go.th", role=Role.OFFICE_STAFF, role__unit=district, is_active=False)
     rows = [["สมศรี ใจดี", "somsri@cdd.go.th", district.dopa_code, "organiser", ""]]
 
     accounts_provision(by=organiser, rows=read_rows(sheet(rows), "a.csv"))

@@ -13,7 +13,7 @@ from tests.stages.stage_support import OPEN, load_chain
 def _user_post(username, role, office):
     # No password: the admin's add page types none, its owner sets one from the invitation (README).
     inline = {"membership-TOTAL_FORMS": "1", "membership-INITIAL_FORMS": "0", "membership-0-role": role}
-    return {"username": username, "email": f"{username}@cdd.go.th", **inline, "membership-0-province": str(office.pk)}
+    return {"username": username, "email": f"{username}@cdd.go.th", **inline, "membership-0-unit": str(office.pk)}
 
 
 def test_a_district_offices_organiser_set_up_in_the_admin_picks_its_subdistrict(client, central_user):
@@ -31,10 +31,10 @@ def test_a_district_offices_organiser_set_up_in_the_admin_picks_its_subdistrict(
 
 def test_a_subdistrict_is_no_office_to_belong_to(central_user):
     chain = load_chain()
-    form = MembershipForm(data={"role": Role.OFFICE_STAFF, "province": chain.rim_nua.pk})
-    staff = MembershipForm(data={"role": Role.OFFICE_STAFF, "province": chain.mae_rim.pk})
+    form = MembershipForm(data={"role": Role.OFFICE_STAFF, "unit": chain.rim_nua.pk})
+    staff = MembershipForm(data={"role": Role.OFFICE_STAFF, "unit": chain.mae_rim.pk})
 
     assert form.errors == {
-        "province": ["เลือกสำนักงานพัฒนาชุมชนจังหวัดหรืออำเภอ"],
+        "unit": ["เลือกสำนักงานพัฒนาชุมชนจังหวัดหรืออำเภอ"],
     }
     assert staff.is_valid(), staff.errors

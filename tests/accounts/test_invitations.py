@@ -28,7 +28,7 @@ def test_a_corrected_address_invited_again_voids_the_first_link(
     add = {"username": "somchai", "email": "somchal@cdd.go.th", "first_name": "สมชาย", "last_name": "ใจดี"}
     inline = {"membership-TOTAL_FORMS": "1", "membership-INITIAL_FORMS": "0", "membership-0-role": Role.OFFICE_STAFF}
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("admin:auth_user_add"), add | inline | {"membership-0-province": str(chiang_mai.pk)})
+        client.post(reverse("admin:auth_user_add"), add | inline | {"membership-0-unit": str(chiang_mai.pk)})
     user = User.objects.get(username="somchai")
     fixed = admin_change_post(user, email="somchai@cdd.go.th")
     assert client.post(reverse("admin:auth_user_change", args=[user.pk]), fixed).status_code == 302
@@ -50,7 +50,7 @@ def test_a_corrected_address_invited_again_voids_the_first_link(
 def test_a_new_invitation_voids_the_older_link_to_the_same_address(
     client, central_user, chiang_mai, django_capture_on_commit_callbacks
 ):
-    user = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, email="somsri@cdd.go.th")
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai, email="somsri@cdd.go.th")
     user.set_unusable_password()
     user.save()
     client.force_login(central_user)

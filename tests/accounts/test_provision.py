@@ -22,8 +22,8 @@ PAGE = "/accounts/provision/"
 
 
 def twenty_offices() -> list[list[str]]:
-    provinces = Unit.objects.provinces().order_by("dopa_code")[:20]
-    return [[f"เจ้าหน้าที่ {p.name_th}", f"staff{p.dopa_code}@cdd.go.th", p.dopa_code, "provincial", ""] for p in provinces]
+    units = Unit.objects.provinces().order_by("dopa_code")[:20]
+    return [[f"เจ้าหน้าที่ {p.name_th}", f"staff{p.dopa_code}@cdd.go.th", p.dopa_code, "provincial", ""] for p in units]
 
 
 def post(client, data: bytes, do: str, name="accounts.csv"):
@@ -136,12 +136,12 @@ def test_a_subdistrict_is_refused_as_an_office_as_the_admin_refuses_it(central_u
 
 
 def test_an_organiser_makes_accounts_only_under_its_own_office(client, chiang_mai, phuket):
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
     ours, theirs = DistrictFactory(parent=chiang_mai), DistrictFactory(parent=phuket)
     client.force_login(organiser)
     ok = post(client, sheet([["สมชาย", "somchai@cdd.go.th", ours.dopa_code, "organiser", ""]]), "write")
     assert ok.status_code == 200
-    assert Membership.objects.get(user__email="somchai@cdd.go.th").province == ours
+    assert Membership.objects.get(user__email="somchai@cdd.go.th").unit == ours
     refused = post(
         client,
         sheet(
@@ -170,12 +170,12 @@ def test_the_template_downloads_and_reads_back(client, central_user):
     book.save(out)
     made = post(client, out.getvalue(), "write", name="accounts.xlsx")
     assert made.status_code == 200, made.context.get("error")
-    assert Membership.objects.get(user__email="somsak@cdd.go.th").province.code == "TH-50"
+    assert Membership.objects.get(user__email="somsak@cdd.go.th").unit.code == "TH-50"
 
 
 @pytest.mark.parametrize("role", [Role.OFFICE_STAFF, Role.COMMITTEE, Role.CHAIR])
 def test_other_roles_may_not_make_accounts(client, role, chiang_mai):
-    client.force_login(UserFactory(role=role, role__province=chiang_mai if role == Role.OFFICE_STAFF else None))
+    client.force_login(UserFactory(role=role, role__unit=chiang_mai if role == Role.OFFICE_STAFF else None))
     assert client.get(PAGE).status_code == 403
     assert client.get("/accounts/provision/template.xlsx").status_code == 403
 
@@ -205,7 +205,7 @@ def test_the_sheet_finds_an_account_by_its_e_mail_in_any_case(central_user, chia
     changed rather than made a second time."""
     from core.sheets.tabular import read_rows
 
-    user = UserFactory(username="somsri", email="Somsri@cdd.go.th", role=Role.OFFICE_STAFF, role__province=chiang_mai)
+    user = UserFactory(username="somsri", email="Somsri@cdd.go.th", role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     rows = [["สมศรี ใจดี", "somsri@CDD.go.th", chiang_mai.dopa_code, "organiser", ""]]
 
     report = accounts_provision(by=central_user, rows=read_rows(sheet(rows), "a.csv"))
@@ -224,7 +224,7 @@ def test_an_organisers_panel_column_reads_another_offices_contest_as_no_contest(
 
     theirs = office_contest("pk-web-2564", phuket, DistrictFactory(parent=phuket)).contest
     Contest.objects.filter(pk=theirs.pk).update(state=ContestState.DRAFT)
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
     ours = DistrictFactory(parent=chiang_mai)
     rows = [
         ["สมชาย", "a@cdd.go.th", ours.dopa_code, "provincial", "pk-web-2564"],
@@ -249,10 +249,10 @@ def test_an_address_with_an_account_outside_the_organisers_offices_reads_as_a_fr
         username="somsri",
         email="somsri@cdd.go.th",
         role=Role.OFFICE_STAFF,
-        role__province=DistrictFactory(parent=phuket),
+        role__unit=DistrictFactory(parent=phuket),
     )
     ours = DistrictFactory(parent=chiang_mai)
-    client.force_login(UserFactory(role=Role.ORGANISER, role__province=chiang_mai, first_name="ผู้จัด"))
+    client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai, first_name="ผู้จัด"))
     rows = [
         ["สมศรี ใจดี", "somsri@cdd.go.th", ours.dopa_code, "provincial", ""],
         ["สมใจ ใจดี", "somjai@cdd.go.th", ours.dopa_code, "provincial", ""],
@@ -267,7 +267,7 @@ def test_an_address_with_an_account_outside_the_organisers_offices_reads_as_a_fr
         assert [(r.action, r.changes) for r in page.context["report"].rows] == [("create", []), ("create", [])]
         assert page.context["created"] == 2
     elsewhere.refresh_from_db()
-    assert (elsewhere.get_full_name(), Membership.objects.get(user=elsewhere).province.parent) == ("", phuket)
+    assert (elsewhere.get_full_name(), Membership.objects.get(user=elsewhere).unit.parent) == ("", phuket)
     assert not User.objects.filter(username="somsri@cdd.go.th").exists()
     notice, invitation = sorted(mail.outbox, key=lambda m: m.to[0], reverse=True)
     assert (notice.to, invitation.to) == (["somsri@cdd.go.th"], ["somjai@cdd.go.th"])

@@ -71,7 +71,7 @@ def test_the_service_itself_refuses_an_unverified_decider(rubric, central_user):
 
 @pytest.mark.parametrize("role", [Role.OFFICE_STAFF, Role.COMMITTEE, Role.CHAIR])
 def test_roles_that_decide_nothing_guarded_are_never_asked(role, chiang_mai):
-    user = UserFactory(role=role, role__province=chiang_mai if role == Role.OFFICE_STAFF else None)
+    user = UserFactory(role=role, role__unit=chiang_mai if role == Role.OFFICE_STAFF else None)
     acts.step_up(user, "scoring.freeze")  # no exception
 
 
@@ -110,7 +110,7 @@ def test_a_recovery_code_works_once(client, central_user):
 def test_an_organiser_opening_a_draft_contest_is_asked(client, chiang_mai):
     from tests.factories import office_contest
 
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
     contest = office_contest("cm-web-2564", chiang_mai).contest
     contest.state = "draft"
     contest.save(update_fields=["state"])

@@ -138,7 +138,7 @@ def _reset(client, *users):
 
 def test_central_staff_turn_off_a_lost_phone_but_not_a_superusers_factor(central_user, chiang_mai, settings):
     settings.CDD4_SECOND_FACTOR = "offered"  # the admin's own code is tested with the action's other askings
-    organiser = UserFactory(username="a-organiser", role=Role.ORGANISER, role__province=chiang_mai)
+    organiser = UserFactory(username="a-organiser", role=Role.ORGANISER, role__unit=chiang_mai)
     root = UserFactory(username="b-root", is_superuser=True)
     for user in (organiser, root):
         TOTPDevice.objects.create(user=user, name="app", confirmed=True)

@@ -23,7 +23,7 @@ def fresh_counts():
 
 
 def test_a_forgotten_password_is_reset_from_the_e_mail_alone(client, chiang_mai):
-    user = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, email="staff@cdd.go.th")
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai, email="staff@cdd.go.th")
     sent = client.post("/accounts/password-reset/", {"email": "Staff@cdd.go.th"})
     assert (sent.status_code, sent["Location"]) == (302, "/accounts/password-reset/sent/")
     [message] = mail.outbox
@@ -64,7 +64,7 @@ def test_an_invited_account_that_never_set_a_password_can_still_reset(client):
 
 
 def test_a_new_e_mail_counts_only_once_confirmed_from_that_address(client, chiang_mai):
-    user = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, email="old@cdd.go.th")
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai, email="old@cdd.go.th")
     client.force_login(user)
     wrong = client.post("/accounts/me/", {"do": "email", "email": "new@cdd.go.th", "password": "nope"})
     assert "รหัสผ่านไม่ถูกต้อง" in wrong.content.decode() and not mail.outbox
@@ -82,7 +82,7 @@ def test_a_new_e_mail_counts_only_once_confirmed_from_that_address(client, chian
 
 
 def test_accounts_are_closed_never_deleted(client, central_user, chiang_mai):
-    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     client.force_login(central_user)
     assert client.get(f"/admin/auth/user/{staff.pk}/delete/").status_code == 403
     changelist = client.post("/admin/auth/user/", {"action": "deactivate", "_selected_action": [staff.pk]}, follow=True)
@@ -95,9 +95,9 @@ def test_accounts_are_closed_never_deleted(client, central_user, chiang_mai):
 
 
 def test_the_year_end_list_shows_accounts_unused_for_a_year_and_closes_the_chosen(client, central_user, chiang_mai):
-    old = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
-    never = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
-    recent = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
+    old = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    never = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    recent = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     year_ago = timezone.now() - timedelta(days=400)
     User.objects.filter(pk=old.pk).update(last_login=year_ago)
     User.objects.filter(pk=never.pk).update(date_joined=year_ago, last_login=None)
@@ -118,13 +118,13 @@ def test_the_year_end_list_shows_accounts_unused_for_a_year_and_closes_the_chose
 @pytest.mark.parametrize("role", [Role.OFFICE_STAFF, Role.ORGANISER, Role.COMMITTEE])
 def test_only_central_staff_see_the_year_end_list(client, role, chiang_mai):
     office = chiang_mai if role in Role.with_office() else None
-    client.force_login(UserFactory(role=role, role__province=office))
+    client.force_login(UserFactory(role=role, role__unit=office))
     assert client.get("/accounts/unused/").status_code == 403
 
 
 def test_sign_ins_and_failures_are_recorded_and_each_person_sees_only_their_own(client, chiang_mai, central_user):
-    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
-    other = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    other = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     client.post("/accounts/login/", {"username": staff.username, "password": "wrong"}, REMOTE_ADDR="10.1.2.3")
     client.post("/accounts/login/", {"username": staff.username, "password": PASSWORD}, REMOTE_ADDR="10.1.2.3")
     client.post("/accounts/login/", {"username": other.username, "password": "wrong"})
@@ -146,7 +146,7 @@ def _ask_email(client, email: str):
 
 def test_the_e_mail_change_answers_the_same_for_a_taken_address_and_tells_its_holder(client, chiang_mai):
     holder = UserFactory(username="somsri", email="somsri@cdd.go.th")
-    user = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, email="old@cdd.go.th")
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai, email="old@cdd.go.th")
     client.force_login(user)
 
     free = _ask_email(client, "free@cdd.go.th")
@@ -164,7 +164,7 @@ def test_the_e_mail_change_answers_the_same_for_a_taken_address_and_tells_its_ho
 
 
 def test_an_e_mail_change_link_to_an_address_taken_meanwhile_is_refused(client, chiang_mai):
-    user = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, email="old@cdd.go.th")
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai, email="old@cdd.go.th")
     client.force_login(user)
     _ask_email(client, "new@cdd.go.th")
     UserFactory(email="new@cdd.go.th")  # made in the admin before the link was opened
@@ -177,7 +177,7 @@ def test_an_e_mail_change_link_to_an_address_taken_meanwhile_is_refused(client, 
 def test_e_mail_change_mails_are_limited_per_account_whatever_the_address(client, chiang_mai, settings):
     settings.CDD4_EMAIL_CHANGE_ACCOUNT_RATE = "3/3600"
     UserFactory(email="taken@cdd.go.th")
-    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai))
     addresses = ["a@cdd.go.th", "taken@cdd.go.th", "b@cdd.go.th", "c@cdd.go.th"]
     pages = [_ask_email(client, address) for address in addresses]
     assert len(mail.outbox) == 3
@@ -187,7 +187,7 @@ def test_e_mail_change_mails_are_limited_per_account_whatever_the_address(client
 def test_e_mail_change_mails_to_one_address_are_limited_whoever_asks(client, chiang_mai, settings):
     settings.CDD4_EMAIL_CHANGE_ADDRESS_RATE = "2/3600"
     for _ in range(3):
-        client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai))
+        client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai))
         last = _ask_email(client, "target@example.com")
     assert [m.to for m in mail.outbox] == [["target@example.com"]] * 2
     assert "ส่งอีเมลยืนยันบ่อยเกินไป" in last.content.decode()

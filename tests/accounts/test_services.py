@@ -14,9 +14,9 @@ pytestmark = pytest.mark.django_db
 
 def test_an_organiser_closes_its_districts_staff_and_no_one_elses():
     chiang_mai, phuket = Unit.objects.get(code="TH-50"), Unit.objects.get(code="TH-83")
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
-    own = UserFactory(role=Role.OFFICE_STAFF, role__province=DistrictFactory(parent=chiang_mai))
-    other = UserFactory(role=Role.OFFICE_STAFF, role__province=DistrictFactory(parent=phuket))
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
+    own = UserFactory(role=Role.OFFICE_STAFF, role__unit=DistrictFactory(parent=chiang_mai))
+    other = UserFactory(role=Role.OFFICE_STAFF, role__unit=DistrictFactory(parent=phuket))
 
     account_deactivate(by=organiser, user=own)
     with pytest.raises(PermissionDenied):
@@ -33,9 +33,9 @@ def test_an_organiser_closes_its_districts_staff_and_no_one_elses():
 
 def test_an_organiser_reopens_its_districts_staff_and_no_one_elses_each_recorded_once():
     chiang_mai, phuket = Unit.objects.get(code="TH-50"), Unit.objects.get(code="TH-83")
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
-    own = UserFactory(role=Role.OFFICE_STAFF, role__province=DistrictFactory(parent=chiang_mai), is_active=False)
-    other = UserFactory(role=Role.OFFICE_STAFF, role__province=DistrictFactory(parent=phuket), is_active=False)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
+    own = UserFactory(role=Role.OFFICE_STAFF, role__unit=DistrictFactory(parent=chiang_mai), is_active=False)
+    other = UserFactory(role=Role.OFFICE_STAFF, role__unit=DistrictFactory(parent=phuket), is_active=False)
 
     account_reactivate(by=organiser, user=own)
     account_reactivate(by=organiser, user=own)  # already open: nothing more to record

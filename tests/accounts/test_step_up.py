@@ -57,7 +57,7 @@ def test_a_freeze_asked_before_the_factor_is_done_after_it(client, rubric, centr
 
 
 def test_opening_a_contest_asked_before_the_factor_is_done_after_it(client, chiang_mai):
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
     contest = office_contest("cm-web-2564", chiang_mai).contest
     contest.state = ContestState.DRAFT
     contest.save(update_fields=["state"])
@@ -114,7 +114,7 @@ def test_a_form_kept_longer_than_ten_minutes_says_nothing_was_saved(client, rubr
 
 
 def test_an_admin_action_on_a_selection_asked_before_the_factor_is_done_after_it(client, central_user, chiang_mai):
-    organisers = [UserFactory(role=Role.ORGANISER, role__province=chiang_mai) for _ in range(2)]
+    organisers = [UserFactory(role=Role.ORGANISER, role__unit=chiang_mai) for _ in range(2)]
     for organiser in organisers:
         TOTPDevice.objects.create(user=organiser, name="app", confirmed=True)
     signed_in(client, central_user)

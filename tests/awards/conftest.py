@@ -222,8 +222,8 @@ def rendered(django_db_setup, django_db_blocker, tmp_path_factory) -> Rendered:
         AwardSignatureFactory(rubric=rubric)
         snapshots.standings_freeze(user=UserFactory(role=Role.CENTRAL), rubric=rubric)  # final, not "ร่าง"
         rubric.refresh_from_db()
-        out.awardees = [(r.province.name_th, b.tier.code) for b in selectors.awardees(rubric) for r in b.results]
-        out.names_th = [r.province.name_th for r in selectors.scoring.standings(rubric)]
+        out.awardees = [(r.unit.name_th, b.tier.code) for b in selectors.awardees(rubric) for r in b.results]
+        out.names_th = [r.unit.name_th for r in selectors.scoring.standings(rubric)]
         one = Unit.objects.get(code="TH-50")
         for kind in ("announcement", "results", "certificates", "breakdown"):
             with html_sources() as out.html[kind]:

@@ -29,7 +29,7 @@ def contest(districts, chiang_mai):
 
 @pytest.fixture
 def organiser(chiang_mai):
-    return UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    return UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
 
 
 def _refusal(code: str, th: str, en: str) -> dict:
@@ -92,7 +92,7 @@ def test_another_offices_district_is_not_an_entrant_either(contest, organiser, p
 
 
 def test_entrant_without_a_result_is_refused_before_anything_is_queued(contest, districts, organiser, api):
-    Standing.objects.filter(rubric=contest, province=districts[1]).delete()
+    Standing.objects.filter(rubric=contest, unit=districts[1]).delete()
     api.force_authenticate(organiser)
 
     response = api.post(URL, {"kind": "breakdown", "province": districts[1].code}, format="json")
@@ -121,10 +121,10 @@ def test_national_breakdown_still_takes_a_province(central_user, api, django_cap
 )
 def test_breakdown_request_as_anyone_else(who, status, contest, districts, phuket, api):
     users = {
-        "other_office": lambda: UserFactory(role=Role.OFFICE_STAFF, role__province=phuket),
-        "other_organiser": lambda: UserFactory(role=Role.ORGANISER, role__province=phuket),
+        "other_office": lambda: UserFactory(role=Role.OFFICE_STAFF, role__unit=phuket),
+        "other_organiser": lambda: UserFactory(role=Role.ORGANISER, role__unit=phuket),
         "committee": lambda: UserFactory(role=Role.COMMITTEE),
-        "entrant": lambda: UserFactory(role=Role.OFFICE_STAFF, role__province=districts[0]),
+        "entrant": lambda: UserFactory(role=Role.OFFICE_STAFF, role__unit=districts[0]),
     }
     if who in users:
         api.force_authenticate(users[who]())

@@ -43,5 +43,5 @@ def test_documents_speak_for_the_organising_office(district_contest, tmp_path, k
 def test_document_files_are_named_by_contest(district_contest, central_user):
     from awards import services as award_services
 
-    doc = award_services.document_request(rubric=district_contest, kind="results", province=None, user=central_user)
+    doc = award_services.document_request(rubric=district_contest, kind="results", unit=None, user=central_user)
     assert doc.filename == "cm-missions-2565-results-all-v1.pdf"

@@ -60,7 +60,7 @@ def has(text: str, phrase: str) -> bool:  # pdftotext spells sara am as nikhahit
 
 def test_equal_totals_share_the_third_place_and_both_are_flagged(tied):
     rubric, _ = tied
-    places = {r.province.name_th: (r.rank, r.tied, r.award, r.award_tie) for r in rubric.results.all()}
+    places = {r.unit.name_th: (r.rank, r.tied, r.award, r.award_tie) for r in rubric.results.all()}
     assert places == {
         "แม่ริม": (1, False, "winner", False),  # 20 + 25 + 10 + 28 + 12 = 95
         "สันทราย": (2, False, "runner_up_1", False),  # 89
@@ -116,7 +116,7 @@ def test_a_tier_held_by_a_tie_above_is_awaiting_the_panel_not_vacant(tied, tmp_p
 
 
 def test_organisers_dashboard_names_the_tie_and_the_rule(tied, client, chiang_mai):
-    client.force_login(UserFactory(role=Role.ORGANISER, role__province=chiang_mai))
+    client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
     html = client.get(reverse("scoring:dashboard", args=["cm-web-2564"])).content.decode()
     assert "หลักเกณฑ์ไม่ได้กำหนดวิธีตัดสินเมื่อคะแนนเท่ากัน: คะแนนรวมเท่ากันได้อันดับเดียวกัน" in html
     tie = html[html.index('id="award-ties"') :]

@@ -65,8 +65,8 @@ def test_breakdown_matches_standings_api(demo_standings, central_user, api):
     api.force_authenticate(central_user)
     rows = api.get("/api/v1/years/2566/standings/").json()
     row = next(r for r in rows if r["province"] == "TH-50")
-    result = Standing.objects.select_related("province").get(rubric=demo_standings, province__code="TH-50")
-    blocks = selectors.province_breakdown(demo_standings, result)
+    result = Standing.objects.select_related("unit").get(rubric=demo_standings, unit__code="TH-50")
+    blocks = selectors.unit_breakdown(demo_standings, result)
     assert {d.code: d.points for d in blocks} == row["dimensions"]
     assert {c.code: c.points for d in blocks for c in d.criteria} == row["criteria"]
     assert {c.code: c.explanation_th for d in blocks for c in d.criteria} == row["explanations"]
@@ -147,9 +147,9 @@ def test_export_set_has_one_bookmark_per_section_and_province(demo_standings, tm
 def test_breakdown_shows_recorded_data_by_label_with_thai_dates(demo_standings):
     from scoring.facts.imports import fact_set
 
-    province = Unit.objects.get(code="TH-50")
-    fact_set(rubric=demo_standings, province=province, criterion_code="4.1.2", name="sent_at", value="21/05/2566 17:30")
-    pdf = documents.render("breakdown", demo_standings, province).write_pdf()
+    unit = Unit.objects.get(code="TH-50")
+    fact_set(rubric=demo_standings, unit=unit, criterion_code="4.1.2", name="sent_at", value="21/05/2566 17:30")
+    pdf = documents.render("breakdown", demo_standings, unit).write_pdf()
     text = squash(subprocess.run(["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True).stdout.decode())
     assert squash("วันเวลาที่ส่งเอกสารและคลิปวีดิทัศน์: ๒๑ พ.ค. ๒๕๖๖ 17:30 น.") in text
     assert "sent_at" not in text and "2023-05-21" not in text

@@ -50,7 +50,7 @@ def test_standings_csv_starts_with_bom_and_reads_back_thai(demo_standings):
 
 def test_fact_changes_sheet_neutralises_formula_in_user_name(rubric, chiang_mai):
     user = UserFactory(username="@SUM")
-    fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes", user=user)
+    fact_set(rubric=rubric, unit=chiang_mai, criterion_code="1.1", name="done", value="yes", user=user)
     data, _, _ = exporter.export(rubric, "fact-changes", "csv")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[1][1:] == ["TH-50", "เชียงใหม่", "1.1", "done", "", "yes", "admin", "'@SUM"]
@@ -59,7 +59,7 @@ def test_fact_changes_sheet_neutralises_formula_in_user_name(rubric, chiang_mai)
 
 
 def test_facts_sheet_has_every_fact(rubric, chiang_mai):
-    fact_set(rubric=rubric, province=chiang_mai, criterion_code="3.3", name="computers_total", value="40")
+    fact_set(rubric=rubric, unit=chiang_mai, criterion_code="3.3", name="computers_total", value="40")
     rows = list(
         load_workbook(io.BytesIO(exporter.export(rubric, "facts", "xlsx")[0])).active.iter_rows(values_only=True)
     )
@@ -67,11 +67,11 @@ def test_facts_sheet_has_every_fact(rubric, chiang_mai):
     assert [r[:5] for r in rows[1:]] == [("TH-50", "3.3", "computers_total", "40", "เชียงใหม่")]
 
 
-def _judged(rubric, province):
+def _judged(rubric, unit):
     from committee import services as committee
 
     member, chair = UserFactory(role=Role.COMMITTEE, username="=cmd"), UserFactory(role=Role.CHAIR, username="chair")
-    cell = {"rubric": rubric, "province": province, "criterion_code": "3.1"}
+    cell = {"rubric": rubric, "unit": unit, "criterion_code": "3.1"}
     committee.judgment_record(member=member, **cell, items=["1"], note="-ขาดรายงาน", expected_version=0)
     committee.judgment_record(member=member, **cell, items=["1", "2"], note="เพิ่มแล้ว", expected_version=1)
     committee.chair_final_record(chair=chair, **cell, points="5", reason="มติที่ประชุม", expected_version=0)

@@ -20,7 +20,7 @@ from .conftest import pdftext, squash
 def honoured(db, chiang_mai):
     units = [DistrictFactory(parent=chiang_mai, name_th=n) for n in ("แม่ริม", "สันทราย", "หางดง")]
     rubric = services.rubric_load(data=itmodel_data(*(u.code for u in units)))
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
     names = ["นายสมชาย รักษ์ชุมชน", "นางสาวจิราพร สายใจ", "นายธีรวัฒน์ มั่นคง"]
     for unit, name in zip(units, names, strict=True):
         nominee_submit(

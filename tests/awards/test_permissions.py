@@ -25,7 +25,7 @@ def _user(role, chiang_mai):
     if role == "anonymous":
         return None
     if role == "provincial":
-        return UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
+        return UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     return UserFactory(role={"committee": Role.COMMITTEE, "central": Role.CENTRAL}[role])
 
 

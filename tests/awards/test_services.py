@@ -38,7 +38,7 @@ def test_document_request_after_score_change_gives_new_version(
 ):
     first = _request(demo_standings, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):  # the recompute runs after the commit
-        fact_set(rubric=demo_standings, province=chiang_mai, criterion_code="1.1", name="done", value="no")
+        fact_set(rubric=demo_standings, unit=chiang_mai, criterion_code="1.1", name="done", value="no")
     second = _request(demo_standings, django_capture_on_commit_callbacks)
     assert (first.version, second.version) == (1, 2)
     assert first.source_key != second.source_key
@@ -53,7 +53,7 @@ def test_document_render_twice_is_idempotent(demo_standings, django_capture_on_c
 
 
 def test_breakdown_for_one_province_has_its_scope(demo_standings, chiang_mai, django_capture_on_commit_callbacks):
-    doc = _request(demo_standings, django_capture_on_commit_callbacks, kind="breakdown", province=chiang_mai)
+    doc = _request(demo_standings, django_capture_on_commit_callbacks, kind="breakdown", unit=chiang_mai)
     assert (doc.scope, doc.status, doc.filename) == ("TH-50", DocumentStatus.DONE, "cdd4-2566-breakdown-th-50-v1.pdf")
 
 

@@ -134,7 +134,7 @@ def test_final_document_is_signed_pades_and_stays_pdfa_and_searchable(
 
 
 def test_draft_document_is_not_signed(final_standings, certificate, django_capture_on_commit_callbacks):
-    Standing.objects.filter(rubric=final_standings, province__code="TH-50").update(change_seq=99)
+    Standing.objects.filter(rubric=final_standings, unit__code="TH-50").update(change_seq=99)
     assert not documents.final(final_standings)
     with django_capture_on_commit_callbacks(execute=True):
         doc = services.document_request(rubric=final_standings, kind="certificates")

@@ -51,9 +51,9 @@ def qr_payloads(pdf: Path) -> list[str]:
     return found
 
 
-def issue(rubric, capture, kind: str, province=None):
+def issue(rubric, capture, kind: str, unit=None):
     with capture(execute=True):
-        doc = services.document_request(rubric=rubric, kind=kind, province=province)
+        doc = services.document_request(rubric=rubric, kind=kind, unit=unit)
     doc.refresh_from_db()
     return doc
 
@@ -122,15 +122,15 @@ def test_every_issued_kind_prints_its_code(
     kind, final_standings, chiang_mai, django_capture_on_commit_callbacks, tmp_path
 ):
     demo_standings = final_standings
-    province = chiang_mai if kind == DocumentKind.BREAKDOWN else None
-    doc = issue(demo_standings, django_capture_on_commit_callbacks, kind, province)
+    unit = chiang_mai if kind == DocumentKind.BREAKDOWN else None
+    doc = issue(demo_standings, django_capture_on_commit_callbacks, kind, unit)
     pdf = tmp_path / "doc.pdf"
     pdf.write_bytes(doc.file.read())
     code = doc.codes.get()
     assert qr_payloads(pdf) == [f"{PUBLIC}/verify/{code.code}/"]
     # The breakdown is one entrant's; the announcement and the results are about every entrant.
-    assert code.entrant == province
-    assert code.entrant_th == ("สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่" if province else "")
+    assert code.entrant == unit
+    assert code.entrant_th == ("สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่" if unit else "")
     assert doc.sha256 == hashlib.sha256(pdf.read_bytes()).hexdigest()
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "รหัสตรวจสอบ" in text and f"{code.code[:4]}-{code.code[4:8]}-{code.code[8:]}" in text
@@ -227,9 +227,9 @@ def test_every_role_sees_the_same_page_and_nothing_else(role, rubric, frozen, ch
     code = VerificationCodeFactory(document__rubric=rubric, entrant=chiang_mai, dated=date(2023, 8, 21))
     users = {
         "anonymous": None,
-        "owner": UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai),
-        "other_office": UserFactory(role=Role.OFFICE_STAFF, role__province=phuket),
-        "organiser": UserFactory(role=Role.ORGANISER, role__province=phuket),  # runs another contest
+        "owner": UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai),
+        "other_office": UserFactory(role=Role.OFFICE_STAFF, role__unit=phuket),
+        "organiser": UserFactory(role=Role.ORGANISER, role__unit=phuket),  # runs another contest
         "panelist": UserFactory(role=Role.COMMITTEE),
         "central": UserFactory(role=Role.CENTRAL),
     }

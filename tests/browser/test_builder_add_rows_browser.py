@@ -39,7 +39,7 @@ def _add_row(page, table: str):
 def test_a_table_rules_rows_are_added_in_the_page(browser, live_server, width, height):
     nong_khai = Unit.objects.get(code="TH-43")
     DistrictFactory(parent=nong_khai)
-    organiser = UserFactory(role=Role.ORGANISER, role__province=nong_khai)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=nong_khai)
     base = live_server.url
     page = _builder(browser, live_server, organiser, (width, height), "shipped:nongkhai-missions-2565")
     page.fill("#b-slug", "nongkhai-rows-2565")

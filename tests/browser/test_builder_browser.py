@@ -18,7 +18,7 @@ SEED = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8
 def test_an_office_builds_the_website_contest_on_the_pages(browser, live_server):
     chiang_mai = Unit.objects.get(code="TH-50")
     districts = [DistrictFactory(parent=chiang_mai) for _ in range(3)]
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
     base = live_server.url
     page = browser.new_context(viewport={"width": 1366, "height": 900}, locale="th-TH").new_page()
     portal_login(page, base, organiser.username, PASSWORD)
@@ -124,7 +124,7 @@ def test_levels_and_rounds_are_typed_in_boxes_and_their_rows_added_in_the_page(b
     """Seed 003's mission levels (issue #39, item 10): no JSON; "เพิ่มระดับ" adds a row without leaving the
     page, and "เพิ่มรอบการส่ง" a criterion's round; the check keeps what was typed, and it fits a phone."""
     chiang_mai = Unit.objects.get(code="TH-50")
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
     base = live_server.url
     phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
     portal_login(phone, base, organiser.username, PASSWORD)
@@ -180,7 +180,7 @@ def test_a_level_is_added_in_a_dimension_added_in_the_page(browser, live_server)
 
 def blank_builder(browser, base: str, width: int):
     """Chiang Mai's organiser on a blank builder page, at this width."""
-    organiser = UserFactory(role=Role.ORGANISER, role__province=Unit.objects.get(code="TH-50"))
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=Unit.objects.get(code="TH-50"))
     page = browser.new_context(viewport={"width": width, "height": 900}, locale="th-TH").new_page()
     portal_login(page, base, organiser.username, PASSWORD)
     page.goto(f"{base}/standings/contests/build/")

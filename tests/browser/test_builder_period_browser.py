@@ -39,7 +39,7 @@ def _ubon(browser, live_server, width: int, height: int):
     """Ubon's organiser signed in on a screen of that size, three district offices of its own."""
     ubon = Unit.objects.get(code="TH-34")
     districts = [DistrictFactory(parent=ubon) for _ in range(3)]
-    organiser = UserFactory(role=Role.ORGANISER, role__province=ubon)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=ubon)
     page = browser.new_context(viewport={"width": width, "height": height}, locale="th-TH").new_page()
     portal_login(page, live_server.url, organiser.username, PASSWORD)
     return page, districts

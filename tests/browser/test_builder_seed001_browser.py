@@ -22,8 +22,8 @@ AWARD_BOXES = ("code", "name_th", "name_en", "count", "prize", "prize_th", "priz
 
 def _standings(rubric: Rubric) -> list[tuple]:
     standings_recompute(rubric_id=rubric.pk, full=True)
-    rows = Standing.objects.filter(rubric=rubric).select_related("province")
-    return sorted((r.province.dopa_code, r.total, r.rank, r.award, r.award_tie) for r in rows)
+    rows = Standing.objects.filter(rubric=rubric).select_related("unit")
+    return sorted((r.unit.dopa_code, r.total, r.rank, r.award, r.award_tie) for r in rows)
 
 
 def test_seed_001_built_on_the_pages_ranks_its_offices_as_the_shipped_contest(browser, live_server, tmp_path):
@@ -31,7 +31,7 @@ def test_seed_001_built_on_the_pages_ranks_its_offices_as_the_shipped_contest(br
     codes = SHIPPED["contest"]["entrants"]
     for code in codes:
         DistrictFactory(parent=chonburi, dopa_code=code)
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chonburi)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chonburi)
     base = live_server.url
     page = browser.new_context(viewport={"width": 1366, "height": 900}, locale="th-TH").new_page()
     portal_login(page, base, organiser.username, PASSWORD)
@@ -83,7 +83,7 @@ def test_seed_001_built_on_the_pages_ranks_its_offices_as_the_shipped_contest(br
     assert sorted(built.contest.entrants.values_list("dopa_code", flat=True)) == codes
 
     # The same panel sheet for both: the built contest's through the organiser's import page.
-    judge = UserFactory(role=Role.OFFICE_STAFF, role__province=chonburi, username="cb-panel1")
+    judge = UserFactory(role=Role.OFFICE_STAFF, role__unit=chonburi, username="cb-panel1")
     for rubric in (built, shipped):
         committee_services.panelist_appoint(by=organiser, contest=rubric.contest, user=judge)
     tops = [(d["criteria"][0]["code"], int(d["criteria"][0]["max_points"])) for d in SHIPPED["dimensions"]]

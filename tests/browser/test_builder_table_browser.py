@@ -36,7 +36,7 @@ def _measure_boxes(measure: dict) -> dict[str, str]:
 def test_an_office_builds_the_any_three_channels_mission_in_boxes_only(browser, live_server):
     nong_khai = Unit.objects.get(code="TH-43")
     DistrictFactory(parent=nong_khai)
-    organiser = UserFactory(role=Role.ORGANISER, role__province=nong_khai)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=nong_khai)
     base = live_server.url
     page = browser.new_context(viewport={"width": 1366, "height": 900}, locale="th-TH").new_page()
     portal_login(page, base, organiser.username, PASSWORD)
@@ -95,7 +95,7 @@ def test_an_office_builds_the_any_three_channels_mission_in_boxes_only(browser, 
 
 
 def test_a_threshold_without_its_value_is_refused_beside_the_score_rows_on_check_and_on_save(browser, live_server):
-    organiser = UserFactory(role=Role.ORGANISER, role__province=Unit.objects.get(code="TH-43"))
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=Unit.objects.get(code="TH-43"))
     base = live_server.url
     page = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
     portal_login(page, base, organiser.username, PASSWORD)

@@ -23,9 +23,9 @@ def test_a_provincial_office_runs_its_district_contest(browser, live_server, tmp
     entrants = [mae_rim.code, san_sai.code]
     data["contest"] = {**data["contest"], "slug": "cm-missions-2565", "organiser": "50", "entrants": entrants}
     services.rubric_load(data=data)
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
-    district = UserFactory(role=Role.OFFICE_STAFF, role__province=mae_rim)
-    stranger = UserFactory(role=Role.ORGANISER, role__province=phuket)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
+    district = UserFactory(role=Role.OFFICE_STAFF, role__unit=mae_rim)
+    stranger = UserFactory(role=Role.ORGANISER, role__unit=phuket)
     base = live_server.url
 
     # The organiser finds the contest on the home page and opens its dashboard.

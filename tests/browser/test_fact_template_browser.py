@@ -23,7 +23,7 @@ def test_the_organiser_fills_in_the_contests_template(browser, live_server, tmp_
     entrants = [mae_rim.code, san_sai.code]
     data["contest"] = {**data["contest"], "slug": "cm-missions-2565", "organiser": "50", "entrants": entrants}
     services.rubric_load(data=data)
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
     base = live_server.url
 
     page = browser.new_context(viewport={"width": 1366, "height": 900}, locale="th-TH").new_page()
@@ -71,7 +71,7 @@ def test_a_tie_at_an_award_line_is_named_for_the_panel(browser, live_server):
     # 95, 89, 80, 80: seed 001 gives no order for equal marks, so the third award is the panel's to give.
     chiang_mai = Unit.objects.get(code="TH-50")
     tied_contest(chiang_mai)
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
     for width, height, name in [(1366, 900, "ties_dashboard.png"), (390, 844, "ties_dashboard_phone.png")]:
         page = browser.new_context(viewport={"width": width, "height": height}, locale="th-TH").new_page()
         portal_login(page, live_server.url, organiser.username, PASSWORD)

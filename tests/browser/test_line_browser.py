@@ -33,7 +33,7 @@ def _line_posts(base: str, body: bytes) -> int:
 
 @pytest.mark.parametrize("width", [390, 1366])
 def test_browser_a_person_links_and_unlinks_line(browser, live_server, line_api, width):
-    user = UserFactory(role=Role.OFFICE_STAFF, role__province=Unit.objects.get(code="TH-50"))
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=Unit.objects.get(code="TH-50"))
     page = browser.new_context(viewport={"width": width, "height": 860}, locale="th-TH").new_page()
     base = live_server.url
     portal_login(page, base, user.username, PASSWORD)

@@ -20,14 +20,14 @@ def test_the_bell_and_the_inbox_fit_the_screen(browser, live_server, width):
 
     rubric = Rubric.objects.get(year=2566)
     chiang_mai = Unit.objects.get(code="TH-50")
-    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, email="cm@example.org")
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai, email="cm@example.org")
     central, member = UserFactory(role=Role.CENTRAL), UserFactory(role=Role.COMMITTEE)
     timetable.criterion_deadline_set(
         user=central, rubric=rubric, code="1.1", deadline=dt.date(2023, 11, 30), reason="ตามหนังสือกรม",
         letter="มท 0410.4/ว 5821 ลงวันที่ 1 พฤศจิกายน 2566",
     )  # fmt: skip
     clarify.clarification_open(
-        member=member, rubric=rubric, province=chiang_mai, criterion_code="3.4", message="ขอภาพถ่ายกิจกรรมเพิ่ม"
+        member=member, rubric=rubric, unit=chiang_mai, criterion_code="3.4", message="ขอภาพถ่ายกิจกรรมเพิ่ม"
     )
     page = browser.new_context(viewport={"width": width, "height": 844}, locale="th-TH").new_page()
     portal_login(page, live_server.url, staff.username, PASSWORD)

@@ -23,8 +23,8 @@ def test_an_organiser_forms_the_panel_and_the_panelist_scores(browser, live_serv
     data["contest"] = {**data["contest"], "slug": "cm-web-2564", "organiser": "50", "entrants": [mae_rim.code]}
     rubric = services.rubric_load(data=data)
     standings_recompute(rubric_id=rubric.pk, full=True)
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
-    judge = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, first_name="สมศรี")
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
+    judge = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai, first_name="สมศรี")
     base = live_server.url
 
     phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
@@ -54,5 +54,5 @@ def test_an_organiser_forms_the_panel_and_the_panelist_scores(browser, live_serv
     settle(page)
     assert "บันทึกแล้ว" in page.inner_text(".messagelist")
     page.screenshot(path=str(SHOTS / "panel_scoring.png"), full_page=True)
-    assert ScoreChange.objects.get(rubric=rubric, province=mae_rim).changed_by == judge
-    assert Standing.objects.get(rubric=rubric, province=mae_rim).criteria["1.1"] == "18.00"
+    assert ScoreChange.objects.get(rubric=rubric, unit=mae_rim).changed_by == judge
+    assert Standing.objects.get(rubric=rubric, unit=mae_rim).criteria["1.1"] == "18.00"

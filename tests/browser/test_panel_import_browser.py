@@ -24,8 +24,8 @@ def test_the_organiser_imports_the_panels_sheet_and_the_panelist_lists_it(browse
     data["contest"] = {**data["contest"], "slug": "cb-web-2564", "entrants": [mueang.code]}
     rubric = services.rubric_load(data=data)
     standings_recompute(rubric_id=rubric.pk, full=True)
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chonburi)
-    judge = UserFactory(role=Role.OFFICE_STAFF, role__province=chonburi, username="cb-panel1")
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chonburi)
+    judge = UserFactory(role=Role.OFFICE_STAFF, role__unit=chonburi, username="cb-panel1")
     committee_services.panelist_appoint(by=organiser, contest=rubric.contest, user=judge)
     sheet = tmp_path / "แบบให้คะแนน.csv"
     sheet.write_text(f"entrant,criterion,member,points\n{mueang.code},1.1,cb-panel1,18\n", encoding="utf-8-sig")
@@ -45,7 +45,7 @@ def test_the_organiser_imports_the_panels_sheet_and_the_panelist_lists_it(browse
     settle(page)
     assert "นำเข้าแล้ว" in page.inner_text(".messagelist")
     page.screenshot(path=str(SHOTS / "panel_import.png"), full_page=True)
-    assert Standing.objects.get(rubric=rubric, province=mueang).criteria["1.1"] == "18.00"
+    assert Standing.objects.get(rubric=rubric, unit=mueang).criteria["1.1"] == "18.00"
 
     page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH").new_page()
     portal_login(page, base, judge.username, PASSWORD)

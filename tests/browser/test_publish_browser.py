@@ -27,7 +27,7 @@ def _shots(browser, base: str, user, path: str, name: str) -> None:
 
 def test_browser_preview_confirm_publish_withdraw_and_publish_again(browser, live_server):
     central = UserFactory(role=Role.CENTRAL)
-    owner = UserFactory(role=Role.OFFICE_STAFF, role__province=Unit.objects.get(code="TH-50"))
+    owner = UserFactory(role=Role.OFFICE_STAFF, role__unit=Unit.objects.get(code="TH-50"))
     base = live_server.url
     page = browser.new_context(viewport={"width": 1366, "height": 900}, locale="th-TH").new_page()
     portal_login(page, base, central.username, PASSWORD)
@@ -80,7 +80,7 @@ def test_browser_preview_confirm_publish_withdraw_and_publish_again(browser, liv
 
 
 def test_browser_withdrawing_evidence_asks_first(browser, live_server):
-    owner = UserFactory(role=Role.OFFICE_STAFF, role__province=Unit.objects.get(code="TH-50"))
+    owner = UserFactory(role=Role.OFFICE_STAFF, role__unit=Unit.objects.get(code="TH-50"))
     base = live_server.url
     page = browser.new_context(viewport={"width": 390, "height": 900}, locale="th-TH").new_page()
     portal_login(page, base, owner.username, PASSWORD)

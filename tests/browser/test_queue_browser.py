@@ -25,10 +25,10 @@ def member(db):
     outside dimension 1. Nonthaburi sent nothing."""
     rubric = Rubric.objects.get(year=2566)
     for code, criterion in (("TH-50", "1.1"), ("TH-50", "1.2"), ("TH-57", "1.1"), ("TH-83", "3.1")):
-        province = Unit.objects.get(code=code)
-        staff = UserFactory(role=Role.OFFICE_STAFF, role__province=province)
+        unit = Unit.objects.get(code=code)
+        staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=unit)
         evidence_services.evidence_submit(
-            user=staff, rubric=rubric, province=province, criterion_code=criterion, url=f"https://example.org/{code}"
+            user=staff, rubric=rubric, unit=unit, criterion_code=criterion, url=f"https://example.org/{code}"
         )
     return UserFactory(role=Role.COMMITTEE)
 

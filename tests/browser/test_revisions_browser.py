@@ -13,7 +13,7 @@ pytestmark = MARKS
 def test_an_office_changes_an_open_contest_with_a_reason_and_reads_the_history(browser, live_server):
     chiang_mai = Unit.objects.get(code="TH-50")
     rubric = office_contest("cm-web-2564", chiang_mai, DistrictFactory(parent=chiang_mai))
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai, first_name="สมศรี", last_name="ใจดี")
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai, first_name="สมศรี", last_name="ใจดี")
     base = live_server.url
     page = browser.new_context(viewport={"width": 1366, "height": 900}, locale="th-TH").new_page()
     portal_login(page, base, organiser.username, PASSWORD)
@@ -65,9 +65,9 @@ def test_an_upload_that_drops_a_criterion_with_evidence_lists_it_and_saves_once_
     chiang_mai = Unit.objects.get(code="TH-50")
     district = DistrictFactory(parent=chiang_mai)
     rubric = office_contest("cm-web-2564", chiang_mai, district)
-    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=district)
-    evidence_of(pdf_upload("หลักฐาน"), user=staff, rubric=rubric, province=district, criterion_code="5.1")
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=district)
+    evidence_of(pdf_upload("หลักฐาน"), user=staff, rubric=rubric, unit=district, criterion_code="5.1")
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
     data = selectors.contest_file(rubric)
     data["dimensions"] = [d for d in data["dimensions"] if d["code"] != "5"]
     data["total_points"] = "85"

@@ -17,9 +17,9 @@ def test_an_office_on_a_phone_sees_its_next_step_first_and_follows_it(browser, l
     # No deadlines: the card then names the criteria in the rubric's order, whatever today is (a date ahead of
     # today would lie years outside B.E. 2566, which the rubric refuses); 1.1 is sent, so 1.2 is the next step.
     rubric.criteria.update(deadline=None)
-    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     evidence.evidence_submit(
-        user=staff, rubric=rubric, province=chiang_mai, criterion_code="1.1", url="https://example.org/1.1"
+        user=staff, rubric=rubric, unit=chiang_mai, criterion_code="1.1", url="https://example.org/1.1"
     )
     for width, height in ((390, 844), (1366, 900)):
         page = browser.new_context(viewport={"width": width, "height": height}, locale="th-TH").new_page()
@@ -39,9 +39,9 @@ def test_an_office_on_a_phone_sees_its_next_step_first_and_follows_it(browser, l
 
 
 def test_a_member_follows_score_n_more_to_the_next_item(browser, live_server, rubric, chiang_mai):
-    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     evidence.evidence_submit(
-        user=staff, rubric=rubric, province=chiang_mai, criterion_code="4.1.1", url="https://example.org/4.1.1"
+        user=staff, rubric=rubric, unit=chiang_mai, criterion_code="4.1.1", url="https://example.org/4.1.1"
     )
     member = UserFactory(role=Role.COMMITTEE)
     page = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()

@@ -12,8 +12,8 @@ pytestmark = MARKS
 
 def test_browser_upload_progress_and_isolation(browser, live_server):
     chiang_mai, phuket = Unit.objects.get(code="TH-50"), Unit.objects.get(code="TH-83")
-    owner = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
-    other = UserFactory(role=Role.OFFICE_STAFF, role__province=phuket)
+    owner = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    other = UserFactory(role=Role.OFFICE_STAFF, role__unit=phuket)
     base = live_server.url
 
     page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH").new_page()
@@ -52,7 +52,7 @@ def test_browser_upload_progress_and_isolation(browser, live_server):
 
 def criterion_page(browser, base: str, width: int):
     """Chiang Mai's criterion 1.1, as its provincial staff, at this width."""
-    owner = UserFactory(role=Role.OFFICE_STAFF, role__province=Unit.objects.get(code="TH-50"))
+    owner = UserFactory(role=Role.OFFICE_STAFF, role__unit=Unit.objects.get(code="TH-50"))
     page = browser.new_context(viewport={"width": width, "height": 900}, locale="th-TH").new_page()
     portal_login(page, base, owner.username, PASSWORD)
     page.goto(f"{base}/years/2566/provinces/TH-50/criteria/1.1/")

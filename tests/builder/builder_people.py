@@ -17,7 +17,7 @@ def someone(who: str, *, chiang_mai, phuket):
     if who == "anonymous":
         return None
     if who == "other_organiser":
-        return UserFactory(role=Role.ORGANISER, role__province=phuket)
+        return UserFactory(role=Role.ORGANISER, role__unit=phuket)
     if who in ("central", "committee"):
         return UserFactory(role=Role.CENTRAL if who == "central" else Role.COMMITTEE)
     assert who == "panelist", who
@@ -25,8 +25,8 @@ def someone(who: str, *, chiang_mai, phuket):
     entrant = DistrictFactory(parent=chiang_mai)
     data["contest"] = {**data["contest"], "slug": "cm-panel-2564", "organiser": "50", "entrants": [entrant.code]}
     contest = services.rubric_load(data=data).contest
-    panelist = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    panelist = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
     panels.panelist_appoint(by=organiser, contest=contest, user=panelist)
     return panelist
 

@@ -61,7 +61,7 @@ def _bands_section(html: str, prefix: str) -> str:
 
 @pytest.fixture
 def organiser(db, chiang_mai):
-    return UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    return UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
 
 
 def test_the_page_shows_each_band_and_one_blank_row_to_add_the_next(client, organiser):

@@ -26,7 +26,7 @@ def units(db, chiang_mai, phuket):
 
 @pytest.fixture
 def organiser(db, chiang_mai):
-    return UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    return UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
 
 
 def _form(**more):

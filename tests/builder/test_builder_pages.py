@@ -28,8 +28,8 @@ def contest(db, chiang_mai):
 @pytest.fixture
 def people(contest, chiang_mai, phuket):
     return {
-        "organiser": UserFactory(role=Role.ORGANISER, role__province=chiang_mai),
-        "other_organiser": UserFactory(role=Role.ORGANISER, role__province=phuket),
+        "organiser": UserFactory(role=Role.ORGANISER, role__unit=chiang_mai),
+        "other_organiser": UserFactory(role=Role.ORGANISER, role__unit=phuket),
         "central": UserFactory(role=Role.CENTRAL),
         "committee": UserFactory(role=Role.COMMITTEE),
         "anonymous": None,

@@ -50,7 +50,7 @@ def deadlines(contest: Contest) -> dict[str, dict[str, date | None]]:
 def office(db, chiang_mai):
     district = DistrictFactory(parent=chiang_mai)
     contest = services.rubric_load(data=web_file(district.code)).contest
-    return {"contest": contest, "organiser": UserFactory(role=Role.ORGANISER, role__province=chiang_mai)}
+    return {"contest": contest, "organiser": UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)}
 
 
 def test_a_deadline_moved_in_one_period_survives_the_organisers_save_in_the_builder(client, office):

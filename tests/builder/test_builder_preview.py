@@ -17,7 +17,7 @@ SEED = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8
 
 @pytest.fixture
 def organiser(db, chiang_mai):
-    return UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    return UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
 
 
 def test_the_explanation_follows_the_facts_typed(client, organiser):

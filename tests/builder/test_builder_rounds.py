@@ -32,7 +32,7 @@ def contest(db, chiang_mai):
 
 @pytest.fixture
 def organiser_client(client, contest, chiang_mai):
-    client.force_login(UserFactory(role=Role.ORGANISER, role__province=chiang_mai))
+    client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
     return client
 
 

@@ -60,17 +60,17 @@ def _portal():
     districts = [DistrictFactory(parent=phuket), DistrictFactory(parent=phuket)]
     organised = office_contest(ORGANISED, phuket, *districts, nominates=True)
     # One finished document: the district's breakdown (its office and central staff may read it).
-    document = document_request(rubric=organised, kind=DocumentKind.BREAKDOWN, province=districts[0])
+    document = document_request(rubric=organised, kind=DocumentKind.BREAKDOWN, unit=districts[0])
     # The national year, and the office's contest by its slug (central staff run it, the others get 404).
     national = {"year": "2566", "slug": ORGANISED, "code": districts[0].code, "id": str(document.pk)}
     organiser = {**national, "year": ORGANISED}
     return {
         "central": (UserFactory(role=Role.CENTRAL), national),
-        "provincial": (UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai), national),
+        "provincial": (UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai), national),
         "committee": (UserFactory(role=Role.COMMITTEE), national),
-        "organiser": (UserFactory(role=Role.ORGANISER, role__province=phuket), organiser),
+        "organiser": (UserFactory(role=Role.ORGANISER, role__unit=phuket), organiser),
         "district": (
-            UserFactory(role=Role.OFFICE_STAFF, role__province=districts[0]),
+            UserFactory(role=Role.OFFICE_STAFF, role__unit=districts[0]),
             {**organiser, "id": str(IssuedDocumentFactory(rubric=Rubric.objects.get(year=2566)).pk)},
         ),
     }

@@ -53,7 +53,7 @@ def test_a_page_refused_by_csrf_is_still_the_portals_page(db):
 @pytest.mark.parametrize("role", [Role.OFFICE_STAFF, Role.COMMITTEE])
 def test_a_document_the_user_may_not_download_is_not_found(rubric, chiang_mai, role, suffix):
     document = IssuedDocumentFactory(rubric=rubric)
-    user = UserFactory(role=role, role__province=chiang_mai) if role == Role.OFFICE_STAFF else UserFactory(role=role)
+    user = UserFactory(role=role, role__unit=chiang_mai) if role == Role.OFFICE_STAFF else UserFactory(role=role)
     client = Client()
     client.force_login(user)
 

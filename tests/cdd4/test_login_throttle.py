@@ -34,7 +34,7 @@ def logged_in(client) -> bool:
 
 @pytest.fixture
 def phuket_user(db, phuket):
-    return UserFactory(role=Role.OFFICE_STAFF, role__province=phuket, username="phuket")
+    return UserFactory(role=Role.OFFICE_STAFF, role__unit=phuket, username="phuket")
 
 
 @pytest.mark.parametrize("url", [reverse("login"), reverse("admin:login")])
@@ -80,7 +80,7 @@ def test_lock_is_for_the_pair_only_the_owner_logs_in_from_elsewhere(phuket_user)
 def test_twenty_failures_from_one_address_do_not_lock_others_behind_it(phuket_user, chiang_mai):
     for i in range(20):
         attempt(reverse("login"), f"guess{i % 4}", "wrong", ip="192.0.2.10")
-    colleague = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
+    colleague = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
 
     response, client = attempt(reverse("login"), colleague.username, PASSWORD, ip="192.0.2.10")
 

@@ -32,7 +32,7 @@ MAKE_USER = (
     "from django.contrib.auth.models import User; from people.models import Membership, Role;"
     "from contests.models import Unit;"
     f"u = User.objects.create_user('{USER}', password='{PASSWORD}');"
-    "Membership.objects.create(user=u, role=Role.OFFICE_STAFF, province=Unit.objects.get(code='TH-50'))"
+    "Membership.objects.create(user=u, role=Role.OFFICE_STAFF, unit=Unit.objects.get(code='TH-50'))"
 )
 STORED = (
     "from submissions.models import Evidence;"

@@ -27,11 +27,11 @@ def judge(rubric):
 
 
 def judgment_recorder(rubric):
-    def record(member, province, code, points=None, items=None, version=0, note=""):
+    def record(member, unit, code, points=None, items=None, version=0, note=""):
         return services.judgment_record(
             member=member,
             rubric=rubric,
-            province=province,
+            unit=unit,
             criterion_code=code,
             points=None if points is None else Decimal(points),
             items=items,
@@ -48,10 +48,10 @@ def sent(rubric):
     so the committee has something to judge there."""
     from submissions import services as evidence
 
-    def send(province, code, rubric=rubric):
-        staff = UserFactory(role=Role.OFFICE_STAFF, role__province=province)
+    def send(unit, code, rubric=rubric):
+        staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=unit)
         return evidence.evidence_submit(
-            user=staff, rubric=rubric, province=province, criterion_code=code, url=f"https://example.org/{code}"
+            user=staff, rubric=rubric, unit=unit, criterion_code=code, url=f"https://example.org/{code}"
         )
 
     return send
@@ -77,11 +77,11 @@ def cb_people(cb):
     own staff never judge it) and a chair."""
     rubric, _, _ = cb
     chonburi = rubric.contest.organiser
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chonburi, username="cb-organiser")
-    panel1 = UserFactory(role=Role.OFFICE_STAFF, role__province=chonburi, username="cb-panel1")
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chonburi, username="cb-organiser")
+    panel1 = UserFactory(role=Role.OFFICE_STAFF, role__unit=chonburi, username="cb-panel1")
     d3 = DistrictFactory(parent=chonburi)
-    panel2 = UserFactory(role=Role.OFFICE_STAFF, role__province=d3, username="cb-panel2")
-    chair = UserFactory(role=Role.OFFICE_STAFF, role__province=chonburi, username="cb-chair")
+    panel2 = UserFactory(role=Role.OFFICE_STAFF, role__unit=d3, username="cb-panel2")
+    chair = UserFactory(role=Role.OFFICE_STAFF, role__unit=chonburi, username="cb-chair")
     for user in (panel1, panel2):
         services.panelist_appoint(by=organiser, contest=rubric.contest, user=user)
     services.panelist_appoint(by=organiser, contest=rubric.contest, user=chair, is_chair=True)
@@ -93,7 +93,7 @@ def cm_people(office_contest, chiang_mai):
     """Chiang Mai's own contest among its district, its organiser and a panelist."""
     mae_rim = DistrictFactory(parent=chiang_mai)
     rubric = office_contest("cm-web-2564", chiang_mai, mae_rim)
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai, username="cm-organiser")
-    panelist = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, username="cm-panel1")
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai, username="cm-organiser")
+    panelist = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai, username="cm-panel1")
     services.panelist_appoint(by=organiser, contest=rubric.contest, user=panelist)
     return {"rubric": rubric, "district": mae_rim, "organiser": organiser, "panelist": panelist}

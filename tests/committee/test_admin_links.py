@@ -15,9 +15,9 @@ from committee.services import judgment_record
 def judgment(cb, cb_people):
     rubric, d1, _ = cb
     judgment_record(
-        member=cb_people["panel1"], rubric=rubric, province=d1, criterion_code="1.1", points=17, expected_version=0
+        member=cb_people["panel1"], rubric=rubric, unit=d1, criterion_code="1.1", points=17, expected_version=0
     )
-    return Judgment.objects.get(rubric=rubric, province=d1)
+    return Judgment.objects.get(rubric=rubric, unit=d1)
 
 
 def _links(client, user, judgment) -> list[str]:
@@ -36,7 +36,7 @@ def test_the_organiser_reads_the_names_without_links_to_pages_it_may_not_open(cl
 
     assert _links(client, cb_people["organiser"], judgment) == []
     assert f'<div class="readonly">{judgment.member}</div>' in page
-    assert f'<div class="readonly">{judgment.province}</div>' in page
+    assert f'<div class="readonly">{judgment.unit}</div>' in page
     for denied in (
         "/admin/scoring/rubric/",
         "/admin/scoring/criterion/",
@@ -49,7 +49,7 @@ def test_the_organiser_reads_the_names_without_links_to_pages_it_may_not_open(cl
 def test_central_staff_follow_each_name_to_its_page(client, judgment, central_user):
     assert _links(client, central_user, judgment) == [
         reverse("admin:scoring_rubric_change", args=[judgment.rubric_id]),
-        reverse("admin:contests_unit_change", args=[judgment.province_id]),
+        reverse("admin:contests_unit_change", args=[judgment.unit_id]),
         reverse("admin:scoring_criterion_change", args=[judgment.criterion_id]),
         reverse("admin:auth_user_change", args=[judgment.member_id]),
     ]

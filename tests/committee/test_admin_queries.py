@@ -52,16 +52,16 @@ def _count(client, url) -> int:
     return len(ctx.captured_queries)
 
 
-def _seed(rubric, chair, judge, provincial, *, n_members: int, provinces: list, n_evidence: int):
+def _seed(rubric, chair, judge, provincial, *, n_members: int, units: list, n_evidence: int):
     """Scores by n members on the provinces × 4 criteria, a final, an override, a clarification round
     with a reply on each province, and n evidence versions for Chiang Mai's 4.1.1."""
     members = [UserFactory(role=Role.COMMITTEE) for _ in range(n_members)]
     for m_i, member in enumerate(members):
-        for p in provinces:
+        for p in units:
             for code, points in (("4.1.1", ("1", "3", "5", "5")[m_i]), ("1.1", "5"), ("3.4", None), ("1.3", None)):
                 judge(member, p, code, points=points, items=["1", "2"] if points is None else None)
-    for p in provinces:
-        cell = {"rubric": rubric, "province": p}
+    for p in units:
+        cell = {"rubric": rubric, "unit": p}
         services.chair_final_record(
             chair=chair, **cell, criterion_code="4.1.1", points="3", reason="มติ", expected_version=0
         )
@@ -72,7 +72,7 @@ def _seed(rubric, chair, judge, provincial, *, n_members: int, provinces: list, 
         services.clarification_reply(user=chair, clarification=clar, message="ถามเพิ่ม")
     chiang_mai = Unit.objects.get(code="TH-50")
     criterion = Criterion.objects.get(rubric=rubric, code="4.1.1")
-    sub, _ = Submission.objects.get_or_create(rubric=rubric, province=chiang_mai, criterion=criterion)
+    sub, _ = Submission.objects.get_or_create(rubric=rubric, unit=chiang_mai, criterion=criterion)
     start = sub.evidence.count()
     for v in range(start + 1, start + n_evidence + 1):
         Evidence.objects.create(
@@ -101,7 +101,7 @@ def _measure() -> dict[tuple[str, str], tuple[int, int]]:
     rubric = Rubric.objects.get(year=2566)
     judge = judgment_recorder(rubric)
     chiang_mai, others = Unit.objects.get(code="TH-50"), list(Unit.objects.exclude(code="TH-50")[:10])
-    chair, provincial = UserFactory(role=Role.CHAIR), UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
+    chair, provincial = UserFactory(role=Role.CHAIR), UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     users = {"chair": chair, "central": UserFactory(role=Role.CENTRAL), "committee": UserFactory(role=Role.COMMITTEE)}
     judge(users["committee"], chiang_mai, "4.1.1", points="3")  # the member has a score of their own
     client = Client()
@@ -113,9 +113,9 @@ def _measure() -> dict[tuple[str, str], tuple[int, int]]:
             found.update({(page, who): _count(client, url) for page, url in PAGES.items()})
         return found
 
-    _seed(rubric, chair, judge, provincial, n_members=1, provinces=[chiang_mai], n_evidence=1)
+    _seed(rubric, chair, judge, provincial, n_members=1, units=[chiang_mai], n_evidence=1)
     few = every_page()
-    _seed(rubric, chair, judge, provincial, n_members=4, provinces=others, n_evidence=3)
+    _seed(rubric, chair, judge, provincial, n_members=4, units=others, n_evidence=3)
     many = every_page()
     return {key: (few[key], many[key]) for key in few}
 

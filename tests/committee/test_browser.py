@@ -34,14 +34,14 @@ def _login(page, base: str, username: str) -> None:
     settle(page)
 
 
-def _evidence(browser, rubric, province):
+def _evidence(browser, rubric, unit):
     """A real PDF (printed by Chromium itself), an image and a link, sent through the portal's service."""
     page = browser.new_page()
     page.set_content("<h1 style='font-family:sans-serif'>รายงานถอดบทเรียนตำบลต้นแบบ</h1><p>ส่วนที่ ๑ ข้อมูลทั่วไป</p>")
     pdf = page.pdf(format="A4")
     page.close()
-    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=province)
-    cell = {"user": staff, "rubric": rubric, "province": province, "criterion_code": "4.1.1"}
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=unit)
+    cell = {"user": staff, "rubric": rubric, "unit": unit, "criterion_code": "4.1.1"}
     for name, data in (("ถอดบทเรียน.pdf", pdf), ("ภาพกิจกรรม.png", files.png())):
         upload = TemporaryUploadedFile(name, "application/octet-stream", 0, None)  # the portal streams to disk
         upload.write(data)
@@ -71,9 +71,9 @@ def test_browser_member_scores_with_pdf_beside_rubric_and_standings_change(brows
         p = Unit.objects.get(code=p_code)
         for user, points in zip(others, (a, b), strict=True):
             services.judgment_record(
-                member=user, rubric=rubric, province=p, criterion_code="4.1.1", points=points, expected_version=0
+                member=user, rubric=rubric, unit=p, criterion_code="4.1.1", points=points, expected_version=0
             )
-    before = Standing.objects.get(rubric=rubric, province=chiang_mai)
+    before = Standing.objects.get(rubric=rubric, unit=chiang_mai)
     # Members 3 and 5: median 4 snapped down to 3 on the 0/1/3/5 ladder; TH-51 (5, 5) is ahead.
     assert (before.total, before.rank, before.computed_seq) == (D(3), 2, before.change_seq)
     base = live_server.url
@@ -102,7 +102,7 @@ def test_browser_member_scores_with_pdf_beside_rubric_and_standings_change(brows
     assert Judgment.objects.get(member=member).points == D(5)
     # Members 3, 5 and now 5: median 5 is what the recompute got; it ran on commit, so the result is current.
     assert selectors.judged_points(rubric, [chiang_mai.pk])[chiang_mai.pk]["4.1.1"] == D(5)
-    after = Standing.objects.get(rubric=rubric, province=chiang_mai)
+    after = Standing.objects.get(rubric=rubric, unit=chiang_mai)
     assert (after.change_seq, after.computed_seq) == (before.change_seq + 1, before.change_seq + 1)
     assert (after.criteria["4.1.1"], after.total, after.rank) == ("5", D(5), 1)
     assert _ranking_row(dashboard, base, "TH-50") == ("๑", "๕")

@@ -17,11 +17,11 @@ def test_clarification_round_end_to_end(client, members, provincial_user, rubric
     assert clar.status == ClarificationStatus.OPEN
 
     # The province's home page sees it through the selector; another province does not.
-    shown = selectors.open_clarifications_for_province(chiang_mai, rubric)
+    shown = selectors.open_clarifications_for_unit(chiang_mai, rubric)
     assert [(c.criterion.code, [m.body for m in c.messages.all()]) for c in shown] == [
         ("1.1", ["ขอหลักฐานการอบรมฉบับเต็ม"])
     ]
-    assert selectors.open_clarifications_for_province(phuket, rubric) == []
+    assert selectors.open_clarifications_for_unit(phuket, rubric) == []
 
     client.force_login(provincial_user)
     page = reverse("committee:clarification", args=[clar.pk])
@@ -40,7 +40,7 @@ def test_clarification_round_end_to_end(client, members, provincial_user, rubric
         (MessageKind.REPLY, provincial_user.pk),
         (MessageKind.CLOSE, members[0].pk),
     ]
-    assert selectors.open_clarifications_for_province(chiang_mai, rubric) == []
+    assert selectors.open_clarifications_for_unit(chiang_mai, rubric) == []
 
     # The criterion is scored again after the round, as usual.
     response = client.post(score_url, {"action": "judge", "points": "5", "expected_version": 0})
@@ -73,7 +73,7 @@ def test_clarification_other_province_staff_cannot_reply(client, members, phuket
         reverse("admin:committee_score", args=[2566, "TH-50", "1.1"]), {"action": "clarify_open", "message": "q"}
     )
     clar = Clarification.objects.get()
-    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=phuket))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=phuket))
     response = client.post(reverse("committee:clarification", args=[clar.pk]), {"message": "ไม่ใช่ของเรา"})
     assert (response.status_code, clar.messages.count()) == (404, 1)
 
@@ -82,12 +82,12 @@ def test_clarification_shown_on_province_home_only_to_its_province(
     client, members, provincial_user, rubric, chiang_mai
 ):
     clarification_open(
-        member=members[0], rubric=rubric, province=chiang_mai, criterion_code="3.2", message="ขอทะเบียนครุภัณฑ์ฉบับล่าสุด"
+        member=members[0], rubric=rubric, unit=chiang_mai, criterion_code="3.2", message="ขอทะเบียนครุภัณฑ์ฉบับล่าสุด"
     )
     client.force_login(provincial_user)
     html = client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode()
     assert "คณะกรรมการขอคำชี้แจงเพิ่มเติม" in html
     assert "ขอทะเบียนครุภัณฑ์ฉบับล่าสุด" in html
-    other = UserFactory(role=Role.OFFICE_STAFF, role__province=Unit.objects.get(code="TH-83"))
+    other = UserFactory(role=Role.OFFICE_STAFF, role__unit=Unit.objects.get(code="TH-83"))
     client.force_login(other)
     assert "ขอทะเบียนครุภัณฑ์" not in client.get(reverse("submissions:province", args=[2566, "TH-83"])).content.decode()

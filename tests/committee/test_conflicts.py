@@ -9,7 +9,7 @@ from committee.models import Judgment
 @pytest.fixture
 def conflicted(central_user, members, chiang_mai):
     """members[0] is from Chiang Mai: conflicted with it."""
-    services.conflict_set(by=central_user, member=members[0], province=chiang_mai, conflicted=True, reason="บ้านเกิด")
+    services.conflict_set(by=central_user, member=members[0], unit=chiang_mai, conflicted=True, reason="บ้านเกิด")
     return members[0]
 
 
@@ -53,10 +53,10 @@ def test_conflict_chair_changelist_hides_conflicted_province(
 ):
     judge(members[1], chiang_mai, "4.1.1", points="3")
     judge(members[1], phuket, "4.1.1", points="5")
-    services.conflict_set(by=central_user, member=chair, province=chiang_mai, conflicted=True)
+    services.conflict_set(by=central_user, member=chair, unit=chiang_mai, conflicted=True)
     client.force_login(chair)
     response = client.get(reverse("admin:committee_judgment_changelist"))
-    assert [j.province.code for j in response.context["cl"].result_list] == ["TH-83"]
+    assert [j.unit.code for j in response.context["cl"].result_list] == ["TH-83"]
 
 
 def test_conflict_next_unscored_skips_province(client, conflicted, sent, chiang_mai, phuket):
@@ -69,7 +69,7 @@ def test_conflict_next_unscored_skips_province(client, conflicted, sent, chiang_
 
 
 def test_conflict_cleared_province_visible_again(client, central_user, conflicted, chiang_mai):
-    services.conflict_set(by=central_user, member=conflicted, province=chiang_mai, conflicted=False)
+    services.conflict_set(by=central_user, member=conflicted, unit=chiang_mai, conflicted=False)
     client.force_login(conflicted)
     assert client.get(reverse("admin:committee_score", args=[2566, "TH-50", "4.1.1"])).status_code == 200
 
@@ -80,9 +80,7 @@ def test_for_member_provincial_staff_see_no_scores_only_own_clarifications(
     from committee.models import Clarification, ScoreChange
 
     judge(members[0], chiang_mai, "4.1.1", points="3")
-    services.clarification_open(
-        member=members[0], rubric=rubric, province=chiang_mai, criterion_code="4.1.1", message="q"
-    )
+    services.clarification_open(member=members[0], rubric=rubric, unit=chiang_mai, criterion_code="4.1.1", message="q")
     counts = (
         Judgment.objects.for_member(provincial_user).count(),
         ScoreChange.objects.for_member(provincial_user).count(),

@@ -35,7 +35,7 @@ def demo(loaded, db):
 
 
 def test_demo_evidence_for_a_dozen_provinces_in_every_state(demo):
-    assert set(Submission.objects.values_list("province__code", flat=True)) == set(PROVINCES)
+    assert set(Submission.objects.values_list("unit__code", flat=True)) == set(PROVINCES)
     files = Evidence.objects.all()
     assert {e.file_kind for e in files} == {"pdf", "image"}
     for e in files:  # each file whole on disk, as the upload service stored it
@@ -48,17 +48,17 @@ def test_demo_evidence_for_a_dozen_provinces_in_every_state(demo):
     assert all(now - timedelta(days=17) < e.created_at < now for e in files)
     assert not Evidence.objects.filter(submission__criterion__code="1.2").exists()
     # withdrawn and replaced
-    replaced = Evidence.objects.filter(submission__criterion__code="3.2", submission__province__code="TH-50")
+    replaced = Evidence.objects.filter(submission__criterion__code="3.2", submission__unit__code="TH-50")
     assert [(e.version, e.withdrawn) for e in replaced.order_by("version")] == [(1, True), (2, False)]
     # waiting for a clarification
-    waiting = Clarification.objects.get(province__code="TH-50", criterion__code="3.4")
+    waiting = Clarification.objects.get(unit__code="TH-50", criterion__code="3.4")
     assert waiting.status == ClarificationStatus.OPEN
     # scored by one member, by both, and with the chair's final score
     members_per_cell = {}
-    for province, criterion in Judgment.objects.values_list("province__code", "criterion__code"):
-        members_per_cell[(province, criterion)] = members_per_cell.get((province, criterion), 0) + 1
+    for unit, criterion in Judgment.objects.values_list("unit__code", "criterion__code"):
+        members_per_cell[(unit, criterion)] = members_per_cell.get((unit, criterion), 0) + 1
     assert set(members_per_cell.values()) == {1, 2}
-    assert ChairFinal.objects.filter(province__code="TH-50", criterion__code="3.1").exists()
+    assert ChairFinal.objects.filter(unit__code="TH-50", criterion__code="3.1").exists()
 
 
 def test_demo_runs_again_without_adding_anything(demo):

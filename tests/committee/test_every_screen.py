@@ -21,10 +21,10 @@ PROVINCES = ["TH-50", "TH-83", "TH-40"]
 def facts(rubric):
     """The demo's facts for three provinces: among them facts named `items` (3.1, 3.2, 3.4, 5.1, 5.2)."""
     rows = []
-    for province in Unit.objects.filter(code__in=PROVINCES):
-        rng = random.Random(province.code)
-        for criterion, fact, value in demo.province_facts(rng, province.size_group):
-            rows.append({"province": province.code, "criterion": criterion, "fact": fact, "value": value})
+    for unit in Unit.objects.filter(code__in=PROVINCES):
+        rng = random.Random(unit.code)
+        for criterion, fact, value in demo.unit_facts(rng, unit.size_group):
+            rows.append({"province": unit.code, "criterion": criterion, "fact": fact, "value": value})
     facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO)
 
 
@@ -34,12 +34,12 @@ def test_every_criterion_and_province_opens(client, rubric, facts, role):
     codes = [c.code for c in rubric_spec(rubric).criteria()]
     assert len(codes) == 18
     opened = []
-    for province in PROVINCES:
+    for unit in PROVINCES:
         for code in codes:
-            response = client.get(reverse("admin:committee_score", args=[2566, province, code]))
-            assert response.status_code == 200, (province, code)
+            response = client.get(reverse("admin:committee_score", args=[2566, unit, code]))
+            assert response.status_code == 200, (unit, code)
             assert code.encode() in response.content
-            opened.append((province, code))
+            opened.append((unit, code))
     assert len(opened) == 54  # × 2 roles = the 108 pages of the issue
 
 

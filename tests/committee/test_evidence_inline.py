@@ -22,8 +22,8 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def pdf_evidence(rubric, chiang_mai):
-    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
-    return submit_file(user=staff, rubric=rubric, province=chiang_mai, code="3.1", name="รายงาน.pdf", data=files.pdf())
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    return submit_file(user=staff, rubric=rubric, unit=chiang_mai, code="3.1", name="รายงาน.pdf", data=files.pdf())
 
 
 def inline(client, user, evidence):
@@ -67,15 +67,15 @@ def test_inline_view_hands_the_bytes_to_nginx_in_service_mode(client, settings, 
 def test_conflicted_member_is_refused_and_the_refusal_is_logged(
     client, central_user, committee_user, chiang_mai, pdf_evidence, caplog
 ):
-    services.conflict_set(by=central_user, member=committee_user, province=chiang_mai, conflicted=True, reason="บ้าน")
+    services.conflict_set(by=central_user, member=committee_user, unit=chiang_mai, conflicted=True, reason="บ้าน")
     caplog.set_level(logging.INFO, logger=LOGGER)
     assert inline(client, committee_user, pdf_evidence).status_code == 404
     assert logged(caplog) == [(committee_user.pk, pdf_evidence.pk, "refused", "inline")]
 
 
 def test_office_files_are_never_inline(client, rubric, chiang_mai, committee_user, caplog):
-    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
-    docx = submit_file(user=staff, rubric=rubric, province=chiang_mai, code="3.1", name="a.docx", data=files.ooxml())
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    docx = submit_file(user=staff, rubric=rubric, unit=chiang_mai, code="3.1", name="a.docx", data=files.ooxml())
     caplog.set_level(logging.INFO, logger=LOGGER)
     assert inline(client, committee_user, docx).status_code == 404
     assert logged(caplog) == [(committee_user.pk, docx.pk, "refused", "inline")]

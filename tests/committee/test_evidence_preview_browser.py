@@ -23,8 +23,8 @@ def browser(full_chromium, live_server, monkeypatch, settings, tmp_path):
 
 def test_pdf_and_photo_render_in_the_scoring_screen(browser, live_server):
     rubric, chiang_mai = Rubric.objects.get(year=2566), Unit.objects.get(code="TH-50")
-    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
-    cell = {"user": staff, "rubric": rubric, "province": chiang_mai, "code": "3.4"}
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    cell = {"user": staff, "rubric": rubric, "unit": chiang_mai, "code": "3.4"}
     submit_file(**cell, name="รายงาน.pdf", data=report_pdf("สรุปการใช้ประโยชน์จาก ICT", "เชียงใหม่"))
     submit_file(**cell, name="ภาพกิจกรรม.jpg", data=activity_photo("ภาพการประชุม WebEx", 3))
     member = UserFactory(role=Role.COMMITTEE)

@@ -24,13 +24,13 @@ def _rows(*rows):
 def _audit():
     return list(
         ScoreChange.objects.order_by("id").values_list(
-            "kind", "province__code", "criterion__code", "member__username", "old_points", "new_points", "new_items"
+            "kind", "unit__code", "criterion__code", "member__username", "old_points", "new_points", "new_items"
         )
     )
 
 
-def _seq(rubric, province):
-    return Standing.objects.get(rubric=rubric, province=province).change_seq
+def _seq(rubric, unit):
+    return Standing.objects.get(rubric=rubric, unit=unit).change_seq
 
 
 def test_judgments_import_creates_scores_and_audits_source_import(rubric, members, central_user, chiang_mai):
@@ -72,7 +72,7 @@ def test_judgments_import_reimport_updates_changed_rows_only(rubric, members, ju
         Source.IMPORT,
         members[0],
     )
-    assert list(Judgment.objects.filter(province=chiang_mai).values_list("points", "version")) == [(D(1), 2)]
+    assert list(Judgment.objects.filter(unit=chiang_mai).values_list("points", "version")) == [(D(1), 2)]
 
 
 def test_judgments_import_dry_run_writes_nothing(rubric, members, central_user, chiang_mai):
@@ -86,8 +86,8 @@ def test_judgments_import_dry_run_writes_nothing(rubric, members, central_user, 
 def test_judgments_import_bad_rows_named_with_row_numbers_and_nothing_written(
     rubric, members, central_user, chiang_mai, phuket
 ):
-    services.conflict_set(by=central_user, member=members[1], province=phuket, conflicted=True)
-    provincial = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, username="prov")
+    services.conflict_set(by=central_user, member=members[1], unit=phuket, conflicted=True)
+    provincial = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai, username="prov")
     a, b = members[0].username, members[1].username
     rows = _rows(
         ("TH-50", "4.1.1", a, "5", "", ""),  # 2: fine on its own

@@ -42,7 +42,7 @@ def test_the_organiser_imports_the_panels_sheet_and_the_standings_follow(
 ):
     rubric, d1, d2 = cb
     organiser = cb_people["organiser"]
-    before = Standing.objects.get(rubric=rubric, province=d1).total
+    before = Standing.objects.get(rubric=rubric, unit=d1).total
     with django_capture_on_commit_callbacks(execute=True):
         report = judgments_import(rubric=rubric, rows=_rows(_sheet(cb)), by=organiser)
     assert (report.created, report.updated, report.unchanged) == (2, 0, 0)
@@ -50,12 +50,12 @@ def test_the_organiser_imports_the_panels_sheet_and_the_standings_follow(
         (2, d1.code, "1.1", "cb-panel1", None, D(17)),
         (3, d2.code, "1.1", "cb-panel2", None, D(12)),
     ]
-    assert list(Judgment.objects.order_by("id").values_list("rubric", "province", "member__username", "points")) == [
+    assert list(Judgment.objects.order_by("id").values_list("rubric", "unit", "member__username", "points")) == [
         (rubric.pk, d1.pk, "cb-panel1", D(17)),
         (rubric.pk, d2.pk, "cb-panel2", D(12)),
     ]
     assert set(ScoreChange.objects.values_list("source", "changed_by")) == {(Source.IMPORT, organiser.pk)}
-    after = Standing.objects.get(rubric=rubric, province=d1)
+    after = Standing.objects.get(rubric=rubric, unit=d1)
     assert (after.criteria["1.1"], after.total - before) == ("17.00", 17)
 
 
@@ -71,7 +71,7 @@ def test_the_organiser_walks_the_admin_page_preview_then_confirm(client, cb, cb_
     assert (preview.status_code, preview.context["errors"], Judgment.objects.count()) == (200, [], 0)
     response = client.post(URL, {"step": "confirm", **preview.context["confirm_form"].initial})
     assert (response.status_code, response.url) == (302, reverse("admin:committee_judgment_changelist"))
-    assert list(Judgment.objects.order_by("id").values_list("province", "points")) == [
+    assert list(Judgment.objects.order_by("id").values_list("unit", "points")) == [
         (d1.pk, D(17)),
         (cb[2].pk, D(12)),
     ]
@@ -145,7 +145,7 @@ def test_a_panelist_scoring_their_own_district_is_a_row_error_naming_them_and_th
     The row says who and which unit, as a declared conflict's row does, not the scoring screen's "you …
     this province"; and since the sheet is all or none, the good row is not written either."""
     rubric, d1, d2 = cb
-    d1_staff = UserFactory(username="cb-d1", role=Role.OFFICE_STAFF, role__province=d1)
+    d1_staff = UserFactory(username="cb-d1", role=Role.OFFICE_STAFF, role__unit=d1)
     services.panelist_appoint(by=cb_people["organiser"], contest=rubric.contest, user=d1_staff)
     rows = _rows(f"entrant,criterion,member,points\n{d2.code},1.1,cb-d1,17\n{d1.code},1.1,cb-d1,17\n")
     with pytest.raises(JudgmentImportError) as exc:

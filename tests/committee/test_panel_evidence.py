@@ -23,16 +23,16 @@ def media(settings, tmp_path):
 def setting(office_contest, chiang_mai, phuket):
     d1 = DistrictFactory(parent=chiang_mai)
     rubric = office_contest("cm-web-2564", chiang_mai, d1)
-    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=d1)
-    evidence = submit_file(user=staff, rubric=rubric, province=d1, code="1.1", name="เว็บไซต์.pdf", data=files.pdf())
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
-    member = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=d1)
+    evidence = submit_file(user=staff, rubric=rubric, unit=d1, code="1.1", name="เว็บไซต์.pdf", data=files.pdf())
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
+    member = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     services.panelist_appoint(by=organiser, contest=rubric.contest, user=member)
     kathu = DistrictFactory(parent=phuket)
     other = office_contest("pk-web-2564", phuket, kathu)
-    outsider = UserFactory(role=Role.OFFICE_STAFF, role__province=phuket)
+    outsider = UserFactory(role=Role.OFFICE_STAFF, role__unit=phuket)
     services.panelist_appoint(
-        by=UserFactory(role=Role.ORGANISER, role__province=phuket), contest=other.contest, user=outsider
+        by=UserFactory(role=Role.ORGANISER, role__unit=phuket), contest=other.contest, user=outsider
     )
     return rubric, d1, evidence, member, outsider
 
@@ -56,7 +56,7 @@ def test_inline_evidence_for_the_panel_only(client, setting, committee_user, cap
     assert client.get(url).status_code == 404
     client.force_login(committee_user)  # the Department's committee: not this contest's
     assert client.get(url).status_code == 404
-    Conflict.objects.create(member=member, province=d1)
+    Conflict.objects.create(member=member, unit=d1)
     client.force_login(member)
     assert client.get(url).status_code == 404
     outcomes = [(r.user_id, r.outcome) for r in caplog.records if r.name == "cdd4.evidence_access"]

@@ -16,7 +16,7 @@ IMPORT = reverse("admin:committee_judgment_import")
 
 def _score(user, rubric, unit, points, code="1.1"):
     services.judgment_record(
-        member=user, rubric=rubric, province=unit, criterion_code=code, points=Decimal(points), expected_version=0
+        member=user, rubric=rubric, unit=unit, criterion_code=code, points=Decimal(points), expected_version=0
     )
 
 
@@ -30,7 +30,7 @@ def scored(cb, cb_people, cm_people, judge, committee_user, chiang_mai):
     services.chair_final_record(
         chair=cb_people["chair"],
         rubric=rubric,
-        province=d1,
+        unit=d1,
         criterion_code="1.1",
         points="16",
         reason="มติ",
@@ -49,12 +49,12 @@ def _listed(client, user, url, **params):
 
 def _judgments(response) -> list[tuple[str, str, str]]:
     rows = response.context["cl"].result_list
-    return sorted((j.province.code, j.criterion.code, j.member.username) for j in rows)
+    return sorted((j.unit.code, j.criterion.code, j.member.username) for j in rows)
 
 
 def _history(response) -> list[tuple[str, str, str]]:
     rows = response.context["cl"].result_list
-    return sorted((c.kind, c.province.code, c.member.username if c.member else "-") for c in rows)
+    return sorted((c.kind, c.unit.code, c.member.username if c.member else "-") for c in rows)
 
 
 def test_each_role_lists_its_contests_judgments_only(client, cb, cb_people, cm_people, scored, committee_user):
@@ -72,8 +72,8 @@ def test_each_role_lists_its_contests_judgments_only(client, cb, cb_people, cm_p
 def test_a_panels_lists_head_the_column_entrant_the_departments_province(client, cb_people, scored, committee_user):
     panel = _listed(client, cb_people["panel1"], JUDGMENTS).content.decode()
     national = _listed(client, committee_user, JUDGMENTS).content.decode()
-    assert "ผู้เข้าประกวด" in panel and "/ entrant" not in panel and "column-province" not in panel
-    assert "column-province" in national and "column-entrant" not in national
+    assert "ผู้เข้าประกวด" in panel and "/ entrant" not in panel and "column-unit" not in panel
+    assert "column-unit" in national and "column-entrant" not in national
 
 
 def test_each_role_lists_its_contests_history_a_member_without_others_scores(client, cb, cb_people, scored):
@@ -95,7 +95,7 @@ def test_each_role_lists_its_contests_history_a_member_without_others_scores(cli
 def test_a_conflict_hides_the_entrant_from_the_lists(client, cb, cb_people, scored):
     rubric, d1, d2 = cb
     chair, organiser = cb_people["chair"], cb_people["organiser"]
-    services.conflict_set(by=organiser, member=chair, province=d2, conflicted=True, contest=rubric.contest)
+    services.conflict_set(by=organiser, member=chair, unit=d2, conflicted=True, contest=rubric.contest)
     assert {code for code, _, _ in _judgments(_listed(client, chair, JUDGMENTS))} == {d1.code}
     assert {code for _, code, _ in _history(_listed(client, chair, HISTORY))} == {d1.code}
 

@@ -30,11 +30,11 @@ def cm(office_contest, chiang_mai):
 def people(cm, chiang_mai, phuket):
     # "district": staff of a district outside the contest (an entrant's own staff never judge it, issue #24).
     return {
-        "organiser": UserFactory(role=Role.ORGANISER, role__province=chiang_mai),
-        "other_organiser": UserFactory(role=Role.ORGANISER, role__province=phuket),
-        "office": UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai),
-        "district": UserFactory(role=Role.OFFICE_STAFF, role__province=DistrictFactory(parent=chiang_mai)),
-        "phuket": UserFactory(role=Role.OFFICE_STAFF, role__province=phuket),
+        "organiser": UserFactory(role=Role.ORGANISER, role__unit=chiang_mai),
+        "other_organiser": UserFactory(role=Role.ORGANISER, role__unit=phuket),
+        "office": UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai),
+        "district": UserFactory(role=Role.OFFICE_STAFF, role__unit=DistrictFactory(parent=chiang_mai)),
+        "phuket": UserFactory(role=Role.OFFICE_STAFF, role__unit=phuket),
         "central": UserFactory(role=Role.CENTRAL),
         "committee": UserFactory(role=Role.COMMITTEE),
     }
@@ -51,7 +51,7 @@ def panel(cm, people):
 
 def _score(user, rubric, unit, points, code="1.1", version=0):
     return services.judgment_record(
-        member=user, rubric=rubric, province=unit, criterion_code=code, points=points, expected_version=version
+        member=user, rubric=rubric, unit=unit, criterion_code=code, points=points, expected_version=version
     )
 
 
@@ -136,13 +136,13 @@ def test_a_panelist_scores_on_the_admin_screen_and_the_standings_follow(
     matrix = client.get(reverse("admin:committee_matrix") + f"?year={rubric.key}").content.decode()
     assert '<th class="prov">อำเภอ</th>' in matrix
     assert 'id="nav-sidebar"' not in matrix
-    before = Standing.objects.get(rubric=rubric, province=d1).total
+    before = Standing.objects.get(rubric=rubric, unit=d1).total
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, {"action": "judge", "points": "17", "expected_version": "0"})
     assert response.status_code == 302
-    change = ScoreChange.objects.get(rubric=rubric, province=d1)
+    change = ScoreChange.objects.get(rubric=rubric, unit=d1)
     assert (change.kind, change.member, change.changed_by, change.new_points) == ("judgment", member, member, 17)
-    after = Standing.objects.get(rubric=rubric, province=d1)
+    after = Standing.objects.get(rubric=rubric, unit=d1)
     assert (after.criteria["1.1"], after.total - before) == ("17.00", 17)
 
 
@@ -155,10 +155,10 @@ def test_member_sees_own_scores_the_chair_all_and_only_the_chair_finalises(cm, p
     assert set(Judgment.objects.for_member(chair, rubric).values_list("member", flat=True)) == {member.pk, chair.pk}
     with pytest.raises(PermissionDenied):
         services.chair_final_record(
-            chair=member, rubric=rubric, province=d1, criterion_code="1.1", points="12", reason="x", expected_version=0
+            chair=member, rubric=rubric, unit=d1, criterion_code="1.1", points="12", reason="x", expected_version=0
         )
     final = services.chair_final_record(
-        chair=chair, rubric=rubric, province=d1, criterion_code="1.1", points="12", reason="มติ", expected_version=0
+        chair=chair, rubric=rubric, unit=d1, criterion_code="1.1", points="12", reason="มติ", expected_version=0
     )
     assert final.points == Decimal("12")
 
@@ -187,7 +187,7 @@ def test_panelists_judge_their_contest_only(client, cm, people, panel, phuket, r
 def test_a_conflicted_panelist_neither_sees_nor_scores_the_unit(client, cm, panel):
     rubric, d1, d2 = cm
     member, _ = panel
-    Conflict.objects.create(member=member, province=d1)
+    Conflict.objects.create(member=member, unit=d1)
     client.force_login(member)
     assert client.get(reverse("admin:committee_score", args=[rubric.key, d1.code, "1.1"])).status_code == 404
     page = client.get(reverse("admin:committee_matrix")).content.decode()
@@ -283,8 +283,8 @@ def test_national_committee_unchanged(cm, people, rubric, chiang_mai):
 def test_a_panel_clarification_round_with_the_district(cm, people, panel):
     rubric, d1, _ = cm
     member, _ = panel
-    clar = services.clarification_open(member=member, rubric=rubric, province=d1, criterion_code="1.1", message="ขอลิงก์")
-    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=d1)  # the district's, not on the panel
+    clar = services.clarification_open(member=member, rubric=rubric, unit=d1, criterion_code="1.1", message="ขอลิงก์")
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=d1)  # the district's, not on the panel
     services.clarification_reply(user=staff, clarification=clar, message="แนบแล้ว")
     with pytest.raises(PermissionDenied):  # the Department's committee is not this contest's
         services.clarification_reply(user=people["committee"], clarification=clar, message="?")
@@ -316,24 +316,24 @@ def test_the_organiser_records_a_panelists_conflict(client, cm, people, panel, p
     url = reverse("panel:manage", args=[rubric.key])
     client.force_login(people["organiser"])
     client.post(url, {"action": "conflict", "user": member.pk, "unit": d1.code, "reason": "ภูมิลำเนา"})
-    assert list(Conflict.objects.values_list("member", "province", "reason")) == [(member.pk, d1.pk, "ภูมิลำเนา")]
+    assert list(Conflict.objects.values_list("member", "unit", "reason")) == [(member.pk, d1.pk, "ภูมิลำเนา")]
     assert d1.name_th in client.get(url).content.decode()
     client.force_login(member)
     assert client.get(reverse("admin:committee_score", args=[rubric.key, d1.code, "1.1"])).status_code == 404
     with pytest.raises(CommitteeError, match=r"^หน่วยนี้ไม่ได้เข้าร่วม"):  # only the contest's own entrants
         services.conflict_set(
-            by=people["organiser"], member=member, province=phuket, conflicted=True, contest=rubric.contest
+            by=people["organiser"], member=member, unit=phuket, conflicted=True, contest=rubric.contest
         )
     with pytest.raises(CommitteeError, match=r"^ผู้ใช้นี้ไม่ได้เป็นกรรมการ"):  # only its own panel
         services.conflict_set(
-            by=people["organiser"], member=people["committee"], province=d1, conflicted=True, contest=rubric.contest
+            by=people["organiser"], member=people["committee"], unit=d1, conflicted=True, contest=rubric.contest
         )
     with pytest.raises(PermissionDenied):
         services.conflict_set(
-            by=people["other_organiser"], member=member, province=d1, conflicted=False, contest=rubric.contest
+            by=people["other_organiser"], member=member, unit=d1, conflicted=False, contest=rubric.contest
         )
     with pytest.raises(PermissionDenied):  # without a contest: central staff's, as before
-        services.conflict_set(by=people["organiser"], member=member, province=d1, conflicted=False)
+        services.conflict_set(by=people["organiser"], member=member, unit=d1, conflicted=False)
     client.force_login(people["organiser"])
     client.post(url, {"action": "unconflict", "user": member.pk, "unit": d1.code})
     assert not Conflict.objects.exists()
@@ -343,7 +343,7 @@ def test_an_entrant_s_staff_are_offered_last_and_marked(client, cm, people):
     """Issue #39: the panel page offered an entrant's own staff as any other judge. They may sit on the panel
     (and never judge their own unit), so the organiser is told, and the office's own staff come first."""
     rubric, d1, _ = cm
-    entrant_staff = UserFactory(username="aaa-entrant", role=Role.OFFICE_STAFF, role__province=d1)
+    entrant_staff = UserFactory(username="aaa-entrant", role=Role.OFFICE_STAFF, role__unit=d1)
     client.force_login(people["organiser"])
 
     page = client.get(reverse("panel:manage", args=[rubric.key])).content.decode()
@@ -359,7 +359,7 @@ def test_an_entrant_s_staff_are_offered_last_and_marked(client, cm, people):
 def somchai(cm, people, chiang_mai):
     """The office's staff member on the panel, known to the accounts sheet by their e-mail."""
     user = UserFactory(
-        username="somchai@example.org", email="somchai@example.org", role=Role.OFFICE_STAFF, role__province=chiang_mai
+        username="somchai@example.org", email="somchai@example.org", role=Role.OFFICE_STAFF, role__unit=chiang_mai
     )
     services.panelist_appoint(by=people["organiser"], contest=cm[0].contest, user=user)
     return user

@@ -32,9 +32,9 @@ PAGES = {
 CASES = [(page, who, codes[i]) for page, codes in PAGES.items() for i, who in enumerate(WHO)]
 
 
-def _login(client, who, province):
+def _login(client, who, unit):
     if who != "anonymous":
-        client.force_login(UserFactory(role=ROLES[who], role__province=province if who == "provincial" else None))
+        client.force_login(UserFactory(role=ROLES[who], role__unit=unit if who == "provincial" else None))
 
 
 @pytest.mark.parametrize(("page", "who", "status"), CASES, ids=[f"{p[0]}-{w}" for p, w, _ in CASES])
@@ -88,7 +88,7 @@ def test_committee_override_post_status_member_saved_central_refused(client, chi
 )
 def test_judgments_api_status_by_role(api, chiang_mai, who, get_status, post_status):
     if who != "anonymous":
-        api.force_authenticate(UserFactory(role=ROLES[who], role__province=chiang_mai if who == "provincial" else None))
+        api.force_authenticate(UserFactory(role=ROLES[who], role__unit=chiang_mai if who == "provincial" else None))
     url = reverse("api-judgments", args=[2566])
     body = {"province": "TH-50", "criterion": "4.1.1", "points": "3", "expected_version": 0}
     assert (api.get(url).status_code, api.post(url, body, format="json").status_code) == (get_status, post_status)
@@ -108,13 +108,13 @@ def test_clarification_page_status_by_role(client, rubric, chiang_mai, phuket, w
     opener = UserFactory(role=Role.COMMITTEE)
     clar = Clarification.objects.create(
         rubric=rubric,
-        province=chiang_mai,
+        unit=chiang_mai,
         criterion=Criterion.objects.get(rubric=rubric, code="1.1"),
         opened_by=opener,
         status=ClarificationStatus.OPEN,
     )
     if who == "other_province":
-        client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=phuket))
+        client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=phuket))
     else:
         _login(client, who, chiang_mai)
     assert client.get(reverse("committee:clarification", args=[clar.pk])).status_code == status

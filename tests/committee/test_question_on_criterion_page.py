@@ -26,7 +26,7 @@ def test_the_office_reads_the_open_question_with_who_asked_and_when_and_answers_
     asker.first_name, asker.last_name = "สมชาย", "ใจดี"
     asker.save()
     clar = clarification_open(
-        member=asker, rubric=rubric, province=chiang_mai, criterion_code="1.1", message="ขอรายงานฉบับเต็ม"
+        member=asker, rubric=rubric, unit=chiang_mai, criterion_code="1.1", message="ขอรายงานฉบับเต็ม"
     )
     body = _page(client, provincial_user).content.decode()
     assert 'id="clarifications"' in body and "ขอรายงานฉบับเต็ม" in body and "สมชาย ใจดี" in body
@@ -46,7 +46,7 @@ def test_a_closed_round_keeps_its_question_and_answer_on_the_page_without_a_form
     client, members, provincial_user, rubric, chiang_mai
 ):
     clar = clarification_open(
-        member=members[0], rubric=rubric, province=chiang_mai, criterion_code="1.1", message="คำถามแรก"
+        member=members[0], rubric=rubric, unit=chiang_mai, criterion_code="1.1", message="คำถามแรก"
     )
     clarification_reply(user=provincial_user, clarification=clar, message="คำตอบแรก")
     clarification_close(member=members[0], clarification=clar, message="ครบแล้ว")
@@ -57,9 +57,9 @@ def test_a_closed_round_keeps_its_question_and_answer_on_the_page_without_a_form
 
 def test_another_office_neither_sees_nor_answers_the_question(client, members, rubric, chiang_mai, phuket):
     clar = clarification_open(
-        member=members[0], rubric=rubric, province=chiang_mai, criterion_code="1.1", message="คำถามลับ"
+        member=members[0], rubric=rubric, unit=chiang_mai, criterion_code="1.1", message="คำถามลับ"
     )
-    other = UserFactory(role=Role.OFFICE_STAFF, role__province=phuket)
+    other = UserFactory(role=Role.OFFICE_STAFF, role__unit=phuket)
     client.force_login(other)
     assert "คำถามลับ" not in client.get(reverse(PAGE[0], args=[2566, "TH-83", "1.1"])).content.decode()
     response = client.post(reverse("committee:clarification_answer", args=[clar.pk]), {"message": "แอบตอบ"})
@@ -69,14 +69,14 @@ def test_another_office_neither_sees_nor_answers_the_question(client, members, r
 
 
 def test_a_member_conflicted_on_the_unit_does_not_see_the_question_on_its_page(client, members, rubric, chiang_mai):
-    clarification_open(member=members[0], rubric=rubric, province=chiang_mai, criterion_code="1.1", message="คำถาม")
-    Conflict.objects.create(member=members[1], province=chiang_mai)
+    clarification_open(member=members[0], rubric=rubric, unit=chiang_mai, criterion_code="1.1", message="คำถาม")
+    Conflict.objects.create(member=members[1], unit=chiang_mai)
     response = _page(client, members[1])
     assert response.status_code == 404 or "คำถาม" not in response.content.decode()
 
 
 def test_the_asking_members_screen_links_to_the_offices_page_for_the_criterion(client, members, rubric, chiang_mai):
-    clarification_open(member=members[0], rubric=rubric, province=chiang_mai, criterion_code="1.1", message="คำถาม")
+    clarification_open(member=members[0], rubric=rubric, unit=chiang_mai, criterion_code="1.1", message="คำถาม")
     client.force_login(members[0])
     body = client.get(reverse("admin:committee_score", args=[2566, "TH-50", "1.1"])).content.decode()
     assert f'href="{reverse(PAGE[0], args=PAGE[1])}#clarifications"' in body
@@ -86,7 +86,7 @@ def test_the_asking_members_screen_links_to_the_offices_page_for_the_criterion(c
 def test_the_criterion_page_costs_the_same_queries_with_one_round_or_three(
     client, members, provincial_user, rubric, chiang_mai, django_assert_num_queries
 ):
-    clar = clarification_open(member=members[0], rubric=rubric, province=chiang_mai, criterion_code="1.1",
+    clar = clarification_open(member=members[0], rubric=rubric, unit=chiang_mai, criterion_code="1.1",
                               message="หนึ่ง")  # fmt: skip
     client.force_login(provincial_user)
     url = reverse(PAGE[0], args=PAGE[1])
@@ -99,7 +99,7 @@ def test_the_criterion_page_costs_the_same_queries_with_one_round_or_three(
     clarification_reply(user=provincial_user, clarification=clar, message="ตอบ")
     clarification_close(member=members[0], clarification=clar)
     for _ in range(2):
-        again = clarification_open(member=members[0], rubric=rubric, province=chiang_mai, criterion_code="1.1",
+        again = clarification_open(member=members[0], rubric=rubric, unit=chiang_mai, criterion_code="1.1",
                                    message="อีก")  # fmt: skip
         clarification_reply(user=provincial_user, clarification=again, message="ตอบอีก")
         clarification_close(member=members[0], clarification=again)

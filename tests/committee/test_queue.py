@@ -18,8 +18,8 @@ MATRIX = reverse("admin:committee_matrix")
 NEXT = reverse("admin:committee_next")
 
 
-def _score_url(province: str, criterion: str) -> str:
-    return reverse("admin:committee_score", args=[2566, province, criterion])
+def _score_url(unit: str, criterion: str) -> str:
+    return reverse("admin:committee_score", args=[2566, unit, criterion])
 
 
 @pytest.fixture
@@ -60,10 +60,10 @@ def test_next_with_evidence_walks_criterion_by_criterion_skipping_units_without(
         if url.startswith(MATRIX):
             walked.append(url)
             break
-        province, criterion = url.rstrip("/").split("/")[-2:]
-        walked.append((province, criterion))
-        judge(members[0], sent_cells[province], criterion, points="5")
-        after = {"after_province": province, "after_criterion": criterion}
+        unit, criterion = url.rstrip("/").split("/")[-2:]
+        walked.append((unit, criterion))
+        judge(members[0], sent_cells[unit], criterion, points="5")
+        after = {"after_province": unit, "after_criterion": criterion}
     # Criterion 1.1 first: only Phuket's evidence stands (Chiang Mai withdrew its 1.1); then 1.2 by code.
     assert walked == [("TH-83", "1.1"), ("TH-12", "1.2"), ("TH-50", "1.2"), MATRIX + "?year=2566"]
 
@@ -139,7 +139,7 @@ def test_member_progress_counts_cells_with_evidence_and_drops_as_they_score(clie
 def test_chair_sees_every_members_progress_less_their_conflicts(
     client, chair, central_user, members, judge, sent_cells
 ):
-    services.conflict_set(by=central_user, member=members[2], province=sent_cells["TH-50"], conflicted=True)
+    services.conflict_set(by=central_user, member=members[2], unit=sent_cells["TH-50"], conflicted=True)
     judge(members[0], sent_cells["TH-83"], "1.1", points="5")
     judge(members[1], sent_cells["TH-12"], "1.2", points="5")
     judge(members[1], sent_cells["TH-50"], "1.2", points="0")
@@ -164,7 +164,7 @@ def test_the_chair_sees_their_own_finals_left_where_members_disagree(client, cha
     services.chair_final_record(
         chair=chair,
         rubric=rubric,
-        province=sent_cells["TH-83"],
+        unit=sent_cells["TH-83"],
         criterion_code="1.1",
         points="5",
         reason="ประชุมแล้ว",
@@ -213,7 +213,7 @@ def test_screen_says_no_evidence_and_where_the_counted_points_come_from(client, 
     services.judgment_record(
         member=members[0],
         rubric=page.context["rubric"],
-        province=sent_cells["TH-50"],
+        unit=sent_cells["TH-50"],
         criterion_code="1.2",
         points="5",
         expected_version=0,
@@ -222,7 +222,7 @@ def test_screen_says_no_evidence_and_where_the_counted_points_come_from(client, 
     services.chair_final_record(
         chair=chair,
         rubric=page.context["rubric"],
-        province=sent_cells["TH-50"],
+        unit=sent_cells["TH-50"],
         criterion_code="1.2",
         points="0",
         reason="มติ",
@@ -320,7 +320,7 @@ def test_chair_screen_names_the_median_in_one_pair_of_brackets(client, members, 
     services.judgment_record(
         member=members[0],
         rubric=rubric,
-        province=sent_cells["TH-50"],
+        unit=sent_cells["TH-50"],
         criterion_code="1.2",
         points="5",
         expected_version=0,
@@ -337,7 +337,7 @@ def test_member_without_a_score_of_their_own_sees_no_figure_built_from_a_colleag
     services.judgment_record(
         member=members[0],
         rubric=rubric,
-        province=sent_cells["TH-12"],
+        unit=sent_cells["TH-12"],
         criterion_code="1.2",
         points="5",
         expected_version=0,
@@ -347,7 +347,7 @@ def test_member_without_a_score_of_their_own_sees_no_figure_built_from_a_colleag
     services.judgment_record(
         member=members[1],
         rubric=rubric,
-        province=sent_cells["TH-12"],
+        unit=sent_cells["TH-12"],
         criterion_code="1.2",
         points="0",
         expected_version=0,

@@ -23,11 +23,11 @@ def _requirements(page: str) -> list[str]:
 def test_the_panelist_sees_each_requirement_with_its_verdict_and_ticks_its_own(client, phuket):
     district = DistrictFactory(parent=phuket)
     rubric = requirements_contest(phuket, district)
-    organiser = UserFactory(role=Role.ORGANISER, role__province=phuket)
-    member = UserFactory(role=Role.OFFICE_STAFF, role__province=phuket)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=phuket)
+    member = UserFactory(role=Role.OFFICE_STAFF, role__unit=phuket)
     services.panelist_appoint(by=organiser, contest=rubric.contest, user=member)
-    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=district)
-    answers_submit(user=staff, rubric=rubric, province=district, criterion_code="1.1",
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=district)
+    answers_submit(user=staff, rubric=rubric, unit=district, criterion_code="1.1",
                    answers={"villages": "8", "represented": "8", "areas": "1"})  # fmt: skip
     client.force_login(member)
     url = reverse("admin:committee_score", args=[rubric.key, district.code, "1.1"])
@@ -60,11 +60,11 @@ def test_answers_that_fit_no_row_are_flagged_on_the_panel_s_matrix_until_it_deci
     ]
     rubric = requirements_contest(phuket, district, other, questions=questions, levels=levels)
     for unit, partners in ((district, "3"), (other, "2")):
-        staff = UserFactory(role=Role.OFFICE_STAFF, role__province=unit)
-        answers_submit(user=staff, rubric=rubric, province=unit, criterion_code="1.1",
+        staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=unit)
+        answers_submit(user=staff, rubric=rubric, unit=unit, criterion_code="1.1",
                        answers={"improved": "yes", "partners": partners})  # fmt: skip
-    organiser = UserFactory(role=Role.ORGANISER, role__province=phuket)
-    chair = UserFactory(role=Role.OFFICE_STAFF, role__province=phuket)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=phuket)
+    chair = UserFactory(role=Role.OFFICE_STAFF, role__unit=phuket)
     services.panelist_appoint(by=organiser, contest=rubric.contest, user=chair, is_chair=True)
     client.force_login(chair)
     url = reverse("admin:committee_matrix") + f"?year={rubric.key}"
@@ -80,7 +80,7 @@ def test_answers_that_fit_no_row_are_flagged_on_the_panel_s_matrix_until_it_deci
     override_record(
         member=chair,
         rubric=rubric,
-        province=district,
+        unit=district,
         criterion_code="1.1",
         points="8",
         reason="ส่งเสริมร่วมกับ อปท. เทียบเท่าหน่วยงานระดับอำเภอ",

@@ -27,9 +27,9 @@ def test_judgment_record_first_score_creates_version_1_and_audit_row(judge, memb
 
 
 def test_judgment_record_marks_standing_dirty(judge, members, rubric, chiang_mai, phuket):
-    before = dict(Standing.objects.filter(rubric=rubric).values_list("province_id", "change_seq"))
+    before = dict(Standing.objects.filter(rubric=rubric).values_list("unit_id", "change_seq"))
     judge(members[0], chiang_mai, "4.1.1", points="5")
-    after = dict(Standing.objects.filter(rubric=rubric).values_list("province_id", "change_seq"))
+    after = dict(Standing.objects.filter(rubric=rubric).values_list("unit_id", "change_seq"))
     assert (after[chiang_mai.pk] - before[chiang_mai.pk], after[phuket.pk] - before[phuket.pk]) == (1, 0)
 
 
@@ -101,7 +101,7 @@ def test_judged_points_chair_final_wins(judge, members, chair, rubric, chiang_ma
     services.chair_final_record(
         chair=chair,
         rubric=rubric,
-        province=chiang_mai,
+        unit=chiang_mai,
         criterion_code="4.1.1",
         points="5",
         reason="มติที่ประชุม",
@@ -113,7 +113,7 @@ def test_judged_points_chair_final_wins(judge, members, chair, rubric, chiang_ma
 
 def test_chair_final_cleared_returns_to_median(judge, members, chair, rubric, chiang_mai):
     judge(members[0], chiang_mai, "4.1.1", points="3")
-    cell = {"chair": chair, "rubric": rubric, "province": chiang_mai, "criterion_code": "4.1.1"}
+    cell = {"chair": chair, "rubric": rubric, "unit": chiang_mai, "criterion_code": "4.1.1"}
     services.chair_final_record(**cell, points="5", reason="มติ", expected_version=0)
     services.chair_final_record(**cell, points=None, reason="ยกเลิก", expected_version=1)
     changes = list(ScoreChange.objects.filter(kind=ChangeKind.CHAIR_FINAL).values_list("old_points", "new_points"))
@@ -126,7 +126,7 @@ def test_chair_final_by_member_refused(members, rubric, chiang_mai):
         services.chair_final_record(
             chair=members[0],
             rubric=rubric,
-            province=chiang_mai,
+            unit=chiang_mai,
             criterion_code="4.1.1",
             points="5",
             reason="x",
@@ -139,7 +139,7 @@ def test_override_record_reason_mandatory(members, rubric, chiang_mai):
         services.override_record(
             member=members[0],
             rubric=rubric,
-            province=chiang_mai,
+            unit=chiang_mai,
             criterion_code="3.3",
             points="4",
             reason="  ",
@@ -152,7 +152,7 @@ def test_override_record_audited_and_in_judged_points(members, rubric, chiang_ma
     services.override_record(
         member=members[0],
         rubric=rubric,
-        province=chiang_mai,
+        unit=chiang_mai,
         criterion_code="3.3",
         points="4",
         reason="ไฟล์นำเข้าผิด",
@@ -168,7 +168,7 @@ def test_override_on_judged_criterion_refused(members, rubric, chiang_mai):
         services.override_record(
             member=members[0],
             rubric=rubric,
-            province=chiang_mai,
+            unit=chiang_mai,
             criterion_code="4.1.1",
             points="5",
             reason="x",

@@ -27,5 +27,5 @@ def test_judged_points_accepted_by_engine_as_overrides(judge, members, rubric, c
 def test_standings_recompute_uses_committee_points(judge, members, rubric, chiang_mai):
     judge(members[0], chiang_mai, "4.1.1", points="5")
     standings_recompute(rubric_id=rubric.pk, full=True)
-    result = Standing.objects.get(rubric=rubric, province=chiang_mai)
+    result = Standing.objects.get(rubric=rubric, unit=chiang_mai)
     assert result.criteria["4.1.1"] == "5"

@@ -7,7 +7,7 @@ from contests.models import Unit
 
 def _final(chair, rubric, unit):
     services.chair_final_record(
-        chair=chair, rubric=rubric, province=unit, criterion_code="1.1", points="5", reason="มติ", expected_version=0
+        chair=chair, rubric=rubric, unit=unit, criterion_code="1.1", points="5", reason="มติ", expected_version=0
     )
 
 

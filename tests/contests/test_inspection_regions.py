@@ -8,10 +8,10 @@ from contests.regions import DATA, inspection_regions, region_of
 
 
 def test_eighteen_regions_cover_the_76_provinces_once():
-    provinces = {p["code"] for p in json.load(open("contests/data/provinces.json", encoding="utf-8"))}
+    units = {p["code"] for p in json.load(open("contests/data/provinces.json", encoding="utf-8"))}
     seen = Counter(code for region in inspection_regions() for code in region.provinces)
     assert [r.number for r in inspection_regions()] == list(range(1, 19))
-    assert set(seen) == provinces and len(provinces) == 76
+    assert set(seen) == units and len(units) == 76
     assert max(seen.values()) == 1
 
 

@@ -46,10 +46,10 @@ def test_under_a_subquery_of_units_is_one_query(tree, django_assert_num_queries)
 
 def test_a_path_reaches_the_unit_from_another_model(tree, central_user):
     units, (rim, _, _) = tree
-    Conflict.objects.create(member=central_user, province=rim)
-    found = Conflict.objects.filter(at_or_under(units["cm"], "province__"))
-    assert [c.province for c in found] == [rim]
-    assert not Conflict.objects.filter(at_or_under(units["kathu"], "province__")).exists()
+    Conflict.objects.create(member=central_user, unit=rim)
+    found = Conflict.objects.filter(at_or_under(units["cm"], "unit__"))
+    assert [c.unit for c in found] == [rim]
+    assert not Conflict.objects.filter(at_or_under(units["kathu"], "unit__")).exists()
 
 
 def test_a_units_line_is_itself_and_every_unit_above(tree, django_assert_num_queries):

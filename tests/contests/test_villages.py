@@ -97,6 +97,6 @@ def test_a_contest_among_villages_loads_and_ranks_its_villages(chiang_mai):
     rubric = services.rubric_load(data=data)
     standings_recompute(rubric_id=rubric.pk, full=True)
     ranked = Standing.objects.filter(rubric=rubric)
-    assert sorted(ranked.values_list("province__code", flat=True)) == sorted(v.code for v in villages)
+    assert sorted(ranked.values_list("unit__code", flat=True)) == sorted(v.code for v in villages)
     assert rubric.contest.entrant_noun == ("หมู่บ้าน", "village")
     assert all(rank == 1 for rank in ranked.values_list("rank", flat=True))  # nothing reported: all tie first

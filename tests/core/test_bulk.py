@@ -13,11 +13,11 @@ from scoring.models import Standing
 pytestmark = pytest.mark.pg
 
 FIELDS = ("total", "criteria", "rank", "award")
-ROW = ("province__code", "total", "criteria", "rank", "award", "explanations", "computed_at")
+ROW = ("unit__code", "total", "criteria", "rank", "award", "explanations", "computed_at")
 
 
 def test_update_documents_writes_each_rows_values_and_the_shared_ones_once(rubric):
-    results = Standing.objects.filter(rubric=rubric).order_by("province__code")
+    results = Standing.objects.filter(rubric=rubric).order_by("unit__code")
     first, second, untouched = results[:3]
     results.update(explanations={"1.1": {"th": "เดิม", "en": "old"}})
     at = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
@@ -32,9 +32,9 @@ def test_update_documents_writes_each_rows_values_and_the_shared_ones_once(rubri
     assert written == 2
     rows = {code: rest for code, *rest in results.filter(pk__in=[first.pk, second.pk, untouched.pk]).values_list(*ROW)}
     assert rows == {
-        first.province.code: [Decimal("81.50"), {"1.1": "4.25"}, 1, "winner", {}, at],
-        second.province.code: [Decimal("7.00"), {"1.1": "0"}, 2, "", {}, at],
-        untouched.province.code: [untouched.total, untouched.criteria, untouched.rank, untouched.award,
+        first.unit.code: [Decimal("81.50"), {"1.1": "4.25"}, 1, "winner", {}, at],
+        second.unit.code: [Decimal("7.00"), {"1.1": "0"}, 2, "", {}, at],
+        untouched.unit.code: [untouched.total, untouched.criteria, untouched.rank, untouched.award,
                   {"1.1": {"th": "เดิม", "en": "old"}}, untouched.computed_at],
     }  # fmt: skip
 

@@ -31,13 +31,13 @@ def hostile(rubric, chiang_mai, provincial_user, settings, tmp_path):
     and a stored fact value (as an older year's data may hold; the import itself refuses it for a yes/no fact)."""
     settings.MEDIA_ROOT = tmp_path / "media"
     typist = UserFactory(username=HOSTILE)
-    fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes", user=typist)
+    fact_set(rubric=rubric, unit=chiang_mai, criterion_code="1.1", name="done", value="yes", user=typist)
     Fact.objects.filter(rubric=rubric, name="done").update(value=HOSTILE)
     # The contest's fact template prefills the stored data facts (issue #27).
-    fact_set(rubric=rubric, province=chiang_mai, criterion_code="3.3", name="computers_total", value="9")
+    fact_set(rubric=rubric, unit=chiang_mai, criterion_code="3.3", name="computers_total", value="9")
     Fact.objects.filter(rubric=rubric, name="computers_total").update(value=HOSTILE)
     member, chair = UserFactory(role=Role.COMMITTEE), UserFactory(role=Role.CHAIR)
-    cell = {"rubric": rubric, "province": chiang_mai, "criterion_code": "3.1"}
+    cell = {"rubric": rubric, "unit": chiang_mai, "criterion_code": "3.1"}
     committee.judgment_record(member=member, **cell, items=["1"], note=HOSTILE, expected_version=0)
     committee.chair_final_record(chair=chair, **cell, points="5", reason=HOSTILE, expected_version=0)
     _submit(provincial_user, rubric, chiang_mai, "1.1", "=cmd.pdf", files.pdf(b"% one\n"))
@@ -49,7 +49,7 @@ def _sources(rubric) -> dict[str, object]:
         exporter.YEAR: rubric,
         "fact-import": rubric,
         "contest": rubric.contest,
-        "admin-history": ScoreChange.objects.select_related("rubric", "province", "criterion", "member", "changed_by"),
+        "admin-history": ScoreChange.objects.select_related("rubric", "unit", "criterion", "member", "changed_by"),
         "evidence-zip": list(entries(Evidence.objects.select_related("submission__criterion"))),
         "accounts": None,  # the accounts template (issue #41) is the same for everyone
     }

@@ -43,9 +43,9 @@ def test_a_map_named_in_thai_names_every_shape_in_thai():
 
 def test_dashboard_and_pdf_colour_the_winner_alike(client, central_user, rubric, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        fact_set(rubric=rubric, province=Unit.objects.get(code="TH-83"), criterion_code="1.1", name="done", value="yes")
+        fact_set(rubric=rubric, unit=Unit.objects.get(code="TH-83"), criterion_code="1.1", name="done", value="yes")
     [winner] = [b for b in awardees(rubric) if b.tier.code == "winner"]
-    assert [r.province.code for r in winner.results] == ["TH-83"]
+    assert [r.unit.code for r in winner.results] == ["TH-83"]
     pdf_map = award_map(rubric)
     assert f'fill="{winner.colour}" stroke="#555" stroke-width="0.6"><title>ภูเก็ต</title>' in pdf_map
     assert "<title>Phuket</title>" not in pdf_map and "<title>กรุงเทพมหานคร</title>" in pdf_map

@@ -96,7 +96,7 @@ def buffered(body_dir: Path) -> list:
 def staff_with_token():
     if not Unit.objects.exists():  # a transactional test flushed the bootstrap data
         call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
-    user = UserFactory(role=Role.OFFICE_STAFF, role__province=Unit.objects.get(code="TH-50"))
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=Unit.objects.get(code="TH-50"))
     return user, AuthToken.objects.create(user=user)[1]
 
 

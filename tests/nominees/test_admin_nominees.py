@@ -18,12 +18,12 @@ CHANGELIST = reverse("admin:nominees_nominee_changelist")
 QUERIES = {"central": 9, "cm_organiser": 9}  # +1: the bell's unread count (notices)
 
 
-def contest(organiser_province, slug: str, names: list[str]):
-    units = [DistrictFactory(parent=organiser_province) for _ in names]
+def contest(organiser_unit, slug: str, names: list[str]):
+    units = [DistrictFactory(parent=organiser_unit) for _ in names]
     data = itmodel_data(*(u.code for u in units))
-    data["contest"] = {**data["contest"], "slug": slug, "organiser": organiser_province.code.removeprefix("TH-")}
+    data["contest"] = {**data["contest"], "slug": slug, "organiser": organiser_unit.code.removeprefix("TH-")}
     rubric = services.rubric_load(data=data)
-    organiser = UserFactory(role=Role.ORGANISER, role__province=organiser_province)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=organiser_unit)
     nominees = [
         nominee_submit(
             user=organiser,
@@ -108,7 +108,7 @@ def test_another_organisers_nominee_is_not_found(client, two):
 
 @pytest.mark.parametrize(("role", "status"), [(Role.COMMITTEE, 403), (Role.CHAIR, 403), (Role.OFFICE_STAFF, 302)])
 def test_the_committee_and_office_staff_have_no_such_page(client, two, chiang_mai, role, status):
-    user = UserFactory(role=role, role__province=chiang_mai if role == Role.OFFICE_STAFF else None)
+    user = UserFactory(role=role, role__unit=chiang_mai if role == Role.OFFICE_STAFF else None)
     client.force_login(user)
     assert client.get(CHANGELIST).status_code == status
     assert client.get(change_url(two["cm"][0])).status_code in {status, 302}

@@ -27,11 +27,11 @@ def world(db, chiang_mai, phuket, clock):
     d1, d2 = DistrictFactory(parent=chiang_mai, name_th="แม่ริม"), DistrictFactory(parent=chiang_mai, name_th="สันทราย")
     rubric = services.rubric_load(data=itmodel_data(d1.code, d2.code))
     users = {
-        "own": UserFactory(role=Role.OFFICE_STAFF, role__province=d1),
-        "other_district": UserFactory(role=Role.OFFICE_STAFF, role__province=d2),
-        "other_province": UserFactory(role=Role.OFFICE_STAFF, role__province=phuket),
-        "organiser": UserFactory(role=Role.ORGANISER, role__province=chiang_mai),
-        "other_organiser": UserFactory(role=Role.ORGANISER, role__province=phuket),
+        "own": UserFactory(role=Role.OFFICE_STAFF, role__unit=d1),
+        "other_district": UserFactory(role=Role.OFFICE_STAFF, role__unit=d2),
+        "other_province": UserFactory(role=Role.OFFICE_STAFF, role__unit=phuket),
+        "organiser": UserFactory(role=Role.ORGANISER, role__unit=chiang_mai),
+        "other_organiser": UserFactory(role=Role.ORGANISER, role__unit=phuket),
         "committee": UserFactory(role=Role.COMMITTEE),
         "central": UserFactory(role=Role.CENTRAL),
     }

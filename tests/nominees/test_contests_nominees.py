@@ -48,10 +48,10 @@ def rubric(districts):
 @pytest.fixture
 def people(districts, chiang_mai, phuket):
     return {
-        "organiser": UserFactory(role=Role.ORGANISER, role__province=chiang_mai),
-        "other_organiser": UserFactory(role=Role.ORGANISER, role__province=phuket),
-        "own": UserFactory(role=Role.OFFICE_STAFF, role__province=districts[0]),
-        "other_district": UserFactory(role=Role.OFFICE_STAFF, role__province=districts[1]),
+        "organiser": UserFactory(role=Role.ORGANISER, role__unit=chiang_mai),
+        "other_organiser": UserFactory(role=Role.ORGANISER, role__unit=phuket),
+        "own": UserFactory(role=Role.OFFICE_STAFF, role__unit=districts[0]),
+        "other_district": UserFactory(role=Role.OFFICE_STAFF, role__unit=districts[1]),
         "committee": UserFactory(role=Role.COMMITTEE),
     }
 

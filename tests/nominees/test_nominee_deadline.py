@@ -33,8 +33,8 @@ def it(db, chiang_mai, central_user):
     return SimpleNamespace(
         rubric=services.rubric_load(data=itmodel_data(unit.code)),
         unit=unit,
-        own=UserFactory(role=Role.OFFICE_STAFF, role__province=unit),
-        organiser=UserFactory(role=Role.ORGANISER, role__province=chiang_mai),
+        own=UserFactory(role=Role.OFFICE_STAFF, role__unit=unit),
+        organiser=UserFactory(role=Role.ORGANISER, role__unit=chiang_mai),
         central=central_user,
     )
 

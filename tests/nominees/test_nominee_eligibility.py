@@ -22,7 +22,7 @@ WILAI = "นางวิไลวรรณ ศรีสุข"
 def it(db, chiang_mai):
     d1, d2 = DistrictFactory(parent=chiang_mai, name_th="แม่ริม"), DistrictFactory(parent=chiang_mai, name_th="สันทราย")
     rubric = services.rubric_load(data=itmodel_data(d1.code, d2.code))
-    return rubric.contest, d1, d2, UserFactory(role=Role.OFFICE_STAFF, role__province=d1)
+    return rubric.contest, d1, d2, UserFactory(role=Role.OFFICE_STAFF, role__unit=d1)
 
 
 def submit(contest, unit, user, name=SOMCHAI, **kw):
@@ -141,7 +141,7 @@ def test_the_same_person_edited_is_still_checked(it):
 def test_a_nominating_contest_whose_rubric_sets_no_eligibility_takes_anyone_but_one_per_office(db, chiang_mai):
     d1 = DistrictFactory(parent=chiang_mai)
     contest = office_contest("cm-web-2564", chiang_mai, d1, nominates=True).contest
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
     assert contest.nominee_rules == {}
     nominee = nominee_submit(user=organiser, contest=contest, unit=d1, name_th=SOMCHAI, position_th="ลูกจ้าง", now=OPEN)
     assert (nominee.employment, nominee.office) == ("", None)

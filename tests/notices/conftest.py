@@ -26,14 +26,14 @@ def people(chiang_mai, phuket):
     from people.models import Conflict
 
     made = {
-        "cm": UserFactory(username="cm", email="cm@example.org", role=Role.OFFICE_STAFF, role__province=chiang_mai),
-        "pk": UserFactory(username="pk", email="pk@example.org", role=Role.OFFICE_STAFF, role__province=phuket),
+        "cm": UserFactory(username="cm", email="cm@example.org", role=Role.OFFICE_STAFF, role__unit=chiang_mai),
+        "pk": UserFactory(username="pk", email="pk@example.org", role=Role.OFFICE_STAFF, role__unit=phuket),
         "central": UserFactory(username="central", email="central@example.org", role=Role.CENTRAL),
         "member": UserFactory(username="member", email="member@example.org", role=Role.COMMITTEE),
         "conflicted": UserFactory(username="conflicted", email="conflicted@example.org", role=Role.COMMITTEE),
         "chair": UserFactory(username="chair", email="chair@example.org", role=Role.CHAIR),
     }
-    Conflict.objects.create(member=made["conflicted"], province=chiang_mai)
+    Conflict.objects.create(member=made["conflicted"], unit=chiang_mai)
     return made
 
 

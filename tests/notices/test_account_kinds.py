@@ -21,12 +21,12 @@ PASSWORD = "บ้านเลขที่-๔๒-2569"
 def invited(chiang_mai, phuket):
     district = DistrictFactory(parent=chiang_mai)
     made = {
-        "org": UserFactory(username="org", email="org@x.org", role=Role.ORGANISER, role__province=chiang_mai),
-        "pkorg": UserFactory(username="pkorg", email="pkorg@x.org", role=Role.ORGANISER, role__province=phuket),
+        "org": UserFactory(username="org", email="org@x.org", role=Role.ORGANISER, role__unit=chiang_mai),
+        "pkorg": UserFactory(username="pkorg", email="pkorg@x.org", role=Role.ORGANISER, role__unit=phuket),
         "central": UserFactory(username="central", email="c@x.org", role=Role.CENTRAL),
         "new": UserFactory(
             username="somsri", first_name="สมศรี", last_name="ใจดี", email="somsri@x.org",
-            role=Role.OFFICE_STAFF, role__province=district,
+            role=Role.OFFICE_STAFF, role__unit=district,
         ),
     }  # fmt: skip
     made["new"].set_unusable_password()
@@ -52,6 +52,6 @@ def test_the_organiser_who_invited_hears_it_went_out_and_was_accepted_and_nobody
 
 def test_an_invitation_the_system_sent_or_one_the_inviter_may_no_longer_manage_tells_nobody(invited, phuket):
     invitation_send(user=invited["new"])  # the system's: nobody provisioned it by hand
-    other = UserFactory(username="elsewhere", email="e@x.org", role=Role.OFFICE_STAFF, role__province=phuket)
+    other = UserFactory(username="elsewhere", email="e@x.org", role=Role.OFFICE_STAFF, role__unit=phuket)
     invitation_send(user=other, by=invited["org"])  # Phuket's staff: not under Chiang Mai's organiser
     assert inbox_of(*invited.values(), other) == {"org": [], "pkorg": [], "central": [], "somsri": [], "elsewhere": []}

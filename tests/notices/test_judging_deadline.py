@@ -46,7 +46,7 @@ def test_an_office_contests_deadline_reaches_its_panel_not_another_offices(offic
     from tests.factories import UserFactory
 
     panelist = UserFactory(username="cmpanel", email="cmp@x.org", role=Role.OFFICE_STAFF,
-                           role__province=rubric.contest.organiser)  # fmt: skip
+                           role__unit=rubric.contest.organiser)  # fmt: skip
     panelist_appoint(by=people["organiser"], contest=rubric.contest, user=panelist)
     judging_deadline_set(user=people["organiser"], contest=rubric.contest, deadline=dt.date(2021, 9, 1))
     got = inbox_of(*people.values(), panelist)

@@ -39,7 +39,7 @@ def test_a_question_reaches_the_units_staff_and_the_answer_the_members_who_may_j
     rubric, people, chiang_mai, mailoutbox
 ):
     thread = clarify.clarification_open(
-        member=people["member"], rubric=rubric, province=chiang_mai, criterion_code="4.1.1", message="ขอรูปเพิ่ม"
+        member=people["member"], rubric=rubric, unit=chiang_mai, criterion_code="4.1.1", message="ขอรูปเพิ่ม"
     )
     assert inbox_of(people["cm"], people["pk"])["cm"] == [Kind.QUESTION_ASKED]
     assert mailed(mailoutbox) == ["cm@example.org"]
@@ -56,7 +56,7 @@ def test_evidence_received_goes_to_the_units_other_staff_and_the_members_in_the_
     rubric, people, chiang_mai, mailoutbox
 ):
     evidence_submit(
-        user=people["cm"], rubric=rubric, province=chiang_mai, criterion_code="4.1.1", url="https://example.org/a"
+        user=people["cm"], rubric=rubric, unit=chiang_mai, criterion_code="4.1.1", url="https://example.org/a"
     )
     got = inbox_of(*people.values())
     assert got == {"cm": [], "pk": [], "central": [], "member": [Kind.EVIDENCE_RECEIVED], "conflicted": [],
@@ -89,7 +89,7 @@ def test_members_who_disagree_leave_the_chair_a_final_waiting_told_once(rubric, 
 
     membership_set(user=other, role="committee")
     code = next(c.code for c in rubric.criteria.all() if c.code.startswith("4.1"))
-    cell = {"rubric": rubric, "province": chiang_mai, "criterion_code": code, "expected_version": 0}
+    cell = {"rubric": rubric, "unit": chiang_mai, "criterion_code": code, "expected_version": 0}
     judgment_record(member=people["member"], points="1", **cell)
     assert inbox_of(people["chair"])["chair"] == []  # one score: nothing to settle
     judgment_record(member=other, points="3", **cell)
@@ -107,11 +107,11 @@ def test_a_receipt_the_department_records_tells_the_office_and_the_judges_with_t
     from notices import outbox
     from scoring.facts.imports import fact_set
 
-    fact_set(rubric=rubric, province=chiang_mai, criterion_code="2.1.2", name="received_on", value="2023-11-03",
+    fact_set(rubric=rubric, unit=chiang_mai, criterion_code="2.1.2", name="received_on", value="2023-11-03",
              user=people["central"])  # fmt: skip
     fact_set(
         rubric=rubric,
-        province=chiang_mai,
+        unit=chiang_mai,
         criterion_code="2.1.2",
         name="received_on",
         value="2023-11-03",

@@ -23,11 +23,11 @@ def office(chiang_mai, phuket):
     mine, other = DistrictFactory(parent=chiang_mai), DistrictFactory(parent=chiang_mai)
     theirs = DistrictFactory(parent=phuket)
     people = {
-        "organiser": UserFactory(username="org", email="org@x.org", role=Role.ORGANISER, role__province=chiang_mai),
-        "district": UserFactory(username="d1", email="d1@x.org", role=Role.OFFICE_STAFF, role__province=mine),
-        "outside": UserFactory(username="d3", email="d3@x.org", role=Role.OFFICE_STAFF, role__province=theirs),
-        "pk_org": UserFactory(username="pkorg", email="pkorg@x.org", role=Role.ORGANISER, role__province=phuket),
-        "pk_panel": UserFactory(username="pkpanel", email="pkp@x.org", role=Role.OFFICE_STAFF, role__province=theirs),
+        "organiser": UserFactory(username="org", email="org@x.org", role=Role.ORGANISER, role__unit=chiang_mai),
+        "district": UserFactory(username="d1", email="d1@x.org", role=Role.OFFICE_STAFF, role__unit=mine),
+        "outside": UserFactory(username="d3", email="d3@x.org", role=Role.OFFICE_STAFF, role__unit=theirs),
+        "pk_org": UserFactory(username="pkorg", email="pkorg@x.org", role=Role.ORGANISER, role__unit=phuket),
+        "pk_panel": UserFactory(username="pkpanel", email="pkp@x.org", role=Role.OFFICE_STAFF, role__unit=theirs),
         "central": UserFactory(username="central", email="c@x.org", role=Role.CENTRAL),
     }
     rubric = office_contest("cm-web-2564", chiang_mai, mine, other)
@@ -51,8 +51,8 @@ def test_a_moved_deadline_in_an_office_contest_reaches_its_entrants_and_runners_
 
 
 def test_a_tie_at_an_award_line_waits_for_whoever_runs_the_contest_and_is_told_once(chiang_mai, phuket, mailoutbox):
-    organiser = UserFactory(username="org", email="org@x.org", role=Role.ORGANISER, role__province=chiang_mai)
-    other = UserFactory(username="pkorg", email="pkorg@x.org", role=Role.ORGANISER, role__province=phuket)
+    organiser = UserFactory(username="org", email="org@x.org", role=Role.ORGANISER, role__unit=chiang_mai)
+    other = UserFactory(username="pkorg", email="pkorg@x.org", role=Role.ORGANISER, role__unit=phuket)
     rubric, _ = tied_contest(chiang_mai)
     got = inbox_of(organiser, other)
     assert got == {"org": [Kind.TIE_WAITING], "pkorg": []}
@@ -71,7 +71,7 @@ def test_opening_a_draft_tells_its_entrants_and_its_panel_not_another_offices(of
     Contest.objects.filter(pk=rubric.contest_id).update(state=ContestState.DRAFT)
     rubric.contest.refresh_from_db()
     panelist = UserFactory(
-        username="cmpanel", email="cmp@x.org", role=Role.OFFICE_STAFF, role__province=rubric.contest.organiser
+        username="cmpanel", email="cmp@x.org", role=Role.OFFICE_STAFF, role__unit=rubric.contest.organiser
     )
     panelist_appoint(by=people["organiser"], contest=rubric.contest, user=panelist)
     services.contest_open(user=people["organiser"], rubric=rubric)

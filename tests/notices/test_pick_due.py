@@ -25,13 +25,13 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("
 def chain_people():
     chain = load_chain()
     made = {
-        "rim": UserFactory(username="rim", email="rim@x.org", role=Role.ORGANISER, role__province=chain.mae_rim),
-        "dong": UserFactory(username="dong", email="dong@x.org", role=Role.ORGANISER, role__province=chain.hang_dong),
-        "kathu": UserFactory(username="kathu", email="kathu@x.org", role=Role.ORGANISER, role__province=chain.kathu),
+        "rim": UserFactory(username="rim", email="rim@x.org", role=Role.ORGANISER, role__unit=chain.mae_rim),
+        "dong": UserFactory(username="dong", email="dong@x.org", role=Role.ORGANISER, role__unit=chain.hang_dong),
+        "kathu": UserFactory(username="kathu", email="kathu@x.org", role=Role.ORGANISER, role__unit=chain.kathu),
         "rim_staff": UserFactory(
-            username="rimstaff", email="rs@x.org", role=Role.OFFICE_STAFF, role__province=chain.mae_rim
+            username="rimstaff", email="rs@x.org", role=Role.OFFICE_STAFF, role__unit=chain.mae_rim
         ),
-        "cm": UserFactory(username="cm", email="cm@x.org", role=Role.ORGANISER, role__province=chain.mae_rim.parent),
+        "cm": UserFactory(username="cm", email="cm@x.org", role=Role.ORGANISER, role__unit=chain.mae_rim.parent),
         "central": UserFactory(username="central", email="c@x.org", role=Role.CENTRAL),
     }
     return chain, made

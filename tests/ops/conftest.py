@@ -56,4 +56,4 @@ def manage(*args: str, var_dir: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def phuket_user(phuket):
-    return UserFactory(role=Role.OFFICE_STAFF, role__province=phuket)
+    return UserFactory(role=Role.OFFICE_STAFF, role__unit=phuket)

@@ -60,7 +60,7 @@ def test_demo_judged_criteria_score_only_what_the_demo_committee_judged(db, sett
     # A demo loaded before the fix, with its judged facts: a second `make run` must not keep them.
     fact_set(
         rubric=rubric,
-        province=Unit.objects.get(code="TH-32"),
+        unit=Unit.objects.get(code="TH-32"),
         criterion_code="1.2",
         name="done",
         value="yes",
@@ -70,9 +70,9 @@ def test_demo_judged_criteria_score_only_what_the_demo_committee_judged(db, sett
     standings_recompute(rubric_id=rubric.pk, full=True)  # what on_commit would have run
     judged = [c.code for c in selectors.rubric_spec(rubric).criteria() if c.rule.committee_judges]
     assert judged == ["1.1", "1.2", "1.3", "1.4", "3.1", "3.2", "3.4", "3.5", "4.1.1", "4.2", "5.1", "5.2"]
-    results = {r.province.code: r.criteria for r in Standing.objects.filter(rubric=rubric).select_related("province")}
+    results = {r.unit.code: r.criteria for r in Standing.objects.filter(rubric=rubric).select_related("unit")}
     surin = results["TH-32"]  # no evidence, no judgment: the demo's winner on 90 points before the fix
-    assert not Judgment.objects.filter(rubric=rubric, province__code="TH-32").exists()
+    assert not Judgment.objects.filter(rubric=rubric, unit__code="TH-32").exists()
     assert {code: surin[code] for code in judged} == dict.fromkeys(judged, "0")
     assert (
         not Fact.objects.filter(rubric=rubric, criterion__code__in=judged)
@@ -85,7 +85,7 @@ def test_demo_judged_criteria_score_only_what_the_demo_committee_judged(db, sett
     # final 5 on 3.1; Khon Kaen: both members 3 on 4.1.1, ticks 1 and 1,2,3 on 3.1.
     present = Rubric.objects.get(year=present_year(timezone.localdate()))
     standings_recompute(rubric_id=present.pk, full=True)
-    results = {r.province.code: r.criteria for r in Standing.objects.filter(rubric=present).select_related("province")}
+    results = {r.unit.code: r.criteria for r in Standing.objects.filter(rubric=present).select_related("unit")}
     assert (results["TH-50"]["3.1"], results["TH-40"]["4.1.1"], results["TH-40"]["3.1"]) == ("5", "3", "3")
     assert results["TH-50"]["1.2"] == results["TH-40"]["1.2"] == "0"
 

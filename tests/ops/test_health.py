@@ -53,7 +53,7 @@ def test_readyz_service_mode_red_without_redis_and_with_a_stale_heartbeat(client
 
 
 def test_readyz_red_when_stale_results_wait_with_no_recompute(client, rubric, settings):
-    Standing.objects.filter(rubric=rubric, province__code="TH-50").update(change_seq=10**6)
+    Standing.objects.filter(rubric=rubric, unit__code="TH-50").update(change_seq=10**6)
     RecomputeRun.objects.all().delete()  # the session's own set-up ran one moments ago
     RecomputeRun.objects.create(rubric=rubric, started_at=timezone.now() - timedelta(minutes=6))
     assert states(client.get("/readyz"))["recompute"] is False

@@ -32,7 +32,7 @@ def _contacts(client, central_user):
      (Role.CENTRAL, "central")],
 )  # fmt: skip
 def test_each_role_opens_its_own_help_first(client, chiang_mai, role, section):
-    client.force_login(UserFactory(role=role, role__province=chiang_mai if role in Role.with_office() else None))
+    client.force_login(UserFactory(role=role, role__unit=chiang_mai if role in Role.with_office() else None))
 
     html = client.get(reverse("ops:help")).content.decode()
 
@@ -80,6 +80,6 @@ def test_every_page_and_the_500_page_link_to_help(client, provincial_user):
 
 
 def test_only_central_staff_set_the_contacts(client, chiang_mai):
-    client.force_login(UserFactory(role=Role.ORGANISER, role__province=chiang_mai))
+    client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
     response = client.post(reverse("admin:ops_sitecontact_change", args=[1]), {"phone": "0"})
     assert response.status_code == 403 and SiteContact.objects.get().phone == ""

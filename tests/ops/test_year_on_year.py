@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def two_years(rubric, central_user):
     opened = nextyear.next_year_open(user=central_user, rubric=rubric, memberships_confirmed=True)
     for r, total, dims in ((rubric, "61.50", {"1": "20", "2": "41.5"}), (opened, "70.00", {"1": "25", "2": "45"})):
-        Standing.objects.filter(rubric=r, province__code="TH-50").update(total=Decimal(total), dimensions=dims)
+        Standing.objects.filter(rubric=r, unit__code="TH-50").update(total=Decimal(total), dimensions=dims)
     return rubric, opened
 
 
@@ -27,7 +27,7 @@ def test_dashboard_year_on_year_every_province_in_fixed_queries(
         response = client.get("/ops/year-on-year/")
     rows = response.context["rows"]
     assert len(rows) == 76
-    chiang_mai = next(r for r in rows if r["province"].code == "TH-50")
+    chiang_mai = next(r for r in rows if r["unit"].code == "TH-50")
     assert chiang_mai["totals"] == [Decimal("61.50"), Decimal("70.00")]
     assert chiang_mai["change"] == Decimal("8.50")
     assert chiang_mai["dimensions"][:2] == [("1", ["20", "25"]), ("2", ["41.5", "45"])]
@@ -44,7 +44,7 @@ def test_province_page_own_province_only_and_only_years_shown_to_provinces(
     client.force_login(provincial_user)
     assert client.get(url).context["rows"] == []  # no year is shown to provinces yet
     for rubric in two_years:
-        YearSettings.objects.create(rubric=rubric, standings_visible_to_provinces=True)
+        YearSettings.objects.create(rubric=rubric, standings_visible_to_entrants=True)
     response = client.get(url)
     assert [r["totals"] for r in response.context["rows"]] == [[Decimal("61.50"), Decimal("70.00")]]
     assert "+๘.๕๐" in response.content.decode()
@@ -66,7 +66,7 @@ def test_no_year_on_year_link_for_who_cannot_open_it(client, committee_user, chi
     assert client.get("/ops/year-on-year/TH-50/").status_code == 403
     district = DistrictFactory(parent=chiang_mai)
     office_contest("cm-web-2564", chiang_mai, district)
-    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=district))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=district))
     page = client.get(f"/years/cm-web-2564/provinces/{district.code}/")
     assert page.status_code == 200 and "/ops/year-on-year/" not in page.content.decode()
     assert client.get(f"/ops/year-on-year/{district.code}/").status_code == 404

@@ -14,7 +14,7 @@ def test_the_departments_people_come_with_what_their_actor_reads(django_assert_n
     """A notice of an upload asks the actor of each candidate whether they judge the unit: their roles and their
     conflicts cost two queries in all, however many sit on the committee, not two more per person."""
     people = [UserFactory(role=[Role.COMMITTEE, Role.CHAIR, Role.CENTRAL][i % 3]) for i in range(n)]
-    Conflict.objects.create(member=people[0], province=chiang_mai)
+    Conflict.objects.create(member=people[0], unit=chiang_mai)
     contest = Rubric.objects.national().get(year=2566).contest
 
     with django_assert_num_queries(2):

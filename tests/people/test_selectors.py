@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_role_and_office_of_provincial_staff(chiang_mai):
-    user = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     assert (role_of(user), office_unit_id(user)) == (Role.OFFICE_STAFF, chiang_mai.pk)
 
 
@@ -26,8 +26,8 @@ def test_user_without_membership_and_anonymous_have_no_role():
 
 def test_conflicts_are_per_member_and_hide_the_province_from_them(chiang_mai, phuket):
     member, other = UserFactory(role=Role.COMMITTEE), UserFactory(role=Role.COMMITTEE)
-    Conflict.objects.create(member=member, province=chiang_mai)
-    assert list(conflicted_unit_ids(member)) == [{"province_id": chiang_mai.pk}]
+    Conflict.objects.create(member=member, unit=chiang_mai)
+    assert list(conflicted_unit_ids(member)) == [{"unit_id": chiang_mai.pk}]
     assert list(conflicted_unit_ids(other)) == []
     assert chiang_mai not in actor_of(member).units()
     assert {chiang_mai, phuket} <= set(actor_of(other).units())

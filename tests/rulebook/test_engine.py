@@ -42,12 +42,12 @@ FULL = {
 }
 
 
-def province(facts: dict = FULL, size: str = "medium", **kw: object) -> Breakdown:
+def unit(facts: dict = FULL, size: str = "medium", **kw: object) -> Breakdown:
     return evaluate_entrant(RUBRIC, facts, size_group=size, calendar=CAL, **kw)  # type: ignore[arg-type]
 
 
 def test_evaluate_province_full_breakdown() -> None:
-    b = province()
+    b = unit()
     assert {k: s.points for k, s in b.criteria.items()} == {
         "1.1": 5,
         "1.2": 5,
@@ -74,12 +74,12 @@ def test_evaluate_province_full_breakdown() -> None:
 
 
 def test_evaluate_province_size_group_changes_4_2() -> None:
-    assert province(size="small").criteria["4.2"].points == 10
-    assert province(size="large").total == D(65)
+    assert unit(size="small").criteria["4.2"].points == 10
+    assert unit(size="large").total == D(65)
 
 
 def test_evaluate_province_no_facts_all_zero() -> None:
-    b = province({})
+    b = unit({})
     assert b.total == 0
     assert b.criteria["1.1"] == Score(D(0), "ยังไม่มีข้อมูล → 0 คะแนน", "no data yet → 0 points")
     assert b.criteria["2.1.2"] == Score(D(0), "ยังไม่ส่ง → 0 คะแนน", "not submitted → 0 points")
@@ -91,7 +91,7 @@ def test_evaluate_province_invalid_fact_scores_zero_without_crashing() -> None:
         "1.1": {"done": "ok?"},
         "3.5": {"oops": "1"},
     }
-    b = province(facts)
+    b = unit(facts)
     assert b.criteria["3.3"].th == "เครื่องที่ติดตั้งแอนติไวรัส 101 มากกว่าจำนวนเครื่องทั้งหมด 100 → 0 คะแนน"
     assert b.criteria["1.1"].points == 0
     assert b.criteria["3.5"].th.startswith("ไม่รู้จักข้อมูล “oops”")
@@ -99,7 +99,7 @@ def test_evaluate_province_invalid_fact_scores_zero_without_crashing() -> None:
 
 
 def test_evaluate_province_committee_override() -> None:
-    b = province(overrides={"2.1.1": D(6)})
+    b = unit(overrides={"2.1.1": D(6)})
     assert b.criteria["2.1.1"] == Score(
         D(6),
         "คะแนนจากคณะกรรมการ (คำนวณจากข้อมูลได้ 4) → 6 คะแนน",
@@ -119,7 +119,7 @@ def test_evaluate_province_override_on_continuous_rule() -> None:
 @pytest.mark.parametrize(("code", "points"), [("1.1", D("2.5")), ("1.1", D(6)), ("3.1", D(2)), ("9.9", D(1))])
 def test_evaluate_province_override_outside_levels_refused(code: str, points: Decimal) -> None:
     with pytest.raises(ValueError):
-        province(overrides={code: points})
+        unit(overrides={code: points})
 
 
 @pytest.mark.parametrize(("code", "points"), [("1.1", D("2.5")), ("1.1", D(6)), ("3.1", D(2)), ("9.9", D(1))])
@@ -152,7 +152,7 @@ def test_scorer_gives_evaluate_provinces_points(entrants: list) -> None:
     through one scorer's memo, committee overrides included."""
     scorer = Scorer(RUBRIC, CAL)
     for facts, size, overrides in entrants:
-        b = province(facts, size, overrides=overrides)
+        b = unit(facts, size, overrides=overrides)
         t = scorer.score(facts, size_group=size, overrides=overrides)
         assert t.criteria == {k: s.points for k, s in b.criteria.items()}
         assert (t.dimensions, t.total, t.level, t.dimension_levels) == (
@@ -221,8 +221,7 @@ def bd(d1: str, d2: str = "0", d3: str = "0", d4: str = "0", d5: str = "0") -> B
 
 def places(breakdowns: dict[str, Breakdown]) -> list[tuple[str, int, bool, str | None, bool]]:
     return [
-        (p.province, p.rank, p.tied, p.award, p.award_tie)
-        for p in rank(breakdowns, tie_break=TIE, awards=RUBRIC.awards)
+        (p.unit, p.rank, p.tied, p.award, p.award_tie) for p in rank(breakdowns, tie_break=TIE, awards=RUBRIC.awards)
     ]
 
 
@@ -257,7 +256,7 @@ def test_rank_dimension_5_beats_higher_dimension_1() -> None:
 def test_rank_tie_break_order_is_configurable() -> None:
     breakdowns = {"TH-A": bd("20", "20", "20", "20", "5"), "TH-B": bd("15", "20", "20", "20", "10")}
     result = rank(breakdowns, tie_break=("1",), awards=RUBRIC.awards)
-    assert [p.province for p in result] == ["TH-A", "TH-B"]
+    assert [p.unit for p in result] == ["TH-A", "TH-B"]
 
 
 def test_rank_full_tie_never_settled() -> None:
@@ -266,9 +265,9 @@ def test_rank_full_tie_never_settled() -> None:
 
 
 def test_rank_tie_at_13th_14th_boundary_flagged() -> None:
-    provinces = {f"TH-{n:02d}": bd(str(100 - n)) for n in range(1, 13)}  # ranks 1..12
-    provinces |= {"TH-51": bd("50"), "TH-50": bd("50"), "TH-60": bd("40")}
-    result = places(provinces)
+    units = {f"TH-{n:02d}": bd(str(100 - n)) for n in range(1, 13)}  # ranks 1..12
+    units |= {"TH-51": bd("50"), "TH-50": bd("50"), "TH-60": bd("40")}
+    result = places(units)
     assert result[11] == ("TH-12", 12, False, "honourable", False)
     assert result[12:] == [
         ("TH-50", 13, True, "honourable", True),
@@ -278,9 +277,9 @@ def test_rank_tie_at_13th_14th_boundary_flagged() -> None:
 
 
 def test_rank_tie_inside_honourable_mentions_not_flagged() -> None:
-    provinces = {f"TH-{n:02d}": bd(str(100 - n)) for n in range(1, 5)}
-    provinces |= {"TH-06": bd("50"), "TH-05": bd("50")}
-    result = places(provinces)
+    units = {f"TH-{n:02d}": bd(str(100 - n)) for n in range(1, 5)}
+    units |= {"TH-06": bd("50"), "TH-05": bd("50")}
+    result = places(units)
     assert result[4:] == [("TH-05", 5, True, "honourable", False), ("TH-06", 5, True, "honourable", False)]
 
 
@@ -297,7 +296,7 @@ def test_rank_without_a_tie_break_order_shares_ranks_decision_12() -> None:
     }
     awards = [AwardSpec("winner", "ชนะเลิศ", "Winner", 1, D(0), "", ""), *RUBRIC.awards[1:3]]  # 3 awards
     result = rank(totals, tie_break=(), awards=awards)
-    assert [(p.province, p.rank, p.tied, p.award, p.award_tie) for p in result] == [
+    assert [(p.unit, p.rank, p.tied, p.award, p.award_tie) for p in result] == [
         ("TH-A", 1, False, "winner", False),
         ("TH-B", 2, False, "runner_up_1", False),
         ("TH-C", 3, False, "runner_up_2", False),
@@ -308,12 +307,12 @@ def test_rank_without_a_tie_break_order_shares_ranks_decision_12() -> None:
     # With four awards the tie sits on the last award line: both are listed and flagged for the panel.
     four = [*awards, AwardSpec("honourable", "ชมเชย", "Honourable", 1, D(0), "", "")]
     result = rank(totals, tie_break=(), awards=four)
-    assert [(p.province, p.rank, p.award, p.award_tie) for p in result][3:5] == [
+    assert [(p.unit, p.rank, p.award, p.award_tie) for p in result][3:5] == [
         ("TH-D", 4, "honourable", True),
         ("TH-E", 4, "honourable", True),
     ]
     # The same totals under the national order (decision 7) are parted by dimension 5.
-    assert [p.province for p in rank(totals, tie_break=TIE, awards=four)][3:5] == ["TH-E", "TH-D"]
+    assert [p.unit for p in rank(totals, tie_break=TIE, awards=four)][3:5] == ["TH-E", "TH-D"]
 
 
 def test_rank_returns_placings() -> None:
@@ -373,7 +372,7 @@ AWARDS_3 = [AwardSpec("winner", "ชนะเลิศ", "Winner", 1, D(0), "", 
 def _ranked(decided) -> list[tuple[str, int, bool, str | None, bool]]:
     keys, totals, _ = _boundary_tie()
     result = rank_keys(keys, totals, awards=AWARDS_3, decided=decided)
-    return [(p.province, p.rank, p.tied, p.award, p.award_tie) for p in result]
+    return [(p.unit, p.rank, p.tied, p.award, p.award_tie) for p in result]
 
 
 def test_rank_keys_boundary_tie_awaits_a_decision() -> None:

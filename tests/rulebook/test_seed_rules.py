@@ -78,7 +78,7 @@ def test_chonburi_shares_a_rank_and_flags_a_tie_at_the_third_award() -> None:
     placings = rank(scored, tie_break=spec.tie_break, awards=spec.awards)
     # (entrant, rank, tied, award, tie at an award line): 2004 and 2009 hold 3rd and 4th place together, one
     # award between them; both are listed under the third award and flagged, the code only orders the list.
-    assert [(p.province, p.rank, p.tied, p.award, p.award_tie) for p in placings] == [
+    assert [(p.unit, p.rank, p.tied, p.award, p.award_tie) for p in placings] == [
         ("2001", 1, False, "winner", False),
         ("2007", 2, False, "runner_up_1", False),
         ("2004", 3, True, "runner_up_2", True),
@@ -240,7 +240,7 @@ def test_model_subdistricts_two_per_province_and_a_tie_at_the_line_is_the_panels
     scored = {code: evaluate_entrant(spec, committee(*m), size_group="", calendar=CAL) for code, m in marks.items()}
     placings = rank(scored, tie_break=spec.tie_break, awards=spec.awards)
     # Tied inside the tier: both selected, no decision needed.
-    assert [(p.province, p.rank, p.award, p.award_tie) for p in placings] == [
+    assert [(p.unit, p.rank, p.award, p.award_tie) for p in placings] == [
         ("430101", 1, "provincial_model", False),
         ("430201", 1, "provincial_model", False),
         ("430501", 3, None, False),
@@ -250,7 +250,7 @@ def test_model_subdistricts_two_per_province_and_a_tie_at_the_line_is_the_panels
         spec, committee("18", "18", "18", "18", "18"), size_group="", calendar=CAL
     )  # 18 × 5 = 90
     placings = rank(scored, tie_break=spec.tie_break, awards=spec.awards)
-    assert [(p.province, p.rank, p.award, p.award_tie) for p in placings] == [
+    assert [(p.unit, p.rank, p.award, p.award_tie) for p in placings] == [
         ("430501", 1, "provincial_model", False),
         ("430101", 2, "provincial_model", True),
         ("430201", 2, "provincial_model", True),

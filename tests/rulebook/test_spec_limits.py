@@ -52,7 +52,7 @@ def test_repeated_codes_are_named_up_to_twenty():
 
 
 def test_the_contest_upload_page_shows_a_bounded_refusal(client, chiang_mai):
-    client.force_login(UserFactory(role=Role.ORGANISER, role__province=chiang_mai))
+    client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
     body = json.dumps(rubric(MAX_CRITERIA) | {"contest": {"slug": "x", "entrant_level": "district"}}).encode()
 
     response = client.post("/standings/contests/", {"file": SimpleUploadedFile("rubric.json", body)})

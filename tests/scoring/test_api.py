@@ -26,7 +26,7 @@ MATRIX = {
 @pytest.mark.parametrize("role", list(MATRIX))
 def test_api_permission_matrix(api, role, chiang_mai):
     if role:
-        user = UserFactory(role=role, role__province=chiang_mai if role == Role.OFFICE_STAFF else None)
+        user = UserFactory(role=role, role__unit=chiang_mai if role == Role.OFFICE_STAFF else None)
         api.login(username=user.username, password=PASSWORD)
     got = [getattr(api, method)(url, FACTS, format="json").status_code for method, url in ENDPOINTS]
     assert got == MATRIX[role]
@@ -155,12 +155,12 @@ def test_api_schema_documents_every_error_status_with_the_shared_shape(api, cent
     schema = api.get("/api/v1/schema/?format=json").json()
 
     facts = schema["paths"]["/api/v1/years/{year}/facts/"]["post"]["responses"]
-    provinces = schema["paths"]["/api/v1/provinces/"]["get"]["responses"]
+    units = schema["paths"]["/api/v1/provinces/"]["get"]["responses"]
     error = schema["components"]["schemas"]["Error"]
 
     assert sorted(facts) == ["200", "400", "401", "403", "404", "405", "406", "409", "415", "500"]
     # 404 too: `?format=` names a renderer, and an unknown one is a 404 (DRF's URL_FORMAT_OVERRIDE).
-    assert sorted(provinces) == ["200", "401", "403", "404", "405", "406", "500"]
+    assert sorted(units) == ["200", "401", "403", "404", "405", "406", "500"]
     assert facts["401"]["headers"]["WWW-Authenticate"]["schema"] == {"type": "string", "enum": ["Token"]}
     assert sorted(error["required"]) == ["attr", "code", "detail", "en", "th"]
     year = schema["paths"]["/api/v1/years/{year}/facts/"]["post"]["parameters"][0]["schema"]["pattern"]

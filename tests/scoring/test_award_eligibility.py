@@ -30,7 +30,7 @@ def breakdown(total: int) -> Breakdown:
 
 def test_rank_never_lists_a_zero_total_and_leaves_places_vacant():
     placings = rank({"A": breakdown(7), "B": breakdown(0), "C": breakdown(0)}, tie_break=["1"], awards=AWARDS)
-    assert [(p.province, p.rank, p.award, p.award_tie) for p in placings] == [
+    assert [(p.unit, p.rank, p.award, p.award_tie) for p in placings] == [
         ("A", 1, "winner", False),
         ("B", 2, None, False),
         ("C", 2, None, False),

@@ -92,20 +92,20 @@ def test_override_saved_unchanged_writes_no_audit_and_no_rescore(rubric, central
 def test_override_added_then_removed_leaves_every_score_as_it_was(
     rubric, central_user, django_capture_on_commit_callbacks
 ):
-    province = Unit.objects.get(code="TH-50")
+    unit = Unit.objects.get(code="TH-50")
     timetable.criterion_deadline_set(rubric=rubric, code="2.1.2", deadline=date(2023, 4, 26), reason="หนังสือกรม")
-    fact_set(rubric=rubric, province=province, criterion_code="2.1.2", name="received_on", value="2/5/66")
+    fact_set(rubric=rubric, unit=unit, criterion_code="2.1.2", name="received_on", value="2/5/66")
     standings_recompute(rubric_id=rubric.pk, full=True)
-    scored = Standing.objects.get(rubric=rubric, province=province).criteria["2.1.2"]
+    scored = Standing.objects.get(rubric=rubric, unit=unit).criteria["2.1.2"]
     assert scored == "2"  # Labour Day counts: 4th working day late
     override = timetable.holiday_override_save(
         user=central_user, day=date(2023, 5, 1), is_holiday=True, name_th="ปิดทำการ"
     )
     standings_recompute(rubric_id=rubric.pk)
-    assert Standing.objects.get(rubric=rubric, province=province).criteria["2.1.2"] == "3"
+    assert Standing.objects.get(rubric=rubric, unit=unit).criteria["2.1.2"] == "3"
     timetable.holiday_override_remove(user=central_user, override=override)
     standings_recompute(rubric_id=rubric.pk)
-    assert Standing.objects.get(rubric=rubric, province=province).criteria["2.1.2"] == scored
+    assert Standing.objects.get(rubric=rubric, unit=unit).criteria["2.1.2"] == scored
 
 
 def test_admin_add_reads_a_thai_date_and_audits(central_client, rubric):
@@ -162,7 +162,7 @@ def test_the_holiday_links_are_offered_only_to_who_may_edit_holidays(client, chi
     rubric = office_contest("cm-web-2564", chiang_mai, DistrictFactory(parent=chiang_mai))
     url = reverse("scoring:calendar", args=[rubric.key])
     edit = reverse("admin:scoring_holidayoverride_changelist")
-    client.force_login(UserFactory(role=Role.ORGANISER, role__province=chiang_mai))
+    client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
     html = client.get(url).content.decode()
     assert "ปฏิทินวันทำการของส่วนราชการ" in html and edit not in html
     assert client.get(edit).status_code == 403  # what the link would have led to

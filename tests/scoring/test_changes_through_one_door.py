@@ -30,14 +30,14 @@ from tests.factories import DistrictFactory, UserFactory, office_contest
 def world(db, chiang_mai):
     d1, d2, d3 = (DistrictFactory(parent=chiang_mai) for _ in range(3))
     rubric = office_contest("cm-web-2564", chiang_mai, d1, d2)
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
-    panelist = UserFactory(role=Role.OFFICE_STAFF, role__province=d3)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
+    panelist = UserFactory(role=Role.OFFICE_STAFF, role__unit=d3)
     panels.panelist_appoint(by=organiser, contest=rubric.contest, user=panelist)
     for unit in (d1, d2):
         committee_services.judgment_record(
             member=panelist,
             rubric=rubric,
-            province=unit,
+            unit=unit,
             criterion_code="1.1",
             points=Decimal("15"),
             expected_version=0,

@@ -69,7 +69,7 @@ def test_within_may_moves_to_the_next_working_day_unless_the_contest_reads_it_as
 def test_the_criterion_page_says_which_reading_the_contest_uses(client, ubon):
     rubric = ubon("as_written").contest.rubrics.get(period="2568-05")
     district = ubon.district
-    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=district))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=district))
     page = client.get(reverse("submissions:criterion", args=[rubric.key, district.code, "4.1.1"])).content.decode()
     assert "กำหนดส่งที่ตรงกับวันที่สำนักงานปิด: ถือตามวันที่เขียน ไม่เลื่อน</div>" in page
 

@@ -19,7 +19,7 @@ def run(*args) -> str:
 def test_rubric_deadline_moves_deadline_and_rescores(rubric, django_capture_on_commit_callbacks):
     Fact.objects.create(
         rubric=rubric,
-        province=Unit.objects.get(code="TH-50"),
+        unit=Unit.objects.get(code="TH-50"),
         criterion=rubric.criteria.get(code="2.1.2"),
         name="received_on",
         value="2023-04-12",
@@ -29,7 +29,7 @@ def test_rubric_deadline_moves_deadline_and_rescores(rubric, django_capture_on_c
         out = run("rubric_deadline", "2566", "2.1.2", "2023-04-12", "--reason", "หนังสือกรม")
     assert "กำหนดส่ง 12 เม.ย. 2566" in out
     assert Criterion.objects.get(rubric=rubric, code="2.1.2").deadline == date(2023, 4, 12)
-    assert Standing.objects.get(rubric=rubric, province__code="TH-50").criteria["2.1.2"] == "4"
+    assert Standing.objects.get(rubric=rubric, unit__code="TH-50").criteria["2.1.2"] == "4"
 
 
 def test_rubric_deadline_bad_date_refused(rubric):
@@ -45,7 +45,7 @@ def test_import_facts_csv_with_bom(rubric, tmp_path):
     )
     out = run("import_facts", str(path), "--year", "2566")
     assert "สร้าง/create 2" in out
-    assert Fact.objects.filter(province__code="TH-50").count() == 2
+    assert Fact.objects.filter(unit__code="TH-50").count() == 2
 
 
 def test_import_facts_xlsx_errors_name_rows_and_import_nothing(rubric, tmp_path):

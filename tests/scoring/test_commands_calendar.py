@@ -15,12 +15,12 @@ def run(*args) -> str:
     return out.getvalue()
 
 
-def score_2_1_2(tmp_path, received: str, province: str = "TH-50") -> str:
+def score_2_1_2(tmp_path, received: str, unit: str = "TH-50") -> str:
     path = tmp_path / "facts.csv"
-    path.write_text(f"province,criterion,fact,value\n{province},2.1.2,received_on,{received}\n", encoding="utf-8")
+    path.write_text(f"province,criterion,fact,value\n{unit},2.1.2,received_on,{received}\n", encoding="utf-8")
     run("import_facts", str(path), "--year", "2566")
     rows = json.loads(run("standings", "--year", "2566", "--format", "json"))
-    row = next(r for r in rows if r["province"] == province)
+    row = next(r for r in rows if r["province"] == unit)
     return row["criteria"]["2.1.2"]
 
 

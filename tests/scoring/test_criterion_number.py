@@ -77,7 +77,7 @@ def test_the_number_is_stored_and_given_back(missions):
 
 def test_the_evidence_page_shows_the_documents_number(client, missions):
     rubric, d1 = missions
-    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=d1))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=d1))
     page = client.get(f"/years/{rubric.key}/provinces/{d1.code}/criteria/1.2.2.1/").content.decode()
     assert "<h1>ตัวชี้วัดที่ ๒.๒.๑ ครัวเรือนตกเกณฑ์มิติด้านรายได้ได้รับการช่วยเหลือเบื้องต้น</h1>" in page
     # Under its mission, as the document prints it: mission ๘ has a "๑.๑" too.
@@ -89,7 +89,7 @@ def test_the_evidence_page_shows_the_documents_number(client, missions):
 
 def test_the_committee_page_shows_the_documents_number(client, missions, chiang_mai):
     rubric, d1 = missions
-    client.force_login(UserFactory(role=Role.ORGANISER, role__province=chiang_mai))
+    client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
     page = client.get(reverse("admin:committee_score", args=[rubric.key, d1.code, "1.2.2.1"])).content.decode()
     # The admin prints Arabic digits throughout (cdd4.middleware.AdminDigitsMiddleware): the document's number too.
     assert "<h2>2.2.1 ครัวเรือนตกเกณฑ์มิติด้านรายได้ได้รับการช่วยเหลือเบื้องต้น</h2>" in page

@@ -19,16 +19,16 @@ TODAY = date(2023, 6, 27)  # Tue; criterion 1.2 is due Fri 30 June: 3 working da
 
 @pytest.fixture
 def staff(chiang_mai, phuket):
-    cm = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, email="cm@example.go.th")
-    UserFactory(role=Role.OFFICE_STAFF, role__province=phuket, email="pk@example.go.th")
-    UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, email="")  # no address: skipped
+    cm = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai, email="cm@example.go.th")
+    UserFactory(role=Role.OFFICE_STAFF, role__unit=phuket, email="pk@example.go.th")
+    UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai, email="")  # no address: skipped
     return cm
 
 
 def test_reminds_provinces_without_submission_once(rubric, staff, phuket, mailoutbox):
     phuket_staff = phuket.staff.get(user__email="pk@example.go.th").user
     evidence_services.evidence_submit(
-        user=phuket_staff, rubric=rubric, province=phuket, criterion_code="1.2", url="https://example.org/pk"
+        user=phuket_staff, rubric=rubric, unit=phuket, criterion_code="1.2", url="https://example.org/pk"
     )
     assert reminders.reminders_send(TODAY) == 75 - 74  # only Chiang Mai has staff with an address
     (mail,) = mailoutbox
@@ -41,7 +41,7 @@ def test_reminds_provinces_without_submission_once(rubric, staff, phuket, mailou
 
 def test_a_fact_is_no_evidence_where_the_criterion_asks_for_some(rubric, staff, phuket, mailoutbox):
     """Issue #26: "Criteria with no evidence yet" must go to a province whose facts central imported."""
-    fact_set(rubric=rubric, province=phuket, criterion_code="1.2", name="done", value="yes")
+    fact_set(rubric=rubric, unit=phuket, criterion_code="1.2", name="done", value="yes")
     assert reminders.reminders_send(TODAY) == 2
     assert sorted(m.to[0] for m in mailoutbox) == ["cm@example.go.th", "pk@example.go.th"]
 
@@ -72,7 +72,7 @@ def test_an_office_contests_reminders_go_to_its_own_entrants_only(staff, mailout
     Chonburi's phishing link) while Chonburi's own entrant got nothing."""
     chonburi = Unit.objects.get(code="TH-20")
     entrant = DistrictFactory(parent=chonburi, name_th="บ้านบึง", name_en="Ban Bueng")
-    UserFactory(role=Role.OFFICE_STAFF, role__province=entrant, email="bb@example.go.th")
+    UserFactory(role=Role.OFFICE_STAFF, role__unit=entrant, email="bb@example.go.th")
     data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "entrants": [entrant.code]}
     data["dimensions"][0]["criteria"][0]["deadline"] = "2021-07-30"  # Fri
@@ -83,7 +83,7 @@ def test_an_office_contests_reminders_go_to_its_own_entrants_only(staff, mailout
     assert mail.to == ["bb@example.go.th"]
     assert mail.body.startswith("เรียน สำนักงานพัฒนาชุมชนอำเภอบ้านบึง\n")
     assert "Dear Ban Bueng district CDD office," in mail.body
-    assert list(ReminderSent.objects.filter(rubric=rubric).values_list("province__code", flat=True)) == [entrant.code]
+    assert list(ReminderSent.objects.filter(rubric=rubric).values_list("unit__code", flat=True)) == [entrant.code]
 
 
 def _chonburi_due_saturday(closed_day: str | None):
@@ -91,7 +91,7 @@ def _chonburi_due_saturday(closed_day: str | None):
     the next working day), read as the contest's `closed_day` says."""
     chonburi = Unit.objects.get(code="TH-20")
     entrant = DistrictFactory(parent=chonburi, name_th="บ้านบึง", name_en="Ban Bueng")
-    UserFactory(role=Role.OFFICE_STAFF, role__province=entrant, email="bb@example.go.th")
+    UserFactory(role=Role.OFFICE_STAFF, role__unit=entrant, email="bb@example.go.th")
     data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "entrants": [entrant.code]}
     if closed_day:

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def published():
     chonburi = Unit.objects.get(code="TH-20")
     rubric = office_contest("chonburi-web-2564", chonburi, DistrictFactory(parent=chonburi))
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chonburi)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chonburi)
     snapshots.standings_freeze(user=organiser, rubric=rubric)
     frozen_at = StandingsSnapshot.objects.get(rubric=rubric).frozen_at.isoformat()
     snapshots.publication_publish(user=organiser, rubric=rubric, confirmed=True, previewed_frozen_at=frozen_at)

@@ -27,11 +27,11 @@ def world(db, chiang_mai, phuket, settings, tmp_path):
     rubric = office_contest("cm-web-2564", chiang_mai, d1)
     office_contest("pk-web-2564", phuket, DistrictFactory(parent=phuket))
     users = {
-        "organiser": UserFactory(role=Role.ORGANISER, role__province=chiang_mai),
+        "organiser": UserFactory(role=Role.ORGANISER, role__unit=chiang_mai),
         "central": UserFactory(role=Role.CENTRAL),
-        "other_office": UserFactory(role=Role.ORGANISER, role__province=phuket),  # runs pk-web-2564
-        "panelist": UserFactory(role=Role.OFFICE_STAFF, role__province=d2),
-        "entrant": UserFactory(role=Role.OFFICE_STAFF, role__province=d1),
+        "other_office": UserFactory(role=Role.ORGANISER, role__unit=phuket),  # runs pk-web-2564
+        "panelist": UserFactory(role=Role.OFFICE_STAFF, role__unit=d2),
+        "entrant": UserFactory(role=Role.OFFICE_STAFF, role__unit=d1),
         "committee": UserFactory(role=Role.COMMITTEE),
         "anonymous": None,
     }
@@ -118,7 +118,7 @@ def test_the_builder_asks_an_open_contest_why_and_keeps_what_was_typed(client, w
 
 def test_the_builder_lists_criteria_with_evidence_and_saves_once_confirmed(client, world):
     rubric, d1 = world["rubric"], world["d1"]
-    evidence_of(pdf_upload("หลักฐาน"), user=world["users"]["entrant"], rubric=rubric, province=d1, criterion_code="5.1")
+    evidence_of(pdf_upload("หลักฐาน"), user=world["users"]["entrant"], rubric=rubric, unit=d1, criterion_code="5.1")
     _as(client, world["users"]["organiser"])
     form = _builder_form(rubric, reason="ยกเลิกข้อ ๕", total_points="90")
     for key in [k for k in form if k.startswith("d4")]:

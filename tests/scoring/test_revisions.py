@@ -27,14 +27,14 @@ def world(db, chiang_mai, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     d1, d2, d3 = (DistrictFactory(parent=chiang_mai) for _ in range(3))
     rubric = office_contest("cm-web-2564", chiang_mai, d1, d2)
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
-    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=d1)
-    panelist = UserFactory(role=Role.OFFICE_STAFF, role__province=d3)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=d1)
+    panelist = UserFactory(role=Role.OFFICE_STAFF, role__unit=d3)
     panels.panelist_appoint(by=organiser, contest=rubric.contest, user=panelist)
-    evidence = evidence_of(pdf_upload("หลักฐาน"), user=staff, rubric=rubric, province=d1, criterion_code="5.1")
+    evidence = evidence_of(pdf_upload("หลักฐาน"), user=staff, rubric=rubric, unit=d1, criterion_code="5.1")
     for code, points in (("1.1", "15"), ("5.1", "10")):
         committee_services.judgment_record(
-            member=panelist, rubric=rubric, province=d1, criterion_code=code, points=Decimal(points), expected_version=0
+            member=panelist, rubric=rubric, unit=d1, criterion_code=code, points=Decimal(points), expected_version=0
         )
     return {"rubric": rubric, "organiser": organiser, "d1": d1, "evidence": evidence}
 
@@ -114,7 +114,7 @@ def test_dropping_a_criterion_with_evidence_and_scores_asks_then_archives_it(wor
     change = RubricChange.objects.get()
     assert [a["code"] for a in change.archived] == ["5.1"]
     assert change.changes["periods"][0]["criteria"]["removed"][0]["code"] == "5.1"
-    result = Standing.objects.get(rubric=rubric, province=d1)
+    result = Standing.objects.get(rubric=rubric, unit=d1)
     assert (result.total, sorted(result.criteria)) == (Decimal("15"), ["1.1", "2.1", "3.1", "4.1"])
 
 
@@ -139,7 +139,7 @@ def test_a_draft_changes_without_a_reason_and_is_still_recorded(world):
 
 @pytest.mark.parametrize("draft", [True, False])  # the builder's draft; a file uploaded, open at once
 def test_a_new_contest_is_recorded_as_created_with_no_reason_asked(db, chiang_mai, draft):
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
     rubric = office_contest("cm-web-2564", chiang_mai, DistrictFactory(parent=chiang_mai))
     data = {**selectors.contest_file(rubric), "contest": {**selectors.contest_file(rubric)["contest"]}}
     data["contest"]["slug"] = "cm-web-2565"

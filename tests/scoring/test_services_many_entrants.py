@@ -34,7 +34,7 @@ def many_entrants(rubric, count: int) -> list[int]:
     units = list(Unit.objects.filter(parent=district).order_by("code").values_list("pk", flat=True))
     Standing.objects.bulk_create(
         (
-            Standing(rubric=rubric, province_id=unit, total=n, rank_key=engine.rank_key(Decimal(n), {}, ()))
+            Standing(rubric=rubric, unit_id=unit, total=n, rank_key=engine.rank_key(Decimal(n), {}, ()))
             for n, unit in enumerate(units, start=1)
         ),
         batch_size=5000,
@@ -48,6 +48,6 @@ def test_a_contest_past_32767_entrants_ranks_every_one_of_them(rubric):
     results = Standing.objects.filter(rubric=rubric)
     assert results.count() == MANY + 76
     # The last subdistrict (1 point) ranks 32,800th, the 76 provinces without points tie after it.
-    ranks = dict(results.filter(province_id__in=units).values_list("province_id", "rank"))
+    ranks = dict(results.filter(unit_id__in=units).values_list("unit_id", "rank"))
     assert [ranks[unit] for unit in units] == list(range(MANY, 0, -1))
-    assert set(results.exclude(province_id__in=units).values_list("rank", flat=True)) == {MANY + 1}
+    assert set(results.exclude(unit_id__in=units).values_list("rank", flat=True)) == {MANY + 1}

@@ -15,7 +15,7 @@ from scoring.standings import standings_rows
 
 from .test_services_standings import rows_for_total
 
-STANDING = ("province__code", "total", "rank", "tied", "award", "award_tie", "level", "dimensions", "criteria")
+STANDING = ("unit__code", "total", "rank", "tied", "award", "award_tie", "level", "dimensions", "criteria")
 
 
 def standings(rubric) -> dict[str, tuple]:
@@ -75,8 +75,8 @@ def test_a_chunk_run_again_replaces_the_points_it_staged(rubric):
     Standing.objects.filter(rubric=rubric).update(change_seq=F("change_seq") + 1)
     (low, high), *_ = chunk_bounds(rubric_id=rubric.pk, chunks=2)
     first = chunk_stage(rubric_id=rubric.pk, low=low, high=high, run=RUN)
-    lowest = Standing.objects.filter(rubric=rubric).order_by("province_id").select_related("province").first()
-    facts_import(rubric=rubric, rows=rows_for_total(lowest.province.code, 25))  # an entrant of this chunk
+    lowest = Standing.objects.filter(rubric=rubric).order_by("unit_id").select_related("unit").first()
+    facts_import(rubric=rubric, rows=rows_for_total(lowest.unit.code, 25))  # an entrant of this chunk
 
     again = chunk_stage(rubric_id=rubric.pk, low=low, high=high, run=RUN)
 
@@ -93,7 +93,7 @@ def test_a_chunk_read_before_a_newer_change_leaves_that_entrants_newer_points(ru
 
     chunks_apply(rubric_id=rubric.pk, run=run, started_at=timezone.now().timestamp())
 
-    th50 = Standing.objects.get(rubric=rubric, province__code="TH-50")
+    th50 = Standing.objects.get(rubric=rubric, unit__code="TH-50")
     assert (th50.total, th50.rank, th50.award, th50.computed_seq) == (Decimal(25), 1, "winner", th50.change_seq)
 
 
@@ -118,11 +118,11 @@ def test_explanations_read_before_their_pass_are_the_ones_it_stores(rubric, part
 
 def test_the_pass_leaves_an_entrant_whose_facts_changed_after_its_points(rubric):
     standings_recompute(rubric_id=rubric.pk, full=True)
-    Standing.objects.filter(rubric=rubric, province__code="TH-50").update(change_seq=F("change_seq") + 1)
+    Standing.objects.filter(rubric=rubric, unit__code="TH-50").update(change_seq=F("change_seq") + 1)
 
     assert explanations_build(rubric_id=rubric.pk) == 75
 
-    th50 = Standing.objects.get(rubric=rubric, province__code="TH-50")
+    th50 = Standing.objects.get(rubric=rubric, unit__code="TH-50")
     assert th50.explanations == {}  # its text waits for its points: the next recompute, then the pass
 
 

@@ -57,7 +57,7 @@ def test_rubric_load_inconsistent_dimension_refused_and_nothing_changed(rubric):
 
 
 def test_rubric_load_cannot_drop_a_criterion_that_has_facts(rubric, chiang_mai):
-    fact_set(rubric=rubric, province=chiang_mai, criterion_code="3.5", name="done", value="yes")
+    fact_set(rubric=rubric, unit=chiang_mai, criterion_code="3.5", name="done", value="yes")
     data = copy.deepcopy(selectors.rubric_data(rubric))
     dimension3 = data["dimensions"][2]
     dimension3["criteria"] = [c for c in dimension3["criteria"] if c["code"] != "3.5"]
@@ -75,7 +75,7 @@ def test_a_rule_that_no_longer_reads_a_stored_fact_blanks_it_keeping_its_history
     rubric must not leave the old figure where every import and recompute refuses it as unknown."""
     from scoring.models import Fact, FactChange
 
-    fact_set(rubric=rubric, province=chiang_mai, criterion_code="3.5", name="done", value="yes")
+    fact_set(rubric=rubric, unit=chiang_mai, criterion_code="3.5", name="done", value="yes")
     data = copy.deepcopy(selectors.rubric_data(rubric))
     dimension3 = data["dimensions"][2]
     by_code = {c["code"]: c for c in dimension3["criteria"]}
@@ -83,7 +83,7 @@ def test_a_rule_that_no_longer_reads_a_stored_fact_blanks_it_keeping_its_history
     with django_capture_on_commit_callbacks(execute=True):
         services.rubric_load(data=data, reason="ข้อ 3.5 นับรายการ")  # an open contest's change says why
 
-    fact = Fact.objects.get(rubric=rubric, province=chiang_mai, criterion__code="3.5", name="done")
+    fact = Fact.objects.get(rubric=rubric, unit=chiang_mai, criterion__code="3.5", name="done")
     assert fact.value == ""
     change = FactChange.objects.filter(fact=fact).first()
     assert (change.old_value, change.new_value) == ("yes", "")
@@ -92,7 +92,7 @@ def test_a_rule_that_no_longer_reads_a_stored_fact_blanks_it_keeping_its_history
             rubric=Rubric.objects.get(pk=rubric.pk),
             rows=[{"province": "TH-50", "criterion": "3.5", "fact": "items", "value": "1"}],
         )
-    result = Standing.objects.get(rubric=rubric, province=chiang_mai)
+    result = Standing.objects.get(rubric=rubric, unit=chiang_mai)
     assert result.criteria["3.5"] == "1"  # items_count: one point an item
 
 
@@ -104,7 +104,7 @@ def test_a_change_updates_its_rows_in_place_and_brings_an_archived_criterion_bac
     from scoring.models import Dimension, Fact
 
     data = copy.deepcopy(selectors.rubric_data(rubric))  # 3.5 in it: brought back below
-    fact_set(rubric=rubric, province=chiang_mai, criterion_code="3.5", name="done", value="yes")
+    fact_set(rubric=rubric, unit=chiang_mai, criterion_code="3.5", name="done", value="yes")
     Criterion.objects.filter(rubric=rubric, code="3.5").update(archived_at=timezone.now())
     ids = dict(Criterion.all_objects.filter(rubric=rubric).values_list("code", "pk"))
     dimension_ids = dict(Dimension.objects.filter(rubric=rubric).values_list("code", "pk"))

@@ -41,7 +41,7 @@ def test_standings_five_provinces_with_points_five_listed_for_an_award(rubric):
     codes = list(Unit.objects.values_list("code", flat=True))
     load_totals(rubric, {code: 10 - i for i, code in enumerate(codes[:5])})
     results = selectors.standings(rubric)
-    awarded = [(r.province.code, r.award) for r in results if r.award]
+    awarded = [(r.unit.code, r.award) for r in results if r.award]
     assert awarded == [
         (codes[0], "winner"),
         (codes[1], "runner_up_1"),
@@ -61,7 +61,7 @@ def test_standings_year_minimum_total_leaves_tiers_vacant(rubric, central_user):
         user=central_user, rubric=rubric, visible=False, reminder_days=3, award_min_total=Decimal("15"), reason="มติ"
     )
     standings_recompute(rubric_id=rubric.pk)
-    by_code = {r.province.code: r for r in selectors.standings(rubric)}
+    by_code = {r.unit.code: r for r in selectors.standings(rubric)}
     assert [(by_code[c].award, by_code[c].award_tie) for c in codes[:4]] == [
         ("winner", False),
         ("runner_up_1", True),  # 15 and 15 tie across the runner-up boundary: the committee decides
@@ -77,7 +77,7 @@ def test_standings_tie_at_13th_14th_boundary_flagged(rubric):
     totals[codes[13]] = 13
     totals[codes[14]] = 12
     load_totals(rubric, totals)
-    by_code = {r.province.code: r for r in selectors.standings(rubric)}
+    by_code = {r.unit.code: r for r in selectors.standings(rubric)}
     winner = by_code[codes[0]]
     assert (winner.rank, winner.award, winner.tied, winner.award_tie) == (1, "winner", False, False)
     assert (by_code[codes[11]].rank, by_code[codes[11]].award) == (12, "honourable")
@@ -94,7 +94,7 @@ def test_standings_tie_inside_one_tier_not_flagged(rubric):
     totals[codes[5]] = 19
     totals[codes[6]] = 19
     load_totals(rubric, totals)
-    by_code = {r.province.code: r for r in selectors.standings(rubric)}
+    by_code = {r.unit.code: r for r in selectors.standings(rubric)}
     assert [(by_code[c].rank, by_code[c].tied, by_code[c].award_tie) for c in codes[5:7]] == [(6, True, False)] * 2
 
 
@@ -133,8 +133,8 @@ def test_standings_recompute_one_province_stores_what_a_full_recompute_stores(ru
 
     def stored():
         return {
-            r.province.code: (r.total, r.rank, r.tied, r.award, r.award_tie, r.dimensions, r.criteria, r.explanations)
-            for r in Standing.objects.filter(rubric=rubric).select_related("province")
+            r.unit.code: (r.total, r.rank, r.tied, r.award, r.award_tie, r.dimensions, r.criteria, r.explanations)
+            for r in Standing.objects.filter(rubric=rubric).select_related("unit")
         }
 
     load_totals(rubric, {"TH-11": 20, "TH-50": 15, "TH-51": 15, "TH-52": 5})

@@ -16,7 +16,7 @@ from scoring.shift import standings_shift
 
 from .test_services_standings import rows_for_total
 
-PLACES = ("province_id", "rank", "tied", "award", "award_tie", "rank_key", "total")
+PLACES = ("unit_id", "rank", "tied", "award", "award_tie", "rank_key", "total")
 
 
 def places(rubric) -> dict[int, tuple]:
@@ -32,7 +32,7 @@ def points(rng: random.Random, dimensions: list[str]) -> tuple[Decimal, dict[str
 def scored(standing: Standing, total: Decimal, by: dict[str, Decimal], tie_break) -> Scored:
     return Scored(
         standing.pk,
-        standing.province_id,
+        standing.unit_id,
         standing.change_seq,
         str(total),
         None,
@@ -89,7 +89,7 @@ def test_random_changes_ranked_by_span_equal_a_full_ranking(rubric, ranked, mini
 
 def test_one_change_below_the_award_places_moves_its_span_without_reading_it(rubric, ranked, django_assert_num_queries):
     _, dimensions, tie_break = ranked
-    order = list(Standing.objects.filter(rubric=rubric).order_by("-rank_key", "province_id"))
+    order = list(Standing.objects.filter(rubric=rubric).order_by("-rank_key", "unit_id"))
     low, high = order[-1], order[40]  # the last entrant climbs to just below the 40th
     above = sum(1 for s in order if s.rank_key > high.rank_key)
     total, by = high.total, {d: Decimal(high.dimensions[d]) for d in dimensions}
@@ -104,15 +104,15 @@ def test_one_change_below_the_award_places_moves_its_span_without_reading_it(rub
             standings_shift(locked, [change], {low.pk: low.rank_key}, {low.pk: low.rank})
     after = places(rubric)
     moved = {unit for unit in after if after[unit] != before[unit]}
-    assert low.province_id in moved
-    assert moved <= set(span.values_list("province_id", flat=True))
-    assert after[low.province_id][0] == above + 1  # tied with the 41st, at its place
+    assert low.unit_id in moved
+    assert moved <= set(span.values_list("unit_id", flat=True))
+    assert after[low.unit_id][0] == above + 1  # tied with the 41st, at its place
     assert all(after[unit][0] > 13 for unit in moved)  # no award place was touched
 
 
 def test_facts_changed_entrant_by_entrant_rank_as_a_full_recompute_does(rubric):
     rng = random.Random(7)
-    codes = list(Standing.objects.filter(rubric=rubric).values_list("province__code", flat=True))
+    codes = list(Standing.objects.filter(rubric=rubric).values_list("unit__code", flat=True))
     totals = {c: rng.randint(0, 3) * 5 for c in codes}
     facts_import(rubric=rubric, rows=[r for c in codes for r in rows_for_total(c, totals[c])])
     standings_recompute(rubric_id=rubric.pk, full=True)

@@ -31,11 +31,11 @@ def tied(chiang_mai):
 
 @pytest.fixture
 def organiser(chiang_mai):
-    return UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    return UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
 
 
 def places(rubric) -> dict[str, tuple]:
-    return {r.province.name_th: (r.rank, r.award, r.award_tie) for r in rubric.results.select_related("province")}
+    return {r.unit.name_th: (r.rank, r.award, r.award_tie) for r in rubric.results.select_related("unit")}
 
 
 def ids(units, *names) -> list[int]:
@@ -103,12 +103,12 @@ def test_only_the_tied_entrants_can_be_ordered(tied, organiser):
 
 def test_another_office_and_the_entrants_cannot_settle(tied, client, phuket):
     rubric, units = tied
-    other = UserFactory(role=Role.ORGANISER, role__province=phuket)
+    other = UserFactory(role=Role.ORGANISER, role__unit=phuket)
     with pytest.raises(PermissionDenied):
         tie_settle(user=other, rubric=rubric, entrants=ids(units, "หางดง", "สารภี"), method="shared", reason=REASON)
     client.force_login(other)
     assert client.get(reverse("scoring:ties", args=["cm-web-2564"])).status_code == 404
-    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=units["หางดง"]))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=units["หางดง"]))
     assert client.get(reverse("scoring:ties", args=["cm-web-2564"])).status_code in (403, 404)
 
 
@@ -142,7 +142,7 @@ def test_a_tie_for_the_last_places_counts_the_tied_entrants_not_everyone_listed(
     # Ten honourable mentions: eight placed, three tied at the line for the last two.
     tier = SimpleNamespace(code="honourable", count=10, name_th="ชมเชย", name_en="honourable mention")
     results = [
-        SimpleNamespace(award="honourable", award_tie=i >= 8, province=SimpleNamespace(code=f"U{i}")) for i in range(11)
+        SimpleNamespace(award="honourable", award_tie=i >= 8, unit=SimpleNamespace(code=f"U{i}")) for i in range(11)
     ]
     [filled] = award_tiers.award_tiers_filled([tier], results)
     assert (filled["placed"], filled["count"], filled["note_th"], filled["note_en"]) == (

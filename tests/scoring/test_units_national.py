@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from committee.querysets import provinces_for_member
+from committee.querysets import units_for_member
 from contests.models import Level, Unit
 from contests.units import units_load
 from core.sheets import exporter
@@ -21,8 +21,8 @@ BANGKOK = [("10", "กรุงเทพมหานคร", "Bangkok"), ("1001"
 
 def _add_units(chiang_mai, phuket):
     units_load(rows=BANGKOK)
-    for province in (chiang_mai, phuket):
-        district = DistrictFactory(parent=province)
+    for unit in (chiang_mai, phuket):
+        district = DistrictFactory(parent=unit)
         SubdistrictFactory(parent=district)
         SubdistrictFactory(parent=district)
     assert Unit.objects.exclude(level=Level.PROVINCE).count() == 7
@@ -42,7 +42,7 @@ def _national(client, api, rubric, central_user, committee_user) -> dict:
         "standings.csv": exporter.export(rubric, "standings", "csv")[0],
         "fact-template.csv": exporter.export(rubric, "fact-template", "csv")[0],
         "lookup": len(set(selectors.province_lookup().values())),
-        "committee": provinces_for_member(committee_user).count(),
+        "committee": units_for_member(committee_user).count(),
         "reminders": len(reminders_due(rubric, rubric.ends_on, selectors.rubric_calendar(rubric))),
     }
 
@@ -51,7 +51,7 @@ def test_units_change_no_national_page_export_or_standing(
     client, api, rubric, central_user, committee_user, chiang_mai, phuket, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        fact_set(rubric=rubric, province=phuket, criterion_code="1.1", name="done", value="yes")
+        fact_set(rubric=rubric, unit=phuket, criterion_code="1.1", name="done", value="yes")
     before = _national(client, api, rubric, central_user, committee_user)
     assert before["results"] == len(before["standings"]) == len(before["api"]) == before["lookup"] == 76
     assert before["dashboard"] == (76, 76) and before["committee"] == before["home"] == 76
@@ -65,7 +65,7 @@ def test_bootstrap_makes_results_for_provinces_only(rubric, chiang_mai, phuket):
     _add_units(chiang_mai, phuket)
     services.provinces_load(entries=[])  # bootstrap's step that adds a result row for any province missing one
     assert Standing.objects.filter(rubric=rubric).count() == 76
-    assert not Standing.objects.exclude(province__level=Level.PROVINCE).exists()
+    assert not Standing.objects.exclude(unit__level=Level.PROVINCE).exists()
 
 
 def test_province_choices_offer_the_76_offices_only(rf, central_user, chiang_mai, phuket):
@@ -80,14 +80,14 @@ def test_province_choices_offer_the_76_offices_only(rf, central_user, chiang_mai
     request = rf.get("/")
     request.user = central_user
     # A membership may name a district office too (issue #24: its staff are set up there); never a subdistrict.
-    offices = MembershipForm().fields["province"].queryset
+    offices = MembershipForm().fields["unit"].queryset
     assert offices.count() == 76 + Unit.objects.filter(level=Level.DISTRICT, is_cdd_office=True).count()
     assert not offices.filter(level=Level.SUBDISTRICT).exists()
     fields = [
         DocumentRequestForm().fields["province"],
-        admin.site._registry[Fact].formfield_for_foreignkey(Fact._meta.get_field("province"), request),
+        admin.site._registry[Fact].formfield_for_foreignkey(Fact._meta.get_field("unit"), request),
     ]
     assert [f.queryset.count() for f in fields] == [76, 76]
     # A conflict of interest is declared at any level a contest is entered (issue #37): every unit.
-    conflict = admin.site._registry[Conflict].formfield_for_foreignkey(Conflict._meta.get_field("province"), request)
+    conflict = admin.site._registry[Conflict].formfield_for_foreignkey(Conflict._meta.get_field("unit"), request)
     assert conflict.queryset.count() == Unit.objects.count()

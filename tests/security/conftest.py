@@ -33,7 +33,7 @@ from ..factories import UserFactory
 # Every TH-50 object carries this marker; a response that shows it to the wrong role is a leak.
 MARK = "LEAK-TH50"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n" + MARK.encode()
-PARAMS = {"year": "2566", "code": "TH-50", "province": "TH-50", "criterion": "4.1.1", "app_label": "submissions"}
+PARAMS = {"year": "2566", "code": "TH-50", "unit": "TH-50", "criterion": "4.1.1", "app_label": "submissions"}
 PARAMS |= {"sheet": "judgments", "fmt": "csv", "slug": "cdd4-2566"}  # slug: the national contest
 PARAMS |= {"token": "not-a-token", "uidb64": "MQ"}  # an account link's parts (issue #41): a forged one
 PARAMS |= {"role": "office"}  # a help page's role (ops.help)
@@ -147,17 +147,17 @@ def resumable_of(user, **target) -> ResumableUpload:
 def th50_world(rubric, chiang_mai, phuket) -> World:
     """TH-50's private objects, each carrying the mark, and the six users (tests/security/test_isolation.py
     builds it once for its module)."""
-    owner = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
+    owner = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     committee, conflicted = UserFactory(role=Role.COMMITTEE), UserFactory(role=Role.COMMITTEE)
     chair, central = UserFactory(role=Role.CHAIR), UserFactory(role=Role.CENTRAL)
-    Conflict.objects.create(member=conflicted, province=chiang_mai, reason=MARK)
+    Conflict.objects.create(member=conflicted, unit=chiang_mai, reason=MARK)
     evidence = evidence_of(
-        pdf_upload(), user=owner, rubric=rubric, province=chiang_mai, criterion_code="4.1.1", description=MARK
+        pdf_upload(), user=owner, rubric=rubric, unit=chiang_mai, criterion_code="4.1.1", description=MARK
     )
     judgment = committee_services.judgment_record(
         member=committee,
         rubric=rubric,
-        province=chiang_mai,
+        unit=chiang_mai,
         criterion_code="4.1.1",
         points=Decimal("1"),
         items=None,
@@ -165,25 +165,25 @@ def th50_world(rubric, chiang_mai, phuket) -> World:
         expected_version=0,
     )
     question = clarify.clarification_open(
-        member=committee, rubric=rubric, province=chiang_mai, criterion_code="4.1.1", message=MARK
+        member=committee, rubric=rubric, unit=chiang_mai, criterion_code="4.1.1", message=MARK
     )
     document = GeneratedDocument.objects.create(
-        rubric=rubric, kind=DocumentKind.BREAKDOWN, province=chiang_mai, scope="TH-50", source_key=MARK, version=1
+        rubric=rubric, kind=DocumentKind.BREAKDOWN, unit=chiang_mai, scope="TH-50", source_key=MARK, version=1
     )
     document.status = DocumentStatus.DONE
     document.file.save(f"{MARK}.pdf", ContentFile(PDF))
     # TH-50's rows behind the admin's own lists carry the mark too (a conflicted member must not see them).
     report = submission_services.innovation_report_save(
-        user=owner, rubric=rubric, province=chiang_mai, data=INNOVATION | {"title_th": MARK}
+        user=owner, rubric=rubric, unit=chiang_mai, data=INNOVATION | {"title_th": MARK}
     )
     fact = Fact.objects.create(
-        rubric=rubric, province=chiang_mai, criterion=rubric.criteria.get(code="1.1"), name="note", value=MARK,
+        rubric=rubric, unit=chiang_mai, criterion=rubric.criteria.get(code="1.1"), name="note", value=MARK,
         source=FactSource.ADMIN, updated_by=central,
     )  # fmt: skip
     FactChange.objects.create(fact=fact, new_value=MARK, source=FactSource.ADMIN, changed_by=central)
     users = {
         "anonymous": None,
-        "other_province": UserFactory(role=Role.OFFICE_STAFF, role__province=phuket),
+        "other_province": UserFactory(role=Role.OFFICE_STAFF, role__unit=phuket),
         "conflicted": conflicted,
         "committee": committee,
         "chair": chair,
@@ -200,7 +200,7 @@ def th50_world(rubric, chiang_mai, phuket) -> World:
         "contests.unit": chiang_mai,
         "scoring.fact": fact,
         "scoring.factchange": FactChange.objects.filter(fact=fact).first() if fact else None,
-        "scoring.standing": Standing.objects.filter(province=chiang_mai, rubric=rubric).first(),
+        "scoring.standing": Standing.objects.filter(unit=chiang_mai, rubric=rubric).first(),
         "scoring.rubricchange": RubricChange.objects.create(
             contest=rubric.contest, rubric=rubric, user=central, state=ContestState.OPEN, reason=MARK
         ),

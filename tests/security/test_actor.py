@@ -48,26 +48,26 @@ def test_a_province_cannot_post_evidence_into_a_district_contest(chonburi_contes
 
 def test_a_district_cannot_post_evidence_into_the_national_contest(chonburi_contest, rubric):
     _, d1, _ = chonburi_contest
-    district = UserFactory(role=Role.OFFICE_STAFF, role__province=d1)
+    district = UserFactory(role=Role.OFFICE_STAFF, role__unit=d1)
     response = _api(district).post(
         reverse("api-evidence", args=[rubric.key]), {"criterion": "1.1", "file": _pdf()}, format="multipart"
     )
     assert (response.status_code, Evidence.objects.count()) == (404, 0)
     with pytest.raises(PermissionDenied):  # the service refuses too, whoever calls it
         submission_services.evidence_submit(
-            user=district, rubric=rubric, province=d1, criterion_code="1.1", url="https://example.org/x"
+            user=district, rubric=rubric, unit=d1, criterion_code="1.1", url="https://example.org/x"
         )
 
 
 def test_an_organiser_lists_none_of_its_provinces_national_evidence(rubric, chiang_mai, provincial_user):
     first = submission_services.evidence_submit(
-        user=provincial_user, rubric=rubric, province=chiang_mai, criterion_code="1.1", url="https://example.org/a"
+        user=provincial_user, rubric=rubric, unit=chiang_mai, criterion_code="1.1", url="https://example.org/a"
     )
     submission_services.evidence_withdraw(user=provincial_user, evidence=first)
     submission_services.evidence_submit(
-        user=provincial_user, rubric=rubric, province=chiang_mai, criterion_code="1.1", url="https://example.org/b"
+        user=provincial_user, rubric=rubric, unit=chiang_mai, criterion_code="1.1", url="https://example.org/b"
     )
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
 
     response = _api(organiser).get(reverse("api-evidence", args=[rubric.key]))
 
@@ -78,28 +78,28 @@ def test_an_organiser_lists_none_of_its_provinces_national_evidence(rubric, chia
 
 def test_another_offices_contest_does_not_exist_for_an_organiser(chonburi_contest, client):
     rubric, _, _ = chonburi_contest
-    nong_khai = UserFactory(role=Role.ORGANISER, role__province=Unit.objects.get(code="TH-43"))
+    nong_khai = UserFactory(role=Role.ORGANISER, role__unit=Unit.objects.get(code="TH-43"))
     assert _api(nong_khai).get(reverse("api-rubric", args=[rubric.key])).status_code == 404
     client.force_login(nong_khai)
     unknown = client.get(reverse("scoring:mine", args=["no-such-contest"])).status_code
     assert (client.get(reverse("scoring:mine", args=[rubric.key])).status_code, unknown) == (404, 404)
     assert not actor_of(nong_khai).contests(Need.SEE).filter(pk=rubric.contest_id).exists()
-    own = UserFactory(role=Role.ORGANISER, role__province=rubric.contest.organiser)
+    own = UserFactory(role=Role.ORGANISER, role__unit=rubric.contest.organiser)
     assert _api(own).get(reverse("api-rubric", args=[rubric.key])).status_code == 200
 
 
 def test_an_entrants_own_staff_on_its_panel_never_judge_it(chonburi_contest, client):
     rubric, d1, d2 = chonburi_contest
-    organiser = UserFactory(role=Role.ORGANISER, role__province=rubric.contest.organiser)
-    own = UserFactory(role=Role.OFFICE_STAFF, role__province=d1)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=rubric.contest.organiser)
+    own = UserFactory(role=Role.OFFICE_STAFF, role__unit=d1)
     committee_services.panelist_appoint(by=organiser, contest=rubric.contest, user=own)
 
     with pytest.raises(Conflicted):
         committee_services.judgment_record(
-            member=own, rubric=rubric, province=d1, criterion_code="1.1", points=Decimal("10"), expected_version=0
+            member=own, rubric=rubric, unit=d1, criterion_code="1.1", points=Decimal("10"), expected_version=0
         )
     committee_services.judgment_record(
-        member=own, rubric=rubric, province=d2, criterion_code="1.1", points=Decimal("10"), expected_version=0
+        member=own, rubric=rubric, unit=d2, criterion_code="1.1", points=Decimal("10"), expected_version=0
     )
     client.force_login(own)
     assert client.get(reverse("admin:committee_score", args=[rubric.key, d1.code, "1.1"])).status_code == 404
@@ -114,7 +114,7 @@ def test_an_organiser_takes_its_own_contests_documents_through_the_api(
     them; a breakdown of a district could not be made at all (a district's code answered 404)."""
     settings.MEDIA_ROOT = tmp_path
     rubric, d1, _ = chonburi_contest
-    own = _api(UserFactory(role=Role.ORGANISER, role__province=rubric.contest.organiser))
+    own = _api(UserFactory(role=Role.ORGANISER, role__unit=rubric.contest.organiser))
 
     with django_capture_on_commit_callbacks(execute=True):  # the render, as the worker does after commit
         made = own.post(reverse("api-documents", args=[rubric.key]), {"kind": "breakdown", "province": d1.code})
@@ -124,7 +124,7 @@ def test_an_organiser_takes_its_own_contests_documents_through_the_api(
     detail = reverse("api-document", args=[made.json()["id"]])
     assert (own.get(detail).status_code, own.get(detail).json()["status"]) == (200, "done")
     # Another office's organiser and a province's staff: the document does not exist for them.
-    nong_khai = _api(UserFactory(role=Role.ORGANISER, role__province=Unit.objects.get(code="TH-43")))
+    nong_khai = _api(UserFactory(role=Role.ORGANISER, role__unit=Unit.objects.get(code="TH-43")))
     assert nong_khai.get(detail).status_code == 404
     assert nong_khai.get(reverse("api-document-file", args=[made.json()["id"]])).status_code == 404
     national = own.post(reverse("api-documents", args=[rubric.key]), {"kind": "breakdown", "province": "TH-50"})
@@ -138,8 +138,8 @@ def test_district_office_staff_and_organisers_are_set_up_in_the_admin(admin_clie
     _, d1, _ = chonburi_contest
     from accounts.forms import MembershipForm
 
-    form = MembershipForm(data={"role": Role.OFFICE_STAFF, "province": d1.pk})
-    organiser = MembershipForm(data={"role": Role.ORGANISER, "province": d1.pk})
+    form = MembershipForm(data={"role": Role.OFFICE_STAFF, "unit": d1.pk})
+    organiser = MembershipForm(data={"role": Role.ORGANISER, "unit": d1.pk})
 
     assert form.is_valid(), form.errors
     assert organiser.is_valid(), organiser.errors
@@ -161,15 +161,15 @@ def test_an_actors_entrants_follow_the_contest_and_a_conflict_within_one_request
     draft is asked afresh."""
     rubric, d1, d2 = chonburi_contest
     contest = rubric.contest
-    organiser = UserFactory(role=Role.ORGANISER, role__province=contest.organiser)
-    member = UserFactory(role=Role.OFFICE_STAFF, role__province=contest.organiser)  # the organising office's staff
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=contest.organiser)
+    member = UserFactory(role=Role.OFFICE_STAFF, role__unit=contest.organiser)  # the organising office's staff
     committee_services.panelist_appoint(by=organiser, contest=contest, user=member)
     judge = actor_of(member)
     assert set(judge.entrants(contest)) == {d1, d2}
-    Conflict.objects.create(member=member, province=d1)
+    Conflict.objects.create(member=member, unit=d1)
     assert set(judge.entrants(contest)) == {d2}
 
-    entrant = actor_of(UserFactory(role=Role.OFFICE_STAFF, role__province=d1))
+    entrant = actor_of(UserFactory(role=Role.OFFICE_STAFF, role__unit=d1))
     assert list(entrant.entrants(contest)) == [d1]
     contest.state = ContestState.DRAFT
     assert list(entrant.entrants(contest)) == []
@@ -183,10 +183,10 @@ def test_only_a_superuser_or_the_system_manages_a_superusers_account(chiang_mai)
     from contests.actor import SYSTEM
 
     root = UserFactory(is_superuser=True)
-    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=DistrictFactory(parent=chiang_mai))
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=DistrictFactory(parent=chiang_mai))
     central = UserFactory(role=Role.CENTRAL)
     super_central = UserFactory(role=Role.CENTRAL, is_superuser=True)
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
 
     asked = {
         name: (rights.manages_account(actor, root), rights.manages_account(actor, staff))

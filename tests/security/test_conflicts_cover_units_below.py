@@ -50,7 +50,7 @@ def chain(db, clock):
 def member_with_conflict(central_user, unit: Unit | None):
     member = UserFactory(role=Role.COMMITTEE)
     if unit is not None:
-        services.conflict_set(by=central_user, member=member, province=unit, conflicted=True, reason="บ้านเกิด")
+        services.conflict_set(by=central_user, member=member, unit=unit, conflicted=True, reason="บ้านเกิด")
     return member
 
 
@@ -100,7 +100,7 @@ def test_a_member_conflicted_on_the_province_cannot_open_or_score_its_subdistric
     assert api_post(member, chain.nong_kwai).status_code == 404
     with pytest.raises(Conflicted):
         services.judgment_record(
-            member=member, rubric=chain.rubric, province=chain.rim_nua, criterion_code="1.1", points="10",
+            member=member, rubric=chain.rubric, unit=chain.rim_nua, criterion_code="1.1", points="10",
             expected_version=0,
         )  # fmt: skip
     assert not Judgment.objects.filter(member=member).exists()
@@ -109,7 +109,7 @@ def test_a_member_conflicted_on_the_province_cannot_open_or_score_its_subdistric
     assert client.get(patong).status_code == 200
     response = api_post(member, chain.patong)
     assert (response.status_code, response.json()["version"]) == (200, 1)
-    judged = Judgment.objects.filter(member=member).values_list("province__name_en", "points")
+    judged = Judgment.objects.filter(member=member).values_list("unit__name_en", "points")
     assert list(judged) == [("Patong", Decimal("10"))]
 
 
@@ -122,12 +122,12 @@ def cm_subdistricts(chain, chiang_mai):
         **data["contest"], "slug": "cm-subdistrict-2565", "organiser": "50", "entrants": [u.code for u in entrants],
     }  # fmt: skip
     rubric = scoring_services.rubric_load(data=data)
-    run = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    run = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
     staff = {
         "mae_rim": chain.mae_rim, "hang_dong": chain.hang_dong, "province": chiang_mai,
         "subdistrict": chain.rim_tai, "outside": SubdistrictFactory(parent=chain.hang_dong),
     }  # fmt: skip
-    users = {name: UserFactory(role=Role.OFFICE_STAFF, role__province=unit) for name, unit in staff.items()}
+    users = {name: UserFactory(role=Role.OFFICE_STAFF, role__unit=unit) for name, unit in staff.items()}
     for name, user in users.items():
         panels.panelist_appoint(by=run, contest=rubric.contest, user=user, is_chair=name == "mae_rim")
     return rubric, run, users
@@ -156,20 +156,20 @@ def test_a_panelist_never_sees_or_scores_the_units_under_their_office(chain, cm_
         if unit.name_en not in seen:
             with pytest.raises(Conflicted):
                 services.judgment_record(
-                    member=user, rubric=rubric, province=unit, criterion_code="1.1", points="5", expected_version=0
+                    member=user, rubric=rubric, unit=unit, criterion_code="1.1", points="5", expected_version=0
                 )
-    assert not Judgment.objects.filter(member=user).exclude(province__name_en__in=seen).exists()
+    assert not Judgment.objects.filter(member=user).exclude(unit__name_en__in=seen).exists()
 
 
 def test_the_panels_chair_lists_no_judgment_of_their_own_districts_units(chain, cm_subdistricts):
     rubric, run, users = cm_subdistricts
     for unit in (chain.rim_nua, chain.nong_kwai):
         services.judgment_record(
-            member=users["outside"], rubric=rubric, province=unit, criterion_code="1.1", points="5", expected_version=0
+            member=users["outside"], rubric=rubric, unit=unit, criterion_code="1.1", points="5", expected_version=0
         )
-    seen = Judgment.objects.for_contests(users["mae_rim"]).values_list("province__name_en", flat=True)
+    seen = Judgment.objects.for_contests(users["mae_rim"]).values_list("unit__name_en", flat=True)
     assert list(seen) == ["Nong Khwai"]
-    everyone = Judgment.objects.for_contests(run).values_list("province__name_en", flat=True)
+    everyone = Judgment.objects.for_contests(run).values_list("unit__name_en", flat=True)
     assert set(everyone) == {"Rim Nuea", "Nong Khwai"}  # the organiser: all
 
 
@@ -177,9 +177,9 @@ def test_a_conflict_recorded_after_a_score_hides_that_score_from_the_member(chai
     rubric, _, users = cm_subdistricts
     member = users["outside"]
     services.judgment_record(
-        member=member, rubric=rubric, province=chain.rim_nua, criterion_code="1.1", points="5", expected_version=0
+        member=member, rubric=rubric, unit=chain.rim_nua, criterion_code="1.1", points="5", expected_version=0
     )
-    services.conflict_set(by=central_user, member=member, province=chain.mae_rim, conflicted=True)
+    services.conflict_set(by=central_user, member=member, unit=chain.mae_rim, conflicted=True)
     assert not Judgment.objects.for_member(member, rubric).exists()
     assert not Judgment.objects.for_contests(member).exists()
     api = APIClient()
@@ -193,18 +193,18 @@ def test_only_central_staff_declare_a_conflict_on_a_unit(chain, cm_subdistricts,
     member = member_with_conflict(central_user, None)
     actors = {
         "anonymous": None,
-        "other_organiser": UserFactory(role=Role.ORGANISER, role__province=phuket),
+        "other_organiser": UserFactory(role=Role.ORGANISER, role__unit=phuket),
         "panelist": users["hang_dong"],
         "conflicted": member_with_conflict(central_user, chain.mae_rim),
     }
     client = Client()
     if actors[role] is not None:
         client.force_login(actors[role])
-    form = {"member": member.pk, "province": chain.rim_nua.pk, "reason": "x"}
+    form = {"member": member.pk, "unit": chain.rim_nua.pk, "reason": "x"}
     response = client.post(reverse("admin:people_conflict_add"), form)
     assert response.status_code in (302, 403) and not Conflict.objects.filter(member=member).exists()
     with pytest.raises(PermissionDenied):
-        services.conflict_set(by=actors[role] or member, member=member, province=chain.rim_nua, conflicted=True)
+        services.conflict_set(by=actors[role] or member, member=member, unit=chain.rim_nua, conflicted=True)
 
 
 def test_the_admin_declares_a_conflict_on_any_unit_found_by_search(chain, central_user):
@@ -212,13 +212,13 @@ def test_the_admin_declares_a_conflict_on_any_unit_found_by_search(chain, centra
     client = Client()
     client.force_login(central_user)
     form_page = client.get(reverse("admin:people_conflict_add")).content.decode()
-    assert '<label class="required" for="id_province">หน่วยงาน:</label>' in form_page
-    search = {"term": "Rim", "app_label": "people", "model_name": "conflict", "field_name": "province"}
+    assert '<label class="required" for="id_unit">หน่วยงาน:</label>' in form_page
+    search = {"term": "Rim", "app_label": "people", "model_name": "conflict", "field_name": "unit"}
     found = client.get(reverse("admin:autocomplete"), search).json()["results"]
     assert {row["id"] for row in found} >= {str(chain.rim_nua.pk), str(chain.mae_rim.pk)}
-    form = {"member": member.pk, "province": chain.mae_rim.pk, "reason": "เคยทำงานที่อำเภอนี้"}
+    form = {"member": member.pk, "unit": chain.mae_rim.pk, "reason": "เคยทำงานที่อำเภอนี้"}
     assert client.post(reverse("admin:people_conflict_add"), form).status_code == 302
-    assert Conflict.objects.get(member=member).province == chain.mae_rim
+    assert Conflict.objects.get(member=member).unit == chain.mae_rim
     assert matrix_units(member, Rubric.objects.get(contest=chain.region_stage)) == {"Nong Khwai", "Patong"}
 
 
@@ -226,10 +226,8 @@ def test_the_chairs_progress_counts_no_unit_under_a_members_conflict(chain, cent
     from submissions.services import evidence_submit
 
     for unit in (chain.rim_nua, chain.nong_kwai, chain.patong):
-        staff = UserFactory(role=Role.OFFICE_STAFF, role__province=unit)
-        evidence_submit(
-            user=staff, rubric=chain.rubric, province=unit, criterion_code="1.1", url="https://example.org/"
-        )
+        staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=unit)
+        evidence_submit(user=staff, rubric=chain.rubric, unit=unit, criterion_code="1.1", url="https://example.org/")
     conflicted, free = member_with_conflict(central_user, chiang_mai), member_with_conflict(central_user, None)
     client = Client()
     client.force_login(UserFactory(role=Role.CHAIR))

@@ -21,7 +21,7 @@ PERIODS = [
 
 @pytest.fixture
 def organiser(db, chiang_mai):
-    return UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    return UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def district(chiang_mai):
 
 @pytest.fixture
 def district_user(district):
-    return UserFactory(role=Role.OFFICE_STAFF, role__province=district)
+    return UserFactory(role=Role.OFFICE_STAFF, role__unit=district)
 
 
 @pytest.fixture

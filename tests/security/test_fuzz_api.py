@@ -27,7 +27,7 @@ def api_client(request, client, chiang_mai):
     from people.models import Role
 
     role = Role.CENTRAL if request.param == "central" else Role.OFFICE_STAFF
-    user = UserFactory(role=role, role__province=chiang_mai) if role == Role.OFFICE_STAFF else UserFactory(role=role)
+    user = UserFactory(role=role, role__unit=chiang_mai) if role == Role.OFFICE_STAFF else UserFactory(role=role)
     client.force_login(user)
     return client
 

@@ -73,7 +73,7 @@ def test_a_line_break_in_a_downloads_name_is_dropped_not_a_500(db, chiang_mai):
     d1 = DistrictFactory(parent=chiang_mai)
     rubric = office_contest("cm-web-2564", chiang_mai, d1)
     client = Client(raise_request_exception=False)
-    client.force_login(UserFactory(role=Role.ORGANISER, role__province=chiang_mai))
+    client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
     form = to_form(selectors.contest_file(rubric)).dict()
 
     response = client.post(
@@ -182,7 +182,7 @@ def phuket_draft(db, phuket):
 
 @pytest.mark.parametrize("slug", ["pk-web-2564", "pk-web-2565", "pk-web-2570"])
 def test_another_offices_code_and_its_next_years_are_refused_alike(client, phuket_draft, chiang_mai, slug):
-    client.force_login(UserFactory(role=Role.ORGANISER, role__province=chiang_mai))
+    client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
     district = DistrictFactory(parent=chiang_mai)
     before = set(Contest.objects.values_list("slug", flat=True))
 
@@ -195,7 +195,7 @@ def test_another_offices_code_and_its_next_years_are_refused_alike(client, phuke
 
 
 def test_an_office_takes_its_own_next_years_code(client, phuket_draft, phuket):
-    client.force_login(UserFactory(role=Role.ORGANISER, role__province=phuket))
+    client.force_login(UserFactory(role=Role.ORGANISER, role__unit=phuket))
     district = DistrictFactory(parent=phuket)
     upload(client, json.dumps(contest_file(slug="pk-web-2565", organiser="83", entrants=[district.code])).encode())
     assert Contest.objects.get(slug="pk-web-2565").organiser == phuket

@@ -47,7 +47,7 @@ def test_a_sender_without_the_right_is_refused_before_the_body_is_read(
     if sender == "bogus_token":
         headers["HTTP_AUTHORIZATION"] = "Token xyz"
     elif sender == "provincial":
-        attacker.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai))
+        attacker.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai))
     elif sender == "committee":
         attacker.force_login(UserFactory(role=Role.COMMITTEE))
 
@@ -112,7 +112,7 @@ def test_an_evidence_upload_refused_by_its_view_is_not_read_by_the_error_page(
 ):
     """Django's 403 and 404 pages run a CSRF pass that reads a POST body: refused unread means unread."""
     roles = {"committee": {"role": Role.COMMITTEE}, "other_province": {"role": Role.OFFICE_STAFF}}
-    attacker.force_login(UserFactory(**roles[sender], role__province=phuket if sender == "other_province" else None))
+    attacker.force_login(UserFactory(**roles[sender], role__unit=phuket if sender == "other_province" else None))
 
     response, body = post_streamed(attacker, PAGE, claimed=SENT)
 

@@ -36,14 +36,14 @@ def frozen(rubric, central, *, publish=False):
 
 
 def test_a_draft_s_criteria_and_deadlines_are_mailed_to_no_one(rubric, chiang_mai, mailoutbox):
-    UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, email="cm@example.go.th")
+    UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai, email="cm@example.go.th")
     draft(rubric)
     assert reminders.reminders_send(TODAY) == 0
     assert mailoutbox == [] and not ReminderSent.objects.exists()
 
 
 def test_frozen_results_take_no_evidence_so_no_reminder_asks_for_it(rubric, chiang_mai, central_user, mailoutbox):
-    UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai, email="cm@example.go.th")
+    UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai, email="cm@example.go.th")
     standings_recompute(rubric_id=rubric.pk, full=True)
     frozen(rubric, central_user)
     assert reminders.reminders_send(TODAY) == 0 and mailoutbox == []

@@ -1,5 +1,5 @@
 """One lock (issue #37): which entrants a user sees is the actor's answer for that contest, on every path
-(`provinces_for_user`, which ignored the contest, is gone), and nobody outside the actor reads a role."""
+(`units_for_user`, which ignored the contest, is gone), and nobody outside the actor reads a role."""
 
 import json
 
@@ -29,7 +29,7 @@ def subdistricts(chiang_mai):
 def test_the_committee_opens_an_entrant_of_the_departments_subdistrict_contest(client, subdistricts):
     rubric, s1, s2 = subdistricts
     member, conflicted = UserFactory(role=Role.COMMITTEE), UserFactory(role=Role.COMMITTEE)
-    Conflict.objects.create(member=conflicted, province=s1)
+    Conflict.objects.create(member=conflicted, unit=s1)
     assert set(actor_of(member).entrants(rubric.contest)) == {s1, s2}
     client.force_login(member)
     assert client.get(f"/years/{rubric.key}/provinces/{s1.code}/").status_code == 200
@@ -46,15 +46,15 @@ def test_scopes_without_a_contest_are_each_contests_entrants(subdistricts, rubri
     assert {chiang_mai, s1, s2} <= set(actor_of(member).units())
     assert not Evidence.objects.for_user(member).exists()
     standings_recompute(rubric_id=dept.pk, full=True)
-    rows = Standing.objects.filter(actor_of(member).scope("rubric__contest", "province"))
-    assert set(rows.filter(rubric=dept).values_list("province", flat=True)) == {s1.pk, s2.pk}
-    office = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)  # the national entrant: its own row
-    rows = Standing.objects.filter(actor_of(office).scope("rubric__contest", "province"))
-    assert set(rows.values_list("rubric", "province")) <= {(rubric.pk, chiang_mai.pk)}
+    rows = Standing.objects.filter(actor_of(member).scope("rubric__contest", "unit"))
+    assert set(rows.filter(rubric=dept).values_list("unit", flat=True)) == {s1.pk, s2.pk}
+    office = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)  # the national entrant: its own row
+    rows = Standing.objects.filter(actor_of(office).scope("rubric__contest", "unit"))
+    assert set(rows.values_list("rubric", "unit")) <= {(rubric.pk, chiang_mai.pk)}
 
 
 def test_an_actors_role_and_office_are_not_handed_out(chiang_mai):
-    actor = actor_of(UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai))
+    actor = actor_of(UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai))
     for name in ("role", "office_id", "office", "is_central", "is_committee", "is_office_staff", "is_organiser"):
         with pytest.raises(AttributeError):
             getattr(actor, name)

@@ -82,8 +82,8 @@ def office(chiang_mai):
     """Chiang Mai's own contest among one district, its organiser, and that district's staff."""
     district = DistrictFactory(parent=chiang_mai)
     rubric = office_contest("cm-web-2564", chiang_mai, district)
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
-    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=district)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=district)
     return rubric, organiser, staff
 
 
@@ -261,7 +261,7 @@ def test_every_privileged_act_has_a_path_test():
 
 @pytest.mark.parametrize("role", [Role.OFFICE_STAFF, Role.COMMITTEE, Role.CHAIR])
 def test_roles_without_the_step_up_power_are_never_asked(role, chiang_mai):
-    user = UserFactory(role=role, role__province=chiang_mai if role == Role.OFFICE_STAFF else None)
+    user = UserFactory(role=role, role__unit=chiang_mai if role == Role.OFFICE_STAFF else None)
     assert acts.second_factor_due(user) is False
 
 
@@ -292,6 +292,6 @@ def test_the_account_page_says_who_must_set_up_a_factor_and_offers_the_sheet(cli
     client.force_login(central())
     page = client.get(reverse("accounts:account")).content.decode()
     assert needed in page and reverse("accounts:provision") in page
-    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai))
     page = client.get(reverse("accounts:account")).content.decode()
     assert needed not in page and reverse("accounts:provision") not in page

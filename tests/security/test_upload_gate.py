@@ -86,7 +86,7 @@ def test_other_province_upload_refused_unread(client, media_root, rubric, phuket
     from people.models import Role
     from tests.factories import UserFactory
 
-    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=phuket))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=phuket))
 
     response, body = post_streamed(client, PAGE)
 

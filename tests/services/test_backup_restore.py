@@ -33,18 +33,18 @@ def manage(*args: str, **env) -> subprocess.CompletedProcess:
 
 def committee_scores(rubric: Rubric) -> int:
     members = [UserFactory(role=Role.COMMITTEE) for _ in range(2)]
-    provinces = list(Unit.objects.order_by("code")[:5])
+    units = list(Unit.objects.order_by("code")[:5])
     for member in members:
-        for province in provinces:
+        for unit in units:
             judgment_record(
                 member=member,
                 rubric=rubric,
-                province=province,
+                unit=unit,
                 criterion_code="4.1.1",
                 points=Decimal(3),
                 expected_version=0,
             )
-    return len(members) * len(provinces)
+    return len(members) * len(units)
 
 
 def test_backup_during_uploads_restores_every_file_audit_row_and_standings(

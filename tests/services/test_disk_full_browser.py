@@ -23,7 +23,7 @@ def browser(small_disk, chromium, live_server, monkeypatch, settings, tmp_path):
 
 def test_browser_disk_full_shows_thai_reason_then_upload_succeeds(browser, live_server, small_disk, settings):
     assert settings.MEDIA_ROOT == small_disk
-    user = UserFactory(role=Role.OFFICE_STAFF, role__province=Unit.objects.get(code="TH-50"))
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=Unit.objects.get(code="TH-50"))
     page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH").new_page()
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("input[name=username]", user.username)

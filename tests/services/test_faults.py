@@ -33,8 +33,8 @@ DB_DOWN_TH = "ฐานข้อมูลไม่พร้อมชั่วค
 def staff_names(services_up) -> list[str]:
     names = []
     for code in ("TH-50", "TH-83", "TH-57"):
-        province = Unit.objects.get(code=code)
-        user = UserFactory(username=f"fault-{code}", role=Role.OFFICE_STAFF, role__province=province)
+        unit = Unit.objects.get(code=code)
+        user = UserFactory(username=f"fault-{code}", role=Role.OFFICE_STAFF, role__unit=unit)
         user.password = password_hash()
         user.save()
         names.append(user.username)
@@ -92,7 +92,7 @@ def test_redis_restarted_during_uploads_keeps_every_upload_and_converges(procs, 
     wait_for(settled, timeout=60)
     standings_match_full_recompute(
         service_env()["DATABASE_URL"],
-        lambda: sorted(Standing.objects.values_list("province__code", "total", "rank", "criteria")),
+        lambda: sorted(Standing.objects.values_list("unit__code", "total", "rank", "criteria")),
     )
 
 

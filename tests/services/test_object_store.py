@@ -37,7 +37,7 @@ def fetch(url: str):
 
 @pytest.fixture
 def staff(db):
-    return UserFactory(role=Role.OFFICE_STAFF, role__province=Unit.objects.get(code="TH-50"))
+    return UserFactory(role=Role.OFFICE_STAFF, role__unit=Unit.objects.get(code="TH-50"))
 
 
 @pytest.mark.django_db
@@ -53,7 +53,7 @@ def test_evidence_is_kept_in_the_store_and_handed_out_by_a_presigned_link(
 
     answer = client.get(reverse("submissions:download", args=[evidence.pk]))
     body, headers = fetch(answer["Location"])
-    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=Unit.objects.get(code="TH-83")))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=Unit.objects.get(code="TH-83")))
     other = client.get(reverse("submissions:download", args=[evidence.pk]))
 
     bucket = in_object_store["CDD4_S3_BUCKET"]
@@ -100,7 +100,7 @@ def test_two_web_machines_with_their_own_disks_take_one_uploads_pieces(procs, tm
     """The district office's link breaks half-way through a video sent to one web machine; the client
     resumes, and the rest lands on the other. Each machine has its own disk: only the store is shared."""
     env = object_store.bucket("cdd4-two-machines")
-    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=Unit.objects.get(code="TH-50"))
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=Unit.objects.get(code="TH-50"))
     _, token = AuthToken.objects.create(user=staff)
     ports = [start_portal(procs, tmp_path / f"machine-{n}", workers=1, **env) for n in (1, 2)]
     data = files.mp4(3 * 1024 * 1024)
@@ -127,7 +127,7 @@ def test_backup_and_restore_carry_the_files_of_the_object_store(procs, object_st
     """The drill of service mode with an object store: the snapshot takes the files from the store; restore
     puts them into an empty store beside an empty database."""
     source, target = object_store.bucket("cdd4-backup-from"), object_store.bucket("cdd4-restore-into")
-    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=Unit.objects.get(code="TH-50"))
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=Unit.objects.get(code="TH-50"))
     _, token = AuthToken.objects.create(user=staff)
     port = start_portal(procs, tmp_path / "web", workers=1, **source)
     data = files.pdf(size=50_000)

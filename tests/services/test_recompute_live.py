@@ -26,7 +26,7 @@ def settled(rubric) -> bool:
 
 
 def criterion_points(rubric, code: str, criterion: str) -> str | None:
-    return Standing.objects.get(rubric=rubric, province__code=code).criteria.get(criterion)
+    return Standing.objects.get(rubric=rubric, unit__code=code).criteria.get(criterion)
 
 
 def test_hundred_rapid_events_coalesce_into_a_handful_of_recomputes(worker):
@@ -36,7 +36,7 @@ def test_hundred_rapid_events_coalesce_into_a_handful_of_recomputes(worker):
     runs_before = RecomputeRun.objects.count()
     started = time.monotonic()
     for i in range(100):  # 100 committed changes from one province, as fast as the service takes them
-        fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes" if i % 2 else "no")
+        fact_set(rubric=rubric, unit=chiang_mai, criterion_code="1.1", name="done", value="yes" if i % 2 else "no")
     wait_for(lambda: settled(rubric) and criterion_points(rubric, "TH-50", "1.1") == "5")
     took = time.monotonic() - started
     runs = RecomputeRun.objects.count() - runs_before
@@ -44,7 +44,7 @@ def test_hundred_rapid_events_coalesce_into_a_handful_of_recomputes(worker):
     # the machine's speed, not on the portal), and far fewer runs than events.
     windows = took / (settings.CDD4_RECOMPUTE_DEBOUNCE_MS / 1000)
     assert 1 <= runs <= min(windows + 2, 25), f"{runs} recomputes for 100 events in {took:.1f} s"
-    result = Standing.objects.get(rubric=rubric, province=chiang_mai)
+    result = Standing.objects.get(rubric=rubric, unit=chiang_mai)
     assert (result.rank, result.award) == (1, "winner")
 
 
@@ -57,7 +57,7 @@ def test_worker_killed_mid_recompute_then_restarted_converges(procs):
     try:
         with blocker.cursor() as cur:  # hold the year's row lock: the worker's recompute stops inside it
             cur.execute("SELECT id FROM scoring_rubric WHERE id = %s FOR NO KEY UPDATE", [rubric.pk])
-        fact_set(rubric=rubric, province=Unit.objects.get(code="TH-83"), criterion_code="1.1", name="done", value="yes")
+        fact_set(rubric=rubric, unit=Unit.objects.get(code="TH-83"), criterion_code="1.1", name="done", value="yes")
 
         def worker_waiting() -> bool:
             with connection.cursor() as cur:
@@ -77,7 +77,7 @@ def test_worker_killed_mid_recompute_then_restarted_converges(procs):
     procs.worker()
     procs.beat(every=1)  # the killed task's message sits unacknowledged; the beat job re-queues the mark
     wait_for(lambda: settled(rubric) and criterion_points(rubric, "TH-83", "1.1") == "5", timeout=60)
-    assert Standing.objects.get(rubric=rubric, province__code="TH-83").rank == 1
+    assert Standing.objects.get(rubric=rubric, unit__code="TH-83").rank == 1
 
 
 WRITES = """

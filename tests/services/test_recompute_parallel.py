@@ -19,11 +19,11 @@ from .conftest import wait_for
 
 pytestmark = pytest.mark.service
 
-STANDING = ("province__code", "total", "rank", "tied", "award", "award_tie", "level", "dimensions", "criteria")
+STANDING = ("unit__code", "total", "rank", "tied", "award", "award_tie", "level", "dimensions", "criteria")
 
 
 def standings(rubric: Rubric) -> list[tuple]:
-    return list(Standing.objects.filter(rubric=rubric).order_by("province__code").values_list(*STANDING))
+    return list(Standing.objects.filter(rubric=rubric).order_by("unit__code").values_list(*STANDING))
 
 
 def parallel_worker(procs, concurrency: int = 2):

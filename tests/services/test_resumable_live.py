@@ -24,7 +24,7 @@ PIECE = 256 * 1024
 
 
 def test_two_processes_take_the_pieces_of_two_files_and_each_arrives_whole(procs, tmp_path):
-    staff = UserFactory(role=Role.OFFICE_STAFF, role__province=Unit.objects.get(code="TH-50"))
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=Unit.objects.get(code="TH-50"))
     _, token = AuthToken.objects.create(user=staff)
     media = tmp_path / "media"
     port = start_portal(procs, media, workers=2)

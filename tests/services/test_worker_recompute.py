@@ -21,7 +21,7 @@ def test_worker_rescores_after_committed_import(worker):
         ],
     )
     result = wait_for(
-        lambda: Standing.objects.filter(rubric=rubric, province__code="TH-83", criteria__contains={"3.3": "5"}).first()
+        lambda: Standing.objects.filter(rubric=rubric, unit__code="TH-83", criteria__contains={"3.3": "5"}).first()
     )
     assert (result.rank, result.award, result.computed_seq) == (1, "winner", result.change_seq)
 
@@ -35,9 +35,9 @@ def test_beat_job_heals_results_whose_messages_were_lost(services_up, request):
     facts_import(rubric=rubric, rows=[{"province": "TH-50", "criterion": "1.1", "fact": "done", "value": "yes"}])
     redis.Redis.from_url(settings.REDIS_URL).flushdb()  # every queued recompute is lost
     # The change is not counted (an earlier recompute on this database may have scored TH-50 before it).
-    assert Standing.objects.get(rubric=rubric, province__code="TH-50").criteria.get("1.1") != "5"
+    assert Standing.objects.get(rubric=rubric, unit__code="TH-50").criteria.get("1.1") != "5"
     request.getfixturevalue("worker")
     assert tasks.recompute_dirty.apply().get() == [rubric.pk]
     wait_for(
-        lambda: Standing.objects.filter(rubric=rubric, province__code="TH-50", criteria__contains={"1.1": "5"}).exists()
+        lambda: Standing.objects.filter(rubric=rubric, unit__code="TH-50", criteria__contains={"1.1": "5"}).exists()
     )

@@ -55,7 +55,7 @@ def load_chain() -> Chain:
 
 
 def organiser(office: Unit):
-    return UserFactory(role=Role.ORGANISER, role__province=office)
+    return UserFactory(role=Role.ORGANISER, role__unit=office)
 
 
 def box(kind: bytes, body: bytes) -> bytes:

@@ -94,7 +94,7 @@ def test_another_province_never_sees_chiang_mais_picks(client, chain):
 
 @pytest.mark.parametrize("who", ["committee", "provincial", "chair"])
 def test_no_one_else_opens_the_stages(client, chain, who, chiang_mai):
-    user = UserFactory(role=Role(who), role__province=chiang_mai if who == "provincial" else None)
+    user = UserFactory(role=Role(who), role__unit=chiang_mai if who == "provincial" else None)
     for url in (STAGES, PICKS, REGISTER, SOURCES):
         assert get(client, user, url).status_code in (302, 403), url
 

@@ -31,7 +31,7 @@ def test_the_picking_office_and_central_staff_get_the_video_others_do_not(client
         "the district that picked it a stage below": organiser(chain.mae_rim),
         "another district": organiser(chain.hang_dong),
         "another province's organiser": organiser(chain.kathu.parent),
-        "the province's own staff": UserFactory(role=Role.OFFICE_STAFF, role__province=chain.mae_rim.parent),
+        "the province's own staff": UserFactory(role=Role.OFFICE_STAFF, role__unit=chain.mae_rim.parent),
         "a committee member": UserFactory(role=Role.COMMITTEE),
     }
     answers = {}

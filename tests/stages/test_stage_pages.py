@@ -95,8 +95,8 @@ def test_nobody_else_sees_or_picks(client, chain, who, committee_user):
     user = {
         "anonymous": None,
         "committee": committee_user,
-        "office staff": UserFactory(role=Role.OFFICE_STAFF, role__province=chain.mae_rim),
-        "panelist": UserFactory(role=Role.OFFICE_STAFF, role__province=chonburi),
+        "office staff": UserFactory(role=Role.OFFICE_STAFF, role__unit=chain.mae_rim),
+        "panelist": UserFactory(role=Role.OFFICE_STAFF, role__unit=chonburi),
     }[who]
     if who == "panelist":  # seated on another office's contest
         contest = office_contest("cb-web-test", chonburi, DistrictFactory(parent=chonburi)).contest
@@ -125,9 +125,9 @@ def test_the_province_picks_from_its_stages_results_best_first(client, chain):
     below = Rubric.objects.get(contest=chain.district_stage)
     results = Standing.objects.filter(rubric=below)
     # The picks have their rows in the standings of the stage they entered; as if the panel had scored them:
-    assert set(results.values_list("province_id", flat=True)) == {chain.rim_nua.pk, chain.nong_kwai.pk}
-    results.filter(province=chain.rim_nua).update(total=Decimal("71.00"), rank=2)
-    results.filter(province=chain.nong_kwai).update(total=Decimal("88.50"), rank=1)
+    assert set(results.values_list("unit_id", flat=True)) == {chain.rim_nua.pk, chain.nong_kwai.pk}
+    results.filter(unit=chain.rim_nua).update(total=Decimal("71.00"), rank=2)
+    results.filter(unit=chain.nong_kwai).update(total=Decimal("88.50"), rank=1)
     body = page(client, organiser(chain.mae_rim.parent), REGION).content.decode()
     assert body.index("หนองควาย") < body.index("ริมเหนือ")
     assert "อันดับ ๑ · ๘๘.๕" in body

@@ -38,7 +38,7 @@ def judge(rubric: Rubric, marks: dict[Unit, int]) -> None:
     for unit, points in marks.items():
         for member in members:
             judgment_record(
-                member=member, rubric=rubric, province=unit, criterion_code="1.1", points=points, expected_version=0
+                member=member, rubric=rubric, unit=unit, criterion_code="1.1", points=points, expected_version=0
             )
     standings_recompute(rubric_id=rubric.pk)
 
@@ -66,8 +66,8 @@ def chain(db, clock):
 
 
 def placed(rubric: Rubric) -> dict[str, tuple]:
-    rows = Standing.objects.filter(rubric=rubric).select_related("province")
-    return {r.province.name_en: (r.rank, r.total, r.award) for r in rows}
+    rows = Standing.objects.filter(rubric=rubric).select_related("unit")
+    return {r.unit.name_en: (r.rank, r.total, r.award) for r in rows}
 
 
 def test_the_regional_stage_is_ranked_within_each_region(chain):
@@ -157,7 +157,7 @@ def test_a_withdrawn_pick_leaves_the_standings(chain):
     below = Rubric.objects.get(contest=chain.district_stage)
     assert Standing.objects.filter(rubric=below).count() == 3
     stage_withdraw(actor=actor_of(organiser(chain.mae_rim.parent)), contest=chain.region_stage, unit=chain.rim_nua)
-    assert set(Standing.objects.filter(rubric=chain.rubric).values_list("province__name_en", flat=True)) == {
+    assert set(Standing.objects.filter(rubric=chain.rubric).values_list("unit__name_en", flat=True)) == {
         "Nong Khwai",
         "Patong",
     }

@@ -16,7 +16,7 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def phuket_user(db, phuket):
-    return UserFactory(role=Role.OFFICE_STAFF, role__province=phuket)
+    return UserFactory(role=Role.OFFICE_STAFF, role__unit=phuket)
 
 
 @pytest.fixture
@@ -34,5 +34,5 @@ def login(client, user) -> None:
     assert client.login(username=user.username, password=PASSWORD)
 
 
-def any_other(province) -> Unit:
-    return Unit.objects.exclude(pk=province.pk).first()
+def any_other(unit) -> Unit:
+    return Unit.objects.exclude(pk=unit.pk).first()

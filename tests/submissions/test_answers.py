@@ -16,7 +16,7 @@ from tests.factories import QUESTIONS, DistrictFactory, UserFactory, requirement
 def setting(client, phuket):
     district, other = DistrictFactory(parent=phuket), DistrictFactory(parent=phuket)
     rubric = requirements_contest(phuket, district, other)
-    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=district))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=district))
     page = reverse("submissions:criterion", args=[rubric.key, district.code, "1.1"])
     return rubric, district, other, page
 
@@ -41,7 +41,7 @@ def test_the_entrant_answers_and_sees_which_requirement_still_fails(client, sett
     response = client.post(answers, {"q-villages": "๘", "q-represented": "7", "q-areas": "1", "q-minutes": "yes"})
 
     assert response.status_code == 302 and response.url == page
-    stored = dict(Fact.objects.filter(rubric=rubric, province=district).values_list("name", "value"))
+    stored = dict(Fact.objects.filter(rubric=rubric, unit=district).values_list("name", "value"))
     assert stored == {"villages": "๘", "represented": "7", "areas": "1"}  # never the panel's "minutes"
     assert set(FactChange.objects.filter(fact__rubric=rubric).values_list("source", flat=True)) == {FactSource.ENTRANT}
     html = client.get(page).content.decode()
@@ -76,7 +76,7 @@ def test_only_the_entrant_s_own_staff_answer(client, setting, phuket):
     theirs = reverse("submissions:answers", args=[rubric.key, other.code, "1.1"])
 
     assert client.post(theirs, {"q-villages": "8"}).status_code == 404  # another district: as if absent
-    client.force_login(UserFactory(role=Role.ORGANISER, role__province=phuket))
+    client.force_login(UserFactory(role=Role.ORGANISER, role__unit=phuket))
     mine = reverse("submissions:answers", args=[rubric.key, district.code, "1.1"])
     assert client.post(mine, {"q-villages": "8"}).status_code == 403  # the organiser sees, does not answer
     client.logout()
@@ -88,7 +88,7 @@ def test_answers_that_decide_alone_give_their_points_on_the_page(client, phuket)
     district = DistrictFactory(parent=phuket)
     questions = {k: v for k, v in QUESTIONS.items() if k != "minutes"}
     rubric = requirements_contest(phuket, district, questions=questions)
-    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=district))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=district))
     answers = reverse("submissions:answers", args=[rubric.key, district.code, "1.1"])
 
     client.post(answers, {"q-villages": "8", "q-represented": "8", "q-areas": "2"})

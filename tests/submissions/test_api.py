@@ -16,7 +16,7 @@ def test_api_post_evidence_creates_version_for_own_province(api, provincial_user
 
     assert response.status_code == 201
     evidence = Evidence.objects.get()
-    assert evidence.submission.province == provincial_user.membership.province
+    assert evidence.submission.unit == provincial_user.membership.unit
     assert response.json()["version"] == 1
     assert response.json()["download_url"] == reverse("submissions:download", args=[evidence.pk])
 

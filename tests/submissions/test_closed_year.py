@@ -63,7 +63,7 @@ def test_published_year_refuses_uploads_thai_first_and_keeps_nothing(published, 
 def test_published_year_refuses_links_and_withdrawals(sent, published, provincial_user, rubric, chiang_mai):
     with pytest.raises(UploadRefused) as exc:
         services.evidence_submit(
-            user=provincial_user, rubric=rubric, province=chiang_mai, criterion_code="1.1", url="https://x.org/a"
+            user=provincial_user, rubric=rubric, unit=chiang_mai, criterion_code="1.1", url="https://x.org/a"
         )
     assert (str(exc.value), exc.value.th, exc.value.en) == (PUBLISHED_TH, PUBLISHED_TH, PUBLISHED_EN)
     with pytest.raises(UploadRefused):

@@ -15,10 +15,8 @@ BANGKOK = ZoneInfo("Asia/Bangkok")
 HOME = reverse("submissions:province", args=[2566, "TH-50"])
 
 
-def _send(user, rubric, province, code: str, at: datetime):
-    return submit_file(
-        user=user, rubric=rubric, province=province, code=code, name=f"{code}.pdf", data=files.pdf_new(), now=at
-    )
+def _send(user, rubric, unit, code: str, at: datetime):
+    return submit_file(user=user, rubric=rubric, unit=unit, code=code, name=f"{code}.pdf", data=files.pdf_new(), now=at)
 
 
 def _deadline_cell(html: str, code: str) -> str:

@@ -18,10 +18,10 @@ def setup(db, chiang_mai, phuket, clock):
     d1, d2 = DistrictFactory(parent=chiang_mai, name_th="แม่ริม"), DistrictFactory(parent=chiang_mai)
     rubric = services.rubric_load(data=itmodel_data(d1.code, d2.code))
     users = {
-        "own": UserFactory(role=Role.OFFICE_STAFF, role__province=d1),
-        "organiser": UserFactory(role=Role.ORGANISER, role__province=chiang_mai),
-        "other_district": UserFactory(role=Role.OFFICE_STAFF, role__province=d2),
-        "other_organiser": UserFactory(role=Role.ORGANISER, role__province=phuket),
+        "own": UserFactory(role=Role.OFFICE_STAFF, role__unit=d1),
+        "organiser": UserFactory(role=Role.ORGANISER, role__unit=chiang_mai),
+        "other_district": UserFactory(role=Role.OFFICE_STAFF, role__unit=d2),
+        "other_organiser": UserFactory(role=Role.ORGANISER, role__unit=phuket),
     }
     return rubric, d1, users
 

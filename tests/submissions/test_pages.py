@@ -173,7 +173,7 @@ def test_only_a_rubric_with_an_innovation_report_links_its_form(client, chiang_m
     assert national.count('href="/years/2566/provinces/TH-50/innovation/"') == 1
     district = DistrictFactory(parent=chiang_mai)
     office_contest("cm-web-2564", chiang_mai, district)
-    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=district))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=district))
     page = client.get(reverse("submissions:province", args=["cm-web-2564", district.code]))
     assert page.status_code == 200 and "/innovation/" not in page.content.decode()
 

@@ -70,7 +70,7 @@ def test_a_receipt_the_department_recorded_meets_the_round_it_falls_in(owner_cli
     url = reverse("submissions:criterion", args=[2566, "TH-50", "2.1.2"])
     assert f'class="round-missed" data-round-due="{first.isoformat()}"' in owner_client.get(url).content.decode()
     Fact.objects.create(
-        rubric=criterion.rubric, province=Unit.objects.get(code="TH-50"), criterion=criterion,
+        rubric=criterion.rubric, unit=Unit.objects.get(code="TH-50"), criterion=criterion,
         name="received_on", value=(today - timedelta(15)).isoformat(), source=FactSource.IMPORT,
     )  # fmt: skip
     body = owner_client.get(url).content.decode()

@@ -14,7 +14,7 @@ from . import files
 BKK = ZoneInfo("Asia/Bangkok")
 
 
-def _submit(user, rubric, province, code, name="a.pdf", data=None, now=None, tmp_path=None):
+def _submit(user, rubric, unit, code, name="a.pdf", data=None, now=None, tmp_path=None):
     """Through the service with a streamed temp file, as the upload handler leaves it."""
     from django.core.files.uploadedfile import TemporaryUploadedFile
 
@@ -22,9 +22,7 @@ def _submit(user, rubric, province, code, name="a.pdf", data=None, now=None, tmp
     f.write(data if data is not None else files.pdf())
     f.seek(0)
     try:
-        return services.evidence_submit(
-            user=user, rubric=rubric, province=province, criterion_code=code, upload=f, now=now
-        )
+        return services.evidence_submit(user=user, rubric=rubric, unit=unit, criterion_code=code, upload=f, now=now)
     finally:
         f.close()
 
@@ -71,7 +69,7 @@ def test_evidence_submit_for_other_province_denied(phuket_user, rubric, chiang_m
 def test_evidence_submit_done_criterion_awards_no_points(provincial_user, rubric, chiang_mai):
     _submit(provincial_user, rubric, chiang_mai, "1.1")
 
-    assert Fact.objects.filter(province=chiang_mai, criterion__code="1.1").count() == 0
+    assert Fact.objects.filter(unit=chiang_mai, criterion__code="1.1").count() == 0
 
 
 @pytest.mark.parametrize(
@@ -86,13 +84,13 @@ def test_timeliness_fed_from_upload_time(
     at = datetime(2023, month, day, hour, minute, tzinfo=BKK)
     with django_capture_on_commit_callbacks(execute=True):
         _submit(provincial_user, rubric, chiang_mai, "4.1.2", "lesson.pdf", now=datetime(2023, 5, 1, 9, 0, tzinfo=BKK))
-        assert not Fact.objects.filter(criterion__code="4.1.2", province=chiang_mai).exclude(value="").exists()
+        assert not Fact.objects.filter(criterion__code="4.1.2", unit=chiang_mai).exclude(value="").exists()
         _submit(provincial_user, rubric, chiang_mai, "4.1.2", "clip.mp4", files.mp4(), now=at)
 
-    fact = Fact.objects.get(criterion__code="4.1.2", province=chiang_mai, name="sent_at")
+    fact = Fact.objects.get(criterion__code="4.1.2", unit=chiang_mai, name="sent_at")
     assert fact.value == at.isoformat()
     assert fact.source == FactSource.EVIDENCE
-    result = Standing.objects.get(rubric=rubric, province=chiang_mai)
+    result = Standing.objects.get(rubric=rubric, unit=chiang_mai)
     assert Decimal(result.criteria["4.1.2"]) == points
 
 
@@ -102,18 +100,18 @@ def test_timeliness_withdrawn_video_clears_sent_at(provincial_user, rubric, chia
 
     services.evidence_withdraw(user=provincial_user, evidence=video)
 
-    assert Fact.objects.get(criterion__code="4.1.2", province=chiang_mai, name="sent_at").value == ""
+    assert Fact.objects.get(criterion__code="4.1.2", unit=chiang_mai, name="sent_at").value == ""
 
 
 def test_submission_review_accept_marks_province_dirty(provincial_user, committee_user, rubric, chiang_mai, phuket):
     _submit(provincial_user, rubric, chiang_mai, "1.1")
-    before = dict(Standing.objects.filter(rubric=rubric).values_list("province_id", "change_seq"))
+    before = dict(Standing.objects.filter(rubric=rubric).values_list("unit_id", "change_seq"))
 
     services.submission_review(
         user=committee_user, submission=Submission.objects.get(), status=SubmissionStatus.ACCEPTED
     )
 
-    after = dict(Standing.objects.filter(rubric=rubric).values_list("province_id", "change_seq"))
+    after = dict(Standing.objects.filter(rubric=rubric).values_list("unit_id", "change_seq"))
     assert after[chiang_mai.pk] == before[chiang_mai.pk] + 1
     assert after[phuket.pk] == before[phuket.pk]
     assert Submission.objects.get().status == SubmissionStatus.ACCEPTED
@@ -151,9 +149,9 @@ REPORT = {
 
 
 def test_innovation_report_save_versions(provincial_user, rubric, chiang_mai):
-    services.innovation_report_save(user=provincial_user, rubric=rubric, province=chiang_mai, data=REPORT)
+    services.innovation_report_save(user=provincial_user, rubric=rubric, unit=chiang_mai, data=REPORT)
     services.innovation_report_save(
-        user=provincial_user, rubric=rubric, province=chiang_mai, data={**REPORT, "title_en": "BMN tracker"}
+        user=provincial_user, rubric=rubric, unit=chiang_mai, data={**REPORT, "title_en": "BMN tracker"}
     )
 
     assert list(InnovationReport.objects.order_by("version").values_list("version", "title_en")) == [
@@ -167,7 +165,7 @@ def test_innovation_report_save_missing_required_refused(provincial_user, rubric
 
     with pytest.raises(ValidationError) as exc:
         services.innovation_report_save(
-            user=provincial_user, rubric=rubric, province=chiang_mai, data={**REPORT, "office": ""}
+            user=provincial_user, rubric=rubric, unit=chiang_mai, data={**REPORT, "office": ""}
         )
     assert list(exc.value.message_dict) == ["office"]
     assert InnovationReport.objects.count() == 0

@@ -90,7 +90,7 @@ def test_what_the_committee_returned_comes_first(owner_client, ahead, chiang_mai
         {"file": files.upload("a.pdf", files.pdf_new())},
         headers={"accept": "application/json"},
     )
-    Submission.objects.filter(rubric=ahead, province=chiang_mai, criterion__code="1.1").update(
+    Submission.objects.filter(rubric=ahead, unit=chiang_mai, criterion__code="1.1").update(
         status=SubmissionStatus.RETURNED
     )
 
@@ -119,10 +119,10 @@ def test_only_the_office_s_own_staff_get_the_card(client, central_user, ahead):
 def test_a_judge_is_told_how_many_items_are_left_and_led_to_the_next(client, rubric, chiang_mai, phuket):
     from submissions import services as evidence
 
-    for province in (chiang_mai, phuket):  # 4.1.1 is judged by the committee; two provinces sent for it
-        staff = UserFactory(role=Role.OFFICE_STAFF, role__province=province)
+    for unit in (chiang_mai, phuket):  # 4.1.1 is judged by the committee; two provinces sent for it
+        staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=unit)
         evidence.evidence_submit(
-            user=staff, rubric=rubric, province=province, criterion_code="4.1.1", url="https://example.org/4.1.1"
+            user=staff, rubric=rubric, unit=unit, criterion_code="4.1.1", url="https://example.org/4.1.1"
         )
     member = UserFactory(role=Role.COMMITTEE)
     client.force_login(member)
@@ -135,12 +135,12 @@ def test_a_judge_is_told_how_many_items_are_left_and_led_to_the_next(client, rub
 
 
 def test_a_tie_at_an_award_line_waits_on_central_staff_not_on_an_office(client, rubric, chiang_mai, central_user):
-    Standing.objects.update_or_create(rubric=rubric, province=chiang_mai, defaults={"award_tie": True})
+    Standing.objects.update_or_create(rubric=rubric, unit=chiang_mai, defaults={"award_tie": True})
     client.force_login(central_user)
 
     assert _todo(client.get("/").content.decode()) == [("tie", f"ตัดสินผลเสมอที่เส้นรางวัล: {rubric.name_th}")]
 
-    client.force_login(UserFactory(role=Role.ORGANISER, role__province=chiang_mai))
+    client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
     assert _todo(client.get("/").content.decode()) == []
 
 
@@ -151,7 +151,7 @@ def test_a_district_entering_two_contests_sees_each_one_s_next_steps_under_its_n
     year = present_year(timezone.localdate())
     first = office_contest("pk-web-a", phuket, district, mark="(ก)", year=year)
     second = office_contest("pk-web-b", phuket, district, mark="(ข)", year=year)
-    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=district))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=district))
 
     html = client.get("/").content.decode()
 
@@ -172,7 +172,7 @@ def test_a_finished_year_s_contest_leaves_the_home_to_this_year_s(client, phuket
     district = DistrictFactory(parent=phuket)
     old = office_contest("pk-web-2564", phuket, district)
     now = office_contest("pk-web-now", phuket, district, year=present_year(timezone.localdate()))
-    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=district))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=district))
 
     html = client.get("/").content.decode()
 
@@ -196,7 +196,7 @@ def test_an_item_numbered_again_by_another_mission_is_named_with_its_mission(cli
     data["contest"] = {**data["contest"], "organiser": "83", "entrants": [district.code]}
     rubric = services.rubric_load(data=data)
     rubric.criteria.update(deadline=None)  # the card then lists them in the rubric's order, whatever today is
-    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__province=district))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=district))
 
     html = client.get(reverse("submissions:province", args=[rubric.key, district.code])).content.decode()
 

@@ -48,9 +48,9 @@ class Command(BaseCommand):
             raise CommandError(format_lazy(_("'{by}' may not import judgments"), by=by)) from exc
         except JudgmentImportError as exc:
             raise CommandError(format_lazy(_("nothing imported:\n{problems}"), problems=exc)) from exc
-        for row, province, criterion, member, old, new in report.changes:
+        for row, unit, criterion, member, old, new in report.changes:
             self.stdout.write(
-                f"  แถว/row {row}: {province} {criterion} {member}: {old if old is not None else '∅'} → {new}"
+                f"  แถว/row {row}: {unit} {criterion} {member}: {old if old is not None else '∅'} → {new}"
             )
         verb = "จะ/would " if dry_run else ""
         self.stdout.write(

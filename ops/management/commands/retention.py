@@ -20,9 +20,7 @@ class Command(BaseCommand):
         report = retention_run(dry_run=dry_run)
         for e in report.due:
             s = e.submission
-            self.stdout.write(
-                f"{s.rubric.year} {s.province.code} {s.criterion.code} v{e.version} {e.stored_path} {e.size}"
-            )
+            self.stdout.write(f"{s.rubric.year} {s.unit.code} {s.criterion.code} v{e.version} {e.stored_path} {e.size}")
         for f in report.stage_due:
             self.stdout.write(f"{f.entry.stage.contest.slug} {f.entry.unit.code} {f.requirement.code} {f.file.name}")
         verb = _("would remove") if dry_run else _("removed")

@@ -59,10 +59,8 @@ class Command(BaseCommand):
             raise CommandError(format_lazy(_("nothing imported:\n{problems}"), problems=exc)) from exc
 
     def _report(self, report, period: str, dry_run: bool) -> None:
-        for row, province, criterion, fact, old, new in report.changes:
-            self.stdout.write(
-                f"  แถว/row {row}: {province} {criterion} {fact}: {old if old is not None else '∅'} → {new}"
-            )
+        for row, unit, criterion, fact, old, new in report.changes:
+            self.stdout.write(f"  แถว/row {row}: {unit} {criterion} {fact}: {old if old is not None else '∅'} → {new}")
         verb = "จะ/would" if dry_run else ""
         where = f"รอบ/period {period}: " if period else ""
         self.stdout.write(

@@ -46,7 +46,7 @@ CASES = [(page, who, statuses[i]) for page, statuses in MATRIX.items() for i, wh
 @pytest.mark.parametrize(("page", "who", "status"), CASES)
 def test_admin_page_status_by_role(client, chiang_mai, page, who, status):
     if who != "anonymous":
-        client.force_login(UserFactory(role=ROLES[who], role__province=chiang_mai if who == "provincial" else None))
+        client.force_login(UserFactory(role=ROLES[who], role__unit=chiang_mai if who == "provincial" else None))
     response = client.get(reverse(page))
     assert response.status_code == status
     if status == 302:
@@ -70,9 +70,9 @@ def central_client(client, central_user):
 
 
 def test_admin_delete_refused_for_facts_results_and_rubric_with_facts(central_client, rubric, chiang_mai):
-    fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes")
+    fact_set(rubric=rubric, unit=chiang_mai, criterion_code="1.1", name="done", value="yes")
     fact = Fact.objects.get()
-    result = Standing.objects.get(rubric=rubric, province=chiang_mai)
+    result = Standing.objects.get(rubric=rubric, unit=chiang_mai)
     urls = [
         reverse("admin:scoring_fact_delete", args=[fact.pk]),
         reverse("admin:scoring_factchange_delete", args=[fact.changes.get().pk]),
@@ -236,13 +236,13 @@ def test_fact_import_confirm_creates_facts_and_changes(central_client, central_u
     confirm = preview.context["confirm_form"].initial
     response = central_client.post(reverse("admin:scoring_fact_process_import"), confirm)
     assert (response.status_code, response.url) == (302, reverse("admin:scoring_fact_changelist"))
-    facts = dict(Fact.objects.filter(province__code="TH-50").values_list("name", "value"))
+    facts = dict(Fact.objects.filter(unit__code="TH-50").values_list("name", "value"))
     assert facts == {"computers_total": "40", "computers_with_antivirus": "39"}
     assert list(FactChange.objects.values_list("changed_by", flat=True)) == [central_user.pk, central_user.pk]
 
 
 def test_fact_export_csv_has_bom_and_codes(central_client, rubric, chiang_mai):
-    fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes")
+    fact_set(rubric=rubric, unit=chiang_mai, criterion_code="1.1", name="done", value="yes")
     names = ["province", "criterion", "fact", "value", "year", "source", "updated_at"]
     post = {"format": "0", "resource": "0", **{f"factresource_{n}": "on" for n in names}}
     response = central_client.post(reverse("admin:scoring_fact_export"), post)
@@ -253,7 +253,7 @@ def test_fact_export_csv_has_bom_and_codes(central_client, rubric, chiang_mai):
 
 @pytest.mark.parametrize("fmt", ["0", "1"])  # the admin's export formats: CSV, XLSX
 def test_fact_export_writes_a_stored_formula_as_text(central_client, rubric, chiang_mai, fmt):
-    fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes")
+    fact_set(rubric=rubric, unit=chiang_mai, criterion_code="1.1", name="done", value="yes")
     Fact.objects.filter(name="done").update(value='=HYPERLINK("http://evil.example")')
     post = {"format": fmt, "resource": "0", "factresource_province": "on", "factresource_value": "on"}
     response = central_client.post(reverse("admin:scoring_fact_export"), post)
@@ -266,7 +266,7 @@ def test_fact_export_writes_a_stored_formula_as_text(central_client, rubric, chi
 
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
 def test_fact_template_has_every_province_and_fact_prefilled(central_client, rubric, chiang_mai, fmt):
-    fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes")
+    fact_set(rubric=rubric, unit=chiang_mai, criterion_code="1.1", name="done", value="yes")
     n_facts = sum(len(c.rule.fact_names()) for c in selectors.rubric_spec(rubric).criteria())
     response = central_client.get(reverse("admin:scoring_fact_template") + f"?year=2566&format={fmt}")
     if fmt == "xlsx":
@@ -279,7 +279,7 @@ def test_fact_template_has_every_province_and_fact_prefilled(central_client, rub
 
 
 def test_fact_changelist_query_count_constant(central_client, rubric, chiang_mai, django_assert_num_queries):
-    fact_set(rubric=rubric, province=chiang_mai, criterion_code="1.1", name="done", value="yes")
+    fact_set(rubric=rubric, unit=chiang_mai, criterion_code="1.1", name="done", value="yes")
     url = reverse("admin:scoring_fact_changelist")
     with django_assert_num_queries(FACT_QUERIES):
         assert central_client.get(url).status_code == 200
@@ -292,7 +292,7 @@ def test_fact_changelist_query_count_constant(central_client, rubric, chiang_mai
 
 def test_standing_changelist_query_count_constant(central_client, rubric, django_assert_num_queries):
     url = reverse("admin:scoring_standing_changelist") + "?year=2566"
-    kept = Standing.objects.filter(rubric=rubric).order_by("province__code").first()
+    kept = Standing.objects.filter(rubric=rubric).order_by("unit__code").first()
     saved = list(Standing.objects.filter(rubric=rubric).exclude(pk=kept.pk))
     Standing.objects.filter(pk__in=[r.pk for r in saved]).delete()
     with django_assert_num_queries(RESULT_QUERIES):
@@ -316,25 +316,25 @@ def test_holiday_override_add_marks_every_result_dirty(central_client, rubric):
     assert seq_sum() - before == 76
 
 
-def _user_post(username, role, province=""):
+def _user_post(username, role, unit=""):
     # No password: the new account's owner sets one from the invitation (accounts.admin).
     inline = {"membership-TOTAL_FORMS": "1", "membership-INITIAL_FORMS": "0", "membership-0-role": role}
-    return {"username": username, "email": f"{username}@cdd.go.th", **inline, "membership-0-province": province}
+    return {"username": username, "email": f"{username}@cdd.go.th", **inline, "membership-0-unit": unit}
 
 
 def test_user_add_provincial_without_province_refused_in_thai(central_client):
     response = central_client.post(reverse("admin:auth_user_add"), _user_post("somchai", Role.OFFICE_STAFF))
     assert response.status_code == 200
     errors = response.context["inline_admin_formsets"][0].formset.errors[0]
-    assert errors == {"province": ["เจ้าหน้าที่จังหวัดต้องระบุจังหวัด"]}
+    assert errors == {"unit": ["เจ้าหน้าที่จังหวัดต้องระบุจังหวัด"]}
     assert not get_user_model().objects.filter(username="somchai").exists()
 
 
 @pytest.mark.parametrize(("role", "is_staff"), [(Role.OFFICE_STAFF, False), (Role.COMMITTEE, True)])
 def test_user_add_with_role_sets_membership_and_staff_flag(central_client, chiang_mai, role, is_staff):
-    province = str(chiang_mai.pk) if role == Role.OFFICE_STAFF else ""
-    response = central_client.post(reverse("admin:auth_user_add"), _user_post("somchai", role, province))
+    unit = str(chiang_mai.pk) if role == Role.OFFICE_STAFF else ""
+    response = central_client.post(reverse("admin:auth_user_add"), _user_post("somchai", role, unit))
     assert response.status_code == 302
     user = get_user_model().objects.select_related("membership").get(username="somchai")
-    expected = (role, chiang_mai.pk if province else None, is_staff)
-    assert (user.membership.role, user.membership.province_id, user.is_staff) == expected
+    expected = (role, chiang_mai.pk if unit else None, is_staff)
+    assert (user.membership.role, user.membership.unit_id, user.is_staff) == expected

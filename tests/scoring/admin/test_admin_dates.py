@@ -133,7 +133,7 @@ def test_no_changelist_shows_a_date_field_by_name(rf, role, chiang_mai):
     from django.db import models as dj
 
     request = rf.get("/admin/")
-    request.user = UserFactory(role=role, role__province=chiang_mai if role == Role.ORGANISER else None)
+    request.user = UserFactory(role=role, role__unit=chiang_mai if role == Role.ORGANISER else None)
     named = []
     for model, model_admin in django_admin.site._registry.items():
         dates = {f.name for f in model._meta.get_fields() if isinstance(f, dj.DateField)}

@@ -28,11 +28,11 @@ def people(contest, chiang_mai, phuket):
     _, d1, d2 = contest
     return {
         "central": UserFactory(role=Role.CENTRAL),
-        "organiser": UserFactory(role=Role.ORGANISER, role__province=chiang_mai),
-        "other_organiser": UserFactory(role=Role.ORGANISER, role__province=phuket),
-        "district": UserFactory(role=Role.OFFICE_STAFF, role__province=d1),
-        "other_district": UserFactory(role=Role.OFFICE_STAFF, role__province=d2),
-        "provincial": UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai),
+        "organiser": UserFactory(role=Role.ORGANISER, role__unit=chiang_mai),
+        "other_organiser": UserFactory(role=Role.ORGANISER, role__unit=phuket),
+        "district": UserFactory(role=Role.OFFICE_STAFF, role__unit=d1),
+        "other_district": UserFactory(role=Role.OFFICE_STAFF, role__unit=d2),
+        "provincial": UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai),
         "committee": UserFactory(role=Role.COMMITTEE),
         "anonymous": None,
     }

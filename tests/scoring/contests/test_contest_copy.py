@@ -39,7 +39,7 @@ def _per_period(contest: Contest) -> dict:
 
 
 def test_a_contest_with_periods_is_offered_and_copied_whole(client, months, chiang_mai):
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
     client.force_login(organiser)
     assert f"?from=contest:{months.key}" in client.get(BUILD).content.decode()
     page = client.get(BUILD + "?from=contest:cm-milestones-2568")

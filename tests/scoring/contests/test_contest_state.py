@@ -19,9 +19,9 @@ def office(db, chiang_mai, phuket):
     d1 = DistrictFactory(parent=chiang_mai)
     return {
         "district": d1,
-        "organiser": UserFactory(role=Role.ORGANISER, role__province=chiang_mai),
-        "other_organiser": UserFactory(role=Role.ORGANISER, role__province=phuket),
-        "entrant": UserFactory(role=Role.OFFICE_STAFF, role__province=d1),
+        "organiser": UserFactory(role=Role.ORGANISER, role__unit=chiang_mai),
+        "other_organiser": UserFactory(role=Role.ORGANISER, role__unit=phuket),
+        "entrant": UserFactory(role=Role.OFFICE_STAFF, role__unit=d1),
     }
 
 

@@ -178,7 +178,7 @@ def test_a_period_page_shows_every_period_and_the_combined_ranking(seeded, clien
     from people.models import Membership, Role
 
     user = django_user_model.objects.create(username="ubon-organiser")
-    Membership.objects.create(user=user, role=Role.ORGANISER, province=Unit.objects.get(code="TH-34"))
+    Membership.objects.create(user=user, role=Role.ORGANISER, unit=Unit.objects.get(code="TH-34"))
     client.force_login(user)
     page = client.get("/standings/ubon-milestones-2568.2568-05/").content.decode()
     months = re.findall(r'href="/standings/ubon-milestones-2568\.(2568-\d\d)/"', page)
@@ -222,7 +222,7 @@ def test_ubon_scores_no_month_not_yet_begun_and_averages_the_months_begun(
         ]  # fmt: skip
         said = standings_rows(july[0].rubric)[0]["explanations"]["4.1.1"]
         assert said == "ยังไม่ถึง: เดือนนี้เริ่ม ๑ ก.ค. ๒๕๖๘ ยังไม่ให้คะแนน"
-        client.force_login(UserFactory(role=Role.ORGANISER, role__province=Unit.objects.get(code="TH-34")))
+        client.force_login(UserFactory(role=Role.ORGANISER, role__unit=Unit.objects.get(code="TH-34")))
         page = client.get("/standings/ubon-milestones-2568.2568-05/").content.decode()
         combined = page[page.index('id="combined"') : page.index("</table>", page.index('id="combined"'))]
         assert combined.count('<span class="muted not-begun">ยังไม่ถึง</span>') == 25 * 3

@@ -190,8 +190,8 @@ def test_chair_settles_two_entrants_per_judged_contest(seeded):
 
 def test_demo_is_the_same_every_run(seeded):
     rubric = Rubric.objects.get(contest__slug="nongkhai-missions-2565")
-    facts = set(Fact.objects.filter(rubric=rubric).values_list("province__code", "criterion__code", "name", "value"))
-    judged = set(Judgment.objects.filter(rubric=rubric).values_list("province__code", "criterion__code", "points"))
+    facts = set(Fact.objects.filter(rubric=rubric).values_list("unit__code", "criterion__code", "name", "value"))
+    judged = set(Judgment.objects.filter(rubric=rubric).values_list("unit__code", "criterion__code", "points"))
     with transaction.atomic():
         ScoreChange.objects.filter(rubric=rubric).delete()
         ChairFinal.objects.filter(rubric=rubric).delete()
@@ -199,9 +199,9 @@ def test_demo_is_the_same_every_run(seeded):
         Fact.objects.filter(rubric=rubric).delete()
         assert demo.demo_facts(rubric=rubric) == len(facts) == 405
         assert demo_judgments(rubric=rubric) == len(Judgment.objects.filter(rubric=rubric)) == 36
-        again = Fact.objects.filter(rubric=rubric).values_list("province__code", "criterion__code", "name", "value")
+        again = Fact.objects.filter(rubric=rubric).values_list("unit__code", "criterion__code", "name", "value")
         assert set(again) == facts
-        points = Judgment.objects.filter(rubric=rubric).values_list("province__code", "criterion__code", "points")
+        points = Judgment.objects.filter(rubric=rubric).values_list("unit__code", "criterion__code", "points")
         assert set(points) == judged
         transaction.set_rollback(True)
 
@@ -228,7 +228,7 @@ def test_organisers_and_district_staff_log_in_to_their_offices(seeded):
     offices = dict(
         Membership.objects.filter(
             user__username__in=["chonburi", "nongkhai", "ubon", "mueangchonburi", "mueangnongkhai"]
-        ).values_list("user__username", "province__code")
+        ).values_list("user__username", "unit__code")
     )
     assert offices == {
         "chonburi": "TH-20",

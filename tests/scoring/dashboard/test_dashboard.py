@@ -18,7 +18,7 @@ PAGES = ["scoring:dashboard", "scoring:live", "scoring:publish"]
 @pytest.fixture
 def scored(rubric, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        fact_set(rubric=rubric, province=Unit.objects.get(code="TH-83"), criterion_code="1.1", name="done", value="yes")
+        fact_set(rubric=rubric, unit=Unit.objects.get(code="TH-83"), criterion_code="1.1", name="done", value="yes")
     return rubric
 
 
@@ -127,7 +127,7 @@ def test_freeze_stores_snapshot_that_later_changes_do_not_touch(
     snapshot = scored.snapshot
     assert len(snapshot.rows) == 76 and snapshot.rows[0]["province"] == "TH-83" and snapshot.published_at is None
     with pytest.raises(YearFrozen), django_capture_on_commit_callbacks(execute=True):
-        fact_set(rubric=scored, province=Unit.objects.get(code="TH-50"), criterion_code="1.1", name="done", value="yes")
+        fact_set(rubric=scored, unit=Unit.objects.get(code="TH-50"), criterion_code="1.1", name="done", value="yes")
     snapshot.refresh_from_db()
     assert snapshot.rows[0]["total"] == "5" and snapshot.rows[1]["total"] == "0"
     confirm = {"confirm": "1", "frozen_at": snapshot.frozen_at.isoformat()}
@@ -145,7 +145,7 @@ def test_freeze_stores_snapshot_that_later_changes_do_not_touch(
 
 
 def test_freeze_refused_while_results_are_stale(client, central_user, rubric):
-    Standing.objects.filter(rubric=rubric, province__code="TH-50").update(change_seq=999)
+    Standing.objects.filter(rubric=rubric, unit__code="TH-50").update(change_seq=999)
     client.force_login(central_user)
     response = client.post(reverse("scoring:freeze", args=[2566]), {"confirm": "1"}, follow=True)
     assert "ยังคำนวณคะแนนไม่เสร็จ" in response.content.decode()
@@ -179,7 +179,7 @@ def test_a_contest_without_awards_shows_no_award_columns(client, chiang_mai):
     data["contest"] = {**data["contest"], "slug": "cm-watch-2564", "organiser": "50", "entrants": [district.code]}
     data["awards"] = []
     services.rubric_load(data=data)
-    client.force_login(UserFactory(role=Role.ORGANISER, role__province=chiang_mai))
+    client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
     html = client.get(reverse("scoring:dashboard", args=["cm-watch-2564"])).content.decode()
     assert "ห่างจากรางวัลถัดไป" not in html and "<th>รางวัล</th>" not in html
     assert "<th>เสมอ</th>" in html and district.name_th in html

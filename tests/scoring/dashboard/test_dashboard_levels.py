@@ -28,7 +28,7 @@ def test_each_banded_dimension_and_the_total_show_their_level(client, central_us
     data["level_bands"] = _bands(49, 100)
     rubric = services.rubric_load(data=data)
     standings_recompute(rubric_id=rubric.pk, full=True)
-    Standing.objects.filter(rubric=rubric, province=first).update(dimensions={"1": "15"}, total=60, level=2)
+    Standing.objects.filter(rubric=rubric, unit=first).update(dimensions={"1": "15"}, total=60, level=2)
     client.force_login(central_user)
 
     html = client.get(reverse("scoring:dashboard", args=[rubric.key])).content.decode()
@@ -66,7 +66,7 @@ def test_a_banded_dimension_s_chart_counts_entrants_per_level_not_per_fifth(clie
     standings_recompute(rubric_id=rubric.pk, full=True)
     # 9.5 lies between the document's "0–9" and "10–20": still level 1, as the rule reads its bands
     for unit, points in ((first, "15"), (second, "9.5")):
-        Standing.objects.filter(rubric=rubric, province=unit).update(dimensions={"1": points})
+        Standing.objects.filter(rubric=rubric, unit=unit).update(dimensions={"1": points})
     client.force_login(central_user)
 
     charts = client.get(reverse("scoring:dashboard", args=[rubric.key])).context["charts"]

@@ -33,13 +33,13 @@ def ranked(rubric):
 
 def page(rubric, number: int) -> list[tuple]:
     ctx = dashboard.dashboard(rubric, today=date(2023, 6, 27), calendar=selectors.work_calendar(), page=number)
-    return [(row["r"].rank, row["r"].province.code) for row in ctx["rows"]]
+    return [(row["r"].rank, row["r"].unit.code) for row in ctx["rows"]]
 
 
 def test_pages_hold_every_entrant_once_in_rank_then_code_order(ranked, monkeypatch):
     monkeypatch.setattr(dashboard, "PAGE_SIZE", 7)  # pages that begin and end inside ties
     pages = [page(ranked, n) for n in range(1, 12)]
-    whole = sorted(Standing.objects.filter(rubric=ranked).values_list("rank", "province__code"))
+    whole = sorted(Standing.objects.filter(rubric=ranked).values_list("rank", "unit__code"))
     assert [row for p in pages for row in p] == whole
     assert [len(p) for p in pages] == [7] * 10 + [6]  # 76 = 10 × 7 + 6
     assert page(ranked, 12) == pages[-1]  # past the last page: the last
@@ -52,7 +52,7 @@ def test_a_large_contests_counts_are_kept_until_an_entrant_is_marked(ranked, mon
     counted = tallies.summary(ranked, tiers, dimensions)
     with django_assert_num_queries(1):  # the stale entrants' marks alone
         assert tallies.summary(ranked, tiers, dimensions) is counted
-    Standing.objects.filter(rubric=ranked, province__code="TH-50").update(change_seq=F("change_seq") + 1)
+    Standing.objects.filter(rubric=ranked, unit__code="TH-50").update(change_seq=F("change_seq") + 1)
     with django_assert_num_queries(3):  # the marks, every count again, the marks it is kept under
         again = tallies.summary(ranked, tiers, dimensions)
     assert (again.entrants, again.stale, counted.stale) == (76, 1, 0)
@@ -64,7 +64,7 @@ def test_pages_hold_a_tie_decided_in_order_across_their_boundary(ranked, monkeyp
     """A tie at an award line settled in order (scoring.ties): one rank key, each entrant its own rank, in
     no order of codes. The pages still follow the ranks."""
     monkeypatch.setattr(dashboard, "PAGE_SIZE", 7)
-    rows = list(Standing.objects.filter(rubric=ranked).order_by("-rank_key", "province__code"))
+    rows = list(Standing.objects.filter(rubric=ranked).order_by("-rank_key", "unit__code"))
     top, rest = rows[:12], rows[12:]
     key = engine.rank_key(Decimal(99), {}, ())  # above every other entrant's
     for rank, row in enumerate(random.Random(5).sample(top, len(top)), 1):  # ranks 1–12: pages 1 and 2 split them
@@ -73,6 +73,6 @@ def test_pages_hold_a_tie_decided_in_order_across_their_boundary(ranked, monkeyp
         above = 12 + sum(other.rank_key > row.rank_key for other in rest)
         Standing.objects.filter(pk=row.pk).update(rank=above + 1)
     pages = [page(ranked, n) for n in range(1, 3)]
-    whole = sorted(Standing.objects.filter(rubric=ranked).values_list("rank", "province__code"))
+    whole = sorted(Standing.objects.filter(rubric=ranked).values_list("rank", "unit__code"))
     assert [row for p in pages for row in p] == whole[:14]
     assert [rank for rank, _ in pages[0]] == [1, 2, 3, 4, 5, 6, 7]

@@ -30,10 +30,10 @@ def board(rubric, today=JUNE_27, page=1):
 
 def link(rubric, code: str, criterion: str, page: str = "") -> Evidence:
     """A link submitted by the province's own staff, as the upload page does (the same link twice is refused)."""
-    province = Unit.objects.get(code=code)
-    user = UserFactory(role=Role.OFFICE_STAFF, role__province=province)
+    unit = Unit.objects.get(code=code)
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=unit)
     return evidence_services.evidence_submit(
-        user=user, rubric=rubric, province=province, criterion_code=criterion, url=f"https://example.org/{code}{page}"
+        user=user, rubric=rubric, unit=unit, criterion_code=criterion, url=f"https://example.org/{code}{page}"
     )
 
 
@@ -72,9 +72,9 @@ def test_where_no_evidence_is_asked_a_recorded_fact_or_evidence_counts_once(rubr
         rows=[{"province": code, "criterion": "1.1", "fact": "done", "value": "yes"} for code in ("TH-50", "TH-83")],
     )
     # An empty value is "not recorded"; a district is no entrant of the national contest: neither counts.
-    Fact.objects.create(rubric=rubric, province=Unit.objects.get(code="TH-57"), criterion=criterion, name="x")
+    Fact.objects.create(rubric=rubric, unit=Unit.objects.get(code="TH-57"), criterion=criterion, name="x")
     district = DistrictFactory(parent=Unit.objects.get(code="TH-50"))
-    Fact.objects.create(rubric=rubric, province=district, criterion=criterion, name="done", value="yes")
+    Fact.objects.create(rubric=rubric, unit=district, criterion=criterion, name="done", value="yes")
     link(rubric, "TH-50", "1.1")  # a fact too: counted once
     link(rubric, "TH-57", "1.1")
     facts_import(rubric=rubric, rows=[{"province": "TH-14", "criterion": "1.2", "fact": "done", "value": "yes"}])
@@ -89,7 +89,7 @@ def test_where_no_evidence_is_asked_a_recorded_fact_or_evidence_counts_once(rubr
 def assert_same_as_the_reminders(rubric):
     """The same pairs as the reminders read them, counted row by row over the 76 entrants."""
     pairs = dashboard.submitted_pairs(rubric)
-    entrants = set(Standing.objects.filter(rubric=rubric).values_list("province_id", flat=True))
+    entrants = set(Standing.objects.filter(rubric=rubric).values_list("unit_id", flat=True))
     for c in Criterion.objects.filter(rubric=rubric):
         assert tallies.submitted_counts(rubric, tallies.summary(rubric, [], []).marks).get(c.pk, 0) == sum(
             (p, c.pk) in pairs for p in entrants
@@ -99,7 +99,7 @@ def assert_same_as_the_reminders(rubric):
 def test_a_fact_written_after_the_count_is_counted_on_the_next_view(rubric):
     facts_only(rubric, "1.1")
     assert board(rubric)["missing"][0]["submitted"] == 0
-    fact_set(rubric=rubric, province=Unit.objects.get(code="TH-50"), criterion_code="1.1", name="done",
+    fact_set(rubric=rubric, unit=Unit.objects.get(code="TH-50"), criterion_code="1.1", name="done",
                       value="yes")  # fmt: skip
     assert board(rubric)["missing"][0]["submitted"] == 1
 
@@ -110,8 +110,8 @@ def test_near_deadline_lists_the_first_thirty_by_code_and_counts_the_rest(client
 
     (item,) = board(rubric)["near_deadline"]
 
-    waiting = Standing.objects.filter(rubric=rubric).exclude(province__code__in=["TH-12", "TH-14"])
-    first = sorted(waiting.values_list("province__code", flat=True))[:30]
+    waiting = Standing.objects.filter(rubric=rubric).exclude(unit__code__in=["TH-12", "TH-14"])
+    first = sorted(waiting.values_list("unit__code", flat=True))[:30]
     assert (item["criterion"].code, item["left"], item["missing"], item["more"]) == ("1.2", 3, 74, 44)
     assert [p["code"] for p in item["provinces"]] == first
     client.force_login(central_user)
@@ -143,8 +143,8 @@ def test_dimension_spread_is_the_fifth_each_entrant_falls_in(rubric):
     results = Standing.objects.filter(rubric=rubric)
     results.update(dimensions={"1": "0"})
     values = ["3.99", "4", "4.01", "7.99", "8", "11.99", "12", "15.99", "16", "19.99", "20", "0.01", None]
-    for code, value in zip(sorted(results.values_list("province__code", flat=True)), values, strict=False):
-        results.filter(province__code=code).update(dimensions={} if value is None else {"1": value})
+    for code, value in zip(sorted(results.values_list("unit__code", flat=True)), values, strict=False):
+        results.filter(unit__code=code).update(dimensions={} if value is None else {"1": value})
     dimensions = list(rubric.dimensions.all())
 
     spread = tallies.summary(rubric, [], dimensions).spread
@@ -165,8 +165,8 @@ def test_a_fifth_edge_with_places_is_exact(rubric):
     results = Standing.objects.filter(rubric=rubric)
     results.update(dimensions={"1": "0"})
     values = ["1.39", "1.4", "2.79", "2.8", "4.19", "4.2", "5.59", "5.6", "7"]
-    for code, value in zip(sorted(results.values_list("province__code", flat=True)), values, strict=False):
-        results.filter(province__code=code).update(dimensions={"1": value})
+    for code, value in zip(sorted(results.values_list("unit__code", flat=True)), values, strict=False):
+        results.filter(unit__code=code).update(dimensions={"1": value})
 
     spread = tallies.summary(rubric, [], [dimension]).spread
 
@@ -176,7 +176,7 @@ def test_a_fifth_edge_with_places_is_exact(rubric):
 def test_summary_counts_stale_entrants_and_award_holders(rubric):
     codes = sorted(Unit.objects.filter(results__rubric=rubric).values_list("code", flat=True))
     load_totals(rubric, {codes[0]: 20, codes[1]: 15, codes[2]: 15})
-    Standing.objects.filter(rubric=rubric, province__code=codes[5]).update(change_seq=999)
+    Standing.objects.filter(rubric=rubric, unit__code=codes[5]).update(change_seq=999)
     tiers = list(rubric.award_tiers.all())
 
     got = tallies.summary(rubric, tiers, [])
@@ -200,9 +200,9 @@ def contest_of(n: int, chiang_mai):
     ]
     facts_import(rubric=rubric, rows=rows)
     standings_recompute(rubric_id=rubric.pk, full=True)
-    link_user = UserFactory(role=Role.OFFICE_STAFF, role__province=districts[0])
+    link_user = UserFactory(role=Role.OFFICE_STAFF, role__unit=districts[0])
     evidence_services.evidence_submit(
-        user=link_user, rubric=rubric, province=districts[0], criterion_code="3.1", url="https://example.org/x"
+        user=link_user, rubric=rubric, unit=districts[0], criterion_code="3.1", url="https://example.org/x"
     )
     return rubric
 

@@ -46,7 +46,7 @@ def refusals(rubric, data: bytes) -> list[str]:
 
 def stored(rubric, name: str) -> dict[tuple[str, str], str]:
     facts = Fact.objects.filter(rubric=rubric, name=name)
-    return {(f.province.code, f.criterion.code): f.value for f in facts.select_related("province", "criterion")}
+    return {(f.unit.code, f.criterion.code): f.value for f in facts.select_related("unit", "criterion")}
 
 
 def test_one_row_per_entrant_and_one_column_per_fact_named_in_thai_with_its_unit(missions):
@@ -146,7 +146,7 @@ def test_a_filled_template_writes_a_shared_fact_to_every_criterion_that_reads_it
     assert stored(rubric, "paid_out_on") == {(san_sai.code, "2.1"): "30/12/2564"}
     assert set(Fact.objects.filter(rubric=rubric).values_list("source", flat=True)) == {FactSource.IMPORT}
     standings_recompute(rubric_id=rubric.pk)
-    result = rubric.results.get(province=mae_rim)
+    result = rubric.results.get(unit=mae_rim)
     assert result.criteria["1.1.1"] == "27.00"  # 90 ÷ 100 × 30
 
 

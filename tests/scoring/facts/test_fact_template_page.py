@@ -32,16 +32,16 @@ def missions(db, chiang_mai):
 @pytest.fixture
 def people(missions, chiang_mai, phuket):
     rubric, (d1, _) = missions
-    organiser = UserFactory(role=Role.ORGANISER, role__province=chiang_mai)
-    panelist = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
+    panelist = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     committee_services.panelist_appoint(by=organiser, contest=rubric.contest, user=panelist)
-    other = UserFactory(role=Role.ORGANISER, role__province=phuket)
+    other = UserFactory(role=Role.ORGANISER, role__unit=phuket)
     office_contest("pk-web-2564", phuket, DistrictFactory(parent=phuket))  # the other organiser runs its own
     return {
         "central": UserFactory(role=Role.CENTRAL),
         "organiser": organiser,
         "other_organiser": other,
-        "entrant_office": UserFactory(role=Role.OFFICE_STAFF, role__province=d1),
+        "entrant_office": UserFactory(role=Role.OFFICE_STAFF, role__unit=d1),
         "panelist": panelist,
         "committee": UserFactory(role=Role.COMMITTEE),
         "anonymous": None,
@@ -130,6 +130,6 @@ def test_a_bad_cell_is_shown_on_the_page_thai_first_and_nothing_is_kept(client, 
 
 def test_a_contest_the_panel_scores_says_there_is_nothing_to_fill_in(client, chiang_mai):
     office_contest("cm-web-2564", chiang_mai, DistrictFactory(parent=chiang_mai))
-    as_(client, UserFactory(role=Role.ORGANISER, role__province=chiang_mai))
+    as_(client, UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
     page = client.get(reverse("scoring:dashboard", args=["cm-web-2564"])).content.decode()
     assert "ทุกเกณฑ์ให้คะแนนโดยคณะกรรมการ ไม่มีข้อมูลต้องกรอก" in page

@@ -6,8 +6,8 @@ from scoring.facts.imports import FactImportError, fact_set, facts_import
 from scoring.models import Fact, FactChange, Standing
 
 
-def row(province, criterion, fact, value):
-    return {"province": province, "criterion": criterion, "fact": fact, "value": value}
+def row(unit, criterion, fact, value):
+    return {"province": unit, "criterion": criterion, "fact": fact, "value": value}
 
 
 def test_facts_import_valid_rows_creates_facts_with_audit(rubric, central_user):
@@ -17,7 +17,7 @@ def test_facts_import_valid_rows_creates_facts_with_audit(rubric, central_user):
         user=central_user,
     )
     assert (report.created, report.updated, report.unchanged) == (2, 0, 0)
-    fact = Fact.objects.get(province__code="TH-50", criterion__code="3.3", name="computers_with_antivirus")
+    fact = Fact.objects.get(unit__code="TH-50", criterion__code="3.3", name="computers_with_antivirus")
     assert fact.value == "39"
     change = FactChange.objects.get(fact=fact)
     assert (change.old_value, change.new_value, change.changed_by) == (None, "39", central_user)
@@ -51,7 +51,7 @@ def test_facts_import_bangkok_refused_as_no_provincial_office(rubric):
 @pytest.mark.parametrize("name", ["TH-41", "th41", "อุดรธานี", "อุตรธานี", "Udon Thani", " อุดรธานี "])
 def test_facts_import_province_named_any_known_way(rubric, name):
     facts_import(rubric=rubric, rows=[row(name, "1.1", "done", "yes")])
-    assert Fact.objects.get().province.code == "TH-41"
+    assert Fact.objects.get().unit.code == "TH-41"
 
 
 def test_facts_import_duplicate_row_refused(rubric):
@@ -67,7 +67,7 @@ def test_facts_import_dry_run_reports_changes_and_writes_nothing(rubric):
     )
     assert (report.created, report.updated) == (1, 1)
     assert report.changes[0] == (2, "TH-50", "1.1", "done", "no", "yes")
-    assert Fact.objects.get(province__code="TH-50").value == "no"
+    assert Fact.objects.get(unit__code="TH-50").value == "no"
     assert Fact.objects.count() == 1
 
 
@@ -81,7 +81,7 @@ def test_facts_import_update_keeps_history(rubric, central_user):
 def test_facts_import_empty_value_means_not_recorded(rubric, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         facts_import(rubric=rubric, rows=[row("TH-50", "2.2.2", "recorded_on", "")])
-    result = Standing.objects.get(rubric=rubric, province__code="TH-50")
+    result = Standing.objects.get(rubric=rubric, unit__code="TH-50")
     assert result.criteria["2.2.2"] == "0"
 
 
@@ -94,7 +94,7 @@ def test_facts_import_rescores_touched_province_after_commit(rubric, django_capt
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         facts_import(rubric=rubric, rows=rows)
     assert len(callbacks) == 1
-    result = Standing.objects.get(rubric=rubric, province__code="TH-50")
+    result = Standing.objects.get(rubric=rubric, unit__code="TH-50")
     assert result.criteria["3.3"] == "4"
     assert result.total == Decimal("9")
     assert result.computed_seq == result.change_seq
@@ -103,6 +103,6 @@ def test_facts_import_rescores_touched_province_after_commit(rubric, django_capt
 
 def test_fact_set_runs_the_import_checks(rubric, chiang_mai):
     with pytest.raises(FactImportError) as exc:
-        fact_set(rubric=rubric, province=chiang_mai, criterion_code="2.2.1", name="databases_up_to_date", value="13")
+        fact_set(rubric=rubric, unit=chiang_mai, criterion_code="2.2.1", name="databases_up_to_date", value="13")
     assert exc.value.errors[0].row == 1
     assert Fact.objects.count() == 0

@@ -48,15 +48,15 @@ def chonburi_world() -> World:
         "other_district": (staff, nk_district), "other_panelist": (staff, nong_khai),
         "committee": (Role.COMMITTEE, None), "central": (Role.CENTRAL, None),
     }  # fmt: skip
-    user = {name: UserFactory(role=role, role__province=unit) for name, (role, unit) in offices.items()}
+    user = {name: UserFactory(role=role, role__unit=unit) for name, (role, unit) in offices.items()}
     panels.panelist_appoint(by=user["organiser"], contest=contest, user=user["panelist"])
     panels.panelist_appoint(by=user["organiser"], contest=contest, user=user["chair"], is_chair=True)
     panels.panelist_appoint(by=user["other_organiser"], contest=nk_contest, user=user["other_panelist"])
     # The chair's conflict with the other entrant, the contest's own (its reason is Chonburi's business).
     committee_services.conflict_set(
-        by=user["organiser"], member=user["chair"], province=rival, conflicted=True, reason=MARK, contest=contest
+        by=user["organiser"], member=user["chair"], unit=rival, conflicted=True, reason=MARK, contest=contest
     )
-    cell = {"rubric": rubric, "province": entrant, "criterion_code": CRITERION}
+    cell = {"rubric": rubric, "unit": entrant, "criterion_code": CRITERION}
     evidence = evidence_of(pdf_upload(MARK), user=user["entrant"], **cell, description=MARK)
     judgment = committee_services.judgment_record(
         member=user["panelist"], **cell, points=Decimal("5"), note=MARK, expected_version=0
@@ -67,12 +67,12 @@ def chonburi_world() -> World:
     )
     nominee = nominee_submit(user=user["organiser"], contest=contest, unit=entrant, name_th=MARK, position_th=MARK)
     document = GeneratedDocument.objects.create(
-        rubric=rubric, kind=DocumentKind.BREAKDOWN, province=entrant, scope=entrant.code, source_key=MARK, version=1
+        rubric=rubric, kind=DocumentKind.BREAKDOWN, unit=entrant, scope=entrant.code, source_key=MARK, version=1
     )
     document.status = DocumentStatus.DONE
     document.file.save(f"{MARK}.pdf", ContentFile(PDF.replace(b"LEAK-TH50", MARK.encode())))
     fact = Fact.objects.create(
-        rubric=rubric, province=entrant, criterion=rubric.criteria.get(code=CRITERION), name="note", value=MARK,
+        rubric=rubric, unit=entrant, criterion=rubric.criteria.get(code=CRITERION), name="note", value=MARK,
         source=FactSource.ADMIN, updated_by=user["organiser"],
     )  # fmt: skip
     change = FactChange.objects.create(fact=fact, new_value=MARK, source=FactSource.ADMIN, changed_by=user["organiser"])
@@ -88,7 +88,7 @@ def chonburi_world() -> World:
         "contests.unit": entrant,
         "scoring.fact": fact,
         "scoring.factchange": change,
-        "scoring.standing": Standing.objects.get(province=entrant, rubric=rubric),
+        "scoring.standing": Standing.objects.get(unit=entrant, rubric=rubric),
         "scoring.rubric": rubric,
         "scoring.rubricchange": RubricChange.objects.create(
             contest=contest, rubric=rubric, user=user["organiser"], state=ContestState.OPEN, reason=MARK
@@ -101,7 +101,7 @@ def chonburi_world() -> World:
         "accounts.accountevent": AccountEvent.objects.create(user=user["entrant"], kind=Event.SIGN_IN),
         "submissions.resumableupload": resumable_of(user["entrant"], rubric=rubric, unit=entrant, code=CRITERION),
     }
-    params = PARAMS | {"year": KEY, "slug": KEY, "code": entrant.code, "province": entrant.code}
+    params = PARAMS | {"year": KEY, "slug": KEY, "code": entrant.code, "unit": entrant.code}
     params |= {"criterion": CRITERION}
     return World(
         users={"anonymous": None, **user}, objects=objects, year=2564, code=entrant.code, criterion=CRITERION,

@@ -60,12 +60,12 @@ def test_an_entrants_own_staff_on_its_panel_neither_see_nor_score_their_district
     assert matrix.status_code == 200
     assert score_url(KEY, office.params["code"], CRITERION) not in matrix.content.decode()
     # The other entrant is theirs to judge: the matrix is the panel's, only without their own district.
-    rival = office.objects["people.conflict"].province
+    rival = office.objects["people.conflict"].unit
     assert score_url(KEY, rival.code, CRITERION) in matrix.content.decode()
     assert client.get(score_url(KEY, entrant.code, CRITERION)).status_code == 404
     with pytest.raises(committee_services.Conflicted):
         committee_services.judgment_record(
-            member=fresh(staff), rubric=rubric, province=entrant, criterion_code=CRITERION, points="5",
+            member=fresh(staff), rubric=rubric, unit=entrant, criterion_code=CRITERION, points="5",
             expected_version=0,
         )  # fmt: skip
     assert not Judgment.objects.filter(member=staff).exists()
@@ -77,7 +77,7 @@ def test_a_unit_replies_to_no_clarification_of_a_contest_it_no_longer_enters(cli
     question, entrant = office.objects["committee.clarification"], office.objects["contests.unit"]
     contest = office.objects["contests.contest"]
     office_contest("chonburi-other-2564", contest.organiser, entrant)
-    contest.entrants.set([office.objects["people.conflict"].province])
+    contest.entrants.set([office.objects["people.conflict"].unit])
     staff = fresh(office.users["entrant"])
     with pytest.raises(PermissionDenied):
         committee_services.clarification_reply(user=staff, clarification=question, message="ตอบ / reply")
@@ -111,8 +111,8 @@ def test_another_offices_organiser_cannot_take_over_the_contest_by_its_code(clie
 
 def test_a_committee_member_is_not_offered_another_offices_contest_in_the_submissions_list(client, office, rubric):
     chiang_mai = Unit.objects.get(code="TH-50")
-    owner = UserFactory(role=Role.OFFICE_STAFF, role__province=chiang_mai)
-    evidence_of(pdf_upload("national"), user=owner, rubric=rubric, province=chiang_mai, criterion_code="4.1.1")
+    owner = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    evidence_of(pdf_upload("national"), user=owner, rubric=rubric, unit=chiang_mai, criterion_code="4.1.1")
     client.force_login(office.users["committee"])
     response = client.get("/admin/submissions/submission/")
     assert response.status_code == 200
