@@ -51,7 +51,7 @@ def test_dashboard_map_and_table_update_live_after_an_import_elsewhere(browser, 
 
     page.wait_for_function(
         """() => { const row = document.querySelector('#ranking tbody tr');
-                   return row && row.dataset.unit === 'TH-83'
+                   return row && row.getAttribute('data-province') === 'TH-83'
                           && row.querySelector('td.total').innerText.trim() === '๒๕'; }""",
         timeout=15_000,
     )

@@ -1,4 +1,5 @@
 """Pure data checks for contests/data/provinces.json (no DB, no Django)."""
+# rename-fields: leave (the national dataset of the 76 provinces)
 
 import json
 import re
@@ -20,31 +21,31 @@ def provinces():
 
 
 @pytest.fixture(scope="module")
-def by_code(units):
-    return {p["code"]: p for p in units}
+def by_code(provinces):
+    return {p["code"]: p for p in provinces}
 
 
-def test_count_and_keys(units):
-    assert len(units) == 76
-    for p in units:
+def test_count_and_keys(provinces):
+    assert len(provinces) == 76
+    for p in provinces:
         assert set(p) == KEYS, p
 
 
-def test_codes_unique_sorted_and_no_bangkok(units):
-    codes = [p["code"] for p in units]
+def test_codes_unique_sorted_and_no_bangkok(provinces):
+    codes = [p["code"] for p in provinces]
     assert len(set(codes)) == 76
     assert codes == sorted(codes)
     assert "TH-10" not in codes
     assert all(CODE_RE.match(c) for c in codes)
 
 
-def test_names_unique_and_non_empty(units):
-    th = [p["name_th"] for p in units]
-    en = [p["name_en"] for p in units]
+def test_names_unique_and_non_empty(provinces):
+    th = [p["name_th"] for p in provinces]
+    en = [p["name_en"] for p in provinces]
     assert len(set(th)) == 76
     assert len(set(en)) == 76
     assert "กรุงเทพมหานคร" not in th
-    for p in units:
+    for p in provinces:
         assert THAI_RE.match(p["name_th"]), p["name_th"]
         assert p["name_en"].strip() and p["name_en"].isascii(), p["name_en"]
         assert isinstance(p["aliases_th"], list)
@@ -53,20 +54,20 @@ def test_names_unique_and_non_empty(units):
             assert alias != p["name_th"]
 
 
-def test_aliases_do_not_collide(units):
-    all_names = [p["name_th"] for p in units]
-    all_names += [a for p in units for a in p["aliases_th"]]
+def test_aliases_do_not_collide(provinces):
+    all_names = [p["name_th"] for p in provinces]
+    all_names += [a for p in provinces for a in p["aliases_th"]]
     dupes = [n for n, c in Counter(all_names).items() if c > 1]
     assert not dupes
 
 
-def test_size_group_counts(units):
-    counts = Counter(p["size_group"] for p in units)
+def test_size_group_counts(provinces):
+    counts = Counter(p["size_group"] for p in provinces)
     assert counts == {"small": 17, "medium": 36, "large": 23}
 
 
-def test_region_counts(units):
-    counts = Counter(p["region"] for p in units)
+def test_region_counts(provinces):
+    counts = Counter(p["region"] for p in provinces)
     assert counts == {
         "north": 9,
         "northeast": 20,
