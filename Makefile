@@ -2,7 +2,7 @@
 # The venv's interpreter: the distribution's own CPython 3.11+ where it can make a venv (Debian's python3-venv),
 # else the first python3 on PATH. Debian builds its CPython with PGO and LTO into one static binary; pyenv's
 # default build (these machines' python3) has neither: the same isolation tests took 35.4–38.0 s on Debian's
-# 3.11.2 against 47.1–47.4 s on pyenv's 3.11.7, one process, run alternately (issue #38).
+# 3.11.2 against 47.1–47.4 s on pyenv's 3.11.7, one process, run alternately.
 PY ?= $(shell /usr/bin/python3 -c 'import sys, ensurepip, venv; sys.exit(sys.version_info < (3, 11))' \
   2>/dev/null && echo /usr/bin/python3 || echo python3)
 # Python keeps what it compiled (__pycache__, as pip's installs do for the venv): these machines set
@@ -80,7 +80,7 @@ run: $(BIN)/.installed-run compilemessages
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The whole suite on SQLite, one xdist worker per core (each its own test database). A third worker on 2
-# cores is slower now that browser tests no longer sit out networkidle (425 s against 396–411 s, issue #38),
+# cores is slower now that browser tests no longer sit out networkidle (425 s against 396–411 s),
 # and it loaded the live servers enough for Schemathesis to see a connection dropped once. In CI (CI=true)
 # the service suite runs too, against PostgreSQL and Redis.
 JOBS ?= auto

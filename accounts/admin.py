@@ -86,7 +86,7 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
     form = PortalUserChangeForm
     add_form = PortalUserCreationForm
     view = is_central
-    can_add = can_change = True  # never delete: an account is closed and keeps its history (issue #41)
+    can_add = can_change = True  # never delete: an account is closed and keeps its history
     actions = ["deactivate", "reactivate", "invite_again", "second_factor_reset"]
     inlines = [MembershipInline]
     list_display = ["username", "first_name", "last_name", "email", "role", "unit", "is_active"]

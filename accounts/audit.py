@@ -1,5 +1,5 @@
 """The sign-in audit: one row per sign-in, failure, reset, invitation and second-factor change, with who, when and
-from which address (issue #41). Central staff read every row in the admin; each person their own on their page."""
+from which address. Central staff read every row in the admin; each person their own on their page."""
 
 from __future__ import annotations
 

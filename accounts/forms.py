@@ -140,7 +140,7 @@ def office_label(unit: Unit) -> str:
 class MembershipForm(forms.ModelForm):
     """A user's role in the user admin. Says in words what the model's CheckConstraint would refuse with an
     IntegrityError. Staff and organisers belong to any office with staff, a district office too: its staff
-    file for it (issue #24) and its organisers pick its subdistrict at a district stage."""
+    file for it and its organisers pick its subdistrict at a district stage."""
 
     class Meta:
         model = Membership

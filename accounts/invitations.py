@@ -1,4 +1,4 @@
-"""Invitations and their links (issue #41): a new account sets its own password from a link in its e-mail.
+"""Invitations and their links: a new account sets its own password from a link in its e-mail.
 
 The link is signed, expires after settings.CDD4_INVITATION_DAYS and works once: it carries a digest of the
 account's password and last sign-in, which setting the password changes, of its e-mail address, which

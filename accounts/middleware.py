@@ -1,4 +1,4 @@
-"""Whoever set up a second factor confirms it after the password, before any other page (issue #41).
+"""Whoever set up a second factor confirms it after the password, before any other page.
 
 The session says whether its person has one (SECOND_FACTOR_SET, set at sign-in and wherever a factor is set up or
 removed); setting one up or removing it ends the person's other sessions (accounts.sessions), so no session

@@ -1,5 +1,5 @@
 """What happened to an account: each sign-in, failure, reset, invitation, second-factor change, change of
-address, username or role, closing and reopening (issue #41); the person's LINE, linked for notices (docs/line.md)."""
+address, username or role, closing and reopening; the person's LINE, linked for notices (docs/line.md)."""
 
 from django.conf import settings
 from django.db import models

@@ -1,4 +1,4 @@
-"""Passkeys as a second factor where the browser has them (issue #41), by django-otp-webauthn.
+"""Passkeys as a second factor where the browser has them, by django-otp-webauthn.
 
 A passkey is added beside the authenticator app, never instead of it: the app and its recovery codes stay the
 way back for a lost key, and turning the second factor off removes both. Adding one needs a session already

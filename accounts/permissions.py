@@ -12,7 +12,7 @@ from . import rights
 
 @rules.predicate
 def provisions_accounts(user) -> bool:
-    """Central staff, and an office's organisers for the offices under it (issue #41)."""
+    """Central staff, and an office's organisers for the offices under it."""
     return rights.provisions(actor_of(user))
 
 

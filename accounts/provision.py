@@ -1,4 +1,4 @@
-"""Accounts from a sheet (issue #41): central staff for anyone, an office's organiser for the offices under it.
+"""Accounts from a sheet: central staff for anyone, an office's organiser for the offices under it.
 
 One row per person: name, e-mail, office (DOPA or portal code), role, and a panel seat if any. All rows or
 none: every bad row is reported with its row number, Thai first, and nothing is written. A dry run says

@@ -1,4 +1,4 @@
-"""Whose account a person makes, changes or closes (issue #41): asked of the lock (contests.actor), for the
+"""Whose account a person makes, changes or closes: asked of the lock (contests.actor), for the
 person acting and for the account, never by reading either one's role or office."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A second factor (issue #41): a TOTP app, with ten recovery codes for a lost phone (django-otp's devices).
+"""A second factor: a TOTP app, with ten recovery codes for a lost phone (django-otp's devices).
 
 Set up by anyone from their own page; required of central staff and organisers before the decisions the lock
 guards (core.acts.step_up). A code confirmed here marks the session (django_otp.login).

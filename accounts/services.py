@@ -1,4 +1,4 @@
-"""Self-service and closing accounts (issue #41): an invitation accepted, an e-mail changed, an account closed."""
+"""Self-service and closing accounts: an invitation accepted, an e-mail changed, an account closed."""
 
 from __future__ import annotations
 

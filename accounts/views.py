@@ -1,4 +1,4 @@
-"""The account pages (issue #41): a person's own account, the second factor, invitations, resets, and the
+"""The account pages: a person's own account, the second factor, invitations, resets, and the
 sheet that makes accounts. Thin: each calls its service and shows what it says."""
 
 from __future__ import annotations

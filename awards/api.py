@@ -31,7 +31,7 @@ SHEET_DOC = "; ".join(f"{e.identifier}: {e.label}" for e in SHEETS) + (
 
 
 class SheetExport(APIView):
-    # Asked with the contest the URL names (issue #24: asked without it, organisers were refused here).
+    # Asked with the contest the URL names (asked without it, organisers were refused here).
     permission_classes = [rubric_permission("awards.export_sheets")]
 
     @extend_schema(

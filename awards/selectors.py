@@ -311,7 +311,7 @@ def _issued_documents():
 
 
 def _issued(doc: GeneratedDocument, code: VerificationCode | None = None) -> Issued | None:
-    """None unless it was made from frozen results: only those are issued (the lifecycle's word, issue #37)."""
+    """None unless it was made from frozen results: only those are issued (the lifecycle's word)."""
     standing = lifecycle.standing(doc.rubric_id, doc.finished_at)
     if not standing.frozen:
         return None

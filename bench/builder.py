@@ -1,4 +1,4 @@
-"""Work no request should be able to cost (issue #37): the contest builder's parse of a posted form, and a
+"""Work no request should be able to cost: the contest builder's parse of a posted form, and a
 count of working days, at the sizes the attacker of #37 sent.
 
     python bench/builder.py
@@ -11,7 +11,7 @@ form is now refused for its counts, so the preview has nothing to score: the las
 (28 levels of 10 conditions) and is scored.
 
 The page: every rule form of the largest shipped contest (Nong Khai's 25 missions, 1,371 boxes in all) drawn as
-the builder page draws them (`builder/_rule_form.html`). Their boxes are drawn by Jinja2 (issue #38: Django's
+the builder page draws them (`builder/_rule_form.html`). Their boxes are drawn by Jinja2 (Django's
 template widgets took about 60 % of the page). Target: within half a second, as the forms above.
 
 Working days: a count over fiscal year 2566 ±1 (1 October 2021 to 30 September 2024, the widest a contest's

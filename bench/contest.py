@@ -5,7 +5,7 @@
     DATABASE_URL=… REDIS_URL=redis://127.0.0.1:6379/N python bench/contest.py   # also on real workers, 1 and 2
 Entrants: the first 7,255 CDD-office subdistricts of contests/data/units.csv by DOPA code (of 7,282;
 Bangkok's khwaeng have no CDD office). Facts for every entrant and criterion, bulk-inserted.
-Targets (PostgreSQL, issue #30): full recompute ≤ 1.5 s with one worker and ≤ 20 queries; one entrant's change
+Targets (PostgreSQL): full recompute ≤ 1.5 s with one worker and ≤ 20 queries; one entrant's change
 rescored and all re-ranked ≤ 100 ms (the worker's part); the standings page ≤ 150 ms (the paged dashboard
 `/standings/<slug>/`: page 1 and a middle page, the slower counts); `contest_rows`, the whole standings with
 every explanation (the JSON export), ≤ 1 s once the explanation pass has stored them. The pass itself, and the

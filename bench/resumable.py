@@ -1,4 +1,4 @@
-"""Resumable upload benchmark (issue #42): a 500 MB video sent over tus with three broken links, resumed each time.
+"""Resumable upload benchmark: a 500 MB video sent over tus with three broken links, resumed each time.
 
 gunicorn (1 sync worker) on loopback, the official tus client (tuspy) with an API token, 8 MB pieces as the page
 sends. The link breaks three times: the client is stopped after a third, two thirds and nine tenths of the file

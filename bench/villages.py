@@ -1,4 +1,4 @@
-"""A contest among villages (issue #64): 7,255, 20,000 and 75,000 entrants × 20 data-computed criteria.
+"""A contest among villages: 7,255, 20,000 and 75,000 entrants × 20 data-computed criteria.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/x REDIS_URL=redis://127.0.0.1:6379/5 \
         python bench/villages.py [7255 20000 75000]
@@ -15,7 +15,7 @@ load average when it was taken (other work shares the two cores):
   median and p95 of CHANGES random entrants;
 - the paged standings (`/standings/<slug>/`: the first, a middle and the last page), median and p95;
 - peak memory (maximum resident set) of this process and of the worker's pool processes.
-Targets (issue #64): full recompute on two workers ≤ 5 s, one entrant's change ≤ 150 ms, a page ≤ 200 ms.
+Targets: full recompute on two workers ≤ 5 s, one entrant's change ≤ 150 ms, a page ≤ 200 ms.
 """
 
 import io

@@ -1,4 +1,4 @@
-"""Level bands in boxes (issue #39): a rubric's or a dimension's `level_bands` ("๐–๒๒ → ๑ … ๘๙–๑๑๐ → ๕",
+"""Level bands in boxes: a rubric's or a dimension's `level_bands` ("๐–๒๒ → ๑ … ๘๙–๑๑๐ → ๕",
 seed 003's missions) as rows of three boxes, from, to and level, instead of JSON typed by hand.
 
 The rows are posted as lists (`{prefix}band_min`, `…band_max`, `…band_level`), so the page may add a row by

@@ -1,4 +1,4 @@
-"""The contest builder's entrants (issue #28): a chosen list with remove, a search by Thai name or DOPA code,
+"""The contest builder's entrants: a chosen list with remove, a search by Thai name or DOPA code,
 and "every unit of the level under the office" in one step, all plain form posts.
 
 The chosen codes travel as the form's `entrants` values (builder/form.py reads them); the buttons are

@@ -1,4 +1,4 @@
-"""The evidence a criterion asks for, as boxes in the builder (issue #39): the rule's "evidence" object
+"""The evidence a criterion asks for, as boxes in the builder: the rule's "evidence" object
 (rulebook/rules/evidence.py) was JSON text. The file types it takes and the kinds of file its upload times wait
 for are ticks, the innovation report one more, the criteria whose uploads count a box of codes. What the boxes
 cannot say stays JSON text under them, unchanged.

@@ -1,4 +1,4 @@
-"""A rule's fact names and units as rows of boxes in the builder (issue #39): they were JSON text under "labels",
+"""A rule's fact names and units as rows of boxes in the builder: they were JSON text under "labels",
 a word the page never said. One row per fact; Thai is enough (a blank English unit is the Thai one)."""
 
 from __future__ import annotations

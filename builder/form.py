@@ -1,4 +1,4 @@
-"""The contest builder's form (issue #28): a whole contest, its dimensions and criteria, on one page.
+"""The contest builder's form: a whole contest, its dimensions and criteria, on one page.
 
 The page keeps no draft: everything the office typed travels in the form and comes back, so nothing is saved
 until `services.contest_save` (the same service as the JSON upload) takes the whole contest. `prefill.to_form`

@@ -1,4 +1,4 @@
-"""A rule's measures and its score rows as rows of boxes (issue #39): the `table` kind's "any 3 channels, each
+"""A rule's measures and its score rows as rows of boxes: the `table` kind's "any 3 channels, each
 at least 5 %" (seed 003's missions) was JSON text an office had to type. A measure is a row of boxes (its name,
 what it counts, its unit, three ticks); a score row is its points and a line of boxes per threshold (the
 measure, at least or at most, the value), as a milestone level's conditions are (builder/conditions.py).

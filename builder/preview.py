@@ -1,4 +1,4 @@
-"""The contest builder's live preview (issue #28): the explanation an entrant will read for one criterion's
+"""The contest builder's live preview: the explanation an entrant will read for one criterion's
 rule, as the organiser types it. The whole builder form is posted (its rule and sample facts travel in it,
 nothing is stored or saved); the answer is the criterion's preview part of the page, which the page's
 script puts in place, and which the page's own "try the rule" button renders without script."""

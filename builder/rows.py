@@ -1,4 +1,4 @@
-"""The contest builder's rows (issue #28): award tiers and prizes, and periods, as rows of boxes; a period's
+"""The contest builder's rows: award tiers and prizes, and periods, as rows of boxes; a period's
 own criteria (seed 004: each month's milestones) as a criterion code, its evidence texts and a rule form of
 the kind's declared parameters (builder/rule_forms.py), as a contest's criteria are, and its deadline in that
 period (a date central staff moved in one period only, gathered by `contest_spec.periods_gather`). An own

@@ -1,4 +1,4 @@
-"""A rubric's rule as the builder's form data (issue #28): what `RuleForm` (builder/rule_forms.py) is filled with,
+"""A rubric's rule as the builder's form data: what `RuleForm` (builder/rule_forms.py) is filled with,
 and reads back into the same rule, unchanged (tests/builder/test_rule_forms.py)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A criterion's rule as a form (issue #28), made from its kind's declaration (rulebook/rules/declare.py):
+"""A criterion's rule as a form, made from its kind's declaration (rulebook/rules/declare.py):
 no kind has a template or form of its own. Scalars are text boxes, a table parameter is a table of rows
 (`<name>-<i>-<column>`, `<name>-rows` rows), an `object` parameter is JSON text, a `conditions` column a row of
 boxes per condition (`<name>-<i>-<column>-<j>-<part>`, builder/conditions.py). Measures and score rows are tables
@@ -80,7 +80,7 @@ def shape_of(p: Param) -> Shape | None:
 def filled_prefixes(data: Mapping[str, Any]) -> frozenset[str]:
     """Every "…-" start of a posted box's name that holds anything (row counts aside), in one pass over the form.
     Whether a row or a condition is filled is then one lookup, not a scan of every posted field for each row
-    and condition (issue #37: a 26 KB form took a minute)."""
+    and condition (a 26 KB form took a minute)."""
     out: set[str] = set()
     for key, value in data.items():
         if len(key) > KEY_MAX or key.endswith("-rows") or not str(value).strip():
@@ -135,7 +135,7 @@ class RuleForm(forms.Form):
     """The rule of one criterion of `max_points`; `rule()` gives the rubric's rule object once valid."""
 
     # Its boxes drawn by Django's own widget templates in Jinja2 (the same HTML): a contest's rules are up to
-    # about 1,400 boxes, and Django's template engine drawing them was 60 % of the builder page (issue #38).
+    # about 1,400 boxes, and Django's template engine drawing them was 60 % of the builder page.
     default_renderer = Jinja2()
 
     def __init__(

@@ -1,4 +1,4 @@
-"""What a table's row needs to be reached from data, as boxes (issue #39): a ladder step's `data` ("new downloads
+"""What a table's row needs to be reached from data, as boxes: a ladder step's `data` ("new downloads
 reach 2,000 / 4,000 / 6,000 by the province's size") was JSON text typed into the row. Its declared type is
 `REACH` (rulebook/rules/declare.py); here it becomes six boxes of the same row: the fact, one least value or one
 per province size, and a tick for a count of whole things. What the kind makes of them is still the kind's to

@@ -1,4 +1,4 @@
-"""The contest builder's pages (issue #28): thin, the form is builder/form.py, saving is
+"""The contest builder's pages: thin, the form is builder/form.py, saving is
 `services.contest_save` (the JSON upload's service), who may is the actor's."""
 
 from __future__ import annotations

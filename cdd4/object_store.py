@@ -1,4 +1,4 @@
-"""Service mode's object store, from the environment (issue #42): set CDD4_S3_BUCKET and the portal keeps
+"""Service mode's object store, from the environment: set CDD4_S3_BUCKET and the portal keeps
 evidence, stage files and generated documents there (core.storage.ObjectStorage) instead of MEDIA_ROOT.
 
 CDD4_S3_ENDPOINT_URL   where the web machines and workers reach the store (MinIO: http://minio:9000);

@@ -20,7 +20,7 @@ VAR_DIR = Path(os.environ.get("CDD4_VAR_DIR", BASE_DIR / "var"))
 
 PRODUCTION = os.environ.get("DJANGO_ENV", "development") == "production"
 # Off unless a developer asks (DJANGO_DEBUG=1): `make run` is the product a small office runs, and Django's
-# debug 404 lists every URL pattern (issue #39).
+# debug 404 lists every URL pattern.
 DEBUG = not PRODUCTION and os.environ.get("DJANGO_DEBUG", "0") == "1"
 if PRODUCTION:
     SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
@@ -136,7 +136,7 @@ if os.environ.get("CDD4_REPLACED_MIGRATIONS"):
         for path in sorted(BASE_DIR.glob("*/migrations/replaced/__init__.py"))
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Several uploads at once (issue #26): a deferred transaction that read first cannot take the write lock
+    # Several uploads at once: a deferred transaction that read first cannot take the write lock
     # later and fails at once with "database is locked". IMMEDIATE takes it at BEGIN, where the busy timeout
     # (seconds) makes a writer wait its turn; WAL lets readers go on while one writes.
     DATABASES["default"]["OPTIONS"] = {
@@ -183,7 +183,7 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-# Service mode may keep stored files in an S3-compatible object store (cdd4/object_store.py, issue #42).
+# Service mode may keep stored files in an S3-compatible object store (cdd4/object_store.py).
 CDD4_OBJECT_STORE = object_store(os.environ)
 if CDD4_OBJECT_STORE:
     STORAGES["default"] = CDD4_OBJECT_STORE
@@ -199,7 +199,7 @@ if REDIS_URL:
         }
     }
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_RESULT_BACKEND = REDIS_URL  # a parallel recompute's chord gathers its chunks' points (issue #30)
+    CELERY_RESULT_BACKEND = REDIS_URL  # a parallel recompute's chord gathers its chunks' points
     CELERY_TASK_ALWAYS_EAGER = False
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -294,7 +294,7 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
     X_FRAME_OPTIONS = "DENY"
 
-# --- accounts (issue #41) ---
+# --- accounts ---
 # "required": central staff and organisers confirm a second factor before they freeze, publish, withdraw,
 # change an open contest or make an API token; "offered": anyone may set one up, nobody is made to.
 CDD4_SECOND_FACTOR = os.environ.get("CDD4_SECOND_FACTOR", "required")
@@ -326,7 +326,7 @@ CDD4_LINE_LINK_MINUTES = 10  # a link code lives this long, once
 CDD4_LINE_LINK_RATE = os.environ.get("CDD4_LINE_LINK_RATE", "10/3600")  # codes one LINE user may try an hour
 
 # --- submissions ---
-# The builder posts a whole contest as one form: seed 003's eight missions are about 1,640 boxes (issue #39).
+# The builder posts a whole contest as one form: seed 003's eight missions are about 1,640 boxes.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "submissions:home"
@@ -383,7 +383,7 @@ CDD4_RECOMPUTE_LOCK_WAIT_S = float(os.environ.get("CDD4_RECOMPUTE_LOCK_WAIT_S", 
 # How many entrants a rubric file may list: room for a contest among every village (some 75,000).
 CDD4_MOST_ENTRANTS = int(os.environ.get("CDD4_MOST_ENTRANTS", "100000"))
 # A recompute of at least this many stale entrants is split into chunks scored by every worker in parallel,
-# then ranked once (issue #30); service mode only (the chord needs CELERY_RESULT_BACKEND). CHUNKS: the worker
+# then ranked once; service mode only (the chord needs CELERY_RESULT_BACKEND). CHUNKS: the worker
 # processes there are (docker-compose runs `--concurrency 2`); 1 keeps every recompute in one task.
 CDD4_RECOMPUTE_PARALLEL_FROM = int(os.environ.get("CDD4_RECOMPUTE_PARALLEL_FROM", "2000"))
 CDD4_RECOMPUTE_CHUNKS = int(os.environ.get("CDD4_RECOMPUTE_CHUNKS", "2"))

@@ -57,7 +57,7 @@ urlpatterns.append(re_path(r"^api/", not_found, name="api-not-found"))
 
 # Django's error views carry requires_csrf_token, whose CSRF pass reads a POST body to find the form's
 # token: an upload refused (403, 404) before its body was read would have all of it read by the error
-# page (issue #24). The pages need no such pass: a form on them gets its token from the cookie alone.
+# page. The pages need no such pass: a form on them gets its token from the cookie alone.
 handler400 = bad_request  # defaults.bad_request's page, or one that needs no user
 handler403 = inspect.unwrap(defaults.permission_denied)
 handler404 = inspect.unwrap(defaults.page_not_found)

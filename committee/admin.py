@@ -1,6 +1,6 @@
 """Committee scoring in the admin (Thai first). Lists are read-only views scoped by `for_contests`;
 scores are entered on the scoring screen (admin_views.score), which calls the services. The lists of
-judgments and of their history are a provincial contest's panel's and organisers' too (issue #16), with
+judgments and of their history are a provincial contest's panel's and organisers' too, with
 its rows only; every other list stays the Department's."""
 
 from __future__ import annotations
@@ -224,7 +224,7 @@ class ConflictAdmin(RoleAccess, admin.ModelAdmin):
     list_select_related = ["member", "unit"]
     fields = ["member", "unit", "reason"]
     # Any unit, at the level a contest is entered (a province, a district, a subdistrict): searched, since
-    # 8,455 units are too many for a list; the conflict covers every unit under it (issue #37).
+    # 8,455 units are too many for a list; the conflict covers every unit under it.
     autocomplete_fields = ["unit"]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

@@ -5,7 +5,7 @@ errors, audit, recompute), so the page only carries the file from the preview to
 file travels back in the confirm form (base64); the confirm step re-runs every check on it.
 
 Whoever runs the judging imports (`committee.import_judgments`, asked with the rubric): central staff,
-and for a provincial office's contest its organisers (issue #16). The year choice offers only those
+and for a provincial office's contest its organisers. The year choice offers only those
 contests; a rubric posted from elsewhere answers as every contest page does: another office's 404, the
 national one 403.
 """

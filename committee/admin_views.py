@@ -1,6 +1,6 @@
 """The committee's own admin pages: the matrix, the scoring screen, "next unscored", inline evidence.
 Reached through `admin_site.admin_view`: the Department's staff, and the panels of provincial contests
-(issue #16), who see only the contests they sit on; every page asks its rule with the rubric."""
+, who see only the contests they sit on; every page asks its rule with the rubric."""
 
 from __future__ import annotations
 

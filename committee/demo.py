@@ -66,7 +66,7 @@ def _at(text: str) -> datetime:
 
 # The demo's files are pure functions of their words: the same report or photo is drawn once per process. A
 # `bootstrap --demo` draws 58 reports (about 50 ms each in WeasyPrint); the suite loads the demo a dozen times
-# per run, and those loads drew the same files again (issue #38).
+# per run, and those loads drew the same files again.
 @functools.cache
 def report_pdf(title: str, unit: str) -> bytes:
     from weasyprint import HTML  # inline: WeasyPrint loads only when demo evidence is drawn
@@ -291,7 +291,7 @@ def _points(rule: Rule, aim: float) -> Decimal:
 
 def _judges(rubric: Rubric):
     """The Department's committee for its own contests; for a provincial office's, that office's demo
-    panel, seated here by the office's organiser (issue #16). None: an office with no demo panel."""
+    panel, seated here by the office's organiser. None: an office with no demo panel."""
     users = get_user_model().objects
     contest = rubric.contest
     if contest.organiser_id is None:

@@ -1,4 +1,4 @@
-"""The files seed 002's regional stage asks of each pick, in the demo (`bootstrap --demo`, issue #40): sent by
+"""The files seed 002's regional stage asks of each pick, in the demo (`bootstrap --demo`): sent by
 the picking province through the service, as its staff would, for a stage whose files were due before today.
 Most arrive in the week before the deadline; Ubon Ratchathani's district-level file comes two working days late,
 so the stage pages show both readings. A pick that has a file keeps it: a rerun adds nothing."""

@@ -40,7 +40,7 @@ def lock_open(rubric: Rubric) -> Rubric:
 
 def ensure_not_conflicted(user, unit: Unit, rubric: Rubric | None = None) -> None:
     """A member conflicted on the unit or one above it never scores it, nor a panelist their own office's
-    units (issues #24, #37); no one scores a unit outside the contest, nationally or on a panel. The
+    units; no one scores a unit outside the contest, nationally or on a panel. The
     actor asks the database, so a conflict recorded a moment ago already holds here."""
     contest = rubric.contest if rubric is not None else None
     if actor_of(user).conflicted(contest, unit):

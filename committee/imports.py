@@ -7,7 +7,7 @@ The sheet (header row 1, any column order, extra columns ignored):
     เชียงใหม่,3.1,somchai,,"1,2,3",
 
 - province: ISO code, Thai or English name (as in the facts import); in a contest among districts or
-  subdistricts (issue #16) the entrant's DOPA code, or its name where no other entrant shares it, and
+  subdistricts the entrant's DOPA code, or its name where no other entrant shares it, and
   the column may be called "entrant"; criterion: its code in that year;
 - member: the committee member's username (the score is theirs; the importer is recorded as "by");
 - points: an allowed level, or items: the item/step codes met, separated by "," ";" or spaces
@@ -147,7 +147,7 @@ def _rows_apply(rubric, rows, by, first_row: int, report: JudgmentImportReport, 
         if unit is None:
             if by_province:
                 th, en = f"ไม่พบจังหวัด '{p_raw}'", f"unknown province '{p_raw}'"
-            else:  # a district or subdistrict contest: its entrants only (issue #16)
+            else:  # a district or subdistrict contest: its entrants only
                 th, en = f"'{p_raw}' ไม่ใช่ผู้เข้าประกวดนี้", f"'{p_raw}' is not an entrant of this contest"
             errors.append(RowError(n, th, en))
             continue
@@ -155,7 +155,7 @@ def _rows_apply(rubric, rows, by, first_row: int, report: JudgmentImportReport, 
             errors.append(RowError(n, format_lazy(_("unknown user '{name}'"), name=name)))
             continue
         if not acts.allowed(member, "committee.score", rubric):
-            if panel:  # a provincial contest is judged by its own panel only (issue #16)
+            if panel:  # a provincial contest is judged by its own panel only
                 th, en = f"'{name}' ไม่ใช่กรรมการการประกวดนี้", f"'{name}' is not on this contest's panel"
             else:
                 th, en = f"'{name}' ไม่ใช่กรรมการ", f"'{name}' is not a committee member"

@@ -235,7 +235,7 @@ class PanelAction(models.TextChoices):
 
 
 class Panelist(models.Model):
-    """A seat on the panel that judges one provincial office's contest (issue #16): its members act there
+    """A seat on the panel that judges one provincial office's contest: its members act there
     as the committee does nationally, its chair as the chair. Removing a seat keeps the member's judgments."""
 
     contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="panelists", verbose_name=_("contest"))

@@ -1,4 +1,4 @@
-"""Writes for a provincial contest's panel (issue #16): its organisers appoint, re-seat and remove members.
+"""Writes for a provincial contest's panel: its organisers appoint, re-seat and remove members.
 
 Every change leaves a PanelChange row. Removing a seat deletes only the seat: the member's judgments and
 their ScoreChange rows stay, and still count in the standings (docs/decisions.md, decision 8 keeps every score)."""

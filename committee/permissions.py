@@ -48,7 +48,7 @@ def forms_panel(user, obj) -> bool:
 
 @rules.predicate
 def answers_clarification(user, clarification) -> bool:
-    """The unit's own staff answer its clarification, in a contest their office enters (issue #24)."""
+    """The unit's own staff answer its clarification, in a contest their office enters."""
     actor = actor_of(user)
     return (
         clarification is not None and actor.acts_for(clarification.unit_id) and actor.enters(contest_of(clarification))

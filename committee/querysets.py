@@ -2,7 +2,7 @@
 
 Asked with a rubric, the scope follows the user's seat in that contest: nationally their role (committee,
 chair, central staff); in a provincial office's contest their seat on its panel, or the office's organiser
-(issue #16). Asked without one, it is the national view it has always been."""
+. Asked without one, it is the national view it has always been."""
 
 from __future__ import annotations
 
@@ -76,7 +76,7 @@ class ScopedQuerySet(models.QuerySet):
             sees_all |= actor.running(f"{contest}__") & ~models.Q(**{f"{contest}_id__in": sits})
         member = models.Q(**{f"{contest}_id__in": sits}) & self.others(user)
         # Less their conflicts, and where they sit, their own office's units (contests.actor.panel_office, row
-        # by row): an entrant's staff never judge it (issues #24, #37); the organising office's own staff do.
+        # by row): an entrant's staff never judge it; the organising office's own staff do.
         rows = self.filter(sees_all | member).exclude(**{f"{self.unit_path}__in": actor.conflict_subquery()})
         return rows.exclude(actor.own_units_seated(contest, self.unit_path))
 

@@ -1,6 +1,6 @@
 """The committee's work as a queue: every judged cell where the unit has sent evidence, criterion by
 criterion or unit by unit, within the matrix's filters; how much of it each member has left. A unit with
-no evidence for a criterion has nothing to judge, so the queue never stops there (issue #26)."""
+no evidence for a criterion has nothing to judge, so the queue never stops there."""
 
 from __future__ import annotations
 

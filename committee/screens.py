@@ -235,7 +235,7 @@ def scoring_screen(user, rubric: Rubric, unit: Unit, c: CriterionSpec, criterion
     criteria = [x.code for x in rubric_spec(rubric).criteria()]
     here = criteria.index(c.code)
     has_evidence = any(not ev.withdrawn for ev in evidence)
-    # What the document requires, beside the evidence (issue #40): the entrant's answers with this member's ticks.
+    # What the document requires, beside the evidence: the entrant's answers with this member's ticks.
     counts = None if data else counted_from(rubric, unit, criterion, chair_final, bool(facts))
     withheld = counts is not None and counts["source"] == "median" and not all_seen and mine is None
     ticked = {c.rule.tick_fact: ",".join(mine.items) or "-"} if mine and c.rule.tick_fact else {}

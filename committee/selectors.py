@@ -216,7 +216,7 @@ def judged_rubrics(user) -> list[Rubric]:
 
 def import_rubrics(user) -> list[Rubric]:
     """The rubrics whose judgments this user may import from a sheet, in `judged_rubrics`' order (the
-    national contests first): central staff every contest, an organiser their office's (issue #16)."""
+    national contests first): central staff every contest, an organiser their office's."""
     return [r for r in judged_rubrics(user) if rules.has_perm("committee.import_judgments", user, r)]
 
 
@@ -231,7 +231,7 @@ def panel_nav(user) -> list[tuple[str, str, str]]:
     actor = actor_of(user)
     if not (actor.files_for_office() or actor.organises()) or not judges_contests(user):
         return []
-    # An office that only picks in stages runs no contest with a panel: its matrix would be a 403 (issue #39).
+    # An office that only picks in stages runs no contest with a panel: its matrix would be a 403.
     runs_one = Rubric.objects.filter(actor.running("contest__"), contest__organiser__isnull=False)
     if actor.organises() and not runs_one.exists():
         return []

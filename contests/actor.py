@@ -105,7 +105,7 @@ class Rights:
 @dataclass
 class Actor(Scopes, StageRights):
     user: User | None = None
-    _role: str | None = None  # private: ask the questions below (issue #37)
+    _role: str | None = None  # private: ask the questions below
     _office_id: int | None = None
     system: bool = False  # beat jobs and management commands: act for the Department
     _contests: dict[Need, list[Contest]] = field(default_factory=dict, repr=False)  # need → the contests themselves

@@ -1,6 +1,6 @@
 """Contest and period codes. They become every URL of a contest (Rubric.key, core.converters), so each
 one must fit the URL converter, and a code the URLs would read as another page, or as the national contest
-(`by_key("2567")`, slug `cdd4-2567`), must never belong to an office's contest (issue #24). An office's new
+(`by_key("2567")`, slug `cdd4-2567`), must never belong to an office's contest. An office's new
 codes begin with its own prefix (`office_prefix`)."""
 
 from __future__ import annotations

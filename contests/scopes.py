@@ -99,7 +99,7 @@ class Scopes:
             return units
         if self.seat(contest) is not None:
             units = units.exclude(pk__in=self.conflict_subquery())
-            # On a panel, its members' own units too: an entrant's staff never judge it (issues #24, #37).
+            # On a panel, its members' own units too: an entrant's staff never judge it.
             return units if department_contest(contest) else units.exclude(pk__in=self.own_units(contest))
         if self.enters(contest) and self._office_id is not None:  # entering needs an office
             return units.filter(pk=self._office_id)

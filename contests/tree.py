@@ -1,4 +1,4 @@
-"""The unit tree, defined once (issue #37): a province holds districts, a district subdistricts, a
+"""The unit tree, defined once: a province holds districts, a district subdistricts, a
 subdistrict villages. Scopes, stage pools, conflicts of interest and a panel's own-office exclusion all ask
 here what lies under a unit, so a conflict on a province covers its subdistricts and villages wherever units
 are listed, opened or judged."""

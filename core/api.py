@@ -204,7 +204,7 @@ class ThaiFirstFormatter(ExceptionFormatter):
             else item(error.code, f"แถวที่ {e.row}: {e.th}", f"row {e.row}: {e.en}", row=e.row)
             for e in error.errors[:MAX_SHOWN]
         ]
-        if len(error.errors) > MAX_SHOWN:  # as on the pages (issue #24): the first rows, then a count
+        if len(error.errors) > MAX_SHOWN:  # as on the pages: the first rows, then a count
             more = more_than_shown(len(error.errors) - MAX_SHOWN)
             rows.append(item(error.code, in_language(more, "th"), in_language(more, "en")))
         return rows

@@ -113,7 +113,7 @@ def update_documents(
     """`update_values` for rows of plain values (str, int, bool, None, datetimes, dicts for JSON columns): on
     PostgreSQL the rows travel as one JSON document the server unpacks (`json_to_recordset`), so thousands
     of rows cost one `json.dumps` and one parameter rather than a parameter and an adapter per value (the
-    7,255 rows of a full recompute, issue #30). Elsewhere, `update_values`. `same`: fields written with one
+    7,255 rows of a full recompute). Elsewhere, `update_values`. `same`: fields written with one
     value in every row, sent once rather than in each row (the server parses the document at some 30 MB/s)."""
     if not rows:
         return 0

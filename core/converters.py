@@ -12,7 +12,7 @@ ContestKey = NewType("ContestKey", str)
 
 class RubricKeyConverter:
     # One group: Django wraps the regex in its own, but drf-spectacular's `pattern` is ^…$ around it as it is,
-    # and "^[0-9]{4}|[a-z]…$" anchored each alternative at one end only (issue #29).
+    # and "^[0-9]{4}|[a-z]…$" anchored each alternative at one end only.
     regex = r"(?:[0-9]{4}|[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)?)"
 
     def to_python(self, value: str) -> ContestKey:

@@ -68,7 +68,7 @@ class PortalError(ValueError):
         return str(self)
 
 
-# A refusal lists this many problems and counts the rest: 128,010 of them made a 22 MB page (issue #24).
+# A refusal lists this many problems and counts the rest: 128,010 of them made a 22 MB page.
 MAX_SHOWN = 50
 
 

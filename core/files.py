@@ -1,4 +1,4 @@
-"""The one way to the portal's stored files: evidence, a stage's files, generated documents (issue #42).
+"""The one way to the portal's stored files: evidence, a stage's files, generated documents.
 
 They live behind Django's storage API (`default_storage`): the media folder in the embedded default, an
 S3-compatible object store (`core.storage.ObjectStorage`) in service mode, so that web machines and workers on

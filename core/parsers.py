@@ -9,7 +9,7 @@ from core.errors import PortalError
 from core.i18n import _, format_lazy
 
 # No request the API takes nests deeper than a handful of levels; thousands made json's decoder raise
-# RecursionError, a 500 (issue #37).
+# RecursionError, a 500.
 JSON_MAX_DEPTH = 32
 
 

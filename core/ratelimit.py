@@ -1,4 +1,4 @@
-"""A request count per client in the cache, for pages anyone may open without signing in (issue #29).
+"""A request count per client in the cache, for pages anyone may open without signing in.
 
 Fixed windows ("30/60": 30 requests in each 60 seconds) counted with the cache's atomic add and incr,
 so every worker shares the count in Redis. Like the login throttle, it fails open: a cache that is

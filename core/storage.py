@@ -1,4 +1,4 @@
-"""The object store of service mode (issue #42): django-storages' S3 backend, with presigned links signed for
+"""The object store of service mode: django-storages' S3 backend, with presigned links signed for
 the address browsers use.
 
 The web machines reach the store inside the network (`http://minio:9000`); a browser cannot. Links are

@@ -53,7 +53,7 @@ def staff_emails(unit_ids: Iterable[int]) -> dict[int, list[str]]:
 
 def with_offices(users: QuerySet) -> list[tuple[int, str, int | None]]:
     """(user id, the name people know them by, office id) of each user, by username: the full name where one
-    is recorded, else the username (a chair's progress named members by login, issue #39). 1 query."""
+    is recorded, else the username (a chair's progress named members by login). 1 query."""
     rows = users.order_by("username").values_list("pk", "first_name", "last_name", "username", "membership__unit_id")
     return [(pk, f"{first} {last}".strip() or username, office) for pk, first, last, username, office in rows]
 

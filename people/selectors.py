@@ -1,6 +1,6 @@
 """Reads about people: a user's role, their office, the provinces they must not judge.
 
-Only the actor (`contests.actor`) asks them, and everything else asks the actor (issue #37; the import-linter
+Only the actor (`contests.actor`) asks them, and everything else asks the actor (the import-linter
 contract "Only the actor reads roles and offices"). People hands over ids, since it sits below scoring.
 """
 

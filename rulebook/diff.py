@@ -1,4 +1,4 @@
-"""What a change to a contest's rules changed (issue #28): plain Python over the rubric format
+"""What a change to a contest's rules changed: plain Python over the rubric format
 (docs/rubric-format.md, as `selectors.rubric_data` gives it), no database, so it is tested on its own.
 
 `contest_diff(old, new)` compares two snapshots, `{"contest": {...}, "rubrics": {period code: rubric data}}`

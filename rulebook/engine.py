@@ -36,7 +36,7 @@ class Placing(NamedTuple):  # a tuple: re-ranking 7,255 entrants makes one each,
 
 
 class TieDecided(NamedTuple):
-    """How whoever runs a contest settled a tie at an award line (issue #39): `shared`, every tied entrant
+    """How whoever runs a contest settled a tie at an award line: `shared`, every tied entrant
     takes the better place; else `order`, the tied entrants best first, each taking the next place."""
 
     shared: bool
@@ -107,7 +107,7 @@ def tally(rubric: RubricSpec, points: Mapping[str, Decimal]) -> Tally:
 
 class Scorer:
     """The points of many entrants under one rubric and one calendar, as a recompute needs them: no `Score`
-    and no text (issue #30). Scored a criterion at a time, a column of cells (`Rule.column_points`), so each
+    and no text. Scored a criterion at a time, a column of cells (`Rule.column_points`), so each
     distinct cell is evaluated once, however many entrants report it."""
 
     def __init__(self, rubric: RubricSpec, calendar: WorkCalendar, today: date | None = None) -> None:
@@ -222,7 +222,7 @@ def rank_key(total: Decimal, dimensions: Mapping[str, Decimal], tie_break: Seque
     """The ranking order as one string: a greater key ranks higher, equal keys tie (decision 7).
 
     Stored with each result, so re-ranking thousands of entrants after one changed compares short
-    strings and decodes no stored breakdown (issue #16).
+    strings and decodes no stored breakdown.
     """
     return _key_part(total) + "".join(_key_part(dimensions.get(d, ZERO)) for d in tie_break)
 

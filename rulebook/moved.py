@@ -1,4 +1,4 @@
-"""A contest's data (a rubric file, or the stages of a selection) moved by whole fiscal years (issue #39).
+"""A contest's data (a rubric file, or the stages of a selection) moved by whole fiscal years.
 
 The demo runs each shipped office contest again in the present fiscal year, so that its deadlines fall
 in a real year. Everything dated moves with it: ISO dates anywhere (deadlines, a rule's "by"), and the

@@ -14,7 +14,7 @@ from rulebook.rules import Rule
 from rulebook.rules.errors import Label
 from rulebook.rules.values import DEFAULT_ROUNDING, FactFormat, Rounding
 
-# How a contest reads a deadline on a day offices are closed (issue #40, seed 004's "ภายในเดือนพฤษภาคม"):
+# How a contest reads a deadline on a day offices are closed (seed 004's "ภายในเดือนพฤษภาคม"):
 # moved to the next working day, as docs/decisions.md, decision 9 says, or as written.
 CLOSED_DAY_MOVES, CLOSED_DAY_AS_WRITTEN = "next_working_day", "as_written"
 CLOSED_DAY = (CLOSED_DAY_MOVES, CLOSED_DAY_AS_WRITTEN)
@@ -95,7 +95,7 @@ class DimensionSpec:
 
 @dataclass(frozen=True)
 class FactColumn:
-    """One fact an office reports from its data, however many criteria read it (issue #27): one column of
+    """One fact an office reports from its data, however many criteria read it: one column of
     the contest's fact template, written to each of its criteria on import."""
 
     name: str
@@ -131,7 +131,7 @@ class RubricSpec:
     awards: tuple[AwardSpec, ...]
     dimensions: tuple[DimensionSpec, ...]
     rounding: Rounding = DEFAULT_ROUNDING
-    # Who runs the contest among whom (issue #16): plain data here, read by the contest loader.
+    # Who runs the contest among whom: plain data here, read by the contest loader.
     contest: dict[str, Any] | None = None
     # A deadline on a day offices are closed: moved to the next working day (decision 9) or read as written.
     closed_day: str = CLOSED_DAY_MOVES

@@ -1,4 +1,4 @@
-"""A rubric file's JSON, read for the contest upload and the admin's rubric form (issue #24): a file that
+"""A rubric file's JSON, read for the contest upload and the admin's rubric form: a file that
 is not JSON, not one object, or nested past any rubric's depth is refused with the reason, Thai first,
 before anything else walks it (Python's own recursion limit would otherwise answer 500)."""
 

@@ -51,7 +51,7 @@ class RubricError(PortalError):
 
     def __init__(self, problems: Sequence[Problem | Text]) -> None:
         found = [p if isinstance(p, Problem) else Problem.said(p) for p in problems]
-        if len(found) > MAX_SHOWN:  # the first few, and how many more (issue #24)
+        if len(found) > MAX_SHOWN:  # the first few, and how many more
             more = more_than_shown(len(found) - MAX_SHOWN)
             found = [*found[:MAX_SHOWN], Problem(NOWHERE, in_language(more, "th"), in_language(more, "en"))]
         self.problems = found

@@ -80,7 +80,7 @@ class WorkCalendar:
         self.overrides = dict(overrides)
         self._override_days = tuple(sorted(self.overrides))
         # Whether a deadline on a closed day moves to the next working day (decision 9, the default) or stays as
-        # written (a contest may read "ภายในเดือนพฤษภาคม" so: its rubric's "closed_day": "as_written", issue #40).
+        # written (a contest may read "ภายในเดือนพฤษภาคม" so: its rubric's "closed_day": "as_written").
         self.moves = moves
 
     def _package_closed(self, d: date) -> bool:

@@ -35,7 +35,7 @@ class ProvinceList(APIView):
 
 
 class RubricDetail(APIView):
-    # Another office's contest does not exist for the caller (issue #24: rubrics were listed to every role).
+    # Another office's contest does not exist for the caller (rubrics were listed to every role).
     permission_classes = [rubric_permission("scoring.view_rubric")]
 
     @extend_schema(

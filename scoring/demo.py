@@ -36,7 +36,7 @@ DEMO_USERS = [
     ("committee2", Role.COMMITTEE, None, "กรรมการ ๒"),
     ("chiangmai", Role.OFFICE_STAFF, "TH-50", "สพจ.เชียงใหม่"),
     ("phuket", Role.OFFICE_STAFF, "TH-83", "สพจ.ภูเก็ต"),
-    # The provincial offices that run the seed contests among their districts (issue #16).
+    # The provincial offices that run the seed contests among their districts.
     ("chonburi", Role.ORGANISER, "TH-20", "สพจ.ชลบุรี (ผู้จัดการประกวด)"),
     ("nongkhai", Role.ORGANISER, "TH-43", "สพจ.หนองคาย (ผู้จัดการประกวด)"),
     ("ubon", Role.ORGANISER, "TH-34", "สพจ.อุบลราชธานี (ผู้จัดการประกวด)"),
@@ -44,7 +44,7 @@ DEMO_USERS = [
     ("mueangchonburi", Role.OFFICE_STAFF, "2001", "สพอ.เมืองชลบุรี"),
     ("mueangnongkhai", Role.OFFICE_STAFF, "4301", "สพอ.เมืองหนองคาย"),
 ]
-# Each organising office's own staff who judge its contests (issue #16): two members and a chair, seated
+# Each organising office's own staff who judge its contests: two members and a chair, seated
 # on the contest's panel by committee.demo; the Department's committee judges the Department's contests.
 PANEL_OFFICES = {"TH-20": ("chonburi", "ชลบุรี"), "TH-43": ("nongkhai", "หนองคาย"), "TH-34": ("ubon", "อุบลราชธานี")}
 PANEL_SEATS = [("panel1", "กรรมการการประกวด ๑"), ("panel2", "กรรมการการประกวด ๒"), ("chair", "ประธานกรรมการการประกวด")]
@@ -136,7 +136,7 @@ def unit_facts(rng: random.Random, size_group: str) -> list[tuple[str, str, str]
 
 # The Department sets these by letter; the demo behaves as if the letters had been sent.
 DEMO_DEADLINES = {"2.1.2": date(2023, 4, 12), "2.2.2": date(2023, 7, 14)}
-# The national demo is written for B.E. 2566; a later year moves its dates by whole years (issue #39).
+# The national demo is written for B.E. 2566; a later year moves its dates by whole years.
 DEMO_YEAR = 2566
 # Dated facts as written for 2566 (no 29 February among them, so moving the year alone is a real date).
 DATED = {"received_on", "recorded_on", "sent_at"}

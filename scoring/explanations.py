@@ -1,4 +1,4 @@
-"""The explanations of the stored points, built when they are read (issue #30).
+"""The explanations of the stored points, built when they are read.
 
 A recompute stores points and places only, and leaves each rescored entrant's explanations empty ("not built
 yet"): ranking 7,255 subdistricts must not wait for 145,100 Thai and English texts nobody reads then. They are

@@ -175,7 +175,7 @@ class FactTemplate(Exporter):
 
 @register
 class ContestFactTemplate(Exporter):
-    """A contest's own fact template (issue #27): one row per entrant, one column per fact with its Thai name
+    """A contest's own fact template: one row per entrant, one column per fact with its Thai name
     and unit, a sheet per period and one explaining each fact (scoring.facts.template)."""
 
     identifier = "contest-fact-template"
@@ -196,7 +196,7 @@ class ContestFactTemplate(Exporter):
 
 @register
 class StagePicks(Exporter):
-    """A stage's picks as its page shows them to the one who asks (issue #40): region, office, each file on time or
+    """A stage's picks as its page shows them to the one who asks: region, office, each file on time or
     late, what the answers do not meet, the budget per pick; the totals last. The page's own scope: a picking office
     its own picks and those below, whoever runs the contest all of them."""
 

@@ -1,4 +1,4 @@
-"""A contest period's lifecycle, in one place (issue #37): its states, what may be done in each, and where
+"""A contest period's lifecycle, in one place: its states, what may be done in each, and where
 each action leads. Every path that depends on it asks `check` (reminders, freezing and publishing,
 documents and their verification, evidence, imports), so no path decides for itself.
 

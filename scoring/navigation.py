@@ -80,10 +80,10 @@ def _items(user) -> list[tuple[str, str, str]]:
     if actor.organises():  # the contests its office runs, each with its dashboard and documents
         return [
             (_("Office contests"), reverse("submissions:home"), "contests"),
-            # The builder first (boxes, a preview, a check); its start page links the JSON upload (issue #39).
+            # The builder first (boxes, a preview, a check); its start page links the JSON upload.
             (_("Create or update a contest"), reverse("builder:contest_builder"), "contest-new"),
             *stages,  # every office picks at its level once the stages are loaded (docs/contests.md)
-            (_("Accounts"), reverse("accounts:provision"), "accounts"),  # its offices' staff (issue #41)
+            (_("Accounts"), reverse("accounts:provision"), "accounts"),  # its offices' staff
         ]
     scoring = [
         (_("Scoring matrix"), reverse("admin:committee_matrix"), "matrix"),

@@ -185,7 +185,7 @@ def entrants_score(
     rubric: Rubric, entrants: list[tuple[int, int, int, str]], *, every: bool, within: tuple[int, int] | None = None
 ) -> list[Scored]:
     """Points of `entrants` ((pk, unit id, change mark, size group)), from their facts and judgments; no text
-    (issue #30: the explanations are built when read, `scoring.explanations`). `every`: these are all the
+    (the explanations are built when read, `scoring.explanations`). `every`: these are all the
     year's entrants; `within`: they are those with unit ids in this range (a chunk of a parallel recompute)."""
     spec = selectors.rubric_spec(rubric)
     calendar = selectors.rubric_calendar(rubric)
@@ -339,7 +339,7 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
     lock (`_locked`): the standings change at once, never chunk by chunk. An entrant scored from facts older
     than those its stored points came from (a slower run finishing after a newer one) is left as stored.
 
-    Thousands of entrants (issue #16): the rows not rescored are ranked by their stored rank key, never
+    Thousands of entrants: the rows not rescored are ranked by their stored rank key, never
     decoded, and only their place is written, only if it moved. A row that turned stale since its facts were
     read is written with the mark it had then, so it stays stale and the next run rescores it. `every`: the
     scored are every entrant, read under this same lock, so nothing stored is read again."""

@@ -45,8 +45,8 @@ def _body(unit: Unit, due: list[tuple], calendar) -> str:
 
 def reminders_due(rubric: Rubric, today: date, calendar) -> dict[Unit, list[tuple]]:
     """entrant → [(criterion, working days left)] still to be reminded today. Only the contest's own
-    entrants: an office's criterion texts never reach anyone outside its contest (issue #24), and only while
-    the period is open: a draft's texts reach no one, and frozen results take no evidence (issue #37)."""
+    entrants: an office's criterion texts never reach anyone outside its contest, and only while
+    the period is open: a draft's texts reach no one, and frozen results take no evidence."""
     n = year_settings(rubric).reminder_working_days
     if not n or not lifecycle.allows(rubric, Action.REMIND, today=today):
         return {}

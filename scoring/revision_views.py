@@ -1,4 +1,4 @@
-"""A contest's revision history (issue #28), and the reason box and confirmation the builder and the JSON
+"""A contest's revision history, and the reason box and confirmation the builder and the JSON
 upload show when they change a contest that exists (scoring.revisions). Thin: who may is the rules'
 (`scoring.view_rubric_changes`), what changed is `rubric_diff.diff_lines`."""
 

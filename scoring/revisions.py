@@ -1,8 +1,8 @@
-"""Changing a contest's rules once it exists (issue #28): each save is a new revision of every period's rubric,
+"""Changing a contest's rules once it exists: each save is a new revision of every period's rubric,
 recorded (`RubricChange`: who, when, why, what changed), and every entrant is rescored (the results marked stale,
 the recompute queued on commit).
 
-`change` is the one door (issue #37): the builder, the file upload, the admin's rubric editor and deadline
+`change` is the one door: the builder, the file upload, the admin's rubric editor and deadline
 edits, `rubric_deadline`, the award minimum and the loaders all write through it. A save that changes nothing
 makes no revision and rescores nobody; one that leaves a committee score above its criterion's maximum is
 refused, the criteria named (a recompute would fail on it ever after).

@@ -207,7 +207,7 @@ def facts_by_unit(
     criterion's facts in name order, as explanations list them; points never depend on it, so a recompute
     (which builds no text) reads them as stored.
 
-    Read as the engine consumes them (issue #30): plain tuples off the cursor, the criterion by its id (no
+    Read as the engine consumes them: plain tuples off the cursor, the criterion by its id (no
     join), grouped in one pass."""
     # Unordered: the model's ordering joins the units to sort every fact of the year (7,255 entrants: 261,180
     # rows, half the read); only the names within one criterion need an order, and they are few.
@@ -279,7 +279,7 @@ def calendar_year(rubric: Rubric) -> dict:
     calendar = work_calendar()
     starts, ends = rubric.starts_on, rubric.ends_on
     window = fiscal_year(rubric.year)
-    if window is not None:  # dates stored before issue #37 bounded them: the page lists no more than any new
+    if window is not None:  # older rows may hold unbounded dates: the page lists no more than any new
         first, last = widened(window)
         starts, ends = max(starts, first), min(ends, last)
     closed = calendar.closed_days(starts, ends)

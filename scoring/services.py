@@ -179,7 +179,7 @@ def contest_save(*, user, data: Mapping, draft: bool = False, reason: str = "", 
 @transaction.atomic
 def contest_check(*, user, data: Mapping) -> None:
     """What `contest_save` would refuse (RubricError), nothing kept: the builder's "ตรวจ" runs the save's own
-    validation, so the check and the save agree (issue #39). A change's reason is asked at the save."""
+    validation, so the check and the save agree. A change's reason is asked at the save."""
     with transaction.atomic():
         try:
             contest_save(user=user, data=data, draft=True, confirm=True)
@@ -380,7 +380,7 @@ def _ensure_rubric_editable(rubric: Rubric) -> None:
 
 @transaction.atomic
 def contest_open(*, user, rubric: Rubric) -> Contest:
-    """Whoever runs a draft contest opens it: its entrants then meet it (issue #28). Opening is once."""
+    """Whoever runs a draft contest opens it: its entrants then meet it. Opening is once."""
     contest = rubric.contest
     acts.require(user, "scoring.open_contest", rubric)  # entrants meet it from now on
     lifecycle.ensure(rubric, Action.OPEN)  # opening is once: only a draft opens

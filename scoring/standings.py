@@ -23,7 +23,7 @@ ROW_FIELDS = ("rank", "total", "level", "dimensions", "criteria", "explanations"
 def standings_rows(rubric: Rubric) -> list[dict]:
     """The standings as the API and `manage.py standings` give them.
 
-    Read as plain values, not model rows: 7,255 entrants (issue #16) are then no 14,510 instances."""
+    Read as plain values, not model rows: 7,255 entrants are then no 14,510 instances."""
     tiers = {t.code: t for t in rubric.award_tiers.all()}
     banded = [d for d in rubric_spec(rubric).dimensions if d.level_bands]  # seed 003: each mission has levels
     results = list(Standing.objects.filter(rubric=rubric).order_by("rank", "unit__code").values_list(*ROW_FIELDS))
@@ -75,7 +75,7 @@ def standings_rows(rubric: Rubric) -> list[dict]:
 
 def published_rubrics(limit: int = 50) -> list[Rubric]:
     """The contest years whose results are announced, newest announcement first: public, as on the
-    Department's website (the landing page of a visitor who is not signed in, issue #39)."""
+    Department's website (the landing page of a visitor who is not signed in)."""
     rows = Rubric.objects.filter(snapshot__published_at__isnull=False).select_related("contest", "snapshot")
     return list(rows.order_by("-snapshot__published_at")[:limit])
 

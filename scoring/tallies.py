@@ -1,5 +1,5 @@
 """The dashboard's counts over every entrant, done in the database: a contest can have 7,255 entrants ×
-20 criteria (issue #16), and the page shows 100 of them. Nothing here loads a row per entrant."""
+20 criteria, and the page shows 100 of them. Nothing here loads a row per entrant."""
 
 from __future__ import annotations
 

@@ -164,7 +164,7 @@ def _snapshot_action(request, year: ContestKey, action, done: Text, **kwargs):
 
 @require_POST
 def freeze(request, year: ContestKey):
-    if request.POST.get("confirm") != "1":  # freezing stops every change: asked, as publishing is (issue #39)
+    if request.POST.get("confirm") != "1":  # freezing stops every change: asked, as publishing is
         _central_rubric(request, year)  # who may not freeze learns nothing more
         messages.error(request, _("tick the confirmation before freezing"))
         return redirect("scoring:dashboard", year=year)
@@ -223,7 +223,7 @@ def withdraw_publication(request, year: ContestKey):
 @require_GET
 def mine(request, year: ContestKey):
     """An entrant office's staff: their own office only, and only once whoever runs the contest allows it.
-    A contest the user cannot see does not exist for them (404, as an unknown key: issue #24)."""
+    A contest the user cannot see does not exist for them (404, as an unknown key)."""
     actor = actor_of(request.user)
     rubric = get_object_or_404(Rubric.objects.by_key(year))
     if not actor.sees(rubric.contest):

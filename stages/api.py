@@ -1,4 +1,4 @@
-"""The API of a selection in stages (seed 002, issue #40): a stage's picks as its page shows them to the caller,
+"""The API of a selection in stages (seed 002): a stage's picks as its page shows them to the caller,
 each file on time or late, what the answers do not meet or have not answered yet, the panel's verdicts, the
 budget. Thin: the page's own reads."""
 
@@ -65,7 +65,7 @@ class StagePicksSerializer(serializers.Serializer):
 
 
 class StagePicks(APIView):
-    """A stage's picks as its page shows them to the caller (seed 002, issue #40): the same scope."""
+    """A stage's picks as its page shows them to the caller (seed 002): the same scope."""
 
     @extend_schema(
         responses={200: StagePicksSerializer, 404: refusal(404, "no such stage, or not one the caller may see")},

@@ -1,4 +1,4 @@
-"""Seed 002 as stages in the demo (`manage.py bootstrap --demo`, issue #27): a few real district offices of
+"""Seed 002 as stages in the demo (`manage.py bootstrap --demo`): a few real district offices of
 three demo provinces each pick one subdistrict, and each province picks two of its districts' picks for the
 inspection-region contest. Every pick goes through the service (`stage_select`), as the offices' would,
 dated inside the window; a rerun leaves an office that has picked alone."""
@@ -45,7 +45,7 @@ PICKERS = {
 }
 PROVINCE_PICKERS = {"TH-20": "chonburi", "TH-43": "nongkhai", "TH-34": "ubon"}  # demo organisers (scoring.demo)
 # A subdistrict Bang Lamung picks in every year, and its own staff's login: the entrant of seed 002, who answers
-# what the guide requires on its criterion pages (issue #40). Picked first when its district picks.
+# what the guide requires on its criterion pages. Picked first when its district picks.
 ENTRANT = ("nakluea", "200408", "นาเกลือ")
 # The district offices' organisers: they log in to pick (DOPA codes, so only with the units loaded).
 DEMO_STAGE_USERS = [

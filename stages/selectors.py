@@ -27,7 +27,7 @@ from stages.services import StageWindow, stage_window
 
 @dataclass
 class Requirements:
-    """What a unit's document requires, as its answers stand (issue #40): what the answers given do not meet;
+    """What a unit's document requires, as its answers stand: what the answers given do not meet;
     the unit's questions not answered yet, which wait for the unit's own staff rather than fail; and the
     panel's checks, each with its verdict (`answer` NONE: the panel has not checked it yet)."""
 
@@ -47,7 +47,7 @@ class PoolRow:
 
 @dataclass(frozen=True)
 class FileSent:
-    """A file a pick must come with (issue #40): when its latest version arrived and whether that was in time, by
+    """A file a pick must come with: when its latest version arrived and whether that was in time, by
     the stage's deadline moved as decision 9 says and counted in working days (decision 3)."""
 
     requirement: StageFile
@@ -115,7 +115,7 @@ class Placed:
 
 
 def requirements_of(contest: Contest | None, unit_ids: list[int]) -> dict[int, Requirements]:
-    """Each unit's verdicts on what the contest's document requires (issue #40), in the rubric's order, with
+    """Each unit's verdicts on what the contest's document requires, in the rubric's order, with
     the figures. A contest without such criteria answers {} without reading a fact."""
     rubric = contest.rubrics.filter(period="").first() if contest is not None else None
     asking = [c for c in rubric_spec(rubric).criteria() if c.rule.entrant_questions()] if rubric else []
@@ -222,7 +222,7 @@ class StageDue:
 
 
 def stages_due(actor: Actor) -> list[StageDue]:
-    """The stages the user's office picks in, the open ones first (a picker's home, issue #39)."""
+    """The stages the user's office picks in, the open ones first (a picker's home)."""
     today, out = timezone.localdate(), []
     for contest in staged_contests(actor):
         office = actor.chooser(contest)

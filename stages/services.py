@@ -306,7 +306,7 @@ def stage_file_submit(
 ) -> StageUpload:
     """Sends one of the files a pick must come with. A video's length is read from the file and refused
     outside the document's limits (seed 002: "5 – 7 นาที"); a lessons-learned document must be a PDF; both
-    pass evidence's content checks and are stored under a name the server makes (issue #37).
+    pass evidence's content checks and are stored under a name the server makes.
     A file sent late is kept and shown as late: the deadline is the organiser's to weigh."""
     requirement, entry = stage_file_may_submit(actor=actor, contest=contest, unit=unit, code=code)
     _size_check(upload, requirement)

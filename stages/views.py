@@ -65,7 +65,7 @@ def stage_detail(request, slug: str):
 
 @require_GET
 def stage_export(request, slug: str, fmt: str):
-    """The picks as the page shows them (issue #40), as XLSX or CSV: the same scope, the same words."""
+    """The picks as the page shows them, as XLSX or CSV: the same scope, the same words."""
     contest = _staged(request, slug, "scoring.view_stage")
     if fmt not in exporter.get("stage-picks").formats:
         raise Http404

@@ -1,4 +1,4 @@
-"""The entrant's answers to what its document requires (issue #40): one form on the criterion page."""
+"""The entrant's answers to what its document requires: one form on the criterion page."""
 
 from __future__ import annotations
 

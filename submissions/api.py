@@ -117,7 +117,7 @@ class EvidenceCollection(APIView):
         actor = actor_of(request.user)
         rubric = contest_or_404(actor, year, request=request)
         versions = Evidence.objects.for_user(request.user).order_by("-version")
-        # The contest's entrants the actor may see: an organiser none of the national contest's (issue #24).
+        # The contest's entrants the actor may see: an organiser none of the national contest's.
         units = actor.entrants(rubric.contest)
         subs = (
             Submission.objects.filter(rubric=rubric, unit__in=units)
@@ -149,9 +149,7 @@ class EvidenceCollection(APIView):
     )
     def post(self, request, year: ContestKey):
         actor = actor_of(request.user)  # role and office in one query (the permission check reuses it)
-        contest_or_404(
-            actor, year, request=request
-        )  # a contest the user cannot see does not exist for them (issue #24)
+        contest_or_404(actor, year, request=request)  # a contest the user cannot see does not exist for them
         if not actor.files_for_office():
             raise PermissionDenied(_("provincial staff only"))
         # Only a contest the office enters takes its evidence: any other does not exist for it.

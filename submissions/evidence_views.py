@@ -60,7 +60,7 @@ def _upload_response(request, ctx: dict, created: list, refused: list[dict]):
         ]
         status = 201 if created and not refused else max(r["status"] for r in refused)
         body: dict[str, object] = {"created": rows, "refused": refused}
-        if created:  # the page's status line changes with the upload, not only after a reload (issue #39)
+        if created:  # the page's status line changes with the upload, not only after a reload
             created[-1].submission.refresh_from_db(fields=["status"])
             body["status"] = label(created[-1].submission.get_status_display())
         return JsonResponse(body, status=status)

@@ -207,7 +207,7 @@ class ResumableState(models.TextChoices):
 
 
 class ResumableUpload(models.Model):
-    """A file sent in pieces over the tus protocol (submissions/resumable.py, issue #42): who may send what
+    """A file sent in pieces over the tus protocol (submissions/resumable.py): who may send what
     was decided when it was created, before any byte; each piece waits in the file store (`pieces`, so that
     a piece sent to one web machine and the next to another both count) until the last, then it goes
     through the same checks and versioning as any upload, and the row stays as

@@ -67,7 +67,7 @@ def innovation_criterion(rubric: Rubric) -> str | None:
 
 def innovation_dimension(rubric: Rubric) -> str | None:
     """The dimension whose section links the innovation report form; None where the rubric files none (a
-    district's contest linked a 404 under its dimension 5, issue #39)."""
+    district's contest linked a 404 under its dimension 5)."""
     code = innovation_criterion(rubric)
     return next((d.code for d in rubric_spec(rubric).dimensions if any(c.code == code for c in d.criteria)), None)
 

@@ -17,7 +17,7 @@ class EvidenceQuerySet(models.QuerySet):
         """The one scope, as the download rule (submissions.permissions) answers row by row: office staff their
         own office's, in the contests it enters (a panel reads its evidence through its own screen); the
         committee never sees withdrawn versions; an organiser the visible evidence of the contests its
-        office runs, never its own office's (issue #24). Each contest's entrants as the actor sees them.
+        office runs, never its own office's. Each contest's entrants as the actor sees them.
         `contest`: only that contest's rows (the same scope, built for one contest: a page about one cell)."""
         actor = actor_of(user)
         need = Need.ENTER if actor.files_for_office() else Need.SEE

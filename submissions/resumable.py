@@ -1,4 +1,4 @@
-"""Files sent in pieces (the tus 1.0 protocol: core, creation, termination, checksum, expiration; issue #42).
+"""Files sent in pieces (the tus 1.0 protocol: core, creation, termination, checksum, expiration).
 
 A district office on a mobile link sends a 300 MB video; the link breaks at 90 %; the browser (tus-js-client) or
 a script (tuspy) asks how much arrived and sends the rest. Here:

@@ -220,7 +220,7 @@ def innovation_report_versions(*, rubric: Rubric, unit: Unit) -> list[Innovation
 
 @dataclass(frozen=True)
 class Asked:
-    """What a criterion's document requires, as its entrant's page shows it (a `requirements` rule, issue #40):
+    """What a criterion's document requires, as its entrant's page shows it (a `requirements` rule):
     each question the entrant answers with its stored answer, the verdicts of those that state a requirement,
     the panel's own questions (checked from the evidence, shown without a verdict) and what the answers give."""
 

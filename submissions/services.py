@@ -159,7 +159,7 @@ def evidence_submit(
 def answers_submit(
     *, user, rubric: Rubric, unit: Unit, criterion_code: str, answers: Mapping[str, str]
 ) -> FactImportReport:
-    """The entrant's answers to what its document requires (a `requirements` rule's questions, issue #40): its
+    """The entrant's answers to what its document requires (a `requirements` rule's questions): its
     own facts, read and checked as an import's, all or none (FactImportError names each refused answer). A blank
     answer clears an earlier one. Only the questions the entrant answers; the panel's are the panel's."""
     if not acts.allowed(user, "submissions.submit_evidence", unit) or not actor_of(user).enters(rubric.contest):
@@ -207,7 +207,7 @@ def _refuse_repeat(submission: Submission, fields: dict) -> None:
 
 def evidence_may_submit(*, user, rubric: Rubric, unit: Unit, criterion_code: str) -> Criterion:
     """What evidence_submit refuses before a byte is read; asked again when a resumable upload is created."""
-    # Its own office, in a contest that office enters (a province in a district contest: issue #24).
+    # Its own office, in a contest that office enters (a province in a district contest).
     if not acts.allowed(user, "submissions.submit_evidence", unit) or not actor_of(user).enters(rubric.contest):
         raise PermissionDenied
     criterion = Criterion.objects.get(rubric=rubric, code=criterion_code)  # the API answers 404

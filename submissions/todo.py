@@ -1,4 +1,4 @@
-"""What to do now: the few lines at the top of each role's home, one pattern for every role (issue #39).
+"""What to do now: the few lines at the top of each role's home, one pattern for every role.
 
 An entrant office's lines come from the criteria rows its page has already read (no query of their own);
 the committee's, central staff's and organisers' lines come from the apps that know them, through

@@ -54,7 +54,7 @@ def home(request):
     if not request.user.is_authenticated:  # a visitor: the announced results, the documents' check, sign-in
         return render(request, "submissions/landing.html", {"published": published_rubrics()})
     rubric = selectors.rubric_current()
-    # The national contest's entrants this user sees; other contests are listed apart (issue #16).
+    # The national contest's entrants this user sees; other contests are listed apart.
     actor = actor_of(request.user)
     units = actor.entrants(rubric.contest) if rubric is not None else Unit.objects.none()
     contests = contests_for_user(request.user)
@@ -68,7 +68,7 @@ def home(request):
     organiser = actor.organises()
     stages = stages_due(actor) if organiser else []
     ctx = {
-        # An office that picks in stages (its organisers): how many, by when (issue #39).
+        # An office that picks in stages (its organisers): how many, by when.
         "stages": stages,
         "rubric": rubric,
         "provinces": thai_sorted(rows, key=lambda p: p.name_th),  # ก–ฮ
@@ -91,7 +91,7 @@ ENTERED_SHOWN = 3  # contests whose next steps an office's home lists (each cost
 def _entered_todo(user, contests) -> list:
     """An office entering several contests: each open one's next steps, named (its page has the rest). Only
     contests whose year is still running: an earlier year's page keeps its own list, but the home is about
-    this year's work, not what a finished year never got (issue #39)."""
+    this year's work, not what a finished year never got."""
     found = []
     today = timezone.localdate()
     running = [(rubric, unit) for rubric, unit in contests if rubric.ends_on >= today]

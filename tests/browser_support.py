@@ -12,7 +12,7 @@ FULL_CHROMIUM = "/usr/bin/chromium"
 # Debian's headless shell of the same Chromium (package chromium-headless-shell; what Playwright itself runs for
 # headless=True): the same Blink lays out and draws the same pages without the full browser's windows, WebUI
 # and extensions, for about a quarter of its CPU on these 2-core machines (a new context loading a bare page
-# four times: 0.18 CPU-s against 0.69; the browser tests 106 CPU-s against 222, issue #38). The full browser
+# four times: 0.18 CPU-s against 0.69; the browser tests 106 CPU-s against 222). The full browser
 # stays for what only it has, its built-in PDF viewer (`full_chromium`), and wherever the shell is not installed.
 HEADLESS_SHELL = "/usr/bin/chromium-headless-shell"
 CHROMIUM = HEADLESS_SHELL if os.path.exists(HEADLESS_SHELL) else FULL_CHROMIUM

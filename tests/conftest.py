@@ -34,7 +34,7 @@ hypothesis_settings.load_profile("cdd4")
 # A worker holds about half a gigabyte of long-lived objects (Django, the app, the loaded test data), and Python's
 # default thresholds (700, 10, 10) walk all of them again in each full collection: 63 of those at 0.4 s each,
 # and 53 s of collecting over both workers of a `make test`. Collecting young objects ten thousand at a time
-# leaves 21 s (issue #38). Reference counting still frees everything at once; only cycles wait a little longer.
+# leaves 21 s. Reference counting still frees everything at once; only cycles wait a little longer.
 gc.set_threshold(10_000, 20, 20)
 
 # Fixtures whose tests depend on the database engine (the `pg` marker, pyproject.toml).
@@ -245,7 +245,7 @@ def loud_template_errors():
 @pytest.fixture(scope="session", autouse=True)
 def second_factor_offered():
     """The product requires a second factor of central staff and organisers before they freeze, publish,
-    withdraw, change an open contest or make a token (issue #41). The suite's thousands of such steps test
+    withdraw, change an open contest or make a token. The suite's thousands of such steps test
     those decisions themselves, so the session runs with it offered; tests/accounts and the browser walk turn
     it back to "required" (the `second_factor_required` fixture) and prove every guarded step asks for it."""
     with override_settings(CDD4_SECOND_FACTOR="offered"):

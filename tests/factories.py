@@ -94,7 +94,7 @@ QUESTIONS = {
 
 
 def requirements_contest(office, *entrants, questions=QUESTIONS, levels=None):
-    """A present-year contest of one `requirements` criterion (issue #40), run by `office` among its districts:
+    """A present-year contest of one `requirements` criterion, run by `office` among its districts:
     three questions the district answers and one the panel ticks."""
     from scoring import services
     from scoring.demo import present_year
@@ -143,7 +143,7 @@ def requirements_contest(office, *entrants, questions=QUESTIONS, levels=None):
 
 
 class AwardSignatureFactory(factory.django.DjangoModelFactory):
-    """Who signs a year's documents, as central staff save it: none is issued (final) before (issue #39)."""
+    """Who signs a year's documents, as central staff save it: none is issued (final) before."""
 
     class Meta:
         model = "awards.AwardSignature"

@@ -1,4 +1,4 @@
-"""An S3 API server of our own for the tests (issue #42): moto's server mode on a loopback port."""
+"""An S3 API server of our own for the tests: moto's server mode on a loopback port."""
 
 import subprocess
 import sys

@@ -1,4 +1,4 @@
-"""Every error page in the portal's look, Thai first (issue #26: the dashboard's year-on-year link opened a
+"""Every error page in the portal's look, Thai first (the dashboard's year-on-year link opened a
 bare English "403 Forbidden" for a contest's organiser)."""
 
 import json

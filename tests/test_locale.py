@@ -32,7 +32,7 @@ def test_locale_english_after_choosing_it(client):
 
 @pytest.mark.django_db
 def test_the_admins_selection_counter_is_thai(client, central_user):
-    """Django's Thai catalogue says "0 จาก 24 selected" under a list's actions (issue #39)."""
+    """Django's Thai catalogue says "0 จาก 24 selected" under a list's actions."""
     client.force_login(central_user)
     catalogue = client.get("/admin/jsi18n/").content.decode()
     assert json.dumps("เลือก %(sel)s จาก %(cnt)s") in catalogue  # as the catalogue writes it, \u-escaped

@@ -1,4 +1,4 @@
-"""One lock (issue #37): outside people/ only the actor (contests/actor.py) reads a user's role or office.
+"""One lock: outside people/ only the actor (contests/actor.py) reads a user's role or office.
 
 Everyone else asks the actor a question (docs/architecture.md, "Who may do what: the actor"). This scans the
 source: an actor's private attributes, the role/office attributes it used to hand out, a user's

@@ -100,7 +100,7 @@ def test_navigation_speaks_english_when_chosen(client, central):
     ],
 )
 def test_committee_home_page_opens_with_its_work_once(client, rubric, role, todo):
-    """What is left to score, at the top; the navigation's links once, not repeated as buttons (issue #39)."""
+    """What is left to score, at the top; the navigation's links once, not repeated as buttons."""
     client.force_login(UserFactory(role=role))
     body = client.get("/").content.decode()
     assert re.findall(r'data-todo="([a-z-]+)"', body) == todo

@@ -57,7 +57,7 @@ def test_settings_service_mode_from_urls():
 
 def test_the_embedded_default_shows_no_debug_pages_unless_a_developer_asks():
     """`make run` is what a small office runs: a 404 is the portal's page, never Django's list of URL patterns
-    (issue #39); static files are still served (WhiteNoise reads them where they are)."""
+    ; static files are still served (WhiteNoise reads them where they are)."""
     code = "from django.conf import settings as s; print(s.DEBUG, s.WHITENOISE_USE_FINDERS)"
     clean = manage("shell", "-v", "0", "-c", code)
     asked = manage("shell", "-v", "0", "-c", code, DJANGO_DEBUG="1")

@@ -69,7 +69,7 @@ def award_title(name) -> str:
 
 
 # Phrases a Thai reader takes as one word. Pango breaks Thai by its dictionary, which knows "ปี", "งบ" and
-# "ประมาณ" but not the phrase, so "ปีงบประมาณ" could end one line with "ปี" (issue #26); the year it names
+# "ประมาณ" but not the phrase, so "ปีงบประมาณ" could end one line with "ปี"; the year it names
 # belongs with it too ("ปีงบประมาณ พ.ศ. ๒๕๖๔", "ประจำปี ๒๕๖๖").
 WHOLE = re.compile(r"(?:ปีงบประมาณ|ประจำปี(?:งบประมาณ)?)(?:\s*พ\.ศ\.)?(?:\s*[๐-๙0-9]{4})?")
 

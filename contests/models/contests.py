@@ -37,7 +37,7 @@ class ContestQuerySet(models.QuerySet):
 
 
 class ContestState(models.TextChoices):
-    """A contest is a draft until whoever runs it opens it: its entrants meet it only once it is open (issue #28)."""
+    """A contest is a draft until whoever runs it opens it: its entrants meet it only once it is open."""
 
     DRAFT = "draft", _("draft")
     OPEN = "open", pgettext_lazy("contests.models.contests", "open")

@@ -1,4 +1,4 @@
-"""Administrative units: the provinces, districts and subdistricts that enter contests (issue #16)."""
+"""Administrative units: the provinces, districts and subdistricts that enter contests."""
 
 from django.db import models
 from django.db.models import Q

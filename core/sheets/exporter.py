@@ -54,7 +54,7 @@ class Table:
     title: str
     header: Sequence[Text]  # lazy texts read in the language of the request that exports
     rows: Iterable[list[Any]]
-    # What a sheet people fill in and send back needs (the fact template, issue #27); a plain export uses none.
+    # What a sheet people fill in and send back needs (the fact template); a plain export uses none.
     preamble: list[str] = field(default_factory=list)  # lines above the header, in column A
     more_header: list[list[Any]] = field(default_factory=list)  # header lines under the first, in grey
     frozen_columns: int = 0  # columns that stay in view left of the data

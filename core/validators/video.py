@@ -1,4 +1,4 @@
-"""A video is what ffprobe can play (issue #42): a file with an MP4 container around no picture, or a program
+"""A video is what ffprobe can play: a file with an MP4 container around no picture, or a program
 behind a video's first bytes, is refused. Where ffprobe is not installed (a bare developer machine) the
 container's own checks stand alone (content.py, mp4.py).
 

@@ -117,7 +117,7 @@ class Rule:
 
     def verdict_only(self) -> bool:
         """A criterion of no points that only says whether an entrant meets what its document requires (a
-        `requirements` rule of `max_points` 0, issue #40): the one rule a rubric may give 0 points."""
+        `requirements` rule of `max_points` 0): the one rule a rubric may give 0 points."""
         return False
 
     def may_need_decision(self) -> bool:
@@ -174,7 +174,7 @@ class Rule:
         entry = self._labels.get(name) or {}
         default = self.default_labels.get(name, Label(name, name))
         th = entry.get("th") or default.th
-        # English is optional wherever a person types (issue #39): a Thai name alone stands for both.
+        # English is optional wherever a person types: a Thai name alone stands for both.
         en = str(entry.get("en") or entry.get("th") or default.en)
         label = self._label_memo[name] = Label(th, en)
         return label
@@ -293,7 +293,7 @@ class Rule:
 
     def column_points(self, cells: Sequence[Mapping[str, str] | None], ctx: Context) -> list[Decimal]:
         """`evaluate(...).points` of each cell of a column: this criterion's facts of many entrants, None where
-        one has none (a recompute, issue #30). Entrants often report the same values (a date, a yes), so each
+        one has none (a recompute). Entrants often report the same values (a date, a yes), so each
         distinct cell is evaluated once. A kind may answer the common case faster, if a property test proves
         its points equal (tests/scoring/test_fast_points.py)."""
         memo: dict[tuple, Decimal] = {}

@@ -1,4 +1,4 @@
-"""What the column fast paths of rule kinds share (`Rule.column_points`, issue #30): the plain whole-number
+"""What the column fast paths of rule kinds share (`Rule.column_points`): the plain whole-number
 cells of a column, read without the general path's parsing, and their points as the plain rule writes them."""
 
 from __future__ import annotations

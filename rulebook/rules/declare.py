@@ -1,6 +1,6 @@
 """What a rule kind's parameters are, said once on its class (`Rule.parameters`) as plain data: the
 rubric loader checks a rule's parameters against it before the kind reads them, the contest builder
-makes its form from it (issue #28) and docs/rubric-format.md's parameter table is written from it
+makes its form from it and docs/rubric-format.md's parameter table is written from it
 (`manage.py rubric_params_doc`). A new kind declares its parameters and needs no template or view."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The questions of a `requirements` rule (issue #40), read from a rubric: what each asks, how it is answered
+"""The questions of a `requirements` rule, read from a rubric: what each asks, how it is answered
 and what the document requires of the answer; a verdict as pages show it; a level's conditions. Plain data and
 the checks that refuse a question the rule could not ask, Thai first."""
 

@@ -1,4 +1,4 @@
-"""What a document requires in words (issue #40), asked as questions and answered by whoever the document says:
+"""What a document requires in words, asked as questions and answered by whoever the document says:
 the entrant (its own figures, a yes or no, a choice, beside its evidence) or the panel (a yes it ticks once it has
 read the evidence). A question may say what it requires (`need`); the rule turns the answers into a verdict:
 every requirement met → `points`, otherwise `otherwise`, the unmet ones said in words; or, with `levels`, the

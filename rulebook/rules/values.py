@@ -21,7 +21,7 @@ MAX_EXPLANATION = 300
 
 class Score:
     """Points and their explanation, Thai and English. `Score.later` keeps the text unbuilt until it is read:
-    a full recompute needs only the points of 145,100 cells (issue #30), a person reads one entrant's text.
+    a full recompute needs only the points of 145,100 cells, a person reads one entrant's text.
     Every text is fitted to MAX_EXPLANATION characters, its result kept ("→ N คะแนน")."""
 
     __slots__ = ("_args", "_render", "_text", "points")
@@ -126,7 +126,7 @@ DEFAULT_ROUNDING = Rounding()
 
 
 class FactFormat(NamedTuple):
-    """What a fact's cell takes, as the rule parses it: said on the fact template (issue #27) next to the
+    """What a fact's cell takes, as the rule parses it: said on the fact template next to the
     fact's name and unit, so nobody has to learn it from the rubric's JSON."""
 
     code: str

@@ -260,7 +260,7 @@ class ReadOnlyInline(ThaiDates, admin.TabularInline):
 
 class ContestScoped:
     """Only rows of contests the user may see (contests.actor): the Department's committee never lists, opens
-    or reads the history of an office's contest, its criteria or its award tiers (issue #24)."""
+    or reads the history of an office's contest, its criteria or its award tiers."""
 
     rubric_path = "rubric"
 

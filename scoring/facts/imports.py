@@ -48,7 +48,7 @@ class FactImportReport:
 
 
 HEADER = ("province", "criterion", "fact", "value")
-# A contest among districts or subdistricts names its entrants (issue #16); "province" is read the same way.
+# A contest among districts or subdistricts names its entrants; "province" is read the same way.
 ENTRANT_HEADER = ("entrant", "criterion", "fact", "value")
 
 
@@ -88,7 +88,7 @@ def facts_import(
     for n, row in enumerate(rows, start=first_row):
         if not any(str(v if v is not None else "").strip() for v in row.values()):
             continue  # a blank line in the sheet
-        if "entrant" in row and "province" not in row:  # a contest's sheet names its entrants (issue #16)
+        if "entrant" in row and "province" not in row:  # a contest's sheet names its entrants
             row = {**row, "province": row["entrant"]}
         missing = [col for col in HEADER if col not in row]
         if missing:

@@ -1,4 +1,4 @@
-"""A contest's fact template (issue #27): an XLSX made for that contest, filled in by its organiser and sent back.
+"""A contest's fact template: an XLSX made for that contest, filled in by its organiser and sent back.
 
 Nobody should have to read the rubric's JSON to learn that a fact is called `tpmap_target`, nor type it twice
 because two criteria read it. A data sheet (one per period; one for a contest without periods) has:

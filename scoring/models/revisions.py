@@ -1,4 +1,4 @@
-"""The audit of a contest's rules (issue #28): every save of a contest's rubric that changes it."""
+"""The audit of a contest's rules: every save of a contest's rubric that changes it."""
 
 from django.conf import settings
 from django.db import models

@@ -56,7 +56,7 @@ class Rubric(models.Model):
     level_bands = models.JSONField(gettext_lazy("level bands"), null=True, blank=True)
     # The rubric's own rounding of percentages (docs/rubric-format.md); empty keeps the national default.
     rounding = models.JSONField(gettext_lazy("rounding"), null=True, blank=True)
-    # A deadline on a day offices are closed: moved on (docs/decisions.md, decision 9) or as written (issue #40).
+    # A deadline on a day offices are closed: moved on (docs/decisions.md, decision 9) or as written.
     closed_day = models.CharField(
         gettext_lazy("a deadline on a closed day"), max_length=20, choices=ClosedDay.choices,
         default=ClosedDay.MOVES,
@@ -179,7 +179,7 @@ class Criterion(models.Model):
         verbose_name_plural = gettext_lazy("criteria")
         constraints = [
             models.UniqueConstraint(fields=["rubric", "code"], name="criterion_code_unique"),
-            # 0 only for a condition worth no points (a `requirements` rule, issue #40): the rubric loader checks.
+            # 0 only for a condition worth no points (a `requirements` rule): the rubric loader checks.
             models.CheckConstraint(condition=Q(max_points__gte=0), name="criterion_max_not_negative"),
         ]
 

@@ -1,4 +1,4 @@
-"""How a tie at an award line was settled (issue #39): kept as a record, never edited."""
+"""How a tie at an award line was settled: kept as a record, never edited."""
 
 from django.conf import settings
 from django.db import models

@@ -1,4 +1,4 @@
-"""Ties at award lines (docs/decisions.md, decisions 7 and 12, issue #39): which are open, and settling one.
+"""Ties at award lines (docs/decisions.md, decisions 7 and 12): which are open, and settling one.
 
 The portal never settles such a tie itself. Whoever runs the contest records how it was settled (a shared
 award, the panel's vote, a stated reason); the ranking applies it (`recompute.decided_ties`), and publishing

@@ -1,6 +1,6 @@
 // A stage's file over 5 MB (seed 002's 5–7-minute video) goes in 8 MB pieces over tus (tus-js-client): a broken
 // mobile link resumes from the last piece the portal holds. Smaller files, or a browser without it, post the
-// form as before. Once saved the page is read again and lists the file as received (issue #42).
+// form as before. Once saved the page is read again and lists the file as received.
 (function () {
   "use strict";
   if (!window.tus || !window.tus.isSupported) return;

@@ -1,6 +1,6 @@
 // One XHR per file so each gets its own real progress bar; the page stays usable while they run. A file
 // larger than RESUME_FROM goes in pieces over tus (tus-js-client, static/vendor/): a broken link, a closed
-// laptop or a reload resumes from the last piece the portal holds instead of from zero (issue #42).
+// laptop or a reload resumes from the last piece the portal holds instead of from zero.
 (function () {
   "use strict";
   const form = document.getElementById("upload-form");

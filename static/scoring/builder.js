@@ -1,4 +1,4 @@
-// The contest builder (issue #28), a small enhancement: the page works without it.
+// The contest builder, a small enhancement: the page works without it.
 // As a criterion's rule or sample facts are typed, the explanation an entrant will read is fetched
 // (debounced) from the preview endpoint, which saves nothing; Enter in the entrants' search searches.
 (function () {
@@ -49,7 +49,7 @@
 })();
 
 // Level bands and a criterion's rounds: "add a level" and "add a round" copy the blank last row in the page, no
-// round trip (issue #39). Without this script the page always offers one blank row, and checking or saving
+// round trip. Without this script the page always offers one blank row, and checking or saving
 // offers the next. One listener on the page answers every section's button, those of a dimension or criterion
 // copied in the page too (a copy has no listener).
 (function () {
@@ -69,7 +69,7 @@
 })();
 
 // Award tiers: "add an award" copies the blank last row in the page and renumbers its boxes (a3- → a4-), so a
-// contest's five tiers take no round trip (issue #39). Without this script the page offers one blank row and
+// contest's five tiers take no round trip. Without this script the page offers one blank row and
 // "check" offers the next, as before.
 (function () {
   "use strict";
@@ -107,7 +107,7 @@
   });
 })();
 
-// Criteria and dimensions are added in the page (issue #39). "+ เพิ่มตัวชี้วัด" copies the dimension's last criterion
+// Criteria and dimensions are added in the page. "+ เพิ่มตัวชี้วัด" copies the dimension's last criterion
 // with its boxes emptied and renumbered (d0c2- → d0c3-), keeping its rule kind, which "ตรวจ / เปลี่ยนชนิด" still
 // changes; "+ เพิ่มมิติ" copies the last dimension the same way (d1- → d2-) with one criterion. Without this script
 // each button asks the server for a blank one, as before.
@@ -194,7 +194,7 @@
   });
 })();
 
-// A period is added in the page (issue #39): "+ เพิ่มรอบ" copies the last period's boxes, emptied and renumbered
+// A period is added in the page: "+ เพิ่มรอบ" copies the last period's boxes, emptied and renumbered
 // (p5- → p6-), without the criteria of its own; "give this period its own rule" still asks the server.
 (function () {
   "use strict";
@@ -229,7 +229,7 @@
   });
 })();
 
-// A rule's rows are added in the page too (issue #39): "+ เพิ่ม…" under a table (measures, score rows, levels,
+// A rule's rows are added in the page too: "+ เพิ่ม…" under a table (measures, score rows, levels,
 // the facts' names…) copies its last row, the blank one, emptied and renumbered (…-measures-2- → …-measures-3-),
 // and "+ เพิ่มเกณฑ์ / เงื่อนไข" a row's last line the same way (…-when-0- → …-when-1-). The hidden counts say how
 // many rows were sent, as the server's blank row does. Without this script "ตรวจ" offers the next blank row.
@@ -301,7 +301,7 @@
   });
 })();
 
-// A period's own criterion is added in the page (issue #39): "+ กำหนดเกณฑ์เฉพาะรอบนี้" copies the blank one the
+// A period's own criterion is added in the page: "+ กำหนดเกณฑ์เฉพาะรอบนี้" copies the blank one the
 // server put in <template id="own-criterion"> (numbered p_c_-) as that period's next (p6c0-), what the server
 // would add. Without this script the button asks the server, as before.
 (function () {
@@ -337,7 +337,7 @@
   });
 })();
 
-// A period's own rule names a criterion by its code (issue #39): the server listed the codes it last saw, so a
+// A period's own rule names a criterion by its code: the server listed the codes it last saw, so a
 // criterion added or renumbered in the page since was missing from the list until "ตรวจ". The list is read
 // again from the criteria's code boxes whenever it is opened; a code chosen before stays, even if now gone.
 (function () {

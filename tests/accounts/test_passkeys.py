@@ -1,4 +1,4 @@
-"""Passkeys beside the app (issue #41): added only in a session confirmed with the app, offered on the second
+"""Passkeys beside the app: added only in a session confirmed with the app, offered on the second
 factor's page, in Thai, and gone with the rest when the second factor is turned off. The ceremony itself, with
 a real browser's authenticator, is walked in tests/browser/test_accounts_browser.py."""
 

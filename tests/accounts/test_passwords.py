@@ -1,4 +1,4 @@
-"""The minimum password length in the page's digits (accounts/passwords.py, issue #39)."""
+"""The minimum password length in the page's digits (accounts/passwords.py)."""
 
 import pytest
 from django.contrib.auth.password_validation import password_validators_help_texts, validate_password

@@ -1,4 +1,4 @@
-"""Accounts from a sheet (issue #41): all rows or none, a dry run first, an invitation each, nobody's password typed."""
+"""Accounts from a sheet: all rows or none, a dry run first, an invitation each, nobody's password typed."""
 
 import io
 import re

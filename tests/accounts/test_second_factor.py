@@ -1,4 +1,4 @@
-"""Central staff and organisers confirm a second factor before the decisions it guards (issue #41)."""
+"""Central staff and organisers confirm a second factor before the decisions it guards."""
 
 import re
 

@@ -1,4 +1,4 @@
-"""A forgotten password, a new e-mail, an account closed and the sign-in audit, without central staff (issue #41)."""
+"""A forgotten password, a new e-mail, an account closed and the sign-in audit, without central staff."""
 
 import re
 from datetime import timedelta

@@ -1,4 +1,4 @@
-"""POST /api/v1/years/<contest>/documents/: a breakdown names one of the CONTEST's entrants (issue #29).
+"""POST /api/v1/years/<contest>/documents/: a breakdown names one of the CONTEST's entrants.
 
 A district contest's breakdown for one of its districts is queued, rendered and downloadable as a real PDF;
 any code that is not one of the contest's entrants (a province, another office's district) is a 400 with a

@@ -1,4 +1,4 @@
-"""A provincial office's contest (issue #16) gets documents in its own name, about its own entrants."""
+"""A provincial office's contest gets documents in its own name, about its own entrants."""
 
 import json
 import unicodedata

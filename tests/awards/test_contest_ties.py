@@ -1,4 +1,4 @@
-"""A tie at an award line in a contest whose document gives no tie-break (docs/decisions.md, decision 12, issue #27):
+"""A tie at an award line in a contest whose document gives no tie-break (docs/decisions.md, decision 12):
 equal totals share a rank and every page and document says the panel decides; nothing picks silently.
 
 Seed 001's website contest, run by Chiang Mai among four district offices, marks by hand:

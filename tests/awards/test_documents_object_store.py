@@ -1,4 +1,4 @@
-"""Award documents in service mode's object store (issue #42): the worker's PDF is kept in the S3 store, not on
+"""Award documents in service mode's object store: the worker's PDF is kept in the S3 store, not on
 its own disk, and central staff download it through a signed link, byte for byte."""
 
 import urllib.request

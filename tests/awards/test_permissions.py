@@ -43,7 +43,7 @@ PAGES = [
     ("post", "/awards/years/2566/documents/", {"kind": "bogus"}, [302, 403, 403, 302]),
     ("post", "/awards/years/2566/signature/", {"signer_name": ""}, [302, 403, 403, 302]),
     ("post", "/awards/years/2566/signing-certificate/", {"withdraw": "1"}, [302, 403, 403, 302]),
-    ("get", "/awards/documents/{doc}/status/", None, [302, 404, 404, 200]),  # issue #37: as the API
+    ("get", "/awards/documents/{doc}/status/", None, [302, 404, 404, 200]),  # as the API
     ("get", "/awards/documents/{doc}/download/", None, [302, 404, 404, 200]),
     ("get", "/admin/awards/generateddocument/", None, [302, 302, 403, 200]),
     ("get", "/admin/awards/awardsignature/", None, [302, 302, 403, 200]),
@@ -55,7 +55,7 @@ API = [
     ("get", "/api/v1/years/2566/exports/facts.csv", None, [401, 403, 403, 200]),
     ("get", "/api/v1/years/2566/exports/fact-changes.csv", None, [401, 403, 403, 200]),
     ("post", "/api/v1/years/2566/documents/", {"kind": "bogus"}, [401, 403, 403, 400]),
-    ("get", "/api/v1/documents/{doc}/", None, [401, 404, 404, 200]),  # the schema's 404 (issue #37)
+    ("get", "/api/v1/documents/{doc}/", None, [401, 404, 404, 200]),  # the schema's 404
     ("get", "/api/v1/documents/{doc}/file", None, [401, 404, 404, 200]),
 ]
 

@@ -108,7 +108,7 @@ def test_each_certificate_s_qr_code_opens_its_page_showing_what_was_issued(
     assert "✓ ไฟล์นี้คือเอกสารที่กรมออก ไม่ถูกแก้ไข" in same
     changed = main(Client().get(f"/verify/{first.code}/", {"sha256": forged}))
     assert "✗ ไฟล์นี้ไม่ใช่เอกสารที่กรมออกด้วยรหัสนี้" in changed and "ไม่ถูกแก้ไข" not in changed
-    # No green ✓ under the ✗ (issue #39, item 7): the code's own document is named as not the file checked.
+    # No green ✓ under the ✗ (item 7): the code's own document is named as not the file checked.
     assert "✓" not in changed and "รหัสนี้ออกให้เอกสารด้านล่าง ซึ่งไม่ใช่ไฟล์ที่ตรวจ" in changed
     anywhere = main(Client().get("/verify/", {"sha256": forged}))
     assert "✗ ไม่ใช่เอกสารที่กรมการพัฒนาชุมชนออก" in anywhere and "ออกโดยกรม" not in anywhere
@@ -240,7 +240,7 @@ def test_every_role_sees_the_same_page_and_nothing_else(role, rubric, frozen, ch
     response = client.get(f"/verify/{code.code}/")
     assert response.status_code == 200
     assert main(response) == anonymous
-    assert "<dd>๒๑ สิงหาคม พ.ศ. ๒๕๖๖</dd>" in anonymous and "2023-08-21" not in anonymous  # B.E. alone (issue #39)
+    assert "<dd>๒๑ สิงหาคม พ.ศ. ๒๕๖๖</dd>" in anonymous and "2023-08-21" not in anonymous  # B.E. alone
     assert "<dd>สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่</dd>" in anonymous
     assert "href=" not in anonymous.split("<form")[0]  # no link out of the verdict
 

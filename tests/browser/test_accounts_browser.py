@@ -1,4 +1,4 @@
-"""Chromium against the live server, as people meet accounts (issue #41): central staff make accounts from a sheet,
+"""Chromium against the live server, as people meet accounts: central staff make accounts from a sheet,
 an invited person sets their own password from the e-mail, a forgotten password is reset, and freezing asks
 central staff for a second factor, which they set up on the spot, and then freezes as asked."""
 

@@ -1,4 +1,4 @@
-"""A rule's rows come in the page (issue #39): seed 003's mission 3.1 ("any 3 channels", a `table` rule) is
+"""A rule's rows come in the page: seed 003's mission 3.1 ("any 3 channels", a `table` rule) is
 typed into an emptied rule with "+ เพิ่ม…" under each table and "+ เพิ่มเกณฑ์" under each score row, and seed
 004's May gets its own rule ("+ กำหนดเกณฑ์เฉพาะรอบนี้") with its levels and their conditions, never "ตรวจ", on a
 desk's screen and on a phone; saved, the stored rules are the seeds' exactly."""

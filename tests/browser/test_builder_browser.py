@@ -1,5 +1,5 @@
 """An office builds seed 001's district website contest on the builder's pages, from a blank page, without
-writing JSON (issue #28): five criteria of 20/25/10/30/15 points, every district office, saved as a draft
+writing JSON: five criteria of 20/25/10/30/15 points, every district office, saved as a draft
 and opened."""
 
 import json
@@ -50,7 +50,7 @@ def test_an_office_builds_the_website_contest_on_the_pages(browser, live_server)
         page.fill(f"#b-d{i}c0-name_en", crit["name_en"])
         page.fill(f"#b-d{i}c0-max_points", crit["max_points"])
         page.select_option(f"#b-d{i}c0-kind", "points")
-    assert loads == []  # five dimensions added in the page (issue #39), not five round trips
+    assert loads == []  # five dimensions added in the page, not five round trips
     page.click("#builder .actions button[value=check]")
     settle(page)
     assert page.locator(".sum.off").count() == 0  # every dimension's criteria add up, and the total
@@ -96,7 +96,7 @@ def test_a_kinds_table_of_bands_fits_a_phone_and_its_preview_scores(browser, liv
     portal_login(phone, base, central.username, PASSWORD)
     phone.goto(f"{base}/standings/contests/build/?from=shipped:2566")
     bands = phone.locator("#crit-d1c2- table.rows").first  # 2.2.1: share of the 12 databases, bands of points
-    facts = phone.locator("#crit-d1c2- table.rows").last  # and its fact's name, a row of boxes (issue #39)
+    facts = phone.locator("#crit-d1c2- table.rows").last  # and its fact's name, a row of boxes
     assert facts.locator("input[name='d1c2-r-labels-0-key']").input_value() == "databases_up_to_date"
     assert bands.locator("tbody tr").count() == 5  # four bands and a blank row to add one
     phone.click("#preview-d1c2- button")
@@ -121,7 +121,7 @@ def test_a_kinds_table_of_bands_fits_a_phone_and_its_preview_scores(browser, liv
 
 
 def test_levels_and_rounds_are_typed_in_boxes_and_their_rows_added_in_the_page(browser, live_server):
-    """Seed 003's mission levels (issue #39, item 10): no JSON; "เพิ่มระดับ" adds a row without leaving the
+    """Seed 003's mission levels (item 10): no JSON; "เพิ่มระดับ" adds a row without leaving the
     page, and "เพิ่มรอบการส่ง" a criterion's round; the check keeps what was typed, and it fits a phone."""
     chiang_mai = Unit.objects.get(code="TH-50")
     organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)

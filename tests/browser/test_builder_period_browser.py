@@ -1,4 +1,4 @@
-"""An office builds one period of seed 004's monthly milestones on the builder's pages (issue #28): the
+"""An office builds one period of seed 004's monthly milestones on the builder's pages: the
 shipped contest as the template, May's period removed, then added again box by box (its code, names and
 deadline, its own rule for 4.1.1 as a table of levels), saved, and the saved period's criterion is the
 shipped May's exactly. On the way: the entrants picked in one step, the explanation shown as typed."""
@@ -72,7 +72,7 @@ def test_an_office_builds_mays_milestones_period_on_the_pages(browser, live_serv
     loads = []
     page.on("load", lambda _: loads.append(1))
     page.click("#add-period")
-    assert loads == []  # the period's boxes come in the page (issue #39)
+    assert loads == []  # the period's boxes come in the page
     page.fill("#b-p6-code", MAY["code"])
     page.fill("#b-p6-name_th", MAY["name_th"])
     page.fill("#b-p6-name_en", MAY["name_en"])
@@ -162,7 +162,7 @@ def test_entrants_and_periods_fit_a_phone(browser, live_server):
 
 
 def test_a_criterion_numbered_in_the_page_is_offered_to_a_periods_own_rule_at_once(browser, live_server):
-    """Its code typed, not yet checked: the period's list of criteria has it when opened (issue #39)."""
+    """Its code typed, not yet checked: the period's list of criteria has it when opened."""
     page, _ = _ubon(browser, live_server, 390, 844)
     page.goto(f"{live_server.url}/standings/contests/build/?from=shipped:ubon-milestones-2568")
     own = page.locator("select[name^='p'][name$='-code']").first

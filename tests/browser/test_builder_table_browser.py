@@ -1,4 +1,4 @@
-"""An office builds seed 003's mission 3.1 on the builder's pages from a blank page, boxes only (issue #39):
+"""An office builds seed 003's mission 3.1 on the builder's pages from a blank page, boxes only:
 a `table` rule of four measures ("any 3 channels, each at least 5 %" is five facts and rank 3) and five score
 rows, its facts' names, and the evidence it asks ticked; saved, the stored rule is the seed's exactly."""
 

@@ -1,4 +1,4 @@
-"""A provincial office runs its own contest among its district offices, end to end in Chromium (issue #16):
+"""A provincial office runs its own contest among its district offices, end to end in Chromium:
 the organiser finds the contest, imports facts, sees the ranking, freezes and publishes, makes the results
 PDF; a district office uploads its evidence; another province's organiser sees nothing of it."""
 
@@ -83,7 +83,7 @@ def test_a_provincial_office_runs_its_district_contest(browser, live_server, tmp
 
     # Once the evidence is in: freeze, publish, and the results PDF in the office's own name.
     page.goto(f"{base}/standings/cm-missions-2565/")
-    page.check("#freeze-form input[name=confirm]")  # freezing is asked first (issue #39)
+    page.check("#freeze-form input[name=confirm]")  # freezing is asked first
     page.click("#freeze button:has-text('ตรึงผล')")
     settle(page)
     page.click("#publish-preview")  # a preview first; only the ticked confirmation publishes

@@ -1,4 +1,4 @@
-"""The organiser downloads the contest's fact template, fills it in as in Excel and sends it back (issue #27);
+"""The organiser downloads the contest's fact template, fills it in as in Excel and sends it back;
 a tie at an award line is named on the same page for the panel (decision 12). Chromium at 1366 and 390 px."""
 
 import json

@@ -1,4 +1,4 @@
-"""A provincial office forms its contest's panel and the panel judges, in Chromium (issue #16): the
+"""A provincial office forms its contest's panel and the panel judges, in Chromium: the
 organiser appoints a staff member from its dashboard's panel page on a 390 px phone, the panelist finds
 the matrix in the navigation bar, scores an entrant, and the standings follow."""
 

@@ -1,4 +1,4 @@
-"""A provincial office imports its panel's paper forms in Chromium (issue #16): the organiser uploads the
+"""A provincial office imports its panel's paper forms in Chromium: the organiser uploads the
 sheet from the judgments list, checks the preview, confirms, and the standings follow; the panelist finds
 their own imported scores in the judgments list, from the matrix's breadcrumb."""
 

@@ -32,7 +32,7 @@ def test_browser_preview_confirm_publish_withdraw_and_publish_again(browser, liv
     page = browser.new_context(viewport={"width": 1366, "height": 900}, locale="th-TH").new_page()
     portal_login(page, base, central.username, PASSWORD)
     page.goto(f"{base}/standings/2566/")
-    page.check("#freeze-form input[name=confirm]")  # freezing is asked first (issue #39)
+    page.check("#freeze-form input[name=confirm]")  # freezing is asked first
     page.click("#freeze button:has-text('ตรึงผล')")
     page.click("#publish-preview")
     assert page.url == f"{base}/standings/2566/publish/"

@@ -1,4 +1,4 @@
-"""Chromium, as the tester did (issue #26): a committee member filters the matrix, walks "next with
+"""Chromium, as the tester did: a committee member filters the matrix, walks "next with
 evidence", keeps the filter on the way back, goes to the next criterion of the same province and sees the
 count of what is left drop; on a 390 px phone the matrix is a list and the score form comes before the
 evidence. Screenshots under var/screenshots/queue/ for review."""

@@ -1,5 +1,5 @@
 """Chromium sends a 20 MB file in pieces over tus (tus-js-client) and the link breaks mid-way: the page says so,
-resumes from the last piece the portal holds, and the evidence saved is the file byte for byte (issue #42)."""
+resumes from the last piece the portal holds, and the evidence saved is the file byte for byte."""
 
 from submissions.models import Evidence, ResumableState, ResumableUpload
 from tests.browser_support import MARKS, SHOTS, portal_login

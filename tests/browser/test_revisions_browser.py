@@ -1,4 +1,4 @@
-"""An office changes its open contest in the builder (issue #28): a criterion's points, with the reason the
+"""An office changes its open contest in the builder: a criterion's points, with the reason the
 page asks for, then reads the change in the contest's revision history, on a desktop and on a phone."""
 
 from contests.models import Unit

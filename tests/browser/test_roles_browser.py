@@ -17,7 +17,7 @@ from tests.browser_support import MARKS, SHOTS, portal_login, settle
 
 pytestmark = MARKS
 AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe-core" / "axe.min.js"
-# The demo's national contest is the present fiscal year's (issue #39).
+# The demo's national contest is the present fiscal year's.
 YEAR = present_year(timezone.localdate())
 PROVINCE = f"/years/{YEAR}/provinces/TH-50/"
 PAGES = {

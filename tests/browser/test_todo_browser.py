@@ -1,4 +1,4 @@
-"""What to do now, walked in chromium (issue #39): an office on a phone sees its next step above the fold and
+"""What to do now, walked in chromium: an office on a phone sees its next step above the fold and
 follows it to the criterion's upload; a committee member follows "score N more" to the next item."""
 
 from people.models import Role

@@ -98,7 +98,7 @@ def test_browser_a_refused_file_shows_failed_and_offers_no_retry_that_cannot_hel
 
 def test_browser_a_server_failure_offers_retry_and_the_status_follows_the_upload(browser, live_server):
     """A failure of the server (500), not of the file: "ลองใหม่" sends it again; once stored, the page's status
-    line says so without a reload (issue #39, item 7: it said "ยังไม่ส่ง" until reloaded)."""
+    line says so without a reload (item 7: it said "ยังไม่ส่ง" until reloaded)."""
     page = criterion_page(browser, live_server.url, width=390)
     failures = []
 

@@ -20,7 +20,7 @@ def test_browser_verify_on_a_phone_then_drop_the_file_and_an_altered_one(
     browser, live_server, rubric, central_user, chiang_mai
 ):
     AwardSignatureFactory(rubric=rubric)
-    snapshots.standings_freeze(user=central_user, rubric=rubric)  # only frozen results are issued (issue #37)
+    snapshots.standings_freeze(user=central_user, rubric=rubric)  # only frozen results are issued
     code = VerificationCodeFactory(document__sha256=hashlib.sha256(PDF).hexdigest(), entrant=chiang_mai)
     base = live_server.url
     phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH", is_mobile=True).new_page()

@@ -1,4 +1,4 @@
-"""Builder forms of a chosen size (issue #37): one contest of one milestones criterion whose levels each hold
+"""Builder forms of a chosen size: one contest of one milestones criterion whose levels each hold
 `conditions` conditions, as the page posts them. Used by tests/builder/test_i37_builder_bounds.py and by
 bench/builder.py, which times the builder's parse of them."""
 

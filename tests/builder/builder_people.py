@@ -1,4 +1,4 @@
-"""Who meets the builder's new parts in their tests (issue #28): whoever runs contests (an organiser of
+"""Who meets the builder's new parts in their tests: whoever runs contests (an organiser of
 another office, central staff) and whoever does not (the committee, a panel's member, anonymous)."""
 
 import json

@@ -1,4 +1,4 @@
-"""The builder's entrants (issue #28): a search by Thai name or DOPA code among the office's own units,
+"""The builder's entrants: a search by Thai name or DOPA code among the office's own units,
 every unit of the level in one step, a chosen list with remove; another office's unit is never offered or
 added, and the save service refuses one posted anyway."""
 

@@ -1,4 +1,4 @@
-"""The evidence a criterion asks for, in boxes (issue #39): file types and the kinds upload times wait for are
+"""The evidence a criterion asks for, in boxes: file types and the kinds upload times wait for are
 ticks, kept in the contest's own order; the innovation report a tick; the criteria counted a box of codes; what
 the boxes cannot say stays JSON; half of the upload times is refused beside the box missing, Thai first."""
 

@@ -1,4 +1,4 @@
-"""What the builder's page adds without asking the server (issue #39, static/scoring/builder.js) is what the
+"""What the builder's page adds without asking the server (static/scoring/builder.js) is what the
 server would add: a period's own rule is a copy of the blank one the page carries in a <template>, and the rows
 and rule the script numbers are read back as if the server had numbered them."""
 

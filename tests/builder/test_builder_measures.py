@@ -1,4 +1,4 @@
-"""A table rule's measures and score rows in boxes (issue #39): seed 003's missions go into rows of boxes and
+"""A table rule's measures and score rows in boxes: seed 003's missions go into rows of boxes and
 come back unchanged; a rule typed in boxes alone is the rule the loader takes; what the boxes cannot say stays
 JSON text beside them; a row that says too little is refused beside its table, Thai first."""
 

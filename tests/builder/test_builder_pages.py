@@ -1,4 +1,4 @@
-"""The contest builder's pages (issue #28) as the office that runs the contest, another office's organiser,
+"""The contest builder's pages as the office that runs the contest, another office's organiser,
 central staff, a panelist and anonymous; saving goes through the JSON upload's service, all or nothing."""
 
 import json

@@ -1,4 +1,4 @@
-"""The builder's live preview (issue #28): the explanation an entrant will read for the rule as typed, for
+"""The builder's live preview: the explanation an entrant will read for the rule as typed, for
 the facts typed or, none typed, example ones; nothing is saved. Who may: whoever may build a contest."""
 
 import json

@@ -1,4 +1,4 @@
-"""The builder's rows (issue #28): award tiers and periods as rows of boxes with add and remove, a period's
+"""The builder's rows: award tiers and periods as rows of boxes with add and remove, a period's
 own rule as a rule form of its kind; a refusal beside its row, nothing saved until all is right."""
 
 import json

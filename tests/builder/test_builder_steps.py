@@ -1,4 +1,4 @@
-"""A ladder step measured from data in boxes (issue #39): 4.2's "new downloads reach 2,000 / 4,000 / 6,000 by the
+"""A ladder step measured from data in boxes: 4.2's "new downloads reach 2,000 / 4,000 / 6,000 by the
 province's size" goes into boxes of its row and back unchanged, no JSON to type; a step typed in the boxes alone
 is the rule the loader takes; a row whose boxes do not make one is refused beside the steps, Thai first."""
 

@@ -1,4 +1,4 @@
-"""The contest's reading of a deadline on a closed day is a box of the builder (issue #40): chosen, it comes back in
+"""The contest's reading of a deadline on a closed day is a box of the builder: chosen, it comes back in
 the rubric, and the deadlines the page shows follow it."""
 
 import json

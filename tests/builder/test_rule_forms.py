@@ -28,7 +28,7 @@ def _shipped() -> list[tuple[str, dict, Decimal]]:
 
 
 # Letter grades typed by the panel: no shipped rubric has them since seed 004's June is graded from answers
-# (issue #40), yet an organiser can still choose the kind.
+# , yet an organiser can still choose the kind.
 GRADE = {"kind": "grade", "grades": {"A": "5", "B": "4", "C": "3", "D": "2"}, "missing": "C"}
 SHIPPED = [*_shipped(), ("written grade", GRADE, Decimal(5))]
 

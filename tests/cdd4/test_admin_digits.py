@@ -1,4 +1,4 @@
-"""One kind of digits per page (issue #39): the admin's pages in Arabic digits, the portal's in Thai."""
+"""One kind of digits per page: the admin's pages in Arabic digits, the portal's in Thai."""
 
 import re
 from datetime import date

@@ -1,8 +1,8 @@
-"""Schemathesis, run as a client runs it, against the schema the live portal serves (issue #29).
+"""Schemathesis, run as a client runs it, against the schema the live portal serves.
 
 A live server on this test's database; one Schemathesis run per role (central staff, a provincial office, a
 committee member, an office that organises a district contest, and a district office entering it, pinned to a
-national document it may not download: 404, issue #37), each with its own knox token. Every
+national document it may not download: 404), each with its own knox token. Every
 phase (the schema's examples, coverage with negative data, fuzzing) is checked with not_a_server_error,
 status_code_conformance and response_schema_conformance; bounded examples and a fixed seed keep it short
 and repeatable. Path parameters are pinned to what the role may act on, so the bodies reach validation

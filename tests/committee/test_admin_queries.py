@@ -33,11 +33,11 @@ PAGES = {
 # the progress: a member's own (their units and scores, +2 on the matrix), or every judge's for the chair and
 # central staff (the judges, their scores and conflicts, +3).
 # The committee's lists of every contest: + 2 for the contests it judges and their entrants, the actor's
-# scope contest by contest (issue #37).
+# scope contest by contest.
 # Every page: +1 for the bell's unread count (notices).
 QUERIES = {
     "matrix": {"chair": 16, "central": 18, "committee": 15},
-    # rules asked with the rubric: no fall-through; the holidays are the rubric's cached calendar (issue #40)
+    # rules asked with the rubric: no fall-through; the holidays are the rubric's cached calendar
     "score": {"chair": 23, "central": 22, "committee": 22},
     "judgments": {"chair": 13, "central": 12, "committee": 13},
     "history": {"chair": 13, "central": 12, "committee": 15},
@@ -90,7 +90,7 @@ def counted(django_db_setup, django_db_blocker) -> dict[tuple[str, str], tuple[i
     """{(page, role): (queries with few rows, with many)}, measured once for the module in a transaction rolled back
     at its end. Seeding through the real services was two thirds of each test's time; the rows are seeded twice,
     not thirty times, and every page is counted for every role on the same rows: a page's count for one role does
-    not depend on rows another role added (which is what is asserted) (issue #38)."""
+    not depend on rows another role added (which is what is asserted)."""
     with django_db_blocker.unblock(), transaction.atomic():
         measured = _measure()
         transaction.set_rollback(True)

@@ -39,7 +39,7 @@ def test_audit_admin_override_without_reason_refused_with_message(client, member
     url = reverse("admin:committee_score", args=[2566, "TH-50", "3.3"])
     response = client.post(url, {"action": "override", "points": "4", "reason": "", "expected_version": 0})
     assert (response.status_code, _rows()) == (200, [])
-    assert '<li class="error">ต้องระบุเหตุผล</li>' in response.content.decode()  # Thai alone (issue #39)
+    assert '<li class="error">ต้องระบุเหตุผล</li>' in response.content.decode()  # Thai alone
 
 
 def test_admin_concurrent_edit_second_save_gets_message(client, members):

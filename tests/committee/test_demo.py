@@ -40,7 +40,7 @@ def test_demo_evidence_for_a_dozen_provinces_in_every_state(demo):
     assert {e.file_kind for e in files} == {"pdf", "image"}
     for e in files:  # each file whole on disk, as the upload service stored it
         assert hashlib.sha256((Path(demo) / e.stored_path).read_bytes()).hexdigest() == e.sha256
-    # The demo lives in the present fiscal year (issue #39): everything was sent in the fortnight before now,
+    # The demo lives in the present fiscal year: everything was sent in the fortnight before now,
     # the year's deadlines are ahead, and what is due at the end of June (1.2) nobody has sent yet.
     year = present_year(timezone.localdate())
     assert set(Submission.objects.values_list("rubric__year", flat=True)) == {year}

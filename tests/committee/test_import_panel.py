@@ -1,4 +1,4 @@
-"""Judgments from a sheet in a provincial office's contest (issue #16): its organisers import their panel's
+"""Judgments from a sheet in a provincial office's contest: its organisers import their panel's
 paper forms as central staff do the committee's nationally; nobody writes into another office's contest."""
 
 import io

@@ -1,5 +1,5 @@
 """The admin's lists of judgments and of their history for a provincial contest's panel and organisers
-(issue #16): their contests' rows only, scoped as on the scoring screens (querysets.for_contests)."""
+: their contests' rows only, scoped as on the scoring screens (querysets.for_contests)."""
 
 from decimal import Decimal
 
@@ -130,7 +130,7 @@ def test_the_departments_other_lists_stay_closed_to_a_panel(client, cb_people, s
 # filter reads the user's contests (+1), and so does the judgments' import link (+1); the history's export
 # link asks a rule that is False here, which falls through to Django's ModelBackend (+2); a panelist's
 # navigation bar reads the years' visibility (+1); an organiser's asks whether its office runs a contest with a
-# panel (+1: an office that only picks in stages gets no matrix link, issue #39).
+# panel (+1: an office that only picks in stages gets no matrix link).
 # The bell's unread count (notices, +1) on every page.
 QUERIES = {
     "judgments": {"panel1": 14, "chair": 14, "organiser": 14},

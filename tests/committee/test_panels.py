@@ -1,4 +1,4 @@
-"""A provincial office's contest is judged by its own panel (issue #16): the organiser forms it, its
+"""A provincial office's contest is judged by its own panel: the organiser forms it, its
 members judge that contest only, and nobody else's committee sees or scores it."""
 
 import re
@@ -28,7 +28,7 @@ def cm(office_contest, chiang_mai):
 
 @pytest.fixture
 def people(cm, chiang_mai, phuket):
-    # "district": staff of a district outside the contest (an entrant's own staff never judge it, issue #24).
+    # "district": staff of a district outside the contest (an entrant's own staff never judge it).
     return {
         "organiser": UserFactory(role=Role.ORGANISER, role__unit=chiang_mai),
         "other_organiser": UserFactory(role=Role.ORGANISER, role__unit=phuket),

@@ -1,4 +1,4 @@
-"""The committee's work as a queue (issue #26): next with evidence, by criterion or by province, filters kept
+"""The committee's work as a queue: next with evidence, by criterion or by province, filters kept
 on the way and back, Thai names found, each member's progress, and which number counts on the screen."""
 
 import re
@@ -143,7 +143,7 @@ def test_chair_sees_every_members_progress_less_their_conflicts(
     judge(members[0], sent_cells["TH-83"], "1.1", points="5")
     judge(members[1], sent_cells["TH-12"], "1.2", points="5")
     judge(members[1], sent_cells["TH-50"], "1.2", points="0")
-    members[0].first_name, members[0].last_name = "สมศรี", "ใจดี"  # named as people know them (issue #39)
+    members[0].first_name, members[0].last_name = "สมศรี", "ใจดี"  # named as people know them
     members[0].save(update_fields=["first_name", "last_name"])
     client.force_login(chair)
     progress = client.get(MATRIX).context["progress"]

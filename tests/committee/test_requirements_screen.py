@@ -1,4 +1,4 @@
-"""A panelist reads what the document requires beside the evidence (issue #40): the entrant's answers with their
+"""A panelist reads what the document requires beside the evidence: the entrant's answers with their
 verdicts, and the panel's own question, which the member ticks; the points follow from both."""
 
 import html as html_lib

@@ -57,7 +57,7 @@ def before(graph, node) -> list:
 def empty_database(reloaded, transactional_db, tmp_path):
     """An empty database of the test's engine stands in for `default` during the test. Migrated forward to
     before contests 0001 and on to the end, it costs one `migrate`; taking the test database back and forward
-    again cost two (half a minute of a worker, issue #38). Hands back the test database it stands in for."""
+    again cost two (half a minute of a worker). Hands back the test database it stands in for."""
     test_database = connections["default"]
     with an_empty_database(test_database, "migrations", tmp_path):
         yield test_database

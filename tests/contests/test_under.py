@@ -1,4 +1,4 @@
-"""The unit tree, defined once (contests.tree, issue #37): what lies under a unit, at any depth, asked as a
+"""The unit tree, defined once (contests.tree): what lies under a unit, at any depth, asked as a
 filter, a subquery or a unit's line; and the actor's scopes built on it."""
 
 import pytest

@@ -112,7 +112,7 @@ def test_frozen_year_is_a_409_state_refusal_about_the_whole_request_without_a_ro
 
 
 def test_import_refusal_lists_the_first_rows_and_counts_the_rest():
-    """As on the pages (issue #24): 50,000 bad rows must not make the answer megabytes."""
+    """As on the pages: 50,000 bad rows must not make the answer megabytes."""
     error = FactImportError([RowError(n, "ผิด", "wrong") for n in range(1, MAX_SHOWN + 101)])
 
     errors = _answer(error)[1]["errors"]

@@ -33,7 +33,7 @@ def hostile(rubric, chiang_mai, provincial_user, settings, tmp_path):
     typist = UserFactory(username=HOSTILE)
     fact_set(rubric=rubric, unit=chiang_mai, criterion_code="1.1", name="done", value="yes", user=typist)
     Fact.objects.filter(rubric=rubric, name="done").update(value=HOSTILE)
-    # The contest's fact template prefills the stored data facts (issue #27).
+    # The contest's fact template prefills the stored data facts.
     fact_set(rubric=rubric, unit=chiang_mai, criterion_code="3.3", name="computers_total", value="9")
     Fact.objects.filter(rubric=rubric, name="computers_total").update(value=HOSTILE)
     member, chair = UserFactory(role=Role.COMMITTEE), UserFactory(role=Role.CHAIR)
@@ -51,7 +51,7 @@ def _sources(rubric) -> dict[str, object]:
         "contest": rubric.contest,
         "admin-history": ScoreChange.objects.select_related("rubric", "unit", "criterion", "member", "changed_by"),
         "evidence-zip": list(entries(Evidence.objects.select_related("submission__criterion"))),
-        "accounts": None,  # the accounts template (issue #41) is the same for everyone
+        "accounts": None,  # the accounts template is the same for everyone
     }
 
 

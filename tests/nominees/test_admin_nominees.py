@@ -14,7 +14,7 @@ from tests.nominees.test_contests_nominees import OPEN, itmodel_data
 CHANGELIST = reverse("admin:nominees_nominee_changelist")
 # The session, its user and membership, the contest filter's choices, two counts, the rows with their
 # office, contest and sender, and (central staff's navigation bar) the latest year, or (an organiser's) whether
-# its office runs a contest with a panel (issue #39): however many rows.
+# its office runs a contest with a panel: however many rows.
 QUERIES = {"central": 9, "cm_organiser": 9}  # +1: the bell's unread count (notices)
 
 
@@ -133,7 +133,7 @@ def test_the_organiser_withdraws_a_nominee_with_the_action(client, two):
     nominee = two["cm"][1]
     data = {"action": "withdraw", "_selected_action": [nominee.pk]}
     page = client.post(CHANGELIST, data, follow=True).content.decode()
-    assert '<li class="info">ถอนรายชื่อนางวิไลวรรณ ศรีสุขแล้ว</li>' in page  # Thai alone (issue #39)
+    assert '<li class="info">ถอนรายชื่อนางวิไลวรรณ ศรีสุขแล้ว</li>' in page  # Thai alone
     assert Nominee.objects.get(pk=nominee.pk).state == "withdrawn"
     # Again: nothing stands to withdraw, said beside the row's name, Thai first.
     page = client.post(CHANGELIST, data, follow=True).content.decode()

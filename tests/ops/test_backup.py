@@ -139,7 +139,7 @@ def test_backup_copies_no_file_a_row_names_outside_media(portal, tmp_path, media
 
 @embedded_only
 def test_a_stages_files_are_in_the_snapshot_and_come_back(portal, tmp_path, media_root):
-    """Seed 002's videos and lessons-learned PDFs were left out of every snapshot (found with issue #42)."""
+    """Seed 002's videos and lessons-learned PDFs were left out of every snapshot."""
     chain = load_chain()
     pick(organiser(chain.mae_rim), chain.district_stage, chain.rim_nua)
     chiang_mai = organiser(chain.mae_rim.parent)

@@ -81,7 +81,7 @@ def test_demo_judged_criteria_score_only_what_the_demo_committee_judged(db, sett
         .exists()
     )
     assert surin["2.1.1"] != "0"  # the data criteria keep their demo facts
-    # The demo's evidence and judgments are the present fiscal year's (issue #39). Chiang Mai: the chair's
+    # The demo's evidence and judgments are the present fiscal year's. Chiang Mai: the chair's
     # final 5 on 3.1; Khon Kaen: both members 3 on 4.1.1, ticks 1 and 1,2,3 on 3.1.
     present = Rubric.objects.get(year=present_year(timezone.localdate()))
     standings_recompute(rubric_id=present.pk, full=True)

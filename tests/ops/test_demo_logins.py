@@ -1,4 +1,4 @@
-"""A second `make run` skips the demo load but still prints the logins (issue #39, item 11)."""
+"""A second `make run` skips the demo load but still prints the logins (item 11)."""
 
 from io import StringIO
 

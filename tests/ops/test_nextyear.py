@@ -72,7 +72,7 @@ def office_contest(chiang_mai):
     periods = [{"code": "q1", "name_th": "รอบ ๑", "name_en": "Q1"}, {"code": "q2", "name_th": "รอบ ๒", "name_en": "Q2"}]
     entrants = [DistrictFactory(parent=chiang_mai).code]
     data["year"] = 2567
-    data["starts_on"], data["ends_on"] = "2024-07-01", "2024-09-30"  # within its fiscal year (issue #37)
+    data["starts_on"], data["ends_on"] = "2024-07-01", "2024-09-30"  # within its fiscal year
     data["contest"] = {**data["contest"], "slug": "cm-web-2567", "organiser": "50", "entrants": entrants}
     data["contest"] |= {"periods": periods, "combine": "sum"}
     return services.rubric_load(data=data).contest

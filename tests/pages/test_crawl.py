@@ -2,7 +2,7 @@
 
 A 5xx, an exception or an undefined template variable (tests/conftest.py makes those raise) on any
 page fails the test, with every broken URL listed; so does a link the role is offered that answers 403 or
-404 (issue #39: an organiser's judgment page linked its contest's admin page, a district's page the year on
+404 (an organiser's judgment page linked its contest's admin page, a district's page the year on
 year of a province it is not), a Thai digit in an admin page's text, and an English sentence after a Thai one.
 `bootstrap --demo` supplies the data.
 """
@@ -46,7 +46,7 @@ SKIP = ("/accounts/logout", "/admin/logout", "/i18n/", "/static/", "/api/v1/sche
 def links(html: str) -> list[str]:
     """Each <a href>, <iframe src> and <img src> of a page, in the page's order, read by libxml2's HTML parser
     (lxml): six times as fast as html.parser in pure Python (32 against 5 ms for the same five pages), whose
-    links were the very same, in the same order, on each of the demo's 518 pages when this changed (issue #38)."""
+    links were the very same, in the same order, on each of the demo's 518 pages when this changed."""
     return [url for url in lxml.html.fromstring(html).xpath("//a/@href | //iframe/@src | //img/@src") if url]
 
 

@@ -1,4 +1,4 @@
-"""The `requirements` kind (issue #40): what a document requires in words, as questions; the verdict is computed
+"""The `requirements` kind: what a document requires in words, as questions; the verdict is computed
 from the answers, never typed; answers fitting no level are left to the panel (docs/decisions.md, decision 13)."""
 
 from decimal import Decimal

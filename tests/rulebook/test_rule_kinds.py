@@ -233,7 +233,7 @@ def test_a_fact_text_is_parsed_once_and_a_bad_one_refused_every_time(monkeypatch
     assert len(rule._parsed) <= 3
 
 
-# -- the fact template's questions (issue #27): which facts are an office's data, and what each cell takes ----
+# -- the fact template's questions: which facts are an office's data, and what each cell takes ----
 SAMPLES = {  # the examples each format's text gives, which the rule must then accept
     "count": ["1,250", "1250"],
     "number": ["93.5", "1"],

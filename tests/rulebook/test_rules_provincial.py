@@ -1,4 +1,4 @@
-"""Rule features the provincial contests need (issue #16): rubric rounding, lower-is-better bands,
+"""Rule features the provincial contests need: rubric rounding, lower-is-better bands,
 differences of two facts, a zero denominator the rubric scores, a grade for "not reported", deadlines
 chosen by a flag, and levels per dimension. Each is a rubric's choice: without it, today's behaviour."""
 

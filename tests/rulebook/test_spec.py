@@ -222,7 +222,7 @@ def test_spec_not_an_object_refused() -> None:
     assert refused(copy.deepcopy([])) == ["เกณฑ์การประเมินต้องเป็นออบเจกต์ JSON"]  # type: ignore[arg-type]
 
 
-# -- one fact, one value (issue #27): a name two criteria read is one cell of the fact template ---------------
+# -- one fact, one value: a name two criteria read is one cell of the fact template ---------------
 NONGKHAI = Path(__file__).resolve().parents[2] / "scoring" / "rubrics" / "nongkhai-missions-2565.json"
 
 

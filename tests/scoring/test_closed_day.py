@@ -1,4 +1,4 @@
-"""How a contest reads a deadline on a day offices are closed (issue #40, seed 004's "ภายในเดือนพฤษภาคม"): moved to
+"""How a contest reads a deadline on a day offices are closed (seed 004's "ภายในเดือนพฤษภาคม"): moved to
 the next working day as docs/decisions.md, decision 9 says, unless its rubric says "as_written"; the page says which."""
 
 import json

@@ -24,7 +24,7 @@ def score_2_1_2(tmp_path, received: str, unit: str = "TH-50") -> str:
     return row["criteria"]["2.1.2"]
 
 
-LETTER = ("--reason", "หนังสือกรม")  # the 2566 contest is open: a deadline moves with a reason (issue #37)
+LETTER = ("--reason", "หนังสือกรม")  # the 2566 contest is open: a deadline moves with a reason
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""A criterion keeps its document's own numbering wherever a person reads it (issue #27), whatever code the portal
+"""A criterion keeps its document's own numbering wherever a person reads it, whatever code the portal
 uses inside. Seed 003 numbers each mission's items under the mission's heading: mission ๑ has "๒.๒.๑ ครัวเรือนเป้าหมาย
 ที่ตกเกณฑ์มิติด้านรายได้ ได้รับการช่วยเหลือเบื้องต้น" (code 1.2.2.1) and "๔) การตรวจสอบข้อมูล … (Extra Point)" (1.4);
 mission ๘'s table has "๑.๓ จังหวัดมีการปรับปรุงข้อมูล/การบันทึกข้อมูลฐานข้อมูลงานพัฒนาชุมชนทุกฐาน" (8.1.3)."""

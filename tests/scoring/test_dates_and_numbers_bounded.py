@@ -88,7 +88,7 @@ def test_a_period_deadline_is_checked_against_the_fiscal_year():
 
 
 def _reference(overrides: dict[date, bool], after: date, until: date) -> int:
-    """Day by day, as the calendar counted before issue #37: the package's own lookup, the overrides first."""
+    """Day by day, as a plain calendar counts: the package's own lookup, the overrides first."""
     package = GovernmentOffices(categories=CATEGORIES, language="th")
     count = 0
     for n in range(1, (until - after).days + 1):

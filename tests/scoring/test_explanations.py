@@ -205,7 +205,7 @@ def test_explanation_examples_in_both_languages():
 
 
 def test_long_reasons_are_shortened_but_the_result_stays():
-    # A fact's text is at most 200 characters (longer is refused unread, issue #37): a long name makes it long.
+    # A fact's text is at most 200 characters (longer is refused unread): a long name makes it long.
     labels = {"points": {"th": "คะแนน" * 30, "en": "points " * 30}}
     rule = build_rule("points", {"kind": "points", "labels": labels}, D(5))
     score = rule.evaluate({"points": "x" * 200}, Context(calendar=CAL))

@@ -1,4 +1,4 @@
-"""The fast path of a rule kind (`Rule.fast_points`, issue #30) gives the plain rule's points on every input:
+"""The fast path of a rule kind (`Rule.fast_points`) gives the plain rule's points on every input:
 for any parameters and any facts an office might type, it answers None (the plain rule decides) or exactly
 `evaluate(...).points`. And it does answer for the common case, or it would prove nothing."""
 

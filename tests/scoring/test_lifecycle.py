@@ -1,4 +1,4 @@
-"""The contest lifecycle on its own (issue #37): states from what is stored, the allowed actions, and what a
+"""The contest lifecycle on its own: states from what is stored, the allowed actions, and what a
 document stands on. No database."""
 
 from datetime import UTC, date, datetime, timedelta

@@ -1,4 +1,4 @@
-"""A contest's revision history page and the reason box of the builder and the JSON upload (issue #28): the
+"""A contest's revision history page and the reason box of the builder and the JSON upload: the
 history to whoever runs the contest only; the pages ask the service's questions and keep what was typed."""
 
 import copy
@@ -71,7 +71,7 @@ def test_the_history_says_when_who_why_and_what_changed(client, world, django_as
     services.contest_save(user=world["users"]["central"], data=data, reason="แก้ชื่อ")
     _as(client, world["users"]["organiser"])
     # However many changes: one query for them, their users joined; +1 the organiser's navigation asks whether its
-    # office runs a contest with a panel (issue #39).
+    # office runs a contest with a panel.
     with django_assert_num_queries(7):  # +1: the bell's unread count (notices)
         page = client.get(HISTORY).content.decode()
     assert page.index("แก้ชื่อ") < page.index("ชม 0019/2564")  # newest first

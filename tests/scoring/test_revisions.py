@@ -1,4 +1,4 @@
-"""Changing an open contest's rules (issue #28, scoring.revisions through services.contest_save): a reason is
+"""Changing an open contest's rules (scoring.revisions through services.contest_save): a reason is
 required, dropping criteria that hold evidence or scores asks for confirmation and then archives them with
 everything they hold, every change is recorded, and every entrant is rescored in-process (no mocks)."""
 

@@ -1,4 +1,4 @@
-"""The full recompute of issue #30: points alone, ranked once, explanations built when read or by their pass."""
+"""The full recompute: points alone, ranked once, explanations built when read or by their pass."""
 
 from decimal import Decimal
 

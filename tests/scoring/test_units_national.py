@@ -79,7 +79,7 @@ def test_province_choices_offer_the_76_offices_only(rf, central_user, chiang_mai
     _add_units(chiang_mai, phuket)
     request = rf.get("/")
     request.user = central_user
-    # A membership may name a district office too (issue #24: its staff are set up there); never a subdistrict.
+    # A membership may name a district office too (its staff are set up there); never a subdistrict.
     offices = MembershipForm().fields["unit"].queryset
     assert offices.count() == 76 + Unit.objects.filter(level=Level.DISTRICT, is_cdd_office=True).count()
     assert not offices.filter(level=Level.SUBDISTRICT).exists()
@@ -88,6 +88,6 @@ def test_province_choices_offer_the_76_offices_only(rf, central_user, chiang_mai
         admin.site._registry[Fact].formfield_for_foreignkey(Fact._meta.get_field("unit"), request),
     ]
     assert [f.queryset.count() for f in fields] == [76, 76]
-    # A conflict of interest is declared at any level a contest is entered (issue #37): every unit.
+    # A conflict of interest is declared at any level a contest is entered: every unit.
     conflict = admin.site._registry[Conflict].formfield_for_foreignkey(Conflict._meta.get_field("unit"), request)
     assert conflict.queryset.count() == Unit.objects.count()

@@ -35,7 +35,7 @@ MARK = "LEAK-TH50"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n" + MARK.encode()
 PARAMS = {"year": "2566", "code": "TH-50", "unit": "TH-50", "criterion": "4.1.1", "app_label": "submissions"}
 PARAMS |= {"sheet": "judgments", "fmt": "csv", "slug": "cdd4-2566"}  # slug: the national contest
-PARAMS |= {"token": "not-a-token", "uidb64": "MQ"}  # an account link's parts (issue #41): a forged one
+PARAMS |= {"token": "not-a-token", "uidb64": "MQ"}  # an account link's parts: a forged one
 PARAMS |= {"role": "office"}  # a help page's role (ops.help)
 
 
@@ -132,7 +132,7 @@ def world(rubric, chiang_mai, phuket) -> World:
 
 
 def resumable_of(user, **target) -> ResumableUpload:
-    """A file half sent in pieces (tus, issue #42), its name and description carrying the mark."""
+    """A file half sent in pieces (tus), its name and description carrying the mark."""
     upload = ResumableUpload.objects.create(
         user=user, filename=f"{MARK}.pdf", description=MARK, length=1000, expires_at=timezone.now() + timedelta(days=1),
         **target,

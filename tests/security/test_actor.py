@@ -128,7 +128,7 @@ def test_an_organiser_takes_its_own_contests_documents_through_the_api(
     assert nong_khai.get(detail).status_code == 404
     assert nong_khai.get(reverse("api-document-file", args=[made.json()["id"]])).status_code == 404
     national = own.post(reverse("api-documents", args=[rubric.key]), {"kind": "breakdown", "province": "TH-50"})
-    # Not one of this contest's entrants: refused before anything is queued (issue #29: 400, not 404).
+    # Not one of this contest's entrants: refused before anything is queued (400, not 404).
     assert (national.status_code, national.json()["errors"][0]["code"]) == (400, "not_entrant")
 
 

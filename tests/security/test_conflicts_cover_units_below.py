@@ -137,7 +137,7 @@ def cm_subdistricts(chain, chiang_mai):
     ("who", "seen"),
     [
         ("mae_rim", {"Nong Khwai"}),  # the finding: a district office judged its own district's subdistricts
-        ("subdistrict", {"Rim Nuea", "Nong Khwai"}),  # an entrant's own staff: as before (issue #24)
+        ("subdistrict", {"Rim Nuea", "Nong Khwai"}),  # an entrant's own staff: as before
         ("hang_dong", {"Rim Nuea", "Rim Tai"}),  # control: the other district
         ("outside", {"Rim Nuea", "Rim Tai", "Nong Khwai"}),  # control: a unit that enters nothing
         ("province", {"Rim Nuea", "Rim Tai", "Nong Khwai"}),  # the organising office's own staff

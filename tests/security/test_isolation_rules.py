@@ -133,7 +133,7 @@ RULES = {
     "admin:stages_registersource_delete": Rule("- - 0 0 0 0", "- - 0 0 0 0", "stages.registersource"),
     "admin:stages_registersource_change": Rule("- - 0 0 0 0", "- - 0 0 0 0", "stages.registersource"),
     "admin/stages/registersource/<path:object_id>/": Rule("- - - - - -", "- - - - - -", "stages.registersource"),
-    # accounts (issue #41): the sign-in audit, a person's own pages, account links, the sheet
+    # accounts: the sign-in audit, a person's own pages, account links, the sheet
     "admin:accounts_accountevent_changelist": Rule("- - - - - 0", "- - - - - 0", "accounts.accountevent"),
     "admin:accounts_accountevent_add": Rule("- - - - - -", "- - - - - -", "accounts.accountevent"),
     "admin:accounts_accountevent_history": Rule("- - - - - 0", "- - - - - 0", "accounts.accountevent"),
@@ -308,7 +308,7 @@ RULES = {
     "admin/scoring/rubricchange/<path:object_id>/": Rule("- - 0 0 0 0", "- - 0 0 0 0", "scoring.rubricchange"),
     "set_language": Rule("0 0 0 0 0 0", "0 0 0 0 0 0"),
     "api-evidence": Rule("- 0 0 + + +", "- 0 - - - -"),
-    # tus (issue #42): the collection takes no GET (405) and a POST without Tus-Resumable (412); an upload is
+    # tus: the collection takes no GET (405) and a POST without Tus-Resumable (412); an upload is
     # its sender's alone: anyone else gets 404, never its name or description.
     "api-uploads": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),
     "api-upload": Rule("- - - - - -", "- 0 0 0 0 0", "submissions.resumableupload", delete="- - - - - -"),
@@ -367,7 +367,7 @@ RULES = {
     "submissions:criterion": Rule("- - - + + +", "- - - + + +"),
     "submissions:upload": Rule(None, "- - - - - -"),
     "submissions:link": Rule(None, "- - - - - -"),
-    "submissions:answers": Rule(None, "- - - - - -"),  # an entrant's answers (issue #40): as its evidence
+    "submissions:answers": Rule(None, "- - - - - -"),  # an entrant's answers: as its evidence
     "submissions:withdraw": Rule("- - - - - -", "- - - - - -", "submissions.evidence"),
     "submissions:download": Rule("- - - + + +", "- - - + + +", "submissions.evidence"),
     "api-export": Rule("- - - - - +"),

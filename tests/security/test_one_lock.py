@@ -1,4 +1,4 @@
-"""One lock (issue #37): which entrants a user sees is the actor's answer for that contest, on every path
+"""One lock: which entrants a user sees is the actor's answer for that contest, on every path
 (`units_for_user`, which ignored the contest, is gone), and nobody outside the actor reads a role."""
 
 import json

@@ -1,4 +1,4 @@
-"""Files in an S3-compatible object store (issue #42), against a real S3 API server (moto's server mode):
+"""Files in an S3-compatible object store, against a real S3 API server (moto's server mode):
 evidence, a stage's video and documents kept there, never on the web machine's disk; downloads handed to the
 store by short-lived presigned links; two web machines with separate disks sharing one upload's pieces."""
 

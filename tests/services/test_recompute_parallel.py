@@ -1,4 +1,4 @@
-"""A recompute of many entrants split over the workers (issue #30): chunks scored in parallel, ranked once."""
+"""A recompute of many entrants split over the workers: chunks scored in parallel, ranked once."""
 
 import os
 import signal

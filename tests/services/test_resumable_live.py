@@ -1,4 +1,4 @@
-"""Files in pieces against the production set-up (issue #42): gunicorn with two worker processes on PostgreSQL. Two
+"""Files in pieces against the production set-up: gunicorn with two worker processes on PostgreSQL. Two
 scripts send two files at once in pieces, each stopped half-way and resumed by a new client, the pieces landing on
 whichever process takes them (the file lock and the offset in the database keep them in order): each file arrives
 byte-identical, once, as the evidence of its criterion."""

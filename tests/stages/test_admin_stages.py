@@ -1,4 +1,4 @@
-"""The stages in the admin (issue #27): read-only, Thai first, dates in B.E.; central staff see every stage
+"""The stages in the admin: read-only, Thai first, dates in B.E.; central staff see every stage
 and pick, an organiser its own stage and those below with the picks under its office; a pick is made only on
 the stage's page through the service, so nobody adds, changes or deletes one here."""
 

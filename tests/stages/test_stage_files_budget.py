@@ -1,4 +1,4 @@
-"""A stage's files on time or late, and its budget per pick (issue #40, seed 002): "จัดส่งไฟล์ … ภายใน วันที่ 31
+"""A stage's files on time or late, and its budget per pick (seed 002): "จัดส่งไฟล์ … ภายใน วันที่ 31
 พฤษภาคม 2565" said for each file of each pick, and "งบประมาณดำเนินการตำบลละ 8,700 บาท รวมเป็น 17,400 บาท" as
 each office's and each region's totals of its picks, never typed."""
 

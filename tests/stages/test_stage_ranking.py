@@ -1,4 +1,4 @@
-"""Seed 002's regional stage runs in each of the 18 inspection regions (issue #27): its entrants are ranked
+"""Seed 002's regional stage runs in each of the 18 inspection regions: its entrants are ranked
 within their region, each region from rank 1 with its own award lines, and every page, export and API row
 of it names the region. The district stage below still ranks all its picks together."""
 
@@ -54,7 +54,7 @@ def chain(db, clock):
     data["contest"] = {**data["contest"], "slug": chain.region_stage.slug}
     data["name_th"], data["name_en"] = chain.rubric_names
     data["awards"] = [{**data["awards"][0], "code": "regional_best", "count": 1}]
-    services.rubric_load(data=data, reason="รางวัลระดับภาค")  # an open contest's change says why (issue #37)
+    services.rubric_load(data=data, reason="รางวัลระดับภาค")  # an open contest's change says why
     pick(chain.mae_rim, chain.district_stage, chain.rim_nua)
     pick(chain.hang_dong, chain.district_stage, chain.nong_kwai)
     pick(chain.kathu, chain.district_stage, chain.patong)

@@ -1,4 +1,4 @@
-"""What a document requires, answered by the entrant on its criterion page (issue #40): the answers are its own
+"""What a document requires, answered by the entrant on its criterion page: the answers are its own
 facts, checked as an import's, and the page says which requirement still fails and what the answers give."""
 
 import html as html_lib

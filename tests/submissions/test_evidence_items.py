@@ -70,7 +70,7 @@ def test_withdraw_asks_first_and_only_a_confirmed_post_withdraws(owner_client):
     done = owner_client.post(url, {"confirm": "1"}, follow=True)
     assert done.redirect_chain == [(PAGE, 302)]
     assert [str(m) for m in done.context["messages"]] == [
-        "ถอนหลักฐานแล้ว (ยังเก็บไว้ในประวัติ)"  # Thai alone on a Thai page (issue #39)
+        "ถอนหลักฐานแล้ว (ยังเก็บไว้ในประวัติ)"  # Thai alone on a Thai page
     ]
     evidence.refresh_from_db()
     assert evidence.withdrawn_at is not None

@@ -1,4 +1,4 @@
-"""A visitor who is not signed in (issue #39, item 9): `/` was the login page, and nothing linked the
+"""A visitor who is not signed in (item 9): `/` was the login page, and nothing linked the
 announced results. Now it says what the portal is, lists the announced results and the documents' check."""
 
 import pytest

@@ -227,7 +227,7 @@ def _row_one(page: str) -> str:
 
 def test_criterion_one_is_answered_by_the_nominee_not_by_an_upload(client, setup):
     """Seed 001's 1.1 asks for the nominee's name, position and office (`"nominee": true`): the office's
-    table leads to the nominee form, and once the nominee is saved the criterion counts as sent (issue #39)."""
+    table leads to the nominee form, and once the nominee is saved the criterion counts as sent."""
     _, d1, users = setup
     client.force_login(users["own"])
 

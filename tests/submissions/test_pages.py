@@ -82,7 +82,7 @@ def test_province_home_query_count_constant(owner_client, django_assert_num_quer
     # +1 since the province home lists the committee's open clarification rounds; +2 the navigation bar
     # (is the standing published yet? does this office's staff member sit on a contest's panel?); +1 does
     # the year still take evidence (frozen or published results take none)? The holidays are the rubric's
-    # calendar, read once per rubric revision (issue #40: how the contest reads a closed day), not per page;
+    # calendar, read once per rubric revision (how the contest reads a closed day), not per page;
     # +1 what the Department recorded as received (submissions.selectors.recorded_criteria); +1 the deadlines
     # moved, with their old dates and reasons (scoring.deadline_moves).
     with django_assert_num_queries(16):  # +1: the bell's unread count (notices); +1: the rounds sent (1.2, 1.3, 4.2)

@@ -1,4 +1,4 @@
-"""Files sent in pieces over tus 1.0 (issue #42): decided at creation before any byte, appended at the server's
+"""Files sent in pieces over tus 1.0: decided at creation before any byte, appended at the server's
 offset, resumed after a broken piece, and saved by the same service as any upload once the last piece is in."""
 
 import hashlib

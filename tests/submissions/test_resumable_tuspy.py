@@ -1,5 +1,5 @@
 """The official Python tus client (tuspy) against the portal: a script sends a file in pieces with an API token,
-stops half-way as a broken link would, and another run resumes from the server's offset (issue #42)."""
+stops half-way as a broken link would, and another run resumes from the server's offset."""
 
 import io
 

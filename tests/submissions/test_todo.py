@@ -1,4 +1,4 @@
-"""What to do now, at the top of each role's home (issue #39): an office's next deadlines, what is late and
+"""What to do now, at the top of each role's home: an office's next deadlines, what is late and
 what came back; a judge's items left; a tie that waits on whoever runs the contest."""
 
 import re
@@ -166,7 +166,7 @@ def test_a_district_entering_two_contests_sees_each_one_s_next_steps_under_its_n
 
 def test_a_finished_year_s_contest_leaves_the_home_to_this_year_s(client, phuket):
     """The seed year's contest is still open (late evidence is taken) and its page still lists what it lacks,
-    but the home is about this year: nothing "๑๒๘๖ working days late" from a year long over (issue #39)."""
+    but the home is about this year: nothing "๑๒๘๖ working days late" from a year long over."""
     from tests.factories import DistrictFactory, office_contest
 
     district = DistrictFactory(parent=phuket)

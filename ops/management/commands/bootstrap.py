@@ -52,7 +52,7 @@ class Command(BaseCommand):
             stages = stages_load()
             self.stdout.write(f"ขั้นการคัดเลือก / stages: {', '.join(s.contest.slug for s in stages)}")
         # A frozen (or published) year refuses every change: its rubric and data stay as they are, so that
-        # `make run` starts again whatever central staff have done with the year (issue #26).
+        # `make run` starts again whatever central staff have done with the year.
         frozen = list(selectors.frozen_rubrics())
         frozen_contests = {r.contest.slug: r.year for r in frozen}
         shipped = []  # the files loaded (or kept frozen): the demo runs each office contest again this year

@@ -37,7 +37,7 @@ ROLES = {"provincial": Role.OFFICE_STAFF, "committee": Role.COMMITTEE, "chair": 
 # Changelist queries do not grow with rows (list_select_related, annotated award names); one of them is
 # the navigation bar's latest year for central staff's calendar link.
 FACT_QUERIES = 11  # +1: the bell's unread count (notices)
-RESULT_QUERIES = 12  # two of them the award filter's: the contests the user sees (issue #37); +1 the bell
+RESULT_QUERIES = 12  # two of them the award filter's: the contests the user sees; +1 the bell
 
 
 CASES = [(page, who, statuses[i]) for page, statuses in MATRIX.items() for i, who in enumerate(WHO)]
@@ -160,7 +160,7 @@ def test_rubric_copy_to_next_year_shifts_dates(central_client, rubric):
 
 def _deadline_post(criterion, value):
     management = {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-MIN_NUM_FORMS": "0"}
-    # The 2566 contest is open: the list's deadlines move with a reason (issue #37).
+    # The 2566 contest is open: the list's deadlines move with a reason.
     return {**management, "form-0-id": str(criterion.pk), "form-0-deadline": value, "_save": "Save", "reason": "หนังสือ"}
 
 

@@ -1,4 +1,4 @@
-"""The admin shows and reads dates in the Buddhist Era (issue #26, item 11): Django's th locale prints
+"""The admin shows and reads dates in the Buddhist Era (item 11): Django's th locale prints
 Gregorian years, so scoring.admin.dates shows them through its own columns and widget."""
 
 import re

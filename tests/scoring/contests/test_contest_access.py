@@ -1,4 +1,4 @@
-"""Isolation for contests run by a provincial office (issue #16): every page as the office that runs it,
+"""Isolation for contests run by a provincial office: every page as the office that runs it,
 another province's organiser, the district offices, the Department's roles and anonymous."""
 
 import json

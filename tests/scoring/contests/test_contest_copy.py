@@ -1,4 +1,4 @@
-"""Copying a contest with periods (issue #28): the builder starts from one of the office's contests, seed 004's
+"""Copying a contest with periods: the builder starts from one of the office's contests, seed 004's
 months included; `selectors.contest_file` gathers every period's rubric back into one file
 (`contest_spec.periods_gather`), and saving the copy makes the same rubric in every period."""
 

@@ -1,4 +1,4 @@
-"""Draft and open (issue #28): a contest built on the pages is a draft until whoever runs it opens it; its
+"""Draft and open: a contest built on the pages is a draft until whoever runs it opens it; its
 entrants meet it only once it is open. Rubric files and contests made before stay open, as they were."""
 
 import json

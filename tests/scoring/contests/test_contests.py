@@ -1,4 +1,4 @@
-"""Contests (issue #16): the national B.E. 2566 contest is one contest like the others."""
+"""Contests: the national B.E. 2566 contest is one contest like the others."""
 
 import io
 import json

@@ -1,4 +1,4 @@
-"""The seeds' contests (issue #16) loaded by `bootstrap` with the real units, once for this module.
+"""The seeds' contests loaded by `bootstrap` with the real units, once for this module.
 
 The load runs inside a transaction rolled back at the module's end (as tests/scoring/test_units_real.py)."""
 

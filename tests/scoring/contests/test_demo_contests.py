@@ -1,4 +1,4 @@
-"""`bootstrap --demo` gives every seed contest (issue #16) standings worth looking at: facts drawn by each
+"""`bootstrap --demo` gives every seed contest standings worth looking at: facts drawn by each
 computed criterion's rule, the committee's scores for the judged ones.
 
 Loaded once for this module with the real units, inside a transaction rolled back at the module's end
@@ -88,7 +88,7 @@ def test_ubon_months_are_computed_and_their_mean_spreads_the_districts(seeded):
     assert len({r["total"] for r in found}) == 11
     assert found[0]["total"] != found[-1]["total"]
     # Every month is computed from the district's own figures, dates and answers: June's grade too, from its two
-    # answers (issue #40), so no panel member types a letter.
+    # answers, so no panel member types a letter.
     facts = Fact.objects.filter(rubric__contest__slug="ubon-milestones-2568")
     months = set(facts.values_list("rubric__period", flat=True))
     assert months == {"2568-04", "2568-05", "2568-06", "2568-07", "2568-08", "2568-09"}
@@ -183,7 +183,7 @@ def test_each_province_sends_two_of_its_districts_picks_to_its_inspection_region
 
 def test_chair_settles_two_entrants_per_judged_contest(seeded):
     finals = ChairFinal.objects.filter(rubric__contest__slug__in=SEED_CONTESTS)
-    # chonburi, model-subdistrict, nongkhai; Ubon's June is graded from the districts' answers (issue #40)
+    # chonburi, model-subdistrict, nongkhai; Ubon's June is graded from the districts' answers
     assert finals.values("rubric").distinct().count() == 3
     assert finals.count() == 6
 
@@ -280,7 +280,7 @@ def test_each_office_contest_is_judged_by_its_own_panel(seeded):
 
 
 def test_the_seed_year_s_picks_came_with_their_files_one_late(seeded):
-    """A finished year looks finished (issue #40): each regional pick's files were sent, most in the week before
+    """A finished year looks finished: each regional pick's files were sent, most in the week before
     31 May 2565, Ubon Ratchathani's district-level files two days after it; a rerun sends nothing again."""
     from scoring.selectors import work_calendar
     from stages.models import StageUpload

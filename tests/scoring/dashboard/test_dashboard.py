@@ -86,7 +86,7 @@ def test_dashboard_page_query_count(client, central_user, scored, django_assert_
     client.get(reverse("scoring:dashboard", args=[2566]))
     # session, user, membership, nav year, rubric, then tiers, dimensions, criteria, settings, snapshot, the
     # tallies over all entrants, the page's keys, its rows, award holders, evidence without a fact; the holidays
-    # are the rubric's calendar, read by the first visit and cached per rubric revision (issue #40)
+    # are the rubric's calendar, read by the first visit and cached per rubric revision
     with django_assert_num_queries(16):  # +1: the bell's unread count (notices)
         client.get(reverse("scoring:dashboard", args=[2566]))
 
@@ -159,7 +159,7 @@ def test_near_deadline_and_missing_counts(client, central_user, scored, monkeypa
     client.force_login(central_user)
     ctx = client.get(reverse("scoring:live", args=[2566])).context
     missing = {m["criterion"].code: m["missing"] for m in ctx["missing"]}
-    assert missing["1.1"] == 76 and missing["1.2"] == 76  # Phuket's 1.1 fact is no evidence (issue #26)
+    assert missing["1.1"] == 76 and missing["1.2"] == 76  # Phuket's 1.1 fact is no evidence
     near = {item["criterion"].code: item for item in ctx["near_deadline"]}
     assert set(near) == {"1.2"} and near["1.2"]["left"] == 3 and near["1.2"]["missing"] == 76
     assert (len(near["1.2"]["provinces"]), near["1.2"]["more"]) == (30, 46)

@@ -1,4 +1,4 @@
-"""A contest's fact template (issue #27): what the XLSX holds, and reading it back through the facts import.
+"""A contest's fact template: what the XLSX holds, and reading it back through the facts import.
 
 Seed 003's missions, run by Chiang Mai among two districts (แม่ริม, สันทราย). Its shared fact is tpmap_target,
 the TPMAP target people that 1.1.1 (verified ÷ target × 30) and 1.4 (excluded people recorded ÷ target,
@@ -115,7 +115,7 @@ def test_the_second_sheet_explains_each_fact_and_the_rule_that_uses_it(missions)
         "จำนวนเต็ม เช่น 1,250",
         "a whole number, e.g. 1,250",
     ]
-    assert target[6].splitlines() == [  # the document's numbers, not the portal's codes 1.1.1 and 1.4 (issue #27)
+    assert target[6].splitlines() == [  # the document's numbers, not the portal's codes 1.1.1 and 1.4
         "๑.๑ การตรวจสอบและรับรองข้อมูลบุคคล/ครัวเรือนเป้าหมายจากระบบ TPMAP (30 คะแนน)",
         "๔ กลุ่มคนที่ตกหล่น (Exclusion error) ได้รับการตรวจสอบและบันทึกในระบบ TPMAP เพิ่มขึ้น (Extra Point) (10 คะแนน)",
     ]

@@ -1,4 +1,4 @@
-"""The fact template on the contest's page (issue #27): whoever runs the contest downloads it and sends it
+"""The fact template on the contest's page: whoever runs the contest downloads it and sends it
 back through the same upload; nobody else learns it exists."""
 
 import io
@@ -124,7 +124,7 @@ def test_a_bad_cell_is_shown_on_the_page_thai_first_and_nothing_is_kept(client, 
     response = client.post(reverse("scoring:facts", args=["cm-missions-2565"]), {"file": upload}, follow=True)
     assert (
         '<li class="error">แถวที่ 6: แผ่นงาน “ข้อมูล facts” ช่อง Y6: แปลงทั้งหมด ต้องเป็นตัวเลข แต่ได้รับ “แปด”</li>'
-    ) in response.content.decode()  # Thai alone (issue #39)
+    ) in response.content.decode()  # Thai alone
     assert not Fact.objects.filter(rubric=rubric).exists()
 
 

@@ -1,4 +1,4 @@
-"""Every shipped contest's fact template round-trips (issue #27): download it, fill it from the demo's facts as
+"""Every shipped contest's fact template round-trips: download it, fill it from the demo's facts as
 an organiser would in Excel, send it back, and the standings are those the same facts give through the plain
 facts import. Loaded once with the real units (`bootstrap`), inside a transaction rolled back at the end."""
 
@@ -55,7 +55,7 @@ def test_the_template_round_trips_to_the_same_standings(slug):
     facts = {rubric.pk: template_facts(rubric) for rubric in rubrics}
     if not any(facts.values()):
         # Every criterion judged by the panel: nothing to fill, and it says so. Seed 002's stages ask their
-        # entrants questions (issue #40), but nobody has been picked yet: an empty sheet, said so.
+        # entrants questions, but nobody has been picked yet: an empty sheet, said so.
         asks = any(selectors.rubric_spec(r).fact_columns for r in rubrics)
         said = "ไม่มีค่าใดในแบบฟอร์ม" if asks else "การประกวดนี้ไม่มีข้อมูลที่ต้องกรอก"
         before = standings(contest)

@@ -1,4 +1,4 @@
-"""Another office's contest as the target (issue #24): Chonburi's (TH-20) district contest with its private
+"""Another office's contest as the target: Chonburi's (TH-20) district contest with its private
 objects, and the users who must be checked against it, built once per module."""
 
 from decimal import Decimal

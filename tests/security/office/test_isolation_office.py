@@ -1,5 +1,5 @@
 """Isolation matrix with another office's contest as the target: every URL pattern and every API operation,
-as six attackers and three positive controls, on Chonburi's contest and its objects (issue #24).
+as six attackers and three positive controls, on Chonburi's contest and its objects.
 
 A user with another office's login (an organiser, a district's staff, a panel's member), Chonburi's own
 staff who do not enter, and the national committee must be refused, preferably as not found, and never see

@@ -1,4 +1,4 @@
-"""Who may get what of ANOTHER office's contest: every route (by URL name) and method, per role (issue #24).
+"""Who may get what of ANOTHER office's contest: every route (by URL name) and method, per role.
 
 The target is Chonburi's (TH-20) district website contest, `chonburi-web-2564` in every <year> and <slug>,
 its entrant district's code in <code>, and Chonburi's object of the rule in <pk> (office/conftest.py).
@@ -126,7 +126,7 @@ RULES = {
     "admin/stages/registersource/<path:object_id>/": Rule(
         "- - - - - - - - -", "- - - - - - - - -", "stages.registersource"
     ),
-    # accounts (issue #41): the sign-in audit, a person's own pages, account links, the sheet
+    # accounts: the sign-in audit, a person's own pages, account links, the sheet
     "admin:accounts_accountevent_changelist": Rule("- - - - - - - - -", "- - - - - - - - -", "accounts.accountevent"),
     "admin:accounts_accountevent_add": Rule("- - - - - - - - -", "- - - - - - - - -", "accounts.accountevent"),
     "admin:accounts_accountevent_history": Rule("- - - - - - - - -", "- - - - - - - - -", "accounts.accountevent"),
@@ -333,7 +333,7 @@ RULES = {
     "api-docs": Rule("- 0 0 0 0 0 + + +"),
     "set_language": Rule("0 0 0 0 0 0 + + +", "0 0 0 0 0 0 + + +"),
     "api-evidence": Rule("- 4 4 4 4 4 * * +", "- 4 4 4 4 4 - + -"),
-    # tus (issue #42): the collection takes no GET (405) and a POST without Tus-Resumable (412); an upload is
+    # tus: the collection takes no GET (405) and a POST without Tus-Resumable (412); an upload is
     # its sender's alone: anyone else gets 404, never its name or description.
     "api-uploads": Rule("- 0 0 0 0 0 0 0 0", "- 0 0 0 0 0 0 0 0"),
     "api-upload": Rule(
@@ -425,7 +425,7 @@ RULES = {
     "verify:page": Rule("- - - - - - - - -"),
 }
 
-# Leaks this matrix finds in code another change is fixing (issue #24): route -> (the roles it leaks to, what
+# Leaks this matrix finds in code another change is fixing: route -> (the roles it leaks to, what
 # leaks and where the fix belongs). Strict: a fixed leak fails until its entry is removed.
 COMMITTEE = ("committee",)
 SIGNED_IN = ("other_organiser", "other_district", "other_panelist", "office_staff", "committee")
