@@ -92,7 +92,7 @@ rubric = Rubric.objects.get(year=2566)
 times = []
 for code in sys.argv[1:]:
     start = time.perf_counter()
-    fact_set(rubric=rubric, province=Unit.objects.get(code=code), criterion_code="1.1", name="done", value="yes")
+    fact_set(rubric=rubric, unit=Unit.objects.get(code=code), criterion_code="1.1", name="done", value="yes")
     times.append(time.perf_counter() - start)
 print(json.dumps(times))
 """
