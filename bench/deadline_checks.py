@@ -267,7 +267,7 @@ def report(plan: dict, out: dict, kills: list, monitor: CatchUp, state: dict, *,
     lost = uploads_lost(out["accepted"] + recovered, state["s3"])
     missing = scores_missing(out["scores"], plan["year"])
     equal = standings_equal(plan["year"], plan["district_contest"])
-    pages = [ms for name, v in kinds.items() if is_page(name) for _, s, ms in v if 0 < s < 500]
+    pages = [ms for name, v in kinds.items() for _, s, ms in v if is_page(name, s)]
     uploads = [ms for _, s, ms in kinds.get("upload 1 MB (form)", []) if 0 < s < 500]
     return {
         "kinds": rows,
@@ -287,8 +287,12 @@ def report(plan: dict, out: dict, kills: list, monitor: CatchUp, state: dict, *,
     }
 
 
-def is_page(name: str) -> bool:
-    return any(word in name for word in ("page", "dashboard", "matrix", "screen", "verify"))
+def is_page(name: str, status: int) -> bool:
+    """A page a person waits to read: the named pages answered, and the first page after signing in when it is
+    one (200; a redirect to the second-factor page or elsewhere is not)."""
+    if name == "after sign-in":
+        return status == 200
+    return 0 < status < 500 and any(word in name for word in ("page", "dashboard", "matrix", "screen", "verify"))
 
 
 def print_report(r: dict) -> None:

@@ -191,8 +191,9 @@ def entrants_score(
     calendar = selectors.rubric_calendar(rubric)
     ids = None if every else [unit for _, unit, _, _ in entrants]
     facts = selectors.facts_by_unit(rubric, None if within else ids, within=within, ordered=False)
-    # The committee's judgments feed the same engine as overrides (docs/decisions.md, decision 8).
-    judged = merged_scores(rubric, ids)
+    # The committee's judgments feed the same engine as overrides (docs/decisions.md, decision 8). A chunk reads
+    # the whole contest's (a panel judges a few hundred entrants at most): cheaper than naming 10,000 ids.
+    judged = merged_scores(rubric, None if within else ids)
     tallies = engine.Scorer(spec, calendar, today=timezone.localdate()).score_many(
         [(facts.get(unit, EMPTY), size_group, judged.get(unit, EMPTY)) for _, unit, _, size_group in entrants]
     )

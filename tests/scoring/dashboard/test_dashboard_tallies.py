@@ -211,10 +211,11 @@ def contest_of(n: int, chiang_mai):
 def test_dashboard_query_count_is_the_same_for_3_or_30_entrants(n, chiang_mai, django_assert_num_queries):
     rubric = contest_of(n, chiang_mai)
     board(rubric, today=JUNE_25_2021)  # counts the facts once for this process
-    # tiers, dimensions, criteria, settings, snapshot, the tallies, the page's keys, its rows, award holders,
-    # evidence without a fact, and the first entrants with nothing submitted for 1.1, due in 3 working days
+    # tiers, dimensions, criteria, settings, snapshot, the tallies, the page's keys, its rows, the award places'
+    # last key, the award holders, evidence without a fact, and the first entrants with nothing submitted for 1.1,
+    # due in 3 working days
     calendar = selectors.work_calendar()
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         ctx = dashboard.dashboard(rubric, today=JUNE_25_2021, calendar=calendar)
     assert ctx["near_deadline"][0]["missing"] == n and len(ctx["rows"]) == n
     assert ctx["missing"][2]["submitted"] == 1  # 3.1: the one link
