@@ -1,26 +1,22 @@
 """Selection in stages and nominees leave contests for apps of their own in the state only: a database made by the
-chain before the move migrates on keeping every row, its id and its links, the tables, and the content types
-(relabelled in place, so admin history and granted permissions follow the models)."""
+chain before the move keeps every row, its id and its links, the tables, and the content types (relabelled in
+place, so admin history and granted permissions follow the models). Walked by tests/contests/test_migrations.py
+with the other moves."""
 
 # rename-fields: leave (the rows are made with the old chain's models, by their old field names)
 
 from datetime import date
 
-import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from nominees.models import Nominee, NomineeVersion
 from stages.models import Stage, StageEntry
-from tests.contests.test_migrations import empty_database, migrate, old_chain  # noqa: F401  (fixtures)
-
-pytestmark = pytest.mark.usefixtures("empty_database", "old_chain")
+from tests.contests.old_chain import chonburi_district
 
 
-def _before_the_move(graph) -> list:
+def before_the_move(graph) -> list:
     """Targets that apply every migration but the new apps' first and those that depend on them."""
     kept = set(graph.nodes)
     for app in ("stages", "nominees"):
@@ -28,15 +24,10 @@ def _before_the_move(graph) -> list:
     return [n for n in kept if not graph.node_map[n].children & kept]
 
 
-def _old_rows(old) -> dict:
+def rows(old) -> dict:
     """What a staged contest with a pick, and a contest with a nominee, left in a database before the move."""
     unit = old.get_model("contests", "Unit").objects
-    province, _ = unit.get_or_create(
-        code="TH-20", defaults={"dopa_code": "20", "level": "province", "name_th": "ชลบุรี", "name_en": "Chon Buri"}
-    )
-    district = unit.create(
-        code="2001", dopa_code="2001", level="district", parent=province, name_th="เมืองชลบุรี", name_en="Mueang"
-    )
+    province, district = chonburi_district(unit, "2003", "บางละมุง", "Bang Lamung")
     contest = old.get_model("contests", "Contest").objects
     staged = contest.create(slug="chonburi-stage-2568", name_th="ขั้น", name_en="Stage", year=2568, organiser=province)
     honours = contest.create(
@@ -71,14 +62,8 @@ def _old_rows(old) -> dict:
     }  # fmt: skip
 
 
-def test_a_database_before_the_move_migrates_on_keeping_rows_links_tables_and_content_types():
-    graph = MigrationExecutor(connection).loader.graph
-    latest = graph.leaf_nodes()
-    ids = _old_rows(migrate(_before_the_move(graph)))
-
-    migrate(latest)
-    ContentType.objects.clear_cache()
-
+def check(ids: dict) -> None:
+    """After the chain's end: the rows of `rows`, in the apps they moved to, in the state only."""
     assert (Stage._meta.db_table, StageEntry._meta.db_table) == ("contests_stage", "contests_stageentry")
     assert (Nominee._meta.db_table, NomineeVersion._meta.db_table) == ("scoring_nominee", "scoring_nomineeversion")
     stage = Stage.objects.get(pk=ids["stage"])

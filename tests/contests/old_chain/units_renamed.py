@@ -1,52 +1,39 @@
 """Province → Unit and ProvinceResult → Standing rename the models in the state only: a database made by the
-chain before the renames migrates on keeping every row, its id and its links, the tables, the contest's chosen
-entrants, and the content types and permissions (renamed in place, so admin history and granted permissions
-follow the models)."""
+chain before the renames keeps every row, its id and its links, the tables, the contest's chosen entrants, and the
+content types and permissions (renamed in place, so admin history and granted permissions follow the models).
+Walked by tests/contests/test_migrations.py with the other moves."""
 
 # rename-codemod: leave (the rows are made with the old chain's models, by their old names)
 # rename-fields: leave (and by their old field names)
 
-from datetime import date
 from decimal import Decimal
 
-import pytest
 from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from contests.models import Contest, Unit
 from scoring.models import Standing
-from tests.contests.test_migrations import before, empty_database, migrate, old_chain  # noqa: F401  (fixtures)
-
-pytestmark = pytest.mark.usefixtures("empty_database", "old_chain")
+from tests.contests.old_chain import chonburi_district, rubric_2564
 
 
-def _node(graph, app: str, suffix: str) -> tuple[str, str]:
+def node(graph) -> tuple[str, str]:
     """The rename's migration, whatever number its app gave it."""
-    return next((a, n) for a, n in graph.nodes if a == app and n.endswith(suffix))
+    return next((a, n) for a, n in graph.nodes if a == "contests" and n.endswith("_unit_named_for_any_unit"))
 
 
-def _old_rows(old) -> dict:
-    """What a contest with a chosen entrant and its result left in a database before the renames."""
+def rows(old) -> dict:
+    """What a contest with a chosen entrant and its result left in a database before the renames (its district and
+    its organiser's account named apart from the other moves' rows made in the same database)."""
     unit = old.get_model("contests", "Province").objects
-    province, _ = unit.get_or_create(
-        code="TH-20", defaults={"dopa_code": "20", "level": "province", "name_th": "ชลบุรี", "name_en": "Chon Buri"}
-    )
-    district = unit.create(
-        code="2001", dopa_code="2001", level="district", parent=province, name_th="เมืองชลบุรี", name_en="Mueang"
-    )
+    province, district = chonburi_district(unit, "2002", "บ้านบึง", "Ban Bueng")
     contest = old.get_model("contests", "Contest").objects.create(
         slug="chonburi-web-2564", name_th="เว็บไซต์", name_en="Website", year=2564, organiser=province,
         entrant_level="district",
     )  # fmt: skip
     contest.entrants.add(district)
-    rubric = old.get_model("scoring", "Rubric").objects.create(
-        contest=contest, year=2564, name_th="เกณฑ์", name_en="Rubric", starts_on=date(2020, 10, 1),
-        ends_on=date(2021, 9, 30), total_points=Decimal("100"),
-    )  # fmt: skip
+    rubric = rubric_2564(old, contest)
     result = old.get_model("scoring", "ProvinceResult").objects.create(
         rubric=rubric, province=district, total=Decimal("42.50"), rank=1
     )
@@ -56,10 +43,10 @@ def _old_rows(old) -> dict:
     permission = old.get_model("auth", "Permission").objects.create(
         content_type=unit_type, codename="view_province", name="Can view province"
     )
-    user = old.get_model("auth", "User").objects.create(username="organiser-20")
+    user = old.get_model("auth", "User").objects.create(username="organiser-20-web")
     user.user_permissions.add(permission)
     entry = old.get_model("admin", "LogEntry").objects.create(
-        user=user, content_type_id=result_type.pk, object_id=str(result.pk), object_repr="2001",
+        user=user, content_type_id=result_type.pk, object_id=str(result.pk), object_repr="2002",
         action_flag=ADDITION, action_time=timezone.now(),
     )  # fmt: skip
     return {
@@ -69,17 +56,11 @@ def _old_rows(old) -> dict:
     }  # fmt: skip
 
 
-def test_a_database_before_the_renames_migrates_on_keeping_rows_links_tables_and_content_types():
-    graph = MigrationExecutor(connection).loader.graph
-    latest = graph.leaf_nodes()
-    ids = _old_rows(migrate(before(graph, _node(graph, "contests", "_unit_named_for_any_unit"))))
-
-    migrate(latest)
-    ContentType.objects.clear_cache()
-
+def check(ids: dict) -> None:
+    """After the chain's end: the rows of `rows`, renamed in the state only."""
     assert (Unit._meta.db_table, Standing._meta.db_table) == ("scoring_province", "scoring_provinceresult")
     district = Unit.objects.get(pk=ids["district"])
-    assert (district.code, district.parent_id, district.level) == ("2001", ids["province"], "district")
+    assert (district.code, district.parent_id, district.level) == ("2002", ids["province"], "district")
     assert list(Contest.objects.get(pk=ids["contest"]).entrants.values_list("pk", flat=True)) == [ids["district"]]
     standing = Standing.objects.get(pk=ids["result"])
     assert (standing.unit_id, standing.total, standing.rank) == (ids["district"], Decimal("42.50"), 1)
