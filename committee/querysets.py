@@ -30,15 +30,17 @@ def seat(user, rubric: Rubric | None) -> str | None:
     return actor_of(user).seat(rubric.contest if rubric is not None else None)
 
 
-def units_for_member(user, rubric: Rubric | None = None) -> models.QuerySet[Unit]:
+def units_for_member(user, rubric: Rubric | None = None, *, only: Rubric | None = None) -> models.QuerySet[Unit]:
     """Units a user may see here, less those they are conflicted with: with a rubric, its contest's entrants
     as the actor sees them (never the 8,455 units central staff may see elsewhere); without, the Department's
-    contests' entrants they may see (the national screens)."""
+    contests' entrants they may see (the national screens), `only` that rubric's contest's (one screen's rows:
+    no subquery for each contest the user may see)."""
     actor = actor_of(user)
     if rubric is not None:
         units = actor.entrants(rubric.contest)
     else:  # office staff: their own office where it enters (a panel's contests are asked with their rubric)
-        units = actor.units(Need.ENTER if actor.files_for_office() else Need.SEE)
+        need = Need.ENTER if actor.files_for_office() else Need.SEE
+        units = actor.units(need, only=only.contest if only is not None else None)
     return units.exclude(pk__in=actor.conflict_subquery())
 
 
@@ -89,8 +91,9 @@ class ScopedQuerySet(models.QuerySet):
         actor = actor_of(user)
         if not actor.in_portal() or (actor.files_for_office() and not self.provincial_sees):
             return self.none()
-        # A subquery, not a list: the scope costs no extra round trip.
-        return self.filter(**{f"{self.unit_path}__in": units_for_member(user).values("pk")})
+        # A subquery, not a list: the scope costs no extra round trip. With a rubric, its contest's entrants only:
+        # the rows asked for are that rubric's.
+        return self.filter(**{f"{self.unit_path}__in": units_for_member(user, only=rubric).values("pk")})
 
 
 class JudgmentQuerySet(ScopedQuerySet):

@@ -118,11 +118,12 @@ class Scopes:
             found |= Q(**{contest: each.pk, f"{unit}__in": self.entrants(each).values("pk")})
         return found
 
-    def units(self, need: Need | str = Need.SEE) -> QuerySet[Unit]:
-        """Every unit the user may see in some contest they may `need` (the union of `entrants`)."""
+    def units(self, need: Need | str = Need.SEE, only: Contest | None = None) -> QuerySet[Unit]:
+        """Every unit the user may see in some contest they may `need` (the union of `entrants`). `only`: in that
+        one contest (a page about its rows), without a subquery for every contest the user may see."""
         if self.administers():
             return Unit.objects.all()
         found = Q(pk__in=[])
-        for each in self._each(need):
+        for each in self._each(need) if only is None else [only] if self.can(only, need) else []:
             found |= Q(pk__in=self.entrants(each).values("pk"))
         return Unit.objects.filter(found)

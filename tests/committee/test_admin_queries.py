@@ -37,8 +37,9 @@ PAGES = {
 # Every page: +1 for the bell's unread count (notices).
 QUERIES = {
     "matrix": {"chair": 16, "central": 18, "committee": 15},
-    # rules asked with the rubric: no fall-through; the holidays are the rubric's cached calendar
-    "score": {"chair": 23, "central": 22, "committee": 22},
+    # rules asked with the rubric: no fall-through; the holidays are the rubric's cached calendar; the rows'
+    # scope is the rubric's contest alone (no list of every contest the member may see)
+    "score": {"chair": 21, "central": 22, "committee": 20},
     "judgments": {"chair": 13, "central": 12, "committee": 13},
     "history": {"chair": 13, "central": 12, "committee": 15},
     "clarifications": {"chair": 13, "central": 12, "committee": 13},
