@@ -289,10 +289,9 @@ def places_from_top(rubric: Rubric, places: int) -> dict:
 
 def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: str = "total", page: int = 1) -> dict:
     """Everything the dashboard and its live partial show: the page's rows, and tallies over all entrants
-    in the database (tallies). 10 queries whatever the number of entrants (11 when the entrants are not provinces:
-    the award places' last key); 1 more when a criterion due soon
-    has entrants with nothing submitted, 1 more when the facts changed since this process last counted them
-    (tallies.recorded_counts)."""
+    in the database (tallies). 10 queries whatever the number of entrants (11 when the entrants are not
+    provinces: the award places' last key); 1 more when a criterion due soon has entrants with nothing
+    submitted, 1 more when the facts changed since this process last counted them (tallies.recorded_counts)."""
     results = Standing.objects.filter(rubric=rubric).select_related("unit")
     tiers = list(rubric.award_tiers.all())
     dimensions = list(rubric.dimensions.all())
