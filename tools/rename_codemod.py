@@ -159,24 +159,29 @@ def keep_standing_table(source: str) -> str:
     return source
 
 
+def tracked_files(root: Path, suffixes: set[str], skipped: tuple[re.Pattern, ...]) -> list[str]:
+    """The files git knows of or would add (not ignored) under `root` with these suffixes, less the skipped paths."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
+    return sorted(
+        p
+        for p in set(listed)
+        if p and Path(p).suffix in suffixes and not any(s.search(p) for s in skipped) and (root / p).is_file()
+    )
+
+
 @dataclass
 class Codemod:
     root: Path
     changed: dict[str, str] = field(default_factory=dict)
 
     def files(self) -> list[str]:
-        listed = subprocess.run(
-            ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-            cwd=self.root,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.split("\n")
-        return sorted(
-            p
-            for p in set(listed)
-            if p and Path(p).suffix in SUFFIXES and not any(s.search(p) for s in SKIPPED) and (self.root / p).is_file()
-        )
+        return tracked_files(self.root, SUFFIXES, SKIPPED)
 
     def run(self) -> dict[str, str]:
         sources = {p: (self.root / p).read_text(encoding="utf-8") for p in self.files()}

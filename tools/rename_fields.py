@@ -39,6 +39,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tools.rename_codemod import tracked_files
+
 # Python names renamed wherever they are a name: they hold any unit (or any entrant, or a unit's id).
 NAMES = {
     "province": "unit",
@@ -523,18 +527,7 @@ class Codemod:
     clashes: list[str] = field(default_factory=list)
 
     def files(self) -> list[str]:
-        listed = subprocess.run(
-            ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-            cwd=self.root,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.split("\n")
-        return sorted(
-            p
-            for p in set(listed)
-            if p and Path(p).suffix in SUFFIXES and not any(s.search(p) for s in SKIPPED) and (self.root / p).is_file()
-        )
+        return tracked_files(self.root, SUFFIXES, SKIPPED)
 
     def run(self) -> dict[str, str]:
         for path in self.files():

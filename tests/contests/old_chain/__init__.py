@@ -1,6 +1,8 @@
 """Rows an old database held before each move or rename of the old chain, made with that point's own models, and
 what they must be at the chain's end (walked by tests/contests/test_migrations.py)."""
 
+# rename-fields: leave (the rows are made with the old chains' models, by their old field names)
+
 from datetime import date
 from decimal import Decimal
 
