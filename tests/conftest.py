@@ -109,7 +109,7 @@ def django_db_use_migrations() -> bool:
     """On SQLite each worker's test database is made from the models (pytest-django's --no-migrations), not by
     replaying the migrations: Django renders every related model's state again for each AlterField, about
     15 s of a worker on these machines. `make test` checks first that the migrations make the models
-    (`makemigrations --check`), and tests/test_squashed_migrations.py takes an empty database through the
+    (`makemigrations --check`), and tests/contests/test_migrations.py takes an empty database through the
     squashed migrations and another through the chains they replace to the same schema, clause by clause. On
     PostgreSQL the two differ in details (auth's many-to-many ids are bigint after its migrations, a unique
     constraint added later is named `_uniq`, not `_key`), so there the test database is migrated, as

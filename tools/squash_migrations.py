@@ -14,7 +14,7 @@ app, and this tool stops).
 
 The result holds because the chain ends where the models are: the tool stops unless `makemigrations --check`
 is clean first, so the squashed state is the old chain's final state (tests/test_squashed_migrations.py compares
-the two, and the schemas each makes).
+the two; tests/contests/test_migrations.py the schemas each makes).
 
 RunPython and RunSQL from the old chains: each is named below, as seeding a fresh database (its function is
 copied into the squashed migration, which then stands alone once the old files are deleted) or as reworking

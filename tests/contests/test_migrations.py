@@ -12,10 +12,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection, connections
 from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.recorder import MigrationRecorder
 from django.test import override_settings
 
 from core.migration_ops import replaced_chains_finished
-from tests.contests.old_chain import contests_moved, stages_moved, units_renamed
+from ops.models import SiteContact
+from tests.contests.old_chain import chain_end, contests_moved, fields_renamed, stages_moved, units_renamed
 
 
 def replaced_modules() -> dict[str, str]:
@@ -79,16 +81,19 @@ def an_empty_database(test_database, suffix: str, tmp_path):
                 cursor.execute(f'DROP DATABASE "{name}"')
 
 
-def test_an_old_database_walks_the_old_chain_keeping_what_each_move_and_rename_promised(empty_database, old_chain):
-    """One walk of the old chain, as a database made at its start would take it, with rows made before each move:
-    before contests 0001 (tests/contests/old_chain/contests_moved.py), before the units' rename (units_renamed.py)
-    and before stages and nominees left contests (stages_moved.py); then a plain `migrate` finishes the chain and
-    goes on. Each part's rows are checked at the end. (One walk, not one a part: the chain's last migrations cost
-    most of a walk, Django re-rendering the models' state on each AlterField.) Also: on SQLite the migrations end
-    at the very schema the suite's test database was made with from the models (tests/conftest.py
-    `django_db_use_migrations`), table by table and index by index."""
+def test_an_old_database_walks_the_old_chain_and_on_keeping_every_row_and_the_schema_a_fresh_one_gets(
+    empty_database, old_chain, tmp_path
+):
+    """One walk, as a database made at the old chain's start would take it, with rows made at each stop: before
+    contests 0001 (tests/contests/old_chain/contests_moved.py), before the units' rename (units_renamed.py), before
+    stages and nominees left contests (stages_moved.py), at the old chain's end where the squashed migrations
+    begin (chain_end.py), and, past them, before the fields' renames (fields_renamed.py); then on to the latest
+    migration. Each part's rows are checked at the end. (One walk, not one a part: the chains' last migrations
+    cost most of a walk, Django re-rendering the models' state on each AlterField.) The schema it ends at is the
+    one a fresh database gets through the squashed migrations and, on SQLite, the one the suite's test database
+    was made with from the models (tests/conftest.py `django_db_use_migrations`), table by table and index by
+    index."""
     graph = MigrationExecutor(connection).loader.graph
-    latest = graph.leaf_nodes()
     # Everything but contests 0001 and what came after it (scoring 0017, the other apps' state-only retargets).
     moved = contests_moved.rows(migrate(before(graph, ("contests", "0001_initial"))))
     with override_settings(MIGRATION_MODULES={}):  # a plain `migrate` refuses a database stopped here
@@ -98,18 +103,62 @@ def test_an_old_database_walks_the_old_chain_keeping_what_each_move_and_rename_p
     # Each stop is past the one before (what was applied is among its targets' plans): the walk only goes forward.
     renamed = units_renamed.rows(migrate(before(graph, units_renamed.node(graph))))
     staged = stages_moved.rows(migrate(stages_moved.before_the_move(graph)))
+    ended = chain_end.rows(migrate(graph.leaf_nodes()))
 
-    with override_settings(MIGRATION_MODULES={}):  # plain `migrate` finishes the old chain first, then goes on
+    with override_settings(MIGRATION_MODULES={}):  # the squashed migrations and what follows them
+        squashed = MigrationExecutor(connection)
+        latest = squashed.loader.graph.leaf_nodes()
+        plan = squashed.migration_plan(latest)
+        assert not {(m.app_label, m.name) for m, _ in plan} & set(squashed.loader.replacements)  # counted applied
+        assert replaced_chains_finished(databases=["default"]) == []
+        fields = fields_renamed.rows(migrate(fields_renamed.before_the_renames(squashed.loader.graph)))
         call_command("migrate", verbosity=0)
-    assert MigrationExecutor(connection).migration_plan(latest) == []
-    ContentType.objects.clear_cache()
+        assert MigrationExecutor(connection).migration_plan(latest) == []
+        assert set(squashed.loader.replacements) <= set(MigrationRecorder(connection).applied_migrations())
+        ContentType.objects.clear_cache()
 
-    contests_moved.check(moved)
-    units_renamed.check(renamed)
-    stages_moved.check(staged)
+        contests_moved.check(moved)
+        units_renamed.check(renamed)
+        stages_moved.check(staged)
+        chain_end.check(ended)
+        fields_renamed.check(fields)
+        walked = database_schema(connection)
+
+        with an_empty_database(empty_database, "squashed", tmp_path) as fresh:
+            MigrationExecutor(fresh).migrate(latest)
+            assert list(SiteContact.objects.values_list("pk", "phone")) == [(1, "")]  # seeded by ops' squashed one
+            made = database_schema(fresh)
+    assert sorted(made) == sorted(walked)
+    for table in sorted(walked):
+        assert made[table] == walked[table], table
     if connection.vendor == "sqlite":
         suite_database = empty_database  # what the fixture hands back: the test database it stands in for
         assert sqlite_schema(connection) == sqlite_schema(suite_database)
+
+
+def database_schema(database) -> dict:
+    """On SQLite each table's and index's SQL clause by clause (`sqlite_schema`); elsewhere each table's columns
+    and constraints as the engine reports them, without the names Django makes up (PostgreSQL names a unique
+    column `_key` when the table is made with it, `_uniq` when it is added later). SQLite's own report of its
+    check constraints depends on their order in the table's SQL."""
+    if database.vendor == "sqlite":
+        return sqlite_schema(database)
+    introspection = database.introspection
+    with database.cursor() as cursor:
+        tables = [t.name for t in introspection.get_table_list(cursor) if t.type == "t"]
+        tables.remove("django_migrations")
+        schema = {}
+        for table in tables:
+            columns = sorted(
+                (c.name, str(c.type_code), c.display_size, c.precision, c.scale, c.null_ok, c.default)
+                for c in introspection.get_table_description(cursor, table)
+            )
+            constraints = sorted(
+                repr(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in c.items() if k != "definition"))
+                for c in introspection.get_constraints(cursor, table).values()
+            )
+            schema[table] = {"columns": columns, "constraints": constraints}
+        return schema
 
 
 def sqlite_schema(database) -> dict[str, list[str]]:
