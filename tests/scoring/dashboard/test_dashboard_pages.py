@@ -76,3 +76,32 @@ def test_pages_hold_a_tie_decided_in_order_across_their_boundary(ranked, monkeyp
     whole = sorted(Standing.objects.filter(rubric=ranked).values_list("rank", "unit__code"))
     assert [row for p in pages for row in p] == whole[:14]
     assert [rank for rank, _ in pages[0]] == [1, 2, 3, 4, 5, 6, 7]
+
+
+def test_a_large_contests_page_bounds_are_kept_with_its_counts_and_read_again_once_it_is_ranked_again(
+    ranked, monkeypatch, django_assert_num_queries
+):
+    monkeypatch.setattr(tallies, "KEPT_FROM", 50)
+    monkeypatch.setattr(dashboard, "PAGE_SIZE", 7)
+    whole = sorted(Standing.objects.filter(rubric=ranked).values_list("rank", "unit__code"))
+    first = [page(ranked, n) for n in range(1, 12)]  # the bounds read with the first page, then kept
+    assert [row for p in first for row in p] == whole
+    assert [len(p) for p in first] == [7] * 10 + [6]
+    calendar = selectors.work_calendar()
+    for number in (5, 11):  # the kept counts' marks, the page's rows, the rest of the dashboard: no walk to the page
+        with django_assert_num_queries(10) as done:
+            dashboard.dashboard(ranked, today=date(2023, 6, 27), calendar=calendar, page=number)
+        assert not [q["sql"] for q in done.captured_queries if "OFFSET" in q["sql"]]
+
+    bottom = Standing.objects.filter(rubric=ranked).order_by("rank_key", "unit__code").first()
+    Standing.objects.filter(pk=bottom.pk).update(rank_key=engine.rank_key(Decimal(99), {}, ()))
+    with transaction.atomic():
+        standings_rerank(rubric_id=ranked.pk)
+    ranked.refresh_from_db()  # its standings_computed_at: the kept counts and bounds are read again
+    again = [page(ranked, n) for n in range(1, 12)]
+    assert again[0][0] == (1, bottom.unit.code)
+    assert [row for p in again for row in p] == sorted(
+        Standing.objects.filter(rubric=ranked).values_list("rank", "unit__code")
+    )
+    monkeypatch.setattr(tallies, "KEPT_FROM", 77)  # a contest below it walks to its page each time
+    assert dashboard.page_bounds(ranked, tallies.summary(ranked, [], [])) is None
