@@ -12,7 +12,8 @@ load average when it was taken (other work shares the two cores):
 - full recompute on a real Celery worker with two pool processes (`scoring.recompute`: chunks scored in
   parallel, ranked once), from queueing until no entrant is stale, median of RUNS (with REDIS_URL);
 - one entrant's change (a fact changed, the entrant marked, `standings_recompute` run as the task runs it),
-  median and p95 of CHANGES random entrants;
+  median and p95 of CHANGES random entrants, once every entrant's explanations are built (as the pass after
+  a recompute leaves them in production);
 - the paged standings (`/standings/<slug>/`: the first, a middle and the last page), median and p95;
 - peak memory (maximum resident set) of this process and of the worker's pool processes.
 Targets: full recompute on two workers ≤ 5 s, one entrant's change ≤ 150 ms, a page ≤ 200 ms.
@@ -257,6 +258,7 @@ def one_size(count: int) -> None:
     from django.db import connection
 
     from scoring import services
+    from scoring.explanations import explanations_build
     from scoring.recompute import standings_recompute
 
     assert connection.vendor == "postgresql", "the village figures are PostgreSQL's"
@@ -285,6 +287,9 @@ def one_size(count: int) -> None:
         f"[{count}] full recompute here: median {out['full_ms']:.0f} ms {full}, CPU {out['full_cpu_s']} s here"
         f" ({out['full_load']})"
     )
+    # As in production, where the explanation pass follows every recompute: the changes below re-rank rows that
+    # carry their texts (2-3 KB each, where a row just recomputed holds none), as they would on a real day.
+    explanations_build(rubric_id=rubric.pk)
     vacuum()
 
     used, server = time.process_time(), server_cpu()

@@ -41,6 +41,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # (app, migration, function): seeds a fresh database; copied into the squashed migration.
 SEEDS = {
     ("ops", "0004_site_contact", "one_row"),  # the one SiteContact row pages read and never add
+    ("scoring", "0031_staged_points", "unlogged"),  # the staged points' table, unlogged
+    ("scoring", "0033_standings_half_pages_free", "half_of_each_page_free"),  # the standings' fillfactor
 }
 # (app, migration, function): reworks existing rows (or only reverses); a fresh database has none.
 REWORKS = {
@@ -50,6 +52,11 @@ REWORKS = {
     ("scoring", "0011_contests", "national_contests"),
     ("scoring", "0013_rank_key", "fill_rank_keys"),
     ("scoring", "0015_contest_codes", "refuse_squatted_codes"),
+    # The standings' fillfactor, set again by 0033 (a seed), and the reverses of both.
+    ("scoring", "0030_standings_rank_unindexed", "room_on_each_page"),
+    ("scoring", "0030_standings_rank_unindexed", "full_pages"),
+    ("scoring", "0033_standings_half_pages_free", "a_tenth_free"),
+    ("scoring", "0031_staged_points", "logged"),
 }
 
 SQUASHED = re.compile(r"0001_squashed_.*\.py$")
