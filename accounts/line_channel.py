@@ -16,7 +16,7 @@ from notices.channels.base import Channel, Refused, RetryLater, ToDigest
 from notices.links import absolute
 from notices.models import Delivery, DeliveryState
 
-from .line import LinePermanent, LineRetryable, line_enabled, line_push, line_quota_left, line_retry_key
+from .line import TEXT_MAX, LinePermanent, LineRetryable, line_enabled, line_push, line_quota_left, line_retry_key
 from .models import LineLink
 
 NAME = "line"
@@ -68,7 +68,39 @@ class LineChannel(Channel):
     def send_digest(self, user, deliveries: Sequence) -> None:
         """One push listing the notices, each title and link; its key names the deliveries it carries."""
         with translation.override("th"):
-            head = _("CDD 4.0: %(count)s notices") % {"count": thai_digits(len(deliveries))}
-            items = [f"• {_text(d.receipt.notice)}\n{absolute(d.receipt.notice.link)}" for d in deliveries]
+            text = digest_text([d.receipt.notice for d in deliveries])
         key = line_retry_key("digest", *sorted(d.pk for d in deliveries))
-        _push(user.pk, "\n\n".join([head, *items]), "", key)
+        _push(user.pk, text, "", key)
+
+
+def digest_text(notices: Sequence) -> str:
+    """The digest in one LINE message (TEXT_MAX characters): a grouped kind's notices on one contest as one item
+    (notices.catalogue.digest_items); what does not fit is cut at a line and counted in a last line that links
+    to the inbox, never dropped unsaid."""
+    head = _("CDD 4.0: %(count)s notices") % {"count": thai_digits(len(notices))}
+    items = [["• " + title, *lines, absolute(path)] for title, lines, path in catalogue.digest_items(notices)]
+    room = TEXT_MAX - len(_more(len(items))) - 2
+    parts, used, whole = [head], len(head), 0
+    for item in items:
+        lines = []
+        for line in item:
+            if used + len(line) + 2 > room:
+                break
+            lines.append(line)
+            used += len(line) + 1
+        if lines:
+            parts.append("\n".join(lines))
+            used += 1
+        if len(lines) < len(item):
+            break
+        whole += 1
+    if whole < len(items):
+        parts.append(_more(len(items) - whole))
+    return "\n\n".join(parts)
+
+
+def _more(count: int) -> str:
+    return _("… %(count)s not shown in full: see them in the portal: %(link)s") % {
+        "count": thai_digits(count),
+        "link": absolute(""),
+    }

@@ -9,25 +9,25 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import catalogue, selectors, services
+from . import selectors, services
 from .models import Mode
 
 
 @login_required
 def inbox(request):
-    rows = [
-        {"receipt": r, "title": catalogue.title(r.notice), "details": catalogue.details(r.notice)}
-        for r in selectors.inbox(request.user)
-    ]
-    context = {"rows": rows, "channels": selectors.preferences(request.user), "modes": Mode.choices}
+    entries = selectors.inbox_entries(request.user)
+    context = {"entries": entries, "channels": selectors.preferences(request.user), "modes": Mode.choices}
     return render(request, "notices/inbox.html", context)
 
 
 @login_required
 @require_POST
 def read(request):
-    """Marks one notice read and follows its link, or marks them all read."""
-    receipt = request.POST.get("receipt", "")
+    """Marks one notice read and follows its link, a group of them read, or them all."""
+    receipt, group = request.POST.get("receipt", ""), request.POST.get("group", "")
+    if group:
+        services.inbox_read(user=request.user, group=group)
+        return redirect("notices:inbox")
     if receipt.isdigit():
         services.inbox_read(user=request.user, receipt_ids=[int(receipt)])
         row = selectors.inbox(request.user, limit=None).filter(pk=int(receipt)).first()

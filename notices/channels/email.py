@@ -12,6 +12,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.thai import thai_digits
+
 from .. import catalogue
 from ..links import absolute
 from .base import Channel, Refused, RetryLater
@@ -47,7 +49,11 @@ class EmailChannel(Channel):
 
     def send_digest(self, user, deliveries: Sequence) -> None:
         with translation.override("th"):
-            items = [_item(d.receipt.notice) for d in deliveries]
+            notices = [d.receipt.notice for d in deliveries]
+            items = [
+                {"title": title, "details": lines, "link": absolute(path)}
+                for title, lines, path in catalogue.digest_items(notices)
+            ]
             body = render_to_string("notices/email.txt", {"items": items, "settings_link": absolute("/notices/")})
-            subject = _("CDD 4.0: %(count)s notices today") % {"count": len(items)}
+            subject = _("CDD 4.0: %(count)s notices today") % {"count": thai_digits(len(notices))}
             _send(user.email, subject, body)

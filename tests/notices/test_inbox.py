@@ -1,9 +1,13 @@
 """The inbox and the bell: a person's own notices only, read and unread, in a fixed number of queries."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from notices.models import Kind, Receipt
+from core.thai import thai_digits
+from notices.models import Kind, Notice, Receipt
 from notices.services import notice_record
 
 pytestmark = pytest.mark.django_db
@@ -23,8 +27,9 @@ def test_the_inbox_lists_the_persons_notices_in_the_same_queries_however_many(
 ):
     tell(people, count)
     client.force_login(people["cm"])
-    # session, user, the inbox, the person's channel choices, the bell's unread count; the menu's 3
-    with django_assert_num_queries(8):
+    # session, user, the inbox's lone notices, its groups (none here), the person's channel choices, the bell's
+    # unread count; the menu's 3
+    with django_assert_num_queries(9):
         html = client.get(reverse("notices:inbox")).content.decode()
     assert html.count('class="unread"') == count and "เชียงใหม่" in html
     assert f'<span class="count">{count}</span>'.replace(str(count), "๑๒" if count == 12 else "๑") in html
@@ -59,3 +64,54 @@ def test_the_choice_per_channel_is_kept_for_the_person_alone(people, client):
     assert list(people["cm"].notice_preferences.values_list("channel", "mode")) == [("email", "digest")]
     html = client.get(reverse("accounts:account")).content.decode()
     assert 'value="digest" checked' in html
+
+
+def received(people, rubric, unit, codes, who=("member",), at=None):
+    """Evidence received from `unit` for each code, told to `who` (as each upload tells every judge)."""
+    for i, code in enumerate(codes):  # a version each: the same code twice is two uploads
+        notice = notice_record(
+            kind=Kind.EVIDENCE_RECEIVED, key=f"e{rubric.pk}:{unit.code}:{code}:{i}:{at}", contest=rubric.contest,
+            unit=unit, about=code, recipients=lambda: [people[w] for w in who],
+            params={"contest": "ประกวด", "unit": unit.name_th, "code": code}, link=f"/evidence/{unit.code}/{code}/",
+        )  # fmt: skip
+        if at is not None:
+            Notice.objects.filter(pk=notice.pk).update(created_at=at)
+
+
+@pytest.mark.parametrize("count", [3, 40])
+def test_a_days_evidence_on_one_contest_is_one_inbox_line_holding_each_notice_and_the_bell_counts_it_once(
+    people, rubric, chiang_mai, phuket, client, count, django_assert_num_queries
+):
+    received(people, rubric, chiang_mai, [f"1.{i}" for i in range(count)])
+    received(people, rubric, phuket, ["5.1"])
+    tell(people, 1, who=("member",))  # a question between them stays a line of its own
+    client.force_login(people["member"])
+    # session, user, the inbox's lone notices, its groups, their notices, the channel choices, the bell; a member's
+    # menu's 1
+    with django_assert_num_queries(8):
+        html = client.get(reverse("notices:inbox")).content.decode()
+    group = f"ประกวด: ได้รับหลักฐาน {thai_digits(count + 1)} รายการ จาก ๒ หน่วยงาน"
+    assert html.count(group) == 1 and html.count('class="unread"') == 2
+    assert html.count("เชียงใหม่: ตัวชี้วัด 1.") == count and html.count("ภูเก็ต: ตัวชี้วัด 5.1") == 1
+    assert '<span class="count">๒</span>' in html
+    first = Receipt.objects.get(user=people["member"], notice__about="1.0")
+    assert client.post(reverse("notices:read"), {"receipt": first.pk})["Location"] == "/evidence/TH-50/1.0/"
+
+
+def test_marking_a_group_read_marks_that_days_notices_of_that_contest_only_and_nobody_elses(
+    people, rubric, chiang_mai, client
+):
+    yesterday = timezone.now() - timedelta(days=1)
+    received(people, rubric, chiang_mai, ["1.1", "1.2"], who=("member", "chair"))
+    received(people, rubric, chiang_mai, ["2.1", "2.2"], who=("member",), at=yesterday)
+    client.force_login(people["member"])
+    html = client.get(reverse("notices:inbox")).content.decode()
+    today = timezone.localdate().isoformat()
+    assert html.count('name="group"') == 2 and f'value="evidence_received:{rubric.contest.pk}:{today}"' in html
+    client.post(reverse("notices:read"), {"group": f"evidence_received:{rubric.contest.pk}:{today}"})
+    unread = Receipt.objects.filter(read_at__isnull=True)
+    assert sorted(unread.filter(user=people["member"]).values_list("notice__about", flat=True)) == ["2.1", "2.2"]
+    assert unread.filter(user=people["chair"]).count() == 2
+    for bogus in ["question_asked:1:" + today, f"evidence_received:x:{today}", "evidence_received:1:yesterday", ":"]:
+        client.post(reverse("notices:read"), {"group": bogus})
+    assert unread.filter(user=people["member"]).count() == 2
