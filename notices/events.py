@@ -4,7 +4,7 @@ where it is acted on. Each takes the objects the service already holds (a rubric
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from django.urls import reverse
 
@@ -59,8 +59,11 @@ def question_answered(*, message):
     return _clarification(Kind.QUESTION_ANSWERED, message, recipients.question_answered)
 
 
-def evidence_received(*, rubric, unit, code: str, key: str, author, day: date | None = None):
-    """An upload (`key` names the version) or the Department's record of receipt (`day`)."""
+def evidence_received(
+    *, rubric, unit, code: str, key: str, author, day: date | None = None, at: datetime | None = None
+):
+    """An upload (`key` names the version; `at`, when it was sent) or the Department's record of receipt
+    (`day`)."""
     contest = rubric.contest
     return notice_record(
         kind=Kind.EVIDENCE_RECEIVED,
@@ -71,6 +74,7 @@ def evidence_received(*, rubric, unit, code: str, key: str, author, day: date | 
         about=code,
         params={**_about(rubric), "unit": unit.name_th, "code": code, "day": _day(day)},
         link=reverse("submissions:criterion", args=[rubric.key, unit.code, code]),
+        at=at,
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -34,12 +34,14 @@ def notice_record(
     about: str = "",
     params: dict | None = None,
     link: str = "",
+    at: datetime | None = None,
 ) -> Notice:
     """The notice with its key, made once: a second call with the same key changes nothing (and asks
-    nobody's rights: `recipients` is called only for a new notice)."""
+    nobody's rights: `recipients` is called only for a new notice). `at`: when what it tells happened, if
+    not now (the demo's uploads of past weeks); the inbox orders and groups by it."""
+    fields = {"kind": kind, "contest": contest, "unit": unit, "about": about, "params": params or {}, "link": link}
     notice, created = Notice.objects.get_or_create(
-        key=key[:200],
-        defaults={"kind": kind, "contest": contest, "unit": unit, "about": about, "params": params or {}, "link": link},
+        key=key[:200], defaults={**fields, "created_at": at or timezone.now()}
     )
     if not created:
         return notice

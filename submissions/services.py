@@ -135,7 +135,12 @@ def evidence_submit(
                     )
                     _feed_time_facts(rubric=rubric, unit=unit, criterion_code=criterion_code, user=user)
                     events.evidence_received(
-                        rubric=rubric, unit=unit, code=criterion_code, key=f"v{evidence.pk}", author=user
+                        rubric=rubric,
+                        unit=unit,
+                        code=criterion_code,
+                        key=f"v{evidence.pk}",
+                        author=user,
+                        at=evidence.created_at,
                     )
                     committing = True
                 break

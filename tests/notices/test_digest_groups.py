@@ -1,13 +1,17 @@
 """A day's evidence in a digest: the receipts of one contest are one item (a line for each unit with its codes,
-the inbox as its link), in the e-mail and in the one LINE message, which never cuts anything unsaid."""
+the inbox as its link), in the e-mail and in the one LINE message, which never cuts anything unsaid; and an
+upload is told as of when it was sent."""
+
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from accounts.line import TEXT_MAX
 from accounts.line_channel import digest_text
 from contests.models import Unit
 from notices import outbox
-from notices.models import Notice
+from notices.models import Kind, Notice
 from tests.notices.test_inbox import received, tell
 
 pytestmark = pytest.mark.django_db
@@ -51,3 +55,14 @@ def test_a_line_digest_that_fits_is_whole(people, rubric, chiang_mai):
         f"• ประกวด: ได้รับหลักฐาน ๒ รายการ จาก ๑ หน่วยงาน\nเชียงใหม่: ตัวชี้วัด 1.1, 1.2\n{INBOX}\n\n"
         "• ประกวด: คณะกรรมการขอคำชี้แจงจากเชียงใหม่ เรื่องตัวชี้วัด 4.1.0\nhttp://localhost:8000/committee/clarifications/1/"
     )
+
+
+def test_an_upload_sent_at_a_past_moment_is_told_as_of_that_moment(people, rubric, chiang_mai):
+    from submissions.services import evidence_submit
+
+    sent = timezone.now() - timedelta(days=9, hours=3)
+    version = evidence_submit(
+        user=people["cm"], rubric=rubric, unit=chiang_mai, criterion_code="4.1.1", url="https://example.org/a", now=sent
+    )
+    (notice,) = Notice.objects.all()
+    assert notice.created_at == version.created_at == sent and notice.kind == Kind.EVIDENCE_RECEIVED
