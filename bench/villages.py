@@ -160,7 +160,7 @@ def pages(slug: str, count: int) -> list[float]:
     from django.test import Client
     from django.test.utils import setup_test_environment
 
-    from scoring.dashboard import PAGE_SIZE
+    from scoring.pages import PAGE_SIZE
 
     setup_test_environment()
     admin = get_user_model().objects.create_superuser("bench-admin", "bench@example.com", "x")

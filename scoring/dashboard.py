@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import F, Subquery, Window
-from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from contests.models import Level
@@ -20,7 +18,7 @@ from core.thai import fmt_points, thai_datetime, thai_digits
 from core.thaimap import NO_AWARD, tier_colours
 from rulebook.engine import vacant_places
 from rulebook.workdays import WorkCalendar, deadline_text
-from scoring import award_tiers, hooks, selectors, tallies
+from scoring import award_tiers, hooks, pages, selectors, tallies
 from scoring.models import AwardTier, Criterion, Dimension, Rubric, Standing, StandingsSnapshot, YearSettings
 from stages.rules import NO_REGION, region_number
 
@@ -249,80 +247,10 @@ def map_fills(
     return fills
 
 
-PAGE_SIZE = 100  # ranking rows a page shows: all 76 provinces; a contest of 7,000 subdistricts in pages
-
-
-def page_rows(rubric: Rubric, results, page: int, bounds: list[tuple[str, str, int]] | None = None) -> list[Standing]:
-    """A page of `results` (a year's standings, their region annotated) as a contest ranked all together
-    orders it (rank, then code), every entrant ranked, with no sort of the whole table (75,000 villages). A
-    rank counts the entrants above it and a greater rank key ranks higher, so the entrant at position p (from 0)
-    in rank order shares its key with the one at position p in key order (the index `result_rank_key`), and
-    holds the greatest of that key's ranks not above p + 1. The page's first and last keys come from `bounds`
-    (`page_bounds`: kept for a large contest), else from one walk down the index to the page; then only the
-    entrants between them are read and sorted. (The rank is in no index: scoring.models.Standing.) Their region
-    tells the caller whether the contest ranks within regions."""
-    start = (page - 1) * PAGE_SIZE
-    values = Standing.objects.filter(rubric=rubric).order_by()
-    if bounds is not None:
-        if page > len(bounds):
-            return []
-        top, bottom, size = bounds[page - 1]
-    else:
-        keys = list(values.order_by("-rank_key").values_list("rank_key", flat=True)[start : start + PAGE_SIZE])
-        if not keys:
-            return []
-        top, bottom, size = keys[0], keys[-1], len(keys)
-
-    def rank_at(key: str, position: int) -> Subquery:
-        return Subquery(values.filter(rank_key=key, rank__lte=position).order_by("-rank").values("rank")[:1])
-
-    first, last = rank_at(top, start + 1), rank_at(bottom, start + size)
-    at = Window(RowNumber(), order_by=[F("rank").asc(), F("unit__code").asc()]) + first - 1
-    band = results.filter(rank_key__lte=top, rank_key__gte=bottom, rank__gte=first, rank__lte=last).annotate(at=at)
-    band = band.filter(at__gt=start, at__lte=start + PAGE_SIZE)
-    return list(band.order_by("rank", "unit__code").defer("explanations"))
-
-
-_BOUNDS: dict[int, tuple[tallies.Summary, list[tuple[str, str, int]]]] = {}  # rubric id → (its summary, bounds)
-
-
-def page_bounds(rubric: Rubric, tally: tallies.Summary) -> list[tuple[str, str, int]] | None:
-    """Every page's first and last rank key and its size, for a contest whose summary is kept between reads
-    (`tallies.summary`, from tallies.KEPT_FROM entrants), read in one walk of the index `result_rank_key` and
-    kept with that summary: the keys change only when the standings are written, and an entrant added or removed
-    is marked stale, either of which makes `summary` count again and hand back another object. A page deep in
-    75,000 villages then reads no keys before its own (the walk to it took 110–180 ms); a smaller contest
-    walks to its page each time (`page_rows`). None for a smaller contest."""
-    if tally.entrants < tallies.KEPT_FROM:
-        _BOUNDS.pop(rubric.pk, None)
-        return None
-    kept = _BOUNDS.get(rubric.pk)
-    if kept is not None and kept[0] is tally:
-        return kept[1]
-    keys = Standing.objects.filter(rubric=rubric).order_by("-rank_key").values_list("rank_key", flat=True)
-    every = list(keys.iterator(chunk_size=10_000))
-    bounds = [
-        (every[at], every[min(at + PAGE_SIZE, len(every)) - 1], min(PAGE_SIZE, len(every) - at))
-        for at in range(0, len(every), PAGE_SIZE)
-    ]
-    _BOUNDS[rubric.pk] = (tally, bounds)
-    return bounds
-
-
-def places_from_top(rubric: Rubric, places: int) -> dict:
-    """A filter on a year's standings for the first `places` ranks of a contest ranked all together: their keys
-    are at least the key at position `places` (the index `result_rank_key`), so the rest are never read. The key
-    is read first (1 query) and given as a value: against a subquery's unknown key PostgreSQL plans a scan of
-    every entrant (130 ms at 75,000 villages), against the value a walk down the index."""
-    keys = Standing.objects.filter(rubric=rubric).order_by("-rank_key").values_list("rank_key", flat=True)
-    found = list(keys[places - 1 : places])
-    return {"rank_key__gte": found[0] if found else "", "rank__lte": places}
-
-
 def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: str = "total", page: int = 1) -> dict:
     """Everything the dashboard and its live partial show: the page's rows, and tallies over all entrants
     in the database (tallies). 10 queries whatever the number of entrants (11 when the entrants are not
-    provinces: the award places' last key; 1 fewer while a large contest's page bounds are kept, `page_bounds`);
+    provinces: the award places' last key; 1 fewer while a large contest's page bounds are kept, `pages.page_bounds`);
     1 more when a criterion due soon has entrants with nothing submitted, 1 more when the facts changed since
     this process last counted them (tallies.recorded_counts)."""
     results = Standing.objects.filter(rubric=rubric).select_related("unit")
@@ -332,22 +260,22 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
     settings_ = year_settings(rubric)
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric).first()
     tally = tallies.summary(rubric, tiers, dimensions)
-    pages = max(1, -(-tally.entrants // PAGE_SIZE))
-    page = min(max(page, 1), pages)
+    last_page = max(1, -(-tally.entrants // pages.PAGE_SIZE))
+    page = min(max(page, 1), last_page)
     # A contest ranked within each inspection region (seed 002's regional stage) is shown region by region,
     # each from rank 1; every other contest's `region` is 0 and its order is the rank's.
     results = results.annotate(region=region_number("unit", "rubric__contest"))
     ranked = results.order_by("region", "rank", "unit__code")
-    shown = [] if tally.unranked else page_rows(rubric, results, page, page_bounds(rubric, tally))
+    shown = [] if tally.unranked else pages.page_rows(rubric, results, page, pages.page_bounds(rubric, tally))
     if not shown or shown[0].region:  # ranked within regions (or not ranked yet): sorted as a whole
         # The page's ids are sorted alone, then only their rows read; explanations are never shown here.
-        window = ranked.values("pk")[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        window = ranked.values("pk")[(page - 1) * pages.PAGE_SIZE : page * pages.PAGE_SIZE]
         shown = list(results.filter(pk__in=window).order_by("region", "rank", "unit__code").defer("explanations"))
     by_province = rubric.contest.entrant_level == Level.PROVINCE
     # The award holders (a few places; ties can add some), or for the map every province (76 at most).
     if not by_province and shown and shown[0].region == 0 and not tally.unranked:  # no region: ranked together
         # The award places are the first ranks (a tie at the last one shares its rank): found by their keys.
-        ranked = ranked.filter(**places_from_top(rubric, max(sum(t.count for t in tiers), 1)))
+        ranked = ranked.filter(**pages.places_from_top(rubric, max(sum(t.count for t in tiers), 1)))
     light = list(
         (ranked if by_province else ranked.exclude(award="")).only(
             "award", "award_tie", "total", "unit__code", "unit__name_th"
@@ -390,7 +318,7 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
         "rubric": rubric,
         "rows": rows,
         "page": page,
-        "pages": pages,
+        "pages": last_page,
         # "จังหวัด / province" by default; "อำเภอ / district" in a contest among districts.
         **dict(zip(("entrant_th", "entrant_en"), rubric.contest.entrant_noun, strict=True)),
         "by_province": by_province,

@@ -27,7 +27,7 @@ from rulebook.rules.errors import Label
 from rulebook.rules.facts import parse_amount
 from rulebook.spec import RubricError
 from scoring import dashboard as board
-from scoring import lifecycle, selectors, services, snapshots
+from scoring import lifecycle, pages, selectors, services, snapshots
 from scoring.access import rubric_gate
 from scoring.contests import contest_rows
 from scoring.facts.imports import facts_import_file
@@ -103,7 +103,7 @@ def dashboard_page(request, year: ContestKey):
     ctx["needs"] = contest_needs(spec)
     if rubric.period:  # a contest with periods: each period's page, and the periods combined
         ctx["periods"] = list(rubric.contest.rubrics.select_related("contest").order_by("period_order"))
-        ctx["combined"] = contest_rows(rubric.contest)[: board.PAGE_SIZE]
+        ctx["combined"] = contest_rows(rubric.contest)[: pages.PAGE_SIZE]
     return render(request, "scoring/dashboard.html", ctx)
 
 

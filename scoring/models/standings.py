@@ -32,7 +32,7 @@ class Standing(models.Model):
     # jump moves the rank of the thousands it passes (scoring.shift), and a row whose indexed columns are unchanged
     # is updated in place on its page (a HOT update), its indexes untouched: five times faster than a new entry
     # in each index for each of them. Half of each page is kept free for those new versions (migration 0033: a
-    # standing with its explanations is 2-3 KB). Pages are found by `rank_key` instead (scoring.dashboard.page_rows).
+    # standing with its explanations is 2-3 KB). Pages are found by `rank_key` instead (scoring.pages.page_rows).
     rank = models.PositiveIntegerField(_("rank"), null=True, blank=True)
     tied = models.BooleanField(pgettext_lazy("scoring.models.standings", "tied"), default=False)
     award = models.CharField(_("award"), max_length=30, blank=True)

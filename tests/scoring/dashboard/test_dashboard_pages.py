@@ -11,6 +11,7 @@ from django.db.models import F
 
 from rulebook import engine
 from scoring import dashboard, selectors, tallies
+from scoring import pages as paging
 from scoring.models import Standing
 from scoring.recompute import standings_rerank
 
@@ -37,7 +38,7 @@ def page(rubric, number: int) -> list[tuple]:
 
 
 def test_pages_hold_every_entrant_once_in_rank_then_code_order(ranked, monkeypatch):
-    monkeypatch.setattr(dashboard, "PAGE_SIZE", 7)  # pages that begin and end inside ties
+    monkeypatch.setattr(paging, "PAGE_SIZE", 7)  # pages that begin and end inside ties
     pages = [page(ranked, n) for n in range(1, 12)]
     whole = sorted(Standing.objects.filter(rubric=ranked).values_list("rank", "unit__code"))
     assert [row for p in pages for row in p] == whole
@@ -63,7 +64,7 @@ def test_a_large_contests_counts_are_kept_until_an_entrant_is_marked(ranked, mon
 def test_pages_hold_a_tie_decided_in_order_across_their_boundary(ranked, monkeypatch):
     """A tie at an award line settled in order (scoring.ties): one rank key, each entrant its own rank, in
     no order of codes. The pages still follow the ranks."""
-    monkeypatch.setattr(dashboard, "PAGE_SIZE", 7)
+    monkeypatch.setattr(paging, "PAGE_SIZE", 7)
     rows = list(Standing.objects.filter(rubric=ranked).order_by("-rank_key", "unit__code"))
     top, rest = rows[:12], rows[12:]
     key = engine.rank_key(Decimal(99), {}, ())  # above every other entrant's
@@ -82,7 +83,7 @@ def test_a_large_contests_page_bounds_are_kept_with_its_counts_and_read_again_on
     ranked, monkeypatch, django_assert_num_queries
 ):
     monkeypatch.setattr(tallies, "KEPT_FROM", 50)
-    monkeypatch.setattr(dashboard, "PAGE_SIZE", 7)
+    monkeypatch.setattr(paging, "PAGE_SIZE", 7)
     whole = sorted(Standing.objects.filter(rubric=ranked).values_list("rank", "unit__code"))
     first = [page(ranked, n) for n in range(1, 12)]  # the bounds read with the first page, then kept
     assert [row for p in first for row in p] == whole
@@ -104,4 +105,4 @@ def test_a_large_contests_page_bounds_are_kept_with_its_counts_and_read_again_on
         Standing.objects.filter(rubric=ranked).values_list("rank", "unit__code")
     )
     monkeypatch.setattr(tallies, "KEPT_FROM", 77)  # a contest below it walks to its page each time
-    assert dashboard.page_bounds(ranked, tallies.summary(ranked, [], [])) is None
+    assert paging.page_bounds(ranked, tallies.summary(ranked, [], [])) is None

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from contests.models import Unit
 from people.models import Role
-from scoring import dashboard, selectors, services, tallies, views
+from scoring import dashboard, pages, selectors, services, tallies, views
 from scoring.facts.imports import fact_set, facts_import
 from scoring.models import Criterion, Fact, Standing
 from scoring.recompute import standings_recompute
@@ -124,7 +124,7 @@ def test_every_page_shows_the_gaps_computed_over_all_entrants(rubric, monkeypatc
     codes = list(Unit.objects.filter(results__rubric=rubric).order_by("code").values_list("code", flat=True))
     load_totals(rubric, {code: (i * 7) % 26 for i, code in enumerate(codes[:40])})
     Criterion.objects.filter(rubric=rubric, code="1.4").update(deadline=date(2023, 6, 1))  # closed on the day
-    monkeypatch.setattr(dashboard, "PAGE_SIZE", 10)
+    monkeypatch.setattr(pages, "PAGE_SIZE", 10)
     results = selectors.standings(rubric)
     expected = dashboard.tier_gaps(list(results), list(rubric.award_tiers.all()), list(rubric.criteria.all()), JUNE_27)
 
@@ -223,6 +223,6 @@ def test_dashboard_query_count_is_the_same_for_3_or_30_entrants(n, chiang_mai, d
 
 def test_a_contest_without_a_map_gets_no_fills_and_only_its_page(chiang_mai, monkeypatch):
     rubric = contest_of(30, chiang_mai)
-    monkeypatch.setattr(dashboard, "PAGE_SIZE", 20)
+    monkeypatch.setattr(pages, "PAGE_SIZE", 20)
     ctx = board(rubric, page=2)
     assert (ctx["by_province"], ctx["fills"], len(ctx["rows"]), ctx["pages"]) == (False, [], 10, 2)
