@@ -43,6 +43,7 @@ SEEDS = {
     ("ops", "0004_site_contact", "one_row"),  # the one SiteContact row pages read and never add
     ("scoring", "0031_staged_points", "unlogged"),  # the staged points' table, unlogged
     ("scoring", "0033_standings_half_pages_free", "half_of_each_page_free"),  # the standings' fillfactor
+    ("scoring", "0034_standings_explanations_out_of_line", "explanations_out_of_line"),  # their toast_tuple_target
 }
 # (app, migration, function): reworks existing rows (or only reverses); a fresh database has none.
 REWORKS = {
@@ -57,6 +58,7 @@ REWORKS = {
     ("scoring", "0030_standings_rank_unindexed", "full_pages"),
     ("scoring", "0033_standings_half_pages_free", "a_tenth_free"),
     ("scoring", "0031_staged_points", "logged"),
+    ("scoring", "0034_standings_explanations_out_of_line", "explanations_in_line"),
 }
 
 SQUASHED = re.compile(r"0001_squashed_.*\.py$")

@@ -1,9 +1,9 @@
-"""How PostgreSQL stores the standings: re-ranking rows that carry their explanations (2-3 KB once the pass after
-a recompute has built them) updates them in place on their pages (HOT updates, no index touched), because half of
-each page is kept free for their new versions (scoring migration 0033)."""
+"""How PostgreSQL stores the standings: a standing's explanations (9 KB of text for a village once the pass after a
+recompute has built them) live out of its row (scoring migration 0034), and re-ranking the rows updates them in
+place on their pages (HOT updates, no index touched), because half of each page is kept free for their new
+versions (0033)."""
 
 import random
-import string
 
 import pytest
 from django.db import connection, transaction
@@ -24,21 +24,36 @@ def _hot_updates() -> tuple[int, int]:
         return cursor.fetchone()
 
 
-def test_standings_with_their_explanations_built_are_re_ranked_in_place_on_their_pages(
+def toast_table() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltoastrelid::regclass FROM pg_class WHERE relname = %s", [Standing._meta.db_table])
+        return cursor.fetchone()[0]
+
+
+def test_standings_keep_their_explanations_out_of_their_rows_and_are_re_ranked_in_place_on_their_pages(
     reloaded, transactional_db, rubric
 ):
     if connection.vendor != "postgresql":
         pytest.fail(f"this test needs DATABASE_URL=postgres://… (got {connection.vendor}); run `make test-services`")
     with connection.cursor() as cursor:
         cursor.execute("SELECT reloptions FROM pg_class WHERE relname = %s", [Standing._meta.db_table])
-        assert cursor.fetchone()[0] == ["fillfactor=50"]
-    # Built explanations as large as a village's (1.2 KB stored, compressed, of 3 KB of text): random letters,
-    # which PostgreSQL's compression leaves as they are.
+        assert cursor.fetchone()[0] == ["fillfactor=50", "toast_tuple_target=512"]
+    # Built explanations like a village's: 3,000 characters of Thai in lines that differ in their figures, 9 KB
+    # that PostgreSQL compresses to about 1.2 KB, which it keeps in the row unless told otherwise.
     rng = random.Random(33)
     rows = list(Standing.objects.filter(rubric=rubric))
     for row in rows:
-        row.explanations = {"1.1": {"th": "".join(rng.choices(string.ascii_letters, k=1400)), "en": ""}}
+        lines = [f"ตัวชี้วัด {i}.{rng.randint(1, 9)}: ทำได้ {rng.randint(0, 999)} จาก {rng.randint(1, 999)} รายการ"
+                 f" ร้อยละ {rng.randint(0, 100)} ได้ {rng.randint(0, 5)} คะแนน" for i in range(60)]  # fmt: skip
+        row.explanations = {"1.1": {"th": "\n".join(lines), "en": ""}}
     Standing.objects.bulk_update(rows, ["explanations"])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT avg(octet_length(explanations::text)), avg(pg_column_size(explanations)),"
+            f" (SELECT count(DISTINCT chunk_id) FROM {toast_table()}) FROM {Standing._meta.db_table}"
+        )
+        text, stored, out_of_line = cursor.fetchone()
+    assert text > 8000 and 900 < stored < 1500 and out_of_line == len(rows) == 76
     with connection.cursor() as cursor:  # the table rewritten, each page filled up to its fillfactor, whatever
         cursor.execute(f"VACUUM FULL {Standing._meta.db_table}")  # the tests before this one left in it
     with transaction.atomic():  # the counts are this transaction's; rolled back, as every test's writes are
