@@ -111,7 +111,7 @@ def subject(notice) -> str:
 
 
 def group_title(notices: Sequence) -> str:
-    """The one line for several notices of a grouped kind on one contest (newest first)."""
+    """The one line for several notices of a grouped kind on one contest."""
     units = {n.unit_id or n.params.get("unit") for n in notices}
     params = {"contest": notices[0].params.get("contest", ""), "count": len(notices), "units": len(units)}
     return str(WORDINGS[Kind(notices[0].kind)].group) % _shown(params)

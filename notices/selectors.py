@@ -62,7 +62,7 @@ def inbox_entries(user, *, limit: int = PAGE) -> list[Entry]:
     """The person's latest `limit` inbox lines, newest first: 2 queries, 3 when a grouped kind is among them.
     A group's notices are all read (the days on the page), so its count is whole, however many it holds."""
     mine = Receipt.objects.filter(user=user).select_related("notice").order_by("-notice__created_at", "-pk")
-    alone = [Entry([r]) for r in mine.exclude(notice__kind__in=catalogue.GROUPED)[:limit]]
+    alone = [_alone(r) for r in mine.exclude(notice__kind__in=catalogue.GROUPED)[:limit]]
     days = (
         Receipt.objects.filter(user=user, notice__kind__in=catalogue.GROUPED)
         .values("notice__kind", "notice__contest_id", day=_day_of_notice())
@@ -80,22 +80,36 @@ def inbox_entries(user, *, limit: int = PAGE) -> list[Entry]:
                 groups.setdefault(key, []).append(receipt)
     entries = alone + [_group(key, receipts) for key, receipts in groups.items()]
     entries.sort(key=lambda e: (e.newest, e.receipts[0].pk), reverse=True)
-    for entry in entries[:limit]:
-        if not entry.group:
-            entry.title, entry.details = (
-                catalogue.title(entry.receipts[0].notice),
-                catalogue.details(entry.receipts[0].notice),
-            )
     return entries[:limit]
+
+
+def _alone(receipt: Receipt) -> Entry:
+    notice = receipt.notice
+    return Entry([receipt], title=catalogue.title(notice), details=catalogue.details(notice))
 
 
 def _group(key: tuple[str, int | None, date], receipts: list[Receipt]) -> Entry:
     if len(receipts) == 1:
-        return Entry(receipts)
-    kind, contest, day = key
+        return _alone(receipts[0])
     notices = [r.notice for r in receipts]
     lines = [(r, catalogue.group_line(r.notice)) for r in receipts]
-    return Entry(receipts, f"{kind}:{contest or ''}:{day.isoformat()}", catalogue.group_title(notices), [], lines)
+    return Entry(receipts, group_name(*key), catalogue.group_title(notices), [], lines)
+
+
+def group_name(kind: str, contest_id: int | None, day: date) -> str:
+    """An inbox group as the page names it to mark it read: "kind:contest id:ISO day"."""
+    return f"{kind}:{contest_id or ''}:{day.isoformat()}"
+
+
+def group_named(name: str) -> tuple[str, int | None, date] | None:
+    """(kind, contest id, day) of a `group_name`; None for anything else (a grouped kind, a number, a day)."""
+    kind, contest, day = [*name.split(":"), "", ""][:3]
+    if kind not in catalogue.GROUPED or not (contest.isdigit() or contest == ""):
+        return None
+    try:
+        return kind, int(contest) if contest else None, date.fromisoformat(day)
+    except ValueError:
+        return None
 
 
 def preferences(user) -> list[dict]:

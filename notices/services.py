@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.utils import timezone
 from . import catalogue
 from .channels import registered
 from .models import Delivery, Kind, Mode, Notice, Preference, Receipt
+from .selectors import group_named
 
 log = logging.getLogger(__name__)
 
@@ -83,18 +84,15 @@ def preferences_set(*, user, modes: dict[str, str]) -> None:
 
 def inbox_read(*, user, receipt_ids: Sequence[int] | None = None, group: str = "") -> int:
     """Marks the person's notices read (all of them, those given, or an inbox group: "kind:contest id:ISO day",
-    notices.selectors.Entry); others' rows are never touched. A group that names nothing marks nothing."""
+    notices.selectors.group_name); others' rows are never touched. A group that names nothing marks nothing."""
     rows = Receipt.objects.filter(user=user, read_at__isnull=True)
     if receipt_ids is not None:
         rows = rows.filter(pk__in=list(receipt_ids))
     if group:
-        kind, contest, day = [*group.split(":"), "", ""][:3]
-        try:
-            on = date.fromisoformat(day)
-        except ValueError:
+        named = group_named(group)
+        if named is None:
             return 0
-        if kind not in catalogue.GROUPED or not (contest.isdigit() or contest == ""):
-            return 0
-        rows = rows.filter(notice__kind=kind, notice__created_at__date=on)
-        rows = rows.filter(notice__contest_id=int(contest)) if contest else rows.filter(notice__contest__isnull=True)
+        kind, contest_id, day = named
+        rows = rows.filter(notice__kind=kind, notice__created_at__date=day)
+        rows = rows.filter(notice__contest_id=contest_id) if contest_id else rows.filter(notice__contest__isnull=True)
     return rows.update(read_at=timezone.now())
