@@ -233,7 +233,7 @@ def demo_facts(*, rubric: Rubric) -> int:
         rows = demo_rows(rubric)
         if not rows:  # every criterion judged (chonburi-web-2564, model-subdistrict-2565)
             return 0
-        return _changed(facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO))
+        return _changed(facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO, backfill=True))
     for code, deadline in demo_deadlines(rubric, timezone.localdate()).items():
         if rubric.criteria.filter(code=code, deadline__isnull=True).exists():
             timetable.criterion_deadline_set(rubric=rubric, code=code, deadline=deadline, reason=DEMO_REASON)
@@ -244,7 +244,7 @@ def demo_facts(*, rubric: Rubric) -> int:
     for f in stale.select_related("unit", "criterion"):
         if rules[f.criterion.code].member_gives(f.name):
             rows.append({"province": f.unit.code, "criterion": f.criterion.code, "fact": f.name, "value": ""})
-    return _changed(facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO))
+    return _changed(facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO, backfill=True))
 
 
 def _changed(report) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 from django.db import transaction
@@ -72,11 +72,14 @@ def facts_import(
     source: str = FactSource.IMPORT,
     dry_run: bool = False,
     first_row: int = 2,
+    backfill: bool = False,
 ) -> FactImportReport:
     """Imports `province,criterion,fact,value` rows: all or none.
 
     Every bad row is reported with its spreadsheet row number (the header is row 1) and nothing is
-    written. `dry_run` reports what would change and writes nothing.
+    written. `dry_run` reports what would change and writes nothing. `backfill`: the rows record what
+    happened before they were loaded (the demo's years): each receipt is told as of its own day, not as today's
+    news at the top of everyone's inbox, and a year already over tells nothing (`_receipts_tell`).
     """
     ensure_not_frozen(rubric)
     spec = selectors.rubric_spec(rubric)
@@ -160,7 +163,9 @@ def facts_import(
     errors.extend(_cross_fact_errors(spec, parsed, existing))
     if errors:
         raise FactImportError(sorted(errors, key=lambda e: e.row))
-    return _facts_write(rubric=rubric, parsed=parsed, existing=existing, user=user, source=source, dry_run=dry_run)
+    return _facts_write(
+        rubric=rubric, parsed=parsed, existing=existing, user=user, source=source, dry_run=dry_run, backfill=backfill
+    )
 
 
 def _cross_fact_errors(spec, parsed, existing) -> list[RowError]:
@@ -188,7 +193,7 @@ def _cross_fact_errors(spec, parsed, existing) -> list[RowError]:
     return errors
 
 
-def _facts_write(*, rubric, parsed, existing, user, source, dry_run) -> FactImportReport:
+def _facts_write(*, rubric, parsed, existing, user, source, dry_run, backfill: bool) -> FactImportReport:
     report = FactImportReport()
     to_create: list[Fact] = []
     to_update: list[tuple[Fact, str]] = []
@@ -233,17 +238,21 @@ def _facts_write(*, rubric, parsed, existing, user, source, dry_run) -> FactImpo
             ]
         )
         results_mark_dirty(rubric_id=rubric.pk, unit_ids=report.unit_ids)
-        _receipts_tell(rubric, parsed, report, user)
+        _receipts_tell(rubric, parsed, report, user, backfill=backfill)
     return report
 
 
 RECEIVED = "received_on"  # the day the Department records an office's document as received (seeds 2.1.2, 1.2)
 
 
-def _receipts_tell(rubric: Rubric, parsed, report: FactImportReport, user) -> None:
+def _receipts_tell(rubric: Rubric, parsed, report: FactImportReport, user, *, backfill: bool) -> None:
     """A receipt the Department records is evidence received, as an upload is: the office and the judges
-    are told (notices.events.evidence_received), once per unit, criterion and day."""
+    are told (notices.events.evidence_received), once per unit, criterion and day; a back-filled one as of
+    its day's office hours (`RECORDED_AT`), when that day is past, and not at all when its fiscal year is over
+    (history loaded after the fact: no one is waiting for it)."""
     if rubric.contest.state == ContestState.DRAFT:
+        return
+    if backfill and (window := fiscal_year(rubric.year)) and window[1] < timezone.localdate():
         return
     units = {n: unit for n, unit, *_ in parsed}
     for n, _, code, name, _, value in report.changes:
@@ -251,7 +260,18 @@ def _receipts_tell(rubric: Rubric, parsed, report: FactImportReport, user) -> No
         if day is not None:
             unit = units[n]
             key = f"received:{unit.pk}:{code}:{day.isoformat()}"
-            events.evidence_received(rubric=rubric, unit=unit, code=code, key=key, author=user, day=day)
+            at = recorded_at(day) if backfill else None
+            events.evidence_received(rubric=rubric, unit=unit, code=code, key=key, author=user, day=day, at=at)
+
+
+RECORDED_AT = time(10)  # a back-filled receipt is told as recorded in the morning of its day
+
+
+def recorded_at(day: date) -> datetime | None:
+    """When a back-filled receipt of `day` is told: that morning, or now when the day has not passed."""
+    if day >= timezone.localdate():
+        return None
+    return timezone.make_aware(datetime.combine(day, RECORDED_AT))
 
 
 def _iso_day(value: str) -> date | None:

@@ -123,3 +123,37 @@ def test_a_receipt_the_department_records_tells_the_office_and_the_judges_with_t
     assert outbox.send_digests() == 6  # three people, by e-mail and by LINE
     body = next(m.body for m in mailoutbox if m.to == ["cm@example.org"])
     assert "กรมบันทึกว่าได้รับเมื่อ ๓ พฤศจิกายน ๒๕๖๖" in body
+
+
+def test_a_back_filled_sheet_tells_each_past_receipt_as_of_its_morning_and_an_ordinary_import_as_now(
+    rubric, people, chiang_mai, phuket, clock
+):
+    from django.utils import timezone
+
+    from notices.models import Notice
+    from scoring.facts.imports import facts_import
+
+    clock(2023, 5, 10, 14, 0)  # within the 2566 fiscal year, whose dates the import takes
+    today = timezone.localdate()
+    rows = [
+        {"province": "TH-50", "criterion": "2.1.2", "fact": "received_on", "value": "2023-04-23"},
+        {"province": "TH-83", "criterion": "2.1.2", "fact": "received_on", "value": today.isoformat()},
+    ]
+    facts_import(rubric=rubric, rows=rows, user=people["central"], backfill=True)
+    facts_import(
+        rubric=rubric,
+        rows=[{"province": "TH-50", "criterion": "2.1.2", "fact": "received_on", "value": "2023-05-02"}],
+        user=people["central"],
+    )
+    notices = Notice.objects.select_related("unit")
+    told = {(n.unit.code, n.params["day"]): timezone.localtime(n.created_at) for n in notices}
+    assert told == {
+        ("TH-50", "2023-04-23"): timezone.make_aware(dt.datetime(2023, 4, 23, 10, 0)),
+        ("TH-83", today.isoformat()): timezone.now(),  # its day has not passed: told now
+        ("TH-50", "2023-05-02"): timezone.now(),  # not back-filled: news of today
+    }
+
+    clock(2023, 10, 2, 9, 0)  # the 2566 fiscal year is over: a back-filled receipt of it is history, told to no one
+    old = [{"province": "TH-83", "criterion": "2.1.2", "fact": "received_on", "value": "2023-06-01"}]
+    facts_import(rubric=rubric, rows=old, user=people["central"], backfill=True)
+    assert Notice.objects.count() == 3
