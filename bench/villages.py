@@ -218,7 +218,7 @@ def on_two_workers(rubric) -> tuple[list[float], float, list[float], list[float]
                 cpu.append(_cpu(pools) - used)
             ranked = time.perf_counter()
             deadline = time.monotonic() + 900  # the explanation pass that follows, out of the next run's way
-            while results.filter(explanations={}).exists() and time.monotonic() < deadline:
+            while results.filter(explained=False).exists() and time.monotonic() < deadline:
                 time.sleep(0.1)
             if run:
                 explained.append(time.perf_counter() - ranked)

@@ -1,7 +1,8 @@
 """The explanations of the stored points, built when they are read.
 
-A recompute stores points and places only, and leaves each rescored entrant's explanations empty ("not built
-yet"): ranking 7,255 subdistricts must not wait for 145,100 Thai and English texts nobody reads then. They are
+A recompute stores points and places only, and marks each rescored entrant's explanations as not its points'
+own (`Standing.explained`): ranking 7,255 subdistricts must not wait for 145,100 Thai and English texts nobody
+reads then. They are
 built from the same facts, judgments and rules as the points (`engine.evaluate_entrant`, so the text is the
 one the points came with): by the pass that follows a recompute (`explanations_build`, the `scoring.explain`
 task), or, for whatever it has not reached yet, where they are read (`filled`: one entrant's page, its PDF
@@ -46,12 +47,13 @@ def explanations_of(rubric: Rubric, units: dict[int, str]) -> dict[int, Texts]:
     return out
 
 
-def filled(rubric: Rubric, stored: Iterable[tuple[int, Texts, object]]) -> dict[int, Texts]:
-    """unit id → explanations, for (unit id, stored explanations, computed_at) rows: those a recompute left
-    unbuilt are built now (all in a handful of queries); a row never computed has none to show."""
+def filled(rubric: Rubric, stored: Iterable[tuple[int, Texts, bool, object]]) -> dict[int, Texts]:
+    """unit id → explanations, for (unit id, stored explanations, whether they are current, computed_at) rows:
+    those a recompute left to be built are built now (all in a handful of queries); a row never computed has
+    none to show."""
     stored = list(stored)
-    out = {unit: texts for unit, texts, _ in stored}
-    missing = [unit for unit, texts, at in stored if not texts and at is not None]
+    out = {unit: texts if explained else {} for unit, texts, explained, _ in stored}
+    missing = [unit for unit, _, explained, at in stored if not explained and at is not None]
     if missing:
         sizes = dict(
             Standing.objects.filter(rubric=rubric, unit_id__in=missing).values_list("unit_id", "unit__size_group")
@@ -62,22 +64,22 @@ def filled(rubric: Rubric, stored: Iterable[tuple[int, Texts, object]]) -> dict[
 
 def texts_of(result: Standing) -> Texts:
     """One stored result's explanations, built if the recompute left them for later."""
-    if result.explanations or result.computed_at is None:
+    if result.explained:
         return result.explanations
-    return filled(result.rubric, [(result.unit_id, {}, result.computed_at)])[result.unit_id]
+    return filled(result.rubric, [(result.unit_id, {}, False, result.computed_at)])[result.unit_id]
 
 
 @no_cyclic_gc()
 def explanations_build(*, rubric_id: int) -> int:
-    """The pass after a recompute: stores the explanations it left unbuilt. Takes no lock, so the standings
-    are never held up by it: a row is written only if its change and computed marks still hold the value read
-    before its facts (a fact written meanwhile moves the change mark in the same commit), so text and points
-    always come from the same facts. Returns how many entrants it wrote."""
+    """The pass after a recompute: stores the explanations it left to be built, and marks them current. Takes
+    no lock, so the standings are never held up by it: a row is written only if its change and computed marks
+    still hold the value read before its facts (a fact written meanwhile moves the change mark in the same
+    commit), so text and points always come from the same facts. Returns how many entrants it wrote."""
     rubric = Rubric.objects.filter(pk=rubric_id).first()
     if rubric is None:
         return 0
     rows = sorted(
-        Standing.objects.filter(rubric=rubric, explanations={}, computed_seq=F("change_seq"))
+        Standing.objects.filter(rubric=rubric, explained=False, computed_seq=F("change_seq"))
         .exclude(computed_at=None)
         .order_by()
         .values_list("pk", "unit_id", "computed_seq", "unit__size_group"),
@@ -88,8 +90,8 @@ def explanations_build(*, rubric_id: int) -> int:
     for at in range(0, len(rows), PART):  # a part's facts and texts in memory at a time (75,000 villages)
         part = rows[at : at + PART]
         built = explanations_of(rubric, {unit: size for _, unit, _, size in part})
-        values = [(pk, field.get_db_prep_save(built[unit], connection), seq, seq) for pk, unit, seq, _ in part]
-        written += update_values(Standing, ["explanations"], values, match=["computed_seq", "change_seq"])
+        values = [(pk, field.get_db_prep_save(built[unit], connection), True, seq, seq) for pk, unit, seq, _ in part]
+        written += update_values(Standing, ["explanations", "explained"], values, match=["computed_seq", "change_seq"])
     return written
 
 

@@ -367,8 +367,8 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
     now = timezone.now()
     if len(rows) >= FULL_FROM:
         no_flush_wait()
-    # The explanations unbuilt: built when read, or by the explanation pass (scoring.explanations).
-    update_documents(Standing, WRITTEN, rows, same={"explanations": {}, "computed_at": now})
+    # The explanations no longer the points' own: built when read, or by the explanation pass (scoring.explanations).
+    update_documents(Standing, WRITTEN, rows, same={"explained": False, "computed_at": now})
     update_values(Standing, PLACE, moved)  # no query when nothing moved, as after any full recompute
     Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
     ties_tell(rubric, spec, placings)
@@ -446,7 +446,7 @@ def staged_apply(rubric: Rubric, run: int) -> int:
         cursor.execute(
             f"UPDATE {table} r SET total = s.total, level = s.level, dimensions = s.dimensions,"
             f" criteria = s.criteria, rank_key = s.rank_key, computed_seq = s.seq, rank = p.rank, tied = p.tied,"
-            f" award = p.award, award_tie = p.award_tie, explanations = '{{}}'::jsonb, computed_at = %s"
+            f" award = p.award, award_tie = p.award_tie, explained = false, computed_at = %s"
             f" FROM {points} s JOIN unnest(%s::bigint[], %s::integer[], %s::boolean[], %s::varchar[], %s::boolean[])"
             f" AS p(id, rank, tied, award, award_tie) ON p.id = s.standing"
             f" WHERE s.rubric_id = %s AND s.run = %s AND r.id = s.standing",

@@ -81,7 +81,7 @@ def standings_shift(
         placings = ranked(decided)
     rows, moved = placed(fresh.values(), others, placings)
     now = timezone.now()
-    update_documents(Standing, WRITTEN, rows, same={"explanations": {}, "computed_at": now})
+    update_documents(Standing, WRITTEN, rows, same={"explained": False, "computed_at": now})
     update_values(Standing, PLACE, moved)
     Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
     ties_tell(rubric, spec, placings)
@@ -126,7 +126,7 @@ def _one_moved(rubric: Rubric, s: Scored, was: str, above: int) -> int:
     place = (rank, bool(groups[now]), "", False)
     written = (s.pk, s.total, s.level, s.dimensions, s.criteria, s.rank_key, *place, s.seq)
     at = timezone.now()
-    update_documents(Standing, WRITTEN, [written], same={"explanations": {}, "computed_at": at})
+    update_documents(Standing, WRITTEN, [written], same={"explained": False, "computed_at": at})
     update_values(Standing, PLACE, moved)
     Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=at)
     return 1

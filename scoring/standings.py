@@ -15,8 +15,8 @@ from scoring.selectors import region_fields, rubric_spec
 from stages.models import RankWithin
 from stages.rules import regions_of
 
-ROW_FIELDS = ("rank", "total", "level", "dimensions", "criteria", "explanations", "award", "tied", "award_tie",
-              "computed_at", "unit__code", "unit__name_th", "unit__name_en",
+ROW_FIELDS = ("rank", "total", "level", "dimensions", "criteria", "explanations", "explained", "award", "tied",
+              "award_tie", "computed_at", "unit__code", "unit__name_th", "unit__name_en",
               "rubric__contest__stage__rank_within", "unit_id")  # fmt: skip
 
 
@@ -28,11 +28,11 @@ def standings_rows(rubric: Rubric) -> list[dict]:
     banded = [d for d in rubric_spec(rubric).dimensions if d.level_bands]  # seed 003: each mission has levels
     results = list(Standing.objects.filter(rubric=rubric).order_by("rank", "unit__code").values_list(*ROW_FIELDS))
     # What a recompute left for the explanation pass is built here, so no reader ever sees it missing.
-    texts = filled(rubric, ((row[-1], row[5], row[9]) for row in results))
+    texts = filled(rubric, ((row[-1], row[5], row[6], row[10]) for row in results))
     # A contest ranked within each inspection region (Stage.rank_within): every row names its region.
     regions = regions_of(r[-1] for r in results) if results and results[0][-2] == RankWithin.REGION else None
     rows = []
-    for rank, total, level, dimensions, criteria, _, award, tied, award_tie, at, code, th, en, _, unit in results:
+    for rank, total, level, dimensions, criteria, _, _, award, tied, award_tie, at, code, th, en, _, unit in results:
         explanations = texts[unit]
         tier = tiers.get(award)
         rows.append(

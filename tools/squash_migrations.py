@@ -59,6 +59,9 @@ REWORKS = {
     ("scoring", "0033_standings_half_pages_free", "a_tenth_free"),
     ("scoring", "0031_staged_points", "logged"),
     ("scoring", "0034_standings_explanations_out_of_line", "explanations_in_line"),
+    # Texts emptied when stale, before the standings said whether their texts were current, and the reverse.
+    ("scoring", "0035_standings_explained", "built_texts_are_current"),
+    ("scoring", "0035_standings_explained", "texts_emptied_where_stale"),
 }
 
 SQUASHED = re.compile(r"0001_squashed_.*\.py$")

@@ -27,6 +27,11 @@ class Standing(models.Model):
     )  # {code: "points"}
     criteria = models.JSONField(pgettext_lazy("scoring.models.standings", "criteria"), default=dict)  # {code: "points"}
     explanations = models.JSONField(_("explanations"), default=dict)  # {code: {"th": ..., "en": ...}}
+    # Whether `explanations` are those of the stored points. A recompute sets it false and leaves the old texts
+    # where they are (clearing them would rewrite each row's texts in the TOAST table: a third of a full
+    # recompute's writing at 75,000 villages); the pass after it writes the new texts and sets it, and a reader
+    # builds what it has not reached (scoring.explanations).
+    explained = models.BooleanField(_("explanations current"), default=False)
     level = models.PositiveSmallIntegerField(_("level"), null=True, blank=True)
     # An integer, not a small one: a contest among villages ranks some 75,000 entrants. In no index: one entrant's
     # jump moves the rank of the thousands it passes (scoring.shift), and a row whose indexed columns are unchanged

@@ -103,7 +103,7 @@ def test_explanations_read_before_their_pass_are_the_ones_it_stores(rubric, part
     demo.demo_facts(rubric=rubric)
     facts_import(rubric=rubric, rows=rows_for_total("TH-50", 23))
     standings_recompute(rubric_id=rubric.pk, full=True)
-    assert not any(Standing.objects.filter(rubric=rubric).values_list("explanations", flat=True))
+    assert not any(Standing.objects.filter(rubric=rubric).values_list("explained", flat=True))  # none current
 
     read = standings_rows(rubric)
 
@@ -123,7 +123,28 @@ def test_the_pass_leaves_an_entrant_whose_facts_changed_after_its_points(rubric)
     assert explanations_build(rubric_id=rubric.pk) == 75
 
     th50 = Standing.objects.get(rubric=rubric, unit__code="TH-50")
-    assert th50.explanations == {}  # its text waits for its points: the next recompute, then the pass
+    assert th50.explained is False  # its text waits for its points: the next recompute, then the pass
+
+
+def test_texts_left_from_before_a_change_are_never_shown_with_the_new_points(rubric):
+    demo.demo_facts(rubric=rubric)
+    standings_recompute(rubric_id=rubric.pk, full=True)
+    explanations_build(rubric_id=rubric.pk)
+    before = Standing.objects.get(rubric=rubric, unit__code="TH-50").explanations
+
+    facts_import(rubric=rubric, rows=rows_for_total("TH-50", 23))
+    assert standings_recompute(rubric_id=rubric.pk) == 1
+
+    th50 = Standing.objects.select_related("rubric").get(rubric=rubric, unit__code="TH-50")
+    assert (th50.explained, th50.explanations) == (False, before)  # left in place, no longer its points' own
+    fresh = explanations.explanations_of(rubric, {th50.unit_id: th50.unit.size_group})[th50.unit_id]
+    assert fresh != before
+    assert explanations.texts_of(th50) == fresh
+    row = next(r for r in standings_rows(rubric) if r["province"] == "TH-50")
+    assert row["explanations"] == {code: text["th"] for code, text in fresh.items()}
+    assert explanations_build(rubric_id=rubric.pk) == 1
+    th50.refresh_from_db()
+    assert (th50.explained, th50.explanations) == (True, fresh)
 
 
 def test_a_full_recompute_scored_part_by_part_equals_one_scored_whole(rubric, monkeypatch):

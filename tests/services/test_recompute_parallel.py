@@ -89,7 +89,7 @@ def test_parallel_recompute_ends_as_the_plain_one_and_is_never_seen_half_done(pr
     assert seen <= {(0, 76), (76, 76)}  # never some entrants rescored and others not
     assert (76, 76) in seen
     # Then the explanation pass the worker queued after the standings builds every entrant's text.
-    wait_for(lambda: not Standing.objects.filter(rubric=rubric, explanations={}).exists(), timeout=60)
+    wait_for(lambda: not Standing.objects.filter(rubric=rubric, explained=False).exists(), timeout=60)
 
 
 def _children(pid: int) -> list[int]:
