@@ -59,7 +59,7 @@ def snapshot_verify(*, source: Path) -> dict:
         elif not path.is_file():
             problems.append(format_lazy(_("{name}: missing"), name=name))
         elif path.stat().st_size != entry["size"] or sha256_file(path) != entry["sha256"]:
-            problems.append(f"{name}: SHA-256 ไม่ตรง (ไฟล์ถูกแก้ไขหรือเสียหาย) / SHA-256 differs (changed or damaged)")
+            problems.append(format_lazy(_("{name}: its SHA-256 differs (changed or damaged)"), name=name))
     if problems:
         raise SnapshotError(*DAMAGED, problems)
     return manifest
@@ -77,7 +77,10 @@ def _ensure_empty(vendor: str) -> None:
         raise SnapshotError(
             "ปลายทางไม่ว่าง: กู้คืนได้เฉพาะฐานข้อมูลและโฟลเดอร์ไฟล์ที่ว่างเปล่า จึงไม่ได้แตะต้องสิ่งใด",
             "the target is not empty: restore needs an empty database and media folder; nothing was touched",
-            [f"ตาราง / tables: {len(tables)}", f"ไฟล์ในที่เก็บไฟล์ / files in the store: {len(stored)}"],
+            [
+                format_lazy(_("tables: {count}"), count=len(tables)),
+                format_lazy(_("files in the store: {count}"), count=len(stored)),
+            ],
         )
 
 

@@ -7,18 +7,19 @@ A .pdf --out renders the documents (all four by default, in one file); .xlsx or 
 from pathlib import Path
 from typing import cast
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from awards import documents
 from awards.models import DocumentKind
+from core.management.base import TranslatedCommand
 from core.sheets import exporter
 from scoring.models import Rubric
 from scoring.selectors import contest_entrants
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = cast(str, gettext_lazy("export the results as PDF, XLSX or CSV"))
 
     def add_arguments(self, parser):

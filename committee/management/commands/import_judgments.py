@@ -2,16 +2,17 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from committee.imports import HEADER, JudgmentImportError, judgments_import
+from core.management.base import TranslatedCommand
 from core.sheets.tabular import SheetError, read_rows
 from scoring.models import Rubric
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = (
         f"นำเข้าคะแนนกรรมการ {','.join(HEADER)} จาก CSV/XLSX (ทั้งหมดหรือไม่นำเข้าเลย) "
         "/ import committee judgments, all or none"

@@ -1,13 +1,13 @@
 """Sends what the outbox holds and is due, and with --digest the daily digests: beat's two jobs, for a
 deployment without beat (the embedded default) to run from cron."""
 
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext_lazy as _
 
+from core.management.base import TranslatedCommand
 from notices import outbox
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = _("send the notices due (--digest: the daily digests)")
 
     def add_arguments(self, parser):

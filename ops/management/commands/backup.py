@@ -1,15 +1,16 @@
 from pathlib import Path
 from typing import cast
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.management.base import TranslatedCommand
 from ops import services
 from ops.backup import SnapshotError
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = cast(
         str,
         _(
@@ -32,9 +33,7 @@ class Command(BaseCommand):
             snapshot = services.backup_create(target=target, keep=keep if into else None)
         except SnapshotError as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(
-            f"สำรองข้อมูลแล้ว / snapshot written: {snapshot.path} "
-            f"({snapshot.files} ไฟล์ / files, {snapshot.size} ไบต์ / bytes)"
-        )
+        written = _("snapshot written: %(path)s (%(files)s files, %(size)s bytes)")
+        self.stdout.write(written % {"path": snapshot.path, "files": snapshot.files, "size": snapshot.size})
         for path in snapshot.missing:
-            self.stderr.write(f"ไม่พบไฟล์ที่ฐานข้อมูลอ้างถึง / file named in the database is missing: {path}")
+            self.stderr.write(_("a file the database names is missing: %(path)s") % {"path": path})

@@ -5,8 +5,9 @@ import time
 from pathlib import Path
 from typing import cast
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 import contests
@@ -14,6 +15,8 @@ import scoring
 from committee.demo import demo_evidence, demo_judging_deadline, demo_judgments
 from committee.demo_files import demo_stage_files
 from contests.units import units_load, units_read
+from core.management.base import TranslatedCommand
+from core.thai import thai_date
 from rulebook.spec import RubricError
 from scoring import demo, selectors, services
 from scoring.models import Rubric
@@ -28,7 +31,7 @@ RUBRICS = Path(scoring.__file__).resolve().parent / "rubrics"  # and every rubri
 SHIPPED_REASON = _("the shipped rubric loaded again (bootstrap)")
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = cast(str, _("load provinces and rubrics (idempotent); --demo adds demo users and data"))
 
     def add_arguments(self, parser):
@@ -38,19 +41,18 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         entries = json.loads((DATA / "provinces.json").read_text(encoding="utf-8"))
         services.provinces_load(entries=entries)
-        self.stdout.write(f"จังหวัด / provinces: {len(entries)}")
+        self.stdout.write(gettext("provinces: %(count)s") % {"count": len(entries)})
         SiteContact.objects.get_or_create(pk=1)  # the help desk's one row, empty until central staff fill it
         if not options["no_units"]:
             started = time.monotonic()
             report = units_load(rows=units_read())
-            self.stdout.write(
-                f"หน่วยการปกครอง / units: {report.created} created, {report.updated} updated"
-                f" ({time.monotonic() - started:.1f} s)"
-            )
+            took = time.monotonic() - started
+            units = gettext("units: %(created)s created, %(updated)s updated (%(seconds).1f s)")
+            self.stdout.write(units % {"created": report.created, "updated": report.updated, "seconds": took})
         if not options["no_units"]:  # seed 002's stages pick subdistricts: with the units only
             # Before the rubric files: a staged contest's rubric is loaded with its stage (stages_load).
             stages = stages_load()
-            self.stdout.write(f"ขั้นการคัดเลือก / stages: {', '.join(s.contest.slug for s in stages)}")
+            self.stdout.write(gettext("stages: %(slugs)s") % {"slugs": ", ".join(s.contest.slug for s in stages)})
         # A frozen (or published) year refuses every change: its rubric and data stay as they are, so that
         # `make run` starts again whatever central staff have done with the year.
         frozen = list(selectors.frozen_rubrics())
@@ -61,41 +63,38 @@ class Command(BaseCommand):
             year = frozen_contests.get(services.contest_slug(data))
             if year is not None:
                 shipped.append(data)
-                self.stdout.write(
-                    f"เกณฑ์ {path.name}: ผลปี {year} ตรึงไว้แล้ว ใช้เกณฑ์เดิม / {year} results frozen: rubric kept"
-                )
+                kept = gettext("rubric %(file)s: the %(year)s results are frozen, the rubric kept")
+                self.stdout.write(kept % {"file": path.name, "year": year})
                 continue
             if options["no_units"] and (data.get("contest") or {}).get("entrant_level", "province") != "province":
                 # Its entrants are districts or subdistricts, which were not loaded.
-                self.stdout.write(f"ข้าม / skipped (no units): {path.name}")
+                self.stdout.write(gettext("skipped (no units loaded): %(file)s") % {"file": path.name})
                 continue
             try:
                 rubric = services.rubric_load(data=data, reason=f"{SHIPPED_REASON} ({path.name})")
             except RubricError as exc:
                 raise CommandError(f"{path.name}: {exc}") from exc
             shipped.append(data)
-            self.stdout.write(f"เกณฑ์ / rubric {rubric.key}: {rubric.criteria.count()} criteria")
+            loaded = gettext("rubric %(key)s: %(count)s criteria")
+            self.stdout.write(loaded % {"key": rubric.key, "count": rubric.criteria.count()})
         if options["demo"]:
             started = time.monotonic()
             today = timezone.localdate()
             present = demo.demo_present_year(today=today)
             if present is not None:
-                self.stdout.write(
-                    f"การประกวดของปีงบประมาณปัจจุบัน / the present fiscal year's contest: {present.key}"
-                    f" ({present.criteria.count()} criteria)"
-                )
+                now_on = gettext("the present fiscal year's contest: %(key)s (%(count)s criteria)")
+                self.stdout.write(now_on % {"key": present.key, "count": present.criteria.count()})
             copies = demo.demo_present_contests(shipped=shipped, today=today)
             if copies:
-                self.stdout.write(_("office contests this fiscal year:") + ", ".join(r.key for r in copies))
+                offices = gettext("office contests this fiscal year: %(keys)s")
+                self.stdout.write(offices % {"keys": ", ".join(r.key for r in copies)})
             users = demo.demo_users(units=not options["no_units"])
             if not options["no_units"]:
                 # Before the demo's facts and judgments: a staged contest's entrants are its picks.
-                self.stdout.write(f"ผู้ได้รับคัดเลือกตัวอย่าง / demo picks: {demo_picks(now=timezone.now())} made")
+                self.stdout.write(gettext("demo picks: %(count)s made") % {"count": demo_picks(now=timezone.now())})
             for rubric in frozen:
-                self.stdout.write(
-                    f"ข้อมูลตัวอย่าง {rubric.key}: ผลปี {rubric.year} ตรึงไว้แล้ว คงข้อมูลเดิม"
-                    f" / {rubric.key} results frozen: data kept"
-                )
+                kept = gettext("demo data %(key)s: the %(year)s results are frozen, the data kept")
+                self.stdout.write(kept % {"key": rubric.key, "year": rubric.year})
             open_rubrics = [
                 rubric
                 for rubric in Rubric.objects.exclude(pk__in=[r.pk for r in frozen]).select_related("contest")
@@ -105,25 +104,33 @@ class Command(BaseCommand):
                 began = time.monotonic()
                 count = demo.demo_facts(rubric=rubric)
                 took = time.monotonic() - began
-                self.stdout.write(f"ข้อมูลตัวอย่าง / demo facts {rubric.key}: {count} changed ({took:.1f} s)")
+                facts = gettext("demo facts %(key)s: %(count)s changed (%(seconds).1f s)")
+                self.stdout.write(facts % {"key": rubric.key, "count": count, "seconds": took})
             current = Rubric.objects.national().order_by("-year").first()
             if current is not None and current not in frozen:
                 began = time.monotonic()
                 filled = demo_evidence(rubric=current)
                 took = time.monotonic() - began
-                self.stdout.write(f"หลักฐานตัวอย่าง / demo evidence {current.year}: {filled} provinces ({took:.1f} s)")
+                sent = gettext("demo evidence %(year)s: %(count)s provinces (%(seconds).1f s)")
+                self.stdout.write(sent % {"year": current.year, "count": filled, "seconds": took})
             if current is not None and current not in frozen and demo.demo_deadline_moved(rubric=current):
-                self.stdout.write(f"เลื่อนวันครบกำหนดตัวอย่าง / a demo deadline moved: {current.key} {demo.MOVED[0]}")
+                moved = gettext("a demo deadline moved: %(key)s %(code)s")
+                self.stdout.write(moved % {"key": current.key, "code": demo.MOVED[0]})
             if current is not None and current not in frozen and demo_judging_deadline(rubric=current):
-                self.stdout.write(f"วันสิ้นสุดการให้คะแนนตัวอย่าง / demo judging deadline: {current.contest.judging_deadline}")
+                current.contest.refresh_from_db(fields=["judging_deadline"])  # set through another instance
+                judging = gettext("demo judging deadline: %(day)s")
+                self.stdout.write(judging % {"day": thai_date(current.contest.judging_deadline)})
             if not options["no_units"]:
-                self.stdout.write(f"ไฟล์ของขั้นตัวอย่าง / demo stage files: {demo_stage_files(now=timezone.now())} sent")
+                stage_files = gettext("demo stage files: %(count)s sent")
+                self.stdout.write(stage_files % {"count": demo_stage_files(now=timezone.now())})
             for rubric in (r for r in open_rubrics if not r.contest.is_national):
                 began = time.monotonic()
                 made = demo_judgments(rubric=rubric)
                 took = time.monotonic() - began
-                self.stdout.write(f"คะแนนกรรมการตัวอย่าง / demo judgments {rubric.key}: {made} ({took:.1f} s)")
-            self.stdout.write(f"ข้อมูลตัวอย่างเสร็จใน / demo data done in {time.monotonic() - started:.1f} s")
+                judged = gettext("demo judgments %(key)s: %(count)s (%(seconds).1f s)")
+                self.stdout.write(judged % {"key": rubric.key, "count": made, "seconds": took})
+            done = gettext("demo data done in %(seconds).1f s")
+            self.stdout.write(done % {"seconds": time.monotonic() - started})
             print_logins(self.stdout, users)
 
 

@@ -2,15 +2,15 @@
 
 from typing import cast
 
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext_lazy as _
 
+from core.management.base import TranslatedCommand
 from scoring.demo import demo_logins
 
 from .bootstrap import print_logins
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = cast(str, _("print the demo logins again"))
 
     def handle(self, *args, **options):

@@ -1,13 +1,14 @@
 from typing import cast
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext_lazy as _
 
+from core.management.base import TranslatedCommand
 from ops.backup import SnapshotError
 from ops.restore import restore_run
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = cast(
         str,
         _(
@@ -25,7 +26,5 @@ class Command(BaseCommand):
         except SnapshotError as exc:
             raise CommandError(str(exc)) from exc
         rows = sum(manifest["tables"].values())
-        self.stdout.write(
-            f"กู้คืนแล้ว / restored: {len(manifest['files'])} ไฟล์ / files, {rows} แถว / rows "
-            f"(สำเนาเมื่อ / snapshot of {manifest['created_at']})"
-        )
+        restored = _("restored: %(files)s files, %(rows)s rows (the snapshot of %(at)s)")
+        self.stdout.write(restored % {"files": len(manifest["files"]), "rows": rows, "at": manifest["created_at"]})

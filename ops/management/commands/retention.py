@@ -1,13 +1,13 @@
 from typing import cast
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext_lazy as _
 
+from core.management.base import TranslatedCommand
 from ops.retention import retention_run
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = cast(
         str,
         _("remove evidence and stage files past the retention period, keeping their rows, audit trail and a tombstone"),
@@ -24,8 +24,6 @@ class Command(BaseCommand):
         for f in report.stage_due:
             self.stdout.write(f"{f.entry.stage.contest.slug} {f.entry.unit.code} {f.requirement.code} {f.file.name}")
         verb = _("would remove") if dry_run else _("removed")
-        self.stdout.write(
-            f"{verb}: {len(report.due) + len(report.stage_due)} ไฟล์ / files "
-            f"(เก็บรักษา {settings.CDD4_RETENTION_YEARS} ปีหลังสิ้นปีงบประมาณ / kept "
-            f"{settings.CDD4_RETENTION_YEARS} years after the fiscal year)"
-        )
+        counted = _("%(verb)s: %(count)s files (kept %(years)s years after the fiscal year)")
+        count = len(report.due) + len(report.stage_due)
+        self.stdout.write(counted % {"verb": verb, "count": count, "years": settings.CDD4_RETENTION_YEARS})

@@ -1,13 +1,14 @@
 from pathlib import Path
 from typing import cast
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from contests.models import Contest
 from core.errors import PortalError
+from core.management.base import TranslatedCommand
 from core.sheets.tabular import SheetError, read_rows
 from core.sheets.xlsx import xlsx_sheets
 from scoring.facts.imports import ENTRANT_HEADER, HEADER, facts_import, facts_template_import
@@ -15,7 +16,7 @@ from scoring.facts.template import is_template
 from scoring.models import FactSource
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = cast(str, _("import facts (a list, or the contest's filled-in fact template), all or none"))
 
     def add_arguments(self, parser):

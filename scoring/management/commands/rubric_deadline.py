@@ -1,9 +1,10 @@
 from typing import cast
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.management.base import TranslatedCommand
 from rulebook.dates import DateInputError, fiscal_year, parse_date, reading
 from rulebook.spec import RubricError
 from rulebook.workdays import deadline_text
@@ -11,7 +12,7 @@ from scoring import selectors, timetable
 from scoring.models import Criterion, Rubric
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = cast(
         str,
         _(

@@ -2,16 +2,17 @@ from pathlib import Path
 from typing import cast
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext_lazy as _
 
+from core.management.base import TranslatedCommand
 from rulebook.rules import KINDS
 from rulebook.rules.declare import with_table
 
 DOC = Path(settings.BASE_DIR) / "docs" / "rubric-format.md"
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = cast(
         str,
         _("write docs/rubric-format.md's parameter table from the rule kinds' declarations (--check: only compare)"),

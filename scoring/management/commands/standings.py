@@ -1,17 +1,18 @@
 import json
 from typing import cast
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from contests.models import Contest
+from core.management.base import TranslatedCommand
 from scoring import award_tiers, services
 from scoring.contests import contest_rows
 from scoring.recompute import standings_recompute
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = cast(str, _("print the standings (json or table) of the national contest of --year or of --contest SLUG"))
 
     def add_arguments(self, parser):

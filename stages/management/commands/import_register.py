@@ -1,14 +1,15 @@
 from pathlib import Path
 from typing import cast
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import PortalError
+from core.management.base import TranslatedCommand
 from stages.data import register_import
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = cast(str, _("import a register of past models (code,year,level) with its source, all or none"))
 
     def add_arguments(self, parser):
@@ -24,6 +25,5 @@ class Command(BaseCommand):
             )
         except (OSError, PortalError) as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(
-            f"นำเข้า {made.rows} แถว จาก “{made.name_th}” / imported {made.rows} rows (sha256 {made.sha256[:12]})"
-        )
+        imported = _("imported %(rows)s rows from “%(name)s” (sha256 %(sha)s)")
+        self.stdout.write(imported % {"rows": made.rows, "name": made.name_th, "sha": made.sha256[:12]})

@@ -1,14 +1,15 @@
 from typing import cast
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from contests.models import Contest
+from core.management.base import TranslatedCommand
 from stages.data import STAGES_FILE, stages_load
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = cast(str, _("load the selection stages (seed 002), idempotent"))
 
     def handle(self, **options):
@@ -21,7 +22,6 @@ class Command(BaseCommand):
                 )
             ) from exc
         for stage in stages:
-            self.stdout.write(
-                f"ขั้น / stage {stage.contest.slug}: {stage.quota} ต่อ / per {stage.chooser_level},"
-                f" {stage.files.count()} ไฟล์ที่ต้องส่ง / required files"
-            )
+            loaded = _("stage %(slug)s: %(quota)s per %(level)s, %(files)s required files")
+            slug, level, files = stage.contest.slug, stage.chooser_level, stage.files.count()
+            self.stdout.write(loaded % {"slug": slug, "quota": stage.quota, "level": level, "files": files})

@@ -1,13 +1,13 @@
 from datetime import timedelta
 from typing import cast
 
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext_lazy as _
 
+from core.management.base import TranslatedCommand
 from submissions.maintenance import media_sweep
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = cast(str, _("remove files no evidence row names (dead uploads)"))
 
     def add_arguments(self, parser):
