@@ -117,7 +117,7 @@ def test_seed_002_is_picked_in_stages_and_only_the_picks_enter(seeded):
     assert found[0]["award"] == "provincial_model"
     assert "ขั้นการคัดเลือก" in seeded
     # 9 districts' and 3 provinces' × 2; in the present year's copy, while its stage is open, 2 districts of 3
-    assert f"demo picks: {15 + (6 if present_stage_open() else 15)} made" in seeded
+    assert f"ผู้ได้รับคัดเลือกตัวอย่าง: {15 + (6 if present_stage_open() else 15)} ราย" in seeded
 
 
 def present_stage_open() -> bool:
@@ -210,15 +210,15 @@ def test_second_run_changes_nothing(seeded):
     out = io.StringIO()
     call_command("bootstrap", demo=True, stdout=out)
     text = out.getvalue()
-    assert "demo facts nongkhai-missions-2565: 0 changed" in text
+    assert "ข้อมูลตัวอย่าง nongkhai-missions-2565: เปลี่ยน 0 รายการ" in text
     for key in [
         "chonburi-web-2564",
         "model-subdistrict-2565",
         "model-subdistrict-region-2565",
         "ubon-milestones-2568.2568-09",
     ]:
-        assert f"demo judgments {key}: 0 (" in text
-    assert "demo picks: 0 made" in text
+        assert f"คะแนนกรรมการตัวอย่าง {key}: 0 รายการ (" in text
+    assert "ผู้ได้รับคัดเลือกตัวอย่าง: 0 ราย" in text
     assert StageEntry.objects.filter(stage__contest__year__lt=PRESENT).count() == 15
     # Reloading seed 002's rubric file (it names no entrants) keeps the picks as its entrants, and their rows.
     assert len(rows("model-subdistrict-2565")) == 9 and len(rows("model-subdistrict-region-2565")) == 6
@@ -292,7 +292,7 @@ def test_the_seed_year_s_picks_came_with_their_files_one_late(seeded):
     found = files_sent(stage, list(stage.entries.values_list("pk", flat=True)), work_calendar(), date(2026, 1, 1))
     late = sorted((f.requirement.code, f.late) for files in found.values() for f in files if f.late)
     assert late == [("lessons-district", 2), ("lessons-district", 2)]  # Ubon's two picks: Thu 2 Jun 2565
-    assert "demo stage files: 18 sent" in seeded
+    assert "ไฟล์ของขั้นตัวอย่าง: ส่งแล้ว 18 ไฟล์" in seeded
     out = io.StringIO()
     call_command("bootstrap", demo=True, stdout=out)
-    assert "demo stage files: 0 sent" in out.getvalue()
+    assert "ไฟล์ของขั้นตัวอย่าง: ส่งแล้ว 0 ไฟล์" in out.getvalue()
