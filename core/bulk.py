@@ -146,6 +146,16 @@ def update_documents(
         return cursor.rowcount
 
 
+def pg_array(values: Sequence[int] | Sequence[str]) -> str:
+    """`values` (ints, bools or strings, none None) as one PostgreSQL array literal ('{1,2,3}'), to be cast
+    (`%s::bigint[]`): the server reads it as one constant. psycopg2 sends a list as ARRAY[1, 2, 3], an
+    expression the server parses and plans element by element (75,000 places: 0.4 s between the adapter and
+    the planner). A bool is written True or False, which PostgreSQL reads as a boolean."""
+    if values and isinstance(values[0], str):
+        return "{" + ",".join('"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"' for v in values) + "}"
+    return "{" + ",".join(map(str, values)) + "}"
+
+
 def _iso(value: object) -> str:
     if isinstance(value, datetime):  # as PostgreSQL reads a timestamp with its zone
         return value.isoformat()

@@ -19,7 +19,7 @@ from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
 from contests.models import Unit
-from core.bulk import update_documents, update_values
+from core.bulk import pg_array, update_documents, update_values
 from notices import events
 from rulebook import engine
 from scoring import coalesce, hooks, selectors
@@ -443,6 +443,9 @@ def staged_apply(rubric: Rubric, run: int) -> int:
     if len(fresh) >= FULL_FROM:
         no_flush_wait()
     with connection.cursor() as cursor:
+        # The join below hashes every staged row (about 450 bytes each): 75,000 of them fit in 64 MB, where the
+        # default 4 MB spills them to temporary files (a tenth of this UPDATE's time). For this transaction only.
+        cursor.execute("SET LOCAL work_mem = '64MB'")
         cursor.execute(
             f"UPDATE {table} r SET total = s.total, level = s.level, dimensions = s.dimensions,"
             f" criteria = s.criteria, rank_key = s.rank_key, computed_seq = s.seq, rank = p.rank, tied = p.tied,"
@@ -452,11 +455,11 @@ def staged_apply(rubric: Rubric, run: int) -> int:
             f" WHERE s.rubric_id = %s AND s.run = %s AND r.id = s.standing",
             [
                 now,
-                [pk for pk, _ in fresh],
-                [p.rank for p in places],
-                [p.tied for p in places],
-                [p.award or "" for p in places],
-                [p.award_tie for p in places],
+                pg_array([pk for pk, _ in fresh]),
+                pg_array([p.rank for p in places]),
+                pg_array([p.tied for p in places]),
+                pg_array([p.award or "" for p in places]),
+                pg_array([p.award_tie for p in places]),
                 rubric.pk,
                 run,
             ],

@@ -13,13 +13,20 @@ from scoring.models.rubrics import Criterion, Rubric
 class Standing(models.Model):
     """A province's stored breakdown and place; `change_seq > computed_seq` means it needs recompute."""
 
-    # No index of its own: every index below leads with the year, and each index more is written again whenever a
-    # row is (a full recompute of 75,000 villages rewrites every row).
+    # Neither key has an index of its own: every index below leads with the year, and each index more is written
+    # again whenever a row is (a full recompute of 75,000 villages rewrites every row: the unit's index was a
+    # sixth of that UPDATE's time). Standings are always read within a year; only deleting a unit (central staff, in
+    # the admin, rarely) looks for its standings across years: a scan of the table.
     rubric = models.ForeignKey(
         Rubric, on_delete=models.CASCADE, related_name="results", verbose_name=_("year"), db_index=False
     )
     unit = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, related_name="results", verbose_name=_("province"), db_column="province_id"
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="results",
+        verbose_name=_("province"),
+        db_column="province_id",
+        db_index=False,
     )
     total = models.DecimalField(_("total"), max_digits=7, decimal_places=2, default=0)
     dimensions = models.JSONField(

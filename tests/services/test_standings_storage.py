@@ -9,6 +9,7 @@ import pytest
 from django.db import connection, transaction
 from django.db.models import F
 
+from core.bulk import pg_array
 from scoring.models import Standing
 
 pytestmark = pytest.mark.service
@@ -62,3 +63,26 @@ def test_standings_keep_their_explanations_out_of_their_rows_and_are_re_ranked_i
         updated, in_place = (a - b for a, b in zip(_hot_updates(), before, strict=True))
         transaction.set_rollback(True)
     assert (moved, updated, in_place) == (76, 76, 76)
+
+
+def test_the_standings_have_only_the_indexes_their_reads_need(db):
+    """Each index is written again whenever a row is (a full recompute rewrites every row): none on the unit or
+    the year alone, which every read names together (scoring.models.standings)."""
+    if connection.vendor != "postgresql":
+        pytest.fail(f"this test needs DATABASE_URL=postgres://… (got {connection.vendor}); run `make test-services`")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = %s", [Standing._meta.db_table])
+        names = sorted(name for (name,) in cursor.fetchall())
+    assert names == ["result_rank_key", "result_stale", "result_unique", "scoring_provinceresult_pkey"]
+
+
+def test_a_list_sent_as_one_array_literal_reads_back_as_sent(db):
+    if connection.vendor != "postgresql":
+        pytest.fail(f"this test needs DATABASE_URL=postgres://… (got {connection.vendor}); run `make test-services`")
+    ids, flags = [1, 75_000, 9_007_199_254_740_993], [True, False, True]
+    words = ["", "gold", 'say "hi"', "back\\slash", "a,b", "{x}", " spaced ", "รางวัลชมเชย", "NULL"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT %s::bigint[], %s::boolean[], %s::varchar[]", [pg_array(ids), pg_array(flags), pg_array(words)]
+        )
+        assert cursor.fetchone() == (ids, flags, words)
