@@ -12,11 +12,23 @@ from django.views.decorators.http import require_POST
 from . import selectors, services
 from .models import Mode
 
+MOST_PAGES = 40  # 2,000 lines: a year of a judge's notices, each page costing the same few queries
+
 
 @login_required
 def inbox(request):
-    entries = selectors.inbox_entries(request.user)
-    context = {"entries": entries, "channels": selectors.preferences(request.user), "modes": Mode.choices}
+    """The latest lines, and as many pages older as the person has asked for (`?pages=`), counted so that the
+    link to older ones shows only when there are any."""
+    asked = request.GET.get("pages", "")
+    pages = min(int(asked), MOST_PAGES) if asked.isdigit() and int(asked) > 0 else 1
+    shown = selectors.PAGE * pages
+    entries = selectors.inbox_entries(request.user, limit=shown + 1)
+    context = {
+        "entries": entries[:shown],
+        "older": pages + 1 if len(entries) > shown and pages < MOST_PAGES else None,
+        "channels": selectors.preferences(request.user),
+        "modes": Mode.choices,
+    }
     return render(request, "notices/inbox.html", context)
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from core.thai import thai_digits
 from notices.models import Kind, Notice, Receipt
+from notices.selectors import PAGE
 from notices.services import notice_record
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +34,21 @@ def test_the_inbox_lists_the_persons_notices_in_the_same_queries_however_many(
         html = client.get(reverse("notices:inbox")).content.decode()
     assert html.count('class="unread"') == count and "เชียงใหม่" in html
     assert f'<span class="count">{count}</span>'.replace(str(count), "๑๒" if count == 12 else "๑") in html
+
+
+def test_older_notices_are_a_link_away_and_each_page_costs_the_same_queries(people, client, django_assert_num_queries):
+    tell(people, PAGE + 3)
+    client.force_login(people["cm"])
+    html = client.get(reverse("notices:inbox")).content.decode()
+    assert html.count('<li id="line-') == PAGE and "4.1.2<" not in html  # the three oldest wait
+    assert f'<a href="?pages=2#line-{PAGE + 1}">ดูการแจ้งเตือนที่เก่ากว่า</a>' in html
+    with django_assert_num_queries(9):  # as the first page's
+        html = client.get(reverse("notices:inbox"), {"pages": "2"}).content.decode()
+    assert html.count('<li id="line-') == PAGE + 3 and f'id="line-{PAGE + 1}"' in html and "4.1.0<" in html
+    assert "?pages=3" not in html  # nothing older
+    for asked in ("0", "-1", "two", "", "2.5"):  # anything but a count of pages is the first page
+        html = client.get(reverse("notices:inbox"), {"pages": asked}).content.decode()
+        assert html.count('<li id="line-') == PAGE and "?pages=2" in html
 
 
 def test_another_persons_notice_is_neither_listed_nor_marked_read_by_them(people, client):
