@@ -1,13 +1,12 @@
-"""Keeping the standings current: stale marks, queueing, and the rescore + re-rank itself."""
+"""Keeping the standings current: stale marks, queueing, and the rescore + re-rank itself (in parallel chunks:
+scoring.chunks)."""
 
 from __future__ import annotations
 
 import gc
-import io
-import json
 from collections.abc import Iterable
 from contextlib import contextmanager
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import partial
 from operator import itemgetter
@@ -19,7 +18,7 @@ from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
 from contests.models import Unit
-from core.bulk import pg_array, update_documents, update_values
+from core.bulk import update_documents, update_values
 from notices import events
 from rulebook import engine
 from scoring import coalesce, hooks, selectors
@@ -27,7 +26,6 @@ from scoring.models import (
     Criterion,
     RecomputeRun,
     Rubric,
-    StagedPoints,
     Standing,
     TieDecision,
     TieMethod,
@@ -89,32 +87,14 @@ def standings_refresh(*, rubric_id: int) -> int:
         except Rubric.DoesNotExist:  # the year was deleted after the task was queued
             return 0
         if rescored:
-            _ran(rubric_id, started, rescored)
+            recompute_recorded(rubric_id, started, rescored)
         return rescored
 
 
-def _ran(rubric_id: int, started: datetime, rescored: int) -> None:
+def recompute_recorded(rubric_id: int, started: datetime, rescored: int) -> None:
     took = int((timezone.now() - started).total_seconds() * 1000)
     RecomputeRun.objects.create(rubric_id=rubric_id, started_at=started, duration_ms=took, rescored=rescored)
     coalesce.explain(rubric_id)  # after the standings' commit: they never wait for the text
-
-
-def chunks_apply(*, rubric_id: int, run: int, started_at: float) -> int:
-    """The end of a parallel recompute (`coalesce.parallel`): every chunk's staged points (`chunk_stage`) in,
-    ranked once and written in one transaction, so the standings never show a half-done recompute. Entrants
-    that turned stale while the chunks ran stay stale, and another run is queued for them."""
-    started = datetime.fromtimestamp(started_at, tz=UTC)  # a POSIX time: JSON-safe through the broker
-    with transaction.atomic(), no_cyclic_gc():
-        try:
-            rubric = _locked(rubric_id)
-        except Rubric.DoesNotExist:
-            return 0
-        rescored = staged_apply(rubric, run)
-    coalesce.parallel_done(rubric_id)
-    _ran(rubric_id, started, rescored)
-    if Standing.objects.filter(rubric_id=rubric_id, change_seq__gt=F("computed_seq")).exists():
-        coalesce.schedule(rubric_id)
-    return rescored
 
 
 def stale_rubric_ids() -> list[int]:
@@ -168,7 +148,7 @@ class Scored(NamedTuple):
     rank_key: str
 
 
-def _locked(rubric_id: int) -> Rubric:
+def rubric_locked(rubric_id: int) -> Rubric:
     # NO KEY UPDATE: serialises recomputes without blocking the foreign-key checks of concurrent fact writes.
     # The award minimum (decision 10) comes in the same query: the query count stays flat.
     # So does how the contest's stage groups its ranking (seed 002's regional stage: within each region).
@@ -218,64 +198,6 @@ def entrants_score(
 ENTRANT = ("pk", "unit_id", "change_seq", "unit__size_group")
 
 
-def chunk_score(*, rubric_id: int, low: int, high: int) -> list[Scored]:
-    """One chunk of a parallel full recompute: the entrants with unit ids low..high, scored, nothing written."""
-    rubric = Rubric.objects.get(pk=rubric_id)
-    rows = Standing.objects.filter(rubric=rubric, unit_id__gte=low, unit_id__lte=high).order_by()
-    with no_cyclic_gc():
-        return scored_by_parts(rubric, list(rows.values_list(*ENTRANT)))
-
-
-def chunk_stage(*, rubric_id: int, low: int, high: int, run: int) -> int:
-    """One chunk of a parallel recompute (`run`: its start in microseconds): the entrants with unit ids low..high
-    scored and their points staged (`StagedPoints`), the standings untouched. Each chunk writes its own rows, so
-    the workers share the writing as they share the scoring, and only a count crosses the broker. Run again (a
-    worker lost), it replaces what it staged. Returns how many it staged."""
-    scored = chunk_score(rubric_id=rubric_id, low=low, high=high)
-    with transaction.atomic():
-        StagedPoints.objects.filter(rubric_id=rubric_id, run=run, unit__gte=low, unit__lte=high).delete()
-        _stage(rubric_id, run, scored)
-    return len(scored)
-
-
-STAGED = ("rubric", "run", "standing", "unit", "seq", "total", "level", "dimensions", "criteria", "rank_key")
-
-
-def _stage(rubric_id: int, run: int, scored: list[Scored]) -> None:
-    if connection.vendor != "postgresql":
-        rows = [
-            StagedPoints(
-                rubric_id=rubric_id,
-                run=run,
-                standing=s.pk,
-                unit=s.unit,
-                seq=s.seq,
-                total=Decimal(s.total),
-                level=s.level,
-                dimensions=s.dimensions,
-                criteria=s.criteria,
-                rank_key=s.rank_key,
-            )
-            for s in scored
-        ]
-        StagedPoints.objects.bulk_create(rows, batch_size=1000)
-        return
-    # COPY, the fastest way in: tab-separated text, JSON's backslashes escaped as COPY reads them.
-    out = io.StringIO()
-    for s in scored:
-        level = "\\N" if s.level is None else s.level
-        dimensions = json.dumps(s.dimensions).replace("\\", "\\\\")
-        criteria = json.dumps(s.criteria).replace("\\", "\\\\")
-        out.write(
-            f"{rubric_id}\t{run}\t{s.pk}\t{s.unit}\t{s.seq}\t{s.total}\t{level}\t{dimensions}\t{criteria}\t{s.rank_key}\n"
-        )
-    out.seek(0)
-    meta, qn = StagedPoints._meta, connection.ops.quote_name
-    columns = ", ".join(qn(meta.get_field(f).column) for f in STAGED)
-    with connection.cursor() as cursor:
-        cursor.copy_expert(f"COPY {qn(meta.db_table)} ({columns}) FROM STDIN", out)
-
-
 PART = 10_000  # entrants scored at a time: only their facts in memory, never a whole year's (75,000 villages)
 
 
@@ -304,7 +226,7 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
 
     Query count does not grow with provinces or criteria. Returns how many provinces were rescored.
     """
-    rubric = _locked(rubric_id)
+    rubric = rubric_locked(rubric_id)
     # Unordered: the model's ordering joins the year and the unit to sort rows that are ranked here anyway
     # (half the time of re-ranking 7,255 entrants after one changed).
     results = Standing.objects.filter(rubric=rubric).order_by()
@@ -318,7 +240,7 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
     entrants = [row[:-2] for row in stale]
     many = every and len(entrants) > PART
     scored = scored_by_parts(rubric, entrants) if many else entrants_score(rubric, entrants, every=every)
-    if not every and len(stale) < FULL_FROM and not rubric.rank_within:
+    if not every and len(stale) < FULL_FROM and not rubric.rank_within:  # type: ignore[attr-defined]  # rubric_locked's
         from scoring.shift import standings_shift  # which ranks with this module's parts
 
         # A few entrants among thousands: only the span they moved through is re-ranked.
@@ -329,7 +251,7 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
 def standings_rerank(*, rubric_id: int) -> None:
     """Re-ranks every entrant from its stored rank key, rescoring none (a tie at an award line settled), in
     the caller's transaction."""
-    standings_apply(_locked(rubric_id), [])
+    standings_apply(rubric_locked(rubric_id), [])
 
 
 FULL_FROM = 500  # stale entrants from which a recompute asks whether they are all of them
@@ -337,7 +259,7 @@ FULL_FROM = 500  # stale entrants from which a recompute asks whether they are a
 
 def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False) -> int:
     """Writes the scored entrants and re-ranks every entrant, in the caller's transaction under the year's
-    lock (`_locked`): the standings change at once, never chunk by chunk. An entrant scored from facts older
+    lock (`rubric_locked`): the standings change at once, never chunk by chunk. An entrant scored from facts older
     than those its stored points came from (a slower run finishing after a newer one) is left as stored.
 
     Thousands of entrants: the rows not rescored are ranked by their stored rank key, never
@@ -377,7 +299,7 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
 
 def ranked_all(rubric: Rubric, spec, keys: dict[int, str], totals: dict[int, Decimal]) -> dict:
     """Every entrant's place (unit id → engine.Placing) from the rank keys and totals of all of them."""
-    floor = Decimal(rubric.award_min or 0)  # type: ignore[attr-defined]  # annotated by _locked
+    floor = Decimal(rubric.award_min or 0)  # type: ignore[attr-defined]  # annotated by rubric_locked
     # Ranked by unit id, not code: entrants of one tie get the same place whatever their order, and
     # the ids need no join to the units.
     groups = _groups(rubric, keys)
@@ -403,72 +325,6 @@ def no_flush_wait() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL synchronous_commit TO OFF")
-
-
-def staged_apply(rubric: Rubric, run: int) -> int:
-    """`standings_apply` for the points the chunks of a parallel recompute staged (`chunk_stage`), in the caller's
-    transaction under the year's lock. On PostgreSQL only the keys come to Python: the entrants are ranked here
-    and the staged points go from their table to the standings in one UPDATE, with the places beside them."""
-    staged = StagedPoints.objects.filter(rubric_id=rubric.pk, run=run)
-    if connection.vendor != "postgresql":
-        rows = staged.values_list("standing", "unit", "seq", "total", "level", "dimensions", "criteria", "rank_key")
-        scored = [Scored(pk, unit, seq, str(total), *rest) for pk, unit, seq, total, *rest in rows]
-        rescored = standings_apply(rubric, scored)
-        StagedPoints.objects.filter(rubric_id=rubric.pk, run__lte=run).delete()
-        return rescored
-    qn = connection.ops.quote_name
-    table, points = qn(Standing._meta.db_table), qn(StagedPoints._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT r.id, r.province_id, r.total, r.rank_key, r.computed_seq, r.rank, r.tied, r.award, r.award_tie,"
-            f" s.seq, s.total, s.rank_key FROM {table} r LEFT JOIN {points} s"
-            f" ON s.standing = r.id AND s.rubric_id = %s AND s.run = %s WHERE r.rubric_id = %s",
-            [rubric.pk, run, rubric.pk],
-        )
-        stored = cursor.fetchall()
-    keys, totals, others, fresh = {}, {}, [], []
-    for pk, unit, total, key, computed, rank, tied, award, award_tie, seq, staged_total, staged_key in stored:
-        if seq is not None and seq >= computed:  # else its stored points are newer than the staged: kept
-            keys[unit], totals[unit] = staged_key, staged_total
-            fresh.append((pk, unit))
-        else:
-            keys[unit], totals[unit] = key, total
-            others.append((pk, unit, [rank, tied, award, award_tie]))
-    del stored
-    spec = selectors.rubric_spec(rubric)
-    placings = ranked_all(rubric, spec, keys, totals)
-    _, moved = placed((), others, placings)
-    places = [placings[unit] for _, unit in fresh]
-    now = timezone.now()
-    if len(fresh) >= FULL_FROM:
-        no_flush_wait()
-    with connection.cursor() as cursor:
-        # The join below hashes every staged row (about 450 bytes each): 75,000 of them fit in 64 MB, where the
-        # default 4 MB spills them to temporary files (a tenth of this UPDATE's time). For this transaction only.
-        cursor.execute("SET LOCAL work_mem = '64MB'")
-        cursor.execute(
-            f"UPDATE {table} r SET total = s.total, level = s.level, dimensions = s.dimensions,"
-            f" criteria = s.criteria, rank_key = s.rank_key, computed_seq = s.seq, rank = p.rank, tied = p.tied,"
-            f" award = p.award, award_tie = p.award_tie, explained = false, computed_at = %s"
-            f" FROM {points} s JOIN unnest(%s::bigint[], %s::integer[], %s::boolean[], %s::varchar[], %s::boolean[])"
-            f" AS p(id, rank, tied, award, award_tie) ON p.id = s.standing"
-            f" WHERE s.rubric_id = %s AND s.run = %s AND r.id = s.standing",
-            [
-                now,
-                pg_array([pk for pk, _ in fresh]),
-                pg_array([p.rank for p in places]),
-                pg_array([p.tied for p in places]),
-                pg_array([p.award or "" for p in places]),
-                pg_array([p.award_tie for p in places]),
-                rubric.pk,
-                run,
-            ],
-        )
-    update_values(Standing, PLACE, moved)
-    Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
-    StagedPoints.objects.filter(rubric_id=rubric.pk, run__lte=run).delete()  # this run's, and any a lost run left
-    ties_tell(rubric, spec, placings)
-    return len(fresh)
 
 
 def placed(fresh: Iterable[Scored], others: list[tuple], placings: dict) -> tuple[list[tuple], list[tuple]]:
@@ -515,7 +371,7 @@ def decided_ties(rubric: Rubric) -> dict[tuple[str, frozenset], engine.TieDecide
 def _groups(rubric: Rubric, keys: dict[int, str]) -> list[dict[int, str]]:
     """The rank keys split into the groups ranked among themselves, each with its own award lines: one group
     unless the contest's stage ranks within each inspection region (`Stage.rank_within`)."""
-    groups = rank_groups(rubric.rank_within or "", keys)
+    groups = rank_groups(rubric.rank_within or "", keys)  # type: ignore[attr-defined]  # annotated by rubric_locked
     if groups is None:
         return [keys]
     split: dict[int, dict[int, str]] = {}

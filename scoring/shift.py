@@ -46,7 +46,7 @@ def standings_shift(
     rubric: Rubric, scored: list[Scored], old: dict[int, str], ranks: dict[int, int | None] | None = None
 ) -> int:
     """Writes the rescored entrants and re-ranks only the span they moved through, in the caller's transaction
-    under the year's lock (scoring.recompute._locked). `old`: each rescored entrant's stored rank key, by pk;
+    under the year's lock (scoring.recompute.rubric_locked). `old`: each rescored entrant's stored rank key, by pk;
     `ranks`: its stored rank, by pk (one entrant's move then needs no count)."""
     if not scored:
         return 0
@@ -70,7 +70,7 @@ def standings_shift(
         else:
             keys[unit], totals[unit] = s.rank_key, Decimal(s.total)
     spec = selectors.rubric_spec(rubric)
-    floor = Decimal(rubric.award_min or 0)  # type: ignore[attr-defined]  # annotated by recompute._locked
+    floor = Decimal(rubric.award_min or 0)  # type: ignore[attr-defined]  # annotated by recompute.rubric_locked
 
     def ranked(decided) -> dict:
         placings = engine.rank_keys(keys, totals, awards=spec.awards, minimum=floor, decided=decided, offset=above)

@@ -4,10 +4,9 @@ from celery import shared_task
 from django.utils import timezone
 
 from scoring import coalesce, pick_reminders, reminders
+from scoring.chunks import chunk_stage, chunks_apply
 from scoring.explanations import explanations_build
 from scoring.recompute import (
-    chunk_stage,
-    chunks_apply,
     periods_begun_mark,
     recompute_runs_prune,
     stale_rubric_ids,

@@ -77,7 +77,7 @@ class Standing(models.Model):
 
 
 class StagedPoints(models.Model):
-    """One entrant's points from a chunk of a parallel recompute (scoring.recompute.chunk_stage), kept until the
+    """One entrant's points from a chunk of a parallel recompute (scoring.chunks.chunk_stage), kept until the
     chunks are all in and the standings are written from them at once (`chunks_apply`). Each chunk writes its
     own rows (the work of parsing them shared by the workers); the standings never show a half-done recompute.
     Unlogged on PostgreSQL (migration 0031): derived data a crash would only have the run redone for."""

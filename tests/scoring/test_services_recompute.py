@@ -7,10 +7,11 @@ from django.db.models import F
 from django.utils import timezone
 
 from scoring import demo, explanations, recompute, selectors
+from scoring.chunks import chunk_stage, chunks_apply
 from scoring.explanations import explanations_build
 from scoring.facts.imports import facts_import
 from scoring.models import StagedPoints, Standing
-from scoring.recompute import chunk_bounds, chunk_stage, chunks_apply, standings_recompute
+from scoring.recompute import chunk_bounds, standings_recompute
 from scoring.standings import standings_rows
 
 from .test_services_standings import rows_for_total

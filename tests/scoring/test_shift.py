@@ -11,7 +11,7 @@ from rulebook import engine
 from scoring import selectors
 from scoring.facts.imports import facts_import
 from scoring.models import Standing, YearSettings
-from scoring.recompute import Scored, _locked, standings_recompute, standings_rerank
+from scoring.recompute import Scored, rubric_locked, standings_recompute, standings_rerank
 from scoring.shift import standings_shift
 
 from .test_services_standings import rows_for_total
@@ -74,7 +74,7 @@ def test_random_changes_ranked_by_span_equal_a_full_ranking(rubric, ranked, mini
         else:
             changes = [scored(s, *points(rng, dimensions), tie_break) for s in chosen]
         with transaction.atomic():
-            locked = _locked(rubric.pk)
+            locked = rubric_locked(rubric.pk)
             stored = {s.pk: s.rank for s in chosen} if ranks else None
             standings_shift(locked, changes, {s.pk: s.rank_key for s in chosen}, stored)
         by_span = places(rubric)
@@ -97,7 +97,7 @@ def test_one_change_below_the_award_places_moves_its_span_without_reading_it(rub
     span = Standing.objects.filter(rubric=rubric, rank_key__gte=low.rank_key, rank_key__lte=high.rank_key)
     before = places(rubric)
     with transaction.atomic():
-        locked = _locked(rubric.pk)
+        locked = rubric_locked(rubric.pk)
         # those just above its new key; one UPDATE moving those between the keys; those at the old and new
         # keys read; the rescored row, the ties it joined, the year's time written: no query reads the span
         with django_assert_num_queries(6):
