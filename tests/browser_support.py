@@ -2,6 +2,7 @@
 
 import asyncio
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,46 @@ def _counting(monkeypatch):
     monkeypatch.setattr(Browser, "new_page", page_counting)
 
 
+class LiveRequests:
+    """The live server's requests begun and not yet closed."""
+
+    count = 0
+    changed = threading.Condition()
+
+    @classmethod
+    def begun(cls) -> None:
+        with cls.changed:
+            cls.count += 1
+            cls.changed.notify_all()
+
+    @classmethod
+    def ended(cls) -> None:
+        with cls.changed:
+            cls.count -= 1
+            cls.changed.notify_all()
+
+    @classmethod
+    def wait_none(cls, timeout: float = 10) -> bool:
+        with cls.changed:
+            return cls.changed.wait_for(lambda: cls.count == 0, timeout)
+
+
+class CountedResponse:
+    """A response whose close (after Django's own, which sends `request_finished`) ends its request's count."""
+
+    def __init__(self, response):
+        self.response = response
+
+    def __iter__(self):
+        return iter(self.response)
+
+    def close(self) -> None:
+        try:
+            self.response.close()
+        finally:
+            LiveRequests.ended()
+
+
 def launch(chromium, live_server, monkeypatch, settings, tmp_path):
     """Yields the browser on a live server whose data is bootstrapped and whose evidence goes to tmp_path."""
     from contests.models import Unit
@@ -148,6 +189,9 @@ def launch(chromium, live_server, monkeypatch, settings, tmp_path):
     yield browser
     for context in browser.contexts:
         context.close()
+    # A request the closed page had begun (a live poll, say) is still finished by the server; its end reads
+    # the database, which is closed to it once this test is over.
+    assert LiveRequests.wait_none(), "the live server is still answering a request 10 s after the test"
     asyncio.events._set_running_loop(None)
 
 

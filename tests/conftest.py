@@ -1,6 +1,7 @@
 import gc
 import os
 import sys
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from people.models import Role
 from scoring.models import Rubric
 
 # A worker's browsers, session-wide.
-from .browser_support import chromium, full_chromium, playwright_started  # noqa: F401
+from .browser_support import CountedResponse, LiveRequests, chromium, full_chromium, playwright_started  # noqa: F401
 from .factories import UserFactory
 from .line_standin import line_api  # noqa: F401  (LINE's API stood in for, tests/line_standin.py)
 from .object_store import ObjectStore
@@ -93,26 +94,37 @@ def serial_live_server():
     their transactions on it: one's rollback undid another's saved row (a browser's four-file pick kept 3
     of 4). There the live server runs Django for one request at a time (its threads still accept and read
     sockets, so a browser's idle preconnection blocks nothing); concurrent uploads are tested against a
-    real server on a file database (tests/cdd4/test_sqlite_concurrency.py) and on PostgreSQL."""
-    import threading
+    real server on a file database (tests/cdd4/test_sqlite_concurrency.py) and on PostgreSQL.
 
+    On either engine it counts the requests it has not finished (`LiveRequests`), up to the end of each
+    response's close, where Django sends `request_finished` and looks at the database: a browser test waits
+    for none to be left before its database is closed to it (tests/browser_support.py `launch`)."""
     from django.core.servers.basehttp import ThreadedWSGIServer
-    from django.db import connection
     from django.test.testcases import LiveServerThread
 
-    class OneAtATime(ThreadedWSGIServer):
+    serial = connection.vendor == "sqlite"
+
+    class Tracked(ThreadedWSGIServer):
         turn = threading.Lock()
 
         def set_app(self, application):
-            def serial(environ, start_response):
-                with self.turn:
-                    return application(environ, start_response)
+            def app(environ, start_response):
+                LiveRequests.begun()
+                try:
+                    if serial:
+                        with self.turn:
+                            response = application(environ, start_response)
+                    else:
+                        response = application(environ, start_response)
+                except BaseException:
+                    LiveRequests.ended()
+                    raise
+                return CountedResponse(response)
 
-            super().set_app(serial)
+            super().set_app(app)
 
     threaded = LiveServerThread.server_class
-    if connection.vendor == "sqlite":
-        LiveServerThread.server_class = OneAtATime
+    LiveServerThread.server_class = Tracked
     yield
     LiveServerThread.server_class = threaded
 
