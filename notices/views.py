@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from . import selectors, services
 from .models import Mode
 
-MOST_PAGES = 40  # 2,000 lines: a year of a judge's notices, each page costing the same few queries
+MOST_PAGES = 40  # 2,000 lines at most, however many pages are asked for: each page is the same few queries
 
 
 @login_required

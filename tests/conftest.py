@@ -2,6 +2,7 @@ import gc
 import os
 import sys
 import threading
+from contextlib import nullcontext
 from datetime import datetime
 from pathlib import Path
 
@@ -88,7 +89,7 @@ def pytest_configure(config):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def serial_live_server():
+def tracked_live_server():
     """On an in-memory SQLite test database Django hands every request thread of the live server the ONE
     connection of the test (ThreadedWSGIServer's connections_override), so two requests at once interleave
     their transactions on it: one's rollback undid another's saved row (a browser's four-file pick kept 3
@@ -111,10 +112,7 @@ def serial_live_server():
             def app(environ, start_response):
                 LiveRequests.begun()
                 try:
-                    if serial:
-                        with self.turn:
-                            response = application(environ, start_response)
-                    else:
+                    with self.turn if serial else nullcontext():
                         response = application(environ, start_response)
                 except BaseException:
                     LiveRequests.ended()
