@@ -369,9 +369,10 @@ def object_store(tmp_path_factory):
 @pytest.fixture
 def in_object_store(object_store, settings, request):
     """This process keeps its files in a fresh bucket of the object store, as service mode with CDD4_S3_BUCKET."""
+    from cdd4 import options
     from cdd4.object_store import object_store as configured
 
     env = object_store.bucket(f"cdd4-{abs(hash(request.node.nodeid)) % 10**10}")
-    settings.CDD4_OBJECT_STORE = configured(env)
+    settings.CDD4_OBJECT_STORE = configured(options.read(env))
     settings.STORAGES = {**settings.STORAGES, "default": settings.CDD4_OBJECT_STORE}
     return env

@@ -12,10 +12,12 @@ import jsonschema
 import pytest
 import yaml
 
+from cdd4 import options
+
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "tests" / "vendor" / "compose-spec" / "compose-spec.json").read_text())
-# Where the portal reads its environment: the settings, the object store they call, and the metrics' folder.
-READERS = ["cdd4/settings.py", "cdd4/object_store.py", "ops/metrics.py"]
+# Where the portal reads its environment besides its table of options (cdd4/options.py): the metrics' folder.
+READERS = ["ops/metrics.py"]
 PORTAL = {"migrate", "web", "web2", "worker", "beat", "backup"}  # the services built from this tree
 ONE_SHOT = {"minio-bucket", "migrate"}
 
@@ -35,7 +37,7 @@ def env_example() -> dict[str, str]:
 
 
 def is_environ(node: ast.AST) -> bool:
-    """`os.environ`, or a parameter called `environ` (cdd4/object_store.py is handed os.environ)."""
+    """`os.environ`, or a name called `environ`."""
     return (isinstance(node, ast.Attribute) and node.attr == "environ") or (
         isinstance(node, ast.Name) and node.id == "environ"
     )
@@ -54,20 +56,6 @@ def variables_read(tree: ast.AST) -> set[str]:
             if isinstance(node.left, ast.Constant):
                 names.add(node.left.value)
     return names
-
-
-def required_in_production(tree: ast.AST) -> set[str]:
-    """environ["NAME"] under `if PRODUCTION:`: the settings fail to load without it."""
-    required = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "PRODUCTION":
-            for inner in node.body:
-                required |= {
-                    n.slice.value
-                    for n in ast.walk(inner)
-                    if isinstance(n, ast.Subscript) and is_environ(n.value) and isinstance(n.slice, ast.Constant)
-                }
-    return required
 
 
 def parsed(path: str) -> ast.AST:
@@ -91,7 +79,7 @@ def test_the_schema_check_catches_a_misspelt_key():
 
 def test_every_variable_the_portal_is_given_is_one_the_code_reads():
     services = compose()["services"]
-    read = set().union(*(variables_read(parsed(p)) for p in READERS))
+    read = {name for name, _, _ in options.documented()}.union(*(variables_read(parsed(p)) for p in READERS))
     text = (ROOT / "docker-compose.yml").read_text()
     interpolated = set(re.findall(r"(?<!\$)\$\{([A-Z0-9_]+)", text))  # compose's own ${NAME}
     in_commands = set(re.findall(r"\$\$\{([A-Z0-9_]+)", text))  # a service's shell reads $${NAME}
@@ -107,7 +95,7 @@ def test_every_variable_compose_interpolates_is_in_the_example_env():
 
 def test_every_secret_production_requires_is_set_for_every_portal_process():
     services = compose()["services"]
-    required = required_in_production(parsed("cdd4/settings.py"))
+    required = set(options.PRODUCTION_REQUIRED)
     assert "DJANGO_SECRET_KEY" in required
     for name in PORTAL:
         environment = portal_environment(services[name])

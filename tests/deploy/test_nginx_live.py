@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.test import Client
 from knox.models import AuthToken
 
+from cdd4 import options
 from cdd4.object_store import object_store as object_store_settings
 from contests.models import Unit
 from people.models import Role
@@ -67,7 +68,7 @@ def nginx_and_store(live_server, tmp_path, object_store, settings):
     signed for nginx's own address."""
     port = free_port()
     env = object_store.bucket("cdd4-files") | {"CDD4_S3_PUBLIC_URL": f"http://127.0.0.1:{port}"}
-    settings.CDD4_OBJECT_STORE = object_store_settings(env)
+    settings.CDD4_OBJECT_STORE = object_store_settings(options.read(env))
     settings.STORAGES = {**settings.STORAGES, "default": settings.CDD4_OBJECT_STORE}
     site = site_for(live_server.url.removeprefix("http://"), object_store.url.removeprefix("http://"))
     proc = start_nginx(tmp_path, port, site)
