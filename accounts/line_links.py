@@ -100,7 +100,7 @@ def _link(*, user, line_user_id: str) -> None:
         event_record(kind=Event.LINE_UNLINKED, user=old.user)
     LineLink.objects.filter(user=user).delete()
     LineLink.objects.create(user=user, line_user_id=line_user_id)
-    line_linked_tell(event=event_record(kind=Event.LINE_LINKED, user=user))
+    line_linked_tell(user=user, event=event_record(kind=Event.LINE_LINKED, user=user))
 
 
 def line_unlink(*, user, request=None) -> bool:

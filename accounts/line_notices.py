@@ -13,9 +13,8 @@ from notices.services import notice_record
 from .models import AccountEvent
 
 
-def line_linked_tell(*, event: AccountEvent) -> None:
-    """`event`: the LINE_LINKED record, whose id makes each link one notice."""
-    user = event.user
+def line_linked_tell(*, user, event: AccountEvent) -> None:
+    """`event`: the LINE_LINKED record of `user`, whose id makes each link one notice."""
     notice_record(
         kind=Kind.LINE_LINKED,
         key=f"line_linked:{event.pk}",
