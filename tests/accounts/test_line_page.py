@@ -30,10 +30,13 @@ def _link(client, line_user: str = LINE_USER) -> str:
     return code.group(1)
 
 
+def _choice(page: str, legend: str) -> str:
+    [fieldset] = re.findall(rf"<fieldset>\s*<legend>{legend}</legend>.*?</fieldset>", page, re.S)
+    return fieldset
+
+
 def _line_choice(page: str) -> str:
-    fieldsets = re.findall(r"<fieldset>.*?</fieldset>", page, re.S)
-    [line] = [f for f in fieldsets if "LINE" in f]
-    return line
+    return _choice(page, "LINE")
 
 
 @pytest.mark.parametrize("where", ["/accounts/me/", "/notices/"])
@@ -44,6 +47,8 @@ def test_before_linking_the_line_choice_says_not_linked_links_to_the_box_and_tic
     before = _line_choice(client.get(where).content.decode())
     assert "ยังไม่ได้เชื่อมต่อ LINE" in before and 'href="/accounts/me/#line"' in before
     assert "ยังไม่มีที่อยู่" not in before and LINE_RADIOS.findall(before) == []
+    mail = _choice(client.get(where).content.decode(), "อีเมล")  # the other channel a person may lack, alike
+    assert "บัญชีนี้ยังไม่มีอีเมล" in mail and 'href="/accounts/me/#email-change"' in mail and "radio" not in mail
 
     _link(client)
 
