@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.urls import reverse_lazy
 from django.utils import translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -44,6 +46,9 @@ def _push(user_id: int, text: str, url: str, key: str) -> None:
 class LineChannel(Channel):
     name = NAME
     label = gettext_lazy("LINE")
+    unreached = gettext_lazy("LINE not linked yet")
+    setup = format_lazy("{}#line", reverse_lazy("accounts:account"))
+    setup_label = gettext_lazy("Connect LINE")
 
     def reaches(self, user) -> bool:
         return line_enabled() and user.is_active and LineLink.objects.filter(user=user).exists()

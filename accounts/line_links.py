@@ -1,6 +1,7 @@
 """A portal account linked to its owner's LINE (docs/line.md): a one-time code shown on "บัญชีของฉัน", sent by the
-person to the Official Account, read from the signed webhook (accounts.line_webhook); unlinked from the page, or
-when the person unfollows or blocks the Official Account.
+person to the Official Account, read from the signed webhook (accounts.line_webhook); the owner told of each link
+(accounts.line_notices); unlinked from the page, when the person unfollows or blocks the Official Account, and
+when their password or second factor changes (accounts.sessions).
 
 A code is 6 characters of 32 (about a billion), lives settings.CDD4_LINE_LINK_MINUTES, works once, is stored only
 as a keyed hash (the project's SECRET_KEY: a copy of the database alone cannot turn one back into a code), and a
@@ -22,6 +23,7 @@ from django.utils.crypto import salted_hmac
 from core.ratelimit import wait_seconds
 
 from .audit import event_record
+from .line_notices import line_linked_tell
 from .models import Event, LineLink, LineLinkCode
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off a screen and typed on a phone
@@ -98,7 +100,7 @@ def _link(*, user, line_user_id: str) -> None:
         event_record(kind=Event.LINE_UNLINKED, user=old.user)
     LineLink.objects.filter(user=user).delete()
     LineLink.objects.create(user=user, line_user_id=line_user_id)
-    event_record(kind=Event.LINE_LINKED, user=user)
+    line_linked_tell(user=user, event=event_record(kind=Event.LINE_LINKED, user=user))
 
 
 def line_unlink(*, user, request=None) -> bool:

@@ -9,16 +9,22 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core.errors import PortalError
+
+from .audit import has_second_factor
+from .forms import LineConnectForm
 from .line import line_enabled
 from .line_links import line_code_issue, line_unlink
 from .line_webhook import BadWebhook, line_webhook_handle
+from .second_factor import identity_confirm
+from .selectors import line_code_waiting, line_link_of
 
 
 def official_account_links(code: str = "") -> dict[str, str]:
@@ -38,9 +44,19 @@ def official_account_links(code: str = "") -> dict[str, str]:
 @login_required
 @require_POST
 def line_connect(request):
-    """A new one-time code for the person, with the Official Account's links and QR code."""
+    """A new one-time code for the person, with the Official Account's links and QR code, once they have typed
+    their password (or a current code) again: a session left open or taken links no LINE by itself."""
     if not line_enabled():
         return redirect("accounts:account")
+    form = LineConnectForm(request.POST, auto_id="id_line_%s")
+    try:
+        if form.is_valid():
+            identity_confirm(request=request, **form.cleaned_data)
+    except PortalError as exc:
+        form.add_error(exc.field if exc.field == "password" else "token", exc.message)
+    if not form.is_valid():
+        context = {"line_form": form, "enrolled": has_second_factor(request.user)}
+        return render(request, "accounts/line_confirm.html", context, status=400)
     issued = line_code_issue(user=request.user)
     links = official_account_links(issued.code)
     qr = segno.make(links["add_friend"], error="m").svg_inline(scale=4, dark="#1b1b1b") if links else ""
@@ -48,6 +64,15 @@ def line_connect(request):
     context["basic_id"] = settings.CDD4_LINE_BASIC_ID.strip()
     context["minutes"] = settings.CDD4_LINE_LINK_MINUTES
     return render(request, "accounts/line_code.html", context)
+
+
+@never_cache
+@login_required
+def line_status(request):
+    """Whether the person's own LINE is linked, and whether a code of theirs still waits to be sent: the code's
+    page asks until its code is used and the link made (static/accounts/line_link.js)."""
+    user = request.user
+    return JsonResponse({"linked": line_link_of(user) is not None, "waiting": line_code_waiting(user)})
 
 
 @login_required

@@ -2,8 +2,10 @@
 secret; a body whose `X-Line-Signature` the SDK does not confirm is refused before anything is read from it.
 
 A text in a one-to-one chat that is a live link code links that LINE user to the code's account; following the
-Official Account is answered with how to link; unfollowing (or blocking) unlinks. Every answer is a reply (free),
-Thai, and names nobody: the chat already belongs to the person who typed the code.
+Official Account is answered with how to link; unfollowing (or blocking) unlinks. Every answer is a reply (free)
+and Thai; a link's answer names the account and its office (or its role), so the person sees which account they
+linked, and whoever sent a code they were not meant to have sees whose notices they would get (its owner is told
+too: accounts.line_notices). No other answer names anyone.
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from contests.actor import actor_of
+from people.directory import role_label
 
 from .line import line_reply
 from .line_links import Redeemed, line_code_redeem, line_unlink_line_user, looks_like_code
@@ -20,12 +25,27 @@ class BadWebhook(Exception):
     """Not from LINE (no or a wrong signature) or not LINE's shape: answered 400, nothing done."""
 
 
+def _linked(user) -> str:
+    """ "เชื่อมต่อบัญชี cm.somsri (สมศรี ใจดี, จังหวัดเชียงใหม่) …": the username, then the name and the office,
+    or the role where the account has no office."""
+    office = actor_of(user).own_office
+    where = office_name(office) if office is not None else role_label(user)
+    about = ", ".join(part for part in (user.get_full_name(), where) if part and part != "-")
+    account = f"{user.get_username()} ({about})" if about else user.get_username()
+    return _(
+        "Your account %(account)s in the CDD 4.0 portal is now linked to this LINE: the portal's notices will"
+        " arrive here. To stop them, unlink on “My account” or block this account."
+    ) % {"account": account}
+
+
+def office_name(unit) -> str:
+    """An office as people say it: "จังหวัดเชียงใหม่", a district's name as recorded where it says its level."""
+    level = unit.get_level_display()
+    return unit.name_th if unit.name_th.startswith(level) else f"{level}{unit.name_th}"
+
+
 def _replies() -> dict[Redeemed | str, str]:
     return {
-        Redeemed.LINKED: _(
-            "Your CDD 4.0 portal account is now linked to this LINE: the portal's notices will arrive here."
-            " To stop them, unlink on “My account” or block this account."
-        ),
         Redeemed.UNKNOWN: _(
             "This code was not found or has expired. Get a new code on “My account” in the portal and send it here."
         ),
@@ -69,7 +89,7 @@ def _handle(event) -> bool:
         if not looks_like_code(text):
             line_reply(reply_token=event.reply_token, text=_replies()["help"])
             return True
-        outcome, _user = line_code_redeem(line_user_id=source.user_id, text=text)
-        line_reply(reply_token=event.reply_token, text=_replies()[outcome])
+        outcome, user = line_code_redeem(line_user_id=source.user_id, text=text)
+        line_reply(reply_token=event.reply_token, text=_linked(user) if user is not None else _replies()[outcome])
         return True
     return False

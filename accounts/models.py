@@ -25,7 +25,6 @@ class Event(models.TextChoices):
     FACTOR_OK = "factor_ok", _("second factor confirmed")
     FACTOR_FAILED = "factor_failed", _("wrong second-factor code")
     KEY_SHOWN = "key_shown", _("set-up key shown")
-    SETUP_FAILED = "setup_failed", _("wrong code while setting up the app")
     RECOVERY_USED = "recovery", _("recovery code used")
     CODES_MADE = "codes", _("new recovery codes")
     PROVISIONED = "provisioned", _("made or changed from a sheet")

@@ -2,15 +2,19 @@
 
 A passkey is added beside the authenticator app, never instead of it: the app and its recovery codes stay the
 way back for a lost key, and turning the second factor off removes both. Adding one needs a session already
-confirmed with the app (the library checks that for whoever has a factor; the app-first rule is ours). Each
-passkey added, used or refused is in the sign-in audit like a code.
+confirmed with the app (the library checks that for whoever has a factor; the app-first rule is ours) and a current
+code typed for it within ADD_LEAVE (accounts.second_factor.passkey_add_allow): a confirmed session alone, perhaps
+left open or taken, adds no passkey. Each passkey added, used or refused is in the sign-in audit like a code; one
+used gives the session a new key (accounts.sessions.session_confirmed).
 """
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import JavaScriptCatalog
 from django_otp_webauthn import exceptions, views
@@ -19,6 +23,10 @@ from django_otp_webauthn.models import WebAuthnCredential
 
 from .audit import event_record, has_second_factor
 from .models import Event
+from .sessions import session_confirmed
+
+ADD_ALLOWED = "accounts.passkey_add_until"  # session: until when a current code typed lets it add one passkey
+ADD_LEAVE = timedelta(minutes=5)
 
 
 def relying_party(request) -> str:
@@ -40,26 +48,42 @@ class AppFirst(exceptions.OTPWebAuthnApiError):
     default_detail = _("set up the authenticator app first, then add a passkey")
 
 
-class _AppFirst:
+class CodeFirst(exceptions.OTPWebAuthnApiError):
+    status_code = 403
+    default_code = "code_first"
+    default_detail = _("type a current code from the app first, then add a passkey")
+
+
+def add_allowed(session) -> bool:
+    until = session.get(ADD_ALLOWED)
+    return until is not None and timezone.now() < datetime.fromisoformat(until)
+
+
+class _AppAndCodeFirst:
     def check_can_register(self):
         if not has_second_factor(self.request.user):
             raise AppFirst()
+        if not add_allowed(self.request.session):
+            raise CodeFirst()
 
 
-class PasskeyAddBegin(_AppFirst, views.BeginCredentialRegistrationView):
+class PasskeyAddBegin(_AppAndCodeFirst, views.BeginCredentialRegistrationView):
     pass
 
 
-class PasskeyAdd(_AppFirst, views.CompleteCredentialRegistrationView):
+class PasskeyAdd(_AppAndCodeFirst, views.CompleteCredentialRegistrationView):
     def post(self, *args, **kwargs):
         response = super().post(*args, **kwargs)
+        self.request.session.pop(ADD_ALLOWED, None)  # one passkey for one code
         event_record(kind=Event.FACTOR_ADDED, user=self.request.user, request=self.request)
         return response
 
 
 class PasskeyUse(views.CompleteCredentialAuthenticationView):
     def complete_auth(self, device) -> None:
-        super().complete_auth(device)
+        # The library signs in only where passwordless sign-in is on (OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN is
+        # off): here the person is signed in, and the passkey confirms their session, under a new key.
+        session_confirmed(self.request, device)
         event_record(kind=Event.FACTOR_OK, user=device.user, request=self.request)
 
     def handle_exception(self, exc):

@@ -1,7 +1,9 @@
 """A second factor: a TOTP app, with ten recovery codes for a lost phone (django-otp's devices).
 
 Set up by anyone from their own page; required of central staff and organisers before the decisions the lock
-guards (core.acts.step_up). A code confirmed here marks the session (django_otp.login).
+guards (core.acts.step_up). A code confirmed here marks the session, under a new key (accounts.sessions). New
+recovery codes and a new passkey ask for a current code, as turning the factor off does: a confirmed session alone,
+left open or taken, changes none of them.
 """
 
 from __future__ import annotations
@@ -16,18 +18,17 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
-from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.errors import PortalError
 from core.thai import thai_digits
 
-from .audit import SECOND_FACTOR_SET, event_record
+from .audit import SECOND_FACTOR_SET, event_record, has_second_factor
 from .models import Event
-from .passkeys import passkeys_remove
-from .services import closing_allowed
-from .sessions import sessions_end
+from .passkeys import ADD_ALLOWED, ADD_LEAVE, passkeys_remove
+from .services import closing_allowed, password_confirm
+from .sessions import session_confirmed, sessions_and_line_end
 
 RECOVERY_CODES = 10
 PENDING = "accounts.totp_pending"  # session: the set-up key this session was shown (a device's id)
@@ -68,8 +69,8 @@ def totp_secret(device: TOTPDevice) -> str:
 
 def totp_confirm(*, request, token: str) -> list[str]:
     """The first code from the app, for the key this session was shown: the device is confirmed (every other
-    key of the person removed), the session verified, recovery codes made, the person's other sessions ended.
-    A wrong code is recorded as verification's are."""
+    key of the person removed), the session verified under a new key, recovery codes made, the person's other
+    sessions and LINE link ended. A wrong code is recorded as any wrong code is (FACTOR_FAILED)."""
     user = request.user
     with transaction.atomic():
         device = _pending_of(request).select_for_update().first()
@@ -81,18 +82,18 @@ def totp_confirm(*, request, token: str) -> list[str]:
         else:
             device = None
     if device is None:
-        event_record(kind=Event.SETUP_FAILED, user=user, request=request)
+        event_record(kind=Event.FACTOR_FAILED, user=user, request=request)
         raise WRONG
-    otp_login(request, device)
+    session_confirmed(request, device)
     request.session.pop(PENDING, None)
     request.session[SECOND_FACTOR_SET] = True
-    sessions_end(user, keep=request.session.session_key)
+    sessions_and_line_end(user, keep=request.session.session_key, request=request)
     event_record(kind=Event.FACTOR_ADDED, user=user, request=request)
     return codes
 
 
 def second_factor_verify(*, request, token: str) -> None:
-    """A code from the app or one recovery code (used once): the session is verified, or WRONG."""
+    """A code from the app or one recovery code (used once): the session is verified under a new key, or WRONG."""
     user = request.user
     token = token.strip().replace(" ", "")
     with transaction.atomic():
@@ -101,12 +102,12 @@ def second_factor_verify(*, request, token: str) -> None:
         held = [data["locked_until"] for allowed, data in checks if not allowed]
         for device in apps:
             if device.verify_token(_digits(token)):
-                otp_login(request, device)
+                session_confirmed(request, device)
                 event_record(kind=Event.FACTOR_OK, user=user, request=request)
                 return
         for device in StaticDevice.objects.select_for_update().filter(user=user, confirmed=True):
             if device.verify_token(token.lower()):
-                otp_login(request, device)
+                session_confirmed(request, device)
                 event_record(kind=Event.RECOVERY_USED, user=user, request=request)
                 return
     event_record(kind=Event.FACTOR_FAILED, user=user, request=request)
@@ -126,17 +127,18 @@ def second_factor_remove(*, request, token: str) -> None:
     user = request.user
     factors_remove(user)
     request.session[SECOND_FACTOR_SET] = False
-    sessions_end(user, keep=request.session.session_key)
+    sessions_and_line_end(user, keep=request.session.session_key, request=request)
     event_record(kind=Event.FACTOR_REMOVED, user=user, request=request)
 
 
 def second_factor_reset(*, by, user, request=None) -> None:
     """Central staff turn off another person's factor (phone and codes lost), as the lock lets them close that
-    account (a superuser's only a superuser): every session of theirs ends, and it is recorded with who."""
+    account (a superuser's only a superuser): every session of theirs ends, their LINE link too, and it is
+    recorded with who."""
     if not closing_allowed(by=by, user=user):
         raise PermissionDenied
     factors_remove(user)
-    sessions_end(user)
+    sessions_and_line_end(user, request=request)
     event_record(kind=Event.FACTOR_REMOVED, user=user, by=by, request=request)
 
 
@@ -147,13 +149,28 @@ def factors_remove(user) -> None:
     passkeys_remove(user)
 
 
-def recovery_codes_renew(*, request) -> list[str]:
-    """New codes in a verified session; the old ones stop working."""
-    if not request.user.is_verified():
-        raise PortalError(gettext_lazy("confirm a code from the app first"), status=403)
+def identity_confirm(*, request, password: str = "", token: str = "") -> None:
+    """Asked again of whoever holds the session before an act a taken session must not do alone (a LINE link
+    code): a current code where the person has a second factor and typed one, else their password. Each wrong
+    answer is counted and recorded as at sign-in or at the code's page."""
+    if token and has_second_factor(request.user):
+        second_factor_verify(request=request, token=token)
+    else:
+        password_confirm(request=request, password=password)
+
+
+def recovery_codes_renew(*, request, token: str) -> list[str]:
+    """New codes for a current code (the app's or a recovery code); the old ones stop working."""
+    second_factor_verify(request=request, token=token)
     codes = _recovery_codes_make(request.user)
     event_record(kind=Event.CODES_MADE, user=request.user, request=request)
     return codes
+
+
+def passkey_add_allow(*, request, token: str) -> None:
+    """A current code lets this session add one passkey within passkeys.ADD_LEAVE (accounts.passkeys)."""
+    second_factor_verify(request=request, token=token)
+    request.session[ADD_ALLOWED] = (timezone.now() + ADD_LEAVE).isoformat()
 
 
 def recovery_left(user) -> int:

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from .models import AccountEvent, LineLink
+from .models import AccountEvent, LineLink, LineLinkCode
 
 SHOWN = 30
 
@@ -20,6 +20,11 @@ def events_of(user, limit: int = SHOWN) -> list[AccountEvent]:
 
 def line_link_of(user) -> LineLink | None:
     return LineLink.objects.filter(user=user).first()
+
+
+def line_code_waiting(user) -> bool:
+    """A link code of the person's is live: shown, not yet sent to the Official Account, not expired."""
+    return LineLinkCode.objects.filter(user=user, expires_at__gt=timezone.now()).exists()
 
 
 def unused_accounts(now=None) -> QuerySet:

@@ -43,8 +43,7 @@ def email_change_ask(*, request, new_email: str, password: str) -> None:
     The password is checked through authenticate(), so django-axes counts guesses here too; the mails are
     limited per account and per address (settings.CDD4_EMAIL_CHANGE_*_RATE), whoever asks from wherever."""
     user = request.user
-    if authenticate(request, username=user.get_username(), password=password) is None:
-        raise PortalError(_("wrong password"), field="password")
+    password_confirm(request=request, password=password)
     new_email = new_email.strip().lower()
     _email_mails_count(user, new_email)
     holder = get_user_model().objects.filter(email__iexact=new_email).exclude(pk=user.pk).first()
@@ -53,6 +52,14 @@ def email_change_ask(*, request, new_email: str, password: str) -> None:
     else:
         _email_taken_tell(holder, new_email)
     event_record(kind=Event.EMAIL_ASKED, user=user, request=request)
+
+
+def password_confirm(*, request, password: str) -> None:
+    """The signed-in person's own password, checked through authenticate() so django-axes counts and locks guesses
+    here as at sign-in; PortalError on the field "password" when it is not."""
+    user = request.user
+    if not password or authenticate(request, username=user.get_username(), password=password) is None:
+        raise PortalError(_("wrong password"), field="password")
 
 
 def _email_mails_count(user, new_email: str) -> None:

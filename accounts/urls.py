@@ -8,6 +8,7 @@ urlpatterns = [
     path("me/", views.account, name="account"),
     path("me/line/connect/", line_views.line_connect, name="line_connect"),
     path("me/line/unlink/", line_views.line_disconnect, name="line_unlink"),
+    path("me/line/status/", line_views.line_status, name="line_status"),
     path("second-factor/", views.second_factor_page, name="second_factor"),
     path("second-factor/continue/", views.second_factor_continue, name="second_factor_continue"),
     path("email/<str:token>/", views.email_confirm, name="email_confirm"),

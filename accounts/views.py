@@ -36,11 +36,21 @@ from notices.selectors import preferences as notice_preferences
 
 from . import provision, second_factor, selectors, services
 from .audit import SECOND_FACTOR_SET, event_record, has_second_factor
-from .forms import CodeForm, CountedPasswordChangeForm, EmailChangeForm, PortalPasswordResetForm, SheetForm
+from .forms import (
+    CodeForm,
+    CountedPasswordChangeForm,
+    EmailChangeForm,
+    LineConnectForm,
+    PortalPasswordResetForm,
+    SheetForm,
+)
 from .invitations import invitation_user
 from .line import line_enabled
 from .models import Event
-from .passkeys import passkeys_of
+from .passkeys import add_allowed, passkeys_of
+from .sessions import sessions_and_line_end
+
+FACTOR_ACTS = ("remove", "codes", "passkey")  # what the account page does to the factor, each for a current code
 
 
 def _next(request) -> str:
@@ -94,12 +104,14 @@ def second_factor_continue(request):
 @require_http_methods(["GET", "POST"])
 def account(request):
     """The person's own account: e-mail, password, second factor, and their own sign-in history."""
-    user = request.user
-    email_form = EmailChangeForm(request.POST if request.POST.get("do") == "email" else None)
-    code_form = CodeForm(request.POST if request.POST.get("do") == "remove" else None)
+    user, do = request.user, request.POST.get("do", "")
+    email_form = EmailChangeForm(request.POST if do == "email" else None)
+    # Each act on the factor asks its own current code, beside its own button.
+    code_forms = {act: CodeForm(request.POST if do == act else None, auto_id=f"id_{act}_%s") for act in FACTOR_ACTS}
+    code_form = code_forms.get(do)
     if request.method == "POST":
         try:
-            if request.POST.get("do") == "email" and email_form.is_valid():
+            if do == "email" and email_form.is_valid():
                 services.email_change_ask(
                     request=request,
                     new_email=email_form.cleaned_data["email"],
@@ -110,23 +122,28 @@ def account(request):
                     _("a message was sent to the new address: yours changes once the link in it is opened"),
                 )
                 return redirect("accounts:account")
-            if request.POST.get("do") == "remove" and code_form.is_valid():
-                second_factor.second_factor_remove(request=request, token=code_form.cleaned_data["token"])
-                messages.success(request, pgettext_lazy("accounts.views", "second factor removed"))
-                return redirect("accounts:account")
-            if request.POST.get("do") == "codes":
-                codes = second_factor.recovery_codes_renew(request=request)
-                return render(
-                    request, "accounts/recovery_codes.html", {"codes": codes, "next": reverse_lazy("accounts:account")}
-                )
+            if code_form is not None and code_form.is_valid():
+                token = code_form.cleaned_data["token"]
+                if do == "remove":
+                    second_factor.second_factor_remove(request=request, token=token)
+                    messages.success(request, pgettext_lazy("accounts.views", "second factor removed"))
+                    return redirect("accounts:account")
+                if do == "codes":
+                    codes = second_factor.recovery_codes_renew(request=request, token=token)
+                    back = reverse_lazy("accounts:account")
+                    return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": back})
+                second_factor.passkey_add_allow(request=request, token=token)
+                messages.success(request, _("code confirmed: add this device's passkey within five minutes"))
+                return redirect(f"{reverse('accounts:account')}#second-factor-status")
         except PortalError as exc:
-            if request.POST.get("do") == "email":
+            if do == "email":
                 email_form.add_error(exc.field if exc.field in ("email", "password") else None, exc.message)
-            else:
+            elif code_form is not None:
                 code_form.add_error("token", exc.message)
     context = {
         "email_form": email_form,
-        "code_form": code_form,
+        "code_forms": code_forms,
+        "passkey_allowed": add_allowed(request.session),
         "enrolled": has_second_factor(user),
         "verified": user.is_verified(),
         "recovery_left": second_factor.recovery_left(user),
@@ -138,6 +155,7 @@ def account(request):
         "modes": Mode.choices,
         "line_on": line_enabled(),
         "line_link": selectors.line_link_of(user),
+        "line_form": LineConnectForm(auto_id="id_line_%s"),
     }
     return render(request, "accounts/account.html", context)
 
@@ -189,6 +207,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form):
         response = super().form_valid(form)
         second_factor.pending_remove(form.user)  # a key shown to whoever had the old password dies with it
+        sessions_and_line_end(form.user, request=self.request)  # signed out everywhere by the new password already
         event_record(kind=Event.RESET_DONE, user=form.user, request=self.request)
         messages.success(self.request, _("password set: sign in"))
         return response
@@ -259,5 +278,6 @@ class CountedPasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form):
         response = super().form_valid(form)
         second_factor.pending_remove(self.request.user)
+        sessions_and_line_end(self.request.user, keep=self.request.session.session_key, request=self.request)
         event_record(kind=Event.PASSWORD_CHANGED, user=self.request.user, request=self.request)
         return response

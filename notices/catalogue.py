@@ -29,6 +29,12 @@ class Wording:
     # line for each of them, so a day's hundred receipts are one line in an inbox or a digest, not a hundred.
     group: Text | None = None  # a msgid with %(contest)s, %(count)s and %(units)s
     item: Text | None = None  # a msgid for one of the group, with the notice's params
+    # About the account's own safety (a LINE linked to it): sent at once by SAFE_CHANNELS whatever the person
+    # chose for them, and by no other, since the other may be what it tells of, in someone else's hands.
+    safety: bool = False
+
+
+SAFE_CHANNELS = ("email",)
 
 
 WORDINGS = {
@@ -69,6 +75,15 @@ WORDINGS = {
         True,
         (("old", gettext_lazy("Before: %(old)s")), ("reason", gettext_lazy("Reason: %(reason)s"))),
     ),
+    Kind.LINE_LINKED: Wording(
+        gettext_lazy("A LINE was linked to your account"),
+        True,
+        (
+            ("day", gettext_lazy("Linked on %(day)s: the portal's notices now also go to that LINE.")),
+            ("day", gettext_lazy("If you did not link it: unlink it on “My account” and change your password.")),
+        ),
+        safety=True,
+    ),
     Kind.PICK_DUE: Wording(
         gettext_lazy("%(contest)s: %(unit)s picks its entrants by %(day)s"),
         True,
@@ -94,6 +109,10 @@ GROUPED = tuple(kind for kind, wording in WORDINGS.items() if wording.group)
 
 def soon(kind: str) -> bool:
     return WORDINGS[Kind(kind)].soon
+
+
+def safety(kind: str) -> bool:
+    return WORDINGS[Kind(kind)].safety
 
 
 def title(notice) -> str:

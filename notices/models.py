@@ -28,6 +28,7 @@ class Kind(models.TextChoices):
     INVITATION_ACCEPTED = "invitation_accepted", _("Invitation accepted")
     JUDGING_DEADLINE = "judging_deadline", _("Judging deadline set or moved")
     PICK_DUE = "pick_due", _("Entrants to pick for the next stage")
+    LINE_LINKED = "line_linked", _("LINE linked to the account")
 
 
 class Notice(models.Model):

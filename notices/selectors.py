@@ -113,10 +113,12 @@ def group_named(name: str) -> tuple[str, int | None, date] | None:
 
 
 def preferences(user) -> list[dict]:
-    """Each channel with the person's choice (the default where none is stored): 1 query."""
+    """Each channel with the person's choice (the default where none is stored), or, where it cannot reach them
+    yet, what it lacks and where to give it: 1 query."""
     chosen = dict(Preference.objects.filter(user=user).values_list("channel", "mode"))
     return [
         {"name": name, "label": channel.label, "mode": chosen.get(name, Mode.IMMEDIATE)}
-        | {"reaches": channel.reaches(user)}
+        | {"reaches": channel.reaches(user), "unreached": channel.unreached}
+        | {"setup": channel.setup, "setup_label": channel.setup_label}
         for name, channel in registered().items()
     ]

@@ -50,12 +50,14 @@ def notice_record(
     if not people:
         return notice
     receipts = Receipt.objects.bulk_create([Receipt(notice=notice, user=user) for user in people])
-    modes, later = _modes(people), not catalogue.soon(kind)
+    modes, later, safety = _modes(people), not catalogue.soon(kind), catalogue.safety(kind)
     deliveries = []
     for channel in registered().values():
+        if safety and channel.name not in catalogue.SAFE_CHANNELS:
+            continue
         reached = channel.reaching(people)
         for receipt, user in zip(receipts, people, strict=True):
-            mode = modes.get((user.pk, channel.name), Mode.IMMEDIATE)
+            mode = Mode.IMMEDIATE if safety else modes.get((user.pk, channel.name), Mode.IMMEDIATE)
             if mode != Mode.NONE and user.pk in reached:
                 deliveries.append(Delivery(receipt=receipt, channel=channel.name, digest=later or mode == Mode.DIGEST))
     Delivery.objects.bulk_create(deliveries)

@@ -5,7 +5,8 @@ To add one (say `notices/channels/line.py`):
 1. subclass `Channel`: a `name` (stored on each `Delivery`, ≤ 20 characters) and a `label`;
 2. `reaches(user)`: whether the person has this channel (an address, a linked account) — no row is
    written for anyone it cannot reach (`reaching(users)` asks it of many at once; override it when the
-   answer needs the database);
+   answer needs the database); `unreached` says so on the person's choices, which tick nothing for it, and
+   `setup` with `setup_label` link to where the person gives it (their LINE linked on "บัญชีของฉัน");
 3. `send(delivery)`: deliver one notice to one person (`delivery.receipt.user`, `delivery.receipt.notice`;
    its words from `notices.catalogue`, its link from `notices.links.absolute`). Raise `RetryLater` when a
    later try may succeed (a server down, a quota reached: the outbox tries again with a growing wait) and
@@ -23,6 +24,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext_lazy
 
 if TYPE_CHECKING:  # the stubs' type, a dev requirement only
     from django_stubs_ext import StrOrPromise
@@ -43,6 +46,9 @@ class ToDigest(Exception):
 class Channel:
     name: str = ""
     label: StrOrPromise = ""  # shown on the person's choices, translated
+    unreached: StrOrPromise = gettext_lazy("no address on this account yet")  # in place of the choices
+    setup: StrOrPromise = ""  # where the person gives this channel its address, if the portal is where
+    setup_label: StrOrPromise = ""
 
     def reaches(self, user) -> bool:
         raise NotImplementedError

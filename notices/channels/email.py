@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
+from django.urls import reverse_lazy
 from django.utils import translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -36,6 +38,9 @@ def _send(to: str, subject: str, body: str) -> None:
 class EmailChannel(Channel):
     name = "email"
     label = gettext_lazy("E-mail")
+    unreached = gettext_lazy("no e-mail address on this account yet")
+    setup = format_lazy("{}#email-change", reverse_lazy("accounts:account"))
+    setup_label = gettext_lazy("Add an e-mail address")
 
     def reaches(self, user) -> bool:
         return bool(user.email) and user.is_active

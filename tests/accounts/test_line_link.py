@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from accounts.models import AccountEvent, Event, LineLink, LineLinkCode
-from tests.factories import UserFactory
+from tests.factories import PASSWORD, UserFactory
 from tests.line_standin import follow_event, sign, text_event, unfollow_event, webhook_body
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ def fresh_counts():
 
 
 def _code(client) -> str:
-    page = client.post("/accounts/me/line/connect/")
+    page = client.post("/accounts/me/line/connect/", {"password": PASSWORD})
     assert page.status_code == 200
     return re.search(r'id="line-code">([A-Z0-9]{6})<', page.content.decode()).group(1)
 
@@ -47,8 +47,7 @@ def test_a_signed_webhook_with_the_live_code_links_the_account_and_answers_in_th
     assert answered.status_code == 200
     assert LineLink.objects.get(user=user).line_user_id == LINE_USER
     [reply] = line_api.replies()
-    assert reply.text.startswith("เชื่อมต่อบัญชีพอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ กับ LINE นี้แล้ว")
-    assert user.username not in reply.text
+    assert reply.text.startswith(f"เชื่อมต่อบัญชี {user.username} ในพอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ กับ LINE นี้แล้ว")
     assert _kinds(user) == [Event.LINE_LINKED]
     assert "เชื่อมต่อแล้ว" in client.get("/accounts/me/").content.decode()
 
@@ -167,7 +166,7 @@ def test_a_closed_accounts_code_links_nothing(client, line_api):
 def test_the_code_page_is_never_cached_and_without_a_line_id_says_whom_to_ask(client, line_api, settings):
     settings.CDD4_LINE_BASIC_ID = ""
     client.force_login(UserFactory())
-    page = client.post("/accounts/me/line/connect/")
+    page = client.post("/accounts/me/line/connect/", {"password": PASSWORD})
     assert "no-store" in page["Cache-Control"]
     text = page.content.decode()
     assert "สอบถาม LINE ID จากเจ้าหน้าที่ส่วนกลาง" in text and 'id="line-qr"' not in text

@@ -47,9 +47,10 @@ def test_passkey_in_a_session_not_yet_confirmed_is_refused(client):
     assert json.loads(response.content)["code"] == "user_not_verified"
 
 
-def test_passkey_offered_for_this_site_after_the_app(client):
+def test_passkey_offered_for_this_site_after_the_app_and_a_current_code(client):
     user = UserFactory(role=Role.CENTRAL, username="central.staff")
     enrol(signed_in(client, user), user)
+    client.post("/accounts/me/", {"do": "passkey", "token": app_code(user, later=1)})
 
     options = json.loads(begin_add(client).content)
 

@@ -54,7 +54,7 @@ def test_a_key_seen_with_the_password_alone_never_confirms(central_user):
     assert list(central_user.totpdevice_set.values_list("pk", "confirmed")) == [(mine.pk, True)]  # the seen key is gone
     assert thief.get("/standings/")["Location"].startswith(LOGIN)  # its session ended with the set-up
     assert kinds(central_user).count(Event.KEY_SHOWN) == 2
-    assert kinds(central_user).count(Event.SETUP_FAILED) == 1
+    assert kinds(central_user).count(Event.FACTOR_FAILED) == 1
 
 
 def test_a_key_shown_more_than_ten_minutes_ago_is_refused(client, central_user, monkeypatch):
@@ -75,7 +75,7 @@ def test_each_showing_makes_a_new_key_and_a_mistyped_code_shows_the_same_one_aga
     assert not TOTPDevice.objects.filter(pk=first.pk).exists()  # this session's earlier key is replaced
     wrong = client.post(PAGE, {"token": "000000", "next": "/"})
     assert wrong.status_code == 400 and wrong.context["secret"].replace(" ", "") in second.config_url
-    assert kinds(central_user) == [Event.SIGN_IN, Event.KEY_SHOWN, Event.KEY_SHOWN, Event.SETUP_FAILED]
+    assert kinds(central_user) == [Event.SIGN_IN, Event.KEY_SHOWN, Event.KEY_SHOWN, Event.FACTOR_FAILED]
 
 
 def test_a_reset_password_voids_every_key_shown_before(client, central_user):

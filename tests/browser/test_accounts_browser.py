@@ -25,6 +25,11 @@ def _page(browser, width=1366):
     return browser.new_context(viewport={"width": width, "height": 900}, locale="th-TH").new_page()
 
 
+def _session_key(page) -> str:
+    [key] = [c["value"] for c in page.context.cookies() if c["name"] == "sessionid"]
+    return key
+
+
 def _link(pattern: str, to: str) -> str:
     [message] = [m for m in mail.outbox if m.to == [to]][-1:]
     return re.search(pattern, message.body).group(1)
@@ -141,6 +146,10 @@ def test_browser_passkey_added_then_confirms_freezing_instead_of_a_code(browser,
     page.click("button[type=submit]")
     page.goto(f"{base}/accounts/me/")
     assert page.inner_text("#passkey-count").startswith("ยังไม่มี")
+    assert page.locator("#passkey-register-button").count() == 0  # a current code first
+    page.fill("#id_passkey_token", app_code(central, later=1))
+    page.click("#passkey-code button")
+    settle(page)
     page.click("#passkey-register-button")
     page.locator("#passkey-count:has-text('๑')").wait_for()
 
@@ -149,15 +158,17 @@ def test_browser_passkey_added_then_confirms_freezing_instead_of_a_code(browser,
     page.goto(f"{base}/standings/2566/")
     assert page.url.startswith(f"{base}/accounts/second-factor/")
     page.screenshot(path=str(SHOTS / "second_factor_passkey.png"), full_page=True)
+    before = _session_key(page)
     page.click("#passkey-verification-button")
     page.wait_for_url(f"{base}/standings/2566/")
+    assert _session_key(page) != before  # the passkey confirmed a session under a new key
     page.check("#freeze-form input[name=confirm]")
     page.click("#freeze button:has-text('ตรึงผล')")
     settle(page)
     assert list(FreezeEvent.objects.values_list("action", flat=True)) == [FreezeAction.FREEZE]
     kinds = list(AccountEvent.objects.filter(user=central).order_by("pk").values_list("kind", flat=True))
     assert kinds == [
-        *(Event.SIGN_IN, Event.FACTOR_OK, Event.FACTOR_ADDED, Event.SIGN_OUT),
+        *(Event.SIGN_IN, Event.FACTOR_OK, Event.FACTOR_OK, Event.FACTOR_ADDED, Event.SIGN_OUT),
         *(Event.SIGN_IN, Event.FACTOR_OK),
     ]
 

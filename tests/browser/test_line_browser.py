@@ -1,8 +1,9 @@
-"""Chromium on a phone (390 px) against the live server and the LINE stand-in: a person opens บัญชีของฉัน, presses
-"เชื่อมต่อ LINE", sees a code and the Official Account's add-friend link; LINE's platform posts the signed webhook
-with that code (this test, as LINE would); back on the page the account reads "เชื่อมต่อแล้ว"; they unlink."""
+"""Chromium on a phone (390 px) and a desktop against the live server and the LINE stand-in: a person opens
+บัญชีของฉัน, where the notice preferences say LINE is not linked yet, types their password and presses "เชื่อมต่อ
+LINE", sees a code and the Official Account's add-friend link; LINE's platform posts the signed webhook with that
+code (this test, as LINE would), the chat's answer names the account and its office, and the code's page, which
+has been asking, goes back to the LINE box by itself: "เชื่อมต่อแล้ว", and LINE's choices ticked; they unlink."""
 
-import json
 import urllib.request
 
 import pytest
@@ -27,7 +28,7 @@ def _line_posts(base: str, body: bytes) -> int:
         method="POST",
         headers={"Content-Type": "application/json", "X-Line-Signature": sign(body)},
     )
-    with urllib.request.urlopen(request, timeout=10) as answer:
+    with urllib.request.urlopen(request, timeout=30) as answer:  # the first webhook loads the SDK: seconds
         return answer.status
 
 
@@ -40,6 +41,13 @@ def test_browser_a_person_links_and_unlinks_line(browser, live_server, line_api,
     page.click("a.who")  # the username at the top: บัญชีของฉัน
     settle(page)
     expect(page.locator("#line-status")).to_contain_text("ยังไม่เชื่อมต่อ")
+    unlinked = page.locator("#notice-preferences fieldset", has_text="LINE")
+    expect(unlinked).to_contain_text("ยังไม่ได้เชื่อมต่อ LINE")
+    expect(unlinked.locator("input[type=radio]")).to_have_count(0)
+    page.click("#line-connect")  # the password first
+    settle(page)
+    expect(page.locator("#line .error")).to_contain_text("พิมพ์รหัสผ่านปัจจุบันเพื่อรับรหัสเชื่อมต่อ")
+    page.fill("#id_line_password", PASSWORD)
     page.click("#line-connect")
     settle(page)
     code = page.inner_text("#line-code").strip()
@@ -53,11 +61,14 @@ def test_browser_a_person_links_and_unlinks_line(browser, live_server, line_api,
     page.screenshot(path=str(SHOTS / f"line-code-{width}.png"), full_page=True)
 
     assert _line_posts(base, webhook_body(text_event(LINE_USER, code))) == 200
-    assert json.dumps(line_api.replies()[0].body, ensure_ascii=False).count("เชื่อมต่อบัญชี") == 1
+    [reply] = line_api.replies()
+    assert reply.text.startswith(f"เชื่อมต่อบัญชี {user.username} (จังหวัดเชียงใหม่) ในพอร์ทัล")
 
-    page.click("#line-done")
+    page.wait_for_url(f"{base}/accounts/me/#line", timeout=10_000)  # the page noticed: nothing pressed
     settle(page)
     expect(page.locator("#line-status")).to_contain_text("เชื่อมต่อแล้ว")
+    linked = page.locator("#notice-preferences fieldset", has_text="LINE")
+    expect(linked.locator("input[type=radio]:checked")).to_have_value("immediate")
     assert not page.evaluate(WIDE)
     page.locator("#line").screenshot(path=str(SHOTS / f"line-linked-{width}.png"))
     page.click("#line-unlink")

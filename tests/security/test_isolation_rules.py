@@ -151,6 +151,7 @@ RULES = {
     # without LINE's signature is 400 and changes nothing: tests/accounts/test_line_link.py).
     "accounts:line_connect": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),
     "accounts:line_unlink": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),
+    "accounts:line_status": Rule("- 0 0 0 0 0"),  # whether one's own LINE is linked
     "line:webhook": Rule("0 0 0 0 0 0", "- - - - - -"),  # GET: 405, posts only
     "accounts:second_factor_continue": Rule("- 0 0 0 0 0"),  # nothing kept: the code's page, or "nothing saved"
     # Passkeys (django-otp-webauthn): JSON ceremonies, POST only. Adding one needs the app first (403 for all

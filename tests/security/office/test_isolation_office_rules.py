@@ -144,6 +144,7 @@ RULES = {
     # LINE: one's own code and link only; LINE off here, so the webhook is not found (its GET: 405).
     "accounts:line_connect": Rule("- 0 0 0 0 0 + + +", "- 0 0 0 0 0 + + +"),
     "accounts:line_unlink": Rule("- 0 0 0 0 0 + + +", "- 0 0 0 0 0 + + +"),
+    "accounts:line_status": Rule("- 0 0 0 0 0 + + +"),  # whether one's own LINE is linked
     "line:webhook": Rule("0 0 0 0 0 0 + + +", "- - - - - - - - -"),
     "accounts:second_factor_continue": Rule("- 0 0 0 0 0 + + +"),
     # Passkeys (django-otp-webauthn): JSON ceremonies, POST only. Adding one needs the app first (403 for all
