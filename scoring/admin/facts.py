@@ -22,6 +22,7 @@ from import_export.results import Result, RowResult
 from contests.permissions import is_central, is_department
 from core import gate
 from core.errors import RowsError
+from core.numbers import is_whole
 from core.sheets import exporter
 from core.sheets.tabular import SheetError, read_rows
 from scoring.admin.forms import FactConfirmImportForm, FactImportForm
@@ -161,7 +162,7 @@ class FactImportExportAdmin(ImportExportModelAdmin):
         template = exporter.get("fact-template")
         gate.require(request, template.permission)
         year = request.GET.get("year", "")
-        rubric = Rubric.objects.national().filter(year=int(year)).first() if year.isdigit() else Rubric.objects.first()
+        rubric = Rubric.objects.national().filter(year=int(year)).first() if is_whole(year) else Rubric.objects.first()
         if rubric is None:
             raise Http404(_("no rubric for this year"))
         fmt = request.GET.get("format", "xlsx")
