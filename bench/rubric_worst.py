@@ -1,6 +1,6 @@
 """The worst rubric files of at most 2 MB (the upload's cap, CDD4_IMPORT_LIMITS_MB["rubric"]) we could make, read
 as the upload reads them: `rubric_json` then `parse_rubric_file` (every check of the rubric and its contest block),
-no database. Issue #75 item 4: a 71-byte monthly series cost 0.8 s of CPU and a 2 MB file of them hours.
+no database. A 71-byte monthly series once cost 0.8 s of CPU, and a 2 MB file of them hours.
 
     python bench/rubric_worst.py
 

@@ -1,7 +1,7 @@
 """A name that reaches a header (contest, period, criterion, round, unit, person, signer) holds no control
 character (core.names): refused, Thai first, by the rubric parser (so by the file upload and the builder), the
 admin's forms, the accounts sheet and the nominee form, whatever the character: a line break in a contest's name
-once stalled the outbox (issue #75)."""
+once stalled the outbox."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The cost of reading a rubric file is bounded for any file the upload takes (2 MB): the worst files we could
 make (tests/rulebook/worst_rubrics.py; bench/rubric_worst.py times them) are each read, as the upload reads
 them, within a budget of CPU time: a read that passes it is stopped, so a slow one fails here instead of
-running for hours (a 2 MB file of monthly series did, issue #75)."""
+running for hours (a 2 MB file of monthly series did)."""
 
 from __future__ import annotations
 

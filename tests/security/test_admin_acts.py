@@ -1,7 +1,7 @@
 """Every door the admin opens onto a score, a fact or an issued document asks a declared act's second factor
 (core.acts, SECURITY.md): the site's own list actions, add and change forms and import views are walked here, and
 any other page such an admin adds must be named below with the act it asks, so a new door cannot write such data
-for a session that has confirmed no factor (issue #75: a member's score rewritten 5.00 → 0.00 through the admin's
+for a session that has confirmed no factor (a member's score was rewritten 5.00 → 0.00 through the admin's
 score import by whoever held central staff's password)."""
 
 from __future__ import annotations
