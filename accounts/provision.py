@@ -25,6 +25,7 @@ from contests.models import Contest, Unit
 from core import acts
 from core.errors import PortalError, RowError, RowsError
 from core.labels import both
+from core.names import has_control, name_refusal
 from core.sheets.exporter import Table
 from core.sheets.tabular import read_rows
 from people.directory import membership_of, membership_set, works_in_admin
@@ -182,6 +183,8 @@ def _row_problems(cell, units, contests, seen, number) -> list[tuple[str, str]]:
     problems = []
     if not cell["name"]:
         problems.append(("ไม่มีชื่อ-นามสกุล", "no name"))
+    elif has_control(cell["name"]):  # the name is in every mail the person is sent
+        problems.append(name_refusal("name"))
     try:
         validate_email(cell["email"])
     except ValidationError:

@@ -28,6 +28,7 @@ from core import acts, gate
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, takes_files
 from core.interrupted import interrupted_take
+from core.numbers import whole
 from core.ratelimit import rate_limited
 from core.sheets import exporter
 from core.thai import thai_datetime
@@ -256,7 +257,7 @@ def unused(request):
     gate.require(request, "accounts.close_unused")
     rows = selectors.unused_accounts()
     if request.method == "POST":
-        chosen = rows.filter(pk__in=[int(v) for v in request.POST.getlist("user") if v.isdigit()])
+        chosen = rows.filter(pk__in=[pk for v in request.POST.getlist("user") if (pk := whole(v)) is not None])
         closed = 0
         for user in chosen:
             services.account_deactivate(by=request.user, user=user, request=request)

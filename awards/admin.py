@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from contests.permissions import is_central
+from core import acts
 from core.sheets import exporter
 from scoring.admin.forms import ContestScoped, RoleAccess, YearFilter
 from scoring.models import AwardTier, Rubric
@@ -34,6 +35,11 @@ class AwardSignatureAdmin(RoleAccess, admin.ModelAdmin):
     can_add = can_change = True
     list_display = ["rubric", "signer_name", "announced_on", "updated_at"]
     fields = ["rubric", "signer_name", "signer_position", "announced_on"]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST":  # the act's factor before the form is read (services.signature_set asks too)
+            acts.step_up(request.user, "awards.change_signature")
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         saved = services.signature_set(
@@ -88,6 +94,7 @@ class GeneratedDocumentAdmin(RoleAccess, admin.ModelAdmin):
 
     @admin.action(description=_("regenerate for the current standings"))
     def regenerate(self, request, queryset):
+        acts.step_up(request.user, "awards.generate_documents")  # services.document_request asks it too
         for doc in queryset.select_related("rubric", "unit"):
             new = services.document_request(rubric=doc.rubric, kind=doc.kind, unit=doc.unit, user=request.user)
             self.message_user(request, f"{new} — {new.get_status_display()}")

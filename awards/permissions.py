@@ -7,9 +7,16 @@ from core.acts import declare
 
 # Whoever runs the contest (central staff; a provincial office's organisers for its own) makes, downloads
 # and signs the documents and takes the spreadsheets.
-declare("awards.generate_documents", runs_contest)
+# Making a document issues a new version of it; the signer and date are printed on every one: both need the
+# second factor, as a score or a fact does.
+declare("awards.generate_documents", runs_contest, second_factor=True, about="make or remake a contest's documents")
 declare("awards.download_documents", runs_contest)
-declare("awards.change_signature", runs_contest)
+declare(
+    "awards.change_signature",
+    runs_contest,
+    second_factor=True,
+    about="change who signs a contest's documents, and when",
+)
 declare("awards.export_sheets", runs_contest)
 # The Department's signing certificate signs every office's documents: central staff alone manage it.
 declare(

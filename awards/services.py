@@ -38,6 +38,8 @@ def signature_set(
     *, rubric: Rubric, signer_name: str, signer_position: str, announced_on: date, user=None
 ) -> AwardSignature:
     """Who signs, and the date printed. Changing it changes the documents' version."""
+    if user is not None:  # every door (the page, the admin) asks the act's factor here
+        acts.step_up(user, "awards.change_signature")
     signature, _ = AwardSignature.objects.update_or_create(
         rubric=rubric,
         defaults={
@@ -82,6 +84,8 @@ def signing_certificate_withdraw(*, user=None) -> int:
 def document_request(*, rubric: Rubric, kind: str, unit: Unit | None = None, user=None) -> GeneratedDocument:
     """The document for the current standings: the existing one if it was made from them (or is being
     made), else the next version, rendered in the background after this transaction commits."""
+    if user is not None:  # every door (the page, the API, the admin's action) asks the act's factor here
+        acts.step_up(user, "awards.generate_documents")
     if kind not in DocumentKind.values:
         raise PortalError(format_lazy(gettext_lazy("unknown document kind {kind!r}"), kind=kind), field="kind")
     if unit is not None and kind != DocumentKind.BREAKDOWN:

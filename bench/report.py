@@ -30,6 +30,7 @@ EXPECTED = [
     "latency",
     "rush",
     "builder",
+    "rubric_worst",
 ]
 
 

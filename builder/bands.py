@@ -10,6 +10,8 @@ from typing import Any
 
 from django.utils.datastructures import MultiValueDict
 
+from core.numbers import whole
+
 KEYS = ("min", "max", "level")
 
 
@@ -32,7 +34,7 @@ def bands_from_form(post: MultiValueDict, prefix: str) -> list[dict[str, Any]]:
     for low, high, level in zip(*columns, strict=False):
         low, high, level = low.strip(), high.strip(), level.strip()
         if low or high or level:
-            found.append({"min": low, "max": high, "level": int(level) if level.isdigit() else level})
+            found.append({"min": low, "max": high, "level": level if (number := whole(level)) is None else number})
     return found
 
 

@@ -26,6 +26,7 @@ from builder.rounds import rounds_from_form
 from builder.rows import Rows
 from builder.rule_forms import RuleForm, filled_prefixes, too_many
 from core.i18n import either
+from core.numbers import ascii_digits, whole
 from core.thai import fmt_points
 from rulebook.dates import DateInputError, check_window, fiscal_year, parse_date
 from rulebook.rubric import CLOSED_DAY_AS_WRITTEN
@@ -80,10 +81,8 @@ def _beside(prefix: str, field: str | None, boxes: tuple[str, ...]) -> str:
 
 
 def _count(raw: Any, extra: int = 0) -> int:
-    try:
-        return max(0, min(int(raw) + extra, MAX_ROWS))
-    except (TypeError, ValueError):
-        return extra
+    number = whole(str(raw).strip() if raw is not None else "")
+    return extra if number is None else min(number + extra, MAX_ROWS)
 
 
 def _decimal(raw: Any) -> Decimal | None:
@@ -138,7 +137,7 @@ class Builder:
     def _cap(self, name: str, th: str, en: str, most: int) -> None:
         """More rows asked for than the page builds: said at the top, Thai first (the rest are not read)."""
         raw = str(self.post.get(name) or "")
-        if raw.isdigit() and (len(raw) > 6 or int(raw) > most):
+        if ascii_digits(raw) and (len(raw) > 6 or int(raw) > most):
             self.problems.add("", format_lazy(_("at most {most} {what}"), most=most, what=either(th, en)))
 
     # -- reading the form back --------------------------------------------------------------------
@@ -148,8 +147,8 @@ class Builder:
             self._box(out, k, k, "")
         if bands := bands_from_form(self.post, ""):
             out["level_bands"] = bands
-        if isinstance(out.get("year"), str) and out["year"].strip().isdigit():
-            out["year"] = int(out["year"])
+        if (year := whole(str(out.get("year", "")).strip())) is not None:
+            out["year"] = year
         contest = out.get("contest")
         if contest is not None or any(self.post.get(k) for k in CONTEST):
             contest = dict(contest) if isinstance(contest, Mapping) else {}

@@ -11,8 +11,9 @@ from typing import Any
 
 from django.utils.datastructures import MultiValueDict
 
+from core.numbers import whole
 from rulebook.dates import DateInputError, be_date, parse_date
-from rulebook.rounds import RoundsError, rounds_of
+from rulebook.rounds import MOST, RoundsError, rounds_of
 
 KEYS = ("label_th", "label_en", "due", "day", "from", "to")
 ONE = frozenset({"label_th", "due"})
@@ -56,7 +57,7 @@ def _entry(row: dict[str, str]) -> dict[str, Any]:
         except DateInputError:
             entry["due"] = row["due"]  # refused below, with the round's number
         return entry
-    entry["day"] = int(row["day"]) if row["day"].isdigit() else row["day"]
+    entry["day"] = whole(row["day"]) or row["day"]
     entry["from"], entry["to"] = row["from"], row["to"]
     return entry
 
@@ -64,13 +65,16 @@ def _entry(row: dict[str, str]) -> dict[str, Any]:
 def rounds_from_form(
     post: MultiValueDict, prefix: str, window: tuple | None, refuse: Callable[[str, str], None]
 ) -> list[dict[str, Any]]:
-    """The rounds typed, blank rows left out; what rulebook.rounds refuses is said beside them, Thai first."""
+    """The rounds typed, blank rows left out; what rulebook.rounds refuses is said beside them, Thai first.
+    Rows past one more than a criterion may have are not read: rulebook.rounds refuses the count as it is."""
     columns = [post.getlist(f"{prefix}round_{key}") for key in KEYS]
-    found = []
+    found: list[dict[str, Any]] = []
     for values in zip(*columns, strict=False):
         row = dict(zip(KEYS, (v.strip() for v in values), strict=True))
         if any(row.values()):
             found.append(_entry(row))
+        if len(found) > MOST:
+            break
     try:
         rounds_of(found, window)
     except RoundsError as error:

@@ -23,6 +23,7 @@ from django.utils.datastructures import MultiValueDict
 
 from builder.rule_data import put_rule
 from builder.rule_forms import RuleForm
+from core.numbers import ascii_digits, whole
 from rulebook.dates import DateInputError, be_date, parse_date
 from rulebook.rules import KINDS
 from rulebook.rules.declare import DAY, DECIMAL, INT, TEXT, Param
@@ -54,10 +55,8 @@ MOST = 60  # rows of a table; more is a typo in a count
 
 
 def _count(raw: Any) -> int:
-    try:
-        return max(0, min(int(raw), MOST))
-    except (TypeError, ValueError):
-        return 0
+    number = whole(str(raw).strip() if raw is not None else "")
+    return 0 if number is None else min(number, MOST)
 
 
 def _text(column: Param, value: Any) -> str:
@@ -213,7 +212,7 @@ class Rows:
 
     def _count(self, name: str) -> int:
         raw = str(self.post.get(name) or "")
-        if raw.isdigit() and (len(raw) > 6 or int(raw) > MOST):
+        if ascii_digits(raw) and (len(raw) > 6 or int(raw) > MOST):
             self.over[name] = MOST
         return _count(raw)
 
@@ -263,8 +262,8 @@ class Rows:
                     raw = parse_date(raw, window=self.window).isoformat()
                 except DateInputError as error:
                     problems(name, str(error))
-            elif c.type == INT and re.fullmatch(r"\d{1,6}", raw):
-                raw = int(raw)  # anything else goes on as typed: the loader refuses it, naming the award
+            elif c.type == INT and (number := whole(raw, most_digits=6)) is not None:
+                raw = number  # anything else goes on as typed: the loader refuses it, naming the award
             row[c.name] = raw
         return row
 

@@ -7,16 +7,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from core.numbers import whole
 from rulebook.rubric_json import MAX_DEPTH, _depth
 from rulebook.rules import RuleError
 from rulebook.rules.declare import FLAG, INT, OBJECT, Param
 
 
 def row_count(raw: Any) -> int:
-    try:
-        return max(0, min(int(raw), 200))
-    except (TypeError, ValueError):
-        return 0
+    number = whole(str(raw).strip() if raw is not None else "")
+    return 0 if number is None else min(number, 200)
 
 
 def cell_value(p: Param, raw: Any, field: str) -> Any:

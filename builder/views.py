@@ -25,6 +25,7 @@ from core import gate
 from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import content_disposition, show
+from core.numbers import whole
 from rulebook.spec import RubricError
 from scoring import selectors, services
 from scoring.access import contest_or_404
@@ -74,7 +75,7 @@ def contest_builder(request):
     builder = Builder(
         post,
         add_dimension=what == "add_dimension",
-        add_criterion=int(where) if what == "add_criterion" and where.isdigit() else None,
+        add_criterion=whole(where) if what == "add_criterion" else None,
     )
     data = builder.data()
     builder.check_sums()
@@ -98,7 +99,7 @@ def contest_builder(request):
             builder.place(builder.rows.place(exc.problems, builder.problems.add))
     if what == "save" and not builder.problems:
         try:
-            rubric = services.contest_save(user=request.user, data=data, draft=True, **change_args(request))
+            rubric = services.contest_save(user=request.user, data=data, **change_args(request))
         except ChangeRefused as exc:  # a reason or a confirmation: shown in the revision box, the rest kept
             refused = exc
             builder.problems.add("revision", exc.messages[0])

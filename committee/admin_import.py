@@ -25,7 +25,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from contests.models import Level
-from core import gate
+from core import acts, gate
 from core.http import content_disposition
 from core.sheets.tabular import SheetError, read_rows
 from scoring.access import rubric_allowed, rubric_gate
@@ -99,6 +99,8 @@ def _allowed(request, rubric: Rubric) -> Rubric:
 
 def judgment_import(request, admin_site):
     rubrics = _importable(request)
+    if request.method == "POST":  # the preview and the confirmation: the act's factor before the file is read
+        acts.step_up(request.user, "committee.import_judgments")
     context = {
         **admin_site.each_context(request),
         "title": _("import judgments"),

@@ -19,6 +19,7 @@ from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import show
 from core.i18n import either
+from core.numbers import whole
 from scoring.access import rubric_allowed, rubric_gate
 from scoring.models import Criterion, Rubric
 from scoring.selectors import rubric_spec
@@ -68,7 +69,7 @@ MATRIX_PAGE = 100
 
 def _page(request, rows: list) -> dict:
     pages = max(1, -(-len(rows) // MATRIX_PAGE))
-    page = min(max(int(request.GET["page"]) if request.GET.get("page", "").isdigit() else 1, 1), pages)
+    page = min(max(whole(request.GET.get("page", "")) or 1, 1), pages)
     return {
         "rows": rows[(page - 1) * MATRIX_PAGE : page * MATRIX_PAGE],
         "page": page,
@@ -146,7 +147,7 @@ def _post(request, rubric, unit, c, criterion) -> None:
     post, user = request.POST, request.user
     action = post.get("action")
     cell = {"rubric": rubric, "unit": unit, "criterion_code": c.code}
-    version = int(post.get("expected_version") or 0)
+    version = whole(post.get("expected_version", "")) or 0
     if action == "judge":
         items = post.getlist("items") if c.rule.tickable_items() else None
         services.judgment_record(

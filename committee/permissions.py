@@ -67,6 +67,11 @@ declare("committee.manage_panel", forms_panel, second_factor=True, about="appoin
 declare("committee.reply_clarification", answers_clarification)
 # Members' scores from a sheet (paper forms): whoever runs the contest and oversees its judging (central
 # staff nationally, an office's organisers in its contest), never a panelist, as never a committee member.
-declare("committee.import_judgments", oversees & runs_contest)
+declare(
+    "committee.import_judgments",
+    oversees & runs_contest,
+    second_factor=True,
+    about="import members' scores from a sheet",
+)
 # By when the judging ends: whoever runs the contest (central staff, an office's organisers), not a judge.
 declare("committee.set_judging_deadline", runs_contest)

@@ -16,6 +16,7 @@ from core import acts
 from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import show
+from core.numbers import whole
 from scoring.access import rubric_gate
 from scoring.selectors import contest_entrants
 
@@ -63,7 +64,7 @@ def clarification_answer(request, pk: int):
 def _panel_change(request, contest) -> None:
     post = request.POST
     raw = post.get("user", "")
-    target = get_user_model().objects.filter(pk=raw).first() if raw.isdigit() else None
+    target = get_user_model().objects.filter(pk=pk).first() if (pk := whole(raw)) is not None else None
     action = post.get("action")
     if action == "appoint":
         services.panelist_appoint(by=request.user, contest=contest, user=target, is_chair=post.get("is_chair") == "1")

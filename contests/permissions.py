@@ -108,7 +108,13 @@ declare("scoring.view_rubric", sees_contest)
 declare("scoring.view_provinces", rules.is_authenticated)
 declare("scoring.view_standings", runs_contest)
 declare("scoring.save_contest", is_central | is_organiser)
-declare("scoring.import_facts", runs_contest)
+# Facts decide scores: a sheet of them (the dashboard's upload, the API, the admin's import) is a privileged act.
+declare(
+    "scoring.import_facts",
+    runs_contest,
+    second_factor=True,
+    about="import facts from a sheet (the dashboard, the API, the admin's import)",
+)
 declare("scoring.change_deadline", runs_contest)
 # The privileged acts on a contest: whoever runs it, with a second factor confirmed in the session.
 STEPPED = {

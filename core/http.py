@@ -10,9 +10,9 @@ from django.core.exceptions import BadRequest
 from core.i18n import _, format_lazy
 
 from .errors import PortalError
+from .numbers import whole
 
 MB = 1024 * 1024
-ID_MAX = 2**63 - 1  # the largest BigAutoField key: a longer number overflows the database's integer
 FORM_ROOM = 64 * 1024  # the multipart framing and the form's other fields around the file
 
 
@@ -41,9 +41,10 @@ def takes_files(view):
 def posted_ids(values: list[str]) -> list[int]:
     """The row ids a form posted. Anything but a plain number of a key's size is a 400 (templates/400.html,
     Thai first), before any query: "abc" in a filter once answered 500."""
-    if not all(v.isascii() and v.isdigit() and int(v) <= ID_MAX for v in values):
+    ids = [whole(v) for v in values]
+    if None in ids:
         raise BadRequest(_("an id sent must be a number"))
-    return [int(v) for v in values]
+    return [i for i in ids if i is not None]
 
 
 def content_length(request) -> int:

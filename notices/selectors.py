@@ -9,6 +9,8 @@ from django.db.models import CharField, Count, Max, Q, QuerySet, Value
 from django.db.models.functions import Cast, Concat, TruncDate
 from django.utils import timezone
 
+from core.numbers import is_whole
+
 from . import catalogue
 from .channels import registered
 from .models import Mode, Preference, Receipt
@@ -104,7 +106,7 @@ def group_name(kind: str, contest_id: int | None, day: date) -> str:
 def group_named(name: str) -> tuple[str, int | None, date] | None:
     """(kind, contest id, day) of a `group_name`; None for anything else (a grouped kind, a number, a day)."""
     kind, contest, day = [*name.split(":"), "", ""][:3]
-    if kind not in catalogue.GROUPED or not (contest.isdigit() or contest == ""):
+    if kind not in catalogue.GROUPED or not (is_whole(contest) or contest == ""):
         return None
     try:
         return kind, int(contest) if contest else None, date.fromisoformat(day)

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.numbers import whole
+
 from . import selectors, services
 from .models import Mode
 
@@ -20,7 +22,7 @@ def inbox(request):
     """The latest lines, and as many pages older as the person has asked for (`?pages=`), counted so that the
     link to older ones shows only when there are any."""
     asked = request.GET.get("pages", "")
-    pages = min(int(asked), MOST_PAGES) if asked.isdigit() and int(asked) > 0 else 1
+    pages = min(max(whole(asked) or 1, 1), MOST_PAGES)
     shown = selectors.PAGE * pages
     entries = selectors.inbox_entries(request.user, limit=shown + 1)
     context = {
@@ -40,9 +42,9 @@ def read(request):
     if group:
         services.inbox_read(user=request.user, group=group)
         return redirect("notices:inbox")
-    if receipt.isdigit():
-        services.inbox_read(user=request.user, receipt_ids=[int(receipt)])
-        row = selectors.inbox(request.user, limit=None).filter(pk=int(receipt)).first()
+    if (pk := whole(receipt)) is not None:
+        services.inbox_read(user=request.user, receipt_ids=[pk])
+        row = selectors.inbox(request.user, limit=None).filter(pk=pk).first()
         return redirect(row.notice.link if row and row.notice.link.startswith("/") else "notices:inbox")
     services.inbox_read(user=request.user)
     messages.success(request, _("All notices are marked read."))

@@ -16,6 +16,7 @@ from pythainlp.util.date import thai_abbr_months, thai_full_months
 
 from core.errors import PortalError
 from core.i18n import _, format_lazy
+from core.numbers import is_whole
 from core.thai import thai_date
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -110,7 +111,7 @@ def fiscal_year(year: object) -> tuple[date, date] | None:
     is checked against it by `check_window`, so no date can make a count run over centuries. None for a year
     that is not one."""
     text = str(year).translate(_TO_ARABIC).strip()
-    if isinstance(year, bool) or not (text.isdigit() and text.isascii()) or int(text) not in FISCAL_YEARS:
+    if isinstance(year, bool) or not is_whole(text) or int(text) not in FISCAL_YEARS:
         return None
     ce = int(text) - BE_OFFSET
     return date(ce - 1, 10, 1), date(ce, 9, 30)

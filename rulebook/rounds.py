@@ -20,11 +20,14 @@ from datetime import date
 from typing import Any
 
 from core.i18n import Text, _, override
+from core.names import has_control, name_refusal
 from core.thai import thai_digits
-from rulebook.dates import DateInputError, check_window, parse_date
+from rulebook.dates import BE_OFFSET, FISCAL_YEARS, DateInputError, check_window, parse_date
 
-MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")
 MOST = 24  # rounds per criterion: two fiscal years of monthly reports
+# The years a month of a series may name (A.D.): those of the fiscal years a rubric may have (rulebook.dates).
+YEARS = range(FISCAL_YEARS[0] - BE_OFFSET - 1, FISCAL_YEARS[-1] - BE_OFFSET + 1)
 LABEL_MAX = 120
 THAI_MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน",
                "ตุลาคม", "พฤศจิกายน", "ธันวาคม")  # fmt: skip
@@ -43,6 +46,13 @@ class RoundsError(ValueError):
         self.problems = problems  # (th, en) each
 
 
+class _OverCap(RoundsError):
+    """The criterion's rounds pass MOST: said once, and the entries after it are not read."""
+
+    def __init__(self) -> None:
+        super().__init__([_pair(_("at most %(most)s rounds per criterion"), most=MOST)])
+
+
 def _pair(text: Text, **params: object) -> tuple[str, str]:
     with override("th"):
         th = str(text) % params
@@ -53,33 +63,50 @@ def _pair(text: Text, **params: object) -> tuple[str, str]:
 
 def _month(value: Any) -> tuple[int, int] | None:
     found = MONTH.match(value) if isinstance(value, str) else None
-    if found is None or not 1 <= int(found.group(2)) <= 12:
+    if found is None or not 1 <= int(found.group(2)) <= 12 or int(found.group(1)) not in YEARS:
         return None
     return int(found.group(1)), int(found.group(2))
 
 
-def _series(entry: Mapping[str, Any], n: int, label_th: str, label_en: str) -> list[Round]:
+def _due(month: tuple[int, int], day: int) -> date:
+    """The round's date in `month`: `day`, or the month's last day when it is shorter."""
+    year, number = month
+    return date(year, number, min(day, calendar.monthrange(year, number)[1]))
+
+
+def _series(
+    entry: Mapping[str, Any], n: int, label_th: str, label_en: str, window: tuple[date, date] | None, room: int
+) -> list[Round]:
+    """A monthly series' rounds: its span's two ends checked against the contest's window and its length
+    against the `room` left under MOST before a single round is made (a series over centuries costs nothing)."""
     day, first, last = entry.get("day"), _month(entry.get("from")), _month(entry.get("to"))
     if isinstance(day, bool) or not isinstance(day, int) or not 1 <= day <= 31:
         raise RoundsError([_pair(_("round %(n)s: “day” must be a day of the month, 1 to 31"), n=n)])
     if first is None or last is None or first > last:
         raise RoundsError([_pair(_("round %(n)s: “from” and “to” must be months like 2023-04, in order"), n=n)])
-    found, (year, month) = [], first
-    while (year, month) <= last:
-        due = date(year, month, min(day, calendar.monthrange(year, month)[1]))
-        th_month = f"{THAI_MONTHS[month - 1]} {thai_digits(str(year + 543))}"
+    for end in (first, last):
+        check_window(_due(end, day), f"{end[0]:04d}-{end[1]:02d}", window)
+    if (last[0] - first[0]) * 12 + last[1] - first[1] + 1 > room:
+        raise _OverCap
+    found, month = [], first
+    while month <= last:
+        due = _due(month, day)
+        th_month = f"{THAI_MONTHS[month[1] - 1]} {thai_digits(str(month[0] + 543))}"
         found.append(Round(f"{label_th} {th_month}", f"{label_en} {due:%B %Y}", due))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        month = (month[0] + 1, 1) if month[1] == 12 else (month[0], month[1] + 1)
     return found
 
 
 def rounds_of(raw: Any, window: tuple[date, date] | None = None) -> tuple[Round, ...]:
     """The rounds a rubric's `rounds` list asks for, by due date; RoundsError names what is wrong (Thai and
-    English), entry by entry."""
+    English), entry by entry. More entries than MOST, or a series that would pass it, is refused before
+    anything is made, so a criterion's rounds cost at most MOST dates however the file is written."""
     if raw in (None, []):
         return ()
     if not isinstance(raw, list) or not all(isinstance(e, Mapping) for e in raw):
         raise RoundsError([_pair(_("“rounds” must be a list of objects"))])
+    if len(raw) > MOST:
+        raise _OverCap
     found: list[Round] = []
     problems: list[tuple[str, str]] = []
     for n, entry in enumerate(raw, 1):
@@ -88,6 +115,12 @@ def rounds_of(raw: Any, window: tuple[date, date] | None = None) -> tuple[Round,
             problems.append(_pair(_("round %(n)s: “label_th” must be a Thai name of at most %(most)s characters"),
                                   n=n, most=LABEL_MAX))  # fmt: skip
             continue
+        named = [key for key in ("label_th", "label_en") if isinstance(entry.get(key), str) and has_control(entry[key])]
+        if named:  # a round's name reaches a reminder's subject
+            th, en = _pair(_("round %(n)s: %(error)s"), n=n, error="%s")
+            refusal = name_refusal(named[0])
+            problems.append((th % refusal[0], en % refusal[1]))
+            continue
         try:
             if "due" in entry:
                 due = parse_date(entry["due"], window=window) if isinstance(entry["due"], str) else None
@@ -95,9 +128,12 @@ def rounds_of(raw: Any, window: tuple[date, date] | None = None) -> tuple[Round,
                     raise RoundsError([_pair(_("round %(n)s: “due” must be a date like 2023-03-31"), n=n)])
                 made = [Round(label_th, str(label_en), due)]
             else:
-                made = _series(entry, n, label_th, str(label_en))
+                made = _series(entry, n, label_th, str(label_en), window, MOST - len(found))
             for each in made:
                 check_window(each.due, each.due.isoformat(), window)
+        except _OverCap as error:
+            problems += error.problems
+            break
         except RoundsError as error:
             problems += error.problems
             continue
@@ -106,8 +142,6 @@ def rounds_of(raw: Any, window: tuple[date, date] | None = None) -> tuple[Round,
             problems.append((th % error.th, en % error.en))
             continue
         found += made
-    if len(found) > MOST:
-        problems.append(_pair(_("at most %(most)s rounds per criterion"), most=MOST))
     if problems:
         raise RoundsError(problems)
     return tuple(sorted(found, key=lambda r: r.due))

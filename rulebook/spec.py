@@ -90,6 +90,7 @@ NUMBER_MAX = 20  # Criterion.number
 NAME_MAX, AWARD_NAME_MAX = 300, 200  # Rubric, Dimension names; AwardTier names (prize texts: 300)
 POINTS_MAX, PRIZE_MAX = Decimal("99999.99"), Decimal("99999999.99")  # DecimalField(7, 2), (10, 2)
 COUNT_MAX = 32767  # AwardTier.count, a PositiveSmallIntegerField
+MOST_AWARDS = 100  # award tiers of a rubric: the national one has 4
 
 
 def _criterion(
@@ -155,8 +156,8 @@ def _criterion(
     nominee = data.get("nominee", False)
     if not isinstance(nominee, bool):
         r.fail(where, "“nominee” ต้องเป็น true หรือ false", "“nominee” must be true or false", "nominee")
-    texts = {
-        k: r.text(data, k, where, required=k == "name_th")  # English optional: Thai alone is enough (#39)
+    texts = {  # English optional: Thai alone is enough (#39); a name reaches headers, the evidence texts do not
+        k: (r.name if k.startswith("name") else r.text)(data, k, where, required=k == "name_th")
         for k in ("name_th", "name_en", "evidence_th", "evidence_en", "channel_th", "channel_en")
     }
     deadline = r.day(data, "deadline", where, required=False, window=window)
@@ -180,6 +181,35 @@ def _criterion(
     )
 
 
+# What the criteria of one file read to, kept while its periods' rubrics are read again (scoring.contest_spec):
+# a period's rubric shares the file's criteria but the few it sets itself, and a criterion read once costs
+# nothing more. Kept by the criterion's object (held in the entry, so its id names no other while kept).
+Read = dict[tuple, tuple[Mapping[str, Any], CriterionSpec | None, list[Problem]]]
+
+
+def _criterion_once(
+    r: Reader,
+    data: Mapping[str, Any],
+    dim: str,
+    i: int,
+    window: tuple[date, date] | None,
+    rounding: Rounding,
+    read: Read | None,
+) -> CriterionSpec | None:
+    """`_criterion`, or what the same criterion object at the same place, window and rounding read to before."""
+    if read is None:
+        return _criterion(r, data, dim, i, window, rounding)
+    key = (id(data), dim, i, window, rounding.percent_places, rounding.mode)
+    found = read.get(key)
+    if found is not None:
+        r.errors.extend(found[2])
+        return found[1]
+    before = len(r.errors)
+    spec = _criterion(r, data, dim, i, window, rounding)
+    read[key] = (data, spec, r.errors[before:])
+    return spec
+
+
 def _rounds(r: Reader, raw: Any, where: Where, window: tuple[date, date] | None) -> tuple[Round, ...]:
     try:
         return rounds_of(raw, window)
@@ -195,16 +225,21 @@ def _sum_text(parts: list[Decimal]) -> str:
 
 
 def _dimension(
-    r: Reader, data: Mapping[str, Any], i: int, window: tuple[date, date] | None, rounding: Rounding
+    r: Reader,
+    data: Mapping[str, Any],
+    i: int,
+    window: tuple[date, date] | None,
+    rounding: Rounding,
+    read: Read | None = None,
 ) -> DimensionSpec | None:
     code = str(data.get("code") or f"#{i}")
     where = Where(f"มิติที่ {code}", f"Dimension {code}", dimension=code)
     r.code(data.get("code"), where, CODE_MAX)
     max_points = r.number(data, "max_points", where)
     r.fits(max_points, where, "max_points", POINTS_MAX)
-    names = (r.text(data, "name_th", where, most=NAME_MAX), r.text(data, "name_en", where, False, most=NAME_MAX))
+    names = (r.name(data, "name_th", where, most=NAME_MAX), r.name(data, "name_en", where, False, most=NAME_MAX))
     rows = r.items(data, "criteria", where)
-    criteria = [_criterion(r, c, code, n, window, rounding) for n, c in enumerate(rows, 1)]
+    criteria = [_criterion_once(r, c, code, n, window, rounding, read) for n, c in enumerate(rows, 1)]
     bands = _bands(r, data.get("level_bands"), where)
     parts = [c.max_points for c in criteria if c and not c.extra]
     if max_points is None or None in criteria:
@@ -235,8 +270,8 @@ def _award(r: Reader, data: Mapping[str, Any], i: int) -> AwardSpec:
     r.fits(prize, where, "prize", PRIZE_MAX)
     return AwardSpec(
         r.text(data, "code", where, most=AWARD_CODE_MAX),
-        r.text(data, "name_th", where, most=AWARD_NAME_MAX),
-        r.text(data, "name_en", where, False, most=AWARD_NAME_MAX),
+        r.name(data, "name_th", where, most=AWARD_NAME_MAX),
+        r.name(data, "name_en", where, False, most=AWARD_NAME_MAX),
         count if isinstance(count, int) else 0,
         prize or Decimal(0),
         r.text(data, "prize_th", where, False, most=NAME_MAX),
@@ -295,7 +330,18 @@ def _bands(r: Reader, data: Any, within: Where | None = None) -> tuple[LevelBand
 
 
 def _check_size(raw_dims: list[Mapping[str, Any]]) -> None:
-    """Refused at once: every other check would be made once per criterion, each with its own messages."""
+    """Refused at once: every other check would be made once per criterion, each with its own messages. A
+    dimension holds a criterion at least, so there are no more dimensions than criteria may be."""
+    if len(raw_dims) > MAX_CRITERIA:
+        raise RubricError(
+            [
+                format_lazy(
+                    gettext_lazy("the rubric has {count:,} dimensions, more than {most}"),
+                    count=len(raw_dims),
+                    most=MAX_CRITERIA,
+                )
+            ]
+        )
     count = sum(len(d["criteria"]) for d in raw_dims if isinstance(d.get("criteria"), list))
     if count > MAX_CRITERIA:
         raise RubricError(
@@ -309,7 +355,9 @@ def _check_size(raw_dims: list[Mapping[str, Any]]) -> None:
         )
 
 
-def parse_rubric(data: dict) -> RubricSpec:
+def parse_rubric(data: dict, *, read: Read | None = None) -> RubricSpec:
+    """The rubric `data` describes, or RubricError with every problem; `read`: the criteria read already for
+    another rubric of the same file (its periods'), kept and reused (`_criterion_once`)."""
     r = Reader()
     if not isinstance(data, Mapping):
         raise RubricError([gettext_lazy("The rubric must be a JSON object")])
@@ -322,7 +370,7 @@ def parse_rubric(data: dict) -> RubricSpec:
             "year",
         )
         year = None
-    names = (r.text(data, "name_th", RUBRIC, most=NAME_MAX), r.text(data, "name_en", RUBRIC, False, most=NAME_MAX))
+    names = (r.name(data, "name_th", RUBRIC, most=NAME_MAX), r.name(data, "name_en", RUBRIC, False, most=NAME_MAX))
     window = fiscal_year(year) if year is not None else None  # with no year the rubric is refused anyway
     starts, ends = r.day(data, "starts_on", RUBRIC, window=window), r.day(data, "ends_on", RUBRIC, window=window)
     if starts and ends and starts >= ends:
@@ -334,7 +382,7 @@ def parse_rubric(data: dict) -> RubricSpec:
     raw_dims = r.items(data, "dimensions", RUBRIC)
     _check_size(raw_dims)
     rounding = _rounding(r, data.get("rounding"))
-    dims = [_dimension(r, d, i, window, rounding) for i, d in enumerate(raw_dims, 1)]
+    dims = [_dimension(r, d, i, window, rounding, read) for i, d in enumerate(raw_dims, 1)]
     codes = [str(d.get("code")) for d in raw_dims]
     r.unique(codes, RUBRIC, Label("มิติ", "dimension"))
     rows = [c for d in raw_dims if isinstance(d.get("criteria"), list) for c in d["criteria"]]
@@ -356,7 +404,8 @@ def parse_rubric(data: dict) -> RubricSpec:
             RUBRIC, "tie_break ต้องเป็นรายการรหัสมิติที่ไม่ซ้ำกัน", "tie_break must list distinct dimension codes", "tie_break"
         )
         tie_break = []
-    unknown = [str(c) for c in tie_break if str(c) not in codes]
+    known = set(codes)
+    unknown = [str(c) for c in tie_break if str(c) not in known]
     if unknown:
         r.fail(
             RUBRIC,
@@ -364,7 +413,12 @@ def parse_rubric(data: dict) -> RubricSpec:
             f"tie_break names unknown dimension(s): {', '.join(unknown)}",
             "tie_break",
         )
-    awards = [_award(r, a, i) for i, a in enumerate(r.items(data, "awards", RUBRIC), 1)]
+    raw_awards = r.items(data, "awards", RUBRIC)
+    if len(raw_awards) > MOST_AWARDS:  # each is a row written one by one: refused before any is read
+        raise RubricError(
+            [format_lazy(gettext_lazy("at most {most} awards, not {count:,}"), most=MOST_AWARDS, count=len(raw_awards))]
+        )
+    awards = [_award(r, a, i) for i, a in enumerate(raw_awards, 1)]
     r.unique([a.code for a in awards], RUBRIC, Label("รางวัล", "award"))
     bands = _bands(r, data.get("level_bands"))
     closed_day = data.get("closed_day") or CLOSED_DAY_MOVES

@@ -22,7 +22,7 @@ from rulebook.dates import fiscal_year
 from rulebook.rubric import RubricSpec
 from rulebook.rules.errors import Label, Where
 from rulebook.rules.fields import Reader
-from rulebook.spec import RubricError, parse_rubric
+from rulebook.spec import Read, RubricError, parse_rubric
 
 CONTEST = Where("การประกวด", "contest", field="contest")
 KEYS = frozenset({"slug", "organiser", "entrant_level", "entrants", "combine", "periods", "nominates", "nominee"})
@@ -46,11 +46,12 @@ def parse_rubric_file(data: Mapping[str, Any]) -> RubricSpec:
         return parse_rubric(data)  # which refuses it
     r = Reader()
     check_contest(r, data.get("contest"), data.get("year"))
+    read: Read = {}
     try:
-        spec = parse_rubric(dict(data))
+        spec = parse_rubric(dict(data), read=read)
     except RubricError as exc:
         raise RubricError(exc.problems + r.errors) from exc
-    _period_criteria(r, data, spec)
+    _period_criteria(r, data, spec, read)
     block = data.get("contest")
     if not (isinstance(block, Mapping) and block.get("nominates") is True):
         for c in spec.criteria():
@@ -74,14 +75,23 @@ def period_data(data: Mapping[str, Any], period: Mapping[str, Any] | None) -> di
     own = period.get("criteria") if isinstance(period, Mapping) else None
     if not isinstance(own, Mapping) or not own:
         return dict(data)
+    # New dicts only along the way to a changed criterion: a copy of the whole file for each of 60 periods
+    # was most of the cost of reading a contest with periods.
     out = dict(data)
-    out["dimensions"] = copy.deepcopy(data.get("dimensions"))
-    for dimension in out["dimensions"] or []:
-        for criterion in dimension.get("criteria") or []:
-            changes = own.get(str(criterion.get("code")))
-            if isinstance(changes, Mapping):
-                criterion.update(changes)
+    if isinstance(data.get("dimensions"), list):
+        out["dimensions"] = [
+            {**dimension, "criteria": [_changed(criterion, own) for criterion in dimension.get("criteria") or []]}
+            if isinstance(dimension, Mapping)
+            else dimension
+            for dimension in data["dimensions"]
+        ]
     return out
+
+
+def _changed(criterion: Any, own: Mapping[str, Any]) -> Any:
+    """The criterion with what the period sets for it in place of the file's; the file's own when nothing."""
+    changes = own.get(str(criterion.get("code"))) if isinstance(criterion, Mapping) else None
+    return {**criterion, **copy.deepcopy(changes)} if isinstance(changes, Mapping) else criterion
 
 
 def periods_gather(periods: list[tuple[Mapping[str, Any], Mapping[str, Any]]]) -> tuple[dict[str, Any], list[dict]]:
@@ -132,13 +142,13 @@ def _file_deadline(dates: list[str | None]) -> str | None:
     return max(dict.fromkeys(dates), key=dates.count)
 
 
-def _period_criteria(r: Reader, data: Mapping[str, Any], spec: RubricSpec) -> None:
+def _period_criteria(r: Reader, data: Mapping[str, Any], spec: RubricSpec, read: Read) -> None:
     """Each period's own criteria name the file's criteria, set only what a period may, and make a rubric
     parse_rubric accepts (a rule's levels reach the criterion's maximum, its facts are named)."""
     block = data.get("contest")
     periods = block.get("periods") if isinstance(block, Mapping) else None
-    if not isinstance(periods, list):
-        return
+    if not isinstance(periods, list) or len(periods) > MOST_PERIODS:
+        return  # more periods than a contest may have is refused already (check_contest), each not read again
     codes = {c.code for c in spec.criteria()}
     for i, period in enumerate(periods, 1):
         own = period.get("criteria") if isinstance(period, Mapping) else None
@@ -166,7 +176,7 @@ def _period_criteria(r: Reader, data: Mapping[str, Any], spec: RubricSpec) -> No
         if unknown or keys:
             continue
         try:
-            parse_rubric(period_data(data, period))
+            parse_rubric(period_data(data, period), read=read)
         except RubricError as exc:
             r.errors.extend(p.within(where) for p in exc.problems)
 
@@ -276,7 +286,7 @@ def _periods(r: Reader, periods: Any, *, national: bool, year: Any) -> list[Mapp
         if problem:
             r.fail(where, *problem)
         for key in ("name_th", "name_en"):
-            r.text(period, key, where, required=False, most=PERIOD_NAME_MAX)
+            r.name(period, key, where, required=False, most=PERIOD_NAME_MAX)
         r.day(period, "deadline", where, required=False, window=fiscal_year(year))
     r.unique([str(p.get("code")) for p in periods], CONTEST, Label("รอบ", "period"))
     return periods

@@ -12,6 +12,7 @@ from contests.actor import actor_of
 from contests.codes import national_code
 from contests.models import Contest, ContestState
 from core.converters import ContestKey
+from core.numbers import is_whole
 from rulebook.diff import diff_lines
 from scoring.access import rubric_gate
 from scoring.models import RubricChange
@@ -40,7 +41,7 @@ def posted_slug(post) -> str | None:
     """The contest a builder form changes: its code, else the Department's contest of its year (as the loader
     names a file without one, services.contest_slug)."""
     year = (post.get("year") or "").strip()
-    return (post.get("slug") or "").strip() or (national_code(int(year)) if year.isdigit() else None)
+    return (post.get("slug") or "").strip() or (national_code(int(year)) if is_whole(year) else None)
 
 
 def change_args(request) -> dict:

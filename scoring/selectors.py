@@ -10,6 +10,7 @@ from contests.entrants import contest_entrants
 from contests.models import Contest, Level, Unit
 from contests.regions import InspectionRegion
 from contests.tree import under
+from core.numbers import is_whole
 from nominees.models import Nominee, NomineeState
 from rulebook.dates import fiscal_year, widened
 from rulebook.moved import moved
@@ -71,7 +72,7 @@ def units_under(organiser: Unit, level: str) -> QuerySet[Unit]:
 def norm_province_key(text: str) -> str:
     """Folds case and spaces; "TH50" and "th-50" both mean TH-50."""
     key = " ".join(str(text).split()).casefold()
-    if key.startswith("th") and key[2:].isdigit():
+    if key.startswith("th") and is_whole(key[2:]):
         key = "th-" + key[2:]
     return key
 

@@ -126,11 +126,12 @@ def _not_the_offices(slug: str, office: Unit) -> bool:
 
 
 @transaction.atomic
-def contest_save(*, user, data: Mapping, draft: bool = False, reason: str = "", confirm: bool = False) -> Rubric:
+def contest_save(*, user, data: Mapping, reason: str = "", confirm: bool = False) -> Rubric:
     """An organiser (or central staff) creates or updates a contest from the rubric format
     (docs/rubric-format.md, docs/contests.md). An organiser's contest is always its own office's, among
     units under that office, its new code under the office's own prefix; another office's code is refused in
-    the same words. All or nothing.
+    the same words. All or nothing. A new contest is a draft, from the builder and from a file alike: opening
+    it is its own act (`contest_open`, with its second factor), never a side effect of an upload.
     A change is recorded (scoring.revisions): an open contest's needs a `reason`, and dropping criteria that
     hold evidence or scores needs `confirm` (they are archived, never deleted)."""
     office = selectors.office_unit(user)
@@ -160,7 +161,7 @@ def contest_save(*, user, data: Mapping, draft: bool = False, reason: str = "", 
 
     def write() -> Rubric:
         rubric = _load(data=data, spec=spec, archive=confirm)
-        if draft and taken is None:  # the builder's new contest waits for its organiser to open it
+        if taken is None:  # a new contest waits for whoever runs it to open it
             Contest.objects.filter(pk=rubric.contest_id).update(state=ContestState.DRAFT)
             rubric.contest.state = ContestState.DRAFT
         if office is not None:
@@ -182,7 +183,7 @@ def contest_check(*, user, data: Mapping) -> None:
     validation, so the check and the save agree. A change's reason is asked at the save."""
     with transaction.atomic():
         try:
-            contest_save(user=user, data=data, draft=True, confirm=True)
+            contest_save(user=user, data=data, confirm=True)
         except revisions.ChangeRefused:
             pass  # only a reason or a confirmation is missing: the save asks for them in its own box
         transaction.set_rollback(True)
@@ -210,11 +211,11 @@ def _load(*, data: Mapping, spec: RubricSpec, archive: bool = False) -> Rubric:
     """Writes a rubric file that parse_rubric_file has checked, every field of its contest block too;
     `archive`: criteria dropped while they hold something are archived (confirmed), else refused."""
     contest, periods = _contest_save(data=data, year=spec.year)
-    rubrics = []
+    rubrics, read = [], {}
     for order, period in enumerate(periods or [None]):
         # A period with criteria of its own (seed 004's months) is that period's rubric; checked already.
         own = period_data(data, period) if period and period.get("criteria") else None
-        period_spec = spec if own is None else parse_rubric(own)
+        period_spec = spec if own is None else parse_rubric(own, read=read)
         saved = _rubric_save(contest=contest, spec=period_spec, data=data, period=period, order=order, archive=archive)
         rubrics.append(saved)
     return rubrics[0]

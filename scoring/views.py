@@ -20,6 +20,7 @@ from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, show, takes_files
 from core.i18n import Text
+from core.numbers import whole
 from core.sheets import exporter
 from core.thaimap import thailand_map
 from rulebook.rubric_json import rubric_json
@@ -53,7 +54,7 @@ def _stamp(rubric: Rubric) -> str:
 
 def _context(request, rubric: Rubric) -> dict:
     mode = "award" if request.GET.get("map") == "award" else "total"
-    page = int(request.GET["page"]) if request.GET.get("page", "").isdigit() else 1
+    page = whole(request.GET.get("page", "")) or 1
     calendar = selectors.rubric_calendar(rubric)
     ctx = board.dashboard(rubric, today=timezone.localdate(), calendar=calendar, map_mode=mode, page=page)
     ctx.update(stamp=_stamp(rubric), poll=settings.CDD4_DASHBOARD_POLL_SECONDS)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from contests.models import Contest, Level, Unit
 from core.errors import PortalError, RowError, RowsError
+from core.numbers import is_whole
 from core.sheets.tabular import read_rows
 from rulebook.dates import parse_date
 from scoring import services
@@ -59,7 +60,7 @@ def register_import(*, program: str, data: bytes, filename: str, source_name: st
                 )
             )
             continue
-        if not year.isdigit() or not 2400 <= int(year) <= 2700:
+        if not is_whole(year) or not 2400 <= int(year) <= 2700:
             errors.append(
                 RowError(number, format_lazy(gettext_lazy("the year must be 4-digit B.E., got “{year}”"), year=year))
             )

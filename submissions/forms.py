@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import PortalError
+from core.validators.name import validate_name
 from nominees.eligibility import office_name
 from nominees.models import Employment
 
@@ -20,9 +21,9 @@ class NomineeForm(forms.Form):
     """The person an office nominates (Contest.nominates); lengths, blanks and who qualifies are nominee_submit's
     to refuse, each beside its field (`refused`)."""
 
-    name_th = forms.CharField(label=_("full name"), required=False)
+    name_th = forms.CharField(label=_("full name"), required=False, validators=[validate_name])
     position_th = forms.CharField(label=_("position"), required=False)
-    name_en = forms.CharField(label=_("name in English (optional)"), required=False)
+    name_en = forms.CharField(label=_("name in English (optional)"), required=False, validators=[validate_name])
     employment = forms.ChoiceField(label=_("employment type"), choices=[("", "—"), *Employment.choices], required=False)
     office = forms.ChoiceField(label=_("office the nominee works in"), required=False)
 

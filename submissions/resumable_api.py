@@ -20,6 +20,7 @@ from rest_framework.views import APIView
 
 from core.api import error_response
 from core.http import content_length
+from core.numbers import whole
 
 from .models import ResumableState, ResumableUpload
 from .resumable import (
@@ -50,11 +51,7 @@ def _tus(response: HttpResponse, upload: ResumableUpload | None = None) -> HttpR
 
 
 def _header_int(request, name: str) -> int | None:
-    try:
-        value = int(request.headers.get(name, ""))
-    except ValueError:
-        return None
-    return value if value >= 0 else None
+    return whole(request.headers.get(name, "").strip())
 
 
 def _bad(th: str, en: str, status: int = 400, code: str = "tus") -> HttpResponse:

@@ -7,6 +7,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from functools import lru_cache
 
+from core.numbers import is_whole
+
 # Digits a fast path reads: up to 999,999,999 of anything, where the plain rule's 28-digit decimal arithmetic
 # is exact too, so both round the same quotient.
 MAX_DIGITS = 9
@@ -23,10 +25,8 @@ def plain_pairs(cells: Sequence[Mapping[str, str] | None], first: str, second: s
                 and b is not None
                 and len(a) <= MAX_DIGITS
                 and len(b) <= MAX_DIGITS
-                and a.isdigit()
-                and b.isdigit()
-                and a.isascii()
-                and b.isascii()
+                and is_whole(a)
+                and is_whole(b)
             ):
                 yield int(a), int(b)
                 continue

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from core.names import has_control, name_refusal
 from rulebook.dates import DateInputError, parse_date
 from rulebook.rules.errors import Label, Problem, RuleError, Where
 from rulebook.rules.params import decimal_param
@@ -41,6 +42,17 @@ class Reader:
             return ""
         self.fail(where, f"ต้องระบุ “{key}” เป็นข้อความ", f"“{key}” must be non-empty text", key)
         return ""
+
+    def name(
+        self, obj: Mapping[str, Any], key: str, where: Where, required: bool = True, most: int | None = None
+    ) -> str:
+        """`text`, for a name that reaches a header (a mail's subject, a file's name): no control character
+        (core.names)."""
+        value = self.text(obj, key, where, required, most)
+        if has_control(value):
+            self.fail(where, *name_refusal(key), key)
+            return ""
+        return value
 
     def number(self, obj: Mapping[str, Any], key: str, where: Where) -> Decimal | None:
         try:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from core.numbers import is_whole
 from rulebook.rules.errors import Label, RuleError
 from rulebook.rules.facts import clean, fmt_num
 from rulebook.rules.values import FactFormat
@@ -119,11 +120,11 @@ def check_need(q: Question, questions: Mapping[str, Question]) -> None:
         fine = clean(q.need).lower() in ("yes", "no", "ใช่", "ไม่ใช่", "true", "false", "มี", "ไม่มี")
     elif q.answer == CHOICE_ANSWER:
         parts = [p.strip() for p in q.need.split(",")]
-        fine = all(p.isdigit() and 1 <= int(p) <= len(q.choices) for p in parts)
+        fine = all(is_whole(p) and 1 <= int(p) <= len(q.choices) for p in parts)
     elif q.need in questions:
         fine = questions[q.need].answer == q.answer in NUMBERS and q.need != q.code
     else:
-        fine = clean(q.need).isdigit()
+        fine = is_whole(clean(q.need))
     if not fine:
         raise RuleError(
             f"{where}: need “{q.need}” ใช้ไม่ได้กับคำตอบแบบ {q.answer} (ใช่/ไม่ใช่: yes; "
@@ -158,5 +159,5 @@ def _value_fits(q: Question, value: str) -> bool:
     if q.answer == YES_NO_ANSWER:
         return clean(value).lower() in ("yes", "no", "ใช่", "ไม่ใช่")
     if q.answer == CHOICE_ANSWER:
-        return value.isdigit() and 1 <= int(value) <= len(q.choices)
-    return clean(value).isdigit()
+        return is_whole(value) and 1 <= int(value) <= len(q.choices)
+    return is_whole(clean(value))

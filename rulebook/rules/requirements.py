@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, cast
 
+from core.numbers import is_whole
 from core.thai import thai_digits
 from rulebook.rules.base import Rule, present
 from rulebook.rules.declare import DECIMAL, ITEM, ITEM_NAMES, ITEMS, LEVEL, NAMES_IF_ANY, TABLE, TEXT, Param
@@ -127,12 +128,12 @@ class Requirements(Rule):
             return parse_count(name, q.text, raw)
         if q.answer == YEAR_ANSWER:
             text = clean(raw)
-            if text.isdigit() and YEARS[0] <= int(text) <= YEARS[1]:
+            if is_whole(text) and YEARS[0] <= int(text) <= YEARS[1]:
                 return Decimal(text)
             raise FactError(name, f"{q.text.th} ต้องเป็นปี พ.ศ. เช่น 2564 แต่ได้รับ “{raw}”",
                             f"{q.text.en} must be a year B.E., e.g. 2564, got “{raw}”")  # fmt: skip
         text = clean(raw)
-        if text.isdigit() and 1 <= int(text) <= len(q.choices):
+        if is_whole(text) and 1 <= int(text) <= len(q.choices):
             return Decimal(text)
         th = "; ".join(f"{n} {q.choice_text(n).th}" for n in range(1, len(q.choices) + 1))
         en = "; ".join(f"{n} {q.choice_text(n).en}" for n in range(1, len(q.choices) + 1))
@@ -325,7 +326,7 @@ class Requirements(Rule):
                 out[q.code] = "yes" if rng.random() < 0.8 else "no"
             elif q.answer == CHOICE_ANSWER:
                 out[q.code] = str(rng.choices(range(1, len(q.choices) + 1), weights=range(len(q.choices), 0, -1))[0])
-            elif clean(q.need).isdigit():  # a least count or year: mostly met, now and then one short
+            elif is_whole(clean(q.need)):  # a least count or year: mostly met, now and then one short
                 out[q.code] = str(int(clean(q.need)) - (rng.random() < 0.2))
             elif q.answer == COUNT_ANSWER:
                 out[q.code] = str(rng.randint(5, 15))

@@ -20,8 +20,9 @@ from import_export.formats import base_formats
 from import_export.results import Result, RowResult
 
 from contests.permissions import is_central, is_department
-from core import gate
+from core import acts, gate
 from core.errors import RowsError
+from core.numbers import is_whole
 from core.sheets import exporter
 from core.sheets.tabular import SheetError, read_rows
 from scoring.admin.forms import FactConfirmImportForm, FactImportForm
@@ -161,7 +162,7 @@ class FactImportExportAdmin(ImportExportModelAdmin):
         template = exporter.get("fact-template")
         gate.require(request, template.permission)
         year = request.GET.get("year", "")
-        rubric = Rubric.objects.national().filter(year=int(year)).first() if year.isdigit() else Rubric.objects.first()
+        rubric = Rubric.objects.national().filter(year=int(year)).first() if is_whole(year) else Rubric.objects.first()
         if rubric is None:
             raise Http404(_("no rubric for this year"))
         fmt = request.GET.get("format", "xlsx")
@@ -175,6 +176,15 @@ class FactImportExportAdmin(ImportExportModelAdmin):
 
     def get_import_data_kwargs(self, **kwargs):
         return {"rubric": kwargs["form"].cleaned_data["rubric"]}
+
+    def import_action(self, request, **kwargs):
+        if request.method == "POST":  # the preview and the confirmation both ask the act (SECURITY.md)
+            acts.step_up(request.user, "scoring.import_facts")
+        return super().import_action(request, **kwargs)
+
+    def process_import(self, request, **kwargs):
+        acts.step_up(request.user, "scoring.import_facts")
+        return super().process_import(request, **kwargs)
 
     def add_data_read_fail_error_to_form(self, form, e):
         if isinstance(e, SheetError):

@@ -18,6 +18,8 @@ from contests.models import Unit
 from contests.permissions import is_central, is_department
 from core.choices import ThaiNameChoiceField
 from core.i18n import Text
+from core.numbers import whole
+from core.validators.name import NAME_FIELDS, validate_name
 from rulebook.dates import fiscal_year
 from rulebook.rubric_json import rubric_json
 from rulebook.spec import RubricError, parse_rubric
@@ -229,6 +231,12 @@ class RoleAccess(ThaiDates):
         openable(context, request)
         return super().render_change_form(request, context, *args, **kwargs)
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and db_field.name in NAME_FIELDS:  # a name reaches mail headers: no control character
+            field.validators.append(validate_name)
+        return field
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         # Unit holds every administrative unit; the national contest's forms offer its 76 offices only.
         if db_field.related_model is Unit:
@@ -300,7 +308,7 @@ class YearFilter(admin.SimpleListFilter):
 
 
 def code_key(code: str) -> tuple:
-    return tuple(int(p) if p.isdigit() else 0 for p in code.split("."))
+    return tuple(whole(p) or 0 for p in code.split("."))
 
 
 class ContestFilter(admin.SimpleListFilter):

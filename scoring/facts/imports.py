@@ -14,6 +14,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
 from contests.models import Contest, ContestState, Level, Unit
+from core import acts
 from core.errors import RowError, RowsError, YearFrozen
 from core.sheets.limits import SheetError
 from core.sheets.tabular import read_rows
@@ -80,7 +81,11 @@ def facts_import(
     written. `dry_run` reports what would change and writes nothing. `backfill`: the rows record what
     happened before they were loaded (the demo's years): each receipt is told as of its own day, not as today's
     news at the top of everyone's inbox, and a year already over tells nothing (`_receipts_tell`).
+    Whoever's role steps up confirms the second factor first (`scoring.import_facts`), by every door: the
+    dashboard's upload, the API, the admin's import, one fact set; an office's own facts ask none.
     """
+    if user is not None:
+        acts.step_up(user, "scoring.import_facts")
     ensure_not_frozen(rubric)
     spec = selectors.rubric_spec(rubric)
     units = selectors.entrant_lookup(rubric)

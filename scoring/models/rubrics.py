@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contests.codes import validate_period_code
 from contests.models import Contest, national_q
+from core.numbers import is_whole
 from rulebook.rubric import criterion_label
 
 
@@ -21,7 +22,7 @@ class RubricQuerySet(models.QuerySet):
         """The rubric a URL names (Rubric.key): "2566" is the national contest of 2566; "chonburi-web-2564"
         a contest without periods (or its first period); "ubon-milestones-2568.2567-10" one period."""
         key = str(key)
-        if key.isdigit():
+        if is_whole(key):
             return self.national().filter(year=int(key)).select_related("contest")
         slug, _, period = key.partition(".")
         found = self.filter(contest__slug=slug).select_related("contest")

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.rulebook.worst_rubrics import WORST
+
 ROOT = Path(__file__).resolve().parents[2]
 SERVICES = ("DATABASE_URL", "REDIS_URL")  # unset: each bench makes its own SQLite file, whatever the suite runs on
 
@@ -27,6 +29,10 @@ SERVICES = ("DATABASE_URL", "REDIS_URL")  # unset: each bench makes its own SQLi
             ["content_check_ordinary_xlsx_20000_rows_median_ms", "content_check_backtracking_docx_median_ms"],
         ),
         ("import.py", ["import_sqlite_first_import_ms", "import_sqlite_changed_ms", "import_sqlite_unchanged_ms"]),
+        (
+            "rubric_worst.py",
+            [f"rubric_worst_{name}_ms" for name in WORST],
+        ),
         ("resumable.py", ["resumable_total_s", "resumable_identical", "resumable_rss_over_idle_mb"]),
         (
             "resumable.py --store s3",

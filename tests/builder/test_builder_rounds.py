@@ -2,12 +2,14 @@
 contest is saved again, an edited round stored, and what rulebook.rounds refuses said beside them, Thai first."""
 
 import json
+import time
 
 import pytest
 from django.utils.datastructures import MultiValueDict
 
 from builder.form import Builder
 from builder.prefill import to_form
+from builder.rounds import rounds_from_form
 from people.models import Role
 from scoring import selectors, services
 from scoring.models import Criterion
@@ -117,3 +119,39 @@ def test_the_page_offers_a_button_to_add_a_round_in_the_page(organiser_client, c
     section = section[: section.index("</details>")]
     assert section.count('class="round-row"') == 3  # the two rounds and a blank row
     assert '<button type="button" class="secondary add-round" hidden>เพิ่มรอบการส่ง</button>' in section
+
+
+@pytest.mark.parametrize("odd", ["²", "١", "๒", "①", "𝟚"])
+def test_a_round_day_in_another_scripts_digits_is_refused_beside_the_rounds(organiser_client, contest, odd):
+    form = to_form(selectors.contest_file(contest))
+    form.setlist("d0c0-round_day", ["", odd])
+    form.update({"action": "save", "reason": "รอบการส่งตามหนังสือกรม"})
+    response = _post(organiser_client, form)
+    assert response.status_code == 400
+    assert "รอบที่ 2: “day” ต้องเป็นวันที่ของเดือน ๑ ถึง ๓๑" in response.content.decode()
+    assert _rounds() == ROUNDS
+
+
+def test_a_series_over_every_year_typed_in_the_boxes_is_refused_before_it_is_made() -> None:
+    form = MultiValueDict({"p-round_label_th": ["รายเดือน"], "p-round_day": ["15"]})
+    form.setlist("p-round_from", ["0001-01"])
+    form.setlist("p-round_to", ["9999-12"])
+    for key in ("label_en", "due"):
+        form.setlist(f"p-round_{key}", [""])
+    refused: list[str] = []
+    started = time.process_time()
+    rounds_from_form(form, "p-", None, lambda name, text: refused.append(text))
+    assert time.process_time() - started < 0.05  # expanded month by month first, it took 0.8 s
+    assert refused == [
+        "รอบที่ 1: “from” และ “to” ต้องเป็นเดือนแบบ 2023-04 เรียงจากก่อนไปหลัง"
+        " / round 1: “from” and “to” must be months like 2023-04, in order"
+    ]
+
+
+def test_rows_past_the_cap_are_not_read() -> None:
+    form = MultiValueDict({"p-round_label_th": ["x"] * 5000, "p-round_due": ["31/03/2566"] * 5000})
+    for key in ("label_en", "day", "from", "to"):
+        form.setlist(f"p-round_{key}", [""] * 5000)
+    refused: list[str] = []
+    assert len(rounds_from_form(form, "p-", None, lambda name, text: refused.append(text))) == 25
+    assert refused == ["ตัวชี้วัดหนึ่งมีได้ไม่เกิน 24 รอบ / at most 24 rounds per criterion"]

@@ -192,3 +192,15 @@ def test_import_judgments_command_names_the_row_of_a_bad_items_cell(rubric, memb
         call_command("import_judgments", str(path), "--year", "2566")
     assert str(refused.value).splitlines()[1] == (f"แถวที่ 3: รายการที่ดำเนินการ: ไม่รู้จักรายการ {unknown} (ใช้ได้: 1, 2, 3)")
     assert not Judgment.objects.exists()
+
+
+def test_the_command_imports_as_central_staff_where_the_factor_is_required(
+    rubric, members, tmp_path, second_factor_required
+):
+    """Whoever runs a command holds the server: the --by person acts past the factor the pages ask for."""
+    central = UserFactory(role=Role.CENTRAL)
+    path = tmp_path / "scores.csv"
+    path.write_text(f"province,criterion,member,points\nTH-50,4.1.1,{members[0].username},3\n", encoding="utf-8-sig")
+    call_command("import_judgments", str(path), "--year", "2566", "--by", central.username)
+    assert list(Judgment.objects.values_list("points", flat=True)) == [D(3)]
+    assert ScoreChange.objects.get().changed_by == central

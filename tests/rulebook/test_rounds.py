@@ -1,10 +1,11 @@
 """A criterion's rounds (rulebook.rounds): each round with its own date, a monthly series made from a day of
 the month and its months, refused with the reason when wrong, and met by what was sent in its own window."""
 
+import time
 from datetime import date
 
 import pytest
-from django.utils.translation import override
+from django.utils.translation import gettext, override
 
 from rulebook.dates import fiscal_year
 from rulebook.moved import moved
@@ -81,3 +82,57 @@ def test_rounds_errors_carry_thai_and_english():
     with pytest.raises(RoundsError) as info:
         rounds_of([{"label_th": "x", "due": 5}], WINDOW)
     assert len(info.value.problems) == 1 and len(info.value.problems[0]) == 2
+
+
+def _cpu(call) -> tuple[object, float]:
+    started = time.process_time()
+    try:
+        outcome: object = call()
+    except RoundsError as error:
+        outcome = error.problems
+    return outcome, time.process_time() - started
+
+
+SERIES = {"label_th": "รายงาน", "label_en": "Report", "day": 15}
+AT_MOST = ("ตัวชี้วัดหนึ่งมีได้ไม่เกิน 24 รอบ", "at most 24 rounds per criterion")
+
+
+def test_a_series_over_every_year_is_refused_by_its_ends_before_any_round_is_made():
+    series = [{**SERIES, "from": "0001-01", "to": "9999-12"}]
+    problems, cpu = _cpu(lambda: rounds_of(series, WINDOW))
+    assert problems == [_both("round %(n)s: “from” and “to” must be months like 2023-04, in order", n=1)]
+    assert cpu < 0.05  # expanded month by month first, it took 0.8 s
+
+
+def test_a_series_outside_the_contests_window_is_refused_by_its_ends():
+    series = [{**SERIES, "from": "2023-01", "to": "2100-12"}]
+    problems, cpu = _cpu(lambda: rounds_of(series, WINDOW))
+    assert len(problems) == 1 and problems[0][1].startswith("round 1: the date “2100-12” reads as 15 Dec 2100")
+    assert cpu < 0.05
+
+
+def test_a_series_longer_than_the_criterions_cap_is_refused_by_its_count():
+    series = [{**SERIES, "from": "2022-01", "to": "2023-12"}, {**SERIES, "from": "2024-01", "to": "2024-01"}]
+    assert rounds_of(series[:1], WINDOW)[-1].due == date(2023, 12, 15)  # 24: the cap itself
+    problems, _ = _cpu(lambda: rounds_of(series, WINDOW))
+    assert problems == [AT_MOST]
+
+
+def test_more_entries_than_the_cap_are_refused_at_once():
+    entries = [{"label_th": "x", "due": "2023-01-01"}] * 10_000
+    problems, cpu = _cpu(lambda: rounds_of(entries, WINDOW))
+    assert problems == [AT_MOST] and cpu < 0.05
+
+
+def test_a_month_of_year_zero_is_refused_without_a_window():
+    assert _cpu(lambda: rounds_of([{**SERIES, "from": "0000-01", "to": "0000-02"}]))[0] == [
+        _both("round %(n)s: “from” and “to” must be months like 2023-04, in order", n=1)
+    ]
+
+
+def _both(msgid: str, **values) -> tuple[str, str]:
+    with override("th"):
+        th = gettext(msgid) % values
+    with override("en"):
+        en = gettext(msgid) % values
+    return th, en

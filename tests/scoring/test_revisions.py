@@ -137,15 +137,14 @@ def test_a_draft_changes_without_a_reason_and_is_still_recorded(world):
     assert (change.state, change.reason) == (ContestState.DRAFT, "")
 
 
-@pytest.mark.parametrize("draft", [True, False])  # the builder's draft; a file uploaded, open at once
-def test_a_new_contest_is_recorded_as_created_with_no_reason_asked(db, chiang_mai, draft):
+def test_a_new_contest_is_recorded_as_created_a_draft_with_no_reason_asked(db, chiang_mai):
     organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
     rubric = office_contest("cm-web-2564", chiang_mai, DistrictFactory(parent=chiang_mai))
     data = {**selectors.contest_file(rubric), "contest": {**selectors.contest_file(rubric)["contest"]}}
     data["contest"]["slug"] = "cm-web-2565"
-    services.contest_save(user=organiser, data=data, draft=draft)
+    services.contest_save(user=organiser, data=data)
     change = RubricChange.objects.get()
-    assert (change.changes, change.reason, change.state) == ({"created": True}, "", "draft" if draft else "open")
+    assert (change.changes, change.reason, change.state) == ({"created": True}, "", "draft")
 
 
 def test_a_frozen_contest_refuses_a_change_before_asking_anything(world):

@@ -18,12 +18,14 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts import provision
 from awards import services as awards_services
 from committee import panels
+from committee.imports import judgments_import
 from contests.models import Contest, ContestState
 from core import acts
 from core.acts import SecondFactorRequired
 from ops import nextyear
 from people.models import Role
 from scoring import revisions, services, snapshots, timetable
+from scoring.facts.imports import facts_import
 from scoring.models import HolidayOverride, Rubric, StandingsSnapshot
 from scoring.recompute import standings_recompute
 from scoring.ties import settle
@@ -53,12 +55,16 @@ def test_the_declaration_lists_the_acts_the_issue_names():
         "accounts.close_unused",
         "accounts.provision",
         "accounts.user_admin",
+        "awards.change_signature",
+        "awards.generate_documents",
         "awards.manage_certificate",
+        "committee.import_judgments",
         "committee.manage_panel",
         "ops.open_next_year",
         "scoring.change_open_contest",
         "scoring.edit_calendar",
         "scoring.freeze",
+        "scoring.import_facts",
         "scoring.open_contest",
         "scoring.publish",
         "scoring.settle_tie",
@@ -175,6 +181,32 @@ SERVICES = {
         lambda user, rubric, office: timetable.holiday_override_save(
             user=user, day=date(2023, 1, 3), is_holiday=True, name_th="วันหยุดทดสอบ"
         ),
+    ),
+    "scoring.import_facts": (
+        "organiser",
+        None,
+        lambda user, rubric, office: facts_import(rubric=office[0], rows=[], user=user, dry_run=True),
+    ),
+    "committee.import_judgments": (
+        "organiser",
+        None,
+        lambda user, rubric, office: judgments_import(rubric=office[0], rows=[], by=user, dry_run=True),
+    ),
+    "awards.change_signature": (
+        "organiser",
+        None,
+        lambda user, rubric, office: awards_services.signature_set(
+            rubric=office[0],
+            signer_name="นายทดสอบ",
+            signer_position="นายอำเภอ",
+            announced_on=date(2021, 9, 30),
+            user=user,
+        ),
+    ),
+    "awards.generate_documents": (
+        "central",
+        None,
+        lambda user, rubric, office: awards_services.document_request(rubric=rubric, kind="announcement", user=user),
     ),
 }
 
