@@ -22,7 +22,7 @@ from rulebook.rules.evidence import FILE_KINDS, FILE_TYPES
 
 TYPES = (
     ("pdf", "PDF"), ("jpeg", "JPG"), ("png", "PNG"), ("docx", "Word (DOCX)"), ("xlsx", "Excel (XLSX)"),
-    ("pptx", "PowerPoint (PPTX)"), ("mp4", gettext_lazy("MP4 video")),
+    ("pptx", "PowerPoint (PPTX)"), ("mp4", gettext_lazy("video (MP4, MOV, M4V, 3GP)")),
 )  # fmt: skip
 KINDS = (
     ("pdf", "PDF"),

@@ -4,7 +4,9 @@ The demo runs each shipped office contest again in the present fiscal year, so t
 in a real year. Everything dated moves with it: ISO dates anywhere (deadlines, a rule's "by"), and the
 years a text names, B.E. or Gregorian, in Arabic or Thai digits ("ปีงบประมาณ พ.ศ. ๒๕๖๕", "April 2025",
 a period's code "2568-04", a slug "nongkhai-missions-2565"). Only years near the contest's own are
-touched, so a count or a threshold that merely looks like a year ("2000 households") stays as it is.
+touched, so a count or a threshold that merely looks like a year ("2000 households") stays as it is. A
+range of years ("ปี ๒๕๖๖ – ๒๕๗๐", "2561-2564") moves as one: when either end is near, both ends move by the
+same amount, so a five-year plan stays five years long (docs/decisions.md, decision 14).
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ from datetime import date
 from rulebook.dates import BE_OFFSET, shift_year
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_YEAR = re.compile(r"(?<![\d๐-๙])([\d๐-๙]{4})(?![\d๐-๙])")
+# A year, or a range of two ("๒๕๖๖ – ๒๕๗๐", "2561-2564", "2561 ถึง 2564"); a period's code "2568-04" is one year.
+_YEAR = re.compile(r"(?<![\d๐-๙])([\d๐-๙]{4})(?:(\s*[-–—]\s*|\s*ถึง\s*)([\d๐-๙]{4}))?(?![\d๐-๙])")
 _THAI = "๐๑๒๓๔๕๖๗๘๙"
 _TO_ARABIC = str.maketrans(_THAI, "0123456789")
 _TO_THAI = str.maketrans("0123456789", _THAI)
 # How far a contest's texts reach around its own year: seed 002 bars subdistricts chosen in "ปี 2561 – 2564".
 REACH = range(-5, 2)
+SPAN = 20  # the longest range of years a text names: a plan's years, never a count beside a year
 YEAR_KEYS = ("year", "barred_from", "barred_to")  # whole B.E. years held as numbers
 
 
@@ -29,13 +33,23 @@ def moved(data: object, *, year: int, years: int) -> object:
     be = {year + k for k in REACH}
     ce = {y - BE_OFFSET for y in be}
 
-    def one_year(match: re.Match[str]) -> str:
-        text = match.group(1)
-        number = int(text.translate(_TO_ARABIC))
-        if number not in be and number not in ce:
-            return text
-        new = str(number + years)
+    def near(number: int) -> bool:
+        return number in be or number in ce
+
+    def year_moved(text: str) -> str:
+        new = str(int(text.translate(_TO_ARABIC)) + years)
         return new.translate(_TO_THAI) if text[0] in _THAI else new
+
+    def one_year(match: re.Match[str]) -> str:
+        first, between, last = match.groups()
+        start = int(first.translate(_TO_ARABIC))
+        if last is None:
+            return year_moved(first) if near(start) else first
+        end = int(last.translate(_TO_ARABIC))
+        if 0 <= end - start <= SPAN and (near(start) or near(end)):
+            return year_moved(first) + between + year_moved(last)
+        # not a range of years: each number stands alone
+        return (year_moved(first) if near(start) else first) + between + (year_moved(last) if near(end) else last)
 
     def walk(item: object, key: str = "") -> object:
         if isinstance(item, dict):

@@ -233,7 +233,8 @@ def _local_path(upload) -> tuple[str, tempfile.NamedTemporaryFile | None]:
 def _unreadable(name: str) -> PortalError:
     return PortalError(
         format_lazy(
-            gettext_lazy("the length of the video “{name}” cannot be read from the file (send an MP4 file)"), name=name
+            gettext_lazy("the length of the video “{name}” cannot be read from the file (send it as MP4 or MOV)"),
+            name=name,
         ),
         code="video_unreadable",
     )

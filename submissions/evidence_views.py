@@ -93,7 +93,10 @@ def upload(request, year: ContestKey, code: str, criterion: str):
 
 def _upload(request, ctx: dict):
     files = request.FILES.getlist("file")
-    refused = [_refusal(name, r) for name, r in request.upload_refusals]
+    refused = [
+        _refusal(name, policy.refusal_for(r, ctx["rubric"], ctx["criterion"].code))
+        for name, r in request.upload_refusals
+    ]
     created = []
     for f in files:
         try:

@@ -6,7 +6,9 @@ from __future__ import annotations
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from core.validators.content import TYPES
+from core.i18n import Text, either
+from core.thai import thai_digits
+from core.validators.content import TYPES, WRONG_TYPE
 from core.validators.refusal import UploadRefused
 from rulebook.rules.evidence import EvidenceExpected
 from scoring import lifecycle
@@ -15,16 +17,29 @@ from scoring.models import Rubric
 from scoring.selectors import rubric_spec
 
 DEFAULT_TYPES = frozenset({"pdf", "png", "jpeg", "docx", "xlsx", "pptx"})
-TYPE_LABELS = {
+# A rubric's "mp4" means a video: the formats phones record come with it (docs/decisions.md, decision 15).
+PHONE_VIDEO = frozenset({"mov", "m4v", "3gp"})
+VIDEO_LABEL = _("video (MP4, MOV, M4V, 3GP)")
+TYPE_LABELS: dict[str, Text] = {
     "pdf": "PDF",
     "png": "PNG",
     "jpeg": "JPG",
     "docx": "Word (DOCX)",
     "xlsx": "Excel (XLSX)",
     "pptx": "PowerPoint (PPTX)",
-    "mp4": "MP4",
+    "mp4": VIDEO_LABEL,
 }
 ORDER = ["pdf", "jpeg", "png", "docx", "xlsx", "pptx", "mp4"]
+ACCEPT = {
+    "pdf": ".pdf",
+    "png": ".png",
+    "jpeg": ".jpg,.jpeg",
+    "docx": ".docx",
+    "xlsx": ".xlsx",
+    "pptx": ".pptx",
+    # the extensions and the types phones give their videos: an iPhone's picker hides IMG_0412.MOV without them
+    "mp4": ".mp4,.mov,.m4v,.3gp,video/mp4,video/quicktime,video/x-m4v,video/3gpp",
+}
 
 
 def expected(rubric: Rubric, criterion_code: str) -> EvidenceExpected:
@@ -35,13 +50,47 @@ def expected(rubric: Rubric, criterion_code: str) -> EvidenceExpected:
 
 
 def allowed_types(rubric: Rubric, criterion_code: str) -> frozenset[str]:
+    """The content types (keys of core.validators.content.TYPES) this criterion takes."""
     types = expected(rubric, criterion_code).types
-    return DEFAULT_TYPES if types is None else types
+    if types is None:
+        return DEFAULT_TYPES
+    return types | PHONE_VIDEO if "mp4" in types else types
 
 
-def allowed_labels(rubric: Rubric, criterion_code: str) -> list[str]:
+def allowed_labels(rubric: Rubric, criterion_code: str) -> list[Text]:
     allowed = allowed_types(rubric, criterion_code)
     return [TYPE_LABELS[t] for t in ORDER if t in allowed]
+
+
+def type_refusal(rubric: Rubric, criterion_code: str) -> UploadRefused:
+    """A file this criterion does not take, said with what it does take and the way on from this page: a video
+    kept elsewhere goes as a link (the criterion page's "Send a link" box), another file saved as one it takes."""
+    allowed = allowed_types(rubric, criterion_code)
+    hint = (
+        _("Another video: save it as MP4, or send its YouTube or Facebook address under “Send a link” on this page.")
+        if "mp4" in allowed
+        else _("Save the file as one of these first, or send its address under “Send a link” on this page.")
+    )
+    labels = allowed_labels(rubric, criterion_code)
+    return UploadRefused(
+        format_lazy(
+            _("File type not accepted: criterion {code} takes only {types} (checked by content, not name). {hint}"),
+            code=either(thai_digits(criterion_code), criterion_code),  # ๔.๑.๒ on a Thai page, as the page writes it
+            types=format_lazy("{}" + ", {}" * (len(labels) - 1), *labels),
+            hint=hint,
+        ),
+        code=WRONG_TYPE,
+    )
+
+
+def refusal_for(refusal: UploadRefused, rubric: Rubric, criterion_code: str) -> UploadRefused:
+    """A refusal as this criterion's page says it: a file of a kind it does not take names what it takes."""
+    return type_refusal(rubric, criterion_code) if refusal.code == WRONG_TYPE else refusal
+
+
+def accept_attribute(rubric: Rubric, criterion_code: str) -> str:
+    """For <input accept>: a convenience for the file picker only; the server checks content."""
+    return ",".join(ACCEPT[t] for t in ORDER if t in allowed_types(rubric, criterion_code))
 
 
 KIND_ORDER = ["pdf", "image", "office", "video"]
@@ -51,13 +100,6 @@ def allowed_kinds(rubric: Rubric, criterion_code: str) -> list[str]:
     """The size-limit groups (FileKind) of the types this criterion takes, in the page's order."""
     kinds = {TYPES[t][0] for t in allowed_types(rubric, criterion_code)}
     return [k for k in KIND_ORDER if k in kinds]
-
-
-def accept_attribute(rubric: Rubric, criterion_code: str) -> str:
-    """For <input accept>: a convenience for the file picker only; the server checks content."""
-    exts = {"pdf": ".pdf", "png": ".png", "jpeg": ".jpg,.jpeg", "docx": ".docx", "xlsx": ".xlsx"}
-    exts |= {"pptx": ".pptx", "mp4": ".mp4"}
-    return ",".join(exts[t] for t in ORDER if t in allowed_types(rubric, criterion_code))
 
 
 def innovation_criterion(rubric: Rubric) -> str | None:

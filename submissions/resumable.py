@@ -52,7 +52,7 @@ from scoring.access import contest_or_404
 from scoring.models import Criterion
 from stages.services import stage_file_may_submit, stage_file_submit
 
-from . import services
+from . import policy, services
 from .models import ResumableState, ResumableUpload
 from .uploads import limits_bytes, storage_full
 
@@ -62,7 +62,7 @@ CHECKSUMS = {"sha1": hashlib.sha1, "sha256": hashlib.sha256, "md5": hashlib.md5}
 # minutes. Beat's minute job (submissions.resumable_recover) then saves it.
 SAVING_AT_MOST = timedelta(minutes=3)
 BLOCK = 1 << 20
-KIND_OF_EXT = {ext: kind for kind, _, ext in TYPES.values()} | {".jpeg": "image", ".mov": "video", ".m4v": "video"}
+KIND_OF_EXT = {ext: kind for kind, _, ext in TYPES.values()} | {".jpeg": "image"}
 SNIFF_BYTES = 16
 
 
@@ -330,7 +330,7 @@ def _first_bytes_look_right(upload: ResumableUpload, head: bytes) -> None:
     refused after its first bytes, not after all of them."""
     kind = sniff_group(head[:SNIFF_BYTES])
     if kind is None:
-        _refuse(upload, refuse_type())
+        _refuse(upload, policy.type_refusal(upload.rubric, upload.code) if upload.rubric_id else refuse_type())
     limit = limits_bytes()[kind]
     if upload.length > limit:
         _refuse(upload, size_refusal(kind, limit))

@@ -61,12 +61,12 @@ def _store(upload: UploadedFile, rubric: Rubric, unit: Unit, criterion_code: str
     tmp_path = upload.temporary_file_path() if hasattr(upload, "temporary_file_path") else None
     if tmp_path is None:
         raise UploadRefused("ไม่ได้รับไฟล์", "No file received")
-    detected = inspect_file(tmp_path)
+    try:
+        detected = inspect_file(tmp_path)
+    except UploadRefused as refusal:
+        raise policy.refusal_for(refusal, rubric, criterion_code) from None
     if detected.subtype not in policy.allowed_types(rubric, criterion_code):
-        allowed = ", ".join(policy.allowed_labels(rubric, criterion_code))
-        raise UploadRefused(
-            f"ตัวชี้วัด {criterion_code} รับเฉพาะ {allowed}", f"Criterion {criterion_code} accepts only {allowed}"
-        )
+        raise policy.type_refusal(rubric, criterion_code)
     size = os.path.getsize(tmp_path)
     # The limits this request's streaming handler already read, else read them now.
     limits = getattr(upload, "limits", None)

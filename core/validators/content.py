@@ -26,8 +26,22 @@ TYPES = {
     "xlsx": ("office", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx"),
     "pptx": ("office", "application/vnd.openxmlformats-officedocument.presentationml.presentation", ".pptx"),
     "mp4": ("video", "video/mp4", ".mp4"),
+    "mov": ("video", "video/quicktime", ".mov"),
+    "m4v": ("video", "video/x-m4v", ".m4v"),
+    "3gp": ("video", "video/3gpp", ".3gp"),
 }
-MP4_BRANDS = {b"isom", b"iso2", b"iso4", b"iso5", b"iso6", b"mp41", b"mp42", b"avc1", b"M4V ", b"dash", b"MSNV"}
+# The videos phones record, known by the major brand in their first box (`ftyp`): each is the same ISO base
+# media file (ISO/IEC 14496-12: boxes, a movie, tracks, sample tables), so every check below reads them alike.
+# HEVC (H.265) changes only the pictures inside, which are never decoded here: it comes as MP4 or QuickTime.
+VIDEO_BRANDS = dict.fromkeys(
+    (b"isom", b"iso2", b"iso4", b"iso5", b"iso6", b"mp41", b"mp42", b"avc1", b"dash", b"MSNV"), "mp4"
+) | {
+    b"qt  ": "mov",  # QuickTime: what an iPhone records (IMG_0412.MOV)
+    b"M4V ": "m4v",
+    b"M4VH": "m4v",
+    b"M4VP": "m4v",
+    **dict.fromkeys((b"3gp4", b"3gp5", b"3gp6", b"3gp7", b"3gs7", b"3ge6", b"3ge7", b"3gg6", b"3g2a", b"3g2b"), "3gp"),
+}
 # Markup a browser could be talked into running, should the file ever be shown inline somewhere.
 MARKUP = (b"<html", b"<script", b"<!doctype", b"<body", b"<svg", b"<iframe", b"<?xml-stylesheet", b"javascript:")
 # Zip-bomb limits: we never unpack, but a viewer opening the file on a committee laptop would.
@@ -35,7 +49,7 @@ ZIP_MAX_ENTRIES = 5000
 ZIP_MAX_TOTAL = 300 * 1024 * 1024
 ZIP_MAX_RATIO = 150
 OOXML_MAIN = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx", "ppt/presentation.xml": "pptx"}
-# Top-level MP4 boxes (ISO/IEC 14496-12); anything else after `ftyp` is not a video.
+# Top-level boxes of a video (ISO/IEC 14496-12; `wide` is QuickTime's); anything else after `ftyp` is not one.
 MP4_BOXES = {
     b"ftyp",
     b"moov",
@@ -82,8 +96,15 @@ def sniff_group(head: bytes) -> str | None:
         return "image"
     if head.startswith(b"PK\x03\x04"):
         return "office"
-    if len(head) >= 12 and head[4:8] == b"ftyp" and head[8:12] in MP4_BRANDS:
+    if video_subtype(head) is not None:
         return "video"
+    return None
+
+
+def video_subtype(head: bytes) -> str | None:
+    """Which of the videos phones record the first bytes begin (a key of TYPES), or None for none of them."""
+    if len(head) >= 12 and head[4:8] == b"ftyp":
+        return VIDEO_BRANDS.get(head[8:12])
     return None
 
 
@@ -131,10 +152,17 @@ def _mp4_boxes_ok(path: str) -> bool:
     return offset == size
 
 
+WRONG_TYPE = "wrong_type"  # the code of a refusal of the file's kind, which a criterion's page says its own way
+
+
 def refuse_type() -> UploadRefused:
+    """A kind the portal takes nowhere; where the criterion is known, its page names what that one takes
+    (submissions.policy.type_refusal)."""
     return UploadRefused(
-        "ชนิดไฟล์ไม่ถูกต้อง: รับเฉพาะ PDF, JPG/PNG, DOCX/XLSX/PPTX และ MP4 (ตรวจจากเนื้อหาไฟล์ ไม่ใช่นามสกุล)",
-        "File type not accepted: only PDF, JPG/PNG, DOCX/XLSX/PPTX and MP4 (checked by content, not extension)",
+        "ชนิดไฟล์ไม่ถูกต้อง: รับเฉพาะ PDF, JPG/PNG, DOCX/XLSX/PPTX และวีดิทัศน์ MP4/MOV/M4V/3GP (ตรวจจากเนื้อหาไฟล์ ไม่ใช่นามสกุล)",
+        "File type not accepted: only PDF, JPG/PNG, DOCX/XLSX/PPTX and MP4/MOV/M4V/3GP video (checked by content, not"
+        " extension)",
+        code=WRONG_TYPE,
     )
 
 
@@ -199,17 +227,17 @@ def inspect_file(path: str) -> Detected:
     if group == "office":
         return Detected(_check_zip(path, budget))
     if not _mp4_boxes_ok(path):
-        raise UploadRefused("ไฟล์ MP4 ไม่สมบูรณ์หรือมีเนื้อหาแปลกปลอม", "The MP4 video is incomplete or has foreign content")
+        raise UploadRefused("ไฟล์วีดิทัศน์ไม่สมบูรณ์หรือมีเนื้อหาแปลกปลอม", "The video is incomplete or has foreign content")
     check_video(path)
     with open(path, "rb") as f:
         hidden = hidden_content(f)
     if hidden is not None:  # a player skips free, skip and uuid boxes; a file kept as evidence carries them
         raise UploadRefused(
-            "ไฟล์ MP4 นี้มีเนื้อหาอื่นซ่อนอยู่ (หน้าเว็บ โปรแกรม ไฟล์บีบอัด หรือ PDF) จึงไม่รับ กรุณาส่งไฟล์ตามที่โปรแกรมตัดต่อบันทึกออกมา",
-            "This MP4 hides other content (a web page, a program, an archive or a PDF) and is refused; "
+            "ไฟล์วีดิทัศน์นี้มีเนื้อหาอื่นซ่อนอยู่ (หน้าเว็บ โปรแกรม ไฟล์บีบอัด หรือ PDF) จึงไม่รับ กรุณาส่งไฟล์ตามที่โปรแกรมตัดต่อบันทึกออกมา",
+            "This video hides other content (a web page, a program, an archive or a PDF) and is refused; "
             "send the file as your editor saved it",
         )
-    return Detected("mp4")
+    return Detected(video_subtype(head) or "mp4")
 
 
 def clean_name(raw: str | None, ext: str) -> str:

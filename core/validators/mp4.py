@@ -1,6 +1,6 @@
-"""An MP4/MOV file's boxes (ISO/IEC 14496-12) read for what the portal checks: how long its tracks' samples
-last against what its headers claim, and what its free-form boxes hold. Only box headers and the small
-timing boxes are read; the pictures are never decoded."""
+"""A video's boxes (ISO/IEC 14496-12, which MP4, QuickTime .mov, M4V and 3GP all share) read for what the
+portal checks: how long its tracks' samples last against what its headers claim, and what its free-form boxes
+hold. Only box headers and the small timing boxes are read; the pictures (H.264, HEVC) are never decoded."""
 
 from __future__ import annotations
 
@@ -119,21 +119,24 @@ class _Boxes:
 def _track(stream: BinaryIO, start: int, stop: int, movie_scale: int) -> Track:
     found = _Boxes()
 
-    def walk(begin: int, finish: int) -> None:
+    def walk(begin: int, finish: int, parent: bytes) -> None:
         for kind, body, end in boxes(stream, begin, finish):
             if kind == b"tkhd":
                 found.tkhd = _tkhd_duration(stream, body, end)
             elif kind == b"mdhd":
                 found.mdhd = _times(stream, body, end)
-            elif kind == b"hdlr":
+            elif kind == b"hdlr" and parent == b"mdia":
+                # The media's handler ("vide"). QuickTime also puts a data handler (component "dhlr",
+                # subtype "alis" or "url ") in minf, at the same place in its box: that one says nothing of
+                # the track, and read as the track's it hid every iPhone video's pictures.
                 stream.seek(body + 8)
                 found.hdlr = stream.read(4)
             elif kind == b"stts":
                 found.stts = _stts_units(stream, body, end)
             elif kind in CONTAINERS:
-                walk(body, end)
+                walk(body, end, kind)
 
-    walk(start, stop)
+    walk(start, stop, b"trak")
     scale, media = found.mdhd or (0, 0)
     tkhd, stts = found.tkhd, found.stts
     return Track(

@@ -10,9 +10,17 @@ class UploadRefused(PortalError):
 
     code = "upload_refused"
 
-    def __init__(self, message, en: str | None = None, *, too_big: bool = False, status: int | None = None):
+    def __init__(
+        self,
+        message,
+        en: str | None = None,
+        *,
+        too_big: bool = False,
+        status: int | None = None,
+        code: str | None = None,
+    ):
         self.too_big = too_big
-        super().__init__(message, en, status=status or (413 if too_big else 400))
+        super().__init__(message, en, status=status or (413 if too_big else 400), code=code)
 
 
 def size_refusal(kind: str, limit: int) -> UploadRefused:

@@ -12,14 +12,9 @@
   if (!(window.crypto && window.crypto.subtle)) return; // only over https: paste the SHA-256 instead
   zone.hidden = false;
 
-  // The page's pattern: the Thai, then its English in a span of its own (the words: the zone's data- attributes).
+  // The words, in the page's one language, from the zone's data- attributes.
   function say(word) {
-    const en = document.createElement("span");
-    en.className = "en";
-    en.lang = "en";
-    en.textContent = zone.dataset[word + "En"];
-    msg.textContent = zone.dataset[word] + " ";
-    msg.append(en);
+    msg.textContent = zone.dataset[word];
   }
 
   async function check(file) {
@@ -45,10 +40,6 @@
     zone.classList.remove("over");
     check(e.dataTransfer.files[0]);
   });
-  zone.addEventListener("keydown", (e) => {
-    if (e.key === "Enter" || e.key === " ") {
-      e.preventDefault();
-      input.click();
-    }
-  });
+  // The button is the way in for a keyboard, a switch or a screen reader; the zone only takes a dropped file.
+  document.getElementById("verify-choose").addEventListener("click", () => input.click());
 })();

@@ -212,5 +212,13 @@
     zone.addEventListener(t, function (e) { e.preventDefault(); zone.classList.remove("over"); });
   });
   zone.addEventListener("drop", function (e) { if (e.dataTransfer) add(e.dataTransfer.files); });
+  // The zone is a button (role="button"): a click, Enter or Space opens the file chooser, as "choose files" does.
+  zone.addEventListener("click", function () { input.click(); });
+  zone.addEventListener("keydown", function (e) {
+    if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      input.click();
+    }
+  });
   form.addEventListener("submit", function (e) { e.preventDefault(); add(input.files); });
 })();

@@ -8,7 +8,7 @@ from core.validators.content import UploadRefused, inspect_file
 from tests.stages.stage_support import box, track_mp4
 from tests.submissions import files
 
-HIDDEN_TH = "ไฟล์ MP4 นี้มีเนื้อหาอื่นซ่อนอยู่ (หน้าเว็บ โปรแกรม ไฟล์บีบอัด หรือ PDF) จึงไม่รับ"
+HIDDEN_TH = "ไฟล์วีดิทัศน์นี้มีเนื้อหาอื่นซ่อนอยู่ (หน้าเว็บ โปรแกรม ไฟล์บีบอัด หรือ PDF) จึงไม่รับ"
 XMP_UUID = bytes.fromhex("be7acfcb97a942e89c71999491e3afac")
 PAYLOADS = {
     "html": b"<HTML><body>hi</body></html>",

@@ -48,3 +48,25 @@ def test_every_shipped_office_rubric_moved_is_still_a_rubric_of_its_new_year():
         data = json.loads(path.read_text(encoding="utf-8"))
         spec = parse_rubric(moved(data, year=data["year"], years=5))
         assert spec.year == data["year"] + 5, path.name
+
+
+def test_a_range_of_years_moves_as_one_whatever_the_reach():
+    # the shipped rubric's 1.4 names a five-year plan whose last year lies beyond the reach around 2566
+    texts = ["แผนพัฒนาจังหวัด ปี ๒๕๖๖ – ๒๕๗๐", "2566–2570", "ปี 2561-2564", "2561 ถึง 2575", "2566-04"]
+    assert moved(texts, year=2566, years=4) == [
+        "แผนพัฒนาจังหวัด ปี ๒๕๗๐ – ๒๕๗๔",
+        "2570–2574",
+        "ปี 2565-2568",
+        "2565 ถึง 2579",
+        "2570-04",
+    ]
+
+
+def test_a_year_beside_a_number_that_is_no_year_moves_alone():
+    assert moved(["2566-2000 households", "2500-2566"], year=2566, years=4) == ["2570-2000 households", "2500-2570"]
+
+
+def test_the_shipped_national_rubric_keeps_its_five_year_plan():
+    data = json.loads((RUBRICS / "2566.json").read_text(encoding="utf-8"))
+    text = json.dumps(moved(data, year=2566, years=4), ensure_ascii=False)
+    assert "๒๕๗๐ – ๒๕๗๔" in text and "2570–2574" in text and "๒๕๗๐ – ๒๕๗๐" not in text

@@ -11,13 +11,19 @@ from tests.submissions.conftest import stored_files
 from . import files_more as more
 
 JSON = {"accept": "application/json"}
-TYPE = "ชนิดไฟล์ไม่ถูกต้อง: รับเฉพาะ PDF, JPG/PNG, DOCX/XLSX/PPTX และ MP4 (ตรวจจากเนื้อหาไฟล์ ไม่ใช่นามสกุล)"
+TYPE = (
+    "ชนิดไฟล์ไม่ถูกต้อง: ตัวชี้วัด ๑.๑ รับเฉพาะ PDF, JPG, PNG, Word (DOCX), Excel (XLSX), PowerPoint (PPTX) (ตรวจจาก"
+    "เนื้อหาไฟล์ ไม่ใช่นามสกุล) ให้บันทึกไฟล์เป็นชนิดข้างต้นก่อน หรือส่งที่อยู่ของไฟล์ทางช่อง “ส่งลิงก์” ในหน้านี้"
+)
+TYPE_VIDEO = (
+    "ชนิดไฟล์ไม่ถูกต้อง: ตัวชี้วัด ๔.๑.๒ รับเฉพาะ PDF, วีดิทัศน์ (MP4, MOV, M4V, 3GP) (ตรวจจากเนื้อหาไฟล์ ไม่ใช่นามสกุล)"
+    " วีดิทัศน์ชนิดอื่นให้บันทึกเป็น MP4 ก่อน หรือส่งที่อยู่บน YouTube หรือ Facebook ทางช่อง “ส่งลิงก์” ในหน้านี้"
+)
 
 REFUSED = [
     ("png_truncated", "1.1", "a.png", more.png_truncated, "ไฟล์ PNG ไม่สมบูรณ์"),
     ("jpeg_trailing_html", "1.1", "a.jpg", more.jpeg_trailing_html, TYPE),
-    ("mp4_quicktime_brand", "4.1.2", "clip.mp4", lambda: more.mp4_brand(b"qt  "), TYPE),
-    ("mp4_3gp_brand", "4.1.2", "clip.mp4", lambda: more.mp4_brand(b"3gp4"), TYPE),
+    ("mp4_unknown_brand", "4.1.2", "clip.mp4", lambda: more.mp4_brand(b"heic"), TYPE_VIDEO),
     ("ooxml_too_many_parts", "1.1", "plan.docx", lambda: more.ooxml_parts(5001), "ไฟล์มีส่วนประกอบมากผิดปกติ"),
     ("exe_named_double_extension", "1.1", "a.pdf.exe", lambda: b"MZ\x90\x00" + b"\x00" * 200, TYPE),
 ]
@@ -49,7 +55,7 @@ ACTIVE_CONTENT = [
         "4.1.2",
         "clip.mp4",
         more.mp4_then_html,
-        "MP4",
+        "วีดิทัศน์",
         id="mp4_ftyp_then_html",
     ),
     pytest.param(
@@ -124,7 +130,7 @@ def test_upload_active_content_refused_and_nothing_stored(owner_client, media_ro
 
     assert response.status_code == 400
     assert response.json()["created"] == []
-    assert response.json()["refused"][0]["th"].startswith(("ชนิดไฟล์ไม่ถูกต้อง", "ไม่รับ", f"ไฟล์ {kind}"))
+    assert response.json()["refused"][0]["th"].startswith(("ชนิดไฟล์ไม่ถูกต้อง", "ไม่รับ", f"ไฟล์ {kind}", f"ไฟล์{kind}"))
     assert Evidence.objects.count() == 0
     assert stored_files(media_root) == []
 

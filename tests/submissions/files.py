@@ -9,6 +9,7 @@ import zlib
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from contests.media import sample_video
+from tests.stages.stage_support import box
 
 
 def pdf(extra: bytes = b"", size: int = 0) -> bytes:
@@ -68,3 +69,21 @@ def mp4(size: int = 4096) -> bytes:
 
 def upload(name: str, data: bytes, content_type: str = "application/octet-stream") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def quicktime(seconds: float, brand: bytes = b"qt  ", scale: int = 600) -> bytes:
+    """A video laid out as an iPhone writes IMG_0412.MOV: ftyp `qt  `, wide, mdat, then moov, whose video
+    track's media has QuickTime's two handlers (the media's "mhlr"/"vide", then minf's "dhlr"/"alis") and one
+    sample `seconds` long. `brand`: the same file as another phone's format brands it (3GP, M4V)."""
+    units = round(seconds * scale)
+    mvhd = struct.pack(">B3xIIII", 0, 0, 0, scale, units) + bytes(80)
+    tkhd = struct.pack(">B3xIIIII", 0, 0, 0, 1, 0, units) + bytes(60)
+    mdhd = struct.pack(">B3xIIII", 0, 0, 0, scale, units) + bytes(4)
+    media_handler = struct.pack(">B3x4s4s", 0, b"mhlr", b"vide") + bytes(12) + b"\x0cCoreMediaVideo"
+    data_handler = struct.pack(">B3x4s4s", 0, b"dhlr", b"alis") + bytes(12) + b"\x0bCoreMediaData"
+    stbl = box(b"stbl", box(b"stts", struct.pack(">B3xIII", 0, 1, 1, units)))
+    minf = box(b"minf", box(b"hdlr", data_handler) + box(b"dinf", b"") + stbl)
+    mdia = box(b"mdia", box(b"mdhd", mdhd) + box(b"hdlr", media_handler) + minf)
+    trak = box(b"trak", box(b"tkhd", tkhd) + mdia)
+    ftyp = box(b"ftyp", brand + b"\x00\x00\x00\x00" + brand)
+    return ftyp + box(b"wide", b"") + box(b"mdat", b"\x00" * 64) + box(b"moov", box(b"mvhd", mvhd) + trak)

@@ -48,8 +48,8 @@ HOSTILE = [
     ("elf_renamed_mp4", "4.1.2", "clip.mp4", b"\x7fELF\x02\x01\x01" + b"\x00" * 100, "video/mp4", "ชนิดไฟล์ไม่ถูกต้อง"),
     ("php_renamed_jpg", "1.1", "a.jpg", b"<?php system($_GET['c']); ?>", "image/jpeg", "ชนิดไฟล์ไม่ถูกต้อง"),
     ("shell_script_as_xlsx", "1.1", "a.xlsx", b"#!/bin/sh\nrm -rf /\n", "application/vnd.ms-excel", "ชนิดไฟล์ไม่ถูกต้อง"),
-    ("video_where_not_allowed", "1.1", "clip.mp4", None, "video/mp4", "ตัวชี้วัด 1.1 รับเฉพาะ"),
-    ("docx_where_only_pdf_video", "4.1.2", "plan.docx", None, "application/pdf", "ตัวชี้วัด 4.1.2 รับเฉพาะ"),
+    ("video_where_not_allowed", "1.1", "clip.mp4", None, "video/mp4", "ตัวชี้วัด ๑.๑ รับเฉพาะ"),
+    ("docx_where_only_pdf_video", "4.1.2", "plan.docx", None, "application/pdf", "ตัวชี้วัด ๔.๑.๒ รับเฉพาะ"),
     ("html_declared_as_pdf_named_docx", "1.1", "a.docx", HTML, "application/pdf", "ชนิดไฟล์ไม่ถูกต้อง"),
     ("zip_with_traversal_entries", "1.1", "a.xlsx", None, "application/zip", "ชนิดไฟล์ไม่ถูกต้อง"),
 ]

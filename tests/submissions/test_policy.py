@@ -12,9 +12,9 @@ def test_rubric_words_for_evidence_are_the_portals() -> None:
 
 
 def test_accepted_types_come_from_the_rubric(rubric) -> None:
-    assert policy.allowed_labels(rubric, "4.1.2") == ["PDF", "MP4"]
+    assert [str(label) for label in policy.allowed_labels(rubric, "4.1.2")] == ["PDF", "วีดิทัศน์ (MP4, MOV, M4V, 3GP)"]
     assert policy.accept_attribute(rubric, "5.1") == ".pdf,.docx"
-    assert policy.allowed_types(rubric, "4.1.1") == policy.DEFAULT_TYPES | {"mp4"}
+    assert policy.allowed_types(rubric, "4.1.1") == policy.DEFAULT_TYPES | {"mp4", "mov", "m4v", "3gp"}
     assert policy.allowed_types(rubric, "1.1") == policy.DEFAULT_TYPES
     assert policy.allowed_types(rubric, "9.9") == policy.DEFAULT_TYPES  # not a criterion this year
 
