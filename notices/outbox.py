@@ -1,7 +1,9 @@
 """Sending what the outbox holds. A sender claims a pending delivery by moving its `next_try` a lease ahead
 (one conditional UPDATE): two senders never both send it, and a sender killed mid-send leaves it pending,
 tried again when the lease runs out. A retryable failure waits longer each time; after MAX_ATTEMPTS, or
-a permanent refusal, the delivery is failed and its error kept."""
+a permanent refusal, the delivery is failed and its error kept. Anything else one delivery raises (a header
+the mail library refuses, a stored param its text cannot read, an SDK's own error) is that delivery's failure
+too, never the batch's: the others are sent."""
 
 from __future__ import annotations
 
@@ -46,10 +48,10 @@ def _record(deliveries: list[Delivery], error: Exception | None, now: datetime) 
         Delivery.objects.filter(pk__in=ids).update(state=DeliveryState.SENT, sent_at=now, last_error="")
         return
     text = f"{type(error).__name__}: {error}"[:500]
-    log.warning("notice delivery %s failed: %s", ids, text)
+    log.warning("notice delivery %s failed: %s", ids, text, exc_info=not isinstance(error, RetryLater | Refused))
     for delivery in deliveries:
         attempts = delivery.attempts
-        failed = isinstance(error, Refused) or attempts >= MAX_ATTEMPTS
+        failed = not isinstance(error, RetryLater) or attempts >= MAX_ATTEMPTS
         Delivery.objects.filter(pk=delivery.pk).update(
             state=DeliveryState.FAILED if failed else DeliveryState.PENDING,
             next_try=now + _wait(attempts),
@@ -70,10 +72,10 @@ def send_due(*, notice_id: int | None = None, now: datetime | None = None, limit
             if channel is None:
                 raise Refused(f"no channel {delivery.channel!r}")
             channel.send(delivery)
-        except (RetryLater, Refused) as exc:
-            _record([delivery], exc, now)
         except ToDigest as exc:  # waits, pending, for the person's next digest
             Delivery.objects.filter(pk=delivery.pk).update(digest=True, next_try=now, last_error=str(exc)[:500])
+        except Exception as exc:  # this delivery's failure (RetryLater waits; anything else will not heal)
+            _record([delivery], exc, now)
         else:  # recorded at once, row by row: a sender dying later resends none of those already sent
             _record([delivery], None, now)
             sent += 1
@@ -95,7 +97,7 @@ def send_digests(*, now: datetime | None = None) -> int:
             continue
         try:
             channel.send_digest(deliveries[0].receipt.user, deliveries)
-        except (RetryLater, Refused) as exc:
+        except Exception as exc:  # this person's digest fails; the others' are sent
             _record(deliveries, exc, now)
         else:
             _record(deliveries, None, now)
