@@ -3,7 +3,13 @@
 tried again when the lease runs out. A retryable failure waits longer each time; after MAX_ATTEMPTS, or
 a permanent refusal, the delivery is failed and its error kept. Anything else one delivery raises (a header
 the mail library refuses, a stored param its text cannot read, an SDK's own error) is that delivery's failure
-too, never the batch's: the others are sent."""
+too, never the batch's: the others are sent.
+
+No one gets more than AT_ONCE_HOURLY messages at once by one channel in any hour, whoever causes them: past it
+a delivery waits for the person's daily digest, one message for many (SECURITY.md, "Sending limits").
+
+Before a delivery is sent its reader is asked again (notices.recipients.reader_check, the question that chose
+them): one no longer theirs to know, or whose account is closed, is dropped, marked and never sent."""
 
 from __future__ import annotations
 
@@ -11,17 +17,22 @@ import logging
 from collections import defaultdict
 from datetime import datetime, timedelta
 
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from .channels import registered
 from .channels.base import Refused, RetryLater, ToDigest
 from .models import Delivery, DeliveryState
+from .recipients import ReaderCheck
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)
 MAX_ATTEMPTS = 8
-RELATED = ("receipt__notice__contest", "receipt__user")
+RELATED = ("receipt__notice__contest", "receipt__notice__unit", "receipt__user")
+DROPPED_WHY = "no longer the reader's to know"
+AT_ONCE_HOURLY = 10  # messages one person gets at once by one channel in any hour; the rest join the digest
+HOUR = timedelta(hours=1)
+OVER_THE_HOUR = "the hour's messages at once reached: batched into the digest"
 
 
 def _wait(attempts: int) -> timedelta:
@@ -59,6 +70,36 @@ def _record(deliveries: list[Delivery], error: Exception | None, now: datetime) 
         )
 
 
+def _still_theirs(deliveries: list[Delivery], now: datetime) -> list[Delivery]:
+    """The deliveries whose reader may still know of their notice; the others are marked dropped (and one whose
+    question raises is failed, as a send that raises is)."""
+    checks: dict[int, ReaderCheck] = {}
+    kept, dropped = [], []
+    for delivery in deliveries:
+        user = delivery.receipt.user
+        if user.pk not in checks:
+            checks[user.pk] = ReaderCheck(user)
+        try:
+            notice = delivery.receipt.notice
+            (kept if checks[user.pk](notice.kind, notice.contest, notice.unit) else dropped).append(delivery)
+        except Exception as exc:
+            _record([delivery], exc, now)
+    if dropped:
+        rows = Delivery.objects.filter(pk__in=[d.pk for d in dropped])
+        rows.update(state=DeliveryState.DROPPED, next_try=now, last_error=DROPPED_WHY)
+    return kept
+
+
+def _over_the_hour(delivery: Delivery, waiting: set[int], now: datetime) -> bool:
+    """Whether the person already has AT_ONCE_HOURLY messages by this channel within the hour: sent, or claimed
+    by another sender now (a lease; a retry's wait counts too, the safe side), not this batch's still to send."""
+    recent = Q(state=DeliveryState.SENT, sent_at__gt=now - HOUR) | Q(
+        state=DeliveryState.PENDING, attempts__gte=1, next_try__gt=now
+    )
+    rows = Delivery.objects.filter(recent, receipt__user_id=delivery.receipt.user_id, channel=delivery.channel)
+    return rows.filter(digest=False).exclude(pk__in=waiting).count() >= AT_ONCE_HOURLY
+
+
 def send_due(*, notice_id: int | None = None, now: datetime | None = None, limit: int = 200) -> int:
     """Sends the due deliveries that are not for the digest (one notice's, or any): how many were sent."""
     now = now or timezone.now()
@@ -66,7 +107,14 @@ def send_due(*, notice_id: int | None = None, now: datetime | None = None, limit
     if notice_id is not None:
         rows = rows.filter(receipt__notice_id=notice_id)
     sent = 0
-    for delivery in _claim(rows, now, limit):
+    batch = _still_theirs(_claim(rows, now, limit), now)
+    waiting = {d.pk for d in batch}
+    for delivery in batch:
+        over = _over_the_hour(delivery, waiting, now)
+        waiting.discard(delivery.pk)
+        if over:  # waits, pending, for the person's next digest
+            Delivery.objects.filter(pk=delivery.pk).update(digest=True, next_try=now, last_error=OVER_THE_HOUR)
+            continue
         channel = registered().get(delivery.channel)
         try:
             if channel is None:
@@ -91,7 +139,7 @@ def send_digests(*, now: datetime | None = None) -> int:
         groups[(user, channel_name)].append(pk)
     messages = 0
     for (_, name), ids in groups.items():
-        deliveries = _claim(Delivery.objects.filter(pk__in=ids), now)
+        deliveries = _still_theirs(_claim(Delivery.objects.filter(pk__in=ids), now), now)
         channel = registered().get(name)
         if not deliveries or channel is None:
             continue
