@@ -2,16 +2,21 @@
 AT_ONCE_HOURLY e-mails or LINE pushes at once in an hour, whoever causes them; the rest wait for the daily digest
 (one message a channel a day). The numbers are stated in SECURITY.md, "Sending limits"."""
 
+import datetime as dt
 from collections import Counter
 
 import pytest
 
+from committee import clarify
+from committee.errors import CommitteeError
+from committee.judging import judging_deadline_set
 from notices import catalogue, outbox
 from notices.models import Delivery, DeliveryState, Kind
 from notices.services import notice_record
+from people.models import Role
+from scoring import timetable
+from submissions.services import evidence_submit
 from tests.factories import UserFactory
-
-from .test_office_kinds import office  # noqa: F401  (the fixture: an office's contest, its people)
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("line_as_mail")]
 HAMMER = 25
@@ -66,3 +71,84 @@ def test_any_kind_told_twenty_five_times_in_an_hour_reaches_a_person_at_most_ten
     assert at_once(mailoutbox, line_as_mail) == +expected
     assert Delivery.objects.filter(state=DeliveryState.PENDING, digest=True).count() == 2 * (HAMMER - told_at_once)
     assert outbox.send_digests() == 2  # the morning: one message a channel
+
+
+def hammered(mailoutbox, line_api, people: dict) -> dict[str, tuple[int, int]]:
+    """username → (e-mails, pushes) each got at once."""
+    sent = at_once(mailoutbox, line_api)
+    return {p.username: (sent[("email", p.email.split("@")[0])], sent[("line", p.username)]) for p in people.values()}
+
+
+def test_an_organiser_moving_a_deadline_twenty_five_times_reaches_its_entrants_ten_times_and_nobody_else(
+    office, mailoutbox, line_as_mail
+):
+    rubric, people = office
+    for i in range(HAMMER + 1):  # the first sets it: told to nobody
+        day = dt.date(2021, 8, 1) + dt.timedelta(days=i)
+        timetable.criterion_deadline_set(user=people["organiser"], rubric=rubric, code="1.1", deadline=day,
+                                         reason="ขยายเวลา")  # fmt: skip
+    got = hammered(mailoutbox, line_as_mail, people)
+    assert got == {"org": (0, 0), "d1": (LIMIT, LIMIT), "d3": (0, 0), "pkorg": (0, 0), "pkpanel": (0, 0),
+                   "central": (LIMIT, LIMIT)}  # fmt: skip
+
+
+def test_an_organiser_moving_the_judging_deadline_twenty_five_times_reaches_its_panel_ten_times(
+    office, mailoutbox, line_as_mail
+):
+    from committee.panels import panelist_appoint
+
+    rubric, people = office
+    panelist = UserFactory(username="cmpanel", email="cmpanel@x.org", role=Role.OFFICE_STAFF,
+                           role__unit=rubric.contest.organiser)  # fmt: skip
+    panelist_appoint(by=people["organiser"], contest=rubric.contest, user=panelist)
+    for i in range(HAMMER):
+        judging_deadline_set(user=people["organiser"], contest=rubric.contest,
+                             deadline=dt.date(2021, 10, 1) + dt.timedelta(days=i), reason="เลื่อน")  # fmt: skip
+    got = hammered(mailoutbox, line_as_mail, {**people, "cmpanel": panelist})
+    assert got["cmpanel"] == (LIMIT, LIMIT)
+    assert {name for name, told in got.items() if told != (0, 0)} == {"cmpanel"}
+
+
+def test_an_office_answering_twelve_times_reaches_each_judge_once_and_the_conflicted_member_never(
+    rubric, people, chiang_mai, mailoutbox, line_as_mail
+):
+    thread = clarify.clarification_open(member=people["member"], rubric=rubric, unit=chiang_mai,
+                                        criterion_code="4.1.1", message="ขอรูปเพิ่ม")  # fmt: skip
+    refused = 0
+    for i in range(12):
+        try:
+            clarify.clarification_reply(user=people["cm"], clarification=thread, message=f"แนบเพิ่ม {i}")
+        except CommitteeError:
+            refused += 1
+    got = hammered(mailoutbox, line_as_mail, people)
+    assert refused == 12 - clarify.THREAD_HOURLY
+    assert got == {
+        "cm": (1, 1),
+        "pk": (0, 0),
+        "central": (0, 0),
+        "member": (1, 1),
+        "conflicted": (0, 0),
+        "chair": (1, 1),
+    }  # fmt: skip  (cm: the question)
+
+
+def test_a_member_asking_on_every_criterion_reaches_the_office_ten_times_an_hour(
+    rubric, people, chiang_mai, mailoutbox, line_as_mail
+):
+    for code in rubric.criteria.values_list("code", flat=True):  # 18 threads, under the person's 20 an hour
+        clarify.clarification_open(member=people["member"], rubric=rubric, unit=chiang_mai, criterion_code=code,
+                                   message="ขอเอกสาร")  # fmt: skip
+    got = hammered(mailoutbox, line_as_mail, people)
+    assert got == {"cm": (LIMIT, LIMIT), "pk": (0, 0), "central": (0, 0), "member": (0, 0), "conflicted": (0, 0),
+                   "chair": (0, 0)}  # fmt: skip
+    assert Delivery.objects.filter(receipt__user=people["cm"], digest=True, state="pending").count() == 2 * 8
+
+
+def test_an_office_sending_evidence_twenty_five_times_reaches_nobody_at_once(
+    rubric, people, chiang_mai, mailoutbox, line_as_mail
+):
+    for i in range(HAMMER):
+        evidence_submit(user=people["cm"], rubric=rubric, unit=chiang_mai, criterion_code="4.1.1",
+                        url=f"https://example.org/{i}")  # fmt: skip
+    assert hammered(mailoutbox, line_as_mail, people) == {name: (0, 0) for name in people}
+    assert outbox.send_digests() == 4  # the morning: member and chair, one message a channel
