@@ -8,7 +8,7 @@ too, never the batch's: the others are sent.
 No one gets more than AT_ONCE_HOURLY messages at once by one channel in any hour, whoever causes them: past it
 a delivery waits for the person's daily digest, one message for many (SECURITY.md, "Sending limits").
 
-Before a delivery is sent its reader is asked again (notices.recipients.reader_check, the question that chose
+Before a delivery is sent its reader is asked again (notices.recipients.ReaderCheck, the question that chose
 them): one no longer theirs to know, or whose account is closed, is dropped, marked and never sent."""
 
 from __future__ import annotations
@@ -74,7 +74,8 @@ def _still_theirs(deliveries: list[Delivery], now: datetime) -> list[Delivery]:
     """The deliveries whose reader may still know of their notice; the others are marked dropped (and one whose
     question raises is failed, as a send that raises is)."""
     checks: dict[int, ReaderCheck] = {}
-    kept, dropped = [], []
+    kept: list[Delivery] = []
+    dropped: list[Delivery] = []
     for delivery in deliveries:
         user = delivery.receipt.user
         if user.pk not in checks:

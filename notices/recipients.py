@@ -115,7 +115,7 @@ class ReaderCheck:
     the kind's question answered yes now. Each question is asked once per kind, contest and unit; `answered`
     holds the answers by (kind, contest id, unit id)."""
 
-    def __init__(self, user):
+    def __init__(self, user) -> None:
         self.user = user
         self.answered: dict[tuple[str, int | None, int | None], bool] = {}
 
@@ -153,7 +153,8 @@ def reader_check(user) -> ReaderCheck:
     ask it the same questions."""
     check = getattr(user, "_notice_reader_check", None)
     if check is None:
-        check = user._notice_reader_check = ReaderCheck(user)
+        check = ReaderCheck(user)
+        setattr(user, "_notice_reader_check", check)  # noqa: B010  (a user model has no such field to type)
     return check
 
 
