@@ -1,15 +1,21 @@
 """A notice's readers are the lock's answer, asked again when it is sent, when the digest is made and when the
-inbox is read: a member declared conflicted on the unit after the notice was made is neither sent it nor shown
-it, and a closed account's waiting deliveries are dropped (marked, never sent)."""
+inbox is read: a member declared conflicted on the unit after the notice was made, or a panelist removed, is
+neither sent it nor shown it, and a closed account's waiting deliveries are dropped (marked, never sent)."""
+
+import datetime as dt
 
 import pytest
 from django.urls import reverse
 
 from committee import clarify
+from committee.judging import judging_deadline_set
+from committee.panels import panelist_appoint, panelist_remove
 from committee.services import conflict_set
 from notices import outbox, selectors
 from notices.models import Delivery, DeliveryState
+from people.models import Role
 from submissions.services import evidence_submit
+from tests.factories import UserFactory
 
 from .conftest import mailed
 
@@ -78,3 +84,21 @@ def test_a_closed_accounts_waiting_deliveries_are_dropped_at_once_and_in_the_dig
     assert "member@example.org" not in mailed(mailoutbox)
     assert states(people["member"]) == [DeliveryState.DROPPED, DeliveryState.DROPPED]
     assert DeliveryState.SENT in states(people["chair"])
+
+
+def test_a_panelist_removed_after_the_judging_deadline_moved_is_not_sent_it_nor_sees_it(office, mailoutbox):
+    rubric, people = office
+    contest = rubric.contest
+    kept, removed = (
+        UserFactory(username=name, email=f"{name}@x.org", role=Role.OFFICE_STAFF, role__unit=contest.organiser)
+        for name in ("stays", "leaves")
+    )
+    for panelist in (kept, removed):
+        panelist_appoint(by=people["organiser"], contest=contest, user=panelist)
+    judging_deadline_set(user=people["organiser"], contest=contest, deadline=dt.date(2021, 10, 1), reason="กำหนด")
+    panelist_remove(by=people["organiser"], contest=contest, user=removed)
+    outbox.send_due()
+    assert mailed(mailoutbox) == ["stays@x.org"]
+    assert states(removed) == [DeliveryState.DROPPED]
+    assert selectors.inbox_entries(removed) == [] and selectors.unread_count(removed) == 0
+    assert len(selectors.inbox_entries(kept)) == 1
