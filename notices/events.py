@@ -46,6 +46,7 @@ def _told_at_once_lately(kind: Kind, clarification) -> bool:
     hears of it at once once an hour."""
     return Delivery.objects.filter(
         digest=False,
+        receipt__notice__unit_id=clarification.unit_id,  # the unit's notices (an index), then the thread's
         receipt__notice__kind=kind,
         receipt__notice__key__startswith=f"{kind}:{clarification.pk}:",
         receipt__notice__created_at__gt=timezone.now() - AT_ONCE_EVERY,
