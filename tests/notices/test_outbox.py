@@ -28,7 +28,7 @@ def three():
 
 def test_a_line_break_in_a_contest_name_is_sent_on_one_subject_line(three, mailoutbox):
     tell("a", three[:1])
-    tell("b", three[1:2], contest="ประกวด\r\nหมู่บ้าน\x00เศรษฐกิจ\u2028พอเพียง")
+    tell("b", three[1:2], contest="ประกวด\r\nหมู่บ้าน\x0bเศรษฐกิจ\u2028พอเพียง")
     tell("c", three[2:])
     assert outbox.send_due() == 3
     assert [m.to for m in mailoutbox] == [["p0@example.org"], ["p1@example.org"], ["p2@example.org"]]
