@@ -1,7 +1,12 @@
 """Clarification rounds: a member returns a criterion to the province, the province answers (and adds
-evidence in the portal), a member closes the round. Every message is kept."""
+evidence in the portal), a member closes the round. Every message is kept.
+
+Each message tells someone (notices.events), so a person's messages are limited: THREAD_HOURLY in one thread
+and PERSON_HOURLY in all threads in any hour (SECURITY.md, "Sending limits")."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
@@ -11,6 +16,8 @@ from django.utils.translation import gettext_lazy
 from contests.models import Unit
 from contests.permissions import is_committee
 from core import acts
+from core.i18n import either, format_lazy
+from core.thai import thai_digits
 from notices import events
 from scoring.models import Rubric
 
@@ -19,6 +26,36 @@ from .guards import ensure_not_conflicted, find_criterion, lock_open
 from .models import Clarification, ClarificationMessage, ClarificationStatus, MessageKind
 
 CLOSED = CommitteeError(gettext_lazy("this clarification is closed"))
+THREAD_HOURLY = 5  # one person's messages in one thread in any hour: enough to answer, then add what was missed
+PERSON_HOURLY = 20  # one person's messages in every thread in any hour
+HOUR = timedelta(hours=1)
+
+
+def _count(n: int):
+    return either(thai_digits(n), str(n))
+
+
+def _within_limits(user, clarification: Clarification | None = None) -> None:
+    """Refuses a message past the person's hourly limits (the thread's row is locked by the caller, so two
+    messages at once in one thread are counted one after the other)."""
+    mine = ClarificationMessage.objects.filter(author=user, created_at__gt=timezone.now() - HOUR)
+    if clarification is not None and mine.filter(clarification=clarification).count() >= THREAD_HOURLY:
+        raise CommitteeError(
+            format_lazy(
+                gettext_lazy(
+                    "you have sent {count} messages in this clarification within an hour: send the next one "
+                    "later, or put more into one message"
+                ),
+                count=_count(THREAD_HOURLY),
+            )
+        )
+    if mine.count() >= PERSON_HOURLY:
+        raise CommitteeError(
+            format_lazy(
+                gettext_lazy("you have sent {count} clarification messages within an hour: send the next one later"),
+                count=_count(PERSON_HOURLY),
+            )
+        )
 
 
 def _message(text: str) -> str:
@@ -36,6 +73,7 @@ def clarification_open(*, member, rubric: Rubric, unit: Unit, criterion_code: st
     ensure_not_conflicted(member, unit, rubric)
     _, criterion = find_criterion(rubric, criterion_code)
     body = _message(message)
+    _within_limits(member)
     try:
         with transaction.atomic():
             clarification = Clarification.objects.create(
@@ -65,6 +103,7 @@ def clarification_reply(*, user, clarification: Clarification, message: str) -> 
         ensure_not_conflicted(user, clarification.unit, clarification.rubric)
     if clarification.status == ClarificationStatus.CLOSED:
         raise CLOSED
+    _within_limits(user, clarification)
     kind = MessageKind.QUESTION if committee else MessageKind.REPLY
     reply = ClarificationMessage.objects.create(
         clarification=clarification, kind=kind, body=_message(message), author=user

@@ -4,12 +4,13 @@ where it is acted on. Each takes the objects the service already holds (a rubric
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.urls import reverse
+from django.utils import timezone
 
 from . import recipients
-from .models import Kind, Notice
+from .models import Delivery, Kind, Notice
 from .services import notice_record
 
 
@@ -36,12 +37,30 @@ def deadline_moved(*, rubric, code: str, old: date | None, new: date | None, rea
     )
 
 
+AT_ONCE_EVERY = timedelta(hours=1)  # a thread's questions, and its answers, told at once at most once in it
+
+
+def _told_at_once_lately(kind: Kind, clarification) -> bool:
+    """Whether a question (or an answer) in this thread went out at once within the hour: the next ones then
+    wait for the daily digest, one message for many, so however often a thread is written to, each reader
+    hears of it at once once an hour."""
+    return Delivery.objects.filter(
+        digest=False,
+        receipt__notice__unit_id=clarification.unit_id,  # the unit's notices (an index), then the thread's
+        receipt__notice__kind=kind,
+        receipt__notice__key__startswith=f"{kind}:{clarification.pk}:",
+        receipt__notice__created_at__gt=timezone.now() - AT_ONCE_EVERY,
+    ).exists()
+
+
 def _clarification(kind: Kind, message, who) -> object:
+    """Told per message (each is in the inbox); the caller holds the thread's row, so the hour is its own."""
     clarification = message.clarification
     rubric, unit, code = clarification.rubric, clarification.unit, clarification.criterion.code
     return notice_record(
         kind=kind,
-        key=f"{kind}:{message.pk}",
+        key=f"{kind}:{clarification.pk}:{message.pk}",
+        digest=_told_at_once_lately(kind, clarification),
         recipients=lambda: who(rubric.contest, unit, message.author),
         contest=rubric.contest,
         unit=unit,

@@ -74,6 +74,7 @@ class DeliveryState(models.TextChoices):
     SENT = "sent", _("sent")
     FAILED = "failed", _("failed")
     SKIPPED = "skipped", _("not sent (the person chose none)")
+    DROPPED = "dropped", _("not sent (no longer theirs to know, or the account closed)")
 
 
 class Delivery(models.Model):

@@ -1,7 +1,15 @@
 """Sending what the outbox holds. A sender claims a pending delivery by moving its `next_try` a lease ahead
 (one conditional UPDATE): two senders never both send it, and a sender killed mid-send leaves it pending,
 tried again when the lease runs out. A retryable failure waits longer each time; after MAX_ATTEMPTS, or
-a permanent refusal, the delivery is failed and its error kept."""
+a permanent refusal, the delivery is failed and its error kept. Anything else one delivery raises (a header
+the mail library refuses, a stored param its text cannot read, an SDK's own error) is that delivery's failure
+too, never the batch's: the others are sent.
+
+No one gets more than AT_ONCE_HOURLY messages at once by one channel in any hour, whoever causes them: past it
+a delivery waits for the person's daily digest, one message for many (SECURITY.md, "Sending limits").
+
+Before a delivery is sent its reader is asked again (notices.recipients.ReaderCheck, the question that chose
+them): one no longer theirs to know, or whose account is closed, is dropped, marked and never sent."""
 
 from __future__ import annotations
 
@@ -9,17 +17,22 @@ import logging
 from collections import defaultdict
 from datetime import datetime, timedelta
 
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from .channels import registered
 from .channels.base import Refused, RetryLater, ToDigest
 from .models import Delivery, DeliveryState
+from .recipients import ReaderCheck
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)
 MAX_ATTEMPTS = 8
-RELATED = ("receipt__notice__contest", "receipt__user")
+RELATED = ("receipt__notice__contest", "receipt__notice__unit", "receipt__user")
+DROPPED_WHY = "no longer the reader's to know"
+AT_ONCE_HOURLY = 10  # messages one person gets at once by one channel in any hour; the rest join the digest
+HOUR = timedelta(hours=1)
+OVER_THE_HOUR = "the hour's messages at once reached: batched into the digest"
 
 
 def _wait(attempts: int) -> timedelta:
@@ -46,15 +59,46 @@ def _record(deliveries: list[Delivery], error: Exception | None, now: datetime) 
         Delivery.objects.filter(pk__in=ids).update(state=DeliveryState.SENT, sent_at=now, last_error="")
         return
     text = f"{type(error).__name__}: {error}"[:500]
-    log.warning("notice delivery %s failed: %s", ids, text)
+    log.warning("notice delivery %s failed: %s", ids, text, exc_info=not isinstance(error, RetryLater | Refused))
     for delivery in deliveries:
         attempts = delivery.attempts
-        failed = isinstance(error, Refused) or attempts >= MAX_ATTEMPTS
+        failed = not isinstance(error, RetryLater) or attempts >= MAX_ATTEMPTS
         Delivery.objects.filter(pk=delivery.pk).update(
             state=DeliveryState.FAILED if failed else DeliveryState.PENDING,
             next_try=now + _wait(attempts),
             last_error=text,
         )
+
+
+def _still_theirs(deliveries: list[Delivery], now: datetime) -> list[Delivery]:
+    """The deliveries whose reader may still know of their notice; the others are marked dropped (and one whose
+    question raises is failed, as a send that raises is)."""
+    checks: dict[int, ReaderCheck] = {}
+    kept: list[Delivery] = []
+    dropped: list[Delivery] = []
+    for delivery in deliveries:
+        user = delivery.receipt.user
+        if user.pk not in checks:
+            checks[user.pk] = ReaderCheck(user)
+        try:
+            notice = delivery.receipt.notice
+            (kept if checks[user.pk](notice.kind, notice.contest, notice.unit) else dropped).append(delivery)
+        except Exception as exc:
+            _record([delivery], exc, now)
+    if dropped:
+        rows = Delivery.objects.filter(pk__in=[d.pk for d in dropped])
+        rows.update(state=DeliveryState.DROPPED, next_try=now, last_error=DROPPED_WHY)
+    return kept
+
+
+def _over_the_hour(delivery: Delivery, waiting: set[int], now: datetime) -> bool:
+    """Whether the person already has AT_ONCE_HOURLY messages by this channel within the hour: sent, or claimed
+    by another sender now (a lease; a retry's wait counts too, the safe side), not this batch's still to send."""
+    recent = Q(state=DeliveryState.SENT, sent_at__gt=now - HOUR) | Q(
+        state=DeliveryState.PENDING, attempts__gte=1, next_try__gt=now
+    )
+    rows = Delivery.objects.filter(recent, receipt__user_id=delivery.receipt.user_id, channel=delivery.channel)
+    return rows.filter(digest=False).exclude(pk__in=waiting).count() >= AT_ONCE_HOURLY
 
 
 def send_due(*, notice_id: int | None = None, now: datetime | None = None, limit: int = 200) -> int:
@@ -64,16 +108,23 @@ def send_due(*, notice_id: int | None = None, now: datetime | None = None, limit
     if notice_id is not None:
         rows = rows.filter(receipt__notice_id=notice_id)
     sent = 0
-    for delivery in _claim(rows, now, limit):
+    batch = _still_theirs(_claim(rows, now, limit), now)
+    waiting = {d.pk for d in batch}
+    for delivery in batch:
+        over = _over_the_hour(delivery, waiting, now)
+        waiting.discard(delivery.pk)
+        if over:  # waits, pending, for the person's next digest
+            Delivery.objects.filter(pk=delivery.pk).update(digest=True, next_try=now, last_error=OVER_THE_HOUR)
+            continue
         channel = registered().get(delivery.channel)
         try:
             if channel is None:
                 raise Refused(f"no channel {delivery.channel!r}")
             channel.send(delivery)
-        except (RetryLater, Refused) as exc:
-            _record([delivery], exc, now)
         except ToDigest as exc:  # waits, pending, for the person's next digest
             Delivery.objects.filter(pk=delivery.pk).update(digest=True, next_try=now, last_error=str(exc)[:500])
+        except Exception as exc:  # this delivery's failure (RetryLater waits; anything else will not heal)
+            _record([delivery], exc, now)
         else:  # recorded at once, row by row: a sender dying later resends none of those already sent
             _record([delivery], None, now)
             sent += 1
@@ -89,13 +140,13 @@ def send_digests(*, now: datetime | None = None) -> int:
         groups[(user, channel_name)].append(pk)
     messages = 0
     for (_, name), ids in groups.items():
-        deliveries = _claim(Delivery.objects.filter(pk__in=ids), now)
+        deliveries = _still_theirs(_claim(Delivery.objects.filter(pk__in=ids), now), now)
         channel = registered().get(name)
         if not deliveries or channel is None:
             continue
         try:
             channel.send_digest(deliveries[0].receipt.user, deliveries)
-        except (RetryLater, Refused) as exc:
+        except Exception as exc:  # this person's digest fails; the others' are sent
             _record(deliveries, exc, now)
         else:
             _record(deliveries, None, now)

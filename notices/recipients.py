@@ -1,19 +1,27 @@
-"""Who a notice reaches: one function per kind, each asking the lock (contests.actor) about candidate people
-from people.directory — who must act, who may know — so nobody hears of what they cannot see: another
-office, a member conflicted on the unit, a panel of another contest. The person who made the change is
-left out: they know."""
+"""Who a notice reaches: one question per kind (`QUESTIONS`: whom the lock lets know of it, given the notice's
+contest and unit), put to candidate people from people.directory — who must act, who may know — so nobody
+hears of what they cannot see: another office, a member conflicted on the unit, a panel of another contest.
+The person who made the change is left out: they know.
+
+The same question is asked again when a notice is sent, when the digest is made and when the inbox is read
+(`reader_check`): a member declared conflicted since, a panelist removed, a closed account, no longer hear of it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import cached_property
 
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 
 from contests.actor import CHAIR, Actor, actor_of, department_contest
 from contests.entrants import contest_entrants
+from contests.models import Contest, Unit
 from people import directory
 
+from .models import Kind
+
 Ask = Callable[[Actor], bool]
+Question = Callable[..., Ask]  # (contest, unit) → the kind's question about one person
 
 
 def _pick(pools: Iterable, ask: Ask, author=None) -> list:
@@ -52,10 +60,108 @@ def _files_for(contest, unit) -> Ask:
     return lambda a: a.acts_for(unit) and a.enters(contest)
 
 
+def _entrants_or_runners(contest, unit=None) -> Ask:
+    return lambda a: a.enters(contest) or a.runs(contest)
+
+
+def _files_for_or_judges_unit(contest, unit) -> Ask:
+    files_for, judges = _files_for(contest, unit), _judges_unit(contest, unit)
+    return lambda a: files_for(a) or judges(a)
+
+
+def _entrants_judges_or_runners(contest, unit=None) -> Ask:
+    return lambda a: a.enters(contest) or a.judges(contest) or a.runs(contest)
+
+
+def _entrants_or_judges(contest, unit=None) -> Ask:
+    return lambda a: a.enters(contest) or a.judges(contest)
+
+
+def _runners(contest, unit=None) -> Ask:
+    return lambda a: a.runs(contest)
+
+
+def _chair_of_unit(contest, unit) -> Ask:
+    judges = _judges_unit(contest, unit)
+    return lambda a: a.seat(contest) == CHAIR and judges(a)
+
+
+def _judges(contest, unit=None) -> Ask:
+    return lambda a: a.judges(contest)
+
+
+def _picks_for(contest, office) -> Ask:
+    return lambda a: a.chooses(contest) and getattr(a.chooser(contest), "pk", None) == office.pk
+
+
+QUESTIONS: dict[str, Question] = {
+    Kind.DEADLINE_MOVED: _entrants_or_runners,
+    Kind.QUESTION_ASKED: _files_for,
+    Kind.QUESTION_ANSWERED: _judges_unit,
+    Kind.EVIDENCE_RECEIVED: _files_for_or_judges_unit,
+    Kind.RESULTS_FROZEN: _entrants_judges_or_runners,
+    Kind.RESULTS_PUBLISHED: _entrants_judges_or_runners,
+    Kind.RESULTS_WITHDRAWN: _entrants_judges_or_runners,
+    Kind.CONTEST_OPENED: _entrants_or_judges,
+    Kind.TIE_WAITING: _runners,
+    Kind.FINAL_WAITING: _chair_of_unit,
+    Kind.JUDGING_DEADLINE: _judges,
+    Kind.PICK_DUE: _picks_for,
+}  # the account kinds are told by accounts (its own lock): asked again only whether the account is open
+
+
+class ReaderCheck:
+    """Whether one person may still know of a notice of a kind about a contest and a unit: an open account, and
+    the kind's question answered yes now. Each question is asked once per kind, contest and unit; `answered`
+    holds the answers by (kind, contest id, unit id)."""
+
+    def __init__(self, user) -> None:
+        self.user = user
+        self.answered: dict[tuple[str, int | None, int | None], bool] = {}
+
+    @cached_property
+    def actor(self) -> Actor:
+        """Made at the first question about a contest: a notice about none asks nothing of the lock."""
+        return actor_of(self.user)
+
+    def _read_conflicts(self) -> None:
+        """The person's conflicts read once, at the first question about a unit, for every unit asked about."""
+        if "conflicts" not in getattr(self.user, "_prefetched_objects_cache", {}):
+            prefetch_related_objects([self.user], "conflicts")
+
+    def about_no_contest(self, kind: str, unit_id: int | None) -> bool:
+        """A notice about no contest (an account's): the account being open is the answer."""
+        return self.answered.setdefault((kind, None, unit_id), self.user.is_active)
+
+    def __call__(self, kind: str, contest: Contest | None, unit: Unit | None) -> bool:
+        if contest is None:
+            return self.about_no_contest(kind, getattr(unit, "pk", None))
+        key = (kind, contest.pk, getattr(unit, "pk", None))
+        if key not in self.answered:
+            question = QUESTIONS.get(kind)
+            if not self.user.is_active or question is None:
+                self.answered[key] = self.user.is_active
+            else:
+                if unit is not None:
+                    self._read_conflicts()
+                self.answered[key] = question(contest, unit)(self.actor)
+        return self.answered[key]
+
+
+def reader_check(user) -> ReaderCheck:
+    """The person's check, made once per user object (a request's, as its actor is): the inbox and the bell
+    ask it the same questions."""
+    check = getattr(user, "_notice_reader_check", None)
+    if check is None:
+        check = ReaderCheck(user)
+        setattr(user, "_notice_reader_check", check)  # noqa: B010  (a user model has no such field to type)
+    return check
+
+
 def deadline_moved(contest, author=None) -> list:
     """The entrants' staff (they must send by it) and whoever runs the contest."""
     pools = [_entrants_staff(contest), *_runners_pool(contest)]
-    return _pick(pools, lambda a: a.enters(contest) or a.runs(contest), author)
+    return _pick(pools, _entrants_or_runners(contest), author)
 
 
 def question_asked(contest, unit, author=None) -> list:
@@ -70,38 +176,37 @@ def question_answered(contest, unit, author=None) -> list:
 
 def evidence_received(contest, unit, author=None) -> list:
     """The unit's staff (their receipt) and those who judge the contest and may judge the unit."""
-    files_for, judges = _files_for(contest, unit), _judges_unit(contest, unit)
-    return _pick([_unit_staff(unit), _judges_pool(contest)], lambda a: files_for(a) or judges(a), author)
+    pools = [_unit_staff(unit), _judges_pool(contest)]
+    return _pick(pools, _files_for_or_judges_unit(contest, unit), author)
 
 
 def results_changed(contest, author=None) -> list:
     """Frozen, published or withdrawn: the entrants' staff, the judges and whoever runs the contest."""
     pools = [_entrants_staff(contest), _judges_pool(contest), *_runners_pool(contest)]
-    return _pick(pools, lambda a: a.enters(contest) or a.judges(contest) or a.runs(contest), author)
+    return _pick(pools, _entrants_judges_or_runners(contest), author)
 
 
 def contest_opened(contest, author=None) -> list:
     """The entrants' staff (they may send from now on) and the judges."""
     pools = [_entrants_staff(contest), _judges_pool(contest)]
-    return _pick(pools, lambda a: a.enters(contest) or a.judges(contest), author)
+    return _pick(pools, _entrants_or_judges(contest), author)
 
 
 def tie_waiting(contest, author=None) -> list:
     """Whoever runs the contest: they settle it."""
-    return _pick(_runners_pool(contest), lambda a: a.runs(contest), author)
+    return _pick(_runners_pool(contest), _runners(contest), author)
 
 
 def final_waiting(contest, unit, author=None) -> list:
     """The chair (of the committee, or of the contest's panel) who may judge the unit."""
-    judges = _judges_unit(contest, unit)
-    return _pick([_judges_pool(contest)], lambda a: a.seat(contest) == CHAIR and judges(a), author)
+    return _pick([_judges_pool(contest)], _chair_of_unit(contest, unit), author)
 
 
 def judging_deadline(contest, author=None) -> list:
     """Those who judge the contest (its committee, or its panel): they must finish by it."""
-    return _pick([_judges_pool(contest)], lambda a: a.judges(contest), author)
+    return _pick([_judges_pool(contest)], _judges(contest), author)
 
 
 def pick_due(contest, office, people) -> list:
     """Of `people`, those the lock says pick this stage's entrants for `office`."""
-    return _pick([people], lambda a: a.chooses(contest) and getattr(a.chooser(contest), "pk", None) == office.pk)
+    return _pick([people], _picks_for(contest, office))

@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from django.db.models import CharField, Count, Max, Q, QuerySet, Value
-from django.db.models.functions import Cast, Concat, TruncDate
+from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from core.numbers import is_whole
 
 from . import catalogue
 from .channels import registered
-from .models import Mode, Preference, Receipt
+from .models import Mode, Notice, Preference, Receipt
+from .recipients import reader_check
 
 PAGE = 50
 
@@ -23,16 +24,59 @@ def _day_of_notice():
     return TruncDate("notice__created_at", tzinfo=timezone.get_current_timezone())
 
 
+Triples = dict[tuple[str, int | None, int | None], int]  # (kind, contest id, unit id) → a notice of them
+
+
+def _refused(user, triples: Triples) -> Q:
+    """Of notices' (kind, contest id, unit id), those the lock no longer lets the person know of
+    (notices.recipients.reader_check: the question that chose them, asked again once per kind, contest and
+    unit), as a filter of receipts; Q() when none. The first time a person's notices name a contest: 1 query
+    (a notice of each, with its contest and unit), and the person's conflicts when one names a unit."""
+    may_know = reader_check(user)
+    asking = []
+    for (kind, contest, unit), pk in triples.items():
+        if (kind, contest, unit) in may_know.answered:
+            continue
+        if contest is None:  # nothing of the lock's to ask: no object needed
+            may_know.about_no_contest(kind, unit)
+        else:
+            asking.append(pk)
+    for notice in Notice.objects.filter(pk__in=asking).select_related("contest", "unit") if asking else []:
+        may_know(notice.kind, notice.contest, notice.unit)
+    refused = Q()
+    for kind, contest, unit in triples:
+        if not may_know.answered.get((kind, contest, unit), False):
+            refused |= Q(notice__kind=kind, notice__contest_id=contest, notice__unit_id=unit)
+    return refused
+
+
+ABOUT = ("notice__kind", "notice__contest_id", "notice__unit_id")
+
+
+def _still_theirs(user, receipts: QuerySet[Receipt]) -> QuerySet[Receipt]:
+    """`receipts` less those the lock no longer lets the person know of: 1 query, and `_refused`'s."""
+    rows = receipts.order_by().values_list(*ABOUT).annotate(one=Min("notice_id"))
+    refused = _refused(user, {(kind, contest, unit): one for kind, contest, unit, one in rows})
+    return receipts.exclude(refused) if refused else receipts
+
+
 def unread_count(user) -> int:
-    """What the inbox shows unread: each notice, but a day's notices of a grouped kind on one contest once.
-    1 query."""
-    grouped = Q(notice__kind__in=catalogue.GROUPED)
-    day = Cast(_day_of_notice(), CharField())
-    group = Concat("notice__kind", Value(":"), Cast("notice__contest_id", CharField()), Value(":"), day)
-    counts = Receipt.objects.filter(user=user, read_at__isnull=True).aggregate(
-        alone=Count("pk", filter=~grouped), groups=Count(group, distinct=True, filter=grouped)
+    """What the inbox shows unread: each notice the person may still know of, but a day's notices of a grouped
+    kind on one contest once. 1 query, and `_refused`'s when any is unread."""
+    rows = list(
+        Receipt.objects.filter(user=user, read_at__isnull=True)
+        .values_list(*ABOUT, _day_of_notice())
+        .annotate(count=Count("pk"), one=Min("notice_id"))
+        .order_by()
     )
-    return counts["alone"] + counts["groups"]
+    if not rows:
+        return 0
+    refused = _refused(user, {(kind, contest, unit): one for kind, contest, unit, _, _, one in rows})
+    may_know = reader_check(user).answered if refused else {}
+    kept = [row for row in rows if may_know.get(row[:3], True)]
+    alone = sum(count for kind, _, _, _, count, _ in kept if kind not in catalogue.GROUPED)
+    groups = {(kind, contest, day) for kind, contest, _, day, _, _ in kept if kind in catalogue.GROUPED}
+    return alone + len(groups)
 
 
 def inbox(user, *, limit: int | None = PAGE) -> QuerySet[Receipt]:
@@ -61,12 +105,14 @@ class Entry:
 
 
 def inbox_entries(user, *, limit: int = PAGE) -> list[Entry]:
-    """The person's latest `limit` inbox lines, newest first: 2 queries, 3 when a grouped kind is among them.
-    A group's notices are all read (the days on the page), so its count is whole, however many it holds."""
-    mine = Receipt.objects.filter(user=user).select_related("notice").order_by("-notice__created_at", "-pk")
+    """The person's latest `limit` inbox lines of the notices they may still know of, newest first: 3 queries,
+    4 when a grouped kind is among them, and the lock's when a notice names a contest. A group's notices are
+    all read (the days on the page), so its count is whole, however many it holds."""
+    theirs = _still_theirs(user, Receipt.objects.filter(user=user))
+    mine = theirs.select_related("notice").order_by("-notice__created_at", "-pk")
     alone = [_alone(r) for r in mine.exclude(notice__kind__in=catalogue.GROUPED)[:limit]]
     days = (
-        Receipt.objects.filter(user=user, notice__kind__in=catalogue.GROUPED)
+        theirs.filter(notice__kind__in=catalogue.GROUPED)
         .values("notice__kind", "notice__contest_id", day=_day_of_notice())
         .annotate(newest=Max("notice__created_at"))
         .order_by("-newest")[:limit]

@@ -36,10 +36,12 @@ def notice_record(
     params: dict | None = None,
     link: str = "",
     at: datetime | None = None,
+    digest: bool = False,
 ) -> Notice:
     """The notice with its key, made once: a second call with the same key changes nothing (and asks
     nobody's rights: `recipients` is called only for a new notice). `at`: when what it tells happened, if
-    not now (the demo's uploads of past weeks); the inbox orders and groups by it."""
+    not now (the demo's uploads of past weeks); the inbox orders and groups by it. `digest`: sent only in the
+    daily digest, though its kind is sent at once (the caller told of the same thing at once lately)."""
     fields = {"kind": kind, "contest": contest, "unit": unit, "about": about, "params": params or {}, "link": link}
     notice, created = Notice.objects.get_or_create(
         key=key[:200], defaults={**fields, "created_at": at or timezone.now()}
@@ -50,7 +52,7 @@ def notice_record(
     if not people:
         return notice
     receipts = Receipt.objects.bulk_create([Receipt(notice=notice, user=user) for user in people])
-    modes, later, safety = _modes(people), not catalogue.soon(kind), catalogue.safety(kind)
+    modes, later, safety = _modes(people), digest or not catalogue.soon(kind), catalogue.safety(kind)
     deliveries = []
     for channel in registered().values():
         if safety and channel.name not in catalogue.SAFE_CHANNELS:

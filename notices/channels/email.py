@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import smtplib
 from collections.abc import Sequence
 
@@ -25,8 +26,18 @@ def _item(notice) -> dict:
     return {"title": catalogue.title(notice), "details": catalogue.details(notice), "link": absolute(notice.link)}
 
 
+BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")  # control characters, line and paragraph separators
+
+
+def one_line(text: str) -> str:
+    """A header's value on one line: each run of control characters or separators (a name pasted from a word
+    processor, stored before names were checked) read as one space, so no name makes the mail library refuse
+    a message."""
+    return BREAKS.sub(" ", text).strip()
+
+
 def _send(to: str, subject: str, body: str) -> None:
-    message = EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[to])
+    message = EmailMessage(subject=one_line(subject), body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[to])
     try:
         message.send(fail_silently=False)
     except smtplib.SMTPRecipientsRefused as exc:

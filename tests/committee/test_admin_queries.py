@@ -34,15 +34,16 @@ PAGES = {
 # central staff (the judges, their scores and conflicts, +3).
 # The committee's lists of every contest: + 2 for the contests it judges and their entrants, the actor's
 # scope contest by contest.
-# Every page: +1 for the bell's unread count (notices).
+# Every page: +1 for the bell's unread count (notices); +2 for a chair with some unread: the lock asked again
+# about them (a notice of each with its contest and unit, the chair's conflicts).
 QUERIES = {
-    "matrix": {"chair": 16, "central": 18, "committee": 15},
+    "matrix": {"chair": 18, "central": 18, "committee": 15},
     # rules asked with the rubric: no fall-through; the holidays are the rubric's cached calendar; the rows'
     # scope is the rubric's contest alone (no list of every contest the member may see)
-    "score": {"chair": 21, "central": 22, "committee": 20},
-    "judgments": {"chair": 13, "central": 12, "committee": 13},
-    "history": {"chair": 13, "central": 12, "committee": 15},
-    "clarifications": {"chair": 13, "central": 12, "committee": 13},
+    "score": {"chair": 23, "central": 22, "committee": 20},
+    "judgments": {"chair": 15, "central": 12, "committee": 13},
+    "history": {"chair": 15, "central": 12, "committee": 15},
+    "clarifications": {"chair": 15, "central": 12, "committee": 13},
 }
 
 

@@ -57,7 +57,8 @@ def test_chair_home_query_count_constant(client, chair, members, judge, django_a
         judge(members[1], unit, "1.1", points="0")
     client.force_login(chair)
     # 6, and 6 for the chair's line: the years judged, frozen or not, the chair's units, the members'
-    # scores, the finals, the overrides (committee.todo.disagreements); +1 the bell's unread count (notices)
-    with django_assert_num_queries(13):
+    # scores, the finals, the overrides (committee.todo.disagreements); +1 the bell's unread count (notices), +2
+    # the lock asked again about them (a notice of each with its contest and unit, the chair's conflicts)
+    with django_assert_num_queries(15):
         html = client.get(reverse("submissions:home")).content.decode()
     assert f"กรรมการเห็นต่าง {'๑' if n == 1 else '๖'} ช่อง" in html

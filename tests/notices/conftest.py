@@ -2,9 +2,10 @@ from collections import Counter
 
 import pytest
 
+from committee.panels import panelist_appoint
 from notices.models import Receipt
 from people.models import Role
-from tests.factories import UserFactory
+from tests.factories import DistrictFactory, UserFactory, office_contest
 
 
 def inbox_of(*users) -> dict[str, list[str]]:
@@ -63,3 +64,22 @@ def line_as_mail(reloaded, line_api, transactional_db):
     expected = Counter(user for user, digest in sent if not digest) + Counter({u for u, digest in sent if digest})
     linked = dict(LineLink.objects.values_list("line_user_id", "user_id"))
     assert Counter(linked[p.body["to"]] for p in line_api.pushes()) == expected  # the tests send one digest at most
+
+
+@pytest.fixture
+def office(chiang_mai, phuket):
+    """Chiang Mai's contest among two of its districts; Phuket's among one of its own, with a panel."""
+    mine, other = DistrictFactory(parent=chiang_mai), DistrictFactory(parent=chiang_mai)
+    theirs = DistrictFactory(parent=phuket)
+    people = {
+        "organiser": UserFactory(username="org", email="org@x.org", role=Role.ORGANISER, role__unit=chiang_mai),
+        "district": UserFactory(username="d1", email="d1@x.org", role=Role.OFFICE_STAFF, role__unit=mine),
+        "outside": UserFactory(username="d3", email="d3@x.org", role=Role.OFFICE_STAFF, role__unit=theirs),
+        "pk_org": UserFactory(username="pkorg", email="pkorg@x.org", role=Role.ORGANISER, role__unit=phuket),
+        "pk_panel": UserFactory(username="pkpanel", email="pkp@x.org", role=Role.OFFICE_STAFF, role__unit=theirs),
+        "central": UserFactory(username="central", email="c@x.org", role=Role.CENTRAL),
+    }
+    rubric = office_contest("cm-web-2564", chiang_mai, mine, other)
+    theirs_rubric = office_contest("pk-web-2564", phuket, theirs, mark="PK")
+    panelist_appoint(by=people["pk_org"], contest=theirs_rubric.contest, user=people["pk_panel"])
+    return rubric, people

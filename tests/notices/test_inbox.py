@@ -28,9 +28,9 @@ def test_the_inbox_lists_the_persons_notices_in_the_same_queries_however_many(
 ):
     tell(people, count)
     client.force_login(people["cm"])
-    # session, user, the inbox's lone notices, its groups (none here), the person's channel choices, the bell's
-    # unread count; the menu's 3
-    with django_assert_num_queries(9):
+    # session, user, what the notices are about (the lock asked again: none names a contest here), the inbox's lone
+    # notices, its groups (none here), the person's channel choices, the bell's unread count; the menu's 3
+    with django_assert_num_queries(10):
         html = client.get(reverse("notices:inbox")).content.decode()
     assert html.count('class="unread"') == count and "เชียงใหม่" in html
     assert f'<span class="count">{count}</span>'.replace(str(count), "๑๒" if count == 12 else "๑") in html
@@ -42,7 +42,7 @@ def test_older_notices_are_a_link_away_and_each_page_costs_the_same_queries(peop
     html = client.get(reverse("notices:inbox")).content.decode()
     assert html.count('<li id="line-') == PAGE and "4.1.2<" not in html  # the three oldest wait
     assert f'<a href="?pages=2#line-{PAGE + 1}">ดูการแจ้งเตือนที่เก่ากว่า</a>' in html
-    with django_assert_num_queries(9):  # as the first page's
+    with django_assert_num_queries(10):  # as the first page's
         html = client.get(reverse("notices:inbox"), {"pages": "2"}).content.decode()
     assert html.count('<li id="line-') == PAGE + 3 and f'id="line-{PAGE + 1}"' in html and "4.1.0<" in html
     assert "?pages=3" not in html  # nothing older
@@ -102,9 +102,10 @@ def test_a_days_evidence_on_one_contest_is_one_inbox_line_holding_each_notice_an
     received(people, rubric, phuket, ["5.1"])
     tell(people, 1, who=("member",))  # a question between them stays a line of its own
     client.force_login(people["member"])
-    # session, user, the inbox's lone notices, its groups, their notices, the channel choices, the bell; a member's
-    # menu's 1
-    with django_assert_num_queries(8):
+    # session, user, what the notices are about, the lock asked again about them (a notice of each with its contest
+    # and unit, the member's conflicts), the inbox's lone notices, its groups, their notices, the channel choices,
+    # the bell; a member's menu's 1
+    with django_assert_num_queries(11):
         html = client.get(reverse("notices:inbox")).content.decode()
     group = f"ประกวด: ได้รับหลักฐาน {thai_digits(count + 1)} รายการ จาก ๒ หน่วยงาน"
     assert html.count(group) == 1 and html.count('class="unread"') == 2

@@ -10,30 +10,11 @@ from notices.models import Kind
 from people.models import Role
 from scoring import services, timetable
 from tests.awards.test_contest_ties import tied_contest
-from tests.factories import DistrictFactory, UserFactory, office_contest
+from tests.factories import UserFactory
 
 from .conftest import inbox_of, mailed
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("line_as_mail")]
-
-
-@pytest.fixture
-def office(chiang_mai, phuket):
-    """Chiang Mai's contest among two of its districts; Phuket's among one of its own, with a panel."""
-    mine, other = DistrictFactory(parent=chiang_mai), DistrictFactory(parent=chiang_mai)
-    theirs = DistrictFactory(parent=phuket)
-    people = {
-        "organiser": UserFactory(username="org", email="org@x.org", role=Role.ORGANISER, role__unit=chiang_mai),
-        "district": UserFactory(username="d1", email="d1@x.org", role=Role.OFFICE_STAFF, role__unit=mine),
-        "outside": UserFactory(username="d3", email="d3@x.org", role=Role.OFFICE_STAFF, role__unit=theirs),
-        "pk_org": UserFactory(username="pkorg", email="pkorg@x.org", role=Role.ORGANISER, role__unit=phuket),
-        "pk_panel": UserFactory(username="pkpanel", email="pkp@x.org", role=Role.OFFICE_STAFF, role__unit=theirs),
-        "central": UserFactory(username="central", email="c@x.org", role=Role.CENTRAL),
-    }
-    rubric = office_contest("cm-web-2564", chiang_mai, mine, other)
-    theirs_rubric = office_contest("pk-web-2564", phuket, theirs, mark="PK")
-    panelist_appoint(by=people["pk_org"], contest=theirs_rubric.contest, user=people["pk_panel"])
-    return rubric, people
 
 
 def test_a_moved_deadline_in_an_office_contest_reaches_its_entrants_and_runners_only(office, mailoutbox):

@@ -111,7 +111,9 @@ def test_committee_home_query_count_constant(client, committee_user, django_asse
     client.force_login(committee_user)
     # 6, and 5 for "what to do now": the years judged, frozen or not, the member's units, the cells with
     # evidence, the member's judgments (committee.todo)
-    with django_assert_num_queries(12):  # +1: the bell's unread count (notices)
+    # +3: the bell's unread count (notices), and the lock asked again about them (a notice of each with its
+    # contest and unit, the member's conflicts)
+    with django_assert_num_queries(14):
         response = client.get(reverse("submissions:home"))
     assert response.content.decode().count("/years/2566/provinces/") == 76
 
