@@ -2,6 +2,7 @@
 deadline for the offices, a question waiting for Chiang Mai, an answer waiting for the member who asked."""
 
 import os
+import re
 
 import pytest
 from django.core.management import call_command
@@ -31,4 +32,15 @@ def test_each_demo_role_finds_notices_waiting(loaded):
     assert Kind.QUESTION_ANSWERED in kinds("committee1") and Kind.QUESTION_ANSWERED not in kinds("phuket")
     assert Kind.EVIDENCE_RECEIVED in kinds("chair")
     moved = Receipt.objects.filter(user__username="chiangmai", notice__kind=Kind.DEADLINE_MOVED).get().notice
-    assert moved.params["reason"] and moved.params["letter"] == "มท 0410.4/ว 5821" and moved.params["old"]
+    assert moved.params["reason"] and moved.params["letter"] == "มท ๐๔๑๐.๔/ว ๕๘๒๑" and moved.params["old"]
+
+
+@pytest.mark.django_db
+def test_the_demos_reasons_read_as_the_departments_letters_do(loaded):
+    """Issue #76: "ข้อมูลตัวอย่าง: กำหนดส่งตามหนังสือกรม" was shown to offices as a deadline's reason."""
+    from scoring.models import RubricChange
+
+    reasons = set(RubricChange.objects.values_list("reason", flat=True))
+    assert [r for r in reasons if "ตัวอย่าง" in r or "demo" in r] == []
+    letter = re.compile(r"^ตามหนังสือกรมการพัฒนาชุมชน ที่ มท ๐๔๑๐\.๔/ว ๖๐๐๑ ลงวันที่ [๐-๙]{1,2} \S+ [๐-๙]{4}$")
+    assert any(letter.match(r) for r in reasons)
