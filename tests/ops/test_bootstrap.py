@@ -100,7 +100,7 @@ def test_the_demo_lives_in_the_present_fiscal_year(db, settings, tmp_path, secon
     today = timezone.localdate()
     year = present_year(today)
     rubric = Rubric.objects.get(year=year)
-    assert "หลักเกณฑ์การประกวดประจำปีงบประมาณ ตามหนังสือกรมการพัฒนาชุมชน ที่ มท ๐๔๑๐.๔/ว ๕๗๐๐" in out.getvalue()
+    assert "การประกวดของปีงบประมาณปัจจุบัน" in out.getvalue()
     assert rubric.name_th == f"โครงการพัฒนาชุมชนดิจิทัล ๔.๐ ประจำปี {thai_digits(year)}"
     assert rubric.starts_on <= today <= rubric.ends_on
     deadlines = dict(rubric.criteria.exclude(deadline=None).values_list("code", "deadline"))
