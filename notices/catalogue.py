@@ -3,10 +3,10 @@ here (through Django's i18n, Thai in locale/th), the facts in the notice, so a t
 every notice not yet read. Dates are stored as ISO days and shown in the Buddhist Era (core.thai); codes
 and counts in the reader's digits (core.thai.digits).
 
-Every kind reads as a short official message (docs/notices.md): its `news` first and alone (an e-mail's
-subject, an inbox line, a LINE push's first line), the contest it is about once, after it; then the
-details, what the reader is asked to do (`asks`), and the link where it is done. A kind that asks nothing
-is for information: quiet in the inbox and not counted in the bell."""
+Every kind reads as a short official message (docs/architecture.md, "A new kind of notice"): its `news`
+first and alone (an e-mail's subject, an inbox line, a LINE push's first line), the contest it is about
+once, after it; then the details, what the reader is asked to do (`asks`), and the link where it is done.
+A kind that asks nothing is for information: quiet in the inbox and not counted in the bell."""
 
 from __future__ import annotations
 

@@ -44,3 +44,12 @@ def test_the_demos_reasons_read_as_the_departments_letters_do(loaded):
     assert [r for r in reasons if "ตัวอย่าง" in r or "demo" in r] == []
     letter = re.compile(r"^ตามหนังสือกรมการพัฒนาชุมชน ที่ มท ๐๔๑๐\.๔/ว ๖๐๐๑ ลงวันที่ [๐-๙]{1,2} \S+ [๐-๙]{4}$")
     assert any(letter.match(r) for r in reasons)
+
+
+@pytest.mark.django_db
+def test_the_demo_sets_real_looking_contacts_for_central_staff(loaded):
+    """Issue #76: the demo set no contacts and nothing asked central to (an office contest's desk: test_help.py)."""
+    from ops.models import SiteContact
+
+    central = SiteContact.objects.get()
+    assert (central.phone, central.email, central.line_id) == ("0 2141 6135", "cdd4@cdd.go.th", "@cdd4portal")
