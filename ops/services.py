@@ -99,11 +99,9 @@ def contacts_set(*, user, contest=None, values: dict[str, str]) -> SiteContact |
     fields = {name: values.get(name, "") for name in CONTACT_FIELDS}
     if contest is None:
         acts.require(user, "ops.set_contacts")
-        row, _created = SiteContact.objects.update_or_create(pk=1, defaults=fields)
-        return row
+        return SiteContact.objects.update_or_create(pk=1, defaults=fields)[0]
     acts.require(user, "ops.set_contest_contacts", contest)
-    row, _created = ContestContact.objects.update_or_create(contest=contest, defaults=fields)
-    return row
+    return ContestContact.objects.update_or_create(contest=contest, defaults=fields)[0]
 
 
 # The demo's help desks, as real ones read: central staff's, and each organising office's in its own province

@@ -44,3 +44,23 @@ def test_a_members_inbox_and_help_on_a_phone(browser, live_server):
     assert page.locator("#contact-phone").inner_text() == "0 2141 6135"
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     page.screenshot(path=str(SHOTS / "letters-help-390.png"), full_page=True)
+
+
+def test_central_staff_follow_the_dashboards_prompt_and_set_their_contacts_on_a_phone(browser, live_server):
+    central = UserFactory(role=Role.CENTRAL)
+    page = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
+    portal_login(page, live_server.url, central.username, PASSWORD)
+    page.goto(f"{live_server.url}/standings/2566/")
+    settle(page)
+    page.locator("#contacts-prompt a").click()
+    settle(page)
+    page.get_by_label("โทรศัพท์").fill("0 2141 6135")
+    page.get_by_label("อีเมล").fill("cdd4@cdd.go.th")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.screenshot(path=str(SHOTS / "letters-contacts-390.png"), full_page=True)
+    page.locator("#contacts-site button").click()
+    settle(page)
+    page.goto(f"{live_server.url}/standings/2566/")
+    assert page.locator("#contacts-prompt").count() == 0
+    page.goto(f"{live_server.url}/help/")
+    assert page.locator("#contact-email").inner_text() == "cdd4@cdd.go.th"
