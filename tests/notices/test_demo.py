@@ -38,10 +38,16 @@ def test_each_demo_role_finds_notices_waiting(loaded):
 @pytest.mark.django_db
 def test_the_demos_reasons_read_as_the_departments_letters_do(loaded):
     """Issue #76: "ข้อมูลตัวอย่าง: กำหนดส่งตามหนังสือกรม" was shown to offices as a deadline's reason."""
+    from committee.models import ChairFinal, Judgment
     from scoring.models import RubricChange
 
     reasons = set(RubricChange.objects.values_list("reason", flat=True))
-    assert [r for r in reasons if "ตัวอย่าง" in r or "demo" in r] == []
+    said = (
+        reasons
+        | set(Judgment.objects.values_list("note", flat=True))
+        | set(ChairFinal.objects.values_list("reason", flat=True))
+    )
+    assert [r for r in said if "ตัวอย่าง" in r or "สมมติ" in r or "demo" in r] == []
     letter = re.compile(r"^ตามหนังสือกรมการพัฒนาชุมชน ที่ มท ๐๔๑๐\.๔/ว ๖๐๐๑ ลงวันที่ [๐-๙]{1,2} \S+ [๐-๙]{4}$")
     assert any(letter.match(r) for r in reasons)
 
