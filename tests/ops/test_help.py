@@ -168,3 +168,20 @@ def test_the_demo_gives_each_organising_office_a_desk_and_keeps_one_already_set(
     assert desk.phone.startswith("0 53") and desk.email == f"{chiang_mai.name_en.lower().replace(' ', '')}@cdd.go.th"
     assert ContestContact.objects.get(contest=theirs).phone == "076 211 028"
     assert contacts_demo(contests=Contest.objects.select_related("organiser")) == 0  # once
+
+
+def test_an_organisers_contest_dashboard_asks_for_its_own_contacts_and_central_staff_are_not_asked_there(
+    client, chiang_mai, central_user
+):
+    from ops.models import ContestContact
+    from tests.factories import DistrictFactory, office_contest
+
+    rubric = office_contest("cm-web-2564", chiang_mai, DistrictFactory(parent=chiang_mai))
+    dashboard = reverse("scoring:dashboard", args=[rubric.key])
+    client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
+    assert "ผู้เข้าประกวดของการประกวดนี้ยังไม่พบโทรศัพท์ อีเมล หรือ LINE ของท่าน" in client.get(dashboard).content.decode()
+    ContestContact.objects.create(contest=rubric.contest, email="cm@cdd.go.th")
+    assert 'id="contacts-prompt"' not in client.get(dashboard).content.decode()
+    client.force_login(central_user)  # the organiser's desk is theirs to set, not central staff's
+    ContestContact.objects.all().delete()
+    assert 'id="contacts-prompt"' not in client.get(dashboard).content.decode()
