@@ -12,7 +12,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.thai import thai_digits
+from core.thai import digits
 from notices import catalogue
 from notices.channels.base import Channel, Refused, RetryLater, ToDigest
 from notices.links import absolute
@@ -22,10 +22,6 @@ from .line import TEXT_MAX, LinePermanent, LineRetryable, line_enabled, line_pus
 from .models import LineLink
 
 NAME = "line"
-
-
-def _text(notice) -> str:
-    return "\n".join([catalogue.title(notice), *catalogue.details(notice)])
 
 
 def _people_waiting() -> int:
@@ -67,7 +63,7 @@ class LineChannel(Channel):
             raise ToDigest("LINE's monthly quota is near: batched into the digest")
         notice = delivery.receipt.notice
         with translation.override("th"):
-            text = _text(notice)
+            text = catalogue.push_text(notice)
         _push(delivery.receipt.user_id, text, absolute(notice.link), line_retry_key("delivery", delivery.pk))
 
     def send_digest(self, user, deliveries: Sequence) -> None:
@@ -79,11 +75,14 @@ class LineChannel(Channel):
 
 
 def digest_text(notices: Sequence) -> str:
-    """The digest in one LINE message (TEXT_MAX characters): a grouped kind's notices on one contest as one item
-    (notices.catalogue.digest_items); what does not fit is cut at a line and counted in a last line that links
-    to the inbox, never dropped unsaid."""
-    head = _("CDD 4.0: %(count)s notices") % {"count": thai_digits(len(notices))}
-    items = [["• " + title, *lines, absolute(path)] for title, lines, path in catalogue.digest_items(notices)]
+    """The digest in one LINE message (TEXT_MAX characters): a grouped kind's notices on one contest as one item,
+    those that need the reader first (notices.catalogue.items); what does not fit is cut at a line and counted in
+    a last line that links to the inbox, never dropped unsaid."""
+    head = _("%(count)s notices") % {"count": digits(len(notices))}
+    items = [
+        [f"• {item.title}", *[line for line in (item.contest, *item.lines, item.asks) if line], absolute(item.path)]
+        for item in catalogue.items(notices)
+    ]
     room = TEXT_MAX - len(_more(len(items))) - 2
     parts, used, whole = [head], len(head), 0
     for item in items:
@@ -106,6 +105,6 @@ def digest_text(notices: Sequence) -> str:
 
 def _more(count: int) -> str:
     return _("… %(count)s not shown in full: see them in the portal: %(link)s") % {
-        "count": thai_digits(count),
+        "count": digits(count),
         "link": absolute(""),
     }

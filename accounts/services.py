@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from contests.actor import actor_of
 from core.errors import PortalError
 from core.ratelimit import wait_seconds
+from core.thai import thai_digits
 
 from . import rights
 from .audit import event_record
@@ -83,7 +84,7 @@ def _email_link_send(user, new_email: str) -> None:
     body = (
         f"เรียน {user.get_full_name() or user.get_username()}\n\n"
         f"มีการขอเปลี่ยนอีเมลของบัญชี {user.get_username()} ในพอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ มาเป็นอีเมลนี้\n"
-        f"กดลิงก์นี้ภายใน {EMAIL_HOURS} ชั่วโมงเพื่อยืนยัน:\n{link}\n\n"
+        f"กดลิงก์นี้ภายใน {thai_digits(EMAIL_HOURS)} ชั่วโมงเพื่อยืนยัน:\n{link}\n\n"
         "หากท่านไม่ได้ขอ ไม่ต้องดำเนินการใด ๆ อีเมลเดิมจะใช้ต่อไป\n\n---\n"
         f"Confirm this address for the account {user.get_username()} within {EMAIL_HOURS} hours at the link above.\n"
     )

@@ -24,6 +24,7 @@ from django.utils import timezone
 from contests.models import Level, Unit
 from contests.tree import under
 from core import acts
+from core.thai import thai_digits
 from people import directory
 from people.models import Membership, Role
 from rulebook.dates import parse_moment
@@ -309,6 +310,11 @@ def _judges(rubric: Rubric):
     return members, chair
 
 
+# A member's note and the chair's reason as the committee writes them: the demo's are read as real ones are.
+DEMO_NOTE = "พิจารณาจากหลักฐานที่ส่งตามเกณฑ์การประเมิน"
+DEMO_FINAL_REASON = "ตามมติที่ประชุมคณะกรรมการตัดสินการประกวด ครั้งที่ ๑/{year}"
+
+
 def demo_judgments(*, rubric: Rubric) -> int:
     """Two members score every judged criterion of a contest that is not the national one; the chair
     settles a couple. Idempotent: an entrant with any judgment is left alone. Returns judgments made."""
@@ -346,7 +352,7 @@ def demo_judgments(*, rubric: Rubric) -> int:
                         criterion_code=c.code,
                         points=_points(c.rule, aim),
                         items=None,
-                        note="ตัวอย่างการให้คะแนน (ข้อมูลสมมติ)",
+                        note=DEMO_NOTE,
                         expected_version=None,
                         source=Source.ADMIN,
                     )
@@ -360,7 +366,7 @@ def demo_judgments(*, rubric: Rubric) -> int:
                 unit=unit,
                 criterion_code=c.code,
                 points=_points(c.rule, 0.9),
-                reason="มติที่ประชุมคณะกรรมการ (ข้อมูลสมมติ)",
+                reason=DEMO_FINAL_REASON.format(year=thai_digits(rubric.year)),
                 expected_version=0,
             )
     return made

@@ -11,10 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from contests.actor import CHAIR, actor_of
 from core import acts
 from core.i18n import either
+from core.thai import digits
 from scoring.models import Rubric, StandingsSnapshot
 from scoring.selectors import rubric_calendar, rubric_spec
 from submissions.selectors import working_days_left
-from submissions.todo import Todo, Tone, digits
+from submissions.todo import Todo, Tone
 
 from .queue import matrix_url, next_url, own_progress, units_for
 from .selectors import cell_aggregate, cell_states, judged_rubrics

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from pythainlp.util import bahttext, collate, num_to_thaiword, thai_strftime
 
-from core.i18n import _, format_lazy
+from core.i18n import _, either, format_lazy
 
 T = TypeVar("T")
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
@@ -28,6 +28,26 @@ def thai_digits(value) -> str:
     return str(value).translate(THAI_DIGITS)
 
 
+def digits(value):
+    """A code or a count as the reader's language writes it: "๔.๑.๑", "๒๔" in Thai, "4.1.1" in English. Lazy,
+    read when shown: a page, a notice (rendered in its reader's language), an e-mail, a LINE push, the admin's
+    bell. The one formatter for codes and counts in running text; `thai_digits` is for Thai-only text."""
+    return either(thai_digits(value), str(value))
+
+
+SIZES = ("B", "KB", "MB", "GB", "TB")
+
+
+def size_text(size: int | float) -> str:
+    """Bytes as people read a file's size: "๘๑๙ KB", "๑.๕ MB", "๑ GB" (1,024 MB is one GB, and ".0" is never
+    written), in the reader's digits."""
+    num, unit = float(size), 0
+    while num >= 1024 and unit < len(SIZES) - 1:
+        num, unit = num / 1024, unit + 1
+    text = f"{num:.0f}" if unit == 0 else f"{num:.1f}".removesuffix(".0")
+    return str(digits(f"{text} {SIZES[unit]}"))
+
+
 def arabic_digits(value) -> str:
     """What people type: "๑๒" reads as "12"."""
     return str(value).translate(ARABIC_DIGITS)
@@ -37,13 +57,20 @@ def arabic_digits(value) -> str:
 _MARKUP = re.compile(r"(<(script|style|textarea)\b.*?</\2\s*>|<[^>]*>)", re.DOTALL | re.IGNORECASE)
 
 
+# The portal's own header (the notices bell) reads alike on the portal's pages and the admin's: its text is
+# left as `digits` wrote it, between these two comments.
+KEEP_DIGITS, KEPT_DIGITS = "<!--digits-->", "<!--/digits-->"
+
+
 def arabic_page_text(html: str) -> str:
-    """An HTML page whose text reads in Arabic digits; tags, attributes and form contents untouched."""
+    """An HTML page whose text reads in Arabic digits; tags, attributes, form contents and the header's parts
+    marked KEEP_DIGITS untouched."""
     parts = _MARKUP.split(html)  # text, markup, the markup's tag name (or None), text, …
     text, markup = parts[0::3], parts[1::3]
-    out = [text[0].translate(ARABIC_DIGITS)]
+    out, keep = [text[0].translate(ARABIC_DIGITS)], False
     for tag, after in zip(markup, text[1:], strict=True):
-        out += [tag, after.translate(ARABIC_DIGITS)]
+        keep = (keep or tag == KEEP_DIGITS) and tag != KEPT_DIGITS
+        out += [tag, after if keep else after.translate(ARABIC_DIGITS)]
     return "".join(out)
 
 

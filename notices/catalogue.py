@@ -1,110 +1,156 @@
 """What each kind of notice says, made at delivery time from the params stored with it: the words live
 here (through Django's i18n, Thai in locale/th), the facts in the notice, so a text fixed later reaches
-every notice not yet read. Dates are stored as ISO days and shown in the Buddhist Era (core.thai)."""
+every notice not yet read. Dates are stored as ISO days and shown in the Buddhist Era (core.thai); codes
+and counts in the reader's digits (core.thai.digits).
+
+Every kind reads as a short official message (docs/architecture.md, "A new kind of notice"): its `news`
+first and alone (an e-mail's subject, an inbox line, a LINE push's first line), the contest it is about
+once, after it; then the details, what the reader is asked to do (`asks`), and the link where it is done.
+A kind that asks nothing is for information: quiet in the inbox and not counted in the bell."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.i18n import Text
-from core.thai import thai_date, thai_digits
+from core.thai import digits, thai_date
 
 from .models import Kind
 
 DATES = ("old", "new", "day")  # params holding an ISO day
-NUMBERS = ("near", "count", "units")  # params holding a count: Thai digits in Thai, as the dates are
+DIGITS = ("code", "near", "count", "units")  # params holding a code or a count: the reader's digits
 
 
 @dataclass(frozen=True)
 class Wording:
-    title: Text  # a msgid with %(name)s params
-    soon: bool  # needs action soon: sent at once (the rest wait for the daily digest)
+    news: Text | Callable[[dict], Text]  # the news alone, no contest: a msgid with %(name)s params, or one chosen
+    soon: bool  # sent at once (the rest wait for the daily digest)
     details: tuple[tuple[str, Text], ...] = ()  # (param, a msgid for its line), shown when the param is set
-    # A kind told many times a day (each upload to every judge): one title for several of one contest, and a
+    # A kind told many times a day (each upload to every judge): one news for several of one contest, and a
     # line for each of them, so a day's hundred receipts are one line in an inbox or a digest, not a hundred.
-    group: Text | None = None  # a msgid with %(contest)s, %(count)s and %(units)s
+    group: Text | None = None  # a msgid with %(count)s and %(units)s
     item: Text | None = None  # a msgid for one of the group, with the notice's params
+    # What the reader is asked to do ("needs you": first in the inbox, counted in the bell); None: for
+    # information. Required of every kind, so that none is added without deciding which it is.
+    asks: Text | None = field(kw_only=True)
     # About the account's own safety (a LINE linked to it): sent at once by SAFE_CHANNELS whatever the person
     # chose for them, and by no other, since the other may be what it tells of, in someone else's hands.
-    safety: bool = False
+    safety: bool = field(default=False, kw_only=True)
 
 
 SAFE_CHANNELS = ("email",)
 
 
+def _deadline_news(params: dict) -> Text:
+    """Moved earlier or later, set where there was none, or taken away: the news says which."""
+    old, new = params.get("old"), params.get("new")
+    if old and new:
+        if new < old:
+            return gettext_lazy("Deadline of %(code)s moved earlier, to %(new)s")
+        return gettext_lazy("Deadline of %(code)s moved later, to %(new)s")
+    if new:
+        return gettext_lazy("Deadline of %(code)s set: %(new)s")
+    return gettext_lazy("Deadline of %(code)s removed")
+
+
 WORDINGS = {
     Kind.DEADLINE_MOVED: Wording(
-        gettext_lazy("%(contest)s: the deadline of %(code)s moved from %(old)s to %(new)s"),
+        _deadline_news,
         True,
-        (("reason", gettext_lazy("Reason: %(reason)s")), ("letter", gettext_lazy("Letter: %(letter)s"))),
+        (
+            ("old", gettext_lazy("Previous deadline: %(old)s")),
+            ("reason", gettext_lazy("Reason: %(reason)s")),
+            ("letter", gettext_lazy("Letter: %(letter)s")),
+        ),
+        asks=gettext_lazy("Please check the new date and send the criterion's evidence by it."),
     ),
-    Kind.QUESTION_ASKED: Wording(gettext_lazy("%(contest)s: the committee asks %(unit)s about %(code)s"), True),
-    Kind.QUESTION_ANSWERED: Wording(gettext_lazy("%(contest)s: %(unit)s answered the question on %(code)s"), True),
+    Kind.QUESTION_ASKED: Wording(
+        gettext_lazy("The committee asks %(unit)s to clarify criterion %(code)s"),
+        True,
+        asks=gettext_lazy("Please answer the committee's question on the criterion's page."),
+    ),
+    Kind.QUESTION_ANSWERED: Wording(
+        gettext_lazy("%(unit)s answered the question on criterion %(code)s"),
+        True,
+        asks=gettext_lazy("Please read the answer and review your score of this criterion."),
+    ),
     Kind.EVIDENCE_RECEIVED: Wording(
-        gettext_lazy("%(contest)s: evidence for %(code)s received from %(unit)s"),
+        gettext_lazy("Evidence for criterion %(code)s received from %(unit)s"),
         False,
         (("day", gettext_lazy("Recorded as received by the Department on %(day)s")),),
-        gettext_lazy("%(contest)s: %(count)s pieces of evidence received from %(units)s units"),
-        gettext_lazy("%(unit)s: %(code)s"),
+        gettext_lazy("%(count)s pieces of evidence received from %(units)s units"),
+        gettext_lazy("%(unit)s: criterion %(code)s"),
+        asks=None,
     ),
-    Kind.RESULTS_FROZEN: Wording(gettext_lazy("%(contest)s: the results are frozen"), False),
-    Kind.RESULTS_PUBLISHED: Wording(gettext_lazy("%(contest)s: the results are published"), False),
+    Kind.RESULTS_FROZEN: Wording(gettext_lazy("The results are frozen"), False, asks=None),
+    Kind.RESULTS_PUBLISHED: Wording(gettext_lazy("The results are published"), False, asks=None),
     Kind.RESULTS_WITHDRAWN: Wording(
-        gettext_lazy("%(contest)s: the published results were withdrawn"),
+        gettext_lazy("The published results were withdrawn"),
         True,
         (("reason", gettext_lazy("Reason: %(reason)s")),),
+        asks=None,
     ),
-    Kind.CONTEST_OPENED: Wording(gettext_lazy("%(contest)s is open: evidence can be sent"), True),
+    Kind.CONTEST_OPENED: Wording(
+        gettext_lazy("Evidence can be sent now"),
+        True,
+        asks=gettext_lazy("Please send each criterion's evidence by its deadline."),
+    ),
     Kind.TIE_WAITING: Wording(
-        gettext_lazy("%(contest)s: a tie at the award line (%(award)s) waits for a decision: %(units)s"), True
+        gettext_lazy("A tie at the award line (%(award)s) waits for a decision: %(units)s"),
+        True,
+        asks=gettext_lazy("Please settle the order of the tied entrants."),
     ),
     Kind.FINAL_WAITING: Wording(
-        gettext_lazy("%(contest)s: members disagree on %(code)s for %(unit)s: a final score waits"), True
+        gettext_lazy("Members disagree on criterion %(code)s for %(unit)s: a final score waits"),
+        True,
+        asks=gettext_lazy("Please give the final score."),
     ),
-    Kind.ACCOUNT_INVITED: Wording(gettext_lazy("Invitation sent to %(name)s (%(username)s)"), False),
+    Kind.ACCOUNT_INVITED: Wording(gettext_lazy("Invitation sent to %(name)s (%(username)s)"), False, asks=None),
     Kind.INVITATION_ACCEPTED: Wording(
-        gettext_lazy("%(name)s (%(username)s) accepted the invitation and set a password"), False
+        gettext_lazy("%(name)s (%(username)s) accepted the invitation and set a password"), False, asks=None
     ),
     Kind.JUDGING_DEADLINE: Wording(
-        gettext_lazy("%(contest)s: judging ends on %(new)s"),
+        gettext_lazy("Judging ends on %(new)s"),
         True,
         (("old", gettext_lazy("Before: %(old)s")), ("reason", gettext_lazy("Reason: %(reason)s"))),
+        asks=gettext_lazy("Please finish your scoring by this date."),
     ),
     Kind.LINE_LINKED: Wording(
         gettext_lazy("A LINE was linked to your account"),
         True,
-        (
-            ("day", gettext_lazy("Linked on %(day)s: the portal's notices now also go to that LINE.")),
-            ("day", gettext_lazy("If you did not link it: unlink it on “My account” and change your password.")),
-        ),
+        (("day", gettext_lazy("Linked on %(day)s: the portal's notices now also go to that LINE.")),),
+        asks=gettext_lazy("If you did not link it: unlink it on “My account” and change your password."),
         safety=True,
     ),
     Kind.PICK_DUE: Wording(
-        gettext_lazy("%(contest)s: %(unit)s picks its entrants by %(day)s"),
+        gettext_lazy("%(unit)s picks its entrants by %(day)s"),
         True,
         (("near", gettext_lazy("The date is near: %(near)s days left")),),
+        asks=gettext_lazy("Please pick the entrants on the selection stage's page."),
     ),
 }
 
 
-def _shown(params: dict) -> dict:
+def _shown(params: dict, *, short: bool = False) -> dict:
+    """The params as the reader reads them: dates in the Buddhist Era (`short`: "๑๕ มิ.ย. ๒๕๗๐", for the news
+    line a phone shows whole), codes and counts in the reader's digits."""
     shown = {key: ("-" if value in (None, "") else value) for key, value in params.items()}
     for key in DATES:
         if params.get(key):
-            shown[key] = thai_date(date.fromisoformat(params[key]))
-    thai = (get_language() or "th").startswith("th")
-    for key in NUMBERS:
-        if thai and params.get(key) not in (None, ""):
-            shown[key] = thai_digits(params[key])
+            shown[key] = thai_date(date.fromisoformat(params[key]), short=short)
+    for key in DIGITS:
+        if params.get(key) not in (None, ""):
+            shown[key] = str(digits(params[key]))
     return shown
 
 
 GROUPED = tuple(kind for kind, wording in WORDINGS.items() if wording.group)
+ACTION = tuple(kind for kind, wording in WORDINGS.items() if wording.asks)  # "needs you": counted in the bell
 
 
 def soon(kind: str) -> bool:
@@ -115,9 +161,24 @@ def safety(kind: str) -> bool:
     return WORDINGS[Kind(kind)].safety
 
 
-def title(notice) -> str:
-    """One line, in the active language (Thai unless the reader chose English)."""
-    return str(WORDINGS[Kind(notice.kind)].title) % _shown(notice.params)
+def needs_action(kind: str) -> bool:
+    return kind in ACTION
+
+
+def title(notice, *, short: bool = True) -> str:
+    """The news, one line, in the active language (Thai unless the reader chose English): the e-mail's
+    subject, the inbox line, the LINE push's first line, with short dates a phone shows whole ("๑๕ มิ.ย.
+    ๒๕๗๐"); a letter's body writes them in full (`short=False`). The contest is not in it (`contest`)."""
+    news = WORDINGS[Kind(notice.kind)].news
+    return str(news(notice.params) if callable(news) else news) % _shown(notice.params, short=short)
+
+
+subject = title  # an e-mail's subject is the news, whole on a phone: the portal names itself in the body
+
+
+def contest(notice) -> str:
+    """The contest a notice is about, named once, after the news; "" for an account's notice."""
+    return str(notice.params.get("contest", ""))
 
 
 def details(notice) -> list[str]:
@@ -125,15 +186,15 @@ def details(notice) -> list[str]:
     return [str(line) % shown for key, line in WORDINGS[Kind(notice.kind)].details if notice.params.get(key)]
 
 
-def subject(notice) -> str:
-    return _("CDD 4.0: %(title)s") % {"title": title(notice)}
+def asks(notice) -> str:
+    """What the reader is asked to do; "" for a notice for information."""
+    return str(WORDINGS[Kind(notice.kind)].asks or "")
 
 
 def group_title(notices: Sequence) -> str:
     """The one line for several notices of a grouped kind on one contest."""
     units = {n.unit_id or n.params.get("unit") for n in notices}
-    params = {"contest": notices[0].params.get("contest", ""), "count": len(notices), "units": len(units)}
-    return str(WORDINGS[Kind(notices[0].kind)].group) % _shown(params)
+    return str(WORDINGS[Kind(notices[0].kind)].group) % _shown({"count": len(notices), "units": len(units)})
 
 
 def group_line(notice) -> str:
@@ -171,11 +232,48 @@ def grouped(notices: Sequence) -> list[list]:
     return runs
 
 
-def digest_items(notices: Sequence) -> list[tuple[str, list[str], str]]:
-    """A digest's items (title, detail lines, path): a notice alone, or a grouped kind's notices on one contest
-    as one item with no path of its own (notices.links.absolute makes it the inbox, which lists each of them
-    with its link)."""
-    return [
-        (title(run[0]), details(run[0]), run[0].link) if len(run) == 1 else (group_title(run), group_lines(run), "")
+@dataclass(frozen=True)
+class Item:
+    """One item of a message: a notice, or a grouped kind's notices on one contest (no link of its own:
+    notices.links.absolute makes it the inbox, which lists each of them with its link)."""
+
+    title: str
+    contest: str
+    lines: list[str]
+    asks: str
+    path: str
+
+
+def items(notices: Sequence, *, short: bool = True) -> list[Item]:
+    """A message's items, those that need the reader first (each group in the order given); `short` as for
+    `title`."""
+    found = [
+        Item(title(n, short=short), contest(n), details(n), asks(n), n.link)
+        if len(run) == 1
+        else Item(group_title(run), contest(n), group_lines(run), asks(n), "")
         for run in grouped(notices)
+        for n in run[:1]
     ]
+    return sorted(found, key=lambda item: not item.asks)
+
+
+def push_text(notice) -> str:
+    """A notice as one LINE message (its link follows, accounts.line): the news, then the contest, the
+    details and what to do, each on a line of its own."""
+    return "\n".join(line for line in (title(notice), contest(notice), *details(notice), asks(notice)) if line)
+
+
+def addressee(user) -> str:
+    """Whom an e-mail is addressed to: the person by name, with their office when they work in one
+    ("สมหญิง ใจดี สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่")."""
+    from contests.actor import actor_of  # inline: the actor reads roles, which a notice's words need only here
+    from nominees.eligibility import office_name
+
+    office = actor_of(user).own_office
+    name = user.get_full_name() or user.get_username()
+    return f"{name} {office_name(office)}" if office is not None else name
+
+
+def closing(items: Sequence[Item]) -> str:
+    """The letter's close, as the Department's letters end: to act on, or to know."""
+    return _("For your action.") if any(item.asks for item in items) else _("For your information.")

@@ -61,10 +61,11 @@ def _still_theirs(user, receipts: QuerySet[Receipt]) -> QuerySet[Receipt]:
 
 
 def unread_count(user) -> int:
-    """What the inbox shows unread: each notice the person may still know of, but a day's notices of a grouped
-    kind on one contest once. 1 query, and `_refused`'s when any is unread."""
+    """What the bell counts: the unread notices that need the person (catalogue.ACTION) and that the lock still
+    lets them know of, each once, but a day's notices of a grouped kind on one contest once; those for
+    information wait quietly in the inbox. 1 query, and `_refused`'s when any is unread."""
     rows = list(
-        Receipt.objects.filter(user=user, read_at__isnull=True)
+        Receipt.objects.filter(user=user, read_at__isnull=True, notice__kind__in=catalogue.ACTION)
         .values_list(*ABOUT, _day_of_notice())
         .annotate(count=Count("pk"), one=Min("notice_id"))
         .order_by()
@@ -92,6 +93,8 @@ class Entry:
     receipts: list[Receipt]
     group: str = ""
     title: str = ""
+    contest: str = ""  # the contest it is about, shown after the news
+    line: int = 0  # its place on the page, needs-you first (the link to older notices lands on the next)
     details: list[str] = field(default_factory=list)
     lines: list[tuple[Receipt, str]] = field(default_factory=list)  # a group's notices, each in short
 
@@ -102,6 +105,19 @@ class Entry:
     @property
     def unread(self) -> bool:
         return any(r.read_at is None for r in self.receipts)
+
+    @property
+    def needs_action(self) -> bool:
+        return catalogue.needs_action(self.receipts[0].notice.kind)
+
+
+def inbox_sections(entries: list[Entry]) -> tuple[list[Entry], list[Entry]]:
+    """The inbox's two parts, each newest first: what needs the person ("needs you"), then what is for their
+    information."""
+    needs, fyi = [e for e in entries if e.needs_action], [e for e in entries if not e.needs_action]
+    for line, entry in enumerate(needs + fyi, start=1):
+        entry.line = line
+    return needs, fyi
 
 
 def inbox_entries(user, *, limit: int = PAGE) -> list[Entry]:
@@ -133,7 +149,9 @@ def inbox_entries(user, *, limit: int = PAGE) -> list[Entry]:
 
 def _alone(receipt: Receipt) -> Entry:
     notice = receipt.notice
-    return Entry([receipt], title=catalogue.title(notice), details=catalogue.details(notice))
+    return Entry(
+        [receipt], title=catalogue.title(notice), contest=catalogue.contest(notice), details=catalogue.details(notice)
+    )
 
 
 def _group(key: tuple[str, int | None, date], receipts: list[Receipt]) -> Entry:
@@ -141,7 +159,8 @@ def _group(key: tuple[str, int | None, date], receipts: list[Receipt]) -> Entry:
         return _alone(receipts[0])
     notices = [r.notice for r in receipts]
     lines = [(r, catalogue.group_line(r.notice)) for r in receipts]
-    return Entry(receipts, group_name(*key), catalogue.group_title(notices), [], lines)
+    title, contest = catalogue.group_title(notices), catalogue.contest(notices[0])
+    return Entry(receipts, group_name(*key), title, contest, lines=lines)
 
 
 def group_name(kind: str, contest_id: int | None, day: date) -> str:

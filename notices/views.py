@@ -25,8 +25,11 @@ def inbox(request):
     pages = min(max(whole(asked) or 1, 1), MOST_PAGES)
     shown = selectors.PAGE * pages
     entries = selectors.inbox_entries(request.user, limit=shown + 1)
+    needs, fyi = selectors.inbox_sections(entries[:shown])
     context = {
         "entries": entries[:shown],
+        "needs": needs,
+        "fyi": fyi,
         "older": pages + 1 if len(entries) > shown and pages < MOST_PAGES else None,
         "channels": selectors.preferences(request.user),
         "modes": Mode.choices,

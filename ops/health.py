@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import files
 from core.i18n import Text, either
-from core.thai import thai_digits, thai_num
+from core.thai import digits, thai_num
 from scoring.models import RecomputeRun, Standing
 
 from .models import Heartbeat
@@ -64,7 +64,7 @@ def _worker(now) -> Check:
         seen = f"{int((now - beat).total_seconds())} s" if beat else _("never")
         return Check(WORKER, False, format_lazy(_("no worker heartbeat for {seen}"), seen=seen))
     ago = int((now - beat).total_seconds())
-    return Check(WORKER, True, format_lazy(_("heartbeat {ago} s ago"), ago=either(thai_digits(ago), str(ago))))
+    return Check(WORKER, True, format_lazy(_("heartbeat {ago} s ago"), ago=digits(ago)))
 
 
 def _backlog(now) -> Check:
@@ -72,7 +72,7 @@ def _backlog(now) -> Check:
     last = RecomputeRun.objects.values_list("started_at", flat=True).first()
     # A burst is recomputed within seconds; stale results with no run for minutes mean nothing is recomputing.
     stuck = stale and (last is None or now - last > timedelta(seconds=settings.CDD4_BACKLOG_MAX_AGE_S))
-    text = format_lazy(_("{stale} results waiting for recompute"), stale=either(thai_digits(stale), str(stale)))
+    text = format_lazy(_("{stale} results waiting for recompute"), stale=digits(stale))
     return Check("recompute", not stuck, text)
 
 

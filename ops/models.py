@@ -106,9 +106,8 @@ class TaskFailure(models.Model):
         return f"{self.task} {self.at:%Y-%m-%d %H:%M}"
 
 
-class SiteContact(models.Model):
-    """Whom to call: central staff's help desk as the help page and the error pages give it, set by central
-    staff in the admin. One row (pk 1), read through `ops.contacts.site_contact`, which caches it."""
+class Contacts(models.Model):
+    """Whom to call: a phone, an e-mail, a LINE Official Account and the hours someone answers."""
 
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -116,6 +115,15 @@ class SiteContact(models.Model):
     line_url = models.URLField(_("LINE add-friend link"), blank=True)
     hours = models.CharField(_("office hours"), max_length=200, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class SiteContact(Contacts):
+    """Central staff's help desk as the help page and the error pages give it, set by central staff on the
+    contacts page (/help/contacts/) or in the admin. One row (pk 1), read through `ops.contacts.site_contact`,
+    which caches it."""
 
     class Meta:
         verbose_name = _("central staff's contacts")
@@ -131,3 +139,23 @@ class SiteContact(models.Model):
         from .contacts import forget  # inline: contacts reads this model
 
         forget()
+
+
+class ContestContact(Contacts):
+    """An office's contest's own help desk, set by whoever runs the contest: its entrants call the organising
+    office, not central staff, about its rules and dates (the help page names it for that contest)."""
+
+    contest = models.OneToOneField(
+        "contests.Contest",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="contact",
+        verbose_name=_("contest"),
+    )
+
+    class Meta:
+        verbose_name = _("contest's contacts")
+        verbose_name_plural = _("contests' contacts")
+
+    def __str__(self) -> str:
+        return f"{self.contest_id}: " + (" · ".join(v for v in (self.phone, self.email, self.line_id) if v) or "-")

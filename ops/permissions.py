@@ -1,4 +1,4 @@
-from contests.permissions import is_central, is_own_office
+from contests.permissions import is_central, is_own_office, runs_contest
 from core.acts import declare
 
 declare("ops.view_status", is_central)
@@ -6,3 +6,6 @@ declare("ops.open_next_year", is_central, second_factor=True, about="open next y
 # A province's own figures and files: its own staff and central staff (a committee member has the
 # committee's screens, where conflicts of interest are enforced).
 declare("ops.view_province", is_own_office | is_central)
+# Whom to call: central staff set the help desk's contacts; whoever runs an office's contest sets its own.
+declare("ops.set_contacts", is_central)
+declare("ops.set_contest_contacts", runs_contest)

@@ -1,4 +1,4 @@
-"""Writes of the operations app: backups and their records, heartbeats, alerts, retention."""
+"""Writes of the operations app: backups and their records, heartbeats, alerts, retention, whom to call."""
 
 from __future__ import annotations
 
@@ -11,11 +11,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from core import acts
 from core.labels import bilingual
 
 from .backup import Snapshot, SnapshotError, backup_rotate, backup_write
 from .health import Check
-from .models import BackupRecord, BackupStatus, CheckAlert, Heartbeat, TaskFailure
+from .models import BackupRecord, BackupStatus, CheckAlert, ContestContact, Heartbeat, SiteContact, TaskFailure
+
+CONTACT_FIELDS = ("phone", "email", "line_id", "line_url", "hours")
 
 
 def backup_create(*, target: Path, keep: int | None = None) -> Snapshot:
@@ -87,3 +90,50 @@ def alerts_update(*, checks: list[Check]) -> list[str]:
             operators(),
         )
     return [c.name for c in due]
+
+
+@transaction.atomic
+def contacts_set(*, user, contest=None, values: dict[str, str]) -> SiteContact | ContestContact:
+    """Whom to call: central staff's help desk (no `contest`), or an office contest's own, set by whoever
+    runs it. `values`: CONTACT_FIELDS, already checked (ops.forms.ContactForm)."""
+    fields = {name: values.get(name, "") for name in CONTACT_FIELDS}
+    if contest is None:
+        acts.require(user, "ops.set_contacts")
+        return SiteContact.objects.update_or_create(pk=1, defaults=fields)[0]
+    acts.require(user, "ops.set_contest_contacts", contest)
+    return ContestContact.objects.update_or_create(contest=contest, defaults=fields)[0]
+
+
+# The demo's help desks, as real ones read: central staff's, and each organising office's in its own province
+# (its area code, its name in the Department's e-mail domain). Set only where nobody has set any.
+DEMO_CENTRAL = {
+    "phone": "0 2141 6135",
+    "email": "cdd4@cdd.go.th",
+    "line_id": "@cdd4portal",
+    "line_url": "https://lin.ee/cdd4portal",
+    "hours": "จันทร์–ศุกร์ ๐๘.๓๐–๑๖.๓๐ น. (เว้นวันหยุดราชการ)",
+}
+DEMO_AREA = {"TH-20": "038", "TH-43": "042", "TH-50": "053", "TH-83": "076"}  # the organisers the demo has
+
+
+def contacts_demo(*, contests) -> int:
+    """The demo's contacts: central staff's and each office contest's (`contests`, their organisers loaded),
+    where none are set. How many desks it set."""
+    made = 0
+    if not SiteContact.objects.filter(pk=1).exclude(phone="", email="", line_id="", line_url="").exists():
+        SiteContact.objects.update_or_create(pk=1, defaults=DEMO_CENTRAL)
+        made += 1
+    for contest in contests:
+        office = contest.organiser
+        if office is None or ContestContact.objects.filter(contest=contest).exists():
+            continue
+        area = DEMO_AREA.get(office.code, "02")
+        name = (office.name_en or office.code).lower().replace(" ", "")
+        ContestContact.objects.create(
+            contest=contest,
+            phone=f"0 {area[1:]}{office.pk % 90 + 10:02d} {office.pk % 9000 + 1000}",
+            email=f"{name}@cdd.go.th",
+            hours=DEMO_CENTRAL["hours"],
+        )
+        made += 1
+    return made

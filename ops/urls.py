@@ -10,6 +10,7 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("metrics", views.metrics, name="metrics"),
     path("help/", help.help_page, name="help"),
+    path("help/contacts/", help.contacts_page, name="contacts"),  # before help/<role>/, which "contacts" fits
     path("help/<slug:role>/", help.help_page, name="help_role"),
     path("ops/status/", views.status, name="status"),
     path("ops/next-year/<rubric:year>/", views.next_year, name="next_year"),

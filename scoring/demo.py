@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from contests.models import Contest, Unit
 from core import acts
+from core.thai import thai_date
 from nominees.services import nominee_demo_save
 from people import directory
 from people.models import Role
@@ -140,7 +141,8 @@ DEMO_DEADLINES = {"2.1.2": date(2023, 4, 12), "2.2.2": date(2023, 7, 14)}
 DEMO_YEAR = 2566
 # Dated facts as written for 2566 (no 29 February among them, so moving the year alone is a real date).
 DATED = {"received_on", "recorded_on", "sent_at"}
-PRESENT_REASON = gettext_lazy("demo data: the present fiscal year's contest")
+# As the Department announces a year's criteria: offices read the demo's reasons as they read real ones.
+PRESENT_REASON = gettext_lazy("the fiscal year's criteria, by the Department's letter MT 0410.4/W 5700")
 
 
 def present_year(today: date) -> int:
@@ -222,7 +224,10 @@ def demo_nominees(*, rubric: Rubric) -> int:
     return made
 
 
-DEMO_REASON = "ข้อมูลตัวอย่าง: กำหนดส่งตามหนังสือกรม"
+def demo_reason(today: date) -> str:
+    """A deadline's reason as the Department's letters give one, dated a fortnight before the demo set it:
+    offices read it as they read a real one (the demo's data is said to be an example on its own pages)."""
+    return f"ตามหนังสือกรมการพัฒนาชุมชน ที่ มท ๐๔๑๐.๔/ว ๖๐๐๑ ลงวันที่ {thai_date(today - timedelta(days=14))}"
 
 
 def demo_facts(*, rubric: Rubric) -> int:
@@ -234,9 +239,11 @@ def demo_facts(*, rubric: Rubric) -> int:
         if not rows:  # every criterion judged (chonburi-web-2564, model-subdistrict-2565)
             return 0
         return _changed(facts_import(rubric=rubric, rows=rows, source=FactSource.DEMO, backfill=True))
-    for code, deadline in demo_deadlines(rubric, timezone.localdate()).items():
+    today = timezone.localdate()
+    for code, deadline in demo_deadlines(rubric, today).items():
         if rubric.criteria.filter(code=code, deadline__isnull=True).exists():
-            timetable.criterion_deadline_set(rubric=rubric, code=code, deadline=deadline, reason=DEMO_REASON)
+            reason = demo_reason(today)
+            timetable.criterion_deadline_set(rubric=rubric, code=code, deadline=deadline, reason=reason)
     rules = {c.code: c.rule for c in selectors.rubric_spec(rubric).criteria()}
     rows = demo_rows(rubric)
     # An earlier demo imported judged facts ("1.2 done=yes" → 5 points nobody judged): blank them.
@@ -312,7 +319,7 @@ def _amount(text: str) -> Decimal:
 
 # The demo's moved deadline: the Department extends one national deadline by letter, as it does in November
 # (one still ahead: 2.1.2's, a fortnight past, is the demo's late data).
-MOVED = ("4.1.1", 14, "ขยายเวลาตามที่จังหวัดขอ เนื่องจากอุทกภัยในพื้นที่", "มท 0410.4/ว 5821")
+MOVED = ("4.1.1", 14, "ขยายเวลาตามที่จังหวัดขอ เนื่องจากอุทกภัยในพื้นที่", "มท ๐๔๑๐.๔/ว ๕๘๒๑")
 
 
 def demo_deadline_moved(*, rubric: Rubric) -> bool:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contests.actor import actor_of
 from contests.models import national_q
-from scoring.contests import enters
+from scoring.contests import contests_for_user, enters
 from scoring.hooks import nav_extra
 from scoring.models import Rubric
 
@@ -55,6 +55,18 @@ def _shown_results(user) -> list[Rubric]:
     return [r for r in rubrics if enters(r.contest, unit)]
 
 
+def results_waiting(user, shown: list[Rubric]) -> list[Rubric]:
+    """The contests this office enters whose results are not open to it yet (`shown` are): the national
+    contest's newest year and its own office contests. The page of results lists them, saying who opens them,
+    so the menu's results link answers even before anything is published. 2 queries."""
+    actor = actor_of(user)
+    national = Rubric.objects.national().select_related("contest").order_by("-year").first()
+    entered = [national] if national is not None and actor.enters(national.contest) else []
+    entered += [rubric for rubric, _unit in contests_for_user(user)]
+    seen = {rubric.pk for rubric in shown}
+    return [rubric for rubric in entered if rubric.pk not in seen]
+
+
 def earlier(rubric: Rubric) -> bool:
     """An earlier national year than the running one: the menu lists it under "ผลปีก่อน", not one by one."""
     return rubric.contest.is_national and rubric.year != rubric.latest_national
@@ -75,6 +87,8 @@ def _items(user) -> list[tuple[str, str, str]]:
             items.append((text, reverse("scoring:mine", args=[rubric.key]), "standing"))
         if len(standings) < len(results):  # certificates of years gone by stay one click away
             items.append((_("Earlier results"), reverse("scoring:past"), "past"))
+        elif not standings:  # nothing published yet: the page of results says what waits and who opens it
+            items.append((_("Contest results"), reverse("scoring:past"), "results"))
         return items
     stages = [(_("Selection stages"), reverse("stages:stages"), "stages")]
     if actor.organises():  # the contests its office runs, each with its dashboard and documents

@@ -34,7 +34,7 @@ from scoring.contests import contest_rows
 from scoring.facts.imports import facts_import_file
 from scoring.lifecycle import TRANSITIONS, State, state_of
 from scoring.models import FreezeEvent, Rubric, Standing, StandingsSnapshot
-from scoring.navigation import shown_results
+from scoring.navigation import results_waiting, shown_results
 from scoring.needs import contest_needs
 from scoring.revision_views import change_args, revision_box
 from scoring.revisions import ChangeRefused
@@ -223,7 +223,8 @@ def withdraw_publication(request, year: ContestKey):
 @login_required
 @require_GET
 def mine(request, year: ContestKey):
-    """An entrant office's staff: their own office only, and only once whoever runs the contest allows it.
+    """An entrant office's staff: their own office only. Its figures once whoever runs the contest allows it;
+    before that the page says so and who opens them (the menu's results link always leads somewhere true).
     A contest the user cannot see does not exist for them (404, as an unknown key)."""
     actor = actor_of(request.user)
     rubric = get_object_or_404(Rubric.objects.by_key(year))
@@ -247,8 +248,6 @@ def mine(request, year: ContestKey):
         ctx["result"] = result = Standing.objects.filter(rubric=rubric, unit=unit).first()
         ctx["as_of"] = board.as_of(rubric.standings_computed_at)
         ctx["dims"] = [(d, result.dimensions.get(d.code, "0") if result else "0") for d in rubric.dimensions.all()]
-    else:
-        return render(request, "scoring/mine.html", ctx, status=403)
     return render(request, "scoring/mine.html", ctx)
 
 
@@ -259,7 +258,8 @@ def past(request):
     certificates are asked for long after): the menu's "ผลปีก่อน". Office staff only; 2 queries."""
     if not actor_of(request.user).files_for_office():
         raise PermissionDenied
-    return render(request, "scoring/past.html", {"rubrics": shown_results(request.user)})
+    shown = shown_results(request.user)
+    return render(request, "scoring/past.html", {"rubrics": shown, "waiting": results_waiting(request.user, shown)})
 
 
 @require_GET

@@ -13,7 +13,7 @@ from contests.models import Contest, Level, Unit
 from contests.regions import InspectionRegion, inspection_regions, region_of
 from contests.tree import at_or_under, under
 from core.i18n import _, either, format_lazy, pgettext_lazy
-from core.thai import thai_digits
+from core.thai import digits
 from stages.models import Barred, PastModel, RankWithin, Stage, StageEntry, StageFile
 
 
@@ -62,10 +62,10 @@ def barred_reason(stage: Stage, unit: Unit):
         unit=either(unit.name_th, unit.name_en),
         code=unit.code,
         level=Level(past.level).label,
-        year=either(thai_digits(past.year), str(past.year)),
+        year=digits(past.year),
         source=past.source.name_th,
         rule=BARRED_WORDS[Barred(stage.barred)],
-        years=either(thai_digits(years), years),
+        years=digits(years),
     )
 
 

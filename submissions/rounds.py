@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contests.models import Unit
 from core.i18n import either
-from core.thai import local, thai_digits
+from core.thai import digits, local
 from rulebook.dates import DateInputError, parse_moment
 from rulebook.rounds import RoundMet, RoundState, rounds_met, rounds_of
 from rulebook.rules import KINDS
@@ -74,8 +74,9 @@ def _line(text, **params):
     return lazy(render, str)()
 
 
-def _number(n: int):
-    return either(thai_digits(n), str(n))
+def sent_count(met: list[RoundMet]) -> int:
+    """The rounds sent for, in time or ahead."""
+    return sum(m.state in (RoundState.MET, RoundState.SENT) for m in met)
 
 
 def next_round(met: list[RoundMet]) -> RoundMet | None:
@@ -104,13 +105,23 @@ def rounds_todo(*, rubric: Rubric, rows: list, rounds: dict[str, list[RoundMet]]
             text,
             round=either(ahead.round.label_th, ahead.round.label_en),
             criterion=label(row),
-            done=_number(sum(m.state in (RoundState.MET, RoundState.SENT) for m in met)),
-            total=_number(len(met)),
-            missed=_number(missed),
+            done=digits(sent_count(met)),
+            total=digits(len(met)),
+            missed=digits(missed),
         )
         days = working_days_left(calendar, today, ahead.round.due)
         found.append(Todo(line, url(row), "round", Tone.LATE if missed else Tone.DUE, ahead.round.due, days))
     return found
+
+
+def rounds_counted(groups: list, rounds: dict[str, list[RoundMet]]) -> None:
+    """Each row of a criterion with rounds told how many were sent of how many (its status says "sent 1 of 2
+    rounds" until every round is in)."""
+    for _dim, rows in groups:
+        for row in rows:
+            met = rounds.get(row.criterion.code)
+            if met:
+                row.rounds = (sent_count(met), len(met))
 
 
 def rounds_of_groups(*, rubric: Rubric, unit: Unit, groups: list) -> dict[str, list[RoundMet]]:

@@ -9,11 +9,13 @@ from django.db.models import Count, Exists, F, Min, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
 from contests.actor import actor_of
 from contests.models import Unit
 from core.i18n import Text
+from core.thai import digits
 from nominees.models import Nominee, NomineeState
 from rulebook.rules import Context, Score
 from rulebook.rules.errors import Label
@@ -97,6 +99,7 @@ class CriterionRow:
     sent_late: int | None = None  # working days the first visible item came after the deadline; 0 on time
     nominated: bool = False  # a nominee criterion (Criterion.nominee): the office's nominee is active
     recorded: bool = False  # the Department recorded it as received (scoring.tallies.recorded_facts)
+    rounds: tuple[int, int] | None = None  # (rounds sent, rounds asked) of a criterion asked more than once
 
     @property
     def done(self) -> bool:
@@ -106,6 +109,10 @@ class CriterionRow:
     def status_label(self) -> Text:
         if self.criterion.nominee:
             return gettext_lazy("nominee sent") if self.nominated else gettext_lazy("no nominee yet")
+        sent = self.status == SubmissionStatus.SUBMITTED or (self.status is None and self.recorded)
+        if sent and self.rounds and self.rounds[0] < self.rounds[1]:  # sent, not yet for every round
+            done, total = self.rounds
+            return format_lazy(gettext_lazy("sent {done} of {total} rounds"), done=digits(done), total=digits(total))
         if self.status:
             return SubmissionStatus(self.status).label
         return RECORDED_LABEL if self.recorded else gettext_lazy("not submitted")

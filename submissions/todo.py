@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.i18n import either
 from core.labels import both
-from core.thai import thai_date, thai_digits
+from core.thai import digits, thai_date, thai_digits
 from rulebook.dates import en_date
 from scoring.dashboard import item_labels
 from scoring.models import Rubric, Standing
@@ -34,11 +34,6 @@ class Tone:
     DUE = "due"  # ahead, with a date
     DECIDE = "decide"  # a decision waits for this user
     DONE = "done"  # nothing left: said, so the card never looks broken
-
-
-def digits(n) -> str:
-    """A number in a line: Thai digits on the Thai page."""
-    return either(thai_digits(n), str(n))
 
 
 @dataclass(frozen=True)

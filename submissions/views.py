@@ -31,7 +31,7 @@ from stages.selectors import stages_due
 
 from . import hooks, policy, selectors, services, todo, uploads
 from .forms import InnovationReportForm, LinkForm, NomineeForm
-from .rounds import rounds_of_groups, rounds_sent
+from .rounds import rounds_counted, rounds_of_groups, rounds_sent
 
 
 def page_context(request, year: ContestKey, code: str, criterion: str | None = None) -> dict:
@@ -123,6 +123,8 @@ def unit(request, year: ContestKey, code: str):
 
 def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
     ctx.update(selectors.province_home(rubric=ctx["rubric"], unit=ctx["province"]))
+    rounds = rounds_of_groups(rubric=ctx["rubric"], unit=ctx["province"], groups=ctx["groups"])
+    rounds_counted(ctx["groups"], rounds)
     ctx["closed"] = policy.evidence_closed(ctx["rubric"])
     ctx["innovation_dimension"] = policy.innovation_dimension(ctx["rubric"])
     # Year on year compares a provincial office's national results; a district has none to compare.
@@ -140,7 +142,7 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
             groups=ctx["groups"],
             closed=ctx["closed"],
             moves=deadline_moves(ctx["rubric"]),
-            rounds=rounds_of_groups(rubric=ctx["rubric"], unit=ctx["province"], groups=ctx["groups"]),
+            rounds=rounds,
         )
         if ctx["can_submit"]
         else []
@@ -225,7 +227,7 @@ def _criterion_ctx(request, ctx: dict) -> dict:
         allowed=policy.allowed_labels(ctx["rubric"], code),
         accept=policy.accept_attribute(ctx["rubric"], code),
         # Only the kinds this criterion takes: a video limit on a criterion that refuses video misleads.
-        limits_mb=[(kind, limits[kind] // (1024 * 1024)) for kind in policy.allowed_kinds(ctx["rubric"], code)],
+        limits=[(kind, limits[kind]) for kind in policy.allowed_kinds(ctx["rubric"], code)],
         link_form=LinkForm(),
         closed=policy.evidence_closed(ctx["rubric"]),
         asked=selectors.criterion_asked(rubric=ctx["rubric"], unit=ctx["province"], criterion=ctx["criterion"]),

@@ -70,10 +70,17 @@ def test_committee_home_leads_to_scoring(client, rubric, role):
     assert admin_nav[0] == ("matrix", "/admin/committee/judgment/matrix/", True)
 
 
-def test_province_sees_its_standing_only_once_published(client, rubric, central, provincial_user):
+def test_province_has_a_results_link_from_day_one_and_its_standing_by_name_once_published(
+    client, rubric, central, provincial_user
+):
+    """Issue #76: help promised "ลิงก์ผลในเมนู"; the province's menu had none and its standing's page answered 403."""
     client.force_login(provincial_user)
     page = reverse("submissions:province", args=[2566, "TH-50"])
-    assert nav(client.get(page)) == [("evidence", "/", True)]
+    assert nav(client.get(page)) == [("evidence", "/", True), ("results", "/standings/past/", False)]
+    results = client.get("/standings/past/").content.decode()
+    assert 'id="waiting-2566"' in results and "รอส่วนกลางประกาศผล" in results
+    mine = client.get("/standings/2566/mine/")
+    assert mine.status_code == 200 and "ส่วนกลางยังไม่เปิดให้จังหวัดดูอันดับของปีนี้" in mine.content.decode()
     snap = snapshots.standings_freeze(user=central, rubric=rubric)
     snapshots.publication_publish(
         user=central, rubric=rubric, confirmed=True, previewed_frozen_at=snap.frozen_at.isoformat()
@@ -123,11 +130,13 @@ def test_district_staff_see_their_contests_results_never_the_national_page(clien
     client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=district))
     page = reverse("submissions:province", args=[contest.key, district.code])
 
-    assert nav(client.get(page)) == [("evidence", "/", True)]  # the national standing is not theirs
+    # The national standing is not theirs: the results link lists their own contest's, not yet opened.
+    assert nav(client.get(page)) == [("evidence", "/", True), ("results", "/standings/past/", False)]
+    assert 'id="waiting-2566"' not in client.get("/standings/past/").content.decode()
     national = client.get("/standings/2566/mine/")
     assert national.status_code == 404 and "ส่วนกลางยังไม่เปิด" not in national.content.decode()
     closed = client.get("/standings/chonburi-web-2564/mine/")
-    assert closed.status_code == 403
+    assert closed.status_code == 200  # their own page: nothing to show yet is no refusal
     assert "ผู้จัดการประกวดยังไม่เปิดให้ผู้เข้าประกวดดูอันดับ" in closed.content.decode()
 
     snapshots.year_settings_set(user=central, rubric=contest, visible=True, reminder_days=0)
@@ -166,8 +175,9 @@ def test_earlier_published_years_stay_in_the_office_menu_once_a_new_year_runs(
     assert nav(home) == [("evidence", "/", True), ("past", "/standings/past/", False)]
     # The session, the user and its office, the rubrics shown and their entrants (read once for the menu and
     # the page), the panel seats of the menu: the same whatever the number of years.
-    # +1: the bell's unread count (notices), +1 the lock asked again about them (a notice with its contest)
-    with django_assert_num_queries(8):
+    # +1: the bell's unread count (notices); +4: the contests entered whose results wait (the national
+    # contest's newest year, whether the office enters it, its office contests)
+    with django_assert_num_queries(11):
         page = client.get("/standings/past/")
     assert page.status_code == 200 and nav(page)[1] == ("past", "/standings/past/", True)
     assert re.findall(r'<tr id="past-([^"]+)">', page.content.decode()) == ["2566"]

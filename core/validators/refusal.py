@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from core.errors import PortalError
+from core.i18n import override
+from core.thai import size_text
 
 
 class UploadRefused(PortalError):
@@ -25,7 +27,10 @@ class UploadRefused(PortalError):
 
 def size_refusal(kind: str, limit: int) -> UploadRefused:
     """A file over its kind's limit (`limit` bytes), said alike by every way a file arrives."""
-    mb = limit // (1024 * 1024)
+    with override("th"):
+        th = size_text(limit)
+    with override("en"):
+        en = size_text(limit)
     return UploadRefused(
-        f"ไฟล์ใหญ่เกินกำหนด (ไฟล์ประเภทนี้ไม่เกิน {mb} MB)", f"File too large (this kind: at most {mb} MB)", too_big=True
+        f"ไฟล์ใหญ่เกินกำหนด (ไฟล์ประเภทนี้ไม่เกิน {th})", f"File too large (this kind: at most {en})", too_big=True
     )

@@ -15,15 +15,24 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.thai import thai_digits
+from core.thai import digits
 
 from .. import catalogue
 from ..links import absolute
 from .base import Channel, Refused, RetryLater
 
 
-def _item(notice) -> dict:
-    return {"title": catalogue.title(notice), "details": catalogue.details(notice), "link": absolute(notice.link)}
+def _letter(user, notices: Sequence, heading: str = "") -> str:
+    """The message as the Department writes one: "เรียน …", the news and what to do with its link, its close."""
+    items = catalogue.items(notices, short=False)
+    context = {
+        "to": catalogue.addressee(user),
+        "heading": heading,
+        "items": [(item, absolute(item.path)) for item in items],
+        "closing": catalogue.closing(items),
+        "settings_link": absolute("/notices/"),
+    }
+    return render_to_string("notices/email.txt", context)
 
 
 BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")  # control characters, line and paragraph separators
@@ -59,17 +68,10 @@ class EmailChannel(Channel):
     def send(self, delivery) -> None:
         notice, user = delivery.receipt.notice, delivery.receipt.user
         with translation.override("th"):
-            item = _item(notice)
-            body = render_to_string("notices/email.txt", {"items": [item], "settings_link": absolute("/notices/")})
-            _send(user.email, catalogue.subject(notice), body)
+            _send(user.email, catalogue.subject(notice), _letter(user, [notice]))
 
     def send_digest(self, user, deliveries: Sequence) -> None:
         with translation.override("th"):
             notices = [d.receipt.notice for d in deliveries]
-            items = [
-                {"title": title, "details": lines, "link": absolute(path)}
-                for title, lines, path in catalogue.digest_items(notices)
-            ]
-            body = render_to_string("notices/email.txt", {"items": items, "settings_link": absolute("/notices/")})
-            subject = _("CDD 4.0: %(count)s notices today") % {"count": thai_digits(len(notices))}
-            _send(user.email, subject, body)
+            subject = _("Today's notices: %(count)s") % {"count": digits(len(notices))}
+            _send(user.email, subject, _letter(user, notices, subject))

@@ -43,7 +43,8 @@ def office_name(unit) -> str:
 
 @register.filter
 def thai_digits(value) -> str:
-    return str(value) if is_en() else thai.thai_digits(value)
+    """A code or count in the page's digits (core.thai.digits, as notices, e-mails and LINE write them)."""
+    return str(thai.digits(value))
 
 
 @register.filter
@@ -94,12 +95,8 @@ def sent_late(value) -> str:
 
 @register.filter
 def filesize(num: float) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if num < 1024 or unit == "GB":
-            text = f"{num:.0f} {unit}" if unit == "B" else f"{num:.1f} {unit}"
-            return thai_digits(text)
-        num /= 1024
-    return str(num)
+    """Bytes as "๑.๕ MB", "๑ GB" (core.thai.size_text)."""
+    return thai.size_text(num)
 
 
 @register.filter

@@ -46,7 +46,10 @@ def test_a_notice_reaches_the_linked_line_with_its_thai_text_its_link_and_the_de
     (push,) = line_api.pushes()
     (row,) = line_rows()
     assert push.body["to"] == f"U{linked[0].pk:032x}" and row.state == DeliveryState.SENT
-    assert push.text == ("ประกวดเว็บไซต์: คณะกรรมการขอคำชี้แจงจากเชียงใหม่ เรื่องตัวชี้วัด 4.1.1\n" + LINK)
+    assert push.text == (
+        "คณะกรรมการขอคำชี้แจงจากเชียงใหม่ เรื่องตัวชี้วัด ๔.๑.๑\nประกวดเว็บไซต์\n"  # the news first, the contest after
+        "ขอให้ท่านตอบคำขอชี้แจงของคณะกรรมการในหน้าตัวชี้วัดนั้น\n" + LINK
+    )
     assert push.retry_key == line_retry_key("delivery", row.pk)
 
 
@@ -103,7 +106,7 @@ def test_near_the_monthly_quota_each_person_gets_one_digest_push_instead_of_one_
     assert outbox.send_digests() == 3  # one LINE message per person (nobody here has an e-mail address)
     pushes = line_api.pushes()
     assert sorted(p.body["to"] for p in pushes) == sorted(f"U{p.pk:032x}" for p in linked)
-    assert all(p.text.startswith("พช. ๔.๐: การแจ้งเตือน ๔ เรื่อง") for p in pushes)
+    assert all(p.text.startswith("การแจ้งเตือน ๔ เรื่อง\n\n• คณะกรรมการขอคำชี้แจง") for p in pushes)
     assert all(p.text.count(LINK) == 4 for p in pushes)
 
 

@@ -24,7 +24,7 @@ def test_the_bell_and_the_inbox_fit_the_screen(browser, live_server, width):
     central, member = UserFactory(role=Role.CENTRAL), UserFactory(role=Role.COMMITTEE)
     timetable.criterion_deadline_set(
         user=central, rubric=rubric, code="1.1", deadline=dt.date(2023, 11, 30), reason="ตามหนังสือกรม",
-        letter="มท 0410.4/ว 5821 ลงวันที่ 1 พฤศจิกายน 2566",
+        letter="มท ๐๔๑๐.๔/ว ๕๘๒๑ ลงวันที่ ๑ พฤศจิกายน ๒๕๖๖",
     )  # fmt: skip
     clarify.clarification_open(
         member=member, rubric=rubric, unit=chiang_mai, criterion_code="3.4", message="ขอภาพถ่ายกิจกรรมเพิ่ม"
@@ -33,7 +33,7 @@ def test_the_bell_and_the_inbox_fit_the_screen(browser, live_server, width):
     portal_login(page, live_server.url, staff.username, PASSWORD)
     page.goto(f"{live_server.url}/notices/")
     settle(page)
-    assert page.locator(".top .bell .count").inner_text() == "๒"
+    assert page.locator(".top .bell .count").inner_text() == "๒"  # both ask the office to act
     assert page.locator("ul.notices li.unread").count() == 2
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -44,18 +44,20 @@ def test_the_bell_and_the_inbox_fit_the_screen(browser, live_server, width):
     assert page.locator(".top .bell .count").inner_text() == "๑"
 
 
-def test_the_bell_in_the_admin_for_central_staff(browser, live_server):
-    from scoring.recompute import standings_recompute
+def test_the_bell_in_the_admin_for_central_staff_counts_in_thai_digits_as_the_portals(browser, live_server):
+    """Issue #76: the admin's bell counted "1" where the portal's says "๑"."""
+    from notices.models import Kind
+    from notices.services import notice_record
 
     central = UserFactory(role=Role.CENTRAL, email="central@example.org")
     rubric = Rubric.objects.get(year=2566)
-    standings_recompute(rubric_id=rubric.pk, full=True)
-    from scoring import snapshots
-
-    snapshots.standings_freeze(user=UserFactory(role=Role.CENTRAL), rubric=rubric)
+    notice_record(
+        kind=Kind.TIE_WAITING, key="tie", recipients=lambda: [central], contest=rubric.contest,
+        params={"contest": rubric.contest.name_th, "award": "ดีเด่น", "units": "เชียงใหม่, ภูเก็ต"}, link="/",
+    )  # fmt: skip
     page = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
     portal_login(page, live_server.url, central.username, PASSWORD)
     page.goto(f"{live_server.url}/admin/")
     settle(page)
-    assert page.locator("#user-tools .bell .count").inner_text() == "1"  # the admin writes Arabic digits
+    assert page.locator("#user-tools .bell .count").inner_text() == "๑"
     page.screenshot(path=str(SHOTS / "notices-admin-bell-390.png"))

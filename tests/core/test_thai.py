@@ -122,3 +122,30 @@ def test_an_admin_page_reads_in_arabic_digits_its_markup_and_boxes_as_they_are()
         '<script>let n = "๔";</script><p>5</p>'
     )
     assert thai.arabic_page_text("") == ""
+
+
+def test_the_portals_header_keeps_its_digits_on_an_admin_page():
+    """Issue #76: the admin's bell counted "1" where the portal's counts "๑": the header reads alike on both."""
+    page = '<p>๓ รายการ</p><!--digits--><span class="count">๑๒</span><!--/digits--><p>๔</p>'
+    assert (
+        thai.arabic_page_text(page) == '<p>3 รายการ</p><!--digits--><span class="count">๑๒</span><!--/digits--><p>4</p>'
+    )
+
+
+def test_one_formatter_writes_codes_and_counts_in_the_readers_digits():
+    with translation.override("th"):
+        assert (str(thai.digits("4.1.1")), str(thai.digits(24))) == ("๔.๑.๑", "๒๔")
+    with translation.override("en"):
+        assert (str(thai.digits("4.1.1")), str(thai.digits(24))) == ("4.1.1", "24")
+
+
+@pytest.mark.parametrize(
+    "size, shown",
+    [(512, "๕๑๒ B"), (819 * 1024, "๘๑๙ KB"), (1536 * 1024, "๑.๕ MB"), (50 * 1024**2, "๕๐ MB"), (1024**3, "๑ GB")],
+)
+def test_a_size_reads_as_people_say_it_a_gigabyte_not_1024_megabytes(size, shown):
+    """Issue #76: the video limit read "๑๐๒๔ MB"."""
+    with translation.override("th"):
+        assert thai.size_text(size) == shown
+    with translation.override("en"):
+        assert thai.size_text(size) == thai.arabic_digits(shown)

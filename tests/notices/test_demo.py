@@ -2,6 +2,7 @@
 deadline for the offices, a question waiting for Chiang Mai, an answer waiting for the member who asked."""
 
 import os
+import re
 
 import pytest
 from django.core.management import call_command
@@ -31,4 +32,30 @@ def test_each_demo_role_finds_notices_waiting(loaded):
     assert Kind.QUESTION_ANSWERED in kinds("committee1") and Kind.QUESTION_ANSWERED not in kinds("phuket")
     assert Kind.EVIDENCE_RECEIVED in kinds("chair")
     moved = Receipt.objects.filter(user__username="chiangmai", notice__kind=Kind.DEADLINE_MOVED).get().notice
-    assert moved.params["reason"] and moved.params["letter"] == "มท 0410.4/ว 5821" and moved.params["old"]
+    assert moved.params["reason"] and moved.params["letter"] == "มท ๐๔๑๐.๔/ว ๕๘๒๑" and moved.params["old"]
+
+
+@pytest.mark.django_db
+def test_the_demos_reasons_read_as_the_departments_letters_do(loaded):
+    """Issue #76: "ข้อมูลตัวอย่าง: กำหนดส่งตามหนังสือกรม" was shown to offices as a deadline's reason."""
+    from committee.models import ChairFinal, Judgment
+    from scoring.models import RubricChange
+
+    reasons = set(RubricChange.objects.values_list("reason", flat=True))
+    said = (
+        reasons
+        | set(Judgment.objects.values_list("note", flat=True))
+        | set(ChairFinal.objects.values_list("reason", flat=True))
+    )
+    assert [r for r in said if "ตัวอย่าง" in r or "สมมติ" in r or "demo" in r] == []
+    letter = re.compile(r"^ตามหนังสือกรมการพัฒนาชุมชน ที่ มท ๐๔๑๐\.๔/ว ๖๐๐๑ ลงวันที่ [๐-๙]{1,2} \S+ [๐-๙]{4}$")
+    assert any(letter.match(r) for r in reasons)
+
+
+@pytest.mark.django_db
+def test_the_demo_sets_real_looking_contacts_for_central_staff(loaded):
+    """Issue #76: the demo set no contacts and nothing asked central to (an office contest's desk: test_help.py)."""
+    from ops.models import SiteContact
+
+    central = SiteContact.objects.get()
+    assert (central.phone, central.email, central.line_id) == ("0 2141 6135", "cdd4@cdd.go.th", "@cdd4portal")

@@ -25,9 +25,9 @@ def test_the_email_digest_holds_a_contests_evidence_as_one_item_with_a_line_for_
     received(people, rubric, phuket, ["5.1"])
     assert outbox.send_digests() == 1
     (mail,) = mailoutbox
-    assert mail.to == ["member@example.org"] and mail.subject == "พช. ๔.๐: การแจ้งเตือนวันนี้ ๔ เรื่อง"
-    item = "ประกวด: ได้รับหลักฐาน ๔ รายการ จาก ๒ หน่วยงาน\nเชียงใหม่: ตัวชี้วัด 1.1, 1.2, 1.1\nภูเก็ต: ตัวชี้วัด 5.1\n"
-    assert mail.body.startswith(item + INBOX + "\n")
+    assert mail.to == ["member@example.org"] and mail.subject == "การแจ้งเตือนประจำวัน ๔ เรื่อง"
+    item = "ได้รับหลักฐาน ๔ รายการ จาก ๒ หน่วยงาน\nการประกวด: ประกวด\nเชียงใหม่: ตัวชี้วัด ๑.๑, ๑.๒, ๑.๑\nภูเก็ต: ตัวชี้วัด ๕.๑\n"
+    assert mail.body.startswith("เรียน member\n\nการแจ้งเตือนประจำวัน ๔ เรื่อง\n\n" + item + "ดูรายละเอียดได้ที่: " + INBOX)
 
 
 def test_a_line_digest_too_long_for_one_message_is_cut_at_a_line_and_says_how_many_are_not_shown_whole(people, rubric):
@@ -39,10 +39,12 @@ def test_a_line_digest_too_long_for_one_message_is_cut_at_a_line_and_says_how_ma
     text = digest_text(notices)
     assert len(text) <= TEXT_MAX
     assert len(notices) == 761 and text.startswith(
-        "พช. ๔.๐: การแจ้งเตือน ๗๖๑ เรื่อง\n\n• ประกวด: ได้รับหลักฐาน ๗๖๐ รายการ จาก ๗๖ หน่วยงาน\n"
+        "การแจ้งเตือน ๗๖๑ เรื่อง\n\n• คณะกรรมการขอคำชี้แจงจากเชียงใหม่ เรื่องตัวชี้วัด ๔.๑.๐\n"  # what needs the member first
+        "ประกวด\nขอให้ท่านตอบคำขอชี้แจงของคณะกรรมการในหน้าตัวชี้วัดนั้น\nhttp://localhost:8000/committee/clarifications/1/\n\n"
+        "• ได้รับหลักฐาน ๗๖๐ รายการ จาก ๗๖ หน่วยงาน\nประกวด\n"
     )
-    assert text.endswith("…แสดงไม่ครบอีก ๒ เรื่อง ดูทั้งหมดได้ที่พอร์ทัล: " + INBOX)
-    shown = text.count(": ตัวชี้วัด 4.1.1, 4.1.2, 4.1.3, 4.1.4, 4.1.5, 4.1.6, 4.1.7, 4.1.8, 4.1.9, 4.1.10\n")
+    assert text.endswith("…แสดงไม่ครบอีก ๑ เรื่อง ดูทั้งหมดได้ที่พอร์ทัล: " + INBOX)
+    shown = text.count(": ตัวชี้วัด ๔.๑.๑, ๔.๑.๒, ๔.๑.๓, ๔.๑.๔, ๔.๑.๕, ๔.๑.๖, ๔.๑.๗, ๔.๑.๘, ๔.๑.๙, ๔.๑.๑๐\n")
     assert 10 < shown < 76  # the units that fit, each line whole
 
 
@@ -51,9 +53,10 @@ def test_a_line_digest_that_fits_is_whole(people, rubric, chiang_mai):
     tell(people, 1, who=("member",))
     text = digest_text(list(Notice.objects.order_by("created_at", "pk")))
     assert text == (
-        "พช. ๔.๐: การแจ้งเตือน ๓ เรื่อง\n\n"
-        f"• ประกวด: ได้รับหลักฐาน ๒ รายการ จาก ๑ หน่วยงาน\nเชียงใหม่: ตัวชี้วัด 1.1, 1.2\n{INBOX}\n\n"
-        "• ประกวด: คณะกรรมการขอคำชี้แจงจากเชียงใหม่ เรื่องตัวชี้วัด 4.1.0\nhttp://localhost:8000/committee/clarifications/1/"
+        "การแจ้งเตือน ๓ เรื่อง\n\n"
+        "• คณะกรรมการขอคำชี้แจงจากเชียงใหม่ เรื่องตัวชี้วัด ๔.๑.๐\nประกวด\n"
+        "ขอให้ท่านตอบคำขอชี้แจงของคณะกรรมการในหน้าตัวชี้วัดนั้น\nhttp://localhost:8000/committee/clarifications/1/\n\n"
+        f"• ได้รับหลักฐาน ๒ รายการ จาก ๑ หน่วยงาน\nประกวด\nเชียงใหม่: ตัวชี้วัด ๑.๑, ๑.๒\n{INBOX}"
     )
 
 

@@ -40,11 +40,11 @@ def test_older_notices_are_a_link_away_and_each_page_costs_the_same_queries(peop
     tell(people, PAGE + 3)
     client.force_login(people["cm"])
     html = client.get(reverse("notices:inbox")).content.decode()
-    assert html.count('<li id="line-') == PAGE and "4.1.2<" not in html  # the three oldest wait
+    assert html.count('<li id="line-') == PAGE and "๔.๑.๒<" not in html  # the three oldest wait
     assert f'<a href="?pages=2#line-{PAGE + 1}">ดูการแจ้งเตือนที่เก่ากว่า</a>' in html
     with django_assert_num_queries(10):  # as the first page's
         html = client.get(reverse("notices:inbox"), {"pages": "2"}).content.decode()
-    assert html.count('<li id="line-') == PAGE + 3 and f'id="line-{PAGE + 1}"' in html and "4.1.0<" in html
+    assert html.count('<li id="line-') == PAGE + 3 and f'id="line-{PAGE + 1}"' in html and "๔.๑.๐<" in html
     assert "?pages=3" not in html  # nothing older
     for asked in ("0", "-1", "two", "", "2.5"):  # anything but a count of pages is the first page
         html = client.get(reverse("notices:inbox"), {"pages": asked}).content.decode()
@@ -107,10 +107,10 @@ def test_a_days_evidence_on_one_contest_is_one_inbox_line_holding_each_notice_an
     # the bell; a member's menu's 1
     with django_assert_num_queries(11):
         html = client.get(reverse("notices:inbox")).content.decode()
-    group = f"ประกวด: ได้รับหลักฐาน {thai_digits(count + 1)} รายการ จาก ๒ หน่วยงาน"
+    group = f"ได้รับหลักฐาน {thai_digits(count + 1)} รายการ จาก ๒ หน่วยงาน</summary>"
     assert html.count(group) == 1 and html.count('class="unread"') == 2
-    assert html.count("เชียงใหม่: ตัวชี้วัด 1.") == count and html.count("ภูเก็ต: ตัวชี้วัด 5.1") == 1
-    assert '<span class="count">๒</span>' in html
+    assert html.count("เชียงใหม่: ตัวชี้วัด ๑.") == count and html.count("ภูเก็ต: ตัวชี้วัด ๕.๑") == 1
+    assert '<span class="count">๑</span>' in html  # the question alone: the evidence is for information
     first = Receipt.objects.get(user=people["member"], notice__about="1.0")
     assert client.post(reverse("notices:read"), {"receipt": first.pk})["Location"] == "/evidence/TH-50/1.0/"
 
@@ -132,3 +132,25 @@ def test_marking_a_group_read_marks_that_days_notices_of_that_contest_only_and_n
     for bogus in ["question_asked:1:" + today, f"evidence_received:x:{today}", "evidence_received:1:yesterday", ":"]:
         client.post(reverse("notices:read"), {"group": bogus})
     assert unread.filter(user=people["member"]).count() == 2
+
+
+def test_the_first_days_bell_counts_what_needs_the_member_and_the_inbox_puts_it_first(
+    people, rubric, chiang_mai, phuket, client
+):
+    """Issue #76: 24 unread for a member on the first day, mostly "ได้รับหลักฐาน …"; the one that needed action
+    ("เชียงใหม่ ตอบคำขอชี้แจงตัวชี้วัด 3.4 แล้ว") was lost among them."""
+    received(people, rubric, chiang_mai, [f"1.{i}" for i in range(14)])
+    received(people, rubric, phuket, ["5.1"])
+    notice_record(
+        kind=Kind.QUESTION_ANSWERED, key="answered", recipients=lambda: [people["member"]], contest=rubric.contest,
+        unit=chiang_mai, params={"contest": rubric.contest.name_th, "unit": "เชียงใหม่", "code": "3.4"},
+        link="/committee/",
+    )  # fmt: skip
+    received(people, rubric, phuket, ["5.2"])  # newer than the answer: still below it
+    client.force_login(people["member"])
+    html = client.get(reverse("notices:inbox")).content.decode()
+    assert '<span class="count">๑</span>' in html and 'aria-label="การแจ้งเตือน: รอท่านดำเนินการ ๑ เรื่อง"' in html
+    needs, fyi = html.split('id="needs-you"')[1].split('id="for-information"')
+    assert "เชียงใหม่ ตอบคำขอชี้แจงตัวชี้วัด ๓.๔ แล้ว</button>" in needs and "ได้รับหลักฐาน" not in needs
+    assert f'<p class="notice-contest">{rubric.contest.name_th}</p>' in needs  # the contest after the news
+    assert 'class="notices fyi"' in fyi and fyi.count("ได้รับหลักฐาน ๑๖ รายการ จาก ๒ หน่วยงาน</summary>") == 1

@@ -31,8 +31,10 @@ def test_a_moved_deadline_reaches_every_entrant_and_who_runs_it_with_old_date_ne
     assert mailed(mailoutbox) == ["cm@example.org", "pk@example.org"]
     body = mailoutbox[0].body
     assert "๑๕ กันยายน ๒๕๖๖" in body and "ตามหนังสือกรม" in body and "มท 0410.4/ว 123" in body
-    assert f"จาก {thai_date(old)} เป็น" in body if old else "จาก - เป็น" in body
-    assert mailoutbox[0].subject.startswith("พช. ๔.๐: ") and "เลื่อนวันครบกำหนดตัวชี้วัด 1.1" in mailoutbox[0].subject
+    assert f"กำหนดเดิม: {thai_date(old)}\n" in body if old else "กำหนดเดิม" not in body
+    moved = "ขยายกำหนดส่ง ๑.๑ ออกไปเป็น" if old is None or old < dt.date(2023, 9, 15) else "เลื่อนกำหนดส่ง ๑.๑ เร็วขึ้นเป็น"
+    news = "กำหนดส่ง ๑.๑ ภายใน" if old is None else moved
+    assert mailoutbox[0].subject == f"{news} ๑๕ ก.ย. ๒๕๖๖"  # the news first; the contest once, in the body
 
 
 def test_a_question_reaches_the_units_staff_and_the_answer_the_members_who_may_judge_it(

@@ -26,13 +26,20 @@ def three():
     return [UserFactory(username=f"p{i}", email=f"p{i}@example.org") for i in range(3)]
 
 
-def test_a_line_break_in_a_contest_name_is_sent_on_one_subject_line(three, mailoutbox):
+def test_a_line_break_in_a_name_is_sent_on_one_subject_line(three, mailoutbox):
+    """The subject is the news: a unit's name stored before names were checked reaches it."""
     tell("a", three[:1])
-    tell("b", three[1:2], contest="ประกวด\r\nหมู่บ้าน\x0bเศรษฐกิจ\u2028พอเพียง")
+    notice_record(
+        kind=Kind.QUESTION_ASKED,
+        key="b",
+        recipients=lambda: three[1:2],
+        params={"contest": "ประกวด\r\nเว็บไซต์", "unit": "หมู่บ้าน\r\nเศรษฐกิจ\x0bพอ\u2028เพียง", "code": "1.1"},
+        link="/submissions/",
+    )
     tell("c", three[2:])
     assert outbox.send_due() == 3
     assert [m.to for m in mailoutbox] == [["p0@example.org"], ["p1@example.org"], ["p2@example.org"]]
-    assert "ประกวด หมู่บ้าน เศรษฐกิจ พอเพียง" in mailoutbox[1].subject
+    assert "หมู่บ้าน เศรษฐกิจ พอ เพียง" in mailoutbox[1].subject
     assert set(Delivery.objects.values_list("state", flat=True)) == {DeliveryState.SENT}
 
 

@@ -358,7 +358,7 @@ RULES = {
     "scoring:publish": Rule("- - - - - 0", "- - - - - 0"),  # GET previews, a confirmed POST publishes
     "scoring:ties": Rule("- - - - - 0", "- - - - - 0"),  # whoever runs the contest settles its ties
     "scoring:withdraw": Rule(None, "- - - - - 0"),
-    "scoring:mine": Rule("- - - - - 0"),
+    "scoring:mine": Rule("- 0 - - - 0"),  # its own office's page (nothing of TH-50's), even before results open
     "scoring:results": Rule("- - - - - -"),
     "submissions:home": Rule("0 0 0 0 0 0", "0 0 0 0 0 0"),  # a visitor gets the public landing page
     "submissions:province": Rule("- - - + + +", "- - - + + +"),
@@ -394,6 +394,7 @@ RULES.update(
         # Help and the help desk's contacts: everyone, signed in or not (a locked-out user needs them most).
         "ops:help": Rule("0 0 0 0 0 0"),
         "ops:help_role": Rule("0 0 0 0 0 0"),
+        "ops:contacts": Rule("- - - - - 0", "- - - - - 0"),  # central staff set the help desk's contacts
         "admin:ops_sitecontact_changelist": Rule("- - - - - 0", "- - - - - 0", "ops.sitecontact"),
         "admin:ops_sitecontact_add": Rule("- - - - - -", "- - - - - -", "ops.sitecontact"),  # its one row exists
         "admin:ops_sitecontact_history": Rule("- - - - - 0", "- - - - - 0", "ops.sitecontact"),

@@ -271,7 +271,7 @@ def test_a_lessons_learned_pdf_over_central_staffs_limit_is_refused_as_a_resumab
     with pytest.raises(PortalError) as caught:
         send(chiang_mai, chain, "lessons-province", "lessons.pdf", files.pdf(size=1024 * 1024 + 1))
     assert (str(caught.value), caught.value.status) == (
-        "ไฟล์ใหญ่เกินกำหนด (ไฟล์ประเภทนี้ไม่เกิน 1 MB)",
+        "ไฟล์ใหญ่เกินกำหนด (ไฟล์ประเภทนี้ไม่เกิน ๑ MB)",
         413,
     )
     assert StageUpload.objects.count() == 0

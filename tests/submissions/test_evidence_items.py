@@ -80,7 +80,7 @@ def test_withdraw_asks_first_and_only_a_confirmed_post_withdraws(owner_client):
     ("code", "limits"),
     [
         ("1.1", "PDF ๕๐ MB, รูปภาพ ๒๐ MB, Office ๕๐ MB"),
-        ("4.1.1", "PDF ๕๐ MB, รูปภาพ ๒๐ MB, Office ๕๐ MB, วีดิทัศน์ ๑๐๒๔ MB"),
+        ("4.1.1", "PDF ๕๐ MB, รูปภาพ ๒๐ MB, Office ๕๐ MB, วีดิทัศน์ ๑ GB"),
     ],
 )
 def test_size_limits_shown_are_those_of_the_kinds_taken(owner_client, settings, code, limits):

@@ -101,7 +101,7 @@ def test_upload_oversize_refused_while_streaming(owner_client, media_root):
     response = owner_client.post(_url("1.1"), {"file": files.upload("big.pdf", big)}, headers=JSON)
 
     assert response.status_code == 413
-    assert response.json()["refused"][0]["th"] == "ไฟล์ใหญ่เกินกำหนด (ไฟล์ประเภทนี้ไม่เกิน 1 MB)"
+    assert response.json()["refused"][0]["th"] == "ไฟล์ใหญ่เกินกำหนด (ไฟล์ประเภทนี้ไม่เกิน ๑ MB)"
     assert Evidence.objects.count() == 0
     assert stored_files(media_root) == []
 

@@ -115,7 +115,7 @@ def test_creation_decides_before_any_byte(owner_client, phuket, media_root):
 
     assert other.status_code == 403
     assert too_big.status_code == 413
-    assert too_big.json()["errors"][0]["th"] == "ไฟล์ใหญ่เกินกำหนด (ไฟล์ประเภทนี้ไม่เกิน 50 MB)"
+    assert too_big.json()["errors"][0]["th"] == "ไฟล์ใหญ่เกินกำหนด (ไฟล์ประเภทนี้ไม่เกิน ๕๐ MB)"
     assert program.status_code == 400
     assert ResumableUpload.objects.count() == 0
     assert stored_files(media_root) == []

@@ -14,6 +14,7 @@ import contests
 import scoring
 from committee.demo import demo_evidence, demo_judging_deadline, demo_judgments
 from committee.demo_files import demo_stage_files
+from contests.models import Contest
 from contests.units import units_load, units_read
 from core.management.base import TranslatedCommand
 from core.thai import thai_date
@@ -24,6 +25,7 @@ from stages.data import stages_load
 from stages.demo import demo_picks
 
 from ...models import SiteContact
+from ...services import contacts_demo
 
 DATA = Path(contests.__file__).resolve().parent / "data"  # provinces.json and units.csv ship with contests
 RUBRICS = Path(scoring.__file__).resolve().parent / "rubrics"  # and every rubric file with scoring
@@ -120,6 +122,9 @@ class Command(TranslatedCommand):
                 current.contest.refresh_from_db(fields=["judging_deadline"])  # set through another instance
                 judging = gettext("demo judging deadline: %(day)s")
                 self.stdout.write(judging % {"day": thai_date(current.contest.judging_deadline)})
+            contests = Contest.objects.select_related("organiser")
+            desks = gettext("demo contacts: %(count)s help desks set")
+            self.stdout.write(desks % {"count": contacts_demo(contests=contests)})
             if not options["no_units"]:
                 stage_files = gettext("demo stage files: %(count)s sent")
                 self.stdout.write(stage_files % {"count": demo_stage_files(now=timezone.now())})

@@ -382,7 +382,7 @@ RULES = {
     "scoring:publish": Rule("- 4 4 4 4 4 + - -", "- 4 4 4 4 4 + - -"),
     "scoring:ties": Rule("- 4 4 4 4 4 + - -", "- 4 4 4 4 4 + - -"),
     "scoring:withdraw": Rule(None, "- 4 4 4 4 4 + - -"),
-    "scoring:mine": Rule("- 4 4 4 4 4 + - -"),
+    "scoring:mine": Rule("- 4 4 4 4 4 + + -"),  # the entrant's own page, before its results open too
     "scoring:results": Rule("- 4 4 4 4 4 - - -"),
     "submissions:home": Rule("0 0 0 0 0 0 * + +", "0 0 0 0 0 0 * + +"),  # a visitor: the landing page
     "submissions:province": Rule("- 4 4 4 4 4 * * -", "- 4 4 4 4 4 * * -"),
@@ -409,8 +409,10 @@ RULES = {
     "ops:healthz": Rule("0 0 0 0 0 0 + + +"),
     "ops:metrics": Rule("0 0 0 0 0 0 + + +"),
     "ops:status": Rule("- - - - - - - - -"),
-    "ops:help": Rule("0 0 0 0 0 0 0 0 0"),
-    "ops:help_role": Rule("0 0 0 0 0 0 0 0 0"),
+    # Whom to call names each contest the user runs or enters, with its organising office's desk.
+    "ops:help": Rule("0 0 0 0 0 0 + + 0"),
+    "ops:help_role": Rule("0 0 0 0 0 0 + + 0"),
+    "ops:contacts": Rule("- 0 - - - - + - -", "- - - - - - + - -"),  # an organiser sets its own contests' desks
     "admin:ops_sitecontact_changelist": Rule("- - - - - - - - -", "- - - - - - - - -", "ops.sitecontact"),
     "admin:ops_sitecontact_add": Rule("- - - - - - - - -", "- - - - - - - - -", "ops.sitecontact"),
     "admin:ops_sitecontact_history": Rule("- - - - - - - - -", "- - - - - - - - -", "ops.sitecontact"),
