@@ -13,7 +13,6 @@ from committee.todo import judging_ends
 from notices.models import Kind
 
 from .conftest import inbox_of, mailed
-from .test_office_kinds import office  # noqa: F401  (the office contests' fixture)
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("line_as_mail")]
 
@@ -40,7 +39,7 @@ def test_a_judge_may_not_set_it_nor_open_its_page(rubric, people, client):
     assert client.get(reverse("panel:judging_deadline", args=[rubric.key])).status_code in (403, 404)
 
 
-def test_an_office_contests_deadline_reaches_its_panel_not_another_offices(office, mailoutbox):  # noqa: F811
+def test_an_office_contests_deadline_reaches_its_panel_not_another_offices(office, mailoutbox):
     rubric, people = office
     from people.models import Role
     from tests.factories import UserFactory
@@ -73,7 +72,7 @@ def test_the_page_saves_it_and_a_members_home_shows_it_with_the_working_days_lef
     assert 'data-todo="judging-ends"' in body and thai_date(day) in body and "วันทำการ" in body
 
 
-def test_whoever_runs_the_contest_finds_the_judging_deadline_page_from_its_standings(rubric, office, client):  # noqa: F811
+def test_whoever_runs_the_contest_finds_the_judging_deadline_page_from_its_standings(rubric, office, client):
     theirs, staff = office
     client.force_login(staff["central"])
     url = reverse("panel:judging_deadline", args=[rubric.key])
