@@ -87,3 +87,17 @@ def test_a_person_is_stopped_after_twenty_messages_an_hour_across_threads(rubric
             refused.append(str(exc))
     assert clarify.PERSON_HOURLY == 20
     assert refused == ["คุณส่งข้อความคำชี้แจงครบ ๒๐ ข้อความภายในหนึ่งชั่วโมงแล้ว กรุณาส่งข้อความต่อไปภายหลัง"]
+
+
+def test_the_office_answering_past_the_limit_on_the_criterions_page_is_told_why_and_nothing_is_kept(
+    people, thread, client
+):
+    from django.urls import reverse
+
+    client.force_login(people["cm"])
+    url = reverse("committee:clarification_answer", args=[thread.pk])
+    for i in range(clarify.THREAD_HOURLY):
+        client.post(url, {"message": f"แนบเพิ่ม {i}"})
+    page = client.post(url, {"message": "อีกครั้ง"}, follow=True).content.decode()
+    assert "คุณส่งข้อความในคำชี้แจงนี้ครบ ๕ ข้อความภายในหนึ่งชั่วโมงแล้ว" in page
+    assert not thread.messages.filter(body="อีกครั้ง").exists()
