@@ -15,7 +15,7 @@ from people.models import Role
 from scoring import timetable
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)  # each send waits for the commit
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("reloaded")]  # sends wait for commits
 SITE = "http://localhost:8000"  # CDD4_PUBLIC_URL in the tests
 CONTEST = "โครงการพัฒนาชุมชนดิจิทัล ๔.๐ ประจำปี ๒๕๖๖"
 
