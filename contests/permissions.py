@@ -109,7 +109,6 @@ declare("scoring.view_provinces", rules.is_authenticated)
 declare("scoring.view_standings", runs_contest)
 declare("scoring.save_contest", is_central | is_organiser)
 declare("scoring.import_facts", runs_contest)
-declare("scoring.change_deadline", runs_contest)
 # The privileged acts on a contest: whoever runs it, with a second factor confirmed in the session.
 STEPPED = {
     "scoring.freeze": "freeze a period's results",
@@ -118,6 +117,7 @@ STEPPED = {
     "scoring.withdraw": "withdraw published results",
     "scoring.open_contest": "open a draft contest to its entrants",
     "scoring.change_open_contest": "change an open contest's rules, deadlines or award minimum",
+    "scoring.change_deadline": "move a criterion's deadline, by the Department's letter",
     "scoring.settle_tie": "settle a tie at an award line",
 }
 for name, about in STEPPED.items():

@@ -16,7 +16,7 @@ from core.thai import thai_date, thai_digits
 
 from .models import Kind
 
-DATES = ("old", "new", "day")  # params holding an ISO day
+DATES = ("old", "new", "day", "letter_date")  # params holding an ISO day
 NUMBERS = ("near", "count", "units")  # params holding a count: Thai digits in Thai, as the dates are
 
 
@@ -35,7 +35,10 @@ WORDINGS = {
     Kind.DEADLINE_MOVED: Wording(
         gettext_lazy("%(contest)s: the deadline of %(code)s moved from %(old)s to %(new)s"),
         True,
-        (("reason", gettext_lazy("Reason: %(reason)s")), ("letter", gettext_lazy("Letter: %(letter)s"))),
+        (
+            ("reason", gettext_lazy("Reason: %(reason)s")),
+            ("letter", gettext_lazy("By letter no. %(letter)s dated %(letter_date)s")),
+        ),
     ),
     Kind.QUESTION_ASKED: Wording(gettext_lazy("%(contest)s: the committee asks %(unit)s about %(code)s"), True),
     Kind.QUESTION_ANSWERED: Wording(gettext_lazy("%(contest)s: %(unit)s answered the question on %(code)s"), True),
@@ -77,8 +80,15 @@ WORDINGS = {
 }
 
 
+class _Shown(dict):
+    """A notice's params as shown: one stored before a wording named a new param reads "-" for it."""
+
+    def __missing__(self, key: str) -> str:
+        return "-"
+
+
 def _shown(params: dict) -> dict:
-    shown = {key: ("-" if value in (None, "") else value) for key, value in params.items()}
+    shown = _Shown((key, "-" if value in (None, "") else value) for key, value in params.items())
     for key in DATES:
         if params.get(key):
             shown[key] = thai_date(date.fromisoformat(params[key]))

@@ -4,46 +4,69 @@ working-day calendar's holidays, each change audited and its entrants rescored."
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import date
 
 from django.db import transaction
 
-from contests.models import ContestState
 from core import acts
-from notices import events
 from rulebook.spec import parse_rubric
 from scoring import revisions, selectors
+from scoring.deadline_moves import Companion, companions
+from scoring.letters import NONE, Letter
 from scoring.models import Criterion, HolidayAction, HolidayOverride, HolidayOverrideChange, Rubric
 from scoring.recompute import results_mark_dirty
 
 
 @transaction.atomic
 def criterion_deadline_set(
-    *, user=None, rubric: Rubric, code: str, deadline: date | None, reason: str = "", letter: str = ""
+    *,
+    user=None,
+    rubric: Rubric,
+    code: str,
+    deadline: date | None,
+    reason: str = "",
+    letter: Letter = NONE,
+    also: Iterable[str] | None = None,
 ) -> Criterion:
-    """Central staff move a deadline (the Department sets some by letter), through the one door
-    (scoring.revisions): an open contest's move needs a reason; every entrant is rescored. Whoever must send
-    by it, and whoever runs the contest, is told the old date, the new one, the reason and the letter."""
-    before: list[date | None] = []
+    """Moving a date, one act: whoever runs the contest (central staff the national one, an organiser its own;
+    `user` None only for the loaders) moves a criterion's deadline by the Department's letter, with what moves
+    with it (`deadline_moves.companions`: the rounds due on that day, the criteria timing the same files), all
+    of them unless `also` names the keys kept ticked. Through the one door (scoring.revisions): an open
+    contest's move needs a reason and the second factor; the change history keeps who, why and the letter;
+    every entrant is rescored, and whoever must send by it, and whoever runs the contest, is told."""
+    if user is not None:
+        acts.require(user, "scoring.change_deadline", rubric)
+    offered = {c.key: c for c in companions(rubric, code)}
+    moving = [offered[key] for key in (offered if also is None else also) if key in offered]
 
     def write() -> Criterion:
         criterion = Criterion.objects.select_for_update().get(rubric=rubric, code=code)
-        before.append(criterion.deadline)
         criterion.deadline = deadline
         criterion.save(update_fields=["deadline"])
+        for companion in moving:
+            companion_move(rubric=rubric, companion=companion, day=deadline)
         parse_rubric(selectors.rubric_data(rubric))  # the edited rubric must still be valid
         return criterion
 
-    with transaction.atomic():
-        criterion = revisions.change(user=user, contest=rubric.contest, write=write, reason=reason)
-        # The caller's rubric learns its new revision: read with the old one, its cached spec would lack the deadline.
-        rubric.refresh_from_db(fields=["revision"])
-        # Moved or taken away (a first deadline is shown where it is due); a draft is seen by no entrant.
-        if before[0] is not None and before[0] != deadline and rubric.contest.state != ContestState.DRAFT:
-            events.deadline_moved(
-                rubric=rubric, code=code, old=before[0], new=deadline, reason=reason, letter=letter, author=user
-            )
+    criterion = revisions.change(user=user, contest=rubric.contest, write=write, reason=reason, letter=letter)
+    # The caller's rubric learns its new revision: read with the old one, its cached spec would lack the deadline.
+    rubric.refresh_from_db(fields=["revision"])
     return criterion
+
+
+def companion_move(*, rubric: Rubric, companion: Companion, day: date | None) -> None:
+    """One thing that moves with a deadline: a criterion's deadline (another criterion timing the same files)
+    or one of its rounds (a round with its own date; a deadline taken away leaves the rounds as they are)."""
+    criterion = Criterion.objects.select_for_update().get(rubric=rubric, code=companion.code)
+    if companion.round is None:
+        criterion.deadline = day
+        criterion.save(update_fields=["deadline"])
+    elif day is not None:
+        rounds = [dict(entry) for entry in criterion.rounds]
+        rounds[companion.round]["due"] = day.isoformat()
+        criterion.rounds = rounds
+        criterion.save(update_fields=["rounds"])
 
 
 def _override_state(h: HolidayOverride | None) -> dict | None:

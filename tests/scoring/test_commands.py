@@ -16,7 +16,7 @@ def run(*args) -> str:
     return out.getvalue()
 
 
-def test_rubric_deadline_moves_deadline_and_rescores(rubric, django_capture_on_commit_callbacks):
+def test_rubric_deadline_moves_deadline_and_rescores(rubric, central_user, django_capture_on_commit_callbacks):
     Fact.objects.create(
         rubric=rubric,
         unit=Unit.objects.get(code="TH-50"),
@@ -26,15 +26,15 @@ def test_rubric_deadline_moves_deadline_and_rescores(rubric, django_capture_on_c
         source="admin",
     )
     with django_capture_on_commit_callbacks(execute=True):
-        out = run("rubric_deadline", "2566", "2.1.2", "2023-04-12", "--reason", "หนังสือกรม")
+        out = run("rubric_deadline", "2566", "2.1.2", "2023-04-12", "--reason", "หนังสือกรม", "--by", central_user.username)
     assert "กำหนดส่ง 12 เม.ย. 2566" in out
     assert Criterion.objects.get(rubric=rubric, code="2.1.2").deadline == date(2023, 4, 12)
     assert Standing.objects.get(rubric=rubric, unit__code="TH-50").criteria["2.1.2"] == "4"
 
 
-def test_rubric_deadline_bad_date_refused(rubric):
+def test_rubric_deadline_bad_date_refused(rubric, central_user):
     with pytest.raises(CommandError, match="อ่านวันที่ “12/04/2566x” ไม่ได้"):
-        run("rubric_deadline", "2566", "2.1.2", "12/04/2566x")
+        run("rubric_deadline", "2566", "2.1.2", "12/04/2566x", "--by", central_user.username)
 
 
 def test_import_facts_csv_with_bom(rubric, tmp_path):
