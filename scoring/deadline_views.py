@@ -72,7 +72,7 @@ def _move(request, rubric: Rubric, found: Criterion):
             also=form.also_kept(),
         )
     except revisions.ChangeRefused as exc:
-        form.add_error("reason", exc.messages)
+        form.add_error(exc.field if exc.field in form.fields else None, exc.messages)
         return _page(request, rubric, found, form, status=400)
     except PortalError as exc:
         errors = exc.messages if isinstance(exc, RubricError) else [str(exc)]

@@ -1,6 +1,6 @@
 """The Department's letter a deadline moves by ("ตามหนังสือ ที่ มท 0410.4/ว 6001 ลงวันที่ …"): its number and
-date, checked before anything is written, and its PDF, checked by content as evidence is and kept under a name
-the server makes (each move's letter its own stored file, never overwritten)."""
+date (checked before anything is written, scoring.revisions.letter_check), and its PDF, checked by content as
+evidence is and kept under a name the server makes (each move's letter its own stored file, never overwritten)."""
 
 from __future__ import annotations
 
@@ -34,24 +34,6 @@ class Letter:
 
 
 NONE = Letter()
-
-
-def letter_check(letter: Letter) -> None:
-    """Its number and date together (a letter is cited by both), a number of a sane length, a PDF only with
-    them: refused Thai first, before anything is written."""
-    number = letter.number.strip()
-    if (number == "") != (letter.day is None) or (letter.pdf is not None and not number):
-        raise PortalError(
-            "ระบุทั้งเลขที่หนังสือและวันที่ของหนังสือ (หรือไม่ระบุทั้งสองอย่าง)",
-            "give both the letter's number and its date (or neither)",
-            code="letter_incomplete",
-        )
-    if len(number) > NUMBER_MOST:
-        raise PortalError(
-            f"เลขที่หนังสือยาวเกิน {NUMBER_MOST} ตัวอักษร",
-            f"the letter's number is longer than {NUMBER_MOST} characters",
-            code="letter_number_long",
-        )
 
 
 def _path(upload) -> tuple[str, object]:

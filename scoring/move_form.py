@@ -14,8 +14,9 @@ from core.thai import thai_date
 from rulebook.dates import fiscal_year
 from scoring.date_fields import ThaiDateField
 from scoring.deadline_moves import companions
-from scoring.letters import NUMBER_MOST, Letter, letter_check, pdf_check
+from scoring.letters import NUMBER_MOST, Letter, pdf_check
 from scoring.models import Rubric
+from scoring.revisions import ChangeRefused, letter_check
 
 
 def reason_field() -> forms.CharField:
@@ -73,8 +74,8 @@ class MoveFields(forms.Form):
         cleaned = super().clean()
         try:
             letter_check(self.letter())
-        except PortalError as exc:
-            self.add_error("letter_number", str(exc))
+        except ChangeRefused as exc:
+            self.add_error("letter_number", exc.messages)
         return cleaned
 
     def letter(self) -> Letter:

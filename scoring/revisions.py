@@ -38,7 +38,7 @@ from rulebook.diff import contest_diff, diff_lines, is_empty
 from rulebook.spec import RubricError
 from scoring import hooks, selectors
 from scoring.facts.imports import ensure_not_frozen
-from scoring.letters import NONE, Letter, letter_check, letter_keep
+from scoring.letters import NONE, NUMBER_MOST, Letter, letter_keep
 from scoring.models import Criterion, Dimension, Rubric, RubricChange, YearSettings
 from scoring.recompute import results_mark_dirty
 
@@ -66,8 +66,9 @@ class Held:
 
 
 class ChangeRefused(RubricError):
-    """A change the caller can complete: a reason (`needs` has "reason") or a confirmation that the criteria in
-    `held` are archived ("confirm"). The pages show each beside its box, the list above the checkbox."""
+    """A change the caller can complete: a reason (`needs` has "reason"), a confirmation that the criteria in
+    `held` are archived ("confirm"), or a letter cited whole ("letter"). The pages show each beside its box, the
+    list above the checkbox."""
 
     code = "change_refused"
 
@@ -75,7 +76,20 @@ class ChangeRefused(RubricError):
         super().__init__(messages)
         self.needs, self.held = needs, list(held)
         self.moves: list = []  # the deadlines and rounds the change moves, when it moves any
-        self.field = "confirm" if "confirm" in needs else "reason"
+        self.field = "confirm" if "confirm" in needs else "letter_number" if "letter" in needs else "reason"
+
+
+def letter_check(letter: Letter) -> None:
+    """A letter is cited by its number and its date together, the number of a sane length, a PDF only with
+    them: refused Thai first, beside the letter's boxes, before anything is written."""
+    number = letter.number.strip()
+    if (number == "") != (letter.day is None) or (letter.pdf is not None and not number):
+        raise ChangeRefused([gettext_lazy("give both the letter's number and its date (or neither)")], needs={"letter"})
+    if len(number) > NUMBER_MOST:
+        raise ChangeRefused(
+            [format_lazy(gettext_lazy("the letter's number is at most {most} characters"), most=NUMBER_MOST)],
+            needs={"letter"},
+        )
 
 
 def snapshot(contest: Contest | None) -> dict:
@@ -238,6 +252,8 @@ def change_record(
             [format_lazy(gettext_lazy("the reason is at most {reason_most:,} characters"), reason_most=REASON_MOST)],
             needs={"reason"},
         )
+    if before and contest.state != ContestState.DRAFT and user is not None and deadline_moves_of(diff):
+        acts.require(user, "scoring.change_deadline", contest)  # a file or the builder moving a date: the same act
     record = RubricChange.objects.create(
         contest=contest,
         rubric=contest.rubrics.order_by("period_order").first(),
