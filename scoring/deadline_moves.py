@@ -1,4 +1,4 @@
-"""A criterion's deadline moves, read from its contest's change history, and what moves with a deadline."""
+"""A criterion's deadline moves, read from its contest's change history."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from rulebook.dates import parse_date
-from scoring.models import Criterion, Rubric, RubricChange
+from scoring.models import Rubric, RubricChange
 
 
 @dataclass(frozen=True)
@@ -52,30 +52,3 @@ def deadline_moves(rubric: Rubric) -> dict[str, list[DeadlineMove]]:
 
 def _day(value: str | None) -> date | None:
     return parse_date(value) if value else None
-
-
-@dataclass(frozen=True)
-class Companion:
-    """Something a deadline's move moves with it unless the person unticks it: one of the criterion's rounds
-    due on that day (`round`, its entry in the rubric's `rounds`), or another criterion's deadline."""
-
-    key: str  # what the form's box and the service name it by
-    code: str
-    round: int | None
-    label_th: str
-    label_en: str
-    old: date | None
-
-
-def companions(rubric: Rubric, code: str) -> list[Companion]:
-    """What moves with `code`'s deadline: each of its rounds written with its own date (`due`) on the deadline's
-    day, the last report the deadline is (a monthly series keeps its day of the month). 1 query."""
-    criterion = Criterion.objects.filter(rubric=rubric, code=code).only("deadline", "rounds").first()
-    if criterion is None or criterion.deadline is None:
-        return []
-    found = []
-    for n, entry in enumerate(criterion.rounds or []):
-        if isinstance(entry, dict) and entry.get("due") == criterion.deadline.isoformat():
-            label_th, label_en = entry.get("label_th") or "", entry.get("label_en") or entry.get("label_th") or ""
-            found.append(Companion(f"round:{code}:{n}", code, n, label_th, str(label_en), criterion.deadline))
-    return found

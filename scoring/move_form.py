@@ -13,10 +13,10 @@ from core.i18n import pick
 from core.thai import thai_date
 from rulebook.dates import fiscal_year
 from scoring.date_fields import ThaiDateField
-from scoring.deadline_moves import companions
 from scoring.letters import NUMBER_MOST, Letter, pdf_check
 from scoring.models import Rubric
 from scoring.revisions import ChangeRefused, letter_check
+from scoring.timetable import Companion, companions
 
 
 def reason_field() -> forms.CharField:
@@ -26,6 +26,12 @@ def reason_field() -> forms.CharField:
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("needed once the contest is open; kept in its history"),
+    )
+
+
+def _named(companion: Companion):
+    return format_lazy(
+        _("{what} (due {day})"), what=pick(companion.label_th, companion.label_en), day=thai_date(companion.old)
     )
 
 
@@ -49,17 +55,21 @@ class MoveFields(forms.Form):
     )
 
     def offer(self, rubric: Rubric, code: str) -> None:
-        """What moves with `code`'s deadline, every box ticked; none: the box is not shown."""
+        """What moves with `code`'s deadline: its rounds due that day, said beside the date; the criteria timing
+        the same files, each a box ticked until unticked (none: no such box)."""
         self.fields["letter_date"].window = fiscal_year(rubric.year)
         found = companions(rubric, code)
-        if not found:
+        rounds = [_named(c) for c in found if c.key is None]
+        if rounds and "deadline" in self.fields:
+            self.fields["deadline"].help_text = format_lazy(
+                _("its rounds due on that day move with it: {rounds}"), rounds=", ".join(map(str, rounds))
+            )
+        boxes = [c for c in found if c.key is not None]
+        if not boxes:
             del self.fields["also"]
             return
-        self.fields["also"].choices = [
-            (c.key, format_lazy(_("{what} (due {day})"), what=pick(c.label_th, c.label_en), day=thai_date(c.old)))
-            for c in found
-        ]
-        self.fields["also"].initial = [c.key for c in found]
+        self.fields["also"].choices = [(c.key, _named(c)) for c in boxes]
+        self.fields["also"].initial = [c.key for c in boxes]
 
     def clean_letter_pdf(self):
         upload = self.cleaned_data.get("letter_pdf")

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
 
 from core import acts
+from rulebook.rounds import RoundsError, rounds_of
 from rulebook.spec import parse_rubric
+from schedule.selectors import linked_criteria
 from scoring import revisions, selectors
-from scoring.deadline_moves import Companion, companions
 from scoring.letters import NONE, Letter
 from scoring.models import Criterion, HolidayAction, HolidayOverride, HolidayOverrideChange, Rubric
 from scoring.recompute import results_mark_dirty
@@ -31,13 +33,13 @@ def criterion_deadline_set(
 ) -> Criterion:
     """Moving a date, one act: whoever runs the contest (central staff the national one, an organiser its own;
     `user` None only for the loaders) moves a criterion's deadline by the Department's letter, with what moves
-    with it (`deadline_moves.companions`: the rounds due on that day, the criteria timing the same files), all
-    of them unless `also` names the keys kept ticked. Through the one door (scoring.revisions): an open
+    with it (`companions`: its rounds due on that day always, the criteria timing the same files unless `also`
+    names the keys left ticked). Through the one door (scoring.revisions): an open
     contest's move needs a reason and the second factor; the change history keeps who, why and the letter;
     every entrant is rescored, and whoever must send by it, and whoever runs the contest, is told."""
     if user is not None:
         acts.require(user, "scoring.change_deadline", rubric)
-    offered = {c.key: c for c in companions(rubric, code)}
+    offered = {c.key: c for c in companions(rubric, code) if c.key is not None}
     moving = [offered[key] for key in (offered if also is None else also) if key in offered]
 
     def write() -> Criterion:
@@ -55,18 +57,42 @@ def criterion_deadline_set(
     return criterion
 
 
+@dataclass(frozen=True)
+class Companion:
+    """What a deadline's move moves with it: another criterion timing the same files (`key` the box that
+    unticks it), or one of the criterion's rounds due on that day (`key` None: a round due on the date a move
+    replaces moves with it, as the schedule reads every recorded move, rulebook.rounds.rounds_moved)."""
+
+    key: str | None
+    code: str
+    label_th: str
+    label_en: str
+    old: date | None
+
+
+def companions(rubric: Rubric, code: str) -> list[Companion]:
+    """The rounds of `code` due on its deadline, then the criteria timing the same files (the schedule's
+    `linked_criteria`): what its page's form lists as moving with it."""
+    criterion = Criterion.objects.filter(rubric=rubric, code=code).only("deadline", "rounds").first()
+    if criterion is None or criterion.deadline is None:
+        return []
+    try:
+        rounds = rounds_of(criterion.rounds)
+    except RoundsError:  # checked when the rubric was saved; a stored one that fails has nothing to offer
+        rounds = ()
+    found = [Companion(None, code, r.label_th, r.label_en, r.due) for r in rounds if r.due == criterion.deadline]
+    for other in linked_criteria(rubric, code):
+        found.append(Companion(f"criterion:{other.code}", other.code, f"ตัวชี้วัด {other.label} {other.name_th}",
+                               f"criterion {other.code} {other.name_en}", other.deadline))  # fmt: skip
+    return found
+
+
 def companion_move(*, rubric: Rubric, companion: Companion, day: date | None) -> None:
-    """One thing that moves with a deadline: a criterion's deadline (another criterion timing the same files)
-    or one of its rounds (a round with its own date; a deadline taken away leaves the rounds as they are)."""
+    """Another criterion timing the same files moves to the same day (its rounds follow it as the schedule
+    reads them)."""
     criterion = Criterion.objects.select_for_update().get(rubric=rubric, code=companion.code)
-    if companion.round is None:
-        criterion.deadline = day
-        criterion.save(update_fields=["deadline"])
-    elif day is not None:
-        rounds = [dict(entry) for entry in criterion.rounds]
-        rounds[companion.round]["due"] = day.isoformat()
-        criterion.rounds = rounds
-        criterion.save(update_fields=["rounds"])
+    criterion.deadline = day
+    criterion.save(update_fields=["deadline"])
 
 
 def _override_state(h: HolidayOverride | None) -> dict | None:

@@ -37,7 +37,6 @@ from scoring.admin.forms import (
     YearFilter,
     column,
 )
-from scoring.deadline_moves import companions
 from scoring.hooks import admin_entry
 from scoring.models import (
     AwardTier,
@@ -167,7 +166,8 @@ class CriterionAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
         if not self.has_change_permission(request, obj):
             return [f for f in fields if f != "reason" and f not in MOVE_BOXES]
         # A criterion with nothing moving with its deadline has no such box (MoveFields.offer).
-        return [f for f in fields if f != "also" or (obj is not None and companions(obj.rubric, obj.code))]
+        boxes = obj is not None and any(c.key for c in timetable.companions(obj.rubric, obj.code))
+        return [f for f in fields if f != "also" or boxes]
 
     @admin.display(description=_("year"), ordering="rubric__year")
     def year(self, obj):

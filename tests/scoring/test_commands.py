@@ -26,7 +26,9 @@ def test_rubric_deadline_moves_deadline_and_rescores(rubric, central_user, djang
         source="admin",
     )
     with django_capture_on_commit_callbacks(execute=True):
-        out = run("rubric_deadline", "2566", "2.1.2", "2023-04-12", "--reason", "หนังสือกรม", "--by", central_user.username)
+        out = run(
+            "rubric_deadline", "2566", "2.1.2", "2023-04-12", "--reason", "หนังสือกรม", "--by", central_user.username
+        )
     assert "กำหนดส่ง 12 เม.ย. 2566" in out
     assert Criterion.objects.get(rubric=rubric, code="2.1.2").deadline == date(2023, 4, 12)
     assert Standing.objects.get(rubric=rubric, unit__code="TH-50").criteria["2.1.2"] == "4"

@@ -14,38 +14,41 @@ from django.urls import reverse
 from core.acts import SecondFactorRequired, as_confirmed
 from notices.models import Kind, Receipt
 from people.models import Role
+from schedule.selectors import entrant_obligations
 from scoring import selectors, services, timetable
-from scoring.deadline_moves import companions, deadline_moves
+from scoring.deadline_moves import deadline_moves
 from scoring.letters import Letter
 from scoring.models import Criterion, RubricChange
 from scoring.revisions import ChangeRefused
+from scoring.timetable import companions
 from tests.factories import DistrictFactory, UserFactory, office_contest
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n" \
       b"trailer<</Root 1 0 R>>\n%%EOF\n"  # fmt: skip
 
 
-def _rounds(rubric, code="1.2"):
-    return [r["due"] for r in Criterion.objects.get(rubric=rubric, code=code).rounds]
-
-
-def test_bringing_a_deadline_forward_brings_its_last_round_with_it(rubric, central_user):
-    assert [c.key for c in companions(rubric, "1.2")] == ["round:1.2:1"]  # report 2, due on 30 June
+def test_bringing_a_deadline_forward_brings_its_last_round_with_it(rubric, central_user, chiang_mai):
+    assert [(c.key, c.old) for c in companions(rubric, "1.2")] == [(None, dt.date(2023, 6, 30))]  # report 2
 
     timetable.criterion_deadline_set(
         user=central_user, rubric=rubric, code="1.2", deadline=dt.date(2023, 6, 15), reason="ตามหนังสือกรม",
         letter=Letter("มท 0410.4/ว 6001", dt.date(2023, 6, 1)),
     )  # fmt: skip
 
-    assert _rounds(rubric) == ["2023-03-31", "2023-06-15"]  # the round no longer says 30 June
-    assert Criterion.objects.get(rubric=rubric, code="1.2").deadline == dt.date(2023, 6, 15)
+    owed = entrant_obligations(rubric, chiang_mai, criteria=["1.2"])
+    assert [o.written for o in owed] == [dt.date(2023, 3, 31), dt.date(2023, 6, 15)]  # no longer 30 June
 
 
-def test_an_unticked_round_stays_where_it_was(rubric, central_user):
-    timetable.criterion_deadline_set(
-        user=central_user, rubric=rubric, code="1.2", deadline=dt.date(2023, 7, 14), reason="ขยายเวลา", also=[]
-    )
-    assert _rounds(rubric) == ["2023-03-31", "2023-06-30"]
+def test_a_criterion_timing_the_same_files_moves_with_it_unless_unticked(rubric, central_user):
+    assert [c.key for c in companions(rubric, "4.1.1")] == ["criterion:4.1.2"]  # 4.1.2 times 4.1.1's files
+    old = Criterion.objects.get(rubric=rubric, code="4.1.2").deadline
+    move = {"user": central_user, "rubric": rubric, "code": "4.1.1", "reason": "อุทกภัย"}
+
+    timetable.criterion_deadline_set(**move, deadline=dt.date(2023, 6, 14), also=[])
+    assert Criterion.objects.get(rubric=rubric, code="4.1.2").deadline == old
+    timetable.criterion_deadline_set(**move, deadline=dt.date(2023, 6, 16))  # nothing unticked: both move
+    assert Criterion.objects.get(rubric=rubric, code="4.1.2").deadline == dt.date(2023, 6, 16)
+    assert set(deadline_moves(rubric)) == {"4.1.1", "4.1.2"}
 
 
 def test_the_history_records_who_moved_it_with_which_letter(rubric, central_user):
