@@ -30,6 +30,8 @@ EXPECTED = [
     "latency",
     "rush",
     "builder",
+    "deadline-move",
+    "deadline-move-pg",
 ]
 
 

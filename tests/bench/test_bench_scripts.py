@@ -27,6 +27,7 @@ SERVICES = ("DATABASE_URL", "REDIS_URL")  # unset: each bench makes its own SQLi
             ["content_check_ordinary_xlsx_20000_rows_median_ms", "content_check_backtracking_docx_median_ms"],
         ),
         ("import.py", ["import_sqlite_first_import_ms", "import_sqlite_changed_ms", "import_sqlite_unchanged_ms"]),
+        ("deadline_move.py", ["deadline_move_76_offices_sqlite_s"]),
         ("resumable.py", ["resumable_total_s", "resumable_identical", "resumable_rss_over_idle_mb"]),
         (
             "resumable.py --store s3",
