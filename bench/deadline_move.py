@@ -73,7 +73,9 @@ def _move(rubric, central, code: str, n: int) -> tuple[float, float, int]:
     from scoring.letters import Letter
     from scoring.models import Criterion
 
-    day = Criterion.objects.get(rubric=rubric, code=code).deadline + timedelta(days=1 + n)
+    written = Criterion.objects.get(rubric=rubric, code=code).deadline
+    assert written is not None, f"{code} has no deadline to move"
+    day = written + timedelta(days=1 + n)
     receipts = Receipt.objects.count()
     start = time.perf_counter()
     with transaction.atomic():

@@ -10,8 +10,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import IO
 
-from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
 
 from core.errors import PortalError
 from core.validators.content import inspect_file
@@ -26,7 +27,7 @@ class Letter:
 
     number: str = ""
     day: date | None = None
-    pdf: object = None
+    pdf: UploadedFile | None = None
 
     @property
     def given(self) -> bool:
@@ -36,7 +37,7 @@ class Letter:
 NONE = Letter()
 
 
-def _path(upload) -> tuple[str, object]:
+def _path(upload: UploadedFile) -> tuple[str, IO[bytes] | None]:
     """A path the content checks can open: the upload's own temporary file, or a copy (closed by the caller)."""
     if hasattr(upload, "temporary_file_path"):
         return upload.temporary_file_path(), None
@@ -47,7 +48,7 @@ def _path(upload) -> tuple[str, object]:
     return copy.name, copy
 
 
-def pdf_check(upload) -> str:
+def pdf_check(upload: UploadedFile) -> str:
     """The letter's PDF checked by content, as evidence is (no script, no markup, a whole PDF); its SHA-256."""
     path, copy = _path(upload)
     try:
@@ -67,6 +68,6 @@ def letter_keep(record: RubricChange, letter: Letter) -> None:
     if upload is not None:
         record.letter_sha256 = pdf_check(upload)
         upload.seek(0)
-        record.letter_file.save(f"{uuid.uuid4().hex}.pdf", File(upload), save=False)
+        record.letter_file.save(f"{uuid.uuid4().hex}.pdf", upload, save=False)
         fields += ["letter_file", "letter_sha256"]
     record.save(update_fields=fields)

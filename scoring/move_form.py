@@ -4,6 +4,8 @@ Both hand them to the one service, scoring.timetable.criterion_deadline_set."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -57,7 +59,7 @@ class MoveFields(forms.Form):
     def offer(self, rubric: Rubric, code: str) -> None:
         """What moves with `code`'s deadline: its rounds due that day, said beside the date; the criteria timing
         the same files, each a box ticked until unticked (none: no such box)."""
-        self.fields["letter_date"].window = fiscal_year(rubric.year)
+        cast(ThaiDateField, self.fields["letter_date"]).window = fiscal_year(rubric.year)
         found = companions(rubric, code)
         rounds = [_named(c) for c in found if c.key is None]
         if rounds and "deadline" in self.fields:
@@ -68,7 +70,7 @@ class MoveFields(forms.Form):
         if not boxes:
             del self.fields["also"]
             return
-        self.fields["also"].choices = [(c.key, _named(c)) for c in boxes]
+        cast(forms.MultipleChoiceField, self.fields["also"]).choices = [(c.key, _named(c)) for c in boxes]
         self.fields["also"].initial = [c.key for c in boxes]
 
     def clean_letter_pdf(self):
@@ -106,5 +108,5 @@ class DeadlineMoveForm(MoveFields):
 
     def __init__(self, *args, rubric: Rubric, code: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["deadline"].window = fiscal_year(rubric.year)
+        cast(ThaiDateField, self.fields["deadline"]).window = fiscal_year(rubric.year)
         self.offer(rubric, code)
