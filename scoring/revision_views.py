@@ -75,4 +75,7 @@ def rubric_changes(request, year: ContestKey):
     rubric = rubric_gate(request, "scoring.view_rubric_changes", year)
     rows = RubricChange.objects.filter(contest=rubric.contest).select_related("user")
     changes = [(row, diff_lines(row.changes)) for row in rows]
-    return render(request, "scoring/rubric_changes.html", {"rubric": rubric, "changes": changes})
+    # Each criterion's page, where its deadline moves (scoring.deadline_views): this page is its runners' own.
+    criteria = rubric.criteria.order_by("order")
+    context = {"rubric": rubric, "changes": changes, "criteria": criteria}
+    return render(request, "scoring/rubric_changes.html", context)

@@ -120,3 +120,10 @@ def test_without_the_second_factor_the_page_asks_for_it_first(client, office, se
     response = client.post(_url(rubric), MOVE)
     assert response.status_code == 302 and response["Location"].startswith(FACTOR_PAGE)
     assert Criterion.objects.get(rubric=rubric, code="1.1").deadline == dt.date(2021, 8, 15)
+
+
+def test_the_revision_history_leads_whoever_runs_the_contest_to_each_criterions_page(client, office):
+    rubric, people, _ = office
+    client.force_login(people["owner"])
+    html = client.get(reverse("scoring:rubric_changes", args=[rubric.key])).content.decode()
+    assert f'href="{_url(rubric)}"' in html and f'href="{_url(rubric, "5.1")}"' in html
