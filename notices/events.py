@@ -8,6 +8,8 @@ from datetime import date, datetime
 
 from django.urls import reverse
 
+from contests.models import Contest
+
 from . import recipients
 from .models import Kind, Notice
 from .services import notice_record
@@ -38,8 +40,9 @@ def deadline_moved(
 ):
     """Once per recorded change (`change`, its RubricChange id) and criterion: moving it back and forth is told
     each time. It lands on that criterion's page, the move highlighted: the page sends an entrant's staff on to
-    their own office's page of it (scoring.deadline_views)."""
-    contest = rubric.contest
+    their own office's page of it (scoring.deadline_views). The contest's chosen entrants are read once for
+    all its people (contests.entrants)."""
+    contest = Contest.objects.prefetch_related("entrants").get(pk=rubric.contest_id)
     params = {
         **_about(rubric),
         "code": code,
