@@ -136,7 +136,8 @@ class CriterionDeadlineForm(MoveFields, forms.ModelForm):
         if self.instance.pk:  # decision 11: a year far from the contest is a misread year
             rubric = self.instance.rubric
             self.fields["deadline"].window = fiscal_year(rubric.year)
-            self.offer(rubric, self.instance.code)
+            if self.shared_reason is None:  # the page: a changelist row has none of the move's boxes
+                self.offer(rubric, self.instance.code)
 
     def clean_deadline(self):
         deadline = self.cleaned_data["deadline"]
