@@ -281,8 +281,12 @@ ADMIN_DOORS = {
     ),
     "scoring.change_deadline": lambda rubric: (
         reverse("admin:scoring_criterion_change", args=[rubric.criteria.get(code="1.1").pk]),
-        {"deadline": "15/09/2566", "reason": "ตามหนังสือกรม", "letter_number": "มท 0410.4/ว 6001",
-         "letter_date": "01/09/2566"},
+        {
+            "deadline": "15/09/2566",
+            "reason": "ตามหนังสือกรม",
+            "letter_number": "มท 0410.4/ว 6001",
+            "letter_date": "01/09/2566",
+        },
     ),
     "scoring.edit_calendar": lambda rubric: (
         reverse("admin:scoring_holidayoverride_add"),
