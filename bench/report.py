@@ -31,6 +31,8 @@ EXPECTED = [
     "rush",
     "builder",
     "rubric_worst",
+    "deadline-move",
+    "deadline-move-pg",
 ]
 
 

@@ -115,7 +115,6 @@ declare(
     second_factor=True,
     about="import facts from a sheet (the dashboard, the API, the admin's import)",
 )
-declare("scoring.change_deadline", runs_contest)
 # The privileged acts on a contest: whoever runs it, with a second factor confirmed in the session.
 STEPPED = {
     "scoring.freeze": "freeze a period's results",
@@ -124,6 +123,7 @@ STEPPED = {
     "scoring.withdraw": "withdraw published results",
     "scoring.open_contest": "open a draft contest to its entrants",
     "scoring.change_open_contest": "change an open contest's rules, deadlines or award minimum",
+    "scoring.change_deadline": "move a criterion's deadline, by the Department's letter",
     "scoring.settle_tie": "settle a tie at an award line",
 }
 for name, about in STEPPED.items():

@@ -22,7 +22,7 @@ from core.thai import digits, thai_date
 
 from .models import Kind
 
-DATES = ("old", "new", "day")  # params holding an ISO day
+DATES = ("old", "new", "day", "letter_date")  # params holding an ISO day
 DIGITS = ("code", "near", "count", "units")  # params holding a code or a count: the reader's digits
 
 
@@ -65,7 +65,7 @@ WORDINGS = {
         (
             ("old", gettext_lazy("Previous deadline: %(old)s")),
             ("reason", gettext_lazy("Reason: %(reason)s")),
-            ("letter", gettext_lazy("Letter: %(letter)s")),
+            ("letter", gettext_lazy("By letter no. %(letter)s dated %(letter_date)s")),
         ),
         asks=gettext_lazy("Please check the new date and send the criterion's evidence by it."),
     ),
@@ -136,10 +136,17 @@ WORDINGS = {
 }
 
 
+class _Shown(dict):
+    """A notice's params as shown: one stored before a wording named a new param reads "-" for it."""
+
+    def __missing__(self, key: str) -> str:
+        return "-"
+
+
 def _shown(params: dict, *, short: bool = False) -> dict:
     """The params as the reader reads them: dates in the Buddhist Era (`short`: "๑๕ มิ.ย. ๒๕๗๐", for the news
     line a phone shows whole), codes and counts in the reader's digits."""
-    shown = {key: ("-" if value in (None, "") else value) for key, value in params.items()}
+    shown = _Shown((key, "-" if value in (None, "") else value) for key, value in params.items())
     for key in DATES:
         if params.get(key):
             shown[key] = thai_date(date.fromisoformat(params[key]), short=short)

@@ -9,6 +9,8 @@ from datetime import date, datetime, timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from contests.models import Contest
+
 from . import recipients
 from .models import Delivery, Kind, Notice
 from .services import notice_record
@@ -22,18 +24,43 @@ def _day(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
-def deadline_moved(*, rubric, code: str, old: date | None, new: date | None, reason: str, letter: str, author):
-    """Once per revision of the rubric: moving it back and forth is told each time."""
-    contest = rubric.contest
-    params = {**_about(rubric), "code": code, "old": _day(old), "new": _day(new), "reason": reason, "letter": letter}
+MOVED_ANCHOR = "deadline-moved"  # the highlighted box of the move (templates/scoring/_moves.html)
+
+
+def deadline_moved(
+    *,
+    rubric,
+    code: str,
+    old: date | None,
+    new: date | None,
+    reason: str,
+    letter_number: str,
+    letter_date: date | None,
+    change: int,
+    author,
+):
+    """Once per recorded change (`change`, its RubricChange id) and criterion: moving it back and forth is told
+    each time. It lands on that criterion's page, the move highlighted: the page sends an entrant's staff on to
+    their own office's page of it (scoring.deadline_views). The contest's chosen entrants are read once for
+    all its people (contests.entrants)."""
+    contest = Contest.objects.prefetch_related("entrants").get(pk=rubric.contest_id)
+    params = {
+        **_about(rubric),
+        "code": code,
+        "old": _day(old),
+        "new": _day(new),
+        "reason": reason,
+        "letter": letter_number,
+        "letter_date": _day(letter_date),
+    }
     return notice_record(
         kind=Kind.DEADLINE_MOVED,
-        key=f"deadline:{rubric.pk}:{code}:r{rubric.revision}",
+        key=f"deadline:{rubric.pk}:{code}:c{change}",
         recipients=lambda: recipients.deadline_moved(contest, author),
         contest=contest,
         about=code,
         params=params,
-        link=reverse("submissions:home"),
+        link=reverse("scoring:criterion", args=[rubric.key, code]) + f"#{MOVED_ANCHOR}",
     )
 
 

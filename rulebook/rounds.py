@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -175,3 +175,22 @@ def rounds_met(rounds: tuple[Round, ...], sent: list[date], today: date) -> list
         found.append(RoundMet(each, state, inside[0] if inside else None))
         after = each.due
     return found
+
+
+def rounds_moved(
+    rounds: tuple[Round, ...], deadline: date | None, moves: Iterable[tuple[date | None, date | None]]
+) -> tuple[Round, ...]:
+    """The rounds as the documents now decide them, after the criterion's recorded deadline moves (`moves`:
+    (old, new), oldest first): a round due on the date a move replaced moves with it (1.2's round due 30 June
+    moves to 15 June with the criterion), and none stays after the criterion's deadline in force (a round
+    beyond a date brought forward is due on it). Sorted by due date, as `rounds_of` gives them."""
+    moved = []
+    for each in rounds:
+        due = each.due
+        for old, new in moves:
+            if old is not None and new is not None and due == old:
+                due = new
+        if deadline is not None and due > deadline:
+            due = deadline
+        moved.append(each if due == each.due else Round(each.label_th, each.label_en, due))
+    return tuple(sorted(moved, key=lambda r: r.due))

@@ -1,4 +1,4 @@
-"""A criterion's deadline moves, read from its contest's change history for the office that must send by it."""
+"""A criterion's deadline moves, read from its contest's change history."""
 
 from __future__ import annotations
 
@@ -11,14 +11,20 @@ from scoring.models import Rubric, RubricChange
 
 @dataclass(frozen=True)
 class DeadlineMove:
-    """A criterion's deadline moved by a change of the contest's rules: what its office is owed of the
-    change history (the dates, the reason and when), not who changed it nor the rest of the change."""
+    """A criterion's deadline moved by a change of the contest's rules: the dates, the reason, when, the
+    Department's letter it was moved by (number, date, whether its PDF is kept: `change` names the record the
+    PDF is served from) and who moved it (`by`, shown to whoever runs the contest, not to its entrants)."""
 
     code: str
     old: date | None
     new: date | None
     reason: str
     at: datetime
+    letter_number: str = ""
+    letter_date: date | None = None
+    letter_pdf: bool = False
+    change: int | None = None
+    by: str = ""
 
 
 def deadline_moves(rubric: Rubric) -> dict[str, list[DeadlineMove]]:
@@ -26,14 +32,20 @@ def deadline_moves(rubric: Rubric) -> dict[str, list[DeadlineMove]]:
     rulebook.diff says them; a contest's creation, {"created": true}, has no periods). 1 query."""
     found: dict[str, list[DeadlineMove]] = {}
     changes = RubricChange.objects.filter(contest_id=rubric.contest_id).order_by("-at", "-pk")
-    for reason, at, diff in changes.values_list("reason", "at", "changes"):
+    rows = changes.values_list(
+        "pk", "reason", "at", "changes", "letter_number", "letter_date", "letter_file", "user__username",
+        "user__first_name", "user__last_name",
+    )  # fmt: skip
+    for pk, reason, at, diff, number, day, pdf, username, first, last in rows:
+        by = f"{first or ''} {last or ''}".strip() or (username or "")
         for period in (diff or {}).get("periods") or []:
             if period.get("period") != rubric.period:
                 continue
             for c in (period.get("criteria") or {}).get("changed") or []:
                 for f in c.get("fields") or []:
                     if f.get("field") == "deadline":
-                        move = DeadlineMove(c["code"], _day(f.get("old")), _day(f.get("new")), reason, at)
+                        old, new = _day(f.get("old")), _day(f.get("new"))
+                        move = DeadlineMove(c["code"], old, new, reason, at, number, day, bool(pdf), pk, by)
                         found.setdefault(c["code"], []).append(move)
     return found
 

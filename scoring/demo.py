@@ -25,6 +25,7 @@ from rulebook.dates import BE_OFFSET, shift_year
 from rulebook.moved import moved
 from scoring import selectors, services, timetable
 from scoring.facts.imports import facts_import
+from scoring.letters import Letter
 from scoring.models import Fact, FactSource, Rubric
 from stages.data import STAGES_FILE, stages_load
 from stages.demo import DEMO_STAGE_USERS
@@ -243,7 +244,7 @@ def demo_facts(*, rubric: Rubric) -> int:
     for code, deadline in demo_deadlines(rubric, today).items():
         if rubric.criteria.filter(code=code, deadline__isnull=True).exists():
             reason = demo_reason(today)
-            timetable.criterion_deadline_set(rubric=rubric, code=code, deadline=deadline, reason=reason)
+            timetable.criterion_deadline_set(user=None, rubric=rubric, code=code, deadline=deadline, reason=reason)
     rules = {c.code: c.rule for c in selectors.rubric_spec(rubric).criteria()}
     rows = demo_rows(rubric)
     # An earlier demo imported judged facts ("1.2 done=yes" → 5 points nobody judged): blank them.
@@ -319,19 +320,19 @@ def _amount(text: str) -> Decimal:
 
 # The demo's moved deadline: the Department extends one national deadline by letter, as it does in November
 # (one still ahead: 2.1.2's, a fortnight past, is the demo's late data).
-MOVED = ("4.1.1", 14, "ขยายเวลาตามที่จังหวัดขอ เนื่องจากอุทกภัยในพื้นที่", "มท ๐๔๑๐.๔/ว ๕๘๒๑")
+MOVED = ("4.1.1", 14, "ขยายเวลาตามที่จังหวัดขอ เนื่องจากอุทกภัยในพื้นที่", "มท ๐๔๑๐.๔/ว ๕๘๒๑", 3)  # letter: 3 days before
 
 
 def demo_deadline_moved(*, rubric: Rubric) -> bool:
     """Moves one national deadline through the real service, so every entrant's office and central staff
     get its notice (old date, new date, reason, letter). Once: a deadline already moved is left alone."""
-    code, days, reason, letter = MOVED
+    code, days, reason, number, before = MOVED
     criterion = rubric.criteria.filter(code=code).first()
     if criterion is None or criterion.deadline is None or rubric.contest.rubric_changes.filter(reason=reason).exists():
         return False
     central = acts.as_confirmed(get_user_model().objects.get(username="central"))
     timetable.criterion_deadline_set(
         user=central, rubric=rubric, code=code, deadline=criterion.deadline + timedelta(days=days), reason=reason,
-        letter=letter,
+        letter=Letter(number, timezone.localdate() - timedelta(days=before)),
     )  # fmt: skip
     return True

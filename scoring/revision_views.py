@@ -4,6 +4,8 @@ upload show when they change a contest that exists (scoring.revisions). Thin: wh
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
@@ -12,9 +14,13 @@ from contests.actor import actor_of
 from contests.codes import national_code
 from contests.models import Contest, ContestState
 from core.converters import ContestKey
+from core.i18n import either
 from core.numbers import is_whole
+from rulebook.dates import DateInputError, parse_date
 from rulebook.diff import diff_lines
+from rulebook.spec import RubricError
 from scoring.access import rubric_gate
+from scoring.letters import Letter
 from scoring.models import RubricChange
 from scoring.revisions import ChangeRefused
 
@@ -34,6 +40,10 @@ def revision_box(request, slug: str | None, refused: ChangeRefused | None = None
         "confirm": request.POST.get("confirm") == "on",
         "needs_reason": refused.messages[-1:] if refused and "reason" in refused.needs else [],
         "held": refused.held if refused else [],
+        # A change that moves dates: its lines, and the letter's boxes (what was typed travels back).
+        "moves": refused.moves if refused else [],
+        "letter_number": request.POST.get("letter_number", ""),
+        "letter_date": request.POST.get("letter_date", ""),
     }
 
 
@@ -44,9 +54,19 @@ def posted_slug(post) -> str | None:
     return (post.get("slug") or "").strip() or (national_code(int(year)) if is_whole(year) else None)
 
 
-def change_args(request) -> dict:
-    """The service's reason and confirmation, as the pages post them."""
-    return {"reason": request.POST.get("reason", ""), "confirm": request.POST.get("confirm") == "on"}
+def change_args(request, window: tuple[date, date] | None = None) -> dict:
+    """The service's reason, confirmation and letter, as the pages post them (a letter's date as typed: Thai or
+    ISO, B.E. or C.E.; unreadable, the service's refusal of a number without its date says what is missing)."""
+    typed = request.POST.get("letter_date", "").strip()
+    try:
+        day = parse_date(typed, window=window) if typed else None
+    except DateInputError as exc:
+        raise RubricError([either(exc.th, exc.en)]) from exc
+    return {
+        "reason": request.POST.get("reason", ""),
+        "confirm": request.POST.get("confirm") == "on",
+        "letter": Letter(request.POST.get("letter_number", ""), day),
+    }
 
 
 @require_GET
@@ -56,4 +76,7 @@ def rubric_changes(request, year: ContestKey):
     rubric = rubric_gate(request, "scoring.view_rubric_changes", year)
     rows = RubricChange.objects.filter(contest=rubric.contest).select_related("user")
     changes = [(row, diff_lines(row.changes)) for row in rows]
-    return render(request, "scoring/rubric_changes.html", {"rubric": rubric, "changes": changes})
+    # Each criterion's page, where its deadline moves (scoring.deadline_views): this page is its runners' own.
+    criteria = rubric.criteria.order_by("order")
+    context = {"rubric": rubric, "changes": changes, "criteria": criteria}
+    return render(request, "scoring/rubric_changes.html", context)

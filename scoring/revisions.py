@@ -32,10 +32,13 @@ from core import acts
 from core.errors import YearFrozen
 from core.labels import both
 from core.thai import fmt_points, thai_num
-from rulebook.diff import contest_diff, is_empty
+from notices import events
+from rulebook.dates import parse_date
+from rulebook.diff import contest_diff, diff_lines, is_empty
 from rulebook.spec import RubricError
 from scoring import hooks, selectors
 from scoring.facts.imports import ensure_not_frozen
+from scoring.letters import NONE, NUMBER_MOST, Letter, letter_keep
 from scoring.models import Criterion, Dimension, Rubric, RubricChange, YearSettings
 from scoring.recompute import results_mark_dirty
 
@@ -63,15 +66,30 @@ class Held:
 
 
 class ChangeRefused(RubricError):
-    """A change the caller can complete: a reason (`needs` has "reason") or a confirmation that the criteria in
-    `held` are archived ("confirm"). The pages show each beside its box, the list above the checkbox."""
+    """A change the caller can complete: a reason (`needs` has "reason"), a confirmation that the criteria in
+    `held` are archived ("confirm"), or a letter cited whole ("letter"). The pages show each beside its box, the
+    list above the checkbox."""
 
     code = "change_refused"
 
     def __init__(self, messages: list[str], *, needs: set[str], held: Iterable[Held] = ()):
         super().__init__(messages)
         self.needs, self.held = needs, list(held)
-        self.field = "confirm" if "confirm" in needs else "reason"
+        self.moves: list = []  # the deadlines and rounds the change moves, when it moves any
+        self.field = "confirm" if "confirm" in needs else "letter_number" if "letter" in needs else "reason"
+
+
+def letter_check(letter: Letter) -> None:
+    """A letter is cited by its number and its date together, the number of a sane length, a PDF only with
+    them: refused Thai first, beside the letter's boxes, before anything is written."""
+    number = letter.number.strip()
+    if (number == "") != (letter.day is None) or (letter.pdf is not None and not number):
+        raise ChangeRefused([gettext_lazy("give both the letter's number and its date (or neither)")], needs={"letter"})
+    if len(number) > NUMBER_MOST:
+        raise ChangeRefused(
+            [format_lazy(gettext_lazy("the letter's number is at most {most} characters"), most=NUMBER_MOST)],
+            needs={"letter"},
+        )
 
 
 def snapshot(contest: Contest | None) -> dict:
@@ -214,22 +232,29 @@ def reason_check(*, contest: Contest, reason: str) -> None:
 
 
 def change_record(
-    *, user, contest: Contest, before: Mapping, reason: str, archived: list[Held] = ()
+    *, user, contest: Contest, before: Mapping, reason: str, archived: list[Held] = (), letter: Letter = NONE
 ) -> RubricChange | None:
-    """After the save: what changed, recorded; an open contest's change without a reason is refused (and the
-    caller's transaction rolls everything back). Nothing changed: nothing recorded, no reason asked."""
+    """After the save: what changed, recorded with the letter it is made by; an open contest's change without a
+    reason is refused (and the caller's transaction rolls everything back), naming the deadlines it moves.
+    Nothing changed: nothing recorded, no reason asked. Every deadline it moves is told (`moves_tell`)."""
     diff = contest_diff(before, snapshot(contest)) if before else {"created": True}
     if is_empty(diff):
         return None
     reason = reason.strip()
     if before:  # a new contest has nothing to explain
-        reason_check(contest=contest, reason=reason)
+        try:
+            reason_check(contest=contest, reason=reason)
+        except ChangeRefused as refused:
+            refused.moves = deadline_lines(diff)
+            raise
     if len(reason) > REASON_MOST:
         raise ChangeRefused(
             [format_lazy(gettext_lazy("the reason is at most {reason_most:,} characters"), reason_most=REASON_MOST)],
             needs={"reason"},
         )
-    return RubricChange.objects.create(
+    if before and contest.state != ContestState.DRAFT and user is not None and deadline_moves_of(diff):
+        acts.require(user, "scoring.change_deadline", contest)  # a file or the builder moving a date: the same act
+    record = RubricChange.objects.create(
         contest=contest,
         rubric=contest.rubrics.order_by("period_order").first(),
         user=user if getattr(user, "is_authenticated", False) else None,
@@ -238,6 +263,64 @@ def change_record(
         changes=diff,
         archived=[{"code": h.code, "label": h.label, "name_th": h.name_th, "text": h.text} for h in archived],
     )
+    if letter.given:
+        letter_keep(record, letter)
+    if before:
+        moves_tell(record, author=user)
+    return record
+
+
+def deadline_moves_of(diff: Mapping) -> list[tuple[str, str, str | None, str | None]]:
+    """(period, criterion code, old ISO day, new ISO day) for each deadline a change's diff moves."""
+    found = []
+    for period in (diff or {}).get("periods") or []:
+        for c in (period.get("criteria") or {}).get("changed") or []:
+            for f in c.get("fields") or []:
+                if f.get("field") == "deadline":
+                    found.append((period.get("period"), c["code"], f.get("old"), f.get("new")))
+    return found
+
+
+def deadline_lines(diff: Mapping) -> list:
+    """The lines of a change that move a deadline or a round, as the revision history says them: what a reason
+    is asked for when a file moves dates."""
+    periods = []
+    for period in (diff or {}).get("periods") or []:
+        if period.get("added") or period.get("removed"):
+            continue
+        changed = [
+            {**c, "fields": dated}
+            for c in (period.get("criteria") or {}).get("changed") or []
+            if (dated := [f for f in c.get("fields") or [] if f.get("field") in ("deadline", "rounds")])
+        ]
+        if changed:
+            none = {"added": [], "removed": [], "changed": []}
+            periods.append({**period, "fields": [], "dimensions": none, "criteria": {**none, "changed": changed}})
+    return diff_lines({"periods": periods})
+
+
+def moves_tell(record: RubricChange, *, author) -> None:
+    """Whoever must send by a moved deadline, and whoever runs the contest, is told: the old date, the new one,
+    the reason and the letter. A draft's dates reach nobody; a first deadline is shown where it is due."""
+    contest = record.contest
+    if contest.state == ContestState.DRAFT:
+        return
+    rubrics = {r.period: r for r in contest.rubrics.all()}
+    for period, code, old, new in deadline_moves_of(record.changes):
+        rubric = rubrics.get(period)
+        if rubric is None or old is None or old == new:
+            continue
+        events.deadline_moved(
+            rubric=rubric,
+            code=code,
+            old=parse_date(old),
+            new=parse_date(new) if new else None,
+            reason=record.reason,
+            letter_number=record.letter_number,
+            letter_date=record.letter_date,
+            change=record.pk,
+            author=author,
+        )
 
 
 def stranded_check(contest: Contest) -> None:
@@ -280,6 +363,7 @@ def change(
     reason: str = "",
     keep: set[str] | None = None,
     confirm: bool = False,
+    letter: Letter = NONE,
 ) -> T:
     """The one door for a change to a contest (`contest` None: one the write creates): checked before it is
     written (frozen, criteria dropped that hold something), written (`write`, in the caller's transaction;
@@ -287,6 +371,7 @@ def change(
     rescored; nothing changed: no record, no revision, no rescore."""
     if user is not None and contest is not None and contest.state != ContestState.DRAFT:
         acts.step_up(user, "scoring.change_open_contest")  # the callers asked who may; this asks the factor
+    letter_check(letter)
     held = change_check(contest=contest, keep=keep, reason=reason, confirm=confirm) if contest is not None else []
     before = snapshot(contest)
     written = write()
@@ -297,7 +382,7 @@ def change(
     recorded = None
     # A contest a loader creates (no person: bootstrap, a stage's copy) has nothing to explain: its file is the record.
     if user is not None or not created:
-        recorded = change_record(user=user, contest=changed, before=before, reason=reason, archived=held)
+        recorded = change_record(user=user, contest=changed, before=before, reason=reason, archived=held, letter=letter)
     if created or recorded is not None:
         rescore(changed)
     return written

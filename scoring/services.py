@@ -28,6 +28,7 @@ from rulebook.spec import RubricError, parse_rubric
 from scoring import lifecycle, revisions, selectors
 from scoring.contest_spec import parse_rubric_file, period_data
 from scoring.facts.imports import ensure_not_frozen
+from scoring.letters import NONE, Letter
 from scoring.lifecycle import Action
 from scoring.models import (
     AwardTier,
@@ -126,14 +127,16 @@ def _not_the_offices(slug: str, office: Unit) -> bool:
 
 
 @transaction.atomic
-def contest_save(*, user, data: Mapping, reason: str = "", confirm: bool = False) -> Rubric:
+def contest_save(*, user, data: Mapping, reason: str = "", confirm: bool = False, letter: Letter = NONE) -> Rubric:
     """An organiser (or central staff) creates or updates a contest from the rubric format
     (docs/rubric-format.md, docs/contests.md). An organiser's contest is always its own office's, among
     units under that office, its new code under the office's own prefix; another office's code is refused in
     the same words. All or nothing. A new contest is a draft, from the builder and from a file alike: opening
     it is its own act (`contest_open`, with its second factor), never a side effect of an upload.
     A change is recorded (scoring.revisions): an open contest's needs a `reason`, and dropping criteria that
-    hold evidence or scores needs `confirm` (they are archived, never deleted)."""
+    hold evidence or scores needs `confirm` (they are archived, never deleted). A change that moves a deadline
+    of an open contest is the act of moving one (scoring.change_deadline): told to everyone concerned, with the
+    reason and the `letter`."""
     office = selectors.office_unit(user)
     raw = data.get("contest")
     block = dict(raw) if isinstance(raw, Mapping) else {}
@@ -174,7 +177,9 @@ def contest_save(*, user, data: Mapping, reason: str = "", confirm: bool = False
         return rubric
 
     keep = {c.code for c in spec.criteria()}
-    return revisions.change(user=user, contest=taken, write=write, reason=reason, keep=keep, confirm=confirm)
+    return revisions.change(
+        user=user, contest=taken, write=write, reason=reason, keep=keep, confirm=confirm, letter=letter
+    )
 
 
 @transaction.atomic

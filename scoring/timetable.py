@@ -4,46 +4,95 @@ working-day calendar's holidays, each change audited and its entrants rescored."
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
 
-from contests.models import ContestState
 from core import acts
-from notices import events
+from rulebook.rounds import RoundsError, rounds_of
 from rulebook.spec import parse_rubric
+from schedule.selectors import linked_criteria
 from scoring import revisions, selectors
+from scoring.letters import NONE, Letter
 from scoring.models import Criterion, HolidayAction, HolidayOverride, HolidayOverrideChange, Rubric
 from scoring.recompute import results_mark_dirty
 
 
 @transaction.atomic
 def criterion_deadline_set(
-    *, user=None, rubric: Rubric, code: str, deadline: date | None, reason: str = "", letter: str = ""
+    *,
+    user=None,
+    rubric: Rubric,
+    code: str,
+    deadline: date | None,
+    reason: str = "",
+    letter: Letter = NONE,
+    also: Iterable[str] | None = None,
 ) -> Criterion:
-    """Central staff move a deadline (the Department sets some by letter), through the one door
-    (scoring.revisions): an open contest's move needs a reason; every entrant is rescored. Whoever must send
-    by it, and whoever runs the contest, is told the old date, the new one, the reason and the letter."""
-    before: list[date | None] = []
+    """Moving a date, one act: whoever runs the contest (central staff the national one, an organiser its own;
+    `user` None only for the loaders) moves a criterion's deadline by the Department's letter, with what moves
+    with it (`companions`: its rounds due on that day always, the criteria timing the same files unless `also`
+    names the keys left ticked). Through the one door (scoring.revisions): an open
+    contest's move needs a reason and the second factor; the change history keeps who, why and the letter;
+    every entrant is rescored, and whoever must send by it, and whoever runs the contest, is told."""
+    if user is not None:
+        acts.require(user, "scoring.change_deadline", rubric)
+    offered = {c.key: c for c in companions(rubric, code) if c.key is not None}
+    moving = [offered[key] for key in (offered if also is None else also) if key in offered]
 
     def write() -> Criterion:
         criterion = Criterion.objects.select_for_update().get(rubric=rubric, code=code)
-        before.append(criterion.deadline)
         criterion.deadline = deadline
         criterion.save(update_fields=["deadline"])
+        for companion in moving:
+            companion_move(rubric=rubric, companion=companion, day=deadline)
         parse_rubric(selectors.rubric_data(rubric))  # the edited rubric must still be valid
         return criterion
 
-    with transaction.atomic():
-        criterion = revisions.change(user=user, contest=rubric.contest, write=write, reason=reason)
-        # The caller's rubric learns its new revision: read with the old one, its cached spec would lack the deadline.
-        rubric.refresh_from_db(fields=["revision"])
-        # Moved or taken away (a first deadline is shown where it is due); a draft is seen by no entrant.
-        if before[0] is not None and before[0] != deadline and rubric.contest.state != ContestState.DRAFT:
-            events.deadline_moved(
-                rubric=rubric, code=code, old=before[0], new=deadline, reason=reason, letter=letter, author=user
-            )
+    criterion = revisions.change(user=user, contest=rubric.contest, write=write, reason=reason, letter=letter)
+    # The caller's rubric learns its new revision: read with the old one, its cached spec would lack the deadline.
+    rubric.refresh_from_db(fields=["revision"])
     return criterion
+
+
+@dataclass(frozen=True)
+class Companion:
+    """What a deadline's move moves with it: another criterion timing the same files (`key` the box that
+    unticks it), or one of the criterion's rounds due on that day (`key` None: a round due on the date a move
+    replaces moves with it, as the schedule reads every recorded move, rulebook.rounds.rounds_moved)."""
+
+    key: str | None
+    code: str
+    label_th: str
+    label_en: str
+    old: date | None
+
+
+def companions(rubric: Rubric, code: str) -> list[Companion]:
+    """The rounds of `code` due on its deadline, then the criteria timing the same files (the schedule's
+    `linked_criteria`): what its page's form lists as moving with it."""
+    criterion = Criterion.objects.filter(rubric=rubric, code=code).only("deadline", "rounds").first()
+    if criterion is None or criterion.deadline is None:
+        return []
+    try:
+        rounds = rounds_of(criterion.rounds)
+    except RoundsError:  # checked when the rubric was saved; a stored one that fails has nothing to offer
+        rounds = ()
+    found = [Companion(None, code, r.label_th, r.label_en, r.due) for r in rounds if r.due == criterion.deadline]
+    for other in linked_criteria(rubric, code):
+        found.append(Companion(f"criterion:{other.code}", other.code, f"ตัวชี้วัด {other.label} {other.name_th}",
+                               f"criterion {other.code} {other.name_en}", other.deadline))  # fmt: skip
+    return found
+
+
+def companion_move(*, rubric: Rubric, companion: Companion, day: date | None) -> None:
+    """Another criterion timing the same files moves to the same day (its rounds follow it as the schedule
+    reads them)."""
+    criterion = Criterion.objects.select_for_update().get(rubric=rubric, code=companion.code)
+    criterion.deadline = day
+    criterion.save(update_fields=["deadline"])
 
 
 def _override_state(h: HolidayOverride | None) -> dict | None:

@@ -1,7 +1,7 @@
 from django.urls import path
 
 import core.converters  # noqa: F401  (registers <rubric:…>)
-from scoring import missing_views, revision_views, views
+from scoring import deadline_views, missing_views, revision_views, views
 from scoring.ties import views as tie_views
 
 app_name = "scoring"
@@ -18,6 +18,8 @@ urlpatterns = [
     path("<rubric:year>/facts/", views.facts_upload, name="facts"),
     path("<rubric:year>/facts/template/", views.facts_template, name="facts_template"),
     path("<rubric:year>/changes/", revision_views.rubric_changes, name="rubric_changes"),
+    path("<rubric:year>/changes/<int:pk>/letter/", deadline_views.letter, name="deadline_letter"),
+    path("<rubric:year>/criteria/<str:code>/", deadline_views.criterion, name="criterion"),
     path("<rubric:year>/freeze/", views.freeze, name="freeze"),
     path("<rubric:year>/unfreeze/", views.unfreeze, name="unfreeze"),
     path("<rubric:year>/ties/", tie_views.tie_list, name="ties"),

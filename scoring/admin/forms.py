@@ -29,16 +29,7 @@ from scoring.admin.dates import ThaiDates, be_text
 from scoring.admin.links import openable
 from scoring.date_fields import ThaiDateField
 from scoring.models import AwardTier, Criterion, Dimension, Rubric
-
-
-def reason_field() -> forms.CharField:
-    """The box for why a change is made (scoring.revisions asks for it once the contest is open)."""
-    return forms.CharField(
-        label=_("why it changes"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("needed once the contest is open; kept in its history"),
-    )
+from scoring.move_form import MoveFields, reason_field
 
 
 class RubricForm(forms.ModelForm):
@@ -128,10 +119,11 @@ def _taken(data) -> Text:
     return format_lazy(_("contest {slug} has a rubric; edit it instead"), slug=slug)
 
 
-class CriterionDeadlineForm(forms.ModelForm):
+class CriterionDeadlineForm(MoveFields, forms.ModelForm):
     """The criterion's editable deadline, on its page and in the changelist; checked against the whole rubric and
-    for a reason (scoring.revisions) before the service saves it. The changelist's rows share one reason box
-    (`shared_reason`, set by CriterionAdmin.get_changelist_form), the page has its own."""
+    for a reason (scoring.revisions) before the service saves it. The page has its own reason box, the letter's
+    boxes and what moves with the deadline (scoring.move_form); the changelist's rows share one reason box
+    (`shared_reason`, set by CriterionAdmin.get_changelist_form) and move what moves with each."""
 
     deadline = ThaiDateField(label=_("deadline"), required=False)
     reason = reason_field()
@@ -146,6 +138,8 @@ class CriterionDeadlineForm(forms.ModelForm):
         if self.instance.pk:  # decision 11: a year far from the contest is a misread year
             rubric = self.instance.rubric
             self.fields["deadline"].window = fiscal_year(rubric.year)
+            if self.shared_reason is None:  # the page: a changelist row has none of the move's boxes
+                self.offer(rubric, self.instance.code)
 
     def clean_deadline(self):
         deadline = self.cleaned_data["deadline"]
@@ -180,6 +174,10 @@ class CriterionDeadlineForm(forms.ModelForm):
 
     def why(self) -> str:
         return self.shared_reason if self.shared_reason is not None else self.cleaned_data.get("reason", "")
+
+    def also_kept(self) -> list[str] | None:
+        # A changelist row has no boxes for them: everything that moves with the deadline moves.
+        return super().also_kept() if self.shared_reason is None else None
 
 
 def _latest_rubric():

@@ -138,6 +138,9 @@ class RubricAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
             self.message_user(request, format_lazy(_("created {value}"), value=rubric.year + 1))
 
 
+MOVE_BOXES = ("letter_number", "letter_date", "letter_pdf", "also")
+
+
 @admin.register(Criterion)
 class CriterionAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
     can_change = True  # the deadline only; the rest is edited through the rubric JSON
@@ -153,13 +156,18 @@ class CriterionAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
     search_fields = ["code", "name_th", "name_en"]
     fields = [
         *("rubric", "dimension", "code", "number", "name_th", "name_en", "max_points", "deadline", "reason"),
+        *MOVE_BOXES,
         *("extra", "rule"),
     ]
     readonly_fields = ["rubric", "dimension", "code", "number", "name_th", "name_en", "max_points", "extra", "rule"]
 
     def get_fields(self, request, obj=None):
-        fields = super().get_fields(request, obj)  # a reader's page shows the criterion, no reason box
-        return fields if self.has_change_permission(request, obj) else [f for f in fields if f != "reason"]
+        fields = super().get_fields(request, obj)  # a reader's page shows the criterion, no boxes of a move
+        if not self.has_change_permission(request, obj):
+            return [f for f in fields if f != "reason" and f not in MOVE_BOXES]
+        # A criterion with nothing moving with its deadline has no such box (MoveFields.offer).
+        boxes = obj is not None and any(c.key for c in timetable.companions(obj.rubric, obj.code))
+        return [f for f in fields if f != "also" or boxes]
 
     @admin.display(description=_("year"), ordering="rubric__year")
     def year(self, obj):
@@ -193,6 +201,8 @@ class CriterionAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
                 code=obj.code,
                 deadline=form.cleaned_data["deadline"],
                 reason=form.why(),
+                letter=form.letter(),
+                also=form.also_kept(),
             )
 
 

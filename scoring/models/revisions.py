@@ -36,6 +36,12 @@ class RubricChange(models.Model):
     changes = models.JSONField(_("what changed"), default=dict)
     # The criteria the change dropped that held evidence, facts or scores, kept archived with them (confirmed).
     archived = models.JSONField(_("criteria archived"), default=list, blank=True)
+    # The Department's letter a deadline moves by ("มท 0410.4/ว 6001", its date, optionally its PDF): a move is
+    # told with it (notices), shown beside it, and its PDF served to whoever sees the contest.
+    letter_number = models.CharField(_("letter number"), max_length=80, blank=True)
+    letter_date = models.DateField(_("letter date"), null=True, blank=True)
+    letter_file = models.FileField(_("letter (PDF)"), upload_to="letters/%Y/", blank=True)
+    letter_sha256 = models.CharField("SHA-256", max_length=64, blank=True)
 
     class Meta:
         ordering = ["-at", "-pk"]
@@ -43,6 +49,12 @@ class RubricChange(models.Model):
         verbose_name_plural = _("rubric changes")
         constraints = [
             models.CheckConstraint(condition=Q(state__in=ContestState.values), name="rubric_change_state_known"),
+            # A letter is named by its number and its date together, or not at all.
+            models.CheckConstraint(
+                condition=Q(letter_number="", letter_date__isnull=True)
+                | (~Q(letter_number="") & Q(letter_date__isnull=False)),
+                name="rubric_change_letter_number_and_date",
+            ),
         ]
 
     def __str__(self) -> str:

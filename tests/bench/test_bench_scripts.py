@@ -33,6 +33,7 @@ SERVICES = ("DATABASE_URL", "REDIS_URL")  # unset: each bench makes its own SQLi
             "rubric_worst.py",
             [f"rubric_worst_{name}_ms" for name in WORST],
         ),
+        ("deadline_move.py", ["deadline_move_76_offices_sqlite_s"]),
         ("resumable.py", ["resumable_total_s", "resumable_identical", "resumable_rss_over_idle_mb"]),
         (
             "resumable.py --store s3",

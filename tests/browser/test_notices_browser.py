@@ -7,6 +7,7 @@ from committee import clarify
 from contests.models import Unit
 from people.models import Role
 from scoring import timetable
+from scoring.letters import Letter
 from scoring.models import Rubric
 from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, UserFactory
@@ -24,7 +25,7 @@ def test_the_bell_and_the_inbox_fit_the_screen(browser, live_server, width):
     central, member = UserFactory(role=Role.CENTRAL), UserFactory(role=Role.COMMITTEE)
     timetable.criterion_deadline_set(
         user=central, rubric=rubric, code="1.1", deadline=dt.date(2023, 11, 30), reason="ตามหนังสือกรม",
-        letter="มท ๐๔๑๐.๔/ว ๕๘๒๑ ลงวันที่ ๑ พฤศจิกายน ๒๕๖๖",
+        letter=Letter("มท 0410.4/ว 5821", dt.date(2023, 11, 1)),
     )  # fmt: skip
     clarify.clarification_open(
         member=member, rubric=rubric, unit=chiang_mai, criterion_code="3.4", message="ขอภาพถ่ายกิจกรรมเพิ่ม"
@@ -61,3 +62,25 @@ def test_the_bell_in_the_admin_for_central_staff_counts_in_thai_digits_as_the_po
     settle(page)
     assert page.locator("#user-tools .bell .count").inner_text() == "๑"
     page.screenshot(path=str(SHOTS / "notices-admin-bell-390.png"))
+
+
+def test_a_moved_deadline_lands_on_that_criterion_with_the_move_marked(browser, live_server):
+    import datetime as dt
+
+    rubric = Rubric.objects.get(year=2566)
+    staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=Unit.objects.get(code="TH-50"))
+    timetable.criterion_deadline_set(
+        user=UserFactory(role=Role.CENTRAL), rubric=rubric, code="1.2", deadline=dt.date(2023, 6, 15),
+        reason="ตามหนังสือกรม", letter=Letter("มท 0410.4/ว 6001", dt.date(2023, 6, 1)),
+    )  # fmt: skip
+    page = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
+    portal_login(page, live_server.url, staff.username, PASSWORD)
+    page.goto(f"{live_server.url}/notices/")
+    settle(page)
+    page.locator("ul.notices li .notice-title").first.click()
+    settle(page)
+    assert page.url.endswith("/years/2566/provinces/TH-50/criteria/1.2/#deadline-moved")
+    box = page.locator("#deadline-moved")
+    assert box.evaluate("el => el.matches(':target')") and box.is_visible()
+    assert "ตามหนังสือ ที่ มท 0410.4/ว 6001 ลงวันที่ ๑ มิถุนายน ๒๕๖๖" in box.inner_text()
+    page.screenshot(path=str(SHOTS / "notices-deadline-moved-390.png"), full_page=True)

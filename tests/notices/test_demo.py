@@ -31,8 +31,11 @@ def test_each_demo_role_finds_notices_waiting(loaded):
     assert {Kind.DEADLINE_MOVED, Kind.EVIDENCE_RECEIVED} <= kinds("phuket")  # the Department's receipt of 2.1.2
     assert Kind.QUESTION_ANSWERED in kinds("committee1") and Kind.QUESTION_ANSWERED not in kinds("phuket")
     assert Kind.EVIDENCE_RECEIVED in kinds("chair")
-    moved = Receipt.objects.filter(user__username="chiangmai", notice__kind=Kind.DEADLINE_MOVED).get().notice
+    told = Receipt.objects.filter(user__username="chiangmai", notice__kind=Kind.DEADLINE_MOVED)
+    assert sorted(told.values_list("notice__about", flat=True)) == ["4.1.1", "4.1.2"]  # 4.1.2 times its files
+    moved = told.get(notice__about="4.1.1").notice
     assert moved.params["reason"] and moved.params["letter"] == "มท ๐๔๑๐.๔/ว ๕๘๒๑" and moved.params["old"]
+    assert moved.params["letter_date"] and moved.link.endswith("/criteria/4.1.1/#deadline-moved")
 
 
 @pytest.mark.django_db

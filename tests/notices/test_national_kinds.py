@@ -9,6 +9,7 @@ from committee import clarify
 from core.thai import thai_date
 from notices.models import Kind
 from scoring import snapshots, timetable
+from scoring.letters import Letter
 from scoring.recompute import standings_recompute
 from submissions.services import evidence_submit
 
@@ -23,14 +24,16 @@ def test_a_moved_deadline_reaches_every_entrant_and_who_runs_it_with_old_date_ne
     old = rubric.criteria.get(code="1.1").deadline
     timetable.criterion_deadline_set(
         user=people["central"], rubric=rubric, code="1.1", deadline=dt.date(2023, 9, 15), reason="ตามหนังสือกรม",
-        letter="มท 0410.4/ว 123",
+        letter=Letter("มท 0410.4/ว 123", dt.date(2023, 8, 30)),
     )  # fmt: skip
     got = inbox_of(*people.values())
     assert got == {"cm": [Kind.DEADLINE_MOVED], "pk": [Kind.DEADLINE_MOVED], "central": [], "member": [],
                    "conflicted": [], "chair": []}  # fmt: skip
     assert mailed(mailoutbox) == ["cm@example.org", "pk@example.org"]
     body = mailoutbox[0].body
-    assert "๑๕ กันยายน ๒๕๖๖" in body and "ตามหนังสือกรม" in body and "มท 0410.4/ว 123" in body
+    assert "๑๕ กันยายน ๒๕๖๖" in body and "ตามหนังสือกรม" in body
+    assert "ตามหนังสือ ที่ มท 0410.4/ว 123 ลงวันที่ ๓๐ สิงหาคม ๒๕๖๖" in body  # the letter line, a Thai date
+    assert "/standings/2566/criteria/1.1/#deadline-moved" in body  # lands on that criterion, the move marked
     assert f"กำหนดเดิม: {thai_date(old)}\n" in body if old else "กำหนดเดิม" not in body
     moved = "ขยายกำหนดส่ง ๑.๑ ออกไปเป็น" if old is None or old < dt.date(2023, 9, 15) else "เลื่อนกำหนดส่ง ๑.๑ เร็วขึ้นเป็น"
     news = "กำหนดส่ง ๑.๑ ภายใน" if old is None else moved

@@ -165,21 +165,22 @@ def _run(*args) -> str:
     return out.getvalue()
 
 
-def test_the_deadline_command_needs_a_reason_for_an_open_contest_and_records_it(rubric):
+def test_the_deadline_command_needs_a_reason_for_an_open_contest_and_records_it(rubric, central_user):
+    by = ("--by", central_user.username)
     with pytest.raises(CommandError, match="กรุณาระบุเหตุผล"):
-        _run("rubric_deadline", "2566", "2.1.2", "2023-04-12")
+        _run("rubric_deadline", "2566", "2.1.2", "2023-04-12", *by)
     assert Criterion.objects.get(rubric=rubric, code="2.1.2").deadline is None
-    _run("rubric_deadline", "2566", "2.1.2", "2023-04-12", "--reason", "หนังสือกรม ว 12")
+    _run("rubric_deadline", "2566", "2.1.2", "2023-04-12", "--reason", "หนังสือกรม ว 12", *by)
     change = RubricChange.objects.get()
-    assert (change.user, change.reason) == (None, "หนังสือกรม ว 12")
+    assert (change.user, change.reason) == (central_user, "หนังสือกรม ว 12")
     assert change.changes["periods"][0]["criteria"]["changed"][0]["fields"] == [
         {"field": "deadline", "old": None, "new": "2023-04-12"}
     ]
 
 
-def test_a_drafts_deadline_moves_without_a_reason(rubric):
+def test_a_drafts_deadline_moves_without_a_reason(rubric, central_user):
     Contest.objects.filter(pk=rubric.contest_id).update(state=ContestState.DRAFT)
-    _run("rubric_deadline", "2566", "2.1.2", "2023-04-12")
+    _run("rubric_deadline", "2566", "2.1.2", "2023-04-12", "--by", central_user.username)
     assert RubricChange.objects.get().reason == ""
 
 

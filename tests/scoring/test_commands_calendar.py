@@ -6,7 +6,9 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from people.models import Role
 from scoring.models import Criterion
+from tests.factories import UserFactory
 
 
 def run(*args) -> str:
@@ -24,7 +26,13 @@ def score_2_1_2(tmp_path, received: str, unit: str = "TH-50") -> str:
     return row["criteria"]["2.1.2"]
 
 
-LETTER = ("--reason", "หนังสือกรม")  # the 2566 contest is open: a deadline moves with a reason
+# The 2566 contest is open: a deadline moves with a reason, and by someone named (`mover`).
+LETTER = ("--reason", "หนังสือกรม", "--by", "mover")
+
+
+@pytest.fixture(autouse=True)
+def mover(db):
+    return UserFactory(username="mover", role=Role.CENTRAL)
 
 
 @pytest.mark.parametrize(
@@ -63,7 +71,7 @@ def test_rubric_deadline_b_e_iso_shape_read_as_b_e(rubric):
 
 def test_rubric_deadline_far_outside_the_fiscal_year_refused(rubric):
     with pytest.raises(CommandError) as exc:
-        run("rubric_deadline", "2566", "2.1.2", "2026-04-12")
+        run("rubric_deadline", "2566", "2.1.2", "2026-04-12", "--by", "mover")
     assert "อ่านได้เป็น ๑๒ เม.ย. ๒๕๖๙ = 12 Apr 2026" in str(exc.value)
     assert Criterion.objects.get(rubric=rubric, code="2.1.2").deadline is None
 

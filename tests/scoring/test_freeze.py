@@ -30,9 +30,9 @@ def test_freeze_refuses_fact_import_and_writes_nothing(frozen):
     assert Fact.objects.count() == 0
 
 
-def test_freeze_refuses_deadline_change(frozen):
+def test_freeze_refuses_deadline_change(frozen, central_user):
     with pytest.raises(CommandError, match="ตรึงไว้แล้ว"):
-        call_command("rubric_deadline", "2566", "2.1.2", "2023-04-12")
+        call_command("rubric_deadline", "2566", "2.1.2", "2023-04-12", "--by", central_user.username)
 
 
 def test_freeze_refuses_rubric_edit(frozen):

@@ -137,5 +137,8 @@ def test_an_ordinary_contest_is_reminded_of_the_day_the_deadline_moved_to(mailou
 def test_rubric_deadline_shows_an_as_written_deadline_unmoved():
     _chonburi_due_saturday("as_written")
     out = io.StringIO()
-    call_command("rubric_deadline", "chonburi-web-2564", "1.1", "31/07/2564", "--reason", "หนังสือจังหวัด", stdout=out)
+    by = UserFactory(role=Role.CENTRAL).username
+    call_command(
+        "rubric_deadline", "chonburi-web-2564", "1.1", "31/07/2564", "--reason", "หนังสือจังหวัด", "--by", by, stdout=out
+    )
     assert out.getvalue().startswith("chonburi-web-2564 1.1: กำหนดส่ง 31 ก.ค. 2564")

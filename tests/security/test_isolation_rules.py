@@ -353,6 +353,10 @@ RULES = {
     "builder:preview": Rule(None, "- - - - - 4"),
     "builder:contest_open": Rule(None, "- - - - - 0"),  # the national contest is open already: said so
     "scoring:rubric_changes": Rule("- - - - - +"),  # the revision history: whoever runs the contest
+    # A criterion's page where its deadline moves: whoever runs the contest (here no criterion is named <code>:
+    # 404); an entrant's staff are sent on to their own page of it (nothing of TH-50's); nobody else.
+    "scoring:criterion": Rule("- 0 - - - -", "- - - - - -"),
+    "scoring:deadline_letter": Rule("- - - - - -", None, "scoring.rubricchange"),  # a change with no letter kept
     "scoring:freeze": Rule(None, "- - - - - 0"),
     "scoring:unfreeze": Rule(None, "- - - - - 0"),
     "scoring:publish": Rule("- - - - - 0", "- - - - - 0"),  # GET previews, a confirmed POST publishes

@@ -61,6 +61,7 @@ def test_the_declaration_lists_the_acts_the_issue_names():
         "committee.import_judgments",
         "committee.manage_panel",
         "ops.open_next_year",
+        "scoring.change_deadline",
         "scoring.change_open_contest",
         "scoring.edit_calendar",
         "scoring.freeze",
@@ -148,6 +149,13 @@ SERVICES = {
         None,
         lambda user, rubric, office: revisions.change(
             user=user, contest=office[0].contest, write=lambda: office[0], reason="ทดสอบ"
+        ),
+    ),
+    "scoring.change_deadline": (
+        "organiser",
+        None,
+        lambda user, rubric, office: timetable.criterion_deadline_set(
+            user=user, rubric=office[0], code="1.1", deadline=date(2021, 3, 31), reason="ตามหนังสือจังหวัด"
         ),
     ),
     "scoring.settle_tie": (
@@ -302,6 +310,15 @@ ADMIN_DOORS = {
     "ops.open_next_year": lambda rubric: (
         reverse("admin:scoring_rubric_changelist"),
         {"action": "copy_to_next_year", "_selected_action": [rubric.pk]},
+    ),
+    "scoring.change_deadline": lambda rubric: (
+        reverse("admin:scoring_criterion_change", args=[rubric.criteria.get(code="1.1").pk]),
+        {
+            "deadline": "15/09/2566",
+            "reason": "ตามหนังสือกรม",
+            "letter_number": "มท 0410.4/ว 6001",
+            "letter_date": "01/09/2566",
+        },
     ),
     "scoring.edit_calendar": lambda rubric: (
         reverse("admin:scoring_holidayoverride_add"),

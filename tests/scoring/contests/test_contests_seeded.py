@@ -162,7 +162,9 @@ def test_import_facts_needs_the_period_of_a_monthly_contest(seeded, tmp_path):
 
 
 def test_other_commands_take_a_contest(seeded, tmp_path):
-    out = run("rubric_deadline", "ubon-milestones-2568.2568-05", "4.1.1", "21/05/2568", "--reason", "หนังสือจังหวัด")
+    by = UserFactory(role=Role.CENTRAL).username
+    out = run("rubric_deadline", "ubon-milestones-2568.2568-05", "4.1.1", "21/05/2568", "--reason", "หนังสือจังหวัด",
+              "--by", by)  # fmt: skip
     assert "4.1.1" in out
     assert Rubric.objects.get(
         contest__slug="ubon-milestones-2568", period="2568-05"

@@ -377,6 +377,9 @@ RULES = {
     "builder:contest_open": Rule(None, "- 4 4 4 4 4 + - -"),
     # The revision history (who changed the rules, when, why): the contest's organisers only, never its panel.
     "scoring:rubric_changes": Rule("- 4 4 4 4 4 * - -"),
+    # A criterion's page (no criterion is named <code>: 404 to its runner); the entrant's staff sent on to its own.
+    "scoring:criterion": Rule("- 4 4 4 4 4 4 + 4", "- 4 4 4 4 4 4 4 4"),
+    "scoring:deadline_letter": Rule("- 4 4 4 4 4 4 4 4", None, "scoring.rubricchange"),
     "scoring:freeze": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:unfreeze": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:publish": Rule("- 4 4 4 4 4 + - -", "- 4 4 4 4 4 + - -"),

@@ -1,0 +1,122 @@
+"""A criterion's page for whoever runs its contest: its deadline, its rounds, every move with its letter, and
+the form that moves it (the one act, scoring.timetable.criterion_deadline_set). It is also where a "deadline
+moved" notice lands: an entrant's staff are sent on to their own office's page of the criterion, the move
+highlighted there. The letter's PDF is served to whoever sees the contest."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+
+from contests.actor import actor_of
+from core import acts, files, gate
+from core.converters import ContestKey
+from core.errors import PortalError
+from core.http import BodyTooLarge, check_body_size, content_disposition, takes_files
+from notices.events import MOVED_ANCHOR
+from rulebook.rounds import RoundsError, rounds_of
+from rulebook.spec import RubricError
+from scoring import access, revisions, timetable
+from scoring.deadline_moves import deadline_moves
+from scoring.models import Criterion, Rubric, RubricChange
+from scoring.move_form import DeadlineMoveForm
+from scoring.selectors import is_frozen
+
+ACT = "scoring.change_deadline"
+
+
+@takes_files
+@csrf_exempt  # the CSRF check reads the body: it runs below, once the sender is authorised
+@login_required
+def criterion(request, year: ContestKey, code: str):
+    rubric = access.rubric_or_404(request, year)
+    actor = actor_of(request.user)
+    contest = rubric.contest
+    if not actor.sees(contest):
+        raise Http404
+    if not actor.runs(contest):
+        office = actor.own_office
+        if request.method == "GET" and office is not None and actor.enters(contest):
+            page = reverse("submissions:criterion", args=[rubric.key, office.code, code])
+            return redirect(f"{page}#{MOVED_ANCHOR}")
+        raise Http404
+    found = get_object_or_404(Criterion, rubric=rubric, code=code)
+    if request.method == "POST":
+        gate.require(request, ACT, rubric)
+        try:
+            check_body_size(request, "letter")
+        except BodyTooLarge as exc:
+            return _page(request, rubric, found, None, [str(exc)], status=exc.status)
+        return csrf_protect(_move)(request, rubric, found)
+    return _page(request, rubric, found, None)
+
+
+def _move(request, rubric: Rubric, found: Criterion):
+    form = DeadlineMoveForm(request.POST, request.FILES, rubric=rubric, code=found.code)
+    if not form.is_valid():
+        return _page(request, rubric, found, form, status=400)
+    try:
+        timetable.criterion_deadline_set(
+            user=request.user,
+            rubric=rubric,
+            code=found.code,
+            deadline=form.cleaned_data["deadline"],
+            reason=form.cleaned_data["reason"],
+            letter=form.letter(),
+            also=form.also_kept(),
+        )
+    except revisions.ChangeRefused as exc:
+        form.add_error(exc.field if exc.field in form.fields else None, exc.messages)
+        return _page(request, rubric, found, form, status=400)
+    except PortalError as exc:
+        errors = exc.messages if isinstance(exc, RubricError) else [str(exc)]
+        return _page(request, rubric, found, form, errors, status=400)
+    messages.success(
+        request, format_lazy(_("the deadline of {code} is moved; everyone concerned is told"), code=found.code)
+    )
+    return redirect(f"{reverse('scoring:criterion', args=[rubric.key, found.code])}#{MOVED_ANCHOR}")
+
+
+def _page(request, rubric: Rubric, found: Criterion, form, errors=(), status: int = 200):
+    may = acts.allowed(request.user, ACT, rubric) and not is_frozen(rubric)
+    if may and form is None:
+        form = DeadlineMoveForm(rubric=rubric, code=found.code, initial={"deadline": found.deadline})
+    try:
+        rounds = rounds_of(found.rounds)
+    except RoundsError:  # a stored rubric was checked when saved: nothing to show rather than a 500
+        rounds = ()
+    context = {
+        "rubric": rubric,
+        "criterion": found,
+        "rounds": rounds,
+        "moves": deadline_moves(rubric).get(found.code, []),
+        "form": form if may else None,
+        "errors": list(errors),
+    }
+    return render(request, "scoring/criterion.html", context, status=status)
+
+
+@login_required
+def letter(request, year: ContestKey, pk: int):
+    """The letter a deadline moved by, to whoever sees the contest; another contest's record is a 404."""
+    rubric = access.rubric_or_404(request, year)
+    if not actor_of(request.user).sees(rubric.contest):
+        raise Http404
+    record = RubricChange.objects.filter(pk=pk, contest=rubric.contest).exclude(letter_file="").first()
+    if record is None:
+        raise Http404
+    name = f"หนังสือ {record.letter_number}.pdf".replace("/", "-")
+    try:
+        response = files.serve(
+            record.letter_file.name, content_type="application/pdf", disposition=content_disposition(name)
+        )
+    except FileNotFoundError:
+        raise Http404 from None
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

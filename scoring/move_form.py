@@ -1,0 +1,112 @@
+"""The boxes of moving a deadline, one set for the criterion's page and the admin's: why, the Department's
+letter (number, date, its PDF if one has it) and what moves with the deadline, each ticked until unticked.
+Both hand them to the one service, scoring.timetable.criterion_deadline_set."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from core.errors import PortalError
+from core.i18n import pick
+from core.thai import thai_date
+from rulebook.dates import fiscal_year
+from scoring.date_fields import ThaiDateField
+from scoring.letters import NUMBER_MOST, Letter, pdf_check
+from scoring.models import Rubric
+from scoring.revisions import ChangeRefused, letter_check
+from scoring.timetable import Companion, companions
+
+
+def reason_field() -> forms.CharField:
+    """The box for why a change is made (scoring.revisions asks for it once the contest is open)."""
+    return forms.CharField(
+        label=_("why it changes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("needed once the contest is open; kept in its history"),
+    )
+
+
+def _named(companion: Companion):
+    return format_lazy(
+        _("{what} (due {day})"), what=pick(companion.label_th, companion.label_en), day=thai_date(companion.old)
+    )
+
+
+class MoveFields(forms.Form):
+    """The letter and the companions of a move; `offer` fills the companions of one criterion."""
+
+    letter_number = forms.CharField(
+        label=_("letter number"),
+        max_length=NUMBER_MOST,
+        required=False,
+        help_text=_("as the Department's letter writes it, e.g. มท 0410.4/ว 6001"),
+    )
+    letter_date = ThaiDateField(label=_("letter date"), required=False)
+    letter_pdf = forms.FileField(
+        label=_("the letter (PDF), if you have it"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"}),
+    )
+    also = forms.MultipleChoiceField(
+        label=_("moves with it (untick what stays)"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def offer(self, rubric: Rubric, code: str) -> None:
+        """What moves with `code`'s deadline: its rounds due that day, said beside the date; the criteria timing
+        the same files, each a box ticked until unticked (none: no such box)."""
+        cast(ThaiDateField, self.fields["letter_date"]).window = fiscal_year(rubric.year)
+        found = companions(rubric, code)
+        rounds = [_named(c) for c in found if c.key is None]
+        if rounds and "deadline" in self.fields:
+            self.fields["deadline"].help_text = format_lazy(
+                _("its rounds due on that day move with it: {rounds}"), rounds=", ".join(map(str, rounds))
+            )
+        boxes = [c for c in found if c.key is not None]
+        if not boxes:
+            del self.fields["also"]
+            return
+        cast(forms.MultipleChoiceField, self.fields["also"]).choices = [(c.key, _named(c)) for c in boxes]
+        self.fields["also"].initial = [c.key for c in boxes]
+
+    def clean_letter_pdf(self):
+        upload = self.cleaned_data.get("letter_pdf")
+        if upload:
+            try:
+                pdf_check(upload)
+            except PortalError as exc:
+                raise forms.ValidationError(str(exc)) from exc
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            letter_check(self.letter())
+        except ChangeRefused as exc:
+            self.add_error("letter_number", exc.messages)
+        return cleaned
+
+    def letter(self) -> Letter:
+        data = self.cleaned_data
+        return Letter(data.get("letter_number") or "", data.get("letter_date"), data.get("letter_pdf") or None)
+
+    def also_kept(self) -> list[str] | None:
+        """The companions left ticked (None: the criterion has none)."""
+        return list(self.cleaned_data.get("also") or []) if "also" in self.fields else None
+
+
+class DeadlineMoveForm(MoveFields):
+    """The criterion's page: the new date (empty: no deadline) and why."""
+
+    deadline = ThaiDateField(label=_("new deadline"), required=False)
+    reason = reason_field()
+    field_order = ["deadline", "reason", "letter_number", "letter_date", "letter_pdf", "also"]
+
+    def __init__(self, *args, rubric: Rubric, code: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        cast(ThaiDateField, self.fields["deadline"]).window = fiscal_year(rubric.year)
+        self.offer(rubric, code)

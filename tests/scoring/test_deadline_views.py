@@ -1,0 +1,129 @@
+"""The criterion's page where whoever runs a contest moves its deadline (scoring.deadline_views), asked of each
+kind of person: the organiser of its own contest (the admin answers it 403: this is its door), central staff
+in the national one, another office, another contest's organiser, its panelist, a conflicted member,
+anonymous; the second factor asked before anything moves."""
+
+import datetime as dt
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from committee.panels import panelist_appoint
+from notices.models import Kind, Receipt
+from people.models import Conflict, Role
+from scoring import timetable
+from scoring.models import Criterion, RubricChange
+from tests.factories import DistrictFactory, UserFactory, office_contest
+from tests.scoring.test_deadline_move import PDF
+
+FACTOR_PAGE = "/accounts/second-factor/"
+MOVE = {"deadline": "31/08/2564", "reason": "ขยายเวลา", "letter_number": "ชม 0019/ว 1234", "letter_date": "10/08/2564"}
+
+
+@pytest.fixture
+def office(chiang_mai, phuket):
+    """Chiang Mai's contest among one district (1.1 due 15 August 2564), its organiser, the district's staff,
+    a panelist; Phuket's organiser and staff."""
+    district = DistrictFactory(parent=chiang_mai)
+    rubric = office_contest("cm-web-2564", chiang_mai, district)
+    people = {
+        "owner": UserFactory(role=Role.ORGANISER, role__unit=chiang_mai),
+        "entrant": UserFactory(role=Role.OFFICE_STAFF, role__unit=district),
+        "panelist": UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai),
+        "other_office": UserFactory(role=Role.OFFICE_STAFF, role__unit=phuket),
+        "other_organiser": UserFactory(role=Role.ORGANISER, role__unit=phuket),
+    }
+    panelist_appoint(by=people["owner"], contest=rubric.contest, user=people["panelist"])
+    timetable.criterion_deadline_set(
+        user=people["owner"], rubric=rubric, code="1.1", deadline=dt.date(2021, 8, 15), reason="กำหนดส่ง"
+    )
+    return rubric, people, district
+
+
+def _url(rubric, code="1.1"):
+    return reverse("scoring:criterion", args=[rubric.key, code])
+
+
+def test_the_organiser_moves_its_own_contests_deadline_by_letter_from_the_page(client, office):
+    rubric, people, _ = office
+    client.force_login(people["owner"])
+    page = client.get(_url(rubric)).content.decode()
+    assert 'id="deadline-move-form"' in page and 'name="letter_number"' in page and 'name="letter_pdf"' in page
+
+    response = client.post(_url(rubric), {**MOVE, "letter_pdf": SimpleUploadedFile("ว1234.pdf", PDF)})
+
+    assert (response.status_code, response["Location"]) == (302, _url(rubric) + "#deadline-moved")
+    assert Criterion.objects.get(rubric=rubric, code="1.1").deadline == dt.date(2021, 8, 31)
+    change = RubricChange.objects.order_by("-pk").first()
+    assert (change.user, change.letter_number, change.letter_date) == (
+        people["owner"],
+        "ชม 0019/ว 1234",
+        dt.date(2021, 8, 10),
+    )
+    assert change.letter_file and Receipt.objects.get(user=people["entrant"]).notice.kind == Kind.DEADLINE_MOVED
+    page = client.get(_url(rubric)).content.decode()
+    box = page.split('id="deadline-moved"')[1].split("</section>")[0]
+    assert "ตามหนังสือ ที่ ชม 0019/ว 1234 ลงวันที่ ๑๐ สิงหาคม ๒๕๖๔" in box
+    assert reverse("scoring:deadline_letter", args=[rubric.key, change.pk]) in box
+    assert people["owner"].username in box  # whoever runs it reads who moved it
+
+
+def test_a_half_cited_letter_is_refused_beside_its_box_and_nothing_moves(client, office):
+    rubric, people, _ = office
+    client.force_login(people["owner"])
+    response = client.post(_url(rubric), {**MOVE, "letter_date": ""})
+    assert response.status_code == 400
+    assert "ระบุทั้งเลขที่หนังสือและวันที่ของหนังสือ" in response.content.decode()
+    assert Criterion.objects.get(rubric=rubric, code="1.1").deadline == dt.date(2021, 8, 15)
+
+
+@pytest.mark.parametrize("who", ["panelist", "other_office", "other_organiser"])
+def test_nobody_else_sees_or_moves_it(client, office, who):
+    rubric, people, _ = office
+    client.force_login(people[who])
+    assert client.get(_url(rubric)).status_code == 404
+    assert client.post(_url(rubric), MOVE).status_code == 404
+    assert Criterion.objects.get(rubric=rubric, code="1.1").deadline == dt.date(2021, 8, 15)
+
+
+def test_an_entrants_staff_is_sent_to_its_own_page_and_cannot_move_it(client, office):
+    rubric, people, district = office
+    client.force_login(people["entrant"])
+    landed = client.get(_url(rubric))
+    page = reverse("submissions:criterion", args=[rubric.key, district.code, "1.1"])
+    assert landed["Location"] == page + "#deadline-moved"
+    assert client.post(_url(rubric), MOVE).status_code == 404
+    assert Criterion.objects.get(rubric=rubric, code="1.1").deadline == dt.date(2021, 8, 15)
+
+
+def test_anonymous_is_sent_to_sign_in(client, office):
+    rubric, _, _ = office
+    assert client.get(_url(rubric))["Location"].startswith(reverse("login"))
+    assert client.post(_url(rubric), MOVE).status_code == 302
+    assert Criterion.objects.get(rubric=rubric, code="1.1").deadline == dt.date(2021, 8, 15)
+
+
+def test_a_conflicted_member_cannot_move_a_national_deadline_central_can(client, rubric, chiang_mai):
+    member = UserFactory(role=Role.COMMITTEE)
+    Conflict.objects.create(member=member, unit=chiang_mai)
+    client.force_login(member)
+    url = _url(rubric, "4.1.1")
+    assert client.get(url).status_code == 404 and client.post(url, {"deadline": "14/06/2566"}).status_code == 404
+    client.force_login(UserFactory(role=Role.CENTRAL))
+    assert 'id="deadline-move-form"' in client.get(url).content.decode()
+
+
+def test_without_the_second_factor_the_page_asks_for_it_first(client, office, second_factor_required):
+    rubric, people, _ = office
+    client.force_login(people["owner"])
+    response = client.post(_url(rubric), MOVE)
+    assert response.status_code == 302 and response["Location"].startswith(FACTOR_PAGE)
+    assert Criterion.objects.get(rubric=rubric, code="1.1").deadline == dt.date(2021, 8, 15)
+
+
+def test_the_revision_history_leads_whoever_runs_the_contest_to_each_criterions_page(client, office):
+    rubric, people, _ = office
+    client.force_login(people["owner"])
+    html = client.get(reverse("scoring:rubric_changes", args=[rubric.key])).content.decode()
+    assert f'href="{_url(rubric)}"' in html and f'href="{_url(rubric, "5.1")}"' in html
