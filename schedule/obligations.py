@@ -122,3 +122,15 @@ def rounds_stand(
         found.append(RoundStanding(state, met, late))
         after = due if due is not None else after
     return found
+
+
+def in_force(obligations: Sequence[Obligation]) -> Obligation | None:
+    """The round a criterion is said by, on its row and in its heading: its first round still owed ahead
+    (open, or not due yet), else its last (met, late or excused). One criterion's obligations, in due order."""
+    ahead = (ObligationState.OPEN, ObligationState.NOT_DUE)
+    return next((o for o in obligations if o.state in ahead), obligations[-1] if obligations else None)
+
+
+def next_owed(obligations: Sequence[Obligation]) -> Obligation | None:
+    """A criterion's round open now and not met (the one to send next), if any."""
+    return next((o for o in obligations if o.state == ObligationState.OPEN), None)

@@ -9,6 +9,9 @@
   judging, their office's picks, their picked office's answers (the calendar feed, reminders).
 - `obligation_url(obligation)`: where one acts on it (also `Obligation.url`).
 - `linked_criteria(rubric, code)`: the criteria that time the same files as this one (4.1.2 times 4.1.1's).
+- `deadline_of(rubric, code)`: a criterion's deadline as its heading says it.
+- `judging_obligation`, `picks_obligation`, `answers_obligations`: a member's judging, an office's picks, a
+  picked entrant's stage files.
 
 Due dates are the documents' (the rubric's date or round, every recorded move of the criterion's deadline
 applied, a closed day moving it to the next working day) and the rules that time files score by the same
@@ -71,6 +74,13 @@ def linked_criteria(rubric: Rubric, code: str) -> list[Linked]:
             name_en = c.name_en or c.name_th
             out.append(Linked(c.code, c.label, c.name_th, name_en, c.deadline, c.code in times))
     return out
+
+
+def deadline_of(rubric: Rubric, code: str) -> date | None:
+    """A criterion's deadline as its page's heading says it: the date its sending is timed by, every recorded
+    move applied (`RubricSpec.timing_deadline`: for 4.1.2, which times 4.1.1's files, the later of its own and
+    4.1.1's), as written (the closed-day shift is the calendar's to say). No query once the spec is cached."""
+    return rubric_spec(rubric).timing_deadline(code)
 
 
 def obligation_url(obligation: Obligation) -> str:
