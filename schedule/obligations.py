@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Protocol
 
 from rulebook.workdays import WorkCalendar
 
@@ -93,8 +94,14 @@ class RoundStanding:
     late_days: int
 
 
+class WorkingDays(Protocol):
+    """What counting lateness asks of a calendar (rulebook.workdays.WorkCalendar, or a memo of it)."""
+
+    def working_days_after(self, deadline: date, day: date) -> int: ...
+
+
 def rounds_stand(
-    dues: Sequence[date | None], sendings: Sequence[Met], *, today: date, calendar: WorkCalendar, closed: bool
+    dues: Sequence[date | None], sendings: Sequence[Met], *, today: date, calendar: WorkingDays, closed: bool
 ) -> list[RoundStanding]:
     """Each round's standing, rounds in due order: a round is met by the first sending after the round
     before it fell due and by its own due day (a report sent in April answers June's round, not March's);

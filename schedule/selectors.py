@@ -221,10 +221,8 @@ class _Contest:
         self.closed = is_frozen(rubric)
         self.dues = _rounds_due(self.spec, self.calendar, self.moves)
         self.key = rubric.key
-        self.urls = {c.code: _criterion_url(self.key, UNIT, c) for c in self.spec.criteria()}
-        self.linked = {
-            c.code: self.spec.times_files_of(c.code) + self.spec.files_timed_by(c.code) for c in self.spec.criteria()
-        }
+        self.counted = _Counted(self.calendar)
+        self.shared: dict[str, _Shared] = {}
 
     def chosen(self, criteria: Iterable[str] | None, since: date | None, until: date | None) -> list[list[DueRound]]:
         """The criteria asked for, each with all its rounds when any of them falls in the window (a round's
@@ -241,22 +239,25 @@ class _Contest:
 
     def obligations(self, unit_id: int, unit_code: str, rounds: list[DueRound], sent: list[Met]) -> list[Obligation]:
         c = rounds[0].criterion
-        standing = rounds_stand(
-            [r.due for r in rounds], sent, today=self.today, calendar=self.calendar, closed=self.closed
+        shared = self._shared(rounds)
+        standing = (
+            shared.unsent
+            if not sent
+            else rounds_stand(shared.dues, sent, today=self.today, calendar=self.counted, closed=self.closed)
         )
-        url = self.urls[c.code].replace(UNIT, unit_code)
-        name_en = c.name_en or c.name_th
+        url = shared.url.replace(UNIT, unit_code)
+        head = f"{self.key}:{unit_code}:{c.code}:"
         return [
             Obligation(
-                key=f"{self.key}:{unit_code}:{c.code}:{r.index}",
+                key=f"{head}{r.index}",
                 kind=ObligationKind.EVIDENCE,
                 rubric_id=self.rubric.pk,
                 contest_key=self.key,
                 unit_id=unit_id,
                 unit_code=unit_code,
                 criterion=c.code,
-                label_th=f"{thai_digits(c.label)} {c.name_th}",
-                label_en=f"{c.label} {name_en}",
+                label_th=shared.label_th,
+                label_en=shared.label_en,
                 round_th=r.round_th,
                 round_en=r.round_en,
                 index=r.index,
@@ -265,14 +266,60 @@ class _Contest:
                 due=r.due,
                 state=s.state,
                 met=s.met,
-                days_left=days_left(self.calendar, self.today, r.due),
+                days_left=left,
                 late_days=s.late_days,
                 url=url,
-                moves=tuple(self.moves.get(c.code, ())),
-                linked=self.linked[c.code],
+                moves=shared.moves,
+                linked=shared.linked,
             )
-            for r, s in zip(rounds, standing, strict=True)
+            for r, s, left in zip(rounds, standing, shared.days_left, strict=True)
         ]
+
+    def _shared(self, rounds: list[DueRound]) -> _Shared:
+        """What every entrant's obligations of one criterion share, made once per contest read."""
+        c = rounds[0].criterion
+        found = self.shared.get(c.code)
+        if found is None:
+            dues = [r.due for r in rounds]
+            unsent = rounds_stand(dues, [], today=self.today, calendar=self.counted, closed=self.closed)
+            found = self.shared[c.code] = _Shared(
+                dues=dues,
+                unsent=unsent,
+                days_left=[days_left(self.calendar, self.today, d) for d in dues],
+                label_th=f"{thai_digits(c.label)} {c.name_th}",
+                label_en=f"{c.label} {c.name_en or c.name_th}",
+                url=_criterion_url(self.key, UNIT, c),
+                moves=tuple(self.moves.get(c.code, ())),
+                linked=self.spec.times_files_of(c.code) + self.spec.files_timed_by(c.code),
+            )
+        return found
+
+
+@dataclass(frozen=True)
+class _Shared:
+    dues: list
+    unsent: list
+    days_left: list
+    label_th: str
+    label_en: str
+    url: str
+    moves: tuple
+    linked: tuple[str, ...]
+
+
+class _Counted:
+    """The working days between two days, each pair counted once per contest read: thousands of entrants
+    meet the same round on the same few days."""
+
+    def __init__(self, calendar: WorkCalendar) -> None:
+        self.calendar, self.memo = calendar, {}
+
+    def working_days_after(self, deadline: date, day: date) -> int:
+        key = (deadline, day)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = self.calendar.working_days_after(deadline, day)
+        return found
 
 
 def _within(day: date | None, due_from: date | None, due_to: date | None) -> bool:
