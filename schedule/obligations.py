@@ -3,6 +3,7 @@ functions, no queries (the queries are `schedule.selectors`')."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -109,12 +110,15 @@ def rounds_stand(
     days between. What met it first wins: the Department's receipt of 4 November meets a 13 November round on
     time whatever came after. A round not met once its contest closed (`closed`: results frozen) is excused,
     unless it was already late."""
-    found, after = [], None
+    found: list[RoundStanding] = []
+    after: date | None = None
     ordered = sorted(sendings, key=lambda s: s.day)
+    days = [s.day for s in ordered]
     for i, due in enumerate(dues):
         last = i == len(dues) - 1
-        inside = [s for s in ordered if (after is None or s.day > after) and (last or due is None or s.day <= due)]
-        met = inside[0] if inside else None
+        first = bisect_right(days, after) if after is not None else 0  # sent after the round before fell due
+        end = len(days) if last or due is None else bisect_right(days, due)  # and by its own day
+        met = ordered[first] if first < end else None
         if met is not None:
             late = calendar.working_days_after(due, met.day) if due is not None else 0
             state = ObligationState.RECEIVED if met.by in (MetBy.RECEIPT, MetBy.RECORD) else ObligationState.SENT

@@ -43,7 +43,7 @@ from scoring.models import Rubric, Standing
 from scoring.selectors import criterion_codes, is_frozen, rubric_calendar, rubric_spec
 from stages.models import Stage, StageEntry, StageFile, StageUpload
 
-from .obligations import Met, Obligation, days_left, rounds_stand
+from .obligations import Met, Obligation, RoundStanding, days_left, rounds_stand
 from .states import MetBy, ObligationKind, ObligationState
 
 
@@ -238,13 +238,20 @@ class _Contest:
         return out
 
     def obligations(self, unit_id: int, unit_code: str, rounds: list[DueRound], sent: list[Met]) -> list[Obligation]:
+        return self.made(unit_id, unit_code, rounds, self.stands(rounds, sent))
+
+    def stands(self, rounds: list[DueRound], sent: list[Met]) -> list[RoundStanding]:
+        """Where each round of one criterion stands for an entrant that sent `sent`."""
+        shared = self._shared(rounds)
+        if not sent:
+            return shared.unsent
+        return rounds_stand(shared.dues, sent, today=self.today, calendar=self.counted, closed=self.closed)
+
+    def made(
+        self, unit_id: int, unit_code: str, rounds: list[DueRound], standing: list[RoundStanding]
+    ) -> list[Obligation]:
         c = rounds[0].criterion
         shared = self._shared(rounds)
-        standing = (
-            shared.unsent
-            if not sent
-            else rounds_stand(shared.dues, sent, today=self.today, calendar=self.counted, closed=self.closed)
-        )
         url = shared.url.replace(UNIT, unit_code)
         head = f"{self.key}:{unit_code}:{c.code}:"
         return [
@@ -602,21 +609,31 @@ def round_tallies(
     the owing ones listed from `offset`, `shown` of them: central's dashboard ("due soon") and the missing
     list, by round. In rubric order, each criterion's rounds in due order. `contest_obligations`' queries."""
     contest = _Contest(rubric, today)
-    found = _every(contest, due_from, due_to, None, criteria, None)
+    chosen = contest.chosen(criteria, due_from, due_to)
     tallies: dict[tuple[str, int], RoundTally] = {}
-    for rounds in contest.chosen(criteria, due_from, due_to):
+    for rounds in chosen:
         for r in rounds:
             if not (due_from or due_to) or _within(r.due, due_from, due_to):
                 tallies[(r.criterion.code, r.index)] = RoundTally(r)
-    for o in found:
-        tally = tallies.get((o.criterion, o.index))
-        if tally is None:
-            continue
-        if o.is_owed:
-            if tally.owed >= offset and len(tally.shown) < shown:
-                tally.shown.append(o)
-            tally.owed += 1
-            tally.late += o.state == ObligationState.LATE
-        elif o.is_met:
-            tally.met += 1
+    if not tallies:
+        return []
+    pairs = list(Standing.objects.filter(rubric=rubric).order_by("unit__code").values_list("unit_id", "unit__code"))
+    sent = _sendings(rubric, contest.spec, None, {r[0].criterion.code for r in chosen})
+    owing = (ObligationState.OPEN, ObligationState.LATE)
+    for unit_id, code in pairs:
+        for rounds in chosen:
+            standing = contest.stands(rounds, sent.get((unit_id, rounds[0].criterion.code), []))
+            made = None  # an entrant's obligations are made only when one of them is shown
+            for n, (r, s) in enumerate(zip(rounds, standing, strict=True)):
+                tally = tallies.get((r.criterion.code, r.index))
+                if tally is None:
+                    continue
+                if s.state in owing:
+                    if tally.owed >= offset and len(tally.shown) < shown:
+                        made = made or contest.made(unit_id, code, rounds, standing)
+                        tally.shown.append(made[n])
+                    tally.owed += 1
+                    tally.late += s.state == ObligationState.LATE
+                elif s.met is not None:
+                    tally.met += 1
     return list(tallies.values())
