@@ -319,7 +319,8 @@ class _Counted:
     meet the same round on the same few days."""
 
     def __init__(self, calendar: WorkCalendar) -> None:
-        self.calendar, self.memo = calendar, {}
+        self.calendar = calendar
+        self.memo: dict[tuple[date, date], int] = {}
 
     def working_days_after(self, deadline: date, day: date) -> int:
         key = (deadline, day)
@@ -570,8 +571,9 @@ def person_obligations(
                 out.append(found)
     if office is not None:
         for stage in Stage.objects.filter(chooser_level=office.level).select_related("contest"):
-            if actor.chooses(stage.contest) and actor.chooser(stage.contest) is not None:
-                out.append(picks_obligation(stage, actor.chooser(stage.contest), today=today))
+            chooser = actor.chooser(stage.contest) if actor.chooses(stage.contest) else None
+            if chooser is not None:
+                out.append(picks_obligation(stage, chooser, today=today))
     kept = [o for o in out if _keep(o, due_from, due_to, wanted)]
     return sorted(kept, key=lambda o: (o.due is None, o.due or today, o.key))
 

@@ -231,7 +231,8 @@ def stages_due(actor: Actor) -> list[StageDue]:
             continue
         # By when, and how many are picked, as the schedule says it (schedule.selectors.picks_obligation).
         owed = picks_obligation(contest.stage, office, today=today)
-        open_ = owed.due is not None and today <= owed.due
+        assert owed.due is not None  # a stage's deadline is required
+        open_ = today <= owed.due
         left = owed.days_left if open_ and owed.days_left is not None else 0
         text = stage_window(contest.stage).text("th")
         out.append(StageDue(contest, owed.extra["picked"], contest.stage.quota, open_, text, left, owed.due))

@@ -159,6 +159,7 @@ def _round(row, label, url: str) -> Todo:
     round past its date cannot be sent any more (its criterion's page keeps it)."""
     owed = row.obligations
     ahead = next_owed(owed)
+    assert ahead is not None  # asked only of a criterion with a round open now (entrant_todo's by_round)
     missed = sum(o.state == ObligationState.LATE for o in owed)
     text = (
         _("Send %(round)s, %(criterion)s (%(done)s of %(total)s rounds sent, %(missed)s missed)")
