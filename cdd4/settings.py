@@ -324,6 +324,9 @@ CDD4_LINE_BASIC_ID = os.environ.get("CDD4_LINE_BASIC_ID", "")  # the OA's LINE I
 CDD4_LINE_MONTHLY_QUOTA = int(os.environ.get("CDD4_LINE_MONTHLY_QUOTA", "300"))  # the plan's free messages a month
 CDD4_LINE_LINK_MINUTES = 10  # a link code lives this long, once
 CDD4_LINE_LINK_RATE = os.environ.get("CDD4_LINE_LINK_RATE", "10/3600")  # codes one LINE user may try an hour
+# A private calendar address (docs/calendar.md) read this often at most: calendars poll every few hours, and one
+# set to refresh each minute still gets its dates; a copied address hammered from a script does not.
+CDD4_CALENDAR_RATE = os.environ.get("CDD4_CALENDAR_RATE", "60/3600")
 
 # --- submissions ---
 # The builder posts a whole contest as one form: seed 003's eight missions are about 1,640 boxes.
@@ -397,7 +400,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 if os.environ.get("CDD4_HEAL_EVERY_SECONDS"):  # the service tests run beat with a short healing period
     CELERY_BEAT_SCHEDULE["recompute-dirty"]["schedule"] = int(os.environ["CDD4_HEAL_EVERY_SECONDS"])
-CELERY_BEAT_SCHEDULE["send-reminders"] = {"task": "scoring.send_reminders", "schedule": crontab(hour=8, minute=0)}
+# The schedule's daily reminders (schedule/reminders.py); schedule is a package, not an app: its tasks named here.
+CELERY_IMPORTS = ["schedule.tasks"]
+CELERY_BEAT_SCHEDULE["send-reminders"] = {"task": "schedule.send_reminders", "schedule": crontab(hour=8, minute=0)}
 CELERY_BEAT_SCHEDULE["media-sweep"] = {"task": "submissions.media_sweep", "schedule": crontab(hour=3, minute=30)}
 # Notices (notices/): what the outbox holds and is due is sent again; the daily digest in the morning.
 CELERY_BEAT_SCHEDULE["notices-send-due"] = {"task": "notices.send_due", "schedule": crontab(minute="*")}

@@ -17,7 +17,7 @@ from core.thai import thai_date, thai_digits
 from .models import Kind
 
 DATES = ("old", "new", "day")  # params holding an ISO day
-NUMBERS = ("near", "count", "units")  # params holding a count: Thai digits in Thai, as the dates are
+NUMBERS = ("near", "count", "units", "left")  # params holding a count: Thai digits in Thai, as the dates are
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,16 @@ WORDINGS = {
         gettext_lazy("%(contest)s: %(unit)s picks its entrants by %(day)s"),
         True,
         (("near", gettext_lazy("The date is near: %(near)s days left")),),
+    ),
+    Kind.REMINDER_DUE: Wording(
+        gettext_lazy("%(contest)s: %(what)s is due on %(day)s, %(left)s working days from today"),
+        True,
+        (("unit", gettext_lazy("For: %(unit)s")),),
+    ),
+    Kind.REMINDER_OVERDUE: Wording(
+        gettext_lazy("%(contest)s: %(what)s was due on %(day)s and is overdue"),
+        True,
+        (("unit", gettext_lazy("For: %(unit)s")),),
     ),
 }
 

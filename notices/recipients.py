@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 
 from django.db.models import Q
 
-from contests.actor import CHAIR, Actor, actor_of, department_contest
+from contests.actor import CHAIR, Actor, actor_of, department_contest, filers
 from contests.entrants import contest_entrants
 from people import directory
 
@@ -100,6 +100,12 @@ def final_waiting(contest, unit, author=None) -> list:
 def judging_deadline(contest, author=None) -> list:
     """Those who judge the contest (its committee, or its panel): they must finish by it."""
     return _pick([_judges_pool(contest)], lambda a: a.judges(contest), author)
+
+
+def evidence_owed(contest, unit_ids: Iterable[int]) -> dict[int, list]:
+    """unit id → those who send the unit's evidence in the contest (as `question_asked`'s, but for many units
+    at once: a day's reminders to every entrant), as the lock answers it for many (contests.actor.filers)."""
+    return filers(contest, unit_ids)
 
 
 def pick_due(contest, office, people) -> list:

@@ -17,6 +17,7 @@ from .models import Delivery, Kind, Mode, Notice, Preference, Receipt
 from .selectors import group_named
 
 log = logging.getLogger(__name__)
+BATCH = 2000  # rows per INSERT when many are written at once: a bounded number of queries
 
 
 def _modes(users: Sequence) -> dict[tuple[int, str], str]:
@@ -50,18 +51,27 @@ def notice_record(
     if not people:
         return notice
     receipts = Receipt.objects.bulk_create([Receipt(notice=notice, user=user) for user in people])
-    modes, later = _modes(people), not catalogue.soon(kind)
+    if deliveries_write(receipts):
+        transaction.on_commit(lambda: _queue(notice.pk))
+    return notice
+
+
+def deliveries_write(receipts: Sequence[Receipt]) -> bool:
+    """Each channel's outbox row for each receipt (made with its notice and user), as its person chose that
+    channel to reach them; whether any goes at once. A query for the choices and one per channel that asks the
+    database, however many receipts."""
+    people = list({receipt.user.pk: receipt.user for receipt in receipts}.values())
+    modes = _modes(people)
     deliveries = []
     for channel in registered().values():
         reached = channel.reaching(people)
-        for receipt, user in zip(receipts, people, strict=True):
+        for receipt in receipts:
+            user, later = receipt.user, not catalogue.soon(receipt.notice.kind)
             mode = modes.get((user.pk, channel.name), Mode.IMMEDIATE)
             if mode != Mode.NONE and user.pk in reached:
                 deliveries.append(Delivery(receipt=receipt, channel=channel.name, digest=later or mode == Mode.DIGEST))
-    Delivery.objects.bulk_create(deliveries)
-    if any(not d.digest for d in deliveries):
-        transaction.on_commit(lambda: _queue(notice.pk))
-    return notice
+    Delivery.objects.bulk_create(deliveries, batch_size=BATCH)
+    return any(not d.digest for d in deliveries)
 
 
 def _queue(notice_id: int) -> None:
