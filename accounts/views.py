@@ -36,6 +36,7 @@ from notices.selectors import preferences as notice_preferences
 
 from . import provision, second_factor, selectors, services
 from .audit import SECOND_FACTOR_SET, event_record, has_second_factor
+from .calendar import calendar_address_of
 from .forms import CodeForm, CountedPasswordChangeForm, EmailChangeForm, PortalPasswordResetForm, SheetForm
 from .invitations import invitation_user
 from .line import line_enabled
@@ -138,6 +139,7 @@ def account(request):
         "modes": Mode.choices,
         "line_on": line_enabled(),
         "line_link": selectors.line_link_of(user),
+        "calendar_address": calendar_address_of(user),
     }
     return render(request, "accounts/account.html", context)
 
