@@ -137,6 +137,7 @@ bench: $(BIN)/.installed
 	-$(BIN)/python bench/pdf.py 2>&1 | tee $(BENCH_LOG)/pdf.log
 	-$(BIN)/python bench/content_checks.py 2>&1 | tee $(BENCH_LOG)/content_checks.log
 	-$(BIN)/python bench/builder.py 2>&1 | tee $(BENCH_LOG)/builder.log
+	-DATABASE_URL=$(PG_URL) $(BIN)/python bench/reminders.py 2>&1 | tee $(BENCH_LOG)/reminders-pg.log
 	-DATABASE_URL=$(PG_URL) REDIS_URL=redis://127.0.0.1:6379/14 $(BIN)/python bench/latency.py 2>&1 | tee $(BENCH_LOG)/latency.log
 	-DATABASE_URL=$(PG_URL) REDIS_URL=redis://127.0.0.1:6379/13 $(BIN)/python bench/rush.py 2>&1 | tee $(BENCH_LOG)/rush.log
 	PG_URL=$(PG_URL) $(BIN)/python bench/report.py $(BENCH_LOG)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 from django.db import transaction
 from django.urls import reverse
@@ -32,7 +33,7 @@ class Found(Enum):
 @dataclass(frozen=True)
 class Reading:
     found: Found
-    user: object = None
+    user: Any = None
 
 
 def _hash(secret: str) -> str:

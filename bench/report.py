@@ -30,6 +30,7 @@ EXPECTED = [
     "latency",
     "rush",
     "builder",
+    "reminders-pg",
 ]
 
 

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -32,9 +33,9 @@ class Due:
     due_on: date
     kind: Kind
     people: Sequence
-    contest: object
+    contest_id: int
     link: str
-    unit: object = None
+    unit_id: int | None = None
     about: str = ""
     params: dict = field(default_factory=dict)
 
@@ -66,8 +67,8 @@ def reminders_record(dues: Sequence[Due], *, now=None) -> int:
         Notice(
             kind=d.kind,
             key=d.key,
-            contest=d.contest,
-            unit=d.unit,
+            contest_id=d.contest_id,
+            unit_id=d.unit_id,
             about=d.about[:60],
             params=d.params,
             link=d.link,
@@ -78,23 +79,29 @@ def reminders_record(dues: Sequence[Due], *, now=None) -> int:
     ]
     for notice in Notice.objects.bulk_create(made, batch_size=BATCH):
         notices[notice.key] = notice
+    # By ids, not objects: a day's tens of thousands of rows cost no related-object bookkeeping each.
     receipts: list[Receipt] = []
     records: list[Reminder] = []
+    told_to: list[tuple[Any, str]] = []  # each receipt's person and kind, for the outbox
     for due in dues:
-        notice = notices[due.key]
+        notice_id = notices[due.key].pk
         for user in due.people:
-            if (notice.pk, user.pk) in told:
+            if (notice_id, user.pk) in told:
                 continue
-            told.add((notice.pk, user.pk))
-            receipts.append(Receipt(notice=notice, user=user))
+            told.add((notice_id, user.pk))
+            receipts.append(Receipt(notice_id=notice_id, user_id=user.pk))
             records.append(
-                Reminder(obligation=due.obligation, due_on=due.due_on, kind=due.kind, user=user, notice=notice)
+                Reminder(
+                    obligation=due.obligation, due_on=due.due_on, kind=due.kind, user_id=user.pk, notice_id=notice_id
+                )
             )
+            told_to.append((user, due.kind))
     if not receipts:
         return 0
     Receipt.objects.bulk_create(receipts, batch_size=BATCH)
     Reminder.objects.bulk_create(records, batch_size=BATCH)
-    if deliveries_write(receipts):
+    rows = [(receipt.pk, user, kind) for receipt, (user, kind) in zip(receipts, told_to, strict=True)]
+    if deliveries_write(rows):
         transaction.on_commit(_queue)
     return len(receipts)
 

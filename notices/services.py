@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -51,25 +52,26 @@ def notice_record(
     if not people:
         return notice
     receipts = Receipt.objects.bulk_create([Receipt(notice=notice, user=user) for user in people])
-    if deliveries_write(receipts):
+    if deliveries_write([(receipt.pk, user, kind) for receipt, user in zip(receipts, people, strict=True)]):
         transaction.on_commit(lambda: _queue(notice.pk))
     return notice
 
 
-def deliveries_write(receipts: Sequence[Receipt]) -> bool:
-    """Each channel's outbox row for each receipt (made with its notice and user), as its person chose that
-    channel to reach them; whether any goes at once. A query for the choices and one per channel that asks the
-    database, however many receipts."""
-    people = list({receipt.user.pk: receipt.user for receipt in receipts}.values())
+def deliveries_write(receipts: Sequence[tuple[int, Any, str]]) -> bool:
+    """Each channel's outbox row for each receipt (its id, its person, its notice's kind), as its person chose
+    that channel to reach them; whether any goes at once. A query for the choices and one per channel that asks
+    the database, however many receipts."""
+    people = list({user.pk: user for _, user, _ in receipts}.values())
     modes = _modes(people)
+    later = {kind: not catalogue.soon(kind) for kind in {kind for _, _, kind in receipts}}
     deliveries = []
     for channel in registered().values():
         reached = channel.reaching(people)
-        for receipt in receipts:
-            user, later = receipt.user, not catalogue.soon(receipt.notice.kind)
+        for receipt_id, user, kind in receipts:
             mode = modes.get((user.pk, channel.name), Mode.IMMEDIATE)
             if mode != Mode.NONE and user.pk in reached:
-                deliveries.append(Delivery(receipt=receipt, channel=channel.name, digest=later or mode == Mode.DIGEST))
+                digest = later[kind] or mode == Mode.DIGEST
+                deliveries.append(Delivery(receipt_id=receipt_id, channel=channel.name, digest=digest))
     Delivery.objects.bulk_create(deliveries, batch_size=BATCH)
     return any(not d.digest for d in deliveries)
 

@@ -12,7 +12,7 @@ run is caught up: "due in N" covers every day up to N, and "overdue" the OVERDUE
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
 from django.db.models import Q
@@ -28,7 +28,7 @@ from people import directory
 from scoring import lifecycle
 from scoring.dashboard import year_settings
 from scoring.lifecycle import Action
-from scoring.models import Rubric
+from scoring.models import Rubric, Standing
 from scoring.selectors import rubric_calendar
 from stages.models import Stage
 
@@ -41,6 +41,7 @@ TASKS = {  # an obligation that is no criterion's, named for what is done
     ObligationKind.PICKS: gettext_lazy("Picking the entrants for the next stage"),
 }
 OVERDUE_WITHIN = 5  # working days after a due day in which its "overdue" reminder is still told
+CHUNK = 5000  # entrants read and told at a time: a contest among 75,000 villages holds no more in memory
 CLOSED_RUN = 14  # calendar days: more than the longest run of closed days (Songkran, the New Year)
 
 
@@ -64,14 +65,15 @@ def _what(obligation: Obligation) -> str:
     return " ".join(p for p in (obligation.label_th, obligation.round_th) if p)
 
 
-def _due(obligation: Obligation, kind: Kind, people: list, contest, unit: Unit | None, about: str) -> Due:
+def _due(obligation: Obligation, kind: Kind, people: list, contest, unit: tuple[int, str] | None, about: str) -> Due:
+    """`unit`: the id and Thai name of the unit that owes it (none for a member's judging)."""
     params = {
         "contest": contest.name_th,
         "what": _what(obligation),
         "day": obligation.due.isoformat() if obligation.due else "",
     }
     if unit is not None:
-        params["unit"] = unit.name_th
+        params["unit"] = unit[1]
     if kind == Kind.REMINDER_DUE:
         params["left"] = obligation.days_left
     return Due(
@@ -79,33 +81,40 @@ def _due(obligation: Obligation, kind: Kind, people: list, contest, unit: Unit |
         due_on=obligation.due or date.min,
         kind=kind,
         people=people,
-        contest=contest,
-        unit=unit,
+        contest_id=contest.pk,
+        unit_id=unit[0] if unit is not None else None,
         about=about,
         params=params,
         link=obligation.url,
     )
 
 
-def _evidence(rubric: Rubric, contest: Contest, today: date, n: int) -> list[Due]:
-    """The entrants' rounds due within n working days or lately overdue: the schedule's one read of the
-    contest (a bounded number of queries), then the lock's answer for all their units at once."""
+def _evidence(rubric: Rubric, contest: Contest, today: date, n: int) -> Iterator[list[Due]]:
+    """The entrants' rounds due within n working days or lately overdue, CHUNK entrants at a time: for each, the
+    schedule's one read of them (a bounded number of queries), then the lock's answer for all their units."""
     calendar = rubric_calendar(rubric)
-    owed = contest_obligations(
-        rubric,
-        due_from=calendar.working_day_before(today, OVERDUE_WITHIN),
-        due_to=today + timedelta(days=n + n // 5 * 2 + CLOSED_RUN),
-        states=OWED,
-        today=today,
-    )
+    entrants = list(Standing.objects.filter(rubric=rubric).order_by("unit_id").values_list("unit_id", flat=True))
+    for start in range(0, len(entrants), CHUNK):
+        owed = contest_obligations(
+            rubric,
+            due_from=calendar.working_day_before(today, OVERDUE_WITHIN),
+            due_to=today + timedelta(days=n + n // 5 * 2 + CLOSED_RUN),
+            states=OWED,
+            units=Unit.objects.filter(pk__in=entrants[start : start + CHUNK]).only("pk"),
+            today=today,
+        )
+        yield _evidence_told(contest, owed, n)
+
+
+def _evidence_told(contest: Contest, owed: list[Obligation], n: int) -> list[Due]:
     told = [(o, kind) for o in owed if (kind := reminder_kind(o, n)) is not None]
     unit_ids = {o.unit_id for o, _ in told if o.unit_id is not None}
     people = recipients.evidence_owed(contest, unit_ids)
-    units = Unit.objects.in_bulk([pk for pk in unit_ids if pk in people])
+    names = dict(Unit.objects.filter(pk__in=[pk for pk in unit_ids if pk in people]).values_list("pk", "name_th"))
     return [
-        _due(o, kind, people[o.unit_id], contest, units[o.unit_id], o.criterion)
+        _due(o, kind, people[o.unit_id], contest, (o.unit_id, names[o.unit_id]), o.criterion)
         for o, kind in told
-        if o.unit_id in units
+        if o.unit_id is not None and o.unit_id in names
     ]
 
 
@@ -122,13 +131,14 @@ def _judging(rubric: Rubric, contest: Contest, today: date, n: int) -> list[Due]
     return out
 
 
-def rubric_reminders(rubric: Rubric, today: date) -> list[Due]:
-    """One contest period's reminders today: none while its results are frozen or it is a draft, none when its
-    N is 0."""
+def rubric_reminders(rubric: Rubric, today: date) -> Iterator[list[Due]]:
+    """One contest period's reminders today, in batches of at most CHUNK entrants' (then its judges'): none
+    while its results are frozen or it is a draft, none when its N is 0."""
     n = year_settings(rubric).reminder_working_days
     if not n or not lifecycle.allows(rubric, Action.REMIND, today=today):
-        return []
-    return _evidence(rubric, rubric.contest, today, n) + _judging(rubric, rubric.contest, today, n)
+        return
+    yield from _evidence(rubric, rubric.contest, today, n)
+    yield _judging(rubric, rubric.contest, today, n)
 
 
 def _choosers(stage: Stage) -> dict:
@@ -156,16 +166,16 @@ def pick_reminders(stages: Iterable[Stage], today: date) -> list[Due]:
             kind = reminder_kind(obligation, n) if n else None
             chosen = recipients.pick_due(stage.contest, office, people)
             if kind is not None and chosen:
-                out.append(_due(obligation, kind, chosen, stage.contest, office, "picks"))
+                out.append(_due(obligation, kind, chosen, stage.contest, (office.pk, office.name_th), "picks"))
     return out
 
 
 def reminders_send(today: date | None = None) -> int:
     """Today's reminders of every open contest period and stage; how many people were told anew."""
     today = today or timezone.localdate()
-    dues: list[Due] = []
+    told = 0
     for rubric in Rubric.objects.filter(ends_on__gte=today).select_related("contest"):
-        dues += rubric_reminders(rubric, today)
+        for batch in rubric_reminders(rubric, today):  # each in a transaction of its own: memory bounded
+            told += reminders_record(batch)
     stages = Stage.objects.filter(contest__state=ContestState.OPEN).select_related("contest")
-    dues += pick_reminders(stages, today)
-    return reminders_record(dues)
+    return told + reminders_record(pick_reminders(stages, today))

@@ -28,6 +28,7 @@ SERVICES = ("DATABASE_URL", "REDIS_URL")  # unset: each bench makes its own SQLi
         ),
         ("import.py", ["import_sqlite_first_import_ms", "import_sqlite_changed_ms", "import_sqlite_unchanged_ms"]),
         ("resumable.py", ["resumable_total_s", "resumable_identical", "resumable_rss_over_idle_mb"]),
+        ("reminders.py", ["reminders_300_sqlite_s", "reminders_300_sqlite_queries"]),
         (
             "resumable.py --store s3",
             ["resumable_s3_total_s", "resumable_s3_identical", "resumable_s3_rss_over_idle_mb"],

@@ -24,8 +24,8 @@ def due(rubric, unit, people, *, code="1.2", kind=Kind.REMINDER_DUE, day=DUE_ON)
         due_on=day,
         kind=kind,
         people=people,
-        contest=rubric.contest,
-        unit=unit,
+        contest_id=rubric.contest_id,
+        unit_id=unit.pk,
         about=code,
         params={
             "contest": rubric.contest.name_th,

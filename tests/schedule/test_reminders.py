@@ -177,3 +177,13 @@ def test_the_beat_job_is_named_and_scheduled_daily():
     assert settings.CELERY_BEAT_SCHEDULE["send-reminders"]["task"] == tasks.send_reminders.name
     assert tasks.send_reminders.name == "schedule.send_reminders"
     assert tasks.send_reminders.apply().get() == 0  # today is long after 2566's dates
+
+
+def test_a_contest_read_in_chunks_tells_every_entrant_once(rubric, monkeypatch):
+    monkeypatch.setattr("schedule.reminders.CHUNK", 10)  # 76 provinces: eight chunks, the last of six
+    for unit in Unit.objects.provinces():
+        UserFactory(email="", role=Role.OFFICE_STAFF, role__unit=unit)
+    assert reminders_send(JUNE_27) == 76
+    assert sorted(Notice.objects.values_list("unit__code", flat=True)) == sorted(
+        Unit.objects.provinces().values_list("code", flat=True)
+    )

@@ -43,7 +43,7 @@ def _national(client, api, rubric, central_user, committee_user) -> dict:
         "fact-template.csv": exporter.export(rubric, "fact-template", "csv")[0],
         "lookup": len(set(selectors.province_lookup().values())),
         "committee": units_for_member(committee_user).count(),
-        "reminders": len(rubric_reminders(rubric, rubric.ends_on)),
+        "reminders": sum(len(batch) for batch in rubric_reminders(rubric, rubric.ends_on)),
     }
 
 
