@@ -85,8 +85,15 @@ def _due(obligation: Obligation, kind: Kind, people: list, contest, unit: tuple[
         unit_id=unit[0] if unit is not None else None,
         about=about,
         params=params,
-        link=obligation.url,
+        link=_landing(obligation),
     )
+
+
+def _landing(obligation: Obligation) -> str:
+    """Where the reminder lands: the obligation's page, at the criterion's upload form when it is one's."""
+    if obligation.kind == ObligationKind.EVIDENCE and "#" not in obligation.url:
+        return obligation.url + "#upload"
+    return obligation.url
 
 
 def _evidence(rubric: Rubric, contest: Contest, today: date, n: int) -> Iterator[list[Due]]:

@@ -91,7 +91,7 @@ def test_the_department_s_receipt_meets_the_round(rubric, phuket, staff, central
 def test_overdue_is_told_after_the_day_and_lands_on_the_criterion_s_upload(rubric, chiang_mai, staff):
     reminders_send(JULY_3)
     (notice,) = Notice.objects.filter(kind=Kind.REMINDER_OVERDUE, unit=chiang_mai)
-    assert notice.link == reverse("submissions:criterion", args=[rubric.key, chiang_mai.code, "1.2"])
+    assert notice.link == reverse("submissions:criterion", args=[rubric.key, chiang_mai.code, "1.2"]) + "#upload"
     assert notice.params["day"] == "2023-06-30" and notice.about == "1.2"
 
 
@@ -187,3 +187,13 @@ def test_a_contest_read_in_chunks_tells_every_entrant_once(rubric, monkeypatch):
     assert sorted(Notice.objects.values_list("unit__code", flat=True)) == sorted(
         Unit.objects.provinces().values_list("code", flat=True)
     )
+
+
+def test_an_office_without_e_mail_finds_the_reminder_in_its_inbox(client, chiang_mai, mailoutbox):
+    """Problem 4: an office that relies on the portal, its account without an address, was never reminded."""
+    no_mail = UserFactory(username="nomail", email="", role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    reminders_send(JUNE_27)
+    client.force_login(no_mail)
+    page = client.get(reverse("notices:inbox")).content.decode()
+    assert "ครบกำหนด ๓๐ มิถุนายน ๒๕๖๖ อีก ๓ วันทำการ" in page and "หน่วยงาน: เชียงใหม่" in page
+    assert mailoutbox == []
