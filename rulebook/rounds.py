@@ -113,36 +113,6 @@ def rounds_of(raw: Any, window: tuple[date, date] | None = None) -> tuple[Round,
     return tuple(sorted(found, key=lambda r: r.due))
 
 
-class RoundState:
-    MET = "met"  # something was sent in its window, by its date
-    MISSED = "missed"  # its date passed with nothing sent in its window
-    OPEN = "open"  # ahead, nothing sent for it yet
-    SENT = "sent"  # ahead, and already sent for
-
-
-@dataclass(frozen=True)
-class RoundMet:
-    round: Round
-    state: str
-    sent_on: date | None  # the first day something was sent in its window
-
-
-def rounds_met(rounds: tuple[Round, ...], sent: list[date], today: date) -> list[RoundMet]:
-    """Each round met when something was sent after the round before it was due and by its own date: a
-    report sent in April answers the June round, not the March one. The criterion's scoring is not this."""
-    found, after = [], None
-    days = sorted(sent)
-    for each in rounds:
-        inside = [d for d in days if (after is None or d > after) and d <= each.due]
-        if inside:
-            state = RoundState.MET if each.due < today else RoundState.SENT
-        else:
-            state = RoundState.MISSED if each.due < today else RoundState.OPEN
-        found.append(RoundMet(each, state, inside[0] if inside else None))
-        after = each.due
-    return found
-
-
 def rounds_moved(
     rounds: tuple[Round, ...], deadline: date | None, moves: Iterable[tuple[date | None, date | None]]
 ) -> tuple[Round, ...]:
