@@ -140,6 +140,7 @@ bench: $(BIN)/.installed
 	-$(BIN)/python bench/rubric_worst.py 2>&1 | tee $(BENCH_LOG)/rubric_worst.log
 	-$(BIN)/python bench/deadline_move.py 2>&1 | tee $(BENCH_LOG)/deadline-move.log
 	-DATABASE_URL=$(PG_URL) $(BIN)/python bench/deadline_move.py --subdistricts 7255 2>&1 | tee $(BENCH_LOG)/deadline-move-pg.log
+	-DATABASE_URL=$(PG_URL) $(BIN)/python bench/reminders.py 2>&1 | tee $(BENCH_LOG)/reminders-pg.log
 	-DATABASE_URL=$(PG_URL) REDIS_URL=redis://127.0.0.1:6379/14 $(BIN)/python bench/latency.py 2>&1 | tee $(BENCH_LOG)/latency.log
 	-DATABASE_URL=$(PG_URL) REDIS_URL=redis://127.0.0.1:6379/13 $(BIN)/python bench/rush.py 2>&1 | tee $(BENCH_LOG)/rush.log
 	PG_URL=$(PG_URL) $(BIN)/python bench/report.py $(BENCH_LOG)

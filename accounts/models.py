@@ -1,8 +1,10 @@
 """What happened to an account: each sign-in, failure, reset, invitation, second-factor change, change of
-address, username or role, closing and reopening; the person's LINE, linked for notices (docs/line.md)."""
+address, username or role, closing and reopening; the person's LINE, linked for notices (docs/line.md); their
+private calendar address (docs/calendar.md)."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -32,6 +34,8 @@ class Event(models.TextChoices):
     REACTIVATED = "reactivated", _("reactivated")
     LINE_LINKED = "line_linked", _("LINE linked")
     LINE_UNLINKED = "line_unlinked", _("LINE unlinked")
+    CALENDAR_MADE = "calendar_made", _("calendar address made")
+    CALENDAR_REVOKED = "calendar_revoked", _("calendar address revoked")
 
 
 class AccountEvent(models.Model):
@@ -110,3 +114,23 @@ class LinePushMonth(models.Model):
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m}: {self.pushes}"
+
+
+class CalendarAddress(models.Model):
+    """A person's private calendar address (accounts.calendar, docs/calendar.md): its secret kept as a keyed hash
+    only, so a copy of the database alone cannot read anyone's calendar; one per person, replaced when made
+    again, deleted when revoked."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_address", verbose_name=_("account")
+    )
+    secret_hash = models.CharField(max_length=64, unique=True)
+    made_at = models.DateTimeField(_("made at"), default=timezone.now)
+    read_at = models.DateTimeField(_("last read by a calendar"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar address")
+        verbose_name_plural = _("calendar addresses")
+
+    def __str__(self) -> str:
+        return f"{self.user} calendar"

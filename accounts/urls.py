@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import line_views, views
+from . import calendar_views, line_views, views
 
 app_name = "accounts"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("me/line/connect/", line_views.line_connect, name="line_connect"),
     path("me/line/unlink/", line_views.line_disconnect, name="line_unlink"),
     path("me/line/status/", line_views.line_status, name="line_status"),
+    path("me/calendar/make/", calendar_views.calendar_make, name="calendar_make"),
+    path("me/calendar/revoke/", calendar_views.calendar_revoke, name="calendar_revoke"),
     path("second-factor/", views.second_factor_page, name="second_factor"),
     path("second-factor/continue/", views.second_factor_continue, name="second_factor_continue"),
     path("email/<str:token>/", views.email_confirm, name="email_confirm"),

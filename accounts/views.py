@@ -37,6 +37,7 @@ from notices.selectors import preferences as notice_preferences
 
 from . import provision, second_factor, selectors, services
 from .audit import SECOND_FACTOR_SET, event_record, has_second_factor
+from .calendar import calendar_address_of
 from .forms import (
     CodeForm,
     CountedPasswordChangeForm,
@@ -157,6 +158,7 @@ def account(request):
         "line_on": line_enabled(),
         "line_link": selectors.line_link_of(user),
         "line_form": LineConnectForm(auto_id="id_line_%s"),
+        "calendar_address": calendar_address_of(user),
     }
     return render(request, "accounts/account.html", context)
 

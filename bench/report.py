@@ -33,6 +33,7 @@ EXPECTED = [
     "rubric_worst",
     "deadline-move",
     "deadline-move-pg",
+    "reminders-pg",
 ]
 
 

@@ -71,6 +71,7 @@ class Options:
     CDD4_LINE_BASIC_ID: str = option("", "the Official Account's LINE ID as people search it (`@123abcde`)")
     CDD4_LINE_MONTHLY_QUOTA: int = option(300, "messages the plan sends a month")
     CDD4_LINE_LINK_RATE: str = option("10/3600", "link codes one LINE user may try, `count/seconds`")
+    CDD4_CALENDAR_RATE: str = option("60/3600", "reads of one private calendar address, `count/seconds`")
     # --- files ---
     CDD4_RESUMABLE_HOURS: int = option(72, "hours an unfinished upload in pieces is kept")
     CDD4_RESUMABLE_OPEN: int = option(3, "unfinished uploads in pieces one person may have")

@@ -212,6 +212,7 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_IGNORE_RESULT = True
+CELERY_IMPORTS = ["schedule.tasks"]  # schedule is a package, not an app: its tasks are named here
 CELERY_BEAT_SCHEDULE: dict[str, Any] = {
     # Heals standings after a broker or worker outage: anything marked dirty is recomputed (the service tests
     # set a short period).
@@ -221,7 +222,8 @@ CELERY_BEAT_SCHEDULE: dict[str, Any] = {
     },
     # A month not yet begun is not scored (seed 004): on its first day it is.
     "periods-begun": {"task": "scoring.periods_begun", "schedule": crontab(hour=0, minute=10)},
-    "send-reminders": {"task": "scoring.send_reminders", "schedule": crontab(hour=8, minute=0)},
+    # The schedule's daily reminders (schedule/reminders.py), through the notices.
+    "send-reminders": {"task": "schedule.send_reminders", "schedule": crontab(hour=8, minute=0)},
     "media-sweep": {"task": "submissions.media_sweep", "schedule": crontab(hour=3, minute=30)},
     # Notices (notices/): what the outbox holds and is due is sent again; the daily digest in the morning.
     "notices-send-due": {"task": "notices.send_due", "schedule": crontab(minute="*")},
@@ -358,6 +360,9 @@ CDD4_LINE_BASIC_ID = OPTIONS.CDD4_LINE_BASIC_ID  # the OA's LINE ID as people se
 CDD4_LINE_MONTHLY_QUOTA = OPTIONS.CDD4_LINE_MONTHLY_QUOTA  # the plan's free messages a month
 CDD4_LINE_LINK_MINUTES = 10  # a link code lives this long, once
 CDD4_LINE_LINK_RATE = OPTIONS.CDD4_LINE_LINK_RATE  # codes one LINE user may try an hour
+# A private calendar address (docs/calendar.md) read this often at most: calendars poll every few hours, and one
+# set to refresh each minute still gets its dates; a copied address hammered from a script does not.
+CDD4_CALENDAR_RATE = OPTIONS.CDD4_CALENDAR_RATE
 
 # --- submissions ---
 # The builder posts a whole contest as one form: seed 003's eight missions are about 1,640 boxes.

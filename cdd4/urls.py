@@ -9,6 +9,7 @@ from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from accounts import passkeys
+from accounts.calendar_views import calendar_feed
 from cdd4.error_views import bad_request
 from cdd4.tokens import upload_gate
 from core.api import not_found
@@ -39,7 +40,11 @@ urlpatterns = [
     path("accounts/", include("accounts.session_urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/passkey/", include((passkeys.urlpatterns, "otp_webauthn"))),
-    path("line/", include("accounts.line_urls")),  # the LINE Official Account's webhook (docs/line.md)
+    path("line/", include("accounts.line_urls")),
+    # A person's private calendar: its address is the secret, read by calendar applications that never sign in.
+    path(
+        "calendar/<str:secret>.ics", calendar_feed, name="calendar_feed"
+    ),  # the LINE Official Account's webhook (docs/line.md)
     path("standings/", include("committee.panel_urls")),  # a contest's panel, beside its dashboard
     path("standings/", include("builder.urls")),  # before scoring's <rubric:…>, which "contests" fits
     path("standings/", include("stages.urls")),  # before scoring's <rubric:…>, which "stages" fits

@@ -23,7 +23,7 @@ from core.thai import digits, thai_date
 from .models import Kind
 
 DATES = ("old", "new", "day", "letter_date")  # params holding an ISO day
-DIGITS = ("code", "near", "count", "units")  # params holding a code or a count: the reader's digits
+DIGITS = ("code", "near", "count", "units", "left")  # params holding a code or a count: the reader's digits
 
 
 @dataclass(frozen=True)
@@ -132,6 +132,18 @@ WORDINGS = {
         True,
         (("near", gettext_lazy("The date is near: %(near)s days left")),),
         asks=gettext_lazy("Please pick the entrants on the selection stage's page."),
+    ),
+    Kind.REMINDER_DUE: Wording(
+        gettext_lazy("%(what)s is due on %(day)s, %(left)s working days from today"),
+        True,
+        (("unit", gettext_lazy("For: %(unit)s")),),
+        asks=gettext_lazy("Please complete it by the due date on the linked page."),
+    ),
+    Kind.REMINDER_OVERDUE: Wording(
+        gettext_lazy("%(what)s was due on %(day)s and is overdue"),
+        True,
+        (("unit", gettext_lazy("For: %(unit)s")),),
+        asks=gettext_lazy("Please complete it as soon as you can on the linked page."),
     ),
 }
 

@@ -13,6 +13,7 @@ from contests.models import Contest
 
 from . import recipients
 from .models import Delivery, Kind, Notice
+from .reminders import reminders_met
 from .services import notice_record
 
 
@@ -109,8 +110,10 @@ def evidence_received(
     *, rubric, unit, code: str, key: str, author, day: date | None = None, at: datetime | None = None
 ):
     """An upload (`key` names the version; `at`, when it was sent) or the Department's record of receipt
-    (`day`)."""
+    (`day`). The criterion's reminders to the unit still waiting in the outbox (a digest's, a retry's) are
+    not sent: what they remind of is done."""
     contest = rubric.contest
+    reminders_met(contest=contest, unit=unit, code=code)
     return notice_record(
         kind=Kind.EVIDENCE_RECEIVED,
         key=f"evidence:{rubric.pk}:{key}",
@@ -193,20 +196,17 @@ def judging_deadline(*, contest, old: date | None, new: date | None, reason: str
     )
 
 
-def pick_due(*, stage, office, kind: str, left: int, people: list):
-    """A stage open for picking (`kind` "open") or its date near ("near", `left` working days): told to the
-    office's choosers (`people`, who the lock says pick for it), once per stage, office and kind."""
+def pick_due(*, stage, office, people: list):
+    """A stage open for picking: told to the office's choosers (`people`, who the lock says pick for it), once
+    per stage and office. That its date is near, or past, the reminders tell (schedule.reminders)."""
     contest = stage.contest
-    params = {"contest": contest.name_th, "unit": office.name_th, "day": _day(stage.deadline)}
-    if kind == "near":
-        params["near"] = left
     return notice_record(
         kind=Kind.PICK_DUE,
-        key=f"pick:{stage.pk}:{office.pk}:{kind}",
+        key=f"pick:{stage.pk}:{office.pk}:open",
         recipients=lambda: recipients.pick_due(contest, office, people),
         contest=contest,
         unit=office,
-        about=kind,
-        params=params,
+        about="open",
+        params={"contest": contest.name_th, "unit": office.name_th, "day": _day(stage.deadline)},
         link=reverse("stages:stage", args=[contest.slug]),
     )

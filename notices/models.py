@@ -29,6 +29,11 @@ class Kind(models.TextChoices):
     JUDGING_DEADLINE = "judging_deadline", _("Judging deadline set or moved")
     PICK_DUE = "pick_due", _("Entrants to pick for the next stage")
     LINE_LINKED = "line_linked", _("LINE linked to the account")
+    REMINDER_DUE = "reminder_due", _("Reminder: due in a few working days")
+    REMINDER_OVERDUE = "reminder_overdue", _("Reminder: overdue")
+
+
+REMINDER_KINDS = (Kind.REMINDER_DUE, Kind.REMINDER_OVERDUE)
 
 
 class Notice(models.Model):
@@ -75,6 +80,7 @@ class DeliveryState(models.TextChoices):
     FAILED = "failed", _("failed")
     SKIPPED = "skipped", _("not sent (the person chose none)")
     DROPPED = "dropped", _("not sent (no longer theirs to know, or the account closed)")
+    MET = "met", _("not sent (what it reminded of was done first)")
 
 
 class Delivery(models.Model):
@@ -118,3 +124,31 @@ class Preference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.channel} {self.mode}"
+
+
+class Reminder(models.Model):
+    """One reminder of one obligation (the schedule's stable identity, due on one day) told to one person: the
+    daily job tells each person of each obligation once per kind, however often it runs. The day is part of
+    it: a date moved later is a new day to remind of, and to be overdue by."""
+
+    obligation = models.CharField(_("obligation"), max_length=120)
+    due_on = models.DateField(_("due on"))
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="reminders")
+
+    class Meta:
+        verbose_name = _("reminder told")
+        verbose_name_plural = _("reminders told")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["obligation", "due_on", "kind", "user"], name="reminder_once_per_obligation_person_kind"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=[k.value for k in REMINDER_KINDS]), name="reminder_of_a_reminder_kind"
+            ),
+        ]
+        indexes = [models.Index(fields=["due_on"], name="reminder_due_on")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.obligation} {self.due_on} → {self.user_id}"

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from django.db.models import Q, prefetch_related_objects
 
-from contests.actor import CHAIR, Actor, actor_of, department_contest
+from contests.actor import CHAIR, Actor, actor_of, department_contest, filers
 from contests.entrants import contest_entrants
 from contests.models import Contest, Unit
 from people import directory
@@ -94,6 +94,15 @@ def _picks_for(contest, office) -> Ask:
     return lambda a: a.chooses(contest) and getattr(a.chooser(contest), "pk", None) == office.pk
 
 
+def _reminded(contest, unit=None) -> Ask:
+    """A reminder's reader still owes what it reminds of: files for the unit, picks for the office, or judges."""
+    judges = _judges(contest)
+    if unit is None:
+        return judges
+    files_for, picks = _files_for(contest, unit), _picks_for(contest, unit)
+    return lambda a: files_for(a) or picks(a) or judges(a)
+
+
 QUESTIONS: dict[str, Question] = {
     Kind.DEADLINE_MOVED: _entrants_or_runners,
     Kind.QUESTION_ASKED: _files_for,
@@ -107,6 +116,8 @@ QUESTIONS: dict[str, Question] = {
     Kind.FINAL_WAITING: _chair_of_unit,
     Kind.JUDGING_DEADLINE: _judges,
     Kind.PICK_DUE: _picks_for,
+    Kind.REMINDER_DUE: _reminded,
+    Kind.REMINDER_OVERDUE: _reminded,
 }  # the account kinds are told by accounts (its own lock): asked again only whether the account is open
 
 
@@ -205,6 +216,12 @@ def final_waiting(contest, unit, author=None) -> list:
 def judging_deadline(contest, author=None) -> list:
     """Those who judge the contest (its committee, or its panel): they must finish by it."""
     return _pick([_judges_pool(contest)], _judges(contest), author)
+
+
+def evidence_owed(contest, unit_ids: Iterable[int]) -> dict[int, list]:
+    """unit id → those who send the unit's evidence in the contest (as `question_asked`'s, but for many units
+    at once: a day's reminders to every entrant), as the lock answers it for many (contests.actor.filers)."""
+    return filers(contest, unit_ids)
 
 
 def pick_due(contest, office, people) -> list:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +18,7 @@ from .models import Delivery, Kind, Mode, Notice, Preference, Receipt
 from .selectors import group_named
 
 log = logging.getLogger(__name__)
+BATCH = 2000  # rows per INSERT when many are written at once: a bounded number of queries
 
 
 def _modes(users: Sequence) -> dict[tuple[int, str], str]:
@@ -52,20 +54,37 @@ def notice_record(
     if not people:
         return notice
     receipts = Receipt.objects.bulk_create([Receipt(notice=notice, user=user) for user in people])
-    modes, later, safety = _modes(people), digest or not catalogue.soon(kind), catalogue.safety(kind)
-    deliveries = []
-    for channel in registered().values():
-        if safety and channel.name not in catalogue.SAFE_CHANNELS:
-            continue
-        reached = channel.reaching(people)
-        for receipt, user in zip(receipts, people, strict=True):
-            mode = Mode.IMMEDIATE if safety else modes.get((user.pk, channel.name), Mode.IMMEDIATE)
-            if mode != Mode.NONE and user.pk in reached:
-                deliveries.append(Delivery(receipt=receipt, channel=channel.name, digest=later or mode == Mode.DIGEST))
-    Delivery.objects.bulk_create(deliveries)
-    if any(not d.digest for d in deliveries):
+    writing = [(receipt.pk, user, kind) for receipt, user in zip(receipts, people, strict=True)]
+    if deliveries_write(writing, digest=digest):
         transaction.on_commit(lambda: _queue(notice.pk))
     return notice
+
+
+def deliveries_write(receipts: Sequence[tuple[int, Any, str]], *, digest: bool = False) -> bool:
+    """Each channel's outbox row for each receipt (its id, its person, its notice's kind), as its person chose
+    that channel to reach them (a safety kind: at once, by catalogue.SAFE_CHANNELS only, whatever they chose);
+    whether any goes at once. `digest`: all of them in the daily digest. A query for the choices and one per
+    channel that asks the database, however many receipts."""
+    people = list({user.pk: user for _, user, _ in receipts}.values())
+    modes = _modes(people)
+    kinds = {kind for _, _, kind in receipts}
+    later = {kind: digest or not catalogue.soon(kind) for kind in kinds}
+    safety = {kind for kind in kinds if catalogue.safety(kind)}
+    deliveries = []
+    for channel in registered().values():
+        reached = channel.reaching(people)
+        for receipt_id, user, kind in receipts:
+            if kind in safety:
+                if channel.name not in catalogue.SAFE_CHANNELS:
+                    continue
+                mode = Mode.IMMEDIATE
+            else:
+                mode = modes.get((user.pk, channel.name), Mode.IMMEDIATE)
+            if mode != Mode.NONE and user.pk in reached:
+                wait = later[kind] or mode == Mode.DIGEST
+                deliveries.append(Delivery(receipt_id=receipt_id, channel=channel.name, digest=wait))
+    Delivery.objects.bulk_create(deliveries, batch_size=BATCH)
+    return any(not d.digest for d in deliveries)
 
 
 def _queue(notice_id: int) -> None:

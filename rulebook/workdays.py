@@ -111,6 +111,18 @@ class WorkCalendar:
             count += self.is_working_day(d) - (d.weekday() < 5 and not self._package_closed(d))
         return count
 
+    def working_day_before(self, day: date, n: int) -> date:
+        """The working day from which `day` is `n` working days away (working_days_after(it, day) == n): the
+        day a reminder or a calendar's alarm of `day` says "due in n working days". Counted, not walked: each
+        step back is as many days as are still short (never past it), then back over the closed days just
+        before it, if it landed on any."""
+        at = day - timedelta(days=n)
+        while (short := n - self.working_days_after(at, day)) > 0:
+            at -= timedelta(days=short)
+        while not self.is_working_day(at):
+            at -= timedelta(1)
+        return at
+
     def late_by(self, deadline: date, day: date) -> int:
         """Working days `day` came after `deadline`, moved first as decision 9 says: 0 when in time."""
         return self.working_days_after(self.next_working_day(deadline), day)

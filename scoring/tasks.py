@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.utils import timezone
 
-from scoring import coalesce, pick_reminders, reminders
+from scoring import coalesce
 from scoring.chunks import chunk_stage, chunks_apply
 from scoring.explanations import explanations_build
 from scoring.recompute import (
@@ -57,12 +57,3 @@ def recompute_dirty() -> list[int]:
 def periods_begun() -> list[int]:
     """Beat job, daily: a period whose rules begin scoring today (a month on its 1st) is rescored."""
     return periods_begun_mark(today=timezone.localdate())
-
-
-@shared_task(name="scoring.send_reminders", acks_late=True)
-def send_reminders() -> int:
-    """Beat job, daily: e-mails provinces N working days before a deadline they have not met, and tells the
-    offices that pick a stage's entrants that it is open, then that its date is near."""
-    sent = reminders.reminders_send()
-    pick_reminders.pick_notices_send()
-    return sent

@@ -8,7 +8,6 @@ from scoring.models.standings import (  # noqa: F401
     FreezeAction,
     FreezeEvent,
     RecomputeRun,
-    ReminderSent,
     StagedPoints,
     Standing,
     StandingsSnapshot,

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from contests.models import Unit
-from scoring.models.rubrics import Criterion, Rubric
+from scoring.models.rubrics import Rubric
 
 
 class Standing(models.Model):
@@ -209,24 +209,3 @@ class FreezeEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rubric_id} {self.action} {self.at:%Y-%m-%d %H:%M}"
-
-
-class ReminderSent(models.Model):
-    """One reminder per province, criterion and deadline: the daily beat job never repeats itself."""
-
-    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="+", verbose_name=_("rubric"))
-    unit = models.ForeignKey(
-        Unit, on_delete=models.CASCADE, related_name="+", verbose_name=_("province"), db_column="province_id"
-    )
-    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="+", verbose_name=_("criterion"))
-    deadline = models.DateField(verbose_name=_("deadline"))
-    sent_at = models.DateTimeField(auto_now_add=True, verbose_name=_("sent at"))
-    recipients = models.PositiveSmallIntegerField(default=0, verbose_name=_("recipients"))
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["unit", "criterion", "deadline"], name="reminder_once_per_deadline")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.unit_id} {self.criterion_id} {self.deadline}"

@@ -39,6 +39,8 @@ WALKED = {
     Kind.ACCOUNT_INVITED: "an organiser invites an account: the digest only",
     Kind.INVITATION_ACCEPTED: "the invited person sets a password: the digest only",
     Kind.PICK_DUE: "the morning's reminder job: once a stage, office and reminder",
+    Kind.REMINDER_DUE: "the morning's reminder job: once an obligation, person, kind and due day",
+    Kind.REMINDER_OVERDUE: "the morning's reminder job: once an obligation, person, kind and due day",
     Kind.LINE_LINKED: "the owner links a LINE (the password or a code first, link codes rate-limited): e-mail only",
 }
 

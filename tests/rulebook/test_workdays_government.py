@@ -82,3 +82,19 @@ def test_an_override_added_then_removed_changes_nothing(deadline, received, day,
     receipt = deadline + timedelta(received)
     assert after.working_days_after(deadline, receipt) == CAL.working_days_after(deadline, receipt)
     assert after.next_working_day(deadline) == CAL.next_working_day(deadline)
+
+
+def test_n_working_days_before_a_date_steps_back_over_songkran():
+    # Fri 16 April 2027; Songkran closes Tue 13 to Thu 15: three working days before it is Thu 8 April.
+    assert CAL.working_day_before(date(2027, 4, 16), 3) == date(2027, 4, 8)
+    assert CAL.working_day_before(date(2027, 6, 30), 3) == date(2027, 6, 25)  # Wed → the Friday before
+    assert CAL.working_day_before(date(2027, 6, 30), 0) == date(2027, 6, 30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(FY2566, st.integers(min_value=0, max_value=30))
+def test_the_day_n_working_days_before_is_a_working_day_exactly_n_away(day, n):
+    found = CAL.working_day_before(day, n)
+    assert CAL.is_working_day(found) and CAL.working_days_after(found, day) == n
+    if n:  # the latest such day: the next working day is a day nearer
+        assert CAL.working_days_after(CAL.next_working_day(found + timedelta(1)), day) == n - 1

@@ -7,10 +7,10 @@ from committee.querysets import units_for_member
 from contests.models import Level, Unit
 from contests.units import units_load
 from core.sheets import exporter
+from schedule.reminders import rubric_reminders
 from scoring import selectors, services
 from scoring.facts.imports import fact_set
 from scoring.models import Standing
-from scoring.reminders import reminders_due
 from scoring.standings import standings_rows
 from tests.factories import DistrictFactory, SubdistrictFactory
 
@@ -43,7 +43,7 @@ def _national(client, api, rubric, central_user, committee_user) -> dict:
         "fact-template.csv": exporter.export(rubric, "fact-template", "csv")[0],
         "lookup": len(set(selectors.province_lookup().values())),
         "committee": units_for_member(committee_user).count(),
-        "reminders": len(reminders_due(rubric, rubric.ends_on, selectors.rubric_calendar(rubric))),
+        "reminders": sum(len(batch) for batch in rubric_reminders(rubric, rubric.ends_on)),
     }
 
 

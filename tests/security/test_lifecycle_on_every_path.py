@@ -11,10 +11,12 @@ from django.utils import timezone
 from awards import services as award_services
 from awards.models import DocumentKind
 from contests.models import Contest, ContestState
+from notices.models import Notice
 from people.models import Role
-from scoring import demo, reminders, snapshots
+from schedule.reminders import reminders_send
+from scoring import demo, snapshots
 from scoring.lifecycle import Refused
-from scoring.models import FreezeEvent, ReminderSent, StandingsSnapshot
+from scoring.models import FreezeEvent, StandingsSnapshot
 from scoring.recompute import standings_recompute
 from tests.factories import AwardSignatureFactory, UserFactory, VerificationCodeFactory
 
@@ -38,15 +40,15 @@ def frozen(rubric, central, *, publish=False):
 def test_a_draft_s_criteria_and_deadlines_are_mailed_to_no_one(rubric, chiang_mai, mailoutbox):
     UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai, email="cm@example.go.th")
     draft(rubric)
-    assert reminders.reminders_send(TODAY) == 0
-    assert mailoutbox == [] and not ReminderSent.objects.exists()
+    assert reminders_send(TODAY) == 0
+    assert mailoutbox == [] and not Notice.objects.exists()
 
 
 def test_frozen_results_take_no_evidence_so_no_reminder_asks_for_it(rubric, chiang_mai, central_user, mailoutbox):
     UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai, email="cm@example.go.th")
     standings_recompute(rubric_id=rubric.pk, full=True)
     frozen(rubric, central_user)
-    assert reminders.reminders_send(TODAY) == 0 and mailoutbox == []
+    assert reminders_send(TODAY) == 0 and mailoutbox == []
 
 
 def test_a_draft_is_neither_frozen_nor_published_refused_thai_first(rubric, central_user):

@@ -1,0 +1,130 @@
+"""A day's reminders recorded at once: "due in N working days" and "overdue", one notice per obligation, due
+day and kind, with an inbox row and outbox rows for each person the lock says owes it (the caller asks it). Each
+person is told of each once (`Reminder`, its named unique constraint), however often the daily job runs; a
+person who joins an office later is told of a reminder their colleagues already had.
+
+The writes are in bulk, a bounded number of queries whatever the number of entrants: the notices that exist,
+the people they told, then one INSERT per table (per notices.services.BATCH rows), the choices and the channels
+once (notices.services.deliveries_write), and one send task queued after commit."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import REMINDER_KINDS, Delivery, DeliveryState, Kind, Notice, Receipt, Reminder
+from .services import BATCH, deliveries_write
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Due:
+    """One reminder to tell: the obligation (the schedule's stable identity) and the day it is due, its kind,
+    where it lands, what the catalogue fills its words with, and who owes it."""
+
+    obligation: str
+    due_on: date
+    kind: Kind
+    people: Sequence
+    contest_id: int
+    link: str
+    unit_id: int | None = None
+    about: str = ""
+    params: dict = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return f"reminder:{self.kind}:{self.obligation}:{self.due_on.isoformat()}"
+
+
+def _existing(dues: Sequence[Due]) -> tuple[dict[str, Notice], set[tuple[int, int]]]:
+    """The notices already made for these reminders (by key), and who each has told (notice id, user id)."""
+    notices = {n.key: n for n in Notice.objects.filter(kind__in=REMINDER_KINDS, key__in=[d.key for d in dues])}
+    if not notices:
+        return notices, set()
+    told = Reminder.objects.filter(notice__in=[n.pk for n in notices.values()]).values_list("notice_id", "user_id")
+    return notices, set(told)
+
+
+@transaction.atomic
+def reminders_record(dues: Sequence[Due], *, now=None) -> int:
+    """Tells each due reminder to those of its people not told of it yet; how many people were told anew."""
+    if any(d.kind not in REMINDER_KINDS for d in dues):
+        raise ValueError("only reminder kinds are recorded here")
+    dues = [d for d in dues if d.people]
+    if not dues:
+        return 0
+    notices, told = _existing(dues)
+    now = now or timezone.now()
+    made = [
+        Notice(
+            kind=d.kind,
+            key=d.key,
+            contest_id=d.contest_id,
+            unit_id=d.unit_id,
+            about=d.about[:60],
+            params=d.params,
+            link=d.link,
+            created_at=now,
+        )
+        for d in dues
+        if d.key not in notices
+    ]
+    for notice in Notice.objects.bulk_create(made, batch_size=BATCH):
+        notices[notice.key] = notice
+    # By ids, not objects: a day's tens of thousands of rows cost no related-object bookkeeping each.
+    receipts: list[Receipt] = []
+    records: list[Reminder] = []
+    told_to: list[tuple[Any, str]] = []  # each receipt's person and kind, for the outbox
+    for due in dues:
+        notice_id = notices[due.key].pk
+        for user in due.people:
+            if (notice_id, user.pk) in told:
+                continue
+            told.add((notice_id, user.pk))
+            receipts.append(Receipt(notice_id=notice_id, user_id=user.pk))
+            records.append(
+                Reminder(
+                    obligation=due.obligation, due_on=due.due_on, kind=due.kind, user_id=user.pk, notice_id=notice_id
+                )
+            )
+            told_to.append((user, due.kind))
+    if not receipts:
+        return 0
+    Receipt.objects.bulk_create(receipts, batch_size=BATCH)
+    Reminder.objects.bulk_create(records, batch_size=BATCH)
+    rows = [(receipt.pk, user, kind) for receipt, (user, kind) in zip(receipts, told_to, strict=True)]
+    if deliveries_write(rows):
+        transaction.on_commit(_queue)
+    return len(receipts)
+
+
+def reminders_met(*, contest, unit, code: str) -> int:
+    """The unit's reminders of a criterion still waiting to be sent, marked met instead (an upload or the
+    Department's receipt came first): how many. The inbox keeps them, as it keeps every notice."""
+    waiting = Delivery.objects.filter(
+        state=DeliveryState.PENDING,
+        receipt__notice__kind__in=REMINDER_KINDS,
+        receipt__notice__contest=contest,
+        receipt__notice__unit=unit,
+        receipt__notice__about=code,
+    )
+    return Delivery.objects.filter(pk__in=list(waiting.values_list("pk", flat=True))).update(state=DeliveryState.MET)
+
+
+def _queue() -> None:
+    """One task sends what is due, whatever the number of reminders; never raises: what the broker lost, the
+    beat job `notices.send_due` sends."""
+    from .tasks import send_due  # inline: the tasks import the outbox, which imports the channels and models
+
+    try:
+        send_due.delay()
+    except Exception:
+        log.warning("reminders not queued; the beat job sends them", exc_info=True)
