@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0001_squashed_0006_labels_from_catalogue"),
+        ("accounts", "0007_setup_failures_recorded_as_factor_failures"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

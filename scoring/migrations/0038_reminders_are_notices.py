@@ -5,7 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("scoring", "0036_standings_no_unit_index"),
+        ("scoring", "0037_rubric_change_letter"),
     ]
 
     operations = [
