@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.i18n import Text, either
 from core.thai import thai_digits
-from core.validators.content import TYPES, WRONG_TYPE
+from core.validators.content import TYPES
 from core.validators.refusal import UploadRefused
 from rulebook.rules.evidence import EvidenceExpected
 from scoring import lifecycle
@@ -79,13 +79,13 @@ def type_refusal(rubric: Rubric, criterion_code: str) -> UploadRefused:
             types=format_lazy("{}" + ", {}" * (len(labels) - 1), *labels),
             hint=hint,
         ),
-        code=WRONG_TYPE,
+        wrong_type=True,
     )
 
 
 def refusal_for(refusal: UploadRefused, rubric: Rubric, criterion_code: str) -> UploadRefused:
     """A refusal as this criterion's page says it: a file of a kind it does not take names what it takes."""
-    return type_refusal(rubric, criterion_code) if refusal.code == WRONG_TYPE else refusal
+    return type_refusal(rubric, criterion_code) if refusal.wrong_type else refusal
 
 
 def accept_attribute(rubric: Rubric, criterion_code: str) -> str:

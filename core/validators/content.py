@@ -152,9 +152,6 @@ def _mp4_boxes_ok(path: str) -> bool:
     return offset == size
 
 
-WRONG_TYPE = "wrong_type"  # the code of a refusal of the file's kind, which a criterion's page says its own way
-
-
 def refuse_type() -> UploadRefused:
     """A kind the portal takes nowhere; where the criterion is known, its page names what that one takes
     (submissions.policy.type_refusal)."""
@@ -162,7 +159,7 @@ def refuse_type() -> UploadRefused:
         "ชนิดไฟล์ไม่ถูกต้อง: รับเฉพาะ PDF, JPG/PNG, DOCX/XLSX/PPTX และวีดิทัศน์ MP4/MOV/M4V/3GP (ตรวจจากเนื้อหาไฟล์ ไม่ใช่นามสกุล)",
         "File type not accepted: only PDF, JPG/PNG, DOCX/XLSX/PPTX and MP4/MOV/M4V/3GP video (checked by content, not"
         " extension)",
-        code=WRONG_TYPE,
+        wrong_type=True,
     )
 
 

@@ -19,10 +19,12 @@ class UploadRefused(PortalError):
         *,
         too_big: bool = False,
         status: int | None = None,
-        code: str | None = None,
+        wrong_type: bool = False,
     ):
         self.too_big = too_big
-        super().__init__(message, en, status=status or (413 if too_big else 400), code=code)
+        # a kind of file not taken: where the criterion is known, its page says what it takes instead
+        self.wrong_type = wrong_type
+        super().__init__(message, en, status=status or (413 if too_big else 400))
 
 
 def size_refusal(kind: str, limit: int) -> UploadRefused:

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from scoring import snapshots
 from tests.factories import AwardSignatureFactory, VerificationCodeFactory
@@ -20,6 +21,13 @@ def _text(client, url: str, query: dict | None = None) -> str:
     page = html[html.index('<div class="verify-page">') : html.index("</main>")]
     page = re.sub(r"<code[^>]*>.*?</code>|<[^>]+>", " ", page)  # commands and hashes are no sentence
     return " ".join(page.split())
+
+
+@pytest.fixture(autouse=True)
+def _thai_again():
+    """An English request leaves English active in this thread: the tests after this one read Thai."""
+    yield
+    translation.activate("th")
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from contests.models import Unit
 from people.models import Role
 from scoring.models import Criterion, Fact, FactSource
 from submissions.models import Evidence
-from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, UserFactory
 from tests.submissions import files
 
@@ -42,6 +42,7 @@ def test_an_office_sends_a_file_with_the_keyboard_alone(browser, live_server):
     base = live_server.url
     page = _office_page(browser, base, viewport={"width": 1366, "height": 900})
     page.goto(f"{base}/years/2566/provinces/TH-50/criteria/1.1/")
+    settle(page)  # upload.js loaded: the drop zone's keys answer only once it has run
 
     page.keyboard.press("Tab")  # the first stop of every page: the skip link
     assert page.evaluate("document.activeElement.textContent") == "ข้ามไปยังเนื้อหาหลัก"
