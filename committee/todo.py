@@ -4,16 +4,16 @@ each contest the user sits on, linked to the next one; for the chair, the cells 
 from __future__ import annotations
 
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from contests.actor import CHAIR, actor_of
 from core import acts
 from core.i18n import either
+from schedule.selectors import judging_obligation
+from schedule.states import ObligationState
 from scoring.models import Rubric, StandingsSnapshot
-from scoring.selectors import rubric_calendar, rubric_spec
-from submissions.selectors import working_days_left
+from scoring.selectors import rubric_spec
 from submissions.todo import Todo, Tone, digits
 
 from .queue import matrix_url, next_url, own_progress, units_for
@@ -65,15 +65,16 @@ def judge_todo(user) -> list[Todo]:
 
 
 def judging_ends(rubric: Rubric, user=None) -> list[Todo]:
-    """By when the contest's judging ends (the contest's judging deadline), with the working days left;
-    linked to where it is set for whoever may set it (the lock's `committee.set_judging_deadline`)."""
-    day = rubric.contest.judging_deadline
-    if day is None:
+    """By when the contest's judging ends, from the schedule (schedule.selectors.judging_obligation: the
+    contest's judging deadline, moved off a closed day), with the working days left; linked to where it is set
+    for whoever may set it (the lock's `committee.set_judging_deadline`), else to the member's scoring."""
+    owed = judging_obligation(rubric, user) if user is not None else None
+    if owed is None or owed.state == ObligationState.EXCUSED:
         return []
     text = format_lazy(_("Judging ends: {contest}"), contest=either(rubric.name_th, rubric.name_en))
-    days = working_days_left(rubric_calendar(rubric), timezone.localdate(), day)
     url = reverse("panel:judging_deadline", args=[rubric.key]) if _sets_deadline(user, rubric) else ""
-    return [Todo(text, url, "judging-ends", Tone.LATE if days is not None and days < 0 else Tone.DUE, day, days)]
+    tone = Tone.LATE if owed.state == ObligationState.LATE else Tone.DUE
+    return [Todo(text, url, "judging-ends", tone, owed.written, owed.days_left)]
 
 
 def _sets_deadline(user, rubric: Rubric) -> bool:

@@ -67,7 +67,7 @@ def evaluate_entrant(
         key = (code, size_group, tuple(given.items())) if memo is not None else None
         score = memo.get(key) if memo is not None and key is not None else None
         if score is None:
-            score = c.rule.evaluate(given, _context(calendar, size_group, c.deadline, today))
+            score = c.rule.evaluate(given, _context(calendar, size_group, rubric.timing_deadline(code), today))
             if memo is not None and key is not None:
                 memo[key] = score
         if overrides and code in overrides:
@@ -133,7 +133,8 @@ class Scorer:
             for c in criteria:
                 code = c.code
                 column = c.rule.column_points(
-                    [f.get(code) for f in facts], _context(self.calendar, size_group, c.deadline, self.today)
+                    [f.get(code) for f in facts],
+                    _context(self.calendar, size_group, self.rubric.timing_deadline(code), self.today),
                 )
                 for i, found in zip(indexes, column, strict=True):
                     points[i][code] = found

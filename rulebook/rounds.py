@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -113,31 +113,20 @@ def rounds_of(raw: Any, window: tuple[date, date] | None = None) -> tuple[Round,
     return tuple(sorted(found, key=lambda r: r.due))
 
 
-class RoundState:
-    MET = "met"  # something was sent in its window, by its date
-    MISSED = "missed"  # its date passed with nothing sent in its window
-    OPEN = "open"  # ahead, nothing sent for it yet
-    SENT = "sent"  # ahead, and already sent for
-
-
-@dataclass(frozen=True)
-class RoundMet:
-    round: Round
-    state: str
-    sent_on: date | None  # the first day something was sent in its window
-
-
-def rounds_met(rounds: tuple[Round, ...], sent: list[date], today: date) -> list[RoundMet]:
-    """Each round met when something was sent after the round before it was due and by its own date: a
-    report sent in April answers the June round, not the March one. The criterion's scoring is not this."""
-    found, after = [], None
-    days = sorted(sent)
+def rounds_moved(
+    rounds: tuple[Round, ...], deadline: date | None, moves: Iterable[tuple[date | None, date | None]]
+) -> tuple[Round, ...]:
+    """The rounds as the documents now decide them, after the criterion's recorded deadline moves (`moves`:
+    (old, new), oldest first): a round due on the date a move replaced moves with it (1.2's round due 30 June
+    moves to 15 June with the criterion), and none stays after the criterion's deadline in force (a round
+    beyond a date brought forward is due on it). Sorted by due date, as `rounds_of` gives them."""
+    moved = []
     for each in rounds:
-        inside = [d for d in days if (after is None or d > after) and d <= each.due]
-        if inside:
-            state = RoundState.MET if each.due < today else RoundState.SENT
-        else:
-            state = RoundState.MISSED if each.due < today else RoundState.OPEN
-        found.append(RoundMet(each, state, inside[0] if inside else None))
-        after = each.due
-    return found
+        due = each.due
+        for old, new in moves:
+            if old is not None and new is not None and due == old:
+                due = new
+        if deadline is not None and due > deadline:
+            due = deadline
+        moved.append(each if due == each.due else Round(each.label_th, each.label_en, due))
+    return tuple(sorted(moved, key=lambda r: r.due))

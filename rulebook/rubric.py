@@ -150,6 +150,31 @@ class RubricSpec:
     def level_for(self, total: Decimal) -> int | None:
         return band_level(self.level_bands, total)
 
+    def times_files_of(self, code: str) -> tuple[str, ...]:
+        """The other criteria whose files this criterion's rule times (4.1.2 times 4.1.1's uploads:
+        its `evidence.upload_times.from`), as the rubric names them."""
+        return tuple(c for c in self.criterion(code).rule.evidence_expected().times_from if c != code)
+
+    def files_timed_by(self, code: str) -> tuple[str, ...]:
+        """The criteria whose rules time this criterion's files (4.1.1's are timed by 4.1.2), in rubric order."""
+        return tuple(c.code for c in self.criteria() if c.code != code and code in self.times_files_of(c.code))
+
+    @cached_property
+    def _timing(self) -> dict[str, date | None]:
+        found: dict[str, date | None] = {}
+        for c in self.criteria():
+            days = [self._by_code[t].deadline for t in self.times_files_of(c.code) if t in self._by_code]
+            days = [d for d in (c.deadline, *days) if d is not None]
+            found[c.code] = max(days) if days else None
+        return found
+
+    def timing_deadline(self, code: str) -> date | None:
+        """The date a criterion's rule times its sending against: its own deadline, or for a rule that times
+        another criterion's files (4.1.2 times 4.1.1's) the later of its own and theirs, so that moving
+        those files' date (the flood extension of 4.1.1 to 14 June) moves the date they are timed by and
+        an extension can never become a penalty. The engine scores by it and the schedule shows it."""
+        return self._timing[code]
+
     @cached_property
     def fact_columns(self) -> list[FactColumn]:
         return fact_columns(self.criteria())

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
 
-from contests.models import Level
+from contests.models import Level, Unit
 from contests.regions import inspection_regions
 from core.i18n import _, either, format_lazy
 from core.labels import both
@@ -18,6 +18,8 @@ from core.thai import fmt_points, thai_datetime, thai_digits
 from core.thaimap import NO_AWARD, tier_colours
 from rulebook.engine import vacant_places
 from rulebook.workdays import WorkCalendar, deadline_text
+from schedule.obligations import days_left
+from schedule.selectors import DueRound, criterion_rounds, round_in_force, round_tallies
 from scoring import award_tiers, hooks, pages, selectors, tallies
 from scoring.models import AwardTier, Criterion, Dimension, Rubric, Standing, StandingsSnapshot, YearSettings
 from stages.rules import NO_REGION, region_number
@@ -79,21 +81,35 @@ def due_soon(criteria: list[Criterion], today: date, working_days: int, calendar
     return out
 
 
-NEAR_DEADLINE_SHOWN = 30  # names listed per criterion near its deadline; the rest as "and N more"
+NEAR_DEADLINE_SHOWN = 30  # names listed per round near its date; the rest as "and N more"
 
 
-def near_deadline(rubric: Rubric, due: list[tuple], missing: dict[int, int]) -> list[dict]:
-    """Per criterion due soon: how many entrants have nothing submitted, and the first of them by code."""
-    first = tallies.nothing_submitted(rubric, [c.pk for c, _ in due if missing[c.pk]], NEAR_DEADLINE_SHOWN)
+def near_deadline(rubric: Rubric, *, today: date, working_days: int, calendar: WorkCalendar) -> list[dict]:
+    """Per round falling due from today up to N working days ahead, from the schedule (a criterion's rounds
+    and steps each by their own date, every recorded move applied): how many entrants still owe it and the
+    first of them by code, named. The schedule's queries, +1 for the names."""
+    # A bound in days that N working days never exceed (weekends and the longest run of holidays), then the
+    # working days counted exactly.
+    until = today + timedelta(days=working_days * 2 + 14)
+    found = []
+    for t in round_tallies(rubric, due_from=today, due_to=until, shown=NEAR_DEADLINE_SHOWN, today=today):
+        left = days_left(calendar, today, t.round.due)
+        if left is not None and left <= working_days:
+            found.append((t, left))
+    codes = {o.unit_code for t, _ in found for o in t.shown}
+    names = dict(Unit.objects.filter(code__in=codes).values_list("code", "name_th")) if codes else {}
     return [
         {
-            "criterion": c,
+            "criterion": t.round.criterion,
+            "round_th": t.round.round_th,
+            "round_en": t.round.round_en,
+            "due": t.round.written,
             "left": left,
-            "missing": missing[c.pk],
-            "provinces": first.get(c.pk, []),
-            "more": missing[c.pk] - len(first.get(c.pk, [])),
+            "missing": t.owed,
+            "provinces": [{"code": o.unit_code, "name_th": names.get(o.unit_code, o.unit_code)} for o in t.shown],
+            "more": t.more,
         }
-        for c, left in due
+        for t, left in found
     ]
 
 
@@ -181,6 +197,16 @@ def tier_gap(
     return Gap(tiers[order.index(target)], need, codes, sum(room.values(), Decimal(0)) >= need)
 
 
+def _due_text(rounds: list[DueRound] | None, today: date, calendar: WorkCalendar) -> str:
+    if not rounds:
+        return "–"
+    current = round_in_force(rounds, today)
+    if current.written is None:
+        return "–"
+    label = f"{current.round_th} " if current.round_th else ""
+    return label + deadline_text(current.written, calendar)
+
+
 def open_at(criteria: list[Criterion], today: date) -> list[Criterion]:
     return [c for c in criteria if c.deadline is None or c.deadline >= today]
 
@@ -249,9 +275,10 @@ def map_fills(
 
 def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: str = "total", page: int = 1) -> dict:
     """Everything the dashboard and its live partial show: the page's rows, and tallies over all entrants
-    in the database (tallies). 10 queries whatever the number of entrants (11 when the entrants are not
+    in the database (tallies). 16 queries whatever the number of entrants (17 when the entrants are not
     provinces: the award places' last key; 1 fewer while a large contest's page bounds are kept, `pages.page_bounds`);
-    1 more when a criterion due soon has entrants with nothing submitted, 1 more when the facts changed since
+    the schedule's rounds and who owes those due soon among them included; 1 more to name them when a round due
+    soon is still owed, 1 more when the facts changed since
     this process last counted them (tallies.recorded_counts)."""
     results = Standing.objects.filter(rubric=rubric).select_related("unit")
     tiers = list(rubric.award_tiers.all())
@@ -313,7 +340,7 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
     colours = tier_colours([t.code for t in tiers])  # the PDF's map uses the same colours
     submitted = tallies.submitted_counts(rubric, tally.marks)
     missing = {c.pk: tally.entrants - submitted.get(c.pk, 0) for c in criteria}
-    due = due_soon(criteria, today, settings_.reminder_working_days or 10, calendar)
+    rounds = criterion_rounds(rubric)
     return {
         "rubric": rubric,
         "rows": rows,
@@ -342,12 +369,15 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
                 "label": label,
                 "missing": missing[c.pk],
                 "submitted": tally.entrants - missing[c.pk],
+                # the schedule's round in force (its next, else its last), as the criterion's page says it;
                 # decision 9: a deadline on a closed day shows the day it moves to
-                "due": deadline_text(c.deadline, calendar) if c.deadline else "–",
+                "due": _due_text(rounds.get(c.code), today, calendar),
             }
             for c, label in zip(criteria, item_labels(criteria, dimension_codes), strict=True)
         ],
-        "near_deadline": near_deadline(rubric, due, missing),
+        "near_deadline": near_deadline(
+            rubric, today=today, working_days=settings_.reminder_working_days or 10, calendar=calendar
+        ),
         "year_settings": settings_,
         "snapshot": snapshot,
     }

@@ -1,6 +1,8 @@
-"""Who has not sent: per criterion, the entrants with nothing sent (no visible evidence, no record of
-receipt), by name, each linked to its criterion page, with how late it is. Central staff and whoever runs an
-office's contest open it from the dashboard's missing counts, filtered to one criterion or all."""
+"""Who has not sent, by round: per criterion and per round of it that is due (or the next one), the entrants
+that still owe it (no visible upload and no receipt recorded by the Department in that round's window), by
+name, each linked to its criterion page, with how late the round is; from the schedule (schedule.selectors),
+as every page says it. Central staff and whoever runs an office's contest open it from the dashboard's missing
+counts, filtered to one criterion or all, a page of names at a time."""
 
 from __future__ import annotations
 
@@ -8,13 +10,19 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from contests.models import Unit
 from core.converters import ContestKey
 from rulebook.workdays import deadline_text
-from scoring import tallies
+from schedule.selectors import round_tallies
 from scoring.access import rubric_gate
 from scoring.dashboard import item_labels
-from scoring.models import Standing
 from scoring.selectors import rubric_calendar
+
+NAMES_SHOWN = 200  # names per round on one page; the rest on the next pages
+
+
+def _page(raw: str) -> int:
+    return int(raw) if raw.isdigit() and 0 < int(raw) < 10_000 else 1
 
 
 @require_GET
@@ -22,24 +30,44 @@ def missing_list(request, year: ContestKey):
     rubric = rubric_gate(request, "scoring.view_standings", year)
     criteria = list(rubric.criteria.all())
     codes = dict(rubric.dimensions.values_list("pk", "code"))
-    labels = dict(zip((c.pk for c in criteria), item_labels(criteria, codes), strict=True))
+    labels = dict(zip((c.code for c in criteria), item_labels(criteria, codes), strict=True))
     chosen = request.GET.get("criterion", "")
     shown = [c for c in criteria if c.code == chosen] or criteria
-    entrants = Standing.objects.filter(rubric=rubric).count()
-    names = tallies.nothing_submitted(rubric, [c.pk for c in shown], entrants)
+    page = _page(request.GET.get("page", ""))
     calendar, today = rubric_calendar(rubric), timezone.localdate()
-    rows = []
-    for c in shown:
-        due = calendar.next_working_day(c.deadline) if c.deadline else None
-        late = calendar.working_days_after(due, today) if due and due < today else 0
-        rows.append(
+    tallies = round_tallies(
+        rubric, criteria=[c.code for c in shown], shown=NAMES_SHOWN, offset=(page - 1) * NAMES_SHOWN, today=today
+    )
+    # A round not due yet (an earlier round is still ahead) owes nothing and is left out.
+    tallies = [t for t in tallies if t.owed or t.met]
+    names = {o.unit_code for t in tallies for o in t.shown}
+    named = dict(Unit.objects.filter(code__in=names).values_list("code", "name_th")) if names else {}
+    by_criterion: dict[str, list[dict]] = {}
+    for t in tallies:
+        due = t.round.due
+        by_criterion.setdefault(t.round.criterion.code, []).append(
             {
-                "criterion": c,
-                "label": labels[c.pk],
-                "due": deadline_text(c.deadline, calendar) if c.deadline else "",
-                "late_days": late,
-                "entrants": names.get(c.pk, []),
+                "round": t.round,
+                "due": deadline_text(t.round.written, calendar) if t.round.written else "",
+                "late_days": calendar.working_days_after(due, today) if due and due < today else 0,
+                "owed": t.owed,
+                "entrants": [{"code": o.unit_code, "name_th": named.get(o.unit_code, o.unit_code)} for o in t.shown],
+                "more": t.more,
             }
         )
-    context = {"rubric": rubric, "rows": rows, "criteria": criteria, "chosen": chosen if shown != criteria else ""}
+    rows = [
+        {"criterion": c, "label": labels[c.code], "rounds": by_criterion[c.code]}
+        for c in shown
+        if c.code in by_criterion
+    ]
+    more = any(r["more"] > 0 for rows_ in by_criterion.values() for r in rows_)
+    context = {
+        "rubric": rubric,
+        "rows": rows,
+        "criteria": criteria,
+        "chosen": chosen if shown != criteria else "",
+        "page": page,
+        "next_page": page + 1 if more else None,
+        "previous_page": page - 1 if page > 1 else None,
+    }
     return render(request, "scoring/missing.html", context)

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
+from functools import cached_property
 
-from django.db.models import Count, Exists, F, Min, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Count, Exists, F, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from contests.actor import actor_of
 from contests.models import Unit
 from core.i18n import Text
-from nominees.models import Nominee, NomineeState
 from rulebook.rules import Context, Score
 from rulebook.rules.errors import Label
+from schedule.obligations import Met, Obligation, in_force
+from schedule.selectors import deadline_of, entrant_obligations, linked_criteria
+from schedule.states import MetBy
 from scoring.models import Criterion, Fact, Rubric, Standing
 from scoring.selectors import rubric_calendar, rubric_spec
 from scoring.tallies import recorded_facts
@@ -68,35 +70,51 @@ def evidence_pairs(rubric: Rubric) -> QuerySet:
     )
 
 
-def late_by(calendar, deadline: date | None, sent: datetime | None) -> int | None:
-    """Working days a sending came after the deadline (moved as decision 9 says): 0 on time, None if there
-    is no deadline or nothing was sent. The day is Bangkok's, as timeliness counts it."""
-    if deadline is None or sent is None:
-        return None
-    return calendar.late_by(deadline, timezone.localtime(sent).date())
-
-
-def working_days_left(calendar, today: date, deadline: date | None) -> int | None:
-    """Working days from today to the deadline; negative once past (late by that many)."""
-    if deadline is None:
-        return None
-    deadline = calendar.next_working_day(deadline)  # a deadline on a closed day moves (docs/decisions.md, decision 9)
-    if deadline >= today:
-        return calendar.working_days_after(today, deadline)
-    return -calendar.working_days_after(deadline, today)
-
-
 @dataclass
 class CriterionRow:
+    """A criterion on its office's page: its submission's status and, from the schedule, what it owes by
+    when (`obligations`: its rounds, or one without rounds) and what met it."""
+
     criterion: Criterion
     status: str | None  # None: nothing visible submitted yet
     visible_count: int
-    days_left: int | None
     points: str | None
+    obligations: tuple[Obligation, ...] = ()
     note: str = ""
-    sent_late: int | None = None  # working days the first visible item came after the deadline; 0 on time
-    nominated: bool = False  # a nominee criterion (Criterion.nominee): the office's nominee is active
-    recorded: bool = False  # the Department recorded it as received (scoring.tallies.recorded_facts)
+
+    @cached_property
+    def current(self) -> Obligation | None:
+        """The round the row is said by (schedule.obligations.in_force)."""
+        return in_force(self.obligations)
+
+    @property
+    def days_left(self) -> int | None:
+        """Working days to the round in force, negative once past; None once met or without a date."""
+        current = self.current
+        return None if current is None or current.met is not None else current.days_left
+
+    @property
+    def sent_late(self) -> int | None:
+        """Working days after its date the round in force was met (0 on time); None while not met."""
+        current = self.current
+        return current.late_days if current is not None and current.met is not None else None
+
+    @property
+    def received(self) -> Met | None:
+        """The Department's receipt or record that met the round in force (its day), if that is what met it."""
+        current = self.current
+        met = current.met if current is not None else None
+        return met if met is not None and met.by in (MetBy.RECEIPT, MetBy.RECORD) else None
+
+    @property
+    def recorded(self) -> bool:
+        """The Department recorded it as received (or recorded its data where no evidence is asked)."""
+        return any(o.met is not None and o.met.by in (MetBy.RECEIPT, MetBy.RECORD) for o in self.obligations)
+
+    @property
+    def nominated(self) -> bool:
+        """A nominee criterion (Criterion.nominee) whose office's nominee is active."""
+        return any(o.met is not None and o.met.by == MetBy.NOMINEE for o in self.obligations)
 
     @property
     def done(self) -> bool:
@@ -118,26 +136,22 @@ class CriterionRow:
 
 
 def province_home(*, rubric: Rubric, unit: Unit, today: date | None = None) -> dict:
-    """Every criterion with its status, days left and (if the year allows) provisional points.
+    """Every criterion with its status, what it owes by when (the schedule) and (if the year allows)
+    provisional points.
 
     A fixed number of queries, however many criteria or files.
     """
-    today = today or timezone.localdate()
-    calendar = rubric_calendar(rubric)
     dimensions = list(rubric.dimensions.prefetch_related("criteria"))
     subs = {
         s.criterion_id: s
         for s in Submission.objects.filter(rubric=rubric, unit=unit).annotate(
-            visible=Count("evidence", filter=visible_q("evidence__")),
-            first_sent=Min("evidence__created_at", filter=visible_q("evidence__")),
+            visible=Count("evidence", filter=visible_q("evidence__"))
         )
     }
     result = Standing.objects.filter(rubric=rubric, unit=unit).first() if rubric.show_provisional else None
-    # Seed 001's 1.1 is answered by the nominee form on this page, not by an upload (one query, only then).
-    nominated = any(c.nominee for dim in dimensions for c in dim.criteria.all()) and (
-        Nominee.objects.filter(contest_id=rubric.contest_id, unit=unit, state=NomineeState.ACTIVE).exists()
-    )
-    recorded = recorded_criteria(rubric=rubric, unit=unit)
+    owed: dict[str, list[Obligation]] = {}
+    for o in entrant_obligations(rubric, unit, today=today):
+        owed.setdefault(o.criterion, []).append(o)
     groups, done, total = [], 0, 0
     for dim in dimensions:
         rows = []
@@ -148,18 +162,32 @@ def province_home(*, rubric: Rubric, unit: Unit, today: date | None = None) -> d
                 criterion=c,
                 status=sub.status if sub and visible else None,
                 visible_count=visible,
-                days_left=working_days_left(calendar, today, c.deadline),
                 points=(result.criteria.get(c.code) if result else None),
+                obligations=tuple(owed.get(c.code, ())),
                 note=sub.status_note if sub and sub.status == SubmissionStatus.RETURNED else "",
-                sent_late=late_by(calendar, c.deadline, sub.first_sent if sub and visible else None),
-                nominated=c.nominee and nominated,
-                recorded=c.pk in recorded,
             )
             rows.append(row)
             done += row.done
             total += 1
         groups.append((dim, rows))
     return {"groups": groups, "done": done, "total": total, "result": result}
+
+
+def criterion_schedule(*, rubric: Rubric, unit: Unit, code: str) -> dict:
+    """A criterion page's part of the schedule: `deadline` (the date its sending is timed by, moves applied),
+    `obligations` (its rounds, or its one date, each with what met it), `current` (the round it is said by),
+    `moves` (its recorded deadline moves, newest first) and `linked` (the criteria timing the same files).
+    3 queries."""
+    obligations = entrant_obligations(rubric, unit, criteria=[code])
+    current = in_force(obligations)
+    return {
+        "deadline": deadline_of(rubric, code),
+        "obligations": obligations,
+        "rounds": obligations if len(obligations) > 1 or (current is not None and current.rounds) else [],
+        "current": current,
+        "moves": current.moves if current is not None else (),
+        "linked": linked_criteria(rubric, code),
+    }
 
 
 def criterion_evidence(*, user, rubric: Rubric, unit: Unit, criterion: Criterion) -> list[Evidence]:
@@ -231,7 +259,8 @@ class Asked:
 
 
 def criterion_asked(*, rubric: Rubric, unit: Unit, criterion: Criterion) -> Asked | None:
-    rule = rubric_spec(rubric).criterion(criterion.code).rule
+    spec = rubric_spec(rubric)
+    rule = spec.criterion(criterion.code).rule
     questions = rule.entrant_questions()
     if not questions:
         return None
@@ -245,7 +274,9 @@ def criterion_asked(*, rubric: Rubric, unit: Unit, criterion: Criterion) -> Aske
     # With panel questions the points are the panel's once it has read the evidence; a condition worth no points
     # says all it gives in its verdicts above.
     if answered and not panel and not rule.verdict_only():
-        outcome = rule.evaluate(answered, Context(calendar=rubric_calendar(rubric), deadline=criterion.deadline))
+        outcome = rule.evaluate(
+            answered, Context(calendar=rubric_calendar(rubric), deadline=spec.timing_deadline(criterion.code))
+        )
     return Asked([(q, *_as_typed(rule, q, stored.get(q.code, ""))) for q in questions], verdicts, panel, outcome)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.text import Truncator, format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -20,11 +21,12 @@ from core.i18n import either
 from core.labels import both
 from core.thai import thai_date, thai_digits
 from rulebook.dates import en_date
+from schedule.obligations import next_owed
+from schedule.states import ObligationState
 from scoring.dashboard import item_labels
 from scoring.models import Rubric, Standing
 
 from .models import SubmissionStatus
-from .rounds import next_round, rounds_todo
 
 NEXT_SHOWN = 3  # the nearest deadlines named one by one; the rest are counted
 
@@ -72,22 +74,13 @@ def _label(row, labels: dict[int, str]):
     return either(f"{thai_digits(label)} {th}", f"{label.replace('มิติ', 'dimension')} {en}")
 
 
-def entrant_todo(
-    *,
-    rubric,
-    unit,
-    groups: Iterable,
-    closed: bool,
-    named: bool = False,
-    moves: dict | None = None,
-    rounds: dict | None = None,
-) -> list[Todo]:
-    """An entrant office's next steps on one contest, from `selectors.province_home`'s rows: what the
-    committee returned for clarification, the deadlines moved of what is still to send (old date, new date
-    and the reason, from `scoring.deadline_moves`), what is late, then the nearest deadlines; "all
-    sent" when done; a criterion asked more than once (`rounds`, from `submissions.rounds.rounds_sent`) is said
-    by its next round's date, sent or not, with how many rounds were met and missed. Once evidence is closed
-    nothing is asked of it any more. `named`: each line says its contest."""
+def entrant_todo(*, rubric, unit, groups: Iterable, closed: bool, named: bool = False) -> list[Todo]:
+    """An entrant office's next steps on one contest, from `selectors.province_home`'s rows and the schedule's
+    obligations they carry: what the committee returned for clarification, the deadlines moved of what is
+    still to send (old date, new date and the reason), what is late, then the nearest deadlines; "all sent"
+    when done. A criterion asked more than once is said by its next round's date (schedule.obligations.
+    next_owed), with how many rounds were met and missed. Once evidence is closed nothing is asked of it any
+    more. `named`: each line says its contest."""
     groups = list(groups)
     rows = [row for _, dim_rows in groups for row in dim_rows]
     criteria = [row.criterion for row in rows]
@@ -97,10 +90,10 @@ def entrant_todo(
         return []
 
     def url(row) -> str:
-        if row.criterion.nominee:  # answered by the nominee form on the contest's page, not by an upload
-            page = reverse("submissions:province", args=[rubric.key, unit.code]) if named else ""
-            return f"{page}#nominee"
-        return reverse("submissions:criterion", args=[rubric.key, unit.code, row.criterion.code])
+        if row.criterion.nominee and not named:  # the nominee form is on this very page
+            return "#nominee"
+        current = row.current
+        return current.url if current is not None else ""
 
     todo = []
     for row in rows:
@@ -109,9 +102,10 @@ def entrant_todo(
             todo.append(Todo(text, url(row), "returned", Tone.LATE))
     missing = [row for row in rows if not row.done and row.status != SubmissionStatus.RETURNED]
     for row in missing:
-        for move in (moves or {}).get(row.criterion.code, [])[:1]:  # the latest move says the date in force
+        moves = row.current.moves if row.current is not None else ()
+        for move in moves[:1]:  # the latest move says the date in force
             todo.append(_moved(move, row, labels, url(row)))
-    late = [row for row in missing if row.days_left is not None and row.days_left < 0]
+    late = [row for row in missing if row.current is not None and row.current.state == ObligationState.LATE]
     if late:
         first = late[0]
         text = (
@@ -123,24 +117,15 @@ def entrant_todo(
             if len(late) > 1
             else format_lazy(_("Past the deadline, still open: {criterion}"), criterion=_label(first, labels))
         )
-        todo.append(
-            Todo(
-                text,
-                url(first),
-                "late",
-                Tone.LATE,
-                first.criterion.deadline,
-                first.days_left,
-            )
-        )
-    todo += rounds_todo(rubric=rubric, rows=rows, rounds=rounds or {}, label=lambda r: _label(r, labels), url=url)
-    by_round = {code for code, met in (rounds or {}).items() if next_round(met)}  # said with its round's date
+        todo.append(Todo(text, url(first), "late", Tone.LATE, first.current.written, first.current.days_left))
+    by_round = [row for row in rows if row.criterion.rounds and next_owed(row.obligations)]
+    todo += [_round(row, _label(row, labels), url(row)) for row in by_round]
     ahead = sorted(
-        (r for r in missing if (r.days_left is None or r.days_left >= 0) and r.criterion.code not in by_round),
+        (r for r in missing if r not in late and r not in by_round),
         key=lambda row: (row.days_left is None, row.days_left or 0),  # stable: rubric order among equals
     )
     for row in ahead[:NEXT_SHOWN]:
-        when = {"deadline": row.criterion.deadline, "days": row.days_left}
+        when = {"deadline": row.current.written, "days": row.days_left} if row.current else {}
         verb = _("Nominate for {criterion}") if row.criterion.nominee else _("Send evidence for {criterion}")
         todo.append(Todo(format_lazy(verb, criterion=_label(row, labels)), url(row), "next", **when))
     if len(ahead) > NEXT_SHOWN:
@@ -160,6 +145,37 @@ def entrant_todo(
     return todo
 
 
+def _line(text, **params):
+    """A line in the page's language, read when shown: the catalogue's words, each value as that language says it."""
+
+    def render() -> str:
+        return str(text) % {k: str(v) for k, v in params.items()}
+
+    return lazy(render, str)()
+
+
+def _round(row, label, url: str) -> Todo:
+    """A criterion asked more than once, by its next open round's own date, with its rounds met and missed; a
+    round past its date cannot be sent any more (its criterion's page keeps it)."""
+    owed = row.obligations
+    ahead = next_owed(owed)
+    missed = sum(o.state == ObligationState.LATE for o in owed)
+    text = (
+        _("Send %(round)s, %(criterion)s (%(done)s of %(total)s rounds sent, %(missed)s missed)")
+        if missed
+        else _("Send %(round)s, %(criterion)s (%(done)s of %(total)s rounds sent)")
+    )
+    line = _line(
+        text,
+        round=either(ahead.round_th, ahead.round_en),
+        criterion=label,
+        done=digits(sum(o.is_met for o in owed)),
+        total=digits(len(owed)),
+        missed=digits(missed),
+    )
+    return Todo(line, url, "round", Tone.LATE if missed else Tone.DUE, ahead.written, ahead.days_left)
+
+
 def _moved(move, row, labels: dict[int, str], url: str) -> Todo:
     """A moved deadline, said with the date it replaces and why (or, where there was none, that one is set):
     an earlier one is the office's to hurry."""
@@ -173,7 +189,7 @@ def _moved(move, row, labels: dict[int, str], url: str) -> Todo:
     if move.reason:
         text = format_lazy(_("{line} Reason: {reason}"), line=text, reason=move.reason)
     earlier = move.old is not None and move.new is not None and move.new < move.old
-    return Todo(text, url, "moved", Tone.LATE if earlier else Tone.DUE, move.new, row.days_left)
+    return Todo(text, url, "moved", Tone.LATE if earlier else Tone.DUE, row.current.written, row.days_left)
 
 
 def _day(day: date):

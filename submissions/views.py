@@ -24,14 +24,12 @@ from nominees.models import NomineeState
 from nominees.selectors import nomination_window
 from scoring import access
 from scoring.contests import contests_for_user, enters
-from scoring.deadline_moves import deadline_moves
 from scoring.selectors import is_frozen, nominee_of, nominee_offices
 from scoring.standings import published_rubrics
 from stages.selectors import stages_due
 
 from . import hooks, policy, selectors, services, todo, uploads
 from .forms import InnovationReportForm, LinkForm, NomineeForm
-from .rounds import rounds_of_groups, rounds_sent
 
 
 def page_context(request, year: ContestKey, code: str, criterion: str | None = None) -> dict:
@@ -103,16 +101,7 @@ def _entered_todo(user, contests) -> list:
         ):
             continue
         rows = selectors.province_home(rubric=rubric, unit=unit)["groups"]
-        moves = deadline_moves(rubric)
-        found += todo.entrant_todo(
-            rubric=rubric,
-            unit=unit,
-            groups=rows,
-            closed=False,
-            named=True,
-            moves=moves,
-            rounds=rounds_of_groups(rubric=rubric, unit=unit, groups=rows),
-        )
+        found += todo.entrant_todo(rubric=rubric, unit=unit, groups=rows, closed=False, named=True)
     return found
 
 
@@ -134,14 +123,7 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
         ctx.update(extra)
     # The office's own staff are told what to do next; whoever else opens the page reads the table.
     ctx["todo"] = (
-        todo.entrant_todo(
-            rubric=ctx["rubric"],
-            unit=ctx["province"],
-            groups=ctx["groups"],
-            closed=ctx["closed"],
-            moves=deadline_moves(ctx["rubric"]),
-            rounds=rounds_of_groups(rubric=ctx["rubric"], unit=ctx["province"], groups=ctx["groups"]),
-        )
+        todo.entrant_todo(rubric=ctx["rubric"], unit=ctx["province"], groups=ctx["groups"], closed=ctx["closed"])
         if ctx["can_submit"]
         else []
     )
@@ -229,10 +211,9 @@ def _criterion_ctx(request, ctx: dict) -> dict:
         link_form=LinkForm(),
         closed=policy.evidence_closed(ctx["rubric"]),
         asked=selectors.criterion_asked(rubric=ctx["rubric"], unit=ctx["province"], criterion=ctx["criterion"]),
-        recorded=ctx["criterion"].pk in selectors.recorded_criteria(rubric=ctx["rubric"], unit=ctx["province"]),
-        # A moved deadline with its old date, the reason and when: the office's part of the change history.
-        moves=deadline_moves(ctx["rubric"]).get(code, []),
-        rounds=rounds_sent(rubric=ctx["rubric"], unit=ctx["province"], criteria=[ctx["criterion"]]).get(code),
+        # What the criterion owes by when, from the schedule: its rounds (or its one date), each with what met
+        # it, the deadline's moves (old date, reason, when) and the criteria timing the same files.
+        **selectors.criterion_schedule(rubric=ctx["rubric"], unit=ctx["province"], code=code),
     )
     ctx["can_withdraw"] = ctx["can_submit"] and ctx["closed"] is None
     for extra in hooks.criterion_page(request.user, ctx["province"], ctx["rubric"], ctx["criterion"]):

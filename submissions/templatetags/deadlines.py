@@ -7,10 +7,11 @@ which scoring never imports.
 from __future__ import annotations
 
 from django import template
+from django.utils import timezone
 
 from rulebook.workdays import moved_suffix
+from schedule.selectors import deadline_of
 from scoring import selectors
-from submissions.selectors import late_by
 
 from .thai import is_en, thai_date
 
@@ -33,9 +34,13 @@ def moved_deadline(deadline, rubric) -> str:
 
 
 @register.simple_tag
-def late_days(sent, deadline, rubric) -> int | None:
-    """{% late_days e.created_at criterion.deadline rubric as late %}: working days an item came after the
-    (moved) deadline, 0 on time, None without a deadline. The committee's screens mark late items with it."""
-    if rubric is None:
+def late_days(sent, criterion, rubric) -> int | None:
+    """{% late_days e.created_at criterion rubric as late %}: working days an item came after the date its
+    criterion's sending is timed by (the schedule's, moves applied and moved off a closed day), 0 on time,
+    None without a date. The committee's screens mark late items with it."""
+    if rubric is None or sent is None:
         return None
-    return late_by(selectors.rubric_calendar(rubric), deadline, sent)
+    deadline = deadline_of(rubric, criterion.code)
+    if deadline is None:
+        return None
+    return selectors.rubric_calendar(rubric).late_by(deadline, timezone.localtime(sent).date())

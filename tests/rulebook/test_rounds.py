@@ -8,7 +8,7 @@ from django.utils.translation import override
 
 from rulebook.dates import fiscal_year
 from rulebook.moved import moved
-from rulebook.rounds import Round, RoundsError, RoundState, rounds_met, rounds_of
+from rulebook.rounds import Round, RoundsError, rounds_moved, rounds_of
 from rulebook.spec import parse_rubric
 from tests.scoring import shipped_rubric
 
@@ -65,16 +65,16 @@ def test_rounds_move_with_the_year_as_the_deadlines_do():
     assert spec.criterion("4.2").rounds[0].due == date(2026, 11, 15)
 
 
-def test_a_round_is_met_by_what_was_sent_after_the_round_before_it_and_by_its_own_date():
-    rounds = (Round("ครั้งที่ ๑", "1", date(2023, 3, 31)), Round("ครั้งที่ ๒", "2", date(2023, 6, 30)))
-    april = [date(2023, 4, 5)]
-    assert [(m.state, m.sent_on) for m in rounds_met(rounds, april, date(2023, 5, 1))] == [
-        (RoundState.MISSED, None),
-        (RoundState.SENT, date(2023, 4, 5)),
-    ]
-    both = [date(2023, 3, 1), date(2023, 6, 30)]
-    assert [m.state for m in rounds_met(rounds, both, date(2023, 7, 1))] == [RoundState.MET, RoundState.MET]
-    assert [m.state for m in rounds_met(rounds, [], date(2023, 1, 1))] == [RoundState.OPEN, RoundState.OPEN]
+def test_a_round_due_on_a_moved_date_moves_with_it_and_none_stays_after_the_deadline():
+    rounds = (Round("ครั้งที่ ๑", "1", date(2027, 3, 31)), Round("ครั้งที่ ๒", "2", date(2027, 6, 30)))
+    earlier = rounds_moved(rounds, date(2027, 6, 15), [(date(2027, 6, 30), date(2027, 6, 15))])
+    assert [r.due for r in earlier] == [date(2027, 3, 31), date(2027, 6, 15)]
+    later = rounds_moved(
+        rounds, date(2027, 7, 14), [(date(2027, 6, 30), date(2027, 7, 1)), (date(2027, 7, 1), date(2027, 7, 14))]
+    )
+    assert [r.due for r in later] == [date(2027, 3, 31), date(2027, 7, 14)]
+    cut = rounds_moved(rounds, date(2027, 3, 1), [])
+    assert [(r.label_th, r.due) for r in cut] == [("ครั้งที่ ๑", date(2027, 3, 1)), ("ครั้งที่ ๒", date(2027, 3, 1))]
 
 
 def test_rounds_errors_carry_thai_and_english():

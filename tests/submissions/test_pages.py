@@ -5,7 +5,6 @@ from django.urls import reverse
 
 from people.models import Role
 from scoring.models import Criterion
-from submissions import selectors
 from submissions.models import Evidence, InnovationReport
 from tests.factories import PASSWORD, DistrictFactory, UserFactory, office_contest
 
@@ -63,15 +62,16 @@ def test_province_home_provisional_points_only_when_allowed(owner_client, rubric
 
 
 def test_working_days_left_skips_weekend_and_holidays(db):
+    from schedule.obligations import days_left
     from scoring.selectors import work_calendar
 
     calendar = work_calendar()
 
     # Fri 26 May 2023 → Wed 31 May: Mon 29, Tue 30, Wed 31 (no holidays that week).
-    assert selectors.working_days_left(calendar, date(2023, 5, 26), date(2023, 5, 31)) == 3
-    assert selectors.working_days_left(calendar, date(2023, 5, 31), date(2023, 5, 31)) == 0
+    assert days_left(calendar, date(2023, 5, 26), date(2023, 5, 31)) == 3
+    assert days_left(calendar, date(2023, 5, 31), date(2023, 5, 31)) == 0
     # On Mon 5 Jun (substitution for Queen Suthida's birthday, Sat 3 Jun) only Thu 1 and Fri 2 Jun count as late.
-    assert selectors.working_days_left(calendar, date(2023, 6, 5), date(2023, 5, 31)) == -2
+    assert days_left(calendar, date(2023, 6, 5), date(2023, 5, 31)) == -2
 
 
 @pytest.mark.parametrize("criteria", [1, 20])
@@ -83,9 +83,9 @@ def test_province_home_query_count_constant(owner_client, django_assert_num_quer
     # (is the standing published yet? does this office's staff member sit on a contest's panel?); +1 does
     # the year still take evidence (frozen or published results take none)? The holidays are the rubric's
     # calendar, read once per rubric revision (how the contest reads a closed day), not per page;
-    # +1 what the Department recorded as received (submissions.selectors.recorded_criteria); +1 the deadlines
-    # moved, with their old dates and reasons (scoring.deadline_moves).
-    with django_assert_num_queries(16):  # +1: the bell's unread count (notices); +1: the rounds sent (1.2, 1.3, 4.2)
+    # +4 the schedule's obligations (schedule.selectors.entrant_obligations: the deadlines moved, whether the
+    # results are frozen, the uploads, what the Department recorded as received).
+    with django_assert_num_queries(17):  # +1: the bell's unread count (notices)
         owner_client.get(reverse("submissions:province", args=[2566, "TH-50"]))
 
 
@@ -94,11 +94,12 @@ def test_criterion_page_query_count_constant(owner_client, django_assert_num_que
     _upload(owner_client, "1.1", n=n)
     assert Evidence.objects.count() == n
     # 9 + the navigation bar's "is the standing published?" and "on a contest's panel?" + "does the year
-    # still take evidence?" (frozen or published results take none) + 1: whether the Department recorded it
-    # as received (submissions.selectors.recorded_criteria) + 1: its deadline's moves
-    # (scoring.deadline_moves). The evidence is scoped for this page's contest alone: not every
-    # contest the office enters and their entrants (2 queries fewer, and a fraction of the ORM's work).
-    with django_assert_num_queries(16):  # +1: the bell's unread count (notices); +1: the committee's questions
+    # still take evidence?" (frozen or published results take none) + 4: the schedule's obligations of the
+    # criterion (its deadline's moves, whether the results are frozen, its uploads, what the Department
+    # recorded as received: schedule.selectors.entrant_obligations). The evidence is scoped for this page's
+    # contest alone: not every contest the office enters and their entrants (2 queries fewer, and a fraction of
+    # the ORM's work).
+    with django_assert_num_queries(18):  # +1: the bell's unread count (notices); +1: the committee's questions
         response = owner_client.get(reverse("submissions:criterion", args=[2566, "TH-50", "1.1"]))
     assert response.content.decode().count('class="evidence"') == n
 

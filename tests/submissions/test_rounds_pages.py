@@ -37,9 +37,9 @@ def _rounds(first: int, second: int) -> Rubric:
 def test_the_criterion_page_lists_each_round_with_its_date_and_whether_it_was_met(owner_client):
     body = owner_client.get(reverse("submissions:criterion", args=[2566, "TH-50", "1.2"])).content.decode()
     assert 'id="rounds"' in body
-    assert 'class="round-missed" data-round-due="2023-03-31"' in body and thai_date(timezone.localdate().replace(
+    assert 'class="round-late" data-round-due="2023-03-31"' in body and thai_date(timezone.localdate().replace(
         year=2023, month=3, day=31)) in body  # fmt: skip
-    assert 'class="round-missed" data-round-due="2023-06-30"' in body
+    assert 'class="round-late" data-round-due="2023-06-30"' in body
     assert (
         'id="rounds"'
         not in owner_client.get(reverse("submissions:criterion", args=[2566, "TH-50", "1.1"])).content.decode()
@@ -70,20 +70,22 @@ def test_a_receipt_the_department_recorded_meets_the_round_it_falls_in(owner_cli
     """2.1.2's receipt (its timeliness rule's `received_on`) is a sending, as the standings count it."""
     today = timezone.localdate()
     first, second = today - timedelta(10), today + timedelta(20)
-    criterion = Criterion.objects.get(rubric__year=2566, code="2.1.2")
+    present = demo_present_year(today=today)
+    criterion = Criterion.objects.get(rubric=present, code="2.1.2")
     criterion.rounds = [
         {"label_th": "ครั้งที่ ๑", "label_en": "Report 1", "due": first.isoformat()},
         {"label_th": "ครั้งที่ ๒", "label_en": "Report 2", "due": second.isoformat()},
     ]
     criterion.deadline = second
     criterion.save()
-    url = reverse("submissions:criterion", args=[2566, "TH-50", "2.1.2"])
-    assert f'class="round-missed" data-round-due="{first.isoformat()}"' in owner_client.get(url).content.decode()
+    Rubric.objects.filter(pk=present.pk).update(revision=uuid.uuid4())  # as every change renews it
+    url = reverse("submissions:criterion", args=[present.key, "TH-50", "2.1.2"])
+    assert f'class="round-late" data-round-due="{first.isoformat()}"' in owner_client.get(url).content.decode()
     Fact.objects.create(
-        rubric=criterion.rubric, unit=Unit.objects.get(code="TH-50"), criterion=criterion,
+        rubric=present, unit=Unit.objects.get(code="TH-50"), criterion=criterion,
         name="received_on", value=(today - timedelta(15)).isoformat(), source=FactSource.IMPORT,
     )  # fmt: skip
     body = owner_client.get(url).content.decode()
-    assert f'class="round-met" data-round-due="{first.isoformat()}"' in body
+    assert f'class="round-received" data-round-due="{first.isoformat()}"' in body
     assert f'class="round-open" data-round-due="{second.isoformat()}"' in body
     assert thai_date(today - timedelta(15)) in body

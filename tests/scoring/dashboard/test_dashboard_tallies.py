@@ -212,10 +212,11 @@ def test_dashboard_query_count_is_the_same_for_3_or_30_entrants(n, chiang_mai, d
     rubric = contest_of(n, chiang_mai)
     board(rubric, today=JUNE_25_2021)  # counts the facts once for this process
     # tiers, dimensions, criteria, settings, snapshot, the tallies, the page's keys, its rows, the award places'
-    # last key, the award holders, evidence without a fact, and the first entrants with nothing submitted for 1.1,
-    # due in 3 working days
+    # last key, the award holders, evidence without a fact, and the schedule: its rounds (the moves), and who
+    # still owes the rounds due soon (the moves, frozen results, the entrants, their uploads, what the
+    # Department recorded, the first names: 1.1 due in 3 working days)
     calendar = selectors.work_calendar()
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(18):
         ctx = dashboard.dashboard(rubric, today=JUNE_25_2021, calendar=calendar)
     assert ctx["near_deadline"][0]["missing"] == n and len(ctx["rows"]) == n
     assert ctx["missing"][2]["submitted"] == 1  # 3.1: the one link

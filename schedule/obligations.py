@@ -1,0 +1,136 @@
+"""An obligation and how its state follows from its due dates and what met them: plain data and plain
+functions, no queries (the queries are `schedule.selectors`')."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from rulebook.workdays import WorkCalendar
+
+from .states import MetBy, ObligationKind, ObligationState
+
+
+@dataclass(frozen=True)
+class Met:
+    """What met an obligation: an upload (its evidence id and moment), the Department's receipt (its day),
+    a record, a nominee or the picks; `day` is Bangkok's, the day timeliness counts."""
+
+    by: MetBy
+    day: date
+    at: datetime | None = None
+    evidence_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """One thing owed, by one party, by one date.
+
+    `key` is stable while the obligation is the same thing owed (a moved date keeps it): reminders are
+    idempotent on it and the calendar feed's UID is made of it. Evidence: "<contest key>:<unit code>:
+    <criterion code>:<round>" (round 0 for a criterion without rounds); judging "<contest key>:judging:<user id>";
+    picks "<contest slug>:picks:<office code>"; answers "<contest slug>:answers:<unit code>:<file code>".
+
+    `written` is the date as the documents now say it (the rubric's date or round, every recorded move
+    applied); `due` the day it falls due (decision 9: a closed day moves it to the next working day, unless
+    the contest reads its dates as written). `days_left`: working days from today to `due`, negative once past.
+    `late_days`: working days after `due` that `met` came, or that it is overdue; 0 on time or ahead.
+    `moves` are the criterion's recorded deadline moves (`scoring.deadline_moves.DeadlineMove`, newest
+    first, with whatever the change history keeps of each: reason, letter). `linked` names the other
+    criteria that time the same files (`linked_criteria`). `url` is the page where one acts on it."""
+
+    key: str
+    kind: ObligationKind
+    rubric_id: int
+    contest_key: str  # the rubric's key (Rubric.key), as URLs name it
+    unit_id: int | None
+    unit_code: str
+    criterion: str  # criterion code, the stage file's code, or "" (judging, picks)
+    label_th: str  # the criterion's number and name, or the stage's
+    label_en: str
+    round_th: str  # "ครั้งที่ ๑" / "Report 1", "" for a criterion without rounds
+    round_en: str
+    index: int  # 1-based round, 0 without rounds
+    rounds: int  # how many rounds the criterion asks (0 without rounds)
+    written: date | None
+    due: date | None
+    state: ObligationState
+    met: Met | None
+    days_left: int | None
+    late_days: int
+    url: str
+    user_id: int | None = None  # judging: the member who owes it
+    moves: tuple = ()
+    linked: tuple[str, ...] = ()
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def is_met(self) -> bool:
+        return self.met is not None
+
+    @property
+    def is_owed(self) -> bool:
+        """Still asked of its party: open or late (what reminders are about)."""
+        return self.state in (ObligationState.OPEN, ObligationState.LATE)
+
+
+def days_left(calendar: WorkCalendar, today: date, due: date | None) -> int | None:
+    """Working days from today to `due` (already moved off a closed day); negative once past."""
+    if due is None:
+        return None
+    if due >= today:
+        return calendar.working_days_after(today, due)
+    return -calendar.working_days_after(due, today)
+
+
+@dataclass(frozen=True)
+class RoundStanding:
+    """Where one round stands: its state, what met it, and how late."""
+
+    state: ObligationState
+    met: Met | None
+    late_days: int
+
+
+def rounds_stand(
+    dues: Sequence[date | None], sendings: Sequence[Met], *, today: date, calendar: WorkCalendar, closed: bool
+) -> list[RoundStanding]:
+    """Each round's standing, rounds in due order: a round is met by the first sending after the round
+    before it fell due and by its own due day (a report sent in April answers June's round, not March's);
+    the last round (or a criterion's only one) is also met by a sending after its day, late by the working
+    days between. What met it first wins: the Department's receipt of 4 November meets a 13 November round on
+    time whatever came after. A round not met once its contest closed (`closed`: results frozen) is excused,
+    unless it was already late."""
+    found, after = [], None
+    ordered = sorted(sendings, key=lambda s: s.day)
+    for i, due in enumerate(dues):
+        last = i == len(dues) - 1
+        inside = [s for s in ordered if (after is None or s.day > after) and (last or due is None or s.day <= due)]
+        met = inside[0] if inside else None
+        if met is not None:
+            late = calendar.working_days_after(due, met.day) if due is not None else 0
+            state = ObligationState.RECEIVED if met.by in (MetBy.RECEIPT, MetBy.RECORD) else ObligationState.SENT
+        elif due is not None and due < today:
+            late, state = calendar.working_days_after(due, today), ObligationState.LATE
+        elif closed:
+            late, state = 0, ObligationState.EXCUSED
+        elif after is not None and today <= after:
+            late, state = 0, ObligationState.NOT_DUE
+        else:
+            late, state = 0, ObligationState.OPEN
+        found.append(RoundStanding(state, met, late))
+        after = due if due is not None else after
+    return found
+
+
+def in_force(obligations: Sequence[Obligation]) -> Obligation | None:
+    """The round a criterion is said by, on its row and in its heading: its first round still owed ahead
+    (open, or not due yet), else its last (met, late or excused). One criterion's obligations, in due order."""
+    ahead = (ObligationState.OPEN, ObligationState.NOT_DUE)
+    return next((o for o in obligations if o.state in ahead), obligations[-1] if obligations else None)
+
+
+def next_owed(obligations: Sequence[Obligation]) -> Obligation | None:
+    """A criterion's round open now and not met (the one to send next), if any."""
+    return next((o for o in obligations if o.state == ObligationState.OPEN), None)

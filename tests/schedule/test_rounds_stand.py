@@ -1,0 +1,53 @@
+"""How a round's state follows from its due day and what met it (schedule.obligations.rounds_stand)."""
+
+from datetime import date
+
+from rulebook.workdays import WorkCalendar
+from schedule.obligations import Met, rounds_stand
+from schedule.states import MetBy, ObligationState
+
+DUES = [date(2023, 3, 31), date(2023, 6, 30)]
+CALENDAR = WorkCalendar()
+
+
+def _sent(*days: date) -> list[Met]:
+    return [Met(MetBy.UPLOAD, d) for d in days]
+
+
+def _states(sent: list[Met], today: date, closed: bool = False) -> list:
+    return [
+        (s.state, s.met.day if s.met else None)
+        for s in rounds_stand(DUES, sent, today=today, calendar=CALENDAR, closed=closed)
+    ]
+
+
+def test_a_round_is_met_by_what_was_sent_after_the_round_before_it_and_by_its_own_date():
+    assert _states(_sent(date(2023, 4, 5)), date(2023, 5, 1)) == [
+        (ObligationState.LATE, None),
+        (ObligationState.SENT, date(2023, 4, 5)),
+    ]
+    assert _states(_sent(date(2023, 3, 1), date(2023, 6, 30)), date(2023, 7, 1)) == [
+        (ObligationState.SENT, date(2023, 3, 1)),
+        (ObligationState.SENT, date(2023, 6, 30)),
+    ]
+
+
+def test_before_the_first_round_the_next_is_not_due_yet():
+    assert _states([], date(2023, 1, 2)) == [(ObligationState.OPEN, None), (ObligationState.NOT_DUE, None)]
+
+
+def test_the_last_round_is_met_late_by_what_came_after_it_counted_in_working_days():
+    (only,) = rounds_stand(
+        [date(2023, 11, 13)], _sent(date(2023, 11, 15)), today=date(2023, 11, 27), calendar=CALENDAR, closed=False
+    )
+    assert (only.state, only.late_days) == (ObligationState.SENT, 2)
+
+
+def test_the_departments_receipt_before_the_day_meets_it_on_time_whatever_came_later():
+    sent = [Met(MetBy.UPLOAD, date(2023, 11, 20)), Met(MetBy.RECEIPT, date(2023, 11, 4))]
+    (only,) = rounds_stand([date(2023, 11, 13)], sent, today=date(2023, 11, 27), calendar=CALENDAR, closed=False)
+    assert (only.state, only.met.day, only.late_days) == (ObligationState.RECEIVED, date(2023, 11, 4), 0)
+
+
+def test_a_round_still_ahead_when_the_results_froze_is_excused_and_a_late_one_stays_late():
+    assert _states([], date(2023, 5, 1), closed=True) == [(ObligationState.LATE, None), (ObligationState.EXCUSED, None)]
