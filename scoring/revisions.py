@@ -36,7 +36,7 @@ from rulebook.diff import contest_diff, is_empty
 from rulebook.spec import RubricError
 from scoring import hooks, selectors
 from scoring.facts.imports import ensure_not_frozen
-from scoring.models import Criterion, Dimension, Rubric, RubricChange, YearSettings
+from scoring.models import AWARD_FLOOR, Criterion, Dimension, Rubric, RubricChange, YearSettings
 from scoring.recompute import results_mark_dirty
 
 T = TypeVar("T")
@@ -96,7 +96,7 @@ def snapshot(contest: Contest | None) -> dict:
                 "period_name_th": r.period_name_th,
                 "period_name_en": r.period_name_en,
                 "period_order": r.period_order,
-                "award_min_total": str(minima.get(r.pk) or 0),
+                "award_min_total": str(minima.get(r.pk) or AWARD_FLOOR),
             }
             for r in contest.rubrics.order_by("period_order")
         },
