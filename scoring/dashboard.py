@@ -112,11 +112,11 @@ def _owed_round(t, left: int, names: dict[str, str]) -> dict:
 
 
 def work_now(rubric: Rubric, *, today: date, calendar: WorkCalendar, reminder_days: int) -> dict:
-    """The first screen's work: each round already past and still owed by someone ("late", the longest overdue
-    first) and each round falling due from today up to `working_days` ahead ("due_soon", the soonest first),
-    with how many entrants owe it and the first of them by code, named. From the schedule (a criterion's
-    rounds and steps each by their own date, every recorded move applied): the schedule's queries, +1 for
-    the names."""
+    """The first screen's work: each round already past and still owed by someone ("late", the latest to lapse
+    first: the one still worth chasing) and each round falling due from today up to `working_days` ahead
+    ("due_soon", the soonest first; DUE_SOON_WORKING_DAYS, or the year's reminder days when further), with how
+    many entrants owe it and the first of them by code, named. From the schedule (a criterion's rounds and
+    steps each by their own date, every recorded move applied): the schedule's queries, +1 for the names."""
     working_days = max(DUE_SOON_WORKING_DAYS, reminder_days)
     # A bound in days that N working days never exceed (weekends and the longest run of holidays), then the
     # working days counted exactly.
@@ -134,7 +134,7 @@ def work_now(rubric: Rubric, *, today: date, calendar: WorkCalendar, reminder_da
     codes = {o.unit_code for t, _ in late + soon for o in t.shown}
     names = dict(Unit.objects.filter(code__in=codes).values_list("code", "name_th")) if codes else {}
     return {
-        "late": [_owed_round(t, left, names) for t, left in sorted(late, key=lambda found: found[0].round.due)],
+        "late": [_owed_round(t, left, names) for t, left in sorted(late, key=lambda found: found[1], reverse=True)],
         "due_soon": [_owed_round(t, left, names) for t, left in sorted(soon, key=lambda found: found[0].round.due)],
         "working_days": working_days,
     }
