@@ -163,8 +163,8 @@ class RubricSpec:
     def _timing(self) -> dict[str, date | None]:
         found: dict[str, date | None] = {}
         for c in self.criteria():
-            days = [self._by_code[t].deadline for t in self.times_files_of(c.code) if t in self._by_code]
-            days = [d for d in (c.deadline, *days) if d is not None]
+            theirs = [self._by_code[t].deadline for t in self.times_files_of(c.code) if t in self._by_code]
+            days = [d for d in (c.deadline, *theirs) if d is not None]
             found[c.code] = max(days) if days else None
         return found
 

@@ -3,9 +3,11 @@ functions, no queries (the queries are `schedule.selectors`')."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Protocol
 
 from rulebook.workdays import WorkCalendar
 
@@ -93,8 +95,14 @@ class RoundStanding:
     late_days: int
 
 
+class WorkingDays(Protocol):
+    """What counting lateness asks of a calendar (rulebook.workdays.WorkCalendar, or a memo of it)."""
+
+    def working_days_after(self, deadline: date, day: date) -> int: ...
+
+
 def rounds_stand(
-    dues: Sequence[date | None], sendings: Sequence[Met], *, today: date, calendar: WorkCalendar, closed: bool
+    dues: Sequence[date | None], sendings: Sequence[Met], *, today: date, calendar: WorkingDays, closed: bool
 ) -> list[RoundStanding]:
     """Each round's standing, rounds in due order: a round is met by the first sending after the round
     before it fell due and by its own due day (a report sent in April answers June's round, not March's);
@@ -102,12 +110,15 @@ def rounds_stand(
     days between. What met it first wins: the Department's receipt of 4 November meets a 13 November round on
     time whatever came after. A round not met once its contest closed (`closed`: results frozen) is excused,
     unless it was already late."""
-    found, after = [], None
+    found: list[RoundStanding] = []
+    after: date | None = None
     ordered = sorted(sendings, key=lambda s: s.day)
+    days = [s.day for s in ordered]
     for i, due in enumerate(dues):
         last = i == len(dues) - 1
-        inside = [s for s in ordered if (after is None or s.day > after) and (last or due is None or s.day <= due)]
-        met = inside[0] if inside else None
+        first = bisect_right(days, after) if after is not None else 0  # sent after the round before fell due
+        end = len(days) if last or due is None else bisect_right(days, due)  # and by its own day
+        met = ordered[first] if first < end else None
         if met is not None:
             late = calendar.working_days_after(due, met.day) if due is not None else 0
             state = ObligationState.RECEIVED if met.by in (MetBy.RECEIPT, MetBy.RECORD) else ObligationState.SENT

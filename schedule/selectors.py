@@ -43,7 +43,7 @@ from scoring.models import Rubric, Standing
 from scoring.selectors import criterion_codes, is_frozen, rubric_calendar, rubric_spec
 from stages.models import Stage, StageEntry, StageFile, StageUpload
 
-from .obligations import Met, Obligation, days_left, rounds_stand
+from .obligations import Met, Obligation, RoundStanding, days_left, rounds_stand
 from .states import MetBy, ObligationKind, ObligationState
 
 
@@ -221,10 +221,8 @@ class _Contest:
         self.closed = is_frozen(rubric)
         self.dues = _rounds_due(self.spec, self.calendar, self.moves)
         self.key = rubric.key
-        self.urls = {c.code: _criterion_url(self.key, UNIT, c) for c in self.spec.criteria()}
-        self.linked = {
-            c.code: self.spec.times_files_of(c.code) + self.spec.files_timed_by(c.code) for c in self.spec.criteria()
-        }
+        self.counted = _Counted(self.calendar)
+        self.shared: dict[str, _Shared] = {}
 
     def chosen(self, criteria: Iterable[str] | None, since: date | None, until: date | None) -> list[list[DueRound]]:
         """The criteria asked for, each with all its rounds when any of them falls in the window (a round's
@@ -240,23 +238,33 @@ class _Contest:
         return out
 
     def obligations(self, unit_id: int, unit_code: str, rounds: list[DueRound], sent: list[Met]) -> list[Obligation]:
+        return self.made(unit_id, unit_code, rounds, self.stands(rounds, sent))
+
+    def stands(self, rounds: list[DueRound], sent: list[Met]) -> list[RoundStanding]:
+        """Where each round of one criterion stands for an entrant that sent `sent`."""
+        shared = self._shared(rounds)
+        if not sent:
+            return shared.unsent
+        return rounds_stand(shared.dues, sent, today=self.today, calendar=self.counted, closed=self.closed)
+
+    def made(
+        self, unit_id: int, unit_code: str, rounds: list[DueRound], standing: list[RoundStanding]
+    ) -> list[Obligation]:
         c = rounds[0].criterion
-        standing = rounds_stand(
-            [r.due for r in rounds], sent, today=self.today, calendar=self.calendar, closed=self.closed
-        )
-        url = self.urls[c.code].replace(UNIT, unit_code)
-        name_en = c.name_en or c.name_th
+        shared = self._shared(rounds)
+        url = shared.url.replace(UNIT, unit_code)
+        head = f"{self.key}:{unit_code}:{c.code}:"
         return [
             Obligation(
-                key=f"{self.key}:{unit_code}:{c.code}:{r.index}",
+                key=f"{head}{r.index}",
                 kind=ObligationKind.EVIDENCE,
                 rubric_id=self.rubric.pk,
                 contest_key=self.key,
                 unit_id=unit_id,
                 unit_code=unit_code,
                 criterion=c.code,
-                label_th=f"{thai_digits(c.label)} {c.name_th}",
-                label_en=f"{c.label} {name_en}",
+                label_th=shared.label_th,
+                label_en=shared.label_en,
                 round_th=r.round_th,
                 round_en=r.round_en,
                 index=r.index,
@@ -265,14 +273,61 @@ class _Contest:
                 due=r.due,
                 state=s.state,
                 met=s.met,
-                days_left=days_left(self.calendar, self.today, r.due),
+                days_left=left,
                 late_days=s.late_days,
                 url=url,
-                moves=tuple(self.moves.get(c.code, ())),
-                linked=self.linked[c.code],
+                moves=shared.moves,
+                linked=shared.linked,
             )
-            for r, s in zip(rounds, standing, strict=True)
+            for r, s, left in zip(rounds, standing, shared.days_left, strict=True)
         ]
+
+    def _shared(self, rounds: list[DueRound]) -> _Shared:
+        """What every entrant's obligations of one criterion share, made once per contest read."""
+        c = rounds[0].criterion
+        found = self.shared.get(c.code)
+        if found is None:
+            dues = [r.due for r in rounds]
+            unsent = rounds_stand(dues, [], today=self.today, calendar=self.counted, closed=self.closed)
+            found = self.shared[c.code] = _Shared(
+                dues=dues,
+                unsent=unsent,
+                days_left=[days_left(self.calendar, self.today, d) for d in dues],
+                label_th=f"{thai_digits(c.label)} {c.name_th}",
+                label_en=f"{c.label} {c.name_en or c.name_th}",
+                url=_criterion_url(self.key, UNIT, c),
+                moves=tuple(self.moves.get(c.code, ())),
+                linked=self.spec.times_files_of(c.code) + self.spec.files_timed_by(c.code),
+            )
+        return found
+
+
+@dataclass(frozen=True)
+class _Shared:
+    dues: list
+    unsent: list
+    days_left: list
+    label_th: str
+    label_en: str
+    url: str
+    moves: tuple
+    linked: tuple[str, ...]
+
+
+class _Counted:
+    """The working days between two days, each pair counted once per contest read: thousands of entrants
+    meet the same round on the same few days."""
+
+    def __init__(self, calendar: WorkCalendar) -> None:
+        self.calendar = calendar
+        self.memo: dict[tuple[date, date], int] = {}
+
+    def working_days_after(self, deadline: date, day: date) -> int:
+        key = (deadline, day)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = self.calendar.working_days_after(deadline, day)
+        return found
 
 
 def _within(day: date | None, due_from: date | None, due_to: date | None) -> bool:
@@ -516,8 +571,9 @@ def person_obligations(
                 out.append(found)
     if office is not None:
         for stage in Stage.objects.filter(chooser_level=office.level).select_related("contest"):
-            if actor.chooses(stage.contest) and actor.chooser(stage.contest) is not None:
-                out.append(picks_obligation(stage, actor.chooser(stage.contest), today=today))
+            chooser = actor.chooser(stage.contest) if actor.chooses(stage.contest) else None
+            if chooser is not None:
+                out.append(picks_obligation(stage, chooser, today=today))
     kept = [o for o in out if _keep(o, due_from, due_to, wanted)]
     return sorted(kept, key=lambda o: (o.due is None, o.due or today, o.key))
 
@@ -555,21 +611,31 @@ def round_tallies(
     the owing ones listed from `offset`, `shown` of them: central's dashboard ("due soon") and the missing
     list, by round. In rubric order, each criterion's rounds in due order. `contest_obligations`' queries."""
     contest = _Contest(rubric, today)
-    found = _every(contest, due_from, due_to, None, criteria, None)
+    chosen = contest.chosen(criteria, due_from, due_to)
     tallies: dict[tuple[str, int], RoundTally] = {}
-    for rounds in contest.chosen(criteria, due_from, due_to):
+    for rounds in chosen:
         for r in rounds:
             if not (due_from or due_to) or _within(r.due, due_from, due_to):
                 tallies[(r.criterion.code, r.index)] = RoundTally(r)
-    for o in found:
-        tally = tallies.get((o.criterion, o.index))
-        if tally is None:
-            continue
-        if o.is_owed:
-            if tally.owed >= offset and len(tally.shown) < shown:
-                tally.shown.append(o)
-            tally.owed += 1
-            tally.late += o.state == ObligationState.LATE
-        elif o.is_met:
-            tally.met += 1
+    if not tallies:
+        return []
+    pairs = list(Standing.objects.filter(rubric=rubric).order_by("unit__code").values_list("unit_id", "unit__code"))
+    sent = _sendings(rubric, contest.spec, None, {r[0].criterion.code for r in chosen})
+    owing = (ObligationState.OPEN, ObligationState.LATE)
+    for unit_id, code in pairs:
+        for rounds in chosen:
+            standing = contest.stands(rounds, sent.get((unit_id, rounds[0].criterion.code), []))
+            made = None  # an entrant's obligations are made only when one of them is shown
+            for n, (r, s) in enumerate(zip(rounds, standing, strict=True)):
+                tally = tallies.get((r.criterion.code, r.index))
+                if tally is None:
+                    continue
+                if s.state in owing:
+                    if tally.owed >= offset and len(tally.shown) < shown:
+                        made = made or contest.made(unit_id, code, rounds, standing)
+                        tally.shown.append(made[n])
+                    tally.owed += 1
+                    tally.late += s.state == ObligationState.LATE
+                elif s.met is not None:
+                    tally.met += 1
     return list(tallies.values())

@@ -18,7 +18,8 @@ from scoring.access import rubric_gate
 from scoring.dashboard import item_labels
 from scoring.selectors import rubric_calendar
 
-NAMES_SHOWN = 200  # names per round on one page; the rest on the next pages
+NAMES_SHOWN = 200  # names per round on one page of one criterion; the rest on the next pages
+NAMES_SHOWN_ALL = 20  # names per round when every criterion is shown: each round's own page has the rest
 
 
 def _page(raw: str) -> int:
@@ -35,8 +36,9 @@ def missing_list(request, year: ContestKey):
     shown = [c for c in criteria if c.code == chosen] or criteria
     page = _page(request.GET.get("page", ""))
     calendar, today = rubric_calendar(rubric), timezone.localdate()
+    names_shown = NAMES_SHOWN if len(shown) == 1 else NAMES_SHOWN_ALL
     tallies = round_tallies(
-        rubric, criteria=[c.code for c in shown], shown=NAMES_SHOWN, offset=(page - 1) * NAMES_SHOWN, today=today
+        rubric, criteria=[c.code for c in shown], shown=names_shown, offset=(page - 1) * names_shown, today=today
     )
     # A round not due yet (an earlier round is still ahead) owes nothing and is left out.
     tallies = [t for t in tallies if t.owed or t.met]

@@ -18,6 +18,7 @@ from rulebook.dates import en_date
 from rulebook.rules.errors import Label
 from rulebook.rules.questions import NONE, PANEL, Verdict
 from rulebook.workdays import WorkCalendar, deadline_text
+from schedule.selectors import picks_obligation
 from scoring.models import Standing
 from scoring.selectors import facts_by_unit, rubric_spec
 from stages.models import PastModel, RankWithin, Stage, StageEntry, StageFile, StageUpload
@@ -228,12 +229,13 @@ def stages_due(actor: Actor) -> list[StageDue]:
         office = actor.chooser(contest)
         if office is None or not actor.chooses(contest):
             continue
-        window = stage_window(contest.stage)
-        calendar = window.calendar()
-        open_ = window.is_open(today)
-        left = calendar.working_days_after(today, window.closes) if open_ else 0
-        picked = stage_picks(contest.stage, office).count()
-        out.append(StageDue(contest, picked, contest.stage.quota, open_, window.text("th"), left, window.closes))
+        # By when, and how many are picked, as the schedule says it (schedule.selectors.picks_obligation).
+        owed = picks_obligation(contest.stage, office, today=today)
+        assert owed.due is not None  # a stage's deadline is required
+        open_ = today <= owed.due
+        left = owed.days_left if open_ and owed.days_left is not None else 0
+        text = stage_window(contest.stage).text("th")
+        out.append(StageDue(contest, owed.extra["picked"], contest.stage.quota, open_, text, left, owed.due))
     return sorted(out, key=lambda s: not s.is_open)
 
 

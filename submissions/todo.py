@@ -159,6 +159,7 @@ def _round(row, label, url: str) -> Todo:
     round past its date cannot be sent any more (its criterion's page keeps it)."""
     owed = row.obligations
     ahead = next_owed(owed)
+    assert ahead is not None  # asked only of a criterion with a round open now (entrant_todo's by_round)
     missed = sum(o.state == ObligationState.LATE for o in owed)
     text = (
         _("Send %(round)s, %(criterion)s (%(done)s of %(total)s rounds sent, %(missed)s missed)")
@@ -189,7 +190,9 @@ def _moved(move, row, labels: dict[int, str], url: str) -> Todo:
     if move.reason:
         text = format_lazy(_("{line} Reason: {reason}"), line=text, reason=move.reason)
     earlier = move.old is not None and move.new is not None and move.new < move.old
-    return Todo(text, url, "moved", Tone.LATE if earlier else Tone.DUE, row.current.written, row.days_left)
+    # Said by the round the move set (1.2's second report, now due on the new date), else the round in force.
+    moved = next((o for o in row.obligations if o.written == move.new), row.current)
+    return Todo(text, url, "moved", Tone.LATE if earlier else Tone.DUE, moved.written, moved.days_left)
 
 
 def _day(day: date):

@@ -1,0 +1,135 @@
+"""Every reader agrees with the schedule, whatever the moves: random deadlines set the way central staff set
+them (forward, back, onto holidays and weekends, on criteria whose files another criterion times), then the
+criterion page, the office's home, central's dashboard, the missing list and the timeliness points are each
+held to `schedule.selectors`.
+
+Each reader is one check in `READERS`, given the same `Seen`: a reader that joins the schedule later (the
+reminders due, the calendar feed) adds its check there and is held to the same moves."""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rulebook.engine import evaluate_entrant
+from rulebook.workdays import deadline_text
+from schedule.obligations import Obligation, in_force
+from schedule.selectors import criterion_rounds, deadline_of, entrant_obligations, round_in_force
+from scoring import dashboard
+from scoring.demo import demo_present_year
+from scoring.selectors import rubric_calendar, rubric_spec
+from scoring.timetable import criterion_deadline_set
+
+TODAY = date(2027, 11, 25)
+REAL_LOCALDATE = timezone.localdate
+FISCAL = (date(2027, 10, 1), date(2028, 9, 30))
+HOLIDAYS = [date(2027, 12, 5), date(2027, 12, 10), date(2028, 4, 13), date(2028, 4, 14), date(2028, 7, 28)]
+MOVED = ("1.2", "1.3", "4.1.1", "4.1.2", "2.1.2")  # rounds, steps, linked files, a receipt's criterion
+
+days = st.one_of(
+    st.dates(min_value=FISCAL[0], max_value=FISCAL[1]),
+    st.sampled_from(HOLIDAYS),
+    st.dates(min_value=FISCAL[0], max_value=FISCAL[1]).map(lambda d: d + timedelta((5 - d.weekday()) % 7)),
+)
+moves = st.lists(st.tuples(st.sampled_from(MOVED), days), min_size=1, max_size=4)
+
+
+@dataclass
+class Seen:
+    """What one round of moves left: the rubric, the office's obligations by criterion and the pages read."""
+
+    rubric: object
+    code: str
+    owed: list[Obligation]
+    criterion_page: str
+    home: str
+    missing_page: str
+    board: dict
+
+
+def _criterion_page(seen: Seen) -> None:
+    page = seen.criterion_page
+    assert re.search(r'data-deadline="([^"]+)"', page).group(1) == deadline_of(seen.rubric, seen.code).isoformat()
+    rows = re.findall(r'<tr class="round-(\w+)" data-round-due="([^"]+)" data-key="([^"]+)"', page)
+    expected = [(o.state, o.written.isoformat(), o.key) for o in seen.owed] if len(seen.owed) > 1 else []
+    assert rows == expected
+
+
+def _home(seen: Seen) -> None:
+    current = in_force(seen.owed)
+    cell = re.search(rf'data-key="{re.escape(current.key)}" data-state="(\w+)"', seen.home)
+    assert cell is not None and cell.group(1) == current.state
+
+
+def _missing(seen: Seen) -> None:
+    section = seen.missing_page.split(f'id="missing-{seen.code}"', 1)[1].split("</section>", 1)[0]
+    shown = re.findall(r'data-round="(\d+)" data-due="([^"]+)"', section)
+    by_round = {str(o.index): o.written.isoformat() for o in seen.owed}
+    assert shown and all(by_round[index] == due for index, due in shown)
+    owing = {str(o.index) for o in seen.owed if o.is_owed}
+    for index, _ in shown:  # the office is named under a round exactly when it owes it
+        block = section.split(f'data-round="{index}"', 1)[1].split("</div>", 1)[0]
+        assert ("เชียงใหม่" in block) == (index in owing)
+
+
+def _dashboard(seen: Seen) -> None:
+    (row,) = [m for m in seen.board["missing"] if m["criterion"].code == seen.code]
+    current = round_in_force(criterion_rounds(seen.rubric)[seen.code], TODAY)
+    mine = next(o for o in seen.owed if o.index == current.index)
+    assert row["due"].endswith(deadline_text(mine.written, rubric_calendar(seen.rubric)))
+
+
+def _points(seen: Seen) -> None:
+    """4.1.2 times its files against the schedule's date: sent before it, on it, or after it scores so."""
+    (owed,) = entrant_obligations(seen.rubric, _unit(), criteria=["4.1.2"], today=TODAY)
+    spec, calendar = rubric_spec(seen.rubric), rubric_calendar(seen.rubric)
+    for sent in (owed.due - timedelta(1), owed.due, owed.due + timedelta(1)):
+        facts = {"4.1.2": {"sent_at": datetime(sent.year, sent.month, sent.day, 10).isoformat()}}
+        points = evaluate_entrant(spec, facts, size_group="", calendar=calendar).criteria["4.1.2"].points
+        expected = Decimal(5) if sent < owed.due else Decimal(3) if sent == owed.due else Decimal(1)
+        assert points == expected, (sent, owed.due)
+
+
+READERS = [_criterion_page, _home, _missing, _dashboard, _points]
+
+
+def _unit():
+    from contests.models import Unit
+
+    return Unit.objects.get(code="TH-50")
+
+
+@pytest.fixture
+def present(db, monkeypatch):
+    monkeypatch.setattr(
+        timezone, "localdate", lambda value=None, tz=None: REAL_LOCALDATE(value, tz) if value else TODAY
+    )
+    return demo_present_year(today=TODAY)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(moved=moves)
+def test_every_reader_agrees_with_the_schedule_whatever_the_moves(
+    present, client, provincial_user, central_user, moved
+):
+    client.force_login(central_user)
+    for code, day in moved:
+        criterion_deadline_set(user=central_user, rubric=present, code=code, deadline=day, reason="ตามหนังสือกรม")
+    codes = {code for code, _ in moved}
+    page = reverse("scoring:missing", args=[present.key])
+    missing = {code: client.get(page, {"criterion": code}).content.decode() for code in codes}
+    board = dashboard.dashboard(present, today=TODAY, calendar=rubric_calendar(present))
+    client.force_login(provincial_user)
+    home = client.get(reverse("submissions:province", args=[present.key, "TH-50"])).content.decode()
+    for code in codes:
+        owed = entrant_obligations(present, _unit(), criteria=[code], today=TODAY)
+        page = client.get(reverse("submissions:criterion", args=[present.key, "TH-50", code])).content.decode()
+        seen = Seen(present, code, owed, page, home, missing[code], board)
+        for reader in READERS:
+            reader(seen)
