@@ -191,5 +191,5 @@ def test_browser_without_scripts_the_kept_freeze_goes_on_with_the_continue_butto
     assert not FreezeEvent.objects.exists()
     page.click("#continue-form button")
     expect(page.locator(".messages")).to_contain_text("ตรึงผลแล้ว")
-    assert page.url == f"{base}/standings/2566/"
+    assert page.url == f"{base}/standings/2566/freeze/"
     assert list(FreezeEvent.objects.values_list("action", flat=True)) == [FreezeAction.FREEZE]
