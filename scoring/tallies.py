@@ -3,14 +3,14 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, DecimalField, Exists, F, Func, Max, Min, OuterRef, Q, QuerySet, Sum, TextField
-from django.db.models.expressions import Value, Window
+from django.db.models.expressions import Value
 from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Cast, Coalesce, RowNumber
+from django.db.models.functions import Cast, Coalesce
 
 from rulebook.rules import KINDS
 from scoring import hooks
@@ -218,25 +218,3 @@ def submitted_counts(rubric: Rubric, marks: tuple) -> dict[int, int]:
     counts = Counter(recorded_counts(rubric, marks))
     counts.update(unrecorded_counts(rubric))
     return dict(counts)
-
-
-def nothing_submitted(rubric: Rubric, criterion_ids: list[int], limit: int) -> dict[int, list[dict]]:
-    """criterion id → the first `limit` entrants by code with nothing submitted for it (1 query, none if no ids)."""
-    if not criterion_ids:
-        return {}
-    rows = (
-        Standing.objects.filter(rubric=rubric, rubric__criteria__in=criterion_ids)
-        .annotate(criterion=F("rubric__criteria"))
-        .exclude(_recorded_pair(rubric, "unit_id", "criterion"))
-    )
-    for source in hooks.submitted_sources(rubric):
-        rows = rows.exclude(_same_pair(source, "unit_id", "criterion"))
-    nth = Window(RowNumber(), partition_by=F("criterion"), order_by=F("unit__code").asc())
-    rows = rows.annotate(nth=nth).filter(nth__lte=limit).order_by()
-    out: dict[int, list[dict]] = defaultdict(list)
-    for criterion, code, name_th, name_en in sorted(
-        rows.values_list("criterion", "unit__code", "unit__name_th", "unit__name_en"),
-        key=lambda row: (row[0], row[1]),
-    ):
-        out[criterion].append({"code": code, "name_th": name_th, "name_en": name_en})
-    return out

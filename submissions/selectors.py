@@ -209,12 +209,6 @@ def submission_of(*, rubric: Rubric, unit: Unit, criterion: Criterion) -> Submis
     )
 
 
-def recorded_criteria(*, rubric: Rubric, unit: Unit) -> set[int]:
-    """The criteria the Department recorded as received from this unit, or whose data it recorded where no
-    evidence is asked: sent, as the dashboard and the standings count them (1 query)."""
-    return set(recorded_facts(rubric).filter(unit=unit).values_list("criterion_id", flat=True))
-
-
 def with_submitted_count(units: QuerySet[Unit], rubric: Rubric | None) -> QuerySet[Unit]:
     """Each unit with `submitted`: how many of the rubric's criteria it has sent (one query), as its own page
     counts them (province_home): visible evidence (a criterion whose every version was withdrawn is not
