@@ -10,7 +10,7 @@ Figures (median of RUNS, with this process's CPU time and the machine's load ave
 - an office's home (`/years/<key>/provinces/<code>/`) and a criterion page with rounds: ≤ 100 ms each;
 - central's "missing, by round" page for one criterion (its first page of names) and for every criterion:
   ≤ 300 ms;
-- central's dashboard (`scoring.dashboard.dashboard`, "due soon" by round), for the record;
+- central's dashboard (`scoring.dashboard.dashboard` and `work_now`, late and due soon by round), for the record;
 - every obligation of every entrant (`schedule.selectors.contest_obligations`), for the record.
 """
 
@@ -148,10 +148,15 @@ def main() -> None:
               f" ({statistics.median(CPU):.0f} ms CPU), target ≤ {target} ms")  # fmt: skip
         results.append((label, ms, target))
     calendar = rubric_calendar(rubric)
-    with CaptureQueriesContext(connection) as ctx:
+
+    def board() -> None:  # the standings, and the first screen's rounds late and due soon
         dashboard.dashboard(rubric, today=TODAY, calendar=calendar)
-    ms = timed(lambda: dashboard.dashboard(rubric, today=TODAY, calendar=calendar))
-    print(f"dashboard (due soon by round): {len(ctx.captured_queries)} queries, median {ms:.0f} ms"
+        dashboard.work_now(rubric, today=TODAY, calendar=calendar, reminder_days=3)
+
+    with CaptureQueriesContext(connection) as ctx:
+        board()
+    ms = timed(board)
+    print(f"dashboard (late and due soon by round): {len(ctx.captured_queries)} queries, median {ms:.0f} ms"
           f" ({statistics.median(CPU):.0f} ms CPU)")  # fmt: skip
     with CaptureQueriesContext(connection) as ctx:
         every = contest_obligations(rubric, today=TODAY)

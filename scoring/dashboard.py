@@ -19,9 +19,19 @@ from core.thaimap import NO_AWARD, tier_colours
 from rulebook.engine import vacant_places
 from rulebook.workdays import WorkCalendar, deadline_text
 from schedule.obligations import days_left
-from schedule.selectors import DueRound, criterion_rounds, round_in_force, round_tallies
+from schedule.selectors import DueRound, criterion_rounds, judging_obligation, round_in_force, round_tallies
 from scoring import award_tiers, hooks, pages, selectors, tallies
-from scoring.models import AwardTier, Criterion, Dimension, Rubric, Standing, StandingsSnapshot, YearSettings
+from scoring.lifecycle import State
+from scoring.models import (
+    AWARD_FLOOR,
+    AwardTier,
+    Criterion,
+    Dimension,
+    Rubric,
+    Standing,
+    StandingsSnapshot,
+    YearSettings,
+)
 from stages.rules import NO_REGION, region_number
 
 NO_REGION_NAME = ("ไม่อยู่ในเขตตรวจราชการ", "no inspection region")
@@ -81,36 +91,71 @@ def due_soon(criteria: list[Criterion], today: date, working_days: int, calendar
     return out
 
 
-NEAR_DEADLINE_SHOWN = 30  # names listed per round near its date; the rest as "and N more"
+# How far ahead the first screen looks: two working weeks, or the year's reminder days when further (central
+# sees every round anyone is reminded of).
+DUE_SOON_WORKING_DAYS = 10
+WORK_SHOWN = 12  # entrants named per round on the first screen; the rest as "and N more", the missing list names all
 
 
-def near_deadline(rubric: Rubric, *, today: date, working_days: int, calendar: WorkCalendar) -> list[dict]:
-    """Per round falling due from today up to N working days ahead, from the schedule (a criterion's rounds
-    and steps each by their own date, every recorded move applied): how many entrants still owe it and the
-    first of them by code, named. The schedule's queries, +1 for the names."""
+def _owed_round(t, left: int, names: dict[str, str]) -> dict:
+    return {
+        "criterion": t.round.criterion,
+        "round_th": t.round.round_th,
+        "round_en": t.round.round_en,
+        "due": t.round.written,
+        "left": left,
+        "late_days": -left,
+        "missing": t.owed,
+        "provinces": [{"code": o.unit_code, "name_th": names.get(o.unit_code, o.unit_code)} for o in t.shown],
+        "more": t.more,
+    }
+
+
+def work_now(rubric: Rubric, *, today: date, calendar: WorkCalendar, reminder_days: int) -> dict:
+    """The first screen's work: each round already past and still owed by someone ("late", the latest to lapse
+    first: the one still worth chasing) and each round falling due from today up to `working_days` ahead
+    ("due_soon", the soonest first; DUE_SOON_WORKING_DAYS, or the year's reminder days when further), with how
+    many entrants owe it and the first of them by code, named. From the schedule (a criterion's rounds and
+    steps each by their own date, every recorded move applied): the schedule's queries, +1 for the names."""
+    working_days = max(DUE_SOON_WORKING_DAYS, reminder_days)
     # A bound in days that N working days never exceed (weekends and the longest run of holidays), then the
     # working days counted exactly.
     until = today + timedelta(days=working_days * 2 + 14)
-    found = []
-    for t in round_tallies(rubric, due_from=today, due_to=until, shown=NEAR_DEADLINE_SHOWN, today=today):
+    late, soon = [], []
+    for t in round_tallies(rubric, due_to=until, shown=WORK_SHOWN, today=today):
         left = days_left(calendar, today, t.round.due)
-        if left is not None and left <= working_days:
-            found.append((t, left))
-    codes = {o.unit_code for t, _ in found for o in t.shown}
+        if left is None:
+            continue
+        if t.round.due < today:
+            if t.owed:
+                late.append((t, left))
+        elif left <= working_days:
+            soon.append((t, left))
+    codes = {o.unit_code for t, _ in late + soon for o in t.shown}
     names = dict(Unit.objects.filter(code__in=codes).values_list("code", "name_th")) if codes else {}
-    return [
-        {
-            "criterion": t.round.criterion,
-            "round_th": t.round.round_th,
-            "round_en": t.round.round_en,
-            "due": t.round.written,
-            "left": left,
-            "missing": t.owed,
-            "provinces": [{"code": o.unit_code, "name_th": names.get(o.unit_code, o.unit_code)} for o in t.shown],
-            "more": t.more,
-        }
-        for t, left in found
-    ]
+    return {
+        "late": [_owed_round(t, left, names) for t, left in sorted(late, key=lambda found: found[1], reverse=True)],
+        "due_soon": [_owed_round(t, left, names) for t, left in sorted(soon, key=lambda found: found[0].round.due)],
+        "working_days": working_days,
+    }
+
+
+RESULTS_IN_HAND = (State.FROZEN, State.PUBLISHED, State.WITHDRAWN)
+
+
+def judging_over(rubric: Rubric, state: State, *, user, today: date) -> bool:
+    """Whether freezing is the work of the moment: the results are frozen already (to publish, correct or
+    withdraw), or judging is over: the contest's judging deadline passed, as the schedule dues it (a closed
+    day moves it), or without one the period's last day. Never in a draft. 1 query with a judging deadline
+    (whether the results are frozen), none otherwise."""
+    if state in RESULTS_IN_HAND:
+        return True
+    if state == State.DRAFT:
+        return False
+    judging = judging_obligation(rubric, user, today=today) if rubric.contest.judging_deadline else None
+    if judging is None:
+        return state == State.CLOSED
+    return judging.days_left is not None and judging.days_left < 0
 
 
 @dataclass
@@ -171,7 +216,7 @@ def tier_cutoffs(
     """
     cutoff = dict(lowest)
     vacant = vacant_places([(t.code, t.count) for t in tiers], awarded)
-    threshold = max(minimum, Decimal("0.01"))
+    threshold = max(minimum, AWARD_FLOOR)
     for code, places in vacant.items():
         if places:
             cutoff[code] = min(cutoff.get(code, threshold), threshold)
@@ -277,9 +322,9 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
     """Everything the dashboard and its live partial show: the page's rows, and tallies over all entrants
     in the database (tallies). 16 queries whatever the number of entrants (17 when the entrants are not
     provinces: the award places' last key; 1 fewer while a large contest's page bounds are kept, `pages.page_bounds`);
-    the schedule's rounds and who owes those due soon among them included; 1 more to name them when a round due
-    soon is still owed, 1 more when the facts changed since
-    this process last counted them (tallies.recorded_counts)."""
+    the schedule's rounds among them; 1 more when the facts changed since this process last counted them
+    (tallies.recorded_counts). The rounds owed now are the page's alone (`work_now`): the live partial is the
+    standings."""
     results = Standing.objects.filter(rubric=rubric).select_related("unit")
     tiers = list(rubric.award_tiers.all())
     dimensions = list(rubric.dimensions.all())
@@ -375,9 +420,6 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
             }
             for c, label in zip(criteria, item_labels(criteria, dimension_codes), strict=True)
         ],
-        "near_deadline": near_deadline(
-            rubric, today=today, working_days=settings_.reminder_working_days or 10, calendar=calendar
-        ),
         "year_settings": settings_,
         "snapshot": snapshot,
     }

@@ -39,7 +39,7 @@ from rulebook.spec import RubricError
 from scoring import hooks, selectors
 from scoring.facts.imports import ensure_not_frozen
 from scoring.letters import NONE, NUMBER_MOST, Letter, letter_keep
-from scoring.models import Criterion, Dimension, Rubric, RubricChange, YearSettings
+from scoring.models import AWARD_FLOOR, Criterion, Dimension, Rubric, RubricChange, YearSettings
 from scoring.recompute import results_mark_dirty
 
 T = TypeVar("T")
@@ -114,7 +114,7 @@ def snapshot(contest: Contest | None) -> dict:
                 "period_name_th": r.period_name_th,
                 "period_name_en": r.period_name_en,
                 "period_order": r.period_order,
-                "award_min_total": str(minima.get(r.pk) or 0),
+                "award_min_total": str(minima.get(r.pk) or AWARD_FLOOR),
             }
             for r in contest.rubrics.order_by("period_order")
         },

@@ -363,15 +363,22 @@ def _facts_unread_blank(*, rubric: Rubric, spec: RubricSpec) -> int:
 
 def _award_minimum_save(rubric: Rubric, raw) -> None:
     """The rubric file's own award minimum (decision 10), e.g. "3" of 3: every entrant that qualifies is
-    honoured and nobody else, whatever their number. Central staff may still change it on the dashboard."""
+    honoured and nobody else, whatever their number. Whoever runs the contest may still change it on its
+    settings page."""
     try:
         minimum = Decimal(str(raw)) if isinstance(raw, str | int) and not isinstance(raw, bool) else None
     except InvalidOperation:
         minimum = None
-    if minimum is None or not minimum.is_finite() or not 0 <= minimum <= rubric.total_points:
+    if minimum is None or not minimum.is_finite() or not 0 < minimum <= rubric.total_points:
         total = fmt_points(rubric.total_points)
         raise RubricError(
-            [format_lazy(gettext_lazy("award_min_total must be a number 0–{total}, got {raw!r}"), total=total, raw=raw)]
+            [
+                format_lazy(
+                    gettext_lazy("award_min_total must be a number more than 0, at most {total}; got {raw!r}"),
+                    total=total,
+                    raw=raw,
+                )
+            ]
         )
     YearSettings.objects.update_or_create(rubric=rubric, defaults={"award_min_total": minimum})
 

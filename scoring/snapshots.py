@@ -13,11 +13,21 @@ from django.utils.translation import gettext_lazy
 
 from core import acts
 from core.i18n import either
+from core.thai import fmt_points, thai_digits
 from notices import events
 from scoring import lifecycle, revisions
 from scoring.lifecycle import Action
 from scoring.models import FreezeAction, FreezeEvent, Rubric, Standing, StandingsSnapshot, YearSettings
 from scoring.standings import standings_rows
+
+
+def award_minimum_refused(rubric: Rubric):
+    """Why a minimum is refused, with the range it may take (decision 10: an award always needs more than 0)."""
+    top = either(thai_digits(fmt_points(rubric.total_points)), fmt_points(rubric.total_points))
+    return format_lazy(
+        gettext_lazy("the minimum total for an award must be more than 0 and at most {top}"),
+        top=top,
+    )
 
 
 def _require_central(user, rubric: Rubric) -> None:
@@ -40,10 +50,8 @@ def year_settings_set(
     _require_central(user, rubric)
     if not 0 <= reminder_days <= 30:
         raise ValidationError(gettext_lazy("working days must be 0–30"))
-    if award_min_total is not None and not 0 <= award_min_total <= rubric.total_points:
-        raise ValidationError(
-            format_lazy(gettext_lazy("minimum must be 0–{total_points:f}"), total_points=rubric.total_points)
-        )
+    if award_min_total is not None and not 0 < award_min_total <= rubric.total_points:
+        raise ValidationError(award_minimum_refused(rubric))
     defaults = {"standings_visible_to_entrants": visible, "reminder_working_days": reminder_days}
     obj, _ = YearSettings.objects.update_or_create(rubric=rubric, defaults=defaults)
     if award_min_total is None or award_min_total == obj.award_min_total:

@@ -57,7 +57,7 @@ def _context(request, rubric: Rubric) -> dict:
     page = whole(request.GET.get("page", "")) or 1
     calendar = selectors.rubric_calendar(rubric)
     ctx = board.dashboard(rubric, today=timezone.localdate(), calendar=calendar, map_mode=mode, page=page)
-    ctx.update(stamp=_stamp(rubric), poll=settings.CDD4_DASHBOARD_POLL_SECONDS)
+    ctx.update(stamp=_stamp(rubric), poll=settings.CDD4_DASHBOARD_POLL_SECONDS, calendar=calendar)
     nominees = selectors.nominees_by_unit(rubric.contest)  # no query unless the contest takes nominees
     for row in ctx["rows"] if nominees else ():
         row["nominee"] = nominees.get(row["r"].unit_id)
@@ -75,33 +75,40 @@ def index(request):
     return redirect("scoring:mine", year=rubric.key)
 
 
+def _results_state(rubric: Rubric, snapshot: StandingsSnapshot | None, today) -> dict:
+    """Where the period's results stand and what the lifecycle allows now (freezing, publishing), with who
+    froze, published or withdrew them, when and why: the freeze card's, on its page and on the dashboard."""
+    events = list(FreezeEvent.objects.filter(rubric=rubric).select_related("by")[:10]) if snapshot else []
+    state = state_of(
+        contest_state=rubric.contest.state,
+        ends_on=rubric.ends_on,
+        today=today,
+        frozen=snapshot is not None,
+        published=bool(snapshot and snapshot.published_at),
+        last_word=events[0].action if events else None,
+    )
+    return {"snapshot": snapshot, "freeze_events": events, "state": state, "allows": set(TRANSITIONS[state])}
+
+
 @require_GET
 def dashboard_page(request, year: ContestKey):
+    """Central's first screen is the work of the moment: the rounds late and due soon, then the standings.
+    The year's settings, imports and freezing have pages of their own; freezing comes back to this screen
+    once judging is over (`board.judging_over`)."""
     rubric = _central_rubric(request, year)
+    today = timezone.localdate()
     ctx = _context(request, rubric)
     names = {row["r"].unit.code: row["r"].unit.name_th for row in ctx["rows"]}
     ctx["map"] = thailand_map()
-    snapshot, events = ctx["snapshot"], []
-    if snapshot:  # who froze, published or withdrew it, when and why
-        ctx["freeze_events"] = events = list(FreezeEvent.objects.filter(rubric=rubric).select_related("by")[:10])
-    # The buttons the lifecycle allows now, from what this page has read already (no query of its own).
-    ctx["allows"] = set(
-        TRANSITIONS[
-            state_of(
-                contest_state=rubric.contest.state,
-                ends_on=rubric.ends_on,
-                today=timezone.localdate(),
-                frozen=snapshot is not None,
-                published=bool(snapshot and snapshot.published_at),
-                last_word=events[0].action if events else None,
-            )
-        ]
+    ctx["work"] = board.work_now(
+        rubric, today=today, calendar=ctx["calendar"], reminder_days=ctx["year_settings"].reminder_working_days
     )
+    results = _results_state(rubric, ctx["snapshot"], today)
+    ctx["freeze_here"] = board.judging_over(rubric, results["state"], user=request.user, today=today)
+    if ctx["freeze_here"]:
+        ctx.update(results)
     ctx["sets_judging_deadline"] = acts.allowed(request.user, "committee.set_judging_deadline", rubric.contest)
     ctx["map_provinces"] = [(p["code"], p["d"], names.get(p["code"], p["name"])) for p in ctx["map"]["provinces"]]
-    spec = selectors.rubric_spec(rubric)
-    ctx["template_facts"] = len(spec.fact_columns)
-    ctx["needs"] = contest_needs(spec)
     if rubric.period:  # a contest with periods: each period's page, and the periods combined
         ctx["periods"] = list(rubric.contest.rubrics.select_related("contest").order_by("period_order"))
         ctx["combined"] = contest_rows(rubric.contest)[: pages.PAGE_SIZE]
@@ -128,30 +135,41 @@ def calendar(request, year: ContestKey):
     return render(request, "scoring/calendar.html", {"rubric": rubric, "with_weekends": weekends, **context})
 
 
-@require_POST
-def settings_update(request, year: ContestKey):
+@require_http_methods(["GET", "POST"])
+def settings_page(request, year: ContestKey):
+    """The contest year's settings: whether entrants see their standing, reminder days, the award minimum.
+    A refused value is shown again as typed, with why."""
     rubric = _central_rubric(request, year)
+    current = board.year_settings(rubric)
+    ctx = {"rubric": rubric, "year_settings": current, "typed": None}
+    if request.method == "GET":
+        return render(request, "scoring/settings.html", ctx)
+    days, minimum, reason = (
+        request.POST.get(name, "").strip() for name in ("reminder_working_days", "award_min_total", "reason")
+    )
+    visible = request.POST.get("visible") == "1"
+    typed = {"reminder_working_days": days, "award_min_total": minimum, "reason": reason, "visible": visible}
     try:
-        days = int(request.POST.get("reminder_working_days", "0"))
-        minimum = request.POST.get("award_min_total", "").strip()
         snapshots.year_settings_set(
             user=request.user,
             rubric=rubric,
-            visible=request.POST.get("visible") == "1",
-            reminder_days=days,
+            visible=visible,
+            reminder_days=int(days or "0"),
             award_min_total=parse_amount("award_min_total", MIN_TOTAL, minimum) if minimum else None,
-            reason=request.POST.get("reason", ""),
+            reason=reason,
         )
-        messages.success(request, _("settings saved"))
     except PortalError as exc:
         show(request, exc)
     except (ValueError, ValidationError) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
-    return redirect("scoring:dashboard", year=year)
+    else:
+        messages.success(request, _("settings saved"))
+        return redirect("scoring:settings", year=year)
+    return render(request, "scoring/settings.html", {**ctx, "typed": typed}, status=400)
 
 
 def _snapshot_action(request, year: ContestKey, action, done: Text, **kwargs):
-    """Runs one freeze/unfreeze/withdraw service and reports back on the dashboard."""
+    """Runs one freeze/unfreeze/withdraw service and reports back on the results' page."""
     rubric = _central_rubric(request, year)
     try:
         action(user=request.user, rubric=rubric, **kwargs)
@@ -160,15 +178,22 @@ def _snapshot_action(request, year: ContestKey, action, done: Text, **kwargs):
         messages.error(request, " ".join(exc.messages))
     except PortalError as exc:  # the lifecycle's refusal
         show(request, exc)
-    return redirect("scoring:dashboard", year=year)
+    return redirect("scoring:freeze", year=year)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def freeze(request, year: ContestKey):
+    """GET: the period's results, frozen or not, and what may be done with them now (freeze, publish, unfreeze,
+    withdraw), with their history; POST freezes them once confirmed."""
+    if request.method == "GET":
+        rubric = _central_rubric(request, year)
+        snapshot = StandingsSnapshot.objects.filter(rubric=rubric).first()
+        ctx = {"rubric": rubric, **_results_state(rubric, snapshot, timezone.localdate())}
+        return render(request, "scoring/freeze.html", ctx)
     if request.POST.get("confirm") != "1":  # freezing stops every change: asked, as publishing is
         _central_rubric(request, year)  # who may not freeze learns nothing more
         messages.error(request, _("tick the confirmation before freezing"))
-        return redirect("scoring:dashboard", year=year)
+        return redirect("scoring:freeze", year=year)
     return _snapshot_action(request, year, snapshots.standings_freeze, _("results frozen"))
 
 
@@ -201,7 +226,7 @@ def publish(request, year: ContestKey):
         return redirect("scoring:results", year=year)
     if snapshot is None:
         messages.error(request, _("freeze the results before publishing"))
-        return redirect("scoring:dashboard", year=year)
+        return redirect("scoring:freeze", year=year)
     ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": board.as_of(snapshot.computed_at), "preview": True}
     ctx["rows"] = tie_breaks(snapshot.rows, rubric.tie_break)
     ctx["unsettled"] = [r for r in snapshot.rows if r.get("award_tie")]
@@ -291,16 +316,23 @@ def facts_template(request, year: ContestKey):
 
 @takes_files
 @csrf_exempt  # the CSRF check reads the body: it runs below, once the sender is authorised
-@require_POST
+@require_http_methods(["GET", "POST"])
 def facts_upload(request, year: ContestKey):
-    """Whoever runs the contest uploads its filled-in fact template, or a sheet of entrant,criterion,fact,value
-    rows: all of it or none."""
+    """GET: the contest's imports page (its fact template, the upload, what each criterion needs and who
+    records it). POST: whoever runs the contest uploads its filled-in fact template, or a sheet of
+    entrant,criterion,fact,value rows: all of it or none."""
     rubric = rubric_gate(request, "scoring.import_facts", year)
+    if request.method == "GET":
+        spec = selectors.rubric_spec(rubric)
+        ctx = {"rubric": rubric, "template_facts": len(spec.fact_columns), "needs": contest_needs(spec)}
+        if rubric.period:
+            ctx["periods"] = list(rubric.contest.rubrics.order_by("period_order"))
+        return render(request, "scoring/facts.html", ctx)
     try:
         check_body_size(request, "facts")
     except BodyTooLarge as exc:
         show(request, exc)
-        return redirect("scoring:dashboard", year=year)
+        return redirect("scoring:facts", year=year)
     return csrf_protect(_facts_upload)(request, rubric, year)
 
 
@@ -308,7 +340,7 @@ def _facts_upload(request, rubric: Rubric, year: ContestKey):
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, _("choose a CSV or XLSX file"))
-        return redirect("scoring:dashboard", year=year)
+        return redirect("scoring:facts", year=year)
     try:
         report = facts_import_file(rubric=rubric, data=upload.read(), filename=upload.name, user=request.user)
     except PortalError as exc:
@@ -323,7 +355,7 @@ def _facts_upload(request, rubric: Rubric, year: ContestKey):
                 unchanged=report.unchanged,
             ),
         )
-    return redirect("scoring:dashboard", year=year)
+    return redirect("scoring:facts", year=year)
 
 
 @takes_files

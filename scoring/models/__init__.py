@@ -5,6 +5,7 @@ from scoring.models.facts import Fact, FactChange, FactSource, HolidayAction, Ho
 from scoring.models.revisions import RubricChange  # noqa: F401
 from scoring.models.rubrics import AwardTier, ClosedDay, Criterion, Dimension, Rubric, RubricQuerySet  # noqa: F401
 from scoring.models.standings import (  # noqa: F401
+    AWARD_FLOOR,
     FreezeAction,
     FreezeEvent,
     RecomputeRun,

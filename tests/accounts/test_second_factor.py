@@ -56,7 +56,7 @@ def test_set_up_then_the_same_freeze_goes_through(client, rubric, central_user):
     codes = enrol(client, central_user)
     assert len(codes) == 10 and len(set(codes)) == 10
     response = client.post("/standings/2566/freeze/", {"confirm": "1"})
-    assert response.status_code == 302 and response["Location"] == "/standings/2566/"
+    assert response.status_code == 302 and response["Location"] == "/standings/2566/freeze/"
     assert StandingsSnapshot.objects.filter(rubric=rubric).count() == 1
     assert kinds(central_user) == [Event.SIGN_IN, Event.KEY_SHOWN, Event.FACTOR_ADDED]
 

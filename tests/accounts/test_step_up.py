@@ -52,7 +52,7 @@ def test_a_freeze_asked_before_the_factor_is_done_after_it(client, rubric, centr
     assert form_sent(page, "continue-form")[0] == "/standings/2566/freeze/"
     response = sent_again(client, page)
 
-    assert (response.status_code, response["Location"]) == (302, "/standings/2566/")
+    assert (response.status_code, response["Location"]) == (302, "/standings/2566/freeze/")
     assert StandingsSnapshot.objects.filter(rubric=rubric).count() == 1
 
 
@@ -138,7 +138,7 @@ def test_a_form_sent_before_the_code_asked_after_the_password_is_done_after_it(c
 
     response = sent_again(client, client.get(CONTINUE).content.decode())
 
-    assert (response.status_code, response["Location"]) == (302, "/standings/2566/")
+    assert (response.status_code, response["Location"]) == (302, "/standings/2566/freeze/")
     assert StandingsSnapshot.objects.filter(rubric=rubric).count() == 1
 
 

@@ -118,7 +118,7 @@ def test_browser_publishing_asks_for_a_second_factor_set_up_on_the_spot(browser,
     page.click("button[type=submit]")
     expect(page.locator("#recovery-codes li")).to_have_count(10)
     page.click("#recovery-codes a.button")  # the freeze asked before the step is sent again, not typed again
-    page.wait_for_url(f"{base}/standings/2566/")
+    page.wait_for_url(f"{base}/standings/2566/freeze/")
     expect(page.locator(".messages")).to_contain_text("ตรึงผลแล้ว")
     assert list(FreezeEvent.objects.values_list("action", flat=True)) == [FreezeAction.FREEZE]
     page.click("#publish-preview")
@@ -191,5 +191,5 @@ def test_browser_without_scripts_the_kept_freeze_goes_on_with_the_continue_butto
     assert not FreezeEvent.objects.exists()
     page.click("#continue-form button")
     expect(page.locator(".messages")).to_contain_text("ตรึงผลแล้ว")
-    assert page.url == f"{base}/standings/2566/"
+    assert page.url == f"{base}/standings/2566/freeze/"
     assert list(FreezeEvent.objects.values_list("action", flat=True)) == [FreezeAction.FREEZE]

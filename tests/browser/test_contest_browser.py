@@ -46,10 +46,12 @@ def test_a_provincial_office_runs_its_district_contest(browser, live_server, tmp
         f"{mae_rim.code},1.1.1,tpmap_target,100\n{san_sai.code},1.1.1,tpmap_target,100\n",
         encoding="utf-8",
     )
+    page.click("#facts-link")  # the imports have a page of their own
     page.set_input_files("#facts-upload input[type=file]", str(sheet))
     page.click("#facts-upload button")
     settle(page)
     assert "สร้าง 4" in page.inner_text("body")
+    page.goto(f"{base}/standings/cm-missions-2565/")
     first = page.locator("#ranking tbody tr").first
     assert first.get_attribute("data-province") == mae_rim.code
     assert "๒๗" in first.locator("td.total").inner_text()
@@ -57,10 +59,12 @@ def test_a_provincial_office_runs_its_district_contest(browser, live_server, tmp
 
     # A bad sheet loses nothing and says why, Thai first.
     sheet.write_text("entrant,criterion,fact,value\n9999,1.1.1,verified,1\n", encoding="utf-8")
+    page.goto(f"{base}/standings/cm-missions-2565/facts/")
     page.set_input_files("#facts-upload input[type=file]", str(sheet))
     page.click("#facts-upload button")
     settle(page)
     assert "'9999' ไม่ใช่ผู้เข้าประกวดนี้" in page.inner_text("body")
+    page.goto(f"{base}/standings/cm-missions-2565/")
     assert page.locator("#ranking tbody tr").first.get_attribute("data-province") == mae_rim.code
 
     # The district office goes straight to its own page in the contest and uploads its evidence.

@@ -62,3 +62,29 @@ def test_dashboard_map_and_table_update_live_after_an_import_elsewhere(browser, 
     page.goto(f"{base}/standings/2566/?map=award")
     page.screenshot(path=str(SHOTS / "dashboard_award_map.png"), full_page=True)
     assert all(url.startswith(base) for url in requests_seen)  # nothing fetched from outside
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (390, 844)])
+def test_the_first_screen_is_the_work_of_the_moment(browser, live_server, clock, width, height):
+    """Issue 76, item 7: central's first screen opened on a settings form, an import form and "ตรึงผล"; what
+    is late and due soon comes first now, on a desktop and on a phone, and nothing scrolls sideways."""
+    clock(2023, 6, 27, 10, 0)  # 1.2 due in 3 working days; earlier rounds past and owed
+    central = UserFactory(role=Role.CENTRAL)
+    page = browser.new_context(viewport={"width": width, "height": height}, locale="th-TH").new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", central.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    settle(page)
+    page.goto(f"{live_server.url}/standings/2566/")
+    work = page.locator("#work-now").bounding_box()
+    assert work is not None and work["y"] < height  # begins on the first screen
+    assert page.locator("#work-now h3").first.inner_text() == "เลยกำหนดแล้วยังไม่ส่ง"
+    assert page.locator("#work-now .near-deadline[data-criterion='1.2']").count() == 1
+    assert page.locator("input[name=award_min_total], #facts-upload").count() == 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.screenshot(path=str(SHOTS / f"dashboard_first_screen_{width}.png"), full_page=False)
+    page.click("#settings-link")
+    assert page.input_value("input[name=award_min_total]") == "0.01"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.screenshot(path=str(SHOTS / f"dashboard_settings_{width}.png"), full_page=True)

@@ -28,7 +28,7 @@ def test_the_organiser_fills_in_the_contests_template(browser, live_server, tmp_
 
     page = browser.new_context(viewport={"width": 1366, "height": 900}, locale="th-TH").new_page()
     portal_login(page, base, organiser.username, PASSWORD)
-    page.goto(f"{base}/standings/cm-missions-2565/")
+    page.goto(f"{base}/standings/cm-missions-2565/facts/")
     assert page.inner_text("#fact-template").startswith("ดาวน์โหลดแบบฟอร์มข้อมูลของการประกวดนี้ (XLSX)")
     with page.expect_download() as got:
         page.click("#fact-template a")
@@ -44,10 +44,12 @@ def test_the_organiser_fills_in_the_contests_template(browser, live_server, tmp_
     page.click("#facts-upload button")
     settle(page)
     assert "นำเข้าข้อมูลแล้ว: สร้าง 3 แก้ไข 0 ไม่เปลี่ยน 0" in page.inner_text("body")
+    page.goto(f"{base}/standings/cm-missions-2565/")
     first = page.locator("#ranking tbody tr").first
     assert first.get_attribute("data-province") == san_sai.code
     assert "๒๗" in first.locator("td.total").inner_text()
     page.screenshot(path=str(SHOTS / "fact_template_dashboard.png"), full_page=True)
+    page.goto(f"{base}/standings/cm-missions-2565/facts/")
 
     # A typo is refused with its sheet and cell, Thai first, and nothing changes.
     bad = tmp_path / "bad.xlsx"
@@ -57,11 +59,12 @@ def test_the_organiser_fills_in_the_contests_template(browser, live_server, tmp_
     settle(page)
     body = page.inner_text("body")
     assert "แถวที่ 6: แผ่นงาน “ข้อมูล facts” ช่อง Y6: แปลงทั้งหมด ต้องเป็นตัวเลข แต่ได้รับ “แปด”" in body
+    page.goto(f"{base}/standings/cm-missions-2565/")
     assert page.locator("#ranking tbody tr").first.get_attribute("data-province") == san_sai.code
 
     phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
     portal_login(phone, base, organiser.username, PASSWORD)
-    phone.goto(f"{base}/standings/cm-missions-2565/")
+    phone.goto(f"{base}/standings/cm-missions-2565/facts/")
     assert phone.locator("#fact-template a").is_visible()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     phone.screenshot(path=str(SHOTS / "fact_template_dashboard_phone.png"), full_page=True)

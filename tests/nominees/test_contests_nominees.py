@@ -72,11 +72,11 @@ def test_the_rubric_file_sets_nominating_and_the_award_minimum(rubric):
     assert [c.deadline.isoformat() for c in rubric.criteria.all()] == ["2021-07-20"] * 3
 
 
-@pytest.mark.parametrize("bad", ["4", "-1", "สาม", True, None])
+@pytest.mark.parametrize("bad", ["4", "-1", "0", "สาม", True, None])
 def test_an_award_minimum_outside_the_total_is_refused(districts, bad):
     with pytest.raises(RubricError) as exc:
         services.rubric_load(data=itmodel_data(districts[0].code, award_min_total=bad))
-    assert "award_min_total ต้องเป็นตัวเลข 0–3" in str(exc.value)
+    assert "award_min_total ต้องเป็นตัวเลขที่มากกว่า 0 และไม่เกิน 3" in str(exc.value)
 
 
 def test_other_contests_do_not_nominate(db, rubric):
@@ -199,7 +199,7 @@ def test_the_organisers_dashboard_names_each_nominee(client, rubric, districts, 
     assert 'นายอนุชา บุญมา <span class="muted">นักวิชาการพัฒนาชุมชนปฏิบัติการ</span>' in page
     assert page.count("ยังไม่เสนอชื่อ") == 2 and "no nominee yet" not in page
     # A contest among districts speaks of districts, never of provinces.
-    assert "ผู้เข้าประกวด (อำเภอ) เห็นอันดับของตน" in page
+    assert "ผู้เข้าประกวด (อำเภอ) เห็นอันดับของตน" in client.get("/standings/cm-itmodel-2564/settings/").content.decode()
     assert "การกระจายคะแนนรายมิติ" in page and "spread, per dimension" not in page  # Thai alone (#39)
     assert "provinces" not in page
 

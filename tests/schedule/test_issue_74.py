@@ -78,12 +78,12 @@ def test_1_a_deadline_brought_forward_reaches_the_heading_the_rounds_and_the_hom
 
 def test_2_central_dashboard_sees_each_round_as_the_homes_do(present, office):
     calendar = rubric_calendar(present)
-    december = dashboard.dashboard(present, today=date(2027, 12, 9), calendar=calendar)["near_deadline"]
+    december = dashboard.work_now(present, today=date(2027, 12, 9), calendar=calendar, reminder_days=3)["due_soon"]
     entrants = Standing.objects.filter(rubric=present).count()
     monthly = [i for i in december if i["criterion"].code == "4.2"]
     assert [(i["due"], i["missing"]) for i in monthly] == [(date(2027, 12, 15), entrants)]
     assert monthly[0]["left"] == days_left(calendar, date(2027, 12, 9), date(2027, 12, 15))
-    march = dashboard.dashboard(present, today=date(2028, 3, 28), calendar=calendar)["near_deadline"]
+    march = dashboard.work_now(present, today=date(2028, 3, 28), calendar=calendar, reminder_days=3)["due_soon"]
     assert {(i["criterion"].code, i["due"]) for i in march} >= {("1.2", date(2028, 3, 31)), ("1.3", date(2028, 3, 31))}
 
 
@@ -94,9 +94,9 @@ def test_2_the_homes_round_line_and_the_dashboard_say_the_same_date_and_days(pre
     )
     (item,) = [
         i
-        for i in dashboard.dashboard(present, today=ninth_of_december, calendar=rubric_calendar(present))[
-            "near_deadline"
-        ]
+        for i in dashboard.work_now(
+            present, today=ninth_of_december, calendar=rubric_calendar(present), reminder_days=3
+        )["due_soon"]
         if i["criterion"].code == "4.2"
     ]
     (line,) = [t for t in _todo(_home(office, present))["round"] if "๔.๒" in t]

@@ -89,7 +89,8 @@ def test_dashboard_says_no_award_and_minimum_is_a_year_setting(rubric, five_with
     client.force_login(central_user)
     html = client.get(reverse("scoring:dashboard", args=[2566])).content.decode()
     assert "ไม่มีผู้ได้รับรางวัล ๘ รางวัล" in html
-    assert 'name="award_min_total"' in html
+    assert 'name="award_min_total"' not in html  # the settings have a page of their own
+    assert 'name="award_min_total"' in client.get(reverse("scoring:settings", args=[2566])).content.decode()
     response = client.post(
         reverse("scoring:settings", args=[2566]),
         {"visible": "1", "reminder_working_days": "3", "award_min_total": "๑๒", "reason": "มติคณะกรรมการ"},
@@ -103,7 +104,7 @@ def test_dashboard_says_no_award_and_minimum_is_a_year_setting(rubric, five_with
 def test_year_minimum_refused_outside_the_total(rubric, central_user):
     from django.core.exceptions import ValidationError
 
-    with pytest.raises(ValidationError, match="คะแนนขั้นต่ำ"):
+    with pytest.raises(ValidationError, match="คะแนนรวมขั้นต่ำที่จะได้รับรางวัลต้องมากกว่า ๐ และไม่เกิน ๑๐๐"):
         snapshots.year_settings_set(
             user=central_user, rubric=rubric, visible=False, reminder_days=3, award_min_total=Decimal(101)
         )

@@ -67,7 +67,7 @@ def _upload(client, data: dict, **post):
 
 def test_a_file_upload_lowering_the_award_minimum_and_moving_the_year_asks_why_and_is_recorded(client, world):
     rubric, organiser = world["rubric"], world["organiser"]
-    data = {**selectors.contest_file(rubric), "award_min_total": "0", "year": 2565}
+    data = {**selectors.contest_file(rubric), "award_min_total": "1", "year": 2565}
     client.force_login(organiser)
     refused = _upload(client, data)
     assert refused.status_code == 400
@@ -83,7 +83,7 @@ def test_a_file_upload_lowering_the_award_minimum_and_moving_the_year_asks_why_a
     assert (change.user, change.reason) == (organiser, "ตามหนังสือสั่งการ")
     assert diff_lines(change.changes) == [
         "ปี: 2564 → 2565",
-        "คะแนนรวมขั้นต่ำที่จะได้รับรางวัล: 3 → 0",
+        "คะแนนรวมขั้นต่ำที่จะได้รับรางวัล: 3 → 1",
     ]
 
 
@@ -193,7 +193,7 @@ def test_the_award_minimum_setting_asks_why_and_is_recorded(rubric, central_user
     snapshots.year_settings_set(**args, award_min_total=Decimal("40"), reason="มติคณะกรรมการ")
     change = RubricChange.objects.get()
     assert (change.user, change.reason) == (central_user, "มติคณะกรรมการ")
-    assert diff_lines(change.changes) == ["คะแนนรวมขั้นต่ำที่จะได้รับรางวัล: 0 → 40"]
+    assert diff_lines(change.changes) == ["คะแนนรวมขั้นต่ำที่จะได้รับรางวัล: 0.01 → 40"]
     seqs = _seqs(rubric)
     with django_capture_on_commit_callbacks() as queued:  # the same minimum again: nothing to record or rescore
         snapshots.year_settings_set(**args, award_min_total=Decimal("40"))

@@ -24,7 +24,7 @@ def test_each_criterion_names_its_facts_and_who_records_them(rubric):
 
 def test_the_contest_page_shows_them(client, central_user, rubric):
     client.force_login(central_user)
-    html = client.get(reverse("scoring:dashboard", args=[2566])).content.decode()
+    html = client.get(reverse("scoring:facts", args=[2566])).content.decode()
     section = html[html.index('id="needs"') : html.index("</details>", html.index('id="needs"'))]
     assert "ข้อมูลที่แต่ละตัวชี้วัดต้องใช้ และผู้บันทึก" in section
     row = re.search(r"๒\.๑\.๒ <span.*?</tr>", section, re.S).group(0)

@@ -93,10 +93,10 @@ def test_preview_shows_the_rows_and_publishes_nothing(frozen, rubric, client, ce
     assert client.get(RESULTS).status_code == 404
 
 
-def test_preview_of_an_unfrozen_year_sends_back_to_the_dashboard(rubric, client, central_user):
+def test_preview_of_an_unfrozen_year_sends_back_to_the_results_page(rubric, client, central_user):
     client.force_login(central_user)
     response = client.get(PREVIEW, follow=True)
-    assert response.redirect_chain == [(reverse("scoring:dashboard", args=[2566]), 302)]
+    assert response.redirect_chain == [(reverse("scoring:freeze", args=[2566]), 302)]
     assert _messages(response) == ["ต้องตรึงผลก่อนประกาศ"]
 
 

@@ -86,9 +86,10 @@ def test_dashboard_page_query_count(client, central_user, scored, django_assert_
     client.get(reverse("scoring:dashboard", args=[2566]))
     # session, user, membership, nav year, rubric, then tiers, dimensions, criteria, settings, snapshot, the
     # tallies over all entrants, the page's keys, its rows, award holders, evidence without a fact; the holidays
-    # are the rubric's calendar, read by the first visit and cached per rubric revision; +3 the schedule's
-    # rounds (the moves, twice, and whether the results are frozen; none is due soon, so no one owes one)
-    with django_assert_num_queries(19):  # +1: the bell's unread count (notices)
+    # are the rubric's calendar, read by the first visit and cached per rubric revision; the schedule's rounds
+    # (the moves), and the rounds owed now (the moves, whether the results are frozen, the entrants, their
+    # uploads, what the Department recorded, the first names: every round of 2566 is past and owed)
+    with django_assert_num_queries(23):  # +1: the bell's unread count (notices)
         client.get(reverse("scoring:dashboard", args=[2566]))
 
 
@@ -153,17 +154,19 @@ def test_freeze_refused_while_results_are_stale(client, central_user, rubric):
     assert not hasattr(rubric, "snapshot") or rubric.snapshot is None
 
 
-def test_near_deadline_and_missing_counts(client, central_user, scored, monkeypatch):
+def test_due_soon_late_and_missing_counts(client, central_user, scored, monkeypatch):
     from scoring import views
 
     monkeypatch.setattr(views.timezone, "localdate", lambda: date(2023, 6, 27))
     client.force_login(central_user)
-    ctx = client.get(reverse("scoring:live", args=[2566])).context
+    ctx = client.get(reverse("scoring:dashboard", args=[2566])).context
     missing = {m["criterion"].code: m["missing"] for m in ctx["missing"]}
     assert missing["1.1"] == 76 and missing["1.2"] == 76  # Phuket's 1.1 fact is no evidence
-    near = {item["criterion"].code: item for item in ctx["near_deadline"]}
+    near = {item["criterion"].code: item for item in ctx["work"]["due_soon"]}
     assert set(near) == {"1.2"} and near["1.2"]["left"] == 3 and near["1.2"]["missing"] == 76
-    assert (len(near["1.2"]["provinces"]), near["1.2"]["more"]) == (30, 46)
+    assert (len(near["1.2"]["provinces"]), near["1.2"]["more"]) == (12, 64)
+    late = ctx["work"]["late"]
+    assert late and all(item["left"] < 0 and item["missing"] for item in late)
 
 
 def test_a_contest_without_awards_shows_no_award_columns(client, chiang_mai):

@@ -104,20 +104,21 @@ def test_a_fact_written_after_the_count_is_counted_on_the_next_view(rubric):
     assert board(rubric)["missing"][0]["submitted"] == 1
 
 
-def test_near_deadline_lists_the_first_thirty_by_code_and_counts_the_rest(client, central_user, rubric, monkeypatch):
+def test_due_soon_names_the_first_twelve_by_code_and_counts_the_rest(client, central_user, rubric, monkeypatch):
     link(rubric, "TH-14", "1.2")
     link(rubric, "TH-12", "1.2")
 
-    (item,) = board(rubric)["near_deadline"]
+    work = dashboard.work_now(rubric, today=JUNE_27, calendar=selectors.work_calendar(), reminder_days=3)
+    (item,) = work["due_soon"]
 
     waiting = Standing.objects.filter(rubric=rubric).exclude(unit__code__in=["TH-12", "TH-14"])
-    first = sorted(waiting.values_list("unit__code", flat=True))[:30]
-    assert (item["criterion"].code, item["left"], item["missing"], item["more"]) == ("1.2", 3, 74, 44)
+    first = sorted(waiting.values_list("unit__code", flat=True))[:12]
+    assert (item["criterion"].code, item["left"], item["missing"], item["more"]) == ("1.2", 3, 74, 62)
     assert [p["code"] for p in item["provinces"]] == first
     client.force_login(central_user)
     monkeypatch.setattr(views.timezone, "localdate", lambda: JUNE_27)
-    html = client.get(reverse("scoring:live", args=[2566])).content.decode()
-    assert "และอีก ๔๔ ราย" in html and "and 44 more" not in html and Unit.objects.get(code=first[-1]).name_th in html
+    html = client.get(reverse("scoring:dashboard", args=[2566])).content.decode()
+    assert "และอีก ๖๒ ราย" in html and "and 62 more" not in html and Unit.objects.get(code=first[-1]).name_th in html
 
 
 def test_every_page_shows_the_gaps_computed_over_all_entrants(rubric, monkeypatch):
@@ -212,13 +213,16 @@ def test_dashboard_query_count_is_the_same_for_3_or_30_entrants(n, chiang_mai, d
     rubric = contest_of(n, chiang_mai)
     board(rubric, today=JUNE_25_2021)  # counts the facts once for this process
     # tiers, dimensions, criteria, settings, snapshot, the tallies, the page's keys, its rows, the award places'
-    # last key, the award holders, evidence without a fact, and the schedule: its rounds (the moves), and who
-    # still owes the rounds due soon (the moves, frozen results, the entrants, their uploads, what the
-    # Department recorded, the first names: 1.1 due in 3 working days)
+    # last key, the award holders, evidence without a fact, and the schedule's rounds (the moves)
     calendar = selectors.work_calendar()
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(12):
         ctx = dashboard.dashboard(rubric, today=JUNE_25_2021, calendar=calendar)
-    assert ctx["near_deadline"][0]["missing"] == n and len(ctx["rows"]) == n
+    assert len(ctx["rows"]) == n
+    # who still owes the rounds due now: the moves, frozen results, the entrants, their sendings (uploads, the
+    # Department's receipts, what it recorded), the first names (1.1 due in 3 working days)
+    with django_assert_num_queries(7):
+        work = dashboard.work_now(rubric, today=JUNE_25_2021, calendar=calendar, reminder_days=3)
+    assert work["due_soon"][0]["missing"] == n
     assert ctx["missing"][2]["submitted"] == 1  # 3.1: the one link
 
 

@@ -105,7 +105,7 @@ def test_the_template_costs_the_same_queries_for_more_entrants(
 def test_the_page_links_the_template_and_takes_it_back(client, people, missions):
     rubric, (d1, _) = missions
     as_(client, people["organiser"])
-    page = client.get(reverse("scoring:dashboard", args=["cm-missions-2565"])).content.decode()
+    page = client.get(reverse("scoring:facts", args=["cm-missions-2565"])).content.decode()
     assert 'href="/standings/cm-missions-2565/facts/template/"' in page
     assert "ดาวน์โหลดแบบฟอร์มข้อมูลของการประกวดนี้ (XLSX)" in page
     data = fill(template_bytes(rubric.contest), {DATA: {(d1.code, "verified"): 90, (d1.code, "tpmap_target"): 100}})
@@ -131,5 +131,5 @@ def test_a_bad_cell_is_shown_on_the_page_thai_first_and_nothing_is_kept(client, 
 def test_a_contest_the_panel_scores_says_there_is_nothing_to_fill_in(client, chiang_mai):
     office_contest("cm-web-2564", chiang_mai, DistrictFactory(parent=chiang_mai))
     as_(client, UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
-    page = client.get(reverse("scoring:dashboard", args=["cm-web-2564"])).content.decode()
+    page = client.get(reverse("scoring:facts", args=["cm-web-2564"])).content.decode()
     assert "ทุกเกณฑ์ให้คะแนนโดยคณะกรรมการ ไม่มีข้อมูลต้องกรอก" in page

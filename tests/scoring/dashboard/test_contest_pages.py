@@ -1,0 +1,159 @@
+"""The pages that run a contest beside its dashboard (issue 76, item 7): the year's settings, imports, and freezing
+and publishing, each with the dashboard's permission; and the award minimum's box never holding a value its label
+forbids."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from committee import services as panel_services
+from contests.models import Contest
+from core.thai import BANGKOK
+from people.models import Role
+from scoring import snapshots
+from scoring.models import StandingsSnapshot, YearSettings
+from tests.factories import DistrictFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+PAGES = ["scoring:settings", "scoring:facts", "scoring:freeze"]
+
+
+@pytest.fixture
+def cm(chiang_mai):
+    from tests.factories import office_contest
+
+    return office_contest("cm-web-2564", chiang_mai, DistrictFactory(parent=chiang_mai))
+
+
+@pytest.fixture
+def people(cm, chiang_mai, phuket):
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
+    panelist = UserFactory(role=Role.OFFICE_STAFF, role__unit=DistrictFactory(parent=chiang_mai))
+    panel_services.panelist_appoint(by=organiser, contest=cm.contest, user=panelist)
+    return {
+        "organiser": organiser,
+        "other_organiser": UserFactory(role=Role.ORGANISER, role__unit=phuket),
+        "provincial": UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai),
+        "panelist": panelist,
+        "central": UserFactory(role=Role.CENTRAL),
+        "committee": UserFactory(role=Role.COMMITTEE),
+    }
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("central", 200), ("other_organiser", 403), ("provincial", 403), ("committee", 403), (None, 302)],
+)
+def test_the_national_contests_pages_are_central_staffs(client, rubric, people, page, who, status):
+    if who:
+        client.force_login(people[who])
+    response = client.get(reverse(page, args=[2566]))
+    assert response.status_code == status
+    if who is None:
+        assert "/login" in response["Location"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("organiser", 200), ("other_organiser", 404), ("provincial", 404), ("panelist", 404), (None, 302)],
+)
+def test_an_office_contests_pages_are_its_organisers(client, cm, people, page, who, status):
+    if who:
+        client.force_login(people[who])
+    assert client.get(reverse(page, args=[cm.key])).status_code == status
+
+
+@pytest.mark.parametrize("who", ["other_organiser", "provincial", "panelist"])
+def test_nobody_else_changes_an_office_contests_settings_or_freezes_it(client, cm, people, who):
+    client.force_login(people[who])
+    settings = client.post(reverse("scoring:settings", args=[cm.key]), {"reminder_working_days": "5", "visible": "1"})
+    freeze = client.post(reverse("scoring:freeze", args=[cm.key]), {"confirm": "1"})
+    assert (settings.status_code, freeze.status_code) == (404, 404)
+    assert not YearSettings.objects.filter(rubric=cm).exists()
+    assert not StandingsSnapshot.objects.filter(rubric=cm).exists()
+
+
+def test_the_settings_page_holds_a_minimum_its_label_allows(client, rubric, central_user):
+    """The newcomer's box "คะแนนรวมขั้นต่ำที่จะได้รับรางวัล (ต้องมากกว่า ๐ เสมอ)" held 0: the model's default."""
+    client.force_login(central_user)
+    html = client.get(reverse("scoring:settings", args=[2566])).content.decode()
+    assert "คะแนนรวมขั้นต่ำที่จะได้รับรางวัล (ต้องมากกว่า ๐ เสมอ)" in html
+    assert 'name="award_min_total" id="award-min-total" min="0.01"' in html
+    assert 'value="0.01">' in html and 'value="0">' not in html
+    assert "๐.๐๑ หมายถึงได้คะแนนรวมเท่าใดก็ได้ที่มากกว่า ๐" in html
+    assert YearSettings(rubric=rubric).award_min_total == Decimal("0.01")
+
+
+def test_a_minimum_of_0_is_refused_in_thai_and_the_form_keeps_what_was_typed(client, rubric, central_user):
+    client.force_login(central_user)
+    posted = {"visible": "1", "reminder_working_days": "7", "award_min_total": "0", "reason": "มติคณะกรรมการ"}
+    response = client.post(reverse("scoring:settings", args=[2566]), posted)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "คะแนนรวมขั้นต่ำที่จะได้รับรางวัลต้องมากกว่า ๐ และไม่เกิน ๑๐๐" in html
+    assert 'value="7"' in html and 'value="มติคณะกรรมการ"' in html and "checked" in html
+    assert not YearSettings.objects.filter(rubric=rubric).exists()
+
+
+def test_the_database_refuses_a_minimum_of_0(rubric):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        YearSettings.objects.create(rubric=rubric, award_min_total=Decimal(0))
+
+
+def test_the_dashboard_first_screen_is_the_work_not_the_forms(client, rubric, central_user, clock):
+    clock(2023, 6, 27, 10, 0)
+    client.force_login(central_user)
+    html = client.get(reverse("scoring:dashboard", args=[2566])).content.decode()
+    main = html[html.index("<main") :]
+    first = main.index('id="work-now"')
+    assert first < main.index('id="run-links"') < main.index('id="standings-heading"')
+    assert main.index("<h2", main.index("</h1>")) > first  # the work is the first section after the heading
+    assert "เลยกำหนดแล้วยังไม่ส่ง" in html and "ใกล้กำหนดส่ง (ภายใน ๑๐ วันทำการ)" in html
+    for form in ('name="award_min_total"', 'name="reminder_working_days"', 'id="facts-upload"', 'id="freeze-form"'):
+        assert form not in html
+    assert 'href="/standings/2566/settings/"' in html and "ตั้งค่าการประกวดประจำปี" in html
+    assert 'href="/standings/2566/facts/"' in html and 'href="/standings/2566/freeze/"' in html
+
+
+@pytest.mark.parametrize(
+    ("today", "on_first_screen"),
+    [(date(2023, 9, 14), False), (date(2023, 9, 15), False), (date(2023, 9, 18), True)],
+)
+def test_freezing_comes_to_the_first_screen_once_the_judging_deadline_passed(
+    client, rubric, central_user, monkeypatch, today, on_first_screen
+):
+    Contest.objects.filter(pk=rubric.contest_id).update(judging_deadline=date(2023, 9, 15))  # a Friday
+    moment = datetime(today.year, today.month, today.day, 9, 0, tzinfo=BANGKOK)
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+    client.force_login(central_user)
+    html = client.get(reverse("scoring:dashboard", args=[2566])).content.decode()
+    assert ('id="freeze-form"' in html) is on_first_screen
+    assert 'href="/standings/2566/freeze/"' in html  # its own page, always linked
+
+
+def test_frozen_results_stay_on_the_first_screen_to_publish(client, rubric, central_user, clock):
+    clock(2023, 6, 27, 10, 0)
+    snapshots.standings_freeze(user=central_user, rubric=rubric)
+    client.force_login(central_user)
+    html = client.get(reverse("scoring:dashboard", args=[2566])).content.decode()
+    assert 'id="publish-preview"' in html and 'id="freeze-history"' in html
+
+
+def test_the_freeze_page_freezes_and_comes_back_to_itself(client, rubric, central_user, django_assert_num_queries):
+    client.force_login(central_user)
+    url = reverse("scoring:freeze", args=[2566])
+    client.get(url)
+    # session, user, rubric, membership, the snapshot, the bell's count, the nav's year
+    with django_assert_num_queries(7):
+        page = client.get(url)
+    assert 'id="freeze-form"' in page.content.decode()
+    response = client.post(url, {"confirm": "1"}, follow=True)
+    assert response.redirect_chain == [(url, 302)]
+    assert StandingsSnapshot.objects.filter(rubric=rubric).exists()
+    assert 'id="publish-preview"' in response.content.decode()
