@@ -1,10 +1,12 @@
 """Every reader agrees with the schedule, whatever the moves: random deadlines set the way central staff set
 them (forward, back, onto holidays and weekends, on criteria whose files another criterion times), then the
-criterion page, the office's home, central's dashboard, the missing list and the timeliness points are each
-held to `schedule.selectors`.
+criterion page, the office's home, central's dashboard, the missing list, the timeliness points, the reminders
+the morning job would tell, the office's calendar feed and the rubric API are each held to `schedule.selectors`.
 
-Each reader is one check in `READERS`, given the same `Seen`: a reader that joins the schedule later (the
-reminders due, the calendar feed) adds its check there and is held to the same moves."""
+Each reader is one check in `READERS`, given the same `Seen`: a reader that joins the schedule later adds its
+check there and is held to the same moves. The API gives a criterion's date in one place only, the rubric
+endpoint's `deadline` (`/api/v1/years/<year>/rubric/`), checked here; its `rounds` are the rubric file's rounds as
+written, before any move, and no endpoint gives a moved round's or an entrant's due day."""
 
 import re
 from dataclasses import dataclass
@@ -16,12 +18,18 @@ from django.urls import reverse
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from icalendar import Calendar
 
+from accounts.calendar import calendar_address_make, calendar_path
+from notices.models import Kind
 from rulebook.engine import evaluate_entrant
 from rulebook.workdays import deadline_text
 from schedule.obligations import Obligation, in_force
+from schedule.reminders import OVERDUE_WITHIN, rubric_reminders
 from schedule.selectors import criterion_rounds, deadline_of, entrant_obligations, round_in_force
+from schedule.states import ObligationState
 from scoring import dashboard
+from scoring.dashboard import year_settings
 from scoring.demo import demo_present_year
 from scoring.selectors import rubric_calendar, rubric_spec
 from scoring.timetable import criterion_deadline_set
@@ -35,6 +43,7 @@ MOVED = ("1.2", "1.3", "4.1.1", "4.1.2", "2.1.2")  # rounds, steps, linked files
 days = st.one_of(
     st.dates(min_value=FISCAL[0], max_value=FISCAL[1]),
     st.sampled_from(HOLIDAYS),
+    st.dates(min_value=TODAY - timedelta(10), max_value=TODAY + timedelta(10)),  # within the reminders' reach
     st.dates(min_value=FISCAL[0], max_value=FISCAL[1]).map(lambda d: d + timedelta((5 - d.weekday()) % 7)),
 )
 moves = st.lists(st.tuples(st.sampled_from(MOVED), days), min_size=1, max_size=4)
@@ -51,6 +60,9 @@ class Seen:
     home: str
     missing_page: str
     board: dict
+    reminders: list  # what the morning job would tell today (notices.reminders.Due), every entrant's
+    feed: Calendar  # the office staff member's calendar feed, parsed
+    api: dict  # the rubric endpoint's answer
 
 
 def _criterion_page(seen: Seen) -> None:
@@ -96,7 +108,41 @@ def _points(seen: Seen) -> None:
         assert points == expected, (sent, owed.due)
 
 
-READERS = [_criterion_page, _home, _missing, _dashboard, _points]
+def _reminders(seen: Seen) -> None:
+    """Each round owed and due within the contest's N working days is told once as due, on its due day; each
+    lately overdue one once as overdue; a round met, not due yet or past the overdue days is told nothing."""
+    n = year_settings(seen.rubric).reminder_working_days
+    for o in seen.owed:
+        told = [(d.kind, d.due_on) for d in seen.reminders if d.obligation == o.key]
+        if o.state == ObligationState.OPEN and 0 <= o.days_left <= n:
+            assert told == [(Kind.REMINDER_DUE, o.due)], o
+        elif o.state == ObligationState.LATE and -OVERDUE_WITHIN <= o.days_left < 0:
+            assert told == [(Kind.REMINDER_OVERDUE, o.due)], o
+        else:
+            assert told == [], o
+
+
+def _calendar(seen: Seen) -> None:
+    """The office's rounds of the criterion are its events, each on the schedule's due day, its SEQUENCE the
+    criterion's recorded moves."""
+    head = f"{seen.rubric.key}:TH-50:{seen.code}:"
+    events = {
+        str(e["UID"]).split("@", 1)[0]: (e.decoded("DTSTART"), int(e["SEQUENCE"]))
+        for e in seen.feed.walk("VEVENT")
+        if str(e["UID"]).startswith(head)
+    }
+    assert events == {o.key: (o.due, len(o.moves)) for o in seen.owed}
+
+
+def _api(seen: Seen) -> None:
+    """The rubric endpoint's `deadline` is the criterion's own moved date: with the dates of the criteria whose
+    files it times (4.1.2 times 4.1.1's), the date the schedule times its sending by."""
+    deadlines = {c["code"]: c["deadline"] for d in seen.api["dimensions"] for c in d["criteria"]}
+    timed = [seen.code, *rubric_spec(seen.rubric).times_files_of(seen.code)]
+    assert max(date.fromisoformat(deadlines[c]) for c in timed) == deadline_of(seen.rubric, seen.code)
+
+
+READERS = [_criterion_page, _home, _missing, _dashboard, _points, _reminders, _calendar, _api]
 
 
 def _unit():
@@ -125,11 +171,14 @@ def test_every_reader_agrees_with_the_schedule_whatever_the_moves(
     page = reverse("scoring:missing", args=[present.key])
     missing = {code: client.get(page, {"criterion": code}).content.decode() for code in codes}
     board = dashboard.dashboard(present, today=TODAY, calendar=rubric_calendar(present))
+    api = client.get(reverse("api-rubric", args=[present.key])).json()
+    reminders = [due for batch in rubric_reminders(present, TODAY) for due in batch]
+    feed = Calendar.from_ical(client.get(calendar_path(calendar_address_make(user=provincial_user))).content)
     client.force_login(provincial_user)
     home = client.get(reverse("submissions:province", args=[present.key, "TH-50"])).content.decode()
     for code in codes:
         owed = entrant_obligations(present, _unit(), criteria=[code], today=TODAY)
         page = client.get(reverse("submissions:criterion", args=[present.key, "TH-50", code])).content.decode()
-        seen = Seen(present, code, owed, page, home, missing[code], board)
+        seen = Seen(present, code, owed, page, home, missing[code], board, reminders, feed, api)
         for reader in READERS:
             reader(seen)
