@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from contests.models import Unit
 from core.converters import ContestKey
+from core.numbers import whole
 from rulebook.workdays import deadline_text
 from schedule.selectors import round_tallies
 from scoring.access import rubric_gate
@@ -23,7 +24,8 @@ NAMES_SHOWN_ALL = 20  # names per round when every criterion is shown: each roun
 
 
 def _page(raw: str) -> int:
-    return int(raw) if raw.isdigit() and 0 < int(raw) < 10_000 else 1
+    number = whole(raw)
+    return number if number is not None and 0 < number < 10_000 else 1
 
 
 @require_GET

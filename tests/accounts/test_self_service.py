@@ -71,7 +71,7 @@ def test_a_new_e_mail_counts_only_once_confirmed_from_that_address(client, chian
     client.post("/accounts/me/", {"do": "email", "email": "new@cdd.go.th", "password": PASSWORD})
     [message] = mail.outbox
     assert message.to == ["new@cdd.go.th"]
-    assert "กดลิงก์นี้ภายใน ๒๔ ชั่วโมงเพื่อยืนยัน:" in message.body  # Thai digits beside Thai words (issue #76)
+    assert "กดลิงก์นี้ภายใน ๒๔ ชั่วโมงเพื่อยืนยัน:" in message.body  # Thai digits beside Thai words
     user.refresh_from_db()
     assert user.email == "old@cdd.go.th"  # not until confirmed
     link = re.search(r"(/accounts/email/\S+/)", message.body).group(1)

@@ -112,9 +112,9 @@ def test_committee_home_query_count_constant(client, committee_user, django_asse
     client.force_login(committee_user)
     # 6, and 5 for "what to do now": the years judged, frozen or not, the member's units, the cells with
     # evidence, the member's judgments (committee.todo)
-    # +3: the bell's unread count (notices), and the lock asked again about them (a notice of each with its
-    # contest and unit, the member's conflicts)
-    with django_assert_num_queries(14):
+    # +1: the bell's unread count (notices needing action: the evidence received is for information, so the
+    # lock is not asked again about it here)
+    with django_assert_num_queries(12):
         response = client.get(reverse("submissions:home"))
     assert response.content.decode().count("/years/2566/provinces/") == 76
 
