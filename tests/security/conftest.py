@@ -37,6 +37,7 @@ PARAMS = {"year": "2566", "code": "TH-50", "unit": "TH-50", "criterion": "4.1.1"
 PARAMS |= {"sheet": "judgments", "fmt": "csv", "slug": "cdd4-2566"}  # slug: the national contest
 PARAMS |= {"token": "not-a-token", "uidb64": "MQ"}  # an account link's parts: a forged one
 PARAMS |= {"role": "office"}  # a help page's role (ops.help)
+PARAMS |= {"secret": "not-a-secret"}  # a calendar address's secret: a forged one
 
 
 def url_patterns(resolver=None, prefix="", namespace=""):

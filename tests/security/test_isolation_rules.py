@@ -152,6 +152,11 @@ RULES = {
     "accounts:line_connect": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),
     "accounts:line_unlink": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),
     "accounts:line_status": Rule("- 0 0 0 0 0"),  # whether one's own LINE is linked
+    # A calendar address (docs/calendar.md): made and stopped by its owner only, POST only; the feed is read by
+    # its secret alone, so a forged one is not found for anyone, signed in or not.
+    "accounts:calendar_make": Rule(None, "- 0 0 0 0 0"),
+    "accounts:calendar_revoke": Rule(None, "- 0 0 0 0 0"),
+    "calendar_feed": Rule("- - - - - -"),
     "line:webhook": Rule("0 0 0 0 0 0", "- - - - - -"),  # GET: 405, posts only
     "accounts:second_factor_continue": Rule("- 0 0 0 0 0"),  # nothing kept: the code's page, or "nothing saved"
     # Passkeys (django-otp-webauthn): JSON ceremonies, POST only. Adding one needs the app first (403 for all

@@ -145,6 +145,10 @@ RULES = {
     "accounts:line_connect": Rule("- 0 0 0 0 0 + + +", "- 0 0 0 0 0 + + +"),
     "accounts:line_unlink": Rule("- 0 0 0 0 0 + + +", "- 0 0 0 0 0 + + +"),
     "accounts:line_status": Rule("- 0 0 0 0 0 + + +"),  # whether one's own LINE is linked
+    # A calendar address: its owner's own, POST only; the feed by its secret alone (a forged one: not found).
+    "accounts:calendar_make": Rule(None, "- 0 0 0 0 0 + + +"),
+    "accounts:calendar_revoke": Rule(None, "- 0 0 0 0 0 + + +"),
+    "calendar_feed": Rule("- - - - - - - - -"),
     "line:webhook": Rule("0 0 0 0 0 0 + + +", "- - - - - - - - -"),
     "accounts:second_factor_continue": Rule("- 0 0 0 0 0 + + +"),
     # Passkeys (django-otp-webauthn): JSON ceremonies, POST only. Adding one needs the app first (403 for all
