@@ -74,12 +74,9 @@ def deliveries_write(receipts: Sequence[tuple[int, Any, str]], *, digest: bool =
     for channel in registered().values():
         reached = channel.reaching(people)
         for receipt_id, user, kind in receipts:
-            if kind in safety:
-                if channel.name not in catalogue.SAFE_CHANNELS:
-                    continue
-                mode = Mode.IMMEDIATE
-            else:
-                mode = modes.get((user.pk, channel.name), Mode.IMMEDIATE)
+            if kind in safety and channel.name not in catalogue.SAFE_CHANNELS:
+                continue
+            mode = Mode.IMMEDIATE if kind in safety else modes.get((user.pk, channel.name), Mode.IMMEDIATE)
             if mode != Mode.NONE and user.pk in reached:
                 wait = later[kind] or mode == Mode.DIGEST
                 deliveries.append(Delivery(receipt_id=receipt_id, channel=channel.name, digest=wait))
