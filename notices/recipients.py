@@ -53,6 +53,9 @@ def _runners_pool(contest):
 
 
 def _judges_unit(contest, unit) -> Ask:
+    """A notice about no unit (one recorded without it) has no conflict to ask about: judging the contest is enough."""
+    if unit is None:
+        return _judges(contest)
     return lambda a: a.judges(contest) and not a.conflicted(contest, unit)
 
 

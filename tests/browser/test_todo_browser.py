@@ -14,8 +14,9 @@ def fits(page) -> bool:
 
 
 def test_an_office_on_a_phone_sees_its_next_step_first_and_follows_it(browser, live_server, rubric, chiang_mai):
-    # No deadlines: the card then names the criteria in the rubric's order, whatever today is (a date ahead of
-    # today would lie years outside B.E. 2566, which the rubric refuses); 1.1 is sent, so 1.2 is the next step.
+    # No criterion deadlines (a date ahead of today would lie years outside B.E. 2566, which the rubric refuses):
+    # the rounds keep their own 2566 dates in the schedule, so 1.2, asked by rounds, leads as past its date; 1.1
+    # is sent, so 1.2 is the first step and the steps ahead follow in the rubric's order from 1.4.
     rubric.criteria.update(deadline=None)
     staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     evidence.evidence_submit(
@@ -29,9 +30,10 @@ def test_an_office_on_a_phone_sees_its_next_step_first_and_follows_it(browser, l
         assert card.bounding_box()["y"] < height  # above the fold
         assert fits(page)
         page.screenshot(path=str(SHOTS / f"todo_office_{width}.png"), full_page=False)
-        nearest = page.locator('#todo li[data-todo="next"] a').first
-        assert nearest.inner_text().startswith("ส่งหลักฐาน ๑.๒ ")
-        nearest.click()
+        assert page.locator('#todo li[data-todo="next"] a').first.inner_text().startswith("ส่งหลักฐาน ๑.๔ ")
+        first = page.locator("#todo li a").first
+        assert first.inner_text().startswith("เลยกำหนดแล้ว ยังส่งได้: ๑.๒ ")
+        first.click()
         settle(page)
         assert page.url.endswith("/years/2566/provinces/TH-50/criteria/1.2/")
         assert page.locator("#dropzone").count() == 1

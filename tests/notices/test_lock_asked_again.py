@@ -12,7 +12,8 @@ from committee.judging import judging_deadline_set
 from committee.panels import panelist_appoint, panelist_remove
 from committee.services import conflict_set
 from notices import outbox, selectors
-from notices.models import Delivery, DeliveryState
+from notices.models import Delivery, DeliveryState, Kind
+from notices.services import notice_record
 from people.models import Role
 from submissions.services import evidence_submit
 from tests.factories import UserFactory
@@ -101,3 +102,16 @@ def test_a_panelist_removed_after_the_judging_deadline_moved_is_not_sent_it_nor_
     assert states(removed) == [DeliveryState.DROPPED]
     assert selectors.inbox_entries(removed) == [] and selectors.unread_count(removed) == 0
     assert len(selectors.inbox_entries(kept)) == 1
+
+
+def test_a_member_reads_an_answer_recorded_about_no_unit(rubric, people, client):
+    """An answer recorded without its unit has no conflict to ask about: the inbox shows it, it does not fail."""
+    notice_record(
+        kind=Kind.QUESTION_ANSWERED, key="answered", recipients=lambda: [people["member"]], contest=rubric.contest,
+        params={"contest": rubric.contest.name_th, "unit": "เชียงใหม่", "code": "3.4"}, link="/",
+    )  # fmt: skip
+    assert selectors.unread_count(people["member"]) == 1
+    client.force_login(people["member"])
+    response = client.get(reverse("notices:inbox"))
+    assert response.status_code == 200
+    assert "เชียงใหม่ ตอบคำขอชี้แจงตัวชี้วัด ๓.๔ แล้ว" in response.content.decode()

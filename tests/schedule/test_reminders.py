@@ -195,5 +195,5 @@ def test_an_office_without_e_mail_finds_the_reminder_in_its_inbox(client, chiang
     reminders_send(JUNE_27)
     client.force_login(no_mail)
     page = client.get(reverse("notices:inbox")).content.decode()
-    assert "ครบกำหนด ๓๐ มิถุนายน ๒๕๖๖ อีก ๓ วันทำการ" in page and "หน่วยงาน: เชียงใหม่" in page
+    assert "ครบกำหนด ๓๐ มิ.ย. ๒๕๖๖ อีก ๓ วันทำการ" in page and "หน่วยงาน: เชียงใหม่" in page
     assert mailoutbox == []
