@@ -35,8 +35,12 @@ def old_chain(settings):
 
 
 def migrate(targets):
-    """The database migrated to `targets`; the models as they were there."""
-    return MigrationExecutor(connection).migrate(targets).apps
+    """The database migrated to `targets`; the models as they were there. An operation that reloads a model
+    without its related ones (AddConstraint, a plain AlterField) leaves the state's apps delayed: models that
+    point at it keep the class it had before, so the apps are rendered again (as RunPython has them)."""
+    state = MigrationExecutor(connection).migrate(targets)
+    state.clear_delayed_apps_cache()
+    return state.apps
 
 
 def before(graph, node) -> list:

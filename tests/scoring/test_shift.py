@@ -10,7 +10,7 @@ from django.db import transaction
 from rulebook import engine
 from scoring import selectors
 from scoring.facts.imports import facts_import
-from scoring.models import Standing, YearSettings
+from scoring.models import AWARD_FLOOR, Standing, YearSettings
 from scoring.recompute import Scored, rubric_locked, standings_recompute, standings_rerank
 from scoring.shift import standings_shift
 
@@ -60,7 +60,7 @@ def ranked(rubric):
 
 
 @pytest.mark.parametrize("ranks", [True, False])  # one entrant's move told its stored rank, or counted
-@pytest.mark.parametrize("minimum", [Decimal(0), Decimal(5)])
+@pytest.mark.parametrize("minimum", [AWARD_FLOOR, Decimal(5)])  # the floor: any total above 0 is awarded
 def test_random_changes_ranked_by_span_equal_a_full_ranking(rubric, ranked, minimum, ranks):
     rng, dimensions, tie_break = ranked
     YearSettings.objects.update_or_create(rubric=rubric, defaults={"award_min_total": minimum})
