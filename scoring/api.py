@@ -12,6 +12,7 @@ from contests.models import Unit
 from core.api import rule_permission, validated
 from core.converters import ContestKey
 from core.openapi import refusal
+from schedule.selectors import criterion_rounds
 from scoring import award_tiers, selectors
 from scoring.access import rubric_permission
 from scoring.contests import contest_rows
@@ -42,10 +43,39 @@ class RubricDetail(APIView):
         responses=inline_serializer(
             "Rubric", {"year": serializers.IntegerField(), "dimensions": serializers.ListField()}
         ),
-        summary=_("a year's rubric (docs/rubric-format.md)"),
+        summary=_("a year's rubric (docs/rubric-format.md), its dates as the schedule decides them"),
     )
     def get(self, request, year: ContestKey):
-        return Response(selectors.rubric_data(self.rubric))
+        return Response(scheduled_rubric(self.rubric))
+
+
+def scheduled_rubric(rubric) -> dict:
+    """The rubric's data with each criterion's dates as the schedule decides them (docs/schedule.md), not as
+    the file first wrote them: `rounds` with every recorded move applied (1.2 moved to 15 June moves its June
+    report with it), and `schedule`, each round (or the criterion's one date) with `written`, the date as the
+    documents now say it, and `due`, the day it falls due once a closed day moves it on. 4 queries."""
+    data = selectors.rubric_data(rubric)
+    by_code = criterion_rounds(rubric)
+    for dimension in data["dimensions"]:
+        for c in dimension["criteria"]:
+            rounds = by_code[c["code"]]
+            if "rounds" in c:
+                c["rounds"] = [
+                    {"label_th": r.round_th, "label_en": r.round_en, "due": r.written.isoformat()}
+                    for r in rounds
+                    if r.written is not None
+                ]
+            c["schedule"] = [
+                {
+                    "round": r.index,
+                    "label_th": r.round_th,
+                    "label_en": r.round_en,
+                    "written": r.written.isoformat() if r.written else None,
+                    "due": r.due.isoformat() if r.due else None,
+                }
+                for r in rounds
+            ]
+    return data
 
 
 class StandingSerializer(serializers.Serializer):

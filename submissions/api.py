@@ -18,14 +18,18 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from contests.actor import Need, actor_of
+from core import acts
 from core.api import both, error_response, validated
 from core.converters import ContestKey
 from core.openapi import refusal
 from core.validators.refusal import size_refusal
+from schedule.selectors import entrant_obligations
+from schedule.states import MetBy, ObligationState
 from scoring.access import contest_or_404
+from scoring.contests import enters
 from scoring.models import Criterion, Rubric
 
-from . import services, uploads
+from . import selectors, services, uploads
 from .models import Evidence, Submission
 
 
@@ -177,3 +181,58 @@ class EvidenceCollection(APIView):
         finally:
             uploads.cleanup(request.FILES.getlist("file"))
         return Response(EvidenceSerializer(evidence).data, status=status.HTTP_201_CREATED)
+
+
+class ObligationSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="stable while the thing owed is the same (a moved date keeps it)")
+    criterion = serializers.CharField(help_text="criterion code, e.g. 1.2")
+    round = serializers.IntegerField(help_text="1-based round or step; 0: a criterion without rounds")
+    rounds = serializers.IntegerField(help_text="how many rounds the criterion asks (0 without rounds)")
+    round_th = serializers.CharField(allow_blank=True)
+    round_en = serializers.CharField(allow_blank=True)
+    written = serializers.DateField(
+        allow_null=True, help_text="the date as the documents now say it: the rubric's, every recorded move applied"
+    )
+    due = serializers.DateField(allow_null=True, help_text="the day it falls due: a closed day moves it on (decision 9)")
+    state = serializers.ChoiceField(choices=ObligationState.choices)
+    met_on = serializers.DateField(allow_null=True, help_text="the day it was met (Bangkok); null: not met")
+    met_by = serializers.ChoiceField(choices=MetBy.choices, allow_null=True)
+    days_left = serializers.IntegerField(allow_null=True, help_text="working days to `due`, negative once past")
+    late_working_days = serializers.IntegerField(help_text="working days after `due` it was met, or is overdue")
+    url = serializers.CharField(help_text="the page where it is acted on")
+
+
+class EntrantObligations(APIView):
+    """An entrant's evidence obligations in one contest, from the schedule (docs/schedule.md): each criterion's
+    rounds with the dates its criterion page shows, moves applied, and where each stands."""
+
+    @extend_schema(
+        responses={200: ObligationSerializer(many=True), 404: refusal(404, "no such contest or entrant for the caller")},
+        summary=_("an entrant's obligations: each criterion's rounds, due dates and states"),
+    )
+    def get(self, request, year: ContestKey, code: str):
+        actor = actor_of(request.user)
+        rubric = contest_or_404(actor, year, request=request)
+        unit = selectors.unit_or_404(request.user, rubric, code)  # the same scope as the entrant's page
+        if not acts.allowed(request.user, "submissions.view_province", unit) or not enters(rubric.contest, unit):
+            raise NotFound(_("no such entrant"))
+        rows = [
+            {
+                "key": o.key,
+                "criterion": o.criterion,
+                "round": o.index,
+                "rounds": o.rounds,
+                "round_th": o.round_th,
+                "round_en": o.round_en,
+                "written": o.written,
+                "due": o.due,
+                "state": o.state,
+                "met_on": o.met.day if o.met is not None else None,
+                "met_by": o.met.by if o.met is not None else None,
+                "days_left": o.days_left,
+                "late_working_days": o.late_days,
+                "url": o.url,
+            }
+            for o in entrant_obligations(rubric, unit)
+        ]
+        return Response(ObligationSerializer(rows, many=True).data)

@@ -7,6 +7,11 @@ from . import api, resumable_api
 
 urlpatterns = [
     path("years/<rubric:year>/evidence/", takes_files(api.EvidenceCollection.as_view()), name="api-evidence"),
+    path(
+        "years/<rubric:year>/entrants/<str:code>/obligations/",
+        api.EntrantObligations.as_view(),
+        name="api-entrant-obligations",
+    ),
     # tus 1.0 (docs/api.md): a file in pieces, resumed after a broken link.
     path("uploads/", resumable_api.ResumableCollection.as_view(), name="api-uploads"),
     path("uploads/<uuid:pk>/", resumable_api.ResumableItem.as_view(), name="api-upload"),

@@ -1,12 +1,12 @@
 """Every reader agrees with the schedule, whatever the moves: random deadlines set the way central staff set
 them (forward, back, onto holidays and weekends, on criteria whose files another criterion times), then the
 criterion page, the office's home, central's dashboard, the missing list, the timeliness points, the reminders
-the morning job would tell, the office's calendar feed and the rubric API are each held to `schedule.selectors`.
+the morning job would tell, the office's calendar feed and the API are each held to `schedule.selectors`.
 
 Each reader is one check in `READERS`, given the same `Seen`: a reader that joins the schedule later adds its
-check there and is held to the same moves. The API gives a criterion's date in one place only, the rubric
-endpoint's `deadline` (`/api/v1/years/<year>/rubric/`), checked here; its `rounds` are the rubric file's rounds as
-written, before any move, and no endpoint gives a moved round's or an entrant's due day."""
+check there and is held to the same moves. The API gives a criterion's dates in two places, both checked here:
+the rubric endpoint (`/api/v1/years/<year>/rubric/`: its `deadline`, its `rounds` moved and its `schedule`) and
+an entrant's obligations (`/api/v1/years/<year>/entrants/<code>/obligations/`)."""
 
 import re
 from dataclasses import dataclass
@@ -63,6 +63,7 @@ class Seen:
     reminders: list  # what the morning job would tell today (notices.reminders.Due), every entrant's
     feed: Calendar  # the office staff member's calendar feed, parsed
     api: dict  # the rubric endpoint's answer
+    api_owed: list  # the office's obligations endpoint's answer
 
 
 def _criterion_page(seen: Seen) -> None:
@@ -140,6 +141,13 @@ def _api(seen: Seen) -> None:
     deadlines = {c["code"]: c["deadline"] for d in seen.api["dimensions"] for c in d["criteria"]}
     timed = [seen.code, *rubric_spec(seen.rubric).times_files_of(seen.code)]
     assert max(date.fromisoformat(deadlines[c]) for c in timed) == deadline_of(seen.rubric, seen.code)
+    (criterion,) = [c for d in seen.api["dimensions"] for c in d["criteria"] if c["code"] == seen.code]
+    scheduled = [(s["round"], s["written"], s["due"]) for s in criterion["schedule"]]
+    assert scheduled == [(o.index, o.written.isoformat(), o.due.isoformat()) for o in seen.owed]
+    if "rounds" in criterion:
+        assert [r["due"] for r in criterion["rounds"]] == [o.written.isoformat() for o in seen.owed]
+    rows = [(r["key"], r["written"], r["due"], r["state"]) for r in seen.api_owed if r["criterion"] == seen.code]
+    assert rows == [(o.key, o.written.isoformat(), o.due.isoformat(), o.state) for o in seen.owed]
 
 
 READERS = [_criterion_page, _home, _missing, _dashboard, _points, _reminders, _calendar, _api]
@@ -172,6 +180,7 @@ def test_every_reader_agrees_with_the_schedule_whatever_the_moves(
     missing = {code: client.get(page, {"criterion": code}).content.decode() for code in codes}
     board = dashboard.dashboard(present, today=TODAY, calendar=rubric_calendar(present))
     api = client.get(reverse("api-rubric", args=[present.key])).json()
+    api_owed = client.get(reverse("api-entrant-obligations", args=[present.key, "TH-50"])).json()
     reminders = [due for batch in rubric_reminders(present, TODAY) for due in batch]
     feed = Calendar.from_ical(client.get(calendar_path(calendar_address_make(user=provincial_user))).content)
     client.force_login(provincial_user)
@@ -179,6 +188,6 @@ def test_every_reader_agrees_with_the_schedule_whatever_the_moves(
     for code in codes:
         owed = entrant_obligations(present, _unit(), criteria=[code], today=TODAY)
         page = client.get(reverse("submissions:criterion", args=[present.key, "TH-50", code])).content.decode()
-        seen = Seen(present, code, owed, page, home, missing[code], board, reminders, feed, api)
+        seen = Seen(present, code, owed, page, home, missing[code], board, reminders, feed, api, api_owed)
         for reader in READERS:
             reader(seen)

@@ -295,6 +295,7 @@ RULES = {
     "api-provinces": Rule("- 0 0 0 0 0"),
     "api-not-found": Rule("- - - - - -", "- - - - - -"),  # any other /api/ address: the API's 404 JSON
     "api-rubric": Rule("- 0 0 0 0 0"),
+    "api-entrant-obligations": Rule("- - - + + +"),  # as the entrant's page (submissions:province)
     "api-standings": Rule("- - - - - 0"),
     "api-awards": Rule("- - - - - 0"),
     "api-facts": Rule(None, "- - - - - 0"),

@@ -327,6 +327,7 @@ RULES = {
     "api-provinces": Rule("- 0 0 0 0 0 + + +"),
     "api-not-found": Rule("- - - - - - - - -", "- - - - - - - - -"),  # any other /api/ address: the API's 404
     "api-rubric": Rule("- 4 4 4 4 4 * * *"),
+    "api-entrant-obligations": Rule("- 4 4 4 4 4 + + -"),  # as the entrant's page; dates, not the mark
     "api-standings": Rule("- 4 4 4 4 4 + - -"),
     "api-awards": Rule("- 4 4 4 4 4 + - -"),
     "api-facts": Rule(None, "- 4 4 4 4 4 + - -"),
