@@ -131,9 +131,12 @@ RESULTS = {"freeze": Kind.RESULTS_FROZEN, "publish": Kind.RESULTS_PUBLISHED, "wi
 
 
 def results_changed(*, rubric, event, author):
-    """A freeze, publication or withdrawal (`event`: its FreezeEvent, whose id makes it one notice)."""
+    """A freeze, publication or withdrawal (`event`: its FreezeEvent, whose id makes it one notice). It lands
+    on the contest's results as each reader may open them (scoring.views.mine sends each on): an entrant's
+    staff on their own, whoever runs it on its dashboard, a judge on the published results or, while none
+    are, on the scoring matrix."""
     kind = RESULTS[event.action]
-    link = reverse("scoring:mine" if kind == Kind.RESULTS_FROZEN else "scoring:results", args=[rubric.key])
+    link = reverse("scoring:mine", args=[rubric.key])
     return notice_record(
         kind=kind,
         key=f"results:{event.pk}",

@@ -8,7 +8,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -250,13 +252,21 @@ def withdraw_publication(request, year: ContestKey):
 def mine(request, year: ContestKey):
     """An entrant office's staff: their own office only. Its figures once whoever runs the contest allows it;
     before that the page says so and who opens them (the menu's results link always leads somewhere true).
-    A contest the user cannot see does not exist for them (404, as an unknown key)."""
+    It is where a results notice lands (notices.events.results_changed), so each of its readers is sent to the
+    results they may open: whoever runs the contest to its dashboard, a judge to the published results or,
+    while none are, to the scoring matrix. A contest the user cannot see does not exist for them (404, as an
+    unknown key)."""
     actor = actor_of(request.user)
     rubric = get_object_or_404(Rubric.objects.by_key(year))
     if not actor.sees(rubric.contest):
         raise Http404
     if actor.runs(rubric.contest):
         return redirect("scoring:dashboard", year=year)
+    published = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()
+    if not actor.enters(rubric.contest) and actor.judges(rubric.contest):
+        if published is not None:
+            return redirect("scoring:results", year=year)
+        return redirect(reverse("admin:committee_matrix") + "?" + urlencode({"year": rubric.key}))
     if not actor.enters(rubric.contest):
         if actor.files_for_office():  # a district office in the national contest: no standing of its own
             raise Http404
@@ -264,7 +274,7 @@ def mine(request, year: ContestKey):
     unit = actor.own_office  # the entrant is the user's own office (entering takes one)
     if unit is None:
         raise Http404
-    snapshot = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()
+    snapshot = published
     ctx = {"rubric": rubric, "province": unit, "published": None, "result": None}
     if snapshot:
         ctx["published"] = next((r for r in snapshot.rows if r["province"] == unit.code), None)

@@ -368,7 +368,8 @@ RULES = {
     "scoring:publish": Rule("- - - - - 0", "- - - - - 0"),  # GET previews, a confirmed POST publishes
     "scoring:ties": Rule("- - - - - 0", "- - - - - 0"),  # whoever runs the contest settles its ties
     "scoring:withdraw": Rule(None, "- - - - - 0"),
-    "scoring:mine": Rule("- 0 - - - 0"),  # its own office's page (nothing of TH-50's), even before results open
+    # Its own office's page (nothing of TH-50's), even before results open; a judge is sent on to the matrix.
+    "scoring:mine": Rule("- 0 0 0 0 0"),
     "scoring:results": Rule("- - - - - -"),
     "submissions:home": Rule("0 0 0 0 0 0", "0 0 0 0 0 0"),  # a visitor gets the public landing page
     "submissions:province": Rule("- - - + + +", "- - - + + +"),

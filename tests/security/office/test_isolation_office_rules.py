@@ -390,7 +390,7 @@ RULES = {
     "scoring:publish": Rule("- 4 4 4 4 4 + - -", "- 4 4 4 4 4 + - -"),
     "scoring:ties": Rule("- 4 4 4 4 4 + - -", "- 4 4 4 4 4 + - -"),
     "scoring:withdraw": Rule(None, "- 4 4 4 4 4 + - -"),
-    "scoring:mine": Rule("- 4 4 4 4 4 + + -"),  # the entrant's own page, before its results open too
+    "scoring:mine": Rule("- 4 4 4 4 4 + + +"),  # the entrant's own page, before its results open; its panel: the matrix
     "scoring:results": Rule("- 4 4 4 4 4 - - -"),
     "submissions:home": Rule("0 0 0 0 0 0 * + +", "0 0 0 0 0 0 * + +"),  # a visitor: the landing page
     "submissions:province": Rule("- 4 4 4 4 4 * * -", "- 4 4 4 4 4 * * -"),
