@@ -20,7 +20,7 @@ from rulebook.engine import vacant_places
 from rulebook.workdays import WorkCalendar, deadline_text
 from schedule.obligations import days_left
 from schedule.selectors import DueRound, criterion_rounds, judging_obligation, round_in_force, round_tallies
-from scoring import award_tiers, hooks, pages, selectors, tallies
+from scoring import award_tiers, pages, selectors, tallies
 from scoring.lifecycle import State
 from scoring.models import (
     AWARD_FLOOR,
@@ -61,34 +61,6 @@ def as_of(value: datetime | None):
 def year_settings(rubric: Rubric) -> YearSettings:
     """The year's switches; unsaved defaults when central staff have not set any."""
     return YearSettings.objects.filter(rubric=rubric).first() or YearSettings(rubric=rubric)
-
-
-def submitted_pairs(rubric: Rubric) -> set[tuple[int, int]]:
-    """(province id, criterion id) pairs with something submitted: visible evidence, or a recorded fact
-    where the criterion asks for no evidence (tallies.recorded_facts).
-
-    The e-mail reminders read these (76 provinces); the dashboard counts in the database (tallies).
-    """
-    facts = tallies.recorded_facts(rubric).values_list("unit_id", "criterion_id")
-    pairs = set(facts.distinct())
-    for source in hooks.submitted_sources(rubric):  # submissions: visible evidence (submissions/apps.py)
-        pairs |= set(source.values_list("unit", "criterion").distinct())
-    return pairs
-
-
-def due_soon(criteria: list[Criterion], today: date, working_days: int, calendar: WorkCalendar) -> list[tuple]:
-    """(criterion, working days left) for deadlines from today up to N working days ahead."""
-    out = []
-    for c in criteria:
-        if c.deadline is None:
-            continue
-        due = calendar.next_working_day(c.deadline)  # decision 9: a closed day moves the deadline
-        if due < today:
-            continue
-        left = calendar.working_days_after(today, due)
-        if left <= working_days:
-            out.append((c, left))
-    return out
 
 
 # How far ahead the first screen looks: two working weeks, or the year's reminder days when further (central

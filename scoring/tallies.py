@@ -138,11 +138,6 @@ def recorded_facts(rubric: Rubric) -> QuerySet:
     return Fact.objects.filter(asks_no_evidence | _receipts(), rubric=rubric).exclude(value="").order_by()
 
 
-def receipt_facts(rubric: Rubric) -> QuerySet:
-    """The receipts the Department recorded (each a date or a moment, as typed): a sending received."""
-    return Fact.objects.filter(_receipts(), rubric=rubric).exclude(value="").order_by()
-
-
 def _receipts() -> Q:
     """A fact that is its criterion's receipt: named by the parameter its rule's kind declares."""
     q = Q(pk__in=[])

@@ -193,7 +193,9 @@ class ObligationSerializer(serializers.Serializer):
     written = serializers.DateField(
         allow_null=True, help_text="the date as the documents now say it: the rubric's, every recorded move applied"
     )
-    due = serializers.DateField(allow_null=True, help_text="the day it falls due: a closed day moves it on (decision 9)")
+    due = serializers.DateField(
+        allow_null=True, help_text="the day it falls due: a closed day moves it on (decision 9)"
+    )
     state = serializers.ChoiceField(choices=ObligationState.choices)
     met_on = serializers.DateField(allow_null=True, help_text="the day it was met (Bangkok); null: not met")
     met_by = serializers.ChoiceField(choices=MetBy.choices, allow_null=True)
@@ -207,7 +209,10 @@ class EntrantObligations(APIView):
     rounds with the dates its criterion page shows, moves applied, and where each stands."""
 
     @extend_schema(
-        responses={200: ObligationSerializer(many=True), 404: refusal(404, "no such contest or entrant for the caller")},
+        responses={
+            200: ObligationSerializer(many=True),
+            404: refusal(404, "no such contest or entrant for the caller"),
+        },
         summary=_("an entrant's obligations: each criterion's rounds, due dates and states"),
     )
     def get(self, request, year: ContestKey, code: str):

@@ -6,7 +6,6 @@ the sign-in page (a judge told that results froze is not sent to an entrant's ow
 from datetime import date, timedelta
 
 import pytest
-from django.urls import reverse
 
 from accounts.invitation_notices import invitation_accepted_tell, invitation_sent_tell
 from accounts.line_notices import line_linked_tell

@@ -29,7 +29,10 @@ def test_an_offices_obligations_give_the_moved_rounds_the_criterion_page_shows(
     rows = [r for r in answer.json() if r["criterion"] == "1.2"]
     assert [(r["written"], r["key"]) for r in rows] == shown
     assert shown == [("2023-03-31", "2566:TH-50:1.2:1"), (SATURDAY.isoformat(), "2566:TH-50:1.2:2")]
-    assert [(r["round"], r["due"], r["state"]) for r in rows] == [(1, "2023-03-31", "late"), (2, MONDAY.isoformat(), "late")]
+    assert [(r["round"], r["due"], r["state"]) for r in rows] == [
+        (1, "2023-03-31", "late"),
+        (2, MONDAY.isoformat(), "late"),
+    ]
 
 
 def test_the_rubric_endpoint_gives_each_rounds_moved_date_and_its_working_day(rubric, central_user, api):

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from contests.models import Unit
 from people.models import Role
+from schedule.selectors import contest_obligations
 from scoring import dashboard, pages, selectors, services, tallies, views
 from scoring.facts.imports import fact_set, facts_import
 from scoring.models import Criterion, Fact, Standing
@@ -62,7 +63,7 @@ def test_missing_evidence_counts_each_entrant_once_from_visible_evidence(rubric)
 
     assert counts.pop("1.1") == (74, 2) and counts.pop("1.2") == (75, 1)
     assert set(counts.values()) == {(76, 0)}
-    assert_same_as_the_reminders(rubric)
+    assert_same_as_the_schedule(rubric)
 
 
 def test_where_no_evidence_is_asked_a_recorded_fact_or_evidence_counts_once(rubric):
@@ -83,16 +84,17 @@ def test_where_no_evidence_is_asked_a_recorded_fact_or_evidence_counts_once(rubr
 
     assert counts.pop("1.1") == (73, 3) and counts.pop("1.2") == (76, 0)  # 1.2 asks for evidence
     assert set(counts.values()) == {(76, 0)}
-    assert_same_as_the_reminders(rubric)
+    assert_same_as_the_schedule(rubric)
 
 
-def assert_same_as_the_reminders(rubric):
-    """The same pairs as the reminders read them, counted row by row over the 76 entrants."""
-    pairs = dashboard.submitted_pairs(rubric)
+def assert_same_as_the_schedule(rubric):
+    """The same sendings as the schedule (and so the reminders) reads them: an entrant has sent a criterion
+    when one of its rounds was met, counted row by row over the 76 entrants."""
+    met = {(o.unit_id, o.criterion) for o in contest_obligations(rubric) if o.is_met}
     entrants = set(Standing.objects.filter(rubric=rubric).values_list("unit_id", flat=True))
     for c in Criterion.objects.filter(rubric=rubric):
         assert tallies.submitted_counts(rubric, tallies.summary(rubric, [], []).marks).get(c.pk, 0) == sum(
-            (p, c.pk) in pairs for p in entrants
+            (p, c.code) in met for p in entrants
         )
 
 
