@@ -4,6 +4,7 @@ in the national one, another office, another contest's organiser, its panelist, 
 anonymous; the second factor asked before anything moves."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -127,3 +128,32 @@ def test_the_revision_history_leads_whoever_runs_the_contest_to_each_criterions_
     client.force_login(people["owner"])
     html = client.get(reverse("scoring:rubric_changes", args=[rubric.key])).content.decode()
     assert f'href="{_url(rubric)}"' in html and f'href="{_url(rubric, "5.1")}"' in html
+
+
+NATIONAL = {"reason": "อุทกภัย", "letter_number": "มท 0410.4/ว 6001", "letter_date": "25/05/2566"}
+
+
+def test_the_form_ticks_the_criterion_timing_the_same_files_and_unticking_it_leaves_it(client, rubric, central_user):
+    client.force_login(central_user)
+    url = _url(rubric, "4.1.1")
+    page = client.get(url).content.decode()
+    box = re.search(r'<input type="checkbox" name="also" value="criterion:4\.1\.2"[^>]*>', page)
+    assert box is not None and "checked" in box.group(0)  # ticked until the person unticks it
+    before = Criterion.objects.get(rubric=rubric, code="4.1.2").deadline
+
+    client.post(url, {**NATIONAL, "deadline": "14/06/2566"})  # the box left out: unticked
+    assert Criterion.objects.get(rubric=rubric, code="4.1.1").deadline == dt.date(2023, 6, 14)
+    assert Criterion.objects.get(rubric=rubric, code="4.1.2").deadline == before
+
+    client.post(url, {**NATIONAL, "deadline": "16/06/2566", "also": ["criterion:4.1.2"]})  # left ticked
+    assert Criterion.objects.get(rubric=rubric, code="4.1.2").deadline == dt.date(2023, 6, 16)
+
+
+def test_the_form_names_the_round_that_moves_with_the_deadline_beside_the_date(client, rubric, central_user):
+    """1.2's second report is due on its deadline: it moves with it (a round cannot be unticked), said by the
+    date's box; its first report, due 31 March, is not named."""
+    client.force_login(central_user)
+    page = client.get(_url(rubric, "1.2")).content.decode()
+    said = re.findall(r"รอบที่ครบกำหนดในวันนั้น[^<]*", page)
+    assert said == ["รอบที่ครบกำหนดในวันนั้นเลื่อนไปพร้อมกัน: รายงานครั้งที่ ๒ (กำหนดส่งเดิม ๓๐ มิถุนายน ๒๕๖๖)"]
+    assert 'name="also"' not in page  # no criterion times 1.2's files: no box
