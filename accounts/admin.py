@@ -130,7 +130,7 @@ class PortalUserAdmin(RoleAccess, UserAdmin):
     def role(self, obj):
         return directory.role_label(obj)
 
-    @admin.display(description=_("province"))
+    @admin.display(description=_("unit"))
     def unit(self, obj):
         return directory.office_label(obj)
 

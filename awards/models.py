@@ -71,7 +71,7 @@ class GeneratedDocument(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        verbose_name=_("province"),
+        verbose_name=_("unit"),
         db_column="province_id",
     )
     # Province code or "all": NULLs never collide in a unique constraint, so uniqueness uses this.

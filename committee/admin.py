@@ -49,7 +49,7 @@ class UnitFilter(admin.SimpleListFilter):
     """Only provinces this user may see: a conflicted province is not even offered. A panel's member or
     an organiser: the entrants their rows are about."""
 
-    title = _("province")
+    title = _("unit")
     parameter_name = "province"
 
     def lookups(self, request, model_admin):

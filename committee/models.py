@@ -47,7 +47,7 @@ class Cell(models.Model):
 
     rubric = models.ForeignKey(Rubric, on_delete=models.PROTECT, related_name="+", verbose_name=_("year"))
     unit = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("province"), db_column="province_id"
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit"), db_column="province_id"
     )
     criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+", verbose_name=_("criterion"))
 

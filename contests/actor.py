@@ -20,7 +20,7 @@ from django.db.models import Q, QuerySet
 
 from contests.entrants import contest_entrants, national, unit_enters
 from contests.models import Contest, ContestState, Unit
-from contests.scopes import CHAIR, MEMBER, VIEWER, ContestKey, Need, Scopes
+from contests.scopes import CHAIR, MEMBER, VIEWER, ContestMemoKey, Need, Scopes
 from contests.seats import department_contest, panel_office, seat_counts
 from contests.tree import at_or_under, line_of, subtree
 from people import directory
@@ -112,8 +112,8 @@ class Actor(Scopes, StageRights):
     system: bool = False  # beat jobs and management commands: act for the Department
     _contests: dict[Need, list[Contest]] = field(default_factory=dict, repr=False)  # need → the contests themselves
     _stage_ids: StageIds | None = field(default=None, repr=False)
-    _entrants: dict[ContestKey, QuerySet[Unit]] = field(default_factory=dict, repr=False)  # → its scope (lazy SQL)
-    _rights: dict[ContestKey, Rights] = field(default_factory=dict, repr=False)  # a contest's key → its Rights
+    _entrants: dict[ContestMemoKey, QuerySet[Unit]] = field(default_factory=dict, repr=False)  # → its scope (lazy SQL)
+    _rights: dict[ContestMemoKey, Rights] = field(default_factory=dict, repr=False)  # a contest's key → its Rights
 
     # -- who they are: the role table's powers, the office, the seats -----------------------------
     @cached_property

@@ -24,7 +24,7 @@ MEMBER, CHAIR, VIEWER = "member", "chair", "viewer"  # a seat: judges own scores
 
 
 # What a contest's memoised answers are kept under: its id and what they depend on (state, organiser, level).
-ContestKey: TypeAlias = tuple[int, str, int | None, str]
+ContestMemoKey: TypeAlias = tuple[int, str, int | None, str]
 
 
 class Need(StrEnum):
@@ -39,7 +39,7 @@ class Scopes:
         user: User | None
         _office_id: int | None
         _contests: dict[Need, list[Contest]]
-        _entrants: dict[ContestKey, QuerySet[Unit]]
+        _entrants: dict[ContestMemoKey, QuerySet[Unit]]
         _stage_ids: StageIds | None
 
         @property

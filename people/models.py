@@ -38,7 +38,7 @@ class Membership(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="staff",
-        verbose_name=_("province"),
+        verbose_name=_("unit"),
         db_column="province_id",
     )
 

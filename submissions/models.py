@@ -39,7 +39,7 @@ class Submission(models.Model):
 
     rubric = models.ForeignKey(Rubric, on_delete=models.PROTECT, related_name="submissions", verbose_name=_("rubric"))
     unit = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, related_name="submissions", verbose_name=_("province"), db_column="province_id"
+        Unit, on_delete=models.PROTECT, related_name="submissions", verbose_name=_("unit"), db_column="province_id"
     )
     criterion = models.ForeignKey(
         Criterion, on_delete=models.PROTECT, related_name="submissions", verbose_name=_("criterion")
@@ -163,7 +163,7 @@ class InnovationReport(models.Model):
         Unit,
         on_delete=models.PROTECT,
         related_name="innovation_reports",
-        verbose_name=_("province"),
+        verbose_name=_("unit"),
         db_column="province_id",
     )
     version = models.PositiveIntegerField(verbose_name=_("version"))

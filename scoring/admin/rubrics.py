@@ -228,7 +228,7 @@ class FactAdmin(UnitScoped, RoleAccess, FactImportExportAdmin):
 
     list_display = ["province_", "criterion_code", "name", "value", "source_", "updated_at_", "updated_by_"]
     list_filter = [YearFilter, CriterionCodeFilter, ("source", SourceFilter)]
-    province_ = column("unit", _("province"), "unit__code")
+    province_ = column("unit", _("unit"), "unit__code")
     source_ = column("get_source_display", _("source"))
     updated_at_ = column("updated_at", _("updated at"))
     updated_by_ = column("updated_by", _("updated by"))
@@ -304,7 +304,7 @@ class StandingAdmin(UnitScoped, RoleAccess, admin.ModelAdmin):
     list_display = ["rank_", "province_", "year", "total_", "award_name", "tied_", "award_tie_", "stale", "computed"]
     list_display_links = ["province_"]
     rank_ = column("rank", _("rank"))
-    province_ = column("unit", _("province"), "unit__code")
+    province_ = column("unit", _("unit"), "unit__code")
     total_ = column("total", _("total"))
     tied_ = column("tied", _("tied"), boolean=True)
     award_tie_ = column("award_tie", _("tie at an award cut"), boolean=True)

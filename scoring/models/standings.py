@@ -27,7 +27,7 @@ class Standing(models.Model):
         Unit,
         on_delete=models.PROTECT,
         related_name="results",
-        verbose_name=_("province"),
+        verbose_name=_("unit"),
         db_column="province_id",
         db_index=False,
     )
@@ -62,8 +62,8 @@ class Standing(models.Model):
     class Meta:
         db_table = "scoring_provinceresult"  # the table from before the rename
         ordering = ["rubric", "rank", "unit__code"]
-        verbose_name = _("province result")
-        verbose_name_plural = _("province results")
+        verbose_name = _("standing")
+        verbose_name_plural = _("standings")
         constraints = [models.UniqueConstraint(fields=["rubric", "unit"], name="result_unique")]
         indexes = [
             # The few rows a recompute rescores, found without reading the thousands that are current.
@@ -89,8 +89,8 @@ class StagedPoints(models.Model):
         Rubric, on_delete=models.CASCADE, related_name="+", verbose_name=_("year"), db_constraint=False, db_index=False
     )
     run = models.BigIntegerField(_("recompute run"))  # the run's start in microseconds: one chord's chunks
-    standing = models.BigIntegerField(_("province result"))  # Standing's id: no key to check on each row
-    unit = models.BigIntegerField(_("province"))
+    standing = models.BigIntegerField(_("standing"))  # Standing's id: no key to check on each row
+    unit = models.BigIntegerField(_("unit"))
     seq = models.PositiveBigIntegerField(_("computed sequence"))
     total = models.DecimalField(_("total"), max_digits=7, decimal_places=2)
     level = models.PositiveSmallIntegerField(_("level"), null=True)
