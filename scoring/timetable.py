@@ -83,17 +83,10 @@ def rounds_kept_check(kept: list[Companion], deadline: date | None) -> None:
     late = [c for c in kept if deadline is not None and c.old is not None and c.old > deadline]
     if not late:
         return
-    refused = revisions.ChangeRefused(
-        [
-            format_lazy(
-                _("{round} is due on {day}, after the new deadline: a round cannot stay after its criterion's"
-                  " deadline; tick it to bring it with the date"),
-                round=pick(c.label_th, c.label_en), day=thai_date(c.old),
-            )
-            for c in late
-        ],
-        needs={"rounds"},
-    )  # fmt: skip
+    said = _("{round} is due on {day}, after the new deadline: a round cannot stay after its criterion's deadline;"
+             " tick it to bring it with the date")  # fmt: skip
+    messages: list = [format_lazy(said, round=pick(c.label_th, c.label_en), day=thai_date(c.old)) for c in late]
+    refused = revisions.ChangeRefused(messages, needs={"rounds"})
     refused.field = "also"
     raise refused
 
