@@ -147,20 +147,53 @@ def rounds_of(raw: Any, window: tuple[date, date] | None = None) -> tuple[Round,
     return tuple(sorted(found, key=lambda r: r.due))
 
 
+@dataclass(frozen=True)
+class Move:
+    """One recorded move of a criterion's deadline, from `old` to `new`: the rounds numbered in `kept` (from 1, in
+    `rounds_of`'s order) were unticked on the move's form and stay where they were."""
+
+    old: date | None
+    new: date | None
+    kept: frozenset[int] = frozenset()
+
+
+def _moved_dues(rounds: tuple[Round, ...], moves: Iterable[Move | tuple[date | None, date | None]]) -> list[date]:
+    """Each round's date by its number, every move applied in turn (`moves` oldest first), before the cap of the
+    deadline in force: a round due on the date a move replaced moves with it, unless that move keeps it."""
+    dues = [r.due for r in rounds]
+    for move in moves:
+        step = move if isinstance(move, Move) else Move(*move)
+        if step.old is None or step.new is None:
+            continue
+        for i, due in enumerate(dues):
+            if due == step.old and i + 1 not in step.kept:
+                dues[i] = step.new
+    return dues
+
+
 def rounds_moved(
-    rounds: tuple[Round, ...], deadline: date | None, moves: Iterable[tuple[date | None, date | None]]
+    rounds: tuple[Round, ...], deadline: date | None, moves: Iterable[Move | tuple[date | None, date | None]]
 ) -> tuple[Round, ...]:
     """The rounds as the documents now decide them, after the criterion's recorded deadline moves (`moves`:
-    (old, new), oldest first): a round due on the date a move replaced moves with it (1.2's round due 30 June
-    moves to 15 June with the criterion), and none stays after the criterion's deadline in force (a round
-    beyond a date brought forward is due on it). Sorted by due date, as `rounds_of` gives them."""
+    `Move`s or (old, new), oldest first): a round due on the date a move replaced moves with it (1.2's round due
+    30 June moves to 15 June with the criterion) unless the move kept it (its box unticked: it keeps its date),
+    and none stays after the criterion's deadline in force (a round beyond a date brought forward is due on it).
+    Sorted by due date, as `rounds_of` gives them."""
     moved = []
-    for each in rounds:
-        due = each.due
-        for old, new in moves:
-            if old is not None and new is not None and due == old:
-                due = new
+    for each, due in zip(rounds, _moved_dues(rounds, moves), strict=True):
         if deadline is not None and due > deadline:
             due = deadline
         moved.append(each if due == each.due else Round(each.label_th, each.label_en, due))
     return tuple(sorted(moved, key=lambda r: r.due))
+
+
+def rounds_on(
+    rounds: tuple[Round, ...], deadline: date | None, moves: Iterable[Move | tuple[date | None, date | None]]
+) -> tuple[int, ...]:
+    """The numbers (from 1, in `rounds_of`'s order) of the rounds due on `deadline` itself once `moves` are
+    applied: those the next move of the deadline moves with it, whichever way it goes, and so those its form
+    offers to keep. A round only capped by the deadline (its own date later) is not one: moved later, the
+    deadline gives it back its own date."""
+    if deadline is None:
+        return ()
+    return tuple(n for n, due in enumerate(_moved_dues(rounds, moves), 1) if due == deadline)

@@ -38,7 +38,7 @@ from rulebook.rubric import CriterionSpec, RubricSpec
 from rulebook.rules import KINDS
 from rulebook.workdays import WorkCalendar
 from scoring import hooks, tallies
-from scoring.deadline_moves import DeadlineMove, deadline_moves
+from scoring.deadline_moves import DeadlineMove, deadline_moves, round_moves
 from scoring.models import Rubric, Standing
 from scoring.selectors import criterion_codes, is_frozen, rubric_calendar, rubric_spec
 from stages.models import Stage, StageEntry, StageFile, StageUpload
@@ -108,15 +108,15 @@ class DueRound:
 
 def _rounds_due(spec: RubricSpec, calendar: WorkCalendar, moves: dict[str, list[DeadlineMove]]) -> list[list[DueRound]]:
     """Per criterion, its rounds' dates (one entry without rounds): the rubric's rounds with the criterion's
-    recorded moves applied (`rulebook.rounds.rounds_moved`), or the date its sending is timed by."""
+    recorded moves applied, the rounds a move kept on their dates too (`rulebook.rounds.rounds_moved`), or the
+    date its sending is timed by."""
     out = []
     for c in spec.criteria():
         written = spec.timing_deadline(c.code)
         if not c.rounds:
             out.append([DueRound(c, 0, 0, "", "", written, _shift(calendar, written))])
             continue
-        steps = [(m.old, m.new) for m in reversed(moves.get(c.code, []))]  # oldest first
-        moved = rounds_moved(c.rounds, c.deadline, steps)
+        moved = rounds_moved(c.rounds, c.deadline, round_moves(moves.get(c.code, [])))
         n = len(moved)
         out.append(
             [DueRound(c, i, n, r.label_th, r.label_en, r.due, _shift(calendar, r.due)) for i, r in enumerate(moved, 1)]

@@ -20,8 +20,8 @@ from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, content_disposition, takes_files
 from notices.events import MOVED_ANCHOR
-from rulebook.rounds import RoundsError, rounds_of
 from rulebook.spec import RubricError
+from schedule.selectors import criterion_rounds
 from scoring import access, revisions, timetable
 from scoring.deadline_moves import deadline_moves
 from scoring.models import Criterion, Rubric, RubricChange
@@ -87,10 +87,8 @@ def _page(request, rubric: Rubric, found: Criterion, form, errors=(), status: in
     may = acts.allowed(request.user, ACT, rubric) and not is_frozen(rubric)
     if may and form is None:
         form = DeadlineMoveForm(rubric=rubric, code=found.code, initial={"deadline": found.deadline})
-    try:
-        rounds = rounds_of(found.rounds)
-    except RoundsError:  # a stored rubric was checked when saved: nothing to show rather than a 500
-        rounds = ()
+    # The rounds as the schedule has them (every move applied, a kept round on its date), as entrants read them.
+    rounds = [r for r in criterion_rounds(rubric).get(found.code, []) if r.rounds]
     context = {
         "rubric": rubric,
         "criterion": found,

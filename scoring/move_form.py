@@ -1,5 +1,6 @@
 """The boxes of moving a deadline, one set for the criterion's page and the admin's: why, the Department's
-letter (number, date, its PDF if one has it) and what moves with the deadline, each ticked until unticked.
+letter (number, date, its PDF if one has it) and what moves with the deadline (its rounds due that day, the
+criteria timing the same files), each ticked until unticked.
 Both hand them to the one service, scoring.timetable.criterion_deadline_set."""
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from scoring.date_fields import ThaiDateField
 from scoring.letters import NUMBER_MOST, Letter, pdf_check
 from scoring.models import Rubric
 from scoring.revisions import ChangeRefused, letter_check
-from scoring.timetable import Companion, companions
+from scoring.timetable import Companion, companions, rounds_kept, rounds_kept_check
 
 
 def reason_field() -> forms.CharField:
@@ -40,6 +41,8 @@ def _named(companion: Companion):
 class MoveFields(forms.Form):
     """The letter and the companions of a move; `offer` fills the companions of one criterion."""
 
+    companions: list[Companion] = []
+
     letter_number = forms.CharField(
         label=_("letter number"),
         max_length=NUMBER_MOST,
@@ -53,20 +56,17 @@ class MoveFields(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"}),
     )
     also = forms.MultipleChoiceField(
-        label=_("moves with it (untick what stays)"), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("moves with it (untick what stays)"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("an unticked round keeps its date, but never after the new deadline"),
     )
 
     def offer(self, rubric: Rubric, code: str) -> None:
-        """What moves with `code`'s deadline: its rounds due that day, said beside the date; the criteria timing
-        the same files, each a box ticked until unticked (none: no such box)."""
+        """What moves with `code`'s deadline, each a box ticked until unticked (none: no such box): its rounds due
+        on that day (unticked, a round keeps its date), the criteria timing the same files."""
         cast(ThaiDateField, self.fields["letter_date"]).window = fiscal_year(rubric.year)
-        found = companions(rubric, code)
-        rounds = [_named(c) for c in found if c.key is None]
-        if rounds and "deadline" in self.fields:
-            self.fields["deadline"].help_text = format_lazy(
-                _("its rounds due on that day move with it: {rounds}"), rounds=", ".join(map(str, rounds))
-            )
-        boxes = [c for c in found if c.key is not None]
+        boxes = self.companions = companions(rubric, code)
         if not boxes:
             del self.fields["also"]
             return
@@ -88,6 +88,12 @@ class MoveFields(forms.Form):
             letter_check(self.letter())
         except ChangeRefused as exc:
             self.add_error("letter_number", exc.messages)
+        if "also" in self.fields and "also" in cleaned and "deadline" in cleaned:
+            deadline = cleaned["deadline"]
+            try:  # the service's own refusal, shown beside the boxes
+                rounds_kept_check(rounds_kept(self.companions, set(cleaned["also"]), deadline), deadline)
+            except ChangeRefused as exc:
+                self.add_error("also", exc.messages)
         return cleaned
 
     def letter(self) -> Letter:

@@ -232,9 +232,11 @@ def reason_check(*, contest: Contest, reason: str) -> None:
 
 
 def change_record(
-    *, user, contest: Contest, before: Mapping, reason: str, archived: list[Held] = (), letter: Letter = NONE
-) -> RubricChange | None:
-    """After the save: what changed, recorded with the letter it is made by; an open contest's change without a
+    *, user, contest: Contest, before: Mapping, reason: str, archived: list[Held] = (), letter: Letter = NONE,
+    rounds_kept: list[dict] | None = None,
+) -> RubricChange | None:  # fmt: skip
+    """After the save: what changed, recorded with the letter it is made by and the rounds a deadline's move left
+    on their dates (`rounds_kept`, as `RubricChange.rounds_kept` keeps them); an open contest's change without a
     reason is refused (and the caller's transaction rolls everything back), naming the deadlines it moves.
     Nothing changed: nothing recorded, no reason asked. Every deadline it moves is told (`moves_tell`)."""
     diff = contest_diff(before, snapshot(contest)) if before else {"created": True}
@@ -262,6 +264,7 @@ def change_record(
         reason=reason,
         changes=diff,
         archived=[{"code": h.code, "label": h.label, "name_th": h.name_th, "text": h.text} for h in archived],
+        rounds_kept=rounds_kept or [],
     )
     if letter.given:
         letter_keep(record, letter)
@@ -364,6 +367,7 @@ def change(
     keep: set[str] | None = None,
     confirm: bool = False,
     letter: Letter = NONE,
+    rounds_kept: list[dict] | None = None,
 ) -> T:
     """The one door for a change to a contest (`contest` None: one the write creates): checked before it is
     written (frozen, criteria dropped that hold something), written (`write`, in the caller's transaction;
@@ -382,7 +386,8 @@ def change(
     recorded = None
     # A contest a loader creates (no person: bootstrap, a stage's copy) has nothing to explain: its file is the record.
     if user is not None or not created:
-        recorded = change_record(user=user, contest=changed, before=before, reason=reason, archived=held, letter=letter)
+        recorded = change_record(user=user, contest=changed, before=before, reason=reason, archived=held,
+                                 letter=letter, rounds_kept=rounds_kept)  # fmt: skip
     if created or recorded is not None:
         rescore(changed)
     return written

@@ -9,12 +9,17 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from core import acts
-from rulebook.rounds import RoundsError, rounds_of
+from core.i18n import pick
+from core.thai import thai_date
+from rulebook.rounds import RoundsError, rounds_of, rounds_on
 from rulebook.spec import parse_rubric
 from schedule.selectors import linked_criteria
 from scoring import revisions, selectors
+from scoring.deadline_moves import deadline_moves, round_moves
 from scoring.letters import NONE, Letter
 from scoring.models import Criterion, HolidayAction, HolidayOverride, HolidayOverrideChange, Rubric
 from scoring.recompute import results_mark_dirty
@@ -33,14 +38,19 @@ def criterion_deadline_set(
 ) -> Criterion:
     """Moving a date, one act: whoever runs the contest (central staff the national one, an organiser its own;
     `user` None only for the loaders) moves a criterion's deadline by the Department's letter, with what moves
-    with it (`companions`: its rounds due on that day always, the criteria timing the same files unless `also`
-    names the keys left ticked). Through the one door (scoring.revisions): an open
-    contest's move needs a reason and the second factor; the change history keeps who, why and the letter;
-    every entrant is rescored, and whoever must send by it, and whoever runs the contest, is told."""
+    with it (`companions`: its rounds due on that day, the criteria timing the same files), all of it unless
+    `also` names the keys left ticked. A round left unticked keeps its date, and the change history says so; it
+    cannot stay after a date brought before it (refused, nothing written). Through the one door
+    (scoring.revisions): an open contest's move needs a reason and the second factor; the change history keeps
+    who, why and the letter; every entrant is rescored, and whoever must send by it, and whoever runs the
+    contest, is told."""
     if user is not None:
         acts.require(user, "scoring.change_deadline", rubric)
-    offered = {c.key: c for c in companions(rubric, code) if c.key is not None}
-    moving = [offered[key] for key in (offered if also is None else also) if key in offered]
+    offered = companions(rubric, code)
+    ticked = {c.key for c in offered} if also is None else set(also)
+    moving = [c for c in offered if c.key in ticked and not c.round]
+    kept = rounds_kept(offered, ticked, deadline)
+    rounds_kept_check(kept, deadline)
 
     def write() -> Criterion:
         criterion = Criterion.objects.select_for_update().get(rubric=rubric, code=code)
@@ -51,28 +61,55 @@ def criterion_deadline_set(
         parse_rubric(selectors.rubric_data(rubric))  # the edited rubric must still be valid
         return criterion
 
-    criterion = revisions.change(user=user, contest=rubric.contest, write=write, reason=reason, letter=letter)
+    stay = [{"period": rubric.period, "code": code, "rounds": [c.round for c in kept]}] if kept else []
+    criterion = revisions.change(
+        user=user, contest=rubric.contest, write=write, reason=reason, letter=letter, rounds_kept=stay
+    )
     # The caller's rubric learns its new revision: read with the old one, its cached spec would lack the deadline.
     rubric.refresh_from_db(fields=["revision"])
     return criterion
 
 
+def rounds_kept(offered: list[Companion], ticked: set[str], deadline: date | None) -> list[Companion]:
+    """The rounds of `offered` left unticked that a move to `deadline` keeps on their dates (a round's box is
+    offered while it is due on the deadline: a date left where it is keeps nothing)."""
+    return [c for c in offered if c.round and c.key not in ticked and c.old != deadline]
+
+
+def rounds_kept_check(kept: list[Companion], deadline: date | None) -> None:
+    """A round cannot stay after its criterion's deadline (docs/decisions.md, decision 16): keeping one on its
+    date while the date is brought before it is refused, Thai first, beside the boxes, before anything is
+    written."""
+    late = [c for c in kept if deadline is not None and c.old is not None and c.old > deadline]
+    if not late:
+        return
+    said = _("{round} is due on {day}, after the new deadline: a round cannot stay after its criterion's deadline;"
+             " tick it to bring it with the date")  # fmt: skip
+    messages: list = [format_lazy(said, round=pick(c.label_th, c.label_en), day=thai_date(c.old)) for c in late]
+    refused = revisions.ChangeRefused(messages, needs={"rounds"})
+    refused.field = "also"
+    raise refused
+
+
 @dataclass(frozen=True)
 class Companion:
-    """What a deadline's move moves with it: another criterion timing the same files (`key` the box that
-    unticks it), or one of the criterion's rounds due on that day (`key` None: a round due on the date a move
-    replaces moves with it, as the schedule reads every recorded move, rulebook.rounds.rounds_moved)."""
+    """What a deadline's move moves with it, each a box ticked until unticked (`key`): one of the criterion's
+    rounds due on that day (`round` its number from 1: a round due on the date a move replaces moves with it,
+    as the schedule reads every recorded move, rulebook.rounds.rounds_moved), or another criterion timing the
+    same files (`round` 0)."""
 
-    key: str | None
+    key: str
     code: str
     label_th: str
     label_en: str
     old: date | None
+    round: int = 0
 
 
 def companions(rubric: Rubric, code: str) -> list[Companion]:
-    """The rounds of `code` due on its deadline, then the criteria timing the same files (the schedule's
-    `linked_criteria`): what its page's form lists as moving with it."""
+    """The rounds of `code` due on its deadline as the schedule has them (every recorded move applied), then the
+    criteria timing the same files (the schedule's `linked_criteria`): what its page's form lists as moving
+    with it. 1 query, +1 when the criterion has rounds."""
     criterion = Criterion.objects.filter(rubric=rubric, code=code).only("deadline", "rounds").first()
     if criterion is None or criterion.deadline is None:
         return []
@@ -80,7 +117,12 @@ def companions(rubric: Rubric, code: str) -> list[Companion]:
         rounds = rounds_of(criterion.rounds)
     except RoundsError:  # checked when the rubric was saved; a stored one that fails has nothing to offer
         rounds = ()
-    found = [Companion(None, code, r.label_th, r.label_en, r.due) for r in rounds if r.due == criterion.deadline]
+    found = []
+    if rounds:
+        moves = round_moves(deadline_moves(rubric).get(code, []))
+        for n in rounds_on(rounds, criterion.deadline, moves):
+            r = rounds[n - 1]
+            found.append(Companion(f"round:{n}", code, r.label_th, r.label_en, criterion.deadline, n))
     for other in linked_criteria(rubric, code):
         found.append(Companion(f"criterion:{other.code}", other.code, f"ตัวชี้วัด {other.label} {other.name_th}",
                                f"criterion {other.code} {other.name_en}", other.deadline))  # fmt: skip

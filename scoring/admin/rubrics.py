@@ -166,7 +166,7 @@ class CriterionAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
         if not self.has_change_permission(request, obj):
             return [f for f in fields if f != "reason" and f not in MOVE_BOXES]
         # A criterion with nothing moving with its deadline has no such box (MoveFields.offer).
-        boxes = obj is not None and any(c.key for c in timetable.companions(obj.rubric, obj.code))
+        boxes = obj is not None and bool(timetable.companions(obj.rubric, obj.code))
         return [f for f in fields if f != "also" or boxes]
 
     @admin.display(description=_("year"), ordering="rubric__year")

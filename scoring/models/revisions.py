@@ -42,6 +42,9 @@ class RubricChange(models.Model):
     letter_date = models.DateField(_("letter date"), null=True, blank=True)
     letter_file = models.FileField(_("letter (PDF)"), upload_to="letters/%Y/", blank=True)
     letter_sha256 = models.CharField("SHA-256", max_length=64, blank=True)
+    # The rounds a deadline's move left on their dates, their boxes unticked: [{"period", "code", "rounds":
+    # [numbers from 1, in the rubric's order]}]; none listed, every round due on the old date moved with it.
+    rounds_kept = models.JSONField(_("rounds kept on their dates"), default=list, blank=True)
 
     class Meta:
         ordering = ["-at", "-pk"]

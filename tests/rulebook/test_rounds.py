@@ -9,7 +9,7 @@ from django.utils.translation import gettext, override
 
 from rulebook.dates import fiscal_year
 from rulebook.moved import moved
-from rulebook.rounds import Round, RoundsError, rounds_moved, rounds_of
+from rulebook.rounds import Move, Round, RoundsError, rounds_moved, rounds_of, rounds_on
 from rulebook.spec import parse_rubric
 from tests.scoring import shipped_rubric
 
@@ -76,6 +76,39 @@ def test_a_round_due_on_a_moved_date_moves_with_it_and_none_stays_after_the_dead
     assert [r.due for r in later] == [date(2027, 3, 31), date(2027, 7, 14)]
     cut = rounds_moved(rounds, date(2027, 3, 1), [])
     assert [(r.label_th, r.due) for r in cut] == [("ครั้งที่ ๑", date(2027, 3, 1)), ("ครั้งที่ ๒", date(2027, 3, 1))]
+
+
+def test_a_round_a_move_kept_keeps_its_date_and_the_others_move():
+    rounds = (Round("ครั้งที่ ๑", "1", date(2027, 3, 31)), Round("ครั้งที่ ๒", "2", date(2027, 6, 30)))
+    extended = [Move(date(2027, 6, 30), date(2027, 7, 14), frozenset({2}))]
+    assert [r.due for r in rounds_moved(rounds, date(2027, 7, 14), extended)] == [date(2027, 3, 31), date(2027, 6, 30)]
+    # A move that keeps a round not due on the date it replaced changes nothing for it.
+    other = [Move(date(2027, 6, 30), date(2027, 7, 14), frozenset({1}))]
+    assert [r.due for r in rounds_moved(rounds, date(2027, 7, 14), other)] == [date(2027, 3, 31), date(2027, 7, 14)]
+    # Old records, (old, new) with nothing kept, move every round due on the old date.
+    assert rounds_moved(rounds, date(2027, 7, 14), [(date(2027, 6, 30), date(2027, 7, 14))]) == rounds_moved(
+        rounds, date(2027, 7, 14), [Move(date(2027, 6, 30), date(2027, 7, 14))]
+    )
+
+
+def test_two_letters_the_second_keeping_report_1_on_the_date_the_first_gave_both():
+    rounds = (Round("ครั้งที่ ๑", "1", date(2027, 3, 31)), Round("ครั้งที่ ๒", "2", date(2027, 6, 30)))
+    first = Move(date(2027, 6, 30), date(2027, 3, 31))  # both reports by 31 March
+    assert rounds_on(rounds, date(2027, 3, 31), [first]) == (1, 2)
+    second = Move(date(2027, 3, 31), date(2027, 4, 28), frozenset({1}))
+    moved = rounds_moved(rounds, date(2027, 4, 28), [first, second])
+    assert [(r.label_th, r.due) for r in moved] == [("ครั้งที่ ๑", date(2027, 3, 31)), ("ครั้งที่ ๒", date(2027, 4, 28))]
+    assert rounds_on(rounds, date(2027, 4, 28), [first, second]) == (2,)
+
+
+def test_a_round_only_capped_by_a_date_brought_forward_is_not_one_the_next_move_carries():
+    rounds = (Round("ครั้งที่ ๑", "1", date(2027, 3, 31)), Round("ครั้งที่ ๒", "2", date(2027, 6, 30)))
+    forward = [Move(date(2027, 6, 30), date(2027, 3, 15))]
+    assert [r.due for r in rounds_moved(rounds, date(2027, 3, 15), forward)] == [date(2027, 3, 15)] * 2
+    assert rounds_on(rounds, date(2027, 3, 15), forward) == (2,)
+    back = [*forward, Move(date(2027, 3, 15), date(2027, 7, 14))]  # report 1 gets its own date back
+    assert [r.due for r in rounds_moved(rounds, date(2027, 7, 14), back)] == [date(2027, 3, 31), date(2027, 7, 14)]
+    assert rounds_on(rounds, None, forward) == ()
 
 
 def test_rounds_errors_carry_thai_and_english():

@@ -28,7 +28,7 @@ PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pag
 
 
 def test_bringing_a_deadline_forward_brings_its_last_round_with_it(rubric, central_user, chiang_mai):
-    assert [(c.key, c.old) for c in companions(rubric, "1.2")] == [(None, dt.date(2023, 6, 30))]  # report 2
+    assert [(c.key, c.old) for c in companions(rubric, "1.2")] == [("round:2", dt.date(2023, 6, 30))]  # report 2
 
     timetable.criterion_deadline_set(
         user=central_user, rubric=rubric, code="1.2", deadline=dt.date(2023, 6, 15), reason="ตามหนังสือกรม",

@@ -149,11 +149,11 @@ def test_the_form_ticks_the_criterion_timing_the_same_files_and_unticking_it_lea
     assert Criterion.objects.get(rubric=rubric, code="4.1.2").deadline == dt.date(2023, 6, 16)
 
 
-def test_the_form_names_the_round_that_moves_with_the_deadline_beside_the_date(client, rubric, central_user):
-    """1.2's second report is due on its deadline: it moves with it (a round cannot be unticked), said by the
-    date's box; its first report, due 31 March, is not named."""
+def test_the_form_lists_the_round_due_on_the_deadline_as_a_ticked_box(client, rubric, central_user):
+    """1.2's second report is due on its deadline: a box ticked until unticked, named with its date; its first
+    report, due 31 March, does not move with it and has no box."""
     client.force_login(central_user)
     page = client.get(_url(rubric, "1.2")).content.decode()
-    said = re.findall(r"รอบที่ครบกำหนดในวันนั้น[^<]*", page)
-    assert said == ["รอบที่ครบกำหนดในวันนั้นเลื่อนไปพร้อมกัน: รายงานครั้งที่ ๒ (กำหนดส่งเดิม ๓๐ มิถุนายน ๒๕๖๖)"]
-    assert 'name="also"' not in page  # no criterion times 1.2's files: no box
+    boxes = re.findall(r'<input type="checkbox" name="also" value="([^"]+)"([^>]*)>', page)
+    assert [(value, "checked" in rest) for value, rest in boxes] == [("round:2", True)]
+    assert "รายงานครั้งที่ ๒ (กำหนดส่งเดิม ๓๐ มิถุนายน ๒๕๖๖)" in page

@@ -37,8 +37,16 @@ class Command(TranslatedCommand):
         parser.add_argument("--letter", default="", help=_("the Department's letter's number: มท 0410.4/ว 6001"))
         parser.add_argument("--letter-date", default="", help=_("the letter's date: 10/04/2566 or 2023-04-10"))
         parser.add_argument("--by", default="", help=_("the account the move is recorded as (else this OS user's)"))
+        parser.add_argument(
+            "--keep-round",
+            type=int,
+            action="append",
+            default=[],
+            metavar="N",
+            help=_("round N (from 1) keeps its date instead of moving with the deadline; may be given again"),
+        )
 
-    def handle(self, year, criterion, deadline, reason, letter, letter_date, by, **options):
+    def handle(self, year, criterion, deadline, reason, letter, letter_date, by, keep_round, **options):
         try:
             rubric = Rubric.objects.by_key(year).get()
         except Rubric.DoesNotExist as exc:
@@ -50,10 +58,12 @@ class Command(TranslatedCommand):
             dated = parse_date(letter_date, window=window) if letter_date else None
         except DateInputError as exc:
             raise CommandError(str(exc)) from exc
+        also = _ticked(rubric, criterion, keep_round) if keep_round else None
         try:
             c = timetable.criterion_deadline_set(
-                user=user, rubric=rubric, code=criterion, deadline=day, reason=reason, letter=Letter(letter, dated)
-            )
+                user=user, rubric=rubric, code=criterion, deadline=day, reason=reason, letter=Letter(letter, dated),
+                also=also,
+            )  # fmt: skip
         except Criterion.DoesNotExist as exc:
             raise CommandError(
                 format_lazy(_("no criterion {criterion} in {year}"), criterion=criterion, year=year)
@@ -73,6 +83,23 @@ class Command(TranslatedCommand):
             f"{year} {c.code}: กำหนดส่ง {deadline_text(c.deadline, calendar, thai_digits=False)} / deadline "
             f"{deadline_text(c.deadline, calendar, 'en')} (อ่านจาก / read from “{deadline}”: {reading(c.deadline)})"
         )
+
+
+def _ticked(rubric: Rubric, code: str, keep: list[int]) -> list[str]:
+    """What moves with the deadline when the rounds `keep` stay: every box of the move's form but theirs; a round
+    not due on the deadline (so not moving with it) is refused with the rounds that are."""
+    offered = timetable.companions(rubric, code)
+    rounds = {c.round for c in offered if c.round}
+    strange = sorted(set(keep) - rounds)
+    if strange:
+        raise CommandError(
+            format_lazy(
+                _("round {rounds} does not move with this deadline (rounds that do: {moving})"),
+                rounds=", ".join(map(str, strange)),
+                moving=", ".join(map(str, sorted(rounds))) or "-",
+            )
+        )
+    return [c.key for c in offered if c.round not in keep]
 
 
 def _mover(by: str):
