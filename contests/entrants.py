@@ -25,13 +25,27 @@ def unit_enters(contest: Contest, unit: Unit) -> bool:
     """Whether the unit is one of the contest's entrants (as contest_entrants, for one unit)."""
     if national(contest):  # the 76 offices; no query
         return unit.level == Level.PROVINCE and unit.is_cdd_office
-    chosen = _chosen_ids(contest)
-    if chosen or stage_of(contest) is not None:  # a staged contest: its picks and nobody else
-        return unit.pk in chosen
+    listed, chosen = _chosen(contest, unit)
+    if listed or stage_of(contest) is not None:  # a staged contest: its picks and nobody else
+        return chosen
     if unit.level != contest.entrant_level or not unit.is_cdd_office:
         return False
     org = contest.organiser_id
     return org is None or org in line_of(unit) - {unit.pk}
+
+
+def _chosen(contest: Contest, unit: Unit) -> tuple[bool, bool]:
+    """Whether the contest has a chosen list, and whether the unit is on it: from the prefetched list
+    (`_chosen_ids`), else one query of two index lookups, not the list itself (7,255 ids read for each page
+    of one entrant were a third of its time)."""
+    if "entrants" in getattr(contest, "_prefetched_objects_cache", {}):
+        chosen = _chosen_ids(contest)
+        return bool(chosen), unit.pk in chosen
+    rows = Contest.entrants.through.objects.filter(contest_id=contest.pk)
+    found = (
+        Contest.objects.filter(pk=contest.pk).values_list(Exists(rows), Exists(rows.filter(unit_id=unit.pk))).first()
+    )
+    return found if found is not None else (False, False)
 
 
 def _chosen_ids(contest: Contest) -> frozenset[int]:

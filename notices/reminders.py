@@ -4,8 +4,8 @@ person is told of each once (`Reminder`, its named unique constraint), however o
 person who joins an office later is told of a reminder their colleagues already had.
 
 The writes are in bulk, a bounded number of queries whatever the number of entrants: the notices that exist,
-the people they told, then one INSERT per table (per notices.services.BATCH rows), the choices and the channels
-once (notices.services.deliveries_write), and one send task queued after commit."""
+the people they told, then one INSERT per table (core.bulk.insert_values, a few thousand rows a statement), the
+choices and the channels once (notices.services.deliveries_write), and one send task queued after commit."""
 
 from __future__ import annotations
 
@@ -18,8 +18,10 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from core.bulk import insert_values
+
 from .models import REMINDER_KINDS, Delivery, DeliveryState, Kind, Notice, Receipt, Reminder
-from .services import BATCH, deliveries_write
+from .services import deliveries_write
 
 log = logging.getLogger(__name__)
 
@@ -63,44 +65,33 @@ def reminders_record(dues: Sequence[Due], *, now=None) -> int:
         return 0
     notices, told = _existing(dues)
     now = now or timezone.now()
-    made = [
-        Notice(
-            kind=d.kind,
-            key=d.key,
-            contest_id=d.contest_id,
-            unit_id=d.unit_id,
-            about=d.about[:60],
-            params=d.params,
-            link=d.link,
-            created_at=now,
-        )
-        for d in dues
-        if d.key not in notices
-    ]
-    for notice in Notice.objects.bulk_create(made, batch_size=BATCH):
-        notices[notice.key] = notice
-    # By ids, not objects: a day's tens of thousands of rows cost no related-object bookkeeping each.
-    receipts: list[Receipt] = []
-    records: list[Reminder] = []
+    made = [d for d in dues if d.key not in notices]
+    fields = ("kind", "key", "contest", "unit", "about", "params", "link", "created_at")
+    ids = insert_values(
+        Notice,
+        fields,
+        [(d.kind, d.key, d.contest_id, d.unit_id, d.about[:60], d.params, d.link, now) for d in made],
+        returning=True,
+    )
+    new = {d.key: pk for d, pk in zip(made, ids, strict=True)}
+    # Plain rows, not model instances: a day's tens of thousands of rows cost no per-object work each.
+    receipts: list[tuple[int, int]] = []
+    records: list[tuple] = []
     told_to: list[tuple[Any, str]] = []  # each receipt's person and kind, for the outbox
     for due in dues:
-        notice_id = notices[due.key].pk
+        notice_id = new[due.key] if due.key in new else notices[due.key].pk
         for user in due.people:
             if (notice_id, user.pk) in told:
                 continue
             told.add((notice_id, user.pk))
-            receipts.append(Receipt(notice_id=notice_id, user_id=user.pk))
-            records.append(
-                Reminder(
-                    obligation=due.obligation, due_on=due.due_on, kind=due.kind, user_id=user.pk, notice_id=notice_id
-                )
-            )
+            receipts.append((notice_id, user.pk))
+            records.append((due.obligation, due.due_on, due.kind, user.pk, notice_id))
             told_to.append((user, due.kind))
     if not receipts:
         return 0
-    Receipt.objects.bulk_create(receipts, batch_size=BATCH)
-    Reminder.objects.bulk_create(records, batch_size=BATCH)
-    rows = [(receipt.pk, user, kind) for receipt, (user, kind) in zip(receipts, told_to, strict=True)]
+    receipt_ids = insert_values(Receipt, ("notice", "user"), receipts, returning=True)
+    insert_values(Reminder, ("obligation", "due_on", "kind", "user", "notice"), records)
+    rows = [(pk, user, kind) for pk, (user, kind) in zip(receipt_ids, told_to, strict=True)]
     if deliveries_write(rows):
         transaction.on_commit(_queue)
     return len(receipts)

@@ -12,13 +12,14 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from core.bulk import insert_values
+
 from . import catalogue
 from .channels import registered
 from .models import Delivery, Kind, Mode, Notice, Preference, Receipt
 from .selectors import group_named
 
 log = logging.getLogger(__name__)
-BATCH = 2000  # rows per INSERT when many are written at once: a bounded number of queries
 
 
 def _modes(users: Sequence) -> dict[tuple[int, str], str]:
@@ -70,7 +71,7 @@ def deliveries_write(receipts: Sequence[tuple[int, Any, str]], *, digest: bool =
     kinds = {kind for _, _, kind in receipts}
     later = {kind: digest or not catalogue.soon(kind) for kind in kinds}
     safety = {kind for kind in kinds if catalogue.safety(kind)}
-    deliveries = []
+    deliveries = []  # (receipt id, channel, digest): plain rows, as many as receipts times channels
     for channel in registered().values():
         reached = channel.reaching(people)
         for receipt_id, user, kind in receipts:
@@ -79,9 +80,9 @@ def deliveries_write(receipts: Sequence[tuple[int, Any, str]], *, digest: bool =
             mode = Mode.IMMEDIATE if kind in safety else modes.get((user.pk, channel.name), Mode.IMMEDIATE)
             if mode != Mode.NONE and user.pk in reached:
                 wait = later[kind] or mode == Mode.DIGEST
-                deliveries.append(Delivery(receipt_id=receipt_id, channel=channel.name, digest=wait))
-    Delivery.objects.bulk_create(deliveries, batch_size=BATCH)
-    return any(not d.digest for d in deliveries)
+                deliveries.append((receipt_id, channel.name, wait))
+    insert_values(Delivery, ("receipt", "channel", "digest"), deliveries)
+    return any(not digest for _, _, digest in deliveries)
 
 
 def _queue(notice_id: int) -> None:

@@ -13,6 +13,10 @@
 - `judging_obligation`, `picks_obligation`, `answers_obligations`: a member's judging, an office's picks, a
   picked entrant's stage files.
 
+Beside them: `schedule.contest` (each criterion's rounds as the documents decide them: `criterion_rounds`,
+`round_in_force`), `schedule.sendings` (what met them) and `schedule.tallies` (a contest's rounds counted:
+`round_tallies`).
+
 Due dates are the documents' (the rubric's date or round, every recorded move of the criterion's deadline
 applied, a closed day moving it to the next working day) and the rules that time files score by the same
 (`rulebook.rubric.RubricSpec.timing_deadline`), so no page, rule or reminder can disagree with another."""
@@ -21,8 +25,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date
 
 from django.urls import reverse
 from django.utils import timezone
@@ -30,20 +34,14 @@ from django.utils.http import urlencode
 
 from contests.actor import actor_of
 from contests.models import Unit
-from core.thai import local, thai_digits
-from nominees.models import Nominee, NomineeState
-from rulebook.dates import DateInputError, parse_moment
-from rulebook.rounds import rounds_moved
-from rulebook.rubric import CriterionSpec, RubricSpec
-from rulebook.rules import KINDS
 from rulebook.workdays import WorkCalendar
-from scoring import hooks, tallies
-from scoring.deadline_moves import DeadlineMove, deadline_moves, round_moves
 from scoring.models import Rubric, Standing
-from scoring.selectors import criterion_codes, is_frozen, rubric_calendar, rubric_spec
+from scoring.selectors import is_frozen, rubric_calendar, rubric_spec
 from stages.models import Stage, StageEntry, StageFile, StageUpload
 
-from .obligations import Met, Obligation, RoundStanding, days_left, rounds_stand
+from .contest import ContestSchedule, within
+from .obligations import Met, Obligation, days_left, rounds_stand
+from .sendings import day_of, sendings
 from .states import MetBy, ObligationKind, ObligationState
 
 
@@ -92,259 +90,8 @@ def obligation_url(obligation: Obligation) -> str:
 # -- evidence ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DueRound:
-    """One round of one criterion as the documents now decide it, the same for every entrant (index 0 and
-    rounds 0: a criterion without rounds, by the date its sending is timed by)."""
-
-    criterion: CriterionSpec
-    index: int
-    rounds: int
-    round_th: str
-    round_en: str
-    written: date | None
-    due: date | None
-
-
-def _rounds_due(spec: RubricSpec, calendar: WorkCalendar, moves: dict[str, list[DeadlineMove]]) -> list[list[DueRound]]:
-    """Per criterion, its rounds' dates (one entry without rounds): the rubric's rounds with the criterion's
-    recorded moves applied, the rounds a move kept on their dates too (`rulebook.rounds.rounds_moved`), or the
-    date its sending is timed by."""
-    out = []
-    for c in spec.criteria():
-        written = spec.timing_deadline(c.code)
-        if not c.rounds:
-            out.append([DueRound(c, 0, 0, "", "", written, _shift(calendar, written))])
-            continue
-        moved = rounds_moved(c.rounds, c.deadline, round_moves(moves.get(c.code, [])))
-        n = len(moved)
-        out.append(
-            [DueRound(c, i, n, r.label_th, r.label_en, r.due, _shift(calendar, r.due)) for i, r in enumerate(moved, 1)]
-        )
-    return out
-
-
-def criterion_rounds(rubric: Rubric) -> dict[str, list[DueRound]]:
-    """criterion code → its rounds' dates in this contest (one without rounds), in rubric order: what every
-    entrant owes by when, before anyone's sendings. 1 query (the moves)."""
-    return {
-        rounds[0].criterion.code: rounds
-        for rounds in _rounds_due(rubric_spec(rubric), rubric_calendar(rubric), deadline_moves(rubric))
-    }
-
-
-def round_in_force(rounds: list[DueRound], today: date) -> DueRound:
-    """The round a contest-wide list says a criterion by: the first not yet past, else the last."""
-    return next((r for r in rounds if r.due is not None and r.due >= today), rounds[-1])
-
-
-def _shift(calendar: WorkCalendar, written: date | None) -> date | None:
-    return calendar.next_working_day(written) if written is not None else None
-
-
-def _takes(spec: CriterionSpec) -> str:
-    """The name of the fact that is this criterion's receipt ("" when its rule reads none)."""
-    kind = KINDS.get(spec.raw_rule.get("kind", "")) if isinstance(spec.raw_rule, dict) else None
-    param = kind.receipt_param if kind is not None else ""
-    return str(spec.raw_rule.get(param, "")) if param else ""
-
-
-def _day_of(at: datetime) -> date:
-    """A moment's day in Bangkok, the day timeliness counts."""
-    return local(at).date()
-
-
-def _day(raw: str) -> tuple[date, datetime | None] | None:
-    try:
-        when = parse_moment(raw)
-    except DateInputError:  # typed before the rule changed: no day
-        return None
-    if isinstance(when, datetime):
-        return local(when).date(), when
-    return when, None
-
-
-def _sendings(
-    rubric: Rubric, spec: RubricSpec, unit_ids: Iterable[int] | None, codes: set[str]
-) -> dict[tuple[int, str], list[Met]]:
-    """(unit id, criterion code) → what was sent for it: each visible upload (by the day it came), the
-    Department's recorded receipt (by the day it says; an upload time a rule records is the upload's),
-    a recorded fact of a criterion that asks no evidence, an active nominee. 2 queries (+1 with nominees)."""
-    ids = {v: k for k, v in criterion_codes(rubric).items() if v in codes}
-    names = {pk: code for code, pk in ids.items()}
-    found: dict[tuple[int, str], list[Met]] = defaultdict(list)
-    if not ids:
-        return found
-    for source in hooks.submitted_sources(rubric):  # submissions: visible evidence (submissions/apps.py)
-        rows = source.filter(criterion__in=list(ids.values()))
-        if unit_ids is not None:
-            rows = rows.filter(unit__in=list(unit_ids))
-        for unit_id, criterion_id, at, pk in rows.values_list("unit", "criterion", "created_at", "pk"):
-            found[(unit_id, names[criterion_id])].append(Met(MetBy.UPLOAD, _day_of(at), at, pk))
-    facts = tallies.recorded_facts(rubric).filter(criterion_id__in=list(ids.values()))
-    if unit_ids is not None:
-        facts = facts.filter(unit_id__in=list(unit_ids))
-    by_code = {c.code: c for c in spec.criteria() if c.code in codes}
-    for unit_id, criterion_id, name, value, updated in facts.values_list(
-        "unit_id", "criterion_id", "name", "value", "updated_at"
-    ):
-        code = names[criterion_id]
-        c = by_code[code]
-        if name == _takes(c):
-            got = _day(value)
-            if got is None:
-                continue
-            by = MetBy.UPLOAD if name == c.rule.upload_time_fact() else MetBy.RECEIPT
-            found[(unit_id, code)].append(Met(by, got[0], got[1]))
-        else:
-            found[(unit_id, code)].append(Met(MetBy.RECORD, _day_of(updated), updated))
-    nominated = [c.code for c in by_code.values() if c.nominee]
-    if nominated:
-        rows = Nominee.objects.filter(contest_id=rubric.contest_id, state=NomineeState.ACTIVE)
-        if unit_ids is not None:
-            rows = rows.filter(unit_id__in=list(unit_ids))
-        for unit_id, at in rows.values_list("unit_id", "submitted_at"):
-            for code in nominated:
-                found[(unit_id, code)].append(Met(MetBy.NOMINEE, _day_of(at), at))
-    return found
-
-
-class _Contest:
-    """What every obligation of one contest shares: its rounds' dates, moves, links, calendar and today."""
-
-    def __init__(self, rubric: Rubric, today: date | None) -> None:
-        self.rubric = rubric
-        self.spec = rubric_spec(rubric)
-        self.calendar = rubric_calendar(rubric)
-        self.today = today or timezone.localdate()
-        self.moves = deadline_moves(rubric)
-        self.closed = is_frozen(rubric)
-        self.dues = _rounds_due(self.spec, self.calendar, self.moves)
-        self.key = rubric.key
-        self.counted = _Counted(self.calendar)
-        self.shared: dict[str, _Shared] = {}
-
-    def chosen(self, criteria: Iterable[str] | None, since: date | None, until: date | None) -> list[list[DueRound]]:
-        """The criteria asked for, each with all its rounds when any of them falls in the window (a round's
-        state depends on the round before it)."""
-        wanted = set(criteria) if criteria is not None else None
-        out = []
-        for rounds in self.dues:
-            if wanted is not None and rounds[0].criterion.code not in wanted:
-                continue
-            if (since or until) and not any(_within(r.due, since, until) for r in rounds):
-                continue
-            out.append(rounds)
-        return out
-
-    def obligations(self, unit_id: int, unit_code: str, rounds: list[DueRound], sent: list[Met]) -> list[Obligation]:
-        return self.made(unit_id, unit_code, rounds, self.stands(rounds, sent))
-
-    def stands(self, rounds: list[DueRound], sent: list[Met]) -> list[RoundStanding]:
-        """Where each round of one criterion stands for an entrant that sent `sent`."""
-        shared = self._shared(rounds)
-        if not sent:
-            return shared.unsent
-        return rounds_stand(shared.dues, sent, today=self.today, calendar=self.counted, closed=self.closed)
-
-    def made(
-        self, unit_id: int, unit_code: str, rounds: list[DueRound], standing: list[RoundStanding]
-    ) -> list[Obligation]:
-        c = rounds[0].criterion
-        shared = self._shared(rounds)
-        url = shared.url.replace(UNIT, unit_code)
-        head = f"{self.key}:{unit_code}:{c.code}:"
-        return [
-            Obligation(
-                key=f"{head}{r.index}",
-                kind=ObligationKind.EVIDENCE,
-                rubric_id=self.rubric.pk,
-                contest_key=self.key,
-                unit_id=unit_id,
-                unit_code=unit_code,
-                criterion=c.code,
-                label_th=shared.label_th,
-                label_en=shared.label_en,
-                round_th=r.round_th,
-                round_en=r.round_en,
-                index=r.index,
-                rounds=r.rounds,
-                written=r.written,
-                due=r.due,
-                state=s.state,
-                met=s.met,
-                days_left=left,
-                late_days=s.late_days,
-                url=url,
-                moves=shared.moves,
-                linked=shared.linked,
-            )
-            for r, s, left in zip(rounds, standing, shared.days_left, strict=True)
-        ]
-
-    def _shared(self, rounds: list[DueRound]) -> _Shared:
-        """What every entrant's obligations of one criterion share, made once per contest read."""
-        c = rounds[0].criterion
-        found = self.shared.get(c.code)
-        if found is None:
-            dues = [r.due for r in rounds]
-            unsent = rounds_stand(dues, [], today=self.today, calendar=self.counted, closed=self.closed)
-            found = self.shared[c.code] = _Shared(
-                dues=dues,
-                unsent=unsent,
-                days_left=[days_left(self.calendar, self.today, d) for d in dues],
-                label_th=f"{thai_digits(c.label)} {c.name_th}",
-                label_en=f"{c.label} {c.name_en or c.name_th}",
-                url=_criterion_url(self.key, UNIT, c),
-                moves=tuple(self.moves.get(c.code, ())),
-                linked=self.spec.times_files_of(c.code) + self.spec.files_timed_by(c.code),
-            )
-        return found
-
-
-@dataclass(frozen=True)
-class _Shared:
-    dues: list
-    unsent: list
-    days_left: list
-    label_th: str
-    label_en: str
-    url: str
-    moves: tuple
-    linked: tuple[str, ...]
-
-
-class _Counted:
-    """The working days between two days, each pair counted once per contest read: thousands of entrants
-    meet the same round on the same few days."""
-
-    def __init__(self, calendar: WorkCalendar) -> None:
-        self.calendar = calendar
-        self.memo: dict[tuple[date, date], int] = {}
-
-    def working_days_after(self, deadline: date, day: date) -> int:
-        key = (deadline, day)
-        found = self.memo.get(key)
-        if found is None:
-            found = self.memo[key] = self.calendar.working_days_after(deadline, day)
-        return found
-
-
-def _within(day: date | None, due_from: date | None, due_to: date | None) -> bool:
-    return day is not None and (due_from is None or day >= due_from) and (due_to is None or day <= due_to)
-
-
-UNIT = "UNIT-CODE"  # a unit code in a criterion's URL made once per contest, then filled per entrant
-
-
-def _criterion_url(key: str, unit_code: str, c: CriterionSpec) -> str:
-    if c.nominee:  # answered by the nominee form on the contest's page, not by an upload
-        return reverse("submissions:province", args=[key, unit_code]) + "#nominee"
-    return reverse("submissions:criterion", args=[key, unit_code, c.code])
-
-
 def _keep(o: Obligation, due_from: date | None, due_to: date | None, states) -> bool:
-    if (due_from or due_to) and not _within(o.due, due_from, due_to):
+    if (due_from or due_to) and not within(o.due, due_from, due_to):
         return False
     return states is None or o.state in states
 
@@ -360,9 +107,9 @@ def entrant_obligations(
     order (a criterion without rounds is one obligation, index 0). `criteria`: only these codes (a criterion
     page asks its own). 3 queries (the moves, the uploads, the recorded facts; +1 with a nominee criterion),
     none for the rubric's spec and calendar once cached."""
-    contest = _Contest(rubric, today)
+    contest = ContestSchedule(rubric, today)
     chosen = contest.chosen(criteria, None, None)
-    sent = _sendings(rubric, contest.spec, [unit.pk], {r[0].criterion.code for r in chosen})
+    sent = sendings(rubric, contest.spec, [unit.pk], {r[0].criterion.code for r in chosen})
     out: list[Obligation] = []
     for rounds in chosen:
         out += contest.obligations(unit.pk, unit.code, rounds, sent.get((unit.pk, rounds[0].criterion.code), []))
@@ -384,11 +131,11 @@ def contest_obligations(
     reminders. `due_from`/`due_to`: only obligations falling due in that window (inclusive, on the moved
     day); `states`: only those states; `criteria`: only those codes; `units`: only those entrants.
     4 queries (+1 with a nominee criterion), whatever the number of entrants."""
-    return _every(_Contest(rubric, today), due_from, due_to, states, criteria, units)
+    return _every(ContestSchedule(rubric, today), due_from, due_to, states, criteria, units)
 
 
 def _every(
-    contest: _Contest,
+    contest: ContestSchedule,
     due_from: date | None,
     due_to: date | None,
     states: Iterable[ObligationState] | None,
@@ -405,7 +152,7 @@ def _every(
         entrants = entrants.filter(unit__in=[u.pk for u in units])
     pairs = list(entrants.values_list("unit_id", "unit__code"))
     ids = [pk for pk, _ in pairs] if units is not None else None
-    sent = _sendings(rubric, contest.spec, ids, {r[0].criterion.code for r in chosen})
+    sent = sendings(rubric, contest.spec, ids, {r[0].criterion.code for r in chosen})
     out: list[Obligation] = []
     for unit_id, code in pairs:
         for rounds in chosen:
@@ -466,7 +213,7 @@ def picks_obligation(stage: Stage, office: Unit, *, today: date | None = None) -
     today = today or timezone.localdate()
     due = calendar.next_working_day(stage.deadline)
     picked = sorted(StageEntry.objects.filter(stage=stage, chooser=office).values_list("chosen_at", flat=True))
-    met = [Met(MetBy.PICKS, _day_of(picked[-1]), picked[-1])] if len(picked) >= stage.quota else []
+    met = [Met(MetBy.PICKS, day_of(picked[-1]), picked[-1])] if len(picked) >= stage.quota else []
     stand = rounds_stand([due], met, today=today, calendar=calendar, closed=False)[0]
     contest = stage.contest
     return Obligation(
@@ -503,7 +250,7 @@ def answers_obligations(entry: StageEntry, *, today: date | None = None) -> list
     today = today or timezone.localdate()
     sent: dict[int, list[Met]] = defaultdict(list)
     for requirement, at in StageUpload.objects.filter(entry=entry).values_list("requirement_id", "uploaded_at"):
-        sent[requirement].append(Met(MetBy.UPLOAD, _day_of(at), at))
+        sent[requirement].append(Met(MetBy.UPLOAD, day_of(at), at))
     out = []
     for f in StageFile.objects.filter(stage=stage):
         due = calendar.next_working_day(f.deadline)
@@ -576,66 +323,3 @@ def person_obligations(
                 out.append(picks_obligation(stage, chooser, today=today))
     kept = [o for o in out if _keep(o, due_from, due_to, wanted)]
     return sorted(kept, key=lambda o: (o.due is None, o.due or today, o.key))
-
-
-# -- a contest's rounds counted ---------------------------------------------------------------------------------
-
-
-@dataclass
-class RoundTally:
-    """One round of one criterion across a contest's entrants: how many owe it (open or late), met it, are
-    late, and the owing entrants' obligations shown (`shown`, by unit code: one page of them)."""
-
-    round: DueRound
-    owed: int = 0
-    met: int = 0
-    late: int = 0
-    shown: list[Obligation] = field(default_factory=list)
-
-    @property
-    def more(self) -> int:
-        return self.owed - len(self.shown)
-
-
-def round_tallies(
-    rubric: Rubric,
-    *,
-    criteria: Iterable[str] | None = None,
-    due_from: date | None = None,
-    due_to: date | None = None,
-    shown: int = 30,
-    offset: int = 0,
-    today: date | None = None,
-) -> list[RoundTally]:
-    """Each round (of the criteria asked, falling due in the window) with its entrants counted by state and
-    the owing ones listed from `offset`, `shown` of them: central's dashboard ("due soon") and the missing
-    list, by round. In rubric order, each criterion's rounds in due order. `contest_obligations`' queries."""
-    contest = _Contest(rubric, today)
-    chosen = contest.chosen(criteria, due_from, due_to)
-    tallies: dict[tuple[str, int], RoundTally] = {}
-    for rounds in chosen:
-        for r in rounds:
-            if not (due_from or due_to) or _within(r.due, due_from, due_to):
-                tallies[(r.criterion.code, r.index)] = RoundTally(r)
-    if not tallies:
-        return []
-    pairs = list(Standing.objects.filter(rubric=rubric).order_by("unit__code").values_list("unit_id", "unit__code"))
-    sent = _sendings(rubric, contest.spec, None, {r[0].criterion.code for r in chosen})
-    owing = (ObligationState.OPEN, ObligationState.LATE)
-    for unit_id, code in pairs:
-        for rounds in chosen:
-            standing = contest.stands(rounds, sent.get((unit_id, rounds[0].criterion.code), []))
-            made = None  # an entrant's obligations are made only when one of them is shown
-            for n, (r, s) in enumerate(zip(rounds, standing, strict=True)):
-                tally = tallies.get((r.criterion.code, r.index))
-                if tally is None:
-                    continue
-                if s.state in owing:
-                    if tally.owed >= offset and len(tally.shown) < shown:
-                        made = made or contest.made(unit_id, code, rounds, standing)
-                        tally.shown.append(made[n])
-                    tally.owed += 1
-                    tally.late += s.state == ObligationState.LATE
-                elif s.met is not None:
-                    tally.met += 1
-    return list(tallies.values())

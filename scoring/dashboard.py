@@ -18,8 +18,10 @@ from core.thai import fmt_points, thai_datetime, thai_digits
 from core.thaimap import NO_AWARD, tier_colours
 from rulebook.engine import vacant_places
 from rulebook.workdays import WorkCalendar, deadline_text
+from schedule.contest import DueRound, criterion_rounds, round_in_force
 from schedule.obligations import days_left
-from schedule.selectors import DueRound, criterion_rounds, judging_obligation, round_in_force, round_tallies
+from schedule.selectors import judging_obligation
+from schedule.tallies import round_tallies
 from scoring import award_tiers, pages, selectors, tallies
 from scoring.lifecycle import State
 from scoring.models import (

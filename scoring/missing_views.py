@@ -7,6 +7,7 @@ counts, filtered to one criterion or all, a page of names at a time."""
 from __future__ import annotations
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -14,7 +15,8 @@ from contests.models import Unit
 from core.converters import ContestKey
 from core.numbers import whole
 from rulebook.workdays import deadline_text
-from schedule.selectors import round_tallies
+from schedule.contest import UNIT
+from schedule.tallies import round_tallies
 from scoring.access import rubric_gate
 from scoring.dashboard import item_labels
 from scoring.selectors import rubric_calendar
@@ -47,15 +49,23 @@ def missing_list(request, year: ContestKey):
     names = {o.unit_code for t in tallies for o in t.shown}
     named = dict(Unit.objects.filter(code__in=names).values_list("code", "name_th")) if names else {}
     by_criterion: dict[str, list[dict]] = {}
+    links: dict[str, str] = {}  # each criterion's page, made once and filled with each entrant's code
     for t in tallies:
         due = t.round.due
+        code = t.round.criterion.code
+        link = links.get(code) or links.setdefault(
+            code, reverse("submissions:criterion", args=[rubric.key, UNIT, code])
+        )
         by_criterion.setdefault(t.round.criterion.code, []).append(
             {
                 "round": t.round,
                 "due": deadline_text(t.round.written, calendar) if t.round.written else "",
                 "late_days": calendar.working_days_after(due, today) if due and due < today else 0,
                 "owed": t.owed,
-                "entrants": [{"code": o.unit_code, "name_th": named.get(o.unit_code, o.unit_code)} for o in t.shown],
+                "entrants": [
+                    {"name_th": named.get(o.unit_code, o.unit_code), "url": link.replace(UNIT, o.unit_code)}
+                    for o in t.shown
+                ],
                 "more": t.more,
             }
         )

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 
-from core.bulk import update_documents
+from core.bulk import insert_values, update_documents
 from scoring.models import Standing
 
 pytestmark = pytest.mark.pg
@@ -60,3 +60,19 @@ def test_more_rows_than_sqlite_takes_parameters_go_in_several_statements(rubric)
 def test_update_documents_of_no_rows_sends_nothing(rubric, django_assert_num_queries):
     with django_assert_num_queries(0):
         assert update_documents(Standing, FIELDS, [], same={"explanations": {}}) == 0
+
+
+def test_insert_values_gives_the_new_ids_in_row_order_and_every_unnamed_column_its_default(db):
+    from notices.models import Kind, Notice
+
+    rows = [(Kind.REMINDER_DUE, "first", {"left": 3}), (Kind.REMINDER_OVERDUE, "second", {})]
+
+    ids = insert_values(Notice, ("kind", "key", "params"), rows, returning=True)
+
+    written = Notice.objects.filter(pk__in=ids).in_bulk()
+    assert [(written[pk].kind, written[pk].key, written[pk].params) for pk in ids] == [
+        ("reminder_due", "first", {"left": 3}),
+        ("reminder_overdue", "second", {}),
+    ]
+    assert [(written[pk].link, written[pk].contest_id) for pk in ids] == [("", None), ("", None)]
+    assert written[ids[0]].created_at == written[ids[1]].created_at  # the default made once for every row

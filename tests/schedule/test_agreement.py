@@ -25,9 +25,10 @@ from accounts.calendar import calendar_address_make, calendar_path
 from notices.models import Kind
 from rulebook.engine import evaluate_entrant
 from rulebook.workdays import deadline_text
+from schedule.contest import criterion_rounds, round_in_force
 from schedule.obligations import Obligation, in_force
 from schedule.reminders import OVERDUE_WITHIN, rubric_reminders
-from schedule.selectors import criterion_rounds, deadline_of, entrant_obligations, round_in_force
+from schedule.selectors import deadline_of, entrant_obligations
 from schedule.states import ObligationState
 from scoring import dashboard
 from scoring.dashboard import year_settings
