@@ -21,7 +21,8 @@ another in its place and the task it held is delivered again (acks late, rejecte
 
 Figures: the act (start → commit) and the inbox rows present when it commits; commit → every e-mail in the SMTP
 server and every push taken by the stand-in; the most pushes the stand-in took in any one second and the 429s it
-answered; per recipient, messages taken more than once (sent twice) and never (lost); the workers' CPU time
+answered; per recipient, messages taken more than once (sent twice) and never (not out: lost, or still
+pending when the bench stops waiting, TARGET_OUT_S + 60 s); the workers' CPU time
 (including the killed process's) and the load average. Targets: inbox ≤ 10 s after commit; everything out ≤ 600 s;
 nothing twice, nothing lost.
 """
@@ -295,7 +296,8 @@ def main() -> int:
     print(f"RESULT broadcast_{n}_act_s={act:.2f} s info")
     print(f"RESULT broadcast_{n}_all_out_s={all_out:.1f} s <={TARGET_OUT_S}")
     print(f"RESULT broadcast_{n}_sent_twice={twice_mail + twice_line} recipients ==0")
-    print(f"RESULT broadcast_{n}_lost={lost_mail + lost_line} recipients ==0")
+    # Not out when the bench stopped waiting: lost, or still pending (the outbox rows by state say which).
+    print(f"RESULT broadcast_{n}_not_out={lost_mail + lost_line} recipients ==0")
     print(f"RESULT broadcast_{n}_line_429={statuses.get(429, 0)} answers ==0")
     return 0 if inbox == len(emails) and not (twice_mail or twice_line or lost_mail or lost_line) else 1
 

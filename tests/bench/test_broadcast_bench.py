@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
-FIGURES = ["inbox_after_commit_s", "act_s", "all_out_s", "sent_twice", "lost", "line_429"]
+FIGURES = ["inbox_after_commit_s", "act_s", "all_out_s", "sent_twice", "not_out", "line_429"]
 
 pytestmark = pytest.mark.service
 
