@@ -44,9 +44,12 @@ def django_with_fresh_db(name: str = "cdd4_bench", *, units: bool = True) -> str
         parts = urlparse(url)
         admin = psycopg2.connect(host=parts.hostname, port=parts.port or 5432, user=parts.username, dbname="postgres")
         admin.autocommit = True
+        # BENCH_TEMPLATE_DB names a migrated PostgreSQL database nobody is connected to (the suite's smoke run
+        # hands its test database over): the bench's starts as its copy, as BENCH_MIGRATED_DB's for SQLite.
+        template = os.environ.get("BENCH_TEMPLATE_DB")
         with admin.cursor() as cur:
             cur.execute(f"DROP DATABASE IF EXISTS {name}")
-            cur.execute(f"CREATE DATABASE {name}")
+            cur.execute(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
         admin.close()
         url = parts._replace(path=f"/{name}").geturl()
     os.environ["DATABASE_URL"] = url

@@ -34,6 +34,7 @@ EXPECTED = [
     "deadline-move",
     "deadline-move-pg",
     "reminders-pg",
+    "broadcast-pg",
 ]
 
 

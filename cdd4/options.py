@@ -48,6 +48,9 @@ class Options:
     EMAIL_HOST: str = option("localhost", "the SMTP server")
     EMAIL_PORT: int = option(25, "the SMTP server's port")
     DEFAULT_FROM_EMAIL: str = option("webmaster@localhost", "the sender of every e-mail")
+    # --- notices' outbox (notices/outbox.py) ---
+    CDD4_NOTICE_SENDERS: int = option(2, "outbox senders one notice's messages are shared among: the worker processes")
+    CDD4_NOTICE_LEASE_SECONDS: int = option(60, "seconds a sender holds a message it claimed: longer than one send")
     # --- accounts ---
     CDD4_SECOND_FACTOR: str = option("required", "`required` for central staff and organisers, or `offered`")
     CDD4_INVITATION_DAYS: int = option(7, "days an invitation link works")

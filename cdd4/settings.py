@@ -298,7 +298,12 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 EMAIL_BACKEND = OPTIONS.EMAIL_BACKEND
 EMAIL_HOST = OPTIONS.EMAIL_HOST
 EMAIL_PORT = OPTIONS.EMAIL_PORT
+EMAIL_TIMEOUT = 20  # seconds: an SMTP server that stops answering never holds a send past the outbox's lease
 DEFAULT_FROM_EMAIL = OPTIONS.DEFAULT_FROM_EMAIL
+# The outbox (notices/outbox.py): a notice to many is sent by this many worker processes side by side; a message
+# a sender claimed and did not send (the sender killed) is anyone's again after the lease.
+CDD4_NOTICE_SENDERS = OPTIONS.CDD4_NOTICE_SENDERS
+CDD4_NOTICE_LEASE_SECONDS = OPTIONS.CDD4_NOTICE_LEASE_SECONDS
 
 LOGGING: dict[str, Any] = {
     "version": 1,

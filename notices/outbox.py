@@ -1,15 +1,19 @@
-"""Sending what the outbox holds. A sender claims a pending delivery by moving its `next_try` a lease ahead
-(one conditional UPDATE): two senders never both send it, and a sender killed mid-send leaves it pending,
-tried again when the lease runs out. A retryable failure waits longer each time; after MAX_ATTEMPTS, or
-a permanent refusal, the delivery is failed and its error kept. Anything else one delivery raises (a header
-the mail library refuses, a stored param its text cannot read, an SDK's own error) is that delivery's failure
-too, never the batch's: the others are sent.
+"""Sending what the outbox holds. A sender claims a few pending deliveries at a time (CHUNK) by moving their
+`next_try` a lease ahead (settings.CDD4_NOTICE_LEASE_SECONDS), the rows another sender is claiming that moment
+skipped (PostgreSQL's SKIP LOCKED), each move conditional: two senders never both claim one. Before each send the
+sender renews that row's lease on the condition that it still holds it, so one that outlived its lease sends
+nothing another has taken since. A sender killed mid-send leaves at most a chunk pending, tried again when the
+lease runs out; the one message being sent at the moment of the kill may have reached the server unrecorded (SMTP
+cannot say "once"; LINE takes a retry key and shows it once). A retryable failure waits longer each time; after
+MAX_ATTEMPTS, or a permanent refusal, the delivery is failed and its error kept. Anything else one delivery raises
+(a header the mail library refuses, a stored param its text cannot read, an SDK's own error) is that delivery's
+failure too, never the batch's: the others are sent.
 
-No one gets more than AT_ONCE_HOURLY messages at once by one channel in any hour, whoever causes them: past it
-a delivery waits for the person's daily digest, one message for many (SECURITY.md, "Sending limits").
+No one gets more than AT_ONCE_HOURLY messages at once by one channel in any hour, whoever causes them: past it a
+delivery waits for the person's daily digest, one message for many (SECURITY.md, "Sending limits").
 
-Before a delivery is sent its reader is asked again (notices.recipients.ReaderCheck, the question that chose
-them): one no longer theirs to know, or whose account is closed, is dropped, marked and never sent."""
+Before a delivery is sent its reader is asked again (notices.recipients.ReaderCheck, the question that chose them):
+one no longer theirs to know, or whose account is closed, is dropped, marked and never sent."""
 
 from __future__ import annotations
 
@@ -17,8 +21,12 @@ import logging
 from collections import defaultdict
 from datetime import datetime, timedelta
 
+from django.conf import settings
+from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
+
+from contests.models import Contest
 
 from .channels import registered
 from .channels.base import Refused, RetryLater, ToDigest
@@ -26,7 +34,8 @@ from .models import Delivery, DeliveryState
 from .recipients import ReaderCheck
 
 log = logging.getLogger(__name__)
-LEASE = timedelta(minutes=5)
+CHUNK = 10  # rows one claim takes: a sender killed mid-send leaves at most these waiting out the lease
+LIMIT = 200  # rows one call of send_due sends at most: a task's share of a notice to many
 MAX_ATTEMPTS = 8
 RELATED = ("receipt__notice__contest", "receipt__notice__unit", "receipt__user")
 DROPPED_WHY = "no longer the reader's to know"
@@ -39,18 +48,32 @@ def _wait(attempts: int) -> timedelta:
     return timedelta(minutes=min(2**attempts, 24 * 60))
 
 
+def lease() -> timedelta:
+    return timedelta(seconds=settings.CDD4_NOTICE_LEASE_SECONDS)
+
+
 def _claim(rows, now: datetime, limit: int | None = None) -> list[Delivery]:
-    """The given pending rows that are due (the earliest `limit`), claimed for this sender."""
+    """The given pending rows that are due (the earliest `limit`) and no other sender is claiming, claimed for this
+    sender until a lease from now."""
     due = rows.filter(state=DeliveryState.PENDING, next_try__lte=now).order_by("next_try", "pk")
-    ids = list(due.values_list("pk", flat=True)[:limit])
+    until = max(now, timezone.now()) + lease()
     claimed = []
-    for pk in ids:
-        took = Delivery.objects.filter(pk=pk, state=DeliveryState.PENDING, next_try__lte=now).update(
-            next_try=now + LEASE, attempts=F("attempts") + 1
-        )
-        if took:
-            claimed.append(pk)
+    with transaction.atomic():
+        ids = list(due.select_for_update(skip_locked=True, of=("self",)).values_list("pk", flat=True)[:limit])
+        for pk in ids:
+            took = Delivery.objects.filter(pk=pk, state=DeliveryState.PENDING, next_try__lte=now).update(
+                next_try=until, attempts=F("attempts") + 1
+            )
+            if took:
+                claimed.append(pk)
     return list(Delivery.objects.filter(pk__in=claimed).select_related(*RELATED).order_by("pk"))
+
+
+def _still_held(delivery: Delivery) -> bool:
+    """Whether this sender still holds the claimed row (no other sender took it once the lease ran out): if so,
+    its lease renewed for this one send."""
+    rows = Delivery.objects.filter(pk=delivery.pk, state=DeliveryState.PENDING, next_try=delivery.next_try)
+    return bool(rows.update(next_try=timezone.now() + lease()))
 
 
 def _record(deliveries: list[Delivery], error: Exception | None, now: datetime) -> None:
@@ -70,10 +93,13 @@ def _record(deliveries: list[Delivery], error: Exception | None, now: datetime) 
         )
 
 
-def _still_theirs(deliveries: list[Delivery], now: datetime) -> list[Delivery]:
+def _still_theirs(
+    deliveries: list[Delivery], now: datetime, checks: dict[int, ReaderCheck] | None = None
+) -> list[Delivery]:
     """The deliveries whose reader may still know of their notice; the others are marked dropped (and one whose
-    question raises is failed, as a send that raises is)."""
-    checks: dict[int, ReaderCheck] = {}
+    question raises is failed, as a send that raises is). `checks`: each person's answers, kept across a
+    sender's chunks."""
+    checks = {} if checks is None else checks
     kept: list[Delivery] = []
     dropped: list[Delivery] = []
     for delivery in deliveries:
@@ -101,16 +127,44 @@ def _over_the_hour(delivery: Delivery, waiting: set[int], now: datetime) -> bool
     return rows.filter(digest=False).exclude(pk__in=waiting).count() >= AT_ONCE_HOURLY
 
 
-def send_due(*, notice_id: int | None = None, now: datetime | None = None, limit: int = 200) -> int:
-    """Sends the due deliveries that are not for the digest (one notice's, or any): how many were sent."""
+def send_due(*, notice_id: int | None = None, now: datetime | None = None, limit: int = LIMIT) -> int:
+    """Sends the due deliveries that are not for the digest (one notice's, or any), up to `limit`, a chunk claimed
+    at a time: how many were sent."""
     now = now or timezone.now()
     rows = Delivery.objects.filter(digest=False)
     if notice_id is not None:
         rows = rows.filter(receipt__notice_id=notice_id)
+    sent, taken = 0, 0
+    checks: dict[int, ReaderCheck] = {}
+    contests: dict[int, Contest] = {}
+    while taken < limit:
+        chunk = _claim(rows, now, min(CHUNK, limit - taken))
+        if not chunk:
+            break
+        taken += len(chunk)
+        _share_contests(chunk, contests)
+        sent += _send_chunk(_still_theirs(chunk, now, checks), now)
+    return sent
+
+
+def _share_contests(deliveries: list[Delivery], contests: dict[int, Contest]) -> None:
+    """One object for each contest, its chosen entrants read with it once (contests.entrants): asked of every
+    reader, a list of thousands read again for each was most of a notice to everyone's sending."""
+    for delivery in deliveries:
+        notice = delivery.receipt.notice
+        if notice.contest_id is not None:
+            if notice.contest_id not in contests:
+                contests[notice.contest_id] = Contest.objects.prefetch_related("entrants").get(pk=notice.contest_id)
+            notice.contest = contests[notice.contest_id]
+
+
+def _send_chunk(batch: list[Delivery], now: datetime) -> int:
     sent = 0
-    batch = _still_theirs(_claim(rows, now, limit), now)
     waiting = {d.pk for d in batch}
     for delivery in batch:
+        if not _still_held(delivery):  # its lease ran out and another sender took it
+            waiting.discard(delivery.pk)
+            continue
         over = _over_the_hour(delivery, waiting, now)
         waiting.discard(delivery.pk)
         if over:  # waits, pending, for the person's next digest
@@ -129,6 +183,17 @@ def send_due(*, notice_id: int | None = None, now: datetime | None = None, limit
             _record([delivery], None, now)
             sent += 1
     return sent
+
+
+def next_due(*, notice_id: int, now: datetime | None = None) -> float | None:
+    """Seconds until the notice's next delivery at once is due (0: one is now), if within a lease from now (a
+    killed sender's claim running out, a first retry); None when none is: the beat job sends what waits longer."""
+    now = now or timezone.now()
+    rows = Delivery.objects.filter(
+        receipt__notice_id=notice_id, digest=False, state=DeliveryState.PENDING, next_try__lte=now + lease()
+    )
+    first = rows.order_by("next_try").values_list("next_try", flat=True).first()
+    return None if first is None else max(0.0, (first - now).total_seconds())
 
 
 def send_digests(*, now: datetime | None = None) -> int:

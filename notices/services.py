@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -16,7 +17,7 @@ from core.bulk import insert_values
 
 from . import catalogue
 from .channels import registered
-from .models import Delivery, Kind, Mode, Notice, Preference, Receipt
+from .models import Delivery, DeliveryState, Kind, Mode, Notice, Preference, Receipt
 from .selectors import group_named
 
 log = logging.getLogger(__name__)
@@ -86,11 +87,16 @@ def deliveries_write(receipts: Sequence[tuple[int, Any, str]], *, digest: bool =
 
 
 def _queue(notice_id: int) -> None:
-    """Never raises: the change is committed, and a message the broker lost is sent by the beat job."""
-    from .tasks import send  # inline: the tasks import the outbox, which imports the channels and models
+    """The notice's senders: one per LIMIT messages due at once, up to settings.CDD4_NOTICE_SENDERS (the worker
+    processes there are, each sending its share side by side). Never raises: the change is committed, and a
+    message the broker lost is sent by the beat job."""
+    from .outbox import LIMIT  # inline: the outbox imports the channels, which import this module's callers
+    from .tasks import send
 
+    due = Delivery.objects.filter(receipt__notice_id=notice_id, digest=False, state=DeliveryState.PENDING).count()
     try:
-        send.delay(notice_id)
+        for _ in range(max(1, min(settings.CDD4_NOTICE_SENDERS, -(-due // LIMIT)))):
+            send.delay(notice_id)
     except Exception:
         log.warning("notice %s not queued; the beat job sends it", notice_id, exc_info=True)
 

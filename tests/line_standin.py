@@ -3,10 +3,10 @@
 `LineStandIn` is a small threaded HTTP server on 127.0.0.1 (a free port) that answers the two calls the portal
 makes, `POST /v2/bot/message/push` and `POST /v2/bot/message/reply`, as LINE does: 401 without the channel's
 `Authorization: Bearer <token>`, 409 for a push whose `X-Line-Retry-Key` LINE already took, 403 for a user who
-blocked the Official Account; it records every request it took (body and retry key), and can be told to fail the
-next N with a status, or to take a push and lose the answer. The portal reaches it through the real SDK with
-settings.CDD4_LINE_API_HOST, the fixture `line_api`.
-"""
+blocked the Official Account, and, given `per_second`, 429 for a push past that many in the last second (LINE's
+rate limit per channel: 2,000 requests a second for the push endpoint); it records every request it took (body and
+retry key), and can be told to fail the next N with a status, or to take a push and lose the answer. The portal
+reaches it through the real SDK with settings.CDD4_LINE_API_HOST, the fixture `line_api`."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ import json
 import secrets
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -32,6 +33,7 @@ class Taken:
     kind: str  # "push" or "reply"
     body: dict
     retry_key: str | None
+    at: float = field(default_factory=time.monotonic)
 
     @property
     def text(self) -> str:
@@ -44,6 +46,8 @@ class LineStandIn:
     taken: list[Taken] = field(default_factory=list)
     asked: list[tuple[str, int, str | None]] = field(default_factory=list)  # (kind, status answered, retry key)
     blocked: set[str] = field(default_factory=set)
+    per_second: int = 0  # pushes taken in any second before LINE answers 429 (0: no limit)
+    _recent: deque = field(default_factory=deque)
     _fail: list[int] = field(default_factory=list)
     _lose: int = 0
     _keys: set[str] = field(default_factory=set)
@@ -76,6 +80,8 @@ class LineStandIn:
             return 401, {"message": "Authentication failed: the access token is not valid"}
         if self._fail:
             return self._fail.pop(0), {"message": "The stand-in was told to fail"}
+        if kind == "push" and self._over_rate():
+            return 429, {"message": "Too Many Requests"}
         if kind == "push" and key in self._keys:
             return 409, {"message": "The retry key is already accepted"}
         if kind == "push" and body.get("to") in self.blocked:
@@ -87,6 +93,17 @@ class LineStandIn:
             self._lose -= 1
             return 500, {"message": "Internal error"}
         return 200, {"sentMessages": [{"id": str(time.time_ns()), "quoteToken": secrets.token_hex(8)}]}
+
+    def _over_rate(self) -> bool:
+        """Whether `per_second` pushes came within the last second (each counted, taken or not, as LINE counts
+        requests)."""
+        if not self.per_second:
+            return False
+        now = time.monotonic()
+        while self._recent and self._recent[0] <= now - 1:
+            self._recent.popleft()
+        self._recent.append(now)
+        return len(self._recent) > self.per_second
 
     def __enter__(self) -> LineStandIn:
         standin = self

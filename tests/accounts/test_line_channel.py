@@ -76,7 +76,7 @@ def test_a_worker_killed_while_sending_loses_no_line_notice(linked, line_api):
     now = timezone.now()
     assert len(outbox._claim(Delivery.objects.filter(channel="line"), now)) == 3  # claimed, then killed
     assert outbox.send_due(now=now) == 0 and line_api.pushes() == []
-    assert outbox.send_due(now=now + outbox.LEASE + timedelta(seconds=1)) == 3
+    assert outbox.send_due(now=now + outbox.lease() + timedelta(seconds=1)) == 3
     assert sorted(p.body["to"] for p in line_api.pushes()) == sorted(f"U{p.pk:032x}" for p in linked)
     assert {r.state for r in line_rows()} == {DeliveryState.SENT}
 

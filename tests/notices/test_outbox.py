@@ -1,7 +1,13 @@
 """The outbox sends each delivery on its own: whatever one delivery raises is that delivery's failure, recorded
-with its reason, and the rest of the batch is sent; a name with a line break is sent on one subject line."""
+with its reason, and the rest of the batch is sent; a name with a line break is sent on one subject line. A sender
+killed half-way leaves only its chunk waiting out the lease, and sends nothing another took once its lease ran out."""
+
+from datetime import timedelta
 
 import pytest
+from django.core import mail
+from django.core.mail.backends import locmem
+from django.utils import timezone
 
 from notices import outbox
 from notices.models import Delivery, DeliveryState, Kind
@@ -68,3 +74,64 @@ def test_a_digest_that_raises_fails_its_own_deliveries_and_the_other_persons_dig
     assert sorted(m.to[0] for m in mailoutbox) == ["p0@example.org", "p2@example.org"]
     failed = Delivery.objects.get(state=DeliveryState.FAILED)
     assert failed.receipt.user == three[1] and failed.last_error.startswith("ValueError: ")
+
+
+class Killed(BaseException):
+    """The sender's process killed: nothing after it runs, no handler records anything."""
+
+
+class DyingBackend(locmem.EmailBackend):
+    """The mail server takes `taking` messages, then the sender dies while sending the next."""
+
+    taking = 0
+
+    def send_messages(self, messages):
+        if len(mail.outbox) >= self.taking:
+            raise Killed
+        return super().send_messages(messages)
+
+
+def test_a_sender_killed_half_way_leaves_only_its_chunk_waiting_and_each_message_goes_once(settings, mailoutbox):
+    people = [UserFactory(username=f"k{i}", email=f"k{i}@example.org") for i in range(outbox.CHUNK + 5)]
+    settings.CELERY_TASK_ALWAYS_EAGER = False  # the commit's own send is not run here: the sender below is
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("notices.services._queue", lambda notice_id: None)
+        tell("all", people)
+    settings.EMAIL_BACKEND = f"{__name__}.DyingBackend"
+    DyingBackend.taking = 3
+    now = timezone.now()
+    with pytest.raises(Killed):
+        outbox.send_due(now=now)
+    assert len(mailoutbox) == 3
+    rows = Delivery.objects.order_by("pk")
+    assert [r.state for r in rows].count(DeliveryState.SENT) == 3
+    leased = rows.filter(state=DeliveryState.PENDING, next_try__gt=now)
+    assert leased.count() == outbox.CHUNK - 3  # the rest of its chunk waits out the lease; the others are free
+    DyingBackend.taking = len(people)
+    assert outbox.send_due(now=now) == 5
+    assert outbox.send_due(now=now + outbox.lease() + timedelta(seconds=1)) == outbox.CHUNK - 3
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(p.email for p in people)
+
+
+def test_a_sender_whose_lease_ran_out_sends_nothing_another_sender_took_since(three, mailoutbox):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("notices.services._queue", lambda notice_id: None)
+        tell("a", three)
+    now = timezone.now()
+    slow = outbox._claim(Delivery.objects.all(), now)  # claimed, then held past its lease
+    assert outbox.send_due(now=now + outbox.lease() + timedelta(seconds=1)) == 3
+    assert outbox._send_chunk(slow, now) == 0
+    assert sorted(m.to[0] for m in mailoutbox) == ["p0@example.org", "p1@example.org", "p2@example.org"]
+
+
+def test_a_notice_is_due_again_now_while_rows_wait_and_within_a_lease_while_a_killed_senders_claim_runs(three):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("notices.services._queue", lambda notice_id: None)
+        notice = tell("a", three)
+    now = timezone.now()
+    assert outbox.next_due(notice_id=notice.pk, now=now) == 0
+    outbox._claim(Delivery.objects.all(), now)
+    wait = outbox.next_due(notice_id=notice.pk)
+    assert wait is not None and 0 < wait <= outbox.lease().total_seconds()
+    Delivery.objects.update(next_try=now + outbox.lease() * 2)  # a retry's longer wait: the beat job's to send
+    assert outbox.next_due(notice_id=notice.pk, now=now) is None
