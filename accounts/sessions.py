@@ -15,8 +15,8 @@ from django.contrib.auth import SESSION_KEY
 from django.utils import timezone
 from django_otp import login as otp_login
 
-from .line_links import line_unlink
-from .models import LineLinkCode
+from notices.channels.line.linking import line_unlink
+from notices.channels.line.models import LineLinkCode
 
 
 def session_confirmed(request, device) -> None:
