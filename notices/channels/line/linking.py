@@ -128,6 +128,13 @@ def line_unlink(*, user, request=None) -> bool:
     return bool(deleted)
 
 
+def line_end(*, user, request=None) -> None:
+    """The person's live link code and their link dropped, as a change that ends their other sessions ends
+    them (accounts.sessions): either may have come from one of those sessions."""
+    LineLinkCode.objects.filter(user=user).delete()
+    line_unlink(user=user, request=request)
+
+
 def line_unlink_line_user(*, line_user_id: str) -> bool:
     """The LINE user unfollowed or blocked the Official Account: whichever account they reached is unlinked."""
     link = LineLink.objects.select_related("user").filter(line_user_id=line_user_id).first()
