@@ -23,6 +23,14 @@ def event_record(*, kind: Event, user=None, request=None, username: str = "", by
     )
 
 
+def line_linked_record(*, user, request=None) -> None:
+    event_record(kind=Event.LINE_LINKED, user=user, request=request)
+
+
+def line_unlinked_record(*, user, request=None) -> None:
+    event_record(kind=Event.LINE_UNLINKED, user=user, request=request)
+
+
 def has_second_factor(user) -> bool:
     return user.totpdevice_set.filter(confirmed=True).exists()
 

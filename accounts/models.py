@@ -1,6 +1,6 @@
 """What happened to an account: each sign-in, failure, reset, invitation, second-factor change, change of
-address, username or role, closing and reopening; the person's LINE, linked for notices (docs/line.md); their
-private calendar address (docs/calendar.md)."""
+address, username or role, closing and reopening, LINE linked or unlinked; their private calendar address
+(docs/calendar.md). The link itself is the LINE channel's (notices/channels/line/models.py)."""
 
 from django.conf import settings
 from django.db import models
@@ -69,51 +69,6 @@ class AccountEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.user or self.username}"
-
-
-class LineLink(models.Model):
-    """A portal account's LINE user, as LINE's webhook named it when the person sent their link code: the one
-    address pushes go to. Nothing else of the LINE profile is kept."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="line_link", verbose_name=_("account")
-    )
-    line_user_id = models.CharField(_("LINE user ID"), max_length=64, unique=True)
-    linked_at = models.DateTimeField(_("linked at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("linked LINE")
-        verbose_name_plural = _("linked LINE accounts")
-
-    def __str__(self) -> str:
-        return f"{self.user} LINE"
-
-
-class LineLinkCode(models.Model):
-    """The one live code a person sends the Official Account to link their LINE: kept as a keyed hash only
-    (accounts.line_links), replaced by a new one, deleted once used."""
-
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    code_hash = models.CharField(max_length=64, unique=True)
-    expires_at = models.DateTimeField()
-
-    def __str__(self) -> str:
-        return f"{self.user_id} until {self.expires_at:%Y-%m-%d %H:%M}"
-
-
-class LinePushMonth(models.Model):
-    """Pushes LINE accepted in one month (its first day, Bangkok time): what the Official Account's monthly
-    message quota is counted against (accounts.line.line_quota_left)."""
-
-    month = models.DateField(_("month"), unique=True)
-    pushes = models.PositiveIntegerField(_("pushes"), default=0)
-
-    class Meta:
-        verbose_name = _("LINE pushes in a month")
-        verbose_name_plural = _("LINE pushes per month")
-
-    def __str__(self) -> str:
-        return f"{self.month:%Y-%m}: {self.pushes}"
 
 
 class CalendarAddress(models.Model):

@@ -16,22 +16,13 @@ from scoring.models import Rubric
 from scoring.selectors import rubric_calendar
 
 from .calendar_feed import Timing
-from .models import AccountEvent, LineLink, LineLinkCode
+from .models import AccountEvent
 
 SHOWN = 30
 
 
 def events_of(user, limit: int = SHOWN) -> list[AccountEvent]:
     return list(AccountEvent.objects.filter(user=user).select_related("by")[:limit])
-
-
-def line_link_of(user) -> LineLink | None:
-    return LineLink.objects.filter(user=user).first()
-
-
-def line_code_waiting(user) -> bool:
-    """A link code of the person's is live: shown, not yet sent to the Official Account, not expired."""
-    return LineLinkCode.objects.filter(user=user, expires_at__gt=timezone.now()).exists()
 
 
 def unused_accounts(now=None) -> QuerySet:

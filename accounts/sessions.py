@@ -15,8 +15,7 @@ from django.contrib.auth import SESSION_KEY
 from django.utils import timezone
 from django_otp import login as otp_login
 
-from .line_links import line_unlink
-from .models import LineLinkCode
+from notices.channels.line.linking import line_end
 
 
 def session_confirmed(request, device) -> None:
@@ -36,6 +35,5 @@ def sessions_and_line_end(user, *, keep: str | None = None, request=None) -> int
     theirs = [row.session_key for row in live.iterator() if row.get_decoded().get(SESSION_KEY) == str(user.pk)]
     for key in theirs:
         store(session_key=key).delete()  # the row, and its cached copy where there is one
-    LineLinkCode.objects.filter(user=user).delete()
-    line_unlink(user=user, request=request)
+    line_end(user=user, request=request)
     return len(theirs)

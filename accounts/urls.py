@@ -1,14 +1,14 @@
-from django.urls import path
+from django.urls import include, path
 
-from . import calendar_views, line_views, views
+from notices.channels.line.urls import account_urlpatterns as line_urlpatterns
+
+from . import calendar_views, views
 
 app_name = "accounts"
 
 urlpatterns = [
     path("me/", views.account, name="account"),
-    path("me/line/connect/", line_views.line_connect, name="line_connect"),
-    path("me/line/unlink/", line_views.line_disconnect, name="line_unlink"),
-    path("me/line/status/", line_views.line_status, name="line_status"),
+    path("me/line/", include(line_urlpatterns)),  # LINE's box on this page: accounts:line_connect, …
     path("me/calendar/make/", calendar_views.calendar_make, name="calendar_make"),
     path("me/calendar/revoke/", calendar_views.calendar_revoke, name="calendar_revoke"),
     path("second-factor/", views.second_factor_page, name="second_factor"),

@@ -32,6 +32,9 @@ from core.numbers import whole
 from core.ratelimit import rate_limited
 from core.sheets import exporter
 from core.thai import thai_datetime
+from notices.channels.line.client import line_enabled
+from notices.channels.line.forms import LineConnectForm
+from notices.channels.line.selectors import line_link_of
 from notices.models import Mode
 from notices.selectors import preferences as notice_preferences
 
@@ -42,12 +45,10 @@ from .forms import (
     CodeForm,
     CountedPasswordChangeForm,
     EmailChangeForm,
-    LineConnectForm,
     PortalPasswordResetForm,
     SheetForm,
 )
 from .invitations import invitation_user
-from .line import line_enabled
 from .models import Event
 from .passkeys import add_allowed, passkeys_of
 from .sessions import sessions_and_line_end
@@ -156,7 +157,7 @@ def account(request):
         "channels": notice_preferences(user),
         "modes": Mode.choices,
         "line_on": line_enabled(),
-        "line_link": selectors.line_link_of(user),
+        "line_link": line_link_of(user),
         "line_form": LineConnectForm(auto_id="id_line_%s"),
         "calendar_address": calendar_address_of(user),
     }

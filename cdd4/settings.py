@@ -114,7 +114,7 @@ WSGI_APPLICATION = "cdd4.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [BASE_DIR / "templates", BASE_DIR / "notices" / "channels" / "line" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -174,7 +174,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [BASE_DIR / "static", BASE_DIR / "notices" / "channels" / "line" / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"
 # Evidence is private: kept outside static/, served only through permission-checking views.
 MEDIA_ROOT = Path(OPTIONS.CDD4_MEDIA_ROOT or VAR_DIR / "media")
@@ -436,7 +436,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CDD4_NOTICE_CHANNELS = [  # dotted paths: notices/channels/base.py
     "notices.channels.email.EmailChannel",
-    "accounts.line_channel.LineChannel",  # reaches only people who linked LINE, when LINE is set (docs/line.md)
+    "notices.channels.line.channel.LineChannel",  # reaches only people who linked LINE, when LINE is set (docs/line.md)
 ]
 
 # --- security ---

@@ -40,7 +40,7 @@ urlpatterns = [
     path("accounts/", include("accounts.session_urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/passkey/", include((passkeys.urlpatterns, "otp_webauthn"))),
-    path("line/", include("accounts.line_urls")),
+    path("line/", include("notices.channels.line.urls")),
     # A person's private calendar: its address is the secret, read by calendar applications that never sign in.
     path(
         "calendar/<str:secret>.ics", calendar_feed, name="calendar_feed"

@@ -277,7 +277,7 @@ def items(notices: Sequence, *, short: bool = True) -> list[Item]:
 
 
 def push_text(notice) -> str:
-    """A notice as one LINE message (its link follows, accounts.line): the news, then the contest, the
+    """A notice as one LINE message (its link follows, notices.channels.line.client): the news, then the contest, the
     details and what to do, each on a line of its own."""
     return "\n".join(line for line in (title(notice), contest(notice), *details(notice), asks(notice)) if line)
 

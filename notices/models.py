@@ -10,6 +10,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# A channel's own models live in its folder and belong to this app: imported here, Django registers them.
+from .channels.line import models as line_models  # noqa: F401
+
 USER = settings.AUTH_USER_MODEL
 
 

@@ -130,7 +130,8 @@ NOT_MARKUP = re.compile(r"\{#.*?#\}|\{%\s*comment\s*%\}.*?\{%\s*endcomment\s*%\}
 
 def _templates() -> list[Path]:
     base = settings.BASE_DIR
-    found = [*base.glob("templates/**/*"), *base.glob("*/templates/**/*")]
+    folders = [Path(folder) for folder in settings.TEMPLATES[0]["DIRS"]] + sorted(base.glob("*/templates"))
+    found = [path for folder in folders for path in folder.glob("**/*")]
     return sorted(p for p in found if p.is_file() and p.suffix in {".html", ".txt", ".xml"})
 
 
@@ -162,7 +163,8 @@ JS_COMMENT = re.compile(r"/\*.*?\*/|^\s*//.*?$|\s//\s.*?$", re.DOTALL | re.MULTI
 
 
 def test_no_script_of_ours_writes_thai():
-    scripts = [p for p in (settings.BASE_DIR / "static").glob("**/*.js") if "vendor" not in p.parts]
+    folders = [Path(folder) for folder in settings.STATICFILES_DIRS]
+    scripts = [p for folder in folders for p in folder.glob("**/*.js") if "vendor" not in p.parts]
     thai = {}
     for path in sorted(scripts):
         code = JS_COMMENT.sub(_blank, path.read_text()).splitlines()

@@ -1,6 +1,8 @@
-"""A channel takes notices out of the portal: e-mail here, LINE next. One module per channel.
+"""A channel takes notices out of the portal: e-mail (`email.py`), LINE (`line/`). One module per channel, or
+one folder for a channel with pages, models or addresses of its own (LINE's: its client, linking, webhook,
+views, urls, templates, models and tests in `tests/notices/channels/line/`).
 
-To add one (say `notices/channels/line.py`):
+To add one (say `notices/channels/sms.py`):
 
 1. subclass `Channel`: a `name` (stored on each `Delivery`, ≤ 20 characters) and a `label`;
 2. `reaches(user)`: whether the person has this channel (an address, a linked account) — no row is

@@ -9,8 +9,8 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from accounts.models import LineLink
 from contests.models import Unit
+from notices.channels.line.models import LineLink
 from people.models import Role
 from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, UserFactory

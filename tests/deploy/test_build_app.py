@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[2]
 # The variables the settings read that would point the copy elsewhere than its own var/ (service mode, S3).
@@ -79,7 +80,8 @@ def test_a_page_asset_missing_from_the_manifest_fails_the_build(clean, tmp_path)
     """An image built without the npm step: collectstatic has nothing to complain of, the check has."""
     static_root = tmp_path / "var" / "staticfiles"
     static_root.mkdir(parents=True)
-    paths = {str(p.relative_to(clean / "static")): "x" for p in (clean / "static").rglob("*") if p.is_file()}
+    folders = [clean / Path(folder).relative_to(settings.BASE_DIR) for folder in settings.STATICFILES_DIRS]
+    paths = {str(p.relative_to(folder)): "x" for folder in folders for p in folder.rglob("*") if p.is_file()}
     (static_root / "staticfiles.json").write_text(json.dumps({"paths": paths, "version": "1.1"}))
     env = {k: v for k, v in os.environ.items() if k not in OWN}
     env |= {"CDD4_VAR_DIR": str(tmp_path / "var"), "DJANGO_ENV": "production", "DJANGO_SECRET_KEY": "build-test"}

@@ -47,8 +47,8 @@ def line_as_mail(reloaded, line_api, transactional_db):
     from django.contrib.auth import get_user_model
     from django.db.models.signals import post_save
 
-    from accounts.models import LineLink
     from notices import catalogue
+    from notices.channels.line.models import LineLink
     from notices.models import Delivery, Kind
 
     def link(sender, instance, created, **kwargs):

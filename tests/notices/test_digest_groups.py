@@ -7,10 +7,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from accounts.line import TEXT_MAX
-from accounts.line_channel import digest_text
 from contests.models import Unit
 from notices import outbox
+from notices.channels.line.channel import digest_text
+from notices.channels.line.client import TEXT_MAX
 from notices.models import Kind, Notice
 from tests.notices.test_inbox import received, tell
 

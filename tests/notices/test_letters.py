@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from accounts.models import LineLink
 from notices import outbox
+from notices.channels.line.models import LineLink
 from notices.models import Kind, Notice
 from notices.services import notice_record
 from people.models import Role

@@ -86,7 +86,7 @@ def test_line_reaches_the_same_people_and_counts_against_the_quota(rubric, chian
     staff = UserFactory(username="s", email="s@example.org", role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     reminders_record([due(rubric, chiang_mai, [staff])])
     assert [p.body["to"] for p in line_api.pushes()] == [f"U{staff.pk:032x}"]
-    from accounts.models import LinePushMonth
+    from notices.channels.line.models import LinePushMonth
 
     assert LinePushMonth.objects.get().pushes == 1
 

@@ -47,7 +47,7 @@ WALKED = {
 
 def at_once(mailoutbox, line_api) -> Counter:
     """(channel, person) → messages sent (every account here is linked: tests/notices/conftest.py)."""
-    from accounts.models import LineLink
+    from notices.channels.line.models import LineLink
 
     linked = dict(LineLink.objects.values_list("line_user_id", "user__username"))
     mails = Counter(("email", address.split("@")[0]) for message in mailoutbox for address in message.to)

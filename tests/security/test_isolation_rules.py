@@ -148,7 +148,7 @@ RULES = {
     "accounts:second_factor": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),
     # LINE (docs/line.md): one's own link code and unlinking, never another's. The matrix runs with LINE off:
     # connecting goes back to the account page and the webhook is not found for anyone (with LINE on, a post
-    # without LINE's signature is 400 and changes nothing: tests/accounts/test_line_link.py).
+    # without LINE's signature is 400 and changes nothing: tests/notices/channels/line/test_link.py).
     "accounts:line_connect": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),
     "accounts:line_unlink": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),
     "accounts:line_status": Rule("- 0 0 0 0 0"),  # whether one's own LINE is linked

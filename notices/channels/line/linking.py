@@ -1,7 +1,8 @@
 """A portal account linked to its owner's LINE (docs/line.md): a one-time code shown on "บัญชีของฉัน", sent by the
-person to the Official Account, read from the signed webhook (accounts.line_webhook); the owner told of each link
-(accounts.line_notices); unlinked from the page, when the person unfollows or blocks the Official Account, and
-when their password or second factor changes (accounts.sessions).
+person to the Official Account, read from the signed webhook (notices.channels.line.webhook); the owner told of
+each link; unlinked from the page, when the person unfollows or blocks the Official Account, and when their
+password or second factor changes (accounts.sessions). Accounts records each link and unlink in the account's
+audit (hooks.linked, hooks.unlinked).
 
 A code is 6 characters of 32 (about a billion), lives settings.CDD4_LINE_LINK_MINUTES, works once, is stored only
 as a keyed hash (the project's SECRET_KEY: a copy of the database alone cannot turn one back into a code), and a
@@ -17,18 +18,20 @@ from enum import Enum
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from core.ratelimit import wait_seconds
+from notices.models import Kind
+from notices.services import notice_record
 
-from .audit import event_record
-from .line_notices import line_linked_tell
-from .models import Event, LineLink, LineLinkCode
+from . import hooks
+from .models import LineLink, LineLinkCode
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off a screen and typed on a phone
 LENGTH = 6
-SALT = "accounts.line_links.code"
+SALT = "accounts.line_links.code"  # part of every stored code's hash: another salt would void the live codes
 
 
 class Redeemed(Enum):
@@ -97,18 +100,39 @@ def _link(*, user, line_user_id: str) -> None:
     to another LINE, is dropped and recorded so."""
     for old in LineLink.objects.select_related("user").filter(line_user_id=line_user_id).exclude(user=user):
         old.delete()
-        event_record(kind=Event.LINE_UNLINKED, user=old.user)
+        hooks.unlinked(user=old.user, request=None)
     LineLink.objects.filter(user=user).delete()
-    LineLink.objects.create(user=user, line_user_id=line_user_id)
-    line_linked_tell(user=user, event=event_record(kind=Event.LINE_LINKED, user=user))
+    link = LineLink.objects.create(user=user, line_user_id=line_user_id)
+    hooks.linked(user=user, request=None)
+    _owner_tell(user=user, link=link)
+
+
+def _owner_tell(*, user, link: LineLink) -> None:
+    """The owner told of the link (SECURITY.md, "LINE"): in the inbox, and by e-mail at once whatever they chose
+    for notices (notices.catalogue, `safety`), never by the LINE just linked: whoever linked it from a taken
+    session is the one who must not be the only one to hear of it. Each link is a new row, so one notice."""
+    notice_record(
+        kind=Kind.LINE_LINKED,
+        key=f"line_link:{link.pk}",
+        recipients=lambda: [user] if user.is_active else [],
+        params={"day": timezone.localdate(link.linked_at).isoformat()},
+        link=f"{reverse('accounts:account')}#line",
+    )
 
 
 def line_unlink(*, user, request=None) -> bool:
     """Drops the person's link (from their page, or when LINE says they are gone); whether there was one."""
     deleted, _ = LineLink.objects.filter(user=user).delete()
     if deleted:
-        event_record(kind=Event.LINE_UNLINKED, user=user, request=request)
+        hooks.unlinked(user=user, request=request)
     return bool(deleted)
+
+
+def line_end(*, user, request=None) -> None:
+    """The person's live link code and their link dropped, as a change that ends their other sessions ends
+    them (accounts.sessions): either may have come from one of those sessions."""
+    LineLinkCode.objects.filter(user=user).delete()
+    line_unlink(user=user, request=request)
 
 
 def line_unlink_line_user(*, line_user_id: str) -> bool:

@@ -1,5 +1,5 @@
-"""LINE on "บัญชีของฉัน" and the Official Account's webhook (docs/line.md). Thin: each calls accounts.line_links or
-accounts.line_webhook and shows what it says."""
+"""LINE on "บัญชีของฉัน" and the Official Account's webhook (docs/line.md). Thin: each calls linking or webhook and
+shows what it says; the owner's password or code is asked of accounts (hooks.owner_confirm)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,13 +19,12 @@ from django.views.decorators.http import require_POST
 
 from core.errors import PortalError
 
-from .audit import has_second_factor
+from .client import line_enabled
 from .forms import LineConnectForm
-from .line import line_enabled
-from .line_links import line_code_issue, line_unlink
-from .line_webhook import BadWebhook, line_webhook_handle
-from .second_factor import identity_confirm
+from .hooks import owner_confirm, second_factor_of
+from .linking import line_code_issue, line_unlink
 from .selectors import line_code_waiting, line_link_of
+from .webhook import BadWebhook, line_webhook_handle
 
 
 def official_account_links(code: str = "") -> dict[str, str]:
@@ -50,27 +50,27 @@ def line_connect(request):
         return redirect("accounts:account")
     form = LineConnectForm(request.POST, auto_id="id_line_%s")
     try:
-        if form.is_valid():
-            identity_confirm(request=request, **form.cleaned_data)
+        if form.is_valid() and not owner_confirm(request=request, **form.cleaned_data):
+            raise ImproperlyConfigured("nothing confirms an account's owner (notices.channels.line.hooks)")
     except PortalError as exc:
         form.add_error(exc.field if exc.field == "password" else "token", exc.message)
     if not form.is_valid():
-        context = {"line_form": form, "enrolled": has_second_factor(request.user)}
-        return render(request, "accounts/line_confirm.html", context, status=400)
+        context = {"line_form": form, "enrolled": any(second_factor_of(request.user))}
+        return render(request, "line/confirm.html", context, status=400)
     issued = line_code_issue(user=request.user)
     links = official_account_links(issued.code)
     qr = segno.make(links["add_friend"], error="m").svg_inline(scale=4, dark="#1b1b1b") if links else ""
     context = {"code": issued.code, "expires_at": issued.expires_at, "links": links, "qr": qr}
     context["basic_id"] = settings.CDD4_LINE_BASIC_ID.strip()
     context["minutes"] = settings.CDD4_LINE_LINK_MINUTES
-    return render(request, "accounts/line_code.html", context)
+    return render(request, "line/code.html", context)
 
 
 @never_cache
 @login_required
 def line_status(request):
     """Whether the person's own LINE is linked, and whether a code of theirs still waits to be sent: the code's
-    page asks until its code is used and the link made (static/accounts/line_link.js)."""
+    page asks until its code is used and the link made (static/line/link.js)."""
     user = request.user
     return JsonResponse({"linked": line_link_of(user) is not None, "waiting": line_code_waiting(user)})
 

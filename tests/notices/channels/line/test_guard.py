@@ -8,21 +8,23 @@ import re
 import pytest
 from django.contrib.auth.tokens import default_token_generator
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.test import Client
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.line_links import line_code_issue
-from accounts.models import AccountEvent, Event, LineLink, LineLinkCode
+from accounts.models import AccountEvent, Event
+from notices.channels.line import hooks
+from notices.channels.line.linking import line_code_issue
+from notices.channels.line.models import LineLink, LineLinkCode
 from notices.models import Delivery, Kind, Mode, Preference, Receipt
 from people.models import Conflict, Role
 from tests.accounts.support import app_code
+from tests.accounts.test_second_factor import PAGE, enrol, signed_in
 from tests.factories import PASSWORD, UserFactory
 from tests.line_standin import sign, text_event, webhook_body
-
-from .test_second_factor import PAGE, enrol, signed_in
 
 pytestmark = pytest.mark.django_db
 CONNECT, STATUS = "/accounts/me/line/connect/", "/accounts/me/line/status/"
@@ -86,6 +88,18 @@ def test_a_link_code_is_given_only_after_the_persons_own_password(client, line_a
 def test_anonymous_gets_no_code_and_no_status(client, line_api):
     assert client.post(CONNECT, {"password": PASSWORD})["Location"].startswith("/accounts/login/")
     assert client.get(STATUS)["Location"].startswith("/accounts/login/")
+    assert not LineLinkCode.objects.exists()
+
+
+def test_no_link_code_is_shown_while_nothing_confirms_the_owner(client, line_api, roles, monkeypatch):
+    """LINE asks accounts for the owner's password through a hook: with nothing registered there, the page
+    fails instead of taking the password as typed."""
+    client.raise_request_exception = True
+    client.force_login(roles["owner"])
+    monkeypatch.setattr(hooks.owner_confirm, "_functions", [])
+
+    with pytest.raises(ImproperlyConfigured):
+        client.post(CONNECT, {"password": PASSWORD})
     assert not LineLinkCode.objects.exists()
 
 

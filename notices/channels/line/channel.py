@@ -1,6 +1,6 @@
 """LINE as a notices channel (notices/channels/base.py): one push per notice to a person who linked their LINE,
 the same Thai text and link as the e-mail; near the Official Account's monthly quota, one digest push per person
-instead (docs/line.md). It lives in accounts, above notices, because LINE's door (accounts.line) is here."""
+instead (docs/line.md)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from notices.channels.base import Channel, Refused, RetryLater, ToDigest
 from notices.links import absolute
 from notices.models import Delivery, DeliveryState
 
-from .line import TEXT_MAX, LinePermanent, LineRetryable, line_enabled, line_push, line_quota_left, line_retry_key
+from .client import TEXT_MAX, LinePermanent, LineRetryable, line_enabled, line_push, line_quota_left, line_retry_key
 from .models import LineLink
 
 NAME = "line"

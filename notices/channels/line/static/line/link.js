@@ -1,5 +1,5 @@
 // The code's page asks every few seconds, while its code lives, whether the person's LINE is linked and the code
-// used, and then goes back to the LINE box on My account (templates/accounts/line_code.html). No words here: the
+// used, and then goes back to the LINE box on My account (templates/line/code.html). No words here: the
 // page says what it waits for.
 (function () {
   "use strict";

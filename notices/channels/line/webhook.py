@@ -5,7 +5,7 @@ A text in a one-to-one chat that is a live link code links that LINE user to the
 Official Account is answered with how to link; unfollowing (or blocking) unlinks. Every answer is a reply (free)
 and Thai; a link's answer names the account and its office (or its role), so the person sees which account they
 linked, and whoever sent a code they were not meant to have sees whose notices they would get (its owner is told
-too: accounts.line_notices). No other answer names anyone.
+too: notices.channels.line.linking). No other answer names anyone.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from contests.actor import actor_of
 from people.directory import role_label
 
-from .line import line_reply
-from .line_links import Redeemed, line_code_redeem, line_unlink_line_user, looks_like_code
+from .client import line_reply
+from .linking import Redeemed, line_code_redeem, line_unlink_line_user, looks_like_code
 
 
 class BadWebhook(Exception):
@@ -60,7 +60,7 @@ def _replies() -> dict[Redeemed | str, str]:
 def line_webhook_handle(*, body: bytes, signature: str) -> int:
     """Checks the signature, then acts on each event; the number of events acted on. Raises BadWebhook."""
     # The SDK's event models load on the first webhook: a second or more a process, which every page, worker
-    # and command would otherwise pay at start (accounts.line._sdk).
+    # and command would otherwise pay at start (client._sdk).
     from linebot.v3 import WebhookParser
     from linebot.v3.exceptions import InvalidSignatureError
 

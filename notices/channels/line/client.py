@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .line_links import line_unlink
+from .linking import line_unlink
 from .models import LineLink, LinePushMonth
 
 log = logging.getLogger(__name__)

@@ -8,9 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.line import line_retry_key
-from accounts.models import LineLink
 from notices import outbox
+from notices.channels.line.client import line_retry_key
+from notices.channels.line.models import LineLink
 from notices.models import Delivery, DeliveryState, Kind, Mode, Preference
 from notices.services import notice_record
 from tests.factories import UserFactory

@@ -7,7 +7,7 @@ import re
 import pytest
 from django.core.cache import cache
 
-from accounts.models import LineLink
+from notices.channels.line.models import LineLink
 from people.models import Conflict, Role
 from tests.factories import PASSWORD, UserFactory
 from tests.line_standin import sign, text_event, webhook_body
@@ -101,4 +101,4 @@ def test_the_code_page_polls_the_status_and_goes_back_to_the_line_box(client, li
     page = client.post(CONNECT, {"password": PASSWORD}).content.decode()
     assert f'data-status="{STATUS}"' in page and 'data-linked="/accounts/me/#line"' in page
     assert "ระบบจะกลับไปที่หน้าบัญชีของฉันเอง" in page
-    assert re.search(r'<script src="/static/accounts/line_link\.js[^"]*" defer></script>', page)
+    assert re.search(r'<script src="/static/line/link\.js[^"]*" defer></script>', page)

@@ -7,7 +7,8 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from accounts.models import AccountEvent, Event, LineLink, LineLinkCode
+from accounts.models import AccountEvent, Event
+from notices.channels.line.models import LineLink, LineLinkCode
 from tests.factories import PASSWORD, UserFactory
 from tests.line_standin import follow_event, sign, text_event, unfollow_event, webhook_body
 

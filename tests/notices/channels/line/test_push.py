@@ -9,7 +9,8 @@ from datetime import date
 
 import pytest
 
-from accounts.line import (
+from accounts.models import AccountEvent, Event
+from notices.channels.line.client import (
     LinePermanent,
     LineRetryable,
     line_push,
@@ -17,7 +18,7 @@ from accounts.line import (
     line_quota_left,
     line_retry_key,
 )
-from accounts.models import AccountEvent, Event, LineLink, LinePushMonth
+from notices.channels.line.models import LineLink, LinePushMonth
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -145,7 +146,7 @@ def test_a_process_loads_lines_sdk_only_when_it_talks_to_line():
     """The SDK's models cost a process one to three seconds to load: pages, workers and commands that never talk
     to LINE (every process at start, through the URLconf and the account page) do not pay them."""
     script = (
-        "import sys, django; django.setup(); import cdd4.urls, accounts.views, accounts.line_views;"
+        "import sys, django; django.setup(); import cdd4.urls, accounts.views, notices.channels.line.views;"
         "print(sorted(m for m in sys.modules if m.startswith('linebot')))"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cdd4.settings"}

@@ -1,0 +1,19 @@
+"""Where accounts, above notices, takes part in LINE's linking without LINE importing it (registered in
+accounts' ready(), docs/architecture.md "hooks")."""
+
+from core.hooks import Hook
+
+# (user=, request=) → None: the account's LINE was linked, or unlinked (from its page, by LINE's webhook, when
+# LINE says the person is gone, when their password or second factor changes): accounts records it in the
+# account's audit (AccountEvent), as it records a sign-in.
+linked = Hook("line.linked")
+unlinked = Hook("line.unlinked")
+
+# (request=, password=, token=) → None, raising PortalError (its `field` "password" or "token") unless whoever
+# holds the session typed the account's password, or a current code where it has a second factor: asked before
+# a link code is shown (accounts: second_factor.identity_confirm, each wrong answer counted and recorded).
+# Unregistered, no code is shown.
+owner_confirm = Hook("line.owner_confirm")
+
+# user → whether the account has a second factor (its code is then offered beside the password): accounts.
+second_factor_of = Hook("line.second_factor_of")
