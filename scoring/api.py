@@ -12,7 +12,7 @@ from contests.models import Unit
 from core.api import rule_permission, validated
 from core.converters import ContestKey
 from core.openapi import refusal
-from schedule.selectors import criterion_rounds
+from schedule.contest import criterion_rounds
 from scoring import award_tiers, selectors
 from scoring.access import rubric_permission
 from scoring.contests import contest_rows

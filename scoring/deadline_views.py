@@ -21,7 +21,7 @@ from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, content_disposition, takes_files
 from notices.events import MOVED_ANCHOR
 from rulebook.spec import RubricError
-from schedule.selectors import criterion_rounds
+from schedule.contest import criterion_rounds
 from scoring import access, revisions, timetable
 from scoring.deadline_moves import deadline_moves
 from scoring.models import Criterion, Rubric, RubricChange

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contests', '0013_fields_named_for_any_unit'),
-        ('scoring', '0039_year_settings_award_minimum_above_zero'),
+        ('scoring', '0040_rubric_change_rounds_kept'),
     ]
 
     operations = [
