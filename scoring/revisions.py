@@ -169,7 +169,12 @@ def frozen_check(contest: Contest) -> None:
         try:
             ensure_not_frozen(rubric)
         except YearFrozen as exc:
-            raise RubricError([Problem(NOWHERE, in_language(exc, "th"), in_language(exc, "en"))]) from exc
+            raise frozen_refusal(exc) from exc
+
+
+def frozen_refusal(exc: YearFrozen) -> RubricError:
+    """A frozen period's refusal as the rubric's writers speak it (RubricError, shown by their callers)."""
+    return RubricError([Problem(NOWHERE, in_language(exc, "th"), in_language(exc, "en"))])
 
 
 def change_check(*, contest: Contest, keep: set[str] | None, reason: str, confirm: bool) -> list[Held]:
