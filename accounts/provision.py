@@ -9,6 +9,7 @@ its own (accounts.invitations), after the rows are committed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,6 +25,7 @@ from contests.actor import actor_of
 from contests.models import Contest, Unit
 from core import acts
 from core.errors import PortalError, RowError, RowsError
+from core.i18n import Text
 from core.labels import both
 from core.names import has_control, name_refusal
 from core.sheets.exporter import Table
@@ -36,6 +38,9 @@ from .audit import event_record
 from .models import Event
 from .services import account_reactivate
 from .tasks import held_address_queue, invitations_queue
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 # Column → the headers it may have (read_rows lower-cases them): the template's Thai, or the English.
 COLUMNS = {
@@ -63,10 +68,10 @@ class Planned:
     office: Unit | None
     panel: Contest | None = None
     chair: bool = False
-    user: object = None  # the existing account, if any
-    held: object = None  # an account outside the provisioner's offices that holds the address: told, never changed
+    user: User | None = None  # the existing account, if any
+    held: User | None = None  # an account outside the provisioner's offices that holds the address: told, never changed
     action: str = Action.CREATE
-    changes: list[str] = field(default_factory=list)
+    changes: list[Text] = field(default_factory=list)
 
 
 @dataclass
@@ -132,7 +137,7 @@ def provision_plan(*, by, rows: list[dict[str, str]], first_row: int = 2) -> Pro
         raise PortalError(gettext_lazy("you may not make accounts"), status=403)
     cells = _columns(rows)
     codes = {c["office"] for c in cells if c["office"]}
-    units = {}
+    units: dict[str, Unit] = {}
     for unit in Unit.objects.select_related("parent").filter(Q(dopa_code__in=codes) | Q(code__in=codes)):
         units[unit.dopa_code] = units.setdefault(unit.code, unit)
     emails = {c["email"].lower() for c in cells}
@@ -218,14 +223,16 @@ def _row_problems(cell, units, contests, seen, number) -> list[tuple[str, str]]:
     return problems
 
 
-def _planned(number, cell, units, contests, user) -> Planned:
+def _planned(number, cell, units, contests, user: User | None) -> Planned:
     slug, _, seat = cell["panel"].partition(":")
+    role = role_of_cell(cell["role"])
+    assert role is not None  # a row naming no role is refused (_row_problems) before it is planned
     item = Planned(
         row=number,
         name=" ".join(cell["name"].split()),
         email=cell["email"].lower(),
-        role=role_of_cell(cell["role"]),
-        office=units.get(cell["office"]) if role_of_cell(cell["role"]) in Role.with_office() else None,
+        role=role,
+        office=units.get(cell["office"]) if role in Role.with_office() else None,
         panel=contests.get(slug),
         chair=seat.strip().lower() in ("chair", CHAIR),
         user=user,
@@ -288,7 +295,7 @@ def accounts_provision(*, by, rows: list[dict[str, str]], dry_run: bool = False)
     return report
 
 
-def _write(by, item: Planned) -> tuple[object, bool]:
+def _write(by, item: Planned) -> tuple[User, bool]:
     created = item.user is None
     user = item.user or get_user_model()(username=item.email, email=item.email)
     if not created and not user.is_active:  # asked of the lock and recorded as a reopening, as in the admin

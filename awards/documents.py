@@ -149,8 +149,8 @@ def _mark(common: dict, entrant=None, **printed) -> Mark | None:
 def announcement(rubric: Rubric, codes: CodeBook | None = None):
     blocks = selectors.awardees(rubric)
     nominees = scoring.nominees_by_unit(rubric.contest)  # a contest that honours people lists them too
-    for result in (r for b in blocks for r in b.results):
-        result.nominee = nominees.get(result.unit_id)
+    for block in blocks:
+        block.nominees = nominees
     common, signature = _common(rubric, codes), selectors.signature(rubric)
     return _layout(
         "awards/pdf/announcement.html",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -18,7 +19,9 @@ from contests.actor import actor_of
 from contests.models import Unit
 from core import thai
 from core.errors import PortalError
+from core.i18n import Text
 from core.thaimap import map_svg, tier_colours
+from nominees.models import Nominee
 from rulebook.engine import tie_held_places, vacant_places
 from scoring import lifecycle
 from scoring import selectors as scoring
@@ -124,6 +127,8 @@ class TierBlock:
     prize_text: str
     results: list[Standing] = field(default_factory=list)
     colour: str = ""
+    # In a contest that honours people, each office's nominee (scoring.nominees_by_unit), by unit id.
+    nominees: Mapping[int, Nominee] = field(default_factory=dict)
 
     vacant: int = 0  # places no province earned (decision 10: only points win awards)
     pending: int = 0  # places held by a tie at an award line above (engine.tie_held_places)
@@ -135,9 +140,14 @@ class TierBlock:
         return max(0, len(self.results) - self.tier.count)
 
     @property
+    def listed(self) -> list[tuple[Standing, Nominee | None]]:
+        """The results as the announcement lists them: each with its office's nominee, if it names one."""
+        return [(r, self.nominees.get(r.unit_id)) for r in self.results]
+
+    @property
     def prize_html(self) -> str:
         """The prize with "(หนึ่งหมื่นห้าพันบาทถ้วน)" and "๑๕,๐๐๐ บาท" kept whole on one line."""
-        text = escape(self.prize_text)
+        text: str = escape(self.prize_text)
         text = re.sub(r"([๐-๙0-9][๐-๙0-9,.]*) บาท", r'<span class="nw">\1 บาท</span>', text)
         return mark_safe(re.sub(r"\(([^()]*)\)", r'<span class="nw">(\1)</span>', text))
 
@@ -293,7 +303,7 @@ class Issued:
     dated: date | None = None
 
     @property
-    def kind_label(self) -> str:
+    def kind_label(self) -> Text:
         return DocumentKind(self.kind).label
 
     @property
@@ -312,7 +322,10 @@ def _issued_documents():
 
 def _issued(doc: GeneratedDocument, code: VerificationCode | None = None) -> Issued | None:
     """None unless it was made from frozen results: only those are issued (the lifecycle's word)."""
-    standing = lifecycle.standing(doc.rubric_id, doc.finished_at)
+    issued_at = doc.finished_at
+    if issued_at is None:  # not finished: nothing to have been issued
+        return None
+    standing = lifecycle.standing(doc.rubric_id, issued_at)
     if not standing.frozen:
         return None
     newer = (
@@ -329,7 +342,7 @@ def _issued(doc: GeneratedDocument, code: VerificationCode | None = None) -> Iss
         issuer=issuer(doc.rubric),
         issuer_en=issuer_en(doc.rubric),
         version=doc.version,
-        issued_at=doc.finished_at,
+        issued_at=issued_at,
         sha256=doc.sha256,
         signed=doc.signed_with_id is not None,
         withdrawn_at=standing.withdrawn_at,

@@ -15,6 +15,7 @@ from io import BytesIO
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import pkcs12
 from django.conf import settings
@@ -25,6 +26,15 @@ from django.utils.translation import gettext_lazy as _
 from core.errors import PortalError
 
 MAX_UPLOAD = 64 * 1024  # a PKCS#12 with its chain is a few KB
+# The keys a PKCS#12 can be written back with (pkcs12.PKCS12PrivateKeyTypes); an exchange-only key (DH, X25519,
+# X448) cannot sign, so a file holding one holds no private key for this purpose.
+SIGNING_KEYS = (
+    rsa.RSAPrivateKey,
+    dsa.DSAPrivateKey,
+    ec.EllipticCurvePrivateKey,
+    ed25519.Ed25519PrivateKey,
+    ed448.Ed448PrivateKey,
+)
 REASON = _("issued by the Community Development Department")
 LOCATION = "กรมการพัฒนาชุมชน กรุงเทพมหานคร"
 FIELD = "CDD-Signature"
@@ -76,7 +86,7 @@ def seal(data: bytes, passphrase: str, *, now: datetime | None = None) -> Sealed
         key, cert, chain = pkcs12.load_key_and_certificates(data, passphrase.encode() or None)
     except ValueError as exc:
         raise CertificateError(_("cannot open the file: wrong passphrase, or not a PKCS#12 (.p12/.pfx) file")) from exc
-    if key is None or cert is None:
+    if not isinstance(key, SIGNING_KEYS) or cert is None:
         raise CertificateError(_("the file must hold both the private key and the certificate"))
     _check_dates(cert, now or timezone.now())
     sealed = pkcs12.serialize_key_and_certificates(

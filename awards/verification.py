@@ -12,10 +12,14 @@ import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 import segno
 from django.conf import settings
 from django.urls import reverse
+
+if TYPE_CHECKING:
+    from contests.models import Unit
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 LENGTH = 12
@@ -65,7 +69,7 @@ class Mark:
     """One code as printed: on a whole document (no entrant), or on one entrant's part of it."""
 
     code: str
-    entrant: object = None  # the Unit the part is about
+    entrant: Unit | None = None  # the unit the part is about
     entrant_th: str = ""  # as printed: "สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่", or the nominee and office
     award_th: str = ""  # as printed on a certificate: "รางวัลชนะเลิศ"
     dated: date | None = None  # the date printed on it ("ให้ไว้ ณ วันที่ …"), where one is
@@ -94,7 +98,9 @@ class CodeBook:
 
     marks: list[Mark] = field(default_factory=list)
 
-    def mark(self, entrant=None, *, entrant_th: str = "", award_th: str = "", dated: date | None = None) -> Mark:
+    def mark(
+        self, entrant: Unit | None = None, *, entrant_th: str = "", award_th: str = "", dated: date | None = None
+    ) -> Mark:
         taken = {m.code for m in self.marks}
         code = new_code()
         while code in taken:  # 2^-60 a draw; the database's unique constraint guards across documents

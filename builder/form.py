@@ -25,7 +25,7 @@ from builder.prefill import CONTEST, CRITERION, DATES, DIMENSION, TICKS, TOP
 from builder.rounds import rounds_from_form
 from builder.rows import Rows
 from builder.rule_forms import RuleForm, filled_prefixes, too_many
-from core.i18n import either
+from core.i18n import Text, either
 from core.numbers import ascii_digits, whole
 from core.thai import fmt_points
 from rulebook.dates import DateInputError, check_window, fiscal_year, parse_date
@@ -45,9 +45,9 @@ MAX_CRITERIA = 300  # the whole contest's: the national rubric has 18, seed 003 
 class Problems:
     """Refusals, each shown beside what it is about: a box, a criterion, a dimension, or the contest."""
 
-    at: dict[str, list[str]] = field(default_factory=dict)
+    at: dict[str, list[Text]] = field(default_factory=dict)
 
-    def add(self, where: str, message: str) -> None:
+    def add(self, where: str, message: Text) -> None:
         self.at.setdefault(where, []).append(message)
 
     def __bool__(self) -> bool:
@@ -63,7 +63,7 @@ class CriterionRows:
     preview: Any = None  # (facts form values, Score) once previewed
     sampled: bool = False  # the facts previewed are an example, not typed
     deadline_shown: str = ""  # the deadline in B.E., and where a closed day moves it
-    refused: list[str] = field(default_factory=list)  # why the facts typed were not tried
+    refused: list[Text] = field(default_factory=list)  # why the facts typed were not tried
 
 
 @dataclass
@@ -188,8 +188,8 @@ class Builder:
             data["rule"] = c.rule_form.rule()
         elif c.rule_form.is_bound:
             for name, errors in c.rule_form.errors.items():
-                for e in errors:
-                    self.problems.add(c.rule_form.add_prefix(name) if name != "__all__" else c.prefix, e)
+                for message in (m for error in errors.as_data() for m in error.messages):
+                    self.problems.add(c.rule_form.add_prefix(name) if name != "__all__" else c.prefix, message)
             data.setdefault("rule", {"kind": c.kind})
         else:
             data.setdefault("rule", {"kind": c.kind})
@@ -239,9 +239,9 @@ class Builder:
                 )
             total += dim.max_points or Decimal(0)
         self.total_text = fmt_points(total)
-        want = _decimal(self.post.get("total_points"))
-        if report and (want is None or want != total):
-            shown = fmt_points(want) if want is not None else "?"
+        asked = _decimal(self.post.get("total_points"))
+        if report and (asked is None or asked != total):
+            shown = fmt_points(asked) if asked is not None else "?"
             self.problems.add(
                 "total_points",
                 format_lazy(
@@ -315,7 +315,7 @@ class Builder:
             score,
         )
 
-    def _dates_refused(self, rule: Rule, facts: Mapping[str, str]) -> list[str]:
+    def _dates_refused(self, rule: Rule, facts: Mapping[str, str]) -> list[Text]:
         """Dates typed in the preview are checked as an entrant's are (within the fiscal year ±1): a date of
         year 2 against a deadline of 9999 would otherwise count working days across eight thousand years."""
         out = []

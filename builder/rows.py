@@ -171,7 +171,7 @@ class Rows:
     def __init__(
         self,
         post: MultiValueDict,
-        maxima: Mapping[str, Decimal | None],
+        maxima: Mapping[str | None, Decimal | None],  # by criterion code as posted (None: no code box posted)
         *,
         action: str = "",
         window: tuple[date, date] | None = None,

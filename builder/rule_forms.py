@@ -22,7 +22,7 @@ from builder import conditions as rule_conditions
 from builder import evidence, measures, steps
 from builder.fact_labels import LABELS, labels_from_rows
 from builder.rule_values import cell_value, json_value, row_count
-from core.i18n import either
+from core.i18n import Text, either
 from rulebook.rules import KINDS, RuleError, build_rule
 from rulebook.rules.declare import (
     CONDITIONS,
@@ -92,7 +92,7 @@ def filled_prefixes(data: Mapping[str, Any]) -> frozenset[str]:
     return frozenset(out)
 
 
-def too_many(most: int) -> str:
+def too_many(most: int) -> Text:
     return format_lazy(gettext_lazy("at most {most} rows"), most=most)
 
 
@@ -271,8 +271,8 @@ class RuleForm(forms.Form):
                 out.append({"param": p, "group": boxes, "errors": errors, "hints": hints(p), "json": typed})
             else:
                 out.append({"param": p, "field": self[p.name], "hints": hints(p)})
-        boxes = [self[name] for part, name in evidence.BOXES.items() if part != "json"]
-        out.append({"evidence": boxes, "evidence_json": self[evidence.BOXES["json"]]})
+        evidence_boxes = [self[name] for part, name in evidence.BOXES.items() if part != "json"]
+        out.append({"evidence": evidence_boxes, "evidence_json": self[evidence.BOXES["json"]]})
         return out
 
     def field_of(self, param_name: str) -> str:
@@ -290,7 +290,8 @@ class RuleForm(forms.Form):
         return param_name if param_name in self.fields else "__all__"
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         for name, most in self.over.items():
             self.add_error(name, too_many(most))
         if self.errors:
@@ -309,11 +310,12 @@ class RuleForm(forms.Form):
 
     def _collect(self, cleaned: Mapping[str, Any]) -> dict[str, Any]:
         rule: dict[str, Any] = {"kind": self.kind}
+        value: Any
         for p in self.params[:-1]:  # LABELS aside
             if p.name in self.shaped:
                 value = self._shaped(p, cleaned)
             elif p.name in self.tables:
-                value: Any = self._table(p, cleaned)
+                value = self._table(p, cleaned)
             elif p.type == GROUP:
                 value = self._group(p, cleaned)
             else:

@@ -1,7 +1,9 @@
-"""Thai-first names for the third-party apps in the admin (their sections read "AXES" and "KNOX" otherwise)."""
+"""Thai-first names for the third-party apps in the admin (their sections read "AXES" and "KNOX" otherwise), and
+Django's admin on the portal's own site."""
 
 from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
+from django.contrib.admin.apps import AdminConfig
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,3 +21,9 @@ class KnoxConfig(AppConfig):
         meta = self.get_model("AuthToken")._meta
         meta.verbose_name = _("API token")
         meta.verbose_name_plural = _("API tokens")
+
+
+class PortalAdminConfig(AdminConfig):
+    """The admin for the Department's staff, and a provincial contest's panel on its scoring screens."""
+
+    default_site = "cdd4.admin_site.PortalAdminSite"

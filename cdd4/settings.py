@@ -42,7 +42,7 @@ CDD4_PUBLIC_URL = OPTIONS.CDD4_PUBLIC_URL or (f"https://{ALLOWED_HOSTS[0]}" if P
 CDD4_VERIFY_RATE = OPTIONS.CDD4_VERIFY_RATE
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "cdd4.apps.PortalAdminConfig",  # django.contrib.admin on the portal's site (cdd4/admin_site.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -37,7 +37,10 @@ from .admin_views import rubric_name
 from .imports import HEADER, JudgmentImportError, judgments_import
 
 MAX_BYTES = 1024 * 1024  # base64 in the confirm form stays under DATA_UPLOAD_MAX_MEMORY_SIZE
-SAMPLE = [("TH-50", "4.1.1", "username", "5", "", "เอกสารครบ"), ("TH-50", "3.1", "username", "", "1,2,3", "")]
+SAMPLE: list[tuple[str, ...]] = [
+    ("TH-50", "4.1.1", "username", "5", "", "เอกสารครบ"),
+    ("TH-50", "3.1", "username", "", "1,2,3", ""),
+]
 
 
 class RubricField(forms.ModelChoiceField):
@@ -52,6 +55,7 @@ class UploadForm(forms.Form):
     def __init__(self, *args, rubrics: list[Rubric], **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["rubric"]
+        assert isinstance(field, RubricField)  # the form's copy of the field declared above
         field.queryset = Rubric.objects.filter(pk__in=[r.pk for r in rubrics]).select_related("contest")
         field.choices = [(r.pk, field.label_from_instance(r)) for r in rubrics]  # newest national first
 

@@ -62,7 +62,10 @@ REPORTS = {
 
 
 def _at(text: str) -> datetime:
-    return parse_moment(text)  # the demo's times are Bangkok time, read by the one date parser
+    moment = parse_moment(text)  # the demo's times are Bangkok time, read by the one date parser
+    if not isinstance(moment, datetime):
+        raise ValueError(f"{text!r}: a demo moment has its time of day")
+    return moment
 
 
 # The demo's files are pure functions of their words: the same report or photo is drawn once per process. A
@@ -137,7 +140,6 @@ class _Demo:
     def __init__(self, rubric: Rubric, unit: Unit, staff, members, chair, now: datetime):
         self.rubric, self.unit, self.staff = rubric, unit, staff
         self.members, self.chair = members, chair
-        self.cell = {"rubric": rubric, "unit": unit}
         self.at = _clock(rubric, now)
         self.present = rubric.year == present_year(timezone.localdate(now))
 
@@ -150,7 +152,8 @@ class _Demo:
             data, name = report_pdf(title, self.unit.name_th), f"{title[:40]}.pdf"
         return submit_file(
             user=self.staff,
-            **self.cell,
+            rubric=self.rubric,
+            unit=self.unit,
             code=code,
             name=name,
             data=data,
@@ -161,7 +164,8 @@ class _Demo:
     def judge(self, member, code: str, *, items=None, points=None):
         services.judgment_record(
             member=member,
-            **self.cell,
+            rubric=self.rubric,
+            unit=self.unit,
             criterion_code=code,
             items=items,
             points=None if points is None else Decimal(points),
@@ -202,7 +206,13 @@ class _Demo:
         for member, items in zip(self.members, (["1", "2", "3"], ["1", "2"]), strict=True):
             self.judge(member, "3.1", items=items)
         services.chair_final_record(
-            chair=self.chair, **self.cell, criterion_code="3.1", points="5", reason="มติที่ประชุม", expected_version=0
+            chair=self.chair,
+            rubric=self.rubric,
+            unit=self.unit,
+            criterion_code="3.1",
+            points="5",
+            reason="มติที่ประชุม",
+            expected_version=0,
         )
 
     def one_member(self) -> None:
@@ -227,7 +237,8 @@ class _Demo:
     def clarification(self):
         return services.clarification_open(
             member=self.members[0],
-            **self.cell,
+            rubric=self.rubric,
+            unit=self.unit,
             criterion_code="3.4",
             message="ขอภาพหน้าจอการประชุม WebEx เดือนกรกฎาคมเพิ่มเติม",
         )
@@ -295,10 +306,11 @@ def _judges(rubric: Rubric):
     panel, seated here by the office's organiser. None: an office with no demo panel."""
     users = get_user_model().objects
     contest = rubric.contest
-    if contest.organiser_id is None:
+    office = contest.organiser
+    if office is None:
         return [users.get(username="committee1"), users.get(username="committee2")], users.get(username="chair")
-    panel = demo_panel(contest.organiser.code)
-    organiser = directory.organisers_of(contest.organiser).first()
+    panel = demo_panel(office.code)
+    organiser = directory.organisers_of(office).first()
     if panel is None or organiser is None:
         return None
     organiser = acts.as_confirmed(organiser)
@@ -327,10 +339,10 @@ def demo_judgments(*, rubric: Rubric) -> int:
     judged = [c for c in rubric_spec(rubric).criteria() if c.rule.committee_judges]
     # Entrants judged already are left alone: a staged contest's picks may come after its first judgments.
     judged_already = Judgment.objects.filter(rubric=rubric).values("unit_id")
-    entrants = contest_entrants(rubric.contest).exclude(pk__in=judged_already)
+    unjudged = contest_entrants(rubric.contest).exclude(pk__in=judged_already)
     if rubric.contest.entrant_level == Level.SUBDISTRICT and stage_of(rubric.contest) is None:
-        entrants = entrants.filter(under(SUBDISTRICT_PROVINCES, field="code"))
-    entrants = list(entrants)
+        unjudged = unjudged.filter(under(SUBDISTRICT_PROVINCES, field="code"))
+    entrants = list(unjudged)
     if not judged or not entrants:
         return 0
     made = 0

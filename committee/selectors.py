@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from contests.actor import actor_of
 from contests.models import Contest, Unit
 from contests.seats import panel_eligible, seat_counts
+from core.i18n import Text
 from people import directory
 from people.models import Conflict
 from rulebook.rules.base import Rule
@@ -150,7 +151,7 @@ def criterion_page_clarifications(user, unit: Unit, rubric: Rubric, criterion) -
     their judging scope shows (a conflicted member nothing)."""
     actor = actor_of(user)
     answers = actor.acts_for(unit.pk) and actor.enters(rubric.contest)
-    rows = Clarification.objects if answers else Clarification.objects.for_member(user, rubric)
+    rows = Clarification.objects.all() if answers else Clarification.objects.for_member(user, rubric)
     rows = rows.filter(rubric=rubric, unit=unit, criterion=criterion)
     return {"cell_clarifications": list(with_messages(rows)), "can_answer": answers}
 
@@ -179,11 +180,10 @@ def panel_page(contest: Contest) -> dict:
     history = PanelChange.objects.filter(contest=contest).select_related("user", "by")[:20]
     entrants = list(contest_entrants(contest))
     conflicts = Conflict.objects.filter(member__in=seated, unit__in=entrants).select_related("unit")
-    for p in everyone:
-        p.conflicts = [c for c in conflicts if c.member_id == p.user_id]
     return {
         "entrants": entrants,
         "panel": panel,
+        "conflicts": {p.user_id: [c for c in conflicts if c.member_id == p.user_id] for p in everyone},
         "lapsed": [p for p in everyone if not p.counts],
         "candidates": _candidates(contest, seated, {e.pk for e in entrants}),
         "history": list(history),
@@ -226,7 +226,7 @@ def judges_contests(user) -> bool:
     return actor_of(user).organises() or bool(panel_seats(user))
 
 
-def panel_nav(user) -> list[tuple[str, str, str]]:
+def panel_nav(user) -> list[tuple[Text, str, str]]:
     """scoring.hooks.nav_extra: office staff on a panel, and organisers, get the scoring matrix."""
     actor = actor_of(user)
     if not (actor.files_for_office() or actor.organises()) or not judges_contests(user):

@@ -311,10 +311,11 @@ def override_record(
 
 @transaction.atomic
 def conflict_set(
-    *, by, member, unit: Unit, conflicted: bool, reason: str = "", contest: Contest | None = None
+    *, by, member, unit: Unit | None, conflicted: bool, reason: str = "", contest: Contest | None = None
 ) -> Conflict | None:
     """Central staff mark (or clear) a member's conflict of interest with a unit of any level, and so with
-    every unit under it; a provincial contest's organisers do so for its panel and its entrants (`contest`)."""
+    every unit under it; a provincial contest's organisers do so for its panel and its entrants (`contest`),
+    where `unit` is None when the code posted names none of them (the panel's check refuses it)."""
     if not acts.allowed(by, "committee.manage_conflicts", contest):
         raise PermissionDenied
     if contest is not None:

@@ -21,7 +21,8 @@ RESERVED = frozenset({"contests"})  # /standings/contests/ is the upload page, r
 YEAR = re.compile(r"[0-9]{4}")  # a year in a code: cb-web-2564 is next held as cb-web-2565
 
 
-def national_code(year: int) -> str:
+def national_code(year: int | str) -> str:
+    """The Department's contest of a fiscal year (B.E.); as text too, as a file gives it before it is checked."""
     return f"{NATIONAL_PREFIX}{year}"
 
 

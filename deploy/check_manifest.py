@@ -31,10 +31,11 @@ def main() -> int:
 
     django.setup()
     from django.conf import settings
+    from django.template import engines
     from django.template.utils import get_app_template_dirs
 
     base = Path(settings.BASE_DIR)
-    dirs = [Path(d) for d in settings.TEMPLATES[0]["DIRS"]]
+    dirs = [Path(d) for d in engines.all()[0].dirs]  # TEMPLATES[0]'s DIRS
     dirs += [Path(d) for d in get_app_template_dirs("templates") if Path(d).is_relative_to(base)]
     manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
     if not manifest.is_file():

@@ -147,11 +147,16 @@ class Rehearsal:
         self.write_state()
         return proc
 
+    def listens(self, name: str) -> bool:
+        """The service takes a connection on its port (refused: OSError, which wait_until waits out)."""
+        with socket.create_connection(("127.0.0.1", self.ports[name]), 1):
+            return True
+
     def redis(self) -> None:
         flags = self.compose["redis"]["command"][1:]  # compose's: append-only, no eviction
         args = ["redis-server", *flags, "--port", str(self.ports["redis"]), "--bind", "127.0.0.1"]
         self.start("redis", [*args, "--dir", str(self.base), "--save", ""])
-        wait_until("redis", lambda: socket.create_connection(("127.0.0.1", self.ports["redis"]), 1).close() or True)
+        wait_until("redis", lambda: self.listens("redis"))
 
     def object_store(self) -> None:
         self.start(

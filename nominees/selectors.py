@@ -48,7 +48,7 @@ def nomination_window(contest: Contest) -> NominationWindow:
     if latest is not None:
         rubric, deadline = latest.rubric, latest.deadline
     else:
-        rubric = contest.rubrics.order_by("-ends_on").first()
+        rubric = contest.rubrics.latest("ends_on")
         deadline = rubric.ends_on
     return NominationWindow(deadline, rubric_calendar(rubric).next_working_day(deadline), rubric)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any, overload
 
 from rulebook.dates import BE_OFFSET, shift_year
 
@@ -28,6 +29,10 @@ SPAN = 20  # the longest range of years a text names: a plan's years, never a co
 YEAR_KEYS = ("year", "barred_from", "barred_to")  # whole B.E. years held as numbers
 
 
+@overload
+def moved(data: dict[str, Any], *, year: int, years: int) -> dict[str, Any]: ...
+@overload
+def moved(data: object, *, year: int, years: int) -> object: ...
 def moved(data: object, *, year: int, years: int) -> object:
     """`data` (JSON: dicts, lists, strings, numbers) of B.E. `year`, `years` fiscal years later; a new copy."""
     be = {year + k for k in REACH}

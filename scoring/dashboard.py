@@ -4,6 +4,7 @@ page's rows are loaded, everything about all entrants is counted in the database
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -21,7 +22,7 @@ from rulebook.workdays import WorkCalendar, deadline_text
 from schedule.contest import DueRound, criterion_rounds, round_in_force
 from schedule.obligations import days_left
 from schedule.selectors import judging_obligation
-from schedule.tallies import round_tallies
+from schedule.tallies import RoundTally, round_tallies
 from scoring import award_tiers, pages, selectors, tallies
 from scoring.lifecycle import State
 from scoring.models import (
@@ -95,21 +96,23 @@ def work_now(rubric: Rubric, *, today: date, calendar: WorkCalendar, reminder_da
     # A bound in days that N working days never exceed (weekends and the longest run of holidays), then the
     # working days counted exactly.
     until = today + timedelta(days=working_days * 2 + 14)
-    late, soon = [], []
+    late: list[tuple[RoundTally, int]] = []
+    soon: list[tuple[RoundTally, int, date]] = []  # with the day it is due, the order shown
     for t in round_tallies(rubric, due_to=until, shown=WORK_SHOWN, today=today):
-        left = days_left(calendar, today, t.round.due)
-        if left is None:
+        due = t.round.due
+        left = days_left(calendar, today, due)
+        if due is None or left is None:  # a round of no date is owed by no day
             continue
-        if t.round.due < today:
+        if due < today:
             if t.owed:
                 late.append((t, left))
         elif left <= working_days:
-            soon.append((t, left))
-    codes = {o.unit_code for t, _ in late + soon for o in t.shown}
+            soon.append((t, left, due))
+    codes = {o.unit_code for t, *_ in late + soon for o in t.shown}
     names = dict(Unit.objects.filter(code__in=codes).values_list("code", "name_th")) if codes else {}
     return {
         "late": [_owed_round(t, left, names) for t, left in sorted(late, key=lambda found: found[1], reverse=True)],
-        "due_soon": [_owed_round(t, left, names) for t, left in sorted(soon, key=lambda found: found[0].round.due)],
+        "due_soon": [_owed_round(t, left, names) for t, left, _due in sorted(soon, key=lambda found: found[2])],
         "working_days": working_days,
     }
 
@@ -279,7 +282,7 @@ def distributions(dimensions: list[Dimension], spread: list[list[int]], banded: 
 
 
 def map_fills(
-    results: list[Standing], mode: str, total_points: Decimal, colours: dict[str, str]
+    results: Sequence[Standing], mode: str, total_points: Decimal, colours: dict[str, str]
 ) -> list[tuple[str, str]]:
     fills = []
     for r in results:

@@ -8,6 +8,7 @@ import json
 import random
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -159,7 +160,9 @@ def demo_present_year(*, today: date) -> Rubric | None:
     year = present_year(today)
     if latest is None or latest.year >= year:
         return None
-    return services.rubric_load(data=selectors.rubric_data_moved(latest, year - latest.year), reason=PRESENT_REASON)
+    return services.rubric_load(
+        data=selectors.rubric_data_moved(latest, year - latest.year), reason=str(PRESENT_REASON)
+    )
 
 
 def demo_present_contests(*, shipped: list[dict], today: date) -> list[Rubric]:
@@ -176,13 +179,13 @@ def demo_present_contests(*, shipped: list[dict], today: date) -> list[Rubric]:
             copies[copy["contest"]["slug"]] = copy
     stages = json.loads(STAGES_FILE.read_text(encoding="utf-8"))
     first = Contest.objects.filter(slug=stages["stages"][0]["contest"]).first()  # loaded with the units only
-    staged = {}
+    staged: dict[str, Any] = {}
     if first is not None and first.year < year:
         staged = moved(stages, year=first.year, years=year - first.year)
     # A staged contest is loaded with its stages (stages_load), so that its entrants are its picks from the start.
     skip = frozen | {spec["contest"] for spec in staged.get("stages", [])}
     loaded = [
-        services.rubric_load(data=copy, reason=PRESENT_REASON) for slug, copy in copies.items() if slug not in skip
+        services.rubric_load(data=copy, reason=str(PRESENT_REASON)) for slug, copy in copies.items() if slug not in skip
     ]
     if staged:
         loaded += [stage.contest.rubrics.get() for stage in stages_load(data=staged, rubrics=copies)]

@@ -3,6 +3,8 @@ by sorting the whole table; the award places likewise (scoring.dashboard shows t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeAlias, TypedDict
+
 from django.db.models import F, Subquery, Window
 from django.db.models.functions import RowNumber
 
@@ -12,7 +14,19 @@ from scoring.models import Rubric, Standing
 PAGE_SIZE = 100  # ranking rows a page shows: all 76 provinces; a contest of 7,000 subdistricts in pages
 
 
-def page_rows(rubric: Rubric, results, page: int, bounds: list[tuple[str, str, int]] | None = None) -> list[Standing]:
+class InRegion(TypedDict):
+    region: int  # the inspection region the entrant is ranked in (stages.rules.region_number)
+
+
+if TYPE_CHECKING:  # the stubs' annotated model, a type only
+    from django_stubs_ext import WithAnnotations
+
+    RegionStanding: TypeAlias = WithAnnotations[Standing, InRegion]
+
+
+def page_rows(
+    rubric: Rubric, results, page: int, bounds: list[tuple[str, str, int]] | None = None
+) -> list[RegionStanding]:
     """A page of `results` (a year's standings, their region annotated) as a contest ranked all together
     orders it (rank, then code), every entrant ranked, with no sort of the whole table (75,000 villages). A
     rank counts the entrants above it and a greater rank key ranks higher, so the entrant at position p (from 0)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -29,12 +29,14 @@ from django.utils.translation import gettext_lazy
 
 from contests.models import Contest, ContestState
 from core import acts
-from core.errors import YearFrozen
+from core.errors import YearFrozen, in_language
+from core.i18n import Text
 from core.labels import both
 from core.thai import fmt_points, thai_num
 from notices import events
 from rulebook.dates import parse_date
 from rulebook.diff import contest_diff, diff_lines, is_empty
+from rulebook.rules.errors import NOWHERE, Problem
 from rulebook.spec import RubricError
 from scoring import hooks, selectors
 from scoring.facts.imports import ensure_not_frozen
@@ -72,7 +74,7 @@ class ChangeRefused(RubricError):
 
     code = "change_refused"
 
-    def __init__(self, messages: list[str], *, needs: set[str], held: Iterable[Held] = ()):
+    def __init__(self, messages: Sequence[Text], *, needs: set[str], held: Iterable[Held] = ()):
         super().__init__(messages)
         self.needs, self.held = needs, list(held)
         self.moves: list = []  # the deadlines and rounds the change moves, when it moves any
@@ -101,7 +103,7 @@ def snapshot(contest: Contest | None) -> dict:
     return {
         "contest": {
             "name_th": contest.name_th,
-            "organiser": contest.organiser.dopa_code if contest.organiser_id else None,
+            "organiser": contest.organiser.dopa_code if contest.organiser is not None else None,
             "entrant_level": contest.entrant_level,
             "combine": contest.combine,
             "nominates": contest.nominates,
@@ -121,15 +123,16 @@ def snapshot(contest: Contest | None) -> dict:
     }
 
 
-def _holders(criteria: list[Criterion]) -> dict[int, list]:
+def _holders(criteria: list[Criterion]) -> dict[int | None, list]:
     """criterion id → the rows that PROTECT it (what a delete would refuse for), asked of Django's own deletion
-    collector, so every app's evidence and scores count without scoring importing them."""
+    collector, so every app's evidence and scores count without scoring importing them (None: a row that
+    protects a criterion through a field of another name)."""
     if not criteria:
         return {}
     try:
         Collector(using=router.db_for_write(Criterion)).collect(criteria)
     except ProtectedError as exc:
-        found: dict[int, list] = {}
+        found: dict[int | None, list] = {}
         for row in exc.protected_objects:
             found.setdefault(getattr(row, "criterion_id", None), []).append(row)
         return found
@@ -166,7 +169,12 @@ def frozen_check(contest: Contest) -> None:
         try:
             ensure_not_frozen(rubric)
         except YearFrozen as exc:
-            raise RubricError([exc]) from exc
+            raise frozen_refusal(exc) from exc
+
+
+def frozen_refusal(exc: YearFrozen) -> RubricError:
+    """A frozen period's refusal as the rubric's writers speak it (RubricError, shown by their callers)."""
+    return RubricError([Problem(NOWHERE, in_language(exc, "th"), in_language(exc, "en"))])
 
 
 def change_check(*, contest: Contest, keep: set[str] | None, reason: str, confirm: bool) -> list[Held]:
@@ -174,14 +182,14 @@ def change_check(*, contest: Contest, keep: set[str] | None, reason: str, confir
     for the record); `keep` None: the change drops no criterion."""
     frozen_check(contest)  # a frozen contest says so first, as the loader would
     held = held_criteria(contest, keep) if keep is not None else []
-    needs = set()
+    needs: set[str] = set()
     if held and not confirm:
         needs.add("confirm")
     if held and contest.state == ContestState.OPEN and not reason.strip():
         needs.add("reason")  # asked with the list, so that the page shows both at once
     if not needs:
         return held
-    messages = [
+    messages: list[Text] = [
         "การแก้ไขนี้นำตัวชี้วัดที่มีหลักฐานหรือคะแนนแล้วออก: ตัวชี้วัดจะถูกเก็บถาวรพร้อมข้อมูลทั้งหมด (ไม่มีสิ่งใดถูกลบ)"
         " กรุณายืนยัน / this change drops criteria that hold evidence or scores: they are archived with"
         " everything they hold (nothing is deleted); confirm to go on",
@@ -232,7 +240,7 @@ def reason_check(*, contest: Contest, reason: str) -> None:
 
 
 def change_record(
-    *, user, contest: Contest, before: Mapping, reason: str, archived: list[Held] = (), letter: Letter = NONE,
+    *, user, contest: Contest, before: Mapping, reason: str, archived: Sequence[Held] = (), letter: Letter = NONE,
     rounds_kept: list[dict] | None = None,
 ) -> RubricChange | None:  # fmt: skip
     """After the save: what changed, recorded with the letter it is made by and the rounds a deadline's move left
@@ -258,7 +266,7 @@ def change_record(
         acts.require(user, "scoring.change_deadline", contest)  # a file or the builder moving a date: the same act
     record = RubricChange.objects.create(
         contest=contest,
-        rubric=contest.rubrics.order_by("period_order").first(),
+        rubric=contest.rubrics.earliest("period_order"),
         user=user if getattr(user, "is_authenticated", False) else None,
         state=contest.state,
         reason=reason,
@@ -297,7 +305,7 @@ def deadline_lines(diff: Mapping) -> list:
             if (dated := [f for f in c.get("fields") or [] if f.get("field") in ("deadline", "rounds")])
         ]
         if changed:
-            none = {"added": [], "removed": [], "changed": []}
+            none: dict[str, list] = {"added": [], "removed": [], "changed": []}
             periods.append({**period, "fields": [], "dimensions": none, "criteria": {**none, "changed": changed}})
     return diff_lines({"periods": periods})
 
@@ -380,7 +388,11 @@ def change(
     before = snapshot(contest)
     written = write()
     # Read again as written: a new contest is the rubric's, an existing one's fields changed under `contest`.
-    changed = written.contest if contest is None else Contest.objects.get(pk=contest.pk)
+    if contest is None:
+        assert isinstance(written, Rubric)  # a write that creates its contest returns its first rubric (the loaders)
+        changed = written.contest
+    else:
+        changed = Contest.objects.get(pk=contest.pk)
     stranded_check(changed)
     created = contest is None
     recorded = None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.db import connection
 from django.db.models import QuerySet
 
@@ -351,7 +354,7 @@ def nominee_offices(contest: Contest, unit: Unit) -> list[Unit]:
     """The offices a nominee may be said to work in: the nominating office first, then the contest's other
     entrants and its organiser (a person seconded elsewhere is recorded as such, and the rubric decides)."""
     others = [u for u in contest_entrants(contest).order_by("code") if u.pk != unit.pk]
-    return [unit, *others, *([contest.organiser] if contest.organiser_id else [])]
+    return [unit, *others, *([contest.organiser] if contest.organiser is not None else [])]
 
 
 def nominee_json(nominee: Nominee | None) -> dict | None:
@@ -364,9 +367,10 @@ def contest_file(rubric: Rubric) -> dict:
     ("next year's website contest from this year's"). A contest with periods is gathered from every period's
     rubric (contest_spec.periods_gather: seed 004's months, each with its own rule)."""
     contest = rubric.contest
-    data, gathered = rubric_data(rubric), []
+    data = rubric_data(rubric)
+    gathered: list[dict] = []
     if rubric.period:
-        periods = [
+        periods: list[tuple[Mapping[str, Any], Mapping[str, Any]]] = [
             ({"code": r.period, "name_th": r.period_name_th, "name_en": r.period_name_en}, rubric_data(r))
             for r in contest.rubrics.order_by("period_order")
         ]
@@ -375,7 +379,7 @@ def contest_file(rubric: Rubric) -> dict:
         return data
     block: dict = {
         "slug": contest.slug,
-        "organiser": contest.organiser.dopa_code if contest.organiser_id else None,
+        "organiser": contest.organiser.dopa_code if contest.organiser is not None else None,
         "entrant_level": contest.entrant_level,
     }
     entrants = sorted(contest.entrants.values_list("dopa_code", flat=True))

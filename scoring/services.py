@@ -24,7 +24,7 @@ from core.thai import fmt_points
 from notices import events
 from rulebook.dates import parse_date
 from rulebook.rubric import RubricSpec
-from rulebook.spec import RubricError, parse_rubric
+from rulebook.spec import Read, RubricError, parse_rubric
 from scoring import lifecycle, revisions, selectors
 from scoring.contest_spec import parse_rubric_file, period_data
 from scoring.facts.imports import ensure_not_frozen
@@ -77,7 +77,7 @@ def provinces_load(*, entries: Sequence[Mapping]) -> int:
 def contest_slug(data: Mapping) -> str:
     """The contest a rubric file loads into: its "contest" block's slug, else the Department's of the year."""
     block = data.get("contest")  # asked before the file is checked too (the admin's editor): a non-object has none
-    return (block.get("slug") if isinstance(block, Mapping) else None) or national_code(data.get("year"))
+    return (block.get("slug") if isinstance(block, Mapping) else None) or national_code(str(data.get("year")))
 
 
 def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
@@ -216,8 +216,10 @@ def _load(*, data: Mapping, spec: RubricSpec, archive: bool = False) -> Rubric:
     """Writes a rubric file that parse_rubric_file has checked, every field of its contest block too;
     `archive`: criteria dropped while they hold something are archived (confirmed), else refused."""
     contest, periods = _contest_save(data=data, year=spec.year)
-    rubrics, read = [], {}
-    for order, period in enumerate(periods or [None]):
+    rubrics: list[Rubric] = []
+    read: Read = {}
+    each: list[dict | None] = [*periods] or [None]  # a contest without periods: one rubric, of no period
+    for order, period in enumerate(each):
         # A period with criteria of its own (seed 004's months) is that period's rubric; checked already.
         own = period_data(data, period) if period and period.get("criteria") else None
         period_spec = spec if own is None else parse_rubric(own, read=read)
@@ -388,7 +390,7 @@ def _ensure_rubric_editable(rubric: Rubric) -> None:
     try:
         ensure_not_frozen(rubric)
     except YearFrozen as exc:
-        raise RubricError([exc]) from exc
+        raise revisions.frozen_refusal(exc) from exc
 
 
 @transaction.atomic

@@ -86,9 +86,9 @@ def register_import(*, program: str, data: bytes, filename: str, source_name: st
             imported_at=timezone.now(),
             imported_by=user,
         )
-        for unit, year, level in parsed:
+        for unit, year_be, at_level in parsed:
             PastModel.objects.get_or_create(
-                program=program, unit=unit, year=year, level=level, defaults={"source": source}
+                program=program, unit=unit, year=year_be, level=at_level, defaults={"source": source}
             )
     return source
 
@@ -103,8 +103,9 @@ def stages_load(*, data: dict | None = None, rubrics: Mapping[str, dict] | None 
     loaded = []
     for spec in data["stages"]:
         contest = Contest.objects.filter(slug=spec["contest"]).first()
-        rubric = None if contest is not None else _stage_rubric(spec, rubrics or {})
-        if rubric is not None:
+        rubric = None
+        if contest is None:
+            rubric = _stage_rubric(spec, rubrics or {})
             # The contest and its stage first, the rubric after: a staged contest's entrants are its picks
             # (contests.actor.contest_entrants), so the load makes no result row for each of the 7,282
             # subdistricts only to drop them all a moment later (half of `bootstrap --demo` once).

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import IO
 
 from django.db import transaction
 from django.utils import timezone
@@ -56,12 +57,12 @@ class StageWindow:
         return self.text("en")
 
     def calendar(self):
-        return rubric_calendar(self.stage.contest.rubrics.order_by("-ends_on").first())
+        return rubric_calendar(self.stage.contest.rubrics.latest("ends_on"))
 
 
 def stage_window(stage: Stage, deadline: date | None = None) -> StageWindow:
     day = deadline or stage.deadline
-    rubric = stage.contest.rubrics.order_by("-ends_on").first()
+    rubric = stage.contest.rubrics.latest("ends_on")
     return StageWindow(stage, day, rubric_calendar(rubric).next_working_day(day))
 
 
@@ -73,13 +74,14 @@ def _stage(contest: Contest) -> Stage:
 
 
 def _chooser(actor: Actor, contest: Contest) -> Unit:
-    if not actor.chooses(contest):
+    unit = actor.chooser(contest)
+    if unit is None:
         raise PortalError(
             gettext_lazy("only the organisers of the offices that pick at this stage may pick"),
             code="not_chooser",
             status=403,
         )
-    return actor.chooser(contest)
+    return unit
 
 
 def _per(stage: Stage) -> tuple[str, str]:
@@ -209,17 +211,18 @@ def _minutes(seconds: Decimal | int, lang: str) -> str:
 
 
 def _limits(req: StageFile, lang: str) -> str:
-    lo, hi = req.min_seconds, req.max_seconds
+    """The length the document asks for, of a requirement with a bound (a video found outside it)."""
+    lo, hi = req.min_seconds or 0, req.max_seconds
     if lang == "th":
         if lo and hi:
             return f"{_minutes(lo, 'th')} ถึง {_minutes(hi, 'th')}"
-        return f"อย่างน้อย {_minutes(lo, 'th')}" if lo else f"ไม่เกิน {_minutes(hi, 'th')}"
+        return f"อย่างน้อย {_minutes(lo, 'th')}" if lo or hi is None else f"ไม่เกิน {_minutes(hi, 'th')}"
     if lo and hi:
         return f"{_minutes(lo, 'en')} to {_minutes(hi, 'en')}"
-    return f"at least {_minutes(lo, 'en')}" if lo else f"at most {_minutes(hi, 'en')}"
+    return f"at least {_minutes(lo, 'en')}" if lo or hi is None else f"at most {_minutes(hi, 'en')}"
 
 
-def _local_path(upload) -> tuple[str, tempfile.NamedTemporaryFile | None]:
+def _local_path(upload) -> tuple[str, IO[bytes] | None]:
     """A path ffprobe or the MP4 reader can open: the upload's own temporary file, or a copy."""
     if hasattr(upload, "temporary_file_path"):
         return upload.temporary_file_path(), None

@@ -37,7 +37,7 @@ def _staged(request, slug: str, perm: str) -> Contest:
     """The staged contest `slug` if the user has `perm` on it; 404 otherwise (nobody learns of others')."""
     gate.signed_in(request)
     contest = Contest.objects.filter(slug=slug).select_related("stage__previous", "organiser").first()
-    if stage_of(contest) is None:
+    if contest is None or stage_of(contest) is None:
         raise Http404
     return gate.visible(request, perm, contest)
 

@@ -29,7 +29,7 @@ from base64 import b64decode
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -50,11 +50,15 @@ from core.validators.content import TYPES, UploadRefused, refuse_type, sniff_gro
 from core.validators.refusal import size_refusal
 from scoring.access import contest_or_404
 from scoring.models import Criterion
+from stages.models import StageUpload
 from stages.services import stage_file_may_submit, stage_file_submit
 
 from . import policy, services
-from .models import ResumableState, ResumableUpload
+from .models import Evidence, ResumableState, ResumableUpload
 from .uploads import limits_bytes, storage_full
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsRead
 
 CHECKSUMS = {"sha1": hashlib.sha1, "sha256": hashlib.sha256, "md5": hashlib.md5}
 # A complete upload still unsaved this long after its last byte is no longer being saved by anyone: the request
@@ -76,7 +80,7 @@ class Piece:
     """One PATCH: where the client says it starts, its body, how long it is, and its checksum if sent."""
 
     offset: int
-    stream: object  # anything with read(n): the request
+    stream: SupportsRead[bytes]  # the request
     length: int
     checksum: str = ""
 
@@ -330,7 +334,8 @@ def _first_bytes_look_right(upload: ResumableUpload, head: bytes) -> None:
     refused after its first bytes, not after all of them."""
     kind = sniff_group(head[:SNIFF_BYTES])
     if kind is None:
-        _refuse(upload, policy.type_refusal(upload.rubric, upload.code) if upload.rubric_id else refuse_type())
+        rubric = upload.rubric  # None for a stage's file
+        _refuse(upload, policy.type_refusal(rubric, upload.code) if rubric is not None else refuse_type())
     limit = limits_bytes()[kind]
     if upload.length > limit:
         _refuse(upload, size_refusal(kind, limit))
@@ -368,12 +373,14 @@ def _finish(upload: ResumableUpload) -> None:
     now = upload.received_at  # the time the last byte arrived is its time sent, whenever it is saved
     path = _joined(upload)
     received = Received(path, upload.filename)
+    rubric, contest = upload.rubric, upload.contest  # one of the two (the row's check constraint)
+    saved: dict[str, Evidence | StageUpload]
     try:
-        if upload.rubric_id is not None:
+        if rubric is not None:
             saved = {
                 "evidence": services.evidence_submit(
                     user=upload.user,
-                    rubric=upload.rubric,
+                    rubric=rubric,
                     unit=upload.unit,
                     criterion_code=upload.code,
                     upload=received,
@@ -382,10 +389,11 @@ def _finish(upload: ResumableUpload) -> None:
                 )
             }
         else:
+            assert contest is not None
             saved = {
                 "stage_upload": stage_file_submit(
                     actor=actor_of(upload.user),
-                    contest=upload.contest,
+                    contest=contest,
                     unit=upload.unit,
                     code=upload.code,
                     upload=received,

@@ -10,7 +10,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files import File
 from django.core.validators import URLValidator
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import Max, Min
@@ -56,8 +56,9 @@ def _check_url(url: str) -> str:
     return url
 
 
-def _store(upload: UploadedFile, rubric: Rubric, unit: Unit, criterion_code: str) -> dict:
-    """Checks a streamed upload by content and moves it under a server-generated name."""
+def _store(upload: File, rubric: Rubric, unit: Unit, criterion_code: str) -> dict:
+    """Checks a streamed upload (or a resumable one, received whole) by content and moves it under a
+    server-generated name."""
     tmp_path = upload.temporary_file_path() if hasattr(upload, "temporary_file_path") else None
     if tmp_path is None:
         raise UploadRefused("ไม่ได้รับไฟล์", "No file received")
@@ -98,7 +99,7 @@ def evidence_submit(
     rubric: Rubric,
     unit: Unit,
     criterion_code: str,
-    upload: UploadedFile | None = None,
+    upload: File | None = None,
     url: str = "",
     description: str = "",
     now: datetime | None = None,

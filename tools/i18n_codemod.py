@@ -178,13 +178,19 @@ def _imports(m: Module, wanted: dict[str, list[tuple[str, str | None]]]) -> list
         first_code = next((s for s in body if not isinstance(s, ast.Import | ast.ImportFrom | ast.Expr)), None)
         after = [s for s in after if first_code is None or s.lineno < first_code.lineno]
         anchor = after[-1] if after else (body[0] if body and isinstance(body[0], ast.Expr) else None)
-        at = starts[anchor.end_lineno] if anchor is not None else 0
+        at = starts[_end_line(anchor)] if anchor is not None else 0
         edits.append((at, at, "".join(f"{line}\n" for line in new_lines)))
     return edits
 
 
+def _end_line(node: ast.stmt) -> int:
+    assert node.end_lineno is not None  # ast.parse sets it
+    return node.end_lineno
+
+
 def _end(node: ast.stmt, starts: list[int]) -> int:
-    return starts[node.end_lineno - 1] + node.end_col_offset
+    assert node.end_col_offset is not None  # ast.parse sets it
+    return starts[_end_line(node) - 1] + node.end_col_offset
 
 
 def rewrite(m: Module) -> bytes:

@@ -57,16 +57,19 @@ def pieces(node: ast.expr) -> list[Piece] | None:
     if not isinstance(node, ast.JoinedStr):
         return None
     out = []
-    for value in node.values:
-        if isinstance(value, ast.Constant):
+    for value in node.values:  # an f-string's parts: its text (str constants) and its values
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
             out.append(Piece(text=value.value))
             continue
+        if not isinstance(value, ast.FormattedValue):
+            return None
         spec = ""
         if value.format_spec is not None:
-            parts = value.format_spec.values
-            if not all(isinstance(p, ast.Constant) for p in parts):
+            parts = value.format_spec.values if isinstance(value.format_spec, ast.JoinedStr) else []
+            texts = [p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str)]
+            if len(texts) != len(parts):
                 return None
-            spec = "".join(p.value for p in parts)
+            spec = "".join(texts)
         out.append(Piece(node=value.value, conversion=value.conversion, spec=spec))
     return out
 
@@ -131,12 +134,13 @@ def _template(ps: list[Piece], names: dict[str, str]) -> str:
         if p.text is not None:
             out.append(p.text.replace("{", "{{").replace("}", "}}") if names else p.text)
         else:
+            assert p.node is not None  # a piece is a text or a value
             conv = "" if p.conversion == -1 else "!" + chr(p.conversion)
             out.append("{" + names[ast.dump(p.node)] + conv + (":" + p.spec if p.spec else "") + "}")
     return "".join(out)
 
 
-def pair(th: list[Piece], en: list[Piece], node: ast.AST, source: bytes, kind: str) -> Pair | Left:
+def pair(th: list[Piece], en: list[Piece], node: ast.expr, source: bytes, kind: str) -> Pair | Left:
     """The Pair that replaces `node` (its span), or why it cannot."""
     th_values = {ast.dump(p.node): p.node for p in th if p.node is not None}
     en_values = {ast.dump(p.node): p.node for p in en if p.node is not None}
@@ -151,7 +155,7 @@ def pair(th: list[Piece], en: list[Piece], node: ast.AST, source: bytes, kind: s
     if not THAI.search(th_text) or not LATIN.search(en_text):
         return Left(node.lineno, f"{kind}: not Thai then English")
     names: dict[str, str] = {}
-    values = []
+    values: list[tuple[str, str]] = []
     for dump, value in en_values.items():
         name, n = _name(value), 2
         while name in {v for v, _src in values}:
@@ -167,6 +171,7 @@ def _shared_prefix(th: list[Piece], en_values: dict) -> list[Piece]:
     prefix: list[Piece] = []
     for p in th:
         if p.text is None:
+            assert p.node is not None  # a piece is a text or a value
             if ast.dump(p.node) in en_values:
                 return []
             prefix.append(p)
@@ -183,8 +188,9 @@ def _shared_prefix(th: list[Piece], en_values: dict) -> list[Piece]:
     return prefix
 
 
-def span(node: ast.AST, source: bytes) -> tuple[int, int]:
+def span(node: ast.expr, source: bytes) -> tuple[int, int]:
     starts = line_starts(source)
+    assert node.end_lineno is not None and node.end_col_offset is not None  # ast.parse sets both
     return starts[node.lineno - 1] + node.col_offset, starts[node.end_lineno - 1] + node.end_col_offset
 
 
@@ -220,7 +226,10 @@ class Finder(ast.NodeVisitor):
         self.parents: list[ast.AST] = []
 
     def add(self, result: Pair | Left) -> None:
-        (self.found if isinstance(result, Pair) else self.left).append(result)
+        if isinstance(result, Pair):
+            self.found.append(result)
+        else:
+            self.left.append(result)
 
     def generic_visit(self, node: ast.AST) -> None:
         self.parents.append(node)

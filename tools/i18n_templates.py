@@ -18,6 +18,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,7 +58,7 @@ class Message:
     end: int
     msgid: str
     msgstr: str
-    render: object  # callable(context) -> the replacement text
+    render: Callable[[str | None], str]  # the replacement text, in a context
     python_format: bool = False
 
 
@@ -157,7 +158,7 @@ def convert_bi(path: Path, text: str, match: re.Match, report: Report) -> Messag
     en_exprs = [t.contents.strip() for t in en_tokens if t.token_type == TokenType.VAR]
     th_exprs = [t.contents.strip() for t in th_tokens if t.token_type == TokenType.VAR]
     # The Thai's Thai digits are the value itself in English (the filter gives plain digits there).
-    value_of = {}
+    value_of: dict[str, str] = {}
     for expr in th_exprs:
         value_of.setdefault(expr.removesuffix("|thai_digits"), expr)
     if set(value_of) != set(en_exprs):

@@ -317,8 +317,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     codemod = Codemod(root)
     changed = codemod.run()
-    for path in sorted(changed):
-        print(path)
+    for changed_path in sorted(changed):
+        print(changed_path)
     if args.check:
         return 1 if changed else 0
     codemod.write()

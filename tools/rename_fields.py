@@ -370,7 +370,14 @@ def analyse(source: str) -> Context:
                 context.field_strings |= {(s.lineno, s.col_offset) for s in _strings(right)}
         elif isinstance(node, ast.ClassDef) and _is_plain_form_or_serializer(node):
             for item in node.body:
-                targets = item.targets if isinstance(item, ast.Assign) else [getattr(item, "target", None)]
+                with_target = ast.AnnAssign | ast.AugAssign | ast.For | ast.AsyncFor
+                targets = (
+                    item.targets
+                    if isinstance(item, ast.Assign)
+                    else [item.target]
+                    if isinstance(item, with_target)
+                    else []
+                )
                 for target in targets:
                     if isinstance(target, ast.Name):
                         context.kept_names.add((target.lineno, target.col_offset))
@@ -606,8 +613,16 @@ def make_migrations(root: Path) -> list[Path]:
             raise SystemExit(f"{migration.app_label}: {other} is not a rename; make its migration first")
     written: list[Path] = []
     for migration in found:
-        migration.operations = [migrations.SeparateDatabaseAndState(state_operations=migration.operations)]
-        writer = MigrationWriter(migration, include_header=False)
+        # The same migration with its operations for the state only, made as the autodetector makes its own (a
+        # Migration subclass holding what the writer reads, then an instance of it).
+        attrs = {
+            "operations": [migrations.SeparateDatabaseAndState(state_operations=list(migration.operations))],
+            "dependencies": migration.dependencies,
+            "replaces": migration.replaces,
+            "initial": migration.initial,
+        }
+        state_only = type("Migration", (migrations.Migration,), attrs)(migration.name, migration.app_label)
+        writer = MigrationWriter(state_only, include_header=False)
         path = Path(writer.path)
         path.write_text(HEADER + "\n" + writer.as_string(), encoding="utf-8")
         written.append(path)
@@ -634,8 +649,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(codemod.clashes), file=sys.stderr)
         print("Decide each in KEPT_IN (the name truly holds a province) or rename it by hand.", file=sys.stderr)
         return 2
-    for path in sorted(changed):
-        print(path)
+    for changed_path in sorted(changed):
+        print(changed_path)
     if args.check:
         return 1 if changed else 0
     codemod.write()

@@ -35,6 +35,7 @@ import tempfile
 import textwrap
 from contextlib import contextmanager
 from pathlib import Path
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -186,14 +187,16 @@ def data_operations(operations):
 def generate(labels: list[str]) -> dict[str, str]:
     """What `makemigrations` writes for each app when no app has a migration yet."""
     from django.core.management import call_command
-    from django.core.management.commands import makemigrations
 
-    makemigrations.run_formatters = lambda *args, **kwargs: None  # the same text whether black is installed or not
     with tempfile.TemporaryDirectory() as folder:
         for label in labels:
             (Path(folder) / f"squash_{label}").mkdir()
             (Path(folder) / f"squash_{label}" / "__init__.py").touch()
-        with migration_modules(folder, {label: f"squash_{label}" for label in labels}):
+        # The same text whether black is installed or not: makemigrations runs no formatter here.
+        no_formatters = mock.patch(
+            "django.core.management.commands.makemigrations.run_formatters", lambda *a, **k: None
+        )
+        with migration_modules(folder, {label: f"squash_{label}" for label in labels}), no_formatters:
             call_command("makemigrations", *labels, interactive=False, verbosity=0)
         written = {}
         for label in labels:

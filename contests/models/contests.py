@@ -30,7 +30,7 @@ class Combine(models.TextChoices):
     LATEST = "latest", _("latest period")
 
 
-class ContestQuerySet(models.QuerySet):
+class ContestQuerySet(models.QuerySet["Contest"]):
     def national(self):
         """The Department's own contests among the provincial offices (organiser empty)."""
         return self.filter(NATIONAL)

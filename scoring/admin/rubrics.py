@@ -14,7 +14,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from contests.models import Unit
-from contests.permissions import is_central, is_department
+from contests.permissions import is_central
 from core import acts
 from core.http import show
 from rulebook.diff import diff_lines
@@ -37,7 +37,6 @@ from scoring.admin.forms import (
     YearFilter,
     column,
 )
-from scoring.hooks import admin_entry
 from scoring.models import (
     AwardTier,
     Criterion,
@@ -49,16 +48,6 @@ from scoring.models import (
     RubricChange,
     Standing,
 )
-
-
-def _department_only(request) -> bool:
-    # Provincial staff work in the portal, never here, even if someone ticked is_staff for them; the one
-    # exception is a provincial contest's panel, on its own scoring screens (hooks.admin_entry).
-    user = request.user
-    return user.is_active and ((user.is_staff and is_department(user)) or any(admin_entry(user)))
-
-
-admin.site.has_permission = _department_only
 
 
 @admin.register(Unit)

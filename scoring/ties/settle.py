@@ -52,7 +52,11 @@ def open_ties(rubric: Rubric) -> list[Tie]:
     ties: dict[tuple, list[Standing]] = {}
     for r in rows:  # a regional stage ranks each region apart: equal keys in two regions are two ties
         ties.setdefault((groups.get(r.unit_id, 0), r.rank_key), []).append(r)
-    found = [Tie(rank=g[0].rank, total=g[0].total, rank_key=g[0].rank_key, entrants=tuple(g)) for g in ties.values()]
+    found = []
+    for g in ties.values():
+        rank = g[0].rank
+        assert rank is not None  # a tie at an award line is between ranked entrants: the recompute sets both
+        found.append(Tie(rank=rank, total=g[0].total, rank_key=g[0].rank_key, entrants=tuple(g)))
     return sorted(found, key=lambda t: (t.rank, t.ids))
 
 

@@ -36,13 +36,10 @@ def tie_list(request, year: ContestKey):
         messages.success(request, _("the tie's settlement is recorded"))
         return redirect("scoring:ties", year=rubric.key)
     names = {t.code: t.name_th for t in rubric.award_tiers.all()}
-    open_ties = settle.open_ties(rubric)
-    for tie in open_ties:
-        for r in tie.entrants:
-            r.award_name = names.get(r.award, "")
     ctx = {
         "rubric": rubric,
-        "ties": open_ties,
+        # each tie with its entrants and the award each is shown as now
+        "ties": [(tie, [(r, names.get(r.award, "")) for r in tie.entrants]) for tie in settle.open_ties(rubric)],
         "decisions": settle.decisions(rubric),
         "methods": TieMethod.choices,
         "shared": TieMethod.SHARED,

@@ -8,13 +8,13 @@ from datetime import date, timedelta
 import pytest
 
 from accounts.invitation_notices import invitation_accepted_tell, invitation_sent_tell
-from accounts.line_notices import line_linked_tell
 from accounts.models import AccountEvent, Event
 from committee import clarify
 from committee.judging import judging_deadline_set
 from committee.panels import panelist_appoint
 from committee.services import judgment_record
 from notices import events
+from notices.channels.line.linking import line_code_issue, line_code_redeem
 from notices.models import Kind, Notice, Receipt
 from notices.reminders import reminders_record
 from people.models import Role
@@ -141,7 +141,8 @@ def _judging(request):
 
 def _line(request):
     _rubric, people = request.getfixturevalue("national")
-    line_linked_tell(user=people["cm"], event=AccountEvent.objects.create(user=people["cm"], kind=Event.LINE_LINKED))
+    issued = line_code_issue(user=people["cm"])  # linked as a person links: the code, sent in the chat
+    line_code_redeem(line_user_id="U" + "c" * 32, text=issued.code)
 
 
 def _picks(request):

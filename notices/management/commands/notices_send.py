@@ -1,6 +1,8 @@
 """Sends what the outbox holds and is due, and with --digest the daily digests: beat's two jobs, for a
 deployment without beat (the embedded default) to run from cron."""
 
+from typing import cast
+
 from django.utils.translation import gettext_lazy as _
 
 from core.management.base import TranslatedCommand
@@ -8,7 +10,7 @@ from notices import outbox
 
 
 class Command(TranslatedCommand):
-    help = _("send the notices due (--digest: the daily digests)")
+    help = cast(str, _("send the notices due (--digest: the daily digests)"))
 
     def add_arguments(self, parser):
         parser.add_argument("--digest", action="store_true", help="also the daily digests / สรุปประจำวันด้วย")

@@ -112,9 +112,10 @@ def test_provincial_staff_see_own_standing_figures_only_when_enabled(client, pro
     assert "เชียงใหม่" in html and "ภูเก็ต" not in html and "ข้อมูล ณ" in html
 
 
-def test_committee_has_no_own_standing_page(client, committee_user, rubric):
+def test_committee_has_no_own_standing_page_and_is_sent_to_the_scoring_matrix(client, committee_user, rubric):
     client.force_login(committee_user)
-    assert client.get(reverse("scoring:mine", args=[2566])).status_code == 403
+    response = client.get(reverse("scoring:mine", args=[2566]))
+    assert (response.status_code, response["Location"]) == (302, "/admin/committee/judgment/matrix/?year=2566")
 
 
 def test_freeze_stores_snapshot_that_later_changes_do_not_touch(
