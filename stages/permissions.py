@@ -11,18 +11,28 @@ from core.acts import declare
 @rules.predicate
 def chooses_stage(user, obj) -> bool:
     """An organiser whose office picks this stage's entrants (seed 002: a district office, a province)."""
-    return actor_of(user).chooses(contest_of(obj))
+    contest = contest_of(obj)
+    return contest is not None and actor_of(user).rights(contest).chooses
 
 
 @rules.predicate
 def sees_pick(user, entry) -> bool:
-    return actor_of(user).sees_pick(entry)
+    """A pick (a StageEntry) shown to this user: one of the contest's entrants they see, or their office's."""
+    actor, contest = actor_of(user), entry.stage.contest
+    rights = actor.rights(contest)
+    if not (rights.runs or rights.in_stages):
+        return False
+    mine = rights.chooser
+    return (mine is not None and entry.chooser_id == mine.pk) or actor.entrants(contest).filter(
+        pk=entry.unit_id
+    ).exists()
 
 
 @rules.predicate
 def in_stages(user, obj) -> bool:
     """A stage's organiser sees its own stage and the stages below it."""
-    return actor_of(user).in_stages(contest_of(obj))
+    contest = contest_of(obj)
+    return contest is not None and actor_of(user).rights(contest).in_stages
 
 
 declare("stages.pick", chooses_stage)
