@@ -32,11 +32,10 @@ from rulebook.spec import RubricError
 from scoring import dashboard as board
 from scoring import lifecycle, pages, selectors, services, snapshots
 from scoring.access import rubric_gate
-from scoring.contests import contest_rows
+from scoring.contests import contest_rows, results_waiting, shown_results
 from scoring.facts.imports import facts_import_file
 from scoring.lifecycle import TRANSITIONS, State, state_of
 from scoring.models import FreezeEvent, Rubric, Standing, StandingsSnapshot
-from scoring.navigation import results_waiting, shown_results
 from scoring.needs import contest_needs
 from scoring.revision_views import change_args, revision_box
 from scoring.revisions import ChangeRefused
