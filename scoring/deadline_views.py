@@ -22,8 +22,8 @@ from core.http import BodyTooLarge, check_body_size, content_disposition, takes_
 from notices.events import MOVED_ANCHOR
 from rulebook.spec import RubricError
 from schedule.contest import criterion_rounds
+from schedule.deadline_moves import deadline_moves
 from scoring import access, revisions, timetable
-from scoring.deadline_moves import deadline_moves
 from scoring.models import Criterion, Rubric, RubricChange
 from scoring.move_form import DeadlineMoveForm
 from scoring.selectors import is_frozen

@@ -17,9 +17,9 @@ from core.i18n import pick
 from core.thai import thai_date
 from rulebook.rounds import RoundsError, rounds_of, rounds_on
 from rulebook.spec import parse_rubric
+from schedule.deadline_moves import deadline_moves, round_moves
 from schedule.selectors import linked_criteria
 from scoring import revisions, selectors
-from scoring.deadline_moves import deadline_moves, round_moves
 from scoring.letters import NONE, Letter
 from scoring.models import Criterion, HolidayAction, HolidayOverride, HolidayOverrideChange, Rubric
 from scoring.recompute import results_mark_dirty

@@ -14,9 +14,9 @@ from django.urls import reverse
 from core.acts import SecondFactorRequired, as_confirmed
 from notices.models import Kind, Receipt
 from people.models import Role
+from schedule.deadline_moves import deadline_moves
 from schedule.selectors import entrant_obligations
 from scoring import selectors, services, timetable
-from scoring.deadline_moves import deadline_moves
 from scoring.letters import Letter
 from scoring.models import Criterion, RubricChange
 from scoring.revisions import ChangeRefused
