@@ -22,11 +22,12 @@ from core.thai import thai_date
 from nominees.services import nominee_demo_save
 from people import directory
 from people.models import Role
+from rubrics import services, timetable
+from rubrics.letters import Letter
 from rulebook.dates import BE_OFFSET, shift_year
 from rulebook.moved import moved
-from scoring import selectors, services, timetable
+from scoring import selectors
 from scoring.facts.imports import facts_import
-from scoring.letters import Letter
 from scoring.models import Fact, FactSource, Rubric
 from stages.data import STAGES_FILE, stages_load
 from stages.demo import DEMO_STAGE_USERS

@@ -1,4 +1,5 @@
 from django import template
+
 from ops.navigation import nav_items
 
 register = template.Library()

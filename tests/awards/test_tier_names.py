@@ -11,7 +11,8 @@ import pytest
 from awards import documents
 from committee.demo import demo_judgments
 from contests.models import Unit
-from scoring import demo, services
+from rubrics import services
+from scoring import demo
 from scoring.models import AwardTier
 from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory

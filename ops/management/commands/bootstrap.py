@@ -18,8 +18,9 @@ from contests.models import Contest
 from contests.units import units_load, units_read
 from core.management.base import TranslatedCommand
 from core.thai import thai_date
+from rubrics import services
 from rulebook.spec import RubricError
-from scoring import demo, selectors, services
+from scoring import demo, selectors
 from scoring.models import Rubric
 from stages.data import stages_load
 from stages.demo import demo_picks
@@ -29,7 +30,7 @@ from ...services import contacts_demo
 
 DATA = Path(contests.__file__).resolve().parent / "data"  # provinces.json and units.csv ship with contests
 RUBRICS = Path(scoring.__file__).resolve().parent / "rubrics"  # and every rubric file with scoring
-# What the history of an open contest says when a shipped file changed it (scoring.revisions).
+# What the history of an open contest says when a shipped file changed it (rubrics.revisions).
 SHIPPED_REASON = _("the shipped rubric loaded again (bootstrap)")
 
 
