@@ -23,7 +23,7 @@ from core.bulk import update_documents, update_values
 from rulebook import engine
 from scoring import selectors
 from scoring.models import Rubric, Standing
-from scoring.recompute import PLACE, WRITTEN, Scored, decided_ties, placed, ties_tell
+from scoring.ranking import PLACE, WRITTEN, Scored, decided_ties, placed, ties_tell
 
 
 def span_bounds(rubric: Rubric, scored: list[Scored], old: dict[int, str]) -> tuple[str, str | None, int]:
