@@ -2,11 +2,14 @@
 package, no circle held apart by an import inside a function, no folder of more than thirty modules."""
 
 import ast
+import re
 import subprocess
 import sys
 import tomllib
 from collections import Counter
 from pathlib import Path
+
+import grimp
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -76,6 +79,33 @@ def test_no_function_level_import_of_our_modules_but_the_listed_lazy_ones():
     ]
     assert unlisted == []
     assert {(m, t) for m, t, _ in found} == set(LAZY)  # each listed one still there: the list stays true
+
+
+# A package whose modules the layers contract names one by one, each with its reason: its floor is not one.
+STRADDLING = {
+    "stages": "its models, rules and the lock's part (stages.rights, a mixin of contests.actor) sit beside contests, "
+    "whose actor and entrants ask them; its pages and writes use scoring's results and sit above it",
+}
+
+
+def test_the_layers_contract_names_whole_packages_and_ignores_nothing():
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]["contracts"]
+    layers = next(c for c in contracts if c["id"] == "layers")
+    named = {name.strip() for layer in layers["layers"] for name in re.split(r"[:|]", layer)}
+    assert {name for name in named if "." not in name} == set(PACKAGES) - set(STRADDLING)
+    assert {name.split(".")[0] for name in named if "." in name} == set(STRADDLING)
+    assert "ignore_imports" not in layers
+
+
+def test_no_circle_of_imports_between_our_modules():
+    graph = grimp.build_graph(*PACKAGES, cache_dir=None)
+    circles = [
+        (module, other)
+        for module in graph.modules
+        for other in graph.find_modules_directly_imported_by(module)
+        if other != module and graph.chain_exists(importer=other, imported=module)
+    ]
+    assert circles == []
 
 
 MOST_MODULES = 30  # side by side in one folder: a folder that holds more holds more than one concept

@@ -23,8 +23,9 @@ from rulebook.spec import RubricError
 from scoring import demo, selectors
 from scoring.models import Rubric
 from stages.data import stages_load
-from stages.demo import demo_picks
+from stages.demo import demo_picks, demo_present_contests
 
+from ...demo import demo_users
 from ...models import SiteContact
 from ...services import contacts_demo
 
@@ -87,11 +88,11 @@ class Command(TranslatedCommand):
             if present is not None:
                 now_on = gettext("the present fiscal year's contest: %(key)s (%(count)s criteria)")
                 self.stdout.write(now_on % {"key": present.key, "count": present.criteria.count()})
-            copies = demo.demo_present_contests(shipped=shipped, today=today)
+            copies = demo_present_contests(shipped=shipped, today=today)
             if copies:
                 offices = gettext("office contests this fiscal year: %(keys)s")
                 self.stdout.write(offices % {"keys": ", ".join(r.key for r in copies)})
-            users = demo.demo_users(units=not options["no_units"])
+            users = demo_users(units=not options["no_units"])
             if not options["no_units"]:
                 # Before the demo's facts and judgments: a staged contest's entrants are its picks.
                 self.stdout.write(gettext("demo picks: %(count)s made") % {"count": demo_picks(now=timezone.now())})
