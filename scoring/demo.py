@@ -1,6 +1,6 @@
-"""Demo users and plausible demo facts (`manage.py bootstrap --demo`): hand-written for the national 2566
-contest's 76 provinces (its data criteria; the judged ones are the committee demo's), drawn by each
-criterion's own rule for every other contest's entrants."""
+"""The demo contests' people (`DEMO_USERS`, made with the stages' pickers by ops.demo) and plausible demo facts
+(`manage.py bootstrap --demo`): hand-written for the national 2566 contest's 76 provinces (its data criteria;
+the judged ones are the committee demo's), drawn by each criterion's own rule for every other contest's entrants."""
 
 from __future__ import annotations
 
