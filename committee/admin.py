@@ -27,7 +27,7 @@ from scoring.admin.forms import CriterionCodeFilter, RoleAccess, YearFilter, cod
 
 from . import admin_import, admin_views, selectors, services
 from .models import ChairFinal, Clarification, ClarificationMessage, Judgment, Override, ScoreChange
-from .querysets import seat, units_for_member
+from .querysets import seat
 
 judges_contests = rules.predicate(selectors.judges_contests)
 
@@ -46,18 +46,19 @@ class DimensionFilter(admin.SimpleListFilter):
 
 
 class UnitFilter(admin.SimpleListFilter):
-    """Only provinces this user may see: a conflicted province is not even offered. A panel's member or
-    an organiser: the entrants their rows are about."""
+    """The units the user's rows are about, and no other: a conflicted unit's rows are not the user's, so it is
+    not even offered. Not every unit the user may see: central staff may see all 8,455, and a list of them
+    made the page as heavy as its rows a hundredfold. A panel's member or an organiser: "entrant"."""
 
     title = _("unit")
     parameter_name = "province"
 
     def lookups(self, request, model_admin):
+        pairs = model_admin.get_queryset(request).order_by().values_list("unit__code", "unit__name_th").distinct()
         if seat(request.user, None) is None:
             self.title = _("entrant")
-            rows = model_admin.get_queryset(request).order_by("unit__code")
-            return list(rows.values_list("unit__code", "unit__name_th").distinct())
-        return thai_sorted(units_for_member(request.user).values_list("code", "name_th"), key=lambda p: p[1])
+            return sorted(pairs)
+        return thai_sorted(pairs, key=lambda p: p[1])
 
     def queryset(self, request, queryset):
         return queryset.filter(unit__code=self.value()) if self.value() else queryset

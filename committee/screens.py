@@ -266,7 +266,7 @@ def scoring_screen(user, rubric: Rubric, unit: Unit, c: CriterionSpec, criterion
         "history": history,
         "clarifications": clarifications_for_cell(user, rubric=rubric, unit=unit, criterion=criterion),
         # Where the office reads the question and answers it: a member who asked follows it there.
-        "office_page": acts.allowed(user, "submissions.view_province", unit),
+        "office_page": acts.allowed(user, "contests.see_unit", unit),
         "sees_all": all_seen,
         "panel": has_panel(rubric),  # its evidence leaves through the committee's own route (admin_views)
         # The same criterion in the neighbouring provinces: members judge one criterion across all of them.

@@ -26,7 +26,7 @@ from contests.tree import at_or_under, line_of, subtree
 from people import directory
 from people.models import Role
 from people.selectors import conflicted_unit_ids, membership_load, office_of, office_unit_id, role_of
-from stages.rights import StageIds, StageRights
+from stages.rights import StageIds, StageRow, stage_ids, stage_rows
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -101,11 +101,23 @@ class Rights:
             return a.system or self.runs
         if national(contest):
             return a.in_portal()
-        return self.runs or self.seat is not None or self.enters or a.in_stages(contest)
+        return self.runs or self.seat is not None or self.enters or self.in_stages
+
+    @cached_property
+    def chooses(self) -> bool:  # picks this stage's entrants: an organiser whose office is of the stage's level
+        return self.contest.pk in self.actor._stages()[0]
+
+    @cached_property
+    def in_stages(self) -> bool:  # the stage the user picks for, or a stage below it (never one above their own)
+        return self.contest.pk in self.actor._stages()[1]
+
+    @property
+    def chooser(self) -> Unit | None:  # the office the user picks this stage's entrants for, if they choose here
+        return self.actor.own_office if self.chooses else None
 
 
 @dataclass
-class Actor(Scopes, StageRights):
+class Actor(Scopes):
     user: User | None = None
     _role: str | None = None  # private: ask the questions below
     _office_id: int | None = None
@@ -193,6 +205,16 @@ class Actor(Scopes, StageRights):
     def about_own_office(self, path: str) -> Q:
         """Rows about the user's own office, as a filter over `path` to a unit (none without an office)."""
         return Q(**{f"{path}_id": self._office_id}) if self._office_id is not None else Q(pk__in=[])
+
+    def _stages(self, rows: list[StageRow] | None = None) -> StageIds:
+        """(the stages the user picks for, those and every stage below them), memoised: one query for the
+        stages (none when `rows` come from `contests`' own list), one for the office only if any exist."""
+        if self._stage_ids is None:
+            picks = self.organises() and self._office_id is not None
+            if picks and rows is None:
+                rows = stage_rows()
+            self._stage_ids = stage_ids(self.own_office if picks and rows else None, rows or [])
+        return self._stage_ids
 
     # -- in a contest: its Rights record ----------------------------------------------------------
     def rights(self, contest: Contest) -> Rights:

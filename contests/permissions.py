@@ -1,5 +1,6 @@
-"""Who may do what: `rules` predicates, one-line wrappers over the request's actor (contests.actor), and the
-acts of scoring declared with them (core.acts: the rule, and whether a second factor is asked first)."""
+"""Who may do what: `rules` predicates, one-line wrappers over the request's actor (contests.actor), which every
+app's permissions.py combines into its own acts (core.acts: the rule, and whether a second factor is asked
+first); and the one act about a unit, which contests owns."""
 
 import rules
 from django.conf import settings
@@ -69,23 +70,6 @@ def sees_contest(user, obj) -> bool:
 
 
 @rules.predicate
-def chooses_stage(user, obj) -> bool:
-    """An organiser whose office picks this stage's entrants (seed 002: a district office, a province)."""
-    return actor_of(user).chooses(contest_of(obj))
-
-
-@rules.predicate
-def sees_pick(user, entry) -> bool:
-    return actor_of(user).sees_pick(entry)
-
-
-@rules.predicate
-def in_stages(user, obj) -> bool:
-    """A stage's organiser sees its own stage and the stages below it."""
-    return actor_of(user).in_stages(contest_of(obj))
-
-
-@rules.predicate
 def second_factor_due(user) -> bool:
     """The person's role steps up (the role table's STEP_UP) and no factor is confirmed in this session
     (django-otp marks the request's user). Offered, not required, while settings.CDD4_SECOND_FACTOR says so."""
@@ -104,40 +88,7 @@ def is_department(user) -> bool:
     return actor_of(user).department_seat() is not None
 
 
-declare("scoring.view_rubric", sees_contest)
-declare("scoring.view_provinces", rules.is_authenticated)
-declare("scoring.view_standings", runs_contest)
-declare("scoring.save_contest", is_central | is_organiser)
-# Facts decide scores: a sheet of them (the dashboard's upload, the API, the admin's import) is a privileged act.
-declare(
-    "scoring.import_facts",
-    runs_contest,
-    second_factor=True,
-    about="import facts from a sheet (the dashboard, the API, the admin's import)",
-)
-# The privileged acts on a contest: whoever runs it, with a second factor confirmed in the session.
-STEPPED = {
-    "scoring.freeze": "freeze a period's results",
-    "scoring.unfreeze": "unfreeze frozen results",
-    "scoring.publish": "publish frozen results",
-    "scoring.withdraw": "withdraw published results",
-    "scoring.open_contest": "open a draft contest to its entrants",
-    "scoring.change_open_contest": "change an open contest's rules, deadlines or award minimum",
-    "scoring.change_deadline": "move a criterion's deadline, by the Department's letter",
-    "scoring.settle_tie": "settle a tie at an award line",
-}
-for name, about in STEPPED.items():
-    declare(name, runs_contest, second_factor=True, about=about)
-# A contest's revision history (who changed its rules, when, why): whoever runs it, never its entrants or panel.
-declare("scoring.view_rubric_changes", runs_contest)
-# A contest's nominees (Contest.nominates): whoever runs it sees them all, an entrant office its own.
-declare("scoring.view_nominees", runs_contest | enters_contest)
-# A selection in stages (seed 002): who picks, who sees the picks and the files still missing.
-declare("scoring.select_stage", chooses_stage)
-declare("scoring.view_stage", runs_contest | in_stages)
-# A file sent for a pick (the video, the lessons-learned PDF): whoever the stage's page shows the pick to.
-declare("scoring.view_stage_file", sees_pick)
-declare("scoring.import_register", is_central)
-# The working-day calendar's holiday overrides move every contest's deadlines: central staff only.
-declare("scoring.edit_calendar", is_central, second_factor=True, about="change the working-day calendar's holidays")
-declare("scoring.view_province", is_department | is_own_office | organises_unit)
+# A unit's pages and its rows (an office's evidence, its nominee): its own staff, the Department's people
+# (central staff, its committee and chair) and the organiser of an office above it. Asked beside "the unit
+# enters this contest", which each caller asks of its contest.
+declare("contests.see_unit", is_department | is_own_office | organises_unit)

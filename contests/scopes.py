@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
     from stages.rights import StageIds, StageRow
 
+    from .actor import Rights
+
 MEMBER, CHAIR, VIEWER = "member", "chair", "viewer"  # a seat: judges own scores / also finals / sees all
 
 
@@ -52,7 +54,7 @@ class Scopes:
         def seat(self, contest: Contest | None) -> str | None: ...
         def can(self, contest: Contest | None, need: Need | str) -> bool: ...
         def conflict_subquery(self) -> QuerySet: ...
-        def in_stages(self, contest: Contest | None) -> bool: ...
+        def rights(self, contest: Contest) -> Rights: ...
         def _stages(self, rows: list[StageRow] | None = None) -> StageIds: ...
 
     def own_units_seated(self, contest: str, unit: str) -> Q:
@@ -63,7 +65,8 @@ class Scopes:
         seated = Q(**{f"{contest}_id__in": list(self.seats), f"{unit}__in": subtree(self._office_id)})
         return seated & ~Q(**{f"{contest}__organiser_id": self._office_id})
 
-    def own_units(self, contest: Contest | None) -> QuerySet:
+    def _own_units(self, contest: Contest | None) -> QuerySet:
+        """The user's office and every unit under it, which they never judge on an office's panel (panel_office)."""
         office = panel_office(contest, self._office_id)
         return Unit.objects.none().values("pk") if office is None else subtree(office)
 
@@ -100,10 +103,10 @@ class Scopes:
         if self.seat(contest) is not None:
             units = units.exclude(pk__in=self.conflict_subquery())
             # On a panel, its members' own units too: an entrant's staff never judge it.
-            return units if department_contest(contest) else units.exclude(pk__in=self.own_units(contest))
+            return units if department_contest(contest) else units.exclude(pk__in=self._own_units(contest))
         if self.enters(contest) and self._office_id is not None:  # entering needs an office
             return units.filter(pk=self._office_id)
-        if self.in_stages(contest):  # a stage's organiser: the picks under their own office
+        if self.rights(contest).in_stages:  # a stage's organiser: the picks under their own office
             return units.filter(under(self._office_id))
         return units.none()
 

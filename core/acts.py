@@ -1,12 +1,13 @@
 """Every act the portal guards, declared once: its name, the rule that allows it, and whether it needs a
 second factor confirmed in this session.
 
-Each app declares its acts in its `permissions.py` (`declare("scoring.freeze", runs_contest, second_factor=True,
-about=...)`); django-rules stays the mechanism (each declaration adds its perm, asked by `user.has_perm` as
-before, so a superuser keeps Django's answer). The rule is a `rules` predicate over the lock (contests.actor:
-the role table's powers and the object rule: this contest, this unit, this state). Whether the person must
-confirm a factor first is the lock's answer too, registered as the rule `second_factor_due`; this module sits
-below the apps and asks it by name, so the gate (core.gate) and every service step up through `step_up`.
+Each app declares its acts in its own `permissions.py`, under its own name (`declare("scoring.freeze",
+runs_contest, second_factor=True, about=...)`, in scoring/permissions.py); django-rules stays the mechanism
+(each declaration adds its perm, asked by `user.has_perm` as before, so a superuser keeps Django's answer).
+The rule is a `rules` predicate over the lock (contests.actor: the role table's powers and the object rule:
+this contest, this unit, this state). Whether the person must confirm a factor first is the lock's answer
+too, registered as the rule `second_factor_due`; this module sits below the apps and asks it by name, so the
+gate (core.gate) and every service step up through `step_up`.
 
 A decision is computed once per request: `allowed` keeps each answer about no object, a contest, a rubric or
 a unit on the user object (Django makes one per request), so the view's gate, the view's own question and
@@ -16,6 +17,7 @@ changes within a request (a withdrawal).
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 import rules
@@ -42,6 +44,7 @@ class Act:
     rule: object  # a rules predicate
     second_factor: bool
     about: str  # what the act is, in English (SECURITY.md's table of privileged acts)
+    declared_in: str  # the module that declared it: its app's permissions.py, the app its name carries
 
 
 ACTS: dict[str, Act] = {}
@@ -51,7 +54,7 @@ def declare(name: str, rule, *, second_factor: bool = False, about: str = "") ->
     """One act: its perm (django-rules) and what it needs; a name declared twice is refused (add_perm)."""
     if second_factor and not about:
         raise ValueError(f"{name}: an act that needs a second factor says what it is (SECURITY.md's table)")
-    act = Act(name, rule, second_factor, about)
+    act = Act(name, rule, second_factor, about, declared_in=sys._getframe(1).f_globals["__name__"])
     rules.add_perm(name, rule)
     ACTS[name] = act
     return act

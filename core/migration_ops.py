@@ -53,6 +53,46 @@ def rename_content_type(app_label: str, old_model: str, new_model: str) -> migra
     return migrations.RunPython(forward, backward, elidable=True)
 
 
+def rename_permission(old: str, new: str, *, models: tuple[str, str] | None = None) -> migrations.RunPython:
+    """An act renamed, or moved to the app that owns it ("scoring.view_stage" → "stages.view"): a permission
+    row under the old name, given to groups and users, is renamed in place, so whoever held it holds the new one
+    (Django's ModelBackend answers `has_perm` from these rows beside the rules' declaration, core.acts).
+
+    A row is kept under a model's content type; moving to another app it takes `models`' (the old app's model,
+    the new app's model: the content type of the second going forward, of the first taken back). Where the new
+    name has a row already (two acts that became one), the old row's groups and users join it and the old row
+    goes. A no-op where nobody holds a row under the old name (a fresh database has none).
+    """
+    old_app, _ = old.split(".")
+    new_app, _ = new.split(".")
+    if old_app != new_app and models is None:
+        raise ValueError(f"{old} → {new}: name the content types the row moves between (models=)")
+
+    def forward(apps, schema_editor, old=old, new=new, model=models[1] if models else None):
+        permission = apps.get_model("auth", "Permission")
+        content_type = apps.get_model("contenttypes", "ContentType")
+        (old_app, old_codename), (new_app, new_codename) = old.split("."), new.split(".")
+        rows = list(permission.objects.filter(content_type__app_label=old_app, codename=old_codename))
+        for row in rows:
+            if model is not None:
+                target, _ = content_type.objects.get_or_create(app_label=new_app, model=model)
+            else:
+                target = row.content_type
+            kept = permission.objects.filter(content_type__app_label=new_app, codename=new_codename).first()
+            if kept is None:
+                row.content_type, row.codename = target, new_codename
+                row.save(update_fields=["content_type", "codename"])
+            else:
+                kept.group_set.add(*row.group_set.all())
+                kept.user_set.add(*row.user_set.all())
+                row.delete()
+
+    def backward(apps, schema_editor):
+        forward(apps, schema_editor, old=new, new=old, model=models[0] if models else None)
+
+    return migrations.RunPython(forward, backward, elidable=True)
+
+
 def replaced_chains_finished(app_configs=None, databases=None, **kwargs) -> list[checks.Error]:
     """A database stopped partway through a chain a squashed migration replaces cannot go on from there with the
     squashed one (it would make tables the chain made already): `migrate` stops at this check instead.

@@ -63,7 +63,7 @@ class NominatingContest(APIView):
     """A contest that takes nominees, if the caller runs it or enters it: another office's contest, or one
     that takes no nominees, is 404 (the national contest answers 403 to whoever does not run it)."""
 
-    permission_classes = [rubric_permission("scoring.view_nominees")]
+    permission_classes = [rubric_permission("nominees.view")]
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

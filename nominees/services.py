@@ -60,7 +60,7 @@ def _check_access(user, contest: Contest, unit: Unit) -> None:
     office that does not enter, is answered 404 (scoring.access: nothing about another office leaks)."""
     if not user.is_authenticated:
         raise PermissionDenied
-    if not enters(contest, unit) or not acts.allowed(user, "scoring.view_province", unit):
+    if not enters(contest, unit) or not acts.allowed(user, "contests.see_unit", unit):
         raise Http404
     if not (is_own_office(user, unit) or runs_contest(user, contest.rubrics.first())):
         raise PermissionDenied

@@ -94,7 +94,7 @@ def _judges(contest, unit=None) -> Ask:
 
 
 def _picks_for(contest, office) -> Ask:
-    return lambda a: a.chooses(contest) and getattr(a.chooser(contest), "pk", None) == office.pk
+    return lambda a: getattr(a.rights(contest).chooser, "pk", None) == office.pk
 
 
 def _reminded(contest, unit=None) -> Ask:

@@ -36,7 +36,7 @@ class EvidenceIndex(Exporter):
     identifier = "evidence-index"
     name_th, name_en = "รายการหลักฐานในไฟล์ ZIP", "evidence ZIP index"
     formats = ("csv",)
-    permission = "ops.view_province"
+    permission = "ops.view_office_records"
     scope = "evidence-zip"
 
     def table(self, source) -> Table:

@@ -101,7 +101,7 @@ def year_on_year_all(request):
 @login_required
 def year_on_year_province(request, code: str):
     unit = get_object_or_404(Unit.objects.provinces(), code=code)
-    gate.require(request, "ops.view_province", unit)
+    gate.require(request, "ops.view_office_records", unit)
     ctx = selectors.year_on_year(user=request.user, unit=unit)
     return render(request, "ops/year_on_year.html", {**ctx, "province": unit})
 
@@ -110,7 +110,7 @@ def year_on_year_province(request, code: str):
 def province_export(request, year: ContestKey, code: str):
     """One ZIP of everything the province submitted in the year. Not allowed looks like not found."""
     rubric = get_object_or_404(Rubric.objects.by_key(year))
-    unit = gate.visible(request, "ops.view_province", get_object_or_404(Unit.objects.provinces(), code=code))
+    unit = gate.visible(request, "ops.view_office_records", get_object_or_404(Unit.objects.provinces(), code=code))
     archive = export.province_zip(user=request.user, rubric=rubric, unit=unit)
     filename = f"cdd4-{year}-{code.lower()}-evidence.zip"
     response = FileResponse(archive, content_type="application/zip")

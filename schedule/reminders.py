@@ -152,7 +152,7 @@ def _choosers(stage: Stage) -> dict:
     """office → the people who pick for it there (the lock's `chooses`: its organisers of the stage's level)."""
     found: dict = {}
     for user in directory.office_staff(Q(membership__unit__level=stage.chooser_level)):
-        office = actor_of(user).chooser(stage.contest)
+        office = actor_of(user).rights(stage.contest).chooser
         if office is not None:
             found.setdefault(office, []).append(user)
     return found

@@ -318,7 +318,7 @@ def person_obligations(
                 out.append(found)
     if office is not None:
         for stage in Stage.objects.filter(chooser_level=office.level).select_related("contest"):
-            chooser = actor.chooser(stage.contest) if actor.chooses(stage.contest) else None
+            chooser = actor.rights(stage.contest).chooser
             if chooser is not None:
                 out.append(picks_obligation(stage, chooser, today=today))
     kept = [o for o in out if _keep(o, due_from, due_to, wanted)]

@@ -37,7 +37,7 @@ class ProvinceList(APIView):
 
 class RubricDetail(APIView):
     # Another office's contest does not exist for the caller (rubrics were listed to every role).
-    permission_classes = [rubric_permission("scoring.view_rubric")]
+    permission_classes = [rubric_permission("scoring.see_rubric")]
 
     @extend_schema(
         responses=inline_serializer(

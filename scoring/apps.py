@@ -8,4 +8,4 @@ class ScoringConfig(AppConfig):
 
     def ready(self) -> None:
         # inline: ready() runs once the models are loaded; importing these registers them
-        from scoring import exporters, tasks  # noqa: F401  (inline: see above)
+        from scoring import exporters, permissions, tasks  # noqa: F401  (inline: see above)

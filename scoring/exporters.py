@@ -202,7 +202,7 @@ class StagePicks(Exporter):
 
     identifier = "stage-picks"
     name_th, name_en = "รายชื่อผู้ได้รับคัดเลือก", "the stage's picks"
-    permission = "scoring.view_stage"
+    permission = "stages.view"
     scope = "stage"
 
     def table(self, page) -> Table:

@@ -75,7 +75,7 @@ class StagePicks(APIView):
         contest = get_object_or_404(Contest.objects.select_related("stage"), slug=slug)
         if stage_of(contest) is None:
             raise Http404
-        gate.visible(request, "scoring.view_stage", contest)  # anyone else: 404, as the page
+        gate.visible(request, "stages.view", contest)  # anyone else: 404, as the page
         page = stage_page(actor_of(request.user), contest)
         picks = [
             {

@@ -226,8 +226,8 @@ def stages_due(actor: Actor) -> list[StageDue]:
     """The stages the user's office picks in, the open ones first (a picker's home)."""
     today, out = timezone.localdate(), []
     for contest in staged_contests(actor):
-        office = actor.chooser(contest)
-        if office is None or not actor.chooses(contest):
+        office = actor.rights(contest).chooser
+        if office is None:
             continue
         # By when, and how many are picked, as the schedule says it (schedule.selectors.picks_obligation).
         owed = picks_obligation(contest.stage, office, today=today)
@@ -274,8 +274,8 @@ def stage_page(actor: Actor, contest: Contest) -> StagePage:
     stage = stage_of(contest)
     if stage is None:  # asked of staged contests only (stages.views)
         raise ValueError(f"contest {contest.slug} has no stage")
-    chooses = actor.chooses(contest)
-    office = actor.chooser(contest)
+    rights = actor.rights(contest)
+    chooses, office = rights.chooses, rights.chooser
     window = stage_window(stage)
     pool, picks, missing = [], [], []
     if office is not None:
@@ -336,7 +336,7 @@ def stage_page(actor: Actor, contest: Contest) -> StagePage:
 def stages_for_user(user) -> QuerySet[Stage]:
     actor = actor_of(user)
     staged = Contest.objects.filter(stage__isnull=False).select_related("organiser")
-    return Stage.objects.filter(contest__in=[c.pk for c in staged if actor.runs(c) or actor.in_stages(c)])
+    return Stage.objects.filter(contest__in=[c.pk for c in staged if actor.runs(c) or actor.rights(c).in_stages])
 
 
 def picks_for_user(user) -> QuerySet[StageEntry]:

@@ -74,7 +74,7 @@ def _stage(contest: Contest) -> Stage:
 
 
 def _chooser(actor: Actor, contest: Contest) -> Unit:
-    unit = actor.chooser(contest)
+    unit = actor.rights(contest).chooser
     if unit is None:
         raise PortalError(
             gettext_lazy("only the organisers of the offices that pick at this stage may pick"),

@@ -53,20 +53,20 @@ def stage_list(request):
     gate.signed_in(request)
     sources = RegisterSource.objects.filter(program=REGISTER)[:10]
     # Listed only where its page opens for this user: the same permission as the stage page itself.
-    shown = [c for c in staged_contests(actor_of(request.user)) if acts.allowed(request.user, "scoring.view_stage", c)]
+    shown = [c for c in staged_contests(actor_of(request.user)) if acts.allowed(request.user, "stages.view", c)]
     return render(request, "stages/stages.html", {"contests": shown, "sources": sources})
 
 
 @require_GET
 def stage_detail(request, slug: str):
-    contest = _staged(request, slug, "scoring.view_stage")
+    contest = _staged(request, slug, "stages.view")
     return render(request, "stages/stage.html", {"page": stage_page(actor_of(request.user), contest)})
 
 
 @require_GET
 def stage_export(request, slug: str, fmt: str):
     """The picks as the page shows them, as XLSX or CSV: the same scope, the same words."""
-    contest = _staged(request, slug, "scoring.view_stage")
+    contest = _staged(request, slug, "stages.view")
     if fmt not in exporter.get("stage-picks").formats:
         raise Http404
     return exporter.response(stage_page(actor_of(request.user), contest), "stage-picks", fmt)
@@ -74,7 +74,7 @@ def stage_export(request, slug: str, fmt: str):
 
 @require_POST
 def stage_pick(request, slug: str):
-    contest = _staged(request, slug, "scoring.select_stage")
+    contest = _staged(request, slug, "stages.pick")
     units = list(Unit.objects.filter(pk__in=posted_ids(request.POST.getlist("unit"))))
     try:
         entries = stage_select(actor=actor_of(request.user), contest=contest, units=units)
@@ -89,7 +89,7 @@ def stage_pick(request, slug: str):
 
 @require_POST
 def stage_unpick(request, slug: str):
-    contest = _staged(request, slug, "scoring.select_stage")
+    contest = _staged(request, slug, "stages.pick")
     unit = _unit(request)
     try:
         if unit is None:
@@ -107,7 +107,7 @@ def stage_unpick(request, slug: str):
 @require_POST
 def stage_file(request, slug: str):
     """The picking office sends one of the files a pick must come with (a video's length read from it)."""
-    contest = _staged(request, slug, "scoring.select_stage")
+    contest = _staged(request, slug, "stages.pick")
     try:
         check_body_size(request, "stage_file")
     except BodyTooLarge as exc:
@@ -146,13 +146,13 @@ def _stage_file(request, contest: Contest, slug: str):
 def stage_file_download(request, slug: str, pk: int):
     """A file sent for a pick, to whoever the stage's page shows the pick to (the lock decides); the bytes
     come from nginx or the object store (core.files.serve), never through Python in service mode."""
-    contest = _staged(request, slug, "scoring.view_stage")
+    contest = _staged(request, slug, "stages.view")
     sent = (
         StageUpload.objects.filter(pk=pk, entry__stage__contest=contest)
         .select_related("entry__stage__contest", "entry__unit", "requirement")
         .first()
     )
-    if sent is None or not acts.allowed(request.user, "scoring.view_stage_file", sent.entry):
+    if sent is None or not acts.allowed(request.user, "stages.view_file", sent.entry):
         raise Http404
     ext = posixpath.splitext(sent.file.name)[1].lower()
     name = f"{sent.entry.unit.name_th}-{sent.requirement.name_th}{ext}"
@@ -171,7 +171,7 @@ def stage_file_download(request, slug: str, pk: int):
 @require_POST
 def register_upload(request):
     """Central staff import the register of past model subdistricts, naming its source."""
-    gate.require(request, "scoring.import_register")
+    gate.require(request, "stages.import_register")
     try:
         check_body_size(request, "register")
     except BodyTooLarge as exc:

@@ -219,7 +219,7 @@ class EntrantObligations(APIView):
         actor = actor_of(request.user)
         rubric = contest_or_404(actor, year, request=request)
         unit = selectors.unit_or_404(request.user, rubric, code)  # the same scope as the entrant's page
-        if not acts.allowed(request.user, "submissions.view_province", unit) or not enters(rubric.contest, unit):
+        if not acts.allowed(request.user, "contests.see_unit", unit) or not enters(rubric.contest, unit):
             raise NotFound(_("no such entrant"))
         rows = [
             {

@@ -1,4 +1,5 @@
-"""Who may do what with evidence: `rules` predicates over scoring's roles."""
+"""The acts of evidence, declared once with their rules: `rules` predicates over the lock (contests.permissions).
+An office's pages are seen by whoever may see the unit (contests.see_unit)."""
 
 import rules
 
@@ -21,8 +22,6 @@ def is_visible(user, evidence) -> bool:
     return evidence is not None and evidence.withdrawn_at is None
 
 
-# Pages about a province: its own staff, and the Department (committee and central staff).
-declare("submissions.view_province", is_own_office | is_central | is_committee | organises_unit)
 declare("submissions.submit_evidence", is_own_office)
 declare("submissions.withdraw_evidence", owns_evidence & is_visible)
 # A withdrawn version is hidden from the committee; its own province and central staff keep it.

@@ -224,7 +224,7 @@ def _target(user, metadata: dict[str, str]) -> dict:
     if metadata.get("kind", "evidence") == "stage_file":
         code = metadata.get("code", "")
         contest = Contest.objects.filter(slug=metadata.get("contest", "")).first()
-        if contest is None or not actor_of(user).chooses(contest):
+        if contest is None or not actor_of(user).rights(contest).chooses:
             raise Http404  # as the stage's page: nobody learns of a contest that is not theirs
         stage_file_may_submit(actor=actor_of(user), contest=contest, unit=unit, code=code)
         return {"contest": contest, "unit": unit, "code": code}

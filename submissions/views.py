@@ -34,7 +34,7 @@ from .forms import InnovationReportForm, LinkForm, NomineeForm
 
 def page_context(request, year: ContestKey, code: str, criterion: str | None = None) -> dict:
     rubric = access.rubric_or_404(request, year)
-    unit = gate.visible(request, "submissions.view_province", selectors.unit_or_404(request.user, rubric, code))
+    unit = gate.visible(request, "contests.see_unit", selectors.unit_or_404(request.user, rubric, code))
     # Not an entrant of this contest, or a draft its entrants do not meet yet: as if it did not exist.
     if not enters(rubric.contest, unit) or not actor_of(request.user).sees(rubric.contest):
         raise Http404
@@ -56,7 +56,7 @@ def home(request):
     actor = actor_of(request.user)
     units = actor.entrants(rubric.contest) if rubric is not None else Unit.objects.none()
     contests = contests_for_user(request.user)
-    if rubric is not None and acts.allowed(request.user, "scoring.view_rubric", rubric) and units.count() == 1:
+    if rubric is not None and acts.allowed(request.user, "scoring.see_rubric", rubric) and units.count() == 1:
         if not contests:
             return redirect("submissions:province", year=rubric.key, code=units.get().code)
     elif len(contests) == 1 and contests[0][1] is not None:  # a district's one contest: straight to its page
@@ -116,7 +116,7 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
     ctx["innovation_dimension"] = policy.innovation_dimension(ctx["rubric"])
     # Year on year compares a provincial office's national results; a district has none to compare.
     ctx["history_link"] = ctx["province"].level == Level.PROVINCE and acts.allowed(
-        request.user, "ops.view_province", ctx["province"]
+        request.user, "ops.view_office_records", ctx["province"]
     )
     ctx["clarifications"] = []  # filled by the committee's hook (committee/apps.py) when it is installed
     for extra in hooks.province_page(ctx["province"], ctx["rubric"]):

@@ -1,6 +1,8 @@
 """Playwright against Debian's Chromium, headless, with none of its background network chatter."""
 
 import asyncio
+import functools
+import json
 import os
 import threading
 from pathlib import Path
@@ -202,3 +204,24 @@ def portal_login(page, base: str, username: str, password: str) -> None:
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     settle(page)
+
+
+AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]  # Thailand's government web standard asks for AA
+
+
+@functools.cache
+def _axe_source() -> str:
+    return AXE.read_text()
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's WCAG 2.1 A and AA violations on the page, whatever their impact, one line each. Loaded into the
+    pages it checks only (not as an init script of every page: 500 kB parsed each time), through the DevTools
+    protocol, which the portal's Content-Security-Policy does not govern (a <script> tag it would)."""
+    page.evaluate(f"() => {{ {_axe_source()}\n }}")
+    options = json.dumps({"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
+    result = page.evaluate(f"async () => JSON.stringify(await axe.run(document, {options}))")
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in json.loads(result)["violations"]
+    ]

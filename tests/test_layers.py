@@ -97,15 +97,24 @@ def test_the_layers_contract_names_whole_packages_and_ignores_nothing():
     assert "ignore_imports" not in layers
 
 
-def test_no_circle_of_imports_between_our_modules():
-    graph = grimp.build_graph(*PACKAGES, cache_dir=None)
-    circles = [
-        (module, other)
+# Two modules that import each other for their annotations only (under TYPE_CHECKING), each with its reason.
+TYPE_ONLY = {
+    ("contests.actor", "contests.scopes"): "the actor's Scopes mixin names its Rights in the annotations it reads",
+}
+
+
+def _circles(graph) -> set[tuple[str, str]]:
+    return {
+        tuple(sorted((module, other)))
         for module in graph.modules
         for other in graph.find_modules_directly_imported_by(module)
         if other != module and graph.chain_exists(importer=other, imported=module)
-    ]
-    assert circles == []
+    }
+
+
+def test_no_circle_of_imports_between_our_modules():
+    assert _circles(grimp.build_graph(*PACKAGES, cache_dir=None, exclude_type_checking_imports=True)) == set()
+    assert _circles(grimp.build_graph(*PACKAGES, cache_dir=None)) == set(TYPE_ONLY)
 
 
 MOST_MODULES = 30  # side by side in one folder: a folder that holds more holds more than one concept

@@ -6,18 +6,15 @@ impact (one load and one axe run per page and width); the province pages and the
 var/screenshots/roles/ for review.
 """
 
-import json
 import os
-from pathlib import Path
 
 from django.core.management import call_command
 from django.utils import timezone
 
 from scoring.demo import DEMO_PASSWORD, present_year
-from tests.browser_support import MARKS, SHOTS, portal_login, settle
+from tests.browser_support import MARKS, SHOTS, axe_violations, portal_login, settle
 
 pytestmark = MARKS
-AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe-core" / "axe.min.js"
 # The demo's national contest is the present fiscal year's.
 YEAR = present_year(timezone.localdate())
 PROVINCE = f"/years/{YEAR}/provinces/TH-50/"
@@ -54,7 +51,6 @@ PAGES = {
         "password": "/accounts/password-reset/",
     },
 }
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]  # Thailand's government web standard asks for AA
 # Must fit a phone: the provincial officer's pages and the dashboard.
 PHONE_CHECKED = {"chiangmai": ["home", "criterion", "innovation"], "central": ["dashboard"]}
 PHONE = {"width": 390, "height": 844}
@@ -103,17 +99,6 @@ def _login(context, base: str, username: str):
     return page
 
 
-def _axe(page) -> list[str]:
-    # Loaded into the pages it checks only (not as an init script of every page: 500 kB parsed each time), through
-    # the DevTools protocol, which the portal's Content-Security-Policy does not govern (a <script> tag it would).
-    page.evaluate(f"() => {{ {AXE.read_text()}\n }}")
-    options = json.dumps({"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
-    result = page.evaluate(f"async () => JSON.stringify(await axe.run(document, {options}))")
-    return [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in json.loads(result)["violations"]
-    ]
-
-
 def _focus_ring(page) -> str:
     """How the third element reached with Tab shows its focus."""
     for _ in range(3):
@@ -139,7 +124,7 @@ def test_every_role_main_pages_desktop_and_phone(browser, live_server):
                 if response.status != 200:
                     problems.append(f"{where}: HTTP {response.status}")
                 page.screenshot(path=str(shots / f"{username or 'anonymous'}-{name}-{device}.png"), full_page=True)
-                problems += [f"{where}: axe {v}" for v in _axe(page)]
+                problems += [f"{where}: axe {v}" for v in axe_violations(page)]
                 if device == "desktop":
                     if (focus := _focus_ring(page)) != "solid 3px":
                         problems.append(f"{where}: keyboard focus shows as {focus}")

@@ -87,3 +87,23 @@ def test_for_member_provincial_staff_see_no_scores_only_own_clarifications(
         Clarification.objects.for_member(provincial_user).count(),
     )
     assert counts == (0, 0, 1)
+
+
+def _unit_choices(client, user) -> list[str]:
+    page = client.get(reverse("admin:committee_judgment_changelist"))
+    unit_filter = next(f for f in page.context["cl"].filter_specs if f.parameter_name == "province")
+    return [code for code, _ in unit_filter.lookup_choices]
+
+
+def test_the_unit_filter_offers_the_units_the_rows_are_about_never_a_conflicted_one(
+    client, judge, members, central_user, chiang_mai, phuket
+):
+    judge(members[0], chiang_mai, "4.1.1", points="3")
+    judge(members[1], phuket, "4.1.1", points="1")
+    judge(members[1], chiang_mai, "4.1.1", points="5")
+    client.force_login(central_user)
+    # Central staff may see all 76 provinces; the rows are about two (เชียงใหม่, ภูเก็ต: in Thai order).
+    assert _unit_choices(client, central_user) == ["TH-50", "TH-83"]
+    services.conflict_set(by=central_user, member=members[1], unit=chiang_mai, conflicted=True, reason="บ้านเกิด")
+    client.force_login(members[1])
+    assert _unit_choices(client, members[1]) == ["TH-83"]

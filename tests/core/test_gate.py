@@ -22,21 +22,21 @@ def _request(user):
 
 def test_anonymous_must_sign_in(chiang_mai):
     with pytest.raises(gate.SignInRequired):
-        gate.require(_request(AnonymousUser()), "submissions.view_province", chiang_mai)
+        gate.require(_request(AnonymousUser()), "contests.see_unit", chiang_mai)
     with pytest.raises(gate.SignInRequired):
-        gate.visible(_request(AnonymousUser()), "submissions.view_province", chiang_mai)
+        gate.visible(_request(AnonymousUser()), "contests.see_unit", chiang_mai)
 
 
 def test_visible_hides_another_province_and_returns_ones_own(provincial_user, chiang_mai, phuket):
     request = _request(provincial_user)
-    assert gate.visible(request, "submissions.view_province", chiang_mai) is chiang_mai
+    assert gate.visible(request, "contests.see_unit", chiang_mai) is chiang_mai
     with pytest.raises(Http404):
-        gate.visible(request, "submissions.view_province", phuket)
+        gate.visible(request, "contests.see_unit", phuket)
 
 
 def test_require_refuses_an_action_with_403(committee_user, chiang_mai):
     request = _request(committee_user)
-    gate.visible(request, "submissions.view_province", chiang_mai)  # the committee may look
+    gate.visible(request, "contests.see_unit", chiang_mai)  # the committee may look
     with pytest.raises(PermissionDenied) as exc:
         gate.require(request, "submissions.submit_evidence", chiang_mai)  # but not submit
     assert not isinstance(exc.value, gate.SignInRequired)

@@ -60,7 +60,9 @@ def route(path: str) -> str:
         return path
 
 
-def crawl(client, start: str) -> tuple[dict[str, int], list[str]]:
+def crawl(client, start: str, html_pages: list[str] | None = None) -> tuple[dict[str, int], list[str]]:
+    """Every page reached from `start`: its status, and what is broken; `html_pages` (when given) gets each
+    page that answered 200 with HTML, in the order reached."""
     seen: dict[str, int] = {}
     found_on: dict[str, str] = {}  # a link → the page that offered it
     per_route: Counter = Counter()
@@ -87,6 +89,8 @@ def crawl(client, start: str) -> tuple[dict[str, int], list[str]]:
         if "text/html" not in response.get("Content-Type", ""):
             continue
         html = response.content.decode()
+        if html_pages is not None and response.status_code == 200:
+            html_pages.append(url)
         text = TAGS.sub(" ", BOXES.sub(" ", html))
         if url.startswith("/admin/") and THAI_DIGIT.search(TAGS.sub(" ", BOXES.sub(" ", HEADER.sub(" ", html)))):
             broken.append(f"{url}: a Thai digit on an admin page (its digits are Arabic)")

@@ -1,5 +1,5 @@
 """A file sent for a pick (seed 002's video) is watched by whoever the stage's page shows the pick to, and by
-nobody else: the lock decides (Actor.sees_pick), the bytes come from core.files."""
+nobody else: the lock decides (stages.permissions.sees_pick), the bytes come from core.files."""
 
 import pytest
 from django.urls import reverse

@@ -1,0 +1,36 @@
+"""The acts of scoring (rubrics, facts, results, the calendar), declared once with their rules: `rules`
+predicates over the lock (contests.permissions) and whether a second factor is asked first (core.acts)."""
+
+import rules
+
+from contests.permissions import is_central, is_organiser, runs_contest, sees_contest
+from core.acts import declare
+
+declare("scoring.see_rubric", sees_contest)
+declare("scoring.view_provinces", rules.is_authenticated)
+declare("scoring.view_standings", runs_contest)
+declare("scoring.save_contest", is_central | is_organiser)
+# Facts decide scores: a sheet of them (the dashboard's upload, the API, the admin's import) is a privileged act.
+declare(
+    "scoring.import_facts",
+    runs_contest,
+    second_factor=True,
+    about="import facts from a sheet (the dashboard, the API, the admin's import)",
+)
+# The privileged acts on a contest: whoever runs it, with a second factor confirmed in the session.
+STEPPED = {
+    "scoring.freeze": "freeze a period's results",
+    "scoring.unfreeze": "unfreeze frozen results",
+    "scoring.publish": "publish frozen results",
+    "scoring.withdraw": "withdraw published results",
+    "scoring.open_contest": "open a draft contest to its entrants",
+    "scoring.change_open_contest": "change an open contest's rules, deadlines or award minimum",
+    "scoring.change_deadline": "move a criterion's deadline, by the Department's letter",
+    "scoring.settle_tie": "settle a tie at an award line",
+}
+for name, about in STEPPED.items():
+    declare(name, runs_contest, second_factor=True, about=about)
+# A contest's revision history (who changed its rules, when, why): whoever runs it, never its entrants or panel.
+declare("scoring.view_rubric_changes", runs_contest)
+# The working-day calendar's holiday overrides move every contest's deadlines: central staff only.
+declare("scoring.edit_calendar", is_central, second_factor=True, about="change the working-day calendar's holidays")

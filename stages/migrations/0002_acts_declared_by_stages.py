@@ -1,0 +1,22 @@
+# The stages' acts, declared by scoring before, are stages' own (stages/permissions.py).
+# Data only: a permission row under an old name, given to groups and users, takes the new name in place
+# (core.migration_ops.rename_permission); no table or model state changes.
+
+from django.db import migrations
+
+from core.migration_ops import rename_permission
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("stages", "0001_squashed_0002_labels_from_catalogue"),
+    ]
+
+    operations = [
+        rename_permission("scoring.select_stage", "stages.pick", models=("rubric", "stage")),
+        rename_permission("scoring.view_stage", "stages.view", models=("rubric", "stage")),
+        rename_permission("scoring.view_stage_file", "stages.view_file", models=("rubric", "stage")),
+        rename_permission("scoring.import_register", "stages.import_register", models=("rubric", "stage")),
+    ]
