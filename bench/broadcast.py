@@ -6,7 +6,7 @@ and LINE through the outbox's workers, one of which is killed half-way.
 
 The change: central staff move a deadline (2.1, 31 May → 14 June 2565, by letter มท 0410.4/ว 6001) of a Department
 contest whose chosen entrants are the first ACCOUNTS CDD offices by DOPA code, provinces, districts and subdistricts
-alike (all of them: 76 + 878 + 7,255), through the one act (scoring.timetable.criterion_deadline_set). Each office
+alike (all of them: 76 + 878 + 7,255), through the one act (rubrics.timetable.criterion_deadline_set). Each office
 has one staff account with an e-mail address; every third has linked LINE. Whoever must send by the deadline is
 told: a receipt in each inbox and an outbox row per channel, written in the change's own transaction.
 
@@ -105,7 +105,7 @@ def contest_make(units: list):
     from contest import rubric_data
 
     from contests.models import Contest, ContestState
-    from scoring import services
+    from rubrics import services
 
     data = rubric_data([u.dopa_code for u in units])
     data["contest"] = {**data["contest"], "slug": "bench-broadcast-2565"}
@@ -184,8 +184,8 @@ def main() -> int:
 
     from contests.models import Level, Unit
     from notices.models import Delivery, Receipt
-    from scoring import timetable
-    from scoring.letters import Letter
+    from rubrics import timetable
+    from rubrics.letters import Letter
     from tests.line_standin import SECRET, TOKEN, LineStandIn
 
     t0 = time.perf_counter()

@@ -251,7 +251,7 @@ def main() -> None:
     from django.urls import NoReverseMatch, Resolver404, resolve
 
     from contests.models import Level, Unit
-    from scoring import services
+    from rubrics import services
     from scoring.contests import contest_rows
     from scoring.explanations import explanations_build
     from scoring.models import Fact, Standing

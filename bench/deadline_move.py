@@ -1,4 +1,4 @@
-"""Moving one national deadline (the one act, scoring.timetable.criterion_deadline_set): the move written with
+"""Moving one national deadline (the one act, rubrics.timetable.criterion_deadline_set): the move written with
 its letter, every entrant's staff and whoever runs the contest told (a receipt in each inbox and a delivery per
 channel in the outbox), then, as the change commits, every entrant rescored and the notices sent.
 
@@ -62,7 +62,7 @@ def _subdistrict_contest(count: int):
     """The Department's contest among the first `count` subdistricts (the model-subdistrict rubric, every
     deadline 31 May 2565), their staff made as for the offices."""
     from contests.models import Level, Unit
-    from scoring import services
+    from rubrics import services
 
     units = list(Unit.objects.filter(level=Level.SUBDISTRICT).order_by("pk")[:count])
     with open("scoring/rubrics/model-subdistrict-2565.json", encoding="utf-8") as f:
@@ -79,8 +79,8 @@ def _move(rubric, central, code: str, n: int) -> tuple[float, float, int]:
     from django.db import transaction
 
     from notices.models import Receipt
-    from scoring import timetable
-    from scoring.letters import Letter
+    from rubrics import timetable
+    from rubrics.letters import Letter
     from scoring.models import Criterion
 
     written = Criterion.objects.get(rubric=rubric, code=code).deadline

@@ -79,8 +79,8 @@ def main() -> None:
     from cdd4.celery import app
     from contests.models import Contest, ContestState, Level, Unit
     from notices.models import Delivery, Notice, Receipt, Reminder
+    from rubrics import services
     from schedule.reminders import reminders_send
-    from scoring import services
 
     app.conf.task_always_eager = False  # the send is the outbox workers' part: queued, not run here
     app.conf.broker_url = "memory://"

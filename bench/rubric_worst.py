@@ -30,9 +30,9 @@ import django
 
 django.setup()
 
+from rubrics.contest_spec import parse_rubric_file  # noqa: E402
 from rulebook.rubric_json import rubric_json  # noqa: E402
 from rulebook.spec import RubricError  # noqa: E402
-from scoring.contest_spec import parse_rubric_file  # noqa: E402
 from tests.rulebook.worst_rubrics import WORST  # noqa: E402
 
 RUNS = runs(3)

@@ -104,8 +104,9 @@ def main() -> None:
 
     from contests.models import Level, Unit
     from people.models import Role
+    from rubrics import services
     from schedule.selectors import contest_obligations
-    from scoring import dashboard, services
+    from scoring import dashboard
     from scoring.selectors import rubric_calendar
     from tests.factories import UserFactory
 

@@ -257,7 +257,7 @@ def one_size(count: int) -> None:
     from contest import rubric_data
     from django.db import connection
 
-    from scoring import services
+    from rubrics import services
     from scoring.explanations import explanations_build
     from scoring.recompute import standings_recompute
 

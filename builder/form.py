@@ -28,6 +28,7 @@ from builder.rule_forms import RuleForm, filled_prefixes, too_many
 from core.i18n import Text, either
 from core.numbers import ascii_digits, whole
 from core.thai import fmt_points
+from rubrics.contest_spec import most_entrants, too_many_entrants
 from rulebook.dates import DateInputError, check_window, fiscal_year, parse_date
 from rulebook.rubric import CLOSED_DAY_AS_WRITTEN
 from rulebook.rubric_json import rubric_json
@@ -35,7 +36,6 @@ from rulebook.rules import KINDS, Context, FactError, Rule, RuleError, build_rul
 from rulebook.rules.errors import Problem
 from rulebook.spec import RubricError
 from rulebook.workdays import WorkCalendar, deadline_text
-from scoring.contest_spec import most_entrants, too_many_entrants
 
 MAX_ROWS = 60  # dimensions of a contest, criteria of a dimension: more is a typo in a count, not a contest
 MAX_CRITERIA = 300  # the whole contest's: the national rubric has 18, seed 003 25

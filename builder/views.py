@@ -26,11 +26,12 @@ from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import content_disposition, show
 from core.numbers import whole
+from rubrics import services
+from rubrics.revision_views import change_args, posted_slug, revision_box
+from rubrics.revisions import ChangeRefused
 from rulebook.spec import RubricError
-from scoring import selectors, services
+from scoring import selectors
 from scoring.access import contest_or_404
-from scoring.revision_views import change_args, posted_slug, revision_box
-from scoring.revisions import ChangeRefused
 
 SHIPPED = Path(settings.BASE_DIR) / "scoring" / "rubrics"
 

@@ -88,3 +88,9 @@ def units_collate() -> int:
     # second of `make run`'s first start for its 8,455 units.
     update_documents(Unit, ["name_order"], [(unit.pk, unit.name_order) for unit in changed])
     return len(changed)
+
+
+def office_name(unit: Unit) -> str:
+    """ "สำนักงานพัฒนาชุมชนอำเภอแม่ริม", "สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่": the office, as the seed names it."""
+    noun = {"province": "จังหวัด", "district": "อำเภอ", "subdistrict": "ตำบล", "village": "หมู่บ้าน"}.get(unit.level, "")
+    return f"สำนักงานพัฒนาชุมชน{noun}{unit.name_th}"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from contests.models import Unit
+from contests.units import office_name
 from core.errors import PortalError
 from core.i18n import Text
 from core.labels import both
@@ -68,12 +69,6 @@ class Eligibility:
                 )
             )
         return found
-
-
-def office_name(unit: Unit) -> str:
-    """ "สำนักงานพัฒนาชุมชนอำเภอแม่ริม", "สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่": the office, as the seed names it."""
-    noun = {"province": "จังหวัด", "district": "อำเภอ", "subdistrict": "ตำบล", "village": "หมู่บ้าน"}.get(unit.level, "")
-    return f"สำนักงานพัฒนาชุมชน{noun}{unit.name_th}"
 
 
 def rules_problems(block: Any, *, nominates: bool) -> list[tuple[str, str]]:

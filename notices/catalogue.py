@@ -17,6 +17,8 @@ from datetime import date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from contests.actor import actor_of
+from contests.units import office_name
 from core.i18n import Text
 from core.thai import digits, thai_date
 
@@ -285,9 +287,6 @@ def push_text(notice) -> str:
 def addressee(user) -> str:
     """Whom an e-mail is addressed to: the person by name, with their office when they work in one
     ("สมหญิง ใจดี สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่")."""
-    from contests.actor import actor_of  # inline: the actor reads roles, which a notice's words need only here
-    from nominees.eligibility import office_name
-
     office = actor_of(user).own_office
     name = user.get_full_name() or user.get_username()
     return f"{name} {office_name(office)}" if office is not None else name

@@ -42,7 +42,7 @@ def deadline_moved(
 ):
     """Once per recorded change (`change`, its RubricChange id) and criterion: moving it back and forth is told
     each time. It lands on that criterion's page, the move highlighted: the page sends an entrant's staff on to
-    their own office's page of it (scoring.deadline_views). The contest's chosen entrants are read once for
+    their own office's page of it (rubrics.deadline_views). The contest's chosen entrants are read once for
     all its people (contests.entrants)."""
     contest = Contest.objects.prefetch_related("entrants").get(pk=rubric.contest_id)
     params = {

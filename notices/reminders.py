@@ -22,6 +22,7 @@ from core.bulk import insert_values
 
 from .models import REMINDER_KINDS, Delivery, DeliveryState, Kind, Notice, Receipt, Reminder
 from .services import deliveries_write
+from .tasks import send_due
 
 log = logging.getLogger(__name__)
 
@@ -113,8 +114,6 @@ def reminders_met(*, contest, unit, code: str) -> int:
 def _queue() -> None:
     """One task sends what is due, whatever the number of reminders; never raises: what the broker lost, the
     beat job `notices.send_due` sends."""
-    from .tasks import send_due  # inline: the tasks import the outbox, which imports the channels and models
-
     try:
         send_due.delay()
     except Exception:

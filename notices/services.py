@@ -18,7 +18,9 @@ from core.bulk import insert_values
 from . import catalogue
 from .channels import registered
 from .models import Delivery, DeliveryState, Kind, Mode, Notice, Preference, Receipt
+from .outbox import LIMIT
 from .selectors import group_named
+from .tasks import send
 
 log = logging.getLogger(__name__)
 
@@ -90,9 +92,6 @@ def _queue(notice_id: int) -> None:
     """The notice's senders: one per LIMIT messages due at once, up to settings.CDD4_NOTICE_SENDERS (the worker
     processes there are, each sending its share side by side). Never raises: the change is committed, and a
     message the broker lost is sent by the beat job."""
-    from .outbox import LIMIT  # inline: the outbox imports the channels, which import this module's callers
-    from .tasks import send
-
     due = Delivery.objects.filter(receipt__notice_id=notice_id, digest=False, state=DeliveryState.PENDING).count()
     try:
         for _ in range(max(1, min(settings.CDD4_NOTICE_SENDERS, -(-due // LIMIT)))):

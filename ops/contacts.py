@@ -10,7 +10,10 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db import DatabaseError
 
-KEY = "ops:site-contact"
+from contests.units import office_name
+
+from .models import SITE_CONTACT_KEY, ContestContact, SiteContact
+
 TIMEOUT = 300  # seconds: a change saved on another server is seen within five minutes
 
 
@@ -45,28 +48,20 @@ class Desk:
 
 def site_contact() -> Contact:
     """The help desk's contacts; empty when none are set, or when the database cannot be read (an error page)."""
-    found = cache.get(KEY)
+    found = cache.get(SITE_CONTACT_KEY)
     if found is not None:
         return found
-    from .models import SiteContact  # inline: the model's save() forgets this module's cache
-
     try:
         row = SiteContact.objects.filter(pk=1).first()
     except DatabaseError:
         return Contact()
     found = Contact.of(row)
-    cache.set(KEY, found, TIMEOUT)
+    cache.set(SITE_CONTACT_KEY, found, TIMEOUT)
     return found
-
-
-def forget() -> None:
-    cache.delete(KEY)
 
 
 def contest_contacts(contests) -> dict[int, Contact]:
     """contest id → its own contacts, for those that have set any (1 query)."""
-    from .models import ContestContact
-
     return {row.contest_id: Contact.of(row) for row in ContestContact.objects.filter(contest__in=list(contests))}
 
 
@@ -74,8 +69,6 @@ def desks(contests) -> list[Desk]:
     """Central staff's desk, who answer for the portal and the national contest, then for each office contest
     among `contests` (Contest objects, their organisers loaded) the organising office's desk for it: never
     "ask your organiser" when the organiser is central staff themselves. 1 query, none without office contests."""
-    from nominees.eligibility import office_name
-
     central = Desk(site_contact(), True, "contact-")
     theirs = [c for c in contests if c.organiser_id]
     own = contest_contacts(theirs) if theirs else {}

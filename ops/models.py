@@ -1,6 +1,10 @@
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+# Central staff's contacts as every page reads them, cached (ops.contacts.site_contact); a save forgets them.
+SITE_CONTACT_KEY = "ops:site-contact"
 
 
 class BackupStatus(models.TextChoices):
@@ -136,9 +140,7 @@ class SiteContact(Contacts):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
-        from .contacts import forget  # inline: contacts reads this model
-
-        forget()
+        cache.delete(SITE_CONTACT_KEY)
 
 
 class ContestContact(Contacts):

@@ -15,8 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from core import acts
 from core.thai import thai_digits
 from people.models import Membership
+from rubrics import services
 from rulebook.spec import RubricError, parse_rubric
-from scoring import selectors, services
+from scoring import selectors
 from scoring.models import Rubric
 
 

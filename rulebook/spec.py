@@ -181,7 +181,7 @@ def _criterion(
     )
 
 
-# What the criteria of one file read to, kept while its periods' rubrics are read again (scoring.contest_spec):
+# What the criteria of one file read to, kept while its periods' rubrics are read again (rubrics.contest_spec):
 # a period's rubric shares the file's criteria but the few it sets itself, and a criterion read once costs
 # nothing more. Kept by the criterion's object (held in the entry, so its id names no other while kept).
 Read = dict[tuple, tuple[Mapping[str, Any], CriterionSpec | None, list[Problem]]]

@@ -15,10 +15,10 @@ from core.thai import thai_digits
 from rulebook.rounds import rounds_moved
 from rulebook.rubric import CriterionSpec, RubricSpec
 from rulebook.workdays import WorkCalendar
-from scoring.deadline_moves import DeadlineMove, deadline_moves, round_moves
 from scoring.models import Rubric
 from scoring.selectors import is_frozen, rubric_calendar, rubric_spec
 
+from .deadline_moves import DeadlineMove, deadline_moves, round_moves
 from .obligations import Met, Obligation, RoundStanding, days_left, rounds_stand
 from .states import ObligationKind
 

@@ -15,21 +15,8 @@ from django.utils import timezone
 from core.bulk import pg_array, update_values
 from scoring import coalesce, selectors
 from scoring.models import Rubric, StagedPoints, Standing
-from scoring.recompute import (
-    ENTRANT,
-    FULL_FROM,
-    PLACE,
-    Scored,
-    no_cyclic_gc,
-    no_flush_wait,
-    placed,
-    ranked_all,
-    recompute_recorded,
-    rubric_locked,
-    scored_by_parts,
-    standings_apply,
-    ties_tell,
-)
+from scoring.ranking import FULL_FROM, PLACE, Scored, no_flush_wait, placed, ranked_all, standings_apply, ties_tell
+from scoring.recompute import ENTRANT, no_cyclic_gc, recompute_recorded, rubric_locked, scored_by_parts
 
 
 def chunk_score(*, rubric_id: int, low: int, high: int) -> list[Scored]:

@@ -1,35 +1,28 @@
-"""Demo users and plausible demo facts (`manage.py bootstrap --demo`): hand-written for the national 2566
-contest's 76 provinces (its data criteria; the judged ones are the committee demo's), drawn by each
-criterion's own rule for every other contest's entrants."""
+"""The demo contests' people (`DEMO_USERS`, made with the stages' pickers by ops.demo) and plausible demo facts
+(`manage.py bootstrap --demo`): hand-written for the national 2566 contest's 76 provinces (its data criteria;
+the judged ones are the committee demo's), drawn by each criterion's own rule for every other contest's entrants."""
 
 from __future__ import annotations
 
-import json
 import random
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from contests.models import Contest, Unit
+from contests.models import Unit
 from core import acts
 from core.thai import thai_date
 from nominees.services import nominee_demo_save
-from people import directory
 from people.models import Role
+from rubrics import services, timetable
+from rubrics.letters import Letter
 from rulebook.dates import BE_OFFSET, shift_year
-from rulebook.moved import moved
-from scoring import selectors, services, timetable
+from scoring import selectors
 from scoring.facts.imports import facts_import
-from scoring.letters import Letter
 from scoring.models import Fact, FactSource, Rubric
-from stages.data import STAGES_FILE, stages_load
-from stages.demo import DEMO_STAGE_USERS
 
 DEMO_PASSWORD = "cdd4-demo-2566"
 DEMO_USERS = [
@@ -57,8 +50,6 @@ DEMO_USERS += [
     for seat, label in PANEL_SEATS
 ]
 
-DEMO_USERS += DEMO_STAGE_USERS  # the district offices that pick seed 002's subdistricts (stages.demo)
-
 
 PANEL_USERS = [f"{name}-{seat}" for name, _ in PANEL_OFFICES.values() for seat, _ in PANEL_SEATS]
 
@@ -69,40 +60,6 @@ def demo_panel(office_code: str) -> tuple[list[str], str] | None:
         return None
     name = PANEL_OFFICES[office_code][0]
     return [f"{name}-panel1", f"{name}-panel2"], f"{name}-chair"
-
-
-@transaction.atomic
-def demo_users(*, units: bool = True) -> list[tuple[str, str, str]]:
-    """The demo logins; without the units (`bootstrap --no-units`) the district offices' staff are left out."""
-    User = get_user_model()
-    password = make_password(DEMO_PASSWORD)  # hashed once: a dozen slow hashes of one password add nothing
-    out = []
-    for username, role, code, name in DEMO_USERS:
-        if code and not code.startswith("TH-") and not units:
-            continue
-        user, created = User.objects.get_or_create(username=username, defaults={"first_name": name})
-        if created:
-            user.password = password
-            user.is_staff = role not in Role.with_office()
-            user.save()
-        office = Unit.objects.get(code=code) if code else None
-        directory.membership_set(user=user, role=role, unit=office)
-        out.append((username, DEMO_PASSWORD, name))
-    return out
-
-
-def demo_logins() -> list[tuple[str, str, str]]:
-    """The demo logins as `demo_users` printed them, read back without writing anything: a second `make run`
-    prints them again. Only the demo users still in the database; 2 queries."""
-    present = set(
-        get_user_model().objects.filter(username__in=[u for u, *_ in DEMO_USERS]).values_list("username", flat=True)
-    )
-    offices = set(Unit.objects.filter(code__in=[c for _, _, c, _ in DEMO_USERS if c]).values_list("code", flat=True))
-    return [
-        (username, DEMO_PASSWORD, name)
-        for username, _, code, name in DEMO_USERS
-        if username in present and (not code or code in offices)
-    ]
 
 
 def unit_facts(rng: random.Random, size_group: str) -> list[tuple[str, str, str]]:
@@ -163,33 +120,6 @@ def demo_present_year(*, today: date) -> Rubric | None:
     return services.rubric_load(
         data=selectors.rubric_data_moved(latest, year - latest.year), reason=str(PRESENT_REASON)
     )
-
-
-def demo_present_contests(*, shipped: list[dict], today: date) -> list[Rubric]:
-    """Each shipped office contest run again in the present fiscal year, every date and named year moved by
-    whole years (rulebook.moved), and seed 002's stages with them, so a district office meets a year with its
-    deadlines ahead and a stage open for picks. The seeds' own years stay as shipped beside them. A present
-    copy frozen by whoever runs it is left as it is, like a shipped year."""
-    year = present_year(today)
-    frozen = set(selectors.frozen_rubrics().values_list("contest__slug", flat=True))
-    copies: dict[str, dict] = {}
-    for data in shipped:
-        if data.get("contest") and data["year"] < year:
-            copy = moved(data, year=data["year"], years=year - data["year"])
-            copies[copy["contest"]["slug"]] = copy
-    stages = json.loads(STAGES_FILE.read_text(encoding="utf-8"))
-    first = Contest.objects.filter(slug=stages["stages"][0]["contest"]).first()  # loaded with the units only
-    staged: dict[str, Any] = {}
-    if first is not None and first.year < year:
-        staged = moved(stages, year=first.year, years=year - first.year)
-    # A staged contest is loaded with its stages (stages_load), so that its entrants are its picks from the start.
-    skip = frozen | {spec["contest"] for spec in staged.get("stages", [])}
-    loaded = [
-        services.rubric_load(data=copy, reason=str(PRESENT_REASON)) for slug, copy in copies.items() if slug not in skip
-    ]
-    if staged:
-        loaded += [stage.contest.rubrics.get() for stage in stages_load(data=staged, rubrics=copies)]
-    return loaded
 
 
 def demo_fills(rubric: Rubric, today: date) -> bool:

@@ -19,7 +19,7 @@ admin_entry = Hook("scoring.admin_entry")
 nav_extra = Hook("scoring.nav_extra")
 
 # rubric ids → {criterion id: how many stored scores are above that criterion's max_points} (committee: members'
-# judgments, chair's finals, overrides). scoring.revisions refuses a change that leaves any.
+# judgments, chair's finals, overrides). rubrics.revisions refuses a change that leaves any.
 scores_above_max = Hook("scoring.scores_above_max")
 
 # () → {file kind ("pdf", "video"…): its size limit in bytes} (submissions: central staff's limits over the

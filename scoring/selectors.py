@@ -15,13 +15,13 @@ from contests.regions import InspectionRegion
 from contests.tree import under
 from core.numbers import is_whole
 from nominees.models import Nominee, NomineeState
+from rubrics.contest_spec import periods_gather
 from rulebook.dates import fiscal_year, widened
 from rulebook.moved import moved
 from rulebook.rubric import RubricSpec
 from rulebook.spec import parse_rubric
 from rulebook.workdays import Reason, WorkCalendar
 from scoring.access import rubrics
-from scoring.contest_spec import periods_gather
 from scoring.models import (
     ClosedDay,
     Fact,
@@ -241,7 +241,7 @@ def facts_by_unit(
         if code is None and criterion_id not in archived:
             codes = criterion_codes(rubric, fresh=True)
             code = codes.get(criterion_id)
-        if code is None:  # an archived criterion's facts (scoring.revisions): kept, no longer scored
+        if code is None:  # an archived criterion's facts (rubrics.revisions): kept, no longer scored
             archived.add(criterion_id)
             given = None
             continue

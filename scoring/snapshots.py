@@ -15,7 +15,8 @@ from core import acts
 from core.i18n import either
 from core.thai import fmt_points, thai_digits
 from notices import events
-from scoring import lifecycle, revisions
+from rubrics import revisions
+from scoring import lifecycle
 from scoring.lifecycle import Action
 from scoring.models import FreezeAction, FreezeEvent, Rubric, Standing, StandingsSnapshot, YearSettings
 from scoring.standings import standings_rows
@@ -46,7 +47,7 @@ def year_settings_set(
     reason: str = "",
 ) -> YearSettings:
     """`award_min_total` None keeps the stored minimum; a new minimum re-ranks the year (decision 10), a change
-    to the contest's rules through the one door (scoring.revisions: an open contest's needs a `reason`)."""
+    to the contest's rules through the one door (rubrics.revisions: an open contest's needs a `reason`)."""
     _require_central(user, rubric)
     if not 0 <= reminder_days <= 30:
         raise ValidationError(gettext_lazy("working days must be 0–30"))

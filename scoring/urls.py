@@ -1,7 +1,8 @@
 from django.urls import path
 
 import core.converters  # noqa: F401  (registers <rubric:…>)
-from scoring import deadline_views, missing_views, revision_views, views
+from rubrics import deadline_views, revision_views
+from scoring import missing_views, views
 from scoring.ties import views as tie_views
 
 app_name = "scoring"

@@ -25,21 +25,21 @@ from core.i18n import Text
 from core.numbers import whole
 from core.sheets import exporter
 from core.thaimap import thailand_map
+from rubrics import services
+from rubrics.revision_views import change_args, revision_box
+from rubrics.revisions import ChangeRefused
 from rulebook.rubric_json import rubric_json
 from rulebook.rules.errors import Label
 from rulebook.rules.facts import parse_amount
 from rulebook.spec import RubricError
 from scoring import dashboard as board
-from scoring import lifecycle, pages, selectors, services, snapshots
+from scoring import lifecycle, pages, selectors, snapshots
 from scoring.access import rubric_gate
-from scoring.contests import contest_rows
+from scoring.contests import contest_rows, results_waiting, shown_results
 from scoring.facts.imports import facts_import_file
 from scoring.lifecycle import TRANSITIONS, State, state_of
 from scoring.models import FreezeEvent, Rubric, Standing, StandingsSnapshot
-from scoring.navigation import results_waiting, shown_results
 from scoring.needs import contest_needs
-from scoring.revision_views import change_args, revision_box
-from scoring.revisions import ChangeRefused
 from scoring.standings import tie_breaks
 
 MIN_TOTAL = Label("คะแนนรวมขั้นต่ำที่จะได้รับรางวัล", "minimum total for an award")

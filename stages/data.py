@@ -20,8 +20,8 @@ from contests.models import Contest, Level, Unit
 from core.errors import PortalError, RowError, RowsError
 from core.numbers import is_whole
 from core.sheets.tabular import read_rows
+from rubrics import services
 from rulebook.dates import parse_date
-from scoring import services
 from scoring.recompute import results_mark_dirty
 from stages.models import Barred, FileKind, PastModel, RankWithin, RegisterSource, Stage, StageFile
 

@@ -5,8 +5,10 @@ dated inside the window; a rerun leaves an office that has picked alone."""
 
 from __future__ import annotations
 
+import json
 import random
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
@@ -15,12 +17,18 @@ from django.utils import timezone
 from contests.actor import actor_of
 from contests.models import Contest
 from people.models import Role
+from rubrics import services
+from rulebook.moved import moved
+from scoring import selectors
+from scoring.demo import PRESENT_REASON, present_year
+from scoring.models import Rubric
+from stages.data import STAGES_FILE, stages_load
 from stages.models import Stage
 from stages.rules import barred_reason, stage_picks, stage_pool
 from stages.services import stage_select
 
 # The day the demo's offices pick in seed 002's year: before the document's "ภายใน วันที่ 15 ธันวาคม"
-# (docs/contests.md, Stages). A later year's copy (scoring.demo.demo_present_contests) picks as many whole
+# (docs/contests.md, Stages). A later year's copy (demo_present_contests) picks as many whole
 # years later, or three days ago while its window is still open.
 PICKED_ON = datetime(2021, 12, 1, 10, 0, tzinfo=ZoneInfo("Asia/Bangkok"))
 SEED_YEAR = 2565
@@ -94,3 +102,30 @@ def demo_picks(*, now: datetime) -> int:
             for username in PROVINCE_PICKERS.values():
                 made += _pick(_picker(username), stage.contest, stage, stage.quota, picked_on)
     return made
+
+
+def demo_present_contests(*, shipped: list[dict], today: date) -> list[Rubric]:
+    """Each shipped office contest run again in the present fiscal year, every date and named year moved by
+    whole years (rulebook.moved), and seed 002's stages with them, so a district office meets a year with its
+    deadlines ahead and a stage open for picks. The seeds' own years stay as shipped beside them. A present
+    copy frozen by whoever runs it is left as it is, like a shipped year."""
+    year = present_year(today)
+    frozen = set(selectors.frozen_rubrics().values_list("contest__slug", flat=True))
+    copies: dict[str, dict] = {}
+    for data in shipped:
+        if data.get("contest") and data["year"] < year:
+            copy = moved(data, year=data["year"], years=year - data["year"])
+            copies[copy["contest"]["slug"]] = copy
+    stages = json.loads(STAGES_FILE.read_text(encoding="utf-8"))
+    first = Contest.objects.filter(slug=stages["stages"][0]["contest"]).first()  # loaded with the units only
+    staged: dict[str, Any] = {}
+    if first is not None and first.year < year:
+        staged = moved(stages, year=first.year, years=year - first.year)
+    # A staged contest is loaded with its stages (stages_load), so that its entrants are its picks from the start.
+    skip = frozen | {spec["contest"] for spec in staged.get("stages", [])}
+    loaded = [
+        services.rubric_load(data=copy, reason=str(PRESENT_REASON)) for slug, copy in copies.items() if slug not in skip
+    ]
+    if staged:
+        loaded += [stage.contest.rubrics.get() for stage in stages_load(data=staged, rubrics=copies)]
+    return loaded

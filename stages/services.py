@@ -29,8 +29,8 @@ from core.labels import both
 from core.thai import thai_digits
 from core.validators.content import inspect_file, sniff_group
 from core.validators.refusal import size_refusal
+from rubrics import services
 from rulebook.workdays import deadline_text
-from scoring import services
 from scoring.hooks import upload_limits
 from scoring.recompute import results_mark_dirty
 from scoring.selectors import rubric_calendar

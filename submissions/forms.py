@@ -3,9 +3,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from contests.units import office_name
 from core.errors import PortalError
 from core.validators.name import validate_name
-from nominees.eligibility import office_name
 from nominees.models import Employment
 
 from .models import InnovationReport

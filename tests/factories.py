@@ -64,8 +64,8 @@ def office_contest(slug: str, office, *entrants, nominates: bool = False, mark: 
     """office_contest("cm-web-2564", chiang_mai, d1, d2): seed 001's website contest (every criterion judged),
     run by that provincial office among the given units, with its standings computed; `mark` ends its names;
     `year` moves it to another fiscal year (rulebook.moved)."""
+    from rubrics import services
     from rulebook.moved import moved
-    from scoring import services
     from scoring.recompute import standings_recompute
 
     data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
@@ -96,7 +96,7 @@ QUESTIONS = {
 def requirements_contest(office, *entrants, questions=QUESTIONS, levels=None):
     """A present-year contest of one `requirements` criterion, run by `office` among its districts:
     three questions the district answers and one the panel ticks."""
-    from scoring import services
+    from rubrics import services
     from scoring.demo import present_year
 
     year = present_year(timezone.localdate())

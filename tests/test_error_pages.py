@@ -12,7 +12,7 @@ from django.views.defaults import server_error
 from cdd4.error_views import bad_request
 from contests.models import Unit
 from people.models import Role
-from scoring import services
+from rubrics import services
 from scoring.recompute import standings_recompute
 
 from .factories import DistrictFactory, UserFactory

@@ -1,8 +1,15 @@
-"""The layers of docs/architecture.md hold: the same import-linter contracts `make lint` checks."""
+"""The layers of docs/architecture.md hold: the same import-linter contracts `make lint` checks, one floor per
+package, no circle held apart by an import inside a function, no folder of more than thirty modules."""
 
+import ast
+import re
 import subprocess
 import sys
+import tomllib
+from collections import Counter
 from pathlib import Path
+
+import grimp
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -15,3 +22,105 @@ def test_import_contracts_are_kept():
         [str(lint), "--config", "pyproject.toml", "--no-cache"], cwd=ROOT, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+PACKAGES = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]["root_packages"]
+
+# Function-level imports of our own modules that are not a circle held apart, each with its reason. Anything
+# else imported inside a function is either a circle (fixed at its cause: the code moved, or a hook) or belongs
+# at the top of the module.
+LAZY = {
+    ("awards.services", "awards.documents"): "WeasyPrint loads only where a document is rendered (a worker)",
+    ("core.openapi", "core.api"): "DRF's settings import this schema class while core.api loads them",
+}
+
+
+def _module_of(source: str, name: str) -> str:
+    """`from source import name`: the module it loads, `source.name` when that is a module itself."""
+    inner = ROOT.joinpath(*source.split("."), name)
+    return f"{source}.{name}" if inner.with_suffix(".py").exists() or inner.is_dir() else source
+
+
+def _function_imports(path: Path) -> list[tuple[str, str, int]]:
+    """(the module, the module of ours it imports, line) for every import inside a function's body: not in an
+    AppConfig's ready(), which imports what registers itself once the models are loaded."""
+    module = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+    found = []
+
+    def visit(node: ast.AST, in_function: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
+                if not (path.name == "apps.py" and child.name == "ready"):
+                    visit(child, True)
+                continue
+            if in_function and isinstance(child, ast.Import | ast.ImportFrom):
+                if isinstance(child, ast.ImportFrom):
+                    base = module.split(".")[: len(module.split(".")) - child.level + (path.name == "__init__.py")]
+                    source = ".".join([*base, child.module or ""] if child.level else [child.module or ""]).strip(".")
+                    targets = [_module_of(source, alias.name) for alias in child.names]
+                else:
+                    targets = [alias.name for alias in child.names]
+                found.extend((module, t, child.lineno) for t in targets if t.split(".")[0] in PACKAGES)
+            visit(child, in_function)
+
+    visit(ast.parse(path.read_text()), False)
+    return found
+
+
+def _sources(package: str) -> list[Path]:
+    # A migration's RunPython code imports inside its functions, as Django's migrations are written.
+    return [p for p in sorted((ROOT / package).rglob("*.py")) if "migrations" not in p.parts]
+
+
+def test_no_function_level_import_of_our_modules_but_the_listed_lazy_ones():
+    found = [hit for package in PACKAGES for path in _sources(package) for hit in _function_imports(path)]
+    unlisted = [
+        f"{m} -> {t} (line {line})" for m, t, line in found if not any(t.startswith(b) for a, b in LAZY if a == m)
+    ]
+    assert unlisted == []
+    assert {(m, t) for m, t, _ in found} == set(LAZY)  # each listed one still there: the list stays true
+
+
+# A package whose modules the layers contract names one by one, each with its reason: its floor is not one.
+STRADDLING = {
+    "stages": "its models, rules and the lock's part (stages.rights, a mixin of contests.actor) sit beside contests, "
+    "whose actor and entrants ask them; its pages and writes use scoring's results and sit above it",
+}
+
+
+def test_the_layers_contract_names_whole_packages_and_ignores_nothing():
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]["contracts"]
+    layers = next(c for c in contracts if c["id"] == "layers")
+    named = {name.strip() for layer in layers["layers"] for name in re.split(r"[:|]", layer)}
+    assert {name for name in named if "." not in name} == set(PACKAGES) - set(STRADDLING)
+    assert {name.split(".")[0] for name in named if "." in name} == set(STRADDLING)
+    assert "ignore_imports" not in layers
+
+
+# Two modules that import each other for their annotations only (under TYPE_CHECKING), each with its reason.
+TYPE_ONLY = {
+    ("contests.actor", "contests.scopes"): "the actor's Scopes mixin names its Rights in the annotations it reads",
+}
+
+
+def _circles(graph) -> set[tuple[str, str]]:
+    return {
+        tuple(sorted((module, other)))
+        for module in graph.modules
+        for other in graph.find_modules_directly_imported_by(module)
+        if other != module and graph.chain_exists(importer=other, imported=module)
+    }
+
+
+def test_no_circle_of_imports_between_our_modules():
+    assert _circles(grimp.build_graph(*PACKAGES, cache_dir=None, exclude_type_checking_imports=True)) == set()
+    assert _circles(grimp.build_graph(*PACKAGES, cache_dir=None)) == set(TYPE_ONLY)
+
+
+MOST_MODULES = 30  # side by side in one folder: a folder that holds more holds more than one concept
+
+
+def test_no_folder_holds_more_than_thirty_modules():
+    tracked = subprocess.run(["git", "ls-files", "*.py"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    folders = Counter(str(Path(p).parent) for p in tracked if "migrations" not in Path(p).parts)
+    assert {folder: n for folder, n in folders.items() if n > MOST_MODULES} == {}

@@ -33,7 +33,7 @@ APPS += ["bench"]
 LOCK = Path("contests/actor.py")
 # The writers of memberships, which name a role to give one: the demo logins, the users-and-roles form and the
 # benches that make their own people.
-ROLE_WRITERS = {Path("scoring/demo.py"), Path("stages/demo.py"), Path("committee/demo.py")}
+ROLE_WRITERS = {Path("scoring/demo.py"), Path("stages/demo.py"), Path("committee/demo.py"), Path("ops/demo.py")}
 ROLE_WRITERS |= {Path("scoring/admin/forms.py"), Path("bench/rush.py"), Path("bench/deadline_checks.py")}
 ROLE_WRITERS |= {Path("bench/deadline_move.py"), Path("bench/reminders.py"), Path("bench/schedule.py")}
 ROLE_WRITERS |= {Path("bench/broadcast.py")}

@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from contests.models import Unit
 from people.models import Role
-from scoring import services, snapshots
+from rubrics import services
+from scoring import snapshots
 from scoring.models import StandingsSnapshot
 from scoring.recompute import standings_recompute
 

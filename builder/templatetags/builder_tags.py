@@ -4,6 +4,7 @@ and what is wrong with it beside it (builder/form.py)."""
 from django import template
 from django.utils.html import format_html, format_html_join
 
+from builder import bands, rounds
 from core.i18n import pick
 
 register = template.Library()
@@ -58,14 +59,10 @@ def refusals_of(problems: list[str]):
 @register.simple_tag
 def band_rows(builder, prefix: str) -> list[tuple[str, str, str]]:
     """A rubric's or a dimension's level bands as the page shows them: each typed, then a blank row."""
-    from builder.bands import band_rows as rows
-
-    return rows(builder.post, prefix)
+    return bands.band_rows(builder.post, prefix)
 
 
 @register.simple_tag
 def round_rows(builder, prefix: str) -> list[tuple[str, ...]]:
     """A criterion's rounds as the page shows them: each typed, then a blank row."""
-    from builder.rounds import round_rows as rows
-
-    return rows(builder.post, prefix)
+    return rounds.round_rows(builder.post, prefix)

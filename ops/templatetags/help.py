@@ -2,6 +2,7 @@ from django import template
 
 from contests.actor import actor_of
 from ops.contacts import Contact, site_contact
+from ops.models import ContestContact
 
 register = template.Library()
 
@@ -26,6 +27,4 @@ def contacts_prompt(context, rubric):
         return {"unset": actor.administers() and not site_contact().any, "national": True}
     if not (actor.organises() and actor.runs(contest)):
         return {"unset": False}
-    from ops.models import ContestContact  # inline: the models load after the template libraries
-
     return {"unset": not ContestContact.objects.filter(contest=contest).exists(), "national": False}

@@ -20,16 +20,17 @@ from core.choices import ThaiNameChoiceField
 from core.i18n import Text
 from core.numbers import whole
 from core.validators.name import NAME_FIELDS, validate_name
+from rubrics import revisions, services
+from rubrics.move_form import MoveFields, reason_field
 from rulebook.dates import fiscal_year
 from rulebook.rubric_json import rubric_json
 from rulebook.spec import RubricError, parse_rubric
-from scoring import revisions, selectors, services
+from scoring import selectors
 from scoring.access import rubrics
 from scoring.admin.dates import ThaiDates, be_text
 from scoring.admin.links import openable
 from scoring.date_fields import ThaiDateField
 from scoring.models import AwardTier, Criterion, Dimension, Rubric
-from scoring.move_form import MoveFields, reason_field
 
 
 class RubricForm(forms.ModelForm):
@@ -121,8 +122,8 @@ def _taken(data) -> Text:
 
 class CriterionDeadlineForm(MoveFields, forms.ModelForm):
     """The criterion's editable deadline, on its page and in the changelist; checked against the whole rubric and
-    for a reason (scoring.revisions) before the service saves it. The page has its own reason box, the letter's
-    boxes and what moves with the deadline (scoring.move_form); the changelist's rows share one reason box
+    for a reason (rubrics.revisions) before the service saves it. The page has its own reason box, the letter's
+    boxes and what moves with the deadline (rubrics.move_form); the changelist's rows share one reason box
     (`shared_reason`, set by CriterionAdmin.get_changelist_form) and move what moves with each."""
 
     deadline = ThaiDateField(label=_("deadline"), required=False)

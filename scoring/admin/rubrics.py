@@ -1,5 +1,5 @@
 """The Department's back office. Who may do what comes from the `rules` predicates (contests.permissions),
-never from Django's model permissions; every write goes through scoring.services."""
+never from Django's model permissions; every write goes through rubrics.services."""
 
 from __future__ import annotations
 
@@ -17,11 +17,12 @@ from contests.models import Unit
 from contests.permissions import is_central
 from core import acts
 from core.http import show
+from rubrics import services, timetable
 from rulebook.diff import diff_lines
 from rulebook.spec import RubricError
 
 # API tokens, failed logins; nominees; the stages and their picks:
-from scoring import selectors, services, timetable
+from scoring import selectors
 from scoring.admin.facts import FactImportExportAdmin
 from scoring.admin.forms import (
     AwardFilter,
@@ -197,7 +198,7 @@ class CriterionAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
 
 @admin.register(RubricChange)
 class RubricChangeAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
-    """The revision history read-only (scoring.revisions writes it): central staff, rows of contests they see."""
+    """The revision history read-only (rubrics.revisions writes it): central staff, rows of contests they see."""
 
     view = is_central
     list_display = ["at", "contest", "user", "state", "reason"]

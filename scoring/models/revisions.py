@@ -13,7 +13,7 @@ from scoring.models.rubrics import Rubric
 class RubricChange(models.Model):
     """One save that changed a contest's rules: who, when, why, and what changed (rulebook.diff), each
     period's rubric then at a new revision and every entrant rescored. A draft's saves are recorded too, with
-    no reason asked (nobody has entered yet); an open contest's changes need one (scoring.revisions), its
+    no reason asked (nobody has entered yet); an open contest's changes need one (rubrics.revisions), its
     creation (`changes` {"created": true}) none."""
 
     contest = models.ForeignKey(

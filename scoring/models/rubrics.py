@@ -102,7 +102,7 @@ _LiveManagerBase = models.Manager.from_queryset(LiveQuerySet)
 
 class LiveManager(_LiveManagerBase):
     """A rubric's criteria and dimensions as it scores them: an archived one (dropped from an open contest
-    while it held evidence, facts or scores, scoring.revisions) is left out. It is the default manager, so
+    while it held evidence, facts or scores, rubrics.revisions) is left out. It is the default manager, so
     `rubric.criteria` and `dimension.criteria` leave it out too; `all_objects`, foreign keys (Django's base
     manager) and deletion's protection still meet it, so its evidence keeps its criterion."""
 
@@ -167,7 +167,7 @@ class Criterion(models.Model):
     evidence_en = models.TextField(gettext_lazy("evidence (en)"), blank=True)
     channel_th = models.TextField(gettext_lazy("channel (th)"), blank=True)
     channel_en = models.TextField(gettext_lazy("channel (en)"), blank=True)
-    # Set when a confirmed change drops it while it holds evidence, facts or scores (scoring.revisions): it
+    # Set when a confirmed change drops it while it holds evidence, facts or scores (rubrics.revisions): it
     # is no longer scored or shown, and nothing it holds is deleted; the same code brought back restores it.
     archived_at = models.DateTimeField(gettext_lazy("archived at"), null=True, blank=True, editable=False)
 

@@ -1,7 +1,7 @@
 """Ties at award lines (docs/decisions.md, decisions 7 and 12): which are open, and settling one.
 
 The portal never settles such a tie itself. Whoever runs the contest records how it was settled (a shared
-award, the panel's vote, a stated reason); the ranking applies it (`recompute.decided_ties`), and publishing
+award, the panel's vote, a stated reason); the ranking applies it (`ranking.decided_ties`), and publishing
 waits until none is left open (`snapshots.publication_publish`).
 """
 

@@ -8,8 +8,8 @@ from datetime import datetime
 from django import template
 from django.utils.translation import get_language, gettext, ngettext
 
+from contests import units
 from core import thai
-from nominees import eligibility
 
 register = template.Library()
 
@@ -38,7 +38,7 @@ def label(text) -> str:
 @register.filter
 def office_name(unit) -> str:
     """A unit as the office a person works in: "สำนักงานพัฒนาชุมชนอำเภอแม่ริม" (its English name in English)."""
-    return (unit.name_en or unit.code) if is_en() else eligibility.office_name(unit)
+    return (unit.name_en or unit.code) if is_en() else units.office_name(unit)
 
 
 @register.filter

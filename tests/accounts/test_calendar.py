@@ -14,7 +14,7 @@ from django.urls import reverse
 from accounts.models import AccountEvent, CalendarAddress, Event
 from contests.models import Contest, Unit
 from people.models import Conflict, Role
-from scoring import timetable
+from rubrics import timetable
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -186,7 +186,7 @@ def test_a_panelist_s_feed_holds_the_judging_of_the_office_contest_they_sit_on(c
     import json
 
     from committee.models import Panelist
-    from scoring import services
+    from rubrics import services
     from tests.factories import DistrictFactory
 
     clock(2021, 7, 20, 10, 0)

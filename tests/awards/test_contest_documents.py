@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 
 from awards import documents
-from scoring import services
+from rubrics import services
 from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory
 

@@ -14,7 +14,8 @@ from django.urls import reverse
 
 from awards import documents
 from people.models import Role
-from scoring import award_tiers, services
+from rubrics import services
+from scoring import award_tiers
 from scoring.facts.imports import facts_import
 from scoring.models import FactSource
 from scoring.recompute import standings_recompute

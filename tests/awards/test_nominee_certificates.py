@@ -8,7 +8,7 @@ import pytest
 from awards import documents
 from nominees.services import nominee_submit
 from people.models import Role
-from scoring import services
+from rubrics import services
 from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory, UserFactory
 from tests.nominees.test_contests_nominees import itmodel_data, judge

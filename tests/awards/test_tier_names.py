@@ -11,7 +11,8 @@ import pytest
 from awards import documents
 from committee.demo import demo_judgments
 from contests.models import Unit
-from scoring import demo, services
+from ops.demo import demo_users
+from rubrics import services
 from scoring.models import AwardTier
 from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory
@@ -52,7 +53,7 @@ def seed_contest(db, settings, tmp_path):
     """Seed 001's website contest (tiers named "รางวัลชนะเลิศ", …) among four Chonburi districts, scored
     by the demo's own panel (committee.demo): its standings have a winner and two runners-up."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    demo.demo_users(units=False)
+    demo_users(units=False)
     chonburi = Unit.objects.get(code="TH-20")
     names = ("เมืองชลบุรี", "บ้านบึง", "หนองใหญ่", "บางละมุง")
     # Codes fixed: the demo panel's marks follow each unit's code, and the factory's next codes depend on

@@ -8,7 +8,7 @@ from committee import services as committee_services
 from committee.imports import judgments_import
 from contests.models import Contest, Unit
 from people.models import Role
-from scoring import services
+from rubrics import services
 from scoring.models import Rubric, Standing
 from scoring.recompute import standings_recompute
 from tests.browser_support import MARKS, SHOTS, portal_login, settle

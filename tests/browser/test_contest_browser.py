@@ -6,7 +6,7 @@ import json
 
 from contests.models import Unit
 from people.models import Role
-from scoring import services
+from rubrics import services
 from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 from tests.submissions import files

@@ -6,8 +6,8 @@ import pytest
 from committee import clarify
 from contests.models import Unit
 from people.models import Role
-from scoring import timetable
-from scoring.letters import Letter
+from rubrics import timetable
+from rubrics.letters import Letter
 from scoring.models import Rubric
 from tests.browser_support import MARKS, SHOTS, portal_login, settle
 from tests.factories import PASSWORD, UserFactory

@@ -7,7 +7,7 @@ import json
 from committee.models import Panelist, ScoreChange
 from contests.models import Unit
 from people.models import Role
-from scoring import services
+from rubrics import services
 from scoring.models import Standing
 from scoring.recompute import standings_recompute
 from tests.browser_support import MARKS, SHOTS, portal_login, settle

@@ -5,7 +5,7 @@ import json
 
 from committee import panels
 from people.models import Role
-from scoring import services
+from rubrics import services
 from tests.factories import DistrictFactory, UserFactory
 
 OTHERS = ("other_organiser", "central", "committee", "panelist", "anonymous")

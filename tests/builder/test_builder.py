@@ -10,11 +10,11 @@ from django.utils.datastructures import MultiValueDict
 
 from builder.form import Builder
 from builder.prefill import to_form
+from rubrics.contest_spec import parse_rubric_file
 from rulebook.dates import be_date
 from rulebook.rules.errors import Problem, Where
 from rulebook.spec import RubricError
 from rulebook.workdays import WorkCalendar
-from scoring.contest_spec import parse_rubric_file
 
 SHIPPED = sorted((Path(__file__).resolve().parents[2] / "scoring" / "rubrics").glob("*.json"))
 

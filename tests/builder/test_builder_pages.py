@@ -8,7 +8,8 @@ import pytest
 from builder.prefill import to_form
 from contests.models import Contest
 from people.models import Role
-from scoring import selectors, services
+from rubrics import services
+from scoring import selectors
 from scoring.models import Rubric
 from tests.factories import DistrictFactory, UserFactory
 

@@ -14,9 +14,10 @@ from builder.form import Builder
 from builder.prefill import to_form
 from contests.models import Contest, ContestState
 from people.models import Role
+from rubrics import services, timetable
+from rubrics.contest_spec import parse_rubric_file, period_data, periods_gather
 from rulebook.spec import RubricError
-from scoring import selectors, services, timetable
-from scoring.contest_spec import parse_rubric_file, period_data, periods_gather
+from scoring import selectors
 from scoring.models import Rubric, RubricChange
 from tests.factories import DistrictFactory, UserFactory
 

@@ -11,7 +11,8 @@ from builder.form import Builder
 from builder.prefill import to_form
 from builder.rounds import rounds_from_form
 from people.models import Role
-from scoring import selectors, services
+from rubrics import services
+from scoring import selectors
 from scoring.models import Criterion
 from tests.factories import DistrictFactory, UserFactory
 

@@ -9,9 +9,9 @@ from django.db import IntegrityError, transaction
 from contests.models import Level, Unit
 from contests.tree import at_or_under, line_of, lines_of, under
 from contests.units import units_load
+from rubrics import services
+from rubrics.contest_spec import check_contest
 from rulebook.rules.fields import Reader
-from scoring import services
-from scoring.contest_spec import check_contest
 from scoring.models import Standing
 from scoring.recompute import standings_recompute
 from stages.rules import regions_of

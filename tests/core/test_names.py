@@ -18,9 +18,9 @@ from core.errors import RowsError
 from core.names import has_control
 from core.sheets.tabular import read_rows
 from people.models import Role
+from rubrics.contest_spec import parse_rubric_file
 from rulebook.spec import RubricError
 from scoring import selectors
-from scoring.contest_spec import parse_rubric_file
 from tests.accounts.support import sheet
 from tests.factories import DistrictFactory, UserFactory, office_contest
 

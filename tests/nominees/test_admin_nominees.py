@@ -7,7 +7,7 @@ from django.urls import reverse
 from nominees.models import Nominee
 from nominees.services import nominee_submit, nominee_withdraw
 from people.models import Role
-from scoring import services
+from rubrics import services
 from tests.factories import DistrictFactory, UserFactory
 from tests.nominees.test_contests_nominees import OPEN, itmodel_data
 

@@ -6,7 +6,8 @@ import pytest
 from nominees.models import Nominee, NomineeVersion
 from nominees.services import nominee_submit
 from people.models import Role
-from scoring import services, snapshots
+from rubrics import services
+from scoring import snapshots
 from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory, UserFactory
 

@@ -17,9 +17,10 @@ from core.thai import BANGKOK
 from nominees.models import Nominee, NomineeVersion
 from nominees.services import nominee_submit
 from people.models import Role
+from rubrics import services
+from rubrics.contest_spec import parse_rubric_file
 from rulebook.spec import RubricError
-from scoring import services, snapshots
-from scoring.contest_spec import parse_rubric_file
+from scoring import snapshots
 from scoring.facts.imports import facts_import
 from scoring.models import YearSettings
 from scoring.recompute import standings_recompute

@@ -13,7 +13,8 @@ from nominees.models import Nominee
 from nominees.selectors import nomination_window
 from nominees.services import nominee_submit
 from people.models import Role
-from scoring import services, snapshots, timetable
+from rubrics import services, timetable
+from scoring import snapshots
 from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory, UserFactory
 

@@ -8,8 +8,9 @@ from core.errors import PortalError
 from nominees.models import Nominee, NomineeState, NomineeVersion
 from nominees.services import nominee_submit, nominee_withdraw
 from people.models import Role
+from rubrics import services
 from rulebook.spec import RubricError
-from scoring import selectors, services
+from scoring import selectors
 from tests.factories import DistrictFactory, UserFactory, office_contest
 
 from .test_contests_nominees import OPEN, itmodel_data

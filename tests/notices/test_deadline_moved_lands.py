@@ -11,8 +11,8 @@ from django.test import Client
 from notices.models import Delivery, Kind, Mode, Receipt
 from notices.services import preferences_set
 from people.models import Role
-from scoring import timetable
-from scoring.letters import Letter
+from rubrics import timetable
+from rubrics.letters import Letter
 from tests.factories import DistrictFactory, UserFactory, office_contest
 
 from .conftest import inbox_of, mailed

@@ -18,8 +18,9 @@ from notices.channels.line.linking import line_code_issue, line_code_redeem
 from notices.models import Kind, Notice, Receipt
 from notices.reminders import reminders_record
 from people.models import Role
+from rubrics import timetable
 from schedule.reminders import reminders_send, rubric_reminders
-from scoring import snapshots, timetable
+from scoring import snapshots
 from scoring.models import YearSettings
 from scoring.recompute import standings_recompute
 from submissions.services import evidence_submit

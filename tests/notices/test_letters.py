@@ -12,8 +12,8 @@ from notices.channels.line.models import LineLink
 from notices.models import Kind, Notice
 from notices.services import notice_record
 from people.models import Role
-from scoring import timetable
-from scoring.letters import Letter
+from rubrics import timetable
+from rubrics.letters import Letter
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("reloaded")]  # sends wait for commits

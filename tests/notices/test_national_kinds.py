@@ -8,8 +8,9 @@ import pytest
 from committee import clarify
 from core.thai import thai_date
 from notices.models import Kind
-from scoring import snapshots, timetable
-from scoring.letters import Letter
+from rubrics import timetable
+from rubrics.letters import Letter
+from scoring import snapshots
 from scoring.recompute import standings_recompute
 from submissions.services import evidence_submit
 

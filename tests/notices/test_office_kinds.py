@@ -8,7 +8,7 @@ import pytest
 from committee.panels import panelist_appoint
 from notices.models import Kind
 from people.models import Role
-from scoring import services, timetable
+from rubrics import services, timetable
 from tests.awards.test_contest_ties import tied_contest
 from tests.factories import UserFactory
 

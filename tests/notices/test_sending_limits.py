@@ -14,7 +14,7 @@ from notices import catalogue, outbox
 from notices.models import Delivery, DeliveryState, Kind
 from notices.services import notice_record
 from people.models import Role
-from scoring import timetable
+from rubrics import timetable
 from submissions.services import evidence_submit
 from tests.factories import UserFactory
 

@@ -5,7 +5,7 @@ from io import StringIO
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from scoring.demo import demo_users
+from ops.demo import demo_users
 
 
 def _printed() -> list[str]:

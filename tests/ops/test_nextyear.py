@@ -4,8 +4,8 @@ from datetime import date
 import pytest
 
 from ops.nextyear import next_year_open, next_year_plan
+from rubrics import services
 from rulebook.spec import RubricError
-from scoring import services
 from scoring.models import Criterion, Fact, Rubric, Standing
 from tests.factories import DistrictFactory
 from tests.submissions.test_services import _submit

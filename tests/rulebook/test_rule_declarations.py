@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from rubrics.contest_spec import parse_rubric_file
 from rulebook.rules import KINDS, RuleError, build_rule
 from rulebook.rules.declare import DECIMAL, TABLE, TYPES, with_table
-from scoring.contest_spec import parse_rubric_file
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = sorted((ROOT / "scoring" / "rubrics").glob("*.json"))

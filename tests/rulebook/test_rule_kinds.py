@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from rubrics.contest_spec import period_data
 from rulebook.rules import KINDS, Context, Rule, RuleError, build_rule
 from rulebook.rules.errors import FactError, Label
 from rulebook.rules.evidence import EvidenceExpected
 from rulebook.spec import parse_rubric
 from rulebook.workdays import WorkCalendar
-from scoring.contest_spec import period_data
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "scoring" / "rubrics"

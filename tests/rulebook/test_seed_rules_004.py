@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from rubrics.contest_spec import parse_rubric_file, period_data
 from rulebook.dates import parse_date
 from rulebook.engine import evaluate_entrant
 from rulebook.rules import Context, Score
 from rulebook.spec import parse_rubric
 from rulebook.workdays import WorkCalendar
-from scoring.contest_spec import parse_rubric_file, period_data
 
 FILE = Path(__file__).resolve().parents[2] / "scoring" / "rubrics" / "ubon-milestones-2568.json"
 DATA = json.loads(FILE.read_text(encoding="utf-8"))

@@ -1,5 +1,5 @@
 """The worst rubric files of at most 2 MB we could make, each aimed at one cost of reading a rubric file
-(bench/rubric_worst.py times them; tests/scoring/test_rubric_worst.py holds their CPU time down). Plain JSON bytes,
+(bench/rubric_worst.py times them; tests/rubrics/test_rubric_worst.py holds their CPU time down). Plain JSON bytes,
 made without a database from the shipped rubrics."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 MOST_BYTES = 2 * 1024 * 1024  # CDD4_IMPORT_LIMITS_MB["rubric"]
 MOST_CRITERIA = 500  # rulebook.spec.MAX_CRITERIA
-MOST_PERIODS = 60  # scoring.contest_spec.MOST_PERIODS
+MOST_PERIODS = 60  # rubrics.contest_spec.MOST_PERIODS
 
 
 def shipped(name: str) -> dict[str, Any]:

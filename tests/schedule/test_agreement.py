@@ -23,6 +23,8 @@ from icalendar import Calendar
 
 from accounts.calendar import calendar_address_make, calendar_path
 from notices.models import Kind
+from rubrics.revisions import ChangeRefused
+from rubrics.timetable import companions, criterion_deadline_set
 from rulebook.engine import evaluate_entrant
 from rulebook.workdays import deadline_text
 from schedule.contest import criterion_rounds, round_in_force
@@ -33,9 +35,7 @@ from schedule.states import ObligationState
 from scoring import dashboard
 from scoring.dashboard import year_settings
 from scoring.demo import demo_present_year
-from scoring.revisions import ChangeRefused
 from scoring.selectors import rubric_calendar, rubric_spec
-from scoring.timetable import companions, criterion_deadline_set
 
 TODAY = date(2027, 11, 25)
 REAL_LOCALDATE = timezone.localdate

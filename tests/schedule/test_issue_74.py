@@ -1,6 +1,6 @@
 """Issue 74's problems 1, 2, 6 and 7 as the user met them, late in November of B.E. 2570: the national contest
 of the present fiscal year (B.E. 2566's rules with every date moved on, as the demo runs it), its dates moved
-the way central staff move them (scoring.timetable.criterion_deadline_set), then read where people read them:
+the way central staff move them (rubrics.timetable.criterion_deadline_set), then read where people read them:
 the criterion page, the office's home, central's dashboard and the points."""
 
 import re
@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.thai import thai_date, thai_digits
+from rubrics.timetable import criterion_deadline_set
 from rulebook.engine import evaluate_entrant
 from schedule.obligations import days_left
 from scoring import dashboard
@@ -19,7 +20,6 @@ from scoring.demo import demo_present_year
 from scoring.facts.imports import facts_import
 from scoring.models import Standing
 from scoring.selectors import rubric_calendar, rubric_spec
-from scoring.timetable import criterion_deadline_set
 
 TODAY = date(2027, 11, 25)  # late November of B.E. 2570: fiscal year 2571, its rounds ahead
 REAL_LOCALDATE = timezone.localdate

@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from contests.models import Unit
 from people.models import Role
-from scoring import selectors, timetable
+from rubrics import timetable
+from scoring import selectors
 from scoring.facts.imports import fact_set
 from scoring.models import HolidayAction, HolidayOverride, HolidayOverrideChange, Standing
 from scoring.recompute import standings_recompute

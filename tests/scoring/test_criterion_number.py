@@ -11,8 +11,9 @@ from django.urls import reverse
 
 from awards import documents
 from people.models import Role
+from rubrics import services
 from rulebook.spec import RubricError, parse_rubric
-from scoring import selectors, services
+from scoring import selectors
 from scoring.models import Criterion
 from scoring.recompute import standings_recompute
 from tests.awards.conftest import pdftext, squash

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from committee.errors import CommitteeError
 from committee.guards import allowed
+from rubrics.contest_spec import parse_rubric_file
 from rulebook import workdays
 from rulebook.dates import fiscal_year
 from rulebook.rules import FactError
@@ -20,7 +21,6 @@ from rulebook.rules.base import FACT_TEXT_MAX, PARSED_TEXT_MAX
 from rulebook.rules.facts import NUMBER_DIGITS_MAX
 from rulebook.spec import RubricError, parse_rubric
 from rulebook.workdays import CATEGORIES, GovernmentOffices, WorkCalendar
-from scoring.contest_spec import parse_rubric_file
 from scoring.models import Rubric
 from scoring.selectors import calendar_year
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from core.thai import fmt_points
+from rubrics.contest_spec import period_data
 from rulebook.rules import KINDS, build_rule
 from rulebook.rules.base import Rule
 from rulebook.rules.deadlines import Deadlines
@@ -27,7 +28,6 @@ from rulebook.rules.timeliness import Timeliness
 from rulebook.rules.values import MAX_EXPLANATION, Context
 from rulebook.spec import parse_rubric
 from rulebook.workdays import WorkCalendar
-from scoring.contest_spec import period_data
 
 ROOT = Path(__file__).resolve().parents[2]
 RUBRICS = [

@@ -3,8 +3,9 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 from core.errors import YearFrozen
+from rubrics import services
 from rulebook.spec import RubricError
-from scoring import selectors, services, snapshots
+from scoring import selectors, snapshots
 from scoring.facts.imports import facts_import
 from scoring.lifecycle import Refused
 from scoring.models import Fact, FreezeAction, FreezeEvent

@@ -11,7 +11,8 @@ from rulebook import engine
 from scoring import selectors
 from scoring.facts.imports import facts_import
 from scoring.models import AWARD_FLOOR, Standing, YearSettings
-from scoring.recompute import Scored, rubric_locked, standings_recompute, standings_rerank
+from scoring.ranking import Scored
+from scoring.recompute import rubric_locked, standings_recompute, standings_rerank
 from scoring.shift import standings_shift
 
 from .test_services_standings import rows_for_total

@@ -7,8 +7,9 @@ from committee.querysets import units_for_member
 from contests.models import Level, Unit
 from contests.units import units_load
 from core.sheets import exporter
+from rubrics import services
 from schedule.reminders import rubric_reminders
-from scoring import selectors, services
+from scoring import selectors
 from scoring.facts.imports import fact_set
 from scoring.models import Standing
 from scoring.standings import standings_rows

@@ -20,7 +20,7 @@ from committee.models import Judgment
 from contests.actor import actor_of
 from contests.models import Unit
 from people.models import Conflict, Role
-from scoring import services as scoring_services
+from rubrics import services as scoring_services
 from scoring.models import Rubric
 from stages.services import stage_select
 from tests.factories import SubdistrictFactory, UserFactory

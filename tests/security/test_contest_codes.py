@@ -37,7 +37,7 @@ def district_user(district):
 @pytest.fixture
 def own_contest(district):
     """Chiang Mai's own contest among one district, saved before the attack (the organiser's screens list it)."""
-    from scoring import services
+    from rubrics import services
 
     return services.rubric_load(data=contest_file(slug="cm-web-2564", entrants=[district.code]))
 

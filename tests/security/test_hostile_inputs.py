@@ -172,7 +172,7 @@ def test_a_stage_file_is_stored_under_a_name_the_server_makes(picked, settings, 
 @pytest.fixture
 def phuket_draft(db, phuket):
     """Phuket's draft, cb-web-2564 (its next year's would be cb-web-2565), before Chiang Mai tries codes."""
-    from scoring import services
+    from rubrics import services
 
     kathu = DistrictFactory(parent=phuket)
     data = contest_file(slug="pk-web-2564", organiser="83", entrants=[kathu.code])

@@ -7,7 +7,7 @@ import pytest
 
 from contests.actor import actor_of
 from people.models import Conflict, Role
-from scoring import services
+from rubrics import services
 from scoring.models import Standing
 from scoring.recompute import standings_recompute
 from submissions.models import Evidence

@@ -24,7 +24,8 @@ from core import acts
 from core.acts import SecondFactorRequired
 from ops import nextyear
 from people.models import Role
-from scoring import revisions, services, snapshots, timetable
+from rubrics import revisions, services, timetable
+from scoring import snapshots
 from scoring.facts.imports import facts_import
 from scoring.models import HolidayOverride, Rubric, StandingsSnapshot
 from scoring.recompute import standings_recompute

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from contests.media import sample_video
 from contests.models import Contest, Unit
 from people.models import Role
-from scoring import services
+from rubrics import services
 from stages.data import stages_load
 from tests.factories import DistrictFactory, SubdistrictFactory, UserFactory
 

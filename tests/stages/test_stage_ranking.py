@@ -12,7 +12,8 @@ from contests.actor import actor_of
 from contests.models import Unit
 from core.sheets import exporter
 from people.models import Role
-from scoring import services, snapshots
+from rubrics import services
+from scoring import snapshots
 from scoring.models import Rubric, Standing
 from scoring.recompute import standings_recompute
 from scoring.standings import standings_rows

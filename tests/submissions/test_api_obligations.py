@@ -6,7 +6,7 @@ from datetime import date
 
 from django.urls import reverse
 
-from scoring.timetable import criterion_deadline_set
+from rubrics.timetable import criterion_deadline_set
 
 SATURDAY = date(2023, 6, 17)  # 1.2's deadline brought forward from 30 June 2023 onto a day offices are closed
 MONDAY = date(2023, 6, 19)

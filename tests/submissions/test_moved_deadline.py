@@ -5,7 +5,7 @@ from datetime import date
 
 from django.urls import reverse
 
-from scoring import timetable
+from rubrics import timetable
 
 
 def test_criterion_page_says_the_old_date_the_new_one_the_reason_and_when(owner_client, rubric, central_user):

@@ -186,8 +186,8 @@ def test_an_item_numbered_again_by_another_mission_is_named_with_its_mission(cli
     """Seed 003 numbers each mission's items from 1: the card says which mission's "๑" is due."""
     import json
 
+    from rubrics import services
     from rulebook.moved import moved
-    from scoring import services
     from tests.factories import DistrictFactory
 
     district = DistrictFactory(parent=phuket)

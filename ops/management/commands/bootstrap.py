@@ -18,18 +18,20 @@ from contests.models import Contest
 from contests.units import units_load, units_read
 from core.management.base import TranslatedCommand
 from core.thai import thai_date
+from rubrics import services
 from rulebook.spec import RubricError
-from scoring import demo, selectors, services
+from scoring import demo, selectors
 from scoring.models import Rubric
 from stages.data import stages_load
-from stages.demo import demo_picks
+from stages.demo import demo_picks, demo_present_contests
 
+from ...demo import demo_users
 from ...models import SiteContact
 from ...services import contacts_demo
 
 DATA = Path(contests.__file__).resolve().parent / "data"  # provinces.json and units.csv ship with contests
 RUBRICS = Path(scoring.__file__).resolve().parent / "rubrics"  # and every rubric file with scoring
-# What the history of an open contest says when a shipped file changed it (scoring.revisions).
+# What the history of an open contest says when a shipped file changed it (rubrics.revisions).
 SHIPPED_REASON = _("the shipped rubric loaded again (bootstrap)")
 
 
@@ -86,11 +88,11 @@ class Command(TranslatedCommand):
             if present is not None:
                 now_on = gettext("the present fiscal year's contest: %(key)s (%(count)s criteria)")
                 self.stdout.write(now_on % {"key": present.key, "count": present.criteria.count()})
-            copies = demo.demo_present_contests(shipped=shipped, today=today)
+            copies = demo_present_contests(shipped=shipped, today=today)
             if copies:
                 offices = gettext("office contests this fiscal year: %(keys)s")
                 self.stdout.write(offices % {"keys": ", ".join(r.key for r in copies)})
-            users = demo.demo_users(units=not options["no_units"])
+            users = demo_users(units=not options["no_units"])
             if not options["no_units"]:
                 # Before the demo's facts and judgments: a staged contest's entrants are its picks.
                 self.stdout.write(gettext("demo picks: %(count)s made") % {"count": demo_picks(now=timezone.now())})

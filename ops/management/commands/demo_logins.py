@@ -5,8 +5,8 @@ from typing import cast
 from django.utils.translation import gettext_lazy as _
 
 from core.management.base import TranslatedCommand
-from scoring.demo import demo_logins
 
+from ...demo import demo_logins
 from .bootstrap import print_logins
 
 

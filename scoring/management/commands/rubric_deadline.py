@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from core import acts
 from core.errors import PortalError
 from core.management.base import TranslatedCommand
+from rubrics import timetable
+from rubrics.letters import Letter
 from rulebook.dates import DateInputError, fiscal_year, parse_date, reading
 from rulebook.workdays import deadline_text
-from scoring import selectors, timetable
-from scoring.letters import Letter
+from scoring import selectors
 from scoring.models import Criterion, Rubric
 
 

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from contests.models import Contest
 from core.management.base import TranslatedCommand
-from scoring import award_tiers, services
+from rubrics import services
+from scoring import award_tiers
 from scoring.contests import contest_rows
 from scoring.recompute import standings_recompute
 

@@ -11,7 +11,8 @@ from openpyxl import Workbook, load_workbook
 
 from contests.models import Unit
 from people.models import Role
-from scoring import selectors, services
+from rubrics import services
+from scoring import selectors
 from scoring.facts.imports import fact_set, facts_import
 from scoring.models import Criterion, Fact, FactChange, HolidayOverride, Rubric, RubricChange, Standing
 from tests.factories import PASSWORD, UserFactory

@@ -9,7 +9,7 @@ from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
 from people.models import Role
-from scoring import timetable
+from rubrics import timetable
 from scoring.models import Criterion, HolidayOverride
 from scoring.templatetags.scoring_tags import be_years
 from tests.factories import UserFactory

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from scoring import timetable
+from rubrics import timetable
 from scoring.models import HolidayAction, HolidayOverride, HolidayOverrideChange
 
 

@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 
 from contests.models import Contest, Unit
-from scoring import selectors, services
+from rubrics import services
+from scoring import selectors
 from scoring.models import Rubric, RubricChange
 from tests.factories import DistrictFactory, office_contest
 

@@ -7,7 +7,7 @@ import pytest
 
 from contests.models import Unit
 from people.models import Role
-from scoring import services
+from rubrics import services
 from tests.factories import DistrictFactory, UserFactory
 
 CHONBURI_WEB = "scoring/rubrics/chonburi-web-2564.json"

@@ -9,8 +9,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from contests.models import Contest, Level
+from rubrics import services
 from rulebook.spec import RubricError
-from scoring import services
 from scoring.models import Rubric
 from tests.factories import DistrictFactory
 

@@ -21,7 +21,7 @@ BUILD = "/standings/contests/build/"
 @pytest.fixture
 def months(db, chiang_mai):
     """Seed 004's rubric (one rubric a month, some months scoring 4.1.1 by a rule of their own), run by Chiang Mai."""
-    from scoring import services
+    from rubrics import services
 
     districts = [DistrictFactory(parent=chiang_mai, dopa_code=f"506{n}") for n in (1, 2)]
     data = copy.deepcopy(UBON)

@@ -8,7 +8,7 @@ import pytest
 from builder.prefill import to_form
 from contests.models import Contest, ContestState
 from people.models import Role
-from scoring import services
+from rubrics import services
 from tests.factories import DistrictFactory, UserFactory
 
 BUILD = "/standings/contests/build/"

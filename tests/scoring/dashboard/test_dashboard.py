@@ -176,7 +176,7 @@ def test_a_contest_without_awards_shows_no_award_columns(client, chiang_mai):
     import json
 
     from people.models import Role
-    from scoring import services
+    from rubrics import services
     from tests.factories import DistrictFactory, UserFactory
 
     data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())

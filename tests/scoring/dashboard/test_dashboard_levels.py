@@ -6,7 +6,7 @@ import re
 
 from django.urls import reverse
 
-from scoring import services
+from rubrics import services
 from scoring.models import Standing
 from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory

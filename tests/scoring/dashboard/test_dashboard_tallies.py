@@ -10,8 +10,9 @@ from django.urls import reverse
 
 from contests.models import Unit
 from people.models import Role
+from rubrics import services
 from schedule.selectors import contest_obligations
-from scoring import dashboard, pages, selectors, services, tallies, views
+from scoring import dashboard, pages, selectors, tallies, views
 from scoring.facts.imports import fact_set, facts_import
 from scoring.models import Criterion, Fact, Standing
 from scoring.recompute import standings_recompute

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from core.errors import RowsError
 from core.sheets.limits import SheetError
-from scoring import services
+from rubrics import services
 from scoring.facts.imports import facts_import, facts_import_file
 from scoring.models import Fact, FactSource
 from scoring.recompute import standings_recompute

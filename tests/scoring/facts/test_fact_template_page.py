@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from committee import services as committee_services
 from people.models import Role
-from scoring import services
+from rubrics import services
 from scoring.models import Fact
 from tests.factories import DistrictFactory, UserFactory, office_contest
 

@@ -1,4 +1,4 @@
-"""Changing an open contest's rules (scoring.revisions through services.contest_save): a reason is
+"""Changing an open contest's rules (rubrics.revisions through services.contest_save): a reason is
 required, dropping criteria that hold evidence or scores asks for confirmation and then archives them with
 everything they hold, every change is recorded, and every entrant is rescored in-process (no mocks)."""
 
@@ -13,10 +13,11 @@ from committee import services as committee_services
 from committee.models import Judgment
 from contests.models import Contest, ContestState
 from people.models import Role
-from scoring import selectors, services
+from rubrics import services
+from rubrics.revisions import ChangeRefused
+from scoring import selectors
 from scoring.models import Criterion, Dimension, RubricChange, Standing
 from scoring.recompute import standings_recompute
-from scoring.revisions import ChangeRefused
 from submissions.models import Evidence
 from tests.factories import DistrictFactory, UserFactory, office_contest
 from tests.security.conftest import evidence_of, pdf_upload

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeAlias, TypedDict
+from typing import TYPE_CHECKING, TypeAlias
 
-from django.db.models import Q, Subquery
 from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from contests.actor import actor_of
-from contests.models import national_q
 from core.i18n import Text
-from scoring.contests import contests_for_user, enters
+from scoring.contests import shown_results
 from scoring.hooks import nav_extra
 from scoring.models import Rubric
+
+if TYPE_CHECKING:
+    from scoring.contests import ShownRubric
 
 # A link of the bar: its words (lazy: the page's language), where it goes, a stable key for tests and styles.
 Link: TypeAlias = tuple[Text, str, str]
@@ -28,61 +28,6 @@ class NavItem:
     url: str
     key: str  # a stable hook for tests and styles
     current: bool = False
-
-
-class LatestNational(TypedDict):
-    latest_national: int | None  # the national contest's newest year
-
-
-if TYPE_CHECKING:  # the stubs' annotated model, a type only
-    from django_stubs_ext import WithAnnotations
-
-    ShownRubric: TypeAlias = WithAnnotations[Rubric, LatestNational]
-
-
-NATIONAL = national_q("contest__")  # as Rubric.objects.national()
-
-
-def shown_results(user) -> list[ShownRubric]:
-    """Every rubric whose standing this office's staff may see, newest first: entered by their office, and
-    published or opened to entrants early. Each carries `latest_national`, the national contest's newest year,
-    so the menu tells the running year from earlier ones in the same query. 1 query (+ the entrants) while
-    none is open, once per user object (a request's): the menu and the page of earlier results share it."""
-    cached = getattr(user, "_shown_results", None)
-    if cached is None:
-        cached = user._shown_results = _shown_results(user)
-    return cached
-
-
-def _shown_results(user) -> list[ShownRubric]:
-    latest = Rubric.objects.filter(NATIONAL).order_by("-year").values("year")[:1]
-    shown = Q(snapshot__published_at__isnull=False) | Q(year_settings__standings_visible_to_entrants=True)
-    open_ = (
-        Rubric.objects.filter(shown)
-        .annotate(latest_national=Subquery(latest))
-        .select_related("contest")
-        .prefetch_related("contest__entrants")
-        .order_by("-year", "contest__slug", "period_order")
-    )
-    rubrics = list(open_)
-    if not rubrics:
-        return []
-    unit = actor_of(user).own_office
-    if unit is None:  # an office's results: someone of no office enters nothing
-        return []
-    return [r for r in rubrics if enters(r.contest, unit)]
-
-
-def results_waiting(user, shown: Sequence[Rubric]) -> list[Rubric]:
-    """The contests this office enters whose results are not open to it yet (`shown` are): the national
-    contest's newest year and its own office contests. The page of results lists them, saying who opens them,
-    so the menu's results link answers even before anything is published. 2 queries."""
-    actor = actor_of(user)
-    national = Rubric.objects.national().select_related("contest").order_by("-year").first()
-    entered = [national] if national is not None and actor.enters(national.contest) else []
-    entered += [rubric for rubric, _unit in contests_for_user(user)]
-    seen = {rubric.pk for rubric in shown}
-    return [rubric for rubric in entered if rubric.pk not in seen]
 
 
 def earlier(rubric: ShownRubric) -> bool:

@@ -1,6 +1,6 @@
 """Writes about a contest's rules: loading and saving rubrics (the builder's, a file's, next year's), the award
 minimum, opening a draft. Every change to rules goes through `revisions.change`. A criterion's deadline and
-the holidays are in scoring/timetable.py, the facts' writes in scoring/facts/imports.py, the standings' upkeep in
+the holidays are in rubrics/timetable.py, the facts' writes in scoring/facts/imports.py, the standings' upkeep in
 scoring/recompute.py, a nominee's in nominees/services.py: callers import each from where it lives (no
 re-exports)."""
 
@@ -22,13 +22,14 @@ from core import acts, bulk
 from core.errors import YearFrozen
 from core.thai import fmt_points
 from notices import events
+from rubrics import revisions
+from rubrics.contest_spec import parse_rubric_file, period_data
+from rubrics.letters import NONE, Letter
 from rulebook.dates import parse_date
 from rulebook.rubric import RubricSpec
 from rulebook.spec import Read, RubricError, parse_rubric
-from scoring import lifecycle, revisions, selectors
-from scoring.contest_spec import parse_rubric_file, period_data
+from scoring import lifecycle, selectors
 from scoring.facts.imports import ensure_not_frozen
-from scoring.letters import NONE, Letter
 from scoring.lifecycle import Action
 from scoring.models import (
     AwardTier,
@@ -133,7 +134,7 @@ def contest_save(*, user, data: Mapping, reason: str = "", confirm: bool = False
     units under that office, its new code under the office's own prefix; another office's code is refused in
     the same words. All or nothing. A new contest is a draft, from the builder and from a file alike: opening
     it is its own act (`contest_open`, with its second factor), never a side effect of an upload.
-    A change is recorded (scoring.revisions): an open contest's needs a `reason`, and dropping criteria that
+    A change is recorded (rubrics.revisions): an open contest's needs a `reason`, and dropping criteria that
     hold evidence or scores needs `confirm` (they are archived, never deleted). A change that moves a deadline
     of an open contest is the act of moving one (scoring.change_deadline): told to everyone concerned, with the
     reason and the `letter`."""
@@ -196,7 +197,7 @@ def contest_check(*, user, data: Mapping) -> None:
 
 def rubric_load(*, data: Mapping, user=None, reason: str = "") -> Rubric:
     """Creates or updates a contest and its rubric (one per period) from the data format, through the one door
-    (scoring.revisions): an open contest's change needs a `reason` (a loader's names itself: bootstrap…), and
+    (rubrics.revisions): an open contest's change needs a `reason` (a loader's names itself: bootstrap…), and
     criteria that hold evidence or scores are never dropped from here (the builder asks and archives them).
     Refuses an invalid one (RubricError). Returns the contest's first rubric."""
     spec = parse_rubric_file(data)
@@ -255,7 +256,7 @@ def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | Non
         },
     )
     # Facts, evidence and committee scores all PROTECT their criterion: one that holds any is archived
-    # (a confirmed change) or refused, never deleted (scoring.revisions).
+    # (a confirmed change) or refused, never deleted (rubrics.revisions).
     revisions.criteria_drop(rubric=rubric, keep={c.code for c in spec.criteria()}, archive=archive)
     revisions.dimensions_drop(rubric=rubric, keep={d.code for d in spec.dimensions})
     raw_dimensions = {str(d.get("code")): d for d in data.get("dimensions", [])}

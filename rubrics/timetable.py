@@ -1,4 +1,4 @@
-"""Writes about a contest's days: a criterion's deadline (through the one door, scoring.revisions) and the
+"""Writes about a contest's days: a criterion's deadline (through the one door, rubrics.revisions) and the
 working-day calendar's holidays, each change audited and its entrants rescored."""
 
 from __future__ import annotations
@@ -15,12 +15,13 @@ from django.utils.translation import gettext_lazy as _
 from core import acts
 from core.i18n import pick
 from core.thai import thai_date
+from rubrics import revisions
+from rubrics.letters import NONE, Letter
 from rulebook.rounds import RoundsError, rounds_of, rounds_on
 from rulebook.spec import parse_rubric
+from schedule.deadline_moves import deadline_moves, round_moves
 from schedule.selectors import linked_criteria
-from scoring import revisions, selectors
-from scoring.deadline_moves import deadline_moves, round_moves
-from scoring.letters import NONE, Letter
+from scoring import selectors
 from scoring.models import Criterion, HolidayAction, HolidayOverride, HolidayOverrideChange, Rubric
 from scoring.recompute import results_mark_dirty
 
@@ -41,7 +42,7 @@ def criterion_deadline_set(
     with it (`companions`: its rounds due on that day, the criteria timing the same files), all of it unless
     `also` names the keys left ticked. A round left unticked keeps its date, and the change history says so; it
     cannot stay after a date brought before it (refused, nothing written). Through the one door
-    (scoring.revisions): an open contest's move needs a reason and the second factor; the change history keeps
+    (rubrics.revisions): an open contest's move needs a reason and the second factor; the change history keeps
     who, why and the letter; every entrant is rescored, and whoever must send by it, and whoever runs the
     contest, is told."""
     if user is not None:

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from rubrics import services
 from rulebook.spec import RubricError
-from scoring import selectors, services
+from scoring import selectors
 from scoring.facts.imports import fact_set, facts_import
 from scoring.models import Criterion, Rubric, Standing
 from scoring.standings import standings_rows

@@ -1,6 +1,6 @@
 from django import template
 
-from scoring.navigation import nav_items
+from ops.navigation import nav_items
 
 register = template.Library()
 

@@ -1,7 +1,7 @@
 """A rubric file whole: parse_rubric's rubric (plain Python, rulebook.spec) and its "contest" block
 (docs/rubric-format.md, docs/contests.md), every problem of both listed before anything is saved (issue
 #24). Only the block's shape: which office and units its codes name is the loader's to look up
-(scoring.services)."""
+(rubrics.services)."""
 
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ def periods_gather(periods: list[tuple[Mapping[str, Any], Mapping[str, Any]]]) -
     period's rules are the file's; another period's differing rule or evidence texts are its own `criteria`.
     A period whose criteria all share one deadline gets it as its `deadline`; in the others each criterion's
     date is the file's (the one most of them give it, none if any gives none) or the period's own `criteria`
-    (central staff move one period's deadline: scoring.timetable.criterion_deadline_set), so that saving the
+    (central staff move one period's deadline: rubrics.timetable.criterion_deadline_set), so that saving the
     copy keeps every period's dates."""
     base = copy.deepcopy(dict(periods[0][1]))
     gathered, undated = [], []

@@ -1,5 +1,5 @@
 """The Department's letter a deadline moves by ("ตามหนังสือ ที่ มท 0410.4/ว 6001 ลงวันที่ …"): its number and
-date (checked before anything is written, scoring.revisions.letter_check), and its PDF, checked by content as
+date (checked before anything is written, rubrics.revisions.letter_check), and its PDF, checked by content as
 evidence is and kept under a name the server makes (each move's letter its own stored file, never overwritten)."""
 
 from __future__ import annotations

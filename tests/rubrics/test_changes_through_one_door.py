@@ -1,5 +1,5 @@
 """Issue #37, one door for changes: every change to an open contest (file upload, admin, command, settings)
-goes through scoring.revisions: a reason, a RubricChange with a diff of all it writes, no change no revision;
+goes through rubrics.revisions: a reason, a RubricChange with a diff of all it writes, no change no revision;
 a maximum lowered below the panel's scores is refused, the criteria named (no mocks)."""
 
 import copy
@@ -17,12 +17,13 @@ from committee import panels
 from committee import services as committee_services
 from contests.models import Contest, ContestState
 from people.models import Role
+from rubrics import services
+from rubrics.revisions import REASON_NEEDED, ChangeRefused
 from rulebook.diff import diff_lines
 from rulebook.spec import RubricError
-from scoring import selectors, services, snapshots
+from scoring import selectors, snapshots
 from scoring.models import Criterion, Rubric, RubricChange, Standing, YearSettings
 from scoring.recompute import standings_recompute
-from scoring.revisions import REASON_NEEDED, ChangeRefused
 from tests.factories import DistrictFactory, UserFactory, office_contest
 
 

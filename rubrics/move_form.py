@@ -1,7 +1,7 @@
 """The boxes of moving a deadline, one set for the criterion's page and the admin's: why, the Department's
 letter (number, date, its PDF if one has it) and what moves with the deadline (its rounds due that day, the
 criteria timing the same files), each ticked until unticked.
-Both hand them to the one service, scoring.timetable.criterion_deadline_set."""
+Both hand them to the one service, rubrics.timetable.criterion_deadline_set."""
 
 from __future__ import annotations
 
@@ -14,16 +14,16 @@ from django.utils.translation import gettext_lazy as _
 from core.errors import PortalError
 from core.i18n import pick
 from core.thai import thai_date
+from rubrics.letters import NUMBER_MOST, Letter, pdf_check
+from rubrics.revisions import ChangeRefused, letter_check
+from rubrics.timetable import Companion, companions, rounds_kept, rounds_kept_check
 from rulebook.dates import fiscal_year
 from scoring.date_fields import ThaiDateField
-from scoring.letters import NUMBER_MOST, Letter, pdf_check
 from scoring.models import Rubric
-from scoring.revisions import ChangeRefused, letter_check
-from scoring.timetable import Companion, companions, rounds_kept, rounds_kept_check
 
 
 def reason_field() -> forms.CharField:
-    """The box for why a change is made (scoring.revisions asks for it once the contest is open)."""
+    """The box for why a change is made (rubrics.revisions asks for it once the contest is open)."""
     return forms.CharField(
         label=_("why it changes"),
         required=False,

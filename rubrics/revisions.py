@@ -34,13 +34,13 @@ from core.i18n import Text
 from core.labels import both
 from core.thai import fmt_points, thai_num
 from notices import events
+from rubrics.letters import NONE, NUMBER_MOST, Letter, letter_keep
 from rulebook.dates import parse_date
 from rulebook.diff import contest_diff, diff_lines, is_empty
 from rulebook.rules.errors import NOWHERE, Problem
 from rulebook.spec import RubricError
 from scoring import hooks, selectors
 from scoring.facts.imports import ensure_not_frozen
-from scoring.letters import NONE, NUMBER_MOST, Letter, letter_keep
 from scoring.models import AWARD_FLOOR, Criterion, Dimension, Rubric, RubricChange, YearSettings
 from scoring.recompute import results_mark_dirty
 

@@ -1,5 +1,5 @@
 """A criterion's page for whoever runs its contest: its deadline, its rounds, every move with its letter, and
-the form that moves it (the one act, scoring.timetable.criterion_deadline_set). It is also where a "deadline
+the form that moves it (the one act, rubrics.timetable.criterion_deadline_set). It is also where a "deadline
 moved" notice lands: an entrant's staff are sent on to their own office's page of the criterion, the move
 highlighted there. The letter's PDF is served to whoever sees the contest."""
 
@@ -20,12 +20,13 @@ from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, content_disposition, takes_files
 from notices.events import MOVED_ANCHOR
+from rubrics import revisions, timetable
+from rubrics.move_form import DeadlineMoveForm
 from rulebook.spec import RubricError
 from schedule.contest import criterion_rounds
-from scoring import access, revisions, timetable
-from scoring.deadline_moves import deadline_moves
+from schedule.deadline_moves import deadline_moves
+from scoring import access
 from scoring.models import Criterion, Rubric, RubricChange
-from scoring.move_form import DeadlineMoveForm
 from scoring.selectors import is_frozen
 
 ACT = "scoring.change_deadline"

@@ -11,7 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from builder.prefill import to_form
 from committee import panels
 from people.models import Role
-from scoring import selectors, services
+from rubrics import services
+from scoring import selectors
 from scoring.models import Criterion, RubricChange
 from tests.factories import DistrictFactory, UserFactory, office_contest
 from tests.security.conftest import evidence_of, pdf_upload

@@ -1,5 +1,5 @@
 """A contest's revision history, and the reason box and confirmation the builder and the JSON
-upload show when they change a contest that exists (scoring.revisions). Thin: who may is the rules'
+upload show when they change a contest that exists (rubrics.revisions). Thin: who may is the rules'
 (`scoring.view_rubric_changes`), what changed is `rubric_diff.diff_lines`."""
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from contests.models import Contest, ContestState
 from core.converters import ContestKey
 from core.i18n import either
 from core.numbers import is_whole
+from rubrics.letters import Letter
+from rubrics.revisions import ChangeRefused
 from rulebook.dates import DateInputError, parse_date
 from rulebook.diff import diff_lines
 from rulebook.spec import RubricError
 from scoring.access import rubric_gate
-from scoring.letters import Letter
 from scoring.models import RubricChange
-from scoring.revisions import ChangeRefused
 
 
 def revision_box(request, slug: str | None, refused: ChangeRefused | None = None) -> dict:
@@ -76,7 +76,7 @@ def rubric_changes(request, year: ContestKey):
     rubric = rubric_gate(request, "scoring.view_rubric_changes", year)
     rows = RubricChange.objects.filter(contest=rubric.contest).select_related("user")
     changes = [(row, diff_lines(row.changes)) for row in rows]
-    # Each criterion's page, where its deadline moves (scoring.deadline_views): this page is its runners' own.
+    # Each criterion's page, where its deadline moves (rubrics.deadline_views): this page is its runners' own.
     criteria = rubric.criteria.order_by("order")
     context = {"rubric": rubric, "changes": changes, "criteria": criteria}
     return render(request, "scoring/rubric_changes.html", context)

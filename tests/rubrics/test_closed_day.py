@@ -8,9 +8,10 @@ import pytest
 from django.urls import reverse
 
 from people.models import Role
+from rubrics import services
+from rubrics.contest_spec import parse_rubric_file, period_data
 from rulebook.spec import RubricError
-from scoring import selectors, services
-from scoring.contest_spec import parse_rubric_file, period_data
+from scoring import selectors
 from scoring.models import ClosedDay
 from tests.factories import DistrictFactory, UserFactory
 

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from rubrics import services
+from rubrics.contest_spec import parse_rubric_file
 from rulebook.spec import RubricError
-from scoring import services
-from scoring.contest_spec import parse_rubric_file
 from tests.factories import DistrictFactory
 
 UBON = json.loads(open("scoring/rubrics/ubon-milestones-2568.json", encoding="utf-8").read())

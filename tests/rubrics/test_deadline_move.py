@@ -1,4 +1,4 @@
-"""Moving a deadline is one act (scoring.timetable.criterion_deadline_set): central brings 1.2 forward and its
+"""Moving a deadline is one act (rubrics.timetable.criterion_deadline_set): central brings 1.2 forward and its
 last round comes with it unless unticked; the change history keeps who moved it with which letter; a letter
 is cited whole, its PDF checked and served only to whoever sees the contest; without the second factor,
 nothing moves; a rubric file that moves a date in an open contest asks why, lists the dates, and tells."""
@@ -14,13 +14,14 @@ from django.urls import reverse
 from core.acts import SecondFactorRequired, as_confirmed
 from notices.models import Kind, Receipt
 from people.models import Role
+from rubrics import services, timetable
+from rubrics.letters import Letter
+from rubrics.revisions import ChangeRefused
+from rubrics.timetable import companions
+from schedule.deadline_moves import deadline_moves
 from schedule.selectors import entrant_obligations
-from scoring import selectors, services, timetable
-from scoring.deadline_moves import deadline_moves
-from scoring.letters import Letter
+from scoring import selectors
 from scoring.models import Criterion, RubricChange
-from scoring.revisions import ChangeRefused
-from scoring.timetable import companions
 from tests.factories import DistrictFactory, UserFactory, office_contest
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n" \

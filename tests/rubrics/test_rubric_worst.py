@@ -11,9 +11,9 @@ from collections.abc import Callable
 
 import pytest
 
+from rubrics.contest_spec import parse_rubric_file
 from rulebook.rubric_json import rubric_json
 from rulebook.spec import RubricError
-from scoring.contest_spec import parse_rubric_file
 from tests.rulebook.worst_rubrics import MOST_BYTES, WORST
 
 BUDGET_S = 2.0  # bench/rubric_worst.py: each under 0.7 s of CPU on these machines
