@@ -8,7 +8,6 @@ supplies the data, with every unit (a district office's staff is one of the role
 """
 
 import os
-import time
 from urllib.parse import urlsplit
 
 from django.conf import settings as django_settings
@@ -56,9 +55,7 @@ def test_every_page_of_every_demo_role_passes_axe_at_both_widths(browser, live_s
                 if response is None or "text/html" not in (response.headers.get("content-type") or ""):
                     continue
                 checked += 1
-                started = time.monotonic()
                 problems += [f"{username} {device} {url}: axe {v}" for v in axe_violations(page)]
-                print(f"AXE {time.monotonic() - started:.1f} s {username} {device} {url}", flush=True)
             context.close()
     assert checked > 100, checked  # the walk really went somewhere
     assert problems == [], "\n".join(problems)
