@@ -15,7 +15,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/cdd4
 REDIS ?= redis://127.0.0.1:6379/15
 
-.PHONY: run test test-services lint format bench bench-latency bench-rush migrate squash-migrations clean rehearse rehearse-stop bench-deadline messages compilemessages
+.PHONY: a11y run test test-services lint format bench bench-latency bench-rush migrate squash-migrations clean rehearse rehearse-stop bench-deadline messages compilemessages
 
 # `make run` needs the runtime packages only; the test and lint tools come with `make test`.
 # uv (from PyPI, into the venv) installs the same pinned packages as pip in seconds where pip took about a
@@ -119,6 +119,11 @@ lint: $(BIN)/.installed
 format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# The accessibility walk: every page each demo role reaches, axe-core's WCAG 2.1 A and AA rules at 1366 and 390 px
+# (tests/browser/test_every_page_axe.py; about 10 minutes on 2 cores, so not part of `make test`).
+a11y: $(BIN)/.installed
+	$(BIN)/pytest -m walk -n 0 -p no:cacheprovider tests/browser/test_every_page_axe.py
 
 # Every benchmark in bench/ (embedded SQLite and the real PostgreSQL/Redis), one log each in var/bench/,
 # then bench/RESULTS.md from their RESULT lines. A failing bench is reported, it does not stop the others.

@@ -5,11 +5,15 @@ The pages are the crawl's (tests/pages/test_crawl.py: every same-origin link rea
 home, up to three pages per URL pattern): one page per pattern and role is loaded in Chromium, the first the crawl
 reached, since the pages of one pattern are one view and one template drawn with other rows. `bootstrap --demo`
 supplies the data, with every unit (a district office's staff is one of the roles).
+
+About 600 pages and axe runs, 215 CPU-s and 10 minutes on these 2 cores: `make a11y` runs it, `make test` does
+not (tests/browser/test_roles_browser.py checks each role's main pages the same way in every run).
 """
 
 import os
 from urllib.parse import urlsplit
 
+import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -17,7 +21,7 @@ from django.core.management import call_command
 from tests.browser_support import MARKS, axe_violations, settle
 from tests.pages.test_crawl import ROLES, crawl, route
 
-pytestmark = MARKS
+pytestmark = [*MARKS, pytest.mark.walk]
 WIDTHS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
