@@ -101,12 +101,15 @@ def kind_choices() -> list[tuple[str, str]]:
 
 
 def _cell(column: Param, required: bool) -> forms.Field:
+    """A box of a table's row. Its column's name is its accessible name too: in a table the name is only the
+    column's heading, which names no box for a screen reader (WCAG 1.3.1, 4.1.2)."""
     label = either(column.th, column.en)
+    named = {"aria-label": label}
     if column.type == FLAG:
-        return forms.BooleanField(label=label, required=False)
+        return forms.BooleanField(label=label, required=False, widget=forms.CheckboxInput(attrs=named))
     if column.type == OBJECT:
-        return forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    return forms.CharField(label=label, required=required, max_length=2000, strip=True)
+        return forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": 2, **named}))
+    return forms.CharField(label=label, required=required, max_length=2000, strip=True, widget=forms.TextInput(named))
 
 
 def hints(p: Param) -> list[str]:

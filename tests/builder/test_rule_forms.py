@@ -153,3 +153,26 @@ def test_a_condition_missing_its_value_is_refused_beside_the_levels_in_thai_firs
     form = RuleForm(data=data, kind="milestones", max_points=Decimal(5))
     assert not form.is_valid()
     assert form.errors == {"levels-rows": ["levels 1 when 1: การตรวจนี้ต้องมีค่า"]}
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_box_of_every_table_row_is_named_by_its_column(kind: str) -> None:
+    """In a table a box's only name was its column's heading, which names no box for a screen reader (axe-core's
+    "label", found on the builder's fact names and units): each row's box carries its column's name."""
+    form = RuleForm(kind=kind, max_points=Decimal(5))
+    boxes = [form[name] for names in form.tables.get("labels", []) for name in names]
+    assert [box.field.widget.attrs.get("aria-label") for box in boxes[:5]] == [
+        "ข้อมูล (ชื่อที่ใช้ในเกณฑ์)",
+        "ชื่อที่ผู้เข้าประกวดเห็น",
+        "ชื่อภาษาอังกฤษ (ไม่บังคับ)",
+        "หน่วย (ถ้ามี)",
+        "หน่วยภาษาอังกฤษ (ไม่บังคับ)",
+    ]
+    unnamed = [
+        name
+        for names in form.tables.values()
+        for row in names
+        for name in row
+        if name in form.fields and 'aria-label="' not in str(form[name])
+    ]
+    assert unnamed == []
