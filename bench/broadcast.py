@@ -82,7 +82,7 @@ def accounts_make(units: list) -> tuple[dict[str, int], dict[str, int]]:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import make_password
 
-    from accounts.models import LineLink
+    from notices.channels.line.models import LineLink
     from people.models import Membership, Role
 
     User = get_user_model()
