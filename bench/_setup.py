@@ -66,6 +66,27 @@ def django_with_fresh_db(name: str = "cdd4_bench", *, units: bool = True) -> str
     return url
 
 
+def office_staff_make(unit_ids: list[int], *, name: str) -> list:
+    """One office staff account per unit, in bulk, with an e-mail address (`{name}{unit id}@cdd.example.go.th`)
+    and no usable password: the benches' people to tell."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import make_password
+
+    from people.models import Membership, Role
+
+    User = get_user_model()
+    unusable = make_password(None)
+    users = User.objects.bulk_create(
+        [User(username=f"{name}{pk}", email=f"{name}{pk}@cdd.example.go.th", password=unusable) for pk in unit_ids],
+        batch_size=5000,
+    )
+    Membership.objects.bulk_create(
+        [Membership(user=u, role=Role.OFFICE_STAFF, unit_id=pk) for u, pk in zip(users, unit_ids, strict=True)],
+        batch_size=5000,
+    )
+    return users
+
+
 def celery_worker(processes: int, env: dict):
     """A real Celery worker with `processes` prefork pool processes, quiet, on the bench's database."""
     import subprocess

@@ -44,7 +44,7 @@ from datetime import date
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/6")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 
-from _setup import ROOT, django_with_fresh_db, smoke
+from _setup import ROOT, django_with_fresh_db, office_staff_make, smoke
 
 LINE_PUSH_PER_SECOND = 2000  # LINE's rate limit for the push endpoint, per channel
 LINE_MONTHLY_QUOTA = 25000
@@ -79,22 +79,9 @@ class Sink:
 def accounts_make(units: list) -> tuple[dict[str, int], dict[str, int]]:
     """One office staff account per unit, with an e-mail address, every LINE_SHARE-th with LINE linked, in bulk:
     (address → user id, LINE user id → user id)."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.hashers import make_password
-
     from notices.channels.line.models import LineLink
-    from people.models import Membership, Role
 
-    User = get_user_model()
-    unusable = make_password(None)
-    users = User.objects.bulk_create(
-        [User(username=f"office{u.pk}", email=f"office{u.pk}@cdd.example.go.th", password=unusable) for u in units],
-        batch_size=5000,
-    )
-    Membership.objects.bulk_create(
-        [Membership(user=user, role=Role.OFFICE_STAFF, unit=u) for user, u in zip(users, units, strict=True)],
-        batch_size=5000,
-    )
+    users = office_staff_make([u.pk for u in units], name="office")
     links = [LineLink(user=user, line_user_id=f"U{user.pk:032x}") for user in users[::LINE_SHARE]]
     LineLink.objects.bulk_create(links, batch_size=5000)
     return {u.email: u.pk for u in users}, {link.line_user_id: link.user_id for link in links}

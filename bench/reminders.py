@@ -21,7 +21,7 @@ import sys
 import time
 from datetime import date
 
-from _setup import django_with_fresh_db, smoke
+from _setup import django_with_fresh_db, office_staff_make, smoke
 
 TODAY = date(2022, 5, 26)
 SUBDISTRICTS = 7255
@@ -47,22 +47,9 @@ def dated(data: dict) -> dict:
 
 def staff_make(unit_ids: list[int]) -> None:
     """One office staff account per entrant, made in bulk (a password no one can use: they are never signed in)."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.hashers import make_password
-
     from notices.models import Mode, Preference
-    from people.models import Membership, Role
 
-    User = get_user_model()
-    unusable = make_password(None)
-    users = User.objects.bulk_create(
-        [User(username=f"staff{pk}", email=f"staff{pk}@example.go.th", password=unusable) for pk in unit_ids],
-        batch_size=5000,
-    )
-    Membership.objects.bulk_create(
-        [Membership(user=u, role=Role.OFFICE_STAFF, unit_id=pk) for u, pk in zip(users, unit_ids, strict=True)],
-        batch_size=5000,
-    )
+    users = office_staff_make(unit_ids, name="staff")
     Preference.objects.bulk_create(
         [Preference(user=u, channel="email", mode=Mode.DIGEST) for u in users[::3]], batch_size=5000
     )
