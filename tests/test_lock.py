@@ -34,9 +34,8 @@ LOCK = Path("contests/actor.py")
 # The writers of memberships, which name a role to give one: the demo logins, the users-and-roles form and the
 # benches that make their own people.
 ROLE_WRITERS = {Path("scoring/demo.py"), Path("stages/demo.py"), Path("committee/demo.py"), Path("ops/demo.py")}
-ROLE_WRITERS |= {Path("scoring/admin/forms.py"), Path("bench/rush.py"), Path("bench/deadline_checks.py")}
-ROLE_WRITERS |= {Path("bench/deadline_move.py"), Path("bench/reminders.py"), Path("bench/schedule.py")}
-ROLE_WRITERS |= {Path("bench/broadcast.py")}
+ROLE_WRITERS |= {Path(f"bench/{name}.py") for name in ("_setup", "broadcast", "deadline_checks", "deadline_move")}
+ROLE_WRITERS |= {Path(f"bench/{name}.py") for name in ("rush", "schedule")}
 # What the actor used to hand out, and its private attributes: nobody reads them of an actor.
 ACTOR_ATTRS = {"role", "_role", "office", "office_id", "_office_id", "is_central", "is_committee"}
 ACTOR_ATTRS |= {"is_office_staff", "is_organiser", "membership"}
