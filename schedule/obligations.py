@@ -101,18 +101,28 @@ class WorkingDays(Protocol):
     def working_days_after(self, deadline: date, day: date) -> int: ...
 
 
-def rounds_met(dues: Sequence[date | None], days: Sequence[date]) -> list[int | None]:
-    """Each round's sending that met it, as its place in `days` (the sendings' days, in order), or None: the
-    first sent after the round before it fell due and by its own day; the last round (or a criterion's only
-    one) also takes a sending after its day. The same for every reader (`rounds_stand`, the counts by round)."""
-    found: list[int | None] = []
+def round_windows(dues: Sequence[date | None]) -> list[tuple[date | None, date | None]]:
+    """Each round's window, (after, until), None for no bound: what meets it is sent after the round before
+    it fell due and by its own day; the last round (or a criterion's only one), or a round of no date, also
+    takes what is sent after. The one rule of which sending meets which round (`rounds_met` for one
+    entrant, `schedule.tallies` for a contest counted in the database)."""
+    found: list[tuple[date | None, date | None]] = []
     after: date | None = None
     for i, due in enumerate(dues):
-        last = i == len(dues) - 1
-        first = bisect_right(days, after) if after is not None else 0  # sent after the round before fell due
-        end = len(days) if last or due is None else bisect_right(days, due)  # and by its own day
-        found.append(first if first < end else None)
+        found.append((after, None if i == len(dues) - 1 else due))
         after = due if due is not None else after
+    return found
+
+
+def rounds_met(dues: Sequence[date | None], days: Sequence[date]) -> list[int | None]:
+    """Each round's sending that met it, as its place in `days` (the sendings' days, in order), or None: the
+    first in the round's window (`round_windows`). The same for every reader (`rounds_stand`, the counts by
+    round)."""
+    found: list[int | None] = []
+    for after, until in round_windows(dues):
+        first = bisect_right(days, after) if after is not None else 0  # sent after the round before fell due
+        end = len(days) if until is None else bisect_right(days, until)  # and by its own day
+        found.append(first if first < end else None)
     return found
 
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime
 
+from django.db.models import Case, DateField, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import TruncDate
 
 from core.thai import BANGKOK, local
@@ -104,3 +105,44 @@ def sendings(
             for code in nominated:
                 found[(unit_id, code)].append(Met(MetBy.NOMINEE, day_of(at), at))
     return found
+
+
+def sent_days(rubric: Rubric, spec: RubricSpec, codes: set[str]) -> list[QuerySet]:
+    """What `sendings` reads, for the database to count and look up: querysets whose rows carry `sent_unit`,
+    `sent_criterion` (ids) and `sent_day` (Bangkok's), one row per sending of the criteria `codes`: the same
+    uploads, receipts by the day they say, records by the day they were made, nominees. A contest's rounds
+    are counted from them without a row reaching Python (`schedule.tallies`). 1 query: the receipts'
+    distinct values, parsed as `sendings` parses them (a value that names no day is no sending)."""
+    ids = {v: k for k, v in criterion_codes(rubric).items() if v in codes}
+    if not ids:
+        return []
+    parts: list[QuerySet] = [
+        source.filter(criterion__in=list(ids.values())).annotate(
+            sent_unit=F("unit"), sent_criterion=F("criterion"), sent_day=_bangkok_day("created_at")
+        )
+        for source in hooks.submitted_sources(rubric)
+    ]
+    by_code = {c.code: c for c in spec.criteria() if c.code in codes}
+    receipt = Q(pk__in=[])  # a fact named as its criterion's receipt
+    for code, pk in ids.items():
+        if takes := _takes(by_code[code]):
+            receipt |= Q(criterion_id=pk, name=takes)
+    facts = tallies.recorded_facts(rubric).filter(criterion_id__in=list(ids.values()))
+    named = {"sent_unit": F("unit_id"), "sent_criterion": F("criterion_id")}
+    parts.append(facts.exclude(receipt).annotate(**named, sent_day=_bangkok_day("updated_at")))
+    days: dict[date, list[str]] = defaultdict(list)
+    for value in facts.filter(receipt).values_list("value", flat=True).distinct():
+        if (got := _day(value)) is not None:
+            days[got[0]].append(value)
+    if days:
+        day = Case(*(When(value__in=v, then=Value(d)) for d, v in days.items()), output_field=DateField())
+        parts.append(
+            facts.filter(receipt, value__in=[v for vs in days.values() for v in vs]).annotate(**named, sent_day=day)
+        )
+    nominees = Nominee.objects.filter(contest_id=rubric.contest_id, state=NomineeState.ACTIVE).order_by()
+    for code in (c for c in by_code if by_code[c].nominee):
+        criterion = Value(ids[code], output_field=IntegerField())
+        parts.append(
+            nominees.annotate(sent_unit=F("unit_id"), sent_criterion=criterion, sent_day=_bangkok_day("submitted_at"))
+        )
+    return parts

@@ -182,3 +182,26 @@ class VerificationCodeFactory(factory.django.DjangoModelFactory):
     entrant_th = "สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่"
     award_th = "รางวัลชนะเลิศ"
     dated = date(2023, 8, 21)
+
+
+def entrants_sized(rubric: Rubric, n: int) -> None:
+    """The rubric's contest cut to `n` entrants (Chiang Mai, TH-50, always among them), each with a link sent
+    for every third criterion on the contest's first day: for query counts that must not grow with the
+    entrants (the office pages, central's missing list)."""
+    from scoring.models import Standing
+    from submissions.models import Evidence, EvidenceKind, Submission, SubmissionStatus
+
+    kept = ["TH-50", *Standing.objects.filter(rubric=rubric).exclude(unit__code="TH-50").order_by("unit__code")
+            .values_list("unit__code", flat=True)[: n - 1]]  # fmt: skip
+    Standing.objects.filter(rubric=rubric).exclude(unit__code__in=kept).delete()
+    user = UserFactory()
+    at = timezone.make_aware(timezone.datetime.combine(rubric.starts_on, timezone.datetime.min.time()))
+    for unit in Unit.objects.filter(code__in=kept).exclude(code="TH-50"):
+        for criterion in rubric.criteria.order_by("order")[::3]:
+            submission = Submission.objects.create(
+                rubric=rubric, unit=unit, criterion=criterion, status=SubmissionStatus.SUBMITTED
+            )
+            Evidence.objects.create(
+                submission=submission, version=1, kind=EvidenceKind.LINK, url="https://example.org/r",
+                created_at=at, created_by=user,
+            )  # fmt: skip

@@ -6,7 +6,7 @@ from django.urls import reverse
 from people.models import Role
 from scoring.models import Criterion
 from submissions.models import Evidence, InnovationReport
-from tests.factories import PASSWORD, DistrictFactory, UserFactory, office_contest
+from tests.factories import PASSWORD, DistrictFactory, UserFactory, entrants_sized, office_contest
 
 from . import files
 
@@ -102,6 +102,20 @@ def test_criterion_page_query_count_constant(owner_client, django_assert_num_que
     with django_assert_num_queries(18):  # +1: the bell's unread count (notices); +1: the committee's questions
         response = owner_client.get(reverse("submissions:criterion", args=[2566, "TH-50", "1.1"]))
     assert response.content.decode().count('class="evidence"') == n
+
+
+@pytest.mark.parametrize("entrants", [3, 76])
+def test_office_pages_query_count_is_the_same_for_3_or_76_entrants(
+    owner_client, django_assert_num_queries, rubric, entrants
+):
+    # The office's obligations are its own (schedule.selectors.entrant_obligations): what the other entrants
+    # sent is never read, however many they are.
+    entrants_sized(rubric, entrants)
+    _upload(owner_client, "1.2")
+    with django_assert_num_queries(17):
+        assert owner_client.get(reverse("submissions:province", args=[2566, "TH-50"])).status_code == 200
+    with django_assert_num_queries(18):
+        assert owner_client.get(reverse("submissions:criterion", args=[2566, "TH-50", "4.2"])).status_code == 200
 
 
 @pytest.mark.parametrize("n", [1, 8])

@@ -87,9 +87,10 @@ def test_dashboard_page_query_count(client, central_user, scored, django_assert_
     # session, user, membership, nav year, rubric, then tiers, dimensions, criteria, settings, snapshot, the
     # tallies over all entrants, the page's keys, its rows, award holders, evidence without a fact; the holidays
     # are the rubric's calendar, read by the first visit and cached per rubric revision; the schedule's rounds
-    # (the moves), and the rounds owed now (the moves, whether the results are frozen, the entrants, their
-    # uploads, what the Department recorded, the first names: every round of 2566 is past and owed)
-    with django_assert_num_queries(23):  # +1: the bell's unread count (notices)
+    # (the moves), and the rounds owed now (the moves, whether the results are frozen, the days of the
+    # Department's receipts, then every round counted with its first names in one statement, and those names:
+    # every round of 2566 is past and owed; schedule.tallies)
+    with django_assert_num_queries(22):  # +1: the bell's unread count (notices)
         client.get(reverse("scoring:dashboard", args=[2566]))
 
 
