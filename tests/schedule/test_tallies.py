@@ -7,12 +7,17 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
+from people.models import Role
+from rubrics import services
 from schedule.selectors import contest_obligations
 from schedule.states import ObligationState
 from schedule.tallies import round_tallies
 from scoring.models import Criterion, Fact, FactSource, Standing
+from scoring.selectors import rubric_spec
 from submissions.models import Evidence, EvidenceKind, Submission, SubmissionStatus
-from tests.factories import UserFactory
+from tests.factories import DistrictFactory, UserFactory
+from tests.nominees.test_contests_nominees import itmodel_data
+from tests.submissions.test_nominee_page import form
 
 pytestmark = pytest.mark.django_db
 OWING = (ObligationState.OPEN, ObligationState.LATE)
@@ -63,14 +68,11 @@ def test_each_round_counted_in_the_database_is_what_every_entrants_obligations_s
     _sent(rubric, seed)
     every = contest_obligations(rubric, today=today)
     for offset in (0, 7):
-        tallies = round_tallies(rubric, shown=5, offset=offset, today=today)
+        tallies = _agree(rubric, today, offset=offset)
         assert len(tallies) == len({(o.criterion, o.index) for o in every})
         for t in tallies:
             mine = [o for o in every if (o.criterion, o.index) == (t.round.criterion.code, t.round.index)]
-            owing = [o for o in mine if o.state in OWING]
-            late = [o for o in owing if o.state == ObligationState.LATE]
-            assert (t.owed, t.met, t.late) == (len(owing), sum(o.is_met for o in mine), len(late)), t.round
-            assert t.shown == owing[offset : offset + 5], t.round
+            assert t.late == sum(o.state == ObligationState.LATE for o in mine), t.round
 
 
 def test_a_due_window_counts_its_rounds_alone(rubric):
@@ -83,3 +85,24 @@ def test_a_due_window_counts_its_rounds_alone(rubric):
     for t in tallies:
         owing = [o for o in every if (o.criterion, o.index) == (t.round.criterion.code, t.round.index) and o.is_owed]
         assert (t.owed, t.shown) == (len(owing), owing[:3])
+
+
+def _agree(rubric, today: date, *, shown: int = 5, offset: int = 0) -> list:
+    every = contest_obligations(rubric, today=today)
+    tallies = round_tallies(rubric, shown=shown, offset=offset, today=today)
+    for t in tallies:
+        mine = [o for o in every if (o.criterion, o.index) == (t.round.criterion.code, t.round.index)]
+        owing = [o for o in mine if o.state in OWING]
+        assert (t.owed, t.met, t.shown) == (len(owing), sum(o.is_met for o in mine), owing[offset : offset + shown])
+    return tallies
+
+
+def test_a_nominee_is_counted_as_sent_as_the_entrants_own_page_says(client, chiang_mai, clock):
+    clock(2021, 7, 1, 9, 0)  # before the contest's deadline, 20 July 2564
+    d1, d2 = DistrictFactory(parent=chiang_mai), DistrictFactory(parent=chiang_mai)
+    rubric = services.rubric_load(data=itmodel_data(d1.code, d2.code))
+    client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=d1))
+    client.post(f"/years/cm-itmodel-2564/provinces/{d1.code}/nominee/", form(d1))
+    (nominated,) = [c.code for c in rubric_spec(rubric).criteria() if c.nominee]
+    tallies = _agree(rubric, date(2021, 7, 1))
+    assert [(t.met, t.owed) for t in tallies if t.round.criterion.code == nominated] == [(1, 1)]
