@@ -54,8 +54,9 @@ def arabic_digits(value) -> str:
 
 
 # What the reader sees of a page: the text between tags, not a script, a style or a text box's content, nor a
-# file's text shown as it is (a contest's JSON in <pre>, copied into a file).
-_MARKUP = re.compile(r"(<(script|style|textarea|pre)\b.*?</\2\s*>|<[^>]*>)", re.DOTALL | re.IGNORECASE)
+# file's text shown as it is (a contest's JSON in <pre>, copied into a file), nor a character reference's number
+# (Django's "&#10006;" before "Clear all filters").
+_MARKUP = re.compile(r"(<(script|style|textarea|pre)\b.*?</\2\s*>|<[^>]*>|&#?[0-9A-Za-z]+;)", re.DOTALL | re.IGNORECASE)
 
 
 # Digits a page leaves as written, between these two comments: the portal's own header (the notices bell, which

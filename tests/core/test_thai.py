@@ -124,6 +124,11 @@ def test_a_page_reads_its_codes_and_counts_in_thai_digits_its_markup_and_boxes_a
     assert thai.page_in_readers_digits("", thai=True) == ""
 
 
+def test_a_character_reference_keeps_its_number():
+    page = "<a>&#10006; ล้างตัวกรอง 3 รายการ</a>"
+    assert thai.page_in_readers_digits(page, thai=True) == "<a>&#10006; ล้างตัวกรอง ๓ รายการ</a>"
+
+
 def test_names_and_addresses_keep_their_digits_on_a_thai_page():
     page = "<td>committee1</td><td>IMG_0412.MOV</td><td>somchai2@example.com</td><td>เชียงใหม่ (TH-50)</td>"
     assert thai.page_in_readers_digits(page, thai=True) == page
