@@ -10,6 +10,7 @@ from contests.permissions import is_central
 from core import thai
 from core.api import DB_DOWN_EN, DB_DOWN_TH, database_unavailable, error_response
 from core.http import LOGIN_FIRST, BodyTooLarge, check_body_size, content_length
+from core.i18n import in_english
 
 
 class ThaiFirstLocaleMiddleware:
@@ -35,11 +36,11 @@ class ThaiFirstLocaleMiddleware:
 
 
 class AdminDigitsMiddleware:
-    """One kind of digits on an admin page: Arabic, as Django prints its counts, pages and dates there.
+    """The admin's codes and counts in the reader's digits, as the portal's: Thai on a Thai page.
 
-    Our own parts print Thai digits and people type them in names ("ปีงบประมาณ พ.ศ. ๒๕๗๐"); rather than
-    teach every column and filter, the page's text is turned once, as it leaves (tags, attributes and
-    what a form sends back are left as they are). The portal's own pages keep Thai digits.
+    Django prints its counts, pages, selections and filter tallies in Arabic digits, and our columns print what is
+    stored; rather than teach every column, count and filter, the page's text is turned once, as it leaves, by
+    `core.thai.page_in_readers_digits` (tags, attributes, what a form sends back, names and addresses as written).
     """
 
     def __init__(self, get_response):
@@ -52,7 +53,8 @@ class AdminDigitsMiddleware:
             and not response.streaming
             and response.get("Content-Type", "").startswith("text/html")
         ):
-            response.content = thai.arabic_page_text(response.content.decode(response.charset))
+            html = response.content.decode(response.charset)
+            response.content = thai.page_in_readers_digits(html, thai=not in_english())
         return response
 
 

@@ -53,24 +53,40 @@ def arabic_digits(value) -> str:
     return str(value).translate(ARABIC_DIGITS)
 
 
-# What the reader sees of a page: the text between tags, not a script, a style or a text box's content.
-_MARKUP = re.compile(r"(<(script|style|textarea)\b.*?</\2\s*>|<[^>]*>)", re.DOTALL | re.IGNORECASE)
+# What the reader sees of a page: the text between tags, not a script, a style or a text box's content, nor a
+# file's text shown as it is (a contest's JSON in <pre>, copied into a file), nor a character reference's number
+# (Django's "&#10006;" before "Clear all filters").
+_MARKUP = re.compile(r"(<(script|style|textarea|pre)\b.*?</\2\s*>|<[^>]*>|&#?[0-9A-Za-z]+;)", re.DOTALL | re.IGNORECASE)
 
 
-# The portal's own header (the notices bell) reads alike on the portal's pages and the admin's: its text is
-# left as `digits` wrote it, between these two comments.
+# Digits a page leaves as written, between these two comments: the portal's own header (the notices bell, which
+# `digits` wrote already) reads alike on the portal's pages and the admin's.
 KEEP_DIGITS, KEPT_DIGITS = "<!--digits-->", "<!--/digits-->"
+# A word with a digit in it, as a page's text writes it ("4.1.1", "14:30", "27/11/2569", "committee1", "TH-50",
+# "IMG_0412.MOV", "somchai2@example.com"); Thai letters, spaces and brackets end it.
+_WORD = re.compile(r"[0-9๐-๙A-Za-z_@./:+\-]*[0-9๐-๙][0-9๐-๙A-Za-z_@./:+\-]*")
+# A Latin letter, "_" or "@" makes the word a name or an address (a username, a file, an e-mail, a province's
+# code), typed and matched character for character: its digits stay as written. Every other word is a code, a
+# count, a date or a time; so is a word of digits alone that is a name elsewhere (a unit's DOPA code, an IP
+# address): no rule tells it from a count, and the admin reads it in Thai digits too.
+_NAMED = re.compile(r"[A-Za-z_@]")
 
 
-def arabic_page_text(html: str) -> str:
-    """An HTML page whose text reads in Arabic digits; tags, attributes, form contents and the header's parts
-    marked KEEP_DIGITS untouched."""
+def _in_digits(text: str, table: dict[int, int]) -> str:
+    return _WORD.sub(lambda word: word[0] if _NAMED.search(word[0]) else word[0].translate(table), text)
+
+
+def page_in_readers_digits(html: str, *, thai: bool) -> str:
+    """An HTML page (the admin's) whose codes, counts, dates and times read in the reader's digits, as `digits`
+    writes them: Thai in Thai, Arabic in English. Tags, attributes, form contents, a <pre>'s file text, names and
+    addresses (`_NAMED`) and what KEEP_DIGITS marks are left as written."""
+    table = THAI_DIGITS if thai else ARABIC_DIGITS
     parts = _MARKUP.split(html)  # text, markup, the markup's tag name (or None), text, …
     text, markup = parts[0::3], parts[1::3]
-    out, keep = [text[0].translate(ARABIC_DIGITS)], False
+    out, keep = [_in_digits(text[0], table)], False
     for tag, after in zip(markup, text[1:], strict=True):
         keep = (keep or tag == KEEP_DIGITS) and tag != KEPT_DIGITS
-        out += [tag, after if keep else after.translate(ARABIC_DIGITS)]
+        out += [tag, after if keep else _in_digits(after, table)]
     return "".join(out)
 
 

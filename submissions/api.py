@@ -29,7 +29,7 @@ from scoring.access import contest_or_404
 from scoring.contests import enters
 from scoring.models import Criterion, Rubric
 
-from . import selectors, services, uploads
+from . import policy, selectors, services, uploads
 from .models import Evidence, Submission
 
 
@@ -163,8 +163,13 @@ class EvidenceCollection(APIView):
             raise PermissionDenied(_("provincial staff only"))
         refusals = getattr(request._request, "upload_refusals", [])
         try:
-            if refusals:
-                raise refusals[0][1]  # an UploadRefused, answered with its status by core.api
+            if refusals:  # an UploadRefused, answered with its status by core.api
+                # The streaming handler judged the file before the form's criterion was read: a kind the portal
+                # takes nowhere is refused as this criterion's page refuses it, with what it takes and the link.
+                criterion = services.evidence_may_submit(
+                    user=request.user, rubric=rubric, unit=unit, criterion_code=request.data.get("criterion", "")
+                )
+                raise policy.refusal_for(refusals[0][1], rubric, criterion.code)
             data = validated(EvidenceCreateSerializer, request.data)
             # evidence_submit looks the criterion up before it stores anything: no separate query here.
             evidence = services.evidence_submit(

@@ -49,7 +49,7 @@ from core.files import upload_tmp_dir
 from core.validators.content import TYPES, UploadRefused, refuse_type, sniff_group
 from core.validators.refusal import size_refusal
 from scoring.access import contest_or_404
-from scoring.models import Criterion
+from scoring.models import Criterion, Rubric
 from stages.models import StageUpload
 from stages.services import stage_file_may_submit, stage_file_submit
 
@@ -103,7 +103,7 @@ def resumable_create(*, user, length: int, metadata: dict[str, str], now: dateti
     if not filename:
         raise UploadRefused("ไม่ได้ระบุชื่อไฟล์ (filename)", "no file name given (filename)")
     target = _target(user, metadata)
-    _quota(user, filename, length, now)
+    _quota(user, filename, length, now, target)
     if settings.CELERY_TASK_ALWAYS_EAGER:  # the embedded default runs no beat: its hourly sweep runs here
         transaction.on_commit(resumable_sweep, robust=True)  # a sweep that fails never fails this upload
     upload = ResumableUpload.objects.create(
@@ -237,10 +237,16 @@ def _target(user, metadata: dict[str, str]) -> dict:
     return {"rubric": rubric, "unit": unit, "code": code}
 
 
-def _quota(user, filename: str, length: int, now: datetime) -> None:
+def _kind_refused(rubric: Rubric | None, code: str) -> UploadRefused:
+    """A kind the portal takes nowhere: said as the criterion's page says it (what it takes, and the link), or for a
+    stage's file (no rubric) the portal's general refusal."""
+    return policy.type_refusal(rubric, code) if rubric is not None else refuse_type()
+
+
+def _quota(user, filename: str, length: int, now: datetime, target: dict) -> None:
     kind = KIND_OF_EXT.get(Path(filename).suffix.lower())
     if kind is None:
-        raise refuse_type()
+        raise _kind_refused(target.get("rubric"), target["code"])
     limit = limits_bytes()[kind]
     if length <= 0 or length > limit:
         raise size_refusal(kind, limit) if length > 0 else UploadRefused("ไฟล์ว่าง", "the file is empty")
@@ -334,8 +340,7 @@ def _first_bytes_look_right(upload: ResumableUpload, head: bytes) -> None:
     refused after its first bytes, not after all of them."""
     kind = sniff_group(head[:SNIFF_BYTES])
     if kind is None:
-        rubric = upload.rubric  # None for a stage's file
-        _refuse(upload, policy.type_refusal(rubric, upload.code) if rubric is not None else refuse_type())
+        _refuse(upload, _kind_refused(upload.rubric, upload.code))  # no rubric for a stage's file
     limit = limits_bytes()[kind]
     if upload.length > limit:
         _refuse(upload, size_refusal(kind, limit))

@@ -218,8 +218,10 @@ def _axe_source() -> str:
 def axe_violations(page) -> list[str]:
     """axe-core's WCAG 2.1 A and AA violations on the page, whatever their impact, one line each. Loaded into the
     pages it checks only (not as an init script of every page: 500 kB parsed each time), through the DevTools
-    protocol, which the portal's Content-Security-Policy does not govern (a <script> tag it would)."""
-    page.evaluate(f"() => {{ {_axe_source()}\n }}")
+    protocol, which the portal's Content-Security-Policy does not govern (a <script> tag it would); once a document:
+    a page checked again at another width keeps it."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(f"() => {{ {_axe_source()}\n }}")
     options = json.dumps({"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
     result = page.evaluate(f"async () => JSON.stringify(await axe.run(document, {options}))")
     return [

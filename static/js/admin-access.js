@@ -2,7 +2,9 @@
 // (axe-core's WCAG 2.1 A/AA walk of every page, `make a11y`; docs/testing.md):
 // - a box that scrolls sideways on a phone (an inline group, a rubric's JSON in <pre>) is reached by Tab and named;
 // - the autocomplete box (select2) is named by its field's label, also while nothing is chosen;
-// - django-import-export's "select all" box is named by the label beside it (whose `for` names no id).
+// - django-import-export's "select all" box is named by the label beside it (whose `for` names no id);
+// - the selection counter ("เลือก ๑ จาก ๒๔") keeps the page's Thai digits when Django's actions.js rewrites it
+//   in Arabic ones as boxes are ticked (the server turns the rest of the page: cdd4.middleware.AdminDigitsMiddleware).
 (function () {
   "use strict";
   function reachable(root) {
@@ -31,9 +33,21 @@
       if (label && !box.hasAttribute("aria-label")) box.setAttribute("aria-label", label.textContent.trim());
     });
   }
+  function thaiCounts(root) {
+    if (!document.documentElement.lang.startsWith("th")) return;
+    root.querySelectorAll(".action-counter").forEach(function (counter) {
+      var thai = function () {
+        var text = counter.textContent.replace(/[0-9]/g, function (d) { return String.fromCharCode(0x0e50 + Number(d)); });
+        if (text !== counter.textContent) counter.textContent = text;
+      };
+      new MutationObserver(thai).observe(counter, { childList: true, characterData: true, subtree: true });
+      thai();
+    });
+  }
   function mend() {
     reachable(document);
     named(document);
+    thaiCounts(document);
   }
   // After the admin's own scripts: select2 is started on the same event, by a listener added before this one.
   document.addEventListener("DOMContentLoaded", function () { setTimeout(mend, 0); });

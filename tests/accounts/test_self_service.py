@@ -87,7 +87,7 @@ def test_accounts_are_closed_never_deleted(client, central_user, chiang_mai):
     client.force_login(central_user)
     assert client.get(f"/admin/auth/user/{staff.pk}/delete/").status_code == 403
     changelist = client.post("/admin/auth/user/", {"action": "deactivate", "_selected_action": [staff.pk]}, follow=True)
-    assert "ปิดบัญชีแล้ว 1 บัญชี" in changelist.content.decode()
+    assert "ปิดบัญชีแล้ว ๑ บัญชี" in changelist.content.decode()
     staff.refresh_from_db()
     assert staff.is_active is False
     event = AccountEvent.objects.get(kind=Event.DEACTIVATED)

@@ -44,7 +44,7 @@ def test_admin_announcement_date_reads_be(client, central_user, rubric):
     signature = AwardSignature.objects.get(rubric=rubric)
     assert signature.announced_on == date(2026, 11, 23)
     html = client.get(reverse("admin:awards_awardsignature_changelist")).content.decode()
-    assert re.findall(r'<td class="field-announced_on[^"]*">([^<]*)</td>', html) == ["23 พ.ย. 2569"]
+    assert re.findall(r'<td class="field-announced_on[^"]*">([^<]*)</td>', html) == ["๒๓ พ.ย. ๒๕๖๙"]
 
 
 def test_document_form_lists_provinces_in_thai_dictionary_order(rubric):

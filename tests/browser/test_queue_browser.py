@@ -63,7 +63,7 @@ def test_member_walks_next_with_evidence_keeping_the_filter(browser, live_server
     page.click("#back-to-matrix")
     assert page.url.endswith("/matrix/?year=2566&dimension=1&by=criterion")
     assert page.locator("select[name=dimension]").input_value() == "1"
-    expect(page.locator("#matrix thead th:not(.prov)")).to_have_text(["1.1", "1.2", "1.3", "1.4"])
+    expect(page.locator("#matrix thead th:not(.prov)")).to_have_text(["๑.๑", "๑.๒", "๑.๓", "๑.๔"])
     assert _left(page) == 3
 
 

@@ -3,11 +3,13 @@
 With `bootstrap --demo` data: every page passes axe-core's WCAG 2.1 A and AA rules at both widths, whatever the
 impact (one load and one axe run per page and width); the province pages and the dashboard fit the phone
 (nothing wider than the screen, no text drawn over other text), and screenshots of every page are kept under
-var/screenshots/roles/ for review.
+var/screenshots/roles/ for review. The admin's selection counter keeps the page's Thai digits as boxes are ticked.
 """
 
 import os
+from urllib.parse import urlsplit
 
+from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -159,3 +161,22 @@ def test_every_role_main_pages_desktop_and_phone(browser, live_server):
                         problems += [f"{where}: small target {t}" for t in page.evaluate(SMALL_TARGETS)]
             context.close()
     assert problems == [], "\n".join(problems)
+
+
+def test_the_admins_selection_counter_keeps_thai_digits_as_boxes_are_ticked(browser, live_server, client, central_user):
+    """Django's actions.js rewrites the counter in Arabic digits; static/js/admin-access.js keeps the page's."""
+    client.force_login(central_user)  # signed in without the second factor central staff set up on first login
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="th-TH")
+    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME].value
+    host = urlsplit(live_server.url).hostname
+    context.add_cookies([{"name": django_settings.SESSION_COOKIE_NAME, "value": cookie, "domain": host, "path": "/"}])
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/scoring/rubric/")
+    settle(page)
+    rows = page.locator("input.action-select").count()
+    total = str(rows).translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+    assert page.inner_text(".action-counter") == f"เลือก ๐ จาก {total}"
+
+    page.locator("input.action-select").nth(0).check()
+
+    assert page.inner_text(".action-counter") == f"เลือก ๑ จาก {total}"

@@ -133,7 +133,7 @@ def test_member_progress_counts_cells_with_evidence_and_drops_as_they_score(clie
     judge(members[0], sent_cells["TH-50"], "1.1", points="5")  # withdrawn evidence: not in the count
     page = client.get(MATRIX)
     assert [(p.done, p.total, p.left) for p in page.context["progress"]] == [(1, 3, 2)]
-    assert 'เหลือ <b data-left="2">2</b> จาก 3 ข้อที่มีหลักฐาน' in page.content.decode()
+    assert 'เหลือ <b data-left="2">๒</b> จาก ๓ ข้อที่มีหลักฐาน' in page.content.decode()
 
 
 def test_chair_sees_every_members_progress_less_their_conflicts(
@@ -177,7 +177,7 @@ def test_the_chair_sees_their_own_finals_left_where_members_disagree(client, cha
     finals = page.context["finals"]
     assert (finals.who, finals.done, finals.total, finals.left) == (chair.username, 1, 2, 1)
     assert re.search(
-        r'<tr id="chair-finals"><td>[^<]*</td><td>1 จาก 2</td><td data-left="1">1</td></tr>', page.content.decode()
+        r'<tr id="chair-finals"><td>[^<]*</td><td>๑ จาก ๒</td><td data-left="1">๑</td></tr>', page.content.decode()
     )
     client.force_login(members[0])
     assert client.get(MATRIX).context["finals"] is None  # a member has no finals to give
@@ -188,7 +188,7 @@ def test_matrix_number_and_unit_are_spaced(client, chair, members, judge, chiang
     judge(members[1], chiang_mai, "4.1.1", points="5")
     client.force_login(chair)
     page = client.get(MATRIX, {"province": "TH-50"}).content.decode()
-    assert '<span class="badge b-n">2 คน</span>' in page
+    assert '<span class="badge b-n">๒ คน</span>' in page
 
 
 def test_matrix_marks_judged_cells_without_evidence(client, members, sent_cells):
@@ -247,7 +247,7 @@ def test_screen_names_imported_facts_as_the_source_until_a_member_scores(client,
     page = client.get(_score_url("TH-50", "1.2"))
     html = page.content.decode()
     assert page.context["counts"]["source"] == "facts"
-    assert '<b class="sc-big" id="counted">5</b>' in html
+    assert '<b class="sc-big" id="counted">๕</b>' in html
     assert "จากข้อมูลนำเข้า เพราะยังไม่มีคะแนนจากกรรมการ" in html
     assert "<b>ไม่มีหลักฐาน</b>" in html
 
@@ -328,7 +328,7 @@ def test_chair_screen_names_the_median_in_one_pair_of_brackets(client, members, 
     client.force_login(chair)
     html = client.get(_score_url("TH-50", "1.2")).content.decode()
     used = re.search(r"คะแนนที่ใช้: <b class=\"sc-big\">([^<]*)</b>\s*([^<]*)</p>", html)
-    assert used.groups() == ("5", "(มัธยฐาน)")
+    assert used.groups() == ("๕", "(มัธยฐาน)")
 
 
 def test_member_without_a_score_of_their_own_sees_no_figure_built_from_a_colleagues(

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from committee import services
 from committee.models import Judgment
+from core.thai import thai_digits
 from people.models import Role
 from submissions.services import answers_submit
 from tests.factories import DistrictFactory, UserFactory, requirements_contest
@@ -33,9 +34,9 @@ def test_the_panelist_sees_each_requirement_with_its_verdict_and_ticks_its_own(c
     url = reverse("admin:committee_score", args=[rubric.key, district.code, "1.1"])
 
     assert _requirements(client.get(url).content.decode()) == [
-        "• จำนวนหมู่บ้านในตำบล: 8",
-        "✓ ผ่าน หมู่บ้านที่มีตัวแทนเข้าร่วมประชุมอย่างน้อย 1 คน 8 ≥ จำนวนหมู่บ้านในตำบล 8",
-        "✓ ผ่าน ด้านที่จัดลำดับความสำคัญของปัญหาแล้ว: ครบทั้ง 5 ด้าน",
+        "• จำนวนหมู่บ้านในตำบล: ๘",
+        "✓ ผ่าน หมู่บ้านที่มีตัวแทนเข้าร่วมประชุมอย่างน้อย ๑ คน ๘ ≥ จำนวนหมู่บ้านในตำบล ๘",
+        "✓ ผ่าน ด้านที่จัดลำดับความสำคัญของปัญหาแล้ว: ครบทั้ง ๕ ด้าน",
         "✗ ยังไม่ผ่าน มีรายงานการประชุม: คณะกรรมการยังไม่ได้ตรวจ (คณะกรรมการตรวจ)",
     ]
     response = client.post(url, {"action": "judge", "items": ["minutes"], "expected_version": "0"})
@@ -70,12 +71,12 @@ def test_answers_that_fit_no_row_are_flagged_on_the_panel_s_matrix_until_it_deci
     url = reverse("admin:committee_matrix") + f"?year={rubric.key}"
 
     page = client.get(url).content.decode()
-    row = re.search(rf"<tr><th class=\"prov\">{district.name_th}.*?</tr>", page, re.S).group(0)
+    row = re.search(rf"<tr><th class=\"prov\">{thai_digits(district.name_th)}.*?</tr>", page, re.S).group(0)
     assert 'class="badge b-decide"' in row
-    fine = re.search(rf"<tr><th class=\"prov\">{other.name_th}.*?</tr>", page, re.S).group(0)
+    fine = re.search(rf"<tr><th class=\"prov\">{thai_digits(other.name_th)}.*?</tr>", page, re.S).group(0)
     assert 'class="badge b-decide"' not in fine  # B: the table decides
     only = client.get(url + "&status=decide").content.decode()
-    assert district.name_th in only and other.name_th not in only
+    assert thai_digits(district.name_th) in only and thai_digits(other.name_th) not in only
 
     override_record(
         member=chair,
@@ -87,5 +88,5 @@ def test_answers_that_fit_no_row_are_flagged_on_the_panel_s_matrix_until_it_deci
         expected_version=0,
     )  # fmt: skip
     page = client.get(url).content.decode()
-    row = re.search(rf"<tr><th class=\"prov\">{district.name_th}.*?</tr>", page, re.S).group(0)
+    row = re.search(rf"<tr><th class=\"prov\">{thai_digits(district.name_th)}.*?</tr>", page, re.S).group(0)
     assert 'class="badge b-decide"' not in row and 'class="badge b-final"' in row

@@ -112,23 +112,39 @@ def test_thai_sorted_is_dictionary_order_not_code_points():
     assert thai.thai_sorted(rows, key=lambda row: row[1]) == [("TH-15", "อ่างทอง"), ("TH-37", "อำนาจเจริญ")]
 
 
-def test_an_admin_page_reads_in_arabic_digits_its_markup_and_boxes_as_they_are():
+def test_a_page_reads_its_codes_and_counts_in_thai_digits_its_markup_and_boxes_as_they_are():
     page = (
-        '<h1 title="ปี ๒๕๖๖">ปี ๒๕๖๖</h1><input value="๑๒"><textarea name="note">ข้อ ๓</textarea>'
-        '<script>let n = "๔";</script><p>๕</p>'
+        '<h1 title="ปี 2566">ปี 2566 ตัวชี้วัด 4.1.1 เวลา 14:30 น. 27/11/2569</h1><input value="12">'
+        '<textarea name="note">ข้อ 3</textarea><script>let n = "4";</script><pre>{"year": 2566}</pre><p>(5)</p>'
     )
-    assert thai.arabic_page_text(page) == (
-        '<h1 title="ปี ๒๕๖๖">ปี 2566</h1><input value="๑๒"><textarea name="note">ข้อ ๓</textarea>'
-        '<script>let n = "๔";</script><p>5</p>'
+    assert thai.page_in_readers_digits(page, thai=True) == (
+        '<h1 title="ปี 2566">ปี ๒๕๖๖ ตัวชี้วัด ๔.๑.๑ เวลา ๑๔:๓๐ น. ๒๗/๑๑/๒๕๖๙</h1><input value="12">'
+        '<textarea name="note">ข้อ 3</textarea><script>let n = "4";</script><pre>{"year": 2566}</pre><p>(๕)</p>'
     )
-    assert thai.arabic_page_text("") == ""
+    assert thai.page_in_readers_digits("", thai=True) == ""
+
+
+def test_a_character_reference_keeps_its_number():
+    page = "<a>&#10006; ล้างตัวกรอง 3 รายการ</a>"
+    assert thai.page_in_readers_digits(page, thai=True) == "<a>&#10006; ล้างตัวกรอง ๓ รายการ</a>"
+
+
+def test_names_and_addresses_keep_their_digits_on_a_thai_page():
+    page = "<td>committee1</td><td>IMG_0412.MOV</td><td>somchai2@example.com</td><td>เชียงใหม่ (TH-50)</td>"
+    assert thai.page_in_readers_digits(page, thai=True) == page
+
+
+def test_an_english_page_reads_arabic_digits():
+    page = "<p>โครงการ ๔.๐ ประจำปี ๒๕๖๖: ๓ รายการ</p>"
+    assert thai.page_in_readers_digits(page, thai=False) == "<p>โครงการ 4.0 ประจำปี 2566: 3 รายการ</p>"
 
 
 def test_the_portals_header_keeps_its_digits_on_an_admin_page():
     """Issue #76: the admin's bell counted "1" where the portal's counts "๑": the header reads alike on both."""
     page = '<p>๓ รายการ</p><!--digits--><span class="count">๑๒</span><!--/digits--><p>๔</p>'
     assert (
-        thai.arabic_page_text(page) == '<p>3 รายการ</p><!--digits--><span class="count">๑๒</span><!--/digits--><p>4</p>'
+        thai.page_in_readers_digits(page, thai=False)
+        == '<p>3 รายการ</p><!--digits--><span class="count">๑๒</span><!--/digits--><p>4</p>'
     )
 
 

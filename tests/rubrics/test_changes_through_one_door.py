@@ -118,7 +118,7 @@ def test_the_admin_rubric_editor_refuses_the_same_maximum(client, world, central
         {"data": json.dumps(data, ensure_ascii=False), "reason": "ลด"},
     )
     assert response.status_code == 200
-    assert "ตัวชี้วัด 1 (คะแนนเต็ม 10) มี 2 คะแนนที่เกิน" in response.content.decode()
+    assert "ตัวชี้วัด ๑ (คะแนนเต็ม ๑๐) มี ๒ คะแนนที่เกิน" in response.content.decode()
     assert Criterion.objects.get(rubric=rubric, code="1.1").max_points == Decimal("20")
 
 

@@ -124,7 +124,7 @@ def test_admin_refuses_an_unreadable_date(central_client, rubric):
         reverse("admin:scoring_holidayoverride_add"), {"date": "31/02/2566", "is_holiday": "on", "name_th": "x"}
     )
     assert response.status_code == 200
-    assert "ไม่มีวันที่ “31/02/2566” ในปฏิทิน" in response.content.decode()
+    assert "ไม่มีวันที่ “๓๑/๐๒/๒๕๖๖” ในปฏิทิน" in response.content.decode()
     assert not HolidayOverride.objects.exists()
 
 

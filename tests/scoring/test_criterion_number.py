@@ -92,10 +92,10 @@ def test_the_committee_page_shows_the_documents_number(client, missions, chiang_
     rubric, d1 = missions
     client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
     page = client.get(reverse("admin:committee_score", args=[rubric.key, d1.code, "1.2.2.1"])).content.decode()
-    # The admin prints Arabic digits throughout (cdd4.middleware.AdminDigitsMiddleware): the document's number too.
-    assert "<h2>2.2.1 ครัวเรือนตกเกณฑ์มิติด้านรายได้ได้รับการช่วยเหลือเบื้องต้น</h2>" in page
+    # The admin reads codes in Thai digits as the portal does (cdd4.middleware.AdminDigitsMiddleware).
+    assert "<h2>๒.๒.๑ ครัวเรือนตกเกณฑ์มิติด้านรายได้ได้รับการช่วยเหลือเบื้องต้น</h2>" in page
     matrix = client.get(reverse("admin:committee_matrix") + f"?year={rubric.key}").content.decode()
-    assert '">2.2.1</th>' in matrix and '">1.3</th>' in matrix
+    assert '">๒.๒.๑</th>' in matrix and '">๑.๓</th>' in matrix
 
 
 def test_the_pdf_breakdown_prints_the_documents_number(missions, tmp_path):

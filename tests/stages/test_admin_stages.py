@@ -53,10 +53,10 @@ def test_central_staff_see_both_stages_with_their_deadlines_in_be(client, chain,
     stages = response.context["cl"].queryset
     assert sorted(s.contest.slug for s in stages) == ["model-subdistrict-2565", "model-subdistrict-region-2565"]
     body = response.content.decode()
-    assert "15 ธ.ค. 2564" in body  # "ภายใน วันที่ 15 ธันวาคม", read as 2564 (docs/contests.md)
+    assert "๑๕ ธ.ค. ๒๕๖๔" in body  # "ภายใน วันที่ 15 ธันวาคม", read as 2564 (docs/contests.md)
     assert "แยกตามเขตตรวจราชการ" in body and "within each inspection region" not in body  # Thai alone (#39)
     detail = listed(client, central_user, reverse("admin:stages_stage_change", args=[chain.region_stage.stage.pk]))
-    assert "ไฟล์วีดิทัศน์ (VDO) ระดับจังหวัด" in detail and "31 พ.ค. 2565" in detail
+    assert "ไฟล์วีดิทัศน์ (VDO) ระดับจังหวัด" in detail and "๓๑ พ.ค. ๒๕๖๕" in detail
     assert "แก้ในไฟล์นั้น" in detail and 'name="quota"' not in detail  # read-only: set by stages.json
 
 
@@ -80,7 +80,7 @@ def test_a_province_sees_its_stage_and_the_stage_below_with_its_districts_picks(
         ("model-subdistrict-region-2565", "Rim Nuea"),
     ]
     body = listed(client, user, PICKS)
-    assert "1 ธ.ค. 2564 10:00 น." in body and "เขตตรวจราชการที่ 15" in body
+    assert "๑ ธ.ค. ๒๕๖๔ ๑๐:๐๐ น." in body and "เขตตรวจราชการที่ ๑๕" in body
 
 
 def test_another_province_never_sees_chiang_mais_picks(client, chain):

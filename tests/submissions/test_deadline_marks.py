@@ -59,6 +59,6 @@ def test_committee_sees_the_late_mark(sent, client, committee_user):
     page = client.get(reverse("submissions:criterion", args=[2566, "TH-50", "1.1"])).content.decode()
     assert '<span class="badge late">ส่งช้า ๓ วันทำการ</span>' in page
     screen = client.get(reverse("admin:committee_score", args=[2566, "TH-50", "1.1"])).content.decode()
-    assert screen.count('<span class="tag red">ส่งช้า 3 วันทำการ</span>') == 2
+    assert screen.count('<span class="tag red">ส่งช้า ๓ วันทำการ</span>') == 2
     on_time = client.get(reverse("admin:committee_score", args=[2566, "TH-50", "1.2"])).content.decode()
     assert "ส่งช้า" not in on_time

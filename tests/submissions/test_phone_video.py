@@ -3,6 +3,7 @@ other phone formats, known by content), its length counted from its samples; a f
 does not take is refused with what that criterion takes and the way on from its page (docs/decisions.md, 15)."""
 
 import shutil
+from base64 import b64encode
 
 import pytest
 from django.urls import reverse
@@ -82,3 +83,47 @@ def test_a_kind_the_portal_takes_nowhere_names_only_this_criterions_types(owner_
     )
     assert "MP4" not in refused["th"] and refused["th"].endswith("ทางช่อง “ส่งลิงก์” ในหน้านี้")
     assert refused["en"].startswith("File type not accepted: criterion 1.1 takes only PDF, JPG, PNG,")
+
+
+AVI = b"RIFF\x00\x10\x00\x00AVI LIST" + b"\x00" * 200  # a kind the portal takes nowhere, known from its first bytes
+VIDEO_REFUSAL = (
+    "ชนิดไฟล์ไม่ถูกต้อง: ตัวชี้วัด ๔.๑.๒ รับเฉพาะ PDF, วีดิทัศน์ (MP4, MOV, M4V, 3GP) (ตรวจจากเนื้อหาไฟล์"
+    " ไม่ใช่นามสกุล) วีดิทัศน์ชนิดอื่นให้บันทึกเป็น MP4 ก่อน หรือส่งที่อยู่บน YouTube หรือ Facebook ทางช่อง"
+    " “ส่งลิงก์” ในหน้านี้"
+)
+
+
+def test_the_api_refuses_a_kind_it_takes_nowhere_as_the_criterion_does(api, provincial_user, media_root):
+    """The API's streaming handler refuses the AVI before the form's criterion is read: the refusal is still the
+    criterion's, as on its page, not the portal's list of every type."""
+    api.force_authenticate(provincial_user)
+    upload = files.upload("IMG_0412.avi", AVI)
+
+    response = api.post("/api/v1/years/2566/evidence/", {"file": upload, "criterion": "4.1.2"}, format="multipart")
+
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert (error["code"], error["th"]) == ("upload_refused", VIDEO_REFUSAL)
+    assert error["en"].startswith("File type not accepted: criterion 4.1.2 takes only PDF, video (MP4, MOV, M4V, 3GP)")
+    assert Evidence.objects.count() == 0 and stored_files(media_root) == []
+
+
+def test_the_api_asks_for_a_criterion_before_refusing_a_file_for_it(api, provincial_user):
+    api.force_authenticate(provincial_user)
+    upload = files.upload("IMG_0412.avi", AVI)
+
+    response = api.post("/api/v1/years/2566/evidence/", {"file": upload, "criterion": "9.9"}, format="multipart")
+
+    assert response.status_code == 404
+
+
+def test_a_resumable_upload_of_a_kind_taken_nowhere_is_refused_as_the_criterion_does(owner_client):
+    metadata = {"kind": "evidence", "rubric": "2566", "unit": "TH-50", "criterion": "4.1.2", "filename": "IMG.avi"}
+    header = ",".join(f"{k} {b64encode(v.encode()).decode()}" for k, v in metadata.items())
+
+    response = owner_client.post(
+        "/api/v1/uploads/", headers={"Tus-Resumable": "1.0.0", "Upload-Length": "1000", "Upload-Metadata": header}
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["th"] == VIDEO_REFUSAL

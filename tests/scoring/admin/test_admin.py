@@ -226,8 +226,8 @@ def test_fact_import_bad_row_shows_row_number_and_writes_nothing(central_client,
     response = _upload(central_client, rubric, "csv", rows)
     assert response.status_code == 200
     content = response.content.decode()
-    assert "แถวที่ 3: ไม่พบจังหวัด &#x27;Atlantis&#x27;" in content
-    assert "แถวที่ 4: ตัวชี้วัด 1.1 ไม่มีข้อมูล" in content
+    assert "แถวที่ ๓: ไม่พบจังหวัด &#x27;Atlantis&#x27;" in content
+    assert "แถวที่ ๔: ตัวชี้วัด ๑.๑ ไม่มีข้อมูล" in content
     assert "confirm_form" not in response.context
     assert Fact.objects.count() == 0
 

@@ -35,7 +35,7 @@ def _cells(html: str, field: str) -> list[str]:
 def test_changelist_date_column_in_buddhist_era(central_client, central_user):
     timetable.holiday_override_save(user=central_user, day=date(2026, 11, 23), is_holiday=True, name_th="วันหยุด")
     html = central_client.get(reverse("admin:scoring_holidayoverride_changelist")).content.decode()
-    assert _cells(html, "date") == ["23 พ.ย. 2569"]
+    assert _cells(html, "date") == ["๒๓ พ.ย. ๒๕๖๙"]
     assert "2026" not in _results(html)
 
 
@@ -43,12 +43,12 @@ def test_changelist_timestamp_and_date_hierarchy_in_buddhist_era(central_client,
     clock(2026, 11, 23, 14, 5)
     timetable.holiday_override_save(user=central_user, day=date(2026, 11, 23), is_holiday=True, name_th="วันหยุด")
     html = central_client.get(reverse("admin:scoring_holidayoverridechange_changelist")).content.decode()
-    assert _cells(html, "changed_at") == ["23 พ.ย. 2569 14:05 น."]
-    assert _cells(html, "date") == ["23 พ.ย. 2569"]
+    assert _cells(html, "changed_at") == ["๒๓ พ.ย. ๒๕๖๙ ๑๔:๐๕ น."]
+    assert _cells(html, "date") == ["๒๓ พ.ย. ๒๕๖๙"]
     assert "2026" not in _results(html)
     hierarchy = re.search(r'<nav class="toplinks">.*?</nav>', html, re.S)[0]
     # One day of one year: the year to go back to, and the day.
-    assert re.findall(r">([^<>]+)</a>", hierarchy) == ["&lsaquo; 2569", "23 พฤศจิกายน"]
+    assert re.findall(r">([^<>]+)</a>", hierarchy) == ["&lsaquo; ๒๕๖๙", "๒๓ พฤศจิกายน"]
 
 
 def test_date_hierarchy_titles_get_buddhist_years_in_thai_only(settings):
@@ -69,10 +69,11 @@ def test_admin_date_field_reads_be_and_shows_it_back(central_client, rubric):
     assert override.date == date(2026, 11, 23)
     html = central_client.get(reverse("admin:scoring_holidayoverride_change", args=[override.pk])).content.decode()
     # A saved override's date is read-only (a move is a removal and an addition): shown, not typed in.
-    assert re.search(r'field-date.*?<div class="readonly">([^<]*)</div>', html, re.S)[1] == "23 พ.ย. 2569"
+    assert re.search(r'field-date.*?<div class="readonly">([^<]*)</div>', html, re.S)[1] == "๒๓ พ.ย. ๒๕๖๙"
     criterion = Criterion.objects.get(rubric=rubric, code="1.1")
     Criterion.objects.filter(pk=criterion.pk).update(deadline=date(2023, 7, 31))
     html = central_client.get(reverse("admin:scoring_criterion_change", args=[criterion.pk])).content.decode()
+    # the box keeps its value as typed; the page around it reads in Thai digits
     assert re.search(r'<input type="text" name="deadline" value="([^"]*)"', html)[1] == "31 ก.ค. 2566"
 
 
@@ -93,14 +94,14 @@ def test_view_only_detail_shows_the_date_in_buddhist_era(client, committee_user,
     client.force_login(committee_user)  # reads criteria, changes none: every field is read-only
     html = client.get(reverse("admin:scoring_criterion_change", args=[criterion.pk])).content.decode()
     deadline = re.search(r'field-deadline.*?<div class="readonly">([^<]*)</div>', html, re.S)[1]
-    assert deadline == "31 ก.ค. 2566"
+    assert deadline == "๓๑ ก.ค. ๒๕๖๖"
 
 
 def test_read_only_timestamps_in_buddhist_era(central_client):
     user = UserFactory(date_joined=BANGKOK_2PM)
     html = central_client.get(reverse("admin:auth_user_change", args=[user.pk])).content.decode()
     joined = re.search(r'field-date_joined.*?<div class="readonly">([^<]*)</div>', html, re.S)[1]
-    assert joined == "23 พ.ย. 2569 14:05 น."
+    assert joined == "๒๓ พ.ย. ๒๕๖๙ ๑๔:๐๕ น."
 
 
 def test_english_admin_shows_gregorian_dates_with_english_months(central_client, central_user):
@@ -121,7 +122,7 @@ def test_object_history_in_buddhist_era(central_client, central_user):
     LogEntry.objects.update(action_time=datetime(2026, 11, 23, 7, 5, tzinfo=UTC))
     html = central_client.get(reverse("admin:scoring_holidayoverride_history", args=[override.pk])).content.decode()
     history = re.search(r'<div id="change-history".*?</table>', html, re.S)[0]
-    assert re.findall(r'<th scope="row">([^<]*)</th>', history) == ["23 พ.ย. 2569 14:05 น."]
+    assert re.findall(r'<th scope="row">([^<]*)</th>', history) == ["๒๓ พ.ย. ๒๕๖๙ ๑๔:๐๕ น."]
     assert "2026" not in history
 
 

@@ -32,15 +32,15 @@ def test_deadline_list_names_each_rows_contest_and_groups_them(client, central_u
     rows = _rows(client.get(LIST, {"year": "2566"}).content.decode())
     contests = [slug for slug, _ in rows]
     assert contests == ["cdd4-2566"] * national.criteria.count() + ["cm-web-2566"] * office.criteria.count()
-    assert [code for slug, code in rows if slug == "cm-web-2566"] == ["1.1", "2.1", "3.1", "4.1", "5.1"]
-    assert [code for slug, code in rows].count("1.1") == 2
+    assert [code for slug, code in rows if slug == "cm-web-2566"] == ["๑.๑", "๒.๑", "๓.๑", "๔.๑", "๕.๑"]
+    assert [code for slug, code in rows].count("๑.๑") == 2
 
 
 def test_deadline_list_filtered_to_one_contest(client, central_user, two_contests):
     national, office = two_contests
     client.force_login(central_user)
     response = client.get(LIST, {"contest": office.contest_id})
-    assert _rows(response.content.decode()) == [("cm-web-2566", c) for c in ["1.1", "2.1", "3.1", "4.1", "5.1"]]
+    assert _rows(response.content.decode()) == [("cm-web-2566", c) for c in ["๑.๑", "๒.๑", "๓.๑", "๔.๑", "๕.๑"]]
     filters = response.context["cl"].filter_specs
     contest_filter = next(f for f in filters if f.parameter_name == "contest")
     first = contest_filter.lookup_choices[0]

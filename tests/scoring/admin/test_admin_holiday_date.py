@@ -22,7 +22,7 @@ def test_holiday_override_change_page_cannot_move_its_date(central_client, centr
     )
     url = reverse("admin:scoring_holidayoverride_change", args=[override.pk])
     page = central_client.get(url)
-    assert ("date" in page.context["adminform"].form.fields, "14 ส.ค. 2566" in page.content.decode()) == (False, True)
+    assert ("date" in page.context["adminform"].form.fields, "๑๔ ส.ค. ๒๕๖๖" in page.content.decode()) == (False, True)
     post = {"date": "2023-08-15", "is_holiday": "on", "name_th": "วันหยุดพิเศษ (แก้)", "name_en": "", "note": ""}
     assert central_client.post(url, post).status_code == 302
     rows = list(HolidayOverride.objects.values_list("pk", "date", "name_th"))
