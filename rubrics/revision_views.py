@@ -19,7 +19,7 @@ from core.numbers import is_whole
 from rubrics.letters import Letter
 from rubrics.revisions import ChangeRefused
 from rulebook.dates import DateInputError, parse_date
-from rulebook.diff import diff_lines
+from rulebook.diff import diff_lines, kept_lines
 from rulebook.spec import RubricError
 from scoring.access import rubric_gate
 from scoring.models import RubricChange
@@ -75,7 +75,7 @@ def rubric_changes(request, year: ContestKey):
     staff); any other office's contest is a 404, the national contest 403 to those who only see it."""
     rubric = rubric_gate(request, "scoring.view_rubric_changes", year)
     rows = RubricChange.objects.filter(contest=rubric.contest).select_related("user")
-    changes = [(row, diff_lines(row.changes)) for row in rows]
+    changes = [(row, diff_lines(row.changes) + kept_lines(row.rounds_kept)) for row in rows]
     # Each criterion's page, where its deadline moves (rubrics.deadline_views): this page is its runners' own.
     criteria = rubric.criteria.order_by("order")
     context = {"rubric": rubric, "changes": changes, "criteria": criteria}

@@ -281,6 +281,19 @@ def diff_lines(diff: Mapping) -> list:
     return [either(th, en) for th, en in diff_pairs(diff)]
 
 
+def kept_lines(kept: Iterable[Mapping]) -> list:
+    """The rounds a deadline's move left on their dates (`RubricChange.rounds_kept`), a line a criterion, in the
+    page's language: the change history says what did not move as plainly as what did."""
+    lines = []
+    for item in kept:
+        where = (f"รอบ {item['period']}: ", f"period {item['period']}: ") if item.get("period") else ("", "")
+        numbers = ", ".join(str(n) for n in item["rounds"])
+        th = f"{where[0]}ตัวชี้วัด {item['code']}: รอบการส่งที่ {numbers} คงกำหนดเดิม ไม่เลื่อนตาม"
+        en = f"{where[1]}criterion {item['code']}: round {numbers} kept its date, not moved with it"
+        lines.append(either(th, en))
+    return lines
+
+
 def diff_pairs(diff: Mapping) -> list[tuple[str, str]]:
     """Each line of diff_lines as (Thai, English)."""
     lines = [_field_line(("", "the contest's "), c, CONTEST_FIELDS) for c in diff.get("contest") or []]

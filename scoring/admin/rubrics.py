@@ -18,7 +18,7 @@ from contests.permissions import is_central
 from core import acts
 from core.http import show
 from rubrics import services, timetable
-from rulebook.diff import diff_lines
+from rulebook.diff import diff_lines, kept_lines
 from rulebook.spec import RubricError
 
 # API tokens, failed logins; nominees; the stages and their picks:
@@ -205,11 +205,15 @@ class RubricChangeAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
     list_filter = [YearFilter, "state"]
     list_select_related = ["contest", "user", "rubric"]
     search_fields = ["contest__slug", "reason"]
-    fields = readonly_fields = ("contest", "rubric", "user", "at", "state", "reason", "what_changed", "archived")
+    fields = readonly_fields = (
+        "contest", "rubric", "user", "at", "state", "reason", "letter_number", "letter_date", "letter_file",
+        "what_changed", "archived",
+    )  # fmt: skip
 
     @admin.display(description=_("what changed"))
     def what_changed(self, obj):
-        return format_html_join("", "<div>{}</div>", ((line,) for line in diff_lines(obj.changes)))
+        lines = diff_lines(obj.changes) + kept_lines(obj.rounds_kept)
+        return format_html_join("", "<div>{}</div>", ((line,) for line in lines))
 
 
 @admin.register(Fact)

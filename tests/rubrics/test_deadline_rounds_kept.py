@@ -117,7 +117,14 @@ def test_the_admin_moves_1_2_with_report_2_kept_and_refuses_keeping_it_before(ru
     assert client.post(url, {**post, "deadline": "14/07/2566"}).status_code == 302
     owed = entrant_obligations(rubric, chiang_mai, criteria=["1.2"])
     assert [o.written for o in owed] == [date(2023, 3, 31), date(2023, 6, 30)]
-    assert RubricChange.objects.get().rounds_kept == [{"period": "", "code": "1.2", "rounds": [2]}]
+    change = RubricChange.objects.get()
+    assert change.rounds_kept == [{"period": "", "code": "1.2", "rounds": [2]}]
+    # The history says what stayed as plainly as what moved: on the contest's history page and the admin's record.
+    history = client.get(reverse("scoring:rubric_changes", args=[rubric.key])).content.decode()
+    assert "ตัวชี้วัด ๑.๒: รอบการส่งที่ ๒ คงกำหนดเดิม ไม่เลื่อนตาม" in history
+    record = client.get(reverse("admin:scoring_rubricchange_change", args=[change.pk])).content.decode()
+    assert "ตัวชี้วัด ๑.๒: รอบการส่งที่ ๒ คงกำหนดเดิม ไม่เลื่อนตาม" in record
+    assert "มท ๐๔๑๐.๔/ว ๖๐๐๑" in record  # the letter it was moved by (the admin's page text in Thai digits)
 
 
 def test_rubric_deadline_keeps_a_round_by_its_number(rubric, central_user, chiang_mai):
