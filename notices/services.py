@@ -11,9 +11,10 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
-from core.bulk import insert_values
+from core.bulk import AnyOf, insert_values
 
 from . import catalogue
 from .channels import registered
@@ -26,7 +27,7 @@ log = logging.getLogger(__name__)
 
 
 def _modes(users: Sequence) -> dict[tuple[int, str], str]:
-    rows = Preference.objects.filter(user__in=[u.pk for u in users]).values_list("user_id", "channel", "mode")
+    rows = Preference.objects.filter(AnyOf(F("user"), [u.pk for u in users])).values_list("user_id", "channel", "mode")
     return {(user, channel): mode for user, channel, mode in rows}
 
 
