@@ -290,14 +290,18 @@ def forget(user) -> None:
 
 def filers(contest: Contest, unit_ids: Iterable[int]) -> dict[int, list]:
     """unit id → the people who file its evidence in `contest` (`Rights.enters` and `Actor.acts_for`, asked of
-    many units and people at once: a day's reminders to every entrant), each unit's by id. Two queries, whatever
-    the number of units, so the question costs no query, and no pass over the contest's entrants, per person."""
+    many units and people at once: a day's reminders to every entrant), each unit's by id. One query, whatever
+    the number of units, so the question costs no query, and no pass over the contest's entrants, per person.
+    Each person is read as far as telling them needs (id, e-mail address, account open), their other fields
+    deferred: three model objects a person (the user, the membership, its unit) were a day's reminders' most
+    costly part at 75,000 villages."""
     if contest.state == ContestState.DRAFT:
         return {}
     entering = contest_entrants(contest).filter(AnyOf(F("pk"), list(unit_ids))).values("pk")
     roles = [role for role, powers in ROLES.items() if Power.FILE in powers]
     found: dict[int, list] = {}
     staff = directory.office_staff(Q(membership__unit__in=entering, membership__role__in=roles))
-    for user in staff.order_by("pk"):
-        found.setdefault(user.membership.unit_id, []).append(user)
+    told = staff.select_related(None).only("pk", "email", "is_active").annotate(filing_for=F("membership__unit_id"))
+    for user in told.order_by("pk"):
+        found.setdefault(user.filing_for, []).append(user)
     return found
