@@ -19,12 +19,12 @@ import time
 
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 
-from _setup import django_with_fresh_db, profiled
+from _setup import django_with_fresh_db, profiled, smoke
 
 
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    count = int(args[0]) if args else 1000
+    count = int(args[0]) if args else (30 if smoke() else 1000)
     url = django_with_fresh_db(os.environ.get("BENCH_DB", "cdd4_bench_outbox"), units=True)
     from aiosmtpd.controller import Controller
     from broadcast import MOVED_TO, Sink, accounts_make, central_make, contest_make, free_port

@@ -95,21 +95,26 @@ def main() -> None:
             cursor.execute("VACUUM ANALYZE")
 
     reverse("submissions:home")  # the URLs loaded and the send task imported, as in a running worker
+    from villages import server_cpu
+
     import notices.tasks
 
+    pg = connection.vendor == "postgresql"
     before = rss_mb()
+    server = server_cpu() if pg else 0.0
     with CaptureQueriesContext(connection) as ctx:
         start, cpu = time.perf_counter(), time.process_time()
         with profiled(40):
             told = reminders_send(TODAY)
         took, cpu = time.perf_counter() - start, time.process_time() - cpu
+    server = server_cpu() - server if pg else 0.0
     queries = len(ctx.captured_queries)
     after = rss_mb()
     notices, receipts = Notice.objects.count(), Receipt.objects.count()
     print(
         f"one day's reminders: {told} people told, {notices} notices, {receipts} inbox rows,"
         f" {Reminder.objects.count()} records, {Delivery.objects.count()} outbox rows;"
-        f" {took:.2f} s ({cpu:.2f} s CPU), {queries} queries"
+        f" {took:.2f} s ({cpu:.2f} s CPU; PostgreSQL's connection {server:.2f} s CPU), {queries} queries"
     )
     start, cpu = time.perf_counter(), time.process_time()
     again = reminders_send(TODAY)

@@ -1,16 +1,23 @@
 """Sending what the outbox holds. A sender claims a few pending deliveries at a time (CHUNK) by moving their
 `next_try` a lease ahead (settings.CDD4_NOTICE_LEASE_SECONDS), the rows another sender is claiming that moment
-skipped (PostgreSQL's SKIP LOCKED), each move conditional: two senders never both claim one. Before each send the
-sender renews that row's lease on the condition that it still holds it, so one that outlived its lease sends
-nothing another has taken since. A sender killed mid-send leaves at most a chunk pending, tried again when the
-lease runs out; the one message being sent at the moment of the kill may have reached the server unrecorded (SMTP
-cannot say "once"; LINE takes a retry key and shows it once). A retryable failure waits longer each time; after
+skipped (PostgreSQL's SKIP LOCKED), each move conditional: two senders never both claim one. Before sending a
+chunk the sender renews its rows' leases on the condition that it still holds them (again whenever half a lease
+has gone by since), so one that outlived its lease sends nothing another has taken since. A sender killed mid-send
+leaves at most a chunk pending, tried again when the lease runs out; each send is recorded as it happens, so only
+the one message being sent at the moment of the kill may have reached the server unrecorded (SMTP cannot say
+"once"; LINE takes a retry key and shows it once). A retryable failure waits longer each time; after
 MAX_ATTEMPTS, or a permanent refusal, the delivery is failed and its error kept. Anything else one delivery raises
 (a header the mail library refuses, a stored param its text cannot read, an SDK's own error) is that delivery's
 failure too, never the batch's: the others are sent.
 
 No one gets more than AT_ONCE_HOURLY messages at once by one channel in any hour, whoever causes them: past it a
 delivery waits for the person's daily digest, one message for many (SECURITY.md, "Sending limits").
+
+What a chunk's messages share is asked once for the chunk, so a message costs its sender one query (its record)
+and its channel's send (bench/outbox_profile.py): the claim (3 queries), the renewal (2), the readers' roles,
+offices and conflicts (notices.recipients.readers_load), the hour's count (`_hour_counts`, after the claim: of
+two senders, the later to count sees the other's claim), and each channel's connection (`Channel.batch`: one
+SMTP session, one LINE client).
 
 Before a delivery is sent its reader is asked again (notices.recipients.ReaderCheck, the question that chose them):
 one no longer theirs to know, or whose account is closed, is dropped, marked and never sent."""
