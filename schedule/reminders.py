@@ -44,7 +44,7 @@ TASKS = {  # an obligation that is no criterion's, named for what is done
     ObligationKind.PICKS: gettext_lazy("Picking the entrants for the next stage"),
 }
 OVERDUE_WITHIN = 5  # working days after a due day in which its "overdue" reminder is still told
-CHUNK = 5000  # entrants read and told at a time: a contest among 75,000 villages holds no more in memory
+CHUNK = 10_000  # entrants read and told at a time: a contest among 75,000 villages holds no more in memory
 CLOSED_RUN = 14  # calendar days: more than the longest run of closed days (Songkran, the New Year)
 
 
