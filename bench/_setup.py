@@ -1,9 +1,13 @@
 """Shared bench set-up: a throw-away database (SQLite file, or DATABASE_URL) with the 2566 rubric."""
 
+import cProfile
 import os
+import pstats
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -15,6 +19,22 @@ def runs(default: int) -> int:
     """Timed repetitions: BENCH_RUNS=1 is the suite's smoke run (tests/bench), which checks that the bench
     still runs and prints its figures, not the figures themselves."""
     return int(os.environ.get("BENCH_RUNS", default))
+
+
+@contextmanager
+def profiled(top: int) -> Iterator[None]:
+    """With `--profile` on the command line: cProfile of the block, then the `top` functions with the most
+    cumulative time. Without it, nothing."""
+    if "--profile" not in sys.argv:
+        yield
+        return
+    profile = cProfile.Profile()
+    profile.enable()
+    try:
+        yield
+    finally:
+        profile.disable()
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(top)
 
 
 def smoke() -> bool:

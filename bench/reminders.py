@@ -1,6 +1,6 @@
 """One day's reminders for every entrant (issue 74): computed from the schedule and queued in the outbox.
 
-    python bench/reminders.py [ENTRANTS]                       # SQLite (a temporary file); default 7,255
+    python bench/reminders.py [ENTRANTS] [--profile]           # SQLite (a temporary file); default 7,255
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/x python bench/reminders.py 7255    # drops/creates BENCH_DB
     DATABASE_URL=… python bench/reminders.py 75000            # villages (bench/villages.py makes them)
 
@@ -13,6 +13,7 @@ schedule, the lock's answer for every entrant, the notices, inbox rows, reminder
 its queries and time, the same day again (nothing new: the records say so), and this process's peak memory
 before and after. The send itself is the outbox's (its workers, not timed here): the one task it queues goes to
 a broker nobody reads. Target: 7,255 entrants ≤ 10 s in a bounded number of queries; 75,000 ≤ 60 s.
+`--profile`: cProfile of the day's run, the 40 functions with the most cumulative time.
 """
 
 import os
@@ -21,7 +22,7 @@ import sys
 import time
 from datetime import date
 
-from _setup import django_with_fresh_db, office_staff_make, smoke
+from _setup import django_with_fresh_db, office_staff_make, profiled, smoke
 
 TODAY = date(2022, 5, 26)
 SUBDISTRICTS = 7255
@@ -56,7 +57,8 @@ def staff_make(unit_ids: list[int]) -> None:
 
 
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else (300 if smoke() else SUBDISTRICTS)
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    count = int(args[0]) if args else (300 if smoke() else SUBDISTRICTS)
     url = django_with_fresh_db(os.environ.get("BENCH_DB", "cdd4_bench_reminders"))
     from contest import rubric_data
     from django.db import connection
@@ -93,20 +95,26 @@ def main() -> None:
             cursor.execute("VACUUM ANALYZE")
 
     reverse("submissions:home")  # the URLs loaded and the send task imported, as in a running worker
+    from villages import server_cpu
+
     import notices.tasks
 
+    pg = connection.vendor == "postgresql"
     before = rss_mb()
+    server = server_cpu() if pg else 0.0
     with CaptureQueriesContext(connection) as ctx:
         start, cpu = time.perf_counter(), time.process_time()
-        told = reminders_send(TODAY)
+        with profiled(40):
+            told = reminders_send(TODAY)
         took, cpu = time.perf_counter() - start, time.process_time() - cpu
+    server = server_cpu() - server if pg else 0.0
     queries = len(ctx.captured_queries)
     after = rss_mb()
     notices, receipts = Notice.objects.count(), Receipt.objects.count()
     print(
         f"one day's reminders: {told} people told, {notices} notices, {receipts} inbox rows,"
         f" {Reminder.objects.count()} records, {Delivery.objects.count()} outbox rows;"
-        f" {took:.2f} s ({cpu:.2f} s CPU), {queries} queries"
+        f" {took:.2f} s ({cpu:.2f} s CPU; PostgreSQL's connection {server:.2f} s CPU), {queries} queries"
     )
     start, cpu = time.perf_counter(), time.process_time()
     again = reminders_send(TODAY)

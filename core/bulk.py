@@ -7,12 +7,14 @@ UPDATE … FROM, and both name VALUES columns column1, column2, …
 
 from __future__ import annotations
 
+import io
 import json
 import sqlite3
-from collections.abc import Mapping, Sequence
-from datetime import datetime
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
 
-from django.db import connection, models
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models
+from django.db.models import Lookup
 
 
 class _Keep:
@@ -153,24 +155,26 @@ def insert_values(
     `fields`' order, inserted without a model instance each: a day's reminders write 87,000 rows, and
     bulk_create's instance and per-value preparation was most of its time. A column not named takes its
     field's default, made once for every row. `returning`: the new rows' ids, in the rows' order (as
-    bulk_create reads them back, on PostgreSQL and SQLite ≥ 3.35)."""
+    bulk_create reads them back, on PostgreSQL and SQLite ≥ 3.35). On PostgreSQL, COPY_FROM rows or more travel
+    by COPY (`_copy`); fewer, and on SQLite, as INSERT … VALUES, 5,000 rows a statement."""
     if not rows:
         return []
     meta = model._meta
-    qn = connection.ops.quote_name
+    db = connections[DEFAULT_DB_ALIAS]  # the connection itself: the proxy's lookup per value was a fifth of the work
     named = [_column(model, f) for f in fields]
     rest = [f for f in meta.concrete_fields if f.name not in fields and not f.primary_key]
-    defaults = tuple(f.get_db_prep_save(f.get_default(), connection) for f in rest)
+    if db.vendor == "postgresql" and len(rows) >= COPY_FROM and _copies(db):
+        return _copy(db, model, named, rest, rows, returning)
+    qn = db.ops.quote_name
+    defaults = tuple(f.get_db_prep_save(f.get_default(), db) for f in rest)
     # Only the values the driver cannot take as they are pass through the field (JSON; dates on SQLite).
     prep = [None if f.get_internal_type() in _PLAIN else f.get_db_prep_save for f in named]
-    ready = [
-        (*(v if p is None else p(v, connection) for p, v in zip(prep, row, strict=True)), *defaults) for row in rows
-    ]
+    ready = [(*(v if p is None else p(v, db) for p, v in zip(prep, row, strict=True)), *defaults) for row in rows]
     columns = ", ".join(qn(f.column) for f in [*named, *rest])
     row_sql = "(" + ", ".join(["%s"] * (len(named) + len(rest))) + ")"
     tail = f" RETURNING {qn(meta.pk.column)}" if returning else ""
     ids: list[int] = []
-    with connection.cursor() as cursor:
+    with db.cursor() as cursor:
         for start in range(0, len(ready), per := min(_rows_per_statement(len(named) + len(rest)), 5000)):
             part = ready[start : start + per]
             sql = f"INSERT INTO {qn(meta.db_table)} ({columns}) VALUES {', '.join([row_sql] * len(part))}{tail}"
@@ -185,6 +189,102 @@ _PLAIN = {
     "PositiveSmallIntegerField", "PositiveBigIntegerField", "ForeignKey", "OneToOneField", "CharField",
     "TextField", "BooleanField",
 }  # fmt: skip
+COPY_FROM = 200  # rows from which PostgreSQL's COPY beats one INSERT … VALUES
+COPY_PART = 20_000  # rows a COPY sends at a time: the text held in memory stays a few megabytes
+
+
+def _copy(db, model: type[models.Model], named: list, rest: list, rows: Sequence[tuple], returning: bool) -> list[int]:
+    """PostgreSQL's COPY … FROM STDIN (CSV): the server reads the rows as a stream, with no statement of tens of
+    thousands of parameters to parse and plan; a day's reminders write their 87,000 rows in about a third of the
+    time. The ids, when asked for, are taken from the table's sequence first (one query) and sent with the
+    rows, so they are known in the rows' order. Each value is written as CSV: a string always quoted (an empty
+    one is not NULL), None unquoted and empty (NULL), a JSON column's value dumped, dates in ISO form."""
+    meta = model._meta
+    qn = db.ops.quote_name
+    ids: list[int] = []
+    if returning:
+        with db.cursor() as cursor:
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [meta.db_table, meta.pk.column, len(rows)],
+            )
+            ids = sorted(n for (n,) in cursor.fetchall())
+    encode = [_encoder(f) for f in named]
+    tail = "".join("," + _encoder(f)(f.get_default()) for f in rest)
+    columns = ", ".join(qn(f.column) for f in [*([meta.pk] if returning else []), *named, *rest])
+    sql = f"COPY {qn(meta.db_table)} ({columns}) FROM STDIN WITH (FORMAT csv)"
+    with db.cursor() as cursor:
+        for start in range(0, len(rows), COPY_PART):
+            part = rows[start : start + COPY_PART]
+            head = [f"{ids[start + i]}," for i in range(len(part))] if returning else [""] * len(part)
+            lines = [
+                h + ",".join(e(v) for e, v in zip(encode, row, strict=True)) + tail
+                for h, row in zip(head, part, strict=True)
+            ]
+            cursor.cursor.copy_expert(sql, io.StringIO("\n".join(lines) + "\n"))
+    return ids
+
+
+def _copies(db) -> bool:
+    """Whether the driver streams COPY as `_copy` asks it (psycopg2's `copy_expert`)."""
+    db.ensure_connection()
+    return type(db.connection).__module__.startswith("psycopg2")
+
+
+def _csv(value: object) -> str:
+    """One value as PostgreSQL's CSV reads it."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return '"' + value.replace('"', '""') + '"'
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, date):  # a datetime too: ISO with its offset
+        return value.isoformat()
+    return str(value)
+
+
+def _quoted(value: object) -> str:
+    return "" if value is None else '"' + str(value).replace('"', '""') + '"'
+
+
+def _number(value: object) -> str:
+    return "" if value is None else str(int(value))  # type: ignore[call-overload]
+
+
+def _encoder(field: models.Field) -> Callable[[object], str]:
+    """How a column's values are written, chosen once per column: most are strings or ids."""
+    kind = field.get_internal_type()
+    if kind == "JSONField":
+        encoder = field.encoder  # type: ignore[attr-defined]
+        return lambda value: "" if value is None else _quoted(json.dumps(value, cls=encoder))
+    if kind in ("CharField", "TextField"):
+        return _quoted
+    if kind in _PLAIN and kind != "BooleanField":
+        return _number
+    return _csv
+
+
+class AnyOf(Lookup):
+    """`lhs IN (values)` for thousands of values, used as an expression: `rows.filter(AnyOf(F("key"), keys))`.
+    On PostgreSQL the values travel as one array literal (`= ANY('{…}'::type[])`, `pg_array`); Django's `__in`
+    prepared each value through the field, some 10 µs apiece, most of a day's reminders' reads at 75,000
+    entrants. Elsewhere (SQLite) as IN (%s, …): at most the database's parameters a statement."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def get_prep_lookup(self) -> list:
+        return list(self.rhs)
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        values = self.rhs
+        if not values:
+            return "1 = 0", []
+        if connection.vendor == "postgresql":
+            return f"{lhs} = ANY(%s::{self.lhs.output_field.db_type(connection)}[])", [*params, pg_array(values)]
+        return f"{lhs} IN ({', '.join(['%s'] * len(values))})", [*params, *values]
 
 
 def pg_array(values: Sequence[int] | Sequence[str]) -> str:

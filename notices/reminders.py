@@ -16,9 +16,10 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
-from core.bulk import insert_values
+from core.bulk import AnyOf, insert_values
 
 from .models import REMINDER_KINDS, Delivery, DeliveryState, Kind, Notice, Receipt, Reminder
 from .services import deliveries_write
@@ -47,12 +48,14 @@ class Due:
         return f"reminder:{self.kind}:{self.obligation}:{self.due_on.isoformat()}"
 
 
-def _existing(dues: Sequence[Due]) -> tuple[dict[str, Notice], set[tuple[int, int]]]:
-    """The notices already made for these reminders (by key), and who each has told (notice id, user id)."""
-    notices = {n.key: n for n in Notice.objects.filter(kind__in=REMINDER_KINDS, key__in=[d.key for d in dues])}
+def _existing(keys: Sequence[str]) -> tuple[dict[str, int], set[tuple[int, int]]]:
+    """The notices already made for these reminders (key → id), and who each has told (notice id, user id):
+    plain values, not model instances (a day that tells nothing new reads a notice per obligation owed)."""
+    rows = Notice.objects.filter(AnyOf(F("key"), keys), kind__in=REMINDER_KINDS)
+    notices = dict(rows.values_list("key", "pk"))
     if not notices:
         return notices, set()
-    told = Reminder.objects.filter(notice__in=[n.pk for n in notices.values()]).values_list("notice_id", "user_id")
+    told = Reminder.objects.filter(AnyOf(F("notice"), list(notices.values()))).values_list("notice_id", "user_id")
     return notices, set(told)
 
 
@@ -64,23 +67,24 @@ def reminders_record(dues: Sequence[Due], *, now=None) -> int:
     dues = [d for d in dues if d.people]
     if not dues:
         return 0
-    notices, told = _existing(dues)
+    keys = [d.key for d in dues]
+    notices, told = _existing(keys)
     now = now or timezone.now()
-    made = [d for d in dues if d.key not in notices]
+    made = [(key, d) for key, d in zip(keys, dues, strict=True) if key not in notices]
     fields = ("kind", "key", "contest", "unit", "about", "params", "link", "created_at")
     ids = insert_values(
         Notice,
         fields,
-        [(d.kind, d.key, d.contest_id, d.unit_id, d.about[:60], d.params, d.link, now) for d in made],
+        [(d.kind, key, d.contest_id, d.unit_id, d.about[:60], d.params, d.link, now) for key, d in made],
         returning=True,
     )
-    new = {d.key: pk for d, pk in zip(made, ids, strict=True)}
+    notices.update(zip((key for key, _ in made), ids, strict=True))
     # Plain rows, not model instances: a day's tens of thousands of rows cost no per-object work each.
     receipts: list[tuple[int, int]] = []
     records: list[tuple] = []
     told_to: list[tuple[Any, str]] = []  # each receipt's person and kind, for the outbox
-    for due in dues:
-        notice_id = new[due.key] if due.key in new else notices[due.key].pk
+    for key, due in zip(keys, dues, strict=True):
+        notice_id = notices[key]
         for user in due.people:
             if (notice_id, user.pk) in told:
                 continue

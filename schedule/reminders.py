@@ -13,14 +13,16 @@ run is caught up: "due in N" covers every day up to N, and "overdue" the OVERDUE
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
 from contests.actor import actor_of
 from contests.models import Contest, ContestState, Unit
+from core.bulk import AnyOf
 from notices import events, recipients
 from notices.models import Kind
 from notices.reminders import Due, reminders_record
@@ -29,11 +31,12 @@ from scoring import lifecycle
 from scoring.dashboard import year_settings
 from scoring.lifecycle import Action
 from scoring.models import Rubric, Standing
-from scoring.selectors import rubric_calendar
 from stages.models import Stage
 
-from .obligations import Obligation
-from .selectors import contest_obligations, judging_obligation, picks_obligation
+from .contest import UNIT, ContestSchedule, DueRound, within
+from .obligations import Obligation, rounds_met
+from .selectors import judging_obligation, picks_obligation
+from .sendings import sendings
 from .states import OWED, ObligationKind, ObligationState
 
 TASKS = {  # an obligation that is no criterion's, named for what is done
@@ -41,7 +44,7 @@ TASKS = {  # an obligation that is no criterion's, named for what is done
     ObligationKind.PICKS: gettext_lazy("Picking the entrants for the next stage"),
 }
 OVERDUE_WITHIN = 5  # working days after a due day in which its "overdue" reminder is still told
-CHUNK = 5000  # entrants read and told at a time: a contest among 75,000 villages holds no more in memory
+CHUNK = 10_000  # entrants read and told at a time: a contest among 75,000 villages holds no more in memory
 CLOSED_RUN = 14  # calendar days: more than the longest run of closed days (Songkran, the New Year)
 
 
@@ -67,15 +70,9 @@ def _what(obligation: Obligation) -> str:
 
 def _due(obligation: Obligation, kind: Kind, people: list, contest, unit: tuple[int, str] | None, about: str) -> Due:
     """`unit`: the id and Thai name of the unit that owes it (none for a member's judging)."""
-    params = {
-        "contest": contest.name_th,
-        "what": _what(obligation),
-        "day": obligation.due.isoformat() if obligation.due else "",
-    }
+    params = _params(obligation, kind, contest)
     if unit is not None:
         params["unit"] = unit[1]
-    if kind == Kind.REMINDER_DUE:
-        params["left"] = obligation.days_left
     return Due(
         obligation=obligation.key,
         due_on=obligation.due or date.min,
@@ -89,6 +86,18 @@ def _due(obligation: Obligation, kind: Kind, people: list, contest, unit: tuple[
     )
 
 
+def _params(obligation: Obligation, kind: Kind, contest) -> dict:
+    """What the catalogue fills the reminder's words with, but the unit's name."""
+    params = {
+        "contest": contest.name_th,
+        "what": _what(obligation),
+        "day": obligation.due.isoformat() if obligation.due else "",
+    }
+    if kind == Kind.REMINDER_DUE:
+        params["left"] = obligation.days_left
+    return params
+
+
 def _landing(obligation: Obligation) -> str:
     """Where the reminder lands: the obligation's page, at the criterion's upload form when it is one's."""
     if obligation.kind == ObligationKind.EVIDENCE and "#" not in obligation.url:
@@ -96,33 +105,89 @@ def _landing(obligation: Obligation) -> str:
     return obligation.url
 
 
+@dataclass(frozen=True)
+class Told:
+    """One round of one criterion reminded of today, as the schedule says it for an entrant that has not met it
+    (`ContestSchedule.made` for the stand-in unit code UNIT): every entrant's reminder of it is this one with
+    the entrant's code in its key and link, made once per round rather than once per entrant."""
+
+    code: str
+    index: int  # the round's place among the criterion's rounds (0-based)
+    kind: Kind
+    obligation: Obligation
+    params: dict
+    link: str
+
+
+def _told_today(schedule: ContestSchedule, today: date, n: int) -> list[tuple[list[DueRound], list[Told]]]:
+    """Each criterion with a round reminded of today (due within n working days, or lately overdue), with those
+    rounds. A round's state for an entrant that has not met it is the same for every entrant (it follows from
+    the dates alone): the sendings decide only whether the entrant met it."""
+    window = (
+        schedule.calendar.working_day_before(today, OVERDUE_WITHIN),
+        today + timedelta(days=n + n // 5 * 2 + CLOSED_RUN),
+    )
+    out = []
+    contest = schedule.rubric.contest
+    for rounds in schedule.chosen(None, *window):
+        unsent = schedule.made(0, UNIT, rounds, schedule.shared(rounds).unsent)
+        told = []
+        for i, o in enumerate(unsent):
+            kind = reminder_kind(o, n) if within(o.due, *window) and o.state in OWED else None
+            if kind is not None:
+                told.append(Told(o.criterion, i, kind, o, _params(o, kind, contest), _landing(o)))
+        if told:
+            out.append((rounds, told))
+    return out
+
+
 def _evidence(rubric: Rubric, contest: Contest, today: date, n: int) -> Iterator[list[Due]]:
-    """The entrants' rounds due within n working days or lately overdue, CHUNK entrants at a time: for each, the
-    schedule's one read of them (a bounded number of queries), then the lock's answer for all their units."""
-    calendar = rubric_calendar(rubric)
-    entrants = list(Standing.objects.filter(rubric=rubric).order_by("unit_id").values_list("unit_id", flat=True))
-    for start in range(0, len(entrants), CHUNK):
-        owed = contest_obligations(
-            rubric,
-            due_from=calendar.working_day_before(today, OVERDUE_WITHIN),
-            due_to=today + timedelta(days=n + n // 5 * 2 + CLOSED_RUN),
-            states=OWED,
-            units=Unit.objects.filter(pk__in=entrants[start : start + CHUNK]).only("pk"),
-            today=today,
-        )
-        yield _evidence_told(contest, owed, n)
+    """The entrants' rounds due within n working days or lately overdue, CHUNK entrants at a time: the rounds
+    reminded of read once from the schedule, then for each chunk what its entrants sent (schedule.sendings: a
+    round met is not reminded of) and the lock's answer for all their units. A bounded number of queries."""
+    schedule = ContestSchedule(rubric, today)
+    rounds_told = _told_today(schedule, today, n)
+    if not rounds_told:
+        return
+    codes = {told[0].code for _, told in rounds_told}
+    entrants = Standing.objects.filter(rubric=rubric).order_by("unit_id").values_list("unit_id", flat=True)
+    ids = list(entrants)
+    for start in range(0, len(ids), CHUNK):
+        part = ids[start : start + CHUNK]
+        sent = sendings(rubric, schedule.spec, part, codes)
+        owed: list[tuple[int, Told]] = []
+        for unit_id in part:
+            for rounds, told in rounds_told:
+                got = sent.get((unit_id, told[0].code))
+                met = rounds_met([r.due for r in rounds], sorted(s.day for s in got)) if got else None
+                owed += [(unit_id, t) for t in told if met is None or met[t.index] is None]
+        yield _evidence_told(contest, owed)
 
 
-def _evidence_told(contest: Contest, owed: list[Obligation], n: int) -> list[Due]:
-    told = [(o, kind) for o in owed if (kind := reminder_kind(o, n)) is not None]
-    unit_ids = {o.unit_id for o, _ in told if o.unit_id is not None}
+def _evidence_told(contest: Contest, owed: list[tuple[int, Told]]) -> list[Due]:
+    unit_ids = {unit_id for unit_id, _ in owed}
     people = recipients.evidence_owed(contest, unit_ids)
-    names = dict(Unit.objects.filter(pk__in=[pk for pk in unit_ids if pk in people]).values_list("pk", "name_th"))
-    return [
-        _due(o, kind, people[o.unit_id], contest, (o.unit_id, names[o.unit_id]), o.criterion)
-        for o, kind in told
-        if o.unit_id is not None and o.unit_id in names
-    ]
+    units = Unit.objects.filter(AnyOf(F("pk"), [pk for pk in unit_ids if pk in people]))
+    named = {pk: (code, name) for pk, code, name in units.values_list("pk", "code", "name_th")}
+    out = []
+    for unit_id, t in owed:
+        if unit_id not in named:
+            continue
+        code, name = named[unit_id]
+        out.append(
+            Due(
+                obligation=t.obligation.key.replace(UNIT, code),
+                due_on=t.obligation.due or date.min,
+                kind=t.kind,
+                people=people[unit_id],
+                contest_id=contest.pk,
+                unit_id=unit_id,
+                about=t.code,
+                params={**t.params, "unit": name},
+                link=t.link.replace(UNIT, code),
+            )
+        )
+    return out
 
 
 def _judging(rubric: Rubric, contest: Contest, today: date, n: int) -> list[Due]:

@@ -16,7 +16,11 @@ To add one (say `notices/channels/sms.py`):
 4. `send_digest(user, deliveries)`: the daily digest, many notices in one message (the default sends them
    one by one); the same two errors. `send` may raise `ToDigest` instead of sending (a channel near its
    quota batches): the delivery then waits for the person's next digest;
-5. name its dotted path in `settings.CDD4_NOTICE_CHANNELS`.
+5. optionally `batch(deliveries)`, a context manager the outbox opens around a run of `send`s (its chunk's
+   deliveries of this channel): what those sends can share, made once (e-mail: one connection to the SMTP
+   server; LINE: one client, the people's links read at once, the quota asked once). `send` outside one works
+   alone;
+6. name its dotted path in `settings.CDD4_NOTICE_CHANNELS`.
 
 The outbox (notices.outbox) claims, retries and records; a channel only sends. Each person chooses per
 channel how it reaches them (notices.models.Preference: at once, daily digest, never).
@@ -24,7 +28,8 @@ channel how it reaches them (notices.models.Preference: at once, daily digest, n
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy
@@ -61,6 +66,11 @@ class Channel:
 
     def send(self, delivery) -> None:
         raise NotImplementedError
+
+    @contextmanager
+    def batch(self, deliveries: Sequence) -> Iterator[None]:
+        """Around the sends of `deliveries` (the outbox's chunk): nothing shared unless a channel says so."""
+        yield
 
     def send_digest(self, user, deliveries: Sequence) -> None:
         for delivery in deliveries:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import smtplib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.utils import translation
@@ -20,6 +24,8 @@ from core.thai import digits
 from .. import catalogue
 from ..links import absolute
 from .base import Channel, Refused, RetryLater
+
+log = logging.getLogger(__name__)
 
 
 def _letter(user, notices: Sequence, heading: str = "") -> str:
@@ -45,14 +51,50 @@ def one_line(text: str) -> str:
     return BREAKS.sub(" ", text).strip()
 
 
+class _Connection:
+    """One connection to the mail server for a batch of sends (Django's `get_connection`), opened at the first
+    and closed after the last: a new SMTP session per message (connect, EHLO, QUIT) was most of a message's
+    sending. After a failed send it is closed, and the next send opens it anew."""
+
+    def __init__(self) -> None:
+        self.backend: Any = None
+
+    def opened(self) -> Any:
+        if self.backend is None:
+            backend = get_connection(fail_silently=False)
+            backend.open()
+            self.backend = backend
+        return self.backend
+
+    def close(self) -> None:
+        backend, self.backend = self.backend, None
+        if backend is not None:
+            try:
+                backend.close()
+            except Exception:  # a session already broken: nothing to close politely
+                log.debug("mail connection closed uncleanly", exc_info=True)
+
+
+_batch: ContextVar[_Connection | None] = ContextVar("notices_email_batch", default=None)
+
+
 def _send(to: str, subject: str, body: str) -> None:
     message = EmailMessage(subject=one_line(subject), body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[to])
+    shared = _batch.get()
     try:
+        if shared is not None:
+            message.connection = shared.opened()
         message.send(fail_silently=False)
-    except smtplib.SMTPRecipientsRefused as exc:
+    except smtplib.SMTPRecipientsRefused as exc:  # the session still stands (smtplib resets it)
         raise Refused(f"{type(exc).__name__}: {exc}"[:400]) from exc
     except (smtplib.SMTPException, OSError) as exc:  # the server down or busy: try again later
+        if shared is not None:
+            shared.close()
         raise RetryLater(f"{type(exc).__name__}: {exc}"[:400]) from exc
+    except Exception:
+        if shared is not None:
+            shared.close()
+        raise
 
 
 class EmailChannel(Channel):
@@ -64,6 +106,17 @@ class EmailChannel(Channel):
 
     def reaches(self, user) -> bool:
         return bool(user.email) and user.is_active
+
+    @contextmanager
+    def batch(self, deliveries: Sequence) -> Iterator[None]:
+        """One connection to the mail server for the batch's messages."""
+        shared = _Connection()
+        token = _batch.set(shared)
+        try:
+            yield
+        finally:
+            _batch.reset(token)
+            shared.close()
 
     def send(self, delivery) -> None:
         notice, user = delivery.receipt.notice, delivery.receipt.user

@@ -36,6 +36,7 @@ SERVICES = ("DATABASE_URL", "REDIS_URL")  # unset: each bench makes its own SQLi
         ("deadline_move.py", ["deadline_move_76_offices_sqlite_s"]),
         ("resumable.py", ["resumable_total_s", "resumable_identical", "resumable_rss_over_idle_mb"]),
         ("reminders.py", ["reminders_300_sqlite_s", "reminders_300_sqlite_queries"]),
+        ("outbox_profile.py", ["outbox_per_message_cpu_ms", "outbox_per_message_queries"]),
         (
             "resumable.py --store s3",
             ["resumable_s3_total_s", "resumable_s3_identical", "resumable_s3_rss_over_idle_mb"],

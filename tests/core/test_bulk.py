@@ -76,3 +76,41 @@ def test_insert_values_gives_the_new_ids_in_row_order_and_every_unnamed_column_i
     ]
     assert [(written[pk].link, written[pk].contest_id) for pk in ids] == [("", None), ("", None)]
     assert written[ids[0]].created_at == written[ids[1]].created_at  # the default made once for every row
+
+
+def test_insert_values_of_many_rows_keeps_every_value_as_written_and_the_ids_in_row_order(db):
+    """From COPY_FROM rows PostgreSQL's COPY carries them (CSV): quotes, commas, tabs, line breaks, backslashes, an
+    empty string (not NULL), None (NULL), JSON, a date and an aware moment arrive as they were."""
+    from datetime import date
+
+    from core.bulk import COPY_FROM
+    from notices.models import Kind, Notice, Reminder
+    from tests.factories import UserFactory
+
+    awkward = 'a "quoted", comma\ttab\nline \\ back ไทย'
+    rows = [(Kind.REMINDER_DUE, f"k{i}", awkward if i % 2 else "", {"n": i, "s": awkward}) for i in range(COPY_FROM)]
+    ids = insert_values(Notice, ("kind", "key", "about", "params"), rows, returning=True)
+    written = Notice.objects.in_bulk(ids)
+    assert [(written[pk].key, written[pk].about, written[pk].params) for pk in ids] == [
+        (key, about, params) for _, key, about, params in rows
+    ]
+    assert {(n.link, n.unit_id) for n in written.values()} == {("", None)}
+    user = UserFactory()
+    day = date(2022, 5, 31)
+    records = [(f"o{i}", day, Kind.REMINDER_DUE, user.pk, pk) for i, pk in enumerate(ids)]
+    assert insert_values(Reminder, ("obligation", "due_on", "kind", "user", "notice"), records) == []
+    assert set(Reminder.objects.values_list("due_on", flat=True)) == {day}
+    assert Reminder.objects.count() == COPY_FROM
+
+
+def test_any_of_finds_the_rows_among_thousands_of_values_and_none_among_no_values(db):
+    from django.db.models import F
+
+    from core.bulk import AnyOf
+    from notices.models import Kind, Notice
+
+    ids = insert_values(Notice, ("kind", "key"), [(Kind.REMINDER_DUE, f"k{i}") for i in range(3)], returning=True)
+    wanted = ["k0", "k2", *(f"missing{i}" for i in range(5000))]
+    assert sorted(Notice.objects.filter(AnyOf(F("key"), wanted)).values_list("key", flat=True)) == ["k0", "k2"]
+    assert Notice.objects.filter(AnyOf(F("pk"), ids[1:])).count() == 2
+    assert not Notice.objects.filter(AnyOf(F("pk"), [])).exists()

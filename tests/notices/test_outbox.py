@@ -2,6 +2,7 @@
 with its reason, and the rest of the batch is sent; a name with a line break is sent on one subject line. A sender
 killed half-way leaves only its chunk waiting out the lease, and sends nothing another took once its lease ran out."""
 
+import smtplib
 from datetime import timedelta
 
 import pytest
@@ -135,3 +136,55 @@ def test_a_notice_is_due_again_now_while_rows_wait_and_within_a_lease_while_a_ki
     assert wait is not None and 0 < wait <= outbox.lease().total_seconds()
     Delivery.objects.update(next_try=now + outbox.lease() * 2)  # a retry's longer wait: the beat job's to send
     assert outbox.next_due(notice_id=notice.pk, now=now) is None
+
+
+class CountingBackend(locmem.EmailBackend):
+    """A mail server that counts the connections opened to it, and drops the next `dropping` sessions mid-send."""
+
+    opened = 0
+    dropping = 0
+
+    def open(self):
+        CountingBackend.opened += 1
+        return True
+
+    def send_messages(self, messages):
+        if CountingBackend.dropping:
+            CountingBackend.dropping -= 1
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        return super().send_messages(messages)
+
+
+def test_a_chunk_s_e_mails_share_one_connection_and_a_dropped_one_is_opened_anew(settings, mailoutbox):
+    people = [UserFactory(username=f"c{i}", email=f"c{i}@example.org") for i in range(6)]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("notices.services._queue", lambda notice_id: None)
+        tell("first", people[:3])
+        tell("second", people[3:])
+    settings.EMAIL_BACKEND = f"{__name__}.CountingBackend"
+    CountingBackend.opened, CountingBackend.dropping = 0, 1
+    assert outbox.send_due() == 5  # the first send's session dropped: that one waits to be tried again
+    assert CountingBackend.opened == 2  # one connection for the chunk, opened anew after the drop
+    (waiting,) = Delivery.objects.filter(state=DeliveryState.PENDING)
+    assert waiting.last_error.startswith("RetryLater: SMTPServerDisconnected") and waiting.attempts == 1
+    assert len(mailoutbox) == 5
+
+
+def test_a_message_costs_its_sender_one_query_however_many_the_chunk_holds():
+    """The claim, the renewal of the leases, the readers' roles and the hour's count are asked once a chunk; each
+    message's send is recorded on its own (a sender dying later resends none of those already sent)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_to_send(n: int) -> int:
+        people = [UserFactory(username=f"n{n}-{i}", email=f"n{n}-{i}@example.org") for i in range(n)]
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr("notices.services._queue", lambda notice_id: None)
+            tell(f"to{n}", people)
+        with CaptureQueriesContext(connection) as ctx:
+            assert outbox.send_due() == n
+        return len(ctx.captured_queries)
+
+    few, more = queries_to_send(3), queries_to_send(outbox.CHUNK)
+    assert more - few == outbox.CHUNK - 3
+    assert few - 3 <= 12  # the chunk's own: claims with their savepoints, the renewal, the readers, the hour

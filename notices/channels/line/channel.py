@@ -4,21 +4,36 @@ instead (docs/line.md)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 
+from django.db.models import F
 from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.bulk import AnyOf
 from core.thai import digits
 from notices import catalogue
 from notices.channels.base import Channel, Refused, RetryLater, ToDigest
 from notices.links import absolute
 from notices.models import Delivery, DeliveryState
 
-from .client import TEXT_MAX, LinePermanent, LineRetryable, line_enabled, line_push, line_quota_left, line_retry_key
+from .client import (
+    TEXT_MAX,
+    LinePermanent,
+    LinePushes,
+    LineRetryable,
+    line_enabled,
+    line_push,
+    line_pushes,
+    line_quota_left,
+    line_retry_key,
+)
 from .models import LineLink
 
 NAME = "line"
@@ -30,9 +45,30 @@ def _people_waiting() -> int:
     return rows.values("receipt__user").distinct().count()
 
 
+@dataclass
+class _Batch:
+    """What a batch of pushes shares: the client and the links (client.line_pushes), and whether the month's
+    quota is near, asked once for the batch."""
+
+    pushes: LinePushes
+    near_quota: bool
+
+
+_batch: ContextVar[_Batch | None] = ContextVar("notices_line_batch", default=None)
+
+
+def _near_quota() -> bool:
+    """Fewer pushes left this month than people waiting: each of them needs one push, their digest."""
+    return line_quota_left() < _people_waiting()
+
+
 def _push(user_id: int, text: str, url: str, key: str) -> None:
+    shared = _batch.get()
     try:
-        line_push(user_id=user_id, text=text, url=url, retry_key=key)
+        if shared is not None:
+            shared.pushes.push(user_id=user_id, text=text, url=url, retry_key=key)
+        else:
+            line_push(user_id=user_id, text=text, url=url, retry_key=key)
     except LineRetryable as exc:
         raise RetryLater(str(exc)) from exc
     except LinePermanent as exc:  # a 403/404 has also dropped the link: no later notice is written for LINE
@@ -54,12 +90,25 @@ class LineChannel(Channel):
         if not line_enabled():
             return set()
         active = [user.pk for user in users if user.is_active]
-        return set(LineLink.objects.filter(user_id__in=active).values_list("user_id", flat=True))
+        return set(LineLink.objects.filter(AnyOf(F("user"), active)).values_list("user_id", flat=True))
+
+    @contextmanager
+    def batch(self, deliveries: Sequence) -> Iterator[None]:
+        """One client and the links read at once for the batch's pushes, the quota asked once (before the batch's
+        own pushes are counted ahead)."""
+        near = _near_quota()
+        with line_pushes([d.receipt.user_id for d in deliveries]) as pushes:
+            token = _batch.set(_Batch(pushes, near))
+            try:
+                yield
+            finally:
+                _batch.reset(token)
 
     def send(self, delivery) -> None:
         """One push with the delivery's own retry key, so a retried delivery is shown once; when fewer pushes are
         left this month than people waiting, the notice joins the person's digest instead."""
-        if line_quota_left() < _people_waiting():
+        shared = _batch.get()
+        if shared.near_quota if shared is not None else _near_quota():
             raise ToDigest("LINE's monthly quota is near: batched into the digest")
         notice = delivery.receipt.notice
         with translation.override("th"):

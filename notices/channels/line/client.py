@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
+from typing import Any
 
 import urllib3
 from django.conf import settings
@@ -81,34 +84,68 @@ def _month(today: date | None = None) -> date:
     return (today or timezone.localdate()).replace(day=1)
 
 
-def _counted() -> None:
+def _count(pushes: int) -> None:
+    """This month's count moved by `pushes` (negative: pushes counted ahead and not made)."""
+    if not pushes:
+        return
     with transaction.atomic():
         LinePushMonth.objects.get_or_create(month=_month())
-        LinePushMonth.objects.filter(month=_month()).update(pushes=F("pushes") + 1)
+        LinePushMonth.objects.filter(month=_month()).update(pushes=F("pushes") + pushes)
+
+
+class LinePushes:
+    """Pushes to many people over one client (`line_pushes`): their links read at once, the SDK's client made
+    once, this month's count raised once ahead for every push the batch may make and lowered at its end by
+    those not made, so a process killed half-way has counted too many, the safe side of a quota."""
+
+    def __init__(self, sdk, links: dict[int, LineLink]) -> None:
+        self.sdk, self.links = sdk, links
+        self.api: Any = None  # the SDK's MessagingApi, made when the client opens
+        self.made = 0
+
+    def push(self, *, user_id: int, text: str, url: str, retry_key: str) -> None:
+        """One text message (the notice's Thai text, then its link) to the LINE linked to the account.
+
+        `retry_key` names what is sent (`line_retry_key("delivery", pk)`): every try of one delivery passes the
+        same key, and LINE shows the message once however many tries reach it. Raises LineRetryable (429, 5xx,
+        401, no answer) or LinePermanent (any other 4xx, or no link); a 403/404 also drops the person's link."""
+        link = self.links.get(user_id)
+        if link is None or not line_enabled():
+            raise LinePermanent("no linked LINE" if link is None else "LINE is off")
+        sdk = self.sdk
+        request = sdk.PushMessageRequest(to=link.line_user_id, messages=[_message(sdk, text, url)])
+        try:
+            self.api.push_message(request, x_line_retry_key=retry_key, _request_timeout=TIMEOUT)
+        except sdk.ApiException as exc:
+            if exc.status != ALREADY_ACCEPTED:
+                raise _refused(exc, link) from exc
+            # Taken by an earlier try whose answer was lost: counted now, since that try was not. A push counted
+            # once already and retried is counted twice, the safe side of a quota.
+        except (urllib3.exceptions.HTTPError, OSError) as exc:
+            raise LineRetryable(f"{type(exc).__name__}: {exc}"[:400]) from exc
+        self.made += 1
+
+
+@contextmanager
+def line_pushes(user_ids: Iterable[int]) -> Iterator[LinePushes]:
+    """Pushes to these people over one connection to LINE (the outbox's chunk): see LinePushes."""
+    sdk = _sdk()
+    links = {link.user_id: link for link in LineLink.objects.filter(user_id__in=set(user_ids)).select_related("user")}
+    pushes = LinePushes(sdk, links)
+    ahead = len(links) if line_enabled() else 0
+    _count(ahead)
+    try:
+        with _api(sdk) as client:
+            pushes.api = sdk.MessagingApi(client)
+            yield pushes
+    finally:
+        _count(pushes.made - ahead)
 
 
 def line_push(*, user_id: int, text: str, url: str, retry_key: str) -> None:
-    """Sends one text message (the notice's Thai text, then its link) to the LINE linked to the account.
-
-    `retry_key` names what is sent (`line_retry_key("delivery", pk)`): every try of one delivery passes the same
-    key, and LINE shows the message once however many tries reach it. Raises LineRetryable (429, 5xx, 401, no
-    answer) or LinePermanent (any other 4xx, or no link); a 403/404 also drops the person's link."""
-    link = LineLink.objects.filter(user_id=user_id).first()
-    if link is None or not line_enabled():
-        raise LinePermanent("no linked LINE" if link is None else "LINE is off")
-    sdk = _sdk()
-    request = sdk.PushMessageRequest(to=link.line_user_id, messages=[_message(sdk, text, url)])
-    try:
-        with _api(sdk) as client:
-            sdk.MessagingApi(client).push_message(request, x_line_retry_key=retry_key, _request_timeout=TIMEOUT)
-    except sdk.ApiException as exc:
-        if exc.status != ALREADY_ACCEPTED:
-            raise _refused(exc, link) from exc
-        # Taken by an earlier try whose answer was lost: counted now, since that try was not. A push counted
-        # once already and retried is counted twice, the safe side of a quota.
-    except (urllib3.exceptions.HTTPError, OSError) as exc:
-        raise LineRetryable(f"{type(exc).__name__}: {exc}"[:400]) from exc
-    _counted()
+    """One push on its own (LinePushes.push, its errors): a digest, a test."""
+    with line_pushes([user_id]) as pushes:
+        pushes.push(user_id=user_id, text=text, url=url, retry_key=retry_key)
 
 
 def _refused(exc, link: LineLink) -> LineError:

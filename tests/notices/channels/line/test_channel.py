@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from notices import outbox
-from notices.channels.line.client import line_retry_key
+from notices.channels.line.client import line_pushes_this_month, line_retry_key
 from notices.channels.line.models import LineLink
 from notices.models import Delivery, DeliveryState, Kind, Mode, Preference
 from notices.services import notice_record
@@ -130,3 +130,12 @@ def test_a_notice_asks_once_who_has_line_however_many_it_tells(line_api, count, 
         with django_assert_num_queries(10):
             tell(people)
     assert len(line_rows()) == count
+
+
+def test_a_batch_of_pushes_counts_against_the_quota_exactly_the_pushes_line_took(linked, line_api):
+    """The batch counts its pushes ahead (a worker killed half-way has counted too many, never too few), then
+    gives back those LINE did not take: here the one refused for a blocked Official Account."""
+    line_api.blocked.add(f"U{linked[0].pk:032x}")
+    tell(linked)
+    assert [r.state for r in line_rows()] == [DeliveryState.FAILED, DeliveryState.SENT, DeliveryState.SENT]
+    assert line_pushes_this_month() == len(line_api.pushes()) == 2
