@@ -16,7 +16,7 @@ from core import gate
 from core.api import validated
 from core.converters import ContestKey
 from core.sheets import exporter
-from scoring.access import rubric_permission
+from scoring.access import contest_permission
 
 from . import selectors, services
 from .models import DocumentKind
@@ -32,7 +32,7 @@ SHEET_DOC = "; ".join(f"{e.identifier}: {e.label}" for e in SHEETS) + (
 
 class SheetExport(APIView):
     # Asked with the contest the URL names (asked without it, organisers were refused here).
-    permission_classes = [rubric_permission("awards.export_sheets")]
+    permission_classes = [contest_permission("awards.export_sheets")]
 
     @extend_schema(
         parameters=[
@@ -78,7 +78,7 @@ class DocumentRequestSerializer(serializers.Serializer):
 
 
 class DocumentCreate(APIView):
-    permission_classes = [rubric_permission("awards.generate_documents")]
+    permission_classes = [contest_permission("awards.generate_documents")]
 
     @extend_schema(
         request=DocumentRequestSerializer,

@@ -15,7 +15,7 @@ from core import acts, files, gate
 from core.converters import ContestKey
 from core.http import content_disposition, show
 from core.sheets import exporter
-from scoring.access import rubric_allowed, rubric_gate
+from scoring.access import contest_or_404
 from scoring.models import Rubric
 from scoring.standings import standings_rows
 
@@ -37,7 +37,7 @@ def index(request):
 
 @require_GET
 def results(request, year: ContestKey):
-    rubric = rubric_gate(request, "awards.view_results", year)
+    rubric = contest_or_404(request.user, year, "awards.view_results", request=request)
     central = acts.allowed(request.user, "awards.generate_documents", rubric)
     blocks = selectors.awardees(rubric)
     context = {
@@ -67,7 +67,7 @@ def results(request, year: ContestKey):
 
 @require_POST
 def document_create(request, year: ContestKey):
-    rubric = rubric_gate(request, "awards.generate_documents", year)
+    rubric = contest_or_404(request.user, year, "awards.generate_documents", request=request)
     form = DocumentRequestForm(request.POST, rubric=rubric)
     if not form.is_valid():
         messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
@@ -81,7 +81,7 @@ def document_create(request, year: ContestKey):
 
 @require_POST
 def signature(request, year: ContestKey):
-    rubric = rubric_gate(request, "awards.change_signature", year)
+    rubric = contest_or_404(request.user, year, "awards.change_signature", request=request)
     form = SignatureForm(request.POST, instance=selectors.signature(rubric))
     if form.is_valid():
         services.signature_set(rubric=rubric, user=request.user, **form.cleaned_data)
@@ -139,7 +139,7 @@ def document_or_404(request, pk: int) -> GeneratedDocument:
     gate.signed_in(request)  # anonymous: the login page (the API's own check says 401 first)
     doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric__contest"), pk=pk)
     try:
-        rubric_allowed(request, "awards.download_documents", doc.rubric)
+        contest_or_404(request.user, doc.rubric, "awards.download_documents", request=request)
     except PermissionDenied as exc:
         raise Http404 from exc
     return doc

@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 from core.api import validated
 from core.converters import ContestKey
 from core.openapi import refusal
-from scoring.access import rubric_permission
+from scoring.access import contest_permission
 
 from . import services
 from .models import Judgment, Source
@@ -49,7 +49,7 @@ class JudgmentInput(serializers.Serializer):
 
 
 class JudgmentList(APIView):
-    permission_classes = [rubric_permission("committee.score")]
+    permission_classes = [contest_permission("committee.score")]
 
     @extend_schema(
         responses=JudgmentSerializer(many=True),

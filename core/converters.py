@@ -6,7 +6,7 @@ from typing import NewType
 from django.urls import register_converter
 
 # What a view receives for <rubric:year>: a contest's key (or a national year as text), never a number;
-# scoring.access.rubric_gate turns it into the rubric, once a request.
+# scoring.access.contest_or_404 (and entry_or_404) turns it into the rubric, once a request.
 ContestKey = NewType("ContestKey", str)
 
 

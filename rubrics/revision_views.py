@@ -21,7 +21,7 @@ from rubrics.revisions import ChangeRefused
 from rulebook.dates import DateInputError, parse_date
 from rulebook.diff import diff_lines
 from rulebook.spec import RubricError
-from scoring.access import rubric_gate
+from scoring.access import contest_or_404
 from scoring.models import RubricChange
 
 
@@ -73,7 +73,7 @@ def change_args(request, window: tuple[date, date] | None = None) -> dict:
 def rubric_changes(request, year: ContestKey):
     """Every recorded change to a contest's rules, newest first: whoever runs it (its organisers, central
     staff); any other office's contest is a 404, the national contest 403 to those who only see it."""
-    rubric = rubric_gate(request, "scoring.view_rubric_changes", year)
+    rubric = contest_or_404(request.user, year, "scoring.view_rubric_changes", request=request)
     rows = RubricChange.objects.filter(contest=rubric.contest).select_related("user")
     changes = [(row, diff_lines(row.changes)) for row in rows]
     # Each criterion's page, where its deadline moves (rubrics.deadline_views): this page is its runners' own.

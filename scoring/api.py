@@ -14,7 +14,7 @@ from core.converters import ContestKey
 from core.openapi import refusal
 from schedule.contest import criterion_rounds
 from scoring import award_tiers, selectors
-from scoring.access import rubric_permission
+from scoring.access import contest_permission
 from scoring.contests import contest_rows
 from scoring.facts.imports import facts_import
 from scoring.models import FactSource
@@ -37,7 +37,7 @@ class ProvinceList(APIView):
 
 class RubricDetail(APIView):
     # Another office's contest does not exist for the caller (rubrics were listed to every role).
-    permission_classes = [rubric_permission("scoring.see_rubric")]
+    permission_classes = [contest_permission("scoring.see_rubric")]
 
     @extend_schema(
         responses=inline_serializer(
@@ -155,7 +155,7 @@ class AwardTierSerializer(serializers.Serializer):
 
 
 class AwardList(APIView):
-    permission_classes = [rubric_permission("scoring.view_standings")]
+    permission_classes = [contest_permission("scoring.view_standings")]
 
     @extend_schema(
         responses=AwardTierSerializer(many=True),
@@ -166,7 +166,7 @@ class AwardList(APIView):
 
 
 class StandingsList(APIView):
-    permission_classes = [rubric_permission("scoring.view_standings")]
+    permission_classes = [contest_permission("scoring.view_standings")]
 
     @extend_schema(
         responses=StandingSerializer(many=True),
@@ -179,7 +179,7 @@ class StandingsList(APIView):
 class ContestStandings(APIView):
     """A contest's standings with its periods combined, as `manage.py standings --contest SLUG` gives them."""
 
-    permission_classes = [rubric_permission("scoring.view_standings")]
+    permission_classes = [contest_permission("scoring.view_standings")]
 
     @extend_schema(
         responses=ContestStandingSerializer(many=True),
@@ -209,7 +209,7 @@ class FactImportResult(serializers.Serializer):
 
 
 class FactImport(APIView):
-    permission_classes = [rubric_permission("scoring.import_facts")]
+    permission_classes = [contest_permission("scoring.import_facts")]
 
     @extend_schema(
         request=FactImportSerializer,

@@ -34,7 +34,7 @@ from rulebook.rules.facts import parse_amount
 from rulebook.spec import RubricError
 from scoring import dashboard as board
 from scoring import lifecycle, pages, selectors, snapshots
-from scoring.access import rubric_gate
+from scoring.access import SEE_CONTEST, contest_or_404
 from scoring.contests import contest_rows, results_waiting, shown_results
 from scoring.facts.imports import facts_import_file
 from scoring.lifecycle import TRANSITIONS, State, state_of
@@ -46,7 +46,7 @@ MIN_TOTAL = Label("คะแนนรวมขั้นต่ำที่จะ�
 
 
 def _central_rubric(request, year: ContestKey) -> Rubric:
-    return rubric_gate(request, "scoring.view_standings", year)
+    return contest_or_404(request.user, year, "scoring.view_standings", request=request)
 
 
 def _stamp(rubric: Rubric) -> str:
@@ -257,9 +257,7 @@ def mine(request, year: ContestKey):
     while none are, to the scoring matrix. A contest the user cannot see does not exist for them (404, as an
     unknown key)."""
     actor = actor_of(request.user)
-    rubric = get_object_or_404(Rubric.objects.by_key(year))
-    if not actor.sees(rubric.contest):
-        raise Http404
+    rubric = contest_or_404(request.user, year, SEE_CONTEST, request=request)
     if actor.runs(rubric.contest):
         return redirect("scoring:dashboard", year=year)
     published = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()
@@ -275,7 +273,7 @@ def mine(request, year: ContestKey):
     if unit is None:
         raise Http404
     snapshot = published
-    ctx = {"rubric": rubric, "province": unit, "published": None, "result": None}
+    ctx: dict[str, object] = {"rubric": rubric, "province": unit, "published": None, "result": None}
     if snapshot:
         ctx["published"] = next((r for r in snapshot.rows if r["province"] == unit.code), None)
         ctx["as_of"] = board.as_of(snapshot.computed_at)
@@ -320,7 +318,7 @@ def results(request, year: ContestKey):
 @require_GET
 def facts_template(request, year: ContestKey):
     """The contest's fact template (every period of it), for whoever runs the contest; 404 for anyone else."""
-    rubric = rubric_gate(request, "scoring.import_facts", year)
+    rubric = contest_or_404(request.user, year, "scoring.import_facts", request=request)
     return exporter.response(rubric.contest, "contest-fact-template", "xlsx")
 
 
@@ -331,7 +329,7 @@ def facts_upload(request, year: ContestKey):
     """GET: the contest's imports page (its fact template, the upload, what each criterion needs and who
     records it). POST: whoever runs the contest uploads its filled-in fact template, or a sheet of
     entrant,criterion,fact,value rows: all of it or none."""
-    rubric = rubric_gate(request, "scoring.import_facts", year)
+    rubric = contest_or_404(request.user, year, "scoring.import_facts", request=request)
     if request.method == "GET":
         spec = selectors.rubric_spec(rubric)
         ctx = {"rubric": rubric, "template_facts": len(spec.fact_columns), "needs": contest_needs(spec)}

@@ -23,6 +23,7 @@ from core.validators.refusal import size_refusal
 
 from . import policy, selectors, services, uploads
 from .forms import LinkForm
+from .permissions import SUBMIT
 from .templatetags.thai import is_en, label
 from .views import page_context
 
@@ -78,8 +79,7 @@ def upload(request, year: ContestKey, code: str, criterion: str):
     """Handlers must be set before the body is read, so CSRF is checked after installing them."""
     if not request.user.is_authenticated:  # a session that expired: as the upload gate answers a larger body
         return error_response(*LOGIN_FIRST, status=401, code="not_authenticated")
-    ctx = page_context(request, year, code, criterion)
-    gate.require(request, "submissions.submit_evidence", ctx["province"])
+    ctx = page_context(request, year, code, criterion, act=SUBMIT)  # the page's one ask, before a byte is read
     limits = uploads.limits_bytes()  # once per request: the cap, the streaming handler and the final check
     if uploads.content_length(request) > uploads.hard_cap(limits):
         refusal = size_refusal("any", uploads.hard_cap(limits) - 1024 * 1024)
@@ -124,8 +124,7 @@ def _upload(request, ctx: dict):
 @login_required
 @require_POST
 def link(request, year: ContestKey, code: str, criterion: str):
-    ctx = page_context(request, year, code, criterion)
-    gate.require(request, "submissions.submit_evidence", ctx["province"])
+    ctx = page_context(request, year, code, criterion, act=SUBMIT)
     form = LinkForm(request.POST)
     created, refused = [], []
     if form.is_valid():
