@@ -45,7 +45,7 @@ class SheetExport(APIView):
         },
         summary=_("export a sheet as XLSX or CSV"),
     )
-    def get(self, request, year: ContestKey, sheet: str, fmt: str):
+    def get(self, request, key: ContestKey, sheet: str, fmt: str):
         rubric = self.rubric
         try:
             chosen = exporter.get(sheet, fmt)
@@ -96,7 +96,7 @@ class DocumentCreate(APIView):
         "(`not_entrant`), as is an entrant without a result yet (`no_result`): nothing is queued.",
         summary=_("request a PDF for the current standings"),
     )
-    def post(self, request, year: ContestKey):
+    def post(self, request, key: ContestKey):
         rubric = self.rubric
         data = validated(DocumentRequestSerializer, request.data)  # a list, string or null body is a 400
         code = data.get("province")

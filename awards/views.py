@@ -32,12 +32,12 @@ def index(request):
     rubric = Rubric.objects.national().order_by("-year").first()
     if rubric is None:
         raise Http404
-    return redirect("awards:results", year=rubric.key)
+    return redirect("awards:results", key=rubric.key)
 
 
 @require_GET
-def results(request, year: ContestKey):
-    rubric = contest_or_404(request.user, year, "awards.view_results", request=request)
+def results(request, key: ContestKey):
+    rubric = contest_or_404(request.user, key, "awards.view_results", request=request)
     central = acts.allowed(request.user, "awards.generate_documents", rubric)
     blocks = selectors.awardees(rubric)
     context = {
@@ -66,8 +66,8 @@ def results(request, year: ContestKey):
 
 
 @require_POST
-def document_create(request, year: ContestKey):
-    rubric = contest_or_404(request.user, year, "awards.generate_documents", request=request)
+def document_create(request, key: ContestKey):
+    rubric = contest_or_404(request.user, key, "awards.generate_documents", request=request)
     form = DocumentRequestForm(request.POST, rubric=rubric)
     if not form.is_valid():
         messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
@@ -76,30 +76,30 @@ def document_create(request, year: ContestKey):
             rubric=rubric, kind=form.cleaned_data["kind"], unit=form.cleaned_data["province"], user=request.user
         )
         messages.success(request, f"{doc.get_kind_display()} ฉบับที่ {doc.version}: {doc.get_status_display()}")
-    return redirect(reverse("awards:results", args=[year]) + "#documents")
+    return redirect(reverse("awards:results", args=[key]) + "#documents")
 
 
 @require_POST
-def signature(request, year: ContestKey):
-    rubric = contest_or_404(request.user, year, "awards.change_signature", request=request)
+def signature(request, key: ContestKey):
+    rubric = contest_or_404(request.user, key, "awards.change_signature", request=request)
     form = SignatureForm(request.POST, instance=selectors.signature(rubric))
     if form.is_valid():
         services.signature_set(rubric=rubric, user=request.user, **form.cleaned_data)
         messages.success(request, _("signature saved"))
     else:
         messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
-    return redirect(reverse("awards:results", args=[year]) + "#signature")
+    return redirect(reverse("awards:results", args=[key]) + "#signature")
 
 
 @require_POST
-def signing_certificate(request, year: ContestKey):
+def signing_certificate(request, key: ContestKey):
     """Upload the Department's certificate (signs final documents from now on), or withdraw it."""
     gate.require(request, "awards.manage_certificate")
-    get_object_or_404(Rubric.objects.by_key(year))
+    get_object_or_404(Rubric.objects.by_key(key))
     if "withdraw" in request.POST:
         services.signing_certificate_withdraw(user=request.user)
         messages.success(request, _("digital signing withdrawn"))
-        return redirect(reverse("awards:results", args=[year]) + "#signature")
+        return redirect(reverse("awards:results", args=[key]) + "#signature")
     form = SigningCertificateForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
@@ -112,7 +112,7 @@ def signing_certificate(request, year: ContestKey):
             show(request, exc)
         else:
             messages.success(request, format_lazy(_("certificate saved: {subject}"), subject=cert.subject))
-    return redirect(reverse("awards:results", args=[year]) + "#signature")
+    return redirect(reverse("awards:results", args=[key]) + "#signature")
 
 
 def status_data(doc: GeneratedDocument) -> dict:

@@ -42,13 +42,13 @@ POSTED_ACTS = {
 }
 
 
-def _rubric(request, year: ContestKey | None = None, act: str = SEE) -> Rubric:
+def _rubric(request, key: ContestKey | None = None, act: str = SEE) -> Rubric:
     """The rubric the address names, else the user's latest, its `act` asked once. Another office's contest
     answers 404, the national one 403, as on every contest page (scoring.access); an act refused to whoever
     sees the judging, 403."""
-    year = year or request.GET.get("year")
-    if year:
-        return contest_or_404(request.user, year, act, request=request, seen=SEE)
+    key = key or request.GET.get("year")
+    if key:
+        return contest_or_404(request.user, key, act, request=request, seen=SEE)
     if seat(request.user, None):  # the Department's roles: the latest national contest, as always
         rubric = Rubric.objects.national().order_by("-year").first()
     else:  # a panel's member or a provincial organiser: the first contest they judge or run
@@ -199,9 +199,9 @@ def _post(request, rubric, unit, c, criterion) -> None:
         raise CommitteeError(_("unknown action"))
 
 
-def score(request, admin_site, year: ContestKey, unit: str, criterion: str):
+def score(request, admin_site, key: ContestKey, unit: str, criterion: str):
     act = POSTED_ACTS.get(request.POST.get("action", ""), SEE) if request.method == "POST" else SEE
-    rubric = _rubric(request, year, act)
+    rubric = _rubric(request, key, act)
     # A conflicted member gets the same 404 as for a province that does not exist.
     unit_obj = get_object_or_404(units_for_member(request.user, rubric), code=unit)
     criterion_obj = get_object_or_404(Criterion.objects.select_related("dimension"), rubric=rubric, code=criterion)

@@ -55,7 +55,7 @@ class JudgmentList(APIView):
         responses=JudgmentSerializer(many=True),
         summary=_("my own judgments this year"),
     )
-    def get(self, request, year: ContestKey):
+    def get(self, request, key: ContestKey):
         rubric = self.rubric
         qs = (
             Judgment.objects.for_member(request.user, rubric)
@@ -88,7 +88,7 @@ class JudgmentList(APIView):
         summary=_("record my own score for one province × criterion"),
         description="Points (an allowed level) or the items met. The member is always the caller.",
     )
-    def post(self, request, year: ContestKey):
+    def post(self, request, key: ContestKey):
         rubric = self.rubric
         data = validated(JudgmentInput, request.data)
         unit = get_object_or_404(units_for_member(request.user, rubric), code=data["province"])

@@ -1,6 +1,6 @@
 """The one loader of the contest a URL names, and of a contest's unit (docs/architecture.md, the lock).
 
-`contest_or_404` for pages about a contest (<rubric:year>, core.converters.ContestKey), `entry_or_404` for pages
+`contest_or_404` for pages about a contest (<contest:key>, core.converters.ContestKey), `entry_or_404` for pages
 about one of its units (an entry, contests.entries): each resolves its object once a request (the rubric kept on
 the request, as pretalx keeps request.event) and asks its act once (core.acts). Resolving is what makes the object
 exist for the person: a contest they see (contests.actor `sees`), a unit among the contest's entrants they see
@@ -108,14 +108,14 @@ def entry_or_404(user, key: ContestKey | str, code: str, act: str = SEE_ENTRY, *
 
 
 def contest_permission(act: str) -> type[BasePermission]:
-    """contest_or_404 for the API's views under years/<rubric:year>/: 401 anonymous, 404 a contest the user may
+    """contest_or_404 for the API's views under years/<contest:key>/: 401 anonymous, 404 a contest the user may
     not act on, 403 the national one; the view finds the rubric on `self.rubric`."""
 
     class MayActOnContest(BasePermission):
         def has_permission(self, request, view) -> bool:
             if not request.user.is_authenticated:
                 return False
-            key = view.kwargs.get("year") or view.kwargs["slug"]
+            key = view.kwargs.get("key") or view.kwargs["slug"]
             view.rubric = contest_or_404(request.user, key, act, request=request)
             return True
 

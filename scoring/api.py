@@ -45,7 +45,7 @@ class RubricDetail(APIView):
         ),
         summary=_("a year's rubric (docs/rubric-format.md), its dates as the schedule decides them"),
     )
-    def get(self, request, year: ContestKey):
+    def get(self, request, key: ContestKey):
         return Response(scheduled_rubric(self.rubric))
 
 
@@ -161,7 +161,7 @@ class AwardList(APIView):
         responses=AwardTierSerializer(many=True),
         summary=_("award tiers, their provinces and vacant places"),
     )
-    def get(self, request, year: ContestKey):
+    def get(self, request, key: ContestKey):
         return Response(award_tiers.award_summary(self.rubric))
 
 
@@ -172,7 +172,7 @@ class StandingsList(APIView):
         responses=StandingSerializer(many=True),
         summary=_("standings of a year, a contest or one period"),
     )
-    def get(self, request, year: ContestKey):
+    def get(self, request, key: ContestKey):
         return Response(standings_rows(self.rubric))
 
 
@@ -223,7 +223,7 @@ class FactImport(APIView):
         ],
         summary=_("record facts, all or none"),
     )
-    def post(self, request, year: ContestKey):
+    def post(self, request, key: ContestKey):
         rubric = self.rubric
         data = validated(FactImportSerializer, request.data)
         # Refusals are answered by core.api: bad rows 400, one error per row with its `row`; a frozen year 409.

@@ -31,8 +31,8 @@ def _page(raw: str) -> int:
 
 
 @require_GET
-def missing_list(request, year: ContestKey):
-    rubric = contest_or_404(request.user, year, "scoring.view_standings", request=request)
+def missing_list(request, key: ContestKey):
+    rubric = contest_or_404(request.user, key, "scoring.view_standings", request=request)
     criteria = list(rubric.criteria.all())
     codes = dict(rubric.dimensions.values_list("pk", "code"))
     labels = dict(zip((c.code for c in criteria), item_labels(criteria, codes), strict=True))

@@ -97,7 +97,7 @@ class EvidenceCollection(APIView):
     def dispatch(self, request, *args, **kwargs):
         # Before DRF (or its CSRF check) reads the body: who sends it, then stream to disk, capped per kind.
         if request.method == "POST":
-            refused = self._uploader_refusal(request, kwargs.get("year"))
+            refused = self._uploader_refusal(request, kwargs.get("key"))
             if refused is not None:
                 return refused
             limits = uploads.limits_bytes()  # once per request: the cap, the streaming handler and the final check
@@ -114,9 +114,9 @@ class EvidenceCollection(APIView):
         responses=SubmissionSerializer(many=True),
         summary=_("own province's evidence with versions"),
     )
-    def get(self, request, year: ContestKey):
+    def get(self, request, key: ContestKey):
         actor = actor_of(request.user)
-        rubric = contest_or_404(request.user, year, SEE_CONTEST, request=request, national_403=False)
+        rubric = contest_or_404(request.user, key, SEE_CONTEST, request=request, national_403=False)
         versions = Evidence.objects.for_user(request.user).order_by("-version")
         # The contest's entrants the actor may see: an organiser none of the national contest's.
         units = actor.entrants(rubric.contest)
@@ -148,10 +148,10 @@ class EvidenceCollection(APIView):
         },
         summary=_("submit a new evidence version (provincial staff)"),
     )
-    def post(self, request, year: ContestKey):
+    def post(self, request, key: ContestKey):
         kept = request._request.__dict__.get("_own_entry")  # asked before the body was read (dispatch)
         try:
-            rubric, entry = kept if kept is not None else selectors.own_entry(request.user, year, request)
+            rubric, entry = kept if kept is not None else selectors.own_entry(request.user, key, request)
         except DjangoPermissionDenied as exc:
             raise PermissionDenied(_("provincial staff only")) from exc
         unit = entry.unit
@@ -209,9 +209,9 @@ class EntrantObligations(APIView):
         },
         summary=_("an entrant's obligations: each criterion's rounds, due dates and states"),
     )
-    def get(self, request, year: ContestKey, code: str):
+    def get(self, request, key: ContestKey, code: str):
         try:  # the entrant's page's loader and act: a unit the user does not see there is not found
-            rubric, entry = entry_or_404(request.user, year, code, request=request)
+            rubric, entry = entry_or_404(request.user, key, code, request=request)
         except Http404 as exc:
             raise NotFound(_("no such entrant")) from exc
         unit = entry.unit

@@ -35,9 +35,9 @@ from .forms import InnovationReportForm, LinkForm, NomineeForm
 from .permissions import SUBMIT
 
 
-def page_context(request, year: ContestKey, code: str, criterion: str | None = None, act: str = SEE_ENTRY) -> dict:
+def page_context(request, key: ContestKey, code: str, criterion: str | None = None, act: str = SEE_ENTRY) -> dict:
     """An office's page in a contest: its entry loaded and `act` asked of it once (scoring.access.entry_or_404)."""
-    rubric, entry = access.entry_or_404(request.user, year, code, act, request=request)
+    rubric, entry = access.entry_or_404(request.user, key, code, act, request=request)
     ctx = {
         "rubric": rubric,
         "entry": entry,
@@ -60,10 +60,10 @@ def home(request):
     contests = contests_for_user(request.user)
     if rubric is not None and acts.allowed(request.user, "scoring.see_rubric", rubric) and units.count() == 1:
         if not contests:
-            return redirect("submissions:province", year=rubric.key, code=units.get().code)
+            return redirect("submissions:province", key=rubric.key, code=units.get().code)
     elif len(contests) == 1 and contests[0][1] is not None:  # a district's one contest: straight to its page
         entered, unit = contests[0]
-        return redirect("submissions:province", year=entered.key, code=unit.code)
+        return redirect("submissions:province", key=entered.key, code=unit.code)
     rows = selectors.with_submitted_count(units, rubric)
     organiser = actor.organises()
     stages = stages_due(actor) if organiser else []
@@ -108,8 +108,8 @@ def _entered_todo(user, contests) -> list:
 
 
 @login_required
-def unit(request, year: ContestKey, code: str):
-    return _province_page(request, page_context(request, year, code))
+def unit(request, key: ContestKey, code: str):
+    return _province_page(request, page_context(request, key, code))
 
 
 def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
@@ -163,8 +163,8 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
 
 @login_required
 @require_POST
-def nominee(request, year: ContestKey, code: str):
-    ctx = page_context(request, year, code)
+def nominee(request, key: ContestKey, code: str):
+    ctx = page_context(request, key, code)
     contest = ctx["rubric"].contest
     if not contest.nominates:  # a contest without nominees has no such page
         raise Http404
@@ -180,13 +180,13 @@ def nominee(request, year: ContestKey, code: str):
         show(request, exc)
     else:
         messages.success(request, gettext_lazy("Nominee saved"))
-    return redirect("submissions:province", year=ctx["rubric"].key, code=ctx["province"].code)
+    return redirect("submissions:province", key=ctx["rubric"].key, code=ctx["province"].code)
 
 
 @login_required
 @require_POST
-def nominee_withdraw(request, year: ContestKey, code: str):
-    ctx = page_context(request, year, code)
+def nominee_withdraw(request, key: ContestKey, code: str):
+    ctx = page_context(request, key, code)
     if not ctx["rubric"].contest.nominates:
         raise Http404
     try:
@@ -195,7 +195,7 @@ def nominee_withdraw(request, year: ContestKey, code: str):
         show(request, exc)
     else:
         messages.success(request, gettext_lazy("Nominee withdrawn"))
-    return redirect("submissions:province", year=ctx["rubric"].key, code=ctx["province"].code)
+    return redirect("submissions:province", key=ctx["rubric"].key, code=ctx["province"].code)
 
 
 def _criterion_ctx(request, ctx: dict) -> dict:
@@ -224,14 +224,14 @@ def _criterion_ctx(request, ctx: dict) -> dict:
 
 
 @login_required
-def criterion(request, year: ContestKey, code: str, criterion: str):
-    ctx = _criterion_ctx(request, page_context(request, year, code, criterion))
+def criterion(request, key: ContestKey, code: str, criterion: str):
+    ctx = _criterion_ctx(request, page_context(request, key, code, criterion))
     return render(request, "submissions/criterion.html", ctx)
 
 
 @login_required
-def innovation(request, year: ContestKey, code: str):
-    ctx = page_context(request, year, code, act=SUBMIT if request.method == "POST" else SEE_ENTRY)
+def innovation(request, key: ContestKey, code: str):
+    ctx = page_context(request, key, code, act=SUBMIT if request.method == "POST" else SEE_ENTRY)
     attached_to = policy.innovation_criterion(ctx["rubric"])
     if attached_to is None:  # this year's rubric files no innovation report
         raise Http404
@@ -248,7 +248,7 @@ def innovation(request, year: ContestKey, code: str):
                 show(request, exc)
             else:
                 messages.success(request, gettext_lazy("Innovation report saved (new version)"))
-            return redirect("submissions:innovation", year=year, code=code)
+            return redirect("submissions:innovation", key=key, code=code)
     ctx = _criterion_ctx(request, ctx)
     ctx.update(
         form=form,

@@ -1,11 +1,10 @@
-"""The one loader of the contest a URL names: <rubric:year> is a contest key (core.converters.ContestKey),
+"""The one loader of the contest a URL names: <contest:key> is a contest key (core.converters.ContestKey),
 never a number, and scoring.access resolves it once a request."""
 
 from __future__ import annotations
 
 import inspect
 import typing
-
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from django.http import Http404
 from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from core.converters import ContestKey, RubricKeyConverter
+from core.converters import ContestKey, ContestKeyConverter
 from scoring import access
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +24,7 @@ def rubric_patterns(patterns=None, found=None) -> list[URLPattern]:
     for p in get_resolver().url_patterns if patterns is None else patterns:
         if isinstance(p, URLResolver):
             rubric_patterns(p.url_patterns, found)
-        elif any(isinstance(c, RubricKeyConverter) for c in p.pattern.converters.values()):
+        elif any(isinstance(c, ContestKeyConverter) for c in p.pattern.converters.values()):
             found.append(p)
     return found
 
@@ -38,15 +37,16 @@ def handlers(callback) -> list:
     return [inspect.unwrap(callback)]
 
 
-def year_annotation(fn):
-    hints = typing.get_type_hints(fn) if "year" in inspect.signature(fn).parameters else {}
-    return hints.get("year")
+def key_annotation(fn):
+    hints = typing.get_type_hints(fn) if "key" in inspect.signature(fn).parameters else {}
+    return hints.get("key")
 
 
 def test_no_view_takes_a_contest_key_as_a_number():
     patterns = rubric_patterns()
     assert len(patterns) > 30
-    typed = [(p.name, year_annotation(fn)) for p in patterns for fn in handlers(p.callback)]
+    assert {name for p in patterns for name in p.pattern.converters} == {"key"}  # <contest:key>, in every one
+    typed = [(p.name, key_annotation(fn)) for p in patterns for fn in handlers(p.callback)]
     assert [name for name, hint in typed if hint not in (None, ContestKey)] == []
     assert sum(hint is ContestKey for _, hint in typed) > 30
 
