@@ -16,7 +16,7 @@ from core import gate
 from core.api import validated
 from core.converters import ContestKey
 from core.sheets import exporter
-from scoring.access import rubric_permission
+from scoring.access import contest_permission
 
 from . import selectors, services
 from .models import DocumentKind
@@ -32,7 +32,7 @@ SHEET_DOC = "; ".join(f"{e.identifier}: {e.label}" for e in SHEETS) + (
 
 class SheetExport(APIView):
     # Asked with the contest the URL names (asked without it, organisers were refused here).
-    permission_classes = [rubric_permission("awards.export_sheets")]
+    permission_classes = [contest_permission("awards.export_sheets")]
 
     @extend_schema(
         parameters=[
@@ -45,7 +45,7 @@ class SheetExport(APIView):
         },
         summary=_("export a sheet as XLSX or CSV"),
     )
-    def get(self, request, year: ContestKey, sheet: str, fmt: str):
+    def get(self, request, key: ContestKey, sheet: str, fmt: str):
         rubric = self.rubric
         try:
             chosen = exporter.get(sheet, fmt)
@@ -78,7 +78,7 @@ class DocumentRequestSerializer(serializers.Serializer):
 
 
 class DocumentCreate(APIView):
-    permission_classes = [rubric_permission("awards.generate_documents")]
+    permission_classes = [contest_permission("awards.generate_documents")]
 
     @extend_schema(
         request=DocumentRequestSerializer,
@@ -96,7 +96,7 @@ class DocumentCreate(APIView):
         "(`not_entrant`), as is an entrant without a result yet (`no_result`): nothing is queued.",
         summary=_("request a PDF for the current standings"),
     )
-    def post(self, request, year: ContestKey):
+    def post(self, request, key: ContestKey):
         rubric = self.rubric
         data = validated(DocumentRequestSerializer, request.data)  # a list, string or null body is a 400
         code = data.get("province")

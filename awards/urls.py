@@ -1,6 +1,6 @@
 from django.urls import path
 
-import core.converters  # noqa: F401  (registers <rubric:…>)
+import core.converters  # noqa: F401  (registers <contest:…>)
 
 from . import views
 
@@ -8,10 +8,10 @@ app_name = "awards"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("years/<rubric:year>/", views.results, name="results"),
-    path("years/<rubric:year>/documents/", views.document_create, name="document_create"),
-    path("years/<rubric:year>/signature/", views.signature, name="signature"),
-    path("years/<rubric:year>/signing-certificate/", views.signing_certificate, name="signing_certificate"),
+    path("years/<contest:key>/", views.results, name="results"),
+    path("years/<contest:key>/documents/", views.document_create, name="document_create"),
+    path("years/<contest:key>/signature/", views.signature, name="signature"),
+    path("years/<contest:key>/signing-certificate/", views.signing_certificate, name="signing_certificate"),
     path("documents/<int:pk>/status/", views.document_status, name="status"),
     path("documents/<int:pk>/download/", views.document_download, name="download"),
 ]

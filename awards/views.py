@@ -15,7 +15,7 @@ from core import acts, files, gate
 from core.converters import ContestKey
 from core.http import content_disposition, show
 from core.sheets import exporter
-from scoring.access import rubric_allowed, rubric_gate
+from scoring.access import contest_or_404
 from scoring.models import Rubric
 from scoring.standings import standings_rows
 
@@ -32,12 +32,12 @@ def index(request):
     rubric = Rubric.objects.national().order_by("-year").first()
     if rubric is None:
         raise Http404
-    return redirect("awards:results", year=rubric.key)
+    return redirect("awards:results", key=rubric.key)
 
 
 @require_GET
-def results(request, year: ContestKey):
-    rubric = rubric_gate(request, "awards.view_results", year)
+def results(request, key: ContestKey):
+    rubric = contest_or_404(request.user, key, "awards.view_results", request=request)
     central = acts.allowed(request.user, "awards.generate_documents", rubric)
     blocks = selectors.awardees(rubric)
     context = {
@@ -66,8 +66,8 @@ def results(request, year: ContestKey):
 
 
 @require_POST
-def document_create(request, year: ContestKey):
-    rubric = rubric_gate(request, "awards.generate_documents", year)
+def document_create(request, key: ContestKey):
+    rubric = contest_or_404(request.user, key, "awards.generate_documents", request=request)
     form = DocumentRequestForm(request.POST, rubric=rubric)
     if not form.is_valid():
         messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
@@ -76,30 +76,30 @@ def document_create(request, year: ContestKey):
             rubric=rubric, kind=form.cleaned_data["kind"], unit=form.cleaned_data["province"], user=request.user
         )
         messages.success(request, f"{doc.get_kind_display()} ฉบับที่ {doc.version}: {doc.get_status_display()}")
-    return redirect(reverse("awards:results", args=[year]) + "#documents")
+    return redirect(reverse("awards:results", args=[key]) + "#documents")
 
 
 @require_POST
-def signature(request, year: ContestKey):
-    rubric = rubric_gate(request, "awards.change_signature", year)
+def signature(request, key: ContestKey):
+    rubric = contest_or_404(request.user, key, "awards.change_signature", request=request)
     form = SignatureForm(request.POST, instance=selectors.signature(rubric))
     if form.is_valid():
         services.signature_set(rubric=rubric, user=request.user, **form.cleaned_data)
         messages.success(request, _("signature saved"))
     else:
         messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
-    return redirect(reverse("awards:results", args=[year]) + "#signature")
+    return redirect(reverse("awards:results", args=[key]) + "#signature")
 
 
 @require_POST
-def signing_certificate(request, year: ContestKey):
+def signing_certificate(request, key: ContestKey):
     """Upload the Department's certificate (signs final documents from now on), or withdraw it."""
     gate.require(request, "awards.manage_certificate")
-    get_object_or_404(Rubric.objects.by_key(year))
+    get_object_or_404(Rubric.objects.by_key(key))
     if "withdraw" in request.POST:
         services.signing_certificate_withdraw(user=request.user)
         messages.success(request, _("digital signing withdrawn"))
-        return redirect(reverse("awards:results", args=[year]) + "#signature")
+        return redirect(reverse("awards:results", args=[key]) + "#signature")
     form = SigningCertificateForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
@@ -112,7 +112,7 @@ def signing_certificate(request, year: ContestKey):
             show(request, exc)
         else:
             messages.success(request, format_lazy(_("certificate saved: {subject}"), subject=cert.subject))
-    return redirect(reverse("awards:results", args=[year]) + "#signature")
+    return redirect(reverse("awards:results", args=[key]) + "#signature")
 
 
 def status_data(doc: GeneratedDocument) -> dict:
@@ -139,7 +139,7 @@ def document_or_404(request, pk: int) -> GeneratedDocument:
     gate.signed_in(request)  # anonymous: the login page (the API's own check says 401 first)
     doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric__contest"), pk=pk)
     try:
-        rubric_allowed(request, "awards.download_documents", doc.rubric)
+        contest_or_404(request.user, doc.rubric, "awards.download_documents", request=request)
     except PermissionDenied as exc:
         raise Http404 from exc
     return doc

@@ -19,7 +19,7 @@ from builder.entrants import entrants, step
 from builder.form import Builder
 from builder.prefill import BLANK, to_form
 from builder.rule_forms import kind_choices
-from contests.actor import Need, actor_of
+from contests.actor import actor_of
 from contests.models import Level
 from core import gate
 from core.converters import ContestKey
@@ -31,7 +31,7 @@ from rubrics.revision_views import change_args, posted_slug, revision_box
 from rubrics.revisions import ChangeRefused
 from rulebook.spec import RubricError
 from scoring import selectors
-from scoring.access import contest_or_404
+from scoring.access import RUN_CONTEST, contest_or_404
 
 SHIPPED = Path(settings.BASE_DIR) / "scoring" / "rubrics"
 
@@ -51,7 +51,8 @@ def _source(request, source: str) -> dict:
     if kind == "shipped" and key in dict(_shipped()):
         return json.loads((SHIPPED / f"{key}.json").read_text(encoding="utf-8"))
     if kind == "contest":
-        rubric = contest_or_404(actor_of(request.user), key, Need.RUN, request=request)  # another office's: 404
+        # Another office's contest: 404.
+        rubric = contest_or_404(request.user, key, RUN_CONTEST, request=request, national_403=False)
         return selectors.contest_file(rubric)
     raise Http404(gettext_lazy("no such template"))
 
@@ -108,7 +109,7 @@ def contest_builder(request):
             builder.place(builder.rows.place(exc.problems, builder.problems.add))
         else:
             messages.success(request, format_lazy(gettext_lazy("contest saved: {slug}"), slug=rubric.contest.slug))
-            return redirect("scoring:dashboard", year=rubric.key)
+            return redirect("scoring:dashboard", key=rubric.key)
 
     return _page(request, builder, status=400 if what == "save" else 200, refused=refused)
 
@@ -136,17 +137,17 @@ def _page(request, builder: Builder, status: int = 200, refused: ChangeRefused |
 
 
 @require_POST
-def contest_open(request, year: ContestKey):
+def contest_open(request, key: ContestKey):
     """Opens a draft contest to its entrants; another office's contest does not exist here (404)."""
     gate.signed_in(request)
-    rubric = contest_or_404(actor_of(request.user), year, Need.RUN, request=request)
+    rubric = contest_or_404(request.user, key, RUN_CONTEST, request=request, national_403=False)
     if request.POST.get("confirm") != "1":  # entrants see it at once and its rules change only with a reason
         messages.error(request, gettext_lazy("tick the confirmation before opening the contest"))
-        return redirect("scoring:dashboard", year=rubric.key)
+        return redirect("scoring:dashboard", key=rubric.key)
     try:
         services.contest_open(user=request.user, rubric=rubric)
     except PortalError as exc:
         show(request, exc)
     else:
         messages.success(request, gettext_lazy("the contest is open to its entrants"))
-    return redirect("scoring:dashboard", year=rubric.key)
+    return redirect("scoring:dashboard", key=rubric.key)

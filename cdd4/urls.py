@@ -46,8 +46,8 @@ urlpatterns = [
         "calendar/<str:secret>.ics", calendar_feed, name="calendar_feed"
     ),  # the LINE Official Account's webhook (docs/line.md)
     path("standings/", include("committee.panel_urls")),  # a contest's panel, beside its dashboard
-    path("standings/", include("builder.urls")),  # before scoring's <rubric:…>, which "contests" fits
-    path("standings/", include("stages.urls")),  # before scoring's <rubric:…>, which "stages" fits
+    path("standings/", include("builder.urls")),  # before scoring's <contest:…>, which "contests" fits
+    path("standings/", include("stages.urls")),  # before scoring's <contest:…>, which "stages" fits
     path("standings/", include("scoring.urls")),
     path("", include("submissions.urls")),
 ]

@@ -14,7 +14,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-import core.converters  # noqa: F401  (registers <rubric:…>)
+import core.converters  # noqa: F401  (registers <contest:…>)
 from contests.models import Unit
 from contests.permissions import is_central, is_department
 from core import acts, gate
@@ -148,7 +148,7 @@ class JudgmentAdmin(ScopedAdmin):
         return [
             path("matrix/", wrap(admin_views.matrix), name="committee_matrix"),
             path("next/", wrap(admin_views.next_unscored), name="committee_next"),
-            path("score/<rubric:year>/<str:unit>/<str:criterion>/", wrap(admin_views.score), name="committee_score"),
+            path("score/<contest:key>/<str:unit>/<str:criterion>/", wrap(admin_views.score), name="committee_score"),
             path("evidence/<int:pk>/", wrap(admin_views.evidence_inline), name="committee_evidence"),
             path("evidence/<int:pk>/file/", wrap(admin_views.evidence_file), name="committee_evidence_file"),
             path("import/", wrap(admin_import.judgment_import), name="committee_judgment_import"),

@@ -28,7 +28,7 @@ from contests.models import Level
 from core import acts, gate
 from core.http import content_disposition
 from core.sheets.tabular import SheetError, read_rows
-from scoring.access import rubric_allowed, rubric_gate
+from scoring.access import contest_or_404
 from scoring.models import Rubric
 from scoring.selectors import contest_entrants
 
@@ -96,7 +96,7 @@ def _importable(request) -> list[Rubric]:
 
 def _allowed(request, rubric: Rubric) -> Rubric:
     """Another office's contest: 404; one the user sees but may not import into (a panel's): 403."""
-    rubric_allowed(request, "committee.view_scoring", rubric)
+    contest_or_404(request.user, rubric, "committee.view_scoring", request=request)
     gate.require(request, "committee.import_judgments", rubric)
     return rubric
 
@@ -165,7 +165,8 @@ def judgment_import_template(request, admin_site):
     one contest's codes."""
     key = request.GET.get("year")
     if key:
-        header, sample = _sample(_allowed(request, rubric_gate(request, "committee.view_scoring", key)))
+        rubric = contest_or_404(request.user, key, "committee.view_scoring", request=request)
+        header, sample = _sample(_allowed(request, rubric))
     else:
         _importable(request)
         header, sample = HEADER, SAMPLE

@@ -20,7 +20,7 @@ from core.errors import PortalError
 from core.http import show
 from core.i18n import either
 from core.numbers import whole
-from scoring.access import rubric_allowed, rubric_gate
+from scoring.access import contest_or_404
 from scoring.models import Criterion, Rubric
 from scoring.selectors import rubric_spec
 from submissions import downloads
@@ -31,13 +31,24 @@ from .models import Clarification
 from .querysets import has_panel, seat, units_for_member
 from .queue import FILTERS, matrix_url, next_url, trail
 
+SEE = "committee.view_scoring"
+# The act a POST to the scoring screen does (its service asks it again); any other, the screen's own.
+POSTED_ACTS = {
+    "judge": "committee.score",
+    "final": "committee.finalize",
+    "override": "committee.override",
+    "clarify_open": "committee.clarify",
+    "clarify_close": "committee.clarify",
+}
 
-def _rubric(request, year: ContestKey | None = None) -> Rubric:
-    """The rubric the address names, else the user's latest. Another office's contest answers 404, the
-    national one 403, as on every contest page (scoring.access)."""
-    year = year or request.GET.get("year")
-    if year:
-        return rubric_gate(request, "committee.view_scoring", year)
+
+def _rubric(request, key: ContestKey | None = None, act: str = SEE) -> Rubric:
+    """The rubric the address names, else the user's latest, its `act` asked once. Another office's contest
+    answers 404, the national one 403, as on every contest page (scoring.access); an act refused to whoever
+    sees the judging, 403."""
+    key = key or request.GET.get("year")
+    if key:
+        return contest_or_404(request.user, key, act, request=request, seen=SEE)
     if seat(request.user, None):  # the Department's roles: the latest national contest, as always
         rubric = Rubric.objects.national().order_by("-year").first()
     else:  # a panel's member or a provincial organiser: the first contest they judge or run
@@ -46,7 +57,7 @@ def _rubric(request, year: ContestKey | None = None) -> Rubric:
     if rubric is None:
         gate.require(request, "committee.view_scoring")
         raise Http404
-    return rubric_allowed(request, "committee.view_scoring", rubric)
+    return contest_or_404(request.user, rubric, "committee.view_scoring", request=request)
 
 
 def _entrant_words(request, rubric) -> dict:
@@ -188,8 +199,9 @@ def _post(request, rubric, unit, c, criterion) -> None:
         raise CommitteeError(_("unknown action"))
 
 
-def score(request, admin_site, year: ContestKey, unit: str, criterion: str):
-    rubric = _rubric(request, year)
+def score(request, admin_site, key: ContestKey, unit: str, criterion: str):
+    act = POSTED_ACTS.get(request.POST.get("action", ""), SEE) if request.method == "POST" else SEE
+    rubric = _rubric(request, key, act)
     # A conflicted member gets the same 404 as for a province that does not exist.
     unit_obj = get_object_or_404(units_for_member(request.user, rubric), code=unit)
     criterion_obj = get_object_or_404(Criterion.objects.select_related("dimension"), rubric=rubric, code=criterion)

@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 from core.api import validated
 from core.converters import ContestKey
 from core.openapi import refusal
-from scoring.access import rubric_permission
+from scoring.access import contest_permission
 
 from . import services
 from .models import Judgment, Source
@@ -49,13 +49,13 @@ class JudgmentInput(serializers.Serializer):
 
 
 class JudgmentList(APIView):
-    permission_classes = [rubric_permission("committee.score")]
+    permission_classes = [contest_permission("committee.score")]
 
     @extend_schema(
         responses=JudgmentSerializer(many=True),
         summary=_("my own judgments this year"),
     )
-    def get(self, request, year: ContestKey):
+    def get(self, request, key: ContestKey):
         rubric = self.rubric
         qs = (
             Judgment.objects.for_member(request.user, rubric)
@@ -88,7 +88,7 @@ class JudgmentList(APIView):
         summary=_("record my own score for one province × criterion"),
         description="Points (an allowed level) or the items met. The member is always the caller.",
     )
-    def post(self, request, year: ContestKey):
+    def post(self, request, key: ContestKey):
         rubric = self.rubric
         data = validated(JudgmentInput, request.data)
         unit = get_object_or_404(units_for_member(request.user, rubric), code=data["province"])

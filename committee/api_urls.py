@@ -1,9 +1,9 @@
 from django.urls import path
 
-import core.converters  # noqa: F401  (registers <rubric:…>)
+import core.converters  # noqa: F401  (registers <contest:…>)
 
 from . import api
 
 urlpatterns = [
-    path("years/<rubric:year>/judgments/", api.JudgmentList.as_view(), name="api-judgments"),
+    path("years/<contest:key>/judgments/", api.JudgmentList.as_view(), name="api-judgments"),
 ]

@@ -1,12 +1,12 @@
 from django.urls import path
 
-import core.converters  # noqa: F401  (registers <rubric:…>)
+import core.converters  # noqa: F401  (registers <contest:…>)
 
 from . import views
 
 app_name = "panel"
 
 urlpatterns = [
-    path("<rubric:year>/panel/", views.panel, name="manage"),
-    path("<rubric:year>/judging-deadline/", views.judging_deadline, name="judging_deadline"),
+    path("<contest:key>/panel/", views.panel, name="manage"),
+    path("<contest:key>/judging-deadline/", views.judging_deadline, name="judging_deadline"),
 ]

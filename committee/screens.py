@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy
 
+from contests.entries import Entry
 from contests.models import Unit
 from core import acts
 from core.thai import fmt_points
@@ -266,7 +267,7 @@ def scoring_screen(user, rubric: Rubric, unit: Unit, c: CriterionSpec, criterion
         "history": history,
         "clarifications": clarifications_for_cell(user, rubric=rubric, unit=unit, criterion=criterion),
         # Where the office reads the question and answers it: a member who asked follows it there.
-        "office_page": acts.allowed(user, "contests.see_unit", unit),
+        "office_page": acts.allowed(user, "contests.see_unit", Entry(rubric.contest, unit, known_entrant=True)),
         "sees_all": all_seen,
         "panel": has_panel(rubric),  # its evidence leaves through the committee's own route (admin_views)
         # The same criterion in the neighbouring provinces: members judge one criterion across all of them.

@@ -14,8 +14,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from contests.actor import actor_of
+from contests.entries import Entry
 from contests.models import Contest, Unit
 from contests.seats import panel_eligible, seat_counts
+from core import acts
 from core.i18n import Text
 from people import directory
 from people.models import Conflict
@@ -23,6 +25,7 @@ from rulebook.rules.base import Rule
 from scoring.models import Rubric
 from scoring.selectors import contest_entrants, rubric_spec
 from submissions.models import Evidence
+from submissions.permissions import SUBMIT
 from submissions.selectors import evidence_pairs
 
 from .aggregate import Aggregate, aggregate, snap_down
@@ -149,8 +152,8 @@ def criterion_page_clarifications(user, unit: Unit, rubric: Rubric, criterion) -
     """Every round of the committee's questions on this criterion, on the page where the office sends its
     evidence: the unit's own staff see them all and answer the running one there; anyone else sees what
     their judging scope shows (a conflicted member nothing)."""
-    actor = actor_of(user)
-    answers = actor.acts_for(unit.pk) and actor.enters(rubric.contest)
+    # Whoever may send the office's evidence here answers (the act the criterion page asked already: kept).
+    answers = acts.allowed(user, SUBMIT, Entry(rubric.contest, unit))
     rows = Clarification.objects.all() if answers else Clarification.objects.for_member(user, rubric)
     rows = rows.filter(rubric=rubric, unit=unit, criterion=criterion)
     return {"cell_clarifications": list(with_messages(rows)), "can_answer": answers}

@@ -130,12 +130,12 @@ def judgment_apply(
 ) -> Outcome:
     """The write behind `judgment_record` and `imports.judgments_import`: checks, saves, audits.
 
-    The caller holds a transaction with the open rubric locked (`lock_open`) and marks results dirty.
+    The caller holds a transaction with the open rubric locked (`lock_open`), has asked the act
+    `committee.score` of the member (its one ask: `judgment_record`, the import per member, the demo's judges)
+    and marks results dirty.
     `expected_version` None: the current version, whatever it is (a file import is the source of truth).
     `by` is who made the change when it is not the member (central staff importing a paper sheet).
     """
-    if not acts.allowed(member, "committee.score", rubric):
-        raise PermissionDenied
     ensure_not_conflicted(member, unit, rubric)
     c, criterion = find_criterion(rubric, criterion_code)
     if not c.rule.committee_judges:

@@ -17,7 +17,7 @@ from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import show
 from core.numbers import whole
-from scoring.access import rubric_gate
+from scoring.access import contest_or_404
 from scoring.selectors import contest_entrants
 
 from . import services
@@ -87,9 +87,10 @@ def _panel_change(request, contest) -> None:
 
 
 @require_http_methods(["GET", "POST"])
-def panel(request, year: ContestKey):
+def panel(request, key: ContestKey):
     """The contest's panel: who judges it, appoint from the office's staff, name the chair, remove."""
-    rubric = rubric_gate(request, "committee.manage_panel", year)  # another office's contest: 404
+    # Another office's contest: 404.
+    rubric = contest_or_404(request.user, key, "committee.manage_panel", request=request)
     if request.method == "POST":
         try:
             _panel_change(request, rubric.contest)
@@ -97,21 +98,22 @@ def panel(request, year: ContestKey):
             show(request, exc)
         else:
             messages.success(request, _("panel saved"))
-        return redirect("panel:manage", year=rubric.key)
+        return redirect("panel:manage", key=rubric.key)
     context = {"rubric": rubric, "contest": rubric.contest, **panel_page(rubric.contest)}
     return TemplateResponse(request, "committee/panel.html", context)
 
 
 @require_http_methods(["GET", "POST"])
-def judging_deadline(request, year: ContestKey):
+def judging_deadline(request, key: ContestKey):
     """By when the contest's judging ends: whoever runs it sets or moves it, with a reason the panel reads."""
-    rubric = rubric_gate(request, "committee.set_judging_deadline", year)  # not theirs to set: 404
+    # Not theirs to set: 404.
+    rubric = contest_or_404(request.user, key, "committee.set_judging_deadline", request=request)
     form = JudgingDeadlineForm(request.POST or None, initial={"deadline": rubric.contest.judging_deadline})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         contest, day = rubric.contest, data["deadline"]
         judging_deadline_set(user=request.user, contest=contest, deadline=day, reason=data["reason"])
         messages.success(request, _("The judging deadline is saved; the panel is told."))
-        return redirect("panel:judging_deadline", year=rubric.key)
+        return redirect("panel:judging_deadline", key=rubric.key)
     context = {"rubric": rubric, "contest": rubric.contest, "form": form}
     return TemplateResponse(request, "committee/judging_deadline.html", context)

@@ -1,11 +1,12 @@
 """Who may do what: `rules` predicates, one-line wrappers over the request's actor (contests.actor), which every
 app's permissions.py combines into its own acts (core.acts: the rule, and whether a second factor is asked
-first); and the one act about a unit, which contests owns."""
+first); and the one act about seeing a unit in a contest (an entry, contests.entries), which contests owns."""
 
 import rules
 from django.conf import settings
 
 from contests.actor import actor_of, contest_of, department_contest
+from contests.entries import Entry
 from core.acts import SECOND_FACTOR_DUE, declare
 
 
@@ -88,7 +89,22 @@ def is_department(user) -> bool:
     return actor_of(user).department_seat() is not None
 
 
-# A unit's pages and its rows (an office's evidence, its nominee): its own staff, the Department's people
-# (central staff, its committee and chair) and the organiser of an office above it. Asked beside "the unit
-# enters this contest", which each caller asks of its contest.
-declare("contests.see_unit", is_department | is_own_office | organises_unit)
+@rules.predicate
+def files_for_entry(user, entry) -> bool:
+    """Acts for the entry's unit (their own office) in a contest that office enters (the actor's `enters`)."""
+    return isinstance(entry, Entry) and is_own_office(user, entry.unit) and actor_of(user).enters(entry.contest)
+
+
+@rules.predicate
+def sees_entry(user, entry) -> bool:
+    """The entry's unit is one of its contest's entrants and one the user sees: its own staff, the Department's
+    people (central staff, its committee and chair) and the organiser of an office above it. Whether the contest
+    exists for the user is the loader's (scoring.access), which answers 404 before any act is asked."""
+    if not isinstance(entry, Entry) or not entry.enters:
+        return False
+    return is_department(user) or is_own_office(user, entry.unit) or organises_unit(user, entry.unit)
+
+
+# A unit's pages in a contest and its rows there (an office's evidence, its nominee), asked about the entry:
+# this unit, in this contest it enters (the loader scoring.access.entry_or_404 asks it once a page).
+declare("contests.see_unit", sees_entry)

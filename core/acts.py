@@ -9,10 +9,12 @@ this contest, this unit, this state). Whether the person must confirm a factor f
 too, registered as the rule `second_factor_due`; this module sits below the apps and asks it by name, so the
 gate (core.gate) and every service step up through `step_up`.
 
-A decision is computed once per request: `allowed` keeps each answer about no object, a contest, a rubric or
-a unit on the user object (Django makes one per request), so the view's gate, the view's own question and
-the service's check share it. Answers about other objects (a file, a pick) are asked each time: their state
-changes within a request (a withdrawal).
+`allowed` is the one way an act is asked: a page's loader (scoring.access) asks its act once, the service asks
+it again as its own guard, and the notices' recipients ask it of each reader. A decision is computed once per
+request: `allowed` keeps each answer about no object, a contest, a rubric, a unit or an entry
+(contests.entries: anything giving its `acts_key`) on the user object (Django makes one per request), so the
+page's ask and the service's share it. Answers about other objects (a file, a pick) are computed each time:
+their state changes within a request (a withdrawal).
 """
 
 from __future__ import annotations
@@ -68,6 +70,9 @@ def stepped_up() -> list[Act]:
 def _key(name: str, obj) -> tuple | None:
     if obj is None:
         return (name,)
+    kept = getattr(obj, "acts_key", None)  # a value that says what its answers depend on (an entry)
+    if kept is not None:
+        return (name, *kept)
     meta = getattr(obj, "_meta", None)
     label = meta.label_lower if meta is not None else None
     if label not in KEPT or obj.pk is None:

@@ -1,16 +1,16 @@
-"""The <rubric:year> part of a URL: a national contest's year ("2566") or a contest's key
+"""The <contest:key> part of a URL: a national contest's year ("2566") or a contest's key
 ("chonburi-web-2564", "ubon-milestones-2568.2567-10"); see Rubric.key. Registered on import."""
 
 from typing import NewType
 
 from django.urls import register_converter
 
-# What a view receives for <rubric:year>: a contest's key (or a national year as text), never a number;
-# scoring.access.rubric_gate turns it into the rubric, once a request.
+# What a view receives for <contest:key>: a contest's key (or a national year as text), never a number;
+# scoring.access.contest_or_404 (and entry_or_404) turns it into the rubric, once a request.
 ContestKey = NewType("ContestKey", str)
 
 
-class RubricKeyConverter:
+class ContestKeyConverter:
     # One group: Django wraps the regex in its own, but drf-spectacular's `pattern` is ^…$ around it as it is,
     # and "^[0-9]{4}|[a-z]…$" anchored each alternative at one end only.
     regex = r"(?:[0-9]{4}|[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)?)"
@@ -22,4 +22,4 @@ class RubricKeyConverter:
         return str(value)
 
 
-register_converter(RubricKeyConverter, "rubric")
+register_converter(ContestKeyConverter, "contest")

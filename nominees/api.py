@@ -17,7 +17,7 @@ from core.openapi import refusal
 from nominees.models import Employment, Nominee
 from nominees.selectors import nominees_for_user
 from nominees.services import nominee_submit, nominee_withdraw
-from scoring.access import rubric_permission
+from scoring.access import contest_permission
 
 
 class NomineeSerializer(serializers.ModelSerializer):
@@ -63,7 +63,7 @@ class NominatingContest(APIView):
     """A contest that takes nominees, if the caller runs it or enters it: another office's contest, or one
     that takes no nominees, is 404 (the national contest answers 403 to whoever does not run it)."""
 
-    permission_classes = [rubric_permission("nominees.view")]
+    permission_classes = [contest_permission("nominees.view")]
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

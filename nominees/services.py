@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from contests.entries import Entry
 from contests.models import Contest, Unit
 from contests.permissions import is_own_office, runs_contest
 from core import acts
@@ -22,7 +23,6 @@ from nominees.eligibility import Eligibility
 from nominees.models import NAME_MAX, POSITION_MAX, Employment, Nominee, NomineeState, NomineeVersion
 from nominees.selectors import NominationWindow, nomination_window
 from scoring import lifecycle
-from scoring.contests import enters
 
 FIELDS = {
     "name_th": ("ชื่อ-นามสกุล", "full name", NAME_MAX, True),
@@ -60,7 +60,7 @@ def _check_access(user, contest: Contest, unit: Unit) -> None:
     office that does not enter, is answered 404 (scoring.access: nothing about another office leaks)."""
     if not user.is_authenticated:
         raise PermissionDenied
-    if not enters(contest, unit) or not acts.allowed(user, "contests.see_unit", unit):
+    if not acts.allowed(user, "contests.see_unit", Entry(contest, unit)):  # the entry: this unit, entering
         raise Http404
     if not (is_own_office(user, unit) or runs_contest(user, contest.rubrics.first())):
         raise PermissionDenied

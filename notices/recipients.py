@@ -15,11 +15,14 @@ from django.db.models import Q, prefetch_related_objects
 
 from contests.actor import CHAIR, Actor, actor_of, actors_load, department_contest, filers
 from contests.entrants import contest_entrants
+from contests.entries import Entry
 from contests.models import Contest, Unit
+from core import acts
 from people import directory
 
 from .models import Kind
 
+SUBMIT_EVIDENCE = "submissions.submit_evidence"  # declared in submissions/permissions.py
 Ask = Callable[[Actor], bool]
 Question = Callable[..., Ask]  # (contest, unit) → the kind's question about one person
 
@@ -60,7 +63,10 @@ def _judges_unit(contest, unit) -> Ask:
 
 
 def _files_for(contest, unit) -> Ask:
-    return lambda a: a.acts_for(unit) and a.enters(contest)
+    """Sends the unit's evidence in the contest: the act the upload asks (submissions.submit_evidence, about the
+    entry), asked by its name, as notices sits below submissions."""
+    entry = Entry(contest, unit)
+    return lambda a: a.user is not None and acts.allowed(a.user, SUBMIT_EVIDENCE, entry)
 
 
 def _entrants_or_runners(contest, unit=None) -> Ask:

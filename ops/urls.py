@@ -1,6 +1,6 @@
 from django.urls import path
 
-import core.converters  # noqa: F401  (registers <rubric:…>)
+import core.converters  # noqa: F401  (registers <contest:…>)
 
 from . import help, views
 
@@ -13,8 +13,8 @@ urlpatterns = [
     path("help/contacts/", help.contacts_page, name="contacts"),  # before help/<role>/, which "contacts" fits
     path("help/<slug:role>/", help.help_page, name="help_role"),
     path("ops/status/", views.status, name="status"),
-    path("ops/next-year/<rubric:year>/", views.next_year, name="next_year"),
-    path("ops/export/<rubric:year>/<str:code>.zip", views.province_export, name="province_export"),
+    path("ops/next-year/<contest:key>/", views.next_year, name="next_year"),
+    path("ops/export/<contest:key>/<str:code>.zip", views.province_export, name="province_export"),
     path("ops/year-on-year/", views.year_on_year_all, name="year_on_year"),
     path("ops/year-on-year/<str:code>/", views.year_on_year_province, name="year_on_year_province"),
 ]

@@ -75,10 +75,10 @@ def metrics(request):
 
 
 @login_required
-def next_year(request, year: ContestKey):
+def next_year(request, key: ContestKey):
     """GET: what opening year+1 would create. POST (with the memberships confirmed): opens it."""
     gate.require(request, "ops.open_next_year")
-    rubric = get_object_or_404(Rubric.objects.by_key(year).filter(pk__in=Rubric.objects.national()))
+    rubric = get_object_or_404(Rubric.objects.by_key(key).filter(pk__in=Rubric.objects.national()))
     if request.method == "POST":
         try:
             opened = nextyear.next_year_open(
@@ -88,7 +88,7 @@ def next_year(request, year: ContestKey):
             show(request, exc)
         else:
             messages.success(request, format_lazy(_("the {year} contest is open"), year=opened.year))
-            return redirect("ops:next_year", year=year)
+            return redirect("ops:next_year", key=key)
     return render(request, "ops/next_year.html", {"plan": nextyear.next_year_plan(rubric=rubric)})
 
 
@@ -107,12 +107,12 @@ def year_on_year_province(request, code: str):
 
 
 @login_required
-def province_export(request, year: ContestKey, code: str):
+def province_export(request, key: ContestKey, code: str):
     """One ZIP of everything the province submitted in the year. Not allowed looks like not found."""
-    rubric = get_object_or_404(Rubric.objects.by_key(year))
+    rubric = get_object_or_404(Rubric.objects.by_key(key))
     unit = gate.visible(request, "ops.view_office_records", get_object_or_404(Unit.objects.provinces(), code=code))
     archive = export.province_zip(user=request.user, rubric=rubric, unit=unit)
-    filename = f"cdd4-{year}-{code.lower()}-evidence.zip"
+    filename = f"cdd4-{key}-{code.lower()}-evidence.zip"
     response = FileResponse(archive, content_type="application/zip")
     response["Content-Disposition"] = content_disposition(filename)
     response["Cache-Control"] = "private, no-store"

@@ -35,12 +35,10 @@ ACT = "scoring.change_deadline"
 @takes_files
 @csrf_exempt  # the CSRF check reads the body: it runs below, once the sender is authorised
 @login_required
-def criterion(request, year: ContestKey, code: str):
-    rubric = access.rubric_or_404(request, year)
+def criterion(request, key: ContestKey, code: str):
+    rubric = access.contest_or_404(request.user, key, access.SEE_CONTEST, request=request)
     actor = actor_of(request.user)
     contest = rubric.contest
-    if not actor.sees(contest):
-        raise Http404
     if not actor.runs(contest):
         office = actor.own_office
         if request.method == "GET" and office is not None and actor.enters(contest):
@@ -102,11 +100,9 @@ def _page(request, rubric: Rubric, found: Criterion, form, errors=(), status: in
 
 
 @login_required
-def letter(request, year: ContestKey, pk: int):
+def letter(request, key: ContestKey, pk: int):
     """The letter a deadline moved by, to whoever sees the contest; another contest's record is a 404."""
-    rubric = access.rubric_or_404(request, year)
-    if not actor_of(request.user).sees(rubric.contest):
-        raise Http404
+    rubric = access.contest_or_404(request.user, key, access.SEE_CONTEST, request=request)
     record = RubricChange.objects.filter(pk=pk, contest=rubric.contest).exclude(letter_file="").first()
     if record is None:
         raise Http404

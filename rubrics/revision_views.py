@@ -21,7 +21,7 @@ from rubrics.revisions import ChangeRefused
 from rulebook.dates import DateInputError, parse_date
 from rulebook.diff import diff_lines, kept_lines
 from rulebook.spec import RubricError
-from scoring.access import rubric_gate
+from scoring.access import contest_or_404
 from scoring.models import RubricChange
 
 
@@ -35,7 +35,7 @@ def revision_box(request, slug: str | None, refused: ChangeRefused | None = None
     return {
         "contest": contest,
         "open": contest is not None and contest.state == ContestState.OPEN,
-        "history": reverse("scoring:rubric_changes", kwargs={"year": first.key}) if first else "",
+        "history": reverse("scoring:rubric_changes", kwargs={"key": first.key}) if first else "",
         "reason": request.POST.get("reason", ""),
         "confirm": request.POST.get("confirm") == "on",
         "needs_reason": refused.messages[-1:] if refused and "reason" in refused.needs else [],
@@ -70,10 +70,10 @@ def change_args(request, window: tuple[date, date] | None = None) -> dict:
 
 
 @require_GET
-def rubric_changes(request, year: ContestKey):
+def rubric_changes(request, key: ContestKey):
     """Every recorded change to a contest's rules, newest first: whoever runs it (its organisers, central
     staff); any other office's contest is a 404, the national contest 403 to those who only see it."""
-    rubric = rubric_gate(request, "scoring.view_rubric_changes", year)
+    rubric = contest_or_404(request.user, key, "scoring.view_rubric_changes", request=request)
     rows = RubricChange.objects.filter(contest=rubric.contest).select_related("user")
     changes = [(row, diff_lines(row.changes) + kept_lines(row.rounds_kept)) for row in rows]
     # Each criterion's page, where its deadline moves (rubrics.deadline_views): this page is its runners' own.

@@ -14,7 +14,7 @@ from core.converters import ContestKey
 from core.openapi import refusal
 from schedule.contest import criterion_rounds
 from scoring import award_tiers, selectors
-from scoring.access import rubric_permission
+from scoring.access import contest_permission
 from scoring.contests import contest_rows
 from scoring.facts.imports import facts_import
 from scoring.models import FactSource
@@ -37,7 +37,7 @@ class ProvinceList(APIView):
 
 class RubricDetail(APIView):
     # Another office's contest does not exist for the caller (rubrics were listed to every role).
-    permission_classes = [rubric_permission("scoring.see_rubric")]
+    permission_classes = [contest_permission("scoring.see_rubric")]
 
     @extend_schema(
         responses=inline_serializer(
@@ -45,7 +45,7 @@ class RubricDetail(APIView):
         ),
         summary=_("a year's rubric (docs/rubric-format.md), its dates as the schedule decides them"),
     )
-    def get(self, request, year: ContestKey):
+    def get(self, request, key: ContestKey):
         return Response(scheduled_rubric(self.rubric))
 
 
@@ -155,31 +155,31 @@ class AwardTierSerializer(serializers.Serializer):
 
 
 class AwardList(APIView):
-    permission_classes = [rubric_permission("scoring.view_standings")]
+    permission_classes = [contest_permission("scoring.view_standings")]
 
     @extend_schema(
         responses=AwardTierSerializer(many=True),
         summary=_("award tiers, their provinces and vacant places"),
     )
-    def get(self, request, year: ContestKey):
+    def get(self, request, key: ContestKey):
         return Response(award_tiers.award_summary(self.rubric))
 
 
 class StandingsList(APIView):
-    permission_classes = [rubric_permission("scoring.view_standings")]
+    permission_classes = [contest_permission("scoring.view_standings")]
 
     @extend_schema(
         responses=StandingSerializer(many=True),
         summary=_("standings of a year, a contest or one period"),
     )
-    def get(self, request, year: ContestKey):
+    def get(self, request, key: ContestKey):
         return Response(standings_rows(self.rubric))
 
 
 class ContestStandings(APIView):
     """A contest's standings with its periods combined, as `manage.py standings --contest SLUG` gives them."""
 
-    permission_classes = [rubric_permission("scoring.view_standings")]
+    permission_classes = [contest_permission("scoring.view_standings")]
 
     @extend_schema(
         responses=ContestStandingSerializer(many=True),
@@ -209,7 +209,7 @@ class FactImportResult(serializers.Serializer):
 
 
 class FactImport(APIView):
-    permission_classes = [rubric_permission("scoring.import_facts")]
+    permission_classes = [contest_permission("scoring.import_facts")]
 
     @extend_schema(
         request=FactImportSerializer,
@@ -223,7 +223,7 @@ class FactImport(APIView):
         ],
         summary=_("record facts, all or none"),
     )
-    def post(self, request, year: ContestKey):
+    def post(self, request, key: ContestKey):
         rubric = self.rubric
         data = validated(FactImportSerializer, request.data)
         # Refusals are answered by core.api: bad rows 400, one error per row with its `row`; a frozen year 409.

@@ -17,7 +17,7 @@ from core.numbers import whole
 from rulebook.workdays import deadline_text
 from schedule.contest import UNIT
 from schedule.tallies import round_tallies
-from scoring.access import rubric_gate
+from scoring.access import contest_or_404
 from scoring.dashboard import item_labels
 from scoring.selectors import rubric_calendar
 
@@ -31,8 +31,8 @@ def _page(raw: str) -> int:
 
 
 @require_GET
-def missing_list(request, year: ContestKey):
-    rubric = rubric_gate(request, "scoring.view_standings", year)
+def missing_list(request, key: ContestKey):
+    rubric = contest_or_404(request.user, key, "scoring.view_standings", request=request)
     criteria = list(rubric.criteria.all())
     codes = dict(rubric.dimensions.values_list("pk", "code"))
     labels = dict(zip((c.code for c in criteria), item_labels(criteria, codes), strict=True))

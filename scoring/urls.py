@@ -1,6 +1,6 @@
 from django.urls import path
 
-import core.converters  # noqa: F401  (registers <rubric:…>)
+import core.converters  # noqa: F401  (registers <contest:…>)
 from rubrics import deadline_views, revision_views
 from scoring import missing_views, views
 from scoring.ties import views as tie_views
@@ -9,23 +9,23 @@ app_name = "scoring"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("contests/", views.contest_upload, name="contest_upload"),  # before <rubric:…>, which "contests" fits
-    path("past/", views.past, name="past"),  # before <rubric:…>, as "contests"
-    path("<rubric:year>/", views.dashboard_page, name="dashboard"),
-    path("<rubric:year>/live/", views.dashboard_live, name="live"),
-    path("<rubric:year>/settings/", views.settings_page, name="settings"),
-    path("<rubric:year>/calendar/", views.calendar, name="calendar"),
-    path("<rubric:year>/missing/", missing_views.missing_list, name="missing"),
-    path("<rubric:year>/facts/", views.facts_upload, name="facts"),
-    path("<rubric:year>/facts/template/", views.facts_template, name="facts_template"),
-    path("<rubric:year>/changes/", revision_views.rubric_changes, name="rubric_changes"),
-    path("<rubric:year>/changes/<int:pk>/letter/", deadline_views.letter, name="deadline_letter"),
-    path("<rubric:year>/criteria/<str:code>/", deadline_views.criterion, name="criterion"),
-    path("<rubric:year>/freeze/", views.freeze, name="freeze"),
-    path("<rubric:year>/unfreeze/", views.unfreeze, name="unfreeze"),
-    path("<rubric:year>/ties/", tie_views.tie_list, name="ties"),
-    path("<rubric:year>/publish/", views.publish, name="publish"),
-    path("<rubric:year>/withdraw/", views.withdraw_publication, name="withdraw"),
-    path("<rubric:year>/mine/", views.mine, name="mine"),
-    path("<rubric:year>/results/", views.results, name="results"),
+    path("contests/", views.contest_upload, name="contest_upload"),  # before <contest:…>, which "contests" fits
+    path("past/", views.past, name="past"),  # before <contest:…>, as "contests"
+    path("<contest:key>/", views.dashboard_page, name="dashboard"),
+    path("<contest:key>/live/", views.dashboard_live, name="live"),
+    path("<contest:key>/settings/", views.settings_page, name="settings"),
+    path("<contest:key>/calendar/", views.calendar, name="calendar"),
+    path("<contest:key>/missing/", missing_views.missing_list, name="missing"),
+    path("<contest:key>/facts/", views.facts_upload, name="facts"),
+    path("<contest:key>/facts/template/", views.facts_template, name="facts_template"),
+    path("<contest:key>/changes/", revision_views.rubric_changes, name="rubric_changes"),
+    path("<contest:key>/changes/<int:pk>/letter/", deadline_views.letter, name="deadline_letter"),
+    path("<contest:key>/criteria/<str:code>/", deadline_views.criterion, name="criterion"),
+    path("<contest:key>/freeze/", views.freeze, name="freeze"),
+    path("<contest:key>/unfreeze/", views.unfreeze, name="unfreeze"),
+    path("<contest:key>/ties/", tie_views.tie_list, name="ties"),
+    path("<contest:key>/publish/", views.publish, name="publish"),
+    path("<contest:key>/withdraw/", views.withdraw_publication, name="withdraw"),
+    path("<contest:key>/mine/", views.mine, name="mine"),
+    path("<contest:key>/results/", views.results, name="results"),
 ]

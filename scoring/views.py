@@ -34,7 +34,7 @@ from rulebook.rules.facts import parse_amount
 from rulebook.spec import RubricError
 from scoring import dashboard as board
 from scoring import lifecycle, pages, selectors, snapshots
-from scoring.access import rubric_gate
+from scoring.access import SEE_CONTEST, contest_or_404
 from scoring.contests import contest_rows, results_waiting, shown_results
 from scoring.facts.imports import facts_import_file
 from scoring.lifecycle import TRANSITIONS, State, state_of
@@ -45,8 +45,8 @@ from scoring.standings import tie_breaks
 MIN_TOTAL = Label("คะแนนรวมขั้นต่ำที่จะได้รับรางวัล", "minimum total for an award")
 
 
-def _central_rubric(request, year: ContestKey) -> Rubric:
-    return rubric_gate(request, "scoring.view_standings", year)
+def _central_rubric(request, key: ContestKey) -> Rubric:
+    return contest_or_404(request.user, key, "scoring.view_standings", request=request)
 
 
 def _stamp(rubric: Rubric) -> str:
@@ -73,8 +73,8 @@ def index(request):
     if rubric is None:
         raise Http404
     if acts.allowed(request.user, "scoring.view_standings"):
-        return redirect("scoring:dashboard", year=rubric.key)
-    return redirect("scoring:mine", year=rubric.key)
+        return redirect("scoring:dashboard", key=rubric.key)
+    return redirect("scoring:mine", key=rubric.key)
 
 
 def _results_state(rubric: Rubric, snapshot: StandingsSnapshot | None, today) -> dict:
@@ -93,11 +93,11 @@ def _results_state(rubric: Rubric, snapshot: StandingsSnapshot | None, today) ->
 
 
 @require_GET
-def dashboard_page(request, year: ContestKey):
+def dashboard_page(request, key: ContestKey):
     """Central's first screen is the work of the moment: the rounds late and due soon, then the standings.
     The year's settings, imports and freezing have pages of their own; freezing comes back to this screen
     once judging is over (`board.judging_over`)."""
-    rubric = _central_rubric(request, year)
+    rubric = _central_rubric(request, key)
     today = timezone.localdate()
     ctx = _context(request, rubric)
     names = {row["r"].unit.code: row["r"].unit.name_th for row in ctx["rows"]}
@@ -118,18 +118,18 @@ def dashboard_page(request, year: ContestKey):
 
 
 @require_GET
-def dashboard_live(request, year: ContestKey):
+def dashboard_live(request, key: ContestKey):
     """Polled by htmx. 204 (htmx swaps nothing) while the standings have not changed: one query."""
-    rubric = _central_rubric(request, year)
+    rubric = _central_rubric(request, key)
     if request.GET.get("since") == _stamp(rubric):
         return HttpResponse(status=204)
     return render(request, "scoring/_live.html", _context(request, rubric))
 
 
 @require_GET
-def calendar(request, year: ContestKey):
+def calendar(request, key: ContestKey):
     """Central staff check the working-day calendar that timeliness is counted on (decisions 3, 9)."""
-    rubric = _central_rubric(request, year)
+    rubric = _central_rubric(request, key)
     context = selectors.calendar_year(rubric)
     weekends = request.GET.get("weekends") == "1"
     if not weekends:  # plain Saturdays and Sundays are counted above; the list shows the holidays
@@ -138,10 +138,10 @@ def calendar(request, year: ContestKey):
 
 
 @require_http_methods(["GET", "POST"])
-def settings_page(request, year: ContestKey):
+def settings_page(request, key: ContestKey):
     """The contest year's settings: whether entrants see their standing, reminder days, the award minimum.
     A refused value is shown again as typed, with why."""
-    rubric = _central_rubric(request, year)
+    rubric = _central_rubric(request, key)
     current = board.year_settings(rubric)
     ctx = {"rubric": rubric, "year_settings": current, "typed": None}
     if request.method == "GET":
@@ -166,13 +166,13 @@ def settings_page(request, year: ContestKey):
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
     else:
         messages.success(request, _("settings saved"))
-        return redirect("scoring:settings", year=year)
+        return redirect("scoring:settings", key=key)
     return render(request, "scoring/settings.html", {**ctx, "typed": typed}, status=400)
 
 
-def _snapshot_action(request, year: ContestKey, action, done: Text, **kwargs):
+def _snapshot_action(request, key: ContestKey, action, done: Text, **kwargs):
     """Runs one freeze/unfreeze/withdraw service and reports back on the results' page."""
-    rubric = _central_rubric(request, year)
+    rubric = _central_rubric(request, key)
     try:
         action(user=request.user, rubric=rubric, **kwargs)
         messages.success(request, done)
@@ -180,35 +180,35 @@ def _snapshot_action(request, year: ContestKey, action, done: Text, **kwargs):
         messages.error(request, " ".join(exc.messages))
     except PortalError as exc:  # the lifecycle's refusal
         show(request, exc)
-    return redirect("scoring:freeze", year=year)
+    return redirect("scoring:freeze", key=key)
 
 
 @require_http_methods(["GET", "POST"])
-def freeze(request, year: ContestKey):
+def freeze(request, key: ContestKey):
     """GET: the period's results, frozen or not, and what may be done with them now (freeze, publish, unfreeze,
     withdraw), with their history; POST freezes them once confirmed."""
     if request.method == "GET":
-        rubric = _central_rubric(request, year)
+        rubric = _central_rubric(request, key)
         snapshot = StandingsSnapshot.objects.filter(rubric=rubric).first()
         ctx = {"rubric": rubric, **_results_state(rubric, snapshot, timezone.localdate())}
         return render(request, "scoring/freeze.html", ctx)
     if request.POST.get("confirm") != "1":  # freezing stops every change: asked, as publishing is
-        _central_rubric(request, year)  # who may not freeze learns nothing more
+        _central_rubric(request, key)  # who may not freeze learns nothing more
         messages.error(request, _("tick the confirmation before freezing"))
-        return redirect("scoring:freeze", year=year)
-    return _snapshot_action(request, year, snapshots.standings_freeze, _("results frozen"))
+        return redirect("scoring:freeze", key=key)
+    return _snapshot_action(request, key, snapshots.standings_freeze, _("results frozen"))
 
 
 @require_POST
-def unfreeze(request, year: ContestKey):
+def unfreeze(request, key: ContestKey):
     reason = request.POST.get("reason", "")
-    return _snapshot_action(request, year, snapshots.standings_unfreeze, _("results unfrozen"), reason=reason)
+    return _snapshot_action(request, key, snapshots.standings_unfreeze, _("results unfrozen"), reason=reason)
 
 
 @require_http_methods(["GET", "POST"])
-def publish(request, year: ContestKey):
+def publish(request, key: ContestKey):
     """GET previews the frozen results exactly as they will be announced; only a confirmed POST publishes."""
-    rubric = _central_rubric(request, year)
+    rubric = _central_rubric(request, key)
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric).first()
     if request.method == "POST":
         try:
@@ -220,15 +220,15 @@ def publish(request, year: ContestKey):
             )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
-            return redirect("scoring:publish", year=year)
+            return redirect("scoring:publish", key=key)
         except PortalError as exc:  # the lifecycle's refusal
             show(request, exc)
-            return redirect("scoring:publish", year=year)
+            return redirect("scoring:publish", key=key)
         messages.success(request, _("results published"))
-        return redirect("scoring:results", year=year)
+        return redirect("scoring:results", key=key)
     if snapshot is None:
         messages.error(request, _("freeze the results before publishing"))
-        return redirect("scoring:freeze", year=year)
+        return redirect("scoring:freeze", key=key)
     ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": board.as_of(snapshot.computed_at), "preview": True}
     ctx["rows"] = tie_breaks(snapshot.rows, rubric.tie_break)
     ctx["unsettled"] = [r for r in snapshot.rows if r.get("award_tie")]
@@ -236,11 +236,11 @@ def publish(request, year: ContestKey):
 
 
 @require_POST
-def withdraw_publication(request, year: ContestKey):
+def withdraw_publication(request, key: ContestKey):
     reason = request.POST.get("reason", "")
     return _snapshot_action(
         request,
-        year,
+        key,
         snapshots.publication_withdraw,
         _("publication withdrawn (the results stay frozen)"),
         reason=reason,
@@ -249,7 +249,7 @@ def withdraw_publication(request, year: ContestKey):
 
 @login_required
 @require_GET
-def mine(request, year: ContestKey):
+def mine(request, key: ContestKey):
     """An entrant office's staff: their own office only. Its figures once whoever runs the contest allows it;
     before that the page says so and who opens them (the menu's results link always leads somewhere true).
     It is where a results notice lands (notices.events.results_changed), so each of its readers is sent to the
@@ -257,15 +257,13 @@ def mine(request, year: ContestKey):
     while none are, to the scoring matrix. A contest the user cannot see does not exist for them (404, as an
     unknown key)."""
     actor = actor_of(request.user)
-    rubric = get_object_or_404(Rubric.objects.by_key(year))
-    if not actor.sees(rubric.contest):
-        raise Http404
+    rubric = contest_or_404(request.user, key, SEE_CONTEST, request=request)
     if actor.runs(rubric.contest):
-        return redirect("scoring:dashboard", year=year)
+        return redirect("scoring:dashboard", key=key)
     published = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()
     if not actor.enters(rubric.contest) and actor.judges(rubric.contest):
         if published is not None:
-            return redirect("scoring:results", year=year)
+            return redirect("scoring:results", key=key)
         return redirect(reverse("admin:committee_matrix") + "?" + urlencode({"year": rubric.key}))
     if not actor.enters(rubric.contest):
         if actor.files_for_office():  # a district office in the national contest: no standing of its own
@@ -275,7 +273,7 @@ def mine(request, year: ContestKey):
     if unit is None:
         raise Http404
     snapshot = published
-    ctx = {"rubric": rubric, "province": unit, "published": None, "result": None}
+    ctx: dict[str, object] = {"rubric": rubric, "province": unit, "published": None, "result": None}
     if snapshot:
         ctx["published"] = next((r for r in snapshot.rows if r["province"] == unit.code), None)
         ctx["as_of"] = board.as_of(snapshot.computed_at)
@@ -298,9 +296,9 @@ def past(request):
 
 
 @require_GET
-def results(request, year: ContestKey):
+def results(request, key: ContestKey):
     """The published results: public, as the Department announces them on its website."""
-    rubric = get_object_or_404(Rubric.objects.by_key(year))
+    rubric = get_object_or_404(Rubric.objects.by_key(key))
     if lifecycle.state(rubric) == State.DRAFT:  # a draft's results are no one's: not even its own entrants'
         raise Http404
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()
@@ -318,20 +316,20 @@ def results(request, year: ContestKey):
 
 
 @require_GET
-def facts_template(request, year: ContestKey):
+def facts_template(request, key: ContestKey):
     """The contest's fact template (every period of it), for whoever runs the contest; 404 for anyone else."""
-    rubric = rubric_gate(request, "scoring.import_facts", year)
+    rubric = contest_or_404(request.user, key, "scoring.import_facts", request=request)
     return exporter.response(rubric.contest, "contest-fact-template", "xlsx")
 
 
 @takes_files
 @csrf_exempt  # the CSRF check reads the body: it runs below, once the sender is authorised
 @require_http_methods(["GET", "POST"])
-def facts_upload(request, year: ContestKey):
+def facts_upload(request, key: ContestKey):
     """GET: the contest's imports page (its fact template, the upload, what each criterion needs and who
     records it). POST: whoever runs the contest uploads its filled-in fact template, or a sheet of
     entrant,criterion,fact,value rows: all of it or none."""
-    rubric = rubric_gate(request, "scoring.import_facts", year)
+    rubric = contest_or_404(request.user, key, "scoring.import_facts", request=request)
     if request.method == "GET":
         spec = selectors.rubric_spec(rubric)
         ctx = {"rubric": rubric, "template_facts": len(spec.fact_columns), "needs": contest_needs(spec)}
@@ -342,15 +340,15 @@ def facts_upload(request, year: ContestKey):
         check_body_size(request, "facts")
     except BodyTooLarge as exc:
         show(request, exc)
-        return redirect("scoring:facts", year=year)
-    return csrf_protect(_facts_upload)(request, rubric, year)
+        return redirect("scoring:facts", key=key)
+    return csrf_protect(_facts_upload)(request, rubric, key)
 
 
-def _facts_upload(request, rubric: Rubric, year: ContestKey):
+def _facts_upload(request, rubric: Rubric, key: ContestKey):
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, _("choose a CSV or XLSX file"))
-        return redirect("scoring:facts", year=year)
+        return redirect("scoring:facts", key=key)
     try:
         report = facts_import_file(rubric=rubric, data=upload.read(), filename=upload.name, user=request.user)
     except PortalError as exc:
@@ -365,7 +363,7 @@ def _facts_upload(request, rubric: Rubric, year: ContestKey):
                 unchanged=report.unchanged,
             ),
         )
-    return redirect("scoring:facts", year=year)
+    return redirect("scoring:facts", key=key)
 
 
 @takes_files
@@ -398,5 +396,5 @@ def _contest_upload(request):
         except RubricError as exc:
             return render(request, "scoring/contest_upload.html", {"errors": exc.messages}, status=400)
         messages.success(request, format_lazy(_("contest saved: {slug}"), slug=rubric.contest.slug))
-        return redirect("scoring:dashboard", year=rubric.key)
+        return redirect("scoring:dashboard", key=rubric.key)
     return render(request, "scoring/contest_upload.html", {"errors": []})

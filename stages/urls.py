@@ -4,7 +4,7 @@ from stages import views
 
 app_name = "stages"
 
-# Under /standings/, before scoring's <rubric:…> (which "stages" fits): cdd4/urls.py includes these first.
+# Under /standings/, before scoring's <contest:…> (which "stages" fits): cdd4/urls.py includes these first.
 urlpatterns = [
     path("stages/", views.stage_list, name="stages"),
     path("stages/register/", views.register_upload, name="stage_register"),

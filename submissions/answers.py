@@ -7,12 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from core import gate
 from core.converters import ContestKey
 from core.errors import PortalError, RowsError
 from scoring.facts.imports import FactImportError
 
 from . import services
+from .permissions import SUBMIT
 from .templatetags.thai import is_en
 from .views import page_context
 
@@ -21,9 +21,8 @@ PREFIX = "q-"  # a question's box is named by its code, apart from the form's ow
 
 @login_required
 @require_POST
-def answers(request, year: ContestKey, code: str, criterion: str):
-    ctx = page_context(request, year, code, criterion)
-    gate.require(request, "submissions.submit_evidence", ctx["province"])
+def answers(request, key: ContestKey, code: str, criterion: str):
+    ctx = page_context(request, key, code, criterion, act=SUBMIT)
     given = {k.removeprefix(PREFIX): v for k, v in request.POST.items() if k.startswith(PREFIX)}
     en = is_en()
     try:
@@ -44,4 +43,4 @@ def answers(request, year: ContestKey, code: str, criterion: str):
             messages.success(request, "Answers saved" if en else "บันทึกคำตอบแล้ว")
         else:
             messages.info(request, "Nothing changed" if en else "คำตอบไม่เปลี่ยน")
-    return redirect("submissions:criterion", year=ctx["rubric"].key, code=ctx["province"].code, criterion=criterion)
+    return redirect("submissions:criterion", key=ctx["rubric"].key, code=ctx["province"].code, criterion=criterion)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import cast
 
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, extend_schema
@@ -17,17 +18,15 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from contests.actor import Need, actor_of
-from core import acts
+from contests.actor import actor_of
 from core.api import both, error_response, validated
 from core.converters import ContestKey
 from core.openapi import refusal
 from core.validators.refusal import size_refusal
 from schedule.selectors import entrant_obligations
 from schedule.states import MetBy, ObligationState
-from scoring.access import contest_or_404
-from scoring.contests import enters
-from scoring.models import Criterion, Rubric
+from scoring.access import SEE_CONTEST, contest_or_404, entry_or_404
+from scoring.models import Criterion
 
 from . import policy, selectors, services, uploads
 from .models import Evidence, Submission
@@ -87,20 +86,18 @@ class EvidenceCollection(APIView):
             return error_response(
                 "กรุณาเข้าสู่ระบบ", "Authentication credentials were not provided", status=401, code="not_authenticated"
             )
-        actor = actor_of(user)
-        rubric = Rubric.objects.by_key(key).select_related("contest").first()
-        if rubric is None or not actor.sees(rubric.contest):  # another office's contest: as an unknown key
+        try:
+            request._own_entry = selectors.own_entry(user, key, request)  # post() reads it: the act is asked once
+        except Http404:
             return error_response("ไม่พบการประกวด", "no such contest", status=404, code="not_found")
-        if not actor.files_for_office():
+        except DjangoPermissionDenied:
             return error_response("เฉพาะเจ้าหน้าที่จังหวัด", "provincial staff only", status=403, code="permission_denied")
-        if not actor.enters(rubric.contest):
-            return error_response("ไม่พบการประกวด", "no such contest", status=404, code="not_found")
         return None
 
     def dispatch(self, request, *args, **kwargs):
         # Before DRF (or its CSRF check) reads the body: who sends it, then stream to disk, capped per kind.
         if request.method == "POST":
-            refused = self._uploader_refusal(request, kwargs.get("year"))
+            refused = self._uploader_refusal(request, kwargs.get("key"))
             if refused is not None:
                 return refused
             limits = uploads.limits_bytes()  # once per request: the cap, the streaming handler and the final check
@@ -117,9 +114,9 @@ class EvidenceCollection(APIView):
         responses=SubmissionSerializer(many=True),
         summary=_("own province's evidence with versions"),
     )
-    def get(self, request, year: ContestKey):
+    def get(self, request, key: ContestKey):
         actor = actor_of(request.user)
-        rubric = contest_or_404(actor, year, request=request)
+        rubric = contest_or_404(request.user, key, SEE_CONTEST, request=request, national_403=False)
         versions = Evidence.objects.for_user(request.user).order_by("-version")
         # The contest's entrants the actor may see: an organiser none of the national contest's.
         units = actor.entrants(rubric.contest)
@@ -151,16 +148,13 @@ class EvidenceCollection(APIView):
         },
         summary=_("submit a new evidence version (provincial staff)"),
     )
-    def post(self, request, year: ContestKey):
-        actor = actor_of(request.user)  # role and office in one query (the permission check reuses it)
-        contest_or_404(actor, year, request=request)  # a contest the user cannot see does not exist for them
-        if not actor.files_for_office():
-            raise PermissionDenied(_("provincial staff only"))
-        # Only a contest the office enters takes its evidence: any other does not exist for it.
-        rubric = contest_or_404(actor, year, Need.ENTER, request=request)
-        unit = actor.own_office
-        if unit is None:  # entering a contest takes an office: not reached after Need.ENTER
-            raise PermissionDenied(_("provincial staff only"))
+    def post(self, request, key: ContestKey):
+        kept = request._request.__dict__.get("_own_entry")  # asked before the body was read (dispatch)
+        try:
+            rubric, entry = kept if kept is not None else selectors.own_entry(request.user, key, request)
+        except DjangoPermissionDenied as exc:
+            raise PermissionDenied(_("provincial staff only")) from exc
+        unit = entry.unit
         refusals = getattr(request._request, "upload_refusals", [])
         try:
             if refusals:  # an UploadRefused, answered with its status by core.api
@@ -220,12 +214,12 @@ class EntrantObligations(APIView):
         },
         summary=_("an entrant's obligations: each criterion's rounds, due dates and states"),
     )
-    def get(self, request, year: ContestKey, code: str):
-        actor = actor_of(request.user)
-        rubric = contest_or_404(actor, year, request=request)
-        unit = selectors.unit_or_404(request.user, rubric, code)  # the same scope as the entrant's page
-        if not acts.allowed(request.user, "contests.see_unit", unit) or not enters(rubric.contest, unit):
-            raise NotFound(_("no such entrant"))
+    def get(self, request, key: ContestKey, code: str):
+        try:  # the entrant's page's loader and act: a unit the user does not see there is not found
+            rubric, entry = entry_or_404(request.user, key, code, request=request)
+        except Http404 as exc:
+            raise NotFound(_("no such entrant")) from exc
+        unit = entry.unit
         rows = [
             {
                 "key": o.key,

@@ -1,14 +1,14 @@
 from django.urls import path
 
-import core.converters  # noqa: F401  (registers <rubric:…>)
+import core.converters  # noqa: F401  (registers <contest:…>)
 from core.http import takes_files
 
 from . import api, resumable_api
 
 urlpatterns = [
-    path("years/<rubric:year>/evidence/", takes_files(api.EvidenceCollection.as_view()), name="api-evidence"),
+    path("years/<contest:key>/evidence/", takes_files(api.EvidenceCollection.as_view()), name="api-evidence"),
     path(
-        "years/<rubric:year>/entrants/<str:code>/obligations/",
+        "years/<contest:key>/entrants/<str:code>/obligations/",
         api.EntrantObligations.as_view(),
         name="api-entrant-obligations",
     ),

@@ -23,6 +23,7 @@ from core.validators.refusal import size_refusal
 
 from . import policy, selectors, services, uploads
 from .forms import LinkForm
+from .permissions import SUBMIT
 from .templatetags.thai import is_en, label
 from .views import page_context
 
@@ -74,12 +75,11 @@ def _upload_response(request, ctx: dict, created: list, refused: list[dict]):
 @takes_files
 @csrf_exempt
 @require_POST
-def upload(request, year: ContestKey, code: str, criterion: str):
+def upload(request, key: ContestKey, code: str, criterion: str):
     """Handlers must be set before the body is read, so CSRF is checked after installing them."""
     if not request.user.is_authenticated:  # a session that expired: as the upload gate answers a larger body
         return error_response(*LOGIN_FIRST, status=401, code="not_authenticated")
-    ctx = page_context(request, year, code, criterion)
-    gate.require(request, "submissions.submit_evidence", ctx["province"])
+    ctx = page_context(request, key, code, criterion, act=SUBMIT)  # the page's one ask, before a byte is read
     limits = uploads.limits_bytes()  # once per request: the cap, the streaming handler and the final check
     if uploads.content_length(request) > uploads.hard_cap(limits):
         refusal = size_refusal("any", uploads.hard_cap(limits) - 1024 * 1024)
@@ -123,9 +123,8 @@ def _upload(request, ctx: dict):
 
 @login_required
 @require_POST
-def link(request, year: ContestKey, code: str, criterion: str):
-    ctx = page_context(request, year, code, criterion)
-    gate.require(request, "submissions.submit_evidence", ctx["province"])
+def link(request, key: ContestKey, code: str, criterion: str):
+    ctx = page_context(request, key, code, criterion, act=SUBMIT)
     form = LinkForm(request.POST)
     created, refused = [], []
     if form.is_valid():
@@ -154,7 +153,7 @@ def withdraw(request, pk: int):
     evidence = selectors.evidence_or_404(request.user, pk)
     gate.require(request, "submissions.withdraw_evidence", evidence)
     sub = evidence.submission
-    back = redirect("submissions:criterion", year=sub.rubric.key, code=sub.unit.code, criterion=sub.criterion.code)
+    back = redirect("submissions:criterion", key=sub.rubric.key, code=sub.unit.code, criterion=sub.criterion.code)
     if request.method == "POST" and request.POST.get("confirm") == "1":
         try:
             services.evidence_withdraw(user=request.user, evidence=evidence)

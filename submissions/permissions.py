@@ -1,9 +1,9 @@
 """The acts of evidence, declared once with their rules: `rules` predicates over the lock (contests.permissions).
-An office's pages are seen by whoever may see the unit (contests.see_unit)."""
+An office's pages in a contest are seen by whoever may see the entry (contests.see_unit)."""
 
 import rules
 
-from contests.permissions import is_central, is_committee, is_own_office, organises_unit
+from contests.permissions import files_for_entry, is_central, is_committee, is_own_office, organises_unit
 from core.acts import declare
 
 
@@ -22,7 +22,8 @@ def is_visible(user, evidence) -> bool:
     return evidence is not None and evidence.withdrawn_at is None
 
 
-declare("submissions.submit_evidence", is_own_office)
+# Asked about an entry (contests.entries): this person acts for this unit, and this unit enters this contest.
+SUBMIT = declare("submissions.submit_evidence", files_for_entry).name
 declare("submissions.withdraw_evidence", owns_evidence & is_visible)
 # A withdrawn version is hidden from the committee; its own province and central staff keep it.
 declare(

@@ -41,19 +41,18 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
-from contests.actor import Need, actor_of
+from contests.actor import actor_of
 from contests.models import Contest, Unit
 from core import files
 from core.errors import PortalError
 from core.files import upload_tmp_dir
 from core.validators.content import TYPES, UploadRefused, refuse_type, sniff_group
 from core.validators.refusal import size_refusal
-from scoring.access import contest_or_404
 from scoring.models import Criterion, Rubric
 from stages.models import StageUpload
 from stages.services import stage_file_may_submit, stage_file_submit
 
-from . import policy, services
+from . import policy, selectors, services
 from .models import Evidence, ResumableState, ResumableUpload
 from .uploads import limits_bytes, storage_full
 
@@ -228,7 +227,10 @@ def _target(user, metadata: dict[str, str]) -> dict:
             raise Http404  # as the stage's page: nobody learns of a contest that is not theirs
         stage_file_may_submit(actor=actor_of(user), contest=contest, unit=unit, code=code)
         return {"contest": contest, "unit": unit, "code": code}
-    rubric = contest_or_404(actor_of(user), metadata.get("rubric", ""), Need.ENTER)  # as the API's evidence
+    try:  # as the API's evidence, but a contest the office does not send to is not found, whoever asks
+        rubric, _entry = selectors.own_entry(user, metadata.get("rubric", ""))
+    except PermissionDenied:
+        raise Http404 from None
     code = metadata.get("criterion", "")
     try:
         services.evidence_may_submit(user=user, rubric=rubric, unit=unit, criterion_code=code)

@@ -6,14 +6,18 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, F, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
 from contests.actor import actor_of
+from contests.entries import Entry
 from contests.models import Unit
+from core.converters import ContestKey
 from core.i18n import Text
 from core.thai import digits
 from rulebook.rules import Context, Score
@@ -21,11 +25,13 @@ from rulebook.rules.errors import Label
 from schedule.obligations import Met, Obligation, in_force
 from schedule.selectors import deadline_of, entrant_obligations, linked_criteria
 from schedule.states import MetBy
+from scoring.access import SEE_CONTEST, contest_or_404, entry_or_404
 from scoring.models import Criterion, Fact, Rubric, Standing
 from scoring.selectors import rubric_calendar, rubric_spec
 from scoring.tallies import recorded_facts
 
 from .models import Evidence, InnovationReport, Submission, SubmissionStatus
+from .permissions import SUBMIT
 from .querysets import visible_q
 
 DONE = {SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED, SubmissionStatus.SCORED}
@@ -36,10 +42,20 @@ def rubric_current() -> Rubric | None:
     return Rubric.objects.national().order_by("-year").first()
 
 
-def unit_or_404(user, rubric: Rubric, code: str) -> Unit:
-    """One of the contest's entrants the user may see; any other unit's URL is a 404, never a 403: nobody
-    learns what exists elsewhere."""
-    return get_object_or_404(actor_of(user).entrants(rubric.contest), code=code)
+def own_entry(user, key: ContestKey | str, request=None) -> tuple[Rubric, Entry]:
+    """The user's own office's entry in the contest `key` names, to send its evidence: its act asked once
+    (scoring.access.entry_or_404). Refused, as it always was: a contest the user does not see, 404; anyone but
+    an office's staff, 403; a contest their office does not enter, 404 (asked only on that path)."""
+    office = actor_of(user).own_office if user.is_authenticated else None
+    try:
+        if office is None:
+            raise Http404
+        return entry_or_404(user, key, office.code, SUBMIT, request=request)
+    except (Http404, PermissionDenied):
+        contest_or_404(user, key, SEE_CONTEST, request=request, national_403=False)
+        if not actor_of(user).files_for_office():
+            raise PermissionDenied from None
+        raise Http404 from None
 
 
 def criterion_or_404(rubric: Rubric, code: str) -> Criterion:

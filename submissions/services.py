@@ -16,7 +16,7 @@ from django.db import IntegrityError, InterfaceError, OperationalError, transact
 from django.db.models import Max, Min
 from django.utils import timezone
 
-from contests.actor import actor_of
+from contests.entries import Entry
 from contests.models import Unit
 from core import acts, files
 from core.validators.content import UploadRefused, clean_name, inspect_file
@@ -30,6 +30,7 @@ from scoring.selectors import rubric_spec
 
 from . import policy
 from .models import Evidence, EvidenceKind, InnovationReport, Submission, SubmissionStatus
+from .permissions import SUBMIT
 from .uploads import NO_SPACE, limits_bytes, storage_full
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -168,8 +169,7 @@ def answers_submit(
     """The entrant's answers to what its document requires (a `requirements` rule's questions): its
     own facts, read and checked as an import's, all or none (FactImportError names each refused answer). A blank
     answer clears an earlier one. Only the questions the entrant answers; the panel's are the panel's."""
-    if not acts.allowed(user, "submissions.submit_evidence", unit) or not actor_of(user).enters(rubric.contest):
-        raise PermissionDenied
+    acts.require(user, SUBMIT, Entry(rubric.contest, unit))
     _ensure_open(rubric)
     asked = {q.code for q in rubric_spec(rubric).criterion(criterion_code).rule.entrant_questions()}
     rows = [
@@ -213,9 +213,8 @@ def _refuse_repeat(submission: Submission, fields: dict) -> None:
 
 def evidence_may_submit(*, user, rubric: Rubric, unit: Unit, criterion_code: str) -> Criterion:
     """What evidence_submit refuses before a byte is read; asked again when a resumable upload is created."""
-    # Its own office, in a contest that office enters (a province in a district contest).
-    if not acts.allowed(user, "submissions.submit_evidence", unit) or not actor_of(user).enters(rubric.contest):
-        raise PermissionDenied
+    # Its own office, in a contest that office enters (a province in a district contest): the act's one ask here.
+    acts.require(user, SUBMIT, Entry(rubric.contest, unit))
     criterion = Criterion.objects.get(rubric=rubric, code=criterion_code)  # the API answers 404
     _ensure_open(rubric)
     return criterion
@@ -300,8 +299,7 @@ INNOVATION_FIELDS = [
 def innovation_report_save(*, user, rubric: Rubric, unit: Unit, data: Mapping) -> InnovationReport:
     """Saves the form as a new version (earlier versions stay); refused, like evidence, once the year is
     frozen or published."""
-    if not acts.allowed(user, "submissions.submit_evidence", unit):
-        raise PermissionDenied
+    acts.require(user, SUBMIT, Entry(rubric.contest, unit))
     _ensure_open(rubric)
     Unit.objects.select_for_update().filter(pk=unit.pk).first()  # serialises version numbers
     last = InnovationReport.objects.filter(rubric=rubric, unit=unit).aggregate(v=Max("version"))["v"] or 0

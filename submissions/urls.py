@@ -1,11 +1,11 @@
 from django.urls import path
 
-import core.converters  # noqa: F401  (registers <rubric:…>)
+import core.converters  # noqa: F401  (registers <contest:…>)
 
 from . import answers, downloads, evidence_views, views
 
 app_name = "submissions"
-P = "years/<rubric:year>/provinces/<str:code>/"
+P = "years/<contest:key>/provinces/<str:code>/"
 C = P + "criteria/<str:criterion>/"
 
 urlpatterns = [

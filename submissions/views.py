@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from contests.actor import actor_of
+from contests.entries import Entry
 from contests.models import Level, Unit
 from contests.permissions import runs_contest
-from core import acts, gate
+from core import acts
 from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import show
@@ -23,25 +24,26 @@ from nominees.eligibility import Eligibility
 from nominees.models import NomineeState
 from nominees.selectors import nomination_window
 from scoring import access
-from scoring.contests import contests_for_user, enters
+from scoring.access import SEE_ENTRY
+from scoring.contests import contests_for_user
 from scoring.selectors import is_frozen, nominee_of, nominee_offices
 from scoring.standings import published_rubrics
 from stages.selectors import stages_due
 
 from . import hooks, policy, selectors, services, todo, uploads
 from .forms import InnovationReportForm, LinkForm, NomineeForm
+from .permissions import SUBMIT
 
 
-def page_context(request, year: ContestKey, code: str, criterion: str | None = None) -> dict:
-    rubric = access.rubric_or_404(request, year)
-    unit = gate.visible(request, "contests.see_unit", selectors.unit_or_404(request.user, rubric, code))
-    # Not an entrant of this contest, or a draft its entrants do not meet yet: as if it did not exist.
-    if not enters(rubric.contest, unit) or not actor_of(request.user).sees(rubric.contest):
-        raise Http404
+def page_context(request, key: ContestKey, code: str, criterion: str | None = None, act: str = SEE_ENTRY) -> dict:
+    """An office's page in a contest: its entry loaded and `act` asked of it once (scoring.access.entry_or_404)."""
+    rubric, entry = access.entry_or_404(request.user, key, code, act, request=request)
     ctx = {
         "rubric": rubric,
-        "province": unit,
-        "can_submit": acts.allowed(request.user, "submissions.submit_evidence", unit),
+        "entry": entry,
+        "province": entry.unit,
+        # Asked again only where the page was loaded for another act: an upload was loaded for this one.
+        "can_submit": act == SUBMIT or acts.allowed(request.user, SUBMIT, entry),
     }
     if criterion is not None:
         ctx["criterion"] = selectors.criterion_or_404(rubric, criterion)
@@ -58,10 +60,10 @@ def home(request):
     contests = contests_for_user(request.user)
     if rubric is not None and acts.allowed(request.user, "scoring.see_rubric", rubric) and units.count() == 1:
         if not contests:
-            return redirect("submissions:province", year=rubric.key, code=units.get().code)
+            return redirect("submissions:province", key=rubric.key, code=units.get().code)
     elif len(contests) == 1 and contests[0][1] is not None:  # a district's one contest: straight to its page
         entered, unit = contests[0]
-        return redirect("submissions:province", year=entered.key, code=unit.code)
+        return redirect("submissions:province", key=entered.key, code=unit.code)
     rows = selectors.with_submitted_count(units, rubric)
     organiser = actor.organises()
     stages = stages_due(actor) if organiser else []
@@ -96,7 +98,7 @@ def _entered_todo(user, contests) -> list:
     for rubric, unit in running[:ENTERED_SHOWN]:
         if (
             unit is None
-            or not acts.allowed(user, "submissions.submit_evidence", unit)
+            or not acts.allowed(user, SUBMIT, Entry(rubric.contest, unit))
             or policy.evidence_closed(rubric)
         ):
             continue
@@ -106,8 +108,8 @@ def _entered_todo(user, contests) -> list:
 
 
 @login_required
-def unit(request, year: ContestKey, code: str):
-    return _province_page(request, page_context(request, year, code))
+def unit(request, key: ContestKey, code: str):
+    return _province_page(request, page_context(request, key, code))
 
 
 def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
@@ -161,8 +163,8 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
 
 @login_required
 @require_POST
-def nominee(request, year: ContestKey, code: str):
-    ctx = page_context(request, year, code)
+def nominee(request, key: ContestKey, code: str):
+    ctx = page_context(request, key, code)
     contest = ctx["rubric"].contest
     if not contest.nominates:  # a contest without nominees has no such page
         raise Http404
@@ -178,13 +180,13 @@ def nominee(request, year: ContestKey, code: str):
         show(request, exc)
     else:
         messages.success(request, gettext_lazy("Nominee saved"))
-    return redirect("submissions:province", year=ctx["rubric"].key, code=ctx["province"].code)
+    return redirect("submissions:province", key=ctx["rubric"].key, code=ctx["province"].code)
 
 
 @login_required
 @require_POST
-def nominee_withdraw(request, year: ContestKey, code: str):
-    ctx = page_context(request, year, code)
+def nominee_withdraw(request, key: ContestKey, code: str):
+    ctx = page_context(request, key, code)
     if not ctx["rubric"].contest.nominates:
         raise Http404
     try:
@@ -193,7 +195,7 @@ def nominee_withdraw(request, year: ContestKey, code: str):
         show(request, exc)
     else:
         messages.success(request, gettext_lazy("Nominee withdrawn"))
-    return redirect("submissions:province", year=ctx["rubric"].key, code=ctx["province"].code)
+    return redirect("submissions:province", key=ctx["rubric"].key, code=ctx["province"].code)
 
 
 def _criterion_ctx(request, ctx: dict) -> dict:
@@ -222,21 +224,21 @@ def _criterion_ctx(request, ctx: dict) -> dict:
 
 
 @login_required
-def criterion(request, year: ContestKey, code: str, criterion: str):
-    ctx = _criterion_ctx(request, page_context(request, year, code, criterion))
+def criterion(request, key: ContestKey, code: str, criterion: str):
+    ctx = _criterion_ctx(request, page_context(request, key, code, criterion))
     return render(request, "submissions/criterion.html", ctx)
 
 
 @login_required
-def innovation(request, year: ContestKey, code: str):
-    attached_to = policy.innovation_criterion(access.rubric_or_404(request, year))
+def innovation(request, key: ContestKey, code: str):
+    ctx = page_context(request, key, code, act=SUBMIT if request.method == "POST" else SEE_ENTRY)
+    attached_to = policy.innovation_criterion(ctx["rubric"])
     if attached_to is None:  # this year's rubric files no innovation report
         raise Http404
-    ctx = page_context(request, year, code, attached_to)
+    ctx["criterion"] = selectors.criterion_or_404(ctx["rubric"], attached_to)
     current = selectors.innovation_report_current(rubric=ctx["rubric"], unit=ctx["province"])
     form = InnovationReportForm(request.POST or None, instance=current)
     if request.method == "POST":
-        gate.require(request, "submissions.submit_evidence", ctx["province"])
         if form.is_valid():
             try:
                 services.innovation_report_save(
@@ -246,7 +248,7 @@ def innovation(request, year: ContestKey, code: str):
                 show(request, exc)
             else:
                 messages.success(request, gettext_lazy("Innovation report saved (new version)"))
-            return redirect("submissions:innovation", year=year, code=code)
+            return redirect("submissions:innovation", key=key, code=code)
     ctx = _criterion_ctx(request, ctx)
     ctx.update(
         form=form,

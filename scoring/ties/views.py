@@ -11,14 +11,14 @@ from django.views.decorators.http import require_http_methods
 from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import posted_ids, show
-from scoring.access import rubric_gate
+from scoring.access import contest_or_404
 from scoring.models import TieMethod
 from scoring.ties import settle
 
 
 @require_http_methods(["GET", "POST"])
-def tie_list(request, year: ContestKey):
-    rubric = rubric_gate(request, "scoring.settle_tie", year)
+def tie_list(request, key: ContestKey):
+    rubric = contest_or_404(request.user, key, "scoring.settle_tie", request=request)
     if request.method == "POST":
         method = request.POST.get("method", "")
         tied = posted_ids(request.POST.get("tie", "").split(",") if request.POST.get("tie") else [])
@@ -29,12 +29,12 @@ def tie_list(request, year: ContestKey):
             )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
-            return redirect("scoring:ties", year=rubric.key)
+            return redirect("scoring:ties", key=rubric.key)
         except PortalError as exc:  # the lifecycle's refusal
             show(request, exc)
-            return redirect("scoring:ties", year=rubric.key)
+            return redirect("scoring:ties", key=rubric.key)
         messages.success(request, _("the tie's settlement is recorded"))
-        return redirect("scoring:ties", year=rubric.key)
+        return redirect("scoring:ties", key=rubric.key)
     names = {t.code: t.name_th for t in rubric.award_tiers.all()}
     ctx = {
         "rubric": rubric,

@@ -97,8 +97,8 @@ def test_api_export_attachment_headers(central_user, api):
 def test_api_schema_documents_exports(central_user, api):
     api.force_authenticate(central_user)
     schema = api.get("/api/v1/schema/").content.decode()
-    assert "/api/v1/years/{year}/exports/{sheet}.{fmt}" in schema
-    assert "/api/v1/years/{year}/documents/" in schema
+    assert "/api/v1/years/{key}/exports/{sheet}.{fmt}" in schema
+    assert "/api/v1/years/{key}/documents/" in schema
 
 
 def test_results_page_and_admin_list_every_year_sheet_in_its_registry_formats(central_user):

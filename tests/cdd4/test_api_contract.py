@@ -34,13 +34,13 @@ CHECKS = "not_a_server_error,status_code_conformance,response_schema_conformance
 SEED = 2566
 MAX_EXAMPLES = 8
 ORGANISED = "pk-web-2564"  # Phuket's office runs it among two of its districts
-FACTS = "POST /api/v1/years/{year}/facts/"
-DOCUMENTS = "POST /api/v1/years/{year}/documents/"
+FACTS = "POST /api/v1/years/{key}/facts/"
+DOCUMENTS = "POST /api/v1/years/{key}/documents/"
 NOMINEE = "POST /api/v1/contests/{slug}/nominees/{code}/"
 EXERCISED = {
     "central": {FACTS, DOCUMENTS, NOMINEE},
-    "provincial": {"POST /api/v1/years/{year}/evidence/"},
-    "committee": {"POST /api/v1/years/{year}/judgments/"},
+    "provincial": {"POST /api/v1/years/{key}/evidence/"},
+    "committee": {"POST /api/v1/years/{key}/judgments/"},
     "organiser": {DOCUMENTS, NOMINEE},
     "district": set(),  # its run is about what it may not read: a national document (404)
 }
@@ -62,8 +62,8 @@ def _portal():
     # One finished document: the district's breakdown (its office and central staff may read it).
     document = document_request(rubric=organised, kind=DocumentKind.BREAKDOWN, unit=districts[0])
     # The national year, and the office's contest by its slug (central staff run it, the others get 404).
-    national = {"year": "2566", "slug": ORGANISED, "code": districts[0].code, "id": str(document.pk)}
-    organiser = {**national, "year": ORGANISED}
+    national = {"key": "2566", "slug": ORGANISED, "code": districts[0].code, "id": str(document.pk)}
+    organiser = {**national, "key": ORGANISED}
     return {
         "central": (UserFactory(role=Role.CENTRAL), national),
         "provincial": (UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai), national),

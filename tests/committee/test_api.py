@@ -85,7 +85,7 @@ def test_api_get_lists_only_own_judgments(member_api, judge, members, chiang_mai
 def test_api_judgments_in_openapi_schema(client, central_user):
     client.force_login(central_user)
     schema = client.get(reverse("schema")).content.decode()
-    assert "/api/v1/years/{year}/judgments/" in schema
+    assert "/api/v1/years/{key}/judgments/" in schema
     assert "JudgmentInput" in schema
 
 
@@ -93,11 +93,11 @@ def test_openapi_declares_a_frozen_year_409_on_every_write_it_refuses(client, ce
     client.force_login(central_user)
     paths = client.get(reverse("schema"), {"format": "json"}).json()["paths"]
     writes = [
-        ("/api/v1/years/{year}/judgments/", "post"),
-        ("/api/v1/years/{year}/facts/", "post"),
+        ("/api/v1/years/{key}/judgments/", "post"),
+        ("/api/v1/years/{key}/facts/", "post"),
         ("/api/v1/contests/{slug}/nominees/{code}/", "post"),
         ("/api/v1/contests/{slug}/nominees/{code}/", "delete"),
-        ("/api/v1/years/{year}/evidence/", "post"),
+        ("/api/v1/years/{key}/evidence/", "post"),
     ]
     for path, method in writes:
         assert "409" in paths[path][method]["responses"], (path, method)

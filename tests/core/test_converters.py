@@ -1,13 +1,13 @@
-"""<rubric:year>: a national year or a contest's key, and nothing that merely starts or ends like one."""
+"""<contest:key>: a national year or a contest's key, and nothing that merely starts or ends like one."""
 
 import re
 
 import pytest
 from django.urls import resolve
 
-from core.converters import RubricKeyConverter
+from core.converters import ContestKeyConverter
 
-SCHEMA_PATTERN = f"^{RubricKeyConverter.regex}$"  # what drf-spectacular puts in the schema
+SCHEMA_PATTERN = f"^{ContestKeyConverter.regex}$"  # what drf-spectacular puts in the schema
 
 
 @pytest.mark.parametrize("key", ["2566", "chonburi-web-2564", "ubon-milestones-2568.2567-10"])

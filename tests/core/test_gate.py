@@ -5,6 +5,7 @@ from django.http import Http404
 from django.test import RequestFactory
 from django.urls import reverse
 
+from contests.entries import Entry
 from core import gate
 from scoring.models import Criterion
 
@@ -20,25 +21,28 @@ def _request(user):
     return request
 
 
-def test_anonymous_must_sign_in(chiang_mai):
+def test_anonymous_must_sign_in(rubric, chiang_mai):
+    entry = Entry(rubric.contest, chiang_mai)
     with pytest.raises(gate.SignInRequired):
-        gate.require(_request(AnonymousUser()), "contests.see_unit", chiang_mai)
+        gate.require(_request(AnonymousUser()), "contests.see_unit", entry)
     with pytest.raises(gate.SignInRequired):
-        gate.visible(_request(AnonymousUser()), "contests.see_unit", chiang_mai)
+        gate.visible(_request(AnonymousUser()), "contests.see_unit", entry)
 
 
-def test_visible_hides_another_province_and_returns_ones_own(provincial_user, chiang_mai, phuket):
+def test_visible_hides_another_province_and_returns_ones_own(rubric, provincial_user, chiang_mai, phuket):
     request = _request(provincial_user)
-    assert gate.visible(request, "contests.see_unit", chiang_mai) is chiang_mai
+    own = Entry(rubric.contest, chiang_mai)
+    assert gate.visible(request, "contests.see_unit", own) is own
     with pytest.raises(Http404):
-        gate.visible(request, "contests.see_unit", phuket)
+        gate.visible(request, "contests.see_unit", Entry(rubric.contest, phuket))
 
 
-def test_require_refuses_an_action_with_403(committee_user, chiang_mai):
+def test_require_refuses_an_action_with_403(rubric, committee_user, chiang_mai):
     request = _request(committee_user)
-    gate.visible(request, "contests.see_unit", chiang_mai)  # the committee may look
+    entry = Entry(rubric.contest, chiang_mai)
+    gate.visible(request, "contests.see_unit", entry)  # the committee may look
     with pytest.raises(PermissionDenied) as exc:
-        gate.require(request, "submissions.submit_evidence", chiang_mai)  # but not submit
+        gate.require(request, "submissions.submit_evidence", entry)  # but not submit
     assert not isinstance(exc.value, gate.SignInRequired)
 
 

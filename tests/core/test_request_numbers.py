@@ -56,7 +56,7 @@ def _numeric(match: re.Match) -> str:
 
 def _numeric_routes() -> list[tuple[str, str]]:
     """(route, its address with each number a placeholder) for every route with a number in it: an id, a
-    contest's year (`<rubric:year>`), an admin row."""
+    contest's year (`<contest:key>`), an admin row."""
     found = []
     for route, _pattern in _routes(get_resolver().url_patterns):
         address = re.sub(r"<(?:(\w+):)?(\w+)>", _numeric, route)
@@ -77,7 +77,7 @@ def test_the_sweep_finds_the_routes_with_numbers():
 def test_no_route_reads_another_scripts_digits_as_a_number(route, address, client, db):
     client.force_login(UserFactory(role=Role.CENTRAL))
     for odd in SWEPT:
-        path = address.replace("{n}", odd * 4 if "<rubric:" in route else odd)
+        path = address.replace("{n}", odd * 4 if "<contest:" in route else odd)
         try:
             match = resolve(path)
         except Resolver404:

@@ -98,9 +98,9 @@ def test_api_schema_documents_every_endpoint(api, central_user):
     paths = response.json()["paths"]
     for path in [
         "/api/v1/provinces/",
-        "/api/v1/years/{year}/rubric/",
-        "/api/v1/years/{year}/standings/",
-        "/api/v1/years/{year}/facts/",
+        "/api/v1/years/{key}/rubric/",
+        "/api/v1/years/{key}/standings/",
+        "/api/v1/years/{key}/facts/",
     ]:
         assert path in paths
 
@@ -154,7 +154,7 @@ def test_api_schema_documents_every_error_status_with_the_shared_shape(api, cent
     api.force_authenticate(central_user)
     schema = api.get("/api/v1/schema/?format=json").json()
 
-    facts = schema["paths"]["/api/v1/years/{year}/facts/"]["post"]["responses"]
+    facts = schema["paths"]["/api/v1/years/{key}/facts/"]["post"]["responses"]
     units = schema["paths"]["/api/v1/provinces/"]["get"]["responses"]
     error = schema["components"]["schemas"]["Error"]
 
@@ -163,5 +163,5 @@ def test_api_schema_documents_every_error_status_with_the_shared_shape(api, cent
     assert sorted(units) == ["200", "401", "403", "404", "405", "406", "500"]
     assert facts["401"]["headers"]["WWW-Authenticate"]["schema"] == {"type": "string", "enum": ["Token"]}
     assert sorted(error["required"]) == ["attr", "code", "detail", "en", "th"]
-    year = schema["paths"]["/api/v1/years/{year}/facts/"]["post"]["parameters"][0]["schema"]["pattern"]
+    year = schema["paths"]["/api/v1/years/{key}/facts/"]["post"]["parameters"][0]["schema"]["pattern"]
     assert year == r"^(?:[0-9]{4}|[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)?)$"

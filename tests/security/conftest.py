@@ -33,7 +33,15 @@ from ..factories import UserFactory
 # Every TH-50 object carries this marker; a response that shows it to the wrong role is a leak.
 MARK = "LEAK-TH50"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n" + MARK.encode()
-PARAMS = {"year": "2566", "code": "TH-50", "unit": "TH-50", "criterion": "4.1.1", "app_label": "submissions"}
+# key: a route's <contest:key>; year: the same contest in a query ("?year=", the committee's matrix)
+PARAMS = {
+    "key": "2566",
+    "year": "2566",
+    "code": "TH-50",
+    "unit": "TH-50",
+    "criterion": "4.1.1",
+    "app_label": "submissions",
+}
 PARAMS |= {"sheet": "judgments", "fmt": "csv", "slug": "cdd4-2566"}  # slug: the national contest
 PARAMS |= {"token": "not-a-token", "uidb64": "MQ"}  # an account link's parts: a forged one
 PARAMS |= {"role": "office"}  # a help page's role (ops.help)
@@ -81,7 +89,7 @@ class World:
     code: str = "TH-50"
     criterion: str = "4.1.1"
     mark: str = MARK
-    params: dict = field(default_factory=lambda: PARAMS)  # fills a route's <year>, <code>, ...
+    params: dict = field(default_factory=lambda: PARAMS)  # fills a route's <key>, <code>, ...
     roles: tuple = ROLES  # the order of a rule's expectations
     attackers: tuple = ("anonymous", "other_province")  # must never see the mark, whatever the rule says
     sessions: dict = field(default_factory=dict)  # role -> session key, once signed in (`sign_in`)

@@ -70,8 +70,8 @@ def test_api_evidence_in_openapi_schema(api, provincial_user):
 
     schema = api.get("/api/v1/schema/", {"format": "json"}).json()
 
-    assert set(schema["paths"]["/api/v1/years/{year}/evidence/"]) == {"get", "post"}
-    assert "multipart/form-data" in schema["paths"]["/api/v1/years/{year}/evidence/"]["post"]["requestBody"]["content"]
+    assert set(schema["paths"]["/api/v1/years/{key}/evidence/"]) == {"get", "post"}
+    assert "multipart/form-data" in schema["paths"]["/api/v1/years/{key}/evidence/"]["post"]["requestBody"]["content"]
 
 
 def test_api_post_without_criterion_400_in_the_documented_shape(api, provincial_user):

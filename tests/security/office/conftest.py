@@ -101,7 +101,7 @@ def chonburi_world() -> World:
         "accounts.accountevent": AccountEvent.objects.create(user=user["entrant"], kind=Event.SIGN_IN),
         "submissions.resumableupload": resumable_of(user["entrant"], rubric=rubric, unit=entrant, code=CRITERION),
     }
-    params = PARAMS | {"year": KEY, "slug": KEY, "code": entrant.code, "unit": entrant.code}
+    params = PARAMS | {"key": KEY, "year": KEY, "slug": KEY, "code": entrant.code, "unit": entrant.code}
     params |= {"criterion": CRITERION}
     return World(
         users={"anonymous": None, **user}, objects=objects, year=2564, code=entrant.code, criterion=CRITERION,
