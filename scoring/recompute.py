@@ -17,6 +17,7 @@ from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
 from rulebook import engine
+from schedule.kept import rounds_keep
 from scoring import coalesce, hooks, selectors
 from scoring.models import (
     Criterion,
@@ -70,6 +71,8 @@ def standings_refresh(*, rubric_id: int) -> int:
         if not held:  # another worker is on this year; run again after it rather than queue on the row lock
             coalesce.schedule(rubric_id)
             return 0
+        # The rounds central's missing list counts, kept per entrant, follow the same marks (schedule.kept).
+        rounds_keep(rubric_id=rubric_id)
         stale = Standing.objects.filter(rubric_id=rubric_id, change_seq__gt=F("computed_seq"))
         chunks = settings.CDD4_RECOMPUTE_CHUNKS  # one worker process: chunks would only add their overhead
         if chunks > 1 and coalesce.parallel_wanted() and stale.count() >= settings.CDD4_RECOMPUTE_PARALLEL_FROM:
