@@ -19,6 +19,7 @@ from scoring.models import Criterion, Fact, FactSource, HolidayOverride, RoundsK
 from scoring.recompute import results_mark_dirty
 from scoring.selectors import criterion_codes, rubric_spec
 from submissions.models import Evidence, EvidenceKind, Submission, SubmissionStatus
+from submissions.services import evidence_submit, evidence_withdraw
 from tests.factories import DistrictFactory, UserFactory
 from tests.nominees.test_contests_nominees import itmodel_data
 from tests.submissions.test_nominee_page import form
@@ -178,3 +179,22 @@ def test_the_kept_rounds_count_what_the_live_count_and_every_entrants_obligation
         assert _kept(rubric, today) is None
         assert [(t.owed, t.met) for t in round_tallies(rubric, shown=5, today=today)] == [(t.owed, t.met) for t in live]
         rounds_keep(rubric_id=rubric.pk)
+
+
+def test_an_upload_and_its_withdrawal_leave_their_entrant_counted_live_until_its_rounds_are_kept_again(rubric, clock):
+    clock(2023, 3, 1, 9, 0)
+    rounds_keep(rubric_id=rubric.pk)
+    standing = Standing.objects.filter(rubric=rubric, unit__code="TH-50").select_related("unit").get()
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=standing.unit)
+    today = date(2023, 3, 1)
+    assert _kept(rubric, today) == []
+    evidence = evidence_submit(
+        user=user, rubric=rubric, unit=standing.unit, criterion_code="1.1", url="https://example.org/x"
+    )
+    assert _kept(rubric, today) == [standing.unit_id]
+    _agree(rubric, today)
+    assert rounds_keep(rubric_id=rubric.pk) == 1
+    assert _kept(rubric, today) == []
+    evidence_withdraw(user=user, evidence=evidence)
+    assert _kept(rubric, today) == [standing.unit_id]
+    _agree(rubric, today)
