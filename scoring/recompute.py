@@ -71,12 +71,11 @@ def standings_refresh(*, rubric_id: int) -> int:
         if not held:  # another worker is on this year; run again after it rather than queue on the row lock
             coalesce.schedule(rubric_id)
             return 0
-        # The rounds central's missing list counts, kept per entrant, follow the same marks (schedule.kept).
-        rounds_keep(rubric_id=rubric_id)
         stale = Standing.objects.filter(rubric_id=rubric_id, change_seq__gt=F("computed_seq"))
         chunks = settings.CDD4_RECOMPUTE_CHUNKS  # one worker process: chunks would only add their overhead
         if chunks > 1 and coalesce.parallel_wanted() and stale.count() >= settings.CDD4_RECOMPUTE_PARALLEL_FROM:
             coalesce.parallel(rubric_id, chunk_bounds(rubric_id=rubric_id, chunks=chunks))
+            rounds_keep(rubric_id=rubric_id)  # while the chunks are scored by the other workers
             return 0
         started = timezone.now()
         try:
@@ -85,6 +84,9 @@ def standings_refresh(*, rubric_id: int) -> int:
             return 0
         if rescored:
             recompute_recorded(rubric_id, started, rescored)
+        # After the standings, which are awaited first: the rounds central's missing list counts, kept per
+        # entrant under the same marks (schedule.kept).
+        rounds_keep(rubric_id=rubric_id)
         return rescored
 
 
