@@ -163,7 +163,10 @@ def _count_kept(
     """What `_count` gives, read from the kept rows (`schedule.kept`) of every entrant but the `stale` ones,
     whose sendings are counted live beside them: one statement. Each owed window's page is the kept rows of
     its criterion without its bit, by code (an index's order: the scan stops at the page's end), merged with
-    the stale entrants that did not meet it."""
+    the stale entrants that did not meet it. The counts group the rows by (criterion, bits) first: a few
+    hundred groups, not 145,000 rows, are matched to the windows. "Without its bit" is written
+    `met & bit <> bit`: the planner took `= 0` of an expression for a rare match, sorted every row of the
+    criterion rather than read the index in order, and the statement's cost then switched on the JIT (150 ms)."""
     values, entrants_sql, params = _windows_and_entrants(rubric, windows)
     sent_sql, more = sent_union(rubric, contest, codes, stale)
     params += more
@@ -175,7 +178,7 @@ def _count_kept(
         if w.owed:
             pages.append(
                 f"SELECT * FROM (SELECT {n} AS n, r.unit_id, r.code FROM {table} r WHERE r.rubric_id = %s"
-                f" AND r.criterion_id = %s AND (r.met & %s) = 0 AND r.unit_id NOT IN ({marks})"
+                f" AND r.criterion_id = %s AND (r.met & %s) <> %s AND r.unit_id NOT IN ({marks})"
                 f" ORDER BY r.code LIMIT %s) p{n}"
             )
     sql = f"""
@@ -186,13 +189,14 @@ def _count_kept(
             JOIN windows w ON w.criterion_id = s.sent_criterion AND s.sent_day > w.after AND s.sent_day <= w.until
             WHERE s.sent_unit IN ({marks}) AND s.sent_unit IN (SELECT unit_id FROM entrants)
             GROUP BY w.n, s.sent_unit
-        )
-        SELECT w.n, e.unit_id, e.code, 0 FROM windows w CROSS JOIN entrants e
-        WHERE w.owed = 1 AND e.unit_id IN ({marks})
-        AND NOT EXISTS (SELECT 1 FROM live l WHERE l.n = w.n AND l.unit_id = e.unit_id)
-        UNION ALL SELECT w.n, NULL, NULL, COUNT(*) FROM {table} r
-        JOIN windows w ON w.criterion_id = r.criterion_id AND (r.met & w.bit) <> 0
-        WHERE r.rubric_id = %s AND r.unit_id NOT IN ({marks}) GROUP BY w.n
+        ),
+        stale(unit_id, code) AS MATERIALIZED (SELECT unit_id, code FROM entrants WHERE unit_id IN ({marks}))
+        SELECT w.n, e.unit_id, e.code, 0 FROM windows w CROSS JOIN stale e
+        WHERE w.owed = 1 AND NOT EXISTS (SELECT 1 FROM live l WHERE l.n = w.n AND l.unit_id = e.unit_id)
+        UNION ALL SELECT w.n, NULL, NULL, CAST(SUM(k.entrants) AS BIGINT) FROM (
+            SELECT r.criterion_id, r.met, COUNT(*) AS entrants FROM {table} r
+            WHERE r.rubric_id = %s AND r.unit_id NOT IN ({marks}) GROUP BY r.criterion_id, r.met
+        ) k JOIN windows w ON w.criterion_id = k.criterion_id AND (k.met & w.bit) <> 0 GROUP BY w.n
         UNION ALL SELECT n, NULL, NULL, COUNT(*) FROM live GROUP BY n
         UNION ALL SELECT -1, NULL, NULL, COUNT(*) FROM entrants
         {"".join(f" UNION ALL SELECT n, unit_id, code, 0 FROM ({page}) q{i}" for i, page in enumerate(pages))}
@@ -200,7 +204,7 @@ def _count_kept(
     params += [*out, *out, rubric.pk, *out]
     for w in windows:
         if w.owed:
-            params += [rubric.pk, w.criterion_id, w.bit, *out, offset + shown]
+            params += [rubric.pk, w.criterion_id, w.bit, w.bit, *out, offset + shown]
     entrants, met = 0, defaultdict[int, int](int)
     names: dict[int, list[tuple[str, int]]] = defaultdict(list)
     with connection.cursor() as cursor:
