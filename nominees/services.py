@@ -23,6 +23,8 @@ from nominees.eligibility import Eligibility
 from nominees.models import NAME_MAX, POSITION_MAX, Employment, Nominee, NomineeState, NomineeVersion
 from nominees.selectors import NominationWindow, nomination_window
 from scoring import lifecycle
+from scoring.models import Rubric
+from scoring.recompute import results_mark_dirty
 
 FIELDS = {
     "name_th": ("ชื่อ-นามสกุล", "full name", NAME_MAX, True),
@@ -184,6 +186,9 @@ def _new_version(nominee: Nominee, values: dict, user, at: datetime) -> Nominee:
         setattr(nominee, f, v)
     nominee.submitted_at, nominee.submitted_by = at, user
     nominee.save()
+    # A nominee is what its criterion sent: the rounds the schedule keeps for the office are counted again.
+    for rubric_id in Rubric.objects.filter(contest_id=nominee.contest_id).values_list("pk", flat=True):
+        results_mark_dirty(rubric_id=rubric_id, unit_ids=[nominee.unit_id])
     NomineeVersion.objects.create(
         nominee=nominee, version=nominee.version, submitted_at=at, submitted_by=user,
         **{f: getattr(nominee, f) for f in VERSIONED},

@@ -23,7 +23,7 @@ from .obligations import Met
 from .states import MetBy
 
 
-def _takes(spec: CriterionSpec) -> str:
+def receipt_name(spec: CriterionSpec) -> str:
     """The name of the fact that is this criterion's receipt ("" when its rule reads none)."""
     kind = KINDS.get(spec.raw_rule.get("kind", "")) if isinstance(spec.raw_rule, dict) else None
     param = kind.receipt_param if kind is not None else ""
@@ -79,7 +79,7 @@ def sendings(
     # What each criterion's facts mean, asked once per criterion rather than once per fact.
     meaning = {}
     for pk, code in names.items():
-        takes = _takes(by_code[code])
+        takes = receipt_name(by_code[code])
         meaning[pk] = (code, takes, by_code[code].rule.upload_time_fact() if takes else "")
     parsed: dict[str, tuple[date, datetime | None] | None] = {}  # receipts share their few dates
     recorded: set[tuple[int, str, date]] = set()
@@ -125,7 +125,7 @@ def sent_days(rubric: Rubric, spec: RubricSpec, codes: set[str]) -> list[QuerySe
     by_code = {c.code: c for c in spec.criteria() if c.code in codes}
     receipt = Q(pk__in=[])  # a fact named as its criterion's receipt
     for code, pk in ids.items():
-        if takes := _takes(by_code[code]):
+        if takes := receipt_name(by_code[code]):
             receipt |= Q(criterion_id=pk, name=takes)
     facts = tallies.recorded_facts(rubric).filter(criterion_id__in=list(ids.values()))
     named = {"sent_unit": F("unit_id"), "sent_criterion": F("criterion_id")}

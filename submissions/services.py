@@ -136,6 +136,8 @@ def evidence_submit(
                         **fields,
                     )
                     _feed_time_facts(rubric=rubric, unit=unit, criterion_code=criterion_code, user=user)
+                    # What it sent changed: its rounds kept by the schedule are counted again (schedule.kept).
+                    results_mark_dirty(rubric_id=rubric.pk, unit_ids=[unit.pk])
                     events.evidence_received(
                         rubric=rubric,
                         unit=unit,
@@ -192,6 +194,7 @@ def evidence_withdraw(*, user, evidence: Evidence, now: datetime | None = None) 
         evidence.save(update_fields=["withdrawn_at", "withdrawn_by"])
         sub = evidence.submission
         _feed_time_facts(rubric=sub.rubric, unit=sub.unit, criterion_code=sub.criterion.code, user=user)
+        results_mark_dirty(rubric_id=sub.rubric_id, unit_ids=[sub.unit_id])  # its rounds kept: schedule.kept
     return evidence
 
 

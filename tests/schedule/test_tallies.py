@@ -3,18 +3,23 @@ dashboard) agree with every entrant's obligations made one by one (`contest_obli
 round, met it or are late, and which owing entrants a page names, whatever was sent when."""
 
 import random
+import uuid
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
 from people.models import Role
 from rubrics import services
+from schedule.contest import ContestSchedule
+from schedule.kept import kept_stale, rounds_keep, windows_key
 from schedule.selectors import contest_obligations
 from schedule.states import ObligationState
 from schedule.tallies import round_tallies
-from scoring.models import Criterion, Fact, FactSource, Standing
-from scoring.selectors import rubric_spec
+from scoring.models import Criterion, Fact, FactSource, HolidayOverride, RoundsKept, Rubric, Standing
+from scoring.recompute import results_mark_dirty
+from scoring.selectors import criterion_codes, rubric_spec
 from submissions.models import Evidence, EvidenceKind, Submission, SubmissionStatus
+from submissions.services import evidence_submit, evidence_withdraw
 from tests.factories import DistrictFactory, UserFactory
 from tests.nominees.test_contests_nominees import itmodel_data
 from tests.submissions.test_nominee_page import form
@@ -60,6 +65,7 @@ def _sent(rubric, seed: int) -> None:
                 rubric=rubric, unit=unit, criterion=criteria[[c.code for c in criteria].index("3.5")],
                 name=rng.choice(["done", "other"]), value="1", source=FactSource.IMPORT,
             )  # fmt: skip
+    results_mark_dirty(rubric_id=rubric.pk)  # as every service that writes what an entrant sends does
 
 
 @pytest.mark.parametrize("seed", [1, 2])
@@ -106,3 +112,90 @@ def test_a_nominee_is_counted_as_sent_as_the_entrants_own_page_says(client, chia
     (nominated,) = [c.code for c in rubric_spec(rubric).criteria() if c.nominee]
     tallies = _agree(rubric, date(2021, 7, 1))
     assert [(t.met, t.owed) for t in tallies if t.round.criterion.code == nominated] == [(1, 1)]
+
+
+def _kept(rubric, today: date) -> list[int] | None:
+    """The entrants counted live beside the kept rows (None: nothing kept is read)."""
+    contest = ContestSchedule(rubric, today)
+    return kept_stale(rubric, windows_key(contest, {code: pk for pk, code in criterion_codes(rubric).items()}))
+
+
+def _step(rubric, rng: random.Random, user) -> str:
+    """One random change of what was sent or of the windows, marked as its service marks it."""
+    units = [s.unit for s in Standing.objects.filter(rubric=rubric).select_related("unit")]
+    unit = rng.choice(units)
+    what = rng.choice(["upload", "upload", "withdraw", "receipt", "holiday"])
+    if what == "upload":
+        criterion = rng.choice(list(Criterion.objects.filter(rubric=rubric)))
+        submission, _ = Submission.objects.get_or_create(rubric=rubric, unit=unit, criterion=criterion)
+        version = Evidence.objects.filter(submission=submission).count() + 1
+        at = datetime.combine(_day(rng), time(rng.choice([1, 23]), tzinfo=UTC))
+        Evidence.objects.create(submission=submission, version=version, kind=EvidenceKind.LINK,
+                                url=f"https://example.org/{version}", created_at=at, created_by=user)  # fmt: skip
+    elif what == "withdraw":
+        evidence = Evidence.objects.filter(submission__rubric=rubric, withdrawn_at__isnull=True).order_by("?").first()
+        if evidence is None:
+            return what
+        unit = evidence.submission.unit
+        Evidence.objects.filter(pk=evidence.pk).update(withdrawn_at=datetime.now(UTC), withdrawn_by=user)
+    elif what == "receipt":
+        criterion = Criterion.objects.get(rubric=rubric, code="2.1.2")
+        Fact.objects.update_or_create(
+            rubric=rubric, unit=unit, criterion=criterion, name="received_on",
+            defaults={"value": _day(rng).isoformat(), "source": FactSource.IMPORT},
+        )  # fmt: skip
+    else:  # a round's due day closed: it moves to the next working day, and its windows with it
+        dues = [r.due for rounds in ContestSchedule(rubric, None).dues for r in rounds if r.due]
+        day = rng.choice(dues)
+        HolidayOverride.objects.update_or_create(date=day, defaults={"is_holiday": True, "name_th": "หยุด"})
+        Rubric.objects.filter(pk=rubric.pk).update(revision=uuid.uuid4())
+        rubric.refresh_from_db()
+        results_mark_dirty(rubric_id=rubric.pk)
+        return what
+    results_mark_dirty(rubric_id=rubric.pk, unit_ids=[unit.pk])
+    return what
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_the_kept_rounds_count_what_the_live_count_and_every_entrants_obligations_say_after_each_change(rubric, seed):
+    _sent(rubric, seed)
+    rng, user, today = random.Random(seed), UserFactory(), date(2023, 6, 20)
+    entrants = Standing.objects.filter(rubric=rubric).count()
+    stale = _kept(rubric, today)  # every entrant sent since its rows were kept (if any were): each counted live
+    assert stale is None or len(stale) == entrants
+    live = _agree(rubric, today)
+    assert rounds_keep(rubric_id=rubric.pk) == entrants
+    assert _kept(rubric, today) == []
+    assert _agree(rubric, today) == live
+    for _ in range(12):
+        what = _step(rubric, rng, user)
+        stale = _kept(rubric, today)
+        # A closed day that moves a round's window sets every kept row aside; any change marks its entrants.
+        assert stale is None or len(stale) == (entrants if what == "holiday" else 1) or what == "withdraw"
+        live = _agree(rubric, today, offset=rng.choice([0, 3]))  # the kept rows, the changed entrant live
+        rounds_keep(rubric_id=rubric.pk)
+        assert _kept(rubric, today) == []
+        assert _agree(rubric, today, offset=0) is not None
+        RoundsKept.objects.filter(rubric=rubric).update(windows="")  # the kept rows set aside: all live
+        assert _kept(rubric, today) is None
+        assert [(t.owed, t.met) for t in round_tallies(rubric, shown=5, today=today)] == [(t.owed, t.met) for t in live]
+        rounds_keep(rubric_id=rubric.pk)
+
+
+def test_an_upload_and_its_withdrawal_leave_their_entrant_counted_live_until_its_rounds_are_kept_again(rubric, clock):
+    clock(2023, 3, 1, 9, 0)
+    rounds_keep(rubric_id=rubric.pk)
+    standing = Standing.objects.filter(rubric=rubric, unit__code="TH-50").select_related("unit").get()
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=standing.unit)
+    today = date(2023, 3, 1)
+    assert _kept(rubric, today) == []
+    evidence = evidence_submit(
+        user=user, rubric=rubric, unit=standing.unit, criterion_code="1.1", url="https://example.org/x"
+    )
+    assert _kept(rubric, today) == [standing.unit_id]
+    _agree(rubric, today)
+    assert rounds_keep(rubric_id=rubric.pk) == 1
+    assert _kept(rubric, today) == []
+    evidence_withdraw(user=user, evidence=evidence)
+    assert _kept(rubric, today) == [standing.unit_id]
+    _agree(rubric, today)

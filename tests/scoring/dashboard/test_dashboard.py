@@ -89,8 +89,8 @@ def test_dashboard_page_query_count(client, central_user, scored, django_assert_
     # are the rubric's calendar, read by the first visit and cached per rubric revision; the schedule's rounds
     # (the moves), and the rounds owed now (the moves, whether the results are frozen, the days of the
     # Department's receipts, then every round counted with its first names in one statement, and those names:
-    # every round of 2566 is past and owed; schedule.tallies)
-    with django_assert_num_queries(22):  # +1: the bell's unread count (notices)
+    # every round of 2566 is past and owed; schedule.tallies; whether rounds are kept for these windows first)
+    with django_assert_num_queries(23):  # +1: the bell's unread count (notices)
         client.get(reverse("scoring:dashboard", args=[2566]))
 
 

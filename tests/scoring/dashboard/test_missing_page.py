@@ -6,8 +6,10 @@ import re
 import pytest
 from django.urls import reverse
 
+from schedule.kept import rounds_keep
 from scoring.facts.imports import facts_import
 from scoring.models import Standing
+from scoring.recompute import results_mark_dirty
 from tests.factories import entrants_sized
 
 pytestmark = pytest.mark.django_db
@@ -53,8 +55,9 @@ def test_missing_page_query_count_is_the_same_for_3_or_76_entrants(
     # The same for one criterion or all, and for 3 entrants or 76: the schedule counts every round in the
     # database (schedule.tallies: the moves, frozen results, the receipts' days, then the counts and each
     # round's page of names in one statement) and names them in one, beside the session, the gate, the
-    # criteria, the dimensions and the bell's unread count (notices).
-    with django_assert_num_queries(13):
+    # criteria, the dimensions and the bell's unread count (notices); and whether rounds are kept for these
+    # windows (schedule.kept: none here, so the live count).
+    with django_assert_num_queries(14):
         html = client.get(PAGE, {"criterion": criterion}).content.decode()
     assert html.count('<section class="card" id="missing-') == (1 if criterion else 18)
 
@@ -62,3 +65,21 @@ def test_missing_page_query_count_is_the_same_for_3_or_76_entrants(
 def test_provincial_staff_may_not_see_who_has_not_sent(client, provincial_user):
     client.force_login(provincial_user)
     assert client.get(PAGE).status_code == 403
+
+
+@pytest.mark.parametrize("stale", [0, 2])
+@pytest.mark.parametrize("entrants", [3, 76])
+def test_missing_page_read_from_the_kept_rounds_takes_the_same_queries_for_3_or_76_entrants(
+    client, central_user, django_assert_num_queries, rubric, entrants, stale
+):
+    entrants_sized(rubric, entrants)
+    rounds_keep(rubric_id=rubric.pk)
+    units = list(Standing.objects.filter(rubric=rubric).values_list("unit_id", flat=True)[:stale])
+    results_mark_dirty(rubric_id=rubric.pk, unit_ids=units)  # sent since: counted live beside the kept rows
+    client.force_login(central_user)
+    client.get(PAGE)
+    # As the live count, and which entrants are stale; the receipts' days are read only when some entrant is
+    # counted live. The counts and pages are one statement either way.
+    with django_assert_num_queries(15 if stale else 14):
+        html = client.get(PAGE).content.decode()
+    assert html.count('<section class="card" id="missing-') == 18

@@ -1,0 +1,158 @@
+"""A contest's rounds met, kept per entrant and criterion (`scoring.models.EntrantRounds`), so that central's
+missing list and dashboard count by round without reading every sending of the year on each request.
+
+The rows are counted by the same statement and rule the live count uses (`sendings.sent_days`, the rounds'
+windows from `obligations.round_windows`), only per entrant and kept. They are read only while current:
+- the year's windows are those they were counted with (`RoundsKept.windows`, `windows_key`: a deadline moved,
+  a holiday changed or the rubric revised gives other windows, and nothing kept is read until they are
+  counted again);
+- an entrant's rows stand for what it sent while its change mark (`Standing.change_seq`) is the one they were
+  counted at (`EntrantKept.seq`): every write of what an entrant sends (an upload, a withdrawal, a fact, a
+  receipt, a nominee) bumps its mark in its own transaction (`scoring.recompute.results_mark_dirty`), and the
+  mark is read before the sendings, so a write the count missed always leaves the entrant stale.
+A stale entrant is counted live beside the kept rows (`schedule.tallies`); `rounds_keep` counts the stale ones
+again, run by the standings' recompute task after each change."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date
+
+from django.db import connection, transaction
+from django.db.models import F, OuterRef, QuerySet, Subquery
+
+from contests.models import Unit
+from scoring.models import EntrantKept, EntrantRounds, RoundsKept, Rubric, Standing
+from scoring.selectors import criterion_codes
+
+from .contest import ContestSchedule, DueRound
+from .obligations import round_windows
+from .sendings import receipt_name, sent_days
+
+BITS = 62  # rounds a criterion may have and still be kept (bits of a signed 64-bit integer, with room)
+STALE_MOST = 500  # more stale entrants than this (a change to everyone): counted live, as one statement
+
+
+def bit(r: DueRound) -> int:
+    """The bit of a round in `EntrantRounds.met` (round i: bit i − 1; a criterion without rounds: bit 0)."""
+    return 1 << max(r.index - 1, 0)
+
+
+def windows_key(contest: ContestSchedule, ids: dict[str, int]) -> str:
+    """What the kept rows were counted with, as text: each criterion's rounds' windows (`round_windows`) and
+    what counts as its sending (its receipt's name, whether it asks evidence, whether a nominee answers it);
+    "" when a criterion has more rounds than a row keeps."""
+    parts = []
+    for rounds in contest.dues:
+        c = rounds[0].criterion
+        if len(rounds) > BITS:
+            return ""
+        spans = round_windows([r.due for r in rounds])
+        parts.append(
+            [ids[c.code], receipt_name(c), bool(c.evidence_th or c.evidence_en), c.nominee]
+            + [[r.index, _text(after), _text(until)] for r, (after, until) in zip(rounds, spans, strict=True)]
+        )
+    return json.dumps(parts)
+
+
+def _text(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def _stale(rubric: Rubric) -> QuerySet:
+    """The year's entrants whose kept rows do not stand for what they sent now (or that have none)."""
+    kept = EntrantKept.objects.filter(standing=OuterRef("pk")).values("seq")[:1]
+    return Standing.objects.filter(rubric=rubric).order_by().annotate(kept=Subquery(kept)).exclude(kept=F("change_seq"))
+
+
+def kept_stale(rubric: Rubric, key: str) -> list[int] | None:
+    """The unit ids of the entrants to count live beside the kept rows, or None when the kept rows are not to
+    be read at all (counted with other windows, never counted, or too many entrants stale). 2 queries."""
+    if not key or not RoundsKept.objects.filter(rubric=rubric, windows=key).exists():
+        return None
+    stale = list(_stale(rubric).values_list("unit_id", flat=True)[: STALE_MOST + 1])
+    return None if len(stale) > STALE_MOST else stale
+
+
+@transaction.atomic
+def rounds_keep(*, rubric_id: int) -> int:
+    """Counts again the kept rounds that are not current: every entrant's when the year's windows are not
+    those kept, else the stale entrants'. Serialised per year by a lock on its `RoundsKept` row; how many
+    entrants were counted."""
+    rubric = Rubric.objects.filter(pk=rubric_id).first()
+    if rubric is None:
+        return 0
+    RoundsKept.objects.get_or_create(rubric=rubric)
+    kept = RoundsKept.objects.select_for_update().get(rubric=rubric)
+    contest = ContestSchedule(rubric, None)
+    ids = {code: pk for pk, code in criterion_codes(rubric).items()}
+    key = windows_key(contest, ids)
+    every = kept.windows != key
+    entrants = Standing.objects.filter(rubric=rubric).order_by() if every else _stale(rubric)
+    stale = list(entrants.values_list("pk", "unit_id", "change_seq"))  # the marks before what was sent
+    if not key or not (stale or every):
+        return 0
+    rows = EntrantRounds.objects.filter(rubric=rubric)
+    (rows if every else rows.filter(standing_id__in=[pk for pk, _, _ in stale])).delete()
+    EntrantKept.objects.filter(standing_id__in=[pk for pk, _, _ in stale]).delete()
+    if stale:
+        _insert(rubric, contest, ids, None if every else [unit for _, unit, _ in stale])
+        EntrantKept.objects.bulk_create([EntrantKept(standing_id=pk, seq=seq) for pk, _, seq in stale], batch_size=5000)
+    kept.windows = key
+    kept.save(update_fields=["windows"])
+    return len(stale)
+
+
+def _insert(rubric: Rubric, contest: ContestSchedule, ids: dict[str, int], units: list[int] | None) -> None:
+    """Every entrant's (of `units`, or all) row for every criterion: the bits of the rounds one of its
+    sendings falls in (one statement). The rounds met are counted once (`MATERIALIZED`), then joined to every
+    entrant and criterion: inlined, the count was run again for each of them."""
+    params: list = []
+    values = []
+    for rounds in contest.dues:
+        for r, (after, until) in zip(rounds, round_windows([r.due for r in rounds]), strict=True):
+            values.append("(%s, %s, %s, %s)")
+            params += [ids[r.criterion.code], bit(r), after or date.min, until or date.max]
+    sent_sql, more = sent_union(rubric, contest, set(ids), units)
+    params += more
+    table, standing, unit = EntrantRounds._meta.db_table, Standing._meta.db_table, Unit._meta.db_table
+    chosen = f"AND st.province_id IN ({', '.join(['%s'] * len(units))})" if units else ""
+    criteria = ", ".join(["%s"] * len(ids))
+    params += [*ids.values(), rubric.pk, *(units or [])]
+    sql = f"""
+        INSERT INTO {table} (standing_id, rubric_id, criterion_id, unit_id, code, met)
+        WITH windows(criterion_id, bit, after, until) AS (VALUES {", ".join(values)}),
+        met(unit_id, criterion_id, met) AS MATERIALIZED (
+            SELECT s.sent_unit, w.criterion_id, SUM(DISTINCT w.bit) FROM ({sent_sql}) s
+            JOIN windows w ON w.criterion_id = s.sent_criterion AND s.sent_day > w.after AND s.sent_day <= w.until
+            GROUP BY s.sent_unit, w.criterion_id
+        )
+        SELECT st.id, st.rubric_id, c.criterion_id, st.province_id, u.code, COALESCE(m.met, 0)
+        FROM {standing} st JOIN {unit} u ON u.id = st.province_id
+        CROSS JOIN (SELECT DISTINCT criterion_id FROM windows WHERE criterion_id IN ({criteria})) c
+        LEFT JOIN met m ON m.unit_id = st.province_id AND m.criterion_id = c.criterion_id
+        WHERE st.rubric_id = %s {chosen}
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def sent_union(
+    rubric: Rubric, contest: ContestSchedule, codes: set[str], units: Iterable[int] | None
+) -> tuple[str, list]:
+    """`sendings.sent_days` of the criteria `codes` (of the entrants `units`, or all) as one SQL text with its
+    parameters: rows of `sent_unit`, `sent_criterion`, `sent_day`."""
+    params: list = []
+    sent: list[str] = []
+    chosen = list(units) if units is not None else None
+    nothing = "SELECT 0 AS sent_unit, 0 AS sent_criterion, CAST(NULL AS DATE) AS sent_day WHERE 1 = 0"
+    if chosen == []:
+        return nothing, []
+    for part in sent_days(rubric, contest.spec, codes):
+        if chosen is not None:
+            part = part.filter(sent_unit__in=chosen)
+        sql, more = part.values_list("sent_unit", "sent_criterion", "sent_day").query.sql_with_params()
+        sent.append(f"SELECT * FROM ({sql}) s{len(sent)}")
+        params += more
+    return " UNION ALL ".join(sent) or nothing, params

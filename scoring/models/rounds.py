@@ -1,0 +1,64 @@
+"""A contest's rounds met, kept per entrant (`schedule.kept`): what central's missing list and dashboard count
+by round read instead of every sending of the year."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from contests.models import Unit
+from scoring.models.rubrics import Criterion, Rubric
+from scoring.models.standings import Standing
+
+
+class RoundsKept(models.Model):
+    """The rounds' windows a year's kept rows were counted with (`schedule.kept.windows_key`): rows counted
+    with other windows (a deadline moved, a holiday changed) are not read."""
+
+    rubric = models.OneToOneField(Rubric, on_delete=models.CASCADE, related_name="+", verbose_name=_("year"))
+    windows = models.TextField(_("windows"), blank=True)
+
+    class Meta:
+        verbose_name = _("rounds kept")
+        verbose_name_plural = _("rounds kept")
+
+    def __str__(self) -> str:
+        return f"{self.rubric_id} rounds kept"
+
+
+class EntrantKept(models.Model):
+    """The change mark (`Standing.change_seq`) an entrant's kept rounds were counted at: they stand for what
+    it sent while its mark is still that (every write of what it sends bumps the mark in its transaction)."""
+
+    standing = models.OneToOneField(Standing, on_delete=models.CASCADE, related_name="+", verbose_name=_("entrant"))
+    seq = models.PositiveBigIntegerField(_("change sequence"))
+
+    class Meta:
+        verbose_name = _("entrant's kept rounds")
+        verbose_name_plural = _("entrants' kept rounds")
+
+    def __str__(self) -> str:
+        return f"{self.standing_id} kept at {self.seq}"
+
+
+class EntrantRounds(models.Model):
+    """One entrant's rounds of one criterion met, as bits (round i: bit i − 1; a criterion without rounds:
+    bit 0), for every entrant and criterion; with the unit's code, the order the missing list names them by."""
+
+    standing = models.ForeignKey(Standing, on_delete=models.CASCADE, related_name="+", verbose_name=_("entrant"))
+    rubric = models.ForeignKey(
+        Rubric, on_delete=models.CASCADE, related_name="+", verbose_name=_("year"), db_index=False
+    )
+    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="+", verbose_name=_("criterion"))
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+", verbose_name=_("unit"))
+    code = models.CharField(_("code"), max_length=8)
+    met = models.BigIntegerField(_("rounds met"))
+
+    class Meta:
+        verbose_name = _("entrant's rounds met")
+        verbose_name_plural = _("entrants' rounds met")
+        constraints = [
+            models.UniqueConstraint(fields=["standing", "criterion"], name="entrant_rounds_unique"),
+        ]
+        indexes = [models.Index(fields=["rubric", "criterion", "code"], name="entrant_rounds_by_code")]
+
+    def __str__(self) -> str:
+        return f"{self.standing_id} {self.criterion_id}: {self.met:b}"
