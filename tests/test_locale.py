@@ -2,6 +2,7 @@ import gettext
 import json
 import re
 import shutil
+from functools import cached_property
 from pathlib import Path
 
 import pytest
@@ -47,10 +48,24 @@ CATALOGUES = sorted(
 OURS = settings.BASE_DIR / "locale/th/LC_MESSAGES/django.po"
 
 
+class WorkOutside(makemessages.BuildFile):
+    """A template's text for xgettext written under the test's own folder, not beside the template as Django
+    writes it: a test of another worker reading the tree's *.py (tests/test_layers.py) never meets it."""
+
+    @cached_property
+    def work_path(self) -> str:
+        if not self.is_templatized:
+            return self.path
+        folder = self.translatable.dirpath.removeprefix("./").replace("/", "__")
+        return str(self.command.outside / f"{folder}__{self.translatable.file}.py")
+
+
 class IntoCopy(makemessages.Command):
     """makemessages writing into a copy of the catalogue (it picks the catalogue by each file's folder)."""
 
+    build_file_class = WorkOutside
     copy: Path
+    outside: Path
 
     def find_files(self, root):
         files = super().find_files(root)
@@ -95,6 +110,8 @@ def test_the_catalogue_holds_every_message_the_code_has(tmp_path, monkeypatch):
     monkeypatch.chdir(settings.BASE_DIR)
     command = IntoCopy()
     command.copy = tmp_path
+    command.outside = tmp_path / "templatized"
+    command.outside.mkdir()
     call_command(command, locale=["th"], no_location=True, ignore_patterns=I18N_IGNORE, verbosity=0)
     assert _texts(pofile.read(copy)[1]) == _texts(pofile.read(OURS)[1])
 
