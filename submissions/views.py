@@ -71,7 +71,7 @@ def home(request):
         # An office that picks in stages (its organisers): how many, by when.
         "stages": stages,
         "rubric": rubric,
-        "provinces": thai_sorted(rows, key=lambda p: p.name_th),  # ก–ฮ
+        "provinces": thai_sorted(rows, key=lambda p: p.name_th),  # ก–ฮ; the national contest's entrants, provinces
         "contests": contests,
         "national": not organiser and (bool(rows) or not contests),
         "can_save_contest": organiser,
