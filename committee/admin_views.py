@@ -202,7 +202,7 @@ def _post(request, rubric, unit, c, criterion) -> None:
 def score(request, admin_site, key: ContestKey, unit: str, criterion: str):
     act = POSTED_ACTS.get(request.POST.get("action", ""), SEE) if request.method == "POST" else SEE
     rubric = _rubric(request, key, act)
-    # A conflicted member gets the same 404 as for a province that does not exist.
+    # A conflicted member gets the same 404 as for a unit that does not exist.
     unit_obj = get_object_or_404(units_for_member(request.user, rubric), code=unit)
     criterion_obj = get_object_or_404(Criterion.objects.select_related("dimension"), rubric=rubric, code=criterion)
     c = rubric_spec(rubric).criterion(criterion)
@@ -222,7 +222,7 @@ def score(request, admin_site, key: ContestKey, unit: str, criterion: str):
         **screens.scoring_screen(request.user, rubric, unit_obj, c, criterion_obj),
         "title": f"{unit_obj.name_th} · ตัวชี้วัด {c.label}",
         "rubric": rubric,
-        "province": unit_obj,
+        "unit": unit_obj,
         "criterion": criterion_obj,
         **_entrant_words(request, rubric),
         "can_score": acts.allowed(request.user, "committee.score", rubric),
@@ -265,7 +265,7 @@ def _evidence(request, pk: int, *, inline: bool):
         return downloads.serve(request, pk, inline=inline, granted=lambda ev: _panel_reads(user, ev))
     gate.require(request, "committee.view_scoring")
     members_units = units_for_member(user)
-    # A conflicted member cannot see that province's files, here as anywhere.
+    # A conflicted member cannot see that entrant's files, here as anywhere.
     return downloads.serve(
         request,
         pk,

@@ -201,7 +201,7 @@ def level_choices(c: CriterionSpec) -> list[tuple[Decimal, str]]:
 
 
 def scoring_screen(user, rubric: Rubric, unit: Unit, c: CriterionSpec, criterion) -> dict:
-    """Everything one province × criterion needs on one page; a fixed number of queries."""
+    """Everything one entrant × criterion needs on one page; a fixed number of queries."""
     facts = dict(Fact.objects.filter(rubric=rubric, unit=unit, criterion=criterion).values_list("name", "value"))
     ctx = Context(calendar=rubric_calendar(rubric), size_group=unit.size_group, deadline=c.deadline)
     computed = c.rule.evaluate(facts, ctx)
@@ -270,10 +270,10 @@ def scoring_screen(user, rubric: Rubric, unit: Unit, c: CriterionSpec, criterion
         "office_page": acts.allowed(user, "contests.see_unit", Entry(rubric.contest, unit, known_entrant=True)),
         "sees_all": all_seen,
         "panel": has_panel(rubric),  # its evidence leaves through the committee's own route (admin_views)
-        # The same criterion in the neighbouring provinces: members judge one criterion across all of them.
-        "prev_province": codes[at - 1] if at > 0 else None,
-        "next_province": codes[at + 1] if at + 1 < len(codes) else None,
-        # The next criteria of the same province: a member may go through one province at a time.
+        # The same criterion in the neighbouring entrants: members judge one criterion across all of them.
+        "prev_unit": codes[at - 1] if at > 0 else None,
+        "next_unit": codes[at + 1] if at + 1 < len(codes) else None,
+        # The next criteria of the same entrant: a member may go through one entrant at a time.
         "prev_criterion": criteria[here - 1] if here > 0 else None,
         "next_criterion": criteria[here + 1] if here + 1 < len(criteria) else None,
         "progress": progress(user, rubric, all_seen),

@@ -103,6 +103,7 @@ def year_on_year_province(request, code: str):
     unit = get_object_or_404(Unit.objects.provinces(), code=code)
     gate.require(request, "ops.view_office_records", unit)
     ctx = selectors.year_on_year(user=request.user, unit=unit)
+    # `province`, not `unit`: only a provincial office has a year-on-year page (Unit.objects.provinces() above).
     return render(request, "ops/year_on_year.html", {**ctx, "province": unit})
 
 

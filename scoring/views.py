@@ -1,4 +1,4 @@
-"""Standings pages: the central dashboard (live), a province's own standing, the published results."""
+"""Standings pages: the central dashboard (live), an entrant's own standing, the published results."""
 
 from __future__ import annotations
 
@@ -273,7 +273,7 @@ def mine(request, key: ContestKey):
     if unit is None:
         raise Http404
     snapshot = published
-    ctx: dict[str, object] = {"rubric": rubric, "province": unit, "published": None, "result": None}
+    ctx: dict[str, object] = {"rubric": rubric, "unit": unit, "published": None, "result": None}
     if snapshot:
         ctx["published"] = next((r for r in snapshot.rows if r["province"] == unit.code), None)
         ctx["as_of"] = board.as_of(snapshot.computed_at)

@@ -29,7 +29,7 @@ def answers(request, key: ContestKey, code: str, criterion: str):
         report = services.answers_submit(
             user=request.user,
             rubric=ctx["rubric"],
-            unit=ctx["province"],
+            unit=ctx["unit"],
             criterion_code=ctx["criterion"].code,
             answers=given,
         )
@@ -43,4 +43,4 @@ def answers(request, key: ContestKey, code: str, criterion: str):
             messages.success(request, "Answers saved" if en else "บันทึกคำตอบแล้ว")
         else:
             messages.info(request, "Nothing changed" if en else "คำตอบไม่เปลี่ยน")
-    return redirect("submissions:criterion", key=ctx["rubric"].key, code=ctx["province"].code, criterion=criterion)
+    return redirect("submissions:criterion", key=ctx["rubric"].key, code=ctx["unit"].code, criterion=criterion)

@@ -46,7 +46,7 @@ def _refusal(name, refusal: UploadRefused) -> dict:
 
 
 def _upload_response(request, ctx: dict, created: list, refused: list[dict]):
-    back = reverse("submissions:criterion", args=[ctx["rubric"].key, ctx["province"].code, ctx["criterion"].code])
+    back = reverse("submissions:criterion", args=[ctx["rubric"].key, ctx["unit"].code, ctx["criterion"].code])
     if _wants_json(request):
         rows = [
             {
@@ -104,7 +104,7 @@ def _upload(request, ctx: dict):
                 services.evidence_submit(
                     user=request.user,
                     rubric=ctx["rubric"],
-                    unit=ctx["province"],
+                    unit=ctx["unit"],
                     criterion_code=ctx["criterion"].code,
                     upload=f,
                     description=request.POST.get("description", ""),
@@ -133,7 +133,7 @@ def link(request, key: ContestKey, code: str, criterion: str):
                 services.evidence_submit(
                     user=request.user,
                     rubric=ctx["rubric"],
-                    unit=ctx["province"],
+                    unit=ctx["unit"],
                     criterion_code=ctx["criterion"].code,
                     url=form.cleaned_data["url"],
                     description=form.cleaned_data["description"],

@@ -41,7 +41,7 @@ def page_context(request, key: ContestKey, code: str, criterion: str | None = No
     ctx = {
         "rubric": rubric,
         "entry": entry,
-        "province": entry.unit,
+        "unit": entry.unit,
         # Asked again only where the page was loaded for another act: an upload was loaded for this one.
         "can_submit": act == SUBMIT or acts.allowed(request.user, SUBMIT, entry),
     }
@@ -71,7 +71,7 @@ def home(request):
         # An office that picks in stages (its organisers): how many, by when.
         "stages": stages,
         "rubric": rubric,
-        "provinces": thai_sorted(rows, key=lambda p: p.name_th),  # ก–ฮ
+        "provinces": thai_sorted(rows, key=lambda p: p.name_th),  # ก–ฮ; the national contest's entrants, provinces
         "contests": contests,
         "national": not organiser and (bool(rows) or not contests),
         "can_save_contest": organiser,
@@ -113,25 +113,25 @@ def unit(request, key: ContestKey, code: str):
 
 
 def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
-    ctx.update(selectors.province_home(rubric=ctx["rubric"], unit=ctx["province"]))
+    ctx.update(selectors.province_home(rubric=ctx["rubric"], unit=ctx["unit"]))
     ctx["closed"] = policy.evidence_closed(ctx["rubric"])
     ctx["innovation_dimension"] = policy.innovation_dimension(ctx["rubric"])
     # Year on year compares a provincial office's national results; a district has none to compare.
-    ctx["history_link"] = ctx["province"].level == Level.PROVINCE and acts.allowed(
-        request.user, "ops.view_office_records", ctx["province"]
+    ctx["history_link"] = ctx["unit"].level == Level.PROVINCE and acts.allowed(
+        request.user, "ops.view_office_records", ctx["unit"]
     )
     ctx["clarifications"] = []  # filled by the committee's hook (committee/apps.py) when it is installed
-    for extra in hooks.province_page(ctx["province"], ctx["rubric"]):
+    for extra in hooks.province_page(ctx["unit"], ctx["rubric"]):
         ctx.update(extra)
     # The office's own staff are told what to do next; whoever else opens the page reads the table.
     ctx["todo"] = (
-        todo.entrant_todo(rubric=ctx["rubric"], unit=ctx["province"], groups=ctx["groups"], closed=ctx["closed"])
+        todo.entrant_todo(rubric=ctx["rubric"], unit=ctx["unit"], groups=ctx["groups"], closed=ctx["closed"])
         if ctx["can_submit"]
         else []
     )
     if ctx["rubric"].contest.nominates:  # the office's nominee, set on this page (seed 001's IT role model)
         contest = ctx["rubric"].contest
-        ctx["nominee"] = nominee = nominee_of(contest, ctx["province"])
+        ctx["nominee"] = nominee = nominee_of(contest, ctx["unit"])
         ctx["nomination"] = window = nomination_window(contest)
         ctx["nominations_open"] = window.is_open(timezone.localdate())
         # After the deadline the office only sees its nominee; whoever runs the contest may still correct it,
@@ -154,9 +154,9 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
             initial = {f: getattr(nominee, f) for f in ("name_th", "position_th", "name_en", "employment")}
             initial["office"] = nominee.office.code if nominee.office else ""
         elif ctx["nominee_rules"].same_office:
-            initial = {"office": ctx["province"].code}
+            initial = {"office": ctx["unit"].code}
         ctx["nominee_form"] = nominee_form or NomineeForm(
-            initial=initial, offices=nominee_offices(contest, ctx["province"])
+            initial=initial, offices=nominee_offices(contest, ctx["unit"])
         )
     return render(request, "submissions/province.html", ctx)
 
@@ -168,19 +168,19 @@ def nominee(request, key: ContestKey, code: str):
     contest = ctx["rubric"].contest
     if not contest.nominates:  # a contest without nominees has no such page
         raise Http404
-    form = NomineeForm(request.POST, offices=nominee_offices(contest, ctx["province"]))
+    form = NomineeForm(request.POST, offices=nominee_offices(contest, ctx["unit"]))
     # Every field optional here: nominee_submit refuses blanks, lengths and who does not qualify, Thai first.
     data = {f: request.POST.get(f, "") for f in form.fields}
     form.is_valid()
     try:
-        nominee_services.nominee_submit(user=request.user, contest=contest, unit=ctx["province"], **data)
+        nominee_services.nominee_submit(user=request.user, contest=contest, unit=ctx["unit"], **data)
     except PortalError as exc:
         if form.refused(exc):  # beside the field, with what was typed kept
             return _province_page(request, ctx, nominee_form=form)
         show(request, exc)
     else:
         messages.success(request, gettext_lazy("Nominee saved"))
-    return redirect("submissions:province", key=ctx["rubric"].key, code=ctx["province"].code)
+    return redirect("submissions:province", key=ctx["rubric"].key, code=ctx["unit"].code)
 
 
 @login_required
@@ -190,12 +190,12 @@ def nominee_withdraw(request, key: ContestKey, code: str):
     if not ctx["rubric"].contest.nominates:
         raise Http404
     try:
-        nominee_services.nominee_withdraw(user=request.user, contest=ctx["rubric"].contest, unit=ctx["province"])
+        nominee_services.nominee_withdraw(user=request.user, contest=ctx["rubric"].contest, unit=ctx["unit"])
     except PortalError as exc:
         show(request, exc)
     else:
         messages.success(request, gettext_lazy("Nominee withdrawn"))
-    return redirect("submissions:province", key=ctx["rubric"].key, code=ctx["province"].code)
+    return redirect("submissions:province", key=ctx["rubric"].key, code=ctx["unit"].code)
 
 
 def _criterion_ctx(request, ctx: dict) -> dict:
@@ -203,22 +203,22 @@ def _criterion_ctx(request, ctx: dict) -> dict:
     limits = uploads.limits_bytes()
     ctx.update(
         evidence=selectors.criterion_evidence(
-            user=request.user, rubric=ctx["rubric"], unit=ctx["province"], criterion=ctx["criterion"]
+            user=request.user, rubric=ctx["rubric"], unit=ctx["unit"], criterion=ctx["criterion"]
         ),
-        submission=selectors.submission_of(rubric=ctx["rubric"], unit=ctx["province"], criterion=ctx["criterion"]),
+        submission=selectors.submission_of(rubric=ctx["rubric"], unit=ctx["unit"], criterion=ctx["criterion"]),
         allowed=policy.allowed_labels(ctx["rubric"], code),
         accept=policy.accept_attribute(ctx["rubric"], code),
         # Only the kinds this criterion takes: a video limit on a criterion that refuses video misleads.
         limits=[(kind, limits[kind]) for kind in policy.allowed_kinds(ctx["rubric"], code)],
         link_form=LinkForm(),
         closed=policy.evidence_closed(ctx["rubric"]),
-        asked=selectors.criterion_asked(rubric=ctx["rubric"], unit=ctx["province"], criterion=ctx["criterion"]),
+        asked=selectors.criterion_asked(rubric=ctx["rubric"], unit=ctx["unit"], criterion=ctx["criterion"]),
         # What the criterion owes by when, from the schedule: its rounds (or its one date), each with what met
         # it, the deadline's moves (old date, reason, when) and the criteria timing the same files.
-        **selectors.criterion_schedule(rubric=ctx["rubric"], unit=ctx["province"], code=code),
+        **selectors.criterion_schedule(rubric=ctx["rubric"], unit=ctx["unit"], code=code),
     )
     ctx["can_withdraw"] = ctx["can_submit"] and ctx["closed"] is None
-    for extra in hooks.criterion_page(request.user, ctx["province"], ctx["rubric"], ctx["criterion"]):
+    for extra in hooks.criterion_page(request.user, ctx["unit"], ctx["rubric"], ctx["criterion"]):
         ctx.update(extra)
     return ctx
 
@@ -236,13 +236,13 @@ def innovation(request, key: ContestKey, code: str):
     if attached_to is None:  # this year's rubric files no innovation report
         raise Http404
     ctx["criterion"] = selectors.criterion_or_404(ctx["rubric"], attached_to)
-    current = selectors.innovation_report_current(rubric=ctx["rubric"], unit=ctx["province"])
+    current = selectors.innovation_report_current(rubric=ctx["rubric"], unit=ctx["unit"])
     form = InnovationReportForm(request.POST or None, instance=current)
     if request.method == "POST":
         if form.is_valid():
             try:
                 services.innovation_report_save(
-                    user=request.user, rubric=ctx["rubric"], unit=ctx["province"], data=form.cleaned_data
+                    user=request.user, rubric=ctx["rubric"], unit=ctx["unit"], data=form.cleaned_data
                 )
             except PortalError as exc:
                 show(request, exc)
@@ -253,6 +253,6 @@ def innovation(request, key: ContestKey, code: str):
     ctx.update(
         form=form,
         current=current,
-        versions=selectors.innovation_report_versions(rubric=ctx["rubric"], unit=ctx["province"]),
+        versions=selectors.innovation_report_versions(rubric=ctx["rubric"], unit=ctx["unit"]),
     )
     return render(request, "submissions/innovation.html", ctx)
