@@ -30,6 +30,19 @@ def _tab_to(page, selector: str) -> int:
     raise AssertionError(f"{selector} not reached in {MOST_TABS} Tabs")
 
 
+def _chooser_opened_by(page, choosers: list, key: str):
+    """Press `key` on what has the focus; the file chooser it opened. The page listens for choosers before it
+    loads, so Chromium intercepts every chooser: `expect_file_chooser` turns interception on only as its waiter
+    starts, which under load came after the key and left the chooser to headless Chromium, which cancels it."""
+    before = len(choosers)
+    page.keyboard.press(key)
+    for _ in range(300):
+        if len(choosers) > before:
+            return choosers[-1]
+        page.wait_for_timeout(100)
+    raise AssertionError(f"{key} opened no file chooser in 30 s")
+
+
 def _focus_shows(page) -> str:
     """The outline around what has the focus, or around its label (a file input inside its label button)."""
     return page.evaluate(
@@ -41,6 +54,8 @@ def _focus_shows(page) -> str:
 def test_an_office_sends_a_file_with_the_keyboard_alone(browser, live_server):
     base = live_server.url
     page = _office_page(browser, base, viewport={"width": 1366, "height": 900})
+    choosers: list = []
+    page.on("filechooser", lambda chooser: choosers.append(chooser))
     page.goto(f"{base}/years/2566/provinces/TH-50/criteria/1.1/")
     settle(page)  # upload.js loaded: the drop zone's keys answer only once it has run
 
@@ -54,16 +69,14 @@ def test_an_office_sends_a_file_with_the_keyboard_alone(browser, live_server):
     assert _tab_to(page, "#dropzone") == 1
     assert page.evaluate("document.activeElement.getAttribute('role')") == "button"
     assert _focus_shows(page) == "solid 3px"
-    with page.expect_file_chooser() as chooser:  # the drop zone opens the chooser with Space ...
-        page.keyboard.press("Space")
-    assert chooser.value.is_multiple()
-    chooser.value.set_files([])  # closed with nothing chosen, as Esc would: Chromium opens one chooser at a time
+    chooser = _chooser_opened_by(page, choosers, "Space")  # the drop zone opens the chooser with Space ...
+    assert chooser.is_multiple()
+    chooser.set_files([])  # closed with nothing chosen, as Esc would: Chromium opens one chooser at a time
 
     assert _tab_to(page, "#file-input") == 1  # ... and "choose files" is a stop of its own, with Enter
     assert _focus_shows(page) == "solid 3px"
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Enter")
-    chooser.value.set_files({"name": "รายงานอบรม.pdf", "mimeType": "application/pdf", "buffer": files.pdf()})
+    chooser = _chooser_opened_by(page, choosers, "Enter")
+    chooser.set_files({"name": "รายงานอบรม.pdf", "mimeType": "application/pdf", "buffer": files.pdf()})
 
     page.wait_for_selector(".upload-item.ok", timeout=30_000)
     evidence = Evidence.objects.get()
