@@ -49,7 +49,7 @@ def _chosen(contest: Contest, unit: Unit) -> tuple[bool, bool]:
 
 
 def _chosen_ids(contest: Contest) -> frozenset[int]:
-    """The contest's chosen entrants: from its prefetched list (Actor.contests, a notice to every entrant),
+    """The contest's chosen entrants: from its prefetched list (scopes.visible_contests, a notice to every entrant),
     read into a set once per such list rather than once per person asked (a list of 7,255 read again for each
     of its 14,510 people was the whole cost of telling them); else one query, as a change of the list clears
     the prefetched one."""

@@ -32,7 +32,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from contests.actor import actor_of
+from contests.actor import Power, actor_of
 from contests.models import Unit
 from rulebook.workdays import WorkCalendar
 from scoring.models import Rubric, Standing
@@ -303,16 +303,16 @@ def person_obligations(
     wanted = set(states) if states is not None else None
     out: list[Obligation] = []
     office = actor.own_office
-    if office is not None and actor.files_for_office():
+    if office is not None and Power.FILE in actor.powers:
         rubrics = list(Rubric.objects.national().order_by("-year")[:1])
         rubrics += list(Rubric.objects.exclude(pk__in=[r.pk for r in rubrics]).select_related("contest"))
         for rubric in rubrics:
-            if rubric.ends_on >= today and actor.enters(rubric.contest):
+            if rubric.ends_on >= today and actor.rights(rubric.contest).enters:
                 out += entrant_obligations(rubric, office, today=today)
         for entry in StageEntry.objects.filter(unit=office).select_related("stage__contest", "unit"):
             out += answers_obligations(entry, today=today)
     for rubric in Rubric.objects.filter(contest__judging_deadline__isnull=False).select_related("contest"):
-        if rubric.ends_on >= today and actor.judges(rubric.contest):
+        if rubric.ends_on >= today and actor.rights(rubric.contest).judges:
             found = judging_obligation(rubric, user, today=today)
             if found is not None:
                 out.append(found)

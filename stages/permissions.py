@@ -5,6 +5,7 @@ import rules
 
 from contests.actor import actor_of, contest_of
 from contests.permissions import is_central, runs_contest
+from contests.scopes import visible_entrants
 from core.acts import declare
 
 
@@ -23,7 +24,7 @@ def sees_pick(user, entry) -> bool:
     if not (rights.runs or rights.in_stages):
         return False
     mine = rights.chooser
-    return (mine is not None and entry.chooser_id == mine.pk) or actor.entrants(contest).filter(
+    return (mine is not None and entry.chooser_id == mine.pk) or visible_entrants(actor, contest).filter(
         pk=entry.unit_id
     ).exists()
 

@@ -1,6 +1,6 @@
 """Part of the lock (contests.actor): a selection in stages, who picks. The stages a person picks for, and
 those below them, are computed once a request (the actor keeps them; `Rights.chooses`, `Rights.in_stages`
-read them), with the contests when `Actor.contests` loads them."""
+read them), with the contests when `contests.scopes.visible_contests` loads them."""
 
 from __future__ import annotations
 

@@ -97,12 +97,6 @@ def test_the_layers_contract_names_whole_packages_and_ignores_nothing():
     assert "ignore_imports" not in layers
 
 
-# Two modules that import each other for their annotations only (under TYPE_CHECKING), each with its reason.
-TYPE_ONLY = {
-    ("contests.actor", "contests.scopes"): "the actor's Scopes mixin names its Rights in the annotations it reads",
-}
-
-
 def _circles(graph) -> set[tuple[str, str]]:
     return {
         tuple(sorted((module, other)))
@@ -113,8 +107,8 @@ def _circles(graph) -> set[tuple[str, str]]:
 
 
 def test_no_circle_of_imports_between_our_modules():
-    assert _circles(grimp.build_graph(*PACKAGES, cache_dir=None, exclude_type_checking_imports=True)) == set()
-    assert _circles(grimp.build_graph(*PACKAGES, cache_dir=None)) == set(TYPE_ONLY)
+    """Not even for annotations only (imports under TYPE_CHECKING counted)."""
+    assert _circles(grimp.build_graph(*PACKAGES, cache_dir=None)) == set()
 
 
 MOST_MODULES = 30  # side by side in one folder: a folder that holds more holds more than one concept
