@@ -133,7 +133,7 @@ class Rights:
         need = Need(need)
         if need is Need.JUDGE:
             return self.seat is not None
-        return {Need.SEE: self.sees, Need.RUN: self.runs, Need.ENTER: self.enters}[need]
+        return self.sees if need is Need.SEE else self.runs if need is Need.RUN else self.enters
 
     def conflicted(self, unit: Unit) -> bool:
         """The user declared a conflict on the unit or a unit above it, or (on a panel) it is their own."""
