@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db.models import F, Q, QuerySet
 
+from contests import hooks
 from contests.entrants import contest_entrants, national, unit_enters
 from contests.models import Contest, ContestState, Unit
 from contests.seats import department_contest, panel_office, seat_counts
@@ -29,7 +30,6 @@ from core.bulk import AnyOf
 from people import directory
 from people.models import Role
 from people.selectors import conflicted_unit_ids, membership_load, memberships_load, office_of, office_unit_id, role_of
-from stages.rights import StageIds, StageRow, stage_ids, stage_rows
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -128,6 +128,12 @@ class Rights:
             return a.in_portal()
         return self.runs or self.seat is not None or self.enters or self.in_stages
 
+    @cached_property
+    def in_stages(self) -> bool:
+        """Takes part through a selection in stages: the stage their office picks for, or a stage below it (never
+        one above their own). Stages' answer, through the hook it registers (contests.hooks.in_stages)."""
+        return any(self.contest.pk in ids for ids in hooks.in_stages(self.actor, None))
+
     def can(self, need: Need | str) -> bool:
         """The contest's `need` (Need): see, run, enter, or a seat in its judging."""
         need = Need(need)
@@ -145,18 +151,6 @@ class Rights:
         if declared is not None:  # a list of people with theirs (people.directory): no query per person
             return any(c.unit_id in line for c in declared)
         return conflicted_unit_ids(a.user).filter(unit_id__in=line).exists()
-
-    @cached_property
-    def chooses(self) -> bool:  # picks this stage's entrants: an organiser whose office is of the stage's level
-        return self.contest.pk in self.actor._stages()[0]
-
-    @cached_property
-    def in_stages(self) -> bool:  # the stage the user picks for, or a stage below it (never one above their own)
-        return self.contest.pk in self.actor._stages()[1]
-
-    @property
-    def chooser(self) -> Unit | None:  # the office the user picks this stage's entrants for, if they choose here
-        return self.actor.own_office if self.chooses else None
 
 
 @dataclass
@@ -210,26 +204,14 @@ class Actor:
             return False
         return unit.pk != self._office_id and self._office_id in line_of(unit)
 
-    def _stages(self, rows: list[StageRow] | None = None) -> StageIds:
-        """(the stages the user picks for, those and every stage below them), memoised: one query for the
-        stages (none when `rows` come from the contests' own list), one for the office only if any exist."""
-
-        def computed(rows: list[StageRow] | None) -> StageIds:
-            picks = Power.ORGANISE in self.powers and self._office_id is not None
-            if picks and rows is None:
-                rows = stage_rows()
-            return stage_ids(self.own_office if picks and rows else None, rows or [])
-
-        return self.memo("stages", lambda: computed(rows))
-
     # -- in a contest: its Rights record ----------------------------------------------------------
     def rights(self, contest: Contest) -> Rights:
         """The user's rights in the contest: one record a contest and request (`Rights`)."""
         return self.memo(("rights", *memo_key(contest)), lambda: Rights(self, contest))
 
     def memo(self, key: Hashable, make: Callable[[], T]) -> T:
-        """`make()` once a request, kept under `key` (the rights, the scopes' lists). ANONYMOUS and SYSTEM live as
-        long as the process: nothing is kept on them, each asks again."""
+        """`make()` once a request, kept under `key` (the rights, the scopes' lists, the stages a person picks in:
+        stages.rights). ANONYMOUS and SYSTEM live as long as the process: nothing is kept on them, each asks again."""
         if self.user is None:
             return make()
         if key not in self._memo:

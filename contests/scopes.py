@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from stages.rules import stage_of
-
+from . import hooks
 from .actor import VIEWER, Actor, Need, Power, conflict_subquery, memo_key
 from .entrants import contest_entrants
 from .models import Contest, Unit
@@ -61,10 +60,10 @@ def _each(actor: Actor, need: Need | str) -> list[Contest]:
     need = Need(need)
 
     def decided() -> list[Contest]:
+        # Each with its stage (the reverse relation of stages' Stage, named, never imported): the stages a person
+        # picks in come with the contests, no query of their own (contests.hooks.in_stages).
         everything = list(Contest.objects.select_related("organiser", "stage").prefetch_related("entrants"))
-        if Power.ORGANISE in actor.powers:  # the stages come with the contests: no query of their own
-            staged = [(c, stage_of(c)) for c in everything]
-            actor._stages([(s.contest_id, s.previous_id, s.chooser_level, c.organiser_id) for c, s in staged if s])
+        hooks.in_stages(actor, everything)
         return [c for c in everything if actor.rights(c).can(need)]
 
     return actor.memo(("contests", need), decided)

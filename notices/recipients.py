@@ -20,6 +20,7 @@ from contests.models import Contest, Unit
 from core import acts
 from people import directory
 
+from .hooks import picks_for
 from .models import Kind
 
 SUBMIT_EVIDENCE = "submissions.submit_evidence"  # declared in submissions/permissions.py
@@ -100,7 +101,7 @@ def _judges(contest, unit=None) -> Ask:
 
 
 def _picks_for(contest, office) -> Ask:
-    return lambda a: getattr(a.rights(contest).chooser, "pk", None) == office.pk
+    return lambda a: any(picks_for(a, contest, office))
 
 
 def _reminded(contest, unit=None) -> Ask:

@@ -38,6 +38,7 @@ from rulebook.workdays import WorkCalendar
 from scoring.models import Rubric, Standing
 from scoring.selectors import is_frozen, rubric_calendar, rubric_spec
 from stages.models import Stage, StageEntry, StageFile, StageUpload
+from stages.rights import chooser
 
 from .contest import ContestSchedule, within
 from .obligations import Met, Obligation, days_left, rounds_stand
@@ -318,8 +319,8 @@ def person_obligations(
                 out.append(found)
     if office is not None:
         for stage in Stage.objects.filter(chooser_level=office.level).select_related("contest"):
-            chooser = actor.rights(stage.contest).chooser
-            if chooser is not None:
-                out.append(picks_obligation(stage, chooser, today=today))
+            office_picking = chooser(actor, stage.contest)
+            if office_picking is not None:
+                out.append(picks_obligation(stage, office_picking, today=today))
     kept = [o for o in out if _keep(o, due_from, due_to, wanted)]
     return sorted(kept, key=lambda o: (o.due is None, o.due or today, o.key))

@@ -23,6 +23,7 @@ from schedule.selectors import picks_obligation
 from scoring.models import Standing
 from scoring.selectors import facts_by_unit, rubric_spec
 from stages.models import PastModel, RankWithin, Stage, StageEntry, StageFile, StageUpload
+from stages.rights import chooser, chooses
 from stages.rules import Missing, barred_reason, files_missing, stage_of, stage_picks, stage_pool
 from stages.services import StageWindow, stage_window
 
@@ -227,7 +228,7 @@ def stages_due(actor: Actor) -> list[StageDue]:
     """The stages the user's office picks in, the open ones first (a picker's home)."""
     today, out = timezone.localdate(), []
     for contest in staged_contests(actor):
-        office = actor.rights(contest).chooser
+        office = chooser(actor, contest)
         if office is None:
             continue
         # By when, and how many are picked, as the schedule says it (schedule.selectors.picks_obligation).
@@ -275,8 +276,7 @@ def stage_page(actor: Actor, contest: Contest) -> StagePage:
     stage = stage_of(contest)
     if stage is None:  # asked of staged contests only (stages.views)
         raise ValueError(f"contest {contest.slug} has no stage")
-    rights = actor.rights(contest)
-    chooses, office = rights.chooses, rights.chooser
+    picking, office = chooses(actor, contest), chooser(actor, contest)
     window = stage_window(stage)
     pool, picks, missing = [], [], []
     if office is not None:
@@ -318,7 +318,7 @@ def stage_page(actor: Actor, contest: Contest) -> StagePage:
         contest=contest,
         stage=stage,
         window=window,
-        chooses=chooses,
+        chooses=picking,
         office=office,
         pool=pool,
         picks=picks,
