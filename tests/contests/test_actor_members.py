@@ -1,4 +1,4 @@
-"""The actor stays small (issue #77): who a person is (the user, the system's own actor), their powers (the role
+"""The actor stays small: who a person is (the user, the system's own actor), their powers (the role
 table), their office, their seats and their rights in a contest (`rights`, one record a contest). A question about
 one contest is its `Rights` record's; a list is a function of the actor in contests.scopes. A new public member
 is a change of this list, made on purpose."""
