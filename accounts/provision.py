@@ -21,8 +21,9 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
 from committee.panels import panelist_appoint
-from contests.actor import actor_of
+from contests.actor import Power, actor_of
 from contests.models import Contest, Unit
+from contests.scopes import running
 from core import acts
 from core.errors import PortalError, RowError, RowsError
 from core.i18n import Text
@@ -148,7 +149,7 @@ def provision_plan(*, by, rows: list[dict[str, str]], first_row: int = 2) -> Pro
     # Panel codes are looked up among the contests this person runs only: another office's code, drafts
     # included, reads as no contest at all, as a code nobody holds does.
     panels = {c["panel"].split(":")[0] for c in cells}
-    contests = {c.slug: c for c in Contest.objects.filter(actor.running(), slug__in=panels)}
+    contests = {c.slug: c for c in Contest.objects.filter(running(actor), slug__in=panels)}
     errors: list[RowError] = []
     planned: list[Planned] = []
     seen: dict[str, int] = {}
@@ -162,7 +163,9 @@ def provision_plan(*, by, rows: list[dict[str, str]], first_row: int = 2) -> Pro
             continue
         user = users.get(cell["email"].lower())
         held = (
-            user if user is not None and not actor.administers() and not rights.manages_account(actor, user) else None
+            user
+            if user is not None and Power.ADMINISTER not in actor.powers and not rights.manages_account(actor, user)
+            else None
         )
         # An address held by an account outside this organiser's offices reads as a free one (the row is checked
         # and counted as new); at the write its holder is told instead and no account is made.

@@ -3,17 +3,17 @@ person acting and for the account, never by reading either one's role or office.
 
 from __future__ import annotations
 
-from contests.actor import Actor, actor_of
+from contests.actor import Actor, Power, actor_of
 from people.models import Role
 
 
 def provisions(actor: Actor, unit=None, role: str | None = None) -> bool:
     """Makes and changes accounts: central staff any; an office's organiser the staff and organisers of the
     offices under its own. Asked without a unit and role: may they make any at all."""
-    if actor.administers():
+    if Power.ADMINISTER in actor.powers:
         return True
     if unit is None and role is None:
-        return actor.organises()
+        return Power.ORGANISE in actor.powers
     return role in Role.with_office() and actor.oversees(unit)
 
 
@@ -24,9 +24,9 @@ def manages_account(actor: Actor, user) -> bool:
     of those roles, `membership_office_iff_office_role`)."""
     if user is not None and user.is_superuser:
         # Otherwise central staff could rename, re-role or reopen a closed superuser through the sheet.
-        return actor.system or (actor.administers() and actor.user is not None and actor.user.is_superuser)
-    if actor.administers():
+        return actor.system or (Power.ADMINISTER in actor.powers and actor.user is not None and actor.user.is_superuser)
+    if Power.ADMINISTER in actor.powers:
         return True
-    if user is None or not actor.organises():
+    if user is None or Power.ORGANISE not in actor.powers:
         return False
     return actor.oversees(actor_of(user).own_office)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contests.actor import actor_of
 from contests.models import Unit
+from contests.scopes import visible_entrants
 from core import thai
 from core.errors import PortalError
 from core.i18n import Text
@@ -83,7 +84,7 @@ def signature(rubric: Rubric) -> AwardSignature:
 def breakdown_entrant(*, user, rubric: Rubric, code: str) -> Unit:
     """The contest's entrant `code` names (a province's ISO code, a district's DOPA code), among those the
     user may see; any other code is refused, Thai first, before a document is queued for it."""
-    unit = actor_of(user).entrants(rubric.contest).filter(code=code).first()
+    unit = visible_entrants(actor_of(user), rubric.contest).filter(code=code).first()
     if unit is None:
         raise PortalError(
             format_lazy(_("{code} is not an entrant of this contest"), code=code),

@@ -38,14 +38,14 @@ def lock_open(rubric: Rubric) -> Rubric:
     return locked
 
 
-def ensure_not_conflicted(user, unit: Unit, rubric: Rubric | None = None) -> None:
+def ensure_not_conflicted(user, unit: Unit, rubric: Rubric) -> None:
     """A member conflicted on the unit or one above it never scores it, nor a panelist their own office's
     units; no one scores a unit outside the contest, nationally or on a panel. The
     actor asks the database, so a conflict recorded a moment ago already holds here."""
-    contest = rubric.contest if rubric is not None else None
-    if actor_of(user).conflicted(contest, unit):
+    contest = rubric.contest
+    if actor_of(user).rights(contest).conflicted(unit):
         raise Conflicted
-    if contest is not None and not unit_enters(contest, unit):
+    if not unit_enters(contest, unit):
         raise NotEntrant
 
 

@@ -162,7 +162,7 @@ def _rows_apply(rubric, rows, by, first_row: int, report: JudgmentImportReport, 
             continue
         # The question judgment_apply asks (guards.ensure_not_conflicted): a conflict declared on the unit or
         # one above it, or on a panel the member's own office's units; here it names the member and the unit.
-        if actor_of(member).conflicted(rubric.contest, unit):
+        if actor_of(member).rights(rubric.contest).conflicted(unit):
             errors.append(
                 RowError(
                     n,

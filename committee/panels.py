@@ -42,7 +42,7 @@ def _eligible(contest: Contest, user) -> None:
         raise CommitteeError(gettext_lazy("no such user"), field="user")
     candidate = actor.actor_of(user)  # the user proposed for the panel, asked as the actor would be
     if not may_sit(user, contest):
-        if candidate.on_committee() or candidate.administers():
+        if not candidate.powers.isdisjoint({actor.Power.JUDGE, actor.Power.ADMINISTER}):
             raise CommitteeError(
                 gettext_lazy("the Department's committee and central staff cannot sit on a provincial panel"),
                 field="user",

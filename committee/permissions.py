@@ -13,7 +13,8 @@ from core.acts import declare
 
 
 def _seat(user, obj) -> str | None:
-    return actor_of(user).seat(contest_of(obj))
+    actor, contest = actor_of(user), contest_of(obj)
+    return actor.department_seat() if contest is None else actor.rights(contest).seat
 
 
 @rules.predicate
@@ -43,16 +44,16 @@ def seated(user, obj) -> bool:
 def forms_panel(user, obj) -> bool:
     """An office's contest (asked with it or one of its rubrics): its own office's organisers, and central staff."""
     contest = contest_of(obj)
-    return obj is not None and not department_contest(contest) and actor_of(user).runs(contest)
+    return contest is not None and not department_contest(contest) and actor_of(user).rights(contest).runs
 
 
 @rules.predicate
 def answers_clarification(user, clarification) -> bool:
     """The unit's own staff answer its clarification, in a contest their office enters."""
-    actor = actor_of(user)
-    return (
-        clarification is not None and actor.acts_for(clarification.unit_id) and actor.enters(contest_of(clarification))
-    )
+    if clarification is None or not actor_of(user).acts_for(clarification.unit_id):
+        return False
+    contest = contest_of(clarification)
+    return contest is not None and actor_of(user).rights(contest).enters
 
 
 declare("committee.view_scoring", seated)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from django.db import models
 
-from contests.actor import CHAIR, MEMBER, VIEWER, Need, actor_of, department_contest
+from contests.actor import CHAIR, MEMBER, VIEWER, Need, Power, actor_of, conflict_subquery, department_contest
 from contests.models import Unit
+from contests.scopes import own_units_seated, running, visible_entrants, visible_units
 from scoring.models import Rubric
 
 __all__ = ["CHAIR", "MEMBER", "VIEWER", "has_panel", "own_only", "panel_seats", "seat", "units_for_member"]
@@ -27,7 +28,8 @@ def panel_seats(user) -> dict[int, bool]:
 
 def seat(user, rubric: Rubric | None) -> str | None:
     """MEMBER, CHAIR, VIEWER or None: what the user is in this rubric's judging."""
-    return actor_of(user).seat(rubric.contest if rubric is not None else None)
+    actor = actor_of(user)
+    return actor.department_seat() if rubric is None else actor.rights(rubric.contest).seat
 
 
 def units_for_member(user, rubric: Rubric | None = None, *, only: Rubric | None = None) -> models.QuerySet[Unit]:
@@ -37,18 +39,18 @@ def units_for_member(user, rubric: Rubric | None = None, *, only: Rubric | None 
     no subquery for each contest the user may see)."""
     actor = actor_of(user)
     if rubric is not None:
-        units = actor.entrants(rubric.contest)
+        units = visible_entrants(actor, rubric.contest)
     else:  # office staff: their own office where it enters (a panel's contests are asked with their rubric)
-        need = Need.ENTER if actor.files_for_office() else Need.SEE
-        units = actor.units(need, only=only.contest if only is not None else None)
-    return units.exclude(pk__in=actor.conflict_subquery())
+        need = Need.ENTER if Power.FILE in actor.powers else Need.SEE
+        units = visible_units(actor, need, only=only.contest if only is not None else None)
+    return units.exclude(pk__in=conflict_subquery(actor))
 
 
 def own_only(user, rubric: Rubric | None = None, who: str | None = None) -> bool:
     """Independence (docs/decisions.md, decision 8): a member sees only their own scores; the chair and
     whoever runs the contest see everyone's. `who` is the seat when the caller has it already."""
     if not has_panel(rubric):
-        return actor_of(user).seat(None) == MEMBER
+        return actor_of(user).department_seat() == MEMBER
     return (who or seat(user, rubric)) == MEMBER
 
 
@@ -74,13 +76,13 @@ class ScopedQuerySet(models.QuerySet):
         contest = f"{self.rubric_path}__contest"
         sits = [c for c, chairs in seats.items() if not chairs]
         sees_all = models.Q(**{f"{contest}_id__in": [c for c, chairs in seats.items() if chairs]})
-        if actor.organises():  # their office's contests, where they do not sit as a member
-            sees_all |= actor.running(f"{contest}__") & ~models.Q(**{f"{contest}_id__in": sits})
+        if Power.ORGANISE in actor.powers:  # their office's contests, where they do not sit as a member
+            sees_all |= running(actor, f"{contest}__") & ~models.Q(**{f"{contest}_id__in": sits})
         member = models.Q(**{f"{contest}_id__in": sits}) & self.others(user)
         # Less their conflicts, and where they sit, their own office's units (contests.actor.panel_office, row
         # by row): an entrant's staff never judge it; the organising office's own staff do.
-        rows = self.filter(sees_all | member).exclude(**{f"{self.unit_path}__in": actor.conflict_subquery()})
-        return rows.exclude(actor.own_units_seated(contest, self.unit_path))
+        rows = self.filter(sees_all | member).exclude(**{f"{self.unit_path}__in": conflict_subquery(actor)})
+        return rows.exclude(own_units_seated(actor, contest, self.unit_path))
 
     def for_member(self, user, rubric: Rubric | None = None):
         if has_panel(rubric):
@@ -89,7 +91,7 @@ class ScopedQuerySet(models.QuerySet):
             units = units_for_member(user, rubric).values("pk")
             return self.filter(**{self.rubric_path: rubric, f"{self.unit_path}__in": units})
         actor = actor_of(user)
-        if not actor.in_portal() or (actor.files_for_office() and not self.provincial_sees):
+        if not actor.in_portal() or (Power.FILE in actor.powers and not self.provincial_sees):
             return self.none()
         # A subquery, not a list: the scope costs no extra round trip. With a rubric, its contest's entrants only:
         # the rows asked for are that rubric's.

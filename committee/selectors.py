@@ -13,9 +13,10 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from contests.actor import actor_of
+from contests.actor import Power, actor_of
 from contests.entries import Entry
 from contests.models import Contest, Unit
+from contests.scopes import running
 from contests.seats import panel_eligible, seat_counts
 from core import acts
 from core.i18n import Text
@@ -208,10 +209,10 @@ def judged_rubrics(user) -> list[Rubric]:
     the Department's roles, then every period of the provincial contests they sit on or run (2 queries)."""
     actor = actor_of(user)
     found = list(Rubric.objects.national().order_by("-year")) if seat(user, None) else []
-    if actor.on_committee():  # the Department's committee never sits on a panel
+    if Power.JUDGE in actor.powers:  # the Department's committee never sits on a panel
         return found
-    mine = actor.running("contest__")  # central staff: every office's contest
-    if not actor.administers():
+    mine = running(actor, "contest__")  # central staff: every office's contest
+    if Power.ADMINISTER not in actor.powers:
         mine |= Q(contest_id__in=list(actor.seats))  # the seats that count (contests.actor.seat_counts)
     panels = Rubric.objects.filter(mine, contest__organiser__isnull=False).select_related("contest").distinct()
     return found + list(panels.order_by("-year", "contest__slug", "period_order"))
@@ -226,17 +227,17 @@ def import_rubrics(user) -> list[Rubric]:
 def judges_contests(user) -> bool:
     """scoring.hooks.admin_entry: a provincial contest's panel, and the organisers who oversee its
     judging, enter the admin for the committee's scoring screens (every other page there stays closed)."""
-    return actor_of(user).organises() or bool(panel_seats(user))
+    return Power.ORGANISE in actor_of(user).powers or bool(panel_seats(user))
 
 
 def panel_nav(user) -> list[tuple[Text, str, str]]:
     """scoring.hooks.nav_extra: office staff on a panel, and organisers, get the scoring matrix."""
     actor = actor_of(user)
-    if not (actor.files_for_office() or actor.organises()) or not judges_contests(user):
+    if actor.powers.isdisjoint({Power.FILE, Power.ORGANISE}) or not judges_contests(user):
         return []
     # An office that only picks in stages runs no contest with a panel: its matrix would be a 403.
-    runs_one = Rubric.objects.filter(actor.running("contest__"), contest__organiser__isnull=False)
-    if actor.organises() and not runs_one.exists():
+    runs_one = Rubric.objects.filter(running(actor, "contest__"), contest__organiser__isnull=False)
+    if Power.ORGANISE in actor.powers and not runs_one.exists():
         return []
     return [(_("Contest judging"), reverse("admin:committee_matrix"), "panel-matrix")]
 

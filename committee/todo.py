@@ -29,7 +29,7 @@ def judge_todo(user) -> list[Todo]:
     actor = actor_of(user)
     rubrics, national = [], False
     for rubric in judged_rubrics(user):
-        if not actor.judges(rubric.contest) or (rubric.contest.is_national and national):
+        if not actor.rights(rubric.contest).judges or (rubric.contest.is_national and national):
             continue
         national = national or rubric.contest.is_national
         rubrics.append(rubric)
@@ -38,7 +38,7 @@ def judge_todo(user) -> list[Todo]:
     for rubric in [r for r in rubrics if r.pk not in frozen][:SHOWN]:
         name = either(rubric.name_th, rubric.name_en)
         todo += judging_ends(rubric, user)
-        if actor.seat(rubric.contest) == CHAIR:
+        if actor.rights(rubric.contest).seat == CHAIR:
             todo += chair_todo(user, rubric)
             continue
         progress = own_progress(user, rubric)

@@ -2,35 +2,48 @@
 
 `actor_of(user)` is made once per user object (a request's) from the user's role, office and panel seats.
 A role is a row of `ROLES`, the powers it holds; every question reads the powers, never the role, so adding
-a role is one row (and its tests). A contest's rights (runs, enters, seat, sees) are one record per person
-and contest (`Rights`, HotCRP's PaperContactInfo), built at the first question and read by every later one.
-The acts themselves are declared in each app's permissions.py (core.acts), as `rules` predicates over this.
-Only this module reads a role or an office outside people/ (tests/test_lock.py, import-linter `one-lock`).
+a role is one row (and its tests); a role's question is `Power.X in actor.powers`. A contest's rights (runs,
+enters, seat, judges, sees, conflicted) are one record per person and contest (`Rights`, HotCRP's
+PaperContactInfo), built at the first question and read by every later one: `actor.rights(contest).runs`.
+Lists of what the rights reach are functions of the actor in contests.scopes. The acts themselves are declared
+in each app's permissions.py (core.acts), as `rules` predicates over this. Only this module and its scopes read
+a role or an office outside people/ (tests/test_lock.py; import-linter `one-lock`: people.selectors is this
+module's alone).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db.models import F, Q, QuerySet
 
+from contests import hooks
 from contests.entrants import contest_entrants, national, unit_enters
 from contests.models import Contest, ContestState, Unit
-from contests.scopes import CHAIR, MEMBER, VIEWER, ContestMemoKey, Need, Scopes
 from contests.seats import department_contest, panel_office, seat_counts
-from contests.tree import at_or_under, line_of, subtree
+from contests.tree import line_of, subtree
 from core.bulk import AnyOf
 from people import directory
 from people.models import Role
 from people.selectors import conflicted_unit_ids, membership_load, memberships_load, office_of, office_unit_id, role_of
-from stages.rights import StageIds, StageRow, stage_ids, stage_rows
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
+
+T = TypeVar("T")
+
+MEMBER, CHAIR, VIEWER = "member", "chair", "viewer"  # a seat: judges own scores / also finals / sees all
+
+
+class Need(StrEnum):
+    SEE = "see"  # its pages exist for the user (the national contest: everyone signed in)
+    RUN = "run"  # organise: rubric, facts, deadlines, panel, documents
+    ENTER = "enter"  # the user's office is an entrant: evidence, its own results
+    JUDGE = "judge"  # a seat in its judging (member, chair, or the organiser's view of it)
 
 
 class Power(StrEnum):
@@ -64,6 +77,11 @@ def contest_of(obj) -> Contest | None:
     return rubric.contest if rubric is not None else None
 
 
+def memo_key(contest: Contest) -> tuple[int, str, int | None, str]:
+    """What a contest's memoised answers are kept under: its id and what they depend on (state, organiser, level)."""
+    return (contest.pk, contest.state, contest.organiser_id, contest.entrant_level)
+
+
 class Rights:
     """One person's rights in one contest: each computed at its first question, then read (HotCRP's
     PaperContactInfo). Made by `Actor.rights`, once per contest and request."""
@@ -74,12 +92,14 @@ class Rights:
     @cached_property
     def runs(self) -> bool:  # central staff every contest; an office's organisers their office's
         a = self.actor
-        return a.administers() or (a.organises() and self.contest.organiser_id == a._office_id)
+        return Power.ADMINISTER in a.powers or (
+            Power.ORGANISE in a.powers and self.contest.organiser_id == a._office_id
+        )
 
     @cached_property
     def enters(self) -> bool:  # the user's office is an entrant (office staff only); a draft is its runners'
         a, contest = self.actor, self.contest
-        if not a.files_for_office() or a._office_id is None or contest.state == ContestState.DRAFT:
+        if Power.FILE not in a.powers or a._office_id is None or contest.state == ContestState.DRAFT:
             return False
         office = a.own_office
         return office is not None and unit_enters(contest, office)
@@ -93,6 +113,10 @@ class Rights:
             return CHAIR if chairs else MEMBER
         return VIEWER if self.runs else None
 
+    @property
+    def judges(self) -> bool:  # a member's or the chair's seat: scores of their own
+        return self.seat in (MEMBER, CHAIR)
+
     @cached_property
     def sees(self) -> bool:  # a draft: its runners; the national contest: every role; else runs, judges, enters
         a, contest = self.actor, self.contest
@@ -105,60 +129,55 @@ class Rights:
         return self.runs or self.seat is not None or self.enters or self.in_stages
 
     @cached_property
-    def chooses(self) -> bool:  # picks this stage's entrants: an organiser whose office is of the stage's level
-        return self.contest.pk in self.actor._stages()[0]
+    def in_stages(self) -> bool:
+        """Takes part through a selection in stages: the stage their office picks for, or a stage below it (never
+        one above their own). Stages' answer, through the hook it registers (contests.hooks.in_stages)."""
+        return any(self.contest.pk in ids for ids in hooks.in_stages(self.actor, None))
 
-    @cached_property
-    def in_stages(self) -> bool:  # the stage the user picks for, or a stage below it (never one above their own)
-        return self.contest.pk in self.actor._stages()[1]
+    def can(self, need: Need | str) -> bool:
+        """The contest's `need` (Need): see, run, enter, or a seat in its judging."""
+        need = Need(need)
+        if need is Need.JUDGE:
+            return self.seat is not None
+        return self.sees if need is Need.SEE else self.runs if need is Need.RUN else self.enters
 
-    @property
-    def chooser(self) -> Unit | None:  # the office the user picks this stage's entrants for, if they choose here
-        return self.actor.own_office if self.chooses else None
+    def conflicted(self, unit: Unit) -> bool:
+        """The user declared a conflict on the unit or a unit above it, or (on a panel) it is their own."""
+        a = self.actor
+        line = line_of(unit)
+        if panel_office(self.contest, a._office_id) in line:
+            return True
+        declared = getattr(a.user, "_prefetched_objects_cache", {}).get("conflicts")
+        if declared is not None:  # a list of people with theirs (people.directory): no query per person
+            return any(c.unit_id in line for c in declared)
+        return conflicted_unit_ids(a.user).filter(unit_id__in=line).exists()
 
 
 @dataclass
-class Actor(Scopes):
+class Actor:
+    """Who a person is: their powers (the role table), their office, their seats; their rights in a contest
+    (`rights`). Lists of what those reach are contests.scopes', functions of the actor."""
+
     user: User | None = None
     _role: str | None = None  # private: ask the questions below
     _office_id: int | None = None
     system: bool = False  # beat jobs and management commands: act for the Department
-    _contests: dict[Need, list[Contest]] = field(default_factory=dict, repr=False)  # need → the contests themselves
-    _stage_ids: StageIds | None = field(default=None, repr=False)
-    _entrants: dict[ContestMemoKey, QuerySet[Unit]] = field(default_factory=dict, repr=False)  # → its scope (lazy SQL)
-    _rights: dict[ContestMemoKey, Rights] = field(default_factory=dict, repr=False)  # a contest's key → its Rights
+    _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)  # this request's answers, by key
 
     # -- who they are: the role table's powers, the office, the seats -----------------------------
     @cached_property
     def powers(self) -> frozenset[Power]:
+        """The powers of the user's role row (`Power.X in actor.powers`: the one way to ask a role's question)."""
         if self.system:
             return SYSTEM_POWERS
         return ROLES.get(self._role, frozenset()) if self._role is not None else frozenset()
-
-    def administers(self) -> bool:
-        return Power.ADMINISTER in self.powers
-
-    def on_committee(self) -> bool:
-        return Power.JUDGE in self.powers
-
-    def chairs_committee(self) -> bool:
-        return Power.CHAIR in self.powers
-
-    def files_for_office(self) -> bool:
-        return Power.FILE in self.powers
-
-    def organises(self) -> bool:
-        return Power.ORGANISE in self.powers
-
-    def steps_up(self) -> bool:
-        """Confirms a second factor in the session before an act declared to need one (core.acts)."""
-        return Power.STEP_UP in self.powers
 
     def in_portal(self) -> bool:
         """Holds any role in the portal (signed in without one: nothing but their own password)."""
         return self.system or self._role is not None
 
     def department_seat(self) -> str | None:
+        """Their seat in the Department's contests (asked without a contest: the Department's, as nationally)."""
         p = self.powers
         return CHAIR if Power.CHAIR in p else MEMBER if Power.JUDGE in p else VIEWER if Power.OVERSEE in p else None
 
@@ -174,10 +193,6 @@ class Actor(Scopes):
             return {}
         return dict(self.user.panel_seats.filter(seat_counts()).values_list("contest_id", "is_chair"))
 
-    def conflict_subquery(self) -> QuerySet:
-        """The units the user is conflicted with, each declared one and every unit under it, as a subquery."""
-        return subtree(conflicted_unit_ids(self.user))
-
     def acts_for(self, unit: Unit | int | None) -> bool:
         """The unit (or its id) is the user's own office."""
         unit_id = unit.pk if isinstance(unit, Unit) else unit
@@ -185,78 +200,29 @@ class Actor(Scopes):
 
     def oversees(self, unit: Unit | None) -> bool:
         """An organiser's office is above the unit (a district or subdistrict under its province)."""
-        if unit is None or not self.organises():
+        if unit is None or Power.ORGANISE not in self.powers:
             return False
         return unit.pk != self._office_id and self._office_id in line_of(unit)
 
-    def running(self, path: str = "") -> Q:
-        """The contests the user runs as a filter, `path` leading to a contest ("contest__"); no query."""
-        if self.administers():
-            return Q()
-        if self.organises() and self._office_id is not None:
-            return Q(**{f"{path}organiser_id": self._office_id})
-        return Q(pk__in=[])
-
-    def organised_units(self) -> QuerySet[Unit]:
-        """An organiser's own office and every unit under it; none otherwise."""
-        if not self.organises() or self._office_id is None:
-            return Unit.objects.none()
-        return Unit.objects.filter(at_or_under(self._office_id))
-
-    def about_own_office(self, path: str) -> Q:
-        """Rows about the user's own office, as a filter over `path` to a unit (none without an office)."""
-        return Q(**{f"{path}_id": self._office_id}) if self._office_id is not None else Q(pk__in=[])
-
-    def _stages(self, rows: list[StageRow] | None = None) -> StageIds:
-        """(the stages the user picks for, those and every stage below them), memoised: one query for the
-        stages (none when `rows` come from `contests`' own list), one for the office only if any exist."""
-        if self._stage_ids is None:
-            picks = self.organises() and self._office_id is not None
-            if picks and rows is None:
-                rows = stage_rows()
-            self._stage_ids = stage_ids(self.own_office if picks and rows else None, rows or [])
-        return self._stage_ids
-
     # -- in a contest: its Rights record ----------------------------------------------------------
     def rights(self, contest: Contest) -> Rights:
-        if self.user is None:  # ANONYMOUS and SYSTEM live as long as the process: nothing memoised on them
-            return Rights(self, contest)
-        key = (contest.pk, contest.state, contest.organiser_id, contest.entrant_level)
-        if key not in self._rights:
-            self._rights[key] = Rights(self, contest)
-        return self._rights[key]
+        """The user's rights in the contest: one record a contest and request (`Rights`)."""
+        return self.memo(("rights", *memo_key(contest)), lambda: Rights(self, contest))
 
-    def runs(self, contest: Contest | None) -> bool:
-        return self.administers() if contest is None else self.rights(contest).runs
+    def memo(self, key: Hashable, make: Callable[[], T]) -> T:
+        """`make()` once a request, kept under `key` (the rights, the scopes' lists, the stages a person picks in:
+        stages.rights). ANONYMOUS and SYSTEM live as long as the process: nothing is kept on them, each asks again."""
+        if self.user is None:
+            return make()
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
 
-    def enters(self, contest: Contest | None) -> bool:
-        return contest is not None and self.rights(contest).enters
 
-    def seat(self, contest: Contest | None) -> str | None:
-        """MEMBER, CHAIR, VIEWER or None (asked without a contest: the Department's, as nationally)."""
-        return self.department_seat() if contest is None else self.rights(contest).seat
-
-    def judges(self, contest: Contest | None) -> bool:
-        return self.seat(contest) in (MEMBER, CHAIR)
-
-    def sees(self, contest: Contest | None) -> bool:
-        return contest is not None and self.rights(contest).sees
-
-    def can(self, contest: Contest | None, need: Need | str) -> bool:
-        need = Need(need)
-        if need is Need.JUDGE:
-            return self.seat(contest) is not None
-        return {Need.SEE: self.sees, Need.RUN: self.runs, Need.ENTER: self.enters}[need](contest)
-
-    def conflicted(self, contest: Contest | None, unit: Unit) -> bool:
-        """The user declared a conflict on the unit or a unit above it, or (on a panel) it is their own."""
-        line = line_of(unit)
-        if panel_office(contest, self._office_id) in line:
-            return True
-        declared = getattr(self.user, "_prefetched_objects_cache", {}).get("conflicts")
-        if declared is not None:  # a list of people with theirs (people.directory): no query per person
-            return any(c.unit_id in line for c in declared)
-        return conflicted_unit_ids(self.user).filter(unit_id__in=line).exists()
+def conflict_subquery(actor: Actor) -> QuerySet:
+    """The units the user is conflicted with, each declared one and every unit under it, as a subquery (here,
+    beside `Rights.conflicted`: people.selectors is the actor's alone)."""
+    return subtree(conflicted_unit_ids(actor.user))
 
 
 ANONYMOUS = Actor()

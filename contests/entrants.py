@@ -8,9 +8,6 @@ from typing import cast
 
 from django.db.models import Exists, Q, QuerySet
 
-from stages.models import Stage
-from stages.rules import stage_of
-
 from .models import Contest, Level, Unit
 from .tree import line_of, under
 
@@ -26,12 +23,19 @@ def unit_enters(contest: Contest, unit: Unit) -> bool:
     if national(contest):  # the 76 offices; no query
         return unit.level == Level.PROVINCE and unit.is_cdd_office
     listed, chosen = _chosen(contest, unit)
-    if listed or stage_of(contest) is not None:  # a staged contest: its picks and nobody else
+    if listed or _staged(contest):  # a staged contest: its picks and nobody else
         return chosen
     if unit.level != contest.entrant_level or not unit.is_cdd_office:
         return False
     org = contest.organiser_id
     return org is None or org in line_of(unit) - {unit.pk}
+
+
+def _staged(contest: Contest) -> bool:
+    """Whether the contest's entrants are picked in stages: it has a `stage` (the reverse relation of stages' Stage,
+    named here and never imported, as stages sits above contests). Read from the contest when loaded with it
+    (select_related), else one query, kept on the contest."""
+    return hasattr(contest, "stage")  # no stage: Django's RelatedObjectDoesNotExist, an AttributeError
 
 
 def _chosen(contest: Contest, unit: Unit) -> tuple[bool, bool]:
@@ -49,7 +53,7 @@ def _chosen(contest: Contest, unit: Unit) -> tuple[bool, bool]:
 
 
 def _chosen_ids(contest: Contest) -> frozenset[int]:
-    """The contest's chosen entrants: from its prefetched list (Actor.contests, a notice to every entrant),
+    """The contest's chosen entrants: from its prefetched list (scopes.visible_contests, a notice to every entrant),
     read into a set once per such list rather than once per person asked (a list of 7,255 read again for each
     of its 14,510 people was the whole cost of telling them); else one query, as a change of the list clears
     the prefetched one."""
@@ -67,10 +71,11 @@ def contest_entrants(contest: Contest) -> QuerySet[Unit]:
     organiser (the whole country for the Department's contests: the 76 provinces nationally). One lazy
     queryset: whether a list was chosen is asked inside it, not by a query of its own per call."""
     chosen = Contest.entrants.through.objects.filter(contest_id=contest.pk)
+    # A staged contest's entrants are its picks and nobody else: no default when it has a stage (asked inside the
+    # query, through the reverse relation: stages sits above contests).
+    has_stage = Contest.objects.filter(pk=contest.pk, stage__isnull=False)
     # Q & Exists is a Q (Django wraps the expression); django-stubs types it as the expression's Combinable.
-    default = cast(
-        Q, Q(level=contest.entrant_level, is_cdd_office=True) & ~Exists(Stage.objects.filter(contest_id=contest.pk))
-    )
+    default = cast(Q, Q(level=contest.entrant_level, is_cdd_office=True) & ~Exists(has_stage))
     if contest.organiser_id is not None:
         default &= under(contest.organiser_id)
     return Unit.objects.filter(Q(pk__in=chosen.values("unit_id")) | (~Exists(chosen) & default)).order_by("dopa_code")

@@ -5,29 +5,29 @@ first); and the one act about seeing a unit in a contest (an entry, contests.ent
 import rules
 from django.conf import settings
 
-from contests.actor import actor_of, contest_of, department_contest
+from contests.actor import Power, actor_of, contest_of, department_contest
 from contests.entries import Entry
 from core.acts import SECOND_FACTOR_DUE, declare
 
 
 @rules.predicate
 def is_central(user) -> bool:
-    return actor_of(user).administers()
+    return Power.ADMINISTER in actor_of(user).powers
 
 
 @rules.predicate
 def is_committee(user) -> bool:
-    return actor_of(user).on_committee()
+    return Power.JUDGE in actor_of(user).powers
 
 
 @rules.predicate
 def is_chair(user) -> bool:
-    return actor_of(user).chairs_committee()
+    return Power.CHAIR in actor_of(user).powers
 
 
 @rules.predicate
 def is_provincial(user) -> bool:
-    return actor_of(user).files_for_office()
+    return Power.FILE in actor_of(user).powers
 
 
 @rules.predicate
@@ -37,13 +37,14 @@ def is_own_office(user, unit) -> bool:
 
 @rules.predicate
 def is_organiser(user) -> bool:
-    return actor_of(user).organises()
+    return Power.ORGANISE in actor_of(user).powers
 
 
 @rules.predicate
 def runs_contest(user, obj) -> bool:
     """Central staff run every contest; an office's organisers their office's (asked without one: central)."""
-    return actor_of(user).runs(contest_of(obj))
+    actor, contest = actor_of(user), contest_of(obj)
+    return Power.ADMINISTER in actor.powers if contest is None else actor.rights(contest).runs
 
 
 @rules.predicate
@@ -61,20 +62,22 @@ def organises_unit(user, unit) -> bool:
 @rules.predicate
 def enters_contest(user, obj) -> bool:
     """Office staff whose own office is one of the contest's entrants (asked with its rubric)."""
-    return actor_of(user).enters(contest_of(obj))
+    contest = contest_of(obj)
+    return contest is not None and actor_of(user).rights(contest).enters
 
 
 @rules.predicate
 def sees_contest(user, obj) -> bool:
     """The contest exists for the user: the national one for every role, another office's for nobody there."""
-    return actor_of(user).sees(contest_of(obj))
+    contest = contest_of(obj)
+    return contest is not None and actor_of(user).rights(contest).sees
 
 
 @rules.predicate
 def second_factor_due(user) -> bool:
     """The person's role steps up (the role table's STEP_UP) and no factor is confirmed in this session
     (django-otp marks the request's user). Offered, not required, while settings.CDD4_SECOND_FACTOR says so."""
-    if settings.CDD4_SECOND_FACTOR != "required" or not actor_of(user).steps_up():
+    if settings.CDD4_SECOND_FACTOR != "required" or Power.STEP_UP not in actor_of(user).powers:
         return False
     is_verified = getattr(user, "is_verified", None)
     return not (is_verified and is_verified())
@@ -91,8 +94,8 @@ def is_department(user) -> bool:
 
 @rules.predicate
 def files_for_entry(user, entry) -> bool:
-    """Acts for the entry's unit (their own office) in a contest that office enters (the actor's `enters`)."""
-    return isinstance(entry, Entry) and is_own_office(user, entry.unit) and actor_of(user).enters(entry.contest)
+    """Acts for the entry's unit (their own office) in a contest that office enters (`Rights.enters`)."""
+    return isinstance(entry, Entry) and is_own_office(user, entry.unit) and actor_of(user).rights(entry.contest).enters
 
 
 @rules.predicate

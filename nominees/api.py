@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from contests.actor import actor_of
+from contests.scopes import visible_entrants
 from core.api import validated
 from core.openapi import refusal
 from nominees.models import Employment, Nominee
@@ -112,7 +113,7 @@ class NomineeSet(NominatingContest):
     )
     def post(self, request, slug: str, code: str):
         data = validated(NomineeInput, request.data)
-        unit = get_object_or_404(actor_of(request.user).entrants(self.rubric.contest), code=code)
+        unit = get_object_or_404(visible_entrants(actor_of(request.user), self.rubric.contest), code=code)
         # Refusals: PermissionDenied 403, Http404 404, YearFrozen 409, any other PortalError 400 (core.api's shape).
         nominee = nominee_submit(user=request.user, contest=self.rubric.contest, unit=unit, **data)
         return Response(NomineeSerializer(nominee).data)
@@ -131,6 +132,6 @@ class NomineeSet(NominatingContest):
         "Nothing to withdraw is 400 (code no_nominee); a frozen year is 409 (code year_frozen).",
     )
     def delete(self, request, slug: str, code: str):
-        unit = get_object_or_404(actor_of(request.user).entrants(self.rubric.contest), code=code)
+        unit = get_object_or_404(visible_entrants(actor_of(request.user), self.rubric.contest), code=code)
         nominee = nominee_withdraw(user=request.user, contest=self.rubric.contest, unit=unit)
         return Response(NomineeSerializer(nominee).data)

@@ -8,8 +8,9 @@ from datetime import date
 
 from django.db.models import QuerySet
 
-from contests.actor import actor_of
+from contests.actor import Power, actor_of
 from contests.models import Contest
+from contests.scopes import in_scope, running
 from nominees.models import Nominee
 from rulebook.workdays import deadline_text
 from scoring.models import Criterion, Rubric
@@ -59,6 +60,6 @@ def nominees_for_user(user) -> QuerySet[Nominee]:
     office's, in the contests it enters)."""
     actor = actor_of(user)
     rows = Nominee.objects.select_related("contest", "unit", "office")
-    if actor.organises():
-        return rows.filter(actor.running("contest__"))
-    return rows.filter(actor.scope("contest", "unit"))
+    if Power.ORGANISE in actor.powers:
+        return rows.filter(running(actor, "contest__"))
+    return rows.filter(in_scope(actor, "contest", "unit"))

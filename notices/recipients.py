@@ -20,6 +20,7 @@ from contests.models import Contest, Unit
 from core import acts
 from people import directory
 
+from .hooks import picks_for
 from .models import Kind
 
 SUBMIT_EVIDENCE = "submissions.submit_evidence"  # declared in submissions/permissions.py
@@ -59,7 +60,7 @@ def _judges_unit(contest, unit) -> Ask:
     """A notice about no unit (one recorded without it) has no conflict to ask about: judging the contest is enough."""
     if unit is None:
         return _judges(contest)
-    return lambda a: a.judges(contest) and not a.conflicted(contest, unit)
+    return lambda a: a.rights(contest).judges and not a.rights(contest).conflicted(unit)
 
 
 def _files_for(contest, unit) -> Ask:
@@ -70,7 +71,7 @@ def _files_for(contest, unit) -> Ask:
 
 
 def _entrants_or_runners(contest, unit=None) -> Ask:
-    return lambda a: a.enters(contest) or a.runs(contest)
+    return lambda a: a.rights(contest).enters or a.rights(contest).runs
 
 
 def _files_for_or_judges_unit(contest, unit) -> Ask:
@@ -79,28 +80,28 @@ def _files_for_or_judges_unit(contest, unit) -> Ask:
 
 
 def _entrants_judges_or_runners(contest, unit=None) -> Ask:
-    return lambda a: a.enters(contest) or a.judges(contest) or a.runs(contest)
+    return lambda a: a.rights(contest).enters or a.rights(contest).judges or a.rights(contest).runs
 
 
 def _entrants_or_judges(contest, unit=None) -> Ask:
-    return lambda a: a.enters(contest) or a.judges(contest)
+    return lambda a: a.rights(contest).enters or a.rights(contest).judges
 
 
 def _runners(contest, unit=None) -> Ask:
-    return lambda a: a.runs(contest)
+    return lambda a: a.rights(contest).runs
 
 
 def _chair_of_unit(contest, unit) -> Ask:
     judges = _judges_unit(contest, unit)
-    return lambda a: a.seat(contest) == CHAIR and judges(a)
+    return lambda a: a.rights(contest).seat == CHAIR and judges(a)
 
 
 def _judges(contest, unit=None) -> Ask:
-    return lambda a: a.judges(contest)
+    return lambda a: a.rights(contest).judges
 
 
 def _picks_for(contest, office) -> Ask:
-    return lambda a: getattr(a.rights(contest).chooser, "pk", None) == office.pk
+    return lambda a: any(picks_for(a, contest, office))
 
 
 def _reminded(contest, unit=None) -> Ask:

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from contests.actor import actor_of
+from contests.actor import Power, actor_of
 from core import acts
 from scoring.contests import contests_for_user
 from scoring.models import Rubric
@@ -38,15 +38,15 @@ def help_topic(user) -> str:
     if not user.is_authenticated:
         return ""
     actor = actor_of(user)
-    if actor.administers():
+    if Power.ADMINISTER in actor.powers:
         return "central"
-    if actor.chairs_committee():
+    if Power.CHAIR in actor.powers:
         return "chair"
-    if actor.on_committee():
+    if Power.JUDGE in actor.powers:
         return "member"
-    if actor.organises():
+    if Power.ORGANISE in actor.powers:
         return "organiser"
-    return "office" if actor.files_for_office() else ""
+    return "office" if Power.FILE in actor.powers else ""
 
 
 def contests_of(user) -> list:
@@ -56,8 +56,14 @@ def contests_of(user) -> list:
         return []
     actor = actor_of(user)
     national = Rubric.objects.national().select_related("contest").order_by("-year").first()
-    found = [national.contest] if national and (not actor.files_for_office() or actor.enters(national.contest)) else []
-    if actor.administers():  # every office contest answers to its own organiser, not to central staff's help
+    found = (
+        [national.contest]
+        if national and (Power.FILE not in actor.powers or actor.rights(national.contest).enters)
+        else []
+    )
+    if (
+        Power.ADMINISTER in actor.powers
+    ):  # every office contest answers to its own organiser, not to central staff's help
         return found
     return found + [contest for contest in _office_contests(user) if contest not in found]
 
@@ -89,7 +95,7 @@ def help_page(request, role: str = ""):
 def contacts_page(request):
     """Central staff set the help desk's contacts; an organiser each of its contests' own. One form each."""
     central = acts.allowed(request.user, "ops.set_contacts")
-    contests = _office_contests(request.user) if not central and actor_of(request.user).organises() else []
+    contests = _office_contests(request.user) if not central and Power.ORGANISE in actor_of(request.user).powers else []
     if not central and not contests:
         raise PermissionDenied
     rows = {row.contest_id: row for row in ContestContact.objects.filter(contest__in=contests)}

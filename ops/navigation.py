@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from contests.actor import actor_of
+from contests.actor import Power, actor_of
 from core.i18n import Text
 from scoring.contests import shown_results
 from scoring.hooks import nav_extra
@@ -37,7 +37,7 @@ def earlier(rubric: ShownRubric) -> bool:
 
 def _items(user) -> list[Link]:
     actor = actor_of(user)
-    if actor.files_for_office():
+    if Power.FILE in actor.powers:
         items: list[Link] = [(_("My evidence"), reverse("submissions:home"), "evidence")]
         results = shown_results(user)
         # Of the national contest only its running year by name: earlier years wait on one page (a district
@@ -54,7 +54,7 @@ def _items(user) -> list[Link]:
             items.append((_("Contest results"), reverse("scoring:past"), "results"))
         return items
     stages: list[Link] = [(_("Selection stages"), reverse("stages:stages"), "stages")]
-    if actor.organises():  # the contests its office runs, each with its dashboard and documents
+    if Power.ORGANISE in actor.powers:  # the contests its office runs, each with its dashboard and documents
         return [
             (_("Office contests"), reverse("submissions:home"), "contests"),
             # The builder first (boxes, a preview, a check); its start page links the JSON upload.
@@ -67,9 +67,9 @@ def _items(user) -> list[Link]:
         (_("Next with evidence"), reverse("admin:committee_next"), "next"),
         (_("Clarifications"), reverse("admin:committee_clarification_changelist"), "clarifications"),
     ]
-    if actor.on_committee():
+    if Power.JUDGE in actor.powers:
         return scoring
-    if actor.administers():
+    if Power.ADMINISTER in actor.powers:
         year = Rubric.objects.national().order_by("-year").values_list("year", flat=True).first()
         holidays = reverse("admin:scoring_holidayoverride_changelist")
         calendar = reverse("scoring:calendar", args=[year]) if year else holidays

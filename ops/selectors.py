@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from contests.actor import actor_of
+from contests.actor import Power, actor_of
 from contests.models import Unit
 from scoring.models import Dimension, RecomputeRun, Rubric, Standing, StandingsSnapshot, YearSettings
 
@@ -58,7 +58,7 @@ def year_on_year(*, user, unit: Unit | None = None) -> dict:
     Provincial staff see a year only once central staff let provinces see their standing, or published it.
     """
     rubrics = list(Rubric.objects.national().order_by("-year")[:2])[::-1]
-    if actor_of(user).files_for_office():
+    if Power.FILE in actor_of(user).powers:
         rubrics = [r for r in rubrics if _visible_to_entrants(r)]
     results = Standing.objects.filter(rubric__in=rubrics).select_related("unit")
     if unit is not None:

@@ -93,7 +93,7 @@ def membership_set(*, user, role: str, unit=None) -> Membership:
 def department_people() -> QuerySet:
     """Active central staff, committee members and chairs: the Department's people, who hold no office
     (a notice's candidates before the actor says who of them may see it). Each with their membership and
-    conflicts, as the actor reads them (people.selectors.membership_load, Actor.conflicted): asking the actor of
+    conflicts, as the actor reads them (people.selectors.membership_load, Rights.conflicted): asking the actor of
     each costs no query of its own."""
     return (
         get_user_model()

@@ -39,9 +39,9 @@ def criterion(request, key: ContestKey, code: str):
     rubric = access.contest_or_404(request.user, key, access.SEE_CONTEST, request=request)
     actor = actor_of(request.user)
     contest = rubric.contest
-    if not actor.runs(contest):
+    if not actor.rights(contest).runs:
         office = actor.own_office
-        if request.method == "GET" and office is not None and actor.enters(contest):
+        if request.method == "GET" and office is not None and actor.rights(contest).enters:
             page = reverse("submissions:criterion", args=[rubric.key, office.code, code])
             return redirect(f"{page}#{MOVED_ANCHOR}")
         raise Http404

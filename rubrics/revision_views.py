@@ -29,7 +29,7 @@ def revision_box(request, slug: str | None, refused: ChangeRefused | None = None
     """What the reason box shows: the contest being changed (one the user runs), its state, what was typed,
     and, after a refusal, the reason's problem and the criteria to confirm. Typed values travel back."""
     contest = Contest.objects.filter(slug=slug).first() if slug else None
-    if contest is not None and not actor_of(request.user).runs(contest):
+    if contest is not None and not actor_of(request.user).rights(contest).runs:
         contest = None  # another office's code: the service refuses it; nothing of it is shown
     first = contest.rubrics.order_by("period_order").first() if contest else None
     return {

@@ -32,6 +32,7 @@ from scoring.dashboard import year_settings
 from scoring.lifecycle import Action
 from scoring.models import Rubric, Standing
 from stages.models import Stage
+from stages.rights import chooser
 
 from .contest import UNIT, ContestSchedule, DueRound, within
 from .obligations import Obligation, rounds_met
@@ -214,10 +215,10 @@ def rubric_reminders(rubric: Rubric, today: date) -> Iterator[list[Due]]:
 
 
 def _choosers(stage: Stage) -> dict:
-    """office → the people who pick for it there (the lock's `chooses`: its organisers of the stage's level)."""
+    """office → the people who pick for it there (stages.rights.chooser: its organisers of the stage's level)."""
     found: dict = {}
     for user in directory.office_staff(Q(membership__unit__level=stage.chooser_level)):
-        office = actor_of(user).rights(stage.contest).chooser
+        office = chooser(actor_of(user), stage.contest)
         if office is not None:
             found.setdefault(office, []).append(user)
     return found

@@ -32,12 +32,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from contests.actor import actor_of
+from contests.actor import Power, actor_of
 from contests.models import Unit
 from rulebook.workdays import WorkCalendar
 from scoring.models import Rubric, Standing
 from scoring.selectors import is_frozen, rubric_calendar, rubric_spec
 from stages.models import Stage, StageEntry, StageFile, StageUpload
+from stages.rights import chooser
 
 from .contest import ContestSchedule, within
 from .obligations import Met, Obligation, days_left, rounds_stand
@@ -303,23 +304,23 @@ def person_obligations(
     wanted = set(states) if states is not None else None
     out: list[Obligation] = []
     office = actor.own_office
-    if office is not None and actor.files_for_office():
+    if office is not None and Power.FILE in actor.powers:
         rubrics = list(Rubric.objects.national().order_by("-year")[:1])
         rubrics += list(Rubric.objects.exclude(pk__in=[r.pk for r in rubrics]).select_related("contest"))
         for rubric in rubrics:
-            if rubric.ends_on >= today and actor.enters(rubric.contest):
+            if rubric.ends_on >= today and actor.rights(rubric.contest).enters:
                 out += entrant_obligations(rubric, office, today=today)
         for entry in StageEntry.objects.filter(unit=office).select_related("stage__contest", "unit"):
             out += answers_obligations(entry, today=today)
     for rubric in Rubric.objects.filter(contest__judging_deadline__isnull=False).select_related("contest"):
-        if rubric.ends_on >= today and actor.judges(rubric.contest):
+        if rubric.ends_on >= today and actor.rights(rubric.contest).judges:
             found = judging_obligation(rubric, user, today=today)
             if found is not None:
                 out.append(found)
     if office is not None:
         for stage in Stage.objects.filter(chooser_level=office.level).select_related("contest"):
-            chooser = actor.rights(stage.contest).chooser
-            if chooser is not None:
-                out.append(picks_obligation(stage, chooser, today=today))
+            office_picking = chooser(actor, stage.contest)
+            if office_picking is not None:
+                out.append(picks_obligation(stage, office_picking, today=today))
     kept = [o for o in out if _keep(o, due_from, due_to, wanted)]
     return sorted(kept, key=lambda o: (o.due is None, o.due or today, o.key))

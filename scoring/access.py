@@ -19,19 +19,20 @@ from rest_framework.permissions import BasePermission
 
 from contests.actor import Actor, Need, actor_of
 from contests.entries import Entry
+from contests.scopes import visible_contests, visible_entrants
 from core import acts
 from core.converters import ContestKey
 from core.gate import SignInRequired
 from scoring.models import Rubric
 
 SEE_ENTRY = "contests.see_unit"  # the act a refused act on an entry falls back to: 403 if seen, else 404
-SEE_CONTEST = "scoring.see_rubric"  # the contest exists for the user (the actor's `sees`)
+SEE_CONTEST = "scoring.see_rubric"  # the contest exists for the user (`Rights.sees`)
 RUN_CONTEST = "scoring.view_standings"  # whoever runs the contest (its builder, opening a draft)
 
 
 def rubrics(actor: Actor, need: Need | str = Need.SEE) -> QuerySet[Rubric]:
     """The rubrics (every period) of the contests the actor may `need`."""
-    return Rubric.objects.filter(contest__in=actor.contests(need)).select_related("contest")
+    return Rubric.objects.filter(contest__in=visible_contests(actor, need)).select_related("contest")
 
 
 def _rubric(key: ContestKey | str | Rubric, request=None) -> Rubric | None:
@@ -76,7 +77,7 @@ def contest_or_404(
     and so does a contest whose page the user may see (`seen`, an act asked only once `act` is refused)."""
     _signed_in(user)
     rubric = _rubric(key, request)
-    if rubric is None or not actor_of(user).sees(rubric.contest):
+    if rubric is None or not actor_of(user).rights(rubric.contest).sees:
         raise Http404(_("no such contest"))
     if not acts.allowed(user, act, rubric):
         if (national_403 and rubric.contest.is_national) or (seen is not None and acts.allowed(user, seen, rubric)):
@@ -93,9 +94,9 @@ def entry_or_404(user, key: ContestKey | str, code: str, act: str = SEE_ENTRY, *
     _signed_in(user)
     rubric = _rubric(key, request)
     actor = actor_of(user)
-    if rubric is None or not actor.sees(rubric.contest):
+    if rubric is None or not actor.rights(rubric.contest).sees:
         raise Http404(_("no such contest"))
-    unit = actor.entrants(rubric.contest).filter(code=code).first()
+    unit = visible_entrants(actor, rubric.contest).filter(code=code).first()
     if unit is None:
         raise Http404
     entry = Entry(rubric.contest, unit, known_entrant=True)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TypeAlias, TypedDict
 from django.db.models import Q, Subquery
 from django.utils import timezone
 
-from contests.actor import Need, actor_of
+from contests.actor import Need, Power, actor_of
 from contests.entrants import unit_enters
 from contests.models import Combine, Contest, Unit, national_q
 from rulebook.dates import BE_OFFSET
@@ -135,16 +135,16 @@ def contests_for_user(user) -> list[tuple[Rubric, Unit | None]]:
     as the actor answers: every one for central staff, those their office runs for an organiser, those their
     office enters for office staff (with that office)."""
     actor = actor_of(user)
-    if not (actor.administers() or actor.organises() or actor.files_for_office()):
+    if actor.powers.isdisjoint({Power.ADMINISTER, Power.ORGANISE, Power.FILE}):
         return []
-    need = Need.ENTER if actor.files_for_office() else Need.RUN
+    need = Need.ENTER if Power.FILE in actor.powers else Need.RUN
     rubrics = (
         rubrics_of(actor, need)
         .exclude(pk__in=Rubric.objects.national().values("pk"))
         .select_related("contest", "contest__organiser")
         .order_by("-year", "contest__slug", "period_order")
     )
-    unit = actor.own_office if actor.files_for_office() else None
+    unit = actor.own_office if Power.FILE in actor.powers else None
     return [(r, unit) for r in rubrics]
 
 
@@ -197,7 +197,7 @@ def results_waiting(user, shown: Sequence[Rubric]) -> list[Rubric]:
     so the menu's results link answers even before anything is published. 2 queries."""
     actor = actor_of(user)
     national = Rubric.objects.national().select_related("contest").order_by("-year").first()
-    entered = [national] if national is not None and actor.enters(national.contest) else []
+    entered = [national] if national is not None and actor.rights(national.contest).enters else []
     entered += [rubric for rubric, _unit in contests_for_user(user)]
     seen = {rubric.pk for rubric in shown}
     return [rubric for rubric in entered if rubric.pk not in seen]

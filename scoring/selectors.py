@@ -1,4 +1,4 @@
-"""Reads. Every query that can reach a unit's data is scoped by the actor (contests.actor: `entrants`, `scope`)."""
+"""Reads. Every query that can reach a unit's data is scoped by the actor's scopes (`visible_entrants`, `in_scope`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import QuerySet
 
-from contests.actor import actor_of
+from contests.actor import Power, actor_of
 from contests.entrants import contest_entrants
 from contests.models import Contest, Level, Unit
 from contests.regions import InspectionRegion
@@ -48,7 +48,7 @@ def province_lookup() -> dict[str, Unit]:
 def office_unit(user) -> Unit | None:
     """The office an organiser runs contests for; None for everyone else (central staff run any)."""
     actor = actor_of(user)
-    return actor.own_office if actor.organises() else None
+    return actor.own_office if Power.ORGANISE in actor.powers else None
 
 
 def entrant_lookup(rubric: Rubric) -> dict[str, Unit]:

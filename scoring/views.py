@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from contests.actor import actor_of
+from contests.actor import Power, actor_of
 from core import acts, gate
 from core.converters import ContestKey
 from core.errors import PortalError
@@ -258,15 +258,16 @@ def mine(request, key: ContestKey):
     unknown key)."""
     actor = actor_of(request.user)
     rubric = contest_or_404(request.user, key, SEE_CONTEST, request=request)
-    if actor.runs(rubric.contest):
+    rights = actor.rights(rubric.contest)
+    if rights.runs:
         return redirect("scoring:dashboard", key=key)
     published = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()
-    if not actor.enters(rubric.contest) and actor.judges(rubric.contest):
+    if not rights.enters and rights.judges:
         if published is not None:
             return redirect("scoring:results", key=key)
         return redirect(reverse("admin:committee_matrix") + "?" + urlencode({"year": rubric.key}))
-    if not actor.enters(rubric.contest):
-        if actor.files_for_office():  # a district office in the national contest: no standing of its own
+    if not rights.enters:
+        if Power.FILE in actor.powers:  # a district office in the national contest: no standing of its own
             raise Http404
         raise PermissionDenied  # sees the contest (the committee, a panelist) but has no standing of its own
     unit = actor.own_office  # the entrant is the user's own office (entering takes one)
@@ -289,7 +290,7 @@ def mine(request, key: ContestKey):
 def past(request):
     """Every contest year whose results this office's staff may see, the earlier ones included (their
     certificates are asked for long after): the menu's "ผลปีก่อน". Office staff only; 2 queries."""
-    if not actor_of(request.user).files_for_office():
+    if Power.FILE not in actor_of(request.user).powers:
         raise PermissionDenied
     shown = shown_results(request.user)
     return render(request, "scoring/past.html", {"rubrics": shown, "waiting": results_waiting(request.user, shown)})
@@ -307,11 +308,11 @@ def results(request, key: ContestKey):
         if withdrawn is None:
             raise Http404
         # Gone, not missing: whoever follows an old link learns the announcement was taken down.
-        ctx = {"rubric": rubric, "withdrawn": withdrawn, "runs": actor_of(request.user).runs(rubric.contest)}
+        ctx = {"rubric": rubric, "withdrawn": withdrawn, "runs": actor_of(request.user).rights(rubric.contest).runs}
         return render(request, "scoring/results.html", ctx, status=410)
     ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": board.as_of(snapshot.computed_at)}
     ctx["rows"] = tie_breaks(snapshot.rows, rubric.tie_break)
-    ctx["runs"] = actor_of(request.user).runs(rubric.contest)  # whoever runs it gets on to its documents
+    ctx["runs"] = actor_of(request.user).rights(rubric.contest).runs  # whoever runs it gets on to its documents
     return render(request, "scoring/results.html", ctx)
 
 

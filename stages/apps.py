@@ -7,4 +7,12 @@ class StagesConfig(AppConfig):
     verbose_name = _("Selection in stages")
 
     def ready(self) -> None:
-        from stages import permissions  # noqa: F401  (inline: ready() runs once the models are loaded; registers the acts)
+        # inline: ready() runs once the models are loaded; importing these registers them
+        from contests.hooks import in_stages  # inline: see above
+        from notices.hooks import picks_for  # inline: see above
+
+        from . import permissions, rights  # noqa: F401  (inline: see above; permissions registers the acts)
+
+        # The lock (contests) and the notices never import stages: stages answers who picks here.
+        in_stages.register(rights.in_stages)
+        picks_for.register(rights.picks_for)

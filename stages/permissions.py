@@ -5,14 +5,16 @@ import rules
 
 from contests.actor import actor_of, contest_of
 from contests.permissions import is_central, runs_contest
+from contests.scopes import visible_entrants
 from core.acts import declare
+from stages.rights import chooser, chooses
 
 
 @rules.predicate
 def chooses_stage(user, obj) -> bool:
     """An organiser whose office picks this stage's entrants (seed 002: a district office, a province)."""
     contest = contest_of(obj)
-    return contest is not None and actor_of(user).rights(contest).chooses
+    return contest is not None and chooses(actor_of(user), contest)
 
 
 @rules.predicate
@@ -22,8 +24,8 @@ def sees_pick(user, entry) -> bool:
     rights = actor.rights(contest)
     if not (rights.runs or rights.in_stages):
         return False
-    mine = rights.chooser
-    return (mine is not None and entry.chooser_id == mine.pk) or actor.entrants(contest).filter(
+    mine = chooser(actor, contest)
+    return (mine is not None and entry.chooser_id == mine.pk) or visible_entrants(actor, contest).filter(
         pk=entry.unit_id
     ).exists()
 

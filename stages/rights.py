@@ -1,14 +1,20 @@
-"""Part of the lock (contests.actor): a selection in stages, who picks. The stages a person picks for, and
-those below them, are computed once a request (the actor keeps them; `Rights.chooses`, `Rights.in_stages`
-read them), with the contests when `Actor.contests` loads them."""
+"""The lock's part about a selection in stages: who picks. The stages a person's office picks for, and those below
+them, computed once a request from the actor and kept on it (`Actor.memo`); stages' own acts
+(stages/permissions.py), its pages and writes ask `chooses` and `chooser`. The lock below asks through hooks
+registered in `StagesConfig.ready()`: whether a person takes part in a contest through its stages (they see it,
+and its picks under their office: contests.hooks.in_stages, read by `Rights.in_stages`), and whether they pick
+for an office (who hears that picks are due: notices.hooks.picks_for)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TypeAlias
 
-from contests.models import Unit
+from contests.actor import Actor, Power
+from contests.models import Contest, Unit
 from contests.tree import line_of
 from stages.models import Stage
+from stages.rules import stage_of
 
 # (the stages a user picks for, those and every stage below them), by contest id
 StageIds: TypeAlias = tuple[frozenset[int], frozenset[int]]
@@ -36,3 +42,42 @@ def stage_ids(office: Unit | None, rows: list[StageRow]) -> StageIds:
                 seen.add(step)
                 step = chain.get(step)
     return frozenset(own), frozenset(seen)
+
+
+def stages_of(actor: Actor, contests: Iterable[Contest] | None = None) -> StageIds:
+    """The person's stages (`StageIds`), once a request: for an organiser one query for the stages (none when
+    `contests` come with theirs: a list just read with each one's `stage`), the office read only if any exist;
+    nobody else picks, and asks nothing."""
+
+    def computed() -> StageIds:
+        if Power.ORGANISE not in actor.powers:
+            return frozenset(), frozenset()
+        if contests is None:
+            rows = stage_rows()
+        else:
+            staged = [(c, stage_of(c)) for c in contests]
+            rows = [(s.contest_id, s.previous_id, s.chooser_level, c.organiser_id) for c, s in staged if s]
+        return stage_ids(actor.own_office if rows else None, rows)
+
+    return actor.memo("stages", computed)
+
+
+def chooses(actor: Actor, contest: Contest) -> bool:
+    """Picks this stage's entrants: an organiser whose office is of the stage's level, under the contest's organiser."""
+    return contest.pk in stages_of(actor)[0]
+
+
+def chooser(actor: Actor, contest: Contest) -> Unit | None:
+    """The office the person picks this stage's entrants for, if they choose here."""
+    return actor.own_office if chooses(actor, contest) else None
+
+
+def in_stages(actor: Actor, contests: Iterable[Contest] | None) -> frozenset[int]:
+    """contests.hooks.in_stages: the contests the person takes part in through their stages (the stage they pick
+    for, or a stage below it; never one above their own)."""
+    return stages_of(actor, contests)[1]
+
+
+def picks_for(actor: Actor, contest: Contest, office: Unit) -> bool:
+    """notices.hooks.picks_for: the person picks this stage's entrants for `office`."""
+    return getattr(chooser(actor, contest), "pk", None) == office.pk

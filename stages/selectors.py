@@ -9,9 +9,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from contests.actor import Actor, actor_of
+from contests.actor import Actor, Power, actor_of
 from contests.models import Contest, Level, Unit
 from contests.regions import InspectionRegion, region_of
+from contests.scopes import organised_units, visible_contests, visible_entrants
 from core.labels import both
 from core.thai import thai_date, thai_digits
 from rulebook.dates import en_date
@@ -22,6 +23,7 @@ from schedule.selectors import picks_obligation
 from scoring.models import Standing
 from scoring.selectors import facts_by_unit, rubric_spec
 from stages.models import PastModel, RankWithin, Stage, StageEntry, StageFile, StageUpload
+from stages.rights import chooser, chooses
 from stages.rules import Missing, barred_reason, files_missing, stage_of, stage_picks, stage_pool
 from stages.services import StageWindow, stage_window
 
@@ -201,7 +203,7 @@ class StagePage:
 
 def staged_contests(actor: Actor) -> QuerySet[Contest]:
     """The stages the user picks for or sees (central staff: every one), first stage first."""
-    ids = [c.pk for c in actor.contests() if stage_of(c) is not None]
+    ids = [c.pk for c in visible_contests(actor) if stage_of(c) is not None]
     return Contest.objects.filter(pk__in=ids).select_related("stage").order_by("stage__deadline", "slug")
 
 
@@ -226,7 +228,7 @@ def stages_due(actor: Actor) -> list[StageDue]:
     """The stages the user's office picks in, the open ones first (a picker's home)."""
     today, out = timezone.localdate(), []
     for contest in staged_contests(actor):
-        office = actor.rights(contest).chooser
+        office = chooser(actor, contest)
         if office is None:
             continue
         # By when, and how many are picked, as the schedule says it (schedule.selectors.picks_obligation).
@@ -274,8 +276,7 @@ def stage_page(actor: Actor, contest: Contest) -> StagePage:
     stage = stage_of(contest)
     if stage is None:  # asked of staged contests only (stages.views)
         raise ValueError(f"contest {contest.slug} has no stage")
-    rights = actor.rights(contest)
-    chooses, office = rights.chooses, rights.chooser
+    picking, office = chooses(actor, contest), chooser(actor, contest)
     window = stage_window(stage)
     pool, picks, missing = [], [], []
     if office is not None:
@@ -299,14 +300,14 @@ def stage_page(actor: Actor, contest: Contest) -> StagePage:
             for m in files_missing(stage, office)
             for due in [m.requirement.deadline]
         ]
-    visible = actor.entrants(contest).values("pk")
+    visible = visible_entrants(actor, contest).values("pk")
     shown = list(
         stage.entries.filter(unit__in=visible)
         .select_related("unit__parent__parent", "chooser")
         .order_by("unit__parent__parent__code", "unit__dopa_code")
     )
     files = files_sent(stage, [e.pk for e in {*shown, *picks}], window.calendar(), timezone.localdate())
-    groups = region_groups(shown, results_of(contest) if actor.runs(contest) else {})
+    groups = region_groups(shown, results_of(contest) if actor.rights(contest).runs else {})
     asked = requirements_of(contest, [e.unit_id for e in shown])
     for group in groups:
         group.count_budget(stage.budget_per_pick)
@@ -317,7 +318,7 @@ def stage_page(actor: Actor, contest: Contest) -> StagePage:
         contest=contest,
         stage=stage,
         window=window,
-        chooses=chooses,
+        chooses=picking,
         office=office,
         pool=pool,
         picks=picks,
@@ -336,20 +337,20 @@ def stage_page(actor: Actor, contest: Contest) -> StagePage:
 def stages_for_user(user) -> QuerySet[Stage]:
     actor = actor_of(user)
     staged = Contest.objects.filter(stage__isnull=False).select_related("organiser")
-    return Stage.objects.filter(contest__in=[c.pk for c in staged if actor.runs(c) or actor.rights(c).in_stages])
+    return Stage.objects.filter(contest__in=[c.pk for c in staged if actor.rights(c).runs or actor.rights(c).in_stages])
 
 
 def picks_for_user(user) -> QuerySet[StageEntry]:
     actor = actor_of(user)
     seen = Q(pk__in=[])
     for stage in stages_for_user(user).select_related("contest"):
-        seen |= Q(stage=stage, unit__in=actor.entrants(stage.contest).values("pk"))
+        seen |= Q(stage=stage, unit__in=visible_entrants(actor, stage.contest).values("pk"))
     return StageEntry.objects.filter(seen)
 
 
 def past_models_for_user(user) -> QuerySet[PastModel]:
     """The register of past models: central staff all of it, an organiser the rows of units under its office."""
     actor = actor_of(user)
-    if actor.administers():
+    if Power.ADMINISTER in actor.powers:
         return PastModel.objects.all()
-    return PastModel.objects.filter(unit__in=actor.organised_units())
+    return PastModel.objects.filter(unit__in=organised_units(actor))

@@ -35,6 +35,7 @@ from scoring.hooks import upload_limits
 from scoring.recompute import results_mark_dirty
 from scoring.selectors import rubric_calendar
 from stages.models import FileKind, Stage, StageEntry, StageFile, StageUpload
+from stages.rights import chooser
 from stages.rules import barred_reason, stage_of, stage_picks, stage_pool
 
 
@@ -74,7 +75,7 @@ def _stage(contest: Contest) -> Stage:
 
 
 def _chooser(actor: Actor, contest: Contest) -> Unit:
-    unit = actor.rights(contest).chooser
+    unit = chooser(actor, contest)
     if unit is None:
         raise PortalError(
             gettext_lazy("only the organisers of the offices that pick at this stage may pick"),

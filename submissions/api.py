@@ -19,6 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from contests.actor import actor_of
+from contests.scopes import visible_entrants
 from core.api import both, error_response, validated
 from core.converters import ContestKey
 from core.openapi import refusal
@@ -119,7 +120,7 @@ class EvidenceCollection(APIView):
         rubric = contest_or_404(request.user, key, SEE_CONTEST, request=request, national_403=False)
         versions = Evidence.objects.for_user(request.user).order_by("-version")
         # The contest's entrants the actor may see: an organiser none of the national contest's.
-        units = actor.entrants(rubric.contest)
+        units = visible_entrants(actor, rubric.contest)
         subs = (
             Submission.objects.filter(rubric=rubric, unit__in=units)
             .select_related("unit", "criterion")

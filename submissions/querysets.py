@@ -1,6 +1,7 @@
 from django.db import models
 
-from contests.actor import Need, actor_of
+from contests.actor import Need, Power, actor_of
+from contests.scopes import about_own_office, in_scope, running
 
 CONTEST, UNIT = "submission__rubric__contest", "submission__unit"
 
@@ -20,13 +21,13 @@ class EvidenceQuerySet(models.QuerySet):
         office runs, never its own office's. Each contest's entrants as the actor sees them.
         `contest`: only that contest's rows (the same scope, built for one contest: a page about one cell)."""
         actor = actor_of(user)
-        need = Need.ENTER if actor.files_for_office() else Need.SEE
-        qs = self.filter(actor.scope(CONTEST, UNIT, need, only=contest))
-        if actor.on_committee():
+        need = Need.ENTER if Power.FILE in actor.powers else Need.SEE
+        qs = self.filter(in_scope(actor, CONTEST, UNIT, need, only=contest))
+        if Power.JUDGE in actor.powers:
             qs = qs.filter(visible_q())
-        if actor.organises():
-            qs = qs.filter(actor.running(f"{CONTEST}__"), visible_q())
-            qs = qs.exclude(actor.about_own_office(UNIT))
+        if Power.ORGANISE in actor.powers:
+            qs = qs.filter(running(actor, f"{CONTEST}__"), visible_q())
+            qs = qs.exclude(about_own_office(actor, UNIT))
         return qs
 
     def visible(self) -> "EvidenceQuerySet":

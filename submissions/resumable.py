@@ -50,6 +50,7 @@ from core.validators.content import TYPES, UploadRefused, refuse_type, sniff_gro
 from core.validators.refusal import size_refusal
 from scoring.models import Criterion, Rubric
 from stages.models import StageUpload
+from stages.rights import chooses
 from stages.services import stage_file_may_submit, stage_file_submit
 
 from . import policy, selectors, services
@@ -223,7 +224,7 @@ def _target(user, metadata: dict[str, str]) -> dict:
     if metadata.get("kind", "evidence") == "stage_file":
         code = metadata.get("code", "")
         contest = Contest.objects.filter(slug=metadata.get("contest", "")).first()
-        if contest is None or not actor_of(user).rights(contest).chooses:
+        if contest is None or not chooses(actor_of(user), contest):
             raise Http404  # as the stage's page: nobody learns of a contest that is not theirs
         stage_file_may_submit(actor=actor_of(user), contest=contest, unit=unit, code=code)
         return {"contest": contest, "unit": unit, "code": code}

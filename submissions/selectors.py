@@ -1,4 +1,4 @@
-"""Reads. Every query that can reach a unit's evidence is scoped by the actor (contests.actor: entrants, scope)."""
+"""Reads. Every query that can reach a unit's evidence is scoped by the actor's scopes (visible_entrants, in_scope)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
-from contests.actor import actor_of
+from contests.actor import Power, actor_of
 from contests.entries import Entry
 from contests.models import Unit
 from core.converters import ContestKey
@@ -53,7 +53,7 @@ def own_entry(user, key: ContestKey | str, request=None) -> tuple[Rubric, Entry]
         return entry_or_404(user, key, office.code, SUBMIT, request=request)
     except (Http404, PermissionDenied):
         contest_or_404(user, key, SEE_CONTEST, request=request, national_403=False)
-        if not actor_of(user).files_for_office():
+        if Power.FILE not in actor_of(user).powers:
             raise PermissionDenied from None
         raise Http404 from None
 

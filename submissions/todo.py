@@ -17,6 +17,8 @@ from django.utils.functional import lazy
 from django.utils.text import Truncator, format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from contests.actor import Power
+from contests.scopes import running
 from core.i18n import either
 from core.labels import both
 from core.thai import digits, thai_date, thai_digits
@@ -222,9 +224,9 @@ def picks_todo(stages: Iterable) -> list[Todo]:
 def ties_todo(actor) -> list[Todo]:
     """Ties at an award line in the contests this user runs (central staff: all; an organiser: its office's):
     nothing is published until each is settled. 1 query; a 2nd names the contests when there is one."""
-    if not (actor.administers() or actor.organises()):
+    if actor.powers.isdisjoint({Power.ADMINISTER, Power.ORGANISE}):
         return []
-    tied = Standing.objects.filter(actor.running("rubric__contest__"), award_tie=True).values("rubric_id")
+    tied = Standing.objects.filter(running(actor, "rubric__contest__"), award_tie=True).values("rubric_id")
     rubrics = Rubric.objects.filter(pk__in=tied).select_related("contest").order_by("-year", "contest__slug")
     return [
         Todo(

@@ -10,10 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from contests.actor import actor_of
+from contests.actor import Power, actor_of
 from contests.entries import Entry
 from contests.models import Level, Unit
 from contests.permissions import runs_contest
+from contests.scopes import visible_entrants
 from core import acts
 from core.converters import ContestKey
 from core.errors import PortalError
@@ -56,7 +57,7 @@ def home(request):
     rubric = selectors.rubric_current()
     # The national contest's entrants this user sees; other contests are listed apart.
     actor = actor_of(request.user)
-    units = actor.entrants(rubric.contest) if rubric is not None else Unit.objects.none()
+    units = visible_entrants(actor, rubric.contest) if rubric is not None else Unit.objects.none()
     contests = contests_for_user(request.user)
     if rubric is not None and acts.allowed(request.user, "scoring.see_rubric", rubric) and units.count() == 1:
         if not contests:
@@ -65,7 +66,7 @@ def home(request):
         entered, unit = contests[0]
         return redirect("submissions:province", key=entered.key, code=unit.code)
     rows = selectors.with_submitted_count(units, rubric)
-    organiser = actor.organises()
+    organiser = Power.ORGANISE in actor.powers
     stages = stages_due(actor) if organiser else []
     ctx = {
         # An office that picks in stages (its organisers): how many, by when.

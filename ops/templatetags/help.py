@@ -1,6 +1,6 @@
 from django import template
 
-from contests.actor import actor_of
+from contests.actor import Power, actor_of
 from ops.contacts import Contact, site_contact
 from ops.models import ContestContact
 
@@ -24,7 +24,7 @@ def contacts_prompt(context, rubric):
         return {"unset": False}
     actor, contest = actor_of(user), rubric.contest
     if contest.organiser_id is None:
-        return {"unset": actor.administers() and not site_contact().any, "national": True}
-    if not (actor.organises() and actor.runs(contest)):
+        return {"unset": Power.ADMINISTER in actor.powers and not site_contact().any, "national": True}
+    if not (Power.ORGANISE in actor.powers and actor.rights(contest).runs):
         return {"unset": False}
     return {"unset": not ContestContact.objects.filter(contest=contest).exists(), "national": False}

@@ -16,6 +16,7 @@ from import_export.forms import ConfirmImportForm, ImportForm
 from contests.actor import Need, actor_of
 from contests.models import Unit
 from contests.permissions import is_central, is_department
+from contests.scopes import in_scope, visible_contests, visible_units
 from core.choices import ThaiNameChoiceField
 from core.i18n import Text
 from core.numbers import whole
@@ -279,8 +280,8 @@ class ContestScoped:
 
 
 class UnitScoped:
-    """Only rows of units the user may see in the row's contest, by the actor's one scope (Actor.scope;
-    rows of no contest: Actor.units): a committee member conflicted with a unit never gets its rows. The
+    """Only rows of units the user may see in the row's contest, by the actor's one scope (contests.scopes.in_scope;
+    rows of no contest: visible_units): a committee member conflicted with a unit never gets its rows. The
     admin builds its changelist, search, filters, detail, history, delete, export (import-export) and
     autocomplete on get_queryset, so this one filter covers them all."""
 
@@ -291,8 +292,8 @@ class UnitScoped:
         actor = actor_of(request.user)
         rows = super().get_queryset(request)
         if self.contest_path is None:
-            return rows.filter(**{f"{self.unit_path}__in": actor.units().values("pk")})
-        return rows.filter(actor.scope(self.contest_path, self.unit_path))
+            return rows.filter(**{f"{self.unit_path}__in": visible_units(actor).values("pk")})
+        return rows.filter(in_scope(actor, self.contest_path, self.unit_path))
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -317,7 +318,7 @@ class ContestFilter(admin.SimpleListFilter):
     parameter_name = "contest"
 
     def lookups(self, request, model_admin):
-        seen = actor_of(request.user).contests().order_by("-year", "slug")
+        seen = visible_contests(actor_of(request.user)).order_by("-year", "slug")
         return [(str(c.pk), f"{c.year} · {c.name_th} ({c.slug})") for c in seen]
 
     def queryset(self, request, queryset):
@@ -354,7 +355,7 @@ class AwardFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         # The awards of the contests the user may see: a draft's award names are its runners' alone.
-        tiers = AwardTier.objects.filter(rubric__contest__in=actor_of(request.user).contests())
+        tiers = AwardTier.objects.filter(rubric__contest__in=visible_contests(actor_of(request.user)))
         names = dict(tiers.order_by("-rubric__year", "order").values_list("code", "name_th"))
         return [*names.items(), ("-", pgettext_lazy("scoring.admin.forms", "none"))]
 

@@ -394,7 +394,7 @@ def test_a_panelist_made_a_committee_member_judges_nothing_until_they_qualify_ag
     actor = actor_of(member)
     with django_assert_num_queries(1):  # the seats that count: still one query
         assert actor.seats == {}
-    assert (actor.seat(contest), actor.judges(contest)) == (None, False)
+    assert (actor.rights(contest).seat, actor.rights(contest).judges) == (None, False)
     with pytest.raises(PermissionDenied):  # refused as a non-panelist is
         _score(member, rubric, d1, "5")
     assert not Judgment.objects.filter(member=member).exists()
@@ -410,7 +410,7 @@ def test_a_panelist_made_a_committee_member_judges_nothing_until_they_qualify_ag
     assert 'data-user="somchai@example.org"' in lapsed.split('id="appoint"')[0]  # shown apart, to remove
 
     member = _provision(central_user, member, "provincial", "TH-50")  # back at Chiang Mai's office: it counts again
-    assert actor_of(member).seat(contest) == "member"
+    assert actor_of(member).rights(contest).seat == "member"
     assert _score(member, rubric, d1, "5").points == 5
     assert _lists(rubric) == (judging | {member.pk}, judging | {member.pk}, [])
     assert rubric in selectors.judged_rubrics(member)
@@ -419,7 +419,10 @@ def test_a_panelist_made_a_committee_member_judges_nothing_until_they_qualify_ag
 def test_a_panelist_moved_to_another_province_judges_nothing_there(cm, people, panel, somchai, central_user, phuket):
     rubric, d1, _ = cm
     member = _provision(central_user, somchai, "provincial", phuket.code)
-    assert (actor_of(member).seat(rubric.contest), actor_of(member).judges(rubric.contest)) == (None, False)
+    assert (actor_of(member).rights(rubric.contest).seat, actor_of(member).rights(rubric.contest).judges) == (
+        None,
+        False,
+    )
     with pytest.raises(PermissionDenied):
         _score(member, rubric, d1, "5")
     with pytest.raises(CommitteeError) as refused:

@@ -7,6 +7,7 @@ from django.urls import reverse
 from committee.models import Judgment
 from contests import actor
 from contests.actor import VIEWER, Power, actor_of
+from contests.scopes import visible_entrants
 from core import acts
 from people.models import Membership, Role
 from tests.factories import DistrictFactory, UserFactory, office_contest
@@ -33,8 +34,8 @@ def test_every_role_of_the_portal_is_a_row():
 def test_an_auditor_row_sees_the_departments_judging_and_changes_nothing(auditor, rubric, chiang_mai, settings):
     settings.CDD4_SECOND_FACTOR = "required"
     a = actor_of(auditor)
-    assert (a.in_portal(), a.sees(rubric.contest), a.seat(rubric.contest)) == (True, True, VIEWER)
-    assert chiang_mai in a.entrants(rubric.contest)
+    assert (a.in_portal(), a.rights(rubric.contest).sees, a.rights(rubric.contest).seat) == (True, True, VIEWER)
+    assert chiang_mai in visible_entrants(a, rubric.contest)
     allowed = {
         name: acts.allowed(auditor, name, rubric)
         for name in [
@@ -58,14 +59,14 @@ def test_an_auditor_row_sees_the_departments_judging_and_changes_nothing(auditor
         "scoring.freeze": False,
         "awards.generate_documents": False,
     }
-    assert not (a.administers() or a.organises() or a.files_for_office() or a.on_committee())
+    assert a.powers.isdisjoint({Power.ADMINISTER, Power.ORGANISE, Power.FILE, Power.JUDGE})
     assert acts.second_factor_due(auditor) is False  # no STEP_UP in the row: never asked
 
 
 def test_an_auditor_does_not_meet_an_offices_contest(auditor, chiang_mai):
     rubric = office_contest("cm-web-2564", chiang_mai, DistrictFactory(parent=chiang_mai))
     a = actor_of(auditor)
-    assert (a.sees(rubric.contest), a.seat(rubric.contest)) == (False, None)
+    assert (a.rights(rubric.contest).sees, a.rights(rubric.contest).seat) == (False, None)
     assert acts.allowed(auditor, "committee.view_scoring", rubric) is False
 
 

@@ -21,7 +21,7 @@ def test_the_departments_people_come_with_what_their_actor_reads(django_assert_n
         judging = {
             user.pk
             for user in directory.department_people()
-            if actor_of(user).judges(contest) and not actor_of(user).conflicted(contest, chiang_mai)
+            if actor_of(user).rights(contest).judges and not actor_of(user).rights(contest).conflicted(chiang_mai)
         }
 
     assert judging == {people[1].pk, *(p.pk for p in people[3:] if p.membership.role != Role.CENTRAL)}

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from contests.actor import actor_of
+from contests.scopes import visible_units
 from people.models import Conflict, Role
 from people.selectors import conflicted_unit_ids, office_unit_id, role_of
 from tests.factories import UserFactory
@@ -29,5 +30,5 @@ def test_conflicts_are_per_member_and_hide_the_province_from_them(chiang_mai, ph
     Conflict.objects.create(member=member, unit=chiang_mai)
     assert list(conflicted_unit_ids(member)) == [{"unit_id": chiang_mai.pk}]
     assert list(conflicted_unit_ids(other)) == []
-    assert chiang_mai not in actor_of(member).units()
-    assert {chiang_mai, phuket} <= set(actor_of(other).units())
+    assert chiang_mai not in visible_units(actor_of(member))
+    assert {chiang_mai, phuket} <= set(visible_units(actor_of(other)))

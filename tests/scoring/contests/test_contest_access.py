@@ -85,14 +85,15 @@ def test_home_lists_the_contests_a_user_takes_part_in(client, people, contest):
 
 def test_the_organiser_sees_its_districts_only(people, contest, chiang_mai):
     from contests.actor import actor_of
+    from contests.scopes import organised_units, visible_entrants, visible_units
 
     rubric, d1, d2 = contest
-    assert set(actor_of(people["organiser"]).units()) == {
+    assert set(visible_units(actor_of(people["organiser"]))) == {
         Unit.objects.get(pk=d1.pk),
         Unit.objects.get(pk=d2.pk),
     }
-    assert set(actor_of(people["organiser"]).organised_units()) == {chiang_mai, d1, d2}
-    assert set(actor_of(people["district"]).entrants(rubric.contest)) == {Unit.objects.get(pk=d1.pk)}
+    assert set(organised_units(actor_of(people["organiser"]))) == {chiang_mai, d1, d2}
+    assert set(visible_entrants(actor_of(people["district"]), rubric.contest)) == {Unit.objects.get(pk=d1.pk)}
 
 
 def test_only_who_runs_the_contest_imports_its_facts(client, people, contest):
