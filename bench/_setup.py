@@ -41,6 +41,13 @@ def smoke() -> bool:
     return os.environ.get("BENCH_RUNS") == "1"
 
 
+def exit_status(*, correct: bool = True, targets_met: bool) -> int:
+    """1 when a result is wrong, or when a figure misses its target in a timed run (`make bench`). The suite's
+    smoke run (BENCH_RUNS=1) proves the bench runs and prints its figures on whatever machine runs the suite, so
+    there a figure past its target is printed, not failed: a speed goal lives in the benches, not in a test."""
+    return 0 if correct and (targets_met or smoke()) else 1
+
+
 def migrated_copy(path: Path) -> None:
     """BENCH_MIGRATED_DB names a SQLite file that `migrate` made (the suite's smoke run hands one over,
     tests/bench): the bench's database starts as its copy, so `migrate` finds every migration applied rather

@@ -26,7 +26,7 @@ from functools import partial
 from pathlib import Path
 from urllib.request import Request, urlopen
 
-from _setup import smoke
+from _setup import exit_status, smoke
 from upload import PeakRss, free_port, playable_head, provincial_staff, throwaway_portal
 
 PIECE = 8 * 1024 * 1024
@@ -154,7 +154,7 @@ def run(tus, mb: int, stored) -> int:
         print(f"RESULT {label}_total_s={elapsed:.1f} s info")
         print(f"RESULT {label}_identical={int(same)} bool ==1")
         print(f"RESULT {label}_rss_over_idle_mb={over:.1f} MB <=50")
-        return 0 if same and over <= 50 else 1
+        return exit_status(correct=same, targets_met=over <= 50)
 
 
 if __name__ == "__main__":
