@@ -2,7 +2,8 @@
 // (axe-core's WCAG 2.1 A/AA walk of every page, `make a11y`; docs/testing.md):
 // - a box that scrolls sideways on a phone (an inline group, a rubric's JSON in <pre>) is reached by Tab and named;
 // - the autocomplete box (select2) is named by its field's label, also while nothing is chosen;
-// - django-import-export's "select all" box is named by the label beside it (whose `for` names no id);
+// - django-import-export's "select all" box is named by the label beside it (whose `for` names no id), and
+//   works: its template wires it with an inline onchange, which the portal's Content-Security-Policy blocks;
 // - the selection counter ("เลือก ๑ จาก ๒๔") keeps the page's Thai digits when Django's actions.js rewrites it
 //   in Arabic ones as boxes are ticked (the server turns the rest of the page: cdd4.middleware.AdminDigitsMiddleware).
 (function () {
@@ -33,6 +34,16 @@
       if (label && !box.hasAttribute("aria-label")) box.setAttribute("aria-label", label.textContent.trim());
     });
   }
+  function selectAll(root) {
+    root.querySelectorAll("input.select-toggle").forEach(function (box) {
+      box.removeAttribute("onchange");  // blocked by the policy: the listener below does its work
+      box.addEventListener("change", function () {
+        document.querySelectorAll('.selectable-field-export-row input[type="checkbox"]').forEach(function (field) {
+          field.checked = box.checked;
+        });
+      });
+    });
+  }
   function thaiCounts(root) {
     if (!document.documentElement.lang.startsWith("th")) return;
     root.querySelectorAll(".action-counter").forEach(function (counter) {
@@ -47,6 +58,7 @@
   function mend() {
     reachable(document);
     named(document);
+    selectAll(document);
     thaiCounts(document);
   }
   // After the admin's own scripts: select2 is started on the same event, by a listener added before this one.
