@@ -163,14 +163,20 @@ def test_every_role_main_pages_desktop_and_phone(browser, live_server):
     assert problems == [], "\n".join(problems)
 
 
-def test_the_admins_selection_counter_keeps_thai_digits_as_boxes_are_ticked(browser, live_server, client, central_user):
-    """Django's actions.js rewrites the counter in Arabic digits; static/js/admin-access.js keeps the page's."""
-    client.force_login(central_user)  # signed in without the second factor central staff set up on first login
+def _signed_in_page(browser, live_server, client, user):
+    """A desk-sized page signed in as `user` through the test client's session (without the second factor central
+    staff set up on first login)."""
+    client.force_login(user)
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="th-TH")
     cookie = client.cookies[django_settings.SESSION_COOKIE_NAME].value
     host = urlsplit(live_server.url).hostname
     context.add_cookies([{"name": django_settings.SESSION_COOKIE_NAME, "value": cookie, "domain": host, "path": "/"}])
-    page = context.new_page()
+    return context.new_page()
+
+
+def test_the_admins_selection_counter_keeps_thai_digits_as_boxes_are_ticked(browser, live_server, client, central_user):
+    """Django's actions.js rewrites the counter in Arabic digits; static/js/admin-access.js keeps the page's."""
+    page = _signed_in_page(browser, live_server, client, central_user)
     page.goto(f"{live_server.url}/admin/scoring/rubric/")
     settle(page)
     rows = page.locator("input.action-select").count()
@@ -186,12 +192,7 @@ def test_the_exports_select_all_box_ticks_and_unticks_every_column(browser, live
     """django-import-export wires "select all" with an inline onchange, which the portal's Content-Security-Policy
     blocks (Chromium says so in the console as it reads the page, and the box did nothing); static/js/admin-access.js
     wires it instead."""
-    client.force_login(central_user)
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="th-TH")
-    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME].value
-    host = urlsplit(live_server.url).hostname
-    context.add_cookies([{"name": django_settings.SESSION_COOKIE_NAME, "value": cookie, "domain": host, "path": "/"}])
-    page = context.new_page()
+    page = _signed_in_page(browser, live_server, client, central_user)
     page.goto(f"{live_server.url}/admin/scoring/fact/export/")
     settle(page)
     columns = page.locator('.selectable-field-export-row input[type="checkbox"]')
