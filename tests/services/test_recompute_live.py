@@ -41,9 +41,10 @@ def test_hundred_rapid_events_coalesce_into_a_handful_of_recomputes(worker):
     took = time.monotonic() - started
     runs = RecomputeRun.objects.count() - runs_before
     # At most one run per debounce window while events keep coming (how many windows a burst spans depends on
-    # the machine's speed, not on the portal), and far fewer runs than events.
+    # the machine's speed, not on the portal), and at most half as many runs as events: without coalescing each
+    # event is a run. A loaded machine spaced these 100 events over 11.8 s, and 28 runs came, one window each.
     windows = took / (settings.CDD4_RECOMPUTE_DEBOUNCE_MS / 1000)
-    assert 1 <= runs <= min(windows + 2, 25), f"{runs} recomputes for 100 events in {took:.1f} s"
+    assert 1 <= runs <= min(windows + 2, 50), f"{runs} recomputes for 100 events in {took:.1f} s"
     result = Standing.objects.get(rubric=rubric, unit=chiang_mai)
     assert (result.rank, result.award) == (1, "winner")
 
