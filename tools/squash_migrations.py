@@ -63,6 +63,9 @@ REWORKS = {
     # Texts emptied when stale, before the standings said whether their texts were current, and the reverse.
     ("scoring", "0035_standings_explained", "built_texts_are_current"),
     ("scoring", "0035_standings_explained", "texts_emptied_where_stale"),
+    # A wrong code at set-up recorded as any wrong code is; a stored 0 award minimum read as the least total.
+    ("accounts", "0007_setup_failures_recorded_as_factor_failures", "setup_failures_as_factor_failures"),
+    ("scoring", "0039_year_settings_award_minimum_above_zero", "zero_to_floor"),
 }
 
 SQUASHED = re.compile(r"0001_squashed_.*\.py$")

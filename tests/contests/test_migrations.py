@@ -134,9 +134,8 @@ def test_an_old_database_walks_the_old_chain_and_on_keeping_every_row_and_the_sc
 ):
     """One walk, as a database made at the old chain's start would take it, with rows made at each stop: before
     contests 0001 (tests/contests/old_chain/contests_moved.py), before the units' rename (units_renamed.py), before
-    stages and nominees left contests (stages_moved.py), at the old chain's end where the squashed migrations
-    begin (chain_end.py), and, past them, before the fields' renames (fields_renamed.py); then on to the latest
-    migration. Each part's rows are checked at the end. (One walk, not one a part: the chains' last migrations
+    stages and nominees left contests (stages_moved.py), before the fields' renames (fields_renamed.py), and at the
+    old chain's end where the squashed migrations begin (chain_end.py); then on to the latest migration. Each part's rows are checked at the end. (One walk, not one a part: the chains' last migrations
     cost most of a walk, Django re-rendering the models' state on each AlterField.) The schema it ends at is the
     one a fresh database gets through the squashed migrations and, on SQLite, the one the suite's test database
     was made with from the models (tests/conftest.py `django_db_use_migrations`), table by table and index by
@@ -151,15 +150,15 @@ def test_an_old_database_walks_the_old_chain_and_on_keeping_every_row_and_the_sc
     # Each stop is past the one before (what was applied is among its targets' plans): the walk only goes forward.
     renamed = units_renamed.rows(migrate(before(graph, units_renamed.node(graph))))
     staged = stages_moved.rows(migrate(stages_moved.before_the_move(graph)))
+    fields = fields_renamed.rows(migrate(fields_renamed.before_the_renames(graph)))
     ended = chain_end.rows(migrate(graph.leaf_nodes()))
 
-    with override_settings(MIGRATION_MODULES={}):  # the squashed migrations and what follows them
+    with override_settings(MIGRATION_MODULES={}):  # the squashed migrations and any that follow them
         squashed = MigrationExecutor(connection)
         latest = squashed.loader.graph.leaf_nodes()
         plan = squashed.migration_plan(latest)
         assert not {(m.app_label, m.name) for m, _ in plan} & set(squashed.loader.replacements)  # counted applied
         assert replaced_chains_finished(databases=["default"]) == []
-        fields = fields_renamed.rows(migrate(fields_renamed.before_the_renames(squashed.loader.graph)))
         call_command("migrate", verbosity=0)
         assert MigrationExecutor(connection).migration_plan(latest) == []
         assert set(squashed.loader.replacements) <= set(MigrationRecorder(connection).applied_migrations())

@@ -1,9 +1,7 @@
 """The old chain's end, where the squashed migrations begin: a database made by the old chain to its end is
-counted as having applied them (`replaced_chains_finished` agrees), goes on through what came after them, and
+counted as having applied them (`replaced_chains_finished` agrees), goes on through any that come after them, and
 keeps its rows, the contact row seeded by ops among them. Walked by tests/contests/test_migrations.py with the
 other moves."""
-
-# rename-fields: leave (the rows are made with the old chain's models, by their old field names)
 
 from decimal import Decimal
 
@@ -23,14 +21,14 @@ def rows(old) -> dict:
     )
     rubric = rubric_2564(old, contest)
     standing = old.get_model("scoring", "Standing").objects.create(
-        rubric=rubric, province=unit, total=Decimal("42.50"), rank=1
+        rubric=rubric, unit=unit, total=Decimal("42.50"), rank=1
     )
     old.get_model("ops", "SiteContact").objects.filter(pk=1).update(phone="02 141 6000")
     return {"unit": unit.pk, "contest": contest.pk, "rubric": rubric.pk, "standing": standing.pk}
 
 
 def check(ids: dict) -> None:
-    """After the migrations that follow the squashed ones: the rows of `rows`."""
+    """At the latest migration: the rows of `rows`."""
     assert Unit.objects.get(pk=ids["unit"]).code == "TH-99"
     assert Contest.objects.get(pk=ids["contest"]).organiser_id == ids["unit"]
     assert Rubric.objects.get(pk=ids["rubric"]).contest_id == ids["contest"]

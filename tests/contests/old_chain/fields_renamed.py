@@ -1,6 +1,6 @@
 """The fields that held any unit are called `unit` (tools/rename_fields.py) in the state only: a database made
-before the renames (migrations after the squashed ones) keeps every row and its links, each field reading the
-column it had. Walked by tests/contests/test_migrations.py with the other moves."""
+before the renames (the old chain's `*_fields_named_for_any_unit` migrations) keeps every row and its links, each
+field reading the column it had. Walked by tests/contests/test_migrations.py with the other moves."""
 
 # rename-fields: leave (the rows are made with the models as they were, by their old field names)
 

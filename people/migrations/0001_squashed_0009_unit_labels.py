@@ -19,10 +19,12 @@ class Migration(migrations.Migration):
         ('people', '0005_organiser_label'),
         ('people', '0006_field_names'),
         ('people', '0007_labels_from_catalogue'),
+        ('people', '0008_fields_named_for_any_unit'),
+        ('people', '0009_unit_labels'),
     ]
 
     dependencies = [
-        ('contests', '0001_squashed_0012_labels_and_village_level'),
+        ('contests', '0001_squashed_0014_one_act_sees_a_unit'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -35,14 +37,14 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded at')),
                 ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
                 ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='conflicts', to=settings.AUTH_USER_MODEL, verbose_name='member')),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='committee_conflicts', to='contests.unit', verbose_name='unit')),
+                ('unit', models.ForeignKey(db_column='province_id', on_delete=django.db.models.deletion.PROTECT, related_name='committee_conflicts', to='contests.unit', verbose_name='unit')),
             ],
             options={
                 'verbose_name': 'conflict of interest',
                 'verbose_name_plural': 'conflicts of interest',
                 'db_table': 'committee_conflict',
-                'ordering': ['member_id', 'province__code'],
-                'constraints': [models.UniqueConstraint(fields=('member', 'province'), name='conflict_unique')],
+                'ordering': ['member_id', 'unit__code'],
+                'constraints': [models.UniqueConstraint(fields=('member', 'unit'), name='conflict_unique')],
             },
         ),
         migrations.CreateModel(
@@ -50,14 +52,14 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('role', models.CharField(choices=[('provincial', 'office staff'), ('committee', 'committee member'), ('chair', 'committee chair'), ('central', 'central staff'), ('organiser', 'contest organiser (an office)')], max_length=12, verbose_name='role')),
-                ('province', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='staff', to='contests.unit', verbose_name='province')),
+                ('unit', models.ForeignKey(blank=True, db_column='province_id', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='staff', to='contests.unit', verbose_name='unit')),
                 ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='membership', to=settings.AUTH_USER_MODEL, verbose_name='user')),
             ],
             options={
                 'verbose_name': 'membership',
                 'verbose_name_plural': 'memberships',
                 'db_table': 'scoring_membership',
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('role__in', ['provincial', 'organiser']), ('province__isnull', False)), models.Q(models.Q(('role__in', ['provincial', 'organiser']), _negated=True), ('province__isnull', True)), _connector='OR'), name='membership_office_iff_office_role')],
+                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('role__in', ['provincial', 'organiser']), ('unit__isnull', False)), models.Q(models.Q(('role__in', ['provincial', 'organiser']), _negated=True), ('unit__isnull', True)), _connector='OR'), name='membership_office_iff_office_role')],
             },
         ),
     ]

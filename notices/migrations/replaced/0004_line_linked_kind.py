@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("notices", "0001_squashed_0003_judging_deadline_and_pick_due_kinds"),
+        ("notices", "0003_judging_deadline_and_pick_due_kinds"),
     ]
 
     operations = [

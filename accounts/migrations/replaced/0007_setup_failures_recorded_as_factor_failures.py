@@ -10,7 +10,7 @@ def setup_failures_as_factor_failures(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0001_squashed_0006_labels_from_catalogue"),
+        ("accounts", "0006_labels_from_catalogue"),
     ]
 
     operations = [

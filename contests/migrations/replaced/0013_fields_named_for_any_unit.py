@@ -7,29 +7,30 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("awards", "0001_squashed_0008_labels_from_catalogue"),
+        ("contests", "0012_labels_and_village_level"),
     ]
 
     operations = [
         migrations.SeparateDatabaseAndState(
             state_operations=[
                 migrations.AlterField(
-                    model_name="generateddocument",
+                    model_name="chosenentrant",
                     name="province",
                     field=models.ForeignKey(
-                        blank=True,
                         db_column="province_id",
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
+                        on_delete=django.db.models.deletion.CASCADE,
                         related_name="+",
                         to="contests.unit",
-                        verbose_name="province",
                     ),
                 ),
                 migrations.RenameField(
-                    model_name="generateddocument",
+                    model_name="chosenentrant",
                     old_name="province",
                     new_name="unit",
+                ),
+                migrations.AlterUniqueTogether(
+                    name="chosenentrant",
+                    unique_together={("contest", "unit")},
                 ),
             ],
         ),

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("nominees", "0001_squashed_0002_labels_from_catalogue"),
+        ("nominees", "0002_labels_from_catalogue"),
     ]
 
     operations = [

@@ -22,11 +22,14 @@ class Migration(migrations.Migration):
         ('ops', '0004_site_contact'),
         ('ops', '0005_stage_upload_moved'),
         ('ops', '0006_labels_from_catalogue'),
+        ('ops', '0007_contest_contacts'),
+        ('ops', '0008_office_records_act'),
     ]
 
     dependencies = [
-        ('stages', '0001_squashed_0002_labels_from_catalogue'),
-        ('submissions', '0001_squashed_0007_labels_from_catalogue'),
+        ('contests', '0001_squashed_0014_one_act_sees_a_unit'),
+        ('stages', '0001_squashed_0002_acts_declared_by_stages'),
+        ('submissions', '0001_squashed_0009_unit_labels'),
     ]
 
     operations = [
@@ -57,6 +60,22 @@ class Migration(migrations.Migration):
                 ('detail', models.TextField(blank=True, verbose_name='detail')),
                 ('notified_at', models.DateTimeField(blank=True, null=True, verbose_name='notified at')),
             ],
+        ),
+        migrations.CreateModel(
+            name='ContestContact',
+            fields=[
+                ('phone', models.CharField(blank=True, max_length=40, verbose_name='phone')),
+                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
+                ('line_id', models.CharField(blank=True, max_length=40, verbose_name='LINE Official Account id, e.g. @cdd4')),
+                ('line_url', models.URLField(blank=True, verbose_name='LINE add-friend link')),
+                ('hours', models.CharField(blank=True, max_length=200, verbose_name='office hours')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                ('contest', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='contact', serialize=False, to='contests.contest', verbose_name='contest')),
+            ],
+            options={
+                'verbose_name': "contest's contacts",
+                'verbose_name_plural': "contests' contacts",
+            },
         ),
         migrations.CreateModel(
             name='Heartbeat',

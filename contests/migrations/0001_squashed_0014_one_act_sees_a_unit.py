@@ -26,6 +26,8 @@ class Migration(migrations.Migration):
         ('contests', '0010_stages_and_nominees_moved_out'),
         ('contests', '0011_contest_judging_deadline'),
         ('contests', '0012_labels_and_village_level'),
+        ('contests', '0013_fields_named_for_any_unit'),
+        ('contests', '0014_one_act_sees_a_unit'),
     ]
 
     dependencies = [
@@ -99,8 +101,8 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='chosenentrant',
-            name='province',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contests.unit'),
+            name='unit',
+            field=models.ForeignKey(db_column='province_id', on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contests.unit'),
         ),
         migrations.AddConstraint(
             model_name='unit',
@@ -132,6 +134,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AlterUniqueTogether(
             name='chosenentrant',
-            unique_together={('contest', 'province')},
+            unique_together={('contest', 'unit')},
         ),
     ]

@@ -18,11 +18,13 @@ class Migration(migrations.Migration):
         ('committee', '0004_province_to_contests'),
         ('committee', '0005_field_names'),
         ('committee', '0006_labels_from_catalogue'),
+        ('committee', '0007_fields_named_for_any_unit'),
+        ('committee', '0008_unit_labels'),
     ]
 
     dependencies = [
-        ('contests', '0001_squashed_0012_labels_and_village_level'),
-        ('scoring', '0001_squashed_0029_labels_and_rank_indexes'),
+        ('contests', '0001_squashed_0014_one_act_sees_a_unit'),
+        ('scoring', '0001_squashed_0042_rounds_kept'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -37,8 +39,8 @@ class Migration(migrations.Migration):
                 ('closed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='closed by')),
                 ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='scoring.criterion', verbose_name='criterion')),
                 ('opened_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='opened by')),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contests.unit', verbose_name='province')),
                 ('rubric', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='scoring.rubric', verbose_name='year')),
+                ('unit', models.ForeignKey(db_column='province_id', on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contests.unit', verbose_name='unit')),
             ],
             options={
                 'verbose_name': 'clarification',
@@ -74,13 +76,13 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
                 ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='scoring.criterion', verbose_name='criterion')),
                 ('member', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='judgments', to=settings.AUTH_USER_MODEL, verbose_name='member')),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contests.unit', verbose_name='province')),
                 ('rubric', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='scoring.rubric', verbose_name='year')),
+                ('unit', models.ForeignKey(db_column='province_id', on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contests.unit', verbose_name='unit')),
             ],
             options={
                 'verbose_name': 'judgment',
                 'verbose_name_plural': 'judgments',
-                'ordering': ['province__code', 'criterion__order', 'member_id'],
+                'ordering': ['unit__code', 'criterion__order', 'member_id'],
             },
         ),
         migrations.CreateModel(
@@ -93,13 +95,13 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
                 ('by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
                 ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='scoring.criterion', verbose_name='criterion')),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contests.unit', verbose_name='province')),
                 ('rubric', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='scoring.rubric', verbose_name='year')),
+                ('unit', models.ForeignKey(db_column='province_id', on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contests.unit', verbose_name='unit')),
             ],
             options={
                 'verbose_name': 'override',
                 'verbose_name_plural': 'overrides',
-                'ordering': ['province__code', 'criterion__order'],
+                'ordering': ['unit__code', 'criterion__order'],
             },
         ),
         migrations.CreateModel(
@@ -149,8 +151,8 @@ class Migration(migrations.Migration):
                 ('changed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
                 ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='scoring.criterion', verbose_name='criterion')),
                 ('member', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='score of')),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contests.unit', verbose_name='province')),
                 ('rubric', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='scoring.rubric', verbose_name='year')),
+                ('unit', models.ForeignKey(db_column='province_id', on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contests.unit', verbose_name='unit')),
             ],
             options={
                 'verbose_name': 'score change',
@@ -168,19 +170,19 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
                 ('by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
                 ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='scoring.criterion', verbose_name='criterion')),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contests.unit', verbose_name='province')),
                 ('rubric', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='scoring.rubric', verbose_name='year')),
+                ('unit', models.ForeignKey(db_column='province_id', on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contests.unit', verbose_name='unit')),
             ],
             options={
                 'verbose_name': "chair's final score",
                 'verbose_name_plural': "chair's final scores",
-                'ordering': ['province__code', 'criterion__order'],
-                'constraints': [models.UniqueConstraint(fields=('province', 'criterion'), name='chair_final_unique'), models.CheckConstraint(condition=models.Q(('points__isnull', True), ('points__gte', 0), _connector='OR'), name='chair_final_points')],
+                'ordering': ['unit__code', 'criterion__order'],
+                'constraints': [models.UniqueConstraint(fields=('unit', 'criterion'), name='chair_final_unique'), models.CheckConstraint(condition=models.Q(('points__isnull', True), ('points__gte', 0), _connector='OR'), name='chair_final_points')],
             },
         ),
         migrations.AddConstraint(
             model_name='clarification',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'closed'), _negated=True), fields=('province', 'criterion'), name='clarification_one_running'),
+            constraint=models.UniqueConstraint(condition=models.Q(('status', 'closed'), _negated=True), fields=('unit', 'criterion'), name='clarification_one_running'),
         ),
         migrations.AddConstraint(
             model_name='clarification',
@@ -188,11 +190,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='judgment',
-            index=models.Index(fields=['rubric', 'province', 'criterion'], name='judgment_cell_idx'),
+            index=models.Index(fields=['rubric', 'unit', 'criterion'], name='judgment_cell_idx'),
         ),
         migrations.AddConstraint(
             model_name='judgment',
-            constraint=models.UniqueConstraint(fields=('member', 'province', 'criterion'), name='judgment_unique_per_member'),
+            constraint=models.UniqueConstraint(fields=('member', 'unit', 'criterion'), name='judgment_unique_per_member'),
         ),
         migrations.AddConstraint(
             model_name='judgment',
@@ -204,7 +206,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='override',
-            constraint=models.UniqueConstraint(fields=('province', 'criterion'), name='override_unique'),
+            constraint=models.UniqueConstraint(fields=('unit', 'criterion'), name='override_unique'),
         ),
         migrations.AddConstraint(
             model_name='override',
@@ -220,6 +222,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='scorechange',
-            index=models.Index(fields=['rubric', 'province', 'criterion'], name='score_change_cell_idx'),
+            index=models.Index(fields=['rubric', 'unit', 'criterion'], name='score_change_cell_idx'),
         ),
     ]

@@ -9,8 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("contests", "0013_fields_named_for_any_unit"),
-        ("scoring", "0032_fields_named_for_any_unit"),
-        ("submissions", "0001_squashed_0007_labels_from_catalogue"),
+        ("people", "0007_labels_from_catalogue"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -18,71 +17,71 @@ class Migration(migrations.Migration):
         migrations.SeparateDatabaseAndState(
             state_operations=[
                 migrations.AlterModelOptions(
-                    name="innovationreport",
+                    name="conflict",
                     options={
-                        "ordering": ["rubric", "unit", "-version"],
-                        "verbose_name": "innovation report",
-                        "verbose_name_plural": "innovation reports",
-                    },
-                ),
-                migrations.AlterModelOptions(
-                    name="submission",
-                    options={
-                        "ordering": ["rubric", "unit", "criterion__order"],
-                        "verbose_name": "submission",
-                        "verbose_name_plural": "submissions",
+                        "ordering": ["member_id", "unit__code"],
+                        "verbose_name": "conflict of interest",
+                        "verbose_name_plural": "conflicts of interest",
                     },
                 ),
                 migrations.RemoveConstraint(
-                    model_name="innovationreport",
-                    name="innovation_report_version_unique",
+                    model_name="conflict",
+                    name="conflict_unique",
                 ),
                 migrations.RemoveConstraint(
-                    model_name="submission",
-                    name="submission_unique",
+                    model_name="membership",
+                    name="membership_office_iff_office_role",
                 ),
                 migrations.AlterField(
-                    model_name="innovationreport",
+                    model_name="conflict",
                     name="province",
                     field=models.ForeignKey(
                         db_column="province_id",
                         on_delete=django.db.models.deletion.PROTECT,
-                        related_name="innovation_reports",
+                        related_name="committee_conflicts",
+                        to="contests.unit",
+                        verbose_name="unit",
+                    ),
+                ),
+                migrations.RenameField(
+                    model_name="conflict",
+                    old_name="province",
+                    new_name="unit",
+                ),
+                migrations.AlterField(
+                    model_name="membership",
+                    name="province",
+                    field=models.ForeignKey(
+                        blank=True,
+                        db_column="province_id",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="staff",
                         to="contests.unit",
                         verbose_name="province",
                     ),
                 ),
                 migrations.RenameField(
-                    model_name="innovationreport",
-                    old_name="province",
-                    new_name="unit",
-                ),
-                migrations.AlterField(
-                    model_name="submission",
-                    name="province",
-                    field=models.ForeignKey(
-                        db_column="province_id",
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="submissions",
-                        to="contests.unit",
-                        verbose_name="province",
-                    ),
-                ),
-                migrations.RenameField(
-                    model_name="submission",
+                    model_name="membership",
                     old_name="province",
                     new_name="unit",
                 ),
                 migrations.AddConstraint(
-                    model_name="innovationreport",
-                    constraint=models.UniqueConstraint(
-                        fields=("rubric", "unit", "version"), name="innovation_report_version_unique"
-                    ),
+                    model_name="conflict",
+                    constraint=models.UniqueConstraint(fields=("member", "unit"), name="conflict_unique"),
                 ),
                 migrations.AddConstraint(
-                    model_name="submission",
-                    constraint=models.UniqueConstraint(
-                        fields=("rubric", "unit", "criterion"), name="submission_unique"
+                    model_name="membership",
+                    constraint=models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("role__in", ["provincial", "organiser"]), ("unit__isnull", False)),
+                            models.Q(
+                                models.Q(("role__in", ["provincial", "organiser"]), _negated=True),
+                                ("unit__isnull", True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="membership_office_iff_office_role",
                     ),
                 ),
             ],

@@ -7,30 +7,29 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("contests", "0001_squashed_0012_labels_and_village_level"),
+        ("awards", "0008_labels_from_catalogue"),
     ]
 
     operations = [
         migrations.SeparateDatabaseAndState(
             state_operations=[
                 migrations.AlterField(
-                    model_name="chosenentrant",
+                    model_name="generateddocument",
                     name="province",
                     field=models.ForeignKey(
+                        blank=True,
                         db_column="province_id",
-                        on_delete=django.db.models.deletion.CASCADE,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
                         related_name="+",
                         to="contests.unit",
+                        verbose_name="province",
                     ),
                 ),
                 migrations.RenameField(
-                    model_name="chosenentrant",
+                    model_name="generateddocument",
                     old_name="province",
                     new_name="unit",
-                ),
-                migrations.AlterUniqueTogether(
-                    name="chosenentrant",
-                    unique_together={("contest", "unit")},
                 ),
             ],
         ),

@@ -18,7 +18,7 @@ def full_pages(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('scoring', '0001_squashed_0029_labels_and_rank_indexes'),
+        ('scoring', '0029_labels_and_rank_indexes'),
     ]
 
     operations = [

@@ -21,12 +21,14 @@ class Migration(migrations.Migration):
         ('submissions', '0005_field_names'),
         ('submissions', '0006_stage_upload_moved'),
         ('submissions', '0007_labels_from_catalogue'),
+        ('submissions', '0008_fields_named_for_any_unit'),
+        ('submissions', '0009_unit_labels'),
     ]
 
     dependencies = [
-        ('contests', '0001_squashed_0012_labels_and_village_level'),
-        ('scoring', '0001_squashed_0029_labels_and_rank_indexes'),
-        ('stages', '0001_squashed_0002_labels_from_catalogue'),
+        ('contests', '0001_squashed_0014_one_act_sees_a_unit'),
+        ('scoring', '0001_squashed_0042_rounds_kept'),
+        ('stages', '0001_squashed_0002_acts_declared_by_stages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -40,14 +42,14 @@ class Migration(migrations.Migration):
                 ('status_changed_at', models.DateTimeField(blank=True, null=True, verbose_name='status changed at')),
                 ('last_version', models.PositiveIntegerField(default=0, verbose_name='last version')),
                 ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='submissions', to='scoring.criterion', verbose_name='criterion')),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='submissions', to='contests.unit', verbose_name='province')),
                 ('rubric', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='submissions', to='scoring.rubric', verbose_name='rubric')),
                 ('status_changed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='status changed by')),
+                ('unit', models.ForeignKey(db_column='province_id', on_delete=django.db.models.deletion.PROTECT, related_name='submissions', to='contests.unit', verbose_name='unit')),
             ],
             options={
                 'verbose_name': 'submission',
                 'verbose_name_plural': 'submissions',
-                'ordering': ['rubric', 'province', 'criterion__order'],
+                'ordering': ['rubric', 'unit', 'criterion__order'],
             },
         ),
         migrations.CreateModel(
@@ -112,14 +114,14 @@ class Migration(migrations.Migration):
                 ('evidence_text', models.TextField(blank=True, verbose_name='evidence')),
                 ('created_at', models.DateTimeField(verbose_name='created at')),
                 ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='innovation_reports', to='contests.unit', verbose_name='province')),
                 ('rubric', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='innovation_reports', to='scoring.rubric', verbose_name='rubric')),
+                ('unit', models.ForeignKey(db_column='province_id', on_delete=django.db.models.deletion.PROTECT, related_name='innovation_reports', to='contests.unit', verbose_name='unit')),
             ],
             options={
                 'verbose_name': 'innovation report',
                 'verbose_name_plural': 'innovation reports',
-                'ordering': ['rubric', 'province', '-version'],
-                'constraints': [models.UniqueConstraint(fields=('rubric', 'province', 'version'), name='innovation_report_version_unique')],
+                'ordering': ['rubric', 'unit', '-version'],
+                'constraints': [models.UniqueConstraint(fields=('rubric', 'unit', 'version'), name='innovation_report_version_unique')],
             },
         ),
         migrations.CreateModel(
@@ -152,7 +154,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='submission',
-            constraint=models.UniqueConstraint(fields=('rubric', 'province', 'criterion'), name='submission_unique'),
+            constraint=models.UniqueConstraint(fields=('rubric', 'unit', 'criterion'), name='submission_unique'),
         ),
         migrations.AddConstraint(
             model_name='evidence',

@@ -3,10 +3,40 @@
 # stay until every deployed database has applied this one (docs/operations.md, "Squashed migrations").
 
 import contests.codes
+import django.core.validators
 import django.db.models.deletion
 import uuid
+from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
+
+
+def unlogged(apps, schema_editor, how="UNLOGGED"):
+    """Staged points are derived and short-lived: on PostgreSQL they skip the write-ahead log (a crash empties
+    the table, and the recompute is run again by the beat job)."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(f"ALTER TABLE scoring_stagedpoints SET {how}")
+
+
+def half_of_each_page_free(apps, schema_editor, fillfactor=50):
+    """Half of each page of the standings left free (PostgreSQL): once its explanations are built, a standing is
+    2-3 KB, so a tenth of a page (0030) held no new version of it and re-ranking the thousands an entrant passes
+    wrote each elsewhere, with an entry in every index; half a page holds one, on the same page (a HOT update).
+    At 75,000 villages with their texts built: one entrant's change 831-889 -> 251-261 ms (bench/RESULTS.md)."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(f"ALTER TABLE scoring_provinceresult SET (fillfactor = {int(fillfactor)})")
+
+
+def explanations_out_of_line(apps, schema_editor, target=512):
+    """A standing's explanations kept out of its row (PostgreSQL's TOAST table), and its row about 400 bytes: a
+    village's texts are 9 KB, stored as 1.2 KB compressed, which PostgreSQL keeps in the row while the row stays
+    under 2 KB. Re-ranking the thousands of standings an entrant passes rewrites each row and leaves the texts
+    where they are; rows five times smaller fit in far fewer pages (the table, 293 MB at 75,000 villages, no longer
+    outgrew PostgreSQL's 128 MB of buffers). One entrant's change at 75,000 villages with their texts built:
+    206-218 -> 128-154 ms median (bench/RESULTS.md). Rows written from now on; the explanation pass writes them
+    all after each recompute."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(f"ALTER TABLE scoring_provinceresult SET (toast_tuple_target = {int(target)})")
 
 
 class Migration(migrations.Migration):
@@ -44,10 +74,23 @@ class Migration(migrations.Migration):
         ('scoring', '0027_rank_integer'),
         ('scoring', '0028_criterion_rounds'),
         ('scoring', '0029_labels_and_rank_indexes'),
+        ('scoring', '0030_standings_rank_unindexed'),
+        ('scoring', '0031_staged_points'),
+        ('scoring', '0032_fields_named_for_any_unit'),
+        ('scoring', '0033_standings_half_pages_free'),
+        ('scoring', '0034_standings_explanations_out_of_line'),
+        ('scoring', '0035_standings_explained'),
+        ('scoring', '0036_standings_no_unit_index'),
+        ('scoring', '0037_rubric_change_letter'),
+        ('scoring', '0038_reminders_are_notices'),
+        ('scoring', '0039_year_settings_award_minimum_above_zero'),
+        ('scoring', '0040_rubric_change_rounds_kept'),
+        ('scoring', '0041_unit_labels'),
+        ('scoring', '0042_rounds_kept'),
     ]
 
     dependencies = [
-        ('contests', '0001_squashed_0012_labels_and_village_level'),
+        ('contests', '0001_squashed_0014_one_act_sees_a_unit'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -123,13 +166,13 @@ class Migration(migrations.Migration):
                 ('source', models.CharField(choices=[('import', 'file import'), ('admin', 'admin'), ('api', 'API'), ('evidence', 'evidence'), ('entrant', "the entrant's answer"), ('committee', 'committee'), ('demo', 'demo')], max_length=10, verbose_name='source')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
                 ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='facts', to='scoring.criterion', verbose_name='criterion')),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='facts', to='contests.unit', verbose_name='province')),
+                ('unit', models.ForeignKey(db_column='province_id', on_delete=django.db.models.deletion.PROTECT, related_name='facts', to='contests.unit', verbose_name='unit')),
                 ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='updated by')),
             ],
             options={
                 'verbose_name': 'fact',
                 'verbose_name_plural': 'facts',
-                'ordering': ['province', 'criterion__order', 'name'],
+                'ordering': ['unit', 'criterion__order', 'name'],
             },
         ),
         migrations.CreateModel(
@@ -196,16 +239,16 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
-            name='ReminderSent',
+            name='RoundsKept',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('deadline', models.DateField(verbose_name='deadline')),
-                ('sent_at', models.DateTimeField(auto_now_add=True, verbose_name='sent at')),
-                ('recipients', models.PositiveSmallIntegerField(default=0, verbose_name='recipients')),
-                ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='scoring.criterion', verbose_name='criterion')),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contests.unit', verbose_name='province')),
-                ('rubric', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='scoring.rubric', verbose_name='rubric')),
+                ('windows', models.TextField(blank=True, verbose_name='windows')),
+                ('rubric', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='scoring.rubric', verbose_name='year')),
             ],
+            options={
+                'verbose_name': 'rounds kept',
+                'verbose_name_plural': 'rounds kept',
+            },
         ),
         migrations.CreateModel(
             name='RecomputeRun',
@@ -281,6 +324,11 @@ class Migration(migrations.Migration):
                 ('reason', models.TextField(blank=True, verbose_name='reason')),
                 ('changes', models.JSONField(default=dict, verbose_name='what changed')),
                 ('archived', models.JSONField(blank=True, default=list, verbose_name='criteria archived')),
+                ('letter_number', models.CharField(blank=True, max_length=80, verbose_name='letter number')),
+                ('letter_date', models.DateField(blank=True, null=True, verbose_name='letter date')),
+                ('letter_file', models.FileField(blank=True, upload_to='letters/%Y/', verbose_name='letter (PDF)')),
+                ('letter_sha256', models.CharField(blank=True, max_length=64, verbose_name='SHA-256')),
+                ('rounds_kept', models.JSONField(blank=True, default=list, verbose_name='rounds kept on their dates')),
                 ('contest', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rubric_changes', to='contests.contest', verbose_name='contest')),
                 ('rubric', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='scoring.rubric', verbose_name='rubric')),
                 ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
@@ -292,6 +340,27 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
+            name='StagedPoints',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('run', models.BigIntegerField(verbose_name='recompute run')),
+                ('standing', models.BigIntegerField(verbose_name='standing')),
+                ('unit', models.BigIntegerField(verbose_name='unit')),
+                ('seq', models.PositiveBigIntegerField(verbose_name='computed sequence')),
+                ('total', models.DecimalField(decimal_places=2, max_digits=7, verbose_name='total')),
+                ('level', models.PositiveSmallIntegerField(null=True, verbose_name='level')),
+                ('dimensions', models.JSONField(verbose_name='dimensions')),
+                ('criteria', models.JSONField(verbose_name='criteria')),
+                ('rank_key', models.CharField(max_length=400, verbose_name='rank key')),
+                ('rubric', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='scoring.rubric', verbose_name='year')),
+            ],
+            options={
+                'verbose_name': 'staged points',
+                'verbose_name_plural': 'staged points',
+                'db_table': 'scoring_stagedpoints',
+            },
+        ),
+        migrations.CreateModel(
             name='Standing',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
@@ -299,6 +368,7 @@ class Migration(migrations.Migration):
                 ('dimensions', models.JSONField(default=dict, verbose_name='dimensions')),
                 ('criteria', models.JSONField(default=dict, verbose_name='criteria')),
                 ('explanations', models.JSONField(default=dict, verbose_name='explanations')),
+                ('explained', models.BooleanField(default=False, verbose_name='explanations current')),
                 ('level', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='level')),
                 ('rank', models.PositiveIntegerField(blank=True, null=True, verbose_name='rank')),
                 ('tied', models.BooleanField(default=False, verbose_name='tied')),
@@ -308,14 +378,42 @@ class Migration(migrations.Migration):
                 ('change_seq', models.PositiveBigIntegerField(default=1, verbose_name='change sequence')),
                 ('computed_seq', models.PositiveBigIntegerField(default=0, verbose_name='computed sequence')),
                 ('computed_at', models.DateTimeField(blank=True, null=True, verbose_name='computed at')),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='results', to='contests.unit', verbose_name='province')),
-                ('rubric', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='results', to='scoring.rubric', verbose_name='year')),
+                ('rubric', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='results', to='scoring.rubric', verbose_name='year')),
+                ('unit', models.ForeignKey(db_column='province_id', db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='results', to='contests.unit', verbose_name='unit')),
             ],
             options={
-                'verbose_name': 'province result',
-                'verbose_name_plural': 'province results',
+                'verbose_name': 'standing',
+                'verbose_name_plural': 'standings',
                 'db_table': 'scoring_provinceresult',
-                'ordering': ['rubric', 'rank', 'province__code'],
+                'ordering': ['rubric', 'rank', 'unit__code'],
+            },
+        ),
+        migrations.CreateModel(
+            name='EntrantRounds',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('code', models.CharField(max_length=8, verbose_name='code')),
+                ('met', models.BigIntegerField(verbose_name='rounds met')),
+                ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='scoring.criterion', verbose_name='criterion')),
+                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contests.unit', verbose_name='unit')),
+                ('rubric', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='scoring.rubric', verbose_name='year')),
+                ('standing', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='scoring.standing', verbose_name='entrant')),
+            ],
+            options={
+                'verbose_name': "entrant's rounds met",
+                'verbose_name_plural': "entrants' rounds met",
+            },
+        ),
+        migrations.CreateModel(
+            name='EntrantKept',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('seq', models.PositiveBigIntegerField(verbose_name='change sequence')),
+                ('standing', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='scoring.standing', verbose_name='entrant')),
+            ],
+            options={
+                'verbose_name': "entrant's kept rounds",
+                'verbose_name_plural': "entrants' kept rounds",
             },
         ),
         migrations.CreateModel(
@@ -359,9 +457,9 @@ class Migration(migrations.Migration):
             name='YearSettings',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('standings_visible_to_provinces', models.BooleanField(default=False, verbose_name='provinces see their standing')),
+                ('standings_visible_to_entrants', models.BooleanField(db_column='standings_visible_to_provinces', default=False, verbose_name='provinces see their standing')),
                 ('reminder_working_days', models.PositiveSmallIntegerField(default=3, verbose_name='remind N working days before')),
-                ('award_min_total', models.DecimalField(decimal_places=2, default=0, max_digits=7, verbose_name='minimum total for an award')),
+                ('award_min_total', models.DecimalField(decimal_places=2, default=Decimal('0.01'), max_digits=7, validators=[django.core.validators.MinValueValidator(Decimal('0.01'))], verbose_name='minimum total for an award')),
                 ('rubric', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='year_settings', to='scoring.rubric', verbose_name='rubric')),
             ],
             options={
@@ -382,10 +480,6 @@ class Migration(migrations.Migration):
             constraint=models.CheckConstraint(condition=models.Q(('total_points__gt', 0)), name='rubric_total_positive'),
         ),
         migrations.AddConstraint(
-            model_name='remindersent',
-            constraint=models.UniqueConstraint(fields=('province', 'criterion', 'deadline'), name='reminder_once_per_deadline'),
-        ),
-        migrations.AddConstraint(
             model_name='freezeevent',
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('action', 'unfreeze'), _negated=True), models.Q(('reason', ''), _negated=True), _connector='OR'), name='freeze_event_unfreeze_needs_reason'),
         ),
@@ -395,7 +489,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='fact',
-            constraint=models.UniqueConstraint(fields=('criterion', 'province', 'name'), name='fact_unique'),
+            constraint=models.UniqueConstraint(fields=('criterion', 'unit', 'name'), name='fact_unique'),
         ),
         migrations.AddConstraint(
             model_name='dimension',
@@ -429,6 +523,10 @@ class Migration(migrations.Migration):
             model_name='rubricchange',
             constraint=models.CheckConstraint(condition=models.Q(('state__in', ['draft', 'open'])), name='rubric_change_state_known'),
         ),
+        migrations.AddConstraint(
+            model_name='rubricchange',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('letter_date__isnull', True), ('letter_number', '')), models.Q(models.Q(('letter_number', ''), _negated=True), ('letter_date__isnull', False)), _connector='OR'), name='rubric_change_letter_number_and_date'),
+        ),
         migrations.AddIndex(
             model_name='standing',
             index=models.Index(condition=models.Q(('change_seq__gt', models.F('computed_seq'))), fields=['rubric'], name='result_stale'),
@@ -437,13 +535,17 @@ class Migration(migrations.Migration):
             model_name='standing',
             index=models.Index(fields=['rubric', 'rank_key'], name='result_rank_key'),
         ),
-        migrations.AddIndex(
-            model_name='standing',
-            index=models.Index(fields=['rubric', 'rank', 'province'], name='result_page'),
-        ),
         migrations.AddConstraint(
             model_name='standing',
-            constraint=models.UniqueConstraint(fields=('rubric', 'province'), name='result_unique'),
+            constraint=models.UniqueConstraint(fields=('rubric', 'unit'), name='result_unique'),
+        ),
+        migrations.AddIndex(
+            model_name='entrantrounds',
+            index=models.Index(fields=['rubric', 'criterion', 'code'], name='entrant_rounds_by_code'),
+        ),
+        migrations.AddConstraint(
+            model_name='entrantrounds',
+            constraint=models.UniqueConstraint(fields=('standing', 'criterion'), name='entrant_rounds_unique'),
         ),
         migrations.AddConstraint(
             model_name='tiedecision',
@@ -453,4 +555,11 @@ class Migration(migrations.Migration):
             model_name='tiedecision',
             constraint=models.CheckConstraint(condition=models.Q(('method__in', ['shared', 'vote', 'reason'])), name='tie_decision_method_known'),
         ),
+        migrations.AddConstraint(
+            model_name='yearsettings',
+            constraint=models.CheckConstraint(condition=models.Q(('award_min_total__gt', 0)), name='year_settings_award_min_above_zero'),
+        ),
+        migrations.RunPython(unlogged, migrations.RunPython.noop),
+        migrations.RunPython(half_of_each_page_free, migrations.RunPython.noop),
+        migrations.RunPython(explanations_out_of_line, migrations.RunPython.noop),
     ]

@@ -14,10 +14,11 @@ class Migration(migrations.Migration):
     replaces = [
         ('nominees', '0001_initial'),
         ('nominees', '0002_labels_from_catalogue'),
+        ('nominees', '0002_acts_declared_by_nominees'),
     ]
 
     dependencies = [
-        ('contests', '0001_squashed_0012_labels_and_village_level'),
+        ('contests', '0001_squashed_0014_one_act_sees_a_unit'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("committee", "0001_squashed_0006_labels_from_catalogue"),
+        ("committee", "0006_labels_from_catalogue"),
         ("contests", "0013_fields_named_for_any_unit"),
         ("scoring", "0032_fields_named_for_any_unit"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

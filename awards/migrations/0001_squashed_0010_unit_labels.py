@@ -20,11 +20,13 @@ class Migration(migrations.Migration):
         ('awards', '0006_verification_codes'),
         ('awards', '0007_field_names'),
         ('awards', '0008_labels_from_catalogue'),
+        ('awards', '0009_fields_named_for_any_unit'),
+        ('awards', '0010_unit_labels'),
     ]
 
     dependencies = [
-        ('contests', '0001_squashed_0012_labels_and_village_level'),
-        ('scoring', '0001_squashed_0029_labels_and_rank_indexes'),
+        ('contests', '0001_squashed_0014_one_act_sees_a_unit'),
+        ('scoring', '0001_squashed_0042_rounds_kept'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -82,9 +84,9 @@ class Migration(migrations.Migration):
                 ('requested_at', models.DateTimeField(auto_now_add=True, verbose_name='requested at')),
                 ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished at')),
                 ('sha256', models.CharField(blank=True, db_index=True, editable=False, max_length=64, verbose_name='SHA-256')),
-                ('province', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contests.unit', verbose_name='province')),
                 ('requested_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='requested by')),
                 ('rubric', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='scoring.rubric', verbose_name='rubric')),
+                ('unit', models.ForeignKey(blank=True, db_column='province_id', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contests.unit', verbose_name='unit')),
                 ('signed_with', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='awards.signingcertificate', verbose_name='signed with')),
             ],
             options={

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contests', '0013_fields_named_for_any_unit'),
-        ('ops', '0001_squashed_0006_labels_from_catalogue'),
+        ('ops', '0006_labels_from_catalogue'),
     ]
 
     operations = [
