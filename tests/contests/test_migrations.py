@@ -135,11 +135,11 @@ def test_an_old_database_walks_the_old_chain_and_on_keeping_every_row_and_the_sc
     """One walk, as a database made at the old chain's start would take it, with rows made at each stop: before
     contests 0001 (tests/contests/old_chain/contests_moved.py), before the units' rename (units_renamed.py), before
     stages and nominees left contests (stages_moved.py), before the fields' renames (fields_renamed.py), and at the
-    old chain's end where the squashed migrations begin (chain_end.py); then on to the latest migration. Each part's rows are checked at the end. (One walk, not one a part: the chains' last migrations
-    cost most of a walk, Django re-rendering the models' state on each AlterField.) The schema it ends at is the
-    one a fresh database gets through the squashed migrations and, on SQLite, the one the suite's test database
-    was made with from the models (tests/conftest.py `django_db_use_migrations`), table by table and index by
-    index."""
+    old chain's end where the squashed migrations begin (chain_end.py); then on to the latest migration. Each
+    part's rows are checked at the end. (One walk, not one a part: the chains' last migrations cost most of a walk,
+    Django re-rendering the models' state on each AlterField.) The schema it ends at is the one a fresh database
+    gets through the squashed migrations and, on SQLite, the one the suite's test database was made with from the
+    models (tests/conftest.py `django_db_use_migrations`), table by table and index by index."""
     graph = MigrationExecutor(connection).loader.graph
     # Everything but contests 0001 and what came after it (scoring 0017, the other apps' state-only retargets).
     moved = contests_moved.rows(migrate(before(graph, ("contests", "0001_initial"))))
