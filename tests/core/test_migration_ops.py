@@ -48,7 +48,7 @@ def test_a_group_holding_a_moved_act_holds_it_under_its_owners_name(django_user_
     group.permissions.add(_row("scoring", "rubric", "view_stage"), _row("scoring", "rubric", "select_stage"))
     member = django_user_model.objects.create_user("reader")
     member.groups.add(group)
-    for operation in _migration("stages.migrations.0002_acts_declared_by_stages").operations:
+    for operation in _migration("stages.migrations.replaced.0002_acts_declared_by_stages").operations:
         operation.code(apps, None)
     assert _held(group) == ["stages.pick", "stages.view"]
     member = django_user_model.objects.get(pk=member.pk)  # a fresh user: Django keeps what it read
@@ -60,7 +60,7 @@ def test_the_two_acts_that_saw_a_unit_become_one_and_their_groups_keep_it():
     office.permissions.add(_row("submissions", "submission", "view_province"))
     nominees = Group.objects.create(name="nominee pages")
     nominees.permissions.add(_row("scoring", "rubric", "view_province"))
-    for operation in _migration("contests.migrations.0014_one_act_sees_a_unit").operations:
+    for operation in _migration("contests.migrations.replaced.0014_one_act_sees_a_unit").operations:
         operation.code(apps, None)
     assert (_held(office), _held(nominees)) == (["contests.see_unit"], ["contests.see_unit"])
     assert Permission.objects.filter(codename="view_province").count() == 0
