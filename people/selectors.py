@@ -32,7 +32,12 @@ def membership_load(user) -> None:
     if loaded already): the role, the office id and the office then cost nothing more."""
     descriptor = get_user_model().membership  # request.user is a lazy object: not type(user)
     if user.is_authenticated and not descriptor.is_cached(user):
-        found = Membership.objects.select_related("unit__parent").filter(user=user).first()
+        # get(), not first(): a user has one membership at most, and first()'s ORDER BY pk made this query, asked
+        # on every request, half as dear again to build (648 against 418 µs).
+        try:
+            found = Membership.objects.select_related("unit__parent").get(user=user)
+        except Membership.DoesNotExist:
+            found = None
         descriptor.related.set_cached_value(user, found)
 
 
