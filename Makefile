@@ -80,8 +80,9 @@ run: $(BIN)/.installed-run compilemessages
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The whole suite on SQLite, one xdist worker per core (each its own test database). A third worker on 2
-# cores is slower now that browser tests no longer sit out networkidle (425 s against 396–411 s),
-# and it loaded the live servers enough for Schemathesis to see a connection dropped once. In CI (CI=true)
+# cores was slower once browser tests no longer sat out networkidle (425 s against 396–411 s), and no faster
+# since (452 s against 437–491 s, 2026-11-28); it loaded the live servers enough for Schemathesis to see a
+# connection dropped once. In CI (CI=true)
 # the service suite runs too, against PostgreSQL and Redis, beside the SQLite suite rather than after it: alone
 # it keeps the 2 cores busy about half the time (377 CPU-s of its processes in 337 s), waiting on the servers,
 # workers and rehearsal it starts, and the SQLite suite fills those waits (491 + 337 s one after the other,
