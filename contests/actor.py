@@ -24,7 +24,7 @@ from django.db.models import F, Q, QuerySet
 from contests import hooks
 from contests.entrants import contest_entrants, national, unit_enters
 from contests.models import Contest, ContestState, Unit
-from contests.seats import department_contest, panel_office, seat_counts
+from contests.seats import department_contest, panel_office, qualifies
 from contests.tree import line_of, subtree
 from core.bulk import AnyOf
 from people import directory
@@ -188,10 +188,18 @@ class Actor:
 
     @cached_property
     def seats(self) -> dict[int, bool]:
-        """contest id → is chair, for every panel seat that counts (contests.seats.seat_counts). 1 query."""
-        if self.user is None or not self.user.is_authenticated or self._role is None:
+        """contest id → is chair, for every panel seat that counts: its holder still qualifies for the contest's
+        panel (contests.seats.qualifies, the rule `seat_counts` asks in SQL). 1 query."""
+        user = self.user
+        if user is None or not user.is_authenticated or self._role is None:
             return {}
-        return dict(self.user.panel_seats.filter(seat_counts()).values_list("contest_id", "is_chair"))
+        rows = user.panel_seats.order_by().values_list("contest_id", "is_chair", "contest__organiser_id")
+        active, superuser, role, office = user.is_active, user.is_superuser, self._role, self.own_office
+        return {
+            contest: chair
+            for contest, chair, organiser in rows
+            if qualifies(active=active, superuser=superuser, role=role, office=office, organiser_id=organiser)
+        }
 
     def acts_for(self, unit: Unit | int | None) -> bool:
         """The unit (or its id) is the user's own office."""

@@ -11,8 +11,8 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from people import directory
 
-from .models import Contest
-from .tree import at_or_under
+from .models import Contest, Unit
+from .tree import at_or_under, line_of
 
 
 def department_contest(contest: Contest | None) -> bool:
@@ -36,6 +36,16 @@ def panel_eligible(organiser) -> QuerySet:
     (committee.panels.may_sit), a seat counts only while its holder meets it (`seat_counts`), and the
     panel's candidates are listed by it (committee.selectors.panel_candidates)."""
     return directory.office_staff(at_or_under(organiser, "membership__unit__"))
+
+
+def qualifies(
+    *, active: bool, superuser: bool, role: str | None, office: Unit | None, organiser_id: int | None
+) -> bool:
+    """`panel_eligible` asked of one person whose role and office are in hand (the request's actor): the same
+    rule in Python, so that the seats read on every request need no subquery, whose building cost more than
+    the rest of the request's seats query (tests/contests/test_seats.py holds the two to one answer)."""
+    staff = directory.counts_as_office_staff(active=active, superuser=superuser, role=role)
+    return staff and office is not None and organiser_id in line_of(office)
 
 
 @cache

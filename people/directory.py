@@ -38,6 +38,11 @@ def office_staff(offices: Q) -> QuerySet:
     )
 
 
+def counts_as_office_staff(*, active: bool, superuser: bool, role: str | None) -> bool:
+    """`office_staff`'s filter asked of one person already in hand (their role from their membership): no query."""
+    return active and not superuser and role in Role.with_office()
+
+
 def staff_emails(unit_ids: Iterable[int]) -> dict[int, list[str]]:
     """unit id → the e-mail addresses of its active office staff (those that have one). 1 query."""
     users = (
