@@ -189,12 +189,14 @@ class Actor:
     @cached_property
     def seats(self) -> dict[int, bool]:
         """contest id → is chair, for every panel seat that counts: its holder still qualifies for the contest's
-        panel (contests.seats.qualifies, the rule `seat_counts` asks in SQL). 1 query."""
+        panel (contests.seats.qualifies, the rule `seat_counts` asks in SQL). 1 query; none for someone of no office."""
         user = self.user
         if user is None or not user.is_authenticated or self._role is None:
             return {}
-        rows = user.panel_seats.order_by().values_list("contest_id", "is_chair", "contest__organiser_id")
         active, superuser, role, office = user.is_active, user.is_superuser, self._role, self.own_office
+        if not directory.counts_as_office_staff(active=active, superuser=superuser, role=role) or office is None:
+            return {}  # the committee, central staff: no seat of theirs can count, so none is read
+        rows = user.panel_seats.order_by().values_list("contest_id", "is_chair", "contest__organiser_id")
         return {
             contest: chair
             for contest, chair, organiser in rows
