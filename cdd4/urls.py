@@ -6,11 +6,12 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 from django.views.generic import RedirectView
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularSwaggerSplitView
 
 from accounts import passkeys
 from accounts.calendar_views import calendar_feed
 from cdd4.error_views import bad_request
+from cdd4.schema import SchemaView
 from cdd4.tokens import upload_gate
 from core.api import not_found
 
@@ -30,7 +31,7 @@ urlpatterns = [
     path("api/v1/", include("scoring.api_urls")),
     path("api/v1/", include("nominees.api_urls")),
     path("api/v1/", include("stages.api_urls")),
-    path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/v1/schema/", SchemaView.as_view(), name="schema"),
     path("api/v1/docs/", login_required(SpectacularSwaggerSplitView.as_view(url_name="schema")), name="api-docs"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("submissions.api_urls")),

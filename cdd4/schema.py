@@ -1,0 +1,26 @@
+"""/api/v1/schema/: the OpenAPI schema, drawn once a process for each language and API version."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.utils import translation
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.response import Response
+
+
+class SchemaView(SpectacularAPIView):
+    """The schema is made from the code alone and is public (SERVE_PUBLIC: the same for every signed-in reader), so
+    it is drawn at its first request in a language and version and served as drawn after: drawing it took about
+    0.3 s of every request for it. Its words are the request's language (Thai first; `?lang=en`)."""
+
+    drawn: ClassVar[dict[tuple[str, str | None], dict[str, Any]]] = {}
+
+    def _get_schema_response(self, request):
+        version = self.api_version or request.version or self._get_version_parameter(request)
+        key = (translation.get_language(), version)
+        if key not in self.drawn:
+            generator = self.generator_class(urlconf=self.urlconf, api_version=version, patterns=self.patterns)
+            self.drawn[key] = generator.get_schema(request=request, public=self.serve_public)
+        filename = self._get_filename(request, version)
+        return Response(data=self.drawn[key], headers={"Content-Disposition": f'inline; filename="{filename}"'})
