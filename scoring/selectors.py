@@ -13,6 +13,7 @@ from contests.entrants import contest_entrants
 from contests.models import Contest, Level, Unit
 from contests.regions import InspectionRegion
 from contests.tree import under
+from core.kept import Kept
 from core.numbers import is_whole
 from nominees.models import Nominee, NomineeState
 from rubrics.contest_spec import periods_gather
@@ -142,17 +143,12 @@ def rubric_data(rubric: Rubric) -> dict:
     }
 
 
-_SPECS: dict[tuple[int, object], RubricSpec] = {}
+_SPECS: Kept[RubricSpec] = Kept()
 
 
 def rubric_spec(rubric: Rubric) -> RubricSpec:
     """The parsed rubric, cached per process by (id, revision): a recompute then reads no rubric rows."""
-    key = (rubric.pk, rubric.revision)
-    if key not in _SPECS:
-        if len(_SPECS) > 32:
-            _SPECS.clear()
-        _SPECS[key] = parse_rubric(rubric_data(rubric))
-    return _SPECS[key]
+    return _SPECS.get((rubric.pk, rubric.revision), lambda: parse_rubric(rubric_data(rubric)))
 
 
 def is_frozen(rubric: Rubric) -> bool:
@@ -175,32 +171,28 @@ def work_calendar() -> WorkCalendar:
     return WorkCalendar({h.date: h.is_holiday for h in HolidayOverride.objects.all()})
 
 
-_CALENDARS: dict[tuple[int, object], WorkCalendar] = {}
+_CALENDARS: Kept[WorkCalendar] = Kept()
 
 
 def rubric_calendar(rubric: Rubric) -> WorkCalendar:
     """The holiday calendar as the rubric reads its deadlines (moved on a closed day or as written), cached like the
     spec: a holiday change gives every rubric a new revision."""
-    key = (rubric.pk, rubric.revision)
-    if key not in _CALENDARS:
-        if len(_CALENDARS) > 32:
-            _CALENDARS.clear()
+
+    def read() -> WorkCalendar:
         overrides = {h.date: h.is_holiday for h in HolidayOverride.objects.all()}
-        _CALENDARS[key] = WorkCalendar(overrides, moves=rubric.closed_day != ClosedDay.AS_WRITTEN)
-    return _CALENDARS[key]
+        return WorkCalendar(overrides, moves=rubric.closed_day != ClosedDay.AS_WRITTEN)
+
+    return _CALENDARS.get((rubric.pk, rubric.revision), read)
 
 
-_CODES: dict[tuple[int, object], dict[int, str]] = {}
+_CODES: Kept[dict[int, str]] = Kept()
 
 
 def criterion_codes(rubric: Rubric, *, fresh: bool = False) -> dict[int, str]:
     """criterion id → code, cached like the spec: the facts are then read without a join to the criteria."""
-    key = (rubric.pk, rubric.revision)
-    if fresh or key not in _CODES:
-        if len(_CODES) > 32:
-            _CODES.clear()
-        _CODES[key] = dict(rubric.criteria.values_list("pk", "code"))
-    return _CODES[key]
+    return _CODES.get(
+        (rubric.pk, rubric.revision), lambda: dict(rubric.criteria.values_list("pk", "code")), fresh=fresh
+    )
 
 
 def facts_by_unit(

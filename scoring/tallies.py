@@ -12,6 +12,7 @@ from django.db.models.expressions import Value
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Coalesce
 
+from core.kept import Kept
 from rulebook.rules import KINDS
 from scoring import hooks
 from scoring.models import AwardTier, Dimension, Fact, Rubric, Standing
@@ -156,7 +157,7 @@ def _entrants(rubric: Rubric) -> QuerySet:
     return Standing.objects.filter(rubric=rubric).order_by().values("unit_id")
 
 
-_RECORDED: dict[tuple, dict[int, int]] = {}
+_RECORDED: Kept[dict[int, int]] = Kept()
 
 
 def recorded_counts(rubric: Rubric, marks: tuple) -> dict[int, int]:
@@ -166,19 +167,14 @@ def recorded_counts(rubric: Rubric, marks: tuple) -> dict[int, int]:
     kept per process under the entrants' change marks (`Summary.marks`): every write of a fact bumps its
     entrant's mark in the same transaction (recompute.results_mark_dirty), and the marks only grow, so a
     fact written after the marks were read gives new marks and a new count."""
-    key = (rubric.pk, rubric.revision, *marks)
-    if key not in _RECORDED:
-        if len(_RECORDED) > 32:
-            _RECORDED.clear()
-        rows = (
-            recorded_facts(rubric)
-            .filter(unit_id__in=_entrants(rubric))
-            .values("criterion_id")
-            .annotate(n=Count("unit_id", distinct=True))
-            .values_list("criterion_id", "n")
-        )
-        _RECORDED[key] = dict(rows)
-    return _RECORDED[key]
+    rows = (
+        recorded_facts(rubric)
+        .filter(unit_id__in=_entrants(rubric))
+        .values("criterion_id")
+        .annotate(n=Count("unit_id", distinct=True))
+        .values_list("criterion_id", "n")
+    )
+    return _RECORDED.get((rubric.pk, rubric.revision, *marks), lambda: dict(rows))
 
 
 def forget_counts() -> None:
