@@ -16,7 +16,10 @@ from rulebook.rubric_json import rubric_json
 from rulebook.spec import RubricError
 from tests.rulebook.worst_rubrics import MOST_BYTES, WORST
 
-BUDGET_S = 2.0  # bench/rubric_worst.py: each under 0.7 s of CPU on these machines
+# bench/rubric_worst.py: each under 0.7 s of CPU on a machine at a loop of 0.08 s; the slowest machines of this kind
+# take up to three times as long (2 s was reached once at a loop of 0.14-0.19 s), and a read that runs away takes
+# minutes to hours, so the budget tells the two apart on any of them.
+BUDGET_S = 5.0
 
 
 class OverBudget(Exception):
@@ -65,5 +68,6 @@ def test_the_worst_file_of_its_kind_is_read_within_the_budget(name):
     raw = WORST[name]()
     assert len(raw) <= MOST_BYTES
     answer: list[str] = []
-    _cpu_within(BUDGET_S, lambda: answer.append(_read(raw)))
+    spent = _cpu_within(BUDGET_S, lambda: answer.append(_read(raw)))
     assert answer[0].startswith(ANSWERS[name])
+    assert spent < BUDGET_S  # also when the timer's signal came inside a callback that Python ignores the error of
