@@ -24,7 +24,7 @@ from django.db.models import F, Q, QuerySet
 from contests import hooks
 from contests.entrants import contest_entrants, national, unit_enters
 from contests.models import Contest, ContestState, Unit
-from contests.seats import department_contest, panel_office, qualifies
+from contests.seats import department_contest, panel_office, panel_organisers
 from contests.tree import line_of, subtree
 from core.bulk import AnyOf
 from people import directory
@@ -189,19 +189,18 @@ class Actor:
     @cached_property
     def seats(self) -> dict[int, bool]:
         """contest id → is chair, for every panel seat that counts: its holder still qualifies for the contest's
-        panel (contests.seats.qualifies, the rule `seat_counts` asks in SQL). 1 query; none for someone of no office."""
+        panel (contests.seats.panel_organisers, the rule `seat_counts` asks in SQL). 1 query; none for someone
+        who qualifies for no panel (the committee, central staff)."""
         user = self.user
         if user is None or not user.is_authenticated or self._role is None:
             return {}
-        active, superuser, role, office = user.is_active, user.is_superuser, self._role, self.own_office
-        if not directory.counts_as_office_staff(active=active, superuser=superuser, role=role) or office is None:
-            return {}  # the committee, central staff: no seat of theirs can count, so none is read
+        organisers = panel_organisers(
+            active=user.is_active, superuser=user.is_superuser, role=self._role, office=self.own_office
+        )
+        if not organisers:
+            return {}
         rows = user.panel_seats.order_by().values_list("contest_id", "is_chair", "contest__organiser_id")
-        return {
-            contest: chair
-            for contest, chair, organiser in rows
-            if qualifies(active=active, superuser=superuser, role=role, office=office, organiser_id=organiser)
-        }
+        return {contest: chair for contest, chair, organiser in rows if organiser in organisers}
 
     def acts_for(self, unit: Unit | int | None) -> bool:
         """The unit (or its id) is the user's own office."""

@@ -38,14 +38,15 @@ def panel_eligible(organiser) -> QuerySet:
     return directory.office_staff(at_or_under(organiser, "membership__unit__"))
 
 
-def qualifies(
-    *, active: bool, superuser: bool, role: str | None, office: Unit | None, organiser_id: int | None
-) -> bool:
-    """`panel_eligible` asked of one person whose role and office are in hand (the request's actor): the same
-    rule in Python, so that the seats read on every request need no subquery, whose building cost more than
-    the rest of the request's seats query (tests/contests/test_seats.py holds the two to one answer)."""
-    staff = directory.counts_as_office_staff(active=active, superuser=superuser, role=role)
-    return staff and office is not None and organiser_id in line_of(office)
+def panel_organisers(*, active: bool, superuser: bool, role: str | None, office: Unit | None) -> frozenset[int]:
+    """`panel_eligible` asked of one person whose role and office are in hand (the request's actor): the offices
+    whose contests' panels they qualify for, their own office and those above it (none for someone who is not
+    active office staff). The same rule in Python, so that the seats read on every request need no subquery, whose
+    building cost more than the rest of the request's seats query (tests/contests/test_seats.py holds the two to
+    one answer)."""
+    if office is None or not directory.counts_as_office_staff(active=active, superuser=superuser, role=role):
+        return frozenset()
+    return line_of(office)
 
 
 @cache

@@ -167,14 +167,18 @@ def recorded_counts(rubric: Rubric, marks: tuple) -> dict[int, int]:
     kept per process under the entrants' change marks (`Summary.marks`): every write of a fact bumps its
     entrant's mark in the same transaction (recompute.results_mark_dirty), and the marks only grow, so a
     fact written after the marks were read gives new marks and a new count."""
-    rows = (
-        recorded_facts(rubric)
-        .filter(unit_id__in=_entrants(rubric))
-        .values("criterion_id")
-        .annotate(n=Count("unit_id", distinct=True))
-        .values_list("criterion_id", "n")
-    )
-    return _RECORDED.get((rubric.pk, rubric.revision, *marks), lambda: dict(rows))
+
+    def count() -> dict[int, int]:
+        rows = (
+            recorded_facts(rubric)
+            .filter(unit_id__in=_entrants(rubric))
+            .values("criterion_id")
+            .annotate(n=Count("unit_id", distinct=True))
+            .values_list("criterion_id", "n")
+        )
+        return dict(rows)
+
+    return _RECORDED.get((rubric.pk, rubric.revision, *marks), count)
 
 
 def forget_counts() -> None:
