@@ -1,9 +1,10 @@
-"""Thai-first names for the third-party apps in the admin (their sections read "AXES" and "KNOX" otherwise), and
-Django's admin on the portal's own site."""
+"""Thai-first names for the third-party apps in the admin (their sections read "AXES" and "KNOX" otherwise),
+Django's admin on the portal's own site, and the static files the portal ships."""
 
 from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django.contrib.admin.apps import AdminConfig
+from django.contrib.staticfiles.apps import StaticFilesConfig as DjangoStaticFilesConfig
 from django.utils.translation import gettext_lazy as _
 
 
@@ -27,3 +28,11 @@ class PortalAdminConfig(AdminConfig):
     """The admin for the Department's staff, and a provincial contest's panel on its scoring screens."""
 
     default_site = "cdd4.admin_site.PortalAdminSite"
+
+
+class StaticFilesConfig(DjangoStaticFilesConfig):
+    """collectstatic leaves out what no page serves: drf-spectacular-sidecar's ReDoc (the API's docs are its Swagger
+    UI, cdd4/urls.py), 5 MB with its map, whose brotli at the highest quality was a fifth of the build's
+    compressing. A pattern is matched against each file's path (a folder only by its own name), hence the star."""
+
+    ignore_patterns = [*DjangoStaticFilesConfig.ignore_patterns, "drf_spectacular_sidecar/redoc/*"]

@@ -51,6 +51,12 @@ def test_a_clean_tree_builds_in_production_mode(tmp_path):
     hashed_tus, hashed_map = manifest["vendor/tus/tus.min.js"], manifest["vendor/tus/tus.min.js.map"]
     for page_asset in ("css/portal.css", "js/upload.js", "js/stage_files.js", "scoring/vendor/htmx/htmx.min.js"):
         assert (tree / "var" / "staticfiles" / manifest[page_asset]).is_file()
+    # The API docs' Swagger UI is shipped; the sidecar's ReDoc, which no page serves, is not.
+    assert (
+        tree / "var" / "staticfiles" / manifest["drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js"]
+    ).is_file()
+    assert [path for path in manifest if "redoc" in path] == []
+    assert not (tree / "var" / "staticfiles" / "drf_spectacular_sidecar" / "redoc").exists()
     # The script's source map is followed to the map's hashed name.
     shipped = (tree / "var" / "staticfiles" / hashed_tus).read_text()
     assert shipped.rstrip().endswith(f"//# sourceMappingURL={Path(hashed_map).name}")
