@@ -56,6 +56,9 @@ class Processes:
     def __init__(self, tmp_path: Path):
         self.tmp_path, self.procs, self.restarts = tmp_path, [], []
         self.stopping = threading.Event()
+        # A supervisor's restart and stop_all take turns: a process started again while stop_all went through
+        # the list outlived the test, still connected to its database (PostgreSQL then refused to drop it).
+        self.turn = threading.Lock()
 
     def start(self, args: list[str], name: str, redis_url: str | None = None, **extra) -> subprocess.Popen:
         log = open(self.tmp_path / f"{name}-{len(self.procs)}.log", "wb")
@@ -67,8 +70,11 @@ class Processes:
         """Started again whenever it exits, as docker-compose's `restart: unless-stopped` does."""
 
         def watch():
-            while not self.stopping.is_set():
-                proc = self.start(args, name, redis_url, **extra)
+            while True:
+                with self.turn:
+                    if self.stopping.is_set():
+                        return
+                    proc = self.start(args, name, redis_url, **extra)
                 while proc.poll() is None and not self.stopping.is_set():
                     time.sleep(0.2)
                 if not self.stopping.is_set():
@@ -93,7 +99,8 @@ class Processes:
         return self.start(args, "beat", redis_url, CDD4_HEAL_EVERY_SECONDS=str(every))
 
     def stop_all(self) -> None:
-        self.stopping.set()
+        with self.turn:  # no supervisor starts anything after this
+            self.stopping.set()
         for proc in self.procs:
             if proc.poll() is None:
                 proc.terminate()
@@ -102,6 +109,7 @@ class Processes:
                 proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 proc.kill()
+                proc.wait()  # gone, and its database connection with it, before the test database is dropped
 
 
 @pytest.fixture
