@@ -85,6 +85,24 @@ def test_every_message_has_its_thai(po):
     assert missing == []
 
 
+# "ไทย / English" or "ไทย · English": a label once written in both languages, cut at the wrong place when it moved to
+# the catalogue, its English tail kept in the Thai (the crawl asks the same of every page's text).
+ENGLISH_TAIL = re.compile(r"[\u0E00-\u0E7F][^/\n<>·]{0,60} [/·] [A-Za-z][A-Za-z ]{2,}")
+
+
+@pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: str(p.relative_to(settings.BASE_DIR)))
+def test_no_thai_message_keeps_an_english_tail(po):
+    _header, entries = pofile.read(po)
+    tails = {
+        e.msgid: text
+        for e in entries
+        if not e.obsolete
+        for text in (e.msgstr or "", *e.plurals.values())
+        if ENGLISH_TAIL.search(text)
+    }
+    assert tails == {}
+
+
 @pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: str(p.relative_to(settings.BASE_DIR)))
 def test_each_committed_mo_holds_what_its_po_says(po):
     with po.with_suffix(".mo").open("rb") as mo:
