@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+import pytest
 from django.utils.translation import override
 
 from committee.aggregate import Aggregate
@@ -53,31 +54,34 @@ def test_a_cell_to_decide_with_a_clarification_shows_both_badges_in_thai():
     )
 
 
-def test_a_data_criterion_shows_its_computed_points_or_a_dash_and_a_dimmed_cell_says_so():
-    computed = MatrixCell(code="1.1", data=True, computed="3.5", href=HREF)
-    nothing = MatrixCell(code="1.1", data=True, href=HREF, dim=True)
+ENGLISH_CELLS = {
+    "a data criterion's computed points": (
+        MatrixCell(code="1.1", data=True, computed="3.5", href=HREF),
+        False,
+        '<td class="data"><a href="{href}"><span class="cm-code">1.1</span>'
+        '<span title="computed from data">3.5</span></a></td>',
+    ),
+    "a data criterion not computed yet, dimmed by the filter": (
+        MatrixCell(code="1.1", data=True, href=HREF, dim=True),
+        True,
+        '<td class="data dim"><a href="{href}"><span class="cm-code">1.1</span>'
+        '<span title="computed from data">–</span></a></td>',
+    ),
+    "a final score with its star": (
+        cell(agg=Aggregate(Decimal("5"), None, None, 0, "override"), statuses={"scored", "final"}),
+        True,
+        '<td class="final"><a href="{href}"><span class="cm-code">3.1</span><b>5</b>'
+        ' <span class="badge b-final">★</span></a></td>',
+    ),
+    "no evidence, nothing to judge": (
+        cell(statuses={"noevidence"}),
+        False,
+        '<td class="noev"><a href="{href}"><span class="cm-code">3.1</span><span title="no evidence">–</span></a></td>',
+    ),
+}
 
+
+@pytest.mark.parametrize(("shown", "sees_all", "expected"), ENGLISH_CELLS.values(), ids=ENGLISH_CELLS.keys())
+def test_each_kind_of_cell_reads_as_the_legend_says(shown, sees_all, expected):
     with override("en"):
-        assert matrix_cell(computed, False) == (
-            f'<td class="data"><a href="{HREF}"><span class="cm-code">1.1</span>'
-            '<span title="computed from data">3.5</span></a></td>'
-        )
-        assert matrix_cell(nothing, True) == (
-            f'<td class="data dim"><a href="{HREF}"><span class="cm-code">1.1</span>'
-            '<span title="computed from data">–</span></a></td>'
-        )
-
-
-def test_a_final_score_carries_its_star_and_a_cell_without_evidence_says_so():
-    final = cell(agg=Aggregate(Decimal("5"), None, None, 0, "override"), statuses={"scored", "final"})
-    empty = cell(statuses={"noevidence"})
-
-    with override("en"):
-        assert matrix_cell(final, True) == (
-            f'<td class="final"><a href="{HREF}"><span class="cm-code">3.1</span><b>5</b>'
-            ' <span class="badge b-final">★</span></a></td>'
-        )
-        assert matrix_cell(empty, False) == (
-            f'<td class="noev"><a href="{HREF}"><span class="cm-code">3.1</span>'
-            '<span title="no evidence">–</span></a></td>'
-        )
+        assert matrix_cell(shown, sees_all) == expected.format(href=HREF)
