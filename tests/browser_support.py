@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
 
 SHOTS = Path(__file__).resolve().parents[1] / "var" / "screenshots"
 FULL_CHROMIUM = "/usr/bin/chromium"
@@ -199,6 +200,10 @@ def launch(chromium, live_server, monkeypatch, settings, tmp_path):
     # A request the closed page had begun (a live poll, say) is still finished by the server; its end reads
     # the database, which is closed to it once this test is over.
     assert LiveRequests.wait_none(), "the live server is still answering a request 10 s after the test"
+    # While the loop is marked running, asgiref's Local keeps Django's connections per context, not per thread:
+    # the test's own queries opened a connection of their own, which nothing else closes. Left open on
+    # PostgreSQL, it kept the worker's test database from being dropped at the end of the run.
+    connections.close_all()
     asyncio.events._set_running_loop(None)
 
 
