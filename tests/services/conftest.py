@@ -56,8 +56,8 @@ class Processes:
     def __init__(self, tmp_path: Path):
         self.tmp_path, self.procs, self.restarts = tmp_path, [], []
         self.stopping = threading.Event()
-        # A supervisor's restart and stop_all take turns: a process started again while stop_all went through
-        # the list outlived the test, still connected to its database (PostgreSQL then refused to drop it).
+        # A supervisor's restart and stop_all take turns: a process started again while stop_all goes through
+        # the list would outlive the test, still working on its database.
         self.turn = threading.Lock()
 
     def start(self, args: list[str], name: str, redis_url: str | None = None, **extra) -> subprocess.Popen:
