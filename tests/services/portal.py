@@ -65,8 +65,8 @@ def wait_listening(port: int, timeout: float = 30.0) -> None:
 
 
 def wait_answering(port: int, timeout: float = 60.0) -> None:
-    """Until /healthz answers: gunicorn listens before its workers have loaded Django, and on a busy machine
-    that takes longer than a test's request timeout."""
+    """Until /healthz answers: gunicorn listens before its workers are ready, and on a busy machine that takes
+    longer than a test's request timeout."""
     wait_listening(port, timeout)
     deadline = time.monotonic() + timeout
     while True:

@@ -42,9 +42,11 @@ def staff_names(services_up) -> list[str]:
 
 
 def start_portal(procs, media, workers: int = 3, **env) -> int:
-    """gunicorn as in docker-compose's web service, on a free port, with its own media folder."""
+    """gunicorn as in docker-compose's web service (the app loaded once in the master, its workers forked from
+    it), on a free port, with its own media folder."""
     port = free_port()
-    gunicorn = [str(ROOT / ".venv" / "bin" / "gunicorn"), "cdd4.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(workers)]
+    gunicorn = [str(ROOT / ".venv" / "bin" / "gunicorn"), "cdd4.wsgi", "--preload", "-b", f"127.0.0.1:{port}"]
+    gunicorn += ["-w", str(workers)]
     procs.start(
         [*gunicorn, "--timeout", "60"], "web", CDD4_MEDIA_ROOT=str(media), DJANGO_DEBUG="0", LOG_LEVEL="ERROR", **env
     )
