@@ -15,7 +15,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/cdd4
 REDIS ?= redis://127.0.0.1:6379/15
 
-.PHONY: a11y run test test-services lint format bench bench-latency bench-rush migrate squash-migrations clean rehearse rehearse-stop bench-deadline messages compilemessages
+.PHONY: a11y screenshots run test test-services lint format bench bench-latency bench-rush migrate squash-migrations clean rehearse rehearse-stop bench-deadline messages compilemessages
 
 # `make run` needs the runtime packages only; the test and lint tools come with `make test`.
 # uv (from PyPI, into the venv) installs the same pinned packages as pip in seconds where pip took about a
@@ -131,6 +131,11 @@ format: $(BIN)/.installed
 # (tests/browser/test_every_page_axe.py; about 106 CPU-s, 17–20 minutes on 2 shared cores, so not part of `make test`).
 a11y: $(BIN)/.installed
 	$(BIN)/pytest -m walk -n 0 -p no:cacheprovider tests/browser/test_every_page_axe.py
+
+# The browser tests again, keeping a picture of each page they check under var/screenshots/ (the roles walk's
+# every page at both widths in roles/): for a person to look at; `make test` checks the same pages without them.
+screenshots: $(BIN)/.installed
+	CDD4_SCREENSHOTS=1 $(BIN)/pytest -m "browser and not service and not walk" -n $(JOBS) --dist worksteal -p no:cacheprovider
 
 # Every benchmark in bench/ (embedded SQLite and the real PostgreSQL/Redis), one log each in var/bench/,
 # then bench/RESULTS.md from their RESULT lines. A failing bench is reported, it does not stop the others.

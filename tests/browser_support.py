@@ -12,6 +12,9 @@ from django.core.management import call_command
 from django.db import connections
 
 SHOTS = Path(__file__).resolve().parents[1] / "var" / "screenshots"
+# Screenshots are pictures for a person to look at, not checks: taken only when asked (`make screenshots`).
+# Drawing and encoding them was a tenth of the browser tests' CPU, in every run where nobody looks at them.
+SCREENSHOTS = os.environ.get("CDD4_SCREENSHOTS", "") not in ("", "0")
 FULL_CHROMIUM = "/usr/bin/chromium"
 # Debian's headless shell of the same Chromium (package chromium-headless-shell; what Playwright itself runs for
 # headless=True): the same Blink lays out and draws the same pages without the full browser's windows, WebUI
@@ -191,7 +194,6 @@ def launch(chromium, live_server, monkeypatch, settings, tmp_path):
         call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
     # In service mode the session bootstrap may have queued its recompute to a broker no worker reads.
     standings_recompute(rubric_id=Rubric.objects.get(year=2566).pk)
-    SHOTS.mkdir(parents=True, exist_ok=True)
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # the test's own ORM calls, beside the running loop
     asyncio.events._set_running_loop(loop)
     yield browser
@@ -205,6 +207,15 @@ def launch(chromium, live_server, monkeypatch, settings, tmp_path):
     # PostgreSQL, it kept the worker's test database from being dropped at the end of the run.
     connections.close_all()
     asyncio.events._set_running_loop(None)
+
+
+def keep_shot(target, name: str, **options) -> None:
+    """A screenshot of a page or an element (a Playwright locator) as var/screenshots/`name`, when they are asked
+    for (`SCREENSHOTS`); `options` are Playwright's (`full_page`)."""
+    if SCREENSHOTS:
+        path = SHOTS / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        target.screenshot(path=str(path), **options)
 
 
 def portal_login(page, base: str, username: str, password: str) -> None:

@@ -15,7 +15,7 @@ from accounts.models import AccountEvent, Event
 from people.models import Role
 from scoring.models import FreezeAction, FreezeEvent
 from tests.accounts.support import app_code, sheet
-from tests.browser_support import MARKS, SHOTS, portal_login, settle
+from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = [*MARKS, pytest.mark.usefixtures("second_factor_required")]
@@ -74,7 +74,7 @@ def test_browser_accounts_from_a_sheet_invitation_and_reset(browser, live_server
     invited = _page(browser, 390)  # on a phone, from the e-mail
     invited.goto(base + _link(r"http://localhost:8000(/accounts/invitation/\S+/)", "somsri@cdd.go.th"))
     assert invited.inner_text("#invited-username") == "somsri@cdd.go.th"
-    invited.screenshot(path=str(SHOTS / "accounts_invitation_390.png"), full_page=True)
+    keep_shot(invited, "accounts_invitation_390.png", full_page=True)
     invited.fill("input[name=new_password1]", "ชุมชนดิจิทัล-2569")
     invited.fill("input[name=new_password2]", "ชุมชนดิจิทัล-2569")
     invited.click("button[type=submit]")
@@ -111,7 +111,7 @@ def test_browser_publishing_asks_for_a_second_factor_set_up_on_the_spot(browser,
     phone = _page(browser, 390)
     portal_login(phone, base, central.username, PASSWORD)
     phone.goto(page.url)
-    phone.screenshot(path=str(SHOTS / "second_factor_setup_390.png"), full_page=True)
+    keep_shot(phone, "second_factor_setup_390.png", full_page=True)
     phone.context.close()
     key = b32decode(secret + "=" * (-len(secret) % 8))
     page.fill("input[name=token]", f"{totp(key):06d}")  # what the app shows
@@ -157,7 +157,7 @@ def test_browser_passkey_added_then_confirms_freezing_instead_of_a_code(browser,
     portal_login(page, base, central.username, PASSWORD)
     page.goto(f"{base}/standings/2566/")
     assert page.url.startswith(f"{base}/accounts/second-factor/")
-    page.screenshot(path=str(SHOTS / "second_factor_passkey.png"), full_page=True)
+    keep_shot(page, "second_factor_passkey.png", full_page=True)
     before = _session_key(page)
     page.click("#passkey-verification-button")
     page.wait_for_url(f"{base}/standings/2566/")
@@ -187,7 +187,7 @@ def test_browser_without_scripts_the_kept_freeze_goes_on_with_the_continue_butto
     page.click("button[type=submit]")
     page.click("#recovery-codes a.button")
     expect(page.locator("#continue-form button")).to_have_text("ดำเนินการต่อ")
-    page.screenshot(path=str(SHOTS / "second_factor_continue_390.png"), full_page=True)
+    keep_shot(page, "second_factor_continue_390.png", full_page=True)
     assert not FreezeEvent.objects.exists()
     page.click("#continue-form button")
     expect(page.locator(".messages")).to_contain_text("ตรึงผลแล้ว")

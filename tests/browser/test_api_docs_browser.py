@@ -1,7 +1,7 @@
 """Chromium: the API docs (Swagger UI) run from the portal's own static files under the docs CSP."""
 
 from people.models import Role
-from tests.browser_support import MARKS, SHOTS
+from tests.browser_support import MARKS, keep_shot
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = MARKS
@@ -22,6 +22,6 @@ def test_api_docs_render_offline_under_csp_after_login(browser, live_server):
 
     assert "CDD 4.0" in page.inner_text(".swagger-ui .info .title")
     assert page.locator(".opblock").count() > 10  # the schema loaded and its operations are listed
-    page.screenshot(path=str(SHOTS / "api-docs.png"))
+    keep_shot(page, "api-docs.png")
     assert outside == []
     assert [p for p in problems if "Content Security Policy" in p] == []

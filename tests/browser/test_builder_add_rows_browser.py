@@ -10,7 +10,7 @@ from people.models import Role
 from scoring.models import Criterion, Rubric
 from tests.browser.test_builder_period_browser import MAY, OWN, _ubon, type_condition
 from tests.browser.test_builder_table_browser import MISSION, RULE, _measure_boxes
-from tests.browser_support import MARKS, SHOTS, portal_login, settle
+from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
 pytestmark = MARKS
@@ -86,7 +86,7 @@ def test_a_table_rules_rows_are_added_in_the_page(browser, live_server, width, h
     assert page.input_value(f"[name='{R}rows-0-when-rows']") == "2"
     assert page.locator(f"#param-{R}rows-rows .by-check").first.is_hidden()  # "press check" is not said
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    page.locator(f"#crit-{R[:-2]}").screenshot(path=str(SHOTS / f"builder_{width}_add_rows.png"))
+    keep_shot(page.locator(f"#crit-{R[:-2]}"), f"builder_{width}_add_rows.png")
 
     page.click("#builder-save")
     settle(page)
@@ -138,7 +138,7 @@ def test_a_periods_own_rule_is_added_in_the_page_with_its_levels_and_conditions(
         page.fill(f"[name='{r}otherwise']", rule["otherwise"])
     assert loads == []  # the period, its own rule, its rows and conditions: all in the page
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    page.locator(f"#crit-{q}").screenshot(path=str(SHOTS / f"builder_{width}_own_rule.png"))
+    keep_shot(page.locator(f"#crit-{q}"), f"builder_{width}_own_rule.png")
 
     page.click("#builder-save")
     settle(page)
@@ -172,4 +172,4 @@ def test_a_bands_rules_measure_is_boxes_and_its_refusal_is_above_them_on_a_phone
     refused = page.locator(f"#param-{m} > .refusals")
     assert refused.inner_text().startswith("measure ต้องมี numerator กับ denominator หรือ denominator_value")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    page.locator(f"#param-{m}").screenshot(path=str(SHOTS / "builder_390_bands_measure.png"))
+    keep_shot(page.locator(f"#param-{m}"), "builder_390_bands_measure.png")

@@ -7,7 +7,7 @@ import json
 from contests.models import Contest, Unit
 from people.models import Role
 from scoring.models import Criterion
-from tests.browser_support import MARKS, SHOTS, portal_login, settle
+from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
 pytestmark = MARKS
@@ -55,8 +55,8 @@ def test_an_office_builds_the_website_contest_on_the_pages(browser, live_server)
     settle(page)
     assert page.locator(".sum.off").count() == 0  # every dimension's criteria add up, and the total
     assert page.inner_text("#dims-sum") == "100"
-    page.screenshot(path=str(SHOTS / "builder_1366.png"))
-    page.locator("#dim-3").screenshot(path=str(SHOTS / "builder_1366_dimension.png"))
+    keep_shot(page, "builder_1366.png")
+    keep_shot(page.locator("#dim-3"), "builder_1366_dimension.png")
     page.click("#builder-save")
     settle(page)
     assert page.url == f"{base}/standings/chiangmai-web-2564/"
@@ -83,8 +83,8 @@ def test_an_office_builds_the_website_contest_on_the_pages(browser, live_server)
     settle(phone)
     assert "ไม่เท่ากับคะแนนเต็มของมิติ 21" in phone.inner_text("#dim-0")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-    phone.screenshot(path=str(SHOTS / "builder_390.png"))
-    phone.locator("#dim-0").screenshot(path=str(SHOTS / "builder_390_dimension.png"))
+    keep_shot(phone, "builder_390.png")
+    keep_shot(phone.locator("#dim-0"), "builder_390_dimension.png")
 
 
 def test_a_kinds_table_of_bands_fits_a_phone_and_its_preview_scores(browser, live_server):
@@ -117,7 +117,7 @@ def test_a_kinds_table_of_bands_fits_a_phone_and_its_preview_scores(browser, liv
     assert phone.inner_text("#result-d1c2-").startswith("๔ คะแนน")
     assert bands.locator("tbody tr").count() == 5  # posting twice adds no blank rows
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-    phone.locator("#crit-d1c2-").screenshot(path=str(SHOTS / "builder_390_bands.png"))
+    keep_shot(phone.locator("#crit-d1c2-"), "builder_390_bands.png")
 
 
 def test_levels_and_rounds_are_typed_in_boxes_and_their_rows_added_in_the_page(browser, live_server):
@@ -141,7 +141,7 @@ def test_levels_and_rounds_are_typed_in_boxes_and_their_rows_added_in_the_page(b
         rows.nth(i).locator("input[name='d0-band_max']").fill(high)
         rows.nth(i).locator("input[name='d0-band_level']").fill(level)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-    bands.screenshot(path=str(SHOTS / "builder_390_levels.png"))
+    keep_shot(bands, "builder_390_levels.png")
     rounds = phone.locator("#rounds-d0c0-")
     rounds.locator("summary").click()
     round_rows = rounds.locator("tr.round-row")
@@ -208,7 +208,7 @@ def test_three_award_tiers_are_added_in_the_page_and_kept_by_the_check(browser, 
         page.fill(f"#b-a{i}-count", count)
         page.fill(f"#b-a{i}-prize", prize)
     assert loads == []  # no round trip for the rows
-    page.screenshot(path=str(SHOTS / "builder_awards_390.png"), full_page=True)
+    keep_shot(page, "builder_awards_390.png", full_page=True)
     page.click("#builder .actions button[value=check]")
     settle(page)
 

@@ -11,7 +11,7 @@ from builder.conditions import parts
 from contests.models import Unit
 from people.models import Role
 from scoring.models import Criterion, Rubric
-from tests.browser_support import MARKS, SHOTS, portal_login, settle
+from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
 pytestmark = MARKS
@@ -62,7 +62,7 @@ def test_an_office_builds_mays_milestones_period_on_the_pages(browser, live_serv
     page.press("#b-entrant_q", "Enter")  # the script makes Enter search
     _settle(page)
     assert page.locator("#entrants-found li").count() == 1
-    page.locator("#entrants").screenshot(path=str(SHOTS / "builder_1366_entrants.png"))
+    keep_shot(page.locator("#entrants"), "builder_1366_entrants.png")
     page.check("#b-entrants_all")
 
     # May's period goes, and comes back built box by box.
@@ -103,8 +103,8 @@ def test_an_office_builds_mays_milestones_period_on_the_pages(browser, live_serv
         page.click("#builder .actions button[value=check]")  # a blank row for the next level
         _settle(page)
     assert page.locator(f"#crit-{q} .refusals").count() == 0
-    page.locator("#period-p6-").screenshot(path=str(SHOTS / "builder_1366_period.png"))
-    page.screenshot(path=str(SHOTS / "builder_1366_milestones.png"), full_page=True)
+    keep_shot(page.locator("#period-p6-"), "builder_1366_period.png")
+    keep_shot(page, "builder_1366_milestones.png", full_page=True)
 
     page.click("#builder-save")
     _settle(page)
@@ -135,8 +135,8 @@ def test_the_explanation_is_shown_as_the_rule_is_typed_and_fits_a_phone(browser,
     phone.fill("#b-d3c0-max_points", "20")  # the rule as typed: its maximum
     expect(phone.locator(result)).to_contain_text("เกินค่าสูงสุด 20")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-    phone.locator("#preview-d3c0-").screenshot(path=str(SHOTS / "builder_390_preview.png"))
-    phone.locator("#awards").screenshot(path=str(SHOTS / "builder_390_awards.png"))
+    keep_shot(phone.locator("#preview-d3c0-"), "builder_390_preview.png")
+    keep_shot(phone.locator("#awards"), "builder_390_awards.png")
 
 
 def test_entrants_and_periods_fit_a_phone(browser, live_server):
@@ -155,10 +155,10 @@ def test_entrants_and_periods_fit_a_phone(browser, live_server):
     assert phone.inner_text("#entrants-count") == str(len(districts) - 1)
     assert phone.locator(f"#entrants-found button[value='entrant_add:{districts[0].dopa_code}']").count() == 1
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-    phone.locator("#entrants").screenshot(path=str(SHOTS / "builder_390_entrants.png"))
+    keep_shot(phone.locator("#entrants"), "builder_390_entrants.png")
     phone.goto(f"{base}/standings/contests/build/?from=shipped:ubon-milestones-2568")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-    phone.locator("#period-p0-").screenshot(path=str(SHOTS / "builder_390_period.png"))
+    keep_shot(phone.locator("#period-p0-"), "builder_390_period.png")
 
 
 def test_a_criterion_numbered_in_the_page_is_offered_to_a_periods_own_rule_at_once(browser, live_server):

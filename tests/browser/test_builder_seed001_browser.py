@@ -11,7 +11,7 @@ from people.models import Role
 from rubrics import services
 from scoring.models import Rubric, Standing
 from scoring.recompute import standings_recompute
-from tests.browser_support import MARKS, SHOTS, portal_login, settle
+from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
 pytestmark = MARKS
@@ -75,7 +75,7 @@ def test_seed_001_built_on_the_pages_ranks_its_offices_as_the_shipped_contest(br
     page.check("#contest-open-confirm")  # opening says what it does and asks first
     page.click("#contest-open")
     settle(page)
-    page.screenshot(path=str(SHOTS / "builder_seed001_opened.png"), full_page=True)
+    keep_shot(page, "builder_seed001_opened.png", full_page=True)
 
     built = Rubric.objects.get(contest__slug="chonburi-web-built")
     shipped = services.rubric_load(data=SHIPPED)

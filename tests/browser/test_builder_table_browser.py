@@ -7,7 +7,7 @@ import json
 from contests.models import Unit
 from people.models import Role
 from scoring.models import Criterion
-from tests.browser_support import MARKS, SHOTS, portal_login, settle
+from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
 pytestmark = MARKS
@@ -85,7 +85,7 @@ def test_an_office_builds_the_any_three_channels_mission_in_boxes_only(browser, 
     _check(page)
     assert page.locator("#crit-d0c0- .refusals").count() == 0, page.locator("#crit-d0c0- .refusals").all_inner_texts()
     assert page.locator(f"[name='{R}measures-1-rank']").input_value() == "3"
-    page.locator("#crit-d0c0-").screenshot(path=str(SHOTS / "builder_1366_table.png"))
+    keep_shot(page.locator("#crit-d0c0-"), "builder_1366_table.png")
 
     page.click("#builder-save")
     settle(page)
@@ -115,4 +115,4 @@ def test_a_threshold_without_its_value_is_refused_beside_the_score_rows_on_check
         rows = page.locator(f"#param-{R}rows-rows .refusals")
         assert rows.inner_text().startswith(said), action
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    page.locator("#crit-d0c0-").screenshot(path=str(SHOTS / "builder_390_table.png"))
+    keep_shot(page.locator("#crit-d0c0-"), "builder_390_table.png")

@@ -7,7 +7,7 @@ import json
 from contests.models import Unit
 from people.models import Role
 from rubrics import services
-from tests.browser_support import MARKS, SHOTS, portal_login, settle
+from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 from tests.submissions import files
 
@@ -55,7 +55,7 @@ def test_a_provincial_office_runs_its_district_contest(browser, live_server, tmp
     first = page.locator("#ranking tbody tr").first
     assert first.get_attribute("data-province") == mae_rim.code
     assert "๒๗" in first.locator("td.total").inner_text()
-    page.screenshot(path=str(SHOTS / "contest_dashboard.png"), full_page=True)
+    keep_shot(page, "contest_dashboard.png", full_page=True)
 
     # A bad sheet loses nothing and says why, Thai first.
     sheet.write_text("entrant,criterion,fact,value\n9999,1.1.1,verified,1\n", encoding="utf-8")
@@ -77,7 +77,7 @@ def test_a_provincial_office_runs_its_district_contest(browser, live_server, tmp
     phone.set_input_files("#file-input", {"name": "tpmap.pdf", "mimeType": "application/pdf", "buffer": pdf})
     phone.wait_for_selector(".upload-item.ok", timeout=30_000)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-    phone.screenshot(path=str(SHOTS / "contest_district_upload_phone.png"), full_page=True)
+    keep_shot(phone, "contest_district_upload_phone.png", full_page=True)
     assert phone.goto(f"{base}/years/cm-missions-2565/provinces/{san_sai.code}/").status == 404
     assert phone.goto(f"{base}/standings/cm-missions-2565/").status == 404
 

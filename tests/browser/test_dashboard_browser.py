@@ -4,7 +4,7 @@ import pytest
 from knox.models import AuthToken
 
 from people.models import Role
-from tests.browser_support import MARKS, SHOTS, launch, settle
+from tests.browser_support import MARKS, keep_shot, launch, settle
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = MARKS
@@ -34,7 +34,7 @@ def test_dashboard_map_and_table_update_live_after_an_import_elsewhere(browser, 
     assert "ข้อมูล ณ" in page.inner_text(".asof")
     before_fill = page.eval_on_selector("#map-TH-83", "p => getComputedStyle(p).fill")
     page.evaluate("window.__noReload = true")
-    page.screenshot(path=str(SHOTS / "dashboard.png"), full_page=False)
+    keep_shot(page, "dashboard.png", full_page=False)
 
     # Another session: central staff import facts through the API (an API token, its own connection).
     _, token = AuthToken.objects.create(user=importer)
@@ -58,9 +58,9 @@ def test_dashboard_map_and_table_update_live_after_an_import_elsewhere(browser, 
     assert page.evaluate("window.__noReload") is True  # swapped in place, not reloaded
     assert page.eval_on_selector("#map-TH-83", "p => getComputedStyle(p).fill") != before_fill
     assert "ชนะเลิศ" in page.inner_text("#ranking tbody tr:first-child")
-    page.screenshot(path=str(SHOTS / "dashboard_updated.png"), full_page=False)
+    keep_shot(page, "dashboard_updated.png", full_page=False)
     page.goto(f"{base}/standings/2566/?map=award")
-    page.screenshot(path=str(SHOTS / "dashboard_award_map.png"), full_page=True)
+    keep_shot(page, "dashboard_award_map.png", full_page=True)
     assert all(url.startswith(base) for url in requests_seen)  # nothing fetched from outside
 
 
@@ -83,8 +83,8 @@ def test_the_first_screen_is_the_work_of_the_moment(browser, live_server, clock,
     assert page.locator("#work-now .near-deadline[data-criterion='1.2']").count() == 1
     assert page.locator("input[name=award_min_total], #facts-upload").count() == 0
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    page.screenshot(path=str(SHOTS / f"dashboard_first_screen_{width}.png"), full_page=False)
+    keep_shot(page, f"dashboard_first_screen_{width}.png", full_page=False)
     page.click("#settings-link")
     assert page.input_value("input[name=award_min_total]") == "0.01"
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    page.screenshot(path=str(SHOTS / f"dashboard_settings_{width}.png"), full_page=True)
+    keep_shot(page, f"dashboard_settings_{width}.png", full_page=True)

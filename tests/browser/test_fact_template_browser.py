@@ -7,7 +7,7 @@ from contests.models import Unit
 from people.models import Role
 from rubrics import services
 from tests.awards.test_contest_ties import tied_contest
-from tests.browser_support import MARKS, SHOTS, portal_login, settle
+from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 from tests.scoring.facts.fact_sheets import fill
 
@@ -48,7 +48,7 @@ def test_the_organiser_fills_in_the_contests_template(browser, live_server, tmp_
     first = page.locator("#ranking tbody tr").first
     assert first.get_attribute("data-province") == san_sai.code
     assert "๒๗" in first.locator("td.total").inner_text()
-    page.screenshot(path=str(SHOTS / "fact_template_dashboard.png"), full_page=True)
+    keep_shot(page, "fact_template_dashboard.png", full_page=True)
     page.goto(f"{base}/standings/cm-missions-2565/facts/")
 
     # A typo is refused with its sheet and cell, Thai first, and nothing changes.
@@ -67,7 +67,7 @@ def test_the_organiser_fills_in_the_contests_template(browser, live_server, tmp_
     phone.goto(f"{base}/standings/cm-missions-2565/facts/")
     assert phone.locator("#fact-template a").is_visible()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-    phone.screenshot(path=str(SHOTS / "fact_template_dashboard_phone.png"), full_page=True)
+    keep_shot(phone, "fact_template_dashboard_phone.png", full_page=True)
 
 
 def test_a_tie_at_an_award_line_is_named_for_the_panel(browser, live_server):
@@ -84,4 +84,4 @@ def test_a_tie_at_an_award_line_is_named_for_the_panel(browser, live_server):
         assert "หางดง (๘๐)" in ties and "สารภี (๘๐)" in ties
         assert page.locator("#ranking .badge.warn").count() == 2
         assert page.evaluate("document.documentElement.scrollWidth") <= width
-        page.screenshot(path=str(SHOTS / name), full_page=True)
+        keep_shot(page, name, full_page=True)

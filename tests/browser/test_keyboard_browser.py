@@ -6,7 +6,7 @@ from contests.models import Unit
 from people.models import Role
 from scoring.models import Criterion, Fact, FactSource
 from submissions.models import Evidence
-from tests.browser_support import MARKS, SHOTS, portal_login, settle
+from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, UserFactory
 from tests.submissions import files
 
@@ -81,7 +81,7 @@ def test_an_office_sends_a_file_with_the_keyboard_alone(browser, live_server):
     page.wait_for_selector(".upload-item.ok", timeout=30_000)
     evidence = Evidence.objects.get()
     assert (evidence.original_name, evidence.description) == ("รายงานอบรม.pdf", "รายงานการอบรม")
-    page.screenshot(path=str(SHOTS / "keyboard_upload_1366.png"), full_page=True)
+    keep_shot(page, "keyboard_upload_1366.png", full_page=True)
 
 
 def test_the_office_home_does_not_scroll_sideways_at_200_percent_zoom(browser, live_server):
@@ -97,4 +97,4 @@ def test_the_office_home_does_not_scroll_sideways_at_200_percent_zoom(browser, l
     assert page.url == f"{live_server.url}/years/2566/provinces/TH-50/"
     assert page.get_by_text("ส่งแล้ว (กรมบันทึกการรับแล้ว)").is_visible()
     assert page.evaluate("document.scrollingElement.scrollWidth") == 683
-    page.screenshot(path=str(SHOTS / "province_home_200_percent.png"), full_page=True)
+    keep_shot(page, "province_home_200_percent.png", full_page=True)

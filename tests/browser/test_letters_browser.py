@@ -9,7 +9,7 @@ from notices.services import notice_record
 from ops.models import SiteContact
 from people.models import Role
 from scoring.models import Rubric
-from tests.browser_support import MARKS, SHOTS, portal_login, settle
+from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = MARKS
@@ -37,13 +37,12 @@ def test_a_members_inbox_and_help_on_a_phone(browser, live_server):
     assert page.locator("#needs-you + ul .notice-title").first.inner_text() == "เชียงใหม่ ตอบคำขอชี้แจงตัวชี้วัด ๓.๔ แล้ว"
     assert page.locator("ul.notices.fyi summary").inner_text() == "ได้รับหลักฐาน ๓ รายการ จาก ๓ หน่วยงาน"
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "letters-inbox-390.png"), full_page=True)
+    keep_shot(page, "letters-inbox-390.png", full_page=True)
     page.goto(f"{live_server.url}/help/")
     settle(page)
     assert page.locator("#contact-phone").inner_text() == "0 2141 6135"
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-    page.screenshot(path=str(SHOTS / "letters-help-390.png"), full_page=True)
+    keep_shot(page, "letters-help-390.png", full_page=True)
 
 
 def test_central_staff_follow_the_dashboards_prompt_and_set_their_contacts_on_a_phone(browser, live_server):
@@ -60,7 +59,7 @@ def test_central_staff_follow_the_dashboards_prompt_and_set_their_contacts_on_a_
     page.get_by_label("โทรศัพท์").fill("0 2141 6135")
     page.get_by_label("อีเมล").fill("cdd4@cdd.go.th")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-    page.screenshot(path=str(SHOTS / "letters-contacts-390.png"), full_page=True)
+    keep_shot(page, "letters-contacts-390.png", full_page=True)
     page.locator("#contacts-site button").click()
     settle(page)
     page.goto(f"{live_server.url}/standings/2566/")

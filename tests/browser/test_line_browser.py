@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from contests.models import Unit
 from notices.channels.line.models import LineLink
 from people.models import Role
-from tests.browser_support import MARKS, SHOTS, portal_login, settle
+from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, UserFactory
 from tests.line_standin import sign, text_event, webhook_body
 
@@ -58,7 +58,7 @@ def test_browser_a_person_links_and_unlinks_line(browser, live_server, line_api,
     )
     expect(page.locator("#line-qr svg")).to_be_visible()
     assert not page.evaluate(WIDE)
-    page.screenshot(path=str(SHOTS / f"line-code-{width}.png"), full_page=True)
+    keep_shot(page, f"line-code-{width}.png", full_page=True)
 
     assert _line_posts(base, webhook_body(text_event(LINE_USER, code))) == 200
     [reply] = line_api.replies()
@@ -70,10 +70,10 @@ def test_browser_a_person_links_and_unlinks_line(browser, live_server, line_api,
     linked = page.locator("#notice-preferences fieldset", has_text="LINE")
     expect(linked.locator("input[type=radio]:checked")).to_have_value("immediate")
     assert not page.evaluate(WIDE)
-    page.locator("#line").screenshot(path=str(SHOTS / f"line-linked-{width}.png"))
+    keep_shot(page.locator("#line"), f"line-linked-{width}.png")
     page.click("#line-unlink")
     settle(page)
     expect(page.locator(".messages")).to_contain_text("ยกเลิกการเชื่อมต่อ LINE แล้ว")
     expect(page.locator("#line-status")).to_contain_text("ยังไม่เชื่อมต่อ")
-    page.screenshot(path=str(SHOTS / f"line-unlinked-{width}.png"), full_page=True)
+    keep_shot(page, f"line-unlinked-{width}.png", full_page=True)
     assert not LineLink.objects.exists()

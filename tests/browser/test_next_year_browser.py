@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from people.models import Role
 from scoring.models import Criterion, Rubric
-from tests.browser_support import MARKS, SHOTS, settle
+from tests.browser_support import MARKS, keep_shot, settle
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = MARKS
@@ -24,7 +24,7 @@ def test_central_staff_open_2567_from_2566(browser, live_server):
     assert page.inner_text("#rubric-ok").startswith("เกณฑ์ผ่านการตรวจ")
     assert "1.2" in page.inner_text("#moved")
     assert "เจ้าหน้าที่ส่วนกลาง: 1" in page.inner_text("#memberships")
-    page.screenshot(path=str(SHOTS / "next-year-plan.png"), full_page=True)
+    keep_shot(page, "next-year-plan.png", full_page=True)
 
     page.click("#open")  # not confirmed yet: refused, nothing created
     expect(page.locator(".messages")).to_contain_text("กรุณายืนยัน")
@@ -33,6 +33,6 @@ def test_central_staff_open_2567_from_2566(browser, live_server):
     page.click("#open")
     expect(page.locator(".messages")).to_contain_text("เปิดการประกวดปี 2567 แล้ว")
     expect(page.locator("#exists")).to_have_count(1)
-    page.screenshot(path=str(SHOTS / "next-year-opened.png"), full_page=True)
+    keep_shot(page, "next-year-opened.png", full_page=True)
     opened = Rubric.objects.get(year=2567)
     assert Criterion.objects.get(rubric=opened, code="1.2").deadline == date(2024, 7, 1)

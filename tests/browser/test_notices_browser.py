@@ -9,7 +9,7 @@ from people.models import Role
 from rubrics import timetable
 from rubrics.letters import Letter
 from scoring.models import Rubric
-from tests.browser_support import MARKS, SHOTS, portal_login, settle
+from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = MARKS
@@ -37,8 +37,7 @@ def test_the_bell_and_the_inbox_fit_the_screen(browser, live_server, width):
     assert page.locator(".top .bell .count").inner_text() == "๒"  # both ask the office to act
     assert page.locator("ul.notices li.unread").count() == 2
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"notices-inbox-{width}.png"), full_page=True)
+    keep_shot(page, f"notices-inbox-{width}.png", full_page=True)
     page.locator("ul.notices li .notice-title").first.click()
     settle(page)
     page.goto(f"{live_server.url}/notices/")
@@ -61,7 +60,7 @@ def test_the_bell_in_the_admin_for_central_staff_counts_in_thai_digits_as_the_po
     page.goto(f"{live_server.url}/admin/")
     settle(page)
     assert page.locator("#user-tools .bell .count").inner_text() == "๑"
-    page.screenshot(path=str(SHOTS / "notices-admin-bell-390.png"))
+    keep_shot(page, "notices-admin-bell-390.png")
 
 
 def test_a_moved_deadline_lands_on_that_criterion_with_the_move_marked(browser, live_server):
@@ -83,4 +82,4 @@ def test_a_moved_deadline_lands_on_that_criterion_with_the_move_marked(browser, 
     box = page.locator("#deadline-moved")
     assert box.evaluate("el => el.matches(':target')") and box.is_visible()
     assert "ตามหนังสือ ที่ มท 0410.4/ว 6001 ลงวันที่ ๑ มิถุนายน ๒๕๖๖" in box.inner_text()
-    page.screenshot(path=str(SHOTS / "notices-deadline-moved-390.png"), full_page=True)
+    keep_shot(page, "notices-deadline-moved-390.png", full_page=True)

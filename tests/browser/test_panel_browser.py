@@ -10,7 +10,7 @@ from people.models import Role
 from rubrics import services
 from scoring.models import Standing
 from scoring.recompute import standings_recompute
-from tests.browser_support import MARKS, SHOTS, portal_login, settle
+from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
 pytestmark = MARKS
@@ -40,7 +40,7 @@ def test_an_organiser_forms_the_panel_and_the_panelist_scores(browser, live_serv
     assert judge.username in phone.inner_text("#panel")
     # Nothing spills off a phone's screen.
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-    phone.screenshot(path=str(SHOTS / "panel_phone.png"), full_page=True)
+    keep_shot(phone, "panel_phone.png", full_page=True)
     assert Panelist.objects.get(contest=rubric.contest).user == judge
 
     page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH").new_page()
@@ -53,6 +53,6 @@ def test_an_organiser_forms_the_panel_and_the_panelist_scores(browser, live_serv
     page.click("#judge-form button.default")
     settle(page)
     assert "บันทึกแล้ว" in page.inner_text(".messagelist")
-    page.screenshot(path=str(SHOTS / "panel_scoring.png"), full_page=True)
+    keep_shot(page, "panel_scoring.png", full_page=True)
     assert ScoreChange.objects.get(rubric=rubric, unit=mae_rim).changed_by == judge
     assert Standing.objects.get(rubric=rubric, unit=mae_rim).criteria["1.1"] == "18.00"

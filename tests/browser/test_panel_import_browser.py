@@ -11,7 +11,7 @@ from people.models import Role
 from rubrics import services
 from scoring.models import Standing
 from scoring.recompute import standings_recompute
-from tests.browser_support import MARKS, SHOTS, portal_login, settle
+from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
 pytestmark = MARKS
@@ -44,7 +44,7 @@ def test_the_organiser_imports_the_panels_sheet_and_the_panelist_lists_it(browse
     page.click("input[type=submit][value^='ยืนยัน']")
     settle(page)
     assert "นำเข้าแล้ว" in page.inner_text(".messagelist")
-    page.screenshot(path=str(SHOTS / "panel_import.png"), full_page=True)
+    keep_shot(page, "panel_import.png", full_page=True)
     assert Standing.objects.get(rubric=rubric, unit=mueang).criteria["1.1"] == "18.00"
 
     page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH").new_page()
@@ -55,4 +55,4 @@ def test_the_organiser_imports_the_panels_sheet_and_the_panelist_lists_it(browse
     settle(page)
     assert page.locator("#result_list tbody tr").count() == 1
     assert "เมืองชลบุรี" in page.inner_text("#result_list")
-    page.screenshot(path=str(SHOTS / "panel_judgments_list.png"), full_page=True)
+    keep_shot(page, "panel_judgments_list.png", full_page=True)

@@ -7,7 +7,7 @@ from contests.models import Unit
 from people.models import Role
 from scoring.models import FreezeAction, FreezeEvent
 from submissions.models import Evidence
-from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.browser_support import MARKS, SCREENSHOTS, keep_shot, portal_login
 from tests.factories import PASSWORD, UserFactory
 from tests.submissions import files
 
@@ -16,12 +16,14 @@ WIDTHS = (1366, 390)
 
 
 def _shots(browser, base: str, user, path: str, name: str) -> None:
-    """The page as a desk and as a phone show it."""
+    """The page as a desk and as a phone show it, for a person to look at (`make screenshots`)."""
+    if not SCREENSHOTS:
+        return
     for width in WIDTHS:
         page = browser.new_context(viewport={"width": width, "height": 900}, locale="th-TH").new_page()
         portal_login(page, base, user.username, PASSWORD)
         page.goto(f"{base}{path}")
-        page.screenshot(path=str(SHOTS / f"{name}_{width}.png"), full_page=True)
+        keep_shot(page, f"{name}_{width}.png", full_page=True)
         page.context.close()
 
 
@@ -70,7 +72,7 @@ def test_browser_preview_confirm_publish_withdraw_and_publish_again(browser, liv
     assert gone.status == 410
     assert "ถอนการประกาศผลแล้ว" in public.inner_text("#withdrawn")
     assert public.locator("#results-table").count() == 0
-    public.screenshot(path=str(SHOTS / "results_withdrawn_390.png"), full_page=True)
+    keep_shot(public, "results_withdrawn_390.png", full_page=True)
 
     page.click("#publish-preview")  # the year can be published again
     page.check("#publish-form input[name=confirm]")
@@ -93,12 +95,12 @@ def test_browser_withdrawing_evidence_asks_first(browser, live_server):
     assert "ส่งไฟล์นี้ไว้แล้ว (รายการที่ 1: ภาพที่1.png)" in page.inner_text(".upload-item.failed")
     page.goto(f"{base}/years/2566/provinces/TH-50/criteria/1.1/")
     assert page.locator("#evidence-list .version").all_inner_texts() == ["รายการที่ ๒", "รายการที่ ๑"]
-    page.screenshot(path=str(SHOTS / "evidence_items_390.png"), full_page=True)
+    keep_shot(page, "evidence_items_390.png", full_page=True)
 
     page.locator("#evidence-list li.evidence").first.get_by_text("ถอน…").click()
     expect(page.locator("h1")).to_contain_text("ถอนหลักฐานนี้หรือไม่")
     expect(page.locator(".card")).to_contain_text("ภาพที่2.jpg")
-    page.screenshot(path=str(SHOTS / "evidence_withdraw_confirm_390.png"), full_page=True)
+    keep_shot(page, "evidence_withdraw_confirm_390.png", full_page=True)
     assert Evidence.objects.filter(withdrawn_at__isnull=False).count() == 0  # asking withdrew nothing
     page.click("#confirm-withdraw")
     page.wait_for_url(f"{base}/years/2566/provinces/TH-50/criteria/1.1/")

@@ -1,7 +1,7 @@
 """Chromium, as the tester did: a committee member filters the matrix, walks "next with
 evidence", keeps the filter on the way back, goes to the next criterion of the same province and sees the
 count of what is left drop; on a 390 px phone the matrix is a list and the score form comes before the
-evidence. Screenshots under var/screenshots/queue/ for review."""
+evidence. `make screenshots` keeps pictures under var/screenshots/queue/ for review."""
 
 import re
 
@@ -12,11 +12,10 @@ from contests.models import Unit
 from people.models import Role
 from scoring.models import Rubric
 from submissions import services as evidence_services
-from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.browser_support import MARKS, keep_shot, portal_login
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = MARKS
-OUT = SHOTS / "queue"
 
 
 @pytest.fixture
@@ -38,13 +37,12 @@ def _left(page) -> int:
 
 
 def test_member_walks_next_with_evidence_keeping_the_filter(browser, live_server, member):
-    OUT.mkdir(parents=True, exist_ok=True)
     base = live_server.url
     page = browser.new_context(viewport={"width": 1366, "height": 900}, locale="th-TH").new_page()
     portal_login(page, base, member.username, PASSWORD)
     page.goto(f"{base}/admin/committee/judgment/matrix/?year=2566&dimension=1")
     assert _left(page) == 4  # three in dimension 1 and Phuket's 3.1: the whole contest
-    page.screenshot(path=str(OUT / "matrix-1366.png"), full_page=False)
+    keep_shot(page, "queue/matrix-1366.png", full_page=False)
 
     page.click("#next-by-criterion")
     assert re.search(r"/score/2566/TH-50/1\.1/\?dimension=1&by=criterion$", page.url)
@@ -53,7 +51,7 @@ def test_member_walks_next_with_evidence_keeping_the_filter(browser, live_server
     page.click("button[name=save_next]")
     assert re.search(r"/score/2566/TH-57/1\.1/\?dimension=1&by=criterion$", page.url)
     assert _left(page) == 3
-    page.screenshot(path=str(OUT / "score-1366.png"), full_page=True)
+    keep_shot(page, "queue/score-1366.png", full_page=True)
 
     # The next criterion of the same province, whatever the queue's order.
     page.click("#next-criterion")
@@ -68,7 +66,6 @@ def test_member_walks_next_with_evidence_keeping_the_filter(browser, live_server
 
 
 def test_phone_gets_a_list_and_the_form_before_the_evidence(browser, live_server, member):
-    OUT.mkdir(parents=True, exist_ok=True)
     base = live_server.url
     page = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH", is_mobile=True).new_page()
     portal_login(page, base, member.username, PASSWORD)
@@ -79,11 +76,11 @@ def test_phone_gets_a_list_and_the_form_before_the_evidence(browser, live_server
     assert page.locator("#matrix thead").is_hidden()
     cell = row.locator("td a").first.bounding_box()
     assert cell["height"] >= 44 and cell["x"] + cell["width"] <= 390
-    page.screenshot(path=str(OUT / "matrix-390.png"), full_page=False)
+    keep_shot(page, "queue/matrix-390.png", full_page=False)
 
     page.goto(f"{base}/admin/committee/judgment/score/2566/TH-50/1.1/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     form = page.locator("#judge-form").bounding_box()
     evidence = page.locator("#evidence").bounding_box()
     assert form["y"] + form["height"] < evidence["y"]
-    page.screenshot(path=str(OUT / "score-390.png"), full_page=True)
+    keep_shot(page, "queue/score-390.png", full_page=True)

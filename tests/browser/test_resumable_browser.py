@@ -2,7 +2,7 @@
 resumes from the last piece the portal holds, and the evidence saved is the file byte for byte."""
 
 from submissions.models import Evidence, ResumableState, ResumableUpload
-from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.browser_support import MARKS, keep_shot, portal_login
 from tests.factories import PASSWORD
 from tests.stages.stage_support import box, load_chain, mp4, organiser
 from tests.stages.test_stages import pick
@@ -37,7 +37,7 @@ def test_a_large_file_resumes_after_the_link_breaks_and_arrives_whole(browser, l
     page = criterion_page(browser, live_server.url, 390)
     pdf = files.pdf(size=20 * 1024 * 1024)
     pieces, broken = send_with_a_broken_piece(page, pdf)
-    page.screenshot(path=str(SHOTS / "resumable_upload_390.png"), full_page=True)
+    keep_shot(page, "resumable_upload_390.png", full_page=True)
 
     evidence = Evidence.objects.get()
     assert page.context.request.get(f"{live_server.url}/evidence/{evidence.pk}/download/").body() == pdf

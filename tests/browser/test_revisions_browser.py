@@ -4,7 +4,7 @@ page asks for, then reads the change in the contest's revision history, on a des
 from contests.models import Unit
 from people.models import Role
 from scoring.models import Criterion, RubricChange
-from tests.browser_support import MARKS, SHOTS, portal_login, settle
+from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory, office_contest
 
 pytestmark = MARKS
@@ -46,14 +46,14 @@ def test_an_office_changes_an_open_contest_with_a_reason_and_reads_the_history(b
     ]  # and nothing the page did not mean to change
     assert "สมศรี ใจดี" in history
     page.evaluate("document.fonts.ready")  # the Thai web font, before the picture
-    page.screenshot(path=str(SHOTS / "revisions_1366.png"), full_page=True)
+    keep_shot(page, "revisions_1366.png", full_page=True)
 
     phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH").new_page()
     portal_login(phone, base, organiser.username, PASSWORD)
     phone.goto(f"{base}/standings/cm-web-2564/changes/")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390  # nothing runs off the screen
     phone.evaluate("document.fonts.ready")
-    phone.screenshot(path=str(SHOTS / "revisions_390.png"), full_page=True)
+    keep_shot(phone, "revisions_390.png", full_page=True)
 
 
 def test_an_upload_that_drops_a_criterion_with_evidence_lists_it_and_saves_once_confirmed(browser, live_server):
@@ -85,7 +85,7 @@ def test_an_upload_that_drops_a_criterion_with_evidence_lists_it_and_saves_once_
     assert "ตัวชี้วัด ๕" in held and "หลักฐาน ๑ ไฟล์" in held
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.evaluate("document.fonts.ready")
-    page.screenshot(path=str(SHOTS / "revisions_confirm_390.png"), full_page=True)
+    keep_shot(page, "revisions_confirm_390.png", full_page=True)
     page.fill("#b-reason", "ยกเลิกข้อ ๕ ตามมติที่ประชุม")
     page.check("#b-confirm")
     page.click("#contest-upload button.primary")  # the file travelled back in the form: not chosen again

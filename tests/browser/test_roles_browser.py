@@ -2,8 +2,9 @@
 
 With `bootstrap --demo` data: every page passes axe-core's WCAG 2.1 A and AA rules at both widths, whatever the
 impact (one load and one axe run per page and width); the province pages and the dashboard fit the phone
-(nothing wider than the screen, no text drawn over other text), and screenshots of every page are kept under
-var/screenshots/roles/ for review. The admin's selection counter keeps the page's Thai digits as boxes are ticked.
+(nothing wider than the screen, no text drawn over other text), and `make screenshots` keeps a picture of every
+page under var/screenshots/roles/ for review. The admin's selection counter keeps the page's Thai digits as boxes
+are ticked.
 """
 
 import os
@@ -14,7 +15,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from scoring.demo import DEMO_PASSWORD, present_year
-from tests.browser_support import MARKS, SHOTS, axe_violations, portal_login, settle
+from tests.browser_support import MARKS, axe_violations, keep_shot, portal_login, settle
 
 pytestmark = MARKS
 # The demo's national contest is the present fiscal year's.
@@ -132,8 +133,6 @@ def admin_pages() -> dict[str, dict[str, str]]:
 
 def test_every_role_main_pages_desktop_and_phone(browser, live_server):
     call_command("bootstrap", "--no-units", demo=True, stdout=open(os.devnull, "w"))
-    shots = SHOTS / "roles"
-    shots.mkdir(parents=True, exist_ok=True)
     problems = []
     extra = admin_pages()
     for username, pages in PAGES.items():
@@ -147,7 +146,7 @@ def test_every_role_main_pages_desktop_and_phone(browser, live_server):
                 where = f"{username or 'anonymous'} {name} {device}"
                 if response.status != 200:
                     problems.append(f"{where}: HTTP {response.status}")
-                page.screenshot(path=str(shots / f"{username or 'anonymous'}-{name}-{device}.png"), full_page=True)
+                keep_shot(page, f"roles/{username or 'anonymous'}-{name}-{device}.png", full_page=True)
                 problems += [f"{where}: axe {v}" for v in axe_violations(page)]
                 if device == "desktop":
                     if (focus := _focus_ring(page)) != "solid 3px":

@@ -3,7 +3,7 @@
 from awards.models import SigningCertificate
 from people.models import Role
 from tests.awards.test_signing import PASSPHRASE, make_certificate, p12
-from tests.browser_support import MARKS, SHOTS, settle
+from tests.browser_support import MARKS, keep_shot, settle
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = MARKS
@@ -36,7 +36,7 @@ def test_browser_certificate_upload_wrong_passphrase_then_right_then_withdraw(br
     settle(page)
     assert page.locator("#signature b").first.inner_text() == "C=TH,CN=กรมการพัฒนาชุมชน"
     assert page.input_value("input[name=passphrase]") == ""  # never echoed back
-    page.locator("#signature").screenshot(path=str(SHOTS / "signing_certificate.png"))
+    keep_shot(page.locator("#signature"), "signing_certificate.png")
     assert SigningCertificate.objects.get().active
 
     page.get_by_role("button", name="ยกเลิกการลงนามดิจิทัล").click()

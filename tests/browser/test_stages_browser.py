@@ -3,7 +3,7 @@ its own, the province picks both for the inspection-region contest, and central 
 Chiang Mai's inspection region; the province sees on its page which files are still missing and by when."""
 
 from stages.models import StageEntry
-from tests.browser_support import MARKS, SHOTS, portal_login, settle
+from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, UserFactory
 from tests.stages.stage_support import load_chain, organiser
 
@@ -48,7 +48,7 @@ def test_a_subdistrict_goes_from_district_to_province_to_inspection_region(brows
     settle(province)
     missing = province.inner_text("#missing")
     assert "ริมเหนือ: ไฟล์วีดิทัศน์ (VDO) ระดับจังหวัด ความยาว ๕–๗ นาที ภายใน ๓๑ พ.ค. ๒๕๖๕" in missing
-    province.screenshot(path=str(SHOTS / "stage_province.png"), full_page=True)
+    keep_shot(province, "stage_province.png", full_page=True)
     province.context.close()
     assert {e.unit for e in StageEntry.objects.filter(stage__contest=chain.region_stage)} == {
         chain.rim_nua,
@@ -62,4 +62,4 @@ def test_a_subdistrict_goes_from_district_to_province_to_inspection_region(brows
     settle(central)
     regions = central.inner_text("#regions")
     assert "เขตตรวจราชการที่ ๑๕" in regions and "ริมเหนือ" in regions and "หนองควาย" in regions
-    central.screenshot(path=str(SHOTS / "stage_regions.png"), full_page=True)
+    keep_shot(central, "stage_regions.png", full_page=True)

@@ -3,7 +3,7 @@ follows it to the criterion's upload; a committee member follows "score N more" 
 
 from people.models import Role
 from submissions import services as evidence
-from tests.browser_support import MARKS, SHOTS, portal_login, settle
+from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = MARKS
@@ -29,7 +29,7 @@ def test_an_office_on_a_phone_sees_its_next_step_first_and_follows_it(browser, l
         assert card.is_visible()
         assert card.bounding_box()["y"] < height  # above the fold
         assert fits(page)
-        page.screenshot(path=str(SHOTS / f"todo_office_{width}.png"), full_page=False)
+        keep_shot(page, f"todo_office_{width}.png", full_page=False)
         assert page.locator('#todo li[data-todo="next"] a').first.inner_text().startswith("ส่งหลักฐาน ๑.๔ ")
         first = page.locator("#todo li a").first
         assert first.inner_text().startswith("เลยกำหนดแล้ว ยังส่งได้: ๑.๒ ")
@@ -51,7 +51,7 @@ def test_a_member_follows_score_n_more_to_the_next_item(browser, live_server, ru
     line = page.locator('#todo li[data-todo="score"] a')
     assert line.inner_text().startswith("ให้คะแนนอีก ๑ จาก ๑ รายการที่มีหลักฐาน")
     assert fits(page)
-    page.screenshot(path=str(SHOTS / "todo_committee_390.png"), full_page=False)
+    keep_shot(page, "todo_committee_390.png", full_page=False)
     line.click()
     settle(page)
     assert "/TH-50/4.1.1/" in page.url

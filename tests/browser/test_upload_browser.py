@@ -3,7 +3,7 @@
 from contests.models import Unit
 from people.models import Role
 from submissions.models import Evidence
-from tests.browser_support import MARKS, SHOTS, portal_login
+from tests.browser_support import MARKS, keep_shot, portal_login
 from tests.factories import PASSWORD, UserFactory
 from tests.submissions import files
 
@@ -20,7 +20,7 @@ def test_browser_upload_progress_and_isolation(browser, live_server):
     portal_login(page, base, owner.username, PASSWORD)
     assert page.url == f"{base}/years/2566/provinces/TH-50/"
     assert page.get_by_text("๓๑ พฤษภาคม ๒๕๖๖").first.is_visible()
-    page.screenshot(path=str(SHOTS / "province_home.png"), full_page=True)
+    keep_shot(page, "province_home.png", full_page=True)
 
     page.goto(f"{base}/years/2566/provinces/TH-50/criteria/1.1/")
     page.fill("#upload-description", "รายงานการอบรม Big Data")
@@ -32,7 +32,7 @@ def test_browser_upload_progress_and_isolation(browser, live_server):
     row = page.locator("#evidence-list li.evidence").first
     assert "รายงานอบรม.pdf" in row.inner_text()
     assert "๒๕๖" in row.locator("time").inner_text()  # Buddhist Era year, Thai digits
-    page.screenshot(path=str(SHOTS / "upload_page.png"), full_page=True)
+    keep_shot(page, "upload_page.png", full_page=True)
 
     evidence = Evidence.objects.get()
     download = f"{base}/evidence/{evidence.pk}/download/"
@@ -76,7 +76,7 @@ def test_browser_four_files_chosen_at_once_all_arrive(browser, live_server):
     assert page.locator(".upload-item.ok").count() == 4
     assert page.locator("#evidence-list li.evidence").count() == 4
     assert sorted(Evidence.objects.values_list("version", flat=True)) == [1, 2, 3, 4]
-    page.screenshot(path=str(SHOTS / "upload_four_390.png"), full_page=True)
+    keep_shot(page, "upload_four_390.png", full_page=True)
 
 
 def test_browser_a_refused_file_shows_failed_and_offers_no_retry_that_cannot_help(browser, live_server):
@@ -93,7 +93,7 @@ def test_browser_a_refused_file_shows_failed_and_offers_no_retry_that_cannot_hel
     assert row.locator("button.retry").count() == 0
     assert page.inner_text("#criterion-status") == "ยังไม่ส่ง"
     assert Evidence.objects.count() == 0
-    page.screenshot(path=str(SHOTS / "upload_refused_1366.png"), full_page=True)
+    keep_shot(page, "upload_refused_1366.png", full_page=True)
 
 
 def test_browser_a_server_failure_offers_retry_and_the_status_follows_the_upload(browser, live_server):

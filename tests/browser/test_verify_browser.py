@@ -3,7 +3,7 @@
 import hashlib
 
 from scoring import snapshots
-from tests.browser_support import MARKS, SHOTS, settle
+from tests.browser_support import MARKS, keep_shot, settle
 from tests.factories import AwardSignatureFactory, VerificationCodeFactory
 
 pytestmark = MARKS
@@ -33,7 +33,7 @@ def test_browser_verify_on_a_phone_then_drop_the_file_and_an_altered_one(
     assert phone.get_by_text("สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่").is_visible()
     assert phone.get_by_text("เป็นฉบับปัจจุบัน").is_visible()
     assert fits(phone)
-    phone.screenshot(path=str(SHOTS / "verify_390.png"), full_page=True)
+    keep_shot(phone, "verify_390.png", full_page=True)
 
     # The file: hashed in the browser (the drop zone shows only where it can), never sent.
     assert phone.locator("#verify-drop").is_visible()
@@ -48,12 +48,12 @@ def test_browser_verify_on_a_phone_then_drop_the_file_and_an_altered_one(
     phone.wait_for_url(f"**sha256={hashlib.sha256(altered).hexdigest()}")
     assert phone.get_by_text("✗ ไฟล์นี้ไม่ใช่เอกสารที่กรมออกด้วยรหัสนี้").is_visible()
     assert fits(phone)
-    phone.screenshot(path=str(SHOTS / "verify_390_altered.png"), full_page=True)
+    keep_shot(phone, "verify_390_altered.png", full_page=True)
 
     desk = browser.new_context(viewport={"width": 1366, "height": 900}, locale="th-TH").new_page()
     desk.goto(f"{base}/verify/7K2M9QXC4DTE/")
     assert desk.get_by_text("✗ ไม่พบเอกสารที่ออกด้วยรหัส").is_visible()
-    desk.screenshot(path=str(SHOTS / "verify_1366_not_issued.png"), full_page=True)
+    keep_shot(desk, "verify_1366_not_issued.png", full_page=True)
     desk.goto(f"{base}/verify/{code.code}/")
-    desk.screenshot(path=str(SHOTS / "verify_1366.png"), full_page=True)
+    keep_shot(desk, "verify_1366.png", full_page=True)
     assert fits(desk)

@@ -1,7 +1,7 @@
 """Chromium (Debian's, headless) against the live server: a member opens a province's criterion in the
 admin, sees the PDF evidence beside the rubric, scores it, and the standings change (the recompute runs on
 commit, eagerly here); central staff see the new total and rank on the dashboard; the chair sees the
-matrix. Screenshots kept under var/screenshots/."""
+matrix. `make screenshots` keeps pictures under var/screenshots/."""
 
 from decimal import Decimal as D
 
@@ -14,7 +14,7 @@ from contests.models import Unit
 from people.models import Role
 from scoring.models import Rubric, Standing
 from submissions import services as evidence_services
-from tests.browser_support import MARKS, SHOTS, launch, settle
+from tests.browser_support import MARKS, keep_shot, launch, settle
 from tests.factories import PASSWORD, UserFactory
 from tests.submissions import files
 
@@ -80,7 +80,7 @@ def test_browser_member_scores_with_pdf_beside_rubric_and_standings_change(brows
     dashboard = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="th-TH").new_page()
     _login(dashboard, base, central.username)
     assert _ranking_row(dashboard, base, "TH-50") == ("๒", "๓")
-    dashboard.screenshot(path=str(SHOTS / "committee_standings_before.png"), full_page=False)
+    keep_shot(dashboard, "committee_standings_before.png", full_page=False)
 
     page = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="th-TH").new_page()
     _login(page, base, member.username)
@@ -97,7 +97,7 @@ def test_browser_member_scores_with_pdf_beside_rubric_and_standings_change(brows
     settle(page)
     page.wait_for_timeout(1500)  # let Chromium's PDF viewer paint before the screenshot
     assert "บันทึกแล้ว" in page.inner_text(".messagelist")
-    page.screenshot(path=str(SHOTS / "committee_scoring_member.png"), full_page=True)
+    keep_shot(page, "committee_scoring_member.png", full_page=True)
 
     assert Judgment.objects.get(member=member).points == D(5)
     # Members 3, 5 and now 5: median 5 is what the recompute got; it ran on commit, so the result is current.
@@ -106,16 +106,16 @@ def test_browser_member_scores_with_pdf_beside_rubric_and_standings_change(brows
     assert (after.change_seq, after.computed_seq) == (before.change_seq + 1, before.change_seq + 1)
     assert (after.criteria["4.1.1"], after.total, after.rank) == ("5", D(5), 1)
     assert _ranking_row(dashboard, base, "TH-50") == ("๑", "๕")
-    dashboard.screenshot(path=str(SHOTS / "committee_standings_after.png"), full_page=False)
+    keep_shot(dashboard, "committee_standings_after.png", full_page=False)
 
     page = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="th-TH").new_page()
     _login(page, base, chair.username)
     page.goto(f"{base}/admin/committee/judgment/score/2566/TH-50/4.1.1/")
     assert page.locator("#committee-scores tr").count() == 4  # header + three members
     page.wait_for_timeout(1500)  # let Chromium's PDF viewer paint before the screenshot
-    page.screenshot(path=str(SHOTS / "committee_scoring_chair.png"), full_page=True)
+    keep_shot(page, "committee_scoring_chair.png", full_page=True)
     page.goto(f"{base}/admin/committee/judgment/matrix/?year=2566")
     assert page.locator("td.disagree").count() == 2  # TH-50 (3/5/5) and TH-52 (1/5)
     page.goto(f"{base}/admin/committee/judgment/matrix/?year=2566&dimension=4&status=scored")
     assert page.locator("#matrix tbody tr").count() == 4
-    page.screenshot(path=str(SHOTS / "committee_matrix.png"), full_page=True)
+    keep_shot(page, "committee_matrix.png", full_page=True)

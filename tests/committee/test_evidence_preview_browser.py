@@ -8,7 +8,7 @@ from committee.demo import activity_photo, report_pdf, submit_file
 from contests.models import Unit
 from people.models import Role
 from scoring.models import Rubric
-from tests.browser_support import FULL_CHROMIUM, MARKS, SHOTS, launch, settle
+from tests.browser_support import FULL_CHROMIUM, MARKS, keep_shot, launch, settle
 from tests.factories import PASSWORD, UserFactory
 
 # Chromium's PDF viewer is part of the full browser, not of the headless shell the other browser tests use.
@@ -46,7 +46,7 @@ def test_pdf_and_photo_render_in_the_scoring_screen(browser, live_server):
     assert page.locator(".ev-list li").count() == 2
     assert [m for m in console if "Content Security Policy" in m or "Refused" in m] == []
     assert [m for m in console if m.startswith("error")] == []
-    page.screenshot(path=str(SHOTS / "committee_evidence_preview.png"), full_page=True)
+    keep_shot(page, "committee_evidence_preview.png", full_page=True)
 
     # "]" and "[" move to the next and previous province for the same criterion (not while typing).
     page.focus("#judge-form textarea[name=note]")

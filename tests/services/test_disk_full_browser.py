@@ -6,7 +6,7 @@ from contests.models import Unit
 from people.models import Role
 from submissions.models import Evidence
 from submissions.uploads import storage_full
-from tests.browser_support import MARKS, SHOTS, launch
+from tests.browser_support import MARKS, keep_shot, launch
 from tests.factories import PASSWORD, UserFactory
 from tests.submissions import files
 
@@ -36,7 +36,7 @@ def test_browser_disk_full_shows_thai_reason_then_upload_succeeds(browser, live_
     page.set_input_files("#file-input", pdf)
     page.wait_for_selector(".upload-item.failed", timeout=30_000)
     assert page.inner_text(".upload-item.failed .msg") == f"{storage_full().th} ลองใหม่"  # the reason, then retry
-    page.screenshot(path=str(SHOTS / "upload_disk_full.png"), full_page=True)
+    keep_shot(page, "upload_disk_full.png", full_page=True)
 
     (small_disk / "filler").unlink()
     page.set_input_files("#file-input", pdf)
