@@ -66,10 +66,10 @@ BUSY = """(() => {
   };
   window.__busy = () => busy;
 })();"""
-MARKS = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)"),
-]
+NEEDS_CHROMIUM = pytest.mark.skipif(
+    not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)"
+)
+MARKS = [pytest.mark.browser, NEEDS_CHROMIUM]
 
 
 @pytest.fixture(scope="session")
