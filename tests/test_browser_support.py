@@ -7,8 +7,7 @@ import socket
 
 import pytest
 
-from tests import browser_support
-
+from . import browser_support
 from .browser_support import NEEDS_CHROMIUM, LiveRequests, keep_shot, launch
 
 PAGE = "<main><h1>ผลการประกวด</h1><p id='rank'>อันดับ ๑</p></main>"
