@@ -2,20 +2,33 @@
 
 import csv
 import io
+import time
 from html.parser import HTMLParser
 
-from django_otp.oath import totp
+from django_otp.oath import hotp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
-def app_code(user, *, confirmed: bool | None = None, later: int = 0) -> str:
-    """The 6 digits the person's app shows now, or `later` steps of 30 s on (RFC 6238 over the device's key,
-    as the app computes it). A code is taken once: a second sign-in within the same 30 s uses the next one."""
+def app_code(user, *, confirmed: bool | None = None) -> str:
+    """The 6 digits the person's app shows now (RFC 6238 over the device's key, as the app computes it). A code is
+    taken once: where the portal has taken this one already, the person waits for the next, and types that.
+
+    The step is counted from what the device recorded, not from "now + n": the portal keeps the drift it last saw
+    (django-otp's OTP_TOTP_SYNC), so a code typed across a 30 s boundary moves its window back one step, and a
+    code two steps ahead of that is refused."""
     devices = TOTPDevice.objects.filter(user=user)
     if confirmed is not None:
         devices = devices.filter(confirmed=confirmed)
     device = devices.latest("pk")
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=later):06d}"
+    now = int((time.time() - device.t0) // device.step)
+    step = max(now, device.last_t + 1)
+    return f"{hotp(device.bin_key, step, digits=device.digits):06d}"
+
+
+def spent_code(user) -> str:
+    """The code the portal took last from the person's app: typed again, it is refused."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).latest("pk")
+    return f"{hotp(device.bin_key, device.last_t, digits=device.digits):06d}"
 
 
 def sheet(rows: list[list[str]], header=("ชื่อ-นามสกุล", "อีเมล", "รหัสหน่วยงาน", "บทบาท", "ที่นั่งกรรมการ")) -> bytes:

@@ -43,7 +43,7 @@ def test_new_recovery_codes_ask_for_a_current_code(client, central):
         assert refused.status_code == 200 and "recovery_codes.html" not in [t.name for t in refused.templates]
     assert _tokens(central) == old
     assert kinds(central)[-1] == Event.FACTOR_FAILED
-    renewed = client.post("/accounts/me/", {"do": "codes", "token": app_code(central, later=1)})
+    renewed = client.post("/accounts/me/", {"do": "codes", "token": app_code(central)})
     assert len(renewed.context["codes"]) == 10 and _tokens(central) == set(renewed.context["codes"]) != old
     assert kinds(central)[-2:] == [Event.FACTOR_OK, Event.CODES_MADE]
 
@@ -57,7 +57,7 @@ def test_a_new_passkey_asks_for_a_current_code_and_the_leave_lasts_five_minutes(
     page = client.get("/accounts/me/").content.decode()
     assert 'id="passkey-registration-placeholder"' not in page and 'name="do" value="passkey"' in page
 
-    allowed = client.post("/accounts/me/", {"do": "passkey", "token": app_code(central, later=1)}, follow=True)
+    allowed = client.post("/accounts/me/", {"do": "passkey", "token": app_code(central)}, follow=True)
     assert 'id="passkey-registration-placeholder"' in allowed.content.decode()
     assert client.post(BEGIN_ADD, "{}", content_type="application/json").status_code == 200
 
@@ -83,7 +83,7 @@ def test_a_code_gives_the_session_a_new_key(central):
     enrol(signed_in(Client(), central), central)
     victim = Client()
     planted = _planted(victim, central)
-    assert victim.post(PAGE, {"token": app_code(central, later=1), "next": "/"}).status_code == 302
+    assert victim.post(PAGE, {"token": app_code(central), "next": "/"}).status_code == 302
     assert victim.cookies["sessionid"].value != planted
     assert victim.get("/accounts/me/").wsgi_request.user.is_verified()
     assert not Session.objects.filter(session_key=planted).exists() and not _taken_over(planted)

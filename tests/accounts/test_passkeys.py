@@ -50,7 +50,7 @@ def test_passkey_in_a_session_not_yet_confirmed_is_refused(client):
 def test_passkey_offered_for_this_site_after_the_app_and_a_current_code(client):
     user = UserFactory(role=Role.CENTRAL, username="central.staff")
     enrol(signed_in(client, user), user)
-    client.post("/accounts/me/", {"do": "passkey", "token": app_code(user, later=1)})
+    client.post("/accounts/me/", {"do": "passkey", "token": app_code(user)})
 
     options = json.loads(begin_add(client).content)
 
@@ -75,7 +75,7 @@ def test_turning_the_second_factor_off_removes_passkeys_too(client):
     enrol(signed_in(client, user), user)
     WebAuthnCredential(user=user, name="phone", confirmed=True, credential_id=b"k2", public_key=b"p").save()
 
-    response = client.post("/accounts/me/", {"do": "remove", "token": app_code(user, later=1)})
+    response = client.post("/accounts/me/", {"do": "remove", "token": app_code(user)})
 
     assert response.status_code == 302
     assert WebAuthnCredential.objects.filter(user=user).count() == 0

@@ -1,6 +1,7 @@
 """Central staff and organisers confirm a second factor before the decisions it guards."""
 
 import re
+import time
 
 import pytest
 from django.urls import reverse
@@ -13,7 +14,7 @@ from people.models import Role
 from scoring import snapshots
 from scoring.models import StandingsSnapshot
 from scoring.recompute import standings_recompute
-from tests.accounts.support import app_code
+from tests.accounts.support import app_code, spent_code
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.usefixtures("second_factor_required")
@@ -86,12 +87,30 @@ def test_a_person_who_set_one_up_is_asked_after_the_password_before_any_page(cli
     wrong = client.post(PAGE, {"token": "000000", "next": "/standings/"})
     assert wrong.status_code == 400
     assert "รหัสไม่ถูกต้อง" in wrong.content.decode()
-    again = client.post(PAGE, {"token": app_code(central_user), "next": "/standings/"})
+    again = client.post(PAGE, {"token": spent_code(central_user), "next": "/standings/"})
     assert again.status_code == 400  # the code that set it up is spent: never taken twice
-    ok = client.post(PAGE, {"token": app_code(central_user, later=1), "next": "/standings/"})
+    ok = client.post(PAGE, {"token": app_code(central_user), "next": "/standings/"})
     assert (ok.status_code, ok["Location"]) == (302, "/standings/")
     assert client.get("/standings/")["Location"] == "/standings/2566/"  # the page itself, no longer the code
     assert kinds(central_user)[-3:] == [Event.FACTOR_FAILED, Event.FACTOR_FAILED, Event.FACTOR_OK]
+
+
+def test_a_code_typed_as_the_step_turned_leaves_the_apps_next_code_accepted(client, central_user):
+    """The code that set the app up reached the portal in the next 30 s step: django-otp keeps that drift (-1), so
+    the window it accepts moves back a step. The code the app shows now is still taken, and only once."""
+    signed_in(client, central_user)
+    enrol(client, central_user)
+    device = central_user.totpdevice_set.get()
+    now = int((time.time() - device.t0) // device.step)
+    device.drift, device.last_t = -1, now - 1
+    device.save(update_fields=["drift", "last_t"])
+    client.logout()
+    signed_in(client, central_user)
+
+    ok = client.post(PAGE, {"token": app_code(central_user), "next": "/standings/"})
+
+    assert (ok.status_code, ok["Location"]) == (302, "/standings/")
+    assert client.post(PAGE, {"token": spent_code(central_user), "next": "/"}).status_code == 400
 
 
 def test_a_recovery_code_works_once(client, central_user):
@@ -136,7 +155,7 @@ def test_turning_it_off_needs_a_current_code(client, central_user, settings):
     refused = client.post("/accounts/me/", {"do": "remove", "token": "123456"})
     assert refused.status_code == 200 and "รหัสไม่ถูกต้อง" in refused.content.decode()
     assert central_user.totpdevice_set.filter(confirmed=True).exists()
-    client.post("/accounts/me/", {"do": "remove", "token": app_code(central_user, later=1)})
+    client.post("/accounts/me/", {"do": "remove", "token": app_code(central_user)})
     assert not central_user.totpdevice_set.exists()
     assert kinds(central_user)[-1] == Event.FACTOR_REMOVED
 
@@ -150,7 +169,7 @@ def test_a_code_typed_again_too_soon_says_how_long_to_wait(client, db, settings)
     wrong = f"{(int(app_code(user)) + 500_000) % 1_000_000:06d}"
     client.post(PAGE, {"token": wrong, "next": "/"})  # django-otp then holds the app (1 s, then 2, 4… by default)
 
-    response = client.post(PAGE, {"token": app_code(user, later=1), "next": "/"})
+    response = client.post(PAGE, {"token": app_code(user), "next": "/"})
 
     assert response.status_code == 400
     [wait] = re.findall(r"ใส่รหัสผิดหลายครั้ง รอ ([๐-๙]+) วินาทีแล้วพิมพ์รหัสล่าสุดจากแอปอีกครั้ง", response.content.decode())

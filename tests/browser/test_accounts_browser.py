@@ -147,7 +147,7 @@ def test_browser_passkey_added_then_confirms_freezing_instead_of_a_code(browser,
     page.goto(f"{base}/accounts/me/")
     assert page.inner_text("#passkey-count").startswith("ยังไม่มี")
     assert page.locator("#passkey-register-button").count() == 0  # a current code first
-    page.fill("#id_passkey_token", app_code(central, later=1))
+    page.fill("#id_passkey_token", app_code(central))
     page.click("#passkey-code button")
     settle(page)
     page.click("#passkey-register-button")

@@ -110,7 +110,7 @@ def test_a_current_code_from_the_app_gives_a_link_code_instead_of_the_password(
     enrol(signed_in(client, central_user), central_user)
 
     wrong = client.post(CONNECT, {"token": "000000"})
-    given = client.post(CONNECT, {"token": app_code(central_user, later=1)})
+    given = client.post(CONNECT, {"token": app_code(central_user)})
 
     assert wrong.status_code == 400 and "รหัสไม่ถูกต้อง" in wrong.content.decode()
     assert given.status_code == 200 and len(_code(given)) == 6
@@ -167,7 +167,7 @@ def test_turning_the_second_factor_off_drops_the_link(client, line_api, central_
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
     enrol(signed_in(client, central_user), central_user)
     _linked(central_user)
-    client.post("/accounts/me/", {"do": "remove", "token": app_code(central_user, later=1)})
+    client.post("/accounts/me/", {"do": "remove", "token": app_code(central_user)})
     assert _dropped(central_user)
 
 
