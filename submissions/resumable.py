@@ -378,45 +378,61 @@ def _joined(upload: ResumableUpload) -> Path:
 
 
 def _finish(upload: ResumableUpload) -> None:
+    """Saves the complete upload once. The saved file and the row that says so commit together: a process
+    killed between them leaves neither, and the sweep saves it later. Were the evidence committed first, the
+    sweep would find the row still receiving and refuse the same bytes as sent twice, and the sender would read
+    "refused" for a file that is kept. The row is claimed first (skipping one already claimed), so the request
+    that took the last piece and the sweep never both save it."""
+    refusal: PortalError | None = None
+    with transaction.atomic():
+        claimed = ResumableUpload.objects.select_for_update(skip_locked=True)
+        if not claimed.filter(pk=upload.pk, state=ResumableState.RECEIVING).exists():
+            return  # another process holds it or has finished it
+        try:
+            with transaction.atomic():  # a service's failure rolls back its own part only
+                saved = _saved(upload)
+        except PermissionDenied:  # the office's role changed while the file was on its way
+            refusal = PortalError(gettext_lazy("no longer allowed to send this file"), status=403)
+        except PortalError as error:
+            refusal = error
+        if refusal is None:
+            ResumableUpload.objects.filter(pk=upload.pk).update(state=ResumableState.SAVED, **saved)
+        else:
+            ResumableUpload.objects.filter(pk=upload.pk).update(
+                state=ResumableState.REFUSED, refusal=str(refusal)[:500]
+            )
+    _pieces_delete(upload)  # after the row says saved: a crash between leaves pieces for the expiry, not a hole
+    if refusal is not None:
+        upload.state = ResumableState.REFUSED
+        raise refusal
+    for name, value in saved.items():
+        setattr(upload, name, value)
+    upload.state = ResumableState.SAVED
+
+
+def _saved(upload: ResumableUpload) -> dict[str, Evidence | StageUpload]:
+    """The joined pieces, saved by the service that saves any such file, as of the moment the last byte arrived."""
     now = upload.received_at  # the time the last byte arrived is its time sent, whenever it is saved
     path = _joined(upload)
     received = Received(path, upload.filename)
     rubric, contest = upload.rubric, upload.contest  # one of the two (the row's check constraint)
-    saved: dict[str, Evidence | StageUpload]
     try:
         if rubric is not None:
-            saved = {
-                "evidence": services.evidence_submit(
-                    user=upload.user,
-                    rubric=rubric,
-                    unit=upload.unit,
-                    criterion_code=upload.code,
-                    upload=received,
-                    description=upload.description,
-                    now=now,
-                )
-            }
-        else:
-            assert contest is not None
-            saved = {
-                "stage_upload": stage_file_submit(
-                    actor=actor_of(upload.user),
-                    contest=contest,
-                    unit=upload.unit,
-                    code=upload.code,
-                    upload=received,
-                    now=now,
-                )
-            }
-    except PermissionDenied:  # the office's role changed while the file was on its way
-        _refuse(upload, PortalError(gettext_lazy("no longer allowed to send this file"), status=403))
-    except PortalError as error:
-        _refuse(upload, error)
+            evidence = services.evidence_submit(
+                user=upload.user,
+                rubric=rubric,
+                unit=upload.unit,
+                criterion_code=upload.code,
+                upload=received,
+                description=upload.description,
+                now=now,
+            )
+            return {"evidence": evidence}
+        assert contest is not None
+        stage_upload = stage_file_submit(
+            actor=actor_of(upload.user), contest=contest, unit=upload.unit, code=upload.code, upload=received, now=now
+        )
+        return {"stage_upload": stage_upload}
     finally:
         received.close()
         path.unlink(missing_ok=True)  # evidence moved it away; a stage's file was copied into the store
-    ResumableUpload.objects.filter(pk=upload.pk).update(state=ResumableState.SAVED, **saved)
-    _pieces_delete(upload)  # after the row says saved: a crash between leaves pieces for the expiry, not a hole
-    for name, value in saved.items():
-        setattr(upload, name, value)
-    upload.state = ResumableState.SAVED

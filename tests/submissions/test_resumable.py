@@ -7,6 +7,7 @@ from base64 import b64encode
 from datetime import timedelta
 
 import pytest
+from django.db import OperationalError, connection
 from django.utils import timezone
 
 from core.files import names_under, open_stored, put, upload_tmp_dir
@@ -196,16 +197,11 @@ def test_a_stage_video_in_pieces_is_checked_as_one_sent_whole(client, media_root
     assert upload.stage_upload.file.read() == video
 
 
-def test_a_complete_upload_whose_saving_broke_off_is_saved_minutes_later(
-    provincial_user, rubric, chiang_mai, media_root
-):
-    """What a database gone at the last piece leaves: every piece in the store, the row complete and unsaved
-    (a tus client asking sees it complete and sends nothing more). Beat's minute job saves it once nobody can still
-    be saving it (a web worker is killed after 2 minutes on one request), as of its last byte."""
-    data = files.pdf(size=50_000)
-    arrived = timezone.now() - timedelta(hours=1)
+def complete_unsaved(user, rubric, unit, data: bytes, arrived) -> ResumableUpload:
+    """What a saving broken off leaves: every piece in the store, the row complete and unsaved (a tus client
+    asking sees it complete and sends nothing more)."""
     upload = ResumableUpload.objects.create(
-        user=provincial_user, rubric=rubric, unit=chiang_mai, code="1.1", filename="รายงาน.pdf", length=len(data),
+        user=user, rubric=rubric, unit=unit, code="1.1", filename="รายงาน.pdf", length=len(data),
         offset=len(data), received_at=arrived, expires_at=arrived + timedelta(days=3),
     )  # fmt: skip
     for at, piece in ((0, data[:20_000]), (20_000, data[20_000:])):
@@ -214,6 +210,17 @@ def test_a_complete_upload_whose_saving_broke_off_is_saved_minutes_later(
         put(f"tus/{upload.pk}/{at:012d}-a", local)
         upload.pieces.append(f"tus/{upload.pk}/{at:012d}-a")
     upload.save(update_fields=["pieces"])
+    return upload
+
+
+def test_a_complete_upload_whose_saving_broke_off_is_saved_minutes_later(
+    provincial_user, rubric, chiang_mai, media_root
+):
+    """Beat's minute job saves it once nobody can still be saving it (a web worker is killed after 2 minutes on
+    one request), as of its last byte."""
+    data = files.pdf(size=50_000)
+    arrived = timezone.now() - timedelta(hours=1)
+    upload = complete_unsaved(provincial_user, rubric, chiang_mai, data, arrived)
 
     still_saving = resumable_recover(now=arrived + timedelta(minutes=2))
     recovered = resumable_recover(now=arrived + timedelta(minutes=4))
@@ -224,4 +231,30 @@ def test_a_complete_upload_whose_saving_broke_off_is_saved_minutes_later(
     assert (evidence.created_at, evidence.original_name) == (arrived, "รายงาน.pdf")
     with open_stored(evidence.stored_path) as stored:
         assert stored.read() == data
+    assert list(names_under("tus")) == []
+
+
+def test_a_saving_cut_off_before_its_row_says_saved_keeps_nothing_and_the_sweep_saves_it_once(
+    provincial_user, rubric, chiang_mai, media_root
+):
+    """The database goes at the moment the row is to say "saved", after the evidence is written: the two are one
+    transaction, so nothing of it is kept, and the sweep saves the file once, not refused as sent twice."""
+    data = files.pdf(size=50_000)
+    arrived = timezone.now() - timedelta(hours=1)
+    upload = complete_unsaved(provincial_user, rubric, chiang_mai, data, arrived)
+
+    def database_gone_at_saved(execute, sql, params, many, context):
+        if sql.startswith('UPDATE "submissions_resumableupload" SET "state"'):
+            raise OperationalError("server closed the connection unexpectedly")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(database_gone_at_saved), pytest.raises(OperationalError):
+        resumable_recover(now=arrived + timedelta(minutes=4))
+    assert (Evidence.objects.count(), ResumableUpload.objects.get().state) == (0, ResumableState.RECEIVING)
+    recovered = resumable_recover(now=arrived + timedelta(minutes=5))
+
+    upload.refresh_from_db()
+    evidence = Evidence.objects.get()
+    assert (recovered, upload.state, upload.evidence, upload.refusal) == (1, ResumableState.SAVED, evidence, "")
+    assert (evidence.version, evidence.sha256) == (1, hashlib.sha256(data).hexdigest())
     assert list(names_under("tus")) == []
