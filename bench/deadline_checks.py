@@ -200,12 +200,19 @@ def unsaved_recovered(unsaved: list[dict]) -> list[dict]:
 
     from django.utils import timezone
 
-    from submissions.models import ResumableUpload
+    from submissions.models import ResumableState, ResumableUpload
     from submissions.resumable import resumable_recover
 
-    if unsaved:
+    ids = [u["upload"] for u in unsaved]
+    # One still being saved by a web worker is locked, and the sweep passes it by: asked again until none is
+    # left receiving, within gunicorn's timeout for the request that saves it (120 s).
+    deadline = time.time() + 130
+    while ResumableUpload.objects.filter(pk__in=ids, state=ResumableState.RECEIVING).exists():
         resumable_recover(now=timezone.now() + timedelta(minutes=4))
-    rows = {str(u.pk): u for u in ResumableUpload.objects.filter(pk__in=[u["upload"] for u in unsaved])}
+        if time.time() > deadline:
+            break
+        time.sleep(1)
+    rows = {str(u.pk): u for u in ResumableUpload.objects.filter(pk__in=ids)}
     return [{"id": rows[u["upload"]].evidence_id if u["upload"] in rows else None, "sha256": u["sha256"],
              "kind": "tus, saved by the sweep", "at": u["at"]} for u in unsaved]  # fmt: skip
 
@@ -246,11 +253,37 @@ def standings_equal(year: str, contest: str) -> bool:
     return True
 
 
+def answered_for_killed(state: dict, kills: list) -> list[float]:
+    """When nginx answered 5xx for a request it had sent to a web process already killed, from its access log:
+    within KILL_SLACK_S of the kill, nginx may still pick a kept-alive connection to the dead process, and a
+    POST already written to it is not sent to the other (it is not safe to do twice)."""
+    ports = {service: state["ports"][service] for service, _ in kills if service.startswith("web")}
+    times = []
+    with open(state["nginx_log"]) as log:
+        for line in log:
+            at, status, upstream = line.split(" ", 3)[:3]
+            last = upstream.strip('"').split(", ")[-1]
+            for service, killed_at in kills:
+                port = ports.get(service)
+                if port and last == f"127.0.0.1:{port}" and status.startswith("5"):
+                    if killed_at <= float(at) <= killed_at + KILL_SLACK_S:
+                        times.append(float(at))
+    return times
+
+
+def sent_to_killed(error: tuple[float, int, float], to_killed: list[float]) -> bool:
+    """An error whose request began after the kill, answered by nginx (502) while it still sent to the dead
+    process: its log line is written when the answer is, within the request's own time."""
+    at, status, ms = error
+    return status == 502 and any(at <= t <= at + ms / 1000 + 0.25 for t in to_killed)
+
+
 def report(plan: dict, out: dict, kills: list, monitor: CatchUp, state: dict, *, began: float, ended: float) -> dict:
     events = [a["at"] for a in out["accepted"]] + [s["at"] for s in out["scores"]]
     last_event = max(events) if events else ended
     caught_up = monitor.caught_up(last_event)
     web_kills = [at for service, at in kills if service.startswith("web")]
+    to_killed = answered_for_killed(state, kills)
     kinds = defaultdict(list)
     for at, name, status, ms in out["samples"]:
         kinds[name].append((at, status, ms))
@@ -259,6 +292,7 @@ def report(plan: dict, out: dict, kills: list, monitor: CatchUp, state: dict, *,
         answered = [ms for _, status, ms in samples if status > 0]
         errors = [(at, s, ms) for at, s, ms in samples if s == 0 or s >= 500]
         in_flight = [e for e in errors if any(e[0] <= k <= e[0] + e[2] / 1000 + KILL_SLACK_S for k in web_kills)]
+        in_flight += [e for e in errors if e not in in_flight and sent_to_killed(e, to_killed)]
         outside += [(name, at - began, s) for at, s, ms in errors if (at, s, ms) not in in_flight]
         rows[name] = {"requests": len(samples), "median_ms": pct(answered, 50), "p95_ms": pct(answered, 95),
                       "errors": len(errors), "errors_in_flight_at_kill": len(in_flight),

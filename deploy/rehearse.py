@@ -190,7 +190,10 @@ class Rehearsal:
         (folder / "nginx.conf").write_text(
             f"daemon off;\npid {folder}/nginx.pid;\nerror_log {folder}/error.log;\n"
             + ("user root;\n" if os.geteuid() == 0 else "")
-            + f"events {{}}\nhttp {{\n access_log {folder}/access.log;\n include /etc/nginx/mime.types;\n"
+            + "events {}\nhttp {\n"
+            # Which process answered each request: a 502 sent to a killed web process is told from any other.
+            + " log_format upstream '$msec $status \"$upstream_addr\" $request_method $request_uri';\n"
+            + f" access_log {folder}/access.log upstream;\n include /etc/nginx/mime.types;\n"
             f" include {folder}/site.conf;\n}}\n"
         )
         self.start("nginx", ["nginx", "-p", str(folder), "-c", str(folder / "nginx.conf")])
@@ -247,6 +250,7 @@ class Rehearsal:
             "redis_url": f"redis://127.0.0.1:{self.ports['redis']}/0",
             "s3": {"endpoint": f"http://127.0.0.1:{self.ports['s3']}", "bucket": BUCKET},
             "logs": str(self.base / "logs"),
+            "nginx_log": str(self.base / "nginx" / "access.log"),
         }
         (self.base / "rehearse.json").write_text(json.dumps(state, indent=1))
 
