@@ -179,6 +179,7 @@ class Rehearsal:
             "server minio:9000;": f"server 127.0.0.1:{self.ports['s3']};",
             "listen 80;": f"listen 127.0.0.1:{self.ports['nginx']};",
             "/srv/static/": f"{self.base / 'app' / 'staticfiles'}/",
+            "root /srv/static;": f"root {self.base / 'app' / 'staticfiles'};",
             "/srv/media/": f"{self.base / 'media' / 'web'}/",
             "/tmp/nginx-body": str(self.base / "nginx" / "body"),
         }.items():

@@ -87,7 +87,7 @@ def test_a_host_the_portal_does_not_serve_is_a_400_page_that_needs_no_user(clien
     response = client.get("/", HTTP_HOST="evil.example")
 
     assert response.status_code == 400
-    assert [t.name for t in response.templates] == ["errors/unknown_host.html"]
+    assert [t.name for t in response.templates] == ["errors/unknown_host.html", "errors/standalone.html"]
     html = response.content.decode()
     assert thai_alone(html, "พอร์ทัลนี้ไม่ได้ให้บริการที่ที่อยู่เว็บซึ่งคำขอนี้ระบุ", "This portal does not answer")
     assert "evil.example" not in html  # no link built from the Host it was sent

@@ -188,3 +188,30 @@ def test_a_host_the_portal_does_not_serve_is_closed_unanswered(tmp_path):
     assert unknown == b""  # 444: the connection closed, no status line
     assert by_address.startswith(b"HTTP/1.1 200") and by_address.endswith(b"ok\n")  # the container's health check
     assert served.startswith(b"HTTP/1.1 502")  # a served name reaches the (absent) portal
+
+
+def test_with_no_web_process_answering_nginx_answers_502_with_the_thai_page(tmp_path):
+    static = tmp_path / "static"
+    call_command("unavailable_page", into=static, verbosity=0)
+    port = free_port()
+    site = site_for("127.0.0.1:9").replace("root /srv/static;", f"root {static};")  # nothing listens on :9
+    proc = start_nginx(tmp_path, port, site)
+    try:
+        page = send(port, b"GET /standings/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", b"")
+        form = b"confirm=1"
+        head = b"POST /standings/2566/freeze/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+        sent = send(port, head + b"Content-Length: %d\r\n\r\n" % len(form), form)
+        asked = b"GET /errors/unavailable.html HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        direct = send(port, asked, b"")
+    finally:
+        proc.send_signal(signal.SIGQUIT)
+        proc.wait(timeout=10)
+
+    for answer in (page, sent):
+        head, _, body = answer.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 502")
+        assert b"Content-Type: text/html; charset=utf-8" in head and b"Cache-Control: no-store" in head
+        text = body.decode()
+        assert "<title>ระบบไม่ตอบสนองชั่วคราว</title>" in text
+        assert "สิ่งที่เพิ่งส่งอาจยังไม่ได้บันทึก" in text
+    assert direct.startswith(b"HTTP/1.1 404")  # nginx's answer only, not an address anyone opens

@@ -1,0 +1,29 @@
+"""`unavailable_page`: the page nginx answers itself with when no web process answers (502, 504), written as a
+static file at build time, in the portal's language (Thai), because nothing of Django runs to render it then
+(deploy/build-app.sh, deploy/nginx.conf)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.template.loader import render_to_string
+from django.utils import translation
+
+NAME = Path("errors") / "unavailable.html"
+
+
+class Command(BaseCommand):
+    help = "Writes STATIC_ROOT/errors/unavailable.html, the page nginx answers with when no web process answers."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--into", type=Path, default=None, help="the folder to write under (STATIC_ROOT)")
+
+    def handle(self, *args, **options):
+        target = (options["into"] or Path(settings.STATIC_ROOT)) / NAME
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with translation.override(settings.LANGUAGE_CODE):
+            target.write_text(render_to_string("errors/unavailable.html"), encoding="utf-8")
+        if options["verbosity"]:
+            self.stdout.write(str(target))
