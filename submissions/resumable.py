@@ -181,10 +181,9 @@ def resumable_recover(*, now: datetime | None = None) -> int:
     saved = 0
     for upload in stuck:
         try:
-            _finish(upload)
+            saved += _finish(upload)
         except PortalError:
             continue  # refused: the reason is kept on the row for its sender, as at the time
-        saved += 1
     return saved
 
 
@@ -377,17 +376,17 @@ def _joined(upload: ResumableUpload) -> Path:
     return Path(whole.name)
 
 
-def _finish(upload: ResumableUpload) -> None:
-    """Saves the complete upload once. The saved file and the row that says so commit together: a process
-    killed between them leaves neither, and the sweep saves it later. Were the evidence committed first, the
-    sweep would find the row still receiving and refuse the same bytes as sent twice, and the sender would read
-    "refused" for a file that is kept. The row is claimed first (skipping one already claimed), so the request
-    that took the last piece and the sweep never both save it."""
+def _finish(upload: ResumableUpload) -> bool:
+    """Saves the complete upload once; False where another process holds it or has finished it. The saved file
+    and the row that says so commit together: a process killed between them leaves neither, and the sweep saves
+    it later. Were the evidence committed first, the sweep would find the row still receiving and refuse the same
+    bytes as sent twice, and the sender would read "refused" for a file that is kept. The row is claimed first
+    (skipping one already claimed), so the request that took the last piece and the sweep never both save it."""
     refusal: PortalError | None = None
     with transaction.atomic():
         claimed = ResumableUpload.objects.select_for_update(skip_locked=True)
         if not claimed.filter(pk=upload.pk, state=ResumableState.RECEIVING).exists():
-            return  # another process holds it or has finished it
+            return False
         try:
             with transaction.atomic():  # a service's failure rolls back its own part only
                 saved = _saved(upload)
@@ -408,6 +407,7 @@ def _finish(upload: ResumableUpload) -> None:
     for name, value in saved.items():
         setattr(upload, name, value)
     upload.state = ResumableState.SAVED
+    return True
 
 
 def _saved(upload: ResumableUpload) -> dict[str, Evidence | StageUpload]:

@@ -6,16 +6,22 @@ byte-identical, once, as the evidence of its criterion."""
 import hashlib
 import io
 import threading
+from datetime import timedelta
 
+import psycopg2
 import pytest
+from django.db import connection
+from django.utils import timezone
 from knox.models import AuthToken
 from tusclient import client as tus
 
 from contests.models import Unit
 from people.models import Role
 from submissions.models import Evidence, ResumableState, ResumableUpload
+from submissions.resumable import resumable_recover
 from tests.factories import UserFactory
 from tests.submissions import files
+from tests.submissions.test_resumable import complete_unsaved
 
 from .test_faults import start_portal
 
@@ -58,3 +64,30 @@ def test_two_processes_take_the_pieces_of_two_files_and_each_arrives_whole(procs
         )
     assert set(ResumableUpload.objects.values_list("state", flat=True)) == {ResumableState.SAVED}
     assert list((media / "tus").iterdir()) == []  # no piece left behind
+
+
+def test_an_upload_another_process_is_saving_is_passed_by_and_saved_once(
+    services_up, provincial_user, rubric, chiang_mai, settings, tmp_path
+):
+    """The request that took the last piece holds the row while it saves: the sweep passes it by and saves
+    nothing; once that process is gone without saving, the sweep saves it, and a second sweep finds nothing."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    arrived = timezone.now() - timedelta(hours=1)
+    upload = complete_unsaved(provincial_user, rubric, chiang_mai, files.pdf(size=50_000), arrived)
+    db = connection.settings_dict
+    saving = psycopg2.connect(host=db["HOST"], port=db["PORT"], user=db["USER"], dbname=db["NAME"])
+    try:
+        with saving.cursor() as held:
+            held.execute("SELECT 1 FROM submissions_resumableupload WHERE id = %s FOR UPDATE", [str(upload.pk)])
+            passed_by = resumable_recover(now=arrived + timedelta(minutes=4))
+            assert not Evidence.objects.exists()
+        saving.rollback()  # the process saving it is gone, having saved nothing
+    finally:
+        saving.close()
+
+    saved = resumable_recover(now=arrived + timedelta(minutes=5))
+    again = resumable_recover(now=arrived + timedelta(minutes=6))
+
+    upload.refresh_from_db()
+    assert (passed_by, saved, again) == (0, 1, 0)
+    assert (upload.state, upload.evidence) == (ResumableState.SAVED, Evidence.objects.get())
