@@ -5,20 +5,23 @@ static file at build time, in the portal's language (Thai), because nothing of D
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from core.management.base import TranslatedCommand
 
 NAME = Path("errors") / "unavailable.html"
 
 
-class Command(BaseCommand):
-    help = "Writes STATIC_ROOT/errors/unavailable.html, the page nginx answers with when no web process answers."
+class Command(TranslatedCommand):
+    help = cast(str, _("write errors/unavailable.html, the page nginx answers with when no web process answers"))
 
     def add_arguments(self, parser):
-        parser.add_argument("--into", type=Path, default=None, help="the folder to write under (STATIC_ROOT)")
+        parser.add_argument("--into", type=Path, default=None, help=_("the folder to write it under (STATIC_ROOT)"))
 
     def handle(self, *args, **options):
         target = (options["into"] or Path(settings.STATIC_ROOT)) / NAME
