@@ -12,8 +12,8 @@ a script (tuspy) asks how much arrived and sends the rest. Here:
   held while bytes arrive); a piece with Upload-Checksum that does not match is dropped whole; the first
   piece must already look like a file the portal takes;
 - **the last piece** joins the pieces into one local file and hands it to evidence_submit or
-  stage_file_submit: the same content checks, versioning, lateness and audit as a file sent in one request;
-  nothing is shown to anyone before that;
+  stage_file_submit (submissions/resumable_saving.py): the same content checks, versioning, lateness and audit
+  as a file sent in one request; nothing is shown to anyone before that;
 - an upload nobody finishes expires (`Upload-Expires`): a piece after that is refused (410), and
   `resumable_expire` removes it (beat, hourly; in the embedded default, which runs no beat, whenever an upload
   begins).
@@ -33,7 +33,6 @@ from typing import TYPE_CHECKING, NoReturn
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.files import File
 from django.db import transaction
 from django.db.models import F, Sum
 from django.http import Http404
@@ -49,12 +48,12 @@ from core.files import upload_tmp_dir
 from core.validators.content import TYPES, UploadRefused, refuse_type, sniff_group
 from core.validators.refusal import size_refusal
 from scoring.models import Criterion, Rubric
-from stages.models import StageUpload
 from stages.rights import chooses
-from stages.services import stage_file_may_submit, stage_file_submit
+from stages.services import stage_file_may_submit
 
 from . import policy, selectors, services
-from .models import Evidence, ResumableState, ResumableUpload
+from .models import ResumableState, ResumableUpload
+from .resumable_saving import BLOCK, pieces_delete, resumable_finish
 from .uploads import limits_bytes, storage_full
 
 if TYPE_CHECKING:
@@ -65,7 +64,6 @@ CHECKSUMS = {"sha1": hashlib.sha1, "sha256": hashlib.sha256, "md5": hashlib.md5}
 # that took the last piece saves it, and gunicorn (--timeout 120) kills a web worker busy with one request for 2
 # minutes. Beat's minute job (submissions.resumable_recover) then saves it.
 SAVING_AT_MOST = timedelta(minutes=3)
-BLOCK = 1 << 20
 KIND_OF_EXT = {ext: kind for kind, _, ext in TYPES.values()} | {".jpeg": "image"}
 SNIFF_BYTES = 16
 
@@ -88,12 +86,6 @@ class Piece:
 def _piece_name(upload: ResumableUpload, offset: int) -> str:
     # Unique per request: two requests racing with the same offset never write over each other's piece.
     return f"tus/{upload.pk}/{offset:012d}-{uuid.uuid4().hex[:8]}"
-
-
-def _pieces_delete(upload: ResumableUpload) -> None:
-    # The folder, not only the recorded pieces: a request killed between keeping a piece and recording it
-    # leaves one the row never names.
-    files.delete_all(f"tus/{upload.pk}")
 
 
 def resumable_create(*, user, length: int, metadata: dict[str, str], now: datetime | None = None) -> ResumableUpload:
@@ -152,7 +144,7 @@ def resumable_append(*, upload_id, user, piece: Piece, now: datetime | None = No
     finally:
         local.unlink(missing_ok=True)
     if upload.offset == upload.length and received:  # only the piece that completed it saves it
-        _finish(upload)
+        resumable_finish(upload)
     return upload
 
 
@@ -165,7 +157,7 @@ def resumable_delete(*, upload_id, user) -> None:
     """tus termination: an upload the sender gives up is removed with its bytes; a finished one stays."""
     upload = resumable_of(upload_id=upload_id, user=user)
     if upload.state == ResumableState.RECEIVING:
-        _pieces_delete(upload)
+        pieces_delete(upload)
         upload.delete()
 
 
@@ -181,7 +173,7 @@ def resumable_recover(*, now: datetime | None = None) -> int:
     saved = 0
     for upload in stuck:
         try:
-            saved += _finish(upload)
+            saved += resumable_finish(upload)
         except PortalError:
             continue  # refused: the reason is kept on the row for its sender, as at the time
     return saved
@@ -191,7 +183,7 @@ def resumable_expire(*, now: datetime | None = None) -> int:
     """Removes uploads past their expiry, finished or not (a finished one's answer is kept that long)."""
     gone = list(ResumableUpload.objects.filter(expires_at__lt=now or timezone.now()))
     for upload in gone:
-        _pieces_delete(upload)
+        pieces_delete(upload)
     ResumableUpload.objects.filter(pk__in=[u.pk for u in gone]).delete()
     return len(gone)
 
@@ -350,89 +342,6 @@ def _first_bytes_look_right(upload: ResumableUpload, head: bytes) -> None:
 
 def _refuse(upload: ResumableUpload, error: PortalError) -> NoReturn:
     """Refused whole: the bytes go, the reason stays for the client that asks (GET on the upload)."""
-    _pieces_delete(upload)
+    pieces_delete(upload)
     ResumableUpload.objects.filter(pk=upload.pk).update(state=ResumableState.REFUSED, refusal=str(error)[:500])
     raise error
-
-
-class Received(File):
-    """The finished file where it lies, for the services' checks (which move or copy it from there)."""
-
-    def __init__(self, path: Path, name: str):
-        super().__init__(open(path, "rb"), name=name)
-        self.path = str(path)
-        self.content_type = "application/octet-stream"
-
-    def temporary_file_path(self) -> str:
-        return self.path
-
-
-def _joined(upload: ResumableUpload) -> Path:
-    """The pieces, in order, as one local file for the checks (which move or copy it into the store)."""
-    with tempfile.NamedTemporaryFile(dir=upload_tmp_dir(), suffix=".upload", delete=False) as whole:
-        for name in upload.pieces:
-            with files.open_stored(name) as piece:
-                shutil.copyfileobj(piece, whole, BLOCK)
-    return Path(whole.name)
-
-
-def _finish(upload: ResumableUpload) -> bool:
-    """Saves the complete upload once; False where another process holds it or has finished it. The saved file
-    and the row that says so commit together: a process killed between them leaves neither, and the sweep saves
-    it later. Were the evidence committed first, the sweep would find the row still receiving and refuse the same
-    bytes as sent twice, and the sender would read "refused" for a file that is kept. The row is claimed first
-    (skipping one already claimed), so the request that took the last piece and the sweep never both save it."""
-    refusal: PortalError | None = None
-    with transaction.atomic():
-        claimed = ResumableUpload.objects.select_for_update(skip_locked=True)
-        if not claimed.filter(pk=upload.pk, state=ResumableState.RECEIVING).exists():
-            return False
-        try:
-            with transaction.atomic():  # a service's failure rolls back its own part only
-                saved = _saved(upload)
-        except PermissionDenied:  # the office's role changed while the file was on its way
-            refusal = PortalError(gettext_lazy("no longer allowed to send this file"), status=403)
-        except PortalError as error:
-            refusal = error
-        if refusal is None:
-            ResumableUpload.objects.filter(pk=upload.pk).update(state=ResumableState.SAVED, **saved)
-        else:
-            ResumableUpload.objects.filter(pk=upload.pk).update(
-                state=ResumableState.REFUSED, refusal=str(refusal)[:500]
-            )
-    _pieces_delete(upload)  # after the row says saved: a crash between leaves pieces for the expiry, not a hole
-    if refusal is not None:
-        upload.state = ResumableState.REFUSED
-        raise refusal
-    for name, value in saved.items():
-        setattr(upload, name, value)
-    upload.state = ResumableState.SAVED
-    return True
-
-
-def _saved(upload: ResumableUpload) -> dict[str, Evidence | StageUpload]:
-    """The joined pieces, saved by the service that saves any such file, as of the moment the last byte arrived."""
-    now = upload.received_at  # the time the last byte arrived is its time sent, whenever it is saved
-    path = _joined(upload)
-    received = Received(path, upload.filename)
-    rubric, contest = upload.rubric, upload.contest  # one of the two (the row's check constraint)
-    try:
-        if rubric is not None:
-            evidence = services.evidence_submit(
-                user=upload.user,
-                rubric=rubric,
-                unit=upload.unit,
-                criterion_code=upload.code,
-                upload=received,
-                description=upload.description,
-                now=now,
-            )
-            return {"evidence": evidence}
-        assert contest is not None
-        stage_upload = stage_file_submit(
-            actor=actor_of(upload.user), contest=contest, unit=upload.unit, code=upload.code, upload=received, now=now
-        )
-        return {"stage_upload": stage_upload}
-    finally:
-        received.close()
-        path.unlink(missing_ok=True)  # evidence moved it away; a stage's file was copied into the store
