@@ -10,16 +10,21 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
 def app_code(user, *, confirmed: bool | None = None) -> str:
-    """The 6 digits the person's app shows now (RFC 6238 over the device's key, as the app computes it). A code is
-    taken once: where the portal has taken this one already, the person waits for the next, and types that.
+    """The 6 digits the person's app shows now, for their newest key (`device_code`)."""
+    devices = TOTPDevice.objects.filter(user=user)
+    if confirmed is not None:
+        devices = devices.filter(confirmed=confirmed)
+    return device_code(devices.latest("pk"))
+
+
+def device_code(device: TOTPDevice) -> str:
+    """The 6 digits an app holding this key shows now (RFC 6238 over the device's key, as the app computes it). A
+    code is taken once: where the portal has taken this one already, the person waits for the next, and types that.
 
     The step is counted from what the device recorded, not from "now + n": the portal keeps the drift it last saw
     (django-otp's OTP_TOTP_SYNC), so a code typed across a 30 s boundary moves its window back one step, and a
     code two steps ahead of that is refused."""
-    devices = TOTPDevice.objects.filter(user=user)
-    if confirmed is not None:
-        devices = devices.filter(confirmed=confirmed)
-    device = devices.latest("pk")
+    device.refresh_from_db(fields=["last_t"])
     now = int((time.time() - device.t0) // device.step)
     step = max(now, device.last_t + 1)
     return f"{hotp(device.bin_key, step, digits=device.digits):06d}"

@@ -12,13 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.audit import SECOND_FACTOR_SET
 from accounts.models import AccountEvent, Event
 from people.models import Role
-from tests.accounts.support import app_code
+from tests.accounts.support import app_code, device_code
 from tests.factories import PASSWORD, UserFactory
 
 from .test_second_factor import PAGE, enrol, kinds, signed_in
@@ -36,19 +35,15 @@ def shown(client) -> TOTPDevice:
     return device
 
 
-def code_of(device: TOTPDevice, later: int = 0) -> str:
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=later):06d}"
-
-
 def test_a_key_seen_with_the_password_alone_never_confirms(central_user):
     thief, owner = signed_in(Client(), central_user), signed_in(Client(), central_user)
     seen = shown(thief)  # opens the page and leaves
     mine = shown(owner)  # later, the owner sets the app up from their own page
     assert seen.pk != mine.pk and seen.bin_key != mine.bin_key
 
-    stolen = thief.post(PAGE, {"token": code_of(mine), "next": "/"})  # the owner's app's code, in the thief's session
+    stolen = thief.post(PAGE, {"token": device_code(mine), "next": "/"})  # the owner's code, in the thief's session
     assert stolen.status_code == 400 and not central_user.totpdevice_set.filter(confirmed=True).exists()
-    owned = owner.post(PAGE, {"token": code_of(mine, later=1), "next": "/"})
+    owned = owner.post(PAGE, {"token": device_code(mine), "next": "/"})
     assert owned.status_code == 200 and len(owned.context["codes"]) == 10
 
     assert list(central_user.totpdevice_set.values_list("pk", "confirmed")) == [(mine.pk, True)]  # the seen key is gone
@@ -62,7 +57,7 @@ def test_a_key_shown_more_than_ten_minutes_ago_is_refused(client, central_user, 
     later = timezone.now() + timedelta(minutes=11)
     monkeypatch.setattr(timezone, "now", lambda: later)
 
-    response = client.post(PAGE, {"token": code_of(device), "next": "/"})
+    response = client.post(PAGE, {"token": device_code(device), "next": "/"})
 
     assert response.status_code == 400
     assert not central_user.totpdevice_set.filter(confirmed=True).exists()
