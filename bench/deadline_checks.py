@@ -257,17 +257,16 @@ def answered_for_killed(state: dict, kills: list) -> list[float]:
     """When nginx answered 5xx for a request it had sent to a web process already killed, from its access log:
     within KILL_SLACK_S of the kill, nginx may still pick a kept-alive connection to the dead process, and a
     POST already written to it is not sent to the other (it is not safe to do twice)."""
-    ports = {service: state["ports"][service] for service, _ in kills if service.startswith("web")}
+    killed = [(f"127.0.0.1:{state['ports'][service]}", at) for service, at in kills if service.startswith("web")]
     times = []
     with open(state["nginx_log"]) as log:
         for line in log:
             at, status, upstream = line.split(" ", 3)[:3]
-            last = upstream.strip('"').split(", ")[-1]
-            for service, killed_at in kills:
-                port = ports.get(service)
-                if port and last == f"127.0.0.1:{port}" and status.startswith("5"):
-                    if killed_at <= float(at) <= killed_at + KILL_SLACK_S:
-                        times.append(float(at))
+            last = upstream.strip('"').split(", ")[-1]  # the process that answered, after any retried on
+            if status.startswith("5") and any(
+                last == address and killed_at <= float(at) <= killed_at + KILL_SLACK_S for address, killed_at in killed
+            ):
+                times.append(float(at))
     return times
 
 

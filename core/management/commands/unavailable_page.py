@@ -1,6 +1,6 @@
 """`unavailable_page`: the page nginx answers itself with when no web process answers (502, 504), written as a
-static file at build time, in the portal's language (Thai), because nothing of Django runs to render it then
-(deploy/build-app.sh, deploy/nginx.conf)."""
+static file in the portal's language (Thai), because nothing of Django runs to render it then. compose's migrate
+job writes it into the static volume at every start, after collectstatic (docker-compose.yml, deploy/nginx.conf)."""
 
 from __future__ import annotations
 
