@@ -11,16 +11,21 @@ windows from `obligations.round_windows`), only per entrant and kept. They are r
   receipt, a nominee) bumps its mark in its own transaction (`scoring.recompute.results_mark_dirty`), and the
   mark is read before the sendings, so a write the count missed always leaves the entrant stale.
 A stale entrant is counted live beside the kept rows (`schedule.tallies`); `rounds_keep` counts the stale ones
-again, run by the standings' recompute task after each change."""
+again, in a task of its own (`schedule.rounds_keep`) queued after each recompute, so the standings never wait for
+it. While the rows are not current (other windows, or more stale entrants than a page counts live), pages read
+them as they were counted and say when (`Kept.as_of`): a page never counts every sending of the year."""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from django.db import connection, transaction
-from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, QuerySet, Subquery
+from django.utils import timezone
 
 from contests.models import Unit
 from scoring.models import EntrantKept, EntrantRounds, RoundsKept, Rubric, Standing
@@ -66,20 +71,36 @@ def _stale(rubric: Rubric) -> QuerySet:
     return Standing.objects.filter(rubric=rubric).order_by().annotate(kept=Subquery(kept)).exclude(kept=F("change_seq"))
 
 
-def kept_stale(rubric: Rubric, key: str) -> list[int] | None:
-    """The unit ids of the entrants to count live beside the kept rows, or None when the kept rows are not to
-    be read at all (counted with other windows, never counted, or too many entrants stale). 2 queries."""
-    if not key or not RoundsKept.objects.filter(rubric=rubric, windows=key).exists():
+@dataclass(frozen=True)
+class Kept:
+    """How a page reads the kept rows: with `stale` entrants counted live beside them (exact), or, when they
+    are not current (`as_of` set: counted with other windows, or too many entrants changed since), as they were
+    counted then, until the worker counts them again: a page never waits on that count."""
+
+    stale: list[int]
+    as_of: datetime | None
+    sums: list[tuple[int, int, int]] = field(default_factory=list, compare=False)  # (criterion id, bits, entrants)
+
+
+def kept_stale(rubric: Rubric, key: str) -> Kept | None:
+    """How the kept rows are to be read, or None when they were never counted (nothing to read: every sending
+    is counted). 1 query, 2 when they are current."""
+    kept = RoundsKept.objects.filter(rubric=rubric).values_list("windows", "counted_at", "sums").first()
+    if kept is None or kept[1] is None:
         return None
+    windows, counted_at, sums = kept
+    sums = [(c, m, n) for c, m, n in sums]
+    if not key or windows != key:
+        return Kept([], counted_at, sums)
     stale = list(_stale(rubric).values_list("unit_id", flat=True)[: STALE_MOST + 1])
-    return None if len(stale) > STALE_MOST else stale
+    return Kept([], counted_at, sums) if len(stale) > STALE_MOST else Kept(stale, None, sums)
 
 
 @transaction.atomic
 def rounds_keep(*, rubric_id: int) -> int:
     """Counts again the kept rounds that are not current: every entrant's when the year's windows are not
-    those kept, else the stale entrants'. Serialised per year by a lock on its `RoundsKept` row; how many
-    entrants were counted."""
+    those kept, else the stale entrants'; and the rows summed by criterion and bits (`RoundsCount`).
+    Serialised per year by a lock on its `RoundsKept` row; how many entrants were counted."""
     rubric = Rubric.objects.filter(pk=rubric_id).first()
     if rubric is None:
         return 0
@@ -88,20 +109,33 @@ def rounds_keep(*, rubric_id: int) -> int:
     contest = ContestSchedule(rubric, None)
     ids = {code: pk for pk, code in criterion_codes(rubric).items()}
     key = windows_key(contest, ids)
-    every = kept.windows != key
+    every = kept.windows != key or kept.counted_at is None
     entrants = Standing.objects.filter(rubric=rubric).order_by() if every else _stale(rubric)
     stale = list(entrants.values_list("pk", "unit_id", "change_seq"))  # the marks before what was sent
     if not key or not (stale or every):
         return 0
     rows = EntrantRounds.objects.filter(rubric=rubric)
-    (rows if every else rows.filter(standing_id__in=[pk for pk, _, _ in stale])).delete()
+    mine = rows if every else rows.filter(standing_id__in=[pk for pk, _, _ in stale])
+    before = {} if every else _summed(mine)
+    mine.delete()
     EntrantKept.objects.filter(standing_id__in=[pk for pk, _, _ in stale]).delete()
     if stale:
         _insert(rubric, contest, ids, None if every else [unit for _, unit, _ in stale])
         EntrantKept.objects.bulk_create([EntrantKept(standing_id=pk, seq=seq) for pk, _, seq in stale], batch_size=5000)
-    kept.windows = key
-    kept.save(update_fields=["windows"])
+    sums = Counter(_summed(rows) if every else {(c, m): n for c, m, n in kept.sums})
+    if not every:  # what the recounted entrants' rows held, moved to what they hold now
+        sums.update(_summed(mine))
+        sums.subtract(before)
+    kept.sums = sorted([c, m, n] for (c, m), n in sums.items() if n > 0)
+    kept.windows, kept.counted_at = key, timezone.now()
+    kept.save(update_fields=["windows", "counted_at", "sums"])
     return len(stale)
+
+
+def _summed(rows: QuerySet) -> dict[tuple[int, int], int]:
+    """The rows counted by (criterion id, bits met)."""
+    summed = rows.order_by().values_list("criterion_id", "met").annotate(n=Count("*"))
+    return {(c, m): n for c, m, n in summed}
 
 
 def _insert(rubric: Rubric, contest: ContestSchedule, ids: dict[str, int], units: list[int] | None) -> None:

@@ -98,7 +98,8 @@ def work_now(rubric: Rubric, *, today: date, calendar: WorkCalendar, reminder_da
     until = today + timedelta(days=working_days * 2 + 14)
     late: list[tuple[RoundTally, int]] = []
     soon: list[tuple[RoundTally, int, date]] = []  # with the day it is due, the order shown
-    for t in round_tallies(rubric, due_to=until, shown=WORK_SHOWN, today=today):
+    tallies = round_tallies(rubric, due_to=until, shown=WORK_SHOWN, today=today)
+    for t in tallies:
         due = t.round.due
         left = days_left(calendar, today, due)
         if due is None or left is None:  # a round of no date is owed by no day
@@ -114,6 +115,7 @@ def work_now(rubric: Rubric, *, today: date, calendar: WorkCalendar, reminder_da
         "late": [_owed_round(t, left, names) for t, left in sorted(late, key=lambda found: found[1], reverse=True)],
         "due_soon": [_owed_round(t, left, names) for t, left, _due in sorted(soon, key=lambda found: found[2])],
         "working_days": working_days,
+        "as_of": next((t.as_of for t in tallies), None),  # the counts' time while they are not current
     }
 
 

@@ -15,6 +15,12 @@ class RoundsKept(models.Model):
 
     rubric = models.OneToOneField(Rubric, on_delete=models.CASCADE, related_name="+", verbose_name=_("year"))
     windows = models.TextField(_("windows"), blank=True)
+    # When the rows were last counted: what a page says its counts are as of while the rows are not current
+    # (a deadline moved, many entrants changed) and the worker has not counted them again yet.
+    counted_at = models.DateTimeField(_("counted at"), null=True, blank=True)
+    # The kept rows summed by criterion and bits met, [[criterion id, bits, entrants], …]: a page reads these few
+    # hundred numbers with the windows, rather than every entrant's rows.
+    sums = models.JSONField(_("entrants by rounds met"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("rounds kept")
