@@ -7,7 +7,7 @@ windows from `obligations.round_windows`), only per entrant and kept. They are r
   a holiday changed or the rubric revised gives other windows, and nothing kept is read until they are
   counted again);
 - an entrant's rows stand for what it sent while its change mark (`Standing.change_seq`) is the one they were
-  counted at (`EntrantKept.seq`): every write of what an entrant sends (an upload, a withdrawal, a fact, a
+  counted at (`Standing.rounds_seq`): every write of what an entrant sends (an upload, a withdrawal, a fact, a
   receipt, a nominee) bumps its mark in its own transaction (`scoring.recompute.results_mark_dirty`), and the
   mark is read before the sendings, so a write the count missed always leaves the entrant stale.
 A stale entrant is counted live beside the kept rows (`schedule.tallies`); `rounds_keep` counts the stale ones
@@ -24,11 +24,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db import connection, transaction
-from django.db.models import Count, F, OuterRef, QuerySet, Subquery
+from django.db.models import Count, F, QuerySet
 from django.utils import timezone
 
 from contests.models import Unit
-from scoring.models import EntrantKept, EntrantRounds, RoundsKept, Rubric, Standing
+from core import bulk
+from scoring.models import EntrantRounds, RoundsKept, Rubric, Standing
 from scoring.selectors import criterion_codes
 
 from .contest import ContestSchedule, DueRound
@@ -66,9 +67,9 @@ def _text(day: date | None) -> str:
 
 
 def _stale(rubric: Rubric) -> QuerySet:
-    """The year's entrants whose kept rows do not stand for what they sent now (or that have none)."""
-    kept = EntrantKept.objects.filter(standing=OuterRef("pk")).values("seq")[:1]
-    return Standing.objects.filter(rubric=rubric).order_by().annotate(kept=Subquery(kept)).exclude(kept=F("change_seq"))
+    """The year's entrants whose kept rows do not stand for what they sent now (or that have none): found by
+    the index of the few (`result_rounds_stale`), not by reading every entrant."""
+    return Standing.objects.filter(rubric=rubric, change_seq__gt=F("rounds_seq")).order_by()
 
 
 @dataclass(frozen=True)
@@ -99,13 +100,16 @@ def kept_stale(rubric: Rubric, key: str) -> Kept | None:
 @transaction.atomic
 def rounds_keep(*, rubric_id: int) -> int:
     """Counts again the kept rounds that are not current: every entrant's when the year's windows are not
-    those kept, else the stale entrants'; and the rows summed by criterion and bits (`RoundsCount`).
-    Serialised per year by a lock on its `RoundsKept` row; how many entrants were counted."""
-    rubric = Rubric.objects.filter(pk=rubric_id).first()
+    those kept (or more entrants are stale than a page counts live), else the stale entrants'; and the rows'
+    sums by criterion and bits (`RoundsKept.sums`). A row is written only where its bits changed: after a mark
+    of everyone (a full recompute) that sent nothing new, nothing is. Serialised per year by the lock on its
+    `Rubric` row; how many entrants were counted."""
+    # The year's row lock, as a recompute takes it: both write the standings' rows (ranks there, the rounds'
+    # marks here), so the two never interleave and never wait on each other's rows.
+    rubric = Rubric.objects.select_for_update().filter(pk=rubric_id).first()
     if rubric is None:
         return 0
-    RoundsKept.objects.get_or_create(rubric=rubric)
-    kept = RoundsKept.objects.select_for_update().get(rubric=rubric)
+    kept, _ = RoundsKept.objects.get_or_create(rubric=rubric)
     contest = ContestSchedule(rubric, None)
     ids = {code: pk for pk, code in criterion_codes(rubric).items()}
     key = windows_key(contest, ids)
@@ -114,16 +118,19 @@ def rounds_keep(*, rubric_id: int) -> int:
     stale = list(entrants.values_list("pk", "unit_id", "change_seq"))  # the marks before what was sent
     if not key or not (stale or every):
         return 0
+    everyone = every or len(stale) > STALE_MOST  # then one count of every sending, not thousands of ids asked
     rows = EntrantRounds.objects.filter(rubric=rubric)
-    mine = rows if every else rows.filter(standing_id__in=[pk for pk, _, _ in stale])
-    before = {} if every else _summed(mine)
-    mine.delete()
-    EntrantKept.objects.filter(standing_id__in=[pk for pk, _, _ in stale]).delete()
+    if every:  # a criterion no longer scored (archived) keeps no rows
+        rows.exclude(criterion_id__in=list(ids.values())).delete()
+    mine = rows if everyone else EntrantRounds.objects.filter(standing_id__in=[pk for pk, _, _ in stale])
+    before = {} if everyone else _summed(mine)
     if stale:
-        _insert(rubric, contest, ids, None if every else [unit for _, unit, _ in stale])
-        EntrantKept.objects.bulk_create([EntrantKept(standing_id=pk, seq=seq) for pk, _, seq in stale], batch_size=5000)
-    sums = Counter(_summed(rows) if every else {(c, m): n for c, m, n in kept.sums})
-    if not every:  # what the recounted entrants' rows held, moved to what they hold now
+        _write(rubric, contest, ids, None if everyone else [unit for _, unit, _ in stale])
+        bulk.update_values(Standing, ["rounds_seq"], [(pk, seq) for pk, _, seq in stale])
+    if everyone:
+        sums = Counter(_summed(rows))
+    else:  # what the recounted entrants' rows held, moved to what they hold now
+        sums = Counter({(c, m): n for c, m, n in kept.sums})
         sums.update(_summed(mine))
         sums.subtract(before)
     kept.sums = sorted([c, m, n] for (c, m), n in sums.items() if n > 0)
@@ -138,10 +145,13 @@ def _summed(rows: QuerySet) -> dict[tuple[int, int], int]:
     return {(c, m): n for c, m, n in summed}
 
 
-def _insert(rubric: Rubric, contest: ContestSchedule, ids: dict[str, int], units: list[int] | None) -> None:
+def _write(rubric: Rubric, contest: ContestSchedule, ids: dict[str, int], units: list[int] | None) -> None:
     """Every entrant's (of `units`, or all) row for every criterion: the bits of the rounds one of its
-    sendings falls in (one statement). The rounds met are counted once (`MATERIALIZED`), then joined to every
-    entrant and criterion: inlined, the count was run again for each of them."""
+    sendings falls in (one statement), inserted, or updated where its bits or code changed. The rounds met
+    are counted once (`MATERIALIZED`), then joined to every entrant and criterion: inlined, the count was run
+    again for each of them. On PostgreSQL the count sorts in memory (its default work_mem spilled 7,255
+    entrants' 261,000 sendings to disk) and joins by hashes (its estimate of the sendings, a union filtered by
+    expressions, is off by thousands: a loop chosen on it runs for seconds)."""
     params: list = []
     values = []
     for rounds in contest.dues:
@@ -167,7 +177,11 @@ def _insert(rubric: Rubric, contest: ContestSchedule, ids: dict[str, int], units
         CROSS JOIN (SELECT DISTINCT criterion_id FROM windows WHERE criterion_id IN ({criteria})) c
         LEFT JOIN met m ON m.unit_id = st.province_id AND m.criterion_id = c.criterion_id
         WHERE st.rubric_id = %s {chosen}
+        ON CONFLICT (standing_id, criterion_id) DO UPDATE SET met = excluded.met, code = excluded.code
+        WHERE {table}.met <> excluded.met OR {table}.code <> excluded.code
     """
+    if connection.vendor == "postgresql":
+        sql = "SET LOCAL work_mem = '64MB'; SET LOCAL enable_nestloop = off; SET LOCAL jit = off; " + sql
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
 
@@ -183,7 +197,7 @@ def sent_union(
     nothing = "SELECT 0 AS sent_unit, 0 AS sent_criterion, CAST(NULL AS DATE) AS sent_day WHERE 1 = 0"
     if chosen == []:
         return nothing, []
-    for part in sent_days(rubric, contest.spec, codes):
+    for part in sent_days(rubric, contest.spec, codes, chosen):
         if chosen is not None:
             part = part.filter(sent_unit__in=chosen)
         sql, more = part.values_list("sent_unit", "sent_criterion", "sent_day").query.sql_with_params()

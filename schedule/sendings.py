@@ -107,12 +107,15 @@ def sendings(
     return found
 
 
-def sent_days(rubric: Rubric, spec: RubricSpec, codes: set[str]) -> list[QuerySet]:
+def sent_days(
+    rubric: Rubric, spec: RubricSpec, codes: set[str], units: Iterable[int] | None = None
+) -> list[QuerySet]:
     """What `sendings` reads, for the database to count and look up: querysets whose rows carry `sent_unit`,
     `sent_criterion` (ids) and `sent_day` (Bangkok's), one row per sending of the criteria `codes`: the same
-    uploads, receipts by the day they say, records by the day they were made, nominees. A contest's rounds
-    are counted from them without a row reaching Python (`schedule.tallies`). 1 query: the receipts'
-    distinct values, parsed as `sendings` parses them (a value that names no day is no sending)."""
+    uploads, receipts by the day they say, records by the day they were made, nominees; of the entrants `units`,
+    or all. A contest's rounds are counted from them without a row reaching Python (`schedule.tallies`). 1
+    query: the receipts' distinct values (of those entrants: one entrant's count reads its own), parsed as
+    `sendings` parses them (a value that names no day is no sending)."""
     ids = {v: k for k, v in criterion_codes(rubric).items() if v in codes}
     if not ids:
         return []
@@ -128,6 +131,8 @@ def sent_days(rubric: Rubric, spec: RubricSpec, codes: set[str]) -> list[QuerySe
         if takes := receipt_name(by_code[code]):
             receipt |= Q(criterion_id=pk, name=takes)
     facts = tallies.recorded_facts(rubric).filter(criterion_id__in=list(ids.values()))
+    if units is not None:
+        facts = facts.filter(unit_id__in=list(units))
     named = {"sent_unit": F("unit_id"), "sent_criterion": F("criterion_id")}
     parts.append(facts.exclude(receipt).annotate(**named, sent_day=_bangkok_day("updated_at")))
     days: dict[date, list[str]] = defaultdict(list)
