@@ -107,9 +107,7 @@ def sendings(
     return found
 
 
-def sent_days(
-    rubric: Rubric, spec: RubricSpec, codes: set[str], units: Iterable[int] | None = None
-) -> list[QuerySet]:
+def sent_days(rubric: Rubric, spec: RubricSpec, codes: set[str], units: Iterable[int] | None = None) -> list[QuerySet]:
     """What `sendings` reads, for the database to count and look up: querysets whose rows carry `sent_unit`,
     `sent_criterion` (ids) and `sent_day` (Bangkok's), one row per sending of the criteria `codes`: the same
     uploads, receipts by the day they say, records by the day they were made, nominees; of the entrants `units`,
