@@ -102,14 +102,13 @@ def rounds_keep(*, rubric_id: int) -> int:
     """Counts again the kept rounds that are not current: every entrant's when the year's windows are not
     those kept (or more entrants are stale than a page counts live), else the stale entrants'; and the rows'
     sums by criterion and bits (`RoundsKept.sums`). A row is written only where its bits changed: after a mark
-    of everyone (a full recompute) that sent nothing new, nothing is. Serialised per year by the lock on its
-    `Rubric` row; how many entrants were counted."""
-    # The year's row lock, as a recompute takes it: both write the standings' rows (ranks there, the rounds'
-    # marks here), so the two never interleave and never wait on each other's rows.
-    rubric = Rubric.objects.select_for_update().filter(pk=rubric_id).first()
+    of everyone (a full recompute) that sent nothing new, nothing is. Serialised per year by a lock on its
+    `RoundsKept` row; how many entrants were counted."""
+    rubric = Rubric.objects.filter(pk=rubric_id).first()
     if rubric is None:
         return 0
-    kept, _ = RoundsKept.objects.get_or_create(rubric=rubric)
+    RoundsKept.objects.get_or_create(rubric=rubric)
+    kept = RoundsKept.objects.select_for_update().get(rubric=rubric)
     contest = ContestSchedule(rubric, None)
     ids = {code: pk for pk, code in criterion_codes(rubric).items()}
     key = windows_key(contest, ids)
@@ -126,7 +125,7 @@ def rounds_keep(*, rubric_id: int) -> int:
     before = {} if everyone else _summed(mine)
     if stale:
         _write(rubric, contest, ids, None if everyone else [unit for _, unit, _ in stale])
-        bulk.update_values(Standing, ["rounds_seq"], [(pk, seq) for pk, _, seq in stale])
+        _marked([(pk, seq) for pk, _, seq in stale])
     if everyone:
         sums = Counter(_summed(rows))
     else:  # what the recounted entrants' rows held, moved to what they hold now
@@ -137,6 +136,25 @@ def rounds_keep(*, rubric_id: int) -> int:
     kept.windows, kept.counted_at = key, timezone.now()
     kept.save(update_fields=["windows", "counted_at", "sums"])
     return len(stale)
+
+
+def _marked(rows: list[tuple[int, int]]) -> None:
+    """Each counted entrant's mark (`Standing.rounds_seq`) set to the change mark its rows were counted at. A
+    recompute writes the standings' rows too, in its own order: on PostgreSQL a row it holds is passed by
+    (`SKIP LOCKED`) rather than waited for, so the two never wait on each other or deadlock, and that entrant
+    stays stale, to be counted live by a page and again by the next count."""
+    if connection.vendor != "postgresql":
+        bulk.update_values(Standing, ["rounds_seq"], rows)
+        return
+    table = connection.ops.quote_name(Standing._meta.db_table)
+    ids = [pk for pk, _ in rows]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} s SET rounds_seq = v.seq FROM UNNEST(%s::bigint[], %s::bigint[]) AS v(id, seq)"
+            f" WHERE s.id = v.id AND s.id IN"
+            f" (SELECT id FROM {table} WHERE id = ANY(%s::bigint[]) FOR UPDATE SKIP LOCKED)",
+            [ids, [seq for _, seq in rows], ids],
+        )
 
 
 def _summed(rows: QuerySet) -> dict[tuple[int, int], int]:
