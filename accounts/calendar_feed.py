@@ -17,7 +17,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, vDuration
 
 from core.thai import thai_date, thai_digits
 from notices.links import absolute
@@ -106,7 +106,9 @@ def calendar_ics(
     feed.add("x-wr-calname", name)
     feed.add("x-wr-timezone", settings.TIME_ZONE)
     feed.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    feed.add("x-published-ttl", REFRESH)
+    # An X- property has no type the package knows: a bare timedelta would be written as Python prints it
+    # ("6:00:00"), which is no RFC 5545 duration and which ical.js refuses, so it is given its type.
+    feed.add("x-published-ttl", vDuration(REFRESH))
     with translation.override("th"):
         for obligation in obligations:
             if obligation.due is None:

@@ -1,4 +1,4 @@
-"""Deadlines in one's own calendar (issue 74): a private address made, made again and revoked on "บัญชีของฉัน";
+"""Deadlines in one's own calendar: a private address made, made again and revoked on "บัญชีของฉัน";
 its feed (RFC 5545) read by two independent parsers: each obligation the person or their office owes as an
 all-day event with a Thai title, a link, an alarm N working days before, a UID that stays and a SEQUENCE that
 grows when the date moves; nothing of anyone else's, no evidence, no scores; refused once the account closes."""
@@ -87,6 +87,13 @@ def test_the_owner_s_feed_lists_their_office_s_rounds_in_thai_with_a_link_and_an
     calendar = icalendar.Calendar.from_ical(body)
     assert calendar["prodid"] == "-//Community Development Department//CDD 4.0 portal//TH"
     assert calendar["version"] == "2.0" and all("dtstamp" in e for e in found.values())
+
+
+def test_the_feed_asks_to_be_read_again_every_six_hours_as_rfc_5545_durations(client, cm):
+    """ical.js refuses a feed whose X-PUBLISHED-TTL is no duration ("6:00:00")."""
+    calendar = icalendar.Calendar.from_ical(feed(client, make_address(client, cm)))
+    assert calendar["x-published-ttl"].to_ical() == b"PT6H"
+    assert calendar["refresh-interval"].to_ical() == b"PT6H"
 
 
 def test_the_alarm_counts_working_days_back_over_songkran(client, cm, clock):
