@@ -18,8 +18,7 @@ from core.ratelimit import wait_seconds
 from notices.links import absolute
 
 from .calendar import Found, calendar_address_make, calendar_address_revoke, calendar_path, calendar_reader
-from .calendar_feed import calendar_ics, feed_name
-from .selectors import calendar_obligations
+from .selectors import calendar_body
 
 
 @never_cache  # the address is shown once: neither a cache nor the back button keeps it
@@ -46,13 +45,14 @@ def calendar_feed(request, secret: str):
         raise Http404
     if reading.found is Found.CLOSED:
         return HttpResponse(status=410, content_type="text/plain; charset=utf-8")
-    wait = wait_seconds("calendar", secret, settings.CDD4_CALENDAR_RATE)
+    user = reading.user
+    # Counted per person, not per address: a new address made to read more starts no new count.
+    wait = wait_seconds("calendar", f"account:{user.pk}", settings.CDD4_CALENDAR_RATE)
     if wait:
         response = HttpResponse(status=429, content_type="text/plain; charset=utf-8")
         response["Retry-After"] = str(wait)
         return response
-    user = reading.user
-    body = calendar_ics(**calendar_obligations(user), name=feed_name(user.get_username()), now=timezone.now())
+    body = calendar_body(user, now=timezone.now())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = content_disposition("cdd4.ics", inline=True)
     response["Cache-Control"] = "private, no-store"  # a shared cache never keeps anyone's dates

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import icalendar
 import pytest
 import vobject
+from django.core.cache import cache
 from django.urls import reverse
 
 from accounts.models import AccountEvent, CalendarAddress, Event
@@ -18,6 +19,11 @@ from rubrics import timetable
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()  # the reads counted per person, and the feeds kept
 
 
 @pytest.fixture
@@ -134,6 +140,18 @@ def test_the_feed_carries_no_evidence_and_no_scores(client, cm, chiang_mai, rubr
     assert str(sent["summary"]).startswith("เสร็จแล้ว: ") and not sent.walk("VALARM")  # met: no alarm
 
 
+def test_a_feed_read_again_once_the_evidence_is_sent_says_it_is_done(client, cm, chiang_mai, rubric, june_27):
+    """The feed kept from the first read is not the second's: what it says changed."""
+    from submissions import services as evidence_services
+
+    path = make_address(client, cm)
+    uid = next(u for u in events(feed(client, path)) if ":TH-50:1.2:2@" in u)
+    evidence_services.evidence_submit(
+        user=cm, rubric=rubric, unit=chiang_mai, criterion_code="1.2", url="https://example.org/report"
+    )
+    assert str(events(feed(client, path))[uid]["summary"]).startswith("เสร็จแล้ว: ")
+
+
 def test_a_committee_member_s_feed_holds_their_judging_and_no_office_s_evidence(client, rubric, chiang_mai, june_27):
     Contest.objects.filter(pk=rubric.contest_id).update(judging_deadline=date(2023, 8, 31))
     member = UserFactory(username="member", role=Role.COMMITTEE)
@@ -176,11 +194,12 @@ def test_anonymous_cannot_make_one_and_a_guessed_address_is_not_found(client):
     assert client.get("/calendar/short.ics").status_code == 404
 
 
-def test_a_calendar_reading_too_often_is_told_to_wait(client, cm, settings):
+def test_a_calendar_reading_too_often_is_told_to_wait_and_a_new_address_starts_no_new_count(client, cm, settings):
     settings.CDD4_CALENDAR_RATE = "2/3600"
     path = make_address(client, cm)
     assert [client.get(path).status_code for _ in range(3)] == [200, 200, 429]
     assert int(client.get(path)["Retry-After"]) > 0
+    assert client.get(make_address(client, cm)).status_code == 429  # counted per person, not per address
 
 
 def test_the_feed_s_units_are_named(client, cm, june_27):
