@@ -13,11 +13,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from core.errors import PortalError
 from core.http import content_disposition
 from core.ratelimit import wait_seconds
 from notices.links import absolute
 
+from .audit import has_second_factor
 from .calendar import Found, calendar_address_make, calendar_address_revoke, calendar_path, calendar_reader
+from .forms import CalendarMakeForm
+from .second_factor import identity_confirm
 from .selectors import calendar_body
 
 
@@ -25,6 +29,17 @@ from .selectors import calendar_body
 @login_required
 @require_POST
 def calendar_make(request):
+    """A new address, once whoever holds the session has typed the owner's password (or a current code) again: a
+    session left open or taken makes none by itself, as it gets no LINE link code."""
+    form = CalendarMakeForm(request.POST, auto_id="id_calendar_%s")
+    try:
+        if form.is_valid():
+            identity_confirm(request=request, **form.cleaned_data)
+    except PortalError as exc:
+        form.add_error(exc.field if exc.field == "password" else "token", exc.message)
+    if not form.is_valid():
+        context = {"calendar_form": form, "enrolled": has_second_factor(request.user)}
+        return render(request, "accounts/calendar_confirm.html", context, status=400)
     secret = calendar_address_make(user=request.user, request=request)
     return render(request, "accounts/calendar_made.html", {"address": absolute(calendar_path(secret))})
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contests.models import Unit
 from core.choices import ThaiNameChoiceField
+from core.owner_form import OwnerConfirmForm
 from core.ratelimit import wait_seconds
 from people.models import Membership, Role
 
@@ -80,6 +81,12 @@ class PortalUserCreationForm(OneAddress, forms.ModelForm):
         if commit:
             user.save()
         return user
+
+
+class CalendarMakeForm(OwnerConfirmForm):
+    """Asked before a calendar address is made: whoever holds the session says again who they are."""
+
+    refusal = _("type your current password to make a calendar address")
 
 
 class SheetForm(forms.Form):

@@ -42,6 +42,7 @@ from . import provision, second_factor, selectors, services
 from .audit import SECOND_FACTOR_SET, event_record, has_second_factor
 from .calendar import calendar_address_of
 from .forms import (
+    CalendarMakeForm,
     CodeForm,
     CountedPasswordChangeForm,
     EmailChangeForm,
@@ -51,7 +52,7 @@ from .forms import (
 from .invitations import invitation_user
 from .models import Event
 from .passkeys import add_allowed, passkeys_of
-from .sessions import sessions_and_line_end
+from .sessions import sessions_and_links_end
 
 FACTOR_ACTS = ("remove", "codes", "passkey")  # what the account page does to the factor, each for a current code
 
@@ -160,6 +161,7 @@ def account(request):
         "line_link": line_link_of(user),
         "line_form": LineConnectForm(auto_id="id_line_%s"),
         "calendar_address": calendar_address_of(user),
+        "calendar_form": CalendarMakeForm(auto_id="id_calendar_%s"),
     }
     return render(request, "accounts/account.html", context)
 
@@ -211,7 +213,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form):
         response = super().form_valid(form)
         second_factor.pending_remove(form.user)  # a key shown to whoever had the old password dies with it
-        sessions_and_line_end(form.user, request=self.request)  # signed out everywhere by the new password already
+        sessions_and_links_end(form.user, request=self.request)  # signed out everywhere by the new password already
         event_record(kind=Event.RESET_DONE, user=form.user, request=self.request)
         messages.success(self.request, _("password set: sign in"))
         return response
@@ -282,6 +284,6 @@ class CountedPasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form):
         response = super().form_valid(form)
         second_factor.pending_remove(self.request.user)
-        sessions_and_line_end(self.request.user, keep=self.request.session.session_key, request=self.request)
+        sessions_and_links_end(self.request.user, keep=self.request.session.session_key, request=self.request)
         event_record(kind=Event.PASSWORD_CHANGED, user=self.request.user, request=self.request)
         return response

@@ -129,6 +129,13 @@ WORDINGS = {
         asks=gettext_lazy("If you did not link it: unlink it on “My account” and change your password."),
         safety=True,
     ),
+    Kind.CALENDAR_MADE: Wording(
+        gettext_lazy("A calendar address was made for your account"),
+        True,
+        (("day", gettext_lazy("Made on %(day)s: whoever has the address sees your due dates.")),),
+        asks=gettext_lazy("If you did not make it: stop it on “My account” and change your password."),
+        safety=True,
+    ),
     Kind.PICK_DUE: Wording(
         gettext_lazy("%(unit)s picks its entrants by %(day)s"),
         True,

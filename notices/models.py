@@ -32,6 +32,7 @@ class Kind(models.TextChoices):
     JUDGING_DEADLINE = "judging_deadline", _("Judging deadline set or moved")
     PICK_DUE = "pick_due", _("Entrants to pick for the next stage")
     LINE_LINKED = "line_linked", _("LINE linked to the account")
+    CALENDAR_MADE = "calendar_made", _("Calendar address made for the account")
     REMINDER_DUE = "reminder_due", _("Reminder: due in a few working days")
     REMINDER_OVERDUE = "reminder_overdue", _("Reminder: overdue")
 

@@ -17,7 +17,7 @@ from people.models import Role
 from rubrics import services
 from rulebook.rounds import LABEL_MAX
 from rulebook.spec import NAME_MAX
-from tests.factories import DistrictFactory, UserFactory
+from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 MOST_BYTES = 200 * 1024
@@ -83,7 +83,7 @@ def feed_of(client, office, criteria: int) -> str:
     monthly_contest(office, district, criteria, f"monthly-{criteria}")
     person = UserFactory(role=Role.OFFICE_STAFF, role__unit=district)
     client.force_login(person)
-    page = client.post(reverse("accounts:calendar_make")).content.decode()
+    page = client.post(reverse("accounts:calendar_make"), {"password": PASSWORD}).content.decode()
     client.logout()
     (path,) = re.findall(r'value="http://[^/"]+(/calendar/[^"]+\.ics)"', page)
     return path

@@ -42,6 +42,7 @@ WALKED = {
     Kind.REMINDER_DUE: "the morning's reminder job: once an obligation, person, kind and due day",
     Kind.REMINDER_OVERDUE: "the morning's reminder job: once an obligation, person, kind and due day",
     Kind.LINE_LINKED: "the owner links a LINE (the password or a code first, link codes rate-limited): e-mail only",
+    Kind.CALENDAR_MADE: "the owner makes a calendar address (the password or a code first): e-mail only",
 }
 
 
