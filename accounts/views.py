@@ -3,7 +3,6 @@ sheet that makes accounts. Thin: each calls its service and shows what it says."
 
 from __future__ import annotations
 
-from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -13,7 +12,6 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import format_lazy
@@ -31,7 +29,6 @@ from core.interrupted import interrupted_take
 from core.numbers import whole
 from core.ratelimit import rate_limited
 from core.sheets import exporter
-from core.thai import thai_datetime
 from notices.channels.line.client import line_enabled
 from notices.channels.line.forms import LineConnectForm
 from notices.channels.line.selectors import line_link_of
@@ -196,14 +193,7 @@ def invitation(request, token: str):
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = PortalPasswordResetForm
     template_name = "accounts/reset_form.html"
-    email_template_name = "accounts/reset_email.txt"
-    subject_template_name = "accounts/reset_subject.txt"
     success_url = reverse_lazy("accounts:reset_sent")
-
-    def form_valid(self, form):
-        until = timezone.now() + timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT)
-        self.extra_email_context = {"until": thai_datetime(until)}
-        return super().form_valid(form)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

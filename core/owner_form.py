@@ -27,7 +27,7 @@ class OwnerConfirmForm(forms.Form):
     )
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if not cleaned.get("password") and not cleaned.get("token"):
             raise forms.ValidationError(self.refusal, code="required")
         return cleaned
