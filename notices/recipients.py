@@ -128,7 +128,8 @@ QUESTIONS: dict[str, Question] = {
     Kind.PICK_DUE: _picks_for,
     Kind.REMINDER_DUE: _reminded,
     Kind.REMINDER_OVERDUE: _reminded,
-}  # the account kinds are told by accounts (its own lock): asked again only whether the account is open
+}  # the kinds about no contest (an account's, the operators' alert) are told by the app that makes them, which asks
+# its own lock: asked again only whether the account is open
 
 
 class ReaderCheck:

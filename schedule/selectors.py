@@ -103,17 +103,21 @@ def entrant_obligations(
     *,
     criteria: Iterable[str] | None = None,
     today: date | None = None,
+    due_from: date | None = None,
+    due_to: date | None = None,
 ) -> list[Obligation]:
     """One entrant's evidence obligations in one contest, in rubric order, each criterion's rounds in due
     order (a criterion without rounds is one obligation, index 0). `criteria`: only these codes (a criterion
-    page asks its own). 3 queries (the moves, the uploads, the recorded facts; +1 with a nominee criterion),
-    none for the rubric's spec and calendar once cached."""
+    page asks its own); `due_from`/`due_to`: only the rounds falling due in that window (inclusive), the
+    sendings read only for the criteria that have one there. 3 queries (the moves, the uploads, the recorded
+    facts; +1 with a nominee criterion), none for the rubric's spec and calendar once cached."""
     contest = ContestSchedule(rubric, today)
-    chosen = contest.chosen(criteria, None, None)
+    chosen = contest.chosen(criteria, due_from, due_to)
     sent = sendings(rubric, contest.spec, [unit.pk], {r[0].criterion.code for r in chosen})
     out: list[Obligation] = []
     for rounds in chosen:
-        out += contest.obligations(unit.pk, unit.code, rounds, sent.get((unit.pk, rounds[0].criterion.code), []))
+        sent_for = sent.get((unit.pk, rounds[0].criterion.code), [])
+        out += contest.obligations(unit.pk, unit.code, rounds, sent_for, due_from, due_to)
     return out
 
 
@@ -309,7 +313,7 @@ def person_obligations(
         rubrics += list(Rubric.objects.exclude(pk__in=[r.pk for r in rubrics]).select_related("contest"))
         for rubric in rubrics:
             if rubric.ends_on >= today and actor.rights(rubric.contest).enters:
-                out += entrant_obligations(rubric, office, today=today)
+                out += entrant_obligations(rubric, office, today=today, due_from=due_from, due_to=due_to)
         for entry in StageEntry.objects.filter(unit=office).select_related("stage__contest", "unit"):
             out += answers_obligations(entry, today=today)
     for rubric in Rubric.objects.filter(contest__judging_deadline__isnull=False).select_related("contest"):
