@@ -16,7 +16,7 @@ from scoring.models import EntrantRounds, Rubric, Standing
 from scoring.selectors import criterion_codes
 
 from .contest import ContestSchedule, DueRound, within
-from .kept import bit, kept_stale, sent_union, windows_key
+from .kept import bit, kept_stale, meets, sent_union, windows_key
 from .obligations import Obligation, round_windows
 from .states import ObligationState
 
@@ -122,7 +122,7 @@ def _count(
         ),
         met(n, unit_id) AS (
             SELECT w.n, s.sent_unit FROM ({sent_sql}) s
-            JOIN windows w ON w.criterion_id = s.sent_criterion AND s.sent_day > w.after AND s.sent_day <= w.until
+            JOIN windows w ON {meets("s", "w")}
             WHERE s.sent_unit IN (SELECT unit_id FROM entrants)
             GROUP BY w.n, s.sent_unit
         ),
@@ -186,7 +186,7 @@ def _count_kept(
         entrants(unit_id, code) AS ({entrants_sql}),
         live(n, unit_id) AS (
             SELECT w.n, s.sent_unit FROM ({sent_sql}) s
-            JOIN windows w ON w.criterion_id = s.sent_criterion AND s.sent_day > w.after AND s.sent_day <= w.until
+            JOIN windows w ON {meets("s", "w")}
             WHERE s.sent_unit IN ({marks}) AND s.sent_unit IN (SELECT unit_id FROM entrants)
             GROUP BY w.n, s.sent_unit
         ),
