@@ -159,7 +159,7 @@ class ContestSchedule:
                 days_left=[days_left(self.calendar, self.today, d) for d in dues],
                 label_th=f"{thai_digits(c.label)} {c.name_th}",
                 label_en=f"{c.label} {c.name_en or c.name_th}",
-                url=_criterion_url(self.key, UNIT, c),
+                url=criterion_link(self.key, UNIT, c),
                 moves=tuple(self.moves.get(c.code, ())),
                 linked=self.spec.times_files_of(c.code) + self.spec.files_timed_by(c.code),
             )
@@ -201,7 +201,8 @@ def within(day: date | None, due_from: date | None, due_to: date | None) -> bool
 UNIT = "UNIT-CODE"  # a unit code in a criterion's URL made once per contest, then filled per entrant
 
 
-def _criterion_url(key: str, unit_code: str, c: CriterionSpec) -> str:
+def criterion_link(key: str, unit_code: str, c: CriterionSpec) -> str:
+    """Where an entrant acts on criterion `c`: its upload page, or the nominee form for one a nominee answers."""
     if c.nominee:  # answered by the nominee form on the contest's page, not by an upload
         return reverse("submissions:province", args=[key, unit_code]) + "#nominee"
     return reverse("submissions:criterion", args=[key, unit_code, c.code])
