@@ -132,8 +132,8 @@ def rounds_met(dues: Sequence[date | None], days: Sequence[date], named: Sequenc
         if n is not None:
             first_named.setdefault(n, place)
     found = []
-    for number, place in enumerate(_met_by_day(dues, [days[p] for p in by_day], by_day), 1):
-        either = [p for p in (place, first_named.get(number)) if p is not None]
+    for number, in_window in enumerate(_met_by_day(dues, [days[p] for p in by_day], by_day), 1):
+        either = [p for p in (in_window, first_named.get(number)) if p is not None]
         found.append(min(either) if either else None)
     return found
 

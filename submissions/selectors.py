@@ -212,11 +212,13 @@ def criterion_row(
 ) -> CriterionRow:
     """A criterion as its office's table and its own page say it: `submission` annotated with `visible` (its
     versions not withdrawn), `obligations` its rounds from the schedule."""
-    visible = submission.visible if submission is not None else 0
-    returned = submission is not None and submission.status == SubmissionStatus.RETURNED
+    visible: int = getattr(submission, "visible", 0)  # annotated by the caller's read; none without a submission
+    if submission is None:
+        return CriterionRow(criterion, None, 0, points, tuple(obligations))
+    returned = submission.status == SubmissionStatus.RETURNED
     return CriterionRow(
         criterion=criterion,
-        status=submission.status if submission is not None and visible else None,
+        status=submission.status if visible else None,
         visible_count=visible,
         points=points,
         obligations=tuple(obligations),
