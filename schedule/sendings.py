@@ -127,14 +127,14 @@ def sent_days(rubric: Rubric, spec: RubricSpec, codes: set[str]) -> list[QuerySe
     by_code = {c.code: c for c in spec.criteria() if c.code in codes}
     uploaded = [pk for code, pk in ids.items() if not by_code[code].nominee]
     rounds = [(pk, len(by_code[code].rounds)) for code, pk in ids.items() if by_code[code].rounds]
-    named = Case(  # a round the criterion asks, else none: as `sendings` reads it
+    answers = Case(  # a round the criterion asks, else none: as `sendings` reads it
         *(When(criterion=pk, answers_round__gte=1, answers_round__lte=n, then=F("answers_round")) for pk, n in rounds),
         default=NO_ROUND,
         output_field=IntegerField(),
     )
     parts: list[QuerySet] = [
         source.filter(criterion__in=uploaded).annotate(
-            sent_unit=F("unit"), sent_criterion=F("criterion"), sent_day=_bangkok_day("created_at"), sent_round=named
+            sent_unit=F("unit"), sent_criterion=F("criterion"), sent_day=_bangkok_day("created_at"), sent_round=answers
         )
         for source in hooks.submitted_sources(rubric)
     ]
@@ -143,8 +143,8 @@ def sent_days(rubric: Rubric, spec: RubricSpec, codes: set[str]) -> list[QuerySe
         if takes := receipt_name(by_code[code]):
             receipt |= Q(criterion_id=pk, name=takes)
     facts = tallies.recorded_facts(rubric).filter(criterion_id__in=list(ids.values()))
-    fact = {"sent_unit": F("unit_id"), "sent_criterion": F("criterion_id"), "sent_round": NO_ROUND}
-    parts.append(facts.exclude(receipt).annotate(**fact, sent_day=_bangkok_day("updated_at")))
+    named = {"sent_unit": F("unit_id"), "sent_criterion": F("criterion_id"), "sent_round": NO_ROUND}
+    parts.append(facts.exclude(receipt).annotate(**named, sent_day=_bangkok_day("updated_at")))
     days: dict[date, list[str]] = defaultdict(list)
     for value in facts.filter(receipt).values_list("value", flat=True).distinct():
         if (got := _day(value)) is not None:
@@ -152,7 +152,7 @@ def sent_days(rubric: Rubric, spec: RubricSpec, codes: set[str]) -> list[QuerySe
     if days:
         day = Case(*(When(value__in=v, then=Value(d)) for d, v in days.items()), output_field=DateField())
         parts.append(
-            facts.filter(receipt, value__in=[v for vs in days.values() for v in vs]).annotate(**fact, sent_day=day)
+            facts.filter(receipt, value__in=[v for vs in days.values() for v in vs]).annotate(**named, sent_day=day)
         )
     nominees = Nominee.objects.filter(contest_id=rubric.contest_id, state=NomineeState.ACTIVE).order_by()
     for code in (c for c in by_code if by_code[c].nominee):
