@@ -25,6 +25,7 @@ from rubrics.move_form import DeadlineMoveForm
 from rulebook.spec import RubricError
 from schedule.contest import criterion_rounds
 from schedule.deadline_moves import deadline_moves
+from schedule.selectors import criterion_url
 from scoring import access
 from scoring.models import Criterion, Rubric, RubricChange
 from scoring.selectors import is_frozen
@@ -42,8 +43,9 @@ def criterion(request, key: ContestKey, code: str):
     if not actor.rights(contest).runs:
         office = actor.own_office
         if request.method == "GET" and office is not None and actor.rights(contest).enters:
-            page = reverse("submissions:criterion", args=[rubric.key, office.code, code])
-            return redirect(f"{page}#{MOVED_ANCHOR}")
+            # Its own page of that criterion, the move highlighted; for one a nominee answers, its nominee form.
+            page = criterion_url(rubric, office.code, code)
+            return redirect(page if "#" in page else f"{page}#{MOVED_ANCHOR}")
         raise Http404
     found = get_object_or_404(Criterion, rubric=rubric, code=code)
     if request.method == "POST":

@@ -105,7 +105,7 @@ def _plan(rubric: Rubric, spec: RubricSpec, calendar: WorkCalendar, moves: dict[
         c.code: Texts(
             label_th=f"{thai_digits(c.label)} {c.name_th}",
             label_en=f"{c.label} {c.name_en or c.name_th}",
-            url=_criterion_url(rubric.key, UNIT, c),
+            url=criterion_link(rubric.key, UNIT, c),
             moves=tuple(moves.get(c.code, ())),
             linked=spec.times_files_of(c.code) + spec.files_timed_by(c.code),
         )
@@ -264,7 +264,8 @@ def within(day: date | None, due_from: date | None, due_to: date | None) -> bool
 UNIT = "UNIT-CODE"  # a unit code in a criterion's URL made once per contest, then filled per entrant
 
 
-def _criterion_url(key: str, unit_code: str, c: CriterionSpec) -> str:
+def criterion_link(key: str, unit_code: str, c: CriterionSpec) -> str:
+    """Where an entrant acts on criterion `c`: its upload page, or the nominee form for one a nominee answers."""
     if c.nominee:  # answered by the nominee form on the contest's page, not by an upload
         return reverse("submissions:province", args=[key, unit_code]) + "#nominee"
     return reverse("submissions:criterion", args=[key, unit_code, c.code])

@@ -37,7 +37,10 @@ from .obligations import round_windows
 from .sendings import receipt_name, sent_days
 
 BITS = 62  # rounds a criterion may have and still be kept (bits of a signed 64-bit integer, with room)
-STALE_MOST = 500  # more stale entrants than this (a change to everyone): counted live, as one statement
+# The edition of the rule that counts a sending for a round (`meets`): rows kept by an earlier one are counted
+# again. 2: a report meets the round it names; a file sent for a criterion a nominee answers meets nothing.
+RULE = 2
+STALE_MOST = 500  # more stale entrants than this (a change to everyone): read as last counted, then all counted again
 
 
 def bit(r: DueRound) -> int:
@@ -45,11 +48,23 @@ def bit(r: DueRound) -> int:
     return 1 << max(r.index - 1, 0)
 
 
+def meets(sent: str, window: str) -> str:
+    """The SQL of `obligations.rounds_met`'s rule, of a sending `sent` (a row of `sent_union`) and a round's window
+    `window` (a row with criterion_id, after, until and the round's `bit`): the round the sending names
+    (`sent_round`), else the round whose window (`round_windows`) its day falls in. Every count by round joins
+    by it, kept or live."""
+    s, w = sent, window
+    return (
+        f"{w}.criterion_id = {s}.sent_criterion AND ({s}.sent_round IS NULL AND {s}.sent_day > {w}.after"
+        f" AND {s}.sent_day <= {w}.until OR {w}.bit = (CAST(1 AS BIGINT) << ({s}.sent_round - 1)))"
+    )
+
+
 def windows_key(contest: ContestSchedule, ids: dict[str, int]) -> str:
     """What the kept rows were counted with, as text: each criterion's rounds' windows (`round_windows`) and
-    what counts as its sending (its receipt's name, whether it asks evidence, whether a nominee answers it);
-    "" when a criterion has more rounds than a row keeps."""
-    parts = []
+    what counts as its sending (its receipt's name, whether it asks evidence, whether a nominee answers it),
+    after the rule's own edition (`RULE`); "" when a criterion has more rounds than a row keeps."""
+    parts: list = [RULE]
     for rounds in contest.dues:
         c = rounds[0].criterion
         if len(rounds) > BITS:
@@ -187,7 +202,7 @@ def _write(rubric: Rubric, contest: ContestSchedule, ids: dict[str, int], units:
         WITH windows(criterion_id, bit, after, until) AS (VALUES {", ".join(values)}),
         met(unit_id, criterion_id, met) AS MATERIALIZED (
             SELECT s.sent_unit, w.criterion_id, SUM(DISTINCT w.bit) FROM ({sent_sql}) s
-            JOIN windows w ON w.criterion_id = s.sent_criterion AND s.sent_day > w.after AND s.sent_day <= w.until
+            JOIN windows w ON {meets("s", "w")}
             GROUP BY s.sent_unit, w.criterion_id
         )
         SELECT st.id, st.rubric_id, c.criterion_id, st.province_id, u.code, COALESCE(m.met, 0)
@@ -208,17 +223,20 @@ def sent_union(
     rubric: Rubric, contest: ContestSchedule, codes: set[str], units: Iterable[int] | None
 ) -> tuple[str, list]:
     """`sendings.sent_days` of the criteria `codes` (of the entrants `units`, or all) as one SQL text with its
-    parameters: rows of `sent_unit`, `sent_criterion`, `sent_day`."""
+    parameters: rows of `sent_unit`, `sent_criterion`, `sent_day`, `sent_round`."""
     params: list = []
     sent: list[str] = []
     chosen = list(units) if units is not None else None
-    nothing = "SELECT 0 AS sent_unit, 0 AS sent_criterion, CAST(NULL AS DATE) AS sent_day WHERE 1 = 0"
+    nothing = (
+        "SELECT 0 AS sent_unit, 0 AS sent_criterion, CAST(NULL AS DATE) AS sent_day,"
+        " CAST(NULL AS INTEGER) AS sent_round WHERE 1 = 0"
+    )
     if chosen == []:
         return nothing, []
     for part in sent_days(rubric, contest.spec, codes, chosen):
         if chosen is not None:
             part = part.filter(sent_unit__in=chosen)
-        sql, more = part.values_list("sent_unit", "sent_criterion", "sent_day").query.sql_with_params()
+        sql, more = part.values_list("sent_unit", "sent_criterion", "sent_day", "sent_round").query.sql_with_params()
         sent.append(f"SELECT * FROM ({sql}) s{len(sent)}")
         params += more
     return " UNION ALL ".join(sent) or nothing, params

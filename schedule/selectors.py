@@ -7,7 +7,8 @@
   number of entrants.
 - `person_obligations(user, ...)`: what one person owes across contests: their office's evidence, their
   judging, their office's picks, their picked office's answers (the calendar feed, reminders).
-- `obligation_url(obligation)`: where one acts on it (also `Obligation.url`).
+- `obligation_url(obligation)`: where one acts on it (also `Obligation.url`); `criterion_url(rubric, unit code,
+  code)`: the same page for a criterion, before any obligation is made.
 - `linked_criteria(rubric, code)`: the criteria that time the same files as this one (4.1.2 times 4.1.1's).
 - `deadline_of(rubric, code)`: a criterion's deadline as its heading says it.
 - `judging_obligation`, `picks_obligation`, `answers_obligations`: a member's judging, an office's picks, a
@@ -40,7 +41,7 @@ from scoring.selectors import is_frozen, rubric_calendar, rubric_spec
 from stages.models import Stage, StageEntry, StageFile, StageUpload
 from stages.rights import chooser
 
-from .contest import ContestSchedule, within
+from .contest import ContestSchedule, criterion_link, within
 from .obligations import Met, Obligation, days_left, rounds_stand
 from .sendings import day_of, sendings
 from .states import MetBy, ObligationKind, ObligationState
@@ -80,6 +81,17 @@ def deadline_of(rubric: Rubric, code: str) -> date | None:
     move applied (`RubricSpec.timing_deadline`: for 4.1.2, which times 4.1.1's files, the later of its own and
     4.1.1's), as written (the closed-day shift is the calendar's to say). No query once the spec is cached."""
     return rubric_spec(rubric).timing_deadline(code)
+
+
+def criterion_url(rubric: Rubric, unit_code: str, code: str) -> str:
+    """Where an entrant acts on one of its criteria, as its obligations' `url` says it: the criterion's upload
+    page, or for a criterion a nominee answers the nominee form on the entrant's page (a moved deadline's notice
+    lands there). No query once the rubric's spec is cached."""
+    try:
+        found = rubric_spec(rubric).criterion(code)
+    except KeyError:  # no such criterion: its upload page says so (404)
+        return reverse("submissions:criterion", args=[rubric.key, unit_code, code])
+    return criterion_link(rubric.key, unit_code, found)
 
 
 def obligation_url(obligation: Obligation) -> str:

@@ -17,7 +17,7 @@ from scoring.models import EntrantRounds, Rubric, Standing
 from scoring.selectors import criterion_codes
 
 from .contest import ContestSchedule, DueRound, within
-from .kept import Kept, bit, kept_stale, sent_union, windows_key
+from .kept import Kept, bit, kept_stale, meets, sent_union, windows_key
 from .obligations import Obligation, round_windows
 from .states import ObligationState
 
@@ -128,7 +128,7 @@ def _count(
         ),
         met(n, unit_id) AS (
             SELECT w.n, s.sent_unit FROM ({sent_sql}) s
-            JOIN windows w ON w.criterion_id = s.sent_criterion AND s.sent_day > w.after AND s.sent_day <= w.until
+            JOIN windows w ON {meets("s", "w")}
             WHERE s.sent_unit IN (SELECT unit_id FROM entrants)
             GROUP BY w.n, s.sent_unit
         ),
@@ -218,7 +218,7 @@ def _count_kept(
             ),
             live(n, unit_id) AS MATERIALIZED (
                 SELECT w.n, s.sent_unit FROM ({sent_sql}) s
-                JOIN windows w ON w.criterion_id = s.sent_criterion AND s.sent_day > w.after AND s.sent_day <= w.until
+                JOIN windows w ON {meets("s", "w")}
                 WHERE s.sent_unit IN (SELECT unit_id FROM stale)
                 GROUP BY w.n, s.sent_unit
             )"""

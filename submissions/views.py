@@ -219,6 +219,10 @@ def _criterion_ctx(request, ctx: dict) -> dict:
         **selectors.criterion_schedule(rubric=ctx["rubric"], unit=ctx["unit"], code=code),
     )
     ctx["can_withdraw"] = ctx["can_submit"] and ctx["closed"] is None
+    # Its status as its office's table says it, by the round in force while one is owed.
+    ctx["row"] = selectors.criterion_row(
+        criterion=ctx["criterion"], submission=ctx["submission"], obligations=ctx["obligations"]
+    )
     for extra in hooks.criterion_page(request.user, ctx["unit"], ctx["rubric"], ctx["criterion"]):
         ctx.update(extra)
     return ctx

@@ -34,12 +34,24 @@ def moved_deadline(deadline, rubric) -> str:
 
 
 @register.simple_tag
-def late_days(sent, criterion, rubric) -> int | None:
+def answered(evidence, rounds):
+    """{% answered e rounds as o %}: the round an item says it answers, of its criterion's rounds from the schedule
+    (`Obligation`s, as the criterion page has them), or None when its day decides."""
+    number = getattr(evidence, "answers_round", None)
+    return next((o for o in rounds or () if o.index == number), None) if number else None
+
+
+@register.simple_tag
+def late_days(sent, criterion, rubric, round_answered=None) -> int | None:
     """{% late_days e.created_at criterion rubric as late %}: working days an item came after the date its
-    criterion's sending is timed by (the schedule's, moves applied and moved off a closed day), 0 on time,
-    None without a date. The committee's screens mark late items with it."""
+    criterion's sending is timed by (the schedule's, moves applied and moved off a closed day), or after the day
+    of the round it answers (`round_answered`, an `Obligation`: a late report is late for its own round), 0 on
+    time, None without a date. The committee's screens mark late items with it."""
     if rubric is None or sent is None:
         return None
+    if round_answered is not None and round_answered.due is not None:
+        day = timezone.localtime(sent).date()
+        return selectors.rubric_calendar(rubric).working_days_after(round_answered.due, day)
     deadline = deadline_of(rubric, criterion.code)
     if deadline is None:
         return None
