@@ -182,7 +182,7 @@ def _write(rubric: Rubric, contest: ContestSchedule, ids: dict[str, int], units:
     """Every entrant's (of `units`, or all) row for every criterion: the bits of the rounds one of its
     sendings falls in (one statement), inserted, or updated where its bits or code changed. The rounds met
     are counted once (`MATERIALIZED`), then joined to every entrant and criterion: inlined, the count was run
-    again for each of them. On PostgreSQL the count sorts in memory (its default work_mem spilled 7,255
+    again for each of them. On PostgreSQL a count of everyone sorts in memory (its default work_mem spilled 7,255
     entrants' 261,000 sendings to disk) and joins by hashes (its estimate of the sendings, a union filtered by
     expressions, is off by thousands: a loop chosen on it runs for seconds)."""
     params: list = []
@@ -213,7 +213,7 @@ def _write(rubric: Rubric, contest: ContestSchedule, ids: dict[str, int], units:
         ON CONFLICT (standing_id, criterion_id) DO UPDATE SET met = excluded.met, code = excluded.code
         WHERE {table}.met <> excluded.met OR {table}.code <> excluded.code
     """
-    if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql" and units is None:  # a few entrants' rows are found by their indexes
         sql = "SET LOCAL work_mem = '64MB'; SET LOCAL enable_nestloop = off; SET LOCAL jit = off; " + sql
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

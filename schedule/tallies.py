@@ -171,7 +171,8 @@ def _count_kept(
     window's page is the kept rows of its criterion without its bit, by code (an index's order: the scan stops at
     the page's end), merged with the stale entrants that did not meet it; a window no kept row owes asks no page.
     When the rows are not current (`kept.as_of`), they are read as they were counted: no entrant counted live,
-    and the entrants those that were counted. "Without its bit" is written `met & bit <> bit`: the planner took
+    and the entrants those that were counted; else they are those counted and the stale ones no row counts yet
+    (never a count of every entrant). "Without its bit" is written `met & bit <> bit`: the planner took
     `= 0` of an expression for a rare match and sorted every row of the criterion rather than read the index in
     order. 1 query; none when no entrant is counted live and no kept row owes a round asked."""
     rows = kept.sums
@@ -196,7 +197,9 @@ def _count_kept(
             f"SELECT w.n, NULL, NULL, -COUNT(*) FROM {table} r JOIN windows w ON w.criterion_id = r.criterion_id"
             f" AND (r.met & w.bit) <> 0 WHERE r.rubric_id = %s AND r.unit_id IN ({marks}) GROUP BY w.n",
             "SELECT n, NULL, NULL, COUNT(*) FROM live GROUP BY n",
-            f"SELECT -1, NULL, NULL, COUNT(*) FROM {standing} WHERE rubric_id = %s",
+            # The stale entrants no kept row counts yet (joined since the last count): the others are in the sums.
+            f"SELECT -1, NULL, NULL, COUNT(*) FROM stale e WHERE NOT EXISTS"
+            f" (SELECT 1 FROM {table} r WHERE r.rubric_id = %s AND r.unit_id = e.unit_id)",
         ]
     for n, w in enumerate(windows):
         if w.owed and counted[w.criterion_id] > met[n]:
@@ -224,7 +227,7 @@ def _count_kept(
             )"""
         for n, unit_id, code, count in _fetch(f"{ctes} " + " UNION ALL ".join(parts), params):
             if n == -1:
-                entrants = dict.fromkeys(counted.keys() | {w.criterion_id for w in windows}, count)
+                entrants = {c: counted.get(c, 0) + count for c in counted.keys() | {w.criterion_id for w in windows}}
             elif unit_id is None:
                 met[n] += count
             else:
