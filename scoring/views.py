@@ -89,7 +89,19 @@ def _results_state(rubric: Rubric, snapshot: StandingsSnapshot | None, today) ->
         published=bool(snapshot and snapshot.published_at),
         last_word=events[0].action if events else None,
     )
-    return {"snapshot": snapshot, "freeze_events": events, "state": state, "allows": set(TRANSITIONS[state])}
+    # Since when the results stand so: a state says its moment ("ตรึงผลแล้ว เมื่อ …"), never a bare label.
+    since = {
+        State.FROZEN: snapshot and snapshot.frozen_at,
+        State.PUBLISHED: snapshot and snapshot.published_at,
+        State.WITHDRAWN: events[0].at if events else None,
+    }.get(state)
+    return {
+        "snapshot": snapshot,
+        "freeze_events": events,
+        "state": state,
+        "since": since,
+        "allows": set(TRANSITIONS[state]),
+    }
 
 
 @require_GET
