@@ -19,6 +19,7 @@ from core import acts, files, gate
 from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, content_disposition, takes_files
+from core.thai import digits
 from notices.events import MOVED_ANCHOR
 from rubrics import revisions, timetable
 from rubrics.move_form import DeadlineMoveForm
@@ -76,9 +77,9 @@ def _move(request, rubric: Rubric, found: Criterion):
     except PortalError as exc:
         errors = exc.messages if isinstance(exc, RubricError) else [str(exc)]
         return _page(request, rubric, found, form, errors, status=400)
-    messages.success(
-        request, format_lazy(_("the deadline of {code} is moved; everyone concerned is told"), code=found.code)
-    )
+    # The criterion by the number its pages show (the contest's own, "๑"), in the reader's digits.
+    moved = format_lazy(_("the deadline of {code} is moved; everyone concerned is told"), code=digits(found.label))
+    messages.success(request, moved)
     return redirect(f"{reverse('scoring:criterion', args=[rubric.key, found.code])}#{MOVED_ANCHOR}")
 
 
