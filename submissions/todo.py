@@ -46,8 +46,9 @@ class Todo:
     url: str
     key: str  # stable hook for tests and styles
     tone: str = Tone.DUE
-    deadline: date | None = None
+    deadline: date | None = None  # as the documents write it
     days: int | None = None  # working days left; negative: late
+    due: date | None = None  # the day `deadline` falls due on (the schedule's: a closed day moves it), when known
     group_th: str = ""  # the contest a line is about, on a home listing several
     group_en: str = ""
 
@@ -114,7 +115,8 @@ def entrant_todo(*, rubric, unit, groups: Iterable, closed: bool, named: bool = 
             if len(late) > 1
             else format_lazy(_("Past the deadline, still open: {criterion}"), criterion=_label(first, labels))
         )
-        todo.append(Todo(text, url(first), "late", Tone.LATE, first.current.written, first.current.days_left))
+        current = first.current
+        todo.append(Todo(text, url(first), "late", Tone.LATE, current.written, current.days_left, due=current.due))
     by_round = [row for row in rows if row.criterion.rounds and next_owed(row.obligations)]
     todo += [_round(row, _label(row, labels), url(row)) for row in by_round]
     ahead = sorted(
@@ -122,7 +124,7 @@ def entrant_todo(*, rubric, unit, groups: Iterable, closed: bool, named: bool = 
         key=lambda row: (row.days_left is None, row.days_left or 0),  # stable: rubric order among equals
     )
     for row in ahead[:NEXT_SHOWN]:
-        when = {"deadline": row.current.written, "days": row.days_left} if row.current else {}
+        when = {"deadline": row.current.written, "days": row.days_left, "due": row.current.due} if row.current else {}
         verb = _("Nominate for {criterion}") if row.criterion.nominee else _("Send evidence for {criterion}")
         todo.append(Todo(format_lazy(verb, criterion=_label(row, labels)), url(row), "next", **when))
     if len(ahead) > NEXT_SHOWN:
@@ -171,7 +173,7 @@ def _round(row, label, url: str) -> Todo:
         total=digits(len(owed)),
         missed=digits(missed),
     )
-    return Todo(line, url, "round", Tone.LATE if missed else Tone.DUE, ahead.written, ahead.days_left)
+    return Todo(line, url, "round", Tone.LATE if missed else Tone.DUE, ahead.written, ahead.days_left, due=ahead.due)
 
 
 def _moved(move, row, labels: dict[int, str], url: str) -> Todo:
@@ -189,7 +191,8 @@ def _moved(move, row, labels: dict[int, str], url: str) -> Todo:
     earlier = move.old is not None and move.new is not None and move.new < move.old
     # Said by the round the move set (1.2's second report, now due on the new date), else the round in force.
     moved = next((o for o in row.obligations if o.written == move.new), row.current)
-    return Todo(text, url, "moved", Tone.LATE if earlier else Tone.DUE, moved.written, moved.days_left)
+    tone = Tone.LATE if earlier else Tone.DUE
+    return Todo(text, url, "moved", tone, moved.written, moved.days_left, due=moved.due)
 
 
 def _day(day: date):
@@ -197,8 +200,9 @@ def _day(day: date):
     return either(thai_date(day), en_date(day))
 
 
-def nominee_todo(deadline: date) -> Todo:
-    return Todo(_("Nominate the office's civil servant"), "#nominee", "nominee", deadline=deadline)
+def nominee_todo(deadline: date, closes: date) -> Todo:
+    """The nominee asked by `deadline`, as written; `closes`, the day it falls due on."""
+    return Todo(_("Nominate the office's civil servant"), "#nominee", "nominee", deadline=deadline, due=closes)
 
 
 def picks_todo(stages: Iterable) -> list[Todo]:
