@@ -51,6 +51,10 @@ def test_the_organiser_moves_its_own_contests_deadline_by_letter_from_the_page(c
     client.force_login(people["owner"])
     page = client.get(_url(rubric)).content.decode()
     assert 'id="deadline-move-form"' in page and 'name="letter_number"' in page and 'name="letter_pdf"' in page
+    # Its own office's letter, numbered as that office numbers its letters: never the Department's.
+    assert "ระบุกำหนดส่งใหม่ เหตุผล และหนังสือของสำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่ " in page
+    assert "ตามที่ปรากฏในหนังสือของสำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่ เช่น ชม 0019/ว 1234" in page
+    assert "หนังสือของกรม" not in page and "มท 0410.4" not in page
 
     response = client.post(_url(rubric), {**MOVE, "letter_pdf": SimpleUploadedFile("ว1234.pdf", PDF)})
 
@@ -113,7 +117,10 @@ def test_a_conflicted_member_cannot_move_a_national_deadline_central_can(client,
     url = _url(rubric, "4.1.1")
     assert client.get(url).status_code == 404 and client.post(url, {"deadline": "14/06/2566"}).status_code == 404
     client.force_login(UserFactory(role=Role.CENTRAL))
-    assert 'id="deadline-move-form"' in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert 'id="deadline-move-form"' in page
+    assert "ระบุกำหนดส่งใหม่ เหตุผล และหนังสือของกรม " in page  # central staff cite the Department's letter
+    assert "ตามที่ปรากฏในหนังสือของกรม เช่น มท 0410.4/ว 6001" in page
 
 
 def test_without_the_second_factor_the_page_asks_for_it_first(client, office, second_factor_required):
