@@ -14,18 +14,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from contests.actor import actor_of
 from contests.units import office_name
-from core.i18n import Text
+from core.i18n import Text, either
 from core.thai import digits, thai_date
+from rulebook.workdays import moved_suffix
 
 from .hooks import sealed_link
 from .models import Kind
 
-DATES = ("old", "new", "day", "letter_date")  # params holding an ISO day
+DATES = ("old", "new", "due", "day", "letter_date")  # params holding an ISO day
 DIGITS = ("code", "near", "count", "units", "left", "hours", "days")  # a code or a count: the reader's digits
 
 
@@ -56,15 +58,22 @@ SAFE_CHANNELS = ("email",)
 
 
 def _deadline_news(params: dict) -> Text:
-    """Moved earlier or later, set where there was none, or taken away: the news says which."""
-    old, new = params.get("old"), params.get("new")
+    """Moved earlier or later, set where there was none, or taken away: the news says which. A new date on
+    which offices are closed is said with the working day it falls due on, as the criterion's page says it
+    (rulebook.workdays.moved_suffix): "… ๑๘ ก.ค. ๒๕๖๔ (วันหยุดราชการ) → เลื่อนเป็น ๒๑ ก.ค. ๒๕๖๔"."""
+    old, new, due = params.get("old"), params.get("new"), params.get("due")
     if old and new:
         if new < old:
-            return gettext_lazy("Deadline of %(code)s moved earlier, to %(new)s")
-        return gettext_lazy("Deadline of %(code)s moved later, to %(new)s")
-    if new:
-        return gettext_lazy("Deadline of %(code)s set: %(new)s")
-    return gettext_lazy("Deadline of %(code)s removed")
+            news = gettext_lazy("Deadline of %(code)s moved earlier, to %(new)s")
+        else:
+            news = gettext_lazy("Deadline of %(code)s moved later, to %(new)s")
+    elif new:
+        news = gettext_lazy("Deadline of %(code)s set: %(new)s")
+    else:
+        return gettext_lazy("Deadline of %(code)s removed")
+    if not due or due == new:
+        return news
+    return format_lazy("{news}{moved}", news=news, moved=either(moved_suffix("%(due)s"), moved_suffix("%(due)s", "en")))
 
 
 STAYS = gettext_lazy("The address stays with your account (%(username)s): nothing was made or changed.")

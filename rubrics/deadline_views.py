@@ -19,8 +19,10 @@ from core import acts, files, gate
 from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, content_disposition, takes_files
+from core.thai import digits
 from notices.events import MOVED_ANCHOR
 from rubrics import revisions, timetable
+from rubrics.letters import letter_office
 from rubrics.move_form import DeadlineMoveForm
 from rulebook.spec import RubricError
 from schedule.contest import criterion_rounds
@@ -59,7 +61,8 @@ def criterion(request, key: ContestKey, code: str):
 
 
 def _move(request, rubric: Rubric, found: Criterion):
-    form = DeadlineMoveForm(request.POST, request.FILES, rubric=rubric, code=found.code)
+    office = letter_office(request.user, rubric.contest)
+    form = DeadlineMoveForm(request.POST, request.FILES, rubric=rubric, code=found.code, office=office)
     if not form.is_valid():
         return _page(request, rubric, found, form, status=400)
     try:
@@ -78,16 +81,17 @@ def _move(request, rubric: Rubric, found: Criterion):
     except PortalError as exc:
         errors = exc.messages if isinstance(exc, RubricError) else [str(exc)]
         return _page(request, rubric, found, form, errors, status=400)
-    messages.success(
-        request, format_lazy(_("the deadline of {code} is moved; everyone concerned is told"), code=found.code)
-    )
+    # The criterion by the number its pages show (the contest's own, "๑"), in the reader's digits.
+    moved = format_lazy(_("the deadline of {code} is moved; everyone concerned is told"), code=digits(found.label))
+    messages.success(request, moved)
     return redirect(f"{reverse('scoring:criterion', args=[rubric.key, found.code])}#{MOVED_ANCHOR}")
 
 
 def _page(request, rubric: Rubric, found: Criterion, form, errors=(), status: int = 200):
     may = acts.allowed(request.user, ACT, rubric) and not is_frozen(rubric)
+    office = letter_office(request.user, rubric.contest)  # an organiser's own letter; else the Department's
     if may and form is None:
-        form = DeadlineMoveForm(rubric=rubric, code=found.code, initial={"deadline": found.deadline})
+        form = DeadlineMoveForm(rubric=rubric, code=found.code, office=office, initial={"deadline": found.deadline})
     # The rounds as the schedule has them (every move applied, a kept round on its date), as entrants read them.
     rounds = [r for r in criterion_rounds(rubric).get(found.code, []) if r.rounds]
     context = {
@@ -96,6 +100,7 @@ def _page(request, rubric: Rubric, found: Criterion, form, errors=(), status: in
         "rounds": rounds,
         "moves": deadline_moves(rubric).get(found.code, []),
         "form": form if may else None,
+        "letter_office": office,
         "errors": list(errors),
     }
     return render(request, "scoring/criterion.html", context, status=status)

@@ -114,6 +114,13 @@ def _plan(rubric: Rubric, spec: RubricSpec, calendar: WorkCalendar, moves: dict[
     return Plan(dues, texts)
 
 
+def due_on(rubric: Rubric, written: date | None) -> date | None:
+    """The day a date the contest's documents write falls due (docs/schedule.md, "How a due date is decided",
+    step 4): a closed day moves it to the next working day, unless the contest reads its dates as written. Every
+    round's `due` is its `written` shifted so; a notice of a move says the new date's the same way."""
+    return _shift(rubric_calendar(rubric), written)
+
+
 class ContestSchedule:
     """What every obligation of one contest shares: its rounds' dates, moves, links, calendar and today."""
 

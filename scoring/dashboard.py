@@ -77,7 +77,8 @@ def _owed_round(t, left: int, names: dict[str, str]) -> dict:
         "criterion": t.round.criterion,
         "round_th": t.round.round_th,
         "round_en": t.round.round_en,
-        "due": t.round.written,
+        "written": t.round.written,  # as the documents write it, shown with the working day it falls due on
+        "due": t.round.due,
         "left": left,
         "late_days": -left,
         "missing": t.owed,

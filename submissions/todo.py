@@ -46,8 +46,9 @@ class Todo:
     url: str
     key: str  # stable hook for tests and styles
     tone: str = Tone.DUE
-    deadline: date | None = None
+    deadline: date | None = None  # as the documents write it
     days: int | None = None  # working days left; negative: late
+    due: date | None = None  # the day `deadline` falls due on (the schedule's: a closed day moves it), when known
     group_th: str = ""  # the contest a line is about, on a home listing several
     group_en: str = ""
 
@@ -103,17 +104,21 @@ def entrant_todo(*, rubric, unit, groups: Iterable, closed: bool, named: bool = 
     missing = [row for row in owed if not row.done]
     urgent: list[tuple[int | None, Todo]] = []  # each line with the working days that rank it, nearest first
     said = set()
-    for row in missing:
-        moves = row.current.moves if row.current is not None else ()
-        for move in moves[:1]:  # the latest move says the date in force
-            line = _moved(move, row, labels, url(row))
-            urgent.append((line.days, line))
-            said.add(row.criterion.pk)
+    # A criterion asked in rounds by its next round, unless the latest move set that round's date (then by the
+    # move, which says the date it replaced); any other moved one by its move.
     for row in owed:
-        if row.criterion.pk not in said and row.criterion.rounds and next_owed(row.obligations):
+        nxt = next_owed(row.obligations) if row.criterion.rounds else None
+        moves = row.current.moves if row.current is not None else ()
+        if nxt is not None and not (moves and moves[0].new == nxt.written):
             line = _round(row, _label(row, labels), url(row))
             missed = [o.days_left for o in row.obligations if o.state == ObligationState.LATE]
             urgent.append((min(missed) if missed else line.days, line))  # a round missed: overdue, still owed
+            said.add(row.criterion.pk)
+    for row in missing:
+        moves = row.current.moves if row.current is not None and row.criterion.pk not in said else ()
+        for move in moves[:1]:  # the latest move says the date in force
+            line = _moved(move, row, labels, url(row))
+            urgent.append((line.days, line))
             said.add(row.criterion.pk)
     late = sorted(
         (r for r in missing if r.criterion.pk not in said and r.current is not None and r.current.state == LATE),
@@ -126,7 +131,7 @@ def entrant_todo(*, rubric, unit, groups: Iterable, closed: bool, named: bool = 
         key=lambda row: (row.days_left is None, row.days_left or 0),  # stable: rubric order among equals
     )
     for row in ahead[:NEXT_SHOWN]:
-        when = {"deadline": row.current.written, "days": row.days_left} if row.current else {}
+        when = {"deadline": row.current.written, "days": row.days_left, "due": row.current.due} if row.current else {}
         verb = _("Nominate for {criterion}") if row.criterion.nominee else _("Send evidence for {criterion}")
         urgent.append((row.days_left, Todo(format_lazy(verb, criterion=_label(row, labels)), url(row), "next", **when)))
     todo += [line for _, line in sorted(urgent, key=lambda pair: (pair[0] is None, pair[0] or 0))]
@@ -162,7 +167,7 @@ def _late(late: list, labels: dict[int, str], url: str) -> Todo:
         if len(late) > 1
         else format_lazy(_("Past the deadline, still open: {criterion}"), criterion=_label(first, labels))
     )
-    return Todo(text, url, "late", Tone.LATE, first.current.written, first.current.days_left)
+    return Todo(text, url, "late", Tone.LATE, first.current.written, first.current.days_left, due=first.current.due)
 
 
 def _line(text, **params):
@@ -194,7 +199,7 @@ def _round(row, label, url: str) -> Todo:
         total=digits(len(owed)),
         missed=digits(missed),
     )
-    return Todo(line, url, "round", Tone.LATE if missed else Tone.DUE, ahead.written, ahead.days_left)
+    return Todo(line, url, "round", Tone.LATE if missed else Tone.DUE, ahead.written, ahead.days_left, due=ahead.due)
 
 
 def _moved(move, row, labels: dict[int, str], url: str) -> Todo:
@@ -212,7 +217,8 @@ def _moved(move, row, labels: dict[int, str], url: str) -> Todo:
     earlier = move.old is not None and move.new is not None and move.new < move.old
     # Said by the round the move set (1.2's second report, now due on the new date), else the round in force.
     moved = next((o for o in row.obligations if o.written == move.new), row.current)
-    return Todo(text, url, "moved", Tone.LATE if earlier else Tone.DUE, moved.written, moved.days_left)
+    tone = Tone.LATE if earlier else Tone.DUE
+    return Todo(text, url, "moved", tone, moved.written, moved.days_left, due=moved.due)
 
 
 def _day(day: date):
@@ -220,8 +226,9 @@ def _day(day: date):
     return either(thai_date(day), en_date(day))
 
 
-def nominee_todo(deadline: date) -> Todo:
-    return Todo(_("Nominate the office's civil servant"), "#nominee", "nominee", deadline=deadline)
+def nominee_todo(deadline: date, closes: date) -> Todo:
+    """The nominee asked by `deadline`, as written; `closes`, the day it falls due on."""
+    return Todo(_("Nominate the office's civil servant"), "#nominee", "nominee", deadline=deadline, due=closes)
 
 
 def picks_todo(stages: Iterable) -> list[Todo]:

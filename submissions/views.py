@@ -149,7 +149,7 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
             and ctx["nominations_open"]
             and (nominee is None or nominee.state != NomineeState.ACTIVE)
         ):
-            ctx["todo"].insert(0, todo.nominee_todo(window.deadline))
+            ctx["todo"].insert(0, todo.nominee_todo(window.deadline, window.closes))
         initial = None
         if nominee is not None and nominee.state == NomineeState.ACTIVE:
             initial = {f: getattr(nominee, f) for f in ("name_th", "position_th", "name_en", "employment")}

@@ -10,6 +10,7 @@ from django import template
 from django.utils import timezone
 
 from rulebook.workdays import moved_suffix
+from schedule.contest import due_on
 from schedule.selectors import deadline_of
 from scoring import selectors
 
@@ -19,18 +20,25 @@ register = template.Library()
 
 
 @register.filter
+def falls_due(written, due) -> str:
+    """What follows a date as the documents write it: "" when it falls due that day, else the working day it
+    falls due on, " (วันหยุดราชการ) → เลื่อนเป็น ๒๑ กรกฎาคม ๒๕๗๐", in the page's language. `due` is the
+    schedule's (docs/schedule.md, "How a due date is decided", step 4): `{{ o.written|falls_due:o.due }}`."""
+    if not written or not due or due == written:
+        return ""
+    return moved_suffix(thai_date(due), "en" if is_en() else "th")
+
+
+@register.filter
 def moved_deadline(deadline, rubric) -> str:
     """ "" when offices are open on the deadline, else " (วันหยุดราชการ) → เลื่อนเป็น ๑๘ เมษายน ๒๕๖๖", in the
-    page's language.
+    page's language: `falls_due` of the day the schedule says it falls due on.
 
     The calendar is cached per rubric revision, which every holiday change renews: no query per row.
     """
     if not deadline or rubric is None:
         return ""
-    moved = selectors.rubric_calendar(rubric).next_working_day(deadline)
-    if moved == deadline:
-        return ""
-    return moved_suffix(thai_date(moved), "en" if is_en() else "th")
+    return falls_due(deadline, due_on(rubric, deadline))
 
 
 @register.simple_tag
