@@ -136,8 +136,13 @@ def describe(doc, rubric: Rubric, title: str):
 
 def _title(kind: str, unit: Unit | None = None) -> str:
     label = both(DocumentKind(kind).label)[0]
-    if unit is None or kind not in (DocumentKind.BREAKDOWN, DocumentKind.CERTIFICATES):
+    if unit is None or kind != DocumentKind.BREAKDOWN:
         return label
+    return _of(label, unit)
+
+
+def _of(label: str, unit: Unit) -> str:
+    """A document's title for one entrant: "คะแนนรายจังหวัด จังหวัดเชียงใหม่", "ประกาศนียบัตร จังหวัดเชียงใหม่"."""
     return f"{label} {Level(unit.level).label.split(' / ')[0]}{unit.name_th}"
 
 
@@ -235,9 +240,9 @@ def _awardee(common: dict, tier, result, nominee, dated, serial: int) -> dict:
     return {"tier": tier, "result": result, "nominee": nominee, "mark": mark, "serial": serial}
 
 
-def _awardees(rubric: Rubric, codes: CodeBook | None, unit: Unit | None = None) -> tuple[dict, list[dict]]:
-    """What the certificates print (of `unit` alone, if given), each with its serial number in the announcement's
-    order and, when issued, its verification code."""
+def _awardees(rubric: Rubric, codes: CodeBook | None) -> tuple[dict, list[dict]]:
+    """What the certificates print, each with its serial number in the announcement's order and, when issued,
+    its verification code."""
     # A contest that honours people (Contest.nominates) names the office's nominee, not the office.
     nominees = scoring.nominees_by_unit(rubric.contest)
     common, signature = _common(rubric, codes), selectors.signature(rubric)
@@ -245,7 +250,6 @@ def _awardees(rubric: Rubric, codes: CodeBook | None, unit: Unit | None = None) 
     awardees = [
         _awardee(common, tier, r, nominees.get(r.unit_id), signature.announced_on, serial)
         for serial, (tier, r) in enumerate(results, start=1)
-        if unit is None or r.unit_id == unit.pk
     ]
     return {**common, "signature": signature}, awardees
 
@@ -259,14 +263,6 @@ def certificates(rubric: Rubric, codes: CodeBook | None = None):
     return _certificates(*_awardees(rubric, codes))
 
 
-def certificate(rubric: Rubric, unit: Unit, codes: CodeBook | None = None):
-    """One awardee's certificate, as its page of the combined file prints it (its serial number too)."""
-    context, own = _awardees(rubric, codes, unit)
-    if not own:
-        raise ValueError(f"{unit.name_th} ไม่ได้รับรางวัลในการประกวดนี้ / {unit.name_en} won no award in this contest")
-    return _certificates(context, own)
-
-
 def certificate_set(rubric: Rubric, progress: Progress | None = None, codes: CodeBook | None = None):
     """The combined file and each awardee's own file, (unit, laid out) in order, made from the same certificates:
     each page of the combined file prints the very code (and QR code) of that awardee's own file."""
@@ -277,7 +273,7 @@ def certificate_set(rubric: Rubric, progress: Progress | None = None, codes: Cod
     own = []
     for n, item in enumerate(awardees, start=1):
         unit = item["result"].unit
-        own.append((unit, describe(_certificates(context, [item]), rubric, _title(DocumentKind.CERTIFICATES, unit))))
+        own.append((unit, describe(_certificates(context, [item]), rubric, _of(title, unit))))
         report(n * 90 // len(awardees))  # the last tenth is for writing (and signing) the files
     return combined, own
 
@@ -302,7 +298,7 @@ def render(
     elif kind == DocumentKind.RESULTS:
         doc = results_table(rubric, codes)
     elif kind == DocumentKind.CERTIFICATES:
-        doc = certificate(rubric, unit, codes) if unit else certificates(rubric, codes)
+        doc = certificates(rubric, codes)
     elif kind == DocumentKind.BREAKDOWN:
         # Layout is most of the work; leave the last tenth for writing the PDF.
         doc = merge(breakdowns(rubric, unit, progress=lambda p: report(p * 9 // 10), codes=codes))

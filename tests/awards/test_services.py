@@ -154,15 +154,3 @@ def test_an_awardee_no_longer_awarded_when_the_certificates_are_made_is_failed_w
     )  # fmt: skip
     assert combined.parts.filter(status=DocumentStatus.DONE).count() == 12
 
-
-def test_export_results_command_writes_one_awardee_s_certificate_and_refuses_an_entrant_without_an_award(
-    demo_standings, tmp_path
-):
-    out = tmp_path / "own.pdf"
-    call_command("export_results", "--year", "2566", "--out", str(out), "--kind", "certificates", "--province", "TH-30")
-    assert "Pages:           1" in subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
-    assert squash("สำนักงานพัฒนาชุมชนจังหวัดนครราชสีมา") in squash(pdftext(out, "-raw"))
-    unplaced = Standing.objects.filter(rubric=demo_standings, award="").select_related("unit").first().unit
-    with pytest.raises(CommandError, match=f"{unplaced.name_th} ไม่ได้รับรางวัลในการประกวดนี้"):
-        call_command("export_results", "--year", "2566", "--out", str(out), "--kind", "certificates",
-                     "--province", unplaced.code)  # fmt: skip

@@ -30,9 +30,7 @@ class Command(TranslatedCommand):
         which.add_argument("--contest", help=gettext_lazy("a contest's key, e.g. chonburi-web-2564"))
         parser.add_argument("--out", required=True, help="results.pdf, standings.xlsx or facts.csv")
         parser.add_argument("--kind", default=",".join(DocumentKind.values), help="PDF: documents, comma-separated")
-        parser.add_argument(
-            "--province", help="PDF breakdown, and certificate, of one entrant (TH-50; a district's DOPA code, 2001)"
-        )
+        parser.add_argument("--province", help="PDF breakdown of one entrant (TH-50; a district's DOPA code, 2001)")
         sheets = [e.identifier for e in exporter.year_sheets()]
         parser.add_argument("--sheet", default="standings", choices=sheets, help="XLSX/CSV: which sheet")
 
@@ -56,10 +54,7 @@ class Command(TranslatedCommand):
             place = contest_entrants(rubric.contest).filter(code=province).first() if province else None
             if province and place is None:
                 raise CommandError(format_lazy(gettext_lazy("unknown province {province}"), province=province))
-            try:
-                data = documents.render_set(rubric, kinds, place)
-            except ValueError as exc:  # a certificate asked for an entrant without an award
-                raise CommandError(str(exc)) from exc
+            data = documents.render_set(rubric, kinds, place)
         else:
             raise CommandError(gettext_lazy("--out must end in .pdf, .xlsx or .csv"))
         path.write_bytes(data)
