@@ -149,7 +149,7 @@ class GeneratedDocument(models.Model):
     @property
     def summary(self) -> Text:
         """What a message says of it, in the reader's language and digits: "ประกาศนียบัตร เชียงใหม่ ฉบับที่ ๓: รอคิว"."""
-        what = self.get_kind_display()
+        what: Text = self.get_kind_display()
         if self.unit is not None:
             what = format_lazy("{} {}", what, either(self.unit.name_th, self.unit.name_en))
         version, status = digits(self.version), self.status_label
