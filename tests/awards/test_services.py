@@ -1,3 +1,4 @@
+import importlib
 import subprocess
 from datetime import date
 
@@ -154,3 +155,20 @@ def test_an_awardee_no_longer_awarded_when_the_certificates_are_made_is_failed_w
     )  # fmt: skip
     assert combined.parts.filter(status=DocumentStatus.DONE).count() == 12
 
+
+def test_certificates_made_as_one_file_before_are_set_apart_so_the_next_request_makes_each_awardee_s(
+    demo_standings, django_capture_on_commit_callbacks
+):
+    from django.apps import apps
+
+    migration = importlib.import_module("awards.migrations.0011_certificate_per_awardee")
+    key = selectors.standings_version(demo_standings)
+    one_file = GeneratedDocument.objects.create(
+        rubric=demo_standings, kind="certificates", source_key=key, version=1, status=DocumentStatus.DONE
+    )
+    migration.set_apart_one_file_certificates(apps, None)
+    one_file.refresh_from_db()
+    korat = Unit.objects.get(code="TH-30")
+    own = _request(demo_standings, django_capture_on_commit_callbacks, kind="certificates", unit=korat)
+    assert (one_file.source_key, one_file.parts.count()) == (f"1file-{key}", 0)
+    assert (own.version, own.combined.version, own.status) == (2, 2, DocumentStatus.DONE)
