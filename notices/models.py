@@ -50,6 +50,9 @@ class Notice(models.Model):
     link = models.CharField(_("link"), max_length=300, blank=True)  # a path in the portal: where it is acted on
     key = models.CharField(max_length=200)  # the same event told twice is one notice
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    # When what it asks was done (a question answered, a reminded round met): it waits for nobody any more, so
+    # the inbox lists it for information and the bell no longer counts it.
+    settled_at = models.DateTimeField(_("settled at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -21,8 +21,8 @@ from django.utils import timezone
 
 from core.bulk import AnyOf, insert_values
 
-from .models import REMINDER_KINDS, Delivery, DeliveryState, Kind, Notice, Receipt, Reminder
-from .services import deliveries_write
+from .models import REMINDER_KINDS, Kind, Notice, Receipt, Reminder
+from .services import deliveries_write, notices_settle
 from .tasks import send_due
 
 log = logging.getLogger(__name__)
@@ -103,16 +103,12 @@ def reminders_record(dues: Sequence[Due], *, now=None) -> int:
 
 
 def reminders_met(*, contest, unit, code: str) -> int:
-    """The unit's reminders of a criterion still waiting to be sent, marked met instead (an upload or the
-    Department's receipt came first): how many. The inbox keeps them, as it keeps every notice."""
-    waiting = Delivery.objects.filter(
-        state=DeliveryState.PENDING,
-        receipt__notice__kind__in=REMINDER_KINDS,
-        receipt__notice__contest=contest,
-        receipt__notice__unit=unit,
-        receipt__notice__about=code,
+    """The unit's reminders of a criterion settled (an upload or the Department's receipt came first): no longer
+    waiting for their readers, and those still waiting to be sent marked met instead: how many of those. The inbox
+    keeps them, as it keeps every notice."""
+    return notices_settle(
+        Notice.objects.filter(kind__in=REMINDER_KINDS, contest=contest, unit=unit, about=code),
     )
-    return Delivery.objects.filter(pk__in=list(waiting.values_list("pk", flat=True))).update(state=DeliveryState.MET)
 
 
 def _queue() -> None:

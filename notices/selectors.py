@@ -61,11 +61,13 @@ def _still_theirs(user, receipts: QuerySet[Receipt]) -> QuerySet[Receipt]:
 
 
 def unread_count(user) -> int:
-    """What the bell counts: the unread notices that need the person (catalogue.ACTION) and that the lock still
-    lets them know of, each once, but a day's notices of a grouped kind on one contest once; those for
-    information wait quietly in the inbox. 1 query, and `_refused`'s when any is unread."""
+    """What the bell counts: the unread notices that need the person (catalogue.ACTION, not settled since) and
+    that the lock still lets them know of, each once, but a day's notices of a grouped kind on one contest once;
+    those for information wait quietly in the inbox. 1 query, and `_refused`'s when any is unread."""
     rows = list(
-        Receipt.objects.filter(user=user, read_at__isnull=True, notice__kind__in=catalogue.ACTION)
+        Receipt.objects.filter(
+            user=user, read_at__isnull=True, notice__kind__in=catalogue.ACTION, notice__settled_at__isnull=True
+        )
         .values_list(*ABOUT, _day_of_notice())
         .annotate(count=Count("pk"), one=Min("notice_id"))
         .order_by()
@@ -108,7 +110,13 @@ class Entry:
 
     @property
     def needs_action(self) -> bool:
-        return catalogue.needs_action(self.receipts[0].notice.kind)
+        """Asks something of the reader that is not done yet (a question answered is no longer waiting)."""
+        return self.settled is None and catalogue.needs_action(self.receipts[0].notice.kind)
+
+    @property
+    def settled(self) -> datetime | None:
+        """When what it asked was done (a grouped kind asks nothing: never)."""
+        return self.receipts[0].notice.settled_at if not self.group else None
 
 
 def inbox_sections(entries: list[Entry]) -> tuple[list[Entry], list[Entry]]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from core.bulk import AnyOf, insert_values
@@ -88,6 +88,18 @@ def deliveries_write(receipts: Sequence[tuple[int, Any, str]], *, digest: bool =
                 deliveries.append((receipt_id, channel.name, wait))
     insert_values(Delivery, ("receipt", "channel", "digest"), deliveries)
     return any(not digest for _, _, digest in deliveries)
+
+
+def notices_settle(notices: QuerySet[Notice]) -> int:
+    """What these notices ask is done (a question answered, a round met): they wait for nobody any more (the inbox
+    lists them for information, the bell counts them no longer) and their messages not sent yet are not sent
+    (marked met). How many messages were held back. 3 queries at most."""
+    ids = list(notices.filter(settled_at__isnull=True).values_list("pk", flat=True))
+    if not ids:
+        return 0
+    Notice.objects.filter(pk__in=ids).update(settled_at=timezone.now())
+    waiting = Delivery.objects.filter(receipt__notice__in=ids, state=DeliveryState.PENDING).values_list("pk", flat=True)
+    return Delivery.objects.filter(pk__in=list(waiting)).update(state=DeliveryState.MET)
 
 
 def _queue(notice_id: int) -> None:
