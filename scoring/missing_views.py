@@ -17,8 +17,9 @@ from core.numbers import whole
 from rulebook.workdays import deadline_text
 from schedule.contest import UNIT
 from schedule.tallies import round_tallies
+from scoring import lifecycle
 from scoring.access import contest_or_404
-from scoring.dashboard import item_labels
+from scoring.dashboard import RESULTS_IN_HAND, item_labels
 from scoring.selectors import rubric_calendar
 
 NAMES_SHOWN = 200  # names per round on one page of one criterion; the rest on the next pages
@@ -41,6 +42,8 @@ def missing_list(request, key: ContestKey):
     page = _page(request.GET.get("page", ""))
     calendar, today = rubric_calendar(rubric), timezone.localdate()
     names_shown = NAMES_SHOWN if len(shown) == 1 else NAMES_SHOWN_ALL
+    # Frozen or published: a round not met is excused (schedule.obligations.rounds_stand), late for nobody.
+    frozen = lifecycle.state(rubric, today=today) in RESULTS_IN_HAND
     tallies = round_tallies(
         rubric, criteria=[c.code for c in shown], shown=names_shown, offset=(page - 1) * names_shown, today=today
     )
@@ -60,8 +63,9 @@ def missing_list(request, key: ContestKey):
             {
                 "round": t.round,
                 "due": deadline_text(t.round.written, calendar) if t.round.written else "",
-                "late_days": calendar.working_days_after(due, today) if due and due < today else 0,
+                "late_days": calendar.working_days_after(due, today) if due and due < today and not frozen else 0,
                 "owed": t.owed,
+                "met": t.met,
                 "entrants": [
                     {"name_th": named.get(o.unit_code, o.unit_code), "url": link.replace(UNIT, o.unit_code)}
                     for o in t.shown
@@ -77,6 +81,7 @@ def missing_list(request, key: ContestKey):
     more = any(r["more"] > 0 for rows_ in by_criterion.values() for r in rows_)
     context = {
         "rubric": rubric,
+        "frozen": frozen,
         "rows": rows,
         "criteria": criteria,
         "chosen": chosen if shown != criteria else "",

@@ -103,7 +103,11 @@ def dashboard_page(request, key: ContestKey):
     names = {row["r"].unit.code: row["r"].unit.name_th for row in ctx["rows"]}
     ctx["map"] = thailand_map()
     ctx["work"] = board.work_now(
-        rubric, today=today, calendar=ctx["calendar"], reminder_days=ctx["year_settings"].reminder_working_days
+        rubric,
+        today=today,
+        calendar=ctx["calendar"],
+        reminder_days=ctx["year_settings"].reminder_working_days,
+        frozen=ctx["snapshot"] is not None,
     )
     results = _results_state(rubric, ctx["snapshot"], today)
     ctx["freeze_here"] = board.judging_over(rubric, results["state"], user=request.user, today=today)

@@ -145,6 +145,21 @@ def test_frozen_results_stay_on_the_first_screen_to_publish(client, rubric, cent
     assert 'id="publish-preview"' in html and 'id="freeze-history"' in html
 
 
+def test_a_frozen_years_first_screen_leaves_its_unsent_rounds_excused_not_as_work(client, rubric, central_user, clock):
+    """A frozen, published year opened on "เลยกำหนด ๘๐๓ วันทำการ ยังไม่ส่ง ๗๖ ราย" as work to follow now."""
+    clock(2023, 6, 27, 10, 0)  # 1.2 due in 3 working days, earlier rounds past and owed by everyone
+    snapshots.standings_freeze(user=central_user, rubric=rubric)
+    client.force_login(central_user)
+    response = client.get(reverse("scoring:dashboard", args=[2566]))
+    html = response.content.decode()
+    work = html[html.index('id="work-now"') : html.index("</section>", html.index('id="work-now"'))]
+    assert (response.context["work"]["late"], response.context["work"]["due_soon"]) == ([], [])
+    assert "ตรึงผลแล้ว รอบที่ยังไม่ส่งถือว่ายกเว้น ไม่ต้องส่งอีก จึงไม่มีงานที่ต้องติดตาม" in work
+    assert "เลยกำหนด" not in work and "ยังไม่ส่ง" not in work.replace("รอบที่ยังไม่ส่ง", "")
+    missing = client.get(reverse("scoring:missing", args=[2566]), {"criterion": "1.2"}).content.decode()
+    assert 'id="missing-excused"' in missing and 'id="missing-1.2"' not in missing  # nobody named as owing it
+
+
 def test_the_freeze_page_freezes_and_comes_back_to_itself(client, rubric, central_user, django_assert_num_queries):
     client.force_login(central_user)
     url = reverse("scoring:freeze", args=[2566])
