@@ -69,7 +69,7 @@ def _context(request, rubric: Rubric) -> dict:
 @login_required
 @require_GET
 def index(request):
-    rubric = Rubric.objects.national().order_by("-year").first()
+    rubric = selectors.running_national(timezone.localdate())
     if rubric is None:
         raise Http404
     if acts.allowed(request.user, "scoring.view_standings"):

@@ -371,7 +371,8 @@ RULES = {
     # Its own office's page (nothing of TH-50's), even before results open; a judge is sent on to the matrix.
     "scoring:mine": Rule("- 0 0 0 0 0"),
     "scoring:results": Rule("- - - - - -"),
-    "submissions:home": Rule("0 0 0 0 0 0", "0 0 0 0 0 0"),  # a visitor gets the public landing page
+    "submissions:home": Rule("0 0 0 0 0 0", "0 0 0 0 0 0"),  # a visitor: the landing page; central: the dashboard
+    "submissions:provinces": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),  # everyone's home but central's, in their menu
     "submissions:province": Rule("- - - + + +", "- - - + + +"),
     "submissions:innovation": Rule("- - - + + +", "- - - - - -"),
     "submissions:nominee": Rule(None, "- - - - - -"),  # the national contest takes no nominees: 404
