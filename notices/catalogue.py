@@ -25,7 +25,7 @@ from core.thai import digits, thai_date
 from .models import Kind
 
 DATES = ("old", "new", "day", "letter_date")  # params holding an ISO day
-DIGITS = ("code", "near", "count", "units", "left")  # params holding a code or a count: the reader's digits
+DIGITS = ("code", "near", "count", "units", "left", "late")  # params holding a code or a count: the reader's digits
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ WORDINGS = {
     Kind.REMINDER_OVERDUE: Wording(
         gettext_lazy("%(what)s was due on %(day)s and is overdue"),
         True,
-        (("unit", gettext_lazy("For: %(unit)s")),),
+        (("unit", gettext_lazy("For: %(unit)s")), ("late", gettext_lazy("Overdue by %(late)s working days"))),
         asks=gettext_lazy("Please complete it as soon as you can on the linked page."),
     ),
 }

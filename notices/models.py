@@ -137,12 +137,14 @@ class Preference(models.Model):
 
 class Reminder(models.Model):
     """One reminder of one obligation (the schedule's stable identity, due on one day) told to one person: the
-    daily job tells each person of each obligation once per kind, however often it runs. The day is part of
-    it: a date moved later is a new day to remind of, and to be overdue by."""
+    daily job tells each person of each obligation once per kind and repeat, however often it runs. The day is
+    part of it: a date moved later is a new day to remind of, and to be overdue by. `repeat` numbers the
+    tellings of "overdue" on the contest's rhythm (schedule.reminders.overdue_repeat): each is told once."""
 
     obligation = models.CharField(_("obligation"), max_length=120)
     due_on = models.DateField(_("due on"))
     kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
+    repeat = models.PositiveSmallIntegerField(_("repeat"), default=0)
     user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
     notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="reminders")
 
@@ -151,7 +153,8 @@ class Reminder(models.Model):
         verbose_name_plural = _("reminders told")
         constraints = [
             models.UniqueConstraint(
-                fields=["obligation", "due_on", "kind", "user"], name="reminder_once_per_obligation_person_kind"
+                fields=["obligation", "due_on", "kind", "repeat", "user"],
+                name="reminder_once_per_obligation_person_kind_repeat",
             ),
             models.CheckConstraint(
                 condition=Q(kind__in=[k.value for k in REMINDER_KINDS]), name="reminder_of_a_reminder_kind"
@@ -160,4 +163,4 @@ class Reminder(models.Model):
         indexes = [models.Index(fields=["due_on"], name="reminder_due_on")]
 
     def __str__(self) -> str:
-        return f"{self.kind} {self.obligation} {self.due_on} → {self.user_id}"
+        return f"{self.kind} {self.obligation} {self.due_on} #{self.repeat} → {self.user_id}"

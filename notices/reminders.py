@@ -1,5 +1,5 @@
 """A day's reminders recorded at once: "due in N working days" and "overdue", one notice per obligation, due
-day and kind, with an inbox row and outbox rows for each person the lock says owes it (the caller asks it). Each
+day, kind and repeat, with an inbox row and outbox rows for each person the lock says owes it (the caller asks it). Each
 person is told of each once (`Reminder`, its named unique constraint), however often the daily job runs; a
 person who joins an office later is told of a reminder their colleagues already had.
 
@@ -42,10 +42,12 @@ class Due:
     unit_id: int | None = None
     about: str = ""
     params: dict = field(default_factory=dict)
+    repeat: int = 0  # which telling of an overdue reminder on the contest's rhythm: each is one notice, told once
 
     @property
     def key(self) -> str:
-        return f"reminder:{self.kind}:{self.obligation}:{self.due_on.isoformat()}"
+        again = f":{self.repeat}" if self.repeat else ""  # the first telling keeps the key it always had
+        return f"reminder:{self.kind}:{self.obligation}:{self.due_on.isoformat()}{again}"
 
 
 def _existing(keys: Sequence[str]) -> tuple[dict[str, int], set[tuple[int, int]]]:
@@ -90,12 +92,12 @@ def reminders_record(dues: Sequence[Due], *, now=None) -> int:
                 continue
             told.add((notice_id, user.pk))
             receipts.append((notice_id, user.pk))
-            records.append((due.obligation, due.due_on, due.kind, user.pk, notice_id))
+            records.append((due.obligation, due.due_on, due.kind, due.repeat, user.pk, notice_id))
             told_to.append((user, due.kind))
     if not receipts:
         return 0
     receipt_ids = insert_values(Receipt, ("notice", "user"), receipts, returning=True)
-    insert_values(Reminder, ("obligation", "due_on", "kind", "user", "notice"), records)
+    insert_values(Reminder, ("obligation", "due_on", "kind", "repeat", "user", "notice"), records)
     rows = [(pk, user, kind) for pk, (user, kind) in zip(receipt_ids, told_to, strict=True)]
     if deliveries_write(rows):
         transaction.on_commit(_queue)

@@ -150,17 +150,20 @@ def settings_page(request, key: ContestKey):
     ctx = {"rubric": rubric, "year_settings": current, "typed": None}
     if request.method == "GET":
         return render(request, "scoring/settings.html", ctx)
-    days, minimum, reason = (
-        request.POST.get(name, "").strip() for name in ("reminder_working_days", "award_min_total", "reason")
+    days, every, minimum, reason = (
+        request.POST.get(name, "").strip()
+        for name in ("reminder_working_days", "overdue_every_working_days", "award_min_total", "reason")
     )
     visible = request.POST.get("visible") == "1"
-    typed = {"reminder_working_days": days, "award_min_total": minimum, "reason": reason, "visible": visible}
+    typed = {"reminder_working_days": days, "overdue_every_working_days": every, "award_min_total": minimum}
+    typed |= {"reason": reason, "visible": visible}
     try:
         snapshots.year_settings_set(
             user=request.user,
             rubric=rubric,
             visible=visible,
             reminder_days=int(days or "0"),
+            overdue_every=int(every) if every else None,
             award_min_total=parse_amount("award_min_total", MIN_TOTAL, minimum) if minimum else None,
             reason=reason,
         )
