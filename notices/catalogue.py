@@ -141,6 +141,12 @@ WORDINGS = {
         (("unit", gettext_lazy("For: %(unit)s")),),
         asks=gettext_lazy("Please complete it by the due date on the linked page."),
     ),
+    Kind.LATE_REMINDED: Wording(
+        gettext_lazy("%(unit)s has %(count)s rounds overdue: please send them"),
+        True,
+        (("rounds", gettext_lazy("Overdue: %(rounds)s")), ("by", gettext_lazy("Reminded by %(by)s"))),
+        asks=gettext_lazy("Please send what is overdue as soon as you can, from the office's page."),
+    ),
     Kind.REMINDER_OVERDUE: Wording(
         gettext_lazy("%(what)s was due on %(day)s and is overdue"),
         True,

@@ -34,6 +34,7 @@ class Kind(models.TextChoices):
     LINE_LINKED = "line_linked", _("LINE linked to the account")
     REMINDER_DUE = "reminder_due", _("Reminder: due in a few working days")
     REMINDER_OVERDUE = "reminder_overdue", _("Reminder: overdue")
+    LATE_REMINDED = "late_reminded", _("Reminded by whoever runs the contest: rounds overdue")
 
 
 REMINDER_KINDS = (Kind.REMINDER_DUE, Kind.REMINDER_OVERDUE)

@@ -128,6 +128,7 @@ QUESTIONS: dict[str, Question] = {
     Kind.PICK_DUE: _picks_for,
     Kind.REMINDER_DUE: _reminded,
     Kind.REMINDER_OVERDUE: _reminded,
+    Kind.LATE_REMINDED: _files_for,
 }  # the account kinds are told by accounts (its own lock): asked again only whether the account is open
 
 

@@ -93,7 +93,7 @@ def reminder_kind(obligation: Obligation, rhythm: Rhythm) -> tuple[Kind, int] | 
     return None
 
 
-def _what(obligation: Obligation) -> str:
+def owed_th(obligation: Obligation) -> str:
     """What is owed, in Thai as the notice's other names are: a criterion's number, name and round, or the task."""
     task = TASKS.get(obligation.kind)
     if task is not None:
@@ -129,7 +129,7 @@ def _params(obligation: Obligation, kind: Kind, contest) -> dict:
     """What the catalogue fills the reminder's words with, but the unit's name."""
     params = {
         "contest": contest.name_th,
-        "what": _what(obligation),
+        "what": owed_th(obligation),
         "day": obligation.due.isoformat() if obligation.due else "",
     }
     if kind == Kind.REMINDER_DUE:

@@ -367,6 +367,7 @@ RULES = {
     "scoring:unfreeze": Rule(None, "- - - - - 0"),
     "scoring:publish": Rule("- - - - - 0", "- - - - - 0"),  # GET previews, a confirmed POST publishes
     "scoring:ties": Rule("- - - - - 0", "- - - - - 0"),  # whoever runs the contest settles its ties
+    "scoring:remind_late": Rule(None, "- - - - - 0"),  # whoever runs the contest reminds the late
     "scoring:withdraw": Rule(None, "- - - - - 0"),
     # Its own office's page (nothing of TH-50's), even before results open; a judge is sent on to the matrix.
     "scoring:mine": Rule("- 0 0 0 0 0"),

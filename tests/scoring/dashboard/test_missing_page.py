@@ -84,3 +84,19 @@ def test_missing_page_read_from_the_kept_rounds_takes_the_same_queries_for_3_or_
     with django_assert_num_queries(16 if stale else 15):
         html = client.get(PAGE).content.decode()
     assert html.count('<section class="card" id="missing-') == 18
+
+
+def test_the_late_list_reminds_every_late_office_at_a_press_of_whoever_runs_the_contest(
+    client, central_user, provincial_user, clock
+):
+    """Nothing on the late list reminded the late."""
+    clock(2023, 7, 3, 10, 0)
+    remind = reverse("scoring:remind_late", args=[2566])
+    client.force_login(provincial_user)
+    assert client.post(remind).status_code == 403
+    client.force_login(central_user)
+    assert f'<form method="post" action="{remind}" class="card" id="remind-late">' in client.get(PAGE).content.decode()
+    response = client.post(remind, follow=True)
+    assert response.redirect_chain == [(PAGE, 302)]
+    told = "แจ้งเตือนหน่วยงานที่ยังไม่ส่ง ๑ แห่งแล้ว อีก ๐ แห่งได้รับแจ้งเตือนไปแล้ววันนี้ จึงไม่แจ้งซ้ำ"
+    assert told in response.content.decode()  # Chiang Mai's staff: the one office with an account here

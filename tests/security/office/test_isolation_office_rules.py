@@ -389,6 +389,7 @@ RULES = {
     "scoring:unfreeze": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:publish": Rule("- 4 4 4 4 4 + - -", "- 4 4 4 4 4 + - -"),
     "scoring:ties": Rule("- 4 4 4 4 4 + - -", "- 4 4 4 4 4 + - -"),
+    "scoring:remind_late": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:withdraw": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:mine": Rule("- 4 4 4 4 4 + + +"),  # the entrant's own page, before its results open; its panel: the matrix
     "scoring:results": Rule("- 4 4 4 4 4 - - -"),
