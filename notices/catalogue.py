@@ -147,6 +147,16 @@ WORDINGS = {
         (("rounds", gettext_lazy("Overdue: %(rounds)s")), ("by", gettext_lazy("Reminded by %(by)s"))),
         asks=gettext_lazy("Please send what is overdue as soon as you can, from the office's page."),
     ),
+    Kind.ANNOUNCEMENT: Wording(
+        gettext_lazy("Announcement: %(subject)s"),
+        True,
+        (
+            ("body", gettext_lazy("Message: %(body)s")),
+            ("letter", gettext_lazy("With a letter: %(letter)s")),
+            ("by", gettext_lazy("From %(by)s, central staff")),
+        ),
+        asks=gettext_lazy("Please read it, and its letter if it has one, on the linked page."),
+    ),
     Kind.REMINDER_OVERDUE: Wording(
         gettext_lazy("%(what)s was due on %(day)s and is overdue"),
         True,

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # A channel's own models live in its folder and belong to this app: imported here, Django registers them.
 from .channels.line import models as line_models  # noqa: F401
@@ -35,6 +36,7 @@ class Kind(models.TextChoices):
     REMINDER_DUE = "reminder_due", _("Reminder: due in a few working days")
     REMINDER_OVERDUE = "reminder_overdue", _("Reminder: overdue")
     LATE_REMINDED = "late_reminded", _("Reminded by whoever runs the contest: rounds overdue")
+    ANNOUNCEMENT = "announcement", _("Announcement from central staff")
 
 
 REMINDER_KINDS = (Kind.REMINDER_DUE, Kind.REMINDER_OVERDUE)
@@ -165,3 +167,51 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.obligation} {self.due_on} #{self.repeat} → {self.user_id}"
+
+
+class Audience(models.TextChoices):
+    """Whom central staff write an announcement to: an office's people (one notice per office), a contest's
+    entrants (one per entrant office) or its committee (one for the contest)."""
+
+    OFFICES = "offices", _("every provincial office")
+    ORGANISERS = "organisers", _("every office's contest organisers")
+    ENTRANTS = "entrants", _("a contest's entrants")
+    COMMITTEE = "committee", _("a contest's committee (its panel for an office's contest)")
+
+
+CONTEST_AUDIENCES = (Audience.ENTRANTS, Audience.COMMITTEE)
+
+
+class Announcement(models.Model):
+    """What central staff wrote to an audience, with its letter if any (a PDF checked by content, kept under a
+    name the server makes): its notices (Kind.ANNOUNCEMENT, `about` its id) reach the audience through the
+    outbox, and each reader opens it on its page (notices.announcements)."""
+
+    author = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("by"))
+    audience = models.CharField(_("to"), max_length=12, choices=Audience.choices)
+    contest = models.ForeignKey(
+        "contests.Contest", null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("contest")
+    )
+    subject = models.CharField(pgettext_lazy("announcement", "subject"), max_length=200)
+    body = models.TextField(_("message"), max_length=5000)
+    letter = models.FileField(_("letter (PDF)"), upload_to="announcements/%Y/", blank=True)
+    letter_name = models.CharField(_("letter's name"), max_length=200, blank=True)  # as attached, to show
+    letter_sha256 = models.CharField("SHA-256", max_length=64, blank=True)
+    told = models.PositiveIntegerField(_("people told"), default=0)
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = pgettext_lazy("notices", "announcement")
+        verbose_name_plural = _("announcements")
+        constraints = [
+            # A contest's entrants or committee name their contest; every office or organiser names none.
+            models.CheckConstraint(
+                condition=Q(audience__in=[a.value for a in CONTEST_AUDIENCES], contest__isnull=False)
+                | (~Q(audience__in=[a.value for a in CONTEST_AUDIENCES]) & Q(contest__isnull=True)),
+                name="announcement_contest_iff_contest_audience",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.subject

@@ -9,11 +9,13 @@ from django.db.models import Count, Max, Min, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from core import acts
 from core.numbers import is_whole
 
 from . import catalogue
 from .channels import registered
-from .models import Mode, Notice, Preference, Receipt
+from .models import Announcement, Kind, Mode, Notice, Preference, Receipt
+from .permissions import ANNOUNCE
 from .recipients import reader_check
 
 PAGE = 50
@@ -197,3 +199,22 @@ def preferences(user) -> list[dict]:
         | {"setup": channel.setup, "setup_label": channel.setup_label}
         for name, channel in registered().items()
     ]
+
+
+def announcement_for(user, pk: int) -> Announcement | None:
+    """An announcement as its reader may open it: one of its notices told to them that the lock still lets them
+    know of (the question that chose them, asked again), or any, to whoever may write one. 2 queries."""
+    found = Announcement.objects.select_related("contest", "author").filter(pk=pk).first()
+    if found is None or acts.allowed(user, ANNOUNCE):
+        return found
+    told = Receipt.objects.filter(user=user, notice__kind=Kind.ANNOUNCEMENT, notice__about=str(pk))
+    may_know = reader_check(user)
+    for receipt in told.select_related("notice__contest", "notice__unit"):
+        if may_know(receipt.notice.kind, receipt.notice.contest, receipt.notice.unit):
+            return found
+    return None
+
+
+def announcements_sent(limit: int = 10) -> list[Announcement]:
+    """The latest announcements, for whoever writes them: 1 query."""
+    return list(Announcement.objects.select_related("contest", "author")[:limit])

@@ -80,6 +80,7 @@ def _items(user) -> list[Link]:
             (_("Imports"), reverse("admin:scoring_fact_import"), "imports"),
             (_("Calendar"), calendar, "calendar"),
             (_("Award documents & exports"), reverse("awards:index"), "awards"),
+            (_("Announcements"), reverse("notices:announce"), "announce"),
             (_("System status"), reverse("ops:status"), "status"),
             *stages,
             (_("Accounts"), reverse("accounts:provision"), "accounts"),

@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from core.errors import PortalError
 from core.i18n import pick
 from core.thai import thai_date
-from rubrics.letters import NUMBER_MOST, Letter, pdf_check
+from core.validators.letter import pdf_check
+from rubrics.letters import NUMBER_MOST, Letter
 from rubrics.revisions import ChangeRefused, letter_check
 from rubrics.timetable import Companion, companions, rounds_kept, rounds_kept_check
 from rulebook.dates import fiscal_year

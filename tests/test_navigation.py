@@ -39,6 +39,7 @@ def test_central_signs_in_to_the_running_contests_dashboard_whose_menu_links_eve
         ("imports", "/admin/scoring/fact/import/", False),
         ("calendar", "/standings/2566/calendar/", False),
         ("awards", "/awards/", False),
+        ("announce", "/notices/announce/", False),
         ("status", "/ops/status/", False),
         ("stages", "/standings/stages/", False),
         ("accounts", "/accounts/provision/", False),

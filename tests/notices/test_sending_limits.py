@@ -42,6 +42,7 @@ WALKED = {
     Kind.REMINDER_DUE: "the morning's reminder job: once an obligation, person, kind and due day",
     Kind.REMINDER_OVERDUE: "the morning's reminder job: once an obligation, person, kind and due day",
     Kind.LATE_REMINDED: "whoever runs the contest presses the late list's button (late_remind): once an office a day",
+    Kind.ANNOUNCEMENT: "central staff send an announcement (announcement_send, a confirmed factor): once a reader each",
     Kind.LINE_LINKED: "the owner links a LINE (the password or a code first, link codes rate-limited): e-mail only",
 }
 

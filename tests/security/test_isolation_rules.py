@@ -374,6 +374,10 @@ RULES = {
     "scoring:results": Rule("- - - - - -"),
     "submissions:home": Rule("0 0 0 0 0 0", "0 0 0 0 0 0"),  # a visitor: the landing page; central: the dashboard
     "submissions:provinces": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),  # everyone's home but central's, in their menu
+    "notices:announce": Rule("- - - - - 0", "- - - - - 0"),  # central staff write to every office
+    # An announcement and its letter, to its readers only (tests/notices/test_announcements.py): here none exists.
+    "notices:announcement": Rule("- - - - - -", None, "notices.announcement"),
+    "notices:announcement_letter": Rule("- - - - - -", None, "notices.announcement"),
     "submissions:province": Rule("- - - + + +", "- - - + + +"),
     "submissions:innovation": Rule("- - - + + +", "- - - - - -"),
     "submissions:nominee": Rule(None, "- - - - - -"),  # the national contest takes no nominees: 404

@@ -395,6 +395,9 @@ RULES = {
     "scoring:results": Rule("- 4 4 4 4 4 - - -"),
     "submissions:home": Rule("0 0 0 0 0 0 * + +", "0 0 0 0 0 0 * + +"),  # a visitor: the landing page
     "submissions:provinces": Rule("- 0 0 0 0 0 * + +", "- 0 0 0 0 0 * + +"),  # the home, signed in
+    "notices:announce": Rule("- - - - - - - - -", "- - - - - - - - -"),  # central staff alone
+    "notices:announcement": Rule("- - - - - - - - -", None, "notices.announcement"),
+    "notices:announcement_letter": Rule("- - - - - - - - -", None, "notices.announcement"),
     "submissions:province": Rule("- 4 4 4 4 4 * * -", "- 4 4 4 4 4 * * -"),
     "submissions:innovation": Rule("- 4 4 4 4 4 - - -", "- 4 4 4 4 4 - - -"),
     "submissions:nominee": Rule(None, "- 4 4 4 4 4 + + -"),
