@@ -53,12 +53,14 @@ def _checked(audience: str, contest, subject: str, body: str) -> None:
 def _notes(announcement: Announcement, author) -> list[Note]:
     """Its notices: one per office the audience reaches (or one for a contest's committee), each to its readers."""
     contest, audience = announcement.contest, announcement.audience
-    if audience == Audience.COMMITTEE:
-        readers: dict[int | None, list] = {None: recipients.judging_deadline(contest, author)}
-    elif audience == Audience.ENTRANTS:
-        readers = dict(recipients.evidence_owed(contest, contest_entrants(contest).values_list("pk", flat=True)))
+    readers: list[tuple[int | None, list]]  # (office, its readers); no office: a contest's committee
+    if contest is None:  # every office's people, or every organiser
+        readers = [*recipients.announced_offices(organisers=audience == Audience.ORGANISERS).items()]
+    elif audience == Audience.COMMITTEE:
+        readers = [(None, recipients.judging_deadline(contest, author))]
     else:
-        readers = dict(recipients.announced_offices(organisers=audience == Audience.ORGANISERS))
+        entrants = contest_entrants(contest).values_list("pk", flat=True)
+        readers = [*recipients.evidence_owed(contest, entrants).items()]
     params = {
         "subject": announcement.subject,
         "body": announcement.body,
@@ -78,7 +80,7 @@ def _notes(announcement: Announcement, author) -> list[Note]:
             about=str(announcement.pk),
             params=params,
         )
-        for office, people in readers.items()
+        for office, people in readers
     ]
 
 

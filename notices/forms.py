@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.errors import PortalError
-from core.validators.letter import pdf_check
+from contests.models import Contest
+from core.validators.letter import letter_clean
 
 from .announcements import BODY_MOST, SUBJECT_MOST
 from .models import CONTEST_AUDIENCES, Audience
@@ -14,8 +14,8 @@ from .models import CONTEST_AUDIENCES, Audience
 
 class AnnouncementForm(forms.Form):
     audience = forms.ChoiceField(label=_("To"), choices=Audience.choices, widget=forms.RadioSelect)
-    contest = forms.ModelChoiceField(
-        label=_("Contest (for its entrants or its committee)"), queryset=None, required=False
+    contest: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Contest (for its entrants or its committee)"), queryset=Contest.objects.none(), required=False
     )
     subject = forms.CharField(label=_("Subject"), max_length=SUBJECT_MOST)
     body = forms.CharField(label=_("Message"), max_length=BODY_MOST, widget=forms.Textarea(attrs={"rows": 8}))
@@ -32,13 +32,7 @@ class AnnouncementForm(forms.Form):
         field.queryset = contests
 
     def clean_letter(self):
-        upload = self.cleaned_data.get("letter")
-        if upload:
-            try:
-                pdf_check(upload)
-            except PortalError as exc:
-                raise forms.ValidationError(str(exc)) from exc
-        return upload
+        return letter_clean(self.cleaned_data.get("letter"))
 
     def clean(self):
         cleaned = super().clean()

@@ -170,8 +170,11 @@ class ReaderCheck:
         announcement to every office) the office still its reader's (OFFICE_QUESTIONS)."""
         key = (kind, None, unit_id)
         if key not in self.answered:
-            question = OFFICE_QUESTIONS.get(kind) if unit_id is not None else None
-            self.answered[key] = self.user.is_active and (question is None or question(unit_id)(self.actor))
+            question = OFFICE_QUESTIONS.get(kind)
+            answer = self.user.is_active
+            if answer and question is not None and unit_id is not None:
+                answer = question(unit_id)(self.actor)
+            self.answered[key] = answer
         return self.answered[key]
 
     def __call__(self, kind: str, contest: Contest | None, unit: Unit | None) -> bool:

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import IO
 
+from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
 from core.errors import PortalError
@@ -36,3 +37,14 @@ def pdf_check(upload: UploadedFile) -> str:
     finally:
         if copy is not None:
             copy.close()
+
+
+def letter_clean(upload: UploadedFile | None) -> UploadedFile | None:
+    """A form's check of its letter field (`clean_<field>`): the upload as given, or `pdf_check`'s refusal as the
+    field's error."""
+    if upload:
+        try:
+            pdf_check(upload)
+        except PortalError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+    return upload

@@ -22,14 +22,6 @@ pytestmark = pytest.mark.django_db
 JULY_3 = date(2023, 7, 3)  # Mon: 1.2's second report (due Fri 30 June) is a working day late
 
 
-@pytest.fixture
-def staff(chiang_mai, phuket):
-    return {
-        "cm": UserFactory(username="cm", email="cm@example.org", role=Role.OFFICE_STAFF, role__unit=chiang_mai),
-        "pk": UserFactory(username="pk", email="pk@example.org", role=Role.OFFICE_STAFF, role__unit=phuket),
-    }
-
-
 def test_each_late_office_gets_one_notice_naming_its_rounds_once_a_day(rubric, phuket, staff, central_user):
     evidence_services.evidence_submit(
         user=staff["pk"], rubric=rubric, unit=phuket, criterion_code="1.2", url="https://example.org/x",

@@ -48,14 +48,6 @@ def told_once(rubric) -> YearSettings:
     return YearSettings.objects.create(rubric=rubric, overdue_every_working_days=0)
 
 
-@pytest.fixture
-def staff(chiang_mai, phuket):
-    return {
-        "cm": UserFactory(username="cm", email="cm@example.org", role=Role.OFFICE_STAFF, role__unit=chiang_mai),
-        "pk": UserFactory(username="pk", email="pk@example.org", role=Role.OFFICE_STAFF, role__unit=phuket),
-    }
-
-
 def test_a_round_is_reminded_of_though_the_office_sent_an_earlier_one(rubric, chiang_mai, staff, mailoutbox):
     """Problem 3: Chiang Mai sent 1.2's first report in March; June's second report was never reminded of."""
     upload(staff["cm"], rubric, chiang_mai, "1.2", datetime(2023, 3, 29, 10, tzinfo=BANGKOK))
