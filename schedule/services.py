@@ -38,7 +38,7 @@ class LateReminded:
 
 
 def _late_rounds(rubric: Rubric, today: date) -> dict[int, list[str]]:
-    """unit id → each round it is late with, named ("๑.๒ … รายงานครั้งที่ ๒ (ครบกำหนด ๓๐ มิ.ย. ๒๕๖๖)"), from the
+    """unit id → each round it is late with, named ("๑.๒ … รายงานครั้งที่ ๒ (๓๐ มิ.ย. ๒๕๖๖)"), from the
     counts the late list reads (schedule.tallies.round_tallies), CHUNK entrants a round at a time: a bounded number
     of queries a page, never an entrant's own."""
     late: dict[int, list[str]] = {}
