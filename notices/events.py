@@ -4,6 +4,7 @@ where it is acted on. Each takes the objects the service already holds (a rubric
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from django.urls import reverse
@@ -31,25 +32,32 @@ MOVED_ANCHOR = "deadline-moved"  # the highlighted box of the move (templates/sc
 def deadline_moved(
     *,
     rubric,
-    code: str,
+    codes: Sequence[str],
+    labels: Sequence[str],
     old: date | None,
     new: date | None,
+    due: date | None,
     reason: str,
     letter_number: str,
     letter_date: date | None,
     change: int,
     author,
 ):
-    """Once per recorded change (`change`, its RubricChange id) and criterion: moving it back and forth is told
-    each time. It lands on that criterion's page, the move highlighted: the page sends an entrant's staff on to
-    their own office's page of it (rubrics.deadline_views). The contest's chosen entrants are read once for
-    all its people (contests.entrants)."""
+    """Once per recorded change (`change`, its RubricChange id) and move: moving it back and forth is told each
+    time. One act, one letter, one notice: the criteria a change moves from one date to the same new one (4.1.1
+    and 4.1.2, which times its files) are `codes`, named by `labels`, the numbers their pages show
+    (Criterion.label); `due` is the day `new` falls due (a closed day moves it: schedule.contest.due_on). It
+    lands on the first criterion's page, the move highlighted: the page sends an entrant's staff on to their
+    own office's page of it (rubrics.deadline_views). The contest's chosen entrants are read once for all its
+    people (contests.entrants)."""
     contest = Contest.objects.prefetch_related("entrants").get(pk=rubric.contest_id)
+    code = codes[0]
     params = {
         **_about(rubric),
-        "code": code,
+        "code": ", ".join(labels),  # shown in the reader's digits (notices.catalogue)
         "old": _day(old),
         "new": _day(new),
+        "due": _day(due),
         "reason": reason,
         "letter": letter_number,
         "letter_date": _day(letter_date),

@@ -33,6 +33,15 @@ class Kind(models.TextChoices):
     JUDGING_DEADLINE = "judging_deadline", _("Judging deadline set or moved")
     PICK_DUE = "pick_due", _("Entrants to pick for the next stage")
     LINE_LINKED = "line_linked", _("LINE linked to the account")
+    CALENDAR_MADE = "calendar_made", _("Calendar address made for the account")
+    # A person's own keys to their account, each a link made when sent (catalogue: `sealed`), and what an account
+    # holder is told of their address; the operators' alert.
+    INVITATION = "invitation", _("Invitation to set one's own password")
+    PASSWORD_RESET = "password_reset", _("Link to set a new password")
+    EMAIL_CONFIRM = "email_confirm", _("Link to confirm a new e-mail address")
+    ADDRESS_LISTED = "address_listed", _("One's address listed on an accounts sheet")
+    ADDRESS_ASKED = "address_asked", _("One's address asked for by another account")
+    CHECK_RED = "check_red", _("A readiness check stays red")
     REMINDER_DUE = "reminder_due", _("Reminder: due in a few working days")
     REMINDER_OVERDUE = "reminder_overdue", _("Reminder: overdue")
     LATE_REMINDED = "late_reminded", _("Reminded by whoever runs the contest: rounds overdue")

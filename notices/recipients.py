@@ -141,7 +141,8 @@ QUESTIONS: dict[str, Question] = {
     Kind.REMINDER_OVERDUE: _reminded,
     Kind.LATE_REMINDED: _files_for,
     Kind.ANNOUNCEMENT: _announced,
-}  # the account kinds are told by accounts (its own lock): asked again only whether the account is open
+}  # the kinds about no contest (an account's, the operators' alert) are told by the app that makes them, which asks
+# its own lock: asked again only whether the account is open
 # The kinds also told about an office without a contest (`about_no_contest`), and their question about it.
 OFFICE_QUESTIONS: dict[str, Callable[[int], Ask]] = {Kind.ANNOUNCEMENT: _works_for}
 

@@ -139,6 +139,7 @@ def deliveries_write(receipts: Sequence[tuple[int, Any, str]], *, digest: bool =
     kinds = {kind for _, _, kind in receipts}
     later = {kind: digest or not catalogue.soon(kind) for kind in kinds}
     safety = {kind for kind in kinds if catalogue.safety(kind)}
+    addressed = {kind for kind in kinds if catalogue.addressed(kind)}  # to an address of its own: any open account
     deliveries = []  # (receipt id, channel, digest): plain rows, as many as receipts times channels
     for channel in registered().values():
         reached = channel.reaching(people)
@@ -146,7 +147,7 @@ def deliveries_write(receipts: Sequence[tuple[int, Any, str]], *, digest: bool =
             if kind in safety and channel.name not in catalogue.SAFE_CHANNELS:
                 continue
             mode = Mode.IMMEDIATE if kind in safety else modes.get((user.pk, channel.name), Mode.IMMEDIATE)
-            if mode != Mode.NONE and user.pk in reached:
+            if mode != Mode.NONE and (user.pk in reached or (kind in addressed and user.is_active)):
                 wait = later[kind] or mode == Mode.DIGEST
                 deliveries.append((receipt_id, channel.name, wait))
     insert_values(Delivery, ("receipt", "channel", "digest"), deliveries)

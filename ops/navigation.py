@@ -57,6 +57,8 @@ def _items(user) -> list[Link]:
     if Power.ORGANISE in actor.powers:  # the contests its office runs, each with its dashboard and documents
         return [
             (_("Office contests"), reverse("submissions:home"), "contests"),
+            # The results its office may see: its own contests', every year, and the Department's once published.
+            (_("Contest results"), reverse("scoring:past"), "results"),
             # The builder first (boxes, a preview, a check); its start page links the JSON upload.
             (_("Create or update a contest"), reverse("builder:contest_builder"), "contest-new"),
             *stages,  # every office picks at its level once the stages are loaded (docs/contests.md)

@@ -1,5 +1,6 @@
-"""The Department's letter a deadline moves by ("ตามหนังสือ ที่ มท 0410.4/ว 6001 ลงวันที่ …"): its number and
-date (checked before anything is written, rubrics.revisions.letter_check), and its PDF, checked by content as
+"""The letter a deadline moves by ("ตามหนังสือ ที่ มท 0410.4/ว 6001 ลงวันที่ …"): the Department's, or, when an
+organiser moves its own contest's date, its office's ("ชม 0019/ว 1234", `letter_office`); its number and date
+(checked before anything is written, rubrics.revisions.letter_check), and its PDF, checked by content as
 evidence is (core.validators.letter) and kept under a name the server makes (each move's letter its own stored
 file, never overwritten)."""
 
@@ -10,7 +11,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
+from contests.actor import actor_of
+from contests.letters import letter_example
+from contests.models import Contest, Unit
+from contests.units import office_name
+from core.i18n import Text, either
 from core.validators.letter import pdf_check
 from scoring.models import RubricChange
 
@@ -31,6 +39,26 @@ class Letter:
 
 
 NONE = Letter()
+
+
+def letter_office(user, contest: Contest) -> Unit | None:
+    """Whose letter a move by `user` cites: the office that runs the contest when `user` works in it (an
+    organiser moves its own contest's dates by its own letter); None, the Department's, for anyone else (central
+    staff, the national contest)."""
+    office = actor_of(user).own_office
+    return office if office is not None and office.pk == contest.organiser_id else None
+
+
+def letter_help(office: Unit | None) -> Text:
+    """What the letter's number box asks for: the Department's letter with its number as the example, or the
+    office's (`letter_office`) with one numbered as that office numbers its letters."""
+    if office is None:
+        return _("as the Department's letter writes it, e.g. มท 0410.4/ว 6001")
+    name = either(office_name(office), f"the {office.name_en or office.code} provincial community development office")
+    number = letter_example(office)
+    if not number:
+        return format_lazy(_("as the letter of {office} writes it"), office=name)
+    return format_lazy(_("as the letter of {office} writes it, e.g. {number}"), office=name, number=number)
 
 
 def letter_keep(record: RubricChange, letter: Letter) -> None:

@@ -37,6 +37,7 @@ from scoring.models import (
     Dimension,
     Fact,
     FactChange,
+    RoundsKept,
     Rubric,
     Standing,
     YearSettings,
@@ -48,7 +49,9 @@ from stages.models import Stage
 def results_ensure(rubric: Rubric) -> None:
     """A result row per entrant of the rubric's contest; one no longer entered loses its row (facts, scores stay)."""
     entrants = selectors.contest_entrants(rubric.contest)
-    Standing.objects.filter(rubric=rubric).exclude(unit__in=entrants).delete()
+    if Standing.objects.filter(rubric=rubric).exclude(unit__in=entrants).delete()[0]:
+        # The rounds' sums (schedule.kept) still count the rows that left with them: all counted again.
+        RoundsKept.objects.filter(rubric=rubric).update(windows="")
     have = set(Standing.objects.filter(rubric=rubric).values_list("unit_id", flat=True))
     Standing.objects.bulk_create(
         [Standing(rubric=rubric, unit=p) for p in entrants.exclude(pk__in=have)], batch_size=2000

@@ -203,8 +203,9 @@ def _evidence(rubric: Rubric, contest: Contest, today: date, rhythm: Rhythm) -> 
         owed: list[tuple[int, Told]] = []
         for unit_id in part:
             for rounds, told in rounds_told:
-                got = sent.get((unit_id, told[0].code))
-                met = rounds_met([r.due for r in rounds], sorted(s.day for s in got)) if got else None
+                got = sorted(sent.get((unit_id, told[0].code), ()), key=lambda s: s.day)
+                dues = [r.due for r in rounds]
+                met = rounds_met(dues, [s.day for s in got], [s.round for s in got]) if got else None
                 owed += [(unit_id, t) for t in told if met is None or met[t.index] is None]
         yield _evidence_told(contest, owed)
 

@@ -6,17 +6,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import NamedTuple
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F
 
+from contests.models import Unit
 from scoring.models import EntrantRounds, Rubric, Standing
 from scoring.selectors import criterion_codes
 
 from .contest import ContestSchedule, DueRound, within
-from .kept import bit, kept_stale, sent_union, windows_key
+from .kept import Kept, bit, kept_stale, meets, sent_union, windows_key
 from .obligations import Obligation, round_windows
 from .states import ObligationState
 
@@ -33,6 +34,7 @@ class RoundTally:
     met: int = 0
     late: int = 0
     shown: list[Obligation] = field(default_factory=list)
+    as_of: datetime | None = None  # counted then, not now: the kept rows were not current (`schedule.kept.Kept`)
 
     @property
     def more(self) -> int:
@@ -73,16 +75,17 @@ def round_tallies(
     if not counted:
         return []
     codes = {rounds[0].criterion.code for rounds in chosen}
-    stale = kept_stale(rubric, windows_key(contest, ids))
-    if stale is None:  # nothing kept to read: every sending counted
+    kept = kept_stale(rubric, windows_key(contest, ids))
+    if kept is None:  # never counted (a year's first minutes): every sending counted
         entrants, met, names = _count(rubric, contest, windows, codes, offset=offset, shown=shown)
     else:
-        entrants, met, names = _count_kept(rubric, contest, windows, codes, stale, offset=offset, shown=shown)
+        entrants, met, names = _count_kept(rubric, contest, windows, codes, kept, offset=offset, shown=shown)
     for n, (tally, rounds, place) in enumerate(counted):
         tally.met = met.get(n, 0)
+        tally.as_of = kept.as_of if kept is not None else None
         unsent = contest.shared(rounds).unsent
         if windows[n].owed:
-            tally.owed = entrants - tally.met
+            tally.owed = entrants.get(windows[n].criterion_id, 0) - tally.met
             tally.late = tally.owed if unsent[place].state == ObligationState.LATE else 0
             tally.shown = [contest.made(unit_id, code, rounds, unsent)[place] for unit_id, code in names.get(n, [])]
     return [tally for tally, _, _ in counted]
@@ -107,11 +110,14 @@ def _count(
     *,
     offset: int,
     shown: int,
-) -> tuple[int, dict[int, int], dict[int, list[tuple[int, str]]]]:
-    """The contest's entrants, how many met each window (by its place in `windows`), and each owed window's
-    entrants that did not meet it, by unit code, from `offset`, `shown` of them: one statement, over the
-    criteria `codes` sent (`sendings.sent_days`)."""
-    values, entrants_sql, params = _windows_and_entrants(rubric, windows)
+) -> tuple[dict[int, int], dict[int, int], dict[int, list[tuple[int, str]]]]:
+    """The contest's entrants (by criterion id: all alike), how many met each window (by its place in
+    `windows`), and each owed window's entrants that did not meet it, by unit code, from `offset`, `shown` of
+    them: one statement, over the criteria `codes` sent (`sendings.sent_days`)."""
+    values, params = _windows(windows)
+    rows = Standing.objects.filter(rubric=rubric).order_by().annotate(entrant=F("unit_id"), code=F("unit__code"))
+    entrants_sql, more = rows.values_list("entrant", "code").query.sql_with_params()
+    params += more
     sent_sql, more = sent_union(rubric, contest, codes, None)
     params += more
     params += [offset, offset + shown]
@@ -122,7 +128,7 @@ def _count(
         ),
         met(n, unit_id) AS (
             SELECT w.n, s.sent_unit FROM ({sent_sql}) s
-            JOIN windows w ON w.criterion_id = s.sent_criterion AND s.sent_day > w.after AND s.sent_day <= w.until
+            JOIN windows w ON {meets("s", "w")}
             WHERE s.sent_unit IN (SELECT unit_id FROM entrants)
             GROUP BY w.n, s.sent_unit
         ),
@@ -138,16 +144,15 @@ def _count(
     """
     entrants, met = 0, {}
     names: dict[int, list[tuple[int, int, str]]] = defaultdict(list)  # by the page's place: (place, id, code)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for n, unit_id, code, count in cursor.fetchall():
-            if n == -1:
-                entrants = count
-            elif unit_id is None:
-                met[n] = count
-            else:
-                names[n].append((count, unit_id, code))
-    return entrants, met, {n: [(u, c) for _, u, c in sorted(rows)] for n, rows in names.items()}
+    for n, unit_id, code, count in _fetch(sql, params):
+        if n == -1:
+            entrants = count
+        elif unit_id is None:
+            met[n] = count
+        else:
+            names[n].append((count, unit_id, code))
+    counted = dict.fromkeys({w.criterion_id for w in windows}, entrants)
+    return counted, met, {n: [(u, c) for _, u, c in sorted(rows)] for n, rows in names.items()}
 
 
 def _count_kept(
@@ -155,63 +160,74 @@ def _count_kept(
     contest: ContestSchedule,
     windows: list[Window],
     codes: set[str],
-    stale: list[int],
+    kept: Kept,
     *,
     offset: int,
     shown: int,
-) -> tuple[int, dict[int, int], dict[int, list[tuple[int, str]]]]:
-    """What `_count` gives, read from the kept rows (`schedule.kept`) of every entrant but the `stale` ones,
-    whose sendings are counted live beside them: one statement. Each owed window's page is the kept rows of
-    its criterion without its bit, by code (an index's order: the scan stops at the page's end), merged with
-    the stale entrants that did not meet it. The counts group the rows by (criterion, bits) first: a few
-    hundred groups, not 145,000 rows, are matched to the windows. "Without its bit" is written
-    `met & bit <> bit`: the planner took `= 0` of an expression for a rare match, sorted every row of the
-    criterion rather than read the index in order, and the statement's cost then switched on the JIT (150 ms)."""
-    values, entrants_sql, params = _windows_and_entrants(rubric, windows)
-    sent_sql, more = sent_union(rubric, contest, codes, stale)
-    params += more
+) -> tuple[dict[int, int], dict[int, int], dict[int, list[tuple[int, str]]]]:
+    """What `_count` gives, read from the kept rows (`schedule.kept`). The counts come from the rows' sums by
+    criterion and bits (`RoundsKept.sums`, read with the windows: a few hundred numbers, whatever the number of
+    entrants), less the `kept.stale` entrants' kept rows, plus those entrants' sendings counted live. Each owed
+    window's page is the kept rows of its criterion without its bit, by code (an index's order: the scan stops at
+    the page's end), merged with the stale entrants that did not meet it; a window no kept row owes asks no page.
+    When the rows are not current (`kept.as_of`), they are read as they were counted: no entrant counted live,
+    and the entrants those that were counted; else they are those counted and the stale ones no row counts yet
+    (never a count of every entrant). "Without its bit" is written `met & bit <> bit`: the planner took
+    `= 0` of an expression for a rare match and sorted every row of the criterion rather than read the index in
+    order. 1 query; none when no entrant is counted live and no kept row owes a round asked."""
+    rows = kept.sums
+    counted: dict[int, int] = defaultdict(int)  # criterion id → the entrants its kept rows stand for
+    for criterion, _, n in rows:
+        counted[criterion] += n
+    met = defaultdict[int, int](int)
+    for n, w in enumerate(windows):
+        met[n] = sum(e for c, m, e in rows if c == w.criterion_id and m & w.bit)
+    stale, live = kept.stale, kept.as_of is None
     out = [-1, *stale]  # -1: no unit, so that the lists are never empty
     marks = ", ".join(["%s"] * len(out))
-    table = EntrantRounds._meta.db_table
-    pages = []
+    table, standing, unit = EntrantRounds._meta.db_table, Standing._meta.db_table, Unit._meta.db_table
+    values, params = _windows(windows)
+    parts: list[str] = []
+    if live:
+        sent_sql, more = sent_union(rubric, contest, codes, stale)
+        params += [rubric.pk, *out, *more, rubric.pk, *out, rubric.pk]  # the CTEs' (stale, live), then the parts'
+        parts += [
+            "SELECT w.n, e.unit_id, e.code, 0 FROM windows w CROSS JOIN stale e WHERE w.owed = 1"
+            " AND NOT EXISTS (SELECT 1 FROM live l WHERE l.n = w.n AND l.unit_id = e.unit_id)",
+            f"SELECT w.n, NULL, NULL, -COUNT(*) FROM {table} r JOIN windows w ON w.criterion_id = r.criterion_id"
+            f" AND (r.met & w.bit) <> 0 WHERE r.rubric_id = %s AND r.unit_id IN ({marks}) GROUP BY w.n",
+            "SELECT n, NULL, NULL, COUNT(*) FROM live GROUP BY n",
+            # The stale entrants no kept row counts yet (joined since the last count): the others are in the sums.
+            f"SELECT -1, NULL, NULL, COUNT(*) FROM stale e WHERE NOT EXISTS"
+            f" (SELECT 1 FROM {table} r WHERE r.rubric_id = %s AND r.unit_id = e.unit_id)",
+        ]
     for n, w in enumerate(windows):
-        if w.owed:
-            pages.append(
-                f"SELECT * FROM (SELECT {n} AS n, r.unit_id, r.code FROM {table} r WHERE r.rubric_id = %s"
+        if w.owed and counted[w.criterion_id] > met[n]:
+            parts.append(
+                f"SELECT * FROM (SELECT {n} AS n, r.unit_id, r.code, 0 FROM {table} r WHERE r.rubric_id = %s"
                 f" AND r.criterion_id = %s AND (r.met & %s) <> %s AND r.unit_id NOT IN ({marks})"
                 f" ORDER BY r.code LIMIT %s) p{n}"
             )
-    sql = f"""
-        WITH windows(n, criterion_id, after, until, owed, bit) AS (VALUES {values}),
-        entrants(unit_id, code) AS ({entrants_sql}),
-        live(n, unit_id) AS (
-            SELECT w.n, s.sent_unit FROM ({sent_sql}) s
-            JOIN windows w ON w.criterion_id = s.sent_criterion AND s.sent_day > w.after AND s.sent_day <= w.until
-            WHERE s.sent_unit IN ({marks}) AND s.sent_unit IN (SELECT unit_id FROM entrants)
-            GROUP BY w.n, s.sent_unit
-        ),
-        stale(unit_id, code) AS MATERIALIZED (SELECT unit_id, code FROM entrants WHERE unit_id IN ({marks}))
-        SELECT w.n, e.unit_id, e.code, 0 FROM windows w CROSS JOIN stale e
-        WHERE w.owed = 1 AND NOT EXISTS (SELECT 1 FROM live l WHERE l.n = w.n AND l.unit_id = e.unit_id)
-        UNION ALL SELECT w.n, NULL, NULL, CAST(SUM(k.entrants) AS BIGINT) FROM (
-            SELECT r.criterion_id, r.met, COUNT(*) AS entrants FROM {table} r
-            WHERE r.rubric_id = %s AND r.unit_id NOT IN ({marks}) GROUP BY r.criterion_id, r.met
-        ) k JOIN windows w ON w.criterion_id = k.criterion_id AND (k.met & w.bit) <> 0 GROUP BY w.n
-        UNION ALL SELECT n, NULL, NULL, COUNT(*) FROM live GROUP BY n
-        UNION ALL SELECT -1, NULL, NULL, COUNT(*) FROM entrants
-        {"".join(f" UNION ALL SELECT n, unit_id, code, 0 FROM ({page}) q{i}" for i, page in enumerate(pages))}
-    """
-    params += [*out, *out, rubric.pk, *out]
-    for w in windows:
-        if w.owed:
             params += [rubric.pk, w.criterion_id, w.bit, w.bit, *out, offset + shown]
-    entrants, met = 0, defaultdict[int, int](int)
+    entrants = dict(counted)
     names: dict[int, list[tuple[str, int]]] = defaultdict(list)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for n, unit_id, code, count in cursor.fetchall():
+    if parts:
+        ctes = f"WITH windows(n, criterion_id, after, until, owed, bit) AS (VALUES {values})"
+        if live:
+            ctes += f""",
+            stale(unit_id, code) AS MATERIALIZED (
+                SELECT st.province_id, u.code FROM {standing} st JOIN {unit} u ON u.id = st.province_id
+                WHERE st.rubric_id = %s AND st.province_id IN ({marks})
+            ),
+            live(n, unit_id) AS MATERIALIZED (
+                SELECT w.n, s.sent_unit FROM ({sent_sql}) s
+                JOIN windows w ON {meets("s", "w")}
+                WHERE s.sent_unit IN (SELECT unit_id FROM stale)
+                GROUP BY w.n, s.sent_unit
+            )"""
+        for n, unit_id, code, count in _fetch(f"{ctes} " + " UNION ALL ".join(parts), params):
             if n == -1:
-                entrants = count
+                entrants = {c: counted.get(c, 0) + count for c in counted.keys() | {w.criterion_id for w in windows}}
             elif unit_id is None:
                 met[n] += count
             else:
@@ -219,14 +235,27 @@ def _count_kept(
     return entrants, met, {n: [(u, c) for c, u in sorted(rows)[offset : offset + shown]] for n, rows in names.items()}
 
 
-def _windows_and_entrants(rubric: Rubric, windows: list[Window]) -> tuple[str, str, list]:
-    """The windows as a `VALUES` list (n, criterion_id, after, until, owed, bit) and the year's entrants
-    (unit id, code) as SQL, with their parameters: what both counts begin with."""
+def _fetch(sql: str, params: list) -> list[tuple]:
+    """The statement's rows, planned without nested loops on PostgreSQL: its estimates of the sendings (a
+    union of uploads, facts and receipts, filtered by expressions) are off by thousands, and a loop it then
+    chose over entrants × sendings took seconds where hash joins take milliseconds. Where a loop is the only
+    plan (a few stale entrants), its cost as disabled would set off the JIT's compiling (hundreds of ms): off
+    too. The settings are the statement's transaction's (requests run in autocommit: a transaction of its
+    own), sent with it in one call."""
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_nestloop = off; SET LOCAL jit = off; " + sql, params)
+        return cursor.fetchall()
+
+
+def _windows(windows: list[Window]) -> tuple[str, list]:
+    """The windows as a `VALUES` list (n, criterion_id, after, until, owed, bit), with their parameters."""
     params: list = []
     values = []
     for n, (criterion, after, until, owed, flag) in enumerate(windows):
         values.append("(%s, %s, %s, %s, %s, %s)")
         params += [n, criterion, after or date.min, until or date.max, int(owed), flag]
-    rows = Standing.objects.filter(rubric=rubric).order_by().annotate(entrant=F("unit_id"), code=F("unit__code"))
-    entrants_sql, more = rows.values_list("entrant", "code").query.sql_with_params()
-    return ", ".join(values), entrants_sql, params + list(more)
+    return ", ".join(values), params

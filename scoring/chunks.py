@@ -91,6 +91,7 @@ def chunks_apply(*, rubric_id: int, run: int, started_at: float) -> int:
         rescored = staged_apply(rubric, run)
     coalesce.parallel_done(rubric_id)
     recompute_recorded(rubric_id, started, rescored)
+    coalesce.keep_rounds(rubric_id)
     if Standing.objects.filter(rubric_id=rubric_id, change_seq__gt=F("computed_seq")).exists():
         coalesce.schedule(rubric_id)
     return rescored

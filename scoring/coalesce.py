@@ -148,10 +148,22 @@ def parallel_done(rubric_id: int) -> None:
         client().delete(PARALLEL.format(rubric_id))
 
 
-def explain(rubric_id: int) -> None:
-    """Queues the explanation pass after a recompute (in-process in the embedded default). Never raises: what
-    the pass does not reach is built where it is read."""
+def explain(rubric_id: int, parts: list[tuple[int, int]] | None = None) -> None:
+    """Queues the explanation pass after a recompute (in-process in the embedded default): in `parts` (ranges
+    of unit ids, one task each, shared by the workers as a parallel recompute's chunks are), or whole. Never
+    raises: what the pass does not reach is built where it is read."""
     try:
-        task("scoring.explain").delay(rubric_id)
+        for low, high in parts or [(None, None)]:
+            task("scoring.explain").delay(rubric_id, low, high)
     except Exception:
         log.warning("explanation pass not queued for rubric %s; read pages build them", rubric_id, exc_info=True)
+
+
+def keep_rounds(rubric_id: int) -> None:
+    """Queues the count of the rounds kept per entrant (`schedule.rounds_keep`) after a recompute, in a task of
+    its own: the standings never wait for it, and pages read the rows as last counted meanwhile. Never raises:
+    the next recompute queues it again."""
+    try:
+        task("schedule.rounds_keep").delay(rubric_id)
+    except Exception:
+        log.warning("rounds count not queued for rubric %s; pages read the last count", rubric_id, exc_info=True)

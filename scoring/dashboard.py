@@ -77,7 +77,8 @@ def _owed_round(t, left: int, names: dict[str, str]) -> dict:
         "criterion": t.round.criterion,
         "round_th": t.round.round_th,
         "round_en": t.round.round_en,
-        "due": t.round.written,
+        "written": t.round.written,  # as the documents write it, shown with the working day it falls due on
+        "due": t.round.due,
         "left": left,
         "late_days": -left,
         "missing": t.owed,
@@ -96,13 +97,14 @@ def work_now(rubric: Rubric, *, today: date, calendar: WorkCalendar, reminder_da
     excused (schedule.obligations.rounds_stand): nothing is left to follow, and nothing is asked."""
     working_days = max(DUE_SOON_WORKING_DAYS, reminder_days)
     if frozen:
-        return {"late": [], "late_owed": 0, "due_soon": [], "working_days": working_days, "frozen": True}
+        return {"late": [], "late_owed": 0, "due_soon": [], "working_days": working_days, "frozen": True, "as_of": None}
     # A bound in days that N working days never exceed (weekends and the longest run of holidays), then the
     # working days counted exactly.
     until = today + timedelta(days=working_days * 2 + 14)
     late: list[tuple[RoundTally, int]] = []
     soon: list[tuple[RoundTally, int, date]] = []  # with the day it is due, the order shown
-    for t in round_tallies(rubric, due_to=until, shown=WORK_SHOWN, today=today):
+    tallies = round_tallies(rubric, due_to=until, shown=WORK_SHOWN, today=today)
+    for t in tallies:
         due = t.round.due
         left = days_left(calendar, today, due)
         if due is None or left is None:  # a round of no date is owed by no day
@@ -120,6 +122,7 @@ def work_now(rubric: Rubric, *, today: date, calendar: WorkCalendar, reminder_da
         "due_soon": [_owed_round(t, left, names) for t, left, _due in sorted(soon, key=lambda found: found[2])],
         "working_days": working_days,
         "frozen": False,
+        "as_of": next((t.as_of for t in tallies), None),  # the counts' time while they are not current
     }
 
 

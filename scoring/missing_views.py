@@ -100,6 +100,7 @@ def missing_list(request, key: ContestKey):
         "chosen": chosen if shown != criteria else "",
         "page": page,
         "next_page": page + 1 if more else None,
+        "as_of": next((t.as_of for t in tallies), None),
         "previous_page": page - 1 if page > 1 else None,
     }
     return render(request, "scoring/missing.html", context)

@@ -25,7 +25,7 @@ STEPPED = {
     "scoring.withdraw": "withdraw published results",
     "scoring.open_contest": "open a draft contest to its entrants",
     "scoring.change_open_contest": "change an open contest's rules, deadlines or award minimum",
-    "scoring.change_deadline": "move a criterion's deadline, by the Department's letter",
+    "scoring.change_deadline": "move a criterion's deadline, by letter (the Department's, or the organising office's)",
     "scoring.settle_tie": "settle a tie at an award line",
 }
 for name, about in STEPPED.items():

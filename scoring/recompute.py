@@ -17,7 +17,6 @@ from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
 from rulebook import engine
-from schedule.kept import rounds_keep
 from scoring import coalesce, hooks, selectors
 from scoring.models import (
     Criterion,
@@ -75,8 +74,7 @@ def standings_refresh(*, rubric_id: int) -> int:
         chunks = settings.CDD4_RECOMPUTE_CHUNKS  # one worker process: chunks would only add their overhead
         if chunks > 1 and coalesce.parallel_wanted() and stale.count() >= settings.CDD4_RECOMPUTE_PARALLEL_FROM:
             coalesce.parallel(rubric_id, chunk_bounds(rubric_id=rubric_id, chunks=chunks))
-            rounds_keep(rubric_id=rubric_id)  # while the chunks are scored by the other workers
-            return 0
+            return 0  # the chunks' end queues the rounds' count (`chunks_apply`)
         started = timezone.now()
         try:
             rescored = standings_recompute(rubric_id=rubric_id)
@@ -86,14 +84,18 @@ def standings_refresh(*, rubric_id: int) -> int:
             recompute_recorded(rubric_id, started, rescored)
         # After the standings, which are awaited first: the rounds central's missing list counts, kept per
         # entrant under the same marks (schedule.kept).
-        rounds_keep(rubric_id=rubric_id)
+        coalesce.keep_rounds(rubric_id)
         return rescored
 
 
 def recompute_recorded(rubric_id: int, started: datetime, rescored: int) -> None:
     took = int((timezone.now() - started).total_seconds() * 1000)
     RecomputeRun.objects.create(rubric_id=rubric_id, started_at=started, duration_ms=took, rescored=rescored)
-    coalesce.explain(rubric_id)  # after the standings' commit: they never wait for the text
+    # After the standings' commit: they never wait for the text. Many entrants' texts (a full recompute: 59 s
+    # of one process at 75,000 villages) are shared by the workers, in the parallel recompute's parts.
+    chunks = settings.CDD4_RECOMPUTE_CHUNKS
+    shared = chunks > 1 and rescored >= settings.CDD4_RECOMPUTE_PARALLEL_FROM and coalesce.parallel_wanted()
+    coalesce.explain(rubric_id, chunk_bounds(rubric_id=rubric_id, chunks=chunks) if shared else None)
 
 
 def stale_rubric_ids() -> list[int]:

@@ -35,7 +35,7 @@ from rulebook.spec import RubricError
 from scoring import dashboard as board
 from scoring import lifecycle, pages, selectors, snapshots
 from scoring.access import SEE_CONTEST, contest_or_404
-from scoring.contests import contest_rows, results_waiting, shown_results
+from scoring.contests import contest_rows, results_waiting, run_results, shown_results
 from scoring.facts.imports import facts_import_file
 from scoring.lifecycle import TRANSITIONS, State, state_of
 from scoring.models import FreezeEvent, Rubric, Standing, StandingsSnapshot
@@ -89,7 +89,19 @@ def _results_state(rubric: Rubric, snapshot: StandingsSnapshot | None, today) ->
         published=bool(snapshot and snapshot.published_at),
         last_word=events[0].action if events else None,
     )
-    return {"snapshot": snapshot, "freeze_events": events, "state": state, "allows": set(TRANSITIONS[state])}
+    # Since when the results stand so: a state says its moment ("ตรึงผลแล้ว เมื่อ …"), never a bare label.
+    since = {
+        State.FROZEN: snapshot and snapshot.frozen_at,
+        State.PUBLISHED: snapshot and snapshot.published_at,
+        State.WITHDRAWN: events[0].at if events else None,
+    }.get(state)
+    return {
+        "snapshot": snapshot,
+        "freeze_events": events,
+        "state": state,
+        "since": since,
+        "allows": set(TRANSITIONS[state]),
+    }
 
 
 @require_GET
@@ -296,8 +308,13 @@ def mine(request, key: ContestKey):
 @require_GET
 def past(request):
     """Every contest year whose results this office's staff may see, the earlier ones included (their
-    certificates are asked for long after): the menu's "ผลปีก่อน". Office staff only; 2 queries."""
-    if Power.FILE not in actor_of(request.user).powers:
+    certificates are asked for long after): the menu's "ผลปีก่อน". An organising office's: its own contests'
+    results and the national contest's published ones (`run_results`). Offices only; 2 queries (1 for an
+    organiser)."""
+    powers = actor_of(request.user).powers
+    if Power.ORGANISE in powers:
+        return render(request, "scoring/past.html", {"run": run_results(request.user)})
+    if Power.FILE not in powers:
         raise PermissionDenied
     shown = shown_results(request.user)
     return render(request, "scoring/past.html", {"rubrics": shown, "waiting": results_waiting(request.user, shown)})

@@ -163,7 +163,7 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
             and ctx["nominations_open"]
             and (nominee is None or nominee.state != NomineeState.ACTIVE)
         ):
-            ctx["todo"].insert(0, todo.nominee_todo(window.deadline))
+            ctx["todo"].insert(0, todo.nominee_todo(window.deadline, window.closes))
         initial = None
         if nominee is not None and nominee.state == NomineeState.ACTIVE:
             initial = {f: getattr(nominee, f) for f in ("name_th", "position_th", "name_en", "employment")}
@@ -233,6 +233,10 @@ def _criterion_ctx(request, ctx: dict) -> dict:
         **selectors.criterion_schedule(rubric=ctx["rubric"], unit=ctx["unit"], code=code),
     )
     ctx["can_withdraw"] = ctx["can_submit"] and ctx["closed"] is None
+    # Its status as its office's table says it, by the round in force while one is owed.
+    ctx["row"] = selectors.criterion_row(
+        criterion=ctx["criterion"], submission=ctx["submission"], obligations=ctx["obligations"]
+    )
     for extra in hooks.criterion_page(request.user, ctx["unit"], ctx["rubric"], ctx["criterion"]):
         ctx.update(extra)
     return ctx

@@ -194,3 +194,33 @@ def test_earlier_published_years_stay_in_the_office_menu_once_a_new_year_runs(
 def test_the_earlier_results_page_is_office_staff_only(client, central):
     client.force_login(central)
     assert client.get("/standings/past/").status_code == 403
+
+
+def test_an_organising_office_has_a_results_link_to_its_contests_and_the_departments_published_ones(
+    client, rubric, central, chiang_mai, django_assert_num_queries
+):
+    """The help promises "ลิงก์ผลในเมนู"; an organising office's menu had none. Its results: its own contests',
+    their standings before they are published, and the Department's once published."""
+    from scoring.contests import run_results
+    from tests.factories import office_contest
+
+    office_contest("cm-web-2564", chiang_mai, DistrictFactory(parent=chiang_mai))
+    snap = snapshots.standings_freeze(user=central, rubric=rubric)
+    snapshots.publication_publish(
+        user=central, rubric=rubric, confirmed=True, previewed_frozen_at=snap.frozen_at.isoformat()
+    )
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
+    client.force_login(organiser)
+
+    assert ("results", "/standings/past/", False) in nav(client.get("/"))
+    with django_assert_num_queries(1):
+        found = run_results(organiser)
+    assert [(r.rubric.key, r.runs, r.published) for r in found] == [("2566", False, True), ("cm-web-2564", True, False)]
+    page = client.get("/standings/past/")
+    assert nav(page)[1] == ("results", "/standings/past/", True)
+    html = page.content.decode()
+    national = html.split('id="run-2566"')[1].split("</tr>")[0]
+    assert '<a href="/standings/2566/results/">ผลที่ประกาศแล้ว</a>' in national
+    own = html.split('id="run-cm-web-2564"')[1].split("</tr>")[0]
+    assert '<a href="/standings/cm-web-2564/">อันดับคะแนน (ยังไม่ประกาศผล)</a>' in own
+    assert client.get("/standings/cm-web-2564/").status_code == 200

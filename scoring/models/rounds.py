@@ -15,6 +15,12 @@ class RoundsKept(models.Model):
 
     rubric = models.OneToOneField(Rubric, on_delete=models.CASCADE, related_name="+", verbose_name=_("year"))
     windows = models.TextField(_("windows"), blank=True)
+    # When the rows were last counted: what a page says its counts are as of while the rows are not current
+    # (a deadline moved, many entrants changed) and the worker has not counted them again yet.
+    counted_at = models.DateTimeField(_("counted at"), null=True, blank=True)
+    # The kept rows summed by criterion and bits met, [[criterion id, bits, entrants], …]: a page reads these few
+    # hundred numbers with the windows, rather than every entrant's rows.
+    sums = models.JSONField(_("entrants by rounds met"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("rounds kept")
@@ -22,21 +28,6 @@ class RoundsKept(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rubric_id} rounds kept"
-
-
-class EntrantKept(models.Model):
-    """The change mark (`Standing.change_seq`) an entrant's kept rounds were counted at: they stand for what
-    it sent while its mark is still that (every write of what it sends bumps the mark in its transaction)."""
-
-    standing = models.OneToOneField(Standing, on_delete=models.CASCADE, related_name="+", verbose_name=_("entrant"))
-    seq = models.PositiveBigIntegerField(_("change sequence"))
-
-    class Meta:
-        verbose_name = _("entrant's kept rounds")
-        verbose_name_plural = _("entrants' kept rounds")
-
-    def __str__(self) -> str:
-        return f"{self.standing_id} kept at {self.seq}"
 
 
 class EntrantRounds(models.Model):

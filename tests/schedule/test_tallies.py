@@ -7,11 +7,12 @@ import uuid
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
+from django.db.models import F
 
 from people.models import Role
 from rubrics import services
 from schedule.contest import ContestSchedule
-from schedule.kept import kept_stale, rounds_keep, windows_key
+from schedule.kept import Kept, kept_stale, rounds_keep, windows_key
 from schedule.selectors import contest_obligations
 from schedule.states import ObligationState
 from schedule.tallies import round_tallies
@@ -33,9 +34,18 @@ def _day(rng: random.Random) -> date:
     return FISCAL[0] + timedelta(days=rng.randint(0, (FISCAL[1] - FISCAL[0]).days))
 
 
+def _named(rng: random.Random, rubric, criterion) -> int | None:
+    """The round a link says it answers, now and then: one of its criterion's rounds, or now and then one it does
+    not ask (a round past the last, a round of a criterion without rounds), which the schedule reads as none."""
+    if rng.random() < 0.5:
+        return None
+    return rng.randint(1, len(rubric_spec(rubric).criterion(criterion.code).rounds) + 1)
+
+
 def _sent(rubric, seed: int) -> None:
-    """Links on random days (one withdrawn now and then), the Department's receipts of 2.1.2 (one typed
-    unreadably), and 3.5 asking no evidence, so that its recorded facts count as sent on the day recorded."""
+    """Links on random days (one withdrawn now and then, some naming the round they answer), the Department's
+    receipts of 2.1.2 (one typed unreadably), and 3.5 asking no evidence, so that its recorded facts count as
+    sent on the day recorded."""
     rng = random.Random(seed)
     user = UserFactory()
     criteria = list(Criterion.objects.filter(rubric=rubric))
@@ -52,7 +62,7 @@ def _sent(rubric, seed: int) -> None:
                 withdrawn = {"withdrawn_at": at, "withdrawn_by": user} if rng.random() < 0.1 else {}
                 Evidence.objects.create(
                     submission=submission, version=version, kind=EvidenceKind.LINK, url="https://example.org/r",
-                    created_at=at, created_by=user, **withdrawn,
+                    created_at=at, created_by=user, answers_round=_named(rng, rubric, criterion), **withdrawn,
                 )  # fmt: skip
         if rng.random() < 0.5:
             value = _day(rng).isoformat() if rng.random() < 0.9 else "ไม่ทราบ"
@@ -110,12 +120,16 @@ def test_a_nominee_is_counted_as_sent_as_the_entrants_own_page_says(client, chia
     client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=d1))
     client.post(f"/years/cm-itmodel-2564/provinces/{d1.code}/nominee/", form(d1))
     (nominated,) = [c.code for c in rubric_spec(rubric).criteria() if c.nominee]
+    submission = Submission.objects.create(rubric=rubric, unit=d2, criterion=rubric.criteria.get(code=nominated))
+    Evidence.objects.create(submission=submission, version=1, kind=EvidenceKind.LINK, url="https://example.org/n",
+                            created_at=datetime(2021, 6, 30, tzinfo=UTC), created_by=UserFactory())  # fmt: skip
     tallies = _agree(rubric, date(2021, 7, 1))
+    # The other district's file (sent before files were refused there) meets nothing: a nominee answers it.
     assert [(t.met, t.owed) for t in tallies if t.round.criterion.code == nominated] == [(1, 1)]
 
 
-def _kept(rubric, today: date) -> list[int] | None:
-    """The entrants counted live beside the kept rows (None: nothing kept is read)."""
+def _kept(rubric, today: date) -> Kept | None:
+    """How the kept rows are read (None: never counted, every sending counted live)."""
     contest = ContestSchedule(rubric, today)
     return kept_stale(rubric, windows_key(contest, {code: pk for pk, code in criterion_codes(rubric).items()}))
 
@@ -131,7 +145,8 @@ def _step(rubric, rng: random.Random, user) -> str:
         version = Evidence.objects.filter(submission=submission).count() + 1
         at = datetime.combine(_day(rng), time(rng.choice([1, 23]), tzinfo=UTC))
         Evidence.objects.create(submission=submission, version=version, kind=EvidenceKind.LINK,
-                                url=f"https://example.org/{version}", created_at=at, created_by=user)  # fmt: skip
+                                url=f"https://example.org/{version}", created_at=at, created_by=user,
+                                answers_round=_named(rng, rubric, criterion))  # fmt: skip
     elif what == "withdraw":
         evidence = Evidence.objects.filter(submission__rubric=rubric, withdrawn_at__isnull=True).order_by("?").first()
         if evidence is None:
@@ -161,25 +176,45 @@ def test_the_kept_rounds_count_what_the_live_count_and_every_entrants_obligation
     _sent(rubric, seed)
     rng, user, today = random.Random(seed), UserFactory(), date(2023, 6, 20)
     entrants = Standing.objects.filter(rubric=rubric).count()
-    stale = _kept(rubric, today)  # every entrant sent since its rows were kept (if any were): each counted live
-    assert stale is None or len(stale) == entrants
+    RoundsKept.objects.filter(rubric=rubric).delete()  # never counted: every sending counted live
+    assert _kept(rubric, today) is None
     live = _agree(rubric, today)
     assert rounds_keep(rubric_id=rubric.pk) == entrants
-    assert _kept(rubric, today) == []
+    assert _kept(rubric, today) == Kept([], None)
     assert _agree(rubric, today) == live
     for _ in range(12):
+        before = [t.met for t in round_tallies(rubric, shown=5, today=today)]
         what = _step(rubric, rng, user)
-        stale = _kept(rubric, today)
-        # A closed day that moves a round's window sets every kept row aside; any change marks its entrants.
-        assert stale is None or len(stale) == (entrants if what == "holiday" else 1) or what == "withdraw"
-        live = _agree(rubric, today, offset=rng.choice([0, 3]))  # the kept rows, the changed entrant live
+        kept = _kept(rubric, today)
+        if what == "holiday":  # a round's window moved: the rows are read as they were counted, and say when
+            counted_at = RoundsKept.objects.get(rubric=rubric).counted_at
+            assert kept == Kept([], counted_at)
+            tallies = round_tallies(rubric, shown=5, today=today)
+            assert ([t.met for t in tallies], {t.as_of for t in tallies}) == (before, {counted_at})
+        else:  # the changed entrant counted live beside the kept rows (a withdrawal may find nothing to withdraw)
+            assert kept is not None and kept.as_of is None and len(kept.stale) <= 1
+            _agree(rubric, today, offset=rng.choice([0, 3]))
         rounds_keep(rubric_id=rubric.pk)
-        assert _kept(rubric, today) == []
-        assert _agree(rubric, today, offset=0) is not None
-        RoundsKept.objects.filter(rubric=rubric).update(windows="")  # the kept rows set aside: all live
-        assert _kept(rubric, today) is None
-        assert [(t.owed, t.met) for t in round_tallies(rubric, shown=5, today=today)] == [(t.owed, t.met) for t in live]
+        assert _kept(rubric, today) == Kept([], None)
+        kept_tallies = _agree(rubric, today, offset=0)
+        RoundsKept.objects.filter(rubric=rubric).delete()  # the kept rows set aside: all live, and alike
+        assert [(t.owed, t.met) for t in round_tallies(rubric, shown=5, today=today)] == [
+            (t.owed, t.met) for t in kept_tallies
+        ]
         rounds_keep(rubric_id=rubric.pk)
+
+
+def test_more_changed_entrants_than_a_page_counts_live_are_read_as_last_counted(rubric, monkeypatch):
+    monkeypatch.setattr("schedule.kept.STALE_MOST", 10)  # the 76 provinces stand for a village contest's thousands
+    _sent(rubric, 6)
+    today = date(2023, 6, 20)
+    rounds_keep(rubric_id=rubric.pk)
+    counted = [(t.owed, t.met) for t in round_tallies(rubric, shown=5, today=today)]
+    Standing.objects.filter(rubric=rubric).update(change_seq=F("change_seq") + 1)  # e.g. a full recompute's mark
+    counted_at = RoundsKept.objects.get(rubric=rubric).counted_at
+    assert _kept(rubric, today) == Kept([], counted_at)
+    tallies = round_tallies(rubric, shown=5, today=today)
+    assert [(t.owed, t.met, t.as_of) for t in tallies] == [(owed, met, counted_at) for owed, met in counted]
 
 
 def test_an_upload_and_its_withdrawal_leave_their_entrant_counted_live_until_its_rounds_are_kept_again(rubric, clock):
@@ -188,14 +223,14 @@ def test_an_upload_and_its_withdrawal_leave_their_entrant_counted_live_until_its
     standing = Standing.objects.filter(rubric=rubric, unit__code="TH-50").select_related("unit").get()
     user = UserFactory(role=Role.OFFICE_STAFF, role__unit=standing.unit)
     today = date(2023, 3, 1)
-    assert _kept(rubric, today) == []
+    assert _kept(rubric, today) == Kept([], None)
     evidence = evidence_submit(
         user=user, rubric=rubric, unit=standing.unit, criterion_code="1.1", url="https://example.org/x"
     )
-    assert _kept(rubric, today) == [standing.unit_id]
+    assert _kept(rubric, today) == Kept([standing.unit_id], None)
     _agree(rubric, today)
     assert rounds_keep(rubric_id=rubric.pk) == 1
-    assert _kept(rubric, today) == []
+    assert _kept(rubric, today) == Kept([], None)
     evidence_withdraw(user=user, evidence=evidence)
-    assert _kept(rubric, today) == [standing.unit_id]
+    assert _kept(rubric, today) == Kept([standing.unit_id], None)
     _agree(rubric, today)

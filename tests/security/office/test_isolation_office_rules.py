@@ -364,7 +364,8 @@ RULES = {
     "scoring:facts_template": Rule("- 4 4 4 4 4 + - -"),
     # The district website contest is not staged: no stage page for anyone; the list names only a user's own.
     "stages:stages": Rule("- 0 0 0 0 0 0 0 0"),
-    "scoring:past": Rule("- - 0 0 0 - - + 0"),  # every year's results of the office's own contests: office staff
+    # Every year's results of the office's own contests: its staff; an organiser's, the contests it runs.
+    "scoring:past": Rule("- 0 0 0 0 - + + 0"),
     "stages:stage_register": Rule(None, "- - - - - - - - -"),
     "stages:stage": Rule("- - - - - - - - -"),
     "stages:stage_export": Rule("- - - - - - - - -"),
