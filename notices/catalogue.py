@@ -28,7 +28,7 @@ from .hooks import sealed_link
 from .models import Kind
 
 DATES = ("old", "new", "due", "day", "letter_date")  # params holding an ISO day
-DIGITS = ("code", "near", "count", "units", "left", "hours", "days")  # a code or a count: the reader's digits
+DIGITS = ("code", "near", "count", "units", "left", "late", "hours", "days")  # a code or a count: the reader's digits
 
 
 @dataclass(frozen=True)
@@ -222,10 +222,26 @@ WORDINGS = {
         (("unit", gettext_lazy("For: %(unit)s")),),
         asks=gettext_lazy("Please complete it by the due date on the linked page."),
     ),
+    Kind.LATE_REMINDED: Wording(
+        gettext_lazy("%(unit)s has %(count)s rounds overdue: please send them"),
+        True,
+        (("rounds", gettext_lazy("Overdue: %(rounds)s")), ("by", gettext_lazy("Reminded by %(by)s"))),
+        asks=gettext_lazy("Please send what is overdue as soon as you can, from the office's page."),
+    ),
+    Kind.ANNOUNCEMENT: Wording(
+        gettext_lazy("Announcement: %(subject)s"),
+        True,
+        (
+            ("body", gettext_lazy("Message: %(body)s")),
+            ("letter", gettext_lazy("With a letter: %(letter)s")),
+            ("by", gettext_lazy("From %(by)s, central staff")),
+        ),
+        asks=gettext_lazy("Please read it, and its letter if it has one, on the linked page."),
+    ),
     Kind.REMINDER_OVERDUE: Wording(
         gettext_lazy("%(what)s was due on %(day)s and is overdue"),
         True,
-        (("unit", gettext_lazy("For: %(unit)s")),),
+        (("unit", gettext_lazy("For: %(unit)s")), ("late", gettext_lazy("Overdue by %(late)s working days"))),
         asks=gettext_lazy("Please complete it as soon as you can on the linked page."),
     ),
 }

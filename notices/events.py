@@ -15,7 +15,7 @@ from contests.models import Contest
 from . import recipients
 from .models import Delivery, Kind, Notice
 from .reminders import reminders_met
-from .services import notice_record
+from .services import notice_record, notices_settle
 
 
 def _about(rubric) -> dict:
@@ -111,7 +111,19 @@ def question_asked(*, message):
 
 
 def question_answered(*, message):
-    return _clarification(Kind.QUESTION_ANSWERED, message, recipients.question_answered)
+    """The office's answer, told to the judges; the thread's questions told to the office before it wait for it no
+    more (each new question after it does)."""
+    notice = _clarification(Kind.QUESTION_ANSWERED, message, recipients.question_answered)
+    question_settled(clarification=message.clarification)
+    return notice
+
+
+def question_settled(*, clarification) -> int:
+    """The thread's questions no longer wait for the office: answered, or the thread closed (notices_settle)."""
+    kind = Kind.QUESTION_ASKED
+    return notices_settle(
+        Notice.objects.filter(unit_id=clarification.unit_id, kind=kind, key__startswith=f"{kind}:{clarification.pk}:")
+    )
 
 
 def evidence_received(

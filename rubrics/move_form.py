@@ -13,10 +13,10 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from contests.models import Unit
-from core.errors import PortalError
 from core.i18n import pick
 from core.thai import thai_date
-from rubrics.letters import NUMBER_MOST, Letter, letter_help, pdf_check
+from core.validators.letter import letter_clean
+from rubrics.letters import NUMBER_MOST, Letter, letter_help
 from rubrics.revisions import ChangeRefused, letter_check
 from rubrics.timetable import Companion, companions, rounds_kept, rounds_kept_check
 from rulebook.dates import fiscal_year
@@ -78,13 +78,7 @@ class MoveFields(forms.Form):
         self.fields["also"].initial = [c.key for c in boxes]
 
     def clean_letter_pdf(self):
-        upload = self.cleaned_data.get("letter_pdf")
-        if upload:
-            try:
-                pdf_check(upload)
-            except PortalError as exc:
-                raise forms.ValidationError(str(exc)) from exc
-        return upload
+        return letter_clean(self.cleaned_data.get("letter_pdf"))
 
     def clean(self):
         cleaned = super().clean()

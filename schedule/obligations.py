@@ -157,7 +157,7 @@ def rounds_stand(
     (or a criterion's only one) is also met by a sending after its day, late by the working days between
     (`rounds_met`). What met it first wins: the Department's receipt of 4 November meets a 13
     November round on time whatever came after. A round not met once its contest closed (`closed`: results
-    frozen) is excused, unless it was already late."""
+    frozen or published) is excused, late or not: nothing can meet it any more, so it is nobody's work to follow."""
     found: list[RoundStanding] = []
     after: date | None = None
     ordered = sorted(sendings, key=lambda s: s.day)
@@ -167,10 +167,10 @@ def rounds_stand(
         if met is not None:
             late = calendar.working_days_after(due, met.day) if due is not None else 0
             state = ObligationState.RECEIVED if met.by in (MetBy.RECEIPT, MetBy.RECORD) else ObligationState.SENT
-        elif due is not None and due < today:
-            late, state = calendar.working_days_after(due, today), ObligationState.LATE
         elif closed:
             late, state = 0, ObligationState.EXCUSED
+        elif due is not None and due < today:
+            late, state = calendar.working_days_after(due, today), ObligationState.LATE
         elif after is not None and today <= after:
             late, state = 0, ObligationState.NOT_DUE
         else:

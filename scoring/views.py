@@ -69,7 +69,7 @@ def _context(request, rubric: Rubric) -> dict:
 @login_required
 @require_GET
 def index(request):
-    rubric = Rubric.objects.national().order_by("-year").first()
+    rubric = selectors.running_national(timezone.localdate())
     if rubric is None:
         raise Http404
     if acts.allowed(request.user, "scoring.view_standings"):
@@ -115,7 +115,11 @@ def dashboard_page(request, key: ContestKey):
     names = {row["r"].unit.code: row["r"].unit.name_th for row in ctx["rows"]}
     ctx["map"] = thailand_map()
     ctx["work"] = board.work_now(
-        rubric, today=today, calendar=ctx["calendar"], reminder_days=ctx["year_settings"].reminder_working_days
+        rubric,
+        today=today,
+        calendar=ctx["calendar"],
+        reminder_days=ctx["year_settings"].reminder_working_days,
+        frozen=ctx["snapshot"] is not None,
     )
     results = _results_state(rubric, ctx["snapshot"], today)
     ctx["freeze_here"] = board.judging_over(rubric, results["state"], user=request.user, today=today)
@@ -158,17 +162,20 @@ def settings_page(request, key: ContestKey):
     ctx = {"rubric": rubric, "year_settings": current, "typed": None}
     if request.method == "GET":
         return render(request, "scoring/settings.html", ctx)
-    days, minimum, reason = (
-        request.POST.get(name, "").strip() for name in ("reminder_working_days", "award_min_total", "reason")
+    days, every, minimum, reason = (
+        request.POST.get(name, "").strip()
+        for name in ("reminder_working_days", "overdue_every_working_days", "award_min_total", "reason")
     )
     visible = request.POST.get("visible") == "1"
-    typed = {"reminder_working_days": days, "award_min_total": minimum, "reason": reason, "visible": visible}
+    typed = {"reminder_working_days": days, "overdue_every_working_days": every, "award_min_total": minimum}
+    typed |= {"reason": reason, "visible": visible}
     try:
         snapshots.year_settings_set(
             user=request.user,
             rubric=rubric,
             visible=visible,
             reminder_days=int(days or "0"),
+            overdue_every=int(every) if every else None,
             award_min_total=parse_amount("award_min_total", MIN_TOTAL, minimum) if minimum else None,
             reason=reason,
         )

@@ -20,8 +20,9 @@ from committee.judging import judging_deadline_set
 from committee.panels import panelist_appoint
 from committee.services import judgment_record
 from notices import events
+from notices.announcements import announcement_send
 from notices.channels.line.linking import line_code_issue, line_code_redeem
-from notices.models import Kind, Notice, Receipt
+from notices.models import Audience, Kind, Notice, Receipt
 from notices.reminders import reminders_record
 from ops.health import checks_run
 from ops.models import CheckAlert
@@ -29,6 +30,7 @@ from ops.services import alerts_update
 from people.models import Role
 from rubrics import timetable
 from schedule.reminders import reminders_send, rubric_reminders
+from schedule.services import late_remind
 from scoring import snapshots
 from scoring.models import YearSettings
 from scoring.recompute import standings_recompute
@@ -207,6 +209,28 @@ def _reminders(request):
     _picks(request)
 
 
+def _late(request):
+    """The late list's button, pressed by central staff on the national contest in July."""
+    rubric, people = request.getfixturevalue("national")
+    late_remind(user=people["central"], rubric=rubric, today=date(2023, 7, 3))
+
+
+def _announced(request):
+    """An announcement to each audience: every office, every organiser, and each contest's entrants and judges."""
+    rubric, people = request.getfixturevalue("national")
+    office, _them = request.getfixturevalue("district")
+    said = {"subject": "ประชุมชี้แจง", "body": "ขอเชิญประชุม"}
+    for audience, contest in [
+        (Audience.OFFICES, None),
+        (Audience.ORGANISERS, None),
+        (Audience.ENTRANTS, rubric.contest),
+        (Audience.COMMITTEE, rubric.contest),
+        (Audience.ENTRANTS, office.contest),
+        (Audience.COMMITTEE, office.contest),
+    ]:
+        announcement_send(user=people["central"], audience=audience, contest=contest, **said)
+
+
 MADE = {
     Kind.DEADLINE_MOVED: _deadline_moved,
     Kind.QUESTION_ASKED: _question,
@@ -232,6 +256,8 @@ MADE = {
     Kind.CHECK_RED: _check_red,
     Kind.REMINDER_DUE: _reminders,
     Kind.REMINDER_OVERDUE: _reminders,
+    Kind.LATE_REMINDED: _late,
+    Kind.ANNOUNCEMENT: _announced,
 }
 
 

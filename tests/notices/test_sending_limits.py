@@ -41,6 +41,8 @@ WALKED = {
     Kind.PICK_DUE: "the morning's reminder job: once a stage, office and reminder",
     Kind.REMINDER_DUE: "the morning's reminder job: once an obligation, person, kind and due day",
     Kind.REMINDER_OVERDUE: "the morning's reminder job: once an obligation, person, kind and due day",
+    Kind.LATE_REMINDED: "whoever runs the contest presses the late list's button (late_remind): once an office a day",
+    Kind.ANNOUNCEMENT: "central staff send an announcement (announcement_send, a confirmed factor): once a reader each",
     Kind.LINE_LINKED: "the owner links a LINE (the password or a code first, link codes rate-limited): e-mail only",
     Kind.CALENDAR_MADE: "the owner makes a calendar address (the password or a code first): e-mail only",
     Kind.INVITATION: "an organiser's sheet makes an account (once an account), central staff invite again: sealed",

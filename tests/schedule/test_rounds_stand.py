@@ -49,8 +49,14 @@ def test_the_departments_receipt_before_the_day_meets_it_on_time_whatever_came_l
     assert (only.state, only.met.day, only.late_days) == (ObligationState.RECEIVED, date(2023, 11, 4), 0)
 
 
-def test_a_round_still_ahead_when_the_results_froze_is_excused_and_a_late_one_stays_late():
-    assert _states([], date(2023, 5, 1), closed=True) == [(ObligationState.LATE, None), (ObligationState.EXCUSED, None)]
+def test_once_the_results_froze_every_round_not_met_is_excused_late_or_ahead_and_a_met_one_stays_met():
+    """A frozen, published year opened on "เลยกำหนด ๘๐๓ วันทำการ": a late round stayed late, work for nobody."""
+    excused = [(ObligationState.EXCUSED, None), (ObligationState.EXCUSED, None)]
+    assert _states([], date(2023, 5, 1), closed=True) == excused
+    assert _states(_sent(date(2023, 3, 1)), date(2023, 5, 1), closed=True) == [
+        (ObligationState.SENT, date(2023, 3, 1)),
+        (ObligationState.EXCUSED, None),
+    ]
 
 
 def test_a_late_report_that_names_its_round_meets_that_round_late_and_leaves_the_next_owed():

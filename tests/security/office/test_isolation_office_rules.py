@@ -390,10 +390,15 @@ RULES = {
     "scoring:unfreeze": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:publish": Rule("- 4 4 4 4 4 + - -", "- 4 4 4 4 4 + - -"),
     "scoring:ties": Rule("- 4 4 4 4 4 + - -", "- 4 4 4 4 4 + - -"),
+    "scoring:remind_late": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:withdraw": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:mine": Rule("- 4 4 4 4 4 + + +"),  # the entrant's own page, before its results open; its panel: the matrix
     "scoring:results": Rule("- 4 4 4 4 4 - - -"),
     "submissions:home": Rule("0 0 0 0 0 0 * + +", "0 0 0 0 0 0 * + +"),  # a visitor: the landing page
+    "submissions:provinces": Rule("- 0 0 0 0 0 * + +", "- 0 0 0 0 0 * + +"),  # the home, signed in
+    "notices:announce": Rule("- - - - - - - - -", "- - - - - - - - -"),  # central staff alone
+    "notices:announcement": Rule("- - - - - - - - -", None, "notices.announcement"),
+    "notices:announcement_letter": Rule("- - - - - - - - -", None, "notices.announcement"),
     "submissions:province": Rule("- 4 4 4 4 4 * * -", "- 4 4 4 4 4 * * -"),
     "submissions:innovation": Rule("- 4 4 4 4 4 - - -", "- 4 4 4 4 4 - - -"),
     "submissions:nominee": Rule(None, "- 4 4 4 4 4 + + -"),
