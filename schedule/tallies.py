@@ -116,10 +116,10 @@ def _count(
     them: one statement, over the criteria `codes` sent (`sendings.sent_days`)."""
     values, params = _windows(windows)
     rows = Standing.objects.filter(rubric=rubric).order_by().annotate(entrant=F("unit_id"), code=F("unit__code"))
-    entrants_sql, more = rows.values_list("entrant", "code").query.sql_with_params()
-    params += more
-    sent_sql, more = sent_union(rubric, contest, codes, None)
-    params += more
+    entrants_sql, selected = rows.values_list("entrant", "code").query.sql_with_params()
+    params += selected
+    sent_sql, sent = sent_union(rubric, contest, codes, None)
+    params += sent
     params += [offset, offset + shown]
     sql = f"""
         WITH windows(n, criterion_id, after, until, owed, bit) AS (VALUES {values}),
