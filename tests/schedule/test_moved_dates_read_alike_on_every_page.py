@@ -1,5 +1,5 @@
-"""Issue 74's problems 1, 2, 6 and 7 as the user met them, late in November of B.E. 2570: the national contest
-of the present fiscal year (B.E. 2566's rules with every date moved on, as the demo runs it), its dates moved
+"""A contest's dates as people read them, late in November of B.E. 2570: the national contest of the present
+fiscal year (B.E. 2566's rules with every date moved on, as the demo runs it), its dates moved
 the way central staff move them (rubrics.timetable.criterion_deadline_set), then read where people read them:
 the criterion page, the office's home, central's dashboard and the points."""
 
@@ -62,7 +62,7 @@ def _cell(html: str, code: str) -> str:
     return row.split('class="deadline"', 1)[1].split("</td>")[0]
 
 
-def test_1_a_deadline_brought_forward_reaches_the_heading_the_rounds_and_the_home(present, office, central_user):
+def test_a_deadline_brought_forward_reaches_the_heading_the_rounds_and_the_home(present, office, central_user):
     criterion_deadline_set(
         user=central_user, rubric=present, code="1.2", deadline=date(2028, 6, 15), reason="ตามหนังสือกรม"
     )
@@ -76,7 +76,7 @@ def test_1_a_deadline_brought_forward_reaches_the_heading_the_rounds_and_the_hom
     assert thai_date(date(2028, 6, 30)) in moved  # the date it replaced, said as replaced
 
 
-def test_2_central_dashboard_sees_each_round_as_the_homes_do(present, office):
+def test_central_dashboard_sees_each_round_as_the_homes_do(present, office):
     calendar = rubric_calendar(present)
     december = dashboard.work_now(present, today=date(2027, 12, 9), calendar=calendar, reminder_days=3)["due_soon"]
     entrants = Standing.objects.filter(rubric=present).count()
@@ -87,7 +87,7 @@ def test_2_central_dashboard_sees_each_round_as_the_homes_do(present, office):
     assert {(i["criterion"].code, i["due"]) for i in march} >= {("1.2", date(2028, 3, 31)), ("1.3", date(2028, 3, 31))}
 
 
-def test_2_the_homes_round_line_and_the_dashboard_say_the_same_date_and_days(present, office, monkeypatch):
+def test_the_homes_round_line_and_the_dashboard_say_the_same_date_and_days(present, office, monkeypatch):
     ninth_of_december = date(2027, 12, 9)
     monkeypatch.setattr(
         timezone, "localdate", lambda value=None, tz=None: REAL_LOCALDATE(value, tz) if value else ninth_of_december
@@ -103,7 +103,7 @@ def test_2_the_homes_round_line_and_the_dashboard_say_the_same_date_and_days(pre
     assert f"กำหนด {thai_date(item['due'])} · เหลือ {thai_digits(item['left'])} วันทำการ" in line
 
 
-def test_6_an_extension_of_the_files_moves_the_date_their_timeliness_is_scored_by(present, office, central_user):
+def test_an_extension_of_the_files_moves_the_date_their_timeliness_is_scored_by(present, office, central_user):
     criterion_deadline_set(
         user=central_user, rubric=present, code="4.1.1", deadline=date(2028, 6, 14), reason="ขยายเวลาน้ำท่วม"
     )
@@ -116,7 +116,7 @@ def test_6_an_extension_of_the_files_moves_the_date_their_timeliness_is_scored_b
     assert 'data-linked="4.1.2"' in _page(office, present, "4.1.1")
 
 
-def test_7_received_by_the_department_before_the_date_is_received_on_time_with_its_day(present, office, central_user):
+def test_received_by_the_department_before_the_date_is_received_on_time_with_its_day(present, office, central_user):
     criterion_deadline_set(
         user=central_user, rubric=present, code="2.1.2", deadline=date(2027, 11, 13), reason="ตามหนังสือกรม"
     )
