@@ -1,4 +1,4 @@
-"""A subdistrict contest at the issue's scale (#16): 7,255 entrants × 20 data-computed criteria.
+"""A subdistrict contest at the model-subdistrict scale: 7,255 entrants × 20 data-computed criteria.
 
     python bench/contest.py                                       # SQLite (a temporary file)
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/x python bench/contest.py   # drops/creates bench_contest

@@ -258,7 +258,7 @@ class RaiseOnInvalid(str):
 
 @pytest.fixture(scope="session", autouse=True)
 def loud_template_errors():
-    """Every test renders with invalid variables raising (issue 12: a 500 hid behind 1,094 green tests).
+    """Every test renders with invalid variables raising: otherwise a page's 500 hides behind green tests.
     Set once for the session: a TEMPLATES change resets the template engines, so set per test it made
     every test compile every template it rendered again."""
     options = {**settings.TEMPLATES[0]["OPTIONS"], "string_if_invalid": RaiseOnInvalid("%s")}

@@ -1,4 +1,4 @@
-"""Deadlines in one's own calendar (issue 74): a private address made, made again and revoked on "บัญชีของฉัน";
+"""Deadlines in one's own calendar: a private address made, made again and revoked on "บัญชีของฉัน";
 its feed (RFC 5545) read by two independent parsers: each obligation the person or their office owes as an
 all-day event with a Thai title, a link, an alarm N working days before, a UID that stays and a SEQUENCE that
 grows when the date moves; nothing of anyone else's, no evidence, no scores; refused once the account closes."""

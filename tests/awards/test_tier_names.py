@@ -1,4 +1,4 @@
-"""Issue #26: the contests' PDFs said "รางวัลรางวัลชนะเลิศ" and broke "ปีงบประมาณ" over two lines.
+"""The contests' PDFs say "รางวัล" once before a tier's name, never "รางวัลรางวัลชนะเลิศ", and keep "ปีงบประมาณ" on one line.
 
 A tier's name may already start with "รางวัล" (the seed contests' "รางวัลชนะเลิศ") or not (the national
 "ชนะเลิศ"): the documents say "รางวัล" once either way. A fixed phrase like "ปีงบประมาณ" stays on one line."""

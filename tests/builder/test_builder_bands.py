@@ -1,4 +1,4 @@
-"""Level bands in boxes (item 10): seed 003's "๐–๒๒ → ๑ … ๘๙–๑๑๐ → ๕" per mission, typed as rows
+"""Level bands in boxes: seed 003's "๐–๒๒ → ๑ … ๘๙–๑๑๐ → ๕" per mission, typed as rows
 of from, to and level, never as JSON; a blank row is no band; a refusal is shown beside the bands."""
 
 import json

@@ -1,7 +1,7 @@
-"""Issue #37, the builder and its preview: the posted form is read once into an index (the parse is linear in
-the form, not rows × conditions × fields), its rows, levels, conditions, criteria, awards, periods and entrants
-are capped with Thai-first refusals, and every date it takes, typed facts of the preview too, is within the
-contest's fiscal year ±1."""
+"""The builder and its preview cost what their form is worth: the posted form is read once into an index (the
+parse is linear in the form, not rows × conditions × fields), its rows, levels, conditions, criteria, awards,
+periods and entrants are capped with Thai-first refusals, and every date it takes, typed facts of the preview
+too, is within the contest's fiscal year ±1."""
 
 import json
 

@@ -201,7 +201,7 @@ def test_the_organisers_dashboard_names_each_nominee(client, rubric, districts, 
     assert page.count("ยังไม่เสนอชื่อ") == 2 and "no nominee yet" not in page
     # A contest among districts speaks of districts, never of provinces.
     assert "ผู้เข้าประกวด (อำเภอ) เห็นอันดับของตน" in client.get("/standings/cm-itmodel-2564/settings/").content.decode()
-    assert "การกระจายคะแนนรายมิติ" in page and "spread, per dimension" not in page  # Thai alone (#39)
+    assert "การกระจายคะแนนรายมิติ" in page and "spread, per dimension" not in page  # Thai alone
     assert "provinces" not in page
 
 

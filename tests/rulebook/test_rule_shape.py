@@ -1,4 +1,4 @@
-"""One shape for a rule (#38): a kind's parameters are declared once (`Rule.parameters`), the loader's checks,
+"""One shape for a rule: a kind's parameters are declared once (`Rule.parameters`), the loader's checks,
 the builder's hints and the docs' table come from that declaration, and every refusal says where it is
 (`Where`: dimension, criterion, parameter, row) as well as what, Thai first."""
 

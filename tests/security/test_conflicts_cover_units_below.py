@@ -1,4 +1,4 @@
-"""Issue #37, "which unit": a conflict covers every unit under the conflicted one, and a panel's member never
+"""Which unit: a conflict covers every unit under the conflicted one, and a panel's member never
 judges their own office's units, on every path (matrix, score screen, API, services, lists); and a conflict
 can be declared on any unit in the admin.
 

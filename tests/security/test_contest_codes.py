@@ -1,4 +1,4 @@
-"""Issue 24, findings 1, 4 and 12: an organiser's rubric file cannot take the national contest's code, nor
+"""An organiser's rubric file cannot take the national contest's code, nor
 store a code or field that breaks other people's pages; a refused file saves nothing and says why, Thai first."""
 
 import json
@@ -159,7 +159,7 @@ def assert_in_each_language(client, body: bytes, page: str, th: str, en: str) ->
 
 
 def assert_pages_answer(client, who: dict, district) -> None:
-    """The pages a stored bad code used to break (issue 24, finding 4) answer as before."""
+    """The pages a stored bad code would break answer as before."""
     for name, url, final in (
         ("central", "/", "/"),
         ("district", "/", f"/years/cm-web-2564/provinces/{district.code}/"),

@@ -1,4 +1,4 @@
-"""Issue 24: contest and period codes are checked in the model layer and the database too, so the admin, an
+"""Contest and period codes are checked in the model layer and the database too, so the admin, an
 import or the loader behind `bootstrap` (services.rubric_load) cannot store one the rubric file would refuse."""
 
 import json

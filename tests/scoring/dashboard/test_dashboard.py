@@ -172,8 +172,8 @@ def test_due_soon_late_and_missing_counts(client, central_user, scored, monkeypa
 
 
 def test_a_contest_without_awards_shows_no_award_columns(client, chiang_mai):
-    """Issue #39, item 10: a monitoring contest (Nong Khai's missions, Ubon's milestones: no awards) showed award
-    columns and "ห่างจากรางวัลถัดไป" for every entrant."""
+    """A monitoring contest (Nong Khai's missions, Ubon's milestones: no awards) shows no award columns and no
+    "ห่างจากรางวัลถัดไป" for its entrants."""
     import json
 
     from people.models import Role

@@ -1,5 +1,5 @@
 """A contest whose document bands its dimensions and its total (seed 003: each mission at levels 1–5) shows
-each entrant's levels on the dashboard beside the points, as the rule computes them (item 10)."""
+each entrant's levels on the dashboard beside the points, as the rule computes them."""
 
 import json
 import re

@@ -46,7 +46,7 @@ def facts_only(rubric, code: str) -> Criterion:
 
 
 def test_missing_evidence_counts_each_entrant_once_from_visible_evidence(rubric):
-    """Issue #26: imported facts for all 76 made the table say 0 missing while 64 provinces had sent nothing."""
+    """Imported facts for all 76 leave the provinces that sent nothing counted as missing."""
     facts_import(
         rubric=rubric,
         rows=[

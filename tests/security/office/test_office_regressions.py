@@ -1,4 +1,4 @@
-"""Issue #24, organiser security: a user with another office's login affects and learns nothing of
+"""Organiser security: a user with another office's login affects and learns nothing of
 Chonburi's contest. Each test failed before the one actor per request (contests/actor.py) or before its fix."""
 
 import json
