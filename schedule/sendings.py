@@ -15,7 +15,7 @@ from nominees.models import Nominee, NomineeState
 from rulebook.dates import DateInputError, parse_moment
 from rulebook.rubric import CriterionSpec, RubricSpec
 from rulebook.rules import KINDS
-from scoring import hooks, tallies
+from scoring import entrant_counts, hooks
 from scoring.models import Rubric
 from scoring.selectors import criterion_codes
 
@@ -72,7 +72,7 @@ def sendings(
             "unit", "criterion", "created_at", "pk", _bangkok_day("created_at")
         ):
             found[(unit_id, names[criterion_id])].append(Met(MetBy.UPLOAD, day, at, pk))
-    facts = tallies.recorded_facts(rubric).filter(criterion_id__in=list(ids.values()))
+    facts = entrant_counts.recorded_facts(rubric).filter(criterion_id__in=list(ids.values()))
     if chosen is not None:
         facts = facts.filter(unit_id__in=chosen)
     by_code = {c.code: c for c in spec.criteria() if c.code in codes}
@@ -128,7 +128,7 @@ def sent_days(rubric: Rubric, spec: RubricSpec, codes: set[str], units: Iterable
     for code, pk in ids.items():
         if takes := receipt_name(by_code[code]):
             receipt |= Q(criterion_id=pk, name=takes)
-    facts = tallies.recorded_facts(rubric).filter(criterion_id__in=list(ids.values()))
+    facts = entrant_counts.recorded_facts(rubric).filter(criterion_id__in=list(ids.values()))
     if units is not None:
         facts = facts.filter(unit_id__in=list(units))
     named = {"sent_unit": F("unit_id"), "sent_criterion": F("criterion_id")}

@@ -301,9 +301,9 @@ def eager_celery():
 
 @pytest.fixture(autouse=True)
 def fresh_fact_counts():
-    """The dashboard keeps fact counts per process under the results' change marks (scoring.tallies); a
+    """The dashboard keeps fact counts per process under the results' change marks (scoring.entrant_counts); a
     rolled-back test database can show the same marks again with other facts."""
-    from scoring.tallies import forget_counts
+    from scoring.entrant_counts import forget_counts
 
     forget_counts()
 

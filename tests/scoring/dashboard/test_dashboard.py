@@ -75,7 +75,7 @@ def test_dashboard_query_count_does_not_grow_with_data(
     with django_capture_on_commit_callbacks(execute=True):
         facts_import(rubric=rubric, rows=rows)
     with CaptureQueriesContext(connection) as first:
-        client.get(url)  # the facts changed: this process counts them again (scoring.tallies.recorded_counts)
+        client.get(url)  # the facts changed: this process counts them again (scoring.entrant_counts.recorded_counts)
     with CaptureQueriesContext(connection) as after:
         client.get(url)
     assert len(before) == len(after) == len(first) - 1 <= 22  # +6: the schedule (schedule.selectors)

@@ -1,4 +1,4 @@
-"""The dashboard counts over every entrant in the database (scoring.tallies) and loads only the page's rows:
+"""The dashboard counts over every entrant in the database (scoring.entrant_counts) and loads only the page's rows:
 the same numbers as counting row by row, and a query count that does not grow with entrants."""
 
 import json
@@ -12,7 +12,7 @@ from contests.models import Unit
 from people.models import Role
 from rubrics import services
 from schedule.selectors import contest_obligations
-from scoring import dashboard, pages, selectors, tallies, views
+from scoring import dashboard, entrant_counts, pages, selectors, views
 from scoring.facts.imports import fact_set, facts_import
 from scoring.models import Criterion, Fact, Standing
 from scoring.recompute import standings_recompute
@@ -94,9 +94,8 @@ def assert_same_as_the_schedule(rubric):
     met = {(o.unit_id, o.criterion) for o in contest_obligations(rubric) if o.is_met}
     entrants = set(Standing.objects.filter(rubric=rubric).values_list("unit_id", flat=True))
     for c in Criterion.objects.filter(rubric=rubric):
-        assert tallies.submitted_counts(rubric, tallies.summary(rubric, [], []).marks).get(c.pk, 0) == sum(
-            (p, c.code) in met for p in entrants
-        )
+        marks = entrant_counts.summary(rubric, [], []).marks
+        assert entrant_counts.submitted_counts(rubric, marks).get(c.pk, 0) == sum((p, c.code) in met for p in entrants)
 
 
 def test_a_fact_written_after_the_count_is_counted_on_the_next_view(rubric):
@@ -151,7 +150,7 @@ def test_dimension_spread_is_the_fifth_each_entrant_falls_in(rubric):
         results.filter(unit__code=code).update(dimensions={} if value is None else {"1": value})
     dimensions = list(rubric.dimensions.all())
 
-    spread = tallies.summary(rubric, [], dimensions).spread
+    spread = entrant_counts.summary(rubric, [], dimensions).spread
 
     # As the chart always counted: min(int(points / maximum × 5), 4).
     assert spread[0] == [63 + 3, 3, 2, 2, 3]
@@ -172,7 +171,7 @@ def test_a_fifth_edge_with_places_is_exact(rubric):
     for code, value in zip(sorted(results.values_list("unit__code", flat=True)), values, strict=False):
         results.filter(unit__code=code).update(dimensions={"1": value})
 
-    spread = tallies.summary(rubric, [], [dimension]).spread
+    spread = entrant_counts.summary(rubric, [], [dimension]).spread
 
     assert spread == [[76 - 9 + 1, 2, 2, 2, 2]]
 
@@ -183,7 +182,7 @@ def test_summary_counts_stale_entrants_and_award_holders(rubric):
     Standing.objects.filter(rubric=rubric, unit__code=codes[5]).update(change_seq=999)
     tiers = list(rubric.award_tiers.all())
 
-    got = tallies.summary(rubric, tiers, [])
+    got = entrant_counts.summary(rubric, tiers, [])
 
     assert (got.entrants, got.stale) == (76, 1)
     assert got.holders == {"winner": 1, "runner_up_1": 2, "runner_up_2": 0, "honourable": 0}
