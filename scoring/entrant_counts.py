@@ -12,7 +12,7 @@ from django.db.models.expressions import Value
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Coalesce
 
-from core.kept import Kept
+from core.process_cache import Kept
 from rulebook.rules import KINDS
 from scoring import hooks
 from scoring.models import AwardTier, Dimension, Fact, Rubric, Standing

@@ -1,6 +1,6 @@
 """What a process keeps between requests drops its least recently used entry first, never one just read."""
 
-from core.kept import Kept
+from core.process_cache import Kept
 
 
 def test_a_full_store_drops_the_entry_least_recently_used_and_keeps_the_one_just_read():
