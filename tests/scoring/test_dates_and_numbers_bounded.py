@@ -24,7 +24,7 @@ from rulebook.workdays import CATEGORIES, GovernmentOffices, WorkCalendar
 from scoring.models import Rubric
 from scoring.selectors import calendar_year
 
-RUBRICS = Path(__file__).resolve().parents[2] / "scoring" / "rubrics"
+RUBRICS = Path(__file__).resolve().parents[2] / "scoring" / "rubric_files"
 
 
 def _load(name: str) -> dict:
