@@ -15,7 +15,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/cdd4
 REDIS ?= redis://127.0.0.1:6379/15
 
-.PHONY: a11y screenshots run test test-services lint format bench bench-latency bench-rush migrate squash-migrations clean rehearse rehearse-stop bench-deadline messages compilemessages
+.PHONY: a11y screenshots run test test-services lint format bench bench-latency bench-rush migrate clean rehearse rehearse-stop bench-deadline messages compilemessages
 
 # `make run` needs the runtime packages only; the test and lint tools come with `make test`.
 # uv (from PyPI, into the venv) installs the same pinned packages as pip in seconds where pip took about a
@@ -65,7 +65,7 @@ messages: $(BIN)/.installed-run
 # A second start on existing data skips the demo load: it runs when migrate has just built or changed the
 # database, or when the demo's sources are newer than the last load (var/demo.loaded).
 VAR := $(or $(CDD4_VAR_DIR),var)
-DEMO_SOURCES := ops/management/commands/bootstrap.py scoring/demo.py stages/demo.py committee/demo.py committee/demo_files.py contests/data scoring/rubrics
+DEMO_SOURCES := ops/management/commands/bootstrap.py scoring/demo.py stages/demo.py committee/demo.py committee/demo_files.py contests/data scoring/rubric_files
 run: $(BIN)/.installed-run compilemessages
 	@deploy/system-packages.sh run
 	@command -v npm >/dev/null && $(MAKE) --no-print-directory $(TUS) \
@@ -196,11 +196,6 @@ rehearse-stop:
 
 migrate: $(BIN)/.installed
 	$(BIN)/python manage.py migrate --noinput
-
-# Each app's migrations squashed into one again, from the models (tools/squash_migrations.py; docs/operations.md,
-# "Squashed migrations"). Running it twice changes nothing.
-squash-migrations: $(BIN)/.installed
-	$(BIN)/python tools/squash_migrations.py
 
 clean:
 	rm -rf var .pytest_cache

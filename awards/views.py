@@ -16,7 +16,7 @@ from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import content_disposition, show
 from core.sheets import exporter
-from scoring.access import contest_or_404
+from scoring.access import SEE_CONTEST, contest_or_404
 from scoring.models import Rubric
 from scoring.standings import standings_rows
 
@@ -100,7 +100,7 @@ def signature(request, key: ContestKey):
 def signing_certificate(request, key: ContestKey):
     """Upload the Department's certificate (signs final documents from now on), or withdraw it."""
     gate.require(request, "awards.manage_certificate")
-    get_object_or_404(Rubric.objects.by_key(key))
+    contest_or_404(request.user, key, SEE_CONTEST, request=request)  # the page it returns to
     if "withdraw" in request.POST:
         services.signing_certificate_withdraw(user=request.user)
         messages.success(request, _("digital signing withdrawn"))

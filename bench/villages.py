@@ -210,7 +210,7 @@ def pages(slug: str, count: int, *, login: bool = True) -> list[float]:
     last = -(-count // PAGE_SIZE)
     urls = [f"/standings/{slug}/", f"/standings/{slug}/?page={last // 2}", f"/standings/{slug}/?page={last}"]
     for url in urls:
-        assert client.get(url).status_code == 200, url  # warm: the facts' counts (scoring.tallies) once
+        assert client.get(url).status_code == 200, url  # warm: the facts' counts (scoring.entrant_counts) once
     times = []
     for _ in range(max(RUNS, 5)):
         for url in urls:

@@ -35,7 +35,6 @@ class Options:
     DATABASE_URL: str = option("", "service mode's database (`postgres://…`); SQLite in CDD4_VAR_DIR when empty")
     DB_CONN_MAX_AGE: int = option(60, "seconds a database connection is kept for the next request")
     REDIS_URL: str = option("", "service mode's Redis (broker and cache); tasks run in-process when empty")
-    CDD4_REPLACED_MIGRATIONS: bool = option(False, "finish a database stopped inside a squashed migration chain")
     LOG_LEVEL: str = option("INFO", "the root logger's level")
     # --- the public ---
     CDD4_PUBLIC_URL: str = option(

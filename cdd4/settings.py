@@ -143,14 +143,6 @@ if _database["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     }
 DATABASES = {"default": {**_database, "CONN_MAX_AGE": OPTIONS.DB_CONN_MAX_AGE, "CONN_HEALTH_CHECKS": True}}
-# Each app's migrations are one squashed migration (tools/squash_migrations.py); the chain it replaces sits in
-# <app>/migrations/replaced/, out of Django's sight. A database stopped partway through that chain finishes it
-# with CDD4_REPLACED_MIGRATIONS=1 `manage.py migrate`, then migrates on without it (docs/operations.md).
-if OPTIONS.CDD4_REPLACED_MIGRATIONS:
-    MIGRATION_MODULES = {
-        path.parent.parent.parent.name: f"{path.parent.parent.parent.name}.migrations.replaced"
-        for path in sorted(BASE_DIR.glob("*/migrations/replaced/__init__.py"))
-    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

@@ -1,8 +1,8 @@
 """Who holds which role where: lists of other people (a panel's candidates, the committee to declare a
 conflict for, an office's staff to mail), and the one writer of a membership.
 
-Never asked whether the signed-in user may do something: that is the actor's alone (contests.actor, issue
-#37). What a user is, for a decision, is read only there; these answer "who are the …" for a page or a job.
+Never asked whether the signed-in user may do something: that is the actor's alone (contests.actor). What a
+user is, for a decision, is read only there; these answer "who are the …" for a page or a job.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from datetime import date
 from django.urls import reverse
 from django.utils import timezone
 
-from core.kept import Kept
+from core.process_cache import Kept
 from core.thai import thai_digits
 from rulebook.rounds import rounds_moved
 from rulebook.rubric import CriterionSpec, RubricSpec

@@ -15,7 +15,7 @@ from nominees.models import Nominee, NomineeState
 from rulebook.dates import DateInputError, parse_moment
 from rulebook.rubric import CriterionSpec, RubricSpec
 from rulebook.rules import KINDS
-from scoring import hooks, tallies
+from scoring import entrant_counts, hooks
 from scoring.models import Rubric
 from scoring.selectors import criterion_codes
 
@@ -80,7 +80,7 @@ def sendings(
         ):
             named = named if named is not None and 0 < named <= asked[criterion_id] else None
             found[(unit_id, names[criterion_id])].append(Met(MetBy.UPLOAD, day, at, pk, named))
-    facts = tallies.recorded_facts(rubric).filter(criterion_id__in=list(ids.values()))
+    facts = entrant_counts.recorded_facts(rubric).filter(criterion_id__in=list(ids.values()))
     if chosen is not None:
         facts = facts.filter(unit_id__in=chosen)
     # What each criterion's facts mean, asked once per criterion rather than once per fact.
@@ -143,7 +143,7 @@ def sent_days(rubric: Rubric, spec: RubricSpec, codes: set[str], units: Iterable
     for code, pk in ids.items():
         if takes := receipt_name(by_code[code]):
             receipt |= Q(criterion_id=pk, name=takes)
-    facts = tallies.recorded_facts(rubric).filter(criterion_id__in=list(ids.values()))
+    facts = entrant_counts.recorded_facts(rubric).filter(criterion_id__in=list(ids.values()))
     if units is not None:
         facts = facts.filter(unit_id__in=list(units))
     named = {"sent_unit": F("unit_id"), "sent_criterion": F("criterion_id"), "sent_round": NO_ROUND}

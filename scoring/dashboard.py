@@ -1,5 +1,5 @@
 """Reads for the standings dashboard. A fixed number of queries whatever the data (see the tests): the
-page's rows are loaded, everything about all entrants is counted in the database (scoring.tallies)."""
+page's rows are loaded, everything about all entrants is counted in the database (scoring.entrant_counts)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from schedule.contest import DueRound, criterion_rounds, round_in_force
 from schedule.obligations import days_left
 from schedule.selectors import judging_obligation
 from schedule.tallies import RoundTally, round_tallies
-from scoring import award_tiers, pages, selectors, tallies
+from scoring import award_tiers, entrant_counts, pages, selectors
 from scoring.lifecycle import State
 from scoring.models import (
     AWARD_FLOOR,
@@ -306,10 +306,10 @@ def map_fills(
 
 def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: str = "total", page: int = 1) -> dict:
     """Everything the dashboard and its live partial show: the page's rows, and tallies over all entrants
-    in the database (tallies). 16 queries whatever the number of entrants (17 when the entrants are not
+    in the database (entrant_counts). 16 queries whatever the number of entrants (17 when the entrants are not
     provinces: the award places' last key; 1 fewer while a large contest's page bounds are kept, `pages.page_bounds`);
     the schedule's rounds among them; 1 more when the facts changed since this process last counted them
-    (tallies.recorded_counts). The rounds owed now are the page's alone (`work_now`): the live partial is the
+    (entrant_counts.recorded_counts). The rounds owed now are the page's alone (`work_now`): the live partial is the
     standings."""
     results = Standing.objects.filter(rubric=rubric).select_related("unit")
     tiers = list(rubric.award_tiers.all())
@@ -317,7 +317,7 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
     criteria = list(rubric.criteria.all())
     settings_ = year_settings(rubric)
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric).first()
-    tally = tallies.summary(rubric, tiers, dimensions)
+    tally = entrant_counts.summary(rubric, tiers, dimensions)
     last_page = max(1, -(-tally.entrants // pages.PAGE_SIZE))
     page = min(max(page, 1), last_page)
     # A contest ranked within each inspection region (seed 002's regional stage) is shown region by region,
@@ -369,7 +369,7 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
     ]
     dimension_codes = {d.pk: d.code for d in dimensions}
     colours = tier_colours([t.code for t in tiers])  # the PDF's map uses the same colours
-    submitted = tallies.submitted_counts(rubric, tally.marks)
+    submitted = entrant_counts.submitted_counts(rubric, tally.marks)
     missing = {c.pk: tally.entrants - submitted.get(c.pk, 0) for c in criteria}
     rounds = criterion_rounds(rubric)
     return {

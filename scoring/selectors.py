@@ -14,8 +14,8 @@ from contests.entrants import contest_entrants
 from contests.models import Contest, Level, Unit
 from contests.regions import InspectionRegion
 from contests.tree import under
-from core.kept import Kept
 from core.numbers import is_whole
+from core.process_cache import Kept
 from nominees.models import Nominee, NomineeState
 from rubrics.contest_spec import periods_gather
 from rulebook.dates import fiscal_year, widened

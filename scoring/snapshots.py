@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -32,8 +32,7 @@ def award_minimum_refused(rubric: Rubric):
 
 
 def _require_central(user, rubric: Rubric) -> None:
-    if not acts.allowed(user, "scoring.view_standings", rubric):
-        raise PermissionDenied
+    acts.require(user, "scoring.view_standings", rubric)
 
 
 @transaction.atomic

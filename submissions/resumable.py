@@ -45,6 +45,7 @@ from contests.models import Contest, Unit
 from core import files
 from core.errors import PortalError
 from core.files import upload_tmp_dir
+from core.numbers import whole
 from core.validators.content import TYPES, UploadRefused, refuse_type, sniff_group
 from core.validators.refusal import size_refusal
 from scoring.models import Criterion, Rubric
@@ -237,9 +238,10 @@ def _round(raw: str) -> int | None:
     none given: its day decides."""
     if not raw.strip():
         return None
-    if not raw.strip().isascii() or not raw.strip().isdigit():
+    number = whole(raw.strip())
+    if number is None:
         raise UploadRefused(f"รอบ “{raw}” ต้องเป็นตัวเลข (round)", f"round “{raw}” must be a number")
-    return int(raw)
+    return number
 
 
 def _kind_refused(rubric: Rubric | None, code: str) -> UploadRefused:

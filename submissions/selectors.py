@@ -27,9 +27,9 @@ from schedule.obligations import Met, Obligation, answerable, in_force, oldest_o
 from schedule.selectors import deadline_of, entrant_obligations, linked_criteria
 from schedule.states import MetBy, ObligationState
 from scoring.access import SEE_CONTEST, contest_or_404, entry_or_404
+from scoring.entrant_counts import recorded_facts
 from scoring.models import Criterion, Fact, Rubric, Standing
 from scoring.selectors import rubric_calendar, rubric_spec
-from scoring.tallies import recorded_facts
 
 from .models import Evidence, InnovationReport, Submission, SubmissionStatus
 from .permissions import SUBMIT

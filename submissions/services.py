@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.validators import URLValidator
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
@@ -192,8 +192,7 @@ def answers_submit(
 @transaction.atomic
 def evidence_withdraw(*, user, evidence: Evidence, now: datetime | None = None) -> Evidence:
     """Hides a version from the committee; the row and the file stay in the history."""
-    if not acts.allowed(user, "submissions.withdraw_evidence", evidence):
-        raise PermissionDenied
+    acts.require(user, "submissions.withdraw_evidence", evidence)
     evidence = Evidence.objects.select_for_update().select_related("submission__criterion").get(pk=evidence.pk)
     if evidence.withdrawn_at is None:
         _ensure_open(evidence.submission.rubric)
@@ -298,8 +297,7 @@ def _first_times(rubric: Rubric, unit: Unit, wants: EvidenceExpected) -> dict[st
 @transaction.atomic
 def submission_review(*, user, submission: Submission, status: str, note: str = "") -> Submission:
     """The committee returns a submission for clarification or accepts it; acceptance queues a recompute."""
-    if not acts.allowed(user, "submissions.review_submission", submission):
-        raise PermissionDenied
+    acts.require(user, "submissions.review_submission", submission)
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     submission.status = SubmissionStatus(status)
     submission.status_note, submission.status_changed_by = note, user

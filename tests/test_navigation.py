@@ -80,7 +80,7 @@ def test_committee_home_leads_to_scoring(client, rubric, role):
 def test_province_has_a_results_link_from_day_one_and_its_standing_by_name_once_published(
     client, rubric, central, provincial_user
 ):
-    """Issue #76: help promised "ลิงก์ผลในเมนู"; the province's menu had none and its standing's page answered 403."""
+    """The province's menu links its results, as help promises ("ลิงก์ผลในเมนู"), to a page that opens."""
     client.force_login(provincial_user)
     page = reverse("submissions:province", args=[2566, "TH-50"])
     assert nav(client.get(page)) == [("evidence", "/", True), ("results", "/standings/past/", False)]
@@ -124,10 +124,10 @@ def test_committee_home_page_opens_with_its_work_once(client, rubric, role, todo
 
 
 def test_district_staff_see_their_contests_results_never_the_national_page(client, rubric, central):
-    """Issue #26: "ผลของจังหวัด" took district staff to the national page, which said central staff had not
-    opened the standings: their office does not enter the national contest at all."""
+    """District staff are not sent by "ผลของจังหวัด" to the national page, whose contest their office does not
+    enter."""
     district = DistrictFactory(parent=Unit.objects.get(code="TH-20"), name_th="เมืองชลบุรี")
-    data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "entrants": [district.code]}
     contest = services.rubric_load(data=data)
     standings_recompute(rubric_id=contest.pk, full=True)
@@ -155,7 +155,7 @@ def test_district_staff_see_their_contests_results_never_the_national_page(clien
 
 
 def test_an_organiser_is_led_to_the_builder_first_and_from_there_to_the_file_upload(client, chiang_mai):
-    """Issue #39: "สร้างหรือแก้ไขการประกวด" landed on the JSON upload page, the builder a button there."""
+    """The link "สร้างหรือแก้ไขการประกวด" leads to the builder, not to the JSON upload page."""
     client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
     body = client.get("/").content.decode()
     builder = reverse("builder:contest_builder")

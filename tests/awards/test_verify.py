@@ -35,7 +35,7 @@ def public_url(settings):
 
 @pytest.fixture
 def frozen(rubric, central_user):
-    """Only frozen results with a named signatory are issued (#37, #39): a document made from them carries a code."""
+    """Only frozen results with a named signatory are issued: a document made from them carries a code."""
     AwardSignatureFactory(rubric=rubric)
     return snapshots.standings_freeze(user=central_user, rubric=rubric)
 
@@ -120,7 +120,7 @@ def test_each_awardee_s_own_certificate_is_the_file_its_qr_code_verifies(
     assert "✓ ไฟล์นี้คือเอกสารที่กรมออก ไม่ถูกแก้ไข" in same and "✗" not in same
     changed = main(Client().get(f"/verify/{codes[0].code}/", {"sha256": forged}))
     assert "✗ ไฟล์นี้ไม่ใช่เอกสารที่กรมออกด้วยรหัสนี้" in changed and "ไม่ถูกแก้ไข" not in changed
-    # No green ✓ under the ✗ (item 7): the code's own document is named as not the file checked.
+    # No green ✓ under the ✗: the code's own document is named as not the file checked.
     assert "✓" not in changed and "รหัสนี้ออกให้เอกสารด้านล่าง ซึ่งไม่ใช่ไฟล์ที่ตรวจ" in changed
     # The combined file checked on the page its page's QR code opens is genuine too, and said to be the combined one.
     printed = main(Client().get(f"/verify/{codes[0].code}/", {"sha256": doc.sha256}))
@@ -202,7 +202,7 @@ def test_after_the_publication_is_withdrawn_the_page_says_so_and_again_in_force_
 
 
 def test_a_document_issued_after_a_withdrawal_is_withdrawn_too(rubric, frozen):
-    """Issue #37: it was shown in force, though the results it was made from were withdrawn."""
+    """A document of withdrawn results is never shown in force."""
     central = UserFactory(role=Role.CENTRAL)
     snapshots.publication_publish(
         user=central, rubric=rubric, confirmed=True, previewed_frozen_at=frozen.frozen_at.isoformat()

@@ -1,4 +1,4 @@
-"""Evidence shown inside the scoring screen leaves through the portal's one audited path (issue 15, 9)."""
+"""Evidence shown inside the scoring screen leaves through the portal's one audited path."""
 
 import logging
 from datetime import datetime

@@ -138,8 +138,8 @@ def test_marking_a_group_read_marks_that_days_notices_of_that_contest_only_and_n
 def test_the_first_days_bell_counts_what_needs_the_member_and_the_inbox_puts_it_first(
     people, rubric, chiang_mai, phuket, client
 ):
-    """Issue #76: 24 unread for a member on the first day, mostly "ได้รับหลักฐาน …"; the one that needed action
-    ("เชียงใหม่ ตอบคำขอชี้แจงตัวชี้วัด 3.4 แล้ว") was lost among them."""
+    """What needs action ("เชียงใหม่ ตอบคำขอชี้แจงตัวชี้วัด 3.4 แล้ว") stands apart from the many receipts
+    ("ได้รับหลักฐาน …") a member gets on the first day, never lost among them."""
     received(people, rubric, chiang_mai, [f"1.{i}" for i in range(14)])
     received(people, rubric, phuket, ["5.1"])
     notice_record(

@@ -1,7 +1,6 @@
-"""Issue #76: a notice reads as a short official message in every channel. The newcomer's mail said the portal
-twice in its subject, was one bare line with no "เรียน", no request and a link to the home page, wrote the
-criterion "4.1.1" beside Thai dates and closed with "ของคุณ"; each inbox line and LINE push began with the whole
-contest name. Here is each channel as it arrives, word for word."""
+"""A notice reads as a short official message in every channel: the portal named once in its subject, a
+"เรียน", a request and a link to the page it is about, Thai digits beside Thai dates, no "ของคุณ", and no
+inbox line or LINE push opening with the whole contest name. Here is each channel as it arrives, word for word."""
 
 import datetime as dt
 

@@ -1,4 +1,4 @@
-"""Reminders are notices (issue 74, problems 3 and 4): "due in N working days" and "overdue" per round, to the
+"""Reminders are notices: "due in N working days" and "overdue" per round, to the
 people the lock says owe it, through the inbox and each person's channels, once each, and never for a round
 already met by an upload or the Department's receipt."""
 
@@ -49,7 +49,7 @@ def told_once(rubric) -> YearSettings:
 
 
 def test_a_round_is_reminded_of_though_the_office_sent_an_earlier_one(rubric, chiang_mai, staff, mailoutbox):
-    """Problem 3: Chiang Mai sent 1.2's first report in March; June's second report was never reminded of."""
+    """Each round is reminded of: Chiang Mai sent 1.2's first report in March and is reminded of June's second."""
     upload(staff["cm"], rubric, chiang_mai, "1.2", datetime(2023, 3, 29, 10, tzinfo=BANGKOK))
     assert reminders_send(JUNE_27) == 2
     ((kind, what),) = reminded(staff["cm"])
@@ -124,7 +124,7 @@ def test_the_committee_is_reminded_of_its_judging_deadline(rubric, staff):
 
 def test_an_office_contest_s_panelist_is_not_reminded_of_the_national_judging(rubric, staff, central_user):
     chonburi = Unit.objects.get(code="TH-20")
-    data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "entrants": [DistrictFactory(parent=chonburi).code]}
     other = services.rubric_load(data=data).contest
     Contest.objects.filter(pk__in=[rubric.contest_id, other.pk]).update(judging_deadline=date(2023, 6, 30))
@@ -189,7 +189,7 @@ def test_a_contest_read_in_chunks_tells_every_entrant_once(rubric, monkeypatch):
 
 
 def test_an_office_without_e_mail_finds_the_reminder_in_its_inbox(client, chiang_mai, mailoutbox):
-    """Problem 4: an office that relies on the portal, its account without an address, was never reminded."""
+    """An office that relies on the portal, its account without an address, is reminded in its inbox."""
     no_mail = UserFactory(username="nomail", email="", role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     reminders_send(JUNE_27)
     client.force_login(no_mail)

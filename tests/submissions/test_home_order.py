@@ -1,4 +1,4 @@
-"""Central staff's and the committee's list of provinces comes ก–ฮ (item 11)."""
+"""Central staff's and the committee's list of provinces comes ก–ฮ."""
 
 import re
 

@@ -99,7 +99,7 @@ def test_a_receipt_the_department_recorded_meets_the_round_it_falls_in(owner_cli
 
 
 def test_a_criterion_with_one_of_its_two_rounds_in_says_so_in_its_status(owner_client):
-    """Issue #76: the office's table said "สถานะ ส่งแล้ว" of a criterion with one of its two rounds sent."""
+    """The office's table never says "สถานะ ส่งแล้ว" of a criterion with one of its two rounds sent."""
     rubric = _rounds(5, 40)
     owner_client.post(reverse("submissions:link", args=[rubric.key, "TH-50", "1.2"]), {"url": "https://example.org/r"})
     body = owner_client.get(reverse("submissions:province", args=[rubric.key, "TH-50"])).content.decode()

@@ -1,4 +1,4 @@
-"""The pages that run a contest beside its dashboard (issue 76, item 7): the year's settings, imports, and freezing
+"""The pages that run a contest beside its dashboard: the year's settings, imports, and freezing
 and publishing, each with the dashboard's permission; and the award minimum's box never holding a value its label
 forbids."""
 

@@ -75,7 +75,7 @@ def test_dashboard_query_count_does_not_grow_with_data(
     with django_capture_on_commit_callbacks(execute=True):
         facts_import(rubric=rubric, rows=rows)
     with CaptureQueriesContext(connection) as first:
-        client.get(url)  # the facts changed: this process counts them again (scoring.tallies.recorded_counts)
+        client.get(url)  # the facts changed: this process counts them again (scoring.entrant_counts.recorded_counts)
     with CaptureQueriesContext(connection) as after:
         client.get(url)
     assert len(before) == len(after) == len(first) - 1 <= 22  # +6: the schedule (schedule.selectors)
@@ -186,15 +186,15 @@ def test_due_soon_says_a_closed_day_with_the_working_day_it_falls_due_on(client,
 
 
 def test_a_contest_without_awards_shows_no_award_columns(client, chiang_mai):
-    """Issue #39, item 10: a monitoring contest (Nong Khai's missions, Ubon's milestones: no awards) showed award
-    columns and "ห่างจากรางวัลถัดไป" for every entrant."""
+    """A monitoring contest (Nong Khai's missions, Ubon's milestones: no awards) shows no award columns and no
+    "ห่างจากรางวัลถัดไป" for its entrants."""
     import json
 
     from people.models import Role
     from rubrics import services
     from tests.factories import DistrictFactory, UserFactory
 
-    data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     district = DistrictFactory(parent=chiang_mai)
     data["contest"] = {**data["contest"], "slug": "cm-watch-2564", "organiser": "50", "entrants": [district.code]}
     data["awards"] = []
