@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db import connection, transaction
-from django.db.models import Count, F, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from contests.models import Unit
@@ -66,9 +66,10 @@ def _text(day: date | None) -> str:
 
 
 def _stale(rubric: Rubric) -> QuerySet:
-    """The year's entrants whose kept rows do not stand for what they sent now (or that have none)."""
-    kept = EntrantKept.objects.filter(standing=OuterRef("pk")).values("seq")[:1]
-    return Standing.objects.filter(rubric=rubric).order_by().annotate(kept=Subquery(kept)).exclude(kept=F("change_seq"))
+    """The year's entrants whose kept rows do not stand for what they sent now (or that have none: an entrant
+    that joined since, whose kept mark `NOT (mark = change_seq)` would make NULL, and so never stale)."""
+    current = EntrantKept.objects.filter(standing=OuterRef("pk"), seq=OuterRef("change_seq"))
+    return Standing.objects.filter(rubric=rubric).order_by().exclude(Exists(current))
 
 
 @dataclass(frozen=True)
