@@ -1,0 +1,30 @@
+"""Scoring's files of a year (scoring/exporters.py) cost each entrant no more at 10 × N entrants than at N
+(tests/scale.py): the same queries, and Python calls and SQLite's work that grow with the entrants, never with
+the entrants twice over."""
+
+import pytest
+
+from core.sheets.exporter import export
+from tests.scale import assert_linear_cost, cost, on_the_day, scaled_contest, tenfold
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "identifier, fmt",
+    [("standings", "csv"), ("facts", "csv"), ("fact-changes", "csv"), ("fact-template", "csv"),
+     ("contest-fact-template", "xlsx")],
+)  # fmt: skip
+def test_a_year_s_file_costs_each_entrant_the_same_at_n_and_10_n_entrants(monkeypatch, identifier, fmt):
+    on_the_day(monkeypatch)
+    scaled = scaled_contest(kept=True, explained=True)  # the explanation pass run after each recompute, as the worker
+    source = scaled.rubric.contest if identifier == "contest-fact-template" else scaled.rubric
+
+    def read():
+        return export(source, identifier, fmt)
+
+    read()  # what a process keeps: the rubric's spec and calendar
+    small = cost(read)
+    n = tenfold(scaled)
+    read()
+    assert_linear_cost(f"{identifier}.{fmt}", n, small, cost(read))
