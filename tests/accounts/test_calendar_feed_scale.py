@@ -11,7 +11,7 @@ from people.models import Role
 from tests.factories import UserFactory
 from tests.scale import assert_page_scales, on_the_day, scaled_contest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.pg, pytest.mark.django_db]  # queries counted
 
 
 @pytest.mark.parametrize("role", [Role.OFFICE_STAFF, Role.COMMITTEE])

@@ -7,7 +7,7 @@ import pytest
 from core.sheets.exporter import export
 from tests.scale import assert_linear_cost, cost, on_the_day, scaled_contest, tenfold
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.pg, pytest.mark.django_db]  # queries counted
 
 
 @pytest.mark.parametrize(

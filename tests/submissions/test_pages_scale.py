@@ -9,7 +9,7 @@ from people.models import Role
 from tests.factories import UserFactory
 from tests.scale import assert_page_scales, on_the_day, scaled_contest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.pg, pytest.mark.django_db]  # queries counted
 # Every request of an office's staff decides the contests they may see with each contest's whole chosen list
 # read as models (contests.scopes.visible_contests: prefetch_related("entrants")), to ask whether their own
 # office is on it: 28,261 → 80,533 calls, 13.3 → 22.1 ms, at 100 → 1,000 villages.

@@ -8,7 +8,7 @@ from django.urls import reverse
 from scoring import missing_views
 from tests.scale import assert_page_scales, on_the_day, scaled_contest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.pg, pytest.mark.django_db]  # queries counted
 KEPT = pytest.mark.parametrize("kept", [True, False], ids=["rounds kept", "never counted"])
 
 
