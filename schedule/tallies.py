@@ -121,9 +121,8 @@ def _count(
     rows = Standing.objects.filter(rubric=rubric).order_by().annotate(entrant=F("unit_id"), code=F("unit__code"))
     entrants_sql, more = rows.values_list("entrant", "code").query.sql_with_params()
     params += more
-    sent_sql, more = sent_union(rubric, contest, codes, None)
-    params += more
-    params += [offset, offset + shown]
+    sent_sql, sent_params = sent_union(rubric, contest, codes, None)
+    params += [*sent_params, offset, offset + shown]
     sql = f"""
         WITH windows(n, criterion_id, after, until, owed, bit) AS (VALUES {values}),
         entrants(unit_id, code, place) AS (
